@@ -1,0 +1,94 @@
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "version.h"
+
+typedef struct {
+	const char *name;
+	int (*run)(const kp_opts *o);
+	int min_args, max_args;
+	const char *usage;
+} command;
+
+/* The subcommand table: name, handler, positional arguments, usage line. */
+static const command commands[] = {
+	{"init",   cmd_init,   0, 0, "kepu init --db FILE [--demo]"},
+	{"check",  cmd_check,  0, 0, "kepu check [--screens DIR]"},
+	{"import", cmd_import, 2, 2, "kepu import FORM FILE.csv --db FILE [--unit UNIT] [--dry-run]"},
+	{"export", cmd_export, 1, 1, "kepu export FORM --db FILE [--unit UNIT]"},
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"kepu %s — 许昌市科协“百千万科普工程”填报与管理\n\n"
+		"Usage:\n"
+		"  kepu [--db FILE] [--screens DIR]   open the terminal interface\n",
+		KEPU_VERSION);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(out, "  %s\n", commands[i].usage);
+	fprintf(out,
+		"\nOptions:\n"
+		"  --db FILE       the database (default: $KEPU_DB)\n"
+		"  --screens DIR   site form definitions overriding the built-in ones\n"
+		"                  file by file (default: $KEPU_SCREENS)\n"
+		"  --unit UNIT     the unit (单位) rows belong to\n"
+		"  --demo          with init: add demonstration records\n"
+		"  --dry-run       with import: check only, save nothing\n"
+		"  -h, --help      this text\n"
+		"  -V, --version   the version\n\n"
+		"Exit status: 0 success, 1 invalid data or definitions, 2 wrong usage.\n"
+		"Documentation: docs/ (forms.md, cli.md, keys.md).\n");
+}
+
+int cli_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"screens", required_argument, NULL, 's'},
+		{"unit", required_argument, NULL, 'u'},
+		{"demo", no_argument, NULL, 'D'},
+		{"dry-run", no_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	kp_opts o = {0};
+	o.db = getenv("KEPU_DB");
+	o.screens = getenv("KEPU_SCREENS");
+	int c;
+	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': o.db = optarg; break;
+		case 's': o.screens = optarg; break;
+		case 'u': o.unit = optarg; break;
+		case 'D': o.demo = true; break;
+		case 'n': o.dry_run = true; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		case 'V': printf("kepu %s\n", KEPU_VERSION); return EXIT_OK;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cmd_tui(&o);
+	const char *name = argv[optind];
+	o.args = argv + optind + 1;
+	o.nargs = argc - optind - 1;
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		const command *cmd = &commands[i];
+		if (strcmp(cmd->name, name) != 0)
+			continue;
+		if (o.nargs < cmd->min_args || o.nargs > cmd->max_args) {
+			fprintf(stderr, "usage: %s\n", cmd->usage);
+			return EXIT_USAGE;
+		}
+		return cmd->run(&o);
+	}
+	fprintf(stderr, "kepu: unknown command '%s'\n\n", name);
+	usage(stderr);
+	return EXIT_USAGE;
+}

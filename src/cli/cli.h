@@ -1,0 +1,30 @@
+/*
+ * cli: kepu's subcommands. main() parses the options once into kp_opts and
+ * either runs the TUI or the subcommand named by the first argument.
+ */
+#ifndef KP_CLI_H
+#define KP_CLI_H
+#include <stdbool.h>
+
+typedef struct {
+	const char *db;      /* --db or KEPU_DB */
+	const char *screens; /* --screens or KEPU_SCREENS */
+	const char *unit;    /* --unit */
+	bool demo, dry_run;
+	char **args;         /* positional arguments after the subcommand */
+	int nargs;
+} kp_opts;
+
+/* Exit statuses: success, bad data or definitions, wrong usage. */
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
+
+/* Run kepu with argv; returns the exit status. */
+int cli_main(int argc, char **argv);
+
+int cmd_init(const kp_opts *o);
+int cmd_check(const kp_opts *o);
+int cmd_import(const kp_opts *o);
+int cmd_export(const kp_opts *o);
+int cmd_tui(const kp_opts *o);
+
+#endif

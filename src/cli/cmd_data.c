@@ -1,0 +1,129 @@
+/* kepu init, check, import, export. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/common.h"
+#include "core/embedded.h"
+#include "core/msg.h"
+#include "domain/transfer.h"
+
+/* Demonstration records, one CSV per form, shipped in data/demo/. */
+static int load_demo(kp_env *e, int *count)
+{
+	*count = 0;
+	for (size_t i = 0; i < e->cat.nforms; i++) {
+		const kp_form *f = e->cat.forms[i];
+		char path[256];
+		snprintf(path, sizeof path, "data/demo/%s.csv", f->id);
+		const struct kp_embedded *demo = embedded_find(path);
+		if (!demo)
+			continue;
+		FILE *in = fmemopen((void *)demo->data, demo->len, "r");
+		import_stats st;
+		int rc = in ? import_csv(e, f, in, NULL, false, stderr, &st) : -1;
+		if (in)
+			fclose(in);
+		if (rc != 0)
+			return -1;
+		*count += st.saved;
+	}
+	return 0;
+}
+
+int cmd_init(const kp_opts *o)
+{
+	struct stat st;
+	if (o->db && stat(o->db, &st) == 0) {
+		fprintf(stderr, "kepu: ");
+		fprintf(stderr, msg(MSG_C_DB_EXISTS), o->db);
+		fputc('\n', stderr);
+		return EXIT_DATA;
+	}
+	kp_env e;
+	int rc = cli_open(o, &e, true);
+	if (rc != EXIT_OK)
+		return rc;
+	int demo = 0;
+	if (o->demo && load_demo(&e, &demo) != 0)
+		rc = EXIT_DATA;
+	kp_unit *u;
+	size_t n = store_units(e.store, &u);
+	if (rc == EXIT_OK) {
+		printf(msg(MSG_C_INIT_DONE), o->db, (int)n, demo);
+		putchar('\n');
+	}
+	units_free(u, n);
+	env_close(&e);
+	return rc;
+}
+
+int cmd_check(const kp_opts *o)
+{
+	kp_env e;
+	kp_diag d = {0};
+	int rc = env_load_definitions(&e, o->screens, &d);
+	diag_print(&d, stderr);
+	if (rc == 0) {
+		printf(msg(MSG_C_CHECK_OK), (int)e.cat.nforms);
+		putchar('\n');
+	}
+	diag_free(&d);
+	env_close(&e);
+	return rc == 0 ? EXIT_OK : EXIT_DATA;
+}
+
+int cmd_import(const kp_opts *o)
+{
+	kp_env e;
+	int rc = cli_open(o, &e, false);
+	if (rc != EXIT_OK)
+		return rc;
+	const kp_form *f = cli_form(&e, o->args[0]);
+	FILE *in = f ? fopen(o->args[1], "rb") : NULL;
+	if (f && !in)
+		fprintf(stderr, "kepu: %s: %s\n", o->args[1], strerror(errno));
+	if (!in) {
+		env_close(&e);
+		return EXIT_DATA;
+	}
+	import_stats st;
+	rc = import_csv(&e, f, in, o->unit, o->dry_run, stderr, &st);
+	fclose(in);
+	if (rc != 0) {
+		fprintf(stderr, msg(MSG_C_IMPORT_FAILED), st.errors);
+		fputc('\n', stderr);
+	} else {
+		printf(msg(MSG_C_IMPORTED), o->dry_run ? 0 : st.saved, f->title,
+		       o->dry_run ? "只检查，未保存" : o->db);
+		putchar('\n');
+	}
+	env_close(&e);
+	return rc == 0 ? EXIT_OK : EXIT_DATA;
+}
+
+int cmd_export(const kp_opts *o)
+{
+	kp_env e;
+	int rc = cli_open(o, &e, false);
+	if (rc != EXIT_OK)
+		return rc;
+	const kp_form *f = cli_form(&e, o->args[0]);
+	long long unit = 0;
+	if (f && o->unit && !(unit = store_unit_id(e.store, o->unit))) {
+		fprintf(stderr, "kepu: ");
+		fprintf(stderr, msg(MSG_S_NO_UNIT), o->unit);
+		fputc('\n', stderr);
+		f = NULL;
+	}
+	char *err = NULL;
+	if (f && export_csv(&e, f, unit, stdout, &err) != 0) {
+		fprintf(stderr, "kepu: %s\n", err);
+		free(err);
+		f = NULL;
+	}
+	env_close(&e);
+	return f ? EXIT_OK : EXIT_DATA;
+}

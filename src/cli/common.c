@@ -1,0 +1,43 @@
+#include "cli/common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/msg.h"
+
+int cli_open(const kp_opts *o, kp_env *e, bool create)
+{
+	kp_diag d = {0};
+	if (env_load_definitions(e, o->screens, &d) != 0) {
+		diag_print(&d, stderr);
+		diag_free(&d);
+		env_close(e);
+		return EXIT_DATA;
+	}
+	if (!o->db) {
+		fprintf(stderr, "kepu: %s\n", msg(MSG_C_NEED_DB));
+		env_close(e);
+		return EXIT_USAGE;
+	}
+	char *err = NULL;
+	if (env_open_db(e, o->db, create, &err) != 0) {
+		fprintf(stderr, "kepu: %s\n", err);
+		free(err);
+		env_close(e);
+		return EXIT_DATA;
+	}
+	return EXIT_OK;
+}
+
+const kp_form *cli_form(const kp_env *e, const char *id)
+{
+	const kp_form *f = catalog_form(&e->cat, id);
+	if (!f) {
+		char *ids = catalog_form_ids(&e->cat);
+		fprintf(stderr, "kepu: ");
+		fprintf(stderr, msg(MSG_C_UNKNOWN_FORM), id, ids);
+		fputc('\n', stderr);
+		free(ids);
+	}
+	return f;
+}

@@ -1,0 +1,32 @@
+/*
+ * csv: RFC 4180 reading and writing, streaming one record at a time.
+ * The reader accepts a UTF-8 BOM, CRLF or LF, quoted cells with embedded
+ * separators, quotes and newlines.
+ */
+#ifndef KP_CSV_H
+#define KP_CSV_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct {
+	FILE *fp;
+	int record;    /* 1-based number of the record last read */
+	bool bom_checked;
+	int pend[3], npend; /* bytes read ahead while looking for a BOM */
+	char **cells;
+	size_t n, cap;
+} csv_reader;
+
+void csv_open(csv_reader *r, FILE *fp);
+/* Read the next record into r->cells / r->n. Returns 1 for a record, 0 at
+ * the end, -1 for an unterminated quoted cell. Blank lines are skipped. */
+int csv_next(csv_reader *r);
+void csv_close(csv_reader *r); /* frees cells; does not close fp */
+
+/* Write one cell (quoted when it needs to be), preceded by a comma unless
+ * first. */
+void csv_write_cell(FILE *out, const char *s, bool first);
+void csv_end_record(FILE *out);
+
+#endif

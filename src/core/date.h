@@ -1,0 +1,17 @@
+/*
+ * date: calendar dates and year-months as people type them and as kepu
+ * stores them (ISO: YYYY-MM-DD, YYYY-MM).
+ */
+#ifndef KP_DATE_H
+#define KP_DATE_H
+#include <stdbool.h>
+
+bool date_is_leap(int y);
+int date_days_in_month(int y, int m);
+/* Parse 2016-07-15, 2016.7.15, 2016/7/15 or 2016年7月15日 (ASCII digits;
+ * fold full-width first). Checks the calendar; years 1900-2100. */
+bool date_parse(const char *s, int *y, int *m, int *d);
+/* Parse 2016-07, 2016.7, 2016/7 or 2016年7月; years 1900-2100. */
+bool yearmonth_parse(const char *s, int *y, int *m);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * editbuf: the state of a text field being edited — code points, cursor and
+ * scroll — with no drawing, so every key's effect can be unit-tested.
+ * Widths are display cells (CJK = 2). Single-line buffers scroll
+ * horizontally; multi-line buffers wrap at a width and move by visual rows.
+ */
+#ifndef KP_EDITBUF_H
+#define KP_EDITBUF_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+	uint32_t *cp;
+	size_t len, cap;
+	size_t cur;       /* cursor: index before which typing inserts */
+	size_t hscroll;   /* single-line: first visible code point */
+	size_t max_chars; /* 0 = unlimited */
+	bool multiline;
+} editbuf;
+
+/* One visual row of a wrapped buffer: code points [start, end). */
+typedef struct {
+	size_t start, end;
+} eb_row;
+
+void eb_init(editbuf *b, size_t max_chars, bool multiline);
+void eb_free(editbuf *b);
+/* Replace the content with a UTF-8 string; cursor at the end. */
+void eb_set(editbuf *b, const char *utf8);
+/* The content as a new UTF-8 string. */
+char *eb_text(const editbuf *b);
+
+/* Insert cp at the cursor. Refused (false) when the buffer is full, for
+ * control characters, and for '\n' in a single-line buffer. */
+bool eb_insert(editbuf *b, uint32_t cp);
+bool eb_backspace(editbuf *b); /* removes one whole character */
+bool eb_delete(editbuf *b);
+void eb_left(editbuf *b);
+void eb_right(editbuf *b);
+void eb_home(editbuf *b);      /* start of the (logical) line */
+void eb_end(editbuf *b);
+void eb_kill_to_end(editbuf *b);
+void eb_clear(editbuf *b);
+
+/* Single-line: adjust hscroll so the cursor is visible in width cells and
+ * return the cursor's column relative to the first visible character. */
+int eb_view(editbuf *b, int width);
+
+/* Multi-line: wrap at width cells. Returns the number of rows (>= 1);
+ * *rows is a new array the caller frees. */
+size_t eb_wrap(const editbuf *b, int width, eb_row **rows);
+/* The visual row and column of the cursor in a wrapped layout. */
+void eb_cursor_rc(const editbuf *b, const eb_row *rows, size_t nrows, size_t *row, int *col);
+/* Move the cursor one visual row up or down, keeping its column. Returns
+ * false at the first or last row (so the caller can leave the field). */
+bool eb_up(editbuf *b, int width);
+bool eb_down(editbuf *b, int width);
+
+#endif

@@ -1,0 +1,154 @@
+#include "core/utf8.h"
+
+#include <string.h>
+#include <wchar.h>
+
+#include "core/strbuf.h"
+
+size_t utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char c = s[0];
+	size_t n;
+	uint32_t v, min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2; v = c & 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3; v = c & 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4; v = c & 0x07; min = 0x10000;
+	} else {
+		*cp = UTF8_INVALID;
+		return 1;
+	}
+	if (len < n) {
+		*cp = UTF8_INVALID;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = UTF8_INVALID;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+		*cp = UTF8_INVALID;
+		return 1;
+	}
+	*cp = v;
+	return n;
+}
+
+size_t utf8_encode(uint32_t cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+bool utf8_valid(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		if (cp == UTF8_INVALID)
+			return false;
+	}
+	return true;
+}
+
+size_t utf8_count(const char *s)
+{
+	size_t n = 0, len = strlen(s), i = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		n++;
+	}
+	return n;
+}
+
+int cp_width(uint32_t cp)
+{
+	if (cp < 0x20 || cp == 0x7F)
+		return 1; /* drawn as '?' after sanitising */
+	int w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
+}
+
+bool cp_is_unsafe(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return true;
+	switch (cp) {
+	case 0x061C: /* Arabic letter mark */
+	case 0x200B: case 0x200C: case 0x200D: case 0x200E: case 0x200F:
+	case 0x2028: case 0x2029:
+	case 0x2060: case 0x2061: case 0x2062: case 0x2063: case 0x2064:
+	case 0xFEFF:
+		return true;
+	}
+	if (cp >= 0x202A && cp <= 0x202E)
+		return true;
+	if (cp >= 0x2066 && cp <= 0x2069)
+		return true;
+	if (cp >= 0xFFF9 && cp <= 0xFFFB) /* interlinear annotation controls */
+		return true;
+	return false;
+}
+
+char *utf8_sanitize(const char *s, bool keep_newlines)
+{
+	strbuf b = STRBUF_INIT;
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (cp == '\n' && keep_newlines)
+			sb_addc(&b, '\n');
+		else if (cp == '\t')
+			sb_addc(&b, ' ');
+		else if (cp == UTF8_INVALID || cp_is_unsafe(cp))
+			sb_addc(&b, '?');
+		else
+			sb_add(&b, s + i, n);
+		i += n;
+	}
+	return sb_take(&b);
+}
+
+int utf8_width(const char *s)
+{
+	int w = 0;
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		w += (cp == UTF8_INVALID || cp_is_unsafe(cp)) ? 1 : cp_width(cp);
+	}
+	return w;
+}

@@ -1,0 +1,24 @@
+/*
+ * env: what every front end (TUI or CLI) opens first — the definitions
+ * (catalogue, units) and the database, with the schema brought up to date.
+ */
+#ifndef KP_ENV_H
+#define KP_ENV_H
+#include "core/diag.h"
+#include "form/catalog.h"
+#include "store/store.h"
+
+typedef struct {
+	kp_catalog cat;
+	kp_store *store;
+} kp_env;
+
+/* Load the definitions; every problem goes to d and makes this fail. */
+int env_load_definitions(kp_env *e, const char *screens_dir, kp_diag *d);
+/* Open db (creating it when create is set; otherwise it must exist and be a
+ * kepu database), fill the units and create or extend every form's table.
+ * Returns 0 or -1 with *err. */
+int env_open_db(kp_env *e, const char *db, bool create, char **err);
+void env_close(kp_env *e);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * transfer: records in and out of kepu as CSV, validated exactly as the
+ * form screen validates them.
+ */
+#ifndef KP_TRANSFER_H
+#define KP_TRANSFER_H
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "domain/env.h"
+
+/* The column that names a record's unit in imports and exports. */
+#define UNIT_COLUMN "填报单位"
+
+typedef struct {
+	int rows;   /* data rows read */
+	int saved;  /* rows stored (0 unless every row was valid) */
+	int errors; /* bad cells and other problems reported */
+} import_stats;
+
+/* Import a UTF-8 CSV (BOM optional) whose header holds field labels or ids
+ * in any order, plus optionally 填报单位. unit (may be NULL) is the unit for
+ * every row. All or nothing: each problem is written to report as
+ * "第N行 <label>: <reason>" (N counts the header as row 1) and then nothing
+ * is saved. dry_run validates only. Returns 0 when everything was valid. */
+int import_csv(kp_env *e, const kp_form *f, FILE *in, const char *unit, bool dry_run,
+	       FILE *report, import_stats *st);
+
+/* Write every record (of one unit, or all when unit_id is 0) as CSV:
+ * header 填报单位 and the field labels, multi-select joined with 、, text
+ * sanitised. Returns 0 or -1 with *err. */
+int export_csv(kp_env *e, const kp_form *f, long long unit_id, FILE *out, char **err);
+
+#endif

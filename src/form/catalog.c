@@ -1,0 +1,242 @@
+#include "form/catalog.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/embedded.h"
+#include "core/file.h"
+#include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "form/yschema.h"
+
+static const char *const pattern_keys[] = {"pattern", "message", "normalise", "examples", NULL};
+
+static unsigned parse_normalise(ychk *c, const ynode *n)
+{
+	static const struct { const char *name; unsigned bit; } names[] = {
+		{"fullwidth", NORM_FULLWIDTH}, {"name_dots", NORM_NAME_DOTS}, {"lower", NORM_LOWER},
+	};
+	unsigned bits = 0;
+	if (!n || !ychk_is_seq(c, n))
+		return 0;
+	for (size_t i = 0; i < n->n; i++) {
+		const ynode *v = n->kids[i];
+		bool ok = false;
+		for (size_t j = 0; j < sizeof names / sizeof names[0]; j++)
+			if (v->kind == YN_SCALAR && !strcmp(v->value, names[j].name)) {
+				bits |= names[j].bit;
+				ok = true;
+			}
+		if (!ok)
+			ychk_err(c, v, msg(MSG_L_UNKNOWN_KEY), v->kind == YN_SCALAR ? v->value : "…");
+	}
+	return bits;
+}
+
+static void load_patterns(kp_catalog *cat, ychk *c, const ynode *root)
+{
+	static const char *const top_keys[] = {"patterns", "local_area_code", NULL};
+	if (!ychk_is_map(c, root))
+		return;
+	ychk_keys(c, root, top_keys);
+	const char *area = ychk_str(c, root, "local_area_code", true);
+	cat->local_area_code = xstrdup(area ? area : "");
+	const ynode *pats = yn_get(root, "patterns");
+	if (!pats || !ychk_is_map(c, pats))
+		return;
+	cat->patterns = xcalloc(pats->n / 2, sizeof *cat->patterns);
+	for (size_t i = 0; i + 1 < pats->n; i += 2) {
+		const ynode *def = pats->kids[i + 1];
+		if (!ychk_is_map(c, def))
+			continue;
+		ychk_keys(c, def, pattern_keys);
+		const char *src = ychk_str(c, def, "pattern", true);
+		const char *message = ychk_str(c, def, "message", false);
+		unsigned norm = parse_normalise(c, yn_get(def, "normalise"));
+		if (!src)
+			continue;
+		kp_pattern *p = &cat->patterns[cat->npatterns];
+		int off;
+		char err[256];
+		if (pattern_compile(p, src, &off, err, sizeof err) != 0) {
+			ychk_err(c, yn_get(def, "pattern"), msg(MSG_L_PCRE), off, err);
+			continue;
+		}
+		p->name = xstrdup(pats->kids[i]->value);
+		p->message = message ? xstrdup(message) : NULL;
+		p->normalise = norm;
+		cat->npatterns++;
+	}
+}
+
+/* A list file: `items:` (a sequence of strings) and optional `aliases:`
+ * (a map from another spelling to an item). `source:` documents origin. */
+static void load_list(kp_list *l, ychk *c, const ynode *root)
+{
+	static const char *const keys[] = {"items", "aliases", "source", NULL};
+	if (!ychk_is_map(c, root))
+		return;
+	ychk_keys(c, root, keys);
+	const ynode *items = yn_get(root, "items");
+	if (!items) {
+		ychk_err(c, root, msg(MSG_L_MISSING_KEY), "items");
+		return;
+	}
+	if (!ychk_is_seq(c, items))
+		return;
+	if (items->n == 0)
+		ychk_err(c, items, "%s", msg(MSG_L_EMPTY_LIST));
+	l->items = xcalloc(items->n, sizeof *l->items);
+	for (size_t i = 0; i < items->n; i++) {
+		const ynode *v = items->kids[i];
+		if (v->kind != YN_SCALAR || !v->value[0]) {
+			ychk_err(c, v, "%s", msg(MSG_L_WANT_SCALAR));
+			continue;
+		}
+		if (!ychk_safe_text(c, v))
+			continue;
+		if (list_find(l, v->value) >= 0) {
+			ychk_err(c, v, msg(MSG_L_DUP_CHOICE), v->value);
+			continue;
+		}
+		l->items[l->n++] = xstrdup(v->value);
+	}
+	const ynode *al = yn_get(root, "aliases");
+	if (!al || !ychk_is_map(c, al))
+		return;
+	l->alias_from = xcalloc(al->n / 2, sizeof *l->alias_from);
+	l->alias_to = xcalloc(al->n / 2, sizeof *l->alias_to);
+	for (size_t i = 0; i + 1 < al->n; i += 2) {
+		const ynode *to = al->kids[i + 1];
+		if (to->kind != YN_SCALAR || list_find(l, to->value) < 0) {
+			ychk_err(c, to, msg(MSG_V_CHOICE), to->kind == YN_SCALAR ? to->value : "…");
+			continue;
+		}
+		l->alias_from[l->naliases] = xstrdup(al->kids[i]->value);
+		l->alias_to[l->naliases++] = xstrdup(to->value);
+	}
+}
+
+/* "data/lists/ethnic.yaml" -> "ethnic" */
+static char *list_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	const char *dot = strrchr(b, '.');
+	return xstrndup(b, dot ? (size_t)(dot - b) : strlen(b));
+}
+
+static ynode *parse_file(const kp_file *f, kp_diag *d)
+{
+	return yn_parse(f->path, f->data, f->len, d);
+}
+
+int catalog_load(kp_catalog *cat, const char *screens_dir, kp_diag *d)
+{
+	size_t before = d->n;
+	memset(cat, 0, sizeof *cat);
+
+	const struct kp_embedded *pe = embedded_find("config/patterns.yaml");
+	kp_file pf = {(char *)"config/patterns.yaml", (char *)(pe ? pe->data : ""), pe ? pe->len : 0};
+	ychk c = {pf.path, d, 0};
+	ynode *root = parse_file(&pf, d);
+	if (root)
+		load_patterns(cat, &c, root);
+	yn_free(root);
+
+	kp_file *files;
+	char *err;
+	size_t n = files_overlay("data/lists", NULL, ".yaml", &files, &err);
+	free(err);
+	cat->lists = xcalloc(n, sizeof *cat->lists);
+	for (size_t i = 0; i < n; i++) {
+		ychk lc = {files[i].path, d, 0};
+		root = parse_file(&files[i], d);
+		if (root) {
+			kp_list *l = &cat->lists[cat->nlists++];
+			load_list(l, &lc, root);
+			l->name = list_name(files[i].path);
+		}
+		yn_free(root);
+	}
+	files_free(files, n);
+
+	n = files_overlay("screens", screens_dir, ".yaml", &files, &err);
+	if (err) {
+		diag_add(d, screens_dir, 0, 0, msg(MSG_L_READ), err);
+		free(err);
+	}
+	cat->forms = xcalloc(n, sizeof *cat->forms);
+	for (size_t i = 0; i < n; i++) {
+		kp_form *f = form_load(cat, files[i].path, files[i].data, files[i].len, d);
+		if (!f)
+			continue;
+		for (size_t j = 0; j < cat->nforms && f; j++) {
+			const kp_form *g = cat->forms[j];
+			if (f->attachment && g->attachment == f->attachment) {
+				diag_add(d, f->file, 1, 1, msg(MSG_L_DUP_ATTACHMENT), f->attachment, g->file);
+				form_free(f);
+				f = NULL;
+			} else if (!strcmp(g->id, f->id) || !strcmp(g->table, f->table)) {
+				if (!strcmp(g->id, f->id))
+					diag_add(d, f->file, 1, 1, msg(MSG_L_DUP_FORM), f->id, g->file);
+				else
+					diag_add(d, f->file, 1, 1, msg(MSG_L_DUP_TABLE), f->table, g->id);
+				form_free(f);
+				f = NULL;
+			}
+		}
+		if (f)
+			cat->forms[cat->nforms++] = f;
+	}
+	files_free(files, n);
+	return (int)(d->n - before);
+}
+
+void catalog_free(kp_catalog *cat)
+{
+	for (size_t i = 0; i < cat->nforms; i++)
+		form_free(cat->forms[i]);
+	free(cat->forms);
+	for (size_t i = 0; i < cat->npatterns; i++)
+		pattern_free(&cat->patterns[i]);
+	free(cat->patterns);
+	for (size_t i = 0; i < cat->nlists; i++)
+		list_free(&cat->lists[i]);
+	free(cat->lists);
+	free(cat->local_area_code);
+	memset(cat, 0, sizeof *cat);
+}
+
+const kp_form *catalog_form(const kp_catalog *cat, const char *id)
+{
+	for (size_t i = 0; i < cat->nforms; i++)
+		if (!strcmp(cat->forms[i]->id, id))
+			return cat->forms[i];
+	return NULL;
+}
+
+const kp_pattern *catalog_pattern(const kp_catalog *cat, const char *name)
+{
+	for (size_t i = 0; i < cat->npatterns; i++)
+		if (!strcmp(cat->patterns[i].name, name))
+			return &cat->patterns[i];
+	return NULL;
+}
+
+const kp_list *catalog_list(const kp_catalog *cat, const char *name)
+{
+	for (size_t i = 0; i < cat->nlists; i++)
+		if (cat->lists[i].name && !strcmp(cat->lists[i].name, name))
+			return &cat->lists[i];
+	return NULL;
+}
+
+char *catalog_form_ids(const kp_catalog *cat)
+{
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < cat->nforms; i++)
+		sb_printf(&b, "%s%s", i ? ", " : "", cat->forms[i]->id);
+	return sb_take(&b);
+}

@@ -1,0 +1,41 @@
+/*
+ * catalog: everything kepu knows from its definition files — the named
+ * patterns (config/patterns.yaml), the choice lists (data/lists/NAME.yaml) and
+ * the forms (screens/NAME.yaml, each overridable from a site directory).
+ *
+ * Order of calls: catalog_load once at start; then look forms up; at the
+ * end catalog_free. The catalogue owns every form, pattern and list.
+ */
+#ifndef KP_CATALOG_H
+#define KP_CATALOG_H
+#include "core/diag.h"
+#include "form/form.h"
+
+typedef struct {
+	kp_pattern *patterns;
+	size_t npatterns;
+	kp_list *lists;
+	size_t nlists;
+	kp_form **forms;
+	size_t nforms;
+	char *local_area_code; /* for bare local phone numbers, e.g. "0374" */
+} kp_catalog;
+
+/* Load every definition; screens_dir (may be NULL) overrides screens/ file
+ * by file. Returns the number of problems added to d; on problems the
+ * catalogue holds what did load (a form with problems is left out). */
+int catalog_load(kp_catalog *cat, const char *screens_dir, kp_diag *d);
+void catalog_free(kp_catalog *cat);
+
+const kp_form *catalog_form(const kp_catalog *cat, const char *id);
+const kp_pattern *catalog_pattern(const kp_catalog *cat, const char *name);
+const kp_list *catalog_list(const kp_catalog *cat, const char *name);
+/* "talent, quota, …" for messages; caller frees. */
+char *catalog_form_ids(const kp_catalog *cat);
+
+/* Load one form from text (used by catalog_load and by tests). Returns the
+ * form, or NULL after adding its problems to d. */
+kp_form *form_load(const kp_catalog *cat, const char *file, const char *data,
+		   size_t len, kp_diag *d);
+
+#endif

@@ -1,0 +1,38 @@
+#include <string.h>
+
+#include "form/form.h"
+
+/* One row per field type: what it accepts in YAML and how it is stored. */
+static const kp_ftype_info types[FT_COUNT] = {
+	{"text",        FT_TEXT,        FK_MAX_CHARS | FK_PATTERN, false, 100},
+	{"textarea",    FT_TEXTAREA,    FK_MAX_CHARS | FK_PATTERN | FK_LINES, false, 2000},
+	{"integer",     FT_INTEGER,     FK_MINMAX, true, 18},
+	{"choice",      FT_CHOICE,      FK_CHOICES | FK_MULTIPLE, false, 100},
+	{"multichoice", FT_MULTICHOICE, FK_CHOICES, false, 1000},
+	{"phone",       FT_PHONE,       0, false, 30},
+	{"email",       FT_EMAIL,       0, false, 254},
+	{"date",        FT_DATE,        0, false, 20},
+	{"yearmonth",   FT_YEARMONTH,   0, false, 20},
+};
+
+const kp_ftype_info *ftype_by_name(const char *name)
+{
+	for (size_t i = 0; i < FT_COUNT; i++)
+		if (strcmp(types[i].name, name) == 0)
+			return &types[i];
+	return NULL;
+}
+
+const kp_ftype_info *ftype_info(kp_ftype t) { return &types[t]; }
+
+const char *ftype_names(void)
+{
+	static char buf[256];
+	if (!buf[0])
+		for (size_t i = 0; i < FT_COUNT; i++) {
+			if (i)
+				strcat(buf, ", ");
+			strcat(buf, types[i].name);
+		}
+	return buf;
+}

@@ -1,0 +1,72 @@
+#include "form/form.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void list_free(kp_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		free(l->items[i]);
+	for (size_t i = 0; i < l->naliases; i++) {
+		free(l->alias_from[i]);
+		free(l->alias_to[i]);
+	}
+	free(l->items);
+	free(l->alias_from);
+	free(l->alias_to);
+	free(l->name);
+	memset(l, 0, sizeof *l);
+}
+
+int list_find(const kp_list *l, const char *value)
+{
+	for (size_t i = 0; i < l->naliases; i++)
+		if (strcmp(l->alias_from[i], value) == 0) {
+			value = l->alias_to[i];
+			break;
+		}
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->items[i], value) == 0)
+			return (int)i;
+	return -1;
+}
+
+void form_free(kp_form *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->nfields; i++) {
+		kp_field *fd = &f->fields[i];
+		free(fd->id);
+		free(fd->label);
+		free(fd->help);
+		free(fd->message);
+		if (fd->own_pattern) {
+			pattern_free(fd->own_pattern);
+			free(fd->own_pattern);
+		}
+		if (fd->own_choices) {
+			list_free(fd->own_choices);
+			free(fd->own_choices);
+		}
+	}
+	for (size_t i = 0; i < f->nsections; i++)
+		free(f->sections[i]);
+	free(f->sections);
+	free(f->fields);
+	free(f->id);
+	free(f->title);
+	free(f->table);
+	free(f->file);
+	free(f);
+}
+
+int form_field_index(const kp_form *f, const char *key)
+{
+	for (size_t i = 0; i < f->nfields; i++)
+		if (strcmp(f->fields[i].id, key) == 0 || strcmp(f->fields[i].label, key) == 0)
+			return (int)i;
+	return -1;
+}

@@ -1,0 +1,81 @@
+/*
+ * form: the in-memory description of a form, as loaded from screens/NAME.yaml.
+ * A form owns its fields; patterns and choice lists named in the YAML belong
+ * to the catalogue (catalog.h), inline ones to the field.
+ */
+#ifndef KP_FORM_H
+#define KP_FORM_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "form/pattern.h"
+
+typedef enum {
+	FT_TEXT, FT_TEXTAREA, FT_INTEGER, FT_CHOICE, FT_MULTICHOICE,
+	FT_PHONE, FT_EMAIL, FT_DATE, FT_YEARMONTH, FT_COUNT
+} kp_ftype;
+
+/* Keys a field type accepts beyond the common ones (id, label, type,
+ * required, help). */
+enum {
+	FK_MAX_CHARS = 1, FK_MINMAX = 2, FK_PATTERN = 4, FK_CHOICES = 8,
+	FK_MULTIPLE = 16, FK_LINES = 32
+};
+
+typedef struct {
+	const char *name;
+	kp_ftype type;
+	unsigned keys;
+	bool integer_column; /* stored as INTEGER, else TEXT */
+	int default_max_chars;
+} kp_ftype_info;
+
+const kp_ftype_info *ftype_by_name(const char *name);
+const kp_ftype_info *ftype_info(kp_ftype t);
+/* "text, textarea, …" for messages; static storage. */
+const char *ftype_names(void);
+
+typedef struct {
+	char *name;   /* NULL for inline lists */
+	char **items;
+	size_t n;
+	char **alias_from, **alias_to; /* other spellings accepted on input */
+	size_t naliases;
+} kp_list;
+
+void list_free(kp_list *l);
+/* Index of value in the list (after aliases), or -1. */
+int list_find(const kp_list *l, const char *value);
+
+typedef struct {
+	char *id, *label, *help;
+	kp_ftype type;
+	bool required;
+	int max_chars;         /* characters, not bytes */
+	int lines;             /* textarea height */
+	bool has_min, has_max;
+	long long min, max;
+	const kp_pattern *pattern; /* named (catalogue's) or own_pattern */
+	kp_pattern *own_pattern;
+	char *message;         /* reason shown when the pattern fails */
+	const kp_list *choices;    /* named (catalogue's) or own_choices */
+	kp_list *own_choices;
+	int section;           /* index into kp_form.sections, -1 if none */
+	int line;              /* where it is defined */
+} kp_field;
+
+typedef struct {
+	char *id, *title, *table;
+	int attachment;        /* 附表 number 1-9 (its menu digit), 0 for none */
+	char *file;            /* the definition file, for messages */
+	char **sections;
+	size_t nsections;
+	kp_field *fields;
+	size_t nfields;
+} kp_form;
+
+void form_free(kp_form *f);
+/* Index of the field with this id or label, or -1. */
+int form_field_index(const kp_form *f, const char *id_or_label);
+
+#endif

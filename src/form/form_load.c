@@ -1,0 +1,300 @@
+/* Loading one screens/NAME.yaml file into a kp_form (see docs/forms.md). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/xalloc.h"
+#include "form/catalog.h"
+#include "form/yschema.h"
+
+static const char *const form_keys[] = {"id", "title", "table", "attachment", "description",
+					"sections", "fields", NULL};
+static const char *const section_keys[] = {"title", "fields", NULL};
+static const char *const field_keys[] = {"id", "label", "type", "required", "help",
+					 "max_chars", "min", "max", "pattern", "message",
+					 "choices", "multiple", "lines", NULL};
+
+/* Keys that only some types take, with the bit that allows them. */
+static const struct { const char *key; unsigned bit; } typed_keys[] = {
+	{"max_chars", FK_MAX_CHARS}, {"min", FK_MINMAX}, {"max", FK_MINMAX},
+	{"pattern", FK_PATTERN}, {"message", FK_PATTERN}, {"choices", FK_CHOICES},
+	{"multiple", FK_MULTIPLE}, {"lines", FK_LINES},
+};
+
+/* Column names kepu adds to every table, and names SQLite gives meaning. */
+static const char *const reserved_ids[] = {"id", "unit_id", "version", "created_at",
+					   "updated_at", "rowid", "oid", "_rowid_", NULL};
+
+#define MAX_LINES 20
+#define MAX_CHARS_LIMIT 100000
+
+typedef struct {
+	const kp_catalog *cat;
+	ychk c;
+	kp_form *form;
+	size_t cap;
+} loader;
+
+static bool valid_ident(const char *s)
+{
+	if (!(*s >= 'a' && *s <= 'z') || strlen(s) > 63)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}
+
+static const char *ident(loader *L, const ynode *map, const char *key, bool table)
+{
+	const char *s = ychk_str(&L->c, map, key, true);
+	if (!s)
+		return NULL;
+	const ynode *at = yn_get(map, key);
+	if (!valid_ident(s)) {
+		ychk_err(&L->c, at, msg(MSG_L_BAD_ID), s);
+		return NULL;
+	}
+	bool reserved = false;
+	if (table)
+		reserved = !strcmp(s, "units") || !strncmp(s, "kp_", 3) || !strncmp(s, "sqlite_", 7);
+	else
+		for (const char *const *r = reserved_ids; *r; r++)
+			reserved |= !strcmp(*r, s);
+	if (reserved) {
+		ychk_err(&L->c, at, msg(MSG_L_RESERVED_ID), s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Options of a multi-select are joined with these on import and export. */
+static bool has_separator(const char *s)
+{
+	return strstr(s, "、") || strchr(s, ';') || strstr(s, "；") || strchr(s, ',') ||
+	       strstr(s, "，");
+}
+
+static kp_list *inline_list(loader *L, const ynode *seq)
+{
+	kp_list *l = xcalloc(1, sizeof *l);
+	l->items = xcalloc(seq->n ? seq->n : 1, sizeof *l->items);
+	if (seq->n == 0)
+		ychk_err(&L->c, seq, "%s", msg(MSG_L_EMPTY_LIST));
+	for (size_t i = 0; i < seq->n; i++) {
+		const ynode *v = seq->kids[i];
+		if (v->kind != YN_SCALAR || !v->value[0] || has_separator(v->value)) {
+			ychk_err(&L->c, v, "%s", msg(MSG_L_WANT_SCALAR));
+			continue;
+		}
+		if (!ychk_safe_text(&L->c, v))
+			continue;
+		if (list_find(l, v->value) >= 0) {
+			ychk_err(&L->c, v, msg(MSG_L_DUP_CHOICE), v->value);
+			continue;
+		}
+		l->items[l->n++] = xstrdup(v->value);
+	}
+	return l;
+}
+
+static void load_choices(loader *L, kp_field *f, const ynode *n)
+{
+	if (n->kind == YN_SEQ) {
+		f->own_choices = inline_list(L, n);
+		f->choices = f->own_choices;
+	} else if (n->kind == YN_SCALAR) {
+		f->choices = catalog_list(L->cat, n->value);
+		if (!f->choices)
+			ychk_err(&L->c, n, msg(MSG_L_UNKNOWN_LIST), n->value);
+	} else {
+		ychk_err(&L->c, n, "%s", msg(MSG_L_WANT_SEQ));
+	}
+}
+
+static void load_pattern(loader *L, kp_field *f, const ynode *n)
+{
+	if (n->kind != YN_SCALAR || !n->value[0]) {
+		ychk_err(&L->c, n, "%s", msg(MSG_L_WANT_SCALAR));
+		return;
+	}
+	if (valid_ident(n->value)) { /* a name from config/patterns.yaml */
+		f->pattern = catalog_pattern(L->cat, n->value);
+		if (!f->pattern)
+			ychk_err(&L->c, n, msg(MSG_L_UNKNOWN_PATTERN), n->value);
+		return;
+	}
+	kp_pattern *p = xcalloc(1, sizeof *p);
+	int off;
+	char err[256];
+	if (pattern_compile(p, n->value, &off, err, sizeof err) != 0) {
+		ychk_err(&L->c, n, msg(MSG_L_PCRE), off, err);
+		free(p);
+		return;
+	}
+	f->own_pattern = p;
+	f->pattern = p;
+}
+
+static void positive(loader *L, const ynode *map, const char *key, int *out, int limit)
+{
+	long long v;
+	if (!ychk_int(&L->c, map, key, &v))
+		return;
+	if (v < 1 || v > limit) {
+		const ynode *at = yn_get(map, key);
+		ychk_err(&L->c, at, msg(MSG_L_WANT_POS_INT), at->value);
+		return;
+	}
+	*out = (int)v;
+}
+
+static void load_field(loader *L, const ynode *map, int section)
+{
+	if (!ychk_is_map(&L->c, map))
+		return;
+	ychk_keys(&L->c, map, field_keys);
+	const char *id = ident(L, map, "id", false);
+	const char *label = ychk_str(&L->c, map, "label", true);
+	const char *tname = ychk_str(&L->c, map, "type", true);
+	const kp_ftype_info *ti = tname ? ftype_by_name(tname) : NULL;
+	if (tname && !ti)
+		ychk_err(&L->c, yn_get(map, "type"), msg(MSG_L_UNKNOWN_TYPE), tname, ftype_names());
+
+	kp_form *form = L->form;
+	if (form->nfields == L->cap)
+		form->fields = xrealloc(form->fields, (L->cap = L->cap ? L->cap * 2 : 16) *
+							  sizeof *form->fields);
+	kp_field *f = &form->fields[form->nfields];
+	memset(f, 0, sizeof *f);
+	f->section = section;
+	f->line = map->line;
+	f->required = ychk_bool(&L->c, map, "required", false);
+	const char *help = ychk_str(&L->c, map, "help", false);
+
+	if (ti) {
+		f->type = ti->type;
+		f->max_chars = ti->default_max_chars;
+		for (size_t i = 0; i < sizeof typed_keys / sizeof typed_keys[0]; i++) {
+			const ynode *v = yn_get(map, typed_keys[i].key);
+			if (v && !(ti->keys & typed_keys[i].bit)) {
+				ychk_err(&L->c, v, msg(MSG_L_NOT_FOR_TYPE), typed_keys[i].key, ti->name);
+				continue;
+			}
+		}
+		if (ti->keys & FK_MULTIPLE && ychk_bool(&L->c, map, "multiple", false))
+			f->type = FT_MULTICHOICE;
+		if (ti->keys & FK_MAX_CHARS)
+			positive(L, map, "max_chars", &f->max_chars, MAX_CHARS_LIMIT);
+		if (ti->keys & FK_LINES) {
+			f->lines = 4;
+			positive(L, map, "lines", &f->lines, MAX_LINES);
+		}
+		if (ti->keys & FK_MINMAX) {
+			f->has_min = ychk_int(&L->c, map, "min", &f->min);
+			f->has_max = ychk_int(&L->c, map, "max", &f->max);
+			if (f->has_min && f->has_max && f->min > f->max)
+				ychk_err(&L->c, yn_get(map, "min"), msg(MSG_L_MIN_MAX), f->min, f->max);
+		}
+		const ynode *pat = yn_get(map, "pattern");
+		if (pat && ti->keys & FK_PATTERN)
+			load_pattern(L, f, pat);
+		const char *message = (ti->keys & FK_PATTERN) ? ychk_str(&L->c, map, "message", false)
+							      : NULL;
+		f->message = message ? xstrdup(message) : NULL;
+		const ynode *ch = yn_get(map, "choices");
+		if (ti->keys & FK_CHOICES) {
+			if (ch)
+				load_choices(L, f, ch);
+			else
+				ychk_err(&L->c, map, msg(MSG_L_NEEDS_CHOICES), ti->name);
+		}
+	}
+	if (id)
+		for (size_t i = 0; i < form->nfields; i++)
+			if (!strcmp(form->fields[i].id, id)) {
+				ychk_err(&L->c, yn_get(map, "id"), msg(MSG_L_DUP_FIELD), id,
+					 form->fields[i].line);
+				id = NULL;
+				break;
+			}
+	f->id = xstrdup(id ? id : "");
+	f->label = xstrdup(label ? label : "");
+	f->help = help ? xstrdup(help) : NULL;
+	form->nfields++; /* kept even when broken so form_free releases it */
+}
+
+static void load_fields(loader *L, const ynode *seq, int section)
+{
+	if (!ychk_is_seq(&L->c, seq))
+		return;
+	for (size_t i = 0; i < seq->n; i++)
+		load_field(L, seq->kids[i], section);
+}
+
+static void load_sections(loader *L, const ynode *seq)
+{
+	if (!ychk_is_seq(&L->c, seq))
+		return;
+	kp_form *form = L->form;
+	form->sections = xcalloc(seq->n ? seq->n : 1, sizeof *form->sections);
+	for (size_t i = 0; i < seq->n; i++) {
+		const ynode *s = seq->kids[i];
+		if (!ychk_is_map(&L->c, s))
+			continue;
+		ychk_keys(&L->c, s, section_keys);
+		const char *title = ychk_str(&L->c, s, "title", true);
+		int idx = (int)form->nsections++;
+		form->sections[idx] = xstrdup(title ? title : "");
+		const ynode *fields = yn_get(s, "fields");
+		if (fields)
+			load_fields(L, fields, idx);
+		else
+			ychk_err(&L->c, s, msg(MSG_L_MISSING_KEY), "fields");
+	}
+}
+
+kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, size_t len,
+		   kp_diag *d)
+{
+	ynode *root = yn_parse(file, data, len, d);
+	if (!root)
+		return NULL;
+	loader L = {cat, {file, d, 0}, xcalloc(1, sizeof(kp_form)), 0};
+	kp_form *form = L.form;
+	form->file = xstrdup(file);
+	if (ychk_is_map(&L.c, root)) {
+		ychk_keys(&L.c, root, form_keys);
+		const char *id = ident(&L, root, "id", false);
+		const char *title = ychk_str(&L.c, root, "title", true);
+		const char *table = ident(&L, root, "table", true);
+		ychk_str(&L.c, root, "description", false);
+		long long att;
+		if (ychk_int(&L.c, root, "attachment", &att)) {
+			if (att < 1 || att > 9)
+				ychk_err(&L.c, yn_get(root, "attachment"), msg(MSG_L_WANT_POS_INT),
+					 yn_get(root, "attachment")->value);
+			else
+				form->attachment = (int)att;
+		}
+		form->id = xstrdup(id ? id : "");
+		form->title = xstrdup(title ? title : "");
+		form->table = xstrdup(table ? table : "");
+		const ynode *sections = yn_get(root, "sections");
+		const ynode *fields = yn_get(root, "fields");
+		if (sections && fields)
+			ychk_err(&L.c, fields, msg(MSG_L_UNKNOWN_KEY), "fields");
+		else if (sections)
+			load_sections(&L, sections);
+		else if (fields)
+			load_fields(&L, fields, -1);
+		if (form->nfields == 0)
+			ychk_err(&L.c, root, "%s", msg(MSG_L_NO_FIELDS));
+	}
+	yn_free(root);
+	if (L.c.errors) {
+		form_free(form);
+		return NULL;
+	}
+	return form;
+}

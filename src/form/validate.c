@@ -1,0 +1,370 @@
+#include "form/validate.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/json.h"
+#include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+/* Pattern names the typed validators use (config/patterns.yaml). */
+#define PAT_MOBILE "mobile"
+#define PAT_LANDLINE "landline"
+#define PAT_LOCAL "local_phone"
+#define PAT_EMAIL "email"
+
+static bool fail(char **reason, char *text)
+{
+	*reason = text;
+	return false;
+}
+
+static bool matches(const kp_catalog *cat, const char *name, const char *s)
+{
+	const kp_pattern *p = catalog_pattern(cat, name);
+	return p && pattern_match(p, s) == PM_MATCH;
+}
+
+/* Digits only (after separators are removed): a mobile, a landline with its
+ * area code, or a bare local number in the home area. Returns the stored
+ * form or NULL. */
+static char *phone_digits(const kp_catalog *cat, const char *d)
+{
+	if (matches(cat, PAT_MOBILE, d))
+		return xstrdup(d);
+	if (matches(cat, PAT_LANDLINE, d)) {
+		int area = (!strncmp(d, "010", 3) || !strncmp(d, "02", 2)) ? 3 : 4;
+		return xasprintf("%.*s-%s", area, d, d + area);
+	}
+	if (matches(cat, PAT_LOCAL, d))
+		return xasprintf("%s-%s", cat->local_area_code, d);
+	return NULL;
+}
+
+static char *phone_main(const kp_catalog *cat, const char *main_part)
+{
+	char *d = text_strip_chars(main_part, " -()");
+	char *r = phone_digits(cat, d);
+	free(d);
+	return r;
+}
+
+static bool valid_extension(const char *e)
+{
+	size_t n = strlen(e);
+	if (n < 1 || n > 6)
+		return false;
+	for (; *e; e++)
+		if (*e < '0' || *e > '9')
+			return false;
+	return true;
+}
+
+static char *phone_normalise(const kp_catalog *cat, const char *s0)
+{
+	static const char *const prefixes[] = {"(+86)", "+86", "0086", NULL};
+	static const char *const ext_marks[] = {"转", "分机", "ext.", "ext", "EXT", "x", "X", "#", NULL};
+	const char *s = s0;
+	char *with_zero = NULL;
+	for (const char *const *p = prefixes; *p; p++)
+		if (text_starts_with(s, *p)) {
+			s += strlen(*p);
+			if (*s == ' ' || *s == '-')
+				s++;
+			if (*s != '1' && *s != '0') /* "+86 374 …" is the landline 0374 … */
+				s = with_zero = xasprintf("0%s", s);
+			break;
+		}
+	char *main_part = xstrdup(s), *ext = NULL;
+	for (const char *const *m = ext_marks; *m && !ext; m++) {
+		char *at = strstr(main_part, *m);
+		if (at && at != main_part) {
+			ext = text_strip_chars(at + strlen(*m), " ");
+			*at = '\0';
+		}
+	}
+	char *r = phone_main(cat, main_part);
+	if (!r && !ext) { /* 0374-2965753-8001: the last group is an extension */
+		char *dash = strrchr(main_part, '-');
+		if (dash && valid_extension(dash + 1)) {
+			ext = xstrdup(dash + 1);
+			*dash = '\0';
+			r = phone_main(cat, main_part);
+		}
+	}
+	if (r && ext) {
+		char *full = NULL;
+		if (valid_extension(ext) && strchr(r, '-'))
+			full = xasprintf("%s转%s", r, ext);
+		free(r);
+		r = full;
+	}
+	free(ext);
+	free(main_part);
+	free(with_zero);
+	return r;
+}
+
+static char *email_normalise(const char *s)
+{
+	const char *at = strrchr(s, '@');
+	if (!at)
+		return xstrdup(s);
+	char *domain = text_lower_ascii(at + 1);
+	char *r = xasprintf("%.*s@%s", (int)(at - s), s, domain);
+	free(domain);
+	return r;
+}
+
+static bool integer(const kp_field *f, const char *s, char **out, char **reason)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	bool digits_only = s[0] && strspn(s + (s[0] == '-'), "0123456789") == strlen(s) - (s[0] == '-');
+	if (!digits_only || s[s[0] == '-'] == '\0' || *end || errno)
+		return fail(reason, xstrdup(msg(MSG_V_NOT_INTEGER)));
+	if (f->has_min && v < f->min)
+		return fail(reason, xasprintf(msg(MSG_V_MIN), (long)f->min));
+	if (f->has_max && v > f->max)
+		return fail(reason, xasprintf(msg(MSG_V_MAX), (long)f->max));
+	*out = xasprintf("%lld", v);
+	return true;
+}
+
+static bool multichoice(const kp_field *f, const char *s, char **out, char **reason)
+{
+	size_t n;
+	char **parts = multi_split(s, &n);
+	bool *taken = xcalloc(f->choices->n, sizeof *taken);
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++) {
+		char *p = text_trim(parts[i]);
+		int k = list_find(f->choices, p);
+		if (k < 0)
+			ok = fail(reason, xasprintf(msg(MSG_V_CHOICE), p));
+		else if (taken[k])
+			ok = fail(reason, xasprintf(msg(MSG_V_CHOICE_DUP), p));
+		else
+			taken[k] = true;
+		free(p);
+	}
+	if (ok) {
+		/* Stored in the list's order, so equal selections store equally. */
+		char **sel = xcalloc(f->choices->n, sizeof *sel);
+		size_t m = 0;
+		for (size_t k = 0; k < f->choices->n; k++)
+			if (taken[k])
+				sel[m++] = f->choices->items[k];
+		if (m == 0 && f->required)
+			ok = fail(reason, xstrdup(msg(MSG_V_REQUIRED)));
+		else
+			*out = m ? json_array_encode(sel, m) : xstrdup("");
+		free(sel);
+	}
+	free(taken);
+	json_array_free(parts, n);
+	return ok;
+}
+
+/* Unsafe characters are refused rather than silently dropped: the user
+ * should see what will be stored. */
+static bool check_chars(const kp_field *f, const char *s, char **reason)
+{
+	size_t len = strlen(s), i = 0;
+	if (!utf8_valid(s, len))
+		return fail(reason, xstrdup(msg(MSG_V_BAD_UTF8)));
+	while (i < len) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		if (cp == '\n' && f->type != FT_TEXTAREA)
+			return fail(reason, xstrdup(msg(MSG_V_NEWLINE)));
+		if (cp != '\n' && cp_is_unsafe(cp))
+			return fail(reason, xstrdup(msg(MSG_V_CONTROL)));
+	}
+	return true;
+}
+
+static bool check_pattern(const kp_field *f, const char *s, char **reason)
+{
+	if (!f->pattern)
+		return true;
+	pm_result r = pattern_match(f->pattern, s);
+	if (r == PM_MATCH)
+		return true;
+	if (r == PM_LIMIT)
+		return fail(reason, xstrdup(msg(MSG_V_LIMIT)));
+	const char *m = f->message ? f->message
+		      : f->pattern->message ? f->pattern->message : msg(MSG_V_PATTERN);
+	return fail(reason, xstrdup(m));
+}
+
+/* The normalisations a field's type and pattern ask for. */
+static char *normalise(const kp_field *f, const char *raw)
+{
+	unsigned norm = f->pattern ? f->pattern->normalise : 0;
+	switch (f->type) {
+	case FT_INTEGER: case FT_PHONE: case FT_EMAIL: case FT_DATE: case FT_YEARMONTH:
+		norm |= NORM_FULLWIDTH;
+		break;
+	default:
+		break;
+	}
+	char *s = text_trim(raw);
+	if (norm & NORM_FULLWIDTH) {
+		char *t = text_fold_fullwidth(s);
+		free(s);
+		s = text_trim(t); /* U+3000 became a space */
+		free(t);
+	}
+	if (norm & NORM_NAME_DOTS) {
+		char *t = text_name_dots(s);
+		free(s);
+		s = t;
+	}
+	if (norm & NORM_LOWER) {
+		char *t = text_lower_ascii(s);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+static bool typed(const kp_catalog *cat, const kp_field *f, const char *s, char **out,
+		  char **reason)
+{
+	int y, m, d;
+	char *t;
+	switch (f->type) {
+	case FT_INTEGER:
+		return integer(f, s, out, reason);
+	case FT_MULTICHOICE:
+		return multichoice(f, s, out, reason);
+	case FT_CHOICE:
+		if ((d = list_find(f->choices, s)) < 0)
+			return fail(reason, xasprintf(msg(MSG_V_CHOICE), s));
+		*out = xstrdup(f->choices->items[d]);
+		return true;
+	case FT_PHONE:
+		if (!(*out = phone_normalise(cat, s)))
+			return fail(reason, xstrdup(msg(MSG_V_PHONE)));
+		return true;
+	case FT_EMAIL:
+		t = email_normalise(s);
+		if (!matches(cat, PAT_EMAIL, t)) {
+			free(t);
+			return fail(reason, xstrdup(msg(MSG_V_EMAIL)));
+		}
+		*out = t;
+		return true;
+	case FT_DATE:
+		if (!date_parse(s, &y, &m, &d))
+			return fail(reason, xstrdup(msg(MSG_V_DATE)));
+		*out = xasprintf("%04d-%02d-%02d", y, m, d);
+		return true;
+	case FT_YEARMONTH:
+		if (!yearmonth_parse(s, &y, &m))
+			return fail(reason, xstrdup(msg(MSG_V_YEARMONTH)));
+		*out = xasprintf("%04d-%02d", y, m);
+		return true;
+	case FT_TEXT: case FT_TEXTAREA: case FT_COUNT:
+		break;
+	}
+	if (!check_pattern(f, s, reason))
+		return false;
+	*out = xstrdup(s);
+	return true;
+}
+
+bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, char **out,
+		    char **reason)
+{
+	*out = *reason = NULL;
+	if (!raw)
+		raw = "";
+	if (!check_chars(f, raw, reason))
+		return false;
+	char *s = normalise(f, raw);
+	bool ok;
+	int n = (int)utf8_count(s);
+	if (!s[0]) {
+		ok = f->required ? fail(reason, xstrdup(msg(MSG_V_REQUIRED))) : true;
+		if (ok)
+			*out = xstrdup("");
+	} else if (f->type != FT_MULTICHOICE && n > f->max_chars) {
+		ok = fail(reason, xasprintf(msg(MSG_V_TOO_LONG), f->max_chars, n));
+	} else {
+		ok = typed(cat, f, s, out, reason);
+	}
+	free(s);
+	return ok;
+}
+
+int form_validate(const kp_catalog *cat, const kp_form *form, const char *const *raw,
+		  char **out, char **reasons)
+{
+	int bad = 0;
+	for (size_t i = 0; i < form->nfields; i++)
+		if (!field_validate(cat, &form->fields[i], raw[i], &out[i], &reasons[i]))
+			bad++;
+	return bad;
+}
+
+char *field_message(const kp_field *f, const char *reason)
+{
+	return xasprintf(msg(MSG_V_FIELD), f->label, reason);
+}
+
+char **multi_split(const char *s, size_t *n)
+{
+	char **items;
+	if (s[0] == '[' && json_array_decode(s, &items, n) == 0)
+		return items;
+	items = NULL;
+	*n = 0;
+	strbuf cur = STRBUF_INIT;
+	static const char *const seps[] = {"、", "；", ";", ",", "，", NULL};
+	for (const char *p = s;;) {
+		size_t sl = 0;
+		for (const char *const *q = seps; *q && !sl; q++)
+			if (text_starts_with(p, *q))
+				sl = strlen(*q);
+		if (sl || !*p) {
+			char *t = text_trim(sb_str(&cur));
+			if (t[0]) {
+				items = xrealloc(items, (*n + 1) * sizeof *items);
+				items[(*n)++] = t;
+			} else {
+				free(t);
+			}
+			sb_clear(&cur);
+			if (!*p)
+				break;
+			p += sl;
+		} else {
+			sb_addc(&cur, *p++);
+		}
+	}
+	sb_free(&cur);
+	return items;
+}
+
+char *multi_join(const char *stored)
+{
+	size_t n;
+	char **items = multi_split(stored ? stored : "", &n);
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_adds(&b, "、");
+		sb_adds(&b, items[i]);
+	}
+	json_array_free(items, n);
+	return sb_take(&b);
+}

@@ -1,0 +1,33 @@
+/*
+ * validate: normalise and check typed values against their field, exactly
+ * the same way for the screen, the CSV importer and any other input.
+ */
+#ifndef KP_VALIDATE_H
+#define KP_VALIDATE_H
+#include <stdbool.h>
+
+#include "form/catalog.h"
+
+/* Normalise raw (as typed) and check it. On success returns true and *out
+ * is the value to store ("" for an empty optional field; multi-select as a
+ * JSON array). On failure returns false and *reason is the Chinese reason,
+ * without the field label. Caller frees *out or *reason. */
+bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw,
+		    char **out, char **reason);
+
+/* Validate every field of a form: raw[i] for field i (NULL = empty).
+ * out[i] and reasons[i] receive new strings (or NULL). Returns the number
+ * of failing fields. */
+int form_validate(const kp_catalog *cat, const kp_form *form, const char *const *raw,
+		  char **out, char **reasons);
+
+/* "<label>：<reason>"; caller frees. */
+char *field_message(const kp_field *f, const char *reason);
+
+/* Split a multi-select value — a JSON array, or options joined by 、 ; ；
+ * or a comma — into its parts. Caller frees with json_array_free. */
+char **multi_split(const char *s, size_t *n);
+/* The stored JSON array joined with 、 for display and export; caller frees. */
+char *multi_join(const char *stored);
+
+#endif

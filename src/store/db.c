@@ -1,0 +1,105 @@
+#include "store/db.h"
+
+#include <stdlib.h>
+
+#include "core/msg.h"
+#include "core/xalloc.h"
+
+/* Long enough to outlast another session's largest transaction (an import
+ * of 100,000 rows); the busy handler retries, the user never sees "locked". */
+#define BUSY_TIMEOUT_MS 60000
+
+int db_fail(kp_store *s, char **err)
+{
+	if (err)
+		*err = xasprintf(msg(MSG_S_SQL), sqlite3_errmsg(s->db));
+	return KP_ERR;
+}
+
+sqlite3_stmt *db_prepare(kp_store *s, const char *sql, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_fail(s, err);
+		return NULL;
+	}
+	return st;
+}
+
+int db_exec(kp_store *s, const char *sql, char **err)
+{
+	sqlite3_stmt *st = db_prepare(s, sql, err);
+	if (!st)
+		return KP_ERR;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? KP_OK : db_fail(s, err);
+}
+
+int db_begin(kp_store *s, char **err) { return db_exec(s, "BEGIN IMMEDIATE", err); }
+int db_commit(kp_store *s, char **err) { return db_exec(s, "COMMIT", err); }
+
+void db_rollback(kp_store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		db_exec(s, "ROLLBACK", NULL);
+}
+
+char *db_text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return xstrdup(t ? (const char *)t : "");
+}
+
+int store_open(const char *path, kp_store **out, char **err)
+{
+	kp_store *s = xcalloc(1, sizeof *s);
+	*out = NULL;
+	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf(msg(MSG_S_OPEN), path,
+				 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		sqlite3_close(s->db);
+		free(s);
+		return KP_ERR;
+	}
+	/* The busy timeout must come before WAL is switched on (FIELD-NOTES):
+	 * in the other order concurrent openers fail at once. */
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(s->db, 1);
+	static const char *const pragmas[] = {
+		"PRAGMA journal_mode=WAL",
+		"PRAGMA synchronous=FULL",
+		"PRAGMA foreign_keys=ON",
+		"PRAGMA trusted_schema=OFF",
+	};
+	for (size_t i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++) {
+		char *e = NULL;
+		if (db_exec(s, pragmas[i], &e) != KP_OK) {
+			*err = xasprintf(msg(MSG_S_OPEN), path, e);
+			free(e);
+			store_close(s);
+			return KP_ERR;
+		}
+	}
+	*out = s;
+	return KP_OK;
+}
+
+void store_close(kp_store *s)
+{
+	if (!s)
+		return;
+	sqlite3_close(s->db);
+	free(s);
+}
+
+bool store_is_initialised(kp_store *s)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM sqlite_schema WHERE name = 'units'", NULL);
+	bool yes = st && sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return yes;
+}

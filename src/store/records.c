@@ -1,0 +1,309 @@
+/* Records of any form: insert, update (with version check), delete, read. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "store/db.h"
+
+#define NOW "datetime('now', 'localtime')"
+
+void record_init(kp_record *r, size_t n)
+{
+	memset(r, 0, sizeof *r);
+	r->nvals = n;
+	r->vals = xcalloc(n, sizeof *r->vals);
+	for (size_t i = 0; i < n; i++)
+		r->vals[i] = xstrdup("");
+}
+
+void record_free(kp_record *r)
+{
+	for (size_t i = 0; i < r->nvals; i++)
+		free(r->vals[i]);
+	free(r->vals);
+	free(r->unit_name);
+	free(r->created_at);
+	free(r->updated_at);
+	memset(r, 0, sizeof *r);
+}
+
+void records_free(kp_record *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		record_free(&r[i]);
+	free(r);
+}
+
+void record_set(kp_record *r, size_t i, const char *v)
+{
+	free(r->vals[i]);
+	r->vals[i] = xstrdup(v ? v : "");
+}
+
+/* Bind field values from parameter `first` on: empty is NULL, integers as
+ * integers. */
+static void bind_values(sqlite3_stmt *st, const kp_form *f, const kp_record *r, int first)
+{
+	for (size_t i = 0; i < f->nfields; i++) {
+		int p = first + (int)i;
+		const char *v = r->vals[i];
+		if (!v || !v[0])
+			sqlite3_bind_null(st, p);
+		else if (ftype_info(f->fields[i].type)->integer_column)
+			sqlite3_bind_int64(st, p, strtoll(v, NULL, 10));
+		else
+			sqlite3_bind_text(st, p, v, -1, SQLITE_STATIC);
+	}
+}
+
+static char *insert_sql(const kp_form *f)
+{
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "INSERT INTO \"%s\" (unit_id, version, created_at, updated_at", f->table);
+	for (size_t i = 0; i < f->nfields; i++)
+		sb_printf(&b, ", \"%s\"", f->fields[i].id);
+	sb_adds(&b, ") VALUES (?, 1, " NOW ", " NOW);
+	for (size_t i = 0; i < f->nfields; i++)
+		sb_adds(&b, ", ?");
+	sb_adds(&b, ")");
+	return sb_take(&b);
+}
+
+struct kp_batch {
+	kp_store *s;
+	const kp_form *f;
+	sqlite3_stmt *st;
+};
+
+kp_batch *store_batch_begin(kp_store *s, const kp_form *f, char **err)
+{
+	char *sql = insert_sql(f);
+	if (db_begin(s, err) != KP_OK) {
+		free(sql);
+		return NULL;
+	}
+	sqlite3_stmt *st = db_prepare(s, sql, err);
+	free(sql);
+	if (!st) {
+		db_rollback(s);
+		return NULL;
+	}
+	kp_batch *b = xmalloc(sizeof *b);
+	*b = (kp_batch){s, f, st};
+	return b;
+}
+
+int store_batch_add(kp_batch *b, kp_record *r, char **err)
+{
+	sqlite3_reset(b->st);
+	sqlite3_bind_int64(b->st, 1, r->unit_id);
+	bind_values(b->st, b->f, r, 2);
+	if (sqlite3_step(b->st) != SQLITE_DONE)
+		return db_fail(b->s, err);
+	r->id = sqlite3_last_insert_rowid(b->s->db);
+	r->version = 1;
+	return KP_OK;
+}
+
+int store_batch_end(kp_batch *b, bool commit, char **err)
+{
+	kp_store *s = b->s;
+	sqlite3_finalize(b->st);
+	free(b);
+	if (commit && db_commit(s, err) == KP_OK)
+		return KP_OK;
+	db_rollback(s);
+	return commit ? KP_ERR : KP_OK;
+}
+
+int store_insert_many(kp_store *s, const kp_form *f, kp_record *r, size_t n, char **err)
+{
+	kp_batch *b = store_batch_begin(s, f, err);
+	if (!b)
+		return KP_ERR;
+	int rc = KP_OK;
+	for (size_t i = 0; i < n && rc == KP_OK; i++)
+		rc = store_batch_add(b, &r[i], err);
+	if (store_batch_end(b, rc == KP_OK, rc == KP_OK ? err : NULL) != KP_OK || rc != KP_OK) {
+		for (size_t i = 0; i < n; i++)
+			r[i].id = 0;
+		return KP_ERR;
+	}
+	return KP_OK;
+}
+
+int store_insert(kp_store *s, const kp_form *f, kp_record *r, char **err)
+{
+	return store_insert_many(s, f, r, 1, err);
+}
+
+int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
+{
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "UPDATE \"%s\" SET version = version + 1, updated_at = " NOW, f->table);
+	for (size_t i = 0; i < f->nfields; i++)
+		sb_printf(&b, ", \"%s\" = ?", f->fields[i].id);
+	sb_adds(&b, " WHERE id = ? AND version = ?");
+	if (db_begin(s, err) != KP_OK) {
+		sb_free(&b);
+		return KP_ERR;
+	}
+	sqlite3_stmt *st = db_prepare(s, sb_str(&b), err);
+	sb_free(&b);
+	int rc = KP_ERR;
+	if (st) {
+		bind_values(st, f, r, 1);
+		sqlite3_bind_int64(st, (int)f->nfields + 1, r->id);
+		sqlite3_bind_int(st, (int)f->nfields + 2, r->version);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			db_fail(s, err);
+		else if (sqlite3_changes(s->db) == 0) {
+			*err = xstrdup(msg(MSG_S_CHANGED));
+			rc = KP_ECONFLICT;
+		} else
+			rc = KP_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc == KP_OK && db_commit(s, err) == KP_OK) {
+		r->version++;
+		return KP_OK;
+	}
+	db_rollback(s);
+	return rc == KP_OK ? KP_ERR : rc;
+}
+
+int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
+{
+	char *sql = xasprintf("DELETE FROM \"%s\" WHERE id = ?", f->table);
+	if (db_begin(s, err) != KP_OK) {
+		free(sql);
+		return KP_ERR;
+	}
+	sqlite3_stmt *st = db_prepare(s, sql, err);
+	free(sql);
+	int rc = KP_ERR;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			db_fail(s, err);
+		else
+			rc = sqlite3_changes(s->db) ? KP_OK : KP_ENOTFOUND;
+	}
+	sqlite3_finalize(st);
+	if (rc == KP_OK && db_commit(s, err) == KP_OK)
+		return KP_OK;
+	db_rollback(s);
+	if (rc == KP_ENOTFOUND)
+		*err = xstrdup(msg(MSG_S_CHANGED));
+	return rc == KP_OK ? KP_ERR : rc;
+}
+
+/* SELECT list shared by every read: fixed columns, then the fields. */
+static char *select_sql(const kp_form *f, const char *where_order)
+{
+	strbuf b = STRBUF_INIT;
+	sb_adds(&b, "SELECT t.id, t.unit_id, t.version, u.name, t.created_at, t.updated_at");
+	for (size_t i = 0; i < f->nfields; i++)
+		sb_printf(&b, ", t.\"%s\"", f->fields[i].id);
+	sb_printf(&b, " FROM \"%s\" t JOIN units u ON u.id = t.unit_id %s", f->table, where_order);
+	return sb_take(&b);
+}
+
+static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r)
+{
+	record_init(r, f->nfields);
+	r->id = sqlite3_column_int64(st, 0);
+	r->unit_id = sqlite3_column_int64(st, 1);
+	r->version = sqlite3_column_int(st, 2);
+	r->unit_name = db_text(st, 3);
+	r->created_at = db_text(st, 4);
+	r->updated_at = db_text(st, 5);
+	for (size_t i = 0; i < f->nfields; i++) {
+		free(r->vals[i]);
+		r->vals[i] = db_text(st, 6 + (int)i);
+	}
+}
+
+int store_get(kp_store *s, const kp_form *f, long long id, kp_record *r, char **err)
+{
+	char *sql = select_sql(f, "WHERE t.id = ?");
+	sqlite3_stmt *st = db_prepare(s, sql, err);
+	free(sql);
+	if (!st)
+		return KP_ERR;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_row(st, f, r);
+	else if (rc == SQLITE_DONE)
+		*err = xstrdup(msg(MSG_S_CHANGED));
+	else
+		db_fail(s, err);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? KP_OK : rc == SQLITE_DONE ? KP_ENOTFOUND : KP_ERR;
+}
+
+size_t store_page(kp_store *s, const kp_form *f, long long from, bool backward, size_t limit,
+		  kp_record **out)
+{
+	const char *clause = backward
+		? (from ? "WHERE t.id < ?1 ORDER BY t.id DESC LIMIT ?2" : "ORDER BY t.id DESC LIMIT ?2")
+		: "WHERE t.id > ?1 ORDER BY t.id LIMIT ?2";
+	char *sql = select_sql(f, clause);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	kp_record *r = xcalloc(limit ? limit : 1, sizeof *r);
+	size_t n = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, from);
+		sqlite3_bind_int64(st, 2, (long long)limit);
+		while (n < limit && sqlite3_step(st) == SQLITE_ROW)
+			read_row(st, f, &r[n++]);
+	}
+	sqlite3_finalize(st);
+	if (backward) /* return them in id order */
+		for (size_t i = 0; i < n / 2; i++) {
+			kp_record t = r[i];
+			r[i] = r[n - 1 - i];
+			r[n - 1 - i] = t;
+		}
+	*out = r;
+	return n;
+}
+
+long long store_count(kp_store *s, const kp_form *f)
+{
+	char *sql = xasprintf("SELECT count(*) FROM \"%s\"", f->table);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	long long n = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return n;
+}
+
+int store_each(kp_store *s, const kp_form *f, long long unit_id,
+	       int (*fn)(const kp_record *r, void *ctx), void *ctx, char **err)
+{
+	char *sql = select_sql(f, unit_id ? "WHERE t.unit_id = ? ORDER BY t.id" : "ORDER BY t.id");
+	sqlite3_stmt *st = db_prepare(s, sql, err);
+	free(sql);
+	if (!st)
+		return KP_ERR;
+	if (unit_id)
+		sqlite3_bind_int64(st, 1, unit_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		kp_record r;
+		read_row(st, f, &r);
+		int stop = fn(&r, ctx);
+		record_free(&r);
+		if (stop) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? KP_OK : db_fail(s, err);
+}

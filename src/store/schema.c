@@ -1,0 +1,136 @@
+/* Tables: units (附表1) and one table per form, created from its YAML. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "store/db.h"
+
+static const char units_ddl[] =
+	"CREATE TABLE IF NOT EXISTS units ("
+	" id INTEGER PRIMARY KEY,"
+	" seq INTEGER NOT NULL,"
+	" name TEXT NOT NULL UNIQUE,"
+	" quota_talent INTEGER NOT NULL DEFAULT 0 CHECK (quota_talent >= 0),"
+	" quota_activity INTEGER NOT NULL DEFAULT 0 CHECK (quota_activity >= 0),"
+	" quota_resource INTEGER NOT NULL DEFAULT 0 CHECK (quota_resource >= 0),"
+	" quota_project INTEGER NOT NULL DEFAULT 0 CHECK (quota_project >= 0))";
+
+int store_ensure_units(kp_store *s, const kp_unit *u, size_t n, char **err)
+{
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	sqlite3_stmt *st = NULL;
+	if (db_exec(s, units_ddl, err) != KP_OK)
+		goto fail;
+	st = db_prepare(s,
+			"INSERT INTO units (seq, name, quota_talent, quota_activity,"
+			" quota_resource, quota_project) VALUES (?, ?, ?, ?, ?, ?)"
+			" ON CONFLICT (name) DO NOTHING", err);
+	if (!st)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int(st, 1, u[i].seq);
+		sqlite3_bind_text(st, 2, u[i].name, -1, SQLITE_STATIC);
+		for (int q = 0; q < QUOTA_COUNT; q++)
+			sqlite3_bind_int(st, 3 + q, u[i].quota[q]);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			db_fail(s, err);
+			goto fail;
+		}
+	}
+	sqlite3_finalize(st);
+	return db_commit(s, err);
+fail:
+	sqlite3_finalize(st);
+	db_rollback(s);
+	return KP_ERR;
+}
+
+size_t store_units(kp_store *s, kp_unit **out)
+{
+	sqlite3_stmt *st = db_prepare(s,
+		"SELECT id, seq, name, quota_talent, quota_activity, quota_resource, quota_project"
+		" FROM units ORDER BY seq, id", NULL);
+	size_t n = 0, cap = 0;
+	kp_unit *u = NULL;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap)
+			u = xrealloc(u, (cap = cap ? cap * 2 : 32) * sizeof *u);
+		u[n].id = sqlite3_column_int64(st, 0);
+		u[n].seq = sqlite3_column_int(st, 1);
+		u[n].name = db_text(st, 2);
+		for (int q = 0; q < QUOTA_COUNT; q++)
+			u[n].quota[q] = sqlite3_column_int(st, 3 + q);
+		n++;
+	}
+	sqlite3_finalize(st);
+	*out = u;
+	return n;
+}
+
+long long store_unit_id(kp_store *s, const char *name)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT id FROM units WHERE name = ?", NULL);
+	long long id = 0;
+	if (st) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return id;
+}
+
+/* Does table t have column c? */
+static bool has_column(kp_store *s, const char *t, const char *c)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?", NULL);
+	bool yes = false;
+	if (st) {
+		sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, c, -1, SQLITE_STATIC);
+		yes = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	return yes;
+}
+
+int store_ensure_form(kp_store *s, const kp_form *f, char **err)
+{
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	/* Identifiers are validated by the form loader ([a-z][a-z0-9_]*), so
+	 * quoting them is enough; values are never spliced into SQL. */
+	char *sql = xasprintf(
+		"CREATE TABLE IF NOT EXISTS \"%s\" ("
+		" id INTEGER PRIMARY KEY,"
+		" unit_id INTEGER NOT NULL REFERENCES units (id),"
+		" version INTEGER NOT NULL DEFAULT 1,"
+		" created_at TEXT NOT NULL,"
+		" updated_at TEXT NOT NULL)", f->table);
+	int rc = db_exec(s, sql, err);
+	free(sql);
+	if (rc == KP_OK) {
+		sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s_unit\" ON \"%s\" (unit_id, id)",
+				f->table, f->table);
+		rc = db_exec(s, sql, err);
+		free(sql);
+	}
+	for (size_t i = 0; rc == KP_OK && i < f->nfields; i++) {
+		const kp_field *fd = &f->fields[i];
+		if (has_column(s, f->table, fd->id))
+			continue;
+		/* A new field in the YAML becomes a new column; nothing is dropped. */
+		sql = xasprintf("ALTER TABLE \"%s\" ADD COLUMN \"%s\" %s", f->table, fd->id,
+				ftype_info(fd->type)->integer_column ? "INTEGER" : "TEXT");
+		rc = db_exec(s, sql, err);
+		free(sql);
+	}
+	if (rc != KP_OK) {
+		db_rollback(s);
+		return KP_ERR;
+	}
+	return db_commit(s, err);
+}

@@ -1,0 +1,88 @@
+/*
+ * store: the only place with SQL. One SQLite file in WAL mode, shared by
+ * many SSH sessions. Every statement is prepared with bound parameters;
+ * identifiers (table and column names) come only from validated form
+ * definitions. Every write runs in BEGIN IMMEDIATE; no transaction is ever
+ * left open between calls (so never while the UI waits for a key).
+ *
+ * Order of calls: store_open; store_ensure_units and store_ensure_form for
+ * each form (idempotent; adds new columns, never drops anything); then the
+ * record functions; store_close.
+ *
+ * Errors: functions return 0 on success or a negative KP_E* code and set
+ * *err to a new message (caller frees) where they take an err argument.
+ */
+#ifndef KP_STORE_H
+#define KP_STORE_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "form/form.h"
+#include "form/units.h"
+
+enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3 };
+
+typedef struct kp_store kp_store;
+
+typedef struct {
+	long long id;       /* 0 for a new record */
+	long long unit_id;
+	int version;        /* as read; an update must quote it */
+	char *unit_name;    /* filled by reads */
+	char *created_at, *updated_at;
+	char **vals;        /* one per form field, "" when empty; owned */
+	size_t nvals;
+} kp_record;
+
+/* A record with n empty values. */
+void record_init(kp_record *r, size_t n);
+void record_free(kp_record *r);
+/* Replace value i with a copy of v. */
+void record_set(kp_record *r, size_t i, const char *v);
+
+int store_open(const char *path, kp_store **out, char **err);
+void store_close(kp_store *s);
+/* Does the database already hold kepu's tables? */
+bool store_is_initialised(kp_store *s);
+
+/* Units: insert those missing (by name); existing quotas are kept. */
+int store_ensure_units(kp_store *s, const kp_unit *u, size_t n, char **err);
+/* All units in 序号 order; caller frees with units_free. */
+size_t store_units(kp_store *s, kp_unit **out);
+/* The id of the unit with this name, or 0. */
+long long store_unit_id(kp_store *s, const char *name);
+
+/* Create the form's table or add the columns it lacks. */
+int store_ensure_form(kp_store *s, const kp_form *f, char **err);
+
+/* Insert r (r->id and r->version are set). */
+int store_insert(kp_store *s, const kp_form *f, kp_record *r, char **err);
+/* Insert n records in one transaction: all or nothing. */
+int store_insert_many(kp_store *s, const kp_form *f, kp_record *r, size_t n, char **err);
+/* A stream of inserts in one transaction (imports): begin, add each
+ * record, then end with commit (or false to roll everything back). The
+ * database is locked for writing from begin to end. */
+typedef struct kp_batch kp_batch;
+kp_batch *store_batch_begin(kp_store *s, const kp_form *f, char **err);
+int store_batch_add(kp_batch *b, kp_record *r, char **err);
+int store_batch_end(kp_batch *b, bool commit, char **err);
+/* Update r if its version is still current; else KP_ECONFLICT. */
+int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err);
+int store_delete(kp_store *s, const kp_form *f, long long id, char **err);
+int store_get(kp_store *s, const kp_form *f, long long id, kp_record *r, char **err);
+
+/* Up to limit records after (forward) or before (backward) the record with
+ * id `from`, in id order (keyset paging: the same cost on any page). from =
+ * 0 forward starts at the first record; backward from 0 starts at the last.
+ * Returns the count; out is caller-freed with records_free. */
+size_t store_page(kp_store *s, const kp_form *f, long long from, bool backward, size_t limit,
+		  kp_record **out);
+long long store_count(kp_store *s, const kp_form *f);
+void records_free(kp_record *r, size_t n);
+
+/* Call fn for every record in id order (unit_id 0 = all units), streaming.
+ * fn returns non-zero to stop. Returns 0 or KP_ERR. */
+int store_each(kp_store *s, const kp_form *f, long long unit_id,
+	       int (*fn)(const kp_record *r, void *ctx), void *ctx, char **err);
+
+#endif

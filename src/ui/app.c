@@ -1,0 +1,129 @@
+#include "ui/app.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "ui/draw.h"
+#include "ui/menu.h"
+#include "ui/term.h"
+
+void app_push(ui_app *app, ui_screen *s)
+{
+	if (app->depth == app->cap)
+		app->stack = xrealloc(app->stack, (size_t)(app->cap = app->cap ? app->cap * 2 : 8) *
+							  sizeof *app->stack);
+	app->stack[app->depth++] = s;
+}
+
+void app_status(ui_app *app, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	va_end(ap);
+	app->status_error = error;
+}
+
+void app_set_unit(ui_app *app, long long id, const char *name)
+{
+	free(app->unit_name);
+	app->unit_id = id;
+	app->unit_name = xstrdup(name);
+}
+
+int app_body_top(void) { return 1; }
+int app_body_height(void) { return LINES - 4; }
+
+void app_chrome(ui_app *app, const char *title, const char *right, const char *help,
+		unsigned keyctx)
+{
+	attr_t ta = theme_attr(R_TITLE);
+	draw_fill(0, 0, COLS, ta);
+	int rw = right ? utf8_width(right) : 0;
+	draw_text(0, 1, COLS - rw - 3, title, ta, false);
+	if (right)
+		draw_text(0, COLS - rw - 1, rw, right, ta, false);
+	draw_text(LINES - 3, 1, COLS - 2, help ? help : "", theme_attr(R_HELP), true);
+	draw_text(LINES - 2, 1, COLS - 2, app->status,
+		  theme_attr(app->status_error ? R_ERROR : R_STATUS), true);
+	draw_line(LINES - 1, keymap_bar(keyctx), R_KEYBAR);
+}
+
+static void draw_too_small(void)
+{
+	erase();
+	char text[256];
+	snprintf(text, sizeof text, msg(MSG_UI_TOO_SMALL), COLS, LINES);
+	/* Wrap by hand: the message must be readable in a 40-column window. */
+	draw_text(LINES / 2, 0, COLS, text, theme_attr(R_ERROR), false);
+}
+
+static void pop(ui_app *app)
+{
+	ui_screen *s = app->stack[--app->depth];
+	s->destroy(s);
+	if (app->depth > 0 && app->stack[app->depth - 1]->resume)
+		app->stack[app->depth - 1]->resume(app->stack[app->depth - 1], app);
+}
+
+int app_run(kp_env *env)
+{
+	ui_app app = {0};
+	app.env = env;
+	if (!term_start()) {
+		fprintf(stderr, "kepu: the terminal interface needs a terminal (use the CLI: kepu --help)\n");
+		return 1;
+	}
+	app_push(&app, menu_new(&app));
+	while (!app.quit && app.depth > 0) {
+		ui_screen *top = app.stack[app.depth - 1];
+		app.cursor_y = -1;
+		if (term_too_small()) {
+			draw_too_small();
+		} else {
+			erase();
+			top->draw(top, &app);
+		}
+		if (app.cursor_y >= 0) {
+			move(app.cursor_y, app.cursor_x);
+			curs_set(1);
+		} else {
+			curs_set(0);
+		}
+		wnoutrefresh(stdscr);
+		doupdate();
+
+		kp_key key;
+		key_read r = term_read_key(&key);
+		if (r == KEY_READ_HANGUP)
+			break;
+		if (r == KEY_READ_RESIZE)
+			continue; /* measure, redraw: layouts come from LINES/COLS */
+		if (term_too_small()) {
+			if (keymap_lookup(CTX_MENU, key) == ACT_QUIT)
+				app.quit = true;
+			continue;
+		}
+		if (keymap_lookup(CTX_FORM, key) == ACT_REDRAW) {
+			clearok(curscr, TRUE);
+			continue;
+		}
+		top->key(top, &app, key);
+		while (app.depth > 0 && app.stack[app.depth - 1]->closing)
+			pop(&app);
+	}
+	while (app.depth > 0) {
+		ui_screen *s = app.stack[--app.depth];
+		s->destroy(s);
+	}
+	free(app.stack);
+	free(app.unit_name);
+	term_stop();
+	return 0;
+}

@@ -1,0 +1,53 @@
+/*
+ * app: the screen stack and the main loop. Each screen is a small vtable
+ * (draw, key, resume, destroy); the loop draws the top screen, reads one
+ * key through the input seam and hands it over. Resizes are handled here
+ * once: measure, redraw. The status line belongs to the app, so a message
+ * survives the screen that set it closing.
+ */
+#ifndef KP_APP_H
+#define KP_APP_H
+#include <stdbool.h>
+
+#include "domain/env.h"
+#include "ui/keymap.h"
+
+typedef struct ui_app ui_app;
+typedef struct ui_screen ui_screen;
+
+struct ui_screen {
+	void (*draw)(ui_screen *s, ui_app *app);
+	void (*key)(ui_screen *s, ui_app *app, kp_key key);
+	void (*resume)(ui_screen *s, ui_app *app); /* the screen above closed; may be NULL */
+	void (*destroy)(ui_screen *s);
+	bool closing; /* set by key(): pop this screen */
+};
+
+struct ui_app {
+	kp_env *env;
+	long long unit_id;   /* the unit new records go to; 0 = not chosen */
+	char *unit_name;
+	ui_screen **stack;
+	int depth, cap;
+	char status[512];
+	bool status_error;
+	bool quit;
+	int cursor_y, cursor_x; /* where the terminal cursor goes; y < 0 hides it */
+};
+
+void app_push(ui_app *app, ui_screen *s);
+void app_status(ui_app *app, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void app_set_unit(ui_app *app, long long id, const char *name);
+/* Draw the title, help, status and key-bar lines around a screen body. */
+void app_chrome(ui_app *app, const char *title, const char *right, const char *help,
+		unsigned keyctx);
+/* Rows available to a screen body: lines 1 .. LINES-4. */
+int app_body_top(void);
+int app_body_height(void);
+
+/* Run the TUI on an opened environment until the user quits or the
+ * terminal hangs up. Returns the exit status. */
+int app_run(kp_env *env);
+
+#endif

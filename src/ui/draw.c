@@ -1,0 +1,99 @@
+#include "ui/draw.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+int draw_cps(int y, int x, int width, const uint32_t *cp, size_t n, attr_t attr, bool pad)
+{
+	if (width <= 0)
+		return 0;
+	wchar_t *w = xmalloc((n + 2) * sizeof *w);
+	size_t k = 0;
+	int used = 0;
+	bool cut = false;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = cp_is_unsafe(cp[i]) ? '?' : cp[i];
+		int cw = cp_width(c);
+		if (used + cw > width) {
+			cut = true;
+			break;
+		}
+		w[k++] = (wchar_t)c;
+		used += cw;
+	}
+	if (cut) { /* make room for the mark on a character boundary */
+		while (k > 0 && used > width - 1)
+			used -= cp_width((uint32_t)w[--k]);
+		w[k++] = L'>';
+		used++;
+	}
+	w[k] = 0;
+	attr_t old;
+	short pair;
+	attr_get(&old, &pair, NULL);
+	attrset(attr);
+	mvaddnwstr(y, x, w, (int)k);
+	if (pad)
+		for (int i = used; i < width; i++)
+			addch(' ');
+	attr_set(old, pair, NULL);
+	free(w);
+	return used;
+}
+
+int draw_text(int y, int x, int width, const char *s, attr_t attr, bool pad)
+{
+	size_t len = strlen(s), n = 0, i = 0;
+	uint32_t *cp = xmalloc((len + 1) * sizeof *cp);
+	while (i < len) {
+		uint32_t c;
+		i += utf8_decode(s + i, len - i, &c);
+		cp[n++] = (c == UTF8_INVALID || c == '\n') ? (c == '\n' ? ' ' : '?') : c;
+	}
+	int used = draw_cps(y, x, width, cp, n, attr, pad);
+	free(cp);
+	return used;
+}
+
+void draw_fill(int y, int x, int width, attr_t attr)
+{
+	draw_cps(y, x, width, NULL, 0, attr, true);
+}
+
+void draw_line(int y, const char *s, kp_role role)
+{
+	draw_text(y, 0, COLS, s, theme_attr(role), true);
+}
+
+void draw_linef(int y, kp_role role, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char buf[1024];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	draw_line(y, buf, role);
+}
+
+void draw_frame(int y, int x, int h, int w, attr_t attr)
+{
+	attr_t old;
+	short pair;
+	attr_get(&old, &pair, NULL);
+	attrset(attr);
+	for (int i = 0; i < w; i++) {
+		char c = (i == 0 || i == w - 1) ? '+' : '-';
+		mvaddch(y, x + i, c);
+		mvaddch(y + h - 1, x + i, c);
+	}
+	for (int j = 1; j < h - 1; j++) {
+		mvaddch(y + j, x, '|');
+		mvaddch(y + j, x + w - 1, '|');
+	}
+	attr_set(old, pair, NULL);
+}

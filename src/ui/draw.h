@@ -1,0 +1,30 @@
+/*
+ * draw: putting text on the screen by display width. Every string passes
+ * through here, so text from the database is sanitised (no control, bidi or
+ * zero-width characters reach the terminal) and clipped on a character
+ * boundary, never in the middle of a CJK character.
+ */
+#ifndef KP_DRAW_H
+#define KP_DRAW_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ui/theme.h"
+
+/* Draw s at (y, x) in at most width cells with attr. Text that does not fit
+ * is cut with a '>' in the last cell. With pad, the rest of width is filled
+ * with spaces in attr. Returns the cells drawn (before padding). */
+int draw_text(int y, int x, int width, const char *s, attr_t attr, bool pad);
+/* The same for code points (edited text, already safe). */
+int draw_cps(int y, int x, int width, const uint32_t *cp, size_t n, attr_t attr, bool pad);
+void draw_fill(int y, int x, int width, attr_t attr);
+/* A whole screen line in a role: text, padded to the full width. */
+void draw_line(int y, const char *s, kp_role role);
+/* An ASCII frame (+-|): box-drawing characters are ambiguous width and
+ * break in CJK-font terminals. */
+void draw_frame(int y, int x, int h, int w, attr_t attr);
+/* printf then draw_line. */
+void draw_linef(int y, kp_role role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,545 @@
+/* The one generic form screen: draws any screens/NAME.yaml form, edits its
+ * fields, validates on save and stores through the store layer. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/editbuf.h"
+#include "core/json.h"
+#include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "form/validate.h"
+#include "ui/draw.h"
+#include "ui/form_layout.h"
+#include "ui/popup.h"
+#include "ui/screens.h"
+
+/* The editing state of one field. */
+typedef struct {
+	editbuf eb;     /* text-like fields and textareas */
+	int choice;     /* choice: item index or -1 */
+	bool *checked;  /* multichoice: one per option */
+	size_t mcur;    /* multichoice: the option under the cursor */
+	size_t vscroll; /* textarea: first visible row */
+	char *error;    /* the reason from the last save, until edited */
+} field_state;
+
+typedef struct {
+	ui_screen base;
+	const kp_form *form;
+	kp_record rec;  /* id, version and unit of the record being edited */
+	field_state *fs;
+	size_t focus;
+	int top;        /* first form row on screen */
+	bool dirty, confirm_leave;
+	popup pick;
+} form_screen;
+
+static bool is_text(const kp_field *fd)
+{
+	return fd->type != FT_CHOICE && fd->type != FT_MULTICHOICE;
+}
+
+/* "[x] 青少年科普" for option i. */
+static char *option_text(const kp_field *fd, const field_state *st, size_t i)
+{
+	return xasprintf("[%c] %s", st && st->checked[i] ? 'x' : ' ', fd->choices->items[i]);
+}
+
+#define OPTION_GAP 2
+
+/* Lay the options of a multi-select out in rows of width cells; x/y of
+ * option i are written when wanted. Returns the number of rows. */
+static int place_options(const kp_field *fd, int width, int *xs, int *ys)
+{
+	int x = 0, y = 0;
+	for (size_t i = 0; i < fd->choices->n; i++) {
+		char *t = option_text(fd, NULL, i);
+		int w = utf8_width(t);
+		free(t);
+		if (x > 0 && x + w > width) {
+			x = 0;
+			y++;
+		}
+		if (xs)
+			xs[i] = x;
+		if (ys)
+			ys[i] = y;
+		x += w + OPTION_GAP;
+	}
+	return y + 1;
+}
+
+static int mc_rows(const kp_field *fd, int width) { return place_options(fd, width, NULL, NULL); }
+
+static unsigned field_ctx(const kp_field *fd)
+{
+	switch (fd->type) {
+	case FT_TEXTAREA: return CTX_TEXTAREA;
+	case FT_MULTICHOICE: return CTX_MULTI;
+	case FT_CHOICE: return CTX_CHOICE;
+	default: return CTX_TEXT;
+	}
+}
+
+static void set_value(const kp_field *fd, field_state *st, const char *v)
+{
+	if (is_text(fd)) {
+		eb_set(&st->eb, v);
+		st->eb.cur = 0; /* show the start of long values */
+	} else if (fd->type == FT_CHOICE) {
+		st->choice = v[0] ? list_find(fd->choices, v) : -1;
+	} else {
+		memset(st->checked, 0, fd->choices->n * sizeof *st->checked);
+		size_t n;
+		char **parts = multi_split(v, &n);
+		for (size_t i = 0; i < n; i++) {
+			int k = list_find(fd->choices, parts[i]);
+			if (k >= 0)
+				st->checked[k] = true;
+		}
+		json_array_free(parts, n);
+	}
+}
+
+/* The value as typed, in the form the validator reads. */
+static char *get_value(const kp_field *fd, const field_state *st)
+{
+	if (is_text(fd))
+		return eb_text(&st->eb);
+	if (fd->type == FT_CHOICE)
+		return xstrdup(st->choice >= 0 ? fd->choices->items[st->choice] : "");
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < fd->choices->n; i++)
+		if (st->checked[i]) {
+			if (b.len)
+				sb_adds(&b, "、");
+			sb_adds(&b, fd->choices->items[i]);
+		}
+	return sb_take(&b);
+}
+
+static void clear_errors(form_screen *fs)
+{
+	for (size_t i = 0; i < fs->form->nfields; i++) {
+		free(fs->fs[i].error);
+		fs->fs[i].error = NULL;
+	}
+}
+
+static void load_values(form_screen *fs, const kp_record *r)
+{
+	for (size_t i = 0; i < fs->form->nfields; i++)
+		set_value(&fs->form->fields[i], &fs->fs[i], r ? r->vals[i] : "");
+	clear_errors(fs);
+	fs->focus = 0;
+	fs->top = 0;
+	fs->dirty = false;
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+static attr_t field_attr(const form_screen *fs, size_t i)
+{
+	if (fs->fs[i].error)
+		return theme_attr(R_ERROR_FIELD);
+	return theme_attr(i == fs->focus ? R_FOCUS : R_FIELD);
+}
+
+static void draw_single(form_screen *fs, ui_app *app, const form_layout *l, size_t i, int sy)
+{
+	const kp_field *fd = &fs->form->fields[i];
+	field_state *st = &fs->fs[i];
+	int w = layout_field_width(l, fd);
+	attr_t a = field_attr(fs, i);
+	if (fd->type == FT_CHOICE) {
+		const char *v = st->choice >= 0 ? fd->choices->items[st->choice] : "";
+		draw_text(sy, l->value_x, w, v, a, true);
+		return;
+	}
+	int col = i == fs->focus ? eb_view(&st->eb, w) : (int)(st->eb.hscroll = 0);
+	draw_cps(sy, l->value_x, w, st->eb.cp + st->eb.hscroll, st->eb.len - st->eb.hscroll, a, true);
+	if (i == fs->focus) {
+		app->cursor_y = sy;
+		app->cursor_x = l->value_x + col;
+	}
+}
+
+static void draw_textarea(form_screen *fs, ui_app *app, const form_layout *l, size_t i, int sy,
+			  int body_top, int body_h)
+{
+	const kp_field *fd = &fs->form->fields[i];
+	field_state *st = &fs->fs[i];
+	eb_row *rows;
+	size_t n = eb_wrap(&st->eb, l->value_w - 1, &rows), crow;
+	int ccol;
+	eb_cursor_rc(&st->eb, rows, n, &crow, &ccol);
+	if (crow < st->vscroll)
+		st->vscroll = crow;
+	if (crow >= st->vscroll + (size_t)fd->lines)
+		st->vscroll = crow - (size_t)fd->lines + 1;
+	attr_t a = field_attr(fs, i);
+	for (int r = 0; r < fd->lines; r++) {
+		int y = sy + r;
+		if (y < body_top || y >= body_top + body_h)
+			continue;
+		size_t k = st->vscroll + (size_t)r;
+		if (k < n)
+			draw_cps(y, l->value_x, l->value_w, st->eb.cp + rows[k].start,
+				 rows[k].end - rows[k].start, a, true);
+		else
+			draw_fill(y, l->value_x, l->value_w, a);
+	}
+	/* A mark when there is more text than the box shows. */
+	if (n > st->vscroll + (size_t)fd->lines && sy + fd->lines - 1 < body_top + body_h)
+		draw_text(sy + fd->lines - 1, l->value_x + l->value_w - 1, 1, "+", a, false);
+	int cy = sy + (int)(crow - st->vscroll);
+	if (i == fs->focus && cy >= body_top && cy < body_top + body_h) {
+		app->cursor_y = cy;
+		app->cursor_x = l->value_x + ccol;
+	}
+	free(rows);
+}
+
+static void draw_multi(form_screen *fs, const form_layout *l, size_t i, int sy, int body_top,
+		       int body_h)
+{
+	const kp_field *fd = &fs->form->fields[i];
+	field_state *st = &fs->fs[i];
+	int *xs = xcalloc(fd->choices->n, sizeof *xs), *ys = xcalloc(fd->choices->n, sizeof *ys);
+	place_options(fd, l->value_w, xs, ys);
+	for (size_t k = 0; k < fd->choices->n; k++) {
+		int y = sy + ys[k];
+		if (y < body_top || y >= body_top + body_h)
+			continue;
+		char *t = option_text(fd, st, k);
+		attr_t a = theme_attr(R_NORMAL);
+		if (st->error)
+			a = theme_attr(R_ERROR_FIELD);
+		else if (i == fs->focus && k == st->mcur)
+			a = theme_attr(R_FOCUS);
+		draw_text(y, l->value_x + xs[k], utf8_width(t), t, a, false);
+		free(t);
+	}
+	free(xs);
+	free(ys);
+}
+
+/* Scroll so that the focused field (and its section title) is on screen. */
+static void scroll_to_focus(form_screen *fs, const form_layout *l, int body_h)
+{
+	const layout_row *r = layout_field(l, fs->focus);
+	int want_top = r->y;
+	if (r > l->rows && r[-1].field < 0)
+		want_top = r[-1].y; /* include the section title */
+	if (want_top < fs->top)
+		fs->top = want_top;
+	if (r->y + r->h > fs->top + body_h)
+		fs->top = r->y + r->h - body_h;
+	if (fs->top < 0)
+		fs->top = 0;
+}
+
+static void form_draw(ui_screen *s, ui_app *app)
+{
+	form_screen *fs = (form_screen *)s;
+	const kp_form *f = fs->form;
+	form_layout l;
+	layout_compute(&l, f, COLS, mc_rows);
+	int body_top = app_body_top(), body_h = app_body_height();
+	scroll_to_focus(fs, &l, body_h);
+
+	for (size_t r = 0; r < l.n; r++) {
+		const layout_row *row = &l.rows[r];
+		int sy = body_top + row->y - fs->top;
+		if (sy + row->h <= body_top || sy >= body_top + body_h)
+			continue;
+		if (row->field < 0) {
+			if (sy >= body_top)
+				draw_text(sy, 1, COLS - 2, f->sections[row->section], theme_attr(R_SECTION), false);
+			continue;
+		}
+		size_t i = (size_t)row->field;
+		const kp_field *fd = &f->fields[i];
+		if (sy >= body_top) {
+			draw_text(sy, 2, l.label_w, fd->label,
+				  theme_attr(i == fs->focus ? R_SECTION : R_LABEL), false);
+			if (fd->required)
+				draw_text(sy, 2 + l.label_w, 1, msg(MSG_UI_REQUIRED_MARK), theme_attr(R_REQUIRED), false);
+		}
+		if (fd->type == FT_TEXTAREA)
+			draw_textarea(fs, app, &l, i, sy, body_top, body_h);
+		else if (fd->type == FT_MULTICHOICE)
+			draw_multi(fs, &l, i, sy, body_top, body_h);
+		else if (sy >= body_top)
+			draw_single(fs, app, &l, i, sy);
+	}
+
+	char title[512], right[256];
+	snprintf(title, sizeof title, "%s — ", f->title);
+	size_t tl = strlen(title);
+	if (fs->rec.id)
+		snprintf(title + tl, sizeof title - tl, msg(MSG_UI_EDIT_RECORD), fs->rec.id);
+	else
+		snprintf(title + tl, sizeof title - tl, "%s", msg(MSG_UI_NEW_RECORD));
+	snprintf(right, sizeof right, msg(MSG_UI_UNIT_LINE), fs->rec.unit_name);
+	const kp_field *fd = &f->fields[fs->focus];
+	const char *help = fs->fs[fs->focus].error ? fs->fs[fs->focus].error : fd->help;
+	unsigned ctx = fs->pick.open ? CTX_POPUP : CTX_FORM | field_ctx(fd);
+	app_chrome(app, title, right, help, ctx);
+	if (fs->confirm_leave)
+		draw_text(LINES - 2, 1, COLS - 2, msg(MSG_UI_ASK_LEAVE), theme_attr(R_ERROR), true);
+	if (fs->pick.open) {
+		const layout_row *r = layout_field(&l, fs->focus);
+		int sy = body_top + r->y - fs->top;
+		popup_draw(&fs->pick, sy, sy, l.value_x);
+		app->cursor_y = -1;
+	}
+	layout_free(&l);
+}
+
+/* --- keys --------------------------------------------------------------- */
+
+static void move_focus(form_screen *fs, int delta)
+{
+	size_t n = fs->form->nfields;
+	fs->focus = (fs->focus + n + (size_t)(delta + (int)n)) % n;
+	const kp_field *fd = &fs->form->fields[fs->focus];
+	if (fd->type == FT_TEXTAREA && delta < 0)
+		eb_end(&fs->fs[fs->focus].eb);
+}
+
+static void save(form_screen *fs, ui_app *app)
+{
+	const kp_form *f = fs->form;
+	char **raw = xcalloc(f->nfields, sizeof *raw);
+	char **out = xcalloc(f->nfields, sizeof *out);
+	char **why = xcalloc(f->nfields, sizeof *why);
+	for (size_t i = 0; i < f->nfields; i++)
+		raw[i] = get_value(&f->fields[i], &fs->fs[i]);
+	int bad = form_validate(&app->env->cat, f, (const char *const *)raw, out, why);
+	clear_errors(fs);
+	if (bad) {
+		size_t first = f->nfields;
+		for (size_t i = 0; i < f->nfields; i++)
+			if (why[i]) {
+				char *m = field_message(&f->fields[i], why[i]);
+				if (first == f->nfields) {
+					first = i;
+					app_status(app, true, "%s", m);
+				}
+				fs->fs[i].error = m;
+			}
+		fs->focus = first;
+	} else {
+		for (size_t i = 0; i < f->nfields; i++)
+			record_set(&fs->rec, i, out[i]);
+		char *err = NULL;
+		bool editing = fs->rec.id != 0;
+		int rc = editing ? store_update(app->env->store, f, &fs->rec, &err)
+				 : store_insert(app->env->store, f, &fs->rec, &err);
+		if (rc != KP_OK) {
+			app_status(app, true, "%s", err);
+		} else if (editing) {
+			app_status(app, false, msg(MSG_UI_UPDATED), fs->rec.id);
+			fs->dirty = false;
+			fs->base.closing = true;
+		} else {
+			app_status(app, false, msg(MSG_UI_SAVED), fs->rec.id);
+			fs->rec.id = 0;
+			load_values(fs, NULL); /* ready for the next record */
+		}
+		free(err);
+	}
+	for (size_t i = 0; i < f->nfields; i++) {
+		free(raw[i]);
+		free(out[i]);
+		free(why[i]);
+	}
+	free(raw);
+	free(out);
+	free(why);
+}
+
+static void edited(form_screen *fs, field_state *st)
+{
+	fs->dirty = true;
+	free(st->error);
+	st->error = NULL;
+}
+
+static void choice_key(form_screen *fs, kp_key key)
+{
+	field_state *st = &fs->fs[fs->focus];
+	size_t chosen;
+	popup_result r = popup_key(&fs->pick, key, &chosen);
+	if (r == POPUP_CONTINUE)
+		return;
+	popup_close(&fs->pick);
+	if (r == POPUP_ACCEPT) {
+		st->choice = (int)chosen;
+		edited(fs, st);
+		move_focus(fs, +1);
+	}
+}
+
+/* Keys that change or move within the focused field. */
+static void field_key(form_screen *fs, kp_action a, kp_key key, int value_w)
+{
+	const kp_field *fd = &fs->form->fields[fs->focus];
+	field_state *st = &fs->fs[fs->focus];
+	editbuf *eb = &st->eb;
+	bool text = is_text(fd);
+	switch (a) {
+	case ACT_LEFT:
+		if (fd->type == FT_MULTICHOICE)
+			st->mcur = st->mcur ? st->mcur - 1 : 0;
+		else
+			eb_left(eb);
+		return;
+	case ACT_RIGHT:
+		if (fd->type == FT_MULTICHOICE)
+			st->mcur = st->mcur + 1 < fd->choices->n ? st->mcur + 1 : st->mcur;
+		else
+			eb_right(eb);
+		return;
+	case ACT_HOME: eb_home(eb); return;
+	case ACT_END: eb_end(eb); return;
+	case ACT_UP:
+		if (!eb_up(eb, value_w - 1))
+			move_focus(fs, -1);
+		return;
+	case ACT_DOWN:
+		if (!eb_down(eb, value_w - 1))
+			move_focus(fs, +1);
+		return;
+	case ACT_BACKSPACE:
+	case ACT_DELETE:
+		if (fd->type == FT_CHOICE) {
+			st->choice = -1;
+			edited(fs, st);
+		} else if (a == ACT_BACKSPACE ? eb_backspace(eb) : eb_delete(eb)) {
+			edited(fs, st);
+		}
+		return;
+	case ACT_KILL:
+		eb_kill_to_end(eb);
+		edited(fs, st);
+		return;
+	case ACT_NEWLINE:
+		if (eb_insert(eb, '\n'))
+			edited(fs, st);
+		return;
+	case ACT_TOGGLE:
+		st->checked[st->mcur] = !st->checked[st->mcur];
+		edited(fs, st);
+		return;
+	case ACT_OPEN_LIST:
+		popup_open(&fs->pick, fd->label, fd->choices->items, fd->choices->n, st->choice, 0);
+		return;
+	default:
+		break;
+	}
+	if (key.fn || key.code < ' ' || key.code == 127)
+		return;
+	if (fd->type == FT_CHOICE)
+		popup_open(&fs->pick, fd->label, fd->choices->items, fd->choices->n, st->choice, key.code);
+	else if (text && eb_insert(eb, key.code))
+		edited(fs, st);
+	else if (text)
+		beep(); /* full: max_chars reached */
+}
+
+static void form_key(ui_screen *s, ui_app *app, kp_key key)
+{
+	form_screen *fs = (form_screen *)s;
+	if (fs->pick.open) {
+		choice_key(fs, key);
+		return;
+	}
+	if (fs->confirm_leave) {
+		kp_action a = keymap_lookup(CTX_CONFIRM, key);
+		if (a == ACT_YES)
+			fs->base.closing = true;
+		if (a == ACT_YES || a == ACT_NO)
+			fs->confirm_leave = false;
+		return;
+	}
+	const kp_field *fd = &fs->form->fields[fs->focus];
+	kp_action a = keymap_lookup(CTX_FORM | field_ctx(fd), key);
+	switch (a) {
+	case ACT_SAVE:
+		save(fs, app);
+		return;
+	case ACT_QUIT:
+		if (fs->dirty)
+			fs->confirm_leave = true;
+		else
+			fs->base.closing = true;
+		return;
+	case ACT_LIST:
+		app_push(app, list_screen_new(app, fs->form));
+		return;
+	case ACT_NEXT:
+		move_focus(fs, +1);
+		return;
+	case ACT_PREV:
+		move_focus(fs, -1);
+		return;
+	default:
+		break;
+	}
+	form_layout l;
+	layout_compute(&l, fs->form, COLS, mc_rows);
+	int w = l.value_w;
+	layout_free(&l);
+	field_key(fs, a, key, w);
+}
+
+static void form_destroy(ui_screen *s)
+{
+	form_screen *fs = (form_screen *)s;
+	for (size_t i = 0; i < fs->form->nfields; i++) {
+		eb_free(&fs->fs[i].eb);
+		free(fs->fs[i].checked);
+		free(fs->fs[i].error);
+	}
+	popup_close(&fs->pick);
+	free(fs->fs);
+	record_free(&fs->rec);
+	free(fs);
+}
+
+ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
+{
+	form_screen *fs = xcalloc(1, sizeof *fs);
+	fs->base = (ui_screen){form_draw, form_key, NULL, form_destroy, false};
+	fs->form = f;
+	fs->fs = xcalloc(f->nfields, sizeof *fs->fs);
+	for (size_t i = 0; i < f->nfields; i++) {
+		const kp_field *fd = &f->fields[i];
+		eb_init(&fs->fs[i].eb, (size_t)fd->max_chars, fd->type == FT_TEXTAREA);
+		fs->fs[i].choice = -1;
+		if (fd->type == FT_MULTICHOICE)
+			fs->fs[i].checked = xcalloc(fd->choices->n, sizeof(bool));
+	}
+	if (id) {
+		char *err = NULL;
+		if (store_get(app->env->store, f, id, &fs->rec, &err) != KP_OK) {
+			app_status(app, true, "%s", err);
+			free(err);
+			record_init(&fs->rec, f->nfields);
+			form_destroy(&fs->base);
+			return NULL;
+		}
+		load_values(fs, &fs->rec);
+	} else {
+		record_init(&fs->rec, f->nfields);
+		fs->rec.unit_id = app->unit_id;
+		fs->rec.unit_name = xstrdup(app->unit_name ? app->unit_name : "");
+		load_values(fs, NULL);
+	}
+	return &fs->base;
+}

@@ -1,0 +1,189 @@
+#include "ui/menu.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/xalloc.h"
+#include "ui/draw.h"
+#include "ui/popup.h"
+#include "ui/screens.h"
+
+typedef enum { ITEM_FORM, ITEM_LIST, ITEM_UNIT, ITEM_QUIT } item_kind;
+
+typedef struct {
+	item_kind kind;
+	const kp_form *form;
+	char hotkey; /* '2' for 附表2, 'u', 'q'; 0 for none */
+} menu_item;
+
+typedef struct {
+	ui_screen base;
+	menu_item *items;
+	size_t n, sel;
+	kp_unit *units;
+	size_t nunits;
+	char **unit_names;
+	popup pick;
+	const kp_form *after_pick; /* open this form once a unit is chosen */
+} menu;
+
+static int by_attachment(const void *a, const void *b)
+{
+	const kp_form *x = *(const kp_form *const *)a, *y = *(const kp_form *const *)b;
+	int ax = x->attachment ? x->attachment : 100, ay = y->attachment ? y->attachment : 100;
+	return ax - ay;
+}
+
+static void open_form(menu *m, ui_app *app, const kp_form *f)
+{
+	if (!app->unit_id) {
+		m->after_pick = f;
+		popup_open(&m->pick, msg(MSG_UI_PICK_UNIT), m->unit_names, m->nunits, -1, 0);
+		return;
+	}
+	ui_screen *s = form_screen_new(app, f, 0);
+	if (s)
+		app_push(app, s);
+}
+
+static void activate(menu *m, ui_app *app, const menu_item *it)
+{
+	app->status[0] = '\0';
+	switch (it->kind) {
+	case ITEM_FORM:
+		open_form(m, app, it->form);
+		break;
+	case ITEM_LIST:
+		app_push(app, list_screen_new(app, it->form));
+		break;
+	case ITEM_UNIT:
+		m->after_pick = NULL;
+		popup_open(&m->pick, msg(MSG_UI_PICK_UNIT), m->unit_names, m->nunits, -1, 0);
+		break;
+	case ITEM_QUIT:
+		app->quit = true;
+		break;
+	}
+}
+
+static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
+{
+	switch (it->kind) {
+	case ITEM_FORM:
+		snprintf(buf, len, msg(MSG_UI_MENU_FORM), it->form->title);
+		break;
+	case ITEM_LIST:
+		snprintf(buf, len, msg(MSG_UI_MENU_LIST), it->form->title);
+		break;
+	case ITEM_UNIT:
+		snprintf(buf, len, msg(MSG_UI_MENU_UNIT),
+			 app->unit_name ? app->unit_name : msg(MSG_UI_NO_UNIT));
+		break;
+	case ITEM_QUIT:
+		snprintf(buf, len, "%s", msg(MSG_UI_MENU_QUIT));
+		break;
+	}
+}
+
+static void menu_draw(ui_screen *s, ui_app *app)
+{
+	menu *m = (menu *)s;
+	char right[160] = "";
+	if (app->unit_name)
+		snprintf(right, sizeof right, msg(MSG_UI_UNIT_LINE), app->unit_name);
+	app_chrome(app, msg(MSG_UI_APP_TITLE), right, msg(MSG_UI_MENU_HINT),
+		   m->pick.open ? CTX_POPUP : CTX_MENU);
+	int y = app_body_top() + 1;
+	draw_text(y, 4, COLS - 8, msg(MSG_UI_MENU_TITLE), theme_attr(R_SECTION), false);
+	y += 2;
+	for (size_t i = 0; i < m->n && y < LINES - 4; i++, y++) {
+		char text[256], key[8] = "   ";
+		if (m->items[i].hotkey)
+			snprintf(key, sizeof key, "[%c]", m->items[i].hotkey);
+		item_text(app, &m->items[i], text, sizeof text);
+		attr_t a = i == m->sel ? theme_attr(R_SELECTED) : theme_attr(R_NORMAL);
+		draw_fill(y, 4, COLS - 8, a);
+		draw_text(y, 5, 4, key, a, false);
+		draw_text(y, 10, COLS - 15, text, a, false);
+	}
+	if (m->pick.open)
+		popup_draw(&m->pick, app_body_top() + 2, app_body_top() + 2, 20);
+}
+
+static void menu_key(ui_screen *s, ui_app *app, kp_key key)
+{
+	menu *m = (menu *)s;
+	if (m->pick.open) {
+		size_t chosen;
+		popup_result r = popup_key(&m->pick, key, &chosen);
+		if (r == POPUP_CONTINUE)
+			return;
+		popup_close(&m->pick);
+		if (r == POPUP_ACCEPT) {
+			app_set_unit(app, m->units[chosen].id, m->units[chosen].name);
+			if (m->after_pick)
+				open_form(m, app, m->after_pick);
+		}
+		m->after_pick = NULL;
+		return;
+	}
+	switch (keymap_lookup(CTX_MENU, key)) {
+	case ACT_UP:
+		m->sel = m->sel ? m->sel - 1 : m->n - 1;
+		return;
+	case ACT_DOWN:
+		m->sel = (m->sel + 1) % m->n;
+		return;
+	case ACT_ACCEPT:
+		activate(m, app, &m->items[m->sel]);
+		return;
+	case ACT_QUIT:
+		app->quit = true;
+		return;
+	default:
+		break;
+	}
+	for (size_t i = 0; !key.fn && i < m->n; i++)
+		if (m->items[i].hotkey && (uint32_t)m->items[i].hotkey == key.code) {
+			m->sel = i;
+			activate(m, app, &m->items[i]);
+			return;
+		}
+}
+
+static void menu_destroy(ui_screen *s)
+{
+	menu *m = (menu *)s;
+	popup_close(&m->pick);
+	units_free(m->units, m->nunits);
+	free(m->unit_names);
+	free(m->items);
+	free(m);
+}
+
+ui_screen *menu_new(ui_app *app)
+{
+	menu *m = xcalloc(1, sizeof *m);
+	m->base = (ui_screen){menu_draw, menu_key, NULL, menu_destroy, false};
+	const kp_catalog *cat = &app->env->cat;
+	const kp_form **forms = xcalloc(cat->nforms ? cat->nforms : 1, sizeof *forms);
+	memcpy(forms, cat->forms, cat->nforms * sizeof *forms);
+	qsort(forms, cat->nforms, sizeof *forms, by_attachment);
+	m->items = xcalloc(cat->nforms * 2 + 2, sizeof *m->items);
+	for (size_t i = 0; i < cat->nforms; i++) {
+		const kp_form *f = forms[i];
+		m->items[m->n++] = (menu_item){ITEM_FORM, f, f->attachment ? (char)('0' + f->attachment) : 0};
+		m->items[m->n++] = (menu_item){ITEM_LIST, f, 0};
+	}
+	free(forms);
+	m->items[m->n++] = (menu_item){ITEM_UNIT, NULL, 'u'};
+	m->items[m->n++] = (menu_item){ITEM_QUIT, NULL, 'q'};
+	m->nunits = store_units(app->env->store, &m->units);
+	m->unit_names = xcalloc(m->nunits ? m->nunits : 1, sizeof *m->unit_names);
+	for (size_t i = 0; i < m->nunits; i++)
+		m->unit_names[i] = m->units[i].name;
+	return &m->base;
+}

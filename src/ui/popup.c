@@ -1,0 +1,130 @@
+#include "ui/popup.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "ui/draw.h"
+
+#define MAX_ROWS 10
+
+static void refilter(popup *p)
+{
+	char *f = eb_text(&p->filter);
+	p->nmatch = 0;
+	for (size_t i = 0; i < p->n; i++)
+		if (!f[0] || strstr(p->items[i], f))
+			p->match[p->nmatch++] = i;
+	free(f);
+	p->sel = p->top = 0;
+}
+
+void popup_open(popup *p, const char *title, char *const *items, size_t n, int current,
+		uint32_t first)
+{
+	popup_close(p);
+	p->title = title;
+	p->items = items;
+	p->n = n;
+	p->match = xcalloc(n ? n : 1, sizeof *p->match);
+	eb_init(&p->filter, 20, false);
+	if (first)
+		eb_insert(&p->filter, first);
+	refilter(p);
+	if (!first && current >= 0 && (size_t)current < n)
+		p->sel = (size_t)current;
+	p->open = true;
+}
+
+void popup_close(popup *p)
+{
+	if (!p->open)
+		return;
+	eb_free(&p->filter);
+	free(p->match);
+	p->match = NULL;
+	p->open = false;
+}
+
+popup_result popup_key(popup *p, kp_key key, size_t *chosen)
+{
+	switch (keymap_lookup(CTX_POPUP, key)) {
+	case ACT_ACCEPT:
+		if (!p->nmatch)
+			return POPUP_CONTINUE;
+		*chosen = p->match[p->sel];
+		return POPUP_ACCEPT;
+	case ACT_QUIT:
+		return POPUP_CANCEL;
+	case ACT_UP:
+		if (p->sel > 0)
+			p->sel--;
+		return POPUP_CONTINUE;
+	case ACT_DOWN:
+		if (p->sel + 1 < p->nmatch)
+			p->sel++;
+		return POPUP_CONTINUE;
+	case ACT_PAGE_UP:
+		p->sel = p->sel > MAX_ROWS ? p->sel - MAX_ROWS : 0;
+		return POPUP_CONTINUE;
+	case ACT_PAGE_DOWN:
+		p->sel = p->sel + MAX_ROWS < p->nmatch ? p->sel + MAX_ROWS : (p->nmatch ? p->nmatch - 1 : 0);
+		return POPUP_CONTINUE;
+	case ACT_BACKSPACE:
+		if (eb_backspace(&p->filter))
+			refilter(p);
+		return POPUP_CONTINUE;
+	default:
+		break;
+	}
+	if (!key.fn && key.code >= ' ' && eb_insert(&p->filter, key.code))
+		refilter(p);
+	return POPUP_CONTINUE;
+}
+
+void popup_draw(popup *p, int below, int above, int x)
+{
+	int rows = (int)(p->nmatch < MAX_ROWS ? p->nmatch : MAX_ROWS);
+	if (rows == 0)
+		rows = 1;
+	int w = 24;
+	for (size_t i = 0; i < p->n; i++) {
+		int iw = utf8_width(p->items[i]) + 4;
+		if (iw > w)
+			w = iw;
+	}
+	if (w > COLS - 2)
+		w = COLS - 2;
+	if (x + w > COLS)
+		x = COLS - w;
+	int h = rows + 3; /* frame, filter line, frame */
+	int y = below + 1;
+	if (y + h > LINES - 3)
+		y = above - h >= 1 ? above - h : 1;
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + (size_t)rows)
+		p->top = p->sel - (size_t)rows + 1;
+
+	attr_t a = theme_attr(R_NORMAL);
+	for (int j = 0; j < h; j++)
+		draw_fill(y + j, x, w, a);
+	draw_frame(y, x, h, w, theme_attr(R_FRAME));
+	draw_text(y, x + 2, w - 4, p->title, theme_attr(R_SECTION), false);
+	char *f = eb_text(&p->filter);
+	char line[128];
+	snprintf(line, sizeof line, msg(MSG_UI_CHOICE_FILTER), f);
+	free(f);
+	draw_text(y + 1, x + 1, w - 2, line, theme_attr(R_HELP), true);
+	if (!p->nmatch)
+		draw_text(y + 2, x + 1, w - 2, msg(MSG_UI_CHOICE_NONE), a, true);
+	for (int r = 0; r < rows && p->top + (size_t)r < p->nmatch; r++) {
+		size_t i = p->top + (size_t)r;
+		attr_t ia = i == p->sel ? theme_attr(R_SELECTED) : a;
+		draw_fill(y + 2 + r, x + 1, w - 2, ia);
+		draw_text(y + 2 + r, x + 2, w - 4, p->items[p->match[i]], ia, false);
+	}
+}

@@ -1,0 +1,37 @@
+/*
+ * popup: a filterable list of options drawn in an ASCII frame. Typing
+ * filters (by substring of the option text), Up/Down move, Enter takes the
+ * highlighted option, Esc cancels. The items are borrowed, not copied.
+ */
+#ifndef KP_POPUP_H
+#define KP_POPUP_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/editbuf.h"
+#include "ui/keymap.h"
+
+typedef struct {
+	const char *title;
+	char *const *items;
+	size_t n;
+	editbuf filter;
+	size_t *match; /* indexes of items passing the filter */
+	size_t nmatch, sel, top;
+	bool open;
+} popup;
+
+typedef enum { POPUP_CONTINUE, POPUP_ACCEPT, POPUP_CANCEL } popup_result;
+
+/* Open over items with the highlight on `current` (or the first when -1)
+ * and, if first is non-zero, that character already typed as the filter. */
+void popup_open(popup *p, const char *title, char *const *items, size_t n, int current,
+		uint32_t first);
+void popup_close(popup *p);
+/* Handle one key; on POPUP_ACCEPT *chosen is the item's index. */
+popup_result popup_key(popup *p, kp_key key, size_t *chosen);
+/* Draw below row `below` (or above row `above` when there is no room),
+ * starting at column x. */
+void popup_draw(popup *p, int below, int above, int x);
+
+#endif

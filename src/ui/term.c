@@ -1,0 +1,106 @@
+#include "ui/term.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ui/theme.h"
+
+#define MIN_COLS 80
+#define MIN_LINES 24
+/* Esc must feel instant, yet a sequence split over a slow WAN still parse. */
+#define ESC_DELAY_MS 100
+
+static volatile sig_atomic_t hangup;
+static bool started;
+
+static void on_hangup(int sig)
+{
+	(void)sig;
+	hangup = 1;
+}
+
+/* Sequences terminfo often lacks for TERM=xterm used by PuTTY, and the
+ * linux console's F1-F5 (FIELD-NOTES). */
+static void define_keys(void)
+{
+	static const struct { const char *seq; int key; } seqs[] = {
+		{"\033[11~", KEY_F(1)}, {"\033[12~", KEY_F(2)}, {"\033[13~", KEY_F(3)},
+		{"\033[14~", KEY_F(4)}, {"\033[15~", KEY_F(5)}, {"\033[17~", KEY_F(6)},
+		{"\033[18~", KEY_F(7)}, {"\033[19~", KEY_F(8)}, {"\033[20~", KEY_F(9)},
+		{"\033[21~", KEY_F(10)},
+		{"\033[[A", KEY_F(1)}, {"\033[[B", KEY_F(2)}, {"\033[[C", KEY_F(3)},
+		{"\033[[D", KEY_F(4)}, {"\033[[E", KEY_F(5)},
+		{"\033OP", KEY_F(1)}, {"\033OQ", KEY_F(2)}, {"\033OR", KEY_F(3)}, {"\033OS", KEY_F(4)},
+		{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME},
+		{"\033[8~", KEY_END}, {"\033[H", KEY_HOME}, {"\033[F", KEY_END},
+		{"\033OH", KEY_HOME}, {"\033OF", KEY_END}, {"\033[Z", KEY_BTAB},
+		{"\033[3~", KEY_DC}, {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+		{"\033[A", KEY_UP}, {"\033[B", KEY_DOWN}, {"\033[C", KEY_RIGHT}, {"\033[D", KEY_LEFT},
+		{"\033OA", KEY_UP}, {"\033OB", KEY_DOWN}, {"\033OC", KEY_RIGHT}, {"\033OD", KEY_LEFT},
+	};
+	for (size_t i = 0; i < sizeof seqs / sizeof seqs[0]; i++)
+		if (key_defined(seqs[i].seq) == 0)
+			define_key(seqs[i].seq, seqs[i].key);
+}
+
+bool term_start(void)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return false;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_hangup; /* no SA_RESTART: a blocked read returns */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	set_escdelay(ESC_DELAY_MS);
+	if (!initscr())
+		return false;
+	started = true;
+	atexit(term_stop);
+	raw(); /* ^S, ^Q, ^C reach kepu as keys, not as flow control or signals */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	define_keys();
+	theme_init();
+	return true;
+}
+
+void term_stop(void)
+{
+	if (!started)
+		return;
+	started = false;
+	endwin();
+}
+
+bool term_too_small(void) { return COLS < MIN_COLS || LINES < MIN_LINES; }
+
+key_read term_read_key(kp_key *key)
+{
+	for (;;) {
+		if (hangup)
+			return KEY_READ_HANGUP;
+		wint_t ch;
+		errno = 0;
+		int rc = wget_wch(stdscr, &ch);
+		if (rc == ERR) {
+			/* EINTR from a signal: look at the flags again. Anything else
+			 * on a blocking read means the terminal is gone. */
+			if (errno == EINTR && !hangup)
+				continue;
+			return KEY_READ_HANGUP;
+		}
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
+			return KEY_READ_RESIZE;
+		key->fn = rc == KEY_CODE_YES;
+		key->code = (uint32_t)ch;
+		return KEY_READ_OK;
+	}
+}

@@ -1,0 +1,25 @@
+/*
+ * term: terminal set-up and tear-down, and the one input seam.
+ * term_start after setlocale; term_stop on every exit path (also installed
+ * with atexit). Every key passes through term_read_key, which is where
+ * escape sequences from PuTTY and the linux console are normalised and where
+ * a hang-up is noticed.
+ */
+#ifndef KP_TERM_H
+#define KP_TERM_H
+#include <stdbool.h>
+
+#include "ui/keymap.h"
+
+/* Returns false (with nothing started) when stdin/stdout is not a terminal. */
+bool term_start(void);
+void term_stop(void);
+/* Too small to draw the screens (below 80x24)? */
+bool term_too_small(void);
+
+typedef enum { KEY_READ_OK, KEY_READ_RESIZE, KEY_READ_HANGUP } key_read;
+/* Wait for the next key. KEY_READ_HANGUP when the terminal is gone
+ * (SIGHUP, SIGTERM, or input failing). */
+key_read term_read_key(kp_key *key);
+
+#endif

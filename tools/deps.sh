@@ -1,0 +1,31 @@
+#!/bin/sh
+# Install the Debian packages kepu needs, only those missing, and generate the
+# Chinese locales. Runs as root here; uses sudo when it is not root.
+set -eu
+PKGS="gcc make pkg-config libncurses-dev ncurses-term libsqlite3-dev sqlite3 libyaml-dev
+libpcre2-dev libcmocka-dev tmux locales openssh-server openssh-client"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+missing=""
+for p in $PKGS; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+		missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "kepu: installing Debian packages:$missing"
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+fi
+
+# zh_CN.UTF-8 for the users, zh_CN.GB18030 for GBK terminals.
+need_gen=0
+for l in zh_CN.utf8 zh_CN.gb18030; do
+	locale -a 2>/dev/null | grep -qx "$l" || need_gen=1
+done
+if [ "$need_gen" -eq 1 ]; then
+	echo "kepu: generating zh_CN locales"
+	$SUDO sed -i -e 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' \
+		-e 's/^# *\(zh_CN.GB18030 GB18030\)/\1/' /etc/locale.gen
+	$SUDO locale-gen >/dev/null
+fi
