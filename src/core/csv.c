@@ -88,9 +88,9 @@ int csv_next(csv_reader *r)
 				sb_free(&cell);
 				break;
 			}
-			any = true;
 			if (c == '\r')
 				continue;
+			any = true;
 			if (c == '"' && cell.len == 0) {
 				quoted = true;
 				continue;

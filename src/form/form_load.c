@@ -176,11 +176,9 @@ static void load_field(loader *L, const ynode *map, int section)
 		f->type = ti->type;
 		f->max_chars = ti->default_max_chars;
 		for (size_t i = 0; i < sizeof typed_keys / sizeof typed_keys[0]; i++) {
-			const ynode *v = yn_get(map, typed_keys[i].key);
-			if (v && !(ti->keys & typed_keys[i].bit)) {
-				ychk_err(&L->c, v, msg(MSG_L_NOT_FOR_TYPE), typed_keys[i].key, ti->name);
-				continue;
-			}
+			const ynode *k = yn_get_key(map, typed_keys[i].key);
+			if (k && !(ti->keys & typed_keys[i].bit))
+				ychk_err(&L->c, k, msg(MSG_L_NOT_FOR_TYPE), typed_keys[i].key, ti->name);
 		}
 		if (ti->keys & FK_MULTIPLE && ychk_bool(&L->c, map, "multiple", false))
 			f->type = FT_MULTICHOICE;

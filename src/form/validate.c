@@ -297,7 +297,7 @@ bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, c
 		ok = f->required ? fail(reason, xstrdup(msg(MSG_V_REQUIRED))) : true;
 		if (ok)
 			*out = xstrdup("");
-	} else if (f->type != FT_MULTICHOICE && n > f->max_chars) {
+	} else if ((ftype_info(f->type)->keys & FK_MAX_CHARS) && n > f->max_chars) {
 		ok = fail(reason, xasprintf(msg(MSG_V_TOO_LONG), f->max_chars, n));
 	} else {
 		ok = typed(cat, f, s, out, reason);

@@ -173,12 +173,25 @@ ynode *yn_parse(const char *file, const char *data, size_t len, kp_diag *d)
 	return root;
 }
 
-const ynode *yn_get(const ynode *map, const char *key)
+/* Index of key's node among map's kids, or map->n. */
+static size_t key_index(const ynode *map, const char *key)
 {
 	if (!map || map->kind != YN_MAP)
-		return NULL;
+		return map ? map->n : 0;
 	for (size_t i = 0; i + 1 < map->n; i += 2)
 		if (strcmp(map->kids[i]->value, key) == 0)
-			return map->kids[i + 1];
-	return NULL;
+			return i;
+	return map->n;
+}
+
+const ynode *yn_get_key(const ynode *map, const char *key)
+{
+	size_t i = key_index(map, key);
+	return map && i + 1 < map->n ? map->kids[i] : NULL;
+}
+
+const ynode *yn_get(const ynode *map, const char *key)
+{
+	size_t i = key_index(map, key);
+	return map && i + 1 < map->n ? map->kids[i + 1] : NULL;
 }

@@ -34,5 +34,7 @@ void yn_free(ynode *n);
 
 /* The value for key in a map, or NULL. */
 const ynode *yn_get(const ynode *map, const char *key);
+/* The key node itself (for messages about the key), or NULL. */
+const ynode *yn_get_key(const ynode *map, const char *key);
 
 #endif

@@ -1,0 +1,58 @@
+# kepu import: a file with bad cells is refused whole, every bad cell named
+# by row and label; a good file is saved; export gives it back.
+. "$(dirname "$0")/lib.sh"
+new_db
+cat >"$WORK/bad.csv" <<'CSV'
+姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,电子邮箱
+张三,男,30,汉族,中共党员,大学本科,许昌学院,13812345678,青少年科普、农村科普,zs@163.com
+李四,女,17,汉,群众,本科,许昌学院,12345,科幻,bad@
+王五,男,40,汉族,群众,大学本科,许昌学院,0374-2965753,其他,
+CSV
+set +e
+"$KEPU" import talent "$WORK/bad.csv" --db "$DB" --unit 许昌学院 >"$WORK/out" 2>"$WORK/err"
+rc=$?
+set -e
+[ "$rc" -eq 1 ] || fail "exit status $rc, want 1"
+cat >"$WORK/want" <<'TXT'
+第3行 年龄: 不能小于 18
+第3行 联系电话: 不是有效的电话号码（手机 11 位，固话如 0374-2965753）
+第3行 电子邮箱: 不是有效的电子邮箱地址（如 zhangsan@163.com）
+第3行 科普人才服务类别: “科幻”不是可选的项
+导入失败：4 处错误，没有保存任何记录。
+TXT
+diff -u "$WORK/want" "$WORK/err" || fail "import report differs"
+assert_sql "SELECT count(*) FROM talent" "0"
+
+# The same file without the bad row (and with CRLF and a BOM) is saved.
+{ printf '\xef\xbb\xbf'; sed -e '3d' -e 's/$/\r/' "$WORK/bad.csv"; } >"$WORK/good.csv"
+"$KEPU" import talent "$WORK/good.csv" --db "$DB" --unit 许昌学院 >"$WORK/out"
+grep -q "已导入 2 条记录" "$WORK/out" || fail "no import summary: $(cat "$WORK/out")"
+assert_sql "SELECT group_concat(name || phone, ' ') FROM talent" "张三13812345678 王五0374-2965753"
+
+# --dry-run checks and saves nothing.
+"$KEPU" import talent "$WORK/good.csv" --db "$DB" --unit 许昌学院 --dry-run >/dev/null
+assert_sql "SELECT count(*) FROM talent" "2"
+
+"$KEPU" export talent --db "$DB" >"$WORK/export.csv"
+head -1 "$WORK/export.csv" | grep -q "^填报单位,姓名,性别,年龄,民族,政治面貌,学历," || fail "export header"
+grep -q "^许昌学院,张三,男,30,汉族,中共党员,大学本科,,,许昌学院,,13812345678,zs@163.com,,青少年科普、农村科普,,,,," \
+	"$WORK/export.csv" || fail "export row: $(cat "$WORK/export.csv")"
+# An export imports again unchanged (round trip).
+new_db_path=$WORK/second.db
+"$KEPU" init --db "$new_db_path" >/dev/null
+"$KEPU" import talent "$WORK/export.csv" --db "$new_db_path" >/dev/null
+[ "$(sqlite3 "$new_db_path" "SELECT count(*) FROM talent")" = 2 ] || fail "round trip"
+
+# Usage errors: unknown form, missing database, existing database.
+set +e
+"$KEPU" export nosuch --db "$DB" 2>"$WORK/err"; rc=$?
+set -e
+[ "$rc" -eq 1 ] && grep -q "没有名为“nosuch”的表单（可用：talent）" "$WORK/err" || fail "unknown form"
+set +e
+"$KEPU" init --db "$DB" 2>"$WORK/err"; rc=$?
+set -e
+[ "$rc" -eq 1 ] && grep -q "已存在，不会覆盖" "$WORK/err" || fail "init over an existing db"
+set +e
+"$KEPU" import talent "$WORK/good.csv" 2>/dev/null; rc=$?
+set -e
+[ "$rc" -eq 2 ] || fail "import without --db: status $rc"

@@ -1,0 +1,103 @@
+# Shared by the end-to-end scenarios: drive the real kepu binary in tmux at a
+# fixed size, read the screen with capture-pane, check the database with
+# sqlite3. Wait for text; never sleep a fixed time.
+set -euo pipefail
+KEPU=${KEPU:-$PWD/build/kepu}
+SOCK="kepu-e2e-$$"
+WORK=$(mktemp -d /tmp/kepu-e2e.XXXXXX)
+DB="$WORK/kepu.db"
+WAIT_SECONDS=${WAIT_SECONDS:-10}
+
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+cleanup() {
+	tm kill-server >/dev/null 2>&1 || true
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+	echo "FAIL: $*" >&2
+	echo "--- screen ---" >&2
+	screen >&2 2>/dev/null || true
+	exit 1
+}
+
+# start W H [kepu arguments…]: kepu on $DB in a W×H terminal.
+start() {
+	local w=$1 h=$2
+	shift 2
+	local term=${E2E_TERM:-xterm-256color} lang=${E2E_LANG:-zh_CN.UTF-8}
+	tm new-session -d -s e2e -x "$w" -y "$h" \
+		"env TERM=$term LANG=$lang LC_ALL=$lang $KEPU --db $DB $*; echo KEPU-EXIT=\$?; sleep 60"
+}
+
+# start_cmd W H COMMAND: any command in the terminal (ssh scenarios).
+start_cmd() {
+	local w=$1 h=$2
+	shift 2
+	tm new-session -d -s e2e -x "$w" -y "$h" "$*; echo KEPU-EXIT=\$?; sleep 60"
+}
+
+screen() { tm capture-pane -p -t e2e; }
+keys() { tm send-keys -t e2e "$@"; }
+# type TEXT: literal text (Chinese included), no key names.
+type_text() { tm send-keys -t e2e -l "$1"; }
+resize() { tm resize-window -t e2e -x "$1" -y "$2"; }
+
+wait_for() {
+	local text=$1 deadline=$((SECONDS + WAIT_SECONDS))
+	until screen | grep -qF -- "$text"; do
+		[ "$SECONDS" -lt "$deadline" ] || fail "timed out waiting for: $text"
+		sleep 0.05
+	done
+}
+
+wait_gone() {
+	local text=$1 deadline=$((SECONDS + WAIT_SECONDS))
+	while screen | grep -qF -- "$text"; do
+		[ "$SECONDS" -lt "$deadline" ] || fail "timed out waiting for text to go: $text"
+		sleep 0.05
+	done
+}
+
+assert_screen() { screen | grep -qF -- "$1" || fail "screen lacks: $1"; }
+refute_screen() { ! screen | grep -qF -- "$1" || fail "screen shows: $1"; }
+
+# assert_sql SQL EXPECTED: the query's output (sqlite3 list mode) must equal.
+assert_sql() {
+	local got
+	got=$(sqlite3 "$DB" "$1")
+	[ "$got" = "$2" ] || fail "sql: $1
+  got:  $got
+  want: $2"
+}
+
+new_db() { "$KEPU" init --db "$DB" "$@" >/dev/null; }
+
+# open_talent_form UNIT: from the menu, open 附表2 for UNIT (typed to filter).
+open_talent_form() {
+	wait_for "主菜单"
+	keys 2
+	wait_for "请选择填报单位"
+	type_text "$1"
+	keys Enter
+	wait_for "新记录"
+}
+
+# fill_required NAME PHONE: fill every required field of 附表2 from the
+# first field, leaving the cursor on 科普人才服务类别 with the first option
+# ticked.
+fill_required() {
+	type_text "$1"; keys Tab          # 姓名
+	type_text "男"; keys Enter        # 性别: typing filters, Enter takes it
+	type_text "45"; keys Tab          # 年龄
+	type_text "汉"; keys Enter        # 民族
+	type_text "中共"; keys Enter      # 政治面貌
+	type_text "本科"; keys Enter      # 学历
+	keys Tab Tab                      # 主要从事行业, 科普专长
+	type_text "许昌学院农学院"; keys Tab
+	keys Tab                          # 职务（职称）
+	type_text "$2"; keys Tab          # 联系电话
+	keys Tab Tab                      # 电子邮箱, QQ号或微信号
+	keys Space                        # 服务类别: 青少年科普
+}

@@ -1,0 +1,69 @@
+# Through a real sshd on 127.0.0.1, with TERM=xterm as PuTTY and Xshell set
+# it, send PuTTY's own byte sequences (F2 = ESC[12~, Home = ESC[1~,
+# End = ESC[4~, F10 = ESC[21~, Backspace = DEL) and type Chinese: the record
+# is saved exactly as typed.
+. "$(dirname "$0")/lib.sh"
+sshd=/usr/sbin/sshd
+[ -x "$sshd" ] || fail "openssh-server is not installed (make deps)"
+new_db
+k=$WORK/ssh
+mkdir -p "$k" /run/sshd
+ssh-keygen -q -t ed25519 -N '' -f "$k/host" >/dev/null
+ssh-keygen -q -t ed25519 -N '' -f "$k/client" >/dev/null
+cp "$k/client.pub" "$k/authorized_keys"
+chmod 600 "$k/authorized_keys"
+port=$((20000 + RANDOM % 30000))
+cat >"$k/sshd_config" <<CFG
+Port $port
+ListenAddress 127.0.0.1
+HostKey $k/host
+AuthorizedKeysFile $k/authorized_keys
+PidFile $k/sshd.pid
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+StrictModes no
+UsePAM no
+AcceptEnv LANG LC_*
+CFG
+"$sshd" -f "$k/sshd_config" -E "$k/sshd.log"
+trap 'kill "$(cat "$k/sshd.pid" 2>/dev/null)" 2>/dev/null || true; cleanup' EXIT
+deadline=$((SECONDS + 10))
+until ssh -q -p "$port" -i "$k/client" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+	-o BatchMode=yes root@127.0.0.1 true 2>/dev/null; do
+	[ "$SECONDS" -lt "$deadline" ] || { cat "$k/sshd.log" >&2; fail "sshd did not come up"; }
+	sleep 0.1
+done
+
+for term in xterm xterm-256color; do
+	sqlite3 "$DB" "DELETE FROM talent"
+	start_cmd 80 24 "env TERM=$term LANG=zh_CN.UTF-8 ssh -tt -q -p $port -i $k/client \
+		-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o SendEnv=LANG \
+		root@127.0.0.1 '$KEPU --db $DB'"
+	wait_for "主菜单"
+	open_talent_form "鄢陵县"
+	type_text "海旺"
+	keys -H 1b 5b 31 7e          # PuTTY Home
+	type_text "周"
+	keys -H 1b 5b 34 7e          # PuTTY End
+	type_text "X"
+	keys -H 7f                   # Backspace as PuTTY sends it (^?)
+	keys Tab
+	type_text "男"; keys Enter
+	type_text "52"; keys Tab
+	type_text "汉"; keys Enter
+	type_text "群众"; keys Enter
+	type_text "大学本科"; keys Enter
+	keys Tab Tab
+	type_text "鄢陵县科协"; keys Tab Tab
+	type_text "0374-7123456"; keys Tab Tab Tab
+	keys Space
+	keys -H 1b 5b 31 32 7e       # PuTTY F2: save
+	wait_for "已保存（第"
+	assert_sql "SELECT name || '|' || phone || '|' || employer FROM talent" "周海旺|0374-7123456|鄢陵县科协"
+	keys -H 1b 5b 32 31 7e       # PuTTY F10: leave the form
+	wait_for "主菜单"
+	keys -H 1b 5b 32 31 7e       # and kepu
+	wait_for "KEPU-EXIT=0"
+	tm kill-server
+done

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Run every test: the cmocka unit-test binaries given as arguments, then the
+# tmux end-to-end scenarios in tests/e2e/. The last line is
+# "N passed, N failed". --unit-only / --e2e-only narrow the run;
+# E2E_FILTER=word runs only the scenarios whose name contains word.
+set -u
+cd "$(dirname "$0")/.."
+mode=all
+case "${1:-}" in
+--unit-only) mode=unit; shift ;;
+--e2e-only) mode=e2e; shift ;;
+esac
+passed=0
+failed=0
+failures=()
+export LC_ALL=C.UTF-8
+
+if [ "$mode" != e2e ]; then
+	for t in "$@"; do
+		out=$("$t" 2>&1)
+		rc=$?
+		p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+		f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+		p=${p:-0}
+		f=${f:-0}
+		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+			f=1 # crashed before cmocka could count
+		fi
+		passed=$((passed + p))
+		failed=$((failed + f))
+		if [ "$f" -ne 0 ]; then
+			failures+=("$(basename "$t")")
+			printf '%s\n' "$out"
+		fi
+		printf '%-28s %3d passed, %d failed\n' "$(basename "$t")" "$p" "$f"
+	done
+fi
+
+if [ "$mode" != unit ]; then
+	export KEPU="$PWD/${BUILD:-build}/kepu"
+	for s in tests/e2e/*.sh; do
+		case "$s" in */lib.sh) continue ;; esac
+		name=$(basename "$s" .sh)
+		if [ -n "${E2E_FILTER:-}" ] && [[ "$name" != *"$E2E_FILTER"* ]]; then
+			continue
+		fi
+		log=$(mktemp)
+		start=$(date +%s)
+		if bash "$s" >"$log" 2>&1; then
+			passed=$((passed + 1))
+			printf 'e2e %-24s ok (%ss)\n' "$name" "$(($(date +%s) - start))"
+		else
+			failed=$((failed + 1))
+			failures+=("e2e/$name")
+			printf 'e2e %-24s FAILED\n' "$name"
+			sed 's/^/    /' "$log"
+		fi
+		rm -f "$log"
+	done
+fi
+
+if [ "${#failures[@]}" -gt 0 ]; then
+	echo "failed: ${failures[*]}"
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,213 @@
+/* core/: UTF-8, widths, sanitising, normalisation, dates, JSON, CSV. */
+#include "unit.h"
+
+#include "core/csv.h"
+#include "core/date.h"
+#include "core/json.h"
+#include "core/text.h"
+#include "core/utf8.h"
+
+static void test_decode_valid_and_invalid(void **state)
+{
+	(void)state;
+	uint32_t cp;
+	assert_int_equal(utf8_decode("A", 1, &cp), 1);
+	assert_int_equal(cp, 'A');
+	assert_int_equal(utf8_decode("张", 3, &cp), 3);
+	assert_int_equal(cp, 0x5F20);
+	assert_int_equal(utf8_decode("𬱖", 4, &cp), 4);
+	assert_int_equal(cp, 0x2CC56);
+	/* overlong '/', a surrogate, a truncated sequence, a stray continuation */
+	assert_int_equal(utf8_decode("\xC0\xAF", 2, &cp), 1);
+	assert_true(cp == UTF8_INVALID);
+	assert_int_equal(utf8_decode("\xED\xA0\x80", 3, &cp), 1);
+	assert_true(cp == UTF8_INVALID);
+	assert_int_equal(utf8_decode("\xE5\xBC", 2, &cp), 1);
+	assert_true(cp == UTF8_INVALID);
+	assert_int_equal(utf8_decode("\x80", 1, &cp), 1);
+	assert_true(cp == UTF8_INVALID);
+	assert_false(utf8_valid("ab\xFF", 3));
+	assert_true(utf8_valid("许昌市科协", strlen("许昌市科协")));
+}
+
+static void test_encode_roundtrip(void **state)
+{
+	(void)state;
+	uint32_t cps[] = {0x24, 0xB7, 0x4E2D, 0x4DAE, 0x2CC56};
+	for (size_t i = 0; i < 5; i++) {
+		char buf[4];
+		size_t n = utf8_encode(cps[i], buf);
+		uint32_t back;
+		assert_int_equal(utf8_decode(buf, n, &back), n);
+		assert_int_equal(back, cps[i]);
+	}
+}
+
+static void test_counts_and_widths(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_count("张三abc"), 5);
+	assert_int_equal(utf8_width("张三abc"), 7);
+	assert_int_equal(utf8_width("䶮"), 2);
+	assert_int_equal(cp_width(0x0301), 0); /* combining acute */
+}
+
+static void test_sanitize_removes_controls(void **state)
+{
+	(void)state;
+	char *s = utf8_sanitize("a\x1b]0;pwn\x07" "b\r\bc\xe2\x80\xae" "d\xe2\x80\x8b" "e\xff", false);
+	assert_string_equal(s, "a?]0;pwn?b??c?d?e?");
+	free(s);
+	s = utf8_sanitize("第一行\n第二行\t末", true);
+	assert_string_equal(s, "第一行\n第二行 末");
+	free(s);
+	s = utf8_sanitize("\xc2\x9b" "31m", false); /* C1 CSI */
+	assert_string_equal(s, "?31m");
+	free(s);
+}
+
+static void test_trim_and_fold(void **state)
+{
+	(void)state;
+	char *s = text_trim("\xe3\x80\x80 张三 \t\xe3\x80\x80");
+	assert_string_equal(s, "张三");
+	free(s);
+	s = text_trim("   ");
+	assert_string_equal(s, "");
+	free(s);
+	s = text_fold_fullwidth("１３８　１２３４＠１６３。ｃｏｍ");
+	assert_string_equal(s, "138 1234@163.com");
+	free(s);
+	s = text_name_dots("买买提•艾力・阿不都．江");
+	assert_string_equal(s, "买买提·艾力·阿不都·江");
+	free(s);
+	s = text_strip_chars("(0374) 296-5753", " -()");
+	assert_string_equal(s, "03742965753");
+	free(s);
+}
+
+static void test_dates(void **state)
+{
+	(void)state;
+	int y, m, d;
+	assert_true(date_parse("2016-07-15", &y, &m, &d));
+	assert_int_equal(y * 10000 + m * 100 + d, 20160715);
+	assert_true(date_parse("2016年7月15日", &y, &m, &d));
+	assert_true(date_parse("2016年7月15", &y, &m, &d));
+	assert_true(date_parse("2016.7.5", &y, &m, &d));
+	assert_true(date_parse("2016/12/31", &y, &m, &d));
+	assert_true(date_parse("2016-02-29", &y, &m, &d)); /* leap year */
+	assert_false(date_parse("2015-02-29", &y, &m, &d));
+	assert_false(date_parse("1900-02-29", &y, &m, &d)); /* not leap */
+	assert_true(date_parse("2000-02-29", &y, &m, &d));  /* leap */
+	assert_false(date_parse("2016-04-31", &y, &m, &d));
+	assert_false(date_parse("2016-7-15x", &y, &m, &d));
+	assert_false(date_parse("2016-07.15", &y, &m, &d));
+	assert_false(date_parse("16-07-15", &y, &m, &d));
+	assert_true(yearmonth_parse("2016-07", &y, &m));
+	assert_true(yearmonth_parse("2016年7月", &y, &m));
+	assert_true(yearmonth_parse("2016.7", &y, &m));
+	assert_false(yearmonth_parse("2016-13", &y, &m));
+	assert_false(yearmonth_parse("2016年7", &y, &m));
+	assert_false(yearmonth_parse("201607", &y, &m));
+	assert_int_equal(date_days_in_month(2016, 2), 29);
+	assert_int_equal(date_days_in_month(2100, 2), 28);
+}
+
+static void test_json_arrays(void **state)
+{
+	(void)state;
+	char *items[] = {"青少年科普", "a\"b\\c", "x\ny"};
+	char *s = json_array_encode(items, 3);
+	assert_string_equal(s, "[\"青少年科普\",\"a\\\"b\\\\c\",\"x\\u000ay\"]");
+	char **back;
+	size_t n;
+	assert_int_equal(json_array_decode(s, &back, &n), 0);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < 3; i++)
+		assert_string_equal(back[i], items[i]);
+	json_array_free(back, n);
+	free(s);
+	assert_int_equal(json_array_decode("[\"\\ud83d\\ude00\"]", &back, &n), 0);
+	assert_string_equal(back[0], "😀");
+	json_array_free(back, n);
+	assert_int_equal(json_array_decode("[]", &back, &n), 0);
+	assert_int_equal(n, 0);
+	json_array_free(back, n);
+	assert_int_equal(json_array_decode("[\"a\",]", &back, &n), -1);
+	assert_int_equal(json_array_decode("[\"a\"] x", &back, &n), -1);
+	assert_int_equal(json_array_decode("[\"\\udc00\"]", &back, &n), -1);
+}
+
+static void test_csv_reader(void **state)
+{
+	(void)state;
+	const char data[] = "\xEF\xBB\xBF姓名,意见\r\n张三,\"甲,乙\"\r\n\r\n\"李\"\"四\",\"两\n行\"\n王五";
+	FILE *fp = fmemopen((void *)data, sizeof data - 1, "r");
+	csv_reader r;
+	csv_open(&r, fp);
+	assert_int_equal(csv_next(&r), 1);
+	assert_int_equal(r.n, 2);
+	assert_string_equal(r.cells[0], "姓名");
+	assert_int_equal(csv_next(&r), 1);
+	assert_string_equal(r.cells[1], "甲,乙");
+	assert_int_equal(r.record, 2);
+	assert_int_equal(csv_next(&r), 1);
+	assert_string_equal(r.cells[0], "李\"四");
+	assert_string_equal(r.cells[1], "两\n行");
+	assert_int_equal(r.record, 4); /* the blank line counts as a row */
+	assert_int_equal(csv_next(&r), 1);
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.cells[0], "王五");
+	assert_int_equal(csv_next(&r), 0);
+	csv_close(&r);
+	fclose(fp);
+
+	const char bad[] = "a,\"unterminated\n";
+	fp = fmemopen((void *)bad, sizeof bad - 1, "r");
+	csv_open(&r, fp);
+	assert_int_equal(csv_next(&r), -1);
+	csv_close(&r);
+	fclose(fp);
+
+	const char nobom[] = "\xEF\xBC\x8C,x\n"; /* starts with U+FF0C, not a BOM */
+	fp = fmemopen((void *)nobom, sizeof nobom - 1, "r");
+	csv_open(&r, fp);
+	assert_int_equal(csv_next(&r), 1);
+	assert_string_equal(r.cells[0], "，");
+	csv_close(&r);
+	fclose(fp);
+}
+
+static void test_csv_writer_quotes(void **state)
+{
+	(void)state;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	csv_write_cell(fp, "plain", true);
+	csv_write_cell(fp, "a,b", false);
+	csv_write_cell(fp, "say \"hi\"", false);
+	csv_write_cell(fp, "两\n行", false);
+	csv_end_record(fp);
+	fclose(fp);
+	assert_string_equal(buf, "plain,\"a,b\",\"say \"\"hi\"\"\",\"两\n行\"\r\n");
+	free(buf);
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode_valid_and_invalid),
+		cmocka_unit_test(test_encode_roundtrip),
+		cmocka_unit_test(test_counts_and_widths),
+		cmocka_unit_test(test_sanitize_removes_controls),
+		cmocka_unit_test(test_trim_and_fold),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_json_arrays),
+		cmocka_unit_test(test_csv_reader),
+		cmocka_unit_test(test_csv_writer_quotes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

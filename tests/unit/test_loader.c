@@ -1,0 +1,294 @@
+/* form/: the YAML form loader — good files load, bad files are refused with
+ * FILE:LINE:COL positions (1-based). */
+#include "unit.h"
+
+#include "core/diag.h"
+#include "core/file.h"
+#include "form/catalog.h"
+#include "form/ynode.h"
+
+static kp_catalog cat;
+
+static int setup(void **state)
+{
+	(void)state;
+	kp_diag d = {0};
+	int n = catalog_load(&cat, NULL, &d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	return n;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	catalog_free(&cat);
+	return 0;
+}
+
+#define HEAD "id: t\ntitle: 测试\ntable: t\nfields:\n"
+
+/* Load text; expect failure with exactly one problem at line:col whose
+ * message contains `part`. */
+static void expect_one(const char *text, int line, int col, const char *part)
+{
+	kp_diag d = {0};
+	kp_form *f = form_load(&cat, "x.yaml", text, strlen(text), &d);
+	if (d.n != 1 || d.items[0].line != line || d.items[0].col != col ||
+	    !strstr(d.items[0].text, part)) {
+		diag_print(&d, stderr);
+		fail_msg("expected one problem at %d:%d containing \"%s\"", line, col, part);
+	}
+	assert_null(f);
+	char *s = diag_format(&d, 0);
+	char want[64];
+	snprintf(want, sizeof want, "x.yaml:%d:%d: ", line, col);
+	assert_true(strncmp(s, want, strlen(want)) == 0);
+	free(s);
+	diag_free(&d);
+}
+
+static void test_shipped_catalog_loads(void **state)
+{
+	(void)state;
+	const kp_form *t = catalog_form(&cat, "talent");
+	assert_non_null(t);
+	assert_string_equal(t->table, "talent");
+	assert_int_equal(t->attachment, 2);
+	/* every field of 附表2, labels as printed */
+	const char *labels[] = {"姓名", "性别", "年龄", "民族", "政治面貌", "学历", "主要从事行业",
+				"科普专长", "工作单位", "职务（职称）", "联系电话", "电子邮箱",
+				"QQ号或微信号", "科普人才服务类别", "个人基本情况", "科普工作经历",
+				"拟开展科普工作", "县（市、区）科协推荐意见", "省辖市科协意见"};
+	assert_int_equal(t->nfields, sizeof labels / sizeof labels[0]);
+	for (size_t i = 0; i < t->nfields; i++)
+		assert_string_equal(t->fields[i].label, labels[i]);
+	const kp_field *cats = &t->fields[form_field_index(t, "科普人才服务类别")];
+	assert_int_equal(cats->type, FT_MULTICHOICE);
+	assert_int_equal(cats->choices->n, 9);
+	const kp_field *age = &t->fields[form_field_index(t, "age")];
+	assert_true(age->has_min && age->min == 18 && age->has_max && age->max == 99);
+	const char *required[] = {"姓名", "性别", "年龄", "民族", "政治面貌", "学历", "工作单位",
+				  "联系电话", "科普人才服务类别"};
+	size_t nreq = 0;
+	for (size_t i = 0; i < t->nfields; i++)
+		nreq += t->fields[i].required;
+	assert_int_equal(nreq, sizeof required / sizeof required[0]);
+	for (size_t i = 0; i < nreq; i++)
+		assert_true(t->fields[form_field_index(t, required[i])].required);
+}
+
+static void test_reference_lists(void **state)
+{
+	(void)state;
+	const kp_list *eth = catalog_list(&cat, "ethnic");
+	assert_int_equal(eth->n, 56);
+	assert_string_equal(eth->items[0], "汉族");
+	assert_string_equal(eth->items[1], "蒙古族");
+	assert_string_equal(eth->items[55], "基诺族");
+	assert_int_equal(list_find(eth, "崩龙族"), 45); /* alias of 德昂族 (46) */
+	const kp_list *pol = catalog_list(&cat, "political");
+	assert_int_equal(pol->n, 13);
+	assert_string_equal(pol->items[0], "中共党员");
+	assert_string_equal(pol->items[9], "九三学社社员");
+	assert_string_equal(pol->items[10], "台盟盟员");
+	assert_string_equal(pol->items[11], "无党派人士");
+	assert_string_equal(pol->items[12], "群众");
+	const kp_list *edu = catalog_list(&cat, "education");
+	const char *want[] = {"博士研究生", "硕士研究生", "大学本科", "大学专科", "中专/中技",
+			      "高中", "初中及以下", "其他"};
+	assert_int_equal(edu->n, 8);
+	for (size_t i = 0; i < 8; i++)
+		assert_string_equal(edu->items[i], want[i]);
+}
+
+static void test_minimal_form_with_every_type(void **state)
+{
+	(void)state;
+	const char *text = HEAD
+		"  - {id: a, label: 文本, type: text, max_chars: 5, pattern: '\\A[a-z]+\\z', message: 小写}\n"
+		"  - {id: b, label: 长文本, type: textarea, lines: 3}\n"
+		"  - {id: c, label: 整数, type: integer, min: 0, max: 9}\n"
+		"  - {id: d, label: 单选, type: choice, choices: [甲, 乙]}\n"
+		"  - {id: e, label: 多选, type: choice, multiple: true, choices: service_category}\n"
+		"  - {id: f, label: 多选2, type: multichoice, choices: [x, y]}\n"
+		"  - {id: g, label: 电话, type: phone}\n"
+		"  - {id: h, label: 邮箱, type: email}\n"
+		"  - {id: i, label: 日期, type: date}\n"
+		"  - {id: j, label: 年月, type: yearmonth, required: true, help: 如 2016-07}\n";
+	kp_diag d = {0};
+	kp_form *f = form_load(&cat, "x.yaml", text, strlen(text), &d);
+	diag_print(&d, stderr);
+	assert_non_null(f);
+	assert_int_equal(f->nfields, 10);
+	assert_int_equal(f->fields[0].max_chars, 5);
+	assert_non_null(f->fields[0].own_pattern);
+	assert_int_equal(f->fields[1].lines, 3);
+	assert_int_equal(f->fields[4].type, FT_MULTICHOICE);
+	assert_int_equal(f->fields[4].choices->n, 9);
+	assert_int_equal(f->fields[9].type, FT_YEARMONTH);
+	assert_true(f->fields[9].required);
+	assert_int_equal(f->fields[0].section, -1);
+	form_free(f);
+	diag_free(&d);
+}
+
+static void test_unknown_key(void **state)
+{
+	(void)state;
+	expect_one(HEAD "  - id: a\n    label: A\n    type: text\n    colour: red\n", 8, 5,
+		   "未知的键“colour”");
+	expect_one("id: t\ntitle: T\ntable: t\nfeilds: []\nfields: [{id: a, label: A, type: text}]\n",
+		   4, 1, "未知的键“feilds”");
+}
+
+static void test_wrong_value_types(void **state)
+{
+	(void)state;
+	expect_one(HEAD "  - id: a\n    label: A\n    type: text\n    required: maybe\n", 8, 15,
+		   "应为 true 或 false");
+	expect_one(HEAD "  - id: a\n    label: A\n    type: text\n    max_chars: 二十\n", 8, 16,
+		   "应为整数");
+	expect_one(HEAD "  - id: a\n    label: [A]\n    type: text\n", 6, 12, "应为单个值");
+	expect_one(HEAD "  - id: a\n    label: A\n    type: text\n    max_chars: 0\n", 8, 16,
+		   "应为正整数");
+	expect_one("- a\n- b\n", 1, 1, "应为映射");
+}
+
+static void test_duplicate_field_ids(void **state)
+{
+	(void)state;
+	expect_one(HEAD "  - {id: a, label: A, type: text}\n  - {id: a, label: B, type: text}\n", 6, 10,
+		   "字段标识“a”重复（第一次出现在第 5 行）");
+}
+
+static void test_unknown_names(void **state)
+{
+	(void)state;
+	expect_one(HEAD "  - {id: a, label: A, type: text, pattern: no_such}\n", 5, 44,
+		   "未知的模式名“no_such”");
+	expect_one(HEAD "  - {id: a, label: A, type: choice, choices: nolist}\n", 5, 46,
+		   "未知的选项列表“nolist”");
+	expect_one(HEAD "  - {id: a, label: A, type: txt}\n", 5, 29, "未知的字段类型“txt”");
+	/* Columns count characters, as an editor shows them, not bytes. */
+	expect_one(HEAD "  - {id: a, label: 名字, type: txt}\n", 5, 30, "未知的字段类型“txt”");
+	expect_one(HEAD "  - {id: a, label: A, type: choice}\n", 5, 5, "choice 类型的字段需要 choices");
+	expect_one(HEAD "  - {id: a, label: A, type: text, max: 3}\n", 5, 35, "键“max”不适用于 text");
+}
+
+static void test_bad_identifiers(void **state)
+{
+	(void)state;
+	expect_one(HEAD "  - {id: Name, label: A, type: text}\n", 5, 10, "标识“Name”无效");
+	expect_one(HEAD "  - {id: version, label: A, type: text}\n", 5, 10, "保留字");
+	expect_one("id: t\ntitle: T\ntable: units\nfields: [{id: a, label: A, type: text}]\n", 3, 8,
+		   "保留字");
+}
+
+static void test_pattern_that_does_not_compile(void **state)
+{
+	(void)state;
+	/* PCRE2 reports the offset in characters (1-based): after 张三( */
+	expect_one(HEAD "  - {id: a, label: A, type: text, pattern: '张三(ab'}\n", 5, 44,
+		   "正则表达式无法编译，第 6 个字符处");
+}
+
+static void test_depth_limit(void **state)
+{
+	(void)state;
+	char text[512] = "id: t\nx: ";
+	for (int i = 0; i < 40; i++)
+		strcat(text, "[");
+	/* The root map is level 1, so the 16th bracket (column 4 + 15) is the
+	 * first one too deep. */
+	expect_one(text, 2, 3 + YN_MAX_DEPTH, "嵌套超过 16 层");
+}
+
+static void test_aliases_anchors_and_tags_refused(void **state)
+{
+	(void)state;
+	expect_one(HEAD "  - {id: a, label: &l A, type: text}\n  - {id: b, label: *l, type: text}\n",
+		   5, 20, "锚点和别名");
+	expect_one(HEAD "  - {id: a, label: !!str A, type: text}\n", 5, 20, "标签");
+	expect_one("a: &x [1, *x]\n", 1, 4, "锚点和别名");
+}
+
+static void test_syntax_error_position(void **state)
+{
+	(void)state;
+	expect_one("id: t\ntitle: [unclosed\ntable: t\n", 3, 6, "YAML 语法错误");
+	expect_one("id: t\n  bad: indent\n", 2, 6, "YAML 语法错误");
+}
+
+static void test_unsafe_label_text_refused(void **state)
+{
+	(void)state;
+	expect_one(HEAD "  - {id: a, label: \"A\\e[31m\", type: text}\n", 5, 20, "控制字符");
+}
+
+static void test_every_problem_reported(void **state)
+{
+	(void)state;
+	const char *text = HEAD
+		"  - {id: a, label: A, type: txt}\n"
+		"  - {id: b, label: B, type: text, pattern: nope}\n"
+		"  - {id: a, label: C, type: integer, min: 5, max: 1}\n";
+	kp_diag d = {0};
+	assert_null(form_load(&cat, "x.yaml", text, strlen(text), &d));
+	assert_int_equal(d.n, 4);
+	diag_free(&d);
+}
+
+static void test_site_directory_overrides_file_by_file(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/kepu-site-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[256];
+	snprintf(path, sizeof path, "%s/talent.yaml", dir);
+	FILE *fp = fopen(path, "w");
+	fputs("id: talent\ntitle: 改过的附表2\ntable: talent\nattachment: 2\n"
+	      "fields:\n  - {id: name, label: 姓名, type: text, required: true}\n"
+	      "  - {id: hobby, label: 爱好, type: text}\n", fp);
+	fclose(fp);
+	snprintf(path, sizeof path, "%s/extra.yaml", dir);
+	fp = fopen(path, "w");
+	fputs("id: extra\ntitle: 新表\ntable: extra\nfields:\n  - {id: a, label: A, type: date}\n", fp);
+	fclose(fp);
+	kp_catalog c2;
+	kp_diag d = {0};
+	assert_int_equal(catalog_load(&c2, dir, &d), 0);
+	const kp_form *t = catalog_form(&c2, "talent");
+	assert_string_equal(t->title, "改过的附表2");
+	assert_int_equal(t->nfields, 2);
+	assert_non_null(catalog_form(&c2, "extra"));
+	catalog_free(&c2);
+	diag_free(&d);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/talent.yaml", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shipped_catalog_loads),
+		cmocka_unit_test(test_reference_lists),
+		cmocka_unit_test(test_minimal_form_with_every_type),
+		cmocka_unit_test(test_unknown_key),
+		cmocka_unit_test(test_wrong_value_types),
+		cmocka_unit_test(test_duplicate_field_ids),
+		cmocka_unit_test(test_unknown_names),
+		cmocka_unit_test(test_bad_identifiers),
+		cmocka_unit_test(test_pattern_that_does_not_compile),
+		cmocka_unit_test(test_depth_limit),
+		cmocka_unit_test(test_aliases_anchors_and_tags_refused),
+		cmocka_unit_test(test_syntax_error_position),
+		cmocka_unit_test(test_unsafe_label_text_refused),
+		cmocka_unit_test(test_every_problem_reported),
+		cmocka_unit_test(test_site_directory_overrides_file_by_file),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,362 @@
+/* store/ and domain/transfer: schema from YAML, records with versions,
+ * keyset pages, all-or-nothing imports, exports. */
+#include "unit.h"
+
+#include <sqlite3.h>
+
+#include "domain/env.h"
+#include "domain/transfer.h"
+#include "form/catalog.h"
+
+typedef struct {
+	kp_env env;
+	char *path;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *fx = calloc(1, sizeof *fx);
+	kp_diag d = {0};
+	fx->path = unit_tmp_db();
+	char *err = NULL;
+	if (env_load_definitions(&fx->env, NULL, &d) || env_open_db(&fx->env, fx->path, true, &err)) {
+		diag_print(&d, stderr);
+		fprintf(stderr, "%s\n", err ? err : "");
+		return -1;
+	}
+	diag_free(&d);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *fx = *state;
+	env_close(&fx->env);
+	unit_rm_db(fx->path);
+	free(fx);
+	return 0;
+}
+
+/* One value from the database by plain SQL, as a new string. */
+static char *sql1(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_open(path, &db);
+	sqlite3_stmt *st;
+	char *r = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		r = strdup(sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return r ? r : strdup("(none)");
+}
+
+static void assert_sql(const char *path, const char *sql, const char *want)
+{
+	char *got = sql1(path, sql);
+	if (strcmp(got, want) != 0)
+		fail_msg("%s → “%s”, want “%s”", sql, got, want);
+	free(got);
+}
+
+static kp_form *load_form(fixture *fx, const char *text)
+{
+	kp_diag d = {0};
+	kp_form *f = form_load(&fx->env.cat, "t.yaml", text, strlen(text), &d);
+	diag_print(&d, stderr);
+	diag_free(&d);
+	assert_non_null(f);
+	return f;
+}
+
+static void test_open_settings(void **state)
+{
+	fixture *fx = *state;
+	assert_sql(fx->path, "PRAGMA journal_mode", "wal");
+	assert_true(store_is_initialised(fx->env.store));
+}
+
+static void test_units_match_attachment_1(void **state)
+{
+	fixture *fx = *state;
+	assert_sql(fx->path, "SELECT count(*) FROM units", "19");
+	assert_sql(fx->path,
+		   "SELECT sum(quota_talent)||'/'||sum(quota_activity)||'/'||sum(quota_resource)||'/'||"
+		   "sum(quota_project) FROM units", "1170/134/119/37");
+	assert_sql(fx->path, "SELECT name FROM units WHERE seq = 18", "心理咨询师协会");
+	assert_sql(fx->path, "SELECT quota_project FROM units WHERE seq = 18", "1");
+	kp_unit *u;
+	size_t n = store_units(fx->env.store, &u);
+	assert_int_equal(n, 19);
+	assert_string_equal(u[0].name, "魏都区");
+	assert_int_equal(u[14].quota[QUOTA_TALENT], 80);
+	/* Loading the units again keeps what the city changed. */
+	sqlite3 *db;
+	sqlite3_open(fx->path, &db);
+	sqlite3_exec(db, "UPDATE units SET quota_talent = 120 WHERE seq = 1", NULL, NULL, NULL);
+	sqlite3_close(db);
+	char *err = NULL;
+	assert_int_equal(store_ensure_units(fx->env.store, u, n, &err), KP_OK);
+	assert_sql(fx->path, "SELECT quota_talent FROM units WHERE seq = 1", "120");
+	assert_sql(fx->path, "SELECT count(*) FROM units", "19");
+	assert_true(store_unit_id(fx->env.store, "许昌学院") > 0);
+	assert_int_equal(store_unit_id(fx->env.store, "火星"), 0);
+	units_free(u, n);
+}
+
+static void test_schema_from_yaml_and_columns_added(void **state)
+{
+	fixture *fx = *state;
+	assert_sql(fx->path, "SELECT type FROM pragma_table_info('talent') WHERE name = 'age'",
+		   "INTEGER");
+	assert_sql(fx->path, "SELECT type FROM pragma_table_info('talent') WHERE name = 'name'", "TEXT");
+	assert_sql(fx->path, "SELECT count(*) FROM pragma_table_info('talent')", "24"); /* 5 + 19 */
+
+	kp_form *v1 = load_form(fx, "id: s\ntitle: S\ntable: survey\nfields:\n"
+				    "  - {id: a, label: 甲, type: text}\n  - {id: b, label: 乙, type: integer}\n");
+	char *err = NULL;
+	assert_int_equal(store_ensure_form(fx->env.store, v1, &err), KP_OK);
+	kp_record r;
+	record_init(&r, 2);
+	r.unit_id = store_unit_id(fx->env.store, "魏都区");
+	record_set(&r, 0, "第一版");
+	record_set(&r, 1, "7");
+	assert_int_equal(store_insert(fx->env.store, v1, &r, &err), KP_OK);
+	record_free(&r);
+
+	/* A field added to the YAML adds a column; one removed drops nothing. */
+	kp_form *v2 = load_form(fx, "id: s\ntitle: S\ntable: survey\nfields:\n"
+				    "  - {id: a, label: 甲, type: text}\n  - {id: c, label: 丙, type: date}\n");
+	assert_int_equal(store_ensure_form(fx->env.store, v2, &err), KP_OK);
+	assert_sql(fx->path, "SELECT count(*) FROM pragma_table_info('survey') WHERE name IN ('a','b','c')",
+		   "3");
+	assert_sql(fx->path, "SELECT a || '/' || b || '/' || ifnull(c, 'null') FROM survey", "第一版/7/null");
+	record_init(&r, 2);
+	r.unit_id = store_unit_id(fx->env.store, "魏都区");
+	record_set(&r, 0, "第二版");
+	record_set(&r, 1, "2016-07-15");
+	assert_int_equal(store_insert(fx->env.store, v2, &r, &err), KP_OK);
+	record_free(&r);
+	assert_sql(fx->path, "SELECT count(*) FROM survey", "2");
+	assert_sql(fx->path, "SELECT c FROM survey WHERE a = '第二版'", "2016-07-15");
+	form_free(v1);
+	form_free(v2);
+}
+
+static kp_record talent_record(fixture *fx, const char *name)
+{
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	kp_record r;
+	record_init(&r, f->nfields);
+	r.unit_id = store_unit_id(fx->env.store, "许昌学院");
+	record_set(&r, (size_t)form_field_index(f, "name"), name);
+	record_set(&r, (size_t)form_field_index(f, "age"), "40");
+	record_set(&r, (size_t)form_field_index(f, "service_categories"), "[\"其他\"]");
+	return r;
+}
+
+static void test_insert_get_update_conflict_delete(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	char *err = NULL;
+	kp_record r = talent_record(fx, "张三");
+	assert_int_equal(store_insert(fx->env.store, f, &r, &err), KP_OK);
+	assert_true(r.id > 0);
+	assert_int_equal(r.version, 1);
+
+	kp_record a, b;
+	assert_int_equal(store_get(fx->env.store, f, r.id, &a, &err), KP_OK);
+	assert_int_equal(store_get(fx->env.store, f, r.id, &b, &err), KP_OK);
+	assert_string_equal(a.vals[0], "张三");
+	assert_string_equal(a.unit_name, "许昌学院");
+	assert_string_equal(a.vals[form_field_index(f, "email")], ""); /* NULL reads as "" */
+	assert_non_null(a.created_at);
+
+	record_set(&a, 0, "张三丰");
+	assert_int_equal(store_update(fx->env.store, f, &a, &err), KP_OK);
+	assert_int_equal(a.version, 2);
+	/* b still holds version 1: its save is refused and changes nothing */
+	record_set(&b, 0, "李四");
+	assert_int_equal(store_update(fx->env.store, f, &b, &err), KP_ECONFLICT);
+	assert_non_null(strstr(err, "已被其他人修改"));
+	free(err);
+	err = NULL;
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT name || version FROM talent WHERE id = %lld", r.id);
+	assert_sql(fx->path, sql, "张三丰2");
+
+	assert_int_equal(store_delete(fx->env.store, f, r.id, &err), KP_OK);
+	assert_int_equal(store_delete(fx->env.store, f, r.id, &err), KP_ENOTFOUND);
+	free(err);
+	err = NULL;
+	kp_record gone;
+	assert_int_equal(store_get(fx->env.store, f, r.id, &gone, &err), KP_ENOTFOUND);
+	free(err);
+	record_free(&r);
+	record_free(&a);
+	record_free(&b);
+}
+
+static void test_keyset_pages(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	kp_record rs[25];
+	for (int i = 0; i < 25; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "第%d号", i + 1);
+		rs[i] = talent_record(fx, name);
+	}
+	char *err = NULL;
+	assert_int_equal(store_insert_many(fx->env.store, f, rs, 25, &err), KP_OK);
+	long long first = rs[0].id;
+	kp_record *p;
+	size_t n = store_page(fx->env.store, f, 0, false, 10, &p);
+	assert_int_equal(n, 10);
+	assert_int_equal(p[0].id, first);
+	long long last_of_page = p[9].id;
+	records_free(p, n);
+	n = store_page(fx->env.store, f, last_of_page, false, 10, &p);
+	assert_int_equal(p[0].id, last_of_page + 1);
+	records_free(p, n);
+	n = store_page(fx->env.store, f, 0, true, 10, &p); /* the last page, in order */
+	assert_int_equal(n, 10);
+	assert_int_equal(p[9].id, rs[24].id);
+	assert_true(p[0].id < p[9].id);
+	records_free(p, n);
+	n = store_page(fx->env.store, f, first + 3, true, 10, &p); /* fewer before */
+	assert_int_equal(n, 3);
+	assert_int_equal(p[0].id, first);
+	records_free(p, n);
+	assert_int_equal(store_count(fx->env.store, f), 25);
+	for (int i = 0; i < 25; i++)
+		record_free(&rs[i]);
+}
+
+static void test_insert_many_is_all_or_nothing(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	kp_record rs[3] = {talent_record(fx, "甲"), talent_record(fx, "乙"), talent_record(fx, "丙")};
+	rs[2].unit_id = 9999; /* no such unit: the foreign key refuses it */
+	char *err = NULL;
+	assert_int_equal(store_insert_many(fx->env.store, f, rs, 3, &err), KP_ERR);
+	assert_non_null(strstr(err, "FOREIGN KEY"));
+	free(err);
+	assert_int_equal(store_count(fx->env.store, f), 0);
+	assert_int_equal(rs[0].id, 0);
+	for (int i = 0; i < 3; i++)
+		record_free(&rs[i]);
+}
+
+static int import_text(fixture *fx, const char *csv, const char *unit, bool dry, char **report,
+		       import_stats *st)
+{
+	size_t len;
+	FILE *rep = open_memstream(report, &len);
+	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
+	int rc = import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, unit, dry, rep, st);
+	fclose(in);
+	fclose(rep);
+	return rc;
+}
+
+#define GOOD_HEADER "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\r\n"
+#define GOOD_ROW "张三,男,40,汉族,群众,大学本科,许昌学院,13812345678,农村科普、其他\r\n"
+
+static void test_import_all_or_nothing(void **state)
+{
+	fixture *fx = *state;
+	char *rep;
+	import_stats st;
+	const char *csv = GOOD_HEADER GOOD_ROW
+		"李四,女,17,汉族,群众,大学本科,许昌学院,12345,农村科普\r\n"
+		GOOD_ROW;
+	assert_int_equal(import_text(fx, csv, "许昌学院", false, &rep, &st), -1);
+	assert_string_equal(rep, "第3行 年龄: 不能小于 18\n"
+				 "第3行 联系电话: 不是有效的电话号码（手机 11 位，固话如 0374-2965753）\n");
+	assert_int_equal(st.rows, 3);
+	assert_int_equal(st.saved, 0);
+	assert_int_equal(st.errors, 2);
+	free(rep);
+	assert_sql(fx->path, "SELECT count(*) FROM talent", "0");
+
+	/* ids as headers, any order, a BOM, missing optional columns */
+	const char *ok = "\xEF\xBB\xBFphone,name,gender,age,ethnicity,political,education,employer,"
+			 "service_categories\n13812345678,王五,女,33,回,群众,本科,许昌学院,其他\n";
+	assert_int_equal(import_text(fx, ok, "许昌学院", false, &rep, &st), 0);
+	assert_string_equal(rep, "");
+	assert_int_equal(st.saved, 1);
+	free(rep);
+	assert_sql(fx->path, "SELECT name||ethnicity||education FROM talent", "王五回族大学本科");
+}
+
+static void test_import_units_and_headers(void **state)
+{
+	fixture *fx = *state;
+	char *rep;
+	import_stats st;
+	assert_int_equal(import_text(fx, "姓名,爱好\r\n张三,游泳\r\n", "许昌学院", false, &rep, &st), -1);
+	assert_non_null(strstr(rep, "第1行 爱好: 表单“talent”中没有这一列"));
+	free(rep);
+	assert_int_equal(import_text(fx, GOOD_HEADER GOOD_ROW, NULL, false, &rep, &st), -1);
+	assert_non_null(strstr(rep, "请用 --unit 指定单位"));
+	free(rep);
+	assert_int_equal(import_text(fx, GOOD_HEADER GOOD_ROW, "火星", false, &rep, &st), -1);
+	assert_non_null(strstr(rep, "没有名为“火星”的单位"));
+	free(rep);
+	const char *two = "填报单位," GOOD_HEADER "魏都区," GOOD_ROW "长葛市," GOOD_ROW;
+	assert_int_equal(import_text(fx, two, "魏都区", false, &rep, &st), -1);
+	assert_non_null(strstr(rep, "第3行 填报单位: 与 --unit 指定的“魏都区”不符"));
+	free(rep);
+	assert_int_equal(import_text(fx, two, NULL, true, &rep, &st), 0); /* dry run */
+	free(rep);
+	assert_sql(fx->path, "SELECT count(*) FROM talent", "0");
+	assert_int_equal(import_text(fx, two, NULL, false, &rep, &st), 0);
+	free(rep);
+	assert_sql(fx->path, "SELECT group_concat(u.name) FROM talent t JOIN units u ON u.id = t.unit_id",
+		   "魏都区,长葛市");
+}
+
+static void test_export_csv(void **state)
+{
+	fixture *fx = *state;
+	char *rep;
+	import_stats st;
+	assert_int_equal(import_text(fx, GOOD_HEADER GOOD_ROW, "许昌学院", false, &rep, &st), 0);
+	free(rep);
+	sqlite3 *db;
+	sqlite3_open(fx->path, &db);
+	sqlite3_exec(db, "UPDATE talent SET employer = 'x\x1b]0;t\x07y', profile = '甲\n乙'", NULL, NULL, NULL);
+	sqlite3_close(db);
+	char *buf;
+	size_t len;
+	FILE *out = open_memstream(&buf, &len);
+	char *err = NULL;
+	assert_int_equal(export_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), 0, out, &err), 0);
+	fclose(out);
+	assert_true(strncmp(buf, "填报单位,姓名,性别,年龄,", strlen("填报单位,姓名,性别,年龄,")) == 0);
+	assert_non_null(strstr(buf, "许昌学院,张三,男,40,汉族,群众,大学本科,,,x?]0;t?y,,13812345678,,,"
+				   "农村科普、其他,\"甲\n乙\""));
+	assert_null(strchr(buf, 0x1b));
+	free(buf);
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_open_settings, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_units_match_attachment_1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_schema_from_yaml_and_columns_added, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_insert_get_update_conflict_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keyset_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_insert_many_is_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_units_and_headers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export_csv, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

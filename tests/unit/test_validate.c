@@ -1,0 +1,296 @@
+/* form/validate: normalisation and checking of every field type, with the
+ * messages users see. */
+#include "unit.h"
+
+#include "core/diag.h"
+#include "form/catalog.h"
+#include "form/validate.h"
+
+static kp_catalog cat;
+static const kp_form *talent;
+
+static int setup(void **state)
+{
+	(void)state;
+	kp_diag d = {0};
+	int n = catalog_load(&cat, NULL, &d);
+	diag_free(&d);
+	talent = catalog_form(&cat, "talent");
+	return n || !talent;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	catalog_free(&cat);
+	return 0;
+}
+
+static const kp_field *field(const char *label)
+{
+	int i = form_field_index(talent, label);
+	assert_true(i >= 0);
+	return &talent->fields[i];
+}
+
+/* raw must validate and be stored as want. */
+static void ok(const char *label, const char *raw, const char *want)
+{
+	char *out, *why;
+	if (!field_validate(&cat, field(label), raw, &out, &why))
+		fail_msg("%s “%s” refused: %s", label, raw, why);
+	if (strcmp(out, want) != 0)
+		fail_msg("%s “%s” stored as “%s”, want “%s”", label, raw, out, want);
+	free(out);
+}
+
+/* raw must be refused with a reason containing part. */
+static void bad(const char *label, const char *raw, const char *part)
+{
+	char *out, *why;
+	if (field_validate(&cat, field(label), raw, &out, &why))
+		fail_msg("%s “%s” accepted as “%s”", label, raw, out);
+	if (!strstr(why, part))
+		fail_msg("%s “%s”: reason “%s” lacks “%s”", label, raw, why, part);
+	free(why);
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	const char *valid[] = {"张三", "王小明", "司马相如", "买买提·艾力", "爱新觉罗·启星",
+			       "阿卜杜热西提·阿卜杜热合曼·艾买提", "刘䶮", "王𬱖", "王𫖮"};
+	for (size_t i = 0; i < sizeof valid / sizeof valid[0]; i++)
+		ok("姓名", valid[i], valid[i]);
+	ok("姓名", "  张三\xe3\x80\x80", "张三");
+	/* look-alike dots become U+00B7 */
+	ok("姓名", "阿依古丽•买买提", "阿依古丽·买买提");
+	ok("姓名", "阿依古丽・买买提", "阿依古丽·买买提");
+	ok("姓名", "阿依古丽．买买提", "阿依古丽·买买提");
+	ok("姓名", "阿依古丽.买买提", "阿依古丽·买买提");
+	const char *invalid[] = {"李", "张 三", "Zhang San", "张三·", "·张三", "张三··四",
+				 "张三（男）", "张。三", "张、三"};
+	for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++)
+		bad("姓名", invalid[i], "应为汉字姓名");
+	bad("姓名", "", "必须填写");
+	bad("姓名", " \xe3\x80\x80 ", "必须填写");
+}
+
+static void test_phones(void **state)
+{
+	(void)state;
+	ok("联系电话", "13812345678", "13812345678");
+	ok("联系电话", "138-1234-5678", "13812345678");
+	ok("联系电话", "138 1234 5678", "13812345678");
+	ok("联系电话", "+86 138 1234 5678", "13812345678");
+	ok("联系电话", "0086-13812345678", "13812345678");
+	ok("联系电话", "(+86)13812345678", "13812345678");
+	ok("联系电话", "１３８１２３４５６７８", "13812345678");
+	ok("联系电话", "0374-2965753", "0374-2965753");
+	ok("联系电话", "(0374) 2965753", "0374-2965753");
+	ok("联系电话", "03742965753", "0374-2965753");
+	ok("联系电话", "010-62345678", "010-62345678");
+	ok("联系电话", "021 54321234", "021-54321234");
+	ok("联系电话", "0755-23456789", "0755-23456789");
+	ok("联系电话", "+86 374 2965753", "0374-2965753");
+	/* a bare 7-digit local number is a 许昌 number */
+	ok("联系电话", "2965753", "0374-2965753");
+	ok("联系电话", "２９６５７５３", "0374-2965753");
+	/* extensions */
+	ok("联系电话", "0374-2965753转8001", "0374-2965753转8001");
+	ok("联系电话", "0374-2965753-8001", "0374-2965753转8001");
+	ok("联系电话", "0374-4396123分机12", "0374-4396123转12");
+	ok("联系电话", "2965753#123", "0374-2965753转123");
+	const char *invalid[] = {"1381234567", "12812345678", "10086123456", "23812345678",
+				 "8613812345678", "1381234567a", "0374-123456", "010-1234567",
+				 "0123456", "439612", "0374-0396123", "13812345678转1",
+				 "0374-2965753转", "电话", "0374—2965753"};
+	for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++)
+		bad("联系电话", invalid[i], "不是有效的电话号码");
+	bad("联系电话", "", "必须填写");
+}
+
+static void test_emails(void **state)
+{
+	(void)state;
+	ok("电子邮箱", "zhangsan@163.com", "zhangsan@163.com");
+	ok("电子邮箱", "Zhang.San@Example.COM", "Zhang.San@example.com");
+	ok("电子邮箱", "user+tag@gmail.com", "user+tag@gmail.com");
+	ok("电子邮箱", "zhangsan＠163。com", "zhangsan@163.com");
+	ok("电子邮箱", "", ""); /* optional */
+	const char *invalid[] = {"zhangsan@163", "zhangsan@@163.com", ".zhangsan@163.com",
+				 "zhang..san@163.com", "zhangsan@163.com.", "zhangsan@163-.com",
+				 "zhangsan@163.c", "张三@163.com", "a b@163.com"};
+	for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++)
+		bad("电子邮箱", invalid[i], "不是有效的电子邮箱地址");
+}
+
+static void test_qq_or_wechat(void **state)
+{
+	(void)state;
+	const char *valid[] = {"12345678", "10000", "99999999999", "wxid_abc123", "Li-Si-2024",
+			       "kepu2024", "13812345678"};
+	for (size_t i = 0; i < sizeof valid / sizeof valid[0]; i++)
+		ok("QQ号或微信号", valid[i], valid[i]);
+	ok("QQ号或微信号", "１２３４５６７８", "12345678");
+	const char *invalid[] = {"01234567", "389ane-", "abc", "张三", "QQ:12345678",
+				 "123456789012", "abcdefghijklmnopqrs!"};
+	for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++)
+		bad("QQ号或微信号", invalid[i], "应为 QQ 号");
+	bad("QQ号或微信号", "abcdefghijklmnopqrstu", "最多 20 个字");
+}
+
+static void test_age_range(void **state)
+{
+	(void)state;
+	ok("年龄", "18", "18");
+	ok("年龄", "99", "99");
+	ok("年龄", " ４５ ", "45");
+	bad("年龄", "17", "不能小于 18");
+	bad("年龄", "100", "不能大于 99");
+	bad("年龄", "-5", "不能小于 18");
+	bad("年龄", "4.5", "应为整数");
+	bad("年龄", "四十", "应为整数");
+	bad("年龄", "45岁", "应为整数");
+	bad("年龄", "99999999999999999999999", "应为整数");
+	bad("年龄", "", "必须填写");
+}
+
+static void test_choices(void **state)
+{
+	(void)state;
+	ok("民族", "汉族", "汉族");
+	ok("民族", "汉", "汉族");         /* alias */
+	ok("民族", "崩龙族", "德昂族");   /* former name */
+	ok("政治面貌", "中国共产党党员", "中共党员");
+	ok("政治面貌", "九三学社社员", "九三学社社员");
+	ok("学历", "本科", "大学本科");
+	bad("民族", "火星族", "“火星族”不是可选的项");
+	bad("性别", "未知", "不是可选的项");
+	bad("政治面貌", "", "必须填写");
+}
+
+static void test_multichoice(void **state)
+{
+	(void)state;
+	ok("科普人才服务类别", "农村科普、青少年科普", "[\"青少年科普\",\"农村科普\"]");
+	ok("科普人才服务类别", "科普创作;其他", "[\"科普创作\",\"其他\"]");
+	ok("科普人才服务类别", "科普创作；服务双创", "[\"服务双创\",\"科普创作\"]");
+	ok("科普人才服务类别", "[\"其他\"]", "[\"其他\"]");
+	bad("科普人才服务类别", "", "必须填写");
+	bad("科普人才服务类别", "、", "必须填写");
+	bad("科普人才服务类别", "青少年科普、火星科普", "“火星科普”不是可选的项");
+	bad("科普人才服务类别", "其他、其他", "“其他”选了两次");
+}
+
+static void test_lengths_count_characters(void **state)
+{
+	(void)state;
+	char buf[512] = "";
+	for (int i = 0; i < 50; i++)
+		strcat(buf, "字");
+	ok("职务（职称）", buf, buf); /* 50 characters, 150 bytes */
+	strcat(buf, "字");
+	bad("职务（职称）", buf, "最多 50 个字，现在是 51 个字");
+}
+
+static void test_hostile_text_refused(void **state)
+{
+	(void)state;
+	bad("工作单位", "许昌\x1b[31m学院", "控制字符");
+	bad("工作单位", "许昌\xe2\x80\xae学院", "控制字符");   /* bidi override */
+	bad("工作单位", "许昌\xe2\x80\x8b学院", "控制字符");   /* zero-width space */
+	bad("工作单位", "许昌\xff学院", "无效的字符编码");
+	bad("工作单位", "许昌\n学院", "不能换行");
+	ok("个人基本情况", "第一行\n第二行", "第一行\n第二行");
+	bad("个人基本情况", "第一行\r\n第二行", "控制字符");
+}
+
+static void test_other_types(void **state)
+{
+	(void)state;
+	const char *text = "id: t\ntitle: T\ntable: t\nfields:\n"
+			   "  - {id: d, label: 日期, type: date}\n"
+			   "  - {id: m, label: 年月, type: yearmonth}\n"
+			   "  - {id: p, label: 代码, type: text, pattern: '\\A[A-Z]{2}[0-9]{2}\\z', message: 应为两个大写字母加两位数字}\n"
+			   "  - {id: h, label: 灾难, type: text, max_chars: 5000, pattern: '\\A(a+)+\\z'}\n";
+	kp_diag d = {0};
+	kp_form *f = form_load(&cat, "t.yaml", text, strlen(text), &d);
+	assert_non_null(f);
+	char *out, *why;
+	assert_true(field_validate(&cat, &f->fields[0], "2016年7月5日", &out, &why));
+	assert_string_equal(out, "2016-07-05");
+	free(out);
+	assert_false(field_validate(&cat, &f->fields[0], "2016-02-30", &out, &why));
+	assert_non_null(strstr(why, "不是有效的日期"));
+	free(why);
+	assert_true(field_validate(&cat, &f->fields[1], "２０１６.７", &out, &why));
+	assert_string_equal(out, "2016-07");
+	free(out);
+	assert_true(field_validate(&cat, &f->fields[2], "AB12", &out, &why));
+	free(out);
+	assert_false(field_validate(&cat, &f->fields[2], "ab12", &out, &why));
+	assert_string_equal(why, "应为两个大写字母加两位数字");
+	free(why);
+	/* A catastrophic pattern gives up under the match limit instead of
+	 * hanging. */
+	char hostile[64];
+	memset(hostile, 'a', 40);
+	strcpy(hostile + 40, "!");
+	assert_false(field_validate(&cat, &f->fields[3], hostile, &out, &why));
+	assert_non_null(strstr(why, "无法校验"));
+	free(why);
+	form_free(f);
+	diag_free(&d);
+}
+
+static void test_form_validate_reports_every_field(void **state)
+{
+	(void)state;
+	const char *raw[32] = {0};
+	raw[form_field_index(talent, "姓名")] = "张三";
+	raw[form_field_index(talent, "联系电话")] = "12345";
+	char *out[32] = {0}, *why[32] = {0};
+	int n = form_validate(&cat, talent, raw, out, why);
+	/* 性别 年龄 民族 政治面貌 学历 工作单位 联系电话 服务类别 */
+	assert_int_equal(n, 8);
+	size_t phone = (size_t)form_field_index(talent, "联系电话");
+	char *m = field_message(&talent->fields[phone], why[phone]);
+	assert_string_equal(m, "联系电话：不是有效的电话号码（手机 11 位，固话如 0374-2965753）");
+	free(m);
+	for (size_t i = 0; i < talent->nfields; i++) {
+		free(out[i]);
+		free(why[i]);
+	}
+}
+
+static void test_multi_join(void **state)
+{
+	(void)state;
+	char *s = multi_join("[\"青少年科普\",\"农村科普\"]");
+	assert_string_equal(s, "青少年科普、农村科普");
+	free(s);
+	s = multi_join("");
+	assert_string_equal(s, "");
+	free(s);
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_phones),
+		cmocka_unit_test(test_emails),
+		cmocka_unit_test(test_qq_or_wechat),
+		cmocka_unit_test(test_age_range),
+		cmocka_unit_test(test_choices),
+		cmocka_unit_test(test_multichoice),
+		cmocka_unit_test(test_lengths_count_characters),
+		cmocka_unit_test(test_hostile_text_refused),
+		cmocka_unit_test(test_other_types),
+		cmocka_unit_test(test_form_validate_reports_every_field),
+		cmocka_unit_test(test_multi_join),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
