@@ -30,8 +30,12 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DB       ?= data/demo.db
 VERSION  := $(shell cat VERSION)
 
-.PHONY: all deps run test unit e2e check clean demo bench
-all: $(BUILD)/kepu
+.PHONY: all deps run test unit e2e check clean demo
+all: $(BUILD)/kepu docs/keys.md
+
+# The key reference is generated from the one keymap table.
+docs/keys.md: $(BUILD)/kepu
+	$(BUILD)/kepu keys >$@.tmp && mv $@.tmp $@
 
 deps:
 	@./tools/deps.sh

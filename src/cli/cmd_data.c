@@ -97,7 +97,7 @@ int cmd_import(const kp_opts *o)
 		fputc('\n', stderr);
 	} else {
 		printf(msg(MSG_C_IMPORTED), o->dry_run ? 0 : st.saved, f->title,
-		       o->dry_run ? "只检查，未保存" : o->db);
+		       o->dry_run ? msg(MSG_C_DRY_RUN) : o->db);
 		putchar('\n');
 	}
 	env_close(&e);

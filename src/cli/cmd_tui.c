@@ -1,4 +1,4 @@
-/* kepu with no subcommand: the terminal interface. */
+/* kepu with no subcommand: the terminal interface; kepu keys: its keys. */
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
@@ -6,6 +6,7 @@
 
 #include "cli/common.h"
 #include "ui/app.h"
+#include "ui/keymap.h"
 
 /* kepu draws UTF-8 or GB18030 (the locale decides). Under a plain C locale
  * Chinese cannot be shown at all, so fall back to C.UTF-8. */
@@ -28,4 +29,11 @@ int cmd_tui(const kp_opts *o)
 	rc = app_run(&e);
 	env_close(&e);
 	return rc;
+}
+
+int cmd_keys(const kp_opts *o)
+{
+	(void)o;
+	keymap_markdown(stdout);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_DATA;
 }

@@ -63,6 +63,7 @@
 	X(S_OPEN,           "无法打开数据库 %s：%s") \
 	X(S_SQL,            "数据库错误：%s") \
 	X(S_CHANGED,        "这条记录已被其他人修改或删除，请重新打开后再改") \
+	X(S_NO_FILE,        "文件不存在（先运行 kepu init）") \
 	X(S_NO_UNIT,        "没有名为“%s”的单位") \
 	/* terminal interface */ \
 	X(UI_APP_TITLE,     "许昌市科协“百千万科普工程”") \
@@ -89,7 +90,54 @@
 	X(UI_CHOICE_NONE,   "（没有匹配的项）") \
 	X(UI_CHOICE_FILTER, "筛选：%s") \
 	X(UI_REQUIRED_MARK, "*") \
-	X(UI_DRAFT_HINT,    "") \
+	X(UI_COL_ID,        "编号") \
+	X(UI_COL_UNIT,      "填报单位") \
+	/* the key bar: what each key does on the current screen */ \
+	X(K_PICK,           "选定") \
+	X(K_CANCEL,         "取消") \
+	X(K_SAVE,           "保存") \
+	X(K_LEAVE,          "离开") \
+	X(K_LIST,           "列表") \
+	X(K_NEXT,           "下一项") \
+	X(K_PREV,           "上一项") \
+	X(K_OPTIONS,        "选项") \
+	X(K_TICK,           "勾选") \
+	X(K_NEWLINE,        "换行") \
+	X(K_OPEN,           "打开") \
+	X(K_NEW,            "新建") \
+	X(K_DELETE,         "删除") \
+	X(K_PAGE_DOWN,      "下一页") \
+	X(K_PAGE_UP,        "上一页") \
+	X(K_BACK,           "返回") \
+	X(K_QUIT,           "退出") \
+	X(K_YES,            "是") \
+	X(K_NO,             "否") \
+	X(K_LEFT_RIGHT,     "在选项间移动") \
+	X(K_CURSOR,         "移动光标") \
+	X(K_LINE_START,     "到行首") \
+	X(K_LINE_END,       "到行尾") \
+	X(K_UP,             "上移") \
+	X(K_DOWN,           "下移") \
+	X(K_ERASE,          "删除一个字") \
+	X(K_KILL,           "删除到行尾") \
+	X(K_CLEAR_CHOICE,   "清除选择") \
+	X(K_FIRST,          "第一条") \
+	X(K_LAST,           "最后一条") \
+	X(K_REDRAW,         "重画屏幕") \
+	/* the contexts keys apply in (docs/keys.md) */ \
+	X(KC_MENU,          "主菜单") \
+	X(KC_FORM,          "表单（任何字段）") \
+	X(KC_TEXT,          "单行文字字段") \
+	X(KC_TEXTAREA,      "多行文字字段") \
+	X(KC_CHOICE,        "单选字段") \
+	X(KC_MULTI,         "多选字段") \
+	X(KC_LIST,          "记录列表") \
+	X(KC_POPUP,         "选项列表（弹出）") \
+	X(KC_CONFIRM,       "确认提问 (y/n)") \
+	X(KC_TITLE,         "kepu 按键一览") \
+	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
+	X(KC_KEYS,          "按键") \
+	X(KC_ACTION,        "作用") \
 	/* command line */ \
 	X(C_ROW_ERROR,      "第%d行 %s: %s") \
 	X(C_UNKNOWN_COLUMN, "第1行 %s: 表单“%s”中没有这一列") \
@@ -98,6 +146,7 @@
 	X(C_CSV_QUOTE,      "第%d行: 引号没有闭合") \
 	X(C_IMPORT_FAILED,  "导入失败：%d 处错误，没有保存任何记录。") \
 	X(C_IMPORTED,       "已导入 %d 条记录到 %s（%s）。") \
+	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_UNKNOWN_FORM,   "没有名为“%s”的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit 指定单位，或在文件中加一列“填报单位”") \
 	X(C_UNIT_MISMATCH,  "与 --unit 指定的“%s”不符") \

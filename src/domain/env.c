@@ -16,7 +16,7 @@ int env_open_db(kp_env *e, const char *db, bool create, char **err)
 {
 	struct stat st;
 	if (!create && stat(db, &st) != 0) {
-		*err = xasprintf(msg(MSG_S_OPEN), db, "文件不存在（先运行 kepu init）");
+		*err = xasprintf(msg(MSG_S_OPEN), db, msg(MSG_S_NO_FILE));
 		return -1;
 	}
 	if (store_open(db, &e->store, err) != KP_OK)

@@ -1,84 +1,111 @@
 #include "ui/keymap.h"
 
 #include <curses.h>
-#include <stdio.h>
 #include <string.h>
 
 #define FN(k) {true, (uint32_t)(k)}
 #define CH(c) {false, (uint32_t)(c)}
 #define CTRL(c) CH((c) & 0x1f)
 #define ESC CH(27)
+#define BS FN(KEY_BACKSPACE), CH(8), CH(127)
+#define ENTER CH('\r'), CH('\n'), FN(KEY_ENTER)
 
 #define FIELDS (CTX_TEXT | CTX_TEXTAREA | CTX_MULTI | CTX_CHOICE)
 #define EDIT (CTX_TEXT | CTX_TEXTAREA)
+#define SCREENS (CTX_MENU | CTX_FORM | CTX_LIST | FIELDS)
 
-/* Order matters twice: the first row that matches wins, and the key bar
- * lists rows in this order. */
+/* The first row that matches wins, and the key bar lists rows in order. */
 const kp_binding kp_keymap[] = {
-	{CTX_CONFIRM, ACT_YES, {CH('y'), CH('Y')}, NULL},
-	{CTX_CONFIRM, ACT_NO, {CH('n'), CH('N'), ESC}, NULL},
+	{CTX_CONFIRM, ACT_YES, {CH('y'), CH('Y')}, MSG_K_YES, 0},
+	{CTX_CONFIRM, ACT_NO, {CH('n'), CH('N'), ESC}, MSG_K_NO, 0},
 
-	{CTX_POPUP, ACT_ACCEPT, {CH('\r'), CH('\n'), FN(KEY_ENTER)}, "Enter 选定"},
-	{CTX_POPUP, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, "Esc 取消"},
-	{CTX_POPUP, ACT_UP, {FN(KEY_UP), CTRL('P')}, "上下键 移动"},
-	{CTX_POPUP, ACT_DOWN, {FN(KEY_DOWN), CTRL('N')}, NULL},
-	{CTX_POPUP, ACT_PAGE_UP, {FN(KEY_PPAGE)}, NULL},
-	{CTX_POPUP, ACT_PAGE_DOWN, {FN(KEY_NPAGE)}, NULL},
-	{CTX_POPUP, ACT_BACKSPACE, {FN(KEY_BACKSPACE), CH(8), CH(127)}, "输入文字 筛选"},
+	{CTX_POPUP, ACT_ACCEPT, {ENTER}, MSG_K_PICK, 1},
+	{CTX_POPUP, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_CANCEL, 1},
+	{CTX_POPUP, ACT_UP, {FN(KEY_UP), CTRL('P')}, MSG_K_UP, 1},
+	{CTX_POPUP, ACT_DOWN, {FN(KEY_DOWN), CTRL('N')}, MSG_K_DOWN, 1},
+	{CTX_POPUP, ACT_PAGE_UP, {FN(KEY_PPAGE)}, MSG_K_PAGE_UP, 0},
+	{CTX_POPUP, ACT_PAGE_DOWN, {FN(KEY_NPAGE)}, MSG_K_PAGE_DOWN, 0},
+	{CTX_POPUP, ACT_BACKSPACE, {BS}, MSG_K_ERASE, 0},
 
-	{CTX_FORM | FIELDS, ACT_SAVE, {FN(KEY_F(2)), CTRL('S')}, "F2/^S 保存"},
-	{CTX_FORM | FIELDS, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, "Esc/F10/^X 离开"},
-	{CTX_FORM | FIELDS, ACT_LIST, {FN(KEY_F(3)), CTRL('T')}, "F3/^T 列表"},
-	{CTX_FORM | FIELDS, ACT_NEXT, {CH('\t')}, "Tab 下一项"},
-	{CTX_FORM | FIELDS, ACT_PREV, {FN(KEY_BTAB)}, NULL},
-	{CTX_CHOICE, ACT_OPEN_LIST, {FN(KEY_F(4)), CTRL('O'), CH(' ')}, "空格/F4/^O 选项"},
-	{CTX_MULTI, ACT_TOGGLE, {CH(' ')}, "空格 勾选"},
-	{CTX_MULTI, ACT_LEFT, {FN(KEY_LEFT)}, "左右键 移动"},
-	{CTX_MULTI, ACT_RIGHT, {FN(KEY_RIGHT)}, NULL},
-	{CTX_TEXTAREA, ACT_NEWLINE, {CH('\r'), CH('\n'), FN(KEY_ENTER)}, "Enter 换行"},
-	{CTX_TEXTAREA, ACT_UP, {FN(KEY_UP)}, NULL},
-	{CTX_TEXTAREA, ACT_DOWN, {FN(KEY_DOWN)}, NULL},
-	{FIELDS, ACT_NEXT, {CH('\r'), CH('\n'), FN(KEY_ENTER), FN(KEY_DOWN)}, NULL},
-	{FIELDS, ACT_PREV, {FN(KEY_UP)}, NULL},
-	{EDIT, ACT_LEFT, {FN(KEY_LEFT), CTRL('B')}, NULL},
-	{EDIT, ACT_RIGHT, {FN(KEY_RIGHT), CTRL('F')}, NULL},
-	{EDIT, ACT_HOME, {FN(KEY_HOME), CTRL('A')}, NULL},
-	{EDIT, ACT_END, {FN(KEY_END), CTRL('E')}, NULL},
-	{EDIT | CTX_CHOICE, ACT_BACKSPACE, {FN(KEY_BACKSPACE), CH(8), CH(127)}, NULL},
-	{EDIT | CTX_CHOICE, ACT_DELETE, {FN(KEY_DC)}, NULL},
-	{EDIT, ACT_KILL, {CTRL('K')}, NULL},
+	{CTX_FORM | FIELDS, ACT_SAVE, {FN(KEY_F(2)), CTRL('S')}, MSG_K_SAVE, 2},
+	{CTX_FORM | FIELDS, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_LEAVE, 3},
+	{CTX_FORM | FIELDS, ACT_LIST, {FN(KEY_F(3)), CTRL('T')}, MSG_K_LIST, 2},
+	{CTX_FORM | FIELDS, ACT_NEXT, {CH('\t')}, MSG_K_NEXT, 1},
+	{CTX_FORM | FIELDS, ACT_PREV, {FN(KEY_BTAB)}, MSG_K_PREV, 0},
+	{CTX_CHOICE, ACT_OPEN_LIST, {CH(' '), FN(KEY_F(4)), CTRL('O')}, MSG_K_OPTIONS, 3},
+	{CTX_MULTI, ACT_TOGGLE, {CH(' ')}, MSG_K_TICK, 1},
+	{CTX_MULTI, ACT_LEFT, {FN(KEY_LEFT)}, MSG_K_LEFT_RIGHT, 0},
+	{CTX_MULTI, ACT_RIGHT, {FN(KEY_RIGHT)}, MSG_K_LEFT_RIGHT, 0},
+	{CTX_TEXTAREA, ACT_NEWLINE, {ENTER}, MSG_K_NEWLINE, 1},
+	{CTX_TEXTAREA, ACT_UP, {FN(KEY_UP)}, MSG_K_CURSOR, 0},
+	{CTX_TEXTAREA, ACT_DOWN, {FN(KEY_DOWN)}, MSG_K_CURSOR, 0},
+	{FIELDS, ACT_NEXT, {ENTER, FN(KEY_DOWN)}, MSG_K_NEXT, 0},
+	{FIELDS, ACT_PREV, {FN(KEY_UP)}, MSG_K_PREV, 0},
+	{EDIT, ACT_LEFT, {FN(KEY_LEFT), CTRL('B')}, MSG_K_CURSOR, 0},
+	{EDIT, ACT_RIGHT, {FN(KEY_RIGHT), CTRL('F')}, MSG_K_CURSOR, 0},
+	{EDIT, ACT_HOME, {FN(KEY_HOME), CTRL('A')}, MSG_K_LINE_START, 0},
+	{EDIT, ACT_END, {FN(KEY_END), CTRL('E')}, MSG_K_LINE_END, 0},
+	{EDIT, ACT_BACKSPACE, {BS}, MSG_K_ERASE, 0},
+	{EDIT, ACT_DELETE, {FN(KEY_DC)}, MSG_K_ERASE, 0},
+	{EDIT, ACT_KILL, {CTRL('K')}, MSG_K_KILL, 0},
+	{CTX_CHOICE, ACT_BACKSPACE, {BS, FN(KEY_DC)}, MSG_K_CLEAR_CHOICE, 0},
 
-	{CTX_LIST, ACT_ACCEPT, {CH('\r'), CH('\n'), FN(KEY_ENTER)}, "Enter 打开"},
-	{CTX_LIST, ACT_NEW, {FN(KEY_F(7)), CTRL('N')}, "F7/^N 新建"},
-	{CTX_LIST, ACT_DELETE_RECORD, {FN(KEY_F(8)), CTRL('D'), FN(KEY_DC)}, "F8/^D 删除"},
-	{CTX_LIST, ACT_PAGE_DOWN, {FN(KEY_NPAGE), CTRL('V')}, "PgDn/PgUp 翻页"},
-	{CTX_LIST, ACT_PAGE_UP, {FN(KEY_PPAGE), CTRL('U')}, NULL},
-	{CTX_LIST, ACT_HOME, {FN(KEY_HOME)}, NULL},
-	{CTX_LIST, ACT_END, {FN(KEY_END)}, NULL},
-	{CTX_LIST | CTX_MENU, ACT_UP, {FN(KEY_UP), CTRL('P'), CH('k')}, NULL},
-	{CTX_LIST | CTX_MENU, ACT_DOWN, {FN(KEY_DOWN), CTRL('N'), CH('j')}, NULL},
-	{CTX_LIST, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, "Esc/F10/^X 返回"},
+	{CTX_LIST, ACT_ACCEPT, {ENTER}, MSG_K_OPEN, 1},
+	{CTX_LIST, ACT_NEW, {FN(KEY_F(7)), CTRL('N')}, MSG_K_NEW, 2},
+	{CTX_LIST, ACT_DELETE_RECORD, {FN(KEY_F(8)), CTRL('D'), FN(KEY_DC)}, MSG_K_DELETE, 2},
+	{CTX_LIST, ACT_PAGE_DOWN, {FN(KEY_NPAGE), CTRL('V')}, MSG_K_PAGE_DOWN, 1},
+	{CTX_LIST, ACT_PAGE_UP, {FN(KEY_PPAGE), CTRL('U')}, MSG_K_PAGE_UP, 1},
+	{CTX_LIST, ACT_HOME, {FN(KEY_HOME)}, MSG_K_FIRST, 0},
+	{CTX_LIST, ACT_END, {FN(KEY_END)}, MSG_K_LAST, 0},
+	{CTX_LIST | CTX_MENU, ACT_UP, {FN(KEY_UP), CTRL('P'), CH('k')}, MSG_K_UP, 0},
+	{CTX_LIST | CTX_MENU, ACT_DOWN, {FN(KEY_DOWN), CTRL('N'), CH('j')}, MSG_K_DOWN, 0},
+	{CTX_LIST, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_BACK, 3},
 
-	{CTX_MENU, ACT_ACCEPT, {CH('\r'), CH('\n'), FN(KEY_ENTER)}, "Enter 打开  数字键 直接打开附表"},
-	{CTX_MENU, ACT_QUIT, {FN(KEY_F(10)), CTRL('X'), CH('q')}, "q/F10/^X 退出"},
+	{CTX_MENU, ACT_ACCEPT, {ENTER}, MSG_K_OPEN, 1},
+	{CTX_MENU, ACT_QUIT, {CH('q'), FN(KEY_F(10)), CTRL('X')}, MSG_K_QUIT, 3},
 
-	{CTX_MENU | CTX_FORM | CTX_LIST | FIELDS, ACT_REDRAW, {CTRL('L')}, NULL},
+	{SCREENS, ACT_REDRAW, {CTRL('L')}, MSG_K_REDRAW, 0},
 };
 const unsigned kp_keymap_len = sizeof kp_keymap / sizeof kp_keymap[0];
 
 static bool same(kp_key a, kp_key b) { return a.fn == b.fn && a.code == b.code; }
+static bool used(kp_key k) { return k.fn || k.code; }
 
-kp_action keymap_lookup(unsigned ctx, kp_key key)
+/* The row that handles key in ctx, or NULL. */
+static const kp_binding *find_row(unsigned ctx, kp_key key)
 {
 	for (unsigned i = 0; i < kp_keymap_len; i++) {
 		const kp_binding *b = &kp_keymap[i];
 		if (!(b->ctx & ctx))
 			continue;
 		for (unsigned k = 0; k < 4; k++)
-			if ((b->keys[k].fn || b->keys[k].code) && same(b->keys[k], key))
-				return b->action;
+			if (used(b->keys[k]) && same(b->keys[k], key))
+				return b;
 	}
-	return ACT_NONE;
+	return NULL;
+}
+
+kp_action keymap_lookup(unsigned ctx, kp_key key)
+{
+	const kp_binding *b = find_row(ctx, key);
+	return b ? b->action : ACT_NONE;
+}
+
+/* "F2/^S" from the first n keys of b (all when n is 0 or more than it has)
+ * that reach b in ctx (keys an earlier row takes are left out). */
+static void key_list(const kp_binding *b, unsigned ctx, int n, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	for (int k = 0; k < 4 && used(b->keys[k]) && (n <= 0 || k < n); k++) {
+		if (find_row(ctx, b->keys[k]) != b)
+			continue;
+		const char *name = keymap_key_name(b->keys[k]);
+		if (strstr(buf, name)) /* "Enter" once for CR, LF and KEY_ENTER */
+			continue;
+		if (buf[0])
+			strncat(buf, "/", len - strlen(buf) - 1);
+		strncat(buf, name, len - strlen(buf) - 1);
+	}
 }
 
 const char *keymap_bar(unsigned ctx)
@@ -87,11 +114,14 @@ const char *keymap_bar(unsigned ctx)
 	buf[0] = '\0';
 	for (unsigned i = 0; i < kp_keymap_len; i++) {
 		const kp_binding *b = &kp_keymap[i];
-		if (!(b->ctx & ctx) || !b->bar || strstr(buf, b->bar))
+		if (!(b->ctx & ctx) || b->bar_keys == 0)
 			continue;
+		char keys[64], item[160];
+		key_list(b, ctx, b->bar_keys, keys, sizeof keys);
+		snprintf(item, sizeof item, "%s %s", keys, msg(b->what));
 		if (buf[0])
 			strncat(buf, "  ", sizeof buf - strlen(buf) - 1);
-		strncat(buf, b->bar, sizeof buf - strlen(buf) - 1);
+		strncat(buf, item, sizeof buf - strlen(buf) - 1);
 	}
 	return buf;
 }
@@ -99,23 +129,63 @@ const char *keymap_bar(unsigned ctx)
 const char *keymap_key_name(kp_key key)
 {
 	static char buf[16];
+	static const struct { int key; const char *name; } names[] = {
+		{KEY_UP, "Up"}, {KEY_DOWN, "Down"}, {KEY_LEFT, "Left"}, {KEY_RIGHT, "Right"},
+		{KEY_HOME, "Home"}, {KEY_END, "End"}, {KEY_PPAGE, "PgUp"}, {KEY_NPAGE, "PgDn"},
+		{KEY_DC, "Del"}, {KEY_BACKSPACE, "Backspace"}, {KEY_ENTER, "Enter"},
+		{KEY_BTAB, "Shift-Tab"},
+	};
 	if (key.fn) {
-		if (key.code >= (uint32_t)KEY_F(1) && key.code <= (uint32_t)KEY_F(12))
+		if (key.code >= (uint32_t)KEY_F(1) && key.code <= (uint32_t)KEY_F(12)) {
 			snprintf(buf, sizeof buf, "F%u", key.code - (uint32_t)KEY_F(0));
-		else
-			snprintf(buf, sizeof buf, "%s", keyname((int)key.code));
-		return buf;
+			return buf;
+		}
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+			if ((uint32_t)names[i].key == key.code)
+				return names[i].name;
+		return "?";
 	}
 	switch (key.code) {
 	case '\t': return "Tab";
 	case '\r': case '\n': return "Enter";
 	case 27: return "Esc";
 	case ' ': return "Space";
-	case 127: return "Backspace";
+	case 8: case 127: return "Backspace";
 	}
 	if (key.code < 32)
 		snprintf(buf, sizeof buf, "^%c", (char)(key.code + '@'));
 	else
 		snprintf(buf, sizeof buf, "%c", (char)key.code);
 	return buf;
+}
+
+void keymap_markdown(FILE *out)
+{
+	static const enum kp_msg_id ctx_names[CTX_COUNT] = {
+		MSG_KC_MENU, MSG_KC_FORM, MSG_KC_TEXT, MSG_KC_TEXTAREA, MSG_KC_CHOICE,
+		MSG_KC_MULTI, MSG_KC_LIST, MSG_KC_POPUP, MSG_KC_CONFIRM,
+	};
+	fprintf(out, "# %s\n\n%s\n", msg(MSG_KC_TITLE), msg(MSG_KC_INTRO));
+	for (unsigned c = 0; c < CTX_COUNT; c++) {
+		fprintf(out, "\n## %s\n\n| %s | %s |\n|---|---|\n", msg(ctx_names[c]), msg(MSG_KC_KEYS),
+			msg(MSG_KC_ACTION));
+		for (unsigned i = 0; i < kp_keymap_len; i++) {
+			const kp_binding *b = &kp_keymap[i];
+			if (!(b->ctx & (1u << c)))
+				continue;
+			/* Form-wide keys are listed once, under the form. */
+			if ((1u << c) != CTX_FORM && (1u << c) & (CTX_TEXT | CTX_TEXTAREA | CTX_CHOICE | CTX_MULTI) &&
+			    b->ctx & CTX_FORM)
+				continue;
+			/* Field keys are looked up together with the form's. */
+			unsigned ctx = 1u << c;
+			if (ctx & (CTX_TEXT | CTX_TEXTAREA | CTX_CHOICE | CTX_MULTI))
+				ctx |= CTX_FORM;
+			char keys[96];
+			key_list(b, ctx, 0, keys, sizeof keys);
+			if (!keys[0])
+				continue;
+			fprintf(out, "| `%s` | %s |\n", keys, msg(b->what));
+		}
+	}
 }

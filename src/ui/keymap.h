@@ -1,13 +1,17 @@
 /*
  * keymap: the one table of keys. Each row binds keys to an action in a
- * context (a kind of screen); the key bar and the help are generated from
- * the same rows. Every F-key action also has a Ctrl-key, because some SSH
- * clients swallow F-keys and TERM=vt100 has no F5-F10.
+ * context (a kind of screen or field); the key bar, docs/keys.md (`kepu
+ * keys`) and any help are generated from the same rows. Every F-key action
+ * also has a Ctrl-key, because some SSH clients swallow F-keys and
+ * TERM=vt100 has no F5-F10.
  */
 #ifndef KP_KEYMAP_H
 #define KP_KEYMAP_H
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
+
+#include "core/msg.h"
 
 /* A key as read by the input seam: a function key (KEY_*) or a character. */
 typedef struct {
@@ -16,9 +20,10 @@ typedef struct {
 } kp_key;
 
 typedef enum {
-	CTX_MENU = 1, CTX_FORM = 2, CTX_LIST = 4, CTX_POPUP = 8, CTX_TEXT = 16,
-	CTX_TEXTAREA = 32, CTX_MULTI = 64, CTX_CHOICE = 128, CTX_CONFIRM = 256,
+	CTX_MENU = 1, CTX_FORM = 2, CTX_TEXT = 4, CTX_TEXTAREA = 8, CTX_CHOICE = 16,
+	CTX_MULTI = 32, CTX_LIST = 64, CTX_POPUP = 128, CTX_CONFIRM = 256,
 } kp_context;
+#define CTX_COUNT 9
 
 typedef enum {
 	ACT_NONE,
@@ -28,23 +33,27 @@ typedef enum {
 	ACT_LIST, ACT_YES, ACT_NO, ACT_REDRAW,
 } kp_action;
 
-/* The action bound to key in ctx (ACT_NONE when unbound: a plain character
- * is then text to insert). */
-kp_action keymap_lookup(unsigned ctx, kp_key key);
-/* The key bar for ctx, e.g. "F2/^S 保存  F10/^X 离开", in a static buffer. */
-const char *keymap_bar(unsigned ctx);
-/* Name a key for humans: "F2", "^S", "Tab", "Enter", "Esc"; static. */
-const char *keymap_key_name(kp_key key);
-
-/* Each row: where it applies, what it does, its keys, its key-bar text. */
+/* Each row: where it applies, what it does, its keys, what it is called,
+ * and how many of its keys the key bar shows (0: not in the bar). */
 typedef struct {
 	unsigned ctx;
 	kp_action action;
 	kp_key keys[4];
-	const char *bar; /* label in the key bar, or NULL to leave it out */
+	enum kp_msg_id what;
+	int bar_keys;
 } kp_binding;
 
 extern const kp_binding kp_keymap[];
 extern const unsigned kp_keymap_len;
+
+/* The action bound to key in ctx (ACT_NONE when unbound: a plain character
+ * is then text to insert). */
+kp_action keymap_lookup(unsigned ctx, kp_key key);
+/* The key bar for ctx, e.g. "F2/^S 保存  Esc/F10/^X 离开", static. */
+const char *keymap_bar(unsigned ctx);
+/* A key's name for people: "F2", "^S", "Tab", "Enter", "Esc"; static. */
+const char *keymap_key_name(kp_key key);
+/* docs/keys.md: every context's keys as Markdown tables. */
+void keymap_markdown(FILE *out);
 
 #endif
