@@ -17,8 +17,8 @@
 	X(V_EMAIL,          "不是有效的电子邮箱地址（如 zhangsan@163.com）") \
 	X(V_DATE,           "不是有效的日期（如 2016-07-15 或 2016年7月15日）") \
 	X(V_YEARMONTH,      "不是有效的年月（如 2016-07 或 2016年7月）") \
-	X(V_CHOICE,         "“%s”不是可选的项") \
-	X(V_CHOICE_DUP,     "“%s”选了两次") \
+	X(V_CHOICE,         "「%s」不是可选的项") \
+	X(V_CHOICE_DUP,     "「%s」选了两次") \
 	X(V_PATTERN,        "格式不正确") \
 	X(V_CONTROL,        "含有不可见的控制字符") \
 	X(V_BAD_UTF8,       "含有无效的字符编码（不是 UTF-8）") \
@@ -32,41 +32,41 @@
 	X(L_ALIAS,          "表单定义不使用锚点和别名（& 与 *）") \
 	X(L_TAG,            "表单定义不使用标签（!）") \
 	X(L_MULTI_DOC,      "一个文件只能有一个 YAML 文档") \
-	X(L_UNKNOWN_KEY,    "未知的键“%s”") \
-	X(L_DUP_KEY,        "重复的键“%s”") \
-	X(L_MISSING_KEY,    "缺少必需的键“%s”") \
+	X(L_UNKNOWN_KEY,    "未知的键「%s」") \
+	X(L_DUP_KEY,        "重复的键「%s」") \
+	X(L_MISSING_KEY,    "缺少必需的键「%s」") \
 	X(L_WANT_MAP,       "这里应为映射（键: 值）") \
 	X(L_WANT_SEQ,       "这里应为列表") \
 	X(L_WANT_SCALAR,    "这里应为单个值") \
-	X(L_WANT_BOOL,      "应为 true 或 false，而不是“%s”") \
-	X(L_WANT_INT,       "应为整数，而不是“%s”") \
-	X(L_WANT_POS_INT,   "应为正整数，而不是“%s”") \
+	X(L_WANT_BOOL,      "应为 true 或 false，而不是「%s」") \
+	X(L_WANT_INT,       "应为整数，而不是「%s」") \
+	X(L_WANT_POS_INT,   "应为正整数，而不是「%s」") \
 	X(L_EMPTY,          "不能为空") \
-	X(L_BAD_ID,         "标识“%s”无效：须以小写字母开头，只含小写字母、数字和下划线") \
-	X(L_RESERVED_ID,    "标识“%s”是保留字") \
-	X(L_DUP_FIELD,      "字段标识“%s”重复（第一次出现在第 %d 行）") \
-	X(L_UNKNOWN_TYPE,   "未知的字段类型“%s”（可用：%s）") \
-	X(L_UNKNOWN_PATTERN,"未知的模式名“%s”（见 config/patterns.yaml）") \
-	X(L_UNKNOWN_LIST,   "未知的选项列表“%s”（见 data/）") \
+	X(L_BAD_ID,         "标识「%s」无效：须以小写字母开头，只含小写字母、数字和下划线") \
+	X(L_RESERVED_ID,    "标识「%s」是保留字") \
+	X(L_DUP_FIELD,      "字段标识「%s」重复（第一次出现在第 %d 行）") \
+	X(L_UNKNOWN_TYPE,   "未知的字段类型「%s」（可用：%s）") \
+	X(L_UNKNOWN_PATTERN,"未知的模式名「%s」（见 config/patterns.yaml）") \
+	X(L_UNKNOWN_LIST,   "未知的选项列表「%s」（见 data/）") \
 	X(L_PCRE,           "正则表达式无法编译，第 %d 个字符处：%s") \
-	X(L_NOT_FOR_TYPE,   "键“%s”不适用于 %s 类型的字段") \
+	X(L_NOT_FOR_TYPE,   "键「%s」不适用于 %s 类型的字段") \
 	X(L_NEEDS_CHOICES,  "%s 类型的字段需要 choices") \
 	X(L_NO_FIELDS,      "表单没有任何字段") \
 	X(L_EMPTY_LIST,     "选项列表为空") \
-	X(L_DUP_CHOICE,     "选项“%s”重复") \
+	X(L_DUP_CHOICE,     "选项「%s」重复") \
 	X(L_MIN_MAX,        "min（%ld）大于 max（%ld）") \
-	X(L_DUP_FORM,       "表单标识“%s”已在 %s 中使用") \
+	X(L_DUP_FORM,       "表单标识「%s」已在 %s 中使用") \
 	X(L_DUP_ATTACHMENT, "附表 %d 已在 %s 中使用") \
-	X(L_DUP_TABLE,      "数据表“%s”已被表单 %s 使用") \
+	X(L_DUP_TABLE,      "数据表「%s」已被表单 %s 使用") \
 	X(L_UNSAFE_TEXT,    "文字中含有控制字符") \
 	/* storage */ \
 	X(S_OPEN,           "无法打开数据库 %s：%s") \
 	X(S_SQL,            "数据库错误：%s") \
 	X(S_CHANGED,        "这条记录已被其他人修改或删除，请重新打开后再改") \
 	X(S_NO_FILE,        "文件不存在（先运行 kepu init）") \
-	X(S_NO_UNIT,        "没有名为“%s”的单位") \
+	X(S_NO_UNIT,        "没有名为「%s」的单位") \
 	/* terminal interface */ \
-	X(UI_APP_TITLE,     "许昌市科协“百千万科普工程”") \
+	X(UI_APP_TITLE,     "许昌市科协「百千万科普工程」") \
 	X(UI_TOO_SMALL,     "终端窗口太小：至少需要 80x24，现在是 %dx%d。请放大窗口。") \
 	X(UI_MENU_TITLE,    "主菜单") \
 	X(UI_MENU_HINT,     "按数字键直接打开附表，或用上下键选择后按回车") \
@@ -82,10 +82,10 @@
 	X(UI_SAVED,         "已保存（第 %lld 号记录）。可以填写下一份。") \
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \
 	X(UI_ASK_LEAVE,     "有未保存的内容，确定放弃并离开吗？(y/n)") \
-	X(UI_ASK_DELETE,    "确定删除“%s”这条记录吗？(y/n)") \
+	X(UI_ASK_DELETE,    "确定删除「%s」这条记录吗？(y/n)") \
 	X(UI_DELETED,       "已删除。") \
 	X(UI_NO_RECORDS,    "还没有记录。按 F7 或 Ctrl-N 新建。") \
-	X(UI_LIST_TITLE,    "%s —— 记录列表") \
+	X(UI_LIST_TITLE,    "%s：记录列表") \
 	X(UI_LIST_COUNT,    "共 %lld 条") \
 	X(UI_CHOICE_NONE,   "（没有匹配的项）") \
 	X(UI_CHOICE_FILTER, "筛选：%s") \
@@ -140,16 +140,16 @@
 	X(KC_ACTION,        "作用") \
 	/* command line */ \
 	X(C_ROW_ERROR,      "第%d行 %s: %s") \
-	X(C_UNKNOWN_COLUMN, "第1行 %s: 表单“%s”中没有这一列") \
+	X(C_UNKNOWN_COLUMN, "第1行 %s: 表单「%s」中没有这一列") \
 	X(C_DUP_COLUMN,     "第1行 %s: 列重复") \
 	X(C_ROW_WIDTH,      "第%d行: 有 %d 列，表头只有 %d 列") \
 	X(C_CSV_QUOTE,      "第%d行: 引号没有闭合") \
 	X(C_IMPORT_FAILED,  "导入失败：%d 处错误，没有保存任何记录。") \
 	X(C_IMPORTED,       "已导入 %d 条记录到 %s（%s）。") \
 	X(C_DRY_RUN,        "只检查，未保存") \
-	X(C_UNKNOWN_FORM,   "没有名为“%s”的表单（可用：%s）") \
-	X(C_NEED_UNIT,      "请用 --unit 指定单位，或在文件中加一列“填报单位”") \
-	X(C_UNIT_MISMATCH,  "与 --unit 指定的“%s”不符") \
+	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
+	X(C_NEED_UNIT,      "请用 --unit 指定单位，或在文件中加一列「填报单位」") \
+	X(C_UNIT_MISMATCH,  "与 --unit 指定的「%s」不符") \
 	X(C_DB_EXISTS,      "数据库 %s 已存在，不会覆盖") \
 	X(C_INIT_DONE,      "已创建数据库 %s：%d 个单位，%d 条示例记录。") \
 	X(C_CHECK_OK,       "%d 个表单定义全部正确。") \

@@ -278,7 +278,7 @@ static void form_draw(ui_screen *s, ui_app *app)
 	}
 
 	char title[512], right[256];
-	snprintf(title, sizeof title, "%s — ", f->title);
+	snprintf(title, sizeof title, "%s：", f->title);
 	size_t tl = strlen(title);
 	if (fs->rec.id)
 		snprintf(title + tl, sizeof title - tl, msg(MSG_UI_EDIT_RECORD), fs->rec.id);

@@ -25,10 +25,10 @@ rc=$?
 set -e
 [ "$rc" -eq 1 ] || fail "status $rc, want 1"
 cat >"$WORK/want" <<TXT
-$site/talent.yaml:8:14: 未知的模式名“no_such_pattern”（见 config/patterns.yaml）
-$site/talent.yaml:12:5: 未知的键“colour”
-$site/talent.yaml:9:9: 字段标识“name”重复（第一次出现在第 5 行）
-$site/talent.yaml:11:11: 未知的字段类型“choce”（可用：text, textarea, integer, choice, multichoice, phone, email, date, yearmonth）
+$site/talent.yaml:8:14: 未知的模式名「no_such_pattern」（见 config/patterns.yaml）
+$site/talent.yaml:12:5: 未知的键「colour」
+$site/talent.yaml:9:9: 字段标识「name」重复（第一次出现在第 5 行）
+$site/talent.yaml:11:11: 未知的字段类型「choce」（可用：text, textarea, integer, choice, multichoice, phone, email, date, yearmonth）
 TXT
 sort "$WORK/want" >"$WORK/want.sorted"
 sort "$WORK/err" >"$WORK/err.sorted"

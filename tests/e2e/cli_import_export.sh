@@ -17,7 +17,7 @@ cat >"$WORK/want" <<'TXT'
 第3行 年龄: 不能小于 18
 第3行 联系电话: 不是有效的电话号码（手机 11 位，固话如 0374-2965753）
 第3行 电子邮箱: 不是有效的电子邮箱地址（如 zhangsan@163.com）
-第3行 科普人才服务类别: “科幻”不是可选的项
+第3行 科普人才服务类别: 「科幻」不是可选的项
 导入失败：4 处错误，没有保存任何记录。
 TXT
 diff -u "$WORK/want" "$WORK/err" || fail "import report differs"
@@ -47,7 +47,7 @@ new_db_path=$WORK/second.db
 set +e
 "$KEPU" export nosuch --db "$DB" 2>"$WORK/err"; rc=$?
 set -e
-[ "$rc" -eq 1 ] && grep -q "没有名为“nosuch”的表单（可用：talent）" "$WORK/err" || fail "unknown form"
+[ "$rc" -eq 1 ] && grep -q "没有名为「nosuch」的表单（可用：talent）" "$WORK/err" || fail "unknown form"
 set +e
 "$KEPU" init --db "$DB" 2>"$WORK/err"; rc=$?
 set -e

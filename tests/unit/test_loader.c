@@ -137,9 +137,9 @@ static void test_unknown_key(void **state)
 {
 	(void)state;
 	expect_one(HEAD "  - id: a\n    label: A\n    type: text\n    colour: red\n", 8, 5,
-		   "未知的键“colour”");
+		   "未知的键「colour」");
 	expect_one("id: t\ntitle: T\ntable: t\nfeilds: []\nfields: [{id: a, label: A, type: text}]\n",
-		   4, 1, "未知的键“feilds”");
+		   4, 1, "未知的键「feilds」");
 }
 
 static void test_wrong_value_types(void **state)
@@ -159,27 +159,27 @@ static void test_duplicate_field_ids(void **state)
 {
 	(void)state;
 	expect_one(HEAD "  - {id: a, label: A, type: text}\n  - {id: a, label: B, type: text}\n", 6, 10,
-		   "字段标识“a”重复（第一次出现在第 5 行）");
+		   "字段标识「a」重复（第一次出现在第 5 行）");
 }
 
 static void test_unknown_names(void **state)
 {
 	(void)state;
 	expect_one(HEAD "  - {id: a, label: A, type: text, pattern: no_such}\n", 5, 44,
-		   "未知的模式名“no_such”");
+		   "未知的模式名「no_such」");
 	expect_one(HEAD "  - {id: a, label: A, type: choice, choices: nolist}\n", 5, 46,
-		   "未知的选项列表“nolist”");
-	expect_one(HEAD "  - {id: a, label: A, type: txt}\n", 5, 29, "未知的字段类型“txt”");
+		   "未知的选项列表「nolist」");
+	expect_one(HEAD "  - {id: a, label: A, type: txt}\n", 5, 29, "未知的字段类型「txt」");
 	/* Columns count characters, as an editor shows them, not bytes. */
-	expect_one(HEAD "  - {id: a, label: 名字, type: txt}\n", 5, 30, "未知的字段类型“txt”");
+	expect_one(HEAD "  - {id: a, label: 名字, type: txt}\n", 5, 30, "未知的字段类型「txt」");
 	expect_one(HEAD "  - {id: a, label: A, type: choice}\n", 5, 5, "choice 类型的字段需要 choices");
-	expect_one(HEAD "  - {id: a, label: A, type: text, max: 3}\n", 5, 35, "键“max”不适用于 text");
+	expect_one(HEAD "  - {id: a, label: A, type: text, max: 3}\n", 5, 35, "键「max」不适用于 text");
 }
 
 static void test_bad_identifiers(void **state)
 {
 	(void)state;
-	expect_one(HEAD "  - {id: Name, label: A, type: text}\n", 5, 10, "标识“Name”无效");
+	expect_one(HEAD "  - {id: Name, label: A, type: text}\n", 5, 10, "标识「Name」无效");
 	expect_one(HEAD "  - {id: version, label: A, type: text}\n", 5, 10, "保留字");
 	expect_one("id: t\ntitle: T\ntable: units\nfields: [{id: a, label: A, type: text}]\n", 3, 8,
 		   "保留字");

@@ -299,17 +299,17 @@ static void test_import_units_and_headers(void **state)
 	char *rep;
 	import_stats st;
 	assert_int_equal(import_text(fx, "姓名,爱好\r\n张三,游泳\r\n", "许昌学院", false, &rep, &st), -1);
-	assert_non_null(strstr(rep, "第1行 爱好: 表单“talent”中没有这一列"));
+	assert_non_null(strstr(rep, "第1行 爱好: 表单「talent」中没有这一列"));
 	free(rep);
 	assert_int_equal(import_text(fx, GOOD_HEADER GOOD_ROW, NULL, false, &rep, &st), -1);
 	assert_non_null(strstr(rep, "请用 --unit 指定单位"));
 	free(rep);
 	assert_int_equal(import_text(fx, GOOD_HEADER GOOD_ROW, "火星", false, &rep, &st), -1);
-	assert_non_null(strstr(rep, "没有名为“火星”的单位"));
+	assert_non_null(strstr(rep, "没有名为「火星」的单位"));
 	free(rep);
 	const char *two = "填报单位," GOOD_HEADER "魏都区," GOOD_ROW "长葛市," GOOD_ROW;
 	assert_int_equal(import_text(fx, two, "魏都区", false, &rep, &st), -1);
-	assert_non_null(strstr(rep, "第3行 填报单位: 与 --unit 指定的“魏都区”不符"));
+	assert_non_null(strstr(rep, "第3行 填报单位: 与 --unit 指定的「魏都区」不符"));
 	free(rep);
 	assert_int_equal(import_text(fx, two, NULL, true, &rep, &st), 0); /* dry run */
 	free(rep);
