@@ -90,6 +90,9 @@
 	X(UI_CHOICE_NONE,   "（没有匹配的项）") \
 	X(UI_CHOICE_FILTER, "筛选：%s") \
 	X(UI_REQUIRED_MARK, "*") \
+	X(UI_DRAFT_OFFER,   "发现 %s 保存的草稿，恢复吗？(y/n)") \
+	X(UI_DRAFT_RESTORED,"已恢复草稿，请检查后保存。") \
+	X(UI_DRAFT_FAILED,  "草稿未能保存：%s") \
 	X(UI_COL_ID,        "编号") \
 	X(UI_COL_UNIT,      "填报单位") \
 	/* the key bar: what each key does on the current screen */ \

@@ -31,6 +31,8 @@ int env_open_db(kp_env *e, const char *db, bool create, char **err)
 	}
 	int rc = store_ensure_units(e->store, units, n, err);
 	units_free(units, n);
+	if (rc == KP_OK)
+		rc = store_ensure_drafts(e->store, err);
 	for (size_t i = 0; rc == KP_OK && i < e->cat.nforms; i++)
 		rc = store_ensure_form(e->store, e->cat.forms[i], err);
 	return rc == KP_OK ? 0 : -1;

@@ -70,6 +70,19 @@ size_t store_units(kp_store *s, kp_unit **out)
 	return n;
 }
 
+char *store_unit_name(kp_store *s, long long id)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT name FROM units WHERE id = ?", NULL);
+	char *name = NULL;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			name = db_text(st, 0);
+	}
+	sqlite3_finalize(st);
+	return name;
+}
+
 long long store_unit_id(kp_store *s, const char *name)
 {
 	sqlite3_stmt *st = db_prepare(s, "SELECT id FROM units WHERE name = ?", NULL);

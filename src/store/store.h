@@ -49,6 +49,8 @@ bool store_is_initialised(kp_store *s);
 int store_ensure_units(kp_store *s, const kp_unit *u, size_t n, char **err);
 /* All units in 序号 order; caller frees with units_free. */
 size_t store_units(kp_store *s, kp_unit **out);
+/* The name of the unit with this id (new string), or NULL. */
+char *store_unit_name(kp_store *s, long long id);
 /* The id of the unit with this name, or 0. */
 long long store_unit_id(kp_store *s, const char *name);
 
@@ -84,5 +86,26 @@ void records_free(kp_record *r, size_t n);
  * fn returns non-zero to stop. Returns 0 or KP_ERR. */
 int store_each(kp_store *s, const kp_form *f, long long unit_id,
 	       int (*fn)(const kp_record *r, void *ctx), void *ctx, char **err);
+
+/* A draft: the values a user typed into a form, as (field id, value)
+ * pairs, so a changed form definition still restores what matches. */
+typedef struct {
+	long long record_id;  /* 0: a new record */
+	long long unit_id;
+	int base_version;     /* the version the edit started from */
+	char **pairs;         /* id, value, id, value, … (2 * npairs strings) */
+	size_t npairs;
+	char *updated_at;     /* filled by reads */
+} kp_draft;
+
+int store_ensure_drafts(kp_store *s, char **err);
+/* Save (replace) the owner's draft of this form and record. */
+int store_draft_save(kp_store *s, const char *owner, const char *form, const kp_draft *d,
+		     char **err);
+/* KP_OK with *d filled, or KP_ENOTFOUND. */
+int store_draft_load(kp_store *s, const char *owner, const char *form, long long record_id,
+		     kp_draft *d);
+int store_draft_delete(kp_store *s, const char *owner, const char *form, long long record_id);
+void draft_free(kp_draft *d);
 
 #endif

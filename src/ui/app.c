@@ -72,10 +72,19 @@ static void pop(ui_app *app)
 		app->stack[app->depth - 1]->resume(app->stack[app->depth - 1], app);
 }
 
-int app_run(kp_env *env)
+/* Every screen keeps what the user typed: the terminal is gone. */
+static void persist_all(ui_app *app)
+{
+	for (int i = app->depth - 1; i >= 0; i--)
+		if (app->stack[i]->persist)
+			app->stack[i]->persist(app->stack[i], app, true);
+}
+
+int app_run(kp_env *env, const char *user)
 {
 	ui_app app = {0};
 	app.env = env;
+	app.user = user;
 	if (!term_start()) {
 		fprintf(stderr, "kepu: the terminal interface needs a terminal (use the CLI: kepu --help)\n");
 		return 1;
@@ -101,10 +110,17 @@ int app_run(kp_env *env)
 
 		kp_key key;
 		key_read r = term_read_key(&key);
-		if (r == KEY_READ_HANGUP)
+		if (r == KEY_READ_HANGUP) {
+			persist_all(&app);
 			break;
+		}
 		if (r == KEY_READ_RESIZE)
 			continue; /* measure, redraw: layouts come from LINES/COLS */
+		if (r == KEY_READ_IDLE) {
+			if (top->persist)
+				top->persist(top, &app, false);
+			continue;
+		}
 		if (term_too_small()) {
 			if (keymap_lookup(CTX_MENU, key) == ACT_QUIT)
 				app.quit = true;
@@ -115,6 +131,8 @@ int app_run(kp_env *env)
 			continue;
 		}
 		top->key(top, &app, key);
+		if (top->persist && !top->closing)
+			top->persist(top, &app, false);
 		while (app.depth > 0 && app.stack[app.depth - 1]->closing)
 			pop(&app);
 	}

@@ -1,7 +1,8 @@
 /*
  * app: the screen stack and the main loop. Each screen is a small vtable
- * (draw, key, resume, destroy); the loop draws the top screen, reads one
- * key through the input seam and hands it over. Resizes are handled here
+ * (draw, key, resume, destroy, persist); the loop draws the top screen,
+ * reads one key through the input seam and hands it over. When the terminal
+ * hangs up, every screen persists its unsaved input before kepu exits. Resizes are handled here
  * once: measure, redraw. The status line belongs to the app, so a message
  * survives the screen that set it closing.
  */
@@ -20,11 +21,16 @@ struct ui_screen {
 	void (*key)(ui_screen *s, ui_app *app, kp_key key);
 	void (*resume)(ui_screen *s, ui_app *app); /* the screen above closed; may be NULL */
 	void (*destroy)(ui_screen *s);
+	/* Save unsaved input as a draft: when due (now = false: after keys and
+	 * while idle) or at once (now = true: the terminal hung up). May be
+	 * NULL. */
+	void (*persist)(ui_screen *s, ui_app *app, bool now);
 	bool closing; /* set by key(): pop this screen */
 };
 
 struct ui_app {
 	kp_env *env;
+	const char *user;    /* whose drafts: the login name */
 	long long unit_id;   /* the unit new records go to; 0 = not chosen */
 	char *unit_name;
 	ui_screen **stack;
@@ -48,6 +54,6 @@ int app_body_height(void);
 
 /* Run the TUI on an opened environment until the user quits or the
  * terminal hangs up. Returns the exit status. */
-int app_run(kp_env *env);
+int app_run(kp_env *env, const char *user);
 
 #endif

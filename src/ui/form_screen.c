@@ -1,6 +1,7 @@
 /* The one generic form screen: draws any screens/NAME.yaml form, edits its
  * fields, validates on save and stores through the store layer. */
 #include <curses.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,7 +36,14 @@ typedef struct {
 	int top;        /* first form row on screen */
 	bool dirty, confirm_leave;
 	popup pick;
+	bool draft_due;      /* edited since the last draft was saved */
+	time_t draft_saved;  /* when it was */
+	kp_draft offer;      /* a draft found on opening, until answered */
+	bool offering;
 } form_screen;
+
+/* While the user types, a draft is written at most this often. */
+#define DRAFT_EVERY_S 3
 
 static bool is_text(const kp_field *fd)
 {
@@ -291,6 +299,11 @@ static void form_draw(ui_screen *s, ui_app *app)
 	app_chrome(app, title, right, help, ctx);
 	if (fs->confirm_leave)
 		draw_text(LINES - 2, 1, COLS - 2, msg(MSG_UI_ASK_LEAVE), theme_attr(R_ERROR), true);
+	if (fs->offering) {
+		char q[256];
+		snprintf(q, sizeof q, msg(MSG_UI_DRAFT_OFFER), fs->offer.updated_at);
+		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
+	}
 	if (fs->pick.open) {
 		const layout_row *r = layout_field(&l, fs->focus);
 		int sy = body_top + r->y - fs->top;
@@ -309,6 +322,75 @@ static void move_focus(form_screen *fs, int delta)
 	const kp_field *fd = &fs->form->fields[fs->focus];
 	if (fd->type == FT_TEXTAREA && delta < 0)
 		eb_end(&fs->fs[fs->focus].eb);
+}
+
+/* --- drafts ------------------------------------------------------------- */
+
+static void write_draft(form_screen *fs, ui_app *app)
+{
+	const kp_form *f = fs->form;
+	kp_draft d = {fs->rec.id, fs->rec.unit_id, fs->rec.version, NULL, f->nfields, NULL};
+	d.pairs = xcalloc(f->nfields * 2, sizeof *d.pairs);
+	for (size_t i = 0; i < f->nfields; i++) {
+		d.pairs[2 * i] = xstrdup(f->fields[i].id);
+		d.pairs[2 * i + 1] = get_value(&f->fields[i], &fs->fs[i]);
+	}
+	char *err = NULL;
+	if (store_draft_save(app->env->store, app->user, f->id, &d, &err) == KP_OK) {
+		fs->draft_due = false;
+		fs->draft_saved = time(NULL);
+	} else {
+		app_status(app, true, msg(MSG_UI_DRAFT_FAILED), err);
+	}
+	free(err);
+	draft_free(&d);
+}
+
+static void form_persist(ui_screen *s, ui_app *app, bool now)
+{
+	form_screen *fs = (form_screen *)s;
+	if (fs->dirty && fs->draft_due && (now || time(NULL) - fs->draft_saved >= DRAFT_EVERY_S))
+		write_draft(fs, app);
+}
+
+/* Drafts are keyed by the record being edited (0 for a new one). */
+static void drop_draft(form_screen *fs, ui_app *app, long long record_id)
+{
+	store_draft_delete(app->env->store, app->user, fs->form->id, record_id);
+	fs->draft_due = false;
+}
+
+/* Put the offered draft's values into the fields (matched by field id, so
+ * a changed form definition restores what still fits). */
+static void restore_draft(form_screen *fs, ui_app *app)
+{
+	const kp_draft *d = &fs->offer;
+	for (size_t k = 0; k < d->npairs; k++) {
+		int i = form_field_index(fs->form, d->pairs[2 * k]);
+		if (i >= 0)
+			set_value(&fs->form->fields[i], &fs->fs[i], d->pairs[2 * k + 1]);
+	}
+	char *unit = store_unit_name(app->env->store, d->unit_id);
+	if (unit) {
+		free(fs->rec.unit_name);
+		fs->rec.unit_name = unit;
+		fs->rec.unit_id = d->unit_id;
+	}
+	fs->rec.version = d->base_version;
+	fs->dirty = true;
+	app_status(app, false, "%s", msg(MSG_UI_DRAFT_RESTORED));
+}
+
+static void answer_offer(form_screen *fs, ui_app *app, kp_action a)
+{
+	if (a == ACT_YES)
+		restore_draft(fs, app);
+	else if (a == ACT_NO)
+		drop_draft(fs, app, fs->rec.id);
+	else
+		return;
+	draft_free(&fs->offer);
+	fs->offering = false;
 }
 
 static void save(form_screen *fs, ui_app *app)
@@ -337,9 +419,12 @@ static void save(form_screen *fs, ui_app *app)
 		for (size_t i = 0; i < f->nfields; i++)
 			record_set(&fs->rec, i, out[i]);
 		char *err = NULL;
+		long long draft_key = fs->rec.id;
 		bool editing = fs->rec.id != 0;
 		int rc = editing ? store_update(app->env->store, f, &fs->rec, &err)
 				 : store_insert(app->env->store, f, &fs->rec, &err);
+		if (rc == KP_OK)
+			drop_draft(fs, app, draft_key);
 		if (rc != KP_OK) {
 			app_status(app, true, "%s", err);
 		} else if (editing) {
@@ -366,6 +451,7 @@ static void save(form_screen *fs, ui_app *app)
 static void edited(form_screen *fs, field_state *st)
 {
 	fs->dirty = true;
+	fs->draft_due = true;
 	free(st->error);
 	st->error = NULL;
 }
@@ -455,14 +541,20 @@ static void field_key(form_screen *fs, kp_action a, kp_key key, int value_w)
 static void form_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	form_screen *fs = (form_screen *)s;
+	if (fs->offering) {
+		answer_offer(fs, app, keymap_lookup(CTX_CONFIRM, key));
+		return;
+	}
 	if (fs->pick.open) {
 		choice_key(fs, key);
 		return;
 	}
 	if (fs->confirm_leave) {
 		kp_action a = keymap_lookup(CTX_CONFIRM, key);
-		if (a == ACT_YES)
+		if (a == ACT_YES) { /* the user chose to throw the input away */
+			drop_draft(fs, app, fs->rec.id);
 			fs->base.closing = true;
+		}
 		if (a == ACT_YES || a == ACT_NO)
 			fs->confirm_leave = false;
 		return;
@@ -507,6 +599,7 @@ static void form_destroy(ui_screen *s)
 		free(fs->fs[i].error);
 	}
 	popup_close(&fs->pick);
+	draft_free(&fs->offer);
 	free(fs->fs);
 	record_free(&fs->rec);
 	free(fs);
@@ -515,7 +608,7 @@ static void form_destroy(ui_screen *s)
 ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 {
 	form_screen *fs = xcalloc(1, sizeof *fs);
-	fs->base = (ui_screen){form_draw, form_key, NULL, form_destroy, false};
+	fs->base = (ui_screen){form_draw, form_key, NULL, form_destroy, form_persist, false};
 	fs->form = f;
 	fs->fs = xcalloc(f->nfields, sizeof *fs->fs);
 	for (size_t i = 0; i < f->nfields; i++) {
@@ -541,5 +634,7 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 		fs->rec.unit_name = xstrdup(app->unit_name ? app->unit_name : "");
 		load_values(fs, NULL);
 	}
+	fs->offering = store_draft_load(app->env->store, app->user, f->id, id, &fs->offer) == KP_OK;
+	fs->draft_saved = time(NULL);
 	return &fs->base;
 }

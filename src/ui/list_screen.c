@@ -256,7 +256,7 @@ static void list_destroy(ui_screen *s)
 ui_screen *list_screen_new(ui_app *app, const kp_form *f)
 {
 	list_screen *ls = xcalloc(1, sizeof *ls);
-	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, false};
+	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, NULL, false};
 	ls->form = f;
 	load(ls, app, 0, false);
 	return &ls->base;

@@ -167,7 +167,7 @@ static void menu_destroy(ui_screen *s)
 ui_screen *menu_new(ui_app *app)
 {
 	menu *m = xcalloc(1, sizeof *m);
-	m->base = (ui_screen){menu_draw, menu_key, NULL, menu_destroy, false};
+	m->base = (ui_screen){menu_draw, menu_key, NULL, menu_destroy, NULL, false};
 	const kp_catalog *cat = &app->env->cat;
 	const kp_form **forms = xcalloc(cat->nforms ? cat->nforms : 1, sizeof *forms);
 	memcpy(forms, cat->forms, cat->nforms * sizeof *forms);

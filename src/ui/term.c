@@ -2,6 +2,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,7 @@ bool term_start(void)
 	started = true;
 	atexit(term_stop);
 	raw(); /* ^S, ^Q, ^C reach kepu as keys, not as flow control or signals */
+	wtimeout(stdscr, TERM_IDLE_MS);
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
@@ -91,11 +93,14 @@ key_read term_read_key(kp_key *key)
 		errno = 0;
 		int rc = wget_wch(stdscr, &ch);
 		if (rc == ERR) {
-			/* EINTR from a signal: look at the flags again. Anything else
-			 * on a blocking read means the terminal is gone. */
-			if (errno == EINTR && !hangup)
-				continue;
-			return KEY_READ_HANGUP;
+			if (hangup)
+				return KEY_READ_HANGUP;
+			/* ERR is also the timeout: tell it from a dead terminal. */
+			struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+			if (errno == EIO || errno == EBADF || poll(&p, 1, 0) < 0 ||
+			    (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+				return KEY_READ_HANGUP;
+			return KEY_READ_IDLE;
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
 			return KEY_READ_RESIZE;

@@ -17,9 +17,11 @@ void term_stop(void);
 /* Too small to draw the screens (below 80x24)? */
 bool term_too_small(void);
 
-typedef enum { KEY_READ_OK, KEY_READ_RESIZE, KEY_READ_HANGUP } key_read;
-/* Wait for the next key. KEY_READ_HANGUP when the terminal is gone
- * (SIGHUP, SIGTERM, or input failing). */
+typedef enum { KEY_READ_OK, KEY_READ_RESIZE, KEY_READ_IDLE, KEY_READ_HANGUP } key_read;
+/* Wait up to TERM_IDLE_MS for the next key. KEY_READ_IDLE when none came
+ * (so screens can save drafts while the user pauses); KEY_READ_HANGUP when
+ * the terminal is gone (SIGHUP, SIGTERM, or input failing). */
 key_read term_read_key(kp_key *key);
+#define TERM_IDLE_MS 1000
 
 #endif

@@ -101,3 +101,20 @@ fill_required() {
 	keys Tab Tab                      # 电子邮箱, QQ号或微信号
 	keys Space                        # 服务类别: 青少年科普
 }
+
+# hang_up: close the terminal as a dropped SSH link does (SIGHUP to kepu),
+# then wait until kepu has exited.
+hang_up() {
+	tm kill-server >/dev/null 2>&1 || true
+	local deadline=$((SECONDS + WAIT_SECONDS))
+	while pgrep -f -- "--db $DB" >/dev/null; do
+		[ "$SECONDS" -lt "$deadline" ] || fail "kepu still running after the hang-up"
+		sleep 0.02
+	done
+}
+
+# draft_value FIELD_ID: the value of a field in the (only) draft.
+draft_value() {
+	sqlite3 "$DB" "SELECT j.value FROM kp_drafts d, json_each(d.data) j
+	  WHERE j.key = (SELECT k.key + 1 FROM json_each(d.data) k WHERE k.value = '$1')"
+}

@@ -1,0 +1,47 @@
+# A dropped link (SIGHUP) while typing keeps the input as a draft; the next
+# time the user opens the form, kepu offers it back; saved, the draft goes.
+. "$(dirname "$0")/lib.sh"
+new_db
+start 80 24
+open_talent_form "襄城县"
+type_text "欧阳修"; keys Tab
+type_text "男"; keys Enter
+type_text "66"; keys Tab
+type_text "汉"; keys Enter
+wait_for "汉族"
+hang_up
+assert_sql "SELECT count(*) FROM kp_drafts" "1"
+[ "$(draft_value name)" = "欧阳修" ] || fail "draft name: $(draft_value name)"
+[ "$(draft_value age)" = "66" ] || fail "draft age: $(draft_value age)"
+assert_sql "SELECT count(*) FROM talent" "0"
+
+start 80 24
+open_talent_form "魏都区"
+wait_for "保存的草稿，恢复吗？(y/n)"
+keys y
+wait_for "已恢复草稿"
+assert_screen "欧阳修"
+assert_screen "填报单位：襄城县"   # the draft's unit, not the one just picked
+keys Tab Tab Tab Tab
+type_text "群众"; keys Enter
+type_text "大学本科"; keys Enter
+keys Tab Tab
+type_text "襄城县科协"; keys Tab Tab
+type_text "13700001111"; keys Tab Tab Tab Space
+keys F2
+wait_for "已保存（第 1 号记录）"
+assert_sql "SELECT t.name || age || ethnicity || u.name FROM talent t JOIN units u ON u.id = t.unit_id" \
+	"欧阳修66汉族襄城县"
+assert_sql "SELECT count(*) FROM kp_drafts" "0"
+
+# Declining the offer throws the draft away.
+type_text "司马光"
+wait_for "司马光"
+hang_up
+start 80 24
+open_talent_form "魏都区"
+wait_for "恢复吗？(y/n)"
+keys n
+wait_gone "恢复吗"
+refute_screen "司马光"
+assert_sql "SELECT count(*) FROM kp_drafts" "0"
