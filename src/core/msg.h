@@ -93,6 +93,10 @@
 	X(UI_DRAFT_OFFER,   "发现 %s 保存的草稿，恢复吗？(y/n)") \
 	X(UI_DRAFT_RESTORED,"已恢复草稿，请检查后保存。") \
 	X(UI_DRAFT_FAILED,  "草稿未能保存：%s") \
+	X(UI_CONFLICT_MERGED,"他人刚修改了这条记录（%s），已合并到屏幕上；请检查后按 F2 保存。") \
+	X(UI_CONFLICT_BOTH, "您和他人都改了：%s。屏幕上是您的内容，按 F2 以屏幕为准保存。") \
+	X(UI_CONFLICT_THEIRS,"他人的内容：%s") \
+	X(UI_CONFLICT_GONE, "这条记录已被他人删除。屏幕上是您的内容，按 F2 另存为新记录。") \
 	X(UI_COL_ID,        "编号") \
 	X(UI_COL_UNIT,      "填报单位") \
 	/* the key bar: what each key does on the current screen */ \

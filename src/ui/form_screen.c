@@ -31,6 +31,7 @@ typedef struct {
 	ui_screen base;
 	const kp_form *form;
 	kp_record rec;  /* id, version and unit of the record being edited */
+	char **orig;    /* editing: the stored values the edit started from */
 	field_state *fs;
 	size_t focus;
 	int top;        /* first form row on screen */
@@ -393,6 +394,63 @@ static void answer_offer(form_screen *fs, ui_app *app, kp_action a)
 	fs->offering = false;
 }
 
+/* --- another session saved first ---------------------------------------- */
+
+static void set_orig(form_screen *fs, const kp_record *r)
+{
+	for (size_t i = 0; i < fs->form->nfields; i++) {
+		free(fs->orig[i]);
+		fs->orig[i] = xstrdup(r->vals[i]);
+	}
+}
+
+/* Three-way merge of a refused save: fields only the other session changed
+ * take its values, fields only this user changed keep theirs, fields both
+ * changed keep this user's and are named. Nothing is stored until the user
+ * has looked and pressed F2 again; a draft keeps the result meanwhile. */
+static void merge_conflict(form_screen *fs, ui_app *app, char **mine)
+{
+	const kp_form *f = fs->form;
+	kp_record now;
+	char *err = NULL;
+	if (store_get(app->env->store, f, fs->rec.id, &now, &err) != KP_OK) {
+		free(err);
+		fs->rec.id = 0; /* deleted meanwhile: save the input as a new record */
+		app_status(app, true, "%s", msg(MSG_UI_CONFLICT_GONE));
+		write_draft(fs, app);
+		return;
+	}
+	strbuf theirs = STRBUF_INIT, both = STRBUF_INIT;
+	size_t first_both = f->nfields;
+	for (size_t i = 0; i < f->nfields; i++) {
+		bool they = strcmp(now.vals[i], fs->orig[i]) != 0;
+		bool me = strcmp(mine[i], fs->orig[i]) != 0;
+		if (!they || !strcmp(now.vals[i], mine[i]))
+			continue;
+		strbuf *list = me ? &both : &theirs;
+		sb_printf(list, "%s%s", list->len ? "、" : "", f->fields[i].label);
+		if (me) { /* shown under the form while the field has the cursor */
+			fs->fs[i].error = xasprintf(msg(MSG_UI_CONFLICT_THEIRS), now.vals[i]);
+			if (first_both == f->nfields)
+				first_both = fs->focus = i;
+		} else {
+			set_value(&f->fields[i], &fs->fs[i], now.vals[i]);
+		}
+	}
+	fs->rec.version = now.version;
+	set_orig(fs, &now);
+	if (both.len) {
+		app_status(app, true, msg(MSG_UI_CONFLICT_BOTH), sb_str(&both));
+	} else {
+		app_status(app, true, msg(MSG_UI_CONFLICT_MERGED), sb_str(&theirs));
+	}
+	fs->draft_due = true;
+	write_draft(fs, app);
+	sb_free(&theirs);
+	sb_free(&both);
+	record_free(&now);
+}
+
 static void save(form_screen *fs, ui_app *app)
 {
 	const kp_form *f = fs->form;
@@ -425,7 +483,9 @@ static void save(form_screen *fs, ui_app *app)
 				 : store_insert(app->env->store, f, &fs->rec, &err);
 		if (rc == KP_OK)
 			drop_draft(fs, app, draft_key);
-		if (rc != KP_OK) {
+		if (rc == KP_ECONFLICT) {
+			merge_conflict(fs, app, out);
+		} else if (rc != KP_OK) {
 			app_status(app, true, "%s", err);
 		} else if (editing) {
 			app_status(app, false, msg(MSG_UI_UPDATED), fs->rec.id);
@@ -600,6 +660,9 @@ static void form_destroy(ui_screen *s)
 	}
 	popup_close(&fs->pick);
 	draft_free(&fs->offer);
+	for (size_t i = 0; i < fs->form->nfields; i++)
+		free(fs->orig[i]);
+	free(fs->orig);
 	free(fs->fs);
 	record_free(&fs->rec);
 	free(fs);
@@ -611,6 +674,7 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 	fs->base = (ui_screen){form_draw, form_key, NULL, form_destroy, form_persist, false};
 	fs->form = f;
 	fs->fs = xcalloc(f->nfields, sizeof *fs->fs);
+	fs->orig = xcalloc(f->nfields, sizeof *fs->orig);
 	for (size_t i = 0; i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
 		eb_init(&fs->fs[i].eb, (size_t)fd->max_chars, fd->type == FT_TEXTAREA);
@@ -628,6 +692,7 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 			return NULL;
 		}
 		load_values(fs, &fs->rec);
+		set_orig(fs, &fs->rec);
 	} else {
 		record_init(&fs->rec, f->nfields);
 		fs->rec.unit_id = app->unit_id;

@@ -22,12 +22,16 @@ fail() {
 	exit 1
 }
 
+# The terminal the verbs below act on; `use NAME` switches between several.
+S=e2e
+use() { S=$1; }
+
 # start W H [kepu arguments…]: kepu on $DB in a W×H terminal.
 start() {
 	local w=$1 h=$2
 	shift 2
 	local term=${E2E_TERM:-xterm-256color} lang=${E2E_LANG:-zh_CN.UTF-8}
-	tm new-session -d -s e2e -x "$w" -y "$h" \
+	tm new-session -d -s "$S" -x "$w" -y "$h" \
 		"env TERM=$term LANG=$lang LC_ALL=$lang $KEPU --db $DB $*; echo KEPU-EXIT=\$?; sleep 60"
 }
 
@@ -35,14 +39,14 @@ start() {
 start_cmd() {
 	local w=$1 h=$2
 	shift 2
-	tm new-session -d -s e2e -x "$w" -y "$h" "$*; echo KEPU-EXIT=\$?; sleep 60"
+	tm new-session -d -s "$S" -x "$w" -y "$h" "$*; echo KEPU-EXIT=\$?; sleep 60"
 }
 
-screen() { tm capture-pane -p -t e2e; }
-keys() { tm send-keys -t e2e "$@"; }
+screen() { tm capture-pane -p -t "$S"; }
+keys() { tm send-keys -t "$S" "$@"; }
 # type TEXT: literal text (Chinese included), no key names.
-type_text() { tm send-keys -t e2e -l "$1"; }
-resize() { tm resize-window -t e2e -x "$1" -y "$2"; }
+type_text() { tm send-keys -t "$S" -l "$1"; }
+resize() { tm resize-window -t "$S" -x "$1" -y "$2"; }
 
 wait_for() {
 	local text=$1 deadline=$((SECONDS + WAIT_SECONDS))
