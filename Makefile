@@ -26,6 +26,7 @@ LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
 EMBED    := $(sort $(wildcard screens/*.yaml config/*.yaml data/*.yaml data/lists/*.yaml data/demo/*.csv))
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOLS    := $(BUILD)/tests/kepu-writer
 
 DB       ?= data/demo.db
 VERSION  := $(shell cat VERSION)
@@ -68,6 +69,10 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libkepu.a
 	$(CC) $(CFLAGS_ALL) $(shell pkg-config --cflags cmocka) -Itests/unit -o $@ $< \
 		$(BUILD)/libkepu.a $(PKG_LIBS) $(shell pkg-config --libs cmocka) $(LDFLAGS_ALL)
 
+$(BUILD)/tests/kepu-writer: tests/tools/writer.c $(BUILD)/libkepu.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libkepu.a $(PKG_LIBS) $(LDFLAGS_ALL)
+
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 
 $(DB): $(BUILD)/kepu
@@ -81,13 +86,13 @@ run: demo
 
 # Unit tests, then the end-to-end scenarios; the runner prints "N passed, N failed".
 test: deps
-	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@$(MAKE) --no-print-directory all $(TEST_BIN) $(TOOLS)
 	@BUILD=$(BUILD) ./tests/run.sh $(TEST_BIN)
 
 unit: all $(TEST_BIN)
 	@BUILD=$(BUILD) ./tests/run.sh --unit-only $(TEST_BIN)
 
-e2e: all
+e2e: all $(TOOLS)
 	@BUILD=$(BUILD) ./tests/run.sh --e2e-only
 
 check: all

@@ -38,6 +38,7 @@ fi
 
 if [ "$mode" != unit ]; then
 	export KEPU="$PWD/${BUILD:-build}/kepu"
+	export KEPU_WRITER="$PWD/${BUILD:-build}/tests/kepu-writer"
 	for s in tests/e2e/*.sh; do
 		case "$s" in */lib.sh) continue ;; esac
 		name=$(basename "$s" .sh)

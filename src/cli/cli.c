@@ -20,6 +20,7 @@ static const command commands[] = {
 	{"check",  cmd_check,  0, 0, "kepu check [--screens DIR]"},
 	{"import", cmd_import, 2, 2, "kepu import FORM FILE.csv --db FILE [--unit UNIT] [--dry-run]"},
 	{"export", cmd_export, 1, 1, "kepu export FORM --db FILE [--unit UNIT]"},
+	{"backup", cmd_backup, 1, 1, "kepu backup --db FILE OUT.db"},
 	{"keys",   cmd_keys,   0, 0, "kepu keys        (every key of every screen, as Markdown)"},
 };
 

@@ -25,6 +25,7 @@ int cmd_init(const kp_opts *o);
 int cmd_check(const kp_opts *o);
 int cmd_import(const kp_opts *o);
 int cmd_export(const kp_opts *o);
+int cmd_backup(const kp_opts *o);
 int cmd_keys(const kp_opts *o);
 int cmd_tui(const kp_opts *o);
 

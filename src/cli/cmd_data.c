@@ -1,4 +1,4 @@
-/* kepu init, check, import, export. */
+/* kepu init, check, import, export, backup. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,4 +126,31 @@ int cmd_export(const kp_opts *o)
 	}
 	env_close(&e);
 	return f ? EXIT_OK : EXIT_DATA;
+}
+
+int cmd_backup(const kp_opts *o)
+{
+	const char *out = o->args[0];
+	struct stat st;
+	if (stat(out, &st) == 0) {
+		fprintf(stderr, "kepu: ");
+		fprintf(stderr, msg(MSG_C_OUT_EXISTS), out);
+		fputc('\n', stderr);
+		return EXIT_DATA;
+	}
+	kp_env e;
+	int rc = cli_open(o, &e, false);
+	if (rc != EXIT_OK)
+		return rc;
+	char *err = NULL;
+	if (store_backup(e.store, out, &err) == KP_OK) {
+		printf(msg(MSG_C_BACKUP_DONE), out);
+		putchar('\n');
+	} else {
+		fprintf(stderr, "kepu: %s\n", err);
+		free(err);
+		rc = EXIT_DATA;
+	}
+	env_close(&e);
+	return rc;
 }

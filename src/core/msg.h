@@ -63,6 +63,7 @@
 	X(S_OPEN,           "无法打开数据库 %s：%s") \
 	X(S_SQL,            "数据库错误：%s") \
 	X(S_CHANGED,        "这条记录已被其他人修改或删除，请重新打开后再改") \
+	X(S_BACKUP_BAD,     "备份 %s 未通过完整性检查：%s") \
 	X(S_NO_FILE,        "文件不存在（先运行 kepu init）") \
 	X(S_NO_UNIT,        "没有名为「%s」的单位") \
 	/* terminal interface */ \
@@ -159,6 +160,8 @@
 	X(C_UNIT_MISMATCH,  "与 --unit 指定的「%s」不符") \
 	X(C_DB_EXISTS,      "数据库 %s 已存在，不会覆盖") \
 	X(C_INIT_DONE,      "已创建数据库 %s：%d 个单位，%d 条示例记录。") \
+	X(C_BACKUP_DONE,    "已备份到 %s（完整性检查通过）。") \
+	X(C_OUT_EXISTS,     "%s 已存在，不会覆盖") \
 	X(C_CHECK_OK,       "%d 个表单定义全部正确。") \
 	X(C_NEED_DB,        "请用 --db FILE 或环境变量 KEPU_DB 指定数据库")
 

@@ -1,6 +1,7 @@
 #include "store/db.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/msg.h"
 #include "core/xalloc.h"
@@ -102,4 +103,34 @@ bool store_is_initialised(kp_store *s)
 	bool yes = st && sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return yes;
+}
+
+int store_backup(kp_store *s, const char *out, char **err)
+{
+	sqlite3_stmt *st = db_prepare(s, "VACUUM INTO ?", err);
+	if (!st)
+		return KP_ERR;
+	sqlite3_bind_text(st, 1, out, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
+	sqlite3_finalize(st);
+	if (rc != KP_OK)
+		return rc;
+	sqlite3 *copy;
+	if (sqlite3_open_v2(out, &copy, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		*err = xasprintf(msg(MSG_S_OPEN), out, sqlite3_errmsg(copy));
+		sqlite3_close(copy);
+		return KP_ERR;
+	}
+	sqlite3_stmt *chk = NULL;
+	char *result = NULL;
+	if (sqlite3_prepare_v2(copy, "PRAGMA integrity_check", -1, &chk, NULL) == SQLITE_OK &&
+	    sqlite3_step(chk) == SQLITE_ROW)
+		result = db_text(chk, 0);
+	sqlite3_finalize(chk);
+	sqlite3_close(copy);
+	rc = result && !strcmp(result, "ok") ? KP_OK : KP_ERR;
+	if (rc != KP_OK)
+		*err = xasprintf(msg(MSG_S_BACKUP_BAD), out, result ? result : "?");
+	free(result);
+	return rc;
 }

@@ -87,6 +87,11 @@ void records_free(kp_record *r, size_t n);
 int store_each(kp_store *s, const kp_form *f, long long unit_id,
 	       int (*fn)(const kp_record *r, void *ctx), void *ctx, char **err);
 
+/* A consistent copy of the live database in out (which must not exist),
+ * made with VACUUM INTO while other sessions keep working, then checked
+ * with PRAGMA integrity_check. Returns 0, or KP_ERR with *err. */
+int store_backup(kp_store *s, const char *out, char **err);
+
 /* A draft: the values a user typed into a form, as (field id, value)
  * pairs, so a changed form definition still restores what matches. */
 typedef struct {

@@ -48,9 +48,17 @@ keys() { tm send-keys -t "$S" "$@"; }
 type_text() { tm send-keys -t "$S" -l "$1"; }
 resize() { tm resize-window -t "$S" -x "$1" -y "$2"; }
 
+# on_screen TEXT: is TEXT on the screen now? (captured first: grep -q
+# must not close a pipe tmux is still writing to)
+on_screen() {
+	local s
+	s=$(screen)
+	grep -qF -- "$1" <<<"$s"
+}
+
 wait_for() {
 	local text=$1 deadline=$((SECONDS + WAIT_SECONDS))
-	until screen | grep -qF -- "$text"; do
+	until on_screen "$text"; do
 		[ "$SECONDS" -lt "$deadline" ] || fail "timed out waiting for: $text"
 		sleep 0.05
 	done
@@ -58,14 +66,14 @@ wait_for() {
 
 wait_gone() {
 	local text=$1 deadline=$((SECONDS + WAIT_SECONDS))
-	while screen | grep -qF -- "$text"; do
+	while on_screen "$text"; do
 		[ "$SECONDS" -lt "$deadline" ] || fail "timed out waiting for text to go: $text"
 		sleep 0.05
 	done
 }
 
-assert_screen() { screen | grep -qF -- "$1" || fail "screen lacks: $1"; }
-refute_screen() { ! screen | grep -qF -- "$1" || fail "screen shows: $1"; }
+assert_screen() { on_screen "$1" || fail "screen lacks: $1"; }
+refute_screen() { ! on_screen "$1" || fail "screen shows: $1"; }
 
 # assert_sql SQL EXPECTED: the query's output (sqlite3 list mode) must equal.
 assert_sql() {
