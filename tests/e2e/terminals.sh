@@ -1,0 +1,40 @@
+# The same session under every TERM the offices use: the screen draws, both
+# Backspace codes (^H and ^?) remove one whole character, Ctrl-S saves on
+# every terminal, and F2 works as each terminal sends it (xterm ESC O Q,
+# PuTTY ESC [12~, the linux console ESC [[B).
+. "$(dirname "$0")/lib.sh"
+new_db
+n=0
+for term in xterm xterm-256color putty vt100 linux screen tmux-256color; do
+	infocmp "$term" >/dev/null 2>&1 || fail "no terminfo entry for $term (ncurses-term)"
+	n=$((n + 1))
+	E2E_TERM=$term start 80 24
+	open_talent_form "许昌学院"
+	assert_screen "填报单位：许昌学院"
+	type_text "张三丰X"
+	keys -H 08                      # ^H
+	type_text "Y"
+	keys -H 7f                      # ^?
+	keys Tab
+	type_text "男"; keys Enter
+	type_text "40"; keys Tab
+	type_text "汉"; keys Enter
+	type_text "群众"; keys Enter
+	type_text "高中"; keys Enter
+	keys Tab Tab
+	type_text "$term"; keys Tab Tab
+	type_text "13800000000"; keys Tab Tab Tab Space
+	case $term in
+	putty) keys -H 1b 5b 31 32 7e ;;   # PuTTY F2
+	linux) keys -H 1b 5b 5b 42 ;;      # linux console F2
+	vt100) keys C-s ;;                 # vt100 has no F2 in terminfo: Ctrl-S
+	*) keys F2 ;;
+	esac
+	wait_for "已保存（第 $n 号记录）"
+	assert_sql "SELECT name || '|' || employer FROM talent WHERE id = $n" "张三丰|$term"
+	keys C-x
+	wait_for "主菜单"
+	keys q
+	wait_for "KEPU-EXIT=0"
+	tm kill-server
+done
