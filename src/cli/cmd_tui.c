@@ -9,6 +9,7 @@
 
 #include "cli/common.h"
 #include "ui/app.h"
+#include "ui/encoding.h"
 #include "ui/keymap.h"
 
 /* kepu draws UTF-8 or GB18030 (the locale decides). Under a plain C locale
@@ -35,6 +36,8 @@ static const char *login_name(void)
 int cmd_tui(const kp_opts *o)
 {
 	ensure_wide_locale();
+	if (encoding_settle() != 0)
+		return EXIT_DATA;
 	kp_env e;
 	int rc = cli_open(o, &e, false);
 	if (rc != EXIT_OK)

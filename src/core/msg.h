@@ -98,6 +98,7 @@
 	X(UI_CONFLICT_BOTH, "您和他人都改了：%s。屏幕上是您的内容，按 F2 以屏幕为准保存。") \
 	X(UI_CONFLICT_THEIRS,"他人的内容：%s") \
 	X(UI_CONFLICT_GONE, "这条记录已被他人删除。屏幕上是您的内容，按 F2 另存为新记录。") \
+	X(UI_ENCODING_MISMATCH, "终端使用 %s 编码，而系统语言环境是 %s，输入的汉字会变成乱码。请把 SSH 客户端的字符编码改为一致，或设置 KEPU_TERMINAL_ENCODING=%s。") \
 	X(UI_COL_ID,        "编号") \
 	X(UI_COL_UNIT,      "填报单位") \
 	/* the key bar: what each key does on the current screen */ \
