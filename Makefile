@@ -7,7 +7,13 @@ CSTD     := -std=c11 -D_DEFAULT_SOURCE
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT      ?= -O2 -g
 SANITIZE ?=
-ifeq ($(SANITIZE),1)
+FUZZ     ?=
+ifeq ($(FUZZ),1)
+  BUILD  := build-fuzz
+  CC     := clang-14
+  OPT    := -O1 -g -fno-omit-frame-pointer
+  SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+else ifeq ($(SANITIZE),1)
   BUILD  ?= build-san
   OPT    := -O1 -g -fno-omit-frame-pointer
   SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -31,7 +37,7 @@ TOOLS    := $(BUILD)/tests/kepu-writer
 DB       ?= data/demo.db
 VERSION  := $(shell cat VERSION)
 
-.PHONY: all deps run test unit e2e check clean demo
+.PHONY: all deps run test unit e2e check clean demo fuzz fuzzers
 all: $(BUILD)/kepu docs/keys.md
 
 # The key reference is generated from the one keymap table.
@@ -98,5 +104,36 @@ e2e: all $(TOOLS)
 check: all
 	$(BUILD)/kepu check
 
+# libFuzzer (clang-14): the form loader, the validators, the CSV importer,
+# each for FUZZ_SECONDS, seeded from the project's own files.
+FUZZERS      := fuzz_form fuzz_validate fuzz_csv
+FUZZ_SECONDS ?= 60
+SEEDS_fuzz_form     := screens config data/lists
+SEEDS_fuzz_validate := tests/fuzz/seeds/validate
+SEEDS_fuzz_csv      := data/demo tests/fuzz/seeds/csv
+# Every cell of a CSV input is validated: keep inputs short so the fuzzer
+# tries many files rather than a few long ones.
+ARGS_fuzz_csv       := -max_len=1024
+
+fuzzers: $(FUZZERS:%=$(BUILD)/fuzz/%)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libkepu.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer,address,undefined -o $@ $< $(BUILD)/libkepu.a $(PKG_LIBS)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory FUZZ=1 fuzzers
+	@set -e; for f in $(FUZZERS); do \
+		mkdir -p build-fuzz/corpus/$$f; \
+		echo "fuzz: $$f for $(FUZZ_SECONDS) s"; \
+		case $$f in fuzz_form) seeds="$(SEEDS_fuzz_form)"; args="";; \
+			fuzz_validate) seeds="$(SEEDS_fuzz_validate)"; args="";; \
+			*) seeds="$(SEEDS_fuzz_csv)"; args="$(ARGS_fuzz_csv)";; esac; \
+		build-fuzz/fuzz/$$f $$args -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-print_final_stats=1 build-fuzz/corpus/$$f $$seeds 2>build-fuzz/$$f.log || \
+			{ tail -40 build-fuzz/$$f.log; exit 1; }; \
+		grep -E "^Done|stat::number_of_executed_units" build-fuzz/$$f.log | tail -1; \
+	done; echo "fuzz: no crashes"
+
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz

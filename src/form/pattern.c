@@ -47,6 +47,9 @@ int pattern_compile(kp_pattern *p, const char *src, int *offset, char *err, size
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
 	p->source = xstrdup(src);
 	p->code = re;
+	p->md = pcre2_match_data_create_from_pattern(re, NULL);
+	if (!p->md)
+		abort();
 	return 0;
 }
 
@@ -55,11 +58,7 @@ pm_result pattern_match(const kp_pattern *p, const char *subject)
 	size_t len = strlen(subject);
 	if (!utf8_valid(subject, len))
 		return PM_BAD_UTF;
-	pcre2_match_data *md = pcre2_match_data_create_from_pattern(p->code, NULL);
-	if (!md)
-		abort();
-	int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, 0, 0, md, limits());
-	pcre2_match_data_free(md);
+	int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, 0, 0, p->md, limits());
 	if (rc >= 0)
 		return PM_MATCH;
 	if (rc == PCRE2_ERROR_NOMATCH)
@@ -72,6 +71,7 @@ void pattern_free(kp_pattern *p)
 	free(p->name);
 	free(p->source);
 	free(p->message);
+	pcre2_match_data_free(p->md);
 	pcre2_code_free(p->code);
 	memset(p, 0, sizeof *p);
 }

@@ -19,6 +19,7 @@ typedef struct {
 	char *message; /* the reason shown when a value does not match, or NULL */
 	unsigned normalise;
 	pcre2_code *code;
+	pcre2_match_data *md; /* reused by every match: kepu is single-threaded */
 } kp_pattern;
 
 typedef enum { PM_MATCH, PM_NOMATCH, PM_LIMIT, PM_BAD_UTF } pm_result;
