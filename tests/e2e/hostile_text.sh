@@ -1,5 +1,6 @@
-# Text stored in the database with terminal escape sequences, bidi overrides
-# and zero-width characters is drawn harmlessly in the list and the form:
+# Text stored in the database with terminal escape sequences, bidi overrides,
+# zero-width characters, CR and BS is drawn harmlessly in the list and the
+# form (escape_corpus.sh checks the bytes; this checks the screen):
 # the window title is not changed, nothing is overwritten, '?' shows where
 # the control characters were.
 . "$(dirname "$0")/lib.sh"
@@ -8,12 +9,16 @@ unit=$(sqlite3 "$DB" "SELECT id FROM units WHERE name = '魏都区'")
 sqlite3 "$DB" "INSERT INTO talent (unit_id, created_at, updated_at, name, employer, phone, profile)
   VALUES ($unit, 'x', 'x', '张' || char(27) || ']2;PWNED' || char(7) || '三',
           '许昌' || char(8238) || '学院' || char(8203),
-          '138' || char(13) || '999', '第一行' || char(10) || char(27) || '[2J第二行')"
+          '138' || char(13) || '999', '第一行' || char(10) || char(27) || '[2J第二行'),
+  ($unit, 'x', 'x', '甲真' || char(13) || '假乙', '好' || char(8) || char(8) || '坏', '', '')"
 start 80 24
 wait_for "主菜单"
 keys Down Enter
 wait_for "记录列表"
 wait_for "张?]2;PWNED>"   # cut at the column width, with the mark
+# A carriage return or backspace in data must not move the drawing
+# position: the row stays whole (ncurses alone would obey them).
+assert_screen " 2      魏都区         甲真?假乙"
 title=$(tm display-message -p -t e2e '#{pane_title}')
 [ "$title" != "PWNED" ] || fail "the window title was changed by data"
 keys Enter
