@@ -121,11 +121,8 @@ int app_run(kp_env *env, const char *user)
 				top->persist(top, &app, false);
 			continue;
 		}
-		if (term_too_small()) {
-			if (keymap_lookup(CTX_MENU, key) == ACT_QUIT)
-				app.quit = true;
-			continue;
-		}
+		/* Keys count even while the window is too small to draw the screen
+		 * (a drag-resize, a fast typist): input is never thrown away. */
 		if (keymap_lookup(CTX_FORM, key) == ACT_REDRAW) {
 			clearok(curscr, TRUE);
 			continue;
