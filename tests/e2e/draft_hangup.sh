@@ -47,10 +47,11 @@ refute_screen "司马光"
 assert_sql "SELECT count(*) FROM kp_drafts" "0"
 
 # SIGTERM (a shutdown, an administrator's kill) keeps the input too.
+hang_up   # close the previous session first
 start 80 24
 open_talent_form "农学会"
 type_text "范仲淹"
 wait_for "范仲淹"
-pkill -TERM -f -- "--db $DB"
+pkill -TERM -f -- "^$KEPU --db $DB"   # kepu itself, not the pane's shell
 wait_for "KEPU-EXIT=0"
 [ "$(draft_value name)" = "范仲淹" ] || fail "no draft after SIGTERM: $(draft_value name)"
