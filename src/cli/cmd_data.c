@@ -8,6 +8,7 @@
 #include "cli/common.h"
 #include "core/embedded.h"
 #include "core/msg.h"
+#include "core/xalloc.h"
 #include "domain/transfer.h"
 
 /* Demonstration records, one CSV per form, shipped in data/demo/. */
@@ -78,14 +79,13 @@ int cmd_check(const kp_opts *o)
 int cmd_import(const kp_opts *o)
 {
 	kp_env e;
-	int rc = cli_open(o, &e, false);
+	const kp_form *f;
+	int rc = cli_open_form(o, &e, o->args[0], &f);
 	if (rc != EXIT_OK)
 		return rc;
-	const kp_form *f = cli_form(&e, o->args[0]);
-	FILE *in = f ? fopen(o->args[1], "rb") : NULL;
-	if (f && !in)
-		fprintf(stderr, "kepu: %s: %s\n", o->args[1], strerror(errno));
+	FILE *in = fopen(o->args[1], "rb");
 	if (!in) {
+		fprintf(stderr, "kepu: %s: %s\n", o->args[1], strerror(errno));
 		env_close(&e);
 		return EXIT_DATA;
 	}
@@ -107,25 +107,23 @@ int cmd_import(const kp_opts *o)
 int cmd_export(const kp_opts *o)
 {
 	kp_env e;
-	int rc = cli_open(o, &e, false);
+	const kp_form *f;
+	int rc = cli_open_form(o, &e, o->args[0], &f);
 	if (rc != EXIT_OK)
 		return rc;
-	const kp_form *f = cli_form(&e, o->args[0]);
 	long long unit = 0;
-	if (f && o->unit && !(unit = store_unit_id(e.store, o->unit))) {
-		fprintf(stderr, "kepu: ");
-		fprintf(stderr, msg(MSG_S_NO_UNIT), o->unit);
-		fputc('\n', stderr);
-		f = NULL;
-	}
 	char *err = NULL;
-	if (f && export_csv(&e, f, unit, stdout, &err) != 0) {
+	if (o->unit && !(unit = store_unit_id(e.store, o->unit)))
+		err = xasprintf(msg(MSG_S_NO_UNIT), o->unit);
+	else
+		export_csv(&e, f, unit, stdout, &err);
+	if (err) {
 		fprintf(stderr, "kepu: %s\n", err);
 		free(err);
-		f = NULL;
+		rc = EXIT_DATA;
 	}
 	env_close(&e);
-	return f ? EXIT_OK : EXIT_DATA;
+	return rc;
 }
 
 int cmd_backup(const kp_opts *o)

@@ -29,15 +29,19 @@ int cli_open(const kp_opts *o, kp_env *e, bool create)
 	return EXIT_OK;
 }
 
-const kp_form *cli_form(const kp_env *e, const char *id)
+int cli_open_form(const kp_opts *o, kp_env *e, const char *id, const kp_form **f)
 {
-	const kp_form *f = catalog_form(&e->cat, id);
-	if (!f) {
-		char *ids = catalog_form_ids(&e->cat);
-		fprintf(stderr, "kepu: ");
-		fprintf(stderr, msg(MSG_C_UNKNOWN_FORM), id, ids);
-		fputc('\n', stderr);
-		free(ids);
-	}
-	return f;
+	int rc = cli_open(o, e, false);
+	if (rc != EXIT_OK)
+		return rc;
+	*f = catalog_form(&e->cat, id);
+	if (*f)
+		return EXIT_OK;
+	char *ids = catalog_form_ids(&e->cat);
+	fprintf(stderr, "kepu: ");
+	fprintf(stderr, msg(MSG_C_UNKNOWN_FORM), id, ids);
+	fputc('\n', stderr);
+	free(ids);
+	env_close(e);
+	return EXIT_DATA;
 }

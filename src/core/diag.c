@@ -13,11 +13,7 @@ void diag_add(kp_diag *d, const char *file, int line, int col, const char *fmt, 
 	}
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *text = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
 	d->items[d->n++] = (kp_diag_item){xstrdup(file), line, col, text};
 }

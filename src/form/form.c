@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
+
 void list_free(kp_list *l)
 {
 	if (!l)
@@ -18,6 +20,15 @@ void list_free(kp_list *l)
 	free(l->alias_to);
 	free(l->name);
 	memset(l, 0, sizeof *l);
+}
+
+int list_width(const kp_list *l)
+{
+	int w = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (utf8_width(l->items[i]) > w)
+			w = utf8_width(l->items[i]);
+	return w;
 }
 
 int list_find(const kp_list *l, const char *value)

@@ -44,6 +44,8 @@ typedef struct {
 } kp_list;
 
 void list_free(kp_list *l);
+/* Display cells of the widest item. */
+int list_width(const kp_list *l);
 /* Index of value in the list (after aliases), or -1. */
 int list_find(const kp_list *l, const char *value);
 

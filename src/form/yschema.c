@@ -13,11 +13,7 @@ void ychk_err(ychk *c, const ynode *at, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *text = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	char *text = xvasprintf(fmt, ap);
 	va_end(ap);
 	diag_add(c->d, c->file, at ? at->line : 0, at ? at->col : 0, "%s", text);
 	free(text);

@@ -67,10 +67,9 @@ int layout_field_width(const form_layout *l, const kp_field *fd)
 	case FT_YEARMONTH: w = 12; break;
 	case FT_PHONE: w = 24; break;
 	case FT_CHOICE:
-		w = 12;
-		for (size_t i = 0; i < fd->choices->n; i++)
-			if (utf8_width(fd->choices->items[i]) + 2 > w)
-				w = utf8_width(fd->choices->items[i]) + 2;
+		w = list_width(fd->choices) + 2;
+		if (w < 12)
+			w = 12;
 		break;
 	default: w = fd->max_chars * 2 + 1; break;
 	}

@@ -72,12 +72,7 @@ static int column_width(const kp_field *fd)
 	case FT_DATE: w = 10; break;
 	case FT_YEARMONTH: w = 7; break;
 	case FT_EMAIL: w = 18; break;
-	case FT_CHOICE:
-		w = 2;
-		for (size_t i = 0; i < fd->choices->n; i++)
-			if (utf8_width(fd->choices->items[i]) > w)
-				w = utf8_width(fd->choices->items[i]);
-		break;
+	case FT_CHOICE: w = list_width(fd->choices); break;
 	default: w = fd->max_chars * 2; break;
 	}
 	int lw = utf8_width(fd->label);

@@ -84,6 +84,40 @@ void term_stop(void)
 
 bool term_too_small(void) { return COLS < MIN_COLS || LINES < MIN_LINES; }
 
+/* The next character if one is already waiting (within ms), else -1. */
+static int next_char(int ms)
+{
+	wint_t ch;
+	wtimeout(stdscr, ms);
+	int rc = wget_wch(stdscr, &ch);
+	wtimeout(stdscr, TERM_IDLE_MS);
+	return rc == OK ? (int)ch : -1;
+}
+
+/* ncurses turns every escape sequence it knows into a KEY_ code; one it does
+ * not know (an F13, a mouse report, a cursor-position answer arriving late)
+ * comes as ESC followed by its characters. Swallow such a CSI or SS3
+ * sequence whole, so it is neither Esc nor typed text. Returns true when
+ * something was swallowed; false for a plain Esc. */
+static bool swallow_sequence(void)
+{
+	int c = next_char(0);
+	if (c < 0)
+		return false;
+	if (c != '[' && c != 'O') {
+		unget_wch((wchar_t)c); /* Esc, then an ordinary key */
+		return false;
+	}
+	/* Parameters and intermediates (0x20-0x3F), then one final byte. */
+	int n = 0;
+	while ((c = next_char(50)) >= 0x20 && c <= 0x3F)
+		n++;
+	if (c == 'M' && n == 0) /* an X10 mouse report: three raw bytes follow */
+		for (int i = 0; i < 3; i++)
+			next_char(50);
+	return true;
+}
+
 key_read term_read_key(kp_key *key)
 {
 	for (;;) {
@@ -104,6 +138,8 @@ key_read term_read_key(kp_key *key)
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
 			return KEY_READ_RESIZE;
+		if (rc == OK && ch == 27 && swallow_sequence())
+			continue;
 		key->fn = rc == KEY_CODE_YES;
 		key->code = (uint32_t)ch;
 		return KEY_READ_OK;
