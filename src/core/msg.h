@@ -18,6 +18,8 @@
 	X(V_DATE,           "不是有效的日期（如 2016-07-15 或 2016年7月15日）") \
 	X(V_YEARMONTH,      "不是有效的年月（如 2016-07 或 2016年7月）") \
 	X(V_CHOICE,         "「%s」不是可选的项") \
+	X(V_BEFORE,         "不能早于%s") \
+	X(V_REQUIRED_WHEN,  "%s为「%s」时必须填写") \
 	X(V_CHOICE_DUP,     "「%s」选了两次") \
 	X(V_PATTERN,        "格式不正确") \
 	X(V_CONTROL,        "含有不可见的控制字符") \
@@ -47,6 +49,8 @@
 	X(L_DUP_FIELD,      "字段标识「%s」重复（第一次出现在第 %d 行）") \
 	X(L_UNKNOWN_TYPE,   "未知的字段类型「%s」（可用：%s）") \
 	X(L_UNKNOWN_PATTERN,"未知的模式名「%s」（见 config/patterns.yaml）") \
+	X(L_UNKNOWN_FIELD,  "表单中没有字段「%s」") \
+	X(L_ORDER_TYPE,     "字段「%s」不是 %s 类型，不能比较先后") \
 	X(L_UNKNOWN_LIST,   "未知的选项列表「%s」（见 data/）") \
 	X(L_PCRE,           "正则表达式无法编译，第 %d 个字符处：%s") \
 	X(L_NOT_FOR_TYPE,   "键「%s」不适用于 %s 类型的字段") \

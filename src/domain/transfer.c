@@ -35,7 +35,7 @@ static int *map_header(importer *im, csv_reader *r, int *unit_col)
 	for (size_t i = 0; i < r->n; i++) {
 		char *h = text_trim(r->cells[i]);
 		int k = form_field_index(im->f, h);
-		if (!strcmp(h, UNIT_COLUMN) || !strcmp(h, "unit"))
+		if (!strcmp(h, UNIT_COLUMN) || !strcmp(h, im->f->unit_label) || !strcmp(h, "unit"))
 			k = UNIT_COL;
 		for (size_t j = 0; j < i && k != NO_COL; j++)
 			if (map[j] == k) {
@@ -66,15 +66,15 @@ static long long row_unit(importer *im, int row, const char *cell, long long fix
 	long long id = name[0] ? store_unit_id(im->e->store, name) : fixed;
 	if (name[0] && !id) {
 		char *why = xasprintf(msg(MSG_S_NO_UNIT), name);
-		problem(im, row, UNIT_COLUMN, why);
+		problem(im, row, im->f->unit_label, why);
 		free(why);
 	} else if (fixed && id != fixed) {
 		char *why = xasprintf(msg(MSG_C_UNIT_MISMATCH), fixed_name);
-		problem(im, row, UNIT_COLUMN, why);
+		problem(im, row, im->f->unit_label, why);
 		free(why);
 		id = 0;
 	} else if (!id) {
-		problem(im, row, UNIT_COLUMN, msg(MSG_V_REQUIRED));
+		problem(im, row, im->f->unit_label, msg(MSG_V_REQUIRED));
 	}
 	free(name);
 	return id;
@@ -98,16 +98,19 @@ static int check_row(importer *im, csv_reader *r, const int *map, size_t ncols, 
 			raw[map[c]] = r->cells[c];
 	const char *ucell = unit_col >= 0 && (size_t)unit_col < r->n ? r->cells[unit_col] : NULL;
 	rec->unit_id = row_unit(im, r->record, ucell, fixed_unit, unit);
+	char **out = xcalloc(f->nfields, sizeof *out), **why = xcalloc(f->nfields, sizeof *why);
+	form_validate(&im->e->cat, f, raw, out, why);
 	for (size_t i = 0; i < f->nfields; i++) {
-		char *out, *reason;
-		if (field_validate(&im->e->cat, &f->fields[i], raw[i], &out, &reason)) {
+		if (why[i])
+			problem(im, r->record, f->fields[i].label, why[i]);
+		free(why[i]);
+		if (out[i]) {
 			free(rec->vals[i]);
-			rec->vals[i] = out;
-		} else {
-			problem(im, r->record, f->fields[i].label, reason);
-			free(reason);
+			rec->vals[i] = out[i];
 		}
 	}
+	free(out);
+	free(why);
 	free(raw);
 	return im->st->errors - before;
 }
@@ -219,7 +222,7 @@ static int export_row(const kp_record *r, void *ctx)
 
 int export_csv(kp_env *e, const kp_form *f, long long unit_id, FILE *out, char **err)
 {
-	csv_write_cell(out, UNIT_COLUMN, true);
+	csv_write_cell(out, f->unit_label, true);
 	for (size_t i = 0; i < f->nfields; i++)
 		csv_write_cell(out, f->fields[i].label, false);
 	csv_end_record(out);

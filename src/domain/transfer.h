@@ -9,7 +9,8 @@
 
 #include "domain/env.h"
 
-/* The column that names a record's unit in imports and exports. */
+/* The column that names a record's unit in imports and exports: the form's
+ * unit_label (填报单位 unless the form says otherwise); this is accepted too. */
 #define UNIT_COLUMN "填报单位"
 
 typedef struct {
@@ -19,7 +20,7 @@ typedef struct {
 } import_stats;
 
 /* Import a UTF-8 CSV (BOM optional) whose header holds field labels or ids
- * in any order, plus optionally 填报单位. unit (may be NULL) is the unit for
+ * in any order, plus optionally the unit column (the form's unit_label). unit (may be NULL) is the unit for
  * every row. All or nothing: each problem is written to report as
  * "第N行 <label>: <reason>" (N counts the header as row 1) and then nothing
  * is saved. dry_run validates only. Returns 0 when everything was valid. */
@@ -27,7 +28,7 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const char *unit, bool dry
 	       FILE *report, import_stats *st);
 
 /* Write every record (of one unit, or all when unit_id is 0) as CSV:
- * header 填报单位 and the field labels, multi-select joined with 、, text
+ * header the unit column and the field labels, multi-select joined with 、, text
  * sanitised. Returns 0 or -1 with *err. */
 int export_csv(kp_env *e, const kp_form *f, long long unit_id, FILE *out, char **err);
 

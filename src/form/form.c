@@ -54,6 +54,7 @@ void form_free(kp_form *f)
 		free(fd->label);
 		free(fd->help);
 		free(fd->message);
+		free(fd->required_value);
 		if (fd->own_pattern) {
 			pattern_free(fd->own_pattern);
 			free(fd->own_pattern);
@@ -70,6 +71,7 @@ void form_free(kp_form *f)
 	free(f->id);
 	free(f->title);
 	free(f->table);
+	free(f->unit_label);
 	free(f->file);
 	free(f);
 }

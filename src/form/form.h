@@ -19,7 +19,7 @@ typedef enum {
  * required, help). */
 enum {
 	FK_MAX_CHARS = 1, FK_MINMAX = 2, FK_PATTERN = 4, FK_CHOICES = 8,
-	FK_MULTIPLE = 16, FK_LINES = 32
+	FK_MULTIPLE = 16, FK_LINES = 32, FK_ORDER = 64
 };
 
 typedef struct {
@@ -64,11 +64,15 @@ typedef struct {
 	kp_list *own_choices;
 	int section;           /* index into kp_form.sections, -1 if none */
 	int line;              /* where it is defined */
+	int not_before;        /* field index this one may not precede, or -1 */
+	int required_when;     /* field index whose value makes this one required, or -1 */
+	char *required_value;  /* …when that field is (or, multi-select, includes) this */
 } kp_field;
 
 typedef struct {
 	char *id, *title, *table;
 	int attachment;        /* 附表 number 1-9 (its menu digit), 0 for none */
+	char *unit_label;      /* what the form calls the record's unit */
 	char *file;            /* the definition file, for messages */
 	char **sections;
 	size_t nsections;

@@ -7,18 +7,20 @@
 #include "form/catalog.h"
 #include "form/yschema.h"
 
-static const char *const form_keys[] = {"id", "title", "table", "attachment", "description",
-					"sections", "fields", NULL};
+static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
+					"description", "sections", "fields", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
-					 "choices", "multiple", "lines", NULL};
+					 "choices", "multiple", "lines", "not_before", "required_when",
+					 NULL};
+static const char *const required_when_keys[] = {"field", "is", NULL};
 
 /* Keys that only some types take, with the bit that allows them. */
 static const struct { const char *key; unsigned bit; } typed_keys[] = {
 	{"max_chars", FK_MAX_CHARS}, {"min", FK_MINMAX}, {"max", FK_MINMAX},
 	{"pattern", FK_PATTERN}, {"message", FK_PATTERN}, {"choices", FK_CHOICES},
-	{"multiple", FK_MULTIPLE}, {"lines", FK_LINES},
+	{"multiple", FK_MULTIPLE}, {"lines", FK_LINES}, {"not_before", FK_ORDER},
 };
 
 /* Column names kepu adds to every table, and names SQLite gives meaning. */
@@ -28,12 +30,28 @@ static const char *const reserved_ids[] = {"id", "unit_id", "version", "created_
 #define MAX_LINES 20
 #define MAX_CHARS_LIMIT 100000
 
+/* A reference from one field to another, resolved once every field is
+ * known (a field may name one defined after it). */
+typedef struct {
+	size_t field;
+	const ynode *at;
+	bool order; /* not_before, else required_when */
+} field_ref;
+
 typedef struct {
 	const kp_catalog *cat;
 	ychk c;
 	kp_form *form;
 	size_t cap;
+	field_ref *refs;
+	size_t nrefs;
 } loader;
+
+static void add_ref(loader *L, size_t field, const ynode *at, bool order)
+{
+	L->refs = xrealloc(L->refs, (L->nrefs + 1) * sizeof *L->refs);
+	L->refs[L->nrefs++] = (field_ref){field, at, order};
+}
 
 static bool valid_ident(const char *s)
 {
@@ -169,6 +187,7 @@ static void load_field(loader *L, const ynode *map, int section)
 	memset(f, 0, sizeof *f);
 	f->section = section;
 	f->line = map->line;
+	f->not_before = f->required_when = -1;
 	f->required = ychk_bool(&L->c, map, "required", false);
 	const char *help = ychk_str(&L->c, map, "help", false);
 
@@ -200,12 +219,24 @@ static void load_field(loader *L, const ynode *map, int section)
 		const char *message = (ti->keys & FK_PATTERN) ? ychk_str(&L->c, map, "message", false)
 							      : NULL;
 		f->message = message ? xstrdup(message) : NULL;
+		const ynode *nb = yn_get(map, "not_before");
+		if (nb && ti->keys & FK_ORDER)
+			add_ref(L, form->nfields, nb, true);
 		const ynode *ch = yn_get(map, "choices");
 		if (ti->keys & FK_CHOICES) {
 			if (ch)
 				load_choices(L, f, ch);
 			else
 				ychk_err(&L->c, map, msg(MSG_L_NEEDS_CHOICES), ti->name);
+		}
+	}
+	const ynode *rw = yn_get(map, "required_when");
+	if (rw && ychk_is_map(&L->c, rw)) {
+		ychk_keys(&L->c, rw, required_when_keys);
+		const char *is = ychk_str(&L->c, rw, "is", true);
+		if (ychk_str(&L->c, rw, "field", true) && is) {
+			f->required_value = xstrdup(is);
+			add_ref(L, form->nfields, rw, false);
 		}
 	}
 	if (id)
@@ -252,13 +283,36 @@ static void load_sections(loader *L, const ynode *seq)
 	}
 }
 
+/* not_before must name a field of the same type; required_when a field
+ * other than itself. */
+static void resolve_refs(loader *L)
+{
+	kp_form *form = L->form;
+	for (size_t r = 0; r < L->nrefs; r++) {
+		const field_ref *ref = &L->refs[r];
+		kp_field *f = &form->fields[ref->field];
+		const ynode *name = ref->order ? ref->at : yn_get(ref->at, "field");
+		int k = form_field_index(form, name->value);
+		if (k < 0 || (size_t)k == ref->field) {
+			ychk_err(&L->c, name, msg(MSG_L_UNKNOWN_FIELD), name->value);
+		} else if (ref->order) {
+			if (form->fields[k].type != f->type)
+				ychk_err(&L->c, name, msg(MSG_L_ORDER_TYPE), name->value, ftype_info(f->type)->name);
+			else
+				f->not_before = k;
+		} else {
+			f->required_when = k;
+		}
+	}
+}
+
 kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, size_t len,
 		   kp_diag *d)
 {
 	ynode *root = yn_parse(file, data, len, d);
 	if (!root)
 		return NULL;
-	loader L = {cat, {file, d, 0}, xcalloc(1, sizeof(kp_form)), 0};
+	loader L = {cat, {file, d, 0}, xcalloc(1, sizeof(kp_form)), 0, NULL, 0};
 	kp_form *form = L.form;
 	form->file = xstrdup(file);
 	if (ychk_is_map(&L.c, root)) {
@@ -288,7 +342,11 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 			load_fields(&L, fields, -1);
 		if (form->nfields == 0)
 			ychk_err(&L.c, root, "%s", msg(MSG_L_NO_FIELDS));
+		resolve_refs(&L);
+		const char *ul = ychk_str(&L.c, root, "unit_label", false);
+		form->unit_label = xstrdup(ul ? ul : msg(MSG_UI_COL_UNIT));
 	}
+	free(L.refs);
 	yn_free(root);
 	if (L.c.errors) {
 		form_free(form);

@@ -306,6 +306,42 @@ bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, c
 	return ok;
 }
 
+/* Does the stored value v of field f equal want (a multi-select: include)? */
+static bool value_is(const kp_field *f, const char *v, const char *want)
+{
+	if (f->type != FT_MULTICHOICE)
+		return !strcmp(v, want);
+	size_t n;
+	char **parts = multi_split(v, &n);
+	bool found = false;
+	for (size_t i = 0; i < n && !found; i++)
+		found = !strcmp(parts[i], want);
+	json_array_free(parts, n);
+	return found;
+}
+
+/* Stored values of two fields of one type: is a earlier than b? */
+static bool earlier(const kp_field *f, const char *a, const char *b)
+{
+	if (f->type == FT_INTEGER)
+		return strtoll(a, NULL, 10) < strtoll(b, NULL, 10);
+	return strcmp(a, b) < 0; /* ISO dates and year-months sort as text */
+}
+
+/* Rules between fields, checked once each field is valid by itself. */
+static char *cross_check(const kp_form *form, size_t i, char **out)
+{
+	const kp_field *f = &form->fields[i];
+	if (f->not_before >= 0 && out[f->not_before] && out[i][0] && out[f->not_before][0] &&
+	    earlier(f, out[i], out[f->not_before]))
+		return xasprintf(msg(MSG_V_BEFORE), form->fields[f->not_before].label);
+	if (f->required_when >= 0 && !out[i][0] && out[f->required_when] &&
+	    value_is(&form->fields[f->required_when], out[f->required_when], f->required_value))
+		return xasprintf(msg(MSG_V_REQUIRED_WHEN), form->fields[f->required_when].label,
+				 f->required_value);
+	return NULL;
+}
+
 int form_validate(const kp_catalog *cat, const kp_form *form, const char *const *raw,
 		  char **out, char **reasons)
 {
@@ -313,6 +349,13 @@ int form_validate(const kp_catalog *cat, const kp_form *form, const char *const 
 	for (size_t i = 0; i < form->nfields; i++)
 		if (!field_validate(cat, &form->fields[i], raw[i], &out[i], &reasons[i]))
 			bad++;
+	for (size_t i = 0; i < form->nfields; i++) {
+		if (reasons[i] || !(reasons[i] = cross_check(form, i, out)))
+			continue;
+		free(out[i]);
+		out[i] = NULL;
+		bad++;
+	}
 	return bad;
 }
 

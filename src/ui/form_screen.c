@@ -293,7 +293,7 @@ static void form_draw(ui_screen *s, ui_app *app)
 		snprintf(title + tl, sizeof title - tl, msg(MSG_UI_EDIT_RECORD), fs->rec.id);
 	else
 		snprintf(title + tl, sizeof title - tl, "%s", msg(MSG_UI_NEW_RECORD));
-	snprintf(right, sizeof right, msg(MSG_UI_UNIT_LINE), fs->rec.unit_name);
+	snprintf(right, sizeof right, "%s：%s", f->unit_label, fs->rec.unit_name);
 	const kp_field *fd = &f->fields[fs->focus];
 	const char *help = fs->fs[fs->focus].error ? fs->fs[fs->focus].error : fd->help;
 	unsigned ctx = fs->pick.open ? CTX_POPUP : CTX_FORM | field_ctx(fd);

@@ -89,7 +89,7 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, attr_t a)
 	int x = 1;
 	draw_text(y, x, ID_W, r ? id : msg(MSG_UI_COL_ID), a, false);
 	x += ID_W + COL_GAP;
-	draw_text(y, x, UNIT_W, r ? r->unit_name : msg(MSG_UI_COL_UNIT), a, false);
+	draw_text(y, x, UNIT_W, r ? r->unit_name : ls->form->unit_label, a, false);
 	x += UNIT_W + COL_GAP;
 	for (size_t i = 0; i < ls->form->nfields; i++) {
 		const kp_field *fd = &ls->form->fields[i];

@@ -226,6 +226,36 @@ static void test_unsafe_label_text_refused(void **state)
 	expect_one(HEAD "  - {id: a, label: \"A\\e[31m\", type: text}\n", 5, 20, "控制字符");
 }
 
+static void test_field_references(void **state)
+{
+	(void)state;
+	const char *ok = HEAD
+		"  - {id: b, label: 止, type: date, not_before: a}\n"   /* may name a later field */
+		"  - {id: a, label: 起, type: date}\n"
+		"  - {id: k, label: 类别, type: choice, choices: [甲, 其他]}\n"
+		"  - {id: o, label: 说明, type: text, required_when: {field: k, is: 其他}}\n";
+	kp_diag d = {0};
+	kp_form *f = form_load(&cat, "x.yaml", ok, strlen(ok), &d);
+	assert_non_null(f);
+	assert_int_equal(f->fields[0].not_before, 1);
+	assert_int_equal(f->fields[3].required_when, 2);
+	assert_string_equal(f->fields[3].required_value, "其他");
+	assert_string_equal(f->unit_label, "填报单位");
+	form_free(f);
+	diag_free(&d);
+	expect_one(HEAD "  - {id: b, label: 止, type: date, not_before: nope}\n", 5, 47,
+		   "表单中没有字段「nope」");
+	expect_one(HEAD "  - {id: a, label: 起, type: yearmonth}\n"
+		   "  - {id: b, label: 止, type: date, not_before: a}\n", 6, 47,
+		   "字段「a」不是 date 类型");
+	expect_one(HEAD "  - {id: b, label: 止, type: text, not_before: b}\n", 5, 35,
+		   "键「not_before」不适用于 text");
+	expect_one(HEAD "  - {id: o, label: 说明, type: text, required_when: {field: o, is: x}}\n",
+		   5, 59, "表单中没有字段「o」");
+	expect_one(HEAD "  - {id: o, label: 说明, type: text, required_when: {field: o}}\n",
+		   5, 51, "缺少必需的键「is」");
+}
+
 static void test_every_problem_reported(void **state)
 {
 	(void)state;
@@ -287,6 +317,7 @@ int main(void)
 		cmocka_unit_test(test_aliases_anchors_and_tags_refused),
 		cmocka_unit_test(test_syntax_error_position),
 		cmocka_unit_test(test_unsafe_label_text_refused),
+		cmocka_unit_test(test_field_references),
 		cmocka_unit_test(test_every_problem_reported),
 		cmocka_unit_test(test_site_directory_overrides_file_by_file),
 	};

@@ -264,6 +264,45 @@ static void test_form_validate_reports_every_field(void **state)
 	}
 }
 
+static void test_cross_field_rules(void **state)
+{
+	(void)state;
+	const kp_form *p = catalog_form(&cat, "project");
+	assert_non_null(p);
+	const char *raw[16] = {0};
+	size_t start = (size_t)form_field_index(p, "start"), end = (size_t)form_field_index(p, "end");
+	size_t cat_i = (size_t)form_field_index(p, "category");
+	size_t other = (size_t)form_field_index(p, "category_other");
+	raw[form_field_index(p, "declared_on")] = "2016年7月10日";
+	raw[form_field_index(p, "name")] = "青少年科技创新大赛";
+	raw[form_field_index(p, "executor")] = "许昌学院";
+	raw[form_field_index(p, "contact")] = "周海旺";
+	raw[form_field_index(p, "phone")] = "2965753";
+	raw[cat_i] = "其他";
+	raw[start] = "2016年9月";
+	raw[end] = "2016.7";
+	char *out[16] = {0}, *why[16] = {0};
+	assert_int_equal(form_validate(&cat, p, raw, out, why), 2);
+	assert_string_equal(why[end], "不能早于项目实施时间（起）");
+	assert_string_equal(why[other], "项目类别为「其他」时必须填写");
+	for (size_t i = 0; i < p->nfields; i++) {
+		free(out[i]);
+		free(why[i]);
+		out[i] = why[i] = NULL;
+	}
+	raw[end] = "2016-09"; /* the same month is not earlier */
+	raw[other] = "科普基地建设";
+	assert_int_equal(form_validate(&cat, p, raw, out, why), 0);
+	assert_string_equal(out[start], "2016-09");
+	for (size_t i = 0; i < p->nfields; i++)
+		free(out[i]);
+	raw[cat_i] = "科普活动"; /* no longer required */
+	raw[other] = NULL;
+	assert_int_equal(form_validate(&cat, p, raw, out, why), 0);
+	for (size_t i = 0; i < p->nfields; i++)
+		free(out[i]);
+}
+
 static void test_multi_join(void **state)
 {
 	(void)state;
@@ -290,6 +329,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_text_refused),
 		cmocka_unit_test(test_other_types),
 		cmocka_unit_test(test_form_validate_reports_every_field),
+		cmocka_unit_test(test_cross_field_rules),
 		cmocka_unit_test(test_multi_join),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
