@@ -92,6 +92,10 @@
 	X(UI_NO_RECORDS,    "还没有记录。按 F7 或 Ctrl-N 新建。") \
 	X(UI_LIST_TITLE,    "%s：记录列表") \
 	X(UI_LIST_COUNT,    "共 %lld 条") \
+	X(UI_LIST_FOUND,    "筛选出 %lld 条") \
+	X(UI_LIST_FILTER,   "筛选：%s") \
+	X(UI_LIST_HINT,     "输入文字即可筛选（任何文字字段中含有即可）；F6/^R 换排序") \
+	X(UI_NO_MATCH,      "没有含「%s」的记录。") \
 	X(UI_CHOICE_NONE,   "（没有匹配的项）") \
 	X(UI_CHOICE_FILTER, "筛选：%s") \
 	X(UI_REQUIRED_MARK, "*") \
@@ -134,6 +138,8 @@
 	X(K_ERASE,          "删除一个字") \
 	X(K_KILL,           "删除到行尾") \
 	X(K_CLEAR_CHOICE,   "清除选择") \
+	X(K_SORT,           "排序") \
+	X(K_CLEAR_FILTER,   "清除筛选") \
 	X(K_FIRST,          "第一条") \
 	X(K_LAST,           "最后一条") \
 	X(K_REDRAW,         "重画屏幕") \

@@ -245,25 +245,77 @@ int store_get(kp_store *s, const kp_form *f, long long id, kp_record *r, char **
 	return rc == SQLITE_ROW ? KP_OK : rc == SQLITE_DONE ? KP_ENOTFOUND : KP_ERR;
 }
 
-size_t store_page(kp_store *s, const kp_form *f, long long from, bool backward, size_t limit,
-		  kp_record **out)
+/* The sort key as SQL: NULL becomes the lowest value so row-value
+ * comparisons never meet NULL. */
+static void sort_expr(strbuf *b, const kp_form *f, int sort)
 {
-	const char *clause = backward
-		? (from ? "WHERE t.id < ?1 ORDER BY t.id DESC LIMIT ?2" : "ORDER BY t.id DESC LIMIT ?2")
-		: "WHERE t.id > ?1 ORDER BY t.id LIMIT ?2";
-	char *sql = select_sql(f, clause);
+	if (sort < 0)
+		sb_adds(b, "t.id");
+	else if (ftype_info(f->fields[sort].type)->integer_column)
+		sb_printf(b, "ifnull(t.\"%s\", -9223372036854775807)", f->fields[sort].id);
+	else
+		sb_printf(b, "ifnull(t.\"%s\", '')", f->fields[sort].id);
+}
+
+/* The WHERE clause of a query (parameters: ?1 unit, ?2 filter). */
+static void where_clause(strbuf *b, const kp_form *f, const kp_query *q)
+{
+	sb_adds(b, " WHERE (?1 = 0 OR t.unit_id = ?1)");
+	if (!q->filter || !q->filter[0])
+		return;
+	sb_adds(b, " AND (0");
+	for (size_t i = 0; i < f->nfields; i++)
+		if (!ftype_info(f->fields[i].type)->integer_column)
+			sb_printf(b, " OR instr(t.\"%s\", ?2) > 0", f->fields[i].id);
+	sb_adds(b, ")");
+}
+
+size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const kp_anchor *anchor,
+			bool backward, size_t limit, kp_record **out)
+{
+	/* Walking backward reverses the order; the rows are flipped after. */
+	bool desc = q->descending != backward;
+	strbuf w = STRBUF_INIT, key = STRBUF_INIT;
+	where_clause(&w, f, q);
+	sort_expr(&key, f, q->sort);
+	if (anchor) {
+		if (q->sort < 0)
+			sb_printf(&w, " AND t.id %s ?4", desc ? "<" : ">");
+		else
+			sb_printf(&w, " AND (%s, t.id) %s (?3, ?4)", sb_str(&key), desc ? "<" : ">");
+	}
+	if (q->sort < 0)
+		sb_printf(&w, " ORDER BY t.id%s LIMIT ?5", desc ? " DESC" : "");
+	else
+		sb_printf(&w, " ORDER BY %s%s, t.id%s LIMIT ?5", sb_str(&key), desc ? " DESC" : "",
+			  desc ? " DESC" : "");
+	char *sql = select_sql(f, sb_str(&w));
+	sb_free(&w);
+	sb_free(&key);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
 	free(sql);
 	kp_record *r = xcalloc(limit ? limit : 1, sizeof *r);
 	size_t n = 0;
 	if (st) {
-		sqlite3_bind_int64(st, 1, from);
-		sqlite3_bind_int64(st, 2, (long long)limit);
+		sqlite3_bind_int64(st, 1, q->unit_id);
+		if (q->filter && q->filter[0])
+			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
+		if (anchor && q->sort >= 0) {
+			if (ftype_info(f->fields[q->sort].type)->integer_column)
+				sqlite3_bind_int64(st, 3, anchor->key && anchor->key[0]
+							      ? strtoll(anchor->key, NULL, 10)
+							      : -9223372036854775807LL);
+			else
+				sqlite3_bind_text(st, 3, anchor->key ? anchor->key : "", -1, SQLITE_STATIC);
+		}
+		if (anchor)
+			sqlite3_bind_int64(st, 4, anchor->id);
+		sqlite3_bind_int64(st, 5, (long long)limit);
 		while (n < limit && sqlite3_step(st) == SQLITE_ROW)
 			read_row(st, f, &r[n++]);
 	}
 	sqlite3_finalize(st);
-	if (backward) /* return them in id order */
+	if (backward) /* return them in list order */
 		for (size_t i = 0; i < n / 2; i++) {
 			kp_record t = r[i];
 			r[i] = r[n - 1 - i];
@@ -273,14 +325,37 @@ size_t store_page(kp_store *s, const kp_form *f, long long from, bool backward, 
 	return n;
 }
 
-long long store_count(kp_store *s, const kp_form *f)
+size_t store_page(kp_store *s, const kp_form *f, long long from, bool backward, size_t limit,
+		  kp_record **out)
 {
-	char *sql = xasprintf("SELECT count(*) FROM \"%s\"", f->table);
-	sqlite3_stmt *st = db_prepare(s, sql, NULL);
-	free(sql);
-	long long n = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	kp_query q = {-1, false, NULL, 0};
+	kp_anchor a = {NULL, from};
+	return store_query_page(s, f, &q, from ? &a : NULL, backward, limit, out);
+}
+
+long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
+{
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "SELECT count(*) FROM \"%s\" t", f->table);
+	where_clause(&b, f, q);
+	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
+	sb_free(&b);
+	long long n = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, q->unit_id);
+		if (q->filter && q->filter[0])
+			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+	}
 	sqlite3_finalize(st);
 	return n;
+}
+
+long long store_count(kp_store *s, const kp_form *f)
+{
+	kp_query q = {-1, false, NULL, 0};
+	return store_query_count(s, f, &q);
 }
 
 int store_each(kp_store *s, const kp_form *f, long long unit_id,

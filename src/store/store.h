@@ -73,10 +73,29 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err);
 int store_delete(kp_store *s, const kp_form *f, long long id, char **err);
 int store_get(kp_store *s, const kp_form *f, long long id, kp_record *r, char **err);
 
-/* Up to limit records after (forward) or before (backward) the record with
- * id `from`, in id order (keyset paging: the same cost on any page). from =
- * 0 forward starts at the first record; backward from 0 starts at the last.
- * Returns the count; out is caller-freed with records_free. */
+/* What a list shows: the order, a filter, a unit. */
+typedef struct {
+	int sort;           /* field index to sort by; -1 sorts by record id */
+	bool descending;
+	const char *filter; /* text that must appear in one of the text fields; NULL or "" for all */
+	long long unit_id;  /* 0: every unit */
+} kp_query;
+
+/* Where a page starts: the record before it (forward) or after it
+ * (backward), given by its sort value and id. */
+typedef struct {
+	const char *key; /* the record's value of the sort field (unused when sort is -1) */
+	long long id;
+} kp_anchor;
+
+/* Up to limit records of q's list after (forward) or before (backward) the
+ * anchor, in list order (keyset paging: every page costs the same, never
+ * OFFSET). anchor NULL starts at the first (forward) or last (backward)
+ * record. Returns the count; out is caller-freed with records_free. */
+size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const kp_anchor *anchor,
+			bool backward, size_t limit, kp_record **out);
+long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q);
+/* Pages in id order of every record: store_query_page with the default query. */
 size_t store_page(kp_store *s, const kp_form *f, long long from, bool backward, size_t limit,
 		  kp_record **out);
 long long store_count(kp_store *s, const kp_form *f);

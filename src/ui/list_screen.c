@@ -1,10 +1,12 @@
 /* The record list of any form: keyset paging (the same cost on every page),
- * open, new, delete with confirmation. */
+ * sorting by any column, filtering as you type, open, new, delete with
+ * confirmation. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/editbuf.h"
 #include "core/msg.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -13,13 +15,16 @@
 #include "ui/screens.h"
 
 #define ID_W 6
-#define UNIT_W 14
+#define UNIT_W 16
 #define COL_GAP 1
 #define MAX_COL_W 12
 
 typedef struct {
 	ui_screen base;
 	const kp_form *form;
+	kp_query q;
+	editbuf filter;
+	char *filter_text; /* q.filter points here */
 	kp_record *rows;
 	size_t n, sel;
 	long long total;
@@ -28,39 +33,64 @@ typedef struct {
 
 static int body_rows(void) { return app_body_height() - 1; /* one header row */ }
 
-/* Replace the rows with up to a screenful read by keyset: forward after
- * id `from`, or backward before it (0 = from the end). */
-static void load(list_screen *ls, ui_app *app, long long from, bool backward)
+/* A row as a keyset anchor: its sort value and id. */
+static kp_anchor anchor_of(const list_screen *ls, const kp_record *r)
 {
+	return (kp_anchor){ls->q.sort >= 0 ? r->vals[ls->q.sort] : NULL, r->id};
+}
+
+/* Replace the rows with up to a screenful after (or before) the anchor row,
+ * or from the start (end) when it is NULL. */
+static void load(list_screen *ls, ui_app *app, const kp_record *after, bool backward)
+{
+	kp_anchor a;
+	if (after)
+		a = anchor_of(ls, after);
+	kp_record *rows;
+	size_t n = store_query_page(app->env->store, ls->form, &ls->q, after ? &a : NULL, backward,
+				    (size_t)body_rows(), &rows);
 	records_free(ls->rows, ls->n);
-	ls->n = store_page(app->env->store, ls->form, from, backward, (size_t)body_rows(), &ls->rows);
-	ls->total = store_count(app->env->store, ls->form);
+	ls->rows = rows;
+	ls->n = n;
 	if (ls->sel >= ls->n)
 		ls->sel = ls->n ? ls->n - 1 : 0;
 }
 
-/* The page whose first row is the record with this id (or the next one). */
-static void page_from(list_screen *ls, ui_app *app, long long id)
+/* Is there a row before (or after) r in the list? */
+static bool has_neighbour(list_screen *ls, ui_app *app, const kp_record *r, bool before)
 {
-	load(ls, app, id - 1, false);
+	kp_anchor a = anchor_of(ls, r);
+	kp_record *one;
+	size_t n = store_query_page(app->env->store, ls->form, &ls->q, &a, before, 1, &one);
+	records_free(one, n);
+	return n > 0;
 }
 
-/* The id of the record just before id, or 0. */
-static long long id_before(ui_app *app, const kp_form *f, long long id)
+/* Start again from the first row (a new filter, a new order). */
+static void restart(list_screen *ls, ui_app *app)
 {
-	kp_record *r;
-	size_t n = store_page(app->env->store, f, id, true, 1, &r);
-	long long prev = n ? r[0].id : 0;
-	records_free(r, n);
-	return prev;
+	ls->total = store_query_count(app->env->store, ls->form, &ls->q);
+	ls->sel = 0;
+	load(ls, app, NULL, false);
 }
 
-/* Reload in place after a change (a delete, an edit in the form). */
+/* Reload in place after a change (a delete, an edit in the form): the page
+ * that starts where this one started. */
 static void reload(list_screen *ls, ui_app *app)
 {
-	page_from(ls, app, ls->n ? ls->rows[0].id : 0);
+	ls->total = store_query_count(app->env->store, ls->form, &ls->q);
+	if (!ls->n) {
+		load(ls, app, NULL, false);
+		return;
+	}
+	kp_record first = ls->rows[0];
+	kp_anchor a = anchor_of(ls, &first);
+	kp_record *prev;
+	size_t n = store_query_page(app->env->store, ls->form, &ls->q, &a, true, 1, &prev);
+	load(ls, app, n ? &prev[0] : NULL, false);
+	records_free(prev, n);
 	if (ls->n == 0)
-		load(ls, app, 0, true); /* the page emptied: show the last one */
+		load(ls, app, NULL, true); /* the page emptied: show the last one */
 }
 
 static int column_width(const kp_field *fd)
@@ -81,13 +111,26 @@ static int column_width(const kp_field *fd)
 	return w > MAX_COL_W ? MAX_COL_W : w;
 }
 
+/* A column title, with ^ or v when the list is sorted by it. */
+static void draw_title(const list_screen *ls, int y, int x, int w, const char *label, int field,
+		       attr_t a)
+{
+	char t[256];
+	snprintf(t, sizeof t, "%s%s", label,
+		 ls->q.sort == field ? (ls->q.descending ? "v" : "^") : "");
+	draw_text(y, x, w, t, a, false);
+}
+
 static void draw_row(const list_screen *ls, int y, const kp_record *r, attr_t a)
 {
 	draw_fill(y, 0, COLS, a);
 	char id[24];
 	snprintf(id, sizeof id, "%lld", r ? r->id : 0LL);
 	int x = 1;
-	draw_text(y, x, ID_W, r ? id : msg(MSG_UI_COL_ID), a, false);
+	if (r)
+		draw_text(y, x, ID_W, id, a, false);
+	else
+		draw_title(ls, y, x, ID_W, msg(MSG_UI_COL_ID), -1, a);
 	x += ID_W + COL_GAP;
 	draw_text(y, x, UNIT_W, r ? r->unit_name : ls->form->unit_label, a, false);
 	x += UNIT_W + COL_GAP;
@@ -99,7 +142,7 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, attr_t a)
 		if (x + w > COLS - 1)
 			break;
 		if (!r) {
-			draw_text(y, x, w, fd->label, a, false);
+			draw_title(ls, y, x, w, fd->label, (int)i, a);
 		} else if (fd->type == FT_MULTICHOICE) {
 			char *j = multi_join(r->vals[i]);
 			draw_text(y, x, w, j, a, false);
@@ -114,14 +157,22 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, attr_t a)
 static void list_draw(ui_screen *s, ui_app *app)
 {
 	list_screen *ls = (list_screen *)s;
-	char title[256], right[64];
+	char title[256], right[64], help[256];
+	bool filtered = ls->filter_text[0] != '\0';
 	snprintf(title, sizeof title, msg(MSG_UI_LIST_TITLE), ls->form->title);
-	snprintf(right, sizeof right, msg(MSG_UI_LIST_COUNT), ls->total);
-	app_chrome(app, title, right, NULL, CTX_LIST);
+	snprintf(right, sizeof right, msg(filtered ? MSG_UI_LIST_FOUND : MSG_UI_LIST_COUNT), ls->total);
+	if (filtered)
+		snprintf(help, sizeof help, msg(MSG_UI_LIST_FILTER), ls->filter_text);
+	app_chrome(app, title, right, filtered ? help : msg(MSG_UI_LIST_HINT), CTX_LIST);
 	int y = app_body_top();
 	draw_row(ls, y, NULL, theme_attr(R_SECTION) | A_UNDERLINE);
-	if (ls->n == 0)
+	if (ls->n == 0 && filtered) {
+		char none[256];
+		snprintf(none, sizeof none, msg(MSG_UI_NO_MATCH), ls->filter_text);
+		draw_text(y + 2, 2, COLS - 4, none, theme_attr(R_HELP), false);
+	} else if (ls->n == 0) {
 		draw_text(y + 2, 2, COLS - 4, msg(MSG_UI_NO_RECORDS), theme_attr(R_HELP), false);
+	}
 	for (size_t i = 0; i < ls->n; i++)
 		draw_row(ls, y + 1 + (int)i, &ls->rows[i],
 			 theme_attr(i == ls->sel ? R_SELECTED : R_NORMAL));
@@ -159,38 +210,75 @@ static void move_down(list_screen *ls, ui_app *app)
 {
 	if (ls->sel + 1 < ls->n) {
 		ls->sel++;
-	} else if (ls->n == (size_t)body_rows() && id_before(app, ls->form, 0) > ls->rows[ls->sel].id) {
-		page_from(ls, app, ls->rows[1].id); /* scroll on by one row */
+	} else if (ls->n == (size_t)body_rows() && has_neighbour(ls, app, &ls->rows[ls->n - 1], false)) {
+		kp_record first = ls->rows[0];
+		ls->rows[0] = (kp_record){0}; /* keep it alive while it anchors */
+		load(ls, app, &first, false); /* scroll on by one row */
+		record_free(&first);
 		ls->sel = ls->n - 1;
 	}
 }
 
 static void move_up(list_screen *ls, ui_app *app)
 {
-	long long prev;
 	if (ls->sel > 0) {
 		ls->sel--;
-	} else if (ls->n && (prev = id_before(app, ls->form, ls->rows[0].id))) {
-		page_from(ls, app, prev); /* scroll back by one row */
+	} else if (ls->n && has_neighbour(ls, app, &ls->rows[0], true)) {
+		kp_record last = ls->rows[ls->n - 1];
+		ls->rows[ls->n - 1] = (kp_record){0};
+		load(ls, app, &last, true); /* scroll back by one row */
+		record_free(&last);
 		ls->sel = 0;
 	}
 }
 
 static void page_down(list_screen *ls, ui_app *app)
 {
-	if (!ls->n || id_before(app, ls->form, 0) <= ls->rows[ls->n - 1].id)
+	if (!ls->n || !has_neighbour(ls, app, &ls->rows[ls->n - 1], false))
 		return; /* already on the last page */
-	load(ls, app, ls->rows[ls->n - 1].id, false);
+	kp_record last = ls->rows[ls->n - 1];
+	ls->rows[ls->n - 1] = (kp_record){0};
+	load(ls, app, &last, false);
+	record_free(&last);
 	ls->sel = 0;
 }
 
 static void page_up(list_screen *ls, ui_app *app)
 {
-	if (ls->n)
-		load(ls, app, ls->rows[0].id, true);
+	if (ls->n) {
+		kp_record first = ls->rows[0];
+		ls->rows[0] = (kp_record){0};
+		load(ls, app, &first, true);
+		record_free(&first);
+	}
 	if (ls->n < (size_t)body_rows())
-		load(ls, app, 0, false); /* less than a page before: the first page */
+		load(ls, app, NULL, false); /* less than a page before: the first page */
 	ls->sel = 0;
+}
+
+/* The next order: each column ascending, then descending, then the next. */
+static void next_sort(list_screen *ls, ui_app *app)
+{
+	if (!ls->q.descending) {
+		ls->q.descending = true;
+	} else {
+		ls->q.descending = false;
+		do
+			ls->q.sort++;
+		while (ls->q.sort < (int)ls->form->nfields &&
+		       ls->form->fields[ls->q.sort].type == FT_TEXTAREA);
+		if (ls->q.sort >= (int)ls->form->nfields)
+			ls->q.sort = -1;
+	}
+	restart(ls, app);
+}
+
+static void set_filter(list_screen *ls, ui_app *app)
+{
+	free(ls->filter_text);
+	ls->filter_text = eb_text(&ls->filter);
+	ls->q.filter = ls->filter_text;
+	restart(ls, app);
 }
 
 static void list_key(ui_screen *s, ui_app *app, kp_key key)
@@ -210,12 +298,17 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 	case ACT_PAGE_DOWN: page_down(ls, app); break;
 	case ACT_PAGE_UP: page_up(ls, app); break;
 	case ACT_HOME:
-		load(ls, app, 0, false);
+		load(ls, app, NULL, false);
 		ls->sel = 0;
 		break;
 	case ACT_END:
-		load(ls, app, 0, true);
+		load(ls, app, NULL, true);
 		ls->sel = ls->n ? ls->n - 1 : 0;
+		break;
+	case ACT_SORT: next_sort(ls, app); break;
+	case ACT_BACKSPACE:
+		if (eb_backspace(&ls->filter))
+			set_filter(ls, app);
 		break;
 	case ACT_ACCEPT:
 		if (ls->n)
@@ -229,9 +322,16 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 			ls->confirm_delete = true;
 		break;
 	case ACT_QUIT:
-		ls->base.closing = true;
+		if (ls->filter.len) { /* Esc clears the filter first */
+			eb_clear(&ls->filter);
+			set_filter(ls, app);
+		} else {
+			ls->base.closing = true;
+		}
 		break;
 	default:
+		if (!key.fn && key.code >= ' ' && key.code != 127 && eb_insert(&ls->filter, key.code))
+			set_filter(ls, app);
 		break;
 	}
 }
@@ -245,6 +345,8 @@ static void list_destroy(ui_screen *s)
 {
 	list_screen *ls = (list_screen *)s;
 	records_free(ls->rows, ls->n);
+	eb_free(&ls->filter);
+	free(ls->filter_text);
 	free(ls);
 }
 
@@ -253,6 +355,10 @@ ui_screen *list_screen_new(ui_app *app, const kp_form *f)
 	list_screen *ls = xcalloc(1, sizeof *ls);
 	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, NULL, false};
 	ls->form = f;
-	load(ls, app, 0, false);
+	ls->q = (kp_query){-1, false, NULL, 0};
+	eb_init(&ls->filter, 40, false);
+	ls->filter_text = xstrdup("");
+	ls->q.filter = ls->filter_text;
+	restart(ls, app);
 	return &ls->base;
 }

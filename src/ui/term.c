@@ -84,13 +84,16 @@ void term_stop(void)
 
 bool term_too_small(void) { return COLS < MIN_COLS || LINES < MIN_LINES; }
 
-/* The next character if one is already waiting (within ms), else -1. */
+/* The next character if one is already waiting (within ms), else -1. A
+ * function key that comes instead is put back for the next read. */
 static int next_char(int ms)
 {
 	wint_t ch;
 	wtimeout(stdscr, ms);
 	int rc = wget_wch(stdscr, &ch);
 	wtimeout(stdscr, TERM_IDLE_MS);
+	if (rc == KEY_CODE_YES)
+		ungetch((int)ch);
 	return rc == OK ? (int)ch : -1;
 }
 

@@ -235,6 +235,110 @@ static void test_keyset_pages(void **state)
 		record_free(&rs[i]);
 }
 
+/* Walk a whole query forward page by page, then backward, and check both
+ * give every matching record once, in order. */
+static void walk(fixture *fx, const kp_form *f, const kp_query *q, long long *ids, size_t *n)
+{
+	kp_record *p, *prev = NULL;
+	size_t k = 0, got;
+	kp_anchor a;
+	do {
+		if (prev)
+			a = (kp_anchor){q->sort >= 0 ? prev->vals[q->sort] : NULL, prev->id};
+		got = store_query_page(fx->env.store, f, q, prev ? &a : NULL, false, 4, &p);
+		for (size_t i = 0; i < got; i++)
+			ids[k++] = p[i].id;
+		if (prev)
+			record_free(prev);
+		free(prev);
+		prev = NULL;
+		if (got) {
+			prev = malloc(sizeof *prev);
+			*prev = p[got - 1];
+			p[got - 1] = (kp_record){0};
+		}
+		records_free(p, got);
+	} while (got == 4);
+	if (prev)
+		record_free(prev);
+	free(prev);
+	*n = k;
+	/* backward from the end gives the same sequence */
+	size_t back = k;
+	prev = NULL;
+	do {
+		if (prev)
+			a = (kp_anchor){q->sort >= 0 ? prev->vals[q->sort] : NULL, prev->id};
+		got = store_query_page(fx->env.store, f, q, prev ? &a : NULL, true, 4, &p);
+		for (size_t i = got; i-- > 0;)
+			assert_int_equal(p[i].id, ids[--back]);
+		if (prev)
+			record_free(prev);
+		free(prev);
+		prev = NULL;
+		if (got) {
+			prev = malloc(sizeof *prev);
+			*prev = p[0];
+			p[0] = (kp_record){0};
+		}
+		records_free(p, got);
+	} while (got == 4);
+	if (prev)
+		record_free(prev);
+	free(prev);
+	assert_int_equal(back, 0);
+}
+
+static void test_query_sort_filter_unit(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	const char *names[] = {"丙", "甲", "乙", "甲", "丁", "甲乙", "", "乙丙"};
+	const char *ages[] = {"30", "25", "", "40", "25", "99", "18", "50"};
+	kp_record rs[8];
+	for (int i = 0; i < 8; i++) {
+		rs[i] = talent_record(fx, names[i]);
+		record_set(&rs[i], (size_t)form_field_index(f, "age"), ages[i]);
+		if (i >= 6)
+			rs[i].unit_id = store_unit_id(fx->env.store, "魏都区");
+	}
+	char *err = NULL;
+	assert_int_equal(store_insert_many(fx->env.store, f, rs, 8, &err), KP_OK);
+	long long ids[16];
+	size_t n;
+	int name = form_field_index(f, "name"), age = form_field_index(f, "age");
+
+	kp_query q = {name, false, NULL, 0}; /* by name, then id: "" 丁 丙 乙 乙丙 甲 甲 甲乙 */
+	walk(fx, f, &q, ids, &n);
+	assert_int_equal(n, 8);
+	long long want[] = {rs[6].id, rs[4].id, rs[0].id, rs[2].id, rs[7].id, rs[1].id, rs[3].id, rs[5].id};
+	assert_memory_equal(ids, want, sizeof want);
+
+	q.descending = true;
+	walk(fx, f, &q, ids, &n);
+	for (size_t i = 0; i < 8; i++)
+		assert_int_equal(ids[i], want[7 - i]);
+
+	q = (kp_query){age, false, NULL, 0}; /* integers numerically, empty first */
+	walk(fx, f, &q, ids, &n);
+	long long by_age[] = {rs[2].id, rs[6].id, rs[1].id, rs[4].id, rs[0].id, rs[3].id, rs[7].id, rs[5].id};
+	assert_memory_equal(ids, by_age, sizeof by_age);
+
+	q = (kp_query){-1, false, "乙", 0}; /* 乙 anywhere in a text field */
+	walk(fx, f, &q, ids, &n);
+	assert_int_equal(n, 3);
+	assert_int_equal(store_query_count(fx->env.store, f, &q), 3);
+
+	q = (kp_query){name, true, "甲", store_unit_id(fx->env.store, "许昌学院")};
+	walk(fx, f, &q, ids, &n);
+	long long jia[] = {rs[5].id, rs[3].id, rs[1].id};
+	assert_memory_equal(ids, jia, sizeof jia);
+	q.unit_id = store_unit_id(fx->env.store, "魏都区");
+	assert_int_equal(store_query_count(fx->env.store, f, &q), 0);
+	for (int i = 0; i < 8; i++)
+		record_free(&rs[i]);
+}
+
 static void test_insert_many_is_all_or_nothing(void **state)
 {
 	fixture *fx = *state;
@@ -353,6 +457,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_schema_from_yaml_and_columns_added, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_insert_get_update_conflict_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keyset_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_query_sort_filter_unit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_insert_many_is_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_units_and_headers, setup, teardown),
