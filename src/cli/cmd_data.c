@@ -56,7 +56,7 @@ int cmd_init(const kp_opts *o)
 		printf(msg(MSG_C_INIT_DONE), o->db, (int)n, demo);
 		putchar('\n');
 	}
-	units_free(u, n);
+	unit_list_free(u, n);
 	env_close(&e);
 	return rc;
 }

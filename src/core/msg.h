@@ -107,7 +107,12 @@
 	X(UI_CONFLICT_THEIRS,"他人的内容：%s") \
 	X(UI_CONFLICT_GONE, "这条记录已被他人删除。屏幕上是您的内容，按 F2 另存为新记录。") \
 	X(UI_ENCODING_MISMATCH, "终端使用 %s 编码，而系统语言环境是 %s，输入的汉字会变成乱码。请把 SSH 客户端的字符编码改为一致，或设置 KEPU_TERMINAL_ENCODING=%s。") \
+	X(UI_TABLE_HINT,    "上下左右键移动，输入数字或按 Enter 修改，Enter 保存并到下一行") \
+	X(UI_TABLE_COUNT,   "%d 个单位") \
+	X(UI_CELL_SAVED,    "已保存：%s %s = %s") \
+	X(UI_MENU_TABLE,    "%s  查看与修改") \
 	X(UI_COL_ID,        "编号") \
+	X(UI_COL_SEQ,       "序号") \
 	X(UI_COL_UNIT,      "填报单位") \
 	/* the key bar: what each key does on the current screen */ \
 	X(K_PICK,           "选定") \
@@ -138,6 +143,7 @@
 	X(K_ERASE,          "删除一个字") \
 	X(K_KILL,           "删除到行尾") \
 	X(K_CLEAR_CHOICE,   "清除选择") \
+	X(K_EDIT,           "修改") \
 	X(K_SORT,           "排序") \
 	X(K_CLEAR_FILTER,   "清除筛选") \
 	X(K_FIRST,          "第一条") \
@@ -153,6 +159,8 @@
 	X(KC_LIST,          "记录列表") \
 	X(KC_POPUP,         "选项列表（弹出）") \
 	X(KC_CONFIRM,       "确认提问 (y/n)") \
+	X(KC_TABLE,         "表格（如附表1）") \
+	X(KC_CELL,          "修改表格中的一格") \
 	X(KC_TITLE,         "kepu 按键一览") \
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
 	X(KC_KEYS,          "按键") \

@@ -12,6 +12,30 @@ int env_load_definitions(kp_env *e, const char *screens_dir, kp_diag *d)
 	return catalog_load(&e->cat, screens_dir, d) ? -1 : 0;
 }
 
+/* Give every unit its record of a per-unit form, with the first values
+ * from data/units.yaml (columns named like the fields). */
+static int seed_per_unit(kp_env *e, const kp_form *f, const kp_units *units, char **err)
+{
+	kp_record *missing = xcalloc(units->n ? units->n : 1, sizeof *missing);
+	size_t n = 0;
+	for (size_t i = 0; i < units->n; i++) {
+		long long unit = store_unit_id(e->store, units->units[i].name);
+		if (!unit || store_unit_record(e->store, f, unit))
+			continue;
+		kp_record *r = &missing[n++];
+		record_init(r, f->nfields);
+		r->unit_id = unit;
+		for (size_t k = 0; k < f->nfields; k++) {
+			const char *v = unit_value(units, i, f->fields[k].id);
+			if (v)
+				record_set(r, k, v);
+		}
+	}
+	int rc = n ? store_insert_many(e->store, f, missing, n, err) : KP_OK;
+	records_free(missing, n);
+	return rc;
+}
+
 int env_open_db(kp_env *e, const char *db, bool create, char **err)
 {
 	struct stat st;
@@ -22,19 +46,21 @@ int env_open_db(kp_env *e, const char *db, bool create, char **err)
 	if (store_open(db, &e->store, err) != KP_OK)
 		return -1;
 	kp_diag d = {0};
-	kp_unit *units;
-	size_t n = units_load(&units, &d);
-	if (d.n) {
+	kp_units units;
+	if (units_load(&units, &d) != 0) {
 		*err = diag_format(&d, 0);
 		diag_free(&d);
 		return -1;
 	}
-	int rc = store_ensure_units(e->store, units, n, err);
-	units_free(units, n);
+	int rc = store_ensure_units(e->store, &units, err);
 	if (rc == KP_OK)
 		rc = store_ensure_drafts(e->store, err);
-	for (size_t i = 0; rc == KP_OK && i < e->cat.nforms; i++)
+	for (size_t i = 0; rc == KP_OK && i < e->cat.nforms; i++) {
 		rc = store_ensure_form(e->store, e->cat.forms[i], err);
+		if (rc == KP_OK && e->cat.forms[i]->per_unit)
+			rc = seed_per_unit(e, e->cat.forms[i], &units, err);
+	}
+	units_free(&units);
 	return rc == KP_OK ? 0 : -1;
 }
 

@@ -8,8 +8,10 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/totals.h"
 #include "form/validate.h"
 
+#define SEQ_COL (-3) /* 序号: informative, ignored on import */
 #define UNIT_COL (-2)
 #define NO_COL (-1)
 
@@ -37,6 +39,8 @@ static int *map_header(importer *im, csv_reader *r, int *unit_col)
 		int k = form_field_index(im->f, h);
 		if (!strcmp(h, UNIT_COLUMN) || !strcmp(h, im->f->unit_label) || !strcmp(h, "unit"))
 			k = UNIT_COL;
+		else if (im->f->per_unit && !strcmp(h, msg(MSG_UI_COL_SEQ)))
+			k = SEQ_COL;
 		for (size_t j = 0; j < i && k != NO_COL; j++)
 			if (map[j] == k) {
 				fprintf(im->report, msg(MSG_C_DUP_COLUMN), h);
@@ -115,6 +119,17 @@ static int check_row(importer *im, csv_reader *r, const int *map, size_t ncols, 
 	return im->st->errors - before;
 }
 
+/* The 合计 row of an exported per-unit table, read back in. */
+static bool is_total_row(const kp_form *f, const csv_reader *r, int unit_col)
+{
+	if (!f->total_row || unit_col < 0 || (size_t)unit_col >= r->n)
+		return false;
+	char *u = text_trim(r->cells[unit_col]);
+	bool yes = !strcmp(u, f->total_row);
+	free(u);
+	return yes;
+}
+
 int import_csv(kp_env *e, const kp_form *f, FILE *in, const char *unit, bool dry_run,
 	       FILE *report, import_stats *st)
 {
@@ -157,6 +172,8 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const char *unit, bool dry
 	}
 	/* Every row is checked, so the report lists every bad cell at once. */
 	while ((rc = csv_next(&r)) != 0) {
+		if (rc > 0 && is_total_row(f, &r, unit_col))
+			continue; /* computed, not data */
 		st->rows++;
 		if (rc < 0) {
 			fprintf(report, msg(MSG_C_CSV_QUOTE), r.record);
@@ -193,6 +210,7 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const char *unit, bool dry
 typedef struct {
 	const kp_form *f;
 	FILE *out;
+	kp_totals totals;
 } exporter;
 
 static void write_clean(FILE *out, const char *s, bool keep_newlines, bool first)
@@ -205,7 +223,13 @@ static void write_clean(FILE *out, const char *s, bool keep_newlines, bool first
 static int export_row(const kp_record *r, void *ctx)
 {
 	exporter *x = ctx;
-	write_clean(x->out, r->unit_name, false, true);
+	if (x->f->per_unit) { /* like the printed table: 序号 first */
+		char seq[16];
+		snprintf(seq, sizeof seq, "%d", r->unit_seq);
+		csv_write_cell(x->out, seq, true);
+	}
+	write_clean(x->out, r->unit_name, false, !x->f->per_unit);
+	totals_add(&x->totals, x->f, r);
 	for (size_t i = 0; i < x->f->nfields; i++) {
 		const kp_field *fd = &x->f->fields[i];
 		if (fd->type == FT_MULTICHOICE) {
@@ -220,14 +244,35 @@ static int export_row(const kp_record *r, void *ctx)
 	return ferror(x->out) ? 1 : 0;
 }
 
+/* The computed row, last: 合计 under the unit column, the sums. */
+static void export_totals(const exporter *x)
+{
+	if (x->f->per_unit)
+		csv_write_cell(x->out, "", true);
+	csv_write_cell(x->out, x->f->total_row, !x->f->per_unit);
+	for (size_t i = 0; i < x->f->nfields; i++) {
+		char *t = totals_text(&x->totals, x->f, i);
+		csv_write_cell(x->out, t, false);
+		free(t);
+	}
+	csv_end_record(x->out);
+}
+
 int export_csv(kp_env *e, const kp_form *f, long long unit_id, FILE *out, char **err)
 {
-	csv_write_cell(out, f->unit_label, true);
+	if (f->per_unit)
+		csv_write_cell(out, msg(MSG_UI_COL_SEQ), true);
+	csv_write_cell(out, f->unit_label, !f->per_unit);
 	for (size_t i = 0; i < f->nfields; i++)
 		csv_write_cell(out, f->fields[i].label, false);
 	csv_end_record(out);
-	exporter x = {f, out};
-	if (store_each(e->store, f, unit_id, export_row, &x, err) != KP_OK)
+	exporter x = {f, out, {0}};
+	totals_init(&x.totals, f);
+	int rc = store_each(e->store, f, unit_id, export_row, &x, err);
+	if (rc == KP_OK && f->total_row)
+		export_totals(&x);
+	totals_free(&x.totals);
+	if (rc != KP_OK)
 		return -1;
 	if (fflush(out) != 0 || ferror(out)) {
 		*err = xstrdup("write error");

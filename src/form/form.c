@@ -72,6 +72,7 @@ void form_free(kp_form *f)
 	free(f->title);
 	free(f->table);
 	free(f->unit_label);
+	free(f->total_row);
 	free(f->file);
 	free(f);
 }

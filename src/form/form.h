@@ -73,6 +73,8 @@ typedef struct {
 	char *id, *title, *table;
 	int attachment;        /* 附表 number 1-9 (its menu digit), 0 for none */
 	char *unit_label;      /* what the form calls the record's unit */
+	bool per_unit;         /* exactly one record per unit, seeded from data/units.yaml */
+	char *total_row;       /* label of a computed row of sums (integer fields), or NULL */
 	char *file;            /* the definition file, for messages */
 	char **sections;
 	size_t nsections;

@@ -8,7 +8,8 @@
 #include "form/yschema.h"
 
 static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
-					"description", "sections", "fields", NULL};
+					"per_unit", "total_row", "description", "sections",
+					"fields", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
@@ -343,6 +344,9 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 		if (form->nfields == 0)
 			ychk_err(&L.c, root, "%s", msg(MSG_L_NO_FIELDS));
 		resolve_refs(&L);
+		form->per_unit = ychk_bool(&L.c, root, "per_unit", false);
+		const char *tr = ychk_str(&L.c, root, "total_row", false);
+		form->total_row = tr ? xstrdup(tr) : NULL;
 		const char *ul = ychk_str(&L.c, root, "unit_label", false);
 		form->unit_label = xstrdup(ul ? ul : msg(MSG_UI_COL_UNIT));
 	}

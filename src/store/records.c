@@ -68,6 +68,11 @@ static char *insert_sql(const kp_form *f)
 	for (size_t i = 0; i < f->nfields; i++)
 		sb_adds(&b, ", ?");
 	sb_adds(&b, ")");
+	if (f->per_unit) { /* a unit's one record: an import replaces its values */
+		sb_adds(&b, " ON CONFLICT (unit_id) DO UPDATE SET version = version + 1, updated_at = " NOW);
+		for (size_t i = 0; i < f->nfields; i++)
+			sb_printf(&b, ", \"%s\" = excluded.\"%s\"", f->fields[i].id, f->fields[i].id);
+	}
 	return sb_take(&b);
 }
 
@@ -204,7 +209,7 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 static char *select_sql(const kp_form *f, const char *where_order)
 {
 	strbuf b = STRBUF_INIT;
-	sb_adds(&b, "SELECT t.id, t.unit_id, t.version, u.name, t.created_at, t.updated_at");
+	sb_adds(&b, "SELECT t.id, t.unit_id, t.version, u.name, t.created_at, t.updated_at, u.seq");
 	for (size_t i = 0; i < f->nfields; i++)
 		sb_printf(&b, ", t.\"%s\"", f->fields[i].id);
 	sb_printf(&b, " FROM \"%s\" t JOIN units u ON u.id = t.unit_id %s", f->table, where_order);
@@ -220,9 +225,10 @@ static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r)
 	r->unit_name = db_text(st, 3);
 	r->created_at = db_text(st, 4);
 	r->updated_at = db_text(st, 5);
+	r->unit_seq = sqlite3_column_int(st, 6);
 	for (size_t i = 0; i < f->nfields; i++) {
 		free(r->vals[i]);
-		r->vals[i] = db_text(st, 6 + (int)i);
+		r->vals[i] = db_text(st, 7 + (int)i);
 	}
 }
 
@@ -361,7 +367,11 @@ long long store_count(kp_store *s, const kp_form *f)
 int store_each(kp_store *s, const kp_form *f, long long unit_id,
 	       int (*fn)(const kp_record *r, void *ctx), void *ctx, char **err)
 {
-	char *sql = select_sql(f, unit_id ? "WHERE t.unit_id = ? ORDER BY t.id" : "ORDER BY t.id");
+	/* A per-unit form reads like its table on paper: in the units' order. */
+	const char *order = f->per_unit ? "ORDER BY u.seq, t.id" : "ORDER BY t.id";
+	char *where = xasprintf("%s%s", unit_id ? "WHERE t.unit_id = ? " : "", order);
+	char *sql = select_sql(f, where);
+	free(where);
 	sqlite3_stmt *st = db_prepare(s, sql, err);
 	free(sql);
 	if (!st)

@@ -10,31 +10,25 @@ static const char units_ddl[] =
 	"CREATE TABLE IF NOT EXISTS units ("
 	" id INTEGER PRIMARY KEY,"
 	" seq INTEGER NOT NULL,"
-	" name TEXT NOT NULL UNIQUE,"
-	" quota_talent INTEGER NOT NULL DEFAULT 0 CHECK (quota_talent >= 0),"
-	" quota_activity INTEGER NOT NULL DEFAULT 0 CHECK (quota_activity >= 0),"
-	" quota_resource INTEGER NOT NULL DEFAULT 0 CHECK (quota_resource >= 0),"
-	" quota_project INTEGER NOT NULL DEFAULT 0 CHECK (quota_project >= 0))";
+	" name TEXT NOT NULL UNIQUE)";
 
-int store_ensure_units(kp_store *s, const kp_unit *u, size_t n, char **err)
+int store_ensure_units(kp_store *s, const kp_units *units, char **err)
 {
+	const kp_unit *u = units->units;
+	size_t n = units->n;
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	sqlite3_stmt *st = NULL;
 	if (db_exec(s, units_ddl, err) != KP_OK)
 		goto fail;
-	st = db_prepare(s,
-			"INSERT INTO units (seq, name, quota_talent, quota_activity,"
-			" quota_resource, quota_project) VALUES (?, ?, ?, ?, ?, ?)"
-			" ON CONFLICT (name) DO NOTHING", err);
+	st = db_prepare(s, "INSERT INTO units (seq, name) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+			err);
 	if (!st)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_reset(st);
 		sqlite3_bind_int(st, 1, u[i].seq);
 		sqlite3_bind_text(st, 2, u[i].name, -1, SQLITE_STATIC);
-		for (int q = 0; q < QUOTA_COUNT; q++)
-			sqlite3_bind_int(st, 3 + q, u[i].quota[q]);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			db_fail(s, err);
 			goto fail;
@@ -50,9 +44,7 @@ fail:
 
 size_t store_units(kp_store *s, kp_unit **out)
 {
-	sqlite3_stmt *st = db_prepare(s,
-		"SELECT id, seq, name, quota_talent, quota_activity, quota_resource, quota_project"
-		" FROM units ORDER BY seq, id", NULL);
+	sqlite3_stmt *st = db_prepare(s, "SELECT id, seq, name FROM units ORDER BY seq, id", NULL);
 	size_t n = 0, cap = 0;
 	kp_unit *u = NULL;
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -61,8 +53,7 @@ size_t store_units(kp_store *s, kp_unit **out)
 		u[n].id = sqlite3_column_int64(st, 0);
 		u[n].seq = sqlite3_column_int(st, 1);
 		u[n].name = db_text(st, 2);
-		for (int q = 0; q < QUOTA_COUNT; q++)
-			u[n].quota[q] = sqlite3_column_int(st, 3 + q);
+		u[n].values = NULL;
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -81,6 +72,21 @@ char *store_unit_name(kp_store *s, long long id)
 	}
 	sqlite3_finalize(st);
 	return name;
+}
+
+long long store_unit_record(kp_store *s, const kp_form *f, long long unit_id)
+{
+	char *sql = xasprintf("SELECT id FROM \"%s\" WHERE unit_id = ? ORDER BY id LIMIT 1", f->table);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	long long id = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, unit_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return id;
 }
 
 long long store_unit_id(kp_store *s, const char *name)
@@ -126,8 +132,8 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 	int rc = db_exec(s, sql, err);
 	free(sql);
 	if (rc == KP_OK) {
-		sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s_unit\" ON \"%s\" (unit_id, id)",
-				f->table, f->table);
+		sql = xasprintf("CREATE %sINDEX IF NOT EXISTS \"%s_unit\" ON \"%s\" (unit_id%s)",
+				f->per_unit ? "UNIQUE " : "", f->table, f->table, f->per_unit ? "" : ", id");
 		rc = db_exec(s, sql, err);
 		free(sql);
 	}

@@ -29,6 +29,7 @@ typedef struct {
 	long long unit_id;
 	int version;        /* as read; an update must quote it */
 	char *unit_name;    /* filled by reads */
+	int unit_seq;       /* the unit's 序号, filled by reads */
 	char *created_at, *updated_at;
 	char **vals;        /* one per form field, "" when empty; owned */
 	size_t nvals;
@@ -45,21 +46,25 @@ void store_close(kp_store *s);
 /* Does the database already hold kepu's tables? */
 bool store_is_initialised(kp_store *s);
 
-/* Units: insert those missing (by name); existing quotas are kept. */
-int store_ensure_units(kp_store *s, const kp_unit *u, size_t n, char **err);
-/* All units in 序号 order; caller frees with units_free. */
+/* Units: insert those missing (by name); nothing else changes. */
+int store_ensure_units(kp_store *s, const kp_units *u, char **err);
+/* All units (id, 序号, name) in 序号 order; caller frees with unit_list_free. */
 size_t store_units(kp_store *s, kp_unit **out);
 /* The name of the unit with this id (new string), or NULL. */
 char *store_unit_name(kp_store *s, long long id);
 /* The id of the unit with this name, or 0. */
 long long store_unit_id(kp_store *s, const char *name);
 
-/* Create the form's table or add the columns it lacks. */
+/* Create the form's table or add the columns it lacks (a per-unit form's
+ * table allows one record per unit). */
 int store_ensure_form(kp_store *s, const kp_form *f, char **err);
+/* The id of the unit's record of a per-unit form, or 0. */
+long long store_unit_record(kp_store *s, const kp_form *f, long long unit_id);
 
 /* Insert r (r->id and r->version are set). */
 int store_insert(kp_store *s, const kp_form *f, kp_record *r, char **err);
-/* Insert n records in one transaction: all or nothing. */
+/* Insert n records in one transaction: all or nothing. (A per-unit form's
+ * record for a unit that has one replaces its values.) */
 int store_insert_many(kp_store *s, const kp_form *f, kp_record *r, size_t n, char **err);
 /* A stream of inserts in one transaction (imports): begin, add each
  * record, then end with commit (or false to roll everything back). The
@@ -101,7 +106,8 @@ size_t store_page(kp_store *s, const kp_form *f, long long from, bool backward, 
 long long store_count(kp_store *s, const kp_form *f);
 void records_free(kp_record *r, size_t n);
 
-/* Call fn for every record in id order (unit_id 0 = all units), streaming.
+/* Call fn for every record in id order (a per-unit form: in the units'
+ * order) of one unit or all (unit_id 0), streaming.
  * fn returns non-zero to stop. Returns 0 or KP_ERR. */
 int store_each(kp_store *s, const kp_form *f, long long unit_id,
 	       int (*fn)(const kp_record *r, void *ctx), void *ctx, char **err);

@@ -11,7 +11,7 @@
 #define ENTER CH('\r'), CH('\n'), FN(KEY_ENTER)
 
 #define FIELDS (CTX_TEXT | CTX_TEXTAREA | CTX_MULTI | CTX_CHOICE)
-#define EDIT (CTX_TEXT | CTX_TEXTAREA)
+#define EDIT (CTX_TEXT | CTX_TEXTAREA | CTX_CELL)
 #define SCREENS (CTX_MENU | CTX_FORM | CTX_LIST | FIELDS)
 
 /* The first row that matches wins, and the key bar lists rows in order. */
@@ -65,10 +65,21 @@ const kp_binding kp_keymap[] = {
 	{CTX_MENU, ACT_DOWN, {FN(KEY_DOWN), CTRL('N'), CH('j')}, MSG_K_DOWN, 0},
 	{CTX_LIST, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_BACK, 1},
 
+	{CTX_CELL, ACT_ACCEPT, {ENTER, CH('\t')}, MSG_K_SAVE, 1},
+	{CTX_CELL, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_CANCEL, 1},
+	{CTX_TABLE, ACT_ACCEPT, {ENTER}, MSG_K_EDIT, 1},
+	{CTX_TABLE, ACT_UP, {FN(KEY_UP), CTRL('P')}, MSG_K_UP, 0},
+	{CTX_TABLE, ACT_DOWN, {FN(KEY_DOWN), CTRL('N')}, MSG_K_DOWN, 0},
+	{CTX_TABLE, ACT_LEFT, {FN(KEY_LEFT), FN(KEY_BTAB)}, MSG_K_CURSOR, 0},
+	{CTX_TABLE, ACT_RIGHT, {FN(KEY_RIGHT), CH('\t')}, MSG_K_CURSOR, 0},
+	{CTX_TABLE, ACT_HOME, {FN(KEY_HOME), FN(KEY_PPAGE)}, MSG_K_FIRST, 0},
+	{CTX_TABLE, ACT_END, {FN(KEY_END), FN(KEY_NPAGE)}, MSG_K_LAST, 0},
+	{CTX_TABLE, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_BACK, 1},
+
 	{CTX_MENU, ACT_ACCEPT, {ENTER}, MSG_K_OPEN, 1},
 	{CTX_MENU, ACT_QUIT, {CH('q'), FN(KEY_F(10)), CTRL('X')}, MSG_K_QUIT, 3},
 
-	{SCREENS, ACT_REDRAW, {CTRL('L')}, MSG_K_REDRAW, 0},
+	{SCREENS | CTX_TABLE, ACT_REDRAW, {CTRL('L')}, MSG_K_REDRAW, 0},
 };
 const unsigned kp_keymap_len = sizeof kp_keymap / sizeof kp_keymap[0];
 
@@ -167,7 +178,7 @@ void keymap_markdown(FILE *out)
 {
 	static const enum kp_msg_id ctx_names[CTX_COUNT] = {
 		MSG_KC_MENU, MSG_KC_FORM, MSG_KC_TEXT, MSG_KC_TEXTAREA, MSG_KC_CHOICE,
-		MSG_KC_MULTI, MSG_KC_LIST, MSG_KC_POPUP, MSG_KC_CONFIRM,
+		MSG_KC_MULTI, MSG_KC_LIST, MSG_KC_POPUP, MSG_KC_CONFIRM, MSG_KC_TABLE, MSG_KC_CELL,
 	};
 	fprintf(out, "# %s\n\n%s\n", msg(MSG_KC_TITLE), msg(MSG_KC_INTRO));
 	for (unsigned c = 0; c < CTX_COUNT; c++) {

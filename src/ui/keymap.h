@@ -21,9 +21,10 @@ typedef struct {
 
 typedef enum {
 	CTX_MENU = 1, CTX_FORM = 2, CTX_TEXT = 4, CTX_TEXTAREA = 8, CTX_CHOICE = 16,
-	CTX_MULTI = 32, CTX_LIST = 64, CTX_POPUP = 128, CTX_CONFIRM = 256,
+	CTX_MULTI = 32, CTX_LIST = 64, CTX_POPUP = 128, CTX_CONFIRM = 256, CTX_TABLE = 512,
+	CTX_CELL = 1024,
 } kp_context;
-#define CTX_COUNT 9
+#define CTX_COUNT 11
 
 typedef enum {
 	ACT_NONE,

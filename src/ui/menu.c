@@ -11,7 +11,7 @@
 #include "ui/popup.h"
 #include "ui/screens.h"
 
-typedef enum { ITEM_FORM, ITEM_LIST, ITEM_UNIT, ITEM_QUIT } item_kind;
+typedef enum { ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_UNIT, ITEM_QUIT } item_kind;
 
 typedef struct {
 	item_kind kind;
@@ -59,6 +59,9 @@ static void activate(menu *m, ui_app *app, const menu_item *it)
 	case ITEM_LIST:
 		app_push(app, list_screen_new(app, it->form));
 		break;
+	case ITEM_TABLE:
+		app_push(app, table_screen_new(app, it->form));
+		break;
 	case ITEM_UNIT:
 		m->after_pick = NULL;
 		popup_open(&m->pick, msg(MSG_UI_PICK_UNIT), m->unit_names, m->nunits, -1, 0);
@@ -77,6 +80,9 @@ static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 		break;
 	case ITEM_LIST:
 		snprintf(buf, len, msg(MSG_UI_MENU_LIST), it->form->title);
+		break;
+	case ITEM_TABLE:
+		snprintf(buf, len, msg(MSG_UI_MENU_TABLE), it->form->title);
 		break;
 	case ITEM_UNIT:
 		snprintf(buf, len, msg(MSG_UI_MENU_UNIT),
@@ -158,7 +164,7 @@ static void menu_destroy(ui_screen *s)
 {
 	menu *m = (menu *)s;
 	popup_close(&m->pick);
-	units_free(m->units, m->nunits);
+	unit_list_free(m->units, m->nunits);
 	free(m->unit_names);
 	free(m->items);
 	free(m);
@@ -175,7 +181,12 @@ ui_screen *menu_new(ui_app *app)
 	m->items = xcalloc(cat->nforms * 2 + 2, sizeof *m->items);
 	for (size_t i = 0; i < cat->nforms; i++) {
 		const kp_form *f = forms[i];
-		m->items[m->n++] = (menu_item){ITEM_FORM, f, f->attachment ? (char)('0' + f->attachment) : 0};
+		char key = f->attachment ? (char)('0' + f->attachment) : 0;
+		if (f->per_unit) { /* one record per unit: a table, not new records */
+			m->items[m->n++] = (menu_item){ITEM_TABLE, f, key};
+			continue;
+		}
+		m->items[m->n++] = (menu_item){ITEM_FORM, f, key};
 		m->items[m->n++] = (menu_item){ITEM_LIST, f, 0};
 	}
 	free(forms);

@@ -7,6 +7,9 @@
 /* The generic form screen for any form: a new record (id 0) or the record
  * with this id. Returns NULL (status set) when the record cannot be read. */
 ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id);
+/* The table of a per-unit form (附表1): every unit's record and the
+ * computed row, edited cell by cell. */
+ui_screen *table_screen_new(ui_app *app, const kp_form *f);
 /* The record list of a form. */
 ui_screen *list_screen_new(ui_app *app, const kp_form *f);
 

@@ -45,7 +45,7 @@ start_cmd() {
 screen() { tm capture-pane -p -t "$S"; }
 keys() { tm send-keys -t "$S" "$@"; }
 # type TEXT: literal text (Chinese included), no key names.
-type_text() { tm send-keys -t "$S" -l "$1"; }
+type_text() { tm send-keys -t "$S" -l -- "$1"; }
 resize() { tm resize-window -t "$S" -x "$1" -y "$2"; }
 
 # on_screen TEXT: is TEXT on the screen now? (captured first: grep -q

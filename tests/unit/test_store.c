@@ -77,32 +77,48 @@ static void test_open_settings(void **state)
 	assert_true(store_is_initialised(fx->env.store));
 }
 
-static void test_units_match_attachment_1(void **state)
+static void test_units_and_quotas_match_attachment_1(void **state)
 {
 	fixture *fx = *state;
 	assert_sql(fx->path, "SELECT count(*) FROM units", "19");
+	assert_sql(fx->path, "SELECT count(*) FROM quota", "19");
 	assert_sql(fx->path,
-		   "SELECT sum(quota_talent)||'/'||sum(quota_activity)||'/'||sum(quota_resource)||'/'||"
-		   "sum(quota_project) FROM units", "1170/134/119/37");
+		   "SELECT sum(talent)||'/'||sum(activity)||'/'||sum(resource)||'/'||sum(project) FROM quota",
+		   "1170/134/119/37");
 	assert_sql(fx->path, "SELECT name FROM units WHERE seq = 18", "心理咨询师协会");
-	assert_sql(fx->path, "SELECT quota_project FROM units WHERE seq = 18", "1");
+	assert_sql(fx->path, "SELECT q.project FROM quota q JOIN units u ON u.id = q.unit_id WHERE u.seq = 18",
+		   "1");
+	assert_sql(fx->path, "SELECT q.talent FROM quota q JOIN units u ON u.id = q.unit_id WHERE u.seq = 15",
+		   "80");
 	kp_unit *u;
 	size_t n = store_units(fx->env.store, &u);
 	assert_int_equal(n, 19);
 	assert_string_equal(u[0].name, "魏都区");
-	assert_int_equal(u[14].quota[QUOTA_TALENT], 80);
-	/* Loading the units again keeps what the city changed. */
+	assert_string_equal(u[18].name, "中小企业家协会");
+	unit_list_free(u, n);
+	/* Opening the database again keeps what the city changed, and a unit
+	 * never gets a second quota record. */
 	sqlite3 *db;
 	sqlite3_open(fx->path, &db);
-	sqlite3_exec(db, "UPDATE units SET quota_talent = 120 WHERE seq = 1", NULL, NULL, NULL);
+	sqlite3_exec(db, "UPDATE quota SET talent = 120 WHERE unit_id = (SELECT id FROM units WHERE seq = 1)",
+		     NULL, NULL, NULL);
+	char *msg = NULL;
+	int rc = sqlite3_exec(db, "INSERT INTO quota (unit_id, created_at, updated_at) SELECT unit_id, 'x', 'x'"
+			      " FROM quota LIMIT 1", NULL, NULL, &msg);
+	assert_int_not_equal(rc, SQLITE_OK);
+	sqlite3_free(msg);
 	sqlite3_close(db);
+	kp_env again;
+	kp_diag d = {0};
 	char *err = NULL;
-	assert_int_equal(store_ensure_units(fx->env.store, u, n, &err), KP_OK);
-	assert_sql(fx->path, "SELECT quota_talent FROM units WHERE seq = 1", "120");
-	assert_sql(fx->path, "SELECT count(*) FROM units", "19");
+	assert_int_equal(env_load_definitions(&again, NULL, &d), 0);
+	assert_int_equal(env_open_db(&again, fx->path, false, &err), 0);
+	env_close(&again);
+	assert_sql(fx->path, "SELECT q.talent FROM quota q JOIN units u ON u.id = q.unit_id WHERE u.seq = 1",
+		   "120");
+	assert_sql(fx->path, "SELECT count(*) FROM quota", "19");
 	assert_true(store_unit_id(fx->env.store, "许昌学院") > 0);
 	assert_int_equal(store_unit_id(fx->env.store, "火星"), 0);
-	units_free(u, n);
 }
 
 static void test_schema_from_yaml_and_columns_added(void **state)
@@ -453,7 +469,7 @@ int main(void)
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_open_settings, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_units_match_attachment_1, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_units_and_quotas_match_attachment_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_from_yaml_and_columns_added, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_insert_get_update_conflict_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keyset_pages, setup, teardown),

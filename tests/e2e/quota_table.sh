@@ -1,0 +1,34 @@
+# 附表1: the seed's quotas and 合计 (1170, 134, 119, 37); a quota edited in
+# place (the 合计 row follows), a negative quota refused, and the CLI export
+# with 合计 last.
+. "$(dirname "$0")/lib.sh"
+new_db
+start 80 24
+wait_for "主菜单"
+keys 1
+wait_for "附表1 任务指标分配表"
+assert_screen "序号  单位                科普人才  科普活动  资源开发  重点入库项目"
+assert_screen "合计                    1170       134       119            37"
+keys Down Right                              # 长葛市 科普活动
+type_text "12"; keys Enter
+wait_for "已保存：长葛市 科普活动 = 12"
+wait_for "合计                    1170       136       119            37"
+assert_sql "SELECT q.activity || ' v' || q.version FROM quota q JOIN units u ON u.id = q.unit_id WHERE u.seq = 2" "12 v2"
+# The cursor went down to 禹州市; a negative number is refused and kept.
+type_text "-3"; keys Enter
+wait_for "科普活动：不能小于 0"
+keys Escape                                  # gives up the edit
+wait_gone "-3"
+assert_sql "SELECT q.activity FROM quota q JOIN units u ON u.id = q.unit_id WHERE u.seq = 3" "10"
+keys End Left                                # 中小企业家协会, 科普人才
+wait_for "中小企业家协会"
+keys Enter C-a C-k                           # Enter edits the value in place
+type_text "60"; keys Enter
+wait_for "已保存：中小企业家协会 科普人才 = 60"
+wait_for "合计                    1180       136       119            37"
+keys Escape
+wait_for "主菜单"
+"$KEPU" export quota --db "$DB" >"$WORK/q.csv"
+head -1 "$WORK/q.csv" | grep -q "^序号,单位,科普人才,科普活动,资源开发,重点入库项目" || fail "header"
+tail -1 "$WORK/q.csv" | grep -q "^,合计,1180,136,119,37" || fail "total: $(tail -1 "$WORK/q.csv")"
+[ "$(wc -l <"$WORK/q.csv")" -eq 21 ] || fail "rows"
