@@ -3,8 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 new_db
 start 80 24
-wait_for "主菜单"
-keys Down Down Down Down Enter
+menu_open "科普活动记录  填写新记录"
 wait_for "请选择填报单位"
 type_text "禹州市"; keys Enter
 wait_for "科普活动记录：新记录"

@@ -12,8 +12,7 @@ sqlite3 "$DB" "INSERT INTO talent (unit_id, created_at, updated_at, name, employ
           '138' || char(13) || '999', '第一行' || char(10) || char(27) || '[2J第二行'),
   ($unit, 'x', 'x', '甲真' || char(13) || '假乙', '好' || char(8) || char(8) || '坏', '', '')"
 start 80 24
-wait_for "主菜单"
-keys Down Enter
+menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "记录列表"
 wait_for "张?]2;PWNED>"   # cut at the column width, with the mark
 # A carriage return or backspace in data must not move the drawing

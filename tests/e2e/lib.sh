@@ -130,3 +130,16 @@ draft_value() {
 	sqlite3 "$DB" "SELECT j.value FROM kp_drafts d, json_each(d.data) j
 	  WHERE j.key = (SELECT k.key + 1 FROM json_each(d.data) k WHERE k.value = '$1')"
 }
+
+# menu_open TEXT: from the main menu, move to the item showing TEXT (counted
+# on the screen, so new forms do not break tests) and press Enter.
+menu_open() {
+	wait_for "主菜单"
+	local s top line
+	s=$(screen)
+	top=$(grep -nF "主菜单" <<<"$s" | head -1 | cut -d: -f1)
+	line=$(grep -nF -- "$1" <<<"$s" | head -1 | cut -d: -f1)
+	[ -n "$line" ] || fail "no menu item: $1"
+	for _ in $(seq $((line - top - 2))); do keys Down; done
+	keys Enter
+}

@@ -4,8 +4,7 @@
 new_db --demo
 total=$(sqlite3 "$DB" "SELECT count(*) FROM talent")
 start 80 24
-wait_for "主菜单"
-keys Down Enter
+menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "记录列表"
 assert_screen "共 $total 条"
 first=$(sqlite3 "$DB" "SELECT name FROM talent ORDER BY id LIMIT 1")

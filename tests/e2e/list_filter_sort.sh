@@ -6,8 +6,7 @@ new_db --demo
 # row N: the Nth record row of the list on screen.
 row() { screen | sed -n "$(($1 + 2))p"; }
 start 80 24
-wait_for "主菜单"
-keys Down Enter
+menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "记录列表"
 total=$(sqlite3 "$DB" "SELECT count(*) FROM talent")
 assert_screen "共 $total 条"

@@ -6,8 +6,7 @@ new_db --demo
 phone0=$(sqlite3 "$DB" "SELECT phone FROM talent WHERE id = 1")
 open_record_1() {
 	start 80 24
-	wait_for "主菜单"
-	keys Down Enter
+	menu_open "附表2 科普人才库推荐表  记录列表"
 	wait_for "记录列表"
 	keys Enter
 	wait_for "修改第 1 号记录"
