@@ -68,7 +68,7 @@ int cmd_check(const kp_opts *o)
 	int rc = env_load_definitions(&e, o->screens, &d);
 	diag_print(&d, stderr);
 	if (rc == 0) {
-		printf(msg(MSG_C_CHECK_OK), (int)e.cat.nforms);
+		printf(msg(MSG_C_CHECK_OK), (int)(e.cat.nforms + e.cat.nviews));
 		putchar('\n');
 	}
 	diag_free(&d);
@@ -108,13 +108,16 @@ int cmd_export(const kp_opts *o)
 {
 	kp_env e;
 	const kp_form *f;
-	int rc = cli_open_form(o, &e, o->args[0], &f);
+	const kp_view *v;
+	int rc = cli_open_form_or_view(o, &e, o->args[0], &f, &v);
 	if (rc != EXIT_OK)
 		return rc;
 	long long unit = 0;
 	char *err = NULL;
 	if (o->unit && !(unit = store_unit_id(e.store, o->unit)))
 		err = xasprintf(msg(MSG_S_NO_UNIT), o->unit);
+	else if (v)
+		export_view_csv(&e, v, unit, stdout, &err);
 	else
 		export_csv(&e, f, unit, stdout, &err);
 	if (err) {

@@ -31,11 +31,19 @@ int cli_open(const kp_opts *o, kp_env *e, bool create)
 
 int cli_open_form(const kp_opts *o, kp_env *e, const char *id, const kp_form **f)
 {
+	return cli_open_form_or_view(o, e, id, f, NULL);
+}
+
+int cli_open_form_or_view(const kp_opts *o, kp_env *e, const char *id, const kp_form **f,
+			  const kp_view **v)
+{
 	int rc = cli_open(o, e, false);
 	if (rc != EXIT_OK)
 		return rc;
 	*f = catalog_form(&e->cat, id);
-	if (*f)
+	if (v)
+		*v = *f ? NULL : catalog_view(&e->cat, id);
+	if (*f || (v && *v))
 		return EXIT_OK;
 	char *ids = catalog_form_ids(&e->cat);
 	fprintf(stderr, "kepu: ");

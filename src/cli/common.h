@@ -11,5 +11,9 @@ int cli_open(const kp_opts *o, kp_env *e, bool create);
 /* cli_open (the database must exist), then the form named by id; on
  * failure everything is closed and printed. Returns EXIT_OK or a status. */
 int cli_open_form(const kp_opts *o, kp_env *e, const char *id, const kp_form **f);
+/* The same for a form or a view (exports take either): exactly one of *f
+ * and *v is set on success. */
+int cli_open_form_or_view(const kp_opts *o, kp_env *e, const char *id, const kp_form **f,
+			  const kp_view **v);
 
 #endif

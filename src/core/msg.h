@@ -49,6 +49,7 @@
 	X(L_DUP_FIELD,      "字段标识「%s」重复（第一次出现在第 %d 行）") \
 	X(L_UNKNOWN_TYPE,   "未知的字段类型「%s」（可用：%s）") \
 	X(L_UNKNOWN_PATTERN,"未知的模式名「%s」（见 config/patterns.yaml）") \
+	X(L_UNKNOWN_FORM,   "没有名为「%s」的表单（或它有错误，未能载入）") \
 	X(L_UNKNOWN_FIELD,  "表单中没有字段「%s」") \
 	X(L_ORDER_TYPE,     "字段「%s」不是 %s 类型，不能比较先后") \
 	X(L_UNKNOWN_LIST,   "未知的选项列表「%s」（见 data/）") \
@@ -107,6 +108,9 @@
 	X(UI_CONFLICT_THEIRS,"他人的内容：%s") \
 	X(UI_CONFLICT_GONE, "这条记录已被他人删除。屏幕上是您的内容，按 F2 另存为新记录。") \
 	X(UI_ENCODING_MISMATCH, "终端使用 %s 编码，而系统语言环境是 %s，输入的汉字会变成乱码。请把 SSH 客户端的字符编码改为一致，或设置 KEPU_TERMINAL_ENCODING=%s。") \
+	X(UI_VIEW_COUNT,    "单位：%s  共 %lld 人") \
+	X(UI_VIEW_HINT,     "按 Enter 打开这个人的推荐表；F4/^O 换一个单位") \
+	X(UI_MENU_VIEW,     "%s  按单位查看") \
 	X(UI_TABLE_HINT,    "上下左右键移动，输入数字或按 Enter 修改，Enter 保存并到下一行") \
 	X(UI_TABLE_COUNT,   "%d 个单位") \
 	X(UI_CELL_SAVED,    "已保存：%s %s = %s") \
@@ -144,6 +148,7 @@
 	X(K_KILL,           "删除到行尾") \
 	X(K_CLEAR_CHOICE,   "清除选择") \
 	X(K_EDIT,           "修改") \
+	X(K_UNIT,           "换单位") \
 	X(K_SORT,           "排序") \
 	X(K_CLEAR_FILTER,   "清除筛选") \
 	X(K_FIRST,          "第一条") \
@@ -161,6 +166,7 @@
 	X(KC_CONFIRM,       "确认提问 (y/n)") \
 	X(KC_TABLE,         "表格（如附表1）") \
 	X(KC_CELL,          "修改表格中的一格") \
+	X(KC_VIEW,          "汇总表（如附表4）") \
 	X(KC_TITLE,         "kepu 按键一览") \
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
 	X(KC_KEYS,          "按键") \
@@ -182,6 +188,7 @@
 	X(C_BACKUP_DONE,    "已备份到 %s（完整性检查通过）。") \
 	X(C_OUT_EXISTS,     "%s 已存在，不会覆盖") \
 	X(C_CHECK_OK,       "%d 个表单定义全部正确。") \
+	X(C_VIEW_ALL,       "单位") \
 	X(C_NEED_DB,        "请用 --db FILE 或环境变量 KEPU_DB 指定数据库")
 
 enum kp_msg_id {

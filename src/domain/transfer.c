@@ -280,3 +280,55 @@ int export_csv(kp_env *e, const kp_form *f, long long unit_id, FILE *out, char *
 	}
 	return 0;
 }
+
+typedef struct {
+	const kp_view *v;
+	FILE *out;
+	const char *unit; /* written first when exporting every unit */
+	int seq;
+} view_exporter;
+
+static int export_view_row(const kp_record *r, void *ctx)
+{
+	view_exporter *x = ctx;
+	char seq[16];
+	snprintf(seq, sizeof seq, "%d", ++x->seq);
+	if (x->unit)
+		write_clean(x->out, x->unit, false, true);
+	csv_write_cell(x->out, seq, !x->unit);
+	for (size_t c = 0; c < x->v->ncolumns; c++) {
+		const kp_field *fd = &x->v->source->fields[x->v->columns[c].field];
+		const char *val = r->vals[x->v->columns[c].field];
+		char *shown = fd->type == FT_MULTICHOICE ? multi_join(val) : xstrdup(val);
+		write_clean(x->out, shown, fd->type == FT_TEXTAREA, false);
+		free(shown);
+	}
+	csv_end_record(x->out);
+	return ferror(x->out) ? 1 : 0;
+}
+
+int export_view_csv(kp_env *e, const kp_view *v, long long unit_id, FILE *out, char **err)
+{
+	if (!unit_id)
+		csv_write_cell(out, msg(MSG_C_VIEW_ALL), true);
+	csv_write_cell(out, msg(MSG_UI_COL_SEQ), unit_id != 0);
+	for (size_t c = 0; c < v->ncolumns; c++)
+		csv_write_cell(out, v->columns[c].label, false);
+	csv_end_record(out);
+	kp_unit *units = NULL;
+	size_t n = unit_id ? 1 : store_units(e->store, &units);
+	int rc = KP_OK;
+	for (size_t i = 0; i < n && rc == KP_OK; i++) {
+		view_exporter x = {v, out, unit_id ? NULL : units[i].name, 0};
+		rc = store_each(e->store, v->source, unit_id ? unit_id : units[i].id, export_view_row, &x,
+				err);
+	}
+	unit_list_free(units, unit_id ? 0 : n);
+	if (rc != KP_OK)
+		return -1;
+	if (fflush(out) != 0 || ferror(out)) {
+		*err = xstrdup("write error");
+		return -1;
+	}
+	return 0;
+}

@@ -32,4 +32,9 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const char *unit, bool dry
  * sanitised. Returns 0 or -1 with *err. */
 int export_csv(kp_env *e, const kp_form *f, long long unit_id, FILE *out, char **err);
 
+/* Write a view (附表4) as CSV: one unit's records numbered 序号 1…, or with
+ * unit_id 0 every unit in 序号 order, each numbered from 1, after a 单位
+ * column. Returns 0 or -1 with *err. */
+int export_view_csv(kp_env *e, const kp_view *v, long long unit_id, FILE *out, char **err);
+
 #endif

@@ -132,6 +132,29 @@ static ynode *parse_file(const kp_file *f, kp_diag *d)
 	return yn_parse(f->path, f->data, f->len, d);
 }
 
+/* A view's id and 附表 number must not collide with a form's or a view's. */
+static void add_view(kp_catalog *cat, kp_view *v, kp_diag *d)
+{
+	if (!v)
+		return;
+	for (size_t j = 0; j < cat->nforms; j++) {
+		const kp_form *g = cat->forms[j];
+		if (!strcmp(g->id, v->id) || (v->attachment && g->attachment == v->attachment)) {
+			diag_add(d, v->file, 1, 1, msg(MSG_L_DUP_FORM), v->id, g->file);
+			view_free(v);
+			return;
+		}
+	}
+	for (size_t j = 0; j < cat->nviews; j++)
+		if (!strcmp(cat->views[j]->id, v->id) ||
+		    (v->attachment && cat->views[j]->attachment == v->attachment)) {
+			diag_add(d, v->file, 1, 1, msg(MSG_L_DUP_FORM), v->id, cat->views[j]->file);
+			view_free(v);
+			return;
+		}
+	cat->views[cat->nviews++] = v;
+}
+
 int catalog_load(kp_catalog *cat, const char *screens_dir, kp_diag *d)
 {
 	size_t before = d->n;
@@ -167,8 +190,11 @@ int catalog_load(kp_catalog *cat, const char *screens_dir, kp_diag *d)
 		diag_add(d, screens_dir, 0, 0, msg(MSG_L_READ), err);
 		free(err);
 	}
-	cat->forms = xcalloc(n, sizeof *cat->forms);
+	cat->forms = xcalloc(n ? n : 1, sizeof *cat->forms);
+	cat->views = xcalloc(n ? n : 1, sizeof *cat->views);
 	for (size_t i = 0; i < n; i++) {
+		if (definition_is_view(files[i].data, files[i].len))
+			continue; /* views come after every form is known */
 		kp_form *f = form_load(cat, files[i].path, files[i].data, files[i].len, d);
 		if (!f)
 			continue;
@@ -190,6 +216,9 @@ int catalog_load(kp_catalog *cat, const char *screens_dir, kp_diag *d)
 		if (f)
 			cat->forms[cat->nforms++] = f;
 	}
+	for (size_t i = 0; i < n; i++)
+		if (definition_is_view(files[i].data, files[i].len))
+			add_view(cat, view_load(cat, files[i].path, files[i].data, files[i].len, d), d);
 	files_free(files, n);
 	return (int)(d->n - before);
 }
@@ -199,6 +228,9 @@ void catalog_free(kp_catalog *cat)
 	for (size_t i = 0; i < cat->nforms; i++)
 		form_free(cat->forms[i]);
 	free(cat->forms);
+	for (size_t i = 0; i < cat->nviews; i++)
+		view_free(cat->views[i]);
+	free(cat->views);
 	for (size_t i = 0; i < cat->npatterns; i++)
 		pattern_free(&cat->patterns[i]);
 	free(cat->patterns);
@@ -214,6 +246,14 @@ const kp_form *catalog_form(const kp_catalog *cat, const char *id)
 	for (size_t i = 0; i < cat->nforms; i++)
 		if (!strcmp(cat->forms[i]->id, id))
 			return cat->forms[i];
+	return NULL;
+}
+
+const kp_view *catalog_view(const kp_catalog *cat, const char *id)
+{
+	for (size_t i = 0; i < cat->nviews; i++)
+		if (!strcmp(cat->views[i]->id, id))
+			return cat->views[i];
 	return NULL;
 }
 
@@ -238,5 +278,7 @@ char *catalog_form_ids(const kp_catalog *cat)
 	strbuf b = STRBUF_INIT;
 	for (size_t i = 0; i < cat->nforms; i++)
 		sb_printf(&b, "%s%s", i ? ", " : "", cat->forms[i]->id);
+	for (size_t i = 0; i < cat->nviews; i++)
+		sb_printf(&b, ", %s", cat->views[i]->id);
 	return sb_take(&b);
 }

@@ -18,6 +18,8 @@ typedef struct {
 	size_t nlists;
 	kp_form **forms;
 	size_t nforms;
+	kp_view **views;
+	size_t nviews;
 	char *local_area_code; /* for bare local phone numbers, e.g. "0374" */
 } kp_catalog;
 
@@ -28,6 +30,7 @@ int catalog_load(kp_catalog *cat, const char *screens_dir, kp_diag *d);
 void catalog_free(kp_catalog *cat);
 
 const kp_form *catalog_form(const kp_catalog *cat, const char *id);
+const kp_view *catalog_view(const kp_catalog *cat, const char *id);
 const kp_pattern *catalog_pattern(const kp_catalog *cat, const char *name);
 const kp_list *catalog_list(const kp_catalog *cat, const char *name);
 /* "talent, quota, …" for messages; caller frees. */
@@ -37,5 +40,11 @@ char *catalog_form_ids(const kp_catalog *cat);
  * form, or NULL after adding its problems to d. */
 kp_form *form_load(const kp_catalog *cat, const char *file, const char *data,
 		   size_t len, kp_diag *d);
+/* Is this definition a view (it has `view_of`)? */
+bool definition_is_view(const char *data, size_t len);
+/* Load one view; its columns are checked against the catalogue's forms, so
+ * call after they are loaded. NULL after adding problems to d. */
+kp_view *view_load(const kp_catalog *cat, const char *file, const char *data, size_t len,
+		   kp_diag *d);
 
 #endif

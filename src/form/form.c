@@ -84,3 +84,17 @@ int form_field_index(const kp_form *f, const char *key)
 			return (int)i;
 	return -1;
 }
+
+void view_free(kp_view *v)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < v->ncolumns; i++)
+		free(v->columns[i].label);
+	free(v->columns);
+	free(v->id);
+	free(v->title);
+	free(v->file);
+	free(v->source_id);
+	free(v);
+}

@@ -83,6 +83,25 @@ typedef struct {
 } kp_form;
 
 void form_free(kp_form *f);
+
+/* A read-only view of another form's records, one unit at a time (附表4):
+ * chosen fields under the view's own labels, numbered 1… per unit. */
+typedef struct {
+	int field;   /* index in the source form */
+	char *label; /* as printed on the view's table */
+} kp_view_column;
+
+typedef struct {
+	char *id, *title, *file;
+	int attachment;
+	char *source_id;         /* the form whose records it shows */
+	const kp_form *source;   /* resolved by the catalogue */
+	kp_view_column *columns;
+	size_t ncolumns;
+	int line_source;         /* where source_id is, for messages */
+} kp_view;
+
+void view_free(kp_view *v);
 /* Index of the field with this id or label, or -1. */
 int form_field_index(const kp_form *f, const char *id_or_label);
 

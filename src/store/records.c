@@ -339,11 +339,14 @@ size_t store_page(kp_store *s, const kp_form *f, long long from, bool backward, 
 	return store_query_page(s, f, &q, from ? &a : NULL, backward, limit, out);
 }
 
-long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
+/* count(*) of q's list, of the records before id when id is not 0. */
+static long long count_before(kp_store *s, const kp_form *f, const kp_query *q, long long id)
 {
 	strbuf b = STRBUF_INIT;
 	sb_printf(&b, "SELECT count(*) FROM \"%s\" t", f->table);
 	where_clause(&b, f, q);
+	if (id)
+		sb_adds(&b, " AND t.id < ?3");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
 	long long n = 0;
@@ -351,11 +354,23 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 		sqlite3_bind_int64(st, 1, q->unit_id);
 		if (q->filter && q->filter[0])
 			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
+		if (id)
+			sqlite3_bind_int64(st, 3, id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
 	return n;
+}
+
+long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
+{
+	return count_before(s, f, q, 0);
+}
+
+long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, long long id)
+{
+	return count_before(s, f, q, id);
 }
 
 long long store_count(kp_store *s, const kp_form *f)

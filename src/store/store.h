@@ -100,6 +100,9 @@ typedef struct {
 size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const kp_anchor *anchor,
 			bool backward, size_t limit, kp_record **out);
 long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q);
+/* How many records of q's list (in id order) come before the record id:
+ * its 序号 minus one. */
+long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, long long id);
 /* Pages in id order of every record: store_query_page with the default query. */
 size_t store_page(kp_store *s, const kp_form *f, long long from, bool backward, size_t limit,
 		  kp_record **out);

@@ -1,6 +1,7 @@
 /* The record list of any form: keyset paging (the same cost on every page),
  * sorting by any column, filtering as you type, open, new, delete with
- * confirmation. */
+ * confirmation. A view (附表4) is the same list of one unit's records under
+ * the view's columns, numbered 1… within the unit, read-only. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "core/xalloc.h"
 #include "form/validate.h"
 #include "ui/draw.h"
+#include "ui/popup.h"
 #include "ui/screens.h"
 
 #define ID_W 6
@@ -20,8 +22,22 @@
 #define MAX_COL_W 12
 
 typedef struct {
+	int field;
+	const char *label;
+	int width;
+} list_column;
+
+typedef struct {
 	ui_screen base;
 	const kp_form *form;
+	const kp_view *view; /* NULL for a form's own list */
+	list_column *cols;
+	size_t ncols;
+	long long first_rank; /* views: records of the unit before the first row */
+	kp_unit *units;      /* views: the unit picker */
+	size_t nunits;
+	char **unit_names;
+	popup pick;
 	kp_query q;
 	editbuf filter;
 	char *filter_text; /* q.filter points here */
@@ -54,6 +70,8 @@ static void load(list_screen *ls, ui_app *app, const kp_record *after, bool back
 	ls->n = n;
 	if (ls->sel >= ls->n)
 		ls->sel = ls->n ? ls->n - 1 : 0;
+	if (ls->view && ls->n)
+		ls->first_rank = store_query_rank(app->env->store, ls->form, &ls->q, ls->rows[0].id);
 }
 
 /* Is there a row before (or after) r in the list? */
@@ -117,38 +135,40 @@ static void draw_title(const list_screen *ls, int y, int x, int w, const char *l
 {
 	char t[256];
 	snprintf(t, sizeof t, "%s%s", label,
-		 ls->q.sort == field ? (ls->q.descending ? "v" : "^") : "");
+		 ls->view || ls->q.sort != field ? "" : ls->q.descending ? "v" : "^");
 	draw_text(y, x, w, t, a, false);
 }
 
-static void draw_row(const list_screen *ls, int y, const kp_record *r, attr_t a)
+static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i, attr_t a)
 {
 	draw_fill(y, 0, COLS, a);
-	char id[24];
-	snprintf(id, sizeof id, "%lld", r ? r->id : 0LL);
+	char num[24];
+	/* 编号 is the record's id; a view's 序号 its place in the unit. */
+	snprintf(num, sizeof num, "%lld", !r ? 0LL : ls->view ? ls->first_rank + (long long)i + 1 : r->id);
 	int x = 1;
 	if (r)
-		draw_text(y, x, ID_W, id, a, false);
+		draw_text(y, x, ID_W, num, a, false);
 	else
-		draw_title(ls, y, x, ID_W, msg(MSG_UI_COL_ID), -1, a);
+		draw_title(ls, y, x, ID_W, msg(ls->view ? MSG_UI_COL_SEQ : MSG_UI_COL_ID), -1, a);
 	x += ID_W + COL_GAP;
-	draw_text(y, x, UNIT_W, r ? r->unit_name : ls->form->unit_label, a, false);
-	x += UNIT_W + COL_GAP;
-	for (size_t i = 0; i < ls->form->nfields; i++) {
-		const kp_field *fd = &ls->form->fields[i];
-		if (fd->type == FT_TEXTAREA)
-			continue;
-		int w = column_width(fd);
-		if (x + w > COLS - 1)
+	if (!ls->view) {
+		draw_text(y, x, UNIT_W, r ? r->unit_name : ls->form->unit_label, a, false);
+		x += UNIT_W + COL_GAP;
+	}
+	for (size_t c = 0; c < ls->ncols; c++) {
+		const list_column *col = &ls->cols[c];
+		const kp_field *fd = &ls->form->fields[col->field];
+		int w = c + 1 == ls->ncols && ls->view ? COLS - 1 - x : col->width;
+		if (w <= 0 || x + w > COLS - 1)
 			break;
 		if (!r) {
-			draw_title(ls, y, x, w, fd->label, (int)i, a);
+			draw_title(ls, y, x, w, col->label, col->field, a);
 		} else if (fd->type == FT_MULTICHOICE) {
-			char *j = multi_join(r->vals[i]);
+			char *j = multi_join(r->vals[col->field]);
 			draw_text(y, x, w, j, a, false);
 			free(j);
 		} else {
-			draw_text(y, x, w, r->vals[i], a, false);
+			draw_text(y, x, w, r->vals[col->field], a, false);
 		}
 		x += w + COL_GAP;
 	}
@@ -157,15 +177,23 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, attr_t a)
 static void list_draw(ui_screen *s, ui_app *app)
 {
 	list_screen *ls = (list_screen *)s;
-	char title[256], right[64], help[256];
+	char title[256], right[256], help[256];
 	bool filtered = ls->filter_text[0] != '\0';
-	snprintf(title, sizeof title, msg(MSG_UI_LIST_TITLE), ls->form->title);
-	snprintf(right, sizeof right, msg(filtered ? MSG_UI_LIST_FOUND : MSG_UI_LIST_COUNT), ls->total);
-	if (filtered)
-		snprintf(help, sizeof help, msg(MSG_UI_LIST_FILTER), ls->filter_text);
-	app_chrome(app, title, right, filtered ? help : msg(MSG_UI_LIST_HINT), CTX_LIST);
+	if (ls->view) {
+		snprintf(title, sizeof title, "%s", ls->view->title);
+		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT), app->unit_name ? app->unit_name : "",
+			 ls->total);
+		app_chrome(app, title, right, msg(MSG_UI_VIEW_HINT), ls->pick.open ? CTX_POPUP : CTX_VIEW);
+	} else {
+		snprintf(title, sizeof title, msg(MSG_UI_LIST_TITLE), ls->form->title);
+		snprintf(right, sizeof right, msg(filtered ? MSG_UI_LIST_FOUND : MSG_UI_LIST_COUNT),
+			 ls->total);
+		if (filtered)
+			snprintf(help, sizeof help, msg(MSG_UI_LIST_FILTER), ls->filter_text);
+		app_chrome(app, title, right, filtered ? help : msg(MSG_UI_LIST_HINT), CTX_LIST);
+	}
 	int y = app_body_top();
-	draw_row(ls, y, NULL, theme_attr(R_SECTION) | A_UNDERLINE);
+	draw_row(ls, y, NULL, 0, theme_attr(R_SECTION) | A_UNDERLINE);
 	if (ls->n == 0 && filtered) {
 		char none[256];
 		snprintf(none, sizeof none, msg(MSG_UI_NO_MATCH), ls->filter_text);
@@ -174,8 +202,10 @@ static void list_draw(ui_screen *s, ui_app *app)
 		draw_text(y + 2, 2, COLS - 4, msg(MSG_UI_NO_RECORDS), theme_attr(R_HELP), false);
 	}
 	for (size_t i = 0; i < ls->n; i++)
-		draw_row(ls, y + 1 + (int)i, &ls->rows[i],
+		draw_row(ls, y + 1 + (int)i, &ls->rows[i], i,
 			 theme_attr(i == ls->sel ? R_SELECTED : R_NORMAL));
+	if (ls->pick.open)
+		popup_draw(&ls->pick, y + 1, y + 1, 20);
 	if (ls->confirm_delete && ls->n) {
 		const kp_record *r = &ls->rows[ls->sel];
 		char q[512];
@@ -281,9 +311,55 @@ static void set_filter(list_screen *ls, ui_app *app)
 	restart(ls, app);
 }
 
+/* Show the roll of another unit (the app's unit follows). */
+static void pick_unit(list_screen *ls, ui_app *app, kp_key key)
+{
+	size_t chosen;
+	popup_result r = popup_key(&ls->pick, key, &chosen);
+	if (r == POPUP_CONTINUE)
+		return;
+	popup_close(&ls->pick);
+	if (r == POPUP_ACCEPT) {
+		app_set_unit(app, ls->units[chosen].id, ls->units[chosen].name);
+		ls->q.unit_id = app->unit_id;
+		restart(ls, app);
+	} else if (!app->unit_id) {
+		ls->base.closing = true; /* no unit, nothing to show */
+	}
+}
+
+static void view_key(list_screen *ls, ui_app *app, kp_key key)
+{
+	if (ls->pick.open) {
+		pick_unit(ls, app, key);
+		return;
+	}
+	switch (keymap_lookup(CTX_VIEW, key)) {
+	case ACT_UP: move_up(ls, app); break;
+	case ACT_DOWN: move_down(ls, app); break;
+	case ACT_PAGE_DOWN: page_down(ls, app); break;
+	case ACT_PAGE_UP: page_up(ls, app); break;
+	case ACT_HOME: load(ls, app, NULL, false); ls->sel = 0; break;
+	case ACT_END: load(ls, app, NULL, true); ls->sel = ls->n ? ls->n - 1 : 0; break;
+	case ACT_ACCEPT:
+		if (ls->n)
+			open_form(ls, app, ls->rows[ls->sel].id);
+		break;
+	case ACT_UNIT:
+		popup_open(&ls->pick, msg(MSG_UI_PICK_UNIT), ls->unit_names, ls->nunits, -1, 0);
+		break;
+	case ACT_QUIT: ls->base.closing = true; break;
+	default: break;
+	}
+}
+
 static void list_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	list_screen *ls = (list_screen *)s;
+	if (ls->view) {
+		view_key(ls, app, key);
+		return;
+	}
 	if (ls->confirm_delete) {
 		kp_action a = keymap_lookup(CTX_CONFIRM, key);
 		if (a == ACT_YES)
@@ -347,18 +423,54 @@ static void list_destroy(ui_screen *s)
 	records_free(ls->rows, ls->n);
 	eb_free(&ls->filter);
 	free(ls->filter_text);
+	free(ls->cols);
+	popup_close(&ls->pick);
+	unit_list_free(ls->units, ls->nunits);
+	free(ls->unit_names);
 	free(ls);
 }
 
-ui_screen *list_screen_new(ui_app *app, const kp_form *f)
+static list_screen *new_list(const kp_form *f, const kp_view *v)
 {
 	list_screen *ls = xcalloc(1, sizeof *ls);
 	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, NULL, false};
 	ls->form = f;
+	ls->view = v;
 	ls->q = (kp_query){-1, false, NULL, 0};
 	eb_init(&ls->filter, 40, false);
 	ls->filter_text = xstrdup("");
 	ls->q.filter = ls->filter_text;
+	ls->cols = xcalloc(f->nfields + (v ? v->ncolumns : 0) + 1, sizeof *ls->cols);
+	return ls;
+}
+
+ui_screen *list_screen_new(ui_app *app, const kp_form *f)
+{
+	list_screen *ls = new_list(f, NULL);
+	for (size_t i = 0; i < f->nfields; i++)
+		if (f->fields[i].type != FT_TEXTAREA)
+			ls->cols[ls->ncols++] = (list_column){(int)i, f->fields[i].label,
+							      column_width(&f->fields[i])};
+	restart(ls, app);
+	return &ls->base;
+}
+
+ui_screen *view_screen_new(ui_app *app, const kp_view *v)
+{
+	list_screen *ls = new_list(v->source, v);
+	for (size_t c = 0; c < v->ncolumns; c++) {
+		const kp_field *fd = &v->source->fields[v->columns[c].field];
+		int w = column_width(fd), lw = utf8_width(v->columns[c].label);
+		ls->cols[ls->ncols++] = (list_column){v->columns[c].field, v->columns[c].label,
+						      w > lw ? w : lw};
+	}
+	ls->nunits = store_units(app->env->store, &ls->units);
+	ls->unit_names = xcalloc(ls->nunits ? ls->nunits : 1, sizeof *ls->unit_names);
+	for (size_t i = 0; i < ls->nunits; i++)
+		ls->unit_names[i] = ls->units[i].name;
+	ls->q.unit_id = app->unit_id;
+	if (!app->unit_id) /* which unit's roll? ask first */
+		popup_open(&ls->pick, msg(MSG_UI_PICK_UNIT), ls->unit_names, ls->nunits, -1, 0);
 	restart(ls, app);
 	return &ls->base;
 }

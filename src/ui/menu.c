@@ -11,13 +11,21 @@
 #include "ui/popup.h"
 #include "ui/screens.h"
 
-typedef enum { ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_UNIT, ITEM_QUIT } item_kind;
+typedef enum { ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_VIEW, ITEM_UNIT, ITEM_QUIT } item_kind;
 
 typedef struct {
 	item_kind kind;
 	const kp_form *form;
+	const kp_view *view;
 	char hotkey; /* '2' for 附表2, 'u', 'q'; 0 for none */
 } menu_item;
+
+/* Forms and views, in 附表 order (those without a number last). */
+typedef struct {
+	const kp_form *form;
+	const kp_view *view;
+	int attachment;
+} entry;
 
 typedef struct {
 	ui_screen base;
@@ -32,7 +40,7 @@ typedef struct {
 
 static int by_attachment(const void *a, const void *b)
 {
-	const kp_form *x = *(const kp_form *const *)a, *y = *(const kp_form *const *)b;
+	const entry *x = a, *y = b;
 	int ax = x->attachment ? x->attachment : 100, ay = y->attachment ? y->attachment : 100;
 	return ax - ay;
 }
@@ -62,6 +70,9 @@ static void activate(menu *m, ui_app *app, const menu_item *it)
 	case ITEM_TABLE:
 		app_push(app, table_screen_new(app, it->form));
 		break;
+	case ITEM_VIEW:
+		app_push(app, view_screen_new(app, it->view));
+		break;
 	case ITEM_UNIT:
 		m->after_pick = NULL;
 		popup_open(&m->pick, msg(MSG_UI_PICK_UNIT), m->unit_names, m->nunits, -1, 0);
@@ -83,6 +94,9 @@ static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 		break;
 	case ITEM_TABLE:
 		snprintf(buf, len, msg(MSG_UI_MENU_TABLE), it->form->title);
+		break;
+	case ITEM_VIEW:
+		snprintf(buf, len, msg(MSG_UI_MENU_VIEW), it->view->title);
 		break;
 	case ITEM_UNIT:
 		snprintf(buf, len, msg(MSG_UI_MENU_UNIT),
@@ -175,23 +189,29 @@ ui_screen *menu_new(ui_app *app)
 	menu *m = xcalloc(1, sizeof *m);
 	m->base = (ui_screen){menu_draw, menu_key, NULL, menu_destroy, NULL, false};
 	const kp_catalog *cat = &app->env->cat;
-	const kp_form **forms = xcalloc(cat->nforms ? cat->nforms : 1, sizeof *forms);
-	memcpy(forms, cat->forms, cat->nforms * sizeof *forms);
-	qsort(forms, cat->nforms, sizeof *forms, by_attachment);
-	m->items = xcalloc(cat->nforms * 2 + 2, sizeof *m->items);
-	for (size_t i = 0; i < cat->nforms; i++) {
-		const kp_form *f = forms[i];
-		char key = f->attachment ? (char)('0' + f->attachment) : 0;
-		if (f->per_unit) { /* one record per unit: a table, not new records */
-			m->items[m->n++] = (menu_item){ITEM_TABLE, f, key};
-			continue;
+	size_t ne = cat->nforms + cat->nviews;
+	entry *es = xcalloc(ne ? ne : 1, sizeof *es);
+	for (size_t i = 0; i < cat->nforms; i++)
+		es[i] = (entry){cat->forms[i], NULL, cat->forms[i]->attachment};
+	for (size_t i = 0; i < cat->nviews; i++)
+		es[cat->nforms + i] = (entry){NULL, cat->views[i], cat->views[i]->attachment};
+	qsort(es, ne, sizeof *es, by_attachment);
+	m->items = xcalloc(ne * 2 + 2, sizeof *m->items);
+	for (size_t i = 0; i < ne; i++) {
+		const kp_form *f = es[i].form;
+		char key = es[i].attachment ? (char)('0' + es[i].attachment) : 0;
+		if (es[i].view)
+			m->items[m->n++] = (menu_item){ITEM_VIEW, NULL, es[i].view, key};
+		else if (f->per_unit) /* one record per unit: a table, not new records */
+			m->items[m->n++] = (menu_item){ITEM_TABLE, f, NULL, key};
+		else {
+			m->items[m->n++] = (menu_item){ITEM_FORM, f, NULL, key};
+			m->items[m->n++] = (menu_item){ITEM_LIST, f, NULL, 0};
 		}
-		m->items[m->n++] = (menu_item){ITEM_FORM, f, key};
-		m->items[m->n++] = (menu_item){ITEM_LIST, f, 0};
 	}
-	free(forms);
-	m->items[m->n++] = (menu_item){ITEM_UNIT, NULL, 'u'};
-	m->items[m->n++] = (menu_item){ITEM_QUIT, NULL, 'q'};
+	free(es);
+	m->items[m->n++] = (menu_item){ITEM_UNIT, NULL, NULL, 'u'};
+	m->items[m->n++] = (menu_item){ITEM_QUIT, NULL, NULL, 'q'};
 	m->nunits = store_units(app->env->store, &m->units);
 	m->unit_names = xcalloc(m->nunits ? m->nunits : 1, sizeof *m->unit_names);
 	for (size_t i = 0; i < m->nunits; i++)

@@ -12,5 +12,8 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id);
 ui_screen *table_screen_new(ui_app *app, const kp_form *f);
 /* The record list of a form. */
 ui_screen *list_screen_new(ui_app *app, const kp_form *f);
+/* A view (附表4) of one unit's records, numbered 1…: the app's unit, or
+ * the unit picked first. */
+ui_screen *view_screen_new(ui_app *app, const kp_view *v);
 
 #endif

@@ -256,6 +256,34 @@ static void test_field_references(void **state)
 		   5, 51, "缺少必需的键「is」");
 }
 
+static void test_views(void **state)
+{
+	(void)state;
+	const kp_view *roll = catalog_view(&cat, "roll");
+	assert_non_null(roll);
+	assert_int_equal(roll->attachment, 4);
+	assert_string_equal(roll->source->id, "talent");
+	const char *labels[] = {"服务类别", "姓名", "性别", "工作单位", "职务", "联系电话", "从事行业",
+				"科普专长", "拟开展科普工作"};
+	assert_int_equal(roll->ncolumns, 9);
+	for (size_t i = 0; i < 9; i++)
+		assert_string_equal(roll->columns[i].label, labels[i]);
+	assert_string_equal(roll->source->fields[roll->columns[4].field].label, "职务（职称）");
+	const char *bad = "id: v\ntitle: V\nview_of: nosuch\ncolumns: [{field: name, label: 名}]\n";
+	kp_diag d = {0};
+	assert_null(view_load(&cat, "v.yaml", bad, strlen(bad), &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.items[0].line, 3);
+	assert_non_null(strstr(d.items[0].text, "没有名为「nosuch」的表单"));
+	diag_free(&d);
+	bad = "id: v\ntitle: V\nview_of: talent\ncolumns:\n  - {field: nope, label: 名}\n";
+	assert_null(view_load(&cat, "v.yaml", bad, strlen(bad), &d));
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.items[0].line, 5);
+	assert_int_equal(d.items[0].col, 13);
+	diag_free(&d);
+}
+
 static void test_every_problem_reported(void **state)
 {
 	(void)state;
@@ -281,19 +309,30 @@ static void test_site_directory_overrides_file_by_file(void **state)
 	      "fields:\n  - {id: name, label: 姓名, type: text, required: true}\n"
 	      "  - {id: hobby, label: 爱好, type: text}\n", fp);
 	fclose(fp);
+	/* 附表4 shows fields of 附表2: a site that changes one changes both. */
+	snprintf(path, sizeof path, "%s/roll.yaml", dir);
+	fp = fopen(path, "w");
+	fputs("id: roll\ntitle: 附表4\nattachment: 4\nview_of: talent\n"
+	      "columns: [{field: name, label: 姓名}, {field: hobby, label: 爱好}]\n", fp);
+	fclose(fp);
 	snprintf(path, sizeof path, "%s/extra.yaml", dir);
 	fp = fopen(path, "w");
 	fputs("id: extra\ntitle: 新表\ntable: extra\nfields:\n  - {id: a, label: A, type: date}\n", fp);
 	fclose(fp);
 	kp_catalog c2;
 	kp_diag d = {0};
-	assert_int_equal(catalog_load(&c2, dir, &d), 0);
+	int problems = catalog_load(&c2, dir, &d);
+	diag_print(&d, stderr);
+	assert_int_equal(problems, 0);
 	const kp_form *t = catalog_form(&c2, "talent");
 	assert_string_equal(t->title, "改过的附表2");
 	assert_int_equal(t->nfields, 2);
 	assert_non_null(catalog_form(&c2, "extra"));
+	assert_int_equal(catalog_view(&c2, "roll")->ncolumns, 2);
 	catalog_free(&c2);
 	diag_free(&d);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/roll.yaml", dir);
 	unlink(path);
 	snprintf(path, sizeof path, "%s/talent.yaml", dir);
 	unlink(path);
@@ -318,6 +357,7 @@ int main(void)
 		cmocka_unit_test(test_syntax_error_position),
 		cmocka_unit_test(test_unsafe_label_text_refused),
 		cmocka_unit_test(test_field_references),
+		cmocka_unit_test(test_views),
 		cmocka_unit_test(test_every_problem_reported),
 		cmocka_unit_test(test_site_directory_overrides_file_by_file),
 	};
