@@ -37,7 +37,7 @@ TOOLS    := $(BUILD)/tests/kepu-writer
 DB       ?= data/demo.db
 VERSION  := $(shell cat VERSION)
 
-.PHONY: all deps run test unit e2e check clean demo fuzz fuzzers
+.PHONY: all deps run test unit e2e check clean demo fuzz fuzzers bench
 all: $(BUILD)/kepu docs/keys.md
 
 # The key reference is generated from the one keymap table.
@@ -134,6 +134,16 @@ fuzz: deps
 			{ tail -40 build-fuzz/$$f.log; exit 1; }; \
 		grep -E "^Done|stat::number_of_executed_units" build-fuzz/$$f.log | tail -1; \
 	done; echo "fuzz: no crashes"
+
+# Benchmarks (not part of `make test`): see docs/performance.md.
+BENCH_DIR ?= build/bench-data
+$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libkepu.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libkepu.a $(PKG_LIBS) $(LDFLAGS_ALL)
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_list
+	@BUILD=$(BUILD) BENCH_DIR=$(BENCH_DIR) ./tests/bench/run.sh
 
 clean:
 	rm -rf build build-san build-fuzz

@@ -94,6 +94,7 @@
 	X(UI_LIST_TITLE,    "%s：记录列表") \
 	X(UI_LIST_COUNT,    "共 %lld 条") \
 	X(UI_LIST_FOUND,    "筛选出 %lld 条") \
+	X(UI_LIST_FOUND_MANY,"筛选出 %d 多条") \
 	X(UI_LIST_FILTER,   "筛选：%s") \
 	X(UI_LIST_HINT,     "输入文字即可筛选（任何文字字段中含有即可）；F6/^R 换排序") \
 	X(UI_NO_MATCH,      "没有含「%s」的记录。") \

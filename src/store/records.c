@@ -205,15 +205,25 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 	return rc == KP_OK ? KP_ERR : rc;
 }
 
-/* SELECT list shared by every read: fixed columns, then the fields. */
-static char *select_sql(const kp_form *f, const char *where_order)
+/* SELECT list shared by every read: fixed columns, then the fields.
+ * join_find adds kp_find_<table> as k, for filters in id order. */
+static char *select_sql_from(const kp_form *f, bool join_find, const char *where_order)
 {
 	strbuf b = STRBUF_INIT;
 	sb_adds(&b, "SELECT t.id, t.unit_id, t.version, u.name, t.created_at, t.updated_at, u.seq");
 	for (size_t i = 0; i < f->nfields; i++)
 		sb_printf(&b, ", t.\"%s\"", f->fields[i].id);
-	sb_printf(&b, " FROM \"%s\" t JOIN units u ON u.id = t.unit_id %s", f->table, where_order);
+	if (join_find)
+		sb_printf(&b, " FROM \"kp_find_%s\" k JOIN \"%s\" t ON t.id = k.id", f->table, f->table);
+	else
+		sb_printf(&b, " FROM \"%s\" t", f->table);
+	sb_printf(&b, " JOIN units u ON u.id = t.unit_id %s", where_order);
 	return sb_take(&b);
+}
+
+static char *select_sql(const kp_form *f, const char *where_order)
+{
+	return select_sql_from(f, false, where_order);
 }
 
 static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r)
@@ -263,17 +273,26 @@ static void sort_expr(strbuf *b, const kp_form *f, int sort)
 		sb_printf(b, "ifnull(t.\"%s\", '')", f->fields[sort].id);
 }
 
-/* The WHERE clause of a query (parameters: ?1 unit, ?2 filter). */
+bool store_searchable(const kp_field *f)
+{
+	/* A row should match for a reason the user can see in the list. */
+	return !ftype_info(f->type)->integer_column && f->type != FT_TEXTAREA;
+}
+
+/* The WHERE clause of a query (parameters: ?1 unit, ?2 filter). A filter
+ * scans the narrow kp_find_<table>, not the records themselves: in id
+ * order it is joined as `k` and read in step (stopping after a page);
+ * in another order the matching ids are collected first. */
 static void where_clause(strbuf *b, const kp_form *f, const kp_query *q)
 {
 	sb_adds(b, " WHERE (?1 = 0 OR t.unit_id = ?1)");
 	if (!q->filter || !q->filter[0])
 		return;
-	sb_adds(b, " AND (0");
-	for (size_t i = 0; i < f->nfields; i++)
-		if (!ftype_info(f->fields[i].type)->integer_column)
-			sb_printf(b, " OR instr(t.\"%s\", ?2) > 0", f->fields[i].id);
-	sb_adds(b, ")");
+	if (q->sort < 0)
+		sb_adds(b, " AND instr(k.text, ?2) > 0");
+	else
+		sb_printf(b, " AND t.id IN (SELECT id FROM \"kp_find_%s\" WHERE instr(text, ?2) > 0)",
+			  f->table);
 }
 
 size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const kp_anchor *anchor,
@@ -285,17 +304,22 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 	where_clause(&w, f, q);
 	sort_expr(&key, f, q->sort);
 	if (anchor) {
-		if (q->sort < 0)
+		if (q->sort < 0 && q->filter && q->filter[0])
+			sb_printf(&w, " AND k.id %s ?4", desc ? "<" : ">");
+		else if (q->sort < 0)
 			sb_printf(&w, " AND t.id %s ?4", desc ? "<" : ">");
 		else
 			sb_printf(&w, " AND (%s, t.id) %s (?3, ?4)", sb_str(&key), desc ? "<" : ">");
 	}
-	if (q->sort < 0)
+	bool join_find = q->sort < 0 && q->filter && q->filter[0];
+	if (join_find) /* walk the narrow table in id order; the records follow */
+		sb_printf(&w, " ORDER BY k.id%s LIMIT ?5", desc ? " DESC" : "");
+	else if (q->sort < 0)
 		sb_printf(&w, " ORDER BY t.id%s LIMIT ?5", desc ? " DESC" : "");
 	else
 		sb_printf(&w, " ORDER BY %s%s, t.id%s LIMIT ?5", sb_str(&key), desc ? " DESC" : "",
 			  desc ? " DESC" : "");
-	char *sql = select_sql(f, sb_str(&w));
+	char *sql = select_sql_from(f, join_find, sb_str(&w));
 	sb_free(&w);
 	sb_free(&key);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
@@ -339,14 +363,24 @@ size_t store_page(kp_store *s, const kp_form *f, long long from, bool backward, 
 	return store_query_page(s, f, &q, from ? &a : NULL, backward, limit, out);
 }
 
-/* count(*) of q's list, of the records before id when id is not 0. */
-static long long count_before(kp_store *s, const kp_form *f, const kp_query *q, long long id)
+size_t store_query_open(kp_store *s, const kp_form *f, const kp_query *q, size_t limit,
+			kp_record **out, long long *total)
+{
+	size_t n = store_query_page(s, f, q, NULL, false, limit, out);
+	*total = n < limit ? (long long)n : store_query_count(s, f, q);
+	return n;
+}
+
+long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, long long id)
 {
 	strbuf b = STRBUF_INIT;
-	sb_printf(&b, "SELECT count(*) FROM \"%s\" t", f->table);
+	if (q->filter && q->filter[0] && q->sort < 0) /* where_clause reads k */
+		sb_printf(&b, "SELECT count(*) FROM \"kp_find_%s\" k JOIN \"%s\" t ON t.id = k.id",
+			  f->table, f->table);
+	else
+		sb_printf(&b, "SELECT count(*) FROM \"%s\" t", f->table);
 	where_clause(&b, f, q);
-	if (id)
-		sb_adds(&b, " AND t.id < ?3");
+	sb_adds(&b, " AND t.id < ?3");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
 	long long n = 0;
@@ -354,8 +388,7 @@ static long long count_before(kp_store *s, const kp_form *f, const kp_query *q, 
 		sqlite3_bind_int64(st, 1, q->unit_id);
 		if (q->filter && q->filter[0])
 			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
-		if (id)
-			sqlite3_bind_int64(st, 3, id);
+		sqlite3_bind_int64(st, 3, id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n = sqlite3_column_int64(st, 0);
 	}
@@ -365,12 +398,24 @@ static long long count_before(kp_store *s, const kp_form *f, const kp_query *q, 
 
 long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 {
-	return count_before(s, f, q, 0);
-}
-
-long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, long long id)
-{
-	return count_before(s, f, q, id);
+	bool filtered = q->filter && q->filter[0];
+	char *text = filtered
+		? xasprintf("SELECT count(*) FROM (SELECT 1 FROM \"kp_find_%s\" WHERE (?1 = 0 OR"
+			    " unit_id = ?1) AND instr(text, ?2) > 0 LIMIT %d)", f->table, KP_COUNT_CAP + 1)
+		: xasprintf("SELECT ifnull(sum(n), 0) FROM kp_counts WHERE tbl = '%s'"
+			    " AND (?1 = 0 OR unit_id = ?1)", f->table);
+	sqlite3_stmt *st = db_prepare(s, text, NULL);
+	free(text);
+	long long n = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, q->unit_id);
+		if (q->filter && q->filter[0])
+			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return n;
 }
 
 long long store_count(kp_store *s, const kp_form *f)

@@ -58,6 +58,9 @@ long long store_unit_id(kp_store *s, const char *name);
 /* Create the form's table or add the columns it lacks (a per-unit form's
  * table allows one record per unit). */
 int store_ensure_form(kp_store *s, const kp_form *f, char **err);
+/* Does a list filter search this field? (Listed text fields: not integers,
+ * not long texts.) */
+bool store_searchable(const kp_field *f);
 /* The id of the unit's record of a per-unit form, or 0. */
 long long store_unit_record(kp_store *s, const kp_form *f, long long unit_id);
 
@@ -99,7 +102,14 @@ typedef struct {
  * record. Returns the count; out is caller-freed with records_free. */
 size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const kp_anchor *anchor,
 			bool backward, size_t limit, kp_record **out);
+/* The number of records in q's list. A filtered count stops above
+ * KP_COUNT_CAP (it returns KP_COUNT_CAP + 1), so typing stays fast. */
 long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q);
+#define KP_COUNT_CAP 1000
+/* Open q's list: its first page (up to limit rows) and its size, counted
+ * only when the page is full (what a short page holds is the count). */
+size_t store_query_open(kp_store *s, const kp_form *f, const kp_query *q, size_t limit,
+			kp_record **out, long long *total);
 /* How many records of q's list (in id order) come before the record id:
  * its 序号 minus one. */
 long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, long long id);

@@ -87,9 +87,12 @@ static bool has_neighbour(list_screen *ls, ui_app *app, const kp_record *r, bool
 /* Start again from the first row (a new filter, a new order). */
 static void restart(list_screen *ls, ui_app *app)
 {
-	ls->total = store_query_count(app->env->store, ls->form, &ls->q);
+	records_free(ls->rows, ls->n);
 	ls->sel = 0;
-	load(ls, app, NULL, false);
+	ls->n = store_query_open(app->env->store, ls->form, &ls->q, (size_t)body_rows(), &ls->rows,
+				 &ls->total);
+	if (ls->view && ls->n)
+		ls->first_rank = store_query_rank(app->env->store, ls->form, &ls->q, ls->rows[0].id);
 }
 
 /* Reload in place after a change (a delete, an edit in the form): the page
@@ -186,8 +189,11 @@ static void list_draw(ui_screen *s, ui_app *app)
 		app_chrome(app, title, right, msg(MSG_UI_VIEW_HINT), ls->pick.open ? CTX_POPUP : CTX_VIEW);
 	} else {
 		snprintf(title, sizeof title, msg(MSG_UI_LIST_TITLE), ls->form->title);
-		snprintf(right, sizeof right, msg(filtered ? MSG_UI_LIST_FOUND : MSG_UI_LIST_COUNT),
-			 ls->total);
+		if (filtered && ls->total > KP_COUNT_CAP)
+			snprintf(right, sizeof right, msg(MSG_UI_LIST_FOUND_MANY), KP_COUNT_CAP);
+		else
+			snprintf(right, sizeof right, msg(filtered ? MSG_UI_LIST_FOUND : MSG_UI_LIST_COUNT),
+				 ls->total);
 		if (filtered)
 			snprintf(help, sizeof help, msg(MSG_UI_LIST_FILTER), ls->filter_text);
 		app_chrome(app, title, right, filtered ? help : msg(MSG_UI_LIST_HINT), CTX_LIST);

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "domain/env.h"
+#include "domain/totals.h"
 #include "domain/transfer.h"
 #include "form/catalog.h"
 
@@ -156,6 +157,13 @@ static void test_schema_from_yaml_and_columns_added(void **state)
 	record_free(&r);
 	assert_sql(fx->path, "SELECT count(*) FROM survey", "2");
 	assert_sql(fx->path, "SELECT c FROM survey WHERE a = '第二版'", "2016-07-15");
+	/* The new field is searchable at once: the search table was rebuilt. */
+	kp_query q = {-1, false, "07-15", 0};
+	assert_int_equal(store_query_count(fx->env.store, v2, &q), 1);
+	q.filter = "第一版";
+	assert_int_equal(store_query_count(fx->env.store, v2, &q), 1);
+	q.filter = NULL;
+	assert_int_equal(store_query_count(fx->env.store, v2, &q), 2);
 	form_free(v1);
 	form_free(v2);
 }
@@ -355,6 +363,87 @@ static void test_query_sort_filter_unit(void **state)
 		record_free(&rs[i]);
 }
 
+static void test_counts_and_search_follow_every_write(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	kp_record rs[3] = {talent_record(fx, "甲"), talent_record(fx, "乙"), talent_record(fx, "丙")};
+	char *err = NULL;
+	assert_int_equal(store_insert_many(fx->env.store, f, rs, 3, &err), KP_OK);
+	long long xc = store_unit_id(fx->env.store, "许昌学院"), wd = store_unit_id(fx->env.store, "魏都区");
+	kp_query all = {-1, false, NULL, 0}, unit = {-1, false, NULL, xc};
+	assert_int_equal(store_query_count(fx->env.store, f, &all), 3);
+	assert_int_equal(store_query_count(fx->env.store, f, &unit), 3);
+	/* a record moved to another unit, one edited, one deleted — by kepu
+	 * and by plain SQL: the triggers keep both tables right */
+	sqlite3 *db;
+	sqlite3_open(fx->path, &db);
+	char sql[256];
+	snprintf(sql, sizeof sql, "UPDATE talent SET unit_id = %lld, name = '丁' WHERE id = %lld", wd, rs[0].id);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(store_query_count(fx->env.store, f, &unit), 2);
+	unit.unit_id = wd;
+	assert_int_equal(store_query_count(fx->env.store, f, &unit), 1);
+	kp_query find = {-1, false, "丁", 0};
+	assert_int_equal(store_query_count(fx->env.store, f, &find), 1);
+	find.filter = "甲";
+	assert_int_equal(store_query_count(fx->env.store, f, &find), 0);
+	assert_int_equal(store_delete(fx->env.store, f, rs[1].id, &err), KP_OK);
+	assert_int_equal(store_query_count(fx->env.store, f, &all), 2);
+	find.filter = "乙";
+	assert_int_equal(store_query_count(fx->env.store, f, &find), 0);
+	/* the textarea is not searched: a row must match for a visible reason */
+	find.filter = "长期从事";
+	record_set(&rs[2], (size_t)form_field_index(f, "profile"), "长期从事科普");
+	assert_int_equal(store_update(fx->env.store, f, &rs[2], &err), KP_OK);
+	assert_int_equal(store_query_count(fx->env.store, f, &find), 0);
+	assert_sql(fx->path, "SELECT sum(n) FROM kp_counts WHERE tbl = 'talent'", "2");
+	for (int i = 0; i < 3; i++)
+		record_free(&rs[i]);
+}
+
+static int add_total(const kp_record *r, void *ctx)
+{
+	void **c = ctx;
+	totals_add(c[0], c[1], r);
+	return 0;
+}
+
+static void test_totals_row(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *q = catalog_form(&fx->env.cat, "quota");
+	kp_totals t;
+	totals_init(&t, q);
+	void *ctx[2] = {&t, (void *)q};
+	char *err = NULL;
+	assert_int_equal(store_each(fx->env.store, q, 0, add_total, ctx, &err), KP_OK);
+	const char *want[] = {"1170", "134", "119", "37"};
+	for (size_t i = 0; i < 4; i++) {
+		char *v = totals_text(&t, q, i);
+		assert_string_equal(v, want[i]);
+		free(v);
+	}
+	totals_free(&t);
+	/* The row follows an edit, and the export ends with it. */
+	kp_record r;
+	assert_int_equal(store_get(fx->env.store, q, store_unit_record(fx->env.store, q,
+				   store_unit_id(fx->env.store, "质量学会")), &r, &err), KP_OK);
+	record_set(&r, 0, "25");
+	assert_int_equal(store_update(fx->env.store, q, &r, &err), KP_OK);
+	record_free(&r);
+	char *buf;
+	size_t len;
+	FILE *out = open_memstream(&buf, &len);
+	assert_int_equal(export_csv(&fx->env, q, 0, out, &err), 0);
+	fclose(out);
+	assert_non_null(strstr(buf, "\r\n16,质量学会,25,2,2,2\r\n"));
+	const char *last = buf + len - strlen(",合计,1175,134,119,37\r\n");
+	assert_string_equal(last, ",合计,1175,134,119,37\r\n");
+	free(buf);
+}
+
 static void test_insert_many_is_all_or_nothing(void **state)
 {
 	fixture *fx = *state;
@@ -474,6 +563,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_insert_get_update_conflict_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keyset_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_query_sort_filter_unit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_counts_and_search_follow_every_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_totals_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_insert_many_is_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_units_and_headers, setup, teardown),

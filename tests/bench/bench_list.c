@@ -1,0 +1,123 @@
+/*
+ * bench_list: the list screen's data path at a size — the calls the screen
+ * makes to open a list (count, first page), to page down (one keyset
+ * page), and to filter as the user types (count, first page, per key) —
+ * timed as medians of repeated runs.
+ * Usage: bench_list DB N  (creates DB with N 附表2 records if it has fewer)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "domain/env.h"
+
+#define PAGE 19
+#define RUNS 15
+
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static int cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp);
+	return v[n / 2];
+}
+
+static void fill(kp_env *e, const kp_form *f, long long have, long long n)
+{
+	static const char *const sur = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
+	static const char *const giv[] = {"建国", "丽华", "志强", "秀英", "海旺", "德明", "玉兰", "振华"};
+	kp_unit *u;
+	size_t nu = store_units(e->store, &u);
+	char *err = NULL;
+	kp_batch *b = store_batch_begin(e->store, f, &err);
+	for (long long i = have; i < n; i++) {
+		kp_record r;
+		record_init(&r, f->nfields);
+		r.unit_id = u[i % (long long)nu].id;
+		char name[64], emp[64], phone[16];
+		snprintf(name, sizeof name, "%.3s%s%lld", sur + 3 * (i % 20), giv[i % 8], i);
+		snprintf(emp, sizeof emp, "%s第%lld中学", u[i % (long long)nu].name, i % 97);
+		snprintf(phone, sizeof phone, "138%08lld", i);
+		record_set(&r, (size_t)form_field_index(f, "name"), name);
+		record_set(&r, (size_t)form_field_index(f, "employer"), emp);
+		record_set(&r, (size_t)form_field_index(f, "phone"), phone);
+		record_set(&r, (size_t)form_field_index(f, "gender"), i % 2 ? "男" : "女");
+		record_set(&r, (size_t)form_field_index(f, "age"), "45");
+		record_set(&r, (size_t)form_field_index(f, "service_categories"), "[\"农村科普\"]");
+		record_set(&r, (size_t)form_field_index(f, "profile"), "长期从事农业技术推广工作，熟悉基层情况。");
+		if (store_batch_add(b, &r, &err) != KP_OK) {
+			fprintf(stderr, "%s\n", err);
+			exit(1);
+		}
+		record_free(&r);
+	}
+	store_batch_end(b, true, &err);
+	unit_list_free(u, nu);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3)
+		return 2;
+	long long n = atoll(argv[2]);
+	kp_env e;
+	kp_diag d = {0};
+	char *err = NULL;
+	if (env_load_definitions(&e, NULL, &d) || env_open_db(&e, argv[1], true, &err))
+		return 1;
+	const kp_form *f = catalog_form(&e.cat, "talent");
+	long long have = store_count(e.store, f);
+	if (have < n)
+		fill(&e, f, have, n);
+
+	kp_query q = {-1, false, NULL, 0};
+	double open[RUNS], down[RUNS], filter[RUNS];
+	kp_record *rows;
+	for (int r = 0; r < RUNS; r++) {
+		double t0 = now_ms();
+		long long total;
+		size_t k = store_query_open(e.store, f, &q, PAGE, &rows, &total);
+		open[r] = now_ms() - t0;
+		/* page down from somewhere in the middle */
+		kp_anchor a = {NULL, n / 2 + r};
+		records_free(rows, k);
+		t0 = now_ms();
+		k = store_query_page(e.store, f, &q, &a, false, PAGE, &rows);
+		down[r] = now_ms() - t0;
+		records_free(rows, k);
+	}
+	/* typing 王建国1 one key at a time: the worst keys match nothing early */
+	static const char *const typed[] = {"王", "王建", "王建国", "王建国1", "王建国12", "无此人"};
+	size_t nt = sizeof typed / sizeof typed[0];
+	double per_key[16];
+	for (size_t t = 0; t < nt; t++) {
+		kp_query fq = {-1, false, typed[t], 0};
+		for (int r = 0; r < 5; r++) {
+			double t0 = now_ms();
+			long long total;
+			size_t k = store_query_open(e.store, f, &fq, PAGE, &rows, &total);
+			filter[r] = now_ms() - t0;
+			records_free(rows, k);
+		}
+		per_key[t] = median(filter, 5);
+	}
+	double worst = 0;
+	for (size_t t = 0; t < nt; t++)
+		if (per_key[t] > worst)
+			worst = per_key[t];
+	printf("%lld\t%.2f\t%.2f\t%.2f\n", n, median(open, RUNS), median(down, RUNS), worst);
+	env_close(&e);
+	return 0;
+}
