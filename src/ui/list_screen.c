@@ -13,7 +13,7 @@
 #include "core/xalloc.h"
 #include "form/validate.h"
 #include "ui/draw.h"
-#include "ui/popup.h"
+#include "ui/unit_picker.h"
 #include "ui/screens.h"
 
 #define ID_W 6
@@ -34,10 +34,7 @@ typedef struct {
 	list_column *cols;
 	size_t ncols;
 	long long first_rank; /* views: records of the unit before the first row */
-	kp_unit *units;      /* views: the unit picker */
-	size_t nunits;
-	char **unit_names;
-	popup pick;
+	unit_picker pick;    /* views: which unit */
 	kp_query q;
 	editbuf filter;
 	char *filter_text; /* q.filter points here */
@@ -55,6 +52,16 @@ static kp_anchor anchor_of(const list_screen *ls, const kp_record *r)
 	return (kp_anchor){ls->q.sort >= 0 ? r->vals[ls->q.sort] : NULL, r->id};
 }
 
+/* After new rows came: keep the selection on a row; a view numbers from
+ * the first row's place in the unit. */
+static void rows_changed(list_screen *ls, ui_app *app)
+{
+	if (ls->sel >= ls->n)
+		ls->sel = ls->n ? ls->n - 1 : 0;
+	if (ls->view && ls->n)
+		ls->first_rank = store_query_rank(app->env->store, ls->form, &ls->q, ls->rows[0].id);
+}
+
 /* Replace the rows with up to a screenful after (or before) the anchor row,
  * or from the start (end) when it is NULL. */
 static void load(list_screen *ls, ui_app *app, const kp_record *after, bool backward)
@@ -68,10 +75,7 @@ static void load(list_screen *ls, ui_app *app, const kp_record *after, bool back
 	records_free(ls->rows, ls->n);
 	ls->rows = rows;
 	ls->n = n;
-	if (ls->sel >= ls->n)
-		ls->sel = ls->n ? ls->n - 1 : 0;
-	if (ls->view && ls->n)
-		ls->first_rank = store_query_rank(app->env->store, ls->form, &ls->q, ls->rows[0].id);
+	rows_changed(ls, app);
 }
 
 /* Is there a row before (or after) r in the list? */
@@ -91,8 +95,7 @@ static void restart(list_screen *ls, ui_app *app)
 	ls->sel = 0;
 	ls->n = store_query_open(app->env->store, ls->form, &ls->q, (size_t)body_rows(), &ls->rows,
 				 &ls->total);
-	if (ls->view && ls->n)
-		ls->first_rank = store_query_rank(app->env->store, ls->form, &ls->q, ls->rows[0].id);
+	rows_changed(ls, app);
 }
 
 /* Reload in place after a change (a delete, an edit in the form): the page
@@ -104,8 +107,7 @@ static void reload(list_screen *ls, ui_app *app)
 		load(ls, app, NULL, false);
 		return;
 	}
-	kp_record first = ls->rows[0];
-	kp_anchor a = anchor_of(ls, &first);
+	kp_anchor a = anchor_of(ls, &ls->rows[0]);
 	kp_record *prev;
 	size_t n = store_query_page(app->env->store, ls->form, &ls->q, &a, true, 1, &prev);
 	load(ls, app, n ? &prev[0] : NULL, false);
@@ -186,7 +188,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 		snprintf(title, sizeof title, "%s", ls->view->title);
 		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT), app->unit_name ? app->unit_name : "",
 			 ls->total);
-		app_chrome(app, title, right, msg(MSG_UI_VIEW_HINT), ls->pick.open ? CTX_POPUP : CTX_VIEW);
+		app_chrome(app, title, right, msg(MSG_UI_VIEW_HINT), ls->pick.pop.open ? CTX_POPUP : CTX_VIEW);
 	} else {
 		snprintf(title, sizeof title, msg(MSG_UI_LIST_TITLE), ls->form->title);
 		if (filtered && ls->total > KP_COUNT_CAP)
@@ -210,8 +212,8 @@ static void list_draw(ui_screen *s, ui_app *app)
 	for (size_t i = 0; i < ls->n; i++)
 		draw_row(ls, y + 1 + (int)i, &ls->rows[i], i,
 			 theme_attr(i == ls->sel ? R_SELECTED : R_NORMAL));
-	if (ls->pick.open)
-		popup_draw(&ls->pick, y + 1, y + 1, 20);
+	if (ls->pick.pop.open)
+		picker_draw(&ls->pick, y + 1, 20);
 	if (ls->confirm_delete && ls->n) {
 		const kp_record *r = &ls->rows[ls->sel];
 		char q[512];
@@ -320,23 +322,18 @@ static void set_filter(list_screen *ls, ui_app *app)
 /* Show the roll of another unit (the app's unit follows). */
 static void pick_unit(list_screen *ls, ui_app *app, kp_key key)
 {
-	size_t chosen;
-	popup_result r = popup_key(&ls->pick, key, &chosen);
-	if (r == POPUP_CONTINUE)
-		return;
-	popup_close(&ls->pick);
+	popup_result r = picker_key(&ls->pick, app, key);
 	if (r == POPUP_ACCEPT) {
-		app_set_unit(app, ls->units[chosen].id, ls->units[chosen].name);
 		ls->q.unit_id = app->unit_id;
 		restart(ls, app);
-	} else if (!app->unit_id) {
+	} else if (r == POPUP_CANCEL && !app->unit_id) {
 		ls->base.closing = true; /* no unit, nothing to show */
 	}
 }
 
 static void view_key(list_screen *ls, ui_app *app, kp_key key)
 {
-	if (ls->pick.open) {
+	if (ls->pick.pop.open) {
 		pick_unit(ls, app, key);
 		return;
 	}
@@ -352,7 +349,7 @@ static void view_key(list_screen *ls, ui_app *app, kp_key key)
 			open_form(ls, app, ls->rows[ls->sel].id);
 		break;
 	case ACT_UNIT:
-		popup_open(&ls->pick, msg(MSG_UI_PICK_UNIT), ls->unit_names, ls->nunits, -1, 0);
+		picker_open(&ls->pick);
 		break;
 	case ACT_QUIT: ls->base.closing = true; break;
 	default: break;
@@ -430,9 +427,8 @@ static void list_destroy(ui_screen *s)
 	eb_free(&ls->filter);
 	free(ls->filter_text);
 	free(ls->cols);
-	popup_close(&ls->pick);
-	unit_list_free(ls->units, ls->nunits);
-	free(ls->unit_names);
+	if (ls->view)
+		picker_free(&ls->pick);
 	free(ls);
 }
 
@@ -470,13 +466,10 @@ ui_screen *view_screen_new(ui_app *app, const kp_view *v)
 		ls->cols[ls->ncols++] = (list_column){v->columns[c].field, v->columns[c].label,
 						      w > lw ? w : lw};
 	}
-	ls->nunits = store_units(app->env->store, &ls->units);
-	ls->unit_names = xcalloc(ls->nunits ? ls->nunits : 1, sizeof *ls->unit_names);
-	for (size_t i = 0; i < ls->nunits; i++)
-		ls->unit_names[i] = ls->units[i].name;
+	picker_init(&ls->pick, app);
 	ls->q.unit_id = app->unit_id;
 	if (!app->unit_id) /* which unit's roll? ask first */
-		popup_open(&ls->pick, msg(MSG_UI_PICK_UNIT), ls->unit_names, ls->nunits, -1, 0);
+		picker_open(&ls->pick);
 	restart(ls, app);
 	return &ls->base;
 }

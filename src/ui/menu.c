@@ -8,7 +8,7 @@
 #include "core/msg.h"
 #include "core/xalloc.h"
 #include "ui/draw.h"
-#include "ui/popup.h"
+#include "ui/unit_picker.h"
 #include "ui/screens.h"
 
 typedef enum { ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_VIEW, ITEM_UNIT, ITEM_QUIT } item_kind;
@@ -31,10 +31,7 @@ typedef struct {
 	ui_screen base;
 	menu_item *items;
 	size_t n, sel;
-	kp_unit *units;
-	size_t nunits;
-	char **unit_names;
-	popup pick;
+	unit_picker pick;
 	const kp_form *after_pick; /* open this form once a unit is chosen */
 } menu;
 
@@ -49,7 +46,7 @@ static void open_form(menu *m, ui_app *app, const kp_form *f)
 {
 	if (!app->unit_id) {
 		m->after_pick = f;
-		popup_open(&m->pick, msg(MSG_UI_PICK_UNIT), m->unit_names, m->nunits, -1, 0);
+		picker_open(&m->pick);
 		return;
 	}
 	ui_screen *s = form_screen_new(app, f, 0);
@@ -75,7 +72,7 @@ static void activate(menu *m, ui_app *app, const menu_item *it)
 		break;
 	case ITEM_UNIT:
 		m->after_pick = NULL;
-		popup_open(&m->pick, msg(MSG_UI_PICK_UNIT), m->unit_names, m->nunits, -1, 0);
+		picker_open(&m->pick);
 		break;
 	case ITEM_QUIT:
 		app->quit = true;
@@ -115,7 +112,7 @@ static void menu_draw(ui_screen *s, ui_app *app)
 	if (app->unit_name)
 		snprintf(right, sizeof right, msg(MSG_UI_UNIT_LINE), app->unit_name);
 	app_chrome(app, msg(MSG_UI_APP_TITLE), right, msg(MSG_UI_MENU_HINT),
-		   m->pick.open ? CTX_POPUP : CTX_MENU);
+		   m->pick.pop.open ? CTX_POPUP : CTX_MENU);
 	int y = app_body_top() + 1;
 	draw_text(y, 4, COLS - 8, msg(MSG_UI_MENU_TITLE), theme_attr(R_SECTION), false);
 	y += 2;
@@ -129,25 +126,19 @@ static void menu_draw(ui_screen *s, ui_app *app)
 		draw_text(y, 5, 4, key, a, false);
 		draw_text(y, 10, COLS - 15, text, a, false);
 	}
-	if (m->pick.open)
-		popup_draw(&m->pick, app_body_top() + 2, app_body_top() + 2, 20);
+	if (m->pick.pop.open)
+		picker_draw(&m->pick, app_body_top() + 2, 20);
 }
 
 static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	menu *m = (menu *)s;
-	if (m->pick.open) {
-		size_t chosen;
-		popup_result r = popup_key(&m->pick, key, &chosen);
-		if (r == POPUP_CONTINUE)
-			return;
-		popup_close(&m->pick);
-		if (r == POPUP_ACCEPT) {
-			app_set_unit(app, m->units[chosen].id, m->units[chosen].name);
-			if (m->after_pick)
-				open_form(m, app, m->after_pick);
-		}
-		m->after_pick = NULL;
+	if (m->pick.pop.open) {
+		popup_result r = picker_key(&m->pick, app, key);
+		if (r == POPUP_ACCEPT && m->after_pick)
+			open_form(m, app, m->after_pick);
+		if (r != POPUP_CONTINUE)
+			m->after_pick = NULL;
 		return;
 	}
 	switch (keymap_lookup(CTX_MENU, key)) {
@@ -177,9 +168,7 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 static void menu_destroy(ui_screen *s)
 {
 	menu *m = (menu *)s;
-	popup_close(&m->pick);
-	unit_list_free(m->units, m->nunits);
-	free(m->unit_names);
+	picker_free(&m->pick);
 	free(m->items);
 	free(m);
 }
@@ -212,9 +201,6 @@ ui_screen *menu_new(ui_app *app)
 	free(es);
 	m->items[m->n++] = (menu_item){ITEM_UNIT, NULL, NULL, 'u'};
 	m->items[m->n++] = (menu_item){ITEM_QUIT, NULL, NULL, 'q'};
-	m->nunits = store_units(app->env->store, &m->units);
-	m->unit_names = xcalloc(m->nunits ? m->nunits : 1, sizeof *m->unit_names);
-	for (size_t i = 0; i < m->nunits; i++)
-		m->unit_names[i] = m->units[i].name;
+	picker_init(&m->pick, app);
 	return &m->base;
 }
