@@ -25,7 +25,7 @@ assert_sql "SELECT name || '|' || industry || '|' || specialty || '|' || employe
 	"欧阳锋|农业|䶮字研究|许昌学院农学院"
 assert_sql "SELECT hex(name) FROM talent" "E6ACA7E998B3E9948B"   # UTF-8, not GB18030
 keys C-x; wait_for "主菜单"; keys q; wait_for "KEPU-EXIT=0"
-tm kill-server
+close_terminals
 
 # A UTF-8 terminal with a GB18030 locale: refused, nothing opened.
 use m1

@@ -11,7 +11,7 @@ WAIT_SECONDS=${WAIT_SECONDS:-10}
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 cleanup() {
 	tm kill-server >/dev/null 2>&1 || true
-	rm -rf "$WORK"
+	rm -rf "$WORK" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
 }
 trap cleanup EXIT
 
@@ -114,10 +114,22 @@ fill_required() {
 	keys Space                        # 服务类别: 青少年科普
 }
 
+# close_terminals: end every terminal of this scenario and wait until the
+# tmux server is gone (a new one started while it is still exiting fails
+# with "server exited unexpectedly").
+close_terminals() {
+	tm kill-server >/dev/null 2>&1 || true
+	local deadline=$((SECONDS + WAIT_SECONDS))
+	while pgrep -f -- "tmux -L $SOCK " >/dev/null; do
+		[ "$SECONDS" -lt "$deadline" ] || fail "tmux server did not exit"
+		sleep 0.02
+	done
+}
+
 # hang_up: close the terminal as a dropped SSH link does (SIGHUP to kepu),
 # then wait until kepu has exited.
 hang_up() {
-	tm kill-server >/dev/null 2>&1 || true
+	close_terminals
 	local deadline=$((SECONDS + WAIT_SECONDS))
 	while pgrep -f -- "--db $DB" >/dev/null; do
 		[ "$SECONDS" -lt "$deadline" ] || fail "kepu still running after the hang-up"

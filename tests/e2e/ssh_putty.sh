@@ -72,5 +72,5 @@ for client in xterm:zh_CN.UTF-8 xterm-256color:zh_CN.UTF-8 xterm:zh_CN.GB18030; 
 	wait_for "主菜单"
 	keys -H 1b 5b 32 31 7e       # and kepu
 	wait_for "KEPU-EXIT="
-	tm kill-server
+	close_terminals
 done

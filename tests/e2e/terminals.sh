@@ -36,5 +36,5 @@ for term in xterm xterm-256color putty vt100 linux screen tmux-256color; do
 	wait_for "主菜单"
 	keys q
 	wait_for "KEPU-EXIT=0"
-	tm kill-server
+	close_terminals
 done
