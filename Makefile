@@ -28,7 +28,9 @@ LDFLAGS_ALL := $(SANFLAGS) $(LDFLAGS)
 
 # Every layer but main.c goes into one static library that the tests link too.
 LIB_SRC  := $(wildcard src/core/*.c src/form/*.c src/store/*.c src/domain/*.c src/ui/*.c src/cli/*.c)
-LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o \
+            $(BUILD)/obj/gen/pinyin_table.o
+UNIHAN   := /usr/share/unicode/Unihan_Readings.txt.bz2
 EMBED    := $(sort $(wildcard screens/*.yaml config/*.yaml data/*.yaml data/lists/*.yaml data/demo/*.csv))
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -51,6 +53,11 @@ $(BUILD)/gen/embedded.c: tools/embed.sh $(EMBED)
 	@mkdir -p $(@D)
 	./tools/embed.sh $@ $(EMBED)
 
+# The pinyin table is generated from Unihan (Debian's unicode-data), never typed in.
+$(BUILD)/gen/pinyin_table.c: tools/gen_pinyin.sh $(UNIHAN)
+	@mkdir -p $(@D)
+	./tools/gen_pinyin.sh $@
+
 $(BUILD)/gen/version.h: VERSION
 	@mkdir -p $(@D)
 	echo '#define KEPU_VERSION "$(VERSION)"' >$@
@@ -59,7 +66,7 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/version.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
-$(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 

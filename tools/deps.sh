@@ -3,7 +3,8 @@
 # Chinese locales. Runs as root here; uses sudo when it is not root.
 set -eu
 PKGS="gcc make pkg-config libncurses-dev ncurses-term libsqlite3-dev sqlite3 libyaml-dev
-libpcre2-dev libcmocka-dev tmux locales openssh-server openssh-client luit"
+libpcre2-dev libcmocka-dev tmux locales openssh-server openssh-client luit
+unicode-data"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 

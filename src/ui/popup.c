@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/pinyin.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "ui/draw.h"
@@ -15,8 +16,9 @@ static void refilter(popup *p)
 {
 	char *f = eb_text(&p->filter);
 	p->nmatch = 0;
+	/* The text itself, or its pinyin typed in Latin letters. */
 	for (size_t i = 0; i < p->n; i++)
-		if (!f[0] || strstr(p->items[i], f))
+		if (!f[0] || strstr(p->items[i], f) || pinyin_match(p->items[i], f))
 			p->match[p->nmatch++] = i;
 	free(f);
 	p->sel = p->top = 0;

@@ -1,0 +1,23 @@
+/*
+ * pinyin: find Chinese options by typing Latin letters, without switching
+ * the input method: initials (hz → 汉族), whole syllables (han, hanzu) or a
+ * mix (hanz). Readings come from Unihan (tools/gen_pinyin.sh); a
+ * polyphonic character matches by any of its readings (长: chang, zhang).
+ */
+#ifndef KP_PINYIN_H
+#define KP_PINYIN_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The toneless readings of cp (ü written v): up to max pointers into a
+ * static table; returns how many (0 for characters it does not know). */
+size_t pinyin_of(uint32_t cp, const char **out, size_t max);
+
+/* Does typed (ASCII letters, any case) match text, starting at any
+ * character, each character's reading consumed by a prefix of it (other
+ * characters must be typed as they are)? False when typed is empty or not
+ * all letters. */
+bool pinyin_match(const char *text, const char *typed);
+
+#endif
