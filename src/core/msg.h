@@ -85,7 +85,9 @@
 	X(UI_UNIT_LINE,     "填报单位：%s") \
 	X(UI_NEW_RECORD,    "新记录") \
 	X(UI_EDIT_RECORD,   "修改第 %lld 号记录") \
-	X(UI_SAVED,         "已保存（第 %lld 号记录）。可以填写下一份。") \
+	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
+	X(UI_NO_DITTO,      "本次还没有保存过记录，无法照抄上一份") \
+	X(UI_HELP_TITLE,    "按键帮助（按任意键返回）") \
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \
 	X(UI_ASK_LEAVE,     "有未保存的内容，确定放弃并离开吗？(y/n)") \
 	X(UI_ASK_DELETE,    "确定删除「%s」这条记录吗？(y/n)") \
@@ -149,6 +151,8 @@
 	X(K_KILL,           "删除到行尾") \
 	X(K_CLEAR_CHOICE,   "清除选择") \
 	X(K_EDIT,           "修改") \
+	X(K_DITTO,          "同上：照抄上一份的这一项") \
+	X(K_HELP,           "帮助") \
 	X(K_UNIT,           "换单位") \
 	X(K_SORT,           "排序") \
 	X(K_CLEAR_FILTER,   "清除筛选") \

@@ -19,7 +19,7 @@ typedef enum {
  * required, help). */
 enum {
 	FK_MAX_CHARS = 1, FK_MINMAX = 2, FK_PATTERN = 4, FK_CHOICES = 8,
-	FK_MULTIPLE = 16, FK_LINES = 32, FK_ORDER = 64
+	FK_MULTIPLE = 16, FK_LINES = 32, FK_ORDER = 64, FK_ADVANCE = 128
 };
 
 typedef struct {
@@ -67,6 +67,8 @@ typedef struct {
 	int not_before;        /* field index this one may not precede, or -1 */
 	int required_when;     /* field index whose value makes this one required, or -1 */
 	char *required_value;  /* …when that field is (or, multi-select, includes) this */
+	bool sticky;           /* keeps its value for the next record */
+	bool auto_advance;     /* moves to the next field when full */
 } kp_field;
 
 typedef struct {

@@ -14,7 +14,7 @@ static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "required_when",
-					 NULL};
+					 "sticky", "auto_advance", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
 
 /* Keys that only some types take, with the bit that allows them. */
@@ -22,6 +22,7 @@ static const struct { const char *key; unsigned bit; } typed_keys[] = {
 	{"max_chars", FK_MAX_CHARS}, {"min", FK_MINMAX}, {"max", FK_MINMAX},
 	{"pattern", FK_PATTERN}, {"message", FK_PATTERN}, {"choices", FK_CHOICES},
 	{"multiple", FK_MULTIPLE}, {"lines", FK_LINES}, {"not_before", FK_ORDER},
+	{"auto_advance", FK_ADVANCE},
 };
 
 /* Column names kepu adds to every table, and names SQLite gives meaning. */
@@ -190,6 +191,7 @@ static void load_field(loader *L, const ynode *map, int section)
 	f->line = map->line;
 	f->not_before = f->required_when = -1;
 	f->required = ychk_bool(&L->c, map, "required", false);
+	f->sticky = ychk_bool(&L->c, map, "sticky", false);
 	const char *help = ychk_str(&L->c, map, "help", false);
 
 	if (ti) {
@@ -200,6 +202,8 @@ static void load_field(loader *L, const ynode *map, int section)
 			if (k && !(ti->keys & typed_keys[i].bit))
 				ychk_err(&L->c, k, msg(MSG_L_NOT_FOR_TYPE), typed_keys[i].key, ti->name);
 		}
+		if (ti->keys & FK_ADVANCE)
+			f->auto_advance = ychk_bool(&L->c, map, "auto_advance", false);
 		if (ti->keys & FK_MULTIPLE && ychk_bool(&L->c, map, "multiple", false))
 			f->type = FT_MULTICHOICE;
 		if (ti->keys & FK_MAX_CHARS)

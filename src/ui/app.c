@@ -11,6 +11,7 @@
 #include "core/xalloc.h"
 #include "ui/draw.h"
 #include "ui/menu.h"
+#include "ui/screens.h"
 #include "ui/term.h"
 
 void app_push(ui_app *app, ui_screen *s)
@@ -28,6 +29,44 @@ void app_status(ui_app *app, bool error, const char *fmt, ...)
 	vsnprintf(app->status, sizeof app->status, fmt, ap);
 	va_end(ap);
 	app->status_error = error;
+}
+
+struct ditto_memory {
+	const kp_form *form;
+	char **vals;
+};
+
+const char *const *app_last_saved(const ui_app *app, const kp_form *f)
+{
+	for (size_t i = 0; i < app->nditto; i++)
+		if (app->ditto[i].form == f)
+			return (const char *const *)app->ditto[i].vals;
+	return NULL;
+}
+
+void app_remember(ui_app *app, const kp_form *f, char *const *vals)
+{
+	size_t i = 0;
+	while (i < app->nditto && app->ditto[i].form != f)
+		i++;
+	if (i == app->nditto) {
+		app->ditto = xrealloc(app->ditto, (app->nditto + 1) * sizeof *app->ditto);
+		app->ditto[app->nditto++] = (struct ditto_memory){f, xcalloc(f->nfields, sizeof(char *))};
+	}
+	for (size_t k = 0; k < f->nfields; k++) {
+		free(app->ditto[i].vals[k]);
+		app->ditto[i].vals[k] = xstrdup(vals[k]);
+	}
+}
+
+static void forget_all(ui_app *app)
+{
+	for (size_t i = 0; i < app->nditto; i++) {
+		for (size_t k = 0; k < app->ditto[i].form->nfields; k++)
+			free(app->ditto[i].vals[k]);
+		free(app->ditto[i].vals);
+	}
+	free(app->ditto);
 }
 
 void app_set_unit(ui_app *app, long long id, const char *name)
@@ -53,6 +92,7 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 	draw_text(LINES - 2, 1, COLS - 2, app->status,
 		  theme_attr(app->status_error ? R_ERROR : R_STATUS), true);
 	draw_line(LINES - 1, keymap_bar(keyctx), R_KEYBAR);
+	app->keyctx = keyctx;
 }
 
 static void draw_too_small(void)
@@ -127,6 +167,10 @@ int app_run(kp_env *env, const char *user)
 			clearok(curscr, TRUE);
 			continue;
 		}
+		if (keymap_lookup(app.keyctx, key) == ACT_HELP) {
+			app_push(&app, help_screen_new(app.keyctx));
+			continue;
+		}
 		top->key(top, &app, key);
 		if (top->persist && !top->closing)
 			top->persist(top, &app, false);
@@ -139,6 +183,7 @@ int app_run(kp_env *env, const char *user)
 	}
 	free(app.stack);
 	free(app.unit_name);
+	forget_all(&app);
 	term_stop();
 	return 0;
 }

@@ -39,7 +39,15 @@ struct ui_app {
 	bool status_error;
 	bool quit;
 	int cursor_y, cursor_x; /* where the terminal cursor goes; y < 0 hides it */
+	unsigned keyctx;        /* the key context of the screen drawn last (for help) */
+	struct ditto_memory *ditto; /* the last record saved per form, this session */
+	size_t nditto;
 };
+
+/* The values of the last record of f saved in this session (NULL if none);
+ * app_remember stores a copy. */
+const char *const *app_last_saved(const ui_app *app, const kp_form *f);
+void app_remember(ui_app *app, const kp_form *f, char *const *vals);
 
 void app_push(ui_app *app, ui_screen *s);
 void app_status(ui_app *app, bool error, const char *fmt, ...)

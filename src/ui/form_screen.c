@@ -41,6 +41,7 @@ typedef struct {
 	time_t draft_saved;  /* when it was */
 	kp_draft offer;      /* a draft found on opening, until answered */
 	bool offering;
+	int entered;         /* new records saved in this sitting */
 } form_screen;
 
 /* While the user types, a draft is written at most this often. */
@@ -492,9 +493,13 @@ static void save(form_screen *fs, ui_app *app)
 			fs->dirty = false;
 			fs->base.closing = true;
 		} else {
-			app_status(app, false, msg(MSG_UI_SAVED), fs->rec.id);
+			app_status(app, false, msg(MSG_UI_SAVED), fs->rec.id, ++fs->entered);
+			app_remember(app, f, out);
 			fs->rec.id = 0;
-			load_values(fs, NULL); /* ready for the next record */
+			load_values(fs, NULL); /* ready for the next record… */
+			for (size_t i = 0; i < f->nfields; i++)
+				if (f->fields[i].sticky) /* …keeping what stays the same */
+					set_value(&f->fields[i], &fs->fs[i], out[i]);
 		}
 		free(err);
 	}
@@ -529,6 +534,39 @@ static void choice_key(form_screen *fs, kp_key key)
 		edited(fs, st);
 		move_focus(fs, +1);
 	}
+}
+
+/* 同上: the focused field takes its value in the last record saved in this
+ * session, and the cursor moves on. */
+static void ditto(form_screen *fs, ui_app *app)
+{
+	const char *const *last = app_last_saved(app, fs->form);
+	if (!last) {
+		app_status(app, true, "%s", msg(MSG_UI_NO_DITTO));
+		return;
+	}
+	const kp_field *fd = &fs->form->fields[fs->focus];
+	set_value(fd, &fs->fs[fs->focus], last[fs->focus]);
+	if (is_text(fd))
+		eb_end(&fs->fs[fs->focus].eb);
+	edited(fs, &fs->fs[fs->focus]);
+	move_focus(fs, +1);
+}
+
+/* A field that declares auto_advance moves on when it is full: max_chars
+ * typed, or a phone field holding a whole mobile number. */
+static bool complete(const kp_field *fd, const editbuf *eb)
+{
+	if (!fd->auto_advance)
+		return false;
+	if (fd->type != FT_PHONE)
+		return fd->max_chars > 0 && eb->len >= (size_t)fd->max_chars;
+	if (eb->len != 11 || eb->cp[0] != '1')
+		return false;
+	for (size_t i = 0; i < eb->len; i++)
+		if (eb->cp[i] < '0' || eb->cp[i] > '9')
+			return false;
+	return true;
 }
 
 /* Keys that change or move within the focused field. */
@@ -592,10 +630,13 @@ static void field_key(form_screen *fs, kp_action a, kp_key key, int value_w)
 		return;
 	if (fd->type == FT_CHOICE)
 		popup_open(&fs->pick, fd->label, fd->choices->items, fd->choices->n, st->choice, key.code);
-	else if (text && eb_insert(eb, key.code))
+	else if (text && eb_insert(eb, key.code)) {
 		edited(fs, st);
-	else if (text)
+		if (complete(fd, eb))
+			move_focus(fs, +1);
+	} else if (text) {
 		beep(); /* full: max_chars reached */
+	}
 }
 
 static void form_key(ui_screen *s, ui_app *app, kp_key key)
@@ -633,6 +674,9 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 		return;
 	case ACT_LIST:
 		app_push(app, list_screen_new(app, fs->form));
+		return;
+	case ACT_DITTO:
+		ditto(fs, app);
 		return;
 	case ACT_NEXT:
 		move_focus(fs, +1);

@@ -32,6 +32,7 @@ const kp_binding kp_keymap[] = {
 	{CTX_FORM | FIELDS, ACT_LIST, {FN(KEY_F(3)), CTRL('T')}, MSG_K_LIST, 2},
 	{CTX_FORM | FIELDS, ACT_NEXT, {CH('\t')}, MSG_K_NEXT, 1},
 	{CTX_FORM | FIELDS, ACT_PREV, {FN(KEY_BTAB)}, MSG_K_PREV, 0},
+	{CTX_FORM | FIELDS, ACT_DITTO, {FN(KEY_F(5)), CTRL('Y')}, MSG_K_DITTO, 0},
 	{CTX_CHOICE, ACT_OPEN_LIST, {CH(' '), FN(KEY_F(4)), CTRL('O')}, MSG_K_OPTIONS, 3},
 	{CTX_MULTI, ACT_TOGGLE, {CH(' ')}, MSG_K_TICK, 1},
 	{CTX_MULTI, ACT_LEFT, {FN(KEY_LEFT)}, MSG_K_LEFT_RIGHT, 0},
@@ -80,6 +81,7 @@ const kp_binding kp_keymap[] = {
 	{CTX_MENU, ACT_ACCEPT, {ENTER}, MSG_K_OPEN, 1},
 	{CTX_MENU, ACT_QUIT, {CH('q'), FN(KEY_F(10)), CTRL('X')}, MSG_K_QUIT, 3},
 
+	{SCREENS | CTX_TABLE | CTX_VIEW, ACT_HELP, {FN(KEY_F(1)), CTRL('G')}, MSG_K_HELP, 2},
 	{SCREENS | CTX_TABLE | CTX_VIEW, ACT_REDRAW, {CTRL('L')}, MSG_K_REDRAW, 0},
 };
 const unsigned kp_keymap_len = sizeof kp_keymap / sizeof kp_keymap[0];
@@ -175,6 +177,24 @@ const char *keymap_key_name(kp_key key)
 	return buf;
 }
 
+size_t keymap_lines(unsigned ctx, kp_key_line *out, size_t max)
+{
+	unsigned lookup = ctx;
+	if (ctx & (CTX_TEXT | CTX_TEXTAREA | CTX_CHOICE | CTX_MULTI))
+		lookup |= CTX_FORM; /* field keys are looked up with the form's */
+	size_t n = 0;
+	for (unsigned i = 0; i < kp_keymap_len && n < max; i++) {
+		const kp_binding *b = &kp_keymap[i];
+		if (!(b->ctx & ctx))
+			continue;
+		key_list(b, lookup, 0, out[n].keys, sizeof out[n].keys);
+		if (!out[n].keys[0])
+			continue;
+		out[n++].what = b->what;
+	}
+	return n;
+}
+
 void keymap_markdown(FILE *out)
 {
 	static const enum kp_msg_id ctx_names[CTX_COUNT] = {
@@ -184,25 +204,23 @@ void keymap_markdown(FILE *out)
 	};
 	fprintf(out, "# %s\n\n%s\n", msg(MSG_KC_TITLE), msg(MSG_KC_INTRO));
 	for (unsigned c = 0; c < CTX_COUNT; c++) {
+		unsigned ctx = 1u << c;
 		fprintf(out, "\n## %s\n\n| %s | %s |\n|---|---|\n", msg(ctx_names[c]), msg(MSG_KC_KEYS),
 			msg(MSG_KC_ACTION));
-		for (unsigned i = 0; i < kp_keymap_len; i++) {
-			const kp_binding *b = &kp_keymap[i];
-			if (!(b->ctx & (1u << c)))
-				continue;
+		kp_key_line lines[64];
+		size_t n = keymap_lines(ctx, lines, 64);
+		for (size_t i = 0; i < n; i++) {
 			/* Form-wide keys are listed once, under the form. */
-			if ((1u << c) != CTX_FORM && (1u << c) & (CTX_TEXT | CTX_TEXTAREA | CTX_CHOICE | CTX_MULTI) &&
-			    b->ctx & CTX_FORM)
-				continue;
-			/* Field keys are looked up together with the form's. */
-			unsigned ctx = 1u << c;
-			if (ctx & (CTX_TEXT | CTX_TEXTAREA | CTX_CHOICE | CTX_MULTI))
-				ctx |= CTX_FORM;
-			char keys[96];
-			key_list(b, ctx, 0, keys, sizeof keys);
-			if (!keys[0])
-				continue;
-			fprintf(out, "| `%s` | %s |\n", keys, msg(b->what));
+			if (ctx != CTX_FORM && ctx & (CTX_TEXT | CTX_TEXTAREA | CTX_CHOICE | CTX_MULTI)) {
+				kp_key_line form[64];
+				size_t nf = keymap_lines(CTX_FORM, form, 64);
+				bool shared = false;
+				for (size_t k = 0; k < nf && !shared; k++)
+					shared = form[k].what == lines[i].what && !strcmp(form[k].keys, lines[i].keys);
+				if (shared)
+					continue;
+			}
+			fprintf(out, "| `%s` | %s |\n", lines[i].keys, msg(lines[i].what));
 		}
 	}
 }

@@ -31,7 +31,7 @@ typedef enum {
 	ACT_QUIT, ACT_SAVE, ACT_NEXT, ACT_PREV, ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT,
 	ACT_HOME, ACT_END, ACT_BACKSPACE, ACT_DELETE, ACT_KILL, ACT_NEWLINE, ACT_TOGGLE,
 	ACT_OPEN_LIST, ACT_ACCEPT, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NEW, ACT_DELETE_RECORD,
-	ACT_LIST, ACT_YES, ACT_NO, ACT_REDRAW, ACT_SORT, ACT_UNIT,
+	ACT_LIST, ACT_YES, ACT_NO, ACT_REDRAW, ACT_SORT, ACT_UNIT, ACT_DITTO, ACT_HELP,
 } kp_action;
 
 /* Each row: where it applies, what it does, its keys, what it is called,
@@ -54,6 +54,14 @@ kp_action keymap_lookup(unsigned ctx, kp_key key);
 const char *keymap_bar(unsigned ctx);
 /* A key's name for people: "F2", "^S", "Tab", "Enter", "Esc"; static. */
 const char *keymap_key_name(kp_key key);
+/* What each key does in ctx, one line per binding: up to max lines of
+ * keys ("F2/^S", only keys that reach the binding there) and action. Field
+ * contexts include the form's own keys. Returns the count. */
+typedef struct {
+	char keys[96];
+	enum kp_msg_id what;
+} kp_key_line;
+size_t keymap_lines(unsigned ctx, kp_key_line *out, size_t max);
 /* docs/keys.md: every context's keys as Markdown tables. */
 void keymap_markdown(FILE *out);
 

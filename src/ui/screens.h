@@ -16,4 +16,7 @@ ui_screen *list_screen_new(ui_app *app, const kp_form *f);
  * the unit picked first. */
 ui_screen *view_screen_new(ui_app *app, const kp_view *v);
 
+/* The keys of the screen below, from the keymap table (ctx: its context). */
+ui_screen *help_screen_new(unsigned ctx);
+
 #endif

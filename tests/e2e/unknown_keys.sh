@@ -20,7 +20,12 @@ keys -H 1b 5b 32 34 7e                # F12
 keys -H 1b 5b 31 3b 35 41             # Ctrl-Up
 keys -H 1b 5b 4d 20 21 21             # an X10 mouse click report
 keys -H 1b 5b 31 30 3b 33 52          # ESC[10;3R
-keys -H 1b 4f 50                      # SS3 F1 (known: ignored in the form)
+keys -H 1b 4f 50                      # SS3 F1: the keys of this screen
+wait_for "按键帮助（按任意键返回）"
+assert_screen "F2/^S"
+assert_screen "同上：照抄上一份的这一项"
+keys Escape                           # any key goes back
+wait_gone "按键帮助"
 type_text "甲"
 wait_for "王安石甲"
 refute_screen "确定放弃"
