@@ -256,6 +256,18 @@ static void test_field_references(void **state)
 		   5, 51, "缺少必需的键「is」");
 }
 
+static void test_entry_aid_keys(void **state)
+{
+	(void)state;
+	const kp_form *t = catalog_form(&cat, "talent");
+	assert_true(t->fields[form_field_index(t, "employer")].sticky);
+	assert_true(t->fields[form_field_index(t, "phone")].auto_advance);
+	assert_false(t->fields[form_field_index(t, "name")].sticky);
+	expect_one(HEAD "  - {id: a, label: A, type: choice, choices: [x], auto_advance: true}\n", 5, 51,
+		   "键「auto_advance」不适用于 choice");
+	expect_one(HEAD "  - {id: a, label: A, type: text, sticky: often}\n", 5, 43, "应为 true 或 false");
+}
+
 static void test_views(void **state)
 {
 	(void)state;
@@ -357,6 +369,7 @@ int main(void)
 		cmocka_unit_test(test_syntax_error_position),
 		cmocka_unit_test(test_unsafe_label_text_refused),
 		cmocka_unit_test(test_field_references),
+		cmocka_unit_test(test_entry_aid_keys),
 		cmocka_unit_test(test_views),
 		cmocka_unit_test(test_every_problem_reported),
 		cmocka_unit_test(test_site_directory_overrides_file_by_file),
