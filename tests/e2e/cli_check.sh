@@ -40,3 +40,7 @@ set +e
 rc=$?
 set -e
 [ "$rc" -eq 1 ] && grep -q "talent.yaml:8:14" "$WORK/err2" || fail "TUI started on broken forms"
+
+# docs/keys.md is what the keymap table says (the build regenerates it;
+# this catches a stale copy committed by hand).
+"$KEPU" keys | diff -u - "$(dirname "$0")/../../docs/keys.md" || fail "docs/keys.md is stale"
