@@ -27,3 +27,5 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 	echo "filter target: under 50 ms per key at 100000 records"
 } | tee -a "$out"
 echo "written to $out"
+echo
+KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/keystrokes.sh
