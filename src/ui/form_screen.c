@@ -296,7 +296,10 @@ static void form_draw(ui_screen *s, ui_app *app)
 		snprintf(title + tl, sizeof title - tl, "%s", msg(MSG_UI_NEW_RECORD));
 	snprintf(right, sizeof right, "%s：%s", f->unit_label, fs->rec.unit_name);
 	const kp_field *fd = &f->fields[fs->focus];
-	const char *help = fs->fs[fs->focus].error ? fs->fs[fs->focus].error : fd->help;
+	/* The field's own message under the form, unless the status line
+	 * already says the same: then the help says what a valid value is. */
+	const char *err = fs->fs[fs->focus].error;
+	const char *help = err && strcmp(err, app->status) ? err : fd->help;
 	unsigned ctx = fs->pick.open ? CTX_POPUP : CTX_FORM | field_ctx(fd);
 	app_chrome(app, title, right, help, ctx);
 	if (fs->confirm_leave)

@@ -148,6 +148,12 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 	case ACT_DOWN:
 		m->sel = (m->sel + 1) % m->n;
 		return;
+	case ACT_HOME:
+		m->sel = 0;
+		return;
+	case ACT_END:
+		m->sel = m->n - 1;
+		return;
 	case ACT_ACCEPT:
 		activate(m, app, &m->items[m->sel]);
 		return;

@@ -1,0 +1,67 @@
+# The user guide's screens come from here: drive kepu at 80x24, capture each
+# screen, build the guide from docs/guide.zh.md.in and compare it with the
+# committed docs/使用说明.md, so the guide never drifts from the program.
+# UPDATE_GUIDE=1 writes the new guide instead.
+. "$(dirname "$0")/lib.sh"
+docs=$(cd "$(dirname "$0")/../../docs" && pwd)
+shots=$WORK/screens
+mkdir -p "$shots"
+shot() { screen >"$shots/$1.txt"; }
+new_db --demo
+start 80 24
+wait_for "主菜单"
+shot menu
+keys 2
+wait_for "请选择填报单位"
+type_text "xcxy"; wait_for "筛选：xcxy"
+shot unit_picker
+keys Enter
+wait_for "新记录"
+type_text "张海旺"; keys Tab
+type_text "n"; keys Enter
+type_text "45"; keys Tab
+type_text "zgdy"
+wait_for "筛选：zgdy"
+keys Escape
+type_text "hz"; wait_for "筛选：hz"
+shot pinyin
+keys Enter
+type_text "zgdy"; keys Enter
+type_text "bk"; keys Enter
+type_text "农业"; keys Tab
+type_text "果树栽培"; keys Tab
+type_text "许昌学院农学院"; keys Tab
+type_text "教授"; keys Tab
+type_text "12345"
+keys F2
+wait_for "联系电话：不是有效的电话号码"
+shot error
+keys C-a C-k
+keys BTab BTab BTab BTab BTab BTab BTab BTab BTab BTab
+wait_for "与身份证一致"
+shot form
+keys Escape; wait_for "确定放弃"; keys y
+menu_open "附表2 科普人才库推荐表  记录列表"
+wait_for "记录列表"
+type_text "德明"; wait_for "筛选：德明"
+shot list
+keys Escape Escape
+wait_for "主菜单"
+keys 1
+wait_for "合计"
+shot quota
+keys Escape
+wait_for "主菜单"
+keys 4
+wait_for "单位：许昌学院"
+shot roll
+keys F1
+wait_for "按键帮助"
+shot help
+"$(dirname "$0")/../../tools/make_guide.sh" "$docs/guide.zh.md.in" "$shots" >"$WORK/guide.md"
+if [ -n "${UPDATE_GUIDE:-}" ]; then
+	cp "$WORK/guide.md" "$docs/使用说明.md"
+	echo "updated docs/使用说明.md"
+fi
+diff -u "$docs/使用说明.md" "$WORK/guide.md" >&2 ||
+	fail "docs/使用说明.md is stale: UPDATE_GUIDE=1 E2E_FILTER=user_guide make e2e"
