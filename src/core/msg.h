@@ -155,7 +155,6 @@
 	X(K_HELP,           "帮助") \
 	X(K_UNIT,           "换单位") \
 	X(K_SORT,           "排序") \
-	X(K_CLEAR_FILTER,   "清除筛选") \
 	X(K_FIRST,          "第一条") \
 	X(K_LAST,           "最后一条") \
 	X(K_REDRAW,         "重画屏幕") \

@@ -100,7 +100,6 @@ typedef struct {
 	const kp_form *source;   /* resolved by the catalogue */
 	kp_view_column *columns;
 	size_t ncolumns;
-	int line_source;         /* where source_id is, for messages */
 } kp_view;
 
 void view_free(kp_view *v);

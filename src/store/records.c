@@ -355,14 +355,6 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 	return n;
 }
 
-size_t store_page(kp_store *s, const kp_form *f, long long from, bool backward, size_t limit,
-		  kp_record **out)
-{
-	kp_query q = {-1, false, NULL, 0};
-	kp_anchor a = {NULL, from};
-	return store_query_page(s, f, &q, from ? &a : NULL, backward, limit, out);
-}
-
 size_t store_query_open(kp_store *s, const kp_form *f, const kp_query *q, size_t limit,
 			kp_record **out, long long *total)
 {

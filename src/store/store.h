@@ -113,9 +113,6 @@ size_t store_query_open(kp_store *s, const kp_form *f, const kp_query *q, size_t
 /* How many records of q's list (in id order) come before the record id:
  * its 序号 minus one. */
 long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, long long id);
-/* Pages in id order of every record: store_query_page with the default query. */
-size_t store_page(kp_store *s, const kp_form *f, long long from, bool backward, size_t limit,
-		  kp_record **out);
 long long store_count(kp_store *s, const kp_form *f);
 void records_free(kp_record *r, size_t n);
 

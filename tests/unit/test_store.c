@@ -237,20 +237,23 @@ static void test_keyset_pages(void **state)
 	assert_int_equal(store_insert_many(fx->env.store, f, rs, 25, &err), KP_OK);
 	long long first = rs[0].id;
 	kp_record *p;
-	size_t n = store_page(fx->env.store, f, 0, false, 10, &p);
+	kp_query q = {-1, false, NULL, 0};
+	size_t n = store_query_page(fx->env.store, f, &q, NULL, false, 10, &p);
 	assert_int_equal(n, 10);
 	assert_int_equal(p[0].id, first);
 	long long last_of_page = p[9].id;
 	records_free(p, n);
-	n = store_page(fx->env.store, f, last_of_page, false, 10, &p);
+	kp_anchor a = {NULL, last_of_page};
+	n = store_query_page(fx->env.store, f, &q, &a, false, 10, &p);
 	assert_int_equal(p[0].id, last_of_page + 1);
 	records_free(p, n);
-	n = store_page(fx->env.store, f, 0, true, 10, &p); /* the last page, in order */
+	n = store_query_page(fx->env.store, f, &q, NULL, true, 10, &p); /* the last page, in order */
 	assert_int_equal(n, 10);
 	assert_int_equal(p[9].id, rs[24].id);
 	assert_true(p[0].id < p[9].id);
 	records_free(p, n);
-	n = store_page(fx->env.store, f, first + 3, true, 10, &p); /* fewer before */
+	a.id = first + 3;
+	n = store_query_page(fx->env.store, f, &q, &a, true, 10, &p); /* fewer before */
 	assert_int_equal(n, 3);
 	assert_int_equal(p[0].id, first);
 	records_free(p, n);
