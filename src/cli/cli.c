@@ -19,7 +19,7 @@ static const command commands[] = {
 	{"init",   cmd_init,   0, 0, "kepu init --db FILE [--demo]"},
 	{"check",  cmd_check,  0, 0, "kepu check [--screens DIR]"},
 	{"import", cmd_import, 2, 2, "kepu import FORM FILE.csv --db FILE [--unit UNIT] [--dry-run]"},
-	{"export", cmd_export, 1, 1, "kepu export FORM --db FILE [--unit UNIT]"},
+	{"export", cmd_export, 1, 1, "kepu export FORM --db FILE [--unit UNIT] [--encoding gb18030]"},
 	{"backup", cmd_backup, 1, 1, "kepu backup --db FILE OUT.db"},
 	{"keys",   cmd_keys,   0, 0, "kepu keys        (every key of every screen, as Markdown)"},
 };
@@ -39,6 +39,7 @@ static void usage(FILE *out)
 		"  --screens DIR   site form definitions overriding the built-in ones\n"
 		"                  file by file (default: $KEPU_SCREENS)\n"
 		"  --unit UNIT     the unit (单位) rows belong to\n"
+		"  --encoding ENC  with export: utf-8 (default, with a BOM for Excel) or gb18030\n"
 		"  --demo          with init: add demonstration records\n"
 		"  --dry-run       with import: check only, save nothing\n"
 		"  -h, --help      this text\n"
@@ -53,6 +54,7 @@ int cli_main(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},
 		{"screens", required_argument, NULL, 's'},
 		{"unit", required_argument, NULL, 'u'},
+		{"encoding", required_argument, NULL, 'e'},
 		{"demo", no_argument, NULL, 'D'},
 		{"dry-run", no_argument, NULL, 'n'},
 		{"help", no_argument, NULL, 'h'},
@@ -68,6 +70,7 @@ int cli_main(int argc, char **argv)
 		case 'd': o.db = optarg; break;
 		case 's': o.screens = optarg; break;
 		case 'u': o.unit = optarg; break;
+		case 'e': o.encoding = optarg; break;
 		case 'D': o.demo = true; break;
 		case 'n': o.dry_run = true; break;
 		case 'h': usage(stdout); return EXIT_OK;

@@ -10,6 +10,7 @@ typedef struct {
 	const char *db;      /* --db or KEPU_DB */
 	const char *screens; /* --screens or KEPU_SCREENS */
 	const char *unit;    /* --unit */
+	const char *encoding; /* --encoding */
 	bool demo, dry_run;
 	char **args;         /* positional arguments after the subcommand */
 	int nargs;

@@ -116,10 +116,13 @@ int cmd_export(const kp_opts *o)
 	char *err = NULL;
 	if (o->unit && !(unit = store_unit_id(e.store, o->unit)))
 		err = xasprintf(msg(MSG_S_NO_UNIT), o->unit);
-	else if (v)
-		export_view_csv(&e, v, unit, stdout, &err);
-	else
-		export_csv(&e, f, unit, stdout, &err);
+	else {
+		export_options eo = {o->encoding, stderr};
+		if (v)
+			export_view_csv(&e, v, unit, &eo, stdout, &err);
+		else
+			export_csv(&e, f, unit, &eo, stdout, &err);
+	}
 	if (err) {
 		fprintf(stderr, "kepu: %s\n", err);
 		free(err);

@@ -138,3 +138,29 @@ void csv_write_cell(FILE *out, const char *s, bool first)
 }
 
 void csv_end_record(FILE *out) { fputs("\r\n", out); }
+
+bool csv_looks_like_formula(const char *s)
+{
+	if (!strchr("=+-@\t\r", s[0]) || !s[0])
+		return false;
+	/* -5 and +3.5 are numbers, not formulas */
+	const char *p = s + (s[0] == '-' || s[0] == '+');
+	bool digits = false;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits = true;
+		else if (*p != '.')
+			return true;
+	}
+	return !digits;
+}
+
+char *csv_neutralise(const char *s)
+{
+	return csv_looks_like_formula(s) ? xasprintf("'%s", s) : xstrdup(s);
+}
+
+char *csv_unneutralise(const char *s)
+{
+	return s[0] == '\'' && csv_looks_like_formula(s + 1) ? xstrdup(s + 1) : xstrdup(s);
+}

@@ -29,4 +29,13 @@ void csv_close(csv_reader *r); /* frees cells; does not close fp */
 void csv_write_cell(FILE *out, const char *s, bool first);
 void csv_end_record(FILE *out);
 
+/* Would a spreadsheet take this cell for a formula (it starts with = + - @,
+ * a tab or a CR, and is not a plain number)? */
+bool csv_looks_like_formula(const char *s);
+/* A copy safe to open in a spreadsheet: a formula-looking cell gets a
+ * leading apostrophe (which csv_unneutralise takes off again). */
+char *csv_neutralise(const char *s);
+/* s without the apostrophe csv_neutralise added, if it has one; a copy. */
+char *csv_unneutralise(const char *s);
+
 #endif

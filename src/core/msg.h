@@ -183,6 +183,9 @@
 	X(C_CSV_QUOTE,      "第%d行: 引号没有闭合") \
 	X(C_IMPORT_FAILED,  "导入失败：%d 处错误，没有保存任何记录。") \
 	X(C_IMPORTED,       "已导入 %d 条记录到 %s（%s）。") \
+	X(C_BAD_ENCODING,   "不支持的编码「%s」（可用：utf-8、gb18030）") \
+	X(C_NOT_GBK,        "第%d行 %s: 「%.*s」在 GBK（Excel 默认编码）中无法显示，已按 GB18030 写出") \
+	X(C_WRITE_ERROR,    "写入失败") \
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit 指定单位，或在文件中加一列「填报单位」") \

@@ -8,7 +8,6 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
-#include "domain/totals.h"
 #include "form/validate.h"
 
 #define SEQ_COL (-3) /* 序号: informative, ignored on import */
@@ -98,8 +97,12 @@ static int check_row(importer *im, csv_reader *r, const int *map, size_t ncols, 
 	}
 	const char **raw = xcalloc(f->nfields, sizeof *raw);
 	for (size_t c = 0; c < r->n; c++)
-		if (map[c] >= 0)
+		if (map[c] >= 0) { /* a cell an export neutralised comes back as it was */
+			char *plain = csv_unneutralise(r->cells[c]);
+			free(r->cells[c]);
+			r->cells[c] = plain;
 			raw[map[c]] = r->cells[c];
+		}
 	const char *ucell = unit_col >= 0 && (size_t)unit_col < r->n ? r->cells[unit_col] : NULL;
 	rec->unit_id = row_unit(im, r->record, ucell, fixed_unit, unit);
 	char **out = xcalloc(f->nfields, sizeof *out), **why = xcalloc(f->nfields, sizeof *why);
@@ -205,130 +208,4 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const char *unit, bool dry
 	free(map);
 	csv_close(&r);
 	return st->errors ? -1 : 0;
-}
-
-typedef struct {
-	const kp_form *f;
-	FILE *out;
-	kp_totals totals;
-} exporter;
-
-static void write_clean(FILE *out, const char *s, bool keep_newlines, bool first)
-{
-	char *clean = utf8_sanitize(s, keep_newlines);
-	csv_write_cell(out, clean, first);
-	free(clean);
-}
-
-static int export_row(const kp_record *r, void *ctx)
-{
-	exporter *x = ctx;
-	if (x->f->per_unit) { /* like the printed table: 序号 first */
-		char seq[16];
-		snprintf(seq, sizeof seq, "%d", r->unit_seq);
-		csv_write_cell(x->out, seq, true);
-	}
-	write_clean(x->out, r->unit_name, false, !x->f->per_unit);
-	totals_add(&x->totals, x->f, r);
-	for (size_t i = 0; i < x->f->nfields; i++) {
-		const kp_field *fd = &x->f->fields[i];
-		if (fd->type == FT_MULTICHOICE) {
-			char *joined = multi_join(r->vals[i]);
-			write_clean(x->out, joined, false, false);
-			free(joined);
-		} else {
-			write_clean(x->out, r->vals[i], fd->type == FT_TEXTAREA, false);
-		}
-	}
-	csv_end_record(x->out);
-	return ferror(x->out) ? 1 : 0;
-}
-
-/* The computed row, last: 合计 under the unit column, the sums. */
-static void export_totals(const exporter *x)
-{
-	if (x->f->per_unit)
-		csv_write_cell(x->out, "", true);
-	csv_write_cell(x->out, x->f->total_row, !x->f->per_unit);
-	for (size_t i = 0; i < x->f->nfields; i++) {
-		char *t = totals_text(&x->totals, x->f, i);
-		csv_write_cell(x->out, t, false);
-		free(t);
-	}
-	csv_end_record(x->out);
-}
-
-int export_csv(kp_env *e, const kp_form *f, long long unit_id, FILE *out, char **err)
-{
-	if (f->per_unit)
-		csv_write_cell(out, msg(MSG_UI_COL_SEQ), true);
-	csv_write_cell(out, f->unit_label, !f->per_unit);
-	for (size_t i = 0; i < f->nfields; i++)
-		csv_write_cell(out, f->fields[i].label, false);
-	csv_end_record(out);
-	exporter x = {f, out, {0}};
-	totals_init(&x.totals, f);
-	int rc = store_each(e->store, f, unit_id, export_row, &x, err);
-	if (rc == KP_OK && f->total_row)
-		export_totals(&x);
-	totals_free(&x.totals);
-	if (rc != KP_OK)
-		return -1;
-	if (fflush(out) != 0 || ferror(out)) {
-		*err = xstrdup("write error");
-		return -1;
-	}
-	return 0;
-}
-
-typedef struct {
-	const kp_view *v;
-	FILE *out;
-	const char *unit; /* written first when exporting every unit */
-	int seq;
-} view_exporter;
-
-static int export_view_row(const kp_record *r, void *ctx)
-{
-	view_exporter *x = ctx;
-	char seq[16];
-	snprintf(seq, sizeof seq, "%d", ++x->seq);
-	if (x->unit)
-		write_clean(x->out, x->unit, false, true);
-	csv_write_cell(x->out, seq, !x->unit);
-	for (size_t c = 0; c < x->v->ncolumns; c++) {
-		const kp_field *fd = &x->v->source->fields[x->v->columns[c].field];
-		const char *val = r->vals[x->v->columns[c].field];
-		char *shown = fd->type == FT_MULTICHOICE ? multi_join(val) : xstrdup(val);
-		write_clean(x->out, shown, fd->type == FT_TEXTAREA, false);
-		free(shown);
-	}
-	csv_end_record(x->out);
-	return ferror(x->out) ? 1 : 0;
-}
-
-int export_view_csv(kp_env *e, const kp_view *v, long long unit_id, FILE *out, char **err)
-{
-	if (!unit_id)
-		csv_write_cell(out, msg(MSG_C_VIEW_ALL), true);
-	csv_write_cell(out, msg(MSG_UI_COL_SEQ), unit_id != 0);
-	for (size_t c = 0; c < v->ncolumns; c++)
-		csv_write_cell(out, v->columns[c].label, false);
-	csv_end_record(out);
-	kp_unit *units = NULL;
-	size_t n = unit_id ? 1 : store_units(e->store, &units);
-	int rc = KP_OK;
-	for (size_t i = 0; i < n && rc == KP_OK; i++) {
-		view_exporter x = {v, out, unit_id ? NULL : units[i].name, 0};
-		rc = store_each(e->store, v->source, unit_id ? unit_id : units[i].id, export_view_row, &x,
-				err);
-	}
-	unit_list_free(units, unit_id ? 0 : n);
-	if (rc != KP_OK)
-		return -1;
-	if (fflush(out) != 0 || ferror(out)) {
-		*err = xstrdup("write error");
-		return -1;
-	}
-	return 0;
 }

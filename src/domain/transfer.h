@@ -27,14 +27,25 @@ typedef struct {
 int import_csv(kp_env *e, const kp_form *f, FILE *in, const char *unit, bool dry_run,
 	       FILE *report, import_stats *st);
 
-/* Write every record (of one unit, or all when unit_id is 0) as CSV:
- * header the unit column and the field labels, multi-select joined with 、, text
- * sanitised. Returns 0 or -1 with *err. */
-int export_csv(kp_env *e, const kp_form *f, long long unit_id, FILE *out, char **err);
+/* How exports are written: the encoding ("utf-8", the default, with a
+ * byte-order mark for Excel; or "gb18030" for old systems), and where the
+ * characters Excel's GBK code page cannot show are reported. */
+typedef struct {
+	const char *encoding;
+	FILE *report;
+} export_options;
+
+/* Write every record (of one unit, or all when unit_id is 0) as CSV (RFC
+ * 4180, CRLF): header the unit column and the field labels, multi-select
+ * joined with 、, text sanitised, formula-looking cells neutralised with a
+ * leading apostrophe (an import takes it off). Returns 0 or -1 with *err. */
+int export_csv(kp_env *e, const kp_form *f, long long unit_id, const export_options *o, FILE *out,
+	       char **err);
 
 /* Write a view (附表4) as CSV: one unit's records numbered 序号 1…, or with
  * unit_id 0 every unit in 序号 order, each numbered from 1, after a 单位
  * column. Returns 0 or -1 with *err. */
-int export_view_csv(kp_env *e, const kp_view *v, long long unit_id, FILE *out, char **err);
+int export_view_csv(kp_env *e, const kp_view *v, long long unit_id, const export_options *o,
+		    FILE *out, char **err);
 
 #endif

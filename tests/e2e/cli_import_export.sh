@@ -34,7 +34,7 @@ assert_sql "SELECT group_concat(name || phone, ' ') FROM talent" "张三13812345
 assert_sql "SELECT count(*) FROM talent" "2"
 
 "$KEPU" export talent --db "$DB" >"$WORK/export.csv"
-grep -q "^填报单位,姓名,性别,年龄,民族,政治面貌,学历," "$WORK/export.csv" || fail "export header"
+grep -q "^${BOM}填报单位,姓名,性别,年龄,民族,政治面貌,学历," "$WORK/export.csv" || fail "export header"
 grep -q "^许昌学院,张三,男,30,汉族,中共党员,大学本科,,,许昌学院,,13812345678,zs@163.com,,青少年科普、农村科普,,,,," \
 	"$WORK/export.csv" || fail "export row: $(cat "$WORK/export.csv")"
 # An export imports again unchanged (round trip).
@@ -56,3 +56,10 @@ set +e
 "$KEPU" import talent "$WORK/good.csv" 2>/dev/null; rc=$?
 set -e
 [ "$rc" -eq 2 ] || fail "import without --db: status $rc"
+
+# GB18030 for old systems: the same text, converted; characters Excel's GBK
+# cannot show are listed (the file keeps them).
+sqlite3 "$DB" "UPDATE talent SET name = '刘䶮' WHERE name = '王五'"
+"$KEPU" export talent --db "$DB" --encoding gb18030 >"$WORK/gb.csv" 2>"$WORK/gb.err"
+iconv -f GB18030 -t UTF-8 "$WORK/gb.csv" | grep -q "^许昌学院,刘䶮,男,40," || fail "gb18030 export"
+grep -q "第3行 姓名: 「䶮」在 GBK（Excel 默认编码）中无法显示" "$WORK/gb.err" || fail "no GBK report: $(cat "$WORK/gb.err")"

@@ -76,7 +76,10 @@ keys Escape
 wait_for "主菜单"
 keys q
 wait_for "KEPU-EXIT=0"
-"$KEPU" export talent --db "$DB" >"$WORK/export.csv"
+"$KEPU" export talent --db "$DB" >"$WORK/export.full"
+# The export starts with a BOM for Excel (U+FEFF, on purpose); the rest is checked.
+[ "$(head -c 3 "$WORK/export.full")" = "$BOM" ] || fail "the export has no BOM"
+tail -c +4 "$WORK/export.full" >"$WORK/export.csv"
 
 # Nothing from the data may reach the terminal raw.
 check_bytes() { # FILE WHAT PCRE

@@ -7,6 +7,7 @@ SOCK="kepu-e2e-$$"
 WORK=$(mktemp -d /tmp/kepu-e2e.XXXXXX)
 DB="$WORK/kepu.db"
 WAIT_SECONDS=${WAIT_SECONDS:-10}
+BOM=$'\xef\xbb\xbf'   # exports start with it, for Excel
 
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 cleanup() {

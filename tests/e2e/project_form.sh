@@ -52,5 +52,5 @@ grep -q "第2行 项目实施时间（止）: 不能早于项目实施时间（�
 sed -i 's/2016-08,2016-07/2016-07,2016-08/' "$WORK/p.csv"
 "$KEPU" import project "$WORK/p.csv" --db "$DB" >/dev/null
 "$KEPU" export project --db "$DB" >"$WORK/out.csv"
-grep -q "^项目申报单位,申报时间,项目名称," "$WORK/out.csv" || fail "export header"
+grep -q "^${BOM}项目申报单位,申报时间,项目名称," "$WORK/out.csv" || fail "export header"
 grep -q "^魏都区,2016-07-01,社区科普大讲堂," "$WORK/out.csv" || fail "export row"

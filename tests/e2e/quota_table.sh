@@ -29,6 +29,6 @@ wait_for "合计                    1180       136       119            37"
 keys Escape
 wait_for "主菜单"
 "$KEPU" export quota --db "$DB" >"$WORK/q.csv"
-head -1 "$WORK/q.csv" | grep -q "^序号,单位,科普人才,科普活动,资源开发,重点入库项目" || fail "header"
+head -1 "$WORK/q.csv" | grep -q "^${BOM}序号,单位,科普人才,科普活动,资源开发,重点入库项目" || fail "header"
 tail -1 "$WORK/q.csv" | grep -q "^,合计,1180,136,119,37" || fail "total: $(tail -1 "$WORK/q.csv")"
 [ "$(wc -l <"$WORK/q.csv")" -eq 21 ] || fail "rows"

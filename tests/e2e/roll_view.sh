@@ -36,10 +36,10 @@ type_text "许昌学院"; keys Enter
 wait_for "单位：许昌学院"
 refute_screen "$second"
 "$KEPU" export roll --db "$DB" --unit "$unit" >"$WORK/roll.csv"
-head -1 "$WORK/roll.csv" | grep -q "^序号,服务类别,姓名,性别,工作单位,职务,联系电话,从事行业,科普专长,拟开展科普工作" ||
+head -1 "$WORK/roll.csv" | grep -q "^${BOM}序号,服务类别,姓名,性别,工作单位,职务,联系电话,从事行业,科普专长,拟开展科普工作" ||
 	fail "roll header: $(head -1 "$WORK/roll.csv")"
 grep -q "^1,.*,$second," "$WORK/roll.csv" || fail "roll row 1"
 grep -q "^2,.*,$third," "$WORK/roll.csv" || fail "roll row 2"
 "$KEPU" export roll --db "$DB" >"$WORK/all.csv"
-grep -q "^单位,序号,服务类别," "$WORK/all.csv" || fail "all-units header"
+grep -q "^${BOM}单位,序号,服务类别," "$WORK/all.csv" || fail "all-units header"
 grep -q "^魏都区,1," "$WORK/all.csv" && grep -q "^$unit,2," "$WORK/all.csv" || fail "all-units numbering"

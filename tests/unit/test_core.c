@@ -195,6 +195,31 @@ static void test_csv_writer_quotes(void **state)
 	free(buf);
 }
 
+static void test_formula_neutralising(void **state)
+{
+	(void)state;
+	const char *formulas[] = {"=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tX", "\r=1", "-", "+"};
+	for (size_t i = 0; i < sizeof formulas / sizeof formulas[0]; i++) {
+		assert_true(csv_looks_like_formula(formulas[i]));
+		char *n = csv_neutralise(formulas[i]);
+		assert_int_equal(n[0], '\'');
+		char *back = csv_unneutralise(n);
+		assert_string_equal(back, formulas[i]);
+		free(n);
+		free(back);
+	}
+	const char *plain[] = {"-5", "+3.5", "张三", "", "1=1", "'quoted"};
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+		assert_false(csv_looks_like_formula(plain[i]));
+		char *n = csv_neutralise(plain[i]);
+		assert_string_equal(n, plain[i]);
+		char *back = csv_unneutralise(n);
+		assert_string_equal(back, plain[i]); /* an apostrophe of the data stays */
+		free(n);
+		free(back);
+	}
+}
+
 int main(void)
 {
 	unit_locale();
@@ -208,6 +233,7 @@ int main(void)
 		cmocka_unit_test(test_json_arrays),
 		cmocka_unit_test(test_csv_reader),
 		cmocka_unit_test(test_csv_writer_quotes),
+		cmocka_unit_test(test_formula_neutralising),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -439,7 +439,7 @@ static void test_totals_row(void **state)
 	char *buf;
 	size_t len;
 	FILE *out = open_memstream(&buf, &len);
-	assert_int_equal(export_csv(&fx->env, q, 0, out, &err), 0);
+	assert_int_equal(export_csv(&fx->env, q, 0, NULL, out, &err), 0);
 	fclose(out);
 	assert_non_null(strstr(buf, "\r\n16,质量学会,25,2,2,2\r\n"));
 	const char *last = buf + len - strlen(",合计,1175,134,119,37\r\n");
@@ -547,12 +547,64 @@ static void test_export_csv(void **state)
 	size_t len;
 	FILE *out = open_memstream(&buf, &len);
 	char *err = NULL;
-	assert_int_equal(export_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), 0, out, &err), 0);
+	assert_int_equal(export_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), 0, NULL, out, &err), 0);
 	fclose(out);
-	assert_true(strncmp(buf, "填报单位,姓名,性别,年龄,", strlen("填报单位,姓名,性别,年龄,")) == 0);
+	/* a BOM for Excel, then the header */
+	assert_true(strncmp(buf, "\xEF\xBB\xBF填报单位,姓名,性别,年龄,",
+			    strlen("\xEF\xBB\xBF填报单位,姓名,性别,年龄,")) == 0);
 	assert_non_null(strstr(buf, "许昌学院,张三,男,40,汉族,群众,大学本科,,,x?]0;t?y,,13812345678,,,"
 				   "农村科普、其他,\"甲\n乙\""));
 	assert_null(strchr(buf, 0x1b));
+	free(buf);
+}
+
+static void test_export_neutralises_formulas_and_encodes(void **state)
+{
+	fixture *fx = *state;
+	char *rep;
+	import_stats st;
+	const char *csv = "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,科普专长\r\n"
+			  "刘䶮,男,40,汉族,群众,大学本科,\"=HYPERLINK(\"\"http://x\"\")\",13812345678,其他,@SUM(A1)\r\n";
+	assert_int_equal(import_text(fx, csv, "许昌学院", false, &rep, &st), 0);
+	free(rep);
+	const kp_form *t = catalog_form(&fx->env.cat, "talent");
+	char *buf, *err = NULL, *report;
+	size_t len, rlen;
+	FILE *out = open_memstream(&buf, &len), *rp = open_memstream(&report, &rlen);
+	export_options o = {"utf-8", rp};
+	assert_int_equal(export_csv(&fx->env, t, 0, &o, out, &err), 0);
+	fclose(out);
+	fclose(rp);
+	assert_non_null(strstr(buf, ",\"'=HYPERLINK(\"\"http://x\"\")\","));
+	assert_non_null(strstr(buf, ",'@SUM(A1),"));
+	assert_string_equal(report, "");
+	/* the export imports back to the same values */
+	sqlite3 *db;
+	sqlite3_open(fx->path, &db);
+	sqlite3_exec(db, "DELETE FROM talent", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_int_equal(import_text(fx, buf, NULL, false, &rep, &st), 0);
+	free(rep);
+	assert_sql(fx->path, "SELECT employer || '|' || specialty FROM talent", "=HYPERLINK(\"http://x\")|@SUM(A1)");
+	free(buf);
+	free(report);
+	/* GB18030: converted, with the characters GBK cannot show listed */
+	out = open_memstream(&buf, &len);
+	rp = open_memstream(&report, &rlen);
+	o = (export_options){"gb18030", rp};
+	assert_int_equal(export_csv(&fx->env, t, 0, &o, out, &err), 0);
+	fclose(out);
+	fclose(rp);
+	assert_true(strncmp(buf, "\xCC\xEE", 2) == 0); /* 填 in GB18030, no BOM */
+	assert_string_equal(report, "第2行 姓名: 「䶮」在 GBK（Excel 默认编码）中无法显示，已按 GB18030 写出\n");
+	free(buf);
+	free(report);
+	o.encoding = "latin1";
+	out = open_memstream(&buf, &len);
+	assert_int_equal(export_csv(&fx->env, t, 0, &o, out, &err), -1);
+	assert_non_null(strstr(err, "不支持的编码「latin1」"));
+	free(err);
+	fclose(out);
 	free(buf);
 }
 
@@ -572,6 +624,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_units_and_headers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_csv, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export_neutralises_formulas_and_encodes, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
