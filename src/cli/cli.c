@@ -18,7 +18,8 @@ typedef struct {
 static const command commands[] = {
 	{"init",   cmd_init,   0, 0, "kepu init --db FILE [--demo]"},
 	{"check",  cmd_check,  0, 0, "kepu check [--screens DIR]"},
-	{"import", cmd_import, 2, 2, "kepu import FORM FILE.csv --db FILE [--unit UNIT] [--dry-run]"},
+	{"import", cmd_import, 2, 2, "kepu import FORM FILE.csv --db FILE [--unit UNIT] [--dry-run]\n"
+				     "              [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]"},
 	{"export", cmd_export, 1, 1, "kepu export FORM --db FILE [--unit UNIT] [--encoding gb18030]"},
 	{"backup", cmd_backup, 1, 1, "kepu backup --db FILE OUT.db"},
 	{"keys",   cmd_keys,   0, 0, "kepu keys        (every key of every screen, as Markdown)"},
@@ -39,7 +40,10 @@ static void usage(FILE *out)
 		"  --screens DIR   site form definitions overriding the built-in ones\n"
 		"                  file by file (default: $KEPU_SCREENS)\n"
 		"  --unit UNIT     the unit (单位) rows belong to\n"
-		"  --encoding ENC  with export: utf-8 (default, with a BOM for Excel) or gb18030\n"
+		"  --encoding ENC  export: utf-8 (default, with a BOM for Excel) or gb18030;\n"
+		"                  import: utf-8, gb18030, or told from the file (default)\n"
+		"  --skip-invalid BAD.csv  with import: save the valid rows, write the others\n"
+		"                  with their reasons to BAD.csv (default: all or nothing)\n"
 		"  --demo          with init: add demonstration records\n"
 		"  --dry-run       with import: check only, save nothing\n"
 		"  -h, --help      this text\n"
@@ -55,6 +59,7 @@ int cli_main(int argc, char **argv)
 		{"screens", required_argument, NULL, 's'},
 		{"unit", required_argument, NULL, 'u'},
 		{"encoding", required_argument, NULL, 'e'},
+		{"skip-invalid", required_argument, NULL, 'k'},
 		{"demo", no_argument, NULL, 'D'},
 		{"dry-run", no_argument, NULL, 'n'},
 		{"help", no_argument, NULL, 'h'},
@@ -71,6 +76,7 @@ int cli_main(int argc, char **argv)
 		case 's': o.screens = optarg; break;
 		case 'u': o.unit = optarg; break;
 		case 'e': o.encoding = optarg; break;
+		case 'k': o.rejects = optarg; break;
 		case 'D': o.demo = true; break;
 		case 'n': o.dry_run = true; break;
 		case 'h': usage(stdout); return EXIT_OK;

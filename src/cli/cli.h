@@ -11,6 +11,7 @@ typedef struct {
 	const char *screens; /* --screens or KEPU_SCREENS */
 	const char *unit;    /* --unit */
 	const char *encoding; /* --encoding */
+	const char *rejects;  /* --skip-invalid FILE */
 	bool demo, dry_run;
 	char **args;         /* positional arguments after the subcommand */
 	int nargs;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/common.h"
 #include "core/embedded.h"
@@ -24,7 +25,8 @@ static int load_demo(kp_env *e, int *count)
 			continue;
 		FILE *in = fmemopen((void *)demo->data, demo->len, "r");
 		import_stats st;
-		int rc = in ? import_csv(e, f, in, NULL, false, stderr, &st) : -1;
+		import_options io = {NULL, false, NULL};
+		int rc = in ? import_csv(e, f, in, &io, stderr, &st) : -1;
 		if (in)
 			fclose(in);
 		if (rc != 0)
@@ -83,15 +85,37 @@ int cmd_import(const kp_opts *o)
 	int rc = cli_open_form(o, &e, o->args[0], &f);
 	if (rc != EXIT_OK)
 		return rc;
-	FILE *in = fopen(o->args[1], "rb");
-	if (!in) {
-		fprintf(stderr, "kepu: %s: %s\n", o->args[1], strerror(errno));
+	char *err = NULL;
+	FILE *raw = fopen(o->args[1], "rb");
+	if (!raw)
+		err = xasprintf("%s: %s", o->args[1], strerror(errno));
+	FILE *in = raw ? import_decode(raw, o->encoding, &err) : NULL, *rejects = NULL;
+	if (in && o->rejects) { /* never overwrite: it may be last week's corrections */
+		if (access(o->rejects, F_OK) == 0)
+			err = xasprintf(msg(MSG_C_OUT_EXISTS), o->rejects);
+		else if (!(rejects = fopen(o->rejects, "wb")))
+			err = xasprintf("%s: %s", o->rejects, strerror(errno));
+	}
+	if (err) {
+		fprintf(stderr, "kepu: %s\n", err);
+		free(err);
+		if (in && in != raw)
+			fclose(in);
+		if (raw)
+			fclose(raw);
 		env_close(&e);
 		return EXIT_DATA;
 	}
+	if (rejects)
+		fputs("\xEF\xBB\xBF", rejects); /* for Excel, like every export */
 	import_stats st;
-	rc = import_csv(&e, f, in, o->unit, o->dry_run, stderr, &st);
-	fclose(in);
+	import_options io = {o->unit, o->dry_run, rejects};
+	rc = import_csv(&e, f, in, &io, stderr, &st);
+	if (in != raw)
+		fclose(in);
+	fclose(raw);
+	if (rejects)
+		fclose(rejects);
 	if (rc != 0) {
 		fprintf(stderr, msg(MSG_C_IMPORT_FAILED), st.errors);
 		fputc('\n', stderr);
@@ -99,7 +123,13 @@ int cmd_import(const kp_opts *o)
 		printf(msg(MSG_C_IMPORTED), o->dry_run ? 0 : st.saved, f->title,
 		       o->dry_run ? msg(MSG_C_DRY_RUN) : o->db);
 		putchar('\n');
+		if (st.rejected) {
+			fprintf(stderr, msg(MSG_C_REJECTED), st.rejected, o->rejects);
+			fputc('\n', stderr);
+		}
 	}
+	if (rejects && !st.rejected && rc == 0)
+		remove(o->rejects); /* nothing to fix */
 	env_close(&e);
 	return rc == 0 ? EXIT_OK : EXIT_DATA;
 }

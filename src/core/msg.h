@@ -183,6 +183,9 @@
 	X(C_CSV_QUOTE,      "第%d行: 引号没有闭合") \
 	X(C_IMPORT_FAILED,  "导入失败：%d 处错误，没有保存任何记录。") \
 	X(C_IMPORTED,       "已导入 %d 条记录到 %s（%s）。") \
+	X(C_REJECT_REASON,  "错误") \
+	X(C_BAD_GB18030,    "文件既不是 UTF-8 也不是有效的 GB18030 编码") \
+	X(C_REJECTED,       "%d 行有错误，没有导入，已写入 %s（在「错误」列说明原因），改正后可以再导入。") \
 	X(C_BAD_ENCODING,   "不支持的编码「%s」（可用：utf-8、gb18030）") \
 	X(C_NOT_GBK,        "第%d行 %s: 「%.*s」在 GBK（Excel 默认编码）中无法显示，已按 GB18030 写出") \
 	X(C_WRITE_ERROR,    "写入失败") \

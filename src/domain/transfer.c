@@ -1,16 +1,19 @@
 #include "domain/transfer.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/csv.h"
 #include "core/msg.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "form/validate.h"
 
-#define SEQ_COL (-3) /* 序号: informative, ignored on import */
+#define SKIP_COL (-3) /* informative, ignored: 序号, and 错误 of a rejects file */
 #define UNIT_COL (-2)
 #define NO_COL (-1)
 
@@ -19,13 +22,37 @@ typedef struct {
 	const kp_form *f;
 	FILE *report;
 	import_stats *st;
+	strbuf reasons; /* this row's problems, for the rejects file */
 } importer;
 
 static void problem(importer *im, int row, const char *label, const char *reason)
 {
 	fprintf(im->report, msg(MSG_C_ROW_ERROR), row, label, reason);
 	fputc('\n', im->report);
+	sb_printf(&im->reasons, "%s%s: %s", im->reasons.len ? "；" : "", label, reason);
 	im->st->errors++;
+}
+
+/* A problem with the whole file: nothing is saved. */
+static void fatal(importer *im, const char *text)
+{
+	fprintf(im->report, "%s\n", text);
+	im->st->errors++;
+	im->st->fatal++;
+}
+
+/* The rejects file: the row as it came (spreadsheet-safe) and its reasons. */
+static void reject(FILE *out, const csv_reader *r, const char *reasons)
+{
+	for (size_t c = 0; c < r->n; c++) {
+		char *safe = csv_neutralise(r->cells[c]);
+		csv_write_cell(out, safe, c == 0);
+		free(safe);
+	}
+	char *safe = csv_neutralise(reasons);
+	csv_write_cell(out, safe, r->n == 0);
+	free(safe);
+	csv_end_record(out);
 }
 
 /* Map each header cell to a field index or the unit column. */
@@ -38,18 +65,19 @@ static int *map_header(importer *im, csv_reader *r, int *unit_col)
 		int k = form_field_index(im->f, h);
 		if (!strcmp(h, UNIT_COLUMN) || !strcmp(h, im->f->unit_label) || !strcmp(h, "unit"))
 			k = UNIT_COL;
-		else if (im->f->per_unit && !strcmp(h, msg(MSG_UI_COL_SEQ)))
-			k = SEQ_COL;
+		else if ((im->f->per_unit && !strcmp(h, msg(MSG_UI_COL_SEQ))) ||
+			 !strcmp(h, msg(MSG_C_REJECT_REASON)))
+			k = SKIP_COL; /* a corrected rejects file comes back as it is */
 		for (size_t j = 0; j < i && k != NO_COL; j++)
 			if (map[j] == k) {
-				fprintf(im->report, msg(MSG_C_DUP_COLUMN), h);
-				fputc('\n', im->report);
-				im->st->errors++;
+				char *t = xasprintf(msg(MSG_C_DUP_COLUMN), h);
+				fatal(im, t);
+				free(t);
 			}
 		if (k == NO_COL) {
-			fprintf(im->report, msg(MSG_C_UNKNOWN_COLUMN), h, im->f->id);
-			fputc('\n', im->report);
-			im->st->errors++;
+			char *t = xasprintf(msg(MSG_C_UNKNOWN_COLUMN), h, im->f->id);
+			fatal(im, t);
+			free(t);
 		}
 		if (k == UNIT_COL)
 			*unit_col = (int)i;
@@ -133,45 +161,41 @@ static bool is_total_row(const kp_form *f, const csv_reader *r, int unit_col)
 	return yes;
 }
 
-int import_csv(kp_env *e, const kp_form *f, FILE *in, const char *unit, bool dry_run,
-	       FILE *report, import_stats *st)
+int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, FILE *report,
+	       import_stats *st)
 {
-	importer im = {e, f, report, st};
+	importer im = {e, f, report, st, STRBUF_INIT};
 	memset(st, 0, sizeof *st);
 	csv_reader r;
 	csv_open(&r, in);
 	long long fixed_unit = 0;
-	if (unit && !(fixed_unit = store_unit_id(e->store, unit))) {
-		char *why = xasprintf(msg(MSG_S_NO_UNIT), unit);
-		fprintf(report, "%s\n", why);
+	if (o->unit && !(fixed_unit = store_unit_id(e->store, o->unit))) {
+		char *why = xasprintf(msg(MSG_S_NO_UNIT), o->unit);
+		fatal(&im, why);
 		free(why);
-		st->errors++;
 	}
 	int rc = csv_next(&r);
 	if (rc <= 0) {
-		if (rc < 0) {
-			fprintf(report, msg(MSG_C_CSV_QUOTE), r.record);
-			fputc('\n', report);
-		} else {
-			fprintf(report, msg(MSG_V_FIELD), "CSV", msg(MSG_V_REQUIRED));
-			fputc('\n', report);
-		}
+		char *t = rc < 0 ? xasprintf(msg(MSG_C_CSV_QUOTE), r.record)
+				 : xasprintf(msg(MSG_V_FIELD), "CSV", msg(MSG_V_REQUIRED));
+		fatal(&im, t);
+		free(t);
 		csv_close(&r);
-		st->errors++;
 		return -1;
 	}
 	size_t ncols = r.n;
 	int unit_col;
 	int *map = map_header(&im, &r, &unit_col);
-	if (!unit && unit_col == NO_COL) {
-		fprintf(report, "%s\n", msg(MSG_C_NEED_UNIT));
-		st->errors++;
-	}
+	if (!o->unit && unit_col == NO_COL)
+		fatal(&im, msg(MSG_C_NEED_UNIT));
+	if (o->rejects) /* the same header, and a column for the reasons */
+		reject(o->rejects, &r, msg(MSG_C_REJECT_REASON));
 	char *err = NULL;
 	kp_batch *b = NULL;
-	if (!st->errors && !dry_run && !(b = store_batch_begin(e->store, f, &err))) {
-		fprintf(report, "%s\n", err);
-		st->errors++;
+	if (!st->fatal && !o->dry_run && !(b = store_batch_begin(e->store, f, &err))) {
+		fatal(&im, err);
+		free(err);
+		err = NULL;
 	}
 	/* Every row is checked, so the report lists every bad cell at once. */
 	while ((rc = csv_next(&r)) != 0) {
@@ -179,33 +203,94 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const char *unit, bool dry
 			continue; /* computed, not data */
 		st->rows++;
 		if (rc < 0) {
-			fprintf(report, msg(MSG_C_CSV_QUOTE), r.record);
-			fputc('\n', report);
-			st->errors++;
+			char *t = xasprintf(msg(MSG_C_CSV_QUOTE), r.record);
+			fatal(&im, t);
+			free(t);
 			break;
 		}
 		kp_record rec;
 		record_init(&rec, f->nfields);
-		int bad = check_row(&im, &r, map, ncols, unit_col, fixed_unit, unit, &rec);
-		if (!bad && !st->errors && b && store_batch_add(b, &rec, &err) != KP_OK) {
-			fprintf(report, "%s\n", err);
-			free(err);
-			err = NULL;
-			st->errors++;
+		sb_clear(&im.reasons);
+		int bad = check_row(&im, &r, map, ncols, unit_col, fixed_unit, o->unit, &rec);
+		if (bad && o->rejects) {
+			reject(o->rejects, &r, sb_str(&im.reasons));
+			st->rejected++;
+		} else if (!bad && b && (o->rejects || !st->errors)) {
+			if (store_batch_add(b, &rec, &err) == KP_OK) {
+				st->saved++;
+			} else {
+				fatal(&im, err);
+				free(err);
+				err = NULL;
+			}
 		}
 		record_free(&rec);
 	}
-	if (b) {
-		bool commit = st->errors == 0;
-		if (store_batch_end(b, commit, &err) != KP_OK) {
-			fprintf(report, "%s\n", err);
-			st->errors++;
-		} else if (commit) {
-			st->saved = st->rows;
-		}
-	}
+	/* All or nothing, unless bad rows go to the rejects file. */
+	bool commit = !st->fatal && (o->rejects || !st->errors);
+	if (b && store_batch_end(b, commit, &err) != KP_OK && commit)
+		fatal(&im, err);
+	if (!b || !commit)
+		st->saved = 0;
 	free(err);
 	free(map);
+	sb_free(&im.reasons);
 	csv_close(&r);
-	return st->errors ? -1 : 0;
+	return st->fatal || (!o->rejects && st->errors) ? -1 : 0;
+}
+
+FILE *import_decode(FILE *in, const char *encoding, char **err)
+{
+	bool gb;
+	if (!encoding || !strcasecmp(encoding, "auto")) {
+		char head[65536];
+		size_t n = fread(head, 1, sizeof head, in);
+		rewind(in);
+		/* a multi-byte character may be cut at the end of the sample */
+		size_t i = 0;
+		gb = false;
+		while (i < n && !gb) {
+			uint32_t cp;
+			size_t k = utf8_decode(head + i, n - i, &cp);
+			gb = cp == UTF8_INVALID && n - i >= 4;
+			i += k;
+		}
+	} else if (!strcasecmp(encoding, "gb18030") || !strcasecmp(encoding, "gbk")) {
+		gb = true;
+	} else if (!strcasecmp(encoding, "utf-8") || !strcasecmp(encoding, "utf8")) {
+		gb = false;
+	} else {
+		*err = xasprintf(msg(MSG_C_BAD_ENCODING), encoding);
+		return NULL;
+	}
+	if (!gb)
+		return in;
+	iconv_t cd = iconv_open("UTF-8", "GB18030");
+	FILE *out = cd == (iconv_t)-1 ? NULL : tmpfile();
+	if (!out) {
+		if (cd != (iconv_t)-1)
+			iconv_close(cd);
+		*err = xasprintf(msg(MSG_C_BAD_ENCODING), "gb18030");
+		return NULL;
+	}
+	char ibuf[16384], obuf[65536];
+	size_t left = 0, got;
+	bool bad = false;
+	while (!bad && (got = fread(ibuf + left, 1, sizeof ibuf - left, in)) > 0) {
+		char *ip = ibuf, *op = obuf;
+		size_t il = left + got, ol = sizeof obuf;
+		if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 && errno != EINVAL)
+			bad = true; /* EINVAL: a character continues in the next chunk */
+		fwrite(obuf, 1, (size_t)(op - obuf), out);
+		memmove(ibuf, ip, il);
+		left = il;
+	}
+	iconv_close(cd);
+	if (bad || left) {
+		fclose(out);
+		*err = xstrdup(msg(MSG_C_BAD_GB18030));
+		return NULL;
+	}
+	rewind(out);
+	return out;
 }

@@ -14,18 +14,34 @@
 #define UNIT_COLUMN "填报单位"
 
 typedef struct {
-	int rows;   /* data rows read */
-	int saved;  /* rows stored (0 unless every row was valid) */
-	int errors; /* bad cells and other problems reported */
+	int rows;     /* data rows read */
+	int saved;    /* rows stored */
+	int errors;   /* bad cells and other problems reported */
+	int rejected; /* rows written to the rejects file (with skip_invalid) */
+	int fatal;    /* problems that stop the whole import (header, file, database) */
 } import_stats;
 
+typedef struct {
+	const char *unit;  /* the unit of every row, or NULL (a unit column then) */
+	bool dry_run;      /* check and report, save nothing */
+	FILE *rejects;     /* NULL: all or nothing. Else save the valid rows and
+			    * write the others here, with their reasons, as CSV */
+} import_options;
+
 /* Import a UTF-8 CSV (BOM optional) whose header holds field labels or ids
- * in any order, plus optionally the unit column (the form's unit_label). unit (may be NULL) is the unit for
- * every row. All or nothing: each problem is written to report as
- * "第N行 <label>: <reason>" (N counts the header as row 1) and then nothing
- * is saved. dry_run validates only. Returns 0 when everything was valid. */
-int import_csv(kp_env *e, const kp_form *f, FILE *in, const char *unit, bool dry_run,
-	       FILE *report, import_stats *st);
+ * in any order, plus optionally the unit column (the form's unit_label).
+ * Each problem is written to report as "第N行 <label>: <reason>" (N counts
+ * the header as row 1). All or nothing unless o->rejects is set. Returns 0
+ * when everything was saved (or, with rejects, everything valid was). */
+int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, FILE *report,
+	       import_stats *st);
+
+/* The input as UTF-8: in itself when it is UTF-8, else a temporary file
+ * holding it converted from GB18030 (memory does not grow with the file).
+ * encoding: "utf-8", "gb18030" or NULL/"auto" to tell from the first 64 KiB.
+ * Returns NULL with *err on failure; the caller closes what it gets (and
+ * in, if different). */
+FILE *import_decode(FILE *in, const char *encoding, char **err);
 
 /* How exports are written: the encoding ("utf-8", the default, with a
  * byte-order mark for Excel; or "gb18030" for old systems), and where the

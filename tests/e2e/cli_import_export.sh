@@ -63,3 +63,23 @@ sqlite3 "$DB" "UPDATE talent SET name = '刘䶮' WHERE name = '王五'"
 "$KEPU" export talent --db "$DB" --encoding gb18030 >"$WORK/gb.csv" 2>"$WORK/gb.err"
 iconv -f GB18030 -t UTF-8 "$WORK/gb.csv" | grep -q "^许昌学院,刘䶮,男,40," || fail "gb18030 export"
 grep -q "第3行 姓名: 「䶮」在 GBK（Excel 默认编码）中无法显示" "$WORK/gb.err" || fail "no GBK report: $(cat "$WORK/gb.err")"
+
+# A GB18030 file (told from its bytes) with one bad row and --skip-invalid:
+# the good rows are saved, the bad one goes to a file with its reasons,
+# which imports as it is once corrected.
+printf '姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\r\n赵六,男,30,汉族,群众,本科,许昌学院,13812345678,其他\r\n钱七,女,17,汉族,群众,本科,许昌学院,12345,其他\r\n孙八,男,40,汉族,群众,本科,许昌学院,2965753,其他\r\n' |
+	iconv -f UTF-8 -t GB18030 >"$WORK/gb-in.csv"
+before=$(sqlite3 "$DB" "SELECT count(*) FROM talent")
+"$KEPU" import talent "$WORK/gb-in.csv" --db "$DB" --unit 许昌学院 --skip-invalid "$WORK/rejects.csv" \
+	>"$WORK/out" 2>"$WORK/err"
+grep -q "已导入 2 条记录" "$WORK/out" || fail "skip-invalid: $(cat "$WORK/out" "$WORK/err")"
+grep -q "1 行有错误，没有导入，已写入" "$WORK/err" || fail "no reject summary"
+assert_sql "SELECT count(*) FROM talent" "$((before + 2))"
+grep -q "^钱七,女,17,.*,年龄: 不能小于 18；联系电话: 不是有效的电话号码" "$WORK/rejects.csv" || fail "rejects: $(cat "$WORK/rejects.csv")"
+sed -i 's/^钱七,女,17,\(.*\),12345,/钱七,女,27,\1,13912345678,/' "$WORK/rejects.csv"
+"$KEPU" import talent "$WORK/rejects.csv" --db "$DB" --unit 许昌学院 >/dev/null
+assert_sql "SELECT age || phone FROM talent WHERE name = '钱七'" "2713912345678"
+set +e
+"$KEPU" import talent "$WORK/gb-in.csv" --db "$DB" --unit 许昌学院 --skip-invalid "$WORK/rejects.csv" 2>"$WORK/err"; rc=$?
+set -e
+[ "$rc" -eq 1 ] && grep -q "已存在，不会覆盖" "$WORK/err" || fail "a rejects file was overwritten"

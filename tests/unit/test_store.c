@@ -469,7 +469,8 @@ static int import_text(fixture *fx, const char *csv, const char *unit, bool dry,
 	size_t len;
 	FILE *rep = open_memstream(report, &len);
 	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
-	int rc = import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, unit, dry, rep, st);
+	import_options o = {unit, dry, NULL};
+	int rc = import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, rep, st);
 	fclose(in);
 	fclose(rep);
 	return rc;
@@ -608,6 +609,52 @@ static void test_export_neutralises_formulas_and_encodes(void **state)
 	free(buf);
 }
 
+static void test_import_decode(void **state)
+{
+	(void)state;
+	/* 40,000 × 汉 in GB18030 (2 bytes each): chunks of 16 KiB cut inside
+	 * characters at odd offsets once a 1-byte prefix shifts them */
+	size_t n = 40000;
+	char *gb = malloc(2 * n + 2);
+	gb[0] = 'x';
+	for (size_t i = 0; i < n; i++) {
+		gb[1 + 2 * i] = (char)0xBA;
+		gb[2 + 2 * i] = (char)0xBA;
+	}
+	gb[2 * n + 1] = '\n';
+	FILE *in = fmemopen(gb, 2 * n + 2, "r");
+	char *err = NULL;
+	FILE *u = import_decode(in, NULL, &err); /* told from the bytes */
+	assert_non_null(u);
+	assert_ptr_not_equal(u, in);
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len = getline(&line, &cap, u);
+	assert_int_equal(len, (ssize_t)(1 + 3 * n + 1));
+	assert_memory_equal(line + 1, "汉汉汉", 9);
+	assert_memory_equal(line + 1 + 3 * (n - 1), "汉\n", 4);
+	free(line);
+	fclose(u);
+	fclose(in);
+	/* UTF-8 comes back as it is */
+	const char utf8[] = "姓名\n张三\n";
+	in = fmemopen((void *)utf8, sizeof utf8 - 1, "r");
+	assert_ptr_equal(import_decode(in, "auto", &err), in);
+	fclose(in);
+	/* a file that is neither: refused */
+	gb[2 * n] = (char)0xFF; /* 0xFF never occurs in GB18030 */
+	in = fmemopen(gb, 2 * n + 2, "r");
+	assert_null(import_decode(in, "gb18030", &err));
+	assert_non_null(strstr(err, "GB18030"));
+	free(err);
+	fclose(in);
+	in = fmemopen(gb, 2 * n + 2, "r");
+	assert_null(import_decode(in, "ebcdic", &err));
+	free(err);
+	fclose(in);
+	free(gb);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -625,6 +672,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import_units_and_headers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_neutralises_formulas_and_encodes, setup, teardown),
+		cmocka_unit_test(test_import_decode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
