@@ -4,7 +4,7 @@
 set -eu
 PKGS="gcc make pkg-config libncurses-dev ncurses-term libsqlite3-dev sqlite3 libyaml-dev
 libpcre2-dev libcmocka-dev tmux locales openssh-server openssh-client luit
-unicode-data"
+unicode-data libxlsxwriter-dev unzip"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 

@@ -20,7 +20,8 @@ static const command commands[] = {
 	{"check",  cmd_check,  0, 0, "kepu check [--screens DIR]"},
 	{"import", cmd_import, 2, 2, "kepu import FORM FILE.csv --db FILE [--unit UNIT] [--dry-run]\n"
 				     "              [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]"},
-	{"export", cmd_export, 1, 1, "kepu export FORM --db FILE [--unit UNIT] [--encoding gb18030]"},
+	{"export", cmd_export, 1, 1, "kepu export FORM --db FILE [--unit UNIT] [--encoding gb18030]\n"
+				     "              [--format xlsx --output FILE.xlsx]"},
 	{"backup", cmd_backup, 1, 1, "kepu backup --db FILE OUT.db"},
 	{"keys",   cmd_keys,   0, 0, "kepu keys        (every key of every screen, as Markdown)"},
 };
@@ -42,6 +43,8 @@ static void usage(FILE *out)
 		"  --unit UNIT     the unit (单位) rows belong to\n"
 		"  --encoding ENC  export: utf-8 (default, with a BOM for Excel) or gb18030;\n"
 		"                  import: utf-8, gb18030, or told from the file (default)\n"
+		"  --format xlsx   with export: an Excel workbook in the official layout\n"
+		"  --output FILE   with --format xlsx: the workbook to write (never overwritten)\n"
 		"  --skip-invalid BAD.csv  with import: save the valid rows, write the others\n"
 		"                  with their reasons to BAD.csv (default: all or nothing)\n"
 		"  --demo          with init: add demonstration records\n"
@@ -60,6 +63,8 @@ int cli_main(int argc, char **argv)
 		{"unit", required_argument, NULL, 'u'},
 		{"encoding", required_argument, NULL, 'e'},
 		{"skip-invalid", required_argument, NULL, 'k'},
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
 		{"demo", no_argument, NULL, 'D'},
 		{"dry-run", no_argument, NULL, 'n'},
 		{"help", no_argument, NULL, 'h'},
@@ -77,6 +82,8 @@ int cli_main(int argc, char **argv)
 		case 'u': o.unit = optarg; break;
 		case 'e': o.encoding = optarg; break;
 		case 'k': o.rejects = optarg; break;
+		case 'f': o.format = optarg; break;
+		case 'o': o.output = optarg; break;
 		case 'D': o.demo = true; break;
 		case 'n': o.dry_run = true; break;
 		case 'h': usage(stdout); return EXIT_OK;

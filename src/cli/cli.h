@@ -12,6 +12,8 @@ typedef struct {
 	const char *unit;    /* --unit */
 	const char *encoding; /* --encoding */
 	const char *rejects;  /* --skip-invalid FILE */
+	const char *format;   /* --format csv|xlsx */
+	const char *output;   /* --output FILE */
 	bool demo, dry_run;
 	char **args;         /* positional arguments after the subcommand */
 	int nargs;

@@ -11,6 +11,7 @@
 #include "core/msg.h"
 #include "core/xalloc.h"
 #include "domain/transfer.h"
+#include "domain/xlsx.h"
 
 /* Demonstration records, one CSV per form, shipped in data/demo/. */
 static int load_demo(kp_env *e, int *count)
@@ -144,8 +145,15 @@ int cmd_export(const kp_opts *o)
 		return rc;
 	long long unit = 0;
 	char *err = NULL;
+	bool xlsx = o->format && !strcmp(o->format, "xlsx");
 	if (o->unit && !(unit = store_unit_id(e.store, o->unit)))
 		err = xasprintf(msg(MSG_S_NO_UNIT), o->unit);
+	else if (o->format && !xlsx && strcmp(o->format, "csv"))
+		err = xasprintf(msg(MSG_C_BAD_FORMAT), o->format);
+	else if (xlsx && !o->output)
+		err = xstrdup(msg(MSG_C_NEED_OUTPUT));
+	else if (xlsx)
+		export_xlsx(&e, f, v, unit, o->output, &err);
 	else {
 		export_options eo = {o->encoding, stderr};
 		if (v)

@@ -189,6 +189,13 @@
 	X(C_BAD_ENCODING,   "不支持的编码「%s」（可用：utf-8、gb18030）") \
 	X(C_NOT_GBK,        "第%d行 %s: 「%.*s」在 GBK（Excel 默认编码）中无法显示，已按 GB18030 写出") \
 	X(C_WRITE_ERROR,    "写入失败") \
+	X(X_FILLED_BY,      "填报人：") \
+	X(X_CHECKED_BY,     "审核人：") \
+	X(X_DATE,           "填报日期：") \
+	X(X_UNIT_LINE,      "填报单位：%s") \
+	X(X_ALL_UNITS,      "全部单位") \
+	X(C_BAD_FORMAT,     "不支持的格式「%s」（可用：csv、xlsx）") \
+	X(C_NEED_OUTPUT,    "--format xlsx 需要用 --output 指定文件") \
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit 指定单位，或在文件中加一列「填报单位」") \

@@ -55,6 +55,7 @@ void form_free(kp_form *f)
 		free(fd->help);
 		free(fd->message);
 		free(fd->required_value);
+		free(fd->group);
 		if (fd->own_pattern) {
 			pattern_free(fd->own_pattern);
 			free(fd->own_pattern);
@@ -72,6 +73,7 @@ void form_free(kp_form *f)
 	free(f->title);
 	free(f->table);
 	free(f->unit_label);
+	free(f->description);
 	free(f->total_row);
 	free(f->file);
 	free(f);
@@ -94,6 +96,7 @@ void view_free(kp_view *v)
 	free(v->columns);
 	free(v->id);
 	free(v->title);
+	free(v->description);
 	free(v->file);
 	free(v->source_id);
 	free(v);

@@ -67,12 +67,14 @@ typedef struct {
 	int not_before;        /* field index this one may not precede, or -1 */
 	int required_when;     /* field index whose value makes this one required, or -1 */
 	char *required_value;  /* …when that field is (or, multi-select, includes) this */
+	char *group;           /* a heading over consecutive fields in printed tables, or NULL */
 	bool sticky;           /* keeps its value for the next record */
 	bool auto_advance;     /* moves to the next field when full */
 } kp_field;
 
 typedef struct {
 	char *id, *title, *table;
+	char *description;     /* the official full name, for printed tables */
 	int attachment;        /* 附表 number 1-9 (its menu digit), 0 for none */
 	char *unit_label;      /* what the form calls the record's unit */
 	bool per_unit;         /* exactly one record per unit, seeded from data/units.yaml */
@@ -95,6 +97,7 @@ typedef struct {
 
 typedef struct {
 	char *id, *title, *file;
+	char *description;       /* the official full name, for printed tables */
 	int attachment;
 	char *source_id;         /* the form whose records it shows */
 	const kp_form *source;   /* resolved by the catalogue */

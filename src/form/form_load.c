@@ -14,7 +14,7 @@ static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "required_when",
-					 "sticky", "auto_advance", NULL};
+					 "sticky", "auto_advance", "group", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
 
 /* Keys that only some types take, with the bit that allows them. */
@@ -192,6 +192,8 @@ static void load_field(loader *L, const ynode *map, int section)
 	f->not_before = f->required_when = -1;
 	f->required = ychk_bool(&L->c, map, "required", false);
 	f->sticky = ychk_bool(&L->c, map, "sticky", false);
+	const char *group = ychk_str(&L->c, map, "group", false);
+	f->group = group ? xstrdup(group) : NULL;
 	const char *help = ychk_str(&L->c, map, "help", false);
 
 	if (ti) {
@@ -325,7 +327,8 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 		const char *id = ident(&L, root, "id", false);
 		const char *title = ychk_str(&L.c, root, "title", true);
 		const char *table = ident(&L, root, "table", true);
-		ychk_str(&L.c, root, "description", false);
+		const char *desc = ychk_str(&L.c, root, "description", false);
+		form->description = desc ? xstrdup(desc) : NULL;
 		long long att;
 		if (ychk_int(&L.c, root, "attachment", &att)) {
 			if (att < 1 || att > 9)

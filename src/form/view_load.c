@@ -60,7 +60,8 @@ kp_view *view_load(const kp_catalog *cat, const char *file, const char *data, si
 		const char *id = ychk_str(&c, root, "id", true);
 		const char *title = ychk_str(&c, root, "title", true);
 		const char *src = ychk_str(&c, root, "view_of", true);
-		ychk_str(&c, root, "description", false);
+		const char *desc = ychk_str(&c, root, "description", false);
+		v->description = desc ? xstrdup(desc) : NULL;
 		long long att;
 		if (ychk_int(&c, root, "attachment", &att)) {
 			if (att < 1 || att > 9)

@@ -1,0 +1,254 @@
+#include "domain/xlsx.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include "core/msg.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "domain/totals.h"
+#include "form/validate.h"
+
+#define FONT "宋体"
+
+typedef struct {
+	lxw_format *title, *line, *head, *text, *number, *total;
+} formats;
+
+/* One column of the printed table: 序号, the unit, or a field. */
+typedef struct {
+	int field; /* -1: 序号, -2: the unit */
+	const char *label;
+	const char *group;
+} column;
+
+typedef struct {
+	const kp_form *f;
+	lxw_worksheet *ws;
+	formats *fm;
+	column *cols;
+	size_t ncols;
+	lxw_row_t row;
+	int seq;
+	kp_totals totals;
+} sheet;
+
+static lxw_format *fmt(lxw_workbook *wb, int size, bool bold, bool border, bool wrap, bool centre)
+{
+	lxw_format *f = workbook_add_format(wb);
+	format_set_font_name(f, FONT);
+	format_set_font_size(f, size);
+	if (bold)
+		format_set_bold(f);
+	if (border)
+		format_set_border(f, LXW_BORDER_THIN);
+	if (wrap)
+		format_set_text_wrap(f);
+	format_set_align(f, centre ? LXW_ALIGN_CENTER : LXW_ALIGN_LEFT);
+	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	return f;
+}
+
+static void add_formats(lxw_workbook *wb, formats *fm)
+{
+	fm->title = fmt(wb, 16, true, false, false, true);
+	fm->line = fmt(wb, 11, false, false, false, false);
+	fm->head = fmt(wb, 11, true, true, true, true);
+	fm->text = fmt(wb, 11, false, true, true, false);
+	fm->number = fmt(wb, 11, false, true, false, true);
+	fm->total = fmt(wb, 11, true, true, false, true);
+}
+
+/* A cell of a record: integers as numbers, the rest as (sanitised) text. */
+static void put_value(sheet *s, lxw_col_t c, const kp_field *fd, const char *v)
+{
+	if (fd->type == FT_INTEGER && v[0]) {
+		worksheet_write_number(s->ws, s->row, c, (double)strtoll(v, NULL, 10), s->fm->number);
+		return;
+	}
+	char *shown = fd->type == FT_MULTICHOICE ? multi_join(v) : xstrdup(v);
+	char *clean = utf8_sanitize(shown, fd->type == FT_TEXTAREA);
+	worksheet_write_string(s->ws, s->row, c, clean, s->fm->text);
+	free(clean);
+	free(shown);
+}
+
+static int put_row(const kp_record *r, void *ctx)
+{
+	sheet *s = ctx;
+	s->seq++;
+	for (size_t c = 0; c < s->ncols; c++) {
+		const column *col = &s->cols[c];
+		if (col->field == -1)
+			worksheet_write_number(s->ws, s->row, (lxw_col_t)c,
+					       s->f->per_unit ? r->unit_seq : s->seq, s->fm->number);
+		else if (col->field == -2)
+			worksheet_write_string(s->ws, s->row, (lxw_col_t)c, r->unit_name, s->fm->text);
+		else
+			put_value(s, (lxw_col_t)c, &s->f->fields[col->field], r->vals[col->field]);
+	}
+	totals_add(&s->totals, s->f, r);
+	s->row++;
+	return 0;
+}
+
+/* The header: one row, or two when some fields share a group (merged over
+ * them; the other titles span both rows). */
+static void put_header(sheet *s)
+{
+	bool grouped = false;
+	for (size_t c = 0; c < s->ncols; c++)
+		grouped |= s->cols[c].group != NULL;
+	lxw_row_t top = s->row;
+	for (size_t c = 0; c < s->ncols; c++) {
+		const column *col = &s->cols[c];
+		worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c,
+				     col->field == -1 ? 6 : utf8_width(col->label) > 10 ? 24 : 14, NULL);
+		if (!grouped) {
+			worksheet_write_string(s->ws, top, (lxw_col_t)c, col->label, s->fm->head);
+		} else if (!col->group) {
+			worksheet_merge_range(s->ws, top, (lxw_col_t)c, top + 1, (lxw_col_t)c, col->label,
+					      s->fm->head);
+		} else {
+			size_t end = c;
+			while (end + 1 < s->ncols && s->cols[end + 1].group &&
+			       !strcmp(s->cols[end + 1].group, col->group))
+				end++;
+			if (end > c)
+				worksheet_merge_range(s->ws, top, (lxw_col_t)c, top, (lxw_col_t)end, col->group,
+						      s->fm->head);
+			else
+				worksheet_write_string(s->ws, top, (lxw_col_t)c, col->group, s->fm->head);
+			for (size_t k = c; k <= end; k++)
+				worksheet_write_string(s->ws, top + 1, (lxw_col_t)k, s->cols[k].label, s->fm->head);
+			c = end;
+		}
+	}
+	s->row = top + (grouped ? 2 : 1);
+	worksheet_repeat_rows(s->ws, top, s->row - 1);
+}
+
+/* 合计: a SUM over the column for integer fields, its value cached so
+ * readers that do not calculate still see it. */
+static void put_total(sheet *s, lxw_row_t first)
+{
+	for (size_t c = 0; c < s->ncols; c++) {
+		const column *col = &s->cols[c];
+		if (col->field == -2 || (col->field == -1 && !s->f->per_unit)) {
+			worksheet_write_string(s->ws, s->row, (lxw_col_t)c,
+					       col->field == -2 ? s->f->total_row : "", s->fm->total);
+			continue;
+		}
+		if (col->field < 0 || s->f->fields[col->field].type != FT_INTEGER) {
+			worksheet_write_blank(s->ws, s->row, (lxw_col_t)c, s->fm->total);
+			continue;
+		}
+		char a[16], b[16], formula[48];
+		lxw_rowcol_to_cell(a, first, (lxw_col_t)c);
+		lxw_rowcol_to_cell(b, s->row - 1, (lxw_col_t)c);
+		snprintf(formula, sizeof formula, "=SUM(%s:%s)", a, b);
+		worksheet_write_formula_num(s->ws, s->row, (lxw_col_t)c, formula, s->fm->total,
+					    (double)s->totals.sum[col->field]);
+	}
+	s->row++;
+}
+
+static void page_setup(sheet *s)
+{
+	worksheet_set_paper(s->ws, 9); /* A4 */
+	if (s->ncols > 6)
+		worksheet_set_landscape(s->ws);
+	worksheet_fit_to_pages(s->ws, 1, 0);
+	worksheet_set_footer(s->ws, "&C第 &P 页，共 &N 页");
+}
+
+/* One sheet: title, unit line, header, rows, total, signature lines. */
+static int fill_sheet(kp_env *e, sheet *s, const char *title, const char *unit_line, long long unit_id,
+		      char **err)
+{
+	lxw_col_t last = (lxw_col_t)(s->ncols - 1);
+	worksheet_merge_range(s->ws, 0, 0, 0, last, title, s->fm->title);
+	worksheet_set_row(s->ws, 0, 30, NULL);
+	worksheet_merge_range(s->ws, 1, 0, 1, last, unit_line, s->fm->line);
+	s->row = 2;
+	put_header(s);
+	lxw_row_t first = s->row;
+	totals_init(&s->totals, s->f);
+	int rc = store_each(e->store, s->f, unit_id, put_row, s, err);
+	if (rc == KP_OK && s->f->total_row && s->row > first)
+		put_total(s, first);
+	totals_free(&s->totals);
+	s->row++;
+	worksheet_write_string(s->ws, s->row, 0, msg(MSG_X_FILLED_BY), s->fm->line);
+	worksheet_write_string(s->ws, s->row, (lxw_col_t)(s->ncols / 3), msg(MSG_X_CHECKED_BY), s->fm->line);
+	worksheet_write_string(s->ws, s->row, (lxw_col_t)(2 * s->ncols / 3), msg(MSG_X_DATE), s->fm->line);
+	page_setup(s);
+	return rc == KP_OK ? 0 : -1;
+}
+
+/* A sheet name: at most 31 characters, none of []:*?/\ . */
+static char *sheet_name(const char *s)
+{
+	char *n = xstrdup(s);
+	for (char *p = n; *p; p++)
+		if (strchr("[]:*?/\\\\", *p))
+			*p = '_';
+	return n;
+}
+
+int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id, const char *path,
+		char **err)
+{
+	if (access(path, F_OK) == 0) {
+		*err = xasprintf(msg(MSG_C_OUT_EXISTS), path);
+		return -1;
+	}
+	lxw_workbook *wb = workbook_new(path);
+	if (!wb) {
+		*err = xasprintf(msg(MSG_C_OUT_EXISTS), path);
+		return -1;
+	}
+	formats fm;
+	add_formats(wb, &fm);
+	const kp_form *src = v ? v->source : f;
+	column *cols = xcalloc(src->nfields + 2, sizeof *cols);
+	size_t n = 0;
+	cols[n++] = (column){-1, msg(MSG_UI_COL_SEQ), NULL};
+	if (!v)
+		cols[n++] = (column){-2, f->unit_label, NULL};
+	if (v)
+		for (size_t c = 0; c < v->ncolumns; c++)
+			cols[n++] = (column){v->columns[c].field, v->columns[c].label, NULL};
+	else
+		for (size_t i = 0; i < f->nfields; i++)
+			cols[n++] = (column){(int)i, f->fields[i].label, f->fields[i].group};
+	const char *title = v ? (v->description ? v->description : v->title)
+			      : f->description ? f->description : f->title;
+	kp_unit *units = NULL;
+	size_t nunits = store_units(e->store, &units);
+	int rc = 0;
+	/* A view of every unit: a sheet per unit, numbered from 1 in each. */
+	for (size_t u = 0; u < nunits && rc == 0; u++) {
+		bool this_unit = unit_id ? units[u].id == unit_id : v != NULL;
+		if (!this_unit && (unit_id || v))
+			continue;
+		char *name = sheet_name(this_unit ? units[u].name : src->title);
+		char *line = xasprintf(msg(MSG_X_UNIT_LINE), this_unit ? units[u].name : msg(MSG_X_ALL_UNITS));
+		sheet s = {src, workbook_add_worksheet(wb, name), &fm, cols, n, 0, 0, {0}};
+		rc = fill_sheet(e, &s, title, line, this_unit ? units[u].id : 0, err);
+		free(name);
+		free(line);
+		if (!this_unit)
+			break; /* a form's records of every unit: one sheet */
+	}
+	unit_list_free(units, nunits);
+	free(cols);
+	lxw_error x = workbook_close(wb);
+	if (rc == 0 && x != LXW_NO_ERROR) {
+		*err = xasprintf("%s: %s", path, lxw_strerror(x));
+		rc = -1;
+	}
+	return rc;
+}

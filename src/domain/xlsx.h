@@ -1,0 +1,18 @@
+/*
+ * xlsx: records as an Excel workbook in the official layout, ready to print
+ * and send: the form's full title, a 填报单位 line, merged two-row headers
+ * where fields share a `group`, 序号, the total row as SUM formulas (with
+ * their values cached), 宋体, A4 with the header rows repeated and a
+ * 第 N 页，共 M 页 footer, and 填报人 / 审核人 / 填报日期 under the table.
+ */
+#ifndef KP_XLSX_H
+#define KP_XLSX_H
+#include "domain/env.h"
+
+/* Write a form's records (v NULL) or a view's to path (which must not
+ * exist): one unit, or all (unit_id 0; a view then gets a sheet per unit).
+ * Returns 0 or -1 with *err. */
+int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id, const char *path,
+		char **err);
+
+#endif
