@@ -2,7 +2,7 @@
 # `make run` and `make test` do all the set-up on a fresh Debian machine.
 
 CC       ?= cc
-PKGS     := ncursesw sqlite3 yaml-0.1 libpcre2-8 xlsxwriter
+PKGS     := ncursesw sqlite3 yaml-0.1 libpcre2-8 xlsxwriter libzip expat
 CSTD     := -std=c11 -D_DEFAULT_SOURCE
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT      ?= -O2 -g
@@ -22,7 +22,7 @@ else
 endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 CFLAGS_ALL := $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL := $(SANFLAGS) $(LDFLAGS)
 

@@ -4,7 +4,7 @@
 set -eu
 PKGS="gcc make pkg-config libncurses-dev ncurses-term libsqlite3-dev sqlite3 libyaml-dev
 libpcre2-dev libcmocka-dev tmux locales openssh-server openssh-client luit
-unicode-data libxlsxwriter-dev unzip"
+unicode-data libxlsxwriter-dev unzip libzip-dev libexpat1-dev zip"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 

@@ -12,6 +12,7 @@
 #include "core/xalloc.h"
 #include "domain/transfer.h"
 #include "domain/xlsx.h"
+#include "domain/xlsx_read.h"
 
 /* Demonstration records, one CSV per form, shipped in data/demo/. */
 static int load_demo(kp_env *e, int *count)
@@ -90,7 +91,10 @@ int cmd_import(const kp_opts *o)
 	FILE *raw = fopen(o->args[1], "rb");
 	if (!raw)
 		err = xasprintf("%s: %s", o->args[1], strerror(errno));
-	FILE *in = raw ? import_decode(raw, o->encoding, &err) : NULL, *rejects = NULL;
+	FILE *in = !raw ? NULL
+		 : xlsx_is_zip(raw) ? xlsx_to_csv(o->args[1], &err) /* a spreadsheet: its first sheet */
+		 : import_decode(raw, o->encoding, &err);
+	FILE *rejects = NULL;
 	if (in && o->rejects) { /* never overwrite: it may be last week's corrections */
 		if (access(o->rejects, F_OK) == 0)
 			err = xasprintf(msg(MSG_C_OUT_EXISTS), o->rejects);

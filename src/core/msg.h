@@ -196,6 +196,8 @@
 	X(X_ALL_UNITS,      "全部单位") \
 	X(C_BAD_FORMAT,     "不支持的格式「%s」（可用：csv、xlsx）") \
 	X(C_NEED_OUTPUT,    "--format xlsx 需要用 --output 指定文件") \
+	X(C_NO_HEADER,      "前 5 行中找不到表头（各项的名称，如「姓名」）") \
+	X(C_BAD_XLSX,       "%s 不是可以读取的 .xlsx 文件") \
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit 指定单位，或在文件中加一列「填报单位」") \

@@ -150,6 +150,21 @@ static int check_row(importer *im, csv_reader *r, const int *map, size_t ncols, 
 	return im->st->errors - before;
 }
 
+#define MAX_TITLE_ROWS 5
+
+/* Does any cell of the row name a column of f? */
+static bool names_a_column(const kp_form *f, const csv_reader *r)
+{
+	bool found = false;
+	for (size_t i = 0; i < r->n && !found; i++) {
+		char *h = text_trim(r->cells[i]);
+		found = form_field_index(f, h) >= 0 || !strcmp(h, f->unit_label) ||
+			!strcmp(h, UNIT_COLUMN);
+		free(h);
+	}
+	return found;
+}
+
 /* The 合计 row of an exported per-unit table, read back in. */
 static bool is_total_row(const kp_form *f, const csv_reader *r, int unit_col)
 {
@@ -180,6 +195,15 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 				 : xasprintf(msg(MSG_V_FIELD), "CSV", msg(MSG_V_REQUIRED));
 		fatal(&im, t);
 		free(t);
+		csv_close(&r);
+		return -1;
+	}
+	/* Title lines above the header (a spreadsheet's 表名, 填报单位) name
+	 * no column: the header is the first row that does. */
+	while (rc > 0 && r.record < MAX_TITLE_ROWS && !names_a_column(f, &r))
+		rc = csv_next(&r);
+	if (rc <= 0) {
+		fatal(&im, msg(MSG_C_NO_HEADER));
 		csv_close(&r);
 		return -1;
 	}

@@ -1,0 +1,337 @@
+#include "domain/xlsx_read.h"
+
+#include <expat.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "core/csv.h"
+#include "core/date.h"
+#include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+
+bool xlsx_is_zip(FILE *in)
+{
+	unsigned char m[4] = {0};
+	size_t n = fread(m, 1, 4, in);
+	rewind(in);
+	return n == 4 && m[0] == 'P' && m[1] == 'K' && m[2] == 3 && m[3] == 4;
+}
+
+/* Feed a zip member to an expat parser; false when it is missing or bad. */
+static bool parse_member(zip_t *z, const char *name, XML_Parser p)
+{
+	zip_file_t *f = zip_fopen(z, name, 0);
+	if (!f)
+		return false;
+	char buf[16384];
+	zip_int64_t n;
+	bool ok = true;
+	while (ok && (n = zip_fread(f, buf, sizeof buf)) > 0)
+		ok = XML_Parse(p, buf, (int)n, 0) != XML_STATUS_ERROR;
+	ok = ok && n == 0 && XML_Parse(p, "", 0, 1) != XML_STATUS_ERROR;
+	zip_fclose(f);
+	return ok;
+}
+
+static const char *attr(const char **a, const char *name)
+{
+	for (; a && a[0]; a += 2)
+		if (!strcmp(a[0], name))
+			return a[1];
+	return NULL;
+}
+
+/* Element names without a namespace prefix. */
+static const char *local(const char *name)
+{
+	const char *c = strrchr(name, ':');
+	return c ? c + 1 : name;
+}
+
+typedef struct {
+	/* workbook and relations: where the first sheet is */
+	char *first_rid, *sheet_path;
+	/* shared strings */
+	char **strings;
+	size_t nstrings;
+	strbuf text;
+	bool in_t;
+	/* styles: which cell formats are dates */
+	bool *date_xf;
+	size_t nxf;
+	int *date_fmt_ids;
+	size_t ndate_fmts;
+	bool in_xfs;
+	/* the sheet */
+	FILE *out;
+	long row;         /* the row being read (1-based), 0 before the first */
+	long written;     /* rows written so far */
+	char **cells;     /* the row's cells by column */
+	size_t ncells;
+	size_t col;
+	char type[8];
+	int style;
+	bool in_v;
+} reader;
+
+static void XMLCALL on_text(void *ud, const char *s, int len)
+{
+	reader *r = ud;
+	if (r->in_t || r->in_v)
+		sb_add(&r->text, s, (size_t)len);
+}
+
+/* --- workbook.xml and its relations -------------------------------------- */
+
+static void XMLCALL wb_start(void *ud, const char *name, const char **a)
+{
+	reader *r = ud;
+	if (!strcmp(local(name), "sheet") && !r->first_rid) {
+		const char *id = attr(a, "r:id");
+		r->first_rid = xstrdup(id ? id : "");
+	}
+}
+
+static void XMLCALL rels_start(void *ud, const char *name, const char **a)
+{
+	reader *r = ud;
+	const char *id = attr(a, "Id"), *target = attr(a, "Target");
+	if (strcmp(local(name), "Relationship") || !id || !target || !r->first_rid ||
+	    strcmp(id, r->first_rid) || r->sheet_path)
+		return;
+	/* "worksheets/sheet1.xml" is relative to xl/; "/xl/…" is absolute */
+	r->sheet_path = target[0] == '/' ? xstrdup(target + 1) : xasprintf("xl/%s", target);
+}
+
+/* --- sharedStrings.xml ------------------------------------------------- */
+
+static void XMLCALL ss_start(void *ud, const char *name, const char **a)
+{
+	reader *r = ud;
+	(void)a;
+	if (!strcmp(local(name), "si"))
+		sb_clear(&r->text);
+	else if (!strcmp(local(name), "t"))
+		r->in_t = true;
+}
+
+static void XMLCALL ss_end(void *ud, const char *name)
+{
+	reader *r = ud;
+	if (!strcmp(local(name), "t")) {
+		r->in_t = false;
+	} else if (!strcmp(local(name), "si")) {
+		r->strings = xrealloc(r->strings, (r->nstrings + 1) * sizeof *r->strings);
+		r->strings[r->nstrings++] = xstrdup(sb_str(&r->text));
+	}
+}
+
+/* --- styles.xml: date formats ---------------------------------------- */
+
+static bool builtin_date(int id) { return (id >= 14 && id <= 22) || (id >= 45 && id <= 47); }
+
+static bool is_date_fmt(const reader *r, int id)
+{
+	if (builtin_date(id))
+		return true;
+	for (size_t i = 0; i < r->ndate_fmts; i++)
+		if (r->date_fmt_ids[i] == id)
+			return true;
+	return false;
+}
+
+static void XMLCALL st_start(void *ud, const char *name, const char **a)
+{
+	reader *r = ud;
+	const char *n = local(name);
+	if (!strcmp(n, "numFmt")) {
+		const char *id = attr(a, "numFmtId"), *code = attr(a, "formatCode");
+		/* a custom format with day or year parts, outside quoted text */
+		if (id && code && (strpbrk(code, "dy") || strstr(code, "年"))) {
+			r->date_fmt_ids = xrealloc(r->date_fmt_ids, (r->ndate_fmts + 1) * sizeof(int));
+			r->date_fmt_ids[r->ndate_fmts++] = atoi(id);
+		}
+	} else if (!strcmp(n, "cellXfs")) {
+		r->in_xfs = true;
+	} else if (!strcmp(n, "xf") && r->in_xfs) {
+		const char *id = attr(a, "numFmtId");
+		r->date_xf = xrealloc(r->date_xf, (r->nxf + 1) * sizeof *r->date_xf);
+		r->date_xf[r->nxf++] = id && is_date_fmt(r, atoi(id));
+	}
+}
+
+static void XMLCALL st_end(void *ud, const char *name)
+{
+	reader *r = ud;
+	if (!strcmp(local(name), "cellXfs"))
+		r->in_xfs = false;
+}
+
+/* --- the sheet ------------------------------------------------------- */
+
+/* "BC12" -> column 54 (0-based). */
+static size_t column_of(const char *ref)
+{
+	size_t c = 0;
+	for (; *ref >= 'A' && *ref <= 'Z'; ref++)
+		c = c * 26 + (size_t)(*ref - 'A' + 1);
+	return c ? c - 1 : 0;
+}
+
+static void write_row(reader *r)
+{
+	for (size_t c = 0; c < r->ncells; c++) {
+		csv_write_cell(r->out, r->cells[c] ? r->cells[c] : "", c == 0);
+		free(r->cells[c]);
+		r->cells[c] = NULL;
+	}
+	csv_end_record(r->out);
+	r->ncells = 0;
+	r->written++;
+}
+
+/* Excel's day numbers count from 1899-12-30 (with its 1900 leap-year bug
+ * folded in for dates after February 1900). */
+static char *serial_date(double v)
+{
+	long days = (long)floor(v);
+	int y = 1899, m = 12, d = 30;
+	while (days > 0) {
+		int left = date_days_in_month(y, m) - d;
+		if (days <= left) {
+			d += (int)days;
+			days = 0;
+		} else {
+			days -= left + 1;
+			d = 1;
+			if (++m > 12) {
+				m = 1;
+				y++;
+			}
+		}
+	}
+	return xasprintf("%04d-%02d-%02d", y, m, d);
+}
+
+static char *cell_value(reader *r)
+{
+	const char *v = sb_str(&r->text);
+	if (!strcmp(r->type, "s")) {
+		size_t i = (size_t)strtoul(v, NULL, 10);
+		return xstrdup(i < r->nstrings ? r->strings[i] : "");
+	}
+	if (!r->type[0] || !strcmp(r->type, "n")) {
+		char *end;
+		double x = strtod(v, &end);
+		if (*v && !*end) {
+			if (r->style >= 0 && (size_t)r->style < r->nxf && r->date_xf[r->style])
+				return serial_date(x);
+			if (x == floor(x) && fabs(x) < 1e15) /* 13812345678, not 1.38E10 */
+				return xasprintf("%.0f", x);
+		}
+	}
+	return xstrdup(v); /* inline and formula strings, booleans, text numbers */
+}
+
+static void XMLCALL sh_start(void *ud, const char *name, const char **a)
+{
+	reader *r = ud;
+	const char *n = local(name);
+	if (!strcmp(n, "row")) {
+		const char *rr = attr(a, "r");
+		long want = rr ? atol(rr) : r->row + 1;
+		while (r->written + 1 < want) /* rows the sheet leaves out */
+			write_row(r);
+		r->row = want;
+	} else if (!strcmp(n, "c")) {
+		const char *ref = attr(a, "r"), *t = attr(a, "t"), *s = attr(a, "s");
+		r->col = ref ? column_of(ref) : r->ncells;
+		snprintf(r->type, sizeof r->type, "%s", t ? t : "");
+		r->style = s ? atoi(s) : -1;
+		sb_clear(&r->text);
+	} else if (!strcmp(n, "v")) {
+		r->in_v = true;
+	} else if (!strcmp(n, "t")) {
+		r->in_t = true;
+	}
+}
+
+static void XMLCALL sh_end(void *ud, const char *name)
+{
+	reader *r = ud;
+	const char *n = local(name);
+	if (!strcmp(n, "v")) {
+		r->in_v = false;
+	} else if (!strcmp(n, "t")) {
+		r->in_t = false;
+	} else if (!strcmp(n, "c")) {
+		if (r->col >= r->ncells) {
+			r->cells = xrealloc(r->cells, (r->col + 1) * sizeof *r->cells);
+			for (size_t c = r->ncells; c <= r->col; c++)
+				r->cells[c] = NULL;
+			r->ncells = r->col + 1;
+		}
+		free(r->cells[r->col]);
+		r->cells[r->col] = cell_value(r);
+	} else if (!strcmp(n, "row")) {
+		write_row(r);
+	}
+}
+
+static bool parse(zip_t *z, const char *member, reader *r, XML_StartElementHandler s,
+		  XML_EndElementHandler e, bool needed)
+{
+	XML_Parser p = XML_ParserCreate("UTF-8");
+	XML_SetUserData(p, r);
+	XML_SetElementHandler(p, s, e);
+	XML_SetCharacterDataHandler(p, on_text);
+	bool ok = parse_member(z, member, p);
+	XML_ParserFree(p);
+	/* a workbook without shared strings or styles is fine */
+	return ok || (!needed && zip_name_locate(z, member, 0) < 0);
+}
+
+static void reader_free(reader *r)
+{
+	free(r->first_rid);
+	free(r->sheet_path);
+	for (size_t i = 0; i < r->nstrings; i++)
+		free(r->strings[i]);
+	free(r->strings);
+	sb_free(&r->text);
+	free(r->date_xf);
+	free(r->date_fmt_ids);
+	for (size_t c = 0; c < r->ncells; c++)
+		free(r->cells[c]);
+	free(r->cells);
+}
+
+FILE *xlsx_to_csv(const char *path, char **err)
+{
+	int zerr;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+	if (!z) {
+		*err = xasprintf(msg(MSG_C_BAD_XLSX), path);
+		return NULL;
+	}
+	reader r = {0};
+	r.out = tmpfile();
+	bool ok = r.out && parse(z, "xl/workbook.xml", &r, wb_start, NULL, true) &&
+		  parse(z, "xl/_rels/workbook.xml.rels", &r, rels_start, NULL, true) && r.sheet_path &&
+		  parse(z, "xl/sharedStrings.xml", &r, ss_start, ss_end, false) &&
+		  parse(z, "xl/styles.xml", &r, st_start, st_end, false) &&
+		  parse(z, r.sheet_path, &r, sh_start, sh_end, true);
+	zip_close(z);
+	reader_free(&r);
+	if (!ok) {
+		if (r.out)
+			fclose(r.out);
+		*err = xasprintf(msg(MSG_C_BAD_XLSX), path);
+		return NULL;
+	}
+	rewind(r.out);
+	return r.out;
+}

@@ -1,0 +1,24 @@
+# .xlsx import of a workbook another tool wrote (the XML is hand-written in
+# tests/fixtures/xlsx and zipped here): a title line above the header,
+# shared and inline strings, rich text, a custom date format and a built-in
+# one, a row the sheet leaves out — and the report names spreadsheet rows.
+. "$(dirname "$0")/lib.sh"
+new_db
+fx=$(cd "$(dirname "$0")/../fixtures/xlsx" && pwd)
+(cd "$fx" && zip -q -X -r "$WORK/act.xlsx" '[Content_Types].xml' _rels xl)
+set +e
+"$KEPU" import activity "$WORK/act.xlsx" --db "$DB" --unit 禹州市 2>"$WORK/err"; rc=$?
+set -e
+[ "$rc" -eq 1 ] || fail "status $rc"
+grep -q "^第6行 参与人数: 不能小于 0" "$WORK/err" || fail "report: $(cat "$WORK/err")"
+assert_sql "SELECT count(*) FROM activity" "0"
+# Only the bad row goes aside; the dates came through their formats.
+"$KEPU" import activity "$WORK/act.xlsx" --db "$DB" --unit 禹州市 --skip-invalid "$WORK/bad.csv" 2>/dev/null
+assert_sql "SELECT name || '|' || held_on || '|' || form || '|' || targets || '|' || place || '|' || participants
+  FROM activity" '全国科普日主题活动|2016-09-17|科普展览|["校园","社区"]|禹州市人民广场|1200'
+grep -q "^农村科技培训,2016-10-01,科技培训,乡村,花石乡,-5," "$WORK/bad.csv" || fail "rejects: $(cat "$WORK/bad.csv")"
+printf 'PK\003\004broken' >"$WORK/broken.xlsx"
+set +e
+"$KEPU" import activity "$WORK/broken.xlsx" --db "$DB" --unit 禹州市 2>"$WORK/err"; rc=$?
+set -e
+[ "$rc" -eq 1 ] && grep -q "不是可以读取的 .xlsx 文件" "$WORK/err" || fail "broken xlsx: $(cat "$WORK/err")"
