@@ -263,14 +263,14 @@ int store_get(kp_store *s, const kp_form *f, long long id, kp_record *r, char **
 
 /* The sort key as SQL: NULL becomes the lowest value so row-value
  * comparisons never meet NULL. */
-static void sort_expr(strbuf *b, const kp_form *f, int sort)
+static void sort_expr(strbuf *b, const kp_form *f, int sort, const char *prefix)
 {
 	if (sort < 0)
-		sb_adds(b, "t.id");
+		sb_printf(b, "%sid", prefix);
 	else if (ftype_info(f->fields[sort].type)->integer_column)
-		sb_printf(b, "ifnull(t.\"%s\", -9223372036854775807)", f->fields[sort].id);
+		sb_printf(b, "ifnull(%s\"%s\", -9223372036854775807)", prefix, f->fields[sort].id);
 	else
-		sb_printf(b, "ifnull(t.\"%s\", '')", f->fields[sort].id);
+		sb_printf(b, "ifnull(%s\"%s\", '')", prefix, f->fields[sort].id);
 }
 
 bool store_searchable(const kp_field *f)
@@ -295,21 +295,55 @@ static void where_clause(strbuf *b, const kp_form *f, const kp_query *q)
 			  f->table);
 }
 
+/* The index a list sorted by field i pages through, created the first time
+ * a list is sorted that way (once; afterwards every page is a seek). */
+static void ensure_sort_index(kp_store *s, const kp_form *f, int i)
+{
+	char *name = xasprintf("%s_kp_sort_%s", f->table, f->fields[i].id);
+	sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?",
+				      NULL);
+	bool have = false;
+	if (st) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		have = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	if (!have) {
+		strbuf key = STRBUF_INIT; /* the ORDER BY expression, so the planner uses it */
+		sort_expr(&key, f, i, "");
+		char *sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s\" ON \"%s\" (%s, id)", name,
+				      f->table, sb_str(&key));
+		sb_free(&key);
+		if (db_begin(s, NULL) == KP_OK) {
+			if (db_exec(s, sql, NULL) == KP_OK)
+				db_commit(s, NULL);
+			else
+				db_rollback(s);
+		}
+		free(sql);
+	}
+	free(name);
+}
+
 size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const kp_anchor *anchor,
 			bool backward, size_t limit, kp_record **out)
 {
+	if (q->sort >= 0)
+		ensure_sort_index(s, f, q->sort);
 	/* Walking backward reverses the order; the rows are flipped after. */
 	bool desc = q->descending != backward;
 	strbuf w = STRBUF_INIT, key = STRBUF_INIT;
 	where_clause(&w, f, q);
-	sort_expr(&key, f, q->sort);
+	sort_expr(&key, f, q->sort, "t.");
 	if (anchor) {
+		const char *op = desc ? "<" : ">";
 		if (q->sort < 0 && q->filter && q->filter[0])
-			sb_printf(&w, " AND k.id %s ?4", desc ? "<" : ">");
+			sb_printf(&w, " AND k.id %s ?4", op);
 		else if (q->sort < 0)
-			sb_printf(&w, " AND t.id %s ?4", desc ? "<" : ">");
-		else
-			sb_printf(&w, " AND (%s, t.id) %s (?3, ?4)", sb_str(&key), desc ? "<" : ">");
+			sb_printf(&w, " AND t.id %s ?4", op);
+		else /* (key, id) > (?3, ?4), written so the sort index can seek */
+			sb_printf(&w, " AND %s %s= ?3 AND (%s %s ?3 OR t.id %s ?4)", sb_str(&key), op,
+				  sb_str(&key), op, op);
 	}
 	bool join_find = q->sort < 0 && q->filter && q->filter[0];
 	if (join_find) /* walk the narrow table in id order; the records follow */

@@ -11,19 +11,19 @@ sizes=${BENCH_SIZES:-"10000 100000 1000000"}
 {
 	echo "# kepu list views: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, SQLite $(sqlite3 --version | cut -d' ' -f1)"
 	echo "# the store calls the list screen makes; medians in milliseconds"
-	printf '%-10s %12s %12s %18s\n' records open_list page_down filter_worst_key
+	printf '%-10s %12s %12s %14s %18s\n' records open_list page_down page_down_name filter_worst_key
 } | tee "$out"
 base_open="" base_down=""
 for n in $sizes; do
 	db="$dir/list-$n.db"
-	read -r _ open down filter < <("$build/bench/bench_list" "$db" "$n")
-	printf '%-10s %12s %12s %18s\n' "$n" "$open" "$down" "$filter" | tee -a "$out"
-	[ -n "$base_open" ] || { base_open=$open; base_down=$down; }
-	last_open=$open last_down=$down
+	read -r _ open down sorted filter < <("$build/bench/bench_list" "$db" "$n")
+	printf '%-10s %12s %12s %14s %18s\n' "$n" "$open" "$down" "$sorted" "$filter" | tee -a "$out"
+	[ -n "$base_open" ] || { base_open=$open; base_down=$down; base_sorted=$sorted; }
+	last_open=$open last_down=$down last_sorted=$sorted
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 {
-	echo "ratio largest/smallest: open $(ratio "$last_open" "$base_open"), page down $(ratio "$last_down" "$base_down") (target <= 1.5)"
+	echo "ratio largest/smallest: open $(ratio "$last_open" "$base_open"), page down $(ratio "$last_down" "$base_down"), by name $(ratio "$last_sorted" "$base_sorted") (target <= 1.5)"
 	echo "filter target: under 50 ms per key at 100000 records"
 } | tee -a "$out"
 echo "written to $out"
