@@ -1,11 +1,9 @@
-/* The one generic form screen: draws any screens/NAME.yaml form, edits its
- * fields, validates on save and stores through the store layer. */
+/* The one generic form screen: draws any screens/NAME.yaml form and edits
+ * its fields; saving is in form_save.c. */
 #include <curses.h>
-#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/editbuf.h"
 #include "core/json.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
@@ -14,40 +12,10 @@
 #include "form/validate.h"
 #include "ui/draw.h"
 #include "ui/form_layout.h"
-#include "ui/popup.h"
+#include "ui/form_screen.h"
 #include "ui/screens.h"
 
-/* The editing state of one field. */
-typedef struct {
-	editbuf eb;     /* text-like fields and textareas */
-	int choice;     /* choice: item index or -1 */
-	bool *checked;  /* multichoice: one per option */
-	size_t mcur;    /* multichoice: the option under the cursor */
-	size_t vscroll; /* textarea: first visible row */
-	char *error;    /* the reason from the last save, until edited */
-} field_state;
-
-typedef struct {
-	ui_screen base;
-	const kp_form *form;
-	kp_record rec;  /* id, version and unit of the record being edited */
-	char **orig;    /* editing: the stored values the edit started from */
-	field_state *fs;
-	size_t focus;
-	int top;        /* first form row on screen */
-	bool dirty, confirm_leave;
-	popup pick;
-	bool draft_due;      /* edited since the last draft was saved */
-	time_t draft_saved;  /* when it was */
-	kp_draft offer;      /* a draft found on opening, until answered */
-	bool offering;
-	int entered;         /* new records saved in this sitting */
-} form_screen;
-
-/* While the user types, a draft is written at most this often. */
-#define DRAFT_EVERY_S 3
-
-static bool is_text(const kp_field *fd)
+bool fs_is_text(const kp_field *fd)
 {
 	return fd->type != FT_CHOICE && fd->type != FT_MULTICHOICE;
 }
@@ -94,9 +62,9 @@ static unsigned field_ctx(const kp_field *fd)
 	}
 }
 
-static void set_value(const kp_field *fd, field_state *st, const char *v)
+void fs_set_value(const kp_field *fd, field_state *st, const char *v)
 {
-	if (is_text(fd)) {
+	if (fs_is_text(fd)) {
 		eb_set(&st->eb, v);
 		st->eb.cur = 0; /* show the start of long values */
 	} else if (fd->type == FT_CHOICE) {
@@ -115,9 +83,9 @@ static void set_value(const kp_field *fd, field_state *st, const char *v)
 }
 
 /* The value as typed, in the form the validator reads. */
-static char *get_value(const kp_field *fd, const field_state *st)
+char *fs_get_value(const kp_field *fd, const field_state *st)
 {
-	if (is_text(fd))
+	if (fs_is_text(fd))
 		return eb_text(&st->eb);
 	if (fd->type == FT_CHOICE)
 		return xstrdup(st->choice >= 0 ? fd->choices->items[st->choice] : "");
@@ -131,7 +99,7 @@ static char *get_value(const kp_field *fd, const field_state *st)
 	return sb_take(&b);
 }
 
-static void clear_errors(form_screen *fs)
+void fs_clear_errors(form_screen *fs)
 {
 	for (size_t i = 0; i < fs->form->nfields; i++) {
 		free(fs->fs[i].error);
@@ -139,11 +107,11 @@ static void clear_errors(form_screen *fs)
 	}
 }
 
-static void load_values(form_screen *fs, const kp_record *r)
+void fs_load_values(form_screen *fs, const kp_record *r)
 {
 	for (size_t i = 0; i < fs->form->nfields; i++)
-		set_value(&fs->form->fields[i], &fs->fs[i], r ? r->vals[i] : "");
-	clear_errors(fs);
+		fs_set_value(&fs->form->fields[i], &fs->fs[i], r ? r->vals[i] : "");
+	fs_clear_errors(fs);
 	fs->focus = 0;
 	fs->top = 0;
 	fs->dirty = false;
@@ -320,200 +288,13 @@ static void form_draw(ui_screen *s, ui_app *app)
 
 /* --- keys --------------------------------------------------------------- */
 
-static void move_focus(form_screen *fs, int delta)
+void fs_move_focus(form_screen *fs, int delta)
 {
 	size_t n = fs->form->nfields;
 	fs->focus = (fs->focus + n + (size_t)(delta + (int)n)) % n;
 	const kp_field *fd = &fs->form->fields[fs->focus];
 	if (fd->type == FT_TEXTAREA && delta < 0)
 		eb_end(&fs->fs[fs->focus].eb);
-}
-
-/* --- drafts ------------------------------------------------------------- */
-
-static void write_draft(form_screen *fs, ui_app *app)
-{
-	const kp_form *f = fs->form;
-	kp_draft d = {fs->rec.id, fs->rec.unit_id, fs->rec.version, NULL, f->nfields, NULL};
-	d.pairs = xcalloc(f->nfields * 2, sizeof *d.pairs);
-	for (size_t i = 0; i < f->nfields; i++) {
-		d.pairs[2 * i] = xstrdup(f->fields[i].id);
-		d.pairs[2 * i + 1] = get_value(&f->fields[i], &fs->fs[i]);
-	}
-	char *err = NULL;
-	if (store_draft_save(app->env->store, app->user, f->id, &d, &err) == KP_OK) {
-		fs->draft_due = false;
-		fs->draft_saved = time(NULL);
-	} else {
-		app_status(app, true, msg(MSG_UI_DRAFT_FAILED), err);
-	}
-	free(err);
-	draft_free(&d);
-}
-
-static void form_persist(ui_screen *s, ui_app *app, bool now)
-{
-	form_screen *fs = (form_screen *)s;
-	if (fs->dirty && fs->draft_due && (now || time(NULL) - fs->draft_saved >= DRAFT_EVERY_S))
-		write_draft(fs, app);
-}
-
-/* Drafts are keyed by the record being edited (0 for a new one). */
-static void drop_draft(form_screen *fs, ui_app *app, long long record_id)
-{
-	store_draft_delete(app->env->store, app->user, fs->form->id, record_id);
-	fs->draft_due = false;
-}
-
-/* Put the offered draft's values into the fields (matched by field id, so
- * a changed form definition restores what still fits). */
-static void restore_draft(form_screen *fs, ui_app *app)
-{
-	const kp_draft *d = &fs->offer;
-	for (size_t k = 0; k < d->npairs; k++) {
-		int i = form_field_index(fs->form, d->pairs[2 * k]);
-		if (i >= 0)
-			set_value(&fs->form->fields[i], &fs->fs[i], d->pairs[2 * k + 1]);
-	}
-	char *unit = store_unit_name(app->env->store, d->unit_id);
-	if (unit) {
-		free(fs->rec.unit_name);
-		fs->rec.unit_name = unit;
-		fs->rec.unit_id = d->unit_id;
-	}
-	fs->rec.version = d->base_version;
-	fs->dirty = true;
-	app_status(app, false, "%s", msg(MSG_UI_DRAFT_RESTORED));
-}
-
-static void answer_offer(form_screen *fs, ui_app *app, kp_action a)
-{
-	if (a == ACT_YES)
-		restore_draft(fs, app);
-	else if (a == ACT_NO)
-		drop_draft(fs, app, fs->rec.id);
-	else
-		return;
-	draft_free(&fs->offer);
-	fs->offering = false;
-}
-
-/* --- another session saved first ---------------------------------------- */
-
-static void set_orig(form_screen *fs, const kp_record *r)
-{
-	for (size_t i = 0; i < fs->form->nfields; i++) {
-		free(fs->orig[i]);
-		fs->orig[i] = xstrdup(r->vals[i]);
-	}
-}
-
-/* Three-way merge of a refused save: fields only the other session changed
- * take its values, fields only this user changed keep theirs, fields both
- * changed keep this user's and are named. Nothing is stored until the user
- * has looked and pressed F2 again; a draft keeps the result meanwhile. */
-static void merge_conflict(form_screen *fs, ui_app *app, char **mine)
-{
-	const kp_form *f = fs->form;
-	kp_record now;
-	char *err = NULL;
-	if (store_get(app->env->store, f, fs->rec.id, &now, &err) != KP_OK) {
-		free(err);
-		fs->rec.id = 0; /* deleted meanwhile: save the input as a new record */
-		app_status(app, true, "%s", msg(MSG_UI_CONFLICT_GONE));
-		write_draft(fs, app);
-		return;
-	}
-	strbuf theirs = STRBUF_INIT, both = STRBUF_INIT;
-	size_t first_both = f->nfields;
-	for (size_t i = 0; i < f->nfields; i++) {
-		bool they = strcmp(now.vals[i], fs->orig[i]) != 0;
-		bool me = strcmp(mine[i], fs->orig[i]) != 0;
-		if (!they || !strcmp(now.vals[i], mine[i]))
-			continue;
-		strbuf *list = me ? &both : &theirs;
-		sb_printf(list, "%s%s", list->len ? "、" : "", f->fields[i].label);
-		if (me) { /* shown under the form while the field has the cursor */
-			fs->fs[i].error = xasprintf(msg(MSG_UI_CONFLICT_THEIRS), now.vals[i]);
-			if (first_both == f->nfields)
-				first_both = fs->focus = i;
-		} else {
-			set_value(&f->fields[i], &fs->fs[i], now.vals[i]);
-		}
-	}
-	fs->rec.version = now.version;
-	set_orig(fs, &now);
-	if (both.len) {
-		app_status(app, true, msg(MSG_UI_CONFLICT_BOTH), sb_str(&both));
-	} else {
-		app_status(app, true, msg(MSG_UI_CONFLICT_MERGED), sb_str(&theirs));
-	}
-	fs->draft_due = true;
-	write_draft(fs, app);
-	sb_free(&theirs);
-	sb_free(&both);
-	record_free(&now);
-}
-
-static void save(form_screen *fs, ui_app *app)
-{
-	const kp_form *f = fs->form;
-	char **raw = xcalloc(f->nfields, sizeof *raw);
-	char **out = xcalloc(f->nfields, sizeof *out);
-	char **why = xcalloc(f->nfields, sizeof *why);
-	for (size_t i = 0; i < f->nfields; i++)
-		raw[i] = get_value(&f->fields[i], &fs->fs[i]);
-	int bad = form_validate(&app->env->cat, f, (const char *const *)raw, out, why);
-	clear_errors(fs);
-	if (bad) {
-		size_t first = f->nfields;
-		for (size_t i = 0; i < f->nfields; i++)
-			if (why[i]) {
-				char *m = field_message(&f->fields[i], why[i]);
-				if (first == f->nfields) {
-					first = i;
-					app_status(app, true, "%s", m);
-				}
-				fs->fs[i].error = m;
-			}
-		fs->focus = first;
-	} else {
-		for (size_t i = 0; i < f->nfields; i++)
-			record_set(&fs->rec, i, out[i]);
-		char *err = NULL;
-		long long draft_key = fs->rec.id;
-		bool editing = fs->rec.id != 0;
-		int rc = editing ? store_update(app->env->store, f, &fs->rec, &err)
-				 : store_insert(app->env->store, f, &fs->rec, &err);
-		if (rc == KP_OK)
-			drop_draft(fs, app, draft_key);
-		if (rc == KP_ECONFLICT) {
-			merge_conflict(fs, app, out);
-		} else if (rc != KP_OK) {
-			app_status(app, true, "%s", err);
-		} else if (editing) {
-			app_status(app, false, msg(MSG_UI_UPDATED), fs->rec.id);
-			fs->dirty = false;
-			fs->base.closing = true;
-		} else {
-			app_status(app, false, msg(MSG_UI_SAVED), fs->rec.id, ++fs->entered);
-			app_remember(app, f, out);
-			fs->rec.id = 0;
-			load_values(fs, NULL); /* ready for the next record… */
-			for (size_t i = 0; i < f->nfields; i++)
-				if (f->fields[i].sticky) /* …keeping what stays the same */
-					set_value(&f->fields[i], &fs->fs[i], out[i]);
-		}
-		free(err);
-	}
-	for (size_t i = 0; i < f->nfields; i++) {
-		free(raw[i]);
-		free(out[i]);
-		free(why[i]);
-	}
-	free(raw);
-	free(out);
-	free(why);
 }
 
 static void edited(form_screen *fs, field_state *st)
@@ -535,7 +316,7 @@ static void choice_key(form_screen *fs, kp_key key)
 	if (r == POPUP_ACCEPT) {
 		st->choice = (int)chosen;
 		edited(fs, st);
-		move_focus(fs, +1);
+		fs_move_focus(fs, +1);
 	}
 }
 
@@ -549,11 +330,11 @@ static void ditto(form_screen *fs, ui_app *app)
 		return;
 	}
 	const kp_field *fd = &fs->form->fields[fs->focus];
-	set_value(fd, &fs->fs[fs->focus], last[fs->focus]);
-	if (is_text(fd))
+	fs_set_value(fd, &fs->fs[fs->focus], last[fs->focus]);
+	if (fs_is_text(fd))
 		eb_end(&fs->fs[fs->focus].eb);
 	edited(fs, &fs->fs[fs->focus]);
-	move_focus(fs, +1);
+	fs_move_focus(fs, +1);
 }
 
 /* A field that declares auto_advance moves on when it is full: max_chars
@@ -578,7 +359,7 @@ static void field_key(form_screen *fs, kp_action a, kp_key key, int value_w)
 	const kp_field *fd = &fs->form->fields[fs->focus];
 	field_state *st = &fs->fs[fs->focus];
 	editbuf *eb = &st->eb;
-	bool text = is_text(fd);
+	bool text = fs_is_text(fd);
 	switch (a) {
 	case ACT_LEFT:
 		if (fd->type == FT_MULTICHOICE)
@@ -596,11 +377,11 @@ static void field_key(form_screen *fs, kp_action a, kp_key key, int value_w)
 	case ACT_END: eb_end(eb); return;
 	case ACT_UP:
 		if (!eb_up(eb, value_w - 1))
-			move_focus(fs, -1);
+			fs_move_focus(fs, -1);
 		return;
 	case ACT_DOWN:
 		if (!eb_down(eb, value_w - 1))
-			move_focus(fs, +1);
+			fs_move_focus(fs, +1);
 		return;
 	case ACT_BACKSPACE:
 	case ACT_DELETE:
@@ -636,7 +417,7 @@ static void field_key(form_screen *fs, kp_action a, kp_key key, int value_w)
 	else if (text && eb_insert(eb, key.code)) {
 		edited(fs, st);
 		if (complete(fd, eb))
-			move_focus(fs, +1);
+			fs_move_focus(fs, +1);
 	} else if (text) {
 		beep(); /* full: max_chars reached */
 	}
@@ -646,7 +427,7 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	form_screen *fs = (form_screen *)s;
 	if (fs->offering) {
-		answer_offer(fs, app, keymap_lookup(CTX_CONFIRM, key));
+		fs_answer_offer(fs, app, keymap_lookup(CTX_CONFIRM, key));
 		return;
 	}
 	if (fs->pick.open) {
@@ -656,7 +437,7 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 	if (fs->confirm_leave) {
 		kp_action a = keymap_lookup(CTX_CONFIRM, key);
 		if (a == ACT_YES) { /* the user chose to throw the input away */
-			drop_draft(fs, app, fs->rec.id);
+			fs_drop_draft(fs, app, fs->rec.id);
 			fs->base.closing = true;
 		}
 		if (a == ACT_YES || a == ACT_NO)
@@ -667,7 +448,7 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 	kp_action a = keymap_lookup(CTX_FORM | field_ctx(fd), key);
 	switch (a) {
 	case ACT_SAVE:
-		save(fs, app);
+		fs_save(fs, app);
 		return;
 	case ACT_QUIT:
 		if (fs->dirty)
@@ -682,10 +463,10 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 		ditto(fs, app);
 		return;
 	case ACT_NEXT:
-		move_focus(fs, +1);
+		fs_move_focus(fs, +1);
 		return;
 	case ACT_PREV:
-		move_focus(fs, -1);
+		fs_move_focus(fs, -1);
 		return;
 	default:
 		break;
@@ -718,7 +499,7 @@ static void form_destroy(ui_screen *s)
 ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 {
 	form_screen *fs = xcalloc(1, sizeof *fs);
-	fs->base = (ui_screen){form_draw, form_key, NULL, form_destroy, form_persist, false};
+	fs->base = (ui_screen){form_draw, form_key, NULL, form_destroy, fs_persist, false};
 	fs->form = f;
 	fs->fs = xcalloc(f->nfields, sizeof *fs->fs);
 	fs->orig = xcalloc(f->nfields, sizeof *fs->orig);
@@ -738,13 +519,13 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 			form_destroy(&fs->base);
 			return NULL;
 		}
-		load_values(fs, &fs->rec);
-		set_orig(fs, &fs->rec);
+		fs_load_values(fs, &fs->rec);
+		fs_set_orig(fs, &fs->rec);
 	} else {
 		record_init(&fs->rec, f->nfields);
 		fs->rec.unit_id = app->unit_id;
 		fs->rec.unit_name = xstrdup(app->unit_name ? app->unit_name : "");
-		load_values(fs, NULL);
+		fs_load_values(fs, NULL);
 	}
 	fs->offering = store_draft_load(app->env->store, app->user, f->id, id, &fs->offer) == KP_OK;
 	fs->draft_saved = time(NULL);

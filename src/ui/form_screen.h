@@ -1,0 +1,64 @@
+/*
+ * form_screen (internal to ui/form_screen.c and ui/form_save.c): the state
+ * of the generic form screen, shared by its drawing and keys and by its
+ * saving — validation, the store, drafts and merging another session's
+ * changes.
+ */
+#ifndef KP_FORM_SCREEN_H
+#define KP_FORM_SCREEN_H
+#include <stdbool.h>
+#include <time.h>
+
+#include "core/editbuf.h"
+#include "ui/app.h"
+#include "ui/popup.h"
+
+typedef struct {
+	editbuf eb;     /* text-like fields and textareas */
+	int choice;     /* choice: item index or -1 */
+	bool *checked;  /* multichoice: one per option */
+	size_t mcur;    /* multichoice: the option under the cursor */
+	size_t vscroll; /* textarea: first visible row */
+	char *error;    /* the reason from the last save, until edited */
+} field_state;
+
+typedef struct {
+	ui_screen base;
+	const kp_form *form;
+	kp_record rec;  /* id, version and unit of the record being edited */
+	char **orig;    /* editing: the stored values the edit started from */
+	field_state *fs;
+	size_t focus;
+	int top;        /* first form row on screen */
+	bool dirty, confirm_leave;
+	popup pick;
+	bool draft_due;      /* edited since the last draft was saved */
+	time_t draft_saved;  /* when it was */
+	kp_draft offer;      /* a draft found on opening, until answered */
+	bool offering;
+	int entered;         /* new records saved in this sitting */
+} form_screen;
+
+/* While the user types, a draft is written at most this often. */
+#define DRAFT_EVERY_S 3
+bool fs_is_text(const kp_field *fd);
+void fs_set_value(const kp_field *fd, field_state *st, const char *v);
+/* The value as typed, in the form the validator reads; caller frees. */
+char *fs_get_value(const kp_field *fd, const field_state *st);
+void fs_clear_errors(form_screen *fs);
+/* Every field from r (empty when NULL); focus on the first, nothing dirty. */
+void fs_load_values(form_screen *fs, const kp_record *r);
+void fs_move_focus(form_screen *fs, int delta);
+
+/* form_save.c */
+/* F2: validate every field; store, or show the first problem and go there. */
+void fs_save(form_screen *fs, ui_app *app);
+/* The vtable's persist: write a draft when due (or now). */
+void fs_persist(ui_screen *s, ui_app *app, bool now);
+void fs_drop_draft(form_screen *fs, ui_app *app, long long record_id);
+/* y or n to the draft offered when the form opened. */
+void fs_answer_offer(form_screen *fs, ui_app *app, kp_action a);
+/* Remember the stored values an edit starts from (for merges). */
+void fs_set_orig(form_screen *fs, const kp_record *r);
+
+#endif
