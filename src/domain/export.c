@@ -122,6 +122,21 @@ static int sink_close(sink *k, char **err)
 	return 0;
 }
 
+/* Close the sink after the rows: the store's error (rc), if any, is the one
+ * reported. */
+static int sink_finish(sink *k, int rc, char **err)
+{
+	char *close_err = NULL;
+	int closed = sink_close(k, &close_err);
+	if (rc != KP_OK) {
+		free(close_err);
+		return -1;
+	}
+	if (closed != 0)
+		*err = close_err;
+	return closed;
+}
+
 /* A stored value as shown in a spreadsheet: a multi-select joined by 、. */
 static void value_cell(sink *k, const kp_field *fd, const char *v)
 {
@@ -188,13 +203,7 @@ int export_csv(kp_env *e, const kp_form *f, long long unit_id, const export_opti
 	if (rc == KP_OK && f->total_row)
 		total_row(&x);
 	totals_free(&x.totals);
-	if (rc != KP_OK) {
-		char *ignored = NULL;
-		sink_close(&k, &ignored);
-		free(ignored);
-		return -1;
-	}
-	return sink_close(&k, err);
+	return sink_finish(&k, rc, err);
 }
 
 typedef struct {
@@ -240,11 +249,5 @@ int export_view_csv(kp_env *e, const kp_view *v, long long unit_id, const export
 		rc = store_each(e->store, v->source, unit_id ? unit_id : units[i].id, view_row, &x, err);
 	}
 	unit_list_free(units, unit_id ? 0 : n);
-	if (rc != KP_OK) {
-		char *ignored = NULL;
-		sink_close(&k, &ignored);
-		free(ignored);
-		return -1;
-	}
-	return sink_close(&k, err);
+	return sink_finish(&k, rc, err);
 }
