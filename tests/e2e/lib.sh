@@ -57,21 +57,21 @@ on_screen() {
 	grep -qF -- "$1" <<<"$s"
 }
 
-wait_for() {
-	local text=$1 deadline=$((SECONDS + WAIT_SECONDS))
-	until on_screen "$text"; do
-		[ "$SECONDS" -lt "$deadline" ] || fail "timed out waiting for: $text"
-		sleep 0.05
+# wait_while MESSAGE COMMAND…: poll while COMMAND succeeds; fail with
+# MESSAGE when it still does after WAIT_SECONDS.
+wait_while() {
+	local why=$1 deadline=$((SECONDS + WAIT_SECONDS))
+	shift
+	while "$@"; do
+		[ "$SECONDS" -lt "$deadline" ] || fail "$why"
+		sleep 0.02
 	done
 }
 
-wait_gone() {
-	local text=$1 deadline=$((SECONDS + WAIT_SECONDS))
-	while on_screen "$text"; do
-		[ "$SECONDS" -lt "$deadline" ] || fail "timed out waiting for text to go: $text"
-		sleep 0.05
-	done
-}
+off_screen() { ! on_screen "$1"; }
+running() { pgrep -f -- "$1" >/dev/null; }
+wait_for() { wait_while "timed out waiting for: $1" off_screen "$1"; }
+wait_gone() { wait_while "timed out waiting for text to go: $1" on_screen "$1"; }
 
 assert_screen() { on_screen "$1" || fail "screen lacks: $1"; }
 refute_screen() { ! on_screen "$1" || fail "screen shows: $1"; }
@@ -121,22 +121,14 @@ fill_required() {
 # with "server exited unexpectedly").
 close_terminals() {
 	tm kill-server >/dev/null 2>&1 || true
-	local deadline=$((SECONDS + WAIT_SECONDS))
-	while pgrep -f -- "tmux -L $SOCK " >/dev/null; do
-		[ "$SECONDS" -lt "$deadline" ] || fail "tmux server did not exit"
-		sleep 0.02
-	done
+	wait_while "tmux server did not exit" running "tmux -L $SOCK "
 }
 
 # hang_up: close the terminal as a dropped SSH link does (SIGHUP to kepu),
 # then wait until kepu has exited.
 hang_up() {
 	close_terminals
-	local deadline=$((SECONDS + WAIT_SECONDS))
-	while pgrep -f -- "--db $DB" >/dev/null; do
-		[ "$SECONDS" -lt "$deadline" ] || fail "kepu still running after the hang-up"
-		sleep 0.02
-	done
+	wait_while "kepu still running after the hang-up" running "--db $DB"
 }
 
 # draft_value FIELD_ID: the value of a field in the (only) draft.

@@ -29,12 +29,11 @@ AcceptEnv LANG LC_*
 CFG
 "$sshd" -f "$k/sshd_config" -E "$k/sshd.log"
 trap 'kill "$(cat "$k/sshd.pid" 2>/dev/null)" 2>/dev/null || true; cleanup' EXIT
-deadline=$((SECONDS + 10))
-until ssh -q -p "$port" -i "$k/client" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
-	-o BatchMode=yes root@127.0.0.1 true 2>/dev/null; do
-	[ "$SECONDS" -lt "$deadline" ] || { cat "$k/sshd.log" >&2; fail "sshd did not come up"; }
-	sleep 0.1
-done
+sshd_down() {
+	! ssh -q -p "$port" -i "$k/client" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+		-o BatchMode=yes root@127.0.0.1 true 2>/dev/null
+}
+wait_while "sshd did not come up on 127.0.0.1:$port" sshd_down
 
 # xterm and xterm-256color with UTF-8, then a GBK client (luit) whose
 # zh_CN.GB18030 locale travels over SSH (SendEnv/AcceptEnv LANG; Debian's
