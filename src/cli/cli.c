@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
+#include "core/msg.h"
 #include "version.h"
 
 typedef struct {
@@ -23,6 +25,9 @@ static const command commands[] = {
 	{"export", cmd_export, 1, 1, "kepu export FORM --db FILE [--unit UNIT] [--encoding gb18030]\n"
 				     "              [--format xlsx --output FILE.xlsx]"},
 	{"backup", cmd_backup, 1, 1, "kepu backup --db FILE OUT.db"},
+	{"checklist", cmd_checklist, 0, 0, "kepu checklist --db FILE [--today DATE]"},
+	{"report", cmd_report, 1, 1, "kepu report monthly --month YYYY-MM --db FILE\n"
+				     "  kepu report progress --db FILE [--today DATE]"},
 	{"keys",   cmd_keys,   0, 0, "kepu keys        (every key of every screen, as Markdown)"},
 };
 
@@ -40,6 +45,11 @@ static void usage(FILE *out)
 		"  --db FILE       the database (default: $KEPU_DB)\n"
 		"  --screens DIR   site form definitions overriding the built-in ones\n"
 		"                  file by file (default: $KEPU_SCREENS)\n"
+		"  --config DIR    site schedule.yaml, ranking.yaml or patterns.yaml\n"
+		"                  overriding the built-in ones (default: $KEPU_CONFIG)\n"
+		"  --today DATE    work as if today were DATE, e.g. 2016-07-20\n"
+		"                  (default: $KEPU_TODAY, else the system clock)\n"
+		"  --month YYYY-MM with report monthly: the month of the briefing\n"
 		"  --unit UNIT     the unit (单位) rows belong to\n"
 		"  --encoding ENC  export: utf-8 (default, with a BOM for Excel) or gb18030;\n"
 		"                  import: utf-8, gb18030, or told from the file (default)\n"
@@ -60,6 +70,9 @@ int cli_main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"db", required_argument, NULL, 'd'},
 		{"screens", required_argument, NULL, 's'},
+		{"config", required_argument, NULL, 'c'},
+		{"today", required_argument, NULL, 't'},
+		{"month", required_argument, NULL, 'm'},
 		{"unit", required_argument, NULL, 'u'},
 		{"encoding", required_argument, NULL, 'e'},
 		{"skip-invalid", required_argument, NULL, 'k'},
@@ -74,11 +87,16 @@ int cli_main(int argc, char **argv)
 	kp_opts o = {0};
 	o.db = getenv("KEPU_DB");
 	o.screens = getenv("KEPU_SCREENS");
+	o.config = getenv("KEPU_CONFIG");
+	const char *today = getenv("KEPU_TODAY");
 	int c;
 	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o.db = optarg; break;
 		case 's': o.screens = optarg; break;
+		case 'c': o.config = optarg; break;
+		case 't': today = optarg; break;
+		case 'm': o.month = optarg; break;
 		case 'u': o.unit = optarg; break;
 		case 'e': o.encoding = optarg; break;
 		case 'k': o.rejects = optarg; break;
@@ -90,6 +108,10 @@ int cli_main(int argc, char **argv)
 		case 'V': printf("kepu %s\n", KEPU_VERSION); return EXIT_OK;
 		default: usage(stderr); return EXIT_USAGE;
 		}
+	}
+	if (today && *today && !clock_set_today(today)) {
+		fprintf(stderr, "kepu: %s\n", msg(MSG_C_BAD_TODAY));
+		return EXIT_USAGE;
 	}
 	if (optind >= argc)
 		return cmd_tui(&o);

@@ -9,6 +9,8 @@
 typedef struct {
 	const char *db;      /* --db or KEPU_DB */
 	const char *screens; /* --screens or KEPU_SCREENS */
+	const char *config;  /* --config or KEPU_CONFIG */
+	const char *month;   /* --month YYYY-MM */
 	const char *unit;    /* --unit */
 	const char *encoding; /* --encoding */
 	const char *rejects;  /* --skip-invalid FILE */
@@ -31,6 +33,8 @@ int cmd_import(const kp_opts *o);
 int cmd_export(const kp_opts *o);
 int cmd_backup(const kp_opts *o);
 int cmd_keys(const kp_opts *o);
+int cmd_checklist(const kp_opts *o);
+int cmd_report(const kp_opts *o);
 int cmd_tui(const kp_opts *o);
 
 #endif

@@ -69,7 +69,7 @@ int cmd_check(const kp_opts *o)
 {
 	kp_env e;
 	kp_diag d = {0};
-	int rc = env_load_definitions(&e, o->screens, &d);
+	int rc = env_load_definitions(&e, o->screens, o->config, &d);
 	diag_print(&d, stderr);
 	if (rc == 0) {
 		printf(msg(MSG_C_CHECK_OK), (int)(e.cat.nforms + e.cat.nviews));

@@ -4,11 +4,12 @@
 #include <stdlib.h>
 
 #include "core/msg.h"
+#include "core/utf8.h"
 
 int cli_open(const kp_opts *o, kp_env *e, bool create)
 {
 	kp_diag d = {0};
-	if (env_load_definitions(e, o->screens, &d) != 0) {
+	if (env_load_definitions(e, o->screens, o->config, &d) != 0) {
 		diag_print(&d, stderr);
 		diag_free(&d);
 		env_close(e);
@@ -52,4 +53,16 @@ int cli_open_form_or_view(const kp_opts *o, kp_env *e, const char *id, const kp_
 	free(ids);
 	env_close(e);
 	return EXIT_DATA;
+}
+
+void cli_cell(FILE *out, const char *s, int width, bool right)
+{
+	char *clean = utf8_sanitize(s, false);
+	int pad = width - utf8_width(clean);
+	if (right)
+		fprintf(out, "%*s", pad > 0 ? pad : 0, "");
+	fputs(clean, out);
+	if (!right)
+		fprintf(out, "%*s", pad > 0 ? pad : 0, "");
+	free(clean);
 }

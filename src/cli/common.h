@@ -2,6 +2,8 @@
  * stderr. */
 #ifndef KP_CLI_COMMON_H
 #define KP_CLI_COMMON_H
+#include <stdio.h>
+
 #include "cli/cli.h"
 #include "domain/env.h"
 
@@ -15,5 +17,9 @@ int cli_open_form(const kp_opts *o, kp_env *e, const char *id, const kp_form **f
  * and *v is set on success. */
 int cli_open_form_or_view(const kp_opts *o, kp_env *e, const char *id, const kp_form **f,
 			  const kp_view **v);
+
+/* Print s sanitised, padded with spaces to `width` display cells (right
+ * aligned when right). */
+void cli_cell(FILE *out, const char *s, int width, bool right);
 
 #endif

@@ -1,5 +1,6 @@
 #include "core/date.h"
 
+#include <stdio.h>
 #include <string.h>
 
 bool date_is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -80,4 +81,54 @@ bool yearmonth_parse(const char *s, int *y, int *m)
 	if (style == 'Y' && !lit(&s, "月"))
 		return false;
 	return *s == '\0';
+}
+
+/* Howard Hinnant's days_from_civil: exact for the proleptic Gregorian
+ * calendar, no tables. */
+long date_serial(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void date_from_serial(long n, int *y, int *m, int *d)
+{
+	n += 719468;
+	long era = (n >= 0 ? n : n - 146096) / 146097;
+	long doe = n - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int date_weekday(int y, int m, int d)
+{
+	long n = date_serial(y, m, d); /* 1970-01-01 was a Thursday */
+	return (int)(((n % 7) + 11) % 7);
+}
+
+bool date_serial_of(const char *iso, long *out)
+{
+	int y, m, d;
+	char day[11];
+	if (!iso || strlen(iso) < 10)
+		return false;
+	memcpy(day, iso, 10);
+	day[10] = '\0';
+	if (!date_parse(day, &y, &m, &d))
+		return false;
+	*out = date_serial(y, m, d);
+	return true;
+}
+
+void date_official(char *out, int y, int m, int d)
+{
+	snprintf(out, 24, "%u年%u月%u日", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 }

@@ -14,4 +14,15 @@ bool date_parse(const char *s, int *y, int *m, int *d);
 /* Parse 2016-07, 2016.7, 2016/7 or 2016年7月; years 1900-2100. */
 bool yearmonth_parse(const char *s, int *y, int *m);
 
+/* Days since 1970-01-01 (negative before), so differences are day counts. */
+long date_serial(int y, int m, int d);
+/* The day of a serial. */
+void date_from_serial(long n, int *y, int *m, int *d);
+/* 0 = Sunday … 6 = Saturday. */
+int date_weekday(int y, int m, int d);
+/* The serial of a stored date or time ("YYYY-MM-DD…"), or false. */
+bool date_serial_of(const char *iso, long *out);
+/* The way official documents write a date: 2016年7月15日 (out: ≥ 24 bytes). */
+void date_official(char *out, int y, int m, int d);
+
 #endif

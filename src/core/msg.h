@@ -64,18 +64,66 @@
 	X(L_DUP_ATTACHMENT, "附表 %d 已在 %s 中使用") \
 	X(L_DUP_TABLE,      "数据表「%s」已被表单 %s 使用") \
 	X(L_UNSAFE_TEXT,    "文字中含有控制字符") \
+	X(L_RANGE,          "%lld 不在 %d 到 %d 之间") \
+	X(L_DONE,           "done 应为 manual 或 {records: [表单, …]}，而不是「%s」") \
+	X(L_BRIEF,          "简称「%s」太长：最多 4 个半角字符宽（2 个汉字）") \
+	X(L_OWNER,          "owner 应为 city（市科协）或 unit（各单位），而不是「%s」") \
+	X(L_DUE,            "截止日期「%s」无法识别（可写 7月15日、6月底 或 每月3日）") \
+	X(L_DUP_MILESTONE,  "事项标识「%s」重复（第一次出现在第 %d 行）") \
+	X(L_FORM_NO_FIELD,  "表单「%s」中没有字段「%s」") \
+	X(L_NO_FILE,        "缺少这个定义文件") \
+	X(L_BAD_UNIQUE,     "unique 须是单行字段，且表单不是 per_unit：「%s」") \
+	X(L_PREFILL,        "%s 的 prefill：%s") \
+	X(L_PREFILL_REF,    "表单「%s」中没有合适的「%s」（from 须是表单，date 须是日期字段，sum 须是整数字段）") \
+	X(L_NOT_PER_UNIT,   "表单「%s」不是每单位一条的表单（per_unit）") \
 	/* storage */ \
 	X(S_OPEN,           "无法打开数据库 %s：%s") \
 	X(S_SQL,            "数据库错误：%s") \
 	X(S_CHANGED,        "这条记录已被其他人修改或删除，请重新打开后再改") \
 	X(S_BACKUP_BAD,     "备份 %s 未通过完整性检查：%s") \
 	X(S_NO_FILE,        "文件不存在（先运行 kepu init）") \
+	X(S_DUPLICATE,      "本单位已有%s为「%s」的记录，请在列表中打开它修改") \
 	X(S_NO_UNIT,        "没有名为「%s」的单位") \
+	/* checklist, progress, briefing */ \
+	X(P_SCORE,          "完成度") \
+	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计，指标为 0 算完成（config/ranking.yaml）") \
+	X(P_TOTAL,          "合计") \
+	X(P_DONE,           "已完成") \
+	X(P_LATE,           "逾期完成") \
+	X(P_OVERDUE,        "! 逾期 %ld 天") \
+	X(P_DAYS_LEFT,      ". 还有 %ld 天") \
+	X(P_DUE_TODAY,      ". 今天截止") \
+	X(P_UNITS_DONE,     "（%d/%zu 个单位完成）") \
+	X(P_OWNER_UNIT,     "各单位") \
+	X(P_OWNER_CITY,     "市科协") \
+	X(P_MONTH_HEADING,  "%d月报") \
+	X(P_COL_UNIT,       "单位") \
+	X(P_LEGEND,         "+ 按时完成  ~ 逾期完成  . 未到期  ! 已逾期") \
+	X(R_TODAY,          "今天：%s") \
+	X(R_CHECKLIST,      "「百千万科普工程」工作进度检查表") \
+	X(R_COL_DUE,        "截止日期") \
+	X(R_COL_OWNER,      "责任") \
+	X(R_COL_ITEM,       "事项") \
+	X(R_COL_STATE,      "状态") \
+	X(R_COL_RANK,       "名次") \
+	X(R_COL_SAVED,      "报送时间") \
+	X(R_TITLE,          "五.%d %s") \
+	X(R_MONTHLY_TITLE,  "五.%d %d月%s") \
+	X(R_MATRIX,         "各单位完成情况") \
+	X(R_RANKING,        "各单位任务完成进度与排名（六、绩效考核）") \
+	X(R_BRIEFING,       "许昌市「百千万科普工程」工作简报：%d年%d月（月报截止 %s）") \
+	X(R_NOT_REPORTED,   "未报送") \
+	X(R_LATE_MARK,      " 逾期") \
+	X(R_REPORTED_COUNT, "已报 %zu/%zu，逾期 %zu") \
+	X(R_MISSING,        "未报送的单位：") \
+	X(R_NONE,           "无") \
+	X(R_WHICH,          "kepu report monthly 或 kepu report progress") \
+	X(B_BAD_MONTH,      "「%s」不是报告月份（可用 %s 到 %s）") \
 	/* terminal interface */ \
 	X(UI_APP_TITLE,     "许昌市科协「百千万科普工程」") \
 	X(UI_TOO_SMALL,     "终端窗口太小：至少需要 80x24，现在是 %dx%d。请放大窗口。") \
 	X(UI_MENU_TITLE,    "主菜单") \
-	X(UI_MENU_HINT,     "按数字键直接打开附表，或用上下键选择后按回车") \
+	X(UI_MENU_HINT,     "按方括号中的数字或字母直接打开，或用上下键选择后按回车") \
 	X(UI_MENU_FORM,     "%s  填写新记录") \
 	X(UI_MENU_LIST,     "%s  记录列表") \
 	X(UI_MENU_UNIT,     "切换填报单位（当前：%s）") \
@@ -118,6 +166,31 @@
 	X(UI_TABLE_COUNT,   "%d 个单位") \
 	X(UI_CELL_SAVED,    "已保存：%s %s = %s") \
 	X(UI_MENU_TABLE,    "%s  查看与修改") \
+	X(UI_PREFILLED,     "已按 %s 的活动和资源记录预填 %d 项数字，可以修改。") \
+	X(UI_CK_TITLE,      "工作进度检查表（五、组织实施）") \
+	X(UI_CK_MATRIX,     "各单位完成情况  + 按时完成 ~ 逾期完成 . 未到期 ! 逾期") \
+	X(UI_CK_UNITS,      "完成") \
+	X(UI_CK_TICKED,     "（%s 于 %s 勾选）") \
+	X(UI_CK_SAVED_AT,   "（%s 保存）") \
+	X(UI_CK_BY_DATA,    "这一项按录入的数据自动判断是否完成，不能手工勾选。") \
+	X(UI_CK_IN_MATRIX,  "各单位的事项请按 Tab 到「各单位完成情况」中逐个单位勾选。") \
+	X(UI_CK_DONE,       "已勾选为完成：%s") \
+	X(UI_CK_UNDONE,     "已取消勾选：%s") \
+	X(UI_PROGRESS_TITLE,"任务完成进度与排名（六、绩效考核）") \
+	X(UI_PROGRESS_SEQ,  "任务完成进度（按序号）") \
+	X(UI_PROGRESS_FAILED,"进度无法读取，请检查数据库") \
+	X(UI_BR_COUNT,      "已报 %zu/%zu") \
+	X(UI_BR_LEGEND,     "+ 按时报送  ~ 逾期报送  ! 未报送    左右键或 Tab 换月份") \
+	X(UI_GL_TODAY,      "今天 %s") \
+	X(UI_GL_OVERDUE,    "已逾期 %d 项") \
+	X(UI_GL_DUE,        "%d月%d日") \
+	X(UI_GL_NOTHING_OPEN,"没有未到期的事项。") \
+	X(UI_GL_SCORE,      "%s完成度 %.1f%%") \
+	X(UI_GL_ALL,        "全市") \
+	X(UI_MENU_CHECKLIST,"工作进度检查表（截止日期与各单位完成情况）") \
+	X(UI_MENU_PROGRESS, "任务完成进度与排名") \
+	X(UI_MENU_BRIEFING, "月度工作简报（汇总各单位月报）") \
+	X(UI_MENU_RECORD,   "%s  本单位填写") \
 	X(UI_COL_ID,        "编号") \
 	X(UI_COL_SEQ,       "序号") \
 	X(UI_COL_UNIT,      "填报单位") \
@@ -158,6 +231,9 @@
 	X(K_FIRST,          "第一条") \
 	X(K_LAST,           "最后一条") \
 	X(K_REDRAW,         "重画屏幕") \
+	X(K_TICK_ITEM,      "勾选完成/取消") \
+	X(K_SWITCH_VIEW,    "换视图") \
+	X(K_COLUMN,         "换列/换月份") \
 	/* the contexts keys apply in (docs/keys.md) */ \
 	X(KC_MENU,          "主菜单") \
 	X(KC_FORM,          "表单（任何字段）") \
@@ -171,6 +247,8 @@
 	X(KC_TABLE,         "表格（如附表1）") \
 	X(KC_CELL,          "修改表格中的一格") \
 	X(KC_VIEW,          "汇总表（如附表4）") \
+	X(KC_CHECKLIST,     "工作进度检查表") \
+	X(KC_REPORT,        "进度排名与工作简报") \
 	X(KC_TITLE,         "kepu 按键一览") \
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
 	X(KC_KEYS,          "按键") \
@@ -196,6 +274,7 @@
 	X(X_ALL_UNITS,      "全部单位") \
 	X(C_BAD_FORMAT,     "不支持的格式「%s」（可用：csv、xlsx）") \
 	X(C_NEED_OUTPUT,    "--format xlsx 需要用 --output 指定文件") \
+	X(C_EMPTY_FILE,     "文件是空的：第1行应是表头（各项的名称，如「姓名」）") \
 	X(C_NO_HEADER,      "前 5 行中找不到表头（各项的名称，如「姓名」）") \
 	X(C_BAD_XLSX,       "%s 不是可以读取的 .xlsx 文件") \
 	X(C_DRY_RUN,        "只检查，未保存") \
@@ -208,6 +287,7 @@
 	X(C_OUT_EXISTS,     "%s 已存在，不会覆盖") \
 	X(C_CHECK_OK,       "%d 个表单定义全部正确。") \
 	X(C_VIEW_ALL,       "单位") \
+	X(C_BAD_TODAY,      "--today（或 KEPU_TODAY）应为日期，如 2016-07-20") \
 	X(C_NEED_DB,        "请用 --db FILE 或环境变量 KEPU_DB 指定数据库")
 
 enum kp_msg_id {

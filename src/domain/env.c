@@ -6,10 +6,22 @@
 #include "core/msg.h"
 #include "core/xalloc.h"
 
-int env_load_definitions(kp_env *e, const char *screens_dir, kp_diag *d)
+int env_load_definitions(kp_env *e, const char *screens_dir, const char *config_dir, kp_diag *d)
 {
 	memset(e, 0, sizeof *e);
-	return catalog_load(&e->cat, screens_dir, d) ? -1 : 0;
+	return catalog_load(&e->cat, screens_dir, config_dir, d) ? -1 : 0;
+}
+
+/* Is f a per-unit form whose first values are columns of data/units.yaml
+ * (附表1)? Others (年度工作计划) start empty: a unit writes its own. */
+static bool seeded_from_units(const kp_form *f, const kp_units *units)
+{
+	if (!f->per_unit)
+		return false;
+	for (size_t k = 0; k < units->ncolumns; k++)
+		if (form_field_index(f, units->columns[k]) >= 0)
+			return true;
+	return false;
 }
 
 /* Give every unit its record of a per-unit form, with the first values
@@ -55,9 +67,11 @@ int env_open_db(kp_env *e, const char *db, bool create, char **err)
 	int rc = store_ensure_units(e->store, &units, err);
 	if (rc == KP_OK)
 		rc = store_ensure_drafts(e->store, err);
+	if (rc == KP_OK)
+		rc = store_ensure_ticks(e->store, err);
 	for (size_t i = 0; rc == KP_OK && i < e->cat.nforms; i++) {
 		rc = store_ensure_form(e->store, e->cat.forms[i], err);
-		if (rc == KP_OK && e->cat.forms[i]->per_unit)
+		if (rc == KP_OK && seeded_from_units(e->cat.forms[i], &units))
 			rc = seed_per_unit(e, e->cat.forms[i], &units, err);
 	}
 	units_free(&units);

@@ -13,8 +13,9 @@ typedef struct {
 	kp_store *store;
 } kp_env;
 
-/* Load the definitions; every problem goes to d and makes this fail. */
-int env_load_definitions(kp_env *e, const char *screens_dir, kp_diag *d);
+/* Load the definitions (screens/ and config/, each overridable by a site
+ * directory, may be NULL); every problem goes to d and makes this fail. */
+int env_load_definitions(kp_env *e, const char *screens_dir, const char *config_dir, kp_diag *d);
 /* Open db (creating it when create is set; otherwise it must exist and be a
  * kepu database), fill the units and create or extend every form's table.
  * Returns 0 or -1 with *err. */

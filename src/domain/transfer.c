@@ -192,7 +192,7 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	int rc = csv_next(&r);
 	if (rc <= 0) {
 		char *t = rc < 0 ? xasprintf(msg(MSG_C_CSV_QUOTE), r.record)
-				 : xasprintf(msg(MSG_V_FIELD), "CSV", msg(MSG_V_REQUIRED));
+				 : xstrdup(msg(MSG_C_EMPTY_FILE));
 		fatal(&im, t);
 		free(t);
 		csv_close(&r);

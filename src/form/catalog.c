@@ -155,27 +155,145 @@ static void add_view(kp_catalog *cat, kp_view *v, kp_diag *d)
 	cat->views[cat->nviews++] = v;
 }
 
-int catalog_load(kp_catalog *cat, const char *screens_dir, kp_diag *d)
+/* config/patterns.yaml, schedule.yaml and ranking.yaml (each overridable
+ * from config_dir); a missing one is reported. */
+static void load_config(kp_catalog *cat, const char *config_dir, kp_diag *d)
+{
+	kp_file *files;
+	char *err;
+	size_t n = files_overlay("config", config_dir, ".yaml", &files, &err);
+	if (err) {
+		diag_add(d, config_dir, 0, 0, msg(MSG_L_READ), err);
+		free(err);
+	}
+	bool seen[3] = {false, false, false};
+	for (size_t i = 0; i < n; i++) {
+		const kp_file *f = &files[i];
+		const char *base = strrchr(f->path, '/') ? strrchr(f->path, '/') + 1 : f->path;
+		if (!strcmp(base, "patterns.yaml")) {
+			ychk c = {f->path, d, 0};
+			ynode *root = parse_file(f, d);
+			if (root)
+				load_patterns(cat, &c, root);
+			yn_free(root);
+			seen[0] = true;
+		} else if (!strcmp(base, "schedule.yaml")) {
+			schedule_parse(&cat->schedule, f->path, f->data, f->len, d);
+			seen[1] = true;
+		} else if (!strcmp(base, "ranking.yaml")) {
+			scoring_parse(&cat->scoring, f->path, f->data, f->len, d);
+			seen[2] = true;
+		}
+	}
+	files_free(files, n);
+	static const char *const names[] = {"config/patterns.yaml", "config/schedule.yaml",
+					    "config/ranking.yaml"};
+	for (int i = 0; i < 3; i++)
+		if (!seen[i])
+			diag_add(d, names[i], 0, 0, "%s", msg(MSG_L_NO_FILE));
+	if (!cat->local_area_code)
+		cat->local_area_code = xstrdup("");
+}
+
+/* The reporting months as a choice list, so the month of a report is
+ * picked, never typed wrong. */
+static void add_month_list(kp_catalog *cat)
+{
+	const kp_schedule *s = &cat->schedule;
+	kp_list *l = &cat->lists[cat->nlists++];
+	int n = schedule_nmonths(s);
+	l->name = xstrdup(KP_REPORT_MONTH_LIST);
+	l->items = xcalloc(n ? (size_t)n : 1, sizeof *l->items);
+	for (int i = 0; i < n; i++) {
+		char m[8];
+		schedule_month(s, i, m);
+		l->items[l->n++] = xstrdup(m);
+	}
+}
+
+static void need_form(const kp_catalog *cat, const char *file, int line, int col, const char *id,
+		      kp_diag *d)
+{
+	if (!catalog_form(cat, id))
+		diag_add(d, file, line, col, msg(MSG_L_UNKNOWN_FORM), id);
+}
+
+static void need_field(const kp_catalog *cat, const char *file, int line, int col, const char *form,
+		       const char *field, kp_diag *d)
+{
+	const kp_form *f = catalog_form(cat, form);
+	if (f && form_field_index(f, field) < 0)
+		diag_add(d, file, line, col, msg(MSG_L_FORM_NO_FIELD), form, field);
+}
+
+/* A prefill names another form and fields of the right types in it. */
+static void check_prefill(const kp_catalog *cat, const kp_form *f, const kp_field *fd, kp_diag *d)
+{
+	const kp_prefill *p = fd->prefill;
+	const kp_form *src = catalog_form(cat, p->from);
+	const char *why = NULL;
+	int k;
+	if (!src)
+		why = p->from;
+	else if ((k = form_field_index(src, p->date)) < 0 || src->fields[k].type != FT_DATE)
+		why = p->date;
+	else if (p->sum && ((k = form_field_index(src, p->sum)) < 0 || src->fields[k].type != FT_INTEGER))
+		why = p->sum;
+	else if (p->when_field && form_field_index(src, p->when_field) < 0)
+		why = p->when_field;
+	if (why) {
+		char *what = xasprintf(msg(MSG_L_PREFILL_REF), p->from, why);
+		diag_add(d, f->file, p->line, p->col, msg(MSG_L_PREFILL), fd->id, what);
+		free(what);
+	}
+}
+
+/* The schedule, the scoring and prefills name forms and fields: check
+ * them once every form is loaded. */
+static void check_config_refs(const kp_catalog *cat, kp_diag *d)
+{
+	for (size_t i = 0; i < cat->nforms; i++)
+		for (size_t k = 0; k < cat->forms[i]->nfields; k++)
+			if (cat->forms[i]->fields[k].prefill)
+				check_prefill(cat, cat->forms[i], &cat->forms[i]->fields[k], d);
+	const kp_schedule *s = &cat->schedule;
+	const char *sf = "config/schedule.yaml", *rf = "config/ranking.yaml";
+	for (size_t i = 0; i < s->n; i++)
+		for (size_t k = 0; k < s->ms[i].nrecords; k++)
+			need_form(cat, sf, s->ms[i].line, s->ms[i].col, s->ms[i].records[k], d);
+	if (s->report_form) {
+		need_form(cat, sf, s->line, s->col, s->report_form, d);
+		need_field(cat, sf, s->line, s->col, s->report_form, s->month_field, d);
+	}
+	const kp_scoring *r = &cat->scoring;
+	if (!r->quota_form)
+		return;
+	const kp_form *q = catalog_form(cat, r->quota_form);
+	need_form(cat, rf, r->line, r->col, r->quota_form, d);
+	if (q && !q->per_unit)
+		diag_add(d, rf, r->line, r->col, msg(MSG_L_NOT_PER_UNIT), r->quota_form);
+	for (size_t i = 0; i < r->ncols; i++) {
+		const kp_score_column *c = &r->cols[i];
+		need_field(cat, rf, c->line, c->col, r->quota_form, c->quota, d);
+		need_form(cat, rf, c->line, c->col, c->count, d);
+	}
+}
+
+int catalog_load(kp_catalog *cat, const char *screens_dir, const char *config_dir, kp_diag *d)
 {
 	size_t before = d->n;
 	memset(cat, 0, sizeof *cat);
-
-	const struct kp_embedded *pe = embedded_find("config/patterns.yaml");
-	kp_file pf = {(char *)"config/patterns.yaml", (char *)(pe ? pe->data : ""), pe ? pe->len : 0};
-	ychk c = {pf.path, d, 0};
-	ynode *root = parse_file(&pf, d);
-	if (root)
-		load_patterns(cat, &c, root);
-	yn_free(root);
+	load_config(cat, config_dir, d);
 
 	kp_file *files;
 	char *err;
 	size_t n = files_overlay("data/lists", NULL, ".yaml", &files, &err);
 	free(err);
-	cat->lists = xcalloc(n, sizeof *cat->lists);
+	cat->lists = xcalloc(n + 1, sizeof *cat->lists);
+	add_month_list(cat);
 	for (size_t i = 0; i < n; i++) {
 		ychk lc = {files[i].path, d, 0};
-		root = parse_file(&files[i], d);
+		ynode *root = parse_file(&files[i], d);
 		if (root) {
 			kp_list *l = &cat->lists[cat->nlists++];
 			load_list(l, &lc, root);
@@ -220,6 +338,7 @@ int catalog_load(kp_catalog *cat, const char *screens_dir, kp_diag *d)
 		if (definition_is_view(files[i].data, files[i].len))
 			add_view(cat, view_load(cat, files[i].path, files[i].data, files[i].len, d), d);
 	files_free(files, n);
+	check_config_refs(cat, d);
 	return (int)(d->n - before);
 }
 
@@ -238,6 +357,8 @@ void catalog_free(kp_catalog *cat)
 		list_free(&cat->lists[i]);
 	free(cat->lists);
 	free(cat->local_area_code);
+	schedule_free(&cat->schedule);
+	scoring_free(&cat->scoring);
 	memset(cat, 0, sizeof *cat);
 }
 

@@ -10,6 +10,7 @@
 #define KP_CATALOG_H
 #include "core/diag.h"
 #include "form/form.h"
+#include "form/schedule.h"
 
 typedef struct {
 	kp_pattern *patterns;
@@ -21,12 +22,19 @@ typedef struct {
 	kp_view **views;
 	size_t nviews;
 	char *local_area_code; /* for bare local phone numbers, e.g. "0374" */
+	kp_schedule schedule;  /* config/schedule.yaml */
+	kp_scoring scoring;    /* config/ranking.yaml */
 } kp_catalog;
 
-/* Load every definition; screens_dir (may be NULL) overrides screens/ file
- * by file. Returns the number of problems added to d; on problems the
- * catalogue holds what did load (a form with problems is left out). */
-int catalog_load(kp_catalog *cat, const char *screens_dir, kp_diag *d);
+/* The choice list of reporting months ("2016-07" …) made from the schedule,
+ * for the monthly report's month field. */
+#define KP_REPORT_MONTH_LIST "report_month"
+
+/* Load every definition; screens_dir and config_dir (may be NULL) override
+ * screens/ and config/ file by file. Returns the number of problems added
+ * to d; on problems the catalogue holds what did load (a form with problems
+ * is left out). */
+int catalog_load(kp_catalog *cat, const char *screens_dir, const char *config_dir, kp_diag *d);
 void catalog_free(kp_catalog *cat);
 
 const kp_form *catalog_form(const kp_catalog *cat, const char *id);

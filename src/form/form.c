@@ -64,6 +64,14 @@ void form_free(kp_form *f)
 			list_free(fd->own_choices);
 			free(fd->own_choices);
 		}
+		if (fd->prefill) {
+			free(fd->prefill->from);
+			free(fd->prefill->date);
+			free(fd->prefill->sum);
+			free(fd->prefill->when_field);
+			free(fd->prefill->when_is);
+			free(fd->prefill);
+		}
 	}
 	for (size_t i = 0; i < f->nsections; i++)
 		free(f->sections[i]);

@@ -49,6 +49,17 @@ int list_width(const kp_list *l);
 /* Index of value in the list (after aliases), or -1. */
 int list_find(const kp_list *l, const char *value);
 
+/* Where an integer field's first value comes from: the count (or the sum
+ * of `sum`) of another form's records of the unit whose date field `date`
+ * falls in the month this form's field `month` holds, optionally only
+ * those whose field `when_field` is `when_is`. Form and field names are
+ * checked by the catalogue once every form is loaded. */
+typedef struct {
+	char *from, *date, *sum, *when_field, *when_is; /* sum, when_*: NULL if absent */
+	int month; /* index of this form's month field */
+	int line, col;
+} kp_prefill;
+
 typedef struct {
 	char *id, *label, *help;
 	kp_ftype type;
@@ -70,6 +81,7 @@ typedef struct {
 	char *group;           /* a heading over consecutive fields in printed tables, or NULL */
 	bool sticky;           /* keeps its value for the next record */
 	bool auto_advance;     /* moves to the next field when full */
+	kp_prefill *prefill;   /* integer fields: computed first value, or NULL */
 } kp_field;
 
 typedef struct {
@@ -79,6 +91,7 @@ typedef struct {
 	char *unit_label;      /* what the form calls the record's unit */
 	bool per_unit;         /* exactly one record per unit, seeded from data/units.yaml */
 	char *total_row;       /* label of a computed row of sums (integer fields), or NULL */
+	int unique;            /* field with one record per unit and value (月报: month), or -1 */
 	char *file;            /* the definition file, for messages */
 	char **sections;
 	size_t nsections;

@@ -9,20 +9,21 @@
 
 static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
 					"per_unit", "total_row", "description", "sections",
-					"fields", NULL};
+					"fields", "unique", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "required_when",
-					 "sticky", "auto_advance", "group", NULL};
+					 "sticky", "auto_advance", "group", "prefill", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
+static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", NULL};
 
 /* Keys that only some types take, with the bit that allows them. */
 static const struct { const char *key; unsigned bit; } typed_keys[] = {
 	{"max_chars", FK_MAX_CHARS}, {"min", FK_MINMAX}, {"max", FK_MINMAX},
 	{"pattern", FK_PATTERN}, {"message", FK_PATTERN}, {"choices", FK_CHOICES},
 	{"multiple", FK_MULTIPLE}, {"lines", FK_LINES}, {"not_before", FK_ORDER},
-	{"auto_advance", FK_ADVANCE},
+	{"auto_advance", FK_ADVANCE}, {"prefill", FK_MINMAX},
 };
 
 /* Column names kepu adds to every table, and names SQLite gives meaning. */
@@ -34,10 +35,12 @@ static const char *const reserved_ids[] = {"id", "unit_id", "version", "created_
 
 /* A reference from one field to another, resolved once every field is
  * known (a field may name one defined after it). */
+typedef enum { REF_ORDER, REF_REQUIRED_WHEN, REF_PREFILL_MONTH } ref_kind;
+
 typedef struct {
 	size_t field;
-	const ynode *at;
-	bool order; /* not_before, else required_when */
+	const ynode *at; /* the node naming the other field */
+	ref_kind kind;
 } field_ref;
 
 typedef struct {
@@ -49,10 +52,10 @@ typedef struct {
 	size_t nrefs;
 } loader;
 
-static void add_ref(loader *L, size_t field, const ynode *at, bool order)
+static void add_ref(loader *L, size_t field, const ynode *at, ref_kind kind)
 {
 	L->refs = xrealloc(L->refs, (L->nrefs + 1) * sizeof *L->refs);
-	L->refs[L->nrefs++] = (field_ref){field, at, order};
+	L->refs[L->nrefs++] = (field_ref){field, at, kind};
 }
 
 static bool valid_ident(const char *s)
@@ -169,6 +172,34 @@ static void positive(loader *L, const ynode *map, const char *key, int *out, int
 	*out = (int)v;
 }
 
+static char *opt_dup(const char *s) { return s ? xstrdup(s) : NULL; }
+
+static void load_prefill(loader *L, kp_field *f, const ynode *pf)
+{
+	if (!ychk_is_map(&L->c, pf))
+		return;
+	ychk_keys(&L->c, pf, prefill_keys);
+	const char *from = ychk_str(&L->c, pf, "from", true);
+	const char *date = ychk_str(&L->c, pf, "date", true);
+	const char *month = ychk_str(&L->c, pf, "month", true);
+	if (!from || !date || !month)
+		return;
+	kp_prefill *p = xcalloc(1, sizeof *p);
+	p->from = xstrdup(from);
+	p->date = xstrdup(date);
+	p->sum = opt_dup(ychk_str(&L->c, pf, "sum", false));
+	p->month = -1;
+	p->line = pf->line, p->col = pf->col;
+	const ynode *when = yn_get(pf, "when");
+	if (when && ychk_is_map(&L->c, when)) {
+		ychk_keys(&L->c, when, required_when_keys);
+		p->when_field = opt_dup(ychk_str(&L->c, when, "field", true));
+		p->when_is = opt_dup(ychk_str(&L->c, when, "is", true));
+	}
+	f->prefill = p;
+	add_ref(L, L->form->nfields, yn_get(pf, "month"), REF_PREFILL_MONTH);
+}
+
 static void load_field(loader *L, const ynode *map, int section)
 {
 	if (!ychk_is_map(&L->c, map))
@@ -228,7 +259,7 @@ static void load_field(loader *L, const ynode *map, int section)
 		f->message = message ? xstrdup(message) : NULL;
 		const ynode *nb = yn_get(map, "not_before");
 		if (nb && ti->keys & FK_ORDER)
-			add_ref(L, form->nfields, nb, true);
+			add_ref(L, form->nfields, nb, REF_ORDER);
 		const ynode *ch = yn_get(map, "choices");
 		if (ti->keys & FK_CHOICES) {
 			if (ch)
@@ -243,9 +274,12 @@ static void load_field(loader *L, const ynode *map, int section)
 		const char *is = ychk_str(&L->c, rw, "is", true);
 		if (ychk_str(&L->c, rw, "field", true) && is) {
 			f->required_value = xstrdup(is);
-			add_ref(L, form->nfields, rw, false);
+			add_ref(L, form->nfields, yn_get(rw, "field"), REF_REQUIRED_WHEN);
 		}
 	}
+	const ynode *pf = yn_get(map, "prefill");
+	if (pf && ti && ti->keys & FK_MINMAX)
+		load_prefill(L, f, pf);
 	if (id)
 		for (size_t i = 0; i < form->nfields; i++)
 			if (!strcmp(form->fields[i].id, id)) {
@@ -298,17 +332,19 @@ static void resolve_refs(loader *L)
 	for (size_t r = 0; r < L->nrefs; r++) {
 		const field_ref *ref = &L->refs[r];
 		kp_field *f = &form->fields[ref->field];
-		const ynode *name = ref->order ? ref->at : yn_get(ref->at, "field");
+		const ynode *name = ref->at;
 		int k = form_field_index(form, name->value);
 		if (k < 0 || (size_t)k == ref->field) {
 			ychk_err(&L->c, name, msg(MSG_L_UNKNOWN_FIELD), name->value);
-		} else if (ref->order) {
+		} else if (ref->kind == REF_ORDER) {
 			if (form->fields[k].type != f->type)
 				ychk_err(&L->c, name, msg(MSG_L_ORDER_TYPE), name->value, ftype_info(f->type)->name);
 			else
 				f->not_before = k;
-		} else {
+		} else if (ref->kind == REF_REQUIRED_WHEN) {
 			f->required_when = k;
+		} else {
+			f->prefill->month = k;
 		}
 	}
 }
@@ -354,6 +390,13 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 		form->per_unit = ychk_bool(&L.c, root, "per_unit", false);
 		const char *tr = ychk_str(&L.c, root, "total_row", false);
 		form->total_row = tr ? xstrdup(tr) : NULL;
+		form->unique = -1;
+		const char *uq = ychk_str(&L.c, root, "unique", false);
+		if (uq && (form->unique = form_field_index(form, uq)) < 0)
+			ychk_err(&L.c, yn_get(root, "unique"), msg(MSG_L_UNKNOWN_FIELD), uq);
+		else if (uq && (form->per_unit || form->fields[form->unique].type == FT_TEXTAREA ||
+				form->fields[form->unique].type == FT_MULTICHOICE))
+			ychk_err(&L.c, yn_get(root, "unique"), msg(MSG_L_BAD_UNIQUE), uq);
 		const char *ul = ychk_str(&L.c, root, "unit_label", false);
 		form->unit_label = xstrdup(ul ? ul : msg(MSG_UI_COL_UNIT));
 	}

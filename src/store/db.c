@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/msg.h"
 #include "core/xalloc.h"
 
@@ -54,6 +55,16 @@ char *db_text(sqlite3_stmt *st, int col)
 	return xstrdup(t ? (const char *)t : "");
 }
 
+/* kp_now(): the time every stored timestamp gets, from kepu's clock, so
+ * --today reaches the database too. */
+static void sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	char now[20];
+	clock_now(now);
+	sqlite3_result_text(ctx, now, -1, SQLITE_TRANSIENT);
+}
+
 int store_open(const char *path, kp_store **out, char **err)
 {
 	kp_store *s = xcalloc(1, sizeof *s);
@@ -70,6 +81,7 @@ int store_open(const char *path, kp_store **out, char **err)
 	 * in the other order concurrent openers fail at once. */
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_create_function(s->db, "kp_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL);
 	static const char *const pragmas[] = {
 		"PRAGMA journal_mode=WAL",
 		"PRAGMA synchronous=FULL",

@@ -46,7 +46,7 @@ int store_draft_save(kp_store *s, const char *owner, const char *form, const kp_
 	}
 	sqlite3_stmt *st = db_prepare(s,
 		"INSERT INTO kp_drafts (owner, form, record_id, unit_id, base_version, data, updated_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, datetime('now', 'localtime'))"
+		" VALUES (?, ?, ?, ?, ?, ?, kp_now())"
 		" ON CONFLICT (owner, form, record_id) DO UPDATE SET unit_id = excluded.unit_id,"
 		" base_version = excluded.base_version, data = excluded.data,"
 		" updated_at = excluded.updated_at", err);

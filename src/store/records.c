@@ -7,7 +7,7 @@
 #include "core/xalloc.h"
 #include "store/db.h"
 
-#define NOW "datetime('now', 'localtime')"
+#define NOW "kp_now()" /* kepu's clock (db.c) */
 
 void record_init(kp_record *r, size_t n)
 {
@@ -76,6 +76,19 @@ static char *insert_sql(const kp_form *f)
 	return sb_take(&b);
 }
 
+/* A failed write: a second record of the same unit and unique value (one
+ * 月报 per month) is said in the form's words. */
+static int write_fail(kp_store *s, const kp_form *f, const kp_record *r, char **err)
+{
+	if (f->unique >= 0 && sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE) {
+		if (err)
+			*err = xasprintf(msg(MSG_S_DUPLICATE), f->fields[f->unique].label,
+					 r->vals[f->unique]);
+		return KP_ERR;
+	}
+	return db_fail(s, err);
+}
+
 struct kp_batch {
 	kp_store *s;
 	const kp_form *f;
@@ -106,7 +119,7 @@ int store_batch_add(kp_batch *b, kp_record *r, char **err)
 	sqlite3_bind_int64(b->st, 1, r->unit_id);
 	bind_values(b->st, b->f, r, 2);
 	if (sqlite3_step(b->st) != SQLITE_DONE)
-		return db_fail(b->s, err);
+		return write_fail(b->s, b->f, r, err);
 	r->id = sqlite3_last_insert_rowid(b->s->db);
 	r->version = 1;
 	return KP_OK;
@@ -163,7 +176,7 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 		sqlite3_bind_int64(st, (int)f->nfields + 1, r->id);
 		sqlite3_bind_int(st, (int)f->nfields + 2, r->version);
 		if (sqlite3_step(st) != SQLITE_DONE)
-			db_fail(s, err);
+			write_fail(s, f, r, err);
 		else if (sqlite3_changes(s->db) == 0) {
 			*err = xstrdup(msg(MSG_S_CHANGED));
 			rc = KP_ECONFLICT;

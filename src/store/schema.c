@@ -247,6 +247,12 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 		rc = db_exec(s, sql, err);
 		free(sql);
 	}
+	if (rc == KP_OK) { /* the checklist asks when a unit's first record came */
+		sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s_kp_created\" ON \"%s\" (unit_id, created_at)",
+				f->table, f->table);
+		rc = db_exec(s, sql, err);
+		free(sql);
+	}
 	for (size_t i = 0; rc == KP_OK && i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
 		if (has_column(s, f->table, fd->id))
@@ -254,6 +260,12 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 		/* A new field in the YAML becomes a new column; nothing is dropped. */
 		sql = xasprintf("ALTER TABLE \"%s\" ADD COLUMN \"%s\" %s", f->table, fd->id,
 				ftype_info(fd->type)->integer_column ? "INTEGER" : "TEXT");
+		rc = db_exec(s, sql, err);
+		free(sql);
+	}
+	if (rc == KP_OK && f->unique >= 0) {
+		sql = xasprintf("CREATE UNIQUE INDEX IF NOT EXISTS \"%s_kp_unique\" ON \"%s\" (unit_id, \"%s\")",
+				f->table, f->table, f->fields[f->unique].id);
 		rc = db_exec(s, sql, err);
 		free(sql);
 	}

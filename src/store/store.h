@@ -122,6 +122,40 @@ void records_free(kp_record *r, size_t n);
 int store_each(kp_store *s, const kp_form *f, long long unit_id,
 	       int (*fn)(const kp_record *r, void *ctx), void *ctx, char **err);
 
+/* What the checklist, the monthly report and the progress read. */
+
+/* When the unit's first record of f was saved ("YYYY-MM-DD HH:MM:SS", a
+ * new string), or NULL when it has none; with field >= 0 only records
+ * whose field is value count. */
+char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int field,
+			const char *value);
+/* The id of the unit's record of f whose field is value, or 0. */
+long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field, const char *value);
+/* Records of f per unit: out[i] for units[i] (kept by triggers, no scan). */
+void store_unit_counts(kp_store *s, const kp_form *f, const kp_unit *units, size_t n,
+		       long long *out);
+/* Of the unit's records of f whose date field falls in month ("YYYY-MM")
+ * and, when when_field >= 0, whose when_field is when_is: how many
+ * (sum_field < 0), or the sum of sum_field. */
+long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, int date_field,
+			    const char *month, int sum_field, int when_field, const char *when_is);
+
+/* A manual tick on the checklist: milestone key, unit (0: the city's
+ * own), who and when. */
+typedef struct {
+	char *key;
+	long long unit_id;
+	char *by, *at;
+} kp_tick;
+
+int store_ensure_ticks(kp_store *s, char **err);
+/* Every tick; caller frees with ticks_free. */
+size_t store_ticks(kp_store *s, kp_tick **out);
+void ticks_free(kp_tick *t, size_t n);
+/* Tick (on) or untick a milestone for a unit. */
+int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *by, bool on,
+		   char **err);
+
 /* A consistent copy of the live database in out (which must not exist),
  * made with VACUUM INTO while other sessions keep working, then checked
  * with PRAGMA integrity_check. Returns 0, or KP_ERR with *err. */

@@ -97,3 +97,17 @@ void draw_frame(int y, int x, int h, int w, attr_t attr)
 	}
 	attr_set(old, pair, NULL);
 }
+
+void draw_bar(int y, int x, int width, double percent, attr_t fill, attr_t rest)
+{
+	if (percent < 0)
+		percent = 0;
+	if (percent > 100)
+		percent = 100;
+	int full = (int)(percent * width / 100.0 + 0.5);
+	for (int i = 0; i < width; i++) {
+		attrset(i < full ? fill : rest);
+		mvaddch(y, x + i, i < full ? '#' : '.');
+	}
+	attrset(A_NORMAL);
+}

@@ -24,6 +24,10 @@ void draw_line(int y, const char *s, kp_role role);
 /* An ASCII frame (+-|): box-drawing characters are ambiguous width and
  * break in CJK-font terminals. */
 void draw_frame(int y, int x, int h, int w, attr_t attr);
+/* A horizontal bar of width cells, filled to percent (0-100, clamped):
+ * '#' for the done part, '.' for the rest (ASCII, so every terminal and
+ * font draws it one cell wide, and it reads without colour). */
+void draw_bar(int y, int x, int width, double percent, attr_t fill, attr_t rest);
 /* printf then draw_line. */
 void draw_linef(int y, kp_role role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

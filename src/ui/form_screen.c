@@ -1,6 +1,7 @@
 /* The one generic form screen: draws any screens/NAME.yaml form and edits
  * its fields; saving is in form_save.c. */
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/prefill.h"
 #include "form/validate.h"
 #include "ui/draw.h"
 #include "ui/form_layout.h"
@@ -305,7 +307,30 @@ static void edited(form_screen *fs, field_state *st)
 	st->error = NULL;
 }
 
-static void choice_key(form_screen *fs, kp_key key)
+/* A new record's fields computed from the month just chosen (月报's counts
+ * from that month's activities and resources); they stay editable. */
+static void prefill(form_screen *fs, ui_app *app, size_t changed)
+{
+	const kp_form *f = fs->form;
+	if (fs->rec.id)
+		return; /* a stored report keeps what was corrected by hand */
+	char *month = fs_get_value(&f->fields[changed], &fs->fs[changed]);
+	int n = 0;
+	for (size_t i = 0; i < f->nfields; i++) {
+		const kp_field *fd = &f->fields[i];
+		if (!fd->prefill || fd->prefill->month != (int)changed || !month[0])
+			continue;
+		char v[32];
+		snprintf(v, sizeof v, "%lld", prefill_value(app->env, fd, fs->rec.unit_id, month));
+		fs_set_value(fd, &fs->fs[i], v);
+		n++;
+	}
+	if (n)
+		app_status(app, false, msg(MSG_UI_PREFILLED), month, n);
+	free(month);
+}
+
+static void choice_key(form_screen *fs, ui_app *app, kp_key key)
 {
 	field_state *st = &fs->fs[fs->focus];
 	size_t chosen;
@@ -316,6 +341,7 @@ static void choice_key(form_screen *fs, kp_key key)
 	if (r == POPUP_ACCEPT) {
 		st->choice = (int)chosen;
 		edited(fs, st);
+		prefill(fs, app, fs->focus);
 		fs_move_focus(fs, +1);
 	}
 }
@@ -431,7 +457,7 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 		return;
 	}
 	if (fs->pick.open) {
-		choice_key(fs, key);
+		choice_key(fs, app, key);
 		return;
 	}
 	if (fs->confirm_leave) {

@@ -22,9 +22,9 @@ typedef struct {
 typedef enum {
 	CTX_MENU = 1, CTX_FORM = 2, CTX_TEXT = 4, CTX_TEXTAREA = 8, CTX_CHOICE = 16,
 	CTX_MULTI = 32, CTX_LIST = 64, CTX_POPUP = 128, CTX_CONFIRM = 256, CTX_TABLE = 512,
-	CTX_CELL = 1024, CTX_VIEW = 2048,
+	CTX_CELL = 1024, CTX_VIEW = 2048, CTX_CHECKLIST = 4096, CTX_REPORT = 8192,
 } kp_context;
-#define CTX_COUNT 12
+#define CTX_COUNT 14
 
 typedef enum {
 	ACT_NONE,

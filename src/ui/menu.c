@@ -8,10 +8,14 @@
 #include "core/msg.h"
 #include "core/xalloc.h"
 #include "ui/draw.h"
+#include "ui/glance.h"
 #include "ui/unit_picker.h"
 #include "ui/screens.h"
 
-typedef enum { ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_VIEW, ITEM_UNIT, ITEM_QUIT } item_kind;
+typedef enum {
+	ITEM_CHECKLIST, ITEM_PROGRESS, ITEM_BRIEFING, ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_RECORD,
+	ITEM_VIEW, ITEM_UNIT, ITEM_QUIT
+} item_kind;
 
 typedef struct {
 	item_kind kind;
@@ -31,35 +35,68 @@ typedef struct {
 	ui_screen base;
 	menu_item *items;
 	size_t n, sel;
+	int top;                   /* first item shown */
 	unit_picker pick;
-	const kp_form *after_pick; /* open this form once a unit is chosen */
+	const menu_item *after_pick; /* open this once a unit is chosen */
+	glance at_a_glance;
 } menu;
+
+/* A per-unit form of numbers only (附表1) is edited as a table; one with
+ * text (年度工作计划) as a form. */
+static bool table_form(const kp_form *f)
+{
+	for (size_t i = 0; i < f->nfields; i++)
+		if (f->fields[i].type != FT_INTEGER)
+			return false;
+	return true;
+}
 
 static int by_attachment(const void *a, const void *b)
 {
 	const entry *x = a, *y = b;
 	int ax = x->attachment ? x->attachment : 100, ay = y->attachment ? y->attachment : 100;
-	return ax - ay;
+	if (ax != ay)
+		return ax - ay;
+	return strcmp(x->form ? x->form->id : x->view->id, y->form ? y->form->id : y->view->id);
 }
 
-static void open_form(menu *m, ui_app *app, const kp_form *f)
+static void push(ui_app *app, ui_screen *s)
 {
-	if (!app->unit_id) {
-		m->after_pick = f;
-		picker_open(&m->pick);
-		return;
-	}
-	ui_screen *s = form_screen_new(app, f, 0);
 	if (s)
 		app_push(app, s);
+}
+
+/* A form that needs the unit the record belongs to: pick it first. */
+static bool need_unit(menu *m, ui_app *app, const menu_item *it)
+{
+	if (app->unit_id)
+		return false;
+	m->after_pick = it;
+	picker_open(&m->pick);
+	return true;
 }
 
 static void activate(menu *m, ui_app *app, const menu_item *it)
 {
 	app->status[0] = '\0';
 	switch (it->kind) {
+	case ITEM_CHECKLIST:
+		push(app, checklist_screen_new(app));
+		break;
+	case ITEM_PROGRESS:
+		push(app, progress_screen_new(app));
+		break;
+	case ITEM_BRIEFING:
+		push(app, briefing_screen_new(app));
+		break;
 	case ITEM_FORM:
-		open_form(m, app, it->form);
+		if (!need_unit(m, app, it))
+			push(app, form_screen_new(app, it->form, 0));
+		break;
+	case ITEM_RECORD: /* the unit's one record (年度工作计划), new or stored */
+		if (!need_unit(m, app, it))
+			push(app, form_screen_new(app, it->form,
+						  store_unit_record(app->env->store, it->form, app->unit_id)));
 		break;
 	case ITEM_LIST:
 		app_push(app, list_screen_new(app, it->form));
@@ -83,6 +120,18 @@ static void activate(menu *m, ui_app *app, const menu_item *it)
 static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 {
 	switch (it->kind) {
+	case ITEM_CHECKLIST:
+		snprintf(buf, len, "%s", msg(MSG_UI_MENU_CHECKLIST));
+		break;
+	case ITEM_PROGRESS:
+		snprintf(buf, len, "%s", msg(MSG_UI_MENU_PROGRESS));
+		break;
+	case ITEM_BRIEFING:
+		snprintf(buf, len, "%s", msg(MSG_UI_MENU_BRIEFING));
+		break;
+	case ITEM_RECORD:
+		snprintf(buf, len, msg(MSG_UI_MENU_RECORD), it->form->title);
+		break;
 	case ITEM_FORM:
 		snprintf(buf, len, msg(MSG_UI_MENU_FORM), it->form->title);
 		break;
@@ -113,10 +162,15 @@ static void menu_draw(ui_screen *s, ui_app *app)
 		snprintf(right, sizeof right, msg(MSG_UI_UNIT_LINE), app->unit_name);
 	app_chrome(app, msg(MSG_UI_APP_TITLE), right, msg(MSG_UI_MENU_HINT),
 		   m->pick.pop.open ? CTX_POPUP : CTX_MENU);
-	int y = app_body_top() + 1;
-	draw_text(y, 4, COLS - 8, msg(MSG_UI_MENU_TITLE), theme_attr(R_SECTION), false);
-	y += 2;
-	for (size_t i = 0; i < m->n && y < LINES - 4; i++, y++) {
+	int y = app_body_top();
+	y += glance_draw(&m->at_a_glance, app, y) + 1;
+	draw_text(y++, 4, COLS - 8, msg(MSG_UI_MENU_TITLE), theme_attr(R_SECTION), false);
+	int rows = app_body_top() + app_body_height() - y;
+	if ((int)m->sel < m->top)
+		m->top = (int)m->sel;
+	if ((int)m->sel >= m->top + rows)
+		m->top = (int)m->sel - rows + 1;
+	for (size_t i = (size_t)m->top; i < m->n && y < app_body_top() + app_body_height(); i++, y++) {
 		char text[256], key[8] = "   ";
 		if (m->items[i].hotkey)
 			snprintf(key, sizeof key, "[%c]", m->items[i].hotkey);
@@ -135,10 +189,11 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 	menu *m = (menu *)s;
 	if (m->pick.pop.open) {
 		popup_result r = picker_key(&m->pick, app, key);
-		if (r == POPUP_ACCEPT && m->after_pick)
-			open_form(m, app, m->after_pick);
+		const menu_item *then = m->after_pick;
 		if (r != POPUP_CONTINUE)
 			m->after_pick = NULL;
+		if (r == POPUP_ACCEPT && then)
+			activate(m, app, then);
 		return;
 	}
 	switch (keymap_lookup(CTX_MENU, key)) {
@@ -171,9 +226,15 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 		}
 }
 
+static void menu_resume(ui_screen *s, ui_app *app)
+{
+	glance_build(&((menu *)s)->at_a_glance, app); /* what the screen above changed */
+}
+
 static void menu_destroy(ui_screen *s)
 {
 	menu *m = (menu *)s;
+	glance_free(&m->at_a_glance);
 	picker_free(&m->pick);
 	free(m->items);
 	free(m);
@@ -182,7 +243,7 @@ static void menu_destroy(ui_screen *s)
 ui_screen *menu_new(ui_app *app)
 {
 	menu *m = xcalloc(1, sizeof *m);
-	m->base = (ui_screen){menu_draw, menu_key, NULL, menu_destroy, NULL, false};
+	m->base = (ui_screen){menu_draw, menu_key, menu_resume, menu_destroy, NULL, false};
 	const kp_catalog *cat = &app->env->cat;
 	size_t ne = cat->nforms + cat->nviews;
 	entry *es = xcalloc(ne ? ne : 1, sizeof *es);
@@ -191,14 +252,22 @@ ui_screen *menu_new(ui_app *app)
 	for (size_t i = 0; i < cat->nviews; i++)
 		es[cat->nforms + i] = (entry){NULL, cat->views[i], cat->views[i]->attachment};
 	qsort(es, ne, sizeof *es, by_attachment);
-	m->items = xcalloc(ne * 2 + 2, sizeof *m->items);
+	m->items = xcalloc(ne * 2 + 5, sizeof *m->items);
+	m->items[m->n++] = (menu_item){ITEM_CHECKLIST, NULL, NULL, 'c'};
+	m->items[m->n++] = (menu_item){ITEM_PROGRESS, NULL, NULL, 'p'};
+	if (schedule_nmonths(&cat->schedule))
+		m->items[m->n++] = (menu_item){ITEM_BRIEFING, NULL, NULL, 'b'};
 	for (size_t i = 0; i < ne; i++) {
 		const kp_form *f = es[i].form;
 		char key = es[i].attachment ? (char)('0' + es[i].attachment) : 0;
+		if (f && cat->schedule.report_form && !strcmp(f->id, cat->schedule.report_form))
+			key = 'm'; /* the monthly report: due every month */
 		if (es[i].view)
 			m->items[m->n++] = (menu_item){ITEM_VIEW, NULL, es[i].view, key};
-		else if (f->per_unit) /* one record per unit: a table, not new records */
+		else if (f->per_unit && table_form(f)) /* one row of numbers per unit */
 			m->items[m->n++] = (menu_item){ITEM_TABLE, f, NULL, key};
+		else if (f->per_unit) /* one record per unit, written by the unit */
+			m->items[m->n++] = (menu_item){ITEM_RECORD, f, NULL, key};
 		else {
 			m->items[m->n++] = (menu_item){ITEM_FORM, f, NULL, key};
 			m->items[m->n++] = (menu_item){ITEM_LIST, f, NULL, 0};
@@ -208,5 +277,6 @@ ui_screen *menu_new(ui_app *app)
 	m->items[m->n++] = (menu_item){ITEM_UNIT, NULL, NULL, 'u'};
 	m->items[m->n++] = (menu_item){ITEM_QUIT, NULL, NULL, 'q'};
 	picker_init(&m->pick, app);
+	glance_build(&m->at_a_glance, app);
 	return &m->base;
 }

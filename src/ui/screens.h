@@ -2,7 +2,9 @@
 #ifndef KP_SCREENS_H
 #define KP_SCREENS_H
 #include "form/form.h"
+#include "domain/checklist.h"
 #include "ui/app.h"
+#include "ui/theme.h"
 
 /* The generic form screen for any form: a new record (id 0) or the record
  * with this id. Returns NULL (status set) when the record cannot be read. */
@@ -15,6 +17,14 @@ ui_screen *list_screen_new(ui_app *app, const kp_form *f);
 /* A view (附表4) of one unit's records, numbered 1…: the app's unit, or
  * the unit picked first. */
 ui_screen *view_screen_new(ui_app *app, const kp_view *v);
+
+/* The section 五 checklist (list and unit matrix), the ranking, the
+ * monthly briefing. */
+ui_screen *checklist_screen_new(ui_app *app);
+ui_screen *progress_screen_new(ui_app *app);
+ui_screen *briefing_screen_new(ui_app *app);
+/* The theme role that colours a checklist state. */
+kp_role state_role(kp_ms_state st);
 
 /* The keys of the screen below, from the keymap table (ctx: its context). */
 ui_screen *help_screen_new(unsigned ctx);

@@ -22,6 +22,11 @@ static const struct {
 	[R_SELECTED]    = {COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE},
 	[R_FRAME]       = {-1, -1, 0, A_NORMAL},
 	[R_REQUIRED]    = {COLOR_RED, -1, A_BOLD, A_BOLD},
+	/* checklist states: the marks + ~ . ! carry the meaning, colour helps */
+	[R_DONE]        = {COLOR_GREEN, -1, 0, A_NORMAL},
+	[R_LATE]        = {COLOR_YELLOW, -1, 0, A_NORMAL},
+	[R_OVERDUE]     = {COLOR_RED, -1, A_BOLD, A_BOLD},
+	[R_BAR]         = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
 };
 
 static bool use_color;

@@ -75,7 +75,7 @@ int main(int argc, char **argv)
 	kp_env e;
 	kp_diag d = {0};
 	char *err = NULL;
-	if (env_load_definitions(&e, NULL, &d) || env_open_db(&e, argv[1], true, &err))
+	if (env_load_definitions(&e, NULL, NULL, &d) || env_open_db(&e, argv[1], true, &err))
 		return 1;
 	const kp_form *f = catalog_form(&e.cat, "talent");
 	long long have = store_count(e.store, f);

@@ -74,6 +74,13 @@ wait_for() { wait_while "timed out waiting for: $1" off_screen "$1"; }
 wait_gone() { wait_while "timed out waiting for text to go: $1" on_screen "$1"; }
 
 assert_screen() { on_screen "$1" || fail "screen lacks: $1"; }
+# assert_line A B: one screen line shows A and B (columns between them vary
+# with the terminal's width).
+assert_line() {
+	local s
+	s=$(screen)
+	grep -F -- "$1" <<<"$s" | grep -qF -- "$2" || fail "no line with both: $1 … $2"
+}
 refute_screen() { ! on_screen "$1" || fail "screen shows: $1"; }
 
 # assert_sql SQL EXPECTED: the query's output (sqlite3 list mode) must equal.
@@ -137,16 +144,27 @@ draft_value() {
 	  WHERE j.key = (SELECT k.key + 1 FROM json_each(d.data) k WHERE k.value = '$1')"
 }
 
-# menu_open TEXT: from the main menu, move to the item showing TEXT (counted
-# on the screen, so new forms do not break tests) and press Enter.
+# menu_open TEXT: from the main menu, move to the item showing TEXT (found
+# on the screen, so new forms do not break tests) and press Enter. The menu
+# scrolls: an item not shown from the top is counted from the bottom.
 menu_open() {
 	wait_for "主菜单"
-	local s top line
-	s=$(screen)
-	top=$(grep -nF "主菜单" <<<"$s" | head -1 | cut -d: -f1)
-	line=$(grep -nF -- "$1" <<<"$s" | head -1 | cut -d: -f1)
-	[ -n "$line" ] || fail "no menu item: $1"
+	local s first line last
 	keys Home
-	for _ in $(seq $((line - top - 2))); do keys Down; done
+	wait_for "[c]"
+	s=$(screen)
+	first=$(($(grep -nF "主菜单" <<<"$s" | head -1 | cut -d: -f1) + 1))
+	line=$(grep -nF -- "$1" <<<"$s" | head -1 | cut -d: -f1)
+	if [ -n "$line" ]; then
+		for _ in $(seq $((line - first))); do keys Down; done
+	else
+		keys End
+		wait_for "[q]"
+		s=$(screen)
+		line=$(grep -nF -- "$1" <<<"$s" | head -1 | cut -d: -f1)
+		last=$(grep -nF "[q]" <<<"$s" | head -1 | cut -d: -f1)
+		[ -n "$line" ] || fail "no menu item: $1"
+		for _ in $(seq $((last - line))); do keys Up; done
+	fi
 	keys Enter
 }

@@ -7,8 +7,9 @@ docs=$(cd "$(dirname "$0")/../../docs" && pwd)
 shots=$WORK/screens
 mkdir -p "$shots"
 shot() { screen >"$shots/$1.txt"; }
-new_db --demo
-start 80 24
+# The guide shows the 2016 programme on one fixed day.
+new_db --demo --today 2016-08-10
+start 80 24 --today 2016-08-10
 wait_for "主菜单"
 shot menu
 keys 2
@@ -58,6 +59,29 @@ shot roll
 keys F1
 wait_for "按键帮助"
 shot help
+keys Escape; wait_for "单位：许昌学院"; keys Escape
+wait_for "主菜单"
+keys c
+wait_for "工作进度检查表（五、组织实施）"
+shot checklist
+keys Tab
+wait_for "各单位完成情况"
+shot matrix
+keys Escape; wait_for "主菜单"
+keys m
+wait_for "月报：新记录"
+keys Space; wait_for "2016-12"; keys Enter
+wait_for "已按 2016-07 的活动和资源记录预填"
+shot monthly
+keys Escape; wait_for "确定放弃"; keys y
+wait_for "主菜单"
+keys b
+wait_for "工作简报：2016年7月"
+shot briefing
+keys Escape; wait_for "主菜单"
+keys p
+wait_for "任务完成进度与排名"
+shot ranking
 "$(dirname "$0")/../../tools/make_guide.sh" "$docs/guide.zh.md.in" "$shots" >"$WORK/guide.md"
 if [ -n "${UPDATE_GUIDE:-}" ]; then
 	cp "$WORK/guide.md" "$docs/使用说明.md"

@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!opened) {
 		kp_diag d = {0};
 		char *err = NULL;
-		if (env_load_definitions(&env, NULL, &d) || env_open_db(&env, ":memory:", true, &err))
+		if (env_load_definitions(&env, NULL, NULL, &d) || env_open_db(&env, ":memory:", true, &err))
 			abort();
 		diag_free(&d);
 		sink = fopen("/dev/null", "w");

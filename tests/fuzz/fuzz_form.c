@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static int loaded;
 	if (!loaded) {
 		kp_diag d = {0};
-		catalog_load(&cat, NULL, &d);
+		catalog_load(&cat, NULL, NULL, &d);
 		diag_free(&d);
 		loaded = 1;
 	}

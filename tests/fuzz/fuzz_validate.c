@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const kp_form *forms[2];
 	if (!forms[0]) {
 		kp_diag d = {0};
-		catalog_load(&cat, NULL, &d);
+		catalog_load(&cat, NULL, NULL, &d);
 		forms[0] = catalog_form(&cat, "talent");
 		forms[1] = form_load(&cat, "extra.yaml", extra, sizeof extra - 1, &d);
 		diag_free(&d);

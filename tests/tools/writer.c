@@ -19,7 +19,7 @@ int main(int argc, char **argv)
 	kp_env e;
 	kp_diag d = {0};
 	char *err = NULL;
-	if (env_load_definitions(&e, NULL, &d) || env_open_db(&e, argv[1], false, &err)) {
+	if (env_load_definitions(&e, NULL, NULL, &d) || env_open_db(&e, argv[1], false, &err)) {
 		diag_print(&d, stderr);
 		fprintf(stderr, "%s\n", err ? err : "");
 		return 1;

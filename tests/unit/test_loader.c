@@ -13,7 +13,7 @@ static int setup(void **state)
 {
 	(void)state;
 	kp_diag d = {0};
-	int n = catalog_load(&cat, NULL, &d);
+	int n = catalog_load(&cat, NULL, NULL, &d);
 	diag_print(&d, stderr);
 	diag_free(&d);
 	return n;
@@ -333,7 +333,7 @@ static void test_site_directory_overrides_file_by_file(void **state)
 	fclose(fp);
 	kp_catalog c2;
 	kp_diag d = {0};
-	int problems = catalog_load(&c2, dir, &d);
+	int problems = catalog_load(&c2, dir, NULL, &d);
 	diag_print(&d, stderr);
 	assert_int_equal(problems, 0);
 	const kp_form *t = catalog_form(&c2, "talent");

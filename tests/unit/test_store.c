@@ -20,7 +20,7 @@ static int setup(void **state)
 	kp_diag d = {0};
 	fx->path = unit_tmp_db();
 	char *err = NULL;
-	if (env_load_definitions(&fx->env, NULL, &d) || env_open_db(&fx->env, fx->path, true, &err)) {
+	if (env_load_definitions(&fx->env, NULL, NULL, &d) || env_open_db(&fx->env, fx->path, true, &err)) {
 		diag_print(&d, stderr);
 		fprintf(stderr, "%s\n", err ? err : "");
 		return -1;
@@ -112,7 +112,7 @@ static void test_units_and_quotas_match_attachment_1(void **state)
 	kp_env again;
 	kp_diag d = {0};
 	char *err = NULL;
-	assert_int_equal(env_load_definitions(&again, NULL, &d), 0);
+	assert_int_equal(env_load_definitions(&again, NULL, NULL, &d), 0);
 	assert_int_equal(env_open_db(&again, fx->path, false, &err), 0);
 	env_close(&again);
 	assert_sql(fx->path, "SELECT q.talent FROM quota q JOIN units u ON u.id = q.unit_id WHERE u.seq = 1",

@@ -13,7 +13,7 @@ static int setup(void **state)
 {
 	(void)state;
 	kp_diag d = {0};
-	int n = catalog_load(&cat, NULL, &d);
+	int n = catalog_load(&cat, NULL, NULL, &d);
 	diag_free(&d);
 	talent = catalog_form(&cat, "talent");
 	return n || !talent;

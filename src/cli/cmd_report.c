@@ -1,0 +1,185 @@
+/* kepu checklist and kepu report monthly|progress: the checklist, the
+ * briefing and the ranking as plain text, the same as the screens show. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/common.h"
+#include "core/date.h"
+#include "core/msg.h"
+#include "core/utf8.h"
+#include "domain/briefing.h"
+#include "domain/checklist.h"
+#include "domain/progress.h"
+
+#define UNIT_W 18 /* display cells for a unit's name */
+
+static void print_today(const kp_checklist *c)
+{
+	char day[24];
+	date_official(day, c->ty, c->tm, c->td);
+	printf(msg(MSG_R_TODAY), day);
+	putchar('\n');
+}
+
+static void print_items(const kp_checklist *c)
+{
+	cli_cell(stdout, msg(MSG_R_COL_DUE), 16, false);
+	cli_cell(stdout, msg(MSG_R_COL_OWNER), 8, false);
+	cli_cell(stdout, msg(MSG_R_COL_ITEM), 50, false);
+	printf("%s\n", msg(MSG_R_COL_STATE));
+	for (size_t i = 0; i < c->n; i++) {
+		const kp_check_item *it = &c->items[i];
+		char due[24], title[160], state[96];
+		date_official(due, it->y, it->mo, it->d);
+		check_item_title(it, title, sizeof title);
+		check_item_describe(c, it, CHECK_ALL, true, state, sizeof state);
+		cli_cell(stdout, due, 16, false);
+		cli_cell(stdout, check_owner_text(it->m), 8, false);
+		cli_cell(stdout, title, 50, false);
+		printf("%s\n", state);
+	}
+}
+
+static void print_matrix(const kp_checklist *c)
+{
+	printf("\n%s（%s）\n", msg(MSG_R_MATRIX), msg(MSG_P_LEGEND));
+	cli_cell(stdout, msg(MSG_P_COL_UNIT), UNIT_W, false);
+	const char *gap = "";
+	for (size_t i = 0; i < c->n; i++)
+		if (c->items[i].m->owner == OWNER_UNIT) {
+			char h[32];
+			check_item_heading(&c->items[i], h, sizeof h);
+			printf("%s", gap);
+			cli_cell(stdout, h, 6, false);
+			gap = " ";
+		}
+	putchar('\n');
+	for (size_t u = 0; u < c->nunits; u++) {
+		cli_cell(stdout, c->units[u].name, UNIT_W, false);
+		gap = "";
+		for (size_t i = 0; i < c->n; i++)
+			if (c->items[i].m->owner == OWNER_UNIT) {
+				printf("%s%c", gap, state_mark(check_item_unit_state(&c->items[i], u)));
+				gap = "      ";
+			}
+		putchar('\n');
+	}
+}
+
+int cmd_checklist(const kp_opts *o)
+{
+	kp_env e;
+	int rc = cli_open(o, &e, false);
+	if (rc != EXIT_OK)
+		return rc;
+	kp_checklist c;
+	checklist_build(&c, &e);
+	printf("%s  ", msg(MSG_R_CHECKLIST));
+	print_today(&c);
+	putchar('\n');
+	print_items(&c);
+	print_matrix(&c);
+	checklist_free(&c);
+	env_close(&e);
+	return EXIT_OK;
+}
+
+static int report_progress(kp_env *e)
+{
+	kp_progress p;
+	if (progress_build(&p, e) != 0) {
+		progress_free(&p);
+		return EXIT_DATA;
+	}
+	int colw[16];
+	printf("%s\n\n", msg(MSG_R_RANKING));
+	cli_cell(stdout, msg(MSG_R_COL_RANK), 6, false);
+	cli_cell(stdout, msg(MSG_P_COL_UNIT), UNIT_W, false);
+	for (size_t k = 0; k < p.ncols && k < 16; k++) {
+		int w = utf8_width(p.labels[k]) + 2;
+		colw[k] = w < 11 ? 11 : w;
+		cli_cell(stdout, p.labels[k], colw[k], false);
+	}
+	printf("%s\n", msg(MSG_P_SCORE));
+	for (size_t i = 0; i <= p.n; i++) {
+		const kp_progress_row *r = i < p.n ? &p.rows[i] : &p.total;
+		char rank[16] = "";
+		if (i < p.n)
+			snprintf(rank, sizeof rank, "%d", r->rank);
+		cli_cell(stdout, rank, 6, false);
+		cli_cell(stdout, r->name, UNIT_W, false);
+		for (size_t k = 0; k < p.ncols && k < 16; k++) {
+			char cell[48];
+			snprintf(cell, sizeof cell, "%lld/%lld", r->done[k], r->quota[k]);
+			cli_cell(stdout, cell, colw[k], false);
+		}
+		printf("%5.1f%%\n", r->score);
+	}
+	printf("\n%s\n%s\n", p.formula, p.formula_note);
+	progress_free(&p);
+	return EXIT_OK;
+}
+
+static int report_monthly(kp_env *e, const char *month)
+{
+	kp_briefing b;
+	char *err = NULL;
+	if (briefing_build(&b, e, month, &err) != 0) {
+		fprintf(stderr, "kepu: %s\n", err);
+		free(err);
+		briefing_free(&b);
+		return month ? EXIT_DATA : EXIT_USAGE;
+	}
+	char due[24];
+	date_official(due, b.due_y, b.due_m, b.due_d);
+	printf(msg(MSG_R_BRIEFING), atoi(b.month), atoi(b.month + 5), due);
+	printf("\n\n");
+	cli_cell(stdout, msg(MSG_P_COL_UNIT), UNIT_W, false);
+	for (size_t k = 0; k < b.ncols; k++)
+		cli_cell(stdout, b.form->fields[b.cols[k]].label, 10, true);
+	printf("  %s\n", msg(MSG_R_COL_SAVED));
+	for (size_t i = 0; i <= b.n; i++) {
+		const kp_briefing_row *r = i < b.n ? &b.rows[i] : NULL;
+		cli_cell(stdout, r ? r->name : msg(MSG_P_TOTAL), UNIT_W, false);
+		for (size_t k = 0; k < b.ncols; k++) {
+			char v[32] = "";
+			if (!r || r->reported)
+				snprintf(v, sizeof v, "%lld", r ? r->vals[k] : b.totals[k]);
+			cli_cell(stdout, v, 10, true);
+		}
+		if (!r)
+			printf("  ");
+		else if (!r->reported)
+			printf("  %s", msg(MSG_R_NOT_REPORTED));
+		else
+			printf("  %.10s%s", r->saved_at, r->late ? msg(MSG_R_LATE_MARK) : "");
+		if (!r)
+			printf(msg(MSG_R_REPORTED_COUNT), b.nreported, b.n, b.nlate);
+		putchar('\n');
+	}
+	printf("\n%s", msg(MSG_R_MISSING));
+	int missing = 0;
+	for (size_t i = 0; i < b.n; i++)
+		if (!b.rows[i].reported)
+			printf("%s%s", missing++ ? "、" : "", b.rows[i].name);
+	printf("%s\n", missing ? "" : msg(MSG_R_NONE));
+	briefing_free(&b);
+	return EXIT_OK;
+}
+
+int cmd_report(const kp_opts *o)
+{
+	const char *which = o->args[0];
+	if (strcmp(which, "monthly") && strcmp(which, "progress")) {
+		fprintf(stderr, "kepu: %s\n", msg(MSG_R_WHICH));
+		return EXIT_USAGE;
+	}
+	kp_env e;
+	int rc = cli_open(o, &e, false);
+	if (rc != EXIT_OK)
+		return rc;
+	rc = !strcmp(which, "monthly") ? report_monthly(&e, o->month) : report_progress(&e);
+	env_close(&e);
+	return rc;
+}

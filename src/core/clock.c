@@ -1,0 +1,48 @@
+#include "core/clock.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+
+static int fixed_y, fixed_m, fixed_d; /* 0: the system's day */
+
+bool clock_set_today(const char *day)
+{
+	int y, m, d;
+	if (!day || !date_parse(day, &y, &m, &d))
+		return false;
+	fixed_y = y, fixed_m = m, fixed_d = d;
+	return true;
+}
+
+static struct tm local_now(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return tm;
+}
+
+void clock_today(int *y, int *m, int *d)
+{
+	if (fixed_y) {
+		*y = fixed_y, *m = fixed_m, *d = fixed_d;
+		return;
+	}
+	struct tm tm = local_now();
+	*y = tm.tm_year + 1900, *m = tm.tm_mon + 1, *d = tm.tm_mday;
+}
+
+void clock_now(char *out)
+{
+	struct tm tm = local_now();
+	int y, m, d;
+	clock_today(&y, &m, &d);
+	char buf[64];
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, tm.tm_hour, tm.tm_min,
+		 tm.tm_sec);
+	memcpy(out, buf, 19);
+	out[19] = '\0';
+}

@@ -1,0 +1,38 @@
+/*
+ * briefing: the city's monthly 工作简报 (五.6) — every unit's monthly report
+ * figures for one month, their totals, who reported late and who has not
+ * reported at all.
+ */
+#ifndef KP_BRIEFING_H
+#define KP_BRIEFING_H
+#include "domain/env.h"
+
+typedef struct {
+	long long unit_id;
+	char *name;
+	bool reported, late;
+	char *saved_at;      /* when the report was first saved, or "" */
+	long long *vals;     /* per column */
+} kp_briefing_row;
+
+typedef struct {
+	const kp_form *form; /* the monthly report's form */
+	char month[8];
+	int due_y, due_m, due_d; /* when reports were due */
+	int *cols;           /* the form's integer fields */
+	size_t ncols;
+	kp_briefing_row *rows; /* in 序号 order */
+	size_t n;
+	long long *totals;
+	size_t nreported, nlate;
+} kp_briefing;
+
+/* The briefing for month ("YYYY-MM", one of the reporting months) as of
+ * today (clock_today: a report saved later is not in it yet).
+ * Returns 0, or -1 with *err (an unknown month, or no monthly milestone). */
+int briefing_build(kp_briefing *b, kp_env *e, const char *month, char **err);
+void briefing_free(kp_briefing *b);
+/* The monthly milestone of the report form (its due day), or NULL. */
+const kp_milestone *briefing_milestone(const kp_schedule *s);
+
+#endif

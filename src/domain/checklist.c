@@ -1,0 +1,229 @@
+#include "domain/checklist.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/msg.h"
+#include "core/xalloc.h"
+
+kp_ms_state ms_state(long due, long today, const char *done_at)
+{
+	long done;
+	/* Done after `today` is not done yet: a past day is seen as it was. */
+	if (done_at && done_at[0] && date_serial_of(done_at, &done) && done <= today)
+		return done <= due ? MS_DONE : MS_LATE;
+	return today > due ? MS_OVERDUE : MS_OPEN;
+}
+
+void milestone_due(const kp_schedule *s, const kp_milestone *m, int i, int *y, int *mo, int *d)
+{
+	*y = s->year;
+	if (m->monthly) { /* the report on month M is due in month M + 1 */
+		*mo = s->month_from + i + 1;
+		if (*mo > 12)
+			*mo -= 12, (*y)++;
+		*d = m->due_day;
+		return;
+	}
+	*mo = m->due_month;
+	*d = m->due_day ? m->due_day : date_days_in_month(*y, *mo);
+}
+
+char state_mark(kp_ms_state st)
+{
+	static const char marks[] = {[MS_OPEN] = '.', [MS_OVERDUE] = '!', [MS_DONE] = '+', [MS_LATE] = '~'};
+	return marks[st];
+}
+
+/* The later of two times; "" is "not yet". */
+static const char *later(const char *a, const char *b)
+{
+	return strcmp(a, b) >= 0 ? a : b;
+}
+
+/* Done from the data: the unit has a record in each form (a monthly item:
+ * of its month). The time is when the last of those first records came. */
+static char *done_by_records(kp_env *e, const kp_check_item *it, long long unit_id)
+{
+	const kp_schedule *s = &e->cat.schedule;
+	char *when = xstrdup("");
+	for (size_t k = 0; k < it->m->nrecords; k++) {
+		const kp_form *f = catalog_form(&e->cat, it->m->records[k]);
+		int field = it->month[0] && !strcmp(f->id, s->report_form)
+				    ? form_field_index(f, s->month_field) : -1;
+		char *first = store_first_saved(e->store, f, unit_id, field, it->month);
+		if (!first) {
+			free(when);
+			return xstrdup("");
+		}
+		char *keep = xstrdup(later(first, when));
+		free(first);
+		free(when);
+		when = keep;
+	}
+	return when;
+}
+
+static const kp_tick *find_tick(const kp_tick *t, size_t n, const char *key, long long unit)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].unit_id == unit && !strcmp(t[i].key, key))
+			return &t[i];
+	return NULL;
+}
+
+static void evaluate(kp_checklist *c, kp_env *e, kp_check_item *it, const kp_tick *ticks,
+		     size_t nticks)
+{
+	bool unit = it->m->owner == OWNER_UNIT;
+	size_t n = unit ? c->nunits : 1;
+	it->state = xcalloc(n ? n : 1, sizeof *it->state);
+	it->done_at = xcalloc(n ? n : 1, sizeof *it->done_at);
+	it->done_by = xcalloc(n ? n : 1, sizeof *it->done_by);
+	for (size_t u = 0; u < n; u++) {
+		long long unit_id = unit ? c->units[u].id : 0;
+		const kp_tick *t = it->m->nrecords ? NULL : find_tick(ticks, nticks, it->key, unit_id);
+		it->done_at[u] = it->m->nrecords ? done_by_records(e, it, unit_id)
+						 : xstrdup(t ? t->at : "");
+		it->done_by[u] = xstrdup(t ? t->by : "");
+		it->state[u] = ms_state(it->due, c->today, it->done_at[u]);
+		switch (it->state[u]) {
+		case MS_DONE: it->ndone++; break;
+		case MS_LATE: it->nlate++; break;
+		case MS_OVERDUE: it->noverdue++; break;
+		case MS_OPEN: it->nopen++; break;
+		}
+	}
+}
+
+static int by_due(const void *a, const void *b)
+{
+	const kp_check_item *x = a, *y = b;
+	return x->due < y->due ? -1 : x->due > y->due;
+}
+
+int checklist_build(kp_checklist *c, kp_env *e)
+{
+	const kp_schedule *s = &e->cat.schedule;
+	memset(c, 0, sizeof *c);
+	clock_today(&c->ty, &c->tm, &c->td);
+	c->today = date_serial(c->ty, c->tm, c->td);
+	c->nunits = store_units(e->store, &c->units);
+	size_t cap = 0;
+	for (size_t i = 0; i < s->n; i++)
+		cap += s->ms[i].monthly ? (size_t)schedule_nmonths(s) : 1;
+	c->items = xcalloc(cap ? cap : 1, sizeof *c->items);
+	kp_tick *ticks;
+	size_t nticks = store_ticks(e->store, &ticks);
+	for (size_t i = 0; i < s->n; i++) {
+		const kp_milestone *m = &s->ms[i];
+		int times = m->monthly ? schedule_nmonths(s) : 1;
+		for (int k = 0; k < times; k++) {
+			kp_check_item *it = &c->items[c->n++];
+			it->m = m;
+			if (m->monthly) {
+				schedule_month(s, k, it->month);
+				snprintf(it->key, sizeof it->key, "%s:%s", m->id, it->month);
+			} else {
+				snprintf(it->key, sizeof it->key, "%s", m->id);
+			}
+			milestone_due(s, m, k, &it->y, &it->mo, &it->d);
+			it->due = date_serial(it->y, it->mo, it->d);
+			evaluate(c, e, it, ticks, nticks);
+		}
+	}
+	ticks_free(ticks, nticks);
+	/* stable for equal dates: the document's order */
+	for (size_t i = 1; i < c->n; i++)
+		for (size_t j = i; j > 0 && by_due(&c->items[j - 1], &c->items[j]) > 0; j--) {
+			kp_check_item t = c->items[j];
+			c->items[j] = c->items[j - 1];
+			c->items[j - 1] = t;
+		}
+	return 0;
+}
+
+void checklist_free(kp_checklist *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		kp_check_item *it = &c->items[i];
+		size_t n = it->m->owner == OWNER_UNIT ? c->nunits : 1;
+		for (size_t u = 0; u < n; u++) {
+			free(it->done_at[u]);
+			free(it->done_by[u]);
+		}
+		free(it->done_at);
+		free(it->done_by);
+		free(it->state);
+	}
+	free(c->items);
+	unit_list_free(c->units, c->nunits);
+	memset(c, 0, sizeof *c);
+}
+
+kp_ms_state check_item_state(const kp_checklist *c, const kp_check_item *it)
+{
+	if (it->m->owner == OWNER_CITY)
+		return it->state[0];
+	if ((size_t)(it->ndone + it->nlate) == c->nunits)
+		return it->nlate ? MS_LATE : MS_DONE;
+	return it->noverdue ? MS_OVERDUE : MS_OPEN;
+}
+
+kp_ms_state check_item_unit_state(const kp_check_item *it, size_t unit)
+{
+	return it->state[it->m->owner == OWNER_UNIT ? unit : 0];
+}
+
+int checklist_tick(kp_env *e, const kp_check_item *it, long long unit_id, const char *by, bool on,
+		   char **err)
+{
+	if (it->m->nrecords)
+		return -1; /* done by the data, not by hand */
+	return store_tick_set(e->store, it->key, it->m->owner == OWNER_UNIT ? unit_id : 0, by, on, err);
+}
+
+void check_item_describe(const kp_checklist *c, const kp_check_item *it, size_t u,
+			 bool with_units, char *out, size_t len)
+{
+	kp_ms_state st = u == CHECK_ALL ? check_item_state(c, it) : check_item_unit_state(it, u);
+	long days = it->due - c->today;
+	int n = 0;
+	switch (st) {
+	case MS_DONE: n = snprintf(out, len, "+ %s", msg(MSG_P_DONE)); break;
+	case MS_LATE: n = snprintf(out, len, "~ %s", msg(MSG_P_LATE)); break;
+	case MS_OVERDUE: n = snprintf(out, len, msg(MSG_P_OVERDUE), -days); break;
+	case MS_OPEN:
+		n = days ? snprintf(out, len, msg(MSG_P_DAYS_LEFT), days)
+			 : snprintf(out, len, "%s", msg(MSG_P_DUE_TODAY));
+		break;
+	}
+	if (with_units && u == CHECK_ALL && it->m->owner == OWNER_UNIT && n >= 0 && (size_t)n < len)
+		snprintf(out + n, len - (size_t)n, msg(MSG_P_UNITS_DONE), it->ndone + it->nlate,
+			 c->nunits);
+}
+
+const char *check_owner_text(const kp_milestone *m)
+{
+	return msg(m->owner == OWNER_UNIT ? MSG_P_OWNER_UNIT : MSG_P_OWNER_CITY);
+}
+
+void check_item_heading(const kp_check_item *it, char *out, size_t len)
+{
+	if (it->month[0])
+		snprintf(out, len, msg(MSG_P_MONTH_HEADING), atoi(it->month + 5));
+	else
+		snprintf(out, len, "%s", it->m->brief);
+}
+
+void check_item_title(const kp_check_item *it, char *out, size_t len)
+{
+	if (it->month[0])
+		snprintf(out, len, msg(MSG_R_MONTHLY_TITLE), it->m->item, atoi(it->month + 5),
+			 it->m->title);
+	else
+		snprintf(out, len, msg(MSG_R_TITLE), it->m->item, it->m->title);
+}

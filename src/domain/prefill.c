@@ -1,0 +1,11 @@
+#include "domain/prefill.h"
+
+long long prefill_value(kp_env *e, const kp_field *fd, long long unit_id, const char *month)
+{
+	const kp_prefill *p = fd->prefill;
+	const kp_form *src = catalog_form(&e->cat, p->from); /* checked when loaded */
+	int sum = p->sum ? form_field_index(src, p->sum) : -1;
+	int when = p->when_field ? form_field_index(src, p->when_field) : -1;
+	return store_month_tally(e->store, src, unit_id, form_field_index(src, p->date), month, sum,
+				 when, p->when_is);
+}

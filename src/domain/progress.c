@@ -1,0 +1,152 @@
+#include "domain/progress.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+
+double progress_score(const kp_scoring *sc, const long long *done, const long long *quota,
+		      double *pct)
+{
+	double sum = 0, weights = 0;
+	for (size_t k = 0; k < sc->ncols; k++) {
+		double p = quota[k] > 0 ? 100.0 * (double)done[k] / (double)quota[k] : 100.0;
+		pct[k] = p;
+		double capped = p < sc->cap_percent ? p : sc->cap_percent;
+		sum += sc->cols[k].weight * capped;
+		weights += sc->cols[k].weight;
+	}
+	return weights > 0 ? sum / weights : 0;
+}
+
+static void row_init(kp_progress_row *r, size_t ncols)
+{
+	r->done = xcalloc(ncols ? ncols : 1, sizeof *r->done);
+	r->quota = xcalloc(ncols ? ncols : 1, sizeof *r->quota);
+	r->pct = xcalloc(ncols ? ncols : 1, sizeof *r->pct);
+}
+
+static void row_free(kp_progress_row *r)
+{
+	free(r->name);
+	free(r->done);
+	free(r->quota);
+	free(r->pct);
+}
+
+typedef struct {
+	kp_progress *p;
+	int *fields; /* quota form field of each column */
+} quota_ctx;
+
+static int take_quota(const kp_record *r, void *arg)
+{
+	quota_ctx *q = arg;
+	for (size_t i = 0; i < q->p->n; i++) {
+		if (q->p->rows[i].unit_id != r->unit_id)
+			continue;
+		for (size_t k = 0; k < q->p->ncols; k++)
+			q->p->rows[i].quota[k] = strtoll(r->vals[q->fields[k]], NULL, 10);
+	}
+	return 0;
+}
+
+static int by_rank(const void *a, const void *b)
+{
+	const kp_progress_row *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->seq - y->seq;
+}
+
+/* "完成度 = (科普人才 + 2*科普活动 + …) / 5", from the scoring itself so
+ * the screen can never disagree with the numbers. ASCII operators: × and ÷
+ * are ambiguous-width and break alignment in CJK terminals. */
+static char *formula_text(const kp_scoring *sc, const char **labels)
+{
+	strbuf b = STRBUF_INIT;
+	int weights = 0;
+	sb_printf(&b, "%s = (", msg(MSG_P_SCORE));
+	for (size_t k = 0; k < sc->ncols; k++) {
+		sb_adds(&b, k ? " + " : "");
+		if (sc->cols[k].weight != 1)
+			sb_printf(&b, "%d*", sc->cols[k].weight);
+		sb_adds(&b, labels[k]);
+		weights += sc->cols[k].weight;
+	}
+	sb_printf(&b, ") / %d", weights);
+	return sb_take(&b);
+}
+
+int progress_build(kp_progress *p, kp_env *e)
+{
+	const kp_scoring *sc = &e->cat.scoring;
+	const kp_form *qf = catalog_form(&e->cat, sc->quota_form);
+	memset(p, 0, sizeof *p);
+	p->ncols = sc->ncols;
+	p->labels = xcalloc(p->ncols ? p->ncols : 1, sizeof *p->labels);
+	quota_ctx q = {p, xcalloc(p->ncols ? p->ncols : 1, sizeof(int))};
+	for (size_t k = 0; k < p->ncols; k++) {
+		q.fields[k] = form_field_index(qf, sc->cols[k].quota);
+		p->labels[k] = qf->fields[q.fields[k]].label;
+	}
+	kp_unit *units;
+	p->n = store_units(e->store, &units);
+	p->rows = xcalloc(p->n ? p->n : 1, sizeof *p->rows);
+	for (size_t i = 0; i < p->n; i++) {
+		row_init(&p->rows[i], p->ncols);
+		p->rows[i].unit_id = units[i].id;
+		p->rows[i].seq = units[i].seq;
+		p->rows[i].name = xstrdup(units[i].name);
+	}
+	row_init(&p->total, p->ncols);
+	p->total.name = xstrdup(msg(MSG_P_TOTAL));
+	long long *counts = xcalloc(p->n ? p->n : 1, sizeof *counts);
+	for (size_t k = 0; k < p->ncols; k++) {
+		store_unit_counts(e->store, catalog_form(&e->cat, sc->cols[k].count), units, p->n, counts);
+		for (size_t i = 0; i < p->n; i++)
+			p->rows[i].done[k] = counts[i];
+	}
+	free(counts);
+	unit_list_free(units, p->n);
+	int rc = store_each(e->store, qf, 0, take_quota, &q, NULL);
+	free(q.fields);
+	for (size_t i = 0; i < p->n; i++) {
+		kp_progress_row *r = &p->rows[i];
+		r->score = progress_score(sc, r->done, r->quota, r->pct);
+		for (size_t k = 0; k < p->ncols; k++) {
+			p->total.done[k] += r->done[k];
+			p->total.quota[k] += r->quota[k];
+		}
+	}
+	p->total.score = progress_score(sc, p->total.done, p->total.quota, p->total.pct);
+	qsort(p->rows, p->n, sizeof *p->rows, by_rank);
+	for (size_t i = 0; i < p->n; i++)
+		p->rows[i].rank = i && p->rows[i].score == p->rows[i - 1].score ? p->rows[i - 1].rank
+										    : (int)i + 1;
+	p->formula = formula_text(sc, p->labels);
+	p->formula_note = xasprintf(msg(MSG_P_FORMULA_NOTE), sc->cap_percent);
+	return rc == KP_OK ? 0 : -1;
+}
+
+void progress_free(kp_progress *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		row_free(&p->rows[i]);
+	row_free(&p->total);
+	free(p->rows);
+	free(p->labels);
+	free(p->formula);
+	free(p->formula_note);
+	memset(p, 0, sizeof *p);
+}
+
+const kp_progress_row *progress_unit(const kp_progress *p, long long unit_id)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->rows[i].unit_id == unit_id)
+			return &p->rows[i];
+	return NULL;
+}

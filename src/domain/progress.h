@@ -1,0 +1,38 @@
+/*
+ * progress: each unit's done against its 附表1 quotas, and the section 六
+ * ranking by the completion score config/ranking.yaml defines:
+ *   Σ weight × min(cap, done ÷ quota) ÷ Σ weight   (a quota of 0 is met).
+ */
+#ifndef KP_PROGRESS_H
+#define KP_PROGRESS_H
+#include "domain/env.h"
+
+typedef struct {
+	long long unit_id;
+	int seq;
+	char *name;
+	long long *done, *quota; /* per scoring column */
+	double *pct;             /* done ÷ quota × 100, uncapped (0 quota: 100) */
+	double score;            /* percent */
+	int rank;                /* 1 = best; equal scores share a rank */
+} kp_progress_row;
+
+typedef struct {
+	size_t ncols;
+	const char **labels;     /* the quota form's labels of the columns */
+	kp_progress_row *rows;   /* ranked: best first, then by 序号 */
+	size_t n;
+	kp_progress_row total;   /* every unit together (合计) */
+	char *formula;           /* the score's formula, for the screen … */
+	char *formula_note;      /* … and how each column counts */
+} kp_progress;
+
+int progress_build(kp_progress *p, kp_env *e);
+void progress_free(kp_progress *p);
+/* The score of done/quota pairs under the scoring (a pure function). */
+double progress_score(const kp_scoring *sc, const long long *done, const long long *quota,
+		      double *pct);
+/* The row of a unit, or NULL. */
+const kp_progress_row *progress_unit(const kp_progress *p, long long unit_id);
+
+#endif

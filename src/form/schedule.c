@@ -1,0 +1,261 @@
+#include "form/schedule.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/msg.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "form/yschema.h"
+
+/* Read 1-2 ASCII digits. */
+static bool small_number(const char **p, int *v)
+{
+	int n = 0, x = 0;
+	while (**p >= '0' && **p <= '9' && n < 2)
+		x = x * 10 + (*(*p)++ - '0'), n++;
+	*v = x;
+	return n > 0;
+}
+
+static bool eat(const char **p, const char *lit)
+{
+	size_t n = strlen(lit);
+	if (strncmp(*p, lit, n))
+		return false;
+	*p += n;
+	return true;
+}
+
+/* Due dates as the document writes them: 7月15日, 6月底, 每月3日. */
+static bool parse_due(const char *text, int year, kp_milestone *m)
+{
+	const char *p = text;
+	if (eat(&p, "每月")) {
+		m->monthly = true;
+		return small_number(&p, &m->due_day) && m->due_day >= 1 && m->due_day <= 28 &&
+		       eat(&p, "日") && !*p;
+	}
+	if (!small_number(&p, &m->due_month) || m->due_month < 1 || m->due_month > 12 ||
+	    !eat(&p, "月"))
+		return false;
+	if (eat(&p, "底")) {
+		m->due_day = 0;
+		return !*p;
+	}
+	return small_number(&p, &m->due_day) && m->due_day >= 1 &&
+	       m->due_day <= date_days_in_month(year, m->due_month) && eat(&p, "日") && !*p;
+}
+
+static int int_in(ychk *c, const ynode *map, const char *key, int lo, int hi, int def)
+{
+	long long v;
+	if (!ychk_int(c, map, key, &v))
+		return def;
+	if (v < lo || v > hi) {
+		ychk_err(c, yn_get(map, key), msg(MSG_L_RANGE), v, lo, hi);
+		return def;
+	}
+	return (int)v;
+}
+
+static char **string_seq(ychk *c, const ynode *n, size_t *count)
+{
+	*count = 0;
+	if (!n || !ychk_is_seq(c, n))
+		return NULL;
+	char **out = xcalloc(n->n ? n->n : 1, sizeof *out);
+	for (size_t i = 0; i < n->n; i++) {
+		if (n->kids[i]->kind != YN_SCALAR || !n->kids[i]->value[0]) {
+			ychk_err(c, n->kids[i], "%s", msg(MSG_L_WANT_SCALAR));
+			continue;
+		}
+		out[(*count)++] = xstrdup(n->kids[i]->value);
+	}
+	return out;
+}
+
+/* done: manual | {records: [form, …]} */
+static void load_done(ychk *c, const ynode *m, kp_milestone *ms)
+{
+	static const char *const keys[] = {"records", NULL};
+	const ynode *done = yn_get(m, "done");
+	if (done)
+		ms->line = done->line, ms->col = done->col;
+	if (!done) {
+		ychk_err(c, m, msg(MSG_L_MISSING_KEY), "done");
+		return;
+	}
+	if (done->kind == YN_SCALAR) {
+		if (strcmp(done->value, "manual"))
+			ychk_err(c, done, msg(MSG_L_DONE), done->value);
+		return;
+	}
+	if (!ychk_is_map(c, done))
+		return;
+	ychk_keys(c, done, keys);
+	ms->records = string_seq(c, yn_get(done, "records"), &ms->nrecords);
+	if (!ms->nrecords)
+		ychk_err(c, done, msg(MSG_L_MISSING_KEY), "records");
+}
+
+static void load_milestone(ychk *c, const ynode *m, int year, kp_milestone *ms)
+{
+	static const char *const keys[] = {"id", "item", "title", "brief", "owner", "due", "done", NULL};
+	ms->line = m->line, ms->col = m->col;
+	if (!ychk_is_map(c, m))
+		return;
+	ychk_keys(c, m, keys);
+	const char *id = ychk_str(c, m, "id", true);
+	const char *title = ychk_str(c, m, "title", true);
+	const char *brief = ychk_str(c, m, "brief", true);
+	const char *owner = ychk_str(c, m, "owner", true);
+	const char *due = ychk_str(c, m, "due", true);
+	ms->item = int_in(c, m, "item", 1, 99, 0);
+	ms->id = xstrdup(id ? id : "");
+	ms->title = xstrdup(title ? title : "");
+	ms->brief = xstrdup(brief ? brief : "");
+	if (brief && utf8_width(brief) > 4)
+		ychk_err(c, yn_get(m, "brief"), msg(MSG_L_BRIEF), brief);
+	if (owner && !strcmp(owner, "unit"))
+		ms->owner = OWNER_UNIT;
+	else if (owner && strcmp(owner, "city"))
+		ychk_err(c, yn_get(m, "owner"), msg(MSG_L_OWNER), owner);
+	if (due && !parse_due(due, year, ms))
+		ychk_err(c, yn_get(m, "due"), msg(MSG_L_DUE), due);
+	load_done(c, m, ms);
+}
+
+static void load_reporting(ychk *c, const ynode *r, kp_schedule *s)
+{
+	static const char *const keys[] = {"from", "to", "form", "field", NULL};
+	if (!r) {
+		ychk_err(c, NULL, msg(MSG_L_MISSING_KEY), "reporting");
+		return;
+	}
+	if (!ychk_is_map(c, r))
+		return;
+	s->line = r->line, s->col = r->col;
+	ychk_keys(c, r, keys);
+	s->month_from = int_in(c, r, "from", 1, 12, 1);
+	s->month_to = int_in(c, r, "to", 1, 12, 12);
+	if (s->month_to < s->month_from)
+		ychk_err(c, r, msg(MSG_L_MIN_MAX), (long)s->month_from, (long)s->month_to);
+	const char *form = ychk_str(c, r, "form", true), *field = ychk_str(c, r, "field", true);
+	s->report_form = xstrdup(form ? form : "");
+	s->month_field = xstrdup(field ? field : "");
+}
+
+int schedule_parse(kp_schedule *s, const char *file, const char *data, size_t len, kp_diag *d)
+{
+	static const char *const keys[] = {"source", "year", "reporting", "milestones", NULL};
+	memset(s, 0, sizeof *s);
+	ychk c = {file, d, 0};
+	ynode *root = yn_parse(file, data, len, d);
+	if (!root)
+		return -1;
+	if (ychk_is_map(&c, root)) {
+		ychk_keys(&c, root, keys);
+		s->year = int_in(&c, root, "year", 2000, 2099, 2016);
+		if (!yn_get(root, "year"))
+			ychk_err(&c, root, msg(MSG_L_MISSING_KEY), "year");
+		load_reporting(&c, yn_get(root, "reporting"), s);
+		const ynode *list = yn_get(root, "milestones");
+		if (!list)
+			ychk_err(&c, root, msg(MSG_L_MISSING_KEY), "milestones");
+		else if (ychk_is_seq(&c, list)) {
+			s->ms = xcalloc(list->n ? list->n : 1, sizeof *s->ms);
+			for (size_t i = 0; i < list->n; i++) {
+				kp_milestone *m = &s->ms[s->n++];
+				load_milestone(&c, list->kids[i], s->year, m);
+				for (size_t j = 0; j + 1 < s->n; j++)
+					if (m->id[0] && !strcmp(s->ms[j].id, m->id))
+						ychk_err(&c, list->kids[i], msg(MSG_L_DUP_MILESTONE),
+							 m->id, s->ms[j].line);
+			}
+		}
+	}
+	yn_free(root);
+	return c.errors ? -1 : 0;
+}
+
+void schedule_free(kp_schedule *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		kp_milestone *m = &s->ms[i];
+		free(m->id);
+		free(m->title);
+		free(m->brief);
+		for (size_t k = 0; k < m->nrecords; k++)
+			free(m->records[k]);
+		free(m->records);
+	}
+	free(s->ms);
+	free(s->report_form);
+	free(s->month_field);
+	memset(s, 0, sizeof *s);
+}
+
+int schedule_nmonths(const kp_schedule *s)
+{
+	return s->month_to >= s->month_from && s->month_from ? s->month_to - s->month_from + 1 : 0;
+}
+
+void schedule_month(const kp_schedule *s, int i, char *out)
+{
+	unsigned y = (unsigned)s->year % 10000u, m = (unsigned)(s->month_from + i) % 100u;
+	snprintf(out, 8, "%04u-%02u", y, m);
+}
+
+int scoring_parse(kp_scoring *s, const char *file, const char *data, size_t len, kp_diag *d)
+{
+	static const char *const keys[] = {"source", "quota_form", "cap_percent", "columns", NULL};
+	static const char *const col_keys[] = {"quota", "count", "weight", NULL};
+	memset(s, 0, sizeof *s);
+	ychk c = {file, d, 0};
+	ynode *root = yn_parse(file, data, len, d);
+	if (!root)
+		return -1;
+	if (ychk_is_map(&c, root)) {
+		ychk_keys(&c, root, keys);
+		const char *qf = ychk_str(&c, root, "quota_form", true);
+		s->quota_form = xstrdup(qf ? qf : "");
+		if (qf)
+			s->line = yn_get(root, "quota_form")->line, s->col = yn_get(root, "quota_form")->col;
+		s->cap_percent = int_in(&c, root, "cap_percent", 1, 1000, 100);
+		const ynode *cols = yn_get(root, "columns");
+		if (!cols)
+			ychk_err(&c, root, msg(MSG_L_MISSING_KEY), "columns");
+		else if (ychk_is_seq(&c, cols)) {
+			s->cols = xcalloc(cols->n ? cols->n : 1, sizeof *s->cols);
+			for (size_t i = 0; i < cols->n; i++) {
+				const ynode *col = cols->kids[i];
+				if (!ychk_is_map(&c, col))
+					continue;
+				ychk_keys(&c, col, col_keys);
+				const char *q = ychk_str(&c, col, "quota", true);
+				const char *n = ychk_str(&c, col, "count", true);
+				kp_score_column *sc = &s->cols[s->ncols++];
+				sc->quota = xstrdup(q ? q : "");
+				sc->count = xstrdup(n ? n : "");
+				sc->weight = int_in(&c, col, "weight", 0, 100, 1);
+				sc->line = col->line, sc->col = col->col;
+			}
+		}
+	}
+	yn_free(root);
+	return c.errors ? -1 : 0;
+}
+
+void scoring_free(kp_scoring *s)
+{
+	for (size_t i = 0; i < s->ncols; i++) {
+		free(s->cols[i].quota);
+		free(s->cols[i].count);
+	}
+	free(s->cols);
+	free(s->quota_form);
+	memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,73 @@
+/*
+ * schedule: the programme's timetable (section 五 of the founding
+ * document) and its scoreboard (section 六), as loaded from
+ * config/schedule.yaml and config/ranking.yaml. A changed file changes the
+ * checklist and the ranking; no C change.
+ *
+ * A milestone is owed by the city or by each unit. It is done when the
+ * data says so (the unit has a record in each of `records`; a monthly
+ * milestone: a record of that month) or, with `done: manual`, when someone
+ * ticks it. A monthly milestone repeats for every reporting month and is
+ * due on `due_day` of the month after.
+ */
+#ifndef KP_SCHEDULE_H
+#define KP_SCHEDULE_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/diag.h"
+
+typedef enum { OWNER_CITY, OWNER_UNIT } kp_owner;
+
+typedef struct {
+	char *id;
+	int item;             /* 五.N of the document */
+	char *title;
+	char *brief;          /* a short name for narrow columns (≤ 4 cells) */
+	kp_owner owner;
+	bool monthly;         /* once per reporting month */
+	int due_month;        /* not monthly: the month (of the programme year) */
+	int due_day;          /* the day; 0: the month's last day */
+	char **records;       /* forms that must hold a record; none: a manual tick */
+	size_t nrecords;
+	int line, col;        /* where `done` is (for messages about its forms) */
+} kp_milestone;
+
+typedef struct {
+	int year;                     /* the programme year */
+	int month_from, month_to;     /* the reporting months of the year */
+	char *report_form;            /* the monthly report's form … */
+	char *month_field;            /* … and its field holding YYYY-MM */
+	int line, col;                /* where `reporting` is */
+	kp_milestone *ms;
+	size_t n;
+} kp_schedule;
+
+/* One column of the score: done (records of `count`) against the quota
+ * field `quota` of the per-unit quota form, weighted. */
+typedef struct {
+	char *quota, *count;
+	int weight;
+	int line, col;
+} kp_score_column;
+
+typedef struct {
+	char *quota_form;
+	int cap_percent;              /* a column counts at most this much */
+	int line, col;                /* where quota_form is */
+	kp_score_column *cols;
+	size_t ncols;
+} kp_scoring;
+
+/* Parse the files' text (forms are checked later, by the catalogue). 0 or
+ * -1 after adding every problem to d. */
+int schedule_parse(kp_schedule *s, const char *file, const char *data, size_t len, kp_diag *d);
+void schedule_free(kp_schedule *s);
+int scoring_parse(kp_scoring *s, const char *file, const char *data, size_t len, kp_diag *d);
+void scoring_free(kp_scoring *s);
+
+/* "2016-07" for reporting month i (0-based) into out (≥ 8 bytes). */
+void schedule_month(const kp_schedule *s, int i, char *out);
+int schedule_nmonths(const kp_schedule *s);
+
+#endif

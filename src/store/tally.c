@@ -1,0 +1,155 @@
+/* Reads for the checklist, the monthly report and the progress table, and
+ * the checklist's manual ticks. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "store/db.h"
+
+char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int field,
+			const char *value)
+{
+	/* MIN over the (unit_id, created_at) index: one index probe. */
+	char *sql = field < 0
+		? xasprintf("SELECT min(created_at) FROM \"%s\" WHERE unit_id = ?", f->table)
+		: xasprintf("SELECT min(created_at) FROM \"%s\" WHERE unit_id = ? AND \"%s\" = ?",
+			    f->table, f->fields[field].id);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	char *at = NULL;
+	if (st) {
+		sqlite3_bind_int64(st, 1, unit_id);
+		if (field >= 0)
+			sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+			at = db_text(st, 0);
+	}
+	sqlite3_finalize(st);
+	return at;
+}
+
+long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field, const char *value)
+{
+	char *sql = xasprintf("SELECT id FROM \"%s\" WHERE unit_id = ? AND \"%s\" = ? ORDER BY id LIMIT 1",
+			      f->table, f->fields[field].id);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	long long id = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, unit_id);
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return id;
+}
+
+void store_unit_counts(kp_store *s, const kp_form *f, const kp_unit *units, size_t n,
+		       long long *out)
+{
+	memset(out, 0, n * sizeof *out);
+	sqlite3_stmt *st = db_prepare(s, "SELECT unit_id, n FROM kp_counts WHERE tbl = ?", NULL);
+	if (st)
+		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		for (size_t i = 0; i < n; i++)
+			if (units[i].id == id)
+				out[i] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+}
+
+long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, int date_field,
+			    const char *month, int sum_field, int when_field, const char *when_is)
+{
+	strbuf b = STRBUF_INIT;
+	/* Dates are stored as YYYY-MM-DD, so a month is a range of text. */
+	if (sum_field < 0)
+		sb_adds(&b, "SELECT count(*)");
+	else
+		sb_printf(&b, "SELECT coalesce(sum(\"%s\"), 0)", f->fields[sum_field].id);
+	sb_printf(&b, " FROM \"%s\" WHERE unit_id = ?1 AND \"%s\" >= ?2 || '-01' AND \"%s\" <= ?2 || '-31'",
+		  f->table, f->fields[date_field].id, f->fields[date_field].id);
+	if (when_field >= 0)
+		sb_printf(&b, " AND \"%s\" = ?3", f->fields[when_field].id);
+	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
+	sb_free(&b);
+	long long v = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, unit_id);
+		sqlite3_bind_text(st, 2, month, -1, SQLITE_STATIC);
+		if (when_field >= 0)
+			sqlite3_bind_text(st, 3, when_is, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+int store_ensure_ticks(kp_store *s, char **err)
+{
+	return db_exec(s,
+		       "CREATE TABLE IF NOT EXISTS kp_ticks ("
+		       " key TEXT NOT NULL,"
+		       " unit_id INTEGER NOT NULL,"
+		       " ticked_by TEXT NOT NULL,"
+		       " ticked_at TEXT NOT NULL,"
+		       " PRIMARY KEY (key, unit_id))", err);
+}
+
+size_t store_ticks(kp_store *s, kp_tick **out)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT key, unit_id, ticked_by, ticked_at FROM kp_ticks", NULL);
+	size_t n = 0, cap = 0;
+	kp_tick *t = NULL;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap)
+			t = xrealloc(t, (cap = cap ? cap * 2 : 16) * sizeof *t);
+		t[n].key = db_text(st, 0);
+		t[n].unit_id = sqlite3_column_int64(st, 1);
+		t[n].by = db_text(st, 2);
+		t[n].at = db_text(st, 3);
+		n++;
+	}
+	sqlite3_finalize(st);
+	*out = t;
+	return n;
+}
+
+void ticks_free(kp_tick *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(t[i].key);
+		free(t[i].by);
+		free(t[i].at);
+	}
+	free(t);
+}
+
+int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *by, bool on,
+		   char **err)
+{
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	sqlite3_stmt *st = db_prepare(s, on
+		? "INSERT INTO kp_ticks (key, unit_id, ticked_by, ticked_at) VALUES (?1, ?2, ?3, kp_now())"
+		  " ON CONFLICT (key, unit_id) DO NOTHING"
+		: "DELETE FROM kp_ticks WHERE key = ?1 AND unit_id = ?2", err);
+	int rc = KP_ERR;
+	if (st) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, unit_id);
+		if (on)
+			sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
+	}
+	sqlite3_finalize(st);
+	if (rc == KP_OK && db_commit(s, err) == KP_OK)
+		return KP_OK;
+	db_rollback(s);
+	return KP_ERR;
+}

@@ -1,0 +1,158 @@
+/* The city's monthly 工作简报 (五.6): every unit's figures for a month,
+ * the totals and who has not reported; Left/Right change the month. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "domain/briefing.h"
+#include "ui/draw.h"
+#include "ui/screens.h"
+
+#define UNIT_W 16
+#define NUM_W 8
+#define SAVED_W 16
+
+typedef struct {
+	ui_screen base;
+	kp_briefing b;
+	int month;   /* index of the reporting month shown */
+	size_t sel;
+	int top;
+} briefing_screen;
+
+/* The month a briefing written today is about: last month, within the
+ * reporting months. */
+static int default_month(const kp_schedule *s)
+{
+	int y, m, d;
+	clock_today(&y, &m, &d);
+	int last = (y - s->year) * 12 + m - 1 - s->month_from; /* last month's index */
+	int n = schedule_nmonths(s);
+	return last < 0 ? 0 : last >= n ? n - 1 : last;
+}
+
+static void rebuild(briefing_screen *bs, ui_app *app)
+{
+	briefing_free(&bs->b);
+	char month[8], *err = NULL;
+	schedule_month(&app->env->cat.schedule, bs->month, month);
+	if (briefing_build(&bs->b, app->env, month, &err) != 0) {
+		app_status(app, true, "%s", err);
+		free(err);
+	}
+}
+
+static void draw_row(briefing_screen *bs, int y, const kp_briefing_row *r, int kind, bool sel)
+{
+	const kp_briefing *b = &bs->b;
+	attr_t a = kind == 0 ? theme_attr(R_SECTION) | A_UNDERLINE
+		 : sel ? theme_attr(R_SELECTED) : kind == 2 ? theme_attr(R_SECTION) : theme_attr(R_NORMAL);
+	draw_fill(y, 0, COLS, a);
+	draw_text(y, 1, UNIT_W, kind == 0 ? msg(MSG_P_COL_UNIT) : kind == 2 ? msg(MSG_P_TOTAL) : r->name,
+		  a, false);
+	int x = 2 + UNIT_W;
+	for (size_t k = 0; k < b->ncols && x + NUM_W < COLS; k++, x += NUM_W + 1) {
+		char v[32] = "";
+		if (kind == 0)
+			snprintf(v, sizeof v, "%s", b->form->fields[b->cols[k]].label);
+		else if (kind == 2 || r->reported)
+			snprintf(v, sizeof v, "%lld", kind == 2 ? b->totals[k] : r->vals[k]);
+		int w = utf8_width(v);
+		draw_text(y, x + (kind ? NUM_W - w : 0), w, v, a, false); /* numbers right */
+	}
+	char s[64];
+	if (kind == 0)
+		snprintf(s, sizeof s, "%s", msg(MSG_R_COL_SAVED));
+	else if (kind == 2)
+		snprintf(s, sizeof s, msg(MSG_UI_BR_COUNT), b->nreported, b->n);
+	else if (!r->reported)
+		snprintf(s, sizeof s, "! %s", msg(MSG_R_NOT_REPORTED));
+	else
+		snprintf(s, sizeof s, "%c %.10s", r->late ? '~' : '+', r->saved_at);
+	attr_t sa = kind == 1 && !sel ? theme_attr(!r->reported ? R_OVERDUE : r->late ? R_LATE : R_DONE) : a;
+	draw_text(y, x + 1, COLS - x - 2, s, sa, false);
+}
+
+static void briefing_draw(ui_screen *s, ui_app *app)
+{
+	briefing_screen *bs = (briefing_screen *)s;
+	const kp_briefing *b = &bs->b;
+	char title[160], due[24];
+	date_official(due, b->due_y, b->due_m, b->due_d);
+	snprintf(title, sizeof title, msg(MSG_R_BRIEFING), atoi(b->month), atoi(b->month + 5), due);
+	strbuf miss = STRBUF_INIT;
+	sb_printf(&miss, "%s", msg(MSG_R_MISSING));
+	size_t nmiss = 0;
+	for (size_t i = 0; i < b->n; i++)
+		if (!b->rows[i].reported)
+			sb_printf(&miss, "%s%s", nmiss++ ? "、" : "", b->rows[i].name);
+	if (!nmiss)
+		sb_adds(&miss, msg(MSG_R_NONE));
+	app_chrome(app, title, NULL, sb_str(&miss), CTX_REPORT);
+	sb_free(&miss);
+	int y = app_body_top(), rows = app_body_height() - 3;
+	if ((int)bs->sel < bs->top)
+		bs->top = (int)bs->sel;
+	if ((int)bs->sel >= bs->top + rows)
+		bs->top = (int)bs->sel - rows + 1;
+	draw_row(bs, y, NULL, 0, false);
+	int k = 0;
+	for (; k < rows && bs->top + k < (int)b->n; k++)
+		draw_row(bs, y + 1 + k, &b->rows[bs->top + k], 1, (size_t)(bs->top + k) == bs->sel);
+	draw_row(bs, y + 1 + k, NULL, 2, false);
+	draw_text(y + app_body_height() - 1, 1, COLS - 2, msg(MSG_UI_BR_LEGEND), theme_attr(R_HELP), true);
+}
+
+static void briefing_key(ui_screen *s, ui_app *app, kp_key key)
+{
+	briefing_screen *bs = (briefing_screen *)s;
+	int months = schedule_nmonths(&app->env->cat.schedule);
+	size_t n = bs->b.n;
+	switch (keymap_lookup(CTX_REPORT, key)) {
+	case ACT_UP: bs->sel = bs->sel ? bs->sel - 1 : 0; break;
+	case ACT_DOWN: bs->sel = bs->sel + 1 < n ? bs->sel + 1 : bs->sel; break;
+	case ACT_HOME: case ACT_PAGE_UP: bs->sel = 0; break;
+	case ACT_END: case ACT_PAGE_DOWN: bs->sel = n ? n - 1 : 0; break;
+	case ACT_LEFT:
+	case ACT_RIGHT:
+	case ACT_NEXT: {
+		int step = keymap_lookup(CTX_REPORT, key) == ACT_LEFT ? -1 : 1;
+		bs->month = (bs->month + step + months) % months;
+		rebuild(bs, app);
+		break;
+	}
+	case ACT_QUIT: bs->base.closing = true; break;
+	default: break;
+	}
+}
+
+static void briefing_resume(ui_screen *s, ui_app *app)
+{
+	rebuild((briefing_screen *)s, app);
+}
+
+static void briefing_destroy(ui_screen *s)
+{
+	briefing_screen *bs = (briefing_screen *)s;
+	briefing_free(&bs->b);
+	free(bs);
+}
+
+ui_screen *briefing_screen_new(ui_app *app)
+{
+	if (schedule_nmonths(&app->env->cat.schedule) == 0)
+		return NULL;
+	briefing_screen *bs = xcalloc(1, sizeof *bs);
+	bs->base = (ui_screen){briefing_draw, briefing_key, briefing_resume, briefing_destroy, NULL,
+			       false};
+	bs->month = default_month(&app->env->cat.schedule);
+	rebuild(bs, app);
+	return &bs->base;
+}

@@ -1,0 +1,25 @@
+/*
+ * glance: the lines above the main menu that answer "what is due, what is
+ * late, how far along": today, the next open deadlines with days left, how
+ * many are overdue, and the progress of the chosen unit (or of all units).
+ */
+#ifndef KP_GLANCE_H
+#define KP_GLANCE_H
+#include "domain/checklist.h"
+#include "domain/progress.h"
+#include "ui/app.h"
+
+typedef struct {
+	kp_checklist c;
+	kp_progress p;
+	bool built;
+} glance;
+
+/* (Re)compute from the database: when the menu opens and after every
+ * screen above it closes. */
+void glance_build(glance *g, ui_app *app);
+void glance_free(glance *g);
+/* Draw from row y; returns the rows used. */
+int glance_draw(const glance *g, ui_app *app, int y);
+
+#endif

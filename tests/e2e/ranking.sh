@@ -1,0 +1,52 @@
+# Section 六: progress against the 附表1 quotas and the ranking by the score
+# config/ranking.yaml defines. The order on screen and from `kepu report
+# progress` must equal the formula computed here in SQL; bars fit 80 columns
+# and grow with the window; Tab lists the units in 序号 order.
+. "$(dirname "$0")/lib.sh"
+new_db --demo --today 2016-08-10
+
+# The documented default: the mean of min(100%, done/quota) over the four
+# columns, a quota of 0 counting as met; ties in 序号 order.
+score() {
+	echo "(CASE WHEN q.$1 > 0 THEN min(100.0, 100.0 * (SELECT count(*) FROM $1 x WHERE x.unit_id = u.id) / q.$1) ELSE 100 END)"
+}
+sqlite3 "$DB" "SELECT u.name FROM units u JOIN quota q ON q.unit_id = u.id
+	ORDER BY ($(score talent) + $(score activity) + $(score resource) + $(score project)) / 4 DESC, u.seq" >"$WORK/want"
+[ "$(wc -l <"$WORK/want")" -eq 19 ] || fail "want 19 units"
+[ "$(head -1 "$WORK/want")" != "魏都区" ] || fail "the demo data should not rank in 序号 order"
+
+"$KEPU" report progress --db "$DB" >"$WORK/report"
+sed -n '4,22p' "$WORK/report" | awk '{print $2}' >"$WORK/got"
+diff -u "$WORK/want" "$WORK/got" || fail "kepu report progress ranks differently from the formula"
+grep -q "^ *合计 *44/1170 *24/134 *8/119 *0/37 " "$WORK/report" || fail "合计: $(grep 合计 "$WORK/report")"
+grep -qF "完成度 = (科普人才 + 科普活动 + 资源开发 + 重点入库项目) / 4" "$WORK/report" || fail "no formula"
+
+start 80 24 --today 2016-08-10
+wait_for "主菜单"
+keys p
+wait_for "任务完成进度与排名（六、绩效考核）"
+assert_screen " 名次 单位             科普人才 科普活动 资源开发 重点入库项目 完成度"
+assert_screen " 完成度 = (科普人才 + 科普活动 + 资源开发 + 重点入库项目) / 4"
+assert_screen "      合计             44/1170  24/134   8/119    0/37"
+s=$(screen)
+shown=$(sed -n '3,19p' <<<"$s" | awk '{print $2}')
+[ "$shown" = "$(head -17 "$WORK/want")" ] || fail "screen order differs: $shown"
+# Every unit row ends in its bar, whole, inside 80 columns.
+rows=$(sed -n '3,20p' <<<"$s")
+while IFS= read -r line; do
+	[ "$(printf '%s' "$line" | wc -L)" -le 80 ] || fail "wider than 80: $line"
+	grep -Eq '% [#.]{8,}$' <<<"$line" || fail "no whole bar: $line"
+done <<<"$rows"
+top=$(sed -n 3p <<<"$s")
+grep -q '#' <<<"$top" || fail "the leader's bar is empty: $top"
+
+resize 120 30
+wait_for "1    $(head -1 "$WORK/want")"
+s=$(screen)
+grep -Eq '% [#.]{48,}$' <<<"$(sed -n 3p <<<"$s")" || fail "the bar did not grow: $(sed -n 3p <<<"$s")"
+
+keys Tab
+wait_for "任务完成进度（按序号）"
+assert_line " 魏都区" "/100"
+s=$(screen)
+[ "$(sed -n 3p <<<"$s" | awk '{print $2}')" = "魏都区" ] || fail "序号 order does not start with 魏都区"

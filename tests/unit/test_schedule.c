@@ -1,0 +1,446 @@
+/* The schedule (config/schedule.yaml), due dates and lateness, the
+ * checklist from the data and from ticks, the monthly briefing, prefill and
+ * the ranking's score. */
+#include "unit.h"
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "domain/briefing.h"
+#include "domain/checklist.h"
+#include "domain/prefill.h"
+#include "domain/progress.h"
+#include "form/catalog.h"
+
+/* ---- dates ---- */
+
+static void test_serials_and_weekdays(void **state)
+{
+	(void)state;
+	int y, m, d;
+	assert_int_equal(date_serial(1970, 1, 1), 0);
+	assert_int_equal(date_serial(2016, 3, 1) - date_serial(2016, 2, 28), 2); /* leap */
+	assert_int_equal(date_serial(2017, 3, 1) - date_serial(2017, 2, 28), 1);
+	assert_int_equal(date_serial(2000, 3, 1) - date_serial(2000, 2, 28), 2); /* 400 rule */
+	assert_int_equal(date_serial(2100, 3, 1) - date_serial(2100, 2, 28), 1); /* 100 rule */
+	for (long n = date_serial(1999, 12, 25); n < date_serial(2017, 1, 10); n += 13) {
+		date_from_serial(n, &y, &m, &d);
+		assert_int_equal(date_serial(y, m, d), n);
+	}
+	assert_int_equal(date_weekday(2016, 7, 15), 5); /* a Friday */
+	assert_int_equal(date_weekday(2016, 6, 1), 3);  /* the document's date: Wednesday */
+	char buf[24];
+	date_official(buf, 2016, 7, 5);
+	assert_string_equal(buf, "2016年7月5日");
+	long s;
+	assert_true(date_serial_of("2016-08-03 23:59:59", &s));
+	assert_int_equal(s, date_serial(2016, 8, 3));
+	assert_false(date_serial_of("2016-02-30", &s));
+	assert_false(date_serial_of("", &s));
+}
+
+static void test_clock_override(void **state)
+{
+	(void)state;
+	int y, m, d;
+	char now[20];
+	assert_false(clock_set_today("2016-13-01"));
+	assert_true(clock_set_today("2016年8月4日"));
+	clock_today(&y, &m, &d);
+	assert_int_equal(y * 10000 + m * 100 + d, 20160804);
+	clock_now(now);
+	assert_int_equal(strncmp(now, "2016-08-04 ", 11), 0);
+	assert_int_equal(strlen(now), 19);
+}
+
+/* ---- the schedule file ---- */
+
+static kp_schedule parse(const char *yaml, kp_diag *d, int *rc)
+{
+	kp_schedule s;
+	*rc = schedule_parse(&s, "s.yaml", yaml, strlen(yaml), d);
+	return s;
+}
+
+#define HEAD "year: 2016\nreporting: {from: 7, to: 12, form: monthly, field: month}\nmilestones:\n"
+
+static void test_due_dates(void **state)
+{
+	(void)state;
+	kp_diag d = {0};
+	int rc, y, m, day;
+	kp_schedule s = parse(HEAD
+		"  - {id: a, item: 1, title: t, brief: b, owner: city, due: 6月底, done: manual}\n"
+		"  - {id: b, item: 2, title: t, brief: b, owner: unit, due: 7月15日, done: manual}\n"
+		"  - {id: c, item: 6, title: t, brief: b, owner: unit, due: 每月3日, done: manual}\n"
+		"  - {id: e, item: 9, title: t, brief: b, owner: city, due: 2月底, done: manual}\n",
+		&d, &rc);
+	assert_int_equal(rc, 0);
+	assert_int_equal(s.n, 4);
+	milestone_due(&s, &s.ms[0], 0, &y, &m, &day);
+	assert_int_equal(y * 10000 + m * 100 + day, 20160630);
+	milestone_due(&s, &s.ms[1], 0, &y, &m, &day);
+	assert_int_equal(y * 10000 + m * 100 + day, 20160715);
+	assert_true(s.ms[2].monthly);
+	assert_int_equal(schedule_nmonths(&s), 6);
+	milestone_due(&s, &s.ms[2], 0, &y, &m, &day); /* July's report */
+	assert_int_equal(y * 10000 + m * 100 + day, 20160803);
+	milestone_due(&s, &s.ms[2], 5, &y, &m, &day); /* December's: next year */
+	assert_int_equal(y * 10000 + m * 100 + day, 20170103);
+	milestone_due(&s, &s.ms[3], 0, &y, &m, &day); /* 2016 is a leap year */
+	assert_int_equal(y * 10000 + m * 100 + day, 20160229);
+	schedule_free(&s);
+	s = parse("year: 2017\nreporting: {from: 7, to: 12, form: monthly, field: month}\nmilestones:\n"
+		  "  - {id: e, item: 9, title: t, brief: b, owner: city, due: 2月底, done: manual}\n",
+		  &d, &rc);
+	milestone_due(&s, &s.ms[0], 0, &y, &m, &day);
+	assert_int_equal(y * 10000 + m * 100 + day, 20170228);
+	schedule_free(&s);
+	diag_free(&d);
+}
+
+static void test_lateness(void **state)
+{
+	(void)state;
+	long due = date_serial(2016, 8, 3);
+	assert_int_equal(ms_state(due, due - 1, NULL), MS_OPEN);
+	assert_int_equal(ms_state(due, due, ""), MS_OPEN);       /* due today: still open */
+	assert_int_equal(ms_state(due, due + 1, NULL), MS_OVERDUE);
+	assert_int_equal(ms_state(due, due + 9, "2016-08-03 23:59:59"), MS_DONE); /* on the day */
+	assert_int_equal(ms_state(due, due + 9, "2016-08-04 00:00:00"), MS_LATE); /* the 4th */
+	assert_int_equal(ms_state(due, due - 5, "2016-07-20 10:00:00"), MS_DONE);
+	/* seen on a past day, what was done later is not done yet */
+	assert_int_equal(ms_state(due, date_serial(2016, 7, 19), "2016-07-20 10:00:00"), MS_OPEN);
+	assert_int_equal(ms_state(due, due + 1, "2016-08-05 10:00:00"), MS_OVERDUE);
+	assert_int_equal(state_mark(MS_DONE), '+');
+	assert_int_equal(state_mark(MS_LATE), '~');
+	assert_int_equal(state_mark(MS_OPEN), '.');
+	assert_int_equal(state_mark(MS_OVERDUE), '!');
+}
+
+static void test_schedule_errors(void **state)
+{
+	(void)state;
+	kp_diag d = {0};
+	int rc;
+	kp_schedule s = parse(HEAD
+		"  - {id: a, item: 1, title: t, brief: b, owner: town, due: 7月15日, done: manual}\n"
+		"  - {id: b, item: 2, title: t, brief: 很长的简称, owner: unit, due: 7月32日, done: manual}\n"
+		"  - {id: a, item: 3, title: t, brief: b, owner: city, due: 下周, done: sometimes}\n"
+		"  - {id: c, item: 4, title: t, brief: b, owner: city, due: 2月29日, done: manual}\n",
+		&d, &rc);
+	assert_int_equal(rc, -1);
+	char *all = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&all, &len);
+	diag_print(&d, out);
+	fclose(out);
+	assert_non_null(strstr(all, "s.yaml:4:49: owner 应为 city"));
+	assert_non_null(strstr(all, "s.yaml:5:39: 简称「很长的简称」太长"));
+	assert_non_null(strstr(all, "s.yaml:5:64: 截止日期「7月32日」无法识别"));
+	assert_non_null(strstr(all, "s.yaml:6:5: 事项标识「a」重复（第一次出现在第 4 行）"));
+	assert_non_null(strstr(all, "截止日期「下周」无法识别"));
+	assert_non_null(strstr(all, "而不是「sometimes」"));
+	assert_null(strstr(all, "2月29日")); /* 2016 has one */
+	free(all);
+	schedule_free(&s);
+	diag_free(&d);
+}
+
+static void test_shipped_schedule(void **state)
+{
+	(void)state;
+	kp_catalog cat;
+	kp_diag d = {0};
+	assert_int_equal(catalog_load(&cat, NULL, NULL, &d), 0);
+	const kp_schedule *s = &cat.schedule;
+	assert_int_equal(s->year, 2016);
+	assert_int_equal(s->n, 11);
+	const kp_list *months = catalog_list(&cat, KP_REPORT_MONTH_LIST);
+	assert_non_null(months);
+	assert_int_equal(months->n, 6);
+	assert_string_equal(months->items[0], "2016-07");
+	assert_string_equal(months->items[5], "2016-12");
+	assert_int_equal(cat.scoring.ncols, 4);
+	assert_int_equal(cat.scoring.cap_percent, 100);
+	catalog_free(&cat);
+	diag_free(&d);
+}
+
+/* A site schedule naming a form that does not exist is refused with its
+ * position, and so is a prefill pointing at a field of the wrong type. */
+static void test_config_references(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/kepu-cfg-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[256];
+	snprintf(path, sizeof path, "%s/schedule.yaml", dir);
+	FILE *f = fopen(path, "w");
+	fputs(HEAD "  - {id: a, item: 1, title: t, brief: b, owner: unit, due: 7月15日,\n"
+		   "     done: {records: [talent, nosuch]}}\n", f);
+	fclose(f);
+	kp_catalog cat;
+	kp_diag d = {0};
+	assert_true(catalog_load(&cat, NULL, dir, &d) > 0);
+	char *first = diag_format(&d, 0);
+	assert_string_equal(first, "config/schedule.yaml:5:12: 没有名为「nosuch」的表单（或它有错误，未能载入）");
+	free(first);
+	catalog_free(&cat);
+	diag_free(&d);
+	unlink(path);
+	rmdir(dir);
+
+	strcpy(dir, "/tmp/kepu-cfg-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/x.yaml", dir);
+	f = fopen(path, "w");
+	fputs("id: x\ntitle: X\ntable: x\nfields:\n"
+	      "  - {id: month, label: 月份, type: yearmonth}\n"
+	      "  - {id: n, label: 数, type: integer,\n"
+	      "     prefill: {from: activity, date: name, month: month}}\n", f);
+	fclose(f);
+	assert_true(catalog_load(&cat, dir, NULL, &d) > 0);
+	first = diag_format(&d, 0);
+	assert_non_null(strstr(first, "x.yaml:7:15: n 的 prefill：表单「activity」中没有合适的「name」"));
+	free(first);
+	catalog_free(&cat);
+	diag_free(&d);
+	unlink(path);
+	rmdir(dir);
+}
+
+/* ---- the checklist, briefing, prefill and ranking on a database ---- */
+
+typedef struct {
+	kp_env env;
+	char *path;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *fx = calloc(1, sizeof *fx);
+	kp_diag d = {0};
+	char *err = NULL;
+	fx->path = unit_tmp_db();
+	clock_set_today("2016-07-01");
+	if (env_load_definitions(&fx->env, NULL, NULL, &d) || env_open_db(&fx->env, fx->path, true, &err))
+		return -1;
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *fx = *state;
+	env_close(&fx->env);
+	unit_rm_db(fx->path);
+	free(fx);
+	return 0;
+}
+
+/* Save a record of form `form` for `unit` on day `day`: id=value pairs. */
+static void save_on(fixture *fx, const char *day, const char *form, const char *unit, ...)
+{
+	const kp_form *f = catalog_form(&fx->env.cat, form);
+	kp_record r;
+	record_init(&r, f->nfields);
+	r.unit_id = store_unit_id(fx->env.store, unit);
+	va_list ap;
+	va_start(ap, unit);
+	for (const char *id; (id = va_arg(ap, const char *));)
+		record_set(&r, (size_t)form_field_index(f, id), va_arg(ap, const char *));
+	va_end(ap);
+	clock_set_today(day);
+	char *err = NULL;
+	if (store_insert(fx->env.store, f, &r, &err) != KP_OK)
+		fail_msg("%s", err);
+	record_free(&r);
+}
+
+static const kp_check_item *item(const kp_checklist *c, const char *key)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (!strcmp(c->items[i].key, key))
+			return &c->items[i];
+	fail_msg("no item %s", key);
+	return NULL;
+}
+
+static size_t unit_index(const kp_checklist *c, const char *name)
+{
+	for (size_t u = 0; u < c->nunits; u++)
+		if (!strcmp(c->units[u].name, name))
+			return u;
+	fail_msg("no unit %s", name);
+	return 0;
+}
+
+#define MONTHLY(m) "month", m, "training_sessions", "0", "training_people", "0", \
+	"activity_sessions", "1", "activity_people", "50", "resources", "0"
+
+static void test_monthly_reports_late_and_missing(void **state)
+{
+	fixture *fx = *state;
+	save_on(fx, "2016-08-03", "monthly", "魏都区", MONTHLY("2016-07"), NULL); /* the 3rd: on time */
+	save_on(fx, "2016-08-04", "monthly", "长葛市", MONTHLY("2016-07"), NULL); /* the 4th: late */
+	save_on(fx, "2016-08-20", "monthly", "禹州市", MONTHLY("2016-08"), NULL); /* early for August */
+	clock_set_today("2016-08-04");
+	kp_checklist c;
+	checklist_build(&c, &fx->env);
+	const kp_check_item *july = item(&c, "monthly:2016-07");
+	assert_int_equal(check_item_unit_state(july, unit_index(&c, "魏都区")), MS_DONE);
+	assert_int_equal(check_item_unit_state(july, unit_index(&c, "长葛市")), MS_LATE);
+	assert_int_equal(check_item_unit_state(july, unit_index(&c, "禹州市")), MS_OVERDUE);
+	assert_int_equal(july->ndone, 1);
+	assert_int_equal(july->nlate, 1);
+	assert_int_equal(july->noverdue, 17);
+	assert_int_equal(check_item_state(&c, july), MS_OVERDUE);
+	const kp_check_item *aug = item(&c, "monthly:2016-08");
+	assert_int_equal(check_item_unit_state(aug, unit_index(&c, "禹州市")), MS_OPEN); /* not yet */
+	assert_int_equal(check_item_state(&c, aug), MS_OPEN);
+	checklist_free(&c);
+	clock_set_today("2016-08-21");
+	checklist_build(&c, &fx->env);
+	aug = item(&c, "monthly:2016-08");
+	assert_int_equal(check_item_unit_state(aug, unit_index(&c, "禹州市")), MS_DONE);
+	checklist_free(&c);
+
+	kp_briefing b;
+	char *err = NULL;
+	assert_int_equal(briefing_build(&b, &fx->env, "2016-07", &err), 0);
+	assert_int_equal(b.nreported, 2);
+	assert_int_equal(b.nlate, 1);
+	assert_int_equal(b.due_m * 100 + b.due_d, 803);
+	assert_int_equal(b.totals[3], 100); /* 参与人数 over the two reports */
+	size_t missing = 0;
+	for (size_t i = 0; i < b.n; i++)
+		missing += !b.rows[i].reported;
+	assert_int_equal(missing, 17);
+	briefing_free(&b);
+	assert_int_equal(briefing_build(&b, &fx->env, "2016-06", &err), -1);
+	assert_non_null(strstr(err, "2016-07 到 2016-12"));
+	free(err);
+	briefing_free(&b);
+}
+
+static void test_submission_needs_every_form(void **state)
+{
+	fixture *fx = *state;
+	save_on(fx, "2016-07-10", "plan", "许昌学院", "goals", "目标", "measures", "措施",
+		"contact", "李秀英", "phone", "13837412345", NULL);
+	save_on(fx, "2016-07-12", "talent", "许昌学院", "name", "张海旺", "gender", "男", "age", "45",
+		"ethnicity", "汉族", "political", "中共党员", "education", "本科", "industry", "农业",
+		"specialty", "果树", "employer", "许昌学院", "title", "教授", "phone", "13837412345",
+		"service_categories", "[\"农村科普\"]", NULL);
+	clock_set_today("2016-07-20");
+	kp_checklist c;
+	checklist_build(&c, &fx->env);
+	size_t u = unit_index(&c, "许昌学院");
+	assert_int_equal(check_item_unit_state(item(&c, "submit"), u), MS_OVERDUE); /* no project yet */
+	checklist_free(&c);
+}
+
+static void test_manual_ticks(void **state)
+{
+	fixture *fx = *state;
+	clock_set_today("2016-07-05");
+	kp_checklist c;
+	checklist_build(&c, &fx->env);
+	const kp_check_item *breakdown = item(&c, "breakdown");
+	assert_int_equal(check_item_state(&c, breakdown), MS_OVERDUE);
+	assert_int_equal(checklist_tick(&fx->env, breakdown, 0, "王科长", true, NULL), 0);
+	const kp_check_item *reg = item(&c, "register");
+	size_t u = unit_index(&c, "医学会");
+	assert_int_equal(checklist_tick(&fx->env, reg, c.units[u].id, "张伟", true, NULL), 0);
+	/* done by the data: no tick */
+	assert_int_equal(checklist_tick(&fx->env, item(&c, "summary"), c.units[u].id, "x", true, NULL), -1);
+	checklist_free(&c);
+	checklist_build(&c, &fx->env);
+	breakdown = item(&c, "breakdown");
+	assert_int_equal(check_item_state(&c, breakdown), MS_LATE); /* ticked on 7月5日 */
+	assert_string_equal(breakdown->done_by[0], "王科长");
+	assert_int_equal(strncmp(breakdown->done_at[0], "2016-07-05", 10), 0);
+	reg = item(&c, "register");
+	assert_int_equal(check_item_unit_state(reg, u), MS_DONE);
+	assert_int_equal(reg->ndone, 1);
+	assert_int_equal(checklist_tick(&fx->env, reg, c.units[u].id, "张伟", false, NULL), 0);
+	checklist_free(&c);
+	checklist_build(&c, &fx->env);
+	assert_int_equal(item(&c, "register")->ndone, 0);
+	checklist_free(&c);
+}
+
+static void test_prefill_counts_the_month(void **state)
+{
+	fixture *fx = *state;
+	save_on(fx, "2016-07-10", "activity", "魏都区", "name", "讲座", "held_on", "2016-07-08", "form",
+		"科普讲座", "targets", "[\"校园\"]", "place", "一中", "participants", "120", NULL);
+	save_on(fx, "2016-07-13", "activity", "魏都区", "name", "培训", "held_on", "2016-07-12", "form",
+		"科技培训", "targets", "[\"乡村\"]", "place", "农技站", "participants", "45", NULL);
+	save_on(fx, "2016-07-31", "activity", "魏都区", "name", "八月", "held_on", "2016-08-01", "form",
+		"科技培训", "targets", "[\"乡村\"]", "place", "农技站", "participants", "30", NULL);
+	save_on(fx, "2016-07-31", "activity", "长葛市", "name", "别的单位", "held_on", "2016-07-02",
+		"form", "科技培训", "targets", "[\"乡村\"]", "place", "x", "participants", "99", NULL);
+	const kp_form *m = catalog_form(&fx->env.cat, "monthly");
+	long long wd = store_unit_id(fx->env.store, "魏都区");
+	long long want[][2] = {{0, 1}, {1, 45}, {2, 2}, {3, 165}, {4, 0}};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const kp_field *fd = &m->fields[want[i][0] + 1];
+		assert_non_null(fd->prefill);
+		assert_int_equal(prefill_value(&fx->env, fd, wd, "2016-07"), want[i][1]);
+	}
+	assert_int_equal(prefill_value(&fx->env, &m->fields[3], wd, "2016-08"), 1);
+}
+
+static void test_score_and_ranking(void **state)
+{
+	fixture *fx = *state;
+	const kp_scoring *sc = &fx->env.cat.scoring;
+	long long done[] = {50, 10, 20, 0}, quota[] = {100, 10, 10, 0};
+	double pct[4];
+	/* (50 + 100 + min(100, 200) + 100 for a 0 quota) / 4 */
+	assert_true(progress_score(sc, done, quota, pct) > 87.49 && progress_score(sc, done, quota, pct) < 87.51);
+	assert_true(pct[2] > 199.9);
+	/* 气象学会's quotas are 10/2/2/2: two activities make 25% more */
+	save_on(fx, "2016-07-10", "activity", "气象学会", "name", "a", "held_on", "2016-07-08", "form",
+		"科普讲座", "targets", "[\"校园\"]", "place", "p", "participants", "1", NULL);
+	save_on(fx, "2016-07-10", "activity", "气象学会", "name", "b", "held_on", "2016-07-09", "form",
+		"科普讲座", "targets", "[\"校园\"]", "place", "p", "participants", "1", NULL);
+	save_on(fx, "2016-07-10", "resource", "魏都区", "name", "r", "kind", "科普漫画", "author", "x",
+		"finished_on", "2016-07-09", NULL);
+	kp_progress p;
+	assert_int_equal(progress_build(&p, &fx->env), 0);
+	assert_string_equal(p.rows[0].name, "气象学会");
+	assert_int_equal(p.rows[0].rank, 1);
+	assert_true(p.rows[0].score > 24.99 && p.rows[0].score < 25.01);
+	assert_string_equal(p.rows[1].name, "魏都区"); /* 1/10 resources: 2.5% */
+	assert_int_equal(p.rows[2].rank, 3);
+	assert_int_equal(p.rows[18].rank, 3); /* the rest tie at 0 and share a rank */
+	assert_int_equal(p.total.quota[0], 1170);
+	assert_int_equal(p.total.quota[1], 134);
+	assert_int_equal(p.total.quota[2], 119);
+	assert_int_equal(p.total.quota[3], 37);
+	assert_int_equal(p.total.done[1], 2);
+	assert_non_null(strstr(p.formula, "科普人才 + 科普活动 + 资源开发 + 重点入库项目) / 4"));
+	progress_free(&p);
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_serials_and_weekdays),
+		cmocka_unit_test(test_clock_override),
+		cmocka_unit_test(test_due_dates),
+		cmocka_unit_test(test_lateness),
+		cmocka_unit_test(test_schedule_errors),
+		cmocka_unit_test(test_shipped_schedule),
+		cmocka_unit_test(test_config_references),
+		cmocka_unit_test_setup_teardown(test_monthly_reports_late_and_missing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_submission_needs_every_form, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_manual_ticks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_prefill_counts_the_month, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_score_and_ranking, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
