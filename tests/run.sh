@@ -36,6 +36,25 @@ if [ "$mode" != e2e ]; then
 	done
 fi
 
+# kepu processes of this build still running after a scenario ended (every
+# terminal of it is closed by then, so kepu must have exited): their stacks
+# are printed, they are killed, and the scenario fails.
+leftovers() {
+	local pids i
+	for i in $(seq 50); do
+		pids=$(pgrep -f -- "^$KEPU " || true)
+		[ -z "$pids" ] && return 0
+		sleep 0.1
+	done
+	echo "kepu still running after the scenario:"
+	for p in $pids; do
+		ps -o pid,stat,etime,args -p "$p" | tail -n +2
+		command -v gdb >/dev/null && gdb -p "$p" -batch -ex bt 2>/dev/null | grep '^#' | head -15
+		kill -9 "$p" 2>/dev/null || true
+	done
+	return 1
+}
+
 if [ "$mode" != unit ]; then
 	export KEPU="$PWD/${BUILD:-build}/kepu"
 	export KEPU_WRITER="$PWD/${BUILD:-build}/tests/kepu-writer"
@@ -47,7 +66,7 @@ if [ "$mode" != unit ]; then
 		fi
 		log=$(mktemp)
 		start=$(date +%s)
-		if bash "$s" >"$log" 2>&1; then
+		if bash "$s" >"$log" 2>&1 && leftovers >>"$log" 2>&1; then
 			passed=$((passed + 1))
 			printf 'e2e %-24s ok (%ss)\n' "$name" "$(($(date +%s) - start))"
 		else

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the Debian packages kepu needs, only those missing, and generate the
 # Chinese locales. Runs as root here; uses sudo when it is not root.
-# Build: gcc make pkg-config and the -dev libraries; unicode-data and bzip2
+# Build: gcc make pkg-config and the -dev libraries (libsodium for Argon2id); unicode-data and bzip2
 # for the pinyin table. Tests: cmocka, sqlite3, tmux, locales, openssh
 # (the sshd scenario), luit (a GB18030 terminal), unzip/zip (.xlsx), procps.
 # Fuzzing: clang-14 with its libFuzzer runtime (libclang-rt-14-dev is only a
@@ -10,7 +10,7 @@ set -eu
 PKGS="gcc make pkg-config libncurses-dev ncurses-term libsqlite3-dev sqlite3 libyaml-dev
 libpcre2-dev libcmocka-dev tmux locales openssh-server openssh-client luit
 unicode-data bzip2 libxlsxwriter-dev unzip libzip-dev libexpat1-dev zip procps
-clang-14 libclang-rt-14-dev"
+clang-14 libclang-rt-14-dev libsodium-dev"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 

@@ -28,6 +28,9 @@ static const command commands[] = {
 	{"checklist", cmd_checklist, 0, 0, "kepu checklist --db FILE [--today DATE]"},
 	{"report", cmd_report, 1, 1, "kepu report monthly --month YYYY-MM --db FILE\n"
 				     "  kepu report progress --db FILE [--today DATE]"},
+	{"user",   cmd_user,   1, 2, "kepu user add NAME --role city|unit [--unit UNIT] --db FILE\n"
+				     "  kepu user passwd NAME | list | disable NAME --db FILE"},
+	{"audit",  cmd_audit,  0, 0, "kepu audit --db FILE [--since DATE] [--user NAME]"},
 	{"keys",   cmd_keys,   0, 0, "kepu keys        (every key of every screen, as Markdown)"},
 };
 
@@ -50,6 +53,9 @@ static void usage(FILE *out)
 		"  --today DATE    work as if today were DATE, e.g. 2016-07-20\n"
 		"                  (default: $KEPU_TODAY, else the system clock)\n"
 		"  --month YYYY-MM with report monthly: the month of the briefing\n"
+		"  --role ROLE     with user add: city (市科协) or unit (单位填报员)\n"
+		"  --since DATE    with audit: from that day on\n"
+		"  --user NAME     with audit: only that user's changes\n"
 		"  --unit UNIT     the unit (单位) rows belong to\n"
 		"  --encoding ENC  export: utf-8 (default, with a BOM for Excel) or gb18030;\n"
 		"                  import: utf-8, gb18030, or told from the file (default)\n"
@@ -73,6 +79,9 @@ int cli_main(int argc, char **argv)
 		{"config", required_argument, NULL, 'c'},
 		{"today", required_argument, NULL, 't'},
 		{"month", required_argument, NULL, 'm'},
+		{"role", required_argument, NULL, 'r'},
+		{"since", required_argument, NULL, 'S'},
+		{"user", required_argument, NULL, 'U'},
 		{"unit", required_argument, NULL, 'u'},
 		{"encoding", required_argument, NULL, 'e'},
 		{"skip-invalid", required_argument, NULL, 'k'},
@@ -97,6 +106,9 @@ int cli_main(int argc, char **argv)
 		case 'c': o.config = optarg; break;
 		case 't': today = optarg; break;
 		case 'm': o.month = optarg; break;
+		case 'r': o.role = optarg; break;
+		case 'S': o.since = optarg; break;
+		case 'U': o.user = optarg; break;
 		case 'u': o.unit = optarg; break;
 		case 'e': o.encoding = optarg; break;
 		case 'k': o.rejects = optarg; break;

@@ -11,6 +11,9 @@ typedef struct {
 	const char *screens; /* --screens or KEPU_SCREENS */
 	const char *config;  /* --config or KEPU_CONFIG */
 	const char *month;   /* --month YYYY-MM */
+	const char *role;    /* --role city|unit */
+	const char *since;   /* --since DATE */
+	const char *user;    /* --user NAME */
 	const char *unit;    /* --unit */
 	const char *encoding; /* --encoding */
 	const char *rejects;  /* --skip-invalid FILE */
@@ -35,6 +38,8 @@ int cmd_backup(const kp_opts *o);
 int cmd_keys(const kp_opts *o);
 int cmd_checklist(const kp_opts *o);
 int cmd_report(const kp_opts *o);
+int cmd_user(const kp_opts *o);
+int cmd_audit(const kp_opts *o);
 int cmd_tui(const kp_opts *o);
 
 #endif

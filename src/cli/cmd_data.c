@@ -59,6 +59,7 @@ int cmd_init(const kp_opts *o)
 	if (rc == EXIT_OK) {
 		printf(msg(MSG_C_INIT_DONE), o->db, (int)n, demo);
 		putchar('\n');
+		rc = cli_first_accounts(&e, o->demo);
 	}
 	unit_list_free(u, n);
 	env_close(&e);

@@ -74,7 +74,7 @@ int cmd_checklist(const kp_opts *o)
 	if (rc != EXIT_OK)
 		return rc;
 	kp_checklist c;
-	checklist_build(&c, &e);
+	checklist_build(&c, &e, 0);
 	printf("%s  ", msg(MSG_R_CHECKLIST));
 	print_today(&c);
 	putchar('\n');
@@ -88,7 +88,7 @@ int cmd_checklist(const kp_opts *o)
 static int report_progress(kp_env *e)
 {
 	kp_progress p;
-	if (progress_build(&p, e) != 0) {
+	if (progress_build(&p, e, 0) != 0) {
 		progress_free(&p);
 		return EXIT_DATA;
 	}
@@ -114,7 +114,10 @@ static int report_progress(kp_env *e)
 			snprintf(cell, sizeof cell, "%lld/%lld", r->done[k], r->quota[k]);
 			cli_cell(stdout, cell, colw[k], false);
 		}
-		printf("%5.1f%%\n", r->score);
+		printf("%5.1f%%", r->score);
+		char *waiting = progress_waiting_text(&p, r);
+		printf("%s%s\n", waiting[0] ? "  " : "", waiting);
+		free(waiting);
 	}
 	printf("\n%s\n%s\n", p.formula, p.formula_note);
 	progress_free(&p);

@@ -1,6 +1,5 @@
 /* kepu with no subcommand: the terminal interface; kepu keys: its keys. */
 #include <langinfo.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <locale.h>
@@ -23,16 +22,6 @@ static void ensure_wide_locale(void)
 		fprintf(stderr, "kepu: no UTF-8 locale; Chinese text will not display\n");
 }
 
-/* Drafts belong to the login name until kepu has accounts of its own. */
-static const char *login_name(void)
-{
-	const struct passwd *pw = getpwuid(getuid());
-	if (pw && pw->pw_name)
-		return pw->pw_name;
-	const char *u = getenv("USER");
-	return u ? u : "?";
-}
-
 int cmd_tui(const kp_opts *o)
 {
 	ensure_wide_locale();
@@ -42,7 +31,7 @@ int cmd_tui(const kp_opts *o)
 	int rc = cli_open(o, &e, false);
 	if (rc != EXIT_OK)
 		return rc;
-	rc = app_run(&e, login_name());
+	rc = app_run(&e);
 	env_close(&e);
 	return rc;
 }

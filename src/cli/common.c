@@ -1,10 +1,23 @@
 #include "cli/common.h"
 
 #include <stdio.h>
+#include <pwd.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "core/msg.h"
 #include "core/utf8.h"
+#include "core/xalloc.h"
+#include "domain/auth.h"
+
+const char *unix_login(void)
+{
+	const struct passwd *pw = getpwuid(getuid());
+	if (pw && pw->pw_name)
+		return pw->pw_name;
+	const char *u = getenv("USER");
+	return u ? u : "?";
+}
 
 int cli_open(const kp_opts *o, kp_env *e, bool create)
 {
@@ -27,6 +40,16 @@ int cli_open(const kp_opts *o, kp_env *e, bool create)
 		env_close(e);
 		return EXIT_DATA;
 	}
+	if (auth_init() != 0) {
+		fprintf(stderr, "kepu: %s\n", msg(MSG_A_HASH_FAILED));
+		env_close(e);
+		return EXIT_DATA;
+	}
+	/* The command line is the server's administrators: their writes are
+	 * audited under the Unix login, marked as from the command line. */
+	char *who = xasprintf(msg(MSG_C_ACTOR), unix_login());
+	store_set_actor(e->store, who, 0);
+	free(who);
 	return EXIT_OK;
 }
 

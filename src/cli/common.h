@@ -18,6 +18,13 @@ int cli_open_form(const kp_opts *o, kp_env *e, const char *id, const kp_form **f
 int cli_open_form_or_view(const kp_opts *o, kp_env *e, const char *id, const kp_form **f,
 			  const kp_view **v);
 
+/* The Unix login running kepu. */
+const char *unix_login(void);
+
+/* kepu init: the first city account (its initial password printed once)
+ * and, with the demo, demonstration accounts. */
+int cli_first_accounts(kp_env *e, bool demo);
+
 /* Print s sanitised, padded with spaces to `width` display cells (right
  * aligned when right). */
 void cli_cell(FILE *out, const char *s, int width, bool right);

@@ -67,11 +67,12 @@
 	X(L_RANGE,          "%lld 不在 %d 到 %d 之间") \
 	X(L_DONE,           "done 应为 manual 或 {records: [表单, …]}，而不是「%s」") \
 	X(L_BRIEF,          "简称「%s」太长：最多 4 个半角字符宽（2 个汉字）") \
-	X(L_OWNER,          "owner 应为 city（市科协）或 unit（各单位），而不是「%s」") \
+	X(L_OWNER,          "%s 应为 city（市科协）或 unit（各单位），而不是「%s」") \
 	X(L_DUE,            "截止日期「%s」无法识别（可写 7月15日、6月底 或 每月3日）") \
 	X(L_DUP_MILESTONE,  "事项标识「%s」重复（第一次出现在第 %d 行）") \
 	X(L_FORM_NO_FIELD,  "表单「%s」中没有字段「%s」") \
 	X(L_NO_FILE,        "缺少这个定义文件") \
+	X(L_STATE,          "state 应为 submitted（已提交）或 approved（已认定），而不是「%s」") \
 	X(L_BAD_UNIQUE,     "unique 须是单行字段，且表单不是 per_unit：「%s」") \
 	X(L_PREFILL,        "%s 的 prefill：%s") \
 	X(L_PREFILL_REF,    "表单「%s」中没有合适的「%s」（from 须是表单，date 须是日期字段，sum 须是整数字段）") \
@@ -83,11 +84,28 @@
 	X(S_BACKUP_BAD,     "备份 %s 未通过完整性检查：%s") \
 	X(S_NO_FILE,        "文件不存在（先运行 kepu init）") \
 	X(S_DUPLICATE,      "本单位已有%s为「%s」的记录，请在列表中打开它修改") \
+	X(A_USER_EXISTS,    "账号「%s」已存在") \
+	X(A_NO_USER,        "没有账号「%s」") \
+	X(A_TOO_SHORT,      "新密码至少要 8 个字符") \
+	X(A_SAME,           "新密码不能与原密码相同") \
+	X(A_HASH_FAILED,    "无法计算密码摘要（内存不足？）") \
+	X(RV_DRAFT,         "草稿") \
+	X(RV_SUBMITTED,     "已提交") \
+	X(RV_APPROVED,      "已认定") \
+	X(RV_RETURNED,      "退回") \
+	X(RV_SUBMIT,        "提交审核") \
+	X(RV_APPROVE,       "认定") \
+	X(RV_RETURN,        "退回修改") \
+	X(RV_REOPEN,        "重新打开") \
+	X(RV_NOT_ALLOWED,   "不能「%s」：这条记录现在是「%s」") \
+	X(RV_NEED_REASON,   "请写明原因") \
+	X(S_SYSTEM_ACTOR,   "kepu（初始数据）") \
 	X(S_NO_UNIT,        "没有名为「%s」的单位") \
 	/* checklist, progress, briefing */ \
 	X(P_SCORE,          "完成度") \
 	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计，指标为 0 算完成（config/ranking.yaml）") \
 	X(P_TOTAL,          "合计") \
+	X(P_WAITING,        "%s%s已认定 %lld、待审核 %lld") \
 	X(P_DONE,           "已完成") \
 	X(P_LATE,           "逾期完成") \
 	X(P_OVERDUE,        "! 逾期 %ld 天") \
@@ -174,6 +192,7 @@
 	X(UI_CK_SAVED_AT,   "（%s 保存）") \
 	X(UI_CK_BY_DATA,    "这一项按录入的数据自动判断是否完成，不能手工勾选。") \
 	X(UI_CK_IN_MATRIX,  "各单位的事项请按 Tab 到「各单位完成情况」中逐个单位勾选。") \
+	X(UI_CK_CITY_TICKS, "这一项由市科协确认完成。") \
 	X(UI_CK_DONE,       "已勾选为完成：%s") \
 	X(UI_CK_UNDONE,     "已取消勾选：%s") \
 	X(UI_PROGRESS_TITLE,"任务完成进度与排名（六、绩效考核）") \
@@ -191,6 +210,64 @@
 	X(UI_MENU_PROGRESS, "任务完成进度与排名") \
 	X(UI_MENU_BRIEFING, "月度工作简报（汇总各单位月报）") \
 	X(UI_MENU_RECORD,   "%s  本单位填写") \
+	X(UI_LOGIN_TITLE,   "请登录") \
+	X(UI_LOGIN_NEW_TITLE,"请设置新密码（至少 8 个字符，不能与原密码相同）") \
+	X(UI_LOGIN_NAME,    "用户名") \
+	X(UI_LOGIN_PASSWORD,"密码") \
+	X(UI_LOGIN_NEW,     "新密码") \
+	X(UI_LOGIN_AGAIN,   "再输入一次") \
+	X(UI_LOGIN_HIDDEN,  "（输入时不显示）") \
+	X(UI_LOGIN_HINT,    "账号由市科协分配；忘记密码请联系市科协重置") \
+	X(UI_LOGIN_NEW_HINT,"新密码只有您自己知道；以后登录都用新密码") \
+	X(UI_LOGIN_BAD,     "用户名或密码不正确。") \
+	X(UI_LOGIN_WAIT,    "登录失败次数过多，请等 %ld 秒后再试。") \
+	X(UI_LOGIN_LOCKED,  "登录失败次数过多，账号已锁定。请联系市科协重置密码。") \
+	X(UI_LOGIN_MUST_CHANGE,"这是初始密码：请先设置您自己的新密码。") \
+	X(UI_LOGIN_MISMATCH,"两次输入的新密码不一致，请重新输入。") \
+	X(UI_LOGIN_CHANGED, "密码已修改。") \
+	X(UI_COL_STATE,     "状态") \
+	X(UI_LIST_STATE,    "只看「%s」的记录（Tab 换一种状态）") \
+	X(UI_ASK_REASON,    "%s的原因（Enter 确定，Esc 取消）：") \
+	X(UI_READ_ONLY,     "这条记录「%s」，不能修改。") \
+	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
+	X(UI_REVIEW_TITLE,  "审核") \
+	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
+	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
+	X(UI_NO_SUCH_RECORD,"没有第 %lld 号记录。") \
+	X(UI_CITY_WRITES,   "「%s」由市科协填写。") \
+	X(UI_UNIT_WRITES,   "「%s」由填报单位填写。") \
+	X(UI_QUOTA_CITY,    "任务指标由市科协修改。") \
+	X(UI_RETURNED_WHY,  "退回原因：%s") \
+	X(UI_MENU_AUDIT,    "修改记录（审计）") \
+	X(UI_MENU_PASSWORD, "修改密码（%s）") \
+	X(UI_AU_AT,         "时间") \
+	X(UI_AU_USER,       "用户") \
+	X(UI_AU_WHAT,       "操作") \
+	X(UI_AU_CHANGES,    "改动（原值 -> 新值）") \
+	X(UI_AU_CHANGE,     "%s：%s -> %s") \
+	X(UI_AU_EMPTY,      "（空）") \
+	X(UI_AU_NONE,       "没有符合条件的记录。") \
+	X(UI_AU_HINT,       "输入文字筛选：用户、单位、表名、记录编号或日期（如 2016-07-20）") \
+	X(AU_INSERT,        "新增") \
+	X(AU_UPDATE,        "修改") \
+	X(AU_DELETE,        "删除") \
+	X(AU_LOGIN,         "登录") \
+	X(AU_LOGIN_FAILED,  "登录失败") \
+	X(AU_PASSWORD,      "修改密码") \
+	X(AU_RESET,         "重置密码") \
+	X(AU_USER_ADD,      "新建账号") \
+	X(AU_USER_DISABLE,  "停用账号") \
+	X(AU_TICK,          "勾选完成") \
+	X(AU_UNTICK,        "取消勾选") \
+	X(UI_MENU_EXPORT,   "导出数据（CSV 文件，Excel 可直接打开）") \
+	X(UI_MENU_IMPORT,   "导入数据（CSV 或 Excel 文件）") \
+	X(UI_TR_PICK,       "选择要导出或导入的表") \
+	X(UI_TR_FORM,       "表：%s") \
+	X(UI_TR_FILE,       "服务器文件") \
+	X(UI_TR_EXPORT_HINT,"写到服务器上的这个文件（已有的文件不会被覆盖）；Enter 开始，Esc 返回") \
+	X(UI_TR_IMPORT_HINT,"服务器上的 CSV 或 Excel 文件（先用 rz 或 SFTP 上传）；有任何错误时一条也不保存") \
+	X(UI_TR_EXPORTED,   "已导出「%s」到 %s") \
+	X(UI_TR_SZ,         "下载到本机：在 Xshell 或 SecureCRT 中输入 sz %s，或用 SFTP。按 Enter 返回。") \
 	X(UI_COL_ID,        "编号") \
 	X(UI_COL_SEQ,       "序号") \
 	X(UI_COL_UNIT,      "填报单位") \
@@ -231,6 +308,9 @@
 	X(K_FIRST,          "第一条") \
 	X(K_LAST,           "最后一条") \
 	X(K_REDRAW,         "重画屏幕") \
+	X(K_LOGIN,          "确定") \
+	X(K_REVIEW,         "审核") \
+	X(K_STATE_FILTER,   "按审核状态筛选") \
 	X(K_TICK_ITEM,      "勾选完成/取消") \
 	X(K_SWITCH_VIEW,    "换视图") \
 	X(K_COLUMN,         "换列/换月份") \
@@ -249,6 +329,8 @@
 	X(KC_VIEW,          "汇总表（如附表4）") \
 	X(KC_CHECKLIST,     "工作进度检查表") \
 	X(KC_REPORT,        "进度排名与工作简报") \
+	X(KC_LOGIN,         "登录与修改密码") \
+	X(KC_AUDIT,         "修改记录（审计）") \
 	X(KC_TITLE,         "kepu 按键一览") \
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
 	X(KC_KEYS,          "按键") \
@@ -280,7 +362,7 @@
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit 指定单位，或在文件中加一列「填报单位」") \
-	X(C_UNIT_MISMATCH,  "与 --unit 指定的「%s」不符") \
+	X(C_UNIT_MISMATCH,  "不是本次导入的单位「%s」（--unit 或单位账号）") \
 	X(C_DB_EXISTS,      "数据库 %s 已存在，不会覆盖") \
 	X(C_INIT_DONE,      "已创建数据库 %s：%d 个单位，%d 条示例记录。") \
 	X(C_BACKUP_DONE,    "已备份到 %s（完整性检查通过）。") \
@@ -288,6 +370,16 @@
 	X(C_CHECK_OK,       "%d 个表单定义全部正确。") \
 	X(C_VIEW_ALL,       "单位") \
 	X(C_BAD_TODAY,      "--today（或 KEPU_TODAY）应为日期，如 2016-07-20") \
+	X(C_FIRST_ACCOUNT,  "已创建市科协账号 %s，初始密码：%s（只显示这一次；首次登录时须修改）") \
+	X(C_DEMO_ACCOUNTS,  "演示账号（仅供试用）：shikexie（市科协）、weidu（魏都区）、xcxy（许昌学院），密码均为 %s") \
+	X(C_USER_ADDED,     "已创建账号 %s，初始密码：%s（只显示这一次；首次登录时须修改）") \
+	X(C_USER_RESET,     "已重置账号 %s 的密码，新的初始密码：%s（首次登录时须修改）") \
+	X(C_USER_INITIAL,   "  须修改初始密码") \
+	X(C_USER_DISABLED,  "  已停用") \
+	X(C_NEED_ROLE,      "请用 --role city 或 --role unit 指定角色") \
+	X(C_UNIT_ROLE,      "单位账号须用 --unit 指定单位") \
+	X(C_USER_USAGE,     "kepu user add NAME --role city|unit [--unit UNIT] | passwd NAME | list | disable NAME") \
+	X(C_ACTOR,          "%s（命令行）") \
 	X(C_NEED_DB,        "请用 --db FILE 或环境变量 KEPU_DB 指定数据库")
 
 enum kp_msg_id {

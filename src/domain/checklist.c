@@ -105,13 +105,23 @@ static int by_due(const void *a, const void *b)
 	return x->due < y->due ? -1 : x->due > y->due;
 }
 
-int checklist_build(kp_checklist *c, kp_env *e)
+int checklist_build(kp_checklist *c, kp_env *e, long long unit_id)
 {
 	const kp_schedule *s = &e->cat.schedule;
 	memset(c, 0, sizeof *c);
 	clock_today(&c->ty, &c->tm, &c->td);
 	c->today = date_serial(c->ty, c->tm, c->td);
 	c->nunits = store_units(e->store, &c->units);
+	if (unit_id) { /* keep that unit only */
+		size_t k = 0;
+		for (size_t i = 0; i < c->nunits; i++) {
+			if (c->units[i].id == unit_id && k == 0)
+				c->units[k++] = c->units[i];
+			else
+				free(c->units[i].name);
+		}
+		c->nunits = k;
+	}
 	size_t cap = 0;
 	for (size_t i = 0; i < s->n; i++)
 		cap += s->ms[i].monthly ? (size_t)schedule_nmonths(s) : 1;

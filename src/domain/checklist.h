@@ -42,8 +42,9 @@ kp_ms_state ms_state(long due, long today, const char *done_at);
 /* The due date of milestone m (for a monthly one: of reporting month i). */
 void milestone_due(const kp_schedule *s, const kp_milestone *m, int i, int *y, int *mo, int *d);
 
-/* Evaluate the schedule today (clock_today). Returns 0 or -1. */
-int checklist_build(kp_checklist *c, kp_env *e);
+/* Evaluate the schedule today (clock_today) for every unit, or — unit_id
+ * not 0, a unit user's view — for that unit alone. Returns 0 or -1. */
+int checklist_build(kp_checklist *c, kp_env *e, long long unit_id);
 void checklist_free(kp_checklist *c);
 /* An item's state as a whole: the city's, or over every unit (all done:
  * done, or done late if any was late; else overdue once any unit is). */

@@ -69,6 +69,8 @@ int env_open_db(kp_env *e, const char *db, bool create, char **err)
 		rc = store_ensure_drafts(e->store, err);
 	if (rc == KP_OK)
 		rc = store_ensure_ticks(e->store, err);
+	if (rc == KP_OK)
+		rc = store_ensure_auth(e->store, err);
 	for (size_t i = 0; rc == KP_OK && i < e->cat.nforms; i++) {
 		rc = store_ensure_form(e->store, e->cat.forms[i], err);
 		if (rc == KP_OK && seeded_from_units(e->cat.forms[i], &units))

@@ -26,6 +26,7 @@ static void row_init(kp_progress_row *r, size_t ncols)
 	r->done = xcalloc(ncols ? ncols : 1, sizeof *r->done);
 	r->quota = xcalloc(ncols ? ncols : 1, sizeof *r->quota);
 	r->pct = xcalloc(ncols ? ncols : 1, sizeof *r->pct);
+	r->waiting = xcalloc(ncols ? ncols : 1, sizeof *r->waiting);
 }
 
 static void row_free(kp_progress_row *r)
@@ -34,6 +35,7 @@ static void row_free(kp_progress_row *r)
 	free(r->done);
 	free(r->quota);
 	free(r->pct);
+	free(r->waiting);
 }
 
 typedef struct {
@@ -80,7 +82,29 @@ static char *formula_text(const kp_scoring *sc, const char **labels)
 	return sb_take(&b);
 }
 
-int progress_build(kp_progress *p, kp_env *e)
+/* Keep only the unit's row; the 合计 becomes that row's figures. */
+static void keep_unit(kp_progress *p, long long unit_id)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		if (p->rows[i].unit_id == unit_id && k == 0) {
+			p->rows[k] = p->rows[i];
+			p->rows[k++].rank = 0;
+		} else {
+			row_free(&p->rows[i]);
+		}
+	}
+	p->n = k;
+	for (size_t c = 0; k && c < p->ncols; c++) {
+		p->total.done[c] = p->rows[0].done[c];
+		p->total.quota[c] = p->rows[0].quota[c];
+		p->total.pct[c] = p->rows[0].pct[c];
+		p->total.waiting[c] = p->rows[0].waiting[c];
+	}
+	p->total.score = k ? p->rows[0].score : 0;
+}
+
+int progress_build(kp_progress *p, kp_env *e, long long unit_id)
 {
 	const kp_scoring *sc = &e->cat.scoring;
 	const kp_form *qf = catalog_form(&e->cat, sc->quota_form);
@@ -105,9 +129,16 @@ int progress_build(kp_progress *p, kp_env *e)
 	p->total.name = xstrdup(msg(MSG_P_TOTAL));
 	long long *counts = xcalloc(p->n ? p->n : 1, sizeof *counts);
 	for (size_t k = 0; k < p->ncols; k++) {
-		store_unit_counts(e->store, catalog_form(&e->cat, sc->cols[k].count), units, p->n, counts);
+		const kp_form *cf = catalog_form(&e->cat, sc->cols[k].count);
+		store_unit_counts(e->store, cf, cf->review ? sc->cols[k].state : NULL, units, p->n, counts);
 		for (size_t i = 0; i < p->n; i++)
 			p->rows[i].done[k] = counts[i];
+		/* submitted and waiting for the city: shown beside the approved */
+		if (cf->review)
+			store_unit_counts(e->store, cf, "submitted", units, p->n, counts);
+		for (size_t i = 0; i < p->n; i++)
+			p->rows[i].waiting[k] = cf->review ? counts[i] : -1;
+		p->total.waiting[k] = cf->review ? 0 : -1;
 	}
 	free(counts);
 	unit_list_free(units, p->n);
@@ -119,6 +150,8 @@ int progress_build(kp_progress *p, kp_env *e)
 		for (size_t k = 0; k < p->ncols; k++) {
 			p->total.done[k] += r->done[k];
 			p->total.quota[k] += r->quota[k];
+			if (r->waiting[k] >= 0)
+				p->total.waiting[k] += r->waiting[k];
 		}
 	}
 	p->total.score = progress_score(sc, p->total.done, p->total.quota, p->total.pct);
@@ -126,6 +159,8 @@ int progress_build(kp_progress *p, kp_env *e)
 	for (size_t i = 0; i < p->n; i++)
 		p->rows[i].rank = i && p->rows[i].score == p->rows[i - 1].score ? p->rows[i - 1].rank
 										    : (int)i + 1;
+	if (unit_id)
+		keep_unit(p, unit_id);
 	p->formula = formula_text(sc, p->labels);
 	p->formula_note = xasprintf(msg(MSG_P_FORMULA_NOTE), sc->cap_percent);
 	return rc == KP_OK ? 0 : -1;
@@ -149,4 +184,13 @@ const kp_progress_row *progress_unit(const kp_progress *p, long long unit_id)
 		if (p->rows[i].unit_id == unit_id)
 			return &p->rows[i];
 	return NULL;
+}
+
+char *progress_waiting_text(const kp_progress *p, const kp_progress_row *r)
+{
+	strbuf b = STRBUF_INIT;
+	for (size_t k = 0; k < p->ncols; k++)
+		if (r->waiting[k] >= 0)
+			sb_printf(&b, msg(MSG_P_WAITING), b.len ? "，" : "", p->labels[k], r->done[k], r->waiting[k]);
+	return sb_take(&b);
 }

@@ -12,6 +12,7 @@ typedef struct {
 	int seq;
 	char *name;
 	long long *done, *quota; /* per scoring column */
+	long long *waiting;      /* a reviewed column: records submitted, not yet decided; else -1 */
 	double *pct;             /* done ÷ quota × 100, uncapped (0 quota: 100) */
 	double score;            /* percent */
 	int rank;                /* 1 = best; equal scores share a rank */
@@ -27,11 +28,17 @@ typedef struct {
 	char *formula_note;      /* … and how each column counts */
 } kp_progress;
 
-int progress_build(kp_progress *p, kp_env *e);
+/* Every unit ranked; or — unit_id not 0, a unit user's view — that unit's
+ * row alone (rank 0: its place among the others is not its business), the
+ * 合计 line being its own. */
+int progress_build(kp_progress *p, kp_env *e, long long unit_id);
 void progress_free(kp_progress *p);
 /* The score of done/quota pairs under the scoring (a pure function). */
 double progress_score(const kp_scoring *sc, const long long *done, const long long *quota,
 		      double *pct);
+/* "科普人才已认定 12、待审核 30，…" for the reviewed columns of r (caller
+ * frees; "" when none is reviewed). */
+char *progress_waiting_text(const kp_progress *p, const kp_progress_row *r);
 /* The row of a unit, or NULL. */
 const kp_progress_row *progress_unit(const kp_progress *p, long long unit_id);
 

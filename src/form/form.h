@@ -60,6 +60,8 @@ typedef struct {
 	int line, col;
 } kp_prefill;
 
+typedef enum { WRITER_ANY, WRITER_CITY, WRITER_UNIT } kp_writer;
+
 typedef struct {
 	char *id, *label, *help;
 	kp_ftype type;
@@ -82,6 +84,7 @@ typedef struct {
 	bool sticky;           /* keeps its value for the next record */
 	bool auto_advance;     /* moves to the next field when full */
 	kp_prefill *prefill;   /* integer fields: computed first value, or NULL */
+	kp_writer written_by;  /* who may write it (附表2: 县科协推荐意见 the unit, 省辖市科协意见 the city) */
 } kp_field;
 
 typedef struct {
@@ -92,6 +95,7 @@ typedef struct {
 	bool per_unit;         /* exactly one record per unit, seeded from data/units.yaml */
 	char *total_row;       /* label of a computed row of sums (integer fields), or NULL */
 	int unique;            /* field with one record per unit and value (月报: month), or -1 */
+	bool review;           /* records go 草稿 → 已提交 → 已认定 or 退回 (附表2, 附表3) */
 	char *file;            /* the definition file, for messages */
 	char **sections;
 	size_t nsections;

@@ -9,12 +9,12 @@
 
 static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
 					"per_unit", "total_row", "description", "sections",
-					"fields", "unique", NULL};
+					"fields", "unique", "review", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "required_when",
-					 "sticky", "auto_advance", "group", "prefill", NULL};
+					 "sticky", "auto_advance", "group", "prefill", "written_by", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", NULL};
 
@@ -81,9 +81,9 @@ static const char *ident(loader *L, const ynode *map, const char *key, bool tabl
 	bool reserved = false;
 	if (table)
 		reserved = !strcmp(s, "units") || !strncmp(s, "kp_", 3) || !strncmp(s, "sqlite_", 7);
-	else
+	else /* kp_state, kp_reason …: kepu's own columns */
 		for (const char *const *r = reserved_ids; *r; r++)
-			reserved |= !strcmp(*r, s);
+			reserved |= !strcmp(*r, s) || !strncmp(s, "kp_", 3);
 	if (reserved) {
 		ychk_err(&L->c, at, msg(MSG_L_RESERVED_ID), s);
 		return NULL;
@@ -277,6 +277,13 @@ static void load_field(loader *L, const ynode *map, int section)
 			add_ref(L, form->nfields, yn_get(rw, "field"), REF_REQUIRED_WHEN);
 		}
 	}
+	const char *wb = ychk_str(&L->c, map, "written_by", false);
+	if (wb && !strcmp(wb, "city"))
+		f->written_by = WRITER_CITY;
+	else if (wb && !strcmp(wb, "unit"))
+		f->written_by = WRITER_UNIT;
+	else if (wb)
+		ychk_err(&L->c, yn_get(map, "written_by"), msg(MSG_L_OWNER), "written_by", wb);
 	const ynode *pf = yn_get(map, "prefill");
 	if (pf && ti && ti->keys & FK_MINMAX)
 		load_prefill(L, f, pf);
@@ -388,6 +395,7 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 			ychk_err(&L.c, root, "%s", msg(MSG_L_NO_FIELDS));
 		resolve_refs(&L);
 		form->per_unit = ychk_bool(&L.c, root, "per_unit", false);
+		form->review = ychk_bool(&L.c, root, "review", false);
 		const char *tr = ychk_str(&L.c, root, "total_row", false);
 		form->total_row = tr ? xstrdup(tr) : NULL;
 		form->unique = -1;

@@ -122,7 +122,7 @@ static void load_milestone(ychk *c, const ynode *m, int year, kp_milestone *ms)
 	if (owner && !strcmp(owner, "unit"))
 		ms->owner = OWNER_UNIT;
 	else if (owner && strcmp(owner, "city"))
-		ychk_err(c, yn_get(m, "owner"), msg(MSG_L_OWNER), owner);
+		ychk_err(c, yn_get(m, "owner"), msg(MSG_L_OWNER), "owner", owner);
 	if (due && !parse_due(due, year, ms))
 		ychk_err(c, yn_get(m, "due"), msg(MSG_L_DUE), due);
 	load_done(c, m, ms);
@@ -212,7 +212,7 @@ void schedule_month(const kp_schedule *s, int i, char *out)
 int scoring_parse(kp_scoring *s, const char *file, const char *data, size_t len, kp_diag *d)
 {
 	static const char *const keys[] = {"source", "quota_form", "cap_percent", "columns", NULL};
-	static const char *const col_keys[] = {"quota", "count", "weight", NULL};
+	static const char *const col_keys[] = {"quota", "count", "weight", "state", NULL};
 	memset(s, 0, sizeof *s);
 	ychk c = {file, d, 0};
 	ynode *root = yn_parse(file, data, len, d);
@@ -241,6 +241,10 @@ int scoring_parse(kp_scoring *s, const char *file, const char *data, size_t len,
 				sc->quota = xstrdup(q ? q : "");
 				sc->count = xstrdup(n ? n : "");
 				sc->weight = int_in(&c, col, "weight", 0, 100, 1);
+				const char *state = ychk_str(&c, col, "state", false);
+				if (state && strcmp(state, "submitted") && strcmp(state, "approved"))
+					ychk_err(&c, yn_get(col, "state"), msg(MSG_L_STATE), state);
+				sc->state = state ? xstrdup(state) : NULL;
 				sc->line = col->line, sc->col = col->col;
 			}
 		}
@@ -254,6 +258,7 @@ void scoring_free(kp_scoring *s)
 	for (size_t i = 0; i < s->ncols; i++) {
 		free(s->cols[i].quota);
 		free(s->cols[i].count);
+		free(s->cols[i].state);
 	}
 	free(s->cols);
 	free(s->quota_form);

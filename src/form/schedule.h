@@ -48,6 +48,7 @@ typedef struct {
 typedef struct {
 	char *quota, *count;
 	int weight;
+	char *state;  /* a reviewed form: only records in this state count (approved), or NULL */
 	int line, col;
 } kp_score_column;
 

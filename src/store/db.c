@@ -82,6 +82,7 @@ int store_open(const char *path, kp_store **out, char **err)
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_create_function(s->db, "kp_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL);
+	s->actor = xstrdup(msg(MSG_S_SYSTEM_ACTOR)); /* until a user is known: kepu's own seeding */
 	static const char *const pragmas[] = {
 		"PRAGMA journal_mode=WAL",
 		"PRAGMA synchronous=FULL",
@@ -106,6 +107,7 @@ void store_close(kp_store *s)
 	if (!s)
 		return;
 	sqlite3_close(s->db);
+	free(s->actor);
 	free(s);
 }
 

@@ -26,6 +26,8 @@ void record_free(kp_record *r)
 	free(r->unit_name);
 	free(r->created_at);
 	free(r->updated_at);
+	free(r->state);
+	free(r->reason);
 	memset(r, 0, sizeof *r);
 }
 
@@ -40,6 +42,48 @@ void record_set(kp_record *r, size_t i, const char *v)
 {
 	free(r->vals[i]);
 	r->vals[i] = xstrdup(v ? v : "");
+}
+
+static char *select_sql(const kp_form *f, const char *where_order);
+static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r);
+
+/* The stored record `WHERE t.<key> = value` (id, or unit_id for a per-unit
+ * form), read inside the writer's transaction; false when there is none. */
+static bool stored(kp_store *s, const kp_form *f, const char *key, long long value, kp_record *out)
+{
+	char *where = xasprintf("WHERE t.%s = ?", key);
+	char *sql = select_sql(f, where);
+	free(where);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	bool found = false;
+	if (st) {
+		sqlite3_bind_int64(st, 1, value);
+		if ((found = sqlite3_step(st) == SQLITE_ROW))
+			read_row(st, f, out);
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* The audit row of a record write: each field whose value changed, as
+ * field id, old, new (old NULL: an insert; new NULL: a delete). */
+static int audit_record(kp_store *s, const kp_form *f, long long id, long long unit_id,
+			const char *action, char *const *old, char *const *new)
+{
+	char **ch = xcalloc(3 * f->nfields + 1, sizeof *ch);
+	size_t n = 0;
+	for (size_t i = 0; i < f->nfields; i++) {
+		const char *o = old ? old[i] : "", *v = new ? new[i] : "";
+		if (!strcmp(o, v))
+			continue;
+		ch[n++] = f->fields[i].id;
+		ch[n++] = (char *)o;
+		ch[n++] = (char *)v;
+	}
+	int rc = db_audit(s, NULL, f->table, id, unit_id, action, ch, n);
+	free(ch);
+	return rc;
 }
 
 /* Bind field values from parameter `first` on: empty is NULL, integers as
@@ -115,14 +159,27 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, char **err)
 
 int store_batch_add(kp_batch *b, kp_record *r, char **err)
 {
+	kp_record old;
+	/* A per-unit form's record for a unit that has one is replaced: an
+	 * update, audited with its old values. */
+	bool replaces = b->f->per_unit && stored(b->s, b->f, "unit_id", r->unit_id, &old);
 	sqlite3_reset(b->st);
 	sqlite3_bind_int64(b->st, 1, r->unit_id);
 	bind_values(b->st, b->f, r, 2);
+	int rc = KP_OK;
 	if (sqlite3_step(b->st) != SQLITE_DONE)
-		return write_fail(b->s, b->f, r, err);
-	r->id = sqlite3_last_insert_rowid(b->s->db);
-	r->version = 1;
-	return KP_OK;
+		rc = write_fail(b->s, b->f, r, err);
+	if (rc == KP_OK) {
+		r->id = replaces ? old.id : sqlite3_last_insert_rowid(b->s->db);
+		r->version = replaces ? old.version + 1 : 1;
+		rc = audit_record(b->s, b->f, r->id, r->unit_id, replaces ? "update" : "insert",
+				  replaces ? old.vals : NULL, r->vals);
+		if (rc != KP_OK)
+			db_fail(b->s, err);
+	}
+	if (replaces)
+		record_free(&old);
+	return rc;
 }
 
 int store_batch_end(kp_batch *b, bool commit, char **err)
@@ -171,18 +228,22 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), err);
 	sb_free(&b);
 	int rc = KP_ERR;
+	kp_record old;
+	bool had = stored(s, f, "id", r->id, &old);
 	if (st) {
 		bind_values(st, f, r, 1);
 		sqlite3_bind_int64(st, (int)f->nfields + 1, r->id);
 		sqlite3_bind_int(st, (int)f->nfields + 2, r->version);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			write_fail(s, f, r, err);
-		else if (sqlite3_changes(s->db) == 0) {
+		else if (sqlite3_changes(s->db) == 0 || !had) {
 			*err = xstrdup(msg(MSG_S_CHANGED));
 			rc = KP_ECONFLICT;
-		} else
-			rc = KP_OK;
+		} else if ((rc = audit_record(s, f, r->id, old.unit_id, "update", old.vals, r->vals)) != KP_OK)
+			db_fail(s, err);
 	}
+	if (had)
+		record_free(&old);
 	sqlite3_finalize(st);
 	if (rc == KP_OK && db_commit(s, err) == KP_OK) {
 		r->version++;
@@ -202,13 +263,19 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 	sqlite3_stmt *st = db_prepare(s, sql, err);
 	free(sql);
 	int rc = KP_ERR;
+	kp_record old;
+	bool had = stored(s, f, "id", id, &old);
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			db_fail(s, err);
-		else
-			rc = sqlite3_changes(s->db) ? KP_OK : KP_ENOTFOUND;
+		else if (!had || !sqlite3_changes(s->db))
+			rc = KP_ENOTFOUND;
+		else if ((rc = audit_record(s, f, id, old.unit_id, "delete", old.vals, NULL)) != KP_OK)
+			db_fail(s, err);
 	}
+	if (had)
+		record_free(&old);
 	sqlite3_finalize(st);
 	if (rc == KP_OK && db_commit(s, err) == KP_OK)
 		return KP_OK;
@@ -224,6 +291,7 @@ static char *select_sql_from(const kp_form *f, bool join_find, const char *where
 {
 	strbuf b = STRBUF_INIT;
 	sb_adds(&b, "SELECT t.id, t.unit_id, t.version, u.name, t.created_at, t.updated_at, u.seq");
+	sb_adds(&b, f->review ? ", t.kp_state, t.kp_reason" : ", '', ''");
 	for (size_t i = 0; i < f->nfields; i++)
 		sb_printf(&b, ", t.\"%s\"", f->fields[i].id);
 	if (join_find)
@@ -249,9 +317,11 @@ static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r)
 	r->created_at = db_text(st, 4);
 	r->updated_at = db_text(st, 5);
 	r->unit_seq = sqlite3_column_int(st, 6);
+	r->state = db_text(st, 7);
+	r->reason = db_text(st, 8);
 	for (size_t i = 0; i < f->nfields; i++) {
 		free(r->vals[i]);
-		r->vals[i] = db_text(st, 7 + (int)i);
+		r->vals[i] = db_text(st, 9 + (int)i);
 	}
 }
 
@@ -299,6 +369,8 @@ bool store_searchable(const kp_field *f)
 static void where_clause(strbuf *b, const kp_form *f, const kp_query *q)
 {
 	sb_adds(b, " WHERE (?1 = 0 OR t.unit_id = ?1)");
+	if (f->review && q->state)
+		sb_adds(b, " AND t.kp_state = ?6");
 	if (!q->filter || !q->filter[0])
 		return;
 	if (q->sort < 0)
@@ -388,6 +460,8 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 		if (anchor)
 			sqlite3_bind_int64(st, 4, anchor->id);
 		sqlite3_bind_int64(st, 5, (long long)limit);
+		if (f->review && q->state)
+			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
 		while (n < limit && sqlite3_step(st) == SQLITE_ROW)
 			read_row(st, f, &r[n++]);
 	}
@@ -428,6 +502,8 @@ long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, lon
 		if (q->filter && q->filter[0])
 			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, id);
+		if (f->review && q->state)
+			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n = sqlite3_column_int64(st, 0);
 	}
@@ -438,11 +514,18 @@ long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, lon
 long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 {
 	bool filtered = q->filter && q->filter[0];
-	char *text = filtered
-		? xasprintf("SELECT count(*) FROM (SELECT 1 FROM \"kp_find_%s\" WHERE (?1 = 0 OR"
-			    " unit_id = ?1) AND instr(text, ?2) > 0 LIMIT %d)", f->table, KP_COUNT_CAP + 1)
-		: xasprintf("SELECT ifnull(sum(n), 0) FROM kp_counts WHERE tbl = '%s'"
-			    " AND (?1 = 0 OR unit_id = ?1)", f->table);
+	bool by_state = f->review && q->state;
+	char *text;
+	if (filtered && by_state)
+		text = xasprintf("SELECT count(*) FROM (SELECT 1 FROM \"kp_find_%s\" k JOIN \"%s\" r"
+				 " ON r.id = k.id WHERE (?1 = 0 OR k.unit_id = ?1) AND instr(k.text, ?2) > 0"
+				 " AND r.kp_state = ?6 LIMIT %d)", f->table, f->table, KP_COUNT_CAP + 1);
+	else if (filtered)
+		text = xasprintf("SELECT count(*) FROM (SELECT 1 FROM \"kp_find_%s\" WHERE (?1 = 0 OR"
+				 " unit_id = ?1) AND instr(text, ?2) > 0 LIMIT %d)", f->table, KP_COUNT_CAP + 1);
+	else
+		text = xasprintf("SELECT ifnull(sum(n), 0) FROM kp_counts WHERE tbl = '%s'"
+				 " AND (?1 = 0 OR unit_id = ?1) AND (?6 IS NULL OR state = ?6)", f->table);
 	sqlite3_stmt *st = db_prepare(s, text, NULL);
 	free(text);
 	long long n = 0;
@@ -450,6 +533,8 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 		sqlite3_bind_int64(st, 1, q->unit_id);
 		if (q->filter && q->filter[0])
 			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
+		if (by_state)
+			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n = sqlite3_column_int64(st, 0);
 	}
@@ -459,7 +544,7 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 
 long long store_count(kp_store *s, const kp_form *f)
 {
-	kp_query q = {-1, false, NULL, 0};
+	kp_query q = {-1, false, NULL, 0, NULL};
 	return store_query_count(s, f, &q);
 }
 
@@ -490,4 +575,42 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id,
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? KP_OK : db_fail(s, err);
+}
+
+int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
+		    const char *reason, const char *action, char **err)
+{
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	kp_record old;
+	bool had = stored(s, f, "id", id, &old);
+	char *sql = xasprintf("UPDATE \"%s\" SET kp_state = ?1, kp_reason = ?2, version = version + 1,"
+			      " updated_at = " NOW " WHERE id = ?3 AND kp_state = ?4", f->table);
+	sqlite3_stmt *st = db_prepare(s, sql, err);
+	free(sql);
+	int rc = KP_ERR;
+	if (st) {
+		sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, reason ? reason : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, id);
+		sqlite3_bind_text(st, 4, from, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			db_fail(s, err);
+		else if (!had || !sqlite3_changes(s->db)) {
+			*err = xstrdup(msg(MSG_S_CHANGED));
+			rc = KP_ECONFLICT;
+		} else {
+			char *ch[] = {"kp_state", old.state, (char *)to, "kp_reason", old.reason,
+				      (char *)(reason ? reason : "")};
+			if ((rc = db_audit(s, NULL, f->table, id, old.unit_id, action, ch, 6)) != KP_OK)
+				db_fail(s, err);
+		}
+	}
+	sqlite3_finalize(st);
+	if (had)
+		record_free(&old);
+	if (rc == KP_OK && db_commit(s, err) == KP_OK)
+		return KP_OK;
+	db_rollback(s);
+	return rc == KP_OK ? KP_ERR : rc;
 }

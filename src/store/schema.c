@@ -18,8 +18,21 @@ static const char counts_ddl[] =
 	"CREATE TABLE IF NOT EXISTS kp_counts ("
 	" tbl TEXT NOT NULL,"
 	" unit_id INTEGER NOT NULL,"
+	" state TEXT NOT NULL DEFAULT '',"  /* a reviewed form's records by state */
 	" n INTEGER NOT NULL,"
-	" PRIMARY KEY (tbl, unit_id))";
+	" PRIMARY KEY (tbl, unit_id, state))";
+
+static bool has_column(kp_store *s, const char *t, const char *c);
+
+/* kp_counts is derived data: one of an older shape (no state) is dropped,
+ * and every form's counts are rebuilt with its triggers. */
+static int ensure_counts(kp_store *s, char **err)
+{
+	if (!has_column(s, "kp_counts", "state") &&
+	    db_exec(s, "DROP TABLE IF EXISTS kp_counts", err) != KP_OK)
+		return KP_ERR;
+	return db_exec(s, counts_ddl, err);
+}
 
 int store_ensure_units(kp_store *s, const kp_units *units, char **err)
 {
@@ -28,7 +41,7 @@ int store_ensure_units(kp_store *s, const kp_units *units, char **err)
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	sqlite3_stmt *st = NULL;
-	if (db_exec(s, units_ddl, err) != KP_OK || db_exec(s, counts_ddl, err) != KP_OK)
+	if (db_exec(s, units_ddl, err) != KP_OK || ensure_counts(s, err) != KP_OK)
 		goto fail;
 	st = db_prepare(s, "INSERT INTO units (seq, name) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
 			err);
@@ -142,31 +155,34 @@ static void find_expr(strbuf *b, const kp_form *f, const char *row)
 
 /* The statement that creates one of the triggers keeping kp_find_<table>
  * and kp_counts in step with the table (which: 'i'nsert, 'u'pdate,
- * 'd'elete). */
+ * 'd'elete). A reviewed form is counted per state. */
 static char *trigger_sql(const kp_form *f, char which)
 {
 	strbuf b = STRBUF_INIT, e = STRBUF_INIT;
 	const char *t = f->table;
+	const char *st_new = f->review ? "NEW.kp_state" : "''", *st_old = f->review ? "OLD.kp_state" : "''";
 	find_expr(&e, f, "NEW");
 	if (which == 'i')
 		sb_printf(&b, "CREATE TRIGGER \"%s_kp_ai\" AFTER INSERT ON \"%s\" BEGIN"
 			  " INSERT INTO \"kp_find_%s\" (id, unit_id, text) VALUES (NEW.id, NEW.unit_id, %s);"
-			  " INSERT INTO kp_counts (tbl, unit_id, n) VALUES ('%s', NEW.unit_id, 1)"
-			  " ON CONFLICT (tbl, unit_id) DO UPDATE SET n = n + 1; END",
-			  t, t, t, sb_str(&e), t);
+			  " INSERT INTO kp_counts (tbl, unit_id, state, n) VALUES ('%s', NEW.unit_id, %s, 1)"
+			  " ON CONFLICT (tbl, unit_id, state) DO UPDATE SET n = n + 1; END",
+			  t, t, t, sb_str(&e), t, st_new);
 	else if (which == 'u')
 		sb_printf(&b, "CREATE TRIGGER \"%s_kp_au\" AFTER UPDATE ON \"%s\" BEGIN"
 			  " UPDATE \"kp_find_%s\" SET unit_id = NEW.unit_id, text = %s WHERE id = NEW.id;"
 			  " UPDATE kp_counts SET n = n - 1 WHERE tbl = '%s' AND unit_id = OLD.unit_id"
-			  " AND OLD.unit_id <> NEW.unit_id;"
-			  " INSERT INTO kp_counts (tbl, unit_id, n) SELECT '%s', NEW.unit_id, 1"
-			  " WHERE OLD.unit_id <> NEW.unit_id ON CONFLICT (tbl, unit_id) DO UPDATE SET n = n + 1;"
-			  " END", t, t, t, sb_str(&e), t, t);
+			  " AND state = %s AND (OLD.unit_id <> NEW.unit_id OR %s <> %s);"
+			  " INSERT INTO kp_counts (tbl, unit_id, state, n) SELECT '%s', NEW.unit_id, %s, 1"
+			  " WHERE OLD.unit_id <> NEW.unit_id OR %s <> %s"
+			  " ON CONFLICT (tbl, unit_id, state) DO UPDATE SET n = n + 1; END",
+			  t, t, t, sb_str(&e), t, st_old, st_old, st_new, t, st_new, st_old, st_new);
 	else
 		sb_printf(&b, "CREATE TRIGGER \"%s_kp_ad\" AFTER DELETE ON \"%s\" BEGIN"
 			  " DELETE FROM \"kp_find_%s\" WHERE id = OLD.id;"
-			  " UPDATE kp_counts SET n = n - 1 WHERE tbl = '%s' AND unit_id = OLD.unit_id; END",
-			  t, t, t, t);
+			  " UPDATE kp_counts SET n = n - 1 WHERE tbl = '%s' AND unit_id = OLD.unit_id"
+			  " AND state = %s; END",
+			  t, t, t, t, st_old);
 	sb_free(&e);
 	return sb_take(&b);
 }
@@ -212,8 +228,9 @@ static int ensure_index_tables(kp_store *s, const kp_form *f, char **err)
 		xasprintf("INSERT INTO \"kp_find_%s\" (id, unit_id, text) SELECT t.id, t.unit_id, %s"
 			  " FROM \"%s\" t", t, sb_str(&e), t),
 		xasprintf("DELETE FROM kp_counts WHERE tbl = '%s'", t),
-		xasprintf("INSERT INTO kp_counts (tbl, unit_id, n) SELECT '%s', unit_id, count(*)"
-			  " FROM \"%s\" GROUP BY unit_id", t, t),
+		xasprintf("INSERT INTO kp_counts (tbl, unit_id, state, n) SELECT '%s', unit_id, %s, count(*)"
+			  " FROM \"%s\" GROUP BY unit_id, %s", t, f->review ? "kp_state" : "''", t,
+			  f->review ? "kp_state" : "''"),
 		trigger_sql(f, 'i'), trigger_sql(f, 'u'), trigger_sql(f, 'd'),
 	};
 	sb_free(&e);
@@ -252,6 +269,18 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 				f->table, f->table);
 		rc = db_exec(s, sql, err);
 		free(sql);
+	}
+	/* A reviewed form's records carry their state (草稿 … 已认定) and the
+	 * reason of the last return. */
+	if (rc == KP_OK && f->review && !has_column(s, f->table, "kp_state")) {
+		sql = xasprintf("ALTER TABLE \"%s\" ADD COLUMN kp_state TEXT NOT NULL DEFAULT 'draft'", f->table);
+		rc = db_exec(s, sql, err);
+		free(sql);
+		if (rc == KP_OK) {
+			sql = xasprintf("ALTER TABLE \"%s\" ADD COLUMN kp_reason TEXT NOT NULL DEFAULT ''", f->table);
+			rc = db_exec(s, sql, err);
+			free(sql);
+		}
 	}
 	for (size_t i = 0; rc == KP_OK && i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];

@@ -31,6 +31,8 @@ typedef struct {
 	char *unit_name;    /* filled by reads */
 	int unit_seq;       /* the unit's 序号, filled by reads */
 	char *created_at, *updated_at;
+	char *state;        /* a reviewed form's: draft, submitted, approved, returned */
+	char *reason;       /* why it was last returned ("" if never) */
 	char **vals;        /* one per form field, "" when empty; owned */
 	size_t nvals;
 } kp_record;
@@ -87,6 +89,7 @@ typedef struct {
 	bool descending;
 	const char *filter; /* text that must appear in one of the text fields; NULL or "" for all */
 	long long unit_id;  /* 0: every unit */
+	const char *state;  /* a reviewed form: only records in this state; NULL for all */
 } kp_query;
 
 /* Where a page starts: the record before it (forward) or after it
@@ -131,9 +134,14 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 			const char *value);
 /* The id of the unit's record of f whose field is value, or 0. */
 long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field, const char *value);
-/* Records of f per unit: out[i] for units[i] (kept by triggers, no scan). */
-void store_unit_counts(kp_store *s, const kp_form *f, const kp_unit *units, size_t n,
-		       long long *out);
+/* Records of f per unit: out[i] for units[i] (kept by triggers, no scan);
+ * with state (a reviewed form), only those in it. */
+void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const kp_unit *units,
+		       size_t n, long long *out);
+/* Move a reviewed record from one state to another (with the reason of a
+ * return), if it is still in `from`: KP_ECONFLICT otherwise. Audited. */
+int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
+		    const char *reason, const char *action, char **err);
 /* Of the unit's records of f whose date field falls in month ("YYYY-MM")
  * and, when when_field >= 0, whose when_field is when_is: how many
  * (sum_field < 0), or the sum of sum_field. */
@@ -155,6 +163,71 @@ void ticks_free(kp_tick *t, size_t n);
 /* Tick (on) or untick a milestone for a unit. */
 int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *by, bool on,
 		   char **err);
+
+/* Accounts (the password hash is made by domain/auth.c). */
+typedef enum { USER_CITY, USER_UNIT } kp_user_role;
+
+typedef struct {
+	long long id;
+	char *name;
+	kp_user_role role;
+	long long unit_id;   /* a unit user's unit; 0 for the city */
+	char *unit_name;     /* "" for the city */
+	char *hash;          /* crypto_pwhash_str output */
+	bool must_change;    /* an initial password: change before anything else */
+	bool disabled;
+} kp_user;
+
+/* The account, login-attempt and audit tables (the audit one append-only,
+ * enforced by triggers). */
+int store_ensure_auth(kp_store *s, char **err);
+/* Who the following writes are by: every insert, update and delete of a
+ * record, tick and account writes an audit row naming them. */
+void store_set_actor(kp_store *s, const char *user, long long unit_id);
+int store_user_get(kp_store *s, const char *name, kp_user *u);
+size_t store_users(kp_store *s, kp_user **out);
+void user_free(kp_user *u);
+void users_free(kp_user *u, size_t n);
+/* A new account with an initial password (KP_ECONFLICT: the name is taken). */
+int store_user_add(kp_store *s, const char *name, kp_user_role role, long long unit_id,
+		   const char *hash, char **err);
+/* A new hash: initial (reset by the city: must be changed, lockout ended)
+ * or chosen by the user. KP_ENOTFOUND for an unknown name. */
+int store_user_set_hash(kp_store *s, const char *name, const char *hash, bool initial, char **err);
+int store_user_disable(kp_store *s, const char *name, char **err);
+/* Failed logins under a name (known or not) and when the last was (Unix
+ * seconds). */
+void store_attempts(kp_store *s, const char *name, int *failures, long long *last_failed);
+/* Record a login or a failed one (why: the reason, for the audit). */
+int store_login_result(kp_store *s, const char *name, bool ok, long long now, long long unit_id,
+		       const char *why);
+
+/* The audit trail: one row per change, login or decision. */
+typedef struct {
+	long long id;
+	char *at, *user;
+	long long unit_id;
+	char *unit_name;     /* "" for the city's own rows */
+	char *form;          /* the table (a form's), kp_users or kp_ticks */
+	long long record_id;
+	char *action;        /* insert, update, delete, login, login_failed, submit … */
+	char *changes;       /* JSON array: field, old, new, field, old, new … */
+} kp_audit_row;
+
+typedef struct {
+	const char *since;   /* "YYYY-MM-DD": rows from that day on; NULL: all */
+	const char *user;    /* only this user's; NULL: all */
+	const char *text;    /* in the user, unit, form, record number or time; NULL: all */
+} kp_audit_query;
+
+/* Every matching row, oldest first. fn returns non-zero to stop. */
+int store_audit_each(kp_store *s, const kp_audit_query *q,
+		     int (*fn)(const kp_audit_row *a, void *ctx), void *ctx);
+/* Up to limit matching rows older than before_id (0: the newest), newest
+ * first. Caller frees with audit_rows_free. */
+size_t store_audit_page(kp_store *s, const kp_audit_query *q, long long before_id, size_t limit,
+			kp_audit_row **out);
+void audit_rows_free(kp_audit_row *a, size_t n);
 
 /* A consistent copy of the live database in out (which must not exist),
  * made with VACUUM INTO while other sessions keep working, then checked

@@ -46,13 +46,17 @@ long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field
 	return id;
 }
 
-void store_unit_counts(kp_store *s, const kp_form *f, const kp_unit *units, size_t n,
-		       long long *out)
+void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const kp_unit *units,
+		       size_t n, long long *out)
 {
 	memset(out, 0, n * sizeof *out);
-	sqlite3_stmt *st = db_prepare(s, "SELECT unit_id, n FROM kp_counts WHERE tbl = ?", NULL);
-	if (st)
+	sqlite3_stmt *st = db_prepare(s, "SELECT unit_id, sum(n) FROM kp_counts WHERE tbl = ?1"
+					 " AND (?2 IS NULL OR state = ?2) GROUP BY unit_id", NULL);
+	if (st) {
 		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		if (state)
+			sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
+	}
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		long long id = sqlite3_column_int64(st, 0);
 		for (size_t i = 0; i < n; i++)
@@ -146,6 +150,11 @@ int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *
 		if (on)
 			sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
+	}
+	if (rc == KP_OK && sqlite3_changes(s->db)) {
+		char *what[] = {"key", on ? "" : (char *)key, on ? (char *)key : ""};
+		if ((rc = db_audit(s, NULL, "kp_ticks", 0, unit_id, on ? "tick" : "untick", what, 3)) != KP_OK)
+			db_fail(s, err);
 	}
 	sqlite3_finalize(st);
 	if (rc == KP_OK && db_commit(s, err) == KP_OK)

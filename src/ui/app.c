@@ -104,12 +104,33 @@ static void draw_too_small(void)
 	draw_text(LINES / 2, 0, COLS, text, theme_attr(R_ERROR), false);
 }
 
-static void pop(ui_app *app)
+/* Remove the screens that asked to close (the top one, or one below a
+ * screen it opened in its place: the login under the menu); the screen
+ * left on top resumes. */
+static void drop_closed(ui_app *app)
 {
-	ui_screen *s = app->stack[--app->depth];
-	s->destroy(s);
-	if (app->depth > 0 && app->stack[app->depth - 1]->resume)
-		app->stack[app->depth - 1]->resume(app->stack[app->depth - 1], app);
+	bool top_closed = app->depth > 0 && app->stack[app->depth - 1]->closing;
+	int kept = 0;
+	for (int i = 0; i < app->depth; i++) {
+		ui_screen *s = app->stack[i];
+		if (s->closing)
+			s->destroy(s);
+		else
+			app->stack[kept++] = s;
+	}
+	app->depth = kept;
+	if (top_closed && kept > 0 && app->stack[kept - 1]->resume)
+		app->stack[kept - 1]->resume(app->stack[kept - 1], app);
+}
+
+void app_sign_in(ui_app *app, kp_user *u)
+{
+	user_free(&app->account);
+	app->account = *u;
+	app->user = app->account.name;
+	store_set_actor(app->env->store, u->name, u->unit_id);
+	if (u->role == USER_UNIT) /* a unit user works in its own unit only */
+		app_set_unit(app, u->unit_id, u->unit_name);
 }
 
 /* Every screen keeps what the user typed: the terminal is gone. */
@@ -120,16 +141,16 @@ static void persist_all(ui_app *app)
 			app->stack[i]->persist(app->stack[i], app, true);
 }
 
-int app_run(kp_env *env, const char *user)
+int app_run(kp_env *env)
 {
 	ui_app app = {0};
 	app.env = env;
-	app.user = user;
+	app.user = "";
 	if (!term_start()) {
 		fprintf(stderr, "kepu: the terminal interface needs a terminal (use the CLI: kepu --help)\n");
 		return 1;
 	}
-	app_push(&app, menu_new(&app));
+	app_push(&app, login_screen_new(&app, false));
 	while (!app.quit && app.depth > 0) {
 		ui_screen *top = app.stack[app.depth - 1];
 		app.cursor_y = -1;
@@ -174,8 +195,7 @@ int app_run(kp_env *env, const char *user)
 		top->key(top, &app, key);
 		if (top->persist && !top->closing)
 			top->persist(top, &app, false);
-		while (app.depth > 0 && app.stack[app.depth - 1]->closing)
-			pop(&app);
+		drop_closed(&app);
 	}
 	while (app.depth > 0) {
 		ui_screen *s = app.stack[--app.depth];
@@ -183,6 +203,7 @@ int app_run(kp_env *env, const char *user)
 	}
 	free(app.stack);
 	free(app.unit_name);
+	user_free(&app.account);
 	forget_all(&app);
 	term_stop();
 	return 0;

@@ -30,7 +30,8 @@ struct ui_screen {
 
 struct ui_app {
 	kp_env *env;
-	const char *user;    /* whose drafts: the login name */
+	kp_user account;     /* who logged in (empty until then) */
+	const char *user;    /* whose drafts: the account's name */
 	long long unit_id;   /* the unit new records go to; 0 = not chosen */
 	char *unit_name;
 	ui_screen **stack;
@@ -60,8 +61,16 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 int app_body_top(void);
 int app_body_height(void);
 
-/* Run the TUI on an opened environment until the user quits or the
- * terminal hangs up. Returns the exit status. */
-int app_run(kp_env *env, const char *user);
+/* After a login: the account, the audit's actor and, for a unit user, the
+ * unit (fixed). Takes u's strings. */
+void app_sign_in(ui_app *app, kp_user *u);
+/* Is the signed-in user the city (all units) rather than one unit? */
+#define APP_IS_CITY(app) ((app)->account.role == USER_CITY)
+/* The unit every read and write is limited to: a unit user's, 0 for the city. */
+#define APP_SCOPE(app) (APP_IS_CITY(app) ? 0LL : (app)->account.unit_id)
+
+/* Run the TUI on an opened environment, from the login screen, until the
+ * user quits or the terminal hangs up. Returns the exit status. */
+int app_run(kp_env *env);
 
 #endif

@@ -42,7 +42,7 @@ static void rebuild(checklist_screen *cs, ui_app *app)
 {
 	checklist_free(&cs->c);
 	free(cs->cols);
-	checklist_build(&cs->c, app->env);
+	checklist_build(&cs->c, app->env, APP_SCOPE(app));
 	cs->cols = xcalloc(cs->c.n ? cs->c.n : 1, sizeof *cs->cols);
 	cs->ncols = 0;
 	for (size_t i = 0; i < cs->c.n; i++)
@@ -134,15 +134,13 @@ static void draw_matrix(checklist_screen *cs, int y, int rows)
 	}
 }
 
-/* The help line: the item (or cell) under the cursor in full. */
-static void describe_current(checklist_screen *cs, char *out, size_t len)
+/* The help line: the item (or cell) under the cursor in full; caller frees. */
+static char *describe_current(checklist_screen *cs)
 {
 	size_t u;
 	const kp_check_item *it = current(cs, &u);
-	if (!it) {
-		out[0] = '\0';
-		return;
-	}
+	if (!it)
+		return xstrdup("");
 	char due[24], title[256], state[96], who[160] = "";
 	date_official(due, it->y, it->mo, it->d);
 	check_item_title(it, title, sizeof title);
@@ -154,19 +152,20 @@ static void describe_current(checklist_screen *cs, char *out, size_t len)
 		else if (it->done_at[k][0])
 			snprintf(who, sizeof who, msg(MSG_UI_CK_SAVED_AT), it->done_at[k]);
 	}
-	snprintf(out, len, "%s%s%s  %s  %s%s", u == CHECK_ALL ? "" : cs->c.units[u].name,
-		 u == CHECK_ALL ? "" : "  ", title, due, state, who);
+	return xasprintf("%s%s%s  %s  %s%s", u == CHECK_ALL ? "" : cs->c.units[u].name,
+			 u == CHECK_ALL ? "" : "  ", title, due, state, who);
 }
 
 static void checklist_draw(ui_screen *s, ui_app *app)
 {
 	checklist_screen *cs = (checklist_screen *)s;
-	char right[64], day[24], help[512];
+	char right[64], day[24];
 	date_official(day, cs->c.ty, cs->c.tm, cs->c.td);
 	snprintf(right, sizeof right, msg(MSG_R_TODAY), day);
-	describe_current(cs, help, sizeof help);
+	char *help = describe_current(cs);
 	app_chrome(app, msg(cs->matrix ? MSG_UI_CK_MATRIX : MSG_UI_CK_TITLE), right, help,
 		   CTX_CHECKLIST);
+	free(help);
 	int y = app_body_top(), rows = app_body_height() - 1;
 	if ((int)cs->row < cs->top)
 		cs->top = (int)cs->row;
@@ -186,6 +185,10 @@ static void tick(checklist_screen *cs, ui_app *app)
 		return;
 	if (it->m->nrecords) {
 		app_status(app, true, "%s", msg(MSG_UI_CK_BY_DATA));
+		return;
+	}
+	if (it->m->owner == OWNER_CITY && !APP_IS_CITY(app)) {
+		app_status(app, true, "%s", msg(MSG_UI_CK_CITY_TICKS));
 		return;
 	}
 	if (it->m->owner == OWNER_UNIT && u == CHECK_ALL) {

@@ -11,6 +11,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/prefill.h"
+#include "domain/review.h"
 #include "form/validate.h"
 #include "ui/draw.h"
 #include "ui/form_layout.h"
@@ -264,12 +265,21 @@ static void form_draw(ui_screen *s, ui_app *app)
 		snprintf(title + tl, sizeof title - tl, msg(MSG_UI_EDIT_RECORD), fs->rec.id);
 	else
 		snprintf(title + tl, sizeof title - tl, "%s", msg(MSG_UI_NEW_RECORD));
+	if (f->review) { /* where the record is in its review */
+		tl = strlen(title);
+		snprintf(title + tl, sizeof title - tl, "（%s）", state_label(state_of(fs->rec.state)));
+	}
 	snprintf(right, sizeof right, "%s：%s", f->unit_label, fs->rec.unit_name);
 	const kp_field *fd = &f->fields[fs->focus];
 	/* The field's own message under the form, unless the status line
 	 * already says the same: then the help says what a valid value is. */
 	const char *err = fs->fs[fs->focus].error;
 	const char *help = err && strcmp(err, app->status) ? err : fd->help;
+	char why[600];
+	if (!err && fs->rec.reason && fs->rec.reason[0]) { /* a returned record says why */
+		snprintf(why, sizeof why, msg(MSG_UI_RETURNED_WHY), fs->rec.reason);
+		help = why;
+	}
 	unsigned ctx = fs->pick.open ? CTX_POPUP : CTX_FORM | field_ctx(fd);
 	app_chrome(app, title, right, help, ctx);
 	if (fs->confirm_leave)
@@ -379,13 +389,32 @@ static bool complete(const kp_field *fd, const editbuf *eb)
 	return true;
 }
 
+/* Why this user may not change the focused field now (a status line), or
+ * false when it may. */
+static bool locked(form_screen *fs, ui_app *app)
+{
+	const kp_field *fd = &fs->form->fields[fs->focus];
+	if (fs->readonly)
+		app_status(app, true, msg(MSG_UI_READ_ONLY), state_label(state_of(fs->rec.state)));
+	else if (!field_writable(fd, app->account.role))
+		app_status(app, true, msg(fd->written_by == WRITER_CITY ? MSG_UI_CITY_WRITES
+									 : MSG_UI_UNIT_WRITES), fd->label);
+	else
+		return false;
+	return true;
+}
+
 /* Keys that change or move within the focused field. */
-static void field_key(form_screen *fs, kp_action a, kp_key key, int value_w)
+static void field_key(form_screen *fs, ui_app *app, kp_action a, kp_key key, int value_w)
 {
 	const kp_field *fd = &fs->form->fields[fs->focus];
 	field_state *st = &fs->fs[fs->focus];
 	editbuf *eb = &st->eb;
 	bool text = fs_is_text(fd);
+	bool moves = a == ACT_LEFT || a == ACT_RIGHT || a == ACT_HOME || a == ACT_END || a == ACT_UP ||
+		     a == ACT_DOWN;
+	if (!moves && (a != ACT_NONE || (!key.fn && key.code >= ' ')) && locked(fs, app))
+		return;
 	switch (a) {
 	case ACT_LEFT:
 		if (fd->type == FT_MULTICHOICE)
@@ -474,7 +503,10 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 	kp_action a = keymap_lookup(CTX_FORM | field_ctx(fd), key);
 	switch (a) {
 	case ACT_SAVE:
-		fs_save(fs, app);
+		if (fs->readonly)
+			locked(fs, app);
+		else
+			fs_save(fs, app);
 		return;
 	case ACT_QUIT:
 		if (fs->dirty)
@@ -486,7 +518,8 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 		app_push(app, list_screen_new(app, fs->form));
 		return;
 	case ACT_DITTO:
-		ditto(fs, app);
+		if (!locked(fs, app))
+			ditto(fs, app);
 		return;
 	case ACT_NEXT:
 		fs_move_focus(fs, +1);
@@ -501,7 +534,7 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 	layout_compute(&l, fs->form, COLS, mc_rows);
 	int w = l.value_w;
 	layout_free(&l);
-	field_key(fs, a, key, w);
+	field_key(fs, app, a, key, w);
 }
 
 static void form_destroy(ui_screen *s)
@@ -538,13 +571,19 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 	}
 	if (id) {
 		char *err = NULL;
-		if (store_get(app->env->store, f, id, &fs->rec, &err) != KP_OK) {
-			app_status(app, true, "%s", err);
+		/* Another unit's record is, for a unit user, no record at all:
+		 * the same answer as a number that does not exist. */
+		bool got = id > 0 && store_get(app->env->store, f, id, &fs->rec, &err) == KP_OK;
+		if (!got || (APP_SCOPE(app) && fs->rec.unit_id != APP_SCOPE(app))) {
+			app_status(app, true, msg(MSG_UI_NO_SUCH_RECORD), id);
 			free(err);
+			if (got)
+				record_free(&fs->rec);
 			record_init(&fs->rec, f->nfields);
 			form_destroy(&fs->base);
 			return NULL;
 		}
+		fs->readonly = f->review && !review_editable(state_of(fs->rec.state), app->account.role);
 		fs_load_values(fs, &fs->rec);
 		fs_set_orig(fs, &fs->rec);
 	} else {

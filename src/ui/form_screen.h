@@ -36,6 +36,7 @@ typedef struct {
 	time_t draft_saved;  /* when it was */
 	kp_draft offer;      /* a draft found on opening, until answered */
 	bool offering;
+	bool readonly;       /* a reviewed record its user may not change (已提交, 已认定) */
 	int entered;         /* new records saved in this sitting */
 } form_screen;
 

@@ -15,8 +15,8 @@
 void glance_build(glance *g, ui_app *app)
 {
 	glance_free(g);
-	checklist_build(&g->c, app->env);
-	progress_build(&g->p, app->env);
+	checklist_build(&g->c, app->env, APP_SCOPE(app));
+	progress_build(&g->p, app->env, APP_SCOPE(app));
 	g->built = true;
 }
 
@@ -38,6 +38,12 @@ static size_t viewer(const glance *g, const ui_app *app)
 	return CHECK_ALL;
 }
 
+/* Does this item concern the viewer? A unit user is shown what units owe. */
+static bool concerns(const ui_app *app, const kp_check_item *it)
+{
+	return APP_IS_CITY(app) || it->m->owner == OWNER_UNIT;
+}
+
 static kp_ms_state seen_state(const glance *g, const kp_check_item *it, size_t u)
 {
 	return u == CHECK_ALL || it->m->owner == OWNER_CITY ? check_item_state(&g->c, it)
@@ -51,7 +57,7 @@ int glance_draw(const glance *g, ui_app *app, int y)
 	size_t u = viewer(g, app);
 	int overdue = 0;
 	for (size_t i = 0; i < g->c.n; i++)
-		overdue += seen_state(g, &g->c.items[i], u) == MS_OVERDUE;
+		overdue += concerns(app, &g->c.items[i]) && seen_state(g, &g->c.items[i], u) == MS_OVERDUE;
 	const kp_progress_row *row = u == CHECK_ALL ? &g->p.total : progress_unit(&g->p, app->unit_id);
 	char day[24], line[256];
 	date_official(day, g->c.ty, g->c.tm, g->c.td);
@@ -67,7 +73,7 @@ int glance_draw(const glance *g, ui_app *app, int y)
 	int used = 1, shown = 0;
 	for (size_t i = 0; i < g->c.n && shown < NEXT_SHOWN; i++) {
 		const kp_check_item *it = &g->c.items[i];
-		if (seen_state(g, it, u) != MS_OPEN)
+		if (!concerns(app, it) || seen_state(g, it, u) != MS_OPEN)
 			continue;
 		char title[256], state[96];
 		check_item_title(it, title, sizeof title);

@@ -11,6 +11,7 @@
 #include "core/msg.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/review.h"
 #include "form/validate.h"
 #include "ui/draw.h"
 #include "ui/unit_picker.h"
@@ -18,6 +19,7 @@
 
 #define ID_W 6
 #define UNIT_W 16
+#define STATE_W 6 /* 已提交 */
 #define COL_GAP 1
 #define MAX_COL_W 12
 
@@ -42,6 +44,13 @@ typedef struct {
 	size_t n, sel;
 	long long total;
 	bool confirm_delete;
+	int state;           /* a reviewed form's state filter: -1 all, else a kp_state */
+	popup actions;       /* F9: the review actions this user may take */
+	kp_review offered[REV_COUNT];
+	const char *offered_labels[REV_COUNT];
+	bool asking_reason;  /* a return or reopening: the reason is being typed */
+	kp_review pending;
+	editbuf reason;
 } list_screen;
 
 static int body_rows(void) { return app_body_height() - 1; /* one header row */ }
@@ -160,6 +169,10 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i,
 		draw_text(y, x, UNIT_W, r ? r->unit_name : ls->form->unit_label, a, false);
 		x += UNIT_W + COL_GAP;
 	}
+	if (ls->form->review) { /* 草稿, 已提交, 已认定, 退回 */
+		draw_text(y, x, STATE_W, r ? state_label(state_of(r->state)) : msg(MSG_UI_COL_STATE), a, false);
+		x += STATE_W + COL_GAP;
+	}
 	for (size_t c = 0; c < ls->ncols; c++) {
 		const list_column *col = &ls->cols[c];
 		const kp_field *fd = &ls->form->fields[col->field];
@@ -198,7 +211,10 @@ static void list_draw(ui_screen *s, ui_app *app)
 				 ls->total);
 		if (filtered)
 			snprintf(help, sizeof help, msg(MSG_UI_LIST_FILTER), ls->filter_text);
-		app_chrome(app, title, right, filtered ? help : msg(MSG_UI_LIST_HINT), CTX_LIST);
+		else if (ls->state >= 0)
+			snprintf(help, sizeof help, msg(MSG_UI_LIST_STATE), state_label((kp_state)ls->state));
+		app_chrome(app, title, right, filtered || ls->state >= 0 ? help : msg(MSG_UI_LIST_HINT),
+			   ls->actions.open ? CTX_POPUP : CTX_LIST);
 	}
 	int y = app_body_top();
 	draw_row(ls, y, NULL, 0, theme_attr(R_SECTION) | A_UNDERLINE);
@@ -214,12 +230,36 @@ static void list_draw(ui_screen *s, ui_app *app)
 			 theme_attr(i == ls->sel ? R_SELECTED : R_NORMAL));
 	if (ls->pick.pop.open)
 		picker_draw(&ls->pick, y + 1, 20);
+	if (ls->actions.open)
+		popup_draw(&ls->actions, y + 2, y + 2, 20);
+	if (ls->asking_reason) {
+		char q[128];
+		snprintf(q, sizeof q, msg(MSG_UI_ASK_REASON), review_label(ls->pending));
+		int w = draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
+		int cx = eb_view(&ls->reason, COLS - 3 - w);
+		draw_cps(LINES - 2, 1 + w, COLS - 2 - w, ls->reason.cp + ls->reason.hscroll,
+			 ls->reason.len - ls->reason.hscroll, theme_attr(R_FIELD), true);
+		app->cursor_y = LINES - 2;
+		app->cursor_x = 1 + w + cx;
+	}
 	if (ls->confirm_delete && ls->n) {
 		const kp_record *r = &ls->rows[ls->sel];
 		char q[512];
 		snprintf(q, sizeof q, msg(MSG_UI_ASK_DELETE), r->vals[0]);
 		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
 	}
+}
+
+/* May this user change (or delete) the selected record? A reviewed one
+ * only in a state its role may edit. */
+static bool may_change(const list_screen *ls, ui_app *app)
+{
+	const kp_record *r = &ls->rows[ls->sel];
+	if (ls->form->review && !review_editable(state_of(r->state), app->account.role)) {
+		app_status(app, true, msg(MSG_UI_READ_ONLY), state_label(state_of(r->state)));
+		return false;
+	}
+	return true;
 }
 
 static void delete_selected(list_screen *ls, ui_app *app)
@@ -349,11 +389,84 @@ static void view_key(list_screen *ls, ui_app *app, kp_key key)
 			open_form(ls, app, ls->rows[ls->sel].id);
 		break;
 	case ACT_UNIT:
-		picker_open(&ls->pick);
+		if (APP_IS_CITY(app))
+			picker_open(&ls->pick);
+		else
+			app_status(app, true, "%s", msg(MSG_UI_OWN_UNIT_ONLY));
 		break;
 	case ACT_QUIT: ls->base.closing = true; break;
 	default: break;
 	}
+}
+
+/* F9: the review actions this user may take on the selected record. */
+static void offer_actions(list_screen *ls, ui_app *app)
+{
+	if (!ls->form->review)
+		return;
+	kp_state st = state_of(ls->rows[ls->sel].state);
+	size_t n = 0;
+	for (int a = 0; a < REV_COUNT; a++)
+		if (review_allowed(st, (kp_review)a, app->account.role)) {
+			ls->offered[n] = (kp_review)a;
+			ls->offered_labels[n++] = review_label((kp_review)a);
+		}
+	if (!n) {
+		app_status(app, true, msg(MSG_UI_NO_REVIEW), state_label(st));
+		return;
+	}
+	popup_open(&ls->actions, msg(MSG_UI_REVIEW_TITLE), (char **)ls->offered_labels, n, 0, 0);
+}
+
+static void apply_review(list_screen *ls, ui_app *app, kp_review a, const char *reason)
+{
+	char *err = NULL;
+	const kp_record *r = &ls->rows[ls->sel];
+	if (review_apply(app->env, ls->form, r->id, &app->account, a, reason, &err) == 0)
+		app_status(app, false, msg(MSG_UI_REVIEWED), r->id, state_label(review_target(a)));
+	else
+		app_status(app, true, "%s", err);
+	free(err);
+	reload(ls, app);
+}
+
+static void action_key(list_screen *ls, ui_app *app, kp_key key)
+{
+	size_t chosen;
+	popup_result r = popup_key(&ls->actions, key, &chosen);
+	if (r == POPUP_CONTINUE)
+		return;
+	popup_close(&ls->actions);
+	if (r != POPUP_ACCEPT)
+		return;
+	ls->pending = ls->offered[chosen];
+	if (review_needs_reason(ls->pending)) {
+		eb_clear(&ls->reason);
+		ls->asking_reason = true;
+	} else {
+		apply_review(ls, app, ls->pending, NULL);
+	}
+}
+
+/* The reason of a return, typed on the status line; Enter applies it. */
+static void reason_key(list_screen *ls, ui_app *app, kp_key key)
+{
+	switch (keymap_lookup(CTX_CELL, key)) {
+	case ACT_ACCEPT: {
+		char *why = eb_text(&ls->reason);
+		ls->asking_reason = false;
+		apply_review(ls, app, ls->pending, why);
+		free(why);
+		return;
+	}
+	case ACT_QUIT: ls->asking_reason = false; return;
+	case ACT_LEFT: eb_left(&ls->reason); return;
+	case ACT_RIGHT: eb_right(&ls->reason); return;
+	case ACT_BACKSPACE: eb_backspace(&ls->reason); return;
+	default: break;
+	}
+	if (!key.fn && key.code >= ' ' && key.code != 127)
+		eb_insert(&ls->reason, key.code);
 }
 
 static void list_key(ui_screen *s, ui_app *app, kp_key key)
@@ -361,6 +474,14 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 	list_screen *ls = (list_screen *)s;
 	if (ls->view) {
 		view_key(ls, app, key);
+		return;
+	}
+	if (ls->actions.open) {
+		action_key(ls, app, key);
+		return;
+	}
+	if (ls->asking_reason) {
+		reason_key(ls, app, key);
 		return;
 	}
 	if (ls->confirm_delete) {
@@ -390,15 +511,28 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 			set_filter(ls, app);
 		break;
 	case ACT_ACCEPT:
-		if (ls->n)
+		if (ls->filter_text[0] == '#') /* #123: the record with that 编号 */
+			open_form(ls, app, atoll(ls->filter_text + 1) > 0 ? atoll(ls->filter_text + 1) : -1);
+		else if (ls->n)
 			open_form(ls, app, ls->rows[ls->sel].id);
 		break;
 	case ACT_NEW:
 		open_form(ls, app, 0);
 		break;
 	case ACT_DELETE_RECORD:
-		if (ls->n)
+		if (ls->n && may_change(ls, app))
 			ls->confirm_delete = true;
+		break;
+	case ACT_NEXT: /* Tab: the next state, then all */
+		if (ls->form->review) {
+			ls->state = ls->state + 1 < ST_COUNT ? ls->state + 1 : -1;
+			ls->q.state = ls->state >= 0 ? state_code((kp_state)ls->state) : NULL;
+			restart(ls, app);
+		}
+		break;
+	case ACT_REVIEW:
+		if (ls->n)
+			offer_actions(ls, app);
 		break;
 	case ACT_QUIT:
 		if (ls->filter.len) { /* Esc clears the filter first */
@@ -425,6 +559,8 @@ static void list_destroy(ui_screen *s)
 	list_screen *ls = (list_screen *)s;
 	records_free(ls->rows, ls->n);
 	eb_free(&ls->filter);
+	eb_free(&ls->reason);
+	popup_close(&ls->actions);
 	free(ls->filter_text);
 	free(ls->cols);
 	if (ls->view)
@@ -438,8 +574,10 @@ static list_screen *new_list(const kp_form *f, const kp_view *v)
 	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, NULL, false};
 	ls->form = f;
 	ls->view = v;
-	ls->q = (kp_query){-1, false, NULL, 0};
+	ls->q = (kp_query){-1, false, NULL, 0, NULL};
+	ls->state = -1;
 	eb_init(&ls->filter, 40, false);
+	eb_init(&ls->reason, 200, false);
 	ls->filter_text = xstrdup("");
 	ls->q.filter = ls->filter_text;
 	ls->cols = xcalloc(f->nfields + (v ? v->ncolumns : 0) + 1, sizeof *ls->cols);
@@ -449,6 +587,7 @@ static list_screen *new_list(const kp_form *f, const kp_view *v)
 ui_screen *list_screen_new(ui_app *app, const kp_form *f)
 {
 	list_screen *ls = new_list(f, NULL);
+	ls->q.unit_id = APP_SCOPE(app); /* a unit user sees its own records only */
 	for (size_t i = 0; i < f->nfields; i++)
 		if (f->fields[i].type != FT_TEXTAREA)
 			ls->cols[ls->ncols++] = (list_column){(int)i, f->fields[i].label,
@@ -467,8 +606,8 @@ ui_screen *view_screen_new(ui_app *app, const kp_view *v)
 						      w > lw ? w : lw};
 	}
 	picker_init(&ls->pick, app);
-	ls->q.unit_id = app->unit_id;
-	if (!app->unit_id) /* which unit's roll? ask first */
+	ls->q.unit_id = APP_IS_CITY(app) ? app->unit_id : APP_SCOPE(app);
+	if (!ls->q.unit_id) /* which unit's roll? ask first */
 		picker_open(&ls->pick);
 	restart(ls, app);
 	return &ls->base;

@@ -14,7 +14,7 @@
 
 typedef enum {
 	ITEM_CHECKLIST, ITEM_PROGRESS, ITEM_BRIEFING, ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_RECORD,
-	ITEM_VIEW, ITEM_UNIT, ITEM_QUIT
+	ITEM_VIEW, ITEM_EXPORT, ITEM_IMPORT, ITEM_AUDIT, ITEM_PASSWORD, ITEM_UNIT, ITEM_QUIT
 } item_kind;
 
 typedef struct {
@@ -107,6 +107,16 @@ static void activate(menu *m, ui_app *app, const menu_item *it)
 	case ITEM_VIEW:
 		app_push(app, view_screen_new(app, it->view));
 		break;
+	case ITEM_EXPORT:
+	case ITEM_IMPORT:
+		push(app, transfer_screen_new(app, it->kind == ITEM_IMPORT));
+		break;
+	case ITEM_AUDIT:
+		push(app, audit_screen_new(app));
+		break;
+	case ITEM_PASSWORD:
+		push(app, login_screen_new(app, true));
+		break;
 	case ITEM_UNIT:
 		m->after_pick = NULL;
 		picker_open(&m->pick);
@@ -143,6 +153,18 @@ static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 		break;
 	case ITEM_VIEW:
 		snprintf(buf, len, msg(MSG_UI_MENU_VIEW), it->view->title);
+		break;
+	case ITEM_EXPORT:
+		snprintf(buf, len, "%s", msg(MSG_UI_MENU_EXPORT));
+		break;
+	case ITEM_IMPORT:
+		snprintf(buf, len, "%s", msg(MSG_UI_MENU_IMPORT));
+		break;
+	case ITEM_AUDIT:
+		snprintf(buf, len, "%s", msg(MSG_UI_MENU_AUDIT));
+		break;
+	case ITEM_PASSWORD:
+		snprintf(buf, len, msg(MSG_UI_MENU_PASSWORD), app->account.name);
 		break;
 	case ITEM_UNIT:
 		snprintf(buf, len, msg(MSG_UI_MENU_UNIT),
@@ -252,10 +274,11 @@ ui_screen *menu_new(ui_app *app)
 	for (size_t i = 0; i < cat->nviews; i++)
 		es[cat->nforms + i] = (entry){NULL, cat->views[i], cat->views[i]->attachment};
 	qsort(es, ne, sizeof *es, by_attachment);
-	m->items = xcalloc(ne * 2 + 5, sizeof *m->items);
+	bool city = APP_IS_CITY(app);
+	m->items = xcalloc(ne * 2 + 9, sizeof *m->items);
 	m->items[m->n++] = (menu_item){ITEM_CHECKLIST, NULL, NULL, 'c'};
 	m->items[m->n++] = (menu_item){ITEM_PROGRESS, NULL, NULL, 'p'};
-	if (schedule_nmonths(&cat->schedule))
+	if (city && schedule_nmonths(&cat->schedule)) /* the briefing sums every unit */
 		m->items[m->n++] = (menu_item){ITEM_BRIEFING, NULL, NULL, 'b'};
 	for (size_t i = 0; i < ne; i++) {
 		const kp_form *f = es[i].form;
@@ -274,7 +297,13 @@ ui_screen *menu_new(ui_app *app)
 		}
 	}
 	free(es);
-	m->items[m->n++] = (menu_item){ITEM_UNIT, NULL, NULL, 'u'};
+	m->items[m->n++] = (menu_item){ITEM_EXPORT, NULL, NULL, 'e'};
+	m->items[m->n++] = (menu_item){ITEM_IMPORT, NULL, NULL, 'i'};
+	if (city) {
+		m->items[m->n++] = (menu_item){ITEM_AUDIT, NULL, NULL, 'a'};
+		m->items[m->n++] = (menu_item){ITEM_UNIT, NULL, NULL, 'u'}; /* a unit user has one */
+	}
+	m->items[m->n++] = (menu_item){ITEM_PASSWORD, NULL, NULL, 'w'};
 	m->items[m->n++] = (menu_item){ITEM_QUIT, NULL, NULL, 'q'};
 	picker_init(&m->pick, app);
 	glance_build(&m->at_a_glance, app);

@@ -45,7 +45,7 @@ static void rebuild(progress_screen *ps, ui_app *app)
 {
 	progress_free(&ps->p);
 	free(ps->order);
-	if (progress_build(&ps->p, app->env) != 0)
+	if (progress_build(&ps->p, app->env, APP_SCOPE(app)) != 0)
 		app_status(app, true, "%s", msg(MSG_UI_PROGRESS_FAILED));
 	ps->order = xcalloc(ps->p.n ? ps->p.n : 1, sizeof *ps->order);
 	arrange(ps);
@@ -95,10 +95,17 @@ static void draw_row(progress_screen *ps, int y, const kp_progress_row *r, bool 
 static void progress_draw(ui_screen *s, ui_app *app)
 {
 	progress_screen *ps = (progress_screen *)s;
-	app_chrome(app, msg(ps->by_seq ? MSG_UI_PROGRESS_SEQ : MSG_UI_PROGRESS_TITLE), NULL,
-		   ps->p.formula_note, CTX_REPORT);
+	/* The help line: the selected unit's talents and projects by review
+	 * state (the score counts the approved ones). */
+	char *waiting = ps->p.n ? progress_waiting_text(&ps->p, ps->order[ps->sel]) : NULL;
+	char *help = waiting && waiting[0] ? xasprintf("%s：%s", ps->order[ps->sel]->name, waiting)
+					   : xstrdup("");
+	app_chrome(app, msg(ps->by_seq ? MSG_UI_PROGRESS_SEQ : MSG_UI_PROGRESS_TITLE), NULL, help,
+		   CTX_REPORT);
+	free(help);
+	free(waiting);
 	int y = app_body_top(), h = app_body_height();
-	int rows = h - 3; /* header, 合计, formula */
+	int rows = h - 4; /* header, 合计, the formula and its note */
 	if ((int)ps->sel < ps->top)
 		ps->top = (int)ps->sel;
 	if ((int)ps->sel >= ps->top + rows)
@@ -108,7 +115,8 @@ static void progress_draw(ui_screen *s, ui_app *app)
 	for (; k < rows && ps->top + k < (int)ps->p.n; k++)
 		draw_row(ps, y + 1 + k, ps->order[ps->top + k], false, (size_t)(ps->top + k) == ps->sel);
 	draw_row(ps, y + 1 + k, &ps->p.total, false, false);
-	draw_text(y + h - 1, 1, COLS - 2, ps->p.formula, theme_attr(R_NORMAL), true);
+	draw_text(y + h - 2, 1, COLS - 2, ps->p.formula, theme_attr(R_NORMAL), true);
+	draw_text(y + h - 1, 1, COLS - 2, ps->p.formula_note, theme_attr(R_HELP), true);
 }
 
 static void progress_key(ui_screen *s, ui_app *app, kp_key key)

@@ -26,6 +26,16 @@ ui_screen *briefing_screen_new(ui_app *app);
 /* The theme role that colours a checklist state. */
 kp_role state_role(kp_ms_state st);
 
+/* Logging in (and a first password change), or — change_only — changing
+ * one's password from the menu. */
+ui_screen *login_screen_new(ui_app *app, bool change_only);
+
+/* Export (or import) a form's records to (from) a file on the server,
+ * limited to the user's unit. */
+ui_screen *transfer_screen_new(ui_app *app, bool importing);
+/* The audit trail, newest first, filtered as you type (the city's). */
+ui_screen *audit_screen_new(ui_app *app);
+
 /* The keys of the screen below, from the keymap table (ctx: its context). */
 ui_screen *help_screen_new(unsigned ctx);
 

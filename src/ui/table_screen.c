@@ -56,7 +56,8 @@ static void load(table_screen *ts, ui_app *app)
 	totals_free(&ts->totals);
 	totals_init(&ts->totals, ts->form);
 	char *err = NULL;
-	if (store_each(app->env->store, ts->form, 0, collect, ts, &err) != KP_OK) {
+	/* A unit user sees its own row only. */
+	if (store_each(app->env->store, ts->form, APP_SCOPE(app), collect, ts, &err) != KP_OK) {
 		app_status(app, true, "%s", err);
 		free(err);
 	}
@@ -213,11 +214,19 @@ static void table_key(ui_screen *s, ui_app *app, kp_key key)
 	case ACT_RIGHT: ts->col = (ts->col + 1) % nf; return;
 	case ACT_HOME: ts->row = 0; return;
 	case ACT_END: ts->row = ts->n - 1; return;
-	case ACT_ACCEPT: start_edit(ts, ts->rows[ts->row].vals[ts->col]); return;
 	case ACT_QUIT: ts->base.closing = true; return;
 	default: break;
 	}
-	if (!key.fn && key.code > ' ' && key.code != 127) { /* typing replaces the value */
+	bool edits = keymap_lookup(CTX_TABLE, key) == ACT_ACCEPT || (!key.fn && key.code > ' ' && key.code != 127);
+	if (edits && !APP_IS_CITY(app)) { /* quotas are the city's to set */
+		app_status(app, true, "%s", msg(MSG_UI_QUOTA_CITY));
+		return;
+	}
+	if (keymap_lookup(CTX_TABLE, key) == ACT_ACCEPT) {
+		start_edit(ts, ts->rows[ts->row].vals[ts->col]);
+		return;
+	}
+	if (edits) { /* typing replaces the value */
 		start_edit(ts, "");
 		eb_insert(&ts->cell, key.code);
 	}

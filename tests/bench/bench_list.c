@@ -82,7 +82,7 @@ int main(int argc, char **argv)
 	if (have < n)
 		fill(&e, f, have, n);
 
-	kp_query q = {-1, false, NULL, 0};
+	kp_query q = {-1, false, NULL, 0, NULL};
 	double open[RUNS], down[RUNS], sorted[RUNS], filter[RUNS];
 	kp_record *rows;
 	for (int r = 0; r < RUNS; r++) {
@@ -98,7 +98,7 @@ int main(int argc, char **argv)
 		down[r] = now_ms() - t0;
 		records_free(rows, k);
 		/* page down in 姓名 order (the first sort builds its index, once) */
-		kp_query byname = {form_field_index(f, "name"), false, NULL, 0};
+		kp_query byname = {form_field_index(f, "name"), false, NULL, 0, NULL};
 		kp_anchor na = {"王德明", n / 2 + r};
 		k = store_query_page(e.store, f, &byname, &na, false, PAGE, &rows);
 		records_free(rows, k);
@@ -112,7 +112,7 @@ int main(int argc, char **argv)
 	size_t nt = sizeof typed / sizeof typed[0];
 	double per_key[16];
 	for (size_t t = 0; t < nt; t++) {
-		kp_query fq = {-1, false, typed[t], 0};
+		kp_query fq = {-1, false, typed[t], 0, NULL};
 		for (int r = 0; r < 5; r++) {
 			double t0 = now_ms();
 			long long total;

@@ -58,6 +58,7 @@ assert_sql "SELECT count(*) FROM talent" "$((records + n))"
 # Draw every record in the list and in the form, recording the pty bytes.
 ts=$WORK/typescript
 start_cmd 80 24 "env TERM=xterm-256color LANG=zh_CN.UTF-8 script -q -f -E never -c '$KEPU --db $DB' $ts"
+login
 menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "记录列表"
 for ((r = 1; r <= records; r++)); do

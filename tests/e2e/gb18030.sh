@@ -8,6 +8,7 @@ new_db
 gbk() { start_cmd 80 24 "luit -encoding GB18030 -- env LANG=$1 LC_ALL=$1 $KEPU --db $DB"; }
 
 gbk zh_CN.GB18030
+login
 open_talent_form "许昌学院"
 type_text "欧阳锋"; keys Tab
 type_text "男"; keys Enter
@@ -44,6 +45,7 @@ assert_screen "终端使用 GB18030 编码，而系统语言环境是 UTF-8"
 # The per-user override: the GBK client's user says so, kepu follows.
 use m3
 start_cmd 80 24 "luit -encoding GB18030 -- env LANG=zh_CN.UTF-8 KEPU_TERMINAL_ENCODING=gb18030 $KEPU --db $DB"
+login
 menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "欧阳锋"
 assert_sql "SELECT count(*) FROM talent" "1"

@@ -27,13 +27,15 @@ fail() {
 S=e2e
 use() { S=$1; }
 
-# start W H [kepu arguments…]: kepu on $DB in a W×H terminal.
+# start W H [kepu arguments…]: kepu on $DB in a W×H terminal, logged in
+# as $E2E_USER (default admin; E2E_USER= leaves the login screen open).
 start() {
 	local w=$1 h=$2
 	shift 2
 	local term=${E2E_TERM:-xterm-256color} lang=${E2E_LANG:-zh_CN.UTF-8}
 	tm new-session -d -s "$S" -x "$w" -y "$h" \
 		"env TERM=$term LANG=$lang LC_ALL=$lang $KEPU --db $DB $*; echo KEPU-EXIT=\$?; sleep 60"
+	[ -z "${E2E_USER-admin}" ] || login "${E2E_USER:-admin}"
 }
 
 # start_cmd W H COMMAND: any command in the terminal (ssh scenarios).
@@ -92,7 +94,41 @@ assert_sql() {
   want: $2"
 }
 
-new_db() { "$KEPU" init --db "$DB" "$@" >/dev/null; }
+# new_db [init options]: a new database; the first city account's initial
+# password (printed once by init) is kept for login.
+new_db() {
+	"$KEPU" init --db "$DB" "$@" >"$WORK/init.out"
+	sed -n 's/^已创建市科协账号 admin，初始密码：\([A-Za-z0-9]*\).*/\1/p' "$WORK/init.out" >"$WORK/pass.admin"
+	[ -s "$WORK/pass.admin" ] || fail "kepu init printed no initial password"
+	if grep -q "^演示账号" "$WORK/init.out"; then
+		for u in shikexie weidu xcxy; do echo kepu2016 >"$WORK/pass.$u"; touch "$WORK/changed.$u"; done
+	fi
+}
+
+# add_user NAME ROLE [UNIT]: an account made with `kepu user add`.
+add_user() {
+	"$KEPU" user add "$1" --role "$2" ${3:+--unit "$3"} --db "$DB" >"$WORK/add.out"
+	sed -n 's/.*初始密码：\([A-Za-z0-9]*\).*/\1/p' "$WORK/add.out" >"$WORK/pass.$1"
+	rm -f "$WORK/changed.$1"
+}
+
+# login [USER]: sign in on the login screen (default admin); the first
+# time, set the new password kepu asks for. Ends on the main menu.
+E2E_PASS="e2e-Pass-2016"
+login() {
+	local user=${1:-admin}
+	wait_for "请登录"
+	type_text "$user"; keys Enter
+	type_text "$(cat "$WORK/pass.$user")"; keys Enter
+	if [ ! -e "$WORK/changed.$user" ]; then
+		wait_for "请设置新密码"
+		type_text "$E2E_PASS"; keys Tab
+		type_text "$E2E_PASS"; keys Enter
+		echo "$E2E_PASS" >"$WORK/pass.$user"
+		touch "$WORK/changed.$user"
+	fi
+	wait_for "主菜单"
+}
 
 # open_talent_form UNIT: from the menu, open 附表2 for UNIT (typed to filter).
 open_talent_form() {

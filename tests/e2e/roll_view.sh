@@ -12,7 +12,7 @@ keys 4
 wait_for "请选择填报单位"
 type_text "$unit"; keys Enter
 wait_for "单位：$unit  共 3 人"
-assert_screen "序号   服务类别     姓名"
+assert_screen "序号   状态   服务类别     姓名"
 row() { screen | sed -n "$(($1 + 2))p"; }
 case "$(row 1)" in " 1 "*"$first"*) ;; *) fail "row 1: $(row 1)" ;; esac
 case "$(row 3)" in " 3 "*"$third"*) ;; *) fail "row 3: $(row 3)" ;; esac

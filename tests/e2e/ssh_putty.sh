@@ -46,6 +46,7 @@ for client in xterm:zh_CN.UTF-8 xterm-256color:zh_CN.UTF-8 xterm:zh_CN.GB18030; 
 	start_cmd 80 24 "$wrap env TERM=$term LANG=$lang LC_ALL=$lang ssh -tt -q -p $port -i $k/client \
 		-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o SendEnv=LANG \
 		root@127.0.0.1 '$KEPU --db $DB'"
+	login                        # the password typed through sshd as well
 	wait_for "主菜单"
 	open_talent_form "鄢陵县"
 	type_text "海旺"

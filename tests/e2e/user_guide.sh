@@ -9,7 +9,14 @@ mkdir -p "$shots"
 shot() { screen >"$shots/$1.txt"; }
 # The guide shows the 2016 programme on one fixed day.
 new_db --demo --today 2016-08-10
-start 80 24 --today 2016-08-10
+# One talent submitted by its unit, for the review screen.
+sqlite3 "$DB" "UPDATE talent SET kp_state = 'submitted' WHERE id = 1"
+E2E_USER= start 80 24 --today 2016-08-10
+wait_for "请登录"
+type_text "shikexie"; keys Enter
+shot login
+login_rest() { type_text "$(cat "$WORK/pass.shikexie")"; keys Enter; }
+login_rest
 wait_for "主菜单"
 shot menu
 keys 2
@@ -60,6 +67,13 @@ keys F1
 wait_for "按键帮助"
 shot help
 keys Escape; wait_for "单位：许昌学院"; keys Escape
+wait_for "主菜单"
+menu_open "附表2 科普人才库推荐表  记录列表"
+wait_for "记录列表"
+keys F9
+wait_for "退回修改"
+shot review
+keys Escape Escape Escape
 wait_for "主菜单"
 keys c
 wait_for "工作进度检查表（五、组织实施）"

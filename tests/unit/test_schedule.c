@@ -286,7 +286,7 @@ static void test_monthly_reports_late_and_missing(void **state)
 	save_on(fx, "2016-08-20", "monthly", "禹州市", MONTHLY("2016-08"), NULL); /* early for August */
 	clock_set_today("2016-08-04");
 	kp_checklist c;
-	checklist_build(&c, &fx->env);
+	checklist_build(&c, &fx->env, 0);
 	const kp_check_item *july = item(&c, "monthly:2016-07");
 	assert_int_equal(check_item_unit_state(july, unit_index(&c, "魏都区")), MS_DONE);
 	assert_int_equal(check_item_unit_state(july, unit_index(&c, "长葛市")), MS_LATE);
@@ -300,7 +300,7 @@ static void test_monthly_reports_late_and_missing(void **state)
 	assert_int_equal(check_item_state(&c, aug), MS_OPEN);
 	checklist_free(&c);
 	clock_set_today("2016-08-21");
-	checklist_build(&c, &fx->env);
+	checklist_build(&c, &fx->env, 0);
 	aug = item(&c, "monthly:2016-08");
 	assert_int_equal(check_item_unit_state(aug, unit_index(&c, "禹州市")), MS_DONE);
 	checklist_free(&c);
@@ -334,7 +334,7 @@ static void test_submission_needs_every_form(void **state)
 		"service_categories", "[\"农村科普\"]", NULL);
 	clock_set_today("2016-07-20");
 	kp_checklist c;
-	checklist_build(&c, &fx->env);
+	checklist_build(&c, &fx->env, 0);
 	size_t u = unit_index(&c, "许昌学院");
 	assert_int_equal(check_item_unit_state(item(&c, "submit"), u), MS_OVERDUE); /* no project yet */
 	checklist_free(&c);
@@ -345,7 +345,7 @@ static void test_manual_ticks(void **state)
 	fixture *fx = *state;
 	clock_set_today("2016-07-05");
 	kp_checklist c;
-	checklist_build(&c, &fx->env);
+	checklist_build(&c, &fx->env, 0);
 	const kp_check_item *breakdown = item(&c, "breakdown");
 	assert_int_equal(check_item_state(&c, breakdown), MS_OVERDUE);
 	assert_int_equal(checklist_tick(&fx->env, breakdown, 0, "王科长", true, NULL), 0);
@@ -355,7 +355,7 @@ static void test_manual_ticks(void **state)
 	/* done by the data: no tick */
 	assert_int_equal(checklist_tick(&fx->env, item(&c, "summary"), c.units[u].id, "x", true, NULL), -1);
 	checklist_free(&c);
-	checklist_build(&c, &fx->env);
+	checklist_build(&c, &fx->env, 0);
 	breakdown = item(&c, "breakdown");
 	assert_int_equal(check_item_state(&c, breakdown), MS_LATE); /* ticked on 7月5日 */
 	assert_string_equal(breakdown->done_by[0], "王科长");
@@ -365,7 +365,7 @@ static void test_manual_ticks(void **state)
 	assert_int_equal(reg->ndone, 1);
 	assert_int_equal(checklist_tick(&fx->env, reg, c.units[u].id, "张伟", false, NULL), 0);
 	checklist_free(&c);
-	checklist_build(&c, &fx->env);
+	checklist_build(&c, &fx->env, 0);
 	assert_int_equal(item(&c, "register")->ndone, 0);
 	checklist_free(&c);
 }
@@ -409,7 +409,7 @@ static void test_score_and_ranking(void **state)
 	save_on(fx, "2016-07-10", "resource", "魏都区", "name", "r", "kind", "科普漫画", "author", "x",
 		"finished_on", "2016-07-09", NULL);
 	kp_progress p;
-	assert_int_equal(progress_build(&p, &fx->env), 0);
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
 	assert_string_equal(p.rows[0].name, "气象学会");
 	assert_int_equal(p.rows[0].rank, 1);
 	assert_true(p.rows[0].score > 24.99 && p.rows[0].score < 25.01);

@@ -1,0 +1,180 @@
+/* kepu user add|passwd|list|disable and kepu audit: accounts and the audit
+ * trail from the command line (the server's administrators). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/common.h"
+#include "core/json.h"
+#include "core/msg.h"
+#include "core/xalloc.h"
+#include "domain/auth.h"
+
+#define FIRST_ACCOUNT "admin"
+#define DEMO_PASSWORD "kepu2016"
+
+/* Demonstration accounts, with a published password that need not be
+ * changed: for trying kepu out only. */
+static const struct { const char *name, *unit; } demo_accounts[] = {
+	{"shikexie", NULL}, {"weidu", "魏都区"}, {"xcxy", "许昌学院"},
+};
+
+static int demo_account(kp_env *e, const char *name, const char *unit)
+{
+	char *hash = auth_hash(DEMO_PASSWORD), *err = NULL;
+	long long unit_id = unit ? store_unit_id(e->store, unit) : 0;
+	int rc = hash ? store_user_add(e->store, name, unit ? USER_UNIT : USER_CITY, unit_id, hash, &err)
+		      : KP_ERR;
+	if (rc == KP_OK)
+		rc = store_user_set_hash(e->store, name, hash, false, &err);
+	if (rc != KP_OK)
+		fprintf(stderr, "kepu: %s\n", err ? err : msg(MSG_A_HASH_FAILED));
+	free(err);
+	free(hash);
+	return rc;
+}
+
+int cli_first_accounts(kp_env *e, bool demo)
+{
+	char *password, *err = NULL;
+	if (auth_add_user(e, FIRST_ACCOUNT, USER_CITY, 0, &password, &err) != 0) {
+		fprintf(stderr, "kepu: %s\n", err);
+		free(err);
+		return EXIT_DATA;
+	}
+	printf(msg(MSG_C_FIRST_ACCOUNT), FIRST_ACCOUNT, password);
+	putchar('\n');
+	free(password);
+	for (size_t i = 0; demo && i < sizeof demo_accounts / sizeof demo_accounts[0]; i++)
+		if (demo_account(e, demo_accounts[i].name, demo_accounts[i].unit) != KP_OK)
+			return EXIT_DATA;
+	if (demo) {
+		printf(msg(MSG_C_DEMO_ACCOUNTS), DEMO_PASSWORD);
+		putchar('\n');
+	}
+	return EXIT_OK;
+}
+
+static int user_add(kp_env *e, const kp_opts *o, const char *name)
+{
+	if (!o->role || (strcmp(o->role, "city") && strcmp(o->role, "unit"))) {
+		fprintf(stderr, "kepu: %s\n", msg(MSG_C_NEED_ROLE));
+		return EXIT_USAGE;
+	}
+	kp_user_role role = strcmp(o->role, "city") ? USER_UNIT : USER_CITY;
+	long long unit = 0;
+	if (role == USER_UNIT && !o->unit) {
+		fprintf(stderr, "kepu: %s\n", msg(MSG_C_UNIT_ROLE));
+		return EXIT_USAGE;
+	}
+	if (o->unit && !(unit = store_unit_id(e->store, o->unit))) {
+		fprintf(stderr, "kepu: ");
+		fprintf(stderr, msg(MSG_S_NO_UNIT), o->unit);
+		fputc('\n', stderr);
+		return EXIT_DATA;
+	}
+	char *password, *err = NULL;
+	if (auth_add_user(e, name, role, unit, &password, &err) != 0) {
+		fprintf(stderr, "kepu: %s\n", err);
+		free(err);
+		return EXIT_DATA;
+	}
+	printf(msg(MSG_C_USER_ADDED), name, password);
+	putchar('\n');
+	free(password);
+	return EXIT_OK;
+}
+
+static int user_passwd(kp_env *e, const char *name)
+{
+	char *password, *err = NULL;
+	if (auth_reset_password(e, name, &password, &err) != 0) {
+		fprintf(stderr, "kepu: %s\n", err);
+		free(err);
+		return EXIT_DATA;
+	}
+	printf(msg(MSG_C_USER_RESET), name, password);
+	putchar('\n');
+	free(password);
+	return EXIT_OK;
+}
+
+static int user_list(kp_env *e)
+{
+	kp_user *u;
+	size_t n = store_users(e->store, &u);
+	for (size_t i = 0; i < n; i++) {
+		cli_cell(stdout, u[i].name, 16, false);
+		cli_cell(stdout, msg(u[i].role == USER_CITY ? MSG_P_OWNER_CITY : MSG_P_COL_UNIT), 8, false);
+		cli_cell(stdout, u[i].role == USER_CITY ? "" : u[i].unit_name, 18, false);
+		printf("%s%s\n", u[i].must_change ? msg(MSG_C_USER_INITIAL) : "",
+		       u[i].disabled ? msg(MSG_C_USER_DISABLED) : "");
+	}
+	users_free(u, n);
+	return EXIT_OK;
+}
+
+int cmd_user(const kp_opts *o)
+{
+	const char *verb = o->args[0], *name = o->nargs > 1 ? o->args[1] : NULL;
+	bool named = !strcmp(verb, "add") || !strcmp(verb, "passwd") || !strcmp(verb, "disable");
+	if ((named && !name) || (!named && strcmp(verb, "list")) || (!named && name)) {
+		fprintf(stderr, "usage: %s\n", msg(MSG_C_USER_USAGE));
+		return EXIT_USAGE;
+	}
+	kp_env e;
+	int rc = cli_open(o, &e, false);
+	if (rc != EXIT_OK)
+		return rc;
+	if (!strcmp(verb, "add"))
+		rc = user_add(&e, o, name);
+	else if (!strcmp(verb, "passwd"))
+		rc = user_passwd(&e, name);
+	else if (!strcmp(verb, "list"))
+		rc = user_list(&e);
+	else {
+		char *err = NULL;
+		if (store_user_disable(e.store, name, &err) != KP_OK) {
+			fprintf(stderr, "kepu: %s\n", err);
+			rc = EXIT_DATA;
+		}
+		free(err);
+	}
+	env_close(&e);
+	return rc;
+}
+
+static int print_audit(const kp_audit_row *a, void *ctx)
+{
+	(void)ctx;
+	printf("%s  ", a->at);
+	cli_cell(stdout, a->user, 16, false);
+	cli_cell(stdout, a->unit_name, 18, false);
+	printf("%s #%lld %s\n", a->form, a->record_id, a->action);
+	char **ch;
+	size_t n;
+	if (json_array_decode(a->changes, &ch, &n) == 0) {
+		for (size_t i = 0; i + 2 < n; i += 3) {
+			printf("    %s: ", ch[i]);
+			cli_cell(stdout, ch[i + 1], 0, false);
+			printf(" -> ");
+			cli_cell(stdout, ch[i + 2], 0, false);
+			putchar('\n');
+		}
+		json_array_free(ch, n);
+	}
+	return 0;
+}
+
+int cmd_audit(const kp_opts *o)
+{
+	kp_env e;
+	int rc = cli_open(o, &e, false);
+	if (rc != EXIT_OK)
+		return rc;
+	kp_audit_query q = {o->since, o->user, NULL};
+	if (store_audit_each(e.store, &q, print_audit, NULL) != KP_OK)
+		rc = EXIT_DATA;
+	env_close(&e);
+	return rc;
+}

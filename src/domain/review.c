@@ -1,0 +1,98 @@
+#include "domain/review.h"
+
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/xalloc.h"
+
+static const char *const codes[ST_COUNT] = {"draft", "submitted", "approved", "returned"};
+
+const char *state_code(kp_state st) { return codes[st]; }
+
+kp_state state_of(const char *code)
+{
+	for (int i = 0; i < ST_COUNT; i++)
+		if (code && !strcmp(code, codes[i]))
+			return (kp_state)i;
+	return ST_DRAFT;
+}
+
+const char *state_label(kp_state st)
+{
+	static const enum kp_msg_id ids[ST_COUNT] = {MSG_RV_DRAFT, MSG_RV_SUBMITTED, MSG_RV_APPROVED,
+						     MSG_RV_RETURNED};
+	return msg(ids[st]);
+}
+
+const char *review_label(kp_review a)
+{
+	static const enum kp_msg_id ids[REV_COUNT] = {MSG_RV_SUBMIT, MSG_RV_APPROVE, MSG_RV_RETURN,
+						      MSG_RV_REOPEN};
+	return msg(ids[a]);
+}
+
+/* Who may do what from where: the whole workflow in one table. */
+static const struct {
+	kp_review a;
+	kp_state from;
+	kp_user_role role;
+} rules[] = {
+	{REV_SUBMIT, ST_DRAFT, USER_UNIT},
+	{REV_SUBMIT, ST_RETURNED, USER_UNIT},
+	{REV_APPROVE, ST_SUBMITTED, USER_CITY},
+	{REV_RETURN, ST_SUBMITTED, USER_CITY},
+	{REV_REOPEN, ST_APPROVED, USER_CITY},
+};
+
+bool review_allowed(kp_state st, kp_review a, kp_user_role role)
+{
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+		if (rules[i].a == a && rules[i].from == st && rules[i].role == role)
+			return true;
+	return false;
+}
+
+kp_state review_target(kp_review a)
+{
+	static const kp_state to[REV_COUNT] = {ST_SUBMITTED, ST_APPROVED, ST_RETURNED, ST_RETURNED};
+	return to[a];
+}
+
+bool review_needs_reason(kp_review a) { return a == REV_RETURN || a == REV_REOPEN; }
+
+bool review_editable(kp_state st, kp_user_role role)
+{
+	if (role == USER_UNIT) /* its own draft or a returned record */
+		return st == ST_DRAFT || st == ST_RETURNED;
+	return st != ST_APPROVED; /* the city reopens an approved record first */
+}
+
+bool field_writable(const kp_field *fd, kp_user_role role)
+{
+	return fd->written_by == WRITER_ANY || (fd->written_by == WRITER_CITY) == (role == USER_CITY);
+}
+
+int review_apply(kp_env *e, const kp_form *f, long long id, const kp_user *u, kp_review a,
+		 const char *reason, char **err)
+{
+	kp_record r;
+	if (!f->review || store_get(e->store, f, id, &r, err) != KP_OK) {
+		if (!*err)
+			*err = xstrdup(msg(MSG_S_CHANGED));
+		return -1;
+	}
+	kp_state st = state_of(r.state);
+	bool mine = u->role == USER_CITY || r.unit_id == u->unit_id;
+	record_free(&r);
+	if (!mine || !review_allowed(st, a, u->role)) {
+		*err = xasprintf(msg(MSG_RV_NOT_ALLOWED), review_label(a), state_label(st));
+		return -1;
+	}
+	if (review_needs_reason(a) && (!reason || !reason[0])) {
+		*err = xstrdup(msg(MSG_RV_NEED_REASON));
+		return -1;
+	}
+	static const char *const actions[REV_COUNT] = {"submit", "approve", "return", "reopen"};
+	return store_set_state(e->store, f, id, state_code(st), state_code(review_target(a)),
+			       review_needs_reason(a) ? reason : "", actions[a], err) == KP_OK ? 0 : -1;
+}

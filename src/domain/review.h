@@ -1,0 +1,37 @@
+/*
+ * review: the life of a 附表2 talent or 附表3 project (a form with
+ * `review: true`): 草稿 → 已提交 (the unit submits) → 已认定 or 退回 (the
+ * city decides; a return says why). A returned record is edited and
+ * submitted again; an approved one is read-only until the city reopens it
+ * (back to 退回, with the reason).
+ */
+#ifndef KP_REVIEW_H
+#define KP_REVIEW_H
+#include "domain/env.h"
+
+typedef enum { ST_DRAFT, ST_SUBMITTED, ST_APPROVED, ST_RETURNED, ST_COUNT } kp_state;
+typedef enum { REV_SUBMIT, REV_APPROVE, REV_RETURN, REV_REOPEN, REV_COUNT } kp_review;
+
+/* Stored names (draft …) and what people read (草稿 …). */
+const char *state_code(kp_state st);
+kp_state state_of(const char *code);
+const char *state_label(kp_state st);
+const char *review_label(kp_review a);
+
+/* May a user of this role take action a on a record in state st? */
+bool review_allowed(kp_state st, kp_review a, kp_user_role role);
+/* The state action a leads to. */
+kp_state review_target(kp_review a);
+/* Does the action need a reason (a return, a reopening)? */
+bool review_needs_reason(kp_review a);
+/* May a user of this role change a record in state st (and a new one)? */
+bool review_editable(kp_state st, kp_user_role role);
+/* May this role write field fd (written_by)? */
+bool field_writable(const kp_field *fd, kp_user_role role);
+
+/* Take action a on record id of f as user u: 0, or -1 with *err (not
+ * allowed, no reason, someone else moved it first). Audited. */
+int review_apply(kp_env *e, const kp_form *f, long long id, const kp_user *u, kp_review a,
+		 const char *reason, char **err);
+
+#endif

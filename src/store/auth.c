@@ -1,0 +1,368 @@
+/* Accounts, login attempts and the audit trail. Password hashes come in
+ * already hashed (domain/auth.c); nothing here sees a password. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/json.h"
+#include "core/msg.h"
+#include "core/xalloc.h"
+#include "store/db.h"
+
+static const char *const auth_ddl[] = {
+	"CREATE TABLE IF NOT EXISTS kp_users ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE,"
+	" role TEXT NOT NULL CHECK (role IN ('city', 'unit')),"
+	" unit_id INTEGER REFERENCES units (id),"
+	" hash TEXT NOT NULL,"
+	" must_change INTEGER NOT NULL DEFAULT 1,"
+	" disabled INTEGER NOT NULL DEFAULT 0,"
+	" created_at TEXT NOT NULL)",
+	/* Failed logins per name typed, known or not: an unknown name is
+	 * treated exactly like a known one. */
+	"CREATE TABLE IF NOT EXISTS kp_login_attempts ("
+	" name TEXT PRIMARY KEY,"
+	" failures INTEGER NOT NULL,"
+	" last_failed INTEGER NOT NULL)",
+	"CREATE TABLE IF NOT EXISTS kp_audit ("
+	" id INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL,"
+	" user TEXT NOT NULL,"
+	" unit_id INTEGER NOT NULL,"
+	" form TEXT NOT NULL,"
+	" record_id INTEGER NOT NULL,"
+	" action TEXT NOT NULL,"
+	" changes TEXT NOT NULL)",
+	"CREATE INDEX IF NOT EXISTS kp_audit_at ON kp_audit (at)",
+	/* Written once: no statement of kepu's changes or removes an audit row,
+	 * and these make sure no statement can. */
+	"CREATE TRIGGER IF NOT EXISTS kp_audit_no_update BEFORE UPDATE ON kp_audit"
+	" BEGIN SELECT RAISE(ABORT, 'kp_audit is append-only'); END",
+	"CREATE TRIGGER IF NOT EXISTS kp_audit_no_delete BEFORE DELETE ON kp_audit"
+	" BEGIN SELECT RAISE(ABORT, 'kp_audit is append-only'); END",
+};
+
+int store_ensure_auth(kp_store *s, char **err)
+{
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	for (size_t i = 0; i < sizeof auth_ddl / sizeof auth_ddl[0]; i++)
+		if (db_exec(s, auth_ddl[i], err) != KP_OK) {
+			db_rollback(s);
+			return KP_ERR;
+		}
+	return db_commit(s, err);
+}
+
+void store_set_actor(kp_store *s, const char *user, long long unit_id)
+{
+	free(s->actor);
+	s->actor = xstrdup(user ? user : "");
+	s->actor_unit = unit_id;
+}
+
+int db_audit(kp_store *s, const char *user, const char *form, long long record_id,
+	     long long unit_id, const char *action, char *const *changes, size_t nchanges)
+{
+	sqlite3_stmt *st = db_prepare(s,
+		"INSERT INTO kp_audit (at, user, unit_id, form, record_id, action, changes)"
+		" VALUES (kp_now(), ?, ?, ?, ?, ?, ?)", NULL);
+	if (!st)
+		return KP_ERR;
+	char *json = json_array_encode(changes, nchanges);
+	sqlite3_bind_text(st, 1, user ? user : s->actor ? s->actor : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, unit_id);
+	sqlite3_bind_text(st, 3, form, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, record_id);
+	sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, json, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
+	sqlite3_finalize(st);
+	free(json);
+	return rc;
+}
+
+/* Run st (in the caller's transaction) and write its audit row: KP_OK,
+ * KP_ENOTFOUND when it changed nothing, or KP_ERR. */
+static int write_audited(kp_store *s, sqlite3_stmt *st, const char *action, long long unit_id,
+			 char *const *changes, size_t n, char **err)
+{
+	int rc = KP_ERR;
+	if (!st)
+		return KP_ERR;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		db_fail(s, err);
+	else if (sqlite3_changes(s->db) == 0)
+		rc = KP_ENOTFOUND;
+	else
+		rc = db_audit(s, NULL, "kp_users", 0, unit_id, action, changes, n);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void read_user(sqlite3_stmt *st, kp_user *u)
+{
+	memset(u, 0, sizeof *u);
+	u->id = sqlite3_column_int64(st, 0);
+	u->name = db_text(st, 1);
+	u->role = strcmp((const char *)sqlite3_column_text(st, 2), "city") ? USER_UNIT : USER_CITY;
+	u->unit_id = sqlite3_column_int64(st, 3);
+	u->unit_name = db_text(st, 4);
+	u->hash = db_text(st, 5);
+	u->must_change = sqlite3_column_int(st, 6);
+	u->disabled = sqlite3_column_int(st, 7);
+}
+
+#define USER_COLUMNS "u.id, u.name, u.role, ifnull(u.unit_id, 0), ifnull(n.name, ''), u.hash," \
+		     " u.must_change, u.disabled FROM kp_users u LEFT JOIN units n ON n.id = u.unit_id"
+
+int store_user_get(kp_store *s, const char *name, kp_user *u)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT " USER_COLUMNS " WHERE u.name = ?", NULL);
+	int rc = KP_ENOTFOUND;
+	if (st) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			read_user(st, u);
+			rc = KP_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+size_t store_users(kp_store *s, kp_user **out)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT " USER_COLUMNS " ORDER BY u.role, n.seq, u.name", NULL);
+	size_t n = 0, cap = 0;
+	kp_user *u = NULL;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap)
+			u = xrealloc(u, (cap = cap ? cap * 2 : 16) * sizeof *u);
+		read_user(st, &u[n++]);
+	}
+	sqlite3_finalize(st);
+	*out = u;
+	return n;
+}
+
+void user_free(kp_user *u)
+{
+	free(u->name);
+	free(u->unit_name);
+	free(u->hash);
+	memset(u, 0, sizeof *u);
+}
+
+void users_free(kp_user *u, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		user_free(&u[i]);
+	free(u);
+}
+
+int store_user_add(kp_store *s, const char *name, kp_user_role role, long long unit_id,
+		   const char *hash, char **err)
+{
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	sqlite3_stmt *st = db_prepare(s,
+		"INSERT INTO kp_users (name, role, unit_id, hash, must_change, created_at)"
+		" VALUES (?, ?, ?, ?, 1, kp_now()) ON CONFLICT (name) DO NOTHING", err);
+	if (st) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, role == USER_CITY ? "city" : "unit", -1, SQLITE_STATIC);
+		if (unit_id)
+			sqlite3_bind_int64(st, 3, unit_id);
+		else
+			sqlite3_bind_null(st, 3);
+		sqlite3_bind_text(st, 4, hash, -1, SQLITE_STATIC);
+	}
+	char *what[] = {"name", "", (char *)name, "role", "", role == USER_CITY ? "city" : "unit"};
+	int rc = write_audited(s, st, "user_add", unit_id, what, 6, err);
+	if (rc == KP_ENOTFOUND) { /* the name is taken */
+		*err = xasprintf(msg(MSG_A_USER_EXISTS), name);
+		rc = KP_ECONFLICT;
+	}
+	if (rc == KP_OK && db_commit(s, err) == KP_OK)
+		return KP_OK;
+	db_rollback(s);
+	return rc == KP_OK ? KP_ERR : rc;
+}
+
+/* UPDATE kp_users … WHERE name = ?, audited as action. */
+static int user_update(kp_store *s, const char *name, const char *sql, const char *hash,
+		       const char *action, char **err)
+{
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	sqlite3_stmt *st = db_prepare(s, sql, err);
+	int p = 1;
+	if (st && hash)
+		sqlite3_bind_text(st, p++, hash, -1, SQLITE_STATIC);
+	if (st)
+		sqlite3_bind_text(st, p, name, -1, SQLITE_STATIC);
+	char *what[] = {"name", "", (char *)name};
+	int rc = write_audited(s, st, action, s->actor_unit, what, 3, err);
+	if (rc == KP_ENOTFOUND)
+		*err = xasprintf(msg(MSG_A_NO_USER), name);
+	if (rc == KP_OK && hash) { /* a new password ends any lockout */
+		sqlite3_stmt *del = db_prepare(s, "DELETE FROM kp_login_attempts WHERE name = ?", err);
+		if (del)
+			sqlite3_bind_text(del, 1, name, -1, SQLITE_STATIC);
+		rc = del && sqlite3_step(del) == SQLITE_DONE ? KP_OK : KP_ERR;
+		sqlite3_finalize(del);
+	}
+	if (rc == KP_OK && db_commit(s, err) == KP_OK)
+		return KP_OK;
+	db_rollback(s);
+	return rc == KP_OK ? KP_ERR : rc;
+}
+
+int store_user_set_hash(kp_store *s, const char *name, const char *hash, bool initial, char **err)
+{
+	return user_update(s, name,
+			   initial ? "UPDATE kp_users SET hash = ?, must_change = 1 WHERE name = ?"
+				   : "UPDATE kp_users SET hash = ?, must_change = 0 WHERE name = ?",
+			   hash, initial ? "password_reset" : "password_change", err);
+}
+
+int store_user_disable(kp_store *s, const char *name, char **err)
+{
+	return user_update(s, name, "UPDATE kp_users SET disabled = 1 WHERE name = ?", NULL,
+			   "user_disable", err);
+}
+
+void store_attempts(kp_store *s, const char *name, int *failures, long long *last_failed)
+{
+	*failures = 0;
+	*last_failed = 0;
+	sqlite3_stmt *st = db_prepare(s, "SELECT failures, last_failed FROM kp_login_attempts"
+					 " WHERE name = ?", NULL);
+	if (st) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			*failures = sqlite3_column_int(st, 0);
+			*last_failed = sqlite3_column_int64(st, 1);
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+int store_login_result(kp_store *s, const char *name, bool ok, long long now, long long unit_id,
+		       const char *why)
+{
+	if (db_begin(s, NULL) != KP_OK)
+		return KP_ERR;
+	sqlite3_stmt *st = db_prepare(s, ok
+		? "DELETE FROM kp_login_attempts WHERE name = ?1"
+		: "INSERT INTO kp_login_attempts (name, failures, last_failed) VALUES (?1, 1, ?2)"
+		  " ON CONFLICT (name) DO UPDATE SET failures = failures + 1, last_failed = ?2", NULL);
+	int rc = KP_ERR;
+	if (st) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (!ok)
+			sqlite3_bind_int64(st, 2, now);
+		if (sqlite3_step(st) == SQLITE_DONE) {
+			char *what[] = {"name", "", (char *)name, "reason", "", (char *)(why ? why : "")};
+			rc = db_audit(s, name, "kp_users", 0, unit_id, ok ? "login" : "login_failed",
+				      what, why ? 6 : 3);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc == KP_OK && db_commit(s, NULL) == KP_OK)
+		return KP_OK;
+	db_rollback(s);
+	return KP_ERR;
+}
+
+static void audit_rows_free_one(kp_audit_row *a)
+{
+	free(a->at);
+	free(a->user);
+	free(a->unit_name);
+	free(a->form);
+	free(a->action);
+	free(a->changes);
+}
+
+/* The audit rows matching q; ?4 is the paging bound. */
+static sqlite3_stmt *audit_select(kp_store *s, const kp_audit_query *q, bool newest_first,
+				  long long before_id, long long limit)
+{
+	char *sql = xasprintf(
+		"SELECT a.id, a.at, a.user, a.unit_id, ifnull(u.name, ''), a.form, a.record_id, a.action,"
+		" a.changes FROM kp_audit a LEFT JOIN units u ON u.id = a.unit_id"
+		" WHERE (?1 IS NULL OR a.at >= ?1) AND (?2 IS NULL OR a.user = ?2)"
+		" AND (?3 IS NULL OR instr(a.user, ?3) OR instr(ifnull(u.name, ''), ?3)"
+		"  OR instr(a.form, ?3) OR a.record_id = CAST(?3 AS INTEGER) OR a.at LIKE ?3 || '%%')"
+		" AND (?4 = 0 OR a.id < ?4) ORDER BY a.id %s LIMIT ?5",
+		newest_first ? "DESC" : "ASC");
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	if (!st)
+		return NULL;
+	if (q->since)
+		sqlite3_bind_text(st, 1, q->since, -1, SQLITE_STATIC);
+	if (q->user)
+		sqlite3_bind_text(st, 2, q->user, -1, SQLITE_STATIC);
+	if (q->text && q->text[0])
+		sqlite3_bind_text(st, 3, q->text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, before_id);
+	sqlite3_bind_int64(st, 5, limit);
+	return st;
+}
+
+static void read_audit(sqlite3_stmt *st, kp_audit_row *a)
+{
+	a->id = sqlite3_column_int64(st, 0);
+	a->at = db_text(st, 1);
+	a->user = db_text(st, 2);
+	a->unit_id = sqlite3_column_int64(st, 3);
+	a->unit_name = db_text(st, 4);
+	a->form = db_text(st, 5);
+	a->record_id = sqlite3_column_int64(st, 6);
+	a->action = db_text(st, 7);
+	a->changes = db_text(st, 8);
+}
+
+int store_audit_each(kp_store *s, const kp_audit_query *q,
+		     int (*fn)(const kp_audit_row *a, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st = audit_select(s, q, false, 0, -1);
+	if (!st)
+		return KP_ERR;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		kp_audit_row a;
+		read_audit(st, &a);
+		int stop = fn(&a, ctx);
+		audit_rows_free_one(&a);
+		if (stop) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? KP_OK : KP_ERR;
+}
+
+size_t store_audit_page(kp_store *s, const kp_audit_query *q, long long before_id, size_t limit,
+			kp_audit_row **out)
+{
+	sqlite3_stmt *st = audit_select(s, q, true, before_id, (long long)limit);
+	kp_audit_row *a = xcalloc(limit ? limit : 1, sizeof *a);
+	size_t n = 0;
+	while (st && n < limit && sqlite3_step(st) == SQLITE_ROW)
+		read_audit(st, &a[n++]);
+	sqlite3_finalize(st);
+	*out = a;
+	return n;
+}
+
+void audit_rows_free(kp_audit_row *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		audit_rows_free_one(&a[i]);
+	free(a);
+}

@@ -1,0 +1,39 @@
+# The audit trail: the city edits a talent's name; the audit screen, filtered
+# by the record's number, shows who did it with the old and the new value;
+# logins are there too; `kepu audit` prints the same; nothing deletes it.
+. "$(dirname "$0")/lib.sh"
+new_db --demo --today 2016-08-10
+id=$(sqlite3 "$DB" "SELECT id FROM talent ORDER BY id LIMIT 1")
+old=$(sqlite3 "$DB" "SELECT name FROM talent WHERE id = $id")
+
+E2E_USER=shikexie start 80 24 --today 2016-08-10
+menu_open "附表2 科普人才库推荐表  记录列表"
+wait_for "记录列表"
+keys Home Enter
+wait_for "修改第 $id 号记录"
+keys C-a C-k
+type_text "欧阳明远"
+keys F2
+wait_for "已保存对第 $id 号记录的修改。"
+wait_for "记录列表"
+keys Escape; wait_for "主菜单"
+keys a
+wait_for "修改记录（审计）"
+assert_line "shikexie" "登录"
+type_text "$id"
+wait_for "筛选：$id"
+assert_line "shikexie" "修改 附表2 科普人才库推荐表 #$id"
+wait_for "姓名：$old -> 欧阳明远"
+keys Escape Escape; wait_for "主菜单"
+
+"$KEPU" audit --db "$DB" --user shikexie >"$WORK/audit"
+grep -q "talent #$id update" "$WORK/audit" || fail "kepu audit: $(cat "$WORK/audit")"
+grep -q "    name: $old -> 欧阳明远" "$WORK/audit" || fail "kepu audit has no old and new value"
+"$KEPU" audit --db "$DB" --since 2099-01-01 | grep -q . && fail "--since let old rows through"
+# A unit account has no audit screen.
+close_terminals
+E2E_USER=weidu start 80 24 --today 2016-08-10
+refute_screen "修改记录（审计）"
+keys a
+refute_screen "修改记录（审计）"
+assert_screen "主菜单"

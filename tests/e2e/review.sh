@@ -1,0 +1,95 @@
+# The review of 附表2: the unit submits, the city approves one talent and
+# returns another with a reason; the unit sees why, corrects it and submits
+# again; an approved record is read-only for the unit; 省辖市科协意见 is the
+# city's to write; lists filter by state; the roll and the ranking count
+# approved talents.
+. "$(dirname "$0")/lib.sh"
+new_db --demo --today 2016-08-10
+ids=($(sqlite3 "$DB" "SELECT t.id FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区' ORDER BY t.id"))
+names=($(sqlite3 "$DB" "SELECT t.name FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区' ORDER BY t.id"))
+
+E2E_USER=weidu start 80 24 --today 2016-08-10
+menu_open "附表2 科普人才库推荐表  记录列表"
+wait_for "共 3 条"
+assert_line " ${ids[0]} " "草稿"
+for _ in 1 2; do                                   # submit the first two
+	keys F9
+	wait_for "提交审核"
+	keys Enter
+	wait_for "已改为「已提交」"
+	keys Down
+done
+assert_sql "SELECT group_concat(kp_state, ',') FROM (SELECT kp_state FROM talent WHERE id IN (${ids[0]}, ${ids[1]}, ${ids[2]}) ORDER BY id)" \
+	"submitted,submitted,draft"
+keys Home Enter                                    # a submitted record: read-only now
+wait_for "修改第 ${ids[0]} 号记录（已提交）"
+type_text "改"
+wait_for "这条记录「已提交」，不能修改。"
+keys Escape
+wait_for "记录列表"
+keys Escape Escape; wait_for "主菜单"
+close_terminals
+
+E2E_USER=shikexie start 80 24 --today 2016-08-10
+menu_open "附表2 科普人才库推荐表  记录列表"
+wait_for "记录列表"
+keys Tab                                           # 草稿
+wait_for "只看「草稿」的记录"
+keys Tab                                           # 已提交
+wait_for "只看「已提交」的记录"
+wait_for "共 2 条"
+keys F9
+wait_for "退回修改"
+type_text "认定"; keys Enter
+wait_for "第 ${ids[0]} 号记录已改为「已认定」。"
+wait_for "共 1 条"                                  # only the submitted one is left
+keys F9; wait_for "退回修改"
+type_text "退回"; keys Enter
+wait_for "退回修改的原因"
+type_text "缺少联系电话的区号，请补充"; keys Enter
+wait_for "第 ${ids[1]} 号记录已改为「退回」。"
+assert_sql "SELECT kp_reason FROM talent WHERE id = ${ids[1]}" "缺少联系电话的区号，请补充"
+# The city writes its opinion on the approved one? It must reopen it first.
+keys Tab                                           # 已认定
+wait_for "只看「已认定」的记录"
+keys Enter
+wait_for "修改第 ${ids[0]} 号记录（已认定）"
+type_text "x"
+wait_for "这条记录「已认定」，不能修改。"
+keys Escape; wait_for "记录列表"
+keys Escape Escape Escape; wait_for "主菜单"
+close_terminals
+assert_sql "SELECT action FROM kp_audit WHERE form = 'talent' AND record_id = ${ids[1]} ORDER BY id DESC LIMIT 1" "return"
+assert_sql "SELECT user FROM kp_audit WHERE form = 'talent' AND record_id = ${ids[0]} AND action = 'approve'" "shikexie"
+
+# The unit: the reason is shown, the record can be corrected and resubmitted.
+E2E_USER=weidu start 80 24 --today 2016-08-10
+menu_open "附表2 科普人才库推荐表  记录列表"
+wait_for "记录列表"
+assert_line " ${ids[1]} " "退回"
+assert_line " ${ids[0]} " "已认定"
+keys Down Enter
+wait_for "修改第 ${ids[1]} 号记录（退回）"
+assert_screen "退回原因：缺少联系电话的区号，请补充"
+for _ in $(seq 18); do keys Tab; done              # down to 省辖市科协意见 (the last field)
+wait_for "省辖市科协意见"
+type_text "同意"
+wait_for "「省辖市科协意见」由市科协填写。"
+keys BTab C-a C-k                                  # 县（市、区）科协推荐意见: the unit's
+type_text "同意推荐"
+keys F2
+wait_for "已保存对第 ${ids[1]} 号记录的修改。"
+assert_sql "SELECT county_opinion || '|' || ifnull(city_opinion, '') FROM talent WHERE id = ${ids[1]}" "同意推荐|"
+wait_for "记录列表"                                 # a saved edit goes back to the list
+keys F9; wait_for "提交审核"; keys Enter
+wait_for "已改为「已提交」"
+# The approved one cannot be deleted by the unit.
+keys Home F8
+wait_for "这条记录「已认定」，不能修改。"
+keys Escape Escape; wait_for "主菜单"
+# The roll shows the states; the ranking counts the approved talent.
+keys 4
+wait_for "单位：魏都区"
+assert_line "${names[0]}" "已认定"
+keys Escape; wait_for "主菜单"
+assert_screen "科普人才 1/100"
