@@ -80,7 +80,7 @@ $(BUILD)/libkepu.a: $(LIB_OBJ)
 $(BUILD)/kepu: $(BUILD)/obj/main.o $(BUILD)/libkepu.a
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libkepu.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/unit_env.h $(BUILD)/libkepu.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) $(shell pkg-config --cflags cmocka) -Itests/unit -o $@ $< \
 		$(BUILD)/libkepu.a $(PKG_LIBS) $(shell pkg-config --libs cmocka) $(LDFLAGS_ALL)

@@ -3,14 +3,15 @@
 # Chinese locales. Runs as root here; uses sudo when it is not root.
 # Build: gcc make pkg-config and the -dev libraries (libsodium for Argon2id); unicode-data and bzip2
 # for the pinyin table. Tests: cmocka, sqlite3, tmux, locales, openssh
-# (the sshd scenario), luit (a GB18030 terminal), unzip/zip (.xlsx), procps.
-# Fuzzing: clang-14 with its libFuzzer runtime (libclang-rt-14-dev is only a
+# (the sshd scenario), luit (a GB18030 terminal), unzip/zip (.xlsx), procps,
+# time (GNU time: peak memory in make bench).
+# lrzsz: kepu sends exports with sz (ZMODEM). Fuzzing: clang-14 with its libFuzzer runtime (libclang-rt-14-dev is only a
 # Recommends of clang-14, so it is named).
 set -eu
 PKGS="gcc make pkg-config libncurses-dev ncurses-term libsqlite3-dev sqlite3 libyaml-dev
 libpcre2-dev libcmocka-dev tmux locales openssh-server openssh-client luit
-unicode-data bzip2 libxlsxwriter-dev unzip libzip-dev libexpat1-dev zip procps
-clang-14 libclang-rt-14-dev libsodium-dev"
+unicode-data bzip2 libxlsxwriter-dev unzip libzip-dev libexpat1-dev zip procps time
+clang-14 libclang-rt-14-dev libsodium-dev lrzsz"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 

@@ -26,8 +26,8 @@ static const command commands[] = {
 				     "              [--format xlsx --output FILE.xlsx]"},
 	{"backup", cmd_backup, 1, 1, "kepu backup --db FILE OUT.db"},
 	{"checklist", cmd_checklist, 0, 0, "kepu checklist --db FILE [--today DATE]"},
-	{"report", cmd_report, 1, 1, "kepu report monthly --month YYYY-MM --db FILE\n"
-				     "  kepu report progress --db FILE [--today DATE]"},
+	{"report", cmd_report, 1, 1, "kepu report monthly --month YYYY-MM --db FILE [--format xlsx --output F]\n"
+				     "  kepu report progress --db FILE [--today DATE] [--format xlsx --output F]"},
 	{"user",   cmd_user,   1, 2, "kepu user add NAME --role city|unit [--unit UNIT] --db FILE\n"
 				     "  kepu user passwd NAME | list | disable NAME --db FILE"},
 	{"audit",  cmd_audit,  0, 0, "kepu audit --db FILE [--since DATE] [--user NAME]"},

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/common.h"
+#include "cli/progress.h"
 #include "core/embedded.h"
 #include "core/msg.h"
 #include "core/xalloc.h"
@@ -27,7 +28,7 @@ static int load_demo(kp_env *e, int *count)
 			continue;
 		FILE *in = fmemopen((void *)demo->data, demo->len, "r");
 		import_stats st;
-		import_options io = {NULL, false, NULL};
+		import_options io = {NULL, false, NULL, NULL, NULL};
 		int rc = in ? import_csv(e, f, in, &io, stderr, &st) : -1;
 		if (in)
 			fclose(in);
@@ -115,7 +116,10 @@ int cmd_import(const kp_opts *o)
 	if (rejects)
 		fputs("\xEF\xBB\xBF", rejects); /* for Excel, like every export */
 	import_stats st;
-	import_options io = {o->unit, o->dry_run, rejects};
+	struct stat fs;
+	cli_progress pr;
+	cli_progress_init(&pr, msg(MSG_C_WORD_IMPORT), fstat(fileno(in), &fs) == 0 ? (long long)fs.st_size : 0, 0);
+	import_options io = {o->unit, o->dry_run, rejects, cli_progress_cb, &pr};
 	rc = import_csv(&e, f, in, &io, stderr, &st);
 	if (in != raw)
 		fclose(in);
@@ -160,7 +164,9 @@ int cmd_export(const kp_opts *o)
 	else if (xlsx)
 		export_xlsx(&e, f, v, unit, o->output, &err);
 	else {
-		export_options eo = {o->encoding, stderr};
+		cli_progress pr;
+		cli_progress_init(&pr, msg(MSG_C_WORD_EXPORT), 0, store_count(e.store, f ? f : v->source));
+		export_options eo = {o->encoding, stderr, cli_progress_cb, &pr};
 		if (v)
 			export_view_csv(&e, v, unit, &eo, stdout, &err);
 		else

@@ -11,6 +11,7 @@
 #include "domain/briefing.h"
 #include "domain/checklist.h"
 #include "domain/progress.h"
+#include "domain/xlsx_report.h"
 
 #define UNIT_W 18 /* display cells for a unit's name */
 
@@ -85,12 +86,38 @@ int cmd_checklist(const kp_opts *o)
 	return EXIT_OK;
 }
 
-static int report_progress(kp_env *e)
+/* --format xlsx --output FILE: the workbook instead of text. */
+static int as_workbook(const kp_opts *o, int (*write)(const void *, const char *, char **), const void *what)
+{
+	char *err = NULL;
+	if (!o->output) {
+		fprintf(stderr, "kepu: %s\n", msg(MSG_C_NEED_OUTPUT));
+		return EXIT_USAGE;
+	}
+	if (write(what, o->output, &err) != 0) {
+		fprintf(stderr, "kepu: %s\n", err);
+		free(err);
+		return EXIT_DATA;
+	}
+	return EXIT_OK;
+}
+
+static int write_progress(const void *p, const char *path, char **err) { return progress_xlsx(p, path, err); }
+static int write_briefing(const void *b, const char *path, char **err) { return briefing_xlsx(b, path, err); }
+
+static bool wants_xlsx(const kp_opts *o) { return o->format && !strcmp(o->format, "xlsx"); }
+
+static int report_progress(kp_env *e, const kp_opts *o)
 {
 	kp_progress p;
 	if (progress_build(&p, e, 0) != 0) {
 		progress_free(&p);
 		return EXIT_DATA;
+	}
+	if (wants_xlsx(o)) {
+		int rc = as_workbook(o, write_progress, &p);
+		progress_free(&p);
+		return rc;
 	}
 	int colw[16];
 	printf("%s\n\n", msg(MSG_R_RANKING));
@@ -124,15 +151,20 @@ static int report_progress(kp_env *e)
 	return EXIT_OK;
 }
 
-static int report_monthly(kp_env *e, const char *month)
+static int report_monthly(kp_env *e, const kp_opts *o)
 {
 	kp_briefing b;
 	char *err = NULL;
-	if (briefing_build(&b, e, month, &err) != 0) {
+	if (briefing_build(&b, e, o->month, &err) != 0) {
 		fprintf(stderr, "kepu: %s\n", err);
 		free(err);
 		briefing_free(&b);
-		return month ? EXIT_DATA : EXIT_USAGE;
+		return o->month ? EXIT_DATA : EXIT_USAGE;
+	}
+	if (wants_xlsx(o)) {
+		int rc = as_workbook(o, write_briefing, &b);
+		briefing_free(&b);
+		return rc;
 	}
 	char due[24];
 	date_official(due, b.due_y, b.due_m, b.due_d);
@@ -182,7 +214,14 @@ int cmd_report(const kp_opts *o)
 	int rc = cli_open(o, &e, false);
 	if (rc != EXIT_OK)
 		return rc;
-	rc = !strcmp(which, "monthly") ? report_monthly(&e, o->month) : report_progress(&e);
+	if (o->format && !wants_xlsx(o) && strcmp(o->format, "text")) {
+		fprintf(stderr, "kepu: ");
+		fprintf(stderr, msg(MSG_C_BAD_FORMAT), o->format);
+		fputc('\n', stderr);
+		env_close(&e);
+		return EXIT_USAGE;
+	}
+	rc = !strcmp(which, "monthly") ? report_monthly(&e, o) : report_progress(&e, o);
 	env_close(&e);
 	return rc;
 }

@@ -264,10 +264,16 @@
 	X(UI_TR_PICK,       "选择要导出或导入的表") \
 	X(UI_TR_FORM,       "表：%s") \
 	X(UI_TR_FILE,       "服务器文件") \
-	X(UI_TR_EXPORT_HINT,"写到服务器上的这个文件（已有的文件不会被覆盖）；Enter 开始，Esc 返回") \
-	X(UI_TR_IMPORT_HINT,"服务器上的 CSV 或 Excel 文件（先用 rz 或 SFTP 上传）；有任何错误时一条也不保存") \
-	X(UI_TR_EXPORTED,   "已导出「%s」到 %s") \
-	X(UI_TR_SZ,         "下载到本机：在 Xshell 或 SecureCRT 中输入 sz %s，或用 SFTP。按 Enter 返回。") \
+	X(UI_TR_EXPORT_HINT,"文件名以 .xlsx 结尾写成 Excel 正式表格，否则写 CSV；已有的文件不会被覆盖") \
+	X(UI_TR_IMPORT_HINT,"服务器上的 CSV 或 Excel 文件；先检查全部内容，没有错误才导入，有错误一条也不保存") \
+	X(UI_TR_EXPORTED,   "已导出「%s」到服务器上的文件：") \
+	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机：Xshell、SecureCRT 会自动接收（ZMODEM）。") \
+	X(UI_TR_SFTP,       "也可以请管理员用 SFTP 取回。按 Enter 返回。") \
+	X(UI_TR_CHECKED,    "检查完毕：%d 行全部正确，还没有保存。按 Enter 导入，Esc 放弃。") \
+	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
+	X(UI_TR_SENT,       "已发送 %s。") \
+	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在服务器上：%s") \
+	X(UI_TR_NO_SZ,      "服务器上没有安装 lrzsz，不能直接发送；请管理员用 SFTP 取回。") \
 	X(UI_COL_ID,        "编号") \
 	X(UI_COL_SEQ,       "序号") \
 	X(UI_COL_UNIT,      "填报单位") \
@@ -310,6 +316,8 @@
 	X(K_REDRAW,         "重画屏幕") \
 	X(K_LOGIN,          "确定") \
 	X(K_REVIEW,         "审核") \
+	X(K_START,          "开始") \
+	X(K_SEND,           "发送到本机（ZMODEM）") \
 	X(K_STATE_FILTER,   "按审核状态筛选") \
 	X(K_TICK_ITEM,      "勾选完成/取消") \
 	X(K_SWITCH_VIEW,    "换视图") \
@@ -331,6 +339,7 @@
 	X(KC_REPORT,        "进度排名与工作简报") \
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \
+	X(KC_TRANSFER,      "导出与导入") \
 	X(KC_TITLE,         "kepu 按键一览") \
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
 	X(KC_KEYS,          "按键") \
@@ -354,6 +363,11 @@
 	X(X_DATE,           "填报日期：") \
 	X(X_UNIT_LINE,      "填报单位：%s") \
 	X(X_ALL_UNITS,      "全部单位") \
+	X(X_ALL_UNITS_LINE, "各县（市、区）科协、各有关单位") \
+	X(X_REPORTED,       "已报送 %zu 个单位（共 %zu 个），其中逾期 %zu 个") \
+	X(X_DONE,           "完成") \
+	X(X_QUOTA,          "指标") \
+	X(X_SCORE_PCT,      "完成度（%）") \
 	X(C_BAD_FORMAT,     "不支持的格式「%s」（可用：csv、xlsx）") \
 	X(C_NEED_OUTPUT,    "--format xlsx 需要用 --output 指定文件") \
 	X(C_EMPTY_FILE,     "文件是空的：第1行应是表头（各项的名称，如「姓名」）") \
@@ -379,6 +393,10 @@
 	X(C_NEED_ROLE,      "请用 --role city 或 --role unit 指定角色") \
 	X(C_UNIT_ROLE,      "单位账号须用 --unit 指定单位") \
 	X(C_USER_USAGE,     "kepu user add NAME --role city|unit [--unit UNIT] | passwd NAME | list | disable NAME") \
+	X(C_PROGRESS,       "\r%s：%lld 行，每秒 %.0f 行") \
+	X(C_PROGRESS_LEFT,  "，%.0f%%，约还需 %.0f 秒") \
+	X(C_WORD_IMPORT,    "导入") \
+	X(C_WORD_EXPORT,    "导出") \
 	X(C_ACTOR,          "%s（命令行）") \
 	X(C_NEED_DB,        "请用 --db FILE 或环境变量 KEPU_DB 指定数据库")
 

@@ -153,6 +153,8 @@ typedef struct {
 	const kp_form *f;
 	sink *k;
 	kp_totals totals;
+	const export_options *o;
+	long long rows;
 } form_export;
 
 static int form_row(const kp_record *r, void *ctx)
@@ -168,6 +170,8 @@ static int form_row(const kp_record *r, void *ctx)
 	for (size_t i = 0; i < x->f->nfields; i++)
 		value_cell(x->k, &x->f->fields[i], r->vals[i]);
 	sink_end_row(x->k);
+	if (x->o && x->o->progress && ++x->rows % KP_PROGRESS_EVERY == 0)
+		x->o->progress(x->o->progress_ctx, x->rows, 0);
 	return ferror(x->k->out) ? 1 : 0;
 }
 
@@ -197,12 +201,14 @@ int export_csv(kp_env *e, const kp_form *f, long long unit_id, const export_opti
 	for (size_t i = 0; i < f->nfields; i++)
 		sink_header(&k, f->fields[i].label);
 	sink_end_row(&k);
-	form_export x = {f, &k, {0}};
+	form_export x = {f, &k, {0}, o, 0};
 	totals_init(&x.totals, f);
 	int rc = store_each(e->store, f, unit_id, form_row, &x, err);
 	if (rc == KP_OK && f->total_row)
 		total_row(&x);
 	totals_free(&x.totals);
+	if (o && o->progress)
+		o->progress(o->progress_ctx, -1, 0);
 	return sink_finish(&k, rc, err);
 }
 

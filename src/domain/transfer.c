@@ -23,7 +23,17 @@ typedef struct {
 	FILE *report;
 	import_stats *st;
 	strbuf reasons; /* this row's problems, for the rejects file */
+	kp_unit *units; /* read once: a row names its unit, and there are 19 */
+	size_t nunits;
 } importer;
+
+static long long unit_by_name(const importer *im, const char *name)
+{
+	for (size_t i = 0; i < im->nunits; i++)
+		if (!strcmp(im->units[i].name, name))
+			return im->units[i].id;
+	return 0;
+}
 
 static void problem(importer *im, int row, const char *label, const char *reason)
 {
@@ -94,7 +104,7 @@ static long long row_unit(importer *im, int row, const char *cell, long long fix
 	if (!cell)
 		return fixed;
 	char *name = text_trim(cell);
-	long long id = name[0] ? store_unit_id(im->e->store, name) : fixed;
+	long long id = name[0] ? unit_by_name(im, name) : fixed;
 	if (name[0] && !id) {
 		char *why = xasprintf(msg(MSG_S_NO_UNIT), name);
 		problem(im, row, im->f->unit_label, why);
@@ -179,7 +189,7 @@ static bool is_total_row(const kp_form *f, const csv_reader *r, int unit_col)
 int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, FILE *report,
 	       import_stats *st)
 {
-	importer im = {e, f, report, st, STRBUF_INIT};
+	importer im = {e, f, report, st, STRBUF_INIT, NULL, 0};
 	memset(st, 0, sizeof *st);
 	csv_reader r;
 	csv_open(&r, in);
@@ -210,6 +220,7 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	size_t ncols = r.n;
 	int unit_col;
 	int *map = map_header(&im, &r, &unit_col);
+	im.nunits = store_units(e->store, &im.units);
 	if (!o->unit && unit_col == NO_COL)
 		fatal(&im, msg(MSG_C_NEED_UNIT));
 	if (o->rejects) /* the same header, and a column for the reasons */
@@ -226,6 +237,8 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		if (rc > 0 && is_total_row(f, &r, unit_col))
 			continue; /* computed, not data */
 		st->rows++;
+		if (o->progress && st->rows % KP_PROGRESS_EVERY == 0)
+			o->progress(o->progress_ctx, st->rows, (long long)ftell(in));
 		if (rc < 0) {
 			char *t = xasprintf(msg(MSG_C_CSV_QUOTE), r.record);
 			fatal(&im, t);
@@ -250,6 +263,8 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		}
 		record_free(&rec);
 	}
+	if (o->progress)
+		o->progress(o->progress_ctx, -1, (long long)ftell(in));
 	/* All or nothing, unless bad rows go to the rejects file. */
 	bool commit = !st->fatal && (o->rejects || !st->errors);
 	if (b && store_batch_end(b, commit, &err) != KP_OK && commit)
@@ -259,6 +274,7 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	free(err);
 	free(map);
 	sb_free(&im.reasons);
+	unit_list_free(im.units, im.nunits);
 	csv_close(&r);
 	return st->fatal || (!o->rejects && st->errors) ? -1 : 0;
 }

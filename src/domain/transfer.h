@@ -21,11 +21,19 @@ typedef struct {
 	int fatal;    /* problems that stop the whole import (header, file, database) */
 } import_stats;
 
+/* Progress of a long import or export: the rows done so far and, for an
+ * import, the bytes of the file read. Called every KP_PROGRESS_EVERY rows
+ * and once at the end (rows < 0 then: finished). */
+typedef void (*kp_progress_fn)(void *ctx, long long rows, long long bytes);
+#define KP_PROGRESS_EVERY 1000
+
 typedef struct {
 	const char *unit;  /* the unit of every row, or NULL (a unit column then) */
 	bool dry_run;      /* check and report, save nothing */
 	FILE *rejects;     /* NULL: all or nothing. Else save the valid rows and
 			    * write the others here, with their reasons, as CSV */
+	kp_progress_fn progress; /* may be NULL */
+	void *progress_ctx;
 } import_options;
 
 /* Import a UTF-8 CSV (BOM optional) whose header holds field labels or ids
@@ -49,6 +57,8 @@ FILE *import_decode(FILE *in, const char *encoding, char **err);
 typedef struct {
 	const char *encoding;
 	FILE *report;
+	kp_progress_fn progress; /* may be NULL */
+	void *progress_ctx;
 } export_options;
 
 /* Write every record (of one unit, or all when unit_id is 0) as CSV (RFC

@@ -11,11 +11,7 @@
 #include "domain/totals.h"
 #include "form/validate.h"
 
-#define FONT "宋体"
-
-typedef struct {
-	lxw_format *title, *line, *head, *text, *number, *total;
-} formats;
+#include "domain/xlsx_common.h"
 
 /* One column of the printed table: 序号, the unit, or a field. */
 typedef struct {
@@ -27,7 +23,7 @@ typedef struct {
 typedef struct {
 	const kp_form *f;
 	lxw_worksheet *ws;
-	formats *fm;
+	xlsx_formats *fm;
 	column *cols;
 	size_t ncols;
 	lxw_row_t row;
@@ -38,7 +34,7 @@ typedef struct {
 static lxw_format *fmt(lxw_workbook *wb, int size, bool bold, bool border, bool wrap, bool centre)
 {
 	lxw_format *f = workbook_add_format(wb);
-	format_set_font_name(f, FONT);
+	format_set_font_name(f, XLSX_FONT);
 	format_set_font_size(f, size);
 	if (bold)
 		format_set_bold(f);
@@ -51,7 +47,7 @@ static lxw_format *fmt(lxw_workbook *wb, int size, bool bold, bool border, bool 
 	return f;
 }
 
-static void add_formats(lxw_workbook *wb, formats *fm)
+void xlsx_add_formats(lxw_workbook *wb, xlsx_formats *fm)
 {
 	fm->title = fmt(wb, 16, true, false, false, true);
 	fm->line = fmt(wb, 11, false, false, false, false);
@@ -155,23 +151,36 @@ static void put_total(sheet *s, lxw_row_t first)
 	s->row++;
 }
 
-static void page_setup(sheet *s)
+void xlsx_page_setup(lxw_worksheet *ws, size_t ncols)
 {
-	worksheet_set_paper(s->ws, 9); /* A4 */
-	if (s->ncols > 6)
-		worksheet_set_landscape(s->ws);
-	worksheet_fit_to_pages(s->ws, 1, 0);
-	worksheet_set_footer(s->ws, "&C第 &P 页，共 &N 页");
+	worksheet_set_paper(ws, 9); /* A4 */
+	if (ncols > 6)
+		worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
+}
+
+void xlsx_title(lxw_worksheet *ws, const xlsx_formats *fm, size_t ncols, const char *title,
+		const char *line)
+{
+	lxw_col_t last = (lxw_col_t)(ncols - 1);
+	worksheet_merge_range(ws, 0, 0, 0, last, title, fm->title);
+	worksheet_set_row(ws, 0, 30, NULL);
+	worksheet_merge_range(ws, 1, 0, 1, last, line, fm->line);
+}
+
+void xlsx_signatures(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, size_t ncols)
+{
+	worksheet_write_string(ws, row, 0, msg(MSG_X_FILLED_BY), fm->line);
+	worksheet_write_string(ws, row, (lxw_col_t)(ncols / 3), msg(MSG_X_CHECKED_BY), fm->line);
+	worksheet_write_string(ws, row, (lxw_col_t)(2 * ncols / 3), msg(MSG_X_DATE), fm->line);
 }
 
 /* One sheet: title, unit line, header, rows, total, signature lines. */
 static int fill_sheet(kp_env *e, sheet *s, const char *title, const char *unit_line, long long unit_id,
 		      char **err)
 {
-	lxw_col_t last = (lxw_col_t)(s->ncols - 1);
-	worksheet_merge_range(s->ws, 0, 0, 0, last, title, s->fm->title);
-	worksheet_set_row(s->ws, 0, 30, NULL);
-	worksheet_merge_range(s->ws, 1, 0, 1, last, unit_line, s->fm->line);
+	xlsx_title(s->ws, s->fm, s->ncols, title, unit_line);
 	s->row = 2;
 	put_header(s);
 	lxw_row_t first = s->row;
@@ -181,10 +190,8 @@ static int fill_sheet(kp_env *e, sheet *s, const char *title, const char *unit_l
 		put_total(s, first);
 	totals_free(&s->totals);
 	s->row++;
-	worksheet_write_string(s->ws, s->row, 0, msg(MSG_X_FILLED_BY), s->fm->line);
-	worksheet_write_string(s->ws, s->row, (lxw_col_t)(s->ncols / 3), msg(MSG_X_CHECKED_BY), s->fm->line);
-	worksheet_write_string(s->ws, s->row, (lxw_col_t)(2 * s->ncols / 3), msg(MSG_X_DATE), s->fm->line);
-	page_setup(s);
+	xlsx_signatures(s->ws, s->fm, s->row, s->ncols);
+	xlsx_page_setup(s->ws, s->ncols);
 	return rc == KP_OK ? 0 : -1;
 }
 
@@ -198,20 +205,32 @@ static char *sheet_name(const char *s)
 	return n;
 }
 
+lxw_workbook *xlsx_open(const char *path, char **err)
+{
+	lxw_workbook *wb = access(path, F_OK) == 0 ? NULL : workbook_new(path); /* never overwrite */
+	if (!wb)
+		*err = xasprintf(msg(MSG_C_OUT_EXISTS), path);
+	return wb;
+}
+
+int xlsx_close(lxw_workbook *wb, const char *path, int rc, char **err)
+{
+	lxw_error x = workbook_close(wb);
+	if (rc == 0 && x != LXW_NO_ERROR) {
+		*err = xasprintf("%s: %s", path, lxw_strerror(x));
+		rc = -1;
+	}
+	return rc;
+}
+
 int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id, const char *path,
 		char **err)
 {
-	if (access(path, F_OK) == 0) {
-		*err = xasprintf(msg(MSG_C_OUT_EXISTS), path);
+	lxw_workbook *wb = xlsx_open(path, err);
+	if (!wb)
 		return -1;
-	}
-	lxw_workbook *wb = workbook_new(path);
-	if (!wb) {
-		*err = xasprintf(msg(MSG_C_OUT_EXISTS), path);
-		return -1;
-	}
-	formats fm;
-	add_formats(wb, &fm);
+	xlsx_formats fm;
+	xlsx_add_formats(wb, &fm);
 	const kp_form *src = v ? v->source : f;
 	column *cols = xcalloc(src->nfields + 2, sizeof *cols);
 	size_t n = 0;
@@ -245,10 +264,5 @@ int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id
 	}
 	unit_list_free(units, nunits);
 	free(cols);
-	lxw_error x = workbook_close(wb);
-	if (rc == 0 && x != LXW_NO_ERROR) {
-		*err = xasprintf("%s: %s", path, lxw_strerror(x));
-		rc = -1;
-	}
-	return rc;
+	return xlsx_close(wb, path, rc, err);
 }

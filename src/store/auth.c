@@ -64,11 +64,15 @@ void store_set_actor(kp_store *s, const char *user, long long unit_id)
 int db_audit(kp_store *s, const char *user, const char *form, long long record_id,
 	     long long unit_id, const char *action, char *const *changes, size_t nchanges)
 {
-	sqlite3_stmt *st = db_prepare(s,
-		"INSERT INTO kp_audit (at, user, unit_id, form, record_id, action, changes)"
-		" VALUES (kp_now(), ?, ?, ?, ?, ?, ?)", NULL);
+	/* Prepared once per connection: an import writes one row per record. */
+	if (!s->audit_st)
+		s->audit_st = db_prepare(s,
+			"INSERT INTO kp_audit (at, user, unit_id, form, record_id, action, changes)"
+			" VALUES (kp_now(), ?, ?, ?, ?, ?, ?)", NULL);
+	sqlite3_stmt *st = s->audit_st;
 	if (!st)
 		return KP_ERR;
+	sqlite3_reset(st);
 	char *json = json_array_encode(changes, nchanges);
 	sqlite3_bind_text(st, 1, user ? user : s->actor ? s->actor : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, unit_id);
@@ -77,7 +81,8 @@ int db_audit(kp_store *s, const char *user, const char *form, long long record_i
 	sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, json, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
-	sqlite3_finalize(st);
+	sqlite3_clear_bindings(st);
+	sqlite3_reset(st);
 	free(json);
 	return rc;
 }

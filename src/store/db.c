@@ -106,6 +106,7 @@ void store_close(kp_store *s)
 {
 	if (!s)
 		return;
+	sqlite3_finalize(s->audit_st);
 	sqlite3_close(s->db);
 	free(s->actor);
 	free(s);

@@ -9,6 +9,7 @@ struct kp_store {
 	sqlite3 *db;
 	char *actor;          /* who writes (audit rows), "" until set */
 	long long actor_unit; /* that user's unit, 0 for the city */
+	sqlite3_stmt *audit_st; /* the audit insert, prepared once */
 };
 
 /* Prepare sql or set *err. */

@@ -29,3 +29,5 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 echo "written to $out"
 echo
 KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/keystrokes.sh
+echo
+KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/transfer.sh

@@ -34,7 +34,7 @@ start() {
 	shift 2
 	local term=${E2E_TERM:-xterm-256color} lang=${E2E_LANG:-zh_CN.UTF-8}
 	tm new-session -d -s "$S" -x "$w" -y "$h" \
-		"env TERM=$term LANG=$lang LC_ALL=$lang $KEPU --db $DB $*; echo KEPU-EXIT=\$?; sleep 60"
+		"env ${E2E_HOME:+HOME=$E2E_HOME} TERM=$term LANG=$lang LC_ALL=$lang $KEPU --db $DB $*; echo KEPU-EXIT=\$?; sleep 60"
 	[ -z "${E2E_USER-admin}" ] || login "${E2E_USER:-admin}"
 }
 

@@ -81,3 +81,15 @@ rc=$?
 set -e
 [ "$rc" -eq 1 ] || fail "status $rc for a month outside the programme"
 grep -q "「2016-06」不是报告月份（可用 2016-07 到 2016-12）" "$WORK/err" || fail "$(cat "$WORK/err")"
+
+# The briefing as a workbook: 人才培训 … merged over their columns, SUM
+# formulas with cached totals, the missing units under the table.
+"$KEPU" report monthly --month 2016-07 --db "$DB" --today 2016-08-04 --format xlsx --output "$WORK/brief.xlsx"
+sheet=$(unzip -p "$WORK/brief.xlsx" xl/worksheets/sheet1.xml)
+strings=$(unzip -p "$WORK/brief.xlsx" xl/sharedStrings.xml)
+grep -q '<mergeCell ref="C3:D3"/>' <<<"$sheet" || fail "人才培训 not merged over C3:D3"
+grep -q "<f>SUM(F5:F23)</f><v>$(sqlite3 "$DB" "SELECT sum(activity_people) FROM monthly WHERE month = '2016-07'")</v>" <<<"$sheet" ||
+	fail "参与人数 total: $(grep -o '<f>[^<]*</f><v>[^<]*</v>' <<<"$sheet" | tr '\n' ' ')"
+for s in 人才培训 活动开展 资源开发 工作简报 未报送的单位：许昌县; do
+	grep -q "$s" <<<"$strings" || fail "the workbook lacks $s"
+done

@@ -58,3 +58,13 @@ wait_for "任务完成进度（按序号）"
 assert_line " 魏都区" "/100"
 s=$(screen)
 [ "$(sed -n 3p <<<"$s" | awk '{print $2}')" = "魏都区" ] || fail "序号 order does not start with 魏都区"
+
+# The ranking as a workbook: each column's 完成 and 指标 under its label,
+# SUM totals cached (1170 …), the formula under the table.
+"$KEPU" report progress --db "$DB" --format xlsx --output "$WORK/rank.xlsx"
+sheet=$(unzip -p "$WORK/rank.xlsx" xl/worksheets/sheet1.xml)
+strings=$(unzip -p "$WORK/rank.xlsx" xl/sharedStrings.xml)
+grep -q '<mergeCell ref="C3:D3"/>' <<<"$sheet" || fail "科普人才 not merged over its two columns"
+grep -q '<f>SUM(D5:D23)</f><v>1170</v>' <<<"$sheet" || fail "the 科普人才 quota total"
+grep -q '<f>SUM(J5:J23)</f><v>37</v>' <<<"$sheet" || fail "the 重点入库项目 quota total"
+grep -q "完成度 = (科普人才 + 科普活动 + 资源开发 + 重点入库项目) / 4" <<<"$strings" || fail "no formula in the workbook"

@@ -9,6 +9,12 @@ other_id=$(sqlite3 "$DB" "SELECT t.id FROM talent t JOIN units u ON u.id = t.uni
 own=$(sqlite3 "$DB" "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区'")
 [ -n "$other" ] && [ "$own" -gt 0 ] || fail "demo data changed"
 
+# A stand-in for lrzsz's sz: records what kepu asked it to send.
+mkdir -p "$WORK/bin"
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/sz.args"\n' "$WORK" >"$WORK/bin/sz"
+chmod +x "$WORK/bin/sz"
+export PATH="$WORK/bin:$PATH"
+
 E2E_USER=weidu start 80 24 --today 2016-08-10
 assert_screen "填报单位：魏都区"
 assert_screen "魏都区完成度"
@@ -50,6 +56,18 @@ assert_screen " 魏都区"
 refute_screen "长葛市"
 keys Escape; wait_for "主菜单"
 
+# An export as the official workbook (the name says .xlsx): its own unit.
+keys e
+wait_for "选择要导出或导入的表"
+type_text "附表2"; keys Enter
+wait_for "服务器文件"
+keys C-a C-k
+type_text "$WORK/mine.xlsx"; keys Enter
+wait_for "已导出「附表2 科普人才库推荐表」到服务器上的文件："
+keys Enter; wait_for "主菜单"
+unzip -p "$WORK/mine.xlsx" xl/sharedStrings.xml | grep -q "填报单位：魏都区" || fail "workbook unit line"
+unzip -p "$WORK/mine.xlsx" xl/sharedStrings.xml | grep -q "长葛市" && fail "another unit in the workbook"
+
 # Export from the terminal: its own rows only.
 keys e
 wait_for "选择要导出或导入的表"
@@ -57,8 +75,13 @@ type_text "附表2"; keys Enter
 wait_for "服务器文件"
 keys C-a C-k
 type_text "$WORK/mine.csv"; keys Enter
-wait_for "已导出「附表2 科普人才库推荐表」到 $WORK/mine.csv"
-assert_screen "sz $WORK/mine.csv"
+wait_for "已导出「附表2 科普人才库推荐表」到服务器上的文件："
+assert_screen "$WORK/mine.csv"
+assert_screen "按 F5（或 Ctrl-Y）发送到本机"
+keys F5                                            # kepu runs sz itself: no shell here
+wait_for "已发送 $WORK/mine.csv。"
+[ "$(cat "$WORK/sz.args")" = "--
+$WORK/mine.csv" ] || fail "sz was given: $(cat "$WORK/sz.args")"
 keys Enter; wait_for "主菜单"
 [ "$(tail -n +2 "$WORK/mine.csv" | wc -l)" -eq "$own" ] || fail "export has $(tail -n +2 "$WORK/mine.csv" | wc -l) rows, want $own"
 tail -n +2 "$WORK/mine.csv" | grep -v "^魏都区," && fail "another unit's row exported"
@@ -79,6 +102,9 @@ printf '姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电�
 keys i; wait_for "选择要导出或导入的表"
 type_text "附表2"; keys Enter; wait_for "服务器文件"
 type_text "$WORK/ours.csv"; keys Enter
+wait_for "检查完毕：1 行全部正确，还没有保存。"          # a dry run first
+assert_sql "SELECT count(*) FROM talent WHERE name = '贾宝山'" "0"
+keys Enter
 wait_for "已导入 1 条记录"
 keys Enter; wait_for "主菜单"
 assert_sql "SELECT u.name || '|' || t.kp_state FROM talent t JOIN units u ON u.id = t.unit_id WHERE t.name = '贾宝山'" "魏都区|draft"

@@ -11,6 +11,10 @@ shot() { screen >"$shots/$1.txt"; }
 new_db --demo --today 2016-08-10
 # One talent submitted by its unit, for the review screen.
 sqlite3 "$DB" "UPDATE talent SET kp_state = 'submitted' WHERE id = 1"
+# Exports go to the home directory: one the guide can show, the same everywhere.
+export E2E_HOME=/tmp/kepu-guide-home
+rm -rf "$E2E_HOME"; mkdir -p "$E2E_HOME"
+trap 'rm -rf "$E2E_HOME"; cleanup' EXIT
 E2E_USER= start 80 24 --today 2016-08-10
 wait_for "请登录"
 type_text "shikexie"; keys Enter
@@ -75,6 +79,15 @@ wait_for "退回修改"
 shot review
 keys Escape Escape Escape
 wait_for "主菜单"
+keys e
+wait_for "选择要导出或导入的表"
+type_text "附表2"; keys Enter
+wait_for "服务器文件"
+keys Enter
+wait_for "已导出「附表2 科普人才库推荐表」"
+shot export
+[ -s "$E2E_HOME/kepu-talent-20160810.csv" ] || fail "no export in the home directory"
+keys Enter; wait_for "主菜单"
 keys c
 wait_for "工作进度检查表（五、组织实施）"
 shot checklist

@@ -1,7 +1,7 @@
 /* Accounts (Argon2id), the login rules (slow-down, lockout, unknown names
  * treated like known ones), the review state machine, and the audit trail
  * (written with every change, never changed). */
-#include "unit.h"
+#include "unit_env.h"
 
 #include <sqlite3.h>
 
@@ -9,31 +9,12 @@
 #include "domain/auth.h"
 #include "domain/review.h"
 
-typedef struct {
-	kp_env env;
-	char *path;
-} fixture;
-
-static int setup(void **state)
+/* The audit rows of these tests name their writer. */
+static int setup_actor(void **state)
 {
-	fixture *fx = calloc(1, sizeof *fx);
-	kp_diag d = {0};
-	char *err = NULL;
-	fx->path = unit_tmp_db();
-	if (auth_init() || env_load_definitions(&fx->env, NULL, NULL, &d) ||
-	    env_open_db(&fx->env, fx->path, true, &err))
+	if (auth_init() || setup(state))
 		return -1;
-	store_set_actor(fx->env.store, "tester", 0);
-	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *fx = *state;
-	env_close(&fx->env);
-	unit_rm_db(fx->path);
-	free(fx);
+	store_set_actor(((fixture *)*state)->env.store, "tester", 0);
 	return 0;
 }
 
@@ -266,9 +247,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hashing),
 		cmocka_unit_test(test_delays),
-		cmocka_unit_test_setup_teardown(test_login_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_login_rules, setup_actor, teardown),
 		cmocka_unit_test(test_state_machine),
-		cmocka_unit_test_setup_teardown(test_review_and_audit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_review_and_audit, setup_actor, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

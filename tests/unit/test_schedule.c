@@ -1,7 +1,7 @@
 /* The schedule (config/schedule.yaml), due dates and lateness, the
  * checklist from the data and from ticks, the monthly briefing, prefill and
  * the ranking's score. */
-#include "unit.h"
+#include "unit_env.h"
 
 #include "core/clock.h"
 #include "core/date.h"
@@ -211,31 +211,11 @@ static void test_config_references(void **state)
 
 /* ---- the checklist, briefing, prefill and ranking on a database ---- */
 
-typedef struct {
-	kp_env env;
-	char *path;
-} fixture;
-
-static int setup(void **state)
+/* Every save in these tests names its day; the fixture starts on 7月1日. */
+static int setup_day(void **state)
 {
-	fixture *fx = calloc(1, sizeof *fx);
-	kp_diag d = {0};
-	char *err = NULL;
-	fx->path = unit_tmp_db();
 	clock_set_today("2016-07-01");
-	if (env_load_definitions(&fx->env, NULL, NULL, &d) || env_open_db(&fx->env, fx->path, true, &err))
-		return -1;
-	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *fx = *state;
-	env_close(&fx->env);
-	unit_rm_db(fx->path);
-	free(fx);
-	return 0;
+	return setup(state);
 }
 
 /* Save a record of form `form` for `unit` on day `day`: id=value pairs. */
@@ -436,11 +416,11 @@ int main(void)
 		cmocka_unit_test(test_schedule_errors),
 		cmocka_unit_test(test_shipped_schedule),
 		cmocka_unit_test(test_config_references),
-		cmocka_unit_test_setup_teardown(test_monthly_reports_late_and_missing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_submission_needs_every_form, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_manual_ticks, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_prefill_counts_the_month, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_score_and_ranking, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_monthly_reports_late_and_missing, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_submission_needs_every_form, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_manual_ticks, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_prefill_counts_the_month, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_score_and_ranking, setup_day, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* store/ and domain/transfer: schema from YAML, records with versions,
  * keyset pages, all-or-nothing imports, exports. */
-#include "unit.h"
+#include "unit_env.h"
 
 #include <sqlite3.h>
 
@@ -9,35 +9,6 @@
 #include "domain/transfer.h"
 #include "form/catalog.h"
 
-typedef struct {
-	kp_env env;
-	char *path;
-} fixture;
-
-static int setup(void **state)
-{
-	fixture *fx = calloc(1, sizeof *fx);
-	kp_diag d = {0};
-	fx->path = unit_tmp_db();
-	char *err = NULL;
-	if (env_load_definitions(&fx->env, NULL, NULL, &d) || env_open_db(&fx->env, fx->path, true, &err)) {
-		diag_print(&d, stderr);
-		fprintf(stderr, "%s\n", err ? err : "");
-		return -1;
-	}
-	diag_free(&d);
-	*state = fx;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fixture *fx = *state;
-	env_close(&fx->env);
-	unit_rm_db(fx->path);
-	free(fx);
-	return 0;
-}
 
 /* One value from the database by plain SQL, as a new string. */
 static char *sql1(const char *path, const char *sql)
@@ -471,7 +442,7 @@ static int import_text(fixture *fx, const char *csv, const char *unit, bool dry,
 	size_t len;
 	FILE *rep = open_memstream(report, &len);
 	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
-	import_options o = {unit, dry, NULL};
+	import_options o = {unit, dry, NULL, NULL, NULL};
 	int rc = import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, rep, st);
 	fclose(in);
 	fclose(rep);
@@ -574,7 +545,7 @@ static void test_export_neutralises_formulas_and_encodes(void **state)
 	char *buf, *err = NULL, *report;
 	size_t len, rlen;
 	FILE *out = open_memstream(&buf, &len), *rp = open_memstream(&report, &rlen);
-	export_options o = {"utf-8", rp};
+	export_options o = {"utf-8", rp, NULL, NULL};
 	assert_int_equal(export_csv(&fx->env, t, 0, &o, out, &err), 0);
 	fclose(out);
 	fclose(rp);

@@ -1,0 +1,202 @@
+#include "domain/xlsx_report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "domain/xlsx_common.h"
+
+/* One column: its group (a heading over several, or NULL), its label, and
+ * whether the 合计 row sums it. */
+typedef struct {
+	const char *group, *label;
+	bool sum;
+	double width;
+} rcol;
+
+typedef struct {
+	lxw_worksheet *ws;
+	xlsx_formats fm;
+	const rcol *cols;
+	size_t ncols;
+	lxw_row_t row, first;
+} report;
+
+static void header(report *r)
+{
+	bool grouped = false;
+	for (size_t c = 0; c < r->ncols; c++)
+		grouped |= r->cols[c].group != NULL;
+	lxw_row_t top = r->row;
+	for (size_t c = 0; c < r->ncols; c++) {
+		const rcol *col = &r->cols[c];
+		worksheet_set_column(r->ws, (lxw_col_t)c, (lxw_col_t)c, col->width, NULL);
+		if (!grouped) {
+			worksheet_write_string(r->ws, top, (lxw_col_t)c, col->label, r->fm.head);
+			continue;
+		}
+		if (!col->group) {
+			worksheet_merge_range(r->ws, top, (lxw_col_t)c, top + 1, (lxw_col_t)c, col->label, r->fm.head);
+			continue;
+		}
+		size_t end = c;
+		while (end + 1 < r->ncols && r->cols[end + 1].group && !strcmp(r->cols[end + 1].group, col->group))
+			end++;
+		if (end > c)
+			worksheet_merge_range(r->ws, top, (lxw_col_t)c, top, (lxw_col_t)end, col->group, r->fm.head);
+		else
+			worksheet_write_string(r->ws, top, (lxw_col_t)c, col->group, r->fm.head);
+		for (size_t k = c; k <= end; k++)
+			worksheet_write_string(r->ws, top + 1, (lxw_col_t)k, r->cols[k].label, r->fm.head);
+		c = end;
+	}
+	r->row = top + (grouped ? 2 : 1);
+	worksheet_repeat_rows(r->ws, top, r->row - 1);
+	r->first = r->row;
+}
+
+static void text(report *r, size_t c, const char *s, bool total)
+{
+	worksheet_write_string(r->ws, r->row, (lxw_col_t)c, s, total ? r->fm.total : r->fm.text);
+}
+
+static void number(report *r, size_t c, double v, bool total)
+{
+	if (total && r->cols[c].sum && r->row > r->first) { /* =SUM(…), its value cached */
+		char a[16], b[16], f[48];
+		lxw_rowcol_to_cell(a, r->first, (lxw_col_t)c);
+		lxw_rowcol_to_cell(b, r->row - 1, (lxw_col_t)c);
+		snprintf(f, sizeof f, "=SUM(%s:%s)", a, b);
+		worksheet_write_formula_num(r->ws, r->row, (lxw_col_t)c, f, r->fm.total, v);
+	} else {
+		worksheet_write_number(r->ws, r->row, (lxw_col_t)c, v, total ? r->fm.total : r->fm.number);
+	}
+}
+
+/* Start a sheet: title, line, header. */
+static lxw_workbook *begin(report *r, const char *path, const char *sheet, const char *title,
+			   const char *line, const rcol *cols, size_t ncols, char **err)
+{
+	lxw_workbook *wb = xlsx_open(path, err);
+	if (!wb)
+		return NULL;
+	xlsx_add_formats(wb, &r->fm);
+	r->ws = workbook_add_worksheet(wb, sheet);
+	r->cols = cols;
+	r->ncols = ncols;
+	xlsx_title(r->ws, &r->fm, ncols, title, line);
+	r->row = 2;
+	header(r);
+	return wb;
+}
+
+/* After the rows: notes, one per row across the table, then signatures. */
+static int end(report *r, lxw_workbook *wb, const char *path, char *const *notes, size_t nnotes,
+	       char **err)
+{
+	r->row++;
+	for (size_t i = 0; i < nnotes; i++, r->row++)
+		worksheet_merge_range(r->ws, r->row, 0, r->row, (lxw_col_t)(r->ncols - 1), notes[i], r->fm.line);
+	xlsx_signatures(r->ws, &r->fm, r->row + 1, r->ncols);
+	xlsx_page_setup(r->ws, r->ncols);
+	return xlsx_close(wb, path, 0, err);
+}
+
+int briefing_xlsx(const kp_briefing *b, const char *path, char **err)
+{
+	size_t n = b->ncols + 3;
+	rcol *cols = xcalloc(n, sizeof *cols);
+	cols[0] = (rcol){NULL, msg(MSG_UI_COL_SEQ), false, 6};
+	cols[1] = (rcol){NULL, msg(MSG_P_COL_UNIT), false, 18};
+	for (size_t k = 0; k < b->ncols; k++) {
+		const kp_field *fd = &b->form->fields[b->cols[k]];
+		cols[2 + k] = (rcol){fd->group, fd->label, true, 11};
+	}
+	cols[n - 1] = (rcol){NULL, msg(MSG_R_COL_SAVED), false, 16};
+	char due[24];
+	date_official(due, b->due_y, b->due_m, b->due_d);
+	char *title = xasprintf(msg(MSG_R_BRIEFING), atoi(b->month), atoi(b->month + 5), due);
+	char *line = xasprintf(msg(MSG_X_REPORTED), b->nreported, b->n, b->nlate);
+	report r;
+	lxw_workbook *wb = begin(&r, path, b->month, title, line, cols, n, err);
+	int rc = -1;
+	if (wb) {
+		for (size_t i = 0; i < b->n; i++, r.row++) {
+			const kp_briefing_row *row = &b->rows[i];
+			number(&r, 0, (double)(i + 1), false);
+			text(&r, 1, row->name, false);
+			for (size_t k = 0; k < b->ncols; k++)
+				if (row->reported)
+					number(&r, 2 + k, (double)row->vals[k], false);
+				else
+					text(&r, 2 + k, "", false);
+			char when[48];
+			snprintf(when, sizeof when, "%.10s%s", row->reported ? row->saved_at : msg(MSG_R_NOT_REPORTED),
+				 row->late ? msg(MSG_R_LATE_MARK) : "");
+			text(&r, n - 1, when, false);
+		}
+		text(&r, 0, "", true);
+		text(&r, 1, msg(MSG_P_TOTAL), true);
+		for (size_t k = 0; k < b->ncols; k++)
+			number(&r, 2 + k, (double)b->totals[k], true);
+		text(&r, n - 1, "", true);
+		r.row++;
+		strbuf miss = STRBUF_INIT;
+		sb_adds(&miss, msg(MSG_R_MISSING));
+		size_t nmiss = 0;
+		for (size_t i = 0; i < b->n; i++)
+			if (!b->rows[i].reported)
+				sb_printf(&miss, "%s%s", nmiss++ ? "、" : "", b->rows[i].name);
+		if (!nmiss)
+			sb_adds(&miss, msg(MSG_R_NONE));
+		char *notes[] = {(char *)sb_str(&miss)};
+		rc = end(&r, wb, path, notes, 1, err);
+		sb_free(&miss);
+	}
+	free(title);
+	free(line);
+	free(cols);
+	return rc;
+}
+
+int progress_xlsx(const kp_progress *p, const char *path, char **err)
+{
+	size_t n = 2 + 2 * p->ncols + 1;
+	rcol *cols = xcalloc(n, sizeof *cols);
+	cols[0] = (rcol){NULL, msg(MSG_R_COL_RANK), false, 6};
+	cols[1] = (rcol){NULL, msg(MSG_P_COL_UNIT), false, 18};
+	for (size_t k = 0; k < p->ncols; k++) { /* each column: done and quota under its label */
+		cols[2 + 2 * k] = (rcol){p->labels[k], msg(MSG_X_DONE), true, 9};
+		cols[3 + 2 * k] = (rcol){p->labels[k], msg(MSG_X_QUOTA), true, 9};
+	}
+	cols[n - 1] = (rcol){NULL, msg(MSG_X_SCORE_PCT), false, 11};
+	report r;
+	lxw_workbook *wb = begin(&r, path, msg(MSG_P_SCORE), msg(MSG_R_RANKING), msg(MSG_X_ALL_UNITS_LINE),
+				 cols, n, err);
+	int rc = -1;
+	if (wb) {
+		for (size_t i = 0; i <= p->n; i++, r.row++) {
+			const kp_progress_row *row = i < p->n ? &p->rows[i] : &p->total;
+			bool total = i == p->n;
+			if (total)
+				text(&r, 0, "", true);
+			else
+				number(&r, 0, row->rank, false);
+			text(&r, 1, row->name, total);
+			for (size_t k = 0; k < p->ncols; k++) {
+				number(&r, 2 + 2 * k, (double)row->done[k], total);
+				number(&r, 3 + 2 * k, (double)row->quota[k], total);
+			}
+			/* the score as the formula says, rounded as on screen */
+			worksheet_write_number(r.ws, r.row, (lxw_col_t)(n - 1), (double)(long)(row->score * 10 + 0.5) / 10,
+					       total ? r.fm.total : r.fm.number);
+		}
+		char *notes[] = {p->formula, p->formula_note};
+		rc = end(&r, wb, path, notes, 2, err);
+	}
+	free(cols);
+	return rc;
+}

@@ -1,0 +1,39 @@
+/* Shared by the unit tests of the layers above the store: a fresh database
+ * file with the shipped definitions, opened, and removed afterwards. */
+#ifndef KP_UNIT_ENV_H
+#define KP_UNIT_ENV_H
+#include "unit.h"
+
+#include "domain/env.h"
+
+typedef struct {
+	kp_env env;
+	char *path;
+} fixture;
+
+static inline int setup(void **state)
+{
+	fixture *fx = calloc(1, sizeof *fx);
+	kp_diag d = {0};
+	fx->path = unit_tmp_db();
+	char *err = NULL;
+	if (env_load_definitions(&fx->env, NULL, NULL, &d) || env_open_db(&fx->env, fx->path, true, &err)) {
+		diag_print(&d, stderr);
+		fprintf(stderr, "%s\n", err ? err : "");
+		return -1;
+	}
+	diag_free(&d);
+	*state = fx;
+	return 0;
+}
+
+static inline int teardown(void **state)
+{
+	fixture *fx = *state;
+	env_close(&fx->env);
+	unit_rm_db(fx->path);
+	free(fx);
+	return 0;
+}
+
+#endif
