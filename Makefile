@@ -152,7 +152,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libkepu.a
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libkepu.a $(PKG_LIBS) $(LDFLAGS_ALL)
 
 bench: deps
-	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_list
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_list $(BUILD)/bench/ptybench
 	@BUILD=$(BUILD) BENCH_DIR=$(BENCH_DIR) ./tests/bench/run.sh
 
 clean:

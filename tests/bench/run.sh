@@ -31,3 +31,5 @@ echo
 KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/keystrokes.sh
 echo
 KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/transfer.sh
+echo
+BUILD="$build" KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/wire.sh

@@ -206,6 +206,16 @@ static void test_review_and_audit(void **state)
 	record_free(&r);
 	assert_int_equal(review_apply(&fx->env, f, mine, &unit, REV_SUBMIT, NULL, &err), 0);
 	assert_int_equal(review_apply(&fx->env, f, mine, &city, REV_APPROVE, NULL, &err), 0);
+	/* Approved: the unit cannot resubmit; the city reopens it (a reason needed) … */
+	assert_int_equal(review_apply(&fx->env, f, mine, &unit, REV_SUBMIT, NULL, &err), -1);
+	free(err), err = NULL;
+	assert_int_equal(review_apply(&fx->env, f, mine, &city, REV_REOPEN, "身份证号有误", &err), 0);
+	assert_int_equal(store_get(fx->env.store, f, mine, &r, &err), KP_OK);
+	assert_string_equal(r.state, "returned");
+	record_free(&r);
+	/* … and it goes round again. */
+	assert_int_equal(review_apply(&fx->env, f, mine, &unit, REV_SUBMIT, NULL, &err), 0);
+	assert_int_equal(review_apply(&fx->env, f, mine, &city, REV_APPROVE, NULL, &err), 0);
 	/* Counted by state for the ranking. */
 	kp_unit *units;
 	size_t n = store_units(fx->env.store, &units);
@@ -227,8 +237,8 @@ static void test_review_and_audit(void **state)
 		 " AND action = 'update' AND changes = '[\"name\",\"李四\",\"李四光\"]' AND user = 'tester'", theirs);
 	assert_int_equal(sql_int(fx->path, sql), 1);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_audit WHERE form = 'talent' AND record_id = %lld AND action IN"
-		 " ('insert', 'submit', 'return', 'approve')", mine);
-	assert_int_equal(sql_int(fx->path, sql), 5);
+		 " ('insert', 'submit', 'return', 'approve', 'reopen')", mine);
+	assert_int_equal(sql_int(fx->path, sql), 8);
 	/* Audit rows cannot be changed or removed. */
 	sqlite3 *db;
 	sqlite3_open(fx->path, &db);

@@ -565,7 +565,7 @@ static void test_export_neutralises_formulas_and_encodes(void **state)
 	/* GB18030: converted, with the characters GBK cannot show listed */
 	out = open_memstream(&buf, &len);
 	rp = open_memstream(&report, &rlen);
-	o = (export_options){"gb18030", rp};
+	o = (export_options){"gb18030", rp, NULL, NULL};
 	assert_int_equal(export_csv(&fx->env, t, 0, &o, out, &err), 0);
 	fclose(out);
 	fclose(rp);
