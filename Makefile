@@ -2,7 +2,7 @@
 # `make run` and `make test` do all the set-up on a fresh Debian machine.
 
 CC       ?= cc
-PKGS     := ncursesw sqlite3 yaml-0.1 libpcre2-8 xlsxwriter libzip expat libsodium
+PKGS     := ncursesw sqlite3 yaml-0.1 libpcre2-8 xlsxwriter minizip expat libsodium
 CSTD     := -std=c11 -D_DEFAULT_SOURCE
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT      ?= -O2 -g

@@ -10,7 +10,7 @@
 set -eu
 PKGS="gcc make pkg-config libncurses-dev ncurses-term libsqlite3-dev sqlite3 libyaml-dev
 libpcre2-dev libcmocka-dev tmux locales openssh-server openssh-client luit
-unicode-data bzip2 libxlsxwriter-dev unzip libzip-dev libexpat1-dev zip procps time
+unicode-data bzip2 libxlsxwriter-dev unzip libminizip-dev libexpat1-dev zip procps time
 clang-14 libclang-rt-14-dev libsodium-dev lrzsz"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -4,7 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
+#include <unzip.h>
 
 #include "core/csv.h"
 #include "core/date.h"
@@ -21,18 +21,18 @@ bool xlsx_is_zip(FILE *in)
 }
 
 /* Feed a zip member to an expat parser; false when it is missing or bad. */
-static bool parse_member(zip_t *z, const char *name, XML_Parser p)
+static bool parse_member(unzFile z, const char *name, XML_Parser p)
 {
-	zip_file_t *f = zip_fopen(z, name, 0);
-	if (!f)
+	if (unzLocateFile(z, name, 1) != UNZ_OK || unzOpenCurrentFile(z) != UNZ_OK)
 		return false;
 	char buf[16384];
-	zip_int64_t n;
+	int n;
 	bool ok = true;
-	while (ok && (n = zip_fread(f, buf, sizeof buf)) > 0)
-		ok = XML_Parse(p, buf, (int)n, 0) != XML_STATUS_ERROR;
+	while (ok && (n = unzReadCurrentFile(z, buf, sizeof buf)) > 0)
+		ok = XML_Parse(p, buf, n, 0) != XML_STATUS_ERROR;
 	ok = ok && n == 0 && XML_Parse(p, "", 0, 1) != XML_STATUS_ERROR;
-	zip_fclose(f);
+	/* UNZ_CRCERROR: the member was read whole but does not match its CRC */
+	ok = unzCloseCurrentFile(z) == UNZ_OK && ok;
 	return ok;
 }
 
@@ -281,7 +281,7 @@ static void XMLCALL sh_end(void *ud, const char *name)
 	}
 }
 
-static bool parse(zip_t *z, const char *member, reader *r, XML_StartElementHandler s,
+static bool parse(unzFile z, const char *member, reader *r, XML_StartElementHandler s,
 		  XML_EndElementHandler e, bool needed)
 {
 	XML_Parser p = XML_ParserCreate("UTF-8");
@@ -291,7 +291,7 @@ static bool parse(zip_t *z, const char *member, reader *r, XML_StartElementHandl
 	bool ok = parse_member(z, member, p);
 	XML_ParserFree(p);
 	/* a workbook without shared strings or styles is fine */
-	return ok || (!needed && zip_name_locate(z, member, 0) < 0);
+	return ok || (!needed && unzLocateFile(z, member, 1) != UNZ_OK);
 }
 
 static void reader_free(reader *r)
@@ -311,8 +311,7 @@ static void reader_free(reader *r)
 
 FILE *xlsx_to_csv(const char *path, char **err)
 {
-	int zerr;
-	zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+	unzFile z = unzOpen64(path);
 	if (!z) {
 		*err = xasprintf(msg(MSG_C_BAD_XLSX), path);
 		return NULL;
@@ -324,7 +323,7 @@ FILE *xlsx_to_csv(const char *path, char **err)
 		  parse(z, "xl/sharedStrings.xml", &r, ss_start, ss_end, false) &&
 		  parse(z, "xl/styles.xml", &r, st_start, st_end, false) &&
 		  parse(z, r.sheet_path, &r, sh_start, sh_end, true);
-	zip_close(z);
+	unzClose(z);
 	reader_free(&r);
 	if (!ok) {
 		if (r.out)

@@ -1,7 +1,8 @@
 /*
  * xlsx_read: the first worksheet of an .xlsx file as CSV, so a unit's
  * spreadsheet goes through the same importer as a CSV file. Reads the zip
- * with libzip and the XML with expat, streaming the sheet (memory holds
+ * with minizip (already there for libxlsxwriter; libzip would load OpenSSL
+ * into every session) and the XML with expat, streaming the sheet (memory holds
  * the shared strings, not the rows). Shared strings, inline strings and
  * numbers are read; a number whose cell format is a date becomes
  * YYYY-MM-DD; rows the sheet skips stay as blank rows, so row numbers in

@@ -122,11 +122,17 @@ void fs_load_values(form_screen *fs, const kp_record *r)
 
 /* --- drawing ------------------------------------------------------------ */
 
+/* The field being typed into is drawn plain: every attribute change costs
+ * bytes on each keystroke (about 20 for a coloured box), and on a slow link
+ * an echo should cost what the character does. Its label is highlighted
+ * and the cursor is in it; the other fields keep their boxes. */
 static attr_t field_attr(const form_screen *fs, size_t i)
 {
 	if (fs->fs[i].error)
 		return theme_attr(R_ERROR_FIELD);
-	return theme_attr(i == fs->focus ? R_FOCUS : R_FIELD);
+	if (i != fs->focus)
+		return theme_attr(R_FIELD);
+	return theme_attr(fs_is_text(&fs->form->fields[i]) ? R_NORMAL : R_FOCUS);
 }
 
 static void draw_single(form_screen *fs, ui_app *app, const form_layout *l, size_t i, int sy)

@@ -30,6 +30,8 @@
 #include <unistd.h>
 
 #define QUIET_MS 250
+
+static FILE *dump;
 #define STEP_LIMIT_MS 15000
 
 /* Does want occur in the n bytes at s? (Terminal output may hold NULs.) */
@@ -74,6 +76,8 @@ static long drain(int fd, const char *want, double *last)
 			return found ? total : -1;
 		total += n;
 		*last = now_ms();
+		if (dump) /* PTYBENCH_DUMP=FILE: every byte, to see what a step costs */
+			fwrite(buf, 1, (size_t)n, dump);
 		/* Answer a cursor-position request as a UTF-8 terminal would after
 		 * kepu's probe (\r, then 中文: four cells, so column 5). */
 		if (contains(buf, (size_t)n, "\033[6n") && write(fd, "\033[1;5R", 6) != 6)
@@ -153,6 +157,8 @@ int main(int argc, char **argv)
 		execvp(argv[4], argv + 4);
 		_exit(127);
 	}
+	if (getenv("PTYBENCH_DUMP"))
+		dump = fopen(getenv("PTYBENCH_DUMP"), "w");
 	char line[4096];
 	bool first = true;
 	int rc = 0;
@@ -168,6 +174,8 @@ int main(int argc, char **argv)
 			printf("%s %ld %ld\n", label, status_kib(pid, "VmHWM:"), status_kib(pid, "VmRSS:"));
 			continue;
 		}
+		if (dump)
+			fprintf(dump, "\n===== %s =====\n", label);
 		if (!strcmp(kind, "send") && arg) {
 			char keys[4096];
 			size_t n = unescape(arg, keys);

@@ -87,7 +87,8 @@ printf 'wait|start_list|服务双创\nsend|toggle| \nsend|next_item|\\e[B\n' >"$
 		big=$dir/list-$n.db
 		[ "$n" -eq 0 ] && big=$pristine
 		[ -f "$big" ] || continue
-		"$KEPU" user add "rss$n" --role unit --unit 许昌学院 --db "$big" >"$dir/wire/user" 2>/dev/null || true
+		"$KEPU" user add "rss$n" --role unit --unit 许昌学院 --db "$big" >"$dir/wire/user" 2>/dev/null ||
+			"$KEPU" user passwd "rss$n" --db "$big" >"$dir/wire/user"   # an earlier run's account
 		pw=$(sed -n 's/.*初始密码：\([A-Za-z0-9]*\).*/\1/p' "$dir/wire/user")
 		[ -n "$pw" ] || continue
 		printf 'wait|login|请登录\nsend|in|rss%s\\r%s\\r|再输入一次\nsend|new|bench-pass-1\\tbench-pass-1\\r|主菜单\nsend|form|2|新记录\nrss|rss\n' \
