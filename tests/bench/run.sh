@@ -11,13 +11,13 @@ sizes=${BENCH_SIZES:-"10000 100000 1000000"}
 {
 	echo "# kepu list views: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, SQLite $(sqlite3 --version | cut -d' ' -f1)"
 	echo "# the store calls the list screen makes; medians in milliseconds"
-	printf '%-10s %12s %12s %14s %18s\n' records open_list page_down page_down_name filter_worst_key
+	printf '%-10s %12s %12s %14s %18s %10s %10s\n' records open_list page_down page_down_name filter_worst_key roll progress
 } | tee "$out"
 base_open="" base_down=""
 for n in $sizes; do
 	db="$dir/list-$n.db"
-	read -r _ open down sorted filter < <("$build/bench/bench_list" "$db" "$n")
-	printf '%-10s %12s %12s %14s %18s\n' "$n" "$open" "$down" "$sorted" "$filter" | tee -a "$out"
+	read -r _ open down sorted filter roll prog < <("$build/bench/bench_list" "$db" "$n")
+	printf '%-10s %12s %12s %14s %18s %10s %10s\n' "$n" "$open" "$down" "$sorted" "$filter" "$roll" "$prog" | tee -a "$out"
 	[ -n "$base_open" ] || { base_open=$open; base_down=$down; base_sorted=$sorted; }
 	last_open=$open last_down=$down last_sorted=$sorted
 done
