@@ -193,12 +193,9 @@ static int report_monthly(kp_env *e, const kp_opts *o)
 			printf(msg(MSG_R_REPORTED_COUNT), b.nreported, b.n, b.nlate);
 		putchar('\n');
 	}
-	printf("\n%s", msg(MSG_R_MISSING));
-	int missing = 0;
-	for (size_t i = 0; i < b.n; i++)
-		if (!b.rows[i].reported)
-			printf("%s%s", missing++ ? "、" : "", b.rows[i].name);
-	printf("%s\n", missing ? "" : msg(MSG_R_NONE));
+	char *missing = briefing_missing_text(&b);
+	printf("\n%s\n", missing);
+	free(missing);
 	briefing_free(&b);
 	return EXIT_OK;
 }

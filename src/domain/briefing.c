@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/msg.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "domain/checklist.h"
 
@@ -103,4 +104,17 @@ void briefing_free(kp_briefing *b)
 	free(b->cols);
 	free(b->totals);
 	memset(b, 0, sizeof *b);
+}
+
+char *briefing_missing_text(const kp_briefing *b)
+{
+	strbuf miss = STRBUF_INIT;
+	sb_adds(&miss, msg(MSG_R_MISSING));
+	size_t n = 0;
+	for (size_t i = 0; i < b->n; i++)
+		if (!b->rows[i].reported)
+			sb_printf(&miss, "%s%s", n++ ? "、" : "", b->rows[i].name);
+	if (!n)
+		sb_adds(&miss, msg(MSG_R_NONE));
+	return sb_take(&miss);
 }

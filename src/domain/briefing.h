@@ -32,6 +32,8 @@ typedef struct {
  * Returns 0, or -1 with *err (an unknown month, or no monthly milestone). */
 int briefing_build(kp_briefing *b, kp_env *e, const char *month, char **err);
 void briefing_free(kp_briefing *b);
+/* "未报送的单位：许昌县、鄢陵县…" (or 无); caller frees. */
+char *briefing_missing_text(const kp_briefing *b);
 /* The monthly milestone of the report form (its due day), or NULL. */
 const kp_milestone *briefing_milestone(const kp_schedule *s);
 

@@ -5,7 +5,6 @@
 
 #include "core/date.h"
 #include "core/msg.h"
-#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "domain/xlsx_common.h"
 
@@ -144,17 +143,9 @@ int briefing_xlsx(const kp_briefing *b, const char *path, char **err)
 			number(&r, 2 + k, (double)b->totals[k], true);
 		text(&r, n - 1, "", true);
 		r.row++;
-		strbuf miss = STRBUF_INIT;
-		sb_adds(&miss, msg(MSG_R_MISSING));
-		size_t nmiss = 0;
-		for (size_t i = 0; i < b->n; i++)
-			if (!b->rows[i].reported)
-				sb_printf(&miss, "%s%s", nmiss++ ? "、" : "", b->rows[i].name);
-		if (!nmiss)
-			sb_adds(&miss, msg(MSG_R_NONE));
-		char *notes[] = {(char *)sb_str(&miss)};
+		char *notes[] = {briefing_missing_text(b)};
 		rc = end(&r, wb, path, notes, 1, err);
-		sb_free(&miss);
+		free(notes[0]);
 	}
 	free(title);
 	free(line);

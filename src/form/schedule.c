@@ -148,37 +148,53 @@ static void load_reporting(ychk *c, const ynode *r, kp_schedule *s)
 	s->month_field = xstrdup(field ? field : "");
 }
 
-int schedule_parse(kp_schedule *s, const char *file, const char *data, size_t len, kp_diag *d)
+/* A config file: parse, check it is a map with only these keys, then let
+ * load read it. 0, or -1 after adding every problem to d. */
+static int parse_config(const char *file, const char *data, size_t len, kp_diag *d,
+			const char *const *keys, void (*load)(ychk *c, const ynode *root, void *out),
+			void *out)
 {
-	static const char *const keys[] = {"source", "year", "reporting", "milestones", NULL};
-	memset(s, 0, sizeof *s);
 	ychk c = {file, d, 0};
 	ynode *root = yn_parse(file, data, len, d);
 	if (!root)
 		return -1;
 	if (ychk_is_map(&c, root)) {
 		ychk_keys(&c, root, keys);
-		s->year = int_in(&c, root, "year", 2000, 2099, 2016);
-		if (!yn_get(root, "year"))
-			ychk_err(&c, root, msg(MSG_L_MISSING_KEY), "year");
-		load_reporting(&c, yn_get(root, "reporting"), s);
-		const ynode *list = yn_get(root, "milestones");
-		if (!list)
-			ychk_err(&c, root, msg(MSG_L_MISSING_KEY), "milestones");
-		else if (ychk_is_seq(&c, list)) {
-			s->ms = xcalloc(list->n ? list->n : 1, sizeof *s->ms);
-			for (size_t i = 0; i < list->n; i++) {
-				kp_milestone *m = &s->ms[s->n++];
-				load_milestone(&c, list->kids[i], s->year, m);
-				for (size_t j = 0; j + 1 < s->n; j++)
-					if (m->id[0] && !strcmp(s->ms[j].id, m->id))
-						ychk_err(&c, list->kids[i], msg(MSG_L_DUP_MILESTONE),
-							 m->id, s->ms[j].line);
-			}
-		}
+		load(&c, root, out);
 	}
 	yn_free(root);
 	return c.errors ? -1 : 0;
+}
+
+static void load_schedule(ychk *c, const ynode *root, void *out)
+{
+	kp_schedule *s = out;
+	s->year = int_in(c, root, "year", 2000, 2099, 2016);
+	if (!yn_get(root, "year"))
+		ychk_err(c, root, msg(MSG_L_MISSING_KEY), "year");
+	load_reporting(c, yn_get(root, "reporting"), s);
+	const ynode *list = yn_get(root, "milestones");
+	if (!list) {
+		ychk_err(c, root, msg(MSG_L_MISSING_KEY), "milestones");
+		return;
+	}
+	if (!ychk_is_seq(c, list))
+		return;
+	s->ms = xcalloc(list->n ? list->n : 1, sizeof *s->ms);
+	for (size_t i = 0; i < list->n; i++) {
+		kp_milestone *m = &s->ms[s->n++];
+		load_milestone(c, list->kids[i], s->year, m);
+		for (size_t j = 0; j + 1 < s->n; j++)
+			if (m->id[0] && !strcmp(s->ms[j].id, m->id))
+				ychk_err(c, list->kids[i], msg(MSG_L_DUP_MILESTONE), m->id, s->ms[j].line);
+	}
+}
+
+int schedule_parse(kp_schedule *s, const char *file, const char *data, size_t len, kp_diag *d)
+{
+	static const char *const keys[] = {"source", "year", "reporting", "milestones", NULL};
+	memset(s, 0, sizeof *s);
+	return parse_config(file, data, len, d, keys, load_schedule, s);
 }
 
 void schedule_free(kp_schedule *s)
@@ -209,48 +225,47 @@ void schedule_month(const kp_schedule *s, int i, char *out)
 	snprintf(out, 8, "%04u-%02u", y, m);
 }
 
+static void load_scoring(ychk *c, const ynode *root, void *out)
+{
+	static const char *const col_keys[] = {"quota", "count", "weight", "state", NULL};
+	kp_scoring *s = out;
+	const char *qf = ychk_str(c, root, "quota_form", true);
+	s->quota_form = xstrdup(qf ? qf : "");
+	if (qf)
+		s->line = yn_get(root, "quota_form")->line, s->col = yn_get(root, "quota_form")->col;
+	s->cap_percent = int_in(c, root, "cap_percent", 1, 1000, 100);
+	const ynode *cols = yn_get(root, "columns");
+	if (!cols) {
+		ychk_err(c, root, msg(MSG_L_MISSING_KEY), "columns");
+		return;
+	}
+	if (!ychk_is_seq(c, cols))
+		return;
+	s->cols = xcalloc(cols->n ? cols->n : 1, sizeof *s->cols);
+	for (size_t i = 0; i < cols->n; i++) {
+		const ynode *col = cols->kids[i];
+		if (!ychk_is_map(c, col))
+			continue;
+		ychk_keys(c, col, col_keys);
+		const char *q = ychk_str(c, col, "quota", true);
+		const char *n = ychk_str(c, col, "count", true);
+		kp_score_column *sc = &s->cols[s->ncols++];
+		sc->quota = xstrdup(q ? q : "");
+		sc->count = xstrdup(n ? n : "");
+		sc->weight = int_in(c, col, "weight", 0, 100, 1);
+		const char *state = ychk_str(c, col, "state", false);
+		if (state && strcmp(state, "submitted") && strcmp(state, "approved"))
+			ychk_err(c, yn_get(col, "state"), msg(MSG_L_STATE), state);
+		sc->state = state ? xstrdup(state) : NULL;
+		sc->line = col->line, sc->col = col->col;
+	}
+}
+
 int scoring_parse(kp_scoring *s, const char *file, const char *data, size_t len, kp_diag *d)
 {
 	static const char *const keys[] = {"source", "quota_form", "cap_percent", "columns", NULL};
-	static const char *const col_keys[] = {"quota", "count", "weight", "state", NULL};
 	memset(s, 0, sizeof *s);
-	ychk c = {file, d, 0};
-	ynode *root = yn_parse(file, data, len, d);
-	if (!root)
-		return -1;
-	if (ychk_is_map(&c, root)) {
-		ychk_keys(&c, root, keys);
-		const char *qf = ychk_str(&c, root, "quota_form", true);
-		s->quota_form = xstrdup(qf ? qf : "");
-		if (qf)
-			s->line = yn_get(root, "quota_form")->line, s->col = yn_get(root, "quota_form")->col;
-		s->cap_percent = int_in(&c, root, "cap_percent", 1, 1000, 100);
-		const ynode *cols = yn_get(root, "columns");
-		if (!cols)
-			ychk_err(&c, root, msg(MSG_L_MISSING_KEY), "columns");
-		else if (ychk_is_seq(&c, cols)) {
-			s->cols = xcalloc(cols->n ? cols->n : 1, sizeof *s->cols);
-			for (size_t i = 0; i < cols->n; i++) {
-				const ynode *col = cols->kids[i];
-				if (!ychk_is_map(&c, col))
-					continue;
-				ychk_keys(&c, col, col_keys);
-				const char *q = ychk_str(&c, col, "quota", true);
-				const char *n = ychk_str(&c, col, "count", true);
-				kp_score_column *sc = &s->cols[s->ncols++];
-				sc->quota = xstrdup(q ? q : "");
-				sc->count = xstrdup(n ? n : "");
-				sc->weight = int_in(&c, col, "weight", 0, 100, 1);
-				const char *state = ychk_str(&c, col, "state", false);
-				if (state && strcmp(state, "submitted") && strcmp(state, "approved"))
-					ychk_err(&c, yn_get(col, "state"), msg(MSG_L_STATE), state);
-				sc->state = state ? xstrdup(state) : NULL;
-				sc->line = col->line, sc->col = col->col;
-			}
-		}
-	}
-	yn_free(root);
-	return c.errors ? -1 : 0;
+	return parse_config(file, data, len, d, keys, load_scoring, s);
 }
 
 void scoring_free(kp_scoring *s)

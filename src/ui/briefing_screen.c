@@ -8,7 +8,6 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/msg.h"
-#include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/briefing.h"
@@ -87,16 +86,9 @@ static void briefing_draw(ui_screen *s, ui_app *app)
 	char title[160], due[24];
 	date_official(due, b->due_y, b->due_m, b->due_d);
 	snprintf(title, sizeof title, msg(MSG_R_BRIEFING), atoi(b->month), atoi(b->month + 5), due);
-	strbuf miss = STRBUF_INIT;
-	sb_printf(&miss, "%s", msg(MSG_R_MISSING));
-	size_t nmiss = 0;
-	for (size_t i = 0; i < b->n; i++)
-		if (!b->rows[i].reported)
-			sb_printf(&miss, "%s%s", nmiss++ ? "、" : "", b->rows[i].name);
-	if (!nmiss)
-		sb_adds(&miss, msg(MSG_R_NONE));
-	app_chrome(app, title, NULL, sb_str(&miss), CTX_REPORT);
-	sb_free(&miss);
+	char *missing = briefing_missing_text(b);
+	app_chrome(app, title, NULL, missing, CTX_REPORT);
+	free(missing);
 	int y = app_body_top(), rows = app_body_height() - 3;
 	if ((int)bs->sel < bs->top)
 		bs->top = (int)bs->sel;
