@@ -14,6 +14,7 @@
 #include "domain/review.h"
 #include "form/validate.h"
 #include "ui/draw.h"
+#include "ui/review_prompt.h"
 #include "ui/unit_picker.h"
 #include "ui/screens.h"
 
@@ -45,12 +46,7 @@ typedef struct {
 	long long total;
 	bool confirm_delete;
 	int state;           /* a reviewed form's state filter: -1 all, else a kp_state */
-	popup actions;       /* F9: the review actions this user may take */
-	kp_review offered[REV_COUNT];
-	const char *offered_labels[REV_COUNT];
-	bool asking_reason;  /* a return or reopening: the reason is being typed */
-	kp_review pending;
-	editbuf reason;
+	review_prompt review; /* F9 */
 } list_screen;
 
 static int body_rows(void) { return app_body_height() - 1; /* one header row */ }
@@ -214,7 +210,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 		else if (ls->state >= 0)
 			snprintf(help, sizeof help, msg(MSG_UI_LIST_STATE), state_label((kp_state)ls->state));
 		app_chrome(app, title, right, filtered || ls->state >= 0 ? help : msg(MSG_UI_LIST_HINT),
-			   ls->actions.open ? CTX_POPUP : CTX_LIST);
+			   ls->review.actions.open ? CTX_POPUP : CTX_LIST);
 	}
 	int y = app_body_top();
 	draw_row(ls, y, NULL, 0, theme_attr(R_SECTION) | A_UNDERLINE);
@@ -230,18 +226,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 			 theme_attr(i == ls->sel ? R_SELECTED : R_NORMAL));
 	if (ls->pick.pop.open)
 		picker_draw(&ls->pick, y + 1, 20);
-	if (ls->actions.open)
-		popup_draw(&ls->actions, y + 2, y + 2, 20);
-	if (ls->asking_reason) {
-		char q[128];
-		snprintf(q, sizeof q, msg(MSG_UI_ASK_REASON), review_label(ls->pending));
-		int w = draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
-		int cx = eb_view(&ls->reason, COLS - 3 - w);
-		draw_cps(LINES - 2, 1 + w, COLS - 2 - w, ls->reason.cp + ls->reason.hscroll,
-			 ls->reason.len - ls->reason.hscroll, theme_attr(R_FIELD), true);
-		app->cursor_y = LINES - 2;
-		app->cursor_x = 1 + w + cx;
-	}
+	review_prompt_draw(&ls->review, app, y + 2);
 	if (ls->confirm_delete && ls->n) {
 		const kp_record *r = &ls->rows[ls->sel];
 		char q[512];
@@ -399,76 +384,6 @@ static void view_key(list_screen *ls, ui_app *app, kp_key key)
 	}
 }
 
-/* F9: the review actions this user may take on the selected record. */
-static void offer_actions(list_screen *ls, ui_app *app)
-{
-	if (!ls->form->review)
-		return;
-	kp_state st = state_of(ls->rows[ls->sel].state);
-	size_t n = 0;
-	for (int a = 0; a < REV_COUNT; a++)
-		if (review_allowed(st, (kp_review)a, app->account.role)) {
-			ls->offered[n] = (kp_review)a;
-			ls->offered_labels[n++] = review_label((kp_review)a);
-		}
-	if (!n) {
-		app_status(app, true, msg(MSG_UI_NO_REVIEW), state_label(st));
-		return;
-	}
-	popup_open(&ls->actions, msg(MSG_UI_REVIEW_TITLE), (char **)ls->offered_labels, n, 0, 0);
-}
-
-static void apply_review(list_screen *ls, ui_app *app, kp_review a, const char *reason)
-{
-	char *err = NULL;
-	const kp_record *r = &ls->rows[ls->sel];
-	if (review_apply(app->env, ls->form, r->id, &app->account, a, reason, &err) == 0)
-		app_status(app, false, msg(MSG_UI_REVIEWED), r->id, state_label(review_target(a)));
-	else
-		app_status(app, true, "%s", err);
-	free(err);
-	reload(ls, app);
-}
-
-static void action_key(list_screen *ls, ui_app *app, kp_key key)
-{
-	size_t chosen;
-	popup_result r = popup_key(&ls->actions, key, &chosen);
-	if (r == POPUP_CONTINUE)
-		return;
-	popup_close(&ls->actions);
-	if (r != POPUP_ACCEPT)
-		return;
-	ls->pending = ls->offered[chosen];
-	if (review_needs_reason(ls->pending)) {
-		eb_clear(&ls->reason);
-		ls->asking_reason = true;
-	} else {
-		apply_review(ls, app, ls->pending, NULL);
-	}
-}
-
-/* The reason of a return, typed on the status line; Enter applies it. */
-static void reason_key(list_screen *ls, ui_app *app, kp_key key)
-{
-	switch (keymap_lookup(CTX_CELL, key)) {
-	case ACT_ACCEPT: {
-		char *why = eb_text(&ls->reason);
-		ls->asking_reason = false;
-		apply_review(ls, app, ls->pending, why);
-		free(why);
-		return;
-	}
-	case ACT_QUIT: ls->asking_reason = false; return;
-	case ACT_LEFT: eb_left(&ls->reason); return;
-	case ACT_RIGHT: eb_right(&ls->reason); return;
-	case ACT_BACKSPACE: eb_backspace(&ls->reason); return;
-	default: break;
-	}
-	if (!key.fn && key.code >= ' ' && key.code != 127)
-		eb_insert(&ls->reason, key.code);
-}
-
 static void list_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	list_screen *ls = (list_screen *)s;
@@ -476,12 +391,9 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 		view_key(ls, app, key);
 		return;
 	}
-	if (ls->actions.open) {
-		action_key(ls, app, key);
-		return;
-	}
-	if (ls->asking_reason) {
-		reason_key(ls, app, key);
+	if (review_prompt_active(&ls->review)) {
+		if (review_prompt_key(&ls->review, app, key))
+			reload(ls, app);
 		return;
 	}
 	if (ls->confirm_delete) {
@@ -532,7 +444,7 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 		break;
 	case ACT_REVIEW:
 		if (ls->n)
-			offer_actions(ls, app);
+			review_prompt_open(&ls->review, app, ls->form, &ls->rows[ls->sel]);
 		break;
 	case ACT_QUIT:
 		if (ls->filter.len) { /* Esc clears the filter first */
@@ -559,8 +471,7 @@ static void list_destroy(ui_screen *s)
 	list_screen *ls = (list_screen *)s;
 	records_free(ls->rows, ls->n);
 	eb_free(&ls->filter);
-	eb_free(&ls->reason);
-	popup_close(&ls->actions);
+	review_prompt_free(&ls->review);
 	free(ls->filter_text);
 	free(ls->cols);
 	if (ls->view)
@@ -577,7 +488,7 @@ static list_screen *new_list(const kp_form *f, const kp_view *v)
 	ls->q = (kp_query){-1, false, NULL, 0, NULL};
 	ls->state = -1;
 	eb_init(&ls->filter, 40, false);
-	eb_init(&ls->reason, 200, false);
+	review_prompt_init(&ls->review);
 	ls->filter_text = xstrdup("");
 	ls->q.filter = ls->filter_text;
 	ls->cols = xcalloc(f->nfields + (v ? v->ncolumns : 0) + 1, sizeof *ls->cols);

@@ -1,0 +1,35 @@
+/*
+ * review_prompt: F9 on a reviewed record — a popup of the actions this user
+ * may take on it (提交审核, 认定, 退回修改, 重新打开), then, for a return or
+ * a reopening, the reason typed on the status line. Used by the list.
+ */
+#ifndef KP_REVIEW_PROMPT_H
+#define KP_REVIEW_PROMPT_H
+#include "core/editbuf.h"
+#include "domain/review.h"
+#include "ui/app.h"
+#include "ui/popup.h"
+
+typedef struct {
+	const kp_form *form;
+	long long id;                 /* the record asked about */
+	popup actions;
+	kp_review offered[REV_COUNT];
+	const char *labels[REV_COUNT];
+	bool asking_reason;
+	kp_review pending;
+	editbuf reason;
+} review_prompt;
+
+void review_prompt_init(review_prompt *p);
+void review_prompt_free(review_prompt *p);
+/* Offer the actions on record r; when there are none the status says why. */
+void review_prompt_open(review_prompt *p, ui_app *app, const kp_form *f, const kp_record *r);
+/* Is it open (the popup or the reason)? Then keys go to it. */
+bool review_prompt_active(const review_prompt *p);
+/* One key; true when an action was taken (the caller reloads). */
+bool review_prompt_key(review_prompt *p, ui_app *app, kp_key key);
+/* Draw over the list (the popup from row y) and place the cursor. */
+void review_prompt_draw(review_prompt *p, ui_app *app, int y);
+
+#endif
