@@ -90,40 +90,49 @@ static int put_row(const kp_record *r, void *ctx)
 	return 0;
 }
 
-/* The header: one row, or two when some fields share a group (merged over
- * them; the other titles span both rows). */
-static void put_header(sheet *s)
+lxw_row_t xlsx_header(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t top,
+		      const xlsx_heading *h, size_t n)
 {
 	bool grouped = false;
-	for (size_t c = 0; c < s->ncols; c++)
-		grouped |= s->cols[c].group != NULL;
-	lxw_row_t top = s->row;
+	for (size_t c = 0; c < n; c++)
+		grouped |= h[c].group != NULL;
+	for (size_t c = 0; c < n; c++) {
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, h[c].width, NULL);
+		if (!grouped) {
+			worksheet_write_string(ws, top, (lxw_col_t)c, h[c].label, fm->head);
+			continue;
+		}
+		if (!h[c].group) {
+			worksheet_merge_range(ws, top, (lxw_col_t)c, top + 1, (lxw_col_t)c, h[c].label, fm->head);
+			continue;
+		}
+		size_t end = c;
+		while (end + 1 < n && h[end + 1].group && !strcmp(h[end + 1].group, h[c].group))
+			end++;
+		if (end > c)
+			worksheet_merge_range(ws, top, (lxw_col_t)c, top, (lxw_col_t)end, h[c].group, fm->head);
+		else
+			worksheet_write_string(ws, top, (lxw_col_t)c, h[c].group, fm->head);
+		for (size_t k = c; k <= end; k++)
+			worksheet_write_string(ws, top + 1, (lxw_col_t)k, h[k].label, fm->head);
+		c = end;
+	}
+	lxw_row_t next = top + (grouped ? 2 : 1);
+	worksheet_repeat_rows(ws, top, next - 1);
+	return next;
+}
+
+/* A form's header: 序号 narrow, long labels wide. */
+static void put_header(sheet *s)
+{
+	xlsx_heading *h = xcalloc(s->ncols, sizeof *h);
 	for (size_t c = 0; c < s->ncols; c++) {
 		const column *col = &s->cols[c];
-		worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c,
-				     col->field == -1 ? 6 : utf8_width(col->label) > 10 ? 24 : 14, NULL);
-		if (!grouped) {
-			worksheet_write_string(s->ws, top, (lxw_col_t)c, col->label, s->fm->head);
-		} else if (!col->group) {
-			worksheet_merge_range(s->ws, top, (lxw_col_t)c, top + 1, (lxw_col_t)c, col->label,
-					      s->fm->head);
-		} else {
-			size_t end = c;
-			while (end + 1 < s->ncols && s->cols[end + 1].group &&
-			       !strcmp(s->cols[end + 1].group, col->group))
-				end++;
-			if (end > c)
-				worksheet_merge_range(s->ws, top, (lxw_col_t)c, top, (lxw_col_t)end, col->group,
-						      s->fm->head);
-			else
-				worksheet_write_string(s->ws, top, (lxw_col_t)c, col->group, s->fm->head);
-			for (size_t k = c; k <= end; k++)
-				worksheet_write_string(s->ws, top + 1, (lxw_col_t)k, s->cols[k].label, s->fm->head);
-			c = end;
-		}
+		h[c] = (xlsx_heading){col->group, col->label,
+				      col->field == -1 ? 6 : utf8_width(col->label) > 10 ? 24 : 14};
 	}
-	s->row = top + (grouped ? 2 : 1);
-	worksheet_repeat_rows(s->ws, top, s->row - 1);
+	s->row = xlsx_header(s->ws, s->fm, s->row, h, s->ncols);
+	free(h);
 }
 
 /* 合计: a SUM over the column for integer fields, its value cached so

@@ -11,9 +11,8 @@
 /* One column: its group (a heading over several, or NULL), its label, and
  * whether the 合计 row sums it. */
 typedef struct {
-	const char *group, *label;
+	xlsx_heading h;
 	bool sum;
-	double width;
 } rcol;
 
 typedef struct {
@@ -26,35 +25,11 @@ typedef struct {
 
 static void header(report *r)
 {
-	bool grouped = false;
+	xlsx_heading *h = xcalloc(r->ncols, sizeof *h);
 	for (size_t c = 0; c < r->ncols; c++)
-		grouped |= r->cols[c].group != NULL;
-	lxw_row_t top = r->row;
-	for (size_t c = 0; c < r->ncols; c++) {
-		const rcol *col = &r->cols[c];
-		worksheet_set_column(r->ws, (lxw_col_t)c, (lxw_col_t)c, col->width, NULL);
-		if (!grouped) {
-			worksheet_write_string(r->ws, top, (lxw_col_t)c, col->label, r->fm.head);
-			continue;
-		}
-		if (!col->group) {
-			worksheet_merge_range(r->ws, top, (lxw_col_t)c, top + 1, (lxw_col_t)c, col->label, r->fm.head);
-			continue;
-		}
-		size_t end = c;
-		while (end + 1 < r->ncols && r->cols[end + 1].group && !strcmp(r->cols[end + 1].group, col->group))
-			end++;
-		if (end > c)
-			worksheet_merge_range(r->ws, top, (lxw_col_t)c, top, (lxw_col_t)end, col->group, r->fm.head);
-		else
-			worksheet_write_string(r->ws, top, (lxw_col_t)c, col->group, r->fm.head);
-		for (size_t k = c; k <= end; k++)
-			worksheet_write_string(r->ws, top + 1, (lxw_col_t)k, r->cols[k].label, r->fm.head);
-		c = end;
-	}
-	r->row = top + (grouped ? 2 : 1);
-	worksheet_repeat_rows(r->ws, top, r->row - 1);
-	r->first = r->row;
+		h[c] = r->cols[c].h;
+	r->row = r->first = xlsx_header(r->ws, &r->fm, r->row, h, r->ncols);
+	free(h);
 }
 
 static void text(report *r, size_t c, const char *s, bool total)
@@ -108,13 +83,13 @@ int briefing_xlsx(const kp_briefing *b, const char *path, char **err)
 {
 	size_t n = b->ncols + 3;
 	rcol *cols = xcalloc(n, sizeof *cols);
-	cols[0] = (rcol){NULL, msg(MSG_UI_COL_SEQ), false, 6};
-	cols[1] = (rcol){NULL, msg(MSG_P_COL_UNIT), false, 18};
+	cols[0] = (rcol){{NULL, msg(MSG_UI_COL_SEQ), 6}, false};
+	cols[1] = (rcol){{NULL, msg(MSG_P_COL_UNIT), 18}, false};
 	for (size_t k = 0; k < b->ncols; k++) {
 		const kp_field *fd = &b->form->fields[b->cols[k]];
-		cols[2 + k] = (rcol){fd->group, fd->label, true, 11};
+		cols[2 + k] = (rcol){{fd->group, fd->label, 11}, true};
 	}
-	cols[n - 1] = (rcol){NULL, msg(MSG_R_COL_SAVED), false, 16};
+	cols[n - 1] = (rcol){{NULL, msg(MSG_R_COL_SAVED), 16}, false};
 	char due[24];
 	date_official(due, b->due_y, b->due_m, b->due_d);
 	char *title = xasprintf(msg(MSG_R_BRIEFING), atoi(b->month), atoi(b->month + 5), due);
@@ -157,13 +132,13 @@ int progress_xlsx(const kp_progress *p, const char *path, char **err)
 {
 	size_t n = 2 + 2 * p->ncols + 1;
 	rcol *cols = xcalloc(n, sizeof *cols);
-	cols[0] = (rcol){NULL, msg(MSG_R_COL_RANK), false, 6};
-	cols[1] = (rcol){NULL, msg(MSG_P_COL_UNIT), false, 18};
+	cols[0] = (rcol){{NULL, msg(MSG_R_COL_RANK), 6}, false};
+	cols[1] = (rcol){{NULL, msg(MSG_P_COL_UNIT), 18}, false};
 	for (size_t k = 0; k < p->ncols; k++) { /* each column: done and quota under its label */
-		cols[2 + 2 * k] = (rcol){p->labels[k], msg(MSG_X_DONE), true, 9};
-		cols[3 + 2 * k] = (rcol){p->labels[k], msg(MSG_X_QUOTA), true, 9};
+		cols[2 + 2 * k] = (rcol){{p->labels[k], msg(MSG_X_DONE), 9}, true};
+		cols[3 + 2 * k] = (rcol){{p->labels[k], msg(MSG_X_QUOTA), 9}, true};
 	}
-	cols[n - 1] = (rcol){NULL, msg(MSG_X_SCORE_PCT), false, 11};
+	cols[n - 1] = (rcol){{NULL, msg(MSG_X_SCORE_PCT), 11}, false};
 	report r;
 	lxw_workbook *wb = begin(&r, path, msg(MSG_P_SCORE), msg(MSG_R_RANKING), msg(MSG_X_ALL_UNITS_LINE),
 				 cols, n, err);
