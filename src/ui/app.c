@@ -76,6 +76,29 @@ void app_set_unit(ui_app *app, long long id, const char *name)
 	app->unit_name = xstrdup(name);
 }
 
+int app_scroll(size_t sel, int top, int rows)
+{
+	if ((int)sel < top)
+		return (int)sel;
+	if ((int)sel >= top + rows)
+		return (int)sel - rows + 1;
+	return top;
+}
+
+bool app_move(size_t *sel, size_t n, kp_action a, size_t page)
+{
+	size_t last = n ? n - 1 : 0;
+	switch (a) {
+	case ACT_UP: *sel = *sel ? *sel - 1 : 0; return true;
+	case ACT_DOWN: *sel = *sel < last ? *sel + 1 : *sel; return true;
+	case ACT_PAGE_UP: *sel = *sel > page ? *sel - page : 0; return true;
+	case ACT_PAGE_DOWN: *sel = *sel + page < last ? *sel + page : last; return true;
+	case ACT_HOME: *sel = 0; return true;
+	case ACT_END: *sel = last; return true;
+	default: return false;
+	}
+}
+
 int app_body_top(void) { return 1; }
 int app_body_height(void) { return LINES - 4; }
 

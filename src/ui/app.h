@@ -57,6 +57,12 @@ void app_set_unit(ui_app *app, long long id, const char *name);
 /* Draw the title, help, status and key-bar lines around a screen body. */
 void app_chrome(ui_app *app, const char *title, const char *right, const char *help,
 		unsigned keyctx);
+/* The first of `rows` visible rows (now from top) that keeps row sel in
+ * view. */
+int app_scroll(size_t sel, int top, int rows);
+/* Move a selection among n rows by Up, Down, PgUp/PgDn (page rows), Home or
+ * End; false for any other action. */
+bool app_move(size_t *sel, size_t n, kp_action a, size_t page);
 /* Rows available to a screen body: lines 1 .. LINES-4. */
 int app_body_top(void);
 int app_body_height(void);

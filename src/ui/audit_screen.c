@@ -116,10 +116,7 @@ static void audit_draw(ui_screen *s, ui_app *app)
 	draw_text(y, 2 + AT_W, USER_W, msg(MSG_UI_AU_USER), h, false);
 	draw_text(y, 3 + AT_W + USER_W, UNIT_W, msg(MSG_P_COL_UNIT), h, false);
 	draw_text(y, 4 + AT_W + USER_W + UNIT_W, COLS - 5 - AT_W - USER_W - UNIT_W, msg(MSG_UI_AU_WHAT), h, false);
-	if ((int)as->sel < as->top)
-		as->top = (int)as->sel;
-	if ((int)as->sel >= as->top + rows)
-		as->top = (int)as->sel - rows + 1;
+	as->top = app_scroll(as->sel, as->top, rows);
 	if (!as->n)
 		draw_text(y + 2, 2, COLS - 4, msg(MSG_UI_AU_NONE), theme_attr(R_HELP), false);
 	for (int k = 0; k < rows && as->top + k < (int)as->n; k++) {

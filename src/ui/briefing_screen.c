@@ -90,10 +90,7 @@ static void briefing_draw(ui_screen *s, ui_app *app)
 	app_chrome(app, title, NULL, missing, CTX_REPORT);
 	free(missing);
 	int y = app_body_top(), rows = app_body_height() - 3;
-	if ((int)bs->sel < bs->top)
-		bs->top = (int)bs->sel;
-	if ((int)bs->sel >= bs->top + rows)
-		bs->top = (int)bs->sel - rows + 1;
+	bs->top = app_scroll(bs->sel, bs->top, rows);
 	draw_row(bs, y, NULL, 0, false);
 	int k = 0;
 	for (; k < rows && bs->top + k < (int)b->n; k++)
@@ -106,16 +103,14 @@ static void briefing_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	briefing_screen *bs = (briefing_screen *)s;
 	int months = schedule_nmonths(&app->env->cat.schedule);
-	size_t n = bs->b.n;
-	switch (keymap_lookup(CTX_REPORT, key)) {
-	case ACT_UP: bs->sel = bs->sel ? bs->sel - 1 : 0; break;
-	case ACT_DOWN: bs->sel = bs->sel + 1 < n ? bs->sel + 1 : bs->sel; break;
-	case ACT_HOME: case ACT_PAGE_UP: bs->sel = 0; break;
-	case ACT_END: case ACT_PAGE_DOWN: bs->sel = n ? n - 1 : 0; break;
+	kp_action a = keymap_lookup(CTX_REPORT, key);
+	if (app_move(&bs->sel, bs->b.n, a, bs->b.n)) /* a page is the whole table */
+		return;
+	switch (a) {
 	case ACT_LEFT:
 	case ACT_RIGHT:
 	case ACT_NEXT: {
-		int step = keymap_lookup(CTX_REPORT, key) == ACT_LEFT ? -1 : 1;
+		int step = a == ACT_LEFT ? -1 : 1;
 		bs->month = (bs->month + step + months) % months;
 		rebuild(bs, app);
 		break;

@@ -167,10 +167,7 @@ static void checklist_draw(ui_screen *s, ui_app *app)
 		   CTX_CHECKLIST);
 	free(help);
 	int y = app_body_top(), rows = app_body_height() - 1;
-	if ((int)cs->row < cs->top)
-		cs->top = (int)cs->row;
-	if ((int)cs->row >= cs->top + rows)
-		cs->top = (int)cs->row - rows + 1;
+	cs->top = app_scroll(cs->row, cs->top, rows);
 	if (cs->matrix)
 		draw_matrix(cs, y, rows);
 	else
@@ -212,15 +209,10 @@ static void tick(checklist_screen *cs, ui_app *app)
 static void checklist_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	checklist_screen *cs = (checklist_screen *)s;
-	size_t n = nrows(cs);
-	int page = app_body_height() - 3;
-	switch (keymap_lookup(CTX_CHECKLIST, key)) {
-	case ACT_UP: cs->row = cs->row ? cs->row - 1 : 0; break;
-	case ACT_DOWN: cs->row = cs->row + 1 < n ? cs->row + 1 : cs->row; break;
-	case ACT_PAGE_UP: cs->row = cs->row > (size_t)page ? cs->row - (size_t)page : 0; break;
-	case ACT_PAGE_DOWN: cs->row = cs->row + (size_t)page < n ? cs->row + (size_t)page : (n ? n - 1 : 0); break;
-	case ACT_HOME: cs->row = 0; break;
-	case ACT_END: cs->row = n ? n - 1 : 0; break;
+	kp_action a = keymap_lookup(CTX_CHECKLIST, key);
+	if (app_move(&cs->row, nrows(cs), a, (size_t)(app_body_height() - 3)))
+		return;
+	switch (a) {
 	case ACT_LEFT: cs->col = cs->col ? cs->col - 1 : 0; break;
 	case ACT_RIGHT: cs->col = cs->col + 1 < cs->ncols ? cs->col + 1 : cs->col; break;
 	case ACT_NEXT:

@@ -188,10 +188,7 @@ static void menu_draw(ui_screen *s, ui_app *app)
 	y += glance_draw(&m->at_a_glance, app, y) + 1;
 	draw_text(y++, 4, COLS - 8, msg(MSG_UI_MENU_TITLE), theme_attr(R_SECTION), false);
 	int rows = app_body_top() + app_body_height() - y;
-	if ((int)m->sel < m->top)
-		m->top = (int)m->sel;
-	if ((int)m->sel >= m->top + rows)
-		m->top = (int)m->sel - rows + 1;
+	m->top = app_scroll(m->sel, m->top, rows);
 	for (size_t i = (size_t)m->top; i < m->n && y < app_body_top() + app_body_height(); i++, y++) {
 		char text[256], key[8] = "   ";
 		if (m->items[i].hotkey)

@@ -106,10 +106,7 @@ static void progress_draw(ui_screen *s, ui_app *app)
 	free(waiting);
 	int y = app_body_top(), h = app_body_height();
 	int rows = h - 4; /* header, 合计, the formula and its note */
-	if ((int)ps->sel < ps->top)
-		ps->top = (int)ps->sel;
-	if ((int)ps->sel >= ps->top + rows)
-		ps->top = (int)ps->sel - rows + 1;
+	ps->top = app_scroll(ps->sel, ps->top, rows);
 	draw_row(ps, y, NULL, true, false);
 	int k = 0;
 	for (; k < rows && ps->top + k < (int)ps->p.n; k++)
@@ -122,13 +119,11 @@ static void progress_draw(ui_screen *s, ui_app *app)
 static void progress_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	progress_screen *ps = (progress_screen *)s;
-	size_t n = ps->p.n;
 	(void)app;
-	switch (keymap_lookup(CTX_REPORT, key)) {
-	case ACT_UP: ps->sel = ps->sel ? ps->sel - 1 : 0; break;
-	case ACT_DOWN: ps->sel = ps->sel + 1 < n ? ps->sel + 1 : ps->sel; break;
-	case ACT_HOME: case ACT_PAGE_UP: ps->sel = 0; break;
-	case ACT_END: case ACT_PAGE_DOWN: ps->sel = n ? n - 1 : 0; break;
+	kp_action a = keymap_lookup(CTX_REPORT, key);
+	if (app_move(&ps->sel, ps->p.n, a, ps->p.n)) /* a page is the whole table */
+		return;
+	switch (a) {
 	case ACT_NEXT:
 		ps->by_seq = !ps->by_seq;
 		arrange(ps);

@@ -119,10 +119,7 @@ static void table_draw(ui_screen *s, ui_app *app)
 	int y = app_body_top();
 	draw_cells(ts, app, y, NULL, true);
 	int rows = app_body_height() - 2 - (ts->form->total_row ? 1 : 0);
-	if ((int)ts->row < ts->top)
-		ts->top = (int)ts->row;
-	if ((int)ts->row >= ts->top + rows)
-		ts->top = (int)ts->row - rows + 1;
+	ts->top = app_scroll(ts->row, ts->top, rows);
 	for (int k = 0; k < rows && ts->top + k < (int)ts->n; k++)
 		draw_cells(ts, app, y + 1 + k, &ts->rows[ts->top + k], false);
 	if (ts->form->total_row)
