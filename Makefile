@@ -2,8 +2,11 @@
 # `make run` and `make test` do all the set-up on a fresh Debian machine.
 
 CC       ?= cc
-PKGS     := ncursesw sqlite3 yaml-0.1 libpcre2-8 xlsxwriter minizip expat libsodium
-CSTD     := -std=c11 -D_DEFAULT_SOURCE
+# Linked in statically (fewer shared objects to map and relocate at start-up);
+# libxlsxwriter is loaded only when a workbook is written (src/domain/xlsx_lib.c).
+STATIC_PKGS := ncursesw sqlite3 yaml-0.1 libpcre2-8 minizip expat libsodium
+PKGS     := $(STATIC_PKGS) xlsxwriter
+CSTD     := -std=c11 -D_DEFAULT_SOURCE -pthread
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT      ?= -O2 -g
 SANITIZE ?=
@@ -21,10 +24,12 @@ else
   BUILD  ?= build
 endif
 
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+XLSX_SONAME := $(shell objdump -p $$($(CC) -print-file-name=libxlsxwriter.so) 2>/dev/null | awk '/SONAME/ { print $$2 }')
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -DKEPU_XLSX_SONAME='"$(XLSX_SONAME)"'
+PKG_LIBS   := -Wl,-Bstatic $(filter-out -lm -ldl -pthread,$(shell pkg-config --static --libs $(STATIC_PKGS) 2>/dev/null)) \
+              -Wl,-Bdynamic -lm -ldl
 CFLAGS_ALL := $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
-LDFLAGS_ALL := $(SANFLAGS) $(LDFLAGS)
+LDFLAGS_ALL := $(SANFLAGS) -pthread $(LDFLAGS)
 
 # Every layer but main.c goes into one static library that the tests link too.
 LIB_SRC  := $(wildcard src/core/*.c src/form/*.c src/store/*.c src/domain/*.c src/ui/*.c src/cli/*.c)
@@ -78,6 +83,7 @@ $(BUILD)/libkepu.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/kepu: $(BUILD)/obj/main.o $(BUILD)/libkepu.a
+	@test -n "$(XLSX_SONAME)" || { echo "libxlsxwriter-dev is missing: make deps" >&2; exit 1; }
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/unit_env.h $(BUILD)/libkepu.a
@@ -94,7 +100,9 @@ $(BUILD)/tests/kepu-writer: tests/tools/writer.c $(BUILD)/libkepu.a
 $(DB): $(BUILD)/kepu
 	KEPU_TODAY=$(DEMO_TODAY) $(BUILD)/kepu init --db $@ --demo
 
-demo: deps all
+# After deps, a new make: the flags pkg-config gives exist only now.
+demo: deps
+	@$(MAKE) --no-print-directory all
 	@test -f $(DB) || KEPU_TODAY=$(DEMO_TODAY) $(BUILD)/kepu init --db $(DB) --demo
 
 run: demo

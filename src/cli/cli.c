@@ -19,7 +19,7 @@ typedef struct {
 /* The subcommand table: name, handler, positional arguments, usage line. */
 static const command commands[] = {
 	{"init",   cmd_init,   0, 0, "kepu init --db FILE [--demo]"},
-	{"check",  cmd_check,  0, 0, "kepu check [--screens DIR]"},
+	{"check",  cmd_check,  0, 0, "kepu check [--screens DIR] [--db FILE]"},
 	{"import", cmd_import, 2, 2, "kepu import FORM FILE.csv --db FILE [--unit UNIT] [--dry-run]\n"
 				     "              [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]"},
 	{"export", cmd_export, 1, 1, "kepu export FORM --db FILE [--unit UNIT] [--encoding gb18030]\n"

@@ -22,17 +22,47 @@ static void ensure_wide_locale(void)
 		fprintf(stderr, "kepu: no UTF-8 locale; Chinese text will not display\n");
 }
 
+/* What the TUI opens once its first screen is up; problems are kept
+ * until the terminal is restored, then printed. */
+typedef struct {
+	const kp_opts *o;
+	FILE *errs;
+	bool opened;
+} tui_open;
+
+static int open_env(kp_env *e, void *ctx)
+{
+	tui_open *t = ctx;
+	int rc = cli_open_to(t->o, e, false, t->errs);
+	t->opened = rc == EXIT_OK;
+	return rc;
+}
+
 int cmd_tui(const kp_opts *o)
 {
 	ensure_wide_locale();
-	if (encoding_settle() != 0)
+	int chosen = encoding_settle(); /* else the terminal is asked once the screen is up */
+	if (chosen < 0)
 		return EXIT_DATA;
+	/* What can be told at once is told before the screen changes. */
+	if (!o->db || access(o->db, F_OK) != 0) {
+		kp_env e;
+		return cli_open(o, &e, false);
+	}
+	char *errs = NULL;
+	size_t len = 0;
+	tui_open t = {o, open_memstream(&errs, &len), false};
+	if (!t.errs)
+		t.errs = stderr;
 	kp_env e;
-	int rc = cli_open(o, &e, false);
-	if (rc != EXIT_OK)
-		return rc;
-	rc = app_run(&e);
-	env_close(&e);
+	int rc = app_run(&e, chosen == 0, open_env, &t);
+	if (t.opened)
+		env_close(&e);
+	if (t.errs != stderr) {
+		fclose(t.errs);
+		fputs(errs, stderr);
+		free(errs);
+	}
 	return rc;
 }
 

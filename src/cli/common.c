@@ -19,29 +19,29 @@ const char *unix_login(void)
 	return u ? u : "?";
 }
 
-int cli_open(const kp_opts *o, kp_env *e, bool create)
+int cli_open_to(const kp_opts *o, kp_env *e, bool create, FILE *errs)
 {
 	kp_diag d = {0};
 	if (env_load_definitions(e, o->screens, o->config, &d) != 0) {
-		diag_print(&d, stderr);
+		diag_print(&d, errs);
 		diag_free(&d);
 		env_close(e);
 		return EXIT_DATA;
 	}
 	if (!o->db) {
-		fprintf(stderr, "kepu: %s\n", msg(MSG_C_NEED_DB));
+		fprintf(errs, "kepu: %s\n", msg(MSG_C_NEED_DB));
 		env_close(e);
 		return EXIT_USAGE;
 	}
 	char *err = NULL;
 	if (env_open_db(e, o->db, create, &err) != 0) {
-		fprintf(stderr, "kepu: %s\n", err);
+		fprintf(errs, "kepu: %s\n", err);
 		free(err);
 		env_close(e);
 		return EXIT_DATA;
 	}
 	if (auth_init() != 0) {
-		fprintf(stderr, "kepu: %s\n", msg(MSG_A_HASH_FAILED));
+		fprintf(errs, "kepu: %s\n", msg(MSG_A_HASH_FAILED));
 		env_close(e);
 		return EXIT_DATA;
 	}
@@ -51,6 +51,11 @@ int cli_open(const kp_opts *o, kp_env *e, bool create)
 	store_set_actor(e->store, who, 0);
 	free(who);
 	return EXIT_OK;
+}
+
+int cli_open(const kp_opts *o, kp_env *e, bool create)
+{
+	return cli_open_to(o, e, create, stderr);
 }
 
 int cli_open_form(const kp_opts *o, kp_env *e, const char *id, const kp_form **f)

@@ -10,6 +10,8 @@
 /* Load the definitions and open the database named by o (which must exist
  * unless create). Prints problems; returns EXIT_OK or an exit status. */
 int cli_open(const kp_opts *o, kp_env *e, bool create);
+/* The same, with the problems printed to errs. */
+int cli_open_to(const kp_opts *o, kp_env *e, bool create, FILE *errs);
 /* cli_open (the database must exist), then the form named by id; on
  * failure everything is closed and printed. Returns EXIT_OK or a status. */
 int cli_open_form(const kp_opts *o, kp_env *e, const char *id, const kp_form **f);

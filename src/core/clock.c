@@ -7,6 +7,7 @@
 #include "core/date.h"
 
 static int fixed_y, fixed_m, fixed_d; /* 0: the system's day */
+static unsigned fixed_gen;               /* changed by each clock_set_today */
 
 bool clock_set_today(const char *day)
 {
@@ -14,6 +15,7 @@ bool clock_set_today(const char *day)
 	if (!day || !date_parse(day, &y, &m, &d))
 		return false;
 	fixed_y = y, fixed_m = m, fixed_d = d;
+	fixed_gen++;
 	return true;
 }
 
@@ -37,12 +39,22 @@ void clock_today(int *y, int *m, int *d)
 
 void clock_now(char *out)
 {
-	struct tm tm = local_now();
-	int y, m, d;
-	clock_today(&y, &m, &d);
-	char buf[64];
-	snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, tm.tm_hour, tm.tm_min,
-		 tm.tm_sec);
-	memcpy(out, buf, 19);
-	out[19] = '\0';
+	/* Formatted once a second: an import stamps 100,000 rows. */
+	static time_t last = (time_t)-1;
+	static unsigned last_gen = (unsigned)-1;
+	static char text[20];
+	time_t t = time(NULL);
+	if (t != last || fixed_gen != last_gen) {
+		struct tm tm;
+		localtime_r(&t, &tm);
+		int y, m, d;
+		clock_today(&y, &m, &d);
+		char buf[64];
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, tm.tm_hour, tm.tm_min,
+			 tm.tm_sec);
+		memcpy(text, buf, 19);
+		last = t;
+		last_gen = fixed_gen;
+	}
+	memcpy(out, text, 20);
 }

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/strbuf.h"
 #include "core/xalloc.h"
 
 void csv_open(csv_reader *r, FILE *fp)
@@ -12,42 +11,96 @@ void csv_open(csv_reader *r, FILE *fp)
 	r->fp = fp;
 }
 
-static void clear_cells(csv_reader *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		free(r->cells[i]);
-	r->n = 0;
-}
-
-static void push(csv_reader *r, strbuf *cell)
-{
-	if (r->n == r->cap)
-		r->cells = xrealloc(r->cells, (r->cap = r->cap ? r->cap * 2 : 16) * sizeof *r->cells);
-	r->cells[r->n++] = sb_take(cell);
-}
-
+/* The next byte of the file, or EOF. */
 static int next_byte(csv_reader *r)
 {
-	if (r->npend)
-		return r->pend[--r->npend];
-	return getc(r->fp);
+	if (r->at == r->len) {
+		r->len = fread(r->in, 1, sizeof r->in, r->fp);
+		r->at = 0;
+		if (!r->len)
+			return EOF;
+	}
+	return (unsigned char)r->in[r->at++];
 }
 
-static void unread(csv_reader *r, int c)
+/* The byte next_byte would return, left unread. */
+static int peek_byte(csv_reader *r)
 {
+	int c = next_byte(r);
 	if (c != EOF)
-		r->pend[r->npend++] = c;
+		r->at--;
+	return c;
+}
+
+static void add_byte(csv_reader *r, char c)
+{
+	if (r->tlen == r->tcap)
+		r->text = xrealloc(r->text, r->tcap = r->tcap ? 2 * r->tcap : 1024);
+	r->text[r->tlen++] = c;
+}
+
+/* End the cell being read. */
+static void end_cell(csv_reader *r)
+{
+	add_byte(r, '\0');
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->cells = xrealloc(r->cells, r->cap * sizeof *r->cells);
+		r->ends = xrealloc(r->ends, r->cap * sizeof *r->ends);
+	}
+	r->ends[r->n++] = r->tlen;
 }
 
 /* Skip a UTF-8 byte order mark at the start of the file. */
 static void skip_bom(csv_reader *r)
 {
-	int a = next_byte(r), b = EOF, c = EOF;
-	if (a == 0xEF && (b = next_byte(r)) == 0xBB && (c = next_byte(r)) == 0xBF)
-		return;
-	unread(r, c); /* pushed back in reverse order */
-	unread(r, b);
-	unread(r, a);
+	r->len = fread(r->in, 1, sizeof r->in, r->fp);
+	if (r->len >= 3 && !memcmp(r->in, "\xEF\xBB\xBF", 3))
+		r->at = 3;
+}
+
+/* Read one record's cells into text; 1, 0 at the end, -1 for an open quote. */
+static int read_record(csv_reader *r, int *last)
+{
+	bool quoted = false, any = false;
+	size_t start = 0; /* where the cell being read starts */
+	int c;
+	for (;;) {
+		c = next_byte(r);
+		if (quoted) {
+			if (c == EOF)
+				return -1;
+			if (c == '"') {
+				if (peek_byte(r) == '"')
+					add_byte(r, (char)next_byte(r));
+				else
+					quoted = false;
+				continue;
+			}
+			add_byte(r, (char)c);
+			continue;
+		}
+		if (c == EOF || c == '\n') {
+			if (r->tlen > start || r->n || any)
+				end_cell(r);
+			break;
+		}
+		if (c == '\r')
+			continue;
+		any = true;
+		if (c == '"' && r->tlen == start) {
+			quoted = true;
+			continue;
+		}
+		if (c == ',') {
+			end_cell(r);
+			start = r->tlen;
+			continue;
+		}
+		add_byte(r, (char)c);
+	}
+	*last = c;
+	return 1;
 }
 
 int csv_next(csv_reader *r)
@@ -57,49 +110,11 @@ int csv_next(csv_reader *r)
 		skip_bom(r);
 	}
 	for (;;) {
-		clear_cells(r);
-		strbuf cell = STRBUF_INIT;
-		bool quoted = false, any = false;
+		r->n = r->tlen = 0;
 		int c;
-		for (;;) {
-			c = next_byte(r);
-			if (quoted) {
-				if (c == EOF) {
-					sb_free(&cell);
-					r->record++;
-					return -1;
-				}
-				if (c == '"') {
-					int d = next_byte(r);
-					if (d == '"') {
-						sb_addc(&cell, '"');
-						continue;
-					}
-					unread(r, d);
-					quoted = false;
-					continue;
-				}
-				sb_addc(&cell, (char)c);
-				continue;
-			}
-			if (c == EOF || c == '\n') {
-				if (cell.len || r->n || any)
-					push(r, &cell);
-				sb_free(&cell);
-				break;
-			}
-			if (c == '\r')
-				continue;
-			any = true;
-			if (c == '"' && cell.len == 0) {
-				quoted = true;
-				continue;
-			}
-			if (c == ',') {
-				push(r, &cell);
-				continue;
-			}
-			sb_addc(&cell, (char)c);
+		if (read_record(r, &c) < 0) {
+			r->record++;
+			return -1;
 		}
 		if (r->n == 0) { /* blank line */
 			if (c == EOF)
@@ -107,6 +122,9 @@ int csv_next(csv_reader *r)
 			r->record++;
 			continue;
 		}
+		/* The text is complete (no more moves): point at the cells. */
+		for (size_t i = 0; i < r->n; i++)
+			r->cells[i] = r->text + (i ? r->ends[i - 1] : 0);
 		r->record++;
 		return 1;
 	}
@@ -114,10 +132,13 @@ int csv_next(csv_reader *r)
 
 void csv_close(csv_reader *r)
 {
-	clear_cells(r);
+	free(r->text);
+	free(r->ends);
 	free(r->cells);
+	r->text = NULL;
+	r->ends = NULL;
 	r->cells = NULL;
-	r->cap = 0;
+	r->n = r->cap = r->tlen = r->tcap = 0;
 }
 
 void csv_write_cell(FILE *out, const char *s, bool first)
@@ -160,7 +181,7 @@ char *csv_neutralise(const char *s)
 	return csv_looks_like_formula(s) ? xasprintf("'%s", s) : xstrdup(s);
 }
 
-char *csv_unneutralise(const char *s)
+const char *csv_unneutralise(const char *s)
 {
-	return s[0] == '\'' && csv_looks_like_formula(s + 1) ? xstrdup(s + 1) : xstrdup(s);
+	return s[0] == '\'' && csv_looks_like_formula(s + 1) ? s + 1 : s;
 }

@@ -13,8 +13,12 @@ typedef struct {
 	FILE *fp;
 	int record;    /* 1-based number of the record last read */
 	bool bom_checked;
-	int pend[3], npend; /* bytes read ahead while looking for a BOM */
-	char **cells;
+	char in[65536]; /* read ahead from fp */
+	size_t at, len;
+	char *text;    /* this record's cells, each ending in NUL */
+	size_t tlen, tcap;
+	size_t *ends;  /* where each cell ends in text, while reading */
+	char **cells;  /* the cells (pointing into text), valid until the next read */
 	size_t n, cap;
 } csv_reader;
 
@@ -35,7 +39,7 @@ bool csv_looks_like_formula(const char *s);
 /* A copy safe to open in a spreadsheet: a formula-looking cell gets a
  * leading apostrophe (which csv_unneutralise takes off again). */
 char *csv_neutralise(const char *s);
-/* s without the apostrophe csv_neutralise added, if it has one; a copy. */
-char *csv_unneutralise(const char *s);
+/* s without the apostrophe csv_neutralise added, if it has one. */
+const char *csv_unneutralise(const char *s);
 
 #endif

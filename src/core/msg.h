@@ -250,6 +250,10 @@
 	X(UI_AU_HINT,       "输入文字筛选：用户、单位、表名、记录编号或日期（如 2016-07-20）") \
 	X(AU_INSERT,        "新增") \
 	X(AU_UPDATE,        "修改") \
+	X(AU_IMPORT,        "导入") \
+	X(AU_ROWS,          "条数") \
+	X(AU_IDS,           "编号") \
+	X(AU_FILE,          "文件") \
 	X(AU_DELETE,        "删除") \
 	X(AU_LOGIN,         "登录") \
 	X(AU_LOGIN_FAILED,  "登录失败") \
@@ -381,7 +385,12 @@
 	X(C_INIT_DONE,      "已创建数据库 %s：%d 个单位，%d 条示例记录。") \
 	X(C_BACKUP_DONE,    "已备份到 %s（完整性检查通过）。") \
 	X(C_OUT_EXISTS,     "%s 已存在，不会覆盖") \
+	X(C_NO_THREAD,      "无法开始导入（%s），没有保存任何记录，请稍后再试") \
+	X(C_NO_XLSX_LIB,    "不能写 .xlsx：无法加载 %s（请安装 libxlsxwriter4，或改用 CSV）") \
 	X(C_CHECK_OK,       "%d 个表单定义全部正确。") \
+	X(C_DB_OK,          "数据库 %s 完好，记录计数与各表一致。") \
+	X(C_DB_DAMAGED,     "数据库 %s 已损坏：%s（请用最近一次 kepu backup 的备份恢复）") \
+	X(C_RECOUNTED,      "%s：记录计数与表中不符（数据曾在 kepu 之外被修改），已重新统计。") \
 	X(C_VIEW_ALL,       "单位") \
 	X(C_BAD_TODAY,      "--today（或 KEPU_TODAY）应为日期，如 2016-07-20") \
 	X(C_FIRST_ACCOUNT,  "已创建市科协账号 %s，初始密码：%s（只显示这一次；首次登录时须修改）") \

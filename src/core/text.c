@@ -6,28 +6,33 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
-static bool is_trim_space(uint32_t cp)
+/* The length of the trim space (ASCII or U+3000) at s, or 0. */
+static size_t space_at(const char *s)
 {
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' ||
-	       cp == '\f' || cp == 0x3000;
+	if (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		return 1;
+	return !strncmp(s, "\xE3\x80\x80", 3) ? 3 : 0;
+}
+
+/* The length of the trim space ending at s + end (s[0 .. end)), or 0. */
+static size_t space_before(const char *s, size_t end)
+{
+	if (!end)
+		return 0;
+	char c = s[end - 1];
+	if (c == ' ' || (c >= '\t' && c <= '\r'))
+		return 1;
+	return end >= 3 && !memcmp(s + end - 3, "\xE3\x80\x80", 3) ? 3 : 0;
 }
 
 char *text_trim(const char *s)
 {
-	size_t len = strlen(s), i = 0, start = 0, end = 0;
-	bool seen = false;
-	while (i < len) {
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		if (!is_trim_space(cp)) {
-			if (!seen)
-				start = i;
-			seen = true;
-			end = i + n;
-		}
-		i += n;
-	}
-	return seen ? xstrndup(s + start, end - start) : xstrdup("");
+	size_t start = 0, end = strlen(s), k;
+	while ((k = space_at(s + start)) != 0)
+		start += k;
+	while (end > start && (k = space_before(s, end)) != 0)
+		end -= k;
+	return xstrndup(s + start, end - start);
 }
 
 /* Rewrite each code point through map(); map returns the replacement or 0
@@ -75,7 +80,16 @@ static uint32_t lower(uint32_t cp)
 	return (cp >= 'A' && cp <= 'Z') ? cp + 32 : 0;
 }
 
-char *text_fold_fullwidth(const char *s) { return map_cps(s, fullwidth); }
+static bool all_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+/* Full-width forms are never ASCII: most values need no folding. */
+char *text_fold_fullwidth(const char *s) { return all_ascii(s) ? xstrdup(s) : map_cps(s, fullwidth); }
 char *text_name_dots(const char *s) { return map_cps(s, name_dot); }
 char *text_lower_ascii(const char *s) { return map_cps(s, lower); }
 

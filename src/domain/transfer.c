@@ -2,9 +2,11 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/bqueue.h"
 #include "core/csv.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
@@ -25,6 +27,8 @@ typedef struct {
 	strbuf reasons; /* this row's problems, for the rejects file */
 	kp_unit *units; /* read once: a row names its unit, and there are 19 */
 	size_t nunits;
+	const char **raw; /* a row's cells by field, and their problems: reused */
+	char **why;
 } importer;
 
 static long long unit_by_name(const importer *im, const char *name)
@@ -133,30 +137,20 @@ static int check_row(importer *im, csv_reader *r, const int *map, size_t ncols, 
 		im->st->errors++;
 		return 1;
 	}
-	const char **raw = xcalloc(f->nfields, sizeof *raw);
+	const char **raw = im->raw;
+	memset(raw, 0, f->nfields * sizeof *raw);
 	for (size_t c = 0; c < r->n; c++)
-		if (map[c] >= 0) { /* a cell an export neutralised comes back as it was */
-			char *plain = csv_unneutralise(r->cells[c]);
-			free(r->cells[c]);
-			r->cells[c] = plain;
-			raw[map[c]] = r->cells[c];
-		}
+		if (map[c] >= 0) /* a cell an export neutralised comes back as it was */
+			raw[map[c]] = csv_unneutralise(r->cells[c]);
 	const char *ucell = unit_col >= 0 && (size_t)unit_col < r->n ? r->cells[unit_col] : NULL;
 	rec->unit_id = row_unit(im, r->record, ucell, fixed_unit, unit);
-	char **out = xcalloc(f->nfields, sizeof *out), **why = xcalloc(f->nfields, sizeof *why);
-	form_validate(&im->e->cat, f, raw, out, why);
+	char **why = im->why;
+	form_validate(&im->e->cat, f, raw, rec->vals, why);
 	for (size_t i = 0; i < f->nfields; i++) {
 		if (why[i])
 			problem(im, r->record, f->fields[i].label, why[i]);
 		free(why[i]);
-		if (out[i]) {
-			free(rec->vals[i]);
-			rec->vals[i] = out[i];
-		}
 	}
-	free(out);
-	free(why);
-	free(raw);
 	return im->st->errors - before;
 }
 
@@ -186,10 +180,178 @@ static bool is_total_row(const kp_form *f, const csv_reader *r, int unit_col)
 	return yes;
 }
 
+/* Valid rows on their way from the reader to the writer, and how far the
+ * reader had come when it sent them (for the progress display). The values
+ * are copied into one buffer, so the writer frees a chunk in a few calls
+ * (freeing each value on the other thread costs more than writing it). */
+#define CHUNK_ROWS 256
+#define QUEUE_CHUNKS 2
+typedef struct {
+	size_t n, nfields;
+	int rows;
+	long long bytes;
+	long long unit[CHUNK_ROWS];
+	strbuf text;  /* every value, each ending in NUL */
+	size_t *at;   /* where value k of row i starts: at[i * nfields + k] */
+	char **vals;  /* the same as pointers, once the chunk is sent */
+} chunk;
+
+static chunk *chunk_new(size_t nfields)
+{
+	chunk *c = xcalloc(1, sizeof *c);
+	c->nfields = nfields;
+	c->text = (strbuf)STRBUF_INIT;
+	c->at = xcalloc(CHUNK_ROWS * nfields, sizeof *c->at);
+	c->vals = xcalloc(CHUNK_ROWS * nfields, sizeof *c->vals);
+	return c;
+}
+
+static void chunk_free(chunk *c)
+{
+	sb_free(&c->text);
+	free(c->at);
+	free(c->vals);
+	free(c);
+}
+
+static void chunk_add(chunk *c, const kp_record *rec)
+{
+	c->unit[c->n] = rec->unit_id;
+	for (size_t k = 0; k < c->nfields; k++) {
+		c->at[c->n * c->nfields + k] = c->text.len;
+		sb_add(&c->text, rec->vals[k], strlen(rec->vals[k]) + 1);
+	}
+	c->n++;
+}
+
+/* What the reader needs besides the importer: the file, its header map,
+ * and (when saving) the queue to the writer. */
+typedef struct {
+	importer *im;
+	const import_options *o;
+	FILE *in;
+	csv_reader *r;
+	const int *map;
+	size_t ncols;
+	int unit_col;
+	long long fixed_unit;
+	bqueue *q;   /* NULL: nothing is saved (a dry run, or a fatal header) */
+	chunk *c;    /* being filled */
+	int sent_at; /* rows read when the last chunk went */
+} reader;
+
+static void send_chunk(reader *rd, int rows)
+{
+	chunk *c = rd->c;
+	c->rows = rows;
+	c->bytes = (long long)ftell(rd->in);
+	for (size_t i = 0; i < c->n * c->nfields; i++) /* the text moves no more */
+		c->vals[i] = c->text.s + c->at[i];
+	bqueue_put(rd->q, c);
+	rd->c = chunk_new(rd->im->f->nfields);
+	rd->sent_at = rows;
+}
+
+/* Read and check every row, so the report lists every bad cell at once;
+ * rows to save go to the writer. */
+static void read_rows(reader *rd)
+{
+	importer *im = rd->im;
+	const import_options *o = rd->o;
+	const kp_form *f = im->f;
+	import_stats *st = im->st;
+	int rc;
+	while ((rc = csv_next(rd->r)) != 0) {
+		if (rc > 0 && is_total_row(f, rd->r, rd->unit_col))
+			continue; /* computed, not data */
+		st->rows++;
+		if (rd->q && (rd->c->n == CHUNK_ROWS || st->rows - rd->sent_at >= KP_PROGRESS_EVERY))
+			send_chunk(rd, st->rows - 1);
+		else if (!rd->q && o->progress && st->rows % KP_PROGRESS_EVERY == 0)
+			o->progress(o->progress_ctx, st->rows, (long long)ftell(rd->in));
+		if (rc < 0) {
+			char *t = xasprintf(msg(MSG_C_CSV_QUOTE), rd->r->record);
+			fatal(im, t);
+			free(t);
+			break;
+		}
+		/* Values NULL until validated: a row is saved only when all are. */
+		kp_record rec = {.nvals = f->nfields, .vals = xcalloc(f->nfields, sizeof(char *))};
+		sb_clear(&im->reasons);
+		int bad = check_row(im, rd->r, rd->map, rd->ncols, rd->unit_col, rd->fixed_unit, o->unit, &rec);
+		if (bad && o->rejects) {
+			reject(o->rejects, rd->r, sb_str(&im->reasons));
+			st->rejected++;
+		} else if (!bad && rd->q && (o->rejects || !st->errors)) {
+			chunk_add(rd->c, &rec);
+		}
+		record_free(&rec);
+	}
+	if (rd->q) {
+		send_chunk(rd, st->rows);
+		bqueue_close(rd->q);
+	}
+}
+
+static void *reader_thread(void *arg)
+{
+	read_rows(arg);
+	return NULL;
+}
+
+/* The writer, on the calling thread (the database connection and the
+ * progress display stay there): saves what the reader sends until it
+ * closes the queue. Returns the rows saved; *err after a failed write
+ * (the rest is then only drained). */
+static int write_rows(kp_batch *b, bqueue *q, const import_options *o, char **err)
+{
+	int saved = 0;
+	chunk *c;
+	while ((c = bqueue_take(q))) {
+		for (size_t i = 0; i < c->n && !*err; i++) {
+			kp_record rec = {.unit_id = c->unit[i], .nvals = c->nfields,
+					 .vals = c->vals + i * c->nfields};
+			if (store_batch_add(b, &rec, err) == KP_OK)
+				saved++;
+		}
+		if (o->progress && c->rows)
+			o->progress(o->progress_ctx, c->rows, c->bytes);
+		chunk_free(c);
+	}
+	return saved;
+}
+
+/* Read every row and save the valid ones: when saving, the reader runs on
+ * a second thread so that checking the next rows overlaps writing these
+ * (an import then takes about as long as its writes alone). */
+static void read_and_save(reader *rd, kp_batch *b, char **err)
+{
+	bqueue q;
+	pthread_t t;
+	if (!b) {
+		read_rows(rd);
+		return;
+	}
+	bqueue_init(&q, QUEUE_CHUNKS);
+	rd->q = &q;
+	rd->c = chunk_new(rd->im->f->nfields);
+	int rc = pthread_create(&t, NULL, reader_thread, rd);
+	if (rc != 0) { /* out of threads: nothing saved */
+		*err = xasprintf(msg(MSG_C_NO_THREAD), strerror(rc));
+		chunk_free(rd->c);
+		bqueue_free(&q);
+		return;
+	}
+	rd->im->st->saved = write_rows(b, &q, rd->o, err);
+	pthread_join(t, NULL);
+	chunk_free(rd->c);
+	bqueue_free(&q);
+}
+
 int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, FILE *report,
 	       import_stats *st)
 {
-	importer im = {e, f, report, st, STRBUF_INIT, NULL, 0};
+	importer im = {e, f, report, st, STRBUF_INIT, NULL, 0, NULL, NULL};
 	memset(st, 0, sizeof *st);
 	csv_reader r;
 	csv_open(&r, in);
@@ -217,51 +379,28 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		csv_close(&r);
 		return -1;
 	}
-	size_t ncols = r.n;
-	int unit_col;
-	int *map = map_header(&im, &r, &unit_col);
+	reader rd = {&im, o, in, &r, NULL, r.n, NO_COL, fixed_unit, NULL, NULL, 0};
+	int *map = map_header(&im, &r, &rd.unit_col);
+	rd.map = map;
 	im.nunits = store_units(e->store, &im.units);
-	if (!o->unit && unit_col == NO_COL)
+	im.raw = xcalloc(f->nfields + 1, sizeof *im.raw);
+	im.why = xcalloc(f->nfields + 1, sizeof *im.why);
+	if (!o->unit && rd.unit_col == NO_COL)
 		fatal(&im, msg(MSG_C_NEED_UNIT));
 	if (o->rejects) /* the same header, and a column for the reasons */
 		reject(o->rejects, &r, msg(MSG_C_REJECT_REASON));
 	char *err = NULL;
 	kp_batch *b = NULL;
-	if (!st->fatal && !o->dry_run && !(b = store_batch_begin(e->store, f, &err))) {
+	if (!st->fatal && !o->dry_run && !(b = store_batch_begin(e->store, f, o->source ? o->source : "", &err))) {
 		fatal(&im, err);
 		free(err);
 		err = NULL;
 	}
-	/* Every row is checked, so the report lists every bad cell at once. */
-	while ((rc = csv_next(&r)) != 0) {
-		if (rc > 0 && is_total_row(f, &r, unit_col))
-			continue; /* computed, not data */
-		st->rows++;
-		if (o->progress && st->rows % KP_PROGRESS_EVERY == 0)
-			o->progress(o->progress_ctx, st->rows, (long long)ftell(in));
-		if (rc < 0) {
-			char *t = xasprintf(msg(MSG_C_CSV_QUOTE), r.record);
-			fatal(&im, t);
-			free(t);
-			break;
-		}
-		kp_record rec;
-		record_init(&rec, f->nfields);
-		sb_clear(&im.reasons);
-		int bad = check_row(&im, &r, map, ncols, unit_col, fixed_unit, o->unit, &rec);
-		if (bad && o->rejects) {
-			reject(o->rejects, &r, sb_str(&im.reasons));
-			st->rejected++;
-		} else if (!bad && b && (o->rejects || !st->errors)) {
-			if (store_batch_add(b, &rec, &err) == KP_OK) {
-				st->saved++;
-			} else {
-				fatal(&im, err);
-				free(err);
-				err = NULL;
-			}
-		}
-		record_free(&rec);
+	read_and_save(&rd, b, &err);
+	if (err) { /* a write failed: nothing is kept */
+		fatal(&im, err);
+		free(err);
+		err = NULL;
 	}
 	if (o->progress)
 		o->progress(o->progress_ctx, -1, (long long)ftell(in));
@@ -275,6 +414,8 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	free(map);
 	sb_free(&im.reasons);
 	unit_list_free(im.units, im.nunits);
+	free(im.raw);
+	free(im.why);
 	csv_close(&r);
 	return st->fatal || (!o->rejects && st->errors) ? -1 : 0;
 }

@@ -28,6 +28,7 @@ typedef void (*kp_progress_fn)(void *ctx, long long rows, long long bytes);
 #define KP_PROGRESS_EVERY 1000
 
 typedef struct {
+	const char *source; /* the file read, named in the audit trail's one row */
 	const char *unit;  /* the unit of every row, or NULL (a unit column then) */
 	bool dry_run;      /* check and report, save nothing */
 	FILE *rejects;     /* NULL: all or nothing. Else save the valid rows and

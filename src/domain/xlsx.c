@@ -1,5 +1,6 @@
 #include "domain/xlsx.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include "form/validate.h"
 
 #include "domain/xlsx_common.h"
+#include "domain/xlsx_lib.h"
 
 /* One column of the printed table: 序号, the unit, or a field. */
 typedef struct {
@@ -216,9 +218,14 @@ static char *sheet_name(const char *s)
 
 lxw_workbook *xlsx_open(const char *path, char **err)
 {
-	lxw_workbook *wb = access(path, F_OK) == 0 ? NULL : workbook_new(path); /* never overwrite */
-	if (!wb)
+	if (access(path, F_OK) == 0) { /* never overwrite */
 		*err = xasprintf(msg(MSG_C_OUT_EXISTS), path);
+		return NULL;
+	}
+	lxw_workbook *wb = workbook_new(path);
+	if (!wb)
+		*err = xlsx_lib_error()[0] ? xasprintf(msg(MSG_C_NO_XLSX_LIB), xlsx_lib_error())
+					   : xasprintf("%s: %s", path, strerror(errno));
 	return wb;
 }
 

@@ -178,17 +178,25 @@ static bool multichoice(const kp_field *f, const char *s, char **out, char **rea
 static bool check_chars(const kp_field *f, const char *s, char **reason)
 {
 	size_t len = strlen(s), i = 0;
-	if (!utf8_valid(s, len))
-		return fail(reason, xstrdup(msg(MSG_V_BAD_UTF8)));
-	while (i < len) {
-		uint32_t cp;
+	enum kp_msg_id why = MSG_COUNT;
+	while (i < len && why == MSG_COUNT) {
+		uint32_t cp = (unsigned char)s[i];
+		if (cp >= 0x20 && cp < 0x7F) { /* printable ASCII: the common case */
+			i++;
+			continue;
+		}
 		i += utf8_decode(s + i, len - i, &cp);
-		if (cp == '\n' && f->type != FT_TEXTAREA)
-			return fail(reason, xstrdup(msg(MSG_V_NEWLINE)));
-		if (cp != '\n' && cp_is_unsafe(cp))
-			return fail(reason, xstrdup(msg(MSG_V_CONTROL)));
+		if (cp == UTF8_INVALID)
+			why = MSG_V_BAD_UTF8;
+		else if (cp == '\n' && f->type != FT_TEXTAREA)
+			why = MSG_V_NEWLINE;
+		else if (cp != '\n' && cp_is_unsafe(cp))
+			why = MSG_V_CONTROL;
 	}
-	return true;
+	/* An invalid byte anywhere is said first: the rest cannot be read. */
+	if (why != MSG_COUNT && why != MSG_V_BAD_UTF8 && !utf8_valid(s, len))
+		why = MSG_V_BAD_UTF8;
+	return why == MSG_COUNT ? true : fail(reason, xstrdup(msg(why)));
 }
 
 static bool check_pattern(const kp_field *f, const char *s, char **reason)
@@ -236,9 +244,12 @@ static char *normalise(const kp_field *f, const char *raw)
 	return s;
 }
 
-static bool typed(const kp_catalog *cat, const kp_field *f, const char *s, char **out,
+/* The typed check of the normalised *sp; a text is stored as it is (*sp
+ * moves to *out). */
+static bool typed(const kp_catalog *cat, const kp_field *f, char **sp, char **out,
 		  char **reason)
 {
+	const char *s = *sp;
 	int y, m, d;
 	char *t;
 	switch (f->type) {
@@ -278,7 +289,8 @@ static bool typed(const kp_catalog *cat, const kp_field *f, const char *s, char 
 	}
 	if (!check_pattern(f, s, reason))
 		return false;
-	*out = xstrdup(s);
+	*out = *sp;
+	*sp = NULL;
 	return true;
 }
 
@@ -292,15 +304,17 @@ bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, c
 		return false;
 	char *s = normalise(f, raw);
 	bool ok;
-	int n = (int)utf8_count(s);
+	int n;
 	if (!s[0]) {
 		ok = f->required ? fail(reason, xstrdup(msg(MSG_V_REQUIRED))) : true;
-		if (ok)
-			*out = xstrdup("");
-	} else if ((ftype_info(f->type)->keys & FK_MAX_CHARS) && n > f->max_chars) {
+		if (ok) {
+			*out = s;
+			s = NULL;
+		}
+	} else if ((ftype_info(f->type)->keys & FK_MAX_CHARS) && (n = (int)utf8_count(s)) > f->max_chars) {
 		ok = fail(reason, xasprintf(msg(MSG_V_TOO_LONG), f->max_chars, n));
 	} else {
-		ok = typed(cat, f, s, out, reason);
+		ok = typed(cat, f, &s, out, reason);
 	}
 	free(s);
 	return ok;
@@ -364,6 +378,20 @@ char *field_message(const kp_field *f, const char *reason)
 	return xasprintf(msg(MSG_V_FIELD), f->label, reason);
 }
 
+/* The length of the item separator at p (、 ； ; , ，), or 0. */
+static size_t separator_at(const char *p)
+{
+	static const char *const seps[] = {"、", "；", "，", NULL};
+	if (*p == ',' || *p == ';')
+		return 1;
+	if ((unsigned char)*p < 0x80)
+		return 0;
+	for (const char *const *q = seps; *q; q++)
+		if (!strncmp(p, *q, 3))
+			return 3;
+	return 0;
+}
+
 char **multi_split(const char *s, size_t *n)
 {
 	char **items;
@@ -371,30 +399,23 @@ char **multi_split(const char *s, size_t *n)
 		return items;
 	items = NULL;
 	*n = 0;
-	strbuf cur = STRBUF_INIT;
-	static const char *const seps[] = {"、", "；", ";", ",", "，", NULL};
-	for (const char *p = s;;) {
-		size_t sl = 0;
-		for (const char *const *q = seps; *q && !sl; q++)
-			if (text_starts_with(p, *q))
-				sl = strlen(*q);
-		if (sl || !*p) {
-			char *t = text_trim(sb_str(&cur));
-			if (t[0]) {
-				items = xrealloc(items, (*n + 1) * sizeof *items);
-				items[(*n)++] = t;
-			} else {
-				free(t);
-			}
-			sb_clear(&cur);
-			if (!*p)
-				break;
-			p += sl;
+	for (const char *p = s, *start = s;; p++) {
+		size_t sl = *p ? separator_at(p) : 0;
+		if (!sl && *p)
+			continue;
+		char *part = xstrndup(start, (size_t)(p - start)), *t = text_trim(part);
+		free(part);
+		if (t[0]) {
+			items = xrealloc(items, (*n + 1) * sizeof *items);
+			items[(*n)++] = t;
 		} else {
-			sb_addc(&cur, *p++);
+			free(t);
 		}
+		if (!*p)
+			break;
+		p += sl - 1;
+		start = p + 1;
 	}
-	sb_free(&cur);
 	return items;
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/msg.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 
 /* Long enough to outlast another session's largest transaction (an import
@@ -65,11 +66,53 @@ static void sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, now, -1, SQLITE_TRANSIENT);
 }
 
+/* kp_contains(needle, a, b, …): does one of a, b, … contain needle? The
+ * list filter's test of every row; one call instead of an instr per field
+ * (a filter over 100,000 records scans them all when nothing matches). */
+static bool has(const char *hay, size_t hn, const char *needle, size_t nn)
+{
+	/* Fields are short: the first byte by memchr, then the rest, beats
+	 * memmem's set-up (a fifth of a filter's time). */
+	if (hn < nn)
+		return false;
+	const char *last = hay + hn - nn;
+	for (const char *p = hay; p <= last; p++) {
+		if (!(p = memchr(p, needle[0], (size_t)(last - p) + 1)))
+			return false;
+		if (!memcmp(p + 1, needle + 1, nn - 1))
+			return true;
+	}
+	return false;
+}
+
+static void sql_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *needle = (const char *)sqlite3_value_text(argv[0]);
+	size_t nlen = (size_t)sqlite3_value_bytes(argv[0]);
+	int found = 0;
+	for (int i = 1; i < argc && needle && nlen && !found; i++) {
+		const char *hay = (const char *)sqlite3_value_text(argv[i]);
+		found = hay && has(hay, (size_t)sqlite3_value_bytes(argv[i]), needle, nlen);
+	}
+	sqlite3_result_int(ctx, found);
+}
+
 int store_open(const char *path, kp_store **out, char **err)
 {
 	kp_store *s = xcalloc(1, sizeof *s);
 	*out = NULL;
-	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	/* A connection is only ever used by the thread that opened it, and
+	 * kepu never asks SQLite how much memory it uses: so no mutex on each
+	 * call and allocation (a fifth of an import's writing). Only possible
+	 * before the library starts, so once. */
+	static bool configured;
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = true;
+	}
+	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+				 NULL);
 	if (rc != SQLITE_OK) {
 		*err = xasprintf(msg(MSG_S_OPEN), path,
 				 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
@@ -82,8 +125,15 @@ int store_open(const char *path, kp_store **out, char **err)
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_create_function(s->db, "kp_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL);
+	sqlite3_create_function(s->db, "kp_contains", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+				NULL, sql_contains, NULL, NULL);
 	s->actor = xstrdup(msg(MSG_S_SYSTEM_ACTOR)); /* until a user is known: kepu's own seeding */
 	static const char *const pragmas[] = {
+		/* For a new file only (an existing one keeps its size): 16 KiB
+		 * pages write an import of 100,000 records in a third less time
+		 * and scan a filter faster; a one-record save writes a few more
+		 * KiB to the log, which nobody notices. */
+		"PRAGMA page_size=16384",
 		"PRAGMA journal_mode=WAL",
 		"PRAGMA synchronous=FULL",
 		"PRAGMA foreign_keys=ON",
@@ -118,6 +168,27 @@ bool store_is_initialised(kp_store *s)
 	bool yes = st && sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return yes;
+}
+
+int store_quick_check(kp_store *s, char **err)
+{
+	sqlite3_stmt *st = db_prepare(s, "PRAGMA quick_check", err);
+	if (!st)
+		return KP_ERR;
+	strbuf problems = STRBUF_INIT;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(st, 0);
+		if (line && strcmp(line, "ok"))
+			sb_printf(&problems, "%s%s", problems.len ? "; " : "", line);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && !problems.len)
+		db_fail(s, err);
+	else if (problems.len)
+		*err = sb_take(&problems);
+	sb_free(&problems);
+	return rc == SQLITE_DONE && !*err ? KP_OK : KP_ERR;
 }
 
 int store_backup(kp_store *s, const char *out, char **err)

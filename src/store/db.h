@@ -26,6 +26,15 @@ int db_fail(kp_store *s, char **err);
  * action, and the changes as field, old, new, field, old, new, … */
 int db_audit(kp_store *s, const char *user, const char *form, long long record_id,
 	     long long unit_id, const char *action, char *const *changes, size_t nchanges);
+/* The counts of a form's records (counts.c): ensure counts them once; a
+ * writer collects the changes of a transaction's writes, and end adds
+ * them to kp_counts (flush) or drops them (a rollback). */
+typedef struct kp_counter kp_counter;
+int counts_ensure(kp_store *s, const kp_form *f, char **err);
+kp_counter *counter_begin(kp_store *s, const kp_form *f);
+void counter_add(kp_counter *d, long long unit, const char *state, long long n);
+void counter_move(kp_counter *d, long long unit, const char *from, const char *to);
+int counter_end(kp_counter *d, bool flush);
 /* A column as a new string ("" for NULL). */
 char *db_text(sqlite3_stmt *st, int col);
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -108,12 +109,15 @@ static char *insert_sql(const kp_form *f)
 	sb_printf(&b, "INSERT INTO \"%s\" (unit_id, version, created_at, updated_at", f->table);
 	for (size_t i = 0; i < f->nfields; i++)
 		sb_printf(&b, ", \"%s\"", f->fields[i].id);
-	sb_adds(&b, ") VALUES (?, 1, " NOW ", " NOW);
+	/* ?1 the unit, ?2… the fields, then the time (an import's rows are all
+	 * saved at the moment it began). */
+	size_t at = f->nfields + 2;
+	sb_printf(&b, ") VALUES (?1, 1, ?%zu, ?%zu", at, at);
 	for (size_t i = 0; i < f->nfields; i++)
-		sb_adds(&b, ", ?");
+		sb_printf(&b, ", ?%zu", i + 2);
 	sb_adds(&b, ")");
 	if (f->per_unit) { /* a unit's one record: an import replaces its values */
-		sb_adds(&b, " ON CONFLICT (unit_id) DO UPDATE SET version = version + 1, updated_at = " NOW);
+		sb_printf(&b, " ON CONFLICT (unit_id) DO UPDATE SET version = version + 1, updated_at = ?%zu", at);
 		for (size_t i = 0; i < f->nfields; i++)
 			sb_printf(&b, ", \"%s\" = excluded.\"%s\"", f->fields[i].id, f->fields[i].id);
 	}
@@ -137,9 +141,13 @@ struct kp_batch {
 	kp_store *s;
 	const kp_form *f;
 	sqlite3_stmt *st;
+	kp_counter *counts;
+	const char *source;          /* an import's file: one audit row for its inserts */
+	long long first, last, added; /* the ids it inserted */
+	long long unit;               /* their unit, or 0 when they are of several */
 };
 
-kp_batch *store_batch_begin(kp_store *s, const kp_form *f, char **err)
+kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, char **err)
 {
 	char *sql = insert_sql(f);
 	if (db_begin(s, err) != KP_OK) {
@@ -152,10 +160,16 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, char **err)
 		db_rollback(s);
 		return NULL;
 	}
-	kp_batch *b = xmalloc(sizeof *b);
-	*b = (kp_batch){s, f, st};
+	char now[20];
+	clock_now(now);
+	sqlite3_bind_text(st, (int)f->nfields + 2, now, -1, SQLITE_TRANSIENT);
+	kp_batch *b = xcalloc(1, sizeof *b);
+	*b = (kp_batch){s, f, st, counter_begin(s, f), source, 0, 0, 0, 0};
 	return b;
 }
+
+/* A new record starts as a draft (the column's default). */
+#define NEW_STATE "draft"
 
 int store_batch_add(kp_batch *b, kp_record *r, char **err)
 {
@@ -172,13 +186,39 @@ int store_batch_add(kp_batch *b, kp_record *r, char **err)
 	if (rc == KP_OK) {
 		r->id = replaces ? old.id : sqlite3_last_insert_rowid(b->s->db);
 		r->version = replaces ? old.version + 1 : 1;
-		rc = audit_record(b->s, b->f, r->id, r->unit_id, replaces ? "update" : "insert",
-				  replaces ? old.vals : NULL, r->vals);
+		if (!replaces)
+			counter_add(b->counts, r->unit_id, NEW_STATE, 1);
+		if (replaces || !b->source)
+			rc = audit_record(b->s, b->f, r->id, r->unit_id, replaces ? "update" : "insert",
+					  replaces ? old.vals : NULL, r->vals);
 		if (rc != KP_OK)
 			db_fail(b->s, err);
 	}
+	if (rc == KP_OK && !replaces) {
+		if (!b->added++) {
+			b->first = r->id;
+			b->unit = r->unit_id;
+		}
+		b->last = r->id;
+		if (b->unit != r->unit_id)
+			b->unit = 0;
+	}
 	if (replaces)
 		record_free(&old);
+	return rc;
+}
+
+/* An import's inserts as one audit row: how many, which numbers, from
+ * where (the records themselves hold the values). */
+static int audit_import(kp_batch *b)
+{
+	char *count = xasprintf("%lld", b->added);
+	char *ids = xasprintf("%lld-%lld", b->first, b->last);
+	char *ch[] = {(char *)msg(MSG_AU_ROWS), "", count, (char *)msg(MSG_AU_IDS), "", ids,
+		      (char *)msg(MSG_AU_FILE), "", (char *)b->source};
+	int rc = db_audit(b->s, NULL, b->f->table, b->first, b->unit, "import", ch, 9);
+	free(ids);
+	free(count);
 	return rc;
 }
 
@@ -186,16 +226,34 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 {
 	kp_store *s = b->s;
 	sqlite3_finalize(b->st);
+	int rc = counter_end(b->counts, commit);
+	if (rc == KP_OK && commit && b->source && b->added)
+		rc = audit_import(b);
 	free(b);
-	if (commit && db_commit(s, err) == KP_OK)
+	if (commit && rc != KP_OK)
+		db_fail(s, err);
+	else if (commit && db_commit(s, err) == KP_OK)
 		return KP_OK;
 	db_rollback(s);
 	return commit ? KP_ERR : KP_OK;
 }
 
+/* The counts after a single write: a record moved between states (to),
+ * or deleted (to NULL). */
+static int count_write(kp_store *s, const kp_form *f, long long unit, const char *from,
+		       const char *to)
+{
+	kp_counter *c = counter_begin(s, f);
+	if (to)
+		counter_move(c, unit, from, to);
+	else
+		counter_add(c, unit, from, -1);
+	return counter_end(c, true);
+}
+
 int store_insert_many(kp_store *s, const kp_form *f, kp_record *r, size_t n, char **err)
 {
-	kp_batch *b = store_batch_begin(s, f, err);
+	kp_batch *b = store_batch_begin(s, f, NULL, err);
 	if (!b)
 		return KP_ERR;
 	int rc = KP_OK;
@@ -271,7 +329,8 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 			db_fail(s, err);
 		else if (!had || !sqlite3_changes(s->db))
 			rc = KP_ENOTFOUND;
-		else if ((rc = audit_record(s, f, id, old.unit_id, "delete", old.vals, NULL)) != KP_OK)
+		else if ((rc = count_write(s, f, old.unit_id, old.state, NULL)) != KP_OK ||
+			 (rc = audit_record(s, f, id, old.unit_id, "delete", old.vals, NULL)) != KP_OK)
 			db_fail(s, err);
 	}
 	if (had)
@@ -285,26 +344,16 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 	return rc == KP_OK ? KP_ERR : rc;
 }
 
-/* SELECT list shared by every read: fixed columns, then the fields.
- * join_find adds kp_find_<table> as k, for filters in id order. */
-static char *select_sql_from(const kp_form *f, bool join_find, const char *where_order)
+/* SELECT list shared by every read: fixed columns, then the fields. */
+static char *select_sql(const kp_form *f, const char *where_order)
 {
 	strbuf b = STRBUF_INIT;
 	sb_adds(&b, "SELECT t.id, t.unit_id, t.version, u.name, t.created_at, t.updated_at, u.seq");
 	sb_adds(&b, f->review ? ", t.kp_state, t.kp_reason" : ", '', ''");
 	for (size_t i = 0; i < f->nfields; i++)
 		sb_printf(&b, ", t.\"%s\"", f->fields[i].id);
-	if (join_find)
-		sb_printf(&b, " FROM \"kp_find_%s\" k JOIN \"%s\" t ON t.id = k.id", f->table, f->table);
-	else
-		sb_printf(&b, " FROM \"%s\" t", f->table);
-	sb_printf(&b, " JOIN units u ON u.id = t.unit_id %s", where_order);
+	sb_printf(&b, " FROM \"%s\" t JOIN units u ON u.id = t.unit_id %s", f->table, where_order);
 	return sb_take(&b);
-}
-
-static char *select_sql(const kp_form *f, const char *where_order)
-{
-	return select_sql_from(f, false, where_order);
 }
 
 static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r)
@@ -362,10 +411,9 @@ bool store_searchable(const kp_field *f)
 	return !ftype_info(f->type)->integer_column && f->type != FT_TEXTAREA;
 }
 
-/* The WHERE clause of a query (parameters: ?1 unit, ?2 filter). A filter
- * scans the narrow kp_find_<table>, not the records themselves: in id
- * order it is joined as `k` and read in step (stopping after a page);
- * in another order the matching ids are collected first. */
+/* The WHERE clause of a query (parameters: ?1 unit, ?2 filter, ?6 state).
+ * A filter matches when one of the listed text fields contains it
+ * (kp_contains, db.c: each field by itself, so a match never spans two). */
 static void where_clause(strbuf *b, const kp_form *f, const kp_query *q)
 {
 	sb_adds(b, " WHERE (?1 = 0 OR t.unit_id = ?1)");
@@ -373,11 +421,11 @@ static void where_clause(strbuf *b, const kp_form *f, const kp_query *q)
 		sb_adds(b, " AND t.kp_state = ?6");
 	if (!q->filter || !q->filter[0])
 		return;
-	if (q->sort < 0)
-		sb_adds(b, " AND instr(k.text, ?2) > 0");
-	else
-		sb_printf(b, " AND t.id IN (SELECT id FROM \"kp_find_%s\" WHERE instr(text, ?2) > 0)",
-			  f->table);
+	sb_adds(b, " AND kp_contains(?2");
+	for (size_t i = 0; i < f->nfields; i++)
+		if (store_searchable(&f->fields[i]))
+			sb_printf(b, ", t.\"%s\"", f->fields[i].id);
+	sb_adds(b, ")");
 }
 
 /* The index a list sorted by field i pages through, created the first time
@@ -422,23 +470,18 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 	sort_expr(&key, f, q->sort, "t.");
 	if (anchor) {
 		const char *op = desc ? "<" : ">";
-		if (q->sort < 0 && q->filter && q->filter[0])
-			sb_printf(&w, " AND k.id %s ?4", op);
-		else if (q->sort < 0)
+		if (q->sort < 0)
 			sb_printf(&w, " AND t.id %s ?4", op);
 		else /* (key, id) > (?3, ?4), written so the sort index can seek */
 			sb_printf(&w, " AND %s %s= ?3 AND (%s %s ?3 OR t.id %s ?4)", sb_str(&key), op,
 				  sb_str(&key), op, op);
 	}
-	bool join_find = q->sort < 0 && q->filter && q->filter[0];
-	if (join_find) /* walk the narrow table in id order; the records follow */
-		sb_printf(&w, " ORDER BY k.id%s LIMIT ?5", desc ? " DESC" : "");
-	else if (q->sort < 0)
+	if (q->sort < 0)
 		sb_printf(&w, " ORDER BY t.id%s LIMIT ?5", desc ? " DESC" : "");
 	else
 		sb_printf(&w, " ORDER BY %s%s, t.id%s LIMIT ?5", sb_str(&key), desc ? " DESC" : "",
 			  desc ? " DESC" : "");
-	char *sql = select_sql_from(f, join_find, sb_str(&w));
+	char *sql = select_sql(f, sb_str(&w));
 	sb_free(&w);
 	sb_free(&key);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
@@ -487,11 +530,7 @@ size_t store_query_open(kp_store *s, const kp_form *f, const kp_query *q, size_t
 long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, long long id)
 {
 	strbuf b = STRBUF_INIT;
-	if (q->filter && q->filter[0] && q->sort < 0) /* where_clause reads k */
-		sb_printf(&b, "SELECT count(*) FROM \"kp_find_%s\" k JOIN \"%s\" t ON t.id = k.id",
-			  f->table, f->table);
-	else
-		sb_printf(&b, "SELECT count(*) FROM \"%s\" t", f->table);
+	sb_printf(&b, "SELECT count(*) FROM \"%s\" t", f->table);
 	where_clause(&b, f, q);
 	sb_adds(&b, " AND t.id < ?3");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
@@ -515,24 +554,24 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 {
 	bool filtered = q->filter && q->filter[0];
 	bool by_state = f->review && q->state;
-	char *text;
-	if (filtered && by_state)
-		text = xasprintf("SELECT count(*) FROM (SELECT 1 FROM \"kp_find_%s\" k JOIN \"%s\" r"
-				 " ON r.id = k.id WHERE (?1 = 0 OR k.unit_id = ?1) AND instr(k.text, ?2) > 0"
-				 " AND r.kp_state = ?6 LIMIT %d)", f->table, f->table, KP_COUNT_CAP + 1);
-	else if (filtered)
-		text = xasprintf("SELECT count(*) FROM (SELECT 1 FROM \"kp_find_%s\" WHERE (?1 = 0 OR"
-				 " unit_id = ?1) AND instr(text, ?2) > 0 LIMIT %d)", f->table, KP_COUNT_CAP + 1);
-	else
-		text = xasprintf("SELECT ifnull(sum(n), 0) FROM kp_counts WHERE tbl = '%s'"
-				 " AND (?1 = 0 OR unit_id = ?1) AND (?6 IS NULL OR state = ?6)", f->table);
-	sqlite3_stmt *st = db_prepare(s, text, NULL);
-	free(text);
+	strbuf b = STRBUF_INIT;
+	if (filtered) { /* counted up to a cap: past it the list says "more than" */
+		sb_printf(&b, "SELECT count(*) FROM (SELECT 1 FROM \"%s\" t", f->table);
+		where_clause(&b, f, q);
+		sb_printf(&b, " LIMIT %d)", KP_COUNT_CAP + 1);
+	} else {
+		sb_adds(&b, "SELECT ifnull(sum(n), 0) FROM kp_counts WHERE tbl = ?3"
+			    " AND (?1 = 0 OR unit_id = ?1) AND (?6 IS NULL OR state = ?6)");
+	}
+	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
+	sb_free(&b);
 	long long n = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, q->unit_id);
-		if (q->filter && q->filter[0])
+		if (filtered)
 			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_text(st, 3, f->table, -1, SQLITE_STATIC);
 		if (by_state)
 			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -602,7 +641,8 @@ int store_set_state(kp_store *s, const kp_form *f, long long id, const char *fro
 		} else {
 			char *ch[] = {"kp_state", old.state, (char *)to, "kp_reason", old.reason,
 				      (char *)(reason ? reason : "")};
-			if ((rc = db_audit(s, NULL, f->table, id, old.unit_id, action, ch, 6)) != KP_OK)
+			if ((rc = count_write(s, f, old.unit_id, old.state, to)) != KP_OK ||
+			    (rc = db_audit(s, NULL, f->table, id, old.unit_id, action, ch, 6)) != KP_OK)
 				db_fail(s, err);
 		}
 	}

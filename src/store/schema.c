@@ -12,8 +12,8 @@ static const char units_ddl[] =
 	" seq INTEGER NOT NULL,"
 	" name TEXT NOT NULL UNIQUE)";
 
-/* Records per form and unit, kept by triggers: a list knows its size
- * without counting a million rows. */
+/* Records per form, unit and state (counts.c keeps them): a list knows
+ * its size without counting a million rows. */
 static const char counts_ddl[] =
 	"CREATE TABLE IF NOT EXISTS kp_counts ("
 	" tbl TEXT NOT NULL,"
@@ -25,11 +25,12 @@ static const char counts_ddl[] =
 static bool has_column(kp_store *s, const char *t, const char *c);
 
 /* kp_counts is derived data: one of an older shape (no state) is dropped,
- * and every form's counts are rebuilt with its triggers. */
+ * and every form's counts are rebuilt (counts_ensure). */
 static int ensure_counts(kp_store *s, char **err)
 {
 	if (!has_column(s, "kp_counts", "state") &&
-	    db_exec(s, "DROP TABLE IF EXISTS kp_counts", err) != KP_OK)
+	    (db_exec(s, "DROP TABLE IF EXISTS kp_counts", err) != KP_OK ||
+	     db_exec(s, "DROP TABLE IF EXISTS kp_counted", err) != KP_OK))
 		return KP_ERR;
 	return db_exec(s, counts_ddl, err);
 }
@@ -138,111 +139,6 @@ static bool has_column(kp_store *s, const char *t, const char *c)
 	return yes;
 }
 
-/* The text a list filter searches: the listed fields of a row (`row` is
- * NEW, or t), joined by U+001F so a match never spans two fields. */
-static void find_expr(strbuf *b, const kp_form *f, const char *row)
-{
-	bool any = false;
-	for (size_t i = 0; i < f->nfields; i++) {
-		if (!store_searchable(&f->fields[i]))
-			continue;
-		sb_printf(b, "%sifnull(%s.\"%s\", '')", any ? " || char(31) || " : "", row, f->fields[i].id);
-		any = true;
-	}
-	if (!any)
-		sb_adds(b, "''");
-}
-
-/* The statement that creates one of the triggers keeping kp_find_<table>
- * and kp_counts in step with the table (which: 'i'nsert, 'u'pdate,
- * 'd'elete). A reviewed form is counted per state. */
-static char *trigger_sql(const kp_form *f, char which)
-{
-	strbuf b = STRBUF_INIT, e = STRBUF_INIT;
-	const char *t = f->table;
-	const char *st_new = f->review ? "NEW.kp_state" : "''", *st_old = f->review ? "OLD.kp_state" : "''";
-	find_expr(&e, f, "NEW");
-	if (which == 'i')
-		sb_printf(&b, "CREATE TRIGGER \"%s_kp_ai\" AFTER INSERT ON \"%s\" BEGIN"
-			  " INSERT INTO \"kp_find_%s\" (id, unit_id, text) VALUES (NEW.id, NEW.unit_id, %s);"
-			  " INSERT INTO kp_counts (tbl, unit_id, state, n) VALUES ('%s', NEW.unit_id, %s, 1)"
-			  " ON CONFLICT (tbl, unit_id, state) DO UPDATE SET n = n + 1; END",
-			  t, t, t, sb_str(&e), t, st_new);
-	else if (which == 'u')
-		sb_printf(&b, "CREATE TRIGGER \"%s_kp_au\" AFTER UPDATE ON \"%s\" BEGIN"
-			  " UPDATE \"kp_find_%s\" SET unit_id = NEW.unit_id, text = %s WHERE id = NEW.id;"
-			  " UPDATE kp_counts SET n = n - 1 WHERE tbl = '%s' AND unit_id = OLD.unit_id"
-			  " AND state = %s AND (OLD.unit_id <> NEW.unit_id OR %s <> %s);"
-			  " INSERT INTO kp_counts (tbl, unit_id, state, n) SELECT '%s', NEW.unit_id, %s, 1"
-			  " WHERE OLD.unit_id <> NEW.unit_id OR %s <> %s"
-			  " ON CONFLICT (tbl, unit_id, state) DO UPDATE SET n = n + 1; END",
-			  t, t, t, sb_str(&e), t, st_old, st_old, st_new, t, st_new, st_old, st_new);
-	else
-		sb_printf(&b, "CREATE TRIGGER \"%s_kp_ad\" AFTER DELETE ON \"%s\" BEGIN"
-			  " DELETE FROM \"kp_find_%s\" WHERE id = OLD.id;"
-			  " UPDATE kp_counts SET n = n - 1 WHERE tbl = '%s' AND unit_id = OLD.unit_id"
-			  " AND state = %s; END",
-			  t, t, t, t, st_old);
-	sb_free(&e);
-	return sb_take(&b);
-}
-
-/* The stored definition of a trigger, or NULL. */
-static char *stored_trigger(kp_store *s, const char *name)
-{
-	sqlite3_stmt *st = db_prepare(s, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
-				      NULL);
-	char *sql = NULL;
-	if (st) {
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			sql = db_text(st, 0);
-	}
-	sqlite3_finalize(st);
-	return sql;
-}
-
-/* Bring the search table, the counts and their triggers up to date with
- * the form; rebuilt only when the form's listed fields changed. */
-static int ensure_index_tables(kp_store *s, const kp_form *f, char **err)
-{
-	char *want = trigger_sql(f, 'i');
-	char *name = xasprintf("%s_kp_ai", f->table);
-	char *have = stored_trigger(s, name);
-	bool same = have && !strcmp(have, want);
-	free(have);
-	free(name);
-	free(want);
-	if (same)
-		return KP_OK;
-	const char *t = f->table;
-	strbuf e = STRBUF_INIT;
-	find_expr(&e, f, "t");
-	char *steps[] = {
-		xasprintf("DROP TRIGGER IF EXISTS \"%s_kp_ai\"", t),
-		xasprintf("DROP TRIGGER IF EXISTS \"%s_kp_au\"", t),
-		xasprintf("DROP TRIGGER IF EXISTS \"%s_kp_ad\"", t),
-		xasprintf("CREATE TABLE IF NOT EXISTS \"kp_find_%s\" (id INTEGER PRIMARY KEY,"
-			  " unit_id INTEGER NOT NULL, text TEXT NOT NULL)", t),
-		xasprintf("DELETE FROM \"kp_find_%s\"", t),
-		xasprintf("INSERT INTO \"kp_find_%s\" (id, unit_id, text) SELECT t.id, t.unit_id, %s"
-			  " FROM \"%s\" t", t, sb_str(&e), t),
-		xasprintf("DELETE FROM kp_counts WHERE tbl = '%s'", t),
-		xasprintf("INSERT INTO kp_counts (tbl, unit_id, state, n) SELECT '%s', unit_id, %s, count(*)"
-			  " FROM \"%s\" GROUP BY unit_id, %s", t, f->review ? "kp_state" : "''", t,
-			  f->review ? "kp_state" : "''"),
-		trigger_sql(f, 'i'), trigger_sql(f, 'u'), trigger_sql(f, 'd'),
-	};
-	sb_free(&e);
-	int rc = KP_OK;
-	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-		if (rc == KP_OK)
-			rc = db_exec(s, steps[i], err);
-		free(steps[i]);
-	}
-	return rc;
-}
-
 int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 {
 	if (db_begin(s, err) != KP_OK)
@@ -299,7 +195,7 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 		free(sql);
 	}
 	if (rc == KP_OK)
-		rc = ensure_index_tables(s, f, err);
+		rc = counts_ensure(s, f, err);
 	if (rc != KP_OK) {
 		db_rollback(s);
 		return KP_ERR;

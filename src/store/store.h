@@ -60,6 +60,12 @@ long long store_unit_id(kp_store *s, const char *name);
 /* Create the form's table or add the columns it lacks (a per-unit form's
  * table allows one record per unit). */
 int store_ensure_form(kp_store *s, const kp_form *f, char **err);
+/* Count the form's records afresh when kp_counts disagrees with the table
+ * (after an edit made outside kepu); *changed says whether it did. */
+int store_recount(kp_store *s, const kp_form *f, bool *changed, char **err);
+/* SQLite's check of the file (PRAGMA quick_check): KP_OK, or KP_ERR with
+ * what is wrong in *err. */
+int store_quick_check(kp_store *s, char **err);
 /* Does a list filter search this field? (Listed text fields: not integers,
  * not long texts.) */
 bool store_searchable(const kp_field *f);
@@ -73,9 +79,11 @@ int store_insert(kp_store *s, const kp_form *f, kp_record *r, char **err);
 int store_insert_many(kp_store *s, const kp_form *f, kp_record *r, size_t n, char **err);
 /* A stream of inserts in one transaction (imports): begin, add each
  * record, then end with commit (or false to roll everything back). The
- * database is locked for writing from begin to end. */
+ * database is locked for writing from begin to end. With a source (the
+ * file imported) the inserts are audited as one row naming it, their
+ * count and numbers; without, each with its values. */
 typedef struct kp_batch kp_batch;
-kp_batch *store_batch_begin(kp_store *s, const kp_form *f, char **err);
+kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, char **err);
 int store_batch_add(kp_batch *b, kp_record *r, char **err);
 int store_batch_end(kp_batch *b, bool commit, char **err);
 /* Update r if its version is still current; else KP_ECONFLICT. */

@@ -10,6 +10,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "ui/draw.h"
+#include "ui/encoding.h"
 #include "ui/menu.h"
 #include "ui/screens.h"
 #include "ui/term.h"
@@ -164,7 +165,7 @@ static void persist_all(ui_app *app)
 			app->stack[i]->persist(app->stack[i], app, true);
 }
 
-int app_run(kp_env *env)
+int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 {
 	ui_app app = {0};
 	app.env = env;
@@ -174,6 +175,7 @@ int app_run(kp_env *env)
 		return 1;
 	}
 	app_push(&app, login_screen_new(&app, false));
+	int rc = 0;
 	while (!app.quit && app.depth > 0) {
 		ui_screen *top = app.stack[app.depth - 1];
 		app.cursor_y = -1;
@@ -191,6 +193,14 @@ int app_run(kp_env *env)
 		}
 		wnoutrefresh(stdscr);
 		doupdate();
+		if (probe && (rc = encoding_probe_check(LINES - 2)) != 0) { /* the status line */
+			rc = 1;
+			break;
+		}
+		probe = false;
+		if (open && (rc = open(env, ctx)) != 0)
+			break;
+		open = NULL;
 
 		kp_key key;
 		key_read r = term_read_key(&key);
@@ -229,5 +239,5 @@ int app_run(kp_env *env)
 	user_free(&app.account);
 	forget_all(&app);
 	term_stop();
-	return 0;
+	return rc;
 }

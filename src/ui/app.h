@@ -75,8 +75,15 @@ void app_sign_in(ui_app *app, kp_user *u);
 /* The unit every read and write is limited to: a unit user's, 0 for the city. */
 #define APP_SCOPE(app) (APP_IS_CITY(app) ? 0LL : (app)->account.unit_id)
 
-/* Run the TUI on an opened environment, from the login screen, until the
- * user quits or the terminal hangs up. Returns the exit status. */
-int app_run(kp_env *env);
+/* Opens env (the definitions and the database); 0, or the exit status
+ * after a failure, which it reports itself. */
+typedef int (*app_opener)(kp_env *env, void *ctx);
+
+/* Run the TUI from the login screen until the user quits or the terminal
+ * hangs up. The login screen needs no data, so it is drawn first; then,
+ * while the user starts typing (the keys wait in the terminal), the
+ * terminal's encoding is checked (with probe: encoding.h) and env opened by
+ * open. Returns the exit status (open's, when it failed). */
+int app_run(kp_env *env, bool probe, app_opener open, void *ctx);
 
 #endif

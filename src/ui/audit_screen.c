@@ -33,6 +33,7 @@ static const char *action_label(const char *a)
 {
 	static const struct { const char *code; enum kp_msg_id id; } names[] = {
 		{"insert", MSG_AU_INSERT}, {"update", MSG_AU_UPDATE}, {"delete", MSG_AU_DELETE},
+		{"import", MSG_AU_IMPORT},
 		{"login", MSG_AU_LOGIN}, {"login_failed", MSG_AU_LOGIN_FAILED},
 		{"password_change", MSG_AU_PASSWORD}, {"password_reset", MSG_AU_RESET},
 		{"user_add", MSG_AU_USER_ADD}, {"user_disable", MSG_AU_USER_DISABLE},

@@ -65,6 +65,18 @@ void draw_fill(int y, int x, int width, attr_t attr)
 	draw_cps(y, x, width, NULL, 0, attr, true);
 }
 
+void draw_blanks(int y, int x, int width, attr_t attr)
+{
+	if (width <= 0)
+		return;
+	attr_t old;
+	short pair;
+	attr_get(&old, &pair, NULL);
+	attrset(attr);
+	mvhline(y, x, '_', width);
+	attr_set(old, pair, NULL);
+}
+
 void draw_line(int y, const char *s, kp_role role)
 {
 	draw_text(y, 0, COLS, s, theme_attr(role), true);

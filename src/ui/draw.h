@@ -19,6 +19,9 @@ int draw_text(int y, int x, int width, const char *s, attr_t attr, bool pad);
 /* The same for code points (edited text, already safe). */
 int draw_cps(int y, int x, int width, const uint32_t *cp, size_t n, attr_t attr, bool pad);
 void draw_fill(int y, int x, int width, attr_t attr);
+/* The empty cells of a field: a line to write on (___), ASCII so every
+ * terminal draws it one cell wide. */
+void draw_blanks(int y, int x, int width, attr_t attr);
 /* A whole screen line in a role: text, padded to the full width. */
 void draw_line(int y, const char *s, kp_role role);
 /* An ASCII frame (+-|): box-drawing characters are ambiguous width and

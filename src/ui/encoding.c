@@ -1,5 +1,6 @@
 #include "ui/encoding.h"
 
+#include <curses.h>
 #include <iconv.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -8,60 +9,40 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <termios.h>
 #include <unistd.h>
 
 #include "core/msg.h"
+#include "ui/term.h"
 
 /* Long enough for a slow WAN link; only a terminal that never answers waits
  * this long. */
 #define PROBE_TIMEOUT_MS 1500
 
-/* Read the terminal's answer to ESC[6n: ESC [ row ; col R. */
-static int read_column(int timeout_ms)
+/* The terminal's answer to the probe: its column, or -1 when none came in
+ * timeout_ms. Keys typed before it are put back for the program. */
+static int read_answer(int timeout_ms)
 {
-	char buf[32];
+	char buf[64];
 	size_t n = 0;
+	int col = -1;
 	while (n < sizeof buf - 1) {
 		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
 		if (poll(&p, 1, timeout_ms) <= 0 || read(STDIN_FILENO, buf + n, 1) != 1)
-			return -1;
-		if (buf[n++] == 'R')
 			break;
+		if (buf[n++] == 'R') {
+			buf[n] = '\0';
+			const char *esc = strrchr(buf, '\033');
+			int row;
+			if (esc && sscanf(esc, "\033[%d;%dR", &row, &col) == 2) {
+				n = (size_t)(esc - buf); /* what came before it were keys */
+				break;
+			}
+		}
 	}
-	buf[n] = '\0';
-	const char *esc = strrchr(buf, '\033');
-	int row, col;
-	return esc && sscanf(esc, "\033[%d;%dR", &row, &col) == 2 ? col : -1;
+	while (n > 0) /* ncurses returns the last pushed first */
+		ungetch((unsigned char)buf[--n]);
+	return col;
 }
-
-kp_encoding encoding_probe(int timeout_ms)
-{
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return ENC_UNKNOWN;
-	struct termios saved, raw;
-	if (tcgetattr(STDIN_FILENO, &saved) != 0)
-		return ENC_UNKNOWN;
-	raw = saved;
-	raw.c_lflag &= (tcflag_t) ~(ICANON | ECHO);
-	raw.c_cc[VMIN] = 1;
-	raw.c_cc[VTIME] = 0;
-	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
-	static const char probe[] = "\r\xe4\xb8\xad\xe6\x96\x87\033[6n"; /* 中文 in UTF-8 */
-	int col = -1;
-	if (write(STDOUT_FILENO, probe, sizeof probe - 1) == (ssize_t)(sizeof probe - 1))
-		col = read_column(timeout_ms);
-	/* Wipe the probe from the line, and drop any part of an answer still
-	 * arriving so it is not read as keys. */
-	if (write(STDOUT_FILENO, "\r\033[K", 4) < 0)
-		col = -1;
-	tcflush(STDIN_FILENO, TCIFLUSH);
-	tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-	if (col < 0)
-		return ENC_UNKNOWN;
-	return col == 5 ? ENC_UTF8 : ENC_GB18030;
-}
-
 static kp_encoding locale_encoding(void)
 {
 	const char *cs = nl_langinfo(CODESET);
@@ -106,23 +87,46 @@ static int use_locale(kp_encoding e)
 int encoding_settle(void)
 {
 	const char *want = getenv("KEPU_TERMINAL_ENCODING");
-	if (want && want[0]) {
-		kp_encoding e = !strcasecmp(want, "utf-8") || !strcasecmp(want, "utf8") ? ENC_UTF8
-			      : !strcasecmp(want, "gb18030") || !strcasecmp(want, "gbk") ? ENC_GB18030
-			      : ENC_UNKNOWN;
-		if (e == ENC_UNKNOWN) {
-			fprintf(stderr, "kepu: KEPU_TERMINAL_ENCODING must be utf-8 or gb18030, not '%s'\n", want);
-			return -1;
-		}
-		if (locale_encoding() != e && use_locale(e) != 0) {
-			fprintf(stderr, "kepu: no %s locale is installed (see make deps)\n", enc_name(e));
-			return -1;
-		}
+	if (!want || !want[0])
+		return 0;
+	kp_encoding e = !strcasecmp(want, "utf-8") || !strcasecmp(want, "utf8") ? ENC_UTF8
+		      : !strcasecmp(want, "gb18030") || !strcasecmp(want, "gbk") ? ENC_GB18030
+		      : ENC_UNKNOWN;
+	if (e == ENC_UNKNOWN) {
+		fprintf(stderr, "kepu: KEPU_TERMINAL_ENCODING must be utf-8 or gb18030, not '%s'\n", want);
+		return -1;
+	}
+	if (locale_encoding() != e && use_locale(e) != 0) {
+		fprintf(stderr, "kepu: no %s locale is installed (see make deps)\n", enc_name(e));
+		return -1;
+	}
+	return 1;
+}
+
+int encoding_probe_check(int row)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return 0;
+	/* 中文 in UTF-8 at the start of a blank row, then "where is the
+	 * cursor?": a UTF-8 terminal answers column 5 (two wide characters), a
+	 * GBK one column 7. Then the cursor goes back where ncurses left it, and
+	 * the row is drawn again. */
+	int y, x;
+	getyx(stdscr, y, x);
+	char probe[64];
+	int n = snprintf(probe, sizeof probe, "\033[%d;1H\xe4\xb8\xad\xe6\x96\x87\033[6n\033[%d;%dH", row + 1,
+			 y + 1, x + 1);
+	if (write(STDOUT_FILENO, probe, (size_t)n) != n)
+		return 0;
+	int col = read_answer(PROBE_TIMEOUT_MS);
+	kp_encoding term = col < 0 ? ENC_UNKNOWN : col == 5 ? ENC_UTF8 : ENC_GB18030;
+	kp_encoding loc = locale_encoding();
+	if (term == ENC_UNKNOWN || term == loc) {
+		wredrawln(stdscr, row, 1);
+		wrefresh(stdscr);
 		return 0;
 	}
-	kp_encoding term = encoding_probe(PROBE_TIMEOUT_MS), loc = locale_encoding();
-	if (term == ENC_UNKNOWN || term == loc)
-		return 0;
+	term_stop(); /* the message goes to the shell's screen */
 	fprintf(stderr,
 		"kepu: the terminal uses %s but the locale is %s; Chinese would be stored garbled.\n"
 		"Set the SSH client's character set to match, or set KEPU_TERMINAL_ENCODING=%s.\n",

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/json.h"
 #include "core/msg.h"
@@ -122,17 +123,43 @@ void fs_load_values(form_screen *fs, const kp_record *r)
 
 /* --- drawing ------------------------------------------------------------ */
 
-/* The field being typed into is drawn plain: every attribute change costs
- * bytes on each keystroke (about 20 for a coloured box), and on a slow link
- * an echo should cost what the character does. Its label is highlighted
- * and the cursor is in it; the other fields keep their boxes. */
+/* Every field is drawn plain, its empty cells as a line to write on (___),
+ * the same whether it has the focus or not: on a slow link an echo then
+ * costs what the character does (a coloured box costs about 20 bytes a
+ * keystroke), and moving to the next field repaints no box, only the
+ * marker (>) and the cursor. A field with an error keeps its red box. */
 static attr_t field_attr(const form_screen *fs, size_t i)
 {
-	if (fs->fs[i].error)
-		return theme_attr(R_ERROR_FIELD);
-	if (i != fs->focus)
-		return theme_attr(R_FIELD);
-	return theme_attr(fs_is_text(&fs->form->fields[i]) ? R_NORMAL : R_FOCUS);
+	return theme_attr(fs->fs[i].error ? R_ERROR_FIELD : R_NORMAL);
+}
+
+/* After a value drawn in `used` of w cells: the rest as the line to write
+ * on, or blank in an error's box (drawn padded). */
+static void value_rest(const form_screen *fs, size_t i, int y, int x, int w, int used)
+{
+	if (!fs->fs[i].error)
+		draw_blanks(y, x + used, w - used, theme_attr(R_NORMAL));
+}
+
+/* A field's hint waits until the user pauses in it: a fast typist moving
+ * on pays no bytes for it (make bench); one who stops to think gets it. */
+#define HINT_DELAY_MS 800
+
+static long long now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static bool hint_due(form_screen *fs)
+{
+	long long now = now_ms();
+	if (fs->hint_field != fs->focus || !fs->hint_since) {
+		fs->hint_field = fs->focus;
+		fs->hint_since = now;
+	}
+	return now - fs->hint_since >= HINT_DELAY_MS;
 }
 
 static void draw_single(form_screen *fs, ui_app *app, const form_layout *l, size_t i, int sy)
@@ -141,13 +168,20 @@ static void draw_single(form_screen *fs, ui_app *app, const form_layout *l, size
 	field_state *st = &fs->fs[i];
 	int w = layout_field_width(l, fd);
 	attr_t a = field_attr(fs, i);
+	bool boxed = st->error != NULL;
 	if (fd->type == FT_CHOICE) {
 		const char *v = st->choice >= 0 ? fd->choices->items[st->choice] : "";
-		draw_text(sy, l->value_x, w, v, a, true);
+		value_rest(fs, i, sy, l->value_x, w, draw_text(sy, l->value_x, w, v, a, boxed));
+		if (i == fs->focus) { /* the cursor shows where the focus is */
+			app->cursor_y = sy;
+			app->cursor_x = l->value_x;
+		}
 		return;
 	}
 	int col = i == fs->focus ? eb_view(&st->eb, w) : (int)(st->eb.hscroll = 0);
-	draw_cps(sy, l->value_x, w, st->eb.cp + st->eb.hscroll, st->eb.len - st->eb.hscroll, a, true);
+	value_rest(fs, i, sy, l->value_x, w,
+		   draw_cps(sy, l->value_x, w, st->eb.cp + st->eb.hscroll, st->eb.len - st->eb.hscroll, a,
+			    boxed));
 	if (i == fs->focus) {
 		app->cursor_y = sy;
 		app->cursor_x = l->value_x + col;
@@ -173,11 +207,12 @@ static void draw_textarea(form_screen *fs, ui_app *app, const form_layout *l, si
 		if (y < body_top || y >= body_top + body_h)
 			continue;
 		size_t k = st->vscroll + (size_t)r;
-		if (k < n)
-			draw_cps(y, l->value_x, l->value_w, st->eb.cp + rows[k].start,
-				 rows[k].end - rows[k].start, a, true);
-		else
+		int used = k < n ? draw_cps(y, l->value_x, l->value_w, st->eb.cp + rows[k].start,
+					    rows[k].end - rows[k].start, a, st->error != NULL)
+				 : 0;
+		if (st->error && k >= n)
 			draw_fill(y, l->value_x, l->value_w, a);
+		value_rest(fs, i, y, l->value_x, l->value_w, used);
 	}
 	/* A mark when there is more text than the box shows. */
 	if (n > st->vscroll + (size_t)fd->lines && sy + fd->lines - 1 < body_top + body_h)
@@ -251,8 +286,8 @@ static void form_draw(ui_screen *s, ui_app *app)
 		size_t i = (size_t)row->field;
 		const kp_field *fd = &f->fields[i];
 		if (sy >= body_top) {
-			draw_text(sy, 2, l.label_w, fd->label,
-				  theme_attr(i == fs->focus ? R_SECTION : R_LABEL), false);
+			draw_text(sy, 1, 1, i == fs->focus ? ">" : " ", theme_attr(R_NORMAL), false);
+			draw_text(sy, 2, l.label_w, fd->label, theme_attr(R_LABEL), false);
 			if (fd->required)
 				draw_text(sy, 2 + l.label_w, 1, msg(MSG_UI_REQUIRED_MARK), theme_attr(R_REQUIRED), false);
 		}
@@ -280,7 +315,7 @@ static void form_draw(ui_screen *s, ui_app *app)
 	/* The field's own message under the form, unless the status line
 	 * already says the same: then the help says what a valid value is. */
 	const char *err = fs->fs[fs->focus].error;
-	const char *help = err && strcmp(err, app->status) ? err : fd->help;
+	const char *help = err && strcmp(err, app->status) ? err : hint_due(fs) ? fd->help : NULL;
 	char why[600];
 	if (!err && fs->rec.reason && fs->rec.reason[0]) { /* a returned record says why */
 		snprintf(why, sizeof why, msg(MSG_UI_RETURNED_WHY), fs->rec.reason);

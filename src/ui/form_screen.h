@@ -38,6 +38,8 @@ typedef struct {
 	bool offering;
 	bool readonly;       /* a reviewed record its user may not change (已提交, 已认定) */
 	int entered;         /* new records saved in this sitting */
+	size_t hint_field;   /* the field whose hint is due, and since when (ms) */
+	long long hint_since;
 } form_screen;
 
 /* While the user types, a draft is written at most this often. */

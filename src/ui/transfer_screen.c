@@ -156,7 +156,7 @@ static void run_import(transfer_screen *ts, ui_app *app, const char *path)
 	import_progress pr = {app, fstat(fileno(in), &fs) == 0 ? (long long)fs.st_size : 0};
 	/* First a dry run: every cell checked, nothing saved; Enter again imports. */
 	bool dry = !ts->checked;
-	import_options o = {APP_IS_CITY(app) ? app->unit_name : app->account.unit_name, dry, NULL,
+	import_options o = {path, APP_IS_CITY(app) ? app->unit_name : app->account.unit_name, dry, NULL,
 			    show_progress, &pr};
 	FILE *rep = open_memstream(&report, &len);
 	import_stats st;

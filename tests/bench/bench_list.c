@@ -42,7 +42,7 @@ static void fill(kp_env *e, const kp_form *f, long long have, long long n)
 	kp_unit *u;
 	size_t nu = store_units(e->store, &u);
 	char *err = NULL;
-	kp_batch *b = store_batch_begin(e->store, f, &err);
+	kp_batch *b = store_batch_begin(e->store, f, "bench_list", &err);
 	for (long long i = have; i < n; i++) {
 		kp_record r;
 		record_init(&r, f->nfields);

@@ -98,3 +98,38 @@ printf 'wait|start_list|服务双创\nsend|toggle| \nsend|next_item|\\e[B\n' >"$
 		printf '%-16s %-10s %-14s %8s %8s\n' kepu "$n rows" "KiB peak/now" "$peak" "$now"
 	done
 } | tee "$out"
+
+# Start-up once more on its own, kepu and dialog alternating, more runs: a
+# few milliseconds apart, the two are compared under the same machine noise.
+startup_runs=${STARTUP_RUNS:-15}
+printf 'wait|start|请登录\n' >"$dir/wire/kepu_start.steps"
+printf 'wait|start|字段10\n' >"$dir/wire/dialog_start.steps"
+for _ in $(seq "$startup_runs"); do
+	for term in xterm-256color vt100; do
+		rm -f "$db"*; cp "$pristine" "$db"
+		TERM=$term "$PTY" 80 24 -- "$KEPU" --db "$db" <"$dir/wire/kepu_start.steps" | sed "s/^/kepu $term /"
+		TERM=$term "$PTY" 80 24 -- dialog --form "附表2" 20 70 10 "${fields[@]}" <"$dir/wire/dialog_start.steps" |
+			sed "s/^/dialog $term /"
+	done
+done >"$dir/wire/startup"
+startup() { awk -v p="$1" -v t="$2" '$1 == p && $2 == t { print $5 }' "$dir/wire/startup" | median; }
+
+# The targets, from the table just written: start-up against dialog's form,
+# bytes per keystroke, memory. val PROGRAM TERM STEP bytes|ms (a program's
+# name may be two words).
+val() { awk -v p="$1" -v t="$2" -v s="$3" -v w="$4" '{
+	k = split(p, words, " ")
+	for (i = 1; i <= k; i++) if ($i != words[i]) next
+	if ($(k + 1) == t && $(k + 2) == s) { print (w == "ms" ? $(k + 4) : $(k + 3)); exit }
+}' "$out"; }
+{
+	echo "# targets"
+	for term in xterm-256color vt100; do
+		k=$(startup kepu "$term") d=$(startup dialog "$term")
+		printf '%s: start-up (median of %s, alternating) kepu %s ms / dialog --form %s ms = %s (target <= 1.0); bytes: ascii %s (<= 2), cjk %s (<= 4), next field %s (<= 40), first paint %s (dialog %s)\n' \
+			"$term" "$startup_runs" "$k" "$d" "$(awk -v a="$k" -v b="$d" 'BEGIN { printf "%.2f", a / b }')" \
+			"$(val kepu "$term" ascii bytes)" "$(val kepu "$term" cjk bytes)" "$(val kepu "$term" next_field bytes)" \
+			"$(val kepu "$term" form_paint bytes)" "$(val "dialog --form" "$term" start_form bytes)"
+	done
+	echo "memory at the form, KiB peak (0 / 100,000 / 1,000,000 records): $(awk '$1 == "kepu" && $3 == "rows" { printf "%s%s", sep, $6; sep = " / " }' "$out") (target <= 8192, the same at 1M as at 0)"
+} | tee -a "$out"

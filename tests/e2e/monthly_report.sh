@@ -24,7 +24,7 @@ keys Enter                                   # the first month: 2016-07
 wait_for "已按 2016-07 的活动和资源记录预填 5 项数字，可以修改。"
 assert_screen "  活动场次* $sessions"
 assert_screen "  参与人数* $people"
-assert_screen "  培训场次* 0"
+assert_screen " >培训场次* 0_"                # the focus (>) on the first count
 # The focus is on 培训场次; 活动场次 is two fields down: correct it.
 keys Tab Tab C-a C-k
 type_text "$((sessions + 1))"; keys Tab Tab Tab

@@ -6,7 +6,15 @@
 new_db --demo --today 2016-08-10
 # The city has approved 气象学会's two talents (quota 10): they count, the
 # other units' drafts do not.
+# Approved here with the sqlite3 shell, outside kepu: `kepu check --db`
+# finds the counts behind and counts again.
 sqlite3 "$DB" "UPDATE talent SET kp_state = 'approved' WHERE unit_id = (SELECT id FROM units WHERE name = '气象学会')"
+"$KEPU" check --db "$DB" >"$WORK/check" || fail "kepu check --db: $(cat "$WORK/check")"
+grep -qF "附表2 科普人才库推荐表：记录计数与表中不符（数据曾在 kepu 之外被修改），已重新统计。" "$WORK/check" ||
+	fail "no recount: $(cat "$WORK/check")"
+"$KEPU" check --db "$DB" >"$WORK/check"
+[ "$(grep -c 重新统计 "$WORK/check")" -eq 0 ] || fail "counted again although nothing changed"
+grep -qF "数据库 $DB 完好，记录计数与各表一致。" "$WORK/check" || fail "check: $(cat "$WORK/check")"
 
 # The documented default: the mean of min(100%, done/quota) over the four
 # columns (talents and projects: approved ones), a quota of 0 counting as

@@ -108,7 +108,9 @@ keys Enter
 wait_for "已导入 1 条记录"
 keys Enter; wait_for "主菜单"
 assert_sql "SELECT u.name || '|' || t.kp_state FROM talent t JOIN units u ON u.id = t.unit_id WHERE t.name = '贾宝山'" "魏都区|draft"
-assert_sql "SELECT user FROM kp_audit WHERE form = 'talent' AND action = 'insert' ORDER BY id DESC LIMIT 1" "weidu"
+# An import is one row of the audit trail: who, how many, which numbers, which file.
+assert_sql "SELECT user || '|' || changes FROM kp_audit WHERE form = 'talent' AND action = 'import' ORDER BY id DESC LIMIT 1" \
+	"weidu|[\"条数\",\"\",\"1\",\"编号\",\"\",\"$(sqlite3 "$DB" "SELECT id || '-' || id FROM talent WHERE name = '贾宝山'")\",\"文件\",\"\",\"$WORK/ours.csv\"]"
 
 # A record typed in the form goes to 魏都区 too.
 keys 2

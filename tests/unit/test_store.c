@@ -2,8 +2,10 @@
  * keyset pages, all-or-nothing imports, exports. */
 #include "unit_env.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 
+#include "core/strbuf.h"
 #include "domain/env.h"
 #include "domain/totals.h"
 #include "domain/transfer.h"
@@ -350,23 +352,28 @@ static void test_counts_and_search_follow_every_write(void **state)
 	kp_query all = {-1, false, NULL, 0, NULL}, unit = {-1, false, NULL, xc, NULL};
 	assert_int_equal(store_query_count(fx->env.store, f, &all), 3);
 	assert_int_equal(store_query_count(fx->env.store, f, &unit), 3);
-	/* a record moved to another unit, one edited, one deleted — by kepu
-	 * and by plain SQL: the triggers keep both tables right */
-	sqlite3 *db;
-	sqlite3_open(fx->path, &db);
-	char sql[256];
-	snprintf(sql, sizeof sql, "UPDATE talent SET unit_id = %lld, name = '丁' WHERE id = %lld", wd, rs[0].id);
-	sqlite3_exec(db, sql, NULL, NULL, NULL);
-	sqlite3_close(db);
-	assert_int_equal(store_query_count(fx->env.store, f, &unit), 2);
 	unit.unit_id = wd;
-	assert_int_equal(store_query_count(fx->env.store, f, &unit), 1);
+	assert_int_equal(store_query_count(fx->env.store, f, &unit), 0);
+	/* one renamed, one submitted, one deleted: the counts (per unit and
+	 * state) and the filter follow each write */
+	record_set(&rs[0], (size_t)form_field_index(f, "name"), "丁");
+	assert_int_equal(store_update(fx->env.store, f, &rs[0], &err), KP_OK);
 	kp_query find = {-1, false, "丁", 0, NULL};
 	assert_int_equal(store_query_count(fx->env.store, f, &find), 1);
 	find.filter = "甲";
 	assert_int_equal(store_query_count(fx->env.store, f, &find), 0);
+	find.filter = "丁[";  /* the end of 姓名 and the start of 服务类别: no match across fields */
+	assert_int_equal(store_query_count(fx->env.store, f, &find), 0);
+	find.filter = "[\"其"; /* within one field, anywhere */
+	assert_int_equal(store_query_count(fx->env.store, f, &find), 3);
+	assert_int_equal(store_set_state(fx->env.store, f, rs[0].id, "draft", "submitted", NULL, "submit",
+					 &err), KP_OK);
+	kp_query waiting = {-1, false, NULL, xc, "submitted"}, drafts = {-1, false, NULL, xc, "draft"};
+	assert_int_equal(store_query_count(fx->env.store, f, &waiting), 1);
+	assert_int_equal(store_query_count(fx->env.store, f, &drafts), 2);
 	assert_int_equal(store_delete(fx->env.store, f, rs[1].id, &err), KP_OK);
 	assert_int_equal(store_query_count(fx->env.store, f, &all), 2);
+	assert_int_equal(store_query_count(fx->env.store, f, &drafts), 1);
 	find.filter = "乙";
 	assert_int_equal(store_query_count(fx->env.store, f, &find), 0);
 	/* the textarea is not searched: a row must match for a visible reason */
@@ -375,8 +382,42 @@ static void test_counts_and_search_follow_every_write(void **state)
 	assert_int_equal(store_update(fx->env.store, f, &rs[2], &err), KP_OK);
 	assert_int_equal(store_query_count(fx->env.store, f, &find), 0);
 	assert_sql(fx->path, "SELECT sum(n) FROM kp_counts WHERE tbl = 'talent'", "2");
+	/* a rolled-back import leaves the counts as they were */
+	kp_record more = talent_record(fx, "戊");
+	kp_batch *b = store_batch_begin(fx->env.store, f, "more.csv", &err);
+	assert_non_null(b);
+	assert_int_equal(store_batch_add(b, &more, &err), KP_OK);
+	assert_int_equal(store_batch_end(b, false, &err), KP_OK);
+	assert_sql(fx->path, "SELECT sum(n) FROM kp_counts WHERE tbl = 'talent'", "2");
 	for (int i = 0; i < 3; i++)
 		record_free(&rs[i]);
+	record_free(&more);
+}
+
+/* A database of an older kepu, whose triggers kept the counts and a search
+ * table: opened again, they go and the counts are made anew. */
+static void test_counts_of_an_older_database(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	kp_record r = talent_record(fx, "甲");
+	char *err = NULL;
+	assert_int_equal(store_insert(fx->env.store, f, &r, &err), KP_OK);
+	sqlite3 *db;
+	sqlite3_open(fx->path, &db);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE kp_find_talent (id INTEGER PRIMARY KEY, unit_id INTEGER,"
+				      " text TEXT); CREATE TRIGGER talent_kp_ai AFTER INSERT ON talent BEGIN"
+				      " INSERT INTO kp_find_talent VALUES (NEW.id, NEW.unit_id, ''); END;"
+				      " UPDATE kp_counts SET n = 99 WHERE tbl = 'talent';"
+				      " DELETE FROM kp_counted WHERE tbl = 'talent'", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	env_close(&fx->env);
+	assert_int_equal(env_load_definitions(&fx->env, NULL, NULL, &(kp_diag){0}), 0);
+	assert_int_equal(env_open_db(&fx->env, fx->path, false, &err), 0);
+	assert_sql(fx->path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('talent_kp_ai', 'kp_find_talent')", "0");
+	assert_sql(fx->path, "SELECT sum(n) FROM kp_counts WHERE tbl = 'talent'", "1");
+	record_free(&r);
 }
 
 static int add_total(const kp_record *r, void *ctx)
@@ -442,7 +483,7 @@ static int import_text(fixture *fx, const char *csv, const char *unit, bool dry,
 	size_t len;
 	FILE *rep = open_memstream(report, &len);
 	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
-	import_options o = {unit, dry, NULL, NULL, NULL};
+	import_options o = {"test.csv", unit, dry, NULL, NULL, NULL};
 	int rc = import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, rep, st);
 	fclose(in);
 	fclose(rep);
@@ -477,6 +518,74 @@ static void test_import_all_or_nothing(void **state)
 	assert_int_equal(st.saved, 1);
 	free(rep);
 	assert_sql(fx->path, "SELECT name||ethnicity||education FROM talent", "王五回族大学本科");
+}
+
+/* Progress as the writer reports it: on the calling thread, rows rising. */
+typedef struct {
+	pthread_t caller;
+	long long last;
+	int calls, other_thread, backwards;
+} progress_seen;
+
+static void note_progress(void *ctx, long long rows, long long bytes)
+{
+	progress_seen *p = ctx;
+	(void)bytes;
+	p->calls++;
+	p->other_thread += !pthread_equal(p->caller, pthread_self());
+	if (rows >= 0) {
+		p->backwards += rows < p->last;
+		p->last = rows;
+	}
+}
+
+/* Thousands of rows pass from the reading thread to the writing one in
+ * chunks: all saved in order, counted, audited as one import, with
+ * progress; a bad row anywhere saves none. */
+static void test_import_many_rows(void **state)
+{
+	fixture *fx = *state;
+	enum { N = 2500 };
+	strbuf csv = STRBUF_INIT;
+	sb_adds(&csv, GOOD_HEADER);
+	static const char *const digit[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
+	for (int i = 0; i < N; i++) /* 张甲, 张乙, …: the row number in 天干 */
+		sb_printf(&csv, "张%s%s%s%s,男,40,汉族,群众,大学本科,许昌学院,138%08d,农村科普\r\n",
+			  digit[i / 1000], digit[i / 100 % 10], digit[i / 10 % 10], digit[i % 10], i);
+	size_t bad_at = csv.len;
+	sb_adds(&csv, "李四,女,17,汉族,群众,大学本科,许昌学院,13812345678,农村科普\r\n");
+	char *rep;
+	import_stats st;
+	assert_int_equal(import_text(fx, sb_str(&csv), "许昌学院", false, &rep, &st), -1);
+	assert_string_equal(rep, "第2502行 年龄: 不能小于 18\n");
+	assert_int_equal(st.saved, 0);
+	free(rep);
+	assert_sql(fx->path, "SELECT count(*) FROM talent", "0");
+
+	csv.s[bad_at] = '\0';
+	csv.len = bad_at;
+	progress_seen seen = {pthread_self(), 0, 0, 0, 0};
+	size_t len;
+	FILE *out = open_memstream(&rep, &len);
+	FILE *in = fmemopen(csv.s, csv.len, "r");
+	import_options o = {"张.csv", "许昌学院", false, NULL, note_progress, &seen};
+	assert_int_equal(import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, out, &st), 0);
+	fclose(in);
+	fclose(out);
+	free(rep);
+	assert_int_equal(st.saved, N);
+	assert_true(seen.calls >= N / KP_PROGRESS_EVERY);
+	assert_int_equal(seen.other_thread, 0);
+	assert_int_equal(seen.backwards, 0);
+	assert_sql(fx->path, "SELECT (SELECT name || phone FROM talent ORDER BY id LIMIT 1) || ' ' ||"
+			     " (SELECT name || phone FROM talent ORDER BY id DESC LIMIT 1)",
+		   "张甲甲甲甲13800000000 张丙戊癸癸13800002499");
+	assert_sql(fx->path, "SELECT n FROM kp_counts WHERE tbl = 'talent' AND state = 'draft'", "2500");
+	assert_sql(fx->path, "SELECT u.name FROM kp_audit a JOIN units u ON u.id = a.unit_id WHERE a.form = 'talent'",
+		   "许昌学院");
+	assert_sql(fx->path, "SELECT action || ' ' || changes FROM kp_audit WHERE form = 'talent'",
+		   "import [\"条数\",\"\",\"2500\",\"编号\",\"\",\"1-2500\",\"文件\",\"\",\"张.csv\"]");
+	sb_free(&csv);
 }
 
 static void test_import_units_and_headers(void **state)
@@ -639,9 +748,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_keyset_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_query_sort_filter_unit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_counts_and_search_follow_every_write, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_counts_of_an_older_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_totals_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_insert_many_is_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_import_many_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_units_and_headers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_neutralises_formulas_and_encodes, setup, teardown),

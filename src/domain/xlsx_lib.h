@@ -1,0 +1,11 @@
+/*
+ * xlsx_lib: libxlsxwriter is loaded on first use (xlsx_lib.c). When
+ * workbook_new returns NULL, this says why the library could not be
+ * loaded ("" when it was: the file could not be created).
+ */
+#ifndef KP_XLSX_LIB_H
+#define KP_XLSX_LIB_H
+
+const char *xlsx_lib_error(void);
+
+#endif
