@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* getresuid, setresgid */
 #include "core/priv.h"
 
 #include <grp.h>
