@@ -19,8 +19,9 @@ if [ "$mode" != e2e ]; then
 	for t in "$@"; do
 		out=$("$t" 2>&1)
 		rc=$?
-		p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
-		f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+		# A binary may run more than one group (each prints its count).
+		p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+		f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
 		p=${p:-0}
 		f=${f:-0}
 		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then

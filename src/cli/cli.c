@@ -7,6 +7,7 @@
 
 #include "core/clock.h"
 #include "core/msg.h"
+#include "store/store.h"
 #include "version.h"
 
 typedef struct {
@@ -138,7 +139,14 @@ int cli_main(int argc, char **argv)
 			fprintf(stderr, "usage: %s\n", cmd->usage);
 			return EXIT_USAGE;
 		}
-		return cmd->run(&o);
+		int rc = cmd->run(&o);
+		if (store_damaged()) { /* whatever the command printed cannot be trusted */
+			fprintf(stderr, "kepu: ");
+			fprintf(stderr, msg(MSG_S_DAMAGED), store_damage_reason());
+			fputc('\n', stderr);
+			return EXIT_DATA;
+		}
+		return rc;
 	}
 	fprintf(stderr, "kepu: unknown command '%s'\n\n", name);
 	usage(stderr);

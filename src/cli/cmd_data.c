@@ -128,8 +128,15 @@ int cmd_import(const kp_opts *o)
 	if (rc != EXIT_OK)
 		return rc;
 	char *err = NULL;
-	FILE *raw = fopen(o->args[1], "rb");
-	if (!raw)
+	/* On behalf of a unit: that unit's session, with a unit's rules. */
+	long long unit = o->unit ? store_unit_id(e.store, o->unit) : 0;
+	if (unit) {
+		char *who = xstrdup(store_session_user(e.store));
+		store_session(e.store, SESSION_UNIT, who, unit, &err);
+		free(who);
+	}
+	FILE *raw = err ? NULL : fopen(o->args[1], "rb");
+	if (!raw && !err)
 		err = xasprintf("%s: %s", o->args[1], strerror(errno));
 	FILE *in = !raw ? NULL
 		 : xlsx_is_zip(raw) ? xlsx_to_csv(o->args[1], &err) /* a spreadsheet: its first sheet */

@@ -35,6 +35,13 @@ static int open_env(kp_env *e, void *ctx)
 	tui_open *t = ctx;
 	int rc = cli_open_to(t->o, e, false, t->errs);
 	t->opened = rc == EXIT_OK;
+	/* Nobody until a login opens the account's session (store.h). */
+	char *err = NULL;
+	if (t->opened && store_session(e->store, SESSION_NONE, "", 0, &err) != KP_OK) {
+		fprintf(t->errs, "kepu: %s\n", err);
+		free(err);
+		return EXIT_DATA;
+	}
 	return rc;
 }
 

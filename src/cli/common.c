@@ -48,8 +48,14 @@ int cli_open_to(const kp_opts *o, kp_env *e, bool create, FILE *errs)
 	/* The command line is the server's administrators: their writes are
 	 * audited under the Unix login, marked as from the command line. */
 	char *who = xasprintf(msg(MSG_C_ACTOR), unix_login());
-	store_set_actor(e->store, who, 0);
+	int rc = store_session(e->store, SESSION_ADMIN, who, 0, &err);
 	free(who);
+	if (rc != KP_OK) {
+		fprintf(errs, "kepu: %s\n", err);
+		free(err);
+		env_close(e);
+		return EXIT_DATA;
+	}
 	return EXIT_OK;
 }
 

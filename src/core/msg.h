@@ -101,6 +101,22 @@
 	X(RV_NEED_REASON,   "请写明原因") \
 	X(S_SYSTEM_ACTOR,   "kepu（初始数据）") \
 	X(S_NO_UNIT,        "没有名为「%s」的单位") \
+	/* the session layer (store/session.c): what a session may not do */ \
+	X(SS_SIGN_IN,       "请先登录") \
+	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
+	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
+	X(SS_CITY_FIELD,    "「%s」由市科协填写，单位不能填写或修改") \
+	X(SS_UNIT_FIELD,    "「%s」由填报单位填写，市科协不能修改") \
+	X(SS_STATE,         "这条记录现在是「%s」，不能修改或删除") \
+	X(SS_MOVE,          "不能把记录从「%s」改为「%s」") \
+	X(SS_CITY_ONLY,     "只有市科协的账号可以这样做") \
+	X(SS_ADMIN_ONLY,    "只有服务器管理员可以这样做") \
+	X(SS_WIDEN,         "当前会话不能改为「%s」的权限") \
+	X(SS_DRAFT_OWNER,   "只能读写自己的草稿") \
+	X(C_COLUMN_NOT_YOURS, "文件含有「%s」一列，这一列由%s填写，不能由本账号导入：请删去这一列后再导入（整个文件未导入）") \
+	X(C_THE_UNIT,       "填报单位") \
+	X(UI_ANY_KEY_QUITS, "按任意键退出。") \
+	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，通知管理员用最近一次 kepu backup 做的备份恢复（见 docs/deploy.md「备份与恢复」）") \
 	/* checklist, progress, briefing */ \
 	X(P_SCORE,          "完成度") \
 	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计，指标为 0 算完成（config/ranking.yaml）") \

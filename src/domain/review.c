@@ -31,25 +31,18 @@ const char *review_label(kp_review a)
 	return msg(ids[a]);
 }
 
-/* Who may do what from where: the whole workflow in one table. */
-static const struct {
-	kp_review a;
-	kp_state from;
-	kp_user_role role;
-} rules[] = {
-	{REV_SUBMIT, ST_DRAFT, USER_UNIT},
-	{REV_SUBMIT, ST_RETURNED, USER_UNIT},
-	{REV_APPROVE, ST_SUBMITTED, USER_CITY},
-	{REV_RETURN, ST_SUBMITTED, USER_CITY},
-	{REV_REOPEN, ST_APPROVED, USER_CITY},
+/* The state each action starts from. */
+static const kp_state sources[][2] = {
+	[REV_SUBMIT] = {ST_DRAFT, ST_RETURNED},
+	[REV_APPROVE] = {ST_SUBMITTED, ST_SUBMITTED},
+	[REV_RETURN] = {ST_SUBMITTED, ST_SUBMITTED},
+	[REV_REOPEN] = {ST_APPROVED, ST_APPROVED},
 };
 
-bool review_allowed(kp_state st, kp_review a, kp_user_role role)
+bool review_allowed(const kp_store *s, kp_state st, kp_review a)
 {
-	for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
-		if (rules[i].a == a && rules[i].from == st && rules[i].role == role)
-			return true;
-	return false;
+	return (sources[a][0] == st || sources[a][1] == st) &&
+	       store_may_move(s, state_code(st), state_code(review_target(a)));
 }
 
 kp_state review_target(kp_review a)
@@ -60,20 +53,10 @@ kp_state review_target(kp_review a)
 
 bool review_needs_reason(kp_review a) { return a == REV_RETURN || a == REV_REOPEN; }
 
-bool review_editable(kp_state st, kp_user_role role)
-{
-	if (role == USER_UNIT) /* its own draft or a returned record */
-		return st == ST_DRAFT || st == ST_RETURNED;
-	return st != ST_APPROVED; /* the city reopens an approved record first */
-}
+bool review_editable(const kp_store *s, kp_state st) { return store_may_edit_state(s, state_code(st)); }
 
-bool field_writable(const kp_field *fd, kp_user_role role)
-{
-	return fd->written_by == WRITER_ANY || (fd->written_by == WRITER_CITY) == (role == USER_CITY);
-}
-
-int review_apply(kp_env *e, const kp_form *f, long long id, const kp_user *u, kp_review a,
-		 const char *reason, char **err)
+int review_apply(kp_env *e, const kp_form *f, long long id, kp_review a, const char *reason,
+		 char **err)
 {
 	kp_record r;
 	if (!f->review || store_get(e->store, f, id, &r, err) != KP_OK) {
@@ -82,9 +65,8 @@ int review_apply(kp_env *e, const kp_form *f, long long id, const kp_user *u, kp
 		return -1;
 	}
 	kp_state st = state_of(r.state);
-	bool mine = u->role == USER_CITY || r.unit_id == u->unit_id;
 	record_free(&r);
-	if (!mine || !review_allowed(st, a, u->role)) {
+	if (!review_allowed(e->store, st, a)) {
 		*err = xasprintf(msg(MSG_RV_NOT_ALLOWED), review_label(a), state_label(st));
 		return -1;
 	}

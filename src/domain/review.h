@@ -18,20 +18,19 @@ kp_state state_of(const char *code);
 const char *state_label(kp_state st);
 const char *review_label(kp_review a);
 
-/* May a user of this role take action a on a record in state st? */
-bool review_allowed(kp_state st, kp_review a, kp_user_role role);
+/* May the store's session take action a on a record in state st? (The
+ * rules are the store's, store/session.c; this names them as actions.) */
+bool review_allowed(const kp_store *s, kp_state st, kp_review a);
 /* The state action a leads to. */
 kp_state review_target(kp_review a);
 /* Does the action need a reason (a return, a reopening)? */
 bool review_needs_reason(kp_review a);
-/* May a user of this role change a record in state st (and a new one)? */
-bool review_editable(kp_state st, kp_user_role role);
-/* May this role write field fd (written_by)? */
-bool field_writable(const kp_field *fd, kp_user_role role);
+/* May the session change a record in state st (and a new one)? */
+bool review_editable(const kp_store *s, kp_state st);
 
-/* Take action a on record id of f as user u: 0, or -1 with *err (not
- * allowed, no reason, someone else moved it first). Audited. */
-int review_apply(kp_env *e, const kp_form *f, long long id, const kp_user *u, kp_review a,
-		 const char *reason, char **err);
+/* Take action a on record id of f in the store's session: 0, or -1 with
+ * *err (not allowed, no reason, someone else moved it first). Audited. */
+int review_apply(kp_env *e, const kp_form *f, long long id, kp_review a, const char *reason,
+		 char **err);
 
 #endif

@@ -101,6 +101,22 @@ static int *map_header(importer *im, csv_reader *r, int *unit_col)
 	return map;
 }
 
+/* A column the session may not write (省辖市科协意见 from a unit) refuses
+ * the whole file, even with its cells empty: what the file says would not
+ * be what is saved. */
+static void refuse_unwritable_columns(importer *im, const int *map, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const kp_field *fd = map[i] >= 0 ? &im->f->fields[map[i]] : NULL;
+		if (fd && !store_may_write_field(im->e->store, fd)) {
+			char *t = xasprintf(msg(MSG_C_COLUMN_NOT_YOURS), fd->label,
+					    msg(fd->written_by == WRITER_CITY ? MSG_P_OWNER_CITY : MSG_C_THE_UNIT));
+			fatal(im, t);
+			free(t);
+		}
+	}
+}
+
 /* The unit of this row, or 0 after reporting why there is none. */
 static long long row_unit(importer *im, int row, const char *cell, long long fixed,
 			  const char *fixed_name)
@@ -235,6 +251,7 @@ typedef struct {
 	size_t ncols;
 	int unit_col;
 	long long fixed_unit;
+	const char *unit; /* its name, for messages */
 	bqueue *q;   /* NULL: nothing is saved (a dry run, or a fatal header) */
 	chunk *c;    /* being filled */
 	int sent_at; /* rows read when the last chunk went */
@@ -278,7 +295,7 @@ static void read_rows(reader *rd)
 		/* Values NULL until validated: a row is saved only when all are. */
 		kp_record rec = {.nvals = f->nfields, .vals = xcalloc(f->nfields, sizeof(char *))};
 		sb_clear(&im->reasons);
-		int bad = check_row(im, rd->r, rd->map, rd->ncols, rd->unit_col, rd->fixed_unit, o->unit, &rec);
+		int bad = check_row(im, rd->r, rd->map, rd->ncols, rd->unit_col, rd->fixed_unit, rd->unit, &rec);
 		if (bad && o->rejects) {
 			reject(o->rejects, rd->r, sb_str(&im->reasons));
 			st->rejected++;
@@ -356,8 +373,21 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	csv_reader r;
 	csv_open(&r, in);
 	long long fixed_unit = 0;
-	if (o->unit && !(fixed_unit = store_unit_id(e->store, o->unit))) {
-		char *why = xasprintf(msg(MSG_S_NO_UNIT), o->unit);
+	const char *unit = o->unit;
+	char *own = NULL;
+	if (store_session_unit(e->store)) /* a unit session imports into its own unit */
+		unit = own = store_unit_name(e->store, store_session_unit(e->store));
+	if (unit && !(fixed_unit = store_unit_id(e->store, unit))) {
+		char *why = xasprintf(msg(MSG_S_NO_UNIT), unit);
+		fatal(&im, why);
+		free(why);
+	} else if (o->unit && own && strcmp(o->unit, own)) {
+		char *why = xasprintf(msg(MSG_SS_OTHER_UNIT), own);
+		fatal(&im, why);
+		free(why);
+	}
+	if (!store_may_write_form(e->store, f)) { /* 附表1 from a unit: the store would refuse each row */
+		char *why = xasprintf(msg(MSG_SS_CITY_FORM), f->title);
 		fatal(&im, why);
 		free(why);
 	}
@@ -379,13 +409,14 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		csv_close(&r);
 		return -1;
 	}
-	reader rd = {&im, o, in, &r, NULL, r.n, NO_COL, fixed_unit, NULL, NULL, 0};
+	reader rd = {&im, o, in, &r, NULL, r.n, NO_COL, fixed_unit, unit, NULL, NULL, 0};
 	int *map = map_header(&im, &r, &rd.unit_col);
 	rd.map = map;
+	refuse_unwritable_columns(&im, map, r.n);
 	im.nunits = store_units(e->store, &im.units);
 	im.raw = xcalloc(f->nfields + 1, sizeof *im.raw);
 	im.why = xcalloc(f->nfields + 1, sizeof *im.why);
-	if (!o->unit && rd.unit_col == NO_COL)
+	if (!unit && rd.unit_col == NO_COL)
 		fatal(&im, msg(MSG_C_NEED_UNIT));
 	if (o->rejects) /* the same header, and a column for the reasons */
 		reject(o->rejects, &r, msg(MSG_C_REJECT_REASON));
@@ -417,6 +448,7 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	free(im.raw);
 	free(im.why);
 	csv_close(&r);
+	free(own);
 	return st->fatal || (!o->rejects && st->errors) ? -1 : 0;
 }
 

@@ -96,6 +96,7 @@ typedef struct {
 	char *total_row;       /* label of a computed row of sums (integer fields), or NULL */
 	int unique;            /* field with one record per unit and value (月报: month), or -1 */
 	bool review;           /* records go 草稿 → 已提交 → 已认定 or 退回 (附表2, 附表3) */
+	kp_writer written_by;  /* who may write its records at all (附表1: the city) */
 	char *file;            /* the definition file, for messages */
 	char **sections;
 	size_t nsections;

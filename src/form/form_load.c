@@ -7,9 +7,23 @@
 #include "form/catalog.h"
 #include "form/yschema.h"
 
+/* written_by: who may write a field or a whole form (city or unit); the
+ * store applies it to every session. */
+static kp_writer load_writer(ychk *c, const ynode *map)
+{
+	const char *wb = ychk_str(c, map, "written_by", false);
+	if (wb && !strcmp(wb, "city"))
+		return WRITER_CITY;
+	if (wb && !strcmp(wb, "unit"))
+		return WRITER_UNIT;
+	if (wb)
+		ychk_err(c, yn_get(map, "written_by"), msg(MSG_L_OWNER), "written_by", wb);
+	return WRITER_ANY;
+}
+
 static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
 					"per_unit", "total_row", "description", "sections",
-					"fields", "unique", "review", NULL};
+					"fields", "unique", "review", "written_by", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
@@ -277,13 +291,7 @@ static void load_field(loader *L, const ynode *map, int section)
 			add_ref(L, form->nfields, yn_get(rw, "field"), REF_REQUIRED_WHEN);
 		}
 	}
-	const char *wb = ychk_str(&L->c, map, "written_by", false);
-	if (wb && !strcmp(wb, "city"))
-		f->written_by = WRITER_CITY;
-	else if (wb && !strcmp(wb, "unit"))
-		f->written_by = WRITER_UNIT;
-	else if (wb)
-		ychk_err(&L->c, yn_get(map, "written_by"), msg(MSG_L_OWNER), "written_by", wb);
+	f->written_by = load_writer(&L->c, map);
 	const ynode *pf = yn_get(map, "prefill");
 	if (pf && ti && ti->keys & FK_MINMAX)
 		load_prefill(L, f, pf);
@@ -396,6 +404,7 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 		resolve_refs(&L);
 		form->per_unit = ychk_bool(&L.c, root, "per_unit", false);
 		form->review = ychk_bool(&L.c, root, "review", false);
+		form->written_by = load_writer(&L.c, root);
 		const char *tr = ychk_str(&L.c, root, "total_row", false);
 		form->total_row = tr ? xstrdup(tr) : NULL;
 		form->unique = -1;

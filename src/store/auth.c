@@ -54,13 +54,6 @@ int store_ensure_auth(kp_store *s, char **err)
 	return db_commit(s, err);
 }
 
-void store_set_actor(kp_store *s, const char *user, long long unit_id)
-{
-	free(s->actor);
-	s->actor = xstrdup(user ? user : "");
-	s->actor_unit = unit_id;
-}
-
 int db_audit(kp_store *s, const char *user, const char *form, long long record_id,
 	     long long unit_id, const char *action, char *const *changes, size_t nchanges)
 {
@@ -123,6 +116,9 @@ static void read_user(sqlite3_stmt *st, kp_user *u)
 
 int store_user_get(kp_store *s, const char *name, kp_user *u)
 {
+	/* Before a login (to check it) any account; then a unit its own. */
+	if (s->kind == SESSION_UNIT && strcmp(name, s->actor) != 0)
+		return KP_ENOTFOUND;
 	sqlite3_stmt *st = db_prepare(s, "SELECT " USER_COLUMNS " WHERE u.name = ?", NULL);
 	int rc = KP_ENOTFOUND;
 	if (st) {
@@ -138,6 +134,9 @@ int store_user_get(kp_store *s, const char *name, kp_user *u)
 
 size_t store_users(kp_store *s, kp_user **out)
 {
+	*out = NULL;
+	if (session_need(s, CITY_OR_ADMIN, NULL) != KP_OK)
+		return 0;
 	sqlite3_stmt *st = db_prepare(s, "SELECT " USER_COLUMNS " ORDER BY u.role, n.seq, u.name", NULL);
 	size_t n = 0, cap = 0;
 	kp_user *u = NULL;
@@ -169,7 +168,7 @@ void users_free(kp_user *u, size_t n)
 int store_user_add(kp_store *s, const char *name, kp_user_role role, long long unit_id,
 		   const char *hash, char **err)
 {
-	if (db_begin(s, err) != KP_OK)
+	if (session_need(s, CITY_OR_ADMIN, err) != KP_OK || db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	sqlite3_stmt *st = db_prepare(s,
 		"INSERT INTO kp_users (name, role, unit_id, hash, must_change, created_at)"
@@ -226,6 +225,10 @@ static int user_update(kp_store *s, const char *name, const char *sql, const cha
 
 int store_user_set_hash(kp_store *s, const char *name, const char *hash, bool initial, char **err)
 {
+	/* Anyone signed in chooses their own password; a reset is the city's. */
+	bool own = s->kind != SESSION_NONE && !initial && !strcmp(name, s->actor);
+	if (!own && session_need(s, CITY_OR_ADMIN, err) != KP_OK)
+		return KP_ERR;
 	return user_update(s, name,
 			   initial ? "UPDATE kp_users SET hash = ?, must_change = 1 WHERE name = ?"
 				   : "UPDATE kp_users SET hash = ?, must_change = 0 WHERE name = ?",
@@ -234,6 +237,8 @@ int store_user_set_hash(kp_store *s, const char *name, const char *hash, bool in
 
 int store_user_disable(kp_store *s, const char *name, char **err)
 {
+	if (session_need(s, CITY_OR_ADMIN, err) != KP_OK)
+		return KP_ERR;
 	return user_update(s, name, "UPDATE kp_users SET disabled = 1 WHERE name = ?", NULL,
 			   "user_disable", err);
 }
@@ -334,6 +339,8 @@ static void read_audit(sqlite3_stmt *st, kp_audit_row *a)
 int store_audit_each(kp_store *s, const kp_audit_query *q,
 		     int (*fn)(const kp_audit_row *a, void *ctx), void *ctx)
 {
+	if (session_need(s, CITY_OR_ADMIN, NULL) != KP_OK)
+		return KP_ERR;
 	sqlite3_stmt *st = audit_select(s, q, false, 0, -1);
 	if (!st)
 		return KP_ERR;
@@ -355,7 +362,8 @@ int store_audit_each(kp_store *s, const kp_audit_query *q,
 size_t store_audit_page(kp_store *s, const kp_audit_query *q, long long before_id, size_t limit,
 			kp_audit_row **out)
 {
-	sqlite3_stmt *st = audit_select(s, q, true, before_id, (long long)limit);
+	sqlite3_stmt *st = session_need(s, CITY_OR_ADMIN, NULL) == KP_OK
+		? audit_select(s, q, true, before_id, (long long)limit) : NULL;
 	kp_audit_row *a = xcalloc(limit ? limit : 1, sizeof *a);
 	size_t n = 0;
 	while (st && n < limit && sqlite3_step(st) == SQLITE_ROW)

@@ -1,5 +1,6 @@
 #include "store/db.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,8 +13,34 @@
  * of 100,000 rows); the busy handler retries, the user never sees "locked". */
 #define BUSY_TIMEOUT_MS 60000
 
+/* Set once a statement meets a damaged file; SQLite reports it through
+ * its error log, whichever statement it was and whether or not the caller
+ * looked at the result (a list that gets no rows, a login that finds no
+ * account). One database per process, so one flag. */
+static bool damaged;
+static char damage[160];
+
+static void note_damage(int code)
+{
+	int primary = code & 0xff;
+	if (damaged || (primary != SQLITE_CORRUPT && primary != SQLITE_NOTADB))
+		return;
+	damaged = true;
+	snprintf(damage, sizeof damage, "SQLite: %s", sqlite3_errstr(primary));
+}
+
+static void sqlite_log(void *ctx, int code, const char *text)
+{
+	(void)ctx, (void)text;
+	note_damage(code);
+}
+
+bool store_damaged(void) { return damaged; }
+const char *store_damage_reason(void) { return damage; }
+
 int db_fail(kp_store *s, char **err)
 {
+	note_damage(sqlite3_extended_errcode(s->db));
 	if (err)
 		*err = xasprintf(msg(MSG_S_SQL), sqlite3_errmsg(s->db));
 	return KP_ERR;
@@ -109,6 +136,7 @@ int store_open(const char *path, kp_store **out, char **err)
 	if (!configured) {
 		sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		sqlite3_config(SQLITE_CONFIG_LOG, sqlite_log, NULL);
 		configured = true;
 	}
 	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -127,7 +155,9 @@ int store_open(const char *path, kp_store **out, char **err)
 	sqlite3_create_function(s->db, "kp_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL);
 	sqlite3_create_function(s->db, "kp_contains", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 				NULL, sql_contains, NULL, NULL);
-	s->actor = xstrdup(msg(MSG_S_SYSTEM_ACTOR)); /* until a user is known: kepu's own seeding */
+	/* Until a front end narrows it: kepu's own seeding. */
+	s->kind = SESSION_ADMIN;
+	s->actor = xstrdup(msg(MSG_S_SYSTEM_ACTOR));
 	static const char *const pragmas[] = {
 		/* For a new file only (an existing one keeps its size): 16 KiB
 		 * pages write an import of 100,000 records in a third less time
@@ -172,6 +202,8 @@ bool store_is_initialised(kp_store *s)
 
 int store_quick_check(kp_store *s, char **err)
 {
+	if (session_need(s, SESSION_KIND(SESSION_ADMIN), err) != KP_OK)
+		return KP_ERR;
 	sqlite3_stmt *st = db_prepare(s, "PRAGMA quick_check", err);
 	if (!st)
 		return KP_ERR;
@@ -193,6 +225,8 @@ int store_quick_check(kp_store *s, char **err)
 
 int store_backup(kp_store *s, const char *out, char **err)
 {
+	if (session_need(s, SESSION_KIND(SESSION_ADMIN), err) != KP_OK)
+		return KP_ERR;
 	sqlite3_stmt *st = db_prepare(s, "VACUUM INTO ?", err);
 	if (!st)
 		return KP_ERR;

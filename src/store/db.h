@@ -7,10 +7,31 @@
 
 struct kp_store {
 	sqlite3 *db;
-	char *actor;          /* who writes (audit rows), "" until set */
-	long long actor_unit; /* that user's unit, 0 for the city */
+	kp_session_kind kind; /* on whose behalf (session.c) */
+	char *actor;          /* who: the account or the administrator, for audit rows */
+	long long actor_unit; /* a unit session's unit, 0 otherwise */
 	sqlite3_stmt *audit_st; /* the audit insert, prepared once */
 };
+
+/* The session's rules, applied by every read and write of store/
+ * (session.c). Each returns KP_OK or KP_ERR with *err naming what was
+ * refused and why. */
+int session_need(kp_store *s, unsigned kinds, char **err);
+/* The unit a read is limited to: 0 for every unit (administrator, city),
+ * the session's own for a unit. Bound into the SQL of every read. */
+long long session_scope(const kp_store *s);
+/* May the session write r (a new record when old is NULL) of f? Checks
+ * the form, the unit, the state and every field the session may not set. */
+int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
+		      char **err);
+/* May the session move old (of a reviewed form) from one state to another? */
+int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const char *from,
+		     const char *to, char **err);
+/* May the session delete old? */
+int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char **err);
+#define SESSION_KIND(k) (1u << (k))
+#define ANY_SESSION (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY) | SESSION_KIND(SESSION_UNIT))
+#define CITY_OR_ADMIN (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY))
 
 /* Prepare sql or set *err. */
 sqlite3_stmt *db_prepare(kp_store *s, const char *sql, char **err);

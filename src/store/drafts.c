@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/json.h"
+#include "core/msg.h"
 #include "core/xalloc.h"
 #include "store/db.h"
 
@@ -29,6 +30,12 @@ int store_ensure_drafts(kp_store *s, char **err)
 	return db_commit(s, err);
 }
 
+/* A draft is its owner's alone (the administrator's tools aside). */
+static bool owner_ok(const kp_store *s, const char *owner)
+{
+	return s->kind == SESSION_ADMIN || (s->kind != SESSION_NONE && !strcmp(owner, s->actor));
+}
+
 void draft_free(kp_draft *d)
 {
 	json_array_free(d->pairs, d->npairs * 2);
@@ -39,6 +46,10 @@ void draft_free(kp_draft *d)
 int store_draft_save(kp_store *s, const char *owner, const char *form, const kp_draft *d,
 		     char **err)
 {
+	if (!owner_ok(s, owner)) {
+		*err = xstrdup(msg(MSG_SS_DRAFT_OWNER));
+		return KP_ERR;
+	}
 	char *data = json_array_encode(d->pairs, d->npairs * 2);
 	if (db_begin(s, err) != KP_OK) {
 		free(data);
@@ -72,6 +83,8 @@ int store_draft_load(kp_store *s, const char *owner, const char *form, long long
 		     kp_draft *d)
 {
 	memset(d, 0, sizeof *d);
+	if (!owner_ok(s, owner))
+		return KP_ENOTFOUND;
 	sqlite3_stmt *st = db_prepare(s,
 		"SELECT unit_id, base_version, data, updated_at FROM kp_drafts"
 		" WHERE owner = ? AND form = ? AND record_id = ?", NULL);
@@ -103,7 +116,7 @@ int store_draft_load(kp_store *s, const char *owner, const char *form, long long
 
 int store_draft_delete(kp_store *s, const char *owner, const char *form, long long record_id)
 {
-	if (db_begin(s, NULL) != KP_OK)
+	if (!owner_ok(s, owner) || db_begin(s, NULL) != KP_OK)
 		return KP_ERR;
 	sqlite3_stmt *st = db_prepare(s,
 		"DELETE FROM kp_drafts WHERE owner = ? AND form = ? AND record_id = ?", NULL);

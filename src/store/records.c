@@ -49,10 +49,11 @@ static char *select_sql(const kp_form *f, const char *where_order);
 static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r);
 
 /* The stored record `WHERE t.<key> = value` (id, or unit_id for a per-unit
- * form), read inside the writer's transaction; false when there is none. */
+ * form), read inside the writer's transaction; false when there is none
+ * or it is another unit's than a unit session's. */
 static bool stored(kp_store *s, const kp_form *f, const char *key, long long value, kp_record *out)
 {
-	char *where = xasprintf("WHERE t.%s = ?", key);
+	char *where = xasprintf("WHERE t.%s = ?1 AND (?2 = 0 OR t.unit_id = ?2)", key);
 	char *sql = select_sql(f, where);
 	free(where);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
@@ -60,6 +61,7 @@ static bool stored(kp_store *s, const kp_form *f, const char *key, long long val
 	bool found = false;
 	if (st) {
 		sqlite3_bind_int64(st, 1, value);
+		sqlite3_bind_int64(st, 2, session_scope(s));
 		if ((found = sqlite3_step(st) == SQLITE_ROW))
 			read_row(st, f, out);
 	}
@@ -106,13 +108,13 @@ static void bind_values(sqlite3_stmt *st, const kp_form *f, const kp_record *r, 
 static char *insert_sql(const kp_form *f)
 {
 	strbuf b = STRBUF_INIT;
-	sb_printf(&b, "INSERT INTO \"%s\" (unit_id, version, created_at, updated_at", f->table);
+	sb_printf(&b, "INSERT INTO \"%s\" (unit_id, version, created_at, updated_at, id", f->table);
 	for (size_t i = 0; i < f->nfields; i++)
 		sb_printf(&b, ", \"%s\"", f->fields[i].id);
 	/* ?1 the unit, ?2… the fields, then the time (an import's rows are all
-	 * saved at the moment it began). */
+	 * saved at the moment it began), then the record's number. */
 	size_t at = f->nfields + 2;
-	sb_printf(&b, ") VALUES (?1, 1, ?%zu, ?%zu", at, at);
+	sb_printf(&b, ") VALUES (?1, 1, ?%zu, ?%zu, ?%zu", at, at, at + 1);
 	for (size_t i = 0; i < f->nfields; i++)
 		sb_printf(&b, ", ?%zu", i + 2);
 	sb_adds(&b, ")");
@@ -137,11 +139,45 @@ static int write_fail(kp_store *s, const kp_form *f, const kp_record *r, char **
 	return db_fail(s, err);
 }
 
+/* Record numbers are never handed out twice, even after the newest record
+ * is deleted (an audit row names one record forever): kp_seq keeps the
+ * highest number each form has used (schema.c seeds it). The next one is
+ * above both it and the table's own highest, so rows added outside kepu
+ * are respected too. Read and written inside the writer's transaction. */
+static int seq_next(kp_store *s, const kp_form *f, long long *next, char **err)
+{
+	char *sql = xasprintf("SELECT max(ifnull((SELECT last FROM kp_seq WHERE tbl = ?1), 0),"
+			      " ifnull((SELECT max(id) FROM \"%s\"), 0)) + 1", f->table);
+	sqlite3_stmt *st = db_prepare(s, sql, err);
+	free(sql);
+	if (!st)
+		return KP_ERR;
+	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_ROW ? KP_OK : db_fail(s, err);
+	*next = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int seq_used(kp_store *s, const kp_form *f, long long last)
+{
+	sqlite3_stmt *st = db_prepare(s, "INSERT INTO kp_seq (tbl, last) VALUES (?1, ?2)"
+				      " ON CONFLICT (tbl) DO UPDATE SET last = max(last, excluded.last)", NULL);
+	if (!st)
+		return KP_ERR;
+	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, last);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
+	sqlite3_finalize(st);
+	return rc;
+}
+
 struct kp_batch {
 	kp_store *s;
 	const kp_form *f;
 	sqlite3_stmt *st;
 	kp_counter *counts;
+	long long next_id;            /* the number the next new record gets */
 	const char *source;          /* an import's file: one audit row for its inserts */
 	long long first, last, added; /* the ids it inserted */
 	long long unit;               /* their unit, or 0 when they are of several */
@@ -164,7 +200,11 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 	clock_now(now);
 	sqlite3_bind_text(st, (int)f->nfields + 2, now, -1, SQLITE_TRANSIENT);
 	kp_batch *b = xcalloc(1, sizeof *b);
-	*b = (kp_batch){s, f, st, counter_begin(s, f), source, 0, 0, 0, 0};
+	*b = (kp_batch){s, f, st, counter_begin(s, f), 0, source, 0, 0, 0, 0};
+	if (seq_next(s, f, &b->next_id, err) != KP_OK) {
+		store_batch_end(b, false, NULL);
+		return NULL;
+	}
 	return b;
 }
 
@@ -177,12 +217,20 @@ int store_batch_add(kp_batch *b, kp_record *r, char **err)
 	/* A per-unit form's record for a unit that has one is replaced: an
 	 * update, audited with its old values. */
 	bool replaces = b->f->per_unit && stored(b->s, b->f, "unit_id", r->unit_id, &old);
+	if (session_may_write(b->s, b->f, replaces ? &old : NULL, r, err) != KP_OK) {
+		if (replaces)
+			record_free(&old);
+		return KP_ERR;
+	}
 	sqlite3_reset(b->st);
 	sqlite3_bind_int64(b->st, 1, r->unit_id);
 	bind_values(b->st, b->f, r, 2);
+	sqlite3_bind_int64(b->st, (int)b->f->nfields + 3, b->next_id);
 	int rc = KP_OK;
 	if (sqlite3_step(b->st) != SQLITE_DONE)
 		rc = write_fail(b->s, b->f, r, err);
+	else if (!replaces)
+		b->next_id++;
 	if (rc == KP_OK) {
 		r->id = replaces ? old.id : sqlite3_last_insert_rowid(b->s->db);
 		r->version = replaces ? old.version + 1 : 1;
@@ -229,6 +277,8 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 	int rc = counter_end(b->counts, commit);
 	if (rc == KP_OK && commit && b->source && b->added)
 		rc = audit_import(b);
+	if (rc == KP_OK && commit && b->added)
+		rc = seq_used(s, b->f, b->next_id - 1);
 	free(b);
 	if (commit && rc != KP_OK)
 		db_fail(s, err);
@@ -277,21 +327,31 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 	strbuf b = STRBUF_INIT;
 	sb_printf(&b, "UPDATE \"%s\" SET version = version + 1, updated_at = " NOW, f->table);
 	for (size_t i = 0; i < f->nfields; i++)
-		sb_printf(&b, ", \"%s\" = ?", f->fields[i].id);
-	sb_adds(&b, " WHERE id = ? AND version = ?");
+		sb_printf(&b, ", \"%s\" = ?%zu", f->fields[i].id, i + 2);
+	sb_printf(&b, " WHERE id = ?%zu AND version = ?%zu AND (?1 = 0 OR unit_id = ?1)", f->nfields + 2,
+		  f->nfields + 3);
 	if (db_begin(s, err) != KP_OK) {
 		sb_free(&b);
 		return KP_ERR;
 	}
+	/* ?1 is the session's unit: the statement itself cannot reach another
+	 * unit's row, whatever was checked before. */
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), err);
 	sb_free(&b);
 	int rc = KP_ERR;
 	kp_record old;
 	bool had = stored(s, f, "id", r->id, &old);
+	if (had)
+		r->unit_id = old.unit_id; /* an update never moves a record to another unit */
+	if (st && had && session_may_write(s, f, &old, r, err) != KP_OK) {
+		sqlite3_finalize(st);
+		st = NULL;
+	}
 	if (st) {
-		bind_values(st, f, r, 1);
-		sqlite3_bind_int64(st, (int)f->nfields + 1, r->id);
-		sqlite3_bind_int(st, (int)f->nfields + 2, r->version);
+		sqlite3_bind_int64(st, 1, session_scope(s));
+		bind_values(st, f, r, 2);
+		sqlite3_bind_int64(st, (int)f->nfields + 2, r->id);
+		sqlite3_bind_int(st, (int)f->nfields + 3, r->version);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			write_fail(s, f, r, err);
 		else if (sqlite3_changes(s->db) == 0 || !had) {
@@ -313,7 +373,7 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 
 int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 {
-	char *sql = xasprintf("DELETE FROM \"%s\" WHERE id = ?", f->table);
+	char *sql = xasprintf("DELETE FROM \"%s\" WHERE id = ?1 AND (?2 = 0 OR unit_id = ?2)", f->table);
 	if (db_begin(s, err) != KP_OK) {
 		free(sql);
 		return KP_ERR;
@@ -323,8 +383,13 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 	int rc = KP_ERR;
 	kp_record old;
 	bool had = stored(s, f, "id", id, &old);
+	if (st && had && session_may_delete(s, f, &old, err) != KP_OK) {
+		sqlite3_finalize(st);
+		st = NULL;
+	}
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, session_scope(s));
 		if (sqlite3_step(st) != SQLITE_DONE)
 			db_fail(s, err);
 		else if (!had || !sqlite3_changes(s->db))
@@ -339,7 +404,7 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 	if (rc == KP_OK && db_commit(s, err) == KP_OK)
 		return KP_OK;
 	db_rollback(s);
-	if (rc == KP_ENOTFOUND)
+	if (rc == KP_ENOTFOUND || (rc == KP_ERR && !*err))
 		*err = xstrdup(msg(MSG_S_CHANGED));
 	return rc == KP_OK ? KP_ERR : rc;
 }
@@ -376,12 +441,16 @@ static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r)
 
 int store_get(kp_store *s, const kp_form *f, long long id, kp_record *r, char **err)
 {
-	char *sql = select_sql(f, "WHERE t.id = ?");
+	if (session_need(s, ANY_SESSION, err) != KP_OK)
+		return KP_ERR;
+	/* Another unit's record answers like a missing one. */
+	char *sql = select_sql(f, "WHERE t.id = ?1 AND (?2 = 0 OR t.unit_id = ?2)");
 	sqlite3_stmt *st = db_prepare(s, sql, err);
 	free(sql);
 	if (!st)
 		return KP_ERR;
 	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, session_scope(s));
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read_row(st, f, r);
@@ -411,12 +480,13 @@ bool store_searchable(const kp_field *f)
 	return !ftype_info(f->type)->integer_column && f->type != FT_TEXTAREA;
 }
 
-/* The WHERE clause of a query (parameters: ?1 unit, ?2 filter, ?6 state).
- * A filter matches when one of the listed text fields contains it
- * (kp_contains, db.c: each field by itself, so a match never spans two). */
+/* The WHERE clause of a query (parameters: ?1 unit, ?2 filter, ?6 state,
+ * ?7 the session's unit). A filter matches when one of the listed text
+ * fields contains it (kp_contains, db.c: each field by itself, so a match
+ * never spans two). */
 static void where_clause(strbuf *b, const kp_form *f, const kp_query *q)
 {
-	sb_adds(b, " WHERE (?1 = 0 OR t.unit_id = ?1)");
+	sb_adds(b, " WHERE (?1 = 0 OR t.unit_id = ?1) AND (?7 = 0 OR t.unit_id = ?7)");
 	if (f->review && q->state)
 		sb_adds(b, " AND t.kp_state = ?6");
 	if (!q->filter || !q->filter[0])
@@ -503,6 +573,7 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 		if (anchor)
 			sqlite3_bind_int64(st, 4, anchor->id);
 		sqlite3_bind_int64(st, 5, (long long)limit);
+		sqlite3_bind_int64(st, 7, session_scope(s));
 		if (f->review && q->state)
 			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
 		while (n < limit && sqlite3_step(st) == SQLITE_ROW)
@@ -541,6 +612,7 @@ long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, lon
 		if (q->filter && q->filter[0])
 			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, id);
+		sqlite3_bind_int64(st, 7, session_scope(s));
 		if (f->review && q->state)
 			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -561,7 +633,8 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 		sb_printf(&b, " LIMIT %d)", KP_COUNT_CAP + 1);
 	} else {
 		sb_adds(&b, "SELECT ifnull(sum(n), 0) FROM kp_counts WHERE tbl = ?3"
-			    " AND (?1 = 0 OR unit_id = ?1) AND (?6 IS NULL OR state = ?6)");
+			    " AND (?1 = 0 OR unit_id = ?1) AND (?7 = 0 OR unit_id = ?7)"
+			    " AND (?6 IS NULL OR state = ?6)");
 	}
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
@@ -574,6 +647,7 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 			sqlite3_bind_text(st, 3, f->table, -1, SQLITE_STATIC);
 		if (by_state)
 			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 7, session_scope(s));
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n = sqlite3_column_int64(st, 0);
 	}
@@ -591,16 +665,18 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id,
 	       int (*fn)(const kp_record *r, void *ctx), void *ctx, char **err)
 {
 	/* A per-unit form reads like its table on paper: in the units' order. */
+	if (session_need(s, ANY_SESSION, err) != KP_OK)
+		return KP_ERR;
 	const char *order = f->per_unit ? "ORDER BY u.seq, t.id" : "ORDER BY t.id";
-	char *where = xasprintf("%s%s", unit_id ? "WHERE t.unit_id = ? " : "", order);
+	char *where = xasprintf("WHERE (?1 = 0 OR t.unit_id = ?1) AND (?2 = 0 OR t.unit_id = ?2) %s", order);
 	char *sql = select_sql(f, where);
 	free(where);
 	sqlite3_stmt *st = db_prepare(s, sql, err);
 	free(sql);
 	if (!st)
 		return KP_ERR;
-	if (unit_id)
-		sqlite3_bind_int64(st, 1, unit_id);
+	sqlite3_bind_int64(st, 1, unit_id);
+	sqlite3_bind_int64(st, 2, session_scope(s));
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		kp_record r;
@@ -624,11 +700,17 @@ int store_set_state(kp_store *s, const kp_form *f, long long id, const char *fro
 	kp_record old;
 	bool had = stored(s, f, "id", id, &old);
 	char *sql = xasprintf("UPDATE \"%s\" SET kp_state = ?1, kp_reason = ?2, version = version + 1,"
-			      " updated_at = " NOW " WHERE id = ?3 AND kp_state = ?4", f->table);
+			      " updated_at = " NOW " WHERE id = ?3 AND kp_state = ?4 AND (?5 = 0 OR unit_id = ?5)",
+			      f->table);
 	sqlite3_stmt *st = db_prepare(s, sql, err);
 	free(sql);
 	int rc = KP_ERR;
+	if (st && had && session_may_move(s, f, &old, from, to, err) != KP_OK) {
+		sqlite3_finalize(st);
+		st = NULL;
+	}
 	if (st) {
+		sqlite3_bind_int64(st, 5, session_scope(s));
 		sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, reason ? reason : "", -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, id);

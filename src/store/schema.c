@@ -99,12 +99,14 @@ char *store_unit_name(kp_store *s, long long id)
 
 long long store_unit_record(kp_store *s, const kp_form *f, long long unit_id)
 {
-	char *sql = xasprintf("SELECT id FROM \"%s\" WHERE unit_id = ? ORDER BY id LIMIT 1", f->table);
+	char *sql = xasprintf("SELECT id FROM \"%s\" WHERE unit_id = ?1 AND (?2 = 0 OR unit_id = ?2)"
+			      " ORDER BY id LIMIT 1", f->table);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
 	free(sql);
 	long long id = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, unit_id);
+		sqlite3_bind_int64(st, 2, session_scope(s));
 		if (sqlite3_step(st) == SQLITE_ROW)
 			id = sqlite3_column_int64(st, 0);
 	}
@@ -137,6 +139,34 @@ static bool has_column(kp_store *s, const char *t, const char *c)
 	}
 	sqlite3_finalize(st);
 	return yes;
+}
+
+/* kp_seq, the highest record number each form has used (records.c): a
+ * form it does not know yet starts from its table's highest number or the
+ * highest the audit trail names, so numbers deleted before kepu kept
+ * kp_seq are not handed out again either. */
+static int seq_ensure(kp_store *s, const kp_form *f, char **err)
+{
+	if (db_exec(s, "CREATE TABLE IF NOT EXISTS kp_seq (tbl TEXT PRIMARY KEY, last INTEGER NOT NULL)",
+		    err) != KP_OK)
+		return KP_ERR;
+	bool audited = false;
+	sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM sqlite_schema WHERE name = 'kp_audit'", err);
+	if (!st)
+		return KP_ERR;
+	audited = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	char *sql = xasprintf("INSERT INTO kp_seq (tbl, last) SELECT ?1, max(ifnull((SELECT max(id) FROM \"%s\"), 0), %s)"
+			      " WHERE NOT EXISTS (SELECT 1 FROM kp_seq WHERE tbl = ?1)", f->table,
+			      audited ? "ifnull((SELECT max(record_id) FROM kp_audit WHERE form = ?1), 0)" : "0");
+	st = db_prepare(s, sql, err);
+	free(sql);
+	if (!st)
+		return KP_ERR;
+	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int store_ensure_form(kp_store *s, const kp_form *f, char **err)
@@ -196,6 +226,8 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 	}
 	if (rc == KP_OK)
 		rc = counts_ensure(s, f, err);
+	if (rc == KP_OK)
+		rc = seq_ensure(s, f, err);
 	if (rc != KP_OK) {
 		db_rollback(s);
 		return KP_ERR;

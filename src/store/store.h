@@ -43,6 +43,58 @@ void record_free(kp_record *r);
 /* Replace value i with a copy of v. */
 void record_set(kp_record *r, size_t i, const char *v);
 
+/* Who an account is: the city office (市科协), every unit, or one unit. */
+typedef enum { USER_CITY, USER_UNIT } kp_user_role;
+
+/*
+ * The session: on whose behalf every read and write of the store runs.
+ * This is kepu's one trust boundary: every path (screens, lists, 附表4,
+ * reports, the checklist, review, imports, exports, the command line)
+ * reads and writes through a store whose session decides, in the SQL of
+ * each statement, which units' rows exist for it and what it may change.
+ *
+ * - SESSION_ADMIN: kepu's own seeding and a server administrator's command
+ *   line: everything.
+ * - SESSION_CITY: a city account: every unit's rows, the fields and forms
+ *   the YAML gives the city (written_by: city), the city's review steps.
+ * - SESSION_UNIT: one unit's account: its own unit's rows only (another
+ *   unit's record answers like a missing one), only the fields and forms a
+ *   unit may write, only its draft or returned records, the unit's review
+ *   steps.
+ * - SESSION_NONE: before a login: only the login itself.
+ *
+ * A store opens as SESSION_ADMIN. A session only ever narrows: admin →
+ * none, city or unit; none → the account that logs in; city → unit; a
+ * unit session is final.
+ */
+typedef enum { SESSION_ADMIN, SESSION_CITY, SESSION_UNIT, SESSION_NONE } kp_session_kind;
+
+/* Narrow the session to kind, named user (a unit's id for SESSION_UNIT).
+ * KP_ERR with *err when that would widen it or the unit does not exist. */
+int store_session(kp_store *s, kp_session_kind kind, const char *user, long long unit_id,
+		  char **err);
+kp_session_kind store_session_kind(const kp_store *s);
+/* The unit the session is limited to, or 0 (administrator, city). */
+long long store_session_unit(const kp_store *s);
+/* The session's user name ("" before a login). */
+const char *store_session_user(const kp_store *s);
+
+/* The rules, for a screen's early word (the store applies them anyway). */
+bool store_may_write_form(const kp_store *s, const kp_form *f);
+bool store_may_write_field(const kp_store *s, const kp_field *fd);
+/* May a record of a reviewed form in this state (a code: draft …) be
+ * changed or deleted? */
+bool store_may_edit_state(const kp_store *s, const char *state);
+/* May the session move a reviewed record from one state to another? */
+bool store_may_move(const kp_store *s, const char *from, const char *to);
+
+/* Has any statement found the database damaged (SQLITE_CORRUPT,
+ * SQLITE_NOTADB)? Then nothing read from it can be trusted: front ends say
+ * so (naming the recovery from a backup) instead of showing what came. */
+bool store_damaged(void);
+/* What SQLite said of the damage (for the message). */
+const char *store_damage_reason(void);
+
 int store_open(const char *path, kp_store **out, char **err);
 void store_close(kp_store *s);
 /* Does the database already hold kepu's tables? */
@@ -173,7 +225,6 @@ int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *
 		   char **err);
 
 /* Accounts (the password hash is made by domain/auth.c). */
-typedef enum { USER_CITY, USER_UNIT } kp_user_role;
 
 typedef struct {
 	long long id;
@@ -189,9 +240,6 @@ typedef struct {
 /* The account, login-attempt and audit tables (the audit one append-only,
  * enforced by triggers). */
 int store_ensure_auth(kp_store *s, char **err);
-/* Who the following writes are by: every insert, update and delete of a
- * record, tick and account writes an audit row naming them. */
-void store_set_actor(kp_store *s, const char *user, long long unit_id);
 int store_user_get(kp_store *s, const char *name, kp_user *u);
 size_t store_users(kp_store *s, kp_user **out);
 void user_free(kp_user *u);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "store/db.h"
@@ -12,9 +13,10 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 {
 	/* MIN over the (unit_id, created_at) index: one index probe. */
 	char *sql = field < 0
-		? xasprintf("SELECT min(created_at) FROM \"%s\" WHERE unit_id = ?", f->table)
-		: xasprintf("SELECT min(created_at) FROM \"%s\" WHERE unit_id = ? AND \"%s\" = ?",
-			    f->table, f->fields[field].id);
+		? xasprintf("SELECT min(created_at) FROM \"%s\" WHERE unit_id = ?1"
+			    " AND (?3 = 0 OR unit_id = ?3)", f->table)
+		: xasprintf("SELECT min(created_at) FROM \"%s\" WHERE unit_id = ?1 AND \"%s\" = ?2"
+			    " AND (?3 = 0 OR unit_id = ?3)", f->table, f->fields[field].id);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
 	free(sql);
 	char *at = NULL;
@@ -22,6 +24,7 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 		sqlite3_bind_int64(st, 1, unit_id);
 		if (field >= 0)
 			sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, session_scope(s));
 		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 			at = db_text(st, 0);
 	}
@@ -31,7 +34,8 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 
 long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field, const char *value)
 {
-	char *sql = xasprintf("SELECT id FROM \"%s\" WHERE unit_id = ? AND \"%s\" = ? ORDER BY id LIMIT 1",
+	char *sql = xasprintf("SELECT id FROM \"%s\" WHERE unit_id = ?1 AND \"%s\" = ?2"
+			      " AND (?3 = 0 OR unit_id = ?3) ORDER BY id LIMIT 1",
 			      f->table, f->fields[field].id);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
 	free(sql);
@@ -39,6 +43,7 @@ long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field
 	if (st) {
 		sqlite3_bind_int64(st, 1, unit_id);
 		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, session_scope(s));
 		if (sqlite3_step(st) == SQLITE_ROW)
 			id = sqlite3_column_int64(st, 0);
 	}
@@ -51,9 +56,11 @@ void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const k
 {
 	memset(out, 0, n * sizeof *out);
 	sqlite3_stmt *st = db_prepare(s, "SELECT unit_id, sum(n) FROM kp_counts WHERE tbl = ?1"
-					 " AND (?2 IS NULL OR state = ?2) GROUP BY unit_id", NULL);
+					 " AND (?2 IS NULL OR state = ?2) AND (?3 = 0 OR unit_id = ?3)"
+					 " GROUP BY unit_id", NULL);
 	if (st) {
 		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, session_scope(s));
 		if (state)
 			sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
 	}
@@ -75,7 +82,8 @@ long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, in
 		sb_adds(&b, "SELECT count(*)");
 	else
 		sb_printf(&b, "SELECT coalesce(sum(\"%s\"), 0)", f->fields[sum_field].id);
-	sb_printf(&b, " FROM \"%s\" WHERE unit_id = ?1 AND \"%s\" >= ?2 || '-01' AND \"%s\" <= ?2 || '-31'",
+	sb_printf(&b, " FROM \"%s\" WHERE unit_id = ?1 AND (?4 = 0 OR unit_id = ?4)"
+		  " AND \"%s\" >= ?2 || '-01' AND \"%s\" <= ?2 || '-31'",
 		  f->table, f->fields[date_field].id, f->fields[date_field].id);
 	if (when_field >= 0)
 		sb_printf(&b, " AND \"%s\" = ?3", f->fields[when_field].id);
@@ -87,6 +95,7 @@ long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, in
 		sqlite3_bind_text(st, 2, month, -1, SQLITE_STATIC);
 		if (when_field >= 0)
 			sqlite3_bind_text(st, 3, when_is, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, session_scope(s));
 		if (sqlite3_step(st) == SQLITE_ROW)
 			v = sqlite3_column_int64(st, 0);
 	}
@@ -107,7 +116,11 @@ int store_ensure_ticks(kp_store *s, char **err)
 
 size_t store_ticks(kp_store *s, kp_tick **out)
 {
-	sqlite3_stmt *st = db_prepare(s, "SELECT key, unit_id, ticked_by, ticked_at FROM kp_ticks", NULL);
+	/* A unit sees its own ticks and the city's own milestones (unit 0). */
+	sqlite3_stmt *st = db_prepare(s, "SELECT key, unit_id, ticked_by, ticked_at FROM kp_ticks"
+				      " WHERE ?1 = 0 OR unit_id IN (0, ?1)", NULL);
+	if (st)
+		sqlite3_bind_int64(st, 1, session_scope(s));
 	size_t n = 0, cap = 0;
 	kp_tick *t = NULL;
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -137,6 +150,14 @@ void ticks_free(kp_tick *t, size_t n)
 int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *by, bool on,
 		   char **err)
 {
+	if (session_need(s, ANY_SESSION, err) != KP_OK)
+		return KP_ERR;
+	if (s->kind == SESSION_UNIT && unit_id != s->actor_unit) { /* the city's own, or another unit's */
+		char *own = store_unit_name(s, s->actor_unit);
+		*err = xasprintf(msg(MSG_SS_OTHER_UNIT), own ? own : "");
+		free(own);
+		return KP_ERR;
+	}
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	sqlite3_stmt *st = db_prepare(s, on

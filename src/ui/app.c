@@ -128,6 +128,23 @@ static void draw_too_small(void)
 	draw_text(LINES / 2, 0, COLS, text, theme_attr(R_ERROR), false);
 }
 
+/* The database answered that it is damaged: nothing read from it can be
+ * trusted, so no screen is drawn from it again. The message stays until a
+ * key, then kepu ends. */
+static void show_damaged(void)
+{
+	erase();
+	char *text = xasprintf(msg(MSG_S_DAMAGED), store_damage_reason());
+	int used = draw_wrapped(2, 2, COLS - 4, LINES - 6, text, theme_attr(R_ERROR));
+	draw_text(used + 3, 2, COLS - 4, msg(MSG_UI_ANY_KEY_QUITS), theme_attr(R_HELP), false);
+	free(text);
+	curs_set(0);
+	refresh();
+	kp_key key;
+	while (term_read_key(&key) == KEY_READ_IDLE)
+		;
+}
+
 /* Remove the screens that asked to close (the top one, or one below a
  * screen it opened in its place: the login under the menu); the screen
  * left on top resumes. */
@@ -152,7 +169,16 @@ void app_sign_in(ui_app *app, kp_user *u)
 	user_free(&app->account);
 	app->account = *u;
 	app->user = app->account.name;
-	store_set_actor(app->env->store, u->name, u->unit_id);
+	/* From here on the store reads and writes on this account's behalf
+	 * (store.h): the one place that decides what it may see and change. */
+	char *err = NULL;
+	if (store_session(app->env->store, u->role == USER_CITY ? SESSION_CITY : SESSION_UNIT, u->name,
+			  u->unit_id, &err) != KP_OK) {
+		app_status(app, true, "%s", err);
+		free(err);
+		app->quit = true;
+		return;
+	}
 	if (u->role == USER_UNIT) /* a unit user works in its own unit only */
 		app_set_unit(app, u->unit_id, u->unit_name);
 }
@@ -177,6 +203,11 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 	app_push(&app, login_screen_new(&app, false));
 	int rc = 0;
 	while (!app.quit && app.depth > 0) {
+		if (store_damaged()) {
+			show_damaged();
+			rc = 1;
+			break;
+		}
 		ui_screen *top = app.stack[app.depth - 1];
 		app.cursor_y = -1;
 		if (term_too_small()) {

@@ -72,8 +72,9 @@ int app_body_height(void);
 void app_sign_in(ui_app *app, kp_user *u);
 /* Is the signed-in user the city (all units) rather than one unit? */
 #define APP_IS_CITY(app) ((app)->account.role == USER_CITY)
-/* The unit every read and write is limited to: a unit user's, 0 for the city. */
-#define APP_SCOPE(app) (APP_IS_CITY(app) ? 0LL : (app)->account.unit_id)
+/* The unit every read and write is limited to (the store's session): a
+ * unit user's, 0 for the city. */
+#define APP_SCOPE(app) store_session_unit((app)->env->store)
 
 /* Opens env (the definitions and the database); 0, or the exit status
  * after a failure, which it reports itself. */

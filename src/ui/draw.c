@@ -123,3 +123,27 @@ void draw_bar(int y, int x, int width, double percent, attr_t fill, attr_t rest)
 	}
 	attrset(A_NORMAL);
 }
+
+int draw_wrapped(int y, int x, int width, int rows, const char *s, attr_t attr)
+{
+	if (width <= 0 || rows <= 0)
+		return 0;
+	size_t len = strlen(s), n = 0;
+	uint32_t *cp = xcalloc(len + 1, sizeof *cp);
+	for (size_t i = 0; i < len;)
+		i += utf8_decode(s + i, len - i, &cp[n++]);
+	int row = 0;
+	size_t start = 0;
+	while (start < n && row < rows) {
+		int used = 0;
+		size_t end = start;
+		while (end < n && used + cp_width(cp[end]) <= width)
+			used += cp_width(cp[end++]);
+		if (end == start) /* a character wider than the window */
+			end++;
+		draw_cps(y + row++, x, width, cp + start, end - start, attr, false);
+		start = end;
+	}
+	free(cp);
+	return row;
+}

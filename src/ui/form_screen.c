@@ -437,7 +437,7 @@ static bool locked(form_screen *fs, ui_app *app)
 	const kp_field *fd = &fs->form->fields[fs->focus];
 	if (fs->readonly)
 		app_status(app, true, msg(MSG_UI_READ_ONLY), state_label(state_of(fs->rec.state)));
-	else if (!field_writable(fd, app->account.role))
+	else if (!store_may_write_field(app->env->store, fd))
 		app_status(app, true, msg(fd->written_by == WRITER_CITY ? MSG_UI_CITY_WRITES
 									 : MSG_UI_UNIT_WRITES), fd->label);
 	else
@@ -612,19 +612,16 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 	}
 	if (id) {
 		char *err = NULL;
-		/* Another unit's record is, for a unit user, no record at all:
-		 * the same answer as a number that does not exist. */
-		bool got = id > 0 && store_get(app->env->store, f, id, &fs->rec, &err) == KP_OK;
-		if (!got || (APP_SCOPE(app) && fs->rec.unit_id != APP_SCOPE(app))) {
+		/* Another unit's record is, for a unit session, no record at all
+		 * (the store's answer): the same as a number that does not exist. */
+		if (id <= 0 || store_get(app->env->store, f, id, &fs->rec, &err) != KP_OK) {
 			app_status(app, true, msg(MSG_UI_NO_SUCH_RECORD), id);
 			free(err);
-			if (got)
-				record_free(&fs->rec);
 			record_init(&fs->rec, f->nfields);
 			form_destroy(&fs->base);
 			return NULL;
 		}
-		fs->readonly = f->review && !review_editable(state_of(fs->rec.state), app->account.role);
+		fs->readonly = f->review && !review_editable(app->env->store, state_of(fs->rec.state));
 		fs_load_values(fs, &fs->rec);
 		fs_set_orig(fs, &fs->rec);
 	} else {

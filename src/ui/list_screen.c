@@ -240,7 +240,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 static bool may_change(const list_screen *ls, ui_app *app)
 {
 	const kp_record *r = &ls->rows[ls->sel];
-	if (ls->form->review && !review_editable(state_of(r->state), app->account.role)) {
+	if (ls->form->review && !review_editable(app->env->store, state_of(r->state))) {
 		app_status(app, true, msg(MSG_UI_READ_ONLY), state_label(state_of(r->state)));
 		return false;
 	}
@@ -498,7 +498,7 @@ static list_screen *new_list(const kp_form *f, const kp_view *v)
 ui_screen *list_screen_new(ui_app *app, const kp_form *f)
 {
 	list_screen *ls = new_list(f, NULL);
-	ls->q.unit_id = APP_SCOPE(app); /* a unit user sees its own records only */
+	ls->q.unit_id = 0; /* all the session may see (the store keeps a unit to its own) */
 	for (size_t i = 0; i < f->nfields; i++)
 		if (f->fields[i].type != FT_TEXTAREA)
 			ls->cols[ls->ncols++] = (list_column){(int)i, f->fields[i].label,
@@ -517,7 +517,7 @@ ui_screen *view_screen_new(ui_app *app, const kp_view *v)
 						      w > lw ? w : lw};
 	}
 	picker_init(&ls->pick, app);
-	ls->q.unit_id = APP_IS_CITY(app) ? app->unit_id : APP_SCOPE(app);
+	ls->q.unit_id = app->unit_id; /* a unit session's own; the city chooses */
 	if (!ls->q.unit_id) /* which unit's roll? ask first */
 		picker_open(&ls->pick);
 	restart(ls, app);

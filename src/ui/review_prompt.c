@@ -26,7 +26,7 @@ void review_prompt_open(review_prompt *p, ui_app *app, const kp_form *f, const k
 	kp_state st = state_of(r->state);
 	size_t n = 0;
 	for (int a = 0; a < REV_COUNT; a++)
-		if (review_allowed(st, (kp_review)a, app->account.role)) {
+		if (review_allowed(app->env->store, st, (kp_review)a)) {
 			p->offered[n] = (kp_review)a;
 			p->labels[n++] = review_label((kp_review)a);
 		}
@@ -47,7 +47,7 @@ bool review_prompt_active(const review_prompt *p)
 static void apply(review_prompt *p, ui_app *app, const char *reason)
 {
 	char *err = NULL;
-	if (review_apply(app->env, p->form, p->id, &app->account, p->pending, reason, &err) == 0)
+	if (review_apply(app->env, p->form, p->id, p->pending, reason, &err) == 0)
 		app_status(app, false, msg(MSG_UI_REVIEWED), p->id, state_label(review_target(p->pending)));
 	else
 		app_status(app, true, "%s", err);

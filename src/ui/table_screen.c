@@ -215,7 +215,7 @@ static void table_key(ui_screen *s, ui_app *app, kp_key key)
 	default: break;
 	}
 	bool edits = keymap_lookup(CTX_TABLE, key) == ACT_ACCEPT || (!key.fn && key.code > ' ' && key.code != 127);
-	if (edits && !APP_IS_CITY(app)) { /* quotas are the city's to set */
+	if (edits && !store_may_write_form(app->env->store, ts->form)) { /* written_by: city */
 		app_status(app, true, "%s", msg(MSG_UI_QUOTA_CITY));
 		return;
 	}

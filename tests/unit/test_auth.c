@@ -1,21 +1,20 @@
-/* Accounts (Argon2id), the login rules (slow-down, lockout, unknown names
- * treated like known ones), the review state machine, and the audit trail
- * (written with every change, never changed). */
+/* Accounts (Argon2id) and the login rules (slow-down, lockout, unknown
+ * names treated like known ones). The review workflow and the audit trail
+ * are in test_session.c. */
 #include "unit_env.h"
 
 #include <sqlite3.h>
 
 #include "core/json.h"
 #include "domain/auth.h"
-#include "domain/review.h"
 
 /* The audit rows of these tests name their writer. */
 static int setup_actor(void **state)
 {
 	if (auth_init() || setup(state))
 		return -1;
-	store_set_actor(((fixture *)*state)->env.store, "tester", 0);
-	return 0;
+	char *err = NULL;
+	return store_session(((fixture *)*state)->env.store, SESSION_ADMIN, "tester", 0, &err);
 }
 
 static long long sql_int(const char *path, const char *sql)
@@ -137,120 +136,6 @@ static void test_login_rules(void **state)
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_users WHERE hash LIKE '%good-password%'"), 0);
 }
 
-static void test_state_machine(void **state)
-{
-	(void)state;
-	/* Every (state, action, role): allowed exactly as the workflow says. */
-	static const struct { kp_state st; kp_review a; kp_user_role role; } yes[] = {
-		{ST_DRAFT, REV_SUBMIT, USER_UNIT}, {ST_RETURNED, REV_SUBMIT, USER_UNIT},
-		{ST_SUBMITTED, REV_APPROVE, USER_CITY}, {ST_SUBMITTED, REV_RETURN, USER_CITY},
-		{ST_APPROVED, REV_REOPEN, USER_CITY},
-	};
-	for (int st = 0; st < ST_COUNT; st++)
-		for (int a = 0; a < REV_COUNT; a++)
-			for (int r = 0; r < 2; r++) {
-				bool want = false;
-				for (size_t k = 0; k < sizeof yes / sizeof yes[0]; k++)
-					want |= yes[k].st == (kp_state)st && yes[k].a == (kp_review)a &&
-						yes[k].role == (kp_user_role)r;
-				assert_int_equal(review_allowed((kp_state)st, (kp_review)a, (kp_user_role)r), want);
-			}
-	assert_true(review_editable(ST_DRAFT, USER_UNIT));
-	assert_true(review_editable(ST_RETURNED, USER_UNIT));
-	assert_false(review_editable(ST_SUBMITTED, USER_UNIT));
-	assert_false(review_editable(ST_APPROVED, USER_UNIT));
-	assert_false(review_editable(ST_APPROVED, USER_CITY));
-	assert_true(review_editable(ST_SUBMITTED, USER_CITY));
-	assert_int_equal(state_of(state_code(ST_RETURNED)), ST_RETURNED);
-	assert_string_equal(state_label(ST_APPROVED), "已认定");
-}
-
-static long long new_talent(fixture *fx, const char *unit, const char *name)
-{
-	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	kp_record r;
-	record_init(&r, f->nfields);
-	r.unit_id = store_unit_id(fx->env.store, unit);
-	record_set(&r, (size_t)form_field_index(f, "name"), name);
-	char *err = NULL;
-	assert_int_equal(store_insert(fx->env.store, f, &r, &err), KP_OK);
-	long long id = r.id;
-	record_free(&r);
-	return id;
-}
-
-static void test_review_and_audit(void **state)
-{
-	fixture *fx = *state;
-	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	long long mine = new_talent(fx, "魏都区", "张三"), theirs = new_talent(fx, "长葛市", "李四");
-	kp_user unit = {0, "wd", USER_UNIT, store_unit_id(fx->env.store, "魏都区"), "魏都区", "", false, false};
-	kp_user city = {0, "shi", USER_CITY, 0, "", "", false, false};
-	char *err = NULL;
-	/* The unit cannot approve, cannot touch another unit's record. */
-	assert_int_equal(review_apply(&fx->env, f, mine, &unit, REV_APPROVE, NULL, &err), -1);
-	assert_string_equal(err, "不能「认定」：这条记录现在是「草稿」");
-	free(err), err = NULL;
-	assert_int_equal(review_apply(&fx->env, f, theirs, &unit, REV_SUBMIT, NULL, &err), -1);
-	free(err), err = NULL;
-	assert_int_equal(review_apply(&fx->env, f, mine, &unit, REV_SUBMIT, NULL, &err), 0);
-	/* A return needs its reason. */
-	assert_int_equal(review_apply(&fx->env, f, mine, &city, REV_RETURN, "", &err), -1);
-	assert_string_equal(err, "请写明原因");
-	free(err), err = NULL;
-	assert_int_equal(review_apply(&fx->env, f, mine, &city, REV_RETURN, "缺少身份证号", &err), 0);
-	kp_record r;
-	assert_int_equal(store_get(fx->env.store, f, mine, &r, &err), KP_OK);
-	assert_string_equal(r.state, "returned");
-	assert_string_equal(r.reason, "缺少身份证号");
-	record_free(&r);
-	assert_int_equal(review_apply(&fx->env, f, mine, &unit, REV_SUBMIT, NULL, &err), 0);
-	assert_int_equal(review_apply(&fx->env, f, mine, &city, REV_APPROVE, NULL, &err), 0);
-	/* Approved: the unit cannot resubmit; the city reopens it (a reason needed) … */
-	assert_int_equal(review_apply(&fx->env, f, mine, &unit, REV_SUBMIT, NULL, &err), -1);
-	free(err), err = NULL;
-	assert_int_equal(review_apply(&fx->env, f, mine, &city, REV_REOPEN, "身份证号有误", &err), 0);
-	assert_int_equal(store_get(fx->env.store, f, mine, &r, &err), KP_OK);
-	assert_string_equal(r.state, "returned");
-	record_free(&r);
-	/* … and it goes round again. */
-	assert_int_equal(review_apply(&fx->env, f, mine, &unit, REV_SUBMIT, NULL, &err), 0);
-	assert_int_equal(review_apply(&fx->env, f, mine, &city, REV_APPROVE, NULL, &err), 0);
-	/* Counted by state for the ranking. */
-	kp_unit *units;
-	size_t n = store_units(fx->env.store, &units);
-	long long *c = calloc(n, sizeof *c);
-	store_unit_counts(fx->env.store, f, "approved", units, n, c);
-	assert_int_equal(c[0], 1);
-	store_unit_counts(fx->env.store, f, NULL, units, n, c);
-	assert_int_equal(c[0], 1);
-	assert_int_equal(c[1], 1);
-	free(c);
-	unit_list_free(units, n);
-	/* An edit is audited with old and new values. */
-	assert_int_equal(store_get(fx->env.store, f, theirs, &r, &err), KP_OK);
-	record_set(&r, (size_t)form_field_index(f, "name"), "李四光");
-	assert_int_equal(store_update(fx->env.store, f, &r, &err), KP_OK);
-	record_free(&r);
-	char sql[256];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_audit WHERE form = 'talent' AND record_id = %lld"
-		 " AND action = 'update' AND changes = '[\"name\",\"李四\",\"李四光\"]' AND user = 'tester'", theirs);
-	assert_int_equal(sql_int(fx->path, sql), 1);
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_audit WHERE form = 'talent' AND record_id = %lld AND action IN"
-		 " ('insert', 'submit', 'return', 'approve', 'reopen')", mine);
-	assert_int_equal(sql_int(fx->path, sql), 8);
-	/* Audit rows cannot be changed or removed. */
-	sqlite3 *db;
-	sqlite3_open(fx->path, &db);
-	assert_int_not_equal(sqlite3_exec(db, "UPDATE kp_audit SET user = 'x'", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM kp_audit", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-	assert_int_equal(store_delete(fx->env.store, f, theirs, &err), KP_OK);
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_audit WHERE form = 'talent' AND record_id = %lld AND action = 'delete'"
-		 " AND changes LIKE '%%李四光%%'", theirs);
-	assert_int_equal(sql_int(fx->path, sql), 1);
-}
-
 int main(void)
 {
 	unit_locale();
@@ -258,8 +143,6 @@ int main(void)
 		cmocka_unit_test(test_hashing),
 		cmocka_unit_test(test_delays),
 		cmocka_unit_test_setup_teardown(test_login_rules, setup_actor, teardown),
-		cmocka_unit_test(test_state_machine),
-		cmocka_unit_test_setup_teardown(test_review_and_audit, setup_actor, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,183 @@
+/* The session: on whose behalf every statement of the store runs, and the
+ * rules of who may read and change what (store.h explains the kinds). The
+ * rules live here and nowhere else; screens ask them only for an early
+ * word. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/xalloc.h"
+#include "store/db.h"
+
+static bool narrows(kp_session_kind from, kp_session_kind to)
+{
+	switch (from) {
+	case SESSION_ADMIN: return true;
+	case SESSION_NONE: return to == SESSION_CITY || to == SESSION_UNIT;
+	case SESSION_CITY: return to == SESSION_UNIT;
+	case SESSION_UNIT: return false;
+	}
+	return false;
+}
+
+int store_session(kp_store *s, kp_session_kind kind, const char *user, long long unit_id,
+		  char **err)
+{
+	static const enum kp_msg_id names[] = {MSG_P_OWNER_CITY, MSG_P_OWNER_CITY, MSG_P_COL_UNIT,
+					       MSG_SS_SIGN_IN};
+	if (!narrows(s->kind, kind)) {
+		*err = xasprintf(msg(MSG_SS_WIDEN), msg(names[kind]));
+		return KP_ERR;
+	}
+	char *unit = NULL;
+	if (kind == SESSION_UNIT && !(unit = store_unit_name(s, unit_id))) {
+		*err = xasprintf(msg(MSG_S_NO_UNIT), "?");
+		return KP_ERR;
+	}
+	free(unit);
+	s->kind = kind;
+	free(s->actor);
+	s->actor = xstrdup(user ? user : "");
+	s->actor_unit = kind == SESSION_UNIT ? unit_id : 0;
+	return KP_OK;
+}
+
+kp_session_kind store_session_kind(const kp_store *s) { return s->kind; }
+long long store_session_unit(const kp_store *s) { return s->kind == SESSION_UNIT ? s->actor_unit : 0; }
+const char *store_session_user(const kp_store *s) { return s->kind == SESSION_NONE ? "" : s->actor; }
+/* No unit has the number -1: before a login, every read finds nothing. */
+long long session_scope(const kp_store *s) { return s->kind == SESSION_NONE ? -1 : store_session_unit(s); }
+
+int session_need(kp_store *s, unsigned kinds, char **err)
+{
+	if (kinds & SESSION_KIND(s->kind))
+		return KP_OK;
+	if (err)
+		*err = xstrdup(msg(s->kind == SESSION_NONE ? MSG_SS_SIGN_IN
+				   : kinds == SESSION_KIND(SESSION_ADMIN) ? MSG_SS_ADMIN_ONLY
+									  : MSG_SS_CITY_ONLY));
+	return KP_ERR;
+}
+
+/* Who may write a form or field the YAML gives to one side
+ * (written_by): the administrator writes everything. */
+static bool writer_allows(const kp_store *s, kp_writer w)
+{
+	switch (s->kind) {
+	case SESSION_ADMIN: return true;
+	case SESSION_CITY: return w != WRITER_UNIT;
+	case SESSION_UNIT: return w != WRITER_CITY;
+	case SESSION_NONE: return false;
+	}
+	return false;
+}
+
+bool store_may_write_form(const kp_store *s, const kp_form *f) { return writer_allows(s, f->written_by); }
+bool store_may_write_field(const kp_store *s, const kp_field *fd) { return writer_allows(s, fd->written_by); }
+
+/* The review workflow, the whole of it: from, to, who. */
+static const struct {
+	const char *from, *to;
+	unsigned who;
+} moves[] = {
+	{"draft", "submitted", SESSION_KIND(SESSION_UNIT)},     /* 提交 */
+	{"returned", "submitted", SESSION_KIND(SESSION_UNIT)},  /* corrected, again */
+	{"submitted", "draft", SESSION_KIND(SESSION_UNIT)},     /* 撤回 before a decision */
+	{"submitted", "approved", SESSION_KIND(SESSION_CITY)},  /* 认定 */
+	{"submitted", "returned", SESSION_KIND(SESSION_CITY)},  /* 退回 with a reason */
+	{"approved", "returned", SESSION_KIND(SESSION_CITY)},   /* reopened */
+};
+
+bool store_may_move(const kp_store *s, const char *from, const char *to)
+{
+	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++)
+		if (!strcmp(moves[i].from, from) && !strcmp(moves[i].to, to))
+			return s->kind == SESSION_ADMIN || (moves[i].who & SESSION_KIND(s->kind));
+	return false;
+}
+
+bool store_may_edit_state(const kp_store *s, const char *state)
+{
+	switch (s->kind) {
+	case SESSION_ADMIN: return true;
+	case SESSION_CITY: return strcmp(state, "approved") != 0; /* reopened first */
+	case SESSION_UNIT: return !strcmp(state, "draft") || !strcmp(state, "returned") || !state[0];
+	case SESSION_NONE: return false;
+	}
+	return false;
+}
+
+/* A state code as the user knows it. */
+static const char *state_words(const char *code)
+{
+	static const char *const codes[] = {"draft", "submitted", "approved", "returned"};
+	static const enum kp_msg_id ids[] = {MSG_RV_DRAFT, MSG_RV_SUBMITTED, MSG_RV_APPROVED,
+					     MSG_RV_RETURNED};
+	for (size_t i = 0; i < 4; i++)
+		if (!strcmp(code, codes[i]))
+			return msg(ids[i]);
+	return code;
+}
+
+/* The record's unit is the session's, the form and its state allow a
+ * change: the checks a write and a delete share. */
+static int may_touch(kp_store *s, const kp_form *f, const kp_record *old, long long unit_id,
+		     char **err)
+{
+	if (session_need(s, ANY_SESSION, err) != KP_OK)
+		return KP_ERR;
+	if (s->kind == SESSION_UNIT && (unit_id != s->actor_unit || (old && old->unit_id != s->actor_unit))) {
+		char *own = store_unit_name(s, s->actor_unit);
+		*err = xasprintf(msg(MSG_SS_OTHER_UNIT), own ? own : "");
+		free(own);
+		return KP_ERR;
+	}
+	if (!store_may_write_form(s, f)) {
+		*err = xasprintf(msg(f->written_by == WRITER_CITY ? MSG_SS_CITY_FORM : MSG_SS_UNIT_FIELD),
+				 f->title);
+		return KP_ERR;
+	}
+	if (f->review && old && old->state && !store_may_edit_state(s, old->state)) {
+		*err = xasprintf(msg(MSG_SS_STATE), state_words(old->state));
+		return KP_ERR;
+	}
+	return KP_OK;
+}
+
+int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
+		      char **err)
+{
+	if (may_touch(s, f, old, r->unit_id, err) != KP_OK)
+		return KP_ERR;
+	for (size_t i = 0; i < f->nfields; i++) {
+		const kp_field *fd = &f->fields[i];
+		const char *before = old ? old->vals[i] : "";
+		if (store_may_write_field(s, fd) || !strcmp(before, r->vals[i] ? r->vals[i] : ""))
+			continue;
+		*err = xasprintf(msg(fd->written_by == WRITER_CITY ? MSG_SS_CITY_FIELD : MSG_SS_UNIT_FIELD),
+				 fd->label);
+		return KP_ERR;
+	}
+	return KP_OK;
+}
+
+int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char **err)
+{
+	return may_touch(s, f, old, old->unit_id, err);
+}
+
+int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const char *from,
+		     const char *to, char **err)
+{
+	if (session_need(s, ANY_SESSION, err) != KP_OK)
+		return KP_ERR;
+	if (s->kind == SESSION_UNIT && old->unit_id != s->actor_unit) {
+		*err = xstrdup(msg(MSG_S_CHANGED)); /* like a missing record */
+		return KP_ERR;
+	}
+	if (!f->review || !store_may_move(s, from, to)) {
+		*err = xasprintf(msg(MSG_SS_MOVE), state_words(from), state_words(to));
+		return KP_ERR;
+	}
+	return KP_OK;
+}

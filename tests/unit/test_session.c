@@ -1,0 +1,423 @@
+/* The session layer (store/session.c) tried as a unit clerk who wants
+ * better figures would: every read and write of another unit's rows, of
+ * the city's fields and forms, of review steps, accounts and the audit
+ * trail, through the store itself — whatever the caller asks. Also the
+ * review workflow, the audit trail and record numbers that are never
+ * handed out twice. */
+#include "unit_env.h"
+
+#include <sqlite3.h>
+
+#include "domain/review.h"
+#include "domain/transfer.h"
+
+/* A second connection to the fixture's database in a session of its own,
+ * as another SSH login would have. */
+typedef struct {
+	kp_env env; /* shares the fixture's definitions; owns only its store */
+} as_session;
+
+static void open_as(fixture *fx, as_session *a, kp_session_kind kind, const char *user, const char *unit)
+{
+	char *err = NULL;
+	a->env.cat = fx->env.cat;
+	assert_int_equal(store_open(fx->path, &a->env.store, &err), KP_OK);
+	long long id = unit ? store_unit_id(a->env.store, unit) : 0;
+	assert_int_equal(store_session(a->env.store, kind, user, id, &err), KP_OK);
+}
+
+static void close_as(as_session *a) { store_close(a->env.store); }
+
+static long long sql_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long v = -1;
+	sqlite3_open(path, &db);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static const kp_form *form(fixture *fx, const char *id) { return catalog_form(&fx->env.cat, id); }
+
+/* A new talent of unit, named name, written in store s (its session). */
+static long long add_talent(kp_store *s, const kp_form *f, const char *unit, const char *name, char **err)
+{
+	kp_record r;
+	record_init(&r, f->nfields);
+	r.unit_id = store_unit_id(s, unit);
+	record_set(&r, (size_t)form_field_index(f, "name"), name);
+	int rc = store_insert(s, f, &r, err);
+	long long id = rc == KP_OK ? r.id : 0;
+	record_free(&r);
+	return id;
+}
+
+static void test_sessions_only_narrow(void **state)
+{
+	fixture *fx = *state;
+	as_session u;
+	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
+	char *err = NULL;
+	assert_int_equal(store_session(u.env.store, SESSION_CITY, "wd", 0, &err), KP_ERR);
+	free(err), err = NULL;
+	assert_int_equal(store_session(u.env.store, SESSION_ADMIN, "wd", 0, &err), KP_ERR);
+	free(err), err = NULL;
+	assert_int_equal(store_session(u.env.store, SESSION_UNIT, "wd", store_unit_id(u.env.store, "长葛市"), &err), KP_ERR);
+	free(err), err = NULL;
+	assert_int_equal(store_session_kind(u.env.store), SESSION_UNIT);
+	assert_int_equal(store_session_unit(u.env.store), store_unit_id(u.env.store, "魏都区"));
+	close_as(&u);
+	/* Before a login nothing is read or written. */
+	const kp_form *f = form(fx, "talent");
+	assert_true(add_talent(fx->env.store, f, "魏都区", "张三", &err) > 0);
+	as_session none;
+	open_as(fx, &none, SESSION_NONE, "", NULL);
+	kp_record *rows;
+	kp_query q = {-1, false, NULL, 0, NULL};
+	assert_int_equal(store_query_page(none.env.store, f, &q, NULL, false, 10, &rows), 0);
+	free(rows);
+	assert_int_equal(store_query_count(none.env.store, f, &q), 0);
+	assert_int_equal(add_talent(none.env.store, f, "魏都区", "李四", &err), 0);
+	assert_string_equal(err, "请先登录");
+	free(err), err = NULL;
+	/* … and then one login: a unit, for good. */
+	assert_int_equal(store_session(none.env.store, SESSION_UNIT, "wd", store_unit_id(none.env.store, "魏都区"), &err), KP_OK);
+	assert_int_equal(store_session(none.env.store, SESSION_CITY, "wd", 0, &err), KP_ERR);
+	free(err);
+	close_as(&none);
+}
+
+static int count_row(const kp_record *r, void *ctx)
+{
+	(void)r;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static void test_unit_reads_only_its_own(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	char *err = NULL;
+	long long mine = add_talent(fx->env.store, f, "魏都区", "张三", &err);
+	long long theirs = add_talent(fx->env.store, f, "长葛市", "李四", &err);
+	as_session u;
+	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
+	kp_store *s = u.env.store;
+	long long other = store_unit_id(s, "长葛市"), own = store_unit_id(s, "魏都区");
+	kp_record r;
+	assert_int_equal(store_get(s, f, theirs, &r, &err), KP_ENOTFOUND); /* like a missing one */
+	free(err), err = NULL;
+	assert_int_equal(store_get(s, f, mine, &r, &err), KP_OK);
+	record_free(&r);
+	/* Lists, whatever unit the caller asks for. */
+	kp_record *rows;
+	long long total;
+	for (long long ask = 0; ask <= other; ask += other) {
+		kp_query q = {-1, false, NULL, ask, NULL};
+		size_t n = store_query_open(s, f, &q, 10, &rows, &total);
+		for (size_t i = 0; i < n; i++)
+			assert_int_equal(rows[i].unit_id, own);
+		records_free(rows, n);
+		assert_int_equal(store_query_count(s, f, &q), ask ? 0 : 1);
+		q.filter = "李";
+		assert_int_equal(store_query_count(s, f, &q), 0);
+	}
+	int seen = 0;
+	assert_int_equal(store_each(s, f, other, count_row, &seen, &err), KP_OK);
+	assert_int_equal(seen, 0);
+	assert_int_equal(store_each(s, f, 0, count_row, &seen, &err), KP_OK);
+	assert_int_equal(seen, 1);
+	/* The checklist's and reports' reads. */
+	assert_null(store_first_saved(s, f, other, -1, NULL));
+	assert_int_equal(store_find(s, f, other, form_field_index(f, "name"), "李四"), 0);
+	assert_int_equal(store_unit_record(s, form(fx, "quota"), other), 0);
+	assert_true(store_unit_record(s, form(fx, "quota"), own) > 0);
+	kp_unit *units;
+	size_t nu = store_units(s, &units);
+	long long *c = calloc(nu, sizeof *c);
+	store_unit_counts(s, f, NULL, units, nu, c);
+	for (size_t i = 0; i < nu; i++)
+		assert_int_equal(c[i], units[i].id == own ? 1 : 0);
+	free(c);
+	unit_list_free(units, nu);
+	/* Accounts and the audit trail are the city's. */
+	kp_user *users;
+	assert_int_equal(store_users(s, &users), 0);
+	kp_audit_row *a;
+	kp_audit_query aq = {NULL, NULL, NULL};
+	assert_int_equal(store_audit_page(s, &aq, 0, 10, &a), 0);
+	free(a);
+	close_as(&u);
+}
+
+static void test_unit_writes_only_what_a_unit_may(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	char *err = NULL;
+	long long theirs = add_talent(fx->env.store, f, "长葛市", "李四", &err);
+	as_session u;
+	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
+	kp_store *s = u.env.store;
+	/* Another unit's row: neither written nor read. */
+	assert_int_equal(add_talent(s, f, "长葛市", "王五", &err), 0);
+	assert_string_equal(err, "只能填报和修改本单位（魏都区）的记录");
+	free(err), err = NULL;
+	kp_record r;
+	record_init(&r, f->nfields);
+	r.id = theirs;
+	r.version = 1;
+	r.unit_id = store_unit_id(s, "长葛市");
+	record_set(&r, (size_t)form_field_index(f, "name"), "改掉");
+	assert_int_not_equal(store_update(s, f, &r, &err), KP_OK);
+	free(err), err = NULL;
+	record_free(&r);
+	assert_int_not_equal(store_delete(s, f, theirs, &err), KP_OK);
+	free(err), err = NULL;
+	assert_int_not_equal(store_set_state(s, f, theirs, "draft", "submitted", "", "submit", &err), KP_OK);
+	free(err), err = NULL;
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE name = '李四' AND kp_state = 'draft'"), 1);
+	/* The city's field, on a new record and on an edit. */
+	record_init(&r, f->nfields);
+	r.unit_id = store_unit_id(s, "魏都区");
+	record_set(&r, (size_t)form_field_index(f, "name"), "张三");
+	record_set(&r, (size_t)form_field_index(f, "city_opinion"), "同意推荐");
+	assert_int_equal(store_insert(s, f, &r, &err), KP_ERR);
+	assert_string_equal(err, "「省辖市科协意见」由市科协填写，单位不能填写或修改");
+	free(err), err = NULL;
+	record_set(&r, (size_t)form_field_index(f, "city_opinion"), "");
+	record_set(&r, (size_t)form_field_index(f, "county_opinion"), "同意");
+	assert_int_equal(store_insert(s, f, &r, &err), KP_OK);
+	record_set(&r, (size_t)form_field_index(f, "city_opinion"), "同意推荐");
+	assert_int_equal(store_update(s, f, &r, &err), KP_ERR);
+	free(err), err = NULL;
+	record_set(&r, (size_t)form_field_index(f, "city_opinion"), "");
+	record_set(&r, (size_t)form_field_index(f, "name"), "张三丰");
+	assert_int_equal(store_update(s, f, &r, &err), KP_OK);
+	/* Submitted: the unit can no longer change or delete it. */
+	assert_int_equal(store_set_state(s, f, r.id, "draft", "submitted", "", "submit", &err), KP_OK);
+	r.version++;
+	record_set(&r, (size_t)form_field_index(f, "name"), "张三");
+	assert_int_equal(store_update(s, f, &r, &err), KP_ERR);
+	assert_string_equal(err, "这条记录现在是「已提交」，不能修改或删除");
+	free(err), err = NULL;
+	assert_int_equal(store_delete(s, f, r.id, &err), KP_ERR);
+	free(err), err = NULL;
+	/* Its own approval is the city's step, not the unit's. */
+	assert_int_equal(store_set_state(s, f, r.id, "submitted", "approved", "", "approve", &err), KP_ERR);
+	assert_string_equal(err, "不能把记录从「已提交」改为「已认定」");
+	free(err), err = NULL;
+	record_free(&r);
+	/* 附表1 is the city's: its own quota row too. */
+	const kp_form *q = form(fx, "quota");
+	long long qid = store_unit_record(s, q, store_unit_id(s, "魏都区"));
+	assert_int_equal(store_get(s, q, qid, &r, &err), KP_OK);
+	record_set(&r, 0, "1");
+	assert_int_equal(store_update(s, q, &r, &err), KP_ERR);
+	assert_string_equal(err, "「附表1 任务指标分配表」由市科协填写，单位不能修改");
+	free(err), err = NULL;
+	record_free(&r);
+	/* Ticks: its own unit's only. */
+	assert_int_equal(store_tick_set(s, "plan", 0, "wd", true, &err), KP_ERR);
+	free(err), err = NULL;
+	assert_int_equal(store_tick_set(s, "plan", store_unit_id(s, "长葛市"), "wd", true, &err), KP_ERR);
+	free(err), err = NULL;
+	assert_int_equal(store_tick_set(s, "plan", store_unit_id(s, "魏都区"), "wd", true, &err), KP_OK);
+	/* Accounts: its own password only. */
+	assert_int_equal(store_user_add(s, "x1", USER_CITY, 0, "h", &err), KP_ERR);
+	free(err), err = NULL;
+	assert_int_equal(store_user_set_hash(s, "shikexie", "h", false, &err), KP_ERR);
+	free(err), err = NULL;
+	/* Drafts: its own. */
+	kp_draft d = {0};
+	assert_int_equal(store_draft_save(s, "shikexie", "talent", &d, &err), KP_ERR);
+	free(err), err = NULL;
+	close_as(&u);
+}
+
+static void test_unit_import_refused_whole(void **state)
+{
+	fixture *fx = *state;
+	as_session u;
+	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
+	const kp_form *q = form(fx, "quota"), *f = form(fx, "talent");
+	import_stats st;
+	char *report = NULL;
+	size_t len = 0;
+	static const char quota_of[] = "SELECT talent FROM quota WHERE unit_id = (SELECT id FROM units WHERE name = '魏都区')";
+	long long before = sql_int(fx->path, quota_of);
+	assert_true(before > 1);
+	/* 附表1 from a unit. */
+	static const char quota_csv[] = "单位,科普人才,科普活动,资源开发,重点项目\n魏都区,1,1,1,1\n";
+	FILE *in = fmemopen((char *)quota_csv, sizeof quota_csv - 1, "r");
+	FILE *rep = open_memstream(&report, &len);
+	import_options o = {"q.csv", NULL, false, NULL, NULL, NULL};
+	assert_int_equal(import_csv(&u.env, q, in, &o, rep, &st), -1);
+	fclose(rep);
+	fclose(in);
+	assert_non_null(strstr(report, "由市科协填写"));
+	free(report);
+	assert_int_equal(sql_int(fx->path, quota_of), before);
+	/* A talent file carrying the city's column, even for a unit's own rows. */
+	static const char csv[] = "姓名,性别,省辖市科协意见\n张三,男,\n李四,女,同意\n";
+	in = fmemopen((char *)csv, sizeof csv - 1, "r");
+	rep = open_memstream(&report, &len);
+	assert_int_equal(import_csv(&u.env, f, in, &o, rep, &st), -1);
+	fclose(rep);
+	fclose(in);
+	assert_non_null(strstr(report, "「省辖市科协意见」一列"));
+	free(report);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 0);
+	/* A unit column naming another unit: refused, not written there. */
+	static const char other[] = "填报单位,姓名\n长葛市,王五\n";
+	in = fmemopen((char *)other, sizeof other - 1, "r");
+	rep = open_memstream(&report, &len);
+	o.dry_run = false;
+	assert_int_equal(import_csv(&u.env, f, in, &o, rep, &st), -1);
+	fclose(rep);
+	fclose(in);
+	free(report);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 0);
+	close_as(&u);
+}
+
+static void test_review_and_audit(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	char *err = NULL;
+	as_session u, c;
+	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
+	open_as(fx, &c, SESSION_CITY, "shi", NULL);
+	long long mine = add_talent(u.env.store, f, "魏都区", "张三", &err);
+	long long theirs = add_talent(c.env.store, f, "长葛市", "李四", &err);
+	/* What each side is offered, per state. */
+	assert_true(review_allowed(u.env.store, ST_DRAFT, REV_SUBMIT));
+	assert_true(review_allowed(u.env.store, ST_RETURNED, REV_SUBMIT));
+	assert_false(review_allowed(u.env.store, ST_SUBMITTED, REV_APPROVE));
+	assert_false(review_allowed(c.env.store, ST_DRAFT, REV_SUBMIT));
+	assert_true(review_allowed(c.env.store, ST_SUBMITTED, REV_APPROVE));
+	assert_true(review_allowed(c.env.store, ST_SUBMITTED, REV_RETURN));
+	assert_true(review_allowed(c.env.store, ST_APPROVED, REV_REOPEN));
+	assert_false(review_allowed(c.env.store, ST_APPROVED, REV_APPROVE));
+	assert_true(review_editable(u.env.store, ST_RETURNED));
+	assert_false(review_editable(u.env.store, ST_SUBMITTED));
+	assert_true(review_editable(c.env.store, ST_SUBMITTED));
+	assert_false(review_editable(c.env.store, ST_APPROVED));
+	assert_true(store_may_move(u.env.store, "submitted", "draft")); /* 撤回 */
+	assert_false(store_may_move(c.env.store, "submitted", "draft"));
+	/* The unit cannot approve, cannot touch another unit's record. */
+	assert_int_equal(review_apply(&u.env, f, mine, REV_APPROVE, NULL, &err), -1);
+	assert_string_equal(err, "不能「认定」：这条记录现在是「草稿」");
+	free(err), err = NULL;
+	assert_int_equal(review_apply(&u.env, f, theirs, REV_SUBMIT, NULL, &err), -1);
+	free(err), err = NULL;
+	assert_int_equal(review_apply(&u.env, f, mine, REV_SUBMIT, NULL, &err), 0);
+	/* A return needs its reason. */
+	assert_int_equal(review_apply(&c.env, f, mine, REV_RETURN, "", &err), -1);
+	assert_string_equal(err, "请写明原因");
+	free(err), err = NULL;
+	assert_int_equal(review_apply(&c.env, f, mine, REV_RETURN, "缺少身份证号", &err), 0);
+	kp_record r;
+	assert_int_equal(store_get(u.env.store, f, mine, &r, &err), KP_OK);
+	assert_string_equal(r.state, "returned");
+	assert_string_equal(r.reason, "缺少身份证号");
+	record_free(&r);
+	assert_int_equal(review_apply(&u.env, f, mine, REV_SUBMIT, NULL, &err), 0);
+	assert_int_equal(review_apply(&c.env, f, mine, REV_APPROVE, NULL, &err), 0);
+	/* Approved: the unit cannot resubmit; the city reopens it (a reason needed) … */
+	assert_int_equal(review_apply(&u.env, f, mine, REV_SUBMIT, NULL, &err), -1);
+	free(err), err = NULL;
+	assert_int_equal(review_apply(&c.env, f, mine, REV_REOPEN, "身份证号有误", &err), 0);
+	assert_int_equal(review_apply(&u.env, f, mine, REV_SUBMIT, NULL, &err), 0);
+	assert_int_equal(review_apply(&c.env, f, mine, REV_APPROVE, NULL, &err), 0);
+	/* Counted by state for the ranking. */
+	kp_unit *units;
+	size_t n = store_units(c.env.store, &units);
+	long long *cnt = calloc(n, sizeof *cnt);
+	store_unit_counts(c.env.store, f, "approved", units, n, cnt);
+	assert_int_equal(cnt[0], 1);
+	store_unit_counts(c.env.store, f, NULL, units, n, cnt);
+	assert_int_equal(cnt[0], 1);
+	assert_int_equal(cnt[1], 1);
+	free(cnt);
+	unit_list_free(units, n);
+	/* An edit is audited with old and new values, under its writer. */
+	assert_int_equal(store_get(c.env.store, f, theirs, &r, &err), KP_OK);
+	record_set(&r, (size_t)form_field_index(f, "name"), "李四光");
+	assert_int_equal(store_update(c.env.store, f, &r, &err), KP_OK);
+	record_free(&r);
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_audit WHERE form = 'talent' AND record_id = %lld"
+		 " AND action = 'update' AND changes = '[\"name\",\"李四\",\"李四光\"]' AND user = 'shi'", theirs);
+	assert_int_equal(sql_int(fx->path, sql), 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_audit WHERE form = 'talent' AND record_id = %lld AND action IN"
+		 " ('insert', 'submit', 'return', 'approve', 'reopen')", mine);
+	assert_int_equal(sql_int(fx->path, sql), 8);
+	/* Audit rows cannot be changed or removed. */
+	sqlite3 *db;
+	sqlite3_open(fx->path, &db);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE kp_audit SET user = 'x'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM kp_audit", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_delete(c.env.store, f, theirs, &err), KP_OK);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_audit WHERE form = 'talent' AND record_id = %lld AND action = 'delete'"
+		 " AND changes LIKE '%%李四光%%'", theirs);
+	assert_int_equal(sql_int(fx->path, sql), 1);
+	close_as(&u);
+	close_as(&c);
+}
+
+static void test_record_numbers_never_reused(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	char *err = NULL;
+	long long a = add_talent(fx->env.store, f, "魏都区", "甲", &err);
+	long long b = add_talent(fx->env.store, f, "魏都区", "乙", &err);
+	assert_int_equal(store_delete(fx->env.store, f, b, &err), KP_OK);
+	long long c = add_talent(fx->env.store, f, "魏都区", "丙", &err);
+	assert_true(c > b && b > a);
+	/* Another connection (another session) continues from the same number. */
+	as_session u;
+	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
+	assert_int_equal(store_delete(u.env.store, f, c, &err), KP_OK);
+	long long d = add_talent(u.env.store, f, "魏都区", "丁", &err);
+	assert_true(d > c);
+	close_as(&u);
+	/* A database of an older kepu, without kp_seq, whose newest record
+	 * was deleted: the audit trail still names it, so it is not reused. */
+	sqlite3 *db;
+	sqlite3_open(fx->path, &db);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE kp_seq", NULL, NULL, NULL), SQLITE_OK);
+	char sql[128];
+	snprintf(sql, sizeof sql, "DELETE FROM talent WHERE id = %lld", d);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	env_close(&fx->env);
+	kp_diag diag = {0};
+	assert_int_equal(env_load_definitions(&fx->env, NULL, NULL, &diag), 0);
+	assert_int_equal(env_open_db(&fx->env, fx->path, false, &err), 0);
+	f = form(fx, "talent");
+	long long e = add_talent(fx->env.store, f, "魏都区", "戊", &err);
+	assert_true(e > d);
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_sessions_only_narrow, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unit_reads_only_its_own, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unit_writes_only_what_a_unit_may, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unit_import_refused_whole, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_review_and_audit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_record_numbers_never_reused, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
