@@ -71,7 +71,7 @@ int app_body_height(void);
  * unit (fixed). Takes u's strings. */
 void app_sign_in(ui_app *app, kp_user *u);
 /* Is the signed-in user the city (all units) rather than one unit? */
-#define APP_IS_CITY(app) ((app)->account.role == USER_CITY)
+#define APP_IS_CITY(app) (store_session_kind((app)->env->store) == SESSION_CITY)
 /* The unit every read and write is limited to (the store's session): a
  * unit user's, 0 for the city. */
 #define APP_SCOPE(app) store_session_unit((app)->env->store)
