@@ -190,7 +190,7 @@ menu_open() {
 	wait_for "[c]"
 	s=$(screen)
 	first=$(($(grep -nF "主菜单" <<<"$s" | head -1 | cut -d: -f1) + 1))
-	line=$(grep -nF -- "$1" <<<"$s" | head -1 | cut -d: -f1)
+	line=$(grep -nF -- "$1" <<<"$s" | head -1 | cut -d: -f1) || true # below the fold
 	if [ -n "$line" ]; then
 		for _ in $(seq $((line - first))); do keys Down; done
 	else
