@@ -111,9 +111,12 @@ $(BUILD)/obj/core/paths-e2e.o: src/core/paths.c src/core/paths.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -DKEPU_DATADIR='"$(E2E_DATADIR)"' -DKEPU_SYSCONFDIR='"$(E2E_DATADIR)/etc"' -c $< -o $@
 
-$(BUILD)/tests/kepu-datadir: $(BUILD)/obj/main.o $(BUILD)/obj/core/paths-e2e.o $(BUILD)/libkepu.a
+# Sanitized, it runs without LeakSanitizer, which a setgid process cannot
+# host (tests/tools/no_leak_check.c).
+DATADIR_SAN := $(if $(SANFLAGS),tests/tools/no_leak_check.c)
+$(BUILD)/tests/kepu-datadir: $(BUILD)/obj/main.o $(BUILD)/obj/core/paths-e2e.o $(BUILD)/libkepu.a $(DATADIR_SAN)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 
