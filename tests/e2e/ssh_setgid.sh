@@ -21,7 +21,8 @@ group=kpd$tag clerks=kpc$tag acct=kpu$tag
 k=$WORK/ssh
 undo() {
 	kill "$(cat "$k/sshd.pid" 2>/dev/null)" 2>/dev/null || true
-	userdel "$acct" 2>/dev/null || true
+	tm kill-server >/dev/null 2>&1 || true # the account's sessions, before the account
+	userdel -f -r "$acct" 2>/dev/null || true
 	groupdel "$clerks" 2>/dev/null || true
 	groupdel "$group" 2>/dev/null || true
 	rm -rf "$data"
