@@ -39,7 +39,14 @@ UNIHAN   := /usr/share/unicode/Unihan_Readings.txt.bz2
 EMBED    := $(sort $(wildcard screens/*.yaml config/*.yaml data/*.yaml data/lists/*.yaml data/demo/*.csv))
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-TOOLS    := $(BUILD)/tests/kepu-writer
+TOOLS    := $(BUILD)/tests/kepu-writer $(BUILD)/tests/kepu-datadir
+
+# Where an installed (setgid) kepu keeps its database, and the site's
+# definitions: fixed at build time, see docs/deploy.md.
+KEPU_DATADIR    ?= /var/lib/kepu
+KEPU_SYSCONFDIR ?= /etc/kepu
+# The setgid scenario's data directory (tests/e2e/ssh_setgid.sh says it too).
+E2E_DATADIR     := /run/kepu-e2e
 
 DB       ?= data/demo.db
 # The demo is the 2016 programme of the seed document, seen on this day (its
@@ -74,6 +81,9 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/version.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
+$(BUILD)/obj/core/paths.o: CFLAGS_ALL += -DKEPU_DATADIR='"$(KEPU_DATADIR)"' \
+	-DKEPU_SYSCONFDIR='"$(KEPU_SYSCONFDIR)"'
+
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
@@ -94,6 +104,19 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/unit_env.h $(BUILD
 $(BUILD)/tests/kepu-writer: tests/tools/writer.c $(BUILD)/libkepu.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libkepu.a $(PKG_LIBS) $(LDFLAGS_ALL)
+
+# kepu with the e2e data directory: its paths.o is linked first, so the
+# library's is never pulled in.
+$(BUILD)/obj/core/paths-e2e.o: src/core/paths.c src/core/paths.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -DKEPU_DATADIR='"$(E2E_DATADIR)"' -DKEPU_SYSCONFDIR='"$(E2E_DATADIR)/etc"' -c $< -o $@
+
+# Sanitized, it runs without LeakSanitizer, which a setgid process cannot
+# host (tests/tools/no_leak_check.c).
+DATADIR_SAN := $(if $(SANFLAGS),tests/tools/no_leak_check.c)
+$(BUILD)/tests/kepu-datadir: $(BUILD)/obj/main.o $(BUILD)/obj/core/paths-e2e.o $(BUILD)/libkepu.a $(DATADIR_SAN)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 

@@ -5,8 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/common.h"
 #include "core/clock.h"
 #include "core/msg.h"
+#include "core/paths.h"
+#include "core/priv.h"
 #include "store/store.h"
 #include "version.h"
 
@@ -14,25 +17,27 @@ typedef struct {
 	const char *name;
 	int (*run)(const kp_opts *o);
 	int min_args, max_args;
+	bool admin; /* installed setgid: for administrators only */
 	const char *usage;
 } command;
 
-/* The subcommand table: name, handler, positional arguments, usage line. */
+/* The subcommand table: name, handler, positional arguments, whether it
+ * needs an administrator when kepu is installed setgid, usage line. */
 static const command commands[] = {
-	{"init",   cmd_init,   0, 0, "kepu init --db FILE [--demo]"},
-	{"check",  cmd_check,  0, 0, "kepu check [--screens DIR] [--db FILE]"},
-	{"import", cmd_import, 2, 2, "kepu import FORM FILE.csv --db FILE [--unit UNIT] [--dry-run]\n"
+	{"init",   cmd_init,   0, 0, true, "kepu init --db FILE [--demo]"},
+	{"check",  cmd_check,  0, 0, false, "kepu check [--screens DIR] [--db FILE]"},
+	{"import", cmd_import, 2, 2, true, "kepu import FORM FILE.csv --db FILE [--unit UNIT] [--dry-run]\n"
 				     "              [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]"},
-	{"export", cmd_export, 1, 1, "kepu export FORM --db FILE [--unit UNIT] [--encoding gb18030]\n"
+	{"export", cmd_export, 1, 1, true, "kepu export FORM --db FILE [--unit UNIT] [--encoding gb18030]\n"
 				     "              [--format xlsx --output FILE.xlsx]"},
-	{"backup", cmd_backup, 1, 1, "kepu backup --db FILE OUT.db"},
-	{"checklist", cmd_checklist, 0, 0, "kepu checklist --db FILE [--today DATE]"},
-	{"report", cmd_report, 1, 1, "kepu report monthly --month YYYY-MM --db FILE [--format xlsx --output F]\n"
+	{"backup", cmd_backup, 1, 1, true, "kepu backup --db FILE OUT.db"},
+	{"checklist", cmd_checklist, 0, 0, true, "kepu checklist --db FILE [--today DATE]"},
+	{"report", cmd_report, 1, 1, true, "kepu report monthly --month YYYY-MM --db FILE [--format xlsx --output F]\n"
 				     "  kepu report progress --db FILE [--today DATE] [--format xlsx --output F]"},
-	{"user",   cmd_user,   1, 2, "kepu user add NAME --role city|unit [--unit UNIT] --db FILE\n"
+	{"user",   cmd_user,   1, 2, true, "kepu user add NAME --role city|unit [--unit UNIT] --db FILE\n"
 				     "  kepu user passwd NAME | list | disable NAME --db FILE"},
-	{"audit",  cmd_audit,  0, 0, "kepu audit --db FILE [--since DATE] [--user NAME]"},
-	{"keys",   cmd_keys,   0, 0, "kepu keys        (every key of every screen, as Markdown)"},
+	{"audit",  cmd_audit,  0, 0, true, "kepu audit --db FILE [--since DATE] [--user NAME]"},
+	{"keys",   cmd_keys,   0, 0, false, "kepu keys        (every key of every screen, as Markdown)"},
 };
 
 static void usage(FILE *out)
@@ -68,8 +73,15 @@ static void usage(FILE *out)
 		"  --dry-run       with import: check only, save nothing\n"
 		"  -h, --help      this text\n"
 		"  -V, --version   the version\n\n"
-		"Exit status: 0 success, 1 invalid data or definitions, 2 wrong usage.\n"
-		"Documentation: docs/ (forms.md, cli.md, keys.md).\n");
+		"Installed setgid (docs/deploy.md), kepu opens %s and the site\n"
+		"definitions in %s and %s when they exist; only\n"
+		"administrators (root or the data group) may run the commands other than\n"
+		"check and keys, or use --db, --screens, --config, --today or KEPU_*\n"
+		"variables (KEPU_TERMINAL_ENCODING excepted).\n\n"
+		"Exit status: 0 success, 1 invalid data or definitions, 2 wrong usage\n"
+		"(or a command, option or variable not allowed to the caller).\n"
+		"Documentation: docs/ (forms.md, cli.md, keys.md, deploy.md, security.md).\n",
+		kp_installed_db, kp_site_screens, kp_site_config);
 }
 
 int cli_main(int argc, char **argv)
@@ -99,13 +111,14 @@ int cli_main(int argc, char **argv)
 	o.screens = getenv("KEPU_SCREENS");
 	o.config = getenv("KEPU_CONFIG");
 	const char *today = getenv("KEPU_TODAY");
+	const char *pinned = NULL; /* the first option naming a file or a day */
 	int c;
 	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'd': o.db = optarg; break;
-		case 's': o.screens = optarg; break;
-		case 'c': o.config = optarg; break;
-		case 't': today = optarg; break;
+		case 'd': o.db = optarg; pinned = pinned ? pinned : "--db"; break;
+		case 's': o.screens = optarg; pinned = pinned ? pinned : "--screens"; break;
+		case 'c': o.config = optarg; pinned = pinned ? pinned : "--config"; break;
+		case 't': today = optarg; pinned = pinned ? pinned : "--today"; break;
 		case 'm': o.month = optarg; break;
 		case 'r': o.role = optarg; break;
 		case 'S': o.since = optarg; break;
@@ -122,33 +135,39 @@ int cli_main(int argc, char **argv)
 		default: usage(stderr); return EXIT_USAGE;
 		}
 	}
-	if (today && *today && !clock_set_today(today)) {
-		fprintf(stderr, "kepu: %s\n", msg(MSG_C_BAD_TODAY));
-		return EXIT_USAGE;
-	}
-	if (optind >= argc)
-		return cmd_tui(&o);
-	const char *name = argv[optind];
-	o.args = argv + optind + 1;
-	o.nargs = argc - optind - 1;
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-		const command *cmd = &commands[i];
-		if (strcmp(cmd->name, name) != 0)
-			continue;
+	const command *cmd = NULL;
+	if (optind < argc) {
+		const char *name = argv[optind];
+		for (size_t i = 0; !cmd && i < sizeof commands / sizeof commands[0]; i++)
+			if (!strcmp(commands[i].name, name))
+				cmd = &commands[i];
+		if (!cmd) {
+			fprintf(stderr, "kepu: unknown command '%s'\n\n", name);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		o.args = argv + optind + 1;
+		o.nargs = argc - optind - 1;
 		if (o.nargs < cmd->min_args || o.nargs > cmd->max_args) {
 			fprintf(stderr, "usage: %s\n", cmd->usage);
 			return EXIT_USAGE;
 		}
-		int rc = cmd->run(&o);
-		if (store_damaged()) { /* whatever the command printed cannot be trusted */
-			fprintf(stderr, "kepu: ");
-			fprintf(stderr, msg(MSG_S_DAMAGED), store_damage_reason());
-			fputc('\n', stderr);
-			return EXIT_DATA;
-		}
-		return rc;
 	}
-	fprintf(stderr, "kepu: unknown command '%s'\n\n", name);
-	usage(stderr);
-	return EXIT_USAGE;
+	if (priv_elevated()) {
+		int rc = cli_confine(&o, pinned, cmd ? cmd->name : NULL, cmd && cmd->admin);
+		if (rc != EXIT_OK)
+			return rc;
+	}
+	if (today && *today && !clock_set_today(today)) {
+		fprintf(stderr, "kepu: %s\n", msg(MSG_C_BAD_TODAY));
+		return EXIT_USAGE;
+	}
+	int rc = cmd ? cmd->run(&o) : cmd_tui(&o);
+	if (store_damaged()) { /* whatever was printed cannot be trusted */
+		fprintf(stderr, "kepu: ");
+		fprintf(stderr, msg(MSG_S_DAMAGED), store_damage_reason());
+		fputc('\n', stderr);
+		return EXIT_DATA;
+	}
+	return rc;
 }

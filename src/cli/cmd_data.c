@@ -10,6 +10,7 @@
 #include "cli/progress.h"
 #include "core/embedded.h"
 #include "core/msg.h"
+#include "core/priv.h"
 #include "core/xalloc.h"
 #include "domain/transfer.h"
 #include "domain/xlsx.h"
@@ -64,6 +65,14 @@ int cmd_init(const kp_opts *o)
 	}
 	unit_list_free(u, n);
 	env_close(&e);
+	/* SQLite makes a new file 0644; installed setgid, every session opens
+	 * it as the data group, which must be able to write it too. */
+	if (rc == EXIT_OK && priv_elevated() && chmod(o->db, 0660) != 0) {
+		fprintf(stderr, "kepu: ");
+		fprintf(stderr, msg(MSG_C_PRIV_MODE), o->db, strerror(errno));
+		fputc('\n', stderr);
+		rc = EXIT_DATA;
+	}
 	return rc;
 }
 

@@ -1,7 +1,6 @@
 /* kepu with no subcommand: the terminal interface; kepu keys: its keys. */
 #include <langinfo.h>
 #include <stdlib.h>
-#include <unistd.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -52,7 +51,7 @@ int cmd_tui(const kp_opts *o)
 	if (chosen < 0)
 		return EXIT_DATA;
 	/* What can be told at once is told before the screen changes. */
-	if (!o->db || access(o->db, F_OK) != 0) {
+	if (!o->db || !env_db_exists(o->db)) {
 		kp_env e;
 		return cli_open(o, &e, false);
 	}

@@ -20,6 +20,14 @@ int cli_open_form(const kp_opts *o, kp_env *e, const char *id, const kp_form **f
 int cli_open_form_or_view(const kp_opts *o, kp_env *e, const char *id, const kp_form **f,
 			  const kp_view **v);
 
+/* kepu runs setgid (priv_elevated): a caller who is not an administrator
+ * may not name a file or day (option is the first of --db, --screens,
+ * --config, --today given, or NULL; KEPU_* variables likewise) nor run an
+ * admin_only command (NULL for the terminal interface); the database and
+ * site definitions default to the installed ones. Prints why and returns
+ * EXIT_USAGE, or EXIT_OK. */
+int cli_confine(kp_opts *o, const char *option, const char *command, bool admin_only);
+
 /* The Unix login running kepu. */
 const char *unix_login(void);
 

@@ -409,6 +409,12 @@
 	X(C_RECOUNTED,      "%s：记录计数与表中不符（数据曾在 kepu 之外被修改），已重新统计。") \
 	X(C_VIEW_ALL,       "单位") \
 	X(C_BAD_TODAY,      "--today（或 KEPU_TODAY）应为日期，如 2016-07-20") \
+	X(C_PRIV_INIT,      "无法放下安装时给 kepu 的权限（kepu 只能以 setgid 方式安装，不能 setuid），为安全起见不启动") \
+	X(C_PRIV_OPTION,    "不能使用 %s：kepu 以数据组 %s 的权限运行，数据库、表单定义和日期都是固定的，只有管理员（root 或 %s 组的成员）可以另行指定") \
+	X(C_PRIV_ENV,       "不接受环境变量 %.*s：kepu 以数据组 %s 的权限运行，只有管理员（root 或 %s 组的成员）可以用它指定文件或日期；请从 ForceCommand 或环境中去掉它") \
+	X(C_PRIV_ADMIN,     "kepu %s 只能由管理员（root 或 %s 组的成员）运行；办公室账号请直接运行 kepu，在界面中登录") \
+	X(C_PRIV_RAISE,     "无法取得数据组权限来打开数据库 %s（kepu 的安装权限不对，见 docs/deploy.md）") \
+	X(C_PRIV_MODE,      "已创建数据库 %s，但无法把它的权限设为 0660（%s）：请管理员执行 chmod 660") \
 	X(C_FIRST_ACCOUNT,  "已创建市科协账号 %s，初始密码：%s（只显示这一次；首次登录时须修改）") \
 	X(C_DEMO_ACCOUNTS,  "演示账号（仅供试用）：shikexie（市科协）、weidu（魏都区）、xcxy（许昌学院），密码均为 %s") \
 	X(C_USER_ADDED,     "已创建账号 %s，初始密码：%s（只显示这一次；首次登录时须修改）") \

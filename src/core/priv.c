@@ -2,6 +2,7 @@
 #include "core/priv.h"
 
 #include <grp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -48,6 +49,17 @@ bool priv_is_admin(void)
 		member = g[i] == data_gid;
 	free(g);
 	return member;
+}
+
+const char *priv_group_name(void)
+{
+	static char name[64];
+	const struct group *g = getgrgid(data_gid);
+	if (g && g->gr_name)
+		snprintf(name, sizeof name, "%s", g->gr_name);
+	else
+		snprintf(name, sizeof name, "%lu", (unsigned long)data_gid);
+	return name;
 }
 
 int priv_raise(void)

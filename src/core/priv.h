@@ -22,6 +22,8 @@ bool priv_elevated(void);
  * not elevated: whoever could run kepu on the file. When elevated: root, or
  * a member of the data group (who could open the file anyway). */
 bool priv_is_admin(void);
+/* The data group's name (for messages), or its number. */
+const char *priv_group_name(void);
 /* Effective group = the data group, for an open of the database or an
  * exchange folder; no-op when not elevated. 0 or -1. */
 int priv_raise(void);

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "core/msg.h"
+#include "core/priv.h"
 #include "core/xalloc.h"
 
 int env_load_definitions(kp_env *e, const char *screens_dir, const char *config_dir, kp_diag *d)
@@ -48,7 +49,7 @@ static int seed_per_unit(kp_env *e, const kp_form *f, const kp_units *units, cha
 	return rc;
 }
 
-int env_open_db(kp_env *e, const char *db, bool create, char **err)
+static int open_db(kp_env *e, const char *db, bool create, char **err)
 {
 	struct stat st;
 	if (!create && stat(db, &st) != 0) {
@@ -80,9 +81,37 @@ int env_open_db(kp_env *e, const char *db, bool create, char **err)
 	return rc == KP_OK ? 0 : -1;
 }
 
+/* Installed setgid, only kepu's data group can open the database, its
+ * -wal and -shm files, and create or remove them in their directory. SQLite
+ * opens the last two on the first read, within open_db; they stay open
+ * with the connection, so the rest of a session runs as the caller (and so
+ * do SQLite's temporary files, made later). */
+int env_open_db(kp_env *e, const char *db, bool create, char **err)
+{
+	if (priv_raise() != 0) {
+		*err = xasprintf(msg(MSG_C_PRIV_RAISE), db);
+		return -1;
+	}
+	int rc = open_db(e, db, create, err);
+	priv_drop();
+	return rc;
+}
+
+bool env_db_exists(const char *db)
+{
+	struct stat st;
+	bool yes = priv_raise() == 0 && stat(db, &st) == 0;
+	priv_drop();
+	return yes;
+}
+
 void env_close(kp_env *e)
 {
+	/* The last session out checkpoints and removes the -wal and -shm
+	 * files: as the data group (without it they merely stay). */
+	(void)priv_raise();
 	store_close(e->store);
+	priv_drop();
 	catalog_free(&e->cat);
 	memset(e, 0, sizeof *e);
 }

@@ -20,6 +20,8 @@ int env_load_definitions(kp_env *e, const char *screens_dir, const char *config_
  * kepu database), fill the units and create or extend every form's table.
  * Returns 0 or -1 with *err. */
 int env_open_db(kp_env *e, const char *db, bool create, char **err);
+/* Is there a file at db? Asked as kepu's data group, as the open will be. */
+bool env_db_exists(const char *db);
 void env_close(kp_env *e);
 
 #endif

@@ -1,0 +1,16 @@
+/*
+ * paths: where an installed kepu finds its data. When kepu runs setgid
+ * (docs/security.md) the caller chooses no file it opens with the data
+ * group: the database and the site definitions are fixed at build time
+ * (make KEPU_DATADIR=… KEPU_SYSCONFDIR=…).
+ */
+#ifndef KP_PATHS_H
+#define KP_PATHS_H
+
+/* KEPU_DATADIR/kepu.db */
+extern const char kp_installed_db[];
+/* KEPU_SYSCONFDIR/screens and KEPU_SYSCONFDIR/config: used when they exist. */
+extern const char kp_site_screens[];
+extern const char kp_site_config[];
+
+#endif
