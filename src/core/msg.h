@@ -247,7 +247,7 @@
 	X(UI_MENU_AUDIT,    "修改记录（审计）") \
 	X(UI_MENU_PASSWORD, "修改密码（%s）") \
 	X(UI_MENU_ACCOUNTS, "账号管理（锁定、解锁、重置密码）") \
-	X(UI_AC_HINT,       "近期失败：最近 15 分钟内连续输错的次数；输错 5 次后每次须等待，最长 60 秒。输错不会锁定账号") \
+	X(UI_AC_HINT,       "近期失败：15 分钟内连续输错次数。输错 5 次后须等待，最长 60 秒；不会锁定账号") \
 	X(UI_AC_ROLE,       "角色") \
 	X(UI_AC_STATE,      "状态") \
 	X(UI_AC_FAILURES,   "近期失败") \
