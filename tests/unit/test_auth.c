@@ -181,7 +181,7 @@ static void test_login_rules(void **state)
 	/* Per address: five failures from one place, each under a new name,
 	 * hold that place back for every name … */
 	const char *far = "198.51.100.77";
-	char name[16];
+	char name[32];
 	for (int i = 0; i < LOGIN_SLOW_AFTER; i++) {
 		snprintf(name, sizeof name, "guess%d", i);
 		assert_int_equal(auth_login(&fx->env, name, "x", far, t + 10, &u, &wait), LOGIN_BAD);
