@@ -183,7 +183,8 @@ $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libkepu.a
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libkepu.a $(PKG_LIBS) $(LDFLAGS_ALL)
 
 bench: deps
-	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_list $(BUILD)/bench/ptybench
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_list $(BUILD)/bench/ptybench \
+		$(BUILD)/bench/bench_login
 	@BUILD=$(BUILD) BENCH_DIR=$(BENCH_DIR) ./tests/bench/run.sh
 
 clean:

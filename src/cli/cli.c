@@ -35,7 +35,7 @@ static const command commands[] = {
 	{"report", cmd_report, 1, 1, true, "kepu report monthly --month YYYY-MM --db FILE [--format xlsx --output F]\n"
 				     "  kepu report progress --db FILE [--today DATE] [--format xlsx --output F]"},
 	{"user",   cmd_user,   1, 2, true, "kepu user add NAME --role city|unit [--unit UNIT] --db FILE\n"
-				     "  kepu user passwd NAME | list | disable NAME --db FILE"},
+				     "  kepu user passwd|lock|unlock|disable NAME | list --db FILE"},
 	{"audit",  cmd_audit,  0, 0, true, "kepu audit --db FILE [--since DATE] [--user NAME]"},
 	{"keys",   cmd_keys,   0, 0, false, "kepu keys        (every key of every screen, as Markdown)"},
 };

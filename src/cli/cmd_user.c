@@ -1,8 +1,9 @@
-/* kepu user add|passwd|list|disable and kepu audit: accounts and the audit
- * trail from the command line (the server's administrators). */
+/* kepu user add|passwd|list|lock|unlock|disable and kepu audit: accounts
+ * and the audit trail from the command line (the server's administrators). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/common.h"
 #include "core/json.h"
@@ -103,12 +104,20 @@ static int user_list(kp_env *e)
 {
 	kp_user *u;
 	size_t n = store_users(e->store, &u);
+	long long now = (long long)time(NULL);
 	for (size_t i = 0; i < n; i++) {
 		cli_cell(stdout, u[i].name, 16, false);
 		cli_cell(stdout, msg(u[i].role == USER_CITY ? MSG_P_OWNER_CITY : MSG_P_COL_UNIT), 8, false);
 		cli_cell(stdout, u[i].role == USER_CITY ? "" : u[i].unit_name, 18, false);
-		printf("%s%s\n", u[i].must_change ? msg(MSG_C_USER_INITIAL) : "",
-		       u[i].disabled ? msg(MSG_C_USER_DISABLED) : "");
+		cli_cell(stdout, auth_state_label(&u[i]), 10, false);
+		int failures;
+		long wait;
+		auth_throttle(e, false, u[i].name, now, &failures, &wait);
+		if (wait)
+			printf(msg(MSG_C_USER_THROTTLED), failures, wait);
+		else if (failures)
+			printf(msg(MSG_C_USER_FAILURES), failures);
+		putchar('\n');
 	}
 	users_free(u, n);
 	return EXIT_OK;
@@ -116,8 +125,11 @@ static int user_list(kp_env *e)
 
 int cmd_user(const kp_opts *o)
 {
+	static const char *const named_verbs[] = {"add", "passwd", "lock", "unlock", "disable"};
 	const char *verb = o->args[0], *name = o->nargs > 1 ? o->args[1] : NULL;
-	bool named = !strcmp(verb, "add") || !strcmp(verb, "passwd") || !strcmp(verb, "disable");
+	bool named = false;
+	for (size_t i = 0; i < sizeof named_verbs / sizeof named_verbs[0]; i++)
+		named |= !strcmp(verb, named_verbs[i]);
 	if ((named && !name) || (!named && strcmp(verb, "list")) || (!named && name)) {
 		fprintf(stderr, "usage: %s\n", msg(MSG_C_USER_USAGE));
 		return EXIT_USAGE;
@@ -126,20 +138,19 @@ int cmd_user(const kp_opts *o)
 	int rc = cli_open(o, &e, false);
 	if (rc != EXIT_OK)
 		return rc;
+	char *err = NULL;
 	if (!strcmp(verb, "add"))
 		rc = user_add(&e, o, name);
 	else if (!strcmp(verb, "passwd"))
 		rc = user_passwd(&e, name);
 	else if (!strcmp(verb, "list"))
 		rc = user_list(&e);
-	else {
-		char *err = NULL;
-		if (store_user_disable(e.store, name, &err) != KP_OK) {
-			fprintf(stderr, "kepu: %s\n", err);
-			rc = EXIT_DATA;
-		}
-		free(err);
+	else if (!strcmp(verb, "disable") ? store_user_disable(e.store, name, &err) != KP_OK
+					  : auth_lock(&e, name, !strcmp(verb, "lock"), &err) != 0) {
+		fprintf(stderr, "kepu: %s\n", err);
+		rc = EXIT_DATA;
 	}
+	free(err);
 	env_close(&e);
 	return rc;
 }

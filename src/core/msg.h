@@ -89,6 +89,12 @@
 	X(A_TOO_SHORT,      "新密码至少要 8 个字符") \
 	X(A_SAME,           "新密码不能与原密码相同") \
 	X(A_HASH_FAILED,    "无法计算密码摘要（内存不足？）") \
+	X(A_BLANK,          "新密码不能为空，也不能只由空格组成") \
+	X(A_NAME_RULE,      "用户名须为 1 到 32 个字符，只能用字母、数字、汉字和 . _ -（不能有空格、斜杠或控制字符）") \
+	X(A_STATE_OK,       "正常") \
+	X(A_STATE_LOCKED,   "已锁定") \
+	X(A_STATE_DISABLED, "已停用") \
+	X(A_STATE_INITIAL,  "须改密码") \
 	X(RV_DRAFT,         "草稿") \
 	X(RV_SUBMITTED,     "已提交") \
 	X(RV_APPROVED,      "已认定") \
@@ -237,7 +243,7 @@
 	X(UI_LOGIN_NEW_HINT,"新密码只有您自己知道；以后登录都用新密码") \
 	X(UI_LOGIN_BAD,     "用户名或密码不正确。") \
 	X(UI_LOGIN_WAIT,    "登录失败次数过多，请等 %ld 秒后再试。") \
-	X(UI_LOGIN_LOCKED,  "登录失败次数过多，账号已锁定。请联系市科协重置密码。") \
+	X(UI_LOGIN_LOCKED,  "这个账号已被市科协锁定，暂时不能登录。请联系市科协解锁。") \
 	X(UI_LOGIN_MUST_CHANGE,"这是初始密码：请先设置您自己的新密码。") \
 	X(UI_LOGIN_MISMATCH,"两次输入的新密码不一致，请重新输入。") \
 	X(UI_LOGIN_CHANGED, "密码已修改。") \
@@ -256,6 +262,18 @@
 	X(UI_RETURNED_WHY,  "退回原因：%s") \
 	X(UI_MENU_AUDIT,    "修改记录（审计）") \
 	X(UI_MENU_PASSWORD, "修改密码（%s）") \
+	X(UI_MENU_ACCOUNTS, "账号管理（锁定、解锁、重置密码）") \
+	X(UI_AC_HINT,       "近期失败：15 分钟内连续输错次数。输错 5 次后须等待，最长 60 秒；不会锁定账号") \
+	X(UI_AC_ROLE,       "角色") \
+	X(UI_AC_STATE,      "状态") \
+	X(UI_AC_FAILURES,   "近期失败") \
+	X(UI_AC_WAIT,       "须等待") \
+	X(UI_AC_SECONDS,    "%ld 秒") \
+	X(UI_AC_LOCKED,     "已锁定账号 %s：它不能登录，直到解锁。") \
+	X(UI_AC_UNLOCKED,   "已解锁账号 %s，它的登录等待也已清除。") \
+	X(UI_AC_SELF,       "不能锁定自己正在使用的账号。") \
+	X(UI_AC_RESET,      "已重置账号 %s 的密码，新的初始密码：%s（只显示这一次，请转告本人；首次登录时须修改）") \
+	X(UI_AC_ASK_RESET,  "确定重置账号 %s 的密码吗？原密码将作废。(y/n)") \
 	X(UI_AU_AT,         "时间") \
 	X(UI_AU_USER,       "用户") \
 	X(UI_AU_WHAT,       "操作") \
@@ -277,6 +295,8 @@
 	X(AU_RESET,         "重置密码") \
 	X(AU_USER_ADD,      "新建账号") \
 	X(AU_USER_DISABLE,  "停用账号") \
+	X(AU_USER_LOCK,     "锁定账号") \
+	X(AU_USER_UNLOCK,   "解锁账号") \
 	X(AU_TICK,          "勾选完成") \
 	X(AU_UNTICK,        "取消勾选") \
 	X(UI_MENU_EXPORT,   "导出数据（CSV 文件，Excel 可直接打开）") \
@@ -342,6 +362,8 @@
 	X(K_TICK_ITEM,      "勾选完成/取消") \
 	X(K_SWITCH_VIEW,    "换视图") \
 	X(K_COLUMN,         "换列/换月份") \
+	X(K_LOCK,           "锁定/解锁") \
+	X(K_RESET,          "重置密码") \
 	/* the contexts keys apply in (docs/keys.md) */ \
 	X(KC_MENU,          "主菜单") \
 	X(KC_FORM,          "表单（任何字段）") \
@@ -360,6 +382,7 @@
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \
 	X(KC_TRANSFER,      "导出与导入") \
+	X(KC_ACCOUNTS,      "账号管理") \
 	X(KC_TITLE,         "kepu 按键一览") \
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
 	X(KC_KEYS,          "按键") \
@@ -419,11 +442,11 @@
 	X(C_DEMO_ACCOUNTS,  "演示账号（仅供试用）：shikexie（市科协）、weidu（魏都区）、xcxy（许昌学院），密码均为 %s") \
 	X(C_USER_ADDED,     "已创建账号 %s，初始密码：%s（只显示这一次；首次登录时须修改）") \
 	X(C_USER_RESET,     "已重置账号 %s 的密码，新的初始密码：%s（首次登录时须修改）") \
-	X(C_USER_INITIAL,   "  须修改初始密码") \
-	X(C_USER_DISABLED,  "  已停用") \
+	X(C_USER_FAILURES,  "近期登录失败 %d 次") \
+	X(C_USER_THROTTLED, "近期登录失败 %d 次，还须等 %ld 秒才能再试") \
 	X(C_NEED_ROLE,      "请用 --role city 或 --role unit 指定角色") \
 	X(C_UNIT_ROLE,      "单位账号须用 --unit 指定单位") \
-	X(C_USER_USAGE,     "kepu user add NAME --role city|unit [--unit UNIT] | passwd NAME | list | disable NAME") \
+	X(C_USER_USAGE,     "kepu user add NAME --role city|unit [--unit UNIT] | passwd|lock|unlock|disable NAME | list") \
 	X(C_PROGRESS,       "\r%s：%lld 行，每秒 %.0f 行") \
 	X(C_PROGRESS_LEFT,  "，%.0f%%，约还需 %.0f 秒") \
 	X(C_WORD_IMPORT,    "导入") \

@@ -19,7 +19,6 @@ static void hash_work_here(char *out, const char *password)
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		out[0] = '\0';
 }
-static char dummy_hash[crypto_pwhash_STRBYTES]; /* verified against for unknown names */
 
 int auth_init(void)
 {
@@ -132,54 +131,144 @@ long login_delay(int failures)
 	if (failures < LOGIN_SLOW_AFTER)
 		return 0;
 	int n = failures - LOGIN_SLOW_AFTER;
-	return n >= 8 ? 300 : 1L << (n + 1); /* 2, 4, 8 … seconds, at most 5 minutes */
+	return n >= 5 ? LOGIN_MAX_WAIT : 2L << n; /* 2, 4, 8, 16, 32, then 60 seconds */
 }
 
-/* The hash an unknown name is checked against: made once, so a wrong name
- * costs what a wrong password costs. */
-static const char *unknown_hash(void)
+int auth_ensure_dummy(kp_env *e, char **err)
 {
-	if (!dummy_hash[0]) {
-		char *h = auth_random_password(), *hash = auth_hash(h);
-		if (hash)
-			memcpy(dummy_hash, hash, crypto_pwhash_STRBYTES);
-		free(hash);
-		free(h);
+	char *have = store_dummy_hash(e->store);
+	if (have) {
+		free(have);
+		return 0;
 	}
-	return dummy_hash;
+	/* Made like any initial password, so it has the same parameters as
+	 * every real hash; nobody ever learns the password. */
+	char *p = auth_random_password(), *hash = auth_hash(p);
+	sodium_memzero(p, strlen(p));
+	free(p);
+	if (!hash) {
+		*err = xstrdup(msg(MSG_A_HASH_FAILED));
+		return -1;
+	}
+	int rc = store_set_dummy_hash(e->store, hash, err);
+	free(hash);
+	return rc == KP_OK ? 0 : -1;
 }
 
-kp_login auth_login(kp_env *e, const char *name, const char *password, long long now, kp_user *u,
-		    long *wait)
+const char *auth_client_address(void)
 {
-	int failures;
+	static char addr[64];
+	const char *v = getenv("SSH_CONNECTION");
+	if (!v || !v[0])
+		v = getenv("SSH_CLIENT");
+	size_t n = v ? strspn(v, "0123456789abcdefABCDEF.:%") : 0;
+	/* sshd writes "address port address port": anything else is not an
+	 * address, and a local start counts as one place. */
+	if (!n || n >= sizeof addr || (v[n] && v[n] != ' '))
+		return "local";
+	memcpy(addr, v, n);
+	addr[n] = '\0';
+	return addr;
+}
+
+void auth_throttle(kp_env *e, bool by_addr, const char *key, long long now, int *failures, long *wait)
+{
 	long long last;
+	store_attempts(e->store, by_addr, key, failures, &last);
+	if (now - last >= LOGIN_FORGET)
+		*failures = 0;
+	long long left = last + login_delay(*failures) - now;
+	*wait = left > 0 ? (long)(left < LOGIN_MAX_WAIT ? left : LOGIN_MAX_WAIT) : 0;
+}
+
+kp_login auth_login(kp_env *e, const char *name, const char *password, const char *addr, long long now,
+		    kp_user *u, long *wait)
+{
 	*wait = 0;
-	store_attempts(e->store, name, &failures, &last);
-	if (failures >= LOGIN_LOCK_AFTER) {
-		store_login_result(e->store, name, false, now, 0, "locked");
-		return LOGIN_LOCKED;
-	}
-	long delay = login_delay(failures);
-	if (delay && now < last + delay) {
-		*wait = (long)(last + delay - now);
+	if (auth_name_problem(name)) /* no account has such a name */
+		return LOGIN_BAD;
+	int name_failures, addr_failures;
+	long name_wait, addr_wait;
+	auth_throttle(e, false, name, now, &name_failures, &name_wait);
+	auth_throttle(e, true, addr, now, &addr_failures, &addr_wait);
+	/* A name's back-off holds back only addresses that have failed lately:
+	 * its owner, trying from elsewhere, gets in however hard someone else
+	 * guesses at it. */
+	if (!addr_failures)
+		name_wait = 0;
+	if (name_wait || addr_wait) {
+		*wait = name_wait > addr_wait ? name_wait : addr_wait;
 		return LOGIN_WAIT;
 	}
+	/* Read for every try, so a known name and an unknown one cost the same
+	 * reads and one verification each. */
+	char *dummy = store_dummy_hash(e->store);
 	bool known = store_user_get(e->store, name, u) == KP_OK;
-	bool ok = auth_verify(known ? u->hash : unknown_hash(), password) && known && !u->disabled;
-	if (!ok) {
-		store_login_result(e->store, name, false, now, known ? u->unit_id : 0,
-				   !known ? "unknown" : u->disabled ? "disabled" : "password");
-		if (known)
-			user_free(u);
-		return failures + 1 >= LOGIN_LOCK_AFTER ? LOGIN_LOCKED : LOGIN_BAD;
+	const char *hash = known ? u->hash : dummy;
+	bool right = hash && auth_verify(hash, password) && known;
+	free(dummy);
+	kp_login_try t = {name, addr, now, now - LOGIN_FORGET};
+	/* A locked or disabled account with a wrong password answers like any
+	 * wrong password; only its owner learns that it is locked. */
+	const char *why = !known ? "unknown" : !right ? "password" : u->disabled ? "disabled"
+			: u->locked ? "locked" : NULL;
+	store_login_result(e->store, &t, !why, known ? u->unit_id : 0, why);
+	if (!why)
+		return LOGIN_OK;
+	bool locked = known && right && !u->disabled && u->locked;
+	if (known)
+		user_free(u);
+	return locked ? LOGIN_LOCKED : LOGIN_BAD;
+}
+
+/* Letters and digits of ASCII, '.', '_', '-' and the CJK ideographs. */
+static bool name_char(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+	       c == '_' || c == '-' || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
+const char *auth_name_problem(const char *name)
+{
+	size_t len = strlen(name), n = 0;
+	for (size_t i = 0; i < len; n++) {
+		uint32_t c;
+		i += utf8_decode(name + i, len - i, &c);
+		if (!name_char(c) || n >= NAME_MAX_CHARS)
+			return msg(MSG_A_NAME_RULE);
 	}
-	store_login_result(e->store, name, true, now, u->unit_id, NULL);
-	return LOGIN_OK;
+	return n ? NULL : msg(MSG_A_NAME_RULE);
+}
+
+const char *auth_state_label(const kp_user *u)
+{
+	return msg(u->disabled ? MSG_A_STATE_DISABLED : u->locked ? MSG_A_STATE_LOCKED
+		   : u->must_change ? MSG_A_STATE_INITIAL : MSG_A_STATE_OK);
+}
+
+int auth_lock(kp_env *e, const char *name, bool locked, char **err)
+{
+	return store_user_set_locked(e->store, name, locked, err) == KP_OK ? 0 : -1;
+}
+
+/* Only blanks (spaces, tabs, the full-width space …)? */
+static bool blank(const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		i += utf8_decode(s + i, len - i, &c);
+		if (c != ' ' && c != '\t' && c != 0x3000 && c != 0xA0)
+			return false;
+	}
+	return true;
 }
 
 const char *auth_new_password_problem(const kp_user *u, const char *password)
 {
+	if (blank(password))
+		return msg(MSG_A_BLANK);
 	if (utf8_width(password) < PASSWORD_MIN_CHARS || strlen(password) < PASSWORD_MIN_CHARS)
 		return msg(MSG_A_TOO_SHORT);
 	if (auth_verify(u->hash, password))
@@ -225,6 +314,12 @@ int auth_add_user(kp_env *e, const char *name, kp_user_role role, long long unit
 		  char **err)
 {
 	char *hash;
+	const char *bad = auth_name_problem(name);
+	*password = NULL;
+	if (bad) {
+		*err = xstrdup(bad); /* the name itself may hold escapes: not echoed */
+		return -1;
+	}
 	*password = initial_password(&hash, err);
 	if (!*password)
 		return -1;

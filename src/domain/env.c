@@ -6,6 +6,7 @@
 #include "core/msg.h"
 #include "core/priv.h"
 #include "core/xalloc.h"
+#include "domain/auth.h"
 
 int env_load_definitions(kp_env *e, const char *screens_dir, const char *config_dir, kp_diag *d)
 {
@@ -72,6 +73,12 @@ static int open_db(kp_env *e, const char *db, bool create, char **err)
 		rc = store_ensure_ticks(e->store, err);
 	if (rc == KP_OK)
 		rc = store_ensure_auth(e->store, err);
+	if (rc == KP_OK && auth_init() != 0) {
+		*err = xstrdup(msg(MSG_A_HASH_FAILED));
+		rc = KP_ERR;
+	}
+	if (rc == KP_OK && auth_ensure_dummy(e, err) != 0) /* before any login can need it */
+		rc = KP_ERR;
 	for (size_t i = 0; rc == KP_OK && i < e->cat.nforms; i++) {
 		rc = store_ensure_form(e->store, e->cat.forms[i], err);
 		if (rc == KP_OK && seeded_from_units(e->cat.forms[i], &units))

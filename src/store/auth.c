@@ -17,13 +17,24 @@ static const char *const auth_ddl[] = {
 	" hash TEXT NOT NULL,"
 	" must_change INTEGER NOT NULL DEFAULT 1,"
 	" disabled INTEGER NOT NULL DEFAULT 0,"
+	" locked INTEGER NOT NULL DEFAULT 0,"
 	" created_at TEXT NOT NULL)",
-	/* Failed logins per name typed, known or not: an unknown name is
-	 * treated exactly like a known one. */
-	"CREATE TABLE IF NOT EXISTS kp_login_attempts ("
-	" name TEXT PRIMARY KEY,"
+	/* Recent failed logins per name typed (known or not, so an unknown
+	 * name is treated exactly like a known one) and per client address. */
+	"CREATE TABLE IF NOT EXISTS kp_login_throttle ("
+	" scope TEXT NOT NULL CHECK (scope IN ('name', 'addr')),"
+	" key TEXT NOT NULL,"
 	" failures INTEGER NOT NULL,"
-	" last_failed INTEGER NOT NULL)",
+	" last_failed INTEGER NOT NULL,"
+	" PRIMARY KEY (scope, key)) WITHOUT ROWID",
+	/* The counts of the old rule, which locked a name after 20 failures:
+	 * dropping them ends any lockout guessing caused. */
+	"DROP TABLE IF EXISTS kp_login_attempts",
+	/* The hash an unknown name is checked against (one row): made once
+	 * with the parameters of every real hash, so a login never computes one. */
+	"CREATE TABLE IF NOT EXISTS kp_dummy_hash ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" hash TEXT NOT NULL)",
 	"CREATE TABLE IF NOT EXISTS kp_audit ("
 	" id INTEGER PRIMARY KEY,"
 	" at TEXT NOT NULL,"
@@ -51,7 +62,38 @@ int store_ensure_auth(kp_store *s, char **err)
 			db_rollback(s);
 			return KP_ERR;
 		}
+	/* kp_users of an older kepu has no locked column. */
+	sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM pragma_table_info('kp_users') WHERE name = 'locked'", err);
+	int has = st ? sqlite3_step(st) : SQLITE_ERROR;
+	sqlite3_finalize(st);
+	if ((has != SQLITE_ROW && has != SQLITE_DONE) ||
+	    (has == SQLITE_DONE &&
+	     db_exec(s, "ALTER TABLE kp_users ADD COLUMN locked INTEGER NOT NULL DEFAULT 0", err) != KP_OK)) {
+		db_rollback(s);
+		return KP_ERR;
+	}
 	return db_commit(s, err);
+}
+
+char *store_dummy_hash(kp_store *s)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT hash FROM kp_dummy_hash WHERE id = 1", NULL);
+	char *h = st && sqlite3_step(st) == SQLITE_ROW ? db_text(st, 0) : NULL;
+	sqlite3_finalize(st);
+	return h;
+}
+
+int store_set_dummy_hash(kp_store *s, const char *hash, char **err)
+{
+	/* Another process may have stored one first: that one is kept. */
+	sqlite3_stmt *st = db_prepare(s, "INSERT INTO kp_dummy_hash (id, hash) VALUES (1, ?)"
+					 " ON CONFLICT (id) DO NOTHING", err);
+	if (!st)
+		return KP_ERR;
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int db_audit(kp_store *s, const char *user, const char *form, long long record_id,
@@ -109,10 +151,11 @@ static void read_user(sqlite3_stmt *st, kp_user *u)
 	u->hash = db_text(st, 5);
 	u->must_change = sqlite3_column_int(st, 6);
 	u->disabled = sqlite3_column_int(st, 7);
+	u->locked = sqlite3_column_int(st, 8);
 }
 
 #define USER_COLUMNS "u.id, u.name, u.role, ifnull(u.unit_id, 0), ifnull(n.name, ''), u.hash," \
-		     " u.must_change, u.disabled FROM kp_users u LEFT JOIN units n ON n.id = u.unit_id"
+		     " u.must_change, u.disabled, u.locked FROM kp_users u LEFT JOIN units n ON n.id = u.unit_id"
 
 int store_user_get(kp_store *s, const char *name, kp_user *u)
 {
@@ -194,9 +237,10 @@ int store_user_add(kp_store *s, const char *name, kp_user_role role, long long u
 	return rc == KP_OK ? KP_ERR : rc;
 }
 
-/* UPDATE kp_users … WHERE name = ?, audited as action. */
+/* UPDATE kp_users … WHERE name = ?, audited as action; with clear, the
+ * name's login back-off ends too. */
 static int user_update(kp_store *s, const char *name, const char *sql, const char *hash,
-		       const char *action, char **err)
+		       const char *action, bool clear, char **err)
 {
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
@@ -210,8 +254,9 @@ static int user_update(kp_store *s, const char *name, const char *sql, const cha
 	int rc = write_audited(s, st, action, s->actor_unit, what, 3, err);
 	if (rc == KP_ENOTFOUND)
 		*err = xasprintf(msg(MSG_A_NO_USER), name);
-	if (rc == KP_OK && hash) { /* a new password ends any lockout */
-		sqlite3_stmt *del = db_prepare(s, "DELETE FROM kp_login_attempts WHERE name = ?", err);
+	if (rc == KP_OK && clear) {
+		sqlite3_stmt *del = db_prepare(s, "DELETE FROM kp_login_throttle WHERE scope = 'name'"
+						  " AND key = ?", err);
 		if (del)
 			sqlite3_bind_text(del, 1, name, -1, SQLITE_STATIC);
 		rc = del && sqlite3_step(del) == SQLITE_DONE ? KP_OK : KP_ERR;
@@ -232,7 +277,7 @@ int store_user_set_hash(kp_store *s, const char *name, const char *hash, bool in
 	return user_update(s, name,
 			   initial ? "UPDATE kp_users SET hash = ?, must_change = 1 WHERE name = ?"
 				   : "UPDATE kp_users SET hash = ?, must_change = 0 WHERE name = ?",
-			   hash, initial ? "password_reset" : "password_change", err);
+			   hash, initial ? "password_reset" : "password_change", true, err);
 }
 
 int store_user_disable(kp_store *s, const char *name, char **err)
@@ -240,17 +285,31 @@ int store_user_disable(kp_store *s, const char *name, char **err)
 	if (session_need(s, CITY_OR_ADMIN, err) != KP_OK)
 		return KP_ERR;
 	return user_update(s, name, "UPDATE kp_users SET disabled = 1 WHERE name = ?", NULL,
-			   "user_disable", err);
+			   "user_disable", false, err);
 }
 
-void store_attempts(kp_store *s, const char *name, int *failures, long long *last_failed)
+int store_user_set_locked(kp_store *s, const char *name, bool locked, char **err)
+{
+	if (session_need(s, CITY_OR_ADMIN, err) != KP_OK)
+		return KP_ERR;
+	return user_update(s, name,
+			   locked ? "UPDATE kp_users SET locked = 1 WHERE name = ?"
+				  : "UPDATE kp_users SET locked = 0 WHERE name = ?",
+			   NULL, locked ? "user_lock" : "user_unlock", !locked, err);
+}
+
+void store_attempts(kp_store *s, bool by_addr, const char *key, int *failures, long long *last_failed)
 {
 	*failures = 0;
 	*last_failed = 0;
-	sqlite3_stmt *st = db_prepare(s, "SELECT failures, last_failed FROM kp_login_attempts"
-					 " WHERE name = ?", NULL);
+	/* Before a login, to decide it; then the city's, or a unit's own name. */
+	if (s->kind == SESSION_UNIT && (by_addr || strcmp(key, s->actor)))
+		return;
+	sqlite3_stmt *st = db_prepare(s, "SELECT failures, last_failed FROM kp_login_throttle"
+					 " WHERE scope = ? AND key = ?", NULL);
 	if (st) {
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, by_addr ? "addr" : "name", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			*failures = sqlite3_column_int(st, 0);
 			*last_failed = sqlite3_column_int64(st, 1);
@@ -259,27 +318,54 @@ void store_attempts(kp_store *s, const char *name, int *failures, long long *las
 	sqlite3_finalize(st);
 }
 
-int store_login_result(kp_store *s, const char *name, bool ok, long long now, long long unit_id,
-		       const char *why)
+/* One more failure under (scope, key) at now; a count whose last failure
+ * is before forget_before starts again at one. */
+static int count_failure(kp_store *s, const char *scope, const char *key, long long now,
+			 long long forget_before)
 {
+	sqlite3_stmt *st = db_prepare(s,
+		"INSERT INTO kp_login_throttle (scope, key, failures, last_failed) VALUES (?1, ?2, 1, ?3)"
+		" ON CONFLICT (scope, key) DO UPDATE SET last_failed = ?3,"
+		" failures = CASE WHEN last_failed < ?4 THEN 1 ELSE failures + 1 END", NULL);
+	if (!st)
+		return KP_ERR;
+	sqlite3_bind_text(st, 1, scope, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, now);
+	sqlite3_bind_int64(st, 4, forget_before);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_login_result(kp_store *s, const kp_login_try *t, bool ok, long long unit_id, const char *why)
+{
+	/* A success ends a name's back-off: only the login itself may say so. */
+	if (ok && s->kind != SESSION_NONE && s->kind != SESSION_ADMIN)
+		return KP_ERR;
 	if (db_begin(s, NULL) != KP_OK)
 		return KP_ERR;
-	sqlite3_stmt *st = db_prepare(s, ok
-		? "DELETE FROM kp_login_attempts WHERE name = ?1"
-		: "INSERT INTO kp_login_attempts (name, failures, last_failed) VALUES (?1, 1, ?2)"
-		  " ON CONFLICT (name) DO UPDATE SET failures = failures + 1, last_failed = ?2", NULL);
 	int rc = KP_ERR;
-	if (st) {
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-		if (!ok)
-			sqlite3_bind_int64(st, 2, now);
-		if (sqlite3_step(st) == SQLITE_DONE) {
-			char *what[] = {"name", "", (char *)name, "reason", "", (char *)(why ? why : "")};
-			rc = db_audit(s, name, "kp_users", 0, unit_id, ok ? "login" : "login_failed",
-				      what, why ? 6 : 3);
+	if (ok) { /* the name's own count ends; the address's is left to age, so
+		   * signing in to one's own account never buys more guesses */
+		sqlite3_stmt *st = db_prepare(s, "DELETE FROM kp_login_throttle WHERE scope = 'name'"
+						 " AND key = ?", NULL);
+		if (st) {
+			sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
 		}
+		sqlite3_finalize(st);
+	} else {
+		rc = count_failure(s, "name", t->name, t->now, t->forget_before);
+		if (rc == KP_OK)
+			rc = count_failure(s, "addr", t->addr, t->now, t->forget_before);
 	}
-	sqlite3_finalize(st);
+	if (rc == KP_OK) {
+		char *what[] = {"name", "", (char *)t->name, "address", "", (char *)t->addr,
+				"reason", "", (char *)(why ? why : "")};
+		rc = db_audit(s, t->name, "kp_users", 0, unit_id, ok ? "login" : "login_failed", what,
+			      why ? 9 : 6);
+	}
 	if (rc == KP_OK && db_commit(s, NULL) == KP_OK)
 		return KP_OK;
 	db_rollback(s);

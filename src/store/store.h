@@ -235,6 +235,7 @@ typedef struct {
 	char *hash;          /* crypto_pwhash_str output */
 	bool must_change;    /* an initial password: change before anything else */
 	bool disabled;
+	bool locked;         /* by the city (kepu user lock): no login until unlocked */
 } kp_user;
 
 /* The account, login-attempt and audit tables (the audit one append-only,
@@ -251,12 +252,26 @@ int store_user_add(kp_store *s, const char *name, kp_user_role role, long long u
  * or chosen by the user. KP_ENOTFOUND for an unknown name. */
 int store_user_set_hash(kp_store *s, const char *name, const char *hash, bool initial, char **err);
 int store_user_disable(kp_store *s, const char *name, char **err);
-/* Failed logins under a name (known or not) and when the last was (Unix
- * seconds). */
-void store_attempts(kp_store *s, const char *name, int *failures, long long *last_failed);
-/* Record a login or a failed one (why: the reason, for the audit). */
-int store_login_result(kp_store *s, const char *name, bool ok, long long now, long long unit_id,
-		       const char *why);
+/* Lock or unlock an account (audited); unlocking also ends the name's
+ * login back-off. KP_ENOTFOUND for an unknown name. */
+int store_user_set_locked(kp_store *s, const char *name, bool locked, char **err);
+/* The hash an unknown name's password is checked against (caller frees),
+ * or NULL before one is stored. */
+char *store_dummy_hash(kp_store *s);
+/* Store it, unless one is stored already. */
+int store_set_dummy_hash(kp_store *s, const char *hash, char **err);
+/* Recent failed logins under a name typed (known or not) or from a client
+ * address (by_addr), and when the last was (Unix seconds). */
+void store_attempts(kp_store *s, bool by_addr, const char *key, int *failures, long long *last_failed);
+/* A login try: the name typed, the client's address, when (Unix seconds),
+ * and before when an earlier failure is forgotten. */
+typedef struct {
+	const char *name, *addr;
+	long long now, forget_before;
+} kp_login_try;
+/* Record a login (ending the name's back-off) or a failed one (counted
+ * under the name and the address); why: the reason, for the audit. */
+int store_login_result(kp_store *s, const kp_login_try *t, bool ok, long long unit_id, const char *why);
 
 /* The audit trail: one row per change, login or decision. */
 typedef struct {

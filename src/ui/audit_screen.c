@@ -37,6 +37,7 @@ static const char *action_label(const char *a)
 		{"login", MSG_AU_LOGIN}, {"login_failed", MSG_AU_LOGIN_FAILED},
 		{"password_change", MSG_AU_PASSWORD}, {"password_reset", MSG_AU_RESET},
 		{"user_add", MSG_AU_USER_ADD}, {"user_disable", MSG_AU_USER_DISABLE},
+		{"user_lock", MSG_AU_USER_LOCK}, {"user_unlock", MSG_AU_USER_UNLOCK},
 		{"submit", MSG_RV_SUBMIT}, {"approve", MSG_RV_APPROVE}, {"return", MSG_RV_RETURN},
 		{"reopen", MSG_RV_REOPEN}, {"tick", MSG_AU_TICK}, {"untick", MSG_AU_UNTICK},
 	};

@@ -82,7 +82,8 @@ static void try_login(login_screen *ls, ui_app *app)
 	char *name = eb_text(&ls->f[0]), *password = eb_text(&ls->f[1]);
 	kp_user u;
 	long wait;
-	kp_login r = name[0] ? auth_login(app->env, name, password, (long long)time(NULL), &u, &wait)
+	kp_login r = name[0] ? auth_login(app->env, name, password, auth_client_address(),
+					  (long long)time(NULL), &u, &wait)
 			     : LOGIN_BAD;
 	memset(password, 0, strlen(password));
 	free(password);
@@ -169,8 +170,13 @@ static void login_key(ui_screen *s, ui_app *app, kp_key key)
 	default:
 		break;
 	}
-	if (!key.fn && key.code >= ' ' && key.code != 127)
-		eb_insert(b, key.code);
+	if (key.fn || key.code < ' ' || key.code == 127)
+		return;
+	if (!ls->changing && ls->focus == 0 && b->len >= NAME_MAX_CHARS) {
+		app_status(app, true, "%s", msg(MSG_A_NAME_RULE)); /* no name is longer */
+		return;
+	}
+	eb_insert(b, key.code);
 }
 
 static void login_destroy(ui_screen *s)

@@ -14,7 +14,7 @@
 
 typedef enum {
 	ITEM_CHECKLIST, ITEM_PROGRESS, ITEM_BRIEFING, ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_RECORD,
-	ITEM_VIEW, ITEM_EXPORT, ITEM_IMPORT, ITEM_AUDIT, ITEM_PASSWORD, ITEM_UNIT, ITEM_QUIT
+	ITEM_VIEW, ITEM_EXPORT, ITEM_IMPORT, ITEM_AUDIT, ITEM_ACCOUNTS, ITEM_PASSWORD, ITEM_UNIT, ITEM_QUIT
 } item_kind;
 
 typedef struct {
@@ -114,6 +114,9 @@ static void activate(menu *m, ui_app *app, const menu_item *it)
 	case ITEM_AUDIT:
 		push(app, audit_screen_new(app));
 		break;
+	case ITEM_ACCOUNTS:
+		push(app, accounts_screen_new(app));
+		break;
 	case ITEM_PASSWORD:
 		push(app, login_screen_new(app, true));
 		break;
@@ -162,6 +165,9 @@ static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 		break;
 	case ITEM_AUDIT:
 		snprintf(buf, len, "%s", msg(MSG_UI_MENU_AUDIT));
+		break;
+	case ITEM_ACCOUNTS:
+		snprintf(buf, len, "%s", msg(MSG_UI_MENU_ACCOUNTS));
 		break;
 	case ITEM_PASSWORD:
 		snprintf(buf, len, msg(MSG_UI_MENU_PASSWORD), app->account.name);
@@ -272,7 +278,7 @@ ui_screen *menu_new(ui_app *app)
 		es[cat->nforms + i] = (entry){NULL, cat->views[i], cat->views[i]->attachment};
 	qsort(es, ne, sizeof *es, by_attachment);
 	bool city = APP_IS_CITY(app);
-	m->items = xcalloc(ne * 2 + 9, sizeof *m->items);
+	m->items = xcalloc(ne * 2 + 10, sizeof *m->items);
 	m->items[m->n++] = (menu_item){ITEM_CHECKLIST, NULL, NULL, 'c'};
 	m->items[m->n++] = (menu_item){ITEM_PROGRESS, NULL, NULL, 'p'};
 	if (city && schedule_nmonths(&cat->schedule)) /* the briefing sums every unit */
@@ -298,6 +304,7 @@ ui_screen *menu_new(ui_app *app)
 	m->items[m->n++] = (menu_item){ITEM_IMPORT, NULL, NULL, 'i'};
 	if (city) {
 		m->items[m->n++] = (menu_item){ITEM_AUDIT, NULL, NULL, 'a'};
+		m->items[m->n++] = (menu_item){ITEM_ACCOUNTS, NULL, NULL, 'z'}; /* 账号 */
 		m->items[m->n++] = (menu_item){ITEM_UNIT, NULL, NULL, 'u'}; /* a unit user has one */
 	}
 	m->items[m->n++] = (menu_item){ITEM_PASSWORD, NULL, NULL, 'w'};

@@ -35,6 +35,9 @@ ui_screen *login_screen_new(ui_app *app, bool change_only);
 ui_screen *transfer_screen_new(ui_app *app, bool importing);
 /* The audit trail, newest first, filtered as you type (the city's). */
 ui_screen *audit_screen_new(ui_app *app);
+/* The accounts, their states and login back-off; lock, unlock, reset
+ * (the city's; NULL for a unit account). */
+ui_screen *accounts_screen_new(ui_app *app);
 
 /* The keys of the screen below, from the keymap table (ctx: its context). */
 ui_screen *help_screen_new(unsigned ctx);

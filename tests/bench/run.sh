@@ -28,6 +28,15 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 } | tee -a "$out"
 echo "written to $out"
 echo
+# A failed login, known name against unknown, each try a fresh process.
+logins=${BENCH_LOGINS:-20}
+read -r known unknown < <("$build/bench/bench_login" "$dir/login.db" "$logins")
+awk -v k="$known" -v u="$unknown" -v n="$logins" 'BEGIN {
+	d = (k > u ? k - u : u - k) / (k < u ? k : u) * 100
+	printf "failed login, mean of %d fresh processes: known name %.1f ms, unknown name %.1f ms, difference %.0f%% (%s 20%%)\n",
+		n, k, u, d, d <= 20 ? "within" : "NOT within"
+}' | tee -a "$out"
+echo
 KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/keystrokes.sh
 echo
 KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/transfer.sh

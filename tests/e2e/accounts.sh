@@ -1,8 +1,10 @@
 # Accounts: the login is the first screen and the password is never shown;
 # an initial password must be changed (at least 8 characters, not the old
 # one) before any data screen; an unknown name gets the same answer as a
-# wrong password; five failures make the next try wait; `kepu user passwd`
-# gives a new initial password; a unit account is tied to its unit.
+# wrong password; five failures make the next try wait (never a lockout);
+# `kepu user passwd` gives a new initial password; a name breaking the
+# naming rule is refused; `kepu user lock|unlock`; a unit account is tied to
+# its unit.
 . "$(dirname "$0")/lib.sh"
 new_db
 add_user wdq unit 魏都区
@@ -45,10 +47,10 @@ keys q; wait_for "KEPU-EXIT=0"
 close_terminals
 
 # Five failures: the sixth try, even with the right password, has to wait.
-E2E_USER= start 80 24
+E2E_SSH="198.51.100.20 50022 192.0.2.1 22" E2E_USER= start 80 24
 wait_for "请登录"
 type_text "wdq"; keys Enter
-uncounted() { [ "$(sqlite3 "$DB" "SELECT failures FROM kp_login_attempts WHERE name = 'wdq'")" != "$1" ]; }
+uncounted() { [ "$(sqlite3 "$DB" "SELECT failures FROM kp_login_throttle WHERE scope = 'name' AND key = 'wdq'")" != "$1" ]; }
 for i in 1 2 3 4 5; do
 	type_text "wrong-$i"; keys Enter
 	wait_while "failure $i not counted" uncounted "$i"
@@ -59,13 +61,33 @@ wait_for "登录失败次数过多，请等"
 assert_sql "SELECT count(*) FROM kp_audit WHERE user = 'wdq' AND action = 'login_failed'" "5"
 close_terminals
 
-# The city resets the password: a new initial one, the lockout ended.
+# The city resets the password: a new initial one, the name's wait ended.
+# That address failed five times: the owner logs in from another.
 "$KEPU" user passwd wdq --db "$DB" >"$WORK/reset"
 sed -n 's/.*初始密码：\([A-Za-z0-9]*\).*/\1/p' "$WORK/reset" >"$WORK/pass.wdq"
 rm -f "$WORK/changed.wdq"
-assert_sql "SELECT count(*) FROM kp_login_attempts WHERE name = 'wdq'" "0"
-E2E_USER=wdq start 80 24                          # logs in, sets a new password again
+assert_sql "SELECT count(*) FROM kp_login_throttle WHERE scope = 'name' AND key = 'wdq'" "0"
+assert_sql "SELECT failures FROM kp_login_throttle WHERE scope = 'addr' AND key = '198.51.100.20'" "5"
+E2E_SSH="203.0.113.9 50022 192.0.2.1 22" E2E_USER=wdq start 80 24   # sets a new password again
 assert_screen "填报单位：魏都区"
+assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'login' AND changes LIKE '%\"203.0.113.9\"%'" "1"
+close_terminals
+
+# Names: printable, at most 32 characters; a bad one is refused, saying the rule.
+if "$KEPU" user add "wei du" --role city --db "$DB" 2>"$WORK/err"; then fail "a name with a space was accepted"; fi
+grep -q "用户名须为 1 到 32 个字符" "$WORK/err" || fail "no naming rule: $(cat "$WORK/err")"
+if "$KEPU" user add "$(printf 'x\033[31m')" --role city --db "$DB" 2>"$WORK/err"; then fail "an escape was accepted"; fi
+assert_sql "SELECT count(*) FROM kp_users WHERE name <> 'admin' AND name <> 'wdq'" "0"
+
+# The server's administrator locks and unlocks; the list shows it.
+"$KEPU" user lock wdq --db "$DB"
+"$KEPU" user list --db "$DB" | grep -q "^wdq .*已锁定" || fail "locked not listed"
+"$KEPU" user unlock wdq --db "$DB"
+"$KEPU" user list --db "$DB" | grep -q "^wdq .*正常" || fail "unlocked not listed"
+"$KEPU" user list --db "$DB" | grep -q "^admin .*须改密码" || fail "initial password not listed"
+assert_sql "SELECT count(*) FROM kp_audit WHERE action IN ('user_lock', 'user_unlock') AND form = 'kp_users'" "2"
+if "$KEPU" user lock nobody --db "$DB" 2>"$WORK/err"; then fail "locked an unknown name"; fi
+grep -q "没有账号「nobody」" "$WORK/err" || fail "unknown name: $(cat "$WORK/err")"
 "$KEPU" user list --db "$DB" | grep -q "^wdq  *单位  *魏都区" || fail "user list"
 "$KEPU" user disable wdq --db "$DB"
 "$KEPU" user list --db "$DB" | grep -q "^wdq .*已停用" || fail "disabled not listed"

@@ -10,6 +10,10 @@ WAIT_SECONDS=${WAIT_SECONDS:-10}
 BOM=$'\xef\xbb\xbf'   # exports start with it, for Excel
 
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+# The sqlite3 shell waits for a lock as kepu does (a kepu that is exiting
+# checkpoints its log and holds the file for a moment) instead of failing
+# at once with "database is locked".
+sqlite3() { command sqlite3 -cmd ".timeout 10000" "$@"; }
 cleanup() {
 	tm kill-server >/dev/null 2>&1 || true
 	rm -rf "$WORK" "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
@@ -28,13 +32,14 @@ S=e2e
 use() { S=$1; }
 
 # start W H [kepu arguments…]: kepu on $DB in a W×H terminal, logged in
-# as $E2E_USER (default admin; E2E_USER= leaves the login screen open).
+# as $E2E_USER (default admin; E2E_USER= leaves the login screen open);
+# E2E_SSH="ADDR PORT ADDR PORT" starts it as sshd would, from ADDR.
 start() {
 	local w=$1 h=$2
 	shift 2
 	local term=${E2E_TERM:-xterm-256color} lang=${E2E_LANG:-zh_CN.UTF-8}
 	tm new-session -d -s "$S" -x "$w" -y "$h" \
-		"env ${E2E_HOME:+HOME=$E2E_HOME} TERM=$term LANG=$lang LC_ALL=$lang $KEPU --db $DB $*; echo KEPU-EXIT=\$?; sleep 60"
+		"env ${E2E_HOME:+HOME=$E2E_HOME} ${E2E_SSH:+SSH_CONNECTION='$E2E_SSH'} TERM=$term LANG=$lang LC_ALL=$lang $KEPU --db $DB $*; echo KEPU-EXIT=\$?; sleep 60"
 	[ -z "${E2E_USER-admin}" ] || login "${E2E_USER:-admin}"
 }
 

@@ -109,6 +109,10 @@ keys Escape; wait_for "主菜单"
 keys p
 wait_for "任务完成进度与排名"
 shot ranking
+keys Escape; wait_for "主菜单"
+keys z
+wait_for "账号管理（锁定、解锁、重置密码）"
+shot accounts
 "$(dirname "$0")/../../tools/make_guide.sh" "$docs/guide.zh.md.in" "$shots" >"$WORK/guide.md"
 if [ -n "${UPDATE_GUIDE:-}" ]; then
 	cp "$WORK/guide.md" "$docs/使用说明.md"

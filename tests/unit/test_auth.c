@@ -1,6 +1,7 @@
-/* Accounts (Argon2id) and the login rules (slow-down, lockout, unknown
- * names treated like known ones). The review workflow and the audit trail
- * are in test_session.c. */
+/* Accounts (Argon2id), the login rules (back-off per name and per address,
+ * capped, never a lockout; unknown names treated like known ones against a
+ * stored dummy hash; the city's lock) and the naming and password rules.
+ * The review workflow and the audit trail are in test_session.c. */
 #include "unit_env.h"
 
 #include <sqlite3.h>
@@ -60,8 +61,9 @@ static void test_delays(void **state)
 	assert_int_equal(login_delay(5), 2);
 	assert_int_equal(login_delay(6), 4);
 	assert_int_equal(login_delay(9), 32);
-	assert_int_equal(login_delay(13), 300);
-	assert_int_equal(login_delay(19), 300);
+	assert_int_equal(login_delay(10), LOGIN_MAX_WAIT);
+	assert_int_equal(login_delay(1000), LOGIN_MAX_WAIT); /* capped, however many */
+	assert_int_equal(LOGIN_MAX_WAIT, 60);
 }
 
 /* A unit account whose password is `pw` (already changed, not initial). */
@@ -80,6 +82,63 @@ static void add_account(fixture *fx, const char *name, const char *unit, const c
 	free(initial);
 }
 
+/* "$argon2id$v=19$m=65536,t=2,p=1$": everything before the salt. */
+static size_t params_len(const char *h)
+{
+	const char *p = strstr(h, ",p=");
+	assert_non_null(p);
+	return (size_t)(strchr(p, '$') - h) + 1;
+}
+
+static void test_dummy_hash(void **state)
+{
+	fixture *fx = *state;
+	/* Stored when the database was opened, with the parameters of a real hash. */
+	char *dummy = store_dummy_hash(fx->env.store);
+	assert_non_null(dummy);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_dummy_hash"), 1);
+	add_account(fx, "wd", "魏都区", "good-password");
+	kp_user u;
+	assert_int_equal(store_user_get(fx->env.store, "wd", &u), KP_OK);
+	assert_int_equal(strncmp(dummy, "$argon2id$v=19$m=", 17), 0);
+	assert_int_equal(params_len(dummy), params_len(u.hash));
+	assert_memory_equal(dummy, u.hash, params_len(u.hash));
+	user_free(&u);
+	/* Opening again keeps it; an older database (none stored) gets one. */
+	char *err = NULL;
+	assert_int_equal(auth_ensure_dummy(&fx->env, &err), 0);
+	char *again = store_dummy_hash(fx->env.store);
+	assert_string_equal(again, dummy);
+	free(again);
+	sqlite3 *db;
+	sqlite3_open(fx->path, &db);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM kp_dummy_hash", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_null(store_dummy_hash(fx->env.store));
+	env_close(&fx->env);
+	kp_diag d = {0};
+	assert_int_equal(env_load_definitions(&fx->env, NULL, NULL, &d), 0);
+	assert_int_equal(env_open_db(&fx->env, fx->path, false, &err), 0);
+	again = store_dummy_hash(fx->env.store);
+	assert_non_null(again);
+	assert_string_not_equal(again, dummy);
+	assert_memory_equal(again, dummy, params_len(dummy));
+	free(again);
+	free(dummy);
+	/* An unknown name costs one check, against the stored hash, as a
+	 * known one, a locked one and a disabled one do. */
+	add_account(fx, "xc", "许昌学院", "xc-password");
+	long wait;
+	unsigned long before = auth_checks();
+	assert_int_equal(auth_login(&fx->env, "nobody", "x", "10.0.0.1", 1000, &u, &wait), LOGIN_BAD);
+	assert_int_equal(auth_login(&fx->env, "xc", "x", "10.0.0.2", 1000, &u, &wait), LOGIN_BAD);
+	assert_int_equal(auth_lock(&fx->env, "xc", true, &err), 0);
+	assert_int_equal(auth_login(&fx->env, "xc", "x", "10.0.0.3", 1000, &u, &wait), LOGIN_BAD);
+	assert_int_equal(store_user_disable(fx->env.store, "xc", &err), KP_OK);
+	assert_int_equal(auth_login(&fx->env, "xc", "xc-password", "10.0.0.4", 1000, &u, &wait), LOGIN_BAD);
+	assert_int_equal(auth_checks() - before, 4);
+}
+
 static void test_login_rules(void **state)
 {
 	fixture *fx = *state;
@@ -87,53 +146,168 @@ static void test_login_rules(void **state)
 	kp_user u;
 	long wait;
 	long long t = 1000000;
-	assert_int_equal(auth_login(&fx->env, "wd", "good-password", t, &u, &wait), LOGIN_OK);
+	const char *here = "192.0.2.7", *there = "198.51.100.9";
+	assert_int_equal(auth_login(&fx->env, "wd", "good-password", here, t, &u, &wait), LOGIN_OK);
 	assert_int_equal(u.role, USER_UNIT);
 	assert_string_equal(u.unit_name, "魏都区");
 	user_free(&u);
 	/* An unknown name: the same answer, and one password check like a known one. */
 	unsigned long before = auth_checks();
-	assert_int_equal(auth_login(&fx->env, "nobody", "x", t, &u, &wait), LOGIN_BAD);
+	assert_int_equal(auth_login(&fx->env, "nobody", "x", here, t, &u, &wait), LOGIN_BAD);
 	assert_int_equal(auth_checks() - before, 1);
 	before = auth_checks();
-	assert_int_equal(auth_login(&fx->env, "wd", "wrong", t, &u, &wait), LOGIN_BAD);
+	assert_int_equal(auth_login(&fx->env, "wd", "wrong", there, t, &u, &wait), LOGIN_BAD);
 	assert_int_equal(auth_checks() - before, 1);
-	/* Five failures: the next try waits 2 s, then 4 s… for known and unknown alike. */
-	for (int i = 1; i < LOGIN_SLOW_AFTER; i++) {
-		assert_int_equal(auth_login(&fx->env, "wd", "wrong", t, &u, &wait), LOGIN_BAD);
-		assert_int_equal(auth_login(&fx->env, "nobody", "x", t, &u, &wait), i + 1 < LOGIN_SLOW_AFTER ? LOGIN_BAD : LOGIN_BAD);
-	}
-	assert_int_equal(auth_login(&fx->env, "wd", "good-password", t + 1, &u, &wait), LOGIN_WAIT);
-	assert_int_equal(wait, 1);
-	assert_int_equal(auth_login(&fx->env, "nobody", "x", t + 1, &u, &wait), LOGIN_WAIT);
-	assert_int_equal(wait, 1);
-	/* Once the wait is over the right password works and clears the count. */
-	assert_int_equal(auth_login(&fx->env, "wd", "good-password", t + 2, &u, &wait), LOGIN_OK);
-	user_free(&u);
+	/* Per name: five failures (from two places) make the name's next try
+	 * from a place that failed lately wait 2 s, then 4 s … */
+	for (int i = 1; i < LOGIN_SLOW_AFTER; i++)
+		assert_int_equal(auth_login(&fx->env, "wd", "wrong", there, t, &u, &wait), LOGIN_BAD);
 	int failures;
-	long long last;
-	store_attempts(fx->env.store, "wd", &failures, &last);
+	auth_throttle(&fx->env, false, "wd", t, &failures, &wait);
+	assert_int_equal(failures, LOGIN_SLOW_AFTER);
+	assert_int_equal(wait, 2);
+	assert_int_equal(auth_login(&fx->env, "wd", "good-password", there, t + 1, &u, &wait), LOGIN_WAIT);
+	assert_int_equal(wait, 1);
+	/* … and here, which failed once (under another name), too … */
+	assert_int_equal(auth_login(&fx->env, "wd", "good-password", here, t + 1, &u, &wait), LOGIN_WAIT);
+	/* … but the owner trying from a place with no failures gets in: no
+	 * one can keep an account from its owner by guessing at it. */
+	assert_int_equal(auth_login(&fx->env, "wd", "good-password", "203.0.113.5", t + 1, &u, &wait), LOGIN_OK);
+	user_free(&u);
+	auth_throttle(&fx->env, false, "wd", t + 1, &failures, &wait);
+	assert_int_equal(failures, 0); /* a login ends the name's count */
+	/* Per address: five failures from one place, each under a new name,
+	 * hold that place back for every name … */
+	const char *far = "198.51.100.77";
+	char name[32];
+	for (int i = 0; i < LOGIN_SLOW_AFTER; i++) {
+		snprintf(name, sizeof name, "guess%d", i);
+		assert_int_equal(auth_login(&fx->env, name, "x", far, t + 10, &u, &wait), LOGIN_BAD);
+	}
+	auth_throttle(&fx->env, true, far, t + 10, &failures, &wait);
+	assert_int_equal(failures, LOGIN_SLOW_AFTER);
+	assert_int_equal(auth_login(&fx->env, "guess9", "x", far, t + 10, &u, &wait), LOGIN_WAIT);
+	assert_int_equal(auth_login(&fx->env, "wd", "good-password", far, t + 11, &u, &wait), LOGIN_WAIT);
+	assert_int_equal(wait, 1);
+	/* … and a successful login there does not buy more guesses. */
+	assert_int_equal(auth_login(&fx->env, "wd", "good-password", far, t + 100, &u, &wait), LOGIN_OK);
+	user_free(&u);
+	auth_throttle(&fx->env, true, far, t + 100, &failures, &wait);
+	assert_int_equal(failures, LOGIN_SLOW_AFTER);
+	/* No lockout: a hundred failures, and after the capped wait the right
+	 * password still works; the wait is never more than a minute. */
+	long long at = t + 1000;
+	for (int i = 0; i < 100; i++, at += LOGIN_MAX_WAIT) {
+		assert_int_equal(auth_login(&fx->env, "wd", "wrong", here, at, &u, &wait), LOGIN_BAD);
+		kp_login r = auth_login(&fx->env, "wd", "wrong", here, at + 1, &u, &wait);
+		assert_int_equal(r, i < 2 ? LOGIN_BAD : LOGIN_WAIT); /* 2 failures a round until 5 */
+		assert_true(wait <= LOGIN_MAX_WAIT - 1);
+	}
+	auth_throttle(&fx->env, false, "wd", at, &failures, &wait);
+	assert_int_equal(failures, 102);
+	assert_int_equal(wait, 0);
+	assert_int_equal(auth_login(&fx->env, "wd", "good-password", here, at, &u, &wait), LOGIN_OK);
+	assert_false(u.locked);
+	user_free(&u);
+	/* Quiet for LOGIN_FORGET seconds: the count is forgotten. */
+	assert_int_equal(auth_login(&fx->env, "wd", "wrong", here, at + 1, &u, &wait), LOGIN_BAD);
+	auth_throttle(&fx->env, true, here, at + 1 + LOGIN_FORGET, &failures, &wait);
 	assert_int_equal(failures, 0);
-	/* Twenty failures lock the name, right password or not, until a reset. */
-	for (int i = 0; i < LOGIN_LOCK_AFTER; i++, t += 400)
-		auth_login(&fx->env, "wd", "wrong", t, &u, &wait);
-	assert_int_equal(auth_login(&fx->env, "wd", "good-password", t + 400, &u, &wait), LOGIN_LOCKED);
+	/* A reset password is an initial one. */
 	char *fresh, *err = NULL;
 	assert_int_equal(auth_reset_password(&fx->env, "wd", &fresh, &err), 0);
-	assert_int_equal(auth_login(&fx->env, "wd", fresh, t + 800, &u, &wait), LOGIN_OK);
-	assert_true(u.must_change); /* a reset password is an initial one */
-	assert_string_equal(auth_new_password_problem(&u, "short"), "新密码至少要 8 个字符");
-	assert_string_equal(auth_new_password_problem(&u, fresh), "新密码不能与原密码相同");
-	assert_null(auth_new_password_problem(&u, "another-good-one"));
+	assert_int_equal(auth_login(&fx->env, "wd", fresh, "local", at + 5000, &u, &wait), LOGIN_OK);
+	assert_true(u.must_change);
 	user_free(&u);
 	free(fresh);
 	/* A disabled account answers like a wrong password. */
 	assert_int_equal(store_user_disable(fx->env.store, "wd", &err), KP_OK);
-	assert_int_equal(auth_login(&fx->env, "wd", "good-password", t + 900, &u, &wait), LOGIN_BAD);
-	/* Every attempt is in the audit trail; no password is. */
-	assert_true(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'login_failed'") >= 25);
+	assert_int_equal(auth_login(&fx->env, "wd", "good-password", "local", at + 6000, &u, &wait), LOGIN_BAD);
+	/* Every attempt is in the audit trail, with its address; no password is. */
+	assert_true(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'login_failed'") >= 100);
+	assert_true(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'login_failed'"
+				      " AND changes LIKE '%\"address\",\"\",\"198.51.100.9\"%'") >= 5);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE changes LIKE '%good-password%'"), 0);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_users WHERE hash LIKE '%good-password%'"), 0);
+}
+
+static void test_lock(void **state)
+{
+	fixture *fx = *state;
+	add_account(fx, "wd", "魏都区", "good-password");
+	kp_user u;
+	long wait;
+	char *err = NULL;
+	long long t = 2000000;
+	for (int i = 0; i < LOGIN_SLOW_AFTER; i++)
+		assert_int_equal(auth_login(&fx->env, "wd", "wrong", "local", t, &u, &wait), LOGIN_BAD);
+	/* Locked by the city: the right password is told so, a wrong one is not. */
+	assert_int_equal(auth_lock(&fx->env, "wd", true, &err), 0);
+	assert_int_equal(store_user_get(fx->env.store, "wd", &u), KP_OK);
+	assert_true(u.locked);
+	assert_string_equal(auth_state_label(&u), "已锁定");
+	user_free(&u);
+	assert_int_equal(auth_login(&fx->env, "wd", "good-password", "10.1.1.1", t, &u, &wait), LOGIN_LOCKED);
+	assert_int_equal(auth_login(&fx->env, "wd", "wrong", "10.1.1.2", t, &u, &wait), LOGIN_BAD);
+	/* Unlocking clears the name's back-off too. */
+	int failures;
+	auth_throttle(&fx->env, false, "wd", t, &failures, &wait);
+	assert_true(failures > LOGIN_SLOW_AFTER);
+	assert_int_equal(auth_lock(&fx->env, "wd", false, &err), 0);
+	auth_throttle(&fx->env, false, "wd", t, &failures, &wait);
+	assert_int_equal(failures, 0);
+	assert_int_equal(auth_login(&fx->env, "wd", "good-password", "10.1.1.3", t, &u, &wait), LOGIN_OK);
+	assert_string_equal(auth_state_label(&u), "正常");
+	user_free(&u);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action IN ('user_lock', 'user_unlock')"
+				 " AND user = 'tester' AND changes = '[\"name\",\"\",\"wd\"]'"), 2);
+	/* An unknown name cannot be locked. */
+	assert_int_equal(auth_lock(&fx->env, "nobody", true, &err), -1);
+	assert_string_equal(err, "没有账号「nobody」");
+	free(err);
+}
+
+static void test_name_and_password_rules(void **state)
+{
+	fixture *fx = *state;
+	static const char *const good[] = {"a", "weidu", "wd-2016_b.x", "魏都区科协", "张三3",
+					   "abcdefghijklmnopqrstuvwxyz012345"};
+	static const char *const bad[] = {"", "wei du", "wd/x", "wd\x1b[31m", "wd\t", "wd\n", "a\xff",
+					  "abcdefghijklmnopqrstuvwxyz0123456", "wd\xe2\x80\xae", "wd@x",
+					  "魏都区科协魏都区科协魏都区科协魏都区科协魏都区科协魏都区科协魏都区"};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		assert_null(auth_name_problem(good[i]));
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_string_equal(auth_name_problem(bad[i]),
+				    "用户名须为 1 到 32 个字符，只能用字母、数字、汉字和 . _ -（不能有空格、斜杠或控制字符）");
+	/* Checked where an account is made; a bad name is refused unlooked-up. */
+	char *pw, *err = NULL;
+	assert_int_equal(auth_add_user(&fx->env, "wei du", USER_CITY, 0, &pw, &err), -1);
+	assert_null(pw);
+	assert_non_null(strstr(err, "用户名须为"));
+	free(err);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_users WHERE name = 'wei du'"), 0);
+	kp_user u;
+	long wait;
+	unsigned long before = auth_checks();
+	assert_int_equal(auth_login(&fx->env, "abcdefghijklmnopqrstuvwxyz0123456", "x", "local", 1, &u, &wait),
+			 LOGIN_BAD);
+	assert_int_equal(auth_checks(), before);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_login_throttle"), 0);
+	/* Passwords: at least 8 characters, not blank, not the current one. */
+	add_account(fx, "wd", "魏都区", "good-password");
+	assert_int_equal(store_user_get(fx->env.store, "wd", &u), KP_OK);
+	static const char blank_msg[] = "新密码不能为空，也不能只由空格组成";
+	assert_string_equal(auth_new_password_problem(&u, ""), blank_msg);
+	assert_string_equal(auth_new_password_problem(&u, "        "), blank_msg);
+	assert_string_equal(auth_new_password_problem(&u, " \t \xe3\x80\x80    "), blank_msg);
+	assert_string_equal(auth_new_password_problem(&u, "short"), "新密码至少要 8 个字符");
+	assert_string_equal(auth_new_password_problem(&u, "good-password"), "新密码不能与原密码相同");
+	assert_null(auth_new_password_problem(&u, "  another good one  "));
+	assert_int_equal(auth_change_password(&fx->env, &u, "          ", &err), -1);
+	assert_string_equal(err, blank_msg);
+	free(err);
+	user_free(&u);
 }
 
 int main(void)
@@ -142,7 +316,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hashing),
 		cmocka_unit_test(test_delays),
+		cmocka_unit_test_setup_teardown(test_dummy_hash, setup_actor, teardown),
 		cmocka_unit_test_setup_teardown(test_login_rules, setup_actor, teardown),
+		cmocka_unit_test_setup_teardown(test_lock, setup_actor, teardown),
+		cmocka_unit_test_setup_teardown(test_name_and_password_rules, setup_actor, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -86,7 +86,7 @@ static void test_damaged_accounts_are_not_a_wrong_password(void **state)
 	assert_int_equal(env_open_db(&fx->env, fx->path, false, &err), 0);
 	kp_user u;
 	long wait;
-	assert_int_not_equal(auth_login(&fx->env, "wd", password, 1000, &u, &wait), LOGIN_OK);
+	assert_int_not_equal(auth_login(&fx->env, "wd", password, "local", 1000, &u, &wait), LOGIN_OK);
 	/* What the login screen then shows is the damage, not 用户名或密码不正确. */
 	assert_true(store_damaged());
 	free(password);
