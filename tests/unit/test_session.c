@@ -233,6 +233,11 @@ static void test_unit_writes_only_what_a_unit_may(void **state)
 	free(err), err = NULL;
 	assert_int_equal(store_user_set_hash(s, "shikexie", "h", false, &err), KP_ERR);
 	free(err), err = NULL;
+	assert_int_equal(store_user_set_locked(s, "shikexie", true, &err), KP_ERR);
+	free(err), err = NULL;
+	/* Nor can it end the city's login back-off by saying it logged in. */
+	kp_login_try t = {"shikexie", "local", 1000, 0};
+	assert_int_equal(store_login_result(s, &t, true, 0, NULL), KP_ERR);
 	/* Drafts: its own. */
 	kp_draft d = {0};
 	assert_int_equal(store_draft_save(s, "shikexie", "talent", &d, &err), KP_ERR);
