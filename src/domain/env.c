@@ -57,6 +57,7 @@ int env_open_db(kp_env *e, const char *db, bool create, char **err)
 	}
 	if (store_open(db, &e->store, err) != KP_OK)
 		return -1;
+	e->db = xstrdup(db);
 	kp_diag d = {0};
 	kp_units units;
 	if (units_load(&units, &d) != 0) {
@@ -83,6 +84,7 @@ int env_open_db(kp_env *e, const char *db, bool create, char **err)
 void env_close(kp_env *e)
 {
 	store_close(e->store);
+	free(e->db);
 	catalog_free(&e->cat);
 	memset(e, 0, sizeof *e);
 }
