@@ -39,7 +39,7 @@ UNIHAN   := /usr/share/unicode/Unihan_Readings.txt.bz2
 EMBED    := $(sort $(wildcard screens/*.yaml config/*.yaml data/*.yaml data/lists/*.yaml data/demo/*.csv))
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-TOOLS    := $(BUILD)/tests/kepu-writer
+TOOLS    := $(BUILD)/tests/kepu-writer $(BUILD)/tests/kepu-zterm
 
 DB       ?= data/demo.db
 # The demo is the 2016 programme of the seed document, seen on this day (its
@@ -94,6 +94,11 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/unit_env.h $(BUILD
 $(BUILD)/tests/kepu-writer: tests/tools/writer.c $(BUILD)/libkepu.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libkepu.a $(PKG_LIBS) $(LDFLAGS_ALL)
+
+# The PC's side of a ZMODEM upload, for tests/e2e/zmodem_import.sh.
+$(BUILD)/tests/kepu-zterm: tests/tools/zterm.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -o $@ $< -lutil
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 

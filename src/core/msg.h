@@ -269,12 +269,12 @@
 	X(UI_TR_FORM,       "表：%s") \
 	X(UI_TR_FOLDER,     "交换文件夹：%s") \
 	X(UI_TR_FILE,       "文件名") \
-	X(UI_TR_EXPORT_HINT,"只写文件名（不写路径），文件写进你的交换文件夹；以 .xlsx 结尾写成 Excel 正式表格，否则写 CSV；已有的文件不会被覆盖") \
-	X(UI_TR_IMPORT_HINT,"用 ↑↓ 选交换文件夹中的文件或写文件名，或按 F5 从本机发送（ZMODEM）；先检查全部内容，没有错误才导入，有错误一条也不保存") \
+	X(UI_TR_EXPORT_HINT,"只写文件名；.xlsx 写成 Excel 正式表格，其他写 CSV；已有的文件不会被覆盖") \
+	X(UI_TR_IMPORT_HINT,"↑↓ 选文件或写文件名，F5 从本机发送；先检查全部内容，没有错误才导入") \
 	X(UI_TR_FILES,      "交换文件夹中的文件（↑↓ 选择）：") \
 	X(UI_TR_NO_FILES,   "交换文件夹中还没有文件；可以按 F5（或 Ctrl-Y）从本机发送（ZMODEM）。") \
 	X(UI_TR_EXPORTED,   "已导出「%s」到交换文件夹：") \
-	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机：PuTTY 系列、Xshell、SecureCRT 会自动接收（ZMODEM）。") \
+	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
 	X(UI_TR_SFTP,       "文件留在交换文件夹中，管理员也可以取回。按 Enter 返回。") \
 	X(UI_TR_CHECKED,    "检查完毕：%d 行全部正确，还没有保存。按 Enter 导入，Esc 放弃。") \
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
@@ -284,7 +284,7 @@
 	X(UI_TR_NO_RZ,      "服务器上没有安装 lrzsz，不能从本机接收；请把文件交给管理员放进交换文件夹。") \
 	X(UI_TR_RZ_START,   "kepu 正在等待本机发送一个文件（ZMODEM）：请在终端弹出的窗口中选择文件（最大 %d MiB）。终端没有弹出窗口时，连按五次 Ctrl-X 取消。") \
 	X(UI_TR_RECEIVED,   "已从本机收到「%s」（%lld 字节）。") \
-	X(UI_TR_FROM_PC,    "（从本机收到的文件）") \
+	X(UI_TR_FROM_PC,    "从本机收到的 %s") \
 	X(UI_COL_ID,        "编号") \
 	X(UI_COL_SEQ,       "序号") \
 	X(UI_COL_UNIT,      "填报单位") \

@@ -544,8 +544,9 @@ FILE *exchange_receive(const char *db, char **name, long long *size, char **err)
 	if (!dir)
 		return NULL;
 	/* --restricted: no paths in the names the PC sends; --protect: no
-	 * overwriting; the limit one byte over, so too long a file shows. */
-	char *argv[] = {"rz", "--restricted", "--protect", "--binary", "--quiet", NULL};
+	 * overwriting; the limit one byte over, so too long a file shows. Not
+	 * --quiet: with it rz may miss the sender's closing "OO" and wait 30 s. */
+	char *argv[] = {"rz", "--restricted", "--protect", "--binary", NULL};
 	int st = run_in(dir, argv, EXCHANGE_MAX_BYTES + 1);
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	DIR *d = fd < 0 ? NULL : fdopendir(dup(fd));
