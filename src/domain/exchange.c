@@ -495,10 +495,10 @@ static int run_in(const char *dir, char *const argv[], long long fsize)
 		if (chdir(dir) != 0)
 			_exit(127);
 		if (fsize > 0) {
-			/* A longer file fails to write (EFBIG, not a signal), so rz
-			 * cancels the transfer rather than leaving the PC waiting. */
+			/* A longer file kills rz with SIGXFSZ: a sure sign (rz would
+			 * delete the part it wrote after a mere write error). */
 			struct rlimit r = {(rlim_t)fsize, (rlim_t)fsize};
-			signal(SIGXFSZ, SIG_IGN);
+			signal(SIGXFSZ, SIG_DFL);
 			if (setrlimit(RLIMIT_FSIZE, &r) != 0)
 				_exit(127);
 		}
@@ -564,6 +564,13 @@ FILE *exchange_receive(const char *db, char **name, long long *size, char **err)
 	if (d)
 		closedir(d);
 	FILE *in = NULL;
+	if (st >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGXFSZ) {
+		/* rz had no time to tell the PC: its cancel, as rz sends it. */
+		static const char cancel[] = "\x18\x18\x18\x18\x18\x18\x18\x18\b\b\b\b\b\b\b\b";
+		ssize_t w = write(STDOUT_FILENO, cancel, sizeof cancel - 1);
+		(void)w; /* the refusal stands whether the PC hears it or not */
+		big = true;
+	}
 	if (big)
 		*err = xasprintf(msg(MSG_XC_RZ_TOO_BIG), EXCHANGE_MAX_MIB);
 	else if (st < 0 || !WIFEXITED(st) || (WEXITSTATUS(st) != 0 && n > 0))

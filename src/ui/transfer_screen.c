@@ -3,9 +3,12 @@
  * PC. No server path is ever taken here (domain/exchange.h). Limited to the
  * user's unit, as every other path is. */
 #include <curses.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "core/clock.h"
 #include "core/editbuf.h"
@@ -219,8 +222,17 @@ static void leave_curses(void)
 	endwin();
 }
 
+/* What a cancelled transfer's sender still had on the line would be read
+ * as keys (a 'q', an Esc): it is thrown away until the line is quiet for
+ * a moment, for ten seconds at most. */
 static void resume_curses(void)
 {
+	for (int i = 0; i < 40; i++) {
+		tcflush(STDIN_FILENO, TCIFLUSH);
+		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+		if (poll(&p, 1, 250) == 0)
+			break;
+	}
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 }

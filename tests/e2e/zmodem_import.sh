@@ -45,5 +45,15 @@ assert_sql "SELECT count(*) FROM talent" "$((before + 1))"
 # left, nothing in the exchange folder.
 [ -z "$(ls -A "$TMPDIR")" ] || fail "left in TMPDIR: $(ls -A "$TMPDIR")"
 [ -z "$(ls -A "$WORK/exchange/weidu")" ] || fail "exchange folder: $(ls -A "$WORK/exchange/weidu")"
+# Too big a file: rz stops at the limit (RLIMIT_FSIZE), nothing imported.
+truncate -s 21M "$WORK/big.csv"
+printf '%s\n' "$WORK/big.csv" >"$WORK/zsend"
+keys i; wait_for "选择要导出或导入的表"
+type_text "附表2"; keys Enter; wait_for "交换文件夹："
+keys F5
+WAIT_SECONDS=60 wait_for "本机发送的文件超过了 20 MiB 的上限，接收已中止，没有导入任何内容"
+assert_sql "SELECT count(*) FROM talent" "$((before + 1))"
+[ -z "$(ls -A "$TMPDIR")" ] || fail "left in TMPDIR: $(ls -A "$TMPDIR")"
+keys Escape; wait_for "主菜单"
 keys q
 wait_for "KEPU-EXIT=0"
