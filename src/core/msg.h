@@ -423,15 +423,15 @@
 	X(XC_NAME_LONG,     "文件名过长：最多 %d 个字节（UTF-8），现在是 %zu 个") \
 	X(XC_NAME_UTF8,     "文件名含有无效的字符编码（不是 UTF-8）") \
 	X(XC_NAME_CONTROL,  "文件名含有不可见的控制字符") \
-	X(XC_NAME_PATH,     "「%s」不是文件名：这里只写交换文件夹中的文件名，不能含有 /，也不能写服务器上的路径") \
-	X(XC_NAME_DOT,      "「%s」不能以 . 开头：.. 和隐藏文件不能使用") \
+	X(XC_NAME_PATH,     "不能含有 /，只写交换文件夹中的文件名，不写服务器上的路径：「%s」") \
+	X(XC_NAME_DOT,      "不能以 . 开头（.. 和隐藏文件不能使用）：「%s」") \
 	X(XC_ACCOUNT,       "账号名「%s」不能用作交换文件夹的名字（%s），请管理员换一个账号名") \
 	X(XC_FOLDER,        "无法使用交换文件夹 %s：%s") \
 	X(XC_FOLDER_OPEN,   "交换文件夹 %s 对其他用户开放（权限 %04o），无法改为 %04o；请管理员处理") \
 	X(XC_MISSING,       "交换文件夹中没有「%s」") \
 	X(XC_OPEN,          "无法打开「%s」：%s") \
 	X(XC_LINK,          "「%s」是符号链接：kepu 不打开交换文件夹中的链接") \
-	X(XC_IS_DATABASE,   "「%s」是 kepu 的数据库文件（或它的链接、-wal/-shm/-journal 文件），不能用于导入或导出") \
+	X(XC_IS_DATABASE,   "「%s」是 kepu 的数据库（或其链接、-wal/-shm/-journal 文件），不能导入或导出") \
 	X(XC_DB_UNKNOWN,    "无法查看数据库 %s（%s），不能确认「%s」不是数据库文件，为安全起见没有打开") \
 	X(XC_NOT_REGULAR,   "「%s」不是普通文件（文件夹、设备等不能导入）") \
 	X(XC_TOO_BIG,       "「%s」有 %.1f MiB，超过了 %d MiB 的上限，没有读取；请分成几个较小的文件") \

@@ -206,6 +206,7 @@ static void import_named(transfer_screen *ts, ui_app *app, const char *name)
 	if (!in) {
 		app_status(app, true, "%s", err ? err : ts->folder_err);
 		free(err);
+		refresh_files(ts); /* what is there now, to choose from */
 		return;
 	}
 	drop_source(ts);
@@ -365,7 +366,11 @@ static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
 	case ACT_UP:
 	case ACT_DOWN:
 		if (!ts->done && !ts->nresult && ts->nfiles) {
-			app_move(&ts->sel, ts->nfiles, a, 1);
+			/* The first key takes the highlighted file; the next ones move. */
+			char *typed = eb_text(&ts->name);
+			if (!strcmp(typed, ts->files[ts->sel]))
+				app_move(&ts->sel, ts->nfiles, a, 1);
+			free(typed);
 			eb_set(&ts->name, ts->files[ts->sel]);
 		}
 		return;
