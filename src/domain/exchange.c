@@ -213,17 +213,25 @@ FILE *exchange_read_path(const char *db, const char *path, char **err)
 	return in;
 }
 
-/* The folder's modes: the caller alone, or the data group too when kepu is
- * installed setgid (the clerks then share it only through kepu). */
+/* An account's folder and files: the caller alone, or the data group too
+ * when kepu is installed setgid (the clerks then reach it only through
+ * kepu, whose data group it is). */
 static mode_t folder_mode(void) { return priv_elevated() ? 0770 : 0700; }
 static mode_t file_mode(void) { return priv_elevated() ? 0660 : 0600; }
 
-/* mkdirat (existing is fine) then open it as a directory, not through a link. */
+/* mkdirat (existing is fine) then open it as a directory, not through a
+ * link; a new one gets exactly mode, whatever the umask. */
 static int subdir(int at, const char *name, mode_t mode)
 {
-	if (mkdirat(at, name, mode) != 0 && errno != EEXIST)
+	bool made = mkdirat(at, name, mode) == 0;
+	if (!made && errno != EEXIST)
 		return -1;
-	return openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	int fd = openat(at, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd >= 0 && made && fchmod(fd, mode) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
 }
 
 int exchange_open(kp_exchange *x, const char *db, const char *account, char **err)
@@ -243,7 +251,8 @@ int exchange_open(kp_exchange *x, const char *db, const char *account, char **er
 	int top = -1, ex = -1, e = 0;
 	if (priv_raise() == 0) {
 		top = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		ex = top < 0 ? -1 : subdir(top, "exchange", mode);
+		/* exchange/ itself: every account of the database's group makes its folder there. */
+		ex = top < 0 ? -1 : subdir(top, "exchange", 0770);
 		x->fd = ex < 0 ? -1 : subdir(ex, account, mode);
 		e = errno;
 		priv_drop();

@@ -36,8 +36,10 @@ typedef struct {
  * 0, or -1 with *err saying why. */
 int exchange_check_name(const char *name, char **err);
 
-/* Open (creating on first use) exchange/account beside db: 0700, or 0770
- * for the data group when kepu is installed setgid. 0 or -1 with *err. */
+/* Open (creating on first use) exchange/account beside db: exchange/ 0770
+ * (the database directory's group makes its folders there), the account's
+ * folder 0700, or 0770 for the data group when kepu is installed setgid; a
+ * folder open to others is closed again. 0 or -1 with *err. */
 int exchange_open(kp_exchange *x, const char *db, const char *account, char **err);
 void exchange_close(kp_exchange *x);
 
