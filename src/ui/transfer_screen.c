@@ -393,6 +393,7 @@ static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
 	case ACT_HOME: eb_home(&ts->name); return;
 	case ACT_END: eb_end(&ts->name); return;
 	case ACT_BACKSPACE: eb_backspace(&ts->name); break;
+	case ACT_DELETE: eb_delete(&ts->name); break;
 	case ACT_KILL: eb_kill_to_end(&ts->name); break;
 	default:
 		if (!ts->done && !key.fn && key.code >= ' ' && key.code != 127)
