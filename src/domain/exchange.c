@@ -141,10 +141,16 @@ static void reject_fd(int fd, const struct stat *st, const char *db)
 		close(fd);
 }
 
-FILE *exchange_read_at(int dirfd, const char *name, const char *db, long long limit, char **err)
+/* Open name in dirfd for reading: looked at with fstatat before it is
+ * opened (no link, not the database, a regular file, at most limit bytes
+ * when limit > 0) and with fstat after. An exchange folder is reached with
+ * the data group's privilege (folder), a private directory without. */
+static FILE *read_at(int dirfd, const char *name, const char *db, long long limit, bool folder,
+		     char **err)
 {
 	struct stat before, after;
-	if (stat_raised(dirfd, name, &before, AT_SYMLINK_NOFOLLOW) != 0) {
+	if ((folder ? stat_raised(dirfd, name, &before, AT_SYMLINK_NOFOLLOW)
+		    : fstatat(dirfd, name, &before, AT_SYMLINK_NOFOLLOW)) != 0) {
 		*err = errno == ENOENT ? xasprintf(msg(MSG_XC_MISSING), name)
 				       : xasprintf(msg(MSG_XC_OPEN), name, strerror(errno));
 		return NULL;
@@ -152,7 +158,8 @@ FILE *exchange_read_at(int dirfd, const char *name, const char *db, long long li
 	if (!acceptable(&before, db, limit, name, err))
 		return NULL;
 	/* O_NONBLOCK: a FIFO swapped in meanwhile must not hang the session. */
-	int fd = open_raised(dirfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0);
+	int flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK;
+	int fd = folder ? open_raised(dirfd, name, flags, 0) : openat(dirfd, name, flags);
 	if (fd < 0) {
 		*err = errno == ELOOP ? xasprintf(msg(MSG_XC_LINK), name)
 				      : xasprintf(msg(MSG_XC_OPEN), name, strerror(errno));
@@ -179,7 +186,7 @@ FILE *exchange_read(const kp_exchange *x, const char *name, char **err)
 {
 	if (exchange_check_name(name, err) != 0)
 		return NULL;
-	return exchange_read_at(x->fd, name, x->db, EXCHANGE_MAX_BYTES, err);
+	return read_at(x->fd, name, x->db, EXCHANGE_MAX_BYTES, true, err);
 }
 
 FILE *exchange_read_path(const char *db, const char *path, char **err)
@@ -524,7 +531,7 @@ static int run_in(const char *dir, char *const argv[], long long fsize)
 
 int exchange_send(const kp_exchange *x, const char *name, char **err)
 {
-	FILE *in = exchange_check_name(name, err) == 0 ? exchange_read_at(x->fd, name, x->db, 0, err) : NULL;
+	FILE *in = exchange_check_name(name, err) == 0 ? read_at(x->fd, name, x->db, 0, true, err) : NULL;
 	if (!in)
 		return -1;
 	char *dir = private_dir(err);
@@ -588,7 +595,7 @@ FILE *exchange_receive(const char *db, char **name, long long *size, char **err)
 		*err = xstrdup(msg(MSG_XC_RZ_NONE));
 	else if (n > 1)
 		*err = xasprintf(msg(MSG_XC_RZ_MANY), n);
-	else if (!(in = exchange_read_at(fd, *name, db, EXCHANGE_MAX_BYTES, err)))
+	else if (!(in = read_at(fd, *name, db, EXCHANGE_MAX_BYTES, false, err)))
 		;
 	else {
 		struct stat s;

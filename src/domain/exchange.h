@@ -57,11 +57,9 @@ char *exchange_fresh_name(const kp_exchange *x, const char *stem, const char *ex
  * then says so (else *err is the refusal for shown). */
 bool exchange_is_database(const char *db, const struct stat *st, const char *shown, char **err);
 
-/* Open name in the directory dirfd for reading: checked with fstatat before
- * it is opened (no link, not the database, a regular file, at most limit
- * bytes when limit > 0) and with fstat after. NULL with *err. */
-FILE *exchange_read_at(int dirfd, const char *name, const char *db, long long limit, char **err);
-/* A file of the folder (name checked first), at most EXCHANGE_MAX_BYTES. */
+/* A file of the folder for reading, or NULL with *err: the name checked,
+ * then looked at before it is opened (no link, not the database, a regular
+ * file of at most EXCHANGE_MAX_BYTES) and again after. */
 FILE *exchange_read(const kp_exchange *x, const char *name, char **err);
 /* The command line's path (an administrator's: links are followed), with
  * the same refusal of the database, looked at before and after the open. */

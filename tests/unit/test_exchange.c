@@ -65,6 +65,14 @@ static void write_file(const char *path, const char *text)
 	assert_int_equal(fclose(f), 0);
 }
 
+/* A file put in the account's folder from outside kepu. */
+static void put_file(fixture *fx, const char *name, const char *text)
+{
+	char *p = in_folder(fx, name);
+	write_file(p, text);
+	free(p);
+}
+
 static char *slurp(const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -254,7 +262,7 @@ static void test_never_overwritten(void **state)
 	assert_refused(err, xasprintf(msg(MSG_XC_EXISTS), "link.csv"));
 	assert_int_equal(access(outside, F_OK), -1);
 	/* A fresh name is proposed instead. */
-	write_file(in_folder(fx, "附表2-魏都区-20160810.xlsx"), "");
+	put_file(fx, "附表2-魏都区-20160810.xlsx", "");
 	char *fresh = exchange_fresh_name(&fx->x, "附表2-魏都区-20160810", ".xlsx");
 	assert_string_equal(fresh, "附表2-魏都区-20160810-2.xlsx");
 	free(fresh);
@@ -287,7 +295,7 @@ static void test_export_then_read(void **state)
 	assert_memory_equal(magic, "PK", 2);
 	fclose(in);
 	/* The list: regular files with usable names, sorted; no links, folders or hidden files. */
-	write_file(in_folder(fx, ".hidden"), "");
+	put_file(fx, ".hidden", "");
 	p = in_folder(fx, "dir");
 	assert_int_equal(mkdir(p, 0700), 0);
 	free(p);
