@@ -65,7 +65,7 @@ static void upload(int master, const char *list)
 	 * on exit with TCSAFLUSH and throw away its own closing "OO". */
 	int sv[2];
 	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
-		return;
+		exit(1);
 	pid_t pid = fork();
 	if (pid == 0) {
 		dup2(sv[1], 0);
@@ -99,6 +99,8 @@ static void upload(int master, const char *list)
 	int status;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	for (int i = 4; i < argc; i++)
+		free(argv[i]);
 }
 
 int main(int argc, char **argv)
