@@ -39,7 +39,7 @@ UNIHAN   := /usr/share/unicode/Unihan_Readings.txt.bz2
 EMBED    := $(sort $(wildcard screens/*.yaml config/*.yaml data/*.yaml data/lists/*.yaml data/demo/*.csv))
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-TOOLS    := $(BUILD)/tests/kepu-writer $(BUILD)/tests/kepu-datadir
+TOOLS    := $(BUILD)/tests/kepu-writer $(BUILD)/tests/kepu-datadir $(BUILD)/tests/kepu-zterm
 
 # Where an installed (setgid) kepu keeps its database, and the site's
 # definitions: fixed at build time, see docs/deploy.md.
@@ -117,6 +117,11 @@ DATADIR_SAN := $(if $(SANFLAGS),tests/tools/no_leak_check.c)
 $(BUILD)/tests/kepu-datadir: $(BUILD)/obj/main.o $(BUILD)/obj/core/paths-e2e.o $(BUILD)/libkepu.a $(DATADIR_SAN)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
+# The PC's side of a ZMODEM upload, for tests/e2e/zmodem_import.sh.
+$(BUILD)/tests/kepu-zterm: tests/tools/zterm.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -o $@ $< -lutil
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
 

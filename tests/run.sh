@@ -59,6 +59,7 @@ leftovers() {
 if [ "$mode" != unit ]; then
 	export KEPU="$PWD/${BUILD:-build}/kepu"
 	export KEPU_WRITER="$PWD/${BUILD:-build}/tests/kepu-writer"
+	export KEPU_ZTERM="$PWD/${BUILD:-build}/tests/kepu-zterm"
 	for s in tests/e2e/*.sh; do
 		case "$s" in */lib.sh) continue ;; esac
 		name=$(basename "$s" .sh)

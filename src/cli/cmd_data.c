@@ -1,5 +1,6 @@
 /* kepu init, check, import, export, backup. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "core/msg.h"
 #include "core/priv.h"
 #include "core/xalloc.h"
+#include "domain/exchange.h"
 #include "domain/transfer.h"
 #include "domain/xlsx.h"
 #include "domain/xlsx_read.h"
@@ -144,18 +146,22 @@ int cmd_import(const kp_opts *o)
 		store_session(e.store, SESSION_UNIT, who, unit, &err);
 		free(who);
 	}
-	FILE *raw = err ? NULL : fopen(o->args[1], "rb");
-	if (!raw && !err)
-		err = xasprintf("%s: %s", o->args[1], strerror(errno));
+	/* Never the database itself, under any name: its open and close here
+	 * would release this process's SQLite locks. */
+	FILE *raw = err ? NULL : exchange_read_path(o->db, o->args[1], &err);
 	FILE *in = !raw ? NULL
-		 : xlsx_is_zip(raw) ? xlsx_to_csv(o->args[1], &err) /* a spreadsheet: its first sheet */
+		 : xlsx_is_zip(raw) ? xlsx_to_csv(raw, o->args[1], &err) /* a spreadsheet: its first sheet */
 		 : import_decode(raw, o->encoding, &err);
 	FILE *rejects = NULL;
 	if (in && o->rejects) { /* never overwrite: it may be last week's corrections */
-		if (access(o->rejects, F_OK) == 0)
-			err = xasprintf(msg(MSG_C_OUT_EXISTS), o->rejects);
-		else if (!(rejects = fopen(o->rejects, "wb")))
+		int fd = open(o->rejects, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd < 0)
+			err = errno == EEXIST ? xasprintf(msg(MSG_C_OUT_EXISTS), o->rejects)
+					      : xasprintf("%s: %s", o->rejects, strerror(errno));
+		else if (!(rejects = fdopen(fd, "wb"))) {
 			err = xasprintf("%s: %s", o->rejects, strerror(errno));
+			close(fd);
+		}
 	}
 	if (err) {
 		fprintf(stderr, "kepu: %s\n", err);

@@ -109,6 +109,8 @@ void eb_kill_to_end(editbuf *b)
 		end++;
 	if (end == b->cur && end < b->len)
 		end++; /* at a line end: join the next line */
+	if (end == b->cur)
+		return; /* nothing to kill (and an empty buffer has no array yet) */
 	memmove(b->cp + b->cur, b->cp + end, (b->len - end) * sizeof *b->cp);
 	b->len -= end - b->cur;
 }

@@ -119,7 +119,7 @@
 	X(SS_ADMIN_ONLY,    "只有服务器管理员可以这样做") \
 	X(SS_WIDEN,         "当前会话不能改为「%s」的权限") \
 	X(SS_DRAFT_OWNER,   "只能读写自己的草稿") \
-	X(C_COLUMN_NOT_YOURS, "文件含有「%s」一列，这一列由%s填写，不能由本账号导入：请删去这一列后再导入（整个文件未导入）") \
+	X(C_COLUMN_NOT_YOURS, "第%d行「%s」有内容：这一列由%s填写，不能由本账号导入。请清空或删去这一列后再导入（整个文件未导入）") \
 	X(C_THE_UNIT,       "填报单位") \
 	X(UI_ANY_KEY_QUITS, "按任意键退出。") \
 	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，通知管理员用最近一次 kepu backup 做的备份恢复（见 docs/deploy.md「备份与恢复」）") \
@@ -299,21 +299,28 @@
 	X(AU_USER_UNLOCK,   "解锁账号") \
 	X(AU_TICK,          "勾选完成") \
 	X(AU_UNTICK,        "取消勾选") \
-	X(UI_MENU_EXPORT,   "导出数据（CSV 文件，Excel 可直接打开）") \
-	X(UI_MENU_IMPORT,   "导入数据（CSV 或 Excel 文件）") \
+	X(UI_MENU_EXPORT,   "导出数据（CSV 或 Excel 文件，放进交换文件夹或发送到本机）") \
+	X(UI_MENU_IMPORT,   "导入数据（CSV 或 Excel 文件，从交换文件夹或本机）") \
 	X(UI_TR_PICK,       "选择要导出或导入的表") \
 	X(UI_TR_FORM,       "表：%s") \
-	X(UI_TR_FILE,       "服务器文件") \
-	X(UI_TR_EXPORT_HINT,"文件名以 .xlsx 结尾写成 Excel 正式表格，否则写 CSV；已有的文件不会被覆盖") \
-	X(UI_TR_IMPORT_HINT,"服务器上的 CSV 或 Excel 文件；先检查全部内容，没有错误才导入，有错误一条也不保存") \
-	X(UI_TR_EXPORTED,   "已导出「%s」到服务器上的文件：") \
-	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机：Xshell、SecureCRT 会自动接收（ZMODEM）。") \
-	X(UI_TR_SFTP,       "也可以请管理员用 SFTP 取回。按 Enter 返回。") \
+	X(UI_TR_FOLDER,     "交换文件夹：%s") \
+	X(UI_TR_FILE,       "文件名") \
+	X(UI_TR_EXPORT_HINT,"只写文件名；.xlsx 写成 Excel 正式表格，其他写 CSV；已有的文件不会被覆盖") \
+	X(UI_TR_IMPORT_HINT,"↑↓ 选文件或写文件名，F5 从本机发送；先检查全部内容，没有错误才导入") \
+	X(UI_TR_FILES,      "交换文件夹中的文件（↑↓ 选择）：") \
+	X(UI_TR_NO_FILES,   "交换文件夹中还没有文件；可以按 F5（或 Ctrl-Y）从本机发送（ZMODEM）。") \
+	X(UI_TR_EXPORTED,   "已导出「%s」到交换文件夹：") \
+	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
+	X(UI_TR_SFTP,       "文件留在交换文件夹中，管理员也可以取回。按 Enter 返回。") \
 	X(UI_TR_CHECKED,    "检查完毕：%d 行全部正确，还没有保存。按 Enter 导入，Esc 放弃。") \
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
-	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在服务器上：%s") \
-	X(UI_TR_NO_SZ,      "服务器上没有安装 lrzsz，不能直接发送；请管理员用 SFTP 取回。") \
+	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \
+	X(UI_TR_NO_SZ,      "服务器上没有安装 lrzsz，不能直接发送；文件在交换文件夹中，请管理员取回。") \
+	X(UI_TR_NO_RZ,      "服务器上没有安装 lrzsz，不能从本机接收；请把文件交给管理员放进交换文件夹。") \
+	X(UI_TR_RZ_START,   "kepu 正在等待本机发送一个文件（ZMODEM）：请在终端弹出的窗口中选择文件（最大 %d MiB）。终端没有弹出窗口时，连按五次 Ctrl-X 取消。") \
+	X(UI_TR_RECEIVED,   "已从本机收到「%s」（%lld 字节）。") \
+	X(UI_TR_FROM_PC,    "从本机收到的 %s") \
 	X(UI_COL_ID,        "编号") \
 	X(UI_COL_SEQ,       "序号") \
 	X(UI_COL_UNIT,      "填报单位") \
@@ -358,6 +365,8 @@
 	X(K_REVIEW,         "审核") \
 	X(K_START,          "开始") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
+	X(K_RECEIVE,        "从本机接收（ZMODEM）") \
+	X(K_CHOOSE_FILE,    "选交换文件夹中的文件") \
 	X(K_STATE_FILTER,   "按审核状态筛选") \
 	X(K_TICK_ITEM,      "勾选完成/取消") \
 	X(K_SWITCH_VIEW,    "换视图") \
@@ -381,8 +390,9 @@
 	X(KC_REPORT,        "进度排名与工作简报") \
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \
-	X(KC_TRANSFER,      "导出与导入") \
+	X(KC_TRANSFER,      "导出数据") \
 	X(KC_ACCOUNTS,      "账号管理") \
+	X(KC_IMPORT,        "导入数据") \
 	X(KC_TITLE,         "kepu 按键一览") \
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
 	X(KC_KEYS,          "按键") \
@@ -452,7 +462,30 @@
 	X(C_WORD_IMPORT,    "导入") \
 	X(C_WORD_EXPORT,    "导出") \
 	X(C_ACTOR,          "%s（命令行）") \
-	X(C_NEED_DB,        "请用 --db FILE 或环境变量 KEPU_DB 指定数据库")
+	X(C_NEED_DB,        "请用 --db FILE 或环境变量 KEPU_DB 指定数据库") \
+	/* exchange: files in and out without server paths (domain/exchange.c) */ \
+	X(XC_NAME_EMPTY,    "请写文件名（只写文件名，不写路径）") \
+	X(XC_NAME_LONG,     "文件名过长：最多 %d 个字节（UTF-8），现在是 %zu 个") \
+	X(XC_NAME_UTF8,     "文件名含有无效的字符编码（不是 UTF-8）") \
+	X(XC_NAME_CONTROL,  "文件名含有不可见的控制字符") \
+	X(XC_NAME_PATH,     "不能含有 /，只写交换文件夹中的文件名，不写服务器上的路径：「%s」") \
+	X(XC_NAME_DOT,      "不能以 . 开头（.. 和隐藏文件不能使用）：「%s」") \
+	X(XC_ACCOUNT,       "账号名「%s」不能用作交换文件夹的名字（%s），请管理员换一个账号名") \
+	X(XC_FOLDER,        "无法使用交换文件夹 %s：%s") \
+	X(XC_FOLDER_OPEN,   "交换文件夹 %s 对其他用户开放（权限 %04o），无法改为 %04o；请管理员处理") \
+	X(XC_MISSING,       "交换文件夹中没有「%s」") \
+	X(XC_OPEN,          "无法打开「%s」：%s") \
+	X(XC_LINK,          "「%s」是符号链接：kepu 不打开交换文件夹中的链接") \
+	X(XC_IS_DATABASE,   "「%s」是 kepu 的数据库（或其链接、-wal/-shm/-journal 文件），不能导入或导出") \
+	X(XC_DB_UNKNOWN,    "无法查看数据库 %s（%s），不能确认「%s」不是数据库文件，为安全起见没有打开") \
+	X(XC_NOT_REGULAR,   "「%s」不是普通文件（文件夹、设备等不能导入）") \
+	X(XC_TOO_BIG,       "「%s」有 %.1f MiB，超过了 %d MiB 的上限，没有读取；请分成几个较小的文件") \
+	X(XC_EXISTS,        "交换文件夹中已有「%s」，不会覆盖；请换一个文件名") \
+	X(XC_TMP,           "无法创建临时文件夹 %s：%s") \
+	X(XC_RZ_NONE,       "没有收到文件（已取消，或终端不支持 ZMODEM）") \
+	X(XC_RZ_FAILED,     "接收没有完成（rz 退出，状态 %d），没有导入任何内容") \
+	X(XC_RZ_TOO_BIG,    "本机发送的文件超过了 %d MiB 的上限，接收已中止，没有导入任何内容") \
+	X(XC_RZ_MANY,       "一次只能接收一个文件，收到了 %zu 个，没有导入任何内容")
 
 enum kp_msg_id {
 #define KP_MSG_ENUM(id, text) MSG_##id,

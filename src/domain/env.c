@@ -59,6 +59,7 @@ static int open_db(kp_env *e, const char *db, bool create, char **err)
 	}
 	if (store_open(db, &e->store, err) != KP_OK)
 		return -1;
+	e->db = xstrdup(db);
 	kp_diag d = {0};
 	kp_units units;
 	if (units_load(&units, &d) != 0) {
@@ -119,6 +120,7 @@ void env_close(kp_env *e)
 	(void)priv_raise();
 	store_close(e->store);
 	priv_drop();
+	free(e->db);
 	catalog_free(&e->cat);
 	memset(e, 0, sizeof *e);
 }

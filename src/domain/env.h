@@ -11,6 +11,7 @@
 typedef struct {
 	kp_catalog cat;
 	kp_store *store;
+	char *db; /* the database's path, as given: no file screen opens it */
 } kp_env;
 
 /* Load the definitions (screens/ and config/, each overridable by a site

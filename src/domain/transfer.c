@@ -29,6 +29,8 @@ typedef struct {
 	size_t nunits;
 	const char **raw; /* a row's cells by field, and their problems: reused */
 	char **why;
+	bool *locked; /* fields the session may not write; set when a cell of one is refused */
+	bool *told;
 } importer;
 
 static long long unit_by_name(const importer *im, const char *name)
@@ -101,19 +103,24 @@ static int *map_header(importer *im, csv_reader *r, int *unit_col)
 	return map;
 }
 
-/* A column the session may not write (省辖市科协意见 from a unit) refuses
- * the whole file, even with its cells empty: what the file says would not
- * be what is saved. */
-static void refuse_unwritable_columns(importer *im, const int *map, size_t n)
+/* A value in a column the session may not write (省辖市科协意见 from a
+ * unit) refuses the whole file: what the file says would not be what is
+ * saved. The column itself may be there, empty (a unit's own export). */
+static void refuse_locked_cells(importer *im, int row, const char **raw)
 {
-	for (size_t i = 0; i < n; i++) {
-		const kp_field *fd = map[i] >= 0 ? &im->f->fields[map[i]] : NULL;
-		if (fd && !store_may_write_field(im->e->store, fd)) {
-			char *t = xasprintf(msg(MSG_C_COLUMN_NOT_YOURS), fd->label,
+	for (size_t i = 0; i < im->f->nfields; i++) {
+		if (!im->locked[i] || !raw[i] || im->told[i])
+			continue;
+		char *v = text_trim(raw[i]);
+		if (v[0]) {
+			const kp_field *fd = &im->f->fields[i];
+			char *t = xasprintf(msg(MSG_C_COLUMN_NOT_YOURS), row, fd->label,
 					    msg(fd->written_by == WRITER_CITY ? MSG_P_OWNER_CITY : MSG_C_THE_UNIT));
 			fatal(im, t);
 			free(t);
+			im->told[i] = true;
 		}
+		free(v);
 	}
 }
 
@@ -160,6 +167,7 @@ static int check_row(importer *im, csv_reader *r, const int *map, size_t ncols, 
 			raw[map[c]] = csv_unneutralise(r->cells[c]);
 	const char *ucell = unit_col >= 0 && (size_t)unit_col < r->n ? r->cells[unit_col] : NULL;
 	rec->unit_id = row_unit(im, r->record, ucell, fixed_unit, unit);
+	refuse_locked_cells(im, r->record, raw);
 	char **why = im->why;
 	form_validate(&im->e->cat, f, raw, rec->vals, why);
 	for (size_t i = 0; i < f->nfields; i++) {
@@ -368,7 +376,7 @@ static void read_and_save(reader *rd, kp_batch *b, char **err)
 int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, FILE *report,
 	       import_stats *st)
 {
-	importer im = {e, f, report, st, STRBUF_INIT, NULL, 0, NULL, NULL};
+	importer im = {e, f, report, st, STRBUF_INIT, NULL, 0, NULL, NULL, NULL, NULL};
 	memset(st, 0, sizeof *st);
 	csv_reader r;
 	csv_open(&r, in);
@@ -412,10 +420,13 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	reader rd = {&im, o, in, &r, NULL, r.n, NO_COL, fixed_unit, unit, NULL, NULL, 0};
 	int *map = map_header(&im, &r, &rd.unit_col);
 	rd.map = map;
-	refuse_unwritable_columns(&im, map, r.n);
 	im.nunits = store_units(e->store, &im.units);
 	im.raw = xcalloc(f->nfields + 1, sizeof *im.raw);
 	im.why = xcalloc(f->nfields + 1, sizeof *im.why);
+	im.locked = xcalloc(f->nfields + 1, sizeof *im.locked);
+	im.told = xcalloc(f->nfields + 1, sizeof *im.told);
+	for (size_t i = 0; i < f->nfields; i++)
+		im.locked[i] = !store_may_write_field(e->store, &f->fields[i]);
 	if (!unit && rd.unit_col == NO_COL)
 		fatal(&im, msg(MSG_C_NEED_UNIT));
 	if (o->rejects) /* the same header, and a column for the reasons */
@@ -447,6 +458,8 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	unit_list_free(im.units, im.nunits);
 	free(im.raw);
 	free(im.why);
+	free(im.locked);
+	free(im.told);
 	csv_close(&r);
 	free(own);
 	return st->fatal || (!o->rejects && st->errors) ? -1 : 0;

@@ -309,11 +309,32 @@ static void reader_free(reader *r)
 	free(r->cells);
 }
 
-FILE *xlsx_to_csv(const char *path, char **err)
+/* minizip reads the stream kepu opened (the "file name" is the FILE):
+ * nothing is opened again by name. */
+static voidpf stream_open(voidpf opaque, const void *stream, int mode)
 {
-	unzFile z = unzOpen64(path);
+	(void)opaque;
+	(void)mode;
+	return (voidpf)stream;
+}
+
+static int stream_keep(voidpf opaque, voidpf stream)
+{
+	(void)opaque;
+	(void)stream;
+	return 0; /* the caller closes it */
+}
+
+FILE *xlsx_to_csv(FILE *in, const char *name, char **err)
+{
+	zlib_filefunc64_def io;
+	fill_fopen64_filefunc(&io);
+	io.zopen64_file = stream_open;
+	io.zclose_file = stream_keep;
+	rewind(in);
+	unzFile z = unzOpen2_64(in, &io);
 	if (!z) {
-		*err = xasprintf(msg(MSG_C_BAD_XLSX), path);
+		*err = xasprintf(msg(MSG_C_BAD_XLSX), name);
 		return NULL;
 	}
 	reader r = {0};
@@ -328,7 +349,7 @@ FILE *xlsx_to_csv(const char *path, char **err)
 	if (!ok) {
 		if (r.out)
 			fclose(r.out);
-		*err = xasprintf(msg(MSG_C_BAD_XLSX), path);
+		*err = xasprintf(msg(MSG_C_BAD_XLSX), name);
 		return NULL;
 	}
 	rewind(r.out);

@@ -15,8 +15,9 @@
 
 /* Does the file start like a zip archive (an .xlsx)? */
 bool xlsx_is_zip(FILE *in);
-/* A temporary file holding the first sheet as UTF-8 CSV, or NULL with
- * *err. The caller closes it. */
-FILE *xlsx_to_csv(const char *path, char **err);
+/* A temporary file holding the first sheet of the workbook in (read from
+ * the stream itself; name is for messages) as UTF-8 CSV, or NULL with
+ * *err. The caller closes both. */
+FILE *xlsx_to_csv(FILE *in, const char *name, char **err);
 
 #endif

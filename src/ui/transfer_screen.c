@@ -1,22 +1,21 @@
-/* Export and import from the terminal: pick a form, give a file on the
- * server, and kepu writes or reads it — limited to the user's unit, as
- * every other path is. The result stays on screen with the download hint. */
+/* Export and import from the terminal: pick a form, then a file by name in
+ * the account's exchange folder, or move it by ZMODEM to or from the user's
+ * PC. No server path is ever taken here (domain/exchange.h). Limited to the
+ * user's unit, as every other path is. */
 #include <curses.h>
-#include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "core/clock.h"
 #include "core/editbuf.h"
 #include "core/msg.h"
 #include "core/xalloc.h"
+#include "domain/exchange.h"
 #include "domain/transfer.h"
-#include "domain/xlsx.h"
 #include "domain/xlsx_read.h"
 #include "ui/draw.h"
 #include "ui/popup.h"
@@ -30,19 +29,19 @@ typedef struct {
 	popup pick;            /* which form */
 	const char **titles;
 	const kp_form *form;
-	editbuf path;
+	kp_exchange x;         /* fd < 0: the folder could not be opened */
+	char *folder_err;
+	editbuf name;
+	char **files;          /* import: the folder's files, to choose with Up/Down */
+	size_t nfiles, sel;
 	char *result[RESULT_LINES];
 	size_t nresult;
 	bool done;
-	bool checked;          /* import: the dry run passed; Enter imports for real */
-	char *written;         /* the file an export wrote, for sending */
+	bool checked;          /* import: the dry run of src passed; Enter imports it */
+	FILE *src;             /* import: the file checked, kept open for the import */
+	char *src_label;       /* its name for messages and the audit trail */
+	char *written;         /* export: the file written, for sending */
 } transfer_screen;
-
-static bool ends_with(const char *s, const char *end)
-{
-	size_t a = strlen(s), b = strlen(end);
-	return a >= b && !strcasecmp(s + a - b, end);
-}
 
 static void add_result(transfer_screen *ts, const char *line)
 {
@@ -50,54 +49,58 @@ static void add_result(transfer_screen *ts, const char *line)
 		ts->result[ts->nresult++] = xstrdup(line);
 }
 
-/* ~/kepu-talent-20160810.csv: a new file in the user's home directory. */
-static void default_path(transfer_screen *ts)
+static void clear_results(transfer_screen *ts)
+{
+	for (size_t i = 0; i < ts->nresult; i++)
+		free(ts->result[i]);
+	ts->nresult = 0;
+}
+
+/* A file chosen or received earlier is let go: a new one is checked afresh. */
+static void drop_source(transfer_screen *ts)
+{
+	if (ts->src)
+		fclose(ts->src);
+	ts->src = NULL;
+	free(ts->src_label);
+	ts->src_label = NULL;
+	ts->checked = false;
+}
+
+/* 附表2-魏都区-20160810.xlsx: the form's short name (its title up to the
+ * first space), the unit, the day; -2, -3… when that is taken. */
+static void propose_name(transfer_screen *ts, ui_app *app)
 {
 	int y, m, d;
 	clock_today(&y, &m, &d);
-	const char *home = getenv("HOME");
-	char *p = xasprintf("%s/kepu-%s-%04d%02d%02d.csv", home && home[0] ? home : ".", ts->form->id,
-			    y % 10000, m % 100, d % 100);
-	eb_set(&ts->path, p);
-	free(p);
+	const char *t = ts->form->title, *sp = strchr(t, ' ');
+	const char *unit = !APP_IS_CITY(app) ? app->account.unit_name
+			 : app->unit_id && app->unit_name ? app->unit_name : msg(MSG_X_ALL_UNITS);
+	char *stem = xasprintf("%.*s-%s-%04d%02d%02d", sp ? (int)(sp - t) : (int)strlen(t), t, unit,
+			       y % 10000, m % 100, d % 100);
+	char *name = exchange_fresh_name(&ts->x, stem, ".xlsx");
+	eb_set(&ts->name, name);
+	free(name);
+	free(stem);
 }
 
-/* Is lrzsz's sz on the PATH? */
-static bool have_sz(void)
+static void refresh_files(transfer_screen *ts)
 {
-	const char *path = getenv("PATH");
-	char *dirs = xstrdup(path ? path : "/usr/bin:/bin");
-	bool found = false;
-	for (char *save = NULL, *d = strtok_r(dirs, ":", &save); d && !found; d = strtok_r(NULL, ":", &save)) {
-		char *f = xasprintf("%s/sz", d);
-		found = access(f, X_OK) == 0;
-		free(f);
-	}
-	free(dirs);
-	return found;
+	exchange_list_free(ts->files, ts->nfiles);
+	ts->files = NULL;
+	ts->nfiles = ts->x.fd >= 0 ? exchange_list(&ts->x, &ts->files) : 0;
+	if (ts->sel >= ts->nfiles)
+		ts->sel = 0;
 }
 
-static void run_export(transfer_screen *ts, ui_app *app, const char *path)
+static void run_export(transfer_screen *ts, ui_app *app, const char *name)
 {
 	char *err = NULL;
-	if (access(path, F_OK) == 0) { /* never overwrite: it may be last week's */
-		err = xasprintf(msg(MSG_C_OUT_EXISTS), path);
-	} else {
-		long long unit = APP_IS_CITY(app) ? app->unit_id : APP_SCOPE(app);
-		if (ends_with(path, ".xlsx")) { /* the official layout, for printing and sending */
-			export_xlsx(app->env, ts->form, NULL, unit, path, &err);
-		} else {
-			FILE *out = fopen(path, "wb");
-			export_options o = {NULL, NULL, NULL, NULL};
-			if (!out)
-				err = xasprintf("%s: %s", path, strerror(errno));
-			else if (export_csv(app->env, ts->form, unit, &o, out, &err) != 0 || fclose(out) != 0) {
-				if (!err)
-					err = xstrdup(msg(MSG_C_WRITE_ERROR));
-				unlink(path);
-			}
-		}
-	}
+	long long unit = APP_IS_CITY(app) ? app->unit_id : APP_SCOPE(app);
+	if (ts->x.fd < 0)
+		err = xstrdup(ts->folder_err);
+	else
+		exchange_export(&ts->x, app->env, ts->form, unit, name, &err);
 	if (err) {
 		app_status(app, true, "%s", err);
 		free(err);
@@ -106,13 +109,15 @@ static void run_export(transfer_screen *ts, ui_app *app, const char *path)
 	char *line = xasprintf(msg(MSG_UI_TR_EXPORTED), ts->form->title);
 	add_result(ts, line);
 	free(line);
-	add_result(ts, path);
+	line = xasprintf("%s%s", ts->x.path, name);
+	add_result(ts, line);
+	free(line);
 	add_result(ts, "");
-	if (have_sz()) /* lrzsz: Xshell and SecureCRT receive the file over the session */
+	if (exchange_have("sz")) /* lrzsz: the PC's terminal receives the file over the session */
 		add_result(ts, msg(MSG_UI_TR_SZ));
 	add_result(ts, msg(MSG_UI_TR_SFTP));
 	free(ts->written);
-	ts->written = xstrdup(path);
+	ts->written = xstrdup(name);
 	ts->done = true;
 }
 
@@ -136,18 +141,19 @@ static void show_progress(void *ctx, long long rows, long long bytes)
 	refresh();
 }
 
-static void run_import(transfer_screen *ts, ui_app *app, const char *path)
+/* Check ts->src (the dry run) or, once checked, import it. The lines
+ * before the outcome (where the file came from) stay on screen. */
+static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 {
 	char *err = NULL, *report = NULL;
 	size_t len = 0;
-	FILE *raw = fopen(path, "rb"), *in = NULL;
-	if (!raw)
-		err = xasprintf("%s: %s", path, strerror(errno));
-	else if (!(in = xlsx_is_zip(raw) ? xlsx_to_csv(path, &err) : import_decode(raw, NULL, &err)))
-		fclose(raw);
-	if (err) {
+	rewind(ts->src);
+	FILE *in = xlsx_is_zip(ts->src) ? xlsx_to_csv(ts->src, ts->src_label, &err)
+		 : import_decode(ts->src, NULL, &err);
+	if (!in) {
 		app_status(app, true, "%s", err);
 		free(err);
+		drop_source(ts);
 		return;
 	}
 	/* A unit user's rows all go to its own unit: a row naming another unit
@@ -156,24 +162,21 @@ static void run_import(transfer_screen *ts, ui_app *app, const char *path)
 	import_progress pr = {app, fstat(fileno(in), &fs) == 0 ? (long long)fs.st_size : 0};
 	/* First a dry run: every cell checked, nothing saved; Enter again imports. */
 	bool dry = !ts->checked;
-	import_options o = {path, APP_IS_CITY(app) ? app->unit_name : app->account.unit_name, dry, NULL,
-			    show_progress, &pr};
+	import_options o = {ts->src_label, APP_IS_CITY(app) ? app->unit_name : app->account.unit_name, dry,
+			    NULL, show_progress, &pr};
 	FILE *rep = open_memstream(&report, &len);
 	import_stats st;
 	int rc = import_csv(app->env, ts->form, in, &o, rep, &st);
 	fclose(rep);
-	if (in != raw)
+	if (in != ts->src)
 		fclose(in);
-	fclose(raw);
-	for (size_t i = 0; i < ts->nresult; i++)
-		free(ts->result[i]);
-	ts->nresult = 0;
+	while (ts->nresult > keep)
+		free(ts->result[--ts->nresult]);
 	char *line = rc != 0 ? xasprintf(msg(MSG_C_IMPORT_FAILED), st.errors + st.fatal)
 		   : dry ? xasprintf(msg(MSG_UI_TR_CHECKED), st.rows)
-			 : xasprintf(msg(MSG_C_IMPORTED), st.saved, ts->form->title, path);
+			 : xasprintf(msg(MSG_C_IMPORTED), st.saved, ts->form->title, ts->src_label);
 	add_result(ts, line);
 	free(line);
-	ts->checked = dry && rc == 0;
 	for (char *p = report, *nl; p && *p && ts->nresult < RESULT_LINES; p = nl + 1) {
 		nl = strchr(p, '\n');
 		if (nl)
@@ -183,15 +186,120 @@ static void run_import(transfer_screen *ts, ui_app *app, const char *path)
 			break;
 	}
 	free(report);
-	ts->done = !ts->checked;
+	if (dry && rc == 0) {
+		ts->checked = true;
+	} else {
+		drop_source(ts);
+		ts->done = true;
+	}
+}
+
+/* Enter on the import screen: the name typed or chosen, checked first. */
+static void import_named(transfer_screen *ts, ui_app *app, const char *name)
+{
+	if (ts->checked) {
+		run_import(ts, app, ts->nresult ? 1 : 0);
+		return;
+	}
+	char *err = NULL;
+	FILE *in = ts->x.fd < 0 ? NULL : exchange_read(&ts->x, name, &err);
+	if (!in) {
+		app_status(app, true, "%s", err ? err : ts->folder_err);
+		free(err);
+		refresh_files(ts); /* what is there now, to choose from */
+		return;
+	}
+	drop_source(ts);
+	clear_results(ts);
+	ts->src = in;
+	ts->src_label = xasprintf("%s%s", ts->x.path, name);
+	run_import(ts, app, 0);
+}
+
+/* Hand the terminal to lrzsz and take it back, drawn afresh. */
+static void leave_curses(void)
+{
+	def_prog_mode();
+	endwin();
+}
+
+/* What a cancelled transfer's sender still had on the line would be read
+ * as keys (a 'q', an Esc): it is thrown away until the line is quiet for
+ * a moment, for ten seconds at most. */
+static void resume_curses(void)
+{
+	for (int i = 0; i < 40; i++) {
+		tcflush(STDIN_FILENO, TCIFLUSH);
+		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+		if (poll(&p, 1, 250) == 0)
+			break;
+	}
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+}
+
+/* F5 on the import screen: one file from the user's PC by ZMODEM. */
+static void receive_file(transfer_screen *ts, ui_app *app)
+{
+	if (!exchange_have("rz")) {
+		app_status(app, true, "%s", msg(MSG_UI_TR_NO_RZ));
+		return;
+	}
+	drop_source(ts);
+	clear_results(ts);
+	leave_curses();
+	printf("\r\n");
+	printf(msg(MSG_UI_TR_RZ_START), EXCHANGE_MAX_MIB);
+	printf("\r\n");
+	char *err = NULL, *name = NULL;
+	long long size = 0;
+	FILE *in = exchange_receive(app->env->db, &name, &size, &err);
+	resume_curses();
+	if (!in) {
+		app_status(app, true, "%s", err);
+		free(err);
+		return;
+	}
+	char *line = xasprintf(msg(MSG_UI_TR_RECEIVED), name, size);
+	add_result(ts, line);
+	free(line);
+	ts->src = in;
+	ts->src_label = xasprintf(msg(MSG_UI_TR_FROM_PC), name);
+	eb_set(&ts->name, "");
+	free(name);
+	run_import(ts, app, 1);
+}
+
+/* F5 after an export: the file down the SSH session with ZMODEM; kepu runs
+ * sz itself, since a ForceCommand login has no shell to run it from. */
+static void send_file(transfer_screen *ts, ui_app *app)
+{
+	if (!ts->written)
+		return;
+	if (!exchange_have("sz")) {
+		app_status(app, true, "%s", msg(MSG_UI_TR_NO_SZ));
+		return;
+	}
+	char *err = NULL;
+	leave_curses();
+	int rc = exchange_send(&ts->x, ts->written, &err);
+	resume_curses();
+	if (rc == 0)
+		app_status(app, false, msg(MSG_UI_TR_SENT), ts->written);
+	else if (err)
+		app_status(app, true, "%s", err);
+	else
+		app_status(app, true, msg(MSG_UI_TR_SEND_FAILED), ts->written);
+	free(err);
 }
 
 static void transfer_draw(ui_screen *s, ui_app *app)
 {
 	transfer_screen *ts = (transfer_screen *)s;
 	const char *title = msg(ts->importing ? MSG_UI_MENU_IMPORT : MSG_UI_MENU_EXPORT);
+	unsigned ctx = ts->importing ? CTX_IMPORT : CTX_TRANSFER;
 	app_chrome(app, title, app->unit_name, msg(ts->importing ? MSG_UI_TR_IMPORT_HINT : MSG_UI_TR_EXPORT_HINT),
-		   ts->pick.open ? CTX_POPUP : CTX_TRANSFER);
+		   ts->pick.open ? CTX_POPUP : ctx);
 	int y = app_body_top() + 1;
 	if (ts->pick.open) {
 		popup_draw(&ts->pick, y, y, 4);
@@ -200,45 +308,31 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 	char *line = xasprintf(msg(MSG_UI_TR_FORM), ts->form->title);
 	draw_text(y, 2, COLS - 4, line, theme_attr(R_SECTION), false);
 	free(line);
-	draw_text(y + 2, 2, 12, msg(MSG_UI_TR_FILE), theme_attr(R_LABEL), false);
-	int w = COLS - 16;
-	int cx = eb_view(&ts->path, w);
-	draw_cps(y + 2, 14, w, ts->path.cp + ts->path.hscroll, ts->path.len - ts->path.hscroll,
+	line = ts->x.fd >= 0 ? xasprintf(msg(MSG_UI_TR_FOLDER), ts->x.path) : xstrdup(ts->folder_err);
+	draw_text(y + 1, 2, COLS - 4, line, theme_attr(ts->x.fd >= 0 ? R_NORMAL : R_ERROR), false);
+	free(line);
+	draw_text(y + 3, 2, 10, msg(MSG_UI_TR_FILE), theme_attr(R_LABEL), false);
+	int w = COLS - 14;
+	int cx = eb_view(&ts->name, w);
+	draw_cps(y + 3, 12, w, ts->name.cp + ts->name.hscroll, ts->name.len - ts->name.hscroll,
 		 theme_attr(ts->done ? R_FIELD : R_FOCUS), true);
-	for (size_t i = 0; i < ts->nresult; i++)
-		draw_text(y + 4 + (int)i, 2, COLS - 4, ts->result[i], theme_attr(R_NORMAL), false);
+	int rows = LINES - 3 - (y + 5);
+	for (size_t i = 0; i < ts->nresult && (int)i < rows; i++)
+		draw_text(y + 5 + (int)i, 2, COLS - 4, ts->result[i], theme_attr(R_NORMAL), false);
+	if (ts->importing && !ts->nresult && !ts->done) {
+		draw_text(y + 5, 2, COLS - 4, msg(ts->nfiles ? MSG_UI_TR_FILES : MSG_UI_TR_NO_FILES),
+			  theme_attr(R_LABEL), false);
+		int top = app_scroll(ts->sel, 0, rows - 1);
+		for (int r = 0; r < rows - 1 && (size_t)(top + r) < ts->nfiles; r++) {
+			size_t i = (size_t)(top + r);
+			draw_text(y + 6 + r, 4, COLS - 6, ts->files[i],
+				  theme_attr(i == ts->sel ? R_SELECTED : R_NORMAL), i == ts->sel);
+		}
+	}
 	if (!ts->done) {
-		app->cursor_y = y + 2;
-		app->cursor_x = 14 + cx;
+		app->cursor_y = y + 3;
+		app->cursor_x = 12 + cx;
 	}
-}
-
-/* Send the exported file down the SSH session with ZMODEM: kepu runs sz
- * itself, since a ForceCommand login has no shell to run it from. */
-static void send_file(transfer_screen *ts, ui_app *app)
-{
-	if (!ts->written)
-		return;
-	if (!have_sz()) {
-		app_status(app, true, "%s", msg(MSG_UI_TR_NO_SZ));
-		return;
-	}
-	def_prog_mode();
-	endwin();
-	pid_t pid = fork();
-	if (pid == 0) {
-		execlp("sz", "sz", "--", ts->written, (char *)NULL);
-		_exit(127);
-	}
-	int status = -1;
-	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		app_status(app, false, msg(MSG_UI_TR_SENT), ts->written);
-	else
-		app_status(app, true, msg(MSG_UI_TR_SEND_FAILED), ts->written);
 }
 
 static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
@@ -255,45 +349,74 @@ static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
 			return;
 		}
 		ts->form = app->env->cat.forms[chosen];
-		if (!ts->importing)
-			default_path(ts);
+		if (ts->x.fd >= 0 && !ts->importing)
+			propose_name(ts, app);
 		return;
 	}
-	switch (keymap_lookup(CTX_TRANSFER, key)) {
+	size_t before = ts->name.len;
+	kp_action a = keymap_lookup(ts->importing ? CTX_IMPORT : CTX_TRANSFER, key);
+	switch (a) {
 	case ACT_SEND:
 		send_file(ts, app);
+		return;
+	case ACT_RECEIVE:
+		if (!ts->done)
+			receive_file(ts, app);
+		return;
+	case ACT_UP:
+	case ACT_DOWN:
+		if (!ts->done && !ts->nresult && ts->nfiles) {
+			/* The first key takes the highlighted file; the next ones move. */
+			char *typed = eb_text(&ts->name);
+			if (!strcmp(typed, ts->files[ts->sel]))
+				app_move(&ts->sel, ts->nfiles, a, 1);
+			free(typed);
+			eb_set(&ts->name, ts->files[ts->sel]);
+		}
 		return;
 	case ACT_ACCEPT: {
 		if (ts->done) {
 			ts->base.closing = true;
 			return;
 		}
-		char *path = eb_text(&ts->path);
-		if (path[0])
-			(ts->importing ? run_import : run_export)(ts, app, path);
-		free(path);
+		char *name = eb_text(&ts->name);
+		if (ts->importing)
+			import_named(ts, app, name);
+		else
+			run_export(ts, app, name);
+		free(name);
 		return;
 	}
 	case ACT_QUIT: ts->base.closing = true; return;
-	case ACT_LEFT: eb_left(&ts->path); return;
-	case ACT_RIGHT: eb_right(&ts->path); return;
-	case ACT_HOME: eb_home(&ts->path); return;
-	case ACT_END: eb_end(&ts->path); return;
-	case ACT_BACKSPACE: eb_backspace(&ts->path); return;
-	case ACT_KILL: eb_kill_to_end(&ts->path); return;
-	default: break;
+	case ACT_LEFT: eb_left(&ts->name); return;
+	case ACT_RIGHT: eb_right(&ts->name); return;
+	case ACT_HOME: eb_home(&ts->name); return;
+	case ACT_END: eb_end(&ts->name); return;
+	case ACT_BACKSPACE: eb_backspace(&ts->name); break;
+	case ACT_DELETE: eb_delete(&ts->name); break;
+	case ACT_KILL: eb_kill_to_end(&ts->name); break;
+	default:
+		if (!ts->done && !key.fn && key.code >= ' ' && key.code != 127)
+			eb_insert(&ts->name, key.code);
+		break;
 	}
-	if (!ts->done && !key.fn && key.code >= ' ' && key.code != 127)
-		eb_insert(&ts->path, key.code);
+	/* Another name: what was checked is not what Enter would now import. */
+	if (ts->importing && !ts->done && ts->name.len != before && ts->src) {
+		drop_source(ts);
+		clear_results(ts);
+	}
 }
 
 static void transfer_destroy(ui_screen *s)
 {
 	transfer_screen *ts = (transfer_screen *)s;
 	popup_close(&ts->pick);
-	eb_free(&ts->path);
-	for (size_t i = 0; i < ts->nresult; i++)
-		free(ts->result[i]);
+	eb_free(&ts->name);
+	clear_results(ts);
+	drop_source(ts);
+	exchange_list_free(ts->files, ts->nfiles);
+	exchange_close(&ts->x);
+	free(ts->folder_err);
 	free(ts->written);
 	free(ts->titles);
 	free(ts);
@@ -305,7 +428,10 @@ ui_screen *transfer_screen_new(ui_app *app, bool importing)
 	transfer_screen *ts = xcalloc(1, sizeof *ts);
 	ts->base = (ui_screen){transfer_draw, transfer_key, NULL, transfer_destroy, NULL, false};
 	ts->importing = importing;
-	eb_init(&ts->path, 400, false);
+	eb_init(&ts->name, EXCHANGE_NAME_MAX, false);
+	/* The signed-in account's own folder, beside the database. */
+	if (exchange_open(&ts->x, app->env->db, app->user, &ts->folder_err) == 0 && importing)
+		refresh_files(ts);
 	ts->titles = xcalloc(cat->nforms ? cat->nforms : 1, sizeof *ts->titles);
 	for (size_t i = 0; i < cat->nforms; i++)
 		ts->titles[i] = cat->forms[i]->title;

@@ -56,52 +56,54 @@ assert_screen " 魏都区"
 refute_screen "长葛市"
 keys Escape; wait_for "主菜单"
 
-# An export as the official workbook (the name says .xlsx): its own unit.
+# An export as the official workbook (the name says .xlsx): its own unit,
+# into the account's exchange folder.
+X="$WORK/exchange/weidu"
 keys e
 wait_for "选择要导出或导入的表"
 type_text "附表2"; keys Enter
-wait_for "服务器文件"
+wait_for "交换文件夹：$X/"
 keys C-a C-k
-type_text "$WORK/mine.xlsx"; keys Enter
-wait_for "已导出「附表2 科普人才库推荐表」到服务器上的文件："
+type_text "mine.xlsx"; keys Enter
+wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
 keys Enter; wait_for "主菜单"
-unzip -p "$WORK/mine.xlsx" xl/sharedStrings.xml | grep -q "填报单位：魏都区" || fail "workbook unit line"
-unzip -p "$WORK/mine.xlsx" xl/sharedStrings.xml | grep -q "长葛市" && fail "another unit in the workbook"
+unzip -p "$X/mine.xlsx" xl/sharedStrings.xml | grep -q "填报单位：魏都区" || fail "workbook unit line"
+unzip -p "$X/mine.xlsx" xl/sharedStrings.xml | grep -q "长葛市" && fail "another unit in the workbook"
 
 # Export from the terminal: its own rows only.
 keys e
 wait_for "选择要导出或导入的表"
 type_text "附表2"; keys Enter
-wait_for "服务器文件"
+wait_for "交换文件夹：$X/"
 keys C-a C-k
-type_text "$WORK/mine.csv"; keys Enter
-wait_for "已导出「附表2 科普人才库推荐表」到服务器上的文件："
-assert_screen "$WORK/mine.csv"
+type_text "mine.csv"; keys Enter
+wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
+assert_screen "$X/mine.csv"
 assert_screen "按 F5（或 Ctrl-Y）发送到本机"
 keys F5                                            # kepu runs sz itself: no shell here
-wait_for "已发送 $WORK/mine.csv。"
+wait_for "已发送 mine.csv。"
 [ "$(cat "$WORK/sz.args")" = "--
-$WORK/mine.csv" ] || fail "sz was given: $(cat "$WORK/sz.args")"
+mine.csv" ] || fail "sz was given: $(cat "$WORK/sz.args")"
 keys Enter; wait_for "主菜单"
-[ "$(tail -n +2 "$WORK/mine.csv" | wc -l)" -eq "$own" ] || fail "export has $(tail -n +2 "$WORK/mine.csv" | wc -l) rows, want $own"
-tail -n +2 "$WORK/mine.csv" | grep -v "^魏都区," && fail "another unit's row exported"
+[ "$(tail -n +2 "$X/mine.csv" | wc -l)" -eq "$own" ] || fail "export has $(tail -n +2 "$X/mine.csv" | wc -l) rows, want $own"
+tail -n +2 "$X/mine.csv" | grep -v "^魏都区," && fail "another unit's row exported"
 
 # Import naming another unit: refused, nothing saved; its own unit's row: saved there.
 before=$(sqlite3 "$DB" "SELECT count(*) FROM talent")
-printf '填报单位,姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n长葛市,冒名顶替,男,40,汉族,群众,本科,长葛市一中,13912345678,青少年科普\n' >"$WORK/theirs.csv"
+printf '填报单位,姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n长葛市,冒名顶替,男,40,汉族,群众,本科,长葛市一中,13912345678,青少年科普\n' >"$X/theirs.csv"
 keys i
 wait_for "选择要导出或导入的表"
 type_text "附表2"; keys Enter
-wait_for "服务器文件"
-type_text "$WORK/theirs.csv"; keys Enter
+wait_for "交换文件夹：$X/"
+type_text "theirs.csv"; keys Enter
 wait_for "导入失败：1 处错误，没有保存任何记录。"
 assert_screen "第2行 填报单位: 不是本次导入的单位「魏都区」"
 keys Enter; wait_for "主菜单"
 assert_sql "SELECT count(*) FROM talent" "$before"
-printf '姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n贾宝山,男,40,汉族,群众,本科,魏都区实验学校,13912345678,青少年科普\n' >"$WORK/ours.csv"
+printf '姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n贾宝山,男,40,汉族,群众,本科,魏都区实验学校,13912345678,青少年科普\n' >"$X/ours.csv"
 keys i; wait_for "选择要导出或导入的表"
-type_text "附表2"; keys Enter; wait_for "服务器文件"
-type_text "$WORK/ours.csv"; keys Enter
+type_text "附表2"; keys Enter; wait_for "交换文件夹：$X/"
+type_text "ours.csv"; keys Enter
 wait_for "检查完毕：1 行全部正确，还没有保存。"          # a dry run first
 assert_sql "SELECT count(*) FROM talent WHERE name = '贾宝山'" "0"
 keys Enter
@@ -110,7 +112,7 @@ keys Enter; wait_for "主菜单"
 assert_sql "SELECT u.name || '|' || t.kp_state FROM talent t JOIN units u ON u.id = t.unit_id WHERE t.name = '贾宝山'" "魏都区|draft"
 # An import is one row of the audit trail: who, how many, which numbers, which file.
 assert_sql "SELECT user || '|' || changes FROM kp_audit WHERE form = 'talent' AND action = 'import' ORDER BY id DESC LIMIT 1" \
-	"weidu|[\"条数\",\"\",\"1\",\"编号\",\"\",\"$(sqlite3 "$DB" "SELECT id || '-' || id FROM talent WHERE name = '贾宝山'")\",\"文件\",\"\",\"$WORK/ours.csv\"]"
+	"weidu|[\"条数\",\"\",\"1\",\"编号\",\"\",\"$(sqlite3 "$DB" "SELECT id || '-' || id FROM talent WHERE name = '贾宝山'")\",\"文件\",\"\",\"$X/ours.csv\"]"
 
 # A record typed in the form goes to 魏都区 too.
 keys 2

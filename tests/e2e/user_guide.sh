@@ -11,10 +11,13 @@ shot() { screen >"$shots/$1.txt"; }
 new_db --demo --today 2016-08-10
 # One talent submitted by its unit, for the review screen.
 sqlite3 "$DB" "UPDATE talent SET kp_state = 'submitted' WHERE id = 1"
-# Exports go to the home directory: one the guide can show, the same everywhere.
-export E2E_HOME=/tmp/kepu-guide-home
-rm -rf "$E2E_HOME"; mkdir -p "$E2E_HOME"
-trap 'rm -rf "$E2E_HOME"; cleanup' EXIT
+# Exports go to the exchange folder beside the database: a database in a
+# place the guide can show, the same everywhere.
+guide_dir=/tmp/kepu-guide
+rm -rf "$guide_dir"; mkdir -p "$guide_dir"
+mv "$DB" "$guide_dir/kepu.db"
+DB=$guide_dir/kepu.db
+trap 'rm -rf "$guide_dir"; cleanup' EXIT
 E2E_USER= start 80 24 --today 2016-08-10
 wait_for "请登录"
 type_text "shikexie"; keys Enter
@@ -82,11 +85,11 @@ wait_for "主菜单"
 keys e
 wait_for "选择要导出或导入的表"
 type_text "附表2"; keys Enter
-wait_for "服务器文件"
+wait_for "交换文件夹：$guide_dir/exchange/shikexie/"
 keys Enter
 wait_for "已导出「附表2 科普人才库推荐表」"
 shot export
-[ -s "$E2E_HOME/kepu-talent-20160810.csv" ] || fail "no export in the home directory"
+[ -s "$guide_dir/exchange/shikexie/附表2-许昌学院-20160810.xlsx" ] || fail "no export in the exchange folder"
 keys Enter; wait_for "主菜单"
 keys c
 wait_for "工作进度检查表（五、组织实施）"

@@ -275,9 +275,19 @@ static void test_unit_import_refused_whole(void **state)
 	assert_int_equal(import_csv(&u.env, f, in, &o, rep, &st), -1);
 	fclose(rep);
 	fclose(in);
-	assert_non_null(strstr(report, "「省辖市科协意见」一列"));
+	assert_non_null(strstr(report, "第3行「省辖市科协意见」有内容"));
 	free(report);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 0);
+	/* The column, empty (as in the unit's own export), is no write. */
+	static const char empty[] = "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,省辖市科协意见\n"
+				    "张三,男,40,汉族,群众,本科,魏都区实验学校,13912345678,青少年科普,\n";
+	in = fmemopen((char *)empty, sizeof empty - 1, "r");
+	rep = open_memstream(&report, &len);
+	assert_int_equal(import_csv(&u.env, f, in, &o, rep, &st), 0);
+	fclose(rep);
+	fclose(in);
+	free(report);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE unit_id = (SELECT id FROM units WHERE name = '魏都区')"), 1);
 	/* A unit column naming another unit: refused, not written there. */
 	static const char other[] = "填报单位,姓名\n长葛市,王五\n";
 	in = fmemopen((char *)other, sizeof other - 1, "r");
@@ -287,7 +297,7 @@ static void test_unit_import_refused_whole(void **state)
 	fclose(rep);
 	fclose(in);
 	free(report);
-	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE name = '王五'"), 0);
 	close_as(&u);
 }
 

@@ -1,0 +1,88 @@
+/*
+ * exchange: files in and out of kepu without server paths (#14).
+ *
+ * Each account has a folder, exchange/ACCOUNT beside the database. A file
+ * there is named by its name alone and opened relative to the folder's
+ * descriptor, never through a link, never over an existing file, and never
+ * when it is the database or one of SQLite's files beside it: POSIX locks
+ * belong to the process, so an open and close of those outside SQLite would
+ * release every lock this session holds. The same refusal guards the
+ * command line's paths. ZMODEM (lrzsz) moves files to and from the user's
+ * own PC, each transfer in a fresh private directory.
+ */
+#ifndef KP_EXCHANGE_H
+#define KP_EXCHANGE_H
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "domain/env.h"
+
+/* The largest file read from an exchange folder or received by ZMODEM: a
+ * year of one unit's records is well under 1 MiB. */
+#define EXCHANGE_MAX_MIB 20
+#define EXCHANGE_MAX_BYTES ((long long)EXCHANGE_MAX_MIB * 1024 * 1024)
+/* The longest file name, in bytes (40 Chinese characters and more). */
+#define EXCHANGE_NAME_MAX 160
+
+typedef struct {
+	int fd;     /* the account's folder, O_DIRECTORY */
+	char *path; /* the folder as people see it */
+	char *db;   /* the database, whose files are never opened here */
+} kp_exchange;
+
+/* Is name a file name for the folder: not empty, at most EXCHANGE_NAME_MAX
+ * bytes of valid UTF-8, no control characters, no '/', no leading '.'?
+ * 0, or -1 with *err saying why. */
+int exchange_check_name(const char *name, char **err);
+
+/* Open (creating on first use) exchange/account beside db: exchange/ 0770
+ * (the database directory's group makes its folders there), the account's
+ * folder 0700, or 0770 for the data group when kepu is installed setgid; a
+ * folder open to others is closed again. 0 or -1 with *err. */
+int exchange_open(kp_exchange *x, const char *db, const char *account, char **err);
+void exchange_close(kp_exchange *x);
+
+/* The regular files of the folder with usable names, sorted; returns the
+ * count (at most 1000). */
+size_t exchange_list(const kp_exchange *x, char ***names);
+void exchange_list_free(char **names, size_t n);
+
+/* A name not yet taken: stem + ext, else stem-2 + ext, …; characters a
+ * name may not hold become '_'. */
+char *exchange_fresh_name(const kp_exchange *x, const char *stem, const char *ext);
+
+/* Is st the database db, or its -wal, -shm or -journal (by device and
+ * inode, whatever the name)? True, too, when db cannot be looked at: *err
+ * then says so (else *err is the refusal for shown). */
+bool exchange_is_database(const char *db, const struct stat *st, const char *shown, char **err);
+
+/* A file of the folder for reading, or NULL with *err: the name checked,
+ * then looked at before it is opened (no link, not the database, a regular
+ * file of at most EXCHANGE_MAX_BYTES) and again after. */
+FILE *exchange_read(const kp_exchange *x, const char *name, char **err);
+/* The command line's path (an administrator's: links are followed), with
+ * the same refusal of the database, looked at before and after the open. */
+FILE *exchange_read_path(const char *db, const char *path, char **err);
+
+/* Write f's records (of unit_id, or all with 0) to a new file in the
+ * folder: the official workbook when name ends in .xlsx, else CSV. Never
+ * overwrites; nothing is left behind on failure. 0 or -1 with *err. */
+int exchange_export(const kp_exchange *x, kp_env *e, const kp_form *f, long long unit_id,
+		    const char *name, char **err);
+
+/* Is lrzsz's program (sz, rz) on the PATH? */
+bool exchange_have(const char *prog);
+
+/* ZMODEM. The caller gives the terminal to the child (curses ended) and
+ * takes it back afterwards. */
+/* Send a file of the folder to the user's PC with sz (a copy, from a
+ * private directory). 0 or -1 (*err may be NULL: the transfer failed). */
+int exchange_send(const kp_exchange *x, const char *name, char **err);
+/* Receive exactly one file from the user's PC with rz, restricted, as the
+ * caller, limited to EXCHANGE_MAX_BYTES, in a private directory removed
+ * before this returns. The file, open for reading, with its name and size,
+ * or NULL with *err. */
+FILE *exchange_receive(const char *db, char **name, long long *size, char **err);
+
+#endif

@@ -1,0 +1,91 @@
+# Files from the terminal only by name in the account's exchange folder:
+# /etc/passwd, ../x, the database's own path and a link to the database
+# placed in the folder are each refused with a clear message, on the import
+# and the export screen; no line of /etc/passwd shows, nothing is written
+# outside the folder, and every committed row is still there. A normal
+# export to the folder and its re-import work.
+. "$(dirname "$0")/lib.sh"
+new_db --demo --today 2016-08-10
+X="$WORK/exchange/weidu"
+rows() { sqlite3 "$DB" "SELECT (SELECT count(*) FROM talent) || '|' || (SELECT count(*) FROM activity) || '|' || (SELECT count(*) FROM kp_audit WHERE action = 'import')"; }
+before=$(rows)
+own=$(sqlite3 "$DB" "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区'")
+passwd=$(sha256sum /etc/passwd)
+
+E2E_USER=weidu start 80 24 --today 2016-08-10
+# refused NAME MESSAGE: Enter on NAME in the file field shows MESSAGE.
+refused() {
+	keys C-a C-k
+	type_text "$1"; keys Enter
+	wait_for "$2"
+	refute_screen "root:x:0:0"
+}
+
+keys i; wait_for "选择要导出或导入的表"
+type_text "附表2"; keys Enter
+wait_for "交换文件夹：$X/"
+[ "$(stat -c %a "$X")" = 700 ] || fail "folder mode $(stat -c %a "$X")"
+assert_screen "交换文件夹中还没有文件"
+refused /etc/passwd "不能含有 /，只写交换文件夹中的文件名"
+refused ../x "不能含有 /，只写交换文件夹中的文件名"
+refused "$DB" "不能含有 /"
+refused .hidden "不能以 . 开头（.. 和隐藏文件不能使用）"
+# Links to the database put in the folder by someone with a shell.
+ln -s "$DB" "$X/link.csv"
+ln "$DB" "$X/hard.csv"
+refused link.csv "「link.csv」是符号链接"
+refused hard.csv "「hard.csv」是 kepu 的数据库"
+[ "$(rows)" = "$before" ] || fail "rows changed: $(rows), were $before"
+keys Escape; wait_for "主菜单"
+
+keys e; wait_for "选择要导出或导入的表"
+type_text "附表2"; keys Enter
+wait_for "文件名    附表2-魏都区-20160810.xlsx"     # proposed: a fresh name
+refused /etc/passwd "不能含有 /，只写交换文件夹中的文件名"
+refused ../x "不能含有 /，只写交换文件夹中的文件名"
+refused "$DB" "不能含有 /"
+refused link.csv "交换文件夹中已有「link.csv」，不会覆盖"
+refused hard.csv "交换文件夹中已有「hard.csv」，不会覆盖"
+[ "$(sha256sum /etc/passwd)" = "$passwd" ] || fail "/etc/passwd changed"
+[ ! -e "$WORK/x" ] && [ ! -e "$WORK/exchange/x" ] || fail "a file was written outside the folder"
+[ "$(rows)" = "$before" ] || fail "rows changed: $(rows), were $before"
+# The proposed name: the official workbook, in the folder.
+keys C-a C-k
+type_text "附表2-魏都区-20160810.xlsx"; keys Enter
+wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
+assert_screen "$X/附表2-魏都区-20160810.xlsx"
+unzip -p "$X/附表2-魏都区-20160810.xlsx" xl/sharedStrings.xml | grep -q "填报单位：魏都区" || fail "workbook"
+keys Enter; wait_for "主菜单"
+# The same name again is never written over: the next one is proposed.
+keys e; wait_for "选择要导出或导入的表"
+type_text "附表2"; keys Enter
+wait_for "文件名    附表2-魏都区-20160810-2.xlsx"
+keys C-a C-k
+type_text "附表2-魏都区-20160810.xlsx"; keys Enter
+wait_for "交换文件夹中已有「附表2-魏都区-20160810.xlsx」，不会覆盖"
+keys C-a C-k
+type_text "mine.csv"; keys Enter
+wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
+keys Enter; wait_for "主菜单"
+[ "$(tail -n +2 "$X/mine.csv" | wc -l)" -eq "$own" ] || fail "export rows"
+
+# Re-import, chosen from the folder's list.
+keys i; wait_for "选择要导出或导入的表"
+type_text "附表2"; keys Enter
+wait_for "交换文件夹中的文件（↑↓ 选择）："
+assert_screen "mine.csv"
+refute_screen "link.csv"                            # links are not offered
+keys Down
+wait_for "文件名    hard.csv"                          # the first key takes the first file
+keys Down
+wait_for "文件名    mine.csv"
+keys Enter
+wait_for "检查完毕：$own 行全部正确，还没有保存。"
+keys Enter
+wait_for "已导入 $own 条记录"
+keys Enter; wait_for "主菜单"
+keys q; wait_for "KEPU-EXIT=0"
+assert_sql "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区'" "$((own * 2))"
+assert_sql "PRAGMA integrity_check" "ok"
+# Every row committed before is still there after the session closed.
+assert_sql "SELECT count(*) FROM activity" "$(echo "$before" | cut -d'|' -f2)"
