@@ -122,7 +122,7 @@
 	X(C_COLUMN_NOT_YOURS, "第%d行「%s」有内容：这一列由%s填写，不能由本账号导入。请清空或删去这一列后再导入（整个文件未导入）") \
 	X(C_THE_UNIT,       "填报单位") \
 	X(UI_ANY_KEY_QUITS, "按任意键退出。") \
-	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，通知管理员用最近一次 kepu backup 做的备份恢复（见 docs/deploy.md「备份与恢复」）") \
+	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，并通知管理员：用最近一次 kepu backup 做的备份恢复。") \
 	/* checklist, progress, briefing */ \
 	X(P_SCORE,          "完成度") \
 	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计，指标为 0 算完成（config/ranking.yaml）") \

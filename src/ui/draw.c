@@ -141,6 +141,13 @@ int draw_wrapped(int y, int x, int width, int rows, const char *s, attr_t attr)
 			used += cp_width(cp[end++]);
 		if (end == start) /* a character wider than the window */
 			end++;
+		/* A Latin word (kepu backup, a file name) breaks at a space. */
+		size_t space = end;
+		while (end < n && space > start && cp[space - 1] != ' ' && cp[space - 1] < 0x80 && cp[end] != ' ' &&
+		       cp[end] < 0x80)
+			space--;
+		if (end < n && space > start && space < end && cp[space - 1] == ' ')
+			end = space;
 		draw_cps(y + row++, x, width, cp + start, end - start, attr, false);
 		start = end;
 	}

@@ -169,3 +169,31 @@ assert_sql "SELECT u.name || '|' || t.phone FROM talent t JOIN units u ON u.id =
 # (d) root, an administrator, runs the command line on the installed database.
 "$WORK/bin/kepu" user list >"$WORK/users.out" || fail "kepu user list as root"
 grep -q "^weidu" "$WORK/users.out" || fail "user list: $(cat "$WORK/users.out")"
+
+# (e) The exchange folder under the setgid install: the clerk's export is
+# made there with the data group (the folder beside the database, which the
+# account itself cannot reach), and read back by a dry-run import.
+start_cmd 80 24 "$(ssh_as xterm)"
+login weidu
+keys e; wait_for "选择要导出或导入的表"
+type_text "附表2"; keys Enter
+wait_for "文件名"
+keys C-a C-k
+type_text "mine.csv"; keys Enter
+wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
+keys Enter; wait_for "主菜单"
+keys i; wait_for "选择要导出或导入的表"
+type_text "附表2"; keys Enter
+wait_for "mine.csv"
+keys C-a C-k
+type_text "mine.csv"; keys Enter
+wait_for "检查完毕："
+keys Escape; wait_for "主菜单"
+keys -H 1b 5b 32 31 7e
+wait_for "KEPU-EXIT=0"
+close_terminals
+x=$data/exchange/weidu
+[ "$(stat -c %G "$x/mine.csv")" = "$group" ] || fail "export group $(stat -c %U:%G:%a "$x/mine.csv")"
+grep -q "门卫甲" "$x/mine.csv" || fail "the export lacks the record"
+as_clerk "cat $x/mine.csv"
+[ "$rc" -ne 0 ] || fail "the clerk's shell read the exchange folder"

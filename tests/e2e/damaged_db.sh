@@ -1,0 +1,39 @@
+# A damaged database is said so on every path: a list of 附表2 whose table
+# is damaged, a login against a damaged account table, and the command line
+# each name the damage and the recovery from a backup — never an empty
+# list (还没有记录) or 用户名或密码不正确.
+. "$(dirname "$0")/lib.sh"
+new_db --demo --today 2016-08-10
+cp "$DB" "$WORK/good.db"
+# damage TABLE: garbage over the b-tree page of TABLE, on disk.
+damage() {
+	local page size
+	sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+	page=$(sqlite3 "$DB" "SELECT rootpage FROM sqlite_schema WHERE name = '$1'")
+	size=$(sqlite3 "$DB" "PRAGMA page_size")
+	printf '\x7f%.0s' $(seq 64) | dd of="$DB" bs=1 seek=$(((page - 1) * size)) conv=notrunc status=none
+}
+damage talent
+E2E_USER=weidu start 80 24 --today 2016-08-10
+menu_open "附表2 科普人才库推荐表  记录列表"
+wait_for "数据库文件已损坏"
+assert_screen "kepu backup"
+refute_screen "还没有记录"
+keys Enter
+wait_for "KEPU-EXIT=1"
+close_terminals
+"$KEPU" export talent --db "$DB" >/dev/null 2>"$WORK/err" && fail "an export of a damaged table succeeded"
+grep -q "数据库文件已损坏" "$WORK/err" || fail "export: $(cat "$WORK/err")"
+
+# The account table damaged: a right password is not "wrong".
+cp "$WORK/good.db" "$DB"
+rm -f "$DB-wal" "$DB-shm"
+damage kp_users
+E2E_USER= start 80 24 --today 2016-08-10
+wait_for "请登录"
+type_text weidu; keys Enter
+type_text kepu2016; keys Enter
+wait_for "数据库文件已损坏"
+refute_screen "用户名或密码不正确"
+keys Enter
+wait_for "KEPU-EXIT=1"
