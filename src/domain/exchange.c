@@ -141,6 +141,31 @@ static void reject_fd(int fd, const struct stat *st, const char *db)
 		close(fd);
 }
 
+/* The opened fd as a stream once its fstat passes the checks again: all
+ * of them (whole), or only that it is not the database (an
+ * administrator's path). On failure it is closed or, being the database,
+ * kept (reject_fd). */
+static FILE *stream_of(int fd, const char *db, const char *shown, long long limit, bool whole,
+		       char **err)
+{
+	struct stat after;
+	if (fstat(fd, &after) != 0) {
+		*err = xasprintf(msg(MSG_XC_OPEN), shown, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (whole ? !acceptable(&after, db, limit, shown, err) : exchange_is_database(db, &after, shown, err)) {
+		reject_fd(fd, &after, db);
+		return NULL;
+	}
+	FILE *in = fdopen(fd, "rb");
+	if (!in) {
+		*err = xasprintf(msg(MSG_XC_OPEN), shown, strerror(errno));
+		close(fd);
+	}
+	return in;
+}
+
 /* Open name in dirfd for reading: looked at with fstatat before it is
  * opened (no link, not the database, a regular file, at most limit bytes
  * when limit > 0) and with fstat after. An exchange folder is reached with
@@ -148,7 +173,7 @@ static void reject_fd(int fd, const struct stat *st, const char *db)
 static FILE *read_at(int dirfd, const char *name, const char *db, long long limit, bool folder,
 		     char **err)
 {
-	struct stat before, after;
+	struct stat before;
 	if ((folder ? stat_raised(dirfd, name, &before, AT_SYMLINK_NOFOLLOW)
 		    : fstatat(dirfd, name, &before, AT_SYMLINK_NOFOLLOW)) != 0) {
 		*err = errno == ENOENT ? xasprintf(msg(MSG_XC_MISSING), name)
@@ -165,21 +190,7 @@ static FILE *read_at(int dirfd, const char *name, const char *db, long long limi
 				      : xasprintf(msg(MSG_XC_OPEN), name, strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &after) != 0) {
-		*err = xasprintf(msg(MSG_XC_OPEN), name, strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	if (!acceptable(&after, db, limit, name, err)) {
-		reject_fd(fd, &after, db);
-		return NULL;
-	}
-	FILE *in = fdopen(fd, "rb");
-	if (!in) {
-		*err = xasprintf(msg(MSG_XC_OPEN), name, strerror(errno));
-		close(fd);
-	}
-	return in;
+	return stream_of(fd, db, name, limit, true, err);
 }
 
 FILE *exchange_read(const kp_exchange *x, const char *name, char **err)
@@ -191,7 +202,7 @@ FILE *exchange_read(const kp_exchange *x, const char *name, char **err)
 
 FILE *exchange_read_path(const char *db, const char *path, char **err)
 {
-	struct stat before, after;
+	struct stat before;
 	if (stat(path, &before) != 0) {
 		*err = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;
@@ -203,21 +214,7 @@ FILE *exchange_read_path(const char *db, const char *path, char **err)
 		*err = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	if (fstat(fd, &after) != 0) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	if (exchange_is_database(db, &after, path, err)) {
-		reject_fd(fd, &after, db);
-		return NULL;
-	}
-	FILE *in = fdopen(fd, "rb");
-	if (!in) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
-		close(fd);
-	}
-	return in;
+	return stream_of(fd, db, path, 0, false, err);
 }
 
 /* An account's folder and files: the caller alone, or the data group too

@@ -209,3 +209,31 @@ menu_open() {
 	fi
 	keys Enter
 }
+
+# sshd_keys DIR: host and client keys for an sshd of the scenario's own in
+# DIR, the client's key authorised, and a random port in $port (never a
+# fixed one: other runs may be going on). Then write DIR/sshd_config with
+# sshd_common first.
+sshd_keys() {
+	k=$1
+	mkdir -p -m 755 "$k" /run/sshd
+	ssh-keygen -q -t ed25519 -N '' -f "$k/host" >/dev/null
+	ssh-keygen -q -t ed25519 -N '' -f "$k/client" >/dev/null
+	install -m 644 "$k/client.pub" "$k/authorized_keys"
+	port=$((20000 + RANDOM % 30000))
+}
+# sshd_common: the lines every scenario's sshd_config starts with.
+sshd_common() {
+	cat <<CFG
+Port $port
+ListenAddress 127.0.0.1
+HostKey $k/host
+AuthorizedKeysFile $k/authorized_keys
+PidFile $k/sshd.pid
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+StrictModes no
+UsePAM no
+AcceptEnv LANG LC_*
+CFG
+}

@@ -7,26 +7,8 @@
 sshd=/usr/sbin/sshd
 [ -x "$sshd" ] || fail "openssh-server is not installed (make deps)"
 new_db
-k=$WORK/ssh
-mkdir -p "$k" /run/sshd
-ssh-keygen -q -t ed25519 -N '' -f "$k/host" >/dev/null
-ssh-keygen -q -t ed25519 -N '' -f "$k/client" >/dev/null
-cp "$k/client.pub" "$k/authorized_keys"
-chmod 600 "$k/authorized_keys"
-port=$((20000 + RANDOM % 30000))
-cat >"$k/sshd_config" <<CFG
-Port $port
-ListenAddress 127.0.0.1
-HostKey $k/host
-AuthorizedKeysFile $k/authorized_keys
-PidFile $k/sshd.pid
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-PermitRootLogin prohibit-password
-StrictModes no
-UsePAM no
-AcceptEnv LANG LC_*
-CFG
+sshd_keys "$WORK/ssh"
+{ sshd_common; echo "PermitRootLogin prohibit-password"; } >"$k/sshd_config"
 "$sshd" -f "$k/sshd_config" -E "$k/sshd.log"
 trap 'kill "$(cat "$k/sshd.pid" 2>/dev/null)" 2>/dev/null || true; cleanup' EXIT
 sshd_down() {

@@ -96,22 +96,9 @@ close_terminals
 
 # (a) Through sshd set up as docs/deploy.md says, with PuTTY's TERM: the
 # account lands in kepu (ForceCommand), signs in as a unit and saves.
-mkdir -m 755 "$k"
-ssh-keygen -q -t ed25519 -N '' -f "$k/host" >/dev/null
-ssh-keygen -q -t ed25519 -N '' -f "$k/client" >/dev/null
-install -m 644 "$k/client.pub" "$k/authorized_keys"
-port=$((20000 + RANDOM % 30000))
-cat >"$k/sshd_config" <<CFG
-Port $port
-ListenAddress 127.0.0.1
-HostKey $k/host
-AuthorizedKeysFile $k/authorized_keys
-PidFile $k/sshd.pid
-PasswordAuthentication no
-KbdInteractiveAuthentication no
+sshd_keys "$k"
+{ sshd_common; cat; } >"$k/sshd_config" <<CFG
 PermitRootLogin no
-StrictModes no
-UsePAM no
 PermitUserEnvironment no
 PermitUserRC no
 AllowTcpForwarding no
@@ -119,14 +106,12 @@ AllowStreamLocalForwarding no
 X11Forwarding no
 AllowAgentForwarding no
 PermitTunnel no
-AcceptEnv LANG LC_*
 ClientAliveInterval 60
 ClientAliveCountMax 3
 Match Group $clerks
     ForceCommand $WORK/bin/kepu
 CFG
 usermod -p '*' "$acct" # a locked password (!) would refuse even key logins
-mkdir -p /run/sshd
 "$sshd" -f "$k/sshd_config" -E "$k/sshd.log"
 ssh_as() { # ssh_as TERM [ssh options…]: the account's ssh command line
 	local term=$1

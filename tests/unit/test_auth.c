@@ -18,19 +18,6 @@ static int setup_actor(void **state)
 	return store_session(((fixture *)*state)->env.store, SESSION_ADMIN, "tester", 0, &err);
 }
 
-static long long sql_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	long long v = -1;
-	sqlite3_open(path, &db);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
 static void test_hashing(void **state)
 {
 	(void)state;

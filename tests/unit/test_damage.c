@@ -10,19 +10,6 @@
 
 #include "domain/auth.h"
 
-static long long sql_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	long long v = -1;
-	sqlite3_open(path, &db);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
 /* Overwrite the b-tree page of table t with garbage (after moving the log
  * into the file, so the page read is the one on disk). */
 static void damage_table(const char *path, const char *t)

@@ -28,19 +28,6 @@ static void open_as(fixture *fx, as_session *a, kp_session_kind kind, const char
 
 static void close_as(as_session *a) { store_close(a->env.store); }
 
-static long long sql_int(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	long long v = -1;
-	sqlite3_open(path, &db);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
 static const kp_form *form(fixture *fx, const char *id) { return catalog_form(&fx->env.cat, id); }
 
 /* A new talent of unit, named name, written in store s (its session). */

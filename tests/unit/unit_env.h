@@ -4,6 +4,8 @@
 #define KP_UNIT_ENV_H
 #include "unit.h"
 
+#include <sqlite3.h>
+
 #include "domain/env.h"
 
 typedef struct {
@@ -34,6 +36,21 @@ static inline int teardown(void **state)
 	unit_rm_db(fx->path);
 	free(fx);
 	return 0;
+}
+
+/* The first column of the first row of sql on the database at path, read
+ * with a connection of its own (as the sqlite3 shell would); -1 if none. */
+static inline long long sql_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	long long v = -1;
+	sqlite3_open(path, &db);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
 }
 
 #endif
