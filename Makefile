@@ -152,11 +152,12 @@ check: all
 
 # libFuzzer (clang-14): the form loader, the validators, the CSV importer,
 # each for FUZZ_SECONDS, seeded from the project's own files.
-FUZZERS      := fuzz_form fuzz_validate fuzz_csv
+FUZZERS      := fuzz_form fuzz_validate fuzz_csv fuzz_xlsx
 FUZZ_SECONDS ?= 60
 SEEDS_fuzz_form     := screens config data/lists
 SEEDS_fuzz_validate := tests/fuzz/seeds/validate
 SEEDS_fuzz_csv      := data/demo tests/fuzz/seeds/csv
+SEEDS_fuzz_xlsx     := tests/fuzz/seeds/xlsx
 # Every cell of a CSV input is validated: keep inputs short so the fuzzer
 # tries many files rather than a few long ones.
 ARGS_fuzz_csv       := -max_len=1024
@@ -174,6 +175,7 @@ fuzz: deps
 		echo "fuzz: $$f for $(FUZZ_SECONDS) s"; \
 		case $$f in fuzz_form) seeds="$(SEEDS_fuzz_form)"; args="";; \
 			fuzz_validate) seeds="$(SEEDS_fuzz_validate)"; args="";; \
+			fuzz_xlsx) seeds="$(SEEDS_fuzz_xlsx)"; args="";; \
 			*) seeds="$(SEEDS_fuzz_csv)"; args="$(ARGS_fuzz_csv)";; esac; \
 		build-fuzz/fuzz/$$f $$args -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 			-print_final_stats=1 build-fuzz/corpus/$$f $$seeds 2>build-fuzz/$$f.log || \

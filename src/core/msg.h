@@ -90,7 +90,8 @@
 	X(A_SAME,           "新密码不能与原密码相同") \
 	X(A_HASH_FAILED,    "无法计算密码摘要（内存不足？）") \
 	X(A_BLANK,          "新密码不能为空，也不能只由空格组成") \
-	X(A_NAME_RULE,      "用户名须为 1 到 32 个字符，只能用字母、数字、汉字和 . _ -（不能有空格、斜杠或控制字符）") \
+	X(A_PADDED,         "新密码的开头和结尾不能是空格") \
+	X(A_NAME_RULE,      "用户名须为 1 到 32 个字符，只能用字母、数字、汉字和 . _ -，不能以 . 开头（不能有空格、斜杠或控制字符）") \
 	X(A_STATE_OK,       "正常") \
 	X(A_STATE_LOCKED,   "已锁定") \
 	X(A_STATE_DISABLED, "已停用") \
@@ -263,17 +264,19 @@
 	X(UI_MENU_AUDIT,    "修改记录（审计）") \
 	X(UI_MENU_PASSWORD, "修改密码（%s）") \
 	X(UI_MENU_ACCOUNTS, "账号管理（锁定、解锁、重置密码）") \
-	X(UI_AC_HINT,       "近期失败：15 分钟内连续输错次数。输错 5 次后须等待，最长 60 秒；不会锁定账号") \
+	X(UI_AC_HINT,       "近期失败：15 分钟内连续输错的次数；输错 5 次起须等待，最长 60 秒；不锁账号") \
 	X(UI_AC_ROLE,       "角色") \
 	X(UI_AC_STATE,      "状态") \
 	X(UI_AC_FAILURES,   "近期失败") \
 	X(UI_AC_WAIT,       "须等待") \
 	X(UI_AC_SECONDS,    "%ld 秒") \
 	X(UI_AC_LOCKED,     "已锁定账号 %s：它不能登录，直到解锁。") \
-	X(UI_AC_UNLOCKED,   "已解锁账号 %s，它的登录等待也已清除。") \
+	X(UI_AC_UNLOCKED,   "已解锁账号 %s，这个账号名的登录等待也已清除。") \
 	X(UI_AC_SELF,       "不能锁定自己正在使用的账号。") \
-	X(UI_AC_RESET,      "已重置账号 %s 的密码，新的初始密码：%s（只显示这一次，请转告本人；首次登录时须修改）") \
-	X(UI_AC_ASK_RESET,  "确定重置账号 %s 的密码吗？原密码将作废。(y/n)") \
+	X(UI_AC_RESET,      "已重置账号 %s 的密码。新的初始密码只显示这一次，请记下并转告本人（首次登录时须修改）：") \
+	X(UI_AC_ASK_RESET,  "确定重置账号 %s 的密码吗？原密码将作废。按 y 重置，按 n 不重置。") \
+	X(UI_AC_NOT_RESET,  "没有重置密码。") \
+	X(UI_AC_NOTED,      "记下后按任意键继续。") \
 	X(UI_AU_AT,         "时间") \
 	X(UI_AU_USER,       "用户") \
 	X(UI_AU_WHAT,       "操作") \
@@ -426,6 +429,11 @@
 	X(C_EMPTY_FILE,     "文件是空的：第1行应是表头（各项的名称，如「姓名」）") \
 	X(C_NO_HEADER,      "前 5 行中找不到表头（各项的名称，如「姓名」）") \
 	X(C_BAD_XLSX,       "%s 不是可以读取的 .xlsx 文件") \
+	X(C_XLSX_PART,      "其中 %s 解压后超过 %ld MiB，不读取（正常的表格远小于此）") \
+	X(C_XLSX_TOO_MUCH,  "表格展开后超过 %ld MiB，不读取（正常的表格远小于此）") \
+	X(C_XLSX_ROW,       "行号 %s 超过 Excel 的最大行数 %ld，不读取") \
+	X(C_XLSX_COLUMN,    "单元格「%s」超过 Excel 的最大列数 %d（XFD 列），不读取") \
+	X(C_XLSX_STRINGS,   "共享字符串超过 %ld 个，不读取") \
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit 指定单位，或在文件中加一列「填报单位」") \
@@ -479,6 +487,7 @@
 	X(XC_IS_DATABASE,   "「%s」是 kepu 的数据库（或其链接、-wal/-shm/-journal 文件），不能导入或导出") \
 	X(XC_DB_UNKNOWN,    "无法查看数据库 %s（%s），不能确认「%s」不是数据库文件，为安全起见没有打开") \
 	X(XC_NOT_REGULAR,   "「%s」不是普通文件（文件夹、设备等不能导入）") \
+	X(XC_HARD_LINK,     "「%s」是另一个文件的硬链接，不能使用；请放入文件本身") \
 	X(XC_TOO_BIG,       "「%s」有 %.1f MiB，超过了 %d MiB 的上限，没有读取；请分成几个较小的文件") \
 	X(XC_EXISTS,        "交换文件夹中已有「%s」，不会覆盖；请换一个文件名") \
 	X(XC_TMP,           "无法创建临时文件夹 %s：%s") \

@@ -232,6 +232,8 @@ static bool name_char(uint32_t c)
 const char *auth_name_problem(const char *name)
 {
 	size_t len = strlen(name), n = 0;
+	if (name[0] == '.') /* the name is its exchange folder's: never "..", never hidden */
+		return msg(MSG_A_NAME_RULE);
 	for (size_t i = 0; i < len; n++) {
 		uint32_t c;
 		i += utf8_decode(name + i, len - i, &c);
@@ -253,22 +255,31 @@ int auth_lock(kp_env *e, const char *name, bool locked, char **err)
 }
 
 /* Only blanks (spaces, tabs, the full-width space …)? */
-static bool blank(const char *s)
+static bool blank_cp(uint32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0; }
+
+/* Is s empty or only blanks; does it start or end with one? */
+static bool blank(const char *s, bool *padded)
 {
 	size_t len = strlen(s);
+	bool all = true;
+	uint32_t c = 0, first = 0;
+	if (len)
+		utf8_decode(s, len, &first);
 	for (size_t i = 0; i < len;) {
-		uint32_t c;
 		i += utf8_decode(s + i, len - i, &c);
-		if (c != ' ' && c != '\t' && c != 0x3000 && c != 0xA0)
-			return false;
+		all = all && blank_cp(c);
 	}
-	return true;
+	*padded = len && (blank_cp(first) || blank_cp(c));
+	return all;
 }
 
 const char *auth_new_password_problem(const kp_user *u, const char *password)
 {
-	if (blank(password))
+	bool padded;
+	if (blank(password, &padded))
 		return msg(MSG_A_BLANK);
+	if (padded) /* "   abc    " passes a length rule but is not what was meant */
+		return msg(MSG_A_PADDED);
 	if (utf8_width(password) < PASSWORD_MIN_CHARS || strlen(password) < PASSWORD_MIN_CHARS)
 		return msg(MSG_A_TOO_SHORT);
 	if (auth_verify(u->hash, password))

@@ -121,6 +121,8 @@ static bool acceptable(const struct stat *st, const char *db, long long limit, c
 		;
 	else if (!S_ISREG(st->st_mode))
 		*err = xasprintf(msg(MSG_XC_NOT_REGULAR), shown);
+	else if (st->st_nlink > 1) /* a second name for a file kepu's group may read */
+		*err = xasprintf(msg(MSG_XC_HARD_LINK), shown);
 	else if (limit > 0 && st->st_size > limit)
 		*err = xasprintf(msg(MSG_XC_TOO_BIG), shown, (double)st->st_size / (1024.0 * 1024.0),
 				 (int)(limit / (1024 * 1024)));

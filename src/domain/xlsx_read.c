@@ -20,16 +20,37 @@ bool xlsx_is_zip(FILE *in)
 	return n == 4 && m[0] == 'P' && m[1] == 'K' && m[2] == 3 && m[3] == 4;
 }
 
-/* Feed a zip member to an expat parser; false when it is missing or bad. */
-static bool parse_member(unzFile z, const char *name, XML_Parser p)
+/*
+ * Bounds on the work a file can ask for, whatever its size on disk (a zip
+ * member may unpack to gigabytes; one shared string may be used in every
+ * cell): what an office's sheet never comes near, and what a forged one
+ * is refused at, naming the bound.
+ */
+#define XLSX_PART_MAX (64L << 20)  /* bytes of one unpacked member */
+#define XLSX_OUT_MAX (64L << 20)   /* bytes of the CSV the sheet becomes */
+#define XLSX_MAX_ROWS 1048576L     /* Excel's own */
+#define XLSX_MAX_COLS 16384        /* Excel's own: A … XFD */
+#define XLSX_MAX_SERIAL 2958465.0  /* 9999-12-31, Excel's last day */
+#define XLSX_MAX_STRINGS 1000000L  /* shared strings (each costs a pointer and a copy) */
+
+/* Feed a zip member to an expat parser; false when it is missing, bad, or
+ * unpacks to more than XLSX_PART_MAX (*too_big then). */
+static bool parse_member(unzFile z, const char *name, XML_Parser p, bool *too_big)
 {
 	if (unzLocateFile(z, name, 1) != UNZ_OK || unzOpenCurrentFile(z) != UNZ_OK)
 		return false;
 	char buf[16384];
 	int n;
+	long total = 0;
 	bool ok = true;
-	while (ok && (n = unzReadCurrentFile(z, buf, sizeof buf)) > 0)
+	while (ok && (n = unzReadCurrentFile(z, buf, sizeof buf)) > 0) {
+		if ((total += n) > XLSX_PART_MAX) {
+			*too_big = true;
+			ok = false;
+			break;
+		}
 		ok = XML_Parse(p, buf, n, 0) != XML_STATUS_ERROR;
+	}
 	ok = ok && n == 0 && XML_Parse(p, "", 0, 1) != XML_STATUS_ERROR;
 	/* UNZ_CRCERROR: the member was read whole but does not match its CRC */
 	ok = unzCloseCurrentFile(z) == UNZ_OK && ok;
@@ -75,7 +96,20 @@ typedef struct {
 	char type[8];
 	int style;
 	bool in_v;
+	XML_Parser parser; /* the member being read: stopped at a bound */
+	char *why;         /* the bound a forged file met */
 } reader;
+
+/* Stop reading: the file asks for more than kepu will do (why: a new
+ * string, the message naming the bound). */
+static void refuse(reader *r, char *why)
+{
+	if (!r->why)
+		r->why = why;
+	else
+		free(why);
+	XML_StopParser(r->parser, XML_FALSE);
+}
 
 static void XMLCALL on_text(void *ud, const char *s, int len)
 {
@@ -124,7 +158,12 @@ static void XMLCALL ss_end(void *ud, const char *name)
 	if (!strcmp(local(name), "t")) {
 		r->in_t = false;
 	} else if (!strcmp(local(name), "si")) {
-		r->strings = xrealloc(r->strings, (r->nstrings + 1) * sizeof *r->strings);
+		if (r->nstrings >= XLSX_MAX_STRINGS) {
+			refuse(r, xasprintf(msg(MSG_C_XLSX_STRINGS), XLSX_MAX_STRINGS));
+			return;
+		}
+		if (!(r->nstrings & (r->nstrings - 1))) /* at 0, 1, 2, 4 …: room for twice as many */
+			r->strings = xrealloc(r->strings, (r->nstrings ? 2 * r->nstrings : 1) * sizeof *r->strings);
 		r->strings[r->nstrings++] = xstrdup(sb_str(&r->text));
 	}
 }
@@ -172,13 +211,14 @@ static void XMLCALL st_end(void *ud, const char *name)
 
 /* --- the sheet ------------------------------------------------------- */
 
-/* "BC12" -> column 54 (0-based). */
+/* "BC12" -> column 54 (0-based); XLSX_MAX_COLS for a column past XFD
+ * (counting stops there, so no letters can overflow it). */
 static size_t column_of(const char *ref)
 {
 	size_t c = 0;
-	for (; *ref >= 'A' && *ref <= 'Z'; ref++)
+	for (; *ref >= 'A' && *ref <= 'Z' && c <= XLSX_MAX_COLS; ref++)
 		c = c * 26 + (size_t)(*ref - 'A' + 1);
-	return c ? c - 1 : 0;
+	return c > XLSX_MAX_COLS ? XLSX_MAX_COLS : c ? c - 1 : 0;
 }
 
 static void write_row(reader *r)
@@ -191,6 +231,8 @@ static void write_row(reader *r)
 	csv_end_record(r->out);
 	r->ncells = 0;
 	r->written++;
+	if (ftell(r->out) > XLSX_OUT_MAX)
+		refuse(r, xasprintf(msg(MSG_C_XLSX_TOO_MUCH), XLSX_OUT_MAX >> 20));
 }
 
 /* Excel's day numbers count from 1899-12-30 (with its 1900 leap-year bug
@@ -227,7 +269,8 @@ static char *cell_value(reader *r)
 		char *end;
 		double x = strtod(v, &end);
 		if (*v && !*end) {
-			if (r->style >= 0 && (size_t)r->style < r->nxf && r->date_xf[r->style])
+			if (r->style >= 0 && (size_t)r->style < r->nxf && r->date_xf[r->style] && x >= 1 &&
+			    x <= XLSX_MAX_SERIAL) /* else not a day Excel has: shown as the number */
 				return serial_date(x);
 			if (x == floor(x) && fabs(x) < 1e15) /* 13812345678, not 1.38E10 */
 				return xasprintf("%.0f", x);
@@ -243,12 +286,21 @@ static void XMLCALL sh_start(void *ud, const char *name, const char **a)
 	if (!strcmp(n, "row")) {
 		const char *rr = attr(a, "r");
 		long want = rr ? atol(rr) : r->row + 1;
-		while (r->written + 1 < want) /* rows the sheet leaves out */
+		if (want > XLSX_MAX_ROWS) {
+			refuse(r, xasprintf(msg(MSG_C_XLSX_ROW), rr ? rr : "", XLSX_MAX_ROWS));
+			return;
+		}
+		while (r->written + 1 < want && !r->why) /* rows the sheet leaves out */
 			write_row(r);
 		r->row = want;
 	} else if (!strcmp(n, "c")) {
 		const char *ref = attr(a, "r"), *t = attr(a, "t"), *s = attr(a, "s");
 		r->col = ref ? column_of(ref) : r->ncells;
+		if (r->col >= XLSX_MAX_COLS) {
+			refuse(r, xasprintf(msg(MSG_C_XLSX_COLUMN), ref ? ref : "", XLSX_MAX_COLS));
+			r->col = 0;
+			return;
+		}
 		snprintf(r->type, sizeof r->type, "%s", t ? t : "");
 		r->style = s ? atoi(s) : -1;
 		sb_clear(&r->text);
@@ -288,8 +340,14 @@ static bool parse(unzFile z, const char *member, reader *r, XML_StartElementHand
 	XML_SetUserData(p, r);
 	XML_SetElementHandler(p, s, e);
 	XML_SetCharacterDataHandler(p, on_text);
-	bool ok = parse_member(z, member, p);
+	r->parser = p;
+	bool too_big = false;
+	bool ok = parse_member(z, member, p, &too_big) && !r->why;
 	XML_ParserFree(p);
+	if (too_big && !r->why)
+		r->why = xasprintf(msg(MSG_C_XLSX_PART), member, XLSX_PART_MAX >> 20);
+	if (r->why)
+		return false;
 	/* a workbook without shared strings or styles is fine */
 	return ok || (!needed && unzLocateFile(z, member, 1) != UNZ_OK);
 }
@@ -349,7 +407,8 @@ FILE *xlsx_to_csv(FILE *in, const char *name, char **err)
 	if (!ok) {
 		if (r.out)
 			fclose(r.out);
-		*err = xasprintf(msg(MSG_C_BAD_XLSX), name);
+		*err = r.why ? xasprintf("%s：%s", name, r.why) : xasprintf(msg(MSG_C_BAD_XLSX), name);
+		free(r.why);
 		return NULL;
 	}
 	rewind(r.out);

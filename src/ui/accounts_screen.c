@@ -1,7 +1,7 @@
 /* 账号管理, the city's: every account with its role, unit, state, recent
  * failed logins and how long its next try must wait; the city locks and
  * unlocks an account, or resets its password (the new initial password is
- * shown once, on the status line). */
+ * shown once, whole, in a box under the table until the next key). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +26,23 @@ typedef struct {
 	size_t n, sel;
 	int top;
 	bool confirm_reset;
+	char *reset_name, *reset_password; /* shown until the next key, then forgotten */
 } accounts_screen;
+
+/* A box over the last rows of the body: the lines of text wrapped inside
+ * it, then the password on a line of its own (may be NULL). */
+static void draw_box(const char *text, const char *password, const char *tail)
+{
+	int w = COLS - 4, h = 6, y = app_body_top() + app_body_height() - h;
+	attr_t a = theme_attr(R_FOCUS);
+	for (int k = 0; k < h; k++)
+		draw_fill(y + k, 1, COLS - 2, a);
+	int used = draw_wrapped(y + 1, 2, w, 2, text, a);
+	if (password)
+		draw_text(y + 1 + used, 4, w - 2, password, a | A_BOLD, false);
+	if (tail)
+		draw_text(y + h - 2, 2, w, tail, a, false);
+}
 
 static void reload(accounts_screen *as, ui_app *app)
 {
@@ -39,13 +55,8 @@ static void reload(accounts_screen *as, ui_app *app)
 static void accounts_draw(ui_screen *s, ui_app *app)
 {
 	accounts_screen *as = (accounts_screen *)s;
-	const char *help = msg(MSG_UI_AC_HINT);
-	char ask[256];
-	if (as->confirm_reset && as->n) {
-		snprintf(ask, sizeof ask, msg(MSG_UI_AC_ASK_RESET), as->users[as->sel].name);
-		help = ask;
-	}
-	app_chrome(app, msg(MSG_UI_MENU_ACCOUNTS), NULL, help, as->confirm_reset ? CTX_CONFIRM : CTX_ACCOUNTS);
+	app_chrome(app, msg(MSG_UI_MENU_ACCOUNTS), NULL, msg(MSG_UI_AC_HINT),
+		   as->confirm_reset ? CTX_CONFIRM : CTX_ACCOUNTS);
 	int y = app_body_top(), rows = app_body_height() - 1;
 	int x[] = {1, 2 + NAME_W, 3 + NAME_W + ROLE_W, 4 + NAME_W + ROLE_W + UNIT_W,
 		   5 + NAME_W + ROLE_W + UNIT_W + STATE_W, 6 + NAME_W + ROLE_W + UNIT_W + STATE_W + FAIL_W};
@@ -75,6 +86,24 @@ static void accounts_draw(ui_screen *s, ui_app *app)
 		for (int c = 0; c < 6; c++)
 			draw_text(yy, x[c], w[c], cell[c], at, false);
 	}
+	if (as->confirm_reset && as->n) {
+		char *ask = xasprintf(msg(MSG_UI_AC_ASK_RESET), as->users[as->sel].name);
+		draw_box(ask, NULL, NULL);
+		free(ask);
+	} else if (as->reset_password) {
+		char *done = xasprintf(msg(MSG_UI_AC_RESET), as->reset_name);
+		draw_box(done, as->reset_password, msg(MSG_UI_AC_NOTED));
+		free(done);
+	}
+}
+
+static void forget_reset(accounts_screen *as)
+{
+	if (as->reset_password)
+		memset(as->reset_password, 0, strlen(as->reset_password));
+	free(as->reset_password);
+	free(as->reset_name);
+	as->reset_password = as->reset_name = NULL;
 }
 
 static void toggle_lock(accounts_screen *as, ui_app *app)
@@ -104,8 +133,10 @@ static void reset_password(accounts_screen *as, ui_app *app)
 		app_status(app, true, "%s", err);
 		free(err);
 	} else {
-		app_status(app, false, msg(MSG_UI_AC_RESET), name, password);
-		free(password);
+		app->status[0] = '\0';
+		as->reset_name = name;
+		as->reset_password = password;
+		name = NULL;
 	}
 	free(name);
 	reload(as, app);
@@ -114,10 +145,16 @@ static void reset_password(accounts_screen *as, ui_app *app)
 static void accounts_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	accounts_screen *as = (accounts_screen *)s;
+	if (as->reset_password) { /* noted: the password goes from the screen */
+		forget_reset(as);
+		return;
+	}
 	if (as->confirm_reset) {
 		kp_action a = keymap_lookup(CTX_CONFIRM, key);
 		if (a == ACT_YES)
 			reset_password(as, app);
+		else if (a == ACT_NO)
+			app_status(app, false, "%s", msg(MSG_UI_AC_NOT_RESET));
 		if (a == ACT_YES || a == ACT_NO)
 			as->confirm_reset = false;
 		return;
@@ -133,6 +170,7 @@ static void accounts_key(ui_screen *s, ui_app *app, kp_key key)
 		return;
 	case ACT_RESET:
 		as->confirm_reset = as->n > 0;
+		app->status[0] = '\0';
 		return;
 	case ACT_QUIT: as->base.closing = true; return;
 	default: return;
@@ -142,6 +180,7 @@ static void accounts_key(ui_screen *s, ui_app *app, kp_key key)
 static void accounts_destroy(ui_screen *s)
 {
 	accounts_screen *as = (accounts_screen *)s;
+	forget_reset(as);
 	users_free(as->users, as->n);
 	free(as);
 }

@@ -57,21 +57,26 @@ start 100 30
 keys z
 wait_for "账号管理"
 keys End; keys C-k
-wait_for "已解锁账号 wdq，它的登录等待也已清除。"
+wait_for "已解锁账号 wdq，这个账号名的登录等待也已清除。"
 assert_line "wdq" "正常"
 assert_sql "SELECT count(*) FROM kp_login_throttle WHERE scope = 'name' AND key = 'wdq'" "0"
 # A reset: asked first, the new initial password shown once.
 keys F7
 wait_for "确定重置账号 wdq 的密码吗？"
 keys n
-wait_gone "确定重置账号 wdq 的密码吗？"
+wait_for "没有重置密码。"
+refute_screen "确定重置账号 wdq 的密码吗？"
 keys C-r; wait_for "确定重置账号 wdq 的密码吗？"
 keys y
-wait_for "新的初始密码："
-sed -n 's/.*新的初始密码：\([A-Za-z0-9]*\).*/\1/p' <<<"$(screen)" >"$WORK/pass.wdq"
-[ -s "$WORK/pass.wdq" ] || fail "no initial password shown"
+wait_for "记下后按任意键继续。"
+# The password whole, on a line of its own, under the message.
+screen | sed -n '/新的初始密码只显示这一次/,/记下后按任意键继续/p' | sed -n 's/^ *\([A-Za-z0-9]\{10\}\) *$/\1/p' >"$WORK/pass.wdq"
+[ -s "$WORK/pass.wdq" ] || fail "no whole initial password shown"
 rm -f "$WORK/changed.wdq"
 assert_line "wdq" "须改密码"
+keys Space                                         # noted: gone from the screen
+wait_gone "记下后按任意键继续。"
+grep -qF "$(cat "$WORK/pass.wdq")" <<<"$(screen)" && fail "the password stays on screen"
 keys Escape; wait_for "主菜单"
 keys q; wait_for "KEPU-EXIT=0"
 close_terminals

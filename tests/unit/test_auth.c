@@ -259,14 +259,14 @@ static void test_name_and_password_rules(void **state)
 	fixture *fx = *state;
 	static const char *const good[] = {"a", "weidu", "wd-2016_b.x", "魏都区科协", "张三3",
 					   "abcdefghijklmnopqrstuvwxyz012345"};
-	static const char *const bad[] = {"", "wei du", "wd/x", "wd\x1b[31m", "wd\t", "wd\n", "a\xff",
+	static const char *const bad[] = {"", ".", "..", "...", ".weidu", "wei du", "wd/x", "wd\x1b[31m", "wd\t", "wd\n", "a\xff",
 					  "abcdefghijklmnopqrstuvwxyz0123456", "wd\xe2\x80\xae", "wd@x",
 					  "魏都区科协魏都区科协魏都区科协魏都区科协魏都区科协魏都区科协魏都区"};
 	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
 		assert_null(auth_name_problem(good[i]));
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		assert_string_equal(auth_name_problem(bad[i]),
-				    "用户名须为 1 到 32 个字符，只能用字母、数字、汉字和 . _ -（不能有空格、斜杠或控制字符）");
+				    "用户名须为 1 到 32 个字符，只能用字母、数字、汉字和 . _ -，不能以 . 开头（不能有空格、斜杠或控制字符）");
 	/* Checked where an account is made; a bad name is refused unlooked-up. */
 	char *pw, *err = NULL;
 	assert_int_equal(auth_add_user(&fx->env, "wei du", USER_CITY, 0, &pw, &err), -1);
@@ -288,9 +288,11 @@ static void test_name_and_password_rules(void **state)
 	assert_string_equal(auth_new_password_problem(&u, ""), blank_msg);
 	assert_string_equal(auth_new_password_problem(&u, "        "), blank_msg);
 	assert_string_equal(auth_new_password_problem(&u, " \t \xe3\x80\x80    "), blank_msg);
+	assert_string_equal(auth_new_password_problem(&u, "   abc    "), "新密码的开头和结尾不能是空格");
+	assert_string_equal(auth_new_password_problem(&u, "\xe3\x80\x80good-password"), "新密码的开头和结尾不能是空格");
 	assert_string_equal(auth_new_password_problem(&u, "short"), "新密码至少要 8 个字符");
 	assert_string_equal(auth_new_password_problem(&u, "good-password"), "新密码不能与原密码相同");
-	assert_null(auth_new_password_problem(&u, "  another good one  "));
+	assert_null(auth_new_password_problem(&u, "another good one"));
 	assert_int_equal(auth_change_password(&fx->env, &u, "          ", &err), -1);
 	assert_string_equal(err, blank_msg);
 	free(err);

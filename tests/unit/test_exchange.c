@@ -232,6 +232,14 @@ static void test_links_to_the_database(void **state)
 	in = exchange_read_path(fx->db, sym, &err);
 	assert_null(in);
 	assert_refused(err, xasprintf(msg(MSG_XC_IS_DATABASE), sym));
+	/* A hard link to any other file (here one outside the folder) is a
+	 * second name for what kepu's group may read: refused too. */
+	char *outside = xasprintf("%s/secret.txt", fx->dir), *second = in_folder(fx, "second.csv");
+	write_file(outside, "姓名\n张三\n");
+	assert_int_equal(link(outside, second), 0);
+	assert_refused(read_error(fx, "second.csv"), xasprintf(msg(MSG_XC_HARD_LINK), "second.csv"));
+	free(outside);
+	free(second);
 	/* None of that released SQLite's lock; an open and close of the hard
 	 * link would have (the probe can tell). */
 	assert_true(db_locked(fx->db));
