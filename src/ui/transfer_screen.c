@@ -172,7 +172,7 @@ static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 		fclose(in);
 	while (ts->nresult > keep)
 		free(ts->result[--ts->nresult]);
-	char *line = rc != 0 ? xasprintf(msg(MSG_C_IMPORT_FAILED), st.errors + st.fatal)
+	char *line = rc != 0 ? xasprintf(msg(MSG_C_IMPORT_FAILED), st.errors) /* fatal ones included */
 		   : dry ? xasprintf(msg(MSG_UI_TR_CHECKED), st.rows)
 			 : xasprintf(msg(MSG_C_IMPORTED), st.saved, ts->form->title, ts->src_label);
 	add_result(ts, line);
@@ -355,6 +355,17 @@ static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
 	}
 	size_t before = ts->name.len;
 	kp_action a = keymap_lookup(ts->importing ? CTX_IMPORT : CTX_TRANSFER, key);
+	/* After an outcome, editing the name (or receiving) starts over with
+	 * another file; only Enter and Esc leave. */
+	bool edits = a == ACT_BACKSPACE || a == ACT_DELETE || a == ACT_KILL || a == ACT_RECEIVE ||
+		     a == ACT_UP || a == ACT_DOWN || (a == ACT_NONE && !key.fn && key.code >= ' ' && key.code != 127);
+	if (ts->done && edits) {
+		ts->done = false;
+		clear_results(ts);
+		app->status[0] = '\0';
+		if (ts->importing)
+			refresh_files(ts);
+	}
 	switch (a) {
 	case ACT_SEND:
 		send_file(ts, app);

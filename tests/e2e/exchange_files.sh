@@ -84,6 +84,25 @@ wait_for "检查完毕：$own 行全部正确，还没有保存。"
 keys Enter
 wait_for "已导入 $own 条记录"
 keys Enter; wait_for "主菜单"
+# A file with one bad cell: one error counted; then another name, typed
+# over the outcome, is checked afresh on the same screen.
+printf '姓名,性别\n贾宝山,不详\n' >"$X/bad.csv"
+printf '姓名,性别\n' >"$X/empty.csv"
+keys i; wait_for "选择要导出或导入的表"
+type_text "附表2"; keys Enter
+wait_for "交换文件夹中的文件"
+type_text "bad.csv"; keys Enter
+wait_for "导入失败："
+assert_screen "第2行 性别:"
+n=$(screen | sed -n 's/.*导入失败：\([0-9]*\) 处错误.*/\1/p')
+[ "$n" -eq "$(screen | grep -c '^  第[0-9]*行')" ] || fail "counted $n errors, listed $(screen | grep -c '^  第[0-9]*行')"
+keys C-a C-k
+type_text "empty.csv"
+wait_gone "导入失败："                                 # editing the name starts over
+keys Enter
+wait_for "empty.csv"
+refute_screen "第2行 性别:"
+keys Escape; wait_for "主菜单"
 keys q; wait_for "KEPU-EXIT=0"
 assert_sql "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区'" "$((own * 2))"
 assert_sql "PRAGMA integrity_check" "ok"
