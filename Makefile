@@ -24,11 +24,14 @@ else
   BUILD  ?= build
 endif
 
-XLSX_SONAME := $(shell objdump -p $$($(CC) -print-file-name=libxlsxwriter.so) 2>/dev/null | awk '/SONAME/ { print $$2 }')
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -DKEPU_XLSX_SONAME='"$(XLSX_SONAME)"'
-PKG_LIBS   := -Wl,-Bstatic $(filter-out -lm -ldl -pthread,$(shell pkg-config --static --libs $(STATIC_PKGS) 2>/dev/null)) \
-              -Wl,-Bdynamic -lm -ldl
-CFLAGS_ALL := $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
+# Recursively expanded, so nothing runs the compiler or pkg-config before a
+# rule that compiles needs them (`make run` on a bare machine installs them
+# first); each is computed once, on first use.
+XLSX_SONAME = $(eval XLSX_SONAME := $(shell objdump -p $$($(CC) -print-file-name=libxlsxwriter.so) 2>/dev/null | awk '/SONAME/ { print $$2 }'))$(XLSX_SONAME)
+PKG_CFLAGS = $(eval PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -DKEPU_XLSX_SONAME='"$(XLSX_SONAME)"')$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := -Wl,-Bstatic $(filter-out -lm -ldl -pthread,$(shell pkg-config --static --libs $(STATIC_PKGS) 2>/dev/null)) \
+              -Wl,-Bdynamic -lm -ldl)$(PKG_LIBS)
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL := $(SANFLAGS) -pthread $(LDFLAGS)
 
 # Every layer but main.c goes into one static library that the tests link too.
@@ -54,15 +57,23 @@ DB       ?= data/demo.db
 DEMO_TODAY ?= 2016-08-10
 VERSION  := $(shell cat VERSION)
 
-.PHONY: all deps run test unit e2e check clean demo fuzz fuzzers bench
+.PHONY: all deps deps-test deps-fuzz deps-print run test unit e2e check clean demo fuzz fuzzers bench
 all: $(BUILD)/kepu docs/keys.md
 
 # The key reference is generated from the one keymap table.
 docs/keys.md: $(BUILD)/kepu
 	$(BUILD)/kepu keys >$@.tmp && mv $@.tmp $@
 
+# The Debian packages, by what they are for (tools/deps.sh lists them):
+# building and running; the tests; the fuzzers; the printing check (LibreOffice).
 deps:
-	@./tools/deps.sh
+	@./tools/deps.sh build
+deps-test:
+	@./tools/deps.sh build test
+deps-fuzz:
+	@./tools/deps.sh build fuzz
+deps-print:
+	@./tools/deps.sh build print
 
 $(BUILD)/gen/embedded.c: tools/embed.sh $(EMBED)
 	@mkdir -p $(@D)
@@ -137,7 +148,7 @@ run: demo
 	KEPU_TODAY=$(DEMO_TODAY) $(BUILD)/kepu --db $(DB)
 
 # Unit tests, then the end-to-end scenarios; the runner prints "N passed, N failed".
-test: deps
+test: deps-test
 	@$(MAKE) --no-print-directory all $(TEST_BIN) $(TOOLS)
 	@BUILD=$(BUILD) ./tests/run.sh $(TEST_BIN)
 
@@ -167,7 +178,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libkepu.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer,address,undefined -o $@ $< $(BUILD)/libkepu.a $(PKG_LIBS)
 
-fuzz: deps
+fuzz: deps-fuzz
 	@$(MAKE) --no-print-directory FUZZ=1 fuzzers
 	@set -e; for f in $(FUZZERS); do \
 		mkdir -p build-fuzz/corpus/$$f; \
@@ -187,7 +198,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libkepu.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libkepu.a $(PKG_LIBS) $(LDFLAGS_ALL)
 
-bench: deps
+bench: deps-test
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_list $(BUILD)/bench/ptybench \
 		$(BUILD)/bench/bench_login
 	@BUILD=$(BUILD) BENCH_DIR=$(BENCH_DIR) ./tests/bench/run.sh
