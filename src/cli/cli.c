@@ -302,7 +302,7 @@ int cli_main(int argc, char **argv)
 	/* Help reads nothing and opens nothing: anyone may ask, with any
 	 * other arguments on the line. */
 	if (help) {
-		if (cmd && strcmp(cmd->name, "help"))
+		if (cmd)
 			command_help(stdout, cmd);
 		else
 			usage(stdout);
