@@ -1,5 +1,6 @@
 # kepu — 许昌市科协“百千万科普工程” terminal application.
-# `make run` and `make test` do all the set-up on a fresh Debian machine.
+# After `apt-get install -y make`, `make run` and `make test` do all the set-up
+# on a fresh Debian machine (tools/deps.sh).
 
 CC       ?= cc
 # Linked in statically (fewer shared objects to map and relocate at start-up);

@@ -37,6 +37,11 @@ grep -v '^#' "$dest$prefix/share/doc/kepu/examples/sshd_config" | grep . | sed "
 		grep -qxF -- "$line" "$root/docs/deploy.md" || fail "deploy.md lacks the example's line: $line"
 	done
 
+grep -v '^#' "$dest/etc/cron.d/kepu" | sed "s|$prefix/bin/kepu|/usr/local/bin/kepu|" |
+	while IFS= read -r line; do
+		grep -qxF -- "$line" "$root/docs/deploy.md" || fail "deploy.md lacks the cron job: $line"
+	done
+
 # The man page renders without a warning and names every command and option
 # of --help.
 page=$dest$prefix/share/man/man1/kepu.1
