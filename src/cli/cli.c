@@ -136,6 +136,10 @@ static void wrap(FILE *out, const char *text, int indent, int first)
 {
 	int col = first;
 	const char *p = text;
+	if (indent && first >= indent) { /* a long head: the text starts below it */
+		fprintf(out, "\n%*s", indent, "");
+		col = indent;
+	}
 	while (*p) {
 		size_t w = strcspn(p, " ");
 		if (col > indent && col + 1 + (int)w > 78) {
