@@ -86,8 +86,9 @@ log=$work/build.log
 count "$r" "bare ($variant)"
 step() { # step LABEL COMMAND: run in the checkout inside the root, log it
 	echo "== $1: $2"
+	t0=$(date +%s)
 	if inside "$r" "cd /root/kepu && $2" >>"$log" 2>&1; then
-		count "$r" "after $1"
+		count "$r" "after $1 ($(($(date +%s) - t0)) s)"
 	else
 		echo "   FAILED, the end of $log:"
 		tail -30 "$log" | sed 's/^/   /'
