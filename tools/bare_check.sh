@@ -2,7 +2,8 @@
 # Follow the README on a bare Debian 12: bootstrap a root with debootstrap,
 # copy this checkout in, and inside it run the README's set-up exactly as a
 # newcomer would (`apt-get install -y make`, then `make run`'s set-up and
-# `make test`), then `make deb`; install that package on a second, untouched
+# `make test`), then `make install` (into / as root: kepu-setup, kepu init)
+# and `make deb`; install that package on a second, untouched
 # bare root and check what it gives (binary, man page, docs, group, data
 # directory, `kepu init`; the data kept after remove and purge). Prints the
 # packages and disk each step added. Needs root and the Debian archive; not
@@ -10,7 +11,7 @@
 #
 # Usage: tools/bare_check.sh [WORKDIR]     (default /var/tmp/kepu-bare)
 # VARIANT=minbase|default (debootstrap's --variant; default minbase),
-# MIRROR=URL (default: the Debian mirror apt uses here), STEPS="run test deb"
+# MIRROR=URL (default: the Debian mirror apt uses here), STEPS="run test install deb"
 # (which of the three to do; fewer for a quick look), FRESH=1 bootstraps again
 # instead of reusing WORKDIR's bare root.
 set -eu
@@ -18,7 +19,7 @@ cd "$(dirname "$0")/.."
 src=$PWD
 work=${1:-/var/tmp/kepu-bare}
 variant=${VARIANT:-minbase}
-steps=${STEPS:-run test deb}
+steps=${STEPS:-run test install deb}
 [ "$(id -u)" -eq 0 ] || { echo "bare_check.sh: run as root (debootstrap, chroot)" >&2; exit 2; }
 
 if [ -z "${MIRROR:-}" ]; then
@@ -102,6 +103,11 @@ for s in $steps; do
 	# (the terminal interface itself needs a terminal).
 	run) step run "make demo && build/kepu check --db data/demo.db" ;;
 	test) step test "make test 2>&1 | tee /root/test.log | tail -3; tail -1 /root/test.log | grep -q ' 0 failed'" ;;
+	# make install into / as root: kepu-setup's groups and modes, then init.
+	install) step install 'make install && [ "$(stat -c %U:%G:%a /usr/local/bin/kepu)" = root:kepu:2755 ] &&
+		[ "$(stat -c %U:%G:%a /var/lib/kepu)" = root:kepu:2770 ] && getent group kepuclerk >/dev/null &&
+		[ -f /etc/cron.d/kepu ] && /usr/local/bin/kepu init >/dev/null &&
+		[ "$(stat -c %U:%G:%a /var/lib/kepu/kepu.db)" = root:kepu:660 ] && /usr/local/sbin/kepu-setup' ;;
 	deb) step deb "make deb" ;;
 	esac
 done
