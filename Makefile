@@ -1,5 +1,6 @@
 # kepu — 许昌市科协“百千万科普工程” terminal application.
-# `make run` and `make test` do all the set-up on a fresh Debian machine.
+# After `apt-get install -y make`, `make run` and `make test` do all the set-up
+# on a fresh Debian machine (tools/deps.sh).
 
 CC       ?= cc
 # Linked in statically (fewer shared objects to map and relocate at start-up);
@@ -24,11 +25,14 @@ else
   BUILD  ?= build
 endif
 
-XLSX_SONAME := $(shell objdump -p $$($(CC) -print-file-name=libxlsxwriter.so) 2>/dev/null | awk '/SONAME/ { print $$2 }')
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -DKEPU_XLSX_SONAME='"$(XLSX_SONAME)"'
-PKG_LIBS   := -Wl,-Bstatic $(filter-out -lm -ldl -pthread,$(shell pkg-config --static --libs $(STATIC_PKGS) 2>/dev/null)) \
-              -Wl,-Bdynamic -lm -ldl
-CFLAGS_ALL := $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
+# Recursively expanded, so nothing runs the compiler or pkg-config before a
+# rule that compiles needs them (`make run` on a bare machine installs them
+# first); each is computed once, on first use.
+XLSX_SONAME = $(eval XLSX_SONAME := $(shell objdump -p $$($(CC) -print-file-name=libxlsxwriter.so) 2>/dev/null | awk '/SONAME/ { print $$2 }'))$(XLSX_SONAME)
+PKG_CFLAGS = $(eval PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -DKEPU_XLSX_SONAME='"$(XLSX_SONAME)"')$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := -Wl,-Bstatic $(filter-out -lm -ldl -pthread,$(shell pkg-config --static --libs $(STATIC_PKGS) 2>/dev/null)) \
+              -Wl,-Bdynamic -lm -ldl)$(PKG_LIBS)
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL := $(SANFLAGS) -pthread $(LDFLAGS)
 
 # Every layer but main.c goes into one static library that the tests link too.
@@ -48,21 +52,45 @@ KEPU_SYSCONFDIR ?= /etc/kepu
 # The setgid scenario's data directory (tests/e2e/ssh_setgid.sh says it too).
 E2E_DATADIR     := /run/kepu-e2e
 
+# make install: the program, kepu(1), the guide and the documents, the
+# example sshd_config, the nightly backup in /etc/cron.d, and kepu-setup,
+# which sets up the group and modes (run by make install itself when it
+# installs into / as root; by the package's postinst otherwise).
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BINDIR   = $(PREFIX)/bin
+SBINDIR  = $(PREFIX)/sbin
+MANDIR   = $(PREFIX)/share/man
+DOCDIR   = $(PREFIX)/share/doc/kepu
+DOCS     := docs/使用说明.md docs/deploy.md docs/security.md docs/cli.md docs/forms.md docs/keys.md \
+            docs/robustness.md README.md CHANGELOG.md
+SUBST    = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DATADIR@|$(KEPU_DATADIR)|g'
+
 DB       ?= data/demo.db
 # The demo is the 2016 programme of the seed document, seen on this day (its
 # checklist then has work done, late and still open); DEMO_TODAY= uses the clock.
 DEMO_TODAY ?= 2016-08-10
 VERSION  := $(shell cat VERSION)
 
-.PHONY: all deps run test unit e2e check clean demo fuzz fuzzers bench
+.PHONY: all deps deps-test deps-fuzz deps-print deps-deb install install-files deb deb-check run test unit e2e check clean demo fuzz fuzzers bench
 all: $(BUILD)/kepu docs/keys.md
 
 # The key reference is generated from the one keymap table.
 docs/keys.md: $(BUILD)/kepu
 	$(BUILD)/kepu keys >$@.tmp && mv $@.tmp $@
 
+# The Debian packages, by what they are for (tools/deps.sh lists them):
+# building and running; the tests; the fuzzers; the printing check (LibreOffice).
 deps:
-	@./tools/deps.sh
+	@./tools/deps.sh build
+deps-test:
+	@./tools/deps.sh build test
+deps-fuzz:
+	@./tools/deps.sh build fuzz
+deps-print:
+	@./tools/deps.sh build print
+deps-deb:
+	@./tools/deps.sh build deb
 
 $(BUILD)/gen/embedded.c: tools/embed.sh $(EMBED)
 	@mkdir -p $(@D)
@@ -128,6 +156,42 @@ $(BUILD)/tests/kepu-zterm: tests/tools/zterm.c
 $(DB): $(BUILD)/kepu
 	KEPU_TODAY=$(DEMO_TODAY) $(BUILD)/kepu init --db $@ --demo
 
+# The man page, from the program's own command and option tables.
+$(BUILD)/kepu.1: $(BUILD)/kepu
+	$(BUILD)/kepu man >$@.tmp && mv $@.tmp $@
+
+install: deps
+	@$(MAKE) --no-print-directory install-files
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then $(SBINDIR)/kepu-setup; \
+	else echo "make install: files in $(DESTDIR)$(PREFIX); as root on the server, run $(SBINDIR)/kepu-setup"; fi
+
+install-files: $(BUILD)/kepu $(BUILD)/kepu.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man8 \
+		$(DESTDIR)$(DOCDIR)/examples $(DESTDIR)/etc/cron.d
+	install -m 755 $(BUILD)/kepu $(DESTDIR)$(BINDIR)/kepu
+	$(SUBST) dist/kepu-setup.in >$(DESTDIR)$(SBINDIR)/kepu-setup
+	chmod 755 $(DESTDIR)$(SBINDIR)/kepu-setup
+	install -m 644 $(BUILD)/kepu.1 $(DESTDIR)$(MANDIR)/man1/kepu.1
+	$(SUBST) dist/kepu-setup.8.in >$(DESTDIR)$(MANDIR)/man8/kepu-setup.8
+	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)/
+	$(SUBST) dist/sshd_config.in >$(DESTDIR)$(DOCDIR)/examples/sshd_config
+	$(SUBST) dist/cron.in >$(DESTDIR)/etc/cron.d/kepu
+	chmod 644 $(DESTDIR)$(MANDIR)/man8/kepu-setup.8 $(DESTDIR)$(DOCDIR)/examples/sshd_config \
+		$(DESTDIR)/etc/cron.d/kepu
+
+# The Debian package, built with Debian's hardening flags in a build
+# directory of its own; tools/make_deb.sh stages it, runs dpkg-deb and lintian.
+deb: deps-deb
+	@$(MAKE) --no-print-directory BUILD=build/pkg \
+		CFLAGS="$$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get CPPFLAGS) $$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get CFLAGS)" \
+		LDFLAGS="$$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get LDFLAGS)" \
+		build/pkg/kepu build/pkg/kepu.1
+	@BUILD=build/pkg ./tools/make_deb.sh
+
+# The package's contents and lintian (tests/deb_check.sh): run by .ci/run.
+deb-check: deb
+	@./tests/deb_check.sh build/kepu_$(VERSION)_$$(dpkg --print-architecture).deb
+
 # After deps, a new make: the flags pkg-config gives exist only now.
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -137,15 +201,15 @@ run: demo
 	KEPU_TODAY=$(DEMO_TODAY) $(BUILD)/kepu --db $(DB)
 
 # Unit tests, then the end-to-end scenarios; the runner prints "N passed, N failed".
-test: deps
+test: deps-test
 	@$(MAKE) --no-print-directory all $(TEST_BIN) $(TOOLS)
-	@BUILD=$(BUILD) ./tests/run.sh $(TEST_BIN)
+	@BUILD=$(BUILD) SANITIZE=$(SANITIZE) ./tests/run.sh $(TEST_BIN)
 
 unit: all $(TEST_BIN)
 	@BUILD=$(BUILD) ./tests/run.sh --unit-only $(TEST_BIN)
 
 e2e: all $(TOOLS)
-	@BUILD=$(BUILD) ./tests/run.sh --e2e-only
+	@BUILD=$(BUILD) SANITIZE=$(SANITIZE) ./tests/run.sh --e2e-only
 
 check: all
 	$(BUILD)/kepu check
@@ -168,7 +232,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libkepu.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer,address,undefined -o $@ $< $(BUILD)/libkepu.a $(PKG_LIBS)
 
-fuzz: deps
+fuzz: deps-fuzz
 	@$(MAKE) --no-print-directory FUZZ=1 fuzzers
 	@set -e; for f in $(FUZZERS); do \
 		mkdir -p build-fuzz/corpus/$$f; \
@@ -189,7 +253,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libkepu.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libkepu.a $(PKG_LIBS) $(LDFLAGS_ALL)
 
-bench: deps
+bench: deps-test
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_list $(BUILD)/bench/ptybench \
 		$(BUILD)/bench/bench_login
 	@BUILD=$(BUILD) BENCH_DIR=$(BENCH_DIR) ./tests/bench/run.sh

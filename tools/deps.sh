@@ -1,29 +1,61 @@
 #!/bin/sh
-# Install the Debian packages kepu needs, only those missing, and generate the
-# Chinese locales. Runs as root here; uses sudo when it is not root.
-# Build: gcc make pkg-config and the -dev libraries (libsodium for Argon2id); unicode-data and bzip2
-# for the pinyin table. Tests: cmocka, sqlite3, tmux, locales, openssh
-# (the sshd scenario), luit (a GB18030 terminal), unzip/zip (.xlsx), procps,
-# time (GNU time: peak memory in make bench).
-# lrzsz: kepu sends exports with sz (ZMODEM). Fuzzing: clang-14 with its libFuzzer runtime (libclang-rt-14-dev is only a
-# Recommends of clang-14, so it is named).
+# Install the Debian packages of the named groups that are missing, and
+# generate the Chinese locales. Runs as root here; uses sudo when it is not
+# root. Usage: deps.sh GROUP...   (make run: build; make test: build test;
+# make fuzz: build fuzz; make print-check: build print; make deb: build deb)
+#
+# build  what compiling and running kepu need on a bare Debian 12: gcc, make,
+#        pkg-config and the -dev libraries (their static archives are linked
+#        in; zlib1g-dev because minizip's archive needs libz.a and
+#        libminizip-dev does not pull it in); unicode-data and bzip2 for the
+#        pinyin table; ncurses-term (PuTTY's terminfo), locales (zh_CN), lrzsz
+#        (ZMODEM transfers from the terminal interface).
+# test   cmocka, sqlite3, tmux, openssh (the sshd scenarios), luit (a GB18030
+#        terminal), unzip/zip (.xlsx), procps, time (GNU time: peak memory in
+#        make bench), man-db (the installed man page is rendered).
+# fuzz   clang-14 with its libFuzzer runtime (libclang-rt-14-dev is only a
+#        Recommends of clang-14, so it is named).
+# print  LibreOffice and CJK fonts to render workbooks as printed, poppler to
+#        read the PDF back (make print-check).
+# deb    dpkg-dev (dpkg-shlibdeps) and lintian (make deb).
 set -eu
-PKGS="gcc make pkg-config libncurses-dev ncurses-term libsqlite3-dev sqlite3 libyaml-dev
-libpcre2-dev libcmocka-dev tmux locales openssh-server openssh-client luit
-unicode-data bzip2 libxlsxwriter-dev unzip libminizip-dev libexpat1-dev zip procps time
-clang-14 libclang-rt-14-dev libsodium-dev lrzsz"
+BUILD_PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev libyaml-dev libpcre2-dev
+libxlsxwriter-dev libminizip-dev zlib1g-dev libexpat1-dev libsodium-dev unicode-data bzip2
+ncurses-term locales lrzsz"
+TEST_PKGS="libcmocka-dev sqlite3 tmux openssh-server openssh-client luit unzip zip procps time
+man-db"
+FUZZ_PKGS="clang-14 libclang-rt-14-dev"
+PRINT_PKGS="libreoffice-calc-nogui fonts-noto-cjk poppler-utils"
+DEB_PKGS="dpkg-dev lintian"
+
+[ $# -gt 0 ] || set -- build
+want=""
+for g in "$@"; do
+	case "$g" in
+	build) want="$want $BUILD_PKGS" ;;
+	test) want="$want $TEST_PKGS" ;;
+	fuzz) want="$want $FUZZ_PKGS" ;;
+	print) want="$want $PRINT_PKGS" ;;
+	deb) want="$want $DEB_PKGS" ;;
+	*) echo "deps.sh: unknown group $g (build, test, fuzz, print, deb)" >&2; exit 2 ;;
+	esac
+done
+
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 missing=""
-for p in $PKGS; do
+for p in $want; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
 		missing="$missing $p"
 done
 if [ -n "$missing" ]; then
-	echo "kepu: installing Debian packages:$missing"
-	$SUDO apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+	# apt's own lines show the progress: a bare machine downloads for minutes.
+	echo "kepu: installing Debian packages ($*):$missing"
+	$SUDO apt-get update
+	# --no-install-recommends: only what the list names and what it depends
+	# on (Recommends would bring e.g. a mail server with cron's tools).
+	$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
 fi
 
 # zh_CN.UTF-8 for the users, zh_CN.GB18030 for GBK terminals.
@@ -35,5 +67,5 @@ if [ "$need_gen" -eq 1 ]; then
 	echo "kepu: generating zh_CN locales"
 	$SUDO sed -i -e 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' \
 		-e 's/^# *\(zh_CN.GB18030 GB18030\)/\1/' /etc/locale.gen
-	$SUDO locale-gen >/dev/null
+	$SUDO locale-gen
 fi

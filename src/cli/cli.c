@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/common.h"
+#include "cli/table.h"
 #include "core/clock.h"
 #include "core/msg.h"
 #include "core/paths.h"
@@ -13,107 +14,263 @@
 #include "store/store.h"
 #include "version.h"
 
-typedef struct {
-	const char *name;
-	int (*run)(const kp_opts *o);
-	int min_args, max_args;
-	bool admin; /* installed setgid: for administrators only */
-	const char *usage;
-} command;
+static int cmd_help(const kp_opts *o);
 
 /* The subcommand table: name, handler, positional arguments, whether it
- * needs an administrator when kepu is installed setgid, usage line. */
-static const command commands[] = {
-	{"init",   cmd_init,   0, 0, true, "kepu init --db FILE [--demo]"},
-	{"check",  cmd_check,  0, 0, false, "kepu check [--screens DIR] [--db FILE]"},
-	{"import", cmd_import, 2, 2, true, "kepu import FORM FILE.csv --db FILE [--unit UNIT] [--dry-run]\n"
-				     "              [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]"},
-	{"export", cmd_export, 1, 1, true, "kepu export FORM --db FILE [--unit UNIT] [--encoding gb18030]\n"
-				     "              [--format xlsx --output FILE.xlsx]"},
-	{"backup", cmd_backup, 1, 1, true, "kepu backup --db FILE OUT.db"},
-	{"checklist", cmd_checklist, 0, 0, true, "kepu checklist --db FILE [--today DATE]"},
-	{"report", cmd_report, 1, 1, true, "kepu report monthly --month YYYY-MM --db FILE [--format xlsx --output F]\n"
-				     "  kepu report progress --db FILE [--today DATE] [--format xlsx --output F]"},
-	{"user",   cmd_user,   1, 2, true, "kepu user add NAME --role city|unit [--unit UNIT] --db FILE\n"
-				     "  kepu user passwd|lock|unlock|disable NAME | list --db FILE"},
-	{"audit",  cmd_audit,  0, 0, true, "kepu audit --db FILE [--since DATE] [--user NAME]"},
-	{"keys",   cmd_keys,   0, 0, false, "kepu keys        (every key of every screen, as Markdown)"},
+ * needs an administrator when kepu is installed setgid, whether it is
+ * hidden, usage, summary. */
+const kp_command kp_commands[] = {
+	{"init", cmd_init, 0, 0, true, false, "init --db FILE [--demo]",
+	 "Create a database: the 19 units of 附表1 with their quotas and a table for every form, and the first city "
+	 "account, admin, whose initial password is printed once. Refuses an existing file. Installed setgid, the file "
+	 "is made mode 0660 for the data group."},
+	{"check", cmd_check, 0, 0, false, false, "check [--screens DIR] [--config DIR] [--db FILE]",
+	 "Load every form definition and report each problem as FILE:LINE:COL: message. With a database, also run "
+	 "SQLite's check of the file and count each form's records again where an edit made outside kepu left the "
+	 "counts behind."},
+	{"import", cmd_import, 2, 2, true, false,
+	 "import FORM FILE --db FILE [--unit UNIT] [--dry-run] [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]",
+	 "Read a CSV file (UTF-8 or GB18030) or the first sheet of an .xlsx workbook into FORM, validating every cell as "
+	 "the form screen does. All or nothing: any invalid cell saves nothing and is reported as 第N行 <label>: "
+	 "<reason>, unless --skip-invalid writes the bad rows to a new file."},
+	{"export", cmd_export, 1, 1, true, false,
+	 "export FORM --db FILE [--unit UNIT] [--encoding gb18030] [--format csv|xlsx] [--output FILE]",
+	 "Write FORM (quota, talent, project, activity, resource, or the view roll) as CSV for Excel (UTF-8 with a "
+	 "byte-order mark, CRLF, formula-looking cells neutralised) to standard output or to a new file given with "
+	 "--output, or as a workbook in the official layout with --format xlsx --output FILE. An existing file is "
+	 "never overwritten."},
+	{"backup", cmd_backup, 1, 1, true, false, "backup --db FILE OUT.db",
+	 "Copy the live database consistently while others keep working (VACUUM INTO) and check the copy with "
+	 "PRAGMA integrity_check. Refuses an existing OUT.db."},
+	{"checklist", cmd_checklist, 0, 0, true, false, "checklist --db FILE [--today DATE]",
+	 "Print the section 五 checklist as of today: every milestone with its due date, who owes it and its state, "
+	 "then the units × milestones matrix."},
+	{"report", cmd_report, 1, 1, true, false,
+	 "report monthly --month YYYY-MM --db FILE [--format text|xlsx] [--output FILE]\n"
+	 "report progress --db FILE [--format text|xlsx] [--output FILE]",
+	 "monthly: the city's 工作简报 for one reporting month, every unit's 月报 figures, totals, lateness and the "
+	 "units that have not reported. progress: each unit's done/quota and score, ranked (section 六). As text on "
+	 "standard output, or with --output in a new file; --format xlsx --output FILE writes a workbook."},
+	{"user", cmd_user, 1, 2, true, false,
+	 "user add NAME --role city|unit [--unit UNIT] --db FILE\n"
+	 "user passwd|lock|unlock|disable NAME --db FILE\n"
+	 "user list --db FILE",
+	 "Manage kepu accounts: add one (its initial password printed once), give a new initial password, lock, "
+	 "unlock, disable, or list them with their state and recent failed logins. Each change is audited."},
+	{"audit", cmd_audit, 0, 0, true, false, "audit --db FILE [--since DATE] [--user NAME]",
+	 "Print the audit trail, oldest first: time, user, unit, table, record, action and each changed field."},
+	{"keys", cmd_keys, 0, 0, false, false, "keys",
+	 "Print every key of every screen as Markdown, from the program's keymap table."},
+	{"help", cmd_help, 0, 1, false, false, "help [COMMAND]",
+	 "Print the usage of kepu, or of one command with the options it takes (the same as kepu COMMAND --help)."},
+	{"man", cmd_man, 0, 0, false, true, "man", "Print the manual page kepu(1) in roff."},
 };
+const size_t kp_ncommands = sizeof kp_commands / sizeof kp_commands[0];
+
+/* The option table: every option, what it is for and its help. */
+const kp_option kp_options[] = {
+	{"db", 'd', false, "FILE", NULL,
+	 "The database (default: $KEPU_DB; installed setgid, the installed one)."},
+	{"screens", 's', false, "DIR", NULL,
+	 "Site form definitions that override the built-in ones file by file (default: $KEPU_SCREENS)."},
+	{"config", 'c', false, "DIR", NULL,
+	 "A site directory whose schedule.yaml, ranking.yaml or patterns.yaml replace the built-in ones "
+	 "(default: $KEPU_CONFIG)."},
+	{"today", 't', false, "DATE", NULL,
+	 "Work as if today were DATE, e.g. 2016-07-20 (default: $KEPU_TODAY, else the system clock)."},
+	{"month", 'm', false, "YYYY-MM", "report", "With report monthly: the month of the briefing."},
+	{"role", 'r', false, "ROLE", "user", "With user add: city (市科协) or unit (单位填报员)."},
+	{"since", 'S', false, "DATE", "audit", "With audit: from that day on."},
+	{"user", 'U', false, "NAME", "audit", "With audit: only that user's rows."},
+	{"unit", 'u', false, "UNIT", "import export user",
+	 "The unit (单位 of 附表1) that imported rows belong to, that an export is limited to, or of a new unit account."},
+	{"encoding", 'e', false, "ENC", "import export",
+	 "export: utf-8 (default, with a byte-order mark for Excel) or gb18030; import: utf-8, gb18030, or told from "
+	 "the file (default)."},
+	{"skip-invalid", 'k', false, "BAD.csv", "import",
+	 "Save the valid rows and write the others, with their reasons, to the new file BAD.csv (default: all or "
+	 "nothing)."},
+	{"format", 'f', false, "FORMAT", "export report",
+	 "csv (export's default), text (report's default) or xlsx: an Excel workbook in the official layout, which "
+	 "needs --output."},
+	{"output", 'o', false, "FILE", "export report",
+	 "Write to FILE instead of standard output; FILE must not exist (it is never overwritten)."},
+	{"demo", 'D', false, NULL, "init", "Add the demonstration records and accounts (never for real data)."},
+	{"dry-run", 'n', false, NULL, "import", "Check every row and report; save nothing."},
+	{"help", 'h', true, NULL, NULL, "Print the usage (of COMMAND when one is given) and exit."},
+	{"version", 'V', true, NULL, NULL, "Print the version and exit."},
+};
+const size_t kp_noptions = sizeof kp_options / sizeof kp_options[0];
+
+/* The variables kepu reads. */
+const kp_envvar kp_envvars[] = {
+	{"KEPU_DB", "The database, when --db is not given."},
+	{"KEPU_SCREENS", "The site form directory, when --screens is not given."},
+	{"KEPU_CONFIG", "The site config directory, when --config is not given."},
+	{"KEPU_TODAY", "The day kepu works on, when --today is not given."},
+	{"KEPU_TERMINAL_ENCODING",
+	 "utf-8 or gb18030: the encoding of this user's terminal; kepu switches to the matching locale instead of "
+	 "probing the terminal. The one KEPU_* variable a setgid kepu accepts from a clerk."},
+	{"NO_COLOR", "When set: no colours, attributes only."},
+	{"LANG, LC_ALL", "The terminal's locale; without a Chinese one kepu uses C.UTF-8."},
+};
+const size_t kp_nenvvars = sizeof kp_envvars / sizeof kp_envvars[0];
+
+bool cli_option_for(const kp_option *o, const char *cmd)
+{
+	if (!o->commands)
+		return true;
+	if (!cmd)
+		return false;
+	size_t n = strlen(cmd);
+	for (const char *p = o->commands; (p = strstr(p, cmd)); p += n)
+		if ((p == o->commands || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+			return true;
+	return false;
+}
+
+/* Print text wrapped at 78 columns (counting bytes: the help is English
+ * with a few CJK words, so a line may end a little short), each line
+ * indented by indent spaces, the first after `first` columns already used. */
+static void wrap(FILE *out, const char *text, int indent, int first)
+{
+	int col = first;
+	const char *p = text;
+	if (indent && first >= indent) { /* a long head: the text starts below it */
+		fprintf(out, "\n%*s", indent, "");
+		col = indent;
+	}
+	while (*p) {
+		size_t w = strcspn(p, " ");
+		if (col > indent && col + 1 + (int)w > 78) {
+			fprintf(out, "\n%*s", indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', out);
+			col++;
+		} else if (col < indent) {
+			fprintf(out, "%*s", indent - col, "");
+			col = indent;
+		}
+		fwrite(p, 1, w, out);
+		col += (int)w;
+		p += w;
+		while (*p == ' ')
+			p++;
+	}
+	fputc('\n', out);
+}
+
+/* One option as --help shows it: "  --name ARG", then its help. */
+static void option_line(FILE *out, const kp_option *op)
+{
+	char head[64];
+	int n = op->short_opt ? snprintf(head, sizeof head, "  -%c, --%s", op->key, op->name)
+			      : snprintf(head, sizeof head, "  --%s", op->name);
+	if (op->arg)
+		n += snprintf(head + n, sizeof head - (size_t)n, " %s", op->arg);
+	fputs(head, out);
+	wrap(out, op->help, 24, n);
+}
+
+/* The usage lines of a command, each prefixed "kepu ". */
+static void usage_lines(FILE *out, const kp_command *c, const char *lead)
+{
+	for (const char *p = c->usage; *p;) {
+		size_t n = strcspn(p, "\n");
+		fprintf(out, "%skepu %.*s\n", lead, (int)n, p);
+		p += n + (p[n] == '\n');
+	}
+}
 
 static void usage(FILE *out)
 {
 	fprintf(out,
 		"kepu %s — 许昌市科协“百千万科普工程”填报与管理\n\n"
 		"Usage:\n"
-		"  kepu [--db FILE] [--screens DIR]   open the terminal interface\n",
+		"  kepu [--db FILE] [--screens DIR] [--config DIR] [--today DATE]\n"
+		"                   open the terminal interface\n",
 		KEPU_VERSION);
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(out, "  %s\n", commands[i].usage);
+	for (size_t i = 0; i < kp_ncommands; i++)
+		if (!kp_commands[i].hidden)
+			usage_lines(out, &kp_commands[i], "  ");
+	fputs("\nOptions:\n", out);
+	for (size_t i = 0; i < kp_noptions; i++)
+		option_line(out, &kp_options[i]);
 	fprintf(out,
-		"\nOptions:\n"
-		"  --db FILE       the database (default: $KEPU_DB)\n"
-		"  --screens DIR   site form definitions overriding the built-in ones\n"
-		"                  file by file (default: $KEPU_SCREENS)\n"
-		"  --config DIR    site schedule.yaml, ranking.yaml or patterns.yaml\n"
-		"                  overriding the built-in ones (default: $KEPU_CONFIG)\n"
-		"  --today DATE    work as if today were DATE, e.g. 2016-07-20\n"
-		"                  (default: $KEPU_TODAY, else the system clock)\n"
-		"  --month YYYY-MM with report monthly: the month of the briefing\n"
-		"  --role ROLE     with user add: city (市科协) or unit (单位填报员)\n"
-		"  --since DATE    with audit: from that day on\n"
-		"  --user NAME     with audit: only that user's changes\n"
-		"  --unit UNIT     the unit (单位) rows belong to\n"
-		"  --encoding ENC  export: utf-8 (default, with a BOM for Excel) or gb18030;\n"
-		"                  import: utf-8, gb18030, or told from the file (default)\n"
-		"  --format xlsx   with export: an Excel workbook in the official layout\n"
-		"  --output FILE   with --format xlsx: the workbook to write (never overwritten)\n"
-		"  --skip-invalid BAD.csv  with import: save the valid rows, write the others\n"
-		"                  with their reasons to BAD.csv (default: all or nothing)\n"
-		"  --demo          with init: add demonstration records\n"
-		"  --dry-run       with import: check only, save nothing\n"
-		"  -h, --help      this text\n"
-		"  -V, --version   the version\n\n"
-		"Installed setgid (docs/deploy.md), kepu opens %s and the site\n"
+		"\nInstalled setgid (docs/deploy.md), kepu opens %s and the site\n"
 		"definitions in %s and %s when they exist; only\n"
 		"administrators (root or the data group) may run the commands other than\n"
-		"check and keys, or use --db, --screens, --config, --today or KEPU_*\n"
+		"check, keys and help, or use --db, --screens, --config, --today or KEPU_*\n"
 		"variables (KEPU_TERMINAL_ENCODING excepted).\n\n"
-		"Exit status: 0 success, 1 invalid data or definitions, 2 wrong usage\n"
-		"(or a command, option or variable not allowed to the caller).\n"
-		"Documentation: docs/ (forms.md, cli.md, keys.md, deploy.md, security.md).\n",
+		"Exit status: 0 success; 1 refused input (invalid data or definitions, an\n"
+		"existing output file, a damaged or missing database); 2 wrong usage, or a\n"
+		"command, option or variable not allowed to the caller.\n"
+		"kepu help COMMAND (or kepu COMMAND --help) describes one command; man kepu.\n",
 		kp_installed_db, kp_site_screens, kp_site_config);
+}
+
+/* kepu help COMMAND, kepu COMMAND --help: its usage, what it does, and the
+ * options it takes. */
+static void command_help(FILE *out, const kp_command *c)
+{
+	fputs("Usage:\n", out);
+	usage_lines(out, c, "  ");
+	fputc('\n', out);
+	wrap(out, c->summary, 0, 0);
+	fputs("\nOptions:\n", out);
+	for (size_t i = 0; i < kp_noptions; i++)
+		if (kp_options[i].commands && cli_option_for(&kp_options[i], c->name))
+			option_line(out, &kp_options[i]);
+	fputs("  and --db, --screens, --config, --today, --help, --version (kepu --help)\n", out);
+}
+
+static const kp_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < kp_ncommands; i++)
+		if (!strcmp(kp_commands[i].name, name))
+			return &kp_commands[i];
+	return NULL;
+}
+
+static int cmd_help(const kp_opts *o)
+{
+	if (!o->nargs) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	const kp_command *c = find_command(o->args[0]);
+	if (!c) {
+		fprintf(stderr, "kepu: unknown command '%s'\n\n", o->args[0]);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	command_help(stdout, c);
+	return EXIT_OK;
 }
 
 int cli_main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"screens", required_argument, NULL, 's'},
-		{"config", required_argument, NULL, 'c'},
-		{"today", required_argument, NULL, 't'},
-		{"month", required_argument, NULL, 'm'},
-		{"role", required_argument, NULL, 'r'},
-		{"since", required_argument, NULL, 'S'},
-		{"user", required_argument, NULL, 'U'},
-		{"unit", required_argument, NULL, 'u'},
-		{"encoding", required_argument, NULL, 'e'},
-		{"skip-invalid", required_argument, NULL, 'k'},
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"demo", no_argument, NULL, 'D'},
-		{"dry-run", no_argument, NULL, 'n'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
+	/* getopt's table, from the option table. */
+	struct option longopts[sizeof kp_options / sizeof kp_options[0] + 1];
+	char shortopts[8] = "";
+	size_t ns = 0;
+	for (size_t i = 0; i < kp_noptions; i++) {
+		const kp_option *op = &kp_options[i];
+		longopts[i] = (struct option){op->name, op->arg ? required_argument : no_argument, NULL, op->key};
+		if (op->short_opt && ns + 1 < sizeof shortopts)
+			shortopts[ns++] = (char)op->key;
+	}
+	longopts[kp_noptions] = (struct option){NULL, 0, NULL, 0};
 	kp_opts o = {0};
 	o.db = getenv("KEPU_DB");
 	o.screens = getenv("KEPU_SCREENS");
 	o.config = getenv("KEPU_CONFIG");
 	const char *today = getenv("KEPU_TODAY");
 	const char *pinned = NULL; /* the first option naming a file or a day */
+	bool help = false;
 	int c;
-	while ((c = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o.db = optarg; pinned = pinned ? pinned : "--db"; break;
 		case 's': o.screens = optarg; pinned = pinned ? pinned : "--screens"; break;
@@ -130,28 +287,36 @@ int cli_main(int argc, char **argv)
 		case 'o': o.output = optarg; break;
 		case 'D': o.demo = true; break;
 		case 'n': o.dry_run = true; break;
-		case 'h': usage(stdout); return EXIT_OK;
+		case 'h': help = true; break;
 		case 'V': printf("kepu %s\n", KEPU_VERSION); return EXIT_OK;
 		default: usage(stderr); return EXIT_USAGE;
 		}
 	}
-	const command *cmd = NULL;
+	const kp_command *cmd = NULL;
 	if (optind < argc) {
 		const char *name = argv[optind];
-		for (size_t i = 0; !cmd && i < sizeof commands / sizeof commands[0]; i++)
-			if (!strcmp(commands[i].name, name))
-				cmd = &commands[i];
-		if (!cmd) {
+		if (!(cmd = find_command(name))) {
 			fprintf(stderr, "kepu: unknown command '%s'\n\n", name);
 			usage(stderr);
 			return EXIT_USAGE;
 		}
 		o.args = argv + optind + 1;
 		o.nargs = argc - optind - 1;
-		if (o.nargs < cmd->min_args || o.nargs > cmd->max_args) {
-			fprintf(stderr, "usage: %s\n", cmd->usage);
-			return EXIT_USAGE;
-		}
+	}
+	/* Help reads nothing and opens nothing: anyone may ask, with any
+	 * other arguments on the line. */
+	if (help) {
+		if (cmd)
+			command_help(stdout, cmd);
+		else
+			usage(stdout);
+		return EXIT_OK;
+	}
+	if (cmd && (o.nargs < cmd->min_args || o.nargs > cmd->max_args)) {
+		fputs("usage:\n", stderr);
+		usage_lines(stderr, cmd, "  ");
+		fprintf(stderr, "(kepu help %s)\n", cmd->name);
+		return EXIT_USAGE;
 	}
 	if (priv_elevated()) {
 		int rc = cli_confine(&o, pinned, cmd ? cmd->name : NULL, cmd && cmd->admin);

@@ -224,13 +224,20 @@ int cmd_export(const kp_opts *o)
 	else if (xlsx)
 		export_xlsx(&e, f, v, unit, o->output, &err);
 	else {
+		FILE *out = o->output ? cli_create(o->output, &err) : stdout;
 		cli_progress pr;
 		cli_progress_init(&pr, msg(MSG_C_WORD_EXPORT), 0, store_count(e.store, f ? f : v->source));
 		export_options eo = {o->encoding, stderr, cli_progress_cb, &pr};
-		if (v)
-			export_view_csv(&e, v, unit, &eo, stdout, &err);
-		else
-			export_csv(&e, f, unit, &eo, stdout, &err);
+		if (out && v)
+			export_view_csv(&e, v, unit, &eo, out, &err);
+		else if (out)
+			export_csv(&e, f, unit, &eo, out, &err);
+		if (out && out != stdout && fclose(out) != 0 && !err)
+			err = xasprintf("%s: %s", o->output, strerror(errno));
+		/* Half an export must not pass for the whole one; a file we
+		 * did not make (it existed) is left alone. */
+		if (out && out != stdout && err)
+			unlink(o->output);
 	}
 	if (err) {
 		fprintf(stderr, "kepu: %s\n", err);

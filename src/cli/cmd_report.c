@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/common.h"
 #include "core/date.h"
@@ -218,7 +219,19 @@ int cmd_report(const kp_opts *o)
 		env_close(&e);
 		return EXIT_USAGE;
 	}
+	/* --output without xlsx: the text report, in a new file. */
+	bool to_file = o->output && !wants_xlsx(o);
+	if (to_file && (rc = cli_output_to(o->output)) != EXIT_OK) {
+		env_close(&e);
+		return rc;
+	}
 	rc = !strcmp(which, "monthly") ? report_monthly(&e, o) : report_progress(&e, o);
 	env_close(&e);
+	if (to_file && (fflush(stdout) != 0 || ferror(stdout)) && rc == EXIT_OK) {
+		fprintf(stderr, "kepu: %s: %s\n", o->output, msg(MSG_C_WRITE_ERROR));
+		rc = EXIT_DATA;
+	}
+	if (to_file && rc != EXIT_OK)
+		unlink(o->output);
 	return rc;
 }

@@ -1,8 +1,11 @@
 #include "cli/common.h"
 
-#include <stdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "core/msg.h"
@@ -99,4 +102,39 @@ void cli_cell(FILE *out, const char *s, int width, bool right)
 	if (!right)
 		fprintf(out, "%*s", pad > 0 ? pad : 0, "");
 	free(clean);
+}
+
+FILE *cli_create(const char *path, char **err)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		*err = errno == EEXIST ? xasprintf(msg(MSG_C_OUT_EXISTS), path) : xasprintf("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	FILE *f = fdopen(fd, "wb");
+	if (!f) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(path);
+	}
+	return f;
+}
+
+int cli_output_to(const char *path)
+{
+	char *err = NULL;
+	FILE *f = cli_create(path, &err);
+	if (!f) {
+		fprintf(stderr, "kepu: %s\n", err);
+		free(err);
+		return EXIT_DATA;
+	}
+	fflush(stdout);
+	int rc = dup2(fileno(f), STDOUT_FILENO) < 0 ? EXIT_DATA : EXIT_OK;
+	fclose(f);
+	if (rc != EXIT_OK) {
+		fprintf(stderr, "kepu: %s: %s\n", path, strerror(errno));
+		unlink(path);
+	}
+	return rc;
 }

@@ -28,6 +28,15 @@ int cli_open_form_or_view(const kp_opts *o, kp_env *e, const char *id, const kp_
  * EXIT_USAGE, or EXIT_OK. */
 int cli_confine(kp_opts *o, const char *option, const char *command, bool admin_only);
 
+/* A new file for an export (O_EXCL: an existing file is never written
+ * over, it may be last month's report). NULL and *err set when it cannot
+ * be made. */
+FILE *cli_create(const char *path, char **err);
+/* --output for a command that prints its result: standard output becomes
+ * the new file path (cli_create's rules). Prints why and returns EXIT_DATA
+ * when it cannot be made, else EXIT_OK. */
+int cli_output_to(const char *path);
+
 /* The Unix login running kepu. */
 const char *unix_login(void);
 

@@ -83,3 +83,24 @@ set +e
 "$KEPU" import talent "$WORK/gb-in.csv" --db "$DB" --unit 许昌学院 --skip-invalid "$WORK/rejects.csv" 2>"$WORK/err"; rc=$?
 set -e
 [ "$rc" -eq 1 ] && grep -q "已存在，不会覆盖" "$WORK/err" || fail "a rejects file was overwritten"
+
+# --output: the CSV export goes to a new file, byte for byte what standard
+# output gets; nothing on standard output; an existing file is kept and the
+# status is 1; a failed export leaves no file behind. Text reports likewise.
+"$KEPU" export talent --db "$DB" >"$WORK/stdout.csv"
+"$KEPU" export talent --db "$DB" --output "$WORK/t.csv" >"$WORK/out"
+[ ! -s "$WORK/out" ] || fail "--output also wrote to stdout"
+cmp -s "$WORK/t.csv" "$WORK/stdout.csv" || fail "--output differs from stdout"
+echo keep >"$WORK/old.csv"
+set +e
+"$KEPU" export talent --db "$DB" --output "$WORK/old.csv" 2>"$WORK/err"; rc=$?
+"$KEPU" export talent --db "$DB" --unit 没有这个单位 --output "$WORK/refused.csv" 2>/dev/null; rc2=$?
+"$KEPU" report monthly --month 2030-01 --db "$DB" --output "$WORK/bad.txt" 2>/dev/null; rc3=$?
+set -e
+[ "$rc" -eq 1 ] && grep -q "已存在，不会覆盖" "$WORK/err" || fail "export over a file: status $rc $(cat "$WORK/err")"
+[ "$(cat "$WORK/old.csv")" = keep ] || fail "an existing file was overwritten"
+[ "$rc2" -eq 1 ] && [ ! -e "$WORK/refused.csv" ] || fail "a refused export left a file (status $rc2)"
+[ "$rc3" -ne 0 ] && [ ! -e "$WORK/bad.txt" ] || fail "a refused report left a file (status $rc3)"
+"$KEPU" report progress --db "$DB" >"$WORK/p1"
+"$KEPU" report progress --db "$DB" --output "$WORK/p2" >"$WORK/out"
+[ ! -s "$WORK/out" ] && cmp -s "$WORK/p1" "$WORK/p2" || fail "report --output differs from stdout"

@@ -24,6 +24,9 @@ wait_for "KEPU-EXIT=1"
 close_terminals
 "$KEPU" export talent --db "$DB" >/dev/null 2>"$WORK/err" && fail "an export of a damaged table succeeded"
 grep -q "数据库文件已损坏" "$WORK/err" || fail "export: $(cat "$WORK/err")"
+# Into a file: half an export must not stay behind as if it were whole.
+"$KEPU" export talent --db "$DB" --output "$WORK/half.csv" 2>/dev/null && fail "an export to a file succeeded"
+[ ! -e "$WORK/half.csv" ] || fail "a failed export left $(wc -c <"$WORK/half.csv") bytes in its file"
 
 # The account table damaged: a right password is not "wrong".
 cp "$WORK/good.db" "$DB"
