@@ -28,7 +28,7 @@ static const command commands[] = {
 	{"check",  cmd_check,  0, 0, false, "kepu check [--screens DIR] [--db FILE]"},
 	{"import", cmd_import, 2, 2, true, "kepu import FORM FILE.csv --db FILE [--unit UNIT] [--dry-run]\n"
 				     "              [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]"},
-	{"export", cmd_export, 1, 1, true, "kepu export FORM --db FILE [--unit UNIT] [--encoding gb18030]\n"
+	{"export", cmd_export, 1, 1, true, "kepu export FORM --db FILE [--unit UNIT] [--state 已认定] [--encoding gb18030]\n"
 				     "              [--format xlsx --output FILE.xlsx]"},
 	{"backup", cmd_backup, 1, 1, true, "kepu backup --db FILE OUT.db"},
 	{"checklist", cmd_checklist, 0, 0, true, "kepu checklist --db FILE [--today DATE]"},
@@ -67,6 +67,8 @@ static void usage(FILE *out)
 		"                  import: utf-8, gb18030, or told from the file (default)\n"
 		"  --format xlsx   with export: an Excel workbook in the official layout\n"
 		"  --output FILE   with --format xlsx: the workbook to write (never overwritten)\n"
+		"  --state STATE   with export: only records in this state (草稿 已提交 已认定 退回,\n"
+		"                  or draft submitted approved returned)\n"
 		"  --skip-invalid BAD.csv  with import: save the valid rows, write the others\n"
 		"                  with their reasons to BAD.csv (default: all or nothing)\n"
 		"  --demo          with init: add demonstration records\n"
@@ -100,6 +102,7 @@ int cli_main(int argc, char **argv)
 		{"skip-invalid", required_argument, NULL, 'k'},
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
+		{"state", required_argument, NULL, 'x'},
 		{"demo", no_argument, NULL, 'D'},
 		{"dry-run", no_argument, NULL, 'n'},
 		{"help", no_argument, NULL, 'h'},
@@ -128,6 +131,7 @@ int cli_main(int argc, char **argv)
 		case 'k': o.rejects = optarg; break;
 		case 'f': o.format = optarg; break;
 		case 'o': o.output = optarg; break;
+		case 'x': o.state = optarg; break;
 		case 'D': o.demo = true; break;
 		case 'n': o.dry_run = true; break;
 		case 'h': usage(stdout); return EXIT_OK;
