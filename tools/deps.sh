@@ -12,6 +12,11 @@ PKGS="gcc make pkg-config libncurses-dev ncurses-term libsqlite3-dev sqlite3 lib
 libpcre2-dev libcmocka-dev tmux locales openssh-server openssh-client luit
 unicode-data bzip2 libxlsxwriter-dev unzip libminizip-dev libexpat1-dev zip procps time
 clang-14 libclang-rt-14-dev libsodium-dev lrzsz"
+# `deps.sh print` (make print-check) adds these: LibreOffice and CJK fonts to
+# print workbooks to PDF, poppler to read the PDF back, openpyxl to read the
+# .xlsx with a reader kepu does not use.
+PRINT_PKGS="libreoffice-calc-nogui fonts-noto-cjk poppler-utils python3-openpyxl"
+[ "${1:-}" != print ] || PKGS="$PKGS $PRINT_PKGS"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 

@@ -75,8 +75,10 @@ void xlsx_add_formats(lxw_workbook *wb, xlsx_formats *fm)
 
 int xlsx_fit(double width)
 {
-	/* A column of width w shows about w digits; a cell keeps a margin. */
-	return (int)(width * 0.95) - 1;
+	/* A column of width w shows w digits of the default font, a CJK
+	 * character of 11 pt 宋体 as wide as two (Excel); a cell keeps a margin.
+	 * LibreOffice's stand-in fonts fit more, never less. */
+	return (int)width - 1;
 }
 
 double xlsx_height(size_t lines)
@@ -290,7 +292,7 @@ static double field_width(const kp_field *fd, const char *label)
 {
 	double w;
 	switch (fd->type) {
-	case FT_TEXTAREA: w = 40; break;
+	case FT_TEXTAREA: w = 36; break;
 	case FT_MULTICHOICE: w = 24; break;
 	case FT_INTEGER: w = 8; break;
 	case FT_CHOICE: w = fd->choices ? list_width(fd->choices) + 3 : 10; break;
@@ -298,7 +300,7 @@ static double field_width(const kp_field *fd, const char *label)
 	case FT_EMAIL: w = 22; break;
 	case FT_DATE: w = 12; break;
 	case FT_YEARMONTH: w = 10; break;
-	default: w = fd->max_chars <= 10 ? fd->max_chars * 2 + 3 : 22; break;
+	default: w = fd->max_chars <= 10 ? fd->max_chars * 2 + 3 : 16; break;
 	}
 	int lw = text_print_width(label) + 3;
 	if (lw > 14)

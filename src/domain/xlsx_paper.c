@@ -150,9 +150,11 @@ static char *cell_text(const paper *pp, const kp_pcell *c, const kp_record *r, i
 		sb_adds(&b, s);
 		free(s);
 	}
-	if (c->seal) { /* room to sign, then the stamp and the day, to the right */
+	if (c->seal) { /* room to sign, then the stamp and the day at the foot, to the right */
 		const char *lines[] = {msg(MSG_X_SEAL), msg(MSG_X_SIGN_DATE)};
 		sb_adds(&b, "\n\n");
+		for (size_t n = text_wrap(sb_str(&b), cols, NULL); n + 2 < (size_t)c->lines; n++)
+			sb_addc(&b, '\n');
 		for (size_t i = 0; i < 2; i++) {
 			for (int w = text_print_width(lines[i]); w + 2 < cols - 4; w += 2)
 				sb_adds(&b, "　");
