@@ -307,9 +307,8 @@
 	X(UI_MENU_IMPORT,   "导入数据（CSV 或 Excel 文件，从交换文件夹或本机）") \
 	X(UI_TR_PICK,       "选择要导出或导入的表") \
 	X(UI_TR_FORM,       "表：%s") \
-	X(UI_TR_FORM_STATE, "表：%s（只导出「%s」的记录）") \
-	X(UI_TR_PICK_STATE, "导出哪些记录") \
-	X(UI_TR_ALL_STATES, "全部记录（各种状态）") \
+	X(UI_TR_FORM_STATE, "表：%s（只导出「%s」的记录；Tab 换一种状态）") \
+	X(UI_TR_FORM_ALL,   "表：%s（全部记录；Tab 只导出一种状态，如已认定）") \
 	X(UI_TR_FOLDER,     "交换文件夹：%s") \
 	X(UI_TR_FILE,       "文件名") \
 	X(UI_TR_EXPORT_HINT,"只写文件名；.xlsx 写成 Excel 正式表格，其他写 CSV；已有的文件不会被覆盖") \

@@ -31,9 +31,7 @@ typedef struct {
 	const char **titles;
 	const kp_form *form;   /* the form, or the view's source */
 	const kp_view *view;   /* an export of a view, else NULL */
-	popup pick_state;      /* an export of a reviewed form: which records */
-	const char *states[ST_COUNT + 1];
-	const char *state;     /* a state's code, or NULL for every record */
+	const char *state;     /* a reviewed form's export: this state's code (Tab), or NULL for all */
 	kp_exchange x;         /* fd < 0: the folder could not be opened */
 	char *folder_err;
 	editbuf name;
@@ -305,15 +303,16 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 	const char *title = msg(ts->importing ? MSG_UI_MENU_IMPORT : MSG_UI_MENU_EXPORT);
 	unsigned ctx = ts->importing ? CTX_IMPORT : CTX_TRANSFER;
 	app_chrome(app, title, app->unit_name, msg(ts->importing ? MSG_UI_TR_IMPORT_HINT : MSG_UI_TR_EXPORT_HINT),
-		   ts->pick.open || ts->pick_state.open ? CTX_POPUP : ctx);
+		   ts->pick.open ? CTX_POPUP : ctx);
 	int y = app_body_top() + 1;
-	if (ts->pick.open || ts->pick_state.open) {
-		popup_draw(ts->pick.open ? &ts->pick : &ts->pick_state, y, y, 4);
+	if (ts->pick.open) {
+		popup_draw(&ts->pick, y, y, 4);
 		return;
 	}
 	char *line = ts->state ? xasprintf(msg(MSG_UI_TR_FORM_STATE), ts->view ? ts->view->title : ts->form->title,
 					   state_label(state_of(ts->state)))
-			       : xasprintf(msg(MSG_UI_TR_FORM), ts->view ? ts->view->title : ts->form->title);
+			       : xasprintf(msg(!ts->importing && ts->form->review ? MSG_UI_TR_FORM_ALL : MSG_UI_TR_FORM),
+					   ts->view ? ts->view->title : ts->form->title);
 	draw_text(y, 2, COLS - 4, line, theme_attr(R_SECTION), false);
 	free(line);
 	line = ts->x.fd >= 0 ? xasprintf(msg(MSG_UI_TR_FOLDER), ts->x.path) : xstrdup(ts->folder_err);
@@ -359,25 +358,7 @@ static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
 		const kp_catalog *cat = &app->env->cat;
 		ts->view = chosen < cat->nforms ? NULL : cat->views[chosen - cat->nforms];
 		ts->form = ts->view ? ts->view->source : cat->forms[chosen];
-		if (!ts->importing && ts->form->review) /* all, or only what the city approved … */
-			popup_open(&ts->pick_state, msg(MSG_UI_TR_PICK_STATE), (char *const *)ts->states,
-				   ST_COUNT + 1, 0, 0);
-		else if (ts->x.fd >= 0 && !ts->importing)
-			propose_name(ts, app);
-		return;
-	}
-	if (ts->pick_state.open) {
-		size_t chosen;
-		popup_result r = popup_key(&ts->pick_state, key, &chosen);
-		if (r == POPUP_CONTINUE)
-			return;
-		popup_close(&ts->pick_state);
-		if (r == POPUP_CANCEL) {
-			ts->base.closing = true;
-			return;
-		}
-		ts->state = chosen ? state_code((kp_state)(chosen - 1)) : NULL;
-		if (ts->x.fd >= 0)
+		if (ts->x.fd >= 0 && !ts->importing)
 			propose_name(ts, app);
 		return;
 	}
@@ -386,6 +367,15 @@ static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
 	switch (a) {
 	case ACT_SEND:
 		send_file(ts, app);
+		return;
+	case ACT_NEXT: /* Tab, as in the lists: every record, then one state after another */
+		if (!ts->done && ts->form->review) {
+			kp_state st = ts->state ? state_of(ts->state) : ST_COUNT;
+			ts->state = st == ST_COUNT ? state_code(ST_DRAFT)
+				  : st + 1 < ST_COUNT ? state_code((kp_state)(st + 1)) : NULL;
+			if (ts->x.fd >= 0)
+				propose_name(ts, app);
+		}
 		return;
 	case ACT_RECEIVE:
 		if (!ts->done)
@@ -439,7 +429,6 @@ static void transfer_destroy(ui_screen *s)
 {
 	transfer_screen *ts = (transfer_screen *)s;
 	popup_close(&ts->pick);
-	popup_close(&ts->pick_state);
 	eb_free(&ts->name);
 	clear_results(ts);
 	drop_source(ts);
@@ -468,9 +457,6 @@ ui_screen *transfer_screen_new(ui_app *app, bool importing)
 		ts->titles[i] = cat->forms[i]->title;
 	for (size_t i = cat->nforms; i < n; i++)
 		ts->titles[i] = cat->views[i - cat->nforms]->title;
-	ts->states[0] = msg(MSG_UI_TR_ALL_STATES);
-	for (int i = 0; i < ST_COUNT; i++)
-		ts->states[i + 1] = state_label((kp_state)i);
 	popup_open(&ts->pick, msg(MSG_UI_TR_PICK), (char *const *)ts->titles, n, 0, 0);
 	return &ts->base;
 }
