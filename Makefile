@@ -72,7 +72,7 @@ DB       ?= data/demo.db
 DEMO_TODAY ?= 2016-08-10
 VERSION  := $(shell cat VERSION)
 
-.PHONY: all deps deps-test deps-fuzz deps-print deps-deb install install-files deb deb-check run test unit e2e check clean demo fuzz fuzzers bench
+.PHONY: all deps deps-test deps-fuzz deps-print deps-deb install install-files deb deb-check run test unit e2e check clean demo fuzz fuzzers bench print-check
 all: $(BUILD)/kepu docs/keys.md
 
 # The key reference is generated from the one keymap table.
@@ -246,6 +246,13 @@ fuzz: deps-fuzz
 			{ tail -40 build-fuzz/$$f.log; exit 1; }; \
 		grep -E "^Done|stat::number_of_executed_units" build-fuzz/$$f.log | tail -1; \
 	done; echo "fuzz: no crashes"
+
+# Every official workbook printed by LibreOffice and read back (pdftotext),
+# and its structure read with openpyxl: docs/printing.md.
+print-check: deps-print
+	@$(MAKE) --no-print-directory all
+	@/usr/bin/python3 tests/print/xlsx_structure.py $(BUILD)/kepu $(BUILD)/print-check/structure
+	@/usr/bin/python3 tests/print/print_check.py $(BUILD)/kepu $(BUILD)/print-check/pdf
 
 # Benchmarks (not part of `make test`): see docs/performance.md.
 BENCH_DIR ?= build/bench-data

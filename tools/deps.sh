@@ -16,7 +16,8 @@
 # fuzz   clang-14 with its libFuzzer runtime (libclang-rt-14-dev is only a
 #        Recommends of clang-14, so it is named).
 # print  LibreOffice and CJK fonts to render workbooks as printed, poppler to
-#        read the PDF back (make print-check).
+#        read the PDF back, python3-openpyxl to read the .xlsx with a reader
+#        kepu does not use (make print-check).
 # deb    dpkg-dev (dpkg-shlibdeps) and lintian (make deb).
 set -eu
 BUILD_PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev libyaml-dev libpcre2-dev
@@ -25,7 +26,7 @@ ncurses-term locales lrzsz"
 TEST_PKGS="libcmocka-dev sqlite3 tmux openssh-server openssh-client luit unzip zip procps time
 man-db"
 FUZZ_PKGS="clang-14 libclang-rt-14-dev"
-PRINT_PKGS="libreoffice-calc-nogui fonts-noto-cjk poppler-utils"
+PRINT_PKGS="libreoffice-calc-nogui fonts-noto-cjk poppler-utils python3-openpyxl"
 DEB_PKGS="dpkg-dev lintian"
 
 [ $# -gt 0 ] || set -- build

@@ -34,7 +34,7 @@ const kp_command kp_commands[] = {
 	 "the form screen does. All or nothing: any invalid cell saves nothing and is reported as 第N行 <label>: "
 	 "<reason>, unless --skip-invalid writes the bad rows to a new file."},
 	{"export", cmd_export, 1, 1, true, false,
-	 "export FORM --db FILE [--unit UNIT] [--encoding gb18030] [--format csv|xlsx] [--output FILE]",
+	 "export FORM --db FILE [--unit UNIT] [--state STATE] [--encoding gb18030] [--format csv|xlsx] [--output FILE]",
 	 "Write FORM (quota, talent, project, activity, resource, or the view roll) as CSV for Excel (UTF-8 with a "
 	 "byte-order mark, CRLF, formula-looking cells neutralised) to standard output or to a new file given with "
 	 "--output, or as a workbook in the official layout with --format xlsx --output FILE. An existing file is "
@@ -95,6 +95,9 @@ const kp_option kp_options[] = {
 	 "needs --output."},
 	{"output", 'o', false, "FILE", "export report",
 	 "Write to FILE instead of standard output; FILE must not exist (it is never overwritten)."},
+	{"state", 'x', false, "STATE", "export",
+	 "Only the records of a reviewed form (附表2, 附表3, 附表4) in this state: 草稿, 已提交, 已认定 or 退回 "
+	 "(or draft, submitted, approved, returned), e.g. the approved talents the city sends on."},
 	{"demo", 'D', false, NULL, "init", "Add the demonstration records and accounts (never for real data)."},
 	{"dry-run", 'n', false, NULL, "import", "Check every row and report; save nothing."},
 	{"help", 'h', true, NULL, NULL, "Print the usage (of COMMAND when one is given) and exit."},
@@ -285,6 +288,7 @@ int cli_main(int argc, char **argv)
 		case 'k': o.rejects = optarg; break;
 		case 'f': o.format = optarg; break;
 		case 'o': o.output = optarg; break;
+		case 'x': o.state = optarg; break;
 		case 'D': o.demo = true; break;
 		case 'n': o.dry_run = true; break;
 		case 'h': help = true; break;

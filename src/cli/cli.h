@@ -18,6 +18,7 @@ typedef struct {
 	const char *encoding; /* --encoding */
 	const char *rejects;  /* --skip-invalid FILE */
 	const char *format;   /* --format csv|xlsx */
+	const char *state;    /* --state: a reviewed form's records in this state only */
 	const char *output;   /* --output FILE */
 	bool demo, dry_run;
 	char **args;         /* positional arguments after the subcommand */

@@ -14,6 +14,7 @@
 #include "core/priv.h"
 #include "core/xalloc.h"
 #include "domain/exchange.h"
+#include "domain/review.h"
 #include "domain/transfer.h"
 #include "domain/xlsx.h"
 #include "domain/xlsx_read.h"
@@ -215,19 +216,25 @@ int cmd_export(const kp_opts *o)
 	long long unit = 0;
 	char *err = NULL;
 	bool xlsx = o->format && !strcmp(o->format, "xlsx");
+	const kp_form *src = f ? f : v->source;
+	kp_state st = ST_DRAFT;
+	const char *state = o->state && state_parse(o->state, &st) ? state_code(st) : NULL;
 	if (o->unit && !(unit = store_unit_id(e.store, o->unit)))
 		err = xasprintf(msg(MSG_S_NO_UNIT), o->unit);
+	else if (o->state && (!state || !src->review))
+		err = src->review ? xasprintf(msg(MSG_C_BAD_STATE), o->state)
+				  : xasprintf(msg(MSG_C_NO_REVIEW), src->title);
 	else if (o->format && !xlsx && strcmp(o->format, "csv"))
 		err = xasprintf(msg(MSG_C_BAD_FORMAT), o->format);
 	else if (xlsx && !o->output)
 		err = xstrdup(msg(MSG_C_NEED_OUTPUT));
 	else if (xlsx)
-		export_xlsx(&e, f, v, unit, o->output, &err);
+		export_xlsx(&e, f, v, unit, state, o->output, &err);
 	else {
 		FILE *out = o->output ? cli_create(o->output, &err) : stdout;
 		cli_progress pr;
 		cli_progress_init(&pr, msg(MSG_C_WORD_EXPORT), 0, store_count(e.store, f ? f : v->source));
-		export_options eo = {o->encoding, stderr, cli_progress_cb, &pr};
+		export_options eo = {o->encoding, stderr, cli_progress_cb, &pr, state};
 		if (out && v)
 			export_view_csv(&e, v, unit, &eo, out, &err);
 		else if (out)

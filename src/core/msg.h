@@ -76,6 +76,10 @@
 	X(L_BAD_UNIQUE,     "unique 须是单行字段，且表单不是 per_unit：「%s」") \
 	X(L_PREFILL,        "%s 的 prefill：%s") \
 	X(L_PREFILL_REF,    "表单「%s」中没有合适的「%s」（from 须是表单，date 须是日期字段，sum 须是整数字段）") \
+	X(L_PAPER_SPAN,     "这一行占 %d 列，paper 的 columns 有 %zu 列") \
+	X(L_PAPER_BOXES,    "boxes 只用于选项字段（choice、multichoice）") \
+	X(L_PAPER_CELL,     "格子须有 label、field 或 text 之一") \
+	X(L_PAPER_PLACE,    "「{%s}」既不是本表的字段，也不是 {unit}") \
 	X(L_NOT_PER_UNIT,   "表单「%s」不是每单位一条的表单（per_unit）") \
 	/* storage */ \
 	X(S_OPEN,           "无法打开数据库 %s：%s") \
@@ -306,6 +310,8 @@
 	X(UI_MENU_IMPORT,   "导入数据（CSV 或 Excel 文件，从交换文件夹或本机）") \
 	X(UI_TR_PICK,       "选择要导出或导入的表") \
 	X(UI_TR_FORM,       "表：%s") \
+	X(UI_TR_FORM_STATE, "表：%s（只导出「%s」的记录；Tab 换一种状态）") \
+	X(UI_TR_FORM_ALL,   "表：%s（全部记录；Tab 只导出一种状态，如已认定）") \
 	X(UI_TR_FOLDER,     "交换文件夹：%s") \
 	X(UI_TR_FILE,       "文件名") \
 	X(UI_TR_EXPORT_HINT,"只写文件名；.xlsx 写成 Excel 正式表格，其他写 CSV；已有的文件不会被覆盖") \
@@ -417,13 +423,22 @@
 	X(X_FILLED_BY,      "填报人：") \
 	X(X_CHECKED_BY,     "审核人：") \
 	X(X_DATE,           "填报日期：") \
-	X(X_UNIT_LINE,      "填报单位：%s") \
+	X(X_UNIT_LINE,      "填报单位：{unit}") \
+	X(X_ATTACHMENT,     "附表%d") \
+	X(X_SEAL,           "（盖章）") \
+	X(X_SIGN_DATE,      "年　　月　　日") \
+	X(X_EMPTY_YM,       "　　　　年　　月") \
+	X(X_EMPTY_DATE,     "　　　　年　　月　　日") \
+	X(X_CHECKED,        "■") \
+	X(X_UNCHECKED,      "□") \
 	X(X_ALL_UNITS,      "全部单位") \
 	X(X_ALL_UNITS_LINE, "各县（市、区）科协、各有关单位") \
 	X(X_REPORTED,       "已报送 %zu 个单位（共 %zu 个），其中逾期 %zu 个") \
 	X(X_DONE,           "完成") \
 	X(X_QUOTA,          "指标") \
 	X(X_SCORE_PCT,      "完成度（%）") \
+	X(C_BAD_STATE,      "没有「%s」这种状态（可用：草稿、已提交、已认定、退回）") \
+	X(C_NO_REVIEW,      "「%s」没有审核状态，不能按状态导出") \
 	X(C_BAD_FORMAT,     "不支持的格式「%s」（可用：csv、xlsx）") \
 	X(C_NEED_OUTPUT,    "--format xlsx 需要用 --output 指定文件") \
 	X(C_EMPTY_FILE,     "文件是空的：第1行应是表头（各项的名称，如「姓名」）") \

@@ -106,3 +106,67 @@ bool text_starts_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
+
+static int cp_print_width(uint32_t cp)
+{
+	return cp < 0x80 ? 1 : 2;
+}
+
+int text_print_width(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	int w = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+		w += cp_print_width(cp);
+	}
+	return w;
+}
+
+static void add_start(size_t **starts, size_t n, size_t at)
+{
+	if (!starts)
+		return;
+	*starts = xrealloc(*starts, (n + 1) * sizeof **starts);
+	(*starts)[n] = at;
+}
+
+size_t text_wrap(const char *s, int cols, size_t **starts)
+{
+	if (cols < 2)
+		cols = 2;
+	if (starts)
+		*starts = NULL;
+	size_t len = strlen(s), i = 0, n = 1;
+	add_start(starts, 0, 0);
+	int used = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (cp == '\n') {
+			add_start(starts, n++, i + k);
+			used = 0;
+			i += k;
+			continue;
+		}
+		/* A Latin word moves whole to the next line when it fits there. */
+		int w = cp_print_width(cp);
+		size_t end = i + k;
+		if (cp > ' ' && cp < 0x80 && (i == 0 || s[i - 1] == ' ' || (unsigned char)s[i - 1] >= 0x80)) {
+			while (end < len && s[end] > ' ' && (unsigned char)s[end] < 0x80)
+				end++;
+			if ((int)(end - i) <= cols)
+				w = (int)(end - i);
+			else
+				end = i + k;
+		}
+		if (used > 0 && used + w > cols && cp != ' ') {
+			add_start(starts, n++, i);
+			used = 0;
+		}
+		used += w;
+		i = end;
+	}
+	return n;
+}

@@ -5,6 +5,7 @@
 #ifndef KP_TEXT_H
 #define KP_TEXT_H
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Remove leading and trailing ASCII white space and U+3000. */
 char *text_trim(const char *s);
@@ -18,5 +19,14 @@ char *text_lower_ascii(const char *s);
 /* Copy without the given ASCII bytes (e.g. phone separators). */
 char *text_strip_chars(const char *s, const char *chars);
 bool text_starts_with(const char *s, const char *prefix);
+
+/* Columns a character takes on paper: ASCII one, anything else two (宋体
+ * prints CJK, full-width punctuation and ■□ as wide as two digits). */
+int text_print_width(const char *s);
+/* s wrapped at cols print columns as a spreadsheet wraps it: at each
+ * newline, between CJK characters, at spaces between Latin words (a word
+ * longer than a line is broken). Returns the number of lines (at least
+ * one); with starts, the byte offset each line begins at (caller frees). */
+size_t text_wrap(const char *s, int cols, size_t **starts);
 
 #endif

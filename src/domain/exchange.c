@@ -424,13 +424,13 @@ static bool ends_with(const char *s, const char *end)
 
 /* libxlsxwriter writes a workbook by path: it writes into a private
  * directory, and kepu copies the result into the descriptor. */
-static int xlsx_into(int fd, kp_env *e, const kp_form *f, long long unit_id, char **err)
+static int xlsx_into(int fd, kp_env *e, const kp_export *w, char **err)
 {
 	char *dir = private_dir(err);
 	if (!dir)
 		return -1;
 	char *path = xasprintf("%s/export.xlsx", dir);
-	int rc = export_xlsx(e, f, NULL, unit_id, path, err);
+	int rc = export_xlsx(e, w->form, w->view, w->unit_id, w->state, path, err);
 	int in = rc == 0 ? open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) : -1;
 	if (rc == 0 && (in < 0 || copy_fd(in, fd) != 0)) {
 		*err = xasprintf("%s: %s", path, strerror(errno));
@@ -443,8 +443,7 @@ static int xlsx_into(int fd, kp_env *e, const kp_form *f, long long unit_id, cha
 	return rc;
 }
 
-int exchange_export(const kp_exchange *x, kp_env *e, const kp_form *f, long long unit_id,
-		    const char *name, char **err)
+int exchange_export(const kp_exchange *x, kp_env *e, const kp_export *w, const char *name, char **err)
 {
 	if (exchange_check_name(name, err) != 0)
 		return -1;
@@ -457,15 +456,17 @@ int exchange_export(const kp_exchange *x, kp_env *e, const kp_form *f, long long
 	}
 	int rc;
 	if (ends_with(name, ".xlsx")) { /* the official layout, for printing and sending */
-		rc = xlsx_into(fd, e, f, unit_id, err);
+		rc = xlsx_into(fd, e, w, err);
 		if (close(fd) != 0 && rc == 0) {
 			*err = xstrdup(msg(MSG_C_WRITE_ERROR));
 			rc = -1;
 		}
 	} else {
 		FILE *out = fdopen(fd, "wb");
-		export_options o = {NULL, NULL, NULL, NULL};
-		rc = out ? export_csv(e, f, unit_id, &o, out, err) : -1;
+		export_options o = {NULL, NULL, NULL, NULL, w->state};
+		rc = !out ? -1
+		   : w->view ? export_view_csv(e, w->view, w->unit_id, &o, out, err)
+			     : export_csv(e, w->form, w->unit_id, &o, out, err);
 		if (out ? fclose(out) != 0 : close(fd) != 0)
 			rc = -1;
 		if (rc != 0 && !*err)

@@ -65,11 +65,19 @@ FILE *exchange_read(const kp_exchange *x, const char *name, char **err);
  * the same refusal of the database, looked at before and after the open. */
 FILE *exchange_read_path(const char *db, const char *path, char **err);
 
-/* Write f's records (of unit_id, or all with 0) to a new file in the
- * folder: the official workbook when name ends in .xlsx, else CSV. Never
- * overwrites; nothing is left behind on failure. 0 or -1 with *err. */
-int exchange_export(const kp_exchange *x, kp_env *e, const kp_form *f, long long unit_id,
-		    const char *name, char **err);
+/* What an export writes: a form's records or a view's (附表4), of one
+ * unit or all (0), of a reviewed form only those in state (NULL: all). */
+typedef struct {
+	const kp_form *form;
+	const kp_view *view; /* set: the view's records (form unused) */
+	long long unit_id;
+	const char *state;
+} kp_export;
+
+/* Write w's records to a new file in the folder: the official workbook
+ * when name ends in .xlsx, else CSV. Never overwrites; nothing is left
+ * behind on failure. 0 or -1 with *err. */
+int exchange_export(const kp_exchange *x, kp_env *e, const kp_export *w, const char *name, char **err);
 
 /* Is lrzsz's program (sz, rz) on the PATH? */
 bool exchange_have(const char *prog);

@@ -9,6 +9,7 @@
 #include "core/msg.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/review.h"
 #include "domain/totals.h"
 #include "domain/transfer.h"
 #include "form/validate.h"
@@ -169,6 +170,8 @@ static int form_row(const kp_record *r, void *ctx)
 	totals_add(&x->totals, x->f, r);
 	for (size_t i = 0; i < x->f->nfields; i++)
 		value_cell(x->k, &x->f->fields[i], r->vals[i]);
+	if (x->f->review)
+		sink_cell(x->k, state_label(state_of(r->state)), false);
 	sink_end_row(x->k);
 	if (x->o && x->o->progress && ++x->rows % KP_PROGRESS_EVERY == 0)
 		x->o->progress(x->o->progress_ctx, x->rows, 0);
@@ -200,10 +203,12 @@ int export_csv(kp_env *e, const kp_form *f, long long unit_id, const export_opti
 	sink_header(&k, f->unit_label);
 	for (size_t i = 0; i < f->nfields; i++)
 		sink_header(&k, f->fields[i].label);
+	if (f->review)
+		sink_header(&k, msg(MSG_UI_COL_STATE));
 	sink_end_row(&k);
 	form_export x = {f, &k, {0}, o, 0};
 	totals_init(&x.totals, f);
-	int rc = store_each(e->store, f, unit_id, form_row, &x, err);
+	int rc = store_each(e->store, f, unit_id, o ? o->state : NULL, form_row, &x, err);
 	if (rc == KP_OK && f->total_row)
 		total_row(&x);
 	totals_free(&x.totals);
@@ -231,6 +236,8 @@ static int view_row(const kp_record *r, void *ctx)
 		int i = x->v->columns[c].field;
 		value_cell(x->k, &x->v->source->fields[i], r->vals[i]);
 	}
+	if (x->v->source->review)
+		sink_cell(x->k, state_label(state_of(r->state)), false);
 	sink_end_row(x->k);
 	return ferror(x->k->out) ? 1 : 0;
 }
@@ -246,13 +253,16 @@ int export_view_csv(kp_env *e, const kp_view *v, long long unit_id, const export
 	sink_header(&k, msg(MSG_UI_COL_SEQ));
 	for (size_t c = 0; c < v->ncolumns; c++)
 		sink_header(&k, v->columns[c].label);
+	if (v->source->review)
+		sink_header(&k, msg(MSG_UI_COL_STATE));
 	sink_end_row(&k);
 	kp_unit *units = NULL;
 	size_t n = unit_id ? 1 : store_units(e->store, &units);
 	int rc = KP_OK;
 	for (size_t i = 0; i < n && rc == KP_OK; i++) {
 		view_export x = {v, &k, unit_id ? NULL : units[i].name, 0};
-		rc = store_each(e->store, v->source, unit_id ? unit_id : units[i].id, view_row, &x, err);
+		rc = store_each(e->store, v->source, unit_id ? unit_id : units[i].id, o ? o->state : NULL, view_row,
+				&x, err);
 	}
 	unit_list_free(units, unit_id ? 0 : n);
 	return sink_finish(&k, rc, err);

@@ -142,7 +142,7 @@ int progress_build(kp_progress *p, kp_env *e, long long unit_id)
 	}
 	free(counts);
 	unit_list_free(units, p->n);
-	int rc = store_each(e->store, qf, 0, take_quota, &q, NULL);
+	int rc = store_each(e->store, qf, 0, NULL, take_quota, &q, NULL);
 	free(q.fields);
 	for (size_t i = 0; i < p->n; i++) {
 		kp_progress_row *r = &p->rows[i];

@@ -17,6 +17,16 @@ kp_state state_of(const char *code)
 	return ST_DRAFT;
 }
 
+bool state_parse(const char *s, kp_state *out)
+{
+	for (int i = 0; i < ST_COUNT; i++)
+		if (!strcmp(s, codes[i]) || !strcmp(s, state_label((kp_state)i))) {
+			*out = (kp_state)i;
+			return true;
+		}
+	return false;
+}
+
 const char *state_label(kp_state st)
 {
 	static const enum kp_msg_id ids[ST_COUNT] = {MSG_RV_DRAFT, MSG_RV_SUBMITTED, MSG_RV_APPROVED,

@@ -15,6 +15,8 @@ typedef enum { REV_SUBMIT, REV_APPROVE, REV_RETURN, REV_REOPEN, REV_COUNT } kp_r
 /* Stored names (draft …) and what people read (草稿 …). */
 const char *state_code(kp_state st);
 kp_state state_of(const char *code);
+/* A state named by its code or its label (approved or 已认定); false if neither. */
+bool state_parse(const char *s, kp_state *out);
 const char *state_label(kp_state st);
 const char *review_label(kp_review a);
 

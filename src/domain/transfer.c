@@ -84,6 +84,8 @@ static int *map_header(importer *im, csv_reader *r, int *unit_col)
 		else if ((im->f->per_unit && !strcmp(h, msg(MSG_UI_COL_SEQ))) ||
 			 !strcmp(h, msg(MSG_C_REJECT_REASON)))
 			k = SKIP_COL; /* a corrected rejects file comes back as it is */
+		else if (im->f->review && !strcmp(h, msg(MSG_UI_COL_STATE)))
+			k = SKIP_COL; /* an export's 状态: states change by review only */
 		for (size_t j = 0; j < i && k != NO_COL; j++)
 			if (map[j] == k) {
 				char *t = xasprintf(msg(MSG_C_DUP_COLUMN), h);

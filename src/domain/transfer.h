@@ -60,10 +60,12 @@ typedef struct {
 	FILE *report;
 	kp_progress_fn progress; /* may be NULL */
 	void *progress_ctx;
+	const char *state;       /* a reviewed form's records in this state only; NULL: all */
 } export_options;
 
 /* Write every record (of one unit, or all when unit_id is 0) as CSV (RFC
- * 4180, CRLF): header the unit column and the field labels, multi-select
+ * 4180, CRLF): header the unit column, the field labels and, for a reviewed
+ * form, 状态 (read back, never imported), multi-select
  * joined with 、, text sanitised, formula-looking cells neutralised with a
  * leading apostrophe (an import takes it off). Returns 0 or -1 with *err. */
 int export_csv(kp_env *e, const kp_form *f, long long unit_id, const export_options *o, FILE *out,

@@ -7,6 +7,7 @@
 #include <xlsxwriter.h>
 
 #include "core/msg.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/totals.h"
@@ -20,6 +21,7 @@ typedef struct {
 	int field; /* -1: 序号, -2: the unit */
 	const char *label;
 	const char *group;
+	double width;
 } column;
 
 typedef struct {
@@ -27,10 +29,12 @@ typedef struct {
 	lxw_worksheet *ws;
 	xlsx_formats *fm;
 	column *cols;
+	double *widths;
 	size_t ncols;
 	lxw_row_t row;
 	int seq;
 	kp_totals totals;
+	xlsx_cell *cells;
 } sheet;
 
 static lxw_format *fmt(lxw_workbook *wb, int size, bool bold, bool border, bool wrap, bool centre)
@@ -51,61 +55,207 @@ static lxw_format *fmt(lxw_workbook *wb, int size, bool bold, bool border, bool 
 
 void xlsx_add_formats(lxw_workbook *wb, xlsx_formats *fm)
 {
-	fm->title = fmt(wb, 16, true, false, false, true);
-	fm->line = fmt(wb, 11, false, false, false, false);
+	fm->label = fmt(wb, 12, true, false, false, false);
+	fm->title = fmt(wb, 16, true, false, true, true);
+	fm->line = fmt(wb, 11, false, false, true, false);
+	fm->note = fmt(wb, 11, false, false, true, false);
+	format_set_align(fm->note, LXW_ALIGN_VERTICAL_TOP);
 	fm->head = fmt(wb, 11, true, true, true, true);
 	fm->text = fmt(wb, 11, false, true, true, false);
+	/* "@": a phone or QQ number typed over in Excel stays text */
+	format_set_num_format(fm->text, "@");
 	fm->number = fmt(wb, 11, false, true, false, true);
 	fm->total = fmt(wb, 11, true, true, false, true);
+	fm->box = fmt(wb, 11, false, true, true, false);
+	format_set_align(fm->box, LXW_ALIGN_VERTICAL_TOP);
+	format_set_num_format(fm->box, "@");
+	fm->centre = fmt(wb, 11, false, true, true, true);
+	format_set_num_format(fm->centre, "@");
+}
+
+int xlsx_fit(double width)
+{
+	/* A column of width w shows w digits of the default font, a CJK
+	 * character of 11 pt 宋体 as wide as two (Excel); a cell keeps a margin.
+	 * LibreOffice's stand-in fonts fit more, never less. */
+	return (int)width - 1;
+}
+
+double xlsx_height(size_t lines)
+{
+	return (double)lines * XLSX_LINE_PT + XLSX_PAD_PT;
+}
+
+double xlsx_span(const double *widths, size_t from, size_t to)
+{
+	double w = 0;
+	for (size_t c = from; c <= to; c++)
+		w += widths[c];
+	return w;
+}
+
+/* A text across columns [0, ncols) at row, as tall as it wraps. */
+static void spanned(lxw_worksheet *ws, lxw_row_t row, const char *text, lxw_format *f,
+		    const double *widths, size_t ncols, double min_height)
+{
+	size_t lines = text_wrap(text, xlsx_fit(xlsx_span(widths, 0, ncols - 1)), NULL);
+	double h = xlsx_height(lines);
+	worksheet_set_row(ws, row, h > min_height ? h : min_height, NULL);
+	if (ncols > 1)
+		worksheet_merge_range(ws, row, 0, row, (lxw_col_t)(ncols - 1), text, f);
+	else
+		worksheet_write_string(ws, row, 0, text, f);
+}
+
+lxw_row_t xlsx_title(lxw_worksheet *ws, const xlsx_formats *fm, const double *widths, size_t ncols,
+		     int attachment, const char *title, const char *line)
+{
+	lxw_row_t row = 0;
+	if (attachment > 0) {
+		char label[32];
+		snprintf(label, sizeof label, msg(MSG_X_ATTACHMENT), attachment);
+		worksheet_set_row(ws, row, 20, NULL);
+		worksheet_write_string(ws, row++, 0, label, fm->label);
+	}
+	/* 16 pt: 22 pt a line; a title wraps at half the columns of 11 pt text */
+	size_t lines = text_wrap(title, xlsx_fit(xlsx_span(widths, 0, ncols - 1)) * 11 / 16, NULL);
+	worksheet_set_row(ws, row, (double)lines * 22 + 8, NULL);
+	if (ncols > 1)
+		worksheet_merge_range(ws, row, 0, row, (lxw_col_t)(ncols - 1), title, fm->title);
+	else
+		worksheet_write_string(ws, row, 0, title, fm->title);
+	row++;
+	spanned(ws, row++, line, fm->line, widths, ncols, 0);
+	return row;
+}
+
+lxw_row_t xlsx_note(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, const char *text,
+		    const double *widths, size_t ncols)
+{
+	spanned(ws, row, text, fm->note, widths, ncols, 0);
+	return row + 1;
+}
+
+lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const double *widths, size_t n)
+{
+	size_t **starts = xcalloc(n, sizeof *starts), *nlines = xcalloc(n, sizeof *nlines);
+	size_t rows = 1;
+	for (size_t i = 0; i < n; i++) {
+		nlines[i] = 1;
+		if (!c[i].text)
+			continue;
+		nlines[i] = text_wrap(c[i].text, xlsx_fit(widths[i]), &starts[i]);
+		size_t need = (nlines[i] + XLSX_ROW_LINES - 1) / XLSX_ROW_LINES;
+		if (need > rows)
+			rows = need;
+	}
+	for (size_t r = 0; r < rows; r++) {
+		size_t most = 1;
+		for (size_t i = 0; i < n; i++)
+			if (nlines[i] > r * XLSX_ROW_LINES) {
+				size_t left = nlines[i] - r * XLSX_ROW_LINES;
+				if (left > most)
+					most = left > XLSX_ROW_LINES ? XLSX_ROW_LINES : left;
+			}
+		worksheet_set_row(ws, row + (lxw_row_t)r, xlsx_height(most), NULL);
+		for (size_t i = 0; i < n; i++) {
+			lxw_col_t col = (lxw_col_t)i;
+			if (!c[i].text) {
+				if (r == 0)
+					worksheet_write_number(ws, row, col, c[i].number, c[i].fmt);
+				else
+					worksheet_write_blank(ws, row + (lxw_row_t)r, col, c[i].fmt);
+				continue;
+			}
+			size_t first = r * XLSX_ROW_LINES;
+			if (first >= nlines[i]) {
+				worksheet_write_blank(ws, row + (lxw_row_t)r, col, c[i].fmt);
+				continue;
+			}
+			size_t from = starts[i][first];
+			size_t to = first + XLSX_ROW_LINES < nlines[i] ? starts[i][first + XLSX_ROW_LINES]
+								      : strlen(c[i].text);
+			char *part = xstrndup(c[i].text + from, to - from);
+			size_t len = strlen(part);
+			if (len && part[len - 1] == '\n')
+				part[len - 1] = '\0';
+			if (part[0])
+				worksheet_write_string(ws, row + (lxw_row_t)r, col, part, c[i].fmt);
+			else
+				worksheet_write_blank(ws, row + (lxw_row_t)r, col, c[i].fmt);
+			free(part);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(starts[i]);
+	free(starts);
+	free(nlines);
+	return row + (lxw_row_t)rows;
 }
 
 /* A cell of a record: integers as numbers, the rest as (sanitised) text. */
-static void put_value(sheet *s, lxw_col_t c, const kp_field *fd, const char *v)
+static char *cell_value(sheet *s, size_t c, const kp_field *fd, const char *v)
 {
 	if (fd->type == FT_INTEGER && v[0]) {
-		worksheet_write_number(s->ws, s->row, c, (double)strtoll(v, NULL, 10), s->fm->number);
-		return;
+		s->cells[c] = (xlsx_cell){NULL, (double)strtoll(v, NULL, 10), s->fm->number};
+		return NULL;
 	}
 	char *shown = fd->type == FT_MULTICHOICE ? multi_join(v) : xstrdup(v);
 	char *clean = utf8_sanitize(shown, fd->type == FT_TEXTAREA);
-	worksheet_write_string(s->ws, s->row, c, clean, s->fm->text);
-	free(clean);
 	free(shown);
+	s->cells[c] = (xlsx_cell){clean, 0, s->fm->text};
+	return clean;
 }
 
 static int put_row(const kp_record *r, void *ctx)
 {
 	sheet *s = ctx;
 	s->seq++;
+	char **owned = xcalloc(s->ncols, sizeof *owned);
 	for (size_t c = 0; c < s->ncols; c++) {
 		const column *col = &s->cols[c];
 		if (col->field == -1)
-			worksheet_write_number(s->ws, s->row, (lxw_col_t)c,
-					       s->f->per_unit ? r->unit_seq : s->seq, s->fm->number);
+			s->cells[c] = (xlsx_cell){NULL, s->f->per_unit ? r->unit_seq : s->seq, s->fm->number};
 		else if (col->field == -2)
-			worksheet_write_string(s->ws, s->row, (lxw_col_t)c, r->unit_name, s->fm->text);
+			s->cells[c] = (xlsx_cell){r->unit_name, 0, s->fm->text};
 		else
-			put_value(s, (lxw_col_t)c, &s->f->fields[col->field], r->vals[col->field]);
+			owned[c] = cell_value(s, c, &s->f->fields[col->field], r->vals[col->field]);
 	}
+	s->row = xlsx_row(s->ws, s->row, s->cells, s->widths, s->ncols);
+	for (size_t c = 0; c < s->ncols; c++)
+		free(owned[c]);
+	free(owned);
 	totals_add(&s->totals, s->f, r);
-	s->row++;
 	return 0;
+}
+
+static void head_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_heading *h, size_t n, bool groups)
+{
+	size_t lines = 1;
+	for (size_t c = 0; c < n; c++) {
+		const char *t = groups && h[c].group ? h[c].group : h[c].label;
+		size_t l = text_wrap(t, xlsx_fit(h[c].width), NULL);
+		if (l > lines)
+			lines = l;
+	}
+	worksheet_set_row(ws, row, xlsx_height(lines), NULL);
 }
 
 lxw_row_t xlsx_header(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t top,
 		      const xlsx_heading *h, size_t n)
 {
 	bool grouped = false;
-	for (size_t c = 0; c < n; c++)
-		grouped |= h[c].group != NULL;
 	for (size_t c = 0; c < n; c++) {
+		grouped |= h[c].group != NULL;
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, h[c].width, NULL);
-		if (!grouped) {
+	}
+	head_row(ws, top, h, n, grouped);
+	/* Row by row, so a constant-memory sheet keeps every cell: the top row
+	 * (groups merged across), the labels under them, then the labels that
+	 * span both rows. */
+	for (size_t c = 0; c < n; c++) {
+		if (!grouped || !h[c].group) {
 			worksheet_write_string(ws, top, (lxw_col_t)c, h[c].label, fm->head);
-			continue;
-		}
-		if (!h[c].group) {
-			worksheet_merge_range(ws, top, (lxw_col_t)c, top + 1, (lxw_col_t)c, h[c].label, fm->head);
 			continue;
 		}
 		size_t end = c;
@@ -115,24 +265,54 @@ lxw_row_t xlsx_header(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t top,
 			worksheet_merge_range(ws, top, (lxw_col_t)c, top, (lxw_col_t)end, h[c].group, fm->head);
 		else
 			worksheet_write_string(ws, top, (lxw_col_t)c, h[c].group, fm->head);
-		for (size_t k = c; k <= end; k++)
-			worksheet_write_string(ws, top + 1, (lxw_col_t)k, h[k].label, fm->head);
 		c = end;
+	}
+	if (grouped) {
+		xlsx_heading *low = xcalloc(n, sizeof *low);
+		for (size_t c = 0; c < n; c++)
+			low[c] = (xlsx_heading){NULL, h[c].group ? h[c].label : "", h[c].width};
+		head_row(ws, top + 1, low, n, false);
+		free(low);
+		for (size_t c = 0; c < n; c++)
+			if (h[c].group)
+				worksheet_write_string(ws, top + 1, (lxw_col_t)c, h[c].label, fm->head);
+			else
+				worksheet_write_blank(ws, top + 1, (lxw_col_t)c, fm->head);
+		for (size_t c = 0; c < n; c++)
+			if (!h[c].group)
+				worksheet_merge_range(ws, top, (lxw_col_t)c, top + 1, (lxw_col_t)c, h[c].label, fm->head);
 	}
 	lxw_row_t next = top + (grouped ? 2 : 1);
 	worksheet_repeat_rows(ws, top, next - 1);
 	return next;
 }
 
-/* A form's header: 序号 narrow, long labels wide. */
+/* A column as wide as what its field holds. */
+static double field_width(const kp_field *fd, const char *label)
+{
+	double w;
+	switch (fd->type) {
+	case FT_TEXTAREA: w = 36; break;
+	case FT_MULTICHOICE: w = 24; break;
+	case FT_INTEGER: w = 8; break;
+	case FT_CHOICE: w = fd->choices ? list_width(fd->choices) + 3 : 10; break;
+	case FT_PHONE: w = 16; break;
+	case FT_EMAIL: w = 22; break;
+	case FT_DATE: w = 12; break;
+	case FT_YEARMONTH: w = 10; break;
+	default: w = fd->max_chars <= 10 ? fd->max_chars * 2 + 3 : 16; break;
+	}
+	int lw = text_print_width(label) + 3;
+	if (lw > 14)
+		lw = 14; /* a long label wraps in the header */
+	return w > lw ? w : lw;
+}
+
 static void put_header(sheet *s)
 {
 	xlsx_heading *h = xcalloc(s->ncols, sizeof *h);
-	for (size_t c = 0; c < s->ncols; c++) {
-		const column *col = &s->cols[c];
-		h[c] = (xlsx_heading){col->group, col->label,
-				      col->field == -1 ? 6 : utf8_width(col->label) > 10 ? 24 : 14};
-	}
+	for (size_t c = 0; c < s->ncols; c++)
+		h[c] = (xlsx_heading){s->cols[c].group, s->cols[c].label, s->cols[c].width};
 	s->row = xlsx_header(s->ws, s->fm, s->row, h, s->ncols);
 	free(h);
 }
@@ -141,6 +321,7 @@ static void put_header(sheet *s)
  * readers that do not calculate still see it. */
 static void put_total(sheet *s, lxw_row_t first)
 {
+	worksheet_set_row(s->ws, s->row, xlsx_height(1), NULL);
 	for (size_t c = 0; c < s->ncols; c++) {
 		const column *col = &s->cols[c];
 		if (col->field == -2 || (col->field == -1 && !s->f->per_unit)) {
@@ -171,37 +352,30 @@ void xlsx_page_setup(lxw_worksheet *ws, size_t ncols)
 	worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
 }
 
-void xlsx_title(lxw_worksheet *ws, const xlsx_formats *fm, size_t ncols, const char *title,
-		const char *line)
-{
-	lxw_col_t last = (lxw_col_t)(ncols - 1);
-	worksheet_merge_range(ws, 0, 0, 0, last, title, fm->title);
-	worksheet_set_row(ws, 0, 30, NULL);
-	worksheet_merge_range(ws, 1, 0, 1, last, line, fm->line);
-}
-
 void xlsx_signatures(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, size_t ncols)
 {
+	worksheet_set_row(ws, row, xlsx_height(1), NULL);
 	worksheet_write_string(ws, row, 0, msg(MSG_X_FILLED_BY), fm->line);
 	worksheet_write_string(ws, row, (lxw_col_t)(ncols / 3), msg(MSG_X_CHECKED_BY), fm->line);
 	worksheet_write_string(ws, row, (lxw_col_t)(2 * ncols / 3), msg(MSG_X_DATE), fm->line);
 }
 
-/* One sheet: title, unit line, header, rows, total, signature lines. */
-static int fill_sheet(kp_env *e, sheet *s, const char *title, const char *unit_line, long long unit_id,
-		      char **err)
+/* One sheet: 附表N, title, the line under it, header, rows, total, and the
+ * signature lines where the form has them. */
+static int fill_sheet(kp_env *e, sheet *s, int attachment, const char *title, const char *unit_line,
+		      long long unit_id, const char *state, bool signatures, char **err)
 {
-	xlsx_title(s->ws, s->fm, s->ncols, title, unit_line);
-	s->row = 2;
+	s->row = xlsx_title(s->ws, s->fm, s->widths, s->ncols, attachment, title, unit_line);
 	put_header(s);
 	lxw_row_t first = s->row;
 	totals_init(&s->totals, s->f);
-	int rc = store_each(e->store, s->f, unit_id, put_row, s, err);
+	int rc = store_each(e->store, s->f, unit_id, state, put_row, s, err);
 	if (rc == KP_OK && s->f->total_row && s->row > first)
 		put_total(s, first);
 	totals_free(&s->totals);
 	s->row++;
-	xlsx_signatures(s->ws, s->fm, s->row, s->ncols);
+	if (signatures)
+		xlsx_signatures(s->ws, s->fm, s->row, s->ncols);
 	xlsx_page_setup(s->ws, s->ncols);
 	return rc == KP_OK ? 0 : -1;
 }
@@ -216,13 +390,14 @@ static char *sheet_name(const char *s)
 	return n;
 }
 
-lxw_workbook *xlsx_open(const char *path, char **err)
+lxw_workbook *xlsx_open(const char *path, bool constant_memory, char **err)
 {
 	if (access(path, F_OK) == 0) { /* never overwrite */
 		*err = xasprintf(msg(MSG_C_OUT_EXISTS), path);
 		return NULL;
 	}
-	lxw_workbook *wb = workbook_new(path);
+	lxw_workbook_options o = {.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE};
+	lxw_workbook *wb = workbook_new_opt(path, &o);
 	if (!wb)
 		*err = xlsx_lib_error()[0] ? xasprintf(msg(MSG_C_NO_XLSX_LIB), xlsx_lib_error())
 					   : xasprintf("%s: %s", path, strerror(errno));
@@ -239,10 +414,20 @@ int xlsx_close(lxw_workbook *wb, const char *path, int rc, char **err)
 	return rc;
 }
 
-int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id, const char *path,
-		char **err)
+char *xlsx_unit_line(const char *tmpl, const char *unit)
 {
-	lxw_workbook *wb = xlsx_open(path, err);
+	const char *at = strstr(tmpl, "{unit}");
+	if (!at)
+		return xstrdup(tmpl);
+	return xasprintf("%.*s%s%s", (int)(at - tmpl), tmpl, unit, at + 6);
+}
+
+int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id, const char *state,
+		const char *path, char **err)
+{
+	if (!v && f->paper) /* one record a page, as the form is printed */
+		return export_paper(e, f, unit_id, state, path, err);
+	lxw_workbook *wb = xlsx_open(path, true, err);
 	if (!wb)
 		return -1;
 	xlsx_formats fm;
@@ -250,19 +435,29 @@ int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id
 	const kp_form *src = v ? v->source : f;
 	column *cols = xcalloc(src->nfields + 2, sizeof *cols);
 	size_t n = 0;
-	cols[n++] = (column){-1, msg(MSG_UI_COL_SEQ), NULL};
+	cols[n++] = (column){-1, msg(MSG_UI_COL_SEQ), NULL, 6};
 	if (!v)
-		cols[n++] = (column){-2, f->unit_label, NULL};
+		cols[n++] = (column){-2, f->unit_label, NULL, 18};
 	if (v)
-		for (size_t c = 0; c < v->ncolumns; c++)
-			cols[n++] = (column){v->columns[c].field, v->columns[c].label, NULL};
+		for (size_t c = 0; c < v->ncolumns; c++) {
+			const kp_field *fd = &src->fields[v->columns[c].field];
+			cols[n++] = (column){v->columns[c].field, v->columns[c].label, NULL,
+					     field_width(fd, v->columns[c].label)};
+		}
 	else
 		for (size_t i = 0; i < f->nfields; i++)
-			cols[n++] = (column){(int)i, f->fields[i].label, f->fields[i].group};
+			cols[n++] = (column){(int)i, f->fields[i].label, f->fields[i].group,
+					     field_width(&f->fields[i], f->fields[i].label)};
+	double *widths = xcalloc(n, sizeof *widths);
+	for (size_t c = 0; c < n; c++)
+		widths[c] = cols[c].width;
 	const char *title = v ? (v->description ? v->description : v->title)
 			      : f->description ? f->description : f->title;
+	const char *tmpl = v ? v->line : f->line;
+	int attachment = v ? v->attachment : f->attachment;
 	kp_unit *units = NULL;
 	size_t nunits = store_units(e->store, &units);
+	xlsx_cell *cells = xcalloc(n, sizeof *cells);
 	int rc = 0;
 	/* A view of every unit: a sheet per unit, numbered from 1 in each. */
 	for (size_t u = 0; u < nunits && rc == 0; u++) {
@@ -270,15 +465,19 @@ int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id
 		if (!this_unit && (unit_id || v))
 			continue;
 		char *name = sheet_name(this_unit ? units[u].name : src->title);
-		char *line = xasprintf(msg(MSG_X_UNIT_LINE), this_unit ? units[u].name : msg(MSG_X_ALL_UNITS));
-		sheet s = {src, workbook_add_worksheet(wb, name), &fm, cols, n, 0, 0, {0}};
-		rc = fill_sheet(e, &s, title, line, this_unit ? units[u].id : 0, err);
+		char *line = xlsx_unit_line(tmpl ? tmpl : msg(MSG_X_UNIT_LINE),
+					    this_unit ? units[u].name : msg(MSG_X_ALL_UNITS));
+		sheet s = {src, workbook_add_worksheet(wb, name), &fm, cols, widths, n, 0, 0, {0}, cells};
+		rc = fill_sheet(e, &s, attachment, title, line, this_unit ? units[u].id : 0, state,
+				attachment == 0, err);
 		free(name);
 		free(line);
 		if (!this_unit)
 			break; /* a form's records of every unit: one sheet */
 	}
 	unit_list_free(units, nunits);
+	free(cells);
+	free(widths);
 	free(cols);
 	return xlsx_close(wb, path, rc, err);
 }

@@ -10,9 +10,19 @@
 #include "domain/env.h"
 
 /* Write a form's records (v NULL) or a view's to path (which must not
- * exist): one unit, or all (unit_id 0; a view then gets a sheet per unit).
- * Returns 0 or -1 with *err. */
-int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id, const char *path,
-		char **err);
+ * exist): one unit, or all (unit_id 0; a view then gets a sheet per unit);
+ * only those in state (a reviewed form's code: approved …) unless NULL. A
+ * form with a paper layout (its YAML's `paper`) is written one record a
+ * page as the form is printed, a list otherwise. Returns 0 or -1 with *err. */
+int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id, const char *state,
+		const char *path, char **err);
+
+/* The one-record-a-page workbook of a form with a paper layout
+ * (xlsx_paper.c): a sheet per record, each fitted to one A4 page. */
+int export_paper(kp_env *e, const kp_form *f, long long unit_id, const char *state, const char *path,
+		 char **err);
+
+/* tmpl with {unit} replaced by unit (a new string). */
+char *xlsx_unit_line(const char *tmpl, const char *unit);
 
 #endif

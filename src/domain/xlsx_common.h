@@ -1,23 +1,39 @@
 /* Internal to domain/: what every kepu workbook shares — 宋体 formats, the
- * title and 填报单位 lines, A4 with a page footer, the signature line. */
+ * 附表N label, title and unit lines, rows as tall as their wrapped text,
+ * A4 with a page footer, the signature line. */
 #ifndef KP_XLSX_COMMON_H
 #define KP_XLSX_COMMON_H
+#include <stdbool.h>
 #include <xlsxwriter.h>
 
 #define XLSX_FONT "宋体"
+/* A row's height: 11 pt type is 15.5 pt a line in LibreOffice's Noto CJK
+ * (the tallest of the fonts that stand in for 宋体), plus the padding. */
+#define XLSX_LINE_PT 15.5
+#define XLSX_PAD_PT 4.0
+/* Excel's limit is 409 pt a row: a longer text goes on in the rows below. */
+#define XLSX_ROW_LINES 24
 
 typedef struct {
-	lxw_format *title, *line, *head, *text, *number, *total;
+	lxw_format *label, *title, *line, *note, *head, *text, *number, *total, *box, *centre;
 } xlsx_formats;
 
-/* A new workbook at path, which must not exist (NULL with *err). */
-lxw_workbook *xlsx_open(const char *path, char **err);
+/* A new workbook at path, which must not exist (NULL with *err). A
+ * constant-memory one writes each row to disk once the next begins (rows
+ * strictly in order), so memory stays flat however many rows. */
+lxw_workbook *xlsx_open(const char *path, bool constant_memory, char **err);
 /* Close it; rc is the writing's result so far. Returns 0 or -1 with *err. */
 int xlsx_close(lxw_workbook *wb, const char *path, int rc, char **err);
 void xlsx_add_formats(lxw_workbook *wb, xlsx_formats *fm);
-/* Rows 0 and 1: the title and a line under it, merged across ncols. */
-void xlsx_title(lxw_worksheet *ws, const xlsx_formats *fm, size_t ncols, const char *title,
-		const char *line);
+/* Print columns of text a column of this width holds on a line. */
+int xlsx_fit(double width);
+/* The height of a row of that many lines. */
+double xlsx_height(size_t lines);
+/* From row top: the 附表N label (when attachment > 0), the title and the
+ * line under it, each across the ncols columns of widths (the line wraps).
+ * Returns the next row. */
+lxw_row_t xlsx_title(lxw_worksheet *ws, const xlsx_formats *fm, const double *widths, size_t ncols,
+		     int attachment, const char *title, const char *line);
 /* One column's heading: its group (a heading over the neighbouring columns
  * that share it, or NULL), its label and its width. */
 typedef struct {
@@ -30,9 +46,25 @@ typedef struct {
  * printed page. Returns the first row under it. */
 lxw_row_t xlsx_header(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t top,
 		      const xlsx_heading *h, size_t n);
+/* A cell of a table row: text, or a number when text is NULL. */
+typedef struct {
+	const char *text;
+	double number;
+	lxw_format *fmt;
+} xlsx_cell;
+/* One row of a table at row: as tall as its most wrapped cell; a text of
+ * more than XLSX_ROW_LINES lines goes on in the rows under it. Returns the
+ * next free row. */
+lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const double *widths, size_t n);
+/* A note across the ncols columns at row, wrapped and as tall as it needs.
+ * Returns the next row. */
+lxw_row_t xlsx_note(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, const char *text,
+		    const double *widths, size_t ncols);
 /* 填报人 / 审核人 / 填报日期 on row. */
 void xlsx_signatures(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, size_t ncols);
 /* A4, landscape when wide, one page wide, 第 N 页，共 M 页. */
 void xlsx_page_setup(lxw_worksheet *ws, size_t ncols);
+/* The sum of widths[from..to]. */
+double xlsx_span(const double *widths, size_t from, size_t to);
 
 #endif

@@ -6,7 +6,7 @@
  *
  * The functions kepu calls are defined here under libxlsxwriter's own
  * names and prototypes (the header checks them) and forward to the
- * library's, found with dlsym. workbook_new loads it; when it cannot, it
+ * library's, found with dlsym. workbook_new_opt loads it; when it cannot, it
  * returns NULL and xlsx_lib_error() says why.
  */
 #include <dlfcn.h>
@@ -20,7 +20,7 @@
 #define KEPU_XLSX_SONAME "libxlsxwriter.so"
 #endif
 
-/* Every function kepu uses but workbook_new: its return type, name,
+/* Every function kepu uses but workbook_new_opt: its return type, name,
  * parameters, and the arguments passed on. */
 #define LXW_FUNCTIONS(X)                                                                          \
 	X(lxw_worksheet *, workbook_add_worksheet, (lxw_workbook *a, const char *b), (a, b))      \
@@ -57,12 +57,15 @@
 	X(format_set_bold, (lxw_format *a), (a))                                                    \
 	X(format_set_align, (lxw_format *a, uint8_t b), (a, b))                                     \
 	X(format_set_text_wrap, (lxw_format *a), (a))                                               \
-	X(format_set_border, (lxw_format *a, uint8_t b), (a, b))
+	X(format_set_border, (lxw_format *a, uint8_t b), (a, b))                                    \
+	X(format_set_num_format, (lxw_format *a, const char *b), (a, b))                            \
+	X(worksheet_center_horizontally, (lxw_worksheet *a), (a))                                   \
+	X(worksheet_set_margins, (lxw_worksheet *a, double b, double c, double d, double e), (a, b, c, d, e))
 
 #define POINTER(ret, name, params, args) ret(*name) params;
 #define PROC_POINTER(name, params, args) void(*name) params;
 static struct {
-	lxw_workbook *(*workbook_new)(const char *);
+	lxw_workbook *(*workbook_new_opt)(const char *, lxw_workbook_options *);
 	LXW_FUNCTIONS(POINTER)
 	LXW_PROCEDURES(PROC_POINTER)
 } lib;
@@ -81,7 +84,7 @@ static bool load(void)
 	if (h && !missing && !(*(void **)&lib.name = dlsym(h, #name)))                            \
 		missing = #name;
 #define PROC_FIND(name, params, args) FIND(void, name, params, args)
-	FIND(lxw_workbook *, workbook_new, , )
+	FIND(lxw_workbook *, workbook_new_opt, , )
 	LXW_FUNCTIONS(FIND)
 	LXW_PROCEDURES(PROC_FIND)
 	if (!h || missing) {
@@ -99,9 +102,9 @@ const char *xlsx_lib_error(void)
 	return error;
 }
 
-lxw_workbook *workbook_new(const char *filename)
+lxw_workbook *workbook_new_opt(const char *filename, lxw_workbook_options *options)
 {
-	return load() ? lib.workbook_new(filename) : NULL;
+	return load() ? lib.workbook_new_opt(filename, options) : NULL;
 }
 
 /* Everything else is reached through a workbook, so the library is loaded. */

@@ -20,6 +20,7 @@ typedef struct {
 	xlsx_formats fm;
 	const rcol *cols;
 	size_t ncols;
+	double *widths;
 	lxw_row_t row, first;
 } report;
 
@@ -34,11 +35,15 @@ static void header(report *r)
 
 static void text(report *r, size_t c, const char *s, bool total)
 {
+	if (c == 0) /* a row starts: as tall as its widest cell wraps (none has many lines) */
+		worksheet_set_row(r->ws, r->row, xlsx_height(1), NULL);
 	worksheet_write_string(r->ws, r->row, (lxw_col_t)c, s, total ? r->fm.total : r->fm.text);
 }
 
 static void number(report *r, size_t c, double v, bool total)
 {
+	if (c == 0)
+		worksheet_set_row(r->ws, r->row, xlsx_height(1), NULL);
 	if (total && r->cols[c].sum && r->row > r->first) { /* =SUM(…), its value cached */
 		char a[16], b[16], f[48];
 		lxw_rowcol_to_cell(a, r->first, (lxw_col_t)c);
@@ -54,15 +59,17 @@ static void number(report *r, size_t c, double v, bool total)
 static lxw_workbook *begin(report *r, const char *path, const char *sheet, const char *title,
 			   const char *line, const rcol *cols, size_t ncols, char **err)
 {
-	lxw_workbook *wb = xlsx_open(path, err);
+	lxw_workbook *wb = xlsx_open(path, true, err);
 	if (!wb)
 		return NULL;
 	xlsx_add_formats(wb, &r->fm);
 	r->ws = workbook_add_worksheet(wb, sheet);
 	r->cols = cols;
 	r->ncols = ncols;
-	xlsx_title(r->ws, &r->fm, ncols, title, line);
-	r->row = 2;
+	r->widths = xcalloc(ncols, sizeof *r->widths);
+	for (size_t c = 0; c < ncols; c++)
+		r->widths[c] = cols[c].h.width;
+	r->row = xlsx_title(r->ws, &r->fm, r->widths, ncols, 0, title, line);
 	header(r);
 	return wb;
 }
@@ -72,10 +79,11 @@ static int end(report *r, lxw_workbook *wb, const char *path, char *const *notes
 	       char **err)
 {
 	r->row++;
-	for (size_t i = 0; i < nnotes; i++, r->row++)
-		worksheet_merge_range(r->ws, r->row, 0, r->row, (lxw_col_t)(r->ncols - 1), notes[i], r->fm.line);
+	for (size_t i = 0; i < nnotes; i++) /* wrapped inside the page, as tall as they need */
+		r->row = xlsx_note(r->ws, &r->fm, r->row, notes[i], r->widths, r->ncols);
 	xlsx_signatures(r->ws, &r->fm, r->row + 1, r->ncols);
 	xlsx_page_setup(r->ws, r->ncols);
+	free(r->widths);
 	return xlsx_close(wb, path, 0, err);
 }
 

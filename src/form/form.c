@@ -82,9 +82,33 @@ void form_free(kp_form *f)
 	free(f->table);
 	free(f->unit_label);
 	free(f->description);
+	free(f->line);
+	paper_free(f->paper);
 	free(f->total_row);
 	free(f->file);
 	free(f);
+}
+
+void paper_free(kp_paper *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->ntitle; i++)
+		free(p->title[i]);
+	for (size_t i = 0; i < p->nlines; i++)
+		free(p->lines[i]);
+	for (size_t r = 0; r < p->nrows; r++) {
+		for (size_t c = 0; c < p->rows[r].n; c++) {
+			free(p->rows[r].cells[c].text);
+			free(p->rows[r].cells[c].caption);
+		}
+		free(p->rows[r].cells);
+	}
+	free(p->title);
+	free(p->lines);
+	free(p->widths);
+	free(p->rows);
+	free(p);
 }
 
 int form_field_index(const kp_form *f, const char *key)
@@ -105,6 +129,7 @@ void view_free(kp_view *v)
 	free(v->id);
 	free(v->title);
 	free(v->description);
+	free(v->line);
 	free(v->file);
 	free(v->source_id);
 	free(v);

@@ -87,9 +87,49 @@ typedef struct {
 	kp_writer written_by;  /* who may write it (附表2: 县科协推荐意见 the unit, 省辖市科协意见 the city) */
 } kp_field;
 
+/* A form's printed one-record layout (`paper` in its YAML, docs/forms.md):
+ * a grid of cells over columns of given widths, as the seed prints 附表2
+ * and 附表3. A cell is a label, a field's value, or a text with {field}
+ * and {unit} filled in. */
+typedef enum { PC_LABEL, PC_FIELD, PC_TEXT } kp_pcell_kind;
+
+typedef struct {
+	kp_pcell_kind kind;
+	char *text;       /* the label, or the template of a PC_TEXT */
+	int field;        /* PC_FIELD: its index */
+	int span;         /* columns it covers */
+	int boxes;        /* a choice as ■/□ boxes, this many a line; 0: the value */
+	int other;        /* shown after the boxes when filled (其他类别), or -1 */
+	char *caption;    /* printed above the value in the same box, or NULL */
+	int lines;        /* the box is at least this many lines tall */
+	bool seal;        /* （盖章） and 年 月 日 under the value */
+	bool centre;
+} kp_pcell;
+
+typedef struct {
+	kp_pcell *cells;
+	size_t n;
+} kp_prow;
+
+typedef struct {
+	char **title;     /* the title's lines */
+	size_t ntitle;
+	char **lines;     /* templates printed between the title and the grid */
+	size_t nlines;
+	double *widths;   /* the grid's columns */
+	size_t ncols;
+	int sheet;        /* the field each record's sheet is named by, or -1 */
+	kp_prow *rows;
+	size_t nrows;
+} kp_paper;
+
+void paper_free(kp_paper *p);
+
 typedef struct {
 	char *id, *title, *table;
 	char *description;     /* the official full name, for printed tables */
+	char *line;            /* the line under a printed list's title ({unit}), or NULL */
+	kp_paper *paper;       /* the printed one-record layout, or NULL */
 	int attachment;        /* 附表 number 1-9 (its menu digit), 0 for none */
 	char *unit_label;      /* what the form calls the record's unit */
 	bool per_unit;         /* exactly one record per unit, seeded from data/units.yaml */
@@ -116,6 +156,7 @@ typedef struct {
 typedef struct {
 	char *id, *title, *file;
 	char *description;       /* the official full name, for printed tables */
+	char *line;              /* the line under the printed title ({unit}), or NULL */
 	int attachment;
 	char *source_id;         /* the form whose records it shows */
 	const kp_form *source;   /* resolved by the catalogue */

@@ -23,7 +23,7 @@ static kp_writer load_writer(ychk *c, const ynode *map)
 
 static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
 					"per_unit", "total_row", "description", "sections",
-					"fields", "unique", "review", "written_by", NULL};
+					"fields", "unique", "review", "written_by", "line", "paper", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
@@ -364,6 +364,141 @@ static void resolve_refs(loader *L)
 	}
 }
 
+static const char *const paper_keys[] = {"title", "lines", "columns", "sheet", "rows", NULL};
+static const char *const cell_keys[] = {"label", "field", "text", "span", "boxes", "other",
+					"caption", "lines", "seal", "centre", NULL};
+
+/* Every {name} in a template names a field of the form or is {unit}. */
+static void check_template(loader *L, const ynode *at, const char *t)
+{
+	for (const char *p = strchr(t, '{'); p; p = strchr(p + 1, '{')) {
+		const char *e = strchr(p, '}');
+		if (!e)
+			break;
+		char *name = xstrndup(p + 1, (size_t)(e - p - 1));
+		if (strcmp(name, "unit") && form_field_index(L->form, name) < 0)
+			ychk_err(&L->c, at, msg(MSG_L_PAPER_PLACE), name);
+		free(name);
+	}
+}
+
+/* A list of texts (title, lines), templates checked. */
+static char **paper_texts(loader *L, const ynode *seq, size_t *n)
+{
+	*n = 0;
+	if (!seq || !ychk_is_seq(&L->c, seq))
+		return NULL;
+	char **out = xcalloc(seq->n ? seq->n : 1, sizeof *out);
+	for (size_t i = 0; i < seq->n; i++) {
+		const ynode *v = seq->kids[i];
+		if (v->kind != YN_SCALAR) {
+			ychk_err(&L->c, v, "%s", msg(MSG_L_WANT_SCALAR));
+			continue;
+		}
+		if (!ychk_safe_text(&L->c, v))
+			continue;
+		check_template(L, v, v->value);
+		out[(*n)++] = xstrdup(v->value);
+	}
+	return out;
+}
+
+static int paper_field(loader *L, const ynode *map, const char *key)
+{
+	const char *id = ychk_str(&L->c, map, key, false);
+	if (!id)
+		return -1;
+	int k = form_field_index(L->form, id);
+	if (k < 0)
+		ychk_err(&L->c, yn_get(map, key), msg(MSG_L_UNKNOWN_FIELD), id);
+	return k;
+}
+
+/* One cell: a scalar is a label; a map a label, field or text with its options. */
+static void paper_cell(loader *L, const ynode *n, kp_pcell *pc)
+{
+	*pc = (kp_pcell){PC_LABEL, NULL, -1, 1, 0, -1, NULL, 1, false, false};
+	if (n->kind == YN_SCALAR) {
+		if (ychk_safe_text(&L->c, n))
+			pc->text = xstrdup(n->value);
+		return;
+	}
+	if (!ychk_is_map(&L->c, n))
+		return;
+	ychk_keys(&L->c, n, cell_keys);
+	const char *label = ychk_str(&L->c, n, "label", false);
+	const char *text = ychk_str(&L->c, n, "text", false);
+	pc->field = paper_field(L, n, "field");
+	if (label) {
+		pc->text = xstrdup(label);
+	} else if (text) {
+		pc->kind = PC_TEXT;
+		pc->text = xstrdup(text);
+		check_template(L, yn_get(n, "text"), text);
+	} else if (yn_get(n, "field")) {
+		pc->kind = PC_FIELD;
+	} else {
+		ychk_err(&L->c, n, "%s", msg(MSG_L_PAPER_CELL));
+	}
+	positive(L, n, "span", &pc->span, 64);
+	positive(L, n, "lines", &pc->lines, 200);
+	positive(L, n, "boxes", &pc->boxes, 20);
+	if (pc->boxes && pc->field >= 0 && !L->form->fields[pc->field].choices)
+		ychk_err(&L->c, yn_get(n, "boxes"), "%s", msg(MSG_L_PAPER_BOXES));
+	pc->other = paper_field(L, n, "other");
+	const char *caption = ychk_str(&L->c, n, "caption", false);
+	pc->caption = caption ? xstrdup(caption) : NULL;
+	pc->seal = ychk_bool(&L->c, n, "seal", false);
+	pc->centre = ychk_bool(&L->c, n, "centre", false);
+}
+
+static kp_paper *paper_load(loader *L, const ynode *map)
+{
+	if (!ychk_is_map(&L->c, map))
+		return NULL;
+	ychk_keys(&L->c, map, paper_keys);
+	kp_paper *p = xcalloc(1, sizeof *p);
+	p->title = paper_texts(L, yn_get(map, "title"), &p->ntitle);
+	p->lines = paper_texts(L, yn_get(map, "lines"), &p->nlines);
+	p->sheet = paper_field(L, map, "sheet");
+	const ynode *cols = yn_get(map, "columns");
+	if (!cols)
+		ychk_err(&L->c, map, msg(MSG_L_MISSING_KEY), "columns");
+	else if (ychk_is_seq(&L->c, cols)) {
+		p->widths = xcalloc(cols->n ? cols->n : 1, sizeof *p->widths);
+		for (size_t i = 0; i < cols->n; i++) {
+			const ynode *v = cols->kids[i];
+			char *end = NULL;
+			double w = v->kind == YN_SCALAR ? strtod(v->value, &end) : 0;
+			if (!end || *end || w < 1 || w > 100)
+				ychk_err(&L->c, v, msg(MSG_L_WANT_POS_INT), v->kind == YN_SCALAR ? v->value : "");
+			else
+				p->widths[p->ncols++] = w;
+		}
+	}
+	const ynode *rows = yn_get(map, "rows");
+	if (!rows)
+		ychk_err(&L->c, map, msg(MSG_L_MISSING_KEY), "rows");
+	else if (ychk_is_seq(&L->c, rows)) {
+		p->rows = xcalloc(rows->n ? rows->n : 1, sizeof *p->rows);
+		for (size_t r = 0; r < rows->n; r++) {
+			const ynode *row = rows->kids[r];
+			if (!ychk_is_seq(&L->c, row))
+				continue;
+			kp_prow *pr = &p->rows[p->nrows++];
+			pr->cells = xcalloc(row->n ? row->n : 1, sizeof *pr->cells);
+			int span = 0;
+			for (size_t c = 0; c < row->n; c++) {
+				paper_cell(L, row->kids[c], &pr->cells[pr->n]);
+				span += pr->cells[pr->n++].span;
+			}
+			if (p->ncols && span != (int)p->ncols)
+				ychk_err(&L->c, row, msg(MSG_L_PAPER_SPAN), span, p->ncols);
+		}
+	}
+	return p;
+}
+
 kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, size_t len,
 		   kp_diag *d)
 {
@@ -414,6 +549,11 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 		else if (uq && (form->per_unit || form->fields[form->unique].type == FT_TEXTAREA ||
 				form->fields[form->unique].type == FT_MULTICHOICE))
 			ychk_err(&L.c, yn_get(root, "unique"), msg(MSG_L_BAD_UNIQUE), uq);
+		const char *line = ychk_str(&L.c, root, "line", false);
+		form->line = line ? xstrdup(line) : NULL;
+		const ynode *paper = yn_get(root, "paper");
+		if (paper)
+			form->paper = paper_load(&L, paper);
 		const char *ul = ychk_str(&L.c, root, "unit_label", false);
 		form->unit_label = xstrdup(ul ? ul : msg(MSG_UI_COL_UNIT));
 	}

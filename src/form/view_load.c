@@ -8,7 +8,7 @@
 #include "form/yschema.h"
 
 static const char *const view_keys[] = {"id", "title", "attachment", "view_of", "description",
-					"columns", NULL};
+					"columns", "line", NULL};
 static const char *const column_keys[] = {"field", "label", NULL};
 
 bool definition_is_view(const char *data, size_t len)
@@ -62,6 +62,8 @@ kp_view *view_load(const kp_catalog *cat, const char *file, const char *data, si
 		const char *src = ychk_str(&c, root, "view_of", true);
 		const char *desc = ychk_str(&c, root, "description", false);
 		v->description = desc ? xstrdup(desc) : NULL;
+		const char *line = ychk_str(&c, root, "line", false);
+		v->line = line ? xstrdup(line) : NULL;
 		long long att;
 		if (ychk_int(&c, root, "attachment", &att)) {
 			if (att < 1 || att > 9)

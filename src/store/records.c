@@ -661,14 +661,15 @@ long long store_count(kp_store *s, const kp_form *f)
 	return store_query_count(s, f, &q);
 }
 
-int store_each(kp_store *s, const kp_form *f, long long unit_id,
+int store_each(kp_store *s, const kp_form *f, long long unit_id, const char *state,
 	       int (*fn)(const kp_record *r, void *ctx), void *ctx, char **err)
 {
 	/* A per-unit form reads like its table on paper: in the units' order. */
 	if (session_need(s, ANY_SESSION, err) != KP_OK)
 		return KP_ERR;
 	const char *order = f->per_unit ? "ORDER BY u.seq, t.id" : "ORDER BY t.id";
-	char *where = xasprintf("WHERE (?1 = 0 OR t.unit_id = ?1) AND (?2 = 0 OR t.unit_id = ?2) %s", order);
+	char *where = xasprintf("WHERE (?1 = 0 OR t.unit_id = ?1) AND (?2 = 0 OR t.unit_id = ?2)%s %s",
+				f->review && state ? " AND t.kp_state = ?3" : "", order);
 	char *sql = select_sql(f, where);
 	free(where);
 	sqlite3_stmt *st = db_prepare(s, sql, err);
@@ -677,6 +678,8 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id,
 		return KP_ERR;
 	sqlite3_bind_int64(st, 1, unit_id);
 	sqlite3_bind_int64(st, 2, session_scope(s));
+	if (f->review && state)
+		sqlite3_bind_text(st, 3, state, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		kp_record r;

@@ -180,9 +180,10 @@ long long store_count(kp_store *s, const kp_form *f);
 void records_free(kp_record *r, size_t n);
 
 /* Call fn for every record in id order (a per-unit form: in the units'
- * order) of one unit or all (unit_id 0), streaming.
+ * order) of one unit or all (unit_id 0), of a reviewed form only those in
+ * state (NULL: all), streaming.
  * fn returns non-zero to stop. Returns 0 or KP_ERR. */
-int store_each(kp_store *s, const kp_form *f, long long unit_id,
+int store_each(kp_store *s, const kp_form *f, long long unit_id, const char *state,
 	       int (*fn)(const kp_record *r, void *ctx), void *ctx, char **err);
 
 /* What the checklist, the monthly report and the progress read. */

@@ -57,7 +57,7 @@ static void load(table_screen *ts, ui_app *app)
 	totals_init(&ts->totals, ts->form);
 	char *err = NULL;
 	/* A unit user sees its own row only. */
-	if (store_each(app->env->store, ts->form, APP_SCOPE(app), collect, ts, &err) != KP_OK) {
+	if (store_each(app->env->store, ts->form, APP_SCOPE(app), NULL, collect, ts, &err) != KP_OK) {
 		app_status(app, true, "%s", err);
 		free(err);
 	}

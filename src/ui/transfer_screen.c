@@ -15,6 +15,7 @@
 #include "core/msg.h"
 #include "core/xalloc.h"
 #include "domain/exchange.h"
+#include "domain/review.h"
 #include "domain/transfer.h"
 #include "domain/xlsx_read.h"
 #include "ui/draw.h"
@@ -26,9 +27,11 @@
 typedef struct {
 	ui_screen base;
 	bool importing;
-	popup pick;            /* which form */
+	popup pick;            /* which form (an export: or view, 附表4) */
 	const char **titles;
-	const kp_form *form;
+	const kp_form *form;   /* the form, or the view's source */
+	const kp_view *view;   /* an export of a view, else NULL */
+	const char *state;     /* a reviewed form's export: this state's code (Tab), or NULL for all */
 	kp_exchange x;         /* fd < 0: the folder could not be opened */
 	char *folder_err;
 	editbuf name;
@@ -73,10 +76,11 @@ static void propose_name(transfer_screen *ts, ui_app *app)
 {
 	int y, m, d;
 	clock_today(&y, &m, &d);
-	const char *t = ts->form->title, *sp = strchr(t, ' ');
+	const char *t = ts->view ? ts->view->title : ts->form->title, *sp = strchr(t, ' ');
 	const char *unit = !APP_IS_CITY(app) ? app->account.unit_name
 			 : app->unit_id && app->unit_name ? app->unit_name : msg(MSG_X_ALL_UNITS);
-	char *stem = xasprintf("%.*s-%s-%04d%02d%02d", sp ? (int)(sp - t) : (int)strlen(t), t, unit,
+	char *stem = xasprintf("%.*s-%s%s%s-%04d%02d%02d", sp ? (int)(sp - t) : (int)strlen(t), t, unit,
+			       ts->state ? "-" : "", ts->state ? state_label(state_of(ts->state)) : "",
 			       y % 10000, m % 100, d % 100);
 	char *name = exchange_fresh_name(&ts->x, stem, ".xlsx");
 	eb_set(&ts->name, name);
@@ -100,13 +104,13 @@ static void run_export(transfer_screen *ts, ui_app *app, const char *name)
 	if (ts->x.fd < 0)
 		err = xstrdup(ts->folder_err);
 	else
-		exchange_export(&ts->x, app->env, ts->form, unit, name, &err);
+		exchange_export(&ts->x, app->env, &(kp_export){ts->form, ts->view, unit, ts->state}, name, &err);
 	if (err) {
 		app_status(app, true, "%s", err);
 		free(err);
 		return;
 	}
-	char *line = xasprintf(msg(MSG_UI_TR_EXPORTED), ts->form->title);
+	char *line = xasprintf(msg(MSG_UI_TR_EXPORTED), ts->view ? ts->view->title : ts->form->title);
 	add_result(ts, line);
 	free(line);
 	line = xasprintf("%s%s", ts->x.path, name);
@@ -305,7 +309,10 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 		popup_draw(&ts->pick, y, y, 4);
 		return;
 	}
-	char *line = xasprintf(msg(MSG_UI_TR_FORM), ts->form->title);
+	char *line = ts->state ? xasprintf(msg(MSG_UI_TR_FORM_STATE), ts->view ? ts->view->title : ts->form->title,
+					   state_label(state_of(ts->state)))
+			       : xasprintf(msg(!ts->importing && ts->form->review ? MSG_UI_TR_FORM_ALL : MSG_UI_TR_FORM),
+					   ts->view ? ts->view->title : ts->form->title);
 	draw_text(y, 2, COLS - 4, line, theme_attr(R_SECTION), false);
 	free(line);
 	line = ts->x.fd >= 0 ? xasprintf(msg(MSG_UI_TR_FOLDER), ts->x.path) : xstrdup(ts->folder_err);
@@ -348,7 +355,9 @@ static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
 			ts->base.closing = true;
 			return;
 		}
-		ts->form = app->env->cat.forms[chosen];
+		const kp_catalog *cat = &app->env->cat;
+		ts->view = chosen < cat->nforms ? NULL : cat->views[chosen - cat->nforms];
+		ts->form = ts->view ? ts->view->source : cat->forms[chosen];
 		if (ts->x.fd >= 0 && !ts->importing)
 			propose_name(ts, app);
 		return;
@@ -369,6 +378,15 @@ static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
 	switch (a) {
 	case ACT_SEND:
 		send_file(ts, app);
+		return;
+	case ACT_NEXT: /* Tab, as in the lists: every record, then one state after another */
+		if (!ts->done && ts->form->review) {
+			kp_state st = ts->state ? state_of(ts->state) : ST_COUNT;
+			ts->state = st == ST_COUNT ? state_code(ST_DRAFT)
+				  : st + 1 < ST_COUNT ? state_code((kp_state)(st + 1)) : NULL;
+			if (ts->x.fd >= 0)
+				propose_name(ts, app);
+		}
 		return;
 	case ACT_RECEIVE:
 		if (!ts->done)
@@ -443,9 +461,13 @@ ui_screen *transfer_screen_new(ui_app *app, bool importing)
 	/* The signed-in account's own folder, beside the database. */
 	if (exchange_open(&ts->x, app->env->db, app->user, &ts->folder_err) == 0 && importing)
 		refresh_files(ts);
-	ts->titles = xcalloc(cat->nforms ? cat->nforms : 1, sizeof *ts->titles);
+	/* An export may also be of a view (附表4: a unit's, or the city's of every unit). */
+	size_t n = cat->nforms + (importing ? 0 : cat->nviews);
+	ts->titles = xcalloc(n ? n : 1, sizeof *ts->titles);
 	for (size_t i = 0; i < cat->nforms; i++)
 		ts->titles[i] = cat->forms[i]->title;
-	popup_open(&ts->pick, msg(MSG_UI_TR_PICK), (char *const *)ts->titles, cat->nforms, 0, 0);
+	for (size_t i = cat->nforms; i < n; i++)
+		ts->titles[i] = cat->views[i - cat->nforms]->title;
+	popup_open(&ts->pick, msg(MSG_UI_TR_PICK), (char *const *)ts->titles, n, 0, 0);
 	return &ts->base;
 }

@@ -42,3 +42,5 @@ echo
 KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/transfer.sh
 echo
 BUILD="$build" KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/wire.sh
+echo
+KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/workbook.sh

@@ -1,47 +1,64 @@
 # .xlsx exports in the official layout, read back with unzip (not with the
-# library that wrote them): 附表1's merged two-row header and 合计 as SUM
-# formulas with cached values, 宋体, A4, repeated header rows, the page
-# footer, 填报人/审核人/填报日期; 附表4 with a sheet per unit; never
-# overwriting a file.
+# library that wrote them): 附表1's label, merged two-row header and 合计 as
+# SUM formulas with cached values, 宋体, A4, repeated header rows, the page
+# footer, every row with a height; 附表4 with a sheet per unit and the
+# seed's line; the 推荐表 a sheet per person; --state; never overwriting.
 . "$(dirname "$0")/lib.sh"
 new_db --demo
 x() { unzip -p "$1" "$2"; }
 "$KEPU" export quota --db "$DB" --format xlsx --output "$WORK/q.xlsx"
 sheet=$(x "$WORK/q.xlsx" xl/worksheets/sheet1.xml)
-strings=$(x "$WORK/q.xlsx" xl/sharedStrings.xml)
-for m in A1:F1 A3:A4 B3:B4 C3:F3; do
+for m in A2:F2 A4:A5 B4:B5 C4:F4; do
 	grep -q "<mergeCell ref=\"$m\"/>" <<<"$sheet" || fail "no merged range $m"
 done
-for f in "C24\"[^>]*><f>SUM(C5:C23)</f><v>1170</v>" "D24\"[^>]*><f>SUM(D5:D23)</f><v>134</v>" \
-	"E24\"[^>]*><f>SUM(E5:E23)</f><v>119</v>" "F24\"[^>]*><f>SUM(F5:F23)</f><v>37</v>"; do
+for f in "C25\"[^>]*><f>SUM(C6:C24)</f><v>1170</v>" "D25\"[^>]*><f>SUM(D6:D24)</f><v>134</v>" \
+	"E25\"[^>]*><f>SUM(E6:E24)</f><v>119</v>" "F25\"[^>]*><f>SUM(F6:F24)</f><v>37</v>"; do
 	grep -q "<c r=\"$f" <<<"$sheet" || fail "no total: $f"
 done
-for t in "许昌市科协“百千万科普工程”任务指标分配表" 填报单位：全部单位 指标分配 科普人才 重点入库项目 \
-	心理咨询师协会 合计 填报人： 审核人： 填报日期：; do
-	grep -q "<t>$t</t>" <<<"$strings" || fail "no text: $t"
+for t in 附表1 "许昌市科协“百千万科普工程”任务指标分配表" 填报单位：全部单位 指标分配 科普人才 重点入库项目 \
+	心理咨询师协会 合计; do
+	grep -q "<t>$t</t>" <<<"$sheet" || fail "no text: $t"
 done
+# every row of the table has its height
+[ "$(grep -o '<row r="[0-9]*"[^>]*>' <<<"$sheet" | grep -vc 'ht=')" -eq 0 ] || fail "a row without a height"
 grep -q 'paperSize="9"' <<<"$sheet" || fail "not A4"
 grep -q '<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>' <<<"$sheet" || fail "no page footer"
-x "$WORK/q.xlsx" xl/workbook.xml | grep -q "_xlnm.Print_Titles.*\$3:\$4" || fail "header rows not repeated"
+x "$WORK/q.xlsx" xl/workbook.xml | grep -q "_xlnm.Print_Titles.*\$4:\$5" || fail "header rows not repeated"
 x "$WORK/q.xlsx" xl/styles.xml | grep -q 'name val="宋体"' || fail "not 宋体"
 
-# 附表4 of every unit: a sheet per unit, each numbered from 1.
+# 附表4 of every unit: a sheet per unit, each numbered from 1, the seed's line.
 "$KEPU" export roll --db "$DB" --format xlsx --output "$WORK/r.xlsx"
 [ "$(unzip -l "$WORK/r.xlsx" | grep -c 'xl/worksheets/sheet')" -eq 19 ] || fail "not a sheet per unit"
 x "$WORK/r.xlsx" xl/workbook.xml | grep -q '<sheet name="许昌学院"' || fail "no sheet 许昌学院"
-x "$WORK/r.xlsx" xl/sharedStrings.xml | grep -q "<t>河南省科协“百千万科普工程”科普人才信息汇总表</t>" ||
+x "$WORK/r.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>河南省科协“百千万科普工程”科普人才信息汇总表</t>" ||
 	fail "附表4 title"
+x "$WORK/r.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>　许昌　市　　魏都区　县（市、区）科协</t>" ||
+	fail "附表4's line"
 
-# One unit's 附表2: its unit on the second line; long texts included.
+# One unit's 推荐表: a sheet per person, ■ for the chosen categories.
+n=$(sqlite3 "$DB" "SELECT count(*) FROM talent JOIN units u ON u.id = unit_id WHERE u.name = '许昌学院'")
 "$KEPU" export talent --db "$DB" --unit 许昌学院 --format xlsx --output "$WORK/t.xlsx"
-x "$WORK/t.xlsx" xl/sharedStrings.xml | grep -q "<t>填报单位：许昌学院</t>" || fail "unit line"
-[ "$(x "$WORK/t.xlsx" xl/worksheets/sheet1.xml | grep -o '<row r=' | wc -l)" -ge 6 ] || fail "rows"
+[ "$(unzip -l "$WORK/t.xlsx" | grep -c 'xl/worksheets/sheet')" -eq "$n" ] || fail "not a sheet per person"
+x "$WORK/t.xlsx" xl/sharedStrings.xml | grep -q "■" || fail "no ticked box"
+
+# --state: only the approved, with a 状态 column in the CSV.
+sqlite3 "$DB" "UPDATE talent SET kp_state = 'approved' WHERE id IN (SELECT id FROM talent ORDER BY id LIMIT 2)"
+"$KEPU" check --db "$DB" >/dev/null
+"$KEPU" export talent --db "$DB" --state 已认定 >"$WORK/ok.csv"
+[ "$(wc -l <"$WORK/ok.csv")" -eq 3 ] || fail "want 2 approved rows: $(cat "$WORK/ok.csv")"
+head -1 "$WORK/ok.csv" | grep -q ',状态' || fail "no 状态 column"
+[ "$(grep -c ',已认定' "$WORK/ok.csv")" -eq 2 ] || fail "状态 not 已认定"
+"$KEPU" export talent --db "$DB" --state approved --format xlsx --output "$WORK/ok.xlsx"
+[ "$(unzip -l "$WORK/ok.xlsx" | grep -c 'xl/worksheets/sheet')" -eq 2 ] || fail "approved 推荐表"
+# …and the exported CSV, 状态 and all, imports again.
+"$KEPU" import talent "$WORK/ok.csv" --db "$DB" --dry-run >/dev/null 2>"$WORK/err" || fail "$(cat "$WORK/err")"
 
 set +e
 "$KEPU" export quota --db "$DB" --format xlsx --output "$WORK/q.xlsx" 2>"$WORK/err"; rc1=$?
 "$KEPU" export quota --db "$DB" --format pdf 2>>"$WORK/err"; rc2=$?
 "$KEPU" export quota --db "$DB" --format xlsx 2>>"$WORK/err"; rc3=$?
+"$KEPU" export talent --db "$DB" --state 通过 2>>"$WORK/err"; rc4=$?
 set -e
-[ "$rc1$rc2$rc3" = 111 ] || fail "statuses $rc1$rc2$rc3"
+[ "$rc1$rc2$rc3$rc4" = 1111 ] || fail "statuses $rc1$rc2$rc3$rc4"
 grep -q "已存在，不会覆盖" "$WORK/err" && grep -q "不支持的格式「pdf」" "$WORK/err" &&
-	grep -q "需要用 --output" "$WORK/err" || fail "$(cat "$WORK/err")"
+	grep -q "需要用 --output" "$WORK/err" && grep -q "没有「通过」这种状态" "$WORK/err" || fail "$(cat "$WORK/err")"

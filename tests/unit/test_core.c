@@ -218,6 +218,25 @@ static void test_formula_neutralising(void **state)
 	}
 }
 
+/* Wrapping as a spreadsheet prints: CJK two columns, Latin words whole,
+ * newlines kept; the line starts are byte offsets. */
+static void test_print_wrap(void **state)
+{
+	(void)state;
+	assert_int_equal(text_print_width("■a科"), 5);
+	size_t *at;
+	assert_int_equal(text_wrap("甲乙丙丁戊", 4, &at), 3);
+	assert_int_equal(at[1], 6);
+	assert_int_equal(at[2], 12);
+	free(at);
+	assert_int_equal(text_wrap("ab cd efgh", 6, &at), 2);
+	assert_int_equal(at[1], 6); /* efgh moves whole */
+	free(at);
+	assert_int_equal(text_wrap("一\n\n二", 10, NULL), 3);
+	assert_int_equal(text_wrap("", 10, NULL), 1);
+	assert_int_equal(text_wrap("abcdefghij", 4, NULL), 3); /* too long a word is broken */
+}
+
 int main(void)
 {
 	unit_locale();
@@ -225,6 +244,7 @@ int main(void)
 		cmocka_unit_test(test_decode_valid_and_invalid),
 		cmocka_unit_test(test_encode_roundtrip),
 		cmocka_unit_test(test_counts_and_widths),
+		cmocka_unit_test(test_print_wrap),
 		cmocka_unit_test(test_sanitize_removes_controls),
 		cmocka_unit_test(test_trim_and_fold),
 		cmocka_unit_test(test_dates),

@@ -223,7 +223,7 @@ static void test_links_to_the_database(void **state)
 	char *err = NULL;
 	assert_int_equal(exchange_send(&fx->x, "hard.csv", &err), -1);
 	assert_refused(err, xasprintf(msg(MSG_XC_IS_DATABASE), "hard.csv"));
-	assert_int_equal(exchange_export(&fx->x, &fx->env, fx->env.cat.forms[0], 0, "hard.csv", &err), -1);
+	assert_int_equal(exchange_export(&fx->x, &fx->env, &(kp_export){fx->env.cat.forms[0], NULL, 0, NULL}, "hard.csv", &err), -1);
 	assert_refused(err, xasprintf(msg(MSG_XC_EXISTS), "hard.csv"));
 	/* The command line's paths: the same refusal, by inode. */
 	FILE *in = exchange_read_path(fx->db, hard, &err);
@@ -258,7 +258,7 @@ static void test_never_overwritten(void **state)
 	char *kept = in_folder(fx, "kept.csv");
 	write_file(kept, "last week's\n");
 	char *err = NULL;
-	assert_int_equal(exchange_export(&fx->x, &fx->env, f, 0, "kept.csv", &err), -1);
+	assert_int_equal(exchange_export(&fx->x, &fx->env, &(kp_export){f, NULL, 0, NULL}, "kept.csv", &err), -1);
 	assert_refused(err, xasprintf(msg(MSG_XC_EXISTS), "kept.csv"));
 	char *text = slurp(kept);
 	assert_string_equal(text, "last week's\n");
@@ -266,7 +266,7 @@ static void test_never_overwritten(void **state)
 	/* A link named like the export: nothing written through it. */
 	char *outside = xasprintf("%s/outside.csv", fx->dir), *link_name = in_folder(fx, "link.csv");
 	assert_int_equal(symlink(outside, link_name), 0);
-	assert_int_equal(exchange_export(&fx->x, &fx->env, f, 0, "link.csv", &err), -1);
+	assert_int_equal(exchange_export(&fx->x, &fx->env, &(kp_export){f, NULL, 0, NULL}, "link.csv", &err), -1);
 	assert_refused(err, xasprintf(msg(MSG_XC_EXISTS), "link.csv"));
 	assert_int_equal(access(outside, F_OK), -1);
 	/* A fresh name is proposed instead. */
@@ -287,9 +287,9 @@ static void test_export_then_read(void **state)
 	fixture *fx = *state;
 	const kp_form *f = fx->env.cat.forms[0];
 	char *err = NULL;
-	assert_int_equal(exchange_export(&fx->x, &fx->env, f, 0, "out.csv", &err), 0);
+	assert_int_equal(exchange_export(&fx->x, &fx->env, &(kp_export){f, NULL, 0, NULL}, "out.csv", &err), 0);
 	assert_null(err);
-	assert_int_equal(exchange_export(&fx->x, &fx->env, f, 0, "out.xlsx", &err), 0);
+	assert_int_equal(exchange_export(&fx->x, &fx->env, &(kp_export){f, NULL, 0, NULL}, "out.xlsx", &err), 0);
 	assert_null(err);
 	struct stat st;
 	char *p = in_folder(fx, "out.csv");

@@ -256,6 +256,38 @@ static void test_field_references(void **state)
 		   5, 51, "缺少必需的键「is」");
 }
 
+#define PAPER HEAD "  - {id: a, label: 甲, type: text}\n" \
+	"  - {id: k, label: 类, type: choice, choices: [x, y]}\n" \
+	"paper:\n  columns: [10, 20]\n  rows:\n"
+
+/* A printed layout: a grid whose rows fill the columns, cells naming fields. */
+static void test_paper_layout(void **state)
+{
+	(void)state;
+	const char *ok = PAPER "    - [甲, {field: a}]\n"
+		"    - [{field: k, span: 2, boxes: 2, other: a}]\n"
+		"    - [{text: \"{unit}：{a}\", span: 2, lines: 3, seal: true}]\n";
+	kp_diag d = {0};
+	kp_form *f = form_load(&cat, "x.yaml", ok, strlen(ok), &d);
+	diag_print(&d, stderr);
+	assert_non_null(f);
+	const kp_paper *p = f->paper;
+	assert_int_equal(p->ncols, 2);
+	assert_int_equal(p->nrows, 3);
+	assert_int_equal(p->rows[0].cells[0].kind, PC_LABEL);
+	assert_int_equal(p->rows[0].cells[1].field, 0);
+	assert_int_equal(p->rows[1].cells[0].boxes, 2);
+	assert_int_equal(p->rows[1].cells[0].other, 0);
+	assert_int_equal(p->rows[2].cells[0].kind, PC_TEXT);
+	assert_true(p->rows[2].cells[0].seal);
+	form_free(f);
+	diag_free(&d);
+	expect_one(PAPER "    - [甲]\n", 10, 7, "这一行占 1 列");
+	expect_one(PAPER "    - [甲, {text: \"{zz}\"}]\n", 10, 18, "「{zz}」既不是本表的字段");
+	expect_one(PAPER "    - [甲, {field: a, boxes: 2}]\n", 10, 29, "boxes 只用于选项字段");
+	expect_one(PAPER "    - [甲, {field: nope}]\n", 10, 19, "表单中没有字段「nope」");
+}
+
 static void test_entry_aid_keys(void **state)
 {
 	(void)state;
@@ -370,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_unsafe_label_text_refused),
 		cmocka_unit_test(test_field_references),
 		cmocka_unit_test(test_entry_aid_keys),
+		cmocka_unit_test(test_paper_layout),
 		cmocka_unit_test(test_views),
 		cmocka_unit_test(test_every_problem_reported),
 		cmocka_unit_test(test_site_directory_overrides_file_by_file),

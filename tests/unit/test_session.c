@@ -115,9 +115,9 @@ static void test_unit_reads_only_its_own(void **state)
 		assert_int_equal(store_query_count(s, f, &q), 0);
 	}
 	int seen = 0;
-	assert_int_equal(store_each(s, f, other, count_row, &seen, &err), KP_OK);
+	assert_int_equal(store_each(s, f, other, NULL, count_row, &seen, &err), KP_OK);
 	assert_int_equal(seen, 0);
-	assert_int_equal(store_each(s, f, 0, count_row, &seen, &err), KP_OK);
+	assert_int_equal(store_each(s, f, 0, NULL, count_row, &seen, &err), KP_OK);
 	assert_int_equal(seen, 1);
 	/* The checklist's and reports' reads. */
 	assert_null(store_first_saved(s, f, other, -1, NULL));

@@ -435,7 +435,7 @@ static void test_totals_row(void **state)
 	totals_init(&t, q);
 	void *ctx[2] = {&t, (void *)q};
 	char *err = NULL;
-	assert_int_equal(store_each(fx->env.store, q, 0, add_total, ctx, &err), KP_OK);
+	assert_int_equal(store_each(fx->env.store, q, 0, NULL, add_total, ctx, &err), KP_OK);
 	const char *want[] = {"1170", "134", "119", "37"};
 	for (size_t i = 0; i < 4; i++) {
 		char *v = totals_text(&t, q, i);
@@ -654,7 +654,7 @@ static void test_export_neutralises_formulas_and_encodes(void **state)
 	char *buf, *err = NULL, *report;
 	size_t len, rlen;
 	FILE *out = open_memstream(&buf, &len), *rp = open_memstream(&report, &rlen);
-	export_options o = {"utf-8", rp, NULL, NULL};
+	export_options o = {"utf-8", rp, NULL, NULL, NULL};
 	assert_int_equal(export_csv(&fx->env, t, 0, &o, out, &err), 0);
 	fclose(out);
 	fclose(rp);
@@ -674,7 +674,7 @@ static void test_export_neutralises_formulas_and_encodes(void **state)
 	/* GB18030: converted, with the characters GBK cannot show listed */
 	out = open_memstream(&buf, &len);
 	rp = open_memstream(&report, &rlen);
-	o = (export_options){"gb18030", rp, NULL, NULL};
+	o = (export_options){"gb18030", rp, NULL, NULL, NULL};
 	assert_int_equal(export_csv(&fx->env, t, 0, &o, out, &err), 0);
 	fclose(out);
 	fclose(rp);

@@ -1,0 +1,216 @@
+#!/usr/bin/python3
+"""make print-check: every official workbook kepu writes, printed as a person
+prints it (LibreOffice headless to PDF) and read back with pdftotext.
+
+On the demo data and on records with the longest text every field allows:
+every value of every record appears whole in the printed text (nothing
+clipped or lost), the 推荐表 and 入库表 take exactly one page per record and
+each page holds its own record, and the titles, 附表N labels and the
+stamp/signature lines are printed. Usage: print_check.py KEPU WORKDIR
+"""
+import csv
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+KEPU, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+failures = []
+
+
+def fail(what):
+    failures.append(what)
+    print("FAIL: " + what)
+
+
+def run(*args, env=None):
+    e = dict(os.environ, KEPU_TODAY="2016-08-10", **(env or {}))
+    p = subprocess.run([KEPU, *args], cwd=WORK, env=e, capture_output=True)
+    if p.returncode != 0:
+        sys.exit("kepu %s: %s" % (" ".join(args), p.stderr.decode()))
+    return p.stdout.decode("utf-8-sig")
+
+
+def squash(s):
+    """Text without white space: pdftotext breaks lines where the cell wraps."""
+    return "".join(s.split())
+
+
+def export_rows(db, form, *extra):
+    return list(csv.DictReader(io.StringIO(run("export", form, "--db", db, *extra))))
+
+
+def to_pdf(xlsx):
+    # A private profile: a CI machine may run two checks at once.
+    subprocess.run(["soffice", "-env:UserInstallation=file://%s/lo-profile" % WORK, "--headless",
+                    "--convert-to", "pdf", "--outdir", WORK, xlsx],
+                   check=True, capture_output=True, timeout=600)
+    return xlsx[:-5] + ".pdf"
+
+
+def pages(pdf):
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, check=True).stdout.decode()
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def text(pdf, page=None):
+    # -raw: in the order LibreOffice draws, cell by cell, so a cell's lines
+    # stay together whatever lies beside it.
+    args = ["pdftotext", "-enc", "UTF-8", "-raw"]
+    if page:
+        args += ["-f", str(page), "-l", str(page)]
+    return subprocess.run(args + [pdf, "-"], capture_output=True, check=True).stdout.decode()
+
+
+def official(value):
+    """A stored date or month as the paper forms print it."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value)
+    if m:
+        return "%d年%d月%d日" % tuple(int(x) for x in m.groups())
+    m = re.fullmatch(r"(\d{4})-(\d\d)", value)
+    return "%d年%d月" % tuple(int(x) for x in m.groups()) if m else value
+
+
+def expect(where, printed, value):
+    if squash(value) not in printed:
+        fail("%s: %s… not printed whole" % (where, squash(value)[:30]))
+
+
+def check_paper(db, form, xlsx_name, label, marks, boxed, skip=()):
+    """A one-record-a-page form: a page per record, each record on its own page."""
+    records = export_rows(db, form)
+    out = os.path.join(WORK, xlsx_name)
+    run("export", form, "--db", db, "--format", "xlsx", "--output", out)
+    pdf = to_pdf(out)
+    n = pages(pdf)
+    if n != max(len(records), 1):
+        fail("%s: %d pages for %d records" % (xlsx_name, n, len(records)))
+    for i, rec in enumerate(records, 1):
+        page = squash(text(pdf, i))
+        for m in [label] + marks:
+            if squash(m) not in page:
+                fail("%s page %d: no %s" % (xlsx_name, i, m))
+        for col, value in rec.items():
+            if not value or col in skip:
+                continue
+            if col in boxed:
+                for item in value.split("、"):
+                    if "■" + squash(item) not in page:
+                        fail("%s page %d: %s not ticked ■" % (xlsx_name, i, item))
+            else:
+                expect("%s page %d %s" % (xlsx_name, i, col), page, official(value))
+    print("ok: %s, %d records on %d pages" % (xlsx_name, len(records), n))
+
+
+def check_list(db, form, xlsx_name, marks, extra=(), unit=None):
+    """A printed list: every value of every row somewhere in the printed text."""
+    sel = ["--unit", unit] if unit else []
+    records = export_rows(db, form, *sel)
+    out = os.path.join(WORK, xlsx_name)
+    run("export", form, "--db", db, "--format", "xlsx", "--output", out, *sel, *extra)
+    pdf = to_pdf(out)
+    # A long text may go on over a page break: the footer and the header
+    # repeated on the next page come between its parts on paper.
+    printed = re.sub(r"第\d+页，共\d+页", "", squash(text(pdf)))
+    if records:
+        printed = printed.replace(squash("".join(c for c in records[0] if c not in ("状态", "单位"))), "")
+    for m in marks:
+        if squash(m) not in printed:
+            fail("%s: no %s" % (xlsx_name, m))
+    skip = {"状态", "填报单位", "单位", "序号"}
+    for rec in records:
+        for col, value in rec.items():
+            if value and col not in skip:
+                expect("%s %s" % (xlsx_name, col), printed, value)
+    print("ok: %s, %d records, %d pages" % (xlsx_name, len(records), pages(pdf)))
+
+
+def long_text(n, seed):
+    """n characters of varied prose with Latin words and line breaks."""
+    out, k = "", 0
+    while len(out) < n:
+        k += 1
+        out += "第%d句%s：科普进社区、进学校 science popularization 讲座，" % (k, seed)
+        if k % 9 == 0:
+            out += "\n"
+    return out[:n].rstrip()
+
+
+def longest_db():
+    db = os.path.join(WORK, "longest.db")
+    run("init", "--db", db)
+    head = ["填报单位", "姓名", "性别", "年龄", "民族", "政治面貌", "学历", "主要从事行业", "科普专长",
+            "工作单位", "职务（职称）", "联系电话", "电子邮箱", "QQ号或微信号", "科普人才服务类别",
+            "个人基本情况", "科普工作经历", "拟开展科普工作", "县（市、区）科协推荐意见", "省辖市科协意见"]
+    cats = "青少年科普、农村科普、社区科普、园区科普、公务员科普、服务双创、服务精准扶贫、科普创作、其他"
+    han = "欧阳娜拉提买买提艾力司马相如诸葛孔明上官婉儿慕容复东方不败令狐冲独孤求败"
+    with open(os.path.join(WORK, "talent.csv"), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(head)
+        for i in range(3):
+            name = (han[i:] + han)[:49] + "甲乙丙"[i]
+            w.writerow(["魏都区", name, "女", 99, "汉族", "中国共产党党员", "博士研究生",
+                        long_text(50, "行业"), long_text(100, "专长"), long_text(100, "单位"),
+                        long_text(50, "职务"), "1380000000%d" % i,
+                        "print.check.longest.address.%d@science-popularization.example.org.cn" % i,
+                        "wx_longest_name_%d" % i, cats, long_text(2000, "情况%d" % i),
+                        long_text(2000, "经历%d" % i), long_text(2000, "计划%d" % i),
+                        long_text(500, "推荐%d" % i), long_text(500, "市意见%d" % i)])
+    run("import", "talent", "talent.csv", "--db", db)
+    with open(os.path.join(WORK, "project.csv"), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["项目申报单位", "申报时间", "项目名称", "项目完成单位", "联系人", "联系电话", "项目类别",
+                    "其他类别", "项目实施时间（起）", "项目实施时间（止）", "项目基本内容", "项目预期绩效"])
+        for i in range(2):
+            w.writerow(["许昌学院", "2016-07-15", long_text(100, "项目%d" % i), long_text(100, "完成单位"),
+                        (han[3 + i:] + han)[:50], "0374-2965753转8001", "其他", long_text(50, "类别"),
+                        "2016-07", "2017-12", long_text(3000, "内容%d" % i), long_text(3000, "绩效%d" % i)])
+    run("import", "project", "project.csv", "--db", db)
+    return db
+
+
+def main():
+    shutil.rmtree(WORK, ignore_errors=True)
+    os.makedirs(WORK)
+    demo = os.path.join(WORK, "demo.db")
+    run("init", "--db", demo, "--demo")
+    talent_marks = ["河南省科协“百千万科普工程”科普人才库", "推荐表", "（盖章）", "年月日",
+                    "县（市、区）科协推荐意见", "省辖市科协意见", "个人基本情况（可附页）"]
+    project_marks = ["河南省科协“百千万科普工程”重点项目", "入库表", "项目申报单位（盖章）：", "申报时间："]
+    roll_marks = ["附表4", "河南省科协“百千万科普工程”科普人才信息汇总表", "县（市、区）科协"]
+    talent_skip = {"填报单位", "状态"}
+    project_skip = {"状态", "项目申报单位"}
+    for db, tag in ((demo, "demo"), (longest_db(), "longest")):
+        check_paper(db, "talent", tag + "-talent.xlsx", "附表2", talent_marks, {"科普人才服务类别"}, talent_skip)
+        check_paper(db, "project", tag + "-project.xlsx", "附表3", project_marks, {"项目类别"}, project_skip)
+        check_list(db, "roll", tag + "-roll.xlsx", roll_marks, unit="魏都区")
+    check_list(demo, "roll", "demo-roll-all.xlsx", roll_marks)
+    check_list(demo, "quota", "demo-quota.xlsx", ["附表1", "任务指标分配表", "合计"])
+    for form in ("activity", "resource", "monthly", "plan", "summary"):
+        check_list(demo, form, "demo-%s.xlsx" % form, ["填报人：", "审核人：", "填报日期："])
+    # The briefing: the sentence naming the units that have not reported, whole.
+    out = os.path.join(WORK, "demo-briefing.xlsx")
+    run("report", "monthly", "--month", "2016-07", "--db", demo, "--format", "xlsx", "--output", out)
+    printed = squash(text(to_pdf(out)))
+    sentence = re.search(r"未报送的单位：[^。]*", printed)
+    units = [m.group(1) for m in re.finditer(r"^  - \[\d+,\s*([^,\s]+)",
+             open(os.path.join(os.path.dirname(__file__), "../../data/units.yaml")).read(), re.M)]
+    if not sentence:
+        fail("briefing: no 未报送的单位 sentence")
+    elif not sentence.group(0).endswith(units[-1]) and units[-1] not in sentence.group(0):
+        fail("briefing: the missing units are cut: " + sentence.group(0)[-40:])
+    else:
+        print("ok: briefing, the missing units whole")
+    out = os.path.join(WORK, "demo-progress.xlsx")
+    run("report", "progress", "--db", demo, "--format", "xlsx", "--output", out)
+    printed = squash(text(to_pdf(out)))
+    for u in units:
+        if u not in printed:
+            fail("progress: no " + u)
+    print("%d failures" % len(failures))
+    sys.exit(1 if failures else 0)
+
+
+main()
