@@ -62,6 +62,7 @@ static void restore_draft(form_screen *fs, ui_app *app)
 	}
 	fs->rec.version = d->base_version;
 	fs->dirty = true;
+	fs_focus(fs, fs->focus);
 	app_status(app, false, "%s", msg(MSG_UI_DRAFT_RESTORED));
 }
 
@@ -113,7 +114,7 @@ static void merge_conflict(form_screen *fs, ui_app *app, char **mine)
 		if (me) { /* shown under the form while the field has the cursor */
 			fs->fs[i].error = xasprintf(msg(MSG_UI_CONFLICT_THEIRS), now.vals[i]);
 			if (first_both == f->nfields)
-				first_both = fs->focus = i;
+				fs_focus(fs, first_both = i);
 		} else {
 			fs_set_value(&f->fields[i], &fs->fs[i], now.vals[i]);
 		}
@@ -153,7 +154,7 @@ void fs_save(form_screen *fs, ui_app *app)
 				}
 				fs->fs[i].error = m;
 			}
-		fs->focus = first;
+		fs_focus(fs, first);
 	} else {
 		for (size_t i = 0; i < f->nfields; i++)
 			record_set(&fs->rec, i, out[i]);
@@ -180,6 +181,7 @@ void fs_save(form_screen *fs, ui_app *app)
 			for (size_t i = 0; i < f->nfields; i++)
 				if (f->fields[i].sticky) /* …keeping what stays the same */
 					fs_set_value(&f->fields[i], &fs->fs[i], out[i]);
+			fs_focus(fs, 0);
 		}
 		free(err);
 	}

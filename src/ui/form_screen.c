@@ -117,6 +117,7 @@ void fs_load_values(form_screen *fs, const kp_record *r)
 		fs_set_value(&fs->form->fields[i], &fs->fs[i], r ? r->vals[i] : "");
 	fs_clear_errors(fs);
 	fs->focus = 0;
+	fs_focus(fs, 0);
 	fs->top = 0;
 	fs->dirty = false;
 }
@@ -179,6 +180,8 @@ static void draw_single(form_screen *fs, ui_app *app, const form_layout *l, size
 		return;
 	}
 	int col = i == fs->focus ? eb_view(&st->eb, w) : (int)(st->eb.hscroll = 0);
+	if (st->eb.sel) /* typing will replace it: shown so */
+		a = theme_attr(R_SELECTED);
 	value_rest(fs, i, sy, l->value_x, w,
 		   draw_cps(sy, l->value_x, w, st->eb.cp + st->eb.hscroll, st->eb.len - st->eb.hscroll, a,
 			    boxed));
@@ -341,10 +344,24 @@ static void form_draw(ui_screen *s, ui_app *app)
 
 /* --- keys --------------------------------------------------------------- */
 
+void fs_focus(form_screen *fs, size_t i)
+{
+	fs->fs[fs->focus].eb.sel = false;
+	fs->focus = i;
+	const kp_field *fd = &fs->form->fields[i];
+	/* A line entered with a value is selected, so typing replaces it and
+	 * never lands in front of it. A textarea is not: one stray key would
+	 * take paragraphs with it; its cursor goes to the start. */
+	if (fd->type == FT_TEXTAREA)
+		fs->fs[i].eb.cur = 0;
+	else if (fs_is_text(fd))
+		eb_select_all(&fs->fs[i].eb);
+}
+
 void fs_move_focus(form_screen *fs, int delta)
 {
 	size_t n = fs->form->nfields;
-	fs->focus = (fs->focus + n + (size_t)(delta + (int)n)) % n;
+	fs_focus(fs, (fs->focus + n + (size_t)(delta + (int)n)) % n);
 	const kp_field *fd = &fs->form->fields[fs->focus];
 	if (fd->type == FT_TEXTAREA && delta < 0)
 		eb_end(&fs->fs[fs->focus].eb);

@@ -52,6 +52,8 @@ void fs_clear_errors(form_screen *fs);
 /* Every field from r (empty when NULL); focus on the first, nothing dirty. */
 void fs_load_values(form_screen *fs, const kp_record *r);
 void fs_move_focus(form_screen *fs, int delta);
+/* Put the focus on field i, selecting a line's value (typing replaces it). */
+void fs_focus(form_screen *fs, size_t i);
 
 /* form_save.c */
 /* F2: validate every field; store, or show the first problem and go there. */
