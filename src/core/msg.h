@@ -352,6 +352,7 @@
 	X(K_DOWN,           "下移") \
 	X(K_ERASE,          "删除一个字") \
 	X(K_KILL,           "删除到行尾") \
+	X(K_ABSORBED,       "不动（光标已自动跳到本项）") \
 	X(K_CLEAR_CHOICE,   "清除选择") \
 	X(K_EDIT,           "修改") \
 	X(K_DITTO,          "同上：照抄上一份的这一项") \
@@ -393,6 +394,7 @@
 	X(KC_TRANSFER,      "导出数据") \
 	X(KC_ACCOUNTS,      "账号管理") \
 	X(KC_IMPORT,        "导入数据") \
+	X(KC_ADVANCED,      "填满自动跳到下一项之后的第一个键") \
 	X(KC_TITLE,         "kepu 按键一览") \
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
 	X(KC_KEYS,          "按键") \

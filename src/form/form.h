@@ -83,6 +83,7 @@ typedef struct {
 	char *group;           /* a heading over consecutive fields in printed tables, or NULL */
 	bool sticky;           /* keeps its value for the next record */
 	bool auto_advance;     /* moves to the next field when full */
+	bool forgive_tab;      /* …and a Tab or Enter right after that is absorbed */
 	kp_prefill *prefill;   /* integer fields: computed first value, or NULL */
 	kp_writer written_by;  /* who may write it (附表2: 县科协推荐意见 the unit, 省辖市科协意见 the city) */
 } kp_field;

@@ -28,7 +28,7 @@ static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "required_when",
-					 "sticky", "auto_advance", "group", "prefill", "written_by", NULL};
+					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", NULL};
 
@@ -37,7 +37,7 @@ static const struct { const char *key; unsigned bit; } typed_keys[] = {
 	{"max_chars", FK_MAX_CHARS}, {"min", FK_MINMAX}, {"max", FK_MINMAX},
 	{"pattern", FK_PATTERN}, {"message", FK_PATTERN}, {"choices", FK_CHOICES},
 	{"multiple", FK_MULTIPLE}, {"lines", FK_LINES}, {"not_before", FK_ORDER},
-	{"auto_advance", FK_ADVANCE}, {"prefill", FK_MINMAX},
+	{"auto_advance", FK_ADVANCE}, {"forgive_tab", FK_ADVANCE}, {"prefill", FK_MINMAX},
 };
 
 /* Column names kepu adds to every table, and names SQLite gives meaning. */
@@ -249,8 +249,13 @@ static void load_field(loader *L, const ynode *map, int section)
 			if (k && !(ti->keys & typed_keys[i].bit))
 				ychk_err(&L->c, k, msg(MSG_L_NOT_FOR_TYPE), typed_keys[i].key, ti->name);
 		}
-		if (ti->keys & FK_ADVANCE)
+		if (ti->keys & FK_ADVANCE) {
 			f->auto_advance = ychk_bool(&L->c, map, "auto_advance", false);
+			/* A clerk who types fast has Tab in the fingers after a
+			 * full field: unless the form says otherwise, that Tab is
+			 * the move already made, not a skip of the next field. */
+			f->forgive_tab = f->auto_advance && ychk_bool(&L->c, map, "forgive_tab", true);
+		}
 		if (ti->keys & FK_MULTIPLE && ychk_bool(&L->c, map, "multiple", false))
 			f->type = FT_MULTICHOICE;
 		if (ti->keys & FK_MAX_CHARS)

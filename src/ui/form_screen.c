@@ -529,8 +529,10 @@ static void field_key(form_screen *fs, ui_app *app, kp_action a, kp_key key, int
 		popup_open(&fs->pick, fd->label, fd->choices->items, fd->choices->n, st->choice, key.code);
 	else if (text && eb_insert(eb, key.code)) {
 		edited(fs, st);
-		if (complete(fd, eb))
+		if (complete(fd, eb)) {
 			fs_move_focus(fs, +1);
+			fs->advanced = fd->forgive_tab;
+		}
 	} else if (text) {
 		beep(); /* full: max_chars reached */
 	}
@@ -557,6 +559,12 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 			fs->confirm_leave = false;
 		return;
 	}
+	/* The habitual Tab or Enter right after an auto-advance: the move it
+	 * asks for has been made, so it is absorbed. */
+	bool after_advance = fs->advanced;
+	fs->advanced = false;
+	if (after_advance && keymap_lookup(CTX_ADVANCED, key) == ACT_ABSORB)
+		return;
 	const kp_field *fd = &fs->form->fields[fs->focus];
 	kp_action a = keymap_lookup(CTX_FORM | field_ctx(fd), key);
 	switch (a) {

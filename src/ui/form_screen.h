@@ -38,6 +38,7 @@ typedef struct {
 	bool offering;
 	bool readonly;       /* a reviewed record its user may not change (已提交, 已认定) */
 	int entered;         /* new records saved in this sitting */
+	bool advanced;       /* the last key moved on by auto-advance (a field with forgive_tab) */
 	size_t hint_field;   /* the field whose hint is due, and since when (ms) */
 	long long hint_since;
 } form_screen;

@@ -158,9 +158,8 @@ fill_required() {
 	keys Tab Tab                      # 主要从事行业, 科普专长
 	type_text "许昌学院农学院"; keys Tab
 	keys Tab                          # 职务（职称）
-	type_text "$2"                    # 联系电话: a whole mobile number moves on,
-	[[ $2 =~ ^1[3-9][0-9]{9}$ ]] || keys Tab  # anything else needs Tab
-	keys Tab Tab                      # 电子邮箱, QQ号或微信号
+	type_text "$2"; keys Tab          # 联系电话: a whole mobile number moves on, and
+	keys Tab Tab                      # the habitual Tab is absorbed; 电子邮箱, QQ号或微信号
 	keys Space                        # 服务类别: 青少年科普
 }
 

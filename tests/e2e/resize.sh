@@ -22,7 +22,7 @@ type_text "群众"; keys Enter
 type_text "大学专科"; keys Enter
 keys Tab Tab
 type_text "长葛市第一中学"; keys Tab Tab
-type_text "13612345678"; keys Tab Tab Space   # the mobile number moves on by itself
+type_text "13612345678"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 keys F2
 wait_for "已保存"
 assert_sql "SELECT name || gender || age || employer FROM talent" "王小明男42长葛市第一中学"

@@ -20,7 +20,7 @@ type_text "群众"; keys Enter
 type_text "硕士"; keys Enter
 keys Tab Tab
 type_text "许昌市中心医院"; keys Tab Tab
-type_text "13612345678"; keys Tab Tab Space   # the mobile number moves on by itself
+type_text "13612345678"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 keys Tab
 type_text "从医二十年"; sizes $((storms / 6))
 keys Enter; type_text "第二行"; sizes $((storms / 3))

@@ -21,7 +21,7 @@ wait_for "许昌学院农学院"
 type_text "许昌市第一中学"; keys Tab
 keys Tab
 type_text "13912345678"
-keys Tab Tab Space F2
+keys Tab Tab Tab Space F2                   # the Tab after the mobile is absorbed
 wait_for "已保存（第 2 号记录）"
 assert_sql "SELECT employer FROM talent WHERE id = 2" "许昌市第一中学"
 keys Escape
