@@ -142,7 +142,7 @@ open_talent_form() {
 	wait_for "请选择填报单位"
 	type_text "$1"
 	keys Enter
-	wait_for "新记录"
+	wait_for "：新记录"                 # the form's title, not the menu's 填写新记录
 }
 
 # fill_required NAME PHONE: fill every required field of 附表2 from the
