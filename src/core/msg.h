@@ -19,6 +19,7 @@
 	X(V_YEARMONTH,      "不是有效的年月（如 2016-07 或 2016年7月）") \
 	X(V_CHOICE,         "「%s」不是可选的项") \
 	X(V_BEFORE,         "不能早于%s") \
+	X(V_NOT_YET,        "「%s」还没有到（今天是 %s）") \
 	X(V_REQUIRED_WHEN,  "%s为「%s」时必须填写") \
 	X(V_CHOICE_DUP,     "「%s」选了两次") \
 	X(V_PATTERN,        "格式不正确") \
@@ -28,6 +29,7 @@
 	X(V_LIMIT,          "内容过于复杂，无法校验") \
 	/* form definition loader */ \
 	X(L_READ,           "无法读取文件：%s") \
+	X(L_NOT_AFTER,      "not_after 只能是 today，不是「%s」") \
 	X(L_SYNTAX,         "YAML 语法错误：%s") \
 	X(L_DEPTH,          "嵌套超过 %d 层") \
 	X(L_TOO_MANY,       "节点过多（超过 %d 个）") \

@@ -27,7 +27,7 @@ static const char *const form_keys[] = {"id", "title", "table", "attachment", "u
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
-					 "choices", "multiple", "lines", "not_before", "required_when",
+					 "choices", "multiple", "lines", "not_before", "not_after", "required_when",
 					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", NULL};
@@ -37,6 +37,7 @@ static const struct { const char *key; unsigned bit; } typed_keys[] = {
 	{"max_chars", FK_MAX_CHARS}, {"min", FK_MINMAX}, {"max", FK_MINMAX},
 	{"pattern", FK_PATTERN}, {"message", FK_PATTERN}, {"choices", FK_CHOICES},
 	{"multiple", FK_MULTIPLE}, {"lines", FK_LINES}, {"not_before", FK_ORDER},
+	{"not_after", FK_NOT_AFTER},
 	{"auto_advance", FK_ADVANCE}, {"forgive_tab", FK_ADVANCE}, {"prefill", FK_MINMAX},
 };
 
@@ -276,6 +277,10 @@ static void load_field(loader *L, const ynode *map, int section)
 		const char *message = (ti->keys & FK_PATTERN) ? ychk_str(&L->c, map, "message", false)
 							      : NULL;
 		f->message = message ? xstrdup(message) : NULL;
+		const char *na = (ti->keys & FK_NOT_AFTER) ? ychk_str(&L->c, map, "not_after", false) : NULL;
+		if (na && strcmp(na, "today"))
+			ychk_err(&L->c, yn_get(map, "not_after"), msg(MSG_L_NOT_AFTER), na);
+		f->not_after_today = na && !strcmp(na, "today");
 		const ynode *nb = yn_get(map, "not_before");
 		if (nb && ti->keys & FK_ORDER)
 			add_ref(L, form->nfields, nb, REF_ORDER);
