@@ -168,14 +168,17 @@
 	X(UI_MENU_HINT,     "按方括号中的数字或字母直接打开，或用上下键选择后按回车") \
 	X(UI_MENU_FORM,     "%s  填写新记录") \
 	X(UI_MENU_LIST,     "%s  记录列表") \
-	X(UI_MENU_UNIT,     "切换填报单位（当前：%s）") \
 	X(UI_MENU_QUIT,     "退出") \
-	X(UI_NO_UNIT,       "未选择") \
 	X(UI_PICK_UNIT,     "请选择填报单位") \
 	X(UI_UNIT_LINE,     "填报单位：%s") \
 	X(UI_NEW_RECORD,    "新记录") \
 	X(UI_EDIT_RECORD,   "修改第 %lld 号记录") \
 	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
+	X(UI_DUP_OTHER,     "可能与其他单位已推荐的人员重复，请与市科协核实。仍要保存请再按 F2") \
+	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复，请核实。仍要保存请再按 F2") \
+	X(UI_DUP_MARKED,    "已保存（第 %lld 号记录），已标记为可能重复，由市科协核实。") \
+	X(UI_DUP_NOTE,      "可能重复：%s") \
+	X(UI_DUP_ITEM,      "第 %lld 号记录（%s，%s）") \
 	X(UI_NO_DITTO,      "本次还没有保存过记录，无法照抄上一份") \
 	X(UI_HELP_TITLE,    "按键帮助（按任意键返回）") \
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \

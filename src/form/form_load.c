@@ -23,7 +23,7 @@ static kp_writer load_writer(ychk *c, const ynode *map)
 
 static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
 					"per_unit", "total_row", "description", "sections",
-					"fields", "unique", "review", "written_by", NULL};
+					"fields", "unique", "unique_hint", "review", "written_by", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
@@ -374,6 +374,28 @@ static void resolve_refs(loader *L)
 	}
 }
 
+/* unique_hint: [field, …] — one-line fields whose values together point to
+ * the same person in another record. */
+static void load_hint(loader *L, const ynode *n)
+{
+	if (!n || !ychk_is_seq(&L->c, n))
+		return;
+	if (n->n == 0)
+		ychk_err(&L->c, n, "%s", msg(MSG_L_EMPTY_LIST));
+	kp_form *form = L->form;
+	form->hint = xcalloc(n->n ? n->n : 1, sizeof *form->hint);
+	for (size_t i = 0; i < n->n; i++) {
+		const ynode *v = n->kids[i];
+		int k = v->kind == YN_SCALAR ? form_field_index(form, v->value) : -1;
+		if (k < 0)
+			ychk_err(&L->c, v, msg(MSG_L_UNKNOWN_FIELD), v->kind == YN_SCALAR ? v->value : "…");
+		else if (form->fields[k].type == FT_TEXTAREA || form->fields[k].type == FT_MULTICHOICE)
+			ychk_err(&L->c, v, msg(MSG_L_BAD_UNIQUE), v->value);
+		else
+			form->hint[form->nhint++] = k;
+	}
+}
+
 kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, size_t len,
 		   kp_diag *d)
 {
@@ -424,6 +446,7 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 		else if (uq && (form->per_unit || form->fields[form->unique].type == FT_TEXTAREA ||
 				form->fields[form->unique].type == FT_MULTICHOICE))
 			ychk_err(&L.c, yn_get(root, "unique"), msg(MSG_L_BAD_UNIQUE), uq);
+		load_hint(&L, yn_get(root, "unique_hint"));
 		const char *ul = ychk_str(&L.c, root, "unit_label", false);
 		form->unit_label = xstrdup(ul ? ul : msg(MSG_UI_COL_UNIT));
 	}

@@ -77,6 +77,21 @@ void app_set_unit(ui_app *app, long long id, const char *name)
 	app->unit_name = xstrdup(name);
 }
 
+void app_set_pick(ui_app *app, long long id, const char *name)
+{
+	free(app->pick_name);
+	app->pick_id = id;
+	app->pick_name = xstrdup(name);
+}
+
+long long app_entry_unit(const ui_app *app) { return app->unit_id ? app->unit_id : app->pick_id; }
+
+const char *app_entry_unit_name(const ui_app *app)
+{
+	const char *n = app->unit_id ? app->unit_name : app->pick_name;
+	return n ? n : "";
+}
+
 int app_scroll(size_t sel, int top, int rows)
 {
 	if ((int)sel < top)
@@ -267,6 +282,7 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 	}
 	free(app.stack);
 	free(app.unit_name);
+	free(app.pick_name);
 	user_free(&app.account);
 	forget_all(&app);
 	term_stop();

@@ -133,6 +133,42 @@ static void merge_conflict(form_screen *fs, ui_app *app, char **mine)
 	record_free(&now);
 }
 
+char *fs_dup_note(kp_store *s, const kp_form *f, long long id)
+{
+	kp_dup *d;
+	size_t n = store_duplicates_of(s, f, id, &d);
+	if (!n)
+		return NULL;
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_adds(&b, "、");
+		sb_printf(&b, msg(MSG_UI_DUP_ITEM), d[i].id, d[i].unit_name, d[i].name);
+		dup_free(&d[i]);
+	}
+	free(d);
+	char *note = xasprintf(msg(MSG_UI_DUP_NOTE), sb_str(&b));
+	sb_free(&b);
+	return note;
+}
+
+/* The early word on a possible duplicate (unique_hint): said once, and the
+ * save waits for a second F2. What is said comes from the store, which
+ * names another unit's record to the city only. */
+static bool warn_duplicate(form_screen *fs, ui_app *app)
+{
+	kp_dup d;
+	if (fs->dup_warned || !store_find_duplicate(app->env->store, fs->form, &fs->rec, &d))
+		return false;
+	if (d.id)
+		app_status(app, true, msg(MSG_UI_DUP_KNOWN), d.id, d.unit_name, d.name);
+	else
+		app_status(app, true, "%s", msg(MSG_UI_DUP_OTHER));
+	dup_free(&d);
+	fs->dup_warned = true;
+	return true;
+}
+
 void fs_save(form_screen *fs, ui_app *app)
 {
 	const kp_form *f = fs->form;
@@ -158,6 +194,8 @@ void fs_save(form_screen *fs, ui_app *app)
 	} else {
 		for (size_t i = 0; i < f->nfields; i++)
 			record_set(&fs->rec, i, out[i]);
+		if (warn_duplicate(fs, app))
+			goto done;
 		char *err = NULL;
 		long long draft_key = fs->rec.id;
 		bool editing = fs->rec.id != 0;
@@ -165,6 +203,12 @@ void fs_save(form_screen *fs, ui_app *app)
 				 : store_insert(app->env->store, f, &fs->rec, &err);
 		if (rc == KP_OK)
 			fs_drop_draft(fs, app, draft_key);
+		bool marked = rc == KP_OK && fs->dup_warned;
+		if (marked && store_mark_duplicate(app->env->store, f, &fs->rec, &err) != KP_OK) {
+			app_status(app, true, "%s", err);
+			marked = false;
+		}
+		fs->dup_warned = false;
 		if (rc == KP_ECONFLICT) {
 			merge_conflict(fs, app, out);
 		} else if (rc != KP_OK) {
@@ -174,7 +218,8 @@ void fs_save(form_screen *fs, ui_app *app)
 			fs->dirty = false;
 			fs->base.closing = true;
 		} else {
-			app_status(app, false, msg(MSG_UI_SAVED), fs->rec.id, ++fs->entered);
+			app_status(app, false, msg(marked ? MSG_UI_DUP_MARKED : MSG_UI_SAVED), fs->rec.id,
+				   ++fs->entered);
 			app_remember(app, f, out);
 			fs->rec.id = 0;
 			fs_load_values(fs, NULL); /* ready for the next record… */
@@ -185,6 +230,7 @@ void fs_save(form_screen *fs, ui_app *app)
 		}
 		free(err);
 	}
+done:
 	for (size_t i = 0; i < f->nfields; i++) {
 		free(raw[i]);
 		free(out[i]);

@@ -323,6 +323,8 @@ static void form_draw(ui_screen *s, ui_app *app)
 	if (!err && fs->rec.reason && fs->rec.reason[0]) { /* a returned record says why */
 		snprintf(why, sizeof why, msg(MSG_UI_RETURNED_WHY), fs->rec.reason);
 		help = why;
+	} else if (!err && fs->dup_note) {
+		help = fs->dup_note;
 	}
 	unsigned ctx = fs->pick.open ? CTX_POPUP : CTX_FORM | field_ctx(fd);
 	app_chrome(app, title, right, help, ctx);
@@ -370,6 +372,7 @@ void fs_move_focus(form_screen *fs, int delta)
 static void edited(form_screen *fs, field_state *st)
 {
 	fs->dirty = true;
+	fs->dup_warned = false; /* changed values are checked again */
 	fs->draft_due = true;
 	free(st->error);
 	st->error = NULL;
@@ -613,6 +616,7 @@ static void form_destroy(ui_screen *s)
 	}
 	popup_close(&fs->pick);
 	draft_free(&fs->offer);
+	free(fs->dup_note);
 	for (size_t i = 0; i < fs->form->nfields; i++)
 		free(fs->orig[i]);
 	free(fs->orig);
@@ -647,12 +651,13 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 			return NULL;
 		}
 		fs->readonly = f->review && !review_editable(app->env->store, state_of(fs->rec.state));
+		fs->dup_note = fs_dup_note(app->env->store, f, id);
 		fs_load_values(fs, &fs->rec);
 		fs_set_orig(fs, &fs->rec);
 	} else {
 		record_init(&fs->rec, f->nfields);
-		fs->rec.unit_id = app->unit_id;
-		fs->rec.unit_name = xstrdup(app->unit_name ? app->unit_name : "");
+		fs->rec.unit_id = app_entry_unit(app);
+		fs->rec.unit_name = xstrdup(app_entry_unit_name(app));
 		fs_load_values(fs, NULL);
 	}
 	fs->offering = store_draft_load(app->env->store, app->user, f->id, id, &fs->offer) == KP_OK;

@@ -49,8 +49,10 @@ wait_for "主菜单"
 
 # 月报: the pre-filled 0s are typed over (2, not 20; 120, not 1200).
 keys m
-wait_while "no 月报" off_screen "月报：新记录"
-assert_screen "填报单位：许昌学院"             # the unit chosen for 附表2
+wait_for "请选择填报单位"
+keys Enter                                  # the unit chosen for 附表2, offered first
+wait_for "月报：新记录"
+assert_screen "填报单位：许昌学院"
 keys Space; wait_for "2016-12"; keys Enter
 wait_for "预填"
 type_text "2"; keys Tab
