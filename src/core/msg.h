@@ -105,6 +105,7 @@
 	X(RV_APPROVE,       "认定") \
 	X(RV_RETURN,        "退回修改") \
 	X(RV_REOPEN,        "重新打开") \
+	X(RV_WITHDRAW,      "撤回（改回草稿）") \
 	X(RV_NOT_ALLOWED,   "不能「%s」：这条记录现在是「%s」") \
 	X(RV_NEED_REASON,   "请写明原因") \
 	X(S_SYSTEM_ACTOR,   "kepu（初始数据）") \
@@ -127,7 +128,7 @@
 	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，并通知管理员：用最近一次 kepu backup 做的备份恢复。") \
 	/* checklist, progress, briefing */ \
 	X(P_SCORE,          "完成度") \
-	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计，指标为 0 算完成（config/ranking.yaml）") \
+	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计，指标为 0 算完成") \
 	X(P_TOTAL,          "合计") \
 	X(P_WAITING,        "%s%s已认定 %lld、待审核 %lld") \
 	X(P_DONE,           "已完成") \
@@ -164,6 +165,7 @@
 	/* terminal interface */ \
 	X(UI_APP_TITLE,     "许昌市科协「百千万科普工程」") \
 	X(UI_TOO_SMALL,     "终端窗口太小：至少需要 80x24，现在是 %dx%d。请放大窗口。") \
+	X(UI_KEYS_IGNORED,  "窗口太小时按的键不起作用，已忽略；放大窗口后再输入。") \
 	X(UI_MENU_TITLE,    "主菜单") \
 	X(UI_MENU_HINT,     "按方括号中的数字或字母直接打开，或用上下键选择后按回车") \
 	X(UI_MENU_FORM,     "%s  填写新记录") \
@@ -282,8 +284,13 @@
 	X(UI_AU_AT,         "时间") \
 	X(UI_AU_USER,       "用户") \
 	X(UI_AU_WHAT,       "操作") \
-	X(UI_AU_CHANGES,    "改动（原值 -> 新值）") \
-	X(UI_AU_CHANGE,     "%s：%s -> %s") \
+	X(UI_AU_CHANGES,    "改动（原值 → 新值）") \
+	X(UI_AU_CHANGE,     "%s：%s → %s") \
+	X(UI_AU_STATE,      "审核状态") \
+	X(UI_AU_REASON,     "退回原因") \
+	X(UI_AU_DUP,        "可能重复") \
+	X(UI_AU_DUP_MARKED, "已标记，由市科协核实") \
+	X(UI_AU_TICK,       "事项") \
 	X(UI_AU_EMPTY,      "（空）") \
 	X(UI_AU_NONE,       "没有符合条件的记录。") \
 	X(UI_AU_HINT,       "输入文字筛选：用户、单位、表名、记录编号或日期（如 2016-07-20）") \
@@ -436,7 +443,7 @@
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit 指定单位，或在文件中加一列「填报单位」") \
-	X(C_UNIT_MISMATCH,  "不是本次导入的单位「%s」（--unit 或单位账号）") \
+	X(C_UNIT_MISMATCH,  "不是本次导入的单位「%s」") \
 	X(C_DB_EXISTS,      "数据库 %s 已存在，不会覆盖") \
 	X(C_INIT_DONE,      "已创建数据库 %s：%d 个单位，%d 条示例记录。") \
 	X(C_BACKUP_DONE,    "已备份到 %s（完整性检查通过）。") \

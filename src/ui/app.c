@@ -134,13 +134,16 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 	app->keyctx = keyctx;
 }
 
-static void draw_too_small(void)
+static void draw_too_small(bool ignored)
 {
 	erase();
 	char text[256];
 	snprintf(text, sizeof text, msg(MSG_UI_TOO_SMALL), COLS, LINES);
-	/* Wrap by hand: the message must be readable in a 40-column window. */
-	draw_text(LINES / 2, 0, COLS, text, theme_attr(R_ERROR), false);
+	/* Wrapped: the message must be readable in a 40-column window. */
+	int y = LINES / 3;
+	y += draw_wrapped(y, 0, COLS, LINES - y, text, theme_attr(R_ERROR));
+	if (ignored)
+		draw_wrapped(y, 0, COLS, LINES - y, msg(MSG_UI_KEYS_IGNORED), theme_attr(R_ERROR));
 }
 
 /* The database answered that it is damaged: nothing read from it can be
@@ -217,6 +220,7 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 	}
 	app_push(&app, login_screen_new(&app, false));
 	int rc = 0;
+	bool ignored = false; /* keys dropped while the window is too small */
 	while (!app.quit && app.depth > 0) {
 		if (store_damaged()) {
 			show_damaged();
@@ -226,8 +230,9 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 		ui_screen *top = app.stack[app.depth - 1];
 		app.cursor_y = -1;
 		if (term_too_small()) {
-			draw_too_small();
+			draw_too_small(ignored);
 		} else {
+			ignored = false;
 			erase();
 			top->draw(top, &app);
 		}
@@ -261,10 +266,15 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 				top->persist(top, &app, false);
 			continue;
 		}
-		/* Keys count even while the window is too small to draw the screen
-		 * (a drag-resize, a fast typist): input is never thrown away. */
 		if (keymap_lookup(CTX_FORM, key) == ACT_REDRAW) {
 			clearok(curscr, TRUE);
+			continue;
+		}
+		/* A key typed while the screen cannot be drawn would act unseen
+		 * (a value typed into a field nobody sees): it is dropped, and
+		 * the too-small message says so. */
+		if (term_too_small()) {
+			ignored = true;
 			continue;
 		}
 		if (keymap_lookup(app.keyctx, key) == ACT_HELP) {

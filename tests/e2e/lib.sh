@@ -50,7 +50,14 @@ start_cmd() {
 	tm new-session -d -s "$S" -x "$w" -y "$h" "$*; echo KEPU-EXIT=\$?; sleep 60"
 }
 
-screen() { tm capture-pane -p -t "$S"; }
+# screen: the terminal's text now. Under tests/run.sh every capture is also
+# kept (E2E_CAPTURES), for the check that no internal name reaches a screen.
+screen() {
+	local s
+	s=$(tm capture-pane -p -t "$S")
+	[ -z "${E2E_CAPTURES:-}" ] || printf '%s\n' "$s" >>"$E2E_CAPTURES/$(basename "$0" .sh)"
+	printf '%s\n' "$s"
+}
 keys() { tm send-keys -t "$S" "$@"; }
 # type TEXT: literal text (Chinese included), no key names.
 type_text() { tm send-keys -t "$S" -l -- "$1"; }

@@ -50,6 +50,13 @@ menu_open "科普活动记录  记录列表"
 wait_for "共 1 条"
 keys F9; wait_for "提交审核"; keys Enter
 wait_for "已改为「已提交」"
+# 撤回: the unit takes a submitted record back before the city decides.
+keys F9; wait_for "撤回（改回草稿）"; keys Enter
+wait_for "已改为「草稿」"
+assert_sql "SELECT kp_state FROM activity" "draft"
+assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'withdraw'" "1"
+keys F9; wait_for "提交审核"; keys Enter
+wait_for "已改为「已提交」"
 close_terminals
 E2E_USER=city2 start 80 24 --today 2016-08-10
 menu_open "科普活动记录  记录列表"

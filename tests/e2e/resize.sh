@@ -12,6 +12,8 @@ wait_for "附表2 科普人才库推荐表"
 type_text "2"
 resize 60 20
 wait_for "终端窗口太小：至少需要 80x24，现在是 60x20"
+type_text "丢"                               # unseen: dropped, and said so
+wait_for "已忽略"
 resize 100 30
 wait_for "王小明"
 resize 80 24

@@ -6,10 +6,14 @@ new_db
 start 80 24
 open_talent_form "医学会"
 storms=${STORMS:-300}
+# Keys typed while the window is too small are dropped (and said so), so
+# each storm ends at a size kepu can draw before typing goes on.
 sizes() {
 	for _ in $(seq "$1"); do
 		resize $((20 + RANDOM % 160)) $((5 + RANDOM % 60))
 	done
+	resize 80 24
+	wait_for "填报单位：医学会"
 }
 type_text "诸葛"; sizes $((storms / 6)); type_text "亮"
 keys Tab
