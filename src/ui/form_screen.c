@@ -113,8 +113,10 @@ void fs_clear_errors(form_screen *fs)
 
 void fs_load_values(form_screen *fs, const kp_record *r)
 {
-	for (size_t i = 0; i < fs->form->nfields; i++)
+	for (size_t i = 0; i < fs->form->nfields; i++) {
 		fs_set_value(&fs->form->fields[i], &fs->fs[i], r ? r->vals[i] : "");
+		fs->fs[i].mcur = 0; /* each record's boxes start at the first */
+	}
 	fs_clear_errors(fs);
 	fs->focus = 0;
 	fs_focus(fs, 0);
@@ -465,6 +467,14 @@ static bool locked(form_screen *fs, ui_app *app)
 	return true;
 }
 
+/* The choice list, filtered by what is typed (first), its aliases too. */
+static void open_choices(form_screen *fs, const kp_field *fd, const field_state *st, uint32_t first)
+{
+	const kp_list *l = fd->choices;
+	popup_open(&fs->pick, fd->label, l->items, l->n, st->choice, first);
+	popup_aliases(&fs->pick, l->alias_from, l->alias_to, l->naliases);
+}
+
 /* Keys that change or move within the focused field. */
 static void field_key(form_screen *fs, ui_app *app, kp_action a, kp_key key, int value_w)
 {
@@ -521,7 +531,7 @@ static void field_key(form_screen *fs, ui_app *app, kp_action a, kp_key key, int
 		edited(fs, st);
 		return;
 	case ACT_OPEN_LIST:
-		popup_open(&fs->pick, fd->label, fd->choices->items, fd->choices->n, st->choice, 0);
+		open_choices(fs, fd, st, 0);
 		return;
 	default:
 		break;
@@ -529,7 +539,7 @@ static void field_key(form_screen *fs, ui_app *app, kp_action a, kp_key key, int
 	if (key.fn || key.code < ' ' || key.code == 127)
 		return;
 	if (fd->type == FT_CHOICE)
-		popup_open(&fs->pick, fd->label, fd->choices->items, fd->choices->n, st->choice, key.code);
+		open_choices(fs, fd, st, key.code);
 	else if (text && eb_insert(eb, key.code)) {
 		edited(fs, st);
 		if (complete(fd, eb)) {
