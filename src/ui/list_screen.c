@@ -523,8 +523,9 @@ ui_screen *view_screen_new(ui_app *app, const kp_view *v)
 	picker_init(&ls->pick, app);
 	ls->q.unit_id = app->unit_id; /* a unit session's own; the city chooses */
 	ls->unit_name = app->unit_name ? xstrdup(app->unit_name) : NULL;
-	if (!ls->q.unit_id) /* which unit's roll? ask first */
+	if (!ls->q.unit_id) /* which unit's roll? ask first, showing no unit's rows meanwhile */
 		picker_open(&ls->pick, app);
-	restart(ls, app);
+	else
+		restart(ls, app);
 	return &ls->base;
 }
