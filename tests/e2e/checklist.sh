@@ -72,8 +72,8 @@ grep -q "^魏都区 *! " "$WORK/after" || fail "魏都区 not overdue: $(grep �
 start 80 24 --today 2016-07-20
 wait_for "主菜单"
 keys c
-wait_for "工作进度检查表"
-assert_screen "2016年7月15日  各单位 五.2 上报附表2、3、4和年度工作计划  ! 逾期 5 天    2/19"
+wait_for "工作进度检查表（五、组织实施）"     # the screen, not the menu's item
+wait_for "2016年7月15日  各单位 五.2 上报附表2、3、4和年度工作计划  ! 逾期 5 天    2/19"
 keys Tab
 wait_for "各单位完成情况"
 assert_screen " 许昌学院          +      .      .      .      .      .      .      .      ."  # July reported on 8月1日

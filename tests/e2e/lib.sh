@@ -214,7 +214,11 @@ menu_open() {
 		for _ in $(seq $((last - line))); do keys Up; done
 	fi
 	keys Enter
+	# Until the item is gone (or the unit picker is over it), a wait for
+	# the next screen's words could match the menu's own line.
+	wait_while "the menu still shows: $1" menu_still "$1"
 }
+menu_still() { on_screen "$1" && off_screen "请选择填报单位"; }
 
 # sshd_keys DIR: host and client keys for an sshd of the scenario's own in
 # DIR, the client's key authorised, and a random port in $port (never a
