@@ -9,6 +9,7 @@
 
 #include "cli/common.h"
 #include "cli/progress.h"
+#include "core/clock.h"
 #include "core/embedded.h"
 #include "core/msg.h"
 #include "core/priv.h"
@@ -19,10 +20,31 @@
 #include "domain/xlsx.h"
 #include "domain/xlsx_read.h"
 
+/* The days the demonstration's records were entered, whatever the clock
+ * says when `kepu init --demo` runs: the demo tells one story on 2016-08-10
+ * (make demo), where the checklist, the 月报, the briefing and the ranking
+ * agree — talents and plans before 7月15日, the July 月报 of five units on
+ * 8月1日 (before 8月3日), activities and resources (none dated later) on
+ * 8月10日. */
+static const struct { const char *form, *day; } demo_days[] = {
+	{"talent", "2016-07-12"}, {"plan", "2016-07-14"}, {"monthly", "2016-08-01"},
+	{"activity", "2016-08-10"}, {"resource", "2016-08-10"},
+};
+
+static const char *demo_day(const char *form)
+{
+	for (size_t i = 0; i < sizeof demo_days / sizeof demo_days[0]; i++)
+		if (!strcmp(demo_days[i].form, form))
+			return demo_days[i].day;
+	return NULL;
+}
+
 /* Demonstration records, one CSV per form, shipped in data/demo/. */
 static int load_demo(kp_env *e, int *count)
 {
 	*count = 0;
+	char was[11];
+	clock_fixed_day(was);
 	for (size_t i = 0; i < e->cat.nforms; i++) {
 		const kp_form *f = e->cat.forms[i];
 		char path[256];
@@ -31,11 +53,17 @@ static int load_demo(kp_env *e, int *count)
 		if (!demo)
 			continue;
 		FILE *in = fmemopen((void *)demo->data, demo->len, "r");
+		if (demo_day(f->id))
+			clock_set_today(demo_day(f->id));
 		import_stats st;
 		import_options io = {.source = path};
 		int rc = in ? import_csv(e, f, in, &io, stderr, &st) : -1;
 		if (in)
 			fclose(in);
+		if (was[0])
+			clock_set_today(was);
+		else
+			clock_use_system();
 		if (rc != 0)
 			return -1;
 		*count += st.saved;

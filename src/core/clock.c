@@ -19,6 +19,19 @@ bool clock_set_today(const char *day)
 	return true;
 }
 
+void clock_fixed_day(char *out)
+{
+	out[0] = '\0';
+	if (fixed_y)
+		snprintf(out, 11, "%04u-%02u-%02u", (unsigned)fixed_y % 10000, (unsigned)fixed_m % 100, (unsigned)fixed_d % 100);
+}
+
+void clock_use_system(void)
+{
+	fixed_y = fixed_m = fixed_d = 0;
+	fixed_gen++;
+}
+
 static struct tm local_now(void)
 {
 	time_t t = time(NULL);

@@ -12,6 +12,11 @@
  * false if it is not a date. */
 bool clock_set_today(const char *day);
 void clock_today(int *y, int *m, int *d);
+/* The day clock_set_today set, as YYYY-MM-DD in out (at least 11 bytes),
+ * or "" while kepu follows the system's day. */
+void clock_fixed_day(char *out);
+/* Follow the system's day again. */
+void clock_use_system(void);
 /* Now as "YYYY-MM-DD HH:MM:SS" (local time) in out (at least 20 bytes). */
 void clock_now(char *out);
 

@@ -35,6 +35,7 @@ static void reserve(editbuf *b, size_t n)
 void eb_set(editbuf *b, const char *s)
 {
 	b->len = b->cur = b->hscroll = 0;
+	b->sel = false;
 	size_t len = strlen(s), i = 0;
 	while (i < len) {
 		uint32_t cp;
@@ -44,6 +45,12 @@ void eb_set(editbuf *b, const char *s)
 		reserve(b, b->len + 1);
 		b->cp[b->len++] = cp;
 	}
+	b->cur = b->len;
+}
+
+void eb_select_all(editbuf *b)
+{
+	b->sel = b->len > 0;
 	b->cur = b->len;
 }
 
@@ -61,6 +68,8 @@ bool eb_insert(editbuf *b, uint32_t cp)
 		return false;
 	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 		return false;
+	if (b->sel)
+		eb_clear(b);
 	if (b->max_chars && b->len >= b->max_chars)
 		return false;
 	reserve(b, b->len + 1);
@@ -70,8 +79,19 @@ bool eb_insert(editbuf *b, uint32_t cp)
 	return true;
 }
 
+/* A selection goes whole, as typing over it would replace it. */
+static bool drop_selection(editbuf *b)
+{
+	if (!b->sel)
+		return false;
+	eb_clear(b);
+	return true;
+}
+
 bool eb_backspace(editbuf *b)
 {
+	if (drop_selection(b))
+		return true;
 	if (b->cur == 0)
 		return false;
 	b->cur--;
@@ -80,6 +100,8 @@ bool eb_backspace(editbuf *b)
 
 bool eb_delete(editbuf *b)
 {
+	if (drop_selection(b))
+		return true;
 	if (b->cur >= b->len)
 		return false;
 	memmove(b->cp + b->cur, b->cp + b->cur + 1, (b->len - b->cur - 1) * sizeof *b->cp);
@@ -87,23 +109,38 @@ bool eb_delete(editbuf *b)
 	return true;
 }
 
-void eb_left(editbuf *b) { if (b->cur > 0) b->cur--; }
-void eb_right(editbuf *b) { if (b->cur < b->len) b->cur++; }
+void eb_left(editbuf *b)
+{
+	b->sel = false;
+	if (b->cur > 0)
+		b->cur--;
+}
+
+void eb_right(editbuf *b)
+{
+	b->sel = false;
+	if (b->cur < b->len)
+		b->cur++;
+}
 
 void eb_home(editbuf *b)
 {
+	b->sel = false;
 	while (b->cur > 0 && b->cp[b->cur - 1] != '\n')
 		b->cur--;
 }
 
 void eb_end(editbuf *b)
 {
+	b->sel = false;
 	while (b->cur < b->len && b->cp[b->cur] != '\n')
 		b->cur++;
 }
 
 void eb_kill_to_end(editbuf *b)
 {
+	if (drop_selection(b))
+		return;
 	size_t end = b->cur;
 	while (end < b->len && b->cp[end] != '\n')
 		end++;
@@ -115,7 +152,11 @@ void eb_kill_to_end(editbuf *b)
 	b->len -= end - b->cur;
 }
 
-void eb_clear(editbuf *b) { b->len = b->cur = b->hscroll = 0; }
+void eb_clear(editbuf *b)
+{
+	b->len = b->cur = b->hscroll = 0;
+	b->sel = false;
+}
 
 int eb_view(editbuf *b, int width)
 {
@@ -192,6 +233,7 @@ static void goto_rc(editbuf *b, const eb_row *row, int col)
 
 static bool move_row(editbuf *b, int width, int delta)
 {
+	b->sel = false;
 	eb_row *rows;
 	size_t n = eb_wrap(b, width, &rows), r;
 	int col;

@@ -17,6 +17,10 @@ typedef struct {
 	size_t hscroll;   /* single-line: first visible code point */
 	size_t max_chars; /* 0 = unlimited */
 	bool multiline;
+	/* The whole value is selected (a field just entered): the first
+	 * printable key, Backspace or Delete replace it; a cursor key
+	 * starts editing in place (the 5250 and spreadsheet convention). */
+	bool sel;
 } editbuf;
 
 /* One visual row of a wrapped buffer: code points [start, end). */
@@ -28,14 +32,19 @@ void eb_init(editbuf *b, size_t max_chars, bool multiline);
 void eb_free(editbuf *b);
 /* Replace the content with a UTF-8 string; cursor at the end. */
 void eb_set(editbuf *b, const char *utf8);
+/* Select the whole value, when there is one; the cursor goes to the end. */
+void eb_select_all(editbuf *b);
 /* The content as a new UTF-8 string. */
 char *eb_text(const editbuf *b);
 
-/* Insert cp at the cursor. Refused (false) when the buffer is full, for
- * control characters, and for '\n' in a single-line buffer. */
+/* Insert cp at the cursor, or in place of a selection. Refused (false)
+ * when the buffer is full, for control characters, and for '\n' in a
+ * single-line buffer. */
 bool eb_insert(editbuf *b, uint32_t cp);
 bool eb_backspace(editbuf *b); /* removes one whole character */
 bool eb_delete(editbuf *b);
+/* On a selection (the cursor at its end) a move ends it and moves on from
+ * there, as in a spreadsheet's cell: Left goes before the last character. */
 void eb_left(editbuf *b);
 void eb_right(editbuf *b);
 void eb_home(editbuf *b);      /* start of the (logical) line */

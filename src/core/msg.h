@@ -19,6 +19,7 @@
 	X(V_YEARMONTH,      "不是有效的年月（如 2016-07 或 2016年7月）") \
 	X(V_CHOICE,         "「%s」不是可选的项") \
 	X(V_BEFORE,         "不能早于%s") \
+	X(V_NOT_YET,        "「%s」还没有到（今天是 %s）") \
 	X(V_REQUIRED_WHEN,  "%s为「%s」时必须填写") \
 	X(V_CHOICE_DUP,     "「%s」选了两次") \
 	X(V_PATTERN,        "格式不正确") \
@@ -28,6 +29,7 @@
 	X(V_LIMIT,          "内容过于复杂，无法校验") \
 	/* form definition loader */ \
 	X(L_READ,           "无法读取文件：%s") \
+	X(L_NOT_AFTER,      "not_after 只能是 today，不是「%s」") \
 	X(L_SYNTAX,         "YAML 语法错误：%s") \
 	X(L_DEPTH,          "嵌套超过 %d 层") \
 	X(L_TOO_MANY,       "节点过多（超过 %d 个）") \
@@ -108,6 +110,7 @@
 	X(RV_APPROVE,       "认定") \
 	X(RV_RETURN,        "退回修改") \
 	X(RV_REOPEN,        "重新打开") \
+	X(RV_WITHDRAW,      "撤回（改回草稿）") \
 	X(RV_NOT_ALLOWED,   "不能「%s」：这条记录现在是「%s」") \
 	X(RV_NEED_REASON,   "请写明原因") \
 	X(S_SYSTEM_ACTOR,   "kepu（初始数据）") \
@@ -130,7 +133,7 @@
 	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，并通知管理员：用最近一次 kepu backup 做的备份恢复。") \
 	/* checklist, progress, briefing */ \
 	X(P_SCORE,          "完成度") \
-	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计，指标为 0 算完成（config/ranking.yaml）") \
+	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计，指标为 0 算完成") \
 	X(P_TOTAL,          "合计") \
 	X(P_WAITING,        "%s%s已认定 %lld、待审核 %lld") \
 	X(P_DONE,           "已完成") \
@@ -167,18 +170,22 @@
 	/* terminal interface */ \
 	X(UI_APP_TITLE,     "许昌市科协「百千万科普工程」") \
 	X(UI_TOO_SMALL,     "终端窗口太小：至少需要 80x24，现在是 %dx%d。请放大窗口。") \
+	X(UI_KEYS_IGNORED,  "窗口太小时按的键不起作用，已忽略；放大窗口后再输入。") \
 	X(UI_MENU_TITLE,    "主菜单") \
 	X(UI_MENU_HINT,     "按方括号中的数字或字母直接打开，或用上下键选择后按回车") \
 	X(UI_MENU_FORM,     "%s  填写新记录") \
 	X(UI_MENU_LIST,     "%s  记录列表") \
-	X(UI_MENU_UNIT,     "切换填报单位（当前：%s）") \
 	X(UI_MENU_QUIT,     "退出") \
-	X(UI_NO_UNIT,       "未选择") \
 	X(UI_PICK_UNIT,     "请选择填报单位") \
 	X(UI_UNIT_LINE,     "填报单位：%s") \
 	X(UI_NEW_RECORD,    "新记录") \
 	X(UI_EDIT_RECORD,   "修改第 %lld 号记录") \
 	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
+	X(UI_DUP_OTHER,     "可能与其他单位已推荐的人员重复，请与市科协核实。仍要保存请再按 F2") \
+	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复，请核实。仍要保存请再按 F2") \
+	X(UI_DUP_MARKED,    "已保存（第 %lld 号记录），已标记为可能重复，由市科协核实。") \
+	X(UI_DUP_NOTE,      "可能重复：%s") \
+	X(UI_DUP_ITEM,      "第 %lld 号记录（%s，%s）") \
 	X(UI_NO_DITTO,      "本次还没有保存过记录，无法照抄上一份") \
 	X(UI_HELP_TITLE,    "按键帮助（按任意键返回）") \
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \
@@ -284,8 +291,13 @@
 	X(UI_AU_AT,         "时间") \
 	X(UI_AU_USER,       "用户") \
 	X(UI_AU_WHAT,       "操作") \
-	X(UI_AU_CHANGES,    "改动（原值 -> 新值）") \
-	X(UI_AU_CHANGE,     "%s：%s -> %s") \
+	X(UI_AU_CHANGES,    "改动（原值 → 新值）") \
+	X(UI_AU_CHANGE,     "%s：%s → %s") \
+	X(UI_AU_STATE,      "审核状态") \
+	X(UI_AU_REASON,     "退回原因") \
+	X(UI_AU_DUP,        "可能重复") \
+	X(UI_AU_DUP_MARKED, "已标记，由市科协核实") \
+	X(UI_AU_TICK,       "事项") \
 	X(UI_AU_EMPTY,      "（空）") \
 	X(UI_AU_NONE,       "没有符合条件的记录。") \
 	X(UI_AU_HINT,       "输入文字筛选：用户、单位、表名、记录编号或日期（如 2016-07-20）") \
@@ -361,6 +373,7 @@
 	X(K_DOWN,           "下移") \
 	X(K_ERASE,          "删除一个字") \
 	X(K_KILL,           "删除到行尾") \
+	X(K_ABSORBED,       "不动（光标已自动跳到本项）") \
 	X(K_CLEAR_CHOICE,   "清除选择") \
 	X(K_EDIT,           "修改") \
 	X(K_DITTO,          "同上：照抄上一份的这一项") \
@@ -402,6 +415,7 @@
 	X(KC_TRANSFER,      "导出数据") \
 	X(KC_ACCOUNTS,      "账号管理") \
 	X(KC_IMPORT,        "导入数据") \
+	X(KC_ADVANCED,      "填满自动跳到下一项之后的第一个键") \
 	X(KC_TITLE,         "kepu 按键一览") \
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
 	X(KC_KEYS,          "按键") \
@@ -452,7 +466,7 @@
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit 指定单位，或在文件中加一列「填报单位」") \
-	X(C_UNIT_MISMATCH,  "不是本次导入的单位「%s」（--unit 或单位账号）") \
+	X(C_UNIT_MISMATCH,  "不是本次导入的单位「%s」") \
 	X(C_DB_EXISTS,      "数据库 %s 已存在，不会覆盖") \
 	X(C_INIT_DONE,      "已创建数据库 %s：%d 个单位，%d 条示例记录。") \
 	X(C_BACKUP_DONE,    "已备份到 %s（完整性检查通过）。") \

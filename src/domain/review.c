@@ -37,7 +37,7 @@ const char *state_label(kp_state st)
 const char *review_label(kp_review a)
 {
 	static const enum kp_msg_id ids[REV_COUNT] = {MSG_RV_SUBMIT, MSG_RV_APPROVE, MSG_RV_RETURN,
-						      MSG_RV_REOPEN};
+						      MSG_RV_REOPEN, MSG_RV_WITHDRAW};
 	return msg(ids[a]);
 }
 
@@ -47,6 +47,7 @@ static const kp_state sources[][2] = {
 	[REV_APPROVE] = {ST_SUBMITTED, ST_SUBMITTED},
 	[REV_RETURN] = {ST_SUBMITTED, ST_SUBMITTED},
 	[REV_REOPEN] = {ST_APPROVED, ST_APPROVED},
+	[REV_WITHDRAW] = {ST_SUBMITTED, ST_SUBMITTED}, /* the unit's, before the city decides */
 };
 
 bool review_allowed(const kp_store *s, kp_state st, kp_review a)
@@ -57,7 +58,8 @@ bool review_allowed(const kp_store *s, kp_state st, kp_review a)
 
 kp_state review_target(kp_review a)
 {
-	static const kp_state to[REV_COUNT] = {ST_SUBMITTED, ST_APPROVED, ST_RETURNED, ST_RETURNED};
+	static const kp_state to[REV_COUNT] = {ST_SUBMITTED, ST_APPROVED, ST_RETURNED, ST_RETURNED,
+					       ST_DRAFT};
 	return to[a];
 }
 
@@ -84,7 +86,8 @@ int review_apply(kp_env *e, const kp_form *f, long long id, kp_review a, const c
 		*err = xstrdup(msg(MSG_RV_NEED_REASON));
 		return -1;
 	}
-	static const char *const actions[REV_COUNT] = {"submit", "approve", "return", "reopen"};
+	static const char *const actions[REV_COUNT] = {"submit", "approve", "return", "reopen",
+						       "withdraw"};
 	return store_set_state(e->store, f, id, state_code(st), state_code(review_target(a)),
 			       review_needs_reason(a) ? reason : "", actions[a], err) == KP_OK ? 0 : -1;
 }

@@ -10,7 +10,7 @@
 #include "domain/env.h"
 
 typedef enum { ST_DRAFT, ST_SUBMITTED, ST_APPROVED, ST_RETURNED, ST_COUNT } kp_state;
-typedef enum { REV_SUBMIT, REV_APPROVE, REV_RETURN, REV_REOPEN, REV_COUNT } kp_review;
+typedef enum { REV_SUBMIT, REV_APPROVE, REV_RETURN, REV_REOPEN, REV_WITHDRAW, REV_COUNT } kp_review;
 
 /* Stored names (draft …) and what people read (草稿 …). */
 const char *state_code(kp_state st);

@@ -7,12 +7,12 @@ static const kp_ftype_info types[FT_COUNT] = {
 	{"text",        FT_TEXT,        FK_MAX_CHARS | FK_PATTERN | FK_ADVANCE, false, 100},
 	{"textarea",    FT_TEXTAREA,    FK_MAX_CHARS | FK_PATTERN | FK_LINES, false, 2000},
 	{"integer",     FT_INTEGER,     FK_MINMAX | FK_ORDER, true, 18},
-	{"choice",      FT_CHOICE,      FK_CHOICES | FK_MULTIPLE, false, 100},
+	{"choice",      FT_CHOICE,      FK_CHOICES | FK_MULTIPLE | FK_NOT_AFTER, false, 100},
 	{"multichoice", FT_MULTICHOICE, FK_CHOICES, false, 1000},
 	{"phone",       FT_PHONE,       FK_ADVANCE, false, 30},
 	{"email",       FT_EMAIL,       0, false, 254},
-	{"date",        FT_DATE,        FK_ORDER, false, 20},
-	{"yearmonth",   FT_YEARMONTH,   FK_ORDER, false, 20},
+	{"date",        FT_DATE,        FK_ORDER | FK_NOT_AFTER, false, 20},
+	{"yearmonth",   FT_YEARMONTH,   FK_ORDER | FK_NOT_AFTER, false, 20},
 };
 
 const kp_ftype_info *ftype_by_name(const char *name)

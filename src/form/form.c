@@ -81,6 +81,7 @@ void form_free(kp_form *f)
 	free(f->title);
 	free(f->table);
 	free(f->unit_label);
+	free(f->hint);
 	free(f->description);
 	free(f->line);
 	paper_free(f->paper);

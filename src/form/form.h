@@ -19,7 +19,7 @@ typedef enum {
  * required, help). */
 enum {
 	FK_MAX_CHARS = 1, FK_MINMAX = 2, FK_PATTERN = 4, FK_CHOICES = 8,
-	FK_MULTIPLE = 16, FK_LINES = 32, FK_ORDER = 64, FK_ADVANCE = 128
+	FK_MULTIPLE = 16, FK_LINES = 32, FK_ORDER = 64, FK_ADVANCE = 128, FK_NOT_AFTER = 256
 };
 
 typedef struct {
@@ -78,11 +78,13 @@ typedef struct {
 	int section;           /* index into kp_form.sections, -1 if none */
 	int line;              /* where it is defined */
 	int not_before;        /* field index this one may not precede, or -1 */
+	bool not_after_today;  /* a date (or year-month) that cannot be yet */
 	int required_when;     /* field index whose value makes this one required, or -1 */
 	char *required_value;  /* …when that field is (or, multi-select, includes) this */
 	char *group;           /* a heading over consecutive fields in printed tables, or NULL */
 	bool sticky;           /* keeps its value for the next record */
 	bool auto_advance;     /* moves to the next field when full */
+	bool forgive_tab;      /* …and a Tab or Enter right after that is absorbed */
 	kp_prefill *prefill;   /* integer fields: computed first value, or NULL */
 	kp_writer written_by;  /* who may write it (附表2: 县科协推荐意见 the unit, 省辖市科协意见 the city) */
 } kp_field;
@@ -135,6 +137,8 @@ typedef struct {
 	bool per_unit;         /* exactly one record per unit, seeded from data/units.yaml */
 	char *total_row;       /* label of a computed row of sums (integer fields), or NULL */
 	int unique;            /* field with one record per unit and value (月报: month), or -1 */
+	int *hint;             /* unique_hint: fields whose values together suggest the same */
+	size_t nhint;          /* person in another record (附表2: 姓名, 联系电话); a warning only */
 	bool review;           /* records go 草稿 → 已提交 → 已认定 or 退回 (附表2, 附表3) */
 	kp_writer written_by;  /* who may write its records at all (附表1: the city) */
 	char *file;            /* the definition file, for messages */

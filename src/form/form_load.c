@@ -23,12 +23,12 @@ static kp_writer load_writer(ychk *c, const ynode *map)
 
 static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
 					"per_unit", "total_row", "description", "sections",
-					"fields", "unique", "review", "written_by", "line", "paper", NULL};
+					"fields", "unique", "unique_hint", "review", "written_by", "line", "paper", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
-					 "choices", "multiple", "lines", "not_before", "required_when",
-					 "sticky", "auto_advance", "group", "prefill", "written_by", NULL};
+					 "choices", "multiple", "lines", "not_before", "not_after", "required_when",
+					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", NULL};
 
@@ -37,7 +37,8 @@ static const struct { const char *key; unsigned bit; } typed_keys[] = {
 	{"max_chars", FK_MAX_CHARS}, {"min", FK_MINMAX}, {"max", FK_MINMAX},
 	{"pattern", FK_PATTERN}, {"message", FK_PATTERN}, {"choices", FK_CHOICES},
 	{"multiple", FK_MULTIPLE}, {"lines", FK_LINES}, {"not_before", FK_ORDER},
-	{"auto_advance", FK_ADVANCE}, {"prefill", FK_MINMAX},
+	{"not_after", FK_NOT_AFTER},
+	{"auto_advance", FK_ADVANCE}, {"forgive_tab", FK_ADVANCE}, {"prefill", FK_MINMAX},
 };
 
 /* Column names kepu adds to every table, and names SQLite gives meaning. */
@@ -249,8 +250,13 @@ static void load_field(loader *L, const ynode *map, int section)
 			if (k && !(ti->keys & typed_keys[i].bit))
 				ychk_err(&L->c, k, msg(MSG_L_NOT_FOR_TYPE), typed_keys[i].key, ti->name);
 		}
-		if (ti->keys & FK_ADVANCE)
+		if (ti->keys & FK_ADVANCE) {
 			f->auto_advance = ychk_bool(&L->c, map, "auto_advance", false);
+			/* A clerk who types fast has Tab in the fingers after a
+			 * full field: unless the form says otherwise, that Tab is
+			 * the move already made, not a skip of the next field. */
+			f->forgive_tab = f->auto_advance && ychk_bool(&L->c, map, "forgive_tab", true);
+		}
 		if (ti->keys & FK_MULTIPLE && ychk_bool(&L->c, map, "multiple", false))
 			f->type = FT_MULTICHOICE;
 		if (ti->keys & FK_MAX_CHARS)
@@ -271,6 +277,10 @@ static void load_field(loader *L, const ynode *map, int section)
 		const char *message = (ti->keys & FK_PATTERN) ? ychk_str(&L->c, map, "message", false)
 							      : NULL;
 		f->message = message ? xstrdup(message) : NULL;
+		const char *na = (ti->keys & FK_NOT_AFTER) ? ychk_str(&L->c, map, "not_after", false) : NULL;
+		if (na && strcmp(na, "today"))
+			ychk_err(&L->c, yn_get(map, "not_after"), msg(MSG_L_NOT_AFTER), na);
+		f->not_after_today = na && !strcmp(na, "today");
 		const ynode *nb = yn_get(map, "not_before");
 		if (nb && ti->keys & FK_ORDER)
 			add_ref(L, form->nfields, nb, REF_ORDER);
@@ -499,6 +509,28 @@ static kp_paper *paper_load(loader *L, const ynode *map)
 	return p;
 }
 
+/* unique_hint: [field, …] — one-line fields whose values together point to
+ * the same person in another record. */
+static void load_hint(loader *L, const ynode *n)
+{
+	if (!n || !ychk_is_seq(&L->c, n))
+		return;
+	if (n->n == 0)
+		ychk_err(&L->c, n, "%s", msg(MSG_L_EMPTY_LIST));
+	kp_form *form = L->form;
+	form->hint = xcalloc(n->n ? n->n : 1, sizeof *form->hint);
+	for (size_t i = 0; i < n->n; i++) {
+		const ynode *v = n->kids[i];
+		int k = v->kind == YN_SCALAR ? form_field_index(form, v->value) : -1;
+		if (k < 0)
+			ychk_err(&L->c, v, msg(MSG_L_UNKNOWN_FIELD), v->kind == YN_SCALAR ? v->value : "…");
+		else if (form->fields[k].type == FT_TEXTAREA || form->fields[k].type == FT_MULTICHOICE)
+			ychk_err(&L->c, v, msg(MSG_L_BAD_UNIQUE), v->value);
+		else
+			form->hint[form->nhint++] = k;
+	}
+}
+
 kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, size_t len,
 		   kp_diag *d)
 {
@@ -554,6 +586,7 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 		const ynode *paper = yn_get(root, "paper");
 		if (paper)
 			form->paper = paper_load(&L, paper);
+		load_hint(&L, yn_get(root, "unique_hint"));
 		const char *ul = ychk_str(&L.c, root, "unit_label", false);
 		form->unit_label = xstrdup(ul ? ul : msg(MSG_UI_COL_UNIT));
 	}

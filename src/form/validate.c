@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/json.h"
 #include "core/msg.h"
@@ -294,6 +295,27 @@ static bool typed(const kp_catalog *cat, const kp_field *f, char **sp, char **ou
 	return true;
 }
 
+/* not_after: today — a stored date (or year-month, or a choice naming
+ * one, as 月报's month) after today's is refused. ISO text sorts as the
+ * days do, so the value is compared with today cut to its length. */
+static bool not_yet(const kp_field *f, char **out, char **reason)
+{
+	size_t n = strlen(*out);
+	if (!f->not_after_today || (n != 7 && n != 10) || (*out)[4] != '-')
+		return true;
+	int y, m, d;
+	clock_today(&y, &m, &d);
+	char today[16];
+	snprintf(today, sizeof today, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100,
+		 (unsigned)d % 100);
+	if (strncmp(*out, today, n) <= 0)
+		return true;
+	fail(reason, xasprintf(msg(MSG_V_NOT_YET), *out, today));
+	free(*out);
+	*out = NULL;
+	return false;
+}
+
 bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, char **out,
 		    char **reason)
 {
@@ -314,7 +336,7 @@ bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, c
 	} else if ((ftype_info(f->type)->keys & FK_MAX_CHARS) && (n = (int)utf8_count(s)) > f->max_chars) {
 		ok = fail(reason, xasprintf(msg(MSG_V_TOO_LONG), f->max_chars, n));
 	} else {
-		ok = typed(cat, f, &s, out, reason);
+		ok = typed(cat, f, &s, out, reason) && not_yet(f, out, reason);
 	}
 	free(s);
 	return ok;

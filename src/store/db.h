@@ -27,6 +27,8 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 /* May the session move old (of a reviewed form) from one state to another? */
 int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const char *from,
 		     const char *to, char **err);
+/* May the session read records of this unit? (its own, or the city's any) */
+bool session_may_see(const kp_store *s, long long unit_id);
 /* May the session delete old? */
 int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char **err);
 #define SESSION_KIND(k) (1u << (k))

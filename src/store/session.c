@@ -72,6 +72,12 @@ static bool writer_allows(const kp_store *s, kp_writer w)
 	return false;
 }
 
+bool session_may_see(const kp_store *s, long long unit_id)
+{
+	long long scope = session_scope(s);
+	return scope == 0 || scope == unit_id;
+}
+
 bool store_may_write_form(const kp_store *s, const kp_form *f) { return writer_allows(s, f->written_by); }
 bool store_may_write_field(const kp_store *s, const kp_field *fd) { return writer_allows(s, fd->written_by); }
 

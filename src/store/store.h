@@ -327,4 +327,25 @@ int store_draft_load(kp_store *s, const char *owner, const char *form, long long
 int store_draft_delete(kp_store *s, const char *owner, const char *form, long long record_id);
 void draft_free(kp_draft *d);
 
+/* Possible duplicates (a form's unique_hint, 附表2: 姓名 and 联系电话),
+ * looked for in every unit's records. A unit session learns that there is
+ * one and whether it is its own; id, unit and name are given only of a
+ * record the session may read. */
+typedef struct {
+	bool found;
+	bool other_unit;  /* the match is another unit's record */
+	long long id;     /* 0 when the session may not read it */
+	char *unit_name;  /* NULL when the session may not read it */
+	char *name;       /* the first hint field's value, likewise */
+} kp_dup;
+void dup_free(kp_dup *d);
+int store_ensure_duplicates(kp_store *s, char **err);
+/* Is there another record with r's hint values? (r->id 0 for a new one) */
+bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_dup *out);
+/* The stored record r was saved although warned: pair it with every record
+ * holding its hint values, for the city's review (kp_duplicates). Audited. */
+int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char **err);
+/* The city's: the records marked as possible duplicates of record id. */
+size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup **out);
+
 #endif

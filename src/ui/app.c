@@ -77,6 +77,21 @@ void app_set_unit(ui_app *app, long long id, const char *name)
 	app->unit_name = xstrdup(name);
 }
 
+void app_set_pick(ui_app *app, long long id, const char *name)
+{
+	free(app->pick_name);
+	app->pick_id = id;
+	app->pick_name = xstrdup(name);
+}
+
+long long app_entry_unit(const ui_app *app) { return app->unit_id ? app->unit_id : app->pick_id; }
+
+const char *app_entry_unit_name(const ui_app *app)
+{
+	const char *n = app->unit_id ? app->unit_name : app->pick_name;
+	return n ? n : "";
+}
+
 int app_scroll(size_t sel, int top, int rows)
 {
 	if ((int)sel < top)
@@ -119,13 +134,16 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 	app->keyctx = keyctx;
 }
 
-static void draw_too_small(void)
+static void draw_too_small(bool ignored)
 {
 	erase();
 	char text[256];
 	snprintf(text, sizeof text, msg(MSG_UI_TOO_SMALL), COLS, LINES);
-	/* Wrap by hand: the message must be readable in a 40-column window. */
-	draw_text(LINES / 2, 0, COLS, text, theme_attr(R_ERROR), false);
+	/* Wrapped: the message must be readable in a 40-column window. */
+	int y = LINES / 3;
+	y += draw_wrapped(y, 0, COLS, LINES - y, text, theme_attr(R_ERROR));
+	if (ignored)
+		draw_wrapped(y, 0, COLS, LINES - y, msg(MSG_UI_KEYS_IGNORED), theme_attr(R_ERROR));
 }
 
 /* The database answered that it is damaged: nothing read from it can be
@@ -202,6 +220,7 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 	}
 	app_push(&app, login_screen_new(&app, false));
 	int rc = 0;
+	bool ignored = false; /* keys dropped while the window is too small */
 	while (!app.quit && app.depth > 0) {
 		if (store_damaged()) {
 			show_damaged();
@@ -211,8 +230,9 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 		ui_screen *top = app.stack[app.depth - 1];
 		app.cursor_y = -1;
 		if (term_too_small()) {
-			draw_too_small();
+			draw_too_small(ignored);
 		} else {
+			ignored = false;
 			erase();
 			top->draw(top, &app);
 		}
@@ -246,10 +266,15 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 				top->persist(top, &app, false);
 			continue;
 		}
-		/* Keys count even while the window is too small to draw the screen
-		 * (a drag-resize, a fast typist): input is never thrown away. */
 		if (keymap_lookup(CTX_FORM, key) == ACT_REDRAW) {
 			clearok(curscr, TRUE);
+			continue;
+		}
+		/* A key typed while the screen cannot be drawn would act unseen
+		 * (a value typed into a field nobody sees): it is dropped, and
+		 * the too-small message says so. */
+		if (term_too_small()) {
+			ignored = true;
 			continue;
 		}
 		if (keymap_lookup(app.keyctx, key) == ACT_HELP) {
@@ -267,6 +292,7 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 	}
 	free(app.stack);
 	free(app.unit_name);
+	free(app.pick_name);
 	user_free(&app.account);
 	forget_all(&app);
 	term_stop();

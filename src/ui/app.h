@@ -32,8 +32,13 @@ struct ui_app {
 	kp_env *env;
 	kp_user account;     /* who logged in (empty until then) */
 	const char *user;    /* whose drafts: the account's name */
-	long long unit_id;   /* the unit new records go to; 0 = not chosen */
+	long long unit_id;   /* a unit account's own unit; 0 for the city */
 	char *unit_name;
+	/* The unit the city chose last, for a new record or a roll: the
+	 * picker's first line next time, never a narrowing of anything else
+	 * (the dashboard, other lists, exports stay on every unit). */
+	long long pick_id;
+	char *pick_name;
 	ui_screen **stack;
 	int depth, cap;
 	char status[512];
@@ -54,6 +59,11 @@ void app_push(ui_app *app, ui_screen *s);
 void app_status(ui_app *app, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void app_set_unit(ui_app *app, long long id, const char *name);
+void app_set_pick(ui_app *app, long long id, const char *name);
+/* The unit a new record goes to: a unit account's own, else the city's last
+ * choice (0: none yet). */
+long long app_entry_unit(const ui_app *app);
+const char *app_entry_unit_name(const ui_app *app);
 /* Draw the title, help, status and key-bar lines around a screen body. */
 void app_chrome(ui_app *app, const char *title, const char *right, const char *help,
 		unsigned keyctx);

@@ -10,6 +10,7 @@
 #include "core/json.h"
 #include "core/msg.h"
 #include "core/xalloc.h"
+#include "domain/review.h"
 #include "ui/draw.h"
 #include "ui/screens.h"
 
@@ -39,7 +40,8 @@ static const char *action_label(const char *a)
 		{"user_add", MSG_AU_USER_ADD}, {"user_disable", MSG_AU_USER_DISABLE},
 		{"user_lock", MSG_AU_USER_LOCK}, {"user_unlock", MSG_AU_USER_UNLOCK},
 		{"submit", MSG_RV_SUBMIT}, {"approve", MSG_RV_APPROVE}, {"return", MSG_RV_RETURN},
-		{"reopen", MSG_RV_REOPEN}, {"tick", MSG_AU_TICK}, {"untick", MSG_AU_UNTICK},
+		{"reopen", MSG_RV_REOPEN}, {"withdraw", MSG_RV_WITHDRAW},
+		{"duplicate", MSG_UI_AU_DUP}, {"tick", MSG_AU_TICK}, {"untick", MSG_AU_UNTICK},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(names[i].code, a))
@@ -80,6 +82,29 @@ static void restart(audit_screen *as, ui_app *app)
 	load_more(as, app);
 }
 
+/* kepu's own columns in an audit row, by the names people know. */
+static const char *audit_name(const char *column)
+{
+	if (!strcmp(column, "kp_state"))
+		return msg(MSG_UI_AU_STATE);
+	if (!strcmp(column, "kp_reason"))
+		return msg(MSG_UI_AU_REASON);
+	if (!strcmp(column, "kp_duplicates"))
+		return msg(MSG_UI_AU_DUP);
+	if (!strcmp(column, "key"))
+		return msg(MSG_UI_AU_TICK);
+	return column;
+}
+
+static const char *audit_value(const char *column, const char *v)
+{
+	if (!strcmp(column, "kp_state") && v[0])
+		return state_label(state_of(v));
+	if (!strcmp(column, "kp_duplicates") && v[0])
+		return msg(MSG_UI_AU_DUP_MARKED);
+	return v;
+}
+
 static void draw_detail(audit_screen *as, ui_app *app, int y)
 {
 	draw_fill(y, 0, COLS, theme_attr(R_SECTION) | A_UNDERLINE);
@@ -95,9 +120,10 @@ static void draw_detail(audit_screen *as, ui_app *app, int y)
 	int row = 1;
 	for (size_t i = 0; i + 2 < n && row < DETAIL_ROWS; i += 3, row++) {
 		int k = f ? form_field_index(f, ch[i]) : -1;
-		const char *label = k >= 0 ? f->fields[k].label : ch[i];
-		char *line = xasprintf(msg(MSG_UI_AU_CHANGE), label, ch[i + 1][0] ? ch[i + 1] : msg(MSG_UI_AU_EMPTY),
-				       ch[i + 2][0] ? ch[i + 2] : msg(MSG_UI_AU_EMPTY));
+		const char *label = k >= 0 ? f->fields[k].label : audit_name(ch[i]);
+		const char *was = audit_value(ch[i], ch[i + 1]), *now = audit_value(ch[i], ch[i + 2]);
+		char *line = xasprintf(msg(MSG_UI_AU_CHANGE), label, was[0] ? was : msg(MSG_UI_AU_EMPTY),
+				       now[0] ? now : msg(MSG_UI_AU_EMPTY));
 		draw_text(y + row, 2, COLS - 4, line, theme_attr(R_NORMAL), false);
 		free(line);
 	}

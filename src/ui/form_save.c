@@ -62,6 +62,7 @@ static void restore_draft(form_screen *fs, ui_app *app)
 	}
 	fs->rec.version = d->base_version;
 	fs->dirty = true;
+	fs_focus(fs, fs->focus);
 	app_status(app, false, "%s", msg(MSG_UI_DRAFT_RESTORED));
 }
 
@@ -113,7 +114,7 @@ static void merge_conflict(form_screen *fs, ui_app *app, char **mine)
 		if (me) { /* shown under the form while the field has the cursor */
 			fs->fs[i].error = xasprintf(msg(MSG_UI_CONFLICT_THEIRS), now.vals[i]);
 			if (first_both == f->nfields)
-				first_both = fs->focus = i;
+				fs_focus(fs, first_both = i);
 		} else {
 			fs_set_value(&f->fields[i], &fs->fs[i], now.vals[i]);
 		}
@@ -130,6 +131,42 @@ static void merge_conflict(form_screen *fs, ui_app *app, char **mine)
 	sb_free(&theirs);
 	sb_free(&both);
 	record_free(&now);
+}
+
+char *fs_dup_note(kp_store *s, const kp_form *f, long long id)
+{
+	kp_dup *d;
+	size_t n = store_duplicates_of(s, f, id, &d);
+	if (!n)
+		return NULL;
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_adds(&b, "、");
+		sb_printf(&b, msg(MSG_UI_DUP_ITEM), d[i].id, d[i].unit_name, d[i].name);
+		dup_free(&d[i]);
+	}
+	free(d);
+	char *note = xasprintf(msg(MSG_UI_DUP_NOTE), sb_str(&b));
+	sb_free(&b);
+	return note;
+}
+
+/* The early word on a possible duplicate (unique_hint): said once, and the
+ * save waits for a second F2. What is said comes from the store, which
+ * names another unit's record to the city only. */
+static bool warn_duplicate(form_screen *fs, ui_app *app)
+{
+	kp_dup d;
+	if (fs->dup_warned || !store_find_duplicate(app->env->store, fs->form, &fs->rec, &d))
+		return false;
+	if (d.id)
+		app_status(app, true, msg(MSG_UI_DUP_KNOWN), d.id, d.unit_name, d.name);
+	else
+		app_status(app, true, "%s", msg(MSG_UI_DUP_OTHER));
+	dup_free(&d);
+	fs->dup_warned = true;
+	return true;
 }
 
 void fs_save(form_screen *fs, ui_app *app)
@@ -153,10 +190,12 @@ void fs_save(form_screen *fs, ui_app *app)
 				}
 				fs->fs[i].error = m;
 			}
-		fs->focus = first;
+		fs_focus(fs, first);
 	} else {
 		for (size_t i = 0; i < f->nfields; i++)
 			record_set(&fs->rec, i, out[i]);
+		if (warn_duplicate(fs, app))
+			goto done;
 		char *err = NULL;
 		long long draft_key = fs->rec.id;
 		bool editing = fs->rec.id != 0;
@@ -164,6 +203,12 @@ void fs_save(form_screen *fs, ui_app *app)
 				 : store_insert(app->env->store, f, &fs->rec, &err);
 		if (rc == KP_OK)
 			fs_drop_draft(fs, app, draft_key);
+		bool marked = rc == KP_OK && fs->dup_warned;
+		if (marked && store_mark_duplicate(app->env->store, f, &fs->rec, &err) != KP_OK) {
+			app_status(app, true, "%s", err);
+			marked = false;
+		}
+		fs->dup_warned = false;
 		if (rc == KP_ECONFLICT) {
 			merge_conflict(fs, app, out);
 		} else if (rc != KP_OK) {
@@ -173,16 +218,19 @@ void fs_save(form_screen *fs, ui_app *app)
 			fs->dirty = false;
 			fs->base.closing = true;
 		} else {
-			app_status(app, false, msg(MSG_UI_SAVED), fs->rec.id, ++fs->entered);
+			app_status(app, false, msg(marked ? MSG_UI_DUP_MARKED : MSG_UI_SAVED), fs->rec.id,
+				   ++fs->entered);
 			app_remember(app, f, out);
 			fs->rec.id = 0;
 			fs_load_values(fs, NULL); /* ready for the next record… */
 			for (size_t i = 0; i < f->nfields; i++)
 				if (f->fields[i].sticky) /* …keeping what stays the same */
 					fs_set_value(&f->fields[i], &fs->fs[i], out[i]);
+			fs_focus(fs, 0);
 		}
 		free(err);
 	}
+done:
 	for (size_t i = 0; i < f->nfields; i++) {
 		free(raw[i]);
 		free(out[i]);

@@ -113,10 +113,13 @@ void fs_clear_errors(form_screen *fs)
 
 void fs_load_values(form_screen *fs, const kp_record *r)
 {
-	for (size_t i = 0; i < fs->form->nfields; i++)
+	for (size_t i = 0; i < fs->form->nfields; i++) {
 		fs_set_value(&fs->form->fields[i], &fs->fs[i], r ? r->vals[i] : "");
+		fs->fs[i].mcur = 0; /* each record's boxes start at the first */
+	}
 	fs_clear_errors(fs);
 	fs->focus = 0;
+	fs_focus(fs, 0);
 	fs->top = 0;
 	fs->dirty = false;
 }
@@ -179,6 +182,8 @@ static void draw_single(form_screen *fs, ui_app *app, const form_layout *l, size
 		return;
 	}
 	int col = i == fs->focus ? eb_view(&st->eb, w) : (int)(st->eb.hscroll = 0);
+	if (st->eb.sel) /* typing will replace it: shown so */
+		a = theme_attr(R_SELECTED);
 	value_rest(fs, i, sy, l->value_x, w,
 		   draw_cps(sy, l->value_x, w, st->eb.cp + st->eb.hscroll, st->eb.len - st->eb.hscroll, a,
 			    boxed));
@@ -320,6 +325,8 @@ static void form_draw(ui_screen *s, ui_app *app)
 	if (!err && fs->rec.reason && fs->rec.reason[0]) { /* a returned record says why */
 		snprintf(why, sizeof why, msg(MSG_UI_RETURNED_WHY), fs->rec.reason);
 		help = why;
+	} else if (!err && fs->dup_note) {
+		help = fs->dup_note;
 	}
 	unsigned ctx = fs->pick.open ? CTX_POPUP : CTX_FORM | field_ctx(fd);
 	app_chrome(app, title, right, help, ctx);
@@ -341,10 +348,24 @@ static void form_draw(ui_screen *s, ui_app *app)
 
 /* --- keys --------------------------------------------------------------- */
 
+void fs_focus(form_screen *fs, size_t i)
+{
+	fs->fs[fs->focus].eb.sel = false;
+	fs->focus = i;
+	const kp_field *fd = &fs->form->fields[i];
+	/* A line entered with a value is selected, so typing replaces it and
+	 * never lands in front of it. A textarea is not: one stray key would
+	 * take paragraphs with it; its cursor goes to the start. */
+	if (fd->type == FT_TEXTAREA)
+		fs->fs[i].eb.cur = 0;
+	else if (fs_is_text(fd))
+		eb_select_all(&fs->fs[i].eb);
+}
+
 void fs_move_focus(form_screen *fs, int delta)
 {
 	size_t n = fs->form->nfields;
-	fs->focus = (fs->focus + n + (size_t)(delta + (int)n)) % n;
+	fs_focus(fs, (fs->focus + n + (size_t)(delta + (int)n)) % n);
 	const kp_field *fd = &fs->form->fields[fs->focus];
 	if (fd->type == FT_TEXTAREA && delta < 0)
 		eb_end(&fs->fs[fs->focus].eb);
@@ -353,6 +374,7 @@ void fs_move_focus(form_screen *fs, int delta)
 static void edited(form_screen *fs, field_state *st)
 {
 	fs->dirty = true;
+	fs->dup_warned = false; /* changed values are checked again */
 	fs->draft_due = true;
 	free(st->error);
 	st->error = NULL;
@@ -445,6 +467,14 @@ static bool locked(form_screen *fs, ui_app *app)
 	return true;
 }
 
+/* The choice list, filtered by what is typed (first), its aliases too. */
+static void open_choices(form_screen *fs, const kp_field *fd, const field_state *st, uint32_t first)
+{
+	const kp_list *l = fd->choices;
+	popup_open(&fs->pick, fd->label, l->items, l->n, st->choice, first);
+	popup_aliases(&fs->pick, l->alias_from, l->alias_to, l->naliases);
+}
+
 /* Keys that change or move within the focused field. */
 static void field_key(form_screen *fs, ui_app *app, kp_action a, kp_key key, int value_w)
 {
@@ -501,7 +531,7 @@ static void field_key(form_screen *fs, ui_app *app, kp_action a, kp_key key, int
 		edited(fs, st);
 		return;
 	case ACT_OPEN_LIST:
-		popup_open(&fs->pick, fd->label, fd->choices->items, fd->choices->n, st->choice, 0);
+		open_choices(fs, fd, st, 0);
 		return;
 	default:
 		break;
@@ -509,11 +539,13 @@ static void field_key(form_screen *fs, ui_app *app, kp_action a, kp_key key, int
 	if (key.fn || key.code < ' ' || key.code == 127)
 		return;
 	if (fd->type == FT_CHOICE)
-		popup_open(&fs->pick, fd->label, fd->choices->items, fd->choices->n, st->choice, key.code);
+		open_choices(fs, fd, st, key.code);
 	else if (text && eb_insert(eb, key.code)) {
 		edited(fs, st);
-		if (complete(fd, eb))
+		if (complete(fd, eb)) {
 			fs_move_focus(fs, +1);
+			fs->advanced = fd->forgive_tab;
+		}
 	} else if (text) {
 		beep(); /* full: max_chars reached */
 	}
@@ -540,6 +572,12 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 			fs->confirm_leave = false;
 		return;
 	}
+	/* The habitual Tab or Enter right after an auto-advance: the move it
+	 * asks for has been made, so it is absorbed. */
+	bool after_advance = fs->advanced;
+	fs->advanced = false;
+	if (after_advance && keymap_lookup(CTX_ADVANCED, key) == ACT_ABSORB)
+		return;
 	const kp_field *fd = &fs->form->fields[fs->focus];
 	kp_action a = keymap_lookup(CTX_FORM | field_ctx(fd), key);
 	switch (a) {
@@ -588,6 +626,7 @@ static void form_destroy(ui_screen *s)
 	}
 	popup_close(&fs->pick);
 	draft_free(&fs->offer);
+	free(fs->dup_note);
 	for (size_t i = 0; i < fs->form->nfields; i++)
 		free(fs->orig[i]);
 	free(fs->orig);
@@ -622,12 +661,13 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 			return NULL;
 		}
 		fs->readonly = f->review && !review_editable(app->env->store, state_of(fs->rec.state));
+		fs->dup_note = fs_dup_note(app->env->store, f, id);
 		fs_load_values(fs, &fs->rec);
 		fs_set_orig(fs, &fs->rec);
 	} else {
 		record_init(&fs->rec, f->nfields);
-		fs->rec.unit_id = app->unit_id;
-		fs->rec.unit_name = xstrdup(app->unit_name ? app->unit_name : "");
+		fs->rec.unit_id = app_entry_unit(app);
+		fs->rec.unit_name = xstrdup(app_entry_unit_name(app));
 		fs_load_values(fs, NULL);
 	}
 	fs->offering = store_draft_load(app->env->store, app->user, f->id, id, &fs->offer) == KP_OK;

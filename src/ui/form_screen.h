@@ -38,6 +38,9 @@ typedef struct {
 	bool offering;
 	bool readonly;       /* a reviewed record its user may not change (已提交, 已认定) */
 	int entered;         /* new records saved in this sitting */
+	bool dup_warned;     /* a possible duplicate was said: the next F2 saves and marks it */
+	char *dup_note;      /* the city's: the records this one was marked as repeating */
+	bool advanced;       /* the last key moved on by auto-advance (a field with forgive_tab) */
 	size_t hint_field;   /* the field whose hint is due, and since when (ms) */
 	long long hint_since;
 } form_screen;
@@ -52,6 +55,8 @@ void fs_clear_errors(form_screen *fs);
 /* Every field from r (empty when NULL); focus on the first, nothing dirty. */
 void fs_load_values(form_screen *fs, const kp_record *r);
 void fs_move_focus(form_screen *fs, int delta);
+/* Put the focus on field i, selecting a line's value (typing replaces it). */
+void fs_focus(form_screen *fs, size_t i);
 
 /* form_save.c */
 /* F2: validate every field; store, or show the first problem and go there. */
@@ -61,6 +66,8 @@ void fs_persist(ui_screen *s, ui_app *app, bool now);
 void fs_drop_draft(form_screen *fs, ui_app *app, long long record_id);
 /* y or n to the draft offered when the form opened. */
 void fs_answer_offer(form_screen *fs, ui_app *app, kp_action a);
+/* The city's line naming the records id was marked as repeating, or NULL. */
+char *fs_dup_note(kp_store *s, const kp_form *f, long long id);
 /* Remember the stored values an edit starts from (for merges). */
 void fs_set_orig(form_screen *fs, const kp_record *r);
 

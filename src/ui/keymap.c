@@ -16,6 +16,7 @@
 
 /* The first row that matches wins, and the key bar lists rows in order. */
 const kp_binding kp_keymap[] = {
+	{CTX_ADVANCED, ACT_ABSORB, {CH('\t'), ENTER}, MSG_K_ABSORBED, 0},
 	{CTX_CONFIRM, ACT_YES, {CH('y'), CH('Y')}, MSG_K_YES, 0},
 	{CTX_CONFIRM, ACT_NO, {CH('n'), CH('N'), ESC}, MSG_K_NO, 0},
 
@@ -252,7 +253,7 @@ void keymap_markdown(FILE *out)
 		MSG_KC_MENU, MSG_KC_FORM, MSG_KC_TEXT, MSG_KC_TEXTAREA, MSG_KC_CHOICE,
 		MSG_KC_MULTI, MSG_KC_LIST, MSG_KC_POPUP, MSG_KC_CONFIRM, MSG_KC_TABLE, MSG_KC_CELL,
 		MSG_KC_VIEW, MSG_KC_CHECKLIST, MSG_KC_REPORT, MSG_KC_LOGIN, MSG_KC_AUDIT, MSG_KC_TRANSFER,
-		MSG_KC_ACCOUNTS, MSG_KC_IMPORT,
+		MSG_KC_ACCOUNTS, MSG_KC_IMPORT, MSG_KC_ADVANCED,
 	};
 	fprintf(out, "# %s\n\n%s\n", msg(MSG_KC_TITLE), msg(MSG_KC_INTRO));
 	for (unsigned c = 0; c < CTX_COUNT; c++) {

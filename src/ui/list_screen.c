@@ -38,6 +38,7 @@ typedef struct {
 	size_t ncols;
 	long long first_rank; /* views: records of the unit before the first row */
 	unit_picker pick;    /* views: which unit */
+	char *unit_name;     /* views: the unit shown, chosen here (the city) */
 	kp_query q;
 	editbuf filter;
 	char *filter_text; /* q.filter points here */
@@ -195,7 +196,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 	bool filtered = ls->filter_text[0] != '\0';
 	if (ls->view) {
 		snprintf(title, sizeof title, "%s", ls->view->title);
-		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT), app->unit_name ? app->unit_name : "",
+		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT), ls->unit_name ? ls->unit_name : "",
 			 ls->total);
 		app_chrome(app, title, right, msg(MSG_UI_VIEW_HINT), ls->pick.pop.open ? CTX_POPUP : CTX_VIEW);
 	} else {
@@ -260,7 +261,7 @@ static void delete_selected(list_screen *ls, ui_app *app)
 
 static void open_form(list_screen *ls, ui_app *app, long long id)
 {
-	if (!id && !app->unit_id) {
+	if (!id && !app_entry_unit(app)) {
 		app_status(app, true, "%s", msg(MSG_UI_PICK_UNIT));
 		return;
 	}
@@ -344,14 +345,16 @@ static void set_filter(list_screen *ls, ui_app *app)
 	restart(ls, app);
 }
 
-/* Show the roll of another unit (the app's unit follows). */
+/* Show the roll of another unit: this screen's choice only. */
 static void pick_unit(list_screen *ls, ui_app *app, kp_key key)
 {
 	popup_result r = picker_key(&ls->pick, app, key);
 	if (r == POPUP_ACCEPT) {
-		ls->q.unit_id = app->unit_id;
+		ls->q.unit_id = app->pick_id;
+		free(ls->unit_name);
+		ls->unit_name = xstrdup(app->pick_name);
 		restart(ls, app);
-	} else if (r == POPUP_CANCEL && !app->unit_id) {
+	} else if (r == POPUP_CANCEL && !ls->q.unit_id) {
 		ls->base.closing = true; /* no unit, nothing to show */
 	}
 }
@@ -375,7 +378,7 @@ static void view_key(list_screen *ls, ui_app *app, kp_key key)
 		break;
 	case ACT_UNIT:
 		if (APP_IS_CITY(app))
-			picker_open(&ls->pick);
+			picker_open(&ls->pick, app);
 		else
 			app_status(app, true, "%s", msg(MSG_UI_OWN_UNIT_ONLY));
 		break;
@@ -476,6 +479,7 @@ static void list_destroy(ui_screen *s)
 	free(ls->cols);
 	if (ls->view)
 		picker_free(&ls->pick);
+	free(ls->unit_name);
 	free(ls);
 }
 
@@ -518,8 +522,10 @@ ui_screen *view_screen_new(ui_app *app, const kp_view *v)
 	}
 	picker_init(&ls->pick, app);
 	ls->q.unit_id = app->unit_id; /* a unit session's own; the city chooses */
-	if (!ls->q.unit_id) /* which unit's roll? ask first */
-		picker_open(&ls->pick);
-	restart(ls, app);
+	ls->unit_name = app->unit_name ? xstrdup(app->unit_name) : NULL;
+	if (!ls->q.unit_id) /* which unit's roll? ask first, showing no unit's rows meanwhile */
+		picker_open(&ls->pick, app);
+	else
+		restart(ls, app);
 	return &ls->base;
 }

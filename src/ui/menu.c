@@ -14,7 +14,7 @@
 
 typedef enum {
 	ITEM_CHECKLIST, ITEM_PROGRESS, ITEM_BRIEFING, ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_RECORD,
-	ITEM_VIEW, ITEM_EXPORT, ITEM_IMPORT, ITEM_AUDIT, ITEM_ACCOUNTS, ITEM_PASSWORD, ITEM_UNIT, ITEM_QUIT
+	ITEM_VIEW, ITEM_EXPORT, ITEM_IMPORT, ITEM_AUDIT, ITEM_ACCOUNTS, ITEM_PASSWORD, ITEM_QUIT
 } item_kind;
 
 typedef struct {
@@ -37,6 +37,7 @@ typedef struct {
 	size_t n, sel;
 	int top;                   /* first item shown */
 	unit_picker pick;
+	bool picked; /* a unit was just picked for the item being opened */
 	const menu_item *after_pick; /* open this once a unit is chosen */
 	glance at_a_glance;
 } menu;
@@ -66,13 +67,14 @@ static void push(ui_app *app, ui_screen *s)
 		app_push(app, s);
 }
 
-/* A form that needs the unit the record belongs to: pick it first. */
+/* A form that needs the unit the record belongs to: the city picks it
+ * first, every time (the last choice offered first). */
 static bool need_unit(menu *m, ui_app *app, const menu_item *it)
 {
-	if (app->unit_id)
+	if (app->unit_id || m->picked)
 		return false;
 	m->after_pick = it;
-	picker_open(&m->pick);
+	picker_open(&m->pick, app);
 	return true;
 }
 
@@ -96,7 +98,7 @@ static void activate(menu *m, ui_app *app, const menu_item *it)
 	case ITEM_RECORD: /* the unit's one record (年度工作计划), new or stored */
 		if (!need_unit(m, app, it))
 			push(app, form_screen_new(app, it->form,
-						  store_unit_record(app->env->store, it->form, app->unit_id)));
+						  store_unit_record(app->env->store, it->form, app_entry_unit(app))));
 		break;
 	case ITEM_LIST:
 		app_push(app, list_screen_new(app, it->form));
@@ -119,10 +121,6 @@ static void activate(menu *m, ui_app *app, const menu_item *it)
 		break;
 	case ITEM_PASSWORD:
 		push(app, login_screen_new(app, true));
-		break;
-	case ITEM_UNIT:
-		m->after_pick = NULL;
-		picker_open(&m->pick);
 		break;
 	case ITEM_QUIT:
 		app->quit = true;
@@ -172,10 +170,6 @@ static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 	case ITEM_PASSWORD:
 		snprintf(buf, len, msg(MSG_UI_MENU_PASSWORD), app->account.name);
 		break;
-	case ITEM_UNIT:
-		snprintf(buf, len, msg(MSG_UI_MENU_UNIT),
-			 app->unit_name ? app->unit_name : msg(MSG_UI_NO_UNIT));
-		break;
 	case ITEM_QUIT:
 		snprintf(buf, len, "%s", msg(MSG_UI_MENU_QUIT));
 		break;
@@ -217,8 +211,11 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 		const menu_item *then = m->after_pick;
 		if (r != POPUP_CONTINUE)
 			m->after_pick = NULL;
-		if (r == POPUP_ACCEPT && then)
+		if (r == POPUP_ACCEPT && then) {
+			m->picked = true; /* for this opening only */
 			activate(m, app, then);
+			m->picked = false;
+		}
 		return;
 	}
 	switch (keymap_lookup(CTX_MENU, key)) {
@@ -305,7 +302,6 @@ ui_screen *menu_new(ui_app *app)
 	if (city) {
 		m->items[m->n++] = (menu_item){ITEM_AUDIT, NULL, NULL, 'a'};
 		m->items[m->n++] = (menu_item){ITEM_ACCOUNTS, NULL, NULL, 'z'}; /* 账号 */
-		m->items[m->n++] = (menu_item){ITEM_UNIT, NULL, NULL, 'u'}; /* a unit user has one */
 	}
 	m->items[m->n++] = (menu_item){ITEM_PASSWORD, NULL, NULL, 'w'};
 	m->items[m->n++] = (menu_item){ITEM_QUIT, NULL, NULL, 'q'};

@@ -12,16 +12,42 @@
 
 #define MAX_ROWS 10
 
+/* The text itself, or its pinyin typed in Latin letters. */
+static bool matches(const char *text, const char *f)
+{
+	return strstr(text, f) || pinyin_match(text, f);
+}
+
+static bool alias_matches(const popup *p, const char *item, const char *f)
+{
+	for (size_t k = 0; k < p->naliases; k++)
+		if (!strcmp(p->alias_to[k], item) && matches(p->alias_from[k], f))
+			return true;
+	return false;
+}
+
 static void refilter(popup *p)
 {
 	char *f = eb_text(&p->filter);
 	p->nmatch = 0;
-	/* The text itself, or its pinyin typed in Latin letters. */
 	for (size_t i = 0; i < p->n; i++)
-		if (!f[0] || strstr(p->items[i], f) || pinyin_match(p->items[i], f))
+		if (!f[0] || matches(p->items[i], f) || alias_matches(p, p->items[i], f))
 			p->match[p->nmatch++] = i;
 	free(f);
 	p->sel = p->top = 0;
+}
+
+void popup_aliases(popup *p, char *const *from, char *const *to, size_t n)
+{
+	p->alias_from = from;
+	p->alias_to = to;
+	p->naliases = n;
+	size_t keep = p->nmatch ? p->match[p->sel] : 0;
+	bool typed = p->filter.len > 0;
+	refilter(p);
+	for (size_t i = 0; !typed && i < p->nmatch; i++) /* keep the highlight on the current item */
+		if (p->match[i] == keep)
+			p->sel = i;
 }
 
 void popup_open(popup *p, const char *title, char *const *items, size_t n, int current,
@@ -32,6 +58,7 @@ void popup_open(popup *p, const char *title, char *const *items, size_t n, int c
 	p->items = items;
 	p->n = n;
 	p->match = xcalloc(n ? n : 1, sizeof *p->match);
+	p->naliases = 0;
 	eb_init(&p->filter, 20, false);
 	if (first)
 		eb_insert(&p->filter, first);

@@ -19,6 +19,10 @@ typedef struct {
 	size_t *match; /* indexes of items passing the filter */
 	size_t nmatch, sel, top;
 	bool open;
+	/* Other spellings of items (a list's aliases: 大专 for 大学专科):
+	 * typing one, or its pinyin, finds the item. */
+	char *const *alias_from, *const *alias_to;
+	size_t naliases;
 } popup;
 
 typedef enum { POPUP_CONTINUE, POPUP_ACCEPT, POPUP_CANCEL } popup_result;
@@ -27,6 +31,8 @@ typedef enum { POPUP_CONTINUE, POPUP_ACCEPT, POPUP_CANCEL } popup_result;
  * and, if first is non-zero, that character already typed as the filter. */
 void popup_open(popup *p, const char *title, char *const *items, size_t n, int current,
 		uint32_t first);
+/* Let the open popup also match items by these other spellings. */
+void popup_aliases(popup *p, char *const *from, char *const *to, size_t n);
 void popup_close(popup *p);
 /* Handle one key; on POPUP_ACCEPT *chosen is the item's index. */
 popup_result popup_key(popup *p, kp_key key, size_t *chosen);

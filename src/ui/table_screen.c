@@ -95,7 +95,8 @@ static void draw_cells(table_screen *ts, ui_app *app, int y, const kp_record *r,
 			draw_text(y, x, w, fd->label, a, true);
 		} else if (cursor && ts->editing) {
 			int cx = eb_view(&ts->cell, w);
-			draw_cps(y, x, w, ts->cell.cp + ts->cell.hscroll, ts->cell.len - ts->cell.hscroll, a, true);
+			draw_cps(y, x, w, ts->cell.cp + ts->cell.hscroll, ts->cell.len - ts->cell.hscroll,
+				 ts->cell.sel ? theme_attr(R_SELECTED) : a, true);
 			app->cursor_y = y;
 			app->cursor_x = x + cx;
 		} else {
@@ -219,8 +220,9 @@ static void table_key(ui_screen *s, ui_app *app, kp_key key)
 		app_status(app, true, "%s", msg(MSG_UI_QUOTA_CITY));
 		return;
 	}
-	if (keymap_lookup(CTX_TABLE, key) == ACT_ACCEPT) {
+	if (keymap_lookup(CTX_TABLE, key) == ACT_ACCEPT) { /* selected: typing replaces, arrows edit */
 		start_edit(ts, ts->rows[ts->row].vals[ts->col]);
+		eb_select_all(&ts->cell);
 		return;
 	}
 	if (edits) { /* typing replaces the value */

@@ -13,9 +13,13 @@ void picker_init(unit_picker *p, ui_app *app)
 		p->names[i] = p->units[i].name;
 }
 
-void picker_open(unit_picker *p)
+void picker_open(unit_picker *p, const ui_app *app)
 {
-	popup_open(&p->pop, msg(MSG_UI_PICK_UNIT), p->names, p->n, -1, 0);
+	int last = -1;
+	for (size_t i = 0; i < p->n; i++)
+		if (p->units[i].id == app->pick_id)
+			last = (int)i;
+	popup_open(&p->pop, msg(MSG_UI_PICK_UNIT), p->names, p->n, last, 0);
 }
 
 popup_result picker_key(unit_picker *p, ui_app *app, kp_key key)
@@ -26,7 +30,7 @@ popup_result picker_key(unit_picker *p, ui_app *app, kp_key key)
 		return r;
 	popup_close(&p->pop);
 	if (r == POPUP_ACCEPT)
-		app_set_unit(app, p->units[chosen].id, p->units[chosen].name);
+		app_set_pick(app, p->units[chosen].id, p->units[chosen].name);
 	return r;
 }
 

@@ -1,6 +1,7 @@
 /*
- * unit_picker: choose the unit new records go to (and a roll shows) from a
- * filterable list of the units of 附表1; the choice becomes the app's unit.
+ * unit_picker: the city chooses the unit a new record goes to (or a roll
+ * shows) from a filterable list of the units of 附表1, for that screen only;
+ * the last choice is offered first next time (app->pick_id).
  */
 #ifndef KP_UNIT_PICKER_H
 #define KP_UNIT_PICKER_H
@@ -15,9 +16,9 @@ typedef struct {
 } unit_picker;
 
 void picker_init(unit_picker *p, ui_app *app);
-void picker_open(unit_picker *p);
-/* Handle a key while open. On POPUP_ACCEPT the app's unit is the chosen
- * one; the popup closes on ACCEPT and CANCEL. */
+void picker_open(unit_picker *p, const ui_app *app);
+/* Handle a key while open. On POPUP_ACCEPT the chosen unit is the app's
+ * pick; the popup closes on ACCEPT and CANCEL. */
 popup_result picker_key(unit_picker *p, ui_app *app, kp_key key);
 void picker_draw(unit_picker *p, int y, int x);
 void picker_free(unit_picker *p);

@@ -23,7 +23,7 @@ assert_line "shikexie" "登录"
 type_text "$id"
 wait_for "筛选：$id"
 assert_line "shikexie" "修改 附表2 科普人才库推荐表 #$id"
-wait_for "姓名：$old -> 欧阳明远"
+wait_for "姓名：$old → 欧阳明远"
 keys Escape Escape; wait_for "主菜单"
 
 "$KEPU" audit --db "$DB" --user shikexie >"$WORK/audit"

@@ -29,7 +29,7 @@ wait_for "主要从事行业              教育"
 keys Tab Tab                             # 科普专长, then 工作单位 (kept)
 type_text "语文教师"; keys Tab
 type_text "13912345678"
-keys Tab Tab Space
+keys Tab Tab Tab Space                    # the habitual Tab after the mobile is absorbed
 keys F2
 wait_for "已保存（第 2 号记录），本次已录入 2 份"
 assert_sql "SELECT name || gender || age || ethnicity || political || education || industry || employer || title

@@ -27,7 +27,7 @@ type_text "群众"; keys Enter
 type_text "大学本科"; keys Enter
 keys Tab Tab
 type_text "襄城县科协"; keys Tab Tab
-type_text "13700001111"; keys Tab Tab Space   # the mobile number moves on by itself
+type_text "13700001111"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 keys F2
 wait_for "已保存（第 1 号记录）"
 assert_sql "SELECT t.name || age || ethnicity || u.name FROM talent t JOIN units u ON u.id = t.unit_id" \

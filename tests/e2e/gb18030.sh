@@ -19,7 +19,7 @@ type_text "大学本科"; keys Enter
 type_text "农业"; keys Tab
 type_text "䶮字研究"; keys Tab     # outside GBK, inside GB18030
 type_text "许昌学院农学院"; keys Tab Tab
-type_text "13812345678"; keys Tab Tab Space   # the mobile number moves on by itself
+type_text "13812345678"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 keys F2
 wait_for "已保存（第 1 号记录）"
 assert_sql "SELECT name || '|' || industry || '|' || specialty || '|' || employer FROM talent" \

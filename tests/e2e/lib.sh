@@ -50,7 +50,14 @@ start_cmd() {
 	tm new-session -d -s "$S" -x "$w" -y "$h" "$*; echo KEPU-EXIT=\$?; sleep 60"
 }
 
-screen() { tm capture-pane -p -t "$S"; }
+# screen: the terminal's text now. Under tests/run.sh every capture is also
+# kept (E2E_CAPTURES), for the check that no internal name reaches a screen.
+screen() {
+	local s
+	s=$(tm capture-pane -p -t "$S")
+	[ -z "${E2E_CAPTURES:-}" ] || printf '%s\n' "$s" >>"$E2E_CAPTURES/$(basename "$0" .sh)"
+	printf '%s\n' "$s"
+}
 keys() { tm send-keys -t "$S" "$@"; }
 # type TEXT: literal text (Chinese included), no key names.
 type_text() { tm send-keys -t "$S" -l -- "$1"; }
@@ -142,7 +149,7 @@ open_talent_form() {
 	wait_for "请选择填报单位"
 	type_text "$1"
 	keys Enter
-	wait_for "新记录"
+	wait_for "：新记录"                 # the form's title, not the menu's 填写新记录
 }
 
 # fill_required NAME PHONE: fill every required field of 附表2 from the
@@ -158,9 +165,8 @@ fill_required() {
 	keys Tab Tab                      # 主要从事行业, 科普专长
 	type_text "许昌学院农学院"; keys Tab
 	keys Tab                          # 职务（职称）
-	type_text "$2"                    # 联系电话: a whole mobile number moves on,
-	[[ $2 =~ ^1[3-9][0-9]{9}$ ]] || keys Tab  # anything else needs Tab
-	keys Tab Tab                      # 电子邮箱, QQ号或微信号
+	type_text "$2"; keys Tab          # 联系电话: a whole mobile number moves on, and
+	keys Tab Tab                      # the habitual Tab is absorbed; 电子邮箱, QQ号或微信号
 	keys Space                        # 服务类别: 青少年科普
 }
 
@@ -208,7 +214,11 @@ menu_open() {
 		for _ in $(seq $((last - line))); do keys Up; done
 	fi
 	keys Enter
+	# Until the item is gone (or the unit picker is over it), a wait for
+	# the next screen's words could match the menu's own line.
+	wait_while "the menu still shows: $1" menu_still "$1"
 }
+menu_still() { on_screen "$1" && off_screen "请选择填报单位"; }
 
 # sshd_keys DIR: host and client keys for an sshd of the scenario's own in
 # DIR, the client's key authorised, and a random port in $port (never a

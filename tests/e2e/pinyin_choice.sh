@@ -29,7 +29,7 @@ wait_for "政治面貌                * 中共党员"
 type_text "bk"; wait_for "大学本科"; keys Enter
 keys Tab Tab
 type_text "许昌学院"; keys Tab Tab
-type_text "13812345678"; keys Tab Tab Space   # the mobile number moves on by itself
+type_text "13812345678"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 keys F2
 wait_for "已保存（第 1 号记录）"
 assert_sql "SELECT gender || ethnicity || political || education FROM talent" "男蒙古族中共党员大学本科"

@@ -6,10 +6,14 @@ new_db
 start 80 24
 open_talent_form "医学会"
 storms=${STORMS:-300}
+# Keys typed while the window is too small are dropped (and said so), so
+# each storm ends at a size kepu can draw before typing goes on.
 sizes() {
 	for _ in $(seq "$1"); do
 		resize $((20 + RANDOM % 160)) $((5 + RANDOM % 60))
 	done
+	resize 80 24
+	wait_for "填报单位：医学会"
 }
 type_text "诸葛"; sizes $((storms / 6)); type_text "亮"
 keys Tab
@@ -20,7 +24,7 @@ type_text "群众"; keys Enter
 type_text "硕士"; keys Enter
 keys Tab Tab
 type_text "许昌市中心医院"; keys Tab Tab
-type_text "13612345678"; keys Tab Tab Space   # the mobile number moves on by itself
+type_text "13612345678"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 keys Tab
 type_text "从医二十年"; sizes $((storms / 6))
 keys Enter; type_text "第二行"; sizes $((storms / 3))

@@ -23,7 +23,7 @@ for term in xterm xterm-256color putty vt100 linux screen tmux-256color; do
 	type_text "高中"; keys Enter
 	keys Tab Tab
 	type_text "$term"; keys Tab Tab
-	type_text "13800000000"; keys Tab Tab Space   # the mobile number moves on by itself
+	type_text "1380000000$n"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 	case $term in
 	putty) keys -H 1b 5b 31 32 7e ;;   # PuTTY F2
 	linux) keys -H 1b 5b 5b 42 ;;      # linux console F2

@@ -68,6 +68,7 @@ shot quota
 keys Escape
 wait_for "主菜单"
 keys 4
+wait_for "请选择填报单位"; keys Enter              # the last unit chosen, offered first
 wait_for "单位：许昌学院"
 shot roll
 keys F1
@@ -89,7 +90,7 @@ wait_for "交换文件夹：$guide_dir/exchange/shikexie/"
 keys Enter
 wait_for "已导出「附表2 科普人才库推荐表」"
 shot export
-[ -s "$guide_dir/exchange/shikexie/附表2-许昌学院-20160810.xlsx" ] || fail "no export in the exchange folder"
+[ -s "$guide_dir/exchange/shikexie/附表2-全部单位-20160810.xlsx" ] || fail "no export in the exchange folder"
 keys Enter; wait_for "主菜单"
 keys c
 wait_for "工作进度检查表（五、组织实施）"
@@ -99,6 +100,7 @@ wait_for "各单位完成情况"
 shot matrix
 keys Escape; wait_for "主菜单"
 keys m
+wait_for "请选择填报单位"; keys Enter              # 许昌学院, offered first
 wait_for "月报：新记录"
 keys Space; wait_for "2016-12"; keys Enter
 wait_for "已按 2016-07 的活动和资源记录预填"

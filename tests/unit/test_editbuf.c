@@ -120,6 +120,58 @@ static void test_wrap_and_vertical_moves(void **state)
 	eb_free(&b);
 }
 
+/* A field entered with a value: typing replaces it, a cursor key edits it. */
+static void test_selection_replaces_or_edits(void **state)
+{
+	(void)state;
+	editbuf b;
+	eb_init(&b, 3, false);
+	eb_set(&b, "120");
+	eb_select_all(&b);
+	assert_true(b.sel);
+	assert_true(eb_insert(&b, '2')); /* a full buffer takes the key: it replaces */
+	assert_text(&b, "2");
+	assert_false(b.sel);
+	assert_true(eb_insert(&b, '0'));
+	assert_text(&b, "20");
+
+	eb_set(&b, "李秀兰");
+	eb_select_all(&b);
+	eb_left(&b); /* editing in place, before the last character */
+	assert_false(b.sel);
+	assert_int_equal(b.cur, 2);
+	assert_true(eb_delete(&b));
+	assert_text(&b, "李秀");
+	eb_set(&b, "李秀兰");
+
+	eb_set(&b, "李秀兰");
+	eb_select_all(&b);
+	eb_right(&b);
+	assert_int_equal(b.cur, 3);
+	assert_true(eb_backspace(&b)); /* one character, not the selection */
+	assert_text(&b, "李秀");
+
+	eb_select_all(&b);
+	eb_home(&b);
+	assert_false(b.sel);
+	assert_int_equal(b.cur, 0);
+	eb_select_all(&b);
+	eb_end(&b);
+	assert_int_equal(b.cur, 2);
+
+	eb_select_all(&b);
+	assert_true(eb_backspace(&b)); /* Backspace on a selection empties the field */
+	assert_text(&b, "");
+	eb_select_all(&b);
+	assert_false(b.sel); /* nothing to select */
+
+	eb_set(&b, "0");
+	eb_select_all(&b);
+	eb_kill_to_end(&b);
+	assert_text(&b, "");
+	eb_free(&b);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -130,6 +182,7 @@ int main(void)
 		cmocka_unit_test(test_horizontal_scroll_by_cells),
 		cmocka_unit_test(test_kill_and_clear),
 		cmocka_unit_test(test_wrap_and_vertical_moves),
+		cmocka_unit_test(test_selection_replaces_or_edits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

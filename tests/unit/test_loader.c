@@ -295,6 +295,10 @@ static void test_entry_aid_keys(void **state)
 	assert_true(t->fields[form_field_index(t, "employer")].sticky);
 	assert_true(t->fields[form_field_index(t, "phone")].auto_advance);
 	assert_false(t->fields[form_field_index(t, "name")].sticky);
+	assert_true(t->fields[form_field_index(t, "phone")].forgive_tab); /* by default */
+	assert_false(t->fields[form_field_index(t, "email")].forgive_tab);  /* no auto-advance */
+	expect_one(HEAD "  - {id: a, label: A, type: integer, forgive_tab: false}\n", 5, 38,
+		   "键「forgive_tab」不适用于 integer");
 	expect_one(HEAD "  - {id: a, label: A, type: choice, choices: [x], auto_advance: true}\n", 5, 51,
 		   "键「auto_advance」不适用于 choice");
 	expect_one(HEAD "  - {id: a, label: A, type: text, sticky: often}\n", 5, 43, "应为 true 或 false");

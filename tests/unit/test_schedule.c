@@ -9,6 +9,7 @@
 #include "domain/checklist.h"
 #include "domain/prefill.h"
 #include "domain/progress.h"
+#include "domain/review.h"
 #include "form/catalog.h"
 
 /* ---- dates ---- */
@@ -219,7 +220,8 @@ static int setup_day(void **state)
 }
 
 /* Save a record of form `form` for `unit` on day `day`: id=value pairs. */
-static void save_on(fixture *fx, const char *day, const char *form, const char *unit, ...)
+/* Saves a record of form for unit on day; returns its number. */
+static long long save_on(fixture *fx, const char *day, const char *form, const char *unit, ...)
 {
 	const kp_form *f = catalog_form(&fx->env.cat, form);
 	kp_record r;
@@ -234,7 +236,18 @@ static void save_on(fixture *fx, const char *day, const char *form, const char *
 	char *err = NULL;
 	if (store_insert(fx->env.store, f, &r, &err) != KP_OK)
 		fail_msg("%s", err);
+	long long id = r.id;
 	record_free(&r);
+	return id;
+}
+
+/* Submitted and approved: what the ranking counts. */
+static void approve(fixture *fx, const char *form, long long id)
+{
+	const kp_form *f = catalog_form(&fx->env.cat, form);
+	char *err = NULL;
+	if (review_apply(&fx->env, f, id, REV_SUBMIT, NULL, &err) || review_apply(&fx->env, f, id, REV_APPROVE, NULL, &err))
+		fail_msg("%s", err);
 }
 
 static const kp_check_item *item(const kp_checklist *c, const char *key)
@@ -381,13 +394,16 @@ static void test_score_and_ranking(void **state)
 	/* (50 + 100 + min(100, 200) + 100 for a 0 quota) / 4 */
 	assert_true(progress_score(sc, done, quota, pct) > 87.49 && progress_score(sc, done, quota, pct) < 87.51);
 	assert_true(pct[2] > 199.9);
-	/* 气象学会's quotas are 10/2/2/2: two activities make 25% more */
-	save_on(fx, "2016-07-10", "activity", "气象学会", "name", "a", "held_on", "2016-07-08", "form",
+	/* 气象学会's quotas are 10/2/2/2: two approved activities make 25%
+	 * more; a third, a draft, counts for nothing */
+	approve(fx, "activity", save_on(fx, "2016-07-10", "activity", "气象学会", "name", "a", "held_on", "2016-07-08", "form",
+		"科普讲座", "targets", "[\"校园\"]", "place", "p", "participants", "1", NULL));
+	approve(fx, "activity", save_on(fx, "2016-07-10", "activity", "气象学会", "name", "b", "held_on", "2016-07-09", "form",
+		"科普讲座", "targets", "[\"校园\"]", "place", "p", "participants", "1", NULL));
+	save_on(fx, "2016-07-10", "activity", "质量学会", "name", "c", "held_on", "2016-07-09", "form",
 		"科普讲座", "targets", "[\"校园\"]", "place", "p", "participants", "1", NULL);
-	save_on(fx, "2016-07-10", "activity", "气象学会", "name", "b", "held_on", "2016-07-09", "form",
-		"科普讲座", "targets", "[\"校园\"]", "place", "p", "participants", "1", NULL);
-	save_on(fx, "2016-07-10", "resource", "魏都区", "name", "r", "kind", "科普漫画", "author", "x",
-		"finished_on", "2016-07-09", NULL);
+	approve(fx, "resource", save_on(fx, "2016-07-10", "resource", "魏都区", "name", "r", "kind", "科普漫画", "author", "x",
+		"finished_on", "2016-07-09", NULL));
 	kp_progress p;
 	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
 	assert_string_equal(p.rows[0].name, "气象学会");

@@ -2,6 +2,7 @@
  * messages users see. */
 #include "unit.h"
 
+#include "core/clock.h"
 #include "core/diag.h"
 #include "form/catalog.h"
 #include "form/validate.h"
@@ -244,6 +245,38 @@ static void test_other_types(void **state)
 	diag_free(&d);
 }
 
+/* not_after: today refuses what cannot have happened yet, by kepu's day. */
+static void test_not_after_today(void **state)
+{
+	(void)state;
+	const char *text = "id: t\ntitle: T\ntable: t\nfields:\n"
+			   "  - {id: d, label: 日期, type: date, not_after: today}\n"
+			   "  - {id: m, label: 月份, type: choice, choices: [2016-08, 2016-09], not_after: today}\n";
+	kp_diag d = {0};
+	kp_form *f = form_load(&cat, "t.yaml", text, strlen(text), &d);
+	assert_non_null(f);
+	assert_true(clock_set_today("2016-08-10"));
+	char *out, *why;
+	assert_true(field_validate(&cat, &f->fields[0], "2016年8月10日", &out, &why));
+	free(out);
+	assert_false(field_validate(&cat, &f->fields[0], "2016-08-11", &out, &why));
+	assert_string_equal(why, "「2016-08-11」还没有到（今天是 2016-08-10）");
+	assert_null(out);
+	free(why);
+	assert_true(field_validate(&cat, &f->fields[1], "2016-08", &out, &why)); /* this month */
+	free(out);
+	assert_false(field_validate(&cat, &f->fields[1], "2016-09", &out, &why));
+	free(why);
+	clock_use_system();
+	form_free(f);
+	diag_free(&d);
+	const char *wrong = "id: t\ntitle: T\ntable: t\nfields:\n  - {id: d, label: D, type: date, not_after: tomorrow}\n";
+	f = form_load(&cat, "t.yaml", wrong, strlen(wrong), &d);
+	assert_null(f);
+	assert_non_null(strstr(d.items[0].text, "not_after 只能是 today"));
+	diag_free(&d);
+}
+
 static void test_form_validate_reports_every_field(void **state)
 {
 	(void)state;
@@ -328,6 +361,7 @@ int main(void)
 		cmocka_unit_test(test_lengths_count_characters),
 		cmocka_unit_test(test_hostile_text_refused),
 		cmocka_unit_test(test_other_types),
+		cmocka_unit_test(test_not_after_today),
 		cmocka_unit_test(test_form_validate_reports_every_field),
 		cmocka_unit_test(test_cross_field_rules),
 		cmocka_unit_test(test_multi_join),

@@ -1,0 +1,153 @@
+/* Possible duplicates: another record, of any unit, holding the same values
+ * in the fields a form names in unique_hint (附表2: 姓名 and 联系电话). The
+ * search has to read every unit's rows, so it lives here, in the store:
+ * what it tells a session is cut to what that session may read
+ * (session_may_see), and a unit learns only that there is one elsewhere. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "store/db.h"
+
+/* "t.name = ?3 AND t.phone = ?4 …": the hint's fields bound from ?first. */
+static void hint_where(strbuf *b, const kp_form *f, int first)
+{
+	for (size_t i = 0; i < f->nhint; i++)
+		sb_printf(b, " AND t.\"%s\" = ?%zu", f->fields[f->hint[i]].id, (size_t)first + i);
+}
+
+static bool hint_filled(const kp_form *f, const kp_record *r)
+{
+	for (size_t i = 0; i < f->nhint; i++)
+		if (!r->vals[f->hint[i]] || !r->vals[f->hint[i]][0])
+			return false;
+	return f->nhint > 0;
+}
+
+void dup_free(kp_dup *d)
+{
+	free(d->unit_name);
+	free(d->name);
+	memset(d, 0, sizeof *d);
+}
+
+bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_dup *out)
+{
+	memset(out, 0, sizeof *out);
+	if (session_need(s, ANY_SESSION, NULL) != KP_OK || !hint_filled(f, r))
+		return false;
+	/* No unit scope here, on purpose: the point is the other units' rows.
+	 * Nothing of them leaves this function for a unit (below). The
+	 * session's own unit's match comes first. */
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "SELECT t.id, t.unit_id, u.name, t.\"%s\" FROM \"%s\" t JOIN units u ON u.id = t.unit_id"
+		      " WHERE t.id <> ?1",
+		  f->fields[f->hint[0]].id, f->table);
+	hint_where(&b, f, 3);
+	sb_adds(&b, " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
+	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
+	sb_free(&b);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_int64(st, 2, r->unit_id);
+	for (size_t i = 0; i < f->nhint; i++)
+		sqlite3_bind_text(st, (int)(3 + i), r->vals[f->hint[i]], -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		long long unit = sqlite3_column_int64(st, 1);
+		out->found = true;
+		out->other_unit = unit != r->unit_id;
+		if (session_may_see(s, unit)) {
+			out->id = sqlite3_column_int64(st, 0);
+			out->unit_name = db_text(st, 2);
+			out->name = db_text(st, 3);
+		}
+	}
+	sqlite3_finalize(st);
+	return out->found;
+}
+
+int store_ensure_duplicates(kp_store *s, char **err)
+{
+	return db_exec(s,
+		       "CREATE TABLE IF NOT EXISTS kp_duplicates ("
+		       " tbl TEXT NOT NULL,"
+		       " id INTEGER NOT NULL,"    /* the record saved although warned */
+		       " other INTEGER NOT NULL," /* a record it may repeat */
+		       " marked_by TEXT NOT NULL,"
+		       " marked_at TEXT NOT NULL,"
+		       " PRIMARY KEY (tbl, id, other))", err);
+}
+
+int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char **err)
+{
+	if (session_need(s, ANY_SESSION, err) != KP_OK)
+		return KP_ERR;
+	if (!hint_filled(f, r))
+		return KP_OK;
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	/* The record marked must be one the session may read (its own); the
+	 * pairs it makes are read by the city only. */
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "INSERT INTO kp_duplicates (tbl, id, other, marked_by, marked_at)"
+		      " SELECT ?1, m.id, t.id, ?3, kp_now() FROM \"%s\" m, \"%s\" t"
+		      " WHERE m.id = ?2 AND (?4 = 0 OR m.unit_id = ?4) AND t.id <> m.id",
+		  f->table, f->table);
+	hint_where(&b, f, 5);
+	sb_adds(&b, " ON CONFLICT DO NOTHING");
+	sqlite3_stmt *st = db_prepare(s, sb_str(&b), err);
+	sb_free(&b);
+	int rc = KP_ERR;
+	if (st) {
+		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, r->id);
+		sqlite3_bind_text(st, 3, store_session_user(s), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, session_scope(s));
+		for (size_t i = 0; i < f->nhint; i++)
+			sqlite3_bind_text(st, (int)(5 + i), r->vals[f->hint[i]], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
+	}
+	if (rc == KP_OK && sqlite3_changes(s->db)) {
+		char *what[] = {"kp_duplicates", "", "marked"};
+		if ((rc = db_audit(s, NULL, f->table, r->id, r->unit_id, "duplicate", what, 3)) != KP_OK)
+			db_fail(s, err);
+	}
+	sqlite3_finalize(st);
+	if (rc == KP_OK && db_commit(s, err) == KP_OK)
+		return KP_OK;
+	db_rollback(s);
+	return KP_ERR;
+}
+
+size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup **out)
+{
+	*out = NULL;
+	if (session_need(s, CITY_OR_ADMIN, NULL) != KP_OK) /* the pairs span units: the city's */
+		return 0;
+	char *sql = xasprintf("SELECT t.id, u.name, t.\"%s\" FROM kp_duplicates d"
+			      " JOIN \"%s\" t ON t.id = CASE WHEN d.id = ?2 THEN d.other ELSE d.id END"
+			      " JOIN units u ON u.id = t.unit_id"
+			      " WHERE d.tbl = ?1 AND (d.id = ?2 OR d.other = ?2) ORDER BY t.id",
+			      f->nhint ? f->fields[f->hint[0]].id : "id", f->table);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	size_t n = 0, cap = 0;
+	if (st) {
+		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, id);
+	}
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap)
+			*out = xrealloc(*out, (cap = cap ? cap * 2 : 4) * sizeof **out);
+		kp_dup *d = &(*out)[n++];
+		memset(d, 0, sizeof *d);
+		d->found = true;
+		d->id = sqlite3_column_int64(st, 0);
+		d->unit_name = db_text(st, 1);
+		d->name = db_text(st, 2);
+	}
+	sqlite3_finalize(st);
+	return n;
+}

@@ -1,0 +1,40 @@
+# Auto-advance that forgives habit: after a whole mobile number the cursor
+# moves on by itself, and the clerk's habitual Tab is absorbed, so the
+# e-mail lands in 电子邮箱, not in QQ号或微信号. A site's form may turn
+# that off per field (forgive_tab: false): then the Tab moves on.
+. "$(dirname "$0")/lib.sh"
+new_db
+start 80 24
+open_talent_form "许昌学院"
+type_text "张海旺"; keys Tab
+type_text "男"; keys Enter
+type_text "45"; keys Tab
+type_text "汉"; keys Enter
+type_text "中共"; keys Enter
+type_text "本科"; keys Enter
+keys Tab Tab
+type_text "许昌学院农学院"; keys Tab Tab
+type_text "13937412345"; keys Tab          # moved on already: this Tab is absorbed
+wait_for ">电子邮箱"
+type_text "zhw@163.com"; keys Tab
+type_text "zhw_kp2016"; keys Tab
+keys Space F2
+wait_for "已保存（第 1 号记录）"
+assert_sql "SELECT phone || '|' || email || '|' || qq_wechat FROM talent" "13937412345|zhw@163.com|zhw_kp2016"
+# Only the first key after the move is forgiven: Tab, Tab moves once.
+keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+type_text "13937412346"; keys Tab Tab
+wait_for ">QQ号或微信号"
+close_terminals
+
+# forgive_tab: false in a site's talent.yaml: the Tab after the move skips.
+mkdir "$WORK/screens"
+sed 's/^\(\s*\)auto_advance: true/&\n\1forgive_tab: false/' screens/talent.yaml >"$WORK/screens/talent.yaml"
+grep -q "forgive_tab: false" "$WORK/screens/talent.yaml" || fail "no forgive_tab in the site's form"
+"$KEPU" check --screens "$WORK/screens" >/dev/null || fail "kepu check refuses forgive_tab"
+start 80 24 --screens "$WORK/screens"
+open_talent_form "许昌学院"
+wait_for "恢复吗"; keys n                   # the draft the closed terminal left
+keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+type_text "13937412345"; keys Tab
+wait_for ">QQ号或微信号"
