@@ -12,11 +12,11 @@ E2E_USER=weidu start 80 24 --today 2016-08-10
 menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "共 3 条"
 assert_line " ${ids[0]} " "草稿"
-for _ in 1 2; do                                   # submit the first two
+for i in 0 1; do                                   # submit the first two
 	keys F9
 	wait_for "提交审核"
 	keys Enter
-	wait_for "已改为「已提交」"
+	wait_for "第 ${ids[i]} 号记录已改为「已提交」"      # this record's, not the last one's
 	keys Down
 done
 assert_sql "SELECT group_concat(kp_state, ',') FROM (SELECT kp_state FROM talent WHERE id IN (${ids[0]}, ${ids[1]}, ${ids[2]}) ORDER BY id)" \
