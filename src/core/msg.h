@@ -77,6 +77,8 @@
 	X(L_PREFILL,        "%s 的 prefill：%s") \
 	X(L_PREFILL_REF,    "表单「%s」中没有合适的「%s」（from 须是表单，date 须是日期字段，sum 须是整数字段）") \
 	X(L_PAPER_SPAN,     "这一行占 %d 列，paper 的 columns 有 %zu 列") \
+	X(L_SEARCH_CATEGORY, "category 应为选项字段（choice、multichoice），「%s」不是") \
+	X(L_DUP_SEARCH,     "只能有一个表单定义 search，%s 已定义") \
 	X(L_PAPER_BOXES,    "boxes 只用于选项字段（choice、multichoice）") \
 	X(L_PAPER_CELL,     "格子须有 label、field 或 text 之一") \
 	X(L_PAPER_PLACE,    "「{%s}」既不是本表的字段，也不是 {unit}") \
@@ -100,6 +102,10 @@
 	X(A_STATE_LOCKED,   "已锁定") \
 	X(A_STATE_DISABLED, "已停用") \
 	X(A_STATE_INITIAL,  "须改密码") \
+	/* the expert search (domain/find.c, ui/find_screen.c, kepu find) */ \
+	X(FD_WORD,          "%s「%s」") \
+	X(FD_PINYIN,        "%s「%s」（拼音）") \
+	X(FD_SEP,           "；") \
 	X(RV_DRAFT,         "草稿") \
 	X(RV_SUBMITTED,     "已提交") \
 	X(RV_APPROVED,      "已认定") \
@@ -437,6 +443,9 @@
 	X(X_DONE,           "完成") \
 	X(X_QUOTA,          "指标") \
 	X(X_SCORE_PCT,      "完成度（%）") \
+	X(C_NO_SEARCH,      "没有定义专家检索的表单（search）") \
+	X(C_BAD_CATEGORY,   "「%s」不是%s的选项") \
+	X(C_FIND_WHY,       "匹配") \
 	X(C_BAD_STATE,      "没有「%s」这种状态（可用：草稿、已提交、已认定、退回）") \
 	X(C_NO_REVIEW,      "「%s」没有审核状态，不能按状态导出") \
 	X(C_BAD_FORMAT,     "不支持的格式「%s」（可用：csv、xlsx）") \
