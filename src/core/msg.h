@@ -272,6 +272,12 @@
 	X(UI_QUOTA_CITY,    "任务指标由市科协修改。") \
 	X(UI_RETURNED_WHY,  "退回原因：%s") \
 	X(UI_MENU_AUDIT,    "修改记录（审计）") \
+	X(UI_MENU_FIND,     "专家检索（科普快速反应）") \
+	X(UI_FD_PROMPT,     "检索：") \
+	X(UI_FD_HINT,       "输入科普专长、行业、服务类别、单位等词语或拼音首字母，如 食品安全、spaq；空格分隔多个词") \
+	X(UI_FD_COUNT,      "找到 %zu 人／共 %zu 人") \
+	X(UI_FD_NONE,       "没有找到符合的人才。") \
+	X(UI_FD_DETAIL,     "%s（%s）  电话 %s") \
 	X(UI_MENU_PASSWORD, "修改密码（%s）") \
 	X(UI_MENU_ACCOUNTS, "账号管理（锁定、解锁、重置密码）") \
 	X(UI_AC_HINT,       "近期失败：15 分钟内连续输错的次数；输错 5 次起须等待，最长 60 秒；不锁账号") \
@@ -356,6 +362,7 @@
 	X(K_PAGE_DOWN,      "下一页") \
 	X(K_PAGE_UP,        "上一页") \
 	X(K_BACK,           "返回") \
+	X(K_CLEAR_BACK,     "清空检索词；已空时返回") \
 	X(K_QUIT,           "退出") \
 	X(K_YES,            "是") \
 	X(K_NO,             "否") \
@@ -408,6 +415,7 @@
 	X(KC_TRANSFER,      "导出数据") \
 	X(KC_ACCOUNTS,      "账号管理") \
 	X(KC_IMPORT,        "导入数据") \
+	X(KC_FIND,          "专家检索") \
 	X(KC_TITLE,         "kepu 按键一览") \
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
 	X(KC_KEYS,          "按键") \
