@@ -262,7 +262,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libkepu.a
 
 bench: deps-test
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/bench_list $(BUILD)/bench/ptybench \
-		$(BUILD)/bench/bench_login
+		$(BUILD)/bench/bench_login $(BUILD)/bench/bench_find
 	@BUILD=$(BUILD) BENCH_DIR=$(BENCH_DIR) ./tests/bench/run.sh
 
 clean:

@@ -59,6 +59,11 @@ const kp_command kp_commands[] = {
 	 "unlock, disable, or list them with their state and recent failed logins. Each change is audited."},
 	{"audit", cmd_audit, 0, 0, true, false, "audit --db FILE [--since DATE] [--user NAME]",
 	 "Print the audit trail, oldest first: time, user, unit, table, record, action and each changed field."},
+	{"find", cmd_find, 1, 1, true, false, "find TEXT --db FILE [--unit UNIT] [--category CATEGORY]",
+	 "The expert search of 科普快速反应机制: the talents (附表2) whose 科普专长, 服务类别, 主要从事行业, 工作单位, "
+	 "职务 or free texts hold every word of TEXT, as written or by pinyin (spaq finds 食品安全), as CSV on standard "
+	 "output: 姓名, 工作单位, 联系电话, 填报单位, 状态 and why each matched; approved talents first, then the best "
+	 "match. An empty TEXT (\"\") lists every talent of the unit or category."},
 	{"keys", cmd_keys, 0, 0, false, false, "keys",
 	 "Print every key of every screen as Markdown, from the program's keymap table."},
 	{"help", cmd_help, 0, 1, false, false, "help [COMMAND]",
@@ -82,8 +87,11 @@ const kp_option kp_options[] = {
 	{"role", 'r', false, "ROLE", "user", "With user add: city (市科协) or unit (单位填报员)."},
 	{"since", 'S', false, "DATE", "audit", "With audit: from that day on."},
 	{"user", 'U', false, "NAME", "audit", "With audit: only that user's rows."},
-	{"unit", 'u', false, "UNIT", "import export user",
-	 "The unit (单位 of 附表1) that imported rows belong to, that an export is limited to, or of a new unit account."},
+	{"unit", 'u', false, "UNIT", "import export user find",
+	 "The unit (单位 of 附表1) that imported rows belong to, that an export or a search is limited to, or of a new "
+	 "unit account."},
+	{"category", 'g', false, "CATEGORY", "find",
+	 "With find: only talents with this 科普人才服务类别, e.g. 农村科普."},
 	{"encoding", 'e', false, "ENC", "import export",
 	 "export: utf-8 (default, with a byte-order mark for Excel) or gb18030; import: utf-8, gb18030, or told from "
 	 "the file (default)."},
@@ -289,6 +297,7 @@ int cli_main(int argc, char **argv)
 		case 'f': o.format = optarg; break;
 		case 'o': o.output = optarg; break;
 		case 'x': o.state = optarg; break;
+		case 'g': o.category = optarg; break;
 		case 'D': o.demo = true; break;
 		case 'n': o.dry_run = true; break;
 		case 'h': help = true; break;

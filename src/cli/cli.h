@@ -20,6 +20,7 @@ typedef struct {
 	const char *format;   /* --format csv|xlsx */
 	const char *state;    /* --state: a reviewed form's records in this state only */
 	const char *output;   /* --output FILE */
+	const char *category; /* --category: kepu find's 服务类别 */
 	bool demo, dry_run;
 	char **args;         /* positional arguments after the subcommand */
 	int nargs;
@@ -41,6 +42,7 @@ int cmd_checklist(const kp_opts *o);
 int cmd_report(const kp_opts *o);
 int cmd_user(const kp_opts *o);
 int cmd_audit(const kp_opts *o);
+int cmd_find(const kp_opts *o);
 int cmd_tui(const kp_opts *o);
 
 #endif

@@ -79,6 +79,8 @@
 	X(L_PREFILL,        "%s 的 prefill：%s") \
 	X(L_PREFILL_REF,    "表单「%s」中没有合适的「%s」（from 须是表单，date 须是日期字段，sum 须是整数字段）") \
 	X(L_PAPER_SPAN,     "这一行占 %d 列，paper 的 columns 有 %zu 列") \
+	X(L_SEARCH_CATEGORY, "category 应为选项字段（choice、multichoice），「%s」不是") \
+	X(L_DUP_SEARCH,     "只能有一个表单定义 search，%s 已定义") \
 	X(L_PAPER_BOXES,    "boxes 只用于选项字段（choice、multichoice）") \
 	X(L_PAPER_CELL,     "格子须有 label、field 或 text 之一") \
 	X(L_PAPER_PLACE,    "「{%s}」既不是本表的字段，也不是 {unit}") \
@@ -102,6 +104,10 @@
 	X(A_STATE_LOCKED,   "已锁定") \
 	X(A_STATE_DISABLED, "已停用") \
 	X(A_STATE_INITIAL,  "须改密码") \
+	/* the expert search (domain/find.c, ui/find_screen.c, kepu find) */ \
+	X(FD_WORD,          "%s「%s」") \
+	X(FD_PINYIN,        "%s「%s」（拼音）") \
+	X(FD_SEP,           "；") \
 	X(RV_DRAFT,         "草稿") \
 	X(RV_SUBMITTED,     "已提交") \
 	X(RV_APPROVED,      "已认定") \
@@ -273,6 +279,12 @@
 	X(UI_QUOTA_CITY,    "任务指标由市科协修改。") \
 	X(UI_RETURNED_WHY,  "退回原因：%s") \
 	X(UI_MENU_AUDIT,    "修改记录（审计）") \
+	X(UI_MENU_FIND,     "专家检索（科普快速反应）") \
+	X(UI_FD_PROMPT,     "检索：") \
+	X(UI_FD_HINT,       "输入科普专长、行业、服务类别、单位等词语或拼音首字母，如 食品安全、spaq；空格分隔多个词") \
+	X(UI_FD_COUNT,      "找到 %zu 人／共 %zu 人") \
+	X(UI_FD_NONE,       "没有找到符合的人才。") \
+	X(UI_FD_DETAIL,     "%s（%s）  电话 %s") \
 	X(UI_MENU_PASSWORD, "修改密码（%s）") \
 	X(UI_MENU_ACCOUNTS, "账号管理（锁定、解锁、重置密码）") \
 	X(UI_AC_HINT,       "近期失败：15 分钟内连续输错的次数；输错 5 次起须等待，最长 60 秒；不锁账号") \
@@ -362,6 +374,7 @@
 	X(K_PAGE_DOWN,      "下一页") \
 	X(K_PAGE_UP,        "上一页") \
 	X(K_BACK,           "返回") \
+	X(K_CLEAR_BACK,     "清空检索词；已空时返回") \
 	X(K_QUIT,           "退出") \
 	X(K_YES,            "是") \
 	X(K_NO,             "否") \
@@ -416,6 +429,7 @@
 	X(KC_ACCOUNTS,      "账号管理") \
 	X(KC_IMPORT,        "导入数据") \
 	X(KC_ADVANCED,      "填满自动跳到下一项之后的第一个键") \
+	X(KC_FIND,          "专家检索") \
 	X(KC_TITLE,         "kepu 按键一览") \
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
 	X(KC_KEYS,          "按键") \
@@ -451,6 +465,9 @@
 	X(X_DONE,           "完成") \
 	X(X_QUOTA,          "指标") \
 	X(X_SCORE_PCT,      "完成度（%）") \
+	X(C_NO_SEARCH,      "没有定义专家检索的表单（search）") \
+	X(C_BAD_CATEGORY,   "「%s」不是%s的选项") \
+	X(C_FIND_WHY,       "匹配") \
 	X(C_BAD_STATE,      "没有「%s」这种状态（可用：草稿、已提交、已认定、退回）") \
 	X(C_NO_REVIEW,      "「%s」没有审核状态，不能按状态导出") \
 	X(C_BAD_FORMAT,     "不支持的格式「%s」（可用：csv、xlsx）") \

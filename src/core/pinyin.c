@@ -32,10 +32,14 @@ static bool match_from(const uint32_t *cp, size_t n, size_t i, const char *typed
 	if (nr == 0) /* not a Han character we know: typed as it is */
 		return cp[i] < 128 && lower((char)cp[i]) == typed[j] &&
 		       match_from(cp, n, i + 1, typed, j + 1);
-	for (size_t k = 0; k < nr; k++)
-		for (size_t len = strlen(r[k]); len > 0; len--) /* the longest prefix first */
-			if (!strncmp(r[k], typed + j, len) && match_from(cp, n, i + 1, typed, j + len))
+	for (size_t k = 0; k < nr; k++) {
+		size_t common = 0; /* how much of the reading the typed text spells */
+		while (r[k][common] && r[k][common] == typed[j + common])
+			common++;
+		for (size_t len = common; len > 0; len--) /* the longest prefix first */
+			if (match_from(cp, n, i + 1, typed, j + len))
 				return true;
+	}
 	return false;
 }
 

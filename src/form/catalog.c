@@ -322,6 +322,10 @@ int catalog_load(kp_catalog *cat, const char *screens_dir, const char *config_di
 				diag_add(d, f->file, 1, 1, msg(MSG_L_DUP_ATTACHMENT), f->attachment, g->file);
 				form_free(f);
 				f = NULL;
+			} else if (f->search && g->search) { /* kepu find searches one form */
+				diag_add(d, f->file, 1, 1, msg(MSG_L_DUP_SEARCH), g->file);
+				form_free(f);
+				f = NULL;
 			} else if (!strcmp(g->id, f->id) || !strcmp(g->table, f->table)) {
 				if (!strcmp(g->id, f->id))
 					diag_add(d, f->file, 1, 1, msg(MSG_L_DUP_FORM), f->id, g->file);
@@ -366,6 +370,14 @@ const kp_form *catalog_form(const kp_catalog *cat, const char *id)
 {
 	for (size_t i = 0; i < cat->nforms; i++)
 		if (!strcmp(cat->forms[i]->id, id))
+			return cat->forms[i];
+	return NULL;
+}
+
+const kp_form *catalog_search_form(const kp_catalog *cat)
+{
+	for (size_t i = 0; i < cat->nforms; i++)
+		if (cat->forms[i]->search)
 			return cat->forms[i];
 	return NULL;
 }

@@ -38,6 +38,8 @@ int catalog_load(kp_catalog *cat, const char *screens_dir, const char *config_di
 void catalog_free(kp_catalog *cat);
 
 const kp_form *catalog_form(const kp_catalog *cat, const char *id);
+/* The one form with a `search` (附表2), or NULL. */
+const kp_form *catalog_search_form(const kp_catalog *cat);
 const kp_view *catalog_view(const kp_catalog *cat, const char *id);
 const kp_pattern *catalog_pattern(const kp_catalog *cat, const char *name);
 const kp_list *catalog_list(const kp_catalog *cat, const char *name);

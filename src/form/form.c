@@ -85,6 +85,11 @@ void form_free(kp_form *f)
 	free(f->description);
 	free(f->line);
 	paper_free(f->paper);
+	if (f->search) {
+		free(f->search->fields);
+		free(f->search->show);
+		free(f->search);
+	}
 	free(f->total_row);
 	free(f->file);
 	free(f);

@@ -127,11 +127,22 @@ typedef struct {
 
 void paper_free(kp_paper *p);
 
+/* What the expert search (`search` in a form's YAML, docs/forms.md) looks
+ * through, weightiest first, and what it shows of each record found. */
+typedef struct {
+	int *fields;      /* field indexes, in the order of their weight */
+	size_t nfields;
+	int *show;        /* the columns of a result (姓名, 工作单位, 联系电话) */
+	size_t nshow;
+	int category;     /* the multi-select field --category names a value of, or -1 */
+} kp_search;
+
 typedef struct {
 	char *id, *title, *table;
 	char *description;     /* the official full name, for printed tables */
 	char *line;            /* the line under a printed list's title ({unit}), or NULL */
 	kp_paper *paper;       /* the printed one-record layout, or NULL */
+	kp_search *search;     /* the expert search over this form, or NULL */
 	int attachment;        /* 附表 number 1-9 (its menu digit), 0 for none */
 	char *unit_label;      /* what the form calls the record's unit */
 	bool per_unit;         /* exactly one record per unit, seeded from data/units.yaml */

@@ -23,7 +23,7 @@ static kp_writer load_writer(ychk *c, const ynode *map)
 
 static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
 					"per_unit", "total_row", "description", "sections",
-					"fields", "unique", "unique_hint", "review", "written_by", "line", "paper", NULL};
+					"fields", "unique", "unique_hint", "review", "written_by", "line", "paper", "search", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
@@ -531,6 +531,49 @@ static void load_hint(loader *L, const ynode *n)
 	}
 }
 
+static const char *const search_keys[] = {"fields", "show", "category", NULL};
+
+/* A list of field ids (`search`'s fields and show): their indexes. */
+static int *field_list(loader *L, const ynode *map, const char *key, size_t *n)
+{
+	*n = 0;
+	const ynode *seq = yn_get(map, key);
+	if (!seq) {
+		ychk_err(&L->c, map, msg(MSG_L_MISSING_KEY), key);
+		return NULL;
+	}
+	if (!ychk_is_seq(&L->c, seq))
+		return NULL;
+	int *out = xcalloc(seq->n ? seq->n : 1, sizeof *out);
+	for (size_t i = 0; i < seq->n; i++) {
+		const ynode *v = seq->kids[i];
+		int k = v->kind == YN_SCALAR ? form_field_index(L->form, v->value) : -1;
+		if (k < 0)
+			ychk_err(&L->c, v, msg(MSG_L_UNKNOWN_FIELD), v->kind == YN_SCALAR ? v->value : "");
+		else
+			out[(*n)++] = k;
+	}
+	if (seq->n == 0)
+		ychk_err(&L->c, seq, "%s", msg(MSG_L_EMPTY));
+	return out;
+}
+
+static kp_search *search_load(loader *L, const ynode *map)
+{
+	if (!ychk_is_map(&L->c, map))
+		return NULL;
+	ychk_keys(&L->c, map, search_keys);
+	kp_search *s = xcalloc(1, sizeof *s);
+	s->fields = field_list(L, map, "fields", &s->nfields);
+	s->show = field_list(L, map, "show", &s->nshow);
+	s->category = paper_field(L, map, "category");
+	if (s->category >= 0 && L->form->fields[s->category].type != FT_MULTICHOICE &&
+	    L->form->fields[s->category].type != FT_CHOICE)
+		ychk_err(&L->c, yn_get(map, "category"), msg(MSG_L_SEARCH_CATEGORY),
+			 L->form->fields[s->category].id);
+	return s;
+}
+
 kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, size_t len,
 		   kp_diag *d)
 {
@@ -587,6 +630,9 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 		if (paper)
 			form->paper = paper_load(&L, paper);
 		load_hint(&L, yn_get(root, "unique_hint"));
+		const ynode *search = yn_get(root, "search");
+		if (search)
+			form->search = search_load(&L, search);
 		const char *ul = ychk_str(&L.c, root, "unit_label", false);
 		form->unit_label = xstrdup(ul ? ul : msg(MSG_UI_COL_UNIT));
 	}

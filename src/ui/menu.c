@@ -14,7 +14,7 @@
 
 typedef enum {
 	ITEM_CHECKLIST, ITEM_PROGRESS, ITEM_BRIEFING, ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_RECORD,
-	ITEM_VIEW, ITEM_EXPORT, ITEM_IMPORT, ITEM_AUDIT, ITEM_ACCOUNTS, ITEM_PASSWORD, ITEM_QUIT
+	ITEM_VIEW, ITEM_EXPORT, ITEM_IMPORT, ITEM_FIND, ITEM_AUDIT, ITEM_ACCOUNTS, ITEM_PASSWORD, ITEM_QUIT
 } item_kind;
 
 typedef struct {
@@ -113,6 +113,9 @@ static void activate(menu *m, ui_app *app, const menu_item *it)
 	case ITEM_IMPORT:
 		push(app, transfer_screen_new(app, it->kind == ITEM_IMPORT));
 		break;
+	case ITEM_FIND:
+		push(app, find_screen_new(app));
+		break;
 	case ITEM_AUDIT:
 		push(app, audit_screen_new(app));
 		break;
@@ -160,6 +163,9 @@ static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 		break;
 	case ITEM_IMPORT:
 		snprintf(buf, len, "%s", msg(MSG_UI_MENU_IMPORT));
+		break;
+	case ITEM_FIND:
+		snprintf(buf, len, "%s", msg(MSG_UI_MENU_FIND));
 		break;
 	case ITEM_AUDIT:
 		snprintf(buf, len, "%s", msg(MSG_UI_MENU_AUDIT));
@@ -299,6 +305,8 @@ ui_screen *menu_new(ui_app *app)
 	free(es);
 	m->items[m->n++] = (menu_item){ITEM_EXPORT, NULL, NULL, 'e'};
 	m->items[m->n++] = (menu_item){ITEM_IMPORT, NULL, NULL, 'i'};
+	if (catalog_search_form(cat))
+		m->items[m->n++] = (menu_item){ITEM_FIND, NULL, NULL, 'f'};
 	if (city) {
 		m->items[m->n++] = (menu_item){ITEM_AUDIT, NULL, NULL, 'a'};
 		m->items[m->n++] = (menu_item){ITEM_ACCOUNTS, NULL, NULL, 'z'}; /* 账号 */

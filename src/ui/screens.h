@@ -33,6 +33,9 @@ ui_screen *login_screen_new(ui_app *app, bool change_only);
 /* Export (or import) a form's records to (from) a file on the server,
  * limited to the user's unit. */
 ui_screen *transfer_screen_new(ui_app *app, bool importing);
+/* 专家检索: the talents the account may see, found as you type. NULL
+ * when no form has a `search` (or the store refuses, status set). */
+ui_screen *find_screen_new(ui_app *app);
 /* The audit trail, newest first, filtered as you type (the city's). */
 ui_screen *audit_screen_new(ui_app *app);
 /* The accounts, their states and login back-off; lock, unlock, reset

@@ -28,6 +28,16 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 } | tee -a "$out"
 echo "written to $out"
 echo
+# The expert search (kepu find, 专家检索): reading the talents once, then
+# the worst key of typed searches, words and pinyin.
+for n in ${BENCH_FIND_SIZES:-"10000 100000"}; do
+	read -r _ open worst key < <("$build/bench/bench_find" "$dir/find-$n.db" "$n")
+	awk -v n="$n" -v o="$open" -v w="$worst" -v k="$key" 'BEGIN {
+		printf "expert search, %d talents: open %.1f ms, worst key %.1f ms (\"%s\", target <= 50: %s)\n",
+			n, o, w, k, w <= 50 ? "met" : "NOT met"
+	}' | tee -a "$out"
+done
+echo
 # A failed login, known name against unknown, each try a fresh process.
 logins=${BENCH_LOGINS:-20}
 read -r known unknown < <("$build/bench/bench_login" "$dir/login.db" "$logins")

@@ -193,7 +193,8 @@ draft_value() {
 
 # menu_open TEXT: from the main menu, move to the item showing TEXT (found
 # on the screen, so new forms do not break tests) and press Enter. The menu
-# scrolls: an item not shown from the top is counted from the bottom.
+# scrolls: an item not shown from the top is counted from the bottom, one
+# in the middle scrolled to from the bottom.
 menu_open() {
 	wait_for "主菜单"
 	local s first line last
@@ -208,10 +209,22 @@ menu_open() {
 		keys End
 		wait_for "[q]"
 		s=$(screen)
-		line=$(grep -nF -- "$1" <<<"$s" | head -1 | cut -d: -f1)
+		line=$(grep -nF -- "$1" <<<"$s" | head -1 | cut -d: -f1) || true # in the middle
 		last=$(grep -nF "[q]" <<<"$s" | head -1 | cut -d: -f1)
-		[ -n "$line" ] || fail "no menu item: $1"
-		for _ in $(seq $((last - line))); do keys Up; done
+		if [ -n "$line" ]; then
+			for _ in $(seq $((last - line))); do keys Up; done
+		else
+			# Up from the top visible row scrolls one item at a time:
+			# step until the item shows on that row.
+			for _ in $(seq $((last - first))); do keys Up; done
+			local tries=0
+			until sed -n "${first}p" <<<"$(screen)" | grep -qF -- "$1"; do
+				tries=$((tries + 1))
+				[ "$tries" -le 60 ] || fail "no menu item: $1"
+				keys Up
+				sleep 0.05
+			done
+		fi
 	fi
 	keys Enter
 	# Until the item is gone (or the unit picker is over it), a wait for

@@ -118,6 +118,12 @@ keys Escape; wait_for "主菜单"
 keys z
 wait_for "账号管理（锁定、解锁、重置密码）"
 shot accounts
+keys Escape; wait_for "主菜单"
+keys f
+wait_for "检索："
+type_text "spaq"
+wait_for "（拼音）"
+shot find
 "$(dirname "$0")/../../tools/make_guide.sh" "$docs/guide.zh.md.in" "$shots" >"$WORK/guide.md"
 if [ -n "${UPDATE_GUIDE:-}" ]; then
 	cp "$WORK/guide.md" "$docs/使用说明.md"

@@ -1,0 +1,131 @@
+/*
+ * bench_find: the expert search (domain/find.c) at a size — reading the
+ * talents once (the screen's opening) and every key of typed searches,
+ * Chinese words and pinyin, including a backspace (which searches every
+ * record again) — timed as medians of repeated runs; the worst key counts.
+ * Usage: bench_find DB N  (creates DB with N 附表2 records if it has fewer)
+ * Prints: N open_ms worst_key_ms worst_key
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "domain/env.h"
+#include "domain/find.h"
+
+#define RUNS 7
+
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static int cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void fill(kp_env *e, const kp_form *f, long long have, long long n)
+{
+	static const char *const sur = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
+	static const char *const giv[] = {"建国", "丽华", "志强", "秀英", "海旺", "德明", "玉兰", "振华"};
+	static const char *const spec[] = {"食品安全", "网络安全", "智能制造", "防灾减灾", "中医养生", "农业技术",
+					   "心理健康", "环境保护", "天文科普", "机器人", "应急救护", "节能减排"};
+	static const char *const ind[] = {"教育", "卫生", "农业", "工业制造", "信息技术", "应急管理", "环保"};
+	static const char *const cats[] = {"[\"农村科普\",\"社区科普\"]", "[\"青少年科普\"]",
+					   "[\"园区科普\",\"服务双创\"]", "[\"公务员科普\",\"科普创作\"]"};
+	kp_unit *u;
+	size_t nu = store_units(e->store, &u);
+	char *err = NULL;
+	kp_batch *b = store_batch_begin(e->store, f, "bench_find", &err);
+	for (long long i = have; i < n; i++) {
+		kp_record r;
+		record_init(&r, f->nfields);
+		r.unit_id = u[i % (long long)nu].id;
+		char name[64], emp[96], phone[16], text[256];
+		const char *sp = spec[i % 12];
+		snprintf(name, sizeof name, "%.3s%s", sur + 3 * (i % 20), giv[i % 8]);
+		snprintf(emp, sizeof emp, "%s第%lld中学", u[i % (long long)nu].name, i % 97);
+		snprintf(phone, sizeof phone, "138%08lld", i);
+		snprintf(text, sizeof text, "长期从事%s工作，熟悉基层情况，多次主讲%s讲座。", ind[i % 7], sp);
+		record_set(&r, (size_t)form_field_index(f, "name"), name);
+		record_set(&r, (size_t)form_field_index(f, "employer"), emp);
+		record_set(&r, (size_t)form_field_index(f, "phone"), phone);
+		record_set(&r, (size_t)form_field_index(f, "specialty"), sp);
+		record_set(&r, (size_t)form_field_index(f, "industry"), ind[i % 7]);
+		record_set(&r, (size_t)form_field_index(f, "gender"), i % 2 ? "男" : "女");
+		record_set(&r, (size_t)form_field_index(f, "age"), "45");
+		record_set(&r, (size_t)form_field_index(f, "service_categories"), cats[i % 4]);
+		record_set(&r, (size_t)form_field_index(f, "profile"), text);
+		record_set(&r, (size_t)form_field_index(f, "experience"), text);
+		if (store_batch_add(b, &r, &err) != KP_OK) {
+			fprintf(stderr, "%s\n", err);
+			exit(1);
+		}
+		record_free(&r);
+	}
+	store_batch_end(b, true, &err);
+	unit_list_free(u, nu);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3)
+		return 2;
+	long long n = atoll(argv[2]);
+	kp_env e;
+	kp_diag d = {0};
+	char *err = NULL;
+	if (env_load_definitions(&e, NULL, NULL, &d) || env_open_db(&e, argv[1], true, &err))
+		return 1;
+	const kp_form *f = catalog_search_form(&e.cat);
+	long long have = store_count(e.store, f);
+	if (have < n)
+		fill(&e, f, have, n);
+	double open[RUNS];
+	kp_finder *fd = NULL;
+	for (int r = 0; r < RUNS; r++) {
+		finder_close(fd);
+		double t0 = now_ms();
+		fd = finder_open(&e, f, &err);
+		open[r] = now_ms() - t0;
+	}
+	qsort(open, RUNS, sizeof *open, cmp);
+	/* Each sequence is typed from an empty box, one key at a time; "spa"
+	 * after "spaq" is a backspace, a search of every record again. */
+	static const char *const seqs[][6] = {
+		{"s", "sp", "spa", "spaq", "spa", NULL},
+		{"食", "食品", "食品安", "食品安全", NULL},
+		{"z", "zh", "zhi", "zhin", "zhineng", NULL},
+		{"农", "农村", "农村 ", "农村 j", "农村 jz", NULL},
+		{"无", "无此", "无此人", NULL},
+	};
+	double worst = 0;
+	const char *worst_key = "";
+	for (size_t s = 0; s < sizeof seqs / sizeof seqs[0]; s++)
+		for (size_t k = 0; seqs[s][k]; k++) {
+			double t[RUNS];
+			for (int r = 0; r < RUNS; r++) {
+				const kp_hit *h;
+				finder_search(fd, "", NULL, &h); /* an empty box first */
+				for (size_t j = 0; j < k; j++)
+					finder_search(fd, seqs[s][j], NULL, &h);
+				double t0 = now_ms();
+				finder_search(fd, seqs[s][k], NULL, &h);
+				t[r] = now_ms() - t0;
+			}
+			qsort(t, RUNS, sizeof *t, cmp);
+			if (t[RUNS / 2] > worst) {
+				worst = t[RUNS / 2];
+				worst_key = seqs[s][k];
+			}
+		}
+	printf("%lld %.1f %.1f %s\n", n, open[RUNS / 2], worst, worst_key);
+	finder_close(fd);
+	env_close(&e);
+	return 0;
+}
