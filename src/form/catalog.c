@@ -415,3 +415,25 @@ char *catalog_form_ids(const kp_catalog *cat)
 		sb_printf(&b, ", %s", cat->views[i]->id);
 	return sb_take(&b);
 }
+
+static int by_attachment(const void *a, const void *b)
+{
+	const kp_entry *x = a, *y = b;
+	int ax = x->attachment ? x->attachment : 100, ay = y->attachment ? y->attachment : 100;
+	if (ax != ay)
+		return ax - ay;
+	return strcmp(x->form ? x->form->id : x->view->id, y->form ? y->form->id : y->view->id);
+}
+
+size_t catalog_entries(const kp_catalog *cat, bool views, kp_entry **out)
+{
+	size_t n = cat->nforms + (views ? cat->nviews : 0);
+	kp_entry *e = xcalloc(n ? n : 1, sizeof *e);
+	for (size_t i = 0; i < cat->nforms; i++)
+		e[i] = (kp_entry){cat->forms[i], NULL, cat->forms[i]->attachment};
+	for (size_t i = cat->nforms; i < n; i++)
+		e[i] = (kp_entry){NULL, cat->views[i - cat->nforms], cat->views[i - cat->nforms]->attachment};
+	qsort(e, n, sizeof *e, by_attachment);
+	*out = e;
+	return n;
+}

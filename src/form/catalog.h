@@ -46,6 +46,16 @@ const kp_list *catalog_list(const kp_catalog *cat, const char *name);
 /* "talent, quota, …" for messages; caller frees. */
 char *catalog_form_ids(const kp_catalog *cat);
 
+/* A form (view NULL) or a view, as people find them: 附表1 … 附表9 by their
+ * number, then the others by id. */
+typedef struct {
+	const kp_form *form;
+	const kp_view *view;
+	int attachment;
+} kp_entry;
+/* The forms and, with views, the views, in that order; caller frees *out. */
+size_t catalog_entries(const kp_catalog *cat, bool views, kp_entry **out);
+
 /* Load one form from text (used by catalog_load and by tests). Returns the
  * form, or NULL after adding its problems to d. */
 kp_form *form_load(const kp_catalog *cat, const char *file, const char *data,

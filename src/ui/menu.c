@@ -24,13 +24,6 @@ typedef struct {
 	char hotkey; /* '2' for 附表2, 'u', 'q'; 0 for none */
 } menu_item;
 
-/* Forms and views, in 附表 order (those without a number last). */
-typedef struct {
-	const kp_form *form;
-	const kp_view *view;
-	int attachment;
-} entry;
-
 typedef struct {
 	ui_screen base;
 	menu_item *items;
@@ -50,15 +43,6 @@ static bool table_form(const kp_form *f)
 		if (f->fields[i].type != FT_INTEGER)
 			return false;
 	return true;
-}
-
-static int by_attachment(const void *a, const void *b)
-{
-	const entry *x = a, *y = b;
-	int ax = x->attachment ? x->attachment : 100, ay = y->attachment ? y->attachment : 100;
-	if (ax != ay)
-		return ax - ay;
-	return strcmp(x->form ? x->form->id : x->view->id, y->form ? y->form->id : y->view->id);
 }
 
 static void push(ui_app *app, ui_screen *s)
@@ -273,13 +257,8 @@ ui_screen *menu_new(ui_app *app)
 	menu *m = xcalloc(1, sizeof *m);
 	m->base = (ui_screen){menu_draw, menu_key, menu_resume, menu_destroy, NULL, false};
 	const kp_catalog *cat = &app->env->cat;
-	size_t ne = cat->nforms + cat->nviews;
-	entry *es = xcalloc(ne ? ne : 1, sizeof *es);
-	for (size_t i = 0; i < cat->nforms; i++)
-		es[i] = (entry){cat->forms[i], NULL, cat->forms[i]->attachment};
-	for (size_t i = 0; i < cat->nviews; i++)
-		es[cat->nforms + i] = (entry){NULL, cat->views[i], cat->views[i]->attachment};
-	qsort(es, ne, sizeof *es, by_attachment);
+	kp_entry *es;
+	size_t ne = catalog_entries(cat, true, &es);
 	bool city = APP_IS_CITY(app);
 	m->items = xcalloc(ne * 2 + 10, sizeof *m->items);
 	m->items[m->n++] = (menu_item){ITEM_CHECKLIST, NULL, NULL, 'c'};

@@ -29,6 +29,7 @@ typedef struct {
 	bool importing;
 	popup pick;            /* which form (an export: or view, 附表4) */
 	const char **titles;
+	kp_entry *entries;     /* what titles name, in 附表 order */
 	const kp_form *form;   /* the form, or the view's source */
 	const kp_view *view;   /* an export of a view, else NULL */
 	const char *state;     /* a reviewed form's export: this state's code (Tab), or NULL for all */
@@ -355,9 +356,8 @@ static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
 			ts->base.closing = true;
 			return;
 		}
-		const kp_catalog *cat = &app->env->cat;
-		ts->view = chosen < cat->nforms ? NULL : cat->views[chosen - cat->nforms];
-		ts->form = ts->view ? ts->view->source : cat->forms[chosen];
+		ts->view = ts->entries[chosen].view;
+		ts->form = ts->view ? ts->view->source : ts->entries[chosen].form;
 		if (ts->x.fd >= 0 && !ts->importing)
 			propose_name(ts, app);
 		return;
@@ -448,6 +448,7 @@ static void transfer_destroy(ui_screen *s)
 	free(ts->folder_err);
 	free(ts->written);
 	free(ts->titles);
+	free(ts->entries);
 	free(ts);
 }
 
@@ -462,12 +463,10 @@ ui_screen *transfer_screen_new(ui_app *app, bool importing)
 	if (exchange_open(&ts->x, app->env->db, app->user, &ts->folder_err) == 0 && importing)
 		refresh_files(ts);
 	/* An export may also be of a view (附表4: a unit's, or the city's of every unit). */
-	size_t n = cat->nforms + (importing ? 0 : cat->nviews);
+	size_t n = catalog_entries(cat, !importing, &ts->entries);
 	ts->titles = xcalloc(n ? n : 1, sizeof *ts->titles);
-	for (size_t i = 0; i < cat->nforms; i++)
-		ts->titles[i] = cat->forms[i]->title;
-	for (size_t i = cat->nforms; i < n; i++)
-		ts->titles[i] = cat->views[i - cat->nforms]->title;
+	for (size_t i = 0; i < n; i++)
+		ts->titles[i] = ts->entries[i].form ? ts->entries[i].form->title : ts->entries[i].view->title;
 	popup_open(&ts->pick, msg(MSG_UI_TR_PICK), (char *const *)ts->titles, n, 0, 0);
 	return &ts->base;
 }

@@ -38,7 +38,7 @@ wait_for "单位账号只能查看本单位的记录。"
 keys Escape; wait_for "主菜单"
 # 附表1: its own row, read-only.
 keys 1
-wait_for "附表1 任务指标分配表"
+wait_for "序号  单位                科普人才"          # the table, not the menu line naming it
 assert_screen "魏都区"
 refute_screen "长葛市"
 keys Enter

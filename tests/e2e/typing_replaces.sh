@@ -69,7 +69,7 @@ wait_for "主菜单"
 
 # 附表1: Enter on a quota selects it; typing replaces it, Left edits it.
 keys 1
-wait_for "附表1 任务指标分配表"
+wait_for "序号  单位                科普人才"          # the table, not the menu line naming it
 keys Down Right                              # 长葛市 科普活动 (10)
 keys Enter
 type_text "12"; keys Enter

@@ -93,7 +93,7 @@ wait_for "没有第 $other_activity 号记录。"
 keys Escape Escape Escape; wait_for "主菜单"
 # 附表1: its own row, read-only; typing a number changes nothing.
 keys 1
-wait_for "附表1 任务指标分配表"
+wait_for "序号  单位                科普人才"          # the table, not the menu line naming it
 refute_other_units
 type_text "1"
 wait_for "任务指标由市科协修改。"
