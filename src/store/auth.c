@@ -231,10 +231,7 @@ int store_user_add(kp_store *s, const char *name, kp_user_role role, long long u
 		*err = xasprintf(msg(MSG_A_USER_EXISTS), name);
 		rc = KP_ECONFLICT;
 	}
-	if (rc == KP_OK && db_commit(s, err) == KP_OK)
-		return KP_OK;
-	db_rollback(s);
-	return rc == KP_OK ? KP_ERR : rc;
+	return db_end(s, rc, err);
 }
 
 /* UPDATE kp_users … WHERE name = ?, audited as action; with clear, the
@@ -262,10 +259,7 @@ static int user_update(kp_store *s, const char *name, const char *sql, const cha
 		rc = del && sqlite3_step(del) == SQLITE_DONE ? KP_OK : KP_ERR;
 		sqlite3_finalize(del);
 	}
-	if (rc == KP_OK && db_commit(s, err) == KP_OK)
-		return KP_OK;
-	db_rollback(s);
-	return rc == KP_OK ? KP_ERR : rc;
+	return db_end(s, rc, err);
 }
 
 int store_user_set_hash(kp_store *s, const char *name, const char *hash, bool initial, char **err)
@@ -366,10 +360,7 @@ int store_login_result(kp_store *s, const kp_login_try *t, bool ok, long long un
 		rc = db_audit(s, t->name, "kp_users", 0, unit_id, ok ? "login" : "login_failed", what,
 			      why ? 9 : 6);
 	}
-	if (rc == KP_OK && db_commit(s, NULL) == KP_OK)
-		return KP_OK;
-	db_rollback(s);
-	return KP_ERR;
+	return db_end(s, rc, NULL);
 }
 
 static void audit_rows_free_one(kp_audit_row *a)

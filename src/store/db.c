@@ -71,6 +71,14 @@ int db_exec(kp_store *s, const char *sql, char **err)
 int db_begin(kp_store *s, char **err) { return db_exec(s, "BEGIN IMMEDIATE", err); }
 int db_commit(kp_store *s, char **err) { return db_exec(s, "COMMIT", err); }
 
+int db_end(kp_store *s, int rc, char **err)
+{
+	if (rc == KP_OK && db_commit(s, err) == KP_OK)
+		return KP_OK;
+	db_rollback(s);
+	return rc == KP_OK ? KP_ERR : rc;
+}
+
 void db_rollback(kp_store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))

@@ -40,6 +40,9 @@ sqlite3_stmt *db_prepare(kp_store *s, const char *sql, char **err);
 /* Run a statement without results. */
 int db_exec(kp_store *s, const char *sql, char **err);
 int db_begin(kp_store *s, char **err);   /* BEGIN IMMEDIATE */
+/* End the transaction: commit when rc is KP_OK (KP_OK, or KP_ERR with *err
+ * when the commit fails), else roll back and return rc. */
+int db_end(kp_store *s, int rc, char **err);
 int db_commit(kp_store *s, char **err);
 void db_rollback(kp_store *s);
 /* *err = the connection's current error message. */

@@ -73,10 +73,7 @@ int store_draft_save(kp_store *s, const char *owner, const char *form, const kp_
 	}
 	sqlite3_finalize(st);
 	free(data);
-	if (rc == KP_OK && db_commit(s, err) == KP_OK)
-		return KP_OK;
-	db_rollback(s);
-	return KP_ERR;
+	return db_end(s, rc, err);
 }
 
 int store_draft_load(kp_store *s, const char *owner, const char *form, long long record_id,
@@ -128,8 +125,5 @@ int store_draft_delete(kp_store *s, const char *owner, const char *form, long lo
 		rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
 	}
 	sqlite3_finalize(st);
-	if (rc == KP_OK && db_commit(s, NULL) == KP_OK)
-		return KP_OK;
-	db_rollback(s);
-	return KP_ERR;
+	return db_end(s, rc, NULL);
 }

@@ -115,10 +115,7 @@ int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char
 			db_fail(s, err);
 	}
 	sqlite3_finalize(st);
-	if (rc == KP_OK && db_commit(s, err) == KP_OK)
-		return KP_OK;
-	db_rollback(s);
-	return KP_ERR;
+	return db_end(s, rc, err);
 }
 
 size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup **out)

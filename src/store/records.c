@@ -734,8 +734,5 @@ int store_set_state(kp_store *s, const kp_form *f, long long id, const char *fro
 	sqlite3_finalize(st);
 	if (had)
 		record_free(&old);
-	if (rc == KP_OK && db_commit(s, err) == KP_OK)
-		return KP_OK;
-	db_rollback(s);
-	return rc == KP_OK ? KP_ERR : rc;
+	return db_end(s, rc, err);
 }

@@ -178,8 +178,5 @@ int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *
 			db_fail(s, err);
 	}
 	sqlite3_finalize(st);
-	if (rc == KP_OK && db_commit(s, err) == KP_OK)
-		return KP_OK;
-	db_rollback(s);
-	return KP_ERR;
+	return db_end(s, rc, err);
 }
