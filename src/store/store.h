@@ -286,10 +286,19 @@ typedef struct {
 	char *changes;       /* JSON array: field, old, new, field, old, new … */
 } kp_audit_row;
 
+#define AUDIT_WORDS 4 /* words of a typed filter that must all match */
 typedef struct {
 	const char *since;   /* "YYYY-MM-DD": rows from that day on; NULL: all */
 	const char *user;    /* only this user's; NULL: all */
-	const char *text;    /* in the user, unit, form, record number or time; NULL: all */
+	const char *unit;    /* only rows of the unit of this name; NULL: all */
+	const char *form;    /* only rows of the form with this table or whose title holds it (附表2) */
+	const char *words;   /* only rows whose changed fields or values hold it */
+	/* Each blank-separated word (up to AUDIT_WORDS) in the user, unit, form
+	 * (table or title), record number, time or changes; NULL: all. */
+	const char *text;
+	/* The forms whose titles form and text may name (the catalogue). */
+	kp_form *const *forms;
+	size_t nforms;
 } kp_audit_query;
 
 /* Every matching row, oldest first. fn returns non-zero to stop. */

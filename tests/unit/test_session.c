@@ -136,7 +136,7 @@ static void test_unit_reads_only_its_own(void **state)
 	kp_user *users;
 	assert_int_equal(store_users(s, &users), 0);
 	kp_audit_row *a;
-	kp_audit_query aq = {NULL, NULL, NULL};
+	kp_audit_query aq = {.since = NULL};
 	assert_int_equal(store_audit_page(s, &aq, 0, 10, &a), 0);
 	free(a);
 	close_as(&u);
@@ -324,7 +324,11 @@ static void test_review_and_audit(void **state)
 	assert_int_equal(review_apply(&c.env, f, mine, REV_RETURN, "", &err), -1);
 	assert_string_equal(err, "请写明原因");
 	free(err), err = NULL;
-	assert_int_equal(review_apply(&c.env, f, mine, REV_RETURN, "缺少身份证号", &err), 0);
+	/* … and blanks (ASCII and 全角) are no reason; the one kept is trimmed. */
+	assert_int_equal(review_apply(&c.env, f, mine, REV_RETURN, " \u3000  ", &err), -1);
+	assert_string_equal(err, "请写明原因");
+	free(err), err = NULL;
+	assert_int_equal(review_apply(&c.env, f, mine, REV_RETURN, "  缺少身份证号 ", &err), 0);
 	kp_record r;
 	assert_int_equal(store_get(u.env.store, f, mine, &r, &err), KP_OK);
 	assert_string_equal(r.state, "returned");
