@@ -238,6 +238,9 @@
 	X(UI_GL_OVERDUE,    "已逾期 %d 项") \
 	X(UI_GL_DUE,        "%d月%d日") \
 	X(UI_GL_NOTHING_OPEN,"没有未到期的事项。") \
+	X(UI_GL_OVERDUE_NAMED,"已逾期：") \
+	X(UI_GL_RETURNED,   "退回：%s 第 %lld 号「%s」，原因：%s") \
+	X(UI_GL_RETURNED_MORE,"另有 %lld 条退回的记录，见记录列表（Tab 可只看「退回」）。") \
 	X(UI_GL_SCORE,      "%s完成度 %.1f%%") \
 	X(UI_GL_ALL,        "全市") \
 	X(UI_MENU_CHECKLIST,"工作进度检查表（截止日期与各单位完成情况）") \
@@ -269,6 +272,7 @@
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
 	X(UI_NO_SUCH_RECORD,"没有第 %lld 号记录。") \
 	X(UI_CITY_WRITES,   "「%s」由市科协填写。") \
+	X(UI_CITY_FIELD_READ,"「%s」是市科协的意见，由市科协填写，这里只能查看。") \
 	X(UI_UNIT_WRITES,   "「%s」由填报单位填写。") \
 	X(UI_QUOTA_CITY,    "任务指标由市科协修改。") \
 	X(UI_RETURNED_WHY,  "退回原因：%s") \

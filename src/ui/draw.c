@@ -124,7 +124,8 @@ void draw_bar(int y, int x, int width, double percent, attr_t fill, attr_t rest)
 	attrset(A_NORMAL);
 }
 
-int draw_wrapped(int y, int x, int width, int rows, const char *s, attr_t attr)
+/* Wrap s at width over at most rows lines; drawn from (y, x) when draw. */
+static int wrap(int y, int x, int width, int rows, const char *s, attr_t attr, bool draw)
 {
 	if (width <= 0 || rows <= 0)
 		return 0;
@@ -148,9 +149,18 @@ int draw_wrapped(int y, int x, int width, int rows, const char *s, attr_t attr)
 			space--;
 		if (end < n && space > start && space < end && cp[space - 1] == ' ')
 			end = space;
-		draw_cps(y + row++, x, width, cp + start, end - start, attr, false);
+		if (draw)
+			draw_cps(y + row, x, width, cp + start, end - start, attr, false);
+		row++;
 		start = end;
 	}
 	free(cp);
 	return row;
 }
+
+int draw_wrapped(int y, int x, int width, int rows, const char *s, attr_t attr)
+{
+	return wrap(y, x, width, rows, s, attr, true);
+}
+
+int wrapped_height(int width, const char *s) { return wrap(0, 0, width, 1 << 20, s, 0, false); }

@@ -275,7 +275,25 @@ static void form_draw(ui_screen *s, ui_app *app)
 	const kp_form *f = fs->form;
 	form_layout l;
 	layout_compute(&l, f, COLS, mc_rows);
-	int body_top = app_body_top(), body_h = app_body_height();
+	const kp_field *ff = &f->fields[fs->focus];
+	/* The field's own message under the form, unless the status line
+	 * already says the same: then the help says what a valid value is. */
+	const char *err = fs->fs[fs->focus].error;
+	const char *help = err && strcmp(err, app->status) ? err : hint_due(fs) ? ff->help : NULL;
+	char why[1200];
+	if (!err && !store_may_write_field(app->env->store, ff)) {
+		/* 省辖市科协意见 on a unit's screen: the city's words, to read */
+		snprintf(why, sizeof why, msg(MSG_UI_CITY_FIELD_READ), ff->label);
+		help = why;
+	} else if (!err && fs->rec.reason && fs->rec.reason[0]) { /* a returned record says why, whole */
+		snprintf(why, sizeof why, msg(MSG_UI_RETURNED_WHY), fs->rec.reason);
+		help = why;
+	} else if (!err && fs->dup_note) {
+		help = fs->dup_note;
+	}
+	/* Help and status wrapped whole: the form gives up rows for them. */
+	app->room = app_bottom_rows(app, help);
+	int body_top = app_body_top(), body_h = app_body_height() - (app->room - 2);
 	scroll_to_focus(fs, &l, body_h);
 
 	for (size_t r = 0; r < l.n; r++) {
@@ -316,19 +334,7 @@ static void form_draw(ui_screen *s, ui_app *app)
 		snprintf(title + tl, sizeof title - tl, "（%s）", state_label(state_of(fs->rec.state)));
 	}
 	snprintf(right, sizeof right, "%s：%s", f->unit_label, fs->rec.unit_name);
-	const kp_field *fd = &f->fields[fs->focus];
-	/* The field's own message under the form, unless the status line
-	 * already says the same: then the help says what a valid value is. */
-	const char *err = fs->fs[fs->focus].error;
-	const char *help = err && strcmp(err, app->status) ? err : hint_due(fs) ? fd->help : NULL;
-	char why[600];
-	if (!err && fs->rec.reason && fs->rec.reason[0]) { /* a returned record says why */
-		snprintf(why, sizeof why, msg(MSG_UI_RETURNED_WHY), fs->rec.reason);
-		help = why;
-	} else if (!err && fs->dup_note) {
-		help = fs->dup_note;
-	}
-	unsigned ctx = fs->pick.open ? CTX_POPUP : CTX_FORM | field_ctx(fd);
+	unsigned ctx = fs->pick.open ? CTX_POPUP : CTX_FORM | field_ctx(ff);
 	app_chrome(app, title, right, help, ctx);
 	if (fs->confirm_leave)
 		draw_text(LINES - 2, 1, COLS - 2, msg(MSG_UI_ASK_LEAVE), theme_attr(R_ERROR), true);

@@ -7,10 +7,15 @@
 #include "core/date.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "domain/review.h"
 #include "ui/draw.h"
 #include "ui/screens.h"
 
 #define NEXT_SHOWN 3
+#define RETURNED_KEPT 8  /* records read for the list; the rest are counted */
+#define RETURNED_LINES 6 /* at most, so the menu keeps its room at 80x24 */
+#define OVERDUE_LINES 2
 
 void glance_build(glance *g, ui_app *app)
 {
@@ -18,6 +23,29 @@ void glance_build(glance *g, ui_app *app)
 	checklist_build(&g->c, app->env, APP_SCOPE(app));
 	progress_build(&g->p, app->env, APP_SCOPE(app));
 	g->built = true;
+	if (APP_IS_CITY(app)) /* the city returned them itself */
+		return;
+	const kp_catalog *cat = &app->env->cat;
+	g->returned = xcalloc(RETURNED_KEPT, sizeof *g->returned);
+	for (size_t i = 0; i < cat->nforms; i++) {
+		const kp_form *f = cat->forms[i];
+		if (!f->review)
+			continue;
+		kp_query q = {-1, false, NULL, 0, state_code(ST_RETURNED)};
+		kp_record *rows;
+		long long total;
+		size_t n = store_query_open(app->env->store, f, &q, RETURNED_KEPT, &rows, &total);
+		for (size_t k = 0; k < n; k++) {
+			if (g->nreturned < RETURNED_KEPT)
+				g->returned[g->nreturned++] =
+					xasprintf(msg(MSG_UI_GL_RETURNED), f->title, rows[k].id,
+						  f->nfields ? rows[k].vals[0] : "", rows[k].reason);
+			else
+				g->more_returned++;
+		}
+		g->more_returned += total > (long long)n ? total - (long long)n : 0;
+		records_free(rows, n);
+	}
 }
 
 void glance_free(glance *g)
@@ -26,6 +54,9 @@ void glance_free(glance *g)
 		checklist_free(&g->c);
 		progress_free(&g->p);
 	}
+	for (size_t i = 0; i < g->nreturned; i++)
+		free(g->returned[i]);
+	free(g->returned);
 	memset(g, 0, sizeof *g);
 }
 
@@ -48,6 +79,28 @@ static kp_ms_state seen_state(const glance *g, const kp_check_item *it, size_t u
 {
 	return u == CHECK_ALL || it->m->owner == OWNER_CITY ? check_item_state(&g->c, it)
 							     : check_item_unit_state(it, u);
+}
+
+/* A unit's returned records, each reason whole (wrapped); those that do
+ * not fit whole are counted on the last line. */
+static int draw_returned(const glance *g, int y)
+{
+	int used = 0;
+	size_t k = 0;
+	for (; k < g->nreturned; k++) {
+		int h = wrapped_height(COLS - 6, g->returned[k]);
+		bool last = k + 1 == g->nreturned && !g->more_returned;
+		if (used + h + (last ? 0 : 1) > RETURNED_LINES && k > 0)
+			break;
+		used += draw_wrapped(y + used, 4, COLS - 6, h, g->returned[k], theme_attr(R_ERROR));
+	}
+	long long more = g->more_returned + (long long)(g->nreturned - k);
+	if (more) {
+		char line[160];
+		snprintf(line, sizeof line, msg(MSG_UI_GL_RETURNED_MORE), more);
+		used += draw_wrapped(y + used, 4, COLS - 6, 1, line, theme_attr(R_ERROR));
+	}
+	return used;
 }
 
 int glance_draw(const glance *g, ui_app *app, int y)
@@ -88,6 +141,20 @@ int glance_draw(const glance *g, ui_app *app, int y)
 	}
 	if (!shown)
 		draw_text(y + used++, 4, COLS - 8, msg(MSG_UI_GL_NOTHING_OPEN), theme_attr(R_HELP), false);
+	if (overdue) { /* by name: a count alone sends the clerk to the checklist */
+		strbuf b = STRBUF_INIT;
+		for (size_t i = 0; i < g->c.n; i++) {
+			const kp_check_item *it = &g->c.items[i];
+			if (!concerns(app, it) || seen_state(g, it, u) != MS_OVERDUE)
+				continue;
+			char title[256];
+			check_item_title(it, title, sizeof title);
+			sb_printf(&b, "%s%s", b.len ? "、" : msg(MSG_UI_GL_OVERDUE_NAMED), title);
+		}
+		used += draw_wrapped(y + used, 4, COLS - 6, OVERDUE_LINES, sb_str(&b), theme_attr(R_OVERDUE));
+		sb_free(&b);
+	}
+	used += draw_returned(g, y + used);
 	if (row) {
 		strbuf b = STRBUF_INIT;
 		for (size_t k = 0; k < g->p.ncols; k++)
