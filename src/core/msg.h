@@ -239,10 +239,12 @@
 	X(UI_GL_DUE,        "%d月%d日") \
 	X(UI_GL_NOTHING_OPEN,"没有未到期的事项。") \
 	X(UI_GL_OVERDUE_NAMED,"已逾期：") \
+	X(UI_GL_OVERDUE_MORE,"%s等，另有 %d 项") \
 	X(UI_GL_RETURNED,   "退回：%s 第 %lld 号「%s」，原因：%s") \
 	X(UI_GL_RETURNED_MORE,"另有 %lld 条退回的记录，见记录列表（Tab 可只看「退回」）。") \
 	X(UI_GL_SCORE,      "%s完成度 %.1f%%") \
 	X(UI_GL_ALL,        "全市") \
+	X(UI_GL_RANK,       "，第 %d 名/%d") \
 	X(UI_MENU_CHECKLIST,"工作进度检查表（截止日期与各单位完成情况）") \
 	X(UI_MENU_PROGRESS, "任务完成进度与排名") \
 	X(UI_MENU_BRIEFING, "月度工作简报（汇总各单位月报）") \
@@ -269,6 +271,12 @@
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
 	X(UI_REVIEW_TITLE,  "审核") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
+	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \
+	X(UI_NONE_TO_SUBMIT,"已选的记录中没有您可以提交审核的。") \
+	X(UI_SUBMITTED_MANY,"已提交审核 %zu 条。") \
+	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \
+	X(UI_NOT_SUBMITTED_ONE,"第 %lld 号（%s）") \
+	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核；空格选中或取消") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
 	X(UI_NO_SUCH_RECORD,"没有第 %lld 号记录。") \
 	X(UI_CITY_WRITES,   "「%s」由市科协填写。") \
@@ -389,6 +397,7 @@
 	X(K_REDRAW,         "重画屏幕") \
 	X(K_LOGIN,          "确定") \
 	X(K_REVIEW,         "审核") \
+	X(K_MARK,           "选中或取消（再按 F9 一并提交审核）") \
 	X(K_START,          "开始") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
 	X(K_RECEIVE,        "从本机接收（ZMODEM）") \

@@ -81,6 +81,36 @@ static kp_ms_state seen_state(const glance *g, const kp_check_item *it, size_t u
 							     : check_item_unit_state(it, u);
 }
 
+/* The overdue items by name, in as many whole names as OVERDUE_LINES hold,
+ * the rest counted (等 3 项). */
+static int draw_overdue(const glance *g, ui_app *app, size_t u, int overdue, int y)
+{
+	strbuf b = STRBUF_INIT;
+	char *text = NULL;
+	int named = 0;
+	for (size_t i = 0; i < g->c.n; i++) {
+		const kp_check_item *it = &g->c.items[i];
+		if (!concerns(app, it) || seen_state(g, it, u) != MS_OVERDUE)
+			continue;
+		char title[256];
+		check_item_title(it, title, sizeof title);
+		sb_printf(&b, "%s%s", named ? "、" : msg(MSG_UI_GL_OVERDUE_NAMED), title);
+		char *t = overdue > named + 1 ? xasprintf(msg(MSG_UI_GL_OVERDUE_MORE), sb_str(&b), overdue - named - 1)
+					      : xstrdup(sb_str(&b));
+		if (named && wrapped_height(COLS - 6, t) > OVERDUE_LINES) {
+			free(t);
+			break;
+		}
+		free(text);
+		text = t;
+		named++;
+	}
+	int used = draw_wrapped(y, 4, COLS - 6, OVERDUE_LINES, text ? text : "", theme_attr(R_OVERDUE));
+	free(text);
+	sb_free(&b);
+	return used;
+}
+
 /* A unit's returned records, each reason whole (wrapped); those that do
  * not fit whole are counted on the last line. */
 static int draw_returned(const glance *g, int y)
@@ -121,6 +151,10 @@ int glance_draw(const glance *g, ui_app *app, int y)
 	if (row) {
 		snprintf(line, sizeof line, msg(MSG_UI_GL_SCORE), u == CHECK_ALL ? msg(MSG_UI_GL_ALL) : row->name,
 			 row->score);
+		if (u != CHECK_ALL && row->rank) { /* the unit's place among all */
+			size_t len = strlen(line);
+			snprintf(line + len, sizeof line - len, msg(MSG_UI_GL_RANK), row->rank, g->p.nunits);
+		}
 		draw_text(y, x + 2, COLS - x - 4, line, theme_attr(R_NORMAL), false);
 	}
 	int used = 1, shown = 0;
@@ -141,19 +175,8 @@ int glance_draw(const glance *g, ui_app *app, int y)
 	}
 	if (!shown)
 		draw_text(y + used++, 4, COLS - 8, msg(MSG_UI_GL_NOTHING_OPEN), theme_attr(R_HELP), false);
-	if (overdue) { /* by name: a count alone sends the clerk to the checklist */
-		strbuf b = STRBUF_INIT;
-		for (size_t i = 0; i < g->c.n; i++) {
-			const kp_check_item *it = &g->c.items[i];
-			if (!concerns(app, it) || seen_state(g, it, u) != MS_OVERDUE)
-				continue;
-			char title[256];
-			check_item_title(it, title, sizeof title);
-			sb_printf(&b, "%s%s", b.len ? "、" : msg(MSG_UI_GL_OVERDUE_NAMED), title);
-		}
-		used += draw_wrapped(y + used, 4, COLS - 6, OVERDUE_LINES, sb_str(&b), theme_attr(R_OVERDUE));
-		sb_free(&b);
-	}
+	if (overdue) /* by name: a count alone sends the clerk to the checklist */
+		used += draw_overdue(g, app, u, overdue, y + used);
 	used += draw_returned(g, y + used);
 	if (row) {
 		strbuf b = STRBUF_INIT;
