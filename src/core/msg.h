@@ -280,6 +280,7 @@
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
 	X(UI_NO_SUCH_RECORD,"没有第 %lld 号记录。") \
 	X(UI_CITY_WRITES,   "「%s」由市科协填写。") \
+	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误（见红框处的说明）。") \
 	X(UI_CITY_FIELD_READ,"「%s」是市科协的意见，由市科协填写，这里只能查看。") \
 	X(UI_UNIT_WRITES,   "「%s」由填报单位填写。") \
 	X(UI_QUOTA_CITY,    "任务指标由市科协修改。") \

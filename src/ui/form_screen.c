@@ -15,6 +15,7 @@
 #include "domain/review.h"
 #include "form/validate.h"
 #include "ui/draw.h"
+#include "ui/term.h"
 #include "ui/form_layout.h"
 #include "ui/form_screen.h"
 #include "ui/screens.h"
@@ -557,6 +558,51 @@ static void field_key(form_screen *fs, ui_app *app, kp_action a, kp_key key, int
 	}
 }
 
+/* A row pasted from a sheet (tab-separated): its cells fill the fields in
+ * order from the focused one, each checked as if typed; a choice takes the
+ * item the cell names (or its alias), else stays empty with the field's
+ * message. Fields the session may not write keep their value, their cell
+ * is passed over. The focus goes to the first field with a problem. */
+static void paste_row(form_screen *fs, ui_app *app, const char *text)
+{
+	if (locked(fs, app))
+		return;
+	const kp_form *f = fs->form;
+	size_t len = strcspn(text, "\r\n"); /* one row: the first line */
+	char *row = xstrndup(text, len), *p = row;
+	size_t k = fs->focus, filled = 0, bad = 0, first_bad = f->nfields;
+	while (p && k < f->nfields) {
+		char *tab = strchr(p, '\t');
+		if (tab)
+			*tab = '\0';
+		const kp_field *fd = &f->fields[k];
+		field_state *st = &fs->fs[k];
+		if (store_may_write_field(app->env->store, fd)) {
+			char *out = NULL, *why = NULL;
+			bool ok = field_validate(&app->env->cat, fd, p, &out, &why);
+			if (fd->type == FT_CHOICE && !ok)
+				st->choice = -1; /* no such item: nothing chosen */
+			else
+				fs_set_value(fd, st, fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE ? out : p);
+			edited(fs, st);
+			if (!ok) {
+				st->error = field_message(fd, why);
+				bad++;
+				if (first_bad == f->nfields)
+					first_bad = k;
+			}
+			filled++;
+			free(out);
+			free(why);
+		}
+		p = tab ? tab + 1 : NULL;
+		k++;
+	}
+	free(row);
+	fs_focus(fs, first_bad < f->nfields ? first_bad : k < f->nfields ? k : f->nfields - 1);
+	app_status(app, bad > 0, msg(MSG_UI_PASTED), filled, bad);
+}
+
 static void form_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	form_screen *fs = (form_screen *)s;
@@ -582,6 +628,10 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 	 * asks for has been made, so it is absorbed. */
 	bool after_advance = fs->advanced;
 	fs->advanced = false;
+	if (key.fn && key.code == TERM_KEY_PASTE) {
+		paste_row(fs, app, term_paste_text());
+		return;
+	}
 	if (after_advance && keymap_lookup(CTX_ADVANCED, key) == ACT_ABSORB)
 		return;
 	const kp_field *fd = &fs->form->fields[fs->focus];
