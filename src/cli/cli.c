@@ -57,8 +57,9 @@ const kp_command kp_commands[] = {
 	 "user list --db FILE",
 	 "Manage kepu accounts: add one (its initial password printed once), give a new initial password, lock, "
 	 "unlock, disable, or list them with their state and recent failed logins. Each change is audited."},
-	{"audit", cmd_audit, 0, 0, true, false, "audit --db FILE [--since DATE] [--user NAME]",
-	 "Print the audit trail, oldest first: time, user, unit, table, record, action and each changed field."},
+	{"audit", cmd_audit, 0, 0, true, false, "audit --db FILE [--since DATE] [--user NAME] [--unit UNIT] [--form FORM] [--words TEXT]",
+	 "Print the audit trail, oldest first: time, user, unit, table, record, action and each changed field; the "
+	 "options narrow it, all of them together."},
 	{"find", cmd_find, 1, 1, true, false, "find TEXT --db FILE [--unit UNIT] [--category CATEGORY]",
 	 "The expert search of 科普快速反应机制: the talents (附表2) whose 科普专长, 服务类别, 主要从事行业, 工作单位, "
 	 "职务 or free texts hold every word of TEXT, as written or by pinyin (spaq finds 食品安全), as CSV on standard "
@@ -87,11 +88,15 @@ const kp_option kp_options[] = {
 	{"role", 'r', false, "ROLE", "user", "With user add: city (市科协) or unit (单位填报员)."},
 	{"since", 'S', false, "DATE", "audit", "With audit: from that day on."},
 	{"user", 'U', false, "NAME", "audit", "With audit: only that user's rows."},
-	{"unit", 'u', false, "UNIT", "import export user find",
-	 "The unit (单位 of 附表1) that imported rows belong to, that an export or a search is limited to, or of a new "
-	 "unit account."},
+	{"unit", 'u', false, "UNIT", "import export user audit find",
+	 "The unit (单位 of 附表1) that imported rows belong to, that an export or a search is limited to, of a new "
+	 "unit account, or whose audit rows are printed."},
 	{"category", 'g', false, "CATEGORY", "find",
 	 "With find: only talents with this 科普人才服务类别, e.g. 农村科普."},
+	{"form", 'F', false, "FORM", "audit",
+	 "With audit: only the rows of that form, by its name (talent) or a part of its title (附表2)."},
+	{"words", 'w', false, "TEXT", "audit",
+	 "With audit: only the rows whose changed fields or values contain TEXT (e.g. a name or a return's reason)."},
 	{"encoding", 'e', false, "ENC", "import export",
 	 "export: utf-8 (default, with a byte-order mark for Excel) or gb18030; import: utf-8, gb18030, or told from "
 	 "the file (default)."},
@@ -292,6 +297,8 @@ int cli_main(int argc, char **argv)
 		case 'S': o.since = optarg; break;
 		case 'U': o.user = optarg; break;
 		case 'u': o.unit = optarg; break;
+		case 'F': o.form = optarg; break;
+		case 'w': o.words = optarg; break;
 		case 'e': o.encoding = optarg; break;
 		case 'k': o.rejects = optarg; break;
 		case 'f': o.format = optarg; break;

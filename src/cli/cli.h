@@ -15,6 +15,8 @@ typedef struct {
 	const char *since;   /* --since DATE */
 	const char *user;    /* --user NAME */
 	const char *unit;    /* --unit */
+	const char *form;    /* --form: audit rows of one form (talent or 附表2) */
+	const char *words;   /* --words: audit rows whose changes hold these */
 	const char *encoding; /* --encoding */
 	const char *rejects;  /* --skip-invalid FILE */
 	const char *format;   /* --format csv|xlsx */

@@ -183,7 +183,8 @@ int cmd_audit(const kp_opts *o)
 	int rc = cli_open(o, &e, false);
 	if (rc != EXIT_OK)
 		return rc;
-	kp_audit_query q = {o->since, o->user, NULL};
+	kp_audit_query q = {.since = o->since, .user = o->user, .unit = o->unit, .form = o->form,
+			    .words = o->words, .forms = e.cat.forms, .nforms = e.cat.nforms};
 	if (store_audit_each(e.store, &q, print_audit, NULL) != KP_OK)
 		rc = EXIT_DATA;
 	env_close(&e);

@@ -244,8 +244,13 @@
 	X(UI_GL_OVERDUE,    "已逾期 %d 项") \
 	X(UI_GL_DUE,        "%d月%d日") \
 	X(UI_GL_NOTHING_OPEN,"没有未到期的事项。") \
+	X(UI_GL_OVERDUE_NAMED,"已逾期：") \
+	X(UI_GL_OVERDUE_MORE,"%s等，另有 %d 项") \
+	X(UI_GL_RETURNED,   "退回：%s 第 %lld 号「%s」，原因：%s") \
+	X(UI_GL_RETURNED_MORE,"另有 %lld 条退回的记录，见记录列表（Tab 可只看「退回」）。") \
 	X(UI_GL_SCORE,      "%s完成度 %.1f%%") \
 	X(UI_GL_ALL,        "全市") \
+	X(UI_GL_RANK,       "，第 %d 名/%d") \
 	X(UI_MENU_CHECKLIST,"工作进度检查表（截止日期与各单位完成情况）") \
 	X(UI_MENU_PROGRESS, "任务完成进度与排名") \
 	X(UI_MENU_BRIEFING, "月度工作简报（汇总各单位月报）") \
@@ -272,9 +277,17 @@
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
 	X(UI_REVIEW_TITLE,  "审核") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
+	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \
+	X(UI_NONE_TO_SUBMIT,"已选的记录中没有您可以提交审核的。") \
+	X(UI_SUBMITTED_MANY,"已提交审核 %zu 条。") \
+	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \
+	X(UI_NOT_SUBMITTED_ONE,"第 %lld 号（%s）") \
+	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核；空格选中或取消") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
 	X(UI_NO_SUCH_RECORD,"没有第 %lld 号记录。") \
 	X(UI_CITY_WRITES,   "「%s」由市科协填写。") \
+	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误（见红框处的说明）。") \
+	X(UI_CITY_FIELD_READ,"「%s」是市科协的意见，由市科协填写，这里只能查看。") \
 	X(UI_UNIT_WRITES,   "「%s」由填报单位填写。") \
 	X(UI_QUOTA_CITY,    "任务指标由市科协修改。") \
 	X(UI_RETURNED_WHY,  "退回原因：%s") \
@@ -312,7 +325,7 @@
 	X(UI_AU_TICK,       "事项") \
 	X(UI_AU_EMPTY,      "（空）") \
 	X(UI_AU_NONE,       "没有符合条件的记录。") \
-	X(UI_AU_HINT,       "输入文字筛选：用户、单位、表名、记录编号或日期（如 2016-07-20）") \
+	X(UI_AU_HINT,       "输入文字筛选：用户、单位、表名（附表2）、编号、日期、改动内容，空格隔开") \
 	X(AU_INSERT,        "新增") \
 	X(AU_UPDATE,        "修改") \
 	X(AU_IMPORT,        "导入") \
@@ -398,6 +411,7 @@
 	X(K_REDRAW,         "重画屏幕") \
 	X(K_LOGIN,          "确定") \
 	X(K_REVIEW,         "审核") \
+	X(K_MARK,           "选中或取消（再按 F9 一并提交审核）") \
 	X(K_START,          "开始") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
 	X(K_RECEIVE,        "从本机接收（ZMODEM）") \

@@ -7,20 +7,6 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
-double progress_score(const kp_scoring *sc, const long long *done, const long long *quota,
-		      double *pct)
-{
-	double sum = 0, weights = 0;
-	for (size_t k = 0; k < sc->ncols; k++) {
-		double p = quota[k] > 0 ? 100.0 * (double)done[k] / (double)quota[k] : 100.0;
-		pct[k] = p;
-		double capped = p < sc->cap_percent ? p : sc->cap_percent;
-		sum += sc->cols[k].weight * capped;
-		weights += sc->cols[k].weight;
-	}
-	return weights > 0 ? sum / weights : 0;
-}
-
 static void row_init(kp_progress_row *r, size_t ncols)
 {
 	r->done = xcalloc(ncols ? ncols : 1, sizeof *r->done);
@@ -88,8 +74,7 @@ static void keep_unit(kp_progress *p, long long unit_id)
 	size_t k = 0;
 	for (size_t i = 0; i < p->n; i++) {
 		if (p->rows[i].unit_id == unit_id && k == 0) {
-			p->rows[k] = p->rows[i];
-			p->rows[k++].rank = 0;
+			p->rows[k++] = p->rows[i];
 		} else {
 			row_free(&p->rows[i]);
 		}
@@ -146,7 +131,7 @@ int progress_build(kp_progress *p, kp_env *e, long long unit_id)
 	free(q.fields);
 	for (size_t i = 0; i < p->n; i++) {
 		kp_progress_row *r = &p->rows[i];
-		r->score = progress_score(sc, r->done, r->quota, r->pct);
+		r->score = scoring_score(sc, r->done, r->quota, r->pct);
 		for (size_t k = 0; k < p->ncols; k++) {
 			p->total.done[k] += r->done[k];
 			p->total.quota[k] += r->quota[k];
@@ -154,13 +139,24 @@ int progress_build(kp_progress *p, kp_env *e, long long unit_id)
 				p->total.waiting[k] += r->waiting[k];
 		}
 	}
-	p->total.score = progress_score(sc, p->total.done, p->total.quota, p->total.pct);
+	p->total.score = scoring_score(sc, p->total.done, p->total.quota, p->total.pct);
 	qsort(p->rows, p->n, sizeof *p->rows, by_rank);
 	for (size_t i = 0; i < p->n; i++)
 		p->rows[i].rank = i && p->rows[i].score == p->rows[i - 1].score ? p->rows[i - 1].rank
 										    : (int)i + 1;
-	if (unit_id)
+	p->nunits = (int)p->n;
+	if (unit_id) {
 		keep_unit(p, unit_id);
+		/* Ranked above among this session's rows only (the others read
+		 * as empty): the store ranks over every unit. */
+		const kp_form **cfs = xcalloc(p->ncols ? p->ncols : 1, sizeof *cfs);
+		for (size_t k = 0; k < p->ncols; k++)
+			cfs[k] = catalog_form(&e->cat, sc->cols[k].count);
+		int rank = 0;
+		if (p->n && store_unit_rank(e->store, sc, qf, cfs, unit_id, &rank, &p->nunits) == KP_OK)
+			p->rows[0].rank = rank;
+		free(cfs);
+	}
 	p->formula = formula_text(sc, p->labels);
 	p->formula_note = xasprintf(msg(MSG_P_FORMULA_NOTE), sc->cap_percent);
 	return rc == KP_OK ? 0 : -1;

@@ -24,18 +24,16 @@ typedef struct {
 	kp_progress_row *rows;   /* ranked: best first, then by 序号 */
 	size_t n;
 	kp_progress_row total;   /* every unit together (合计) */
+	int nunits;              /* the units ranked (a unit's view: all, though it sees one) */
 	char *formula;           /* the score's formula, for the screen … */
 	char *formula_note;      /* … and how each column counts */
 } kp_progress;
 
 /* Every unit ranked; or — unit_id not 0, a unit user's view — that unit's
- * row alone (rank 0: its place among the others is not its business), the
- * 合计 line being its own. */
+ * row alone, with its real rank among all units (the store's aggregate:
+ * no other unit's figures), the 合计 line being its own. */
 int progress_build(kp_progress *p, kp_env *e, long long unit_id);
 void progress_free(kp_progress *p);
-/* The score of done/quota pairs under the scoring (a pure function). */
-double progress_score(const kp_scoring *sc, const long long *done, const long long *quota,
-		      double *pct);
 /* "科普人才已认定 12、待审核 30，…" for the reviewed columns of r (caller
  * frees; "" when none is reviewed). */
 char *progress_waiting_text(const kp_progress *p, const kp_progress_row *r);

@@ -1,8 +1,10 @@
 #include "domain/review.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 static const char *const codes[ST_COUNT] = {"draft", "submitted", "approved", "returned"};
@@ -82,12 +84,17 @@ int review_apply(kp_env *e, const kp_form *f, long long id, kp_review a, const c
 		*err = xasprintf(msg(MSG_RV_NOT_ALLOWED), review_label(a), state_label(st));
 		return -1;
 	}
-	if (review_needs_reason(a) && (!reason || !reason[0])) {
+	/* A reason of blanks tells the unit nothing: it is no reason. */
+	char *why = text_trim(reason && review_needs_reason(a) ? reason : "");
+	if (review_needs_reason(a) && !why[0]) {
+		free(why);
 		*err = xstrdup(msg(MSG_RV_NEED_REASON));
 		return -1;
 	}
 	static const char *const actions[REV_COUNT] = {"submit", "approve", "return", "reopen",
 						       "withdraw"};
-	return store_set_state(e->store, f, id, state_code(st), state_code(review_target(a)),
-			       review_needs_reason(a) ? reason : "", actions[a], err) == KP_OK ? 0 : -1;
+	int rc = store_set_state(e->store, f, id, state_code(st), state_code(review_target(a)), why,
+				 actions[a], err) == KP_OK ? 0 : -1;
+	free(why);
+	return rc;
 }

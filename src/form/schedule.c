@@ -279,3 +279,16 @@ void scoring_free(kp_scoring *s)
 	free(s->quota_form);
 	memset(s, 0, sizeof *s);
 }
+
+double scoring_score(const kp_scoring *sc, const long long *done, const long long *quota, double *pct)
+{
+	double sum = 0, weights = 0;
+	for (size_t k = 0; k < sc->ncols; k++) {
+		double p = quota[k] > 0 ? 100.0 * (double)done[k] / (double)quota[k] : 100.0;
+		pct[k] = p;
+		double capped = p < sc->cap_percent ? p : sc->cap_percent;
+		sum += sc->cols[k].weight * capped;
+		weights += sc->cols[k].weight;
+	}
+	return weights > 0 ? sum / weights : 0;
+}

@@ -65,6 +65,11 @@ typedef struct {
 int schedule_parse(kp_schedule *s, const char *file, const char *data, size_t len, kp_diag *d);
 void schedule_free(kp_schedule *s);
 int scoring_parse(kp_scoring *s, const char *file, const char *data, size_t len, kp_diag *d);
+/* The score (percent) of done/quota pairs, one per column; pct gets each
+ * column's done ÷ quota × 100, uncapped (a quota of 0 is met). Pure: the
+ * store ranks with it too. */
+double scoring_score(const kp_scoring *sc, const long long *done, const long long *quota,
+		     double *pct);
 void scoring_free(kp_scoring *s);
 
 /* "2016-07" for reporting month i (0-based) into out (≥ 8 bytes). */

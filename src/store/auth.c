@@ -5,6 +5,7 @@
 
 #include "core/json.h"
 #include "core/msg.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "store/db.h"
 
@@ -373,30 +374,77 @@ static void audit_rows_free_one(kp_audit_row *a)
 	free(a->changes);
 }
 
-/* The audit rows matching q; ?4 is the paging bound. */
+/* The words of a typed filter, split at ASCII and 全角 blanks; returns how
+ * many (at most AUDIT_WORDS), each a copy in w[]. */
+static size_t split_words(const char *text, char *w[AUDIT_WORDS])
+{
+	size_t n = 0;
+	const char *p = text ? text : "";
+	while (*p && n < AUDIT_WORDS) {
+		size_t k;
+		while ((k = *p == ' ' ? 1 : !strncmp(p, "\xE3\x80\x80", 3) ? 3 : 0) != 0)
+			p += k;
+		const char *start = p;
+		while (*p && *p != ' ' && strncmp(p, "\xE3\x80\x80", 3))
+			p++;
+		if (p > start)
+			w[n++] = xstrndup(start, (size_t)(p - start));
+	}
+	return n;
+}
+
+/* The audit rows matching q; ?4 is the paging bound. A form is matched by
+ * its table or its title, from a list of the catalogue's titles bound as
+ * values (the trail names tables only). */
 static sqlite3_stmt *audit_select(kp_store *s, const kp_audit_query *q, bool newest_first,
 				  long long before_id, long long limit)
 {
-	char *sql = xasprintf(
-		"SELECT a.id, a.at, a.user, a.unit_id, ifnull(u.name, ''), a.form, a.record_id, a.action,"
-		" a.changes FROM kp_audit a LEFT JOIN units u ON u.id = a.unit_id"
+	char *w[AUDIT_WORDS];
+	size_t nw = split_words(q->text, w);
+	strbuf sql = STRBUF_INIT;
+	sb_adds(&sql, "WITH titles(tbl, title) AS (VALUES ('', '')");
+	for (size_t i = 0; i < q->nforms; i++) /* numbered after the fixed ones */
+		sb_printf(&sql, ", (?%zu, ?%zu)", 8 + AUDIT_WORDS + 2 * i, 9 + AUDIT_WORDS + 2 * i);
+	sb_adds(&sql, ") SELECT a.id, a.at, a.user, a.unit_id, ifnull(u.name, ''), a.form, a.record_id,"
+		" a.action, a.changes FROM kp_audit a LEFT JOIN units u ON u.id = a.unit_id"
 		" WHERE (?1 IS NULL OR a.at >= ?1) AND (?2 IS NULL OR a.user = ?2)"
-		" AND (?3 IS NULL OR instr(a.user, ?3) OR instr(ifnull(u.name, ''), ?3)"
-		"  OR instr(a.form, ?3) OR a.record_id = CAST(?3 AS INTEGER) OR a.at LIKE ?3 || '%%')"
-		" AND (?4 = 0 OR a.id < ?4) ORDER BY a.id %s LIMIT ?5",
-		newest_first ? "DESC" : "ASC");
-	sqlite3_stmt *st = db_prepare(s, sql, NULL);
-	free(sql);
-	if (!st)
-		return NULL;
-	if (q->since)
-		sqlite3_bind_text(st, 1, q->since, -1, SQLITE_STATIC);
-	if (q->user)
-		sqlite3_bind_text(st, 2, q->user, -1, SQLITE_STATIC);
-	if (q->text && q->text[0])
-		sqlite3_bind_text(st, 3, q->text, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, before_id);
-	sqlite3_bind_int64(st, 5, limit);
+		" AND (?3 IS NULL OR u.name = ?3)"
+		" AND (?6 IS NULL OR a.form = ?6 OR EXISTS (SELECT 1 FROM titles t"
+		"  WHERE t.tbl = a.form AND t.title <> '' AND instr(t.title, ?6)))"
+		" AND (?7 IS NULL OR instr(a.changes, ?7))");
+	for (size_t i = 0; i < nw; i++)
+		sb_printf(&sql, " AND (instr(a.user, ?%zu) OR instr(ifnull(u.name, ''), ?%zu)"
+			  " OR instr(a.form, ?%zu) OR (NOT ?%zu GLOB '*[^0-9]*' AND a.record_id = CAST(?%zu AS INTEGER))"
+			  " OR a.at LIKE ?%zu || '%%' OR instr(a.changes, ?%zu) OR EXISTS (SELECT 1 FROM titles t"
+			  "  WHERE t.tbl = a.form AND t.title <> '' AND instr(t.title, ?%zu)))",
+			  8 + i, 8 + i, 8 + i, 8 + i, 8 + i, 8 + i, 8 + i, 8 + i);
+	sb_printf(&sql, " AND (?4 = 0 OR a.id < ?4) ORDER BY a.id %s LIMIT ?5",
+		  newest_first ? "DESC" : "ASC");
+	sqlite3_stmt *st = db_prepare(s, sb_str(&sql), NULL);
+	sb_free(&sql);
+	if (st) {
+		if (q->since)
+			sqlite3_bind_text(st, 1, q->since, -1, SQLITE_STATIC);
+		if (q->user)
+			sqlite3_bind_text(st, 2, q->user, -1, SQLITE_STATIC);
+		if (q->unit)
+			sqlite3_bind_text(st, 3, q->unit, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, before_id);
+		sqlite3_bind_int64(st, 5, limit);
+		if (q->form && q->form[0])
+			sqlite3_bind_text(st, 6, q->form, -1, SQLITE_STATIC);
+		if (q->words && q->words[0])
+			sqlite3_bind_text(st, 7, q->words, -1, SQLITE_STATIC);
+		for (size_t i = 0; i < nw; i++)
+			sqlite3_bind_text(st, 8 + (int)i, w[i], -1, SQLITE_TRANSIENT);
+		int k = 8 + AUDIT_WORDS;
+		for (size_t i = 0; i < q->nforms; i++) {
+			sqlite3_bind_text(st, k++, q->forms[i]->table, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, k++, q->forms[i]->title, -1, SQLITE_STATIC);
+		}
+	}
+	for (size_t i = 0; i < nw; i++)
+		free(w[i]);
 	return st;
 }
 

@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "form/form.h"
+#include "form/schedule.h"
 #include "form/units.h"
 
 enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3 };
@@ -199,6 +200,13 @@ long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field
  * with state (a reviewed form), only those in it. */
 void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const kp_unit *units,
 		       size_t n, long long *out);
+/* A unit's place in the section 六 ranking: its rank (1 best; equal scores
+ * share one) and how many units are ranked, from every unit's counts and
+ * quotas (count_forms[k] is the form of sc's column k). The only read a
+ * unit session makes of other units' figures, so it answers these two
+ * aggregates and nothing else; unit_id must be one the session may see. */
+int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
+		    const kp_form *const *count_forms, long long unit_id, int *rank, int *nunits);
 /* Move a reviewed record from one state to another (with the reason of a
  * return), if it is still in `from`: KP_ECONFLICT otherwise. Audited. */
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
@@ -286,10 +294,19 @@ typedef struct {
 	char *changes;       /* JSON array: field, old, new, field, old, new … */
 } kp_audit_row;
 
+#define AUDIT_WORDS 4 /* words of a typed filter that must all match */
 typedef struct {
 	const char *since;   /* "YYYY-MM-DD": rows from that day on; NULL: all */
 	const char *user;    /* only this user's; NULL: all */
-	const char *text;    /* in the user, unit, form, record number or time; NULL: all */
+	const char *unit;    /* only rows of the unit of this name; NULL: all */
+	const char *form;    /* only rows of the form with this table or whose title holds it (附表2) */
+	const char *words;   /* only rows whose changed fields or values hold it */
+	/* Each blank-separated word (up to AUDIT_WORDS) in the user, unit, form
+	 * (table or title), record number, time or changes; NULL: all. */
+	const char *text;
+	/* The forms whose titles form and text may name (the catalogue). */
+	kp_form *const *forms;
+	size_t nforms;
 } kp_audit_query;
 
 /* Every matching row, oldest first. fn returns non-zero to stop. */

@@ -6,6 +6,7 @@
 #include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "form/schedule.h"
 #include "store/db.h"
 
 char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int field,
@@ -179,4 +180,82 @@ int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *
 	}
 	sqlite3_finalize(st);
 	return db_end(s, rc, err);
+}
+
+/* Every unit's figures for the ranking: a column's count per unit (from
+ * kp_counts) into done[unit][k], unscoped. */
+static void all_counts(kp_store *s, const kp_form *f, const char *state, const long long *ids,
+		       size_t n, size_t k, size_t ncols, long long *done)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT unit_id, sum(n) FROM kp_counts WHERE tbl = ?1"
+					 " AND (?2 IS NULL OR state = ?2) GROUP BY unit_id", NULL);
+	if (st) {
+		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		if (state)
+			sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
+	}
+	while (st && sqlite3_step(st) == SQLITE_ROW)
+		for (size_t i = 0; i < n; i++)
+			if (ids[i] == sqlite3_column_int64(st, 0))
+				done[i * ncols + k] = sqlite3_column_int64(st, 1);
+	sqlite3_finalize(st);
+}
+
+int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
+		    const kp_form *const *count_forms, long long unit_id, int *rank, int *nunits)
+{
+	*rank = *nunits = 0;
+	if (!unit_id || !session_may_see(s, unit_id))
+		return KP_ERR;
+	/* Deliberately unscoped: the one read of other units' figures a unit
+	 * session makes. Nothing of them leaves this function but the two
+	 * numbers. */
+	size_t n = 0, cap = 32, nc = sc->ncols ? sc->ncols : 1;
+	long long *ids = xcalloc(cap, sizeof *ids);
+	sqlite3_stmt *st = db_prepare(s, "SELECT id FROM units ORDER BY id", NULL);
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap)
+			ids = xrealloc(ids, (cap *= 2) * sizeof *ids);
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	long long *done = xcalloc(n * nc + 1, sizeof *done), *quota = xcalloc(n * nc + 1, sizeof *quota);
+	for (size_t k = 0; k < sc->ncols; k++)
+		all_counts(s, count_forms[k], count_forms[k]->review ? sc->cols[k].state : NULL, ids, n, k,
+			   nc, done);
+	strbuf sql = STRBUF_INIT;
+	sb_adds(&sql, "SELECT unit_id");
+	for (size_t k = 0; k < sc->ncols; k++) /* ids the form loader validated */
+		sb_printf(&sql, ", \"%s\"", sc->cols[k].quota);
+	sb_printf(&sql, " FROM \"%s\"", quota_form->table);
+	st = db_prepare(s, sb_str(&sql), NULL);
+	sb_free(&sql);
+	while (st && sqlite3_step(st) == SQLITE_ROW)
+		for (size_t i = 0; i < n; i++)
+			if (ids[i] == sqlite3_column_int64(st, 0))
+				for (size_t k = 0; k < sc->ncols; k++)
+					quota[i * nc + k] = sqlite3_column_int64(st, (int)k + 1);
+	sqlite3_finalize(st);
+	double *pct = xcalloc(nc, sizeof *pct), *score = xcalloc(n + 1, sizeof *score), own = 0;
+	bool found = false;
+	for (size_t i = 0; i < n; i++) {
+		score[i] = scoring_score(sc, done + i * nc, quota + i * nc, pct);
+		if (ids[i] == unit_id) {
+			own = score[i];
+			found = true;
+		}
+	}
+	int better = 0; /* equal scores share a rank, as in the city's table */
+	for (size_t i = 0; i < n; i++)
+		better += score[i] > own;
+	if (found) {
+		*rank = better + 1;
+		*nunits = (int)n;
+	}
+	free(ids);
+	free(done);
+	free(quota);
+	free(pct);
+	free(score);
+	return found ? KP_OK : KP_ERR;
 }

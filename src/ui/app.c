@@ -30,6 +30,7 @@ void app_status(ui_app *app, bool error, const char *fmt, ...)
 	vsnprintf(app->status, sizeof app->status, fmt, ap);
 	va_end(ap);
 	app->status_error = error;
+	app->status_gen++;
 }
 
 struct ditto_memory {
@@ -118,6 +119,19 @@ bool app_move(size_t *sel, size_t n, kp_action a, size_t page)
 int app_body_top(void) { return 1; }
 int app_body_height(void) { return LINES - 4; }
 
+#define HELP_ROWS_MAX 5 /* a returned record's reason of 200 characters, whole */
+
+static int status_rows(const ui_app *app)
+{
+	return app->status[0] && wrapped_height(COLS - 2, app->status) > 1 ? 2 : 1;
+}
+
+int app_bottom_rows(const ui_app *app, const char *help)
+{
+	int hh = help && help[0] ? wrapped_height(COLS - 2, help) : 1;
+	return (hh > HELP_ROWS_MAX ? HELP_ROWS_MAX : hh) + status_rows(app);
+}
+
 void app_chrome(ui_app *app, const char *title, const char *right, const char *help,
 		unsigned keyctx)
 {
@@ -127,9 +141,23 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 	draw_text(0, 1, COLS - rw - 3, title, ta, false);
 	if (right)
 		draw_text(0, COLS - rw - 1, rw, right, ta, false);
-	draw_text(LINES - 3, 1, COLS - 2, help ? help : "", theme_attr(R_HELP), true);
-	draw_text(LINES - 2, 1, COLS - 2, app->status,
-		  theme_attr(app->status_error ? R_ERROR : R_STATUS), true);
+	int sh = status_rows(app), room = app->room ? app->room : 2, hh = room - sh;
+	app->room = 0;
+	attr_t sa = theme_attr(app->status_error ? R_ERROR : R_STATUS), ha = theme_attr(R_HELP);
+	if (hh == 1) {
+		draw_text(LINES - 2 - sh, 1, COLS - 2, help ? help : "", ha, true);
+	} else if (hh > 1) {
+		for (int r = 0; r < hh; r++)
+			draw_fill(LINES - 1 - sh - hh + r, 0, COLS, ha);
+		draw_wrapped(LINES - 1 - sh - hh, 1, COLS - 2, hh, help ? help : "", ha);
+	}
+	if (sh == 1) {
+		draw_text(LINES - 2, 1, COLS - 2, app->status, sa, true);
+	} else {
+		draw_fill(LINES - 3, 0, COLS, sa);
+		draw_fill(LINES - 2, 0, COLS, sa);
+		draw_wrapped(LINES - 3, 1, COLS - 2, 2, app->status, sa);
+	}
 	draw_line(LINES - 1, keymap_bar(keyctx), R_KEYBAR);
 	app->keyctx = keyctx;
 }
@@ -281,10 +309,18 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 			app_push(&app, help_screen_new(app.keyctx));
 			continue;
 		}
+		unsigned gen = app.status_gen;
+		int depth = app.depth;
 		top->key(top, &app, key);
 		if (top->persist && !top->closing)
 			top->persist(top, &app, false);
 		drop_closed(&app);
+		/* A message belongs to the screen it was said on: on another
+		 * screen it would seem to speak of that one. What this key
+		 * itself said (保存了, 已提交) stays for the screen it leads to. */
+		if (app.status_gen == gen && app.depth > 0 &&
+		    (app.depth != depth || app.stack[app.depth - 1] != top))
+			app.status[0] = '\0';
 	}
 	while (app.depth > 0) {
 		ui_screen *s = app.stack[--app.depth];

@@ -43,6 +43,8 @@ struct ui_app {
 	int depth, cap;
 	char status[512];
 	bool status_error;
+	unsigned status_gen;    /* counts app_status calls: was a message set by this key? */
+	int room;               /* rows a screen made for help and status (0: the usual two) */
 	bool quit;
 	int cursor_y, cursor_x; /* where the terminal cursor goes; y < 0 hides it */
 	unsigned keyctx;        /* the key context of the screen drawn last (for help) */
@@ -64,7 +66,13 @@ void app_set_pick(ui_app *app, long long id, const char *name);
  * choice (0: none yet). */
 long long app_entry_unit(const ui_app *app);
 const char *app_entry_unit_name(const ui_app *app);
-/* Draw the title, help, status and key-bar lines around a screen body. */
+/* The rows the help and the status need, each wrapped whole (a status at
+ * most two): a screen that gives them this many rows above the key bar
+ * (shortening its body) says so in app->room before app_chrome. */
+int app_bottom_rows(const ui_app *app, const char *help);
+/* Draw the title, help, status and key-bar lines around a screen body. A
+ * status too long for its line takes the help's line too (wrapped, never
+ * cut); with app->room, the help gets the rows above the status. */
 void app_chrome(ui_app *app, const char *title, const char *right, const char *help,
 		unsigned keyctx);
 /* The first of `rows` visible rows (now from top) that keeps row sel in

@@ -1,5 +1,6 @@
 /* The audit trail for the city: every change, login and decision, newest
- * first; typing filters by user, unit, form, record number or date; the
+ * first; typing filters by user, unit, form (附表2), record number, date or
+ * words in the changes, each blank-separated word narrowing further; the
  * selected row's old and new values are shown below the list. */
 #include <curses.h>
 #include <stdio.h>
@@ -60,7 +61,7 @@ static const kp_form *form_of(ui_app *app, const char *table)
 
 static void load_more(audit_screen *as, ui_app *app)
 {
-	kp_audit_query q = {NULL, NULL, as->text};
+	kp_audit_query q = {.text = as->text, .forms = app->env->cat.forms, .nforms = app->env->cat.nforms};
 	size_t want = (size_t)app_body_height();
 	kp_audit_row *page;
 	size_t n = store_audit_page(app->env->store, &q, as->n ? as->rows[as->n - 1].id : 0, want, &page);

@@ -60,8 +60,41 @@ int draw_text(int y, int x, int width, const char *s, attr_t attr, bool pad)
 	return used;
 }
 
+/* A wide character on row y whose two cells straddle column x (its left
+ * half at x - 1) is replaced by two spaces before anything is drawn from x:
+ * a narrow character written over half of it makes the terminal erase it
+ * whole, while curses still believes it is there and never redraws it —
+ * the damage (「青少 科普」, a stray +) a popup left until ^L. */
+static void split_wide_at(int y, int x)
+{
+	if (x <= 0 || x >= COLS || y < 0 || y >= LINES)
+		return;
+	for (int c = 0; c < x;) {
+		cchar_t cc;
+		wchar_t wch[CCHARW_MAX + 1] = {0};
+		attr_t a;
+		short pair;
+		int w = 1;
+		if (mvin_wch(y, c, &cc) == OK && getcchar(&cc, wch, &a, &pair, NULL) != ERR)
+			w = cp_width((uint32_t)wch[0]) == 2 ? 2 : 1;
+		if (w == 2 && c + 1 == x) {
+			attr_t old;
+			short op;
+			attr_get(&old, &op, NULL);
+			attr_set(a, pair, NULL);
+			mvaddstr(y, c, "  ");
+			attr_set(old, op, NULL);
+			return;
+		}
+		c += w;
+	}
+}
+
 void draw_fill(int y, int x, int width, attr_t attr)
 {
+	/* A box drawn over text (a popup) must not cut a wide character. */
+	split_wide_at(y, x);
+	split_wide_at(y, x + width);
 	draw_cps(y, x, width, NULL, 0, attr, true);
 }
 
@@ -124,7 +157,8 @@ void draw_bar(int y, int x, int width, double percent, attr_t fill, attr_t rest)
 	attrset(A_NORMAL);
 }
 
-int draw_wrapped(int y, int x, int width, int rows, const char *s, attr_t attr)
+/* Wrap s at width over at most rows lines; drawn from (y, x) when draw. */
+static int wrap(int y, int x, int width, int rows, const char *s, attr_t attr, bool draw)
 {
 	if (width <= 0 || rows <= 0)
 		return 0;
@@ -148,9 +182,18 @@ int draw_wrapped(int y, int x, int width, int rows, const char *s, attr_t attr)
 			space--;
 		if (end < n && space > start && space < end && cp[space - 1] == ' ')
 			end = space;
-		draw_cps(y + row++, x, width, cp + start, end - start, attr, false);
+		if (draw)
+			draw_cps(y + row, x, width, cp + start, end - start, attr, false);
+		row++;
 		start = end;
 	}
 	free(cp);
 	return row;
 }
+
+int draw_wrapped(int y, int x, int width, int rows, const char *s, attr_t attr)
+{
+	return wrap(y, x, width, rows, s, attr, true);
+}
+
+int wrapped_height(int width, const char *s) { return wrap(0, 0, width, 1 << 20, s, 0, false); }

@@ -22,6 +22,8 @@ void draw_fill(int y, int x, int width, attr_t attr);
 /* s wrapped at width display cells over at most rows lines from (y, x),
  * never cut; returns the lines used. */
 int draw_wrapped(int y, int x, int width, int rows, const char *s, attr_t attr);
+/* The lines s takes wrapped at width, as draw_wrapped draws it. */
+int wrapped_height(int width, const char *s);
 /* The empty cells of a field: a line to write on (___), ASCII so every
  * terminal draws it one cell wide. */
 void draw_blanks(int y, int x, int width, attr_t attr);

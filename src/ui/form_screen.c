@@ -15,6 +15,7 @@
 #include "domain/review.h"
 #include "form/validate.h"
 #include "ui/draw.h"
+#include "ui/term.h"
 #include "ui/form_layout.h"
 #include "ui/form_screen.h"
 #include "ui/screens.h"
@@ -275,7 +276,25 @@ static void form_draw(ui_screen *s, ui_app *app)
 	const kp_form *f = fs->form;
 	form_layout l;
 	layout_compute(&l, f, COLS, mc_rows);
-	int body_top = app_body_top(), body_h = app_body_height();
+	const kp_field *ff = &f->fields[fs->focus];
+	/* The field's own message under the form, unless the status line
+	 * already says the same: then the help says what a valid value is. */
+	const char *err = fs->fs[fs->focus].error;
+	const char *help = err && strcmp(err, app->status) ? err : hint_due(fs) ? ff->help : NULL;
+	char why[1200];
+	if (!err && !store_may_write_field(app->env->store, ff)) {
+		/* 省辖市科协意见 on a unit's screen: the city's words, to read */
+		snprintf(why, sizeof why, msg(MSG_UI_CITY_FIELD_READ), ff->label);
+		help = why;
+	} else if (!err && fs->rec.reason && fs->rec.reason[0]) { /* a returned record says why, whole */
+		snprintf(why, sizeof why, msg(MSG_UI_RETURNED_WHY), fs->rec.reason);
+		help = why;
+	} else if (!err && fs->dup_note) {
+		help = fs->dup_note;
+	}
+	/* Help and status wrapped whole: the form gives up rows for them. */
+	app->room = app_bottom_rows(app, help);
+	int body_top = app_body_top(), body_h = app_body_height() - (app->room - 2);
 	scroll_to_focus(fs, &l, body_h);
 
 	for (size_t r = 0; r < l.n; r++) {
@@ -316,19 +335,7 @@ static void form_draw(ui_screen *s, ui_app *app)
 		snprintf(title + tl, sizeof title - tl, "（%s）", state_label(state_of(fs->rec.state)));
 	}
 	snprintf(right, sizeof right, "%s：%s", f->unit_label, fs->rec.unit_name);
-	const kp_field *fd = &f->fields[fs->focus];
-	/* The field's own message under the form, unless the status line
-	 * already says the same: then the help says what a valid value is. */
-	const char *err = fs->fs[fs->focus].error;
-	const char *help = err && strcmp(err, app->status) ? err : hint_due(fs) ? fd->help : NULL;
-	char why[600];
-	if (!err && fs->rec.reason && fs->rec.reason[0]) { /* a returned record says why */
-		snprintf(why, sizeof why, msg(MSG_UI_RETURNED_WHY), fs->rec.reason);
-		help = why;
-	} else if (!err && fs->dup_note) {
-		help = fs->dup_note;
-	}
-	unsigned ctx = fs->pick.open ? CTX_POPUP : CTX_FORM | field_ctx(fd);
+	unsigned ctx = fs->pick.open ? CTX_POPUP : CTX_FORM | field_ctx(ff);
 	app_chrome(app, title, right, help, ctx);
 	if (fs->confirm_leave)
 		draw_text(LINES - 2, 1, COLS - 2, msg(MSG_UI_ASK_LEAVE), theme_attr(R_ERROR), true);
@@ -551,6 +558,51 @@ static void field_key(form_screen *fs, ui_app *app, kp_action a, kp_key key, int
 	}
 }
 
+/* A row pasted from a sheet (tab-separated): its cells fill the fields in
+ * order from the focused one, each checked as if typed; a choice takes the
+ * item the cell names (or its alias), else stays empty with the field's
+ * message. Fields the session may not write keep their value, their cell
+ * is passed over. The focus goes to the first field with a problem. */
+static void paste_row(form_screen *fs, ui_app *app, const char *text)
+{
+	if (locked(fs, app))
+		return;
+	const kp_form *f = fs->form;
+	size_t len = strcspn(text, "\r\n"); /* one row: the first line */
+	char *row = xstrndup(text, len), *p = row;
+	size_t k = fs->focus, filled = 0, bad = 0, first_bad = f->nfields;
+	while (p && k < f->nfields) {
+		char *tab = strchr(p, '\t');
+		if (tab)
+			*tab = '\0';
+		const kp_field *fd = &f->fields[k];
+		field_state *st = &fs->fs[k];
+		if (store_may_write_field(app->env->store, fd)) {
+			char *out = NULL, *why = NULL;
+			bool ok = field_validate(&app->env->cat, fd, p, &out, &why);
+			if (fd->type == FT_CHOICE && !ok)
+				st->choice = -1; /* no such item: nothing chosen */
+			else
+				fs_set_value(fd, st, fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE ? out : p);
+			edited(fs, st);
+			if (!ok) {
+				st->error = field_message(fd, why);
+				bad++;
+				if (first_bad == f->nfields)
+					first_bad = k;
+			}
+			filled++;
+			free(out);
+			free(why);
+		}
+		p = tab ? tab + 1 : NULL;
+		k++;
+	}
+	free(row);
+	fs_focus(fs, first_bad < f->nfields ? first_bad : k < f->nfields ? k : f->nfields - 1);
+	app_status(app, bad > 0, msg(MSG_UI_PASTED), filled, bad);
+}
+
 static void form_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	form_screen *fs = (form_screen *)s;
@@ -576,6 +628,10 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 	 * asks for has been made, so it is absorbed. */
 	bool after_advance = fs->advanced;
 	fs->advanced = false;
+	if (key.fn && key.code == TERM_KEY_PASTE) {
+		paste_row(fs, app, term_paste_text());
+		return;
+	}
 	if (after_advance && keymap_lookup(CTX_ADVANCED, key) == ACT_ABSORB)
 		return;
 	const kp_field *fd = &fs->form->fields[fs->focus];

@@ -7,10 +7,15 @@
 #include "core/date.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "domain/review.h"
 #include "ui/draw.h"
 #include "ui/screens.h"
 
 #define NEXT_SHOWN 3
+#define RETURNED_KEPT 8  /* records read for the list; the rest are counted */
+#define RETURNED_LINES 6 /* at most, so the menu keeps its room at 80x24 */
+#define OVERDUE_LINES 2
 
 void glance_build(glance *g, ui_app *app)
 {
@@ -18,6 +23,29 @@ void glance_build(glance *g, ui_app *app)
 	checklist_build(&g->c, app->env, APP_SCOPE(app));
 	progress_build(&g->p, app->env, APP_SCOPE(app));
 	g->built = true;
+	if (APP_IS_CITY(app)) /* the city returned them itself */
+		return;
+	const kp_catalog *cat = &app->env->cat;
+	g->returned = xcalloc(RETURNED_KEPT, sizeof *g->returned);
+	for (size_t i = 0; i < cat->nforms; i++) {
+		const kp_form *f = cat->forms[i];
+		if (!f->review)
+			continue;
+		kp_query q = {-1, false, NULL, 0, state_code(ST_RETURNED)};
+		kp_record *rows;
+		long long total;
+		size_t n = store_query_open(app->env->store, f, &q, RETURNED_KEPT, &rows, &total);
+		for (size_t k = 0; k < n; k++) {
+			if (g->nreturned < RETURNED_KEPT)
+				g->returned[g->nreturned++] =
+					xasprintf(msg(MSG_UI_GL_RETURNED), f->title, rows[k].id,
+						  f->nfields ? rows[k].vals[0] : "", rows[k].reason);
+			else
+				g->more_returned++;
+		}
+		g->more_returned += total > (long long)n ? total - (long long)n : 0;
+		records_free(rows, n);
+	}
 }
 
 void glance_free(glance *g)
@@ -26,6 +54,9 @@ void glance_free(glance *g)
 		checklist_free(&g->c);
 		progress_free(&g->p);
 	}
+	for (size_t i = 0; i < g->nreturned; i++)
+		free(g->returned[i]);
+	free(g->returned);
 	memset(g, 0, sizeof *g);
 }
 
@@ -50,6 +81,58 @@ static kp_ms_state seen_state(const glance *g, const kp_check_item *it, size_t u
 							     : check_item_unit_state(it, u);
 }
 
+/* The overdue items by name, in as many whole names as OVERDUE_LINES hold,
+ * the rest counted (等 3 项). */
+static int draw_overdue(const glance *g, ui_app *app, size_t u, int overdue, int y)
+{
+	strbuf b = STRBUF_INIT;
+	char *text = NULL;
+	int named = 0;
+	for (size_t i = 0; i < g->c.n; i++) {
+		const kp_check_item *it = &g->c.items[i];
+		if (!concerns(app, it) || seen_state(g, it, u) != MS_OVERDUE)
+			continue;
+		char title[256];
+		check_item_title(it, title, sizeof title);
+		sb_printf(&b, "%s%s", named ? "、" : msg(MSG_UI_GL_OVERDUE_NAMED), title);
+		char *t = overdue > named + 1 ? xasprintf(msg(MSG_UI_GL_OVERDUE_MORE), sb_str(&b), overdue - named - 1)
+					      : xstrdup(sb_str(&b));
+		if (named && wrapped_height(COLS - 6, t) > OVERDUE_LINES) {
+			free(t);
+			break;
+		}
+		free(text);
+		text = t;
+		named++;
+	}
+	int used = draw_wrapped(y, 4, COLS - 6, OVERDUE_LINES, text ? text : "", theme_attr(R_OVERDUE));
+	free(text);
+	sb_free(&b);
+	return used;
+}
+
+/* A unit's returned records, each reason whole (wrapped); those that do
+ * not fit whole are counted on the last line. */
+static int draw_returned(const glance *g, int y)
+{
+	int used = 0;
+	size_t k = 0;
+	for (; k < g->nreturned; k++) {
+		int h = wrapped_height(COLS - 6, g->returned[k]);
+		bool last = k + 1 == g->nreturned && !g->more_returned;
+		if (used + h + (last ? 0 : 1) > RETURNED_LINES && k > 0)
+			break;
+		used += draw_wrapped(y + used, 4, COLS - 6, h, g->returned[k], theme_attr(R_ERROR));
+	}
+	long long more = g->more_returned + (long long)(g->nreturned - k);
+	if (more) {
+		char line[160];
+		snprintf(line, sizeof line, msg(MSG_UI_GL_RETURNED_MORE), more);
+		used += draw_wrapped(y + used, 4, COLS - 6, 1, line, theme_attr(R_ERROR));
+	}
+	return used;
+}
+
 int glance_draw(const glance *g, ui_app *app, int y)
 {
 	if (!g->built)
@@ -68,6 +151,10 @@ int glance_draw(const glance *g, ui_app *app, int y)
 	if (row) {
 		snprintf(line, sizeof line, msg(MSG_UI_GL_SCORE), u == CHECK_ALL ? msg(MSG_UI_GL_ALL) : row->name,
 			 row->score);
+		if (u != CHECK_ALL && row->rank) { /* the unit's place among all */
+			size_t len = strlen(line);
+			snprintf(line + len, sizeof line - len, msg(MSG_UI_GL_RANK), row->rank, g->p.nunits);
+		}
 		draw_text(y, x + 2, COLS - x - 4, line, theme_attr(R_NORMAL), false);
 	}
 	int used = 1, shown = 0;
@@ -88,6 +175,9 @@ int glance_draw(const glance *g, ui_app *app, int y)
 	}
 	if (!shown)
 		draw_text(y + used++, 4, COLS - 8, msg(MSG_UI_GL_NOTHING_OPEN), theme_attr(R_HELP), false);
+	if (overdue) /* by name: a count alone sends the clerk to the checklist */
+		used += draw_overdue(g, app, u, overdue, y + used);
+	used += draw_returned(g, y + used);
 	if (row) {
 		strbuf b = STRBUF_INIT;
 		for (size_t k = 0; k < g->p.ncols; k++)

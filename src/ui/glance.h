@@ -1,7 +1,8 @@
 /*
  * glance: the lines above the main menu that answer "what is due, what is
- * late, how far along": today, the next open deadlines with days left, how
- * many are overdue, and the progress of the chosen unit (or of all units).
+ * late, what came back, how far along": today, the next open deadlines with
+ * days left, the overdue items by name, a unit's returned records with the
+ * city's reasons, and the progress of the chosen unit (or of all units).
  */
 #ifndef KP_GLANCE_H
 #define KP_GLANCE_H
@@ -12,6 +13,9 @@
 typedef struct {
 	kp_checklist c;
 	kp_progress p;
+	char **returned;      /* a unit's: each returned record with its reason */
+	size_t nreturned;
+	long long more_returned; /* returned beyond those listed */
 	bool built;
 } glance;
 

@@ -48,6 +48,8 @@ typedef struct {
 	bool confirm_delete;
 	int state;           /* a reviewed form's state filter: -1 all, else a kp_state */
 	review_prompt review; /* F9 */
+	long long *marked;   /* records marked with Space, for one F9 over them all */
+	size_t nmarked;
 } list_screen;
 
 static int body_rows(void) { return app_body_height() - 1; /* one header row */ }
@@ -150,9 +152,30 @@ static void draw_title(const list_screen *ls, int y, int x, int w, const char *l
 	draw_text(y, x, w, t, a, false);
 }
 
+static bool is_marked(const list_screen *ls, long long id)
+{
+	for (size_t i = 0; i < ls->nmarked; i++)
+		if (ls->marked[i] == id)
+			return true;
+	return false;
+}
+
+static void toggle_mark(list_screen *ls, long long id)
+{
+	for (size_t i = 0; i < ls->nmarked; i++)
+		if (ls->marked[i] == id) {
+			ls->marked[i] = ls->marked[--ls->nmarked];
+			return;
+		}
+	ls->marked = xrealloc(ls->marked, (ls->nmarked + 1) * sizeof *ls->marked);
+	ls->marked[ls->nmarked++] = id;
+}
+
 static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i, attr_t a)
 {
 	draw_fill(y, 0, COLS, a);
+	if (r && is_marked(ls, r->id)) /* in the margin: marked for F9 */
+		draw_text(y, 0, 1, "*", a | A_BOLD, false);
 	char num[24];
 	/* 编号 is the record's id; a view's 序号 its place in the unit. */
 	snprintf(num, sizeof num, "%lld", !r ? 0LL : ls->view ? ls->first_rank + (long long)i + 1 : r->id);
@@ -206,11 +229,14 @@ static void list_draw(ui_screen *s, ui_app *app)
 		else
 			snprintf(right, sizeof right, msg(filtered ? MSG_UI_LIST_FOUND : MSG_UI_LIST_COUNT),
 				 ls->total);
-		if (filtered)
+		if (ls->nmarked)
+			snprintf(help, sizeof help, msg(MSG_UI_LIST_MARKED), ls->nmarked);
+		else if (filtered)
 			snprintf(help, sizeof help, msg(MSG_UI_LIST_FILTER), ls->filter_text);
 		else if (ls->state >= 0)
 			snprintf(help, sizeof help, msg(MSG_UI_LIST_STATE), state_label((kp_state)ls->state));
-		app_chrome(app, title, right, filtered || ls->state >= 0 ? help : msg(MSG_UI_LIST_HINT),
+		app_chrome(app, title, right,
+			   ls->nmarked || filtered || ls->state >= 0 ? help : msg(MSG_UI_LIST_HINT),
 			   ls->review.actions.open ? CTX_POPUP : CTX_LIST);
 	}
 	int y = app_body_top();
@@ -395,8 +421,12 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 		return;
 	}
 	if (review_prompt_active(&ls->review)) {
-		if (review_prompt_key(&ls->review, app, key))
+		bool many = ls->review.nids > 0;
+		if (review_prompt_key(&ls->review, app, key)) {
+			if (many) /* each was tried; the status says how it went */
+				ls->nmarked = 0;
 			reload(ls, app);
+		}
 		return;
 	}
 	if (ls->confirm_delete) {
@@ -446,8 +476,18 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 		}
 		break;
 	case ACT_REVIEW:
-		if (ls->n)
+		if (ls->nmarked)
+			review_prompt_open_many(&ls->review, app, ls->form, ls->marked, ls->nmarked);
+		else if (ls->n)
 			review_prompt_open(&ls->review, app, ls->form, &ls->rows[ls->sel]);
+		break;
+	case ACT_TOGGLE: /* Space marks a reviewed record; elsewhere it is filter text */
+		if (ls->form->review && ls->n) {
+			toggle_mark(ls, ls->rows[ls->sel].id);
+			move_down(ls, app);
+		} else if (!ls->form->review && eb_insert(&ls->filter, key.code)) {
+			set_filter(ls, app);
+		}
 		break;
 	case ACT_QUIT:
 		if (ls->filter.len) { /* Esc clears the filter first */
@@ -475,6 +515,7 @@ static void list_destroy(ui_screen *s)
 	records_free(ls->rows, ls->n);
 	eb_free(&ls->filter);
 	review_prompt_free(&ls->review);
+	free(ls->marked);
 	free(ls->filter_text);
 	free(ls->cols);
 	if (ls->view)

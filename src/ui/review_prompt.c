@@ -3,8 +3,11 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
 #include "ui/draw.h"
 
 void review_prompt_init(review_prompt *p)
@@ -17,6 +20,7 @@ void review_prompt_free(review_prompt *p)
 {
 	popup_close(&p->actions);
 	eb_free(&p->reason);
+	free(p->ids);
 }
 
 void review_prompt_open(review_prompt *p, ui_app *app, const kp_form *f, const kp_record *r)
@@ -37,6 +41,54 @@ void review_prompt_open(review_prompt *p, ui_app *app, const kp_form *f, const k
 	p->form = f;
 	p->id = r->id;
 	popup_open(&p->actions, msg(MSG_UI_REVIEW_TITLE), (char **)p->labels, n, 0, 0);
+}
+
+void review_prompt_open_many(review_prompt *p, ui_app *app, const kp_form *f, const long long *ids,
+			     size_t n)
+{
+	/* Offered when a draft or a returned record may be submitted by this
+	 * session; the store decides for each record. */
+	if (!f->review || (!review_allowed(app->env->store, ST_DRAFT, REV_SUBMIT) &&
+			   !review_allowed(app->env->store, ST_RETURNED, REV_SUBMIT))) {
+		app_status(app, true, "%s", msg(MSG_UI_NONE_TO_SUBMIT));
+		return;
+	}
+	free(p->ids);
+	p->ids = xcalloc(n ? n : 1, sizeof *ids);
+	memcpy(p->ids, ids, n * sizeof *ids);
+	p->nids = n;
+	p->form = f;
+	p->offered[0] = REV_SUBMIT;
+	p->labels[0] = review_label(REV_SUBMIT);
+	snprintf(p->title, sizeof p->title, msg(MSG_UI_REVIEW_MANY), n);
+	popup_open(&p->actions, p->title, (char **)p->labels, 1, 0, 0);
+}
+
+/* Submit each marked record; say how many went and which did not, why. */
+static void apply_many(review_prompt *p, ui_app *app)
+{
+	size_t done = 0, failed = 0;
+	strbuf why = STRBUF_INIT;
+	for (size_t i = 0; i < p->nids; i++) {
+		char *err = NULL;
+		if (review_apply(app->env, p->form, p->ids[i], REV_SUBMIT, NULL, &err) == 0) {
+			done++;
+		} else {
+			if (failed++)
+				sb_adds(&why, "；");
+			sb_printf(&why, msg(MSG_UI_NOT_SUBMITTED_ONE), p->ids[i], err ? err : "");
+		}
+		free(err);
+	}
+	char head[128];
+	snprintf(head, sizeof head, msg(MSG_UI_SUBMITTED_MANY), done);
+	char tail[sizeof app->status];
+	snprintf(tail, sizeof tail, msg(MSG_UI_NOT_SUBMITTED), failed, sb_str(&why));
+	app_status(app, failed > 0, "%s%s", head, failed ? tail : "");
+	sb_free(&why);
+	free(p->ids);
+	p->ids = NULL;
+	p->nids = 0;
 }
 
 bool review_prompt_active(const review_prompt *p)
@@ -62,9 +114,15 @@ bool review_prompt_key(review_prompt *p, ui_app *app, kp_key key)
 		if (r == POPUP_CONTINUE)
 			return false;
 		popup_close(&p->actions);
-		if (r != POPUP_ACCEPT)
+		if (r != POPUP_ACCEPT) {
+			p->nids = 0; /* the marks stay in the list */
 			return false;
+		}
 		p->pending = p->offered[chosen];
+		if (p->nids) {
+			apply_many(p, app);
+			return true;
+		}
 		if (review_needs_reason(p->pending)) {
 			eb_clear(&p->reason);
 			p->asking_reason = true;

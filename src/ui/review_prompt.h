@@ -1,7 +1,8 @@
 /*
  * review_prompt: F9 on a reviewed record — a popup of the actions this user
  * may take on it (提交审核, 认定, 退回修改, 重新打开), then, for a return or
- * a reopening, the reason typed on the status line. Used by the list.
+ * a reopening, the reason typed on the status line; or, for the records
+ * marked in a list, 提交审核 of them all. Used by the list.
  */
 #ifndef KP_REVIEW_PROMPT_H
 #define KP_REVIEW_PROMPT_H
@@ -19,12 +20,19 @@ typedef struct {
 	bool asking_reason;
 	kp_review pending;
 	editbuf reason;
+	char title[64];               /* 审核（已选 3 条） */
+	long long *ids;               /* the records marked for a submit of many */
+	size_t nids;
 } review_prompt;
 
 void review_prompt_init(review_prompt *p);
 void review_prompt_free(review_prompt *p);
 /* Offer the actions on record r; when there are none the status says why. */
 void review_prompt_open(review_prompt *p, ui_app *app, const kp_form *f, const kp_record *r);
+/* Offer 提交审核 for the n records marked (ids), when the session may
+ * submit records at all; each goes through the store on its own. */
+void review_prompt_open_many(review_prompt *p, ui_app *app, const kp_form *f, const long long *ids,
+			     size_t n);
 /* Is it open (the popup or the reason)? Then keys go to it. */
 bool review_prompt_active(const review_prompt *p);
 /* One key; true when an action was taken (the caller reloads). */

@@ -4,10 +4,12 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "core/strbuf.h"
 #include "ui/theme.h"
 
 #define MIN_COLS 80
@@ -26,6 +28,18 @@ static void on_hangup(int sig)
 
 /* Sequences terminfo often lacks for TERM=xterm used by PuTTY, and the
  * linux console's F1-F5 (FIELD-NOTES). */
+/* Bracketed paste: the mode's switches and the marks around pasted text. */
+#define PASTE_ON "\033[?2004h"
+#define PASTE_OFF "\033[?2004l"
+#define PASTE_START "\033[200~"
+#define PASTE_END "\033[201~"
+#define KEY_PASTE_START (KEY_MAX + 2)
+#define KEY_PASTE_END (KEY_MAX + 3)
+#define PASTE_MAX 8192 /* a row of a sheet; the rest of a larger paste is dropped */
+static strbuf pasted = STRBUF_INIT;
+
+const char *term_paste_text(void) { return sb_str(&pasted); }
+
 static void define_keys(void)
 {
 	static const struct { const char *seq; int key; } seqs[] = {
@@ -46,6 +60,8 @@ static void define_keys(void)
 	for (size_t i = 0; i < sizeof seqs / sizeof seqs[0]; i++)
 		if (key_defined(seqs[i].seq) == 0)
 			define_key(seqs[i].seq, seqs[i].key);
+	define_key(PASTE_START, KEY_PASTE_START);
+	define_key(PASTE_END, KEY_PASTE_END);
 }
 
 bool term_start(void)
@@ -71,6 +87,8 @@ bool term_start(void)
 	meta(stdscr, TRUE);
 	define_keys();
 	theme_init();
+	fputs(PASTE_ON, stdout);
+	fflush(stdout);
 	return true;
 }
 
@@ -79,7 +97,10 @@ void term_stop(void)
 	if (!started)
 		return;
 	started = false;
+	fputs(PASTE_OFF, stdout); /* the shell after kepu gets pastes as before */
+	fflush(stdout);
 	endwin();
+	sb_free(&pasted);
 }
 
 bool term_too_small(void) { return COLS < MIN_COLS || LINES < MIN_LINES; }
@@ -121,6 +142,22 @@ static bool swallow_sequence(void)
 	return true;
 }
 
+/* The text up to the end mark (or a pause of a second: a lost mark must
+ * not swallow the keys after it). */
+static void read_paste(void)
+{
+	sb_clear(&pasted);
+	for (;;) {
+		wint_t ch;
+		wtimeout(stdscr, TERM_IDLE_MS);
+		int rc = wget_wch(stdscr, &ch);
+		if (rc == ERR || (rc == KEY_CODE_YES && ch == KEY_PASTE_END) || hangup)
+			break;
+		if (rc == OK && pasted.len < PASTE_MAX)
+			sb_addcp(&pasted, (uint32_t)ch);
+	}
+}
+
 key_read term_read_key(kp_key *key)
 {
 	for (;;) {
@@ -142,6 +179,13 @@ key_read term_read_key(kp_key *key)
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
 			return KEY_READ_RESIZE;
 		if (rc == OK && ch == 27 && swallow_sequence())
+			continue;
+		if (rc == KEY_CODE_YES && ch == KEY_PASTE_START) {
+			read_paste();
+			*key = (kp_key){true, TERM_KEY_PASTE};
+			return KEY_READ_OK;
+		}
+		if (rc == KEY_CODE_YES && ch == KEY_PASTE_END)
 			continue;
 		key->fn = rc == KEY_CODE_YES;
 		key->code = (uint32_t)ch;

@@ -9,6 +9,8 @@
 #define KP_TERM_H
 #include <stdbool.h>
 
+#include <curses.h>
+
 #include "ui/keymap.h"
 
 /* Returns false (with nothing started) when stdin/stdout is not a terminal. */
@@ -23,5 +25,10 @@ typedef enum { KEY_READ_OK, KEY_READ_RESIZE, KEY_READ_IDLE, KEY_READ_HANGUP } ke
  * the terminal is gone (SIGHUP, SIGTERM, or input failing). */
 key_read term_read_key(kp_key *key);
 #define TERM_IDLE_MS 1000
+/* A bracketed paste (the terminal marks pasted text, ESC[200~ … ESC[201~)
+ * arrives as one key {fn, TERM_KEY_PASTE}, its text in term_paste_text()
+ * until the next read: a row copied from Excel is not typed key by key. */
+#define TERM_KEY_PASTE (KEY_MAX + 1)
+const char *term_paste_text(void);
 
 #endif

@@ -1,10 +1,13 @@
 # The audit trail: the city edits a talent's name; the audit screen, filtered
 # by the record's number, shows who did it with the old and the new value;
-# logins are there too; `kepu audit` prints the same; nothing deletes it.
+# logins are there too; words typed narrow it by user, unit, form title and
+# the changed values, all together; `kepu audit` prints the same, filtered by
+# --user, --unit, --form and --words; nothing deletes it.
 . "$(dirname "$0")/lib.sh"
 new_db --demo --today 2016-08-10
 id=$(sqlite3 "$DB" "SELECT id FROM talent ORDER BY id LIMIT 1")
 old=$(sqlite3 "$DB" "SELECT name FROM talent WHERE id = $id")
+unit=$(sqlite3 "$DB" "SELECT u.name FROM talent t JOIN units u ON u.id = t.unit_id WHERE t.id = $id")
 
 E2E_USER=shikexie start 80 24 --today 2016-08-10
 menu_open "附表2 科普人才库推荐表  记录列表"
@@ -24,12 +27,29 @@ type_text "$id"
 wait_for "筛选：$id"
 assert_line "shikexie" "修改 附表2 科普人才库推荐表 #$id"
 wait_for "姓名：$old → 欧阳明远"
+keys Escape; wait_gone "筛选：$id"                # Esc clears the filter first
+type_text "shikexie 附表2 $unit 欧阳"             # user, form title, unit, a changed value
+wait_for "筛选：shikexie 附表2 $unit 欧阳"
+assert_line "shikexie" "修改 附表2 科普人才库推荐表 #$id"
+refute_screen "登录"
+type_text "x"                                      # no change holds 欧阳x
+wait_for "没有符合条件的记录。"
+refute_screen "#$id"
+keys Escape; wait_for "修改密码"
+type_text "附表3"
+wait_for "筛选：附表3"
+refute_screen "附表2 科普人才库推荐表 #"
 keys Escape Escape; wait_for "主菜单"
 
 "$KEPU" audit --db "$DB" --user shikexie >"$WORK/audit"
 grep -q "talent #$id update" "$WORK/audit" || fail "kepu audit: $(cat "$WORK/audit")"
 grep -q "    name: $old -> 欧阳明远" "$WORK/audit" || fail "kepu audit has no old and new value"
 "$KEPU" audit --db "$DB" --since 2099-01-01 | grep -q . && fail "--since let old rows through"
+"$KEPU" audit --db "$DB" --unit "$unit" --form 附表2 --words 欧阳明远 >"$WORK/audit"
+[ "$(grep -c '#' "$WORK/audit")" = 1 ] || fail "kepu audit --unit --form --words: $(cat "$WORK/audit")"
+grep -q "talent #$id update" "$WORK/audit" || fail "the filtered audit lacks the edit"
+"$KEPU" audit --db "$DB" --form 附表3 --words 欧阳明远 | grep -q . && fail "--form let another form through"
+"$KEPU" audit --db "$DB" --unit 不存在的单位 | grep -q . && fail "--unit let other units through"
 # A unit account has no audit screen.
 close_terminals
 E2E_USER=weidu start 80 24 --today 2016-08-10

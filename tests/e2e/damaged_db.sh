@@ -1,5 +1,5 @@
-# A damaged database is said so on every path: a list of 附表2 whose table
-# is damaged, a login against a damaged account table, and the command line
+# A damaged database is said so on every path: a unit's main screen (its
+# returned records) when the table of 附表2 is damaged, a login against a damaged account table, and the command line
 # each name the damage and the recovery from a backup — never an empty
 # list (还没有记录) or 用户名或密码不正确.
 . "$(dirname "$0")/lib.sh"
@@ -14,9 +14,11 @@ damage() {
 	printf '\x7f%.0s' $(seq 64) | dd of="$DB" bs=1 seek=$(((page - 1) * size)) conv=notrunc status=none
 }
 damage talent
-E2E_USER=weidu start 80 24 --today 2016-08-10
-menu_open "附表2 科普人才库推荐表  记录列表"
-wait_for "数据库文件已损坏"
+E2E_USER= start 80 24 --today 2016-08-10
+wait_for "请登录"
+type_text weidu; keys Enter
+type_text kepu2016; keys Enter
+wait_for "数据库文件已损坏"                         # the unit's main screen reads its returned talents
 assert_screen "kepu backup"
 refute_screen "还没有记录"
 keys Enter

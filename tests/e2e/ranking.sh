@@ -79,3 +79,17 @@ grep -q '<mergeCell ref="C3:D3"/>' <<<"$sheet" || fail "科普人才 not merged 
 grep -q '<f>SUM(D5:D23)</f><v>1170</v>' <<<"$sheet" || fail "the 科普人才 quota total"
 grep -q '<f>SUM(J5:J23)</f><v>37</v>' <<<"$sheet" || fail "the 重点入库项目 quota total"
 grep -q "完成度 = (科普人才 + 科普活动 + 资源开发 + 重点入库项目) / 4" <<<"$strings" || fail "no formula in the workbook"
+
+# A unit sees its real place, 名次 as in the city's table (not 0), and how
+# many units there are — from the store's aggregate, no other unit's row.
+rank=$(sed -n '4,22p' "$WORK/report" | awk '$2 == "魏都区" {print $1}')
+[ -n "$rank" ] && [ "$rank" -gt 0 ] || fail "no rank for 魏都区 in the report"
+close_terminals
+E2E_USER=weidu start 80 24 --today 2016-08-10
+wait_for "魏都区完成度"
+assert_screen "，第 $rank 名/19"
+keys p
+wait_for "任务完成进度与排名（六、绩效考核）"
+s=$(screen)
+sed -n 3p <<<"$s" | grep -Eq "^ +$rank +魏都区 " || fail "the unit's row does not show 名次 $rank: $(sed -n 3p <<<"$s")"
+refute_screen "气象学会"

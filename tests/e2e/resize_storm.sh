@@ -13,7 +13,18 @@ sizes() {
 		resize $((20 + RANDOM % 160)) $((5 + RANDOM % 60))
 	done
 	resize 80 24
-	wait_for "填报单位：医学会"
+	wait_while "no screen drawn at 80x24 after the storm" not_drawn_at_80x24
+}
+# A screen drawn at an earlier size of the storm can still be on show after
+# the last resize (kepu has not read it yet): only one drawn at 80x24 —
+# the title right-aligned to column 79, the key bar on line 24 — says
+# typing may go on.
+not_drawn_at_80x24() {
+	local s
+	s=$(screen)
+	! { [ "$(head -1 <<<"$s" | sed 's/ *$//' | wc -L)" -eq 79 ] &&
+		head -1 <<<"$s" | grep -q "填报单位：医学会" &&
+		sed -n 24p <<<"$s" | grep -q "[^ ]"; }
 }
 type_text "诸葛"; sizes $((storms / 6)); type_text "亮"
 keys Tab

@@ -392,7 +392,7 @@ static void test_score_and_ranking(void **state)
 	long long done[] = {50, 10, 20, 0}, quota[] = {100, 10, 10, 0};
 	double pct[4];
 	/* (50 + 100 + min(100, 200) + 100 for a 0 quota) / 4 */
-	assert_true(progress_score(sc, done, quota, pct) > 87.49 && progress_score(sc, done, quota, pct) < 87.51);
+	assert_true(scoring_score(sc, done, quota, pct) > 87.49 && scoring_score(sc, done, quota, pct) < 87.51);
 	assert_true(pct[2] > 199.9);
 	/* 气象学会's quotas are 10/2/2/2: two approved activities make 25%
 	 * more; a third, a draft, counts for nothing */

@@ -136,7 +136,7 @@ static void test_unit_reads_only_its_own(void **state)
 	kp_user *users;
 	assert_int_equal(store_users(s, &users), 0);
 	kp_audit_row *a;
-	kp_audit_query aq = {NULL, NULL, NULL};
+	kp_audit_query aq = {.since = NULL};
 	assert_int_equal(store_audit_page(s, &aq, 0, 10, &a), 0);
 	free(a);
 	close_as(&u);
@@ -324,7 +324,11 @@ static void test_review_and_audit(void **state)
 	assert_int_equal(review_apply(&c.env, f, mine, REV_RETURN, "", &err), -1);
 	assert_string_equal(err, "请写明原因");
 	free(err), err = NULL;
-	assert_int_equal(review_apply(&c.env, f, mine, REV_RETURN, "缺少身份证号", &err), 0);
+	/* … and blanks (ASCII and 全角) are no reason; the one kept is trimmed. */
+	assert_int_equal(review_apply(&c.env, f, mine, REV_RETURN, " \u3000  ", &err), -1);
+	assert_string_equal(err, "请写明原因");
+	free(err), err = NULL;
+	assert_int_equal(review_apply(&c.env, f, mine, REV_RETURN, "  缺少身份证号 ", &err), 0);
 	kp_record r;
 	assert_int_equal(store_get(u.env.store, f, mine, &r, &err), KP_OK);
 	assert_string_equal(r.state, "returned");
@@ -348,6 +352,23 @@ static void test_review_and_audit(void **state)
 	assert_int_equal(cnt[0], 1);
 	assert_int_equal(cnt[1], 1);
 	free(cnt);
+	/* The unit's rank comes from every unit's figures, but the store hands
+	 * it only its own place and the number of units; another unit's place
+	 * is refused. */
+	const kp_scoring *sc = &u.env.cat.scoring;
+	const kp_form **cfs = calloc(sc->ncols, sizeof *cfs);
+	for (size_t k = 0; k < sc->ncols; k++)
+		cfs[k] = catalog_form(&u.env.cat, sc->cols[k].count);
+	const kp_form *qf = catalog_form(&u.env.cat, sc->quota_form);
+	int rank, nunits;
+	assert_int_equal(store_unit_rank(u.env.store, sc, qf, cfs, units[0].id, &rank, &nunits), KP_OK);
+	assert_int_equal(rank, 1); /* the one approved talent */
+	assert_int_equal(nunits, (int)n);
+	assert_int_equal(store_unit_rank(u.env.store, sc, qf, cfs, units[1].id, &rank, &nunits), KP_ERR);
+	assert_int_equal(rank, 0);
+	assert_int_equal(store_unit_rank(c.env.store, sc, qf, cfs, units[1].id, &rank, &nunits), KP_OK);
+	assert_int_equal(rank, 2); /* behind 魏都区, level with the rest */
+	free(cfs);
 	unit_list_free(units, n);
 	/* An edit is audited with old and new values, under its writer. */
 	assert_int_equal(store_get(c.env.store, f, theirs, &r, &err), KP_OK);

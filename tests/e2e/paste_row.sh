@@ -1,0 +1,29 @@
+# A row copied from Excel and pasted (bracketed paste: kepu turns the mode
+# on, tmux's paste-buffer -p marks the text only then) fills the fields in
+# order from the focused one, each checked as if typed: choices by item or
+# alias (党员 → 中共党员, 大专 → 大学专科), a choice that is no item stays
+# empty with the field's message and gets the focus; a bad phone keeps what
+# was pasted with its message. Then the clerk fixes them and saves.
+. "$(dirname "$0")/lib.sh"
+new_db
+start 80 24
+open_talent_form "许昌学院"
+printf '王小明\t女\t45\t汉族\t党员\t火星学历\t\t\t许昌学院农学院\t教授\t13912345678\r\n' >"$WORK/row"
+tm load-buffer -b row "$WORK/row"
+tm paste-buffer -p -b row -t "$S"
+wait_for "已粘贴 11 项，其中 1 项有误"
+assert_screen "王小明"
+assert_screen "中共党员"
+assert_screen "学历：「火星学历」不是可选的项"
+type_text "大专"; wait_for "大学专科"; keys Enter   # the focus is on 学历, the one wrong
+keys Tab Tab Tab Tab Tab Tab Tab                   # from 主要从事行业 to 服务类别
+keys Space
+keys F2
+wait_for "已保存（第 1 号记录）"
+assert_sql "SELECT name || '|' || gender || '|' || age || '|' || ethnicity || '|' || political || '|' || education || '|' || employer || '|' || title || '|' || phone FROM talent" \
+	"王小明|女|45|汉族|中共党员|大学专科|许昌学院农学院|教授|13912345678"
+# Pasted text reaches no other screen as keys: the mode is off after kepu.
+keys Escape
+wait_for "主菜单"
+keys q
+wait_for "KEPU-EXIT=0"
