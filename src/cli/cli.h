@@ -20,7 +20,7 @@ typedef struct {
 	const char *format;   /* --format csv|xlsx */
 	const char *state;    /* --state: a reviewed form's records in this state only */
 	const char *output;   /* --output FILE */
-	bool demo, dry_run;
+	bool demo, dry_run, update;
 	char **args;         /* positional arguments after the subcommand */
 	int nargs;
 } kp_opts;

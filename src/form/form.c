@@ -56,6 +56,9 @@ void form_free(kp_form *f)
 		free(fd->message);
 		free(fd->required_value);
 		free(fd->group);
+		for (size_t k = 0; k < fd->naliases; k++)
+			free(fd->aliases[k]);
+		free(fd->aliases);
 		if (fd->own_pattern) {
 			pattern_free(fd->own_pattern);
 			free(fd->own_pattern);
@@ -81,6 +84,7 @@ void form_free(kp_form *f)
 	free(f->title);
 	free(f->table);
 	free(f->unit_label);
+	free(f->hint);
 	free(f->description);
 	free(f->line);
 	paper_free(f->paper);

@@ -85,6 +85,8 @@ typedef struct {
 	bool auto_advance;     /* moves to the next field when full */
 	kp_prefill *prefill;   /* integer fields: computed first value, or NULL */
 	kp_writer written_by;  /* who may write it (附表2: 县科协推荐意见 the unit, 省辖市科协意见 the city) */
+	char **aliases;        /* other column labels an imported file may use (职务, 职称) */
+	size_t naliases;
 } kp_field;
 
 /* A form's printed one-record layout (`paper` in its YAML, docs/forms.md):
@@ -135,6 +137,8 @@ typedef struct {
 	bool per_unit;         /* exactly one record per unit, seeded from data/units.yaml */
 	char *total_row;       /* label of a computed row of sums (integer fields), or NULL */
 	int unique;            /* field with one record per unit and value (月报: month), or -1 */
+	int *hint;             /* unique_hint: fields whose values together suggest the same */
+	size_t nhint;          /* person in another record (附表2: 姓名, 联系电话) */
 	bool review;           /* records go 草稿 → 已提交 → 已认定 or 退回 (附表2, 附表3) */
 	kp_writer written_by;  /* who may write its records at all (附表1: the city) */
 	char *file;            /* the definition file, for messages */

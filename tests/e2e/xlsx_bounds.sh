@@ -66,7 +66,7 @@ refused many "表格展开后超过 64 MiB"
 # A date cell (built-in format 14) holding 1e15: not a day, so not a date.
 sheet date '<row r="2"><c r="A2" t="inlineStr"><is><t>讲座</t></is></c><c r="B2" s="1"><v>1e15</v></c></row>'
 forge date
-refused date "第2行 日期: 不是有效的日期"
+refused date "第2行 B列 日期: 不是有效的日期"
 # The real fixture still imports.
 (cd "$fx" && zip -q -X -r "$WORK/good.xlsx" '[Content_Types].xml' _rels xl)
 "$KEPU" import activity "$WORK/good.xlsx" --db "$DB" --unit 禹州市 --skip-invalid "$WORK/bad.csv" 2>/dev/null ||
