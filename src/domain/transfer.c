@@ -135,9 +135,11 @@ static void make_keys(importer *im)
 	add_key(im, UNIT_COLUMN, UNIT_COL);
 	add_key(im, f->unit_label, UNIT_COL);
 	add_key(im, "unit", UNIT_COL);
-	/* kepu's own columns: a rejects file's 错误, an export's 状态 (states
-	 * change by review only), 序号 */
+	/* kepu's own columns, ignored without a word: a rejects file's 错误,
+	 * an export's 状态 (states change by review only), and 序号 (a row's
+	 * number in a list, never a value) */
 	add_key(im, msg(MSG_C_REJECT_REASON), SKIP_COL);
+	add_key(im, msg(MSG_UI_COL_SEQ), SKIP_COL);
 	if (f->review)
 		add_key(im, msg(MSG_UI_COL_STATE), SKIP_COL);
 }
@@ -200,12 +202,13 @@ static bool header_merge(header *h, const importer *im, const csv_reader *r)
 	int adds = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		char *c = text_trim(r->cells[i]);
-		int k = c[0] ? column_kind(im, c) : NO_COL;
+		bool empty = !c[0];
+		int k = empty ? NO_COL : column_kind(im, c);
 		bool free_slot = i >= h->n || h->map[i] == NO_COL;
 		free(c);
 		if (k != NO_COL && !free_slot)
 			return false;
-		if (k == NO_COL && c[0] == '\0')
+		if (empty)
 			continue;
 		if (k == NO_COL)
 			return false; /* text under a header that is not a label: data */
@@ -329,7 +332,7 @@ static long long row_unit(importer *im, int row, int col, const char *cell, long
  * Never guessed: refused, saying what was stored and how to write it. A
  * number the reader already turned into a date (its cell format said so)
  * never comes here. */
-static const char *number_for_date(const kp_field *fd, const char *v)
+static const char *number_for_date(const kp_field *fd, const char *v, bool refused)
 {
 	if (fd->type != FT_YEARMONTH && fd->type != FT_DATE)
 		return NULL;
@@ -337,12 +340,12 @@ static const char *number_for_date(const kp_field *fd, const char *v)
 	if (!digits)
 		return NULL;
 	if (!v[digits])
-		return fd->type == FT_DATE ? msg(MSG_C_DATE_SERIAL) : NULL; /* 2016 or 20160715 */
+		return fd->type == FT_DATE && refused ? msg(MSG_C_DATE_SERIAL) : NULL; /* 42566 */
 	if (v[digits] != '.' || strspn(v + digits + 1, "0123456789") != strlen(v + digits + 1))
 		return NULL;
 	if (fd->type == FT_YEARMONTH)
 		return digits == 4 && !strcmp(v + digits, ".1") ? msg(MSG_C_MONTH_NUMBER) : NULL;
-	return msg(MSG_C_DATE_NUMBER);
+	return refused ? msg(MSG_C_DATE_NUMBER) : NULL;
 }
 
 /* Nothing but spaces (ASCII or U+3000)? */
@@ -416,8 +419,8 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 	form_validate(&im->e->cat, f, raw, rec->vals, why);
 	for (size_t i = 0; i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
-		char *v = raw[i] && why[i] ? text_trim(raw[i]) : NULL;
-		const char *number = v ? number_for_date(fd, v) : NULL;
+		char *v = raw[i] && (fd->type == FT_YEARMONTH || fd->type == FT_DATE) ? text_trim(raw[i]) : NULL;
+		const char *number = v ? number_for_date(fd, v, why[i] != NULL) : NULL;
 		if (number) { /* what Excel stored, and how to write it */
 			char *t = xasprintf(number, v);
 			problem(im, row, im->col[i], fd->label, t);

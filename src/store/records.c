@@ -183,6 +183,7 @@ struct kp_batch {
 	long long unit;               /* their unit, or 0 when they are of several */
 	bool update;                  /* a row repeating a stored record updates it */
 	sqlite3_stmt *upd;            /* …with this, made when first needed */
+	sqlite3_stmt *same;           /* the look-up of a row's person, likewise */
 	char now[20];
 };
 
@@ -198,31 +199,37 @@ static char *hint_labels(const kp_form *f)
 }
 
 /* The stored record holding r's unique_hint values that the session may
- * read (r's unit's first), in the writer's transaction. */
-static bool stored_same(kp_store *s, const kp_form *f, const kp_record *r, kp_record *out)
+ * read (r's unit's first), in the writer's transaction; the statement is
+ * made once a batch (*stp). */
+static bool stored_same(kp_store *s, const kp_form *f, const kp_record *r, sqlite3_stmt **stp,
+			kp_record *out)
 {
 	for (size_t i = 0; i < f->nhint; i++)
 		if (!r->vals[f->hint[i]] || !r->vals[f->hint[i]][0])
 			return false;
-	strbuf w = STRBUF_INIT;
-	sb_adds(&w, "WHERE (?1 = 0 OR t.unit_id = ?1)");
-	for (size_t i = 0; i < f->nhint; i++)
-		sb_printf(&w, " AND t.\"%s\" = ?%zu", f->fields[f->hint[i]].id, i + 3);
-	sb_adds(&w, " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
-	char *sql = select_sql(f, sb_str(&w));
-	sb_free(&w);
-	sqlite3_stmt *st = db_prepare(s, sql, NULL);
-	free(sql);
+	if (!*stp) {
+		strbuf w = STRBUF_INIT;
+		sb_adds(&w, "WHERE (?1 = 0 OR t.unit_id = ?1)");
+		for (size_t i = 0; i < f->nhint; i++)
+			sb_printf(&w, " AND t.\"%s\" = ?%zu", f->fields[f->hint[i]].id, i + 3);
+		sb_adds(&w, " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
+		char *sql = select_sql(f, sb_str(&w));
+		sb_free(&w);
+		*stp = db_prepare(s, sql, NULL);
+		free(sql);
+	}
+	sqlite3_stmt *st = *stp;
 	bool found = false;
 	if (st) {
+		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, session_scope(s));
 		sqlite3_bind_int64(st, 2, r->unit_id);
 		for (size_t i = 0; i < f->nhint; i++)
 			sqlite3_bind_text(st, (int)i + 3, r->vals[f->hint[i]], -1, SQLITE_STATIC);
 		if ((found = sqlite3_step(st) == SQLITE_ROW))
 			read_row(st, f, out);
+		sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
 	return found;
 }
 
@@ -289,7 +296,7 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 		return NULL;
 	}
 	kp_batch *b = xcalloc(1, sizeof *b);
-	*b = (kp_batch){s, f, st, counter_begin(s, f), 0, source, 0, 0, 0, 0, false, NULL, ""};
+	*b = (kp_batch){s, f, st, counter_begin(s, f), 0, source, 0, 0, 0, 0, false, NULL, NULL, ""};
 	clock_now(b->now);
 	sqlite3_bind_text(st, (int)f->nfields + 2, b->now, -1, SQLITE_STATIC);
 	if (seq_next(s, f, &b->next_id, err) != KP_OK) {
@@ -308,7 +315,9 @@ int store_batch_add(kp_batch *b, kp_record *r, char **err)
 	/* A per-unit form's record for a unit that has one is replaced: an
 	 * update, audited with its old values. */
 	bool replaces = b->f->per_unit && stored(b->s, b->f, "unit_id", r->unit_id, &old);
-	if (!replaces && b->f->nhint && stored_same(b->s, b->f, r, &old)) {
+	/* An import's row (a batch with a source): the screen warns before
+	 * saving instead, and a second F2 saves. */
+	if (!replaces && b->source && b->f->nhint && stored_same(b->s, b->f, r, &b->same, &old)) {
 		int rc = same_person(b, r, &old, err);
 		if (rc == KP_OK && (rc = session_may_write(b->s, b->f, &old, r, err)) == KP_OK)
 			rc = batch_update(b, r, &old, err);
@@ -373,6 +382,7 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 	kp_store *s = b->s;
 	sqlite3_finalize(b->st);
 	sqlite3_finalize(b->upd);
+	sqlite3_finalize(b->same);
 	int rc = counter_end(b->counts, commit);
 	if (rc == KP_OK && commit && b->source && b->added)
 		rc = audit_import(b);

@@ -136,8 +136,9 @@ int store_insert_many(kp_store *s, const kp_form *f, kp_record *r, size_t n, cha
  * count and numbers; without, each with its values. */
 typedef struct kp_batch kp_batch;
 kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, char **err);
-/* A record whose unique_hint values (附表2: 姓名 and 联系电话) are those of a
- * stored record the session may read is not added again: KP_ESAME with
+/* An import's record (a batch with a source) whose unique_hint values
+ * (附表2: 姓名 and 联系电话) are those of a stored record the session may
+ * read is not added again: KP_ESAME with
  * *err saying which. With update set, the stored record takes the new
  * values instead (r->version > 1 then), if it is the same unit's and the
  * session may change it: an approved record never, by an import. */
