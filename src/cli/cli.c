@@ -29,7 +29,7 @@ const kp_command kp_commands[] = {
 	 "SQLite's check of the file and count each form's records again where an edit made outside kepu left the "
 	 "counts behind."},
 	{"import", cmd_import, 2, 2, true, false,
-	 "import FORM FILE --db FILE [--unit UNIT] [--dry-run] [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]",
+	 "import FORM FILE --db FILE [--unit UNIT] [--dry-run] [--update] [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]",
 	 "Read a CSV file (UTF-8 or GB18030) or the first sheet of an .xlsx workbook into FORM, validating every cell as "
 	 "the form screen does. All or nothing: any invalid cell saves nothing and is reported as 第N行 <label>: "
 	 "<reason>, unless --skip-invalid writes the bad rows to a new file."},
@@ -113,6 +113,9 @@ const kp_option kp_options[] = {
 	 "(or draft, submitted, approved, returned), e.g. the approved talents the city sends on."},
 	{"demo", 'D', false, NULL, "init", "Add the demonstration records and accounts (never for real data)."},
 	{"dry-run", 'n', false, NULL, "import", "Check every row and report; save nothing."},
+	{"update", 'P', false, NULL, "import",
+	 "A row naming a person already stored (the form's unique_hint: 附表2's 姓名 and 联系电话) updates "
+	 "that record instead of being left out; an approved (已认定) record is never changed by an import."},
 	{"help", 'h', true, NULL, NULL, "Print the usage (of COMMAND when one is given) and exit."},
 	{"version", 'V', true, NULL, NULL, "Print the version and exit."},
 };
@@ -307,6 +310,7 @@ int cli_main(int argc, char **argv)
 		case 'g': o.category = optarg; break;
 		case 'D': o.demo = true; break;
 		case 'n': o.dry_run = true; break;
+		case 'P': o.update = true; break;
 		case 'h': help = true; break;
 		case 'V': printf("kepu %s\n", KEPU_VERSION); return EXIT_OK;
 		default: usage(stderr); return EXIT_USAGE;

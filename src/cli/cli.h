@@ -23,7 +23,7 @@ typedef struct {
 	const char *state;    /* --state: a reviewed form's records in this state only */
 	const char *output;   /* --output FILE */
 	const char *category; /* --category: kepu find's 服务类别 */
-	bool demo, dry_run;
+	bool demo, dry_run, update;
 	char **args;         /* positional arguments after the subcommand */
 	int nargs;
 } kp_opts;

@@ -13,6 +13,7 @@
 #include "core/embedded.h"
 #include "core/msg.h"
 #include "core/priv.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/exchange.h"
 #include "domain/review.h"
@@ -192,8 +193,10 @@ int cmd_import(const kp_opts *o)
 			close(fd);
 		}
 	}
-	if (err) {
-		fprintf(stderr, "kepu: %s\n", err);
+	if (err) { /* it may quote the file (a cell reference): sanitised */
+		char *clean = utf8_sanitize(err, false);
+		fprintf(stderr, "kepu: %s\n", clean);
+		free(clean);
 		free(err);
 		if (in && in != raw)
 			fclose(in);
@@ -208,20 +211,34 @@ int cmd_import(const kp_opts *o)
 	struct stat fs;
 	cli_progress pr;
 	cli_progress_init(&pr, msg(MSG_C_WORD_IMPORT), fstat(fileno(in), &fs) == 0 ? (long long)fs.st_size : 0, 0);
-	import_options io = {o->args[1], o->unit, o->dry_run, rejects, cli_progress_cb, &pr};
+	import_options io = {o->args[1], o->unit, o->dry_run, rejects, cli_progress_cb, &pr, o->update};
 	rc = import_csv(&e, f, in, &io, stderr, &st);
 	if (in != raw)
 		fclose(in);
 	fclose(raw);
 	if (rejects)
 		fclose(rejects);
+	if (st.same) {
+		fprintf(stderr, msg(MSG_C_SAME_SKIPPED), st.same);
+		fputc('\n', stderr);
+	}
 	if (rc != 0) {
+		if (o->dry_run) {
+			printf(msg(MSG_C_CHECKED), st.rows, st.ready);
+			putchar('\n');
+		}
 		fprintf(stderr, msg(MSG_C_IMPORT_FAILED), st.errors);
 		fputc('\n', stderr);
-	} else {
-		printf(msg(MSG_C_IMPORTED), o->dry_run ? 0 : st.saved, f->title,
-		       o->dry_run ? msg(MSG_C_DRY_RUN) : o->db);
+	} else if (o->dry_run) {
+		printf(msg(MSG_C_CHECKED), st.rows, st.ready);
 		putchar('\n');
+	} else {
+		printf(msg(MSG_C_IMPORTED), st.saved, f->title, o->db);
+		putchar('\n');
+		if (st.updated) {
+			printf(msg(MSG_C_UPDATED), st.updated);
+			putchar('\n');
+		}
 		if (st.rejected) {
 			fprintf(stderr, msg(MSG_C_REJECTED), st.rejected, o->rejects);
 			fputc('\n', stderr);

@@ -20,6 +20,7 @@ static int next_byte(csv_reader *r)
 		if (!r->len)
 			return EOF;
 	}
+	r->pos++;
 	return (unsigned char)r->in[r->at++];
 }
 
@@ -27,8 +28,10 @@ static int next_byte(csv_reader *r)
 static int peek_byte(csv_reader *r)
 {
 	int c = next_byte(r);
-	if (c != EOF)
+	if (c != EOF) {
 		r->at--;
+		r->pos--;
+	}
 	return c;
 }
 
@@ -39,15 +42,17 @@ static void add_byte(csv_reader *r, char c)
 	r->text[r->tlen++] = c;
 }
 
-/* End the cell being read. */
-static void end_cell(csv_reader *r)
+/* End the cell being read, which started at byte start of the file. */
+static void end_cell(csv_reader *r, long long start)
 {
 	add_byte(r, '\0');
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
 		r->cells = xrealloc(r->cells, r->cap * sizeof *r->cells);
 		r->ends = xrealloc(r->ends, r->cap * sizeof *r->ends);
+		r->starts = xrealloc(r->starts, r->cap * sizeof *r->starts);
 	}
+	r->starts[r->n] = start;
 	r->ends[r->n++] = r->tlen;
 }
 
@@ -56,20 +61,33 @@ static void skip_bom(csv_reader *r)
 {
 	r->len = fread(r->in, 1, sizeof r->in, r->fp);
 	if (r->len >= 3 && !memcmp(r->in, "\xEF\xBB\xBF", 3))
-		r->at = 3;
+		r->at = r->pos = 3;
 }
 
-/* Read one record's cells into text; 1, 0 at the end, -1 for an open quote. */
+/* Read one record's cells into text; 1, 0 at the end, or an enum csv_error. */
 static int read_record(csv_reader *r, int *last)
 {
 	bool quoted = false, any = false;
-	size_t start = 0; /* where the cell being read starts */
+	size_t start = 0;          /* where the cell being read starts in text */
+	long long from = r->pos;   /* and in the file */
 	int c;
 	for (;;) {
 		c = next_byte(r);
+		if (r->tlen - start > (size_t)CSV_CELL_MAX)
+			return CSV_CELL_LONG;
+		if (r->tlen > (size_t)CSV_RECORD_MAX)
+			return CSV_RECORD_LONG;
+		if (c == 0) { /* noted, never kept: it would end the cell */
+			if (r->nul_cell < 0) {
+				r->nul_cell = (int)r->n;
+				r->nul_at = r->pos - 1;
+			}
+			any = true;
+			continue;
+		}
 		if (quoted) {
 			if (c == EOF)
-				return -1;
+				return CSV_OPEN_QUOTE;
 			if (c == '"') {
 				if (peek_byte(r) == '"')
 					add_byte(r, (char)next_byte(r));
@@ -80,21 +98,25 @@ static int read_record(csv_reader *r, int *last)
 			add_byte(r, (char)c);
 			continue;
 		}
+		if (c == '\r' && peek_byte(r) == '\n')
+			continue; /* CRLF ends the line; a bare CR stays in the cell */
 		if (c == EOF || c == '\n') {
 			if (r->tlen > start || r->n || any)
-				end_cell(r);
+				end_cell(r, from);
 			break;
 		}
-		if (c == '\r')
-			continue;
 		any = true;
 		if (c == '"' && r->tlen == start) {
 			quoted = true;
+			from = r->pos;
 			continue;
 		}
 		if (c == ',') {
-			end_cell(r);
+			if (r->n + 1 >= CSV_CELLS_MAX)
+				return CSV_TOO_WIDE;
+			end_cell(r, from);
 			start = r->tlen;
+			from = r->pos;
 			continue;
 		}
 		add_byte(r, (char)c);
@@ -111,10 +133,11 @@ int csv_next(csv_reader *r)
 	}
 	for (;;) {
 		r->n = r->tlen = 0;
-		int c;
-		if (read_record(r, &c) < 0) {
+		r->nul_cell = -1;
+		int c, rc = read_record(r, &c);
+		if (rc < 0) {
 			r->record++;
-			return -1;
+			return rc;
 		}
 		if (r->n == 0) { /* blank line */
 			if (c == EOF)
@@ -135,6 +158,8 @@ void csv_close(csv_reader *r)
 	free(r->text);
 	free(r->ends);
 	free(r->cells);
+	free(r->starts);
+	r->starts = NULL;
 	r->text = NULL;
 	r->ends = NULL;
 	r->cells = NULL;

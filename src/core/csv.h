@@ -9,9 +9,30 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* Bounds on one record, so a forged file cannot make the reader hold
+ * gigabytes: Excel's own limits (32,767 characters a cell, at most four
+ * bytes each; 16,384 columns) and what a row of them can need. */
+#define CSV_CELL_MAX (128L << 10)
+#define CSV_CELLS_MAX 16384
+#define CSV_RECORD_MAX (8L << 20)
+
+/* What csv_next found wrong with a record. */
+enum csv_error {
+	CSV_OPEN_QUOTE = -1, /* a quoted cell runs to the end of the file */
+	CSV_CELL_LONG = -2,  /* a cell over CSV_CELL_MAX bytes */
+	CSV_TOO_WIDE = -3,   /* more than CSV_CELLS_MAX cells */
+	CSV_RECORD_LONG = -4 /* a record over CSV_RECORD_MAX bytes */
+};
+
 typedef struct {
 	FILE *fp;
 	int record;    /* 1-based number of the record last read */
+	long long pos; /* bytes of the file read so far */
+	long long *starts; /* where each cell's text starts in the file (0-based byte) */
+	/* A NUL byte cannot be kept in a cell (it would end it): the first one
+	 * of the record is noted here instead, and the cell goes on without it. */
+	int nul_cell;          /* its cell (0-based), or -1 */
+	long long nul_at;      /* its byte in the file (0-based) */
 	bool bom_checked;
 	char in[65536]; /* read ahead from fp */
 	size_t at, len;
@@ -24,7 +45,9 @@ typedef struct {
 
 void csv_open(csv_reader *r, FILE *fp);
 /* Read the next record into r->cells / r->n. Returns 1 for a record, 0 at
- * the end, -1 for an unterminated quoted cell. Blank lines are skipped. */
+ * the end, or an enum csv_error (reading stops there). Blank lines are
+ * skipped. A CR is a line end only before LF: a bare CR stays in its cell
+ * (to be refused where it is, not deleted). */
 int csv_next(csv_reader *r);
 void csv_close(csv_reader *r); /* frees cells; does not close fp */
 

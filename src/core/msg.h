@@ -23,8 +23,8 @@
 	X(V_REQUIRED_WHEN,  "%s为「%s」时必须填写") \
 	X(V_CHOICE_DUP,     "「%s」选了两次") \
 	X(V_PATTERN,        "格式不正确") \
-	X(V_CONTROL,        "含有不可见的控制字符") \
-	X(V_BAD_UTF8,       "含有无效的字符编码（不是 UTF-8）") \
+	X(V_CONTROL,        "第%d个字是看不见的控制字符或格式字符 U+%04X，请删去（不会照原样保存）") \
+	X(V_BAD_UTF8,       "含有无效的字符编码（不是 UTF-8，在这一格的第%zu个字节）") \
 	X(V_NEWLINE,        "不能换行") \
 	X(V_LIMIT,          "内容过于复杂，无法校验") \
 	/* form definition loader */ \
@@ -123,6 +123,9 @@
 	X(S_NO_UNIT,        "没有名为「%s」的单位") \
 	/* the session layer (store/session.c): what a session may not do */ \
 	X(SS_SIGN_IN,       "请先登录") \
+	X(S_SAME,           "与已有的第 %lld 号记录是同一人（%s相同），没有再次导入；要用文件中的内容更新那条记录，请选「更新已有记录」（命令行加 --update）") \
+	X(S_SAME_APPROVED,  "与已认定的第 %lld 号记录是同一人（%s相同）：已认定的记录不会被导入改动，没有导入") \
+	X(S_SAME_OTHER_UNIT,"与%s的第 %lld 号记录是同一人（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
 	X(SS_CITY_FIELD,    "「%s」由市科协填写，单位不能填写或修改") \
@@ -358,7 +361,9 @@
 	X(UI_TR_EXPORTED,   "已导出「%s」到交换文件夹：") \
 	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
 	X(UI_TR_SFTP,       "文件留在交换文件夹中，管理员也可以取回。按 Enter 返回。") \
-	X(UI_TR_CHECKED,    "检查完毕：%d 行全部正确，还没有保存。按 Enter 导入，Esc 放弃。") \
+	X(UI_TR_SAME_HINT,  "同一人的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
+	X(UI_TR_SAME_UPDATE,"同一人的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
+	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 放弃。") \
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
 	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \
@@ -413,6 +418,7 @@
 	X(K_REVIEW,         "审核") \
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核）") \
 	X(K_START,          "开始") \
+	X(K_UPDATE_SAME,    "同一人：更新已有记录／不导入") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
 	X(K_RECEIVE,        "从本机接收（ZMODEM）") \
 	X(K_CHOOSE_FILE,    "选交换文件夹中的文件") \
@@ -449,11 +455,23 @@
 	X(KC_KEYS,          "按键") \
 	X(KC_ACTION,        "作用") \
 	/* command line */ \
-	X(C_ROW_ERROR,      "第%d行 %s: %s") \
-	X(C_UNKNOWN_COLUMN, "第1行 %s: 表单「%s」中没有这一列") \
-	X(C_DUP_COLUMN,     "第1行 %s: 列重复") \
-	X(C_ROW_WIDTH,      "第%d行: 有 %d 列，表头只有 %d 列") \
+	X(C_ROW_ERROR,      "第%d行 %s列 %s: %s") \
+	X(C_ROW_PROBLEM,    "第%d行 %s: %s") \
+	X(C_ROW_NOTE,       "第%d行: %s") \
+	X(C_DUP_COLUMN,     "第%d行 %s列 %s: 列重复") \
+	X(C_IGNORED_COLUMNS,"注意：第%d行（表头）中的 %s 不是「%s」的项，这些列的内容不导入") \
+	X(C_MISSING_COLUMNS,"第%d行（表头）缺少必须填写的列：%s（「%s」的每条记录都要有）。整个文件未导入") \
+	X(C_NO_HEADER_CELL, "这一列没有表头，内容无法导入：请写上表头或删去内容") \
+	X(C_NUL,            "含有 NUL 字节（文件第%lld字节），不能照原样保存") \
+	X(C_BAD_UTF8_AT,    "不是有效的 UTF-8（文件第%lld字节）；GBK/GB18030 文件请加 --encoding gb18030") \
+	X(C_MONTH_NUMBER,   "Excel 存的是数字 %s：输入 2016.10 时 Excel 也存成 2016.1，看不出是 1 月还是 10 月，没有导入。请写成 2016-10 或 2016年10月（1 月写 2016-01）") \
+	X(C_DATE_NUMBER,    "Excel 存的是数字 %s，不是日期，没有导入：请写成 2016-07-15 或 2016年7月15日") \
+	X(C_DATE_SERIAL,    "Excel 存的是数字 %s，单元格不是日期格式，没有导入：请写成 2016-07-15 或 2016年7月15日") \
+	X(C_BLANK_ROWS,     "跳过了 %d 个空行") \
 	X(C_CSV_QUOTE,      "第%d行: 引号没有闭合") \
+	X(C_CSV_CELL_LONG,  "第%d行: 一格超过 %ld KiB（Excel 一格最多 32767 个字），不读取") \
+	X(C_CSV_WIDE,       "第%d行: 超过 %d 列（Excel 的最大列数），不读取") \
+	X(C_CSV_RECORD_LONG,"第%d行: 一行超过 %ld MiB，不读取") \
 	X(C_IMPORT_FAILED,  "导入失败：%d 处错误，没有保存任何记录。") \
 	X(C_IMPORTED,       "已导入 %d 条记录到 %s（%s）。") \
 	X(C_REJECT_REASON,  "错误") \
@@ -487,14 +505,19 @@
 	X(C_BAD_FORMAT,     "不支持的格式「%s」（可用：csv、xlsx）") \
 	X(C_NEED_OUTPUT,    "--format xlsx 需要用 --output 指定文件") \
 	X(C_EMPTY_FILE,     "文件是空的：第1行应是表头（各项的名称，如「姓名」）") \
-	X(C_NO_HEADER,      "前 5 行中找不到表头（各项的名称，如「姓名」）") \
+	X(C_NO_HEADER,      "前 %d 行中找不到表头（各项的名称，如「姓名」）；.xlsx 只读第一个工作表") \
 	X(C_BAD_XLSX,       "%s 不是可以读取的 .xlsx 文件") \
 	X(C_XLSX_PART,      "其中 %s 解压后超过 %ld MiB，不读取（正常的表格远小于此）") \
 	X(C_XLSX_TOO_MUCH,  "表格展开后超过 %ld MiB，不读取（正常的表格远小于此）") \
 	X(C_XLSX_ROW,       "行号 %s 超过 Excel 的最大行数 %ld，不读取") \
 	X(C_XLSX_COLUMN,    "单元格「%s」超过 Excel 的最大列数 %d（XFD 列），不读取") \
 	X(C_XLSX_STRINGS,   "共享字符串超过 %ld 个，不读取") \
+	X(C_XLSX_STRINGS_BYTES,"共享字符串合计超过 %ld MiB，不读取（正常的表格远小于此）") \
+	X(C_XLSX_STRING,    "有一个单元格的文字超过 %ld KiB（Excel 一格最多 32767 个字），不读取") \
 	X(C_DRY_RUN,        "只检查，未保存") \
+	X(C_CHECKED,        "检查了 %d 条，可以导入 %d 条（只检查，未保存）。") \
+	X(C_UPDATED,        "更新了 %d 条已有的记录。") \
+	X(C_SAME_SKIPPED,   "%d 条与已有记录是同一人，没有再次导入。") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit 指定单位，或在文件中加一列「填报单位」") \
 	X(C_UNIT_MISMATCH,  "不是本次导入的单位「%s」") \

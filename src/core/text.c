@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/strbuf.h"
@@ -92,6 +93,35 @@ static bool all_ascii(const char *s)
 char *text_fold_fullwidth(const char *s) { return all_ascii(s) ? xstrdup(s) : map_cps(s, fullwidth); }
 char *text_name_dots(const char *s) { return map_cps(s, name_dot); }
 char *text_lower_ascii(const char *s) { return map_cps(s, lower); }
+
+/* Spaces and punctuation, ASCII and CJK (full-width forms are folded
+ * first): what a hand-typed header adds or changes around a label. */
+static bool label_noise(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp <= ' ' || (cp < '0' && cp != '%') || (cp > '9' && cp < 'A') ||
+		       (cp > 'Z' && cp < 'a') || cp > 'z';
+	return cp == 0xA0 || cp == 0xB7 || (cp >= 0x2000 && cp <= 0x206F) || /* spaces, dashes, quotes */
+	       (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE30 && cp <= 0xFE4F) || cp == 0xFF65;
+}
+
+char *text_label_key(const char *s)
+{
+	char *folded = text_fold_fullwidth(s);
+	strbuf b = STRBUF_INIT;
+	size_t len = strlen(folded), i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(folded + i, len - i, &cp);
+		if (cp != UTF8_INVALID && !label_noise(cp))
+			sb_add(&b, folded + i, n);
+		i += n;
+	}
+	free(folded);
+	char *key = text_lower_ascii(sb_str(&b));
+	sb_free(&b);
+	return key;
+}
 
 char *text_strip_chars(const char *s, const char *chars)
 {

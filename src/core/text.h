@@ -18,6 +18,11 @@ char *text_name_dots(const char *s);
 char *text_lower_ascii(const char *s);
 /* Copy without the given ASCII bytes (e.g. phone separators). */
 char *text_strip_chars(const char *s, const char *chars);
+/* A column label as a key to compare: full-width forms folded, ASCII
+ * lower-cased, and every space and punctuation mark (ASCII or CJK: brackets,
+ * 、，：。, quotes, dashes, *) left out, so 职务(职称), 职务（职称） and
+ * 「职务 （职称）」 are one key. Caller frees. */
+char *text_label_key(const char *s);
 bool text_starts_with(const char *s, const char *prefix);
 
 /* Columns a character takes on paper: ASCII one, anything else two (宋体

@@ -104,20 +104,33 @@ bool cp_is_unsafe(uint32_t cp)
 {
 	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
 		return true;
+	if (cp < 0xAD)
+		return false; /* the common case */
 	switch (cp) {
-	case 0x061C: /* Arabic letter mark */
-	case 0x200B: case 0x200C: case 0x200D: case 0x200E: case 0x200F:
-	case 0x2028: case 0x2029:
-	case 0x2060: case 0x2061: case 0x2062: case 0x2063: case 0x2064:
-	case 0xFEFF:
+	case 0x2028: case 0x2029: /* line and paragraph separators */
 		return true;
 	}
-	if (cp >= 0x202A && cp <= 0x202E)
-		return true;
-	if (cp >= 0x2066 && cp <= 0x2069)
-		return true;
 	if (cp >= 0xFFF9 && cp <= 0xFFFB) /* interlinear annotation controls */
 		return true;
+	return cp_is_ignorable(cp);
+}
+
+/* Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt 15.0):
+ * characters a font draws as nothing, so two values that look the same
+ * would differ (a soft hyphen, a zero-width space, a variation selector,
+ * a bidi control, a Hangul filler, tags). */
+bool cp_is_ignorable(uint32_t cp)
+{
+	static const uint32_t ranges[][2] = {
+		{0x00AD, 0x00AD}, {0x034F, 0x034F}, {0x061C, 0x061C}, {0x115F, 0x1160},
+		{0x17B4, 0x17B5}, {0x180B, 0x180F}, {0x200B, 0x200F}, {0x202A, 0x202E},
+		{0x2060, 0x206F}, {0x3164, 0x3164}, {0xFE00, 0xFE0F}, {0xFEFF, 0xFEFF},
+		{0xFFA0, 0xFFA0}, {0xFFF0, 0xFFF8}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A},
+		{0xE0000, 0xE0FFF},
+	};
+	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+		if (cp >= ranges[i][0] && cp <= ranges[i][1])
+			return true;
 	return false;
 }
 

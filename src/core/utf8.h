@@ -29,9 +29,12 @@ int cp_width(uint32_t cp);
 int utf8_width(const char *s);
 
 /* True for code points that must never reach a terminal or an export:
- * C0/C1 controls, DEL, bidi embeddings/overrides/isolates/marks, zero-width
- * characters, BOM, line and paragraph separators. */
+ * C0/C1 controls, DEL, line and paragraph separators, and every default-
+ * ignorable code point (cp_is_ignorable). */
 bool cp_is_unsafe(uint32_t cp);
+/* Unicode's default-ignorable code points: drawn as nothing (zero-width
+ * characters, bidi controls, BOM, soft hyphen, variation selectors, tags). */
+bool cp_is_ignorable(uint32_t cp);
 /* A copy of s with every unsafe code point and every invalid byte replaced by
  * '?'; with keep_newlines, '\n' is kept (multi-line text). Tabs become one
  * space. Caller frees. */

@@ -15,14 +15,20 @@
 #include "core/xalloc.h"
 #include "form/validate.h"
 
-#define SKIP_COL (-3) /* informative, ignored: 序号, and 错误 of a rejects file */
+#define SKIP_COL (-3) /* ignored: 序号, 备注, a column the form has not */
 #define UNIT_COL (-2)
 #define NO_COL (-1)
+
+/* How far down a header may be (title rows, 填报单位 lines, a blank row),
+ * and how long a header cell may be to be read as a label. */
+#define MAX_TITLE_ROWS 20
+#define MAX_LABEL_BYTES 600
 
 typedef struct {
 	kp_env *e;
 	const kp_form *f;
 	FILE *report;
+	const import_options *o;
 	import_stats *st;
 	strbuf reasons; /* this row's problems, for the rejects file */
 	kp_unit *units; /* read once: a row names its unit, and there are 19 */
@@ -31,7 +37,20 @@ typedef struct {
 	char **why;
 	bool *locked; /* fields the session may not write; set when a cell of one is refused */
 	bool *told;
+	int *col;     /* the file's column of each field, or -1 */
+	char **keys;  /* label keys: each field's label, id and aliases (nkeys) */
+	int *key_field;
+	size_t nkeys;
 } importer;
+
+/* A line of the report. What it quotes comes from the file: sanitised, so
+ * an escape sequence in a cell never reaches the terminal. */
+static void say(importer *im, const char *text)
+{
+	char *clean = utf8_sanitize(text, false);
+	fprintf(im->report, "%s\n", clean);
+	free(clean);
+}
 
 static long long unit_by_name(const importer *im, const char *name)
 {
@@ -41,10 +60,31 @@ static long long unit_by_name(const importer *im, const char *name)
 	return 0;
 }
 
-static void problem(importer *im, int row, const char *label, const char *reason)
+/* "A", "B" … "Z", "AA": a column as the spreadsheet names it. */
+static void column_letters(int col, char out[8])
 {
-	fprintf(im->report, msg(MSG_C_ROW_ERROR), row, label, reason);
-	fputc('\n', im->report);
+	char tmp[8];
+	int n = 0;
+	for (col++; col > 0 && n < 7; col = (col - 1) / 26)
+		tmp[n++] = (char)('A' + (col - 1) % 26);
+	for (int i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+}
+
+/* A problem with one cell (col -1: with the row); the row is not saved. */
+static void problem(importer *im, int row, int col, const char *label, const char *reason)
+{
+	char letters[8];
+	char *t;
+	if (col >= 0) {
+		column_letters(col, letters);
+		t = xasprintf(msg(MSG_C_ROW_ERROR), row, letters, label, reason);
+	} else {
+		t = xasprintf(msg(MSG_C_ROW_PROBLEM), row, label, reason);
+	}
+	say(im, t);
+	free(t);
 	sb_printf(&im->reasons, "%s%s: %s", im->reasons.len ? "；" : "", label, reason);
 	im->st->errors++;
 }
@@ -52,7 +92,7 @@ static void problem(importer *im, int row, const char *label, const char *reason
 /* A problem with the whole file: nothing is saved. */
 static void fatal(importer *im, const char *text)
 {
-	fprintf(im->report, "%s\n", text);
+	say(im, text);
 	im->st->errors++;
 	im->st->fatal++;
 }
@@ -71,38 +111,175 @@ static void reject(FILE *out, const csv_reader *r, const char *reasons)
 	csv_end_record(out);
 }
 
-/* Map each header cell to a field index or the unit column. */
-static int *map_header(importer *im, csv_reader *r, int *unit_col)
+static void add_key(importer *im, const char *label, int k)
 {
-	int *map = xcalloc(r->n, sizeof *map);
-	*unit_col = NO_COL;
+	im->keys = xrealloc(im->keys, (im->nkeys + 1) * sizeof *im->keys);
+	im->key_field = xrealloc(im->key_field, (im->nkeys + 1) * sizeof *im->key_field);
+	im->keys[im->nkeys] = text_label_key(label);
+	im->key_field[im->nkeys++] = k;
+}
+
+/* The keys a header cell is compared with, made once: so each cell costs
+ * the same whatever the header's width (the header is matched in linear
+ * time). Labels compare without spaces, brackets or punctuation. */
+static void make_keys(importer *im)
+{
+	const kp_form *f = im->f;
+	for (size_t i = 0; i < f->nfields; i++) {
+		const kp_field *fd = &f->fields[i];
+		add_key(im, fd->label, (int)i);
+		add_key(im, fd->id, (int)i);
+		for (size_t a = 0; a < fd->naliases; a++)
+			add_key(im, fd->aliases[a], (int)i);
+	}
+	add_key(im, UNIT_COLUMN, UNIT_COL);
+	add_key(im, f->unit_label, UNIT_COL);
+	add_key(im, "unit", UNIT_COL);
+	/* kepu's own columns, ignored without a word: a rejects file's 错误,
+	 * an export's 状态 (states change by review only), and 序号 (a row's
+	 * number in a list, never a value) */
+	add_key(im, msg(MSG_C_REJECT_REASON), SKIP_COL);
+	add_key(im, msg(MSG_UI_COL_SEQ), SKIP_COL);
+	if (f->review)
+		add_key(im, msg(MSG_UI_COL_STATE), SKIP_COL);
+}
+
+/* What a header cell names: a field, the unit column, one of kepu's own
+ * columns (SKIP_COL), or nothing (NO_COL). */
+static int column_kind(const importer *im, const char *cell)
+{
+	if (strlen(cell) > MAX_LABEL_BYTES)
+		return NO_COL;
+	char *key = text_label_key(cell);
+	int k = NO_COL;
+	for (size_t i = 0; i < im->nkeys && k == NO_COL; i++)
+		if (key[0] && !strcmp(key, im->keys[i]))
+			k = im->key_field[i];
+	free(key);
+	return k;
+}
+
+/* How many columns of the form a row names. */
+static int named_columns(const importer *im, const csv_reader *r)
+{
+	int n = 0;
+	for (size_t i = 0; i < r->n; i++)
+		n += column_kind(im, r->cells[i]) != NO_COL;
+	return n;
+}
+
+typedef struct {
+	size_t n;
+	char **cells; /* the header's cells, copied (the reader reuses its own) */
+	int *map;     /* what each names */
+	int row;      /* its row in the file; two rows: the first */
+} header;
+
+static void header_free(header *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		free(h->cells[i]);
+	free(h->cells);
+	free(h->map);
+}
+
+static void header_take(header *h, const importer *im, const csv_reader *r)
+{
+	h->n = r->n;
+	h->cells = xcalloc(r->n + 1, sizeof *h->cells);
+	h->map = xcalloc(r->n + 1, sizeof *h->map);
 	for (size_t i = 0; i < r->n; i++) {
-		char *h = text_trim(r->cells[i]);
-		int k = form_field_index(im->f, h);
-		if (!strcmp(h, UNIT_COLUMN) || !strcmp(h, im->f->unit_label) || !strcmp(h, "unit"))
-			k = UNIT_COL;
-		else if ((im->f->per_unit && !strcmp(h, msg(MSG_UI_COL_SEQ))) ||
-			 !strcmp(h, msg(MSG_C_REJECT_REASON)))
-			k = SKIP_COL; /* a corrected rejects file comes back as it is */
-		else if (im->f->review && !strcmp(h, msg(MSG_UI_COL_STATE)))
-			k = SKIP_COL; /* an export's 状态: states change by review only */
-		for (size_t j = 0; j < i && k != NO_COL; j++)
-			if (map[j] == k) {
-				char *t = xasprintf(msg(MSG_C_DUP_COLUMN), h);
-				fatal(im, t);
-				free(t);
-			}
-		if (k == NO_COL) {
-			char *t = xasprintf(msg(MSG_C_UNKNOWN_COLUMN), h, im->f->id);
+		h->cells[i] = text_trim(r->cells[i]);
+		h->map[i] = column_kind(im, h->cells[i]);
+	}
+	h->row = r->record;
+}
+
+/* A grouped header's second row (附表1: 指标分配 over 科普人才 …): it names
+ * columns only where the first row names none. Merged into h if so. */
+static bool header_merge(header *h, const importer *im, const csv_reader *r)
+{
+	int adds = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		char *c = text_trim(r->cells[i]);
+		bool empty = !c[0];
+		int k = empty ? NO_COL : column_kind(im, c);
+		bool free_slot = i >= h->n || h->map[i] == NO_COL;
+		free(c);
+		if (k != NO_COL && !free_slot)
+			return false;
+		if (empty)
+			continue;
+		if (k == NO_COL)
+			return false; /* text under a header that is not a label: data */
+		adds++;
+	}
+	if (!adds)
+		return false;
+	if (r->n > h->n) {
+		h->cells = xrealloc(h->cells, r->n * sizeof *h->cells);
+		h->map = xrealloc(h->map, r->n * sizeof *h->map);
+		for (size_t i = h->n; i < r->n; i++) {
+			h->cells[i] = xstrdup("");
+			h->map[i] = NO_COL;
+		}
+		h->n = r->n;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		char *c = text_trim(r->cells[i]);
+		if (c[0]) {
+			free(h->cells[i]);
+			h->cells[i] = c;
+			h->map[i] = column_kind(im, c);
+		} else {
+			free(c);
+		}
+	}
+	return true;
+}
+
+/* Check the header: a column named twice, the columns ignored (one
+ * warning), the required ones missing (one message). */
+static void check_header(importer *im, header *h, int *unit_col)
+{
+	const kp_form *f = im->f;
+	*unit_col = NO_COL;
+	strbuf ignored = STRBUF_INIT, missing = STRBUF_INIT;
+	for (size_t i = 0; i < h->n; i++) {
+		int k = h->map[i];
+		if (k == NO_COL && h->cells[i][0]) {
+			sb_printf(&ignored, "%s%s", ignored.len ? "、" : "", h->cells[i]);
+			h->map[i] = SKIP_COL;
+			continue;
+		}
+		bool dup = k == UNIT_COL ? *unit_col != NO_COL : k >= 0 && im->col[k] >= 0;
+		if (dup) {
+			char letters[8];
+			column_letters((int)i, letters);
+			char *t = xasprintf(msg(MSG_C_DUP_COLUMN), h->row, letters, h->cells[i]);
 			fatal(im, t);
 			free(t);
-		}
-		if (k == UNIT_COL)
+		} else if (k == UNIT_COL) {
 			*unit_col = (int)i;
-		map[i] = k;
-		free(h);
+		} else if (k >= 0) {
+			im->col[k] = (int)i;
+		}
 	}
-	return map;
+	for (size_t i = 0; i < f->nfields; i++)
+		if (im->col[i] < 0 && f->fields[i].required)
+			sb_printf(&missing, "%s「%s」", missing.len ? "、" : "", f->fields[i].label);
+	if (ignored.len) {
+		char *t = xasprintf(msg(MSG_C_IGNORED_COLUMNS), h->row, sb_str(&ignored), f->title);
+		say(im, t);
+		free(t);
+	}
+	if (missing.len) {
+		char *t = xasprintf(msg(MSG_C_MISSING_COLUMNS), h->row, sb_str(&missing), f->title);
+		fatal(im, t);
+		free(t);
+	}
+	sb_free(&ignored);
+	sb_free(&missing);
 }
 
 /* A value in a column the session may not write (省辖市科协意见 from a
@@ -127,7 +304,7 @@ static void refuse_locked_cells(importer *im, int row, const char **raw)
 }
 
 /* The unit of this row, or 0 after reporting why there is none. */
-static long long row_unit(importer *im, int row, const char *cell, long long fixed,
+static long long row_unit(importer *im, int row, int col, const char *cell, long long fixed,
 			  const char *fixed_name)
 {
 	if (!cell)
@@ -136,74 +313,134 @@ static long long row_unit(importer *im, int row, const char *cell, long long fix
 	long long id = name[0] ? unit_by_name(im, name) : fixed;
 	if (name[0] && !id) {
 		char *why = xasprintf(msg(MSG_S_NO_UNIT), name);
-		problem(im, row, im->f->unit_label, why);
+		problem(im, row, col, im->f->unit_label, why);
 		free(why);
 	} else if (fixed && id != fixed) {
 		char *why = xasprintf(msg(MSG_C_UNIT_MISMATCH), fixed_name);
-		problem(im, row, im->f->unit_label, why);
+		problem(im, row, col, im->f->unit_label, why);
 		free(why);
 		id = 0;
 	} else if (!id) {
-		problem(im, row, im->f->unit_label, msg(MSG_V_REQUIRED));
+		problem(im, row, col, im->f->unit_label, msg(MSG_V_REQUIRED));
 	}
 	free(name);
 	return id;
 }
 
+/* A number where a month or a day belongs: what Excel keeps of 2016.10 is
+ * the number 2016.1, so a month written so cannot be told from January.
+ * Never guessed: refused, saying what was stored and how to write it. A
+ * number the reader already turned into a date (its cell format said so)
+ * never comes here. */
+static const char *number_for_date(const kp_field *fd, const char *v, bool refused)
+{
+	if (fd->type != FT_YEARMONTH && fd->type != FT_DATE)
+		return NULL;
+	size_t digits = strspn(v, "0123456789");
+	if (!digits)
+		return NULL;
+	if (!v[digits])
+		return fd->type == FT_DATE && refused ? msg(MSG_C_DATE_SERIAL) : NULL; /* 42566 */
+	if (v[digits] != '.' || strspn(v + digits + 1, "0123456789") != strlen(v + digits + 1))
+		return NULL;
+	if (fd->type == FT_YEARMONTH)
+		return digits == 4 && !strcmp(v + digits, ".1") ? msg(MSG_C_MONTH_NUMBER) : NULL;
+	return refused ? msg(MSG_C_DATE_NUMBER) : NULL;
+}
+
+/* Nothing but spaces (ASCII or U+3000)? */
+static bool blank_text(const char *s)
+{
+	char *t = text_trim(s);
+	bool blank = !t[0];
+	free(t);
+	return blank;
+}
+
+/* A row is blank when every cell is empty or spaces (bordered rows at the
+ * end of a hand-made table; Excel's lines of bare commas). */
+static bool blank_row(const csv_reader *r)
+{
+	for (size_t c = 0; c < r->n; c++)
+		if (r->cells[c][0] && !blank_text(r->cells[c]))
+			return false;
+	return r->nul_cell < 0;
+}
+
+/* A row kepu's own list workbooks write below the table (填报人：…), or
+ * the 合计 row of an exported per-unit table: written, never data. */
+static bool footer_row(const importer *im, const csv_reader *r, int unit_col)
+{
+	const kp_form *f = im->f;
+	if (f->total_row && unit_col >= 0 && (size_t)unit_col < r->n) {
+		char *u = text_trim(r->cells[unit_col]);
+		bool total = !strcmp(u, f->total_row);
+		free(u);
+		if (total)
+			return true;
+	}
+	static const enum kp_msg_id sign[] = {MSG_X_FILLED_BY, MSG_X_CHECKED_BY, MSG_X_DATE};
+	size_t c = 0;
+	while (c < r->n && !r->cells[c][0])
+		c++;
+	for (size_t i = 0; c < r->n && i < sizeof sign / sizeof sign[0]; i++)
+		if (text_starts_with(r->cells[c], msg(sign[i])))
+			return true;
+	return false;
+}
+
 /* Validate one data row into rec; returns the number of problems. */
-static int check_row(importer *im, csv_reader *r, const int *map, size_t ncols, int unit_col,
+static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 		     long long fixed_unit, const char *unit, kp_record *rec)
 {
 	const kp_form *f = im->f;
 	int before = im->st->errors;
-	if (r->n > ncols) {
-		fprintf(im->report, msg(MSG_C_ROW_WIDTH), r->record, (int)r->n, (int)ncols);
-		fputc('\n', im->report);
-		im->st->errors++;
-		return 1;
+	int row = r->record;
+	if (r->nul_cell >= 0) {
+		char *t = xasprintf(msg(MSG_C_NUL), (long long)r->nul_at + 1);
+		problem(im, row, r->nul_cell, (size_t)r->nul_cell < h->n ? h->cells[r->nul_cell] : "", t);
+		free(t);
 	}
 	const char **raw = im->raw;
 	memset(raw, 0, f->nfields * sizeof *raw);
-	for (size_t c = 0; c < r->n; c++)
-		if (map[c] >= 0) /* a cell an export neutralised comes back as it was */
-			raw[map[c]] = csv_unneutralise(r->cells[c]);
+	for (size_t c = 0; c < r->n; c++) {
+		int k = c < h->n ? h->map[c] : NO_COL;
+		if (k >= 0) { /* a cell an export neutralised comes back as it was */
+			raw[k] = csv_unneutralise(r->cells[c]);
+		} else if (k == NO_COL && r->cells[c][0] && !blank_text(r->cells[c])) {
+			/* text under no header would be lost: said, not dropped */
+			problem(im, row, (int)c, "", msg(MSG_C_NO_HEADER_CELL));
+		}
+	}
 	const char *ucell = unit_col >= 0 && (size_t)unit_col < r->n ? r->cells[unit_col] : NULL;
-	rec->unit_id = row_unit(im, r->record, ucell, fixed_unit, unit);
-	refuse_locked_cells(im, r->record, raw);
+	rec->unit_id = row_unit(im, row, unit_col, ucell, fixed_unit, unit);
+	refuse_locked_cells(im, row, raw);
 	char **why = im->why;
 	form_validate(&im->e->cat, f, raw, rec->vals, why);
 	for (size_t i = 0; i < f->nfields; i++) {
-		if (why[i])
-			problem(im, r->record, f->fields[i].label, why[i]);
+		const kp_field *fd = &f->fields[i];
+		char *v = raw[i] && (fd->type == FT_YEARMONTH || fd->type == FT_DATE) ? text_trim(raw[i]) : NULL;
+		const char *number = v ? number_for_date(fd, v, why[i] != NULL) : NULL;
+		if (number) { /* what Excel stored, and how to write it */
+			char *t = xasprintf(number, v);
+			problem(im, row, im->col[i], fd->label, t);
+			free(t);
+		} else if (why[i] && !(im->col[i] < 0 && fd->required)) { /* a missing column: said once */
+			if (raw[i] && !utf8_valid(raw[i], strlen(raw[i])) && im->col[i] >= 0) {
+				size_t at = 0;
+				for (uint32_t cp = 0; cp != UTF8_INVALID;)
+					at += utf8_decode(raw[i] + at, strlen(raw[i]) - at, &cp);
+				char *t = xasprintf(msg(MSG_C_BAD_UTF8_AT), r->starts[im->col[i]] + (long long)at);
+				problem(im, row, im->col[i], fd->label, t);
+				free(t);
+			} else {
+				problem(im, row, im->col[i], fd->label, why[i]);
+			}
+		}
+		free(v);
 		free(why[i]);
 	}
 	return im->st->errors - before;
-}
-
-#define MAX_TITLE_ROWS 5
-
-/* Does any cell of the row name a column of f? */
-static bool names_a_column(const kp_form *f, const csv_reader *r)
-{
-	bool found = false;
-	for (size_t i = 0; i < r->n && !found; i++) {
-		char *h = text_trim(r->cells[i]);
-		found = form_field_index(f, h) >= 0 || !strcmp(h, f->unit_label) ||
-			!strcmp(h, UNIT_COLUMN);
-		free(h);
-	}
-	return found;
-}
-
-/* The 合计 row of an exported per-unit table, read back in. */
-static bool is_total_row(const kp_form *f, const csv_reader *r, int unit_col)
-{
-	if (!f->total_row || unit_col < 0 || (size_t)unit_col >= r->n)
-		return false;
-	char *u = text_trim(r->cells[unit_col]);
-	bool yes = !strcmp(u, f->total_row);
-	free(u);
-	return yes;
 }
 
 /* Valid rows on their way from the reader to the writer, and how far the
@@ -217,6 +454,7 @@ typedef struct {
 	int rows;
 	long long bytes;
 	long long unit[CHUNK_ROWS];
+	int row[CHUNK_ROWS]; /* each one's row in the file, for the report */
 	strbuf text;  /* every value, each ending in NUL */
 	size_t *at;   /* where value k of row i starts: at[i * nfields + k] */
 	char **vals;  /* the same as pointers, once the chunk is sent */
@@ -240,9 +478,10 @@ static void chunk_free(chunk *c)
 	free(c);
 }
 
-static void chunk_add(chunk *c, const kp_record *rec)
+static void chunk_add(chunk *c, const kp_record *rec, int row)
 {
 	c->unit[c->n] = rec->unit_id;
+	c->row[c->n] = row;
 	for (size_t k = 0; k < c->nfields; k++) {
 		c->at[c->n * c->nfields + k] = c->text.len;
 		sb_add(&c->text, rec->vals[k], strlen(rec->vals[k]) + 1);
@@ -250,19 +489,18 @@ static void chunk_add(chunk *c, const kp_record *rec)
 	c->n++;
 }
 
-/* What the reader needs besides the importer: the file, its header map,
+/* What the reader needs besides the importer: the file, its header,
  * and (when saving) the queue to the writer. */
 typedef struct {
 	importer *im;
-	const import_options *o;
 	FILE *in;
 	csv_reader *r;
-	const int *map;
-	size_t ncols;
+	const header *h;
 	int unit_col;
 	long long fixed_unit;
 	const char *unit; /* its name, for messages */
-	bqueue *q;   /* NULL: nothing is saved (a dry run, or a fatal header) */
+	int pending;      /* csv_next's answer for a row read but not yet taken, or 0 */
+	bqueue *q;   /* NULL: nothing is saved (a fatal header) */
 	chunk *c;    /* being filled */
 	int sent_at; /* rows read when the last chunk went */
 } reader;
@@ -279,25 +517,45 @@ static void send_chunk(reader *rd, int rows)
 	rd->sent_at = rows;
 }
 
+/* Why csv_next stopped reading, naming the bound. */
+static char *csv_error(int rc, int row)
+{
+	switch (rc) {
+	case CSV_CELL_LONG:
+		return xasprintf(msg(MSG_C_CSV_CELL_LONG), row, CSV_CELL_MAX >> 10);
+	case CSV_TOO_WIDE:
+		return xasprintf(msg(MSG_C_CSV_WIDE), row, CSV_CELLS_MAX);
+	case CSV_RECORD_LONG:
+		return xasprintf(msg(MSG_C_CSV_RECORD_LONG), row, CSV_RECORD_MAX >> 20);
+	default:
+		return xasprintf(msg(MSG_C_CSV_QUOTE), row);
+	}
+}
+
 /* Read and check every row, so the report lists every bad cell at once;
  * rows to save go to the writer. */
 static void read_rows(reader *rd)
 {
 	importer *im = rd->im;
-	const import_options *o = rd->o;
+	const import_options *o = im->o;
 	const kp_form *f = im->f;
 	import_stats *st = im->st;
 	int rc;
-	while ((rc = csv_next(rd->r)) != 0) {
-		if (rc > 0 && is_total_row(f, rd->r, rd->unit_col))
-			continue; /* computed, not data */
+	while ((rc = rd->pending ? rd->pending : csv_next(rd->r)) != 0) {
+		rd->pending = 0;
+		if (rc > 0 && blank_row(rd->r)) {
+			st->blank++;
+			continue;
+		}
+		if (rc > 0 && footer_row(im, rd->r, rd->unit_col))
+			continue; /* computed or signed, not data */
 		st->rows++;
 		if (rd->q && (rd->c->n == CHUNK_ROWS || st->rows - rd->sent_at >= KP_PROGRESS_EVERY))
 			send_chunk(rd, st->rows - 1);
 		else if (!rd->q && o->progress && st->rows % KP_PROGRESS_EVERY == 0)
 			o->progress(o->progress_ctx, st->rows, (long long)ftell(rd->in));
 		if (rc < 0) {
-			char *t = xasprintf(msg(MSG_C_CSV_QUOTE), rd->r->record);
+			char *t = csv_error(rc, rd->r->record);
 			fatal(im, t);
 			free(t);
 			break;
@@ -305,12 +563,12 @@ static void read_rows(reader *rd)
 		/* Values NULL until validated: a row is saved only when all are. */
 		kp_record rec = {.nvals = f->nfields, .vals = xcalloc(f->nfields, sizeof(char *))};
 		sb_clear(&im->reasons);
-		int bad = check_row(im, rd->r, rd->map, rd->ncols, rd->unit_col, rd->fixed_unit, rd->unit, &rec);
+		int bad = check_row(im, rd->r, rd->h, rd->unit_col, rd->fixed_unit, rd->unit, &rec);
 		if (bad && o->rejects) {
 			reject(o->rejects, rd->r, sb_str(&im->reasons));
 			st->rejected++;
 		} else if (!bad && rd->q && (o->rejects || !st->errors)) {
-			chunk_add(rd->c, &rec);
+			chunk_add(rd->c, &rec, rd->r->record);
 		}
 		record_free(&rec);
 	}
@@ -328,29 +586,41 @@ static void *reader_thread(void *arg)
 
 /* The writer, on the calling thread (the database connection and the
  * progress display stay there): saves what the reader sends until it
- * closes the queue. Returns the rows saved; *err after a failed write
- * (the rest is then only drained). */
-static int write_rows(kp_batch *b, bqueue *q, const import_options *o, char **err)
+ * closes the queue. A row repeating a stored record is reported and left
+ * out (or updates it). *err after a failed write (the rest is then only
+ * drained). */
+static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 {
-	int saved = 0;
+	const import_options *o = im->o;
 	chunk *c;
 	while ((c = bqueue_take(q))) {
 		for (size_t i = 0; i < c->n && !*err; i++) {
 			kp_record rec = {.unit_id = c->unit[i], .nvals = c->nfields,
 					 .vals = c->vals + i * c->nfields};
-			if (store_batch_add(b, &rec, err) == KP_OK)
-				saved++;
+			char *why = NULL;
+			int rc = store_batch_add(b, &rec, &why);
+			if (rc == KP_OK && rec.version > 1)
+				im->st->updated++;
+			else if (rc == KP_OK)
+				im->st->saved++;
+			else if (rc == KP_ESAME) {
+				char *t = xasprintf(msg(MSG_C_ROW_NOTE), c->row[i], why);
+				say(im, t);
+				free(t);
+				free(why);
+				im->st->same++;
+			} else
+				*err = why;
 		}
 		if (o->progress && c->rows)
 			o->progress(o->progress_ctx, c->rows, c->bytes);
 		chunk_free(c);
 	}
-	return saved;
 }
 
-/* Read every row and save the valid ones: when saving, the reader runs on
- * a second thread so that checking the next rows overlaps writing these
- * (an import then takes about as long as its writes alone). */
+/* Read every row and save the valid ones: the reader runs on a second
+ * thread so that checking the next rows overlaps writing these (an import
+ * then takes about as long as its writes alone). */
 static void read_and_save(reader *rd, kp_batch *b, char **err)
 {
 	bqueue q;
@@ -369,16 +639,38 @@ static void read_and_save(reader *rd, kp_batch *b, char **err)
 		bqueue_free(&q);
 		return;
 	}
-	rd->im->st->saved = write_rows(b, &q, rd->o, err);
+	write_rows(rd->im, b, &q, err);
 	pthread_join(t, NULL);
 	chunk_free(rd->c);
 	bqueue_free(&q);
 }
 
+/* Find the header in the first MAX_TITLE_ROWS rows (title rows, 填报单位
+ * lines and blank rows above it name no column), and its second row when
+ * it is grouped. Returns false after saying why there is none. */
+static bool find_header(importer *im, csv_reader *r, header *h, int *pending)
+{
+	int rc;
+	while ((rc = csv_next(r)) > 0 && r->record <= MAX_TITLE_ROWS && !named_columns(im, r))
+		;
+	if (rc <= 0 || r->record > MAX_TITLE_ROWS) {
+		char *t = rc < 0 ? csv_error(rc, r->record)
+			: r->record == 0 ? xstrdup(msg(MSG_C_EMPTY_FILE))
+			: xasprintf(msg(MSG_C_NO_HEADER), MAX_TITLE_ROWS);
+		fatal(im, t);
+		free(t);
+		return false;
+	}
+	header_take(h, im, r);
+	rc = csv_next(r);
+	*pending = rc > 0 && header_merge(h, im, r) ? 0 : rc;
+	return true;
+}
+
 int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, FILE *report,
 	       import_stats *st)
 {
-	importer im = {e, f, report, st, STRBUF_INIT, NULL, 0, NULL, NULL, NULL, NULL};
+	importer im = {.e = e, .f = f, .report = report, .o = o, .st = st, .reasons = STRBUF_INIT};
 	memset(st, 0, sizeof *st);
 	csv_reader r;
 	csv_open(&r, in);
@@ -401,46 +693,40 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		fatal(&im, why);
 		free(why);
 	}
-	int rc = csv_next(&r);
-	if (rc <= 0) {
-		char *t = rc < 0 ? xasprintf(msg(MSG_C_CSV_QUOTE), r.record)
-				 : xstrdup(msg(MSG_C_EMPTY_FILE));
-		fatal(&im, t);
-		free(t);
-		csv_close(&r);
-		return -1;
-	}
-	/* Title lines above the header (a spreadsheet's 表名, 填报单位) name
-	 * no column: the header is the first row that does. */
-	while (rc > 0 && r.record < MAX_TITLE_ROWS && !names_a_column(f, &r))
-		rc = csv_next(&r);
-	if (rc <= 0) {
-		fatal(&im, msg(MSG_C_NO_HEADER));
-		csv_close(&r);
-		return -1;
-	}
-	reader rd = {&im, o, in, &r, NULL, r.n, NO_COL, fixed_unit, unit, NULL, NULL, 0};
-	int *map = map_header(&im, &r, &rd.unit_col);
-	rd.map = map;
-	im.nunits = store_units(e->store, &im.units);
-	im.raw = xcalloc(f->nfields + 1, sizeof *im.raw);
-	im.why = xcalloc(f->nfields + 1, sizeof *im.why);
-	im.locked = xcalloc(f->nfields + 1, sizeof *im.locked);
-	im.told = xcalloc(f->nfields + 1, sizeof *im.told);
+	make_keys(&im);
+	im.col = xcalloc(f->nfields + 1, sizeof *im.col);
 	for (size_t i = 0; i < f->nfields; i++)
-		im.locked[i] = !store_may_write_field(e->store, &f->fields[i]);
-	if (!unit && rd.unit_col == NO_COL)
-		fatal(&im, msg(MSG_C_NEED_UNIT));
-	if (o->rejects) /* the same header, and a column for the reasons */
-		reject(o->rejects, &r, msg(MSG_C_REJECT_REASON));
+		im.col[i] = -1;
+	header h = {0};
+	reader rd = {&im, in, &r, &h, NO_COL, fixed_unit, unit, 0, NULL, NULL, 0};
 	char *err = NULL;
 	kp_batch *b = NULL;
-	if (!st->fatal && !o->dry_run && !(b = store_batch_begin(e->store, f, o->source ? o->source : "", &err))) {
-		fatal(&im, err);
-		free(err);
-		err = NULL;
+	if (find_header(&im, &r, &h, &rd.pending)) {
+		check_header(&im, &h, &rd.unit_col);
+		im.nunits = store_units(e->store, &im.units);
+		im.raw = xcalloc(f->nfields + 1, sizeof *im.raw);
+		im.why = xcalloc(f->nfields + 1, sizeof *im.why);
+		im.locked = xcalloc(f->nfields + 1, sizeof *im.locked);
+		im.told = xcalloc(f->nfields + 1, sizeof *im.told);
+		for (size_t i = 0; i < f->nfields; i++)
+			im.locked[i] = !store_may_write_field(e->store, &f->fields[i]);
+		if (!unit && rd.unit_col == NO_COL)
+			fatal(&im, msg(MSG_C_NEED_UNIT));
+		if (o->rejects) { /* the same header, and a column for the reasons */
+			csv_reader hr = {.n = h.n, .cells = h.cells};
+			reject(o->rejects, &hr, msg(MSG_C_REJECT_REASON));
+		}
+		/* A dry run writes too, in a transaction it rolls back: so it finds
+		 * what the real import would (a row repeating a stored one). */
+		if (!st->fatal && !(b = store_batch_begin(e->store, f, o->source ? o->source : "", &err))) {
+			fatal(&im, err);
+			free(err);
+			err = NULL;
+		}
+		if (b)
+			store_batch_update(b, o->update);
+		read_and_save(&rd, b, &err);
 	}
-	read_and_save(&rd, b, &err);
 	if (err) { /* a write failed: nothing is kept */
 		fatal(&im, err);
 		free(err);
@@ -448,16 +734,29 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	}
 	if (o->progress)
 		o->progress(o->progress_ctx, -1, (long long)ftell(in));
+	if (st->blank) {
+		char *t = xasprintf(msg(MSG_C_BLANK_ROWS), st->blank);
+		say(&im, t);
+		free(t);
+	}
 	/* All or nothing, unless bad rows go to the rejects file. */
-	bool commit = !st->fatal && (o->rejects || !st->errors);
+	bool ok = !st->fatal && (o->rejects || !st->errors);
+	bool commit = ok && !o->dry_run;
 	if (b && store_batch_end(b, commit, &err) != KP_OK && commit)
 		fatal(&im, err);
-	if (!b || !commit)
-		st->saved = 0;
+	if (!b || !commit) {
+		st->ready = ok ? st->saved + st->updated : 0;
+		st->saved = st->updated = 0;
+	}
 	free(err);
-	free(map);
+	header_free(&h);
 	sb_free(&im.reasons);
 	unit_list_free(im.units, im.nunits);
+	for (size_t i = 0; i < im.nkeys; i++)
+		free(im.keys[i]);
+	free(im.keys);
+	free(im.key_field);
+	free(im.col);
 	free(im.raw);
 	free(im.why);
 	free(im.locked);

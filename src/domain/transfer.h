@@ -14,8 +14,12 @@
 #define UNIT_COLUMN "填报单位"
 
 typedef struct {
-	int rows;     /* data rows read */
-	int saved;    /* rows stored */
+	int rows;     /* data rows read (blank, 合计 and signature rows not counted) */
+	int blank;    /* blank rows skipped */
+	int saved;    /* rows stored as new records */
+	int updated;  /* rows that updated the stored record they repeat (update) */
+	int same;     /* rows repeating a stored record, left out */
+	int ready;    /* a dry run: the rows the import would save or update */
 	int errors;   /* bad cells and other problems reported */
 	int rejected; /* rows written to the rejects file (with skip_invalid) */
 	int fatal;    /* problems that stop the whole import (header, file, database) */
@@ -35,13 +39,20 @@ typedef struct {
 			    * write the others here, with their reasons, as CSV */
 	kp_progress_fn progress; /* may be NULL */
 	void *progress_ctx;
+	bool update;       /* a row repeating a stored record (the form's unique_hint)
+			    * updates it, unless approved; else it is left out */
 } import_options;
 
-/* Import a UTF-8 CSV (BOM optional) whose header holds field labels or ids
- * in any order, plus optionally the unit column (the form's unit_label).
- * Each problem is written to report as "第N行 <label>: <reason>" (N counts
- * the header as row 1). All or nothing unless o->rejects is set. Returns 0
- * when everything was saved (or, with rejects, everything valid was). */
+/* Import a UTF-8 CSV (BOM optional) whose header holds field labels,
+ * aliases or ids in any order (compared without spaces and punctuation),
+ * plus optionally the unit column (the form's unit_label). The header is
+ * the first of the first 20 rows that names a column, with a grouped
+ * header's second row; other columns are ignored with one warning, blank
+ * rows skipped and counted, kepu's 合计 and signature rows skipped. Each
+ * problem is written to report as "第N行 B列 <label>: <reason>" (N, B: the
+ * file's row and column), what it quotes sanitised. All or nothing unless
+ * o->rejects is set. Returns 0 when everything was saved (or, with
+ * rejects, everything valid was). */
 int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, FILE *report,
 	       import_stats *st);
 

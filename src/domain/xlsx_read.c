@@ -32,6 +32,9 @@ bool xlsx_is_zip(FILE *in)
 #define XLSX_MAX_COLS 16384        /* Excel's own: A … XFD */
 #define XLSX_MAX_SERIAL 2958465.0  /* 9999-12-31, Excel's last day */
 #define XLSX_MAX_STRINGS 1000000L  /* shared strings (each costs a pointer and a copy) */
+#define XLSX_STRINGS_BYTES (64L << 20) /* their text, all together */
+#define XLSX_MAX_FORMATS 65536    /* number formats and cell formats (Excel has 64,000) */
+#define XLSX_STRING_MAX (128L << 10) /* one string or value: Excel's 32,767 characters */
 
 /* Feed a zip member to an expat parser; false when it is missing, bad, or
  * unpacks to more than XLSX_PART_MAX (*too_big then). */
@@ -80,11 +83,14 @@ typedef struct {
 	size_t nstrings;
 	strbuf text;
 	bool in_t;
-	/* styles: which cell formats are dates */
-	bool *date_xf;
+	bool date1904;    /* the workbook counts days from 1904 (old Mac Excel) */
+	long strings_bytes;
+	/* styles: what each cell format shows (enum shown) */
+	unsigned char *xf_shows;
 	size_t nxf;
-	int *date_fmt_ids;
-	size_t ndate_fmts;
+	int *fmt_ids;     /* custom formats and what they show */
+	unsigned char *fmt_shows;
+	size_t nfmts;
 	bool in_xfs;
 	/* the sheet */
 	FILE *out;
@@ -114,8 +120,13 @@ static void refuse(reader *r, char *why)
 static void XMLCALL on_text(void *ud, const char *s, int len)
 {
 	reader *r = ud;
-	if (r->in_t || r->in_v)
-		sb_add(&r->text, s, (size_t)len);
+	if (!r->in_t && !r->in_v)
+		return;
+	if (r->text.len + (size_t)len > (size_t)XLSX_STRING_MAX) {
+		refuse(r, xasprintf(msg(MSG_C_XLSX_STRING), XLSX_STRING_MAX >> 10));
+		return;
+	}
+	sb_add(&r->text, s, (size_t)len);
 }
 
 /* --- workbook.xml and its relations -------------------------------------- */
@@ -123,6 +134,10 @@ static void XMLCALL on_text(void *ud, const char *s, int len)
 static void XMLCALL wb_start(void *ud, const char *name, const char **a)
 {
 	reader *r = ud;
+	if (!strcmp(local(name), "workbookPr")) {
+		const char *d = attr(a, "date1904");
+		r->date1904 = d && (!strcmp(d, "1") || !strcmp(d, "true"));
+	}
 	if (!strcmp(local(name), "sheet") && !r->first_rid) {
 		const char *id = attr(a, "r:id");
 		r->first_rid = xstrdup(id ? id : "");
@@ -164,22 +179,98 @@ static void XMLCALL ss_end(void *ud, const char *name)
 		}
 		if (!(r->nstrings & (r->nstrings - 1))) /* at 0, 1, 2, 4 …: room for twice as many */
 			r->strings = xrealloc(r->strings, (r->nstrings ? 2 * r->nstrings : 1) * sizeof *r->strings);
+		if ((r->strings_bytes += (long)r->text.len + 1) > XLSX_STRINGS_BYTES) {
+			refuse(r, xasprintf(msg(MSG_C_XLSX_STRINGS_BYTES), XLSX_STRINGS_BYTES >> 20));
+			return;
+		}
 		r->strings[r->nstrings++] = xstrdup(sb_str(&r->text));
 	}
 }
 
-/* --- styles.xml: date formats ---------------------------------------- */
+/* --- styles.xml: what each format shows -------------------------------- */
 
-static bool builtin_date(int id) { return (id >= 14 && id <= 22) || (id >= 45 && id <= 47); }
+/* What a number format shows of a number: a day, a month (year and month,
+ * no day), a fixed count of decimals (SHOW_DECIMALS + n), or the number as
+ * it is (General, and times of day). */
+enum shown { SHOW_NUMBER, SHOW_DAY, SHOW_MONTH, SHOW_DECIMALS };
 
-static bool is_date_fmt(const reader *r, int id)
+/* The built-in formats, by id: 14–17 and 22 (ECMA-376), the East Asian
+ * ones 27–36 and 50–58 (Excel in Chinese: yyyy"年"m"月" is 27, 36, 50, 52
+ * and 57, yyyy"年"m"月"d"日" 31; 28, 29, 51, 53, 54 and 58 are m"月"d"日",
+ * which hold a whole day too); 2 and 4 show two decimals. The rest are
+ * times of day or plain numbers. */
+static unsigned char builtin_shows(int id)
 {
-	if (builtin_date(id))
-		return true;
-	for (size_t i = 0; i < r->ndate_fmts; i++)
-		if (r->date_fmt_ids[i] == id)
-			return true;
-	return false;
+	switch (id) {
+	case 17: case 27: case 36: case 50: case 52: case 57:
+		return SHOW_MONTH;
+	case 14: case 15: case 16: case 22: case 28: case 29: case 30: case 31:
+	case 51: case 53: case 54: case 58:
+		return SHOW_DAY;
+	case 2: case 4:
+		return SHOW_DECIMALS + 2;
+	}
+	return SHOW_NUMBER;
+}
+
+/* A custom format code, read outside its quoted text, escapes and [colour]
+ * or [$-804] parts: a date when it has a year or day part, a month when it
+ * has a year and a month but no day, decimals when it is 0.00 and the like. */
+static unsigned char code_shows(const char *code)
+{
+	bool y = false, m = false, d = false, zero = false;
+	int decimals = -1;
+	for (const char *p = code; *p && *p != ';'; p++) {
+		if (*p == '"') {
+			const char *q = strchr(p + 1, '"');
+			if (!q)
+				break;
+			/* "年" "月" "日" are how Chinese formats spell the parts */
+			y |= !strncmp(p + 1, "年", 3) && p + 4 == q;
+			m |= !strncmp(p + 1, "月", 3) && p + 4 == q;
+			d |= !strncmp(p + 1, "日", 3) && p + 4 == q;
+			p = q;
+		} else if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == '[') {
+			const char *q = strchr(p, ']');
+			if (!q)
+				break;
+			p = q;
+		} else if (*p == 'y' || *p == 'Y' || *p == 'e') {
+			y = true;
+		} else if (*p == 'm' || *p == 'M') {
+			m = true;
+		} else if (*p == 'd' || *p == 'D') {
+			d = true;
+		} else if (!strncmp(p, "年", 3) || !strncmp(p, "月", 3) || !strncmp(p, "日", 3)) {
+			y |= p[2] == '\x74'; /* 年 is E5 B9 B4 */
+			m |= p[2] == '\x88'; /* 月 is E6 9C 88 */
+			d |= p[2] == '\xa5'; /* 日 is E6 97 A5 */
+			p += 2;
+		} else if (*p == '0' || *p == '#') {
+			zero = true;
+			if (decimals >= 0)
+				decimals++;
+		} else if (*p == '.' && zero) {
+			decimals = 0;
+		}
+	}
+	if (d)
+		return SHOW_DAY;
+	if (y)
+		return m ? SHOW_MONTH : SHOW_DAY;
+	if (decimals > 0 && decimals < 16)
+		return (unsigned char)(SHOW_DECIMALS + decimals);
+	return SHOW_NUMBER;
+}
+
+static unsigned char fmt_shows(const reader *r, int id)
+{
+	for (size_t i = 0; i < r->nfmts; i++)
+		if (r->fmt_ids[i] == id)
+			return r->fmt_shows[i];
+	return builtin_shows(id);
 }
 
 static void XMLCALL st_start(void *ud, const char *name, const char **a)
@@ -188,17 +279,18 @@ static void XMLCALL st_start(void *ud, const char *name, const char **a)
 	const char *n = local(name);
 	if (!strcmp(n, "numFmt")) {
 		const char *id = attr(a, "numFmtId"), *code = attr(a, "formatCode");
-		/* a custom format with day or year parts, outside quoted text */
-		if (id && code && (strpbrk(code, "dy") || strstr(code, "年"))) {
-			r->date_fmt_ids = xrealloc(r->date_fmt_ids, (r->ndate_fmts + 1) * sizeof(int));
-			r->date_fmt_ids[r->ndate_fmts++] = atoi(id);
+		if (id && code && r->nfmts < XLSX_MAX_FORMATS) {
+			r->fmt_ids = xrealloc(r->fmt_ids, (r->nfmts + 1) * sizeof *r->fmt_ids);
+			r->fmt_shows = xrealloc(r->fmt_shows, r->nfmts + 1);
+			r->fmt_ids[r->nfmts] = atoi(id);
+			r->fmt_shows[r->nfmts++] = code_shows(code);
 		}
 	} else if (!strcmp(n, "cellXfs")) {
 		r->in_xfs = true;
-	} else if (!strcmp(n, "xf") && r->in_xfs) {
+	} else if (!strcmp(n, "xf") && r->in_xfs && r->nxf < XLSX_MAX_FORMATS) {
 		const char *id = attr(a, "numFmtId");
-		r->date_xf = xrealloc(r->date_xf, (r->nxf + 1) * sizeof *r->date_xf);
-		r->date_xf[r->nxf++] = id && is_date_fmt(r, atoi(id));
+		r->xf_shows = xrealloc(r->xf_shows, r->nxf + 1);
+		r->xf_shows[r->nxf++] = id ? fmt_shows(r, atoi(id)) : SHOW_NUMBER;
 	}
 }
 
@@ -235,27 +327,24 @@ static void write_row(reader *r)
 		refuse(r, xasprintf(msg(MSG_C_XLSX_TOO_MUCH), XLSX_OUT_MAX >> 20));
 }
 
-/* Excel's day numbers count from 1899-12-30 (with its 1900 leap-year bug
- * folded in for dates after February 1900). */
-static char *serial_date(double v)
+/* A day number as YYYY-MM-DD (month: YYYY-MM), or NULL when it is not a
+ * day Excel has. The 1900 system counts from 1899-12-30 for days after
+ * its phantom 1900-02-29 (day 60, refused) and from 1899-12-31 before it;
+ * the 1904 system from 1904-01-01. */
+static char *serial_date(const reader *r, double v, bool month)
 {
 	long days = (long)floor(v);
-	int y = 1899, m = 12, d = 30;
-	while (days > 0) {
-		int left = date_days_in_month(y, m) - d;
-		if (days <= left) {
-			d += (int)days;
-			days = 0;
-		} else {
-			days -= left + 1;
-			d = 1;
-			if (++m > 12) {
-				m = 1;
-				y++;
-			}
-		}
-	}
-	return xasprintf("%04d-%02d-%02d", y, m, d);
+	if (r->date1904)
+		days += 1462;
+	else if (days == 60)
+		return NULL;
+	else if (days < 60)
+		days++;
+	if (days < 1 || days > (long)XLSX_MAX_SERIAL)
+		return NULL;
+	int y, m, d;
+	date_from_serial(date_serial(1899, 12, 30) + days, &y, &m, &d);
+	return month ? xasprintf("%04d-%02d", y, m) : xasprintf("%04d-%02d-%02d", y, m, d);
 }
 
 static char *cell_value(reader *r)
@@ -268,12 +357,18 @@ static char *cell_value(reader *r)
 	if (!r->type[0] || !strcmp(r->type, "n")) {
 		char *end;
 		double x = strtod(v, &end);
-		if (*v && !*end) {
-			if (r->style >= 0 && (size_t)r->style < r->nxf && r->date_xf[r->style] && x >= 1 &&
-			    x <= XLSX_MAX_SERIAL) /* else not a day Excel has: shown as the number */
-				return serial_date(x);
-			if (x == floor(x) && fabs(x) < 1e15) /* 13812345678, not 1.38E10 */
+		unsigned char shows = r->style >= 0 && (size_t)r->style < r->nxf ? r->xf_shows[r->style]
+										: SHOW_NUMBER;
+		if (*v && !*end && isfinite(x)) {
+			char *day = shows == SHOW_DAY || shows == SHOW_MONTH
+				  ? serial_date(r, x, shows == SHOW_MONTH) : NULL;
+			if (day) /* else not a day Excel has: shown as the number */
+				return day;
+			if (x == floor(x) && fabs(x) < 1e15) /* 13812345678, not 1.38E10; 45.0 is 45 */
 				return xasprintf("%.0f", x);
+			/* 2016.1 shown as 2016.10: the format tells what was meant */
+			if (shows > SHOW_DECIMALS && fabs(x) < 1e15)
+				return xasprintf("%.*f", shows - SHOW_DECIMALS, x);
 		}
 	}
 	return xstrdup(v); /* inline and formula strings, booleans, text numbers */
@@ -360,8 +455,9 @@ static void reader_free(reader *r)
 		free(r->strings[i]);
 	free(r->strings);
 	sb_free(&r->text);
-	free(r->date_xf);
-	free(r->date_fmt_ids);
+	free(r->xf_shows);
+	free(r->fmt_ids);
+	free(r->fmt_shows);
 	for (size_t c = 0; c < r->ncells; c++)
 		free(r->cells[c]);
 	free(r->cells);

@@ -56,6 +56,9 @@ void form_free(kp_form *f)
 		free(fd->message);
 		free(fd->required_value);
 		free(fd->group);
+		for (size_t k = 0; k < fd->naliases; k++)
+			free(fd->aliases[k]);
+		free(fd->aliases);
 		if (fd->own_pattern) {
 			pattern_free(fd->own_pattern);
 			free(fd->own_pattern);

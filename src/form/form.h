@@ -87,6 +87,8 @@ typedef struct {
 	bool forgive_tab;      /* …and a Tab or Enter right after that is absorbed */
 	kp_prefill *prefill;   /* integer fields: computed first value, or NULL */
 	kp_writer written_by;  /* who may write it (附表2: 县科协推荐意见 the unit, 省辖市科协意见 the city) */
+	char **aliases;        /* other column labels an imported file may use (职务, 职称) */
+	size_t naliases;
 } kp_field;
 
 /* A form's printed one-record layout (`paper` in its YAML, docs/forms.md):

@@ -28,7 +28,7 @@ static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "not_after", "required_when",
-					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", NULL};
+					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", "aliases", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", NULL};
 
@@ -215,6 +215,21 @@ static void load_prefill(loader *L, kp_field *f, const ynode *pf)
 	add_ref(L, L->form->nfields, yn_get(pf, "month"), REF_PREFILL_MONTH);
 }
 
+/* aliases: [职务, 职称]: other labels an imported file's header may use. */
+static void load_aliases(loader *L, kp_field *f, const ynode *n)
+{
+	if (!n || !ychk_is_seq(&L->c, n))
+		return;
+	f->aliases = xcalloc(n->n + 1, sizeof *f->aliases);
+	for (size_t i = 0; i < n->n; i++) {
+		const ynode *v = n->kids[i];
+		if (v->kind != YN_SCALAR || !v->value[0] || !ychk_safe_text(&L->c, v))
+			ychk_err(&L->c, v, "%s", msg(MSG_L_WANT_SCALAR));
+		else
+			f->aliases[f->naliases++] = xstrdup(v->value);
+	}
+}
+
 static void load_field(loader *L, const ynode *map, int section)
 {
 	if (!ychk_is_map(&L->c, map))
@@ -302,6 +317,7 @@ static void load_field(loader *L, const ynode *map, int section)
 		}
 	}
 	f->written_by = load_writer(&L->c, map);
+	load_aliases(L, f, yn_get(map, "aliases"));
 	const ynode *pf = yn_get(map, "prefill");
 	if (pf && ti && ti->keys & FK_MINMAX)
 		load_prefill(L, f, pf);
@@ -624,12 +640,12 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 		else if (uq && (form->per_unit || form->fields[form->unique].type == FT_TEXTAREA ||
 				form->fields[form->unique].type == FT_MULTICHOICE))
 			ychk_err(&L.c, yn_get(root, "unique"), msg(MSG_L_BAD_UNIQUE), uq);
+		load_hint(&L, yn_get(root, "unique_hint"));
 		const char *line = ychk_str(&L.c, root, "line", false);
 		form->line = line ? xstrdup(line) : NULL;
 		const ynode *paper = yn_get(root, "paper");
 		if (paper)
 			form->paper = paper_load(&L, paper);
-		load_hint(&L, yn_get(root, "unique_hint"));
 		const ynode *search = yn_get(root, "search");
 		if (search)
 			form->search = search_load(&L, search);

@@ -174,30 +174,30 @@ static bool multichoice(const kp_field *f, const char *s, char **out, char **rea
 	return ok;
 }
 
-/* Unsafe characters are refused rather than silently dropped: the user
- * should see what will be stored. */
+/* Unsafe characters are refused rather than silently dropped, naming where
+ * they are (they cannot be seen): the user should see what will be stored. */
 static bool check_chars(const kp_field *f, const char *s, char **reason)
 {
 	size_t len = strlen(s), i = 0;
-	enum kp_msg_id why = MSG_COUNT;
-	while (i < len && why == MSG_COUNT) {
+	if (!utf8_valid(s, len)) { /* said first: the rest cannot be read */
+		uint32_t cp = 0;
+		while (cp != UTF8_INVALID)
+			i += utf8_decode(s + i, len - i, &cp);
+		return fail(reason, xasprintf(msg(MSG_V_BAD_UTF8), i));
+	}
+	for (int nth = 1; i < len; nth++) {
 		uint32_t cp = (unsigned char)s[i];
 		if (cp >= 0x20 && cp < 0x7F) { /* printable ASCII: the common case */
 			i++;
 			continue;
 		}
 		i += utf8_decode(s + i, len - i, &cp);
-		if (cp == UTF8_INVALID)
-			why = MSG_V_BAD_UTF8;
-		else if (cp == '\n' && f->type != FT_TEXTAREA)
-			why = MSG_V_NEWLINE;
-		else if (cp != '\n' && cp_is_unsafe(cp))
-			why = MSG_V_CONTROL;
+		if (cp == '\n' && f->type != FT_TEXTAREA)
+			return fail(reason, xstrdup(msg(MSG_V_NEWLINE)));
+		if (cp != '\n' && cp_is_unsafe(cp))
+			return fail(reason, xasprintf(msg(MSG_V_CONTROL), nth, (unsigned)cp));
 	}
-	/* An invalid byte anywhere is said first: the rest cannot be read. */
-	if (why != MSG_COUNT && why != MSG_V_BAD_UTF8 && !utf8_valid(s, len))
-		why = MSG_V_BAD_UTF8;
-	return why == MSG_COUNT ? true : fail(reason, xstrdup(msg(why)));
+	return true;
 }
 
 static bool check_pattern(const kp_field *f, const char *s, char **reason)

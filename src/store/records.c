@@ -181,7 +181,106 @@ struct kp_batch {
 	const char *source;          /* an import's file: one audit row for its inserts */
 	long long first, last, added; /* the ids it inserted */
 	long long unit;               /* their unit, or 0 when they are of several */
+	bool update;                  /* a row repeating a stored record updates it */
+	sqlite3_stmt *upd;            /* …with this, made when first needed */
+	sqlite3_stmt *same;           /* the look-up of a row's person, likewise */
+	char now[20];
 };
+
+void store_batch_update(kp_batch *b, bool update) { b->update = update; }
+
+/* The labels of a form's unique_hint fields, joined with 、. */
+static char *hint_labels(const kp_form *f)
+{
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < f->nhint; i++)
+		sb_printf(&b, "%s%s", i ? "、" : "", f->fields[f->hint[i]].label);
+	return sb_take(&b);
+}
+
+/* The stored record holding r's unique_hint values that the session may
+ * read (r's unit's first), in the writer's transaction; the statement is
+ * made once a batch (*stp). */
+static bool stored_same(kp_store *s, const kp_form *f, const kp_record *r, sqlite3_stmt **stp,
+			kp_record *out)
+{
+	for (size_t i = 0; i < f->nhint; i++)
+		if (!r->vals[f->hint[i]] || !r->vals[f->hint[i]][0])
+			return false;
+	if (!*stp) {
+		strbuf w = STRBUF_INIT;
+		sb_adds(&w, "WHERE (?1 = 0 OR t.unit_id = ?1)");
+		for (size_t i = 0; i < f->nhint; i++)
+			sb_printf(&w, " AND t.\"%s\" = ?%zu", f->fields[f->hint[i]].id, i + 3);
+		sb_adds(&w, " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
+		char *sql = select_sql(f, sb_str(&w));
+		sb_free(&w);
+		*stp = db_prepare(s, sql, NULL);
+		free(sql);
+	}
+	sqlite3_stmt *st = *stp;
+	bool found = false;
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, session_scope(s));
+		sqlite3_bind_int64(st, 2, r->unit_id);
+		for (size_t i = 0; i < f->nhint; i++)
+			sqlite3_bind_text(st, (int)i + 3, r->vals[f->hint[i]], -1, SQLITE_STATIC);
+		if ((found = sqlite3_step(st) == SQLITE_ROW))
+			read_row(st, f, out);
+		sqlite3_reset(st);
+	}
+	return found;
+}
+
+/* r repeats the stored record old: KP_ESAME and why, unless the batch
+ * updates and old may take r's values (KP_OK: update it). */
+static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, char **err)
+{
+	const kp_form *f = b->f;
+	char *labels = hint_labels(f);
+	int rc = KP_ESAME;
+	if (old->unit_id != r->unit_id)
+		*err = xasprintf(msg(MSG_S_SAME_OTHER_UNIT), old->unit_name, old->id, labels);
+	else if (f->review && !strcmp(old->state, "approved"))
+		*err = xasprintf(msg(MSG_S_SAME_APPROVED), old->id, labels);
+	else if (!b->update)
+		*err = xasprintf(msg(MSG_S_SAME), old->id, labels);
+	else
+		rc = KP_OK;
+	free(labels);
+	return rc;
+}
+
+/* Update the stored record old with r's values (an import's --update). */
+static int batch_update(kp_batch *b, kp_record *r, const kp_record *old, char **err)
+{
+	const kp_form *f = b->f;
+	if (!b->upd) {
+		strbuf q = STRBUF_INIT;
+		sb_printf(&q, "UPDATE \"%s\" SET version = version + 1, updated_at = ?%zu", f->table,
+			  f->nfields + 2);
+		for (size_t i = 0; i < f->nfields; i++)
+			sb_printf(&q, ", \"%s\" = ?%zu", f->fields[i].id, i + 2);
+		sb_printf(&q, " WHERE id = ?%zu AND (?1 = 0 OR unit_id = ?1)", f->nfields + 3);
+		b->upd = db_prepare(b->s, sb_str(&q), err);
+		sb_free(&q);
+		if (!b->upd)
+			return KP_ERR;
+	}
+	sqlite3_reset(b->upd);
+	sqlite3_bind_int64(b->upd, 1, session_scope(b->s));
+	bind_values(b->upd, f, r, 2);
+	sqlite3_bind_text(b->upd, (int)f->nfields + 2, b->now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(b->upd, (int)f->nfields + 3, old->id);
+	if (sqlite3_step(b->upd) != SQLITE_DONE || sqlite3_changes(b->s->db) != 1)
+		return write_fail(b->s, f, r, err);
+	r->id = old->id;
+	r->version = old->version + 1;
+	if (audit_record(b->s, f, r->id, r->unit_id, "update", old->vals, r->vals) != KP_OK)
+		return db_fail(b->s, err);
+	return KP_OK;
+}
 
 kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, char **err)
 {
@@ -196,11 +295,10 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 		db_rollback(s);
 		return NULL;
 	}
-	char now[20];
-	clock_now(now);
-	sqlite3_bind_text(st, (int)f->nfields + 2, now, -1, SQLITE_TRANSIENT);
 	kp_batch *b = xcalloc(1, sizeof *b);
-	*b = (kp_batch){s, f, st, counter_begin(s, f), 0, source, 0, 0, 0, 0};
+	*b = (kp_batch){s, f, st, counter_begin(s, f), 0, source, 0, 0, 0, 0, false, NULL, NULL, ""};
+	clock_now(b->now);
+	sqlite3_bind_text(st, (int)f->nfields + 2, b->now, -1, SQLITE_STATIC);
 	if (seq_next(s, f, &b->next_id, err) != KP_OK) {
 		store_batch_end(b, false, NULL);
 		return NULL;
@@ -217,6 +315,15 @@ int store_batch_add(kp_batch *b, kp_record *r, char **err)
 	/* A per-unit form's record for a unit that has one is replaced: an
 	 * update, audited with its old values. */
 	bool replaces = b->f->per_unit && stored(b->s, b->f, "unit_id", r->unit_id, &old);
+	/* An import's row (a batch with a source): the screen warns before
+	 * saving instead, and a second F2 saves. */
+	if (!replaces && b->source && b->f->nhint && stored_same(b->s, b->f, r, &b->same, &old)) {
+		int rc = same_person(b, r, &old, err);
+		if (rc == KP_OK && (rc = session_may_write(b->s, b->f, &old, r, err)) == KP_OK)
+			rc = batch_update(b, r, &old, err);
+		record_free(&old);
+		return rc;
+	}
 	if (session_may_write(b->s, b->f, replaces ? &old : NULL, r, err) != KP_OK) {
 		if (replaces)
 			record_free(&old);
@@ -274,6 +381,8 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 {
 	kp_store *s = b->s;
 	sqlite3_finalize(b->st);
+	sqlite3_finalize(b->upd);
+	sqlite3_finalize(b->same);
 	int rc = counter_end(b->counts, commit);
 	if (rc == KP_OK && commit && b->source && b->added)
 		rc = audit_import(b);

@@ -224,6 +224,15 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 		rc = db_exec(s, sql, err);
 		free(sql);
 	}
+	if (rc == KP_OK && f->nhint) { /* an import looks each row's person up */
+		strbuf b = STRBUF_INIT;
+		sb_printf(&b, "CREATE INDEX IF NOT EXISTS \"%s_kp_hint\" ON \"%s\" (", f->table, f->table);
+		for (size_t i = 0; i < f->nhint; i++)
+			sb_printf(&b, "%s\"%s\"", i ? ", " : "", f->fields[f->hint[i]].id);
+		sb_adds(&b, ")");
+		rc = db_exec(s, sb_str(&b), err);
+		sb_free(&b);
+	}
 	if (rc == KP_OK)
 		rc = counts_ensure(s, f, err);
 	if (rc == KP_OK)

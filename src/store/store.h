@@ -21,7 +21,7 @@
 #include "form/schedule.h"
 #include "form/units.h"
 
-enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3 };
+enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3, KP_ESAME = -4 };
 
 typedef struct kp_store kp_store;
 
@@ -137,7 +137,14 @@ int store_insert_many(kp_store *s, const kp_form *f, kp_record *r, size_t n, cha
  * count and numbers; without, each with its values. */
 typedef struct kp_batch kp_batch;
 kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, char **err);
+/* An import's record (a batch with a source) whose unique_hint values
+ * (附表2: 姓名 and 联系电话) are those of a stored record the session may
+ * read is not added again: KP_ESAME with
+ * *err saying which. With update set, the stored record takes the new
+ * values instead (r->version > 1 then), if it is the same unit's and the
+ * session may change it: an approved record never, by an import. */
 int store_batch_add(kp_batch *b, kp_record *r, char **err);
+void store_batch_update(kp_batch *b, bool update);
 int store_batch_end(kp_batch *b, bool commit, char **err);
 /* Update r if its version is still current; else KP_ECONFLICT. */
 int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err);

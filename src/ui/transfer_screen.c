@@ -42,6 +42,8 @@ typedef struct {
 	size_t nresult;
 	bool done;
 	bool checked;          /* import: the dry run of src passed; Enter imports it */
+	bool update;           /* import: rows repeating stored records update them */
+	size_t keep;           /* import: the lines above the checked outcome */
 	FILE *src;             /* import: the file checked, kept open for the import */
 	char *src_label;       /* its name for messages and the audit trail */
 	char *written;         /* export: the file written, for sending */
@@ -69,6 +71,7 @@ static void drop_source(transfer_screen *ts)
 	free(ts->src_label);
 	ts->src_label = NULL;
 	ts->checked = false;
+	ts->update = false;
 }
 
 /* 附表2-魏都区-20160810.xlsx: the form's short name (its title up to the
@@ -114,6 +117,7 @@ static void run_export(transfer_screen *ts, ui_app *app, const char *name)
 	char *line = xasprintf(msg(MSG_UI_TR_EXPORTED), ts->view ? ts->view->title : ts->form->title);
 	add_result(ts, line);
 	free(line);
+
 	line = xasprintf("%s%s", ts->x.path, name);
 	add_result(ts, line);
 	free(line);
@@ -168,7 +172,7 @@ static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 	/* First a dry run: every cell checked, nothing saved; Enter again imports. */
 	bool dry = !ts->checked;
 	import_options o = {ts->src_label, APP_IS_CITY(app) ? app->unit_name : app->account.unit_name, dry,
-			    NULL, show_progress, &pr};
+			    NULL, show_progress, &pr, ts->update};
 	FILE *rep = open_memstream(&report, &len);
 	import_stats st;
 	int rc = import_csv(app->env, ts->form, in, &o, rep, &st);
@@ -178,10 +182,15 @@ static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 	while (ts->nresult > keep)
 		free(ts->result[--ts->nresult]);
 	char *line = rc != 0 ? xasprintf(msg(MSG_C_IMPORT_FAILED), st.errors) /* fatal ones included */
-		   : dry ? xasprintf(msg(MSG_UI_TR_CHECKED), st.rows)
+		   : dry ? xasprintf(msg(MSG_UI_TR_CHECKED), st.rows, st.ready)
 			 : xasprintf(msg(MSG_C_IMPORTED), st.saved, ts->form->title, ts->src_label);
 	add_result(ts, line);
 	free(line);
+	if (!dry && rc == 0 && st.updated) {
+		line = xasprintf(msg(MSG_C_UPDATED), st.updated);
+		add_result(ts, line);
+		free(line);
+	}
 	for (char *p = report, *nl; p && *p && ts->nresult < RESULT_LINES; p = nl + 1) {
 		nl = strchr(p, '\n');
 		if (nl)
@@ -191,8 +200,11 @@ static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 			break;
 	}
 	free(report);
+	if (dry && (st.same || ts->update) && ts->nresult < RESULT_LINES) /* the choice, said */
+		add_result(ts, msg(ts->update ? MSG_UI_TR_SAME_UPDATE : MSG_UI_TR_SAME_HINT));
 	if (dry && rc == 0) {
 		ts->checked = true;
+		ts->keep = keep;
 	} else {
 		drop_source(ts);
 		ts->done = true;
@@ -391,6 +403,13 @@ static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
 	case ACT_RECEIVE:
 		if (!ts->done)
 			receive_file(ts, app);
+		return;
+	case ACT_TOGGLE: /* checked again the other way: what Enter imports is what was checked */
+		if (ts->importing && ts->checked && ts->src) {
+			ts->update = !ts->update;
+			ts->checked = false;
+			run_import(ts, app, ts->keep);
+		}
 		return;
 	case ACT_UP:
 	case ACT_DOWN:

@@ -30,4 +30,4 @@ printf '名称,类型,作者,完成日期\n微电影,电影,某,2016-01-01\n' >"
 set +e
 "$KEPU" import resource "$WORK/bad.csv" --db "$DB" --unit 医学会 2>"$WORK/err"; rc=$?
 set -e
-[ "$rc" -eq 1 ] && grep -q "第2行 类型: 「电影」不是可选的项" "$WORK/err" || fail "bad resource accepted"
+[ "$rc" -eq 1 ] && grep -q "第2行 B列 类型: 「电影」不是可选的项" "$WORK/err" || fail "bad resource accepted"

@@ -82,9 +82,16 @@ wait_for "文件名    hard.csv"                          # the first key takes 
 keys Down
 wait_for "文件名    mine.csv"
 keys Enter
-wait_for "检查完毕：$own 行全部正确，还没有保存。"
+# The same people again: reported, not added; F6 updates them instead.
+wait_for "检查完毕：检查了 $own 条，可以导入 0 条，还没有保存。"
+assert_screen "第2行: 与已有的第"
+assert_screen "按 F6（^R）改为用文件中的内容更新已有的记录"
+keys F6
+wait_for "检查完毕：检查了 $own 条，可以导入 $own 条，还没有保存。"
+assert_screen "同一人的记录将被更新"
 keys Enter
-wait_for "已导入 $own 条记录"
+wait_for "已导入 0 条记录"
+assert_screen "更新了 $own 条已有的记录。"
 keys Enter; wait_for "主菜单"
 # A file with one bad cell: one error counted; then another name, typed
 # over the outcome, is checked afresh on the same screen.
@@ -95,7 +102,7 @@ type_text "附表2"; keys Enter
 wait_for "交换文件夹中的文件"
 type_text "bad.csv"; keys Enter
 wait_for "导入失败："
-assert_screen "第2行 性别:"
+assert_screen "第2行 B列 性别:"
 n=$(screen | sed -n 's/.*导入失败：\([0-9]*\) 处错误.*/\1/p')
 [ "$n" -eq "$(screen | grep -c '^  第[0-9]*行')" ] || fail "counted $n errors, listed $(screen | grep -c '^  第[0-9]*行')"
 keys C-a C-k
@@ -103,10 +110,12 @@ type_text "empty.csv"
 wait_gone "导入失败："                                 # editing the name starts over
 keys Enter
 wait_for "empty.csv"
-refute_screen "第2行 性别:"
+refute_screen "第2行 B列 性别:"
 keys Escape; wait_for "主菜单"
 keys q; wait_for "KEPU-EXIT=0"
-assert_sql "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区'" "$((own * 2))"
+assert_sql "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区'" "$own"
+# The re-import updated each of them, audited with the record's number.
+assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'update' AND form = 'talent'" "$own"
 assert_sql "PRAGMA integrity_check" "ok"
 # Every row committed before is still there after the session closed.
 assert_sql "SELECT count(*) FROM activity" "$(echo "$before" | cut -d'|' -f2)"

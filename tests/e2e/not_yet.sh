@@ -41,7 +41,7 @@ printf '活动名称,日期,形式,对象,地点,参与人数\n夏令营,2016-08
 set +e
 "$KEPU" import activity "$WORK/a.csv" --db "$DB" --unit 许昌学院 --today 2016-08-10 2>"$WORK/err"; rc=$?
 set -e
-[ "$rc" -eq 1 ] && grep -q "第2行 日期: 「2016-08-20」还没有到" "$WORK/err" || fail "future activity imported: $(cat "$WORK/err")"
+[ "$rc" -eq 1 ] && grep -q "第2行 B列 日期: 「2016-08-20」还没有到" "$WORK/err" || fail "future activity imported: $(cat "$WORK/err")"
 
 # Not counted while a draft; counted once approved.
 "$KEPU" report progress --db "$DB" --today 2016-08-10 | grep -q "^ *合计 *0/1170 *0/134 " || fail "a draft counted"

@@ -48,7 +48,7 @@ set +e
 "$KEPU" import project "$WORK/p.csv" --db "$DB" 2>"$WORK/err"; rc=$?
 set -e
 [ "$rc" -eq 1 ] || fail "import status $rc"
-grep -q "第2行 项目实施时间（止）: 不能早于项目实施时间（起）" "$WORK/err" || fail "$(cat "$WORK/err")"
+grep -q "第2行 I列 项目实施时间（止）: 不能早于项目实施时间（起）" "$WORK/err" || fail "$(cat "$WORK/err")"
 sed -i 's/2016-08,2016-07/2016-07,2016-08/' "$WORK/p.csv"
 "$KEPU" import project "$WORK/p.csv" --db "$DB" >/dev/null
 "$KEPU" export project --db "$DB" >"$WORK/out.csv"

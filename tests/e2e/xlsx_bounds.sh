@@ -51,22 +51,32 @@ mkdir -p "$WORK/bomb/xl/worksheets"
 forge bomb
 [ "$(stat -c %s "$WORK/bomb.xlsx")" -lt 1000000 ] || fail "the bomb is not small"
 refused bomb "xl/worksheets/sheet1.xml 解压后超过 64 MiB"
-# One 512 KiB shared string, used in 200 cells: 100 MiB of CSV.
+# One 100 KiB shared string, used in 700 cells: 70 MiB of CSV.
 mkdir -p "$WORK/many/xl"
+{
+	echo '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+	head -c $((100 << 10)) /dev/zero | tr '\0' 'x'
+	echo '</t></si></sst>'
+} >"$WORK/many/xl/sharedStrings.xml"
+rows=()
+for i in $(seq 2 701); do rows+=("<row r=\"$i\"><c r=\"A$i\" t=\"s\"><v>0</v></c></row>"); done
+sheet many "${rows[@]}"
+forge many
+refused many "表格展开后超过 64 MiB"
+# One string longer than a cell can hold (Excel: 32,767 characters).
+mkdir -p "$WORK/long/xl"
 {
 	echo '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
 	head -c $((512 << 10)) /dev/zero | tr '\0' 'x'
 	echo '</t></si></sst>'
-} >"$WORK/many/xl/sharedStrings.xml"
-rows=()
-for i in $(seq 2 201); do rows+=("<row r=\"$i\"><c r=\"A$i\" t=\"s\"><v>0</v></c></row>"); done
-sheet many "${rows[@]}"
-forge many
-refused many "表格展开后超过 64 MiB"
+} >"$WORK/long/xl/sharedStrings.xml"
+sheet long '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'
+forge long
+refused long "有一个单元格的文字超过 128 KiB"
 # A date cell (built-in format 14) holding 1e15: not a day, so not a date.
 sheet date '<row r="2"><c r="A2" t="inlineStr"><is><t>讲座</t></is></c><c r="B2" s="1"><v>1e15</v></c></row>'
 forge date
-refused date "第2行 日期: 不是有效的日期"
+refused date "第2行 B列 日期: 不是有效的日期"
 # The real fixture still imports.
 (cd "$fx" && zip -q -X -r "$WORK/good.xlsx" '[Content_Types].xml' _rels xl)
 "$KEPU" import activity "$WORK/good.xlsx" --db "$DB" --unit 禹州市 --skip-invalid "$WORK/bad.csv" 2>/dev/null ||

@@ -10,7 +10,7 @@ set +e
 "$KEPU" import activity "$WORK/act.xlsx" --db "$DB" --unit 禹州市 2>"$WORK/err"; rc=$?
 set -e
 [ "$rc" -eq 1 ] || fail "status $rc"
-grep -q "^第6行 参与人数: 不能小于 0" "$WORK/err" || fail "report: $(cat "$WORK/err")"
+grep -q "^第6行 F列 参与人数: 不能小于 0" "$WORK/err" || fail "report: $(cat "$WORK/err")"
 assert_sql "SELECT count(*) FROM activity" "0"
 # Only the bad row goes aside; the dates came through their formats.
 "$KEPU" import activity "$WORK/act.xlsx" --db "$DB" --unit 禹州市 --skip-invalid "$WORK/bad.csv" 2>/dev/null

@@ -32,7 +32,7 @@ assert_sql "SELECT count(*) FROM talent" "$before"
 printf '%s\n' "$WORK/人才.csv" >"$WORK/zsend"
 keys F5
 wait_for "已从本机收到「人才.csv」"
-wait_for "检查完毕：1 行全部正确，还没有保存。"
+wait_for "检查完毕：检查了 1 条，可以导入 1 条，还没有保存。"
 assert_sql "SELECT count(*) FROM talent WHERE name = '贾宝山'" "0"
 keys Enter
 wait_for "已导入 1 条记录"

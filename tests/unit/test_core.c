@@ -30,6 +30,30 @@ static void test_decode_valid_and_invalid(void **state)
 	assert_true(utf8_valid("许昌市科协", strlen("许昌市科协")));
 }
 
+/* Header labels as offices type them compare equal to the form's. */
+static void test_label_keys(void **state)
+{
+	(void)state;
+	static const char *const same[][2] = {
+		{"职务(职称)", "职务（职称）"}, {" 姓 名 ", "姓名"}, {"*联系电话：", "联系电话"},
+		{"QQ号或微信号", "ｑｑ号或微信号"}, {"县（市、区）科协推荐意见", "县(市,区)科协推荐意见"},
+		{"「科普专长」", "科普专长"},
+	};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+		char *a = text_label_key(same[i][0]), *b = text_label_key(same[i][1]);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+	char *a = text_label_key("职务"), *b = text_label_key("职称");
+	assert_string_not_equal(a, b);
+	free(a);
+	free(b);
+	a = text_label_key("完成度（%）");
+	assert_string_equal(a, "完成度%");
+	free(a);
+}
+
 static void test_encode_roundtrip(void **state)
 {
 	(void)state;
@@ -243,6 +267,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_valid_and_invalid),
 		cmocka_unit_test(test_encode_roundtrip),
+		cmocka_unit_test(test_label_keys),
 		cmocka_unit_test(test_counts_and_widths),
 		cmocka_unit_test(test_print_wrap),
 		cmocka_unit_test(test_sanitize_removes_controls),

@@ -483,7 +483,7 @@ static int import_text(fixture *fx, const char *csv, const char *unit, bool dry,
 	size_t len;
 	FILE *rep = open_memstream(report, &len);
 	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
-	import_options o = {"test.csv", unit, dry, NULL, NULL, NULL};
+	import_options o = {"test.csv", unit, dry, NULL, NULL, NULL, false};
 	int rc = import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, rep, st);
 	fclose(in);
 	fclose(rep);
@@ -502,8 +502,8 @@ static void test_import_all_or_nothing(void **state)
 		"李四,女,17,汉族,群众,大学本科,许昌学院,12345,农村科普\r\n"
 		GOOD_ROW;
 	assert_int_equal(import_text(fx, csv, "许昌学院", false, &rep, &st), -1);
-	assert_string_equal(rep, "第3行 年龄: 不能小于 18\n"
-				 "第3行 联系电话: 不是有效的电话号码（手机 11 位，固话如 0374-2965753）\n");
+	assert_string_equal(rep, "第3行 C列 年龄: 不能小于 18\n"
+				 "第3行 H列 联系电话: 不是有效的电话号码（手机 11 位，固话如 0374-2965753）\n");
 	assert_int_equal(st.rows, 3);
 	assert_int_equal(st.saved, 0);
 	assert_int_equal(st.errors, 2);
@@ -557,7 +557,7 @@ static void test_import_many_rows(void **state)
 	char *rep;
 	import_stats st;
 	assert_int_equal(import_text(fx, sb_str(&csv), "许昌学院", false, &rep, &st), -1);
-	assert_string_equal(rep, "第2502行 年龄: 不能小于 18\n");
+	assert_string_equal(rep, "第2502行 C列 年龄: 不能小于 18\n");
 	assert_int_equal(st.saved, 0);
 	free(rep);
 	assert_sql(fx->path, "SELECT count(*) FROM talent", "0");
@@ -568,7 +568,7 @@ static void test_import_many_rows(void **state)
 	size_t len;
 	FILE *out = open_memstream(&rep, &len);
 	FILE *in = fmemopen(csv.s, csv.len, "r");
-	import_options o = {"张.csv", "许昌学院", false, NULL, note_progress, &seen};
+	import_options o = {"张.csv", "许昌学院", false, NULL, note_progress, &seen, false};
 	assert_int_equal(import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, out, &st), 0);
 	fclose(in);
 	fclose(out);
@@ -593,8 +593,17 @@ static void test_import_units_and_headers(void **state)
 	fixture *fx = *state;
 	char *rep;
 	import_stats st;
-	assert_int_equal(import_text(fx, "姓名,爱好\r\n张三,游泳\r\n", "许昌学院", false, &rep, &st), -1);
-	assert_non_null(strstr(rep, "第1行 爱好: 表单「talent」中没有这一列"));
+	/* an unknown column: one warning; the required ones missing: one message */
+	assert_int_equal(import_text(fx, "姓名,爱好\r\n张三,游泳\r\n李四,\r\n", "许昌学院", false, &rep, &st), -1);
+	assert_non_null(strstr(rep, "注意：第1行（表头）中的 爱好 不是「附表2 科普人才库推荐表」的项"));
+	assert_non_null(strstr(rep, "第1行（表头）缺少必须填写的列：「性别」、「年龄」"));
+	assert_null(strstr(rep, "第2行")); /* not once per row */
+	free(rep);
+	/* labels compare without spaces, brackets and punctuation; aliases */
+	assert_int_equal(import_text(fx, "姓名 ,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,服务类别,职务(职称)\r\n"
+				     "张三,男,40,汉族,群众,大学本科,许昌学院,13812345678,其他,教授\r\n",
+				     "许昌学院", true, &rep, &st), 0);
+	assert_int_equal(st.ready, 1);
 	free(rep);
 	assert_int_equal(import_text(fx, GOOD_HEADER GOOD_ROW, NULL, false, &rep, &st), -1);
 	assert_non_null(strstr(rep, "请用 --unit 指定单位"));
@@ -604,15 +613,18 @@ static void test_import_units_and_headers(void **state)
 	free(rep);
 	const char *two = "填报单位," GOOD_HEADER "魏都区," GOOD_ROW "长葛市," GOOD_ROW;
 	assert_int_equal(import_text(fx, two, "魏都区", false, &rep, &st), -1);
-	assert_non_null(strstr(rep, "第3行 填报单位: 不是本次导入的单位「魏都区」"));
+	assert_non_null(strstr(rep, "第3行 A列 填报单位: 不是本次导入的单位「魏都区」"));
 	free(rep);
 	assert_int_equal(import_text(fx, two, NULL, true, &rep, &st), 0); /* dry run */
 	free(rep);
 	assert_sql(fx->path, "SELECT count(*) FROM talent", "0");
 	assert_int_equal(import_text(fx, two, NULL, false, &rep, &st), 0);
+	/* the same 姓名 and 联系电话 under two units: the second is reported, not added */
+	assert_non_null(strstr(rep, "第3行: 与魏都区的第 1 号记录是同一人（姓名、联系电话相同），没有导入"));
+	assert_int_equal(st.same, 1);
 	free(rep);
 	assert_sql(fx->path, "SELECT group_concat(u.name) FROM talent t JOIN units u ON u.id = t.unit_id",
-		   "魏都区,长葛市");
+		   "魏都区");
 }
 
 static void test_export_csv(void **state)

@@ -202,6 +202,15 @@ static void test_hostile_text_refused(void **state)
 	bad("工作单位", "许昌\xe2\x80\xae学院", "控制字符");   /* bidi override */
 	bad("工作单位", "许昌\xe2\x80\x8b学院", "控制字符");   /* zero-width space */
 	bad("工作单位", "许昌\xff学院", "无效的字符编码");
+	/* where the invisible one is: the third character, and what it is */
+	bad("工作单位", "许昌\xe2\x80\x8b学院", "第3个字是看不见的控制字符或格式字符 U+200B");
+	bad("工作单位", "许昌\xff学院", "第7个字节");
+	/* default-ignorable: soft hyphen, word joiner, variation selector, tag */
+	bad("工作单位", "许昌\xc2\xad学院", "U+00AD");
+	bad("工作单位", "许\xe2\x81\xa0昌", "U+2060");
+	bad("工作单位", "许\xef\xb8\x80昌", "U+FE00");
+	bad("工作单位", "许\xf3\xa0\x80\x81昌", "U+E0001");
+	ok("工作单位", "许昌·学院", "许昌·学院"); /* a visible middle dot stays */
 	bad("工作单位", "许昌\n学院", "不能换行");
 	ok("个人基本情况", "第一行\n第二行", "第一行\n第二行");
 	bad("个人基本情况", "第一行\r\n第二行", "控制字符");
