@@ -280,7 +280,7 @@
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
 	X(UI_EV_TITLE,      "附件：%s 第 %lld 号记录") \
-	X(UI_EV_HINT,       "附件按内容检查：JPEG、PNG、PDF、MP4、DOCX、XLSX；每个最大 %d MiB，每条记录最多 %d 个。") \
+	X(UI_EV_HINT,       "只收 JPEG、PNG、PDF、MP4、DOCX、XLSX，每个至多 %d MiB，至多 %d 个") \
 	X(UI_EV_NAME,       "文件名") \
 	X(UI_EV_TYPE,       "类型") \
 	X(UI_EV_SIZE,       "大小") \

@@ -16,10 +16,10 @@
 #include "ui/draw.h"
 #include "ui/screens.h"
 
-#define NAME_W 30
+#define NAME_W 24
 #define TYPE_W 6
 #define SIZE_W 10
-#define BY_W 12
+#define BY_W 10
 
 typedef struct {
 	ui_screen base;
