@@ -244,6 +244,7 @@
 	X(UI_PROGRESS_TITLE,"任务完成进度与排名（六、绩效考核）") \
 	X(UI_PROGRESS_SEQ,  "任务完成进度（按序号）") \
 	X(UI_PROGRESS_FAILED,"进度无法读取，请检查数据库") \
+	X(UI_BR_SAVED,      "报送") \
 	X(UI_BR_COUNT,      "已报 %zu/%zu") \
 	X(UI_BR_LEGEND,     "+ 按时报送  ~ 逾期报送  ! 未报送    左右键或 Tab 换月份") \
 	X(UI_GL_TODAY,      "今天 %s") \
