@@ -77,8 +77,9 @@
 	X(L_STATE,          "state 应为 submitted（已提交）或 approved（已认定），而不是「%s」") \
 	X(L_BAD_UNIQUE,     "unique 须是单行字段，且表单不是 per_unit：「%s」") \
 	X(L_PREFILL,        "%s 的 prefill：%s") \
-	X(L_PREFILL_REF,    "表单「%s」中没有合适的「%s」（from 须是表单，date 须是日期字段，sum 须是整数字段）") \
+	X(L_PREFILL_REF,    "表单「%s」中没有合适的「%s」（from 须是表单，date 须是日期字段，sum 须是整数字段，evidence 须是带附件的表单）") \
 	X(L_PAPER_SPAN,     "这一行占 %d 列，paper 的 columns 有 %zu 列") \
+	X(L_EVIDENCE_LIMIT, "evidence 的 %s 应为 1 到 %d 之间的整数，而不是「%s」") \
 	X(L_SEARCH_CATEGORY, "category 应为选项字段（choice、multichoice），「%s」不是") \
 	X(L_DUP_SEARCH,     "只能有一个表单定义 search，%s 已定义") \
 	X(L_PAPER_BOXES,    "boxes 只用于选项字段（choice、multichoice）") \
@@ -130,6 +131,11 @@
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
 	X(SS_CITY_FIELD,    "「%s」由市科协填写，单位不能填写或修改") \
 	X(SS_UNIT_FIELD,    "「%s」由填报单位填写，市科协不能修改") \
+	X(SS_NO_EVIDENCE,   "「%s」的记录不带附件") \
+	X(S_NO_ATTACHMENT,  "没有第 %lld 号附件") \
+	X(S_ATTACH_SHORT,   "附件没有读完（文件比说的短），没有保存") \
+	X(S_ATTACH_TOO_BIG, "「%s」有 %.1f MiB，超过了每个附件 %d MiB 的上限，没有保存") \
+	X(S_ATTACH_MANY,    "这条记录已有 %d 个附件，达到了上限，没有保存；请先删除不需要的附件") \
 	X(SS_STATE,         "这条记录现在是「%s」，不能修改或删除") \
 	X(SS_MOVE,          "不能把记录从「%s」改为「%s」") \
 	X(SS_CITY_ONLY,     "只有市科协的账号可以这样做") \
@@ -241,6 +247,7 @@
 	X(UI_PROGRESS_TITLE,"任务完成进度与排名（六、绩效考核）") \
 	X(UI_PROGRESS_SEQ,  "任务完成进度（按序号）") \
 	X(UI_PROGRESS_FAILED,"进度无法读取，请检查数据库") \
+	X(UI_BR_SAVED,      "报送") \
 	X(UI_BR_COUNT,      "已报 %zu/%zu") \
 	X(UI_BR_LEGEND,     "+ 按时报送  ~ 逾期报送  ! 未报送    左右键或 Tab 换月份") \
 	X(UI_GL_TODAY,      "今天 %s") \
@@ -287,6 +294,23 @@
 	X(UI_NOT_SUBMITTED_ONE,"第 %lld 号（%s）") \
 	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核；空格选中或取消") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
+	X(UI_EV_TITLE,      "附件：%s 第 %lld 号记录") \
+	X(UI_EV_HINT,       "只收 JPEG、PNG、PDF、MP4、DOCX、XLSX，每个至多 %d MiB，至多 %d 个") \
+	X(UI_EV_NAME,       "文件名") \
+	X(UI_EV_TYPE,       "类型") \
+	X(UI_EV_SIZE,       "大小") \
+	X(UI_EV_BY,         "发送人") \
+	X(UI_EV_AT,         "时间") \
+	X(UI_EV_NONE,       "这条记录还没有附件。按 F5 从本机发送照片、视频或文档。") \
+	X(UI_EV_ADDED,      "已添加附件「%s」（%s，%s）。") \
+	X(UI_EV_DELETED,    "已删除附件「%s」。") \
+	X(UI_EV_ASK_DELETE, "删除附件「%s」吗？(y/n)") \
+	X(UI_EV_LOCKED,     "这条记录「%s」，不能添加或删除附件。") \
+	X(UI_EV_NO_SZ,      "服务器上没有安装 lrzsz，不能下载附件。") \
+	X(UI_EV_SEND_FAILED,"下载没有完成（终端不支持 ZMODEM？）。") \
+	X(UI_EV_COUNT,      "，附件 %zu 个") \
+	X(UI_EV_NOT_HERE,   "「%s」的记录不带附件。") \
+	X(UI_EV_SAVE_FIRST, "请先按 F2 保存这条记录，再添加附件。") \
 	X(UI_NO_SUCH_RECORD,"没有第 %lld 号记录。") \
 	X(UI_CITY_WRITES,   "「%s」由市科协填写。") \
 	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误（见红框处的说明）。") \
@@ -420,6 +444,10 @@
 	X(K_START,          "开始") \
 	X(K_UPDATE_SAME,    "同一人：更新已有记录／不导入") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
+	X(K_FILES,          "附件") \
+	X(K_ATTACH,         "从本机添加附件（ZMODEM）") \
+	X(K_DOWNLOAD,       "下载到本机（ZMODEM）") \
+	X(K_DETACH,         "删除附件") \
 	X(K_RECEIVE,        "从本机接收（ZMODEM）") \
 	X(K_CHOOSE_FILE,    "选交换文件夹中的文件") \
 	X(K_STATE_FILTER,   "按审核状态筛选") \
@@ -450,6 +478,7 @@
 	X(KC_IMPORT,        "导入数据") \
 	X(KC_ADVANCED,      "填满自动跳到下一项之后的第一个键") \
 	X(KC_FIND,          "专家检索") \
+	X(KC_FILES,         "附件") \
 	X(KC_TITLE,         "kepu 按键一览") \
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
 	X(KC_KEYS,          "按键") \
@@ -560,6 +589,8 @@
 	X(XC_NAME_UTF8,     "文件名含有无效的字符编码（不是 UTF-8）") \
 	X(XC_NAME_CONTROL,  "文件名含有不可见的控制字符") \
 	X(XC_NAME_PATH,     "不能含有 /，只写交换文件夹中的文件名，不写服务器上的路径：「%s」") \
+	X(EV_TYPE,          "「%s」不是可以作为附件的文件：按内容只接受 JPEG、PNG 图片，PDF，MP4 视频，Word（DOCX）和 Excel（XLSX）文件，没有保存") \
+	X(EV_BYTES,         "%lld 字节") \
 	X(XC_NAME_DOT,      "不能以 . 开头（.. 和隐藏文件不能使用）：「%s」") \
 	X(XC_ACCOUNT,       "账号名「%s」不能用作交换文件夹的名字（%s），请管理员换一个账号名") \
 	X(XC_FOLDER,        "无法使用交换文件夹 %s：%s") \
@@ -575,9 +606,9 @@
 	X(XC_EXISTS,        "交换文件夹中已有「%s」，不会覆盖；请换一个文件名") \
 	X(XC_TMP,           "无法创建临时文件夹 %s：%s") \
 	X(XC_RZ_NONE,       "没有收到文件（已取消，或终端不支持 ZMODEM）") \
-	X(XC_RZ_FAILED,     "接收没有完成（rz 退出，状态 %d），没有导入任何内容") \
-	X(XC_RZ_TOO_BIG,    "本机发送的文件超过了 %d MiB 的上限，接收已中止，没有导入任何内容") \
-	X(XC_RZ_MANY,       "一次只能接收一个文件，收到了 %zu 个，没有导入任何内容")
+	X(XC_RZ_FAILED,     "接收没有完成（rz 退出，状态 %d），什么也没有保存") \
+	X(XC_RZ_TOO_BIG,    "本机发送的文件超过了 %d MiB 的上限，接收已中止，什么也没有保存") \
+	X(XC_RZ_MANY,       "一次只能接收一个文件，收到了 %zu 个，什么也没有保存")
 
 enum kp_msg_id {
 #define KP_MSG_ENUM(id, text) MSG_##id,

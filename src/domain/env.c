@@ -75,6 +75,8 @@ static int open_db(kp_env *e, const char *db, bool create, char **err)
 	if (rc == KP_OK)
 		rc = store_ensure_duplicates(e->store, err);
 	if (rc == KP_OK)
+		rc = store_ensure_attachments(e->store, err);
+	if (rc == KP_OK)
 		rc = store_ensure_auth(e->store, err);
 	if (rc == KP_OK && auth_init() != 0) {
 		*err = xstrdup(msg(MSG_A_HASH_FAILED));

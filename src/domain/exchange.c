@@ -55,6 +55,30 @@ int exchange_check_name(const char *name, char **err)
 	return -1;
 }
 
+char *exchange_safe_name(const char *name)
+{
+	size_t len = strlen(name);
+	char *out = xmalloc(len + 2), *o = out;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(name + i, len - i, &cp);
+		bool bad = cp == UTF8_INVALID || control_cp(cp) || cp == '/' || (i == 0 && cp == '.');
+		if (o - out + (bad ? 1 : (ptrdiff_t)n) > EXCHANGE_NAME_MAX)
+			break;
+		if (bad) {
+			*o++ = '_';
+		} else {
+			memcpy(o, name + i, n);
+			o += n;
+		}
+		i += n ? n : 1;
+	}
+	if (o == out)
+		*o++ = '_';
+	*o = '\0';
+	return out;
+}
+
 /* fstatat and openat with the data group's privilege, errno kept. */
 static int stat_raised(int dirfd, const char *name, struct stat *st, int flags)
 {
@@ -529,33 +553,57 @@ static int run_in(const char *dir, char *const argv[], long long fsize)
 	return pid > 0 ? status : -1;
 }
 
+int exchange_send_with(const char *name, int (*write_fn)(FILE *out, void *ctx, char **err), void *ctx,
+		       char **err)
+{
+	char *dir = private_dir(err);
+	if (!dir)
+		return -1;
+	int rc = -1;
+	char *copy = xasprintf("%s/%s", dir, name);
+	int fd = open(copy, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	FILE *out = fd < 0 ? NULL : fdopen(fd, "wb");
+	if (!out) {
+		*err = xasprintf("%s: %s", copy, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	} else if (write_fn(out, ctx, err) != 0 || fclose(out) != 0) {
+		if (!*err)
+			*err = xstrdup(msg(MSG_C_WRITE_ERROR));
+	} else {
+		char *argv[] = {"sz", "--", (char *)name, NULL};
+		int st = run_in(dir, argv, 0);
+		rc = st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+	}
+	free(copy);
+	remove_private_dir(dir);
+	return rc;
+}
+
+/* A file of the folder, copied into the private directory for sz. */
+static int copy_stream(FILE *out, void *ctx, char **err)
+{
+	fflush(out);
+	if (copy_fd(fileno((FILE *)ctx), fileno(out)) == 0)
+		return 0;
+	*err = xasprintf("%s", strerror(errno));
+	return -1;
+}
+
 int exchange_send(const kp_exchange *x, const char *name, char **err)
 {
 	FILE *in = exchange_check_name(name, err) == 0 ? read_at(x->fd, name, x->db, 0, true, err) : NULL;
 	if (!in)
 		return -1;
-	char *dir = private_dir(err);
-	int rc = -1;
-	if (dir) {
-		char *copy = xasprintf("%s/%s", dir, name);
-		int out = open(copy, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-		if (out < 0 || copy_fd(fileno(in), out) != 0 || close(out) != 0) {
-			*err = xasprintf("%s: %s", copy, strerror(errno));
-		} else {
-			char *argv[] = {"sz", "--", (char *)name, NULL};
-			int st = run_in(dir, argv, 0);
-			rc = st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
-		}
-		free(copy);
-		remove_private_dir(dir);
-	}
+	int rc = exchange_send_with(name, copy_stream, in, err);
 	fclose(in);
 	return rc;
 }
 
-FILE *exchange_receive(const char *db, char **name, long long *size, char **err)
+FILE *exchange_receive(const char *db, int max_mib, char **name, long long *size, char **err)
 {
 	*name = NULL;
+	long long limit = (long long)max_mib * 1024 * 1024;
 	char *dir = private_dir(err);
 	if (!dir)
 		return NULL;
@@ -563,7 +611,7 @@ FILE *exchange_receive(const char *db, char **name, long long *size, char **err)
 	 * overwriting; the limit one byte over, so too long a file shows. Not
 	 * --quiet: with it rz may miss the sender's closing "OO" and wait 30 s. */
 	char *argv[] = {"rz", "--restricted", "--protect", "--binary", NULL};
-	int st = run_in(dir, argv, EXCHANGE_MAX_BYTES + 1);
+	int st = run_in(dir, argv, limit + 1);
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	DIR *d = fd < 0 ? NULL : fdopendir(dup(fd));
 	size_t n = 0;
@@ -572,7 +620,7 @@ FILE *exchange_receive(const char *db, char **name, long long *size, char **err)
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
 		struct stat s;
-		if (fstatat(fd, de->d_name, &s, AT_SYMLINK_NOFOLLOW) == 0 && s.st_size > EXCHANGE_MAX_BYTES)
+		if (fstatat(fd, de->d_name, &s, AT_SYMLINK_NOFOLLOW) == 0 && s.st_size > limit)
 			big = true;
 		if (n++ == 0)
 			*name = xstrdup(de->d_name);
@@ -588,14 +636,14 @@ FILE *exchange_receive(const char *db, char **name, long long *size, char **err)
 		big = true;
 	}
 	if (big)
-		*err = xasprintf(msg(MSG_XC_RZ_TOO_BIG), EXCHANGE_MAX_MIB);
+		*err = xasprintf(msg(MSG_XC_RZ_TOO_BIG), max_mib);
 	else if (st < 0 || !WIFEXITED(st) || (WEXITSTATUS(st) != 0 && n > 0))
 		*err = xasprintf(msg(MSG_XC_RZ_FAILED), st < 0 ? -1 : WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
 	else if (n == 0)
 		*err = xstrdup(msg(MSG_XC_RZ_NONE));
 	else if (n > 1)
 		*err = xasprintf(msg(MSG_XC_RZ_MANY), n);
-	else if (!(in = read_at(fd, *name, db, EXCHANGE_MAX_BYTES, false, err)))
+	else if (!(in = read_at(fd, *name, db, limit, false, err)))
 		;
 	else {
 		struct stat s;

@@ -36,6 +36,11 @@ typedef struct {
  * 0, or -1 with *err saying why. */
 int exchange_check_name(const char *name, char **err);
 
+/* name made fit to show and to hand to sz: each invalid, control or
+ * bidirectional character, '/' and a leading '.' become '_'; cut to
+ * EXCHANGE_NAME_MAX bytes; never empty. Caller frees. */
+char *exchange_safe_name(const char *name);
+
 /* Open (creating on first use) exchange/account beside db: exchange/ 0770
  * (the database directory's group makes its folders there), the account's
  * folder 0700, or 0770 for the data group when kepu is installed setgid; a
@@ -87,10 +92,15 @@ bool exchange_have(const char *prog);
 /* Send a file of the folder to the user's PC with sz (a copy, from a
  * private directory). 0 or -1 (*err may be NULL: the transfer failed). */
 int exchange_send(const kp_exchange *x, const char *name, char **err);
+/* Send a file kepu writes (write_fn into out) to the user's PC with sz,
+ * as name (a safe one), from a private directory removed afterwards. 0 or
+ * -1 (*err may be NULL: the transfer failed). */
+int exchange_send_with(const char *name, int (*write_fn)(FILE *out, void *ctx, char **err), void *ctx,
+		       char **err);
 /* Receive exactly one file from the user's PC with rz, restricted, as the
- * caller, limited to EXCHANGE_MAX_BYTES, in a private directory removed
- * before this returns. The file, open for reading, with its name and size,
- * or NULL with *err. */
-FILE *exchange_receive(const char *db, char **name, long long *size, char **err);
+ * caller, limited to max_mib MiB, in a private directory removed before
+ * this returns. The file, open for reading, with its name and size, or
+ * NULL with *err. */
+FILE *exchange_receive(const char *db, int max_mib, char **name, long long *size, char **err);
 
 #endif

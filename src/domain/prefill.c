@@ -6,6 +6,6 @@ long long prefill_value(kp_env *e, const kp_field *fd, long long unit_id, const 
 	const kp_form *src = catalog_form(&e->cat, p->from); /* checked when loaded */
 	int sum = p->sum ? form_field_index(src, p->sum) : -1;
 	int when = p->when_field ? form_field_index(src, p->when_field) : -1;
-	return store_month_tally(e->store, src, unit_id, form_field_index(src, p->date), month, sum,
-				 when, p->when_is);
+	kp_tally t = {form_field_index(src, p->date), month, sum, when, p->when_is, p->evidence};
+	return store_month_tally(e->store, src, unit_id, &t);
 }

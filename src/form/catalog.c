@@ -241,6 +241,8 @@ static void check_prefill(const kp_catalog *cat, const kp_form *f, const kp_fiel
 		why = p->sum;
 	else if (p->when_field && form_field_index(src, p->when_field) < 0)
 		why = p->when_field;
+	else if (p->evidence && !src->evidence)
+		why = "evidence";
 	if (why) {
 		char *what = xasprintf(msg(MSG_L_PREFILL_REF), p->from, why);
 		diag_add(d, f->file, p->line, p->col, msg(MSG_L_PREFILL), fd->id, what);

@@ -76,6 +76,7 @@ void form_free(kp_form *f)
 			free(fd->prefill);
 		}
 	}
+	free(f->evidence);
 	for (size_t i = 0; i < f->nsections; i++)
 		free(f->sections[i]);
 	free(f->sections);

@@ -56,6 +56,7 @@ int list_find(const kp_list *l, const char *value);
  * checked by the catalogue once every form is loaded. */
 typedef struct {
 	char *from, *date, *sum, *when_field, *when_is; /* sum, when_*: NULL if absent */
+	bool evidence; /* only records with at least one attachment (evidence: true) */
 	int month; /* index of this form's month field */
 	int line, col;
 } kp_prefill;
@@ -139,12 +140,24 @@ typedef struct {
 	int category;     /* the multi-select field --category names a value of, or -1 */
 } kp_search;
 
+/* Files attached to a form's records as evidence (`evidence` in its YAML,
+ * #19): how large one may be and how many a record holds. */
+#define EVIDENCE_DEFAULT_MIB 20
+#define EVIDENCE_MAX_MIB 200
+#define EVIDENCE_DEFAULT_FILES 10
+#define EVIDENCE_MAX_FILES 100
+typedef struct {
+	int max_mib;      /* one file, MiB */
+	int max_files;    /* per record */
+} kp_evidence;
+
 typedef struct {
 	char *id, *title, *table;
 	char *description;     /* the official full name, for printed tables */
 	char *line;            /* the line under a printed list's title ({unit}), or NULL */
 	kp_paper *paper;       /* the printed one-record layout, or NULL */
 	kp_search *search;     /* the expert search over this form, or NULL */
+	kp_evidence *evidence; /* its records take attachments, or NULL */
 	int attachment;        /* 附表 number 1-9 (its menu digit), 0 for none */
 	char *unit_label;      /* what the form calls the record's unit */
 	bool per_unit;         /* exactly one record per unit, seeded from data/units.yaml */

@@ -23,14 +23,15 @@ static kp_writer load_writer(ychk *c, const ynode *map)
 
 static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
 					"per_unit", "total_row", "description", "sections",
-					"fields", "unique", "unique_hint", "review", "written_by", "line", "paper", "search", NULL};
+					"fields", "unique", "unique_hint", "review", "written_by", "line", "paper", "search", "evidence", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "not_after", "required_when",
 					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", "aliases", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
-static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", NULL};
+static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", "evidence", NULL};
+static const char *const evidence_keys[] = {"max_mib", "max_files", NULL};
 
 /* Keys that only some types take, with the bit that allows them. */
 static const struct { const char *key; unsigned bit; } typed_keys[] = {
@@ -203,6 +204,7 @@ static void load_prefill(loader *L, kp_field *f, const ynode *pf)
 	p->from = xstrdup(from);
 	p->date = xstrdup(date);
 	p->sum = opt_dup(ychk_str(&L->c, pf, "sum", false));
+	p->evidence = ychk_bool(&L->c, pf, "evidence", false);
 	p->month = -1;
 	p->line = pf->line, p->col = pf->col;
 	const ynode *when = yn_get(pf, "when");
@@ -590,6 +592,31 @@ static kp_search *search_load(loader *L, const ynode *map)
 	return s;
 }
 
+/* A limit of evidence: absent is the default, else 1..max. */
+static int evidence_limit(loader *L, const ynode *map, const char *key, int def, int max)
+{
+	long long v;
+	if (!ychk_int(&L->c, map, key, &v))
+		return def;
+	if (v < 1 || v > max) {
+		ychk_err(&L->c, yn_get(map, key), msg(MSG_L_EVIDENCE_LIMIT), key, max, yn_get(map, key)->value);
+		return def;
+	}
+	return (int)v;
+}
+
+/* evidence: {max_mib: 20, max_files: 10}: the records take attachments. */
+static kp_evidence *evidence_load(loader *L, const ynode *map)
+{
+	if (!ychk_is_map(&L->c, map))
+		return NULL;
+	ychk_keys(&L->c, map, evidence_keys);
+	kp_evidence *e = xcalloc(1, sizeof *e);
+	e->max_mib = evidence_limit(L, map, "max_mib", EVIDENCE_DEFAULT_MIB, EVIDENCE_MAX_MIB);
+	e->max_files = evidence_limit(L, map, "max_files", EVIDENCE_DEFAULT_FILES, EVIDENCE_MAX_FILES);
+	return e;
+}
+
 kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, size_t len,
 		   kp_diag *d)
 {
@@ -649,6 +676,9 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 		const ynode *search = yn_get(root, "search");
 		if (search)
 			form->search = search_load(&L, search);
+		const ynode *evidence = yn_get(root, "evidence");
+		if (evidence)
+			form->evidence = evidence_load(&L, evidence);
 		const char *ul = ychk_str(&L.c, root, "unit_label", false);
 		form->unit_label = xstrdup(ul ? ul : msg(MSG_UI_COL_UNIT));
 	}

@@ -29,6 +29,12 @@ int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const 
 		     const char *to, char **err);
 /* May the session read records of this unit? (its own, or the city's any) */
 bool session_may_see(const kp_store *s, long long unit_id);
+/* May the session add or remove old's attachments? Its form takes them
+ * (evidence), and old may be changed by the session (as a write). */
+int session_may_attach(kp_store *s, const kp_form *f, const kp_record *old, char **err);
+/* Remove every attachment of a record (its delete, in the writer's
+ * transaction). */
+int store_detach_record(kp_store *s, const kp_form *f, long long record_id);
 /* May the session delete old? */
 int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char **err);
 #define SESSION_KIND(k) (1u << (k))

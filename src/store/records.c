@@ -504,6 +504,7 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 		else if (!had || !sqlite3_changes(s->db))
 			rc = KP_ENOTFOUND;
 		else if ((rc = count_write(s, f, old.unit_id, old.state, NULL)) != KP_OK ||
+			 (rc = store_detach_record(s, f, id)) != KP_OK ||
 			 (rc = audit_record(s, f, id, old.unit_id, "delete", old.vals, NULL)) != KP_OK)
 			db_fail(s, err);
 	}

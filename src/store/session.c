@@ -172,6 +172,15 @@ int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char
 	return may_touch(s, f, old, old->unit_id, err);
 }
 
+int session_may_attach(kp_store *s, const kp_form *f, const kp_record *old, char **err)
+{
+	if (!f->evidence) {
+		*err = xasprintf(msg(MSG_SS_NO_EVIDENCE), f->title);
+		return KP_ERR;
+	}
+	return may_touch(s, f, old, old->unit_id, err);
+}
+
 int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const char *from,
 		     const char *to, char **err)
 {

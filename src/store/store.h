@@ -16,6 +16,7 @@
 #define KP_STORE_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "form/form.h"
 #include "form/schedule.h"
@@ -218,11 +219,17 @@ int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form
  * return), if it is still in `from`: KP_ECONFLICT otherwise. Audited. */
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
 		    const char *reason, const char *action, char **err);
-/* Of the unit's records of f whose date field falls in month ("YYYY-MM")
- * and, when when_field >= 0, whose when_field is when_is: how many
- * (sum_field < 0), or the sum of sum_field. */
-long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, int date_field,
-			    const char *month, int sum_field, int when_field, const char *when_is);
+/* Of the unit's records of f that t selects: how many, or the sum of a
+ * field (t->sum_field). */
+typedef struct {
+	int date_field;      /* the records whose date falls in month */
+	const char *month;
+	int sum_field;       /* the sum of this field, or -1 for how many */
+	int when_field;      /* only those whose when_field is when_is, when >= 0 */
+	const char *when_is;
+	bool evidence;       /* only those with at least one attachment */
+} kp_tally;
+long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, const kp_tally *t);
 
 /* A manual tick on the checklist: milestone key, unit (0: the city's
  * own), who and when. */
@@ -350,6 +357,37 @@ int store_draft_load(kp_store *s, const char *owner, const char *form, long long
 		     kp_draft *d);
 int store_draft_delete(kp_store *s, const char *owner, const char *form, long long record_id);
 void draft_free(kp_draft *d);
+
+/* Attachments (#19): files kept with a record of a form that takes them
+ * (evidence), in kp_attachments. A session sees and changes only the
+ * attachments of records it may see and change (session.c), another
+ * unit's answering like a missing one. */
+typedef struct {
+	long long id, record_id, unit_id, size;
+	char *name, *type;   /* the name as sent (made safe), the type found in its content */
+	char *by, *at;       /* who sent it, when */
+} kp_attachment;
+
+typedef struct {
+	const char *name, *type;
+	FILE *in;            /* read from its current position */
+	long long size;      /* exactly this many bytes */
+} kp_new_attachment;
+
+int store_ensure_attachments(kp_store *s, char **err);
+/* Attach na to record_id of f (audited), within the form's limits (one
+ * file's size, files per record). KP_OK with *id, or KP_ERR /
+ * KP_ENOTFOUND with *err. */
+int store_attach(kp_store *s, const kp_form *f, long long record_id, const kp_new_attachment *na,
+		 long long *id, char **err);
+/* The record's attachments, oldest first (none for a record the session
+ * may not see); caller frees with attachments_free. */
+size_t store_attachments(kp_store *s, const kp_form *f, long long record_id, kp_attachment **out);
+void attachments_free(kp_attachment *a, size_t n);
+/* Write attachment id's bytes to out, a chunk at a time. */
+int store_attachment_copy(kp_store *s, const kp_form *f, long long id, FILE *out, char **err);
+/* Remove attachment id (audited), as a change of its record. */
+int store_detach(kp_store *s, const kp_form *f, long long id, char **err);
 
 /* Possible duplicates (a form's unique_hint, 附表2: 姓名 and 联系电话),
  * looked for in every unit's records. A unit session learns that there is

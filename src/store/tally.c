@@ -74,29 +74,32 @@ void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const k
 	sqlite3_finalize(st);
 }
 
-long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, int date_field,
-			    const char *month, int sum_field, int when_field, const char *when_is)
+long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, const kp_tally *t)
 {
 	strbuf b = STRBUF_INIT;
 	/* Dates are stored as YYYY-MM-DD, so a month is a range of text. */
-	if (sum_field < 0)
+	if (t->sum_field < 0)
 		sb_adds(&b, "SELECT count(*)");
 	else
-		sb_printf(&b, "SELECT coalesce(sum(\"%s\"), 0)", f->fields[sum_field].id);
-	sb_printf(&b, " FROM \"%s\" WHERE unit_id = ?1 AND (?4 = 0 OR unit_id = ?4)"
-		  " AND \"%s\" >= ?2 || '-01' AND \"%s\" <= ?2 || '-31'",
-		  f->table, f->fields[date_field].id, f->fields[date_field].id);
-	if (when_field >= 0)
-		sb_printf(&b, " AND \"%s\" = ?3", f->fields[when_field].id);
+		sb_printf(&b, "SELECT coalesce(sum(\"%s\"), 0)", f->fields[t->sum_field].id);
+	const char *date = f->fields[t->date_field].id;
+	sb_printf(&b, " FROM \"%s\" r WHERE unit_id = ?1 AND (?4 = 0 OR unit_id = ?4)"
+		  " AND \"%s\" >= ?2 || '-01' AND \"%s\" <= ?2 || '-31'", f->table, date, date);
+	if (t->when_field >= 0)
+		sb_printf(&b, " AND \"%s\" = ?3", f->fields[t->when_field].id);
+	if (t->evidence) /* evidence: one attachment at least */
+		sb_adds(&b, " AND EXISTS (SELECT 1 FROM kp_attachments a WHERE a.tbl = ?5 AND a.record_id = r.id)");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
 	long long v = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, unit_id);
-		sqlite3_bind_text(st, 2, month, -1, SQLITE_STATIC);
-		if (when_field >= 0)
-			sqlite3_bind_text(st, 3, when_is, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, t->month, -1, SQLITE_STATIC);
+		if (t->when_field >= 0)
+			sqlite3_bind_text(st, 3, t->when_is, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, session_scope(s));
+		if (t->evidence)
+			sqlite3_bind_text(st, 5, f->table, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			v = sqlite3_column_int64(st, 0);
 	}

@@ -68,15 +68,17 @@ static void draw_row(briefing_screen *bs, int y, const kp_briefing_row *r, int k
 	}
 	char s[64];
 	if (kind == 0)
-		snprintf(s, sizeof s, "%s", msg(MSG_R_COL_SAVED));
-	else if (kind == 2)
-		snprintf(s, sizeof s, msg(MSG_UI_BR_COUNT), b->nreported, b->n);
+		snprintf(s, sizeof s, "%s", msg(MSG_UI_BR_SAVED));
+	else if (kind == 2) /* the count is on the title line */
+		s[0] = '\0';
 	else if (!r->reported)
-		snprintf(s, sizeof s, "! %s", msg(MSG_R_NOT_REPORTED));
+		snprintf(s, sizeof s, "!%s", msg(MSG_R_NOT_REPORTED));
 	else
-		snprintf(s, sizeof s, "%c %.10s", r->late ? '~' : '+', r->saved_at);
+		/* The month and day: the year is the briefing's, and 80 columns
+		 * hold six counts beside it. */
+		snprintf(s, sizeof s, "%c%.5s", r->late ? '~' : '+', r->saved_at + (strlen(r->saved_at) >= 10 ? 5 : 0));
 	attr_t sa = kind == 1 && !sel ? theme_attr(!r->reported ? R_OVERDUE : r->late ? R_LATE : R_DONE) : a;
-	draw_text(y, x + 1, COLS - x - 2, s, sa, false);
+	draw_text(y, x, COLS - x - 1, s, sa, false);
 }
 
 static void briefing_draw(ui_screen *s, ui_app *app)
@@ -87,7 +89,9 @@ static void briefing_draw(ui_screen *s, ui_app *app)
 	date_official(due, b->due_y, b->due_m, b->due_d);
 	snprintf(title, sizeof title, msg(MSG_R_BRIEFING), atoi(b->month), atoi(b->month + 5), due);
 	char *missing = briefing_missing_text(b);
-	app_chrome(app, title, NULL, missing, CTX_REPORT);
+	char count[64];
+	snprintf(count, sizeof count, msg(MSG_UI_BR_COUNT), b->nreported, b->n);
+	app_chrome(app, title, count, missing, CTX_REPORT);
 	free(missing);
 	int y = app_body_top(), rows = app_body_height() - 3;
 	bs->top = app_scroll(bs->sel, bs->top, rows);

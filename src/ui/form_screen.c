@@ -332,7 +332,12 @@ static void form_draw(ui_screen *s, ui_app *app)
 		snprintf(title + tl, sizeof title - tl, "%s", msg(MSG_UI_NEW_RECORD));
 	if (f->review) { /* where the record is in its review */
 		tl = strlen(title);
-		snprintf(title + tl, sizeof title - tl, "（%s）", state_label(state_of(fs->rec.state)));
+		snprintf(title + tl, sizeof title - tl, "（%s", state_label(state_of(fs->rec.state)));
+		tl = strlen(title);
+		if (f->evidence && fs->rec.id)
+			snprintf(title + tl, sizeof title - tl, msg(MSG_UI_EV_COUNT), fs->nfiles);
+		tl = strlen(title);
+		snprintf(title + tl, sizeof title - tl, "）");
 	}
 	snprintf(right, sizeof right, "%s：%s", f->unit_label, fs->rec.unit_name);
 	unsigned ctx = fs->pick.open ? CTX_POPUP : CTX_FORM | field_ctx(ff);
@@ -652,6 +657,17 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 	case ACT_LIST:
 		app_push(app, list_screen_new(app, fs->form));
 		return;
+	case ACT_FILES:
+		if (!fs->form->evidence)
+			app_status(app, true, msg(MSG_UI_EV_NOT_HERE), fs->form->title);
+		else if (!fs->rec.id)
+			app_status(app, true, "%s", msg(MSG_UI_EV_SAVE_FIRST));
+		else {
+			ui_screen *ev = evidence_screen_new(app, fs->form, fs->rec.id);
+			if (ev)
+				app_push(app, ev);
+		}
+		return;
 	case ACT_DITTO:
 		if (!locked(fs, app))
 			ditto(fs, app);
@@ -671,6 +687,18 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 	layout_free(&l);
 	field_key(fs, app, a, key, w);
 }
+
+/* Back from the attachments (or the list): their count afresh. */
+static void count_files(form_screen *fs, ui_app *app)
+{
+	if (!fs->form->evidence || !fs->rec.id)
+		return;
+	kp_attachment *a;
+	fs->nfiles = store_attachments(app->env->store, fs->form, fs->rec.id, &a);
+	attachments_free(a, fs->nfiles);
+}
+
+static void form_resume(ui_screen *s, ui_app *app) { count_files((form_screen *)s, app); }
 
 static void form_destroy(ui_screen *s)
 {
@@ -694,7 +722,7 @@ static void form_destroy(ui_screen *s)
 ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 {
 	form_screen *fs = xcalloc(1, sizeof *fs);
-	fs->base = (ui_screen){form_draw, form_key, NULL, form_destroy, fs_persist, false};
+	fs->base = (ui_screen){form_draw, form_key, form_resume, form_destroy, fs_persist, false};
 	fs->form = f;
 	fs->fs = xcalloc(f->nfields, sizeof *fs->fs);
 	fs->orig = xcalloc(f->nfields, sizeof *fs->orig);
@@ -720,6 +748,7 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 		fs->dup_note = fs_dup_note(app->env->store, f, id);
 		fs_load_values(fs, &fs->rec);
 		fs_set_orig(fs, &fs->rec);
+		count_files(fs, app);
 	} else {
 		record_init(&fs->rec, f->nfields);
 		fs->rec.unit_id = app_entry_unit(app);

@@ -43,6 +43,7 @@ typedef struct {
 	bool advanced;       /* the last key moved on by auto-advance (a field with forgive_tab) */
 	size_t hint_field;   /* the field whose hint is due, and since when (ms) */
 	long long hint_since;
+	size_t nfiles;       /* the record's attachments (a form with evidence) */
 } form_screen;
 
 /* While the user types, a draft is written at most this often. */

@@ -36,6 +36,13 @@ ui_screen *transfer_screen_new(ui_app *app, bool importing);
 /* 专家检索: the talents the account may see, found as you type. NULL
  * when no form has a `search` (or the store refuses, status set). */
 ui_screen *find_screen_new(ui_app *app);
+/* 附件: the attachments of record_id of f (a form with evidence), or NULL
+ * (with a status) when the session may not see it. */
+ui_screen *evidence_screen_new(ui_app *app, const kp_form *f, long long record_id);
+/* Hand the terminal to lrzsz (ZMODEM) and take it back, drawn afresh
+ * (transfer_screen.c). */
+void ui_leave_curses(void);
+void ui_resume_curses(void);
 /* The audit trail, newest first, filtered as you type (the city's). */
 ui_screen *audit_screen_new(ui_app *app);
 /* The accounts, their states and login back-off; lock, unlock, reset

@@ -233,8 +233,7 @@ static void import_named(transfer_screen *ts, ui_app *app, const char *name)
 	run_import(ts, app, 0);
 }
 
-/* Hand the terminal to lrzsz and take it back, drawn afresh. */
-static void leave_curses(void)
+void ui_leave_curses(void)
 {
 	def_prog_mode();
 	endwin();
@@ -243,7 +242,7 @@ static void leave_curses(void)
 /* What a cancelled transfer's sender still had on the line would be read
  * as keys (a 'q', an Esc): it is thrown away until the line is quiet for
  * a moment, for ten seconds at most. */
-static void resume_curses(void)
+void ui_resume_curses(void)
 {
 	for (int i = 0; i < 40; i++) {
 		tcflush(STDIN_FILENO, TCIFLUSH);
@@ -264,14 +263,14 @@ static void receive_file(transfer_screen *ts, ui_app *app)
 	}
 	drop_source(ts);
 	clear_results(ts);
-	leave_curses();
+	ui_leave_curses();
 	printf("\r\n");
 	printf(msg(MSG_UI_TR_RZ_START), EXCHANGE_MAX_MIB);
 	printf("\r\n");
 	char *err = NULL, *name = NULL;
 	long long size = 0;
-	FILE *in = exchange_receive(app->env->db, &name, &size, &err);
-	resume_curses();
+	FILE *in = exchange_receive(app->env->db, EXCHANGE_MAX_MIB, &name, &size, &err);
+	ui_resume_curses();
 	if (!in) {
 		app_status(app, true, "%s", err);
 		free(err);
@@ -298,9 +297,9 @@ static void send_file(transfer_screen *ts, ui_app *app)
 		return;
 	}
 	char *err = NULL;
-	leave_curses();
+	ui_leave_curses();
 	int rc = exchange_send(&ts->x, ts->written, &err);
-	resume_curses();
+	ui_resume_curses();
 	if (rc == 0)
 		app_status(app, false, msg(MSG_UI_TR_SENT), ts->written);
 	else if (err)

@@ -59,7 +59,7 @@ type_text "2"; keys Tab
 type_text "120"; keys Tab
 keys Right                                  # 活动场次 0: edited in place, 0 kept
 type_text "1"; keys Tab
-keys Tab Tab
+keys Tab Tab Tab
 type_text "七月开展培训两场。"
 keys F2
 wait_for "已保存（第"

@@ -11,6 +11,12 @@ shot() { screen >"$shots/$1.txt"; }
 new_db --demo --today 2016-08-10
 # One talent submitted by its unit, for the review screen.
 sqlite3 "$DB" "UPDATE talent SET kp_state = 'submitted' WHERE id = 1"
+# Two photos of an activity, as a clerk of 魏都区 sent them, for 附件.
+aid=$(sqlite3 "$DB" "SELECT a.id FROM activity a JOIN units u ON u.id = a.unit_id WHERE u.name = '魏都区' ORDER BY a.id LIMIT 1")
+sqlite3 "$DB" "INSERT INTO kp_attachments (tbl, record_id, unit_id, name, type, size, sent_by, sent_at, data)
+  SELECT 'activity', $aid, unit_id, n, 'JPEG', s, 'weidu', '2016-08-10 09:1' || k || ':00', zeroblob(s)
+  FROM activity, (SELECT '报告会现场.jpg' n, 1843200 s, 2 k UNION ALL SELECT '签到表.jpg', 655360, 5)
+  WHERE id = $aid"
 # Exports go to the exchange folder beside the database: a database in a
 # place the guide can show, the same everywhere.
 guide_dir=/tmp/kepu-guide
@@ -81,6 +87,15 @@ wait_for "记录列表"
 keys F9
 wait_for "退回修改"
 shot review
+keys Escape Escape Escape
+wait_for "主菜单"
+menu_open "科普活动记录  记录列表"
+wait_for "记录列表"
+keys Enter
+wait_for "附件 2 个"
+keys F6
+wait_for "签到表.jpg"
+shot evidence
 keys Escape Escape Escape
 wait_for "主菜单"
 keys e

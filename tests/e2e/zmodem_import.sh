@@ -25,7 +25,7 @@ wait_for "没有收到文件（已取消，或终端不支持 ZMODEM）"
 # Two files at once: refused, nothing imported.
 printf '%s\n%s\n' "$WORK/人才.csv" "$WORK/zsend" >"$WORK/zsend"
 keys F5
-wait_for "一次只能接收一个文件，收到了 2 个，没有导入任何内容"
+wait_for "一次只能接收一个文件，收到了 2 个，什么也没有保存"
 assert_sql "SELECT count(*) FROM talent" "$before"
 
 # One file: received, checked, then imported on Enter.
@@ -51,7 +51,7 @@ printf '%s\n' "$WORK/big.csv" >"$WORK/zsend"
 keys i; wait_for "选择要导出或导入的表"
 type_text "附表2"; keys Enter; wait_for "交换文件夹："
 keys F5
-WAIT_SECONDS=60 wait_for "本机发送的文件超过了 20 MiB 的上限，接收已中止，没有导入任何内容"
+WAIT_SECONDS=60 wait_for "本机发送的文件超过了 20 MiB 的上限，接收已中止，什么也没有保存"
 assert_sql "SELECT count(*) FROM talent" "$((before + 1))"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "left in TMPDIR: $(ls -A "$TMPDIR")"
 keys Escape; wait_for "主菜单"

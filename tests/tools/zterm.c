@@ -1,13 +1,15 @@
-/* kepu-zterm: the PC's side of a ZMODEM upload, for the end-to-end tests.
+/* kepu-zterm: the PC's side of ZMODEM, for the end-to-end tests.
  *
- *   kepu-zterm SENDLIST -- COMMAND [ARG…]
+ *   kepu-zterm SENDLIST [RECVDIR] -- COMMAND [ARG…]
  *
  * Runs COMMAND in a new pty and relays it to this terminal, as an SSH
  * client does. When the command starts rz (its ZRINIT header "**\x18B01"
  * appears), it does what Xshell or SecureCRT do: runs `sz` on the files
  * listed in SENDLIST (one path a line, read at that moment) with the pty as
  * its line, or, when the list is empty, cancels the transfer as a user
- * pressing Ctrl-X five times would. */
+ * pressing Ctrl-X five times would. With RECVDIR, when the command starts
+ * sz (its ZRQINIT header "**\x18B00"), it runs `rz` in RECVDIR as the PC's
+ * terminal saves a download. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -41,6 +43,17 @@ static void write_all(int fd, const char *p, size_t n)
 	}
 }
 
+/* Run argv (sz or rz) in dir with the pty as its line, relayed. */
+static void relay(int master, char **argv, const char *dir);
+
+/* Save what the command's sz sends into dir. */
+static void download(int master, const char *dir)
+{
+	/* Not --quiet: with it rz may miss the closing "OO" and resend ZFIN. */
+	char *argv[] = {"rz", "--binary", NULL};
+	relay(master, argv, dir);
+}
+
 /* Upload the listed files over the pty with sz, or cancel. */
 static void upload(int master, const char *list)
 {
@@ -60,6 +73,13 @@ static void upload(int master, const char *list)
 		write_all(master, "\x18\x18\x18\x18\x18\x08\x08\x08\x08\x08", 10);
 		return;
 	}
+	relay(master, argv, NULL);
+	for (int i = 4; i < argc; i++)
+		free(argv[i]);
+}
+
+static void relay(int master, char **argv, const char *dir)
+{
 	/* sz talks to a socket that is relayed to the pty, as a terminal
 	 * emulator's ZMODEM is: given the pty itself, sz would reset its modes
 	 * on exit with TCSAFLUSH and throw away its own closing "OO". */
@@ -73,12 +93,19 @@ static void upload(int master, const char *list)
 		int null = open("/dev/null", O_WRONLY);
 		dup2(null, 2);
 		close(sv[0]);
-		execvp("sz", argv);
+		if (dir && chdir(dir) != 0)
+			_exit(127);
+		execvp(argv[0], argv);
 		_exit(127);
 	}
 	close(sv[1]);
 	struct pollfd p[2] = {{sv[0], POLLIN, 0}, {master, POLLIN, 0}};
 	char buf[4096];
+	/* A download: sz on kepu's pty loses its closing "OO" (its exit
+	 * flushes the line), for which rz would wait 30 s; a terminal closes
+	 * the transfer once rz has said ZFIN, as this does. */
+	static const char zfin[] = "**\x18" "B08";
+	size_t fin = 0;
 	for (bool open_ = true; open_;) {
 		if (poll(p, 2, -1) < 0 && errno != EINTR)
 			break;
@@ -88,6 +115,13 @@ static void upload(int master, const char *list)
 				open_ = false;
 			else
 				write_all(master, buf, (size_t)n);
+			bool done = false;
+			for (ssize_t i = 0; dir && i < n && !done; i++) {
+				fin = buf[i] == zfin[fin] ? fin + 1 : buf[i] == zfin[0] ? 1 : 0;
+				done = fin == sizeof zfin - 1;
+			}
+			if (done)
+				write_all(sv[0], "OO", 2);
 		}
 		if (open_ && p[1].revents & POLLIN) {
 			ssize_t n = read(master, buf, sizeof buf);
@@ -99,14 +133,20 @@ static void upload(int master, const char *list)
 	int status;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	for (int i = 4; i < argc; i++)
-		free(argv[i]);
 }
 
 int main(int argc, char **argv)
 {
+	const char *recv = NULL;
+	if (argc >= 5 && !strcmp(argv[3], "--")) { /* RECVDIR given */
+		recv = argv[2];
+		argv[2] = argv[1];
+		argv[1] = argv[0];
+		argv++;
+		argc--;
+	}
 	if (argc < 4 || strcmp(argv[2], "--")) {
-		fprintf(stderr, "usage: kepu-zterm SENDLIST -- COMMAND [ARG...]\n");
+		fprintf(stderr, "usage: kepu-zterm SENDLIST [RECVDIR] -- COMMAND [ARG...]\n");
 		return 2;
 	}
 	signal(SIGPIPE, SIG_IGN); /* sz gone while its last bytes are relayed */
@@ -126,8 +166,8 @@ int main(int argc, char **argv)
 		tcsetattr(0, TCSANOW, &raw);
 		atexit(restore);
 	}
-	static const char zrinit[] = "**\x18" "B01";
-	size_t matched = 0;
+	static const char zrinit[] = "**\x18" "B01", zrqinit[] = "**\x18" "B00";
+	size_t matched = 0, rq = 0;
 	struct pollfd p[2] = {{0, POLLIN, 0}, {master, POLLIN, 0}};
 	for (;;) {
 		if (poll(p, 2, -1) < 0) {
@@ -147,14 +187,19 @@ int main(int argc, char **argv)
 			if (n <= 0)
 				break;
 			write_all(1, buf, (size_t)n);
-			bool start = false;
-			for (ssize_t i = 0; i < n && !start; i++) {
+			bool start = false, save = false;
+			for (ssize_t i = 0; i < n && !start && !save; i++) {
 				matched = buf[i] == zrinit[matched] ? matched + 1 : buf[i] == zrinit[0] ? 1 : 0;
+				rq = buf[i] == zrqinit[rq] ? rq + 1 : buf[i] == zrqinit[0] ? 1 : 0;
 				start = matched == sizeof zrinit - 1;
+				save = recv && rq == sizeof zrqinit - 1;
 			}
 			if (start) {
 				matched = 0;
 				upload(master, argv[1]);
+			} else if (save) {
+				rq = 0;
+				download(master, recv);
 			}
 		}
 	}

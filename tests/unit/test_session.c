@@ -8,6 +8,9 @@
 
 #include <sqlite3.h>
 
+#include "core/filetype.h"
+#include "core/msg.h"
+#include "domain/evidence.h"
 #include "domain/review.h"
 #include "domain/transfer.h"
 
@@ -431,6 +434,105 @@ static void test_record_numbers_never_reused(void **state)
 	assert_true(e > d);
 }
 
+/* A file of these bytes, open for reading. */
+static FILE *file_of(const char *bytes, size_t n)
+{
+	FILE *f = tmpfile();
+	assert_non_null(f);
+	assert_int_equal(fwrite(bytes, 1, n, f), n);
+	rewind(f);
+	return f;
+}
+
+#define PNG "\x89PNG\r\n\x1a\n\0\0\0\rIHDR"
+
+/* Attachments (#19) tried by a unit clerk: another unit's record id and
+ * another unit's attachment id find nothing and change nothing; an
+ * approved record's files stay; the limits hold; types go by content. */
+static void test_attachments_as_an_attacker(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "activity"), *talent = form(fx, "talent");
+	as_session u, c;
+	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
+	open_as(fx, &c, SESSION_CITY, "city", NULL);
+	char *err = NULL;
+	long long mine = add_talent(u.env.store, f, "魏都区", "科普讲座", &err);
+	long long theirs = add_talent(c.env.store, f, "长葛市", "科普展览", &err);
+	assert_true(mine > 0 && theirs > 0);
+	FILE *png = file_of(PNG, sizeof PNG - 1);
+	long long id = 0, their_file = 0;
+	assert_int_equal(evidence_add(&u.env, f, mine, png, "照片.png", sizeof PNG - 1, &id, &err), 0);
+	/* Another unit's record: no such record, nothing attached. */
+	assert_int_equal(evidence_add(&u.env, f, theirs, png, "x.png", sizeof PNG - 1, &their_file, &err), -1);
+	assert_string_equal(err, msg(MSG_S_CHANGED));
+	free(err), err = NULL;
+	assert_int_equal(evidence_add(&c.env, f, theirs, png, "长葛.png", sizeof PNG - 1, &their_file, &err), 0);
+	kp_attachment *a;
+	assert_int_equal(store_attachments(u.env.store, f, theirs, &a), 0);
+	attachments_free(a, 0);
+	/* Another unit's attachment id: not read, not removed. */
+	FILE *out = tmpfile();
+	assert_int_equal(store_attachment_copy(u.env.store, f, their_file, out, &err), KP_ENOTFOUND);
+	free(err), err = NULL;
+	assert_int_equal(ftell(out), 0);
+	assert_int_not_equal(store_detach(u.env.store, f, their_file, &err), KP_OK);
+	free(err), err = NULL;
+	/* Nor through another form's table. */
+	assert_int_equal(store_attachments(u.env.store, talent, mine, &a), 0);
+	attachments_free(a, 0);
+	assert_int_not_equal(store_attachment_copy(u.env.store, talent, id, out, &err), KP_OK);
+	free(err), err = NULL;
+	assert_int_equal(store_attachments(c.env.store, f, theirs, &a), 1);
+	assert_string_equal(a[0].name, "长葛.png");
+	assert_string_equal(a[0].by, "city");
+	attachments_free(a, 1);
+	/* Its own: listed and read back byte for byte. */
+	assert_int_equal(store_attachments(u.env.store, f, mine, &a), 1);
+	assert_string_equal(a[0].type, "PNG");
+	assert_int_equal(a[0].size, sizeof PNG - 1);
+	attachments_free(a, 1);
+	assert_int_equal(store_attachment_copy(u.env.store, f, id, out, &err), KP_OK);
+	assert_int_equal(ftell(out), sizeof PNG - 1);
+	fclose(out);
+	/* Types by content, whatever the name says. */
+	FILE *text = file_of("hello", 5);
+	assert_int_equal(evidence_add(&u.env, f, mine, text, "照片.jpg", 5, &id, &err), -1);
+	assert_non_null(strstr(err, "「照片.jpg」不是可以作为附件的文件"));
+	free(err), err = NULL;
+	fclose(text);
+	assert_int_equal(filetype_detect(png), FTYPE_PNG);
+	FILE *t;
+	assert_int_equal(filetype_detect(t = file_of("\xff\xd8\xff\xe0", 4)), FTYPE_JPEG), fclose(t);
+	assert_int_equal(filetype_detect(t = file_of("%PDF-1.4", 8)), FTYPE_PDF), fclose(t);
+	assert_int_equal(filetype_detect(t = file_of("\0\0\0\x18" "ftypmp42", 12)), FTYPE_MP4), fclose(t);
+	assert_int_equal(filetype_detect(t = file_of("PK\3\4 not a document", 20)), FTYPE_NONE), fclose(t);
+	/* The limits: one file's size, files per record (the form's). */
+	assert_int_equal(evidence_add(&u.env, f, mine, png, "大.png", 21LL * 1024 * 1024, &id, &err), -1);
+	assert_non_null(strstr(err, "超过了每个附件 20 MiB 的上限"));
+	free(err), err = NULL;
+	for (int i = 1; i < f->evidence->max_files; i++)
+		assert_int_equal(evidence_add(&u.env, f, mine, png, "照片.png", sizeof PNG - 1, &id, &err), 0);
+	assert_int_equal(evidence_add(&u.env, f, mine, png, "照片.png", sizeof PNG - 1, &id, &err), -1);
+	assert_non_null(strstr(err, "已有 10 个附件"));
+	free(err), err = NULL;
+	/* Approved: the unit neither adds nor removes one. */
+	assert_int_equal(review_apply(&u.env, f, mine, REV_SUBMIT, NULL, &err), 0);
+	assert_int_equal(review_apply(&c.env, f, mine, REV_APPROVE, NULL, &err), 0);
+	assert_int_equal(store_detach(u.env.store, f, id, &err), KP_ERR);
+	assert_string_equal(err, "这条记录现在是「已认定」，不能修改或删除");
+	free(err), err = NULL;
+	assert_int_equal(store_attachments(u.env.store, f, mine, &a), 10);
+	attachments_free(a, 10);
+	/* A deleted record takes its files with it. */
+	assert_int_equal(store_delete(c.env.store, f, theirs, &err), KP_OK);
+	assert_int_equal(store_attachment_copy(c.env.store, f, their_file, stdout, &err), KP_ENOTFOUND);
+	free(err), err = NULL;
+	fclose(png);
+	close_as(&u);
+	close_as(&c);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -441,6 +543,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unit_import_refused_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_and_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_numbers_never_reused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attachments_as_an_attacker, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

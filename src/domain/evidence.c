@@ -1,0 +1,54 @@
+#include "domain/evidence.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/filetype.h"
+#include "core/msg.h"
+#include "core/xalloc.h"
+#include "domain/exchange.h"
+
+int evidence_add(kp_env *e, const kp_form *f, long long record_id, FILE *in, const char *name,
+		 long long size, long long *id, char **err)
+{
+	char *safe = exchange_safe_name(name);
+	kp_filetype t = filetype_detect(in);
+	int rc = -1;
+	if (t == FTYPE_NONE) {
+		*err = xasprintf(msg(MSG_EV_TYPE), safe);
+	} else {
+		rewind(in);
+		kp_new_attachment na = {safe, filetype_name(t), in, size};
+		rc = store_attach(e->store, f, record_id, &na, id, err) == KP_OK ? 0 : -1;
+	}
+	free(safe);
+	return rc;
+}
+
+typedef struct {
+	kp_env *e;
+	const kp_form *f;
+	long long id;
+} copy_ctx;
+
+static int copy_out(FILE *out, void *ctx, char **err)
+{
+	copy_ctx *c = ctx;
+	return store_attachment_copy(c->e->store, c->f, c->id, out, err) == KP_OK ? 0 : -1;
+}
+
+int evidence_send(kp_env *e, const kp_form *f, const kp_attachment *a, char **err)
+{
+	copy_ctx c = {e, f, a->id};
+	return exchange_send_with(a->name, copy_out, &c, err);
+}
+
+void evidence_size_text(long long size, char *buf, size_t len)
+{
+	if (size >= 1024 * 1024)
+		snprintf(buf, len, "%.1f MiB", (double)size / (1024.0 * 1024.0));
+	else if (size >= 1024)
+		snprintf(buf, len, "%lld KiB", (size + 1023) / 1024);
+	else
+		snprintf(buf, len, msg(MSG_EV_BYTES), size);
+}

@@ -1,0 +1,25 @@
+/*
+ * evidence: files attached to a record as evidence (#19) — photos, videos
+ * and documents of an activity or a resource, which the city reviews with
+ * the record. A file is accepted by its content (core/filetype.h), never
+ * by its name, and kept in the database (store_attach).
+ */
+#ifndef KP_EVIDENCE_H
+#define KP_EVIDENCE_H
+#include <stdio.h>
+
+#include "domain/env.h"
+
+/* Attach the open file in (size bytes, sent as name) to record_id of f:
+ * its type found from its content, its name made safe. 0 with *id, or -1
+ * with *err (a refused type names the accepted ones). */
+int evidence_add(kp_env *e, const kp_form *f, long long record_id, FILE *in, const char *name,
+		 long long size, long long *id, char **err);
+/* Send attachment a (as store_attachments listed it) of f to the user's
+ * PC with sz, under its name; its bytes are read again, in the session's
+ * scope. 0 or -1 (*err may be NULL: the transfer failed). */
+int evidence_send(kp_env *e, const kp_form *f, const kp_attachment *a, char **err);
+/* "1.2 MiB", "35 KiB", "120 字节" into buf. */
+void evidence_size_text(long long size, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,283 @@
+/* Attachments (#19): files a clerk sends as evidence of a record, kept in
+ * the database itself as BLOBs, so WAL, kepu backup (VACUUM INTO) and a
+ * restore keep them in step with their records. Every statement reaches a
+ * file only through its record's row, under the session's unit scope. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/xalloc.h"
+#include "store/db.h"
+
+/* The data last: a listing never reads a file's pages. */
+int store_ensure_attachments(kp_store *s, char **err)
+{
+	if (db_exec(s,
+		    "CREATE TABLE IF NOT EXISTS kp_attachments ("
+		    " id INTEGER PRIMARY KEY,"
+		    " tbl TEXT NOT NULL,"
+		    " record_id INTEGER NOT NULL,"
+		    " unit_id INTEGER NOT NULL,"
+		    " name TEXT NOT NULL,"
+		    " type TEXT NOT NULL,"
+		    " size INTEGER NOT NULL,"
+		    " sent_by TEXT NOT NULL,"
+		    " sent_at TEXT NOT NULL,"
+		    " data BLOB NOT NULL)", err) != KP_OK)
+		return KP_ERR;
+	return db_exec(s, "CREATE INDEX IF NOT EXISTS kp_attachments_record ON kp_attachments (tbl, record_id)",
+		       err);
+}
+
+static void attachment_clear(kp_attachment *a)
+{
+	free(a->name);
+	free(a->type);
+	free(a->by);
+	free(a->at);
+}
+
+void attachments_free(kp_attachment *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		attachment_clear(&a[i]);
+	free(a);
+}
+
+/* The columns of a listing, joined to the record so that the record's
+ * unit, as the session may see it, decides; ?1 the table, ?3 the scope. */
+#define LIST_COLS "SELECT a.id, a.record_id, t.unit_id, a.name, a.type, a.size, a.sent_by, a.sent_at"
+#define JOIN_SCOPED " FROM kp_attachments a JOIN \"%s\" t ON t.id = a.record_id" \
+		    " WHERE a.tbl = ?1 AND (?3 = 0 OR t.unit_id = ?3)"
+
+static void read_attachment(sqlite3_stmt *st, kp_attachment *a)
+{
+	a->id = sqlite3_column_int64(st, 0);
+	a->record_id = sqlite3_column_int64(st, 1);
+	a->unit_id = sqlite3_column_int64(st, 2);
+	a->name = db_text(st, 3);
+	a->type = db_text(st, 4);
+	a->size = sqlite3_column_int64(st, 5);
+	a->by = db_text(st, 6);
+	a->at = db_text(st, 7);
+}
+
+size_t store_attachments(kp_store *s, const kp_form *f, long long record_id, kp_attachment **out)
+{
+	*out = NULL;
+	char *sql = xasprintf(LIST_COLS JOIN_SCOPED " AND a.record_id = ?2 ORDER BY a.id", f->table);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	size_t n = 0, cap = 0;
+	if (st) {
+		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, record_id);
+		sqlite3_bind_int64(st, 3, session_scope(s));
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			if (n == cap)
+				*out = xrealloc(*out, (cap = cap ? 2 * cap : 8) * sizeof **out);
+			read_attachment(st, &(*out)[n++]);
+		}
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Attachment id of f's records, as the session may see it: KP_OK with a
+ * filled, else KP_ENOTFOUND (another unit's answers like a missing one). */
+static int find_attachment(kp_store *s, const kp_form *f, long long id, kp_attachment *a, char **err)
+{
+	char *sql = xasprintf(LIST_COLS JOIN_SCOPED " AND a.id = ?2", f->table);
+	sqlite3_stmt *st = db_prepare(s, sql, err);
+	free(sql);
+	if (!st)
+		return KP_ERR;
+	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int64(st, 3, session_scope(s));
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_attachment(st, a);
+	else if (rc == SQLITE_DONE)
+		*err = xasprintf(msg(MSG_S_NO_ATTACHMENT), id);
+	else
+		db_fail(s, err);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? KP_OK : rc == SQLITE_DONE ? KP_ENOTFOUND : KP_ERR;
+}
+
+/* How many files the record has (in the writer's transaction). */
+static long long count_of(kp_store *s, const kp_form *f, long long record_id)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT count(*) FROM kp_attachments WHERE tbl = ?1 AND record_id = ?2", NULL);
+	long long n = 0;
+	if (st) {
+		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, record_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+#define CHUNK 65536
+
+/* The file into the row's zeroblob, a chunk at a time: never the whole
+ * file in memory. */
+static int blob_fill(kp_store *s, long long rowid, FILE *in, long long size, char **err)
+{
+	sqlite3_blob *b;
+	if (sqlite3_blob_open(s->db, "main", "kp_attachments", "data", rowid, 1, &b) != SQLITE_OK)
+		return db_fail(s, err);
+	char *buf = xmalloc(CHUNK);
+	long long off = 0;
+	int rc = KP_OK;
+	while (rc == KP_OK && off < size) {
+		size_t want = size - off < CHUNK ? (size_t)(size - off) : CHUNK;
+		size_t got = fread(buf, 1, want, in);
+		if (got != want) {
+			*err = xstrdup(msg(MSG_S_ATTACH_SHORT));
+			rc = KP_ERR;
+		} else if (sqlite3_blob_write(b, buf, (int)got, (int)off) != SQLITE_OK) {
+			rc = db_fail(s, err);
+		}
+		off += (long long)got;
+	}
+	free(buf);
+	sqlite3_blob_close(b);
+	return rc;
+}
+
+int store_attach(kp_store *s, const kp_form *f, long long record_id, const kp_new_attachment *na,
+		 long long *id, char **err)
+{
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	kp_record old;
+	int rc = store_get(s, f, record_id, &old, err);
+	bool had = rc == KP_OK;
+	if (had)
+		rc = session_may_attach(s, f, &old, err);
+	if (rc == KP_OK && na->size > (long long)f->evidence->max_mib * 1024 * 1024) {
+		*err = xasprintf(msg(MSG_S_ATTACH_TOO_BIG), na->name, (double)na->size / (1024.0 * 1024.0),
+				 f->evidence->max_mib);
+		rc = KP_ERR;
+	}
+	if (rc == KP_OK && count_of(s, f, record_id) >= f->evidence->max_files) {
+		*err = xasprintf(msg(MSG_S_ATTACH_MANY), f->evidence->max_files);
+		rc = KP_ERR;
+	}
+	sqlite3_stmt *st = rc == KP_OK ? db_prepare(s, "INSERT INTO kp_attachments (tbl, record_id, unit_id, name, type,"
+						    " size, sent_by, sent_at, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, kp_now(), zeroblob(?6))",
+						    err)
+				       : NULL;
+	if (st) {
+		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, record_id);
+		sqlite3_bind_int64(st, 3, old.unit_id);
+		sqlite3_bind_text(st, 4, na->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, na->type, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 6, na->size);
+		sqlite3_bind_text(st, 7, store_session_user(s), -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(s, err);
+		else
+			*id = sqlite3_last_insert_rowid(s->db);
+		sqlite3_finalize(st);
+	} else if (rc == KP_OK) {
+		rc = KP_ERR;
+	}
+	if (rc == KP_OK)
+		rc = blob_fill(s, *id, na->in, na->size, err);
+	if (rc == KP_OK) {
+		char *what = xasprintf("%s（%s，%lld 字节）", na->name, na->type, na->size);
+		char *ch[] = {(char *)msg(MSG_AU_FILE), "", what};
+		if ((rc = db_audit(s, NULL, f->table, record_id, old.unit_id, "attach", ch, 3)) != KP_OK)
+			db_fail(s, err);
+		free(what);
+	}
+	if (had)
+		record_free(&old);
+	if (rc == KP_OK && db_commit(s, err) == KP_OK)
+		return KP_OK;
+	db_rollback(s);
+	return rc == KP_OK ? KP_ERR : rc;
+}
+
+int store_attachment_copy(kp_store *s, const kp_form *f, long long id, FILE *out, char **err)
+{
+	if (session_need(s, ANY_SESSION, err) != KP_OK)
+		return KP_ERR;
+	kp_attachment a;
+	int rc = find_attachment(s, f, id, &a, err);
+	if (rc != KP_OK)
+		return rc;
+	attachment_clear(&a);
+	sqlite3_blob *b;
+	if (sqlite3_blob_open(s->db, "main", "kp_attachments", "data", id, 0, &b) != SQLITE_OK)
+		return db_fail(s, err);
+	int size = sqlite3_blob_bytes(b);
+	char *buf = xmalloc(CHUNK);
+	for (int off = 0; rc == KP_OK && off < size; off += CHUNK) {
+		int n = size - off < CHUNK ? size - off : CHUNK;
+		if (sqlite3_blob_read(b, buf, n, off) != SQLITE_OK)
+			rc = db_fail(s, err);
+		else if (fwrite(buf, 1, (size_t)n, out) != (size_t)n) {
+			*err = xstrdup(msg(MSG_C_WRITE_ERROR));
+			rc = KP_ERR;
+		}
+	}
+	free(buf);
+	sqlite3_blob_close(b);
+	return rc;
+}
+
+int store_detach(kp_store *s, const kp_form *f, long long id, char **err)
+{
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	kp_attachment a;
+	kp_record old;
+	int rc = find_attachment(s, f, id, &a, err);
+	bool found = rc == KP_OK, had = false;
+	if (found && (rc = store_get(s, f, a.record_id, &old, err)) == KP_OK) {
+		had = true;
+		rc = session_may_attach(s, f, &old, err);
+	}
+	sqlite3_stmt *st = rc == KP_OK ? db_prepare(s, "DELETE FROM kp_attachments WHERE id = ?1 AND tbl = ?2", err) : NULL;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, f->table, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(s, err);
+		sqlite3_finalize(st);
+	} else if (rc == KP_OK) {
+		rc = KP_ERR;
+	}
+	if (rc == KP_OK) {
+		char *ch[] = {(char *)msg(MSG_AU_FILE), a.name, ""};
+		if ((rc = db_audit(s, NULL, f->table, a.record_id, old.unit_id, "detach", ch, 3)) != KP_OK)
+			db_fail(s, err);
+	}
+	if (found)
+		attachment_clear(&a);
+	if (had)
+		record_free(&old);
+	if (rc == KP_OK && db_commit(s, err) == KP_OK)
+		return KP_OK;
+	db_rollback(s);
+	return rc == KP_OK ? KP_ERR : rc;
+}
+
+int store_detach_record(kp_store *s, const kp_form *f, long long record_id)
+{
+	sqlite3_stmt *st = db_prepare(s, "DELETE FROM kp_attachments WHERE tbl = ?1 AND record_id = ?2", NULL);
+	if (!st)
+		return KP_ERR;
+	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, record_id);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
+	sqlite3_finalize(st);
+	return rc;
+}
