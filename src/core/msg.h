@@ -326,6 +326,10 @@
 	X(UI_FD_NONE,       "没有找到符合的人才。") \
 	X(UI_FD_DETAIL,     "%s（%s）  电话 %s") \
 	X(UI_MENU_PASSWORD, "修改密码（%s）") \
+	X(UI_MENU_ADVANCE_ON, "输入习惯：填满的项自动跳到下一项（现在：开；回车改为关）") \
+	X(UI_MENU_ADVANCE_OFF, "输入习惯：填满的项自动跳到下一项（现在：关；回车改为开）") \
+	X(UI_ADVANCE_NOW_ON, "已打开：手机号等填满后自动跳到下一项（紧接着按的 Tab 不会跳过下一项）。") \
+	X(UI_ADVANCE_NOW_OFF, "已关闭：每一项填完后按 Tab 或回车到下一项。") \
 	X(UI_MENU_ACCOUNTS, "账号管理（锁定、解锁、重置密码）") \
 	X(UI_AC_HINT,       "近期失败：15 分钟内连续输错的次数；输错 5 次起须等待，最长 60 秒；不锁账号") \
 	X(UI_AC_ROLE,       "角色") \

@@ -19,6 +19,7 @@ static const char *const auth_ddl[] = {
 	" must_change INTEGER NOT NULL DEFAULT 1,"
 	" disabled INTEGER NOT NULL DEFAULT 0,"
 	" locked INTEGER NOT NULL DEFAULT 0,"
+	" auto_advance INTEGER NOT NULL DEFAULT 1,"
 	" created_at TEXT NOT NULL)",
 	/* Recent failed logins per name typed (known or not, so an unknown
 	 * name is treated exactly like a known one) and per client address. */
@@ -63,17 +64,24 @@ int store_ensure_auth(kp_store *s, char **err)
 			db_rollback(s);
 			return KP_ERR;
 		}
-	/* kp_users of an older kepu has no locked column. */
-	sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM pragma_table_info('kp_users') WHERE name = 'locked'", err);
-	int has = st ? sqlite3_step(st) : SQLITE_ERROR;
-	sqlite3_finalize(st);
-	if ((has != SQLITE_ROW && has != SQLITE_DONE) ||
-	    (has == SQLITE_DONE &&
-	     db_exec(s, "ALTER TABLE kp_users ADD COLUMN locked INTEGER NOT NULL DEFAULT 0", err) != KP_OK)) {
-		db_rollback(s);
-		return KP_ERR;
+	/* kp_users of an older kepu lacks the columns added since. */
+	static const char *const added[][2] = {
+		{"locked", "ALTER TABLE kp_users ADD COLUMN locked INTEGER NOT NULL DEFAULT 0"},
+		{"auto_advance", "ALTER TABLE kp_users ADD COLUMN auto_advance INTEGER NOT NULL DEFAULT 1"},
+	};
+	int rc = KP_OK;
+	for (size_t i = 0; rc == KP_OK && i < sizeof added / sizeof added[0]; i++) {
+		sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM pragma_table_info('kp_users') WHERE name = ?", err);
+		if (st)
+			sqlite3_bind_text(st, 1, added[i][0], -1, SQLITE_STATIC);
+		int has = st ? sqlite3_step(st) : SQLITE_ERROR;
+		sqlite3_finalize(st);
+		if (has != SQLITE_ROW && has != SQLITE_DONE)
+			rc = KP_ERR;
+		else if (has == SQLITE_DONE)
+			rc = db_exec(s, added[i][1], err);
 	}
-	return db_commit(s, err);
+	return db_end(s, rc, err);
 }
 
 char *store_dummy_hash(kp_store *s)
@@ -153,10 +161,12 @@ static void read_user(sqlite3_stmt *st, kp_user *u)
 	u->must_change = sqlite3_column_int(st, 6);
 	u->disabled = sqlite3_column_int(st, 7);
 	u->locked = sqlite3_column_int(st, 8);
+	u->auto_advance = sqlite3_column_int(st, 9);
 }
 
 #define USER_COLUMNS "u.id, u.name, u.role, ifnull(u.unit_id, 0), ifnull(n.name, ''), u.hash," \
-		     " u.must_change, u.disabled, u.locked FROM kp_users u LEFT JOIN units n ON n.id = u.unit_id"
+		     " u.must_change, u.disabled, u.locked, u.auto_advance FROM kp_users u" \
+		     " LEFT JOIN units n ON n.id = u.unit_id"
 
 int store_user_get(kp_store *s, const char *name, kp_user *u)
 {
@@ -281,6 +291,18 @@ int store_user_disable(kp_store *s, const char *name, char **err)
 		return KP_ERR;
 	return user_update(s, name, "UPDATE kp_users SET disabled = 1 WHERE name = ?", NULL,
 			   "user_disable", false, err);
+}
+
+int store_user_set_auto_advance(kp_store *s, const char *name, bool on, char **err)
+{
+	/* A way of typing: each account its own (the city may set anyone's). */
+	bool own = s->kind != SESSION_NONE && !strcmp(name, s->actor);
+	if (!own && session_need(s, CITY_OR_ADMIN, err) != KP_OK)
+		return KP_ERR;
+	return user_update(s, name,
+			   on ? "UPDATE kp_users SET auto_advance = 1 WHERE name = ?"
+			      : "UPDATE kp_users SET auto_advance = 0 WHERE name = ?",
+			   NULL, on ? "auto_advance_on" : "auto_advance_off", false, err);
 }
 
 int store_user_set_locked(kp_store *s, const char *name, bool locked, char **err)

@@ -259,6 +259,7 @@ typedef struct {
 	bool must_change;    /* an initial password: change before anything else */
 	bool disabled;
 	bool locked;         /* by the city (kepu user lock): no login until unlocked */
+	bool auto_advance;   /* the user's own choice: full fields move on by themselves */
 } kp_user;
 
 /* The account, login-attempt and audit tables (the audit one append-only,
@@ -277,6 +278,9 @@ int store_user_set_hash(kp_store *s, const char *name, const char *hash, bool in
 int store_user_disable(kp_store *s, const char *name, char **err);
 /* Lock or unlock an account (audited); unlocking also ends the name's
  * login back-off. KP_ENOTFOUND for an unknown name. */
+/* The account's choice of auto-advance (its own, or any for the city),
+ * audited. */
+int store_user_set_auto_advance(kp_store *s, const char *name, bool on, char **err);
 int store_user_set_locked(kp_store *s, const char *name, bool locked, char **err);
 /* The hash an unknown name's password is checked against (caller frees),
  * or NULL before one is stored. */

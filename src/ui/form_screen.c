@@ -554,7 +554,7 @@ static void field_key(form_screen *fs, ui_app *app, kp_action a, kp_key key, int
 		open_choices(fs, fd, st, key.code);
 	else if (text && eb_insert(eb, key.code)) {
 		edited(fs, st);
-		if (complete(fd, eb)) {
+		if (app->account.auto_advance && complete(fd, eb)) { /* the field's and the user's choice */
 			fs_move_focus(fs, +1);
 			fs->advanced = fd->forgive_tab;
 		}

@@ -14,7 +14,7 @@
 
 typedef enum {
 	ITEM_CHECKLIST, ITEM_PROGRESS, ITEM_BRIEFING, ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_RECORD,
-	ITEM_VIEW, ITEM_EXPORT, ITEM_IMPORT, ITEM_FIND, ITEM_AUDIT, ITEM_ACCOUNTS, ITEM_PASSWORD, ITEM_QUIT
+	ITEM_VIEW, ITEM_EXPORT, ITEM_IMPORT, ITEM_FIND, ITEM_AUDIT, ITEM_ACCOUNTS, ITEM_PASSWORD, ITEM_ADVANCE, ITEM_QUIT
 } item_kind;
 
 typedef struct {
@@ -43,6 +43,21 @@ static bool table_form(const kp_form *f)
 		if (f->fields[i].type != FT_INTEGER)
 			return false;
 	return true;
+}
+
+/* The user's own way of typing: full fields (a whole mobile number) move on
+ * by themselves, or wait for Tab. Kept with the account. */
+static void toggle_advance(ui_app *app)
+{
+	char *err = NULL;
+	bool on = !app->account.auto_advance;
+	if (store_user_set_auto_advance(app->env->store, app->account.name, on, &err) != KP_OK) {
+		app_status(app, true, "%s", err);
+		free(err);
+		return;
+	}
+	app->account.auto_advance = on;
+	app_status(app, false, "%s", msg(on ? MSG_UI_ADVANCE_NOW_ON : MSG_UI_ADVANCE_NOW_OFF));
 }
 
 static void push(ui_app *app, ui_screen *s)
@@ -109,6 +124,9 @@ static void activate(menu *m, ui_app *app, const menu_item *it)
 	case ITEM_PASSWORD:
 		push(app, login_screen_new(app, true));
 		break;
+	case ITEM_ADVANCE:
+		toggle_advance(app);
+		break;
 	case ITEM_QUIT:
 		app->quit = true;
 		break;
@@ -159,6 +177,9 @@ static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 		break;
 	case ITEM_PASSWORD:
 		snprintf(buf, len, msg(MSG_UI_MENU_PASSWORD), app->account.name);
+		break;
+	case ITEM_ADVANCE:
+		snprintf(buf, len, "%s", msg(app->account.auto_advance ? MSG_UI_MENU_ADVANCE_ON : MSG_UI_MENU_ADVANCE_OFF));
 		break;
 	case ITEM_QUIT:
 		snprintf(buf, len, "%s", msg(MSG_UI_MENU_QUIT));
@@ -260,7 +281,8 @@ ui_screen *menu_new(ui_app *app)
 	kp_entry *es;
 	size_t ne = catalog_entries(cat, true, &es);
 	bool city = APP_IS_CITY(app);
-	m->items = xcalloc(ne * 2 + 10, sizeof *m->items);
+	/* Two per form at most, and the eleven fixed items below. */
+	m->items = xcalloc(ne * 2 + 11, sizeof *m->items);
 	m->items[m->n++] = (menu_item){ITEM_CHECKLIST, NULL, NULL, 'c'};
 	m->items[m->n++] = (menu_item){ITEM_PROGRESS, NULL, NULL, 'p'};
 	if (city && schedule_nmonths(&cat->schedule)) /* the briefing sums every unit */
@@ -291,6 +313,7 @@ ui_screen *menu_new(ui_app *app)
 		m->items[m->n++] = (menu_item){ITEM_ACCOUNTS, NULL, NULL, 'z'}; /* 账号 */
 	}
 	m->items[m->n++] = (menu_item){ITEM_PASSWORD, NULL, NULL, 'w'};
+	m->items[m->n++] = (menu_item){ITEM_ADVANCE, NULL, NULL, 0};
 	m->items[m->n++] = (menu_item){ITEM_QUIT, NULL, NULL, 'q'};
 	picker_init(&m->pick, app);
 	glance_build(&m->at_a_glance, app);

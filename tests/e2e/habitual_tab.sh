@@ -38,3 +38,24 @@ wait_for "恢复吗"; keys n                   # the draft the closed terminal l
 keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
 type_text "13937412345"; keys Tab
 wait_for ">QQ号或微信号"
+close_terminals
+
+# The user's own choice: auto-advance off for this account (menu, kept in
+# kp_users), so a whole mobile number waits for the clerk's Tab; on again.
+start 80 24
+menu_open "输入习惯：填满的项自动跳到下一项（现在：开"
+wait_for "已关闭：每一项填完后按 Tab 或回车到下一项。"
+assert_sql "SELECT auto_advance FROM kp_users WHERE name = 'admin'" "0"
+assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'auto_advance_off' AND user = 'admin'" "1"
+open_talent_form "许昌学院"
+wait_for "恢复吗"; keys n
+keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+type_text "13937412347"
+wait_for ">联系电话"                              # stays: the Tab is the clerk's to press
+keys Tab
+wait_for ">电子邮箱"
+keys Escape
+wait_for "确定放弃并离开吗"; keys y
+menu_open "输入习惯：填满的项自动跳到下一项（现在：关"
+wait_for "已打开：手机号等填满后自动跳到下一项"
+assert_sql "SELECT auto_advance FROM kp_users WHERE name = 'admin'" "1"
