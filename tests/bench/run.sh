@@ -54,3 +54,5 @@ echo
 BUILD="$build" KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/wire.sh
 echo
 KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/workbook.sh
+echo
+KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/bounds.sh
