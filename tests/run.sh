@@ -42,7 +42,8 @@ fi
 # are printed, they are killed, and the scenario fails.
 leftovers() {
 	local pids i
-	for i in $(seq 50); do
+	# A sanitized kepu checks its heap for leaks as it exits: give it time.
+	for i in $(seq 150); do
 		pids=$(pgrep -f -- "^$KEPU " || true)
 		[ -z "$pids" ] && return 0
 		sleep 0.1

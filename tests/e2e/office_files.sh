@@ -2,7 +2,7 @@
 # Python's GBK codec): each imports, or is refused saying where and why,
 # as issue #16 asks; kepu's own workbooks import back unchanged; the same
 # person twice is reported, --update updates, an approved record never
-# changes; forged files are answered within 64 MiB (make bench times them).
+# changes; forged files are answered (make bench times them and their memory).
 . "$(dirname "$0")/lib.sh"
 new_db
 F=$WORK/f
@@ -118,15 +118,14 @@ for form in quota talent project activity resource monthly plan summary; do
 	cmp -s "$WORK/$form.csv" "$WORK/$form.again.csv" || fail "$form round trip: $(diff "$WORK/$form.csv" "$WORK/$form.again.csv" | head)"
 done
 
-# Bounds: 10 MB files of the worst kinds are answered, within 64 MiB (the
-# 2 s target is measured by make bench, tests/bench/bounds.sh; the 60 s
-# here only catches a file that is never answered).
-within() { # within FILE FORM: refused or accepted, in bounded memory
+# Bounds: 10 MB files of the worst kinds are answered (accepted or refused,
+# never a crash). Their time and memory against the targets (2 s, 64 MiB)
+# are measured by make bench (tests/bench/bounds.sh), not here: a sanitized
+# build takes several times both. The 60 s only catch a file never answered.
+within() { # within FILE FORM: refused or accepted
 	local rc=0
-	/usr/bin/time -f %M -o "$WORK/mem" timeout 60 "$KEPU" import "$2" "$1" --db "$DB" --unit 许昌学院 --dry-run \
-		>/dev/null 2>"$WORK/err" || rc=$?
+	timeout 60 "$KEPU" import "$2" "$1" --db "$DB" --unit 许昌学院 --dry-run >/dev/null 2>"$WORK/err" || rc=$?
 	[ "$rc" -le 1 ] || fail "$1: status $rc (124: no answer in 60 s): $(head -c 300 "$WORK/err")"
-	[ "$(tail -n 1 "$WORK/mem")" -lt 65536 ] || fail "$1: $(tail -n 1 "$WORK/mem") KiB"
 }
 # the header repeating 姓名 9,990 times was quadratic; now one pass
 { for i in $(seq 1 9990); do printf '姓名,'; done; echo; } >"$WORK/wide.csv"
