@@ -501,6 +501,7 @@
 	X(C_DATE_NUMBER,    "Excel 存的是数字 %s，不是日期，没有导入：请写成 2016-07-15 或 2016年7月15日") \
 	X(C_DATE_SERIAL,    "Excel 存的是数字 %s，单元格不是日期格式，没有导入：请写成 2016-07-15 或 2016年7月15日") \
 	X(C_BLANK_ROWS,     "跳过了 %d 个空行") \
+	X(C_MARKED_OTHERS,  "%lld 行可能与其他单位已推荐的人员重复，已标记，请与市科协核实") \
 	X(C_CSV_QUOTE,      "第%d行: 引号没有闭合") \
 	X(C_CSV_CELL_LONG,  "第%d行: 一格超过 %ld KiB（Excel 一格最多 32767 个字），不读取") \
 	X(C_CSV_WIDE,       "第%d行: 超过 %d 列（Excel 的最大列数），不读取") \

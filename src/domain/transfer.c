@@ -742,6 +742,11 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	/* All or nothing, unless bad rows go to the rejects file. */
 	bool ok = !st->fatal && (o->rejects || !st->errors);
 	bool commit = ok && !o->dry_run;
+	if (b && ok && store_batch_marked(b)) { /* no other unit's data: the count only */
+		char *t = xasprintf(msg(MSG_C_MARKED_OTHERS), store_batch_marked(b));
+		say(&im, t);
+		free(t);
+	}
 	if (b && store_batch_end(b, commit, &err) != KP_OK && commit)
 		fatal(&im, err);
 	if (!b || !commit) {

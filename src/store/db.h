@@ -35,6 +35,10 @@ int session_may_attach(kp_store *s, const kp_form *f, const kp_record *old, char
 /* Remove every attachment of a record (its delete, in the writer's
  * transaction). */
 int store_detach_record(kp_store *s, const kp_form *f, long long record_id);
+/* Mark r (just written, the session's own) as a possible duplicate of
+ * every other record holding its unique_hint values, in the caller's
+ * transaction (duplicates.c); *marked says whether any pair was new. */
+int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool *marked, char **err);
 /* May the session delete old? */
 int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char **err);
 #define SESSION_KIND(k) (1u << (k))

@@ -80,14 +80,11 @@ int store_ensure_duplicates(kp_store *s, char **err)
 		       " PRIMARY KEY (tbl, id, other))", err);
 }
 
-int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char **err)
+int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool *marked, char **err)
 {
-	if (session_need(s, ANY_SESSION, err) != KP_OK)
-		return KP_ERR;
+	*marked = false;
 	if (!hint_filled(f, r))
 		return KP_OK;
-	if (db_begin(s, err) != KP_OK)
-		return KP_ERR;
 	/* The record marked must be one the session may read (its own); the
 	 * pairs it makes are read by the city only. */
 	strbuf b = STRBUF_INIT;
@@ -109,13 +106,25 @@ int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char
 			sqlite3_bind_text(st, (int)(5 + i), r->vals[f->hint[i]], -1, SQLITE_STATIC);
 		rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
 	}
-	if (rc == KP_OK && sqlite3_changes(s->db)) {
+	if (rc == KP_OK && (*marked = sqlite3_changes(s->db) > 0)) {
 		char *what[] = {"kp_duplicates", "", "marked"};
 		if ((rc = db_audit(s, NULL, f->table, r->id, r->unit_id, "duplicate", what, 3)) != KP_OK)
 			db_fail(s, err);
 	}
 	sqlite3_finalize(st);
-	return db_end(s, rc, err);
+	return rc;
+}
+
+int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char **err)
+{
+	if (session_need(s, ANY_SESSION, err) != KP_OK)
+		return KP_ERR;
+	if (!hint_filled(f, r))
+		return KP_OK;
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	bool marked;
+	return db_end(s, dup_mark_in_tx(s, f, r, &marked, err), err);
 }
 
 size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup **out)

@@ -184,10 +184,12 @@ struct kp_batch {
 	bool update;                  /* a row repeating a stored record updates it */
 	sqlite3_stmt *upd;            /* …with this, made when first needed */
 	sqlite3_stmt *same;           /* the look-up of a row's person, likewise */
+	long long marked;             /* a unit's rows marked as possibly another unit's person */
 	char now[20];
 };
 
 void store_batch_update(kp_batch *b, bool update) { b->update = update; }
+long long store_batch_marked(const kp_batch *b) { return b->marked; }
 
 /* The labels of a form's unique_hint fields, joined with 、. */
 static char *hint_labels(const kp_form *f)
@@ -296,7 +298,7 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 		return NULL;
 	}
 	kp_batch *b = xcalloc(1, sizeof *b);
-	*b = (kp_batch){s, f, st, counter_begin(s, f), 0, source, 0, 0, 0, 0, false, NULL, NULL, ""};
+	*b = (kp_batch){s, f, st, counter_begin(s, f), 0, source, 0, 0, 0, 0, false, NULL, NULL, 0, ""};
 	clock_now(b->now);
 	sqlite3_bind_text(st, (int)f->nfields + 2, b->now, -1, SQLITE_STATIC);
 	if (seq_next(s, f, &b->next_id, err) != KP_OK) {
@@ -349,6 +351,13 @@ int store_batch_add(kp_batch *b, kp_record *r, char **err)
 		if (rc != KP_OK)
 			db_fail(b->s, err);
 	}
+	/* A unit's import cannot see other units' people (stored_same is
+	 * scoped): a row that may repeat one is saved and marked for the
+	 * city, as a second F2 on the form does. */
+	bool marked = false;
+	if (rc == KP_OK && !replaces && b->source && b->f->nhint && session_scope(b->s) > 0 &&
+	    (rc = dup_mark_in_tx(b->s, b->f, r, &marked, err)) == KP_OK && marked)
+		b->marked++;
 	if (rc == KP_OK && !replaces) {
 		if (!b->added++) {
 			b->first = r->id;

@@ -146,6 +146,9 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
  * session may change it: an approved record never, by an import. */
 int store_batch_add(kp_batch *b, kp_record *r, char **err);
 void store_batch_update(kp_batch *b, bool update);
+/* How many of a unit's imported rows were marked as possibly repeating a
+ * person of another unit (kp_duplicates, for the city). */
+long long store_batch_marked(const kp_batch *b);
 int store_batch_end(kp_batch *b, bool commit, char **err);
 /* Update r if its version is still current; else KP_ECONFLICT. */
 int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err);

@@ -55,3 +55,17 @@ open_talent_form "长葛市"
 fill_required "$other_name" "$other_phone"
 keys F2
 wait_for "可能与第 $other_id 号记录（魏都区，$other_name）重复，请核实。仍要保存请再按 F2"
+
+# A unit importing another unit's person (its import cannot see other
+# units' rows): saved, marked for the city like a second F2, and told with
+# the count only — no other unit's data.
+close_terminals
+printf '姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n%s,男,45,汉族,群众,本科,禹州市第一中学,%s,青少年科普\n' \
+	"$other_name" "$other_phone" >"$WORK/imp.csv"
+marks=$(sqlite3 "$DB" "SELECT count(*) FROM kp_duplicates")
+"$KEPU" import talent "$WORK/imp.csv" --unit 禹州市 --db "$DB" 2>"$WORK/err" || fail "import: $(cat "$WORK/err")"
+grep -q "1 行可能与其他单位已推荐的人员重复，已标记，请与市科协核实" "$WORK/err" || fail "no notice: $(cat "$WORK/err")"
+grep -q "魏都区" "$WORK/err" && fail "another unit named: $(cat "$WORK/err")"
+imported=$(sqlite3 "$DB" "SELECT max(id) FROM talent")
+assert_sql "SELECT count(*) FROM kp_duplicates WHERE id = $imported AND other = $other_id" "1"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM kp_duplicates")" -gt "$marks" ] || fail "nothing marked"
