@@ -298,9 +298,11 @@ ui_screen *menu_new(ui_app *app)
 			m->items[m->n++] = (menu_item){ITEM_TABLE, f, NULL, key};
 		else if (f->per_unit) /* one record per unit, written by the unit */
 			m->items[m->n++] = (menu_item){ITEM_RECORD, f, NULL, key};
-		else {
+		else if (store_may_write_form(app->env->store, f)) {
 			m->items[m->n++] = (menu_item){ITEM_FORM, f, NULL, key};
 			m->items[m->n++] = (menu_item){ITEM_LIST, f, NULL, 0};
+		} else { /* the city's (推荐名单): a unit reads its own rows, writes none */
+			m->items[m->n++] = (menu_item){ITEM_LIST, f, NULL, key};
 		}
 	}
 	free(es);

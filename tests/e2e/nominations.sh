@@ -51,8 +51,11 @@ menu_open "推荐省级科普专家名单  记录列表"
 wait_for "记录列表"
 refute_screen "雷盼盼"
 keys Escape; wait_for "主菜单"
-menu_open "推荐省级科普专家名单  填写新记录"
-wait_for "推荐省级科普专家名单"
+refute_screen "推荐省级科普专家名单  填写新记录"       # not offered to a unit …
+menu_open "推荐省级科普专家名单  记录列表"
+wait_for "记录列表"
+keys F7                                           # … and refused by the store if forced
+wait_for "推荐省级科普专家名单：新记录"
 type_text "罗德明"; keys Tab
 type_text "魏都区科技局"; keys Tab Tab
 type_text "领军"; keys Enter
