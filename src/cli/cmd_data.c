@@ -291,13 +291,7 @@ int cmd_export(const kp_opts *o)
 		if (out && out != stdout && err)
 			unlink(o->output);
 	}
-	if (err) {
-		fprintf(stderr, "kepu: %s\n", err);
-		free(err);
-		rc = EXIT_DATA;
-	}
-	env_close(&e);
-	return rc;
+	return cli_close(&e, err, rc);
 }
 
 int cmd_backup(const kp_opts *o)

@@ -62,11 +62,5 @@ int cmd_find(const kp_opts *o)
 		sb_free(&why);
 		finder_close(fd);
 	}
-	if (err) {
-		fprintf(stderr, "kepu: %s\n", err);
-		free(err);
-		rc = EXIT_DATA;
-	}
-	env_close(&e);
-	return rc;
+	return cli_close(&e, err, rc);
 }

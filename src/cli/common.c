@@ -62,6 +62,17 @@ int cli_open_to(const kp_opts *o, kp_env *e, bool create, FILE *errs)
 	return EXIT_OK;
 }
 
+int cli_close(kp_env *e, char *err, int rc)
+{
+	if (err) {
+		fprintf(stderr, "kepu: %s\n", err);
+		free(err);
+		rc = EXIT_DATA;
+	}
+	env_close(e);
+	return rc;
+}
+
 int cli_open(const kp_opts *o, kp_env *e, bool create)
 {
 	return cli_open_to(o, e, create, stderr);

@@ -37,6 +37,10 @@ FILE *cli_create(const char *path, char **err);
  * when it cannot be made, else EXIT_OK. */
 int cli_output_to(const char *path);
 
+/* The end of a subcommand: err (if any) printed and freed, e closed;
+ * returns EXIT_DATA after an error, else rc. */
+int cli_close(kp_env *e, char *err, int rc);
+
 /* The Unix login running kepu. */
 const char *unix_login(void);
 

@@ -11,25 +11,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "domain/env.h"
+#include "bench.h"
 #include "domain/find.h"
 
 #define RUNS 7
 
-static double now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-static void fill(kp_env *e, const kp_form *f, long long have, long long n)
+static void talent(kp_record *r, const kp_form *f, const kp_unit *u, long long i)
 {
 	static const char *const sur = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
 	static const char *const giv[] = {"建国", "丽华", "志强", "秀英", "海旺", "德明", "玉兰", "振华"};
@@ -38,38 +25,22 @@ static void fill(kp_env *e, const kp_form *f, long long have, long long n)
 	static const char *const ind[] = {"教育", "卫生", "农业", "工业制造", "信息技术", "应急管理", "环保"};
 	static const char *const cats[] = {"[\"农村科普\",\"社区科普\"]", "[\"青少年科普\"]",
 					   "[\"园区科普\",\"服务双创\"]", "[\"公务员科普\",\"科普创作\"]"};
-	kp_unit *u;
-	size_t nu = store_units(e->store, &u);
-	char *err = NULL;
-	kp_batch *b = store_batch_begin(e->store, f, "bench_find", &err);
-	for (long long i = have; i < n; i++) {
-		kp_record r;
-		record_init(&r, f->nfields);
-		r.unit_id = u[i % (long long)nu].id;
-		char name[64], emp[96], phone[16], text[256];
-		const char *sp = spec[i % 12];
-		snprintf(name, sizeof name, "%.3s%s", sur + 3 * (i % 20), giv[i % 8]);
-		snprintf(emp, sizeof emp, "%s第%lld中学", u[i % (long long)nu].name, i % 97);
-		snprintf(phone, sizeof phone, "138%08lld", i);
-		snprintf(text, sizeof text, "长期从事%s工作，熟悉基层情况，多次主讲%s讲座。", ind[i % 7], sp);
-		record_set(&r, (size_t)form_field_index(f, "name"), name);
-		record_set(&r, (size_t)form_field_index(f, "employer"), emp);
-		record_set(&r, (size_t)form_field_index(f, "phone"), phone);
-		record_set(&r, (size_t)form_field_index(f, "specialty"), sp);
-		record_set(&r, (size_t)form_field_index(f, "industry"), ind[i % 7]);
-		record_set(&r, (size_t)form_field_index(f, "gender"), i % 2 ? "男" : "女");
-		record_set(&r, (size_t)form_field_index(f, "age"), "45");
-		record_set(&r, (size_t)form_field_index(f, "service_categories"), cats[i % 4]);
-		record_set(&r, (size_t)form_field_index(f, "profile"), text);
-		record_set(&r, (size_t)form_field_index(f, "experience"), text);
-		if (store_batch_add(b, &r, &err) != KP_OK) {
-			fprintf(stderr, "%s\n", err);
-			exit(1);
-		}
-		record_free(&r);
-	}
-	store_batch_end(b, true, &err);
-	unit_list_free(u, nu);
+	char name[64], emp[96], phone[16], text[256];
+	const char *sp = spec[i % 12];
+	snprintf(name, sizeof name, "%.3s%s", sur + 3 * (i % 20), giv[i % 8]);
+	snprintf(emp, sizeof emp, "%s第%lld中学", u->name, i % 97);
+	snprintf(phone, sizeof phone, "138%08lld", i);
+	snprintf(text, sizeof text, "长期从事%s工作，熟悉基层情况，多次主讲%s讲座。", ind[i % 7], sp);
+	bench_set(r, f, "name", name);
+	bench_set(r, f, "employer", emp);
+	bench_set(r, f, "phone", phone);
+	bench_set(r, f, "specialty", sp);
+	bench_set(r, f, "industry", ind[i % 7]);
+	bench_set(r, f, "gender", i % 2 ? "男" : "女");
+	bench_set(r, f, "age", "45");
+	bench_set(r, f, "service_categories", cats[i % 4]);
+	bench_set(r, f, "profile", text);
+	bench_set(r, f, "experience", text);
 }
 
 int main(int argc, char **argv)
@@ -85,7 +56,7 @@ int main(int argc, char **argv)
 	const kp_form *f = catalog_search_form(&e.cat);
 	long long have = store_count(e.store, f);
 	if (have < n)
-		fill(&e, f, have, n);
+		bench_fill(&e, f, have, n, "bench_find", talent);
 	double open[RUNS];
 	kp_finder *fd = NULL;
 	for (int r = 0; r < RUNS; r++) {
@@ -94,7 +65,7 @@ int main(int argc, char **argv)
 		fd = finder_open(&e, f, &err);
 		open[r] = now_ms() - t0;
 	}
-	qsort(open, RUNS, sizeof *open, cmp);
+	qsort(open, RUNS, sizeof *open, bench_cmp);
 	/* Each sequence is typed from an empty box, one key at a time; "spa"
 	 * after "spaq" is a backspace, a search of every record again. */
 	static const char *const seqs[][6] = {
@@ -118,7 +89,7 @@ int main(int argc, char **argv)
 				finder_search(fd, seqs[s][k], NULL, &h);
 				t[r] = now_ms() - t0;
 			}
-			qsort(t, RUNS, sizeof *t, cmp);
+			qsort(t, RUNS, sizeof *t, bench_cmp);
 			if (t[RUNS / 2] > worst) {
 				worst = t[RUNS / 2];
 				worst_key = seqs[s][k];

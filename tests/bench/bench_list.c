@@ -10,62 +10,27 @@
 #include <string.h>
 #include <time.h>
 
-#include "domain/env.h"
+#include "bench.h"
 #include "domain/progress.h"
 
 #define PAGE 19
 #define RUNS 15
 
-static double now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp);
-	return v[n / 2];
-}
-
-static void fill(kp_env *e, const kp_form *f, long long have, long long n)
+static void talent(kp_record *r, const kp_form *f, const kp_unit *u, long long i)
 {
 	static const char *const sur = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
 	static const char *const giv[] = {"建国", "丽华", "志强", "秀英", "海旺", "德明", "玉兰", "振华"};
-	kp_unit *u;
-	size_t nu = store_units(e->store, &u);
-	char *err = NULL;
-	kp_batch *b = store_batch_begin(e->store, f, "bench_list", &err);
-	for (long long i = have; i < n; i++) {
-		kp_record r;
-		record_init(&r, f->nfields);
-		r.unit_id = u[i % (long long)nu].id;
-		char name[64], emp[64], phone[16];
-		snprintf(name, sizeof name, "%.3s%s%lld", sur + 3 * (i % 20), giv[i % 8], i);
-		snprintf(emp, sizeof emp, "%s第%lld中学", u[i % (long long)nu].name, i % 97);
-		snprintf(phone, sizeof phone, "138%08lld", i);
-		record_set(&r, (size_t)form_field_index(f, "name"), name);
-		record_set(&r, (size_t)form_field_index(f, "employer"), emp);
-		record_set(&r, (size_t)form_field_index(f, "phone"), phone);
-		record_set(&r, (size_t)form_field_index(f, "gender"), i % 2 ? "男" : "女");
-		record_set(&r, (size_t)form_field_index(f, "age"), "45");
-		record_set(&r, (size_t)form_field_index(f, "service_categories"), "[\"农村科普\"]");
-		record_set(&r, (size_t)form_field_index(f, "profile"), "长期从事农业技术推广工作，熟悉基层情况。");
-		if (store_batch_add(b, &r, &err) != KP_OK) {
-			fprintf(stderr, "%s\n", err);
-			exit(1);
-		}
-		record_free(&r);
-	}
-	store_batch_end(b, true, &err);
-	unit_list_free(u, nu);
+	char name[64], emp[64], phone[16];
+	snprintf(name, sizeof name, "%.3s%s%lld", sur + 3 * (i % 20), giv[i % 8], i);
+	snprintf(emp, sizeof emp, "%s第%lld中学", u->name, i % 97);
+	snprintf(phone, sizeof phone, "138%08lld", i);
+	bench_set(r, f, "name", name);
+	bench_set(r, f, "employer", emp);
+	bench_set(r, f, "phone", phone);
+	bench_set(r, f, "gender", i % 2 ? "男" : "女");
+	bench_set(r, f, "age", "45");
+	bench_set(r, f, "service_categories", "[\"农村科普\"]");
+	bench_set(r, f, "profile", "长期从事农业技术推广工作，熟悉基层情况。");
 }
 
 int main(int argc, char **argv)
@@ -81,7 +46,7 @@ int main(int argc, char **argv)
 	const kp_form *f = catalog_form(&e.cat, "talent");
 	long long have = store_count(e.store, f);
 	if (have < n)
-		fill(&e, f, have, n);
+		bench_fill(&e, f, have, n, "bench_list", talent);
 
 	kp_query q = {-1, false, NULL, 0, NULL};
 	double open[RUNS], down[RUNS], sorted[RUNS], filter[RUNS];
