@@ -64,4 +64,22 @@ static inline void bench_fill(kp_env *e, const kp_form *f, long long have, long 
 	unit_list_free(u, nu);
 }
 
+/* Open (creating) db with at least n 附表2 records, the missing ones made
+ * by set(); returns 附表2's form, or exits. */
+static inline const kp_form *bench_open(kp_env *e, const char *db, long long n, const char *source,
+					bench_talent_fn set)
+{
+	kp_diag d = {0};
+	char *err = NULL;
+	if (env_load_definitions(e, NULL, NULL, &d) || env_open_db(e, db, true, &err)) {
+		fprintf(stderr, "%s\n", err ? err : "definitions");
+		exit(1);
+	}
+	const kp_form *f = catalog_form(&e->cat, "talent");
+	long long have = store_count(e->store, f);
+	if (have < n)
+		bench_fill(e, f, have, n, source, set);
+	return f;
+}
+
 #endif

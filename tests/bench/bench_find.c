@@ -47,16 +47,10 @@ int main(int argc, char **argv)
 {
 	if (argc != 3)
 		return 2;
-	long long n = atoll(argv[2]);
 	kp_env e;
-	kp_diag d = {0};
 	char *err = NULL;
-	if (env_load_definitions(&e, NULL, NULL, &d) || env_open_db(&e, argv[1], true, &err))
-		return 1;
-	const kp_form *f = catalog_search_form(&e.cat);
-	long long have = store_count(e.store, f);
-	if (have < n)
-		bench_fill(&e, f, have, n, "bench_find", talent);
+	long long n = atoll(argv[2]);
+	const kp_form *f = bench_open(&e, argv[1], n, "bench_find", talent);
 	double open[RUNS];
 	kp_finder *fd = NULL;
 	for (int r = 0; r < RUNS; r++) {
