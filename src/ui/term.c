@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "core/strbuf.h"
@@ -101,6 +102,15 @@ void term_stop(void)
 	fflush(stdout);
 	endwin();
 	sb_free(&pasted);
+	/* Let go of the terminal and of the shell's process group: a hang-up
+	 * sends SIGHUP and SIGCONT to both, and one that comes during the exit
+	 * cancels the stop a leak checker needs (`make test SANITIZE=1` then
+	 * waits forever). A session leader cannot leave its group; detaching
+	 * the terminal covers it. */
+	signal(SIGHUP, SIG_IGN);
+	signal(SIGTERM, SIG_IGN);
+	ioctl(STDIN_FILENO, TIOCNOTTY);
+	setpgid(0, 0);
 }
 
 bool term_too_small(void) { return COLS < MIN_COLS || LINES < MIN_LINES; }
