@@ -19,7 +19,7 @@
 #include "domain/review.h"
 #include "domain/transfer.h"
 #include "domain/xlsx.h"
-#include "domain/xlsx_read.h"
+#include "domain/import_source.h"
 
 /* The days the demonstration's records were entered, whatever the clock
  * says when `kepu init --demo` runs: the demo tells one story on 2016-08-10
@@ -179,9 +179,8 @@ int cmd_import(const kp_opts *o)
 	/* Never the database itself, under any name: its open and close here
 	 * would release this process's SQLite locks. */
 	FILE *raw = err ? NULL : exchange_read_path(o->db, o->args[1], &err);
-	FILE *in = !raw ? NULL
-		 : xlsx_is_zip(raw) ? xlsx_to_csv(raw, o->args[1], &err) /* a spreadsheet: its first sheet */
-		 : import_decode(raw, o->encoding, &err);
+	paper_places *pl = NULL;
+	FILE *in = !raw ? NULL : import_source(&e.cat, f, raw, o->args[1], o->encoding, &pl, &err);
 	FILE *rejects = NULL;
 	if (in && o->rejects) { /* never overwrite: it may be last week's corrections */
 		int fd = open(o->rejects, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
@@ -202,6 +201,7 @@ int cmd_import(const kp_opts *o)
 			fclose(in);
 		if (raw)
 			fclose(raw);
+		paper_places_free(pl);
 		env_close(&e);
 		return EXIT_DATA;
 	}
@@ -211,8 +211,11 @@ int cmd_import(const kp_opts *o)
 	struct stat fs;
 	cli_progress pr;
 	cli_progress_init(&pr, msg(MSG_C_WORD_IMPORT), fstat(fileno(in), &fs) == 0 ? (long long)fs.st_size : 0, 0);
-	import_options io = {o->args[1], o->unit, o->dry_run, rejects, cli_progress_cb, &pr, o->update};
+	import_options io = {o->args[1], o->unit, o->dry_run, rejects, cli_progress_cb, &pr, o->update,
+			     NULL, NULL};
+	import_source_places(&io, pl); /* a workbook of one-record sheets: its sheets and cells */
 	rc = import_csv(&e, f, in, &io, stderr, &st);
+	paper_places_free(pl);
 	if (in != raw)
 		fclose(in);
 	fclose(raw);

@@ -210,3 +210,14 @@ const char *csv_unneutralise(const char *s)
 {
 	return s[0] == '\'' && csv_looks_like_formula(s + 1) ? s + 1 : s;
 }
+
+void csv_column_letters(int col, char out[8])
+{
+	char tmp[8];
+	int n = 0;
+	for (col++; col > 0 && n < 7; col = (col - 1) / 26)
+		tmp[n++] = (char)('A' + (col - 1) % 26);
+	for (int i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+}

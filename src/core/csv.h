@@ -62,6 +62,8 @@ bool csv_looks_like_formula(const char *s);
 /* A copy safe to open in a spreadsheet: a formula-looking cell gets a
  * leading apostrophe (which csv_unneutralise takes off again). */
 char *csv_neutralise(const char *s);
+/* "A", "B" … "Z", "AA": column col (from 0) as a spreadsheet names it. */
+void csv_column_letters(int col, char out[8]);
 /* s without the apostrophe csv_neutralise added, if it has one. */
 const char *csv_unneutralise(const char *s);
 

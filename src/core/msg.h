@@ -142,7 +142,7 @@
 	X(SS_ADMIN_ONLY,    "只有服务器管理员可以这样做") \
 	X(SS_WIDEN,         "当前会话不能改为「%s」的权限") \
 	X(SS_DRAFT_OWNER,   "只能读写自己的草稿") \
-	X(C_COLUMN_NOT_YOURS, "第%d行「%s」有内容：这一列由%s填写，不能由本账号导入。请清空或删去这一列后再导入（整个文件未导入）") \
+	X(C_COLUMN_NOT_YOURS, "%s「%s」有内容：这一列由%s填写，不能由本账号导入。请清空或删去这一列后再导入（整个文件未导入）") \
 	X(C_THE_UNIT,       "填报单位") \
 	X(UI_ANY_KEY_QUITS, "按任意键退出。") \
 	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，并通知管理员：用最近一次 kepu backup 做的备份恢复。") \
@@ -488,9 +488,10 @@
 	X(KC_KEYS,          "按键") \
 	X(KC_ACTION,        "作用") \
 	/* command line */ \
-	X(C_ROW_ERROR,      "第%d行 %s列 %s: %s") \
-	X(C_ROW_PROBLEM,    "第%d行 %s: %s") \
-	X(C_ROW_NOTE,       "第%d行: %s") \
+	X(C_ROW_ERROR,      "%s %s: %s") \
+	X(C_ROW_NOTE,       "%s: %s") \
+	X(C_PLACE_ROW,      "第%d行") \
+	X(C_PLACE_CELL,     "第%d行 %s列") \
 	X(C_DUP_COLUMN,     "第%d行 %s列 %s: 列重复") \
 	X(C_IGNORED_COLUMNS,"注意：第%d行（表头）中的 %s 不是「%s」的项，这些列的内容不导入") \
 	X(C_MISSING_COLUMNS,"第%d行（表头）缺少必须填写的列：%s（「%s」的每条记录都要有）。整个文件未导入") \
@@ -548,6 +549,20 @@
 	X(C_XLSX_STRINGS,   "共享字符串超过 %ld 个，不读取") \
 	X(C_XLSX_STRINGS_BYTES,"共享字符串合计超过 %ld MiB，不读取（正常的表格远小于此）") \
 	X(C_XLSX_STRING,    "有一个单元格的文字超过 %ld KiB（Excel 一格最多 32767 个字），不读取") \
+	X(C_ROLL_REFUSED,   "这是「%s」（汇总表），不是「%s」：它没有%s这些必须填写的项，不能据此建立记录。请改用一人一个工作表的「%s」（.xlsx），或「%s」的名单（每行一人、各项齐全的 CSV 或 .xlsx）导入。整个文件未导入") \
+	X(C_PAPER_AT,       "工作表「%s」 %s：%s") \
+	X(C_PAPER_SHEET,    "工作表「%s」") \
+	X(C_PAPER_CELL,     "工作表「%s」 %s") \
+	X(C_PAPER_EMPTY,    "（空）") \
+	X(C_PAPER_LABEL,    "应为「%s」，这里是「%s」：不是「%s」的表样（表中印好的字不能改动），整个文件未导入") \
+	X(C_PAPER_OTHER,    "工作表「%s」是「%s」，不是「%s」：请导入到「%s」。整个文件未导入") \
+	X(C_PAPER_OUTSIDE,  "表格之外的单元格有内容「%s」，不会导入：请删去，或写进表中相应的格子。整个文件未导入") \
+	X(C_PAPER_BOX,      "%s：看不出第%zu个选项「%s」是否勾选（应为 □%s 或 ■%s，选项的顺序和文字不能改动）。整个文件未导入") \
+	X(C_PAPER_BOX_TAIL, "%s：选项之后还有「%s」，不知道是什么。整个文件未导入") \
+	X(C_PAPER_ONE_BOX,  "%s：只能选一项，却勾选了%s。整个文件未导入") \
+	X(C_PAPER_TEMPLATE, "应为「%s」的样子，这里是「%s」（〔 〕处填写，其余的字不能改动）。整个文件未导入") \
+	X(C_XLSX_SHEETS,    "工作表超过 %d 个，不读取（请分成几个文件）") \
+	X(C_XLSX_IN_SHEET,  "%s 工作表「%s」：%s") \
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_CHECKED,        "检查了 %d 条，可以导入 %d 条（只检查，未保存）。") \
 	X(C_UPDATED,        "更新了 %d 条已有的记录。") \

@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/roll_import.h"
 #include "form/validate.h"
 
 #define SKIP_COL (-3) /* ignored: 序号, 备注, a column the form has not */
@@ -60,29 +61,25 @@ static long long unit_by_name(const importer *im, const char *name)
 	return 0;
 }
 
-/* "A", "B" … "Z", "AA": a column as the spreadsheet names it. */
-static void column_letters(int col, char out[8])
+/* Where a row (col -1) or a cell is: 第3行 B列 in a list; for a file read
+ * another way (a sheet a record), as its reader names it. */
+static char *place(const importer *im, int row, int col)
 {
-	char tmp[8];
-	int n = 0;
-	for (col++; col > 0 && n < 7; col = (col - 1) / 26)
-		tmp[n++] = (char)('A' + (col - 1) % 26);
-	for (int i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
-	out[n] = '\0';
+	if (im->o->place)
+		return im->o->place(im->o->place_ctx, row, col);
+	if (col < 0)
+		return xasprintf(msg(MSG_C_PLACE_ROW), row);
+	char letters[8];
+	csv_column_letters(col, letters);
+	return xasprintf(msg(MSG_C_PLACE_CELL), row, letters);
 }
 
 /* A problem with one cell (col -1: with the row); the row is not saved. */
 static void problem(importer *im, int row, int col, const char *label, const char *reason)
 {
-	char letters[8];
-	char *t;
-	if (col >= 0) {
-		column_letters(col, letters);
-		t = xasprintf(msg(MSG_C_ROW_ERROR), row, letters, label, reason);
-	} else {
-		t = xasprintf(msg(MSG_C_ROW_PROBLEM), row, label, reason);
-	}
+	char *at = place(im, row, col);
+	char *t = xasprintf(msg(MSG_C_ROW_ERROR), at, label, reason);
+	free(at);
 	say(im, t);
 	free(t);
 	sb_printf(&im->reasons, "%s%s: %s", im->reasons.len ? "；" : "", label, reason);
@@ -255,7 +252,7 @@ static void check_header(importer *im, header *h, int *unit_col)
 		bool dup = k == UNIT_COL ? *unit_col != NO_COL : k >= 0 && im->col[k] >= 0;
 		if (dup) {
 			char letters[8];
-			column_letters((int)i, letters);
+			csv_column_letters((int)i, letters);
 			char *t = xasprintf(msg(MSG_C_DUP_COLUMN), h->row, letters, h->cells[i]);
 			fatal(im, t);
 			free(t);
@@ -268,13 +265,15 @@ static void check_header(importer *im, header *h, int *unit_col)
 	for (size_t i = 0; i < f->nfields; i++)
 		if (im->col[i] < 0 && f->fields[i].required)
 			sb_printf(&missing, "%s「%s」", missing.len ? "、" : "", f->fields[i].label);
-	if (ignored.len) {
+	/* a 汇总表 (附表4) lacking fields is said to be one, in one message */
+	char *roll = missing.len ? roll_refusal(&im->e->cat, f, h->cells, h->n, sb_str(&missing)) : NULL;
+	if (ignored.len && !roll) {
 		char *t = xasprintf(msg(MSG_C_IGNORED_COLUMNS), h->row, sb_str(&ignored), f->title);
 		say(im, t);
 		free(t);
 	}
 	if (missing.len) {
-		char *t = xasprintf(msg(MSG_C_MISSING_COLUMNS), h->row, sb_str(&missing), f->title);
+		char *t = roll ? roll : xasprintf(msg(MSG_C_MISSING_COLUMNS), h->row, sb_str(&missing), f->title);
 		fatal(im, t);
 		free(t);
 	}
@@ -293,8 +292,11 @@ static void refuse_locked_cells(importer *im, int row, const char **raw)
 		char *v = text_trim(raw[i]);
 		if (v[0]) {
 			const kp_field *fd = &im->f->fields[i];
-			char *t = xasprintf(msg(MSG_C_COLUMN_NOT_YOURS), row, fd->label,
+			/* a list names the row (the column is the label); a sheet its cell */
+			char *at = place(im, row, im->o->place ? im->col[i] : -1);
+			char *t = xasprintf(msg(MSG_C_COLUMN_NOT_YOURS), at, fd->label,
 					    msg(fd->written_by == WRITER_CITY ? MSG_P_OWNER_CITY : MSG_C_THE_UNIT));
+			free(at);
 			fatal(im, t);
 			free(t);
 			im->told[i] = true;
@@ -604,7 +606,9 @@ static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 			else if (rc == KP_OK)
 				im->st->saved++;
 			else if (rc == KP_ESAME) {
-				char *t = xasprintf(msg(MSG_C_ROW_NOTE), c->row[i], why);
+				char *at = place(im, c->row[i], -1);
+				char *t = xasprintf(msg(MSG_C_ROW_NOTE), at, why);
+				free(at);
 				say(im, t);
 				free(t);
 				free(why);

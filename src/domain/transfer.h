@@ -41,6 +41,10 @@ typedef struct {
 	void *progress_ctx;
 	bool update;       /* a row repeating a stored record (the form's unique_hint)
 			    * updates it, unless approved; else it is left out */
+	/* Where row, col (-1: the whole row) of the CSV is in the file the
+	 * user sent, for messages (工作表「张三」 B3); NULL: 第N行 B列. */
+	char *(*place)(void *ctx, int row, int col);
+	void *place_ctx;
 } import_options;
 
 /* Import a UTF-8 CSV (BOM optional) whose header holds field labels,

@@ -35,6 +35,9 @@ bool xlsx_is_zip(FILE *in)
 #define XLSX_STRINGS_BYTES (64L << 20) /* their text, all together */
 #define XLSX_MAX_FORMATS 65536    /* number formats and cell formats (Excel has 64,000) */
 #define XLSX_STRING_MAX (128L << 10) /* one string or value: Excel's 32,767 characters */
+/* Sheets in a workbook: a unit's one-person forms are a few hundred; a
+ * workbook naming more is refused before any sheet is read. */
+#define XLSX_MAX_SHEETS 1000
 
 /* Feed a zip member to an expat parser; false when it is missing, bad, or
  * unpacks to more than XLSX_PART_MAX (*too_big then). */
@@ -76,8 +79,9 @@ static const char *local(const char *name)
 }
 
 typedef struct {
-	/* workbook and relations: where the first sheet is */
-	char *first_rid, *sheet_path;
+	/* workbook and relations: each sheet's name, relation and member */
+	char **sheet_names, **sheet_rids, **sheet_paths;
+	size_t nsheets;
 	/* shared strings */
 	char **strings;
 	size_t nstrings;
@@ -104,6 +108,9 @@ typedef struct {
 	bool in_v;
 	XML_Parser parser; /* the member being read: stopped at a bound */
 	char *why;         /* the bound a forged file met */
+	/* a sheet kept whole (xlsx_each_sheet) instead of written as CSV */
+	xlsx_sheet *grid;
+	long grid_bytes;
 } reader;
 
 /* Stop reading: the file asks for more than kepu will do (why: a new
@@ -138,9 +145,19 @@ static void XMLCALL wb_start(void *ud, const char *name, const char **a)
 		const char *d = attr(a, "date1904");
 		r->date1904 = d && (!strcmp(d, "1") || !strcmp(d, "true"));
 	}
-	if (!strcmp(local(name), "sheet") && !r->first_rid) {
-		const char *id = attr(a, "r:id");
-		r->first_rid = xstrdup(id ? id : "");
+	if (!strcmp(local(name), "sheet")) {
+		if (r->nsheets >= XLSX_MAX_SHEETS) {
+			refuse(r, xasprintf(msg(MSG_C_XLSX_SHEETS), XLSX_MAX_SHEETS));
+			return;
+		}
+		const char *id = attr(a, "r:id"), *nm = attr(a, "name");
+		size_t n = r->nsheets + 1;
+		r->sheet_names = xrealloc(r->sheet_names, n * sizeof *r->sheet_names);
+		r->sheet_rids = xrealloc(r->sheet_rids, n * sizeof *r->sheet_rids);
+		r->sheet_paths = xrealloc(r->sheet_paths, n * sizeof *r->sheet_paths);
+		r->sheet_names[r->nsheets] = xstrdup(nm ? nm : "");
+		r->sheet_rids[r->nsheets] = xstrdup(id ? id : "");
+		r->sheet_paths[r->nsheets++] = NULL;
 	}
 }
 
@@ -148,11 +165,14 @@ static void XMLCALL rels_start(void *ud, const char *name, const char **a)
 {
 	reader *r = ud;
 	const char *id = attr(a, "Id"), *target = attr(a, "Target");
-	if (strcmp(local(name), "Relationship") || !id || !target || !r->first_rid ||
-	    strcmp(id, r->first_rid) || r->sheet_path)
+	if (strcmp(local(name), "Relationship") || !id || !target)
 		return;
-	/* "worksheets/sheet1.xml" is relative to xl/; "/xl/…" is absolute */
-	r->sheet_path = target[0] == '/' ? xstrdup(target + 1) : xasprintf("xl/%s", target);
+	for (size_t i = 0; i < r->nsheets; i++) {
+		if (strcmp(id, r->sheet_rids[i]) || r->sheet_paths[i])
+			continue;
+		/* "worksheets/sheet1.xml" is relative to xl/; "/xl/…" is absolute */
+		r->sheet_paths[i] = target[0] == '/' ? xstrdup(target + 1) : xasprintf("xl/%s", target);
+	}
 }
 
 /* --- sharedStrings.xml ------------------------------------------------- */
@@ -374,6 +394,63 @@ static char *cell_value(reader *r)
 	return xstrdup(v); /* inline and formula strings, booleans, text numbers */
 }
 
+/* A sheet kept whole costs its cells' text and their places; bounded
+ * like the CSV a sheet becomes. */
+static bool grid_room(reader *r, size_t bytes)
+{
+	if ((r->grid_bytes += (long)bytes) <= XLSX_OUT_MAX)
+		return true;
+	refuse(r, xasprintf(msg(MSG_C_XLSX_TOO_MUCH), XLSX_OUT_MAX >> 20));
+	return false;
+}
+
+/* The cell just read, kept when it holds anything. */
+static void grid_cell(reader *r)
+{
+	char *v = cell_value(r);
+	xlsx_sheet *g = r->grid;
+	if (!v[0] || !grid_room(r, strlen(v) + sizeof *g->cells)) {
+		free(v);
+		return;
+	}
+	if (!(g->ncells & (g->ncells - 1)))
+		g->cells = xrealloc(g->cells, (g->ncells ? 2 * g->ncells : 1) * sizeof *g->cells);
+	g->cells[g->ncells++] = (xlsx_cell){r->row > 0 ? r->row - 1 : 0, r->col, v};
+}
+
+/* "B12" -> column 1, row 11 (0-based); false unless it is a cell Excel has. */
+static bool parse_ref(const char *ref, long *row, size_t *col, const char **end)
+{
+	const char *p = ref;
+	while (*p >= 'A' && *p <= 'Z')
+		p++;
+	long n = 0;
+	const char *d = p;
+	for (; *p >= '0' && *p <= '9' && n <= XLSX_MAX_ROWS; p++)
+		n = n * 10 + (*p - '0');
+	*col = column_of(ref);
+	*row = n - 1;
+	*end = p;
+	return p > d && d > ref && n >= 1 && n <= XLSX_MAX_ROWS && *col < XLSX_MAX_COLS;
+}
+
+/* <mergeCell ref="A1:J1"/>: the range whose value is its first cell's. */
+static void grid_merge(reader *r, const char *ref)
+{
+	long r1, r2;
+	size_t c1, c2;
+	const char *p;
+	if (!ref || !parse_ref(ref, &r1, &c1, &p) || *p != ':' || !parse_ref(p + 1, &r2, &c2, &p) || *p ||
+	    r2 < r1 || c2 < c1)
+		return; /* not a range: nothing is merged */
+	xlsx_sheet *g = r->grid;
+	if (!grid_room(r, sizeof *g->merged))
+		return;
+	if (!(g->nmerged & (g->nmerged - 1)))
+		g->merged = xrealloc(g->merged, (g->nmerged ? 2 * g->nmerged : 1) * sizeof *g->merged);
+	g->merged[g->nmerged++] = (xlsx_range){r1, r2, c1, c2};
+}
+
 static void XMLCALL sh_start(void *ud, const char *name, const char **a)
 {
 	reader *r = ud;
@@ -385,7 +462,7 @@ static void XMLCALL sh_start(void *ud, const char *name, const char **a)
 			refuse(r, xasprintf(msg(MSG_C_XLSX_ROW), rr ? rr : "", XLSX_MAX_ROWS));
 			return;
 		}
-		while (r->written + 1 < want && !r->why) /* rows the sheet leaves out */
+		while (r->out && r->written + 1 < want && !r->why) /* rows the sheet leaves out */
 			write_row(r);
 		r->row = want;
 	} else if (!strcmp(n, "c")) {
@@ -403,6 +480,8 @@ static void XMLCALL sh_start(void *ud, const char *name, const char **a)
 		r->in_v = true;
 	} else if (!strcmp(n, "t")) {
 		r->in_t = true;
+	} else if (!strcmp(n, "mergeCell") && r->grid) {
+		grid_merge(r, attr(a, "ref"));
 	}
 }
 
@@ -414,6 +493,8 @@ static void XMLCALL sh_end(void *ud, const char *name)
 		r->in_v = false;
 	} else if (!strcmp(n, "t")) {
 		r->in_t = false;
+	} else if (!strcmp(n, "c") && r->grid) {
+		grid_cell(r);
 	} else if (!strcmp(n, "c")) {
 		if (r->col >= r->ncells) {
 			r->cells = xrealloc(r->cells, (r->col + 1) * sizeof *r->cells);
@@ -423,7 +504,7 @@ static void XMLCALL sh_end(void *ud, const char *name)
 		}
 		free(r->cells[r->col]);
 		r->cells[r->col] = cell_value(r);
-	} else if (!strcmp(n, "row")) {
+	} else if (!strcmp(n, "row") && !r->grid) {
 		write_row(r);
 	}
 }
@@ -449,8 +530,14 @@ static bool parse(unzFile z, const char *member, reader *r, XML_StartElementHand
 
 static void reader_free(reader *r)
 {
-	free(r->first_rid);
-	free(r->sheet_path);
+	for (size_t i = 0; i < r->nsheets; i++) {
+		free(r->sheet_names[i]);
+		free(r->sheet_rids[i]);
+		free(r->sheet_paths[i]);
+	}
+	free(r->sheet_names);
+	free(r->sheet_rids);
+	free(r->sheet_paths);
 	for (size_t i = 0; i < r->nstrings; i++)
 		free(r->strings[i]);
 	free(r->strings);
@@ -479,7 +566,8 @@ static int stream_keep(voidpf opaque, voidpf stream)
 	return 0; /* the caller closes it */
 }
 
-FILE *xlsx_to_csv(FILE *in, const char *name, char **err)
+/* The zip over the stream, or NULL with *err. */
+static unzFile open_zip(FILE *in, const char *name, char **err)
 {
 	zlib_filefunc64_def io;
 	fill_fopen64_filefunc(&io);
@@ -487,26 +575,106 @@ FILE *xlsx_to_csv(FILE *in, const char *name, char **err)
 	io.zclose_file = stream_keep;
 	rewind(in);
 	unzFile z = unzOpen2_64(in, &io);
-	if (!z) {
+	if (!z)
 		*err = xasprintf(msg(MSG_C_BAD_XLSX), name);
+	return z;
+}
+
+/* What every sheet needs: the workbook, its relations, the shared strings
+ * and the styles. */
+static bool parse_common(unzFile z, reader *r)
+{
+	return parse(z, "xl/workbook.xml", r, wb_start, NULL, true) &&
+	       parse(z, "xl/_rels/workbook.xml.rels", r, rels_start, NULL, true) && r->nsheets &&
+	       parse(z, "xl/sharedStrings.xml", r, ss_start, ss_end, false) &&
+	       parse(z, "xl/styles.xml", r, st_start, st_end, false);
+}
+
+/* The refusal: the bound met (in which sheet), or the file unreadable. */
+static char *why_not(reader *r, const char *name, const char *sheet)
+{
+	char *t = !r->why ? xasprintf(msg(MSG_C_BAD_XLSX), name)
+		: sheet ? xasprintf(msg(MSG_C_XLSX_IN_SHEET), name, sheet, r->why)
+			: xasprintf("%s：%s", name, r->why);
+	free(r->why);
+	r->why = NULL;
+	return t;
+}
+
+FILE *xlsx_to_csv(FILE *in, const char *name, char **err)
+{
+	unzFile z = open_zip(in, name, err);
+	if (!z)
 		return NULL;
-	}
 	reader r = {0};
 	r.out = tmpfile();
-	bool ok = r.out && parse(z, "xl/workbook.xml", &r, wb_start, NULL, true) &&
-		  parse(z, "xl/_rels/workbook.xml.rels", &r, rels_start, NULL, true) && r.sheet_path &&
-		  parse(z, "xl/sharedStrings.xml", &r, ss_start, ss_end, false) &&
-		  parse(z, "xl/styles.xml", &r, st_start, st_end, false) &&
-		  parse(z, r.sheet_path, &r, sh_start, sh_end, true);
+	bool ok = r.out && parse_common(z, &r) && r.sheet_paths[0] &&
+		  parse(z, r.sheet_paths[0], &r, sh_start, sh_end, true);
 	unzClose(z);
-	reader_free(&r);
 	if (!ok) {
 		if (r.out)
 			fclose(r.out);
-		*err = r.why ? xasprintf("%s：%s", name, r.why) : xasprintf(msg(MSG_C_BAD_XLSX), name);
-		free(r.why);
+		*err = why_not(&r, name, NULL);
+		reader_free(&r);
 		return NULL;
 	}
+	reader_free(&r);
 	rewind(r.out);
 	return r.out;
+}
+
+static int cell_order(const void *a, const void *b)
+{
+	const xlsx_cell *x = a, *y = b;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+static void grid_clear(xlsx_sheet *g)
+{
+	for (size_t i = 0; i < g->ncells; i++)
+		free(g->cells[i].text);
+	free(g->cells);
+	free(g->merged);
+	*g = (xlsx_sheet){0};
+}
+
+int xlsx_each_sheet(FILE *in, const char *name, xlsx_sheet_fn fn, void *ctx, char **err)
+{
+	unzFile z = open_zip(in, name, err);
+	if (!z)
+		return -1;
+	reader r = {0};
+	int rc = parse_common(z, &r) ? 0 : -1;
+	if (rc < 0)
+		*err = why_not(&r, name, NULL);
+	for (size_t i = 0; i < r.nsheets && rc == 0; i++) {
+		xlsx_sheet g = {0};
+		r.grid = &g;
+		r.grid_bytes = 0;
+		r.row = 0;
+		if (!r.sheet_paths[i] || !parse(z, r.sheet_paths[i], &r, sh_start, sh_end, true)) {
+			*err = why_not(&r, name, r.sheet_names[i]);
+			rc = -1;
+		} else {
+			/* cells in the file's order, which a forged file need not keep */
+			qsort(g.cells, g.ncells, sizeof *g.cells, cell_order);
+			g.name = r.sheet_names[i];
+			g.index = (int)i + 1;
+			g.count = (int)r.nsheets;
+			rc = fn(ctx, &g, err);
+		}
+		grid_clear(&g);
+	}
+	unzClose(z);
+	reader_free(&r);
+	return rc;
+}
+
+const char *xlsx_sheet_at(const xlsx_sheet *s, long row, size_t col)
+{
+	xlsx_cell key = {row, col, NULL};
+	const xlsx_cell *c = bsearch(&key, s->cells, s->ncells, sizeof *s->cells, cell_order);
+	return c ? c->text : NULL;
 }

@@ -17,7 +17,7 @@
 #include "domain/exchange.h"
 #include "domain/review.h"
 #include "domain/transfer.h"
-#include "domain/xlsx_read.h"
+#include "domain/import_source.h"
 #include "ui/draw.h"
 #include "ui/popup.h"
 #include "ui/screens.h"
@@ -157,8 +157,8 @@ static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 	char *err = NULL, *report = NULL;
 	size_t len = 0;
 	rewind(ts->src);
-	FILE *in = xlsx_is_zip(ts->src) ? xlsx_to_csv(ts->src, ts->src_label, &err)
-		 : import_decode(ts->src, NULL, &err);
+	paper_places *pl = NULL;
+	FILE *in = import_source(&app->env->cat, ts->form, ts->src, ts->src_label, NULL, &pl, &err);
 	if (!in) {
 		app_status(app, true, "%s", err);
 		free(err);
@@ -172,10 +172,12 @@ static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 	/* First a dry run: every cell checked, nothing saved; Enter again imports. */
 	bool dry = !ts->checked;
 	import_options o = {ts->src_label, APP_IS_CITY(app) ? app->unit_name : app->account.unit_name, dry,
-			    NULL, show_progress, &pr, ts->update};
+			    NULL, show_progress, &pr, ts->update, NULL, NULL};
+	import_source_places(&o, pl); /* a workbook of one-record sheets: its sheets and cells */
 	FILE *rep = open_memstream(&report, &len);
 	import_stats st;
 	int rc = import_csv(app->env, ts->form, in, &o, rep, &st);
+	paper_places_free(pl);
 	fclose(rep);
 	if (in != ts->src)
 		fclose(in);

@@ -1,0 +1,581 @@
+#include "domain/paper_read.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csv.h"
+#include "core/json.h"
+#include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "domain/xlsx_read.h"
+
+/* What a quoted cell is cut to in a message. */
+#define QUOTE_CHARS 30
+/* paper_read's answer for a first sheet that is no one-record layout. */
+#define NOT_PAPER 1
+
+typedef struct {
+	long row; /* -1: nowhere */
+	size_t col;
+} pos;
+
+struct paper_places {
+	char **sheets; /* the sheet of each CSV data row */
+	pos *at;       /* at[i * ncols + c]: the cell of column c in sheet i */
+	size_t n, ncols;
+};
+
+typedef struct {
+	const kp_catalog *cat;
+	const kp_form *f;
+	FILE *out;
+	paper_places *pl;
+	bool unit;       /* the layout prints the unit ({unit}): CSV column 0 */
+	size_t ncols;
+	bool decided;    /* the first sheet was a one-record layout */
+	/* the sheet being read */
+	const xlsx_sheet *s;
+	char **vals;     /* by CSV column */
+	pos *at;
+	pos *known;      /* every cell the layout gives a meaning */
+	size_t nknown;
+	char *why;       /* the first problem, with its sheet and cell */
+} preader;
+
+static size_t column_of_field(const preader *pr, int k)
+{
+	return (pr->unit ? 1 : 0) + (size_t)k;
+}
+
+static char *cell_name(pos p)
+{
+	char letters[8];
+	csv_column_letters((int)p.col, letters);
+	return xasprintf("%s%ld", letters, p.row + 1);
+}
+
+/* text cut to QUOTE_CHARS characters (…), for a message. */
+static char *quote(const char *text)
+{
+	const char *s = text ? text : "";
+	size_t len = strlen(s), i = 0;
+	int n = 0;
+	for (uint32_t cp; i < len && n < QUOTE_CHARS; n++)
+		i += utf8_decode(s + i, len - i, &cp);
+	char *q = xasprintf("%.*s%s", (int)i, s, i < len ? "…" : "");
+	for (char *c = q; *c; c++) /* one line */
+		if (*c == '\n' || *c == '\r')
+			*c = ' ';
+	return q;
+}
+
+/* The first problem of the file, said with its sheet and cell; the rest
+ * of the sheet is still walked, but nothing more is said. */
+static void problem(preader *pr, pos at, char *reason)
+{
+	if (!pr->why) {
+		char *cell = cell_name(at);
+		pr->why = xasprintf(msg(MSG_C_PAPER_AT), pr->s->name, cell, reason);
+		free(cell);
+	}
+	free(reason);
+}
+
+static const char *cell_at(const preader *pr, pos p)
+{
+	return xlsx_sheet_at(pr->s, p.row, p.col);
+}
+
+static void know(preader *pr, pos p)
+{
+	pr->known = xrealloc(pr->known, (pr->nknown + 1) * sizeof *pr->known);
+	pr->known[pr->nknown++] = p;
+}
+
+static bool same_label(const char *a, const char *b)
+{
+	char *x = text_label_key(a ? a : ""), *y = text_label_key(b ? b : "");
+	bool same = !strcmp(x, y);
+	free(x);
+	free(y);
+	return same;
+}
+
+/* A label of the layout: it must be there, as printed (spaces and
+ * punctuation aside). */
+static void check_label(preader *pr, pos p, const char *label)
+{
+	know(pr, p);
+	const char *v = cell_at(pr, p);
+	if (same_label(v, label))
+		return;
+	char *want = quote(label), *got = quote(v && v[0] ? v : msg(MSG_C_PAPER_EMPTY));
+	problem(pr, p, xasprintf(msg(MSG_C_PAPER_LABEL), want, got, pr->f->title));
+	free(want);
+	free(got);
+}
+
+/* The rows of a grid row: the tallest range merged down from it. */
+static long rows_of(const xlsx_sheet *s, long row)
+{
+	long most = 1;
+	for (size_t i = 0; i < s->nmerged; i++)
+		if (s->merged[i].row1 == row && s->merged[i].row2 - row + 1 > most)
+			most = s->merged[i].row2 - row + 1;
+	return most;
+}
+
+/* --- values --------------------------------------------------------------- */
+
+static bool space_at(const char *p, size_t *len)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+		*len = 1;
+		return true;
+	}
+	*len = 3;
+	return !strncmp(p, "　", 3);
+}
+
+static const char *skip_spaces(const char *p)
+{
+	size_t n;
+	while (*p && space_at(p, &n))
+		p += n;
+	return p;
+}
+
+/* A box as typed or printed: 1 ticked (■, or ☑ ✓ √ typed for it), 0 not
+ * (□), -1 no box; *len its bytes. */
+static int box_at(const char *p, size_t *len)
+{
+	uint32_t cp;
+	*len = utf8_decode(p, strlen(p), &cp);
+	switch (cp) {
+	case 0x25A0: case 0x25A3: case 0x2611: case 0x2612: case 0x2713: case 0x2714: case 0x221A:
+	case 0x2588:
+		return 1;
+	case 0x25A1: case 0x2610:
+		return 0;
+	}
+	return -1;
+}
+
+/* A choice printed as boxes (□科普讲解　■科普写作 …, the choices in their
+ * order), back into the value: the ticked choice, or a JSON array of them
+ * for a multi-select; the text in brackets after the last one into
+ * *other. NULL after a problem. */
+static char *unbox(preader *pr, pos at, const kp_field *fd, const char *text, char **other)
+{
+	const kp_list *l = fd->choices;
+	const char *p = text ? text : "";
+	char **ticked = xcalloc(l->n + 1, sizeof *ticked);
+	size_t nt = 0, len;
+	for (size_t i = 0; i < l->n; i++) {
+		p = skip_spaces(p);
+		int box = box_at(p, &len);
+		const char *item = box < 0 ? NULL : skip_spaces(p + len);
+		if (!item || strncmp(item, l->items[i], strlen(l->items[i]))) {
+			problem(pr, at, xasprintf(msg(MSG_C_PAPER_BOX), fd->label, i + 1, l->items[i],
+						  l->items[i], l->items[i]));
+			free(ticked);
+			return NULL;
+		}
+		if (box)
+			ticked[nt++] = l->items[i];
+		p = item + strlen(l->items[i]);
+	}
+	p = skip_spaces(p);
+	const char *close = NULL;
+	if (other && (!strncmp(p, "（", 3) || *p == '(')) { /* 其他（…） */
+		const char *open_end = p + (*p == '(' ? 1 : 3);
+		size_t n = strlen(p);
+		if (n >= 3 && !strcmp(p + n - 3, "）"))
+			close = p + n - 3;
+		else if (p[n - 1] == ')')
+			close = p + n - 1;
+		if (close) {
+			*other = xstrndup(open_end, (size_t)(close - open_end));
+			p = p + n;
+		}
+	}
+	if (*p) {
+		char *q = quote(p);
+		problem(pr, at, xasprintf(msg(MSG_C_PAPER_BOX_TAIL), fd->label, q));
+		free(q);
+		free(ticked);
+		return NULL;
+	}
+	char *v;
+	if (fd->type == FT_MULTICHOICE) {
+		v = json_array_encode(ticked, nt);
+	} else if (nt > 1) {
+		strbuf b = STRBUF_INIT;
+		for (size_t i = 0; i < nt; i++)
+			sb_printf(&b, "「%s」", ticked[i]);
+		problem(pr, at, xasprintf(msg(MSG_C_PAPER_ONE_BOX), fd->label, sb_str(&b)));
+		sb_free(&b);
+		v = NULL;
+	} else {
+		v = xstrdup(nt ? ticked[0] : "");
+	}
+	free(ticked);
+	return v;
+}
+
+/* The blanks a printed form leaves for a date or a month (　　年　　月) are
+ * no value. */
+static char *unblank(const kp_field *fd, char *v)
+{
+	if ((fd->type == FT_DATE && same_label(v, msg(MSG_X_EMPTY_DATE))) ||
+	    (fd->type == FT_YEARMONTH && same_label(v, msg(MSG_X_EMPTY_YM))))
+		v[0] = '\0';
+	return v;
+}
+
+/* Cut white space (and empty lines) off the end of s, in place. */
+static void trim_end(char *s)
+{
+	size_t n = strlen(s);
+	for (;;) {
+		if (n && strchr(" \t\r\n", s[n - 1]))
+			n--;
+		else if (n >= 3 && !strncmp(s + n - 3, "　", 3))
+			n -= 3;
+		else
+			break;
+		s[n] = '\0';
+	}
+}
+
+/* An opinion box without what is printed under it: （盖章） and 年 月 日,
+ * when still as printed (a date written in is the clerk's text). */
+static void unseal(char *s)
+{
+	const char *printed[] = {msg(MSG_X_SIGN_DATE), msg(MSG_X_SEAL)};
+	for (size_t i = 0; i < 2; i++) {
+		trim_end(s);
+		char *nl = strrchr(s, '\n');
+		if (same_label(nl ? nl + 1 : s, printed[i]))
+			*(nl ? nl : s) = '\0';
+	}
+	trim_end(s);
+}
+
+/* A field's cell back into its value (NULL after a problem). */
+static char *field_value(preader *pr, const kp_pcell *c, pos at)
+{
+	const kp_field *fd = &pr->f->fields[c->field];
+	const char *text = cell_at(pr, at);
+	if (c->boxes) {
+		char *other = NULL;
+		char *v = unbox(pr, at, fd, text, c->other >= 0 ? &other : NULL);
+		if (c->other >= 0) {
+			size_t col = column_of_field(pr, c->other);
+			free(pr->vals[col]);
+			pr->vals[col] = other ? other : xstrdup("");
+			pr->at[col] = at;
+		}
+		return v;
+	}
+	const char *t = text ? text : "";
+	if (c->caption && text_starts_with(t, c->caption)) {
+		t += strlen(c->caption);
+		if (*t == '\n')
+			t++;
+	}
+	char *v = xstrdup(t);
+	if (c->seal)
+		unseal(v);
+	return unblank(fd, v);
+}
+
+/* The value of {name} of a template into its column. */
+static void template_value(preader *pr, const char *name, const char *v, pos at)
+{
+	int k = form_field_index(pr->f, name);
+	size_t col;
+	if (!strcmp(name, "unit"))
+		col = 0;
+	else if (k >= 0)
+		col = column_of_field(pr, k);
+	else
+		return;
+	char *t = text_trim(v);
+	free(pr->vals[col]);
+	pr->vals[col] = k >= 0 ? unblank(&pr->f->fields[k], t) : t;
+	pr->at[col] = at;
+}
+
+/* The template as a reader sees it: {start} as 「项目实施时间（起）」. */
+static char *template_shown(const kp_form *f, const char *t)
+{
+	strbuf b = STRBUF_INIT;
+	for (const char *p = t; *p; p++) {
+		const char *e = *p == '{' ? strchr(p, '}') : NULL;
+		if (!e) {
+			sb_addc(&b, *p);
+			continue;
+		}
+		char *name = xstrndup(p + 1, (size_t)(e - p - 1));
+		int k = form_field_index(f, name);
+		sb_printf(&b, "〔%s〕", k >= 0 ? f->fields[k].label : f->unit_label ? f->unit_label : name);
+		free(name);
+		p = e;
+	}
+	return sb_take(&b);
+}
+
+/* A text printed from a template ("{start}至{end}", "…：{unit}　申报时间：
+ * {declared_on}") back into its values: the template's own words (spaces
+ * around them aside) must be in the cell, in order; what lies between
+ * them is the values. */
+static void untemplate(preader *pr, const char *t, pos at)
+{
+	know(pr, at);
+	const char *text = cell_at(pr, at);
+	char *s = text_trim(text ? text : "");
+	const char *p = s;
+	bool ok = true;
+	char *name = NULL;
+	for (const char *q = t; ok;) {
+		const char *o = strchr(q, '{');
+		const char *e = o ? strchr(o, '}') : NULL;
+		if (o && !e)
+			o = NULL;
+		char *lit0 = xstrndup(q, o ? (size_t)(o - q) : strlen(q));
+		char *lit = text_trim(lit0);
+		free(lit0);
+		const char *found = !lit[0] ? (name ? p + strlen(p) : p) : name ? strstr(p, lit) : p;
+		if (found && !name && strncmp(p, lit, strlen(lit)))
+			found = NULL; /* the words before the first value begin the cell */
+		if (!found) {
+			ok = false;
+		} else if (name) {
+			char *v = xstrndup(p, (size_t)(found - p));
+			template_value(pr, name, v, at);
+			free(v);
+		}
+		free(name);
+		name = NULL;
+		if (found)
+			p = skip_spaces(found + strlen(lit));
+		free(lit);
+		if (!ok || !o)
+			break;
+		name = xstrndup(o + 1, (size_t)(e - o - 1));
+		q = e + 1;
+	}
+	free(name);
+	if (ok && *p)
+		ok = false; /* text after the template's last words */
+	if (!ok) {
+		char *want = template_shown(pr->f, t), *got = quote(s[0] ? s : msg(MSG_C_PAPER_EMPTY));
+		problem(pr, at, xasprintf(msg(MSG_C_PAPER_TEMPLATE), want, got));
+		free(want);
+		free(got);
+	}
+	free(s);
+}
+
+/* --- a sheet ---------------------------------------------------------------- */
+
+/* Where f's layout puts its title's first line: the row under 附表N. */
+static long title_row(const kp_form *f)
+{
+	return f->attachment > 0 ? 1 : 0;
+}
+
+/* The form whose one-record layout the sheet is (its title where that
+ * layout prints it), or NULL. */
+static const kp_form *layout_of(const kp_catalog *cat, const xlsx_sheet *s)
+{
+	for (size_t i = 0; i < cat->nforms; i++) {
+		const kp_form *g = cat->forms[i];
+		if (g->paper && g->paper->ntitle && same_label(xlsx_sheet_at(s, title_row(g), 0), g->paper->title[0]))
+			return g;
+	}
+	return NULL;
+}
+
+/* Read the sheet by f's layout into pr->vals. */
+static void read_layout(preader *pr)
+{
+	const kp_form *f = pr->f;
+	const kp_paper *p = f->paper;
+	long row = 0;
+	if (f->attachment > 0) {
+		char label[32];
+		snprintf(label, sizeof label, msg(MSG_X_ATTACHMENT), f->attachment);
+		check_label(pr, (pos){row++, 0}, label);
+	}
+	for (size_t i = 0; i < p->ntitle; i++)
+		check_label(pr, (pos){row++, 0}, p->title[i]);
+	for (size_t i = 0; i < p->nlines; i++)
+		untemplate(pr, p->lines[i], (pos){row++, 0});
+	for (size_t i = 0; i < p->nrows; i++) {
+		const kp_prow *r = &p->rows[i];
+		for (size_t j = 0, col = 0; j < r->n; col += (size_t)r->cells[j++].span) {
+			const kp_pcell *c = &r->cells[j];
+			pos at = {row, col};
+			if (c->kind == PC_LABEL) {
+				check_label(pr, at, c->text);
+			} else if (c->kind == PC_TEXT) {
+				untemplate(pr, c->text, at);
+			} else {
+				know(pr, at);
+				char *v = field_value(pr, c, at);
+				size_t k = column_of_field(pr, c->field);
+				free(pr->vals[k]);
+				pr->vals[k] = v ? v : xstrdup("");
+				pr->at[k] = at;
+			}
+		}
+		row += rows_of(pr->s, row);
+	}
+	/* text outside the layout would be lost: said, not dropped */
+	for (size_t i = 0; i < pr->s->ncells && !pr->why; i++) {
+		const xlsx_cell *c = &pr->s->cells[i];
+		bool known = false;
+		for (size_t j = 0; j < pr->nknown && !known; j++)
+			known = pr->known[j].row == c->row && pr->known[j].col == c->col;
+		char *t = text_trim(c->text);
+		if (!known && t[0]) {
+			char *q = quote(t);
+			problem(pr, (pos){c->row, c->col}, xasprintf(msg(MSG_C_PAPER_OUTSIDE), q));
+			free(q);
+		}
+		free(t);
+	}
+}
+
+/* The sheet as one CSV row, and where its values were. */
+static void write_record(preader *pr)
+{
+	paper_places *pl = pr->pl;
+	pl->sheets = xrealloc(pl->sheets, (pl->n + 1) * sizeof *pl->sheets);
+	pl->at = xrealloc(pl->at, (pl->n + 1) * pr->ncols * sizeof *pl->at);
+	pl->sheets[pl->n] = xstrdup(pr->s->name);
+	for (size_t c = 0; c < pr->ncols; c++) {
+		char *safe = csv_neutralise(pr->vals[c] ? pr->vals[c] : "");
+		csv_write_cell(pr->out, safe, c == 0);
+		free(safe);
+		pl->at[pl->n * pr->ncols + c] = pr->at[c];
+	}
+	csv_end_record(pr->out);
+	pl->n++;
+}
+
+static int read_sheet(void *ctx, const xlsx_sheet *s, char **err)
+{
+	preader *pr = ctx;
+	if (!s->ncells) /* an empty sheet (Excel's Sheet2) holds nothing to lose */
+		return pr->decided ? 0 : NOT_PAPER;
+	const kp_form *g = layout_of(pr->cat, s);
+	if (!pr->decided && !g)
+		return NOT_PAPER;
+	pr->decided = true;
+	pr->s = s;
+	if (g && g != pr->f) {
+		*err = xasprintf(msg(MSG_C_PAPER_OTHER), s->name, g->title, pr->f->title, g->title);
+		return -1;
+	}
+	for (size_t c = 0; c < pr->ncols; c++) {
+		free(pr->vals[c]);
+		pr->vals[c] = NULL;
+		pr->at[c] = (pos){-1, 0};
+	}
+	pr->nknown = 0;
+	read_layout(pr); /* a sheet of another layout: its first label says so */
+	if (pr->why) {
+		*err = pr->why;
+		pr->why = NULL;
+		return -1;
+	}
+	write_record(pr);
+	return 0;
+}
+
+/* Does the layout print the record's unit ({unit} in a line or a text)? */
+static bool prints_unit(const kp_paper *p)
+{
+	bool yes = false;
+	for (size_t i = 0; i < p->nlines; i++)
+		yes |= strstr(p->lines[i], "{unit}") != NULL;
+	for (size_t i = 0; i < p->nrows; i++)
+		for (size_t j = 0; j < p->rows[i].n; j++)
+			yes |= p->rows[i].cells[j].kind == PC_TEXT && strstr(p->rows[i].cells[j].text, "{unit}");
+	return yes;
+}
+
+FILE *paper_to_csv(const kp_catalog *cat, const kp_form *f, FILE *in, const char *name,
+		   paper_places **pl, char **err)
+{
+	*pl = NULL;
+	*err = NULL;
+	if (!f->paper)
+		return NULL; /* read as a list; another form's sheets then have no header */
+	preader pr = {.cat = cat, .f = f, .unit = prints_unit(f->paper)};
+	pr.ncols = f->nfields + (pr.unit ? 1 : 0);
+	pr.vals = xcalloc(pr.ncols, sizeof *pr.vals);
+	pr.at = xcalloc(pr.ncols, sizeof *pr.at);
+	pr.pl = xcalloc(1, sizeof *pr.pl);
+	pr.pl->ncols = pr.ncols;
+	pr.out = tmpfile();
+	if (!pr.out) {
+		*err = xasprintf(msg(MSG_C_BAD_XLSX), name);
+	} else { /* the header: the unit column, then every field */
+		if (pr.unit)
+			csv_write_cell(pr.out, f->unit_label, true);
+		for (size_t k = 0; k < f->nfields; k++)
+			csv_write_cell(pr.out, f->fields[k].label, !pr.unit && k == 0);
+		csv_end_record(pr.out);
+	}
+	int rc = pr.out ? xlsx_each_sheet(in, name, read_sheet, &pr, err) : -1;
+	for (size_t c = 0; c < pr.ncols; c++)
+		free(pr.vals[c]);
+	free(pr.vals);
+	free(pr.at);
+	free(pr.known);
+	free(pr.why);
+	if (rc != 0 || !pr.decided) { /* refused (*err), or a list (NOT_PAPER, or no cell at all) */
+		if (pr.out)
+			fclose(pr.out);
+		paper_places_free(pr.pl);
+		return NULL;
+	}
+	rewind(pr.out);
+	*pl = pr.pl;
+	return pr.out;
+}
+
+char *paper_place(void *ctx, int row, int col)
+{
+	const paper_places *pl = ctx;
+	size_t i = (size_t)(row - 2); /* row 1 is the header */
+	if (row < 2 || i >= pl->n)
+		return xasprintf(msg(MSG_C_PLACE_ROW), row);
+	pos p = col >= 0 && (size_t)col < pl->ncols ? pl->at[i * pl->ncols + (size_t)col] : (pos){-1, 0};
+	if (p.row < 0)
+		return xasprintf(msg(MSG_C_PAPER_SHEET), pl->sheets[i]);
+	char *cell = cell_name(p);
+	char *t = xasprintf(msg(MSG_C_PAPER_CELL), pl->sheets[i], cell);
+	free(cell);
+	return t;
+}
+
+void paper_places_free(paper_places *pl)
+{
+	if (!pl)
+		return;
+	for (size_t i = 0; i < pl->n; i++)
+		free(pl->sheets[i]);
+	free(pl->sheets);
+	free(pl->at);
+	free(pl);
+}
