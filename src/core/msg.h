@@ -142,6 +142,7 @@
 	X(SS_ADMIN_ONLY,    "只有服务器管理员可以这样做") \
 	X(SS_WIDEN,         "当前会话不能改为「%s」的权限") \
 	X(SS_DRAFT_OWNER,   "只能读写自己的草稿") \
+	X(C_CELL_NOT_YOURS, "%s「%s」有内容：这一项由%s填写，不能由本账号导入。请清空这一格后再导入（整个文件未导入）") \
 	X(C_COLUMN_NOT_YOURS, "%s「%s」有内容：这一列由%s填写，不能由本账号导入。请清空或删去这一列后再导入（整个文件未导入）") \
 	X(C_THE_UNIT,       "填报单位") \
 	X(UI_ANY_KEY_QUITS, "按任意键退出。") \

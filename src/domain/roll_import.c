@@ -8,11 +8,12 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 
-/* Is cell, as a label key, one of the columns a printed list has besides
- * the view's own (序号, 单位, the unit column)? */
+/* Is cell, as a label key, one of the columns a printed or exported list
+ * has besides the view's own (序号, 单位, the unit column, 状态)? */
 static bool extra_column(const kp_form *f, const char *key)
 {
-	const char *extra[] = {msg(MSG_UI_COL_SEQ), msg(MSG_P_COL_UNIT), msg(MSG_UI_COL_UNIT), f->unit_label};
+	const char *extra[] = {msg(MSG_UI_COL_SEQ), msg(MSG_P_COL_UNIT), msg(MSG_UI_COL_UNIT), f->unit_label,
+			       f->review ? msg(MSG_UI_COL_STATE) : NULL};
 	bool yes = false;
 	for (size_t i = 0; i < sizeof extra / sizeof extra[0] && !yes; i++) {
 		char *k = text_label_key(extra[i] ? extra[i] : "");

@@ -294,7 +294,7 @@ static void refuse_locked_cells(importer *im, int row, const char **raw)
 			const kp_field *fd = &im->f->fields[i];
 			/* a list names the row (the column is the label); a sheet its cell */
 			char *at = place(im, row, im->o->place ? im->col[i] : -1);
-			char *t = xasprintf(msg(MSG_C_COLUMN_NOT_YOURS), at, fd->label,
+			char *t = xasprintf(msg(im->o->place ? MSG_C_CELL_NOT_YOURS : MSG_C_COLUMN_NOT_YOURS), at, fd->label,
 					    msg(fd->written_by == WRITER_CITY ? MSG_P_OWNER_CITY : MSG_C_THE_UNIT));
 			free(at);
 			fatal(im, t);
@@ -714,7 +714,7 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		im.told = xcalloc(f->nfields + 1, sizeof *im.told);
 		for (size_t i = 0; i < f->nfields; i++)
 			im.locked[i] = !store_may_write_field(e->store, &f->fields[i]);
-		if (!unit && rd.unit_col == NO_COL)
+		if (!unit && rd.unit_col == NO_COL && !st->fatal) /* a header refused says enough */
 			fatal(&im, msg(MSG_C_NEED_UNIT));
 		if (o->rejects) { /* the same header, and a column for the reasons */
 			csv_reader hr = {.n = h.n, .cells = h.cells};
