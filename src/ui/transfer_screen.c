@@ -338,8 +338,11 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 	draw_cps(y + 3, 12, w, ts->name.cp + ts->name.hscroll, ts->name.len - ts->name.hscroll,
 		 theme_attr(ts->done ? R_FIELD : R_FOCUS), true);
 	int rows = LINES - 3 - (y + 5);
-	for (size_t i = 0; i < ts->nresult && (int)i < rows; i++)
-		draw_text(y + 5 + (int)i, 2, COLS - 4, ts->result[i], theme_attr(R_NORMAL), false);
+	/* wrapped: a refusal names the sheet, the cell and what to do instead */
+	for (int i = 0, row = y + 5; i < (int)ts->nresult && row < y + 5 + rows; i++) {
+		int used = draw_wrapped(row, 2, COLS - 4, y + 5 + rows - row, ts->result[i], theme_attr(R_NORMAL));
+		row += used ? used : 1;
+	}
 	if (ts->importing && !ts->nresult && !ts->done) {
 		draw_text(y + 5, 2, COLS - 4, msg(ts->nfiles ? MSG_UI_TR_FILES : MSG_UI_TR_NO_FILES),
 			  theme_attr(R_LABEL), false);
