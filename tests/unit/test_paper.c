@@ -1,0 +1,161 @@
+/* The one-record layout read backwards (paper_read.c): kepu's own 推荐表
+ * back into the values it printed, the cells named, a blank form read as
+ * nothing, another form's layout refused, a list left to the list reader. */
+#include "unit_env.h"
+
+#include <unistd.h>
+
+#include "core/csv.h"
+#include "core/xalloc.h"
+#include "domain/paper_read.h"
+#include "domain/transfer.h"
+#include "domain/xlsx.h"
+
+/* A workbook written by kepu, open for reading (its path removed). */
+static FILE *workbook(fixture *fx, const kp_form *f, long long unit, bool paper)
+{
+	char *path = xasprintf("%s.xlsx", fx->path);
+	char *err = NULL;
+	int rc = paper ? export_paper(&fx->env, f, unit, NULL, path, &err)
+		       : export_xlsx(&fx->env, fx->env.cat.forms[0], NULL, unit, NULL, path, &err);
+	assert_int_equal(rc, 0);
+	FILE *in = fopen(path, "rb");
+	assert_non_null(in);
+	unlink(path);
+	free(path);
+	return in;
+}
+
+/* The CSV's rows (header first) as cells. */
+static char **rows_of(FILE *csv, size_t *nrows, size_t *ncells)
+{
+	csv_reader r;
+	csv_open(&r, csv);
+	char **all = NULL;
+	size_t n = 0;
+	while (csv_next(&r) > 0) {
+		*ncells = r.n;
+		all = xrealloc(all, (n + r.n) * sizeof *all);
+		for (size_t c = 0; c < r.n; c++)
+			all[n++] = xstrdup(r.cells[c]);
+	}
+	csv_close(&r);
+	*nrows = *ncells ? n / *ncells : 0;
+	return all;
+}
+
+static void save_talent(fixture *fx, const char *csv)
+{
+	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
+	import_options o = {0};
+	o.unit = "魏都区";
+	import_stats st;
+	FILE *rep = fopen("/dev/null", "w");
+	assert_int_equal(import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, rep, &st), 0);
+	fclose(rep);
+	fclose(in);
+}
+
+static void test_values_back(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	save_talent(fx, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况,县（市、区）科协推荐意见\n"
+			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普、社区科普,\"第一行\n  第二行\n\n第四行\",同意推荐\n");
+	FILE *in = workbook(fx, f, store_unit_id(fx->env.store, "魏都区"), true);
+	paper_places *pl;
+	char *err = NULL;
+	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "t.xlsx", &pl, &err);
+	assert_null(err);
+	assert_non_null(csv);
+	size_t nrows = 0, ncells = 0;
+	char **cells = rows_of(csv, &nrows, &ncells);
+	assert_int_equal(nrows, 2);
+	assert_int_equal(ncells, f->nfields); /* the 推荐表 does not print the unit */
+	const char *const want[][2] = {
+		{"姓名", "张三"}, {"年龄", "45"}, {"联系电话", "13812345678"},
+		{"科普人才服务类别", "[\"青少年科普\",\"社区科普\"]"},
+		{"个人基本情况", "第一行\n  第二行\n\n第四行"},
+		{"县（市、区）科协推荐意见", "同意推荐"}, {"省辖市科协意见", ""}, {"电子邮箱", ""},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		size_t c = 0;
+		while (c < ncells && strcmp(cells[c], want[i][0]))
+			c++;
+		assert_true(c < ncells);
+		assert_string_equal(cells[ncells + c], want[i][1]);
+	}
+	/* the CSV's row 2 is the first sheet; column 0 (姓名) is its B4 */
+	char *at = paper_place(pl, 2, 0);
+	assert_string_equal(at, "工作表「1 张三」 B4");
+	free(at);
+	at = paper_place(pl, 2, -1);
+	assert_string_equal(at, "工作表「1 张三」");
+	free(at);
+	for (size_t i = 0; i < nrows * ncells; i++)
+		free(cells[i]);
+	free(cells);
+	paper_places_free(pl);
+	fclose(csv);
+	fclose(in);
+}
+
+static void test_blank_form(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "project");
+	FILE *in = workbook(fx, f, 0, true); /* no records: one blank 入库表 */
+	paper_places *pl;
+	char *err = NULL;
+	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "p.xlsx", &pl, &err);
+	assert_null(err);
+	assert_non_null(csv);
+	size_t nrows = 0, ncells = 0;
+	char **cells = rows_of(csv, &nrows, &ncells);
+	assert_int_equal(nrows, 2);
+	assert_int_equal(ncells, f->nfields + 1); /* 项目申报单位 is printed */
+	assert_string_equal(cells[0], f->unit_label);
+	for (size_t c = 0; c < ncells; c++) /* 　　年　　月 and □ are no values */
+		assert_string_equal(cells[ncells + c], "");
+	for (size_t i = 0; i < nrows * ncells; i++)
+		free(cells[i]);
+	free(cells);
+	paper_places_free(pl);
+	fclose(csv);
+	fclose(in);
+}
+
+static void test_other_layouts(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *talent = catalog_form(&fx->env.cat, "talent");
+	const kp_form *project = catalog_form(&fx->env.cat, "project");
+	paper_places *pl;
+	char *err = NULL;
+	/* a 推荐表 brought to 附表3 */
+	FILE *in = workbook(fx, talent, 0, true);
+	assert_null(paper_to_csv(&fx->env.cat, project, in, "t.xlsx", &pl, &err));
+	assert_non_null(err);
+	assert_non_null(strstr(err, "是「附表2 科普人才库推荐表」，不是「附表3 重点项目入库表」"));
+	assert_null(pl);
+	free(err);
+	fclose(in);
+	/* a list workbook: not a one-record layout, left to the list reader */
+	in = workbook(fx, talent, 0, false);
+	err = NULL;
+	assert_null(paper_to_csv(&fx->env.cat, talent, in, "list.xlsx", &pl, &err));
+	assert_null(err);
+	assert_null(pl);
+	fclose(in);
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_values_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_blank_form, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
