@@ -124,7 +124,7 @@
 	X(S_NO_UNIT,        "没有名为「%s」的单位") \
 	/* the session layer (store/session.c): what a session may not do */ \
 	X(SS_SIGN_IN,       "请先登录") \
-	X(S_SAME,           "与已有的第 %lld 号记录是同一人（%s相同），没有再次导入；要用文件中的内容更新那条记录，请选「更新已有记录」（命令行加 --update）") \
+	X(S_SAME,           "与已有的第 %lld 号记录是同一人（%s相同），没有再次导入") \
 	X(S_SAME_APPROVED,  "与已认定的第 %lld 号记录是同一人（%s相同）：已认定的记录不会被导入改动，没有导入") \
 	X(S_SAME_OTHER_UNIT,"与%s的第 %lld 号记录是同一人（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
@@ -567,7 +567,7 @@
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_CHECKED,        "检查了 %d 条，可以导入 %d 条（只检查，未保存）。") \
 	X(C_UPDATED,        "更新了 %d 条已有的记录。") \
-	X(C_SAME_SKIPPED,   "%d 条与已有记录是同一人，没有再次导入。") \
+	X(C_SAME_SKIPPED,   "%d 条与已有记录是同一人，没有再次导入；要用文件中的内容更新它们，加 --update 再导入一次。") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit 指定单位，或在文件中加一列「填报单位」") \
 	X(C_UNIT_MISMATCH,  "不是本次导入的单位「%s」") \
