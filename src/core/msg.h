@@ -628,7 +628,7 @@
 	X(Y_PICK,           "选择年度") \
 	X(Y_SWITCHED,       "已切换到 %d 年度") \
 	X(Y_ONLY_ONE,       "只开启了 %d 年度；市科协可用 kepu year open 开启新年度") \
-	X(K_YEAR,           "年度") \
+	X(K_YEAR,           "换年度") \
 	X(C_NEED_FROM,      "year open 需要用 --from 指定从哪个年度复制（如 --from 2016）") \
 	X(C_YEAR_USAGE,     "用法：kepu year list，或 kepu year open 年度 --from 年度")
 

@@ -77,6 +77,29 @@ static bool need_unit(menu *m, ui_app *app, const menu_item *it)
 	return true;
 }
 
+/* One key moves to the next programme year opened (after the newest: the
+ * oldest); every screen opened then shows that year's. */
+static void next_year(ui_app *app)
+{
+	kp_year *y;
+	size_t n = store_years(app->env->store, &y);
+	int now = store_year(app->env->store), to = n ? y[0].year : now;
+	for (size_t i = 0; i < n; i++)
+		if (y[i].year > now) {
+			to = y[i].year;
+			break;
+		}
+	years_free(y, n);
+	char *err = NULL;
+	if (to == now)
+		app_status(app, false, msg(MSG_Y_ONLY_ONE), now);
+	else if (env_use_year(app->env, to, &err) != 0)
+		app_status(app, true, "%s", err);
+	else
+		app_status(app, false, msg(MSG_Y_SWITCHED), to);
+	free(err);
+}
+
 static void activate(menu *m, ui_app *app, const menu_item *it)
 {
 	app->status[0] = '\0';
@@ -244,6 +267,10 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 		return;
 	case ACT_ACCEPT:
 		activate(m, app, &m->items[m->sel]);
+		return;
+	case ACT_YEAR:
+		next_year(app);
+		glance_build(&m->at_a_glance, app); /* the year's deadlines and progress */
 		return;
 	case ACT_QUIT:
 		app->quit = true;
