@@ -137,14 +137,6 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 {
 	attr_t ta = theme_attr(R_TITLE);
 	draw_fill(0, 0, COLS, ta);
-	/* After a login every screen names the programme year it shows. */
-	char with_year[256];
-	if (app->env && app->env->store && store_session_kind(app->env->store) != SESSION_NONE) {
-		int n = snprintf(with_year, sizeof with_year, msg(MSG_Y_YEAR), store_year(app->env->store));
-		if (right && right[0] && n > 0)
-			snprintf(with_year + n, sizeof with_year - (size_t)n, "  %s", right);
-		right = with_year;
-	}
 	int rw = right ? utf8_width(right) : 0;
 	draw_text(0, 1, COLS - rw - 3, title, ta, false);
 	if (right)

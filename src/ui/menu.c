@@ -213,9 +213,14 @@ static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 static void menu_draw(ui_screen *s, ui_app *app)
 {
 	menu *m = (menu *)s;
-	char right[160] = "";
-	if (app->unit_name)
-		snprintf(right, sizeof right, msg(MSG_UI_UNIT_LINE), app->unit_name);
+	/* The programme year every screen opened from here shows (y moves it). */
+	char right[200];
+	int n = snprintf(right, sizeof right, msg(MSG_Y_YEAR), store_year(app->env->store));
+	if (app->unit_name && n > 0) {
+		char unit[160];
+		snprintf(unit, sizeof unit, msg(MSG_UI_UNIT_LINE), app->unit_name);
+		snprintf(right + n, sizeof right - (size_t)n, "  %s", unit);
+	}
 	app_chrome(app, msg(MSG_UI_APP_TITLE), right, msg(MSG_UI_MENU_HINT),
 		   m->pick.pop.open ? CTX_POPUP : CTX_MENU);
 	int y = app_body_top();
