@@ -48,7 +48,7 @@ int cli_open_to(const kp_opts *o, kp_env *e, bool create, FILE *errs)
 		fprintf(errs, "kepu: %s\n", err);
 		free(err);
 		env_close(e);
-		return EXIT_USAGE;
+		return EXIT_DATA;
 	}
 	if (auth_init() != 0) {
 		fprintf(errs, "kepu: %s\n", msg(MSG_A_HASH_FAILED));
