@@ -94,7 +94,7 @@ const kp_option kp_options[] = {
 	{"today", 't', false, "DATE", NULL,
 	 "Work as if today were DATE, e.g. 2016-07-20 (default: $KEPU_TODAY, else the system clock)."},
 	{"month", 'm', false, "YYYY-MM", "report", "With report monthly: the month of the briefing."},
-	{"year", 'Y', false, "YEAR", "checklist report export import find year",
+	{"year", 'Y', false, "YEAR", "checklist report export import find",
 	 "The programme year to work in (default: the newest year opened that has begun by today, see kepu year "
 	 "list). An unopened year is refused, naming the years opened."},
 	{"from", 'R', false, "YEAR", "year", "With year open: the year whose quotas and schedule the new year starts from."},

@@ -273,9 +273,10 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 	case ACT_ACCEPT:
 		activate(m, app, &m->items[m->sel]);
 		return;
-	case ACT_YEAR:
+	case ACT_YEAR: /* the glance holds the old schedule's milestones: gone first */
+		glance_free(&m->at_a_glance);
 		next_year(app);
-		glance_build(&m->at_a_glance, app); /* the year's deadlines and progress */
+		glance_build(&m->at_a_glance, app);
 		return;
 	case ACT_QUIT:
 		app->quit = true;
