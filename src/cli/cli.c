@@ -60,6 +60,15 @@ const kp_command kp_commands[] = {
 	{"audit", cmd_audit, 0, 0, true, false, "audit --db FILE [--since DATE] [--user NAME] [--unit UNIT] [--form FORM] [--words TEXT]",
 	 "Print the audit trail, oldest first: time, user, unit, table, record, action and each changed field; the "
 	 "options narrow it, all of them together."},
+	{"year", cmd_year, 1, 2, true, false,
+	 "year list --db FILE\n"
+	 "year open YEAR --from YEAR --db FILE [--unit UNIT]",
+	 "The programme years (the programme runs year after year; 附表1's quotas and the schedule are per year). "
+	 "list: the years opened, who opened each and from which, the default one marked *. open: a new year for "
+	 "the city, with the quotas of 附表1 and the schedule's milestones (their dates in the new year) copied from "
+	 "--from; nothing of the old year changes. Refused: a year opened already, a --from not opened, a unit's "
+	 "session (--unit acts on a unit's behalf). Every record, quota, tick and report belongs to the year it was "
+	 "made in; the talents of 附表2 stay listed in every year."},
 	{"find", cmd_find, 1, 1, true, false, "find TEXT --db FILE [--unit UNIT] [--category CATEGORY]",
 	 "The expert search of 科普快速反应机制: the talents (附表2) whose 科普专长, 服务类别, 主要从事行业, 工作单位, "
 	 "职务 or free texts hold every word of TEXT, as written or by pinyin (spaq finds 食品安全), as CSV on standard "
@@ -85,10 +94,14 @@ const kp_option kp_options[] = {
 	{"today", 't', false, "DATE", NULL,
 	 "Work as if today were DATE, e.g. 2016-07-20 (default: $KEPU_TODAY, else the system clock)."},
 	{"month", 'm', false, "YYYY-MM", "report", "With report monthly: the month of the briefing."},
+	{"year", 'Y', false, "YEAR", "checklist report export import find",
+	 "The programme year to work in (default: the newest year opened that has begun by today, see kepu year "
+	 "list). An unopened year is refused, naming the years opened."},
+	{"from", 'R', false, "YEAR", "year", "With year open: the year whose quotas and schedule the new year starts from."},
 	{"role", 'r', false, "ROLE", "user", "With user add: city (市科协) or unit (单位填报员)."},
 	{"since", 'S', false, "DATE", "audit", "With audit: from that day on."},
 	{"user", 'U', false, "NAME", "audit", "With audit: only that user's rows."},
-	{"unit", 'u', false, "UNIT", "import export user audit find",
+	{"unit", 'u', false, "UNIT", "import export user audit find year",
 	 "The unit (单位 of 附表1) that imported rows belong to, that an export or a search is limited to, of a new "
 	 "unit account, or whose audit rows are printed."},
 	{"category", 'g', false, "CATEGORY", "find",
@@ -308,6 +321,8 @@ int cli_main(int argc, char **argv)
 		case 'o': o.output = optarg; break;
 		case 'x': o.state = optarg; break;
 		case 'g': o.category = optarg; break;
+		case 'Y': o.year = optarg; break;
+		case 'R': o.from = optarg; break;
 		case 'D': o.demo = true; break;
 		case 'n': o.dry_run = true; break;
 		case 'P': o.update = true; break;

@@ -23,6 +23,8 @@ typedef struct {
 	const char *state;    /* --state: a reviewed form's records in this state only */
 	const char *output;   /* --output FILE */
 	const char *category; /* --category: kepu find's 服务类别 */
+	const char *year;     /* --year: the programme year worked in */
+	const char *from;     /* --from: year open's source year */
 	bool demo, dry_run, update;
 	char **args;         /* positional arguments after the subcommand */
 	int nargs;
@@ -45,6 +47,7 @@ int cmd_report(const kp_opts *o);
 int cmd_user(const kp_opts *o);
 int cmd_audit(const kp_opts *o);
 int cmd_find(const kp_opts *o);
+int cmd_year(const kp_opts *o);
 int cmd_tui(const kp_opts *o);
 
 #endif

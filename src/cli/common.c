@@ -43,6 +43,13 @@ int cli_open_to(const kp_opts *o, kp_env *e, bool create, FILE *errs)
 		env_close(e);
 		return EXIT_DATA;
 	}
+	int year = 0;
+	if (o->year && (env_parse_year(e, o->year, &year, &err) != 0 || env_use_year(e, year, &err) != 0)) {
+		fprintf(errs, "kepu: %s\n", err);
+		free(err);
+		env_close(e);
+		return EXIT_DATA;
+	}
 	if (auth_init() != 0) {
 		fprintf(errs, "kepu: %s\n", msg(MSG_A_HASH_FAILED));
 		env_close(e);

@@ -629,7 +629,24 @@
 	X(XC_RZ_NONE,       "没有收到文件（已取消，或终端不支持 ZMODEM）") \
 	X(XC_RZ_FAILED,     "接收没有完成（rz 退出，状态 %d），什么也没有保存") \
 	X(XC_RZ_TOO_BIG,    "本机发送的文件超过了 %d MiB 的上限，接收已中止，什么也没有保存") \
-	X(XC_RZ_MANY,       "一次只能接收一个文件，收到了 %zu 个，什么也没有保存")
+	X(XC_RZ_MANY,       "一次只能接收一个文件，收到了 %zu 个，什么也没有保存") \
+	/* programme years (years.c) */ \
+	X(Y_BOUNDS,         "年度 %d 不在 %d 至 %d 之间") \
+	X(Y_NOT_NUMBER,     "「%s」不是年度（应为四位数字，如 2017）") \
+	X(Y_UNKNOWN,        "没有开启 %d 年度；已开启的年度：%s") \
+	X(Y_EXISTS,         "%d 年度已经开启（%s 开启），没有改动") \
+	X(Y_FROM_UNKNOWN,   "不能从 %d 年度复制：没有开启该年度；已开启的年度：%s") \
+	X(Y_NEWER_DB,       "数据库由较新版本的 kepu 建立（结构版本 %d，本程序只认识到 %d），请升级 kepu") \
+	X(Y_SCHEDULE,       "%d 年度保存的工作进度安排无法读取：%s") \
+	X(Y_OPENED,         "已开启 %d 年度（从 %d 年度复制了附表1任务数和工作进度安排）") \
+	X(Y_LIST_HEAD,      "年度  开启时间             开启人        复制自") \
+	X(Y_YEAR,           "%d 年度") \
+	X(Y_PICK,           "选择年度") \
+	X(Y_SWITCHED,       "已切换到 %d 年度") \
+	X(Y_ONLY_ONE,       "只开启了 %d 年度；市科协可用 kepu year open 开启新年度") \
+	X(K_YEAR,           "换年度") \
+	X(C_NEED_FROM,      "year open 需要用 --from 指定从哪个年度复制（如 --from 2016）") \
+	X(C_YEAR_USAGE,     "用法：kepu year list，或 kepu year open 年度 --from 年度")
 
 enum kp_msg_id {
 #define KP_MSG_ENUM(id, text) MSG_##id,

@@ -1,8 +1,10 @@
 #include "domain/env.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/clock.h"
 #include "core/msg.h"
 #include "core/priv.h"
 #include "core/xalloc.h"
@@ -68,6 +70,10 @@ static int open_db(kp_env *e, const char *db, bool create, char **err)
 		return -1;
 	}
 	int rc = store_ensure_units(e->store, &units, err);
+	/* Years before every table that keeps a year: a database of an older
+	 * kepu gets the schedule's year for what it holds. */
+	if (rc == KP_OK)
+		rc = store_ensure_years(e->store, e->cat.schedule.year, err);
 	if (rc == KP_OK)
 		rc = store_ensure_drafts(e->store, err);
 	if (rc == KP_OK)
@@ -90,6 +96,83 @@ static int open_db(kp_env *e, const char *db, bool create, char **err)
 			rc = seed_per_unit(e, e->cat.forms[i], &units, err);
 	}
 	units_free(&units);
+	if (rc == KP_OK)
+		rc = store_schema_done(e->store, err);
+	if (rc == KP_OK && env_use_year(e, env_default_year(e), err) != 0)
+		rc = KP_ERR;
+	return rc == KP_OK ? 0 : -1;
+}
+
+int env_default_year(kp_env *e)
+{
+	int ty, tm, td;
+	clock_today(&ty, &tm, &td);
+	kp_year *y;
+	size_t n = store_years(e->store, &y);
+	int pick = n ? y[0].year : e->cat.schedule.year;
+	for (size_t i = 0; i < n; i++)
+		if (y[i].year <= ty) /* its year has begun */
+			pick = y[i].year;
+	years_free(y, n);
+	return pick;
+}
+
+int env_use_year(kp_env *e, int year, char **err)
+{
+	char *text = NULL;
+	if (store_year_schedule(e->store, year, &text, err) != KP_OK)
+		return -1;
+	kp_diag d = {0};
+	int rc = catalog_use_schedule(&e->cat, year, text, &d);
+	if (rc != 0) {
+		char *why = diag_format(&d, 0);
+		*err = xasprintf(msg(MSG_Y_SCHEDULE), year, why);
+		free(why);
+	} else if (store_set_year(e->store, year, err) != KP_OK) {
+		rc = -1;
+	}
+	diag_free(&d);
+	free(text);
+	return rc;
+}
+
+int env_parse_year(kp_env *e, const char *text, int *year, char **err)
+{
+	char *end = NULL;
+	long v = text ? strtol(text, &end, 10) : 0;
+	if (!text || !*text || *end || end - text != 4) {
+		*err = xasprintf(msg(MSG_Y_NOT_NUMBER), text ? text : "");
+		return -1;
+	}
+	if (v < KP_YEAR_MIN || v > KP_YEAR_MAX) {
+		*err = xasprintf(msg(MSG_Y_BOUNDS), (int)v, KP_YEAR_MIN, KP_YEAR_MAX);
+		return -1;
+	}
+	(void)e;
+	*year = (int)v;
+	return 0;
+}
+
+int env_open_year(kp_env *e, int year, int from, char **err)
+{
+	/* What a new year starts from: the per-unit forms seeded from
+	 * data/units.yaml (附表1's quotas); the others (年度工作计划) start
+	 * empty, as a unit writes its own each year. */
+	kp_units units;
+	kp_diag d = {0};
+	if (units_load(&units, &d) != 0) {
+		*err = diag_format(&d, 0);
+		diag_free(&d);
+		return -1;
+	}
+	const kp_form **copy = xcalloc(e->cat.nforms + 1, sizeof *copy);
+	size_t n = 0;
+	for (size_t i = 0; i < e->cat.nforms; i++)
+		if (seeded_from_units(e->cat.forms[i], &units))
+			copy[n++] = e->cat.forms[i];
+	units_free(&units);
+	int rc = store_year_open(e->store, year, from, e->cat.schedule_text, copy, n, err);
+	free(copy);
 	return rc == KP_OK ? 0 : -1;
 }
 

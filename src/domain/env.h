@@ -25,4 +25,18 @@ int env_open_db(kp_env *e, const char *db, bool create, char **err);
 bool env_db_exists(const char *db);
 void env_close(kp_env *e);
 
+/* Programme years (store/years.c). env_open_db starts in the default year:
+ * the newest opened year that has begun (1 January of it) by kepu's today
+ * (--today, KEPU_TODAY), or the oldest opened one when none has. */
+int env_default_year(kp_env *e);
+/* Work in year: the store's session year and the catalogue's schedule
+ * (and reporting months) become that year's. 0, or -1 with *err (an
+ * unopened year: the message names the years opened). */
+int env_use_year(kp_env *e, int year, char **err);
+/* "2017" as a year within KP_YEAR_MIN..KP_YEAR_MAX: 0, or -1 with *err. */
+int env_parse_year(kp_env *e, const char *text, int *year, char **err);
+/* kepu year open: year from `from`, with the quotas of 附表1 copied and
+ * from's schedule. 0, or -1 with *err (refusals: store_year_open). */
+int env_open_year(kp_env *e, int year, int from, char **err);
+
 #endif

@@ -179,6 +179,7 @@ static void load_config(kp_catalog *cat, const char *config_dir, kp_diag *d)
 			seen[0] = true;
 		} else if (!strcmp(base, "schedule.yaml")) {
 			schedule_parse(&cat->schedule, f->path, f->data, f->len, d);
+			cat->schedule_text = xstrndup(f->data, f->len);
 			seen[1] = true;
 		} else if (!strcmp(base, "ranking.yaml")) {
 			scoring_parse(&cat->scoring, f->path, f->data, f->len, d);
@@ -195,20 +196,28 @@ static void load_config(kp_catalog *cat, const char *config_dir, kp_diag *d)
 		cat->local_area_code = xstrdup("");
 }
 
-/* The reporting months as a choice list, so the month of a report is
- * picked, never typed wrong. */
-static void add_month_list(kp_catalog *cat)
+/* The reporting months (of the programme year in use) as a choice list,
+ * so the month of a report is picked, never typed wrong. */
+static void fill_month_list(kp_list *l, const kp_schedule *s)
 {
-	const kp_schedule *s = &cat->schedule;
-	kp_list *l = &cat->lists[cat->nlists++];
+	for (size_t i = 0; i < l->n; i++)
+		free(l->items[i]);
+	free(l->items);
+	l->n = 0;
 	int n = schedule_nmonths(s);
-	l->name = xstrdup(KP_REPORT_MONTH_LIST);
 	l->items = xcalloc(n ? (size_t)n : 1, sizeof *l->items);
 	for (int i = 0; i < n; i++) {
 		char m[8];
 		schedule_month(s, i, m);
 		l->items[l->n++] = xstrdup(m);
 	}
+}
+
+static void add_month_list(kp_catalog *cat)
+{
+	kp_list *l = &cat->lists[cat->nlists++];
+	l->name = xstrdup(KP_REPORT_MONTH_LIST);
+	fill_month_list(l, &cat->schedule);
 }
 
 static void need_form(const kp_catalog *cat, const char *file, int line, int col, const char *id,
@@ -250,6 +259,43 @@ static void check_prefill(const kp_catalog *cat, const kp_form *f, const kp_fiel
 	}
 }
 
+/* A schedule names forms and fields: they must be loaded. */
+static void check_schedule_refs(const kp_catalog *cat, const kp_schedule *s, const char *sf,
+				kp_diag *d)
+{
+	for (size_t i = 0; i < s->n; i++)
+		for (size_t k = 0; k < s->ms[i].nrecords; k++)
+			need_form(cat, sf, s->ms[i].line, s->ms[i].col, s->ms[i].records[k], d);
+	if (s->report_form) {
+		need_form(cat, sf, s->line, s->col, s->report_form, d);
+		need_field(cat, sf, s->line, s->col, s->report_form, s->month_field, d);
+	}
+}
+
+int catalog_use_schedule(kp_catalog *cat, int year, const char *text, kp_diag *d)
+{
+	kp_schedule s = {0};
+	size_t before = d->n;
+	if (!text)
+		text = cat->schedule_text ? cat->schedule_text : "";
+	if (schedule_parse(&s, "schedule.yaml", text, strlen(text), d) != 0) {
+		schedule_free(&s);
+		return -1;
+	}
+	check_schedule_refs(cat, &s, "schedule.yaml", d);
+	if (d->n > before) {
+		schedule_free(&s);
+		return -1;
+	}
+	s.year = year; /* the same shape, its dates read in this year */
+	schedule_free(&cat->schedule);
+	cat->schedule = s;
+	const kp_list *l = catalog_list(cat, KP_REPORT_MONTH_LIST);
+	if (l) /* fields hold the list by address: refilled in place */
+		fill_month_list((kp_list *)l, &cat->schedule);
+	return 0;
+}
+
 /* The schedule, the scoring and prefills name forms and fields: check
  * them once every form is loaded. */
 static void check_config_refs(const kp_catalog *cat, kp_diag *d)
@@ -258,15 +304,8 @@ static void check_config_refs(const kp_catalog *cat, kp_diag *d)
 		for (size_t k = 0; k < cat->forms[i]->nfields; k++)
 			if (cat->forms[i]->fields[k].prefill)
 				check_prefill(cat, cat->forms[i], &cat->forms[i]->fields[k], d);
-	const kp_schedule *s = &cat->schedule;
-	const char *sf = "config/schedule.yaml", *rf = "config/ranking.yaml";
-	for (size_t i = 0; i < s->n; i++)
-		for (size_t k = 0; k < s->ms[i].nrecords; k++)
-			need_form(cat, sf, s->ms[i].line, s->ms[i].col, s->ms[i].records[k], d);
-	if (s->report_form) {
-		need_form(cat, sf, s->line, s->col, s->report_form, d);
-		need_field(cat, sf, s->line, s->col, s->report_form, s->month_field, d);
-	}
+	check_schedule_refs(cat, &cat->schedule, "config/schedule.yaml", d);
+	const char *rf = "config/ranking.yaml";
 	const kp_scoring *r = &cat->scoring;
 	if (!r->quota_form)
 		return;
@@ -364,6 +403,7 @@ void catalog_free(kp_catalog *cat)
 	free(cat->lists);
 	free(cat->local_area_code);
 	schedule_free(&cat->schedule);
+	free(cat->schedule_text);
 	scoring_free(&cat->scoring);
 	memset(cat, 0, sizeof *cat);
 }

@@ -22,7 +22,8 @@ typedef struct {
 	kp_view **views;
 	size_t nviews;
 	char *local_area_code; /* for bare local phone numbers, e.g. "0374" */
-	kp_schedule schedule;  /* config/schedule.yaml */
+	kp_schedule schedule;  /* the programme year's (config/schedule.yaml's at first) */
+	char *schedule_text;   /* config/schedule.yaml as read, for the first year */
 	kp_scoring scoring;    /* config/ranking.yaml */
 } kp_catalog;
 
@@ -36,6 +37,10 @@ typedef struct {
  * is left out). */
 int catalog_load(kp_catalog *cat, const char *screens_dir, const char *config_dir, kp_diag *d);
 void catalog_free(kp_catalog *cat);
+/* Use a programme year's schedule: text (a stored schedule.yaml; NULL:
+ * config/schedule.yaml's) with its dates read in year; the reporting
+ * months' list follows. 0, or -1 with the problems in d (nothing changed). */
+int catalog_use_schedule(kp_catalog *cat, int year, const char *text, kp_diag *d);
 
 const kp_form *catalog_form(const kp_catalog *cat, const char *id);
 /* The one form with a `search` (附表2), or NULL. */

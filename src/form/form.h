@@ -160,6 +160,7 @@ typedef struct {
 	kp_evidence *evidence; /* its records take attachments, or NULL */
 	int attachment;        /* 附表 number 1-9 (its menu digit), 0 for none */
 	char *unit_label;      /* what the form calls the record's unit */
+	bool pool;             /* records stay listed in later programme years (附表2's talents) */
 	bool per_unit;         /* exactly one record per unit, seeded from data/units.yaml */
 	char *total_row;       /* label of a computed row of sums (integer fields), or NULL */
 	int unique;            /* field with one record per unit and value (月报: month), or -1 */

@@ -22,7 +22,7 @@ static kp_writer load_writer(ychk *c, const ynode *map)
 }
 
 static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
-					"per_unit", "total_row", "description", "sections",
+					"per_unit", "pool", "total_row", "description", "sections",
 					"fields", "unique", "unique_hint", "review", "written_by", "line", "paper", "search", "evidence", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
@@ -656,6 +656,7 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 			ychk_err(&L.c, root, "%s", msg(MSG_L_NO_FIELDS));
 		resolve_refs(&L);
 		form->per_unit = ychk_bool(&L.c, root, "per_unit", false);
+		form->pool = ychk_bool(&L.c, root, "pool", false);
 		form->review = ychk_bool(&L.c, root, "review", false);
 		form->written_by = load_writer(&L.c, root);
 		const char *tr = ychk_str(&L.c, root, "total_row", false);

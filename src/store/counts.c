@@ -1,7 +1,8 @@
 /*
  * kp_counts, the records of each form per unit and state, kept in step by
  * every write in the writer's own transaction: a list knows its size
- * without counting a million rows.
+ * without counting a million rows. Counted per programme year too (kp_year
+ * of the record), so a year's progress counts that year's records.
  *
  * This is done here, not by triggers: a trigger's sub-program costs more
  * per row than the insert that fires it (an import of 100,000 rows spent
@@ -26,6 +27,7 @@ typedef struct {
 struct kp_counter {
 	kp_store *s;
 	const kp_form *f;
+	int year;             /* the programme year of every record counted */
 	count_delta *d;
 	size_t nd, cap;
 };
@@ -75,7 +77,8 @@ static int run_steps(kp_store *s, const kp_form *f, char *const *steps, size_t n
 static char *count_sql(const kp_form *f)
 {
 	const char *state = f->review ? "kp_state" : "''";
-	return xasprintf("SELECT unit_id, %s, count(*) FROM \"%s\" GROUP BY 1, 2", state, f->table);
+	return xasprintf("SELECT unit_id, %s, kp_year, count(*) FROM \"%s\" GROUP BY 1, 2, 3", state,
+			 f->table);
 }
 
 int counts_ensure(kp_store *s, const kp_form *f, char **err)
@@ -94,7 +97,7 @@ int counts_ensure(kp_store *s, const kp_form *f, char **err)
 		xasprintf("DROP TRIGGER IF EXISTS \"%s_kp_ad\"", t),
 		xasprintf("DROP TABLE IF EXISTS \"kp_find_%s\"", t),
 		xstrdup("DELETE FROM kp_counts WHERE tbl = ?1"),
-		xasprintf("INSERT INTO kp_counts (tbl, unit_id, state, n) SELECT ?1, * FROM (%s)", counts),
+		xasprintf("INSERT INTO kp_counts (tbl, unit_id, state, year, n) SELECT ?1, * FROM (%s)", counts),
 		xstrdup("INSERT INTO kp_counted (tbl) VALUES (?1)"),
 	};
 	size_t n = sizeof steps / sizeof steps[0];
@@ -110,11 +113,11 @@ int store_recount(kp_store *s, const kp_form *f, bool *changed, char **err)
 	char *counts = count_sql(f);
 	/* The rows of kp_counts and of the table's own count that differ. */
 	char *steps[] = {
-		xasprintf("SELECT count(*) FROM (SELECT * FROM (SELECT unit_id, state, n FROM kp_counts"
+		xasprintf("SELECT count(*) FROM (SELECT * FROM (SELECT unit_id, state, year, n FROM kp_counts"
 			  " WHERE tbl = ?1 AND n <> 0 EXCEPT %s) UNION ALL SELECT * FROM (%s EXCEPT"
-			  " SELECT unit_id, state, n FROM kp_counts WHERE tbl = ?1 AND n <> 0))", counts, counts),
+			  " SELECT unit_id, state, year, n FROM kp_counts WHERE tbl = ?1 AND n <> 0))", counts, counts),
 		xstrdup("DELETE FROM kp_counts WHERE tbl = ?1"),
-		xasprintf("INSERT INTO kp_counts (tbl, unit_id, state, n) SELECT ?1, * FROM (%s)", counts),
+		xasprintf("INSERT INTO kp_counts (tbl, unit_id, state, year, n) SELECT ?1, * FROM (%s)", counts),
 	};
 	size_t n = sizeof steps / sizeof steps[0];
 	long long differ = 0;
@@ -131,11 +134,12 @@ int store_recount(kp_store *s, const kp_form *f, bool *changed, char **err)
 	return KP_ERR;
 }
 
-kp_counter *counter_begin(kp_store *s, const kp_form *f)
+kp_counter *counter_begin(kp_store *s, const kp_form *f, int year)
 {
 	kp_counter *d = xcalloc(1, sizeof *d);
 	d->s = s;
 	d->f = f;
+	d->year = year;
 	return d;
 }
 
@@ -162,8 +166,8 @@ int counter_end(kp_counter *d, bool flush)
 {
 	int rc = KP_OK;
 	sqlite3_stmt *st = flush && d->nd
-		? db_prepare(d->s, "INSERT INTO kp_counts (tbl, unit_id, state, n) VALUES (?, ?, ?, ?)"
-			     " ON CONFLICT (tbl, unit_id, state) DO UPDATE SET n = n + excluded.n", NULL)
+		? db_prepare(d->s, "INSERT INTO kp_counts (tbl, unit_id, state, year, n) VALUES (?, ?, ?, ?, ?)"
+			     " ON CONFLICT (tbl, unit_id, state, year) DO UPDATE SET n = n + excluded.n", NULL)
 		: NULL;
 	if (flush && d->nd && !st)
 		rc = KP_ERR;
@@ -173,7 +177,8 @@ int counter_end(kp_counter *d, bool flush)
 			sqlite3_bind_text(st, 1, d->f->table, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 2, d->d[i].unit);
 			sqlite3_bind_text(st, 3, d->d[i].state, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 4, d->d[i].n);
+			sqlite3_bind_int(st, 4, d->year);
+			sqlite3_bind_int64(st, 5, d->d[i].n);
 			rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
 		}
 		free(d->d[i].state);

@@ -10,6 +10,8 @@ struct kp_store {
 	kp_session_kind kind; /* on whose behalf (session.c) */
 	char *actor;          /* who: the account or the administrator, for audit rows */
 	long long actor_unit; /* a unit session's unit, 0 otherwise */
+	int year;             /* the programme year every read and write belongs to (years.c) */
+	int base_year;        /* the first programme year (config/schedule.yaml) */
 	sqlite3_stmt *audit_st; /* the audit insert, prepared once */
 };
 
@@ -27,6 +29,8 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 /* May the session move old (of a reviewed form) from one state to another? */
 int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const char *from,
 		     const char *to, char **err);
+/* The programme year bound into every year-bound statement (years.c). */
+int session_year(const kp_store *s);
 /* May the session read records of this unit? (its own, or the city's any) */
 bool session_may_see(const kp_store *s, long long unit_id);
 /* May the session add or remove old's attachments? Its form takes them
@@ -67,7 +71,10 @@ int db_audit(kp_store *s, const char *user, const char *form, long long record_i
  * them to kp_counts (flush) or drops them (a rollback). */
 typedef struct kp_counter kp_counter;
 int counts_ensure(kp_store *s, const kp_form *f, char **err);
-kp_counter *counter_begin(kp_store *s, const kp_form *f);
+/* Does table t have column c? (schema.c) */
+bool db_has_column(kp_store *s, const char *t, const char *c);
+/* The counts of records of one programme year. */
+kp_counter *counter_begin(kp_store *s, const kp_form *f, int year);
 void counter_add(kp_counter *d, long long unit, const char *state, long long n);
 void counter_move(kp_counter *d, long long unit, const char *from, const char *to);
 int counter_end(kp_counter *d, bool flush);

@@ -53,7 +53,10 @@ static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r);
  * or it is another unit's than a unit session's. */
 static bool stored(kp_store *s, const kp_form *f, const char *key, long long value, kp_record *out)
 {
-	char *where = xasprintf("WHERE t.%s = ?1 AND (?2 = 0 OR t.unit_id = ?2)", key);
+	/* A per-unit form's record is the unit's of the session's year. */
+	bool by_unit = !strcmp(key, "unit_id");
+	char *where = xasprintf("WHERE t.%s = ?1 AND (?2 = 0 OR t.unit_id = ?2)%s", key,
+				by_unit ? " AND t.kp_year = ?3" : "");
 	char *sql = select_sql(f, where);
 	free(where);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
@@ -62,6 +65,8 @@ static bool stored(kp_store *s, const kp_form *f, const char *key, long long val
 	if (st) {
 		sqlite3_bind_int64(st, 1, value);
 		sqlite3_bind_int64(st, 2, session_scope(s));
+		if (by_unit)
+			sqlite3_bind_int(st, 3, session_year(s));
 		if ((found = sqlite3_step(st) == SQLITE_ROW))
 			read_row(st, f, out);
 	}
@@ -108,18 +113,19 @@ static void bind_values(sqlite3_stmt *st, const kp_form *f, const kp_record *r, 
 static char *insert_sql(const kp_form *f)
 {
 	strbuf b = STRBUF_INIT;
-	sb_printf(&b, "INSERT INTO \"%s\" (unit_id, version, created_at, updated_at, id", f->table);
+	sb_printf(&b, "INSERT INTO \"%s\" (unit_id, version, created_at, updated_at, id, kp_year", f->table);
 	for (size_t i = 0; i < f->nfields; i++)
 		sb_printf(&b, ", \"%s\"", f->fields[i].id);
 	/* ?1 the unit, ?2… the fields, then the time (an import's rows are all
-	 * saved at the moment it began), then the record's number. */
+	 * saved at the moment it began), the record's number and its
+	 * programme year (the session's). */
 	size_t at = f->nfields + 2;
-	sb_printf(&b, ") VALUES (?1, 1, ?%zu, ?%zu, ?%zu", at, at, at + 1);
+	sb_printf(&b, ") VALUES (?1, 1, ?%zu, ?%zu, ?%zu, ?%zu", at, at, at + 1, at + 2);
 	for (size_t i = 0; i < f->nfields; i++)
 		sb_printf(&b, ", ?%zu", i + 2);
 	sb_adds(&b, ")");
 	if (f->per_unit) { /* a unit's one record: an import replaces its values */
-		sb_printf(&b, " ON CONFLICT (unit_id) DO UPDATE SET version = version + 1, updated_at = ?%zu", at);
+		sb_printf(&b, " ON CONFLICT (kp_year, unit_id) DO UPDATE SET version = version + 1, updated_at = ?%zu", at);
 		for (size_t i = 0; i < f->nfields; i++)
 			sb_printf(&b, ", \"%s\" = excluded.\"%s\"", f->fields[i].id, f->fields[i].id);
 	}
@@ -298,9 +304,11 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 		return NULL;
 	}
 	kp_batch *b = xcalloc(1, sizeof *b);
-	*b = (kp_batch){s, f, st, counter_begin(s, f), 0, source, 0, 0, 0, 0, false, NULL, NULL, 0, ""};
+	*b = (kp_batch){s, f, st, counter_begin(s, f, session_year(s)), 0, source, 0, 0, 0, 0, false,
+			NULL, NULL, 0, ""};
 	clock_now(b->now);
 	sqlite3_bind_text(st, (int)f->nfields + 2, b->now, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, (int)f->nfields + 4, session_year(s));
 	if (seq_next(s, f, &b->next_id, err) != KP_OK) {
 		store_batch_end(b, false, NULL);
 		return NULL;
@@ -343,6 +351,7 @@ int store_batch_add(kp_batch *b, kp_record *r, char **err)
 	if (rc == KP_OK) {
 		r->id = replaces ? old.id : sqlite3_last_insert_rowid(b->s->db);
 		r->version = replaces ? old.version + 1 : 1;
+		r->year = session_year(b->s);
 		if (!replaces)
 			counter_add(b->counts, r->unit_id, NEW_STATE, 1);
 		if (replaces || !b->source)
@@ -408,10 +417,10 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 
 /* The counts after a single write: a record moved between states (to),
  * or deleted (to NULL). */
-static int count_write(kp_store *s, const kp_form *f, long long unit, const char *from,
+static int count_write(kp_store *s, const kp_form *f, int year, long long unit, const char *from,
 		       const char *to)
 {
-	kp_counter *c = counter_begin(s, f);
+	kp_counter *c = counter_begin(s, f, year);
 	if (to)
 		counter_move(c, unit, from, to);
 	else
@@ -512,7 +521,7 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 			db_fail(s, err);
 		else if (!had || !sqlite3_changes(s->db))
 			rc = KP_ENOTFOUND;
-		else if ((rc = count_write(s, f, old.unit_id, old.state, NULL)) != KP_OK ||
+		else if ((rc = count_write(s, f, old.year, old.unit_id, old.state, NULL)) != KP_OK ||
 			 (rc = store_detach_record(s, f, id)) != KP_OK ||
 			 (rc = audit_record(s, f, id, old.unit_id, "delete", old.vals, NULL)) != KP_OK)
 			db_fail(s, err);
@@ -534,6 +543,7 @@ static char *select_sql(const kp_form *f, const char *where_order)
 	strbuf b = STRBUF_INIT;
 	sb_adds(&b, "SELECT t.id, t.unit_id, t.version, u.name, t.created_at, t.updated_at, u.seq");
 	sb_adds(&b, f->review ? ", t.kp_state, t.kp_reason" : ", '', ''");
+	sb_adds(&b, ", t.kp_year");
 	for (size_t i = 0; i < f->nfields; i++)
 		sb_printf(&b, ", t.\"%s\"", f->fields[i].id);
 	sb_printf(&b, " FROM \"%s\" t JOIN units u ON u.id = t.unit_id %s", f->table, where_order);
@@ -552,9 +562,10 @@ static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r)
 	r->unit_seq = sqlite3_column_int(st, 6);
 	r->state = db_text(st, 7);
 	r->reason = db_text(st, 8);
+	r->year = sqlite3_column_int(st, 9);
 	for (size_t i = 0; i < f->nfields; i++) {
 		free(r->vals[i]);
-		r->vals[i] = db_text(st, 9 + (int)i);
+		r->vals[i] = db_text(st, 10 + (int)i);
 	}
 }
 
@@ -599,13 +610,21 @@ bool store_searchable(const kp_field *f)
 	return !ftype_info(f->type)->integer_column && f->type != FT_TEXTAREA;
 }
 
+/* The programme year a list of f is limited to: the session's, but 0 (every
+ * year) for a pool form (附表2: a talent stays listed in later years). */
+static int list_year(const kp_store *s, const kp_form *f)
+{
+	return f->pool ? 0 : session_year(s);
+}
+
 /* The WHERE clause of a query (parameters: ?1 unit, ?2 filter, ?6 state,
- * ?7 the session's unit). A filter matches when one of the listed text
- * fields contains it (kp_contains, db.c: each field by itself, so a match
- * never spans two). */
+ * ?7 the session's unit, ?8 the year). A filter matches when one of the
+ * listed text fields contains it (kp_contains, db.c: each field by itself,
+ * so a match never spans two). */
 static void where_clause(strbuf *b, const kp_form *f, const kp_query *q)
 {
-	sb_adds(b, " WHERE (?1 = 0 OR t.unit_id = ?1) AND (?7 = 0 OR t.unit_id = ?7)");
+	sb_adds(b, " WHERE (?1 = 0 OR t.unit_id = ?1) AND (?7 = 0 OR t.unit_id = ?7)"
+		   " AND (?8 = 0 OR t.kp_year = ?8)");
 	if (f->review && q->state)
 		sb_adds(b, " AND t.kp_state = ?6");
 	if (!q->filter || !q->filter[0])
@@ -693,6 +712,7 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 			sqlite3_bind_int64(st, 4, anchor->id);
 		sqlite3_bind_int64(st, 5, (long long)limit);
 		sqlite3_bind_int64(st, 7, session_scope(s));
+		sqlite3_bind_int(st, 8, list_year(s, f));
 		if (f->review && q->state)
 			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
 		while (n < limit && sqlite3_step(st) == SQLITE_ROW)
@@ -732,6 +752,7 @@ long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, lon
 			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, id);
 		sqlite3_bind_int64(st, 7, session_scope(s));
+		sqlite3_bind_int(st, 8, list_year(s, f));
 		if (f->review && q->state)
 			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -753,7 +774,7 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 	} else {
 		sb_adds(&b, "SELECT ifnull(sum(n), 0) FROM kp_counts WHERE tbl = ?3"
 			    " AND (?1 = 0 OR unit_id = ?1) AND (?7 = 0 OR unit_id = ?7)"
-			    " AND (?6 IS NULL OR state = ?6)");
+			    " AND (?6 IS NULL OR state = ?6) AND (?8 = 0 OR year = ?8)");
 	}
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
@@ -767,6 +788,7 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 		if (by_state)
 			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 7, session_scope(s));
+		sqlite3_bind_int(st, 8, list_year(s, f));
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n = sqlite3_column_int64(st, 0);
 	}
@@ -787,7 +809,8 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id, const char *sta
 	if (session_need(s, ANY_SESSION, err) != KP_OK)
 		return KP_ERR;
 	const char *order = f->per_unit ? "ORDER BY u.seq, t.id" : "ORDER BY t.id";
-	char *where = xasprintf("WHERE (?1 = 0 OR t.unit_id = ?1) AND (?2 = 0 OR t.unit_id = ?2)%s %s",
+	char *where = xasprintf("WHERE (?1 = 0 OR t.unit_id = ?1) AND (?2 = 0 OR t.unit_id = ?2)"
+				" AND (?4 = 0 OR t.kp_year = ?4)%s %s",
 				f->review && state ? " AND t.kp_state = ?3" : "", order);
 	char *sql = select_sql(f, where);
 	free(where);
@@ -797,6 +820,7 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id, const char *sta
 		return KP_ERR;
 	sqlite3_bind_int64(st, 1, unit_id);
 	sqlite3_bind_int64(st, 2, session_scope(s));
+	sqlite3_bind_int(st, 4, list_year(s, f));
 	if (f->review && state)
 		sqlite3_bind_text(st, 3, state, -1, SQLITE_STATIC);
 	int rc;
@@ -845,7 +869,7 @@ int store_set_state(kp_store *s, const kp_form *f, long long id, const char *fro
 		} else {
 			char *ch[] = {"kp_state", old.state, (char *)to, "kp_reason", old.reason,
 				      (char *)(reason ? reason : "")};
-			if ((rc = count_write(s, f, old.unit_id, old.state, to)) != KP_OK ||
+			if ((rc = count_write(s, f, old.year, old.unit_id, old.state, to)) != KP_OK ||
 			    (rc = db_audit(s, NULL, f->table, id, old.unit_id, action, ch, 6)) != KP_OK)
 				db_fail(s, err);
 		}

@@ -12,23 +12,23 @@ static const char units_ddl[] =
 	" seq INTEGER NOT NULL,"
 	" name TEXT NOT NULL UNIQUE)";
 
-/* Records per form, unit and state (counts.c keeps them): a list knows
- * its size without counting a million rows. */
+/* Records per form, unit, state and programme year (counts.c keeps them):
+ * a list knows its size without counting a million rows. */
 static const char counts_ddl[] =
 	"CREATE TABLE IF NOT EXISTS kp_counts ("
 	" tbl TEXT NOT NULL,"
 	" unit_id INTEGER NOT NULL,"
 	" state TEXT NOT NULL DEFAULT '',"  /* a reviewed form's records by state */
+	" year INTEGER NOT NULL DEFAULT 0,"
 	" n INTEGER NOT NULL,"
-	" PRIMARY KEY (tbl, unit_id, state))";
+	" PRIMARY KEY (tbl, unit_id, state, year))";
 
-static bool has_column(kp_store *s, const char *t, const char *c);
 
-/* kp_counts is derived data: one of an older shape (no state) is dropped,
- * and every form's counts are rebuilt (counts_ensure). */
+/* kp_counts is derived data: one of an older shape (no state, no year) is
+ * dropped, and every form's counts are rebuilt (counts_ensure). */
 static int ensure_counts(kp_store *s, char **err)
 {
-	if (!has_column(s, "kp_counts", "state") &&
+	if (!db_has_column(s, "kp_counts", "year") &&
 	    (db_exec(s, "DROP TABLE IF EXISTS kp_counts", err) != KP_OK ||
 	     db_exec(s, "DROP TABLE IF EXISTS kp_counted", err) != KP_OK))
 		return KP_ERR;
@@ -100,13 +100,14 @@ char *store_unit_name(kp_store *s, long long id)
 long long store_unit_record(kp_store *s, const kp_form *f, long long unit_id)
 {
 	char *sql = xasprintf("SELECT id FROM \"%s\" WHERE unit_id = ?1 AND (?2 = 0 OR unit_id = ?2)"
-			      " ORDER BY id LIMIT 1", f->table);
+			      " AND (?3 = 0 OR kp_year = ?3) ORDER BY id LIMIT 1", f->table);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
 	free(sql);
 	long long id = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, unit_id);
 		sqlite3_bind_int64(st, 2, session_scope(s));
+		sqlite3_bind_int(st, 3, session_year(s));
 		if (sqlite3_step(st) == SQLITE_ROW)
 			id = sqlite3_column_int64(st, 0);
 	}
@@ -128,7 +129,7 @@ long long store_unit_id(kp_store *s, const char *name)
 }
 
 /* Does table t have column c? */
-static bool has_column(kp_store *s, const char *t, const char *c)
+bool db_has_column(kp_store *s, const char *t, const char *c)
 {
 	sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?", NULL);
 	bool yes = false;
@@ -184,9 +185,27 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 		" updated_at TEXT NOT NULL)", f->table);
 	int rc = db_exec(s, sql, err);
 	free(sql);
-	if (rc == KP_OK) {
-		sql = xasprintf("CREATE %sINDEX IF NOT EXISTS \"%s_unit\" ON \"%s\" (unit_id%s)",
-				f->per_unit ? "UNIQUE " : "", f->table, f->table, f->per_unit ? "" : ", id");
+	/* Every record belongs to a programme year (years.c): the rows of a
+	 * database made before years were kept get the first year. */
+	if (rc == KP_OK && !db_has_column(s, f->table, "kp_year")) {
+		sql = xasprintf("ALTER TABLE \"%s\" ADD COLUMN kp_year INTEGER NOT NULL DEFAULT %d",
+				f->table, s->base_year);
+		rc = db_exec(s, sql, err);
+		free(sql);
+	}
+	if (rc == KP_OK && f->per_unit) { /* one record per unit and year */
+		sql = xasprintf("DROP INDEX IF EXISTS \"%s_unit\"", f->table);
+		rc = db_exec(s, sql, err);
+		free(sql);
+		if (rc == KP_OK) {
+			sql = xasprintf("CREATE UNIQUE INDEX IF NOT EXISTS \"%s_kp_year_unit\" ON \"%s\""
+					" (kp_year, unit_id)", f->table, f->table);
+			rc = db_exec(s, sql, err);
+			free(sql);
+		}
+	} else if (rc == KP_OK) {
+		sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s_unit\" ON \"%s\" (unit_id, id)",
+				f->table, f->table);
 		rc = db_exec(s, sql, err);
 		free(sql);
 	}
@@ -198,7 +217,7 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 	}
 	/* A reviewed form's records carry their state (草稿 … 已认定) and the
 	 * reason of the last return. */
-	if (rc == KP_OK && f->review && !has_column(s, f->table, "kp_state")) {
+	if (rc == KP_OK && f->review && !db_has_column(s, f->table, "kp_state")) {
 		sql = xasprintf("ALTER TABLE \"%s\" ADD COLUMN kp_state TEXT NOT NULL DEFAULT 'draft'", f->table);
 		rc = db_exec(s, sql, err);
 		free(sql);
@@ -210,7 +229,7 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 	}
 	for (size_t i = 0; rc == KP_OK && i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
-		if (has_column(s, f->table, fd->id))
+		if (db_has_column(s, f->table, fd->id))
 			continue;
 		/* A new field in the YAML becomes a new column; nothing is dropped. */
 		sql = xasprintf("ALTER TABLE \"%s\" ADD COLUMN \"%s\" %s", f->table, fd->id,

@@ -48,6 +48,9 @@ const char *store_session_user(const kp_store *s) { return s->kind == SESSION_NO
 /* No unit has the number -1: before a login, every read finds nothing. */
 long long session_scope(const kp_store *s) { return s->kind == SESSION_NONE ? -1 : store_session_unit(s); }
 
+/* 0 (every year) only for a store whose years were never set up (years.c). */
+int session_year(const kp_store *s) { return s->year; }
+
 int session_need(kp_store *s, unsigned kinds, char **err)
 {
 	if (kinds & SESSION_KIND(s->kind))

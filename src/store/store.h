@@ -35,6 +35,7 @@ typedef struct {
 	char *created_at, *updated_at;
 	char *state;        /* a reviewed form's: draft, submitted, approved, returned */
 	char *reason;       /* why it was last returned ("" if never) */
+	int year;           /* the programme year it belongs to (filled by reads) */
 	char **vals;        /* one per form field, "" when empty; owned */
 	size_t nvals;
 } kp_record;
@@ -110,6 +111,43 @@ size_t store_units(kp_store *s, kp_unit **out);
 char *store_unit_name(kp_store *s, long long id);
 /* The id of the unit with this name, or 0. */
 long long store_unit_id(kp_store *s, const char *name);
+
+/* Programme years (years.c). Every record, quota, tick and count belongs
+ * to one; the session's year (store_set_year) is the one every statement
+ * reads, counts and writes: a new record is stored in it, a list of a form
+ * shows that year's records (a pool form's, 附表2, every year's), the
+ * checklist, progress, ranking and briefing count that year's. */
+#define KP_YEAR_MIN 2000
+#define KP_YEAR_MAX 2099
+typedef struct {
+	int year, from;     /* from: the year it was opened from, 0 for the first */
+	char *by, *at;      /* who opened it, when */
+	bool own_schedule;  /* its schedule is stored (else config/schedule.yaml's) */
+} kp_year;
+/* Before any form: the years table, the first year (base, the schedule's)
+ * when none is opened, and the session's year set to it. Refuses a
+ * database whose schema version is newer than this kepu's. */
+int store_ensure_years(kp_store *s, int base, char **err);
+/* After every table is brought up to date: the schema version stored. */
+int store_schema_done(kp_store *s, char **err);
+/* The years opened, oldest first; caller frees with years_free. */
+size_t store_years(kp_store *s, kp_year **out);
+void years_free(kp_year *y, size_t n);
+/* "2016、2017" (a new string), for messages. */
+char *store_years_text(kp_store *s);
+/* The session's year; KP_ENOTFOUND with *err naming the years opened. */
+int store_set_year(kp_store *s, int year, char **err);
+int store_year(const kp_store *s);
+/* A year's schedule.yaml text (*schedule NULL: config/schedule.yaml's),
+ * or KP_ENOTFOUND with *err. */
+int store_year_schedule(kp_store *s, int year, char **schedule, char **err);
+/* Open year from year `from` (city or administrator): the records of the
+ * forms in copy (附表1's quotas) are copied into it and its schedule is
+ * from's (base_schedule when from's is config/schedule.yaml's). Nothing
+ * of from changes. Refused: a year opened already, a from not opened, a
+ * year outside KP_YEAR_MIN..KP_YEAR_MAX. Audited. */
+int store_year_open(kp_store *s, int year, int from, const char *base_schedule,
+		    const kp_form *const *copy, size_t ncopy, char **err);
 
 /* Create the form's table or add the columns it lacks (a per-unit form's
  * table allows one record per unit). */

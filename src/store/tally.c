@@ -1,5 +1,6 @@
 /* Reads for the checklist, the monthly report and the progress table, and
  * the checklist's manual ticks. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,9 +16,10 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 	/* MIN over the (unit_id, created_at) index: one index probe. */
 	char *sql = field < 0
 		? xasprintf("SELECT min(created_at) FROM \"%s\" WHERE unit_id = ?1"
-			    " AND (?3 = 0 OR unit_id = ?3)", f->table)
+			    " AND (?3 = 0 OR unit_id = ?3) AND (?4 = 0 OR kp_year = ?4)", f->table)
 		: xasprintf("SELECT min(created_at) FROM \"%s\" WHERE unit_id = ?1 AND \"%s\" = ?2"
-			    " AND (?3 = 0 OR unit_id = ?3)", f->table, f->fields[field].id);
+			    " AND (?3 = 0 OR unit_id = ?3) AND (?4 = 0 OR kp_year = ?4)", f->table,
+			    f->fields[field].id);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
 	free(sql);
 	char *at = NULL;
@@ -26,6 +28,7 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 		if (field >= 0)
 			sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, session_scope(s));
+		sqlite3_bind_int(st, 4, session_year(s));
 		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 			at = db_text(st, 0);
 	}
@@ -36,7 +39,7 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field, const char *value)
 {
 	char *sql = xasprintf("SELECT id FROM \"%s\" WHERE unit_id = ?1 AND \"%s\" = ?2"
-			      " AND (?3 = 0 OR unit_id = ?3) ORDER BY id LIMIT 1",
+			      " AND (?3 = 0 OR unit_id = ?3) AND (?4 = 0 OR kp_year = ?4) ORDER BY id LIMIT 1",
 			      f->table, f->fields[field].id);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
 	free(sql);
@@ -45,6 +48,7 @@ long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field
 		sqlite3_bind_int64(st, 1, unit_id);
 		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, session_scope(s));
+		sqlite3_bind_int(st, 4, session_year(s));
 		if (sqlite3_step(st) == SQLITE_ROW)
 			id = sqlite3_column_int64(st, 0);
 	}
@@ -58,10 +62,11 @@ void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const k
 	memset(out, 0, n * sizeof *out);
 	sqlite3_stmt *st = db_prepare(s, "SELECT unit_id, sum(n) FROM kp_counts WHERE tbl = ?1"
 					 " AND (?2 IS NULL OR state = ?2) AND (?3 = 0 OR unit_id = ?3)"
-					 " GROUP BY unit_id", NULL);
+					 " AND (?4 = 0 OR year = ?4) GROUP BY unit_id", NULL);
 	if (st) {
 		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, session_scope(s));
+		sqlite3_bind_int(st, 4, session_year(s));
 		if (state)
 			sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
 	}
@@ -84,7 +89,7 @@ long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, co
 		sb_printf(&b, "SELECT coalesce(sum(\"%s\"), 0)", f->fields[t->sum_field].id);
 	const char *date = f->fields[t->date_field].id;
 	sb_printf(&b, " FROM \"%s\" r WHERE unit_id = ?1 AND (?4 = 0 OR unit_id = ?4)"
-		  " AND \"%s\" >= ?2 || '-01' AND \"%s\" <= ?2 || '-31'", f->table, date, date);
+		  " AND (?6 = 0 OR kp_year = ?6) AND \"%s\" >= ?2 || '-01' AND \"%s\" <= ?2 || '-31'", f->table, date, date);
 	if (t->when_field >= 0)
 		sb_printf(&b, " AND \"%s\" = ?3", f->fields[t->when_field].id);
 	if (t->evidence) /* evidence: one attachment at least */
@@ -98,6 +103,7 @@ long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, co
 		if (t->when_field >= 0)
 			sqlite3_bind_text(st, 3, t->when_is, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, session_scope(s));
+		sqlite3_bind_int(st, 6, session_year(s));
 		if (t->evidence)
 			sqlite3_bind_text(st, 5, f->table, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -107,24 +113,46 @@ long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, co
 	return v;
 }
 
+static const char ticks_ddl[] = "CREATE TABLE IF NOT EXISTS kp_ticks ("
+				" key TEXT NOT NULL,"
+				" unit_id INTEGER NOT NULL,"
+				" ticked_by TEXT NOT NULL,"
+				" ticked_at TEXT NOT NULL,"
+				" year INTEGER NOT NULL," /* the programme year ticked */
+				" PRIMARY KEY (year, key, unit_id))";
+
 int store_ensure_ticks(kp_store *s, char **err)
 {
-	return db_exec(s,
-		       "CREATE TABLE IF NOT EXISTS kp_ticks ("
-		       " key TEXT NOT NULL,"
-		       " unit_id INTEGER NOT NULL,"
-		       " ticked_by TEXT NOT NULL,"
-		       " ticked_at TEXT NOT NULL,"
-		       " PRIMARY KEY (key, unit_id))", err);
+	if (db_exec(s, ticks_ddl, err) != KP_OK)
+		return KP_ERR;
+	if (db_has_column(s, "kp_ticks", "year"))
+		return KP_OK;
+	/* A database of a kepu before programme years: its ticks are the
+	 * first year's, copied into the table of the new shape. */
+	char *copy = xasprintf("INSERT INTO kp_ticks (key, unit_id, ticked_by, ticked_at, year)"
+			       " SELECT key, unit_id, ticked_by, ticked_at, %d FROM kp_ticks_old",
+			       s->base_year);
+	int rc = db_begin(s, err);
+	if (rc == KP_OK && (db_exec(s, "ALTER TABLE kp_ticks RENAME TO kp_ticks_old", err) != KP_OK ||
+			    db_exec(s, ticks_ddl, err) != KP_OK || db_exec(s, copy, err) != KP_OK ||
+			    db_exec(s, "DROP TABLE kp_ticks_old", err) != KP_OK))
+		rc = KP_ERR;
+	free(copy);
+	if (rc == KP_OK)
+		return db_commit(s, err);
+	db_rollback(s);
+	return KP_ERR;
 }
 
 size_t store_ticks(kp_store *s, kp_tick **out)
 {
 	/* A unit sees its own ticks and the city's own milestones (unit 0). */
 	sqlite3_stmt *st = db_prepare(s, "SELECT key, unit_id, ticked_by, ticked_at FROM kp_ticks"
-				      " WHERE ?1 = 0 OR unit_id IN (0, ?1)", NULL);
-	if (st)
+				      " WHERE (?1 = 0 OR unit_id IN (0, ?1)) AND (?2 = 0 OR year = ?2)", NULL);
+	if (st) {
 		sqlite3_bind_int64(st, 1, session_scope(s));
+		sqlite3_bind_int(st, 2, session_year(s));
+	}
 	size_t n = 0, cap = 0;
 	kp_tick *t = NULL;
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -165,20 +193,23 @@ int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	sqlite3_stmt *st = db_prepare(s, on
-		? "INSERT INTO kp_ticks (key, unit_id, ticked_by, ticked_at) VALUES (?1, ?2, ?3, kp_now())"
-		  " ON CONFLICT (key, unit_id) DO NOTHING"
-		: "DELETE FROM kp_ticks WHERE key = ?1 AND unit_id = ?2", err);
+		? "INSERT INTO kp_ticks (key, unit_id, ticked_by, ticked_at, year) VALUES (?1, ?2, ?3, kp_now(), ?4)"
+		  " ON CONFLICT (year, key, unit_id) DO NOTHING"
+		: "DELETE FROM kp_ticks WHERE key = ?1 AND unit_id = ?2 AND year = ?4", err);
 	int rc = KP_ERR;
 	if (st) {
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, unit_id);
+		sqlite3_bind_int(st, 4, session_year(s));
 		if (on)
 			sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
 	}
 	if (rc == KP_OK && sqlite3_changes(s->db)) {
-		char *what[] = {"key", on ? "" : (char *)key, on ? (char *)key : ""};
-		if ((rc = db_audit(s, NULL, "kp_ticks", 0, unit_id, on ? "tick" : "untick", what, 3)) != KP_OK)
+		char year[12];
+		snprintf(year, sizeof year, "%d", session_year(s));
+		char *what[] = {"key", on ? "" : (char *)key, on ? (char *)key : "", "year", "", year};
+		if ((rc = db_audit(s, NULL, "kp_ticks", 0, unit_id, on ? "tick" : "untick", what, 6)) != KP_OK)
 			db_fail(s, err);
 	}
 	sqlite3_finalize(st);
@@ -191,9 +222,11 @@ static void all_counts(kp_store *s, const kp_form *f, const char *state, const l
 		       size_t n, size_t k, size_t ncols, long long *done)
 {
 	sqlite3_stmt *st = db_prepare(s, "SELECT unit_id, sum(n) FROM kp_counts WHERE tbl = ?1"
-					 " AND (?2 IS NULL OR state = ?2) GROUP BY unit_id", NULL);
+					 " AND (?2 IS NULL OR state = ?2) AND (?3 = 0 OR year = ?3)"
+					 " GROUP BY unit_id", NULL);
 	if (st) {
 		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, session_year(s));
 		if (state)
 			sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
 	}
@@ -230,9 +263,11 @@ int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form
 	sb_adds(&sql, "SELECT unit_id");
 	for (size_t k = 0; k < sc->ncols; k++) /* ids the form loader validated */
 		sb_printf(&sql, ", \"%s\"", sc->cols[k].quota);
-	sb_printf(&sql, " FROM \"%s\"", quota_form->table);
+	sb_printf(&sql, " FROM \"%s\" WHERE ?1 = 0 OR kp_year = ?1", quota_form->table);
 	st = db_prepare(s, sb_str(&sql), NULL);
 	sb_free(&sql);
+	if (st)
+		sqlite3_bind_int(st, 1, session_year(s));
 	while (st && sqlite3_step(st) == SQLITE_ROW)
 		for (size_t i = 0; i < n; i++)
 			if (ids[i] == sqlite3_column_int64(st, 0))

@@ -77,6 +77,29 @@ static bool need_unit(menu *m, ui_app *app, const menu_item *it)
 	return true;
 }
 
+/* One key moves to the next programme year opened (after the newest: the
+ * oldest); every screen opened then shows that year's. */
+static void next_year(ui_app *app)
+{
+	kp_year *y;
+	size_t n = store_years(app->env->store, &y);
+	int now = store_year(app->env->store), to = n ? y[0].year : now;
+	for (size_t i = 0; i < n; i++)
+		if (y[i].year > now) {
+			to = y[i].year;
+			break;
+		}
+	years_free(y, n);
+	char *err = NULL;
+	if (to == now)
+		app_status(app, false, msg(MSG_Y_ONLY_ONE), now);
+	else if (env_use_year(app->env, to, &err) != 0)
+		app_status(app, true, "%s", err);
+	else
+		app_status(app, false, msg(MSG_Y_SWITCHED), to);
+	free(err);
+}
+
 static void activate(menu *m, ui_app *app, const menu_item *it)
 {
 	app->status[0] = '\0';
@@ -190,9 +213,14 @@ static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 static void menu_draw(ui_screen *s, ui_app *app)
 {
 	menu *m = (menu *)s;
-	char right[160] = "";
-	if (app->unit_name)
-		snprintf(right, sizeof right, msg(MSG_UI_UNIT_LINE), app->unit_name);
+	/* The programme year every screen opened from here shows (y moves it). */
+	char right[200];
+	int n = snprintf(right, sizeof right, msg(MSG_Y_YEAR), store_year(app->env->store));
+	if (app->unit_name && n > 0) {
+		char unit[160];
+		snprintf(unit, sizeof unit, msg(MSG_UI_UNIT_LINE), app->unit_name);
+		snprintf(right + n, sizeof right - (size_t)n, "  %s", unit);
+	}
 	app_chrome(app, msg(MSG_UI_APP_TITLE), right, msg(MSG_UI_MENU_HINT),
 		   m->pick.pop.open ? CTX_POPUP : CTX_MENU);
 	int y = app_body_top();
@@ -244,6 +272,11 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 		return;
 	case ACT_ACCEPT:
 		activate(m, app, &m->items[m->sel]);
+		return;
+	case ACT_YEAR: /* the glance holds the old schedule's milestones: gone first */
+		glance_free(&m->at_a_glance);
+		next_year(app);
+		glance_build(&m->at_a_glance, app);
 		return;
 	case ACT_QUIT:
 		app->quit = true;
