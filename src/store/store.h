@@ -155,6 +155,23 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err);
 int store_delete(kp_store *s, const kp_form *f, long long id, char **err);
 int store_get(kp_store *s, const kp_form *f, long long id, kp_record *r, char **err);
 
+/* Record fields (type: record, #19): what a stored number shows — the
+ * named record's fields, 雷盼盼（长葛市科技局）, with its state when it is no
+ * longer the one the field asks (〔现为退回〕), or that it is gone — read
+ * under the session's scope; a new string ("" for ""). */
+char *store_ref_label(kp_store *s, const kp_field *fd, const char *value);
+/* A stored value as lists and exports show it: a multi-select joined by
+ * 、, a record field's label, the rest as stored; a new string. */
+char *store_shown(kp_store *s, const kp_field *fd, const char *v);
+/* The records the field may name for a record of unit_id (the session's
+ * to see, that unit's, in the field's state), in number order. */
+typedef struct {
+	long long id;
+	char *label;
+} kp_ref_choice;
+size_t store_ref_choices(kp_store *s, const kp_field *fd, long long unit_id, kp_ref_choice **out);
+void ref_choices_free(kp_ref_choice *c, size_t n);
+
 /* What a list shows: the order, a filter, a unit. */
 typedef struct {
 	int sort;           /* field index to sort by; -1 sorts by record id */
