@@ -125,6 +125,9 @@ static void reload(list_screen *ls, ui_app *app)
 		load(ls, app, NULL, true); /* the page emptied: show the last one */
 }
 
+/* A record field's 雷盼盼（长葛市科技局）. */
+#define REF_COL_W 24
+
 static int column_width(const kp_field *fd)
 {
 	int w;
@@ -134,13 +137,14 @@ static int column_width(const kp_field *fd)
 	case FT_DATE: w = 10; break;
 	case FT_YEARMONTH: w = 7; break;
 	case FT_EMAIL: w = 18; break;
-	case FT_RECORD: w = 28; break; /* 姓名（工作单位） */
 	case FT_CHOICE: w = list_width(fd->choices); break;
 	default: w = fd->max_chars * 2; break;
 	}
 	int lw = utf8_width(fd->label);
 	if (w < lw)
 		w = lw;
+	if (fd->type == FT_RECORD) /* 姓名（工作单位）: a name alone says too little */
+		return REF_COL_W;
 	return w > MAX_COL_W ? MAX_COL_W : w;
 }
 
