@@ -88,7 +88,6 @@
 	X(L_PREFILL,        "%s 的 prefill：%s") \
 	X(L_REF_STATE,      "ref 的 state 只能是 draft、submitted、approved 或 returned，不是「%s」") \
 	X(L_REF,            "%s 的 ref：%s") \
-	X(L_REF_FORM,       "没有名为「%s」的表单") \
 	X(L_REF_FIELD,      "表单「%s」中没有字段「%s」（show 须是它的字段，不能是 record 字段）") \
 	X(L_REF_REVIEW,     "表单「%s」没有审核（review），不能要求 state") \
 	X(L_PREFILL_REF,    "表单「%s」中没有合适的「%s」（from 须是表单，date 须是日期字段，sum 须是整数字段，evidence 须是带附件的表单）") \

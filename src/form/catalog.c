@@ -258,7 +258,7 @@ static void resolve_ref(const kp_catalog *cat, const kp_form *f, kp_field *fd, k
 	const kp_form *to = catalog_form(cat, r->form_id);
 	char *why = NULL;
 	if (!to)
-		why = xasprintf(msg(MSG_L_REF_FORM), r->form_id);
+		why = xasprintf(msg(MSG_L_UNKNOWN_FORM), r->form_id);
 	else if (r->state && !to->review)
 		why = xasprintf(msg(MSG_L_REF_REVIEW), r->form_id);
 	for (size_t i = 0; to && !why && i < r->nshow; i++) {
