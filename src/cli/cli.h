@@ -23,7 +23,9 @@ typedef struct {
 	const char *state;    /* --state: a reviewed form's records in this state only */
 	const char *output;   /* --output FILE */
 	const char *category; /* --category: kepu find's 服务类别 */
+	const char *record;   /* --record N: kepu attachments list of one record */
 	bool demo, dry_run, update;
+	bool force;           /* --force: kepu attachments get may replace FILE */
 	char **args;         /* positional arguments after the subcommand */
 	int nargs;
 } kp_opts;
@@ -45,6 +47,7 @@ int cmd_report(const kp_opts *o);
 int cmd_user(const kp_opts *o);
 int cmd_audit(const kp_opts *o);
 int cmd_find(const kp_opts *o);
+int cmd_attachments(const kp_opts *o);
 int cmd_tui(const kp_opts *o);
 
 #endif

@@ -601,6 +601,21 @@
 	X(C_WORD_IMPORT,    "导入") \
 	X(C_WORD_EXPORT,    "导出") \
 	X(C_ACTOR,          "%s（命令行）") \
+	X(C_ATT_USAGE,      "用法：kepu attachments list [--form FORM] [--record N] [--unit UNIT]，或 kepu attachments get ID --output FILE [--force]") \
+	X(C_ATT_NO_EVIDENCE,"「%s」的记录不带附件（带附件的表单：%s）") \
+	X(C_ATT_RECORD_FORM,"记录编号是每个表单各自的：--record 须与 --form 一起使用") \
+	X(C_ATT_BAD_NUMBER, "%s「%s」不对：应为 1 到 %lld 之间的整数") \
+	X(C_ATT_RECORD,     "记录编号") \
+	X(C_ATT_ID,         "附件编号") \
+	X(C_ATT_NEED_OUTPUT,"请用 --output FILE（或 -o FILE）指定把附件写到哪个文件") \
+	X(C_ATT_EXISTS,     "%s 已存在，没有覆盖（确要覆盖请加 --force）") \
+	X(C_ATT_WRITTEN,    "已把第 %lld 号附件「%s」（%s，%lld 字节，%s 第 %lld 号记录）写到 %s") \
+	X(C_ATT_COL_FORM,   "表单") \
+	X(C_ATT_COL_NAME,   "文件名") \
+	X(C_ATT_COL_TYPE,   "类型") \
+	X(C_ATT_COL_SIZE,   "大小（字节）") \
+	X(C_ATT_COL_BY,     "发送人") \
+	X(C_ATT_COL_AT,     "发送时间") \
 	X(C_NEED_DB,        "请用 --db FILE 或环境变量 KEPU_DB 指定数据库") \
 	/* exchange: files in and out without server paths (domain/exchange.c) */ \
 	X(XC_NAME_EMPTY,    "请写文件名（只写文件名，不写路径）") \
@@ -610,6 +625,7 @@
 	X(XC_NAME_PATH,     "不能含有 /，只写交换文件夹中的文件名，不写服务器上的路径：「%s」") \
 	X(EV_TYPE,          "「%s」不是可以作为附件的文件：按内容只接受 JPEG、PNG 图片，PDF，MP4 视频，Word（DOCX）和 Excel（XLSX）文件，没有保存") \
 	X(EV_BYTES,         "%lld 字节") \
+	X(EV_NOT_IN_UNIT,   "本单位的附件中没有第 %lld 号附件") \
 	X(XC_NAME_DOT,      "不能以 . 开头（.. 和隐藏文件不能使用）：「%s」") \
 	X(XC_ACCOUNT,       "账号名「%s」不能用作交换文件夹的名字（%s），请管理员换一个账号名") \
 	X(XC_FOLDER,        "无法使用交换文件夹 %s：%s") \

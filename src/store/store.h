@@ -390,6 +390,8 @@ typedef struct {
 	long long id, record_id, unit_id, size;
 	char *name, *type;   /* the name as sent (made safe), the type found in its content */
 	char *by, *at;       /* who sent it, when */
+	char *unit_name;     /* its record's unit */
+	char *state;         /* its record's review state (a code: draft …), "" for a form without review */
 } kp_attachment;
 
 typedef struct {
@@ -407,7 +409,16 @@ int store_attach(kp_store *s, const kp_form *f, long long record_id, const kp_ne
 /* The record's attachments, oldest first (none for a record the session
  * may not see); caller frees with attachments_free. */
 size_t store_attachments(kp_store *s, const kp_form *f, long long record_id, kp_attachment **out);
+/* The attachments of f's records the session may see, oldest first:
+ * of record_id only and of unit_id only where they are not 0. */
+size_t store_attachments_where(kp_store *s, const kp_form *f, long long record_id, long long unit_id,
+			       kp_attachment **out);
 void attachments_free(kp_attachment *a, size_t n);
+/* Attachment id of f's records, as the session may see it: KP_OK with *a
+ * filled (attachment_clear frees its strings), else KP_ENOTFOUND with
+ * *err (another unit's file answers exactly like a missing one) or KP_ERR. */
+int store_attachment_find(kp_store *s, const kp_form *f, long long id, kp_attachment *a, char **err);
+void attachment_clear(kp_attachment *a);
 /* Write attachment id's bytes to out, a chunk at a time. */
 int store_attachment_copy(kp_store *s, const kp_form *f, long long id, FILE *out, char **err);
 /* Remove attachment id (audited), as a change of its record. */
