@@ -74,6 +74,14 @@ const kp_command kp_commands[] = {
 	 "职务 or free texts hold every word of TEXT, as written or by pinyin (spaq finds 食品安全), as CSV on standard "
 	 "output: 姓名, 工作单位, 联系电话, 填报单位, 状态 and why each matched; approved talents first, then the best "
 	 "match. An empty TEXT (\"\") lists every talent of the unit or category."},
+	{"attachments", cmd_attachments, 1, 2, true, false,
+	 "attachments list --db FILE [--form FORM] [--record N] [--unit UNIT] [--output FILE]\n"
+	 "attachments get ID --output FILE --db FILE [--unit UNIT] [--force]",
+	 "list: the files attached to records (科普活动, 资源开发) as CSV: 附件编号, 表单, 记录编号, 填报单位, 文件名, 类型, "
+	 "大小（字节）, 发送人, 发送时间 and the record's 状态, oldest first. get: write attachment ID's exact bytes to FILE, "
+	 "which must not exist unless --force is given (then it is replaced only once the whole file is written). With "
+	 "--unit, as that unit's account: only its own files are listed, and another unit's ID is answered as a missing "
+	 "one."},
 	{"keys", cmd_keys, 0, 0, false, false, "keys",
 	 "Print every key of every screen as Markdown, from the program's keymap table."},
 	{"help", cmd_help, 0, 1, false, false, "help [COMMAND]",
@@ -101,13 +109,18 @@ const kp_option kp_options[] = {
 	{"role", 'r', false, "ROLE", "user", "With user add: city (市科协) or unit (单位填报员)."},
 	{"since", 'S', false, "DATE", "audit", "With audit: from that day on."},
 	{"user", 'U', false, "NAME", "audit", "With audit: only that user's rows."},
-	{"unit", 'u', false, "UNIT", "import export user audit find year",
+	{"unit", 'u', false, "UNIT", "import export user audit find year attachments",
 	 "The unit (单位 of 附表1) that imported rows belong to, that an export or a search is limited to, of a new "
-	 "unit account, or whose audit rows are printed."},
+	 "unit account, or whose audit rows are printed; import, find, year and attachments act as that unit's account."},
 	{"category", 'g', false, "CATEGORY", "find",
 	 "With find: only talents with this 科普人才服务类别, e.g. 农村科普."},
-	{"form", 'F', false, "FORM", "audit",
-	 "With audit: only the rows of that form, by its name (talent) or a part of its title (附表2)."},
+	{"form", 'F', false, "FORM", "audit attachments",
+	 "With audit or attachments list: only the rows of that form, by its name (talent, activity) or a part of its "
+	 "title (附表2, 科普活动)."},
+	{"record", 'N', false, "N", "attachments",
+	 "With attachments list and --form: only the files of record number N."},
+	{"force", 'W', false, NULL, "attachments",
+	 "With attachments get: replace FILE if it exists."},
 	{"words", 'w', false, "TEXT", "audit",
 	 "With audit: only the rows whose changed fields or values contain TEXT (e.g. a name or a return's reason)."},
 	{"encoding", 'e', false, "ENC", "import export",
@@ -119,8 +132,9 @@ const kp_option kp_options[] = {
 	{"format", 'f', false, "FORMAT", "export report",
 	 "csv (export's default), text (report's default) or xlsx: an Excel workbook in the official layout, which "
 	 "needs --output."},
-	{"output", 'o', false, "FILE", "export report",
-	 "Write to FILE instead of standard output; FILE must not exist (it is never overwritten)."},
+	{"output", 'o', true, "FILE", "export report attachments",
+	 "Write to FILE instead of standard output; FILE must not exist (it is never overwritten, save by attachments "
+	 "get --force)."},
 	{"state", 'x', false, "STATE", "export",
 	 "Only the records of a reviewed form (附表2, 附表3, 附表4) in this state: 草稿, 已提交, 已认定 or 退回 "
 	 "(or draft, submitted, approved, returned), e.g. the approved talents the city sends on."},
@@ -290,8 +304,11 @@ int cli_main(int argc, char **argv)
 	for (size_t i = 0; i < kp_noptions; i++) {
 		const kp_option *op = &kp_options[i];
 		longopts[i] = (struct option){op->name, op->arg ? required_argument : no_argument, NULL, op->key};
-		if (op->short_opt && ns + 1 < sizeof shortopts)
+		if (op->short_opt && ns + 2 < sizeof shortopts) {
 			shortopts[ns++] = (char)op->key;
+			if (op->arg)
+				shortopts[ns++] = ':';
+		}
 	}
 	longopts[kp_noptions] = (struct option){NULL, 0, NULL, 0};
 	kp_opts o = {0};
@@ -323,6 +340,8 @@ int cli_main(int argc, char **argv)
 		case 'g': o.category = optarg; break;
 		case 'Y': o.year = optarg; break;
 		case 'R': o.from = optarg; break;
+		case 'N': o.record = optarg; break;
+		case 'W': o.force = true; break;
 		case 'D': o.demo = true; break;
 		case 'n': o.dry_run = true; break;
 		case 'P': o.update = true; break;

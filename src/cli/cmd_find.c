@@ -24,19 +24,13 @@ int cmd_find(const kp_opts *o)
 		return rc;
 	const kp_form *f = catalog_search_form(&e.cat);
 	char *err = NULL;
-	long long unit = o->unit ? store_unit_id(e.store, o->unit) : 0;
 	if (!f)
 		err = xstrdup(msg(MSG_C_NO_SEARCH));
-	else if (o->unit && !unit)
-		err = xasprintf(msg(MSG_S_NO_UNIT), o->unit);
 	else if (o->category && f->search->category >= 0 &&
 		 list_find(f->fields[f->search->category].choices, o->category) < 0)
 		err = xasprintf(msg(MSG_C_BAD_CATEGORY), o->category, f->fields[f->search->category].label);
-	if (!err && unit) { /* a unit's search: exactly what its session sees */
-		char *who = xstrdup(store_session_user(e.store));
-		store_session(e.store, SESSION_UNIT, who, unit, &err);
-		free(who);
-	}
+	else /* a unit's search: exactly what its session sees */
+		cli_as_unit(&e, o->unit, &err);
 	kp_finder *fd = err ? NULL : finder_open(&e, f, &err);
 	if (fd) {
 		const kp_hit *h;

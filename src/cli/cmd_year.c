@@ -24,21 +24,6 @@ static int year_list(kp_env *e)
 	return EXIT_OK;
 }
 
-/* On behalf of a unit (--unit): a unit's session, which the store refuses
- * to open a year, as for every unit account. */
-static int narrow(kp_env *e, const char *unit, char **err)
-{
-	long long id = store_unit_id(e->store, unit);
-	if (!id) {
-		*err = xasprintf(msg(MSG_S_NO_UNIT), unit);
-		return -1;
-	}
-	char *who = xstrdup(store_session_user(e->store));
-	int rc = store_session(e->store, SESSION_UNIT, who, id, err);
-	free(who);
-	return rc == KP_OK ? 0 : -1;
-}
-
 static int year_open(kp_env *e, const kp_opts *o)
 {
 	char *err = NULL;
@@ -48,7 +33,7 @@ static int year_open(kp_env *e, const kp_opts *o)
 		return cli_close(e, NULL, EXIT_USAGE);
 	}
 	if (env_parse_year(e, o->args[1], &year, &err) == 0 &&
-	    env_parse_year(e, o->from, &from, &err) == 0 && (!o->unit || narrow(e, o->unit, &err) == 0) &&
+	    env_parse_year(e, o->from, &from, &err) == 0 && cli_as_unit(e, o->unit, &err) == KP_OK &&
 	    env_open_year(e, year, from, &err) == 0)
 		printf(msg(MSG_Y_OPENED), year, from);
 	if (!err)

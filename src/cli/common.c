@@ -110,6 +110,21 @@ int cli_open_form_or_view(const kp_opts *o, kp_env *e, const char *id, const kp_
 	return EXIT_DATA;
 }
 
+int cli_as_unit(kp_env *e, const char *unit, char **err)
+{
+	if (!unit)
+		return KP_OK;
+	long long id = store_unit_id(e->store, unit);
+	if (!id) {
+		*err = xasprintf(msg(MSG_S_NO_UNIT), unit);
+		return KP_ERR;
+	}
+	char *who = xstrdup(store_session_user(e->store));
+	int rc = store_session(e->store, SESSION_UNIT, who, id, err);
+	free(who);
+	return rc;
+}
+
 void cli_cell(FILE *out, const char *s, int width, bool right)
 {
 	char *clean = utf8_sanitize(s, false);

@@ -20,6 +20,11 @@ int cli_open_form(const kp_opts *o, kp_env *e, const char *id, const kp_form **f
 int cli_open_form_or_view(const kp_opts *o, kp_env *e, const char *id, const kp_form **f,
 			  const kp_view **v);
 
+/* --unit UNIT: narrow e's session to that unit's (a unit account's rights
+ * and view, as import, find and attachments act for a unit); nothing when
+ * unit is NULL. KP_OK, or KP_ERR with *err (no such unit). */
+int cli_as_unit(kp_env *e, const char *unit, char **err);
+
 /* kepu runs setgid (priv_elevated): a caller who is not an administrator
  * may not name a file or day (option is the first of --db, --screens,
  * --config, --today given, or NULL; KEPU_* variables likewise) nor run an

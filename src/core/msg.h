@@ -27,6 +27,15 @@
 	X(V_BAD_UTF8,       "含有无效的字符编码（不是 UTF-8，在这一格的第%zu个字节）") \
 	X(V_NEWLINE,        "不能换行") \
 	X(V_LIMIT,          "内容过于复杂，无法校验") \
+	/* record fields (#19): a nomination's talent or project */ \
+	X(S_REF_NONE,       "%s：%s中没有第 %lld 号记录（或不是你可以看到的）") \
+	X(S_REF_UNIT,       "%s：%s第 %lld 号记录属于%s，不是本记录的单位（%s）") \
+	X(S_REF_STATE,      "%s：%s第 %lld 号记录是「%s」，只有「%s」的记录可以选") \
+	X(S_REF_UNKNOWN,    "%s：%s在%s的%s记录中找不到「%s」（请填记录号，或%s）") \
+	X(S_REF_AMBIGUOUS,  "%s：%s在%s的%s记录中有不止一条「%s」（请填记录号，或%s以区分）") \
+	X(S_REF_IN_USE,     "第 %lld 号记录已被「%s」第 %lld 号记录引用，不能删除（请先删除或修改那条记录）") \
+	X(S_REF_GONE,       "第 %lld 号（已不存在）") \
+	X(S_REF_NOW,        "〔现为%s〕") \
 	/* form definition loader */ \
 	X(L_READ,           "无法读取文件：%s") \
 	X(L_NOT_AFTER,      "not_after 只能是 today，不是「%s」") \
@@ -77,6 +86,10 @@
 	X(L_STATE,          "state 应为 submitted（已提交）或 approved（已认定），而不是「%s」") \
 	X(L_BAD_UNIQUE,     "unique 须是单行字段，且表单不是 per_unit：「%s」") \
 	X(L_PREFILL,        "%s 的 prefill：%s") \
+	X(L_REF_STATE,      "ref 的 state 只能是 draft、submitted、approved 或 returned，不是「%s」") \
+	X(L_REF,            "%s 的 ref：%s") \
+	X(L_REF_FIELD,      "表单「%s」中没有字段「%s」（show 须是它的字段，不能是 record 字段）") \
+	X(L_REF_REVIEW,     "表单「%s」没有审核（review），不能要求 state") \
 	X(L_PREFILL_REF,    "表单「%s」中没有合适的「%s」（from 须是表单，date 须是日期字段，sum 须是整数字段，evidence 须是带附件的表单）") \
 	X(L_PAPER_SPAN,     "这一行占 %d 列，paper 的 columns 有 %zu 列") \
 	X(L_EVIDENCE_LIMIT, "evidence 的 %s 应为 1 到 %d 之间的整数，而不是「%s」") \
@@ -309,6 +322,7 @@
 	X(UI_EV_LOCKED,     "这条记录「%s」，不能添加或删除附件。") \
 	X(UI_EV_NO_SZ,      "服务器上没有安装 lrzsz，不能下载附件。") \
 	X(UI_EV_SEND_FAILED,"下载没有完成（终端不支持 ZMODEM？）。") \
+	X(UI_REF_NONE,      "本单位在「%s」中没有%s的记录可选") \
 	X(UI_EV_COUNT,      "，附件 %zu 个") \
 	X(UI_EV_NOT_HERE,   "「%s」的记录不带附件。") \
 	X(UI_EV_SAVE_FIRST, "请先按 F2 保存这条记录，再添加附件。") \
@@ -603,6 +617,21 @@
 	X(C_WORD_IMPORT,    "导入") \
 	X(C_WORD_EXPORT,    "导出") \
 	X(C_ACTOR,          "%s（命令行）") \
+	X(C_ATT_USAGE,      "用法：kepu attachments list [--form FORM] [--record N] [--unit UNIT]，或 kepu attachments get ID --output FILE [--force]") \
+	X(C_ATT_NO_EVIDENCE,"「%s」的记录不带附件（带附件的表单：%s）") \
+	X(C_ATT_RECORD_FORM,"记录编号是每个表单各自的：--record 须与 --form 一起使用") \
+	X(C_ATT_BAD_NUMBER, "%s「%s」不对：应为 1 到 %lld 之间的整数") \
+	X(C_ATT_RECORD,     "记录编号") \
+	X(C_ATT_ID,         "附件编号") \
+	X(C_ATT_NEED_OUTPUT,"请用 --output FILE（或 -o FILE）指定把附件写到哪个文件") \
+	X(C_ATT_EXISTS,     "%s 已存在，没有覆盖（确要覆盖请加 --force）") \
+	X(C_ATT_WRITTEN,    "已把第 %lld 号附件「%s」（%s，%lld 字节，%s 第 %lld 号记录）写到 %s") \
+	X(C_ATT_COL_FORM,   "表单") \
+	X(C_ATT_COL_NAME,   "文件名") \
+	X(C_ATT_COL_TYPE,   "类型") \
+	X(C_ATT_COL_SIZE,   "大小（字节）") \
+	X(C_ATT_COL_BY,     "发送人") \
+	X(C_ATT_COL_AT,     "发送时间") \
 	X(C_NEED_DB,        "请用 --db FILE 或环境变量 KEPU_DB 指定数据库") \
 	/* exchange: files in and out without server paths (domain/exchange.c) */ \
 	X(XC_NAME_EMPTY,    "请写文件名（只写文件名，不写路径）") \
@@ -612,6 +641,7 @@
 	X(XC_NAME_PATH,     "不能含有 /，只写交换文件夹中的文件名，不写服务器上的路径：「%s」") \
 	X(EV_TYPE,          "「%s」不是可以作为附件的文件：按内容只接受 JPEG、PNG 图片，PDF，MP4 视频，Word（DOCX）和 Excel（XLSX）文件，没有保存") \
 	X(EV_BYTES,         "%lld 字节") \
+	X(EV_NOT_IN_UNIT,   "本单位的附件中没有第 %lld 号附件") \
 	X(XC_NAME_DOT,      "不能以 . 开头（.. 和隐藏文件不能使用）：「%s」") \
 	X(XC_ACCOUNT,       "账号名「%s」不能用作交换文件夹的名字（%s），请管理员换一个账号名") \
 	X(XC_FOLDER,        "无法使用交换文件夹 %s：%s") \

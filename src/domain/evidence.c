@@ -43,6 +43,29 @@ int evidence_send(kp_env *e, const kp_form *f, const kp_attachment *a, char **er
 	return exchange_send_with(a->name, copy_out, &c, err);
 }
 
+int evidence_find(kp_env *e, long long id, const kp_form **f, kp_attachment *a, char **err)
+{
+	for (size_t i = 0; i < e->cat.nforms; i++) {
+		if (!e->cat.forms[i]->evidence)
+			continue;
+		char *miss = NULL;
+		int rc = store_attachment_find(e->store, e->cat.forms[i], id, a, &miss);
+		if (rc == KP_OK) {
+			*f = e->cat.forms[i];
+			return 0;
+		}
+		if (rc != KP_ENOTFOUND) {
+			*err = miss;
+			return -1;
+		}
+		free(miss);
+	}
+	/* A unit is told where it looked, never whether the number exists. */
+	*err = xasprintf(msg(store_session_kind(e->store) == SESSION_UNIT ? MSG_EV_NOT_IN_UNIT : MSG_S_NO_ATTACHMENT),
+			 id);
+	return -1;
+}
+
 void evidence_size_text(long long size, char *buf, size_t len)
 {
 	if (size >= 1024 * 1024)

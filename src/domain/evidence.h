@@ -19,6 +19,11 @@ int evidence_add(kp_env *e, const kp_form *f, long long record_id, FILE *in, con
  * PC with sz, under its name; its bytes are read again, in the session's
  * scope. 0 or -1 (*err may be NULL: the transfer failed). */
 int evidence_send(kp_env *e, const kp_form *f, const kp_attachment *a, char **err);
+/* Attachment id, of whichever form that takes attachments it belongs
+ * to, as the session may see it: 0 with *f and *a filled (free a's
+ * strings with attachment_clear), or -1 with *err — for another unit's
+ * file the same words as for a missing one. */
+int evidence_find(kp_env *e, long long id, const kp_form **f, kp_attachment *a, char **err);
 /* "1.2 MiB", "35 KiB", "120 字节" into buf. */
 void evidence_size_text(long long size, char *buf, size_t len);
 

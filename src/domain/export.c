@@ -138,16 +138,14 @@ static int sink_finish(sink *k, int rc, char **err)
 	return closed;
 }
 
-/* A stored value as shown in a spreadsheet: a multi-select joined by 、. */
-static void value_cell(sink *k, const kp_field *fd, const char *v)
+/* A stored value as shown in a spreadsheet: a multi-select joined by 、,
+ * a record field as the record's 姓名（工作单位） (which an import takes
+ * back). */
+static void value_cell(kp_store *s, sink *k, const kp_field *fd, const char *v)
 {
-	if (fd->type == FT_MULTICHOICE) {
-		char *joined = multi_join(v);
-		sink_cell(k, joined, false);
-		free(joined);
-	} else {
-		sink_cell(k, v, fd->type == FT_TEXTAREA);
-	}
+	char *shown = store_shown(s, fd, v);
+	sink_cell(k, shown, fd->type == FT_TEXTAREA);
+	free(shown);
 }
 
 typedef struct {
@@ -156,6 +154,7 @@ typedef struct {
 	kp_totals totals;
 	const export_options *o;
 	long long rows;
+	kp_store *store;
 } form_export;
 
 static int form_row(const kp_record *r, void *ctx)
@@ -169,7 +168,7 @@ static int form_row(const kp_record *r, void *ctx)
 	sink_cell(x->k, r->unit_name, false);
 	totals_add(&x->totals, x->f, r);
 	for (size_t i = 0; i < x->f->nfields; i++)
-		value_cell(x->k, &x->f->fields[i], r->vals[i]);
+		value_cell(x->store, x->k, &x->f->fields[i], r->vals[i]);
 	if (x->f->review)
 		sink_cell(x->k, state_label(state_of(r->state)), false);
 	sink_end_row(x->k);
@@ -206,7 +205,7 @@ int export_csv(kp_env *e, const kp_form *f, long long unit_id, const export_opti
 	if (f->review)
 		sink_header(&k, msg(MSG_UI_COL_STATE));
 	sink_end_row(&k);
-	form_export x = {f, &k, {0}, o, 0};
+	form_export x = {f, &k, {0}, o, 0, e->store};
 	totals_init(&x.totals, f);
 	int rc = store_each(e->store, f, unit_id, o ? o->state : NULL, form_row, &x, err);
 	if (rc == KP_OK && f->total_row)
@@ -222,6 +221,7 @@ typedef struct {
 	sink *k;
 	const char *unit; /* written first when exporting every unit */
 	int seq;
+	kp_store *store;
 } view_export;
 
 static int view_row(const kp_record *r, void *ctx)
@@ -234,7 +234,7 @@ static int view_row(const kp_record *r, void *ctx)
 	sink_cell(x->k, seq, false);
 	for (size_t c = 0; c < x->v->ncolumns; c++) {
 		int i = x->v->columns[c].field;
-		value_cell(x->k, &x->v->source->fields[i], r->vals[i]);
+		value_cell(x->store, x->k, &x->v->source->fields[i], r->vals[i]);
 	}
 	if (x->v->source->review)
 		sink_cell(x->k, state_label(state_of(r->state)), false);
@@ -260,7 +260,7 @@ int export_view_csv(kp_env *e, const kp_view *v, long long unit_id, const export
 	size_t n = unit_id ? 1 : store_units(e->store, &units);
 	int rc = KP_OK;
 	for (size_t i = 0; i < n && rc == KP_OK; i++) {
-		view_export x = {v, &k, unit_id ? NULL : units[i].name, 0};
+		view_export x = {v, &k, unit_id ? NULL : units[i].name, 0, e->store};
 		rc = store_each(e->store, v->source, unit_id ? unit_id : units[i].id, o ? o->state : NULL, view_row,
 				&x, err);
 	}

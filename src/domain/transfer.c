@@ -613,8 +613,10 @@ static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 				free(t);
 				free(why);
 				im->st->same++;
-			} else
-				*err = why;
+			} else { /* which row the store refused (a record field's name, the session's rules) */
+				*err = why ? xasprintf(msg(MSG_C_ROW_NOTE), c->row[i], why) : NULL;
+				free(why);
+			}
 		}
 		if (o->progress && c->rows)
 			o->progress(o->progress_ctx, c->rows, c->bytes);

@@ -35,6 +35,7 @@ typedef struct {
 	int seq;
 	kp_totals totals;
 	xlsx_cell *cells;
+	kp_store *store;
 } sheet;
 
 static lxw_format *fmt(lxw_workbook *wb, int size, bool bold, bool border, bool wrap, bool centre)
@@ -200,7 +201,7 @@ static char *cell_value(sheet *s, size_t c, const kp_field *fd, const char *v)
 		s->cells[c] = (xlsx_cell){NULL, (double)strtoll(v, NULL, 10), s->fm->number};
 		return NULL;
 	}
-	char *shown = fd->type == FT_MULTICHOICE ? multi_join(v) : xstrdup(v);
+	char *shown = store_shown(s->store, fd, v);
 	char *clean = utf8_sanitize(shown, fd->type == FT_TEXTAREA);
 	free(shown);
 	s->cells[c] = (xlsx_cell){clean, 0, s->fm->text};
@@ -298,6 +299,7 @@ static double field_width(const kp_field *fd, const char *label)
 	case FT_CHOICE: w = fd->choices ? list_width(fd->choices) + 3 : 10; break;
 	case FT_PHONE: w = 16; break;
 	case FT_EMAIL: w = 22; break;
+	case FT_RECORD: w = 24; break;
 	case FT_DATE: w = 12; break;
 	case FT_YEARMONTH: w = 10; break;
 	default: w = fd->max_chars <= 10 ? fd->max_chars * 2 + 3 : 16; break;
@@ -467,7 +469,7 @@ int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id
 		char *name = sheet_name(this_unit ? units[u].name : src->title);
 		char *line = xlsx_unit_line(tmpl ? tmpl : msg(MSG_X_UNIT_LINE),
 					    this_unit ? units[u].name : msg(MSG_X_ALL_UNITS));
-		sheet s = {src, workbook_add_worksheet(wb, name), &fm, cols, widths, n, 0, 0, {0}, cells};
+		sheet s = {src, workbook_add_worksheet(wb, name), &fm, cols, widths, n, 0, 0, {0}, cells, e->store};
 		rc = fill_sheet(e, &s, attachment, title, line, this_unit ? units[u].id : 0, state,
 				attachment == 0, err);
 		free(name);

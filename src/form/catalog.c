@@ -296,6 +296,31 @@ int catalog_use_schedule(kp_catalog *cat, int year, const char *text, kp_diag *d
 	return 0;
 }
 
+/* A record field names a form and fields of it (not record fields: a
+ * label is never built through two links); state needs a reviewed form. */
+static void resolve_ref(const kp_catalog *cat, const kp_form *f, kp_field *fd, kp_diag *d)
+{
+	kp_ref *r = fd->ref;
+	const kp_form *to = catalog_form(cat, r->form_id);
+	char *why = NULL;
+	if (!to)
+		why = xasprintf(msg(MSG_L_UNKNOWN_FORM), r->form_id);
+	else if (r->state && !to->review)
+		why = xasprintf(msg(MSG_L_REF_REVIEW), r->form_id);
+	for (size_t i = 0; to && !why && i < r->nshow; i++) {
+		int k = form_field_index(to, r->show_ids[i]);
+		if (k < 0 || to->fields[k].type == FT_RECORD)
+			why = xasprintf(msg(MSG_L_REF_FIELD), r->form_id, r->show_ids[i]);
+		r->show[i] = k;
+	}
+	if (why) {
+		diag_add(d, f->file, r->line, r->col, msg(MSG_L_REF), fd->id, why);
+		free(why);
+	} else {
+		r->form = to;
+	}
+}
+
 /* The schedule, the scoring and prefills name forms and fields: check
  * them once every form is loaded. */
 static void check_config_refs(const kp_catalog *cat, kp_diag *d)
@@ -304,6 +329,8 @@ static void check_config_refs(const kp_catalog *cat, kp_diag *d)
 		for (size_t k = 0; k < cat->forms[i]->nfields; k++)
 			if (cat->forms[i]->fields[k].prefill)
 				check_prefill(cat, cat->forms[i], &cat->forms[i]->fields[k], d);
+			else if (cat->forms[i]->fields[k].ref)
+				resolve_ref(cat, cat->forms[i], &cat->forms[i]->fields[k], d);
 	check_schedule_refs(cat, &cat->schedule, "config/schedule.yaml", d);
 	const char *rf = "config/ranking.yaml";
 	const kp_scoring *r = &cat->scoring;

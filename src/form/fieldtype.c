@@ -13,6 +13,8 @@ static const kp_ftype_info types[FT_COUNT] = {
 	{"email",       FT_EMAIL,       0, false, 254},
 	{"date",        FT_DATE,        FK_ORDER | FK_NOT_AFTER, false, 20},
 	{"yearmonth",   FT_YEARMONTH,   FK_ORDER | FK_NOT_AFTER, false, 20},
+	/* a record's number; typed or imported as a name (with its unit) or the number */
+	{"record",      FT_RECORD,      FK_REF | FK_MAX_CHARS, true, 100},
 };
 
 const kp_ftype_info *ftype_by_name(const char *name)

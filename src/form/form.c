@@ -59,6 +59,15 @@ void form_free(kp_form *f)
 		for (size_t k = 0; k < fd->naliases; k++)
 			free(fd->aliases[k]);
 		free(fd->aliases);
+		if (fd->ref) {
+			free(fd->ref->form_id);
+			for (size_t k = 0; k < fd->ref->nshow; k++)
+				free(fd->ref->show_ids[k]);
+			free(fd->ref->show_ids);
+			free(fd->ref->show);
+			free(fd->ref->state);
+			free(fd->ref);
+		}
 		if (fd->own_pattern) {
 			pattern_free(fd->own_pattern);
 			free(fd->own_pattern);

@@ -12,14 +12,15 @@
 
 typedef enum {
 	FT_TEXT, FT_TEXTAREA, FT_INTEGER, FT_CHOICE, FT_MULTICHOICE,
-	FT_PHONE, FT_EMAIL, FT_DATE, FT_YEARMONTH, FT_COUNT
+	FT_PHONE, FT_EMAIL, FT_DATE, FT_YEARMONTH, FT_RECORD, FT_COUNT
 } kp_ftype;
 
 /* Keys a field type accepts beyond the common ones (id, label, type,
  * required, help). */
 enum {
 	FK_MAX_CHARS = 1, FK_MINMAX = 2, FK_PATTERN = 4, FK_CHOICES = 8,
-	FK_MULTIPLE = 16, FK_LINES = 32, FK_ORDER = 64, FK_ADVANCE = 128, FK_NOT_AFTER = 256
+	FK_MULTIPLE = 16, FK_LINES = 32, FK_ORDER = 64, FK_ADVANCE = 128, FK_NOT_AFTER = 256,
+	FK_REF = 512
 };
 
 typedef struct {
@@ -63,6 +64,22 @@ typedef struct {
 
 typedef enum { WRITER_ANY, WRITER_CITY, WRITER_UNIT } kp_writer;
 
+struct kp_form;
+/* A field of type record (#19, `ref` in its YAML): it holds the number of
+ * a record of another form (a nomination's talent), of the same unit as
+ * its own record; lists and exports show the named fields of that record.
+ * The form and fields are resolved by the catalogue once every form is
+ * loaded. */
+typedef struct {
+	char *form_id;              /* ref.form */
+	const struct kp_form *form; /* …resolved */
+	char **show_ids;            /* ref.show: the first is the name, the rest in （） */
+	int *show;                  /* …as field indexes of form */
+	size_t nshow;
+	char *state;                /* ref.state: the state a record chosen must be in, or NULL */
+	int line, col;
+} kp_ref;
+
 typedef struct {
 	char *id, *label, *help;
 	kp_ftype type;
@@ -88,6 +105,7 @@ typedef struct {
 	bool forgive_tab;      /* …and a Tab or Enter right after that is absorbed */
 	kp_prefill *prefill;   /* integer fields: computed first value, or NULL */
 	kp_writer written_by;  /* who may write it (附表2: 县科协推荐意见 the unit, 省辖市科协意见 the city) */
+	kp_ref *ref;           /* type: record: which records it refers to, or NULL */
 	char **aliases;        /* other column labels an imported file may use (职务, 职称) */
 	size_t naliases;
 } kp_field;
@@ -151,7 +169,7 @@ typedef struct {
 	int max_files;    /* per record */
 } kp_evidence;
 
-typedef struct {
+typedef struct kp_form {
 	char *id, *title, *table;
 	char *description;     /* the official full name, for printed tables */
 	char *line;            /* the line under a printed list's title ({unit}), or NULL */

@@ -28,10 +28,11 @@ static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "not_after", "required_when",
-					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", "aliases", NULL};
+					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", "aliases", "ref", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", "evidence", NULL};
 static const char *const evidence_keys[] = {"max_mib", "max_files", NULL};
+static const char *const ref_keys[] = {"form", "show", "state", NULL};
 
 /* Keys that only some types take, with the bit that allows them. */
 static const struct { const char *key; unsigned bit; } typed_keys[] = {
@@ -40,6 +41,7 @@ static const struct { const char *key; unsigned bit; } typed_keys[] = {
 	{"multiple", FK_MULTIPLE}, {"lines", FK_LINES}, {"not_before", FK_ORDER},
 	{"not_after", FK_NOT_AFTER},
 	{"auto_advance", FK_ADVANCE}, {"forgive_tab", FK_ADVANCE}, {"prefill", FK_MINMAX},
+	{"ref", FK_REF},
 };
 
 /* Column names kepu adds to every table, and names SQLite gives meaning. */
@@ -66,6 +68,7 @@ typedef struct {
 	size_t cap;
 	field_ref *refs;
 	size_t nrefs;
+	const ynode *cur; /* the field being loaded */
 } loader;
 
 static void add_ref(loader *L, size_t field, const ynode *at, ref_kind kind)
@@ -217,6 +220,45 @@ static void load_prefill(loader *L, kp_field *f, const ynode *pf)
 	add_ref(L, L->form->nfields, yn_get(pf, "month"), REF_PREFILL_MONTH);
 }
 
+/* ref: {form: talent, show: [name, employer], state: approved} — the form
+ * and its fields are checked by the catalogue once every form is loaded. */
+static void load_ref(loader *L, kp_field *f, const ynode *n)
+{
+	if (!n) {
+		ychk_err(&L->c, yn_get(L->cur, "type"), msg(MSG_L_MISSING_KEY), "ref");
+		return;
+	}
+	if (!ychk_is_map(&L->c, n))
+		return;
+	ychk_keys(&L->c, n, ref_keys);
+	const char *form = ychk_str(&L->c, n, "form", true);
+	const ynode *show = yn_get(n, "show");
+	if (!show)
+		ychk_err(&L->c, n, msg(MSG_L_MISSING_KEY), "show");
+	const char *state = ychk_str(&L->c, n, "state", false);
+	if (state && strcmp(state, "draft") && strcmp(state, "submitted") && strcmp(state, "approved") &&
+	    strcmp(state, "returned"))
+		ychk_err(&L->c, yn_get(n, "state"), msg(MSG_L_REF_STATE), state);
+	if (!form || !show || !ychk_is_seq(&L->c, show))
+		return;
+	kp_ref *r = xcalloc(1, sizeof *r);
+	r->form_id = xstrdup(form);
+	r->state = opt_dup(state);
+	r->line = n->line, r->col = n->col;
+	r->show_ids = xcalloc(show->n + 1, sizeof *r->show_ids);
+	r->show = xcalloc(show->n + 1, sizeof *r->show);
+	for (size_t i = 0; i < show->n; i++) {
+		const ynode *v = show->kids[i];
+		if (v->kind != YN_SCALAR || !valid_ident(v->value))
+			ychk_err(&L->c, v, "%s", msg(MSG_L_WANT_SCALAR));
+		else
+			r->show_ids[r->nshow++] = xstrdup(v->value);
+	}
+	if (!r->nshow)
+		ychk_err(&L->c, show, "%s", msg(MSG_L_EMPTY_LIST));
+	f->ref = r;
+}
+
 /* aliases: [职务, 职称]: other labels an imported file's header may use. */
 static void load_aliases(loader *L, kp_field *f, const ynode *n)
 {
@@ -273,6 +315,10 @@ static void load_field(loader *L, const ynode *map, int section)
 			 * full field: unless the form says otherwise, that Tab is
 			 * the move already made, not a skip of the next field. */
 			f->forgive_tab = f->auto_advance && ychk_bool(&L->c, map, "forgive_tab", true);
+		}
+		if (ti->keys & FK_REF) {
+			L->cur = map;
+			load_ref(L, f, yn_get(map, "ref"));
 		}
 		if (ti->keys & FK_MULTIPLE && ychk_bool(&L->c, map, "multiple", false))
 			f->type = FT_MULTICHOICE;
@@ -623,7 +669,7 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 	ynode *root = yn_parse(file, data, len, d);
 	if (!root)
 		return NULL;
-	loader L = {cat, {file, d, 0}, xcalloc(1, sizeof(kp_form)), 0, NULL, 0};
+	loader L = {cat, {file, d, 0}, xcalloc(1, sizeof(kp_form)), 0, NULL, 0, NULL};
 	kp_form *form = L.form;
 	form->file = xstrdup(file);
 	if (ychk_is_map(&L.c, root)) {

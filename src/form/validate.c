@@ -285,8 +285,8 @@ static bool typed(const kp_catalog *cat, const kp_field *f, char **sp, char **ou
 			return fail(reason, xstrdup(msg(MSG_V_YEARMONTH)));
 		*out = xasprintf("%04d-%02d", y, m);
 		return true;
-	case FT_TEXT: case FT_TEXTAREA: case FT_COUNT:
-		break;
+	case FT_TEXT: case FT_TEXTAREA: case FT_RECORD: case FT_COUNT:
+		break; /* a record's name or number: the store finds it (store/refs.c) */
 	}
 	if (!check_pattern(f, s, reason))
 		return false;

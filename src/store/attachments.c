@@ -29,12 +29,14 @@ int store_ensure_attachments(kp_store *s, char **err)
 		       err);
 }
 
-static void attachment_clear(kp_attachment *a)
+void attachment_clear(kp_attachment *a)
 {
 	free(a->name);
 	free(a->type);
 	free(a->by);
 	free(a->at);
+	free(a->unit_name);
+	free(a->state);
 }
 
 void attachments_free(kp_attachment *a, size_t n)
@@ -45,10 +47,15 @@ void attachments_free(kp_attachment *a, size_t n)
 }
 
 /* The columns of a listing, joined to the record so that the record's
- * unit, as the session may see it, decides; ?1 the table, ?3 the scope. */
-#define LIST_COLS "SELECT a.id, a.record_id, t.unit_id, a.name, a.type, a.size, a.sent_by, a.sent_at"
-#define JOIN_SCOPED " FROM kp_attachments a JOIN \"%s\" t ON t.id = a.record_id" \
-		    " WHERE a.tbl = ?1 AND (?3 = 0 OR t.unit_id = ?3)"
+ * unit, as the session may see it, decides: ?1 the table, ?3 the scope,
+ * then the caller's conditions. A reviewed form's record gives its state. */
+static char *select_sql(const kp_form *f, const char *where)
+{
+	return xasprintf("SELECT a.id, a.record_id, t.unit_id, a.name, a.type, a.size, a.sent_by, a.sent_at, u.name, %s"
+			 " FROM kp_attachments a JOIN \"%s\" t ON t.id = a.record_id JOIN units u ON u.id = t.unit_id"
+			 " WHERE a.tbl = ?1 AND (?3 = 0 OR t.unit_id = ?3) %s",
+			 f->review ? "t.kp_state" : "''", f->table, where);
+}
 
 static void read_attachment(sqlite3_stmt *st, kp_attachment *a)
 {
@@ -60,12 +67,15 @@ static void read_attachment(sqlite3_stmt *st, kp_attachment *a)
 	a->size = sqlite3_column_int64(st, 5);
 	a->by = db_text(st, 6);
 	a->at = db_text(st, 7);
+	a->unit_name = db_text(st, 8);
+	a->state = db_text(st, 9);
 }
 
-size_t store_attachments(kp_store *s, const kp_form *f, long long record_id, kp_attachment **out)
+size_t store_attachments_where(kp_store *s, const kp_form *f, long long record_id, long long unit_id,
+			       kp_attachment **out)
 {
 	*out = NULL;
-	char *sql = xasprintf(LIST_COLS JOIN_SCOPED " AND a.record_id = ?2 ORDER BY a.id", f->table);
+	char *sql = select_sql(f, "AND (?2 = 0 OR a.record_id = ?2) AND (?4 = 0 OR t.unit_id = ?4) ORDER BY a.id");
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
 	free(sql);
 	size_t n = 0, cap = 0;
@@ -73,6 +83,7 @@ size_t store_attachments(kp_store *s, const kp_form *f, long long record_id, kp_
 		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, record_id);
 		sqlite3_bind_int64(st, 3, session_scope(s));
+		sqlite3_bind_int64(st, 4, unit_id);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			if (n == cap)
 				*out = xrealloc(*out, (cap = cap ? 2 * cap : 8) * sizeof **out);
@@ -83,11 +94,14 @@ size_t store_attachments(kp_store *s, const kp_form *f, long long record_id, kp_
 	return n;
 }
 
-/* Attachment id of f's records, as the session may see it: KP_OK with a
- * filled, else KP_ENOTFOUND (another unit's answers like a missing one). */
-static int find_attachment(kp_store *s, const kp_form *f, long long id, kp_attachment *a, char **err)
+size_t store_attachments(kp_store *s, const kp_form *f, long long record_id, kp_attachment **out)
 {
-	char *sql = xasprintf(LIST_COLS JOIN_SCOPED " AND a.id = ?2", f->table);
+	return store_attachments_where(s, f, record_id, 0, out);
+}
+
+int store_attachment_find(kp_store *s, const kp_form *f, long long id, kp_attachment *a, char **err)
+{
+	char *sql = select_sql(f, "AND a.id = ?2");
 	sqlite3_stmt *st = db_prepare(s, sql, err);
 	free(sql);
 	if (!st)
@@ -210,7 +224,7 @@ int store_attachment_copy(kp_store *s, const kp_form *f, long long id, FILE *out
 	if (session_need(s, ANY_SESSION, err) != KP_OK)
 		return KP_ERR;
 	kp_attachment a;
-	int rc = find_attachment(s, f, id, &a, err);
+	int rc = store_attachment_find(s, f, id, &a, err);
 	if (rc != KP_OK)
 		return rc;
 	attachment_clear(&a);
@@ -239,7 +253,7 @@ int store_detach(kp_store *s, const kp_form *f, long long id, char **err)
 		return KP_ERR;
 	kp_attachment a;
 	kp_record old;
-	int rc = find_attachment(s, f, id, &a, err);
+	int rc = store_attachment_find(s, f, id, &a, err);
 	bool found = rc == KP_OK, had = false;
 	if (found && (rc = store_get(s, f, a.record_id, &old, err)) == KP_OK) {
 		had = true;

@@ -197,6 +197,7 @@ void store_close(kp_store *s)
 	sqlite3_finalize(s->audit_st);
 	sqlite3_close(s->db);
 	free(s->actor);
+	free(s->referrers);
 	free(s);
 }
 

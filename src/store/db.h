@@ -13,7 +13,27 @@ struct kp_store {
 	int year;             /* the programme year every read and write belongs to (years.c) */
 	int base_year;        /* the first programme year (config/schedule.yaml) */
 	sqlite3_stmt *audit_st; /* the audit insert, prepared once */
+	const kp_form **referrers; /* forms with a record field (refs.c), as ensured */
+	size_t nreferrers;
 };
+
+/* A state code as the user knows it (草稿 …). */
+const char *state_words(const char *code);
+/* Record fields (refs.c, #19). Remember f's record fields and index them
+ * (store_ensure_form, in its transaction). */
+int refs_ensure(kp_store *s, const kp_form *f, char **err);
+/* Put in each record field of r that holds a name (or name（unit）) the
+ * number of the one record it names, and check every number changed from
+ * old's: a record of the named form the session may see, of r's unit, in
+ * the state the field asks. KP_ERR with *err naming the field. The values
+ * replaced are kept in *held until refs_restore puts them back (always
+ * call it, also after KP_ERR). */
+int refs_resolve(kp_store *s, const kp_form *f, const kp_record *old, kp_record *r, char ***held,
+		 char **err);
+void refs_restore(const kp_form *f, kp_record *r, char **held);
+/* KP_ERR with *err when a record of another form refers to record id of f
+ * (its delete is refused: a nomination never points at nothing). */
+int refs_block_delete(kp_store *s, const kp_form *f, long long id, char **err);
 
 /* The session's rules, applied by every read and write of store/
  * (session.c). Each returns KP_OK or KP_ERR with *err naming what was

@@ -319,7 +319,20 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 /* A new record starts as a draft (the column's default). */
 #define NEW_STATE "draft"
 
+static int batch_add(kp_batch *b, kp_record *r, char **err);
+
+/* A record field's name becomes its record's number for the write only. */
 int store_batch_add(kp_batch *b, kp_record *r, char **err)
+{
+	char **held;
+	int rc = refs_resolve(b->s, b->f, NULL, r, &held, err);
+	if (rc == KP_OK)
+		rc = batch_add(b, r, err);
+	refs_restore(b->f, r, held);
+	return rc;
+}
+
+static int batch_add(kp_batch *b, kp_record *r, char **err)
 {
 	kp_record old;
 	/* A per-unit form's record for a unit that has one is replaced: an
@@ -470,7 +483,9 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 	bool had = stored(s, f, "id", r->id, &old);
 	if (had)
 		r->unit_id = old.unit_id; /* an update never moves a record to another unit */
-	if (st && had && session_may_write(s, f, &old, r, err) != KP_OK) {
+	char **held = NULL;
+	if (st && had && (session_may_write(s, f, &old, r, err) != KP_OK ||
+			  refs_resolve(s, f, &old, r, &held, err) != KP_OK)) {
 		sqlite3_finalize(st);
 		st = NULL;
 	}
@@ -489,6 +504,7 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 	}
 	if (had)
 		record_free(&old);
+	refs_restore(f, r, held);
 	sqlite3_finalize(st);
 	if (rc == KP_OK && db_commit(s, err) == KP_OK) {
 		r->version++;
@@ -510,7 +526,8 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 	int rc = KP_ERR;
 	kp_record old;
 	bool had = stored(s, f, "id", id, &old);
-	if (st && had && session_may_delete(s, f, &old, err) != KP_OK) {
+	if (st && had && (session_may_delete(s, f, &old, err) != KP_OK ||
+			  refs_block_delete(s, f, id, err) != KP_OK)) {
 		sqlite3_finalize(st);
 		st = NULL;
 	}

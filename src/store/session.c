@@ -116,8 +116,7 @@ bool store_may_edit_state(const kp_store *s, const char *state)
 	return false;
 }
 
-/* A state code as the user knows it. */
-static const char *state_words(const char *code)
+const char *state_words(const char *code)
 {
 	static const char *const codes[] = {"draft", "submitted", "approved", "returned"};
 	static const enum kp_msg_id ids[] = {MSG_RV_DRAFT, MSG_RV_SUBMITTED, MSG_RV_APPROVED,

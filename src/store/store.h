@@ -193,6 +193,23 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err);
 int store_delete(kp_store *s, const kp_form *f, long long id, char **err);
 int store_get(kp_store *s, const kp_form *f, long long id, kp_record *r, char **err);
 
+/* Record fields (type: record, #19): what a stored number shows — the
+ * named record's fields, 雷盼盼（长葛市科技局）, with its state when it is no
+ * longer the one the field asks (〔现为退回〕), or that it is gone — read
+ * under the session's scope; a new string ("" for ""). */
+char *store_ref_label(kp_store *s, const kp_field *fd, const char *value);
+/* A stored value as lists and exports show it: a multi-select joined by
+ * 、, a record field's label, the rest as stored; a new string. */
+char *store_shown(kp_store *s, const kp_field *fd, const char *v);
+/* The records the field may name for a record of unit_id (the session's
+ * to see, that unit's, in the field's state), in number order. */
+typedef struct {
+	long long id;
+	char *label;
+} kp_ref_choice;
+size_t store_ref_choices(kp_store *s, const kp_field *fd, long long unit_id, kp_ref_choice **out);
+void ref_choices_free(kp_ref_choice *c, size_t n);
+
 /* What a list shows: the order, a filter, a unit. */
 typedef struct {
 	int sort;           /* field index to sort by; -1 sorts by record id */
@@ -411,6 +428,8 @@ typedef struct {
 	long long id, record_id, unit_id, size;
 	char *name, *type;   /* the name as sent (made safe), the type found in its content */
 	char *by, *at;       /* who sent it, when */
+	char *unit_name;     /* its record's unit */
+	char *state;         /* its record's review state (a code: draft …), "" for a form without review */
 } kp_attachment;
 
 typedef struct {
@@ -428,7 +447,16 @@ int store_attach(kp_store *s, const kp_form *f, long long record_id, const kp_ne
 /* The record's attachments, oldest first (none for a record the session
  * may not see); caller frees with attachments_free. */
 size_t store_attachments(kp_store *s, const kp_form *f, long long record_id, kp_attachment **out);
+/* The attachments of f's records the session may see, oldest first:
+ * of record_id only and of unit_id only where they are not 0. */
+size_t store_attachments_where(kp_store *s, const kp_form *f, long long record_id, long long unit_id,
+			       kp_attachment **out);
 void attachments_free(kp_attachment *a, size_t n);
+/* Attachment id of f's records, as the session may see it: KP_OK with *a
+ * filled (attachment_clear frees its strings), else KP_ENOTFOUND with
+ * *err (another unit's file answers exactly like a missing one) or KP_ERR. */
+int store_attachment_find(kp_store *s, const kp_form *f, long long id, kp_attachment *a, char **err);
+void attachment_clear(kp_attachment *a);
 /* Write attachment id's bytes to out, a chunk at a time. */
 int store_attachment_copy(kp_store *s, const kp_form *f, long long id, FILE *out, char **err);
 /* Remove attachment id (audited), as a change of its record. */

@@ -22,7 +22,7 @@
 
 bool fs_is_text(const kp_field *fd)
 {
-	return fd->type != FT_CHOICE && fd->type != FT_MULTICHOICE;
+	return fd->type != FT_CHOICE && fd->type != FT_MULTICHOICE && fd->type != FT_RECORD;
 }
 
 /* "[x] 青少年科普" for option i. */
@@ -62,7 +62,7 @@ static unsigned field_ctx(const kp_field *fd)
 	switch (fd->type) {
 	case FT_TEXTAREA: return CTX_TEXTAREA;
 	case FT_MULTICHOICE: return CTX_MULTI;
-	case FT_CHOICE: return CTX_CHOICE;
+	case FT_CHOICE: case FT_RECORD: return CTX_CHOICE;
 	default: return CTX_TEXT;
 	}
 }
@@ -74,6 +74,8 @@ void fs_set_value(const kp_field *fd, field_state *st, const char *v)
 		st->eb.cur = 0; /* show the start of long values */
 	} else if (fd->type == FT_CHOICE) {
 		st->choice = v[0] ? list_find(fd->choices, v) : -1;
+	} else if (fd->type == FT_RECORD) {
+		ref_set(st, v);
 	} else {
 		memset(st->checked, 0, fd->choices->n * sizeof *st->checked);
 		size_t n;
@@ -94,6 +96,8 @@ char *fs_get_value(const kp_field *fd, const field_state *st)
 		return eb_text(&st->eb);
 	if (fd->type == FT_CHOICE)
 		return xstrdup(st->choice >= 0 ? fd->choices->items[st->choice] : "");
+	if (fd->type == FT_RECORD)
+		return xstrdup(st->ref ? st->ref : "");
 	strbuf b = STRBUF_INIT;
 	for (size_t i = 0; i < fd->choices->n; i++)
 		if (st->checked[i]) {
@@ -173,8 +177,9 @@ static void draw_single(form_screen *fs, ui_app *app, const form_layout *l, size
 	int w = layout_field_width(l, fd);
 	attr_t a = field_attr(fs, i);
 	bool boxed = st->error != NULL;
-	if (fd->type == FT_CHOICE) {
-		const char *v = st->choice >= 0 ? fd->choices->items[st->choice] : "";
+	if (fd->type == FT_CHOICE || fd->type == FT_RECORD) {
+		const char *v = fd->type == FT_RECORD ? ref_shown(app->env->store, fd, st)
+			      : st->choice >= 0 ? fd->choices->items[st->choice] : "";
 		value_rest(fs, i, sy, l->value_x, w, draw_text(sy, l->value_x, w, v, a, boxed));
 		if (i == fs->focus) { /* the cursor shows where the focus is */
 			app->cursor_y = sy;
@@ -424,7 +429,10 @@ static void choice_key(form_screen *fs, ui_app *app, kp_key key)
 		return;
 	popup_close(&fs->pick);
 	if (r == POPUP_ACCEPT) {
-		st->choice = (int)chosen;
+		if (fs->form->fields[fs->focus].type == FT_RECORD)
+			ref_take(st, chosen);
+		else
+			st->choice = (int)chosen;
 		edited(fs, st);
 		prefill(fs, app, fs->focus);
 		fs_move_focus(fs, +1);
@@ -480,8 +488,13 @@ static bool locked(form_screen *fs, ui_app *app)
 }
 
 /* The choice list, filtered by what is typed (first), its aliases too. */
-static void open_choices(form_screen *fs, const kp_field *fd, const field_state *st, uint32_t first)
+static void open_choices(form_screen *fs, ui_app *app, const kp_field *fd, field_state *st,
+			 uint32_t first)
 {
+	if (fd->type == FT_RECORD) {
+		ref_pick_open(fs, app, fd, st, first);
+		return;
+	}
 	const kp_list *l = fd->choices;
 	popup_open(&fs->pick, fd->label, l->items, l->n, st->choice, first);
 	popup_aliases(&fs->pick, l->alias_from, l->alias_to, l->naliases);
@@ -523,8 +536,10 @@ static void field_key(form_screen *fs, ui_app *app, kp_action a, kp_key key, int
 		return;
 	case ACT_BACKSPACE:
 	case ACT_DELETE:
-		if (fd->type == FT_CHOICE) {
+		if (fd->type == FT_CHOICE || fd->type == FT_RECORD) {
 			st->choice = -1;
+			if (fd->type == FT_RECORD)
+				ref_set(st, "");
 			edited(fs, st);
 		} else if (a == ACT_BACKSPACE ? eb_backspace(eb) : eb_delete(eb)) {
 			edited(fs, st);
@@ -543,15 +558,15 @@ static void field_key(form_screen *fs, ui_app *app, kp_action a, kp_key key, int
 		edited(fs, st);
 		return;
 	case ACT_OPEN_LIST:
-		open_choices(fs, fd, st, 0);
+		open_choices(fs, app, fd, st, 0);
 		return;
 	default:
 		break;
 	}
 	if (key.fn || key.code < ' ' || key.code == 127)
 		return;
-	if (fd->type == FT_CHOICE)
-		open_choices(fs, fd, st, key.code);
+	if (fd->type == FT_CHOICE || fd->type == FT_RECORD)
+		open_choices(fs, app, fd, st, key.code);
 	else if (text && eb_insert(eb, key.code)) {
 		edited(fs, st);
 		if (app->account.auto_advance && complete(fd, eb)) { /* the field's and the user's choice */
@@ -707,6 +722,7 @@ static void form_destroy(ui_screen *s)
 		eb_free(&fs->fs[i].eb);
 		free(fs->fs[i].checked);
 		free(fs->fs[i].error);
+		ref_free(&fs->fs[i]);
 	}
 	popup_close(&fs->pick);
 	draft_free(&fs->offer);

@@ -20,6 +20,11 @@ typedef struct {
 	size_t mcur;    /* multichoice: the option under the cursor */
 	size_t vscroll; /* textarea: first visible row */
 	char *error;    /* the reason from the last save, until edited */
+	char *ref;      /* record field: the number (or a name pasted, until saved) */
+	char *ref_label;     /* …as shown, read from the store when first drawn */
+	kp_ref_choice *refs; /* …the records the open picker offers */
+	char **ref_items;    /* …their labels, which the popup borrows */
+	size_t nrefs;
 } field_state;
 
 typedef struct {
@@ -58,6 +63,18 @@ void fs_load_values(form_screen *fs, const kp_record *r);
 void fs_move_focus(form_screen *fs, int delta);
 /* Put the focus on field i, selecting a line's value (typing replaces it). */
 void fs_focus(form_screen *fs, size_t i);
+
+/* ref_pick.c: a record field (type: record), picked from the records it
+ * may name, by typing Chinese or pinyin initials. */
+void ref_set(field_state *st, const char *v);
+/* What the field shows: the record's 姓名（工作单位）. */
+const char *ref_shown(kp_store *s, const kp_field *fd, field_state *st);
+/* Open the picker over the records of the form's unit; false (with the
+ * status said) when there are none to pick. */
+bool ref_pick_open(form_screen *fs, ui_app *app, const kp_field *fd, field_state *st, uint32_t first);
+/* The picker's choice i becomes the value. */
+void ref_take(field_state *st, size_t i);
+void ref_free(field_state *st);
 
 /* form_save.c */
 /* F2: validate every field; store, or show the first problem and go there. */

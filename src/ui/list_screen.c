@@ -34,6 +34,7 @@ typedef struct {
 	ui_screen base;
 	const kp_form *form;
 	const kp_view *view; /* NULL for a form's own list */
+	kp_store *store;     /* what record fields show is read from it */
 	list_column *cols;
 	size_t ncols;
 	long long first_rank; /* views: records of the unit before the first row */
@@ -124,6 +125,9 @@ static void reload(list_screen *ls, ui_app *app)
 		load(ls, app, NULL, true); /* the page emptied: show the last one */
 }
 
+/* A record field's 雷盼盼（长葛市科技局）. */
+#define REF_COL_W 24
+
 static int column_width(const kp_field *fd)
 {
 	int w;
@@ -139,6 +143,8 @@ static int column_width(const kp_field *fd)
 	int lw = utf8_width(fd->label);
 	if (w < lw)
 		w = lw;
+	if (fd->type == FT_RECORD) /* 姓名（工作单位）: a name alone says too little */
+		return REF_COL_W;
 	return w > MAX_COL_W ? MAX_COL_W : w;
 }
 
@@ -201,12 +207,10 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i,
 			break;
 		if (!r) {
 			draw_title(ls, y, x, w, col->label, col->field, a);
-		} else if (fd->type == FT_MULTICHOICE) {
-			char *j = multi_join(r->vals[col->field]);
+		} else {
+			char *j = store_shown(ls->store, fd, r->vals[col->field]);
 			draw_text(y, x, w, j, a, false);
 			free(j);
-		} else {
-			draw_text(y, x, w, r->vals[col->field], a, false);
 		}
 		x += w + COL_GAP;
 	}
@@ -524,9 +528,10 @@ static void list_destroy(ui_screen *s)
 	free(ls);
 }
 
-static list_screen *new_list(const kp_form *f, const kp_view *v)
+static list_screen *new_list(ui_app *app, const kp_form *f, const kp_view *v)
 {
 	list_screen *ls = xcalloc(1, sizeof *ls);
+	ls->store = app->env->store;
 	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, NULL, false};
 	ls->form = f;
 	ls->view = v;
@@ -542,7 +547,7 @@ static list_screen *new_list(const kp_form *f, const kp_view *v)
 
 ui_screen *list_screen_new(ui_app *app, const kp_form *f)
 {
-	list_screen *ls = new_list(f, NULL);
+	list_screen *ls = new_list(app, f, NULL);
 	ls->q.unit_id = 0; /* all the session may see (the store keeps a unit to its own) */
 	for (size_t i = 0; i < f->nfields; i++)
 		if (f->fields[i].type != FT_TEXTAREA)
@@ -554,7 +559,7 @@ ui_screen *list_screen_new(ui_app *app, const kp_form *f)
 
 ui_screen *view_screen_new(ui_app *app, const kp_view *v)
 {
-	list_screen *ls = new_list(v->source, v);
+	list_screen *ls = new_list(app, v->source, v);
 	for (size_t c = 0; c < v->ncolumns; c++) {
 		const kp_field *fd = &v->source->fields[v->columns[c].field];
 		int w = column_width(fd), lw = utf8_width(v->columns[c].label);

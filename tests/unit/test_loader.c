@@ -353,9 +353,11 @@ static void test_site_directory_overrides_file_by_file(void **state)
 	char path[256];
 	snprintf(path, sizeof path, "%s/talent.yaml", dir);
 	FILE *fp = fopen(path, "w");
-	fputs("id: talent\ntitle: 改过的附表2\ntable: talent\nattachment: 2\n"
+	/* The nominations name approved talents by 姓名 and 工作单位 (ref):
+	 * the site's 附表2 keeps what they name. */
+	fputs("id: talent\ntitle: 改过的附表2\ntable: talent\nattachment: 2\nreview: true\n"
 	      "fields:\n  - {id: name, label: 姓名, type: text, required: true}\n"
-	      "  - {id: hobby, label: 爱好, type: text}\n", fp);
+	      "  - {id: hobby, label: 爱好, type: text}\n  - {id: employer, label: 工作单位, type: text}\n", fp);
 	fclose(fp);
 	/* 附表4 shows fields of 附表2: a site that changes one changes both. */
 	snprintf(path, sizeof path, "%s/roll.yaml", dir);
@@ -374,7 +376,7 @@ static void test_site_directory_overrides_file_by_file(void **state)
 	assert_int_equal(problems, 0);
 	const kp_form *t = catalog_form(&c2, "talent");
 	assert_string_equal(t->title, "改过的附表2");
-	assert_int_equal(t->nfields, 2);
+	assert_int_equal(t->nfields, 3);
 	assert_non_null(catalog_form(&c2, "extra"));
 	assert_int_equal(catalog_view(&c2, "roll")->ncolumns, 2);
 	catalog_free(&c2);

@@ -533,6 +533,111 @@ static void test_attachments_as_an_attacker(void **state)
 	close_as(&c);
 }
 
+/* An open file of a fixture made by another program (tests/fixtures/attach). */
+static FILE *fixture_file(const char *name, long long *size)
+{
+	char path[256];
+	snprintf(path, sizeof path, "tests/fixtures/attach/%s", name);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	*size = ftell(f);
+	rewind(f);
+	return f;
+}
+
+/* kepu attachments' reads: every file the session may see across a form,
+ * narrowed by record and unit, each with its unit and its record's state;
+ * an attachment found by number alone (evidence_find) in a unit's session
+ * only if it is the unit's own, the same words for another unit's number
+ * as for one that does not exist. Real office files are taken by content,
+ * an ODT named .docx is not. */
+static void test_attachment_listing_and_lookup(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "activity");
+	as_session u, c;
+	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
+	open_as(fx, &c, SESSION_CITY, "city", NULL);
+	char *err = NULL;
+	long long mine = add_talent(u.env.store, f, "魏都区", "科普讲座", &err);
+	long long theirs = add_talent(c.env.store, f, "长葛市", "科普展览", &err);
+	assert_true(mine > 0 && theirs > 0);
+	long long size, docx_id = 0, xlsx_id = 0, no_id = 0;
+	FILE *docx = fixture_file("report.docx", &size);
+	assert_int_equal(evidence_add(&u.env, f, mine, docx, "活动总结.docx", size, &docx_id, &err), 0);
+	fclose(docx);
+	FILE *xlsx = fixture_file("tally.xlsx", &size);
+	assert_int_equal(evidence_add(&c.env, f, theirs, xlsx, "统计.xlsx", size, &xlsx_id, &err), 0);
+	fclose(xlsx);
+	FILE *odt = fixture_file("notes.odt", &size);
+	assert_int_equal(evidence_add(&u.env, f, mine, odt, "总结.docx", size, &no_id, &err), -1);
+	assert_non_null(strstr(err, "「总结.docx」不是可以作为附件的文件"));
+	free(err), err = NULL;
+	fclose(odt);
+
+	kp_attachment *a;
+	/* The city: both, oldest first; narrowed by unit or by record. */
+	assert_int_equal(store_attachments_where(c.env.store, f, 0, 0, &a), 2);
+	assert_int_equal(a[0].id, docx_id);
+	assert_string_equal(a[0].type, "DOCX");
+	assert_string_equal(a[0].unit_name, "魏都区");
+	assert_string_equal(a[0].state, "draft");
+	assert_string_equal(a[1].type, "XLSX");
+	assert_string_equal(a[1].unit_name, "长葛市");
+	attachments_free(a, 2);
+	long long changge = store_unit_id(c.env.store, "长葛市");
+	assert_int_equal(store_attachments_where(c.env.store, f, 0, changge, &a), 1);
+	assert_int_equal(a[0].id, xlsx_id);
+	attachments_free(a, 1);
+	assert_int_equal(store_attachments_where(c.env.store, f, mine, 0, &a), 1);
+	assert_int_equal(a[0].id, docx_id);
+	attachments_free(a, 1);
+	/* The unit: its own only, even when it asks for another unit's. */
+	assert_int_equal(store_attachments_where(u.env.store, f, 0, 0, &a), 1);
+	assert_int_equal(a[0].id, docx_id);
+	attachments_free(a, 1);
+	assert_int_equal(store_attachments_where(u.env.store, f, 0, changge, &a), 0);
+	attachments_free(a, 0);
+	assert_int_equal(store_attachments_where(u.env.store, f, theirs, 0, &a), 0);
+	attachments_free(a, 0);
+
+	/* By number alone. */
+	const kp_form *found;
+	kp_attachment one;
+	assert_int_equal(evidence_find(&u.env, docx_id, &found, &one, &err), 0);
+	assert_ptr_equal(found, f);
+	assert_string_equal(one.name, "活动总结.docx");
+	assert_int_equal(one.record_id, mine);
+	attachment_clear(&one);
+	assert_int_equal(evidence_find(&u.env, xlsx_id, &found, &one, &err), -1);
+	char *theirs_said = err;
+	err = NULL;
+	assert_int_equal(evidence_find(&u.env, xlsx_id + 1000, &found, &one, &err), -1);
+	char want[64];
+	snprintf(want, sizeof want, "本单位的附件中没有第 %lld 号附件", xlsx_id);
+	assert_string_equal(theirs_said, want);
+	snprintf(want, sizeof want, "本单位的附件中没有第 %lld 号附件", xlsx_id + 1000);
+	assert_string_equal(err, want);
+	free(theirs_said);
+	free(err), err = NULL;
+	assert_int_equal(evidence_find(&c.env, xlsx_id, &found, &one, &err), 0);
+	assert_string_equal(one.unit_name, "长葛市");
+	attachment_clear(&one);
+	/* Read back byte for byte as the office program wrote it. */
+	FILE *out = tmpfile();
+	assert_int_equal(store_attachment_copy(u.env.store, f, docx_id, out, &err), KP_OK);
+	docx = fixture_file("report.docx", &size);
+	assert_int_equal(ftell(out), size);
+	rewind(out);
+	for (long long i = 0; i < size; i++)
+		assert_int_equal(fgetc(out), fgetc(docx));
+	fclose(docx);
+	fclose(out);
+	close_as(&u);
+	close_as(&c);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -544,6 +649,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_review_and_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_numbers_never_reused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attachments_as_an_attacker, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attachment_listing_and_lookup, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
