@@ -601,22 +601,21 @@ static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 					 .vals = c->vals + i * c->nfields};
 			char *why = NULL;
 			int rc = store_batch_add(b, &rec, &why);
+			char *at = rc == KP_OK ? NULL : place(im, c->row[i], -1);
 			if (rc == KP_OK && rec.version > 1)
 				im->st->updated++;
 			else if (rc == KP_OK)
 				im->st->saved++;
 			else if (rc == KP_ESAME) {
-				char *at = place(im, c->row[i], -1);
 				char *t = xasprintf(msg(MSG_C_ROW_NOTE), at, why);
-				free(at);
 				say(im, t);
 				free(t);
-				free(why);
 				im->st->same++;
-			} else { /* which row the store refused (a record field's name, the session's rules) */
-				*err = why ? xasprintf(msg(MSG_C_ROW_NOTE), c->row[i], why) : NULL;
-				free(why);
+			} else if (why) { /* which row the store refused (a record field's name, the session's rules) */
+				*err = xasprintf(msg(MSG_C_ROW_NOTE), at, why);
 			}
+			free(at);
+			free(why);
 		}
 		if (o->progress && c->rows)
 			o->progress(o->progress_ctx, c->rows, c->bytes);
