@@ -4,7 +4,7 @@
 
 #include "core/xalloc.h"
 
-#define LOG2_BITS 24 /* 2^24 bits: 2 MiB */
+#define LOG2_BITS 23 /* 2^23 bits: 1 MiB */
 #define BLOCK_WORDS 8 /* 512 bits, one cache line */
 #define PROBES 6      /* bits per key */
 

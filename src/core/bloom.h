@@ -1,7 +1,7 @@
 /*
  * bloom: a set of 64-bit hashes that answers "certainly not added" or
- * "maybe added", in a fixed size (2 MiB). Wrong "maybe"s grow with what is
- * added (measured: none in a million tries after 100,000 keys, 1 in 1,000
+ * "maybe added", in a fixed size (1 MiB). Wrong "maybe"s grow with what is
+ * added (measured: none in a million tries after 100,000 keys, 2 in 100
  * after a million), never wrong "no"s: a caller uses it to skip work a "no"
  * makes needless and does the work for a "maybe".
  */

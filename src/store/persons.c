@@ -40,6 +40,7 @@ struct kp_persons {
 	kp_bloom seen;
 	bool filled;       /* every row of the table is in `seen` */
 	bool unindexed;    /* the hint's index is dropped until needed */
+	bool unread;       /* reading the table failed: always look up */
 	long long lookups; /* made before it was filled */
 	long long rows;    /* the table's rows at most, when the batch began */
 };
@@ -85,7 +86,7 @@ int persons_begin(kp_store *s, const kp_form *f, long long rows, kp_persons **ou
 	if (!f->nhint)
 		return KP_OK;
 	kp_persons *p = xcalloc(1, sizeof *p);
-	*p = (kp_persons){s, f, {NULL}, false, false, 0, rows};
+	*p = (kp_persons){s, f, {NULL}, false, false, false, 0, rows};
 	*out = p;
 	if (!table_empty(s, f, NULL))
 		return KP_OK;
@@ -141,8 +142,8 @@ int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, char **err)
 	*maybe = true;
 	if (!p)
 		return KP_OK;
-	if (!p->filled && ++p->lookups * LOOKUP_PER_ROWS >= p->rows)
-		p->filled = fill(p);
+	if (!p->filled && !p->unread && ++p->lookups * LOOKUP_PER_ROWS >= p->rows)
+		p->unread = !(p->filled = fill(p));
 	if (!p->filled)
 		return KP_OK;
 	bool ok;
