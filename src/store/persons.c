@@ -65,10 +65,11 @@ static uint64_t record_hash(const kp_form *f, const kp_record *r, bool *ok)
 	return h;
 }
 
-static bool table_empty(kp_store *s, const kp_form *f, char **err)
+/* Empty for certain (an error answers "not empty": rows are then looked up). */
+static bool table_empty(kp_store *s, const kp_form *f)
 {
 	char *sql = xasprintf("SELECT 1 FROM \"%s\" LIMIT 1", f->table);
-	sqlite3_stmt *st = db_prepare(s, sql, err);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
 	free(sql);
 	bool empty = st && sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_finalize(st);
@@ -88,7 +89,7 @@ int persons_begin(kp_store *s, const kp_form *f, long long rows, kp_persons **ou
 	kp_persons *p = xcalloc(1, sizeof *p);
 	*p = (kp_persons){s, f, {NULL}, false, false, false, 0, rows};
 	*out = p;
-	if (!table_empty(s, f, NULL))
+	if (!table_empty(s, f))
 		return KP_OK;
 	bloom_init(&p->seen); /* nothing to read into it */
 	p->filled = true;

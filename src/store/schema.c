@@ -141,10 +141,8 @@ static bool has_column(kp_store *s, const char *t, const char *c)
 	return yes;
 }
 
-/* kp_seq, the highest record number each form has used (records.c): a
- * form it does not know yet starts from its table's highest number or the
- * highest the audit trail names, so numbers deleted before kepu kept
- * kp_seq are not handed out again either. */
+/* The index an import looks a row's person up by; a first import drops it
+ * and makes it again (persons.c), so both come from here. */
 int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err)
 {
 	strbuf b = STRBUF_INIT;
@@ -161,6 +159,10 @@ int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err)
 	return rc;
 }
 
+/* kp_seq, the highest record number each form has used (records.c): a
+ * form it does not know yet starts from its table's highest number or the
+ * highest the audit trail names, so numbers deleted before kepu kept
+ * kp_seq are not handed out again either. */
 static int seq_ensure(kp_store *s, const kp_form *f, char **err)
 {
 	if (db_exec(s, "CREATE TABLE IF NOT EXISTS kp_seq (tbl TEXT PRIMARY KEY, last INTEGER NOT NULL)",
