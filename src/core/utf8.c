@@ -104,8 +104,8 @@ bool cp_is_unsafe(uint32_t cp)
 {
 	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
 		return true;
-	if (cp < 0xAD)
-		return false; /* the common case */
+	if (cp < 0xAD || (cp > 0x3164 && cp < 0xFE00))
+		return false; /* the common cases: ASCII and Latin-1; CJK, kana, Hangul */
 	switch (cp) {
 	case 0x2028: case 0x2029: /* line and paragraph separators */
 		return true;

@@ -175,29 +175,34 @@ static bool multichoice(const kp_field *f, const char *s, char **out, char **rea
 }
 
 /* Unsafe characters are refused rather than silently dropped, naming where
- * they are (they cannot be seen): the user should see what will be stored. */
+ * they are (they cannot be seen): the user should see what will be stored.
+ * One pass over the bytes; invalid UTF-8 is said first wherever it is (the
+ * rest cannot be read), else the first unsafe character. */
 static bool check_chars(const kp_field *f, const char *s, char **reason)
 {
 	size_t len = strlen(s), i = 0;
-	if (!utf8_valid(s, len)) { /* said first: the rest cannot be read */
-		uint32_t cp = 0;
-		while (cp != UTF8_INVALID)
-			i += utf8_decode(s + i, len - i, &cp);
-		return fail(reason, xasprintf(msg(MSG_V_BAD_UTF8), i));
-	}
-	for (int nth = 1; i < len; nth++) {
+	int nth = 0, bad_nth = 0; /* the first unsafe character: its number and code */
+	uint32_t bad = 0;
+	while (i < len) {
 		uint32_t cp = (unsigned char)s[i];
+		nth++;
 		if (cp >= 0x20 && cp < 0x7F) { /* printable ASCII: the common case */
 			i++;
 			continue;
 		}
 		i += utf8_decode(s + i, len - i, &cp);
-		if (cp == '\n' && f->type != FT_TEXTAREA)
-			return fail(reason, xstrdup(msg(MSG_V_NEWLINE)));
-		if (cp != '\n' && cp_is_unsafe(cp))
-			return fail(reason, xasprintf(msg(MSG_V_CONTROL), nth, (unsigned)cp));
+		if (cp == UTF8_INVALID)
+			return fail(reason, xasprintf(msg(MSG_V_BAD_UTF8), i));
+		if (!bad_nth && (cp == '\n' ? f->type != FT_TEXTAREA : cp_is_unsafe(cp))) {
+			bad_nth = nth;
+			bad = cp;
+		}
 	}
-	return true;
+	if (!bad_nth)
+		return true;
+	if (bad == '\n')
+		return fail(reason, xstrdup(msg(MSG_V_NEWLINE)));
+	return fail(reason, xasprintf(msg(MSG_V_CONTROL), bad_nth, (unsigned)bad));
 }
 
 static bool check_pattern(const kp_field *f, const char *s, char **reason)
@@ -300,8 +305,10 @@ static bool typed(const kp_catalog *cat, const kp_field *f, char **sp, char **ou
  * days do, so the value is compared with today cut to its length. */
 static bool not_yet(const kp_field *f, char **out, char **reason)
 {
+	if (!f->not_after_today)
+		return true;
 	size_t n = strlen(*out);
-	if (!f->not_after_today || (n != 7 && n != 10) || (*out)[4] != '-')
+	if ((n != 7 && n != 10) || (*out)[4] != '-')
 		return true;
 	int y, m, d;
 	clock_today(&y, &m, &d);
@@ -320,8 +327,8 @@ bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, c
 		    char **reason)
 {
 	*out = *reason = NULL;
-	if (!raw)
-		raw = "";
+	if (!raw || !raw[0]) /* an empty cell: nothing to check or normalise */
+		return f->required ? fail(reason, xstrdup(msg(MSG_V_REQUIRED))) : (*out = xstrdup(""), true);
 	if (!check_chars(f, raw, reason))
 		return false;
 	char *s = normalise(f, raw);
@@ -406,8 +413,8 @@ static size_t separator_at(const char *p)
 	static const char *const seps[] = {"、", "；", "，", NULL};
 	if (*p == ',' || *p == ';')
 		return 1;
-	if ((unsigned char)*p < 0x80)
-		return 0;
+	if ((unsigned char)*p != 0xE3 && (unsigned char)*p != 0xEF)
+		return 0; /* the lead byte of none of them: most of a Chinese text */
 	for (const char *const *q = seps; *q; q++)
 		if (!strncmp(p, *q, 3))
 			return 3;

@@ -190,6 +190,7 @@ struct kp_batch {
 	bool update;                  /* a row repeating a stored record updates it */
 	sqlite3_stmt *upd;            /* …with this, made when first needed */
 	sqlite3_stmt *same;           /* the look-up of a row's person, likewise */
+	kp_persons *persons;          /* which rows need that look-up (an import's) */
 	long long marked;             /* a unit's rows marked as possibly another unit's person */
 	char now[20];
 };
@@ -304,12 +305,17 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 		return NULL;
 	}
 	kp_batch *b = xcalloc(1, sizeof *b);
-	*b = (kp_batch){s, f, st, counter_begin(s, f, session_year(s)), 0, source, 0, 0, 0, 0, false,
-			NULL, NULL, 0, ""};
+	*b = (kp_batch){.s = s, .f = f, .st = st, .counts = counter_begin(s, f, session_year(s)),
+			.source = source};
 	clock_now(b->now);
 	sqlite3_bind_text(st, (int)f->nfields + 2, b->now, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, (int)f->nfields + 4, session_year(s));
 	if (seq_next(s, f, &b->next_id, err) != KP_OK) {
+		store_batch_end(b, false, NULL);
+		return NULL;
+	}
+	/* ids are never reused, so the table holds fewer rows than the next */
+	if (source && f->nhint && persons_begin(s, f, b->next_id - 1, &b->persons, err) != KP_OK) {
 		store_batch_end(b, false, NULL);
 		return NULL;
 	}
@@ -338,9 +344,13 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	/* A per-unit form's record for a unit that has one is replaced: an
 	 * update, audited with its old values. */
 	bool replaces = b->f->per_unit && stored(b->s, b->f, "unit_id", r->unit_id, &old);
-	/* An import's row (a batch with a source): the screen warns before
-	 * saving instead, and a second F2 saves. */
-	if (!replaces && b->source && b->f->nhint && stored_same(b->s, b->f, r, &b->same, &old)) {
+	/* An import's row (a batch with a source) may repeat a stored person:
+	 * looked up unless no row can hold its values (persons.c). The screen
+	 * warns before saving instead, and a second F2 saves. */
+	bool maybe = false;
+	if (!replaces && b->source && b->f->nhint && persons_maybe(b->persons, r, &maybe, err) != KP_OK)
+		return KP_ERR;
+	if (maybe && stored_same(b->s, b->f, r, &b->same, &old)) {
 		int rc = same_person(b, r, &old, err);
 		if (rc == KP_OK && (rc = session_may_write(b->s, b->f, &old, r, err)) == KP_OK)
 			rc = batch_update(b, r, &old, err);
@@ -362,6 +372,7 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	else if (!replaces)
 		b->next_id++;
 	if (rc == KP_OK) {
+		persons_add(b->persons, r);
 		r->id = replaces ? old.id : sqlite3_last_insert_rowid(b->s->db);
 		r->version = replaces ? old.version + 1 : 1;
 		r->year = session_year(b->s);
@@ -377,7 +388,7 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	 * scoped): a row that may repeat one is saved and marked for the
 	 * city, as a second F2 on the form does. */
 	bool marked = false;
-	if (rc == KP_OK && !replaces && b->source && b->f->nhint && session_scope(b->s) > 0 &&
+	if (rc == KP_OK && maybe && session_scope(b->s) > 0 &&
 	    (rc = dup_mark_in_tx(b->s, b->f, r, &marked, err)) == KP_OK && marked)
 		b->marked++;
 	if (rc == KP_OK && !replaces) {
@@ -414,7 +425,10 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 	sqlite3_finalize(b->st);
 	sqlite3_finalize(b->upd);
 	sqlite3_finalize(b->same);
-	int rc = counter_end(b->counts, commit);
+	int rc = persons_end(b->persons, commit, NULL); /* its error is said below */
+	int counted = counter_end(b->counts, commit && rc == KP_OK);
+	if (rc == KP_OK)
+		rc = counted;
 	if (rc == KP_OK && commit && b->source && b->added)
 		rc = audit_import(b);
 	if (rc == KP_OK && commit && b->added)

@@ -142,6 +142,24 @@ bool db_has_column(kp_store *s, const char *t, const char *c)
 	return yes;
 }
 
+/* The index an import looks a row's person up by; a first import drops it
+ * and makes it again (persons.c), so both come from here. */
+int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err)
+{
+	strbuf b = STRBUF_INIT;
+	if (create) {
+		sb_printf(&b, "CREATE INDEX IF NOT EXISTS \"%s_kp_hint\" ON \"%s\" (", f->table, f->table);
+		for (size_t i = 0; i < f->nhint; i++)
+			sb_printf(&b, "%s\"%s\"", i ? ", " : "", f->fields[f->hint[i]].id);
+		sb_adds(&b, ")");
+	} else {
+		sb_printf(&b, "DROP INDEX IF EXISTS \"%s_kp_hint\"", f->table);
+	}
+	int rc = db_exec(s, sb_str(&b), err);
+	sb_free(&b);
+	return rc;
+}
+
 /* kp_seq, the highest record number each form has used (records.c): a
  * form it does not know yet starts from its table's highest number or the
  * highest the audit trail names, so numbers deleted before kepu kept
@@ -243,15 +261,8 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 		rc = db_exec(s, sql, err);
 		free(sql);
 	}
-	if (rc == KP_OK && f->nhint) { /* an import looks each row's person up */
-		strbuf b = STRBUF_INIT;
-		sb_printf(&b, "CREATE INDEX IF NOT EXISTS \"%s_kp_hint\" ON \"%s\" (", f->table, f->table);
-		for (size_t i = 0; i < f->nhint; i++)
-			sb_printf(&b, "%s\"%s\"", i ? ", " : "", f->fields[f->hint[i]].id);
-		sb_adds(&b, ")");
-		rc = db_exec(s, sb_str(&b), err);
-		sb_free(&b);
-	}
+	if (rc == KP_OK && f->nhint) /* an import looks each row's person up */
+		rc = schema_hint_index(s, f, true, err);
 	if (rc == KP_OK)
 		rc = counts_ensure(s, f, err);
 	if (rc == KP_OK)

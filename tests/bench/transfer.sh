@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # make bench, imports and exports: kepu against the sqlite3 shell on the same
 # CSV, side by side in one run, at two sizes so peak memory can be compared.
-#   import: kepu import talent (every cell validated, one transaction, the
-#           counts, three indexes, the audit row; the rows are read and
+#   import: kepu import talent (every cell validated, each row's person
+#           checked against the table and the file, one transaction, the
+#           counts, four indexes, the audit row; the rows are read and
 #           checked on a second thread while the first writes)
 #           vs sqlite3 ".import --csv" into a plain table;
 #   export: kepu export talent vs sqlite3 -csv "SELECT * FROM talent".

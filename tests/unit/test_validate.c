@@ -214,6 +214,15 @@ static void test_hostile_text_refused(void **state)
 	bad("工作单位", "许昌\n学院", "不能换行");
 	ok("个人基本情况", "第一行\n第二行", "第一行\n第二行");
 	bad("个人基本情况", "第一行\r\n第二行", "控制字符");
+	/* one pass over the bytes: invalid UTF-8 is said first wherever it is,
+	 * else the first unsafe character */
+	bad("工作单位", "许\xe2\x80\x8b昌\xff", "第10个字节");
+	bad("工作单位", "许\n昌\xff", "无效的字符编码");
+	bad("工作单位", "许\xe2\x80\x8b昌\xc2\xad", "第2个字是看不见的控制字符或格式字符 U+200B");
+	/* the edges of the CJK short way: U+3164 and U+FE00 are ignorable, U+3165 is not */
+	bad("工作单位", "许\xe3\x85\xa4昌", "U+3164");
+	bad("工作单位", "许\xef\xb8\x8f昌", "U+FE0F");
+	ok("工作单位", "许\xe3\x85\xa5昌", "许\xe3\x85\xa5昌");
 }
 
 static void test_other_types(void **state)

@@ -1,0 +1,174 @@
+/*
+ * The persons a batch may meet: a filter (core/bloom.c) over the
+ * unique_hint values (附表2: 姓名 and 联系电话) of every row of the form's
+ * table, whatever its unit, and of every row the batch writes. A row whose
+ * values the filter has certainly not seen has no stored record to repeat
+ * (stored_same, records.c) nor to be marked against (dup_mark_in_tx), so
+ * the batch skips those look-ups; a "maybe" runs them as before. The
+ * answers are therefore exactly those of the look-ups: the filter only
+ * saves the SQL that would have found nothing (an import of 100,000 new
+ * people spent half its writing time on it).
+ *
+ * The table's rows are read into the filter once, when the look-ups it
+ * saves will have cost about as much: at once for an empty table (the
+ * first import), never for a few rows into a big one. The batch holds the
+ * writer's transaction throughout, so the table changes only by its own
+ * writes, which it adds.
+ *
+ * Into an empty table, the hint's index is also left out while the filter
+ * answers every row "no" (nothing then reads it), and made again, sorted
+ * in one go, before the first look-up or at the batch's end: the same
+ * index, without the page cache thrashing between inserts at random
+ * places in it (most of the rest of that writing time). A rollback puts
+ * the index back by itself.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/bloom.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "store/db.h"
+
+/* A look-up by the hint index costs about as much as reading this many
+ * rows of that index in order (附表2: about 2 µs against 0.1 µs). */
+#define LOOKUP_PER_ROWS 16
+
+struct kp_persons {
+	kp_store *s;
+	const kp_form *f;
+	kp_bloom seen;
+	bool filled;       /* every row of the table is in `seen` */
+	bool unindexed;    /* the hint's index is dropped until needed */
+	bool unread;       /* reading the table failed: always look up */
+	long long lookups; /* made before it was filled */
+	long long rows;    /* the table's rows at most, when the batch began */
+};
+
+/* One value of the hint into the hash. NULL or "" is never a person (never
+ * equal to a row's value in SQL, and never looked up): *ok turns false. */
+static uint64_t hash_value(uint64_t h, const char *v, size_t n, bool *ok)
+{
+	if (!v || !n)
+		*ok = false;
+	return bloom_hash(h, v ? v : "", n);
+}
+
+static uint64_t record_hash(const kp_form *f, const kp_record *r, bool *ok)
+{
+	uint64_t h = BLOOM_SEED;
+	*ok = true;
+	for (size_t i = 0; i < f->nhint; i++) {
+		const char *v = r->vals[f->hint[i]];
+		h = hash_value(h, v, v ? strlen(v) : 0, ok);
+	}
+	return h;
+}
+
+/* Empty for certain (an error answers "not empty": rows are then looked up). */
+static bool table_empty(kp_store *s, const kp_form *f)
+{
+	char *sql = xasprintf("SELECT 1 FROM \"%s\" LIMIT 1", f->table);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	bool empty = st && sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	return empty;
+}
+
+int persons_begin(kp_store *s, const kp_form *f, long long rows, kp_persons **out, char **err)
+{
+	*out = NULL;
+	/* SQL compares text byte for byte, as the hash does; an INTEGER column
+	 * would compare "012" equal to "12", so such a hint is always looked up. */
+	for (size_t i = 0; i < f->nhint; i++)
+		if (ftype_info(f->fields[f->hint[i]].type)->integer_column)
+			return KP_OK;
+	if (!f->nhint)
+		return KP_OK;
+	kp_persons *p = xcalloc(1, sizeof *p);
+	*p = (kp_persons){s, f, {NULL}, false, false, false, 0, rows};
+	*out = p;
+	if (!table_empty(s, f))
+		return KP_OK;
+	bloom_init(&p->seen); /* nothing to read into it */
+	p->filled = true;
+	p->unindexed = true;
+	return schema_hint_index(s, f, false, err);
+}
+
+/* Every row of the table into the filter, by a scan of the hint's index
+ * (it holds the values). false on an error: the filter stays unused. */
+static bool fill(kp_persons *p)
+{
+	const kp_form *f = p->f;
+	strbuf q = STRBUF_INIT;
+	sb_adds(&q, "SELECT ");
+	for (size_t i = 0; i < f->nhint; i++)
+		sb_printf(&q, "%s\"%s\"", i ? ", " : "", f->fields[f->hint[i]].id);
+	sb_printf(&q, " FROM \"%s\"", f->table);
+	sqlite3_stmt *st = db_prepare(p->s, sb_str(&q), NULL);
+	sb_free(&q);
+	if (!st)
+		return false;
+	bloom_init(&p->seen);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		uint64_t h = BLOOM_SEED;
+		bool ok = true;
+		for (size_t i = 0; i < f->nhint; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, (int)i);
+			h = hash_value(h, v, (size_t)sqlite3_column_bytes(st, (int)i), &ok);
+		}
+		if (ok)
+			bloom_add(&p->seen, h);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		bloom_free(&p->seen);
+	return rc == SQLITE_DONE;
+}
+
+/* The index back, before anything reads it. */
+static int reindex(kp_persons *p, char **err)
+{
+	if (!p->unindexed)
+		return KP_OK;
+	p->unindexed = false;
+	return schema_hint_index(p->s, p->f, true, err);
+}
+
+int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, char **err)
+{
+	*maybe = true;
+	if (!p)
+		return KP_OK;
+	if (!p->filled && !p->unread && ++p->lookups * LOOKUP_PER_ROWS >= p->rows)
+		p->unread = !(p->filled = fill(p));
+	if (!p->filled)
+		return KP_OK;
+	bool ok;
+	uint64_t h = record_hash(p->f, r, &ok);
+	*maybe = !ok || bloom_maybe(&p->seen, h);
+	return *maybe ? reindex(p, err) : KP_OK;
+}
+
+void persons_add(kp_persons *p, const kp_record *r)
+{
+	if (!p || !p->filled) /* not filled yet: the scan will read r's row */
+		return;
+	bool ok;
+	uint64_t h = record_hash(p->f, r, &ok);
+	if (ok)
+		bloom_add(&p->seen, h);
+}
+
+int persons_end(kp_persons *p, bool commit, char **err)
+{
+	if (!p)
+		return KP_OK;
+	int rc = commit ? reindex(p, err) : KP_OK; /* a rollback undoes the drop */
+	bloom_free(&p->seen);
+	free(p);
+	return rc;
+}
