@@ -211,8 +211,8 @@ int cmd_import(const kp_opts *o)
 	struct stat fs;
 	cli_progress pr;
 	cli_progress_init(&pr, msg(MSG_C_WORD_IMPORT), fstat(fileno(in), &fs) == 0 ? (long long)fs.st_size : 0, 0);
-	import_options io = {o->args[1], o->unit, o->dry_run, rejects, cli_progress_cb, &pr, o->update,
-			     NULL, NULL};
+	import_options io = {.source = o->args[1], .unit = o->unit, .dry_run = o->dry_run, .rejects = rejects,
+			     .progress = cli_progress_cb, .progress_ctx = &pr, .update = o->update};
 	import_source_places(&io, pl); /* a workbook of one-record sheets: its sheets and cells */
 	rc = import_csv(&e, f, in, &io, stderr, &st);
 	paper_places_free(pl);

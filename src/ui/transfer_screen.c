@@ -171,8 +171,9 @@ static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 	import_progress pr = {app, fstat(fileno(in), &fs) == 0 ? (long long)fs.st_size : 0};
 	/* First a dry run: every cell checked, nothing saved; Enter again imports. */
 	bool dry = !ts->checked;
-	import_options o = {ts->src_label, APP_IS_CITY(app) ? app->unit_name : app->account.unit_name, dry,
-			    NULL, show_progress, &pr, ts->update, NULL, NULL};
+	import_options o = {.source = ts->src_label,
+			    .unit = APP_IS_CITY(app) ? app->unit_name : app->account.unit_name,
+			    .dry_run = dry, .progress = show_progress, .progress_ctx = &pr, .update = ts->update};
 	import_source_places(&o, pl); /* a workbook of one-record sheets: its sheets and cells */
 	FILE *rep = open_memstream(&report, &len);
 	import_stats st;

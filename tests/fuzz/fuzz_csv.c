@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!in)
 		return 0;
 	import_stats st;
-	import_options o = {"fuzz.csv", "许昌学院", true, NULL, NULL, NULL, false, NULL, NULL};
+	import_options o = {.source = "fuzz.csv", .unit = "许昌学院", .dry_run = true};
 	import_csv(&env, catalog_form(&env.cat, "talent"), in, &o, sink, &st);
 	fclose(in);
 	return 0;

@@ -26,7 +26,7 @@ static int import(kp_env *e, const char *csv, bool update, char **report, import
 	size_t len;
 	FILE *rep = open_memstream(report, &len);
 	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
-	import_options o = {"test.csv", NULL, false, NULL, NULL, NULL, update};
+	import_options o = {.source = "test.csv", .update = update};
 	int rc = import_csv(e, catalog_form(&e->cat, "talent"), in, &o, rep, st);
 	fclose(in);
 	fclose(rep);
@@ -102,7 +102,7 @@ static void test_first_import_rolled_back(void **state)
 	size_t len;
 	FILE *out = open_memstream(&rep, &len);
 	FILE *in = fmemopen((void *)csv, strlen(csv) - strlen(strchr(csv + strlen(HEADER), '\n') + 1), "r");
-	import_options o = {"test.csv", NULL, true, NULL, NULL, NULL, false};
+	import_options o = {.source = "test.csv", .dry_run = true};
 	assert_int_equal(import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, out, &st), 0);
 	fclose(in);
 	fclose(out);

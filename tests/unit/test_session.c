@@ -251,7 +251,7 @@ static void test_unit_import_refused_whole(void **state)
 	static const char quota_csv[] = "单位,科普人才,科普活动,资源开发,重点项目\n魏都区,1,1,1,1\n";
 	FILE *in = fmemopen((char *)quota_csv, sizeof quota_csv - 1, "r");
 	FILE *rep = open_memstream(&report, &len);
-	import_options o = {"q.csv", NULL, false, NULL, NULL, NULL, false, NULL, NULL};
+	import_options o = {.source = "q.csv"};
 	assert_int_equal(import_csv(&u.env, q, in, &o, rep, &st), -1);
 	fclose(rep);
 	fclose(in);

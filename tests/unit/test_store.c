@@ -483,7 +483,7 @@ static int import_text(fixture *fx, const char *csv, const char *unit, bool dry,
 	size_t len;
 	FILE *rep = open_memstream(report, &len);
 	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
-	import_options o = {"test.csv", unit, dry, NULL, NULL, NULL, false, NULL, NULL};
+	import_options o = {.source = "test.csv", .unit = unit, .dry_run = dry};
 	int rc = import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, rep, st);
 	fclose(in);
 	fclose(rep);
@@ -568,7 +568,7 @@ static void test_import_many_rows(void **state)
 	size_t len;
 	FILE *out = open_memstream(&rep, &len);
 	FILE *in = fmemopen(csv.s, csv.len, "r");
-	import_options o = {"张.csv", "许昌学院", false, NULL, note_progress, &seen, false, NULL, NULL};
+	import_options o = {.source = "张.csv", .unit = "许昌学院", .progress = note_progress, .progress_ctx = &seen};
 	assert_int_equal(import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, out, &st), 0);
 	fclose(in);
 	fclose(out);
