@@ -137,6 +137,16 @@ bool text_starts_with(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+bool text_all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
 static int cp_print_width(uint32_t cp)
 {
 	return cp < 0x80 ? 1 : 2;

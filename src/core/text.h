@@ -24,6 +24,8 @@ char *text_strip_chars(const char *s, const char *chars);
  * 「职务 （职称）」 are one key. Caller frees. */
 char *text_label_key(const char *s);
 bool text_starts_with(const char *s, const char *prefix);
+/* s is one or more ASCII digits and nothing else (a record's number). */
+bool text_all_digits(const char *s);
 
 /* Columns a character takes on paper: ASCII one, anything else two (宋体
  * prints CJK, full-width punctuation and ■□ as wide as two digits). */

@@ -10,6 +10,7 @@
 
 #include "core/msg.h"
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "form/validate.h"
 #include "store/db.h"
@@ -154,16 +155,6 @@ void ref_choices_free(kp_ref_choice *c, size_t n)
 	free(c);
 }
 
-static bool all_digits(const char *v)
-{
-	if (!*v)
-		return false;
-	for (; *v; v++)
-		if (*v < '0' || *v > '9')
-			return false;
-	return true;
-}
-
 /* A name or label: the number of the one record of the unit, in the
  * field's state, that it names. */
 static int by_name(kp_store *s, const kp_field *fd, long long unit_id, const char *text, long long *id,
@@ -253,7 +244,7 @@ int refs_resolve(kp_store *s, const kp_form *f, const kp_record *old, kp_record 
 		if (!*held)
 			*held = xcalloc(f->nfields, sizeof **held);
 		long long id;
-		if (!all_digits(v)) {
+		if (!text_all_digits(v)) {
 			if (by_name(s, fd, r->unit_id, v, &id, err) != KP_OK)
 				return KP_ERR;
 			/* The caller's value is kept aside, not freed: an

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "domain/review.h"
 #include "ui/form_screen.h"
@@ -20,19 +21,9 @@ void ref_set(field_state *st, const char *v)
 	st->ref_label = NULL;
 }
 
-static bool is_number(const char *v)
-{
-	if (!*v)
-		return false;
-	for (; *v; v++)
-		if (*v < '0' || *v > '9')
-			return false;
-	return true;
-}
-
 const char *ref_shown(kp_store *s, const kp_field *fd, field_state *st)
 {
-	if (!st->ref || !is_number(st->ref)) /* empty, or a name pasted: as it is */
+	if (!st->ref || !text_all_digits(st->ref)) /* empty, or a name pasted: as it is */
 		return st->ref ? st->ref : "";
 	if (!st->ref_label)
 		st->ref_label = store_ref_label(s, fd, st->ref);
@@ -59,7 +50,7 @@ bool ref_pick_open(form_screen *fs, ui_app *app, const kp_field *fd, field_state
 	}
 	st->ref_items = xcalloc(st->nrefs, sizeof *st->ref_items);
 	int current = -1;
-	long long now = st->ref && is_number(st->ref) ? atoll(st->ref) : 0;
+	long long now = st->ref && text_all_digits(st->ref) ? atoll(st->ref) : 0;
 	for (size_t i = 0; i < st->nrefs; i++) {
 		st->ref_items[i] = st->refs[i].label;
 		if (st->refs[i].id == now)
