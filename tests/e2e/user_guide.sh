@@ -27,6 +27,7 @@ trap 'rm -rf "$guide_dir"; cleanup' EXIT
 E2E_USER= start 80 24 --today 2016-08-10
 wait_for "请登录"
 type_text "shikexie"; keys Enter
+wait_for "用户名        shikexie"
 shot login
 login_rest() { type_text "$(cat "$WORK/pass.shikexie")"; keys Enter; }
 login_rest
