@@ -641,11 +641,12 @@ bool store_searchable(const kp_field *f)
 	return !ftype_info(f->type)->integer_column && f->type != FT_TEXTAREA;
 }
 
-/* The programme year a list of f is limited to: the session's, but 0 (every
- * year) for a pool form (附表2: a talent stays listed in later years). */
-static int list_year(const kp_store *s, const kp_form *f)
+/* How a list of f is limited to the session's programme year (?N): its own
+ * records, or for a pool form (附表2) those of that year and before — a
+ * talent stays listed in later years, never in earlier ones. */
+static const char *year_test(const kp_form *f)
 {
-	return f->pool ? 0 : session_year(s);
+	return f->pool ? "<=" : "=";
 }
 
 /* The WHERE clause of a query (parameters: ?1 unit, ?2 filter, ?6 state,
@@ -654,8 +655,8 @@ static int list_year(const kp_store *s, const kp_form *f)
  * so a match never spans two). */
 static void where_clause(strbuf *b, const kp_form *f, const kp_query *q)
 {
-	sb_adds(b, " WHERE (?1 = 0 OR t.unit_id = ?1) AND (?7 = 0 OR t.unit_id = ?7)"
-		   " AND (?8 = 0 OR t.kp_year = ?8)");
+	sb_printf(b, " WHERE (?1 = 0 OR t.unit_id = ?1) AND (?7 = 0 OR t.unit_id = ?7)"
+		     " AND (?8 = 0 OR t.kp_year %s ?8)", year_test(f));
 	if (f->review && q->state)
 		sb_adds(b, " AND t.kp_state = ?6");
 	if (!q->filter || !q->filter[0])
@@ -743,7 +744,7 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 			sqlite3_bind_int64(st, 4, anchor->id);
 		sqlite3_bind_int64(st, 5, (long long)limit);
 		sqlite3_bind_int64(st, 7, session_scope(s));
-		sqlite3_bind_int(st, 8, list_year(s, f));
+		sqlite3_bind_int(st, 8, session_year(s));
 		if (f->review && q->state)
 			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
 		while (n < limit && sqlite3_step(st) == SQLITE_ROW)
@@ -783,7 +784,7 @@ long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, lon
 			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, id);
 		sqlite3_bind_int64(st, 7, session_scope(s));
-		sqlite3_bind_int(st, 8, list_year(s, f));
+		sqlite3_bind_int(st, 8, session_year(s));
 		if (f->review && q->state)
 			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -803,9 +804,9 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 		where_clause(&b, f, q);
 		sb_printf(&b, " LIMIT %d)", KP_COUNT_CAP + 1);
 	} else {
-		sb_adds(&b, "SELECT ifnull(sum(n), 0) FROM kp_counts WHERE tbl = ?3"
-			    " AND (?1 = 0 OR unit_id = ?1) AND (?7 = 0 OR unit_id = ?7)"
-			    " AND (?6 IS NULL OR state = ?6) AND (?8 = 0 OR year = ?8)");
+		sb_printf(&b, "SELECT ifnull(sum(n), 0) FROM kp_counts WHERE tbl = ?3"
+			      " AND (?1 = 0 OR unit_id = ?1) AND (?7 = 0 OR unit_id = ?7)"
+			      " AND (?6 IS NULL OR state = ?6) AND (?8 = 0 OR year %s ?8)", year_test(f));
 	}
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
@@ -819,7 +820,7 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 		if (by_state)
 			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 7, session_scope(s));
-		sqlite3_bind_int(st, 8, list_year(s, f));
+		sqlite3_bind_int(st, 8, session_year(s));
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n = sqlite3_column_int64(st, 0);
 	}
@@ -841,7 +842,7 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id, const char *sta
 		return KP_ERR;
 	const char *order = f->per_unit ? "ORDER BY u.seq, t.id" : "ORDER BY t.id";
 	char *where = xasprintf("WHERE (?1 = 0 OR t.unit_id = ?1) AND (?2 = 0 OR t.unit_id = ?2)"
-				" AND (?4 = 0 OR t.kp_year = ?4)%s %s",
+				" AND (?4 = 0 OR t.kp_year %s ?4)%s %s", year_test(f),
 				f->review && state ? " AND t.kp_state = ?3" : "", order);
 	char *sql = select_sql(f, where);
 	free(where);
@@ -851,7 +852,7 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id, const char *sta
 		return KP_ERR;
 	sqlite3_bind_int64(st, 1, unit_id);
 	sqlite3_bind_int64(st, 2, session_scope(s));
-	sqlite3_bind_int(st, 4, list_year(s, f));
+	sqlite3_bind_int(st, 4, session_year(s));
 	if (f->review && state)
 		sqlite3_bind_text(st, 3, state, -1, SQLITE_STATIC);
 	int rc;

@@ -222,6 +222,9 @@ static void test_years_do_not_mix(void **state)
 	assert_int_equal(store_count(fx->env.store, activity), 2);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE kp_year = 2017"), 2);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_ticks WHERE year = 2017"), 1);
+	/* a talent of 2017 joins the pool: listed in 2017 beside 2016's */
+	save(fx, "talent", "长葛市", "name", "周新年", "phone", "13903745678", NULL);
+	assert_int_equal(store_count(fx->env.store, talent), 2);
 
 	/* back in 2016: exactly as it was */
 	use_year(fx, 2016);
@@ -229,6 +232,8 @@ static void test_years_do_not_mix(void **state)
 	assert_int_equal(activities_done(fx, "魏都区"), 1);
 	assert_int_equal(activities_done(fx, "长葛市"), 0);
 	assert_int_equal(store_count(fx->env.store, activity), 1);
+	/* …but never in an earlier year: 2016's lists are as they were sent */
+	assert_int_equal(store_count(fx->env.store, talent), 1);
 	assert_int_equal(store_unit_rank(fx->env.store, sc, quota, cols, store_unit_id(fx->env.store, "长葛市"),
 					 &rank, &n), KP_OK);
 	assert_true(rank > 1);
