@@ -747,7 +747,10 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	/* All or nothing, unless bad rows go to the rejects file. */
 	bool ok = !st->fatal && (o->rejects || !st->errors);
 	bool commit = ok && !o->dry_run;
-	if (b && ok && store_batch_marked(b)) { /* no other unit's data: the count only */
+	/* No other unit's data: the count only, and only when the rows are saved
+	 * and marked for the city to see; a check that leaves no trace says
+	 * nothing of other units' people. */
+	if (b && commit && store_batch_marked(b)) {
 		char *t = xasprintf(msg(MSG_C_MARKED_OTHERS), store_batch_marked(b));
 		say(&im, t);
 		free(t);

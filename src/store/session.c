@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/msg.h"
 #include "core/xalloc.h"
 #include "store/db.h"
@@ -138,6 +139,12 @@ static int may_touch(kp_store *s, const kp_form *f, const kp_record *old, long l
 		char *own = store_unit_name(s, s->actor_unit);
 		*err = xasprintf(msg(MSG_SS_OTHER_UNIT), own ? own : "");
 		free(own);
+		return KP_ERR;
+	}
+	int today;
+	clock_today(&today, &(int){0}, &(int){0});
+	if (s->kind == SESSION_UNIT && s->year > today) { /* a year not begun: nothing of a unit's yet */
+		*err = xasprintf(msg(MSG_SS_YEAR_AHEAD), s->year, today);
 		return KP_ERR;
 	}
 	if (!store_may_write_form(s, f)) {

@@ -63,6 +63,12 @@ close_terminals
 printf '姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n%s,男,45,汉族,群众,本科,禹州市第一中学,%s,青少年科普\n' \
 	"$other_name" "$other_phone" >"$WORK/imp.csv"
 marks=$(sqlite3 "$DB" "SELECT count(*) FROM kp_duplicates")
+# A check that saves (and marks) nothing says nothing of other units' people:
+# else a unit could ask, without trace, whether a name and phone are another's.
+"$KEPU" import talent "$WORK/imp.csv" --unit 禹州市 --db "$DB" --dry-run 2>"$WORK/err" >"$WORK/out" ||
+	fail "dry run: $(cat "$WORK/err")"
+grep -q "其他单位" "$WORK/err" "$WORK/out" && fail "a dry run told of another unit's person: $(cat "$WORK/err")"
+grep -q "可以导入 1 条" "$WORK/out" "$WORK/err" || fail "dry run: $(cat "$WORK/out" "$WORK/err")"
 "$KEPU" import talent "$WORK/imp.csv" --unit 禹州市 --db "$DB" 2>"$WORK/err" || fail "import: $(cat "$WORK/err")"
 grep -q "1 行可能与其他单位已推荐的人员重复，已标记，请与市科协核实" "$WORK/err" || fail "no notice: $(cat "$WORK/err")"
 grep -q "魏都区" "$WORK/err" && fail "another unit named: $(cat "$WORK/err")"

@@ -173,6 +173,24 @@ static void test_refusals(void **state)
 	free(err);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_years"), 2);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM quota WHERE kp_year = 2018"), 0);
+	/* …nor file anything in a year that has not begun: copies of 2016's
+	 * activities must not wait there to count for 2017 */
+	const kp_form *act = catalog_form(&fx->env.cat, "activity");
+	kp_record r;
+	record_init(&r, act->nfields);
+	r.unit_id = store_unit_id(fx->env.store, "魏都区");
+	record_set(&r, (size_t)form_field_index(act, "name"), "讲座");
+	use_year(fx, 2017);
+	clock_set_today("2016-12-31");
+	err = NULL;
+	assert_int_equal(store_insert(fx->env.store, act, &r, &err), KP_ERR);
+	assert_non_null(strstr(err, "2017 年度还没有开始"));
+	free(err);
+	err = NULL;
+	clock_set_today("2017-01-01"); /* begun: the unit files in it */
+	assert_int_equal(store_insert(fx->env.store, act, &r, &err), KP_OK);
+	record_free(&r);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE kp_year = 2017"), 1);
 }
 
 static void test_years_do_not_mix(void **state)
