@@ -112,6 +112,10 @@ const kp_option kp_options[] = {
 	{"unit", 'u', false, "UNIT", "import export user audit find year attachments",
 	 "The unit (单位 of 附表1) that imported rows belong to, that an export or a search is limited to, of a new "
 	 "unit account, or whose audit rows are printed; import, find, year and attachments act as that unit's account."},
+	{"for-unit", 'Q', false, "UNIT", "import",
+	 "With import: the unit whose records a file without a 填报单位 column holds (a 推荐表 or 入库表), imported "
+	 "with the administrator's rights, so the city's opinion on the form is kept (--unit imports with the unit's "
+	 "rights instead)."},
 	{"category", 'g', false, "CATEGORY", "find",
 	 "With find: only talents with this 科普人才服务类别, e.g. 农村科普."},
 	{"form", 'F', false, "FORM", "audit attachments",
@@ -330,6 +334,7 @@ int cli_main(int argc, char **argv)
 		case 'S': o.since = optarg; break;
 		case 'U': o.user = optarg; break;
 		case 'u': o.unit = optarg; break;
+		case 'Q': o.for_unit = optarg; break;
 		case 'F': o.form = optarg; break;
 		case 'w': o.words = optarg; break;
 		case 'e': o.encoding = optarg; break;

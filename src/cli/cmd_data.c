@@ -169,13 +169,17 @@ int cmd_import(const kp_opts *o)
 	if (rc != EXIT_OK)
 		return rc;
 	char *err = NULL;
-	/* On behalf of a unit: that unit's session, with a unit's rules. */
-	long long unit = o->unit ? store_unit_id(e.store, o->unit) : 0;
-	if (unit) {
-		char *who = xstrdup(store_session_user(e.store));
-		store_session(e.store, SESSION_UNIT, who, unit, &err);
-		free(who);
+	/* --unit: on behalf of that unit, with a unit's rules; --for-unit: the
+	 * rows that unit's, with the administrator's rights. */
+	if (o->unit && o->for_unit) {
+		fprintf(stderr, "kepu: %s\n", msg(MSG_C_UNIT_OR_FOR_UNIT));
+		env_close(&e);
+		return EXIT_USAGE;
 	}
+	if (o->for_unit && !store_unit_id(e.store, o->for_unit))
+		err = xasprintf(msg(MSG_S_NO_UNIT), o->for_unit);
+	else
+		cli_as_unit(&e, o->unit, &err);
 	/* Never the database itself, under any name: its open and close here
 	 * would release this process's SQLite locks. */
 	FILE *raw = err ? NULL : exchange_read_path(o->db, o->args[1], &err);
@@ -211,7 +215,7 @@ int cmd_import(const kp_opts *o)
 	struct stat fs;
 	cli_progress pr;
 	cli_progress_init(&pr, msg(MSG_C_WORD_IMPORT), fstat(fileno(in), &fs) == 0 ? (long long)fs.st_size : 0, 0);
-	import_options io = {.source = o->args[1], .unit = o->unit, .dry_run = o->dry_run, .rejects = rejects,
+	import_options io = {.source = o->args[1], .unit = o->unit ? o->unit : o->for_unit, .dry_run = o->dry_run, .rejects = rejects,
 			     .progress = cli_progress_cb, .progress_ctx = &pr, .update = o->update};
 	import_source_places(&io, pl); /* a workbook of one-record sheets: its sheets and cells */
 	rc = import_csv(&e, f, in, &io, stderr, &st);

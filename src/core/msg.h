@@ -519,6 +519,7 @@
 	X(C_DATE_SERIAL,    "Excel 存的是数字 %s，单元格不是日期格式，没有导入：请写成 2016-07-15 或 2016年7月15日") \
 	X(C_BLANK_ROWS,     "跳过了 %d 个空行") \
 	X(C_MARKED_OTHERS,  "%lld 行可能与其他单位已推荐的人员重复，已标记，请与市科协核实") \
+	X(C_UNIT_OR_FOR_UNIT,"--unit 与 --for-unit 只能用一个：前者以该单位账号的权限导入，后者以管理员的权限导入该单位的记录") \
 	X(C_CSV_QUOTE,      "第%d行: 引号没有闭合") \
 	X(C_CSV_CELL_LONG,  "第%d行: 一格超过 %ld KiB（Excel 一格最多 32767 个字），不读取") \
 	X(C_CSV_WIDE,       "第%d行: 超过 %d 列（Excel 的最大列数），不读取") \
@@ -584,7 +585,7 @@
 	X(C_UPDATED,        "更新了 %d 条已有的记录。") \
 	X(C_SAME_SKIPPED,   "%d 条与已有记录是同一人，没有再次导入；要用文件中的内容更新它们，加 --update 再导入一次。") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
-	X(C_NEED_UNIT,      "请用 --unit 指定单位，或在文件中加一列「填报单位」") \
+	X(C_NEED_UNIT,      "请用 --unit（以该单位的权限）或 --for-unit（以管理员的权限）指定单位，或在文件中加一列「填报单位」") \
 	X(C_UNIT_MISMATCH,  "不是本次导入的单位「%s」") \
 	X(C_DB_EXISTS,      "数据库 %s 已存在，不会覆盖") \
 	X(C_INIT_DONE,      "已创建数据库 %s：%d 个单位，%d 条示例记录。") \

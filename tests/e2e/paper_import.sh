@@ -122,6 +122,13 @@ has "工作表超过 1000 个，不读取"
 refused "$R" talent "$F/city.xlsx" --unit "$u1"
 has " G12「省辖市科协意见」有内容：这一项由市科协填写，不能由本账号导入"
 DB=$R assert_sql "SELECT (SELECT count(*) FROM talent) + (SELECT count(*) FROM project)" "0"
+# The city's own 推荐表, its opinion written: --for-unit imports it with the
+# administrator's rights, the opinion kept; never both options at once.
+"$KEPU" import talent "$F/city.xlsx" --db "$R" --unit "$u1" --for-unit "$u1" 2>"$WORK/err" && fail "--unit with --for-unit"
+grep -q "只能用一个" "$WORK/err" || fail "$(cat "$WORK/err")"
+"$KEPU" import talent "$F/city.xlsx" --db "$R" --for-unit "$u1" >"$WORK/out" 2>"$WORK/err" || fail "--for-unit: $(cat "$WORK/err")"
+DB=$R assert_sql "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '$u1' AND t.city_opinion <> ''" "1"
+sqlite3 "$R" "DELETE FROM talent; DELETE FROM kp_counts WHERE tbl = 'talent'"
 
 # The 附表4 汇总表: recognised by its columns, refused in one message.
 "$KEPU" export roll --db "$DB" --unit 魏都区 --format xlsx --output "$WORK/roll.xlsx" 2>/dev/null

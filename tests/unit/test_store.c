@@ -606,7 +606,7 @@ static void test_import_units_and_headers(void **state)
 	assert_int_equal(st.ready, 1);
 	free(rep);
 	assert_int_equal(import_text(fx, GOOD_HEADER GOOD_ROW, NULL, false, &rep, &st), -1);
-	assert_non_null(strstr(rep, "请用 --unit 指定单位"));
+	assert_non_null(strstr(rep, "请用 --unit（以该单位的权限）或 --for-unit（以管理员的权限）指定单位"));
 	free(rep);
 	assert_int_equal(import_text(fx, GOOD_HEADER GOOD_ROW, "火星", false, &rep, &st), -1);
 	assert_non_null(strstr(rep, "没有名为「火星」的单位"));
