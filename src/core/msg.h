@@ -142,6 +142,7 @@
 	X(S_SAME_OTHER_UNIT,"与%s的第 %lld 号记录是同一人（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
+	X(SS_NOT_IN_YEAR,   "「%s」%s 不在 %d 年度：这是 %.4s 年度的记录，请换到该年度再填报") \
 	X(SS_YEAR_AHEAD,    "%d 年度还没有开始（今天是 %d 年），单位还不能在其中填报；请换回本年度") \
 	X(SS_CITY_FIELD,    "「%s」由市科协填写，单位不能填写或修改") \
 	X(SS_UNIT_FIELD,    "「%s」由填报单位填写，市科协不能修改") \

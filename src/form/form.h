@@ -97,6 +97,7 @@ typedef struct {
 	int line;              /* where it is defined */
 	int not_before;        /* field index this one may not precede, or -1 */
 	bool not_after_today;  /* a date (or year-month) that cannot be yet */
+	bool in_year;          /* a date in the programme year its record is filed in */
 	int required_when;     /* field index whose value makes this one required, or -1 */
 	char *required_value;  /* …when that field is (or, multi-select, includes) this */
 	char *group;           /* a heading over consecutive fields in printed tables, or NULL */

@@ -164,6 +164,17 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 {
 	if (may_touch(s, f, old, r->unit_id, err) != KP_OK)
 		return KP_ERR;
+	/* A record belongs to one programme year: an activity's date in it, so
+	 * last year's activities never count for this one. */
+	int year = old ? old->year : s->year;
+	for (size_t i = 0; i < f->nfields; i++) {
+		const kp_field *fd = &f->fields[i];
+		const char *v = r->vals[i];
+		if (fd->in_year && v && strlen(v) >= 4 && atoi(v) != year) {
+			*err = xasprintf(msg(MSG_SS_NOT_IN_YEAR), fd->label, v, year, v);
+			return KP_ERR;
+		}
+	}
 	for (size_t i = 0; i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
 		const char *before = old ? old->vals[i] : "";

@@ -51,6 +51,18 @@ CSV
 sqlite3 "$DB" "UPDATE activity SET kp_state = 'approved' WHERE kp_year = 2017"
 "$KEPU" check --db "$DB" >/dev/null
 assert_sql "SELECT kp_year || '|' || count(*) FROM activity WHERE name LIKE '二〇一七年%'" "2017|2"
+# A unit copying its 2016 activities into 2017 (to count them again) is
+# refused, naming the row: an activity belongs to the year of its date. And
+# before 2017 has begun, a unit files nothing in it at all.
+"$KEPU" export activity --db "$DB" --year 2016 --unit 魏都区 >"$WORK/act16.csv"
+sed -i 's/,草稿$/,/; s/,已认定$/,/' "$WORK/act16.csv"
+"$KEPU" import activity "$WORK/act16.csv" --db "$DB" --year 2017 --today 2017-07-12 --unit 魏都区 2>"$WORK/err" &&
+	fail "2016's activities taken into 2017"
+grep -q "第2行.*不在 2017 年度：这是 2016 年度的记录" "$WORK/err" || fail "copy: $(cat "$WORK/err")"
+"$KEPU" import activity "$WORK/act16.csv" --db "$DB" --year 2017 --today 2016-08-02 --unit 魏都区 2>"$WORK/err" &&
+	fail "filed in 2017 before it began"
+grep -q "2017 年度还没有开始" "$WORK/err" || fail "early: $(cat "$WORK/err")"
+assert_sql "SELECT count(*) FROM activity WHERE kp_year = 2017" "2"
 # The default year on 2017-08-10 is 2017, the newest that has begun.
 "$KEPU" year list --db "$DB" --today 2017-08-10 >"$WORK/years"
 grep -q "^2017\* " "$WORK/years" || fail "default year: $(cat "$WORK/years")"

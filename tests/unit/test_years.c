@@ -223,6 +223,17 @@ static void test_years_do_not_mix(void **state)
 	assert_int_equal(checklist_tick(&fx->env, item(&c, "register"), store_unit_id(fx->env.store, "长葛市"), "x",
 					true, NULL), 0);
 	checklist_free(&c);
+	/* an activity of 2016 filed in 2017 is refused: it belongs to 2016 */
+	const kp_form *act = catalog_form(&fx->env.cat, "activity");
+	kp_record old;
+	record_init(&old, act->nfields);
+	old.unit_id = store_unit_id(fx->env.store, "长葛市");
+	record_set(&old, (size_t)form_field_index(act, "held_on"), "2016-12-20");
+	assert_int_equal(store_insert(fx->env.store, act, &old, &err), KP_ERR);
+	assert_non_null(strstr(err, "「日期」2016-12-20 不在 2017 年度：这是 2016 年度的记录"));
+	free(err);
+	err = NULL;
+	record_free(&old);
 	/* two activities in 2017, for 长葛市 */
 	approved_activity(fx, "长葛市", "一七年讲座", "2017-07-08");
 	approved_activity(fx, "长葛市", "一七年培训", "2017-07-09");
