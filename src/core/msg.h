@@ -97,7 +97,7 @@
 	X(L_DUP_SEARCH,     "只能有一个表单定义 search，%s 已定义") \
 	X(L_PAPER_BOXES,    "boxes 只用于选项字段（choice、multichoice）") \
 	X(L_PAPER_CELL,     "格子须有 label、field 或 text 之一") \
-	X(L_PAPER_PLACE,    "「{%s}」既不是本表的字段，也不是 {unit}") \
+	X(L_PAPER_PLACE,    "「{%s}」既不是本表的字段，也不是 {unit} 或 {year}") \
 	X(L_NOT_PER_UNIT,   "表单「%s」不是每单位一条的表单（per_unit）") \
 	/* storage */ \
 	X(S_OPEN,           "无法打开数据库 %s：%s") \
@@ -536,7 +536,11 @@
 	X(X_FILLED_BY,      "填报人：") \
 	X(X_CHECKED_BY,     "审核人：") \
 	X(X_DATE,           "填报日期：") \
-	X(X_UNIT_LINE,      "填报单位：{unit}") \
+	X(X_UNIT_LINE,      "填报单位：{unit}　　　　{year} 年度") \
+	X(X_YEAR_LINE,      "{year} 年度") \
+	X(X_YEAR_WORD,      "年度") \
+	X(X_FOOTER,         "&L%d 年度&C第 &P 页，共 &N 页") \
+	X(X_FOOTER_PAGE,    "&L%d 年度&C第 %zu 页，共 %zu 页") \
 	X(X_ATTACHMENT,     "附表%d") \
 	X(X_SEAL,           "（盖章）") \
 	X(X_SIGN_DATE,      "年　　月　　日") \
@@ -545,7 +549,7 @@
 	X(X_CHECKED,        "■") \
 	X(X_UNCHECKED,      "□") \
 	X(X_ALL_UNITS,      "全部单位") \
-	X(X_ALL_UNITS_LINE, "各县（市、区）科协、各有关单位") \
+	X(X_ALL_UNITS_LINE, "各县（市、区）科协、各有关单位　　　　{year} 年度") \
 	X(X_REPORTED,       "已报送 %zu 个单位（共 %zu 个），其中逾期 %zu 个") \
 	X(X_DONE,           "完成") \
 	X(X_QUOTA,          "指标") \

@@ -298,6 +298,8 @@ static char *field_value(preader *pr, const kp_pcell *c, pos at)
 /* The value of {name} of a template into its column. */
 static void template_value(preader *pr, const char *name, const char *v, pos at)
 {
+	if (!strcmp(name, "year"))
+		return; /* the programme year, printed: the import's year decides */
 	int k = form_field_index(pr->f, name);
 	size_t col;
 	if (!strcmp(name, "unit"))
@@ -323,8 +325,11 @@ static char *template_shown(const kp_form *f, const char *t)
 			continue;
 		}
 		char *name = xstrndup(p + 1, (size_t)(e - p - 1));
-		int k = form_field_index(f, name);
-		sb_printf(&b, "〔%s〕", k >= 0 ? f->fields[k].label : f->unit_label ? f->unit_label : name);
+		int k = !strcmp(name, "year") ? -1 : form_field_index(f, name);
+		sb_printf(&b, "〔%s〕", !strcmp(name, "year") ? msg(MSG_X_YEAR_WORD)
+				     : k >= 0			 ? f->fields[k].label
+				     : f->unit_label		 ? f->unit_label
+								 : name);
 		free(name);
 		p = e;
 	}

@@ -94,6 +94,7 @@ int progress_build(kp_progress *p, kp_env *e, long long unit_id)
 	const kp_scoring *sc = &e->cat.scoring;
 	const kp_form *qf = catalog_form(&e->cat, sc->quota_form);
 	memset(p, 0, sizeof *p);
+	p->year = store_year(e->store);
 	p->ncols = sc->ncols;
 	p->labels = xcalloc(p->ncols ? p->ncols : 1, sizeof *p->labels);
 	quota_ctx q = {p, xcalloc(p->ncols ? p->ncols : 1, sizeof(int))};

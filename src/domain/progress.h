@@ -19,6 +19,7 @@ typedef struct {
 } kp_progress_row;
 
 typedef struct {
+	int year;                /* the programme year counted */
 	size_t ncols;
 	const char **labels;     /* the quota form's labels of the columns */
 	kp_progress_row *rows;   /* ranked: best first, then by 序号 */

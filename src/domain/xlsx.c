@@ -7,6 +7,7 @@
 #include <xlsxwriter.h>
 
 #include "core/msg.h"
+#include "core/strbuf.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -345,13 +346,15 @@ static void put_total(sheet *s, lxw_row_t first)
 	s->row++;
 }
 
-void xlsx_page_setup(lxw_worksheet *ws, size_t ncols)
+void xlsx_page_setup(lxw_worksheet *ws, size_t ncols, int year, bool one_page)
 {
 	worksheet_set_paper(ws, 9); /* A4 */
 	if (ncols > 6)
 		worksheet_set_landscape(ws);
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
+	worksheet_fit_to_pages(ws, 1, one_page ? 1 : 0);
+	char footer[96];
+	snprintf(footer, sizeof footer, msg(MSG_X_FOOTER), year);
+	worksheet_set_footer(ws, footer);
 }
 
 void xlsx_signatures(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, size_t ncols)
@@ -378,7 +381,7 @@ static int fill_sheet(kp_env *e, sheet *s, int attachment, const char *title, co
 	s->row++;
 	if (signatures)
 		xlsx_signatures(s->ws, s->fm, s->row, s->ncols);
-	xlsx_page_setup(s->ws, s->ncols);
+	xlsx_page_setup(s->ws, s->ncols, store_year(e->store), false);
 	return rc == KP_OK ? 0 : -1;
 }
 
@@ -416,12 +419,25 @@ int xlsx_close(lxw_workbook *wb, const char *path, int rc, char **err)
 	return rc;
 }
 
-char *xlsx_unit_line(const char *tmpl, const char *unit)
+char *xlsx_line(const char *tmpl, const char *unit, int year)
 {
-	const char *at = strstr(tmpl, "{unit}");
-	if (!at)
-		return xstrdup(tmpl);
-	return xasprintf("%.*s%s%s", (int)(at - tmpl), tmpl, unit, at + 6);
+	strbuf b = STRBUF_INIT;
+	const char *p = tmpl;
+	for (const char *o; (o = strchr(p, '{'));) {
+		sb_add(&b, p, (size_t)(o - p));
+		if (!strncmp(o, "{unit}", 6)) {
+			sb_adds(&b, unit);
+			p = o + 6;
+		} else if (!strncmp(o, "{year}", 6)) {
+			sb_printf(&b, "%d", year);
+			p = o + 6;
+		} else {
+			sb_addc(&b, '{');
+			p = o + 1;
+		}
+	}
+	sb_adds(&b, p);
+	return sb_take(&b);
 }
 
 int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id, const char *state,
@@ -467,8 +483,10 @@ int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id
 		if (!this_unit && (unit_id || v))
 			continue;
 		char *name = sheet_name(this_unit ? units[u].name : src->title);
-		char *line = xlsx_unit_line(tmpl ? tmpl : msg(MSG_X_UNIT_LINE),
-					    this_unit ? units[u].name : msg(MSG_X_ALL_UNITS));
+		/* A form only the city writes (附表1) names no 填报单位: its year alone. */
+		const char *deflt = !v && f->written_by == WRITER_CITY ? msg(MSG_X_YEAR_LINE) : msg(MSG_X_UNIT_LINE);
+		char *line = xlsx_line(tmpl ? tmpl : deflt, this_unit ? units[u].name : msg(MSG_X_ALL_UNITS),
+				       store_year(e->store));
 		sheet s = {src, workbook_add_worksheet(wb, name), &fm, cols, widths, n, 0, 0, {0}, cells, e->store};
 		rc = fill_sheet(e, &s, attachment, title, line, this_unit ? units[u].id : 0, state,
 				attachment == 0, err);

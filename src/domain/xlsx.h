@@ -22,7 +22,8 @@ int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id
 int export_paper(kp_env *e, const kp_form *f, long long unit_id, const char *state, const char *path,
 		 char **err);
 
-/* tmpl with {unit} replaced by unit (a new string). */
-char *xlsx_unit_line(const char *tmpl, const char *unit);
+/* tmpl with every {unit} replaced by unit and every {year} by the
+ * programme year (a new string). */
+char *xlsx_line(const char *tmpl, const char *unit, int year);
 
 #endif

@@ -32,7 +32,9 @@ typedef struct {
 	const kp_paper *p;
 	lxw_workbook *wb;
 	xlsx_formats fm;
+	int year;              /* the programme year: {year}, and the foot of each page */
 	int seq;
+	lxw_worksheet **pages; /* a sheet a record, numbered once all are written */
 } paper;
 
 /* A value as printed: dates as 2016年7月15日, months as 2016年7月 (blank
@@ -58,9 +60,10 @@ static char *shown(const kp_field *fd, const char *v)
 	return clean;
 }
 
-/* {field} and {unit} of a template filled from the record. */
-static char *fill(const kp_form *f, const char *t, const kp_record *r)
+/* {field}, {unit} and {year} of a template filled from the record. */
+static char *fill(const paper *pp, const char *t, const kp_record *r)
 {
+	const kp_form *f = pp->f;
 	strbuf b = STRBUF_INIT;
 	const char *p = t;
 	for (const char *o; (o = strchr(p, '{'));) {
@@ -72,6 +75,8 @@ static char *fill(const kp_form *f, const char *t, const kp_record *r)
 		int k = form_field_index(f, name);
 		if (!strcmp(name, "unit")) {
 			sb_adds(&b, r ? r->unit_name : "");
+		} else if (!strcmp(name, "year")) {
+			sb_printf(&b, "%d", pp->year);
 		} else if (k >= 0) {
 			char *v = shown(&f->fields[k], r ? r->vals[k] : "");
 			sb_adds(&b, v);
@@ -133,7 +138,7 @@ static char *cell_text(const paper *pp, const kp_pcell *c, const kp_record *r, i
 	if (c->kind == PC_LABEL)
 		return xstrdup(c->text);
 	if (c->kind == PC_TEXT)
-		return fill(pp->f, c->text, r);
+		return fill(pp, c->text, r);
 	const kp_field *fd = &pp->f->fields[c->field];
 	const char *v = r ? r->vals[c->field] : "";
 	strbuf b = STRBUF_INIT;
@@ -246,6 +251,8 @@ static int page(const kp_record *r, void *ctx)
 	char *name = sheet_name(pp, r);
 	lxw_worksheet *ws = workbook_add_worksheet(pp->wb, name);
 	free(name);
+	pp->pages = xrealloc(pp->pages, (size_t)pp->seq * sizeof *pp->pages);
+	pp->pages[pp->seq - 1] = ws;
 	for (size_t c = 0; c < p->ncols; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, p->widths[c], NULL);
 	lxw_row_t row = 0;
@@ -258,7 +265,7 @@ static int page(const kp_record *r, void *ctx)
 	for (size_t i = 0; i < p->ntitle; i++) /* 16 pt */
 		row = across(ws, p, row, p->title[i], pp->fm.title, 24, 11.0 / 16);
 	for (size_t i = 0; i < p->nlines; i++) {
-		char *t = fill(pp->f, p->lines[i], r);
+		char *t = fill(pp, p->lines[i], r);
 		row = across(ws, p, row, t, pp->fm.line, XLSX_LINE_PT, 1);
 		free(t);
 	}
@@ -267,8 +274,22 @@ static int page(const kp_record *r, void *ctx)
 	worksheet_set_paper(ws, 9); /* A4 */
 	worksheet_fit_to_pages(ws, 1, 1);
 	worksheet_center_horizontally(ws);
-	worksheet_set_margins(ws, 0.6, 0.6, 0.7, 0.7);
+	/* Left and right half an inch: the 推荐表's columns then print at full
+	 * size on the width of A4. */
+	worksheet_set_margins(ws, 0.5, 0.5, 0.7, 0.7);
 	return 0;
+}
+
+/* The foot of every page: the year, and 第 N 页，共 M 页 as numbers — a
+ * sheet is one page, and a page's number must not depend on whether
+ * the program prints the sheets as one job or one by one. */
+static void number_pages(const paper *pp)
+{
+	for (size_t i = 0; i < (size_t)pp->seq; i++) {
+		char footer[96];
+		snprintf(footer, sizeof footer, msg(MSG_X_FOOTER_PAGE), pp->year, i + 1, (size_t)pp->seq);
+		worksheet_set_footer(pp->pages[i], footer);
+	}
 }
 
 int export_paper(kp_env *e, const kp_form *f, long long unit_id, const char *state, const char *path,
@@ -279,10 +300,12 @@ int export_paper(kp_env *e, const kp_form *f, long long unit_id, const char *sta
 	lxw_workbook *wb = xlsx_open(path, false, err);
 	if (!wb)
 		return -1;
-	paper pp = {f, f->paper, wb, {0}, 0};
+	paper pp = {f, f->paper, wb, {0}, store_year(e->store), 0, NULL};
 	xlsx_add_formats(wb, &pp.fm);
 	int rc = store_each(e->store, f, unit_id, state, page, &pp, err);
 	if (rc == KP_OK && pp.seq == 0)
 		page(NULL, &pp);
+	number_pages(&pp);
+	free(pp.pages);
 	return xlsx_close(wb, path, rc == KP_OK ? 0 : -1, err);
 }

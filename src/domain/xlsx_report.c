@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "core/msg.h"
 #include "core/xalloc.h"
+#include "domain/xlsx.h"
 #include "domain/xlsx_common.h"
 
 /* One column: its group (a heading over several, or NULL), its label, and
@@ -74,15 +75,17 @@ static lxw_workbook *begin(report *r, const char *path, const char *sheet, const
 	return wb;
 }
 
-/* After the rows: notes, one per row across the table, then signatures. */
+/* After the rows: notes, one per row across the table, then signatures.
+ * A report is a row a unit: it prints on one page, so the notes and the
+ * signature line stay with the table (never a page of their own). */
 static int end(report *r, lxw_workbook *wb, const char *path, char *const *notes, size_t nnotes,
-	       char **err)
+	       int year, char **err)
 {
 	r->row++;
 	for (size_t i = 0; i < nnotes; i++) /* wrapped inside the page, as tall as they need */
 		r->row = xlsx_note(r->ws, &r->fm, r->row, notes[i], r->widths, r->ncols);
 	xlsx_signatures(r->ws, &r->fm, r->row + 1, r->ncols);
-	xlsx_page_setup(r->ws, r->ncols);
+	xlsx_page_setup(r->ws, r->ncols, year, true);
 	free(r->widths);
 	return xlsx_close(wb, path, 0, err);
 }
@@ -127,7 +130,8 @@ int briefing_xlsx(const kp_briefing *b, const char *path, char **err)
 		text(&r, n - 1, "", true);
 		r.row++;
 		char *notes[] = {briefing_missing_text(b)};
-		rc = end(&r, wb, path, notes, 1, err);
+		/* the month's year: the one its title names */
+		rc = end(&r, wb, path, notes, 1, atoi(b->month), err);
 		free(notes[0]);
 	}
 	free(title);
@@ -147,9 +151,9 @@ int progress_xlsx(const kp_progress *p, const char *path, char **err)
 		cols[3 + 2 * k] = (rcol){{p->labels[k], msg(MSG_X_QUOTA), 9}, true};
 	}
 	cols[n - 1] = (rcol){{NULL, msg(MSG_X_SCORE_PCT), 11}, false};
+	char *line = xlsx_line(msg(MSG_X_ALL_UNITS_LINE), "", p->year);
 	report r;
-	lxw_workbook *wb = begin(&r, path, msg(MSG_P_SCORE), msg(MSG_R_RANKING), msg(MSG_X_ALL_UNITS_LINE),
-				 cols, n, err);
+	lxw_workbook *wb = begin(&r, path, msg(MSG_P_SCORE), msg(MSG_R_RANKING), line, cols, n, err);
 	int rc = -1;
 	if (wb) {
 		for (size_t i = 0; i <= p->n; i++, r.row++) {
@@ -169,8 +173,9 @@ int progress_xlsx(const kp_progress *p, const char *path, char **err)
 					       total ? r.fm.total : r.fm.number);
 		}
 		char *notes[] = {p->formula, p->formula_note};
-		rc = end(&r, wb, path, notes, 2, err);
+		rc = end(&r, wb, path, notes, 2, p->year, err);
 	}
+	free(line);
 	free(cols);
 	return rc;
 }

@@ -444,7 +444,8 @@ static const char *const paper_keys[] = {"title", "lines", "columns", "sheet", "
 static const char *const cell_keys[] = {"label", "field", "text", "span", "boxes", "other",
 					"caption", "lines", "seal", "centre", NULL};
 
-/* Every {name} in a template names a field of the form or is {unit}. */
+/* Every {name} in a template names a field of the form, or is {unit} or
+ * {year} (the programme year). */
 static void check_template(loader *L, const ynode *at, const char *t)
 {
 	for (const char *p = strchr(t, '{'); p; p = strchr(p + 1, '{')) {
@@ -452,7 +453,7 @@ static void check_template(loader *L, const ynode *at, const char *t)
 		if (!e)
 			break;
 		char *name = xstrndup(p + 1, (size_t)(e - p - 1));
-		if (strcmp(name, "unit") && form_field_index(L->form, name) < 0)
+		if (strcmp(name, "unit") && strcmp(name, "year") && form_field_index(L->form, name) < 0)
 			ychk_err(&L->c, at, msg(MSG_L_PAPER_PLACE), name);
 		free(name);
 	}

@@ -1,8 +1,10 @@
 # .xlsx exports in the official layout, read back with unzip (not with the
 # library that wrote them): 附表1's label, merged two-row header and 合计 as
 # SUM formulas with cached values, 宋体, A4, repeated header rows, the page
-# footer, every row with a height; 附表4 with a sheet per unit and the
-# seed's line; the 推荐表 a sheet per person; --state; never overwriting.
+# footer with the programme year, every row with a height; 附表1 without a
+# 填报单位 line (the city writes it); 附表4 with a sheet per unit and the
+# seed's line; the 推荐表 a sheet per person, each page numbered; the year
+# on every workbook of a year opened later; --state; never overwriting.
 . "$(dirname "$0")/lib.sh"
 new_db --demo
 x() { unzip -p "$1" "$2"; }
@@ -15,14 +17,16 @@ for f in "C25\"[^>]*><f>SUM(C6:C24)</f><v>1170</v>" "D25\"[^>]*><f>SUM(D6:D24)</
 	"E25\"[^>]*><f>SUM(E6:E24)</f><v>119</v>" "F25\"[^>]*><f>SUM(F6:F24)</f><v>37</v>"; do
 	grep -q "<c r=\"$f" <<<"$sheet" || fail "no total: $f"
 done
-for t in 附表1 "许昌市科协“百千万科普工程”任务指标分配表" 填报单位：全部单位 指标分配 科普人才 重点入库项目 \
+for t in 附表1 "许昌市科协“百千万科普工程”任务指标分配表" "2016 年度" 指标分配 科普人才 重点入库项目 \
 	心理咨询师协会 合计; do
 	grep -q "<t>$t</t>" <<<"$sheet" || fail "no text: $t"
 done
+# 附表1 is the city's own table: no 填报单位 line (the seed prints none)
+! grep -q "填报单位" <<<"$sheet" || fail "附表1 names a 填报单位"
 # every row of the table has its height
 [ "$(grep -o '<row r="[0-9]*"[^>]*>' <<<"$sheet" | grep -vc 'ht=')" -eq 0 ] || fail "a row without a height"
 grep -q 'paperSize="9"' <<<"$sheet" || fail "not A4"
-grep -q '<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>' <<<"$sheet" || fail "no page footer"
+grep -q '<oddFooter>&amp;L2016 年度&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>' <<<"$sheet" || fail "no page footer"
 x "$WORK/q.xlsx" xl/workbook.xml | grep -q "_xlnm.Print_Titles.*\$4:\$5" || fail "header rows not repeated"
 x "$WORK/q.xlsx" xl/styles.xml | grep -q 'name val="宋体"' || fail "not 宋体"
 
@@ -32,7 +36,7 @@ x "$WORK/q.xlsx" xl/styles.xml | grep -q 'name val="宋体"' || fail "not 宋体
 x "$WORK/r.xlsx" xl/workbook.xml | grep -q '<sheet name="许昌学院"' || fail "no sheet 许昌学院"
 x "$WORK/r.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>河南省科协“百千万科普工程”科普人才信息汇总表</t>" ||
 	fail "附表4 title"
-x "$WORK/r.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>　许昌　市　　魏都区　县（市、区）科协</t>" ||
+x "$WORK/r.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>　许昌　市　　魏都区　县（市、区）科协　　　　2016 年度</t>" ||
 	fail "附表4's line"
 
 # One unit's 推荐表: a sheet per person, ■ for the chosen categories.
@@ -40,6 +44,32 @@ n=$(sqlite3 "$DB" "SELECT count(*) FROM talent JOIN units u ON u.id = unit_id WH
 "$KEPU" export talent --db "$DB" --unit 许昌学院 --format xlsx --output "$WORK/t.xlsx"
 [ "$(unzip -l "$WORK/t.xlsx" | grep -c 'xl/worksheets/sheet')" -eq "$n" ] || fail "not a sheet per person"
 x "$WORK/t.xlsx" xl/sharedStrings.xml | grep -q "■" || fail "no ticked box"
+# each person's page numbered in the printout: 第 k 页，共 n 页, and the year
+for k in $(seq 1 "$n"); do
+	x "$WORK/t.xlsx" "xl/worksheets/sheet$k.xml" |
+		grep -q "<oddFooter>&amp;L2016 年度&amp;C第 $k 页，共 $n 页</oddFooter>" || fail "推荐表 page $k: no number"
+done
+
+# A year opened later: its 附表1, 附表4, list forms, ranking and 推荐表 say 2017.
+"$KEPU" year open 2017 --from 2016 --db "$DB" --today 2017-01-05 >/dev/null
+"$KEPU" export quota --db "$DB" --year 2017 --format xlsx --output "$WORK/y-quota.xlsx"
+for f in roll activity talent; do
+	"$KEPU" export $f --db "$DB" --year 2017 --unit 魏都区 --format xlsx --output "$WORK/y-$f.xlsx"
+done
+for f in quota roll activity talent; do
+	x "$WORK/y-$f.xlsx" xl/worksheets/sheet1.xml | grep -q "&amp;L2017 年度" || fail "$f 2017: no year at the foot"
+done
+x "$WORK/y-quota.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>2017 年度</t>" || fail "附表1 2017: no year line"
+x "$WORK/y-roll.xlsx" xl/worksheets/sheet1.xml | grep -q "县（市、区）科协　　　　2017 年度</t>" ||
+	fail "附表4 2017: no year in the seed's line"
+x "$WORK/y-activity.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>填报单位：魏都区　　　　2017 年度</t>" ||
+	fail "科普活动 2017: no year beside 填报单位"
+"$KEPU" report progress --db "$DB" --year 2017 --format xlsx --output "$WORK/y-p.xlsx"
+x "$WORK/y-p.xlsx" xl/worksheets/sheet1.xml | grep -q "各有关单位　　　　2017 年度</t>" || fail "ranking 2017: no year"
+# the ranking is one page, its notes and signatures with the table: fitted
+# to the page (fitToHeight absent is 1; a list's is 0, as many as it needs)
+ps=$(x "$WORK/y-p.xlsx" xl/worksheets/sheet1.xml | grep -o '<pageSetUpPr fitToPage="1"/>\|<pageSetup[^>]*>')
+grep -q fitToPage <<<"$ps" && ! grep -q fitToHeight <<<"$ps" || fail "ranking: not one page: $ps"
 
 # --state: only the approved, with a 状态 column in the CSV.
 sqlite3 "$DB" "UPDATE talent SET kp_state = 'approved' WHERE id IN (SELECT id FROM talent ORDER BY id LIMIT 2)"

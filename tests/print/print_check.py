@@ -78,8 +78,33 @@ def expect(where, printed, value):
         fail("%s: %s… not printed whole" % (where, squash(value)[:30]))
 
 
-def check_paper(db, form, xlsx_name, label, marks, boxed, skip=()):
-    """A one-record-a-page form: a page per record, each record on its own page."""
+CLOSING = "）】」』》〉，、。；：！？"
+# The 推荐表's labels that can break badly (a value is broken where the
+# program that prints it likes: only the labels are checked).
+TALENT_LABELS = ["县（市、区）科协推荐意见", "省辖市科协意见", "职务（职称）", "QQ号或微信号",
+                 "科普人才服务类别（把□涂■，可多选）", "主要从事行业"]
+
+
+def check_breaks(where, raw, labels, lines):
+    """The labels' lines as printed: none starts with closing punctuation,
+    none breaks inside brackets, and the given lines are whole lines."""
+    got = [line.strip() for line in raw.splitlines()]
+    for t in got:
+        # a lone "，" is a value's (no label has one alone); a lone "）" a label's
+        if len(t) < 2 and t != "）" or not any(t in label for label in labels):
+            continue
+        if t[0] in CLOSING:
+            fail("%s: a label's line starts with %s: %s" % (where, t[0], t))
+        if t.count("（") != t.count("）"):
+            fail("%s: a label breaks inside brackets: %s" % (where, t))
+    for want in lines:
+        if not any(t.split(" ")[0] == want for t in got):
+            fail("%s: no line %s" % (where, want))
+
+
+def check_paper(db, form, xlsx_name, label, marks, boxed, skip=(), labels=(), lines=(), year=2016):
+    """A one-record-a-page form: a page per record, each record on its own
+    page, numbered 第 N 页，共 M 页 with the programme year at its foot."""
     records = export_rows(db, form)
     out = os.path.join(WORK, xlsx_name)
     run("export", form, "--db", db, "--format", "xlsx", "--output", out)
@@ -87,6 +112,12 @@ def check_paper(db, form, xlsx_name, label, marks, boxed, skip=()):
     n = pages(pdf)
     if n != max(len(records), 1):
         fail("%s: %d pages for %d records" % (xlsx_name, n, len(records)))
+    for i in range(1, n + 1):
+        raw = text(pdf, i)
+        for m in ("第%d页，共%d页" % (i, n), "%d年度" % year):
+            if m not in squash(raw):
+                fail("%s page %d: no %s at its foot" % (xlsx_name, i, m))
+        check_breaks("%s page %d" % (xlsx_name, i), raw, labels, lines)
     for i, rec in enumerate(records, 1):
         page = squash(text(pdf, i))
         for m in [label] + marks:
@@ -111,9 +142,9 @@ def check_list(db, form, xlsx_name, marks, extra=(), unit=None):
     out = os.path.join(WORK, xlsx_name)
     run("export", form, "--db", db, "--format", "xlsx", "--output", out, *sel, *extra)
     pdf = to_pdf(out)
-    # A long text may go on over a page break: the footer and the header
+    # A long text may go on over a page break: the footer (year, page) and the header
     # repeated on the next page come between its parts on paper.
-    printed = re.sub(r"第\d+页，共\d+页", "", squash(text(pdf)))
+    printed = re.sub(r"(\d{4}年度)?第\d+页，共\d+页", "", squash(text(pdf)))
     if records:
         printed = printed.replace(squash("".join(c for c in records[0] if c not in ("状态", "单位"))), "")
     for m in marks:
@@ -171,6 +202,30 @@ def longest_db():
     return db
 
 
+def check_year(demo, units):
+    """A year opened later: its printed 附表1, ranking, 附表4, 推荐表 and a
+    list say so, and 附表1 (the city's own table) names no 填报单位."""
+    db = os.path.join(WORK, "year.db")
+    shutil.copy(demo, db)
+    run("year", "open", "2017", "--from", "2016", "--db", db, "--today", "2017-01-05")
+    books = {
+        "附表1": ("export", "quota"),
+        "附表4": ("export", "roll", "--unit", units[0]),
+        "推荐表": ("export", "talent", "--unit", units[0]),
+        "科普活动": ("export", "activity", "--unit", units[0]),
+        "排名": ("report", "progress"),
+    }
+    for name, args in books.items():
+        out = os.path.join(WORK, "year-%s.xlsx" % args[1])
+        run(*args, "--db", db, "--year", "2017", "--today", "2017-03-10", "--format", "xlsx", "--output", out)
+        printed = squash(text(to_pdf(out)))
+        if "2017年度" not in printed or "2016年度" in printed:
+            fail("%s of 2017: the year not printed as 2017" % name)
+        if name == "附表1" and "填报单位" in printed:
+            fail("附表1: prints a 填报单位 line")
+    print("ok: the year on the printed workbooks of 2017")
+
+
 def main():
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
@@ -182,8 +237,11 @@ def main():
     roll_marks = ["附表4", "河南省科协“百千万科普工程”科普人才信息汇总表", "县（市、区）科协"]
     talent_skip = {"填报单位", "状态"}
     project_skip = {"状态", "项目申报单位"}
+    # the seed's breaks of the 推荐表's labels
+    talent_lines = ["县（市、区）", "科协推荐意见", "省辖", "市科协意见", "职务", "（职称）"]
     for db, tag in ((demo, "demo"), (longest_db(), "longest")):
-        check_paper(db, "talent", tag + "-talent.xlsx", "附表2", talent_marks, {"科普人才服务类别"}, talent_skip)
+        check_paper(db, "talent", tag + "-talent.xlsx", "附表2", talent_marks, {"科普人才服务类别"}, talent_skip,
+                    TALENT_LABELS, talent_lines)
         check_paper(db, "project", tag + "-project.xlsx", "附表3", project_marks, {"项目类别"}, project_skip)
         check_list(db, "roll", tag + "-roll.xlsx", roll_marks, unit="魏都区")
     check_list(demo, "roll", "demo-roll-all.xlsx", roll_marks)
@@ -203,12 +261,22 @@ def main():
         fail("briefing: the missing units are cut: " + sentence.group(0)[-40:])
     else:
         print("ok: briefing, the missing units whole")
+    if pages(to_pdf(out)) != 1:
+        fail("briefing: not one page")
     out = os.path.join(WORK, "demo-progress.xlsx")
     run("report", "progress", "--db", demo, "--format", "xlsx", "--output", out)
-    printed = squash(text(to_pdf(out)))
+    pdf = to_pdf(out)
+    printed = squash(text(pdf))
     for u in units:
         if u not in printed:
             fail("progress: no " + u)
+    # one page: the notes and the signature line never on a page of their own
+    if pages(pdf) != 1:
+        fail("progress: %d pages, not one" % pages(pdf))
+    for m in ("每项=完成数/指标", "填报人：", "审核人：", "2016年度"):
+        if m not in printed:
+            fail("progress: no " + m)
+    check_year(demo, units)
     print("%d failures" % len(failures))
     sys.exit(1 if failures else 0)
 

@@ -57,9 +57,12 @@ def main():
     # 推荐表: a sheet per person, one A4 page each, a grid of merged boxes.
     wb = export(db, "talent", "talent.xlsx", "--unit", "魏都区")
     check(len(wb.worksheets) == 3, "推荐表: %d sheets for 3 people" % len(wb.worksheets))
-    for ws in wb.worksheets:
+    for k, ws in enumerate(wb.worksheets, 1):
         name = "推荐表 " + ws.title
         check(ws["A1"].value == "附表2", name + ": no 附表2 label")
+        # numbered through the printout, the programme year at the left
+        check(ws.oddFooter.center.text == "第 %d 页，共 %d 页" % (k, len(wb.worksheets)) and
+              ws.oddFooter.left.text == "2016 年度", name + ": footer %s" % ws.oddFooter)
         m = merged(ws)
         check("A2:J2" in m and "A3:J3" in m, name + ": title not merged across: %s" % sorted(m)[:4])
         check(len(m) >= 15, name + ": %d merged ranges" % len(m))
@@ -89,6 +92,7 @@ def main():
     m = merged(ws)
     for r in ("A4:A5", "B4:B5", "C4:F4"):
         check(r in m, "附表1: %s not merged (%s)" % (r, sorted(m)))
+    check(ws["A3"].value == "2016 年度", "附表1: the line under the title: %s" % ws["A3"].value)
     page(ws, "附表1", False, 0)
     check(ws.print_title_rows in ("4:5", "$4:$5"), "附表1: header rows %s" % ws.print_title_rows)
     heights(ws, "附表1", 4)

@@ -266,7 +266,7 @@ static void test_paper_layout(void **state)
 	(void)state;
 	const char *ok = PAPER "    - [甲, {field: a}]\n"
 		"    - [{field: k, span: 2, boxes: 2, other: a}]\n"
-		"    - [{text: \"{unit}：{a}\", span: 2, lines: 3, seal: true}]\n";
+		"    - [{text: \"{unit}：{a}　{year} 年度\", span: 2, lines: 3, seal: true}]\n";
 	kp_diag d = {0};
 	kp_form *f = form_load(&cat, "x.yaml", ok, strlen(ok), &d);
 	diag_print(&d, stderr);

@@ -149,6 +149,23 @@ static void test_other_layouts(void **state)
 	fclose(in);
 }
 
+/* A printed line's placeholders: every {unit} and {year}; other braces kept. */
+static void test_line_placeholders(void **state)
+{
+	(void)state;
+	const char *const cases[][2] = {
+		{"　许昌　市　　{unit}　县（市、区）科协　　{year} 年度", "　许昌　市　　魏都区　县（市、区）科协　　2017 年度"},
+		{"{year} 年度", "2017 年度"},
+		{"{unit}/{unit} {x} {", "魏都区/魏都区 {x} {"},
+		{"无占位", "无占位"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = xlsx_line(cases[i][0], "魏都区", 2017);
+		assert_string_equal(got, cases[i][1]);
+		free(got);
+	}
+}
+
 int main(void)
 {
 	unit_locale();
@@ -156,6 +173,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_values_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blank_form, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
+		cmocka_unit_test(test_line_placeholders),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
