@@ -462,13 +462,13 @@
 	X(K_REVIEW,         "审核") \
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核）") \
 	X(K_START,          "开始") \
-	X(K_UPDATE_SAME,    "同一人：更新已有记录／不导入") \
+	X(K_UPDATE_SAME,    "同一人更新或跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
 	X(K_FILES,          "附件") \
-	X(K_ATTACH,         "从本机添加附件（ZMODEM）") \
-	X(K_DOWNLOAD,       "下载到本机（ZMODEM）") \
+	X(K_ATTACH,         "从本机添加附件") \
+	X(K_DOWNLOAD,       "下载到本机") \
 	X(K_DETACH,         "删除附件") \
-	X(K_RECEIVE,        "从本机接收（ZMODEM）") \
+	X(K_RECEIVE,        "从本机接收") \
 	X(K_CHOOSE_FILE,    "选交换文件夹中的文件") \
 	X(K_STATE_FILTER,   "按审核状态筛选") \
 	X(K_TICK_ITEM,      "勾选完成/取消") \
