@@ -671,7 +671,10 @@
 	X(Y_NEWER_DB,       "数据库由较新版本的 kepu 建立（结构版本 %d，本程序只认识到 %d），请升级 kepu") \
 	X(Y_SCHEDULE,       "%d 年度保存的工作进度安排无法读取：%s") \
 	X(Y_OPENED,         "已开启 %d 年度（从 %d 年度复制了附表1任务数和工作进度安排）") \
-	X(Y_LIST_HEAD,      "年度  开启时间             开启人        复制自") \
+	X(Y_COL_YEAR,       "年度") \
+	X(Y_COL_AT,         "开启时间") \
+	X(Y_COL_BY,         "开启人") \
+	X(Y_COL_FROM,       "复制自") \
 	X(Y_YEAR,           "%d 年度") \
 	X(Y_PICK,           "选择年度") \
 	X(Y_SWITCHED,       "已切换到 %d 年度") \
