@@ -407,7 +407,16 @@
 	X(UI_TR_SFTP,       "文件留在交换文件夹中，管理员也可以取回。按 Enter 返回。") \
 	X(UI_TR_SAME_HINT,  "同一人的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
 	X(UI_TR_SAME_UPDATE,"同一人的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
-	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 放弃。") \
+	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
+	X(UI_TR_CHECKED_UPD,"检查完毕：检查了 %d 条，将新增 %d 条、将更新 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
+	X(UI_TR_CHECKED_NONE,"检查完毕：检查了 %d 条，没有要导入的记录，什么也没有保存。按 Esc 换一个文件。") \
+	X(UI_TR_NOTHING,    "这个文件没有要导入的记录；按 Esc 换一个文件。") \
+	X(UI_TR_DONE_KEYS,  "按 Enter 返回主菜单；按 Esc 或写别的文件名，再导入一个文件。") \
+	X(UI_TR_PICK_HINT,  "↑↓ 选表，Enter 确定；可输入表名或拼音首字母筛选；Esc 返回") \
+	X(UI_TR_CHECKED_HINT,"Enter 导入检查过的内容；Esc 回到选文件") \
+	X(UI_TR_DONE_HINT,  "Enter 返回主菜单；Esc 回到选文件") \
+	X(UI_MORE_BELOW,    "↓ 还有 %zu 项") \
+	X(UI_MORE_ABOVE,    "↑ 上面还有 %zu 项") \
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
 	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \
