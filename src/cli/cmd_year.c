@@ -5,19 +5,41 @@
 
 #include "cli/common.h"
 #include "core/msg.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
+/* Columns by display width: 开启人 may be Chinese (「root（命令行）」). */
 static int year_list(kp_env *e)
 {
 	kp_year *y;
 	size_t n = store_years(e->store, &y);
 	int current = store_year(e->store);
-	printf("%s\n", msg(MSG_Y_LIST_HEAD));
+	int wy = utf8_width(msg(MSG_Y_COL_YEAR)), wa = utf8_width(msg(MSG_Y_COL_AT)), wb = utf8_width(msg(MSG_Y_COL_BY));
+	if (wy < 5) /* 2016* */
+		wy = 5;
 	for (size_t i = 0; i < n; i++) {
-		printf("%d%s %-20s ", y[i].year, y[i].year == current ? "*" : " ", y[i].at);
-		cli_cell(stdout, y[i].by, 13, false);
-		if (y[i].from)
-			printf(" %d", y[i].from);
+		char *by = utf8_sanitize(y[i].by, false);
+		if (utf8_width(by) > wb)
+			wb = utf8_width(by);
+		if (utf8_width(y[i].at) > wa)
+			wa = utf8_width(y[i].at);
+		free(by);
+	}
+	cli_cell(stdout, msg(MSG_Y_COL_YEAR), wy + 2, false);
+	cli_cell(stdout, msg(MSG_Y_COL_AT), wa + 2, false);
+	cli_cell(stdout, msg(MSG_Y_COL_BY), wb + 2, false);
+	printf("%s\n", msg(MSG_Y_COL_FROM));
+	for (size_t i = 0; i < n; i++) {
+		char year[16];
+		snprintf(year, sizeof year, "%d%s", y[i].year, y[i].year == current ? "*" : "");
+		cli_cell(stdout, year, wy + 2, false);
+		cli_cell(stdout, y[i].at, wa + 2, false);
+		if (y[i].from) {
+			cli_cell(stdout, y[i].by, wb + 2, false);
+			printf("%d", y[i].from);
+		} else {
+			cli_cell(stdout, y[i].by, 0, false);
+		}
 		putchar('\n');
 	}
 	years_free(y, n);

@@ -265,7 +265,9 @@
 	X(UI_PROGRESS_FAILED,"进度无法读取，请检查数据库") \
 	X(UI_BR_SAVED,      "报送") \
 	X(UI_BR_COUNT,      "已报 %zu/%zu") \
-	X(UI_BR_LEGEND,     "+ 按时报送  ~ 逾期报送  ! 未报送    左右键或 Tab 换月份") \
+	X(UI_BR_LEGEND,     "+ 按时报送  ~ 逾期  ! 过了截止日未报送  ←→/Tab 换月份") \
+	X(UI_BR_TITLE,      "工作简报：%d年%d月（截止 %s）") \
+	X(UI_BR_NOT_DUE,    "未到期") \
 	X(UI_GL_TODAY,      "今天 %s") \
 	X(UI_GL_OVERDUE,    "已逾期 %d 项") \
 	X(UI_GL_DUE,        "%d月%d日") \
@@ -408,7 +410,16 @@
 	X(UI_TR_SFTP,       "文件留在交换文件夹中，管理员也可以取回。按 Enter 返回。") \
 	X(UI_TR_SAME_HINT,  "同一人的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
 	X(UI_TR_SAME_UPDATE,"同一人的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
-	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 放弃。") \
+	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
+	X(UI_TR_CHECKED_UPD,"检查完毕：检查了 %d 条，将新增 %d 条、将更新 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
+	X(UI_TR_CHECKED_NONE,"检查完毕：检查了 %d 条，没有要导入的记录，什么也没有保存。按 Esc 换一个文件。") \
+	X(UI_TR_NOTHING,    "这个文件没有要导入的记录；按 Esc 换一个文件。") \
+	X(UI_TR_DONE_KEYS,  "按 Enter 返回主菜单；按 Esc 或写别的文件名，再导入一个文件。") \
+	X(UI_TR_PICK_HINT,  "↑↓ 选表，Enter 确定；可输入表名或拼音首字母筛选；Esc 返回") \
+	X(UI_TR_CHECKED_HINT,"Enter 导入检查过的内容；Esc 回到选文件") \
+	X(UI_TR_DONE_HINT,  "Enter 返回主菜单；Esc 回到选文件") \
+	X(UI_MORE_BELOW,    "↓ 还有 %zu 项") \
+	X(UI_MORE_ABOVE,    "↑ 上面还有 %zu 项") \
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
 	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \
@@ -463,13 +474,13 @@
 	X(K_REVIEW,         "审核") \
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核）") \
 	X(K_START,          "开始") \
-	X(K_UPDATE_SAME,    "同一人：更新已有记录／不导入") \
+	X(K_UPDATE_SAME,    "同一人更新或跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
 	X(K_FILES,          "附件") \
-	X(K_ATTACH,         "从本机添加附件（ZMODEM）") \
-	X(K_DOWNLOAD,       "下载到本机（ZMODEM）") \
+	X(K_ATTACH,         "从本机添加附件") \
+	X(K_DOWNLOAD,       "下载到本机") \
 	X(K_DETACH,         "删除附件") \
-	X(K_RECEIVE,        "从本机接收（ZMODEM）") \
+	X(K_RECEIVE,        "从本机接收") \
 	X(K_CHOOSE_FILE,    "选交换文件夹中的文件") \
 	X(K_STATE_FILTER,   "按审核状态筛选") \
 	X(K_TICK_ITEM,      "勾选完成/取消") \
@@ -676,7 +687,10 @@
 	X(Y_NEWER_DB,       "数据库由较新版本的 kepu 建立（结构版本 %d，本程序只认识到 %d），请升级 kepu") \
 	X(Y_SCHEDULE,       "%d 年度保存的工作进度安排无法读取：%s") \
 	X(Y_OPENED,         "已开启 %d 年度（从 %d 年度复制了附表1任务数和工作进度安排）") \
-	X(Y_LIST_HEAD,      "年度  开启时间             开启人        复制自") \
+	X(Y_COL_YEAR,       "年度") \
+	X(Y_COL_AT,         "开启时间") \
+	X(Y_COL_BY,         "开启人") \
+	X(Y_COL_FROM,       "复制自") \
 	X(Y_YEAR,           "%d 年度") \
 	X(Y_PICK,           "选择年度") \
 	X(Y_SWITCHED,       "已切换到 %d 年度") \

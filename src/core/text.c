@@ -210,3 +210,52 @@ size_t text_wrap(const char *s, int cols, size_t **starts)
 	}
 	return n;
 }
+
+/* A line may end after these (a clause or a bracket closes there). */
+static bool closes_phrase(uint32_t c)
+{
+	static const uint32_t marks[] = {0xFF0C /* ， */, 0x3002 /* 。 */, 0xFF1B /* ； */, 0xFF1A /* ： */,
+					 0x3001 /* 、 */, 0xFF09 /* ） */, 0x300D /* 」 */, 0x300F /* 』 */,
+					 0xFF01 /* ！ */, 0xFF1F /* ？ */, 0x3011 /* 】 */, 0x300B /* 》 */};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (c == marks[i])
+			return true;
+	return false;
+}
+
+/* … and before these (a bracket or quotation opens). */
+static bool opens_phrase(uint32_t c)
+{
+	return c == 0xFF08 /* （ */ || c == 0x300C /* 「 */ || c == 0x300E /* 『 */ || c == 0x3010 /* 【 */ ||
+	       c == 0x300A /* 《 */;
+}
+
+size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width)
+{
+	int used = 0;
+	size_t end = start;
+	while (end < n && cp[end] != '\n' && used + cp_width(cp[end]) <= width)
+		used += cp_width(cp[end++]);
+	if (end == start) /* a character wider than the window */
+		return end < n && cp[end] != '\n' ? end + 1 : end;
+	if (end >= n || cp[end] == '\n' || cp[end] == ' ')
+		return end;
+	/* A Latin word (kepu backup, a file name) moves whole after a space. */
+	if (cp[end] < 0x80 && cp[end - 1] < 0x80) {
+		size_t sp = end;
+		while (sp > start && cp[sp - 1] != ' ' && cp[sp - 1] < 0x80)
+			sp--;
+		if (sp > start && cp[sp - 1] == ' ')
+			return sp;
+	}
+	/* Near the edge, a phrase ends at its punctuation or a space rather
+	 * than in the middle of a word (「建 / 立」); a closing mark never
+	 * starts a line. */
+	int reach = width / 4 < 16 ? width / 4 : 16, back = 0;
+	for (size_t b = end; b > start + 1 && back <= reach; b--) {
+		if (closes_phrase(cp[b - 1]) || cp[b - 1] == ' ' || opens_phrase(cp[b]))
+			return b;
+		back += cp_width(cp[b - 1]);
+	}
+	return closes_phrase(cp[end]) && end - 1 > start ? end - 1 : end;
+}

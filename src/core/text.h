@@ -6,6 +6,7 @@
 #define KP_TEXT_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Remove leading and trailing ASCII white space and U+3000. */
 char *text_trim(const char *s);
@@ -35,5 +36,11 @@ int text_print_width(const char *s);
  * longer than a line is broken). Returns the number of lines (at least
  * one); with starts, the byte offset each line begins at (caller frees). */
 size_t text_wrap(const char *s, int cols, size_t **starts);
+/* Where a screen line of cp[start..n) at width display cells ends (the
+ * index after its last character): at a newline, before a Latin word that
+ * does not fit, and near the edge after Chinese punctuation (，。；：、）」)
+ * or a space, or before an opening bracket, rather than inside a phrase.
+ * The caller skips the spaces that then start the next line. */
+size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width);
 
 #endif

@@ -759,6 +759,7 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		fatal(&im, err);
 	if (!b || !commit) {
 		st->ready = ok ? st->saved + st->updated : 0;
+		st->ready_update = ok ? st->updated : 0;
 		st->saved = st->updated = 0;
 	}
 	free(err);

@@ -20,6 +20,7 @@ typedef struct {
 	int updated;  /* rows that updated the stored record they repeat (update) */
 	int same;     /* rows repeating a stored record, left out */
 	int ready;    /* a dry run: the rows the import would save or update */
+	int ready_update; /* a dry run: of ready, the rows that would update a stored record */
 	int errors;   /* bad cells and other problems reported */
 	int rejected; /* rows written to the rejects file (with skip_invalid) */
 	int fatal;    /* problems that stop the whole import (header, file, database) */

@@ -132,6 +132,15 @@ int app_bottom_rows(const ui_app *app, const char *help)
 	return (hh > HELP_ROWS_MAX ? HELP_ROWS_MAX : hh) + status_rows(app);
 }
 
+int app_detail_room(ui_app *app, const char *help, int max)
+{
+	int hh = help && help[0] ? wrapped_height(COLS - 2, help) : 1;
+	if (hh > max)
+		hh = max;
+	app->room = hh + status_rows(app);
+	return app->room - 2 > 0 ? app->room - 2 : 0;
+}
+
 void app_chrome(ui_app *app, const char *title, const char *right, const char *help,
 		unsigned keyctx)
 {

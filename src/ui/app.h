@@ -70,6 +70,9 @@ const char *app_entry_unit_name(const ui_app *app);
  * most two): a screen that gives them this many rows above the key bar
  * (shortening its body) says so in app->room before app_chrome. */
 int app_bottom_rows(const ui_app *app, const char *help);
+/* Before app_chrome: the help (a detail line) wrapped over up to max
+ * lines. Returns the body rows it takes beyond the usual one line. */
+int app_detail_room(ui_app *app, const char *help, int max);
 /* Draw the title, help, status and key-bar lines around a screen body. A
  * status too long for its line takes the help's line too (wrapped, never
  * cut); with app->room, the help gets the rows above the status. */

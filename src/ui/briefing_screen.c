@@ -22,8 +22,9 @@ typedef struct {
 	ui_screen base;
 	kp_briefing b;
 	int month;   /* index of the reporting month shown */
-	size_t sel;
-	int top;
+	size_t top;  /* the first unit shown: Up/Down scroll the table */
+	int rows;    /* units the last draw had room for */
+	bool due;    /* the month's deadline has come */
 } briefing_screen;
 
 /* The month a briefing written today is about: last month, within the
@@ -48,11 +49,11 @@ static void rebuild(briefing_screen *bs, ui_app *app)
 	}
 }
 
-static void draw_row(briefing_screen *bs, int y, const kp_briefing_row *r, int kind, bool sel)
+static void draw_row(briefing_screen *bs, int y, const kp_briefing_row *r, int kind)
 {
 	const kp_briefing *b = &bs->b;
 	attr_t a = kind == 0 ? theme_attr(R_SECTION) | A_UNDERLINE
-		 : sel ? theme_attr(R_SELECTED) : kind == 2 ? theme_attr(R_SECTION) : theme_attr(R_NORMAL);
+		 : kind == 2 ? theme_attr(R_SECTION) : theme_attr(R_NORMAL);
 	draw_fill(y, 0, COLS, a);
 	draw_text(y, 1, UNIT_W, kind == 0 ? msg(MSG_P_COL_UNIT) : kind == 2 ? msg(MSG_P_TOTAL) : r->name,
 		  a, false);
@@ -71,13 +72,16 @@ static void draw_row(briefing_screen *bs, int y, const kp_briefing_row *r, int k
 		snprintf(s, sizeof s, "%s", msg(MSG_UI_BR_SAVED));
 	else if (kind == 2) /* the count is on the title line */
 		s[0] = '\0';
+	else if (!r->reported && !bs->due) /* not late: its deadline has not come */
+		snprintf(s, sizeof s, "%s", msg(MSG_UI_BR_NOT_DUE));
 	else if (!r->reported)
 		snprintf(s, sizeof s, "!%s", msg(MSG_R_NOT_REPORTED));
 	else
 		/* The month and day: the year is the briefing's, and 80 columns
 		 * hold six counts beside it. */
 		snprintf(s, sizeof s, "%c%.5s", r->late ? '~' : '+', r->saved_at + (strlen(r->saved_at) >= 10 ? 5 : 0));
-	attr_t sa = kind == 1 && !sel ? theme_attr(!r->reported ? R_OVERDUE : r->late ? R_LATE : R_DONE) : a;
+	attr_t sa = kind == 1 && !r->reported && !bs->due ? theme_attr(R_NORMAL)
+		  : kind == 1 ? theme_attr(!r->reported ? R_OVERDUE : r->late ? R_LATE : R_DONE) : a;
 	draw_text(y, x, COLS - x - 1, s, sa, false);
 }
 
@@ -87,20 +91,35 @@ static void briefing_draw(ui_screen *s, ui_app *app)
 	const kp_briefing *b = &bs->b;
 	char title[160], due[24];
 	date_official(due, b->due_y, b->due_m, b->due_d);
-	snprintf(title, sizeof title, msg(MSG_R_BRIEFING), atoi(b->month), atoi(b->month + 5), due);
+	snprintf(title, sizeof title, msg(MSG_UI_BR_TITLE), atoi(b->month), atoi(b->month + 5), due);
+	int ty, tm, td;
+	clock_today(&ty, &tm, &td);
+	bs->due = date_serial(ty, tm, td) >= date_serial(b->due_y, b->due_m, b->due_d);
 	char *missing = briefing_missing_text(b);
 	char count[64];
 	snprintf(count, sizeof count, msg(MSG_UI_BR_COUNT), b->nreported, b->n);
+	/* the units not reported, whole: wrapped over up to five lines */
+	int extra = app_detail_room(app, missing, 5);
 	app_chrome(app, title, count, missing, CTX_REPORT);
 	free(missing);
-	int y = app_body_top(), rows = app_body_height() - 3;
-	bs->top = app_scroll(bs->sel, bs->top, rows);
-	draw_row(bs, y, NULL, 0, false);
+	int y = app_body_top(), h = app_body_height() - extra, rows = h - 3;
+	bs->rows = rows > 1 ? rows : 1;
+	size_t last_top = b->n > (size_t)bs->rows ? b->n - (size_t)bs->rows : 0;
+	if (bs->top > last_top)
+		bs->top = last_top;
+	draw_row(bs, y, NULL, 0);
 	int k = 0;
-	for (; k < rows && bs->top + k < (int)b->n; k++)
-		draw_row(bs, y + 1 + k, &b->rows[bs->top + k], 1, (size_t)(bs->top + k) == bs->sel);
-	draw_row(bs, y + 1 + k, NULL, 2, false);
-	draw_text(y + app_body_height() - 1, 1, COLS - 2, msg(MSG_UI_BR_LEGEND), theme_attr(R_HELP), true);
+	for (; k < rows && bs->top + (size_t)k < b->n; k++)
+		draw_row(bs, y + 1 + k, &b->rows[bs->top + (size_t)k], 1);
+	draw_row(bs, y + 1 + k, NULL, 2);
+	/* the units below (or above) the window, said before the legend */
+	size_t below = b->n - bs->top - (size_t)k;
+	char *more = below || bs->top ? xasprintf(msg(below ? MSG_UI_MORE_BELOW : MSG_UI_MORE_ABOVE), below ? below : bs->top)
+				      : xstrdup("");
+	char *legend = xasprintf("%s%s%s", more, more[0] ? "  " : "", msg(MSG_UI_BR_LEGEND));
+	draw_text(y + h - 1, 1, COLS - 2, legend, theme_attr(R_HELP), true);
+	free(legend);
+	free(more);
 }
 
 static void briefing_key(ui_screen *s, ui_app *app, kp_key key)
@@ -108,7 +127,9 @@ static void briefing_key(ui_screen *s, ui_app *app, kp_key key)
 	briefing_screen *bs = (briefing_screen *)s;
 	int months = schedule_nmonths(&app->env->cat.schedule);
 	kp_action a = keymap_lookup(CTX_REPORT, key);
-	if (app_move(&bs->sel, bs->b.n, a, bs->b.n)) /* a page is the whole table */
+	/* Up/Down scroll the table a unit at a time, PgUp/PgDn a window */
+	size_t tops = bs->b.n > (size_t)bs->rows ? bs->b.n - (size_t)bs->rows + 1 : 1;
+	if (app_move(&bs->top, tops, a, (size_t)bs->rows))
 		return;
 	switch (a) {
 	case ACT_LEFT:

@@ -163,10 +163,11 @@ static void checklist_draw(ui_screen *s, ui_app *app)
 	date_official(day, cs->c.ty, cs->c.tm, cs->c.td);
 	snprintf(right, sizeof right, msg(MSG_R_TODAY), day);
 	char *help = describe_current(cs);
+	int extra = app_detail_room(app, help, 2);
 	app_chrome(app, msg(cs->matrix ? MSG_UI_CK_MATRIX : MSG_UI_CK_TITLE), right, help,
 		   CTX_CHECKLIST);
 	free(help);
-	int y = app_body_top(), rows = app_body_height() - 1;
+	int y = app_body_top(), rows = app_body_height() - 1 - extra;
 	cs->top = app_scroll(cs->row, cs->top, rows);
 	if (cs->matrix)
 		draw_matrix(cs, y, rows);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
@@ -169,23 +170,15 @@ static int wrap(int y, int x, int width, int rows, const char *s, attr_t attr, b
 	int row = 0;
 	size_t start = 0;
 	while (start < n && row < rows) {
-		int used = 0;
-		size_t end = start;
-		while (end < n && used + cp_width(cp[end]) <= width)
-			used += cp_width(cp[end++]);
-		if (end == start) /* a character wider than the window */
-			end++;
-		/* A Latin word (kepu backup, a file name) breaks at a space. */
-		size_t space = end;
-		while (end < n && space > start && cp[space - 1] != ' ' && cp[space - 1] < 0x80 && cp[end] != ' ' &&
-		       cp[end] < 0x80)
-			space--;
-		if (end < n && space > start && space < end && cp[space - 1] == ' ')
-			end = space;
+		size_t end = text_line_end(cp, start, n, width);
 		if (draw)
 			draw_cps(y + row, x, width, cp + start, end - start, attr, false);
 		row++;
 		start = end;
+		if (start < n && cp[start] == '\n')
+			start++;
+		while (start < n && cp[start] == ' ') /* no line starts with a space */
+			start++;
 	}
 	free(cp);
 	return row;

@@ -102,6 +102,12 @@ popup_result popup_key(popup *p, kp_key key, size_t *chosen)
 	case ACT_PAGE_DOWN:
 		p->sel = p->sel + MAX_ROWS < p->nmatch ? p->sel + MAX_ROWS : (p->nmatch ? p->nmatch - 1 : 0);
 		return POPUP_CONTINUE;
+	case ACT_HOME:
+		p->sel = 0;
+		return POPUP_CONTINUE;
+	case ACT_END:
+		p->sel = p->nmatch ? p->nmatch - 1 : 0;
+		return POPUP_CONTINUE;
 	case ACT_BACKSPACE:
 		if (eb_backspace(&p->filter))
 			refilter(p);
@@ -155,5 +161,12 @@ void popup_draw(popup *p, int below, int above, int x)
 		attr_t ia = i == p->sel ? theme_attr(R_SELECTED) : a;
 		draw_fill(y + 2 + r, x + 1, w - 2, ia);
 		draw_text(y + 2 + r, x + 2, w - 4, p->items[p->match[i]], ia, false);
+	}
+	/* what the window does not show, on its bottom frame */
+	size_t rest = p->nmatch > p->top + (size_t)rows ? p->nmatch - p->top - (size_t)rows : 0;
+	if (rest || p->top) {
+		char *more = xasprintf(msg(rest ? MSG_UI_MORE_BELOW : MSG_UI_MORE_ABOVE), rest ? rest : p->top);
+		draw_text(y + h - 1, x + 2, w - 4, more, theme_attr(R_SECTION), false);
+		free(more);
 	}
 }

@@ -100,11 +100,12 @@ static void progress_draw(ui_screen *s, ui_app *app)
 	char *waiting = ps->p.n ? progress_waiting_text(&ps->p, ps->order[ps->sel]) : NULL;
 	char *help = waiting && waiting[0] ? xasprintf("%s：%s", ps->order[ps->sel]->name, waiting)
 					   : xstrdup("");
+	int extra = app_detail_room(app, help, 2);
 	app_chrome(app, msg(ps->by_seq ? MSG_UI_PROGRESS_SEQ : MSG_UI_PROGRESS_TITLE), NULL, help,
 		   CTX_REPORT);
 	free(help);
 	free(waiting);
-	int y = app_body_top(), h = app_body_height();
+	int y = app_body_top(), h = app_body_height() - extra;
 	int rows = h - 4; /* header, 合计, the formula and its note */
 	ps->top = app_scroll(ps->sel, ps->top, rows);
 	draw_row(ps, y, NULL, true, false);

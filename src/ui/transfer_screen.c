@@ -42,6 +42,7 @@ typedef struct {
 	size_t nresult;
 	bool done;
 	bool checked;          /* import: the dry run of src passed; Enter imports it */
+	int ready;             /* import: the rows that dry run found to save or update */
 	bool update;           /* import: rows repeating stored records update them */
 	size_t keep;           /* import: the lines above the checked outcome */
 	FILE *src;             /* import: the file checked, kept open for the import */
@@ -71,8 +72,10 @@ static void drop_source(transfer_screen *ts)
 	free(ts->src_label);
 	ts->src_label = NULL;
 	ts->checked = false;
+	ts->ready = 0;
 	ts->update = false;
 }
+
 
 /* 附表2-魏都区-20160810.xlsx: the form's short name (its title up to the
  * first space), the unit, the day; -2, -3… when that is taken. */
@@ -99,6 +102,16 @@ static void refresh_files(transfer_screen *ts)
 	ts->nfiles = ts->x.fd >= 0 ? exchange_list(&ts->x, &ts->files) : 0;
 	if (ts->sel >= ts->nfiles)
 		ts->sel = 0;
+}
+
+/* Esc after a check or an import: back one step, to choosing a file. */
+static void back_to_files(transfer_screen *ts, ui_app *app)
+{
+	drop_source(ts);
+	clear_results(ts);
+	ts->done = false;
+	app->status[0] = '\0';
+	refresh_files(ts);
 }
 
 static void run_export(transfer_screen *ts, ui_app *app, const char *name)
@@ -182,11 +195,14 @@ static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 	fclose(rep);
 	if (in != ts->src)
 		fclose(in);
+	app->status[0] = '\0'; /* the progress: the outcome below says what happened */
 	while (ts->nresult > keep)
 		free(ts->result[--ts->nresult]);
 	char *line = rc != 0 ? xasprintf(msg(MSG_C_IMPORT_FAILED), st.errors) /* fatal ones included */
-		   : dry ? xasprintf(msg(MSG_UI_TR_CHECKED), st.rows, st.ready)
-			 : xasprintf(msg(MSG_C_IMPORTED), st.saved, ts->form->title, ts->src_label);
+		   : !dry ? xasprintf(msg(MSG_C_IMPORTED), st.saved, ts->form->title, ts->src_label)
+		   : !st.ready ? xasprintf(msg(MSG_UI_TR_CHECKED_NONE), st.rows)
+		   : st.ready_update ? xasprintf(msg(MSG_UI_TR_CHECKED_UPD), st.rows, st.ready - st.ready_update, st.ready_update)
+				     : xasprintf(msg(MSG_UI_TR_CHECKED), st.rows, st.ready);
 	add_result(ts, line);
 	free(line);
 	if (!dry && rc == 0 && st.updated) {
@@ -194,7 +210,9 @@ static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 		add_result(ts, line);
 		free(line);
 	}
-	for (char *p = report, *nl; p && *p && ts->nresult < RESULT_LINES; p = nl + 1) {
+	/* after the outcome, the last line says what the keys do now */
+	size_t room = dry && rc == 0 ? RESULT_LINES : RESULT_LINES - 1;
+	for (char *p = report, *nl; p && *p && ts->nresult < room; p = nl + 1) {
 		nl = strchr(p, '\n');
 		if (nl)
 			*nl = '\0';
@@ -207,8 +225,10 @@ static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 		add_result(ts, msg(ts->update ? MSG_UI_TR_SAME_UPDATE : MSG_UI_TR_SAME_HINT));
 	if (dry && rc == 0) {
 		ts->checked = true;
+		ts->ready = st.ready;
 		ts->keep = keep;
 	} else {
+		add_result(ts, msg(MSG_UI_TR_DONE_KEYS));
 		drop_source(ts);
 		ts->done = true;
 	}
@@ -217,8 +237,11 @@ static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 /* Enter on the import screen: the name typed or chosen, checked first. */
 static void import_named(transfer_screen *ts, ui_app *app, const char *name)
 {
-	if (ts->checked) {
-		run_import(ts, app, ts->nresult ? 1 : 0);
+	if (ts->checked) { /* the lines above the check's outcome stay; the outcome is replaced */
+		if (ts->ready)
+			run_import(ts, app, ts->keep);
+		else
+			app_status(app, true, "%s", msg(MSG_UI_TR_NOTHING));
 		return;
 	}
 	char *err = NULL;
@@ -317,8 +340,12 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 	transfer_screen *ts = (transfer_screen *)s;
 	const char *title = msg(ts->importing ? MSG_UI_MENU_IMPORT : MSG_UI_MENU_EXPORT);
 	unsigned ctx = ts->importing ? CTX_IMPORT : CTX_TRANSFER;
-	app_chrome(app, title, app->unit_name, msg(ts->importing ? MSG_UI_TR_IMPORT_HINT : MSG_UI_TR_EXPORT_HINT),
-		   ts->pick.open ? CTX_POPUP : ctx);
+	/* the hint of the step the user is at */
+	enum kp_msg_id hint = ts->pick.open ? MSG_UI_TR_PICK_HINT
+			    : !ts->importing ? MSG_UI_TR_EXPORT_HINT
+			    : ts->done ? MSG_UI_TR_DONE_HINT
+			    : ts->checked ? MSG_UI_TR_CHECKED_HINT : MSG_UI_TR_IMPORT_HINT;
+	app_chrome(app, title, app->unit_name, msg(hint), ts->pick.open ? CTX_POPUP : ctx);
 	int y = app_body_top() + 1;
 	if (ts->pick.open) {
 		popup_draw(&ts->pick, y, y, 4);
@@ -440,7 +467,12 @@ static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
 		free(name);
 		return;
 	}
-	case ACT_QUIT: ts->base.closing = true; return;
+	case ACT_QUIT:
+		if (ts->importing && (ts->src || ts->nresult || ts->done))
+			back_to_files(ts, app);
+		else
+			ts->base.closing = true;
+		return;
 	case ACT_LEFT: eb_left(&ts->name); return;
 	case ACT_RIGHT: eb_right(&ts->name); return;
 	case ACT_HOME: eb_home(&ts->name); return;

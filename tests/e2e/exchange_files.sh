@@ -83,11 +83,11 @@ keys Down
 wait_for "文件名    mine.csv"
 keys Enter
 # The same people again: reported, not added; F6 updates them instead.
-wait_for "检查完毕：检查了 $own 条，可以导入 0 条，还没有保存。"
+wait_for "检查完毕：检查了 $own 条，没有要导入的记录"
 assert_screen "第2行: 与已有的第"
 assert_screen "按 F6（^R）改为用文件中的内容更新已有的记录"
 keys F6
-wait_for "检查完毕：检查了 $own 条，可以导入 $own 条，还没有保存。"
+wait_for "检查完毕：检查了 $own 条，将新增 0 条、将更新 $own 条，还没有保存。"
 assert_screen "同一人的记录将被更新"
 keys Enter
 wait_for "已导入 0 条记录"
@@ -111,6 +111,7 @@ wait_gone "导入失败："                                 # editing the name s
 keys Enter
 wait_for "empty.csv"
 refute_screen "第2行 B列 性别:"
+keys Escape; wait_for "交换文件夹中的文件"               # back one step
 keys Escape; wait_for "主菜单"
 keys q; wait_for "KEPU-EXIT=0"
 assert_sql "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区'" "$own"

@@ -55,15 +55,17 @@ wait_for "主菜单"
 
 # The briefing opens on last month (July), 襄城县 marked late.
 keys b
-wait_for "工作简报：2016年7月（月报截止 2016年8月3日）"
+wait_for "工作简报：2016年7月（截止 2016年8月3日）"
 assert_line " 襄城县" "~08-04"
 assert_line " 魏都区" "+08-01"
 assert_line " 鄢陵县" "!未报送"
 assert_screen "已报 6/19"
 assert_screen "未报送的单位：许昌县、鄢陵县、东城区管委会"
 keys Right
-wait_for "工作简报：2016年8月（月报截止 2016年9月3日）"
+wait_for "工作简报：2016年8月（截止 2016年9月3日）"
 assert_screen "已报 0/19"
+assert_line " 鄢陵县" "未到期"                       # August is not due before 3 September
+refute_screen "!未报送"
 keys Escape
 wait_for "主菜单"
 

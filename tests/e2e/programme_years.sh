@@ -66,6 +66,18 @@ assert_sql "SELECT count(*) FROM activity WHERE kp_year = 2017" "2"
 # The default year on 2017-08-10 is 2017, the newest that has begun.
 "$KEPU" year list --db "$DB" --today 2017-08-10 >"$WORK/years"
 grep -q "^2017\* " "$WORK/years" || fail "default year: $(cat "$WORK/years")"
+# Its columns line up by display width: 2017's 复制自 (2016) sits under the
+# heading although its 开启人 is 「root（命令行）」.
+python3 - "$WORK/years" <<'PY' || fail "year list misaligned: $(cat "$WORK/years")"
+import sys, unicodedata
+def col(line, text):
+    i = line.index(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line[:i])
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+row = next(l for l in lines if l.startswith("2017"))
+assert "（命令行）" in row, row
+assert col(lines[0], "复制自") == col(row, " 2016") + 1, (lines[0], row)
+PY
 "$KEPU" report progress --db "$DB" --today 2017-08-10 >"$WORK/pg17"
 grep -q "^1 *长葛市 *0/[0-9]* *2/[0-9]* " "$WORK/pg17" || fail "2017 progress: $(grep 长葛市 "$WORK/pg17")"
 grep -q "^ *合计 *0/1170 *2/134 " "$WORK/pg17" || fail "2017 合计: $(grep 合计 "$WORK/pg17")"

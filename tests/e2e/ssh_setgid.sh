@@ -173,6 +173,7 @@ wait_for "mine.csv"
 keys C-a C-k
 type_text "mine.csv"; keys Enter
 wait_for "检查完毕："
+keys Escape; wait_for "交换文件夹中的文件"               # back to choosing a file
 keys Escape; wait_for "主菜单"
 keys -H 1b 5b 32 31 7e
 wait_for "KEPU-EXIT=0"

@@ -261,6 +261,46 @@ static void test_print_wrap(void **state)
 	assert_int_equal(text_wrap("abcdefghij", 4, NULL), 3); /* too long a word is broken */
 }
 
+/* Screen lines (draw_wrapped): near the edge a line ends after Chinese
+ * punctuation or a space rather than inside a phrase; a closing mark never
+ * starts a line; a Latin word moves whole. */
+static size_t line_of(const char *s, int width, char *first, size_t cap)
+{
+	uint32_t cp[256];
+	size_t n = 0;
+	for (size_t i = 0, len = strlen(s); i < len;)
+		i += utf8_decode(s + i, len - i, &cp[n++]);
+	size_t end = text_line_end(cp, 0, n, width);
+	size_t k = 0;
+	for (size_t i = 0; i < end && k + 4 < cap; i++)
+		k += utf8_encode(cp[i], first + k);
+	first[k] = '\0';
+	return end;
+}
+
+static void test_screen_line_breaks(void **state)
+{
+	(void)state;
+	char first[512];
+	/* 44 cells: 「不能」 would end the line; it ends after 「，」. */
+	line_of("第 12 行：这一行的姓名与身份证号不相符，不能据此建立记录", 44, first, sizeof first);
+	assert_string_equal(first, "第 12 行：这一行的姓名与身份证号不相符，");
+	/* 「，」 would start the next line: the character before it moves down with it. */
+	line_of("一二三四五六七八九十，好", 20, first, sizeof first);
+	assert_string_equal(first, "一二三四五六七八九");
+	/* before an opening bracket */
+	line_of("甲乙丙丁戊己庚辛壬癸子丑寅卯辰（巳午未申）", 32, first, sizeof first);
+	assert_string_equal(first, "甲乙丙丁戊己庚辛壬癸子丑寅卯辰");
+	/* a Latin word moves whole; the space is left for the caller to skip */
+	assert_int_equal(line_of("请运行 kepu backup 备份", 14, first, sizeof first), 9);
+	assert_string_equal(first, "请运行 kepu ");
+	/* a phrase far from any punctuation is broken at the edge */
+	line_of("科普人才科普人才科普人才科普人才科普人才", 20, first, sizeof first);
+	assert_string_equal(first, "科普人才科普人才科普");
+	/* a newline ends the line */
+	assert_int_equal(line_of("甲乙\n丙丁", 20, first, sizeof first), 2);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -270,6 +310,7 @@ int main(void)
 		cmocka_unit_test(test_label_keys),
 		cmocka_unit_test(test_counts_and_widths),
 		cmocka_unit_test(test_print_wrap),
+		cmocka_unit_test(test_screen_line_breaks),
 		cmocka_unit_test(test_sanitize_removes_controls),
 		cmocka_unit_test(test_trim_and_fold),
 		cmocka_unit_test(test_dates),

@@ -1,0 +1,55 @@
+/* The key bar: every screen's line of keys fits an 80-column terminal, so
+ * no key (Esc 返回, F1 帮助) is cut off at the right edge. */
+#include "unit.h"
+
+#include "core/utf8.h"
+#include "ui/keymap.h"
+
+#define BAR_COLS 80
+
+/* Every context a screen draws its bar with: each alone, and a form with
+ * each kind of field (form_screen.c passes CTX_FORM | the field's). */
+static void every_bar_fits(void **state)
+{
+	(void)state;
+	unsigned ctxs[CTX_COUNT + 4];
+	unsigned n = 0;
+	for (unsigned c = 0; c < CTX_COUNT; c++)
+		ctxs[n++] = 1u << c;
+	ctxs[n++] = CTX_FORM | CTX_TEXT;
+	ctxs[n++] = CTX_FORM | CTX_TEXTAREA;
+	ctxs[n++] = CTX_FORM | CTX_CHOICE;
+	ctxs[n++] = CTX_FORM | CTX_MULTI;
+	int over = 0;
+	for (unsigned i = 0; i < n; i++) {
+		const char *bar = keymap_bar(ctxs[i]);
+		int w = utf8_width(bar);
+		if (w > BAR_COLS) {
+			fprintf(stderr, "context %#x: %d columns: %s\n", ctxs[i], w, bar);
+			over++;
+		}
+	}
+	assert_int_equal(over, 0);
+}
+
+/* The two keys every screen needs are in its bar. */
+static void bars_name_help_and_back(void **state)
+{
+	(void)state;
+	const unsigned ctxs[] = {CTX_IMPORT, CTX_TRANSFER, CTX_LIST, CTX_REPORT, CTX_CHECKLIST, CTX_FILES};
+	for (size_t i = 0; i < sizeof ctxs / sizeof ctxs[0]; i++) {
+		const char *bar = keymap_bar(ctxs[i]);
+		assert_non_null(strstr(bar, "F1"));
+		assert_non_null(strstr(bar, "Esc"));
+	}
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_bar_fits),
+		cmocka_unit_test(bars_name_help_and_back),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
