@@ -673,6 +673,7 @@
 	X(Y_OPENED,         "已开启 %d 年度（从 %d 年度复制了附表1任务数和工作进度安排）") \
 	X(Y_LIST_HEAD,      "年度  开启时间             开启人        复制自") \
 	X(Y_YEAR,           "%d 年度") \
+	X(Y_YEAR_SHORT,     "%d") \
 	X(Y_PICK,           "选择年度") \
 	X(Y_SWITCHED,       "已切换到 %d 年度") \
 	X(Y_ONLY_ONE,       "只开启了 %d 年度；市科协可用 kepu year open 开启新年度") \
