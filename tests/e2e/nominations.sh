@@ -102,7 +102,7 @@ assert_sql "SELECT count(*) FROM commendation" 1
 # A 考核年度 after the year filed in is refused by the import as on screen.
 printf '所属单位,表彰对象,名称或姓名,表彰称号,考核年度,表彰日期,表彰理由\n许昌学院,先进个人,张明,优秀科普人才,2017,2016-12-25,预先表彰。\n' >"$WORK/c17.csv"
 "$KEPU" import commendation "$WORK/c17.csv" --db "$DB" 2>"$WORK/err" && fail "a 2017 commendation filed in 2016"
-grep -q "第2行: 考核年度：2017 年在本年度（2016 年度）之后" "$WORK/err" || fail "$(cat "$WORK/err")"
+grep -q "第2行 E列 考核年度: 2017 年在本年度（2016 年度）之后" "$WORK/err" || fail "$(cat "$WORK/err")"
 assert_sql "SELECT count(*) FROM commendation" 1
 # A unit: refused by import on its behalf …
 printf '所在单位,姓名,推荐为,考核年度,推荐日期,推荐理由\n魏都区,罗德明,河南省科普领军人才,2016,2016-12-20,自荐\n' >"$WORK/self.csv"
