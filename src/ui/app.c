@@ -141,9 +141,9 @@ int app_bottom_rows(const ui_app *app, const char *help)
 static void title_year(const ui_app *app, int used, char *out, size_t len)
 {
 	out[0] = '\0';
-	const kp_store *st = app->env ? app->env->store : NULL;
-	if (!st || store_session_kind(st) == SESSION_NONE)
+	if (!app->user || !app->user[0]) /* not signed in: the environment may not even be open yet */
 		return;
+	const kp_store *st = app->env->store;
 	static const enum kp_msg_id forms[] = {MSG_Y_YEAR, MSG_Y_YEAR_SHORT};
 	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
 		snprintf(out, len, msg(forms[i]), store_year(st));

@@ -10,7 +10,7 @@ new_db --demo --today 2016-07-01
 # title_has TEXT…: the title line (the first) holds each TEXT.
 title_has() {
 	local t
-	t=$(screen | head -1)
+	t=$(screen | sed -n 1p)
 	for want in "$@"; do
 		grep -qF -- "$want" <<<"$t" || fail "title line lacks $want: $t"
 	done
@@ -18,7 +18,7 @@ title_has() {
 # title_ends TEXT: the title line ends with TEXT (and one space).
 title_ends() {
 	local t
-	t=$(screen | head -1)
+	t=$(screen | sed -n 1p)
 	[[ "$t" == *"$1" || "$t" == *"$1 " ]] || fail "title line does not end with $1: $t"
 }
 E2E_USER=shikexie start 80 24 --today 2016-08-02
@@ -68,6 +68,6 @@ wait_for "科普活动记录：记录列表"
 type_text "#$id"; keys Enter
 wait_for "科普活动记录：修改第 $id 号记录（草稿，附件 0 个）"
 title_has "科普活动记录：修改第 $id 号记录（草稿，附件 0 个）" "填报单位：城乡一体化示范区"
-t=$(screen | head -1)
+t=$(screen | sed -n 1p)
 grep -qF "年度" <<<"$t" && fail "the year crowds a long title: $t"
 close_terminals
