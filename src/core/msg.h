@@ -20,6 +20,7 @@
 	X(V_CHOICE,         "「%s」不是可选的项") \
 	X(V_BEFORE,         "不能早于%s") \
 	X(V_NOT_YET,        "「%s」还没有到（今天是 %s）") \
+	X(V_AFTER_YEAR,     "%s 年在本年度（%d 年度）之后：只能填 %d 或以前的年度") \
 	X(V_REQUIRED_WHEN,  "%s为「%s」时必须填写") \
 	X(V_CHOICE_DUP,     "「%s」选了两次") \
 	X(V_PATTERN,        "格式不正确") \
@@ -38,7 +39,8 @@
 	X(S_REF_NOW,        "〔现为%s〕") \
 	/* form definition loader */ \
 	X(L_READ,           "无法读取文件：%s") \
-	X(L_NOT_AFTER,      "not_after 只能是 today，不是「%s」") \
+	X(L_NOT_AFTER,      "not_after 只能是 %s，不是「%s」") \
+	X(L_DEFAULT,        "default 只能是 year（新记录填上所在的年度），不是「%s」") \
 	X(L_SYNTAX,         "YAML 语法错误：%s") \
 	X(L_DEPTH,          "嵌套超过 %d 层") \
 	X(L_TOO_MANY,       "节点过多（超过 %d 个）") \
@@ -213,7 +215,7 @@
 	X(UI_EDIT_RECORD,   "修改第 %lld 号记录") \
 	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
 	X(UI_DUP_OTHER,     "可能与其他单位已推荐的人员重复，请与市科协核实。仍要保存请再按 F2") \
-	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复，请核实。仍要保存请再按 F2") \
+	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复（%s相同），请核实。仍要保存请再按 F2") \
 	X(UI_DUP_MARKED,    "已保存（第 %lld 号记录），已标记为可能重复，由市科协核实。") \
 	X(UI_DUP_NOTE,      "可能重复：%s") \
 	X(UI_DUP_ITEM,      "第 %lld 号记录（%s，%s）") \
@@ -692,6 +694,7 @@
 	X(Y_COL_BY,         "开启人") \
 	X(Y_COL_FROM,       "复制自") \
 	X(Y_YEAR,           "%d 年度") \
+	X(Y_YEAR_SHORT,     "%d") \
 	X(Y_PICK,           "选择年度") \
 	X(Y_SWITCHED,       "已切换到 %d 年度") \
 	X(Y_ONLY_ONE,       "只开启了 %d 年度；市科协可用 kepu year open 开启新年度") \

@@ -20,7 +20,7 @@ typedef enum {
 enum {
 	FK_MAX_CHARS = 1, FK_MINMAX = 2, FK_PATTERN = 4, FK_CHOICES = 8,
 	FK_MULTIPLE = 16, FK_LINES = 32, FK_ORDER = 64, FK_ADVANCE = 128, FK_NOT_AFTER = 256,
-	FK_REF = 512
+	FK_REF = 512, FK_DEFAULT = 1024
 };
 
 typedef struct {
@@ -98,6 +98,8 @@ typedef struct {
 	int not_before;        /* field index this one may not precede, or -1 */
 	bool not_after_today;  /* a date (or year-month) that cannot be yet */
 	bool in_year;          /* a date in the programme year its record is filed in */
+	bool not_after_year;   /* an integer year after the programme year's */
+	bool default_year;     /* a new record's value starts as the programme year */
 	int required_when;     /* field index whose value makes this one required, or -1 */
 	char *required_value;  /* …when that field is (or, multi-select, includes) this */
 	char *group;           /* a heading over consecutive fields in printed tables, or NULL */

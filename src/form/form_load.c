@@ -29,7 +29,7 @@ static const char *const field_keys[] = {"id", "label", "type", "required", "hel
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "not_after", "required_when",
 					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", "aliases", "ref",
-					 "in_year", NULL};
+					 "in_year", "default", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", "evidence", NULL};
 static const char *const evidence_keys[] = {"max_mib", "max_files", NULL};
@@ -42,7 +42,7 @@ static const struct { const char *key; unsigned bit; } typed_keys[] = {
 	{"multiple", FK_MULTIPLE}, {"lines", FK_LINES}, {"not_before", FK_ORDER},
 	{"not_after", FK_NOT_AFTER}, {"in_year", FK_ORDER},
 	{"auto_advance", FK_ADVANCE}, {"forgive_tab", FK_ADVANCE}, {"prefill", FK_MINMAX},
-	{"ref", FK_REF},
+	{"ref", FK_REF}, {"default", FK_DEFAULT},
 };
 
 /* Column names kepu adds to every table, and names SQLite gives meaning. */
@@ -341,11 +341,19 @@ static void load_field(loader *L, const ynode *map, int section)
 		const char *message = (ti->keys & FK_PATTERN) ? ychk_str(&L->c, map, "message", false)
 							      : NULL;
 		f->message = message ? xstrdup(message) : NULL;
+		/* A date is not after today; a year (an integer) not after the
+		 * programme year the record is filed in. */
 		const char *na = (ti->keys & FK_NOT_AFTER) ? ychk_str(&L->c, map, "not_after", false) : NULL;
-		if (na && strcmp(na, "today"))
-			ychk_err(&L->c, yn_get(map, "not_after"), msg(MSG_L_NOT_AFTER), na);
+		const char *na_word = f->type == FT_INTEGER ? "year" : "today";
+		if (na && strcmp(na, na_word))
+			ychk_err(&L->c, yn_get(map, "not_after"), msg(MSG_L_NOT_AFTER), na_word, na);
 		f->not_after_today = na && !strcmp(na, "today");
 		f->in_year = (ti->keys & FK_ORDER) && ychk_bool(&L->c, map, "in_year", false);
+		f->not_after_year = na && !strcmp(na, "year");
+		const char *dv = (ti->keys & FK_DEFAULT) ? ychk_str(&L->c, map, "default", false) : NULL;
+		if (dv && strcmp(dv, "year"))
+			ychk_err(&L->c, yn_get(map, "default"), msg(MSG_L_DEFAULT), dv);
+		f->default_year = dv && !strcmp(dv, "year");
 		const ynode *nb = yn_get(map, "not_before");
 		if (nb && ti->keys & FK_ORDER)
 			add_ref(L, form->nfields, nb, REF_ORDER);

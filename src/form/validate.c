@@ -323,6 +323,27 @@ static bool not_yet(const kp_field *f, char **out, char **reason)
 	return false;
 }
 
+/* not_after: year — a year (考核年度) after the programme year the record
+ * is filed in is refused: 2017's nominations cannot rest on 2018's
+ * assessment. */
+static bool after_year(const kp_catalog *cat, const kp_field *f, char **out, char **reason)
+{
+	int year = cat ? cat->schedule.year : 0;
+	if (!f->not_after_year || !year || strtoll(*out, NULL, 10) <= year)
+		return true;
+	fail(reason, xasprintf(msg(MSG_V_AFTER_YEAR), *out, year, year));
+	free(*out);
+	*out = NULL;
+	return false;
+}
+
+char *field_initial(const kp_catalog *cat, const kp_field *f)
+{
+	if (f->default_year && cat && cat->schedule.year)
+		return xasprintf("%d", cat->schedule.year);
+	return xstrdup("");
+}
+
 bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, char **out,
 		    char **reason)
 {
@@ -343,7 +364,8 @@ bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, c
 	} else if ((ftype_info(f->type)->keys & FK_MAX_CHARS) && (n = (int)utf8_count(s)) > f->max_chars) {
 		ok = fail(reason, xasprintf(msg(MSG_V_TOO_LONG), f->max_chars, n));
 	} else {
-		ok = typed(cat, f, &s, out, reason) && not_yet(f, out, reason);
+		ok = typed(cat, f, &s, out, reason) && not_yet(f, out, reason) &&
+		     after_year(cat, f, out, reason);
 	}
 	free(s);
 	return ok;

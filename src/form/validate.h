@@ -15,6 +15,10 @@
 bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw,
 		    char **out, char **reason);
 
+/* The text a new record's field starts with (caller frees): with `default:
+ * year` the programme year the catalogue is in, else "". */
+char *field_initial(const kp_catalog *cat, const kp_field *f);
+
 /* Validate every field of a form: raw[i] for field i (NULL = empty).
  * out[i] and reasons[i] receive new strings (or NULL). Returns the number
  * of failing fields. */

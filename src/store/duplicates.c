@@ -17,6 +17,18 @@ static void hint_where(strbuf *b, const kp_form *f, int first)
 		sb_printf(b, " AND t.\"%s\" = ?%zu", f->fields[f->hint[i]].id, (size_t)first + i);
 }
 
+/* The first hint field's value as lists show it: a record field (a
+ * nomination's talent) by its record's name, not its number. */
+static char *shown_name(kp_store *s, const kp_form *f, sqlite3_stmt *st, int col)
+{
+	char *raw = db_text(st, col);
+	char *shown = f->nhint ? store_shown(s, &f->fields[f->hint[0]], raw) : NULL;
+	if (!shown)
+		return raw;
+	free(raw);
+	return shown;
+}
+
 static bool hint_filled(const kp_form *f, const kp_record *r)
 {
 	for (size_t i = 0; i < f->nhint; i++)
@@ -61,7 +73,7 @@ bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_
 		if (session_may_see(s, unit)) {
 			out->id = sqlite3_column_int64(st, 0);
 			out->unit_name = db_text(st, 2);
-			out->name = db_text(st, 3);
+			out->name = shown_name(s, f, st, 3);
 		}
 	}
 	sqlite3_finalize(st);
@@ -152,7 +164,7 @@ size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup *
 		d->found = true;
 		d->id = sqlite3_column_int64(st, 0);
 		d->unit_name = db_text(st, 1);
-		d->name = db_text(st, 2);
+		d->name = shown_name(s, f, st, 2);
 	}
 	sqlite3_finalize(st);
 	return n;

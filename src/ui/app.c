@@ -9,6 +9,7 @@
 #include "core/msg.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "store/store.h"
 #include "ui/draw.h"
 #include "ui/encoding.h"
 #include "ui/menu.h"
@@ -141,15 +142,40 @@ int app_detail_room(ui_app *app, const char *help, int max)
 	return app->room - 2 > 0 ? app->room - 2 : 0;
 }
 
+/* The programme year at the right edge of the title line, so no screen of
+ * 2017 passes for 2016's: 「2017 年度」, or 「2017」 when the title and the
+ * screen's own right text would not be whole beside it, or nothing when not
+ * even that fits (and before a login, when there is no year to work in).
+ * The title and the right text never give way to the year. */
+static void title_year(const ui_app *app, int used, char *out, size_t len)
+{
+	out[0] = '\0';
+	if (!app->user || !app->user[0]) /* not signed in: the environment may not even be open yet */
+		return;
+	const kp_store *st = app->env->store;
+	static const enum kp_msg_id forms[] = {MSG_Y_YEAR, MSG_Y_YEAR_SHORT};
+	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+		snprintf(out, len, msg(forms[i]), store_year(st));
+		if (used + 2 + utf8_width(out) + 1 <= COLS)
+			return;
+	}
+	out[0] = '\0';
+}
+
 void app_chrome(ui_app *app, const char *title, const char *right, const char *help,
 		unsigned keyctx)
 {
 	attr_t ta = theme_attr(R_TITLE);
 	draw_fill(0, 0, COLS, ta);
+	char year[32];
 	int rw = right ? utf8_width(right) : 0;
-	draw_text(0, 1, COLS - rw - 3, title, ta, false);
+	title_year(app, 1 + utf8_width(title) + (right ? 2 + rw : 0), year, sizeof year);
+	int yw = utf8_width(year), yx = COLS - yw - 1, rx = (yw ? yx - 2 : COLS - 1) - rw;
+	draw_text(0, 1, (right ? rx : yw ? yx : COLS - 1) - 2, title, ta, false);
 	if (right)
-		draw_text(0, COLS - rw - 1, rw, right, ta, false);
+		draw_text(0, rx, rw, right, ta, false);
+	if (yw)
+		draw_text(0, yx, yw, year, ta, false);
 	int sh = status_rows(app), room = app->room ? app->room : 2, hh = room - sh;
 	app->room = 0;
 	attr_t sa = theme_attr(app->status_error ? R_ERROR : R_STATUS), ha = theme_attr(R_HELP);

@@ -160,9 +160,13 @@ static bool warn_duplicate(form_screen *fs, ui_app *app)
 	kp_dup d;
 	if (fs->dup_warned || !store_find_duplicate(app->env->store, fs->form, &fs->rec, &d))
 		return false;
-	if (d.id)
-		app_status(app, true, msg(MSG_UI_DUP_KNOWN), d.id, d.unit_name, d.name);
-	else
+	if (d.id) { /* which fields are the same: a nomination's, not only a person's */
+		strbuf same = STRBUF_INIT;
+		for (size_t i = 0; i < fs->form->nhint; i++)
+			sb_printf(&same, "%s%s", i ? "、" : "", fs->form->fields[fs->form->hint[i]].label);
+		app_status(app, true, msg(MSG_UI_DUP_KNOWN), d.id, d.unit_name, d.name, sb_str(&same));
+		sb_free(&same);
+	} else
 		app_status(app, true, "%s", msg(MSG_UI_DUP_OTHER));
 	dup_free(&d);
 	fs->dup_warned = true;
@@ -222,7 +226,7 @@ void fs_save(form_screen *fs, ui_app *app)
 				   ++fs->entered);
 			app_remember(app, f, out);
 			fs->rec.id = 0;
-			fs_load_values(fs, NULL); /* ready for the next record… */
+			fs_load_values(fs, &app->env->cat, NULL); /* ready for the next record… */
 			for (size_t i = 0; i < f->nfields; i++)
 				if (f->fields[i].sticky) /* …keeping what stays the same */
 					fs_set_value(&f->fields[i], &fs->fs[i], out[i]);

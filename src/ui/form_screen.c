@@ -116,10 +116,12 @@ void fs_clear_errors(form_screen *fs)
 	}
 }
 
-void fs_load_values(form_screen *fs, const kp_record *r)
+void fs_load_values(form_screen *fs, const kp_catalog *cat, const kp_record *r)
 {
 	for (size_t i = 0; i < fs->form->nfields; i++) {
-		fs_set_value(&fs->form->fields[i], &fs->fs[i], r ? r->vals[i] : "");
+		char *initial = r ? NULL : field_initial(cat, &fs->form->fields[i]);
+		fs_set_value(&fs->form->fields[i], &fs->fs[i], r ? r->vals[i] : initial);
+		free(initial);
 		fs->fs[i].mcur = 0; /* each record's boxes start at the first */
 	}
 	fs_clear_errors(fs);
@@ -762,14 +764,14 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 		}
 		fs->readonly = f->review && !review_editable(app->env->store, state_of(fs->rec.state));
 		fs->dup_note = fs_dup_note(app->env->store, f, id);
-		fs_load_values(fs, &fs->rec);
+		fs_load_values(fs, &app->env->cat, &fs->rec);
 		fs_set_orig(fs, &fs->rec);
 		count_files(fs, app);
 	} else {
 		record_init(&fs->rec, f->nfields);
 		fs->rec.unit_id = app_entry_unit(app);
 		fs->rec.unit_name = xstrdup(app_entry_unit_name(app));
-		fs_load_values(fs, NULL);
+		fs_load_values(fs, &app->env->cat, NULL);
 	}
 	fs->offering = store_draft_load(app->env->store, app->user, f->id, id, &fs->offer) == KP_OK;
 	fs->draft_saved = time(NULL);

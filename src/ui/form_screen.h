@@ -58,8 +58,8 @@ void fs_set_value(const kp_field *fd, field_state *st, const char *v);
 /* The value as typed, in the form the validator reads; caller frees. */
 char *fs_get_value(const kp_field *fd, const field_state *st);
 void fs_clear_errors(form_screen *fs);
-/* Every field from r (empty when NULL); focus on the first, nothing dirty. */
-void fs_load_values(form_screen *fs, const kp_record *r);
+/* Every field from r (when NULL, as a new record starts: field_initial); focus on the first, nothing dirty. */
+void fs_load_values(form_screen *fs, const kp_catalog *cat, const kp_record *r);
 void fs_move_focus(form_screen *fs, int delta);
 /* Put the focus on field i, selecting a line's value (typing replaces it). */
 void fs_focus(form_screen *fs, size_t i);

@@ -16,6 +16,8 @@
 #define RETURNED_KEPT 8  /* records read for the list; the rest are counted */
 #define RETURNED_LINES 6 /* at most, so the menu keeps its room at 80x24 */
 #define OVERDUE_LINES 2
+#define DUE_W 12      /* 12月31日 and a gap */
+#define DUE_W_YEAR 16 /* 2017年12月31日 and a gap */
 
 void glance_build(glance *g, ui_app *app)
 {
@@ -158,20 +160,30 @@ int glance_draw(const glance *g, ui_app *app, int y)
 		draw_text(y, x + 2, COLS - x - 4, line, theme_attr(R_NORMAL), false);
 	}
 	int used = 1, shown = 0;
+	const kp_check_item *next[NEXT_SHOWN];
+	bool other_year = false; /* a due date not in today's year says its year */
 	for (size_t i = 0; i < g->c.n && shown < NEXT_SHOWN; i++) {
 		const kp_check_item *it = &g->c.items[i];
-		if (!concerns(app, it) || seen_state(g, it, u) != MS_OPEN)
-			continue;
+		if (concerns(app, it) && seen_state(g, it, u) == MS_OPEN) {
+			next[shown++] = it;
+			other_year |= it->y != g->c.ty;
+		}
+	}
+	int dw = other_year ? DUE_W_YEAR : DUE_W;
+	for (int k = 0; k < shown; k++) {
+		const kp_check_item *it = next[k];
 		char title[256], state[96];
 		check_item_title(it, title, sizeof title);
 		check_item_describe(&g->c, it, u == CHECK_ALL || it->m->owner == OWNER_CITY ? CHECK_ALL : u,
 				    false, state, sizeof state);
-		snprintf(day, sizeof day, msg(MSG_UI_GL_DUE), it->mo, it->d);
+		if (it->y != g->c.ty)
+			date_official(day, it->y, it->mo, it->d);
+		else
+			snprintf(day, sizeof day, msg(MSG_UI_GL_DUE), it->mo, it->d);
 		int yy = y + used++;
-		draw_text(yy, 4, 12, day, theme_attr(R_NORMAL), false);
-		draw_text(yy, 16, COLS - 34, title, theme_attr(R_NORMAL), false);
+		draw_text(yy, 4, dw, day, theme_attr(R_NORMAL), false);
+		draw_text(yy, 4 + dw, COLS - 22 - dw, title, theme_attr(R_NORMAL), false);
 		draw_text(yy, COLS - 16, 14, state, theme_attr(R_NORMAL), false);
-		shown++;
 	}
 	if (!shown)
 		draw_text(y + used++, 4, COLS - 8, msg(MSG_UI_GL_NOTHING_OPEN), theme_attr(R_HELP), false);

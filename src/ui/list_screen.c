@@ -38,7 +38,7 @@ typedef struct {
 	list_column *cols;
 	size_t ncols;
 	long long first_rank; /* views: records of the unit before the first row */
-	unit_picker pick;    /* views: which unit */
+	unit_picker pick;    /* views: which unit; lists: the unit of a new record (the city) */
 	char *unit_name;     /* views: the unit shown, chosen here (the city) */
 	kp_query q;
 	editbuf filter;
@@ -241,7 +241,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 			snprintf(help, sizeof help, msg(MSG_UI_LIST_STATE), state_label((kp_state)ls->state));
 		app_chrome(app, title, right,
 			   ls->nmarked || filtered || ls->state >= 0 ? help : msg(MSG_UI_LIST_HINT),
-			   ls->review.actions.open ? CTX_POPUP : CTX_LIST);
+			   ls->review.actions.open || ls->pick.pop.open ? CTX_POPUP : CTX_LIST);
 	}
 	int y = app_body_top();
 	draw_row(ls, y, NULL, 0, theme_attr(R_SECTION) | A_UNDERLINE);
@@ -291,10 +291,6 @@ static void delete_selected(list_screen *ls, ui_app *app)
 
 static void open_form(list_screen *ls, ui_app *app, long long id)
 {
-	if (!id && !app_entry_unit(app)) {
-		app_status(app, true, "%s", msg(MSG_UI_PICK_UNIT));
-		return;
-	}
 	ui_screen *s = form_screen_new(app, ls->form, id);
 	if (s)
 		app_push(app, s);
@@ -424,6 +420,11 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 		view_key(ls, app, key);
 		return;
 	}
+	if (ls->pick.pop.open) {
+		if (picker_key(&ls->pick, app, key) == POPUP_ACCEPT)
+			open_form(ls, app, 0);
+		return;
+	}
 	if (review_prompt_active(&ls->review)) {
 		bool many = ls->review.nids > 0;
 		if (review_prompt_key(&ls->review, app, key)) {
@@ -465,8 +466,11 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 		else if (ls->n)
 			open_form(ls, app, ls->rows[ls->sel].id);
 		break;
-	case ACT_NEW:
-		open_form(ls, app, 0);
+	case ACT_NEW: /* the city chooses the unit first, as from the menu */
+		if (app->unit_id)
+			open_form(ls, app, 0);
+		else
+			picker_open(&ls->pick, app);
 		break;
 	case ACT_DELETE_RECORD:
 		if (ls->n && may_change(ls, app))
@@ -522,8 +526,7 @@ static void list_destroy(ui_screen *s)
 	free(ls->marked);
 	free(ls->filter_text);
 	free(ls->cols);
-	if (ls->view)
-		picker_free(&ls->pick);
+	picker_free(&ls->pick);
 	free(ls->unit_name);
 	free(ls);
 }
@@ -542,6 +545,7 @@ static list_screen *new_list(ui_app *app, const kp_form *f, const kp_view *v)
 	ls->filter_text = xstrdup("");
 	ls->q.filter = ls->filter_text;
 	ls->cols = xcalloc(f->nfields + (v ? v->ncolumns : 0) + 1, sizeof *ls->cols);
+	picker_init(&ls->pick, app);
 	return ls;
 }
 
@@ -566,7 +570,6 @@ ui_screen *view_screen_new(ui_app *app, const kp_view *v)
 		ls->cols[ls->ncols++] = (list_column){v->columns[c].field, v->columns[c].label,
 						      w > lw ? w : lw};
 	}
-	picker_init(&ls->pick, app);
 	ls->q.unit_id = app->unit_id; /* a unit session's own; the city chooses */
 	ls->unit_name = app->unit_name ? xstrdup(app->unit_name) : NULL;
 	if (!ls->q.unit_id) /* which unit's roll? ask first, showing no unit's rows meanwhile */

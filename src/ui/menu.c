@@ -213,15 +213,12 @@ static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 static void menu_draw(ui_screen *s, ui_app *app)
 {
 	menu *m = (menu *)s;
-	/* The programme year every screen opened from here shows (y moves it). */
-	char right[200];
-	int n = snprintf(right, sizeof right, msg(MSG_Y_YEAR), store_year(app->env->store));
-	if (app->unit_name && n > 0) {
-		char unit[160];
+	/* The programme year is at the title line's right edge (app_chrome);
+	 * y moves it. */
+	char unit[160];
+	if (app->unit_name)
 		snprintf(unit, sizeof unit, msg(MSG_UI_UNIT_LINE), app->unit_name);
-		snprintf(right + n, sizeof right - (size_t)n, "  %s", unit);
-	}
-	app_chrome(app, msg(MSG_UI_APP_TITLE), right, msg(MSG_UI_MENU_HINT),
+	app_chrome(app, msg(MSG_UI_APP_TITLE), app->unit_name ? unit : NULL, msg(MSG_UI_MENU_HINT),
 		   m->pick.pop.open ? CTX_POPUP : CTX_MENU);
 	int y = app_body_top();
 	y += glance_draw(&m->at_a_glance, app, y) + 1;

@@ -48,13 +48,13 @@ wait_for "主菜单"
 open_talent_form "许昌学院"
 fill_required "$other_name" "$other_phone"
 keys F2
-wait_for "可能与第 $new_id 号记录（许昌学院，$other_name）重复，请核实。仍要保存请再按 F2"
+wait_for "可能与第 $new_id 号记录（许昌学院，$other_name）重复（姓名、联系电话相同），请核实。" # wrapped: 仍要保存请再按 F2
 keys Escape; wait_for "确定放弃"; keys y
 wait_for "主菜单"
 open_talent_form "长葛市"
 fill_required "$other_name" "$other_phone"
 keys F2
-wait_for "可能与第 $other_id 号记录（魏都区，$other_name）重复，请核实。仍要保存请再按 F2"
+wait_for "可能与第 $other_id 号记录（魏都区，$other_name）重复（姓名、联系电话相同），请核实。" # wrapped: 仍要保存请再按 F2
 
 # A unit importing another unit's person (its import cannot see other
 # units' rows): saved, marked for the city like a second F2, and told with

@@ -28,7 +28,8 @@ keys Enter
 wait_for ">科普专长"
 type_text "食品安全"; keys Tab
 type_text "首席科普专家"; keys Enter
-type_text "2016"; keys Tab
+assert_line "考核年度" "2016"                     # the programme year, already there
+keys Tab
 type_text "2016-12-20"; keys Tab
 type_text "年度考核优秀，主讲食品安全讲座十二场。"
 keys F2
@@ -37,7 +38,38 @@ assert_sql "SELECT u.name || '|' || n.talent || '|' || honour || '|' || year || 
 	FROM nominate_expert n JOIN units u ON u.id = n.unit_id" \
 	"长葛市|$lei|河南省首席科普专家|2016|2016-12-20|年度考核优秀，主讲食品安全讲座十二场。"
 assert_sql "SELECT user || '|' || action FROM kp_audit WHERE form = 'nominate_expert'" 'shikexie|insert'
-keys Escape; wait_for "主菜单"
+# The next record starts with the year too. The same talent, honour and year
+# again: warned on the first F2, saved on the second and marked.
+wait_for ">姓名"
+assert_line "考核年度" "2016"
+type_text "雷"; wait_for "雷盼盼（长葛市科技局）"; keys Enter
+wait_for ">科普专长"
+keys Tab
+type_text "首席科普专家"; keys Enter
+keys Tab                                          # 考核年度 2016, kept
+type_text "2016-12-20"; keys Tab
+type_text "再次推荐。"
+keys F2
+wait_for "可能与第 1 号记录（长葛市，雷盼盼（长葛市科技局））重复（姓名、推荐为、考核年"
+assert_screen "度相同），请核实。仍要保存请再按 F2"          # the status, wrapped
+assert_sql "SELECT count(*) FROM nominate_expert" 1
+keys F2
+wait_for "已保存（第 2 号记录），已标记为可能重复，由市科协核实。"
+assert_sql "SELECT id || '|' || other FROM kp_duplicates WHERE tbl = 'nominate_expert'" "2|1"
+# A 考核年度 after the year worked in (2016) is refused, naming the field.
+type_text "雷"; wait_for "雷盼盼（长葛市科技局）"; keys Enter
+wait_for ">科普专长"
+keys Tab
+type_text "领军"; keys Enter
+type_text "2017"; keys Tab
+type_text "2016-12-20"; keys Tab
+type_text "预先推荐。"
+keys F2
+wait_for "考核年度：2017 年在本年度（2016 年度）之后：只能填 2016 或以前的年度"
+assert_sql "SELECT count(*) FROM nominate_expert" 2
+keys Escape
+wait_for "确定放弃并离开吗"; keys y
+wait_for "主菜单"
 menu_open "推荐省级科普专家名单  记录列表"
 wait_for "记录列表"
 assert_line "雷盼盼（长葛市科技局）" "食品安全"
@@ -67,11 +99,16 @@ grep -q "第2行: 姓名：.*找不到「雷雪梅」" "$WORK/err" || fail "$(ca
 printf '所属单位,表彰对象,名称或姓名,表彰称号,考核年度,表彰日期,表彰理由\n许昌学院,先进单位,许昌学院,科普工作先进单位,2016,2016-12-25,超额完成指标。\n' >"$WORK/c.csv"
 "$KEPU" import commendation "$WORK/c.csv" --db "$DB" >/dev/null
 assert_sql "SELECT count(*) FROM commendation" 1
+# A 考核年度 after the year filed in is refused by the import as on screen.
+printf '所属单位,表彰对象,名称或姓名,表彰称号,考核年度,表彰日期,表彰理由\n许昌学院,先进个人,张明,优秀科普人才,2017,2016-12-25,预先表彰。\n' >"$WORK/c17.csv"
+"$KEPU" import commendation "$WORK/c17.csv" --db "$DB" 2>"$WORK/err" && fail "a 2017 commendation filed in 2016"
+grep -q "第2行 E列 考核年度: 2017 年在本年度（2016 年度）之后" "$WORK/err" || fail "$(cat "$WORK/err")"
+assert_sql "SELECT count(*) FROM commendation" 1
 # A unit: refused by import on its behalf …
 printf '所在单位,姓名,推荐为,考核年度,推荐日期,推荐理由\n魏都区,罗德明,河南省科普领军人才,2016,2016-12-20,自荐\n' >"$WORK/self.csv"
 "$KEPU" import nominate_expert "$WORK/self.csv" --unit 魏都区 --db "$DB" 2>"$WORK/err" && fail "a unit nominated"
 grep -q "「推荐省级科普专家名单」由市科协填写，单位不能修改" "$WORK/err" || fail "$(cat "$WORK/err")"
-assert_sql "SELECT count(*) FROM nominate_expert" 2
+assert_sql "SELECT count(*) FROM nominate_expert" 3
 # … and on screen: 魏都区 sees none of 长葛市's nominations, and cannot save one.
 E2E_USER=weidu start 80 24 --today 2016-12-20
 menu_open "推荐省级科普专家名单  记录列表"
@@ -87,7 +124,7 @@ type_text "罗"
 wait_for "没有已认定的记录可选"
 keys F2
 wait_for "姓名：必须填写"
-assert_sql "SELECT count(*) FROM nominate_expert" 2
+assert_sql "SELECT count(*) FROM nominate_expert" 3
 close_terminals
 # A talent returned after its nomination: the list and export say so.
 sqlite3 "$DB" "UPDATE talent SET kp_state = 'returned' WHERE id = $lei"

@@ -295,6 +295,56 @@ static void test_not_after_today(void **state)
 	diag_free(&d);
 }
 
+/* A year field: default: year starts a new record at the programme year;
+ * not_after: year refuses a later one (2017's nomination on 2018's
+ * assessment), naming both years; either word on another type is an error. */
+static void test_programme_year_field(void **state)
+{
+	(void)state;
+	const char *text = "id: t\ntitle: T\ntable: t\nfields:\n"
+			   "  - {id: y, label: 考核年度, type: integer, default: year, not_after: year}\n"
+			   "  - {id: n, label: 人数, type: integer}\n";
+	kp_diag d = {0};
+	kp_form *f = form_load(&cat, "t.yaml", text, strlen(text), &d);
+	assert_non_null(f);
+	int kept = cat.schedule.year;
+	cat.schedule.year = 2017;
+	char *out, *why;
+	out = field_initial(&cat, &f->fields[0]);
+	assert_string_equal(out, "2017");
+	free(out);
+	out = field_initial(&cat, &f->fields[1]);
+	assert_string_equal(out, "");
+	free(out);
+	assert_true(field_validate(&cat, &f->fields[0], "2017", &out, &why));
+	free(out);
+	assert_true(field_validate(&cat, &f->fields[0], "2016", &out, &why));
+	free(out);
+	assert_false(field_validate(&cat, &f->fields[0], "2018", &out, &why));
+	assert_null(out);
+	assert_string_equal(why, "2018 年在本年度（2017 年度）之后：只能填 2017 或以前的年度");
+	free(why);
+	assert_true(field_validate(&cat, &f->fields[1], "2018", &out, &why)); /* no rule */
+	free(out);
+	cat.schedule.year = kept;
+	form_free(f);
+	diag_free(&d);
+	const char *wrong[] = {
+		"id: t\ntitle: T\ntable: t\nfields:\n  - {id: d, label: D, type: date, not_after: year}\n",
+		"id: t\ntitle: T\ntable: t\nfields:\n  - {id: y, label: Y, type: integer, not_after: today}\n",
+		"id: t\ntitle: T\ntable: t\nfields:\n  - {id: y, label: Y, type: integer, default: 2016}\n",
+		"id: t\ntitle: T\ntable: t\nfields:\n  - {id: d, label: D, type: text, default: year}\n",
+	};
+	const char *said[] = {"not_after 只能是 today", "not_after 只能是 year", "default 只能是 year",
+			      "default"};
+	for (size_t i = 0; i < 4; i++) {
+		f = form_load(&cat, "t.yaml", wrong[i], strlen(wrong[i]), &d);
+		assert_null(f);
+		assert_non_null(strstr(d.items[0].text, said[i]));
+		diag_free(&d);
+	}
+}
+
 static void test_form_validate_reports_every_field(void **state)
 {
 	(void)state;
@@ -380,6 +430,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_text_refused),
 		cmocka_unit_test(test_other_types),
 		cmocka_unit_test(test_not_after_today),
+		cmocka_unit_test(test_programme_year_field),
 		cmocka_unit_test(test_form_validate_reports_every_field),
 		cmocka_unit_test(test_cross_field_rules),
 		cmocka_unit_test(test_multi_join),
