@@ -219,27 +219,8 @@ static int setup_day(void **state)
 	return setup(state);
 }
 
-/* Save a record of form `form` for `unit` on day `day`: id=value pairs. */
-/* Saves a record of form for unit on day; returns its number. */
-static long long save_on(fixture *fx, const char *day, const char *form, const char *unit, ...)
-{
-	const kp_form *f = catalog_form(&fx->env.cat, form);
-	kp_record r;
-	record_init(&r, f->nfields);
-	r.unit_id = store_unit_id(fx->env.store, unit);
-	va_list ap;
-	va_start(ap, unit);
-	for (const char *id; (id = va_arg(ap, const char *));)
-		record_set(&r, (size_t)form_field_index(f, id), va_arg(ap, const char *));
-	va_end(ap);
-	clock_set_today(day);
-	char *err = NULL;
-	if (store_insert(fx->env.store, f, &r, &err) != KP_OK)
-		fail_msg("%s", err);
-	long long id = r.id;
-	record_free(&r);
-	return id;
-}
+/* Save a record of form for unit on day (field, value pairs, NULL-ended). */
+#define save_on(fx, day, ...) (clock_set_today(day), save_record(fx, __VA_ARGS__))
 
 /* Submitted and approved: what the ranking counts. */
 static void approve(fixture *fx, const char *form, long long id)

@@ -26,28 +26,9 @@ static void sql_run(const char *path, const char *sql)
 	sqlite3_close(db);
 }
 
-static long long save(fixture *fx, const char *form, const char *unit, ...)
-{
-	const kp_form *f = catalog_form(&fx->env.cat, form);
-	kp_record r;
-	record_init(&r, f->nfields);
-	r.unit_id = store_unit_id(fx->env.store, unit);
-	va_list ap;
-	va_start(ap, unit);
-	for (const char *id; (id = va_arg(ap, const char *));)
-		record_set(&r, (size_t)form_field_index(f, id), va_arg(ap, const char *));
-	va_end(ap);
-	char *err = NULL;
-	if (store_insert(fx->env.store, f, &r, &err) != KP_OK)
-		fail_msg("%s", err);
-	long long id = r.id;
-	record_free(&r);
-	return id;
-}
-
 static long long approved_activity(fixture *fx, const char *unit, const char *name, const char *day)
 {
-	long long id = save(fx, "activity", unit, "name", name, "held_on", day, "form", "科普讲座", "targets",
+	long long id = save_record(fx, "activity", unit, "name", name, "held_on", day, "form", "科普讲座", "targets",
 			    "[\"校园\"]", "place", "一中", "participants", "30", NULL);
 	const kp_form *f = catalog_form(&fx->env.cat, "activity");
 	char *err = NULL;
@@ -197,7 +178,7 @@ static void test_years_do_not_mix(void **state)
 {
 	fixture *fx = *state;
 	const kp_form *talent = catalog_form(&fx->env.cat, "talent"), *activity = catalog_form(&fx->env.cat, "activity");
-	long long t16 = save(fx, "talent", "魏都区", "name", "李明", "phone", "13803741234", NULL);
+	long long t16 = save_record(fx, "talent", "魏都区", "name", "李明", "phone", "13803741234", NULL);
 	approved_activity(fx, "魏都区", "一六年讲座", "2016-07-08");
 	clock_set_today("2016-07-05");
 	kp_checklist c;
@@ -252,7 +233,7 @@ static void test_years_do_not_mix(void **state)
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE kp_year = 2017"), 2);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_ticks WHERE year = 2017"), 1);
 	/* a talent of 2017 joins the pool: listed in 2017 beside 2016's */
-	save(fx, "talent", "长葛市", "name", "周新年", "phone", "13903745678", NULL);
+	save_record(fx, "talent", "长葛市", "name", "周新年", "phone", "13903745678", NULL);
 	assert_int_equal(store_count(fx->env.store, talent), 2);
 
 	/* back in 2016: exactly as it was */
@@ -281,7 +262,7 @@ static void test_years_do_not_mix(void **state)
 static void test_migration(void **state)
 {
 	fixture *fx = *state;
-	save(fx, "talent", "魏都区", "name", "李明", "phone", "13803741234", NULL);
+	save_record(fx, "talent", "魏都区", "name", "李明", "phone", "13803741234", NULL);
 	approved_activity(fx, "魏都区", "讲座", "2016-07-08");
 	kp_checklist c;
 	checklist_build(&c, &fx->env, 0);

@@ -5,6 +5,7 @@
 #include "unit.h"
 
 #include <sqlite3.h>
+#include <stdarg.h>
 
 #include "domain/env.h"
 
@@ -51,6 +52,27 @@ static inline long long sql_int(const char *path, const char *sql)
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return v;
+}
+
+/* Save a record of form for unit, stored as is (no validation): the
+ * field=value pairs after unit, ending with NULL. Returns its number. */
+static inline long long save_record(fixture *fx, const char *form, const char *unit, ...)
+{
+	const kp_form *f = catalog_form(&fx->env.cat, form);
+	kp_record r;
+	record_init(&r, f->nfields);
+	r.unit_id = store_unit_id(fx->env.store, unit);
+	va_list ap;
+	va_start(ap, unit);
+	for (const char *id; (id = va_arg(ap, const char *));)
+		record_set(&r, (size_t)form_field_index(f, id), va_arg(ap, const char *));
+	va_end(ap);
+	char *err = NULL;
+	if (store_insert(fx->env.store, f, &r, &err) != KP_OK)
+		fail_msg("%s", err);
+	long long id = r.id;
+	record_free(&r);
+	return id;
 }
 
 #endif
