@@ -658,8 +658,10 @@ int xlsx_each_sheet(FILE *in, const char *name, xlsx_sheet_fn fn, void *ctx, cha
 			*err = why_not(&r, name, r.sheet_names[i]);
 			rc = -1;
 		} else {
-			/* cells in the file's order, which a forged file need not keep */
-			qsort(g.cells, g.ncells, sizeof *g.cells, cell_order);
+			/* cells in the file's order, which a forged file need not keep
+			 * (an empty sheet has no array to sort) */
+			if (g.ncells)
+				qsort(g.cells, g.ncells, sizeof *g.cells, cell_order);
 			g.name = r.sheet_names[i];
 			g.index = (int)i + 1;
 			g.count = (int)r.nsheets;
