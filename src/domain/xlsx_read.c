@@ -677,6 +677,6 @@ int xlsx_each_sheet(FILE *in, const char *name, xlsx_sheet_fn fn, void *ctx, cha
 const char *xlsx_sheet_at(const xlsx_sheet *s, long row, size_t col)
 {
 	xlsx_cell key = {row, col, NULL};
-	const xlsx_cell *c = bsearch(&key, s->cells, s->ncells, sizeof *s->cells, cell_order);
+	const xlsx_cell *c = s->ncells ? bsearch(&key, s->cells, s->ncells, sizeof *s->cells, cell_order) : NULL;
 	return c ? c->text : NULL;
 }
