@@ -48,7 +48,7 @@ grep -q "kepu-setup --dpkg" "$work/DEBIAN/postinst" || fail "postinst does not r
 
 dpkg-deb -x "$deb" "$work/root"
 [ "$("$work/root/usr/bin/kepu" --version)" = "kepu $version" ] || fail "the packaged kepu is not $version"
-zcat "$work/root/usr/share/doc/kepu/changelog.gz" | head -1 | grep -q "^kepu ($version) " || fail "changelog"
+zcat "$work/root/usr/share/doc/kepu/changelog.gz" | sed -n 1p | grep -q "^kepu ($version) " || fail "changelog"
 MANWIDTH=80 man --warnings -l "$work/root/usr/share/man/man1/kepu.1.gz" 2>"$work/man.err" | col -b >"$work/man.txt"
 [ ! -s "$work/man.err" ] || fail "man: $(cat "$work/man.err")"
 grep -q "^       export" "$work/man.txt" || fail "the packaged man page lacks export"

@@ -2,6 +2,9 @@
 # fixed size, read the screen with capture-pane, check the database with
 # sqlite3. Wait for text; never sleep a fixed time.
 set -euo pipefail
+# Under pipefail `cmd | grep -q` fails whenever grep closes the pipe before
+# cmd's last write (SIGPIPE): a command's output is searched with
+# `grep PATTERN >/dev/null`, which reads to the end.
 KEPU=${KEPU:-$PWD/build/kepu}
 SOCK="kepu-e2e-$$"
 WORK=$(mktemp -d /tmp/kepu-e2e.XXXXXX)
