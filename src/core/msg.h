@@ -487,6 +487,7 @@
 	X(K_STATE_FILTER,   "按审核状态筛选") \
 	X(K_TICK_ITEM,      "勾选完成/取消") \
 	X(K_SWITCH_VIEW,    "换视图") \
+	X(K_NEXT_MONTH,     "下个月") \
 	X(K_COLUMN,         "换列/换月份") \
 	X(K_LOCK,           "锁定/解锁") \
 	X(K_RESET,          "重置密码") \
@@ -504,7 +505,8 @@
 	X(KC_CELL,          "修改表格中的一格") \
 	X(KC_VIEW,          "汇总表（如附表4）") \
 	X(KC_CHECKLIST,     "工作进度检查表") \
-	X(KC_REPORT,        "进度排名与工作简报") \
+	X(KC_REPORT,        "任务完成进度与排名") \
+	X(KC_BRIEFING,      "月度工作简报") \
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \
 	X(KC_TRANSFER,      "导出数据") \

@@ -100,7 +100,7 @@ static void briefing_draw(ui_screen *s, ui_app *app)
 	snprintf(count, sizeof count, msg(MSG_UI_BR_COUNT), b->nreported, b->n);
 	/* the units not reported, whole: wrapped over up to five lines */
 	int extra = app_detail_room(app, missing, 5);
-	app_chrome(app, title, count, missing, CTX_REPORT);
+	app_chrome(app, title, count, missing, CTX_BRIEFING);
 	free(missing);
 	int y = app_body_top(), h = app_body_height() - extra, rows = h - 3;
 	bs->rows = rows > 1 ? rows : 1;
@@ -126,7 +126,7 @@ static void briefing_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	briefing_screen *bs = (briefing_screen *)s;
 	int months = schedule_nmonths(&app->env->cat.schedule);
-	kp_action a = keymap_lookup(CTX_REPORT, key);
+	kp_action a = keymap_lookup(CTX_BRIEFING, key);
 	/* Up/Down scroll the table a unit at a time, PgUp/PgDn a window */
 	size_t tops = bs->b.n > (size_t)bs->rows ? bs->b.n - (size_t)bs->rows + 1 : 1;
 	if (app_move(&bs->top, tops, a, (size_t)bs->rows))
