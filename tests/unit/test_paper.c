@@ -44,6 +44,17 @@ static char **rows_of(FILE *csv, size_t *nrows, size_t *ncells)
 	return all;
 }
 
+/* What a test read back: the cells, the places, the CSV and the workbook. */
+static void read_free(char **cells, size_t n, paper_places *pl, FILE *csv, FILE *in)
+{
+	for (size_t i = 0; i < n; i++)
+		free(cells[i]);
+	free(cells);
+	paper_places_free(pl);
+	fclose(csv);
+	fclose(in);
+}
+
 static void save_talent(fixture *fx, const char *csv)
 {
 	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
@@ -92,12 +103,7 @@ static void test_values_back(void **state)
 	at = paper_place(pl, 2, -1);
 	assert_string_equal(at, "工作表「1 张三」");
 	free(at);
-	for (size_t i = 0; i < nrows * ncells; i++)
-		free(cells[i]);
-	free(cells);
-	paper_places_free(pl);
-	fclose(csv);
-	fclose(in);
+	read_free(cells, nrows * ncells, pl, csv, in);
 }
 
 static void test_blank_form(void **state)
@@ -117,12 +123,7 @@ static void test_blank_form(void **state)
 	assert_string_equal(cells[0], f->unit_label);
 	for (size_t c = 0; c < ncells; c++) /* 　　年　　月 and □ are no values */
 		assert_string_equal(cells[ncells + c], "");
-	for (size_t i = 0; i < nrows * ncells; i++)
-		free(cells[i]);
-	free(cells);
-	paper_places_free(pl);
-	fclose(csv);
-	fclose(in);
+	read_free(cells, nrows * ncells, pl, csv, in);
 }
 
 static void test_other_layouts(void **state)

@@ -231,15 +231,6 @@ static void approve(fixture *fx, const char *form, long long id)
 		fail_msg("%s", err);
 }
 
-static const kp_check_item *item(const kp_checklist *c, const char *key)
-{
-	for (size_t i = 0; i < c->n; i++)
-		if (!strcmp(c->items[i].key, key))
-			return &c->items[i];
-	fail_msg("no item %s", key);
-	return NULL;
-}
-
 static size_t unit_index(const kp_checklist *c, const char *name)
 {
 	for (size_t u = 0; u < c->nunits; u++)
@@ -261,7 +252,7 @@ static void test_monthly_reports_late_and_missing(void **state)
 	clock_set_today("2016-08-04");
 	kp_checklist c;
 	checklist_build(&c, &fx->env, 0);
-	const kp_check_item *july = item(&c, "monthly:2016-07");
+	const kp_check_item *july = checklist_item(&c, "monthly:2016-07");
 	assert_int_equal(check_item_unit_state(july, unit_index(&c, "魏都区")), MS_DONE);
 	assert_int_equal(check_item_unit_state(july, unit_index(&c, "长葛市")), MS_LATE);
 	assert_int_equal(check_item_unit_state(july, unit_index(&c, "禹州市")), MS_OVERDUE);
@@ -269,13 +260,13 @@ static void test_monthly_reports_late_and_missing(void **state)
 	assert_int_equal(july->nlate, 1);
 	assert_int_equal(july->noverdue, 17);
 	assert_int_equal(check_item_state(&c, july), MS_OVERDUE);
-	const kp_check_item *aug = item(&c, "monthly:2016-08");
+	const kp_check_item *aug = checklist_item(&c, "monthly:2016-08");
 	assert_int_equal(check_item_unit_state(aug, unit_index(&c, "禹州市")), MS_OPEN); /* not yet */
 	assert_int_equal(check_item_state(&c, aug), MS_OPEN);
 	checklist_free(&c);
 	clock_set_today("2016-08-21");
 	checklist_build(&c, &fx->env, 0);
-	aug = item(&c, "monthly:2016-08");
+	aug = checklist_item(&c, "monthly:2016-08");
 	assert_int_equal(check_item_unit_state(aug, unit_index(&c, "禹州市")), MS_DONE);
 	checklist_free(&c);
 
@@ -310,7 +301,7 @@ static void test_submission_needs_every_form(void **state)
 	kp_checklist c;
 	checklist_build(&c, &fx->env, 0);
 	size_t u = unit_index(&c, "许昌学院");
-	assert_int_equal(check_item_unit_state(item(&c, "submit"), u), MS_OVERDUE); /* no project yet */
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_OVERDUE); /* no project yet */
 	checklist_free(&c);
 }
 
@@ -320,27 +311,27 @@ static void test_manual_ticks(void **state)
 	clock_set_today("2016-07-05");
 	kp_checklist c;
 	checklist_build(&c, &fx->env, 0);
-	const kp_check_item *breakdown = item(&c, "breakdown");
+	const kp_check_item *breakdown = checklist_item(&c, "breakdown");
 	assert_int_equal(check_item_state(&c, breakdown), MS_OVERDUE);
 	assert_int_equal(checklist_tick(&fx->env, breakdown, 0, "王科长", true, NULL), 0);
-	const kp_check_item *reg = item(&c, "register");
+	const kp_check_item *reg = checklist_item(&c, "register");
 	size_t u = unit_index(&c, "医学会");
 	assert_int_equal(checklist_tick(&fx->env, reg, c.units[u].id, "张伟", true, NULL), 0);
 	/* done by the data: no tick */
-	assert_int_equal(checklist_tick(&fx->env, item(&c, "summary"), c.units[u].id, "x", true, NULL), -1);
+	assert_int_equal(checklist_tick(&fx->env, checklist_item(&c, "summary"), c.units[u].id, "x", true, NULL), -1);
 	checklist_free(&c);
 	checklist_build(&c, &fx->env, 0);
-	breakdown = item(&c, "breakdown");
+	breakdown = checklist_item(&c, "breakdown");
 	assert_int_equal(check_item_state(&c, breakdown), MS_LATE); /* ticked on 7月5日 */
 	assert_string_equal(breakdown->done_by[0], "王科长");
 	assert_int_equal(strncmp(breakdown->done_at[0], "2016-07-05", 10), 0);
-	reg = item(&c, "register");
+	reg = checklist_item(&c, "register");
 	assert_int_equal(check_item_unit_state(reg, u), MS_DONE);
 	assert_int_equal(reg->ndone, 1);
 	assert_int_equal(checklist_tick(&fx->env, reg, c.units[u].id, "张伟", false, NULL), 0);
 	checklist_free(&c);
 	checklist_build(&c, &fx->env, 0);
-	assert_int_equal(item(&c, "register")->ndone, 0);
+	assert_int_equal(checklist_item(&c, "register")->ndone, 0);
 	checklist_free(&c);
 }
 

@@ -52,15 +52,6 @@ static void use_year(fixture *fx, int year)
 		fail_msg("%s", err);
 }
 
-static const kp_check_item *item(const kp_checklist *c, const char *key)
-{
-	for (size_t i = 0; i < c->n; i++)
-		if (!strcmp(c->items[i].key, key))
-			return &c->items[i];
-	fail_msg("no item %s", key);
-	return NULL;
-}
-
 /* The activities (科普活动, column 1 of the score) done by unit in the
  * session's year. */
 static long long activities_done(fixture *fx, const char *unit)
@@ -102,11 +93,11 @@ static void test_open_copies_quotas_and_schedule(void **state)
 	clock_set_today("2017-07-01");
 	kp_checklist c;
 	checklist_build(&c, &fx->env, 0);
-	const kp_check_item *submit = item(&c, "submit");
+	const kp_check_item *submit = checklist_item(&c, "submit");
 	assert_int_equal(submit->y, 2017);
 	assert_int_equal(submit->mo, 7);
 	assert_int_equal(submit->d, 15);
-	assert_int_equal(item(&c, "monthly:2017-07")->y, 2017);
+	assert_int_equal(checklist_item(&c, "monthly:2017-07")->y, 2017);
 	checklist_free(&c);
 	/* the quota table of the year: its own records */
 	const kp_form *q = catalog_form(&fx->env.cat, "quota");
@@ -183,7 +174,7 @@ static void test_years_do_not_mix(void **state)
 	clock_set_today("2016-07-05");
 	kp_checklist c;
 	checklist_build(&c, &fx->env, 0);
-	assert_int_equal(checklist_tick(&fx->env, item(&c, "breakdown"), 0, "王科长", true, NULL), 0);
+	assert_int_equal(checklist_tick(&fx->env, checklist_item(&c, "breakdown"), 0, "王科长", true, NULL), 0);
 	checklist_free(&c);
 	assert_int_equal(activities_done(fx, "魏都区"), 1);
 
@@ -200,8 +191,8 @@ static void test_years_do_not_mix(void **state)
 	assert_int_equal(r.year, 2016);
 	record_free(&r);
 	checklist_build(&c, &fx->env, 0);
-	assert_int_equal(check_item_state(&c, item(&c, "breakdown")), MS_OVERDUE);
-	assert_int_equal(checklist_tick(&fx->env, item(&c, "register"), store_unit_id(fx->env.store, "长葛市"), "x",
+	assert_int_equal(check_item_state(&c, checklist_item(&c, "breakdown")), MS_OVERDUE);
+	assert_int_equal(checklist_tick(&fx->env, checklist_item(&c, "register"), store_unit_id(fx->env.store, "长葛市"), "x",
 					true, NULL), 0);
 	checklist_free(&c);
 	/* an activity of 2016 filed in 2017 is refused: it belongs to 2016 */
@@ -248,8 +239,8 @@ static void test_years_do_not_mix(void **state)
 					 &rank, &n), KP_OK);
 	assert_true(rank > 1);
 	checklist_build(&c, &fx->env, 0);
-	assert_int_equal(check_item_state(&c, item(&c, "breakdown")), MS_LATE);
-	assert_int_equal(item(&c, "register")->ndone, 0);
+	assert_int_equal(check_item_state(&c, checklist_item(&c, "breakdown")), MS_LATE);
+	assert_int_equal(checklist_item(&c, "register")->ndone, 0);
 	checklist_free(&c);
 	/* a count kept by every write agrees with the table, year by year */
 	bool changed = true;
@@ -266,7 +257,7 @@ static void test_migration(void **state)
 	approved_activity(fx, "魏都区", "讲座", "2016-07-08");
 	kp_checklist c;
 	checklist_build(&c, &fx->env, 0);
-	assert_int_equal(checklist_tick(&fx->env, item(&c, "breakdown"), 0, "王科长", true, NULL), 0);
+	assert_int_equal(checklist_tick(&fx->env, checklist_item(&c, "breakdown"), 0, "王科长", true, NULL), 0);
 	checklist_free(&c);
 	env_close(&fx->env);
 	/* back to the old shape */

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <stdarg.h>
 
+#include "domain/checklist.h"
 #include "domain/env.h"
 
 typedef struct {
@@ -73,6 +74,16 @@ static inline long long save_record(fixture *fx, const char *form, const char *u
 	long long id = r.id;
 	record_free(&r);
 	return id;
+}
+
+/* The checklist's item stored under key ("submit", "monthly:2016-07"). */
+static inline const kp_check_item *checklist_item(const kp_checklist *c, const char *key)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (!strcmp(c->items[i].key, key))
+			return &c->items[i];
+	fail_msg("no item %s", key);
+	return NULL;
 }
 
 #endif
