@@ -11,6 +11,8 @@
  *
  * Errors: functions return 0 on success or a negative KP_E* code and set
  * *err to a new message (caller frees) where they take an err argument.
+ * err may always be NULL: the message is then dropped, the code still
+ * says what happened (tests/unit/test_store.c calls every getter so).
  */
 #ifndef KP_STORE_H
 #define KP_STORE_H
