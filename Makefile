@@ -224,7 +224,9 @@ check: all
 	$(BUILD)/kepu check
 
 # libFuzzer (clang-14): the form loader, the validators, the CSV importer,
-# each for FUZZ_SECONDS, seeded from the project's own files.
+# each for FUZZ_SECONDS, seeded from the project's own files. A crash's
+# input goes to build-fuzz/FUZZER-crash-*, never into the source tree; one
+# worth keeping becomes a seed (tests/fuzz/seeds/).
 FUZZERS      := fuzz_form fuzz_validate fuzz_csv fuzz_xlsx
 FUZZ_SECONDS ?= 60
 SEEDS_fuzz_form     := screens config data/lists
@@ -251,6 +253,7 @@ fuzz: deps-fuzz
 			fuzz_xlsx) seeds="$(SEEDS_fuzz_xlsx)"; args="";; \
 			*) seeds="$(SEEDS_fuzz_csv)"; args="$(ARGS_fuzz_csv)";; esac; \
 		build-fuzz/fuzz/$$f $$args -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=build-fuzz/$$f- \
 			-print_final_stats=1 build-fuzz/corpus/$$f $$seeds 2>build-fuzz/$$f.log || \
 			{ tail -40 build-fuzz/$$f.log; exit 1; }; \
 		grep -E "^Done|stat::number_of_executed_units" build-fuzz/$$f.log | tail -1; \
