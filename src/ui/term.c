@@ -71,10 +71,11 @@ static void write_all(const char *p, size_t n)
 {
 	while (n) {
 		ssize_t w = write(STDOUT_FILENO, p, n);
-		if (w <= 0 && errno != EINTR)
-			return;
-		if (w > 0)
-			p += w, n -= (size_t)w;
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return; /* the terminal is gone: nothing more to give back */
+		p += w, n -= (size_t)w;
 	}
 }
 
