@@ -79,9 +79,16 @@ static void write_all(const char *p, size_t n)
 	}
 }
 
+static volatile sig_atomic_t dying;
+
 static void on_fatal(int sig)
 {
 	int saved_errno = errno;
+	if (dying++) { /* a second fault (another thread, or this handler): just die */
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
 	write_all(fatal_reset, fatal_reset_len);
 	if (have_cooked)
 		tcsetattr(STDIN_FILENO, TCSANOW, &cooked);
