@@ -46,8 +46,8 @@ const char *term_paste_text(void) { return sb_str(&pasted); }
 /* The crash path: a fatal signal (SIGSEGV, SIGBUS, SIGFPE, SIGABRT — also
  * xalloc's abort on running out of memory) must not leave the clerk's shell
  * raw, silent and on the alternate screen. Everything the handler writes is
- * prepared at start-up, so it calls only write, tcsetattr, sigaction and
- * raise (async-signal-safe); it then dies by the same signal through the
+ * prepared at start-up, so it calls only write, tcsetattr, sigaction,
+ * signal and raise (async-signal-safe); it then dies by the same signal through the
  * action that was there before (the default, or a sanitizer's report). */
 static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGABRT};
 #define NFATAL (sizeof fatal_signals / sizeof fatal_signals[0])
