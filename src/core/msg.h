@@ -161,6 +161,8 @@
 	X(SS_DRAFT_OWNER,   "只能读写自己的草稿") \
 	X(C_CELL_NOT_YOURS, "%s「%s」有内容：这一项由%s填写，不能由本账号导入。请清空这一格后再导入（整个文件未导入）") \
 	X(C_COLUMN_NOT_YOURS, "%s「%s」有内容：这一列由%s填写，不能由本账号导入。请清空或删去这一列后再导入（整个文件未导入）") \
+	X(C_AUDIT_SINCE,    "--since「%s」不是有效的日期（如 2016-07-15 或 2016年7月15日），没有列出审计记录") \
+	X(C_AUDIT_UNIT,     "--unit「%s」不是任何单位的名称（与附表1 的单位名称一致，如「魏都区」），没有列出审计记录") \
 	X(C_THE_UNIT,       "填报单位") \
 	X(UI_ANY_KEY_QUITS, "按任意键退出。") \
 	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，并通知管理员：用最近一次 kepu backup 做的备份恢复。") \
@@ -243,6 +245,7 @@
 	X(UI_CONFLICT_BOTH, "您和他人都改了：%s。屏幕上是您的内容，按 F2 以屏幕为准保存。") \
 	X(UI_CONFLICT_THEIRS,"他人的内容：%s") \
 	X(UI_CONFLICT_GONE, "这条记录已被他人删除。屏幕上是您的内容，按 F2 另存为新记录。") \
+	X(UI_FATAL,         "kepu 意外中止（信号 %d），终端已恢复。最后自动保存的草稿在下次登录打开该表时会提示恢复。") \
 	X(UI_ENCODING_MISMATCH, "终端使用 %s 编码，而系统语言环境是 %s，输入的汉字会变成乱码。请把 SSH 客户端的字符编码改为一致，或设置 KEPU_TERMINAL_ENCODING=%s。") \
 	X(UI_VIEW_COUNT,    "单位：%s  共 %lld 人") \
 	X(UI_VIEW_HINT,     "按 Enter 打开这个人的推荐表；F4/^O 换一个单位") \

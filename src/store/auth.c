@@ -239,7 +239,7 @@ int store_user_add(kp_store *s, const char *name, kp_user_role role, long long u
 	char *what[] = {"name", "", (char *)name, "role", "", role == USER_CITY ? "city" : "unit"};
 	int rc = write_audited(s, st, "user_add", unit_id, what, 6, err);
 	if (rc == KP_ENOTFOUND) { /* the name is taken */
-		*err = xasprintf(msg(MSG_A_USER_EXISTS), name);
+		db_set_err(err, xasprintf(msg(MSG_A_USER_EXISTS), name));
 		rc = KP_ECONFLICT;
 	}
 	return db_end(s, rc, err);
@@ -261,7 +261,7 @@ static int user_update(kp_store *s, const char *name, const char *sql, const cha
 	char *what[] = {"name", "", (char *)name};
 	int rc = write_audited(s, st, action, s->actor_unit, what, 3, err);
 	if (rc == KP_ENOTFOUND)
-		*err = xasprintf(msg(MSG_A_NO_USER), name);
+		db_set_err(err, xasprintf(msg(MSG_A_NO_USER), name));
 	if (rc == KP_OK && clear) {
 		sqlite3_stmt *del = db_prepare(s, "DELETE FROM kp_login_throttle WHERE scope = 'name'"
 						  " AND key = ?", err);

@@ -95,6 +95,9 @@ int db_commit(kp_store *s, char **err);
 void db_rollback(kp_store *s);
 /* *err = the connection's current error message. */
 int db_fail(kp_store *s, char **err);
+/* *err = text (owned by the caller from then on), or text freed when the
+ * caller passed no err: every store function takes a NULL err. */
+void db_set_err(char **err, char *text);
 /* Append an audit row in the current transaction: who (NULL: the actor),
  * the form's table (or kp_users, kp_ticks), the record, its unit, the
  * action, and the changes as field, old, new, field, old, new, … */

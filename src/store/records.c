@@ -138,8 +138,8 @@ static int write_fail(kp_store *s, const kp_form *f, const kp_record *r, char **
 {
 	if (f->unique >= 0 && sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE) {
 		if (err)
-			*err = xasprintf(msg(MSG_S_DUPLICATE), f->fields[f->unique].label,
-					 r->vals[f->unique]);
+			db_set_err(err, xasprintf(msg(MSG_S_DUPLICATE), f->fields[f->unique].label,
+					 r->vals[f->unique]));
 		return KP_ERR;
 	}
 	return db_fail(s, err);
@@ -250,11 +250,11 @@ static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, ch
 	char *labels = hint_labels(f);
 	int rc = KP_ESAME;
 	if (old->unit_id != r->unit_id)
-		*err = xasprintf(msg(MSG_S_SAME_OTHER_UNIT), old->unit_name, old->id, labels);
+		db_set_err(err, xasprintf(msg(MSG_S_SAME_OTHER_UNIT), old->unit_name, old->id, labels));
 	else if (f->review && !strcmp(old->state, "approved"))
-		*err = xasprintf(msg(MSG_S_SAME_APPROVED), old->id, labels);
+		db_set_err(err, xasprintf(msg(MSG_S_SAME_APPROVED), old->id, labels));
 	else if (!b->update)
-		*err = xasprintf(msg(MSG_S_SAME), old->id, labels);
+		db_set_err(err, xasprintf(msg(MSG_S_SAME), old->id, labels));
 	else
 		rc = KP_OK;
 	free(labels);
@@ -511,7 +511,7 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 		if (sqlite3_step(st) != SQLITE_DONE)
 			write_fail(s, f, r, err);
 		else if (sqlite3_changes(s->db) == 0 || !had) {
-			*err = xstrdup(msg(MSG_S_CHANGED));
+			db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 			rc = KP_ECONFLICT;
 		} else if ((rc = audit_record(s, f, r->id, old.unit_id, "update", old.vals, r->vals)) != KP_OK)
 			db_fail(s, err);
@@ -563,8 +563,8 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 	if (rc == KP_OK && db_commit(s, err) == KP_OK)
 		return KP_OK;
 	db_rollback(s);
-	if (rc == KP_ENOTFOUND || (rc == KP_ERR && !*err))
-		*err = xstrdup(msg(MSG_S_CHANGED));
+	if (rc == KP_ENOTFOUND || (rc == KP_ERR && err && !*err))
+		db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 	return rc == KP_OK ? KP_ERR : rc;
 }
 
@@ -616,7 +616,7 @@ int store_get(kp_store *s, const kp_form *f, long long id, kp_record *r, char **
 	if (rc == SQLITE_ROW)
 		read_row(st, f, r);
 	else if (rc == SQLITE_DONE)
-		*err = xstrdup(msg(MSG_S_CHANGED));
+		db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 	else
 		db_fail(s, err);
 	sqlite3_finalize(st);
@@ -896,7 +896,7 @@ int store_set_state(kp_store *s, const kp_form *f, long long id, const char *fro
 		if (sqlite3_step(st) != SQLITE_DONE)
 			db_fail(s, err);
 		else if (!had || !sqlite3_changes(s->db)) {
-			*err = xstrdup(msg(MSG_S_CHANGED));
+			db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 			rc = KP_ECONFLICT;
 		} else {
 			char *ch[] = {"kp_state", old.state, (char *)to, "kp_reason", old.reason,

@@ -27,12 +27,12 @@ int store_session(kp_store *s, kp_session_kind kind, const char *user, long long
 	static const enum kp_msg_id names[] = {MSG_P_OWNER_CITY, MSG_P_OWNER_CITY, MSG_P_COL_UNIT,
 					       MSG_SS_SIGN_IN};
 	if (!narrows(s->kind, kind)) {
-		*err = xasprintf(msg(MSG_SS_WIDEN), msg(names[kind]));
+		db_set_err(err, xasprintf(msg(MSG_SS_WIDEN), msg(names[kind])));
 		return KP_ERR;
 	}
 	char *unit = NULL;
 	if (kind == SESSION_UNIT && !(unit = store_unit_name(s, unit_id))) {
-		*err = xasprintf(msg(MSG_S_NO_UNIT), "?");
+		db_set_err(err, xasprintf(msg(MSG_S_NO_UNIT), "?"));
 		return KP_ERR;
 	}
 	free(unit);
@@ -57,9 +57,9 @@ int session_need(kp_store *s, unsigned kinds, char **err)
 	if (kinds & SESSION_KIND(s->kind))
 		return KP_OK;
 	if (err)
-		*err = xstrdup(msg(s->kind == SESSION_NONE ? MSG_SS_SIGN_IN
+		db_set_err(err, xstrdup(msg(s->kind == SESSION_NONE ? MSG_SS_SIGN_IN
 				   : kinds == SESSION_KIND(SESSION_ADMIN) ? MSG_SS_ADMIN_ONLY
-									  : MSG_SS_CITY_ONLY));
+									  : MSG_SS_CITY_ONLY)));
 	return KP_ERR;
 }
 
@@ -137,23 +137,23 @@ static int may_touch(kp_store *s, const kp_form *f, const kp_record *old, long l
 		return KP_ERR;
 	if (s->kind == SESSION_UNIT && (unit_id != s->actor_unit || (old && old->unit_id != s->actor_unit))) {
 		char *own = store_unit_name(s, s->actor_unit);
-		*err = xasprintf(msg(MSG_SS_OTHER_UNIT), own ? own : "");
+		db_set_err(err, xasprintf(msg(MSG_SS_OTHER_UNIT), own ? own : ""));
 		free(own);
 		return KP_ERR;
 	}
 	int today;
 	clock_today(&today, &(int){0}, &(int){0});
 	if (s->kind == SESSION_UNIT && s->year > today) { /* a year not begun: nothing of a unit's yet */
-		*err = xasprintf(msg(MSG_SS_YEAR_AHEAD), s->year, today);
+		db_set_err(err, xasprintf(msg(MSG_SS_YEAR_AHEAD), s->year, today));
 		return KP_ERR;
 	}
 	if (!store_may_write_form(s, f)) {
-		*err = xasprintf(msg(f->written_by == WRITER_CITY ? MSG_SS_CITY_FORM : MSG_SS_UNIT_FIELD),
-				 f->title);
+		db_set_err(err, xasprintf(msg(f->written_by == WRITER_CITY ? MSG_SS_CITY_FORM : MSG_SS_UNIT_FIELD),
+				 f->title));
 		return KP_ERR;
 	}
 	if (f->review && old && old->state && !store_may_edit_state(s, old->state)) {
-		*err = xasprintf(msg(MSG_SS_STATE), state_words(old->state));
+		db_set_err(err, xasprintf(msg(MSG_SS_STATE), state_words(old->state)));
 		return KP_ERR;
 	}
 	return KP_OK;
@@ -171,7 +171,7 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 		const kp_field *fd = &f->fields[i];
 		const char *v = r->vals[i];
 		if (fd->in_year && v && strlen(v) >= 4 && atoi(v) != year) {
-			*err = xasprintf(msg(MSG_SS_NOT_IN_YEAR), fd->label, v, year, v);
+			db_set_err(err, xasprintf(msg(MSG_SS_NOT_IN_YEAR), fd->label, v, year, v));
 			return KP_ERR;
 		}
 	}
@@ -180,8 +180,8 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 		const char *before = old ? old->vals[i] : "";
 		if (store_may_write_field(s, fd) || !strcmp(before, r->vals[i] ? r->vals[i] : ""))
 			continue;
-		*err = xasprintf(msg(fd->written_by == WRITER_CITY ? MSG_SS_CITY_FIELD : MSG_SS_UNIT_FIELD),
-				 fd->label);
+		db_set_err(err, xasprintf(msg(fd->written_by == WRITER_CITY ? MSG_SS_CITY_FIELD : MSG_SS_UNIT_FIELD),
+				 fd->label));
 		return KP_ERR;
 	}
 	return KP_OK;
@@ -195,7 +195,7 @@ int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char
 int session_may_attach(kp_store *s, const kp_form *f, const kp_record *old, char **err)
 {
 	if (!f->evidence) {
-		*err = xasprintf(msg(MSG_SS_NO_EVIDENCE), f->title);
+		db_set_err(err, xasprintf(msg(MSG_SS_NO_EVIDENCE), f->title));
 		return KP_ERR;
 	}
 	return may_touch(s, f, old, old->unit_id, err);
@@ -207,11 +207,11 @@ int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const 
 	if (session_need(s, ANY_SESSION, err) != KP_OK)
 		return KP_ERR;
 	if (s->kind == SESSION_UNIT && old->unit_id != s->actor_unit) {
-		*err = xstrdup(msg(MSG_S_CHANGED)); /* like a missing record */
+		db_set_err(err, xstrdup(msg(MSG_S_CHANGED))); /* like a missing record */
 		return KP_ERR;
 	}
 	if (!f->review || !store_may_move(s, from, to)) {
-		*err = xasprintf(msg(MSG_SS_MOVE), state_words(from), state_words(to));
+		db_set_err(err, xasprintf(msg(MSG_SS_MOVE), state_words(from), state_words(to)));
 		return KP_ERR;
 	}
 	return KP_OK;

@@ -11,6 +11,8 @@
  *
  * Errors: functions return 0 on success or a negative KP_E* code and set
  * *err to a new message (caller frees) where they take an err argument.
+ * err may always be NULL: the message is then dropped, the code still
+ * says what happened (tests/unit/test_store.c calls every getter so).
  */
 #ifndef KP_STORE_H
 #define KP_STORE_H
@@ -262,7 +264,9 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 			const char *value);
 /* The id of the unit's record of f whose field is value, or 0. */
 long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field, const char *value);
-/* Records of f per unit: out[i] for units[i] (kept by triggers, no scan);
+/* Records of f per unit: out[i] for units[i] (read from kp_counts, which
+ * counts.c keeps in step with every write in the writer's transaction: no
+ * scan, and no triggers, which cost an import more than its inserts);
  * with state (a reviewed form), only those in it. */
 void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const kp_unit *units,
 		       size_t n, long long *out);
