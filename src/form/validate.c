@@ -13,11 +13,9 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "form/phone.h"
 
 /* Pattern names the typed validators use (config/patterns.yaml). */
-#define PAT_MOBILE "mobile"
-#define PAT_LANDLINE "landline"
-#define PAT_LOCAL "local_phone"
 #define PAT_EMAIL "email"
 
 static bool fail(char **reason, char *text)
@@ -30,86 +28,6 @@ static bool matches(const kp_catalog *cat, const char *name, const char *s)
 {
 	const kp_pattern *p = catalog_pattern(cat, name);
 	return p && pattern_match(p, s) == PM_MATCH;
-}
-
-/* Digits only (after separators are removed): a mobile, a landline with its
- * area code, or a bare local number in the home area. Returns the stored
- * form or NULL. */
-static char *phone_digits(const kp_catalog *cat, const char *d)
-{
-	if (matches(cat, PAT_MOBILE, d))
-		return xstrdup(d);
-	if (matches(cat, PAT_LANDLINE, d)) {
-		int area = (!strncmp(d, "010", 3) || !strncmp(d, "02", 2)) ? 3 : 4;
-		return xasprintf("%.*s-%s", area, d, d + area);
-	}
-	if (matches(cat, PAT_LOCAL, d))
-		return xasprintf("%s-%s", cat->local_area_code, d);
-	return NULL;
-}
-
-static char *phone_main(const kp_catalog *cat, const char *main_part)
-{
-	char *d = text_strip_chars(main_part, " -()");
-	char *r = phone_digits(cat, d);
-	free(d);
-	return r;
-}
-
-static bool valid_extension(const char *e)
-{
-	size_t n = strlen(e);
-	if (n < 1 || n > 6)
-		return false;
-	for (; *e; e++)
-		if (*e < '0' || *e > '9')
-			return false;
-	return true;
-}
-
-static char *phone_normalise(const kp_catalog *cat, const char *s0)
-{
-	static const char *const prefixes[] = {"(+86)", "+86", "0086", NULL};
-	static const char *const ext_marks[] = {"转", "分机", "ext.", "ext", "EXT", "x", "X", "#", NULL};
-	const char *s = s0;
-	char *with_zero = NULL;
-	for (const char *const *p = prefixes; *p; p++)
-		if (text_starts_with(s, *p)) {
-			s += strlen(*p);
-			if (*s == ' ' || *s == '-')
-				s++;
-			if (*s != '1' && *s != '0') /* "+86 374 …" is the landline 0374 … */
-				s = with_zero = xasprintf("0%s", s);
-			break;
-		}
-	char *main_part = xstrdup(s), *ext = NULL;
-	for (const char *const *m = ext_marks; *m && !ext; m++) {
-		char *at = strstr(main_part, *m);
-		if (at && at != main_part) {
-			ext = text_strip_chars(at + strlen(*m), " ");
-			*at = '\0';
-		}
-	}
-	char *r = phone_main(cat, main_part);
-	if (!r && !ext) { /* 0374-2965753-8001: the last group is an extension */
-		char *dash = strrchr(main_part, '-');
-		if (dash && valid_extension(dash + 1)) {
-			ext = xstrdup(dash + 1);
-			*dash = '\0';
-			r = phone_main(cat, main_part);
-		}
-	}
-	if (r && ext) {
-		char *full = NULL;
-		if (valid_extension(ext) && strchr(r, '-'))
-			full = xasprintf("%s转%s", r, ext);
-		free(r);
-		r = full;
-	}
-	free(ext);
-	free(main_part);
-	free(with_zero);
-	return r;
 }
 
 static char *email_normalise(const char *s)
@@ -269,9 +187,7 @@ static bool typed(const kp_catalog *cat, const kp_field *f, char **sp, char **ou
 		*out = xstrdup(f->choices->items[d]);
 		return true;
 	case FT_PHONE:
-		if (!(*out = phone_normalise(cat, s)))
-			return fail(reason, xstrdup(msg(MSG_V_PHONE)));
-		return true;
+		return (*out = phone_normalise(cat, s, reason)) != NULL;
 	case FT_EMAIL:
 		t = email_normalise(s);
 		if (!matches(cat, PAT_EMAIL, t)) {
@@ -288,6 +204,10 @@ static bool typed(const kp_catalog *cat, const kp_field *f, char **sp, char **ou
 	case FT_YEARMONTH:
 		if (!yearmonth_parse(s, &y, &m))
 			return fail(reason, xstrdup(msg(MSG_V_YEARMONTH)));
+		if (cat && cat->schedule.year &&
+		    (y < cat->schedule.first_year || y > schedule_last_year(&cat->schedule)))
+			return fail(reason, xasprintf(msg(MSG_V_MONTH_RANGE), s, cat->schedule.first_year,
+						      schedule_last_year(&cat->schedule)));
 		*out = xasprintf("%04d-%02d", y, m);
 		return true;
 	case FT_TEXT: case FT_TEXTAREA: case FT_RECORD: case FT_COUNT:
