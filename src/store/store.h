@@ -273,6 +273,16 @@ void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const k
  * aggregates and nothing else; unit_id must be one the session may see. */
 int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
 		    const kp_form *const *count_forms, long long unit_id, int *rank, int *nunits);
+/* Move record id to programme year `to` (#27), keeping its number, state,
+ * attachments and history; audited (move_year, kp_year old → new). The
+ * city moves any record, a unit only its own draft (or a record of a form
+ * without review), never into a year not begun; a per-unit form's record
+ * never moves. The target year must be opened and its rules hold: an
+ * in_year date in it, a not_after: year value not after it — else KP_ERR
+ * with *err naming the field. KP_ENOTFOUND: no such year, or no such record
+ * for the session (another unit's answers alike); KP_ECONFLICT: changed
+ * meanwhile. */
+int store_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err);
 /* Move a reviewed record from one state to another (with the reason of a
  * return), if it is still in `from`: KP_ECONFLICT otherwise. Audited. */
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
