@@ -54,6 +54,8 @@ static int move(kp_store *s, const kp_form *f, const kp_record *old, int to, cha
 int store_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err)
 {
 	char *schedule = NULL;
+	if (session_need(s, ANY_SESSION, err) != KP_OK)
+		return KP_ERR;
 	if (store_year_schedule(s, to, &schedule, err) != KP_OK) /* names the years opened */
 		return KP_ENOTFOUND;
 	free(schedule);
