@@ -368,6 +368,21 @@ typedef struct {
  * under the name and the address); why: the reason, for the audit. */
 int store_login_result(kp_store *s, const kp_login_try *t, bool ok, long long unit_id, const char *why);
 
+/* Failed logins of a name from many addresses (#27): how many addresses
+ * failed under name since `since` (Unix seconds), and how many times in all
+ * (a unit session learns this of its own name only). */
+void store_login_spread(kp_store *s, const char *name, long long since, int *addrs, int *failures);
+/* The city's: the names (at most max, most addresses first) that failed
+ * from at least min_addrs addresses since `since`; each name a new string
+ * (attacks_free). */
+typedef struct {
+	char *name;
+	int addrs, failures;
+	long long last_failed;
+} kp_attack;
+size_t store_login_attacks(kp_store *s, long long since, int min_addrs, kp_attack *out, size_t max);
+void attacks_free(kp_attack *a, size_t n);
+
 /* The audit trail: one row per change, login or decision. */
 typedef struct {
 	long long id;
