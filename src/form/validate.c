@@ -204,10 +204,6 @@ static bool typed(const kp_catalog *cat, const kp_field *f, char **sp, char **ou
 	case FT_YEARMONTH:
 		if (!yearmonth_parse(s, &y, &m))
 			return fail(reason, xstrdup(msg(MSG_V_YEARMONTH)));
-		if (cat && cat->schedule.year &&
-		    (y < cat->schedule.first_year || y > schedule_last_year(&cat->schedule)))
-			return fail(reason, xasprintf(msg(MSG_V_MONTH_RANGE), s, cat->schedule.first_year,
-						      schedule_last_year(&cat->schedule)));
 		*out = xasprintf("%04d-%02d", y, m);
 		return true;
 	case FT_TEXT: case FT_TEXTAREA: case FT_RECORD: case FT_COUNT:
@@ -257,6 +253,23 @@ static bool after_year(const kp_catalog *cat, const kp_field *f, char **out, cha
 	return false;
 }
 
+/* in_programme — a date, month or year outside the programme's years
+ * (the schedule's first year to its last_year, or a later year in use) is
+ * refused, saying the bound: a project of 1949-10 was never this one's. */
+static bool in_programme(const kp_catalog *cat, const kp_field *f, char **out, char **reason)
+{
+	if (!f->in_programme || !cat || !cat->schedule.year || !(*out)[0])
+		return true;
+	long y = strtol(*out, NULL, 10);
+	int first = cat->schedule.first_year, last = schedule_last_year(&cat->schedule);
+	if (y >= first && y <= last)
+		return true;
+	fail(reason, xasprintf(msg(MSG_V_MONTH_RANGE), *out, first, last));
+	free(*out);
+	*out = NULL;
+	return false;
+}
+
 char *field_initial(const kp_catalog *cat, const kp_field *f)
 {
 	if (f->default_year && cat && cat->schedule.year)
@@ -285,7 +298,7 @@ bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, c
 		ok = fail(reason, xasprintf(msg(MSG_V_TOO_LONG), f->max_chars, n));
 	} else {
 		ok = typed(cat, f, &s, out, reason) && not_yet(f, out, reason) &&
-		     after_year(cat, f, out, reason);
+		     after_year(cat, f, out, reason) && in_programme(cat, f, out, reason);
 	}
 	free(s);
 	return ok;

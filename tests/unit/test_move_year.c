@@ -130,6 +130,10 @@ static void test_target_year_rules(void **state)
 	const kp_form *q = form(fx, "quota");
 	refused(fx->env.store, q, store_unit_record(fx->env.store, q, 1), 2017, "每个单位每年度一份");
 	refused(fx->env.store, f, 99999, 2017, "已被其他人修改或删除");
+	/* a 月报's month is its year's (in_year on a choice) */
+	const kp_form *m = form(fx, "monthly");
+	long long rep = save_record(fx, "monthly", "长葛市", "month", "2016-08", NULL);
+	refused(fx->env.store, m, rep, 2017, "不能换到 2017 年度：「月份」2016-08 不在该年度");
 }
 
 static void test_unit_moves_only_its_own_draft(void **state)

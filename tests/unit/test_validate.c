@@ -294,6 +294,10 @@ static void test_other_types(void **state)
 	assert_true(field_validate(&cat, &f->fields[1], "２０１６.７", &out, &why));
 	assert_string_equal(out, "2016-07");
 	free(out);
+	/* without in_programme a month is any month (出生年月) */
+	assert_true(field_validate(&cat, &f->fields[1], "1949-10", &out, &why));
+	assert_string_equal(out, "1949-10");
+	free(out);
 	assert_true(field_validate(&cat, &f->fields[2], "AB12", &out, &why));
 	free(out);
 	assert_false(field_validate(&cat, &f->fields[2], "ab12", &out, &why));
@@ -311,9 +315,9 @@ static void test_other_types(void **state)
 	diag_free(&d);
 }
 
-/* A project's months lie within the programme's years: from January of
- * the schedule's first year to December of its last_year (2016—2020), or
- * of a later programme year in use. */
+/* A project's months (in_programme) lie within the programme's years:
+ * from January of the schedule's first year to December of its last_year
+ * (2016—2020), or of a later programme year in use. */
 static void test_months_in_programme(void **state)
 {
 	(void)state;
@@ -330,7 +334,7 @@ static void test_months_in_programme(void **state)
 	const char *outside[] = {"1949-10", "2015-12", "2021-01", "1950年1月"};
 	for (size_t i = 0; i < 4; i++) {
 		assert_false(field_validate(&cat, end, outside[i], &out, &why));
-		if (!strstr(why, "不在本工程的年份内") || !strstr(why, "2016年1月至 2020年12月"))
+		if (!strstr(why, "不在本工程的年份内：应在 2016年1月至 2020年12月之间"))
 			fail_msg("“%s”: %s", outside[i], why);
 		free(why);
 	}
