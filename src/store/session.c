@@ -242,16 +242,19 @@ int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, i
 	if (s->kind == SESSION_UNIT) {
 		int today;
 		clock_today(&today, &(int){0}, &(int){0});
+		char *why = NULL;
 		if (old->unit_id != s->actor_unit)
-			*err = xstrdup(msg(MSG_S_CHANGED)); /* like a missing record */
+			why = xstrdup(msg(MSG_S_CHANGED)); /* like a missing record */
 		else if (!store_may_write_form(s, f))
-			*err = xasprintf(msg(MSG_SS_CITY_FORM), f->title);
+			why = xasprintf(msg(MSG_SS_CITY_FORM), f->title);
 		else if (f->review && strcmp(old->state, "draft") != 0)
-			*err = xasprintf(msg(MSG_SS_YEAR_STATE), state_words(old->state));
+			why = xasprintf(msg(MSG_SS_YEAR_STATE), state_words(old->state));
 		else if (to > today)
-			*err = xasprintf(msg(MSG_SS_YEAR_AHEAD), to, today);
-		if (*err)
+			why = xasprintf(msg(MSG_SS_YEAR_AHEAD), to, today);
+		if (why) {
+			*err = why;
 			return KP_ERR;
+		}
 	}
 	if (f->per_unit) {
 		*err = xasprintf(msg(MSG_SS_YEAR_PER_UNIT), f->title);
