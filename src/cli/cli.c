@@ -118,7 +118,7 @@ const kp_option kp_options[] = {
 	{"user", 'U', false, "NAME", "audit", "With audit: only that user's rows."},
 	{"unit", 'u', false, "UNIT", "import export user audit find year attachments move",
 	 "The unit (单位 of 附表1) that imported rows belong to, that an export or a search is limited to, of a new "
-	 "unit account, or whose audit rows are printed; import, find, year and attachments act as that unit's account."},
+	 "unit account, or whose audit rows are printed; import, find, year, attachments and move act as that unit's account."},
 	{"for-unit", 'Q', false, "UNIT", "import",
 	 "With import: the unit whose records a file without a 填报单位 column holds (a 推荐表 or 入库表), imported "
 	 "with the administrator's rights, so the city's opinion on the form is kept (--unit imports with the unit's "
