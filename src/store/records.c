@@ -48,10 +48,7 @@ void record_set(kp_record *r, size_t i, const char *v)
 static char *select_sql(const kp_form *f, const char *where_order);
 static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r);
 
-/* The stored record `WHERE t.<key> = value` (id, or unit_id for a per-unit
- * form), read inside the writer's transaction; false when there is none
- * or it is another unit's than a unit session's. */
-static bool stored(kp_store *s, const kp_form *f, const char *key, long long value, kp_record *out)
+bool db_stored(kp_store *s, const kp_form *f, const char *key, long long value, kp_record *out)
 {
 	/* A per-unit form's record is the unit's of the session's year. */
 	bool by_unit = !strcmp(key, "unit_id");
@@ -343,7 +340,7 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	kp_record old;
 	/* A per-unit form's record for a unit that has one is replaced: an
 	 * update, audited with its old values. */
-	bool replaces = b->f->per_unit && stored(b->s, b->f, "unit_id", r->unit_id, &old);
+	bool replaces = b->f->per_unit && db_stored(b->s, b->f, "unit_id", r->unit_id, &old);
 	/* An import's row (a batch with a source) may repeat a stored person:
 	 * looked up unless no row can hold its values (persons.c). The screen
 	 * warns before saving instead, and a second F2 saves. */
@@ -494,7 +491,7 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 	sb_free(&b);
 	int rc = KP_ERR;
 	kp_record old;
-	bool had = stored(s, f, "id", r->id, &old);
+	bool had = db_stored(s, f, "id", r->id, &old);
 	if (had)
 		r->unit_id = old.unit_id; /* an update never moves a record to another unit */
 	char **held = NULL;
@@ -539,7 +536,7 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 	free(sql);
 	int rc = KP_ERR;
 	kp_record old;
-	bool had = stored(s, f, "id", id, &old);
+	bool had = db_stored(s, f, "id", id, &old);
 	if (st && had && (session_may_delete(s, f, &old, err) != KP_OK ||
 			  refs_block_delete(s, f, id, err) != KP_OK)) {
 		sqlite3_finalize(st);
@@ -876,7 +873,7 @@ int store_set_state(kp_store *s, const kp_form *f, long long id, const char *fro
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	kp_record old;
-	bool had = stored(s, f, "id", id, &old);
+	bool had = db_stored(s, f, "id", id, &old);
 	char *sql = xasprintf("UPDATE \"%s\" SET kp_state = ?1, kp_reason = ?2, version = version + 1,"
 			      " updated_at = " NOW " WHERE id = ?3 AND kp_state = ?4 AND (?5 = 0 OR unit_id = ?5)",
 			      f->table);

@@ -277,6 +277,16 @@ void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const k
  * aggregates and nothing else; unit_id must be one the session may see. */
 int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
 		    const kp_form *const *count_forms, long long unit_id, int *rank, int *nunits);
+/* Move record id to programme year `to` (#27), keeping its number, state,
+ * attachments and history; audited (move_year, kp_year old → new). The
+ * city moves any record, a unit only its own draft (or a record of a form
+ * without review), never into a year not begun; a per-unit form's record
+ * never moves. The target year must be opened and its rules hold: an
+ * in_year date in it, a not_after: year value not after it — else KP_ERR
+ * with *err naming the field. KP_ENOTFOUND: no such year, or no such record
+ * for the session (another unit's answers alike); KP_ECONFLICT: changed
+ * meanwhile. */
+int store_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err);
 /* Move a reviewed record from one state to another (with the reason of a
  * return), if it is still in `from`: KP_ECONFLICT otherwise. Audited. */
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
@@ -361,6 +371,21 @@ typedef struct {
 /* Record a login (ending the name's back-off) or a failed one (counted
  * under the name and the address); why: the reason, for the audit. */
 int store_login_result(kp_store *s, const kp_login_try *t, bool ok, long long unit_id, const char *why);
+
+/* Failed logins of a name from many addresses (#27): how many addresses
+ * failed under name since `since` (Unix seconds), and how many times in all
+ * (a unit session learns this of its own name only). */
+void store_login_spread(kp_store *s, const char *name, long long since, int *addrs, int *failures);
+/* The city's: the names (at most max, most addresses first) that failed
+ * from at least min_addrs addresses since `since`; each name a new string
+ * (attacks_free). */
+typedef struct {
+	char *name;
+	int addrs, failures;
+	long long last_failed;
+} kp_attack;
+size_t store_login_attacks(kp_store *s, long long since, int min_addrs, kp_attack *out, size_t max);
+void attacks_free(kp_attack *a, size_t n);
 
 /* The audit trail: one row per change, login or decision. */
 typedef struct {
