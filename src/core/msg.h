@@ -105,6 +105,7 @@
 	X(S_OPEN,           "无法打开数据库 %s：%s") \
 	X(S_SQL,            "数据库错误：%s") \
 	X(S_CHANGED,        "这条记录已被其他人修改或删除，请重新打开后再改") \
+	X(S_BACKUP_TEMP,    "无法在 %s 中建立备份的临时文件：%s") \
 	X(S_BACKUP_BAD,     "备份 %s 未通过完整性检查：%s") \
 	X(S_NO_FILE,        "文件不存在（先运行 kepu init）") \
 	X(S_DUPLICATE,      "本单位已有%s为「%s」的记录，请在列表中打开它修改") \
@@ -670,6 +671,7 @@
 	X(XC_FOLDER_OPEN,   "交换文件夹 %s 对其他用户开放（权限 %04o），无法改为 %04o；请管理员处理") \
 	X(XC_MISSING,       "交换文件夹中没有「%s」") \
 	X(XC_OPEN,          "无法打开「%s」：%s") \
+	X(XC_COMPANION,     "「%s」不能写：SQLite 会把它当作数据库 %s 的 -journal/-wal/-shm 文件，下次打开时回放或删除它；请换一个名字") \
 	X(XC_LINK,          "「%s」是符号链接：kepu 不打开交换文件夹中的链接") \
 	X(XC_IS_DATABASE,   "「%s」是 kepu 的数据库（或其链接、-wal/-shm/-journal 文件），不能导入或导出") \
 	X(XC_DB_UNKNOWN,    "无法查看数据库 %s（%s），不能确认「%s」不是数据库文件，为安全起见没有打开") \

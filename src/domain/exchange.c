@@ -135,6 +135,28 @@ bool exchange_is_database(const char *db, const struct stat *st, const char *sho
 	return hit;
 }
 
+int exchange_check_output(int dirfd, const char *db, const char *path, char **err)
+{
+	static const char *const companion[] = {"-journal", "-wal", "-shm"};
+	struct stat st;
+	if (db && stat_raised(dirfd, path, &st, 0) == 0 && exchange_is_database(db, &st, path, err))
+		return -1;
+	size_t len = strlen(path);
+	for (size_t i = 0; i < sizeof companion / sizeof *companion; i++) {
+		size_t n = strlen(companion[i]);
+		if (len <= n || strcmp(path + len - n, companion[i]))
+			continue;
+		char *base = xasprintf("%.*s", (int)(len - n), path);
+		bool taken = stat_raised(dirfd, base, &st, 0) == 0;
+		if (taken)
+			*err = xasprintf(msg(MSG_XC_COMPANION), path, base);
+		free(base);
+		if (taken)
+			return -1;
+	}
+	return 0;
+}
+
 /* The checks on what a name or descriptor is, before and after the open. */
 static bool acceptable(const struct stat *st, const char *db, long long limit, const char *shown,
 		       char **err)
@@ -469,7 +491,7 @@ static int xlsx_into(int fd, kp_env *e, const kp_export *w, char **err)
 
 int exchange_export(const kp_exchange *x, kp_env *e, const kp_export *w, const char *name, char **err)
 {
-	if (exchange_check_name(name, err) != 0)
+	if (exchange_check_name(name, err) != 0 || exchange_check_output(x->fd, x->db, name, err) != 0)
 		return -1;
 	/* O_EXCL: never over an existing file, nor through a link. */
 	int fd = open_raised(x->fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, file_mode());

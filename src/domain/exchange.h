@@ -62,6 +62,13 @@ char *exchange_fresh_name(const kp_exchange *x, const char *stem, const char *ex
  * then says so (else *err is the refusal for shown). */
 bool exchange_is_database(const char *db, const struct stat *st, const char *shown, char **err);
 
+/* May a command write a new file at path (relative to dirfd, AT_FDCWD for
+ * a path)? Not the database db itself (by device and inode), and not a name
+ * SQLite would take for a companion of an existing file (X-journal, X-wal,
+ * X-shm while X exists): the next process to open X would play back or
+ * delete it. 0, or -1 with *err. */
+int exchange_check_output(int dirfd, const char *db, const char *path, char **err);
+
 /* A file of the folder for reading, or NULL with *err: the name checked,
  * then looked at before it is opened (no link, not the database, a regular
  * file of at most EXCHANGE_MAX_BYTES) and again after. */
