@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # kepu — 许昌市科协“百千万科普工程” terminal application.
 # After `apt-get install -y make`, `make run` and `make test` do all the set-up
 # on a fresh Debian machine (tools/deps.sh).

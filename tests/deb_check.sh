@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # make deb-check: what the package holds (dpkg-deb -c, -I), that its scripts
 # parse and never remove data, that its program and man page are this
 # version's, and lintian without errors. Installing it for real is

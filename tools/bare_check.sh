@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MulanPSL-2.0
 # Follow the README on a bare Debian 12: bootstrap a root with debootstrap,
 # copy this checkout in, and inside it run the README's set-up exactly as a
 # newcomer would (`apt-get install -y make`, then `make run`'s set-up and

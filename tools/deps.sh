@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MulanPSL-2.0
 # Install the Debian packages of the named groups that are missing, and
 # generate the Chinese locales. Runs as root here; uses sudo when it is not
 # root. Usage: deps.sh GROUP...   (make run: build; make test: build test;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MulanPSL-2.0
 # make deb: build/kepu_VERSION_ARCH.deb with dpkg-deb from the hardened build
 # in $BUILD (the Makefile's deb target makes it), staged by `make install` into
 # build/deb, everything inside the checkout. Then lintian, which must find no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu year list | open YEAR --from YEAR: the programme years (#19). */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Internal to cli/: opening what a subcommand needs, with its errors on
  * stderr. */
 #ifndef KP_CLI_COMMON_H

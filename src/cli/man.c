@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu man: the manual page kepu(1), in roff, from the command and option
  * tables (cli/table.h) and the paths built in. The build writes it to
  * build/kepu.1 and `make install` installs that, so the page describes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * msg: the one catalogue of user-visible text. Code refers to messages by id;
  * the Chinese wording lives only here. Formats take printf arguments.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The one object the Makefile compiles with the install paths, so the e2e
  * scenario's binary (its own KEPU_DATADIR) differs from kepu in it alone. */
 #include "core/paths.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * paths: where an installed kepu finds its data. When kepu runs setgid
  * (docs/security.md) the caller chooses no file it opens with the data

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * exchange: files in and out of kepu without server paths (#14).
  *

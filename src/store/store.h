@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * store: the only place with SQL. One SQLite file in WAL mode, shared by
  * many SSH sessions. Every statement is prepared with bound parameters;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Export and import from the terminal: pick a form, then a file by name in
  * the account's exchange folder, or move it by ZMODEM to or from the user's
  * PC. No server path is ever taken here (domain/exchange.h). Limited to the

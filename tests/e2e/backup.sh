@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # kepu backup copies a live database (writers busy meanwhile) consistently,
 # checks the copy, and never overwrites a file.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # A damaged database is said so on every path: a unit's main screen (its
 # returned records) when the table of 附表2 is damaged, a login against a damaged account table, and the command line
 # each name the damage and the recovery from a backup — never an empty

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Files from the terminal only by name in the account's exchange folder:
 # /etc/passwd, ../x, the database's own path and a link to the database
 # placed in the folder are each refused with a clear message, on the import

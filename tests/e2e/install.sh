@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # make install DESTDIR=… PREFIX=…: the tree it stages, the man page rendered
 # with man -l naming every command and option of `kepu --help`, help for each
 # command both ways, and the examples carrying the prefix.

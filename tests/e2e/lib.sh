@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Shared by the end-to-end scenarios: drive the real kepu binary in tmux at a
 # fixed size, read the screen with capture-pane, check the database with
 # sqlite3. Wait for text; never sleep a fixed time.

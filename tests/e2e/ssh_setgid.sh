@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The deployment of docs/deploy.md, with a non-root Unix account (a test
 # as root could not see a permission boundary): kepu installed setgid to a
 # data group the account is not in, the database 0660 in a 2770 directory,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The user guide's screens come from here: drive kepu at 80x24, capture each
 # screen, build the guide from docs/guide.zh.md.in and compare it with the
 # committed docs/使用说明.md, so the guide never drifts from the program.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The exchange folder: names, links, the database's files, sizes, no
  * overwriting, and SQLite's locks kept through every refusal. */
 #include "unit.h"
