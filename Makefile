@@ -50,8 +50,15 @@ TOOLS    := $(BUILD)/tests/kepu-writer $(BUILD)/tests/kepu-datadir $(BUILD)/test
 # definitions: fixed at build time, see docs/deploy.md.
 KEPU_DATADIR    ?= /var/lib/kepu
 KEPU_SYSCONFDIR ?= /etc/kepu
-# The setgid scenario's data directory (tests/e2e/ssh_setgid.sh says it too).
+# The SFTP side of the exchange folders (sshd's ChrootDirectory is
+# KEPU_SFTPDIR/LOGIN) and the port sshd serves it on: docs/deploy.md.
+KEPU_SFTPDIR    ?= /srv/kepu
+KEPU_SFTP_PORT  ?= 2222
+# The setgid scenario's data directory and SFTP tree (tests/e2e/ssh_setgid.sh
+# and ssh_sftp.sh say them too): the chroot may not be below the data
+# directory, which its group can write.
 E2E_DATADIR     := /run/kepu-e2e
+E2E_SFTPDIR     := /run/kepu-e2e-sftp
 
 # make install: the program, kepu(1), the guide and the documents, the
 # example sshd_config, the nightly backup in /etc/cron.d, and kepu-setup,
@@ -65,7 +72,8 @@ MANDIR   = $(PREFIX)/share/man
 DOCDIR   = $(PREFIX)/share/doc/kepu
 DOCS     := docs/使用说明.md docs/deploy.md docs/security.md docs/cli.md docs/forms.md docs/keys.md \
             docs/robustness.md README.md CHANGELOG.md
-SUBST    = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DATADIR@|$(KEPU_DATADIR)|g'
+SUBST    = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DATADIR@|$(KEPU_DATADIR)|g' \
+	       -e 's|@SFTPDIR@|$(KEPU_SFTPDIR)|g' -e 's|@SFTP_PORT@|$(KEPU_SFTP_PORT)|g'
 
 DB       ?= data/demo.db
 # The demo is the 2016 programme of the seed document, seen on this day (its
@@ -111,7 +119,8 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/version.h
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
 $(BUILD)/obj/core/paths.o: CFLAGS_ALL += -DKEPU_DATADIR='"$(KEPU_DATADIR)"' \
-	-DKEPU_SYSCONFDIR='"$(KEPU_SYSCONFDIR)"'
+	-DKEPU_SYSCONFDIR='"$(KEPU_SYSCONFDIR)"' -DKEPU_SFTPDIR='"$(KEPU_SFTPDIR)"' \
+	-DKEPU_SFTP_PORT='"$(KEPU_SFTP_PORT)"'
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
@@ -138,7 +147,8 @@ $(BUILD)/tests/kepu-writer: tests/tools/writer.c $(BUILD)/libkepu.a
 # library's is never pulled in.
 $(BUILD)/obj/core/paths-e2e.o: src/core/paths.c src/core/paths.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -DKEPU_DATADIR='"$(E2E_DATADIR)"' -DKEPU_SYSCONFDIR='"$(E2E_DATADIR)/etc"' -c $< -o $@
+	$(CC) $(CFLAGS_ALL) -DKEPU_DATADIR='"$(E2E_DATADIR)"' -DKEPU_SYSCONFDIR='"$(E2E_DATADIR)/etc"' \
+		-DKEPU_SFTPDIR='"$(E2E_SFTPDIR)"' -DKEPU_SFTP_PORT='"$(KEPU_SFTP_PORT)"' -c $< -o $@
 
 # Sanitized, it runs without LeakSanitizer, which a setgid process cannot
 # host (tests/tools/no_leak_check.c).

@@ -672,6 +672,10 @@
 	X(XC_FOLDER_OPEN,   "交换文件夹 %s 对其他用户开放（权限 %04o），无法改为 %04o；请管理员处理") \
 	X(XC_MISSING,       "交换文件夹中没有「%s」") \
 	X(XC_OPEN,          "无法打开「%s」：%s") \
+	X(XC_NO_SFTP,       "交换文件夹还没有建立（%s/exchange 不存在）：请管理员以 root 运行 kepu-setup，它为 kepuclerk 组的每个 Unix 账号建立 SFTP 文件夹") \
+	X(XC_LISTED_REFUSED,"「%s」：%s") \
+	X(XC_HOW_SFTP,      "SFTP：主机 %s 端口 %s，用户 %s，文件夹 %s") \
+	X(XC_HOW_ZMODEM,    "ZMODEM：SSH 主机 %s 端口 %s，用户 %s，在本画面按 F5") \
 	X(XC_COMPANION,     "「%s」不能写：SQLite 会把它当作数据库 %s 的 -journal/-wal/-shm 文件，下次打开时回放或删除它；请换一个名字") \
 	X(XC_LINK,          "「%s」是符号链接：kepu 不打开交换文件夹中的链接") \
 	X(XC_IS_DATABASE,   "「%s」是 kepu 的数据库（或其链接、-wal/-shm/-journal 文件），不能导入或导出") \

@@ -6,3 +6,5 @@
 const char kp_installed_db[] = KEPU_DATADIR "/kepu.db";
 const char kp_site_screens[] = KEPU_SYSCONFDIR "/screens";
 const char kp_site_config[] = KEPU_SYSCONFDIR "/config";
+const char kp_sftp_root[] = KEPU_SFTPDIR;
+const char kp_sftp_port[] = KEPU_SFTP_PORT;

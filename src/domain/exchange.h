@@ -28,7 +28,8 @@
 
 typedef struct {
 	int fd;     /* the account's folder, O_DIRECTORY */
-	char *path; /* the folder as people see it */
+	char *path; /* the folder on the server */
+	char *sftp; /* the folder as an SFTP client sees it (chrooted), or NULL */
 	char *db;   /* the database, whose files are never opened here */
 } kp_exchange;
 
@@ -42,16 +43,29 @@ int exchange_check_name(const char *name, char **err);
  * EXCHANGE_NAME_MAX bytes; never empty. Caller frees. */
 char *exchange_safe_name(const char *name);
 
-/* Open (creating on first use) exchange/account beside db: exchange/ 0770
- * (the database directory's group makes its folders there), the account's
- * folder 0700, or 0770 for the data group when kepu is installed setgid; a
- * folder open to others is closed again. 0 or -1 with *err. */
+/* Open (creating on first use) the folder of the kepu account. Installed
+ * setgid: KEPU_SFTPDIR/LOGIN/exchange/account, in the SFTP tree of the Unix
+ * account running kepu (kepu-setup makes exchange/, owned by that Unix
+ * account; kepu never makes it), 0770 for the data group. Otherwise:
+ * exchange/account beside db, exchange/ 0770 made on first use, the
+ * account's folder 0700. A folder open to others is closed again. 0 or -1
+ * with *err. */
 int exchange_open(kp_exchange *x, const char *db, const char *account, char **err);
 void exchange_close(kp_exchange *x);
 
-/* The regular files of the folder with usable names, sorted; returns the
- * count (at most 1000). */
-size_t exchange_list(const kp_exchange *x, char ***names);
+/* How the user's PC reaches the folder, one line to show: with sftp, the
+ * SFTP host, port (KEPU_SFTP_PORT), user and folder (x->sftp must be
+ * set); else the SSH host, port and user of ZMODEM (F5). The host and port
+ * are the server's side of SSH_CONNECTION, else the host name and 22. */
+char *exchange_how(const kp_exchange *x, bool sftp);
+
+/* The files of the folder that exchange_read would open (usable names,
+ * regular files within the size limit, no link, not the database), sorted;
+ * returns the count (at most 1000). Every other entry (put there by an
+ * SFTP client, say) is looked at, never opened, and its refusal, naming it
+ * made safe to show, goes into *refused (*nrefused of them, sorted; free
+ * with exchange_list_free). */
+size_t exchange_list(const kp_exchange *x, char ***names, char ***refused, size_t *nrefused);
 void exchange_list_free(char **names, size_t n);
 
 /* A name not yet taken: stem + ext, else stem-2 + ext, …; characters a

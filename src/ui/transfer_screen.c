@@ -39,6 +39,8 @@ typedef struct {
 	editbuf name;
 	char **files;          /* import: the folder's files, to choose with Up/Down */
 	size_t nfiles, sel;
+	char **refused;        /* import: what else is there, each with why it is not read */
+	size_t nrefused;
 	char *result[RESULT_LINES];
 	size_t nresult;
 	bool done;
@@ -99,8 +101,11 @@ static void propose_name(transfer_screen *ts, ui_app *app)
 static void refresh_files(transfer_screen *ts)
 {
 	exchange_list_free(ts->files, ts->nfiles);
-	ts->files = NULL;
-	ts->nfiles = ts->x.fd >= 0 ? exchange_list(&ts->x, &ts->files) : 0;
+	exchange_list_free(ts->refused, ts->nrefused);
+	ts->files = ts->refused = NULL;
+	ts->nfiles = ts->nrefused = 0;
+	if (ts->x.fd >= 0)
+		ts->nfiles = exchange_list(&ts->x, &ts->files, &ts->refused, &ts->nrefused);
 	if (ts->sel >= ts->nfiles)
 		ts->sel = 0;
 }
@@ -358,9 +363,17 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 					   ts->view ? ts->view->title : ts->form->title);
 	draw_text(y, 2, COLS - 4, line, theme_attr(R_SECTION), false);
 	free(line);
-	line = ts->x.fd >= 0 ? xasprintf(msg(MSG_UI_TR_FOLDER), ts->x.path) : xstrdup(ts->folder_err);
+	/* The folder, or how an SFTP client reaches it; how ZMODEM does. */
+	line = ts->x.fd < 0 ? xstrdup(ts->folder_err)
+	     : ts->x.sftp   ? exchange_how(&ts->x, true)
+			    : xasprintf(msg(MSG_UI_TR_FOLDER), ts->x.path);
 	draw_text(y + 1, 2, COLS - 4, line, theme_attr(ts->x.fd >= 0 ? R_NORMAL : R_ERROR), false);
 	free(line);
+	if (ts->x.fd >= 0) {
+		line = exchange_how(&ts->x, false);
+		draw_text(y + 2, 2, COLS - 4, line, theme_attr(R_LABEL), false);
+		free(line);
+	}
 	draw_text(y + 3, 2, 10, msg(MSG_UI_TR_FILE), theme_attr(R_LABEL), false);
 	int w = COLS - 14;
 	int cx = eb_view(&ts->name, w);
@@ -376,11 +389,15 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 		draw_text(y + 5, 2, COLS - 4, msg(ts->nfiles ? MSG_UI_TR_FILES : MSG_UI_TR_NO_FILES),
 			  theme_attr(R_LABEL), false);
 		int top = app_scroll(ts->sel, 0, rows - 1);
-		for (int r = 0; r < rows - 1 && (size_t)(top + r) < ts->nfiles; r++) {
+		int r = 0;
+		for (; r < rows - 1 && (size_t)(top + r) < ts->nfiles; r++) {
 			size_t i = (size_t)(top + r);
 			draw_text(y + 6 + r, 4, COLS - 6, ts->files[i],
 				  theme_attr(i == ts->sel ? R_SELECTED : R_NORMAL), i == ts->sel);
 		}
+		/* below the files: what is there but will not be read, and why */
+		for (size_t i = 0; r < rows - 1 && i < ts->nrefused; r++, i++)
+			draw_text(y + 6 + r, 4, COLS - 6, ts->refused[i], theme_attr(R_ERROR), false);
 	}
 	if (!ts->done) {
 		app->cursor_y = y + 3;
@@ -501,6 +518,7 @@ static void transfer_destroy(ui_screen *s)
 	clear_results(ts);
 	drop_source(ts);
 	exchange_list_free(ts->files, ts->nfiles);
+	exchange_list_free(ts->refused, ts->nrefused);
 	exchange_close(&ts->x);
 	free(ts->folder_err);
 	free(ts->written);

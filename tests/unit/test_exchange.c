@@ -345,12 +345,28 @@ static void test_export_then_read(void **state)
 	p = in_folder(fx, "a-link");
 	assert_int_equal(symlink("/etc/passwd", p), 0);
 	free(p);
-	char **names;
-	size_t n = exchange_list(&fx->x, &names);
+	char **names, **refused;
+	size_t nrefused;
+	size_t n = exchange_list(&fx->x, &names, &refused, &nrefused);
 	assert_int_equal(n, 2);
 	assert_string_equal(names[0], "out.csv");
 	assert_string_equal(names[1], "out.xlsx");
 	exchange_list_free(names, n);
+	/* The others are listed as refused, each with why. */
+	assert_int_equal(nrefused, 3);
+	char *why = NULL;
+	assert_int_equal(exchange_check_name(".hidden", &why), -1);
+	char *want[3] = {xasprintf(msg(MSG_XC_LINK), "a-link"), xasprintf(msg(MSG_XC_NOT_REGULAR), "dir"),
+			 xasprintf(msg(MSG_XC_LISTED_REFUSED), "_hidden", why)};
+	free(why);
+	for (size_t i = 0; i < 3; i++) {
+		bool found = false;
+		for (size_t j = 0; j < nrefused; j++)
+			found |= !strcmp(refused[j], want[i]);
+		assert_true(found);
+		free(want[i]);
+	}
+	exchange_list_free(refused, nrefused);
 	assert_refused(read_error(fx, "a-link"), xasprintf(msg(MSG_XC_LINK), "a-link"));
 	assert_refused(read_error(fx, "dir"), xasprintf(msg(MSG_XC_NOT_REGULAR), "dir"));
 }
