@@ -11,7 +11,9 @@
 #        libminizip-dev does not pull it in); unicode-data and bzip2 for the
 #        pinyin table; ncurses-term (PuTTY's terminfo), locales (zh_CN), lrzsz
 #        (ZMODEM transfers from the terminal interface).
-# test   cmocka, sqlite3, tmux, openssh (the sshd scenarios), luit (a GB18030
+# test   cmocka, sqlite3, tmux, openssh (the sshd scenarios), putty-tools
+#        (PuTTY's psftp and pscp, SFTP clients kepu did not write, for
+#        ssh_sftp), luit (a GB18030
 #        terminal), unzip/zip (.xlsx), procps, time (GNU time: peak memory in
 #        make bench and the import bounds), python3-openpyxl (office workbooks
 #        for the import tests, written by a tool kepu does not use),
@@ -28,7 +30,7 @@ set -eu
 BUILD_PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev libyaml-dev libpcre2-dev
 libxlsxwriter-dev libminizip-dev zlib1g-dev libexpat1-dev libsodium-dev unicode-data bzip2
 ncurses-term locales lrzsz"
-TEST_PKGS="libcmocka-dev sqlite3 tmux openssh-server openssh-client luit unzip zip procps time python3-openpyxl
+TEST_PKGS="libcmocka-dev sqlite3 tmux openssh-server openssh-client putty-tools luit unzip zip procps time python3-openpyxl
 libreoffice-calc-nogui man-db"
 FUZZ_PKGS="clang-14 libclang-rt-14-dev"
 PRINT_PKGS="libreoffice-calc-nogui fonts-noto-cjk poppler-utils python3-openpyxl"

@@ -672,7 +672,7 @@
 	X(XC_FOLDER_OPEN,   "交换文件夹 %s 对其他用户开放（权限 %04o），无法改为 %04o；请管理员处理") \
 	X(XC_MISSING,       "交换文件夹中没有「%s」") \
 	X(XC_OPEN,          "无法打开「%s」：%s") \
-	X(XC_NO_SFTP,       "交换文件夹还没有建立（%s/exchange 不存在）：请管理员以 root 运行 kepu-setup，它为 kepuclerk 组的每个 Unix 账号建立 SFTP 文件夹") \
+	X(XC_NO_SFTP,       "还没有交换文件夹 %s/exchange：请管理员以 root 运行 kepu-setup（它为 kepuclerk 组的每个 Unix 账号建立）") \
 	X(XC_LISTED_REFUSED,"「%s」：%s") \
 	X(XC_HOW_SFTP,      "SFTP：主机 %s 端口 %s，用户 %s，文件夹 %s") \
 	X(XC_HOW_ZMODEM,    "ZMODEM：SSH 主机 %s 端口 %s，用户 %s，在本画面按 F5") \

@@ -367,7 +367,10 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 	line = ts->x.fd < 0 ? xstrdup(ts->folder_err)
 	     : ts->x.sftp   ? exchange_how(&ts->x, true)
 			    : xasprintf(msg(MSG_UI_TR_FOLDER), ts->x.path);
-	draw_text(y + 1, 2, COLS - 4, line, theme_attr(ts->x.fd >= 0 ? R_NORMAL : R_ERROR), false);
+	if (ts->x.fd < 0) /* what to do about it, whole */
+		draw_wrapped(y + 1, 2, COLS - 4, 2, line, theme_attr(R_ERROR));
+	else
+		draw_text(y + 1, 2, COLS - 4, line, theme_attr(R_NORMAL), false);
 	free(line);
 	if (ts->x.fd >= 0) {
 		line = exchange_how(&ts->x, false);

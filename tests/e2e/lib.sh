@@ -26,6 +26,7 @@ trap cleanup EXIT
 
 fail() {
 	echo "FAIL: $*" >&2
+	[ ! -s "${k:-/nonexistent}/sshd.log" ] || { echo "--- sshd.log ---"; tail -20 "$k/sshd.log"; } >&2
 	echo "--- screen ---" >&2
 	screen >&2 2>/dev/null || true
 	exit 1
