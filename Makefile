@@ -81,7 +81,7 @@ DB       ?= data/demo.db
 DEMO_TODAY ?= 2016-08-10
 VERSION  := $(shell cat VERSION)
 
-.PHONY: all deps deps-test deps-fuzz deps-print deps-deb install install-files deb deb-check run test unit e2e check clean demo fuzz fuzzers bench print-check
+.PHONY: all deps deps-test deps-fuzz deps-print deps-deb deps-install install install-files deb deb-check dist run test unit e2e check clean demo fuzz fuzzers bench print-check
 all: $(BUILD)/kepu docs/keys.md
 
 # The key reference is generated from the one keymap table.
@@ -100,6 +100,8 @@ deps-print:
 	@./tools/deps.sh build print
 deps-deb:
 	@./tools/deps.sh build deb
+deps-install:
+	@./tools/deps.sh build install
 
 $(BUILD)/gen/embedded.c: tools/embed.sh $(EMBED)
 	@mkdir -p $(@D)
@@ -171,7 +173,8 @@ $(DB): $(BUILD)/kepu
 $(BUILD)/kepu.1: $(BUILD)/kepu
 	$(BUILD)/kepu man >$@.tmp && mv $@.tmp $@
 
-install: deps
+# The server's own pieces too (sshd, cron, man): kepu-setup names any missing.
+install: deps-install
 	@$(MAKE) --no-print-directory install-files
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then $(SBINDIR)/kepu-setup; \
 	else echo "make install: files in $(DESTDIR)$(PREFIX); as root on the server, run $(SBINDIR)/kepu-setup"; fi
@@ -184,7 +187,7 @@ install-files: $(BUILD)/kepu $(BUILD)/kepu.1
 	chmod 755 $(DESTDIR)$(SBINDIR)/kepu-setup
 	install -m 644 $(BUILD)/kepu.1 $(DESTDIR)$(MANDIR)/man1/kepu.1
 	$(SUBST) dist/kepu-setup.8.in >$(DESTDIR)$(MANDIR)/man8/kepu-setup.8
-	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)/
+	install -m 644 $(DOCS) LICENSE $(DESTDIR)$(DOCDIR)/
 	$(SUBST) dist/sshd_config.in >$(DESTDIR)$(DOCDIR)/examples/sshd_config
 	$(SUBST) dist/cron.in >$(DESTDIR)/etc/cron.d/kepu
 	chmod 644 $(DESTDIR)$(MANDIR)/man8/kepu-setup.8 $(DESTDIR)$(DOCDIR)/examples/sshd_config \
@@ -199,9 +202,16 @@ deb: deps-deb
 		build/pkg/kepu build/pkg/kepu.1
 	@BUILD=build/pkg ./tools/make_deb.sh
 
-# The package's contents and lintian (tests/deb_check.sh): run by .ci/run.
+# The package's contents, lintian, and what `apt-get install` of it would
+# bring onto a bare Debian 12 root (debootstrap minbase in BARE_ROOT, made
+# once and kept; tools/bare_check.sh uses the same): tests/deb_check.sh. Run by .ci/run.
+BARE_ROOT ?= /var/tmp/kepu-bare/bare-minbase
 deb-check: deb
-	@./tests/deb_check.sh build/kepu_$(VERSION)_$$(dpkg --print-architecture).deb
+	@BARE_ROOT=$(BARE_ROOT) ./tests/deb_check.sh build/kepu_$(VERSION)_$$(dpkg --print-architecture).deb
+
+# A release tarball for a server without git (tools/make_dist.sh).
+dist:
+	@./tools/make_dist.sh
 
 # After deps, a new make: the flags pkg-config gives exist only now.
 demo: deps
