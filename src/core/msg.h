@@ -411,7 +411,7 @@
 	X(UI_TR_NO_FILES,   "交换文件夹中还没有文件；可以按 F5（或 Ctrl-Y）从本机发送（ZMODEM）。") \
 	X(UI_TR_EXPORTED,   "已导出「%s」到交换文件夹：") \
 	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
-	X(UI_TR_SFTP,       "文件留在交换文件夹中，管理员也可以取回。按 Enter 返回。") \
+	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Enter 返回。") \
 	X(UI_TR_SAME_HINT,  "同一人的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
 	X(UI_TR_SAME_UPDATE,"同一人的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
 	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
@@ -427,8 +427,8 @@
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
 	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \
-	X(UI_TR_NO_SZ,      "服务器上没有安装 lrzsz，不能直接发送；文件在交换文件夹中，请管理员取回。") \
-	X(UI_TR_NO_RZ,      "服务器上没有安装 lrzsz，不能从本机接收；请把文件交给管理员放进交换文件夹。") \
+	X(UI_TR_NO_SZ,      "服务器上没有安装 lrzsz，不能直接发送；文件在交换文件夹中，请用 SFTP 取回，或请管理员取回。") \
+	X(UI_TR_NO_RZ,      "服务器上没有安装 lrzsz，不能从本机接收；请用 SFTP 把文件放进交换文件夹，或交给管理员放进去。") \
 	X(UI_TR_RZ_START,   "kepu 正在等待本机发送一个文件（ZMODEM）：请在终端弹出的窗口中选择文件（最大 %d MiB）。终端没有弹出窗口时，连按五次 Ctrl-X 取消。") \
 	X(UI_TR_RECEIVED,   "已从本机收到「%s」（%lld 字节）。") \
 	X(UI_TR_FROM_PC,    "从本机收到的 %s") \

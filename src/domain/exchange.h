@@ -2,7 +2,9 @@
 /*
  * exchange: files in and out of kepu without server paths (#14).
  *
- * Each account has a folder, exchange/ACCOUNT beside the database. A file
+ * Each account has a folder: installed, in the Unix account's SFTP tree
+ * (KEPU_SFTPDIR/LOGIN/exchange/ACCOUNT, which the office's SFTP client
+ * reaches chrooted); otherwise exchange/ACCOUNT beside the database. A file
  * there is named by its name alone and opened relative to the folder's
  * descriptor, never through a link, never over an existing file, and never
  * when it is the database or one of SQLite's files beside it: POSIX locks

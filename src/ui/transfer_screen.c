@@ -537,7 +537,7 @@ ui_screen *transfer_screen_new(ui_app *app, bool importing)
 	ts->base = (ui_screen){transfer_draw, transfer_key, NULL, transfer_destroy, NULL, false};
 	ts->importing = importing;
 	eb_init(&ts->name, EXCHANGE_NAME_MAX, false);
-	/* The signed-in account's own folder, beside the database. */
+	/* The signed-in account's own folder (exchange_open says where). */
 	if (exchange_open(&ts->x, app->env->db, app->user, &ts->folder_err) == 0 && importing)
 		refresh_files(ts);
 	/* An export may also be of a view (附表4: a unit's, or the city's of every unit). */
