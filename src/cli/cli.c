@@ -21,14 +21,18 @@
 static int cmd_help(const kp_opts *o);
 
 /* Every file a command is asked to write (--output, --skip-invalid, the
- * backup's OUT.db), checked once here for every command: never the
- * database, never a name SQLite would take for a companion of a file. */
+ * backup's OUT.db, the database init makes), checked once here for every
+ * command: never the database, never a name SQLite would take for a
+ * companion of a file. */
 static int check_outputs(const kp_opts *o, const kp_command *cmd)
 {
-	const char *outs[] = {o->output, o->rejects, !strcmp(cmd->name, "backup") && o->nargs ? o->args[0] : NULL};
+	const char *outs[] = {o->output, o->rejects, !strcmp(cmd->name, "backup") && o->nargs ? o->args[0] : NULL,
+			      !strcmp(cmd->name, "init") ? o->db : NULL};
 	for (size_t i = 0; i < sizeof outs / sizeof *outs; i++) {
 		char *err = NULL;
-		if (outs[i] && exchange_check_output(AT_FDCWD, o->db, outs[i], &err) != 0) {
+		/* init's database is the one file compared with itself: only its name is checked */
+		const char *db = i == 3 ? NULL : o->db;
+		if (outs[i] && exchange_check_output(AT_FDCWD, db, outs[i], &err) != 0) {
 			char *clean = utf8_sanitize(err, false);
 			fprintf(stderr, "kepu: %s\n", clean);
 			free(clean);

@@ -47,7 +47,7 @@ for args in "backup --db $DB $DB-journal" "export talent --db $DB --output $DB-j
 	"export talent --db $DB --format xlsx --output $DB-wal" "report progress --db $DB --output $DB-shm" \
 	"attachments list --db $DB --output $DB-journal" "attachments get 1 --db $DB --output $DB --force" \
 	"import talent $WORK/copy.csv --db $DB --dry-run --skip-invalid $DB-journal" \
-	"backup --db $DB $WORK/copy.db-wal"; do
+	"backup --db $DB $WORK/copy.db-wal" "init --db $DB-wal"; do
 	set +e
 	"$KEPU" $args >/dev/null 2>"$WORK/err"; rc=$?
 	set -e
