@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The record list of any form: keyset paging (the same cost on every page),
  * sorting by any column, filtering as you type, open, new, delete with
  * confirmation. A view (附表4) is the same list of one unit's records under
