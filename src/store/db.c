@@ -51,7 +51,7 @@ int db_fail(kp_store *s, char **err)
 void db_set_err(char **err, char *text)
 {
 	if (err)
-		db_set_err(err, text);
+		*err = text;
 	else
 		free(text);
 }
