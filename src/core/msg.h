@@ -599,6 +599,17 @@
 	X(C_PAPER_ONE_BOX,  "%s：只能选一项，却勾选了%s。整个文件未导入") \
 	X(C_PAPER_TEMPLATE, "应为「%s」的样子，这里是「%s」（〔 〕处填写，其余的字不能改动）。整个文件未导入") \
 	X(C_XLSX_SHEETS,    "工作表超过 %d 个，不读取（请分成几个文件）") \
+	X(C_SHEET_SECOND_LIST,"工作表「%s」也是「%s」的名单：一次只导入一个工作表，没有导入。请分别导入（已读「%s」；另一个加 --sheet %s）") \
+	X(C_NO_SUCH_SHEET,  "%s 没有名为「%s」的工作表（有：%s）") \
+	X(C_SHEETS_NOT_READ,"注意：工作表%s有内容，但不是这张表的名单，没有读取；只读了工作表「%s」") \
+	X(C_READ_TEXT,      "单元格是文字「%s」") \
+	X(C_READ_NUMBER,    "单元格是数字 %s") \
+	X(C_READ_DATE,      "单元格是日期 %s") \
+	X(C_READ_TIME,      "单元格是时间 %s") \
+	X(C_READ_BOOL,      "单元格是逻辑值 %s") \
+	X(C_READ_CSV,       "读到「%s」") \
+	X(C_READ_SUFFIX,    "%s；%s") \
+	X(C_DATE_IN_FIELD,  "%s，但这一项不是日期，没有导入：请把单元格格式设为「常规」或「文本」后重新输入") \
 	X(C_XLSX_IN_SHEET,  "%s 工作表「%s」：%s") \
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_CHECKED,        "检查了 %d 条，可以导入 %d 条（只检查，未保存）。") \

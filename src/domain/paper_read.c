@@ -27,6 +27,7 @@ typedef struct {
 struct paper_places {
 	char **sheets; /* the sheet of each CSV data row */
 	pos *at;       /* at[i * ncols + c]: the cell of column c in sheet i */
+	unsigned char *kinds; /* what that cell held (enum xlsx_kind) */
 	size_t n, ncols;
 };
 
@@ -60,20 +61,6 @@ static char *cell_name(pos p)
 }
 
 /* text cut to QUOTE_CHARS characters (…), for a message. */
-static char *quote(const char *text)
-{
-	const char *s = text ? text : "";
-	size_t len = strlen(s), i = 0;
-	int n = 0;
-	for (uint32_t cp; i < len && n < QUOTE_CHARS; n++)
-		i += utf8_decode(s + i, len - i, &cp);
-	char *q = xasprintf("%.*s%s", (int)i, s, i < len ? "…" : "");
-	for (char *c = q; *c; c++) /* one line */
-		if (*c == '\n' || *c == '\r')
-			*c = ' ';
-	return q;
-}
-
 /* The first problem of the file, said with its sheet and cell; the rest
  * of the sheet is still walked, but nothing more is said. */
 static void problem(preader *pr, pos at, char *reason)
@@ -114,7 +101,7 @@ static void check_label(preader *pr, pos p, const char *label)
 	const char *v = cell_at(pr, p);
 	if (same_label(v, label))
 		return;
-	char *want = quote(label), *got = quote(v && v[0] ? v : msg(MSG_C_PAPER_EMPTY));
+	char *want = text_quote(label, QUOTE_CHARS), *got = text_quote(v && v[0] ? v : msg(MSG_C_PAPER_EMPTY), QUOTE_CHARS);
 	problem(pr, p, xasprintf(msg(MSG_C_PAPER_LABEL), want, got, pr->f->title));
 	free(want);
 	free(got);
@@ -205,7 +192,7 @@ static char *unbox(preader *pr, pos at, const kp_field *fd, const char *text, ch
 		}
 	}
 	if (*p) {
-		char *q = quote(p);
+		char *q = text_quote(p, QUOTE_CHARS);
 		problem(pr, at, xasprintf(msg(MSG_C_PAPER_BOX_TAIL), fd->label, q));
 		free(q);
 		free(ticked);
@@ -380,7 +367,7 @@ static void untemplate(preader *pr, const char *t, pos at)
 	if (ok && *p)
 		ok = false; /* text after the template's last words */
 	if (!ok) {
-		char *want = template_shown(pr->f, t), *got = quote(s[0] ? s : msg(MSG_C_PAPER_EMPTY));
+		char *want = template_shown(pr->f, t), *got = text_quote(s[0] ? s : msg(MSG_C_PAPER_EMPTY), QUOTE_CHARS);
 		problem(pr, at, xasprintf(msg(MSG_C_PAPER_TEMPLATE), want, got));
 		free(want);
 		free(got);
@@ -451,7 +438,7 @@ static void read_layout(preader *pr)
 			known = pr->known[j].row == c->row && pr->known[j].col == c->col;
 		char *t = text_trim(c->text);
 		if (!known && t[0]) {
-			char *q = quote(t);
+			char *q = text_quote(t, QUOTE_CHARS);
 			problem(pr, (pos){c->row, c->col}, xasprintf(msg(MSG_C_PAPER_OUTSIDE), q));
 			free(q);
 		}
@@ -465,12 +452,15 @@ static void write_record(preader *pr)
 	paper_places *pl = pr->pl;
 	pl->sheets = xrealloc(pl->sheets, (pl->n + 1) * sizeof *pl->sheets);
 	pl->at = xrealloc(pl->at, (pl->n + 1) * pr->ncols * sizeof *pl->at);
+	pl->kinds = xrealloc(pl->kinds, (pl->n + 1) * pr->ncols);
 	pl->sheets[pl->n] = xstrdup(pr->s->name);
 	for (size_t c = 0; c < pr->ncols; c++) {
 		char *safe = csv_neutralise(pr->vals[c] ? pr->vals[c] : "");
 		csv_write_cell(pr->out, safe, c == 0);
 		free(safe);
 		pl->at[pl->n * pr->ncols + c] = pr->at[c];
+		pl->kinds[pl->n * pr->ncols + c] = (unsigned char)(pr->at[c].row < 0 ? XLSX_UNKNOWN
+						   : xlsx_sheet_kind(pr->s, pr->at[c].row, pr->at[c].col));
 	}
 	csv_end_record(pr->out);
 	pl->n++;
@@ -574,6 +564,15 @@ char *paper_place(void *ctx, int row, int col)
 	return t;
 }
 
+int paper_kind(void *ctx, int row, int col)
+{
+	const paper_places *pl = ctx;
+	size_t i = (size_t)(row - 2);
+	if (row < 2 || i >= pl->n || col < 0 || (size_t)col >= pl->ncols)
+		return XLSX_UNKNOWN;
+	return pl->kinds[i * pl->ncols + (size_t)col];
+}
+
 void paper_places_free(paper_places *pl)
 {
 	if (!pl)
@@ -582,5 +581,6 @@ void paper_places_free(paper_places *pl)
 		free(pl->sheets[i]);
 	free(pl->sheets);
 	free(pl->at);
+	free(pl->kinds);
 	free(pl);
 }

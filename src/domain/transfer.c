@@ -14,6 +14,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/roll_import.h"
+#include "domain/xlsx_read.h"
 #include "form/validate.h"
 
 #define SKIP_COL (-3) /* ignored: 序号, 备注, a column the form has not */
@@ -74,16 +75,50 @@ static char *place(const importer *im, int row, int col)
 	return xasprintf(msg(MSG_C_PLACE_CELL), row, letters);
 }
 
-/* A problem with one cell (col -1: with the row); the row is not saved. */
-static void problem(importer *im, int row, int col, const char *label, const char *reason)
+/* A problem with one cell (col -1: with the row); the row is not saved.
+ * read (may be NULL): what the cell held, for the report (the rejects
+ * file has the row itself). */
+static void problem_read(importer *im, int row, int col, const char *label, const char *reason,
+			 const char *read)
 {
 	char *at = place(im, row, col);
-	char *t = xasprintf(msg(MSG_C_ROW_ERROR), at, label, reason);
+	char *why = read ? xasprintf(msg(MSG_C_READ_SUFFIX), reason, read) : NULL;
+	char *t = xasprintf(msg(MSG_C_ROW_ERROR), at, label, why ? why : reason);
 	free(at);
+	free(why);
 	say(im, t);
 	free(t);
 	sb_printf(&im->reasons, "%s%s: %s", im->reasons.len ? "；" : "", label, reason);
 	im->st->errors++;
+}
+
+static void problem(importer *im, int row, int col, const char *label, const char *reason)
+{
+	problem_read(im, row, col, label, reason, NULL);
+}
+
+/* What the cell at row, col held, as a message says it: a workbook's
+ * number, date or text, a CSV's text (cut to QUOTE_CHARS characters). */
+#define QUOTE_CHARS 40
+static char *what_was_read(const importer *im, int row, int col, const char *value)
+{
+	int kind = im->o->kind && col >= 0 ? im->o->kind(im->o->place_ctx, row, col) : XLSX_UNKNOWN;
+	static const enum kp_msg_id said[] = {
+		[XLSX_TEXT] = MSG_C_READ_TEXT, [XLSX_NUMBER] = MSG_C_READ_NUMBER, [XLSX_DATE] = MSG_C_READ_DATE,
+		[XLSX_TIME] = MSG_C_READ_TIME, [XLSX_BOOL] = MSG_C_READ_BOOL, [XLSX_UNKNOWN] = MSG_C_READ_CSV};
+	char *v = text_quote(value, QUOTE_CHARS);
+	char *t = xasprintf(msg(said[kind >= 0 && kind <= XLSX_UNKNOWN ? kind : XLSX_UNKNOWN]), v);
+	free(v);
+	return t;
+}
+
+/* A problem with a cell that holds something: the reason, and what was read. */
+static void cell_problem(importer *im, int row, int col, const char *label, const char *reason,
+			 const char *value)
+{
+	char *read = value && value[0] ? what_was_read(im, row, col, value) : NULL;
+	problem_read(im, row, col, label, reason, read);
+	free(read);
 }
 
 /* A problem with the whole file: nothing is saved. */
@@ -421,6 +456,18 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 	form_validate(&im->e->cat, f, raw, rec->vals, why);
 	for (size_t i = 0; i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
+		int kind = im->o->kind && im->col[i] >= 0 && raw[i] && raw[i][0]
+			 ? im->o->kind(im->o->place_ctx, row, im->col[i]) : XLSX_UNKNOWN;
+		if ((kind == XLSX_DATE || kind == XLSX_TIME) && fd->type != FT_DATE && fd->type != FT_YEARMONTH) {
+			/* a date format over a number: what shows is not what was typed */
+			char *read = what_was_read(im, row, im->col[i], raw[i]);
+			char *t = xasprintf(msg(MSG_C_DATE_IN_FIELD), read);
+			problem(im, row, im->col[i], fd->label, t);
+			free(t);
+			free(read);
+			free(why[i]);
+			continue;
+		}
 		char *v = raw[i] && (fd->type == FT_YEARMONTH || fd->type == FT_DATE) ? text_trim(raw[i]) : NULL;
 		const char *number = v ? number_for_date(fd, v, why[i] != NULL) : NULL;
 		if (number) { /* what Excel stored, and how to write it */
@@ -436,7 +483,7 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 				problem(im, row, im->col[i], fd->label, t);
 				free(t);
 			} else {
-				problem(im, row, im->col[i], fd->label, why[i]);
+				cell_problem(im, row, im->col[i], fd->label, why[i], raw[i]);
 			}
 		}
 		free(v);
@@ -698,6 +745,8 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		fatal(&im, why);
 		free(why);
 	}
+	if (o->note)
+		say(&im, o->note);
 	make_keys(&im);
 	im.col = xcalloc(f->nfields + 1, sizeof *im.col);
 	for (size_t i = 0; i < f->nfields; i++)
@@ -778,6 +827,27 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	csv_close(&r);
 	free(own);
 	return st->fatal || (!o->rejects && st->errors) ? -1 : 0;
+}
+
+bool import_finds_header(const kp_form *f, FILE *in)
+{
+	importer im = {.f = f};
+	make_keys(&im);
+	csv_reader r;
+	csv_open(&r, in);
+	bool found = false;
+	while (!found && csv_next(&r) > 0 && r.record <= MAX_TITLE_ROWS)
+		for (size_t c = 0; c < r.n && !found; c++) {
+			int k = column_kind(&im, r.cells[c]);
+			found = k >= 0 || k == UNIT_COL;
+		}
+	csv_close(&r);
+	for (size_t i = 0; i < im.nkeys; i++)
+		free(im.keys[i]);
+	free(im.keys);
+	free(im.key_field);
+	rewind(in);
+	return found;
 }
 
 FILE *import_decode(FILE *in, const char *encoding, char **err)
