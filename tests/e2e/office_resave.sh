@@ -139,3 +139,42 @@ soffice -env:UserInstallation=file://$WORK/lo-profile --headless --infilter=CSV:
 	--outdir "$WORK/m" "$WORK/t.csv" >/dev/null 2>&1 || fail "LibreOffice converted nothing"
 "$KEPU" import talent "$WORK/m/t.xlsx" --db "$R" --unit 许昌学院 >"$WORK/out" 2>"$WORK/err" || fail "$(cat "$WORK/err")"
 DB=$R assert_sql "SELECT age || '|' || phone || '|' || qq_wechat FROM talent" "45|13812345678|10000"
+
+# WPS 表格 cannot run here: a workbook written by hand in the shape public
+# reports show WPS writing (docs/workbooks.md): the built-in General
+# restated as numFmt 0 "General" (every text cell's format), a date as a
+# custom id 176 "yyyy/m/d;@" (完成日期, day serials), a dimension of A1
+# whatever the sheet holds, the sheet's relation by an absolute path,
+# inline strings, and docProps naming WPS.
+/usr/bin/python3 - "$WORK/wps.xlsx" <<'PY' || fail "no WPS-shaped workbook"
+import sys, zipfile
+ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+def cell(ref, v, s=0):
+    if isinstance(v, str):
+        return '<c r="%s" s="%d" t="inlineStr"><is><t>%s</t></is></c>' % (ref, s, v)
+    return '<c r="%s" s="%d"><v>%s</v></c>' % (ref, s, v)
+rows = [["名称", "类型", "作者", "完成日期"],
+        ["节水知识挂图", "科普挂图", "王建国", (42566, 1)],
+        ["防震减灾手册", "科普漫画", "李娜", (42600, 1)]]
+xml = []
+for i, r in enumerate(rows, 1):
+    cs = []
+    for j, v in enumerate(r):
+        ref = "ABCD"[j] + str(i)
+        cs.append(cell(ref, v[0], v[1]) if isinstance(v, tuple) else cell(ref, v))
+    xml.append('<row r="%d">%s</row>' % (i, "".join(cs)))
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>')
+    z.writestr("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    z.writestr("docProps/app.xml", '<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>WPS 表格</Application></Properties>')
+    z.writestr("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook %s %s><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>' % (ns, rel))
+    z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>')
+    z.writestr("xl/styles.xml", '<?xml version="1.0" encoding="UTF-8"?><styleSheet %s><numFmts count="3"><numFmt numFmtId="0" formatCode="General"/><numFmt numFmtId="176" formatCode="yyyy/m/d;@"/><numFmt numFmtId="177" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="176" applyNumberFormat="1"/><xf numFmtId="177" applyNumberFormat="1"/></cellXfs></styleSheet>' % ns)
+    z.writestr("xl/worksheets/sheet1.xml", '<?xml version="1.0" encoding="UTF-8"?><worksheet %s><dimension ref="A1"/><sheetData>%s</sheetData></worksheet>' % (ns, "".join(xml)))
+PY
+W=$WORK/wps.db
+"$KEPU" init --db "$W" >/dev/null
+"$KEPU" import resource "$WORK/wps.xlsx" --db "$W" --unit 医学会 >"$WORK/out" 2>"$WORK/err" || fail "WPS shape: $(cat "$WORK/err")"
+DB=$W assert_sql "SELECT group_concat(name || '|' || kind || '|' || finished_on, ' ') FROM resource" \
+	"节水知识挂图|科普挂图|2016-07-15 防震减灾手册|科普漫画|2016-08-18"
