@@ -602,6 +602,13 @@
 	X(C_SHEET_SECOND_LIST,"工作表「%s」也是「%s」的名单：一次只导入一个工作表，没有导入。请分别导入（已读「%s」；另一个加 --sheet %s）") \
 	X(C_NO_SUCH_SHEET,  "%s 没有名为「%s」的工作表（有：%s）") \
 	X(C_SHEETS_NOT_READ,"注意：工作表%s有内容，但不是这张表的名单，没有读取；只读了工作表「%s」") \
+	X(C_TOTAL_DIFFERS,  "「%s」行的「%s」写的是 %s，上面各行之和是 %lld：这一行不是记录，没有导入；请核对上面各行或这一行") \
+	X(C_TOTAL_UNSUMMED, "「%s」行的「%s」写的是 %s，上面各行这一列不都是整数，无法核对：这一行不是记录，没有导入") \
+	X(C_TOTALS_SKIPPED, "跳过了 %d 个合计（小计）行：各数与上面各行之和相符") \
+	X(C_BOM_NOT_UTF8,   "文件开头标明是 UTF-8（有 BOM），但第%d行 %s列（文件第%lld字节，0x%02X）不是 UTF-8，像是 GBK 编码的文字：没有导入。请在 Excel 中另存为「CSV UTF-8（逗号分隔）」后再导入") \
+	X(C_PHONE_NUMBER,   "Excel 把电话号码存成了数字%s%s，没有导入：请把这一列的单元格格式设为「文本」后重新输入号码（或在号码前加英文单引号 '）") \
+	X(C_PHONE_EXPONENT, "（显示为 %s，后几位已经丢失）") \
+	X(C_PHONE_PLAIN,    " %s（开头的 0 或分隔符会丢失）") \
 	X(C_READ_TEXT,      "单元格是文字「%s」") \
 	X(C_READ_NUMBER,    "单元格是数字 %s") \
 	X(C_READ_DATE,      "单元格是日期 %s") \

@@ -16,6 +16,7 @@
 typedef struct {
 	int rows;     /* data rows read (blank, 合计 and signature rows not counted) */
 	int blank;    /* blank rows skipped */
+	int totals;   /* 合计 and 小计 rows agreeing with the rows above, skipped */
 	int saved;    /* rows stored as new records */
 	int updated;  /* rows that updated the stored record they repeat (update) */
 	int same;     /* rows repeating a stored record, left out */
