@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/xlsx.h"
 #include "domain/xlsx_read.h"
 
 /* What a quoted cell is cut to in a message. */
@@ -37,6 +38,7 @@ typedef struct {
 	FILE *out;
 	paper_places *pl;
 	bool unit;       /* the layout prints the unit ({unit}): CSV column 0 */
+	bool sheet_unit; /* else the sheets' names do ("3 王伟（魏都区）"): column 0 too */
 	size_t ncols;
 	bool decided;    /* the first sheet was a one-record layout */
 	/* the sheet being read */
@@ -50,7 +52,7 @@ typedef struct {
 
 static size_t column_of_field(const preader *pr, int k)
 {
-	return (pr->unit ? 1 : 0) + (size_t)k;
+	return (pr->unit || pr->sheet_unit ? 1 : 0) + (size_t)k;
 }
 
 static char *cell_name(pos p)
@@ -466,6 +468,24 @@ static void write_record(preader *pr)
 	pl->n++;
 }
 
+/* The header, once the first sheet is known to be a one-record form: the
+ * unit column (printed by the layout, or named by the sheets: the first
+ * one says), then every field. */
+static void write_header(preader *pr, const xlsx_sheet *first)
+{
+	char *unit = pr->unit ? NULL : paper_sheet_unit(first->name);
+	pr->sheet_unit = unit != NULL;
+	free(unit);
+	bool col0 = pr->unit || pr->sheet_unit;
+	pr->ncols = pr->f->nfields + (col0 ? 1 : 0);
+	pr->pl->ncols = pr->ncols;
+	if (col0)
+		csv_write_cell(pr->out, pr->f->unit_label, true);
+	for (size_t k = 0; k < pr->f->nfields; k++)
+		csv_write_cell(pr->out, pr->f->fields[k].label, !col0 && k == 0);
+	csv_end_record(pr->out);
+}
+
 static int read_sheet(void *ctx, const xlsx_sheet *s, char **err)
 {
 	preader *pr = ctx;
@@ -474,6 +494,8 @@ static int read_sheet(void *ctx, const xlsx_sheet *s, char **err)
 	const kp_form *g = layout_of(pr->cat, s);
 	if (!pr->decided && !g)
 		return NOT_PAPER;
+	if (!pr->decided)
+		write_header(pr, s);
 	pr->decided = true;
 	pr->s = s;
 	if (g && g != pr->f) {
@@ -492,20 +514,10 @@ static int read_sheet(void *ctx, const xlsx_sheet *s, char **err)
 		pr->why = NULL;
 		return -1;
 	}
+	if (pr->sheet_unit) /* the unit of a sheet of the all-units workbook */
+		pr->vals[0] = paper_sheet_unit(s->name);
 	write_record(pr);
 	return 0;
-}
-
-/* Does the layout print the record's unit ({unit} in a line or a text)? */
-static bool prints_unit(const kp_paper *p)
-{
-	bool yes = false;
-	for (size_t i = 0; i < p->nlines; i++)
-		yes |= strstr(p->lines[i], "{unit}") != NULL;
-	for (size_t i = 0; i < p->nrows; i++)
-		for (size_t j = 0; j < p->rows[i].n; j++)
-			yes |= p->rows[i].cells[j].kind == PC_TEXT && strstr(p->rows[i].cells[j].text, "{unit}");
-	return yes;
 }
 
 FILE *paper_to_csv(const kp_catalog *cat, const kp_form *f, FILE *in, const char *name,
@@ -515,24 +527,18 @@ FILE *paper_to_csv(const kp_catalog *cat, const kp_form *f, FILE *in, const char
 	*err = NULL;
 	if (!f->paper)
 		return NULL; /* read as a list; another form's sheets then have no header */
-	preader pr = {.cat = cat, .f = f, .unit = prints_unit(f->paper)};
+	preader pr = {.cat = cat, .f = f, .unit = paper_prints_unit(f->paper)};
+	/* room for a unit column; ncols is told by the first sheet */
 	pr.ncols = f->nfields + (pr.unit ? 1 : 0);
-	pr.vals = xcalloc(pr.ncols, sizeof *pr.vals);
-	pr.at = xcalloc(pr.ncols, sizeof *pr.at);
+	pr.vals = xcalloc(f->nfields + 1, sizeof *pr.vals);
+	pr.at = xcalloc(f->nfields + 1, sizeof *pr.at);
 	pr.pl = xcalloc(1, sizeof *pr.pl);
 	pr.pl->ncols = pr.ncols;
 	pr.out = tmpfile();
-	if (!pr.out) {
+	if (!pr.out)
 		*err = xasprintf(msg(MSG_C_BAD_XLSX), name);
-	} else { /* the header: the unit column, then every field */
-		if (pr.unit)
-			csv_write_cell(pr.out, f->unit_label, true);
-		for (size_t k = 0; k < f->nfields; k++)
-			csv_write_cell(pr.out, f->fields[k].label, !pr.unit && k == 0);
-		csv_end_record(pr.out);
-	}
 	int rc = pr.out ? xlsx_each_sheet(in, name, read_sheet, &pr, err) : -1;
-	for (size_t c = 0; c < pr.ncols; c++)
+	for (size_t c = 0; c <= f->nfields; c++)
 		free(pr.vals[c]);
 	free(pr.vals);
 	free(pr.at);

@@ -79,7 +79,7 @@ typedef struct {
  * (a negative value with *err set). */
 typedef int (*xlsx_sheet_fn)(void *ctx, const xlsx_sheet *s, char **err);
 /* Every sheet of the workbook in, in the workbook's order, one at a time
- * (the same bounds as xlsx_to_csv, per sheet, and at most XLSX_MAX_SHEETS
+ * (the same bounds as xlsx_each_csv, per sheet, and at most XLSX_MAX_SHEETS
  * sheets). Returns what fn returned last, or -1 with *err. */
 int xlsx_each_sheet(FILE *in, const char *name, xlsx_sheet_fn fn, void *ctx, char **err);
 /* The text of a cell, or NULL when it is empty. */
