@@ -181,7 +181,7 @@
 	X(P_COL_UNIT,       "单位") \
 	X(P_LEGEND,         "+ 按时完成  ~ 逾期完成  . 未到期  ! 已逾期") \
 	X(R_TODAY,          "今天：%s") \
-	X(R_CHECKLIST,      "「百千万科普工程」工作进度检查表") \
+	X(R_CHECKLIST,      "“百千万科普工程”工作进度检查表") \
 	X(R_COL_DUE,        "截止日期") \
 	X(R_COL_OWNER,      "责任") \
 	X(R_COL_ITEM,       "事项") \
@@ -192,7 +192,7 @@
 	X(R_MONTHLY_TITLE,  "五.%d %d月%s") \
 	X(R_MATRIX,         "各单位完成情况") \
 	X(R_RANKING,        "各单位任务完成进度与排名（六、绩效考核）") \
-	X(R_BRIEFING,       "许昌市「百千万科普工程」工作简报：%d年%d月（月报截止 %s）") \
+	X(R_BRIEFING,       "许昌市“百千万科普工程”工作简报：%d年%d月（月报截止 %s）") \
 	X(R_NOT_REPORTED,   "未报送") \
 	X(R_LATE_MARK,      " 逾期") \
 	X(R_REPORTED_COUNT, "已报 %zu/%zu，逾期 %zu") \

@@ -10,7 +10,7 @@ new_db --demo
 x() { unzip -p "$1" "$2"; }
 "$KEPU" export quota --db "$DB" --format xlsx --output "$WORK/q.xlsx"
 sheet=$(x "$WORK/q.xlsx" xl/worksheets/sheet1.xml)
-for m in A2:F2 A4:A5 B4:B5 C4:F4; do
+for m in A2:F2 A4:A5 B4:B5 C4:F4 A25:B25; do # A25:B25: 合计 across 序号 and 单位, as the seed draws it
 	grep -q "<mergeCell ref=\"$m\"/>" <<<"$sheet" || fail "no merged range $m"
 done
 for f in "C25\"[^>]*><f>SUM(C6:C24)</f><v>1170</v>" "D25\"[^>]*><f>SUM(D6:D24)</f><v>134</v>" \
