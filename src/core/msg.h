@@ -609,6 +609,7 @@
 	X(C_PHONE_NUMBER,   "Excel 把电话号码存成了数字%s%s，没有导入：请把这一列的单元格格式设为「文本」后重新输入号码（或在号码前加英文单引号 '）") \
 	X(C_PHONE_EXPONENT, "（显示为 %s，后几位已经丢失）") \
 	X(C_PHONE_PLAIN,    " %s（开头的 0 或分隔符会丢失）") \
+	X(X_DOC_COMPANY,    "许昌市科协“百千万科普工程”") \
 	X(X_SHEET_UNIT,     "（%s）") \
 	X(C_XLSX_SLOW,      "%s：读取超过 %d 秒（已读 %zu 个工作表，共 %zu 个），不再读取（请分成几个文件）") \
 	X(C_READ_TEXT,      "单元格是文字「%s」") \

@@ -13,6 +13,7 @@
 #include "core/xalloc.h"
 #include "domain/totals.h"
 #include "form/validate.h"
+#include "version.h"
 
 #include "domain/xlsx_common.h"
 #include "domain/xlsx_lib.h"
@@ -411,6 +412,11 @@ lxw_workbook *xlsx_open(const char *path, bool constant_memory, char **err)
 	}
 	lxw_workbook_options o = {.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE};
 	lxw_workbook *wb = workbook_new_opt(path, &o);
+	/* docProps name kepu (libxlsxwriter writes its own Application line) */
+	lxw_doc_properties props = {.author = "kepu", .company = (char *)msg(MSG_X_DOC_COMPANY),
+				    .comments = "kepu " KEPU_VERSION};
+	if (wb)
+		workbook_set_properties(wb, &props);
 	if (!wb)
 		*err = xlsx_lib_error()[0] ? xasprintf(msg(MSG_C_NO_XLSX_LIB), xlsx_lib_error())
 					   : xasprintf("%s: %s", path, strerror(errno));

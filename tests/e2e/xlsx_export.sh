@@ -92,3 +92,7 @@ set -e
 [ "$rc1$rc2$rc3$rc4" = 1111 ] || fail "statuses $rc1$rc2$rc3$rc4"
 grep -q "已存在，不会覆盖" "$WORK/err" && grep -q "不支持的格式「pdf」" "$WORK/err" &&
 	grep -q "需要用 --output" "$WORK/err" && grep -q "没有「通过」这种状态" "$WORK/err" || fail "$(cat "$WORK/err")"
+# docProps name kepu as the author and the city as the company (the
+# Application line is libxlsxwriter's own).
+x "$WORK/q.xlsx" docProps/core.xml | grep -q "<dc:creator>kepu</dc:creator>" || fail "docProps: no kepu"
+x "$WORK/q.xlsx" docProps/app.xml | grep -q "<Company>许昌市科协“百千万科普工程”</Company>" || fail "docProps: no company"
