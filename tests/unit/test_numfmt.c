@@ -7,7 +7,9 @@
 #include "unit.h"
 
 #include <stdbool.h>
+#include <zip.h>
 
+#include "core/xalloc.h"
 #include "domain/xlsx_read.h"
 
 typedef struct {
@@ -150,6 +152,73 @@ static void test_builtin_ids(void **state)
 	assert_int_equal(xlsx_builtin_shows(57), XLSX_SHOWS_MONTH);
 }
 
+/* A workbook as LibreOffice Calc saves one (its General as the custom
+ * code 164 "General"), written with minizip; path removed by the caller. */
+static void calc_book(const char *path)
+{
+	static const char *const parts[][2] = {
+		{"xl/workbook.xml", "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+				    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+				    "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+		{"xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+					       "<Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>"},
+		{"xl/styles.xml", "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"General\"/>"
+				  "<numFmt numFmtId=\"165\" formatCode=\"YYYY\\-MM\\-DD\"/></numFmts><cellXfs>"
+				  "<xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"14\"/><xf numFmtId=\"20\"/>"
+				  "</cellXfs></styleSheet>"},
+		{"xl/worksheets/sheet1.xml",
+		 "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" s=\"0\" t=\"n\"><v>2016.7</v></c>"
+		 "<c r=\"B1\" s=\"1\"><v>42566</v></c><c r=\"C1\" s=\"2\"><v>42566</v></c>"
+		 "<c r=\"D1\" s=\"0\"><v>45</v></c><c r=\"E1\" s=\"3\"><v>0.5</v></c>"
+		 "<c r=\"F1\" t=\"inlineStr\"><is><t>45</t></is></c></row></sheetData></worksheet>"},
+	};
+	zipFile z = zipOpen(path, APPEND_STATUS_CREATE);
+	assert_non_null(z);
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		assert_int_equal(zipOpenNewFileInZip(z, parts[i][0], NULL, NULL, 0, NULL, 0, NULL, Z_DEFLATED, 6), ZIP_OK);
+		assert_int_equal(zipWriteInFileInZip(z, parts[i][1], (unsigned)strlen(parts[i][1])), ZIP_OK);
+		zipCloseFileInZip(z);
+	}
+	assert_int_equal(zipClose(z, NULL), ZIP_OK);
+}
+
+static int read_csv(void *ctx, xlsx_csv *s, char **err)
+{
+	(void)err;
+	char **out = ctx;
+	char line[512] = "";
+	assert_non_null(fgets(line, sizeof line, s->csv));
+	*out = xstrdup(line);
+	static const int want[] = {XLSX_NUMBER, XLSX_DATE, XLSX_DATE, XLSX_NUMBER, XLSX_TIME, XLSX_TEXT};
+	for (int c = 0; c < 6; c++)
+		assert_int_equal(xlsx_kind_at(s->kinds, 1, c), want[c]);
+	assert_int_equal(xlsx_kind_at(s->kinds, 2, 0), XLSX_TEXT); /* nothing there */
+	return 0;
+}
+
+/* The 2016.7 of a Calc-saved workbook is the number 2016.7, never 1905;
+ * dates under a custom code and id 14 are days, id 20 a time, and each
+ * cell's kind is kept for messages. */
+static void test_calc_workbook(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/kepu-numfmt-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	calc_book(path);
+	FILE *in = fopen(path, "rb");
+	assert_non_null(in);
+	unlink(path);
+	char *line = NULL, *err = NULL;
+	assert_int_equal(xlsx_each_csv(in, "calc.xlsx", read_csv, &line, &err), 0);
+	assert_null(err);
+	assert_string_equal(line, "2016.7,2016-07-15,2016-07-15,45,12:00:00,45\r\n");
+	free(line);
+	fclose(in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +226,7 @@ int main(void)
 		cmocka_unit_test(test_decimals),
 		cmocka_unit_test(test_dates_and_times),
 		cmocka_unit_test(test_builtin_ids),
+		cmocka_unit_test(test_calc_workbook),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
