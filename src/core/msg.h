@@ -600,6 +600,7 @@
 	X(C_PAPER_TEMPLATE, "应为「%s」的样子，这里是「%s」（〔 〕处填写，其余的字不能改动）。整个文件未导入") \
 	X(C_XLSX_SHEETS,    "工作表超过 %d 个，不读取（请分成几个文件）") \
 	X(C_SHEET_SECOND_LIST,"工作表「%s」也是「%s」的名单：一次只导入一个工作表，没有导入。请分别导入（已读「%s」；另一个加 --sheet %s）") \
+	X(C_SHEET_NOT_XLSX, "%s 不是 .xlsx 工作簿：--sheet 只用于有几个工作表的 Excel 文件") \
 	X(C_NO_SUCH_SHEET,  "%s 没有名为「%s」的工作表（有：%s）") \
 	X(C_SHEETS_NOT_READ,"注意：工作表%s有内容，但不是这张表的名单，没有读取；只读了工作表「%s」") \
 	X(C_TOTAL_DIFFERS,  "「%s」行的「%s」写的是 %s，上面各行之和是 %lld：这一行不是记录，没有导入；请核对上面各行或这一行") \

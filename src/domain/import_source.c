@@ -70,6 +70,10 @@ FILE *import_source(const kp_catalog *cat, const kp_form *f, FILE *raw, const ch
 {
 	*org = NULL;
 	*err = NULL;
+	if (!xlsx_is_zip(raw) && sheet) { /* never ignored without a word */
+		*err = xasprintf(msg(MSG_C_SHEET_NOT_XLSX), name);
+		return NULL;
+	}
 	if (!xlsx_is_zip(raw))
 		return import_decode(raw, encoding, err);
 	import_origin *o = xcalloc(1, sizeof *o);

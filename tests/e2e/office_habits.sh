@@ -72,6 +72,9 @@ imp talent "$F/two_lists.xlsx" --unit 许昌学院 --sheet 二组 || fail "sheet
 assert_sql "SELECT group_concat(name) FROM talent" "张三,李四"
 refused talent "$F/two_lists.xlsx" --unit 许昌学院 --sheet 三组
 has "没有名为「三组」的工作表（有：「一组」、「二组」）"
+printf '姓名\n张三\n' >"$WORK/plain.csv"
+refused talent "$WORK/plain.csv" --unit 许昌学院 --sheet 一组
+has "不是 .xlsx 工作簿：--sheet 只用于"
 # A notes sheet: named in the report, the list imported.
 imp talent "$F/notes.xlsx" --unit 许昌学院 || fail "notes: $(cat "$WORK/err")"
 has "注意：工作表「说明」有内容，但不是这张表的名单，没有读取；只读了工作表「名单」"
