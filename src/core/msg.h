@@ -612,6 +612,7 @@
 	X(C_PHONE_PLAIN,    " %s（开头的 0 或分隔符会丢失）") \
 	X(X_DOC_COMPANY,    "许昌市科协“百千万科普工程”") \
 	X(X_SHEET_UNIT,     "（%s）") \
+	X(C_XLSX_MEMBERS,   "压缩包中的文件超过 %ld 个，不读取") \
 	X(C_XLSX_SLOW,      "%s：读取超过 %d 秒（已读 %zu 个工作表，共 %zu 个），不再读取（请分成几个文件）") \
 	X(C_READ_TEXT,      "单元格是文字「%s」") \
 	X(C_READ_NUMBER,    "单元格是数字 %s") \

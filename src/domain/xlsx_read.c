@@ -129,7 +129,8 @@ static bool locate(reader *r, unzFile z, const char *name)
 {
 	if (!r->indexed) {
 		r->indexed = true;
-		for (int rc = unzGoToFirstFile(z); rc == UNZ_OK && r->nmembers < (size_t)XLSX_MAX_MEMBERS;
+		int rc;
+		for (rc = unzGoToFirstFile(z); rc == UNZ_OK && r->nmembers < (size_t)XLSX_MAX_MEMBERS;
 		     rc = unzGoToNextFile(z)) {
 			char n[1024];
 			unz_file_info64 info;
@@ -141,9 +142,13 @@ static bool locate(reader *r, unzFile z, const char *name)
 				r->members = xrealloc(r->members, (r->nmembers ? 2 * r->nmembers : 1) * sizeof *r->members);
 			r->members[r->nmembers++] = (struct member){xstrdup(n), pos};
 		}
+		if (rc == UNZ_OK && !r->why) /* members left: a forged archive */
+			r->why = xasprintf(msg(MSG_C_XLSX_MEMBERS), XLSX_MAX_MEMBERS);
 		if (r->nmembers)
 			qsort(r->members, r->nmembers, sizeof *r->members, member_order);
 	}
+	if (r->why)
+		return false;
 	struct member key = {(char *)name, {0, 0}};
 	const struct member *m = r->nmembers ? bsearch(&key, r->members, r->nmembers, sizeof key, member_order) : NULL;
 	return m && unzGoToFilePos64(z, &m->pos) == UNZ_OK;

@@ -123,3 +123,15 @@ has "但第2行 G列（文件第"
 # Without the BOM the same GBK file is told apart and read.
 imp talent "$WORK/gbk.csv" --unit 许昌学院 || fail "GBK: $(cat "$WORK/err")"
 assert_sql "SELECT employer FROM talent WHERE name = '钱十一'" "许昌学院"
+
+# A zip of more members than a workbook of 65,536 sheets has: refused
+# naming the bound, before any sheet is read.
+/usr/bin/python3 - "$WORK/members.xlsx" <<'PY' || fail "no zip of many members"
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    for i in range(262210):
+        z.writestr("m%d" % i, "")
+    z.writestr("xl/workbook.xml", "<workbook/>")
+PY
+refused talent "$WORK/members.xlsx" --unit 许昌学院
+has "压缩包中的文件超过 262208 个，不读取"
