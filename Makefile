@@ -71,7 +71,7 @@ SBINDIR  = $(PREFIX)/sbin
 MANDIR   = $(PREFIX)/share/man
 DOCDIR   = $(PREFIX)/share/doc/kepu
 DOCS     := docs/使用说明.md docs/deploy.md docs/security.md docs/cli.md docs/forms.md docs/keys.md \
-            docs/robustness.md README.md CHANGELOG.md
+            docs/robustness.md docs/workbooks.md README.md CHANGELOG.md
 SUBST    = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DATADIR@|$(KEPU_DATADIR)|g' \
 	       -e 's|@SFTPDIR@|$(KEPU_SFTPDIR)|g' -e 's|@SFTP_PORT@|$(KEPU_SFTP_PORT)|g'
 

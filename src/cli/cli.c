@@ -57,7 +57,7 @@ const kp_command kp_commands[] = {
 	 "counts behind."},
 	{"import", cmd_import, 2, 2, true, false,
 	 "import FORM FILE --db FILE [--unit UNIT] [--dry-run] [--update] [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]",
-	 "Read a CSV file (UTF-8 or GB18030) or the first sheet of an .xlsx workbook into FORM, validating every cell as "
+	 "Read a CSV file (UTF-8 or GB18030) or the list sheet of an .xlsx workbook into FORM, validating every cell as "
 	 "the form screen does. All or nothing: any invalid cell saves nothing and is reported as 第N行 <label>: "
 	 "<reason>, unless --skip-invalid writes the bad rows to a new file."},
 	{"export", cmd_export, 1, 1, true, false,
@@ -150,6 +150,9 @@ const kp_option kp_options[] = {
 	 "With import: the unit whose records a file without a 填报单位 column holds (a 推荐表 or 入库表), imported "
 	 "with the administrator's rights, so the city's opinion on the form is kept (--unit imports with the unit's "
 	 "rights instead)."},
+	{"sheet", 'H', false, "NAME", "import",
+	 "With import of an .xlsx list: read the sheet NAME (a workbook holding several lists; without it the sheet "
+	 "holding data is read, and a second list of the same form is refused, naming its sheet)."},
 	{"category", 'g', false, "CATEGORY", "find",
 	 "With find: only talents with this 科普人才服务类别, e.g. 农村科普."},
 	{"form", 'F', false, "FORM", "audit attachments",
@@ -369,6 +372,7 @@ int cli_main(int argc, char **argv)
 		case 'U': o.user = optarg; break;
 		case 'u': o.unit = optarg; break;
 		case 'Q': o.for_unit = optarg; break;
+		case 'H': o.sheet = optarg; break;
 		case 'F': o.form = optarg; break;
 		case 'w': o.words = optarg; break;
 		case 'e': o.encoding = optarg; break;

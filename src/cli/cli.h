@@ -17,6 +17,7 @@ typedef struct {
 	const char *user;    /* --user NAME */
 	const char *unit;    /* --unit */
 	const char *for_unit; /* --for-unit: import a unit's rows with the administrator's rights */
+	const char *sheet;    /* --sheet: the sheet of a list workbook to import */
 	const char *form;    /* --form: audit rows of one form (talent or 附表2) */
 	const char *words;   /* --words: audit rows whose changes hold these */
 	const char *encoding; /* --encoding */

@@ -184,8 +184,8 @@ int cmd_import(const kp_opts *o)
 	/* Never the database itself, under any name: its open and close here
 	 * would release this process's SQLite locks. */
 	FILE *raw = err ? NULL : exchange_read_path(o->db, o->args[1], &err);
-	paper_places *pl = NULL;
-	FILE *in = !raw ? NULL : import_source(&e.cat, f, raw, o->args[1], o->encoding, &pl, &err);
+	import_origin *pl = NULL;
+	FILE *in = !raw ? NULL : import_source(&e.cat, f, raw, o->args[1], o->encoding, o->sheet, &pl, &err);
 	FILE *rejects = NULL;
 	if (in && o->rejects) { /* never overwrite: it may be last week's corrections */
 		int fd = open(o->rejects, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
@@ -206,7 +206,7 @@ int cmd_import(const kp_opts *o)
 			fclose(in);
 		if (raw)
 			fclose(raw);
-		paper_places_free(pl);
+		import_origin_free(pl);
 		env_close(&e);
 		return EXIT_DATA;
 	}
@@ -218,9 +218,9 @@ int cmd_import(const kp_opts *o)
 	cli_progress_init(&pr, msg(MSG_C_WORD_IMPORT), fstat(fileno(in), &fs) == 0 ? (long long)fs.st_size : 0, 0);
 	import_options io = {.source = o->args[1], .unit = o->unit ? o->unit : o->for_unit, .dry_run = o->dry_run, .rejects = rejects,
 			     .progress = cli_progress_cb, .progress_ctx = &pr, .update = o->update};
-	import_source_places(&io, pl); /* a workbook of one-record sheets: its sheets and cells */
+	import_source_places(&io, pl); /* a workbook: its sheets, cells and what they held */
 	rc = import_csv(&e, f, in, &io, stderr, &st);
-	paper_places_free(pl);
+	import_origin_free(pl);
 	if (in != raw)
 		fclose(in);
 	fclose(raw);

@@ -196,7 +196,7 @@
 	X(P_COL_UNIT,       "单位") \
 	X(P_LEGEND,         "+ 按时完成  ~ 逾期完成  . 未到期  ! 已逾期") \
 	X(R_TODAY,          "今天：%s") \
-	X(R_CHECKLIST,      "「百千万科普工程」工作进度检查表") \
+	X(R_CHECKLIST,      "“百千万科普工程”工作进度检查表") \
 	X(R_COL_DUE,        "截止日期") \
 	X(R_COL_OWNER,      "责任") \
 	X(R_COL_ITEM,       "事项") \
@@ -207,7 +207,7 @@
 	X(R_MONTHLY_TITLE,  "五.%d %d月%s") \
 	X(R_MATRIX,         "各单位完成情况") \
 	X(R_RANKING,        "各单位任务完成进度与排名（六、绩效考核）") \
-	X(R_BRIEFING,       "许昌市「百千万科普工程」工作简报：%d年%d月（月报截止 %s）") \
+	X(R_BRIEFING,       "许昌市“百千万科普工程”工作简报：%d年%d月（月报截止 %s）") \
 	X(R_NOT_REPORTED,   "未报送") \
 	X(R_LATE_MARK,      " 逾期") \
 	X(R_REPORTED_COUNT, "已报 %zu/%zu，逾期 %zu") \
@@ -623,6 +623,29 @@
 	X(C_PAPER_ONE_BOX,  "%s：只能选一项，却勾选了%s。整个文件未导入") \
 	X(C_PAPER_TEMPLATE, "应为「%s」的样子，这里是「%s」（〔 〕处填写，其余的字不能改动）。整个文件未导入") \
 	X(C_XLSX_SHEETS,    "工作表超过 %d 个，不读取（请分成几个文件）") \
+	X(C_SHEET_SECOND_LIST,"工作表「%s」也是「%s」的名单：一次只导入一个工作表，没有导入。请分别导入（已读「%s」；另一个加 --sheet %s）") \
+	X(C_SHEET_NOT_XLSX, "%s 不是 .xlsx 工作簿：--sheet 只用于有几个工作表的 Excel 文件") \
+	X(C_NO_SUCH_SHEET,  "%s 没有名为「%s」的工作表（有：%s）") \
+	X(C_SHEETS_NOT_READ,"注意：工作表%s有内容，但不是这张表的名单，没有读取；只读了工作表「%s」") \
+	X(C_TOTAL_DIFFERS,  "「%s」行的「%s」写的是 %s，上面各行之和是 %lld：这一行不是记录，没有导入；请核对上面各行或这一行") \
+	X(C_TOTAL_UNSUMMED, "「%s」行的「%s」写的是 %s，上面各行这一列不都是整数，无法核对：这一行不是记录，没有导入") \
+	X(C_TOTALS_SKIPPED, "跳过了 %d 个合计（小计）行：各数与上面各行之和相符") \
+	X(C_BOM_NOT_UTF8,   "文件开头标明是 UTF-8（有 BOM），但第%d行 %s列（文件第%lld字节，0x%02X）不是 UTF-8，像是 GBK 编码的文字：没有导入。请在 Excel 中另存为「CSV UTF-8（逗号分隔）」后再导入") \
+	X(C_PHONE_NUMBER,   "Excel 把电话号码存成了数字%s%s，没有导入：请把这一列的单元格格式设为「文本」后重新输入号码（或在号码前加英文单引号 '）") \
+	X(C_PHONE_EXPONENT, "（显示为 %s，后几位已经丢失）") \
+	X(C_PHONE_PLAIN,    " %s（开头的 0 或分隔符会丢失）") \
+	X(X_DOC_COMPANY,    "许昌市科协“百千万科普工程”") \
+	X(X_SHEET_UNIT,     "（%s）") \
+	X(C_XLSX_MEMBERS,   "压缩包中的文件超过 %ld 个，不读取") \
+	X(C_XLSX_SLOW,      "%s：读取超过 %d 秒（已读 %zu 个工作表，共 %zu 个），不再读取（请分成几个文件）") \
+	X(C_READ_TEXT,      "单元格是文字「%s」") \
+	X(C_READ_NUMBER,    "单元格是数字 %s") \
+	X(C_READ_DATE,      "单元格是日期 %s") \
+	X(C_READ_TIME,      "单元格是时间 %s") \
+	X(C_READ_BOOL,      "单元格是逻辑值 %s") \
+	X(C_READ_CSV,       "读到「%s」") \
+	X(C_READ_SUFFIX,    "%s；%s") \
+	X(C_DATE_IN_FIELD,  "%s，但这一项不是日期，没有导入：请把单元格格式设为「常规」或「文本」后重新输入") \
 	X(C_XLSX_IN_SHEET,  "%s 工作表「%s」：%s") \
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_CHECKED,        "检查了 %d 条，可以导入 %d 条（只检查，未保存）。") \

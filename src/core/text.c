@@ -260,3 +260,17 @@ size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width)
 	}
 	return closes_phrase(cp[end]) && end - 1 > start ? end - 1 : end;
 }
+
+char *text_quote(const char *text, int chars)
+{
+	const char *s = text ? text : "";
+	size_t len = strlen(s), i = 0;
+	int n = 0;
+	for (uint32_t cp; i < len && n < chars; n++)
+		i += utf8_decode(s + i, len - i, &cp);
+	char *q = xasprintf("%.*s%s", (int)i, s, i < len ? "…" : "");
+	for (char *c = q; *c; c++) /* one line */
+		if (*c == '\n' || *c == '\r')
+			*c = ' ';
+	return q;
+}

@@ -11,6 +11,9 @@
 
 /* Remove leading and trailing ASCII white space and U+3000. */
 char *text_trim(const char *s);
+/* text as a message quotes it: on one line, cut after chars characters
+ * with "…". Caller frees. */
+char *text_quote(const char *text, int chars);
 /* Full-width ASCII (U+FF01..U+FF5E) to ASCII, U+3000 to a space, and the
  * ideographic full stop U+3002 to '.' (typed in e-mail domains). */
 char *text_fold_fullwidth(const char *s);

@@ -1,23 +1,127 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "domain/import_source.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
 #include "domain/xlsx_read.h"
 
-FILE *import_source(const kp_catalog *cat, const kp_form *f, FILE *raw, const char *name,
-		    const char *encoding, paper_places **pl, char **err)
+struct import_origin {
+	paper_places *pl;  /* a workbook of one-record sheets */
+	xlsx_kinds *kinds; /* a list sheet's cell kinds */
+	char *sheet;       /* the list sheet read */
+	strbuf note;       /* the other sheets with something in them */
+	char *note_text;   /* the report's line naming them */
+};
+
+typedef struct {
+	const kp_form *f;
+	const char *want;  /* --sheet, or NULL */
+	import_origin *org;
+	FILE *csv;         /* the sheet chosen */
+	strbuf names;      /* every sheet's name, for a --sheet that names none */
+} chooser;
+
+static int choose(void *ctx, xlsx_csv *s, char **err)
 {
-	*pl = NULL;
-	*err = NULL;
-	if (!xlsx_is_zip(raw))
-		return import_decode(raw, encoding, err);
-	FILE *in = paper_to_csv(cat, f, raw, name, pl, err);
-	if (in || *err)
-		return in;
-	return xlsx_to_csv(raw, name, err); /* a list: its first sheet */
+	chooser *ch = ctx;
+	sb_printf(&ch->names, "%s「%s」", ch->names.len ? "、" : "", s->name);
+	bool take = ch->want ? !strcmp(ch->want, s->name) : !ch->csv && s->filled;
+	if (take) {
+		ch->csv = s->csv;
+		ch->org->kinds = s->kinds;
+		ch->org->sheet = xstrdup(s->name);
+		s->csv = NULL;
+		s->kinds = NULL;
+	} else if (s->filled && !ch->want && import_finds_header(ch->f, s->csv)) {
+		/* a second list of the same form: never read as if it were not there */
+		*err = xasprintf(msg(MSG_C_SHEET_SECOND_LIST), s->name, ch->f->title, ch->org->sheet, s->name);
+		return -1;
+	} else if (s->filled && !ch->want) {
+		sb_printf(&ch->org->note, "%s「%s」", ch->org->note.len ? "、" : "", s->name);
+	}
+	return 0;
 }
 
-void import_source_places(import_options *o, paper_places *pl)
+/* The list sheet of the workbook raw, or NULL with *err. */
+static FILE *list_sheet(const kp_form *f, FILE *raw, const char *name, const char *sheet,
+			import_origin *org, char **err)
 {
-	o->place = pl ? paper_place : NULL;
-	o->place_ctx = pl;
+	chooser ch = {f, sheet, org, NULL, STRBUF_INIT};
+	int rc = xlsx_each_csv(raw, name, choose, &ch, err);
+	if (rc == 0 && !ch.csv && sheet)
+		*err = xasprintf(msg(MSG_C_NO_SUCH_SHEET), name, sheet, sb_str(&ch.names));
+	else if (rc == 0 && !ch.csv) /* nothing in any sheet: the importer says the file is empty */
+		ch.csv = tmpfile();
+	if ((rc != 0 || *err) && ch.csv) {
+		fclose(ch.csv);
+		ch.csv = NULL;
+	}
+	if (!ch.csv && !*err)
+		*err = xasprintf(msg(MSG_C_BAD_XLSX), name);
+	sb_free(&ch.names);
+	return ch.csv;
+}
+
+FILE *import_source(const kp_catalog *cat, const kp_form *f, FILE *raw, const char *name,
+		    const char *encoding, const char *sheet, import_origin **org, char **err)
+{
+	*org = NULL;
+	*err = NULL;
+	if (!xlsx_is_zip(raw) && sheet) { /* never ignored without a word */
+		*err = xasprintf(msg(MSG_C_SHEET_NOT_XLSX), name);
+		return NULL;
+	}
+	if (!xlsx_is_zip(raw))
+		return import_decode(raw, encoding, err);
+	import_origin *o = xcalloc(1, sizeof *o);
+	o->note = (strbuf)STRBUF_INIT;
+	FILE *in = sheet ? NULL : paper_to_csv(cat, f, raw, name, &o->pl, err);
+	if (!in && !*err)
+		in = list_sheet(f, raw, name, sheet, o, err);
+	if (!in) {
+		import_origin_free(o);
+		return NULL;
+	}
+	*org = o;
+	return in;
+}
+
+static int origin_kind(void *ctx, int row, int col)
+{
+	const import_origin *o = ctx;
+	return o->pl ? paper_kind(o->pl, row, col) : xlsx_kind_at(o->kinds, row, col);
+}
+
+static char *origin_place(void *ctx, int row, int col)
+{
+	return paper_place(((import_origin *)ctx)->pl, row, col);
+}
+
+void import_source_places(import_options *o, import_origin *org)
+{
+	o->place = org && org->pl ? origin_place : NULL;
+	o->kind = org ? origin_kind : NULL;
+	o->place_ctx = org;
+	o->note = NULL;
+	if (org && org->note.len) {
+		free(org->note_text);
+		org->note_text = xasprintf(msg(MSG_C_SHEETS_NOT_READ), sb_str(&org->note), org->sheet);
+		o->note = org->note_text;
+	}
+}
+
+void import_origin_free(import_origin *org)
+{
+	if (!org)
+		return;
+	paper_places_free(org->pl);
+	xlsx_kinds_free(org->kinds);
+	free(org->sheet);
+	free(org->note_text);
+	sb_free(&org->note);
+	free(org);
 }

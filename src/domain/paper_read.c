@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/xlsx.h"
 #include "domain/xlsx_read.h"
 
 /* What a quoted cell is cut to in a message. */
@@ -28,6 +29,7 @@ typedef struct {
 struct paper_places {
 	char **sheets; /* the sheet of each CSV data row */
 	pos *at;       /* at[i * ncols + c]: the cell of column c in sheet i */
+	unsigned char *kinds; /* what that cell held (enum xlsx_kind) */
 	size_t n, ncols;
 };
 
@@ -37,6 +39,7 @@ typedef struct {
 	FILE *out;
 	paper_places *pl;
 	bool unit;       /* the layout prints the unit ({unit}): CSV column 0 */
+	bool sheet_unit; /* else the sheets' names do ("3 王伟（魏都区）"): column 0 too */
 	size_t ncols;
 	bool decided;    /* the first sheet was a one-record layout */
 	/* the sheet being read */
@@ -50,7 +53,7 @@ typedef struct {
 
 static size_t column_of_field(const preader *pr, int k)
 {
-	return (pr->unit ? 1 : 0) + (size_t)k;
+	return (pr->unit || pr->sheet_unit ? 1 : 0) + (size_t)k;
 }
 
 static char *cell_name(pos p)
@@ -61,20 +64,6 @@ static char *cell_name(pos p)
 }
 
 /* text cut to QUOTE_CHARS characters (…), for a message. */
-static char *quote(const char *text)
-{
-	const char *s = text ? text : "";
-	size_t len = strlen(s), i = 0;
-	int n = 0;
-	for (uint32_t cp; i < len && n < QUOTE_CHARS; n++)
-		i += utf8_decode(s + i, len - i, &cp);
-	char *q = xasprintf("%.*s%s", (int)i, s, i < len ? "…" : "");
-	for (char *c = q; *c; c++) /* one line */
-		if (*c == '\n' || *c == '\r')
-			*c = ' ';
-	return q;
-}
-
 /* The first problem of the file, said with its sheet and cell; the rest
  * of the sheet is still walked, but nothing more is said. */
 static void problem(preader *pr, pos at, char *reason)
@@ -115,7 +104,7 @@ static void check_label(preader *pr, pos p, const char *label)
 	const char *v = cell_at(pr, p);
 	if (same_label(v, label))
 		return;
-	char *want = quote(label), *got = quote(v && v[0] ? v : msg(MSG_C_PAPER_EMPTY));
+	char *want = text_quote(label, QUOTE_CHARS), *got = text_quote(v && v[0] ? v : msg(MSG_C_PAPER_EMPTY), QUOTE_CHARS);
 	problem(pr, p, xasprintf(msg(MSG_C_PAPER_LABEL), want, got, pr->f->title));
 	free(want);
 	free(got);
@@ -206,7 +195,7 @@ static char *unbox(preader *pr, pos at, const kp_field *fd, const char *text, ch
 		}
 	}
 	if (*p) {
-		char *q = quote(p);
+		char *q = text_quote(p, QUOTE_CHARS);
 		problem(pr, at, xasprintf(msg(MSG_C_PAPER_BOX_TAIL), fd->label, q));
 		free(q);
 		free(ticked);
@@ -381,7 +370,7 @@ static void untemplate(preader *pr, const char *t, pos at)
 	if (ok && *p)
 		ok = false; /* text after the template's last words */
 	if (!ok) {
-		char *want = template_shown(pr->f, t), *got = quote(s[0] ? s : msg(MSG_C_PAPER_EMPTY));
+		char *want = template_shown(pr->f, t), *got = text_quote(s[0] ? s : msg(MSG_C_PAPER_EMPTY), QUOTE_CHARS);
 		problem(pr, at, xasprintf(msg(MSG_C_PAPER_TEMPLATE), want, got));
 		free(want);
 		free(got);
@@ -452,7 +441,7 @@ static void read_layout(preader *pr)
 			known = pr->known[j].row == c->row && pr->known[j].col == c->col;
 		char *t = text_trim(c->text);
 		if (!known && t[0]) {
-			char *q = quote(t);
+			char *q = text_quote(t, QUOTE_CHARS);
 			problem(pr, (pos){c->row, c->col}, xasprintf(msg(MSG_C_PAPER_OUTSIDE), q));
 			free(q);
 		}
@@ -466,15 +455,36 @@ static void write_record(preader *pr)
 	paper_places *pl = pr->pl;
 	pl->sheets = xrealloc(pl->sheets, (pl->n + 1) * sizeof *pl->sheets);
 	pl->at = xrealloc(pl->at, (pl->n + 1) * pr->ncols * sizeof *pl->at);
+	pl->kinds = xrealloc(pl->kinds, (pl->n + 1) * pr->ncols);
 	pl->sheets[pl->n] = xstrdup(pr->s->name);
 	for (size_t c = 0; c < pr->ncols; c++) {
 		char *safe = csv_neutralise(pr->vals[c] ? pr->vals[c] : "");
 		csv_write_cell(pr->out, safe, c == 0);
 		free(safe);
 		pl->at[pl->n * pr->ncols + c] = pr->at[c];
+		pl->kinds[pl->n * pr->ncols + c] = (unsigned char)(pr->at[c].row < 0 ? XLSX_UNKNOWN
+						   : xlsx_sheet_kind(pr->s, pr->at[c].row, pr->at[c].col));
 	}
 	csv_end_record(pr->out);
 	pl->n++;
+}
+
+/* The header, once the first sheet is known to be a one-record form: the
+ * unit column (printed by the layout, or named by the sheets: the first
+ * one says), then every field. */
+static void write_header(preader *pr, const xlsx_sheet *first)
+{
+	char *unit = pr->unit ? NULL : paper_sheet_unit(first->name);
+	pr->sheet_unit = unit != NULL;
+	free(unit);
+	bool col0 = pr->unit || pr->sheet_unit;
+	pr->ncols = pr->f->nfields + (col0 ? 1 : 0);
+	pr->pl->ncols = pr->ncols;
+	if (col0)
+		csv_write_cell(pr->out, pr->f->unit_label, true);
+	for (size_t k = 0; k < pr->f->nfields; k++)
+		csv_write_cell(pr->out, pr->f->fields[k].label, !col0 && k == 0);
+	csv_end_record(pr->out);
 }
 
 static int read_sheet(void *ctx, const xlsx_sheet *s, char **err)
@@ -485,6 +495,8 @@ static int read_sheet(void *ctx, const xlsx_sheet *s, char **err)
 	const kp_form *g = layout_of(pr->cat, s);
 	if (!pr->decided && !g)
 		return NOT_PAPER;
+	if (!pr->decided)
+		write_header(pr, s);
 	pr->decided = true;
 	pr->s = s;
 	if (g && g != pr->f) {
@@ -503,20 +515,10 @@ static int read_sheet(void *ctx, const xlsx_sheet *s, char **err)
 		pr->why = NULL;
 		return -1;
 	}
+	if (pr->sheet_unit) /* the unit of a sheet of the all-units workbook */
+		pr->vals[0] = paper_sheet_unit(s->name);
 	write_record(pr);
 	return 0;
-}
-
-/* Does the layout print the record's unit ({unit} in a line or a text)? */
-static bool prints_unit(const kp_paper *p)
-{
-	bool yes = false;
-	for (size_t i = 0; i < p->nlines; i++)
-		yes |= strstr(p->lines[i], "{unit}") != NULL;
-	for (size_t i = 0; i < p->nrows; i++)
-		for (size_t j = 0; j < p->rows[i].n; j++)
-			yes |= p->rows[i].cells[j].kind == PC_TEXT && strstr(p->rows[i].cells[j].text, "{unit}");
-	return yes;
 }
 
 FILE *paper_to_csv(const kp_catalog *cat, const kp_form *f, FILE *in, const char *name,
@@ -526,24 +528,18 @@ FILE *paper_to_csv(const kp_catalog *cat, const kp_form *f, FILE *in, const char
 	*err = NULL;
 	if (!f->paper)
 		return NULL; /* read as a list; another form's sheets then have no header */
-	preader pr = {.cat = cat, .f = f, .unit = prints_unit(f->paper)};
+	preader pr = {.cat = cat, .f = f, .unit = paper_prints_unit(f->paper)};
+	/* room for a unit column; ncols is told by the first sheet */
 	pr.ncols = f->nfields + (pr.unit ? 1 : 0);
-	pr.vals = xcalloc(pr.ncols, sizeof *pr.vals);
-	pr.at = xcalloc(pr.ncols, sizeof *pr.at);
+	pr.vals = xcalloc(f->nfields + 1, sizeof *pr.vals);
+	pr.at = xcalloc(f->nfields + 1, sizeof *pr.at);
 	pr.pl = xcalloc(1, sizeof *pr.pl);
 	pr.pl->ncols = pr.ncols;
 	pr.out = tmpfile();
-	if (!pr.out) {
+	if (!pr.out)
 		*err = xasprintf(msg(MSG_C_BAD_XLSX), name);
-	} else { /* the header: the unit column, then every field */
-		if (pr.unit)
-			csv_write_cell(pr.out, f->unit_label, true);
-		for (size_t k = 0; k < f->nfields; k++)
-			csv_write_cell(pr.out, f->fields[k].label, !pr.unit && k == 0);
-		csv_end_record(pr.out);
-	}
 	int rc = pr.out ? xlsx_each_sheet(in, name, read_sheet, &pr, err) : -1;
-	for (size_t c = 0; c < pr.ncols; c++)
+	for (size_t c = 0; c <= f->nfields; c++)
 		free(pr.vals[c]);
 	free(pr.vals);
 	free(pr.at);
@@ -575,6 +571,15 @@ char *paper_place(void *ctx, int row, int col)
 	return t;
 }
 
+int paper_kind(void *ctx, int row, int col)
+{
+	const paper_places *pl = ctx;
+	size_t i = (size_t)(row - 2);
+	if (row < 2 || i >= pl->n || col < 0 || (size_t)col >= pl->ncols)
+		return XLSX_UNKNOWN;
+	return pl->kinds[i * pl->ncols + (size_t)col];
+}
+
 void paper_places_free(paper_places *pl)
 {
 	if (!pl)
@@ -583,5 +588,6 @@ void paper_places_free(paper_places *pl)
 		free(pl->sheets[i]);
 	free(pl->sheets);
 	free(pl->at);
+	free(pl->kinds);
 	free(pl);
 }

@@ -31,6 +31,8 @@ FILE *paper_to_csv(const kp_catalog *cat, const kp_form *f, FILE *in, const char
 /* 工作表「张三」 B3 for the CSV's row and column (-1: the sheet only), as
  * import_options.place wants it; ctx is the paper_places. */
 char *paper_place(void *ctx, int row, int col);
+/* What the cell behind the CSV's row and column held (enum xlsx_kind). */
+int paper_kind(void *ctx, int row, int col);
 void paper_places_free(paper_places *pl);
 
 #endif

@@ -14,7 +14,9 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/import_totals.h"
 #include "domain/roll_import.h"
+#include "domain/xlsx_read.h"
 #include "form/validate.h"
 
 #define SKIP_COL (-3) /* ignored: 序号, 备注, a column the form has not */
@@ -75,16 +77,50 @@ static char *place(const importer *im, int row, int col)
 	return xasprintf(msg(MSG_C_PLACE_CELL), row, letters);
 }
 
-/* A problem with one cell (col -1: with the row); the row is not saved. */
-static void problem(importer *im, int row, int col, const char *label, const char *reason)
+/* A problem with one cell (col -1: with the row); the row is not saved.
+ * read (may be NULL): what the cell held, for the report (the rejects
+ * file has the row itself). */
+static void problem_read(importer *im, int row, int col, const char *label, const char *reason,
+			 const char *read)
 {
 	char *at = place(im, row, col);
-	char *t = xasprintf(msg(MSG_C_ROW_ERROR), at, label, reason);
+	char *why = read ? xasprintf(msg(MSG_C_READ_SUFFIX), reason, read) : NULL;
+	char *t = xasprintf(msg(MSG_C_ROW_ERROR), at, label, why ? why : reason);
 	free(at);
+	free(why);
 	say(im, t);
 	free(t);
 	sb_printf(&im->reasons, "%s%s: %s", im->reasons.len ? "；" : "", label, reason);
 	im->st->errors++;
+}
+
+static void problem(importer *im, int row, int col, const char *label, const char *reason)
+{
+	problem_read(im, row, col, label, reason, NULL);
+}
+
+/* What the cell at row, col held, as a message says it: a workbook's
+ * number, date or text, a CSV's text (cut to QUOTE_CHARS characters). */
+#define QUOTE_CHARS 40
+static char *what_was_read(const importer *im, int row, int col, const char *value)
+{
+	int kind = im->o->kind && col >= 0 ? im->o->kind(im->o->place_ctx, row, col) : XLSX_UNKNOWN;
+	static const enum kp_msg_id said[] = {
+		[XLSX_TEXT] = MSG_C_READ_TEXT, [XLSX_NUMBER] = MSG_C_READ_NUMBER, [XLSX_DATE] = MSG_C_READ_DATE,
+		[XLSX_TIME] = MSG_C_READ_TIME, [XLSX_BOOL] = MSG_C_READ_BOOL, [XLSX_UNKNOWN] = MSG_C_READ_CSV};
+	char *v = text_quote(value, QUOTE_CHARS);
+	char *t = xasprintf(msg(said[kind >= 0 && kind <= XLSX_UNKNOWN ? kind : XLSX_UNKNOWN]), v);
+	free(v);
+	return t;
+}
+
+/* A problem with a cell that holds something: the reason, and what was read. */
+static void cell_problem(importer *im, int row, int col, const char *label, const char *reason,
+			 const char *value)
+{
+	char *read = value && value[0] ? what_was_read(im, row, col, value) : NULL;
+	problem_read(im, row, col, label, reason, read);
+	free(read);
 }
 
 /* A problem with the whole file: nothing is saved. */
@@ -351,6 +387,30 @@ static const char *number_for_date(const kp_field *fd, const char *v, bool refus
 	return refused ? msg(MSG_C_DATE_NUMBER) : NULL;
 }
 
+/* A phone Excel kept as a number (refused by the validator): shown as
+ * 1.39123E+10 its last digits are gone; a workbook's number cell lost its
+ * leading 0 or its dash. Said so, with how to type it as text; NULL when
+ * the value is not such a number. */
+static char *phone_as_number(const kp_field *fd, const char *raw, int kind)
+{
+	if (fd->type != FT_PHONE)
+		return NULL;
+	char *v = text_trim(raw), *end;
+	double x = strtod(v, &end);
+	char *t = NULL;
+	if (v[0] >= '0' && v[0] <= '9' && !*end && x >= 1e6 && (strchr(v, 'E') || strchr(v, 'e'))) {
+		char *shown = xasprintf(msg(MSG_C_PHONE_EXPONENT), v);
+		t = xasprintf(msg(MSG_C_PHONE_NUMBER), "", shown);
+		free(shown);
+	} else if (kind == XLSX_NUMBER) {
+		char *shown = xasprintf(msg(MSG_C_PHONE_PLAIN), v);
+		t = xasprintf(msg(MSG_C_PHONE_NUMBER), shown, "");
+		free(shown);
+	}
+	free(v);
+	return t;
+}
+
 /* Nothing but spaces (ASCII or U+3000)? */
 static bool blank_text(const char *s)
 {
@@ -422,12 +482,27 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 	form_validate(&im->e->cat, f, raw, rec->vals, why);
 	for (size_t i = 0; i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
+		int kind = im->o->kind && im->col[i] >= 0 && raw[i] && raw[i][0]
+			 ? im->o->kind(im->o->place_ctx, row, im->col[i]) : XLSX_UNKNOWN;
+		if ((kind == XLSX_DATE || kind == XLSX_TIME) && fd->type != FT_DATE && fd->type != FT_YEARMONTH) {
+			/* a date format over a number: what shows is not what was typed */
+			char *read = what_was_read(im, row, im->col[i], raw[i]);
+			char *t = xasprintf(msg(MSG_C_DATE_IN_FIELD), read);
+			problem(im, row, im->col[i], fd->label, t);
+			free(t);
+			free(read);
+			free(why[i]);
+			continue;
+		}
 		char *v = raw[i] && (fd->type == FT_YEARMONTH || fd->type == FT_DATE) ? text_trim(raw[i]) : NULL;
 		const char *number = v ? number_for_date(fd, v, why[i] != NULL) : NULL;
+		char *phone = why[i] && raw[i] ? phone_as_number(fd, raw[i], kind) : NULL;
 		if (number) { /* what Excel stored, and how to write it */
 			char *t = xasprintf(number, v);
 			problem(im, row, im->col[i], fd->label, t);
 			free(t);
+		} else if (phone) {
+			problem(im, row, im->col[i], fd->label, phone);
 		} else if (why[i] && !(im->col[i] < 0 && fd->required)) { /* a missing column: said once */
 			if (raw[i] && !utf8_valid(raw[i], strlen(raw[i])) && im->col[i] >= 0) {
 				size_t at = 0;
@@ -437,10 +512,11 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 				problem(im, row, im->col[i], fd->label, t);
 				free(t);
 			} else {
-				problem(im, row, im->col[i], fd->label, why[i]);
+				cell_problem(im, row, im->col[i], fd->label, why[i], raw[i]);
 			}
 		}
 		free(v);
+		free(phone);
 		free(why[i]);
 	}
 	return im->st->errors - before;
@@ -506,6 +582,7 @@ typedef struct {
 	bqueue *q;   /* NULL: nothing is saved (a fatal header) */
 	chunk *c;    /* being filled */
 	int sent_at; /* rows read when the last chunk went */
+	import_totals *totals; /* the sums a 合计 or 小计 row is checked against */
 } reader;
 
 static void send_chunk(reader *rd, int rows)
@@ -535,6 +612,31 @@ static char *csv_error(int rc, int row)
 	}
 }
 
+/* A 合计 or 小计 row as offices write them: skipped when its sums agree
+ * with the rows above, reported when they do not; never a record. */
+static bool rows_of_sums(reader *rd)
+{
+	importer *im = rd->im;
+	char *why;
+	int kind = import_totals_row(rd->totals, rd->r->cells, rd->r->n, &why);
+	if (kind == TOTALS_AGREE)
+		im->st->totals++;
+	if (kind != TOTALS_DISAGREE)
+		return kind == TOTALS_AGREE;
+	char *at = place(im, rd->r->record, -1);
+	char *t = xasprintf("%s：%s", at, why);
+	say(im, t);
+	im->st->errors++;
+	if (im->o->rejects) {
+		reject(im->o->rejects, rd->r, why);
+		im->st->rejected++;
+	}
+	free(t);
+	free(at);
+	free(why);
+	return true;
+}
+
 /* Read and check every row, so the report lists every bad cell at once;
  * rows to save go to the writer. */
 static void read_rows(reader *rd)
@@ -552,6 +654,8 @@ static void read_rows(reader *rd)
 		}
 		if (rc > 0 && footer_row(im, rd->r, rd->unit_col))
 			continue; /* computed or signed, not data */
+		if (rc > 0 && rows_of_sums(rd))
+			continue;
 		st->rows++;
 		if (rd->q && (rd->c->n == CHUNK_ROWS || st->rows - rd->sent_at >= KP_PROGRESS_EVERY))
 			send_chunk(rd, st->rows - 1);
@@ -699,12 +803,14 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		fatal(&im, why);
 		free(why);
 	}
+	if (o->note)
+		say(&im, o->note);
 	make_keys(&im);
 	im.col = xcalloc(f->nfields + 1, sizeof *im.col);
 	for (size_t i = 0; i < f->nfields; i++)
 		im.col[i] = -1;
 	header h = {0};
-	reader rd = {&im, in, &r, &h, NO_COL, fixed_unit, unit, 0, NULL, NULL, 0};
+	reader rd = {&im, in, &r, &h, NO_COL, fixed_unit, unit, 0, NULL, NULL, 0, NULL};
 	char *err = NULL;
 	kp_batch *b = NULL;
 	if (find_header(&im, &r, &h, &rd.pending)) {
@@ -731,7 +837,9 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		}
 		if (b)
 			store_batch_update(b, o->update);
+		rd.totals = import_totals_new(f, h.map, h.n);
 		read_and_save(&rd, b, &err);
+		import_totals_free(rd.totals);
 	}
 	if (err) { /* a write failed: nothing is kept */
 		fatal(&im, err);
@@ -742,6 +850,11 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		o->progress(o->progress_ctx, -1, (long long)ftell(in));
 	if (st->blank) {
 		char *t = xasprintf(msg(MSG_C_BLANK_ROWS), st->blank);
+		say(&im, t);
+		free(t);
+	}
+	if (st->totals) {
+		char *t = xasprintf(msg(MSG_C_TOTALS_SKIPPED), st->totals);
 		say(&im, t);
 		free(t);
 	}
@@ -781,6 +894,48 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	return st->fatal || (!o->rejects && st->errors) ? -1 : 0;
 }
 
+bool import_finds_header(const kp_form *f, FILE *in)
+{
+	importer im = {.f = f};
+	make_keys(&im);
+	csv_reader r;
+	csv_open(&r, in);
+	bool found = false;
+	while (!found && csv_next(&r) > 0 && r.record <= MAX_TITLE_ROWS)
+		for (size_t c = 0; c < r.n && !found; c++) {
+			int k = column_kind(&im, r.cells[c]);
+			found = k >= 0 || k == UNIT_COL;
+		}
+	csv_close(&r);
+	for (size_t i = 0; i < im.nkeys; i++)
+		free(im.keys[i]);
+	free(im.keys);
+	free(im.key_field);
+	rewind(in);
+	return found;
+}
+
+/* A file that begins with UTF-8's byte-order mark but holds another
+ * encoding (GBK saved after a BOM): the first bad byte's row and column,
+ * counted as the CSV reader counts them (commas and line ends outside
+ * quotes). */
+static char *bom_not_utf8(const char *head, size_t bad)
+{
+	int row = 1, col = 0;
+	bool quoted = false;
+	for (size_t i = 3; i < bad; i++) {
+		if (head[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && head[i] == ',')
+			col++;
+		else if (!quoted && head[i] == '\n')
+			row++, col = 0;
+	}
+	char letters[8];
+	csv_column_letters(col, letters);
+	return xasprintf(msg(MSG_C_BOM_NOT_UTF8), row, letters, (long long)bad + 1, (unsigned char)head[bad]);
+}
+
 FILE *import_decode(FILE *in, const char *encoding, char **err)
 {
 	bool gb;
@@ -795,7 +950,12 @@ FILE *import_decode(FILE *in, const char *encoding, char **err)
 			uint32_t cp;
 			size_t k = utf8_decode(head + i, n - i, &cp);
 			gb = cp == UTF8_INVALID && n - i >= 4;
-			i += k;
+			i += gb ? 0 : k;
+		}
+		if (gb && n >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3)) {
+			/* it says UTF-8 and is not: never read as GB18030 behind its back */
+			*err = bom_not_utf8(head, i);
+			return NULL;
 		}
 	} else if (!strcasecmp(encoding, "gb18030") || !strcasecmp(encoding, "gbk")) {
 		gb = true;

@@ -17,6 +17,7 @@
 typedef struct {
 	int rows;     /* data rows read (blank, 合计 and signature rows not counted) */
 	int blank;    /* blank rows skipped */
+	int totals;   /* 合计 and 小计 rows agreeing with the rows above, skipped */
 	int saved;    /* rows stored as new records */
 	int updated;  /* rows that updated the stored record they repeat (update) */
 	int same;     /* rows repeating a stored record, left out */
@@ -47,6 +48,10 @@ typedef struct {
 	 * user sent, for messages (工作表「张三」 B3); NULL: 第N行 B列. */
 	char *(*place)(void *ctx, int row, int col);
 	void *place_ctx;
+	/* What the cell at row, col held in the workbook (enum xlsx_kind, with
+	 * place_ctx), so a message says what was read; NULL: a CSV's text. */
+	int (*kind)(void *ctx, int row, int col);
+	const char *note;  /* a line for the top of the report, or NULL */
 } import_options;
 
 /* Import a UTF-8 CSV (BOM optional) whose header holds field labels,
@@ -61,6 +66,10 @@ typedef struct {
  * rejects, everything valid was). */
 int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, FILE *report,
 	       import_stats *st);
+
+/* Does a header naming a column of f stand in the first rows of the CSV
+ * in (as import_csv looks for it)? in is rewound. */
+bool import_finds_header(const kp_form *f, FILE *in);
 
 /* The input as UTF-8: in itself when it is UTF-8, else a temporary file
  * holding it converted from GB18030 (memory does not grow with the file).

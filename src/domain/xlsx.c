@@ -14,6 +14,7 @@
 #include "core/xalloc.h"
 #include "domain/totals.h"
 #include "form/validate.h"
+#include "version.h"
 
 #include "domain/xlsx_common.h"
 #include "domain/xlsx_lib.h"
@@ -218,7 +219,7 @@ static int put_row(const kp_record *r, void *ctx)
 	for (size_t c = 0; c < s->ncols; c++) {
 		const column *col = &s->cols[c];
 		if (col->field == -1)
-			s->cells[c] = (xlsx_cell){NULL, s->f->per_unit ? r->unit_seq : s->seq, s->fm->number};
+			s->cells[c] = (xlsx_cell){NULL, s->seq, s->fm->number};
 		else if (col->field == -2)
 			s->cells[c] = (xlsx_cell){r->unit_name, 0, s->fm->text};
 		else
@@ -322,12 +323,20 @@ static void put_header(sheet *s)
 }
 
 /* 合计: a SUM over the column for integer fields, its value cached so
- * readers that do not calculate still see it. */
+ * readers that do not calculate still see it; the label merged across
+ * 序号 and 单位 when they stand side by side (附表1). */
 static void put_total(sheet *s, lxw_row_t first)
 {
 	worksheet_set_row(s->ws, s->row, xlsx_height(1), NULL);
 	for (size_t c = 0; c < s->ncols; c++) {
 		const column *col = &s->cols[c];
+		if (col->field == -1 && c + 1 < s->ncols && s->cols[c + 1].field == -2) {
+			/* as the seed draws it: 合计 across 序号 and 单位 */
+			worksheet_merge_range(s->ws, s->row, (lxw_col_t)c, s->row, (lxw_col_t)(c + 1), s->f->total_row,
+					      s->fm->total);
+			c++;
+			continue;
+		}
 		if (col->field == -2 || (col->field == -1 && !s->f->per_unit)) {
 			worksheet_write_string(s->ws, s->row, (lxw_col_t)c,
 					       col->field == -2 ? s->f->total_row : "", s->fm->total);
@@ -404,6 +413,11 @@ lxw_workbook *xlsx_open(const char *path, bool constant_memory, char **err)
 	}
 	lxw_workbook_options o = {.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE};
 	lxw_workbook *wb = workbook_new_opt(path, &o);
+	/* docProps name kepu (libxlsxwriter writes its own Application line) */
+	lxw_doc_properties props = {.author = "kepu", .company = (char *)msg(MSG_X_DOC_COMPANY),
+				    .comments = "kepu " KEPU_VERSION};
+	if (wb)
+		workbook_set_properties(wb, &props);
 	if (!wb)
 		*err = xlsx_lib_error()[0] ? xasprintf(msg(MSG_C_NO_XLSX_LIB), xlsx_lib_error())
 					   : xasprintf("%s: %s", path, strerror(errno));

@@ -8,6 +8,7 @@
  */
 #ifndef KP_XLSX_H
 #define KP_XLSX_H
+#include <stdbool.h>
 #include "domain/env.h"
 
 /* Write a form's records (v NULL) or a view's to path (which must not
@@ -22,6 +23,13 @@ int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id
  * (xlsx_paper.c): a sheet per record, each fitted to one A4 page. */
 int export_paper(kp_env *e, const kp_form *f, long long unit_id, const char *state, const char *path,
 		 char **err);
+
+/* Does the layout print the record's unit ({unit} in a line or a text)?
+ * When it does not, the all-units workbook names each sheet's unit in the
+ * sheet's name: "3 王伟（魏都区）" (paper_sheet_unit reads it back). */
+bool paper_prints_unit(const kp_paper *p);
+/* The unit a sheet's name ends with in （…）, or NULL (a new string). */
+char *paper_sheet_unit(const char *sheet);
 
 /* tmpl with every {unit} replaced by unit and every {year} by the
  * programme year (a new string). */

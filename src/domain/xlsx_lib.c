@@ -27,6 +27,7 @@
 	X(lxw_worksheet *, workbook_add_worksheet, (lxw_workbook *a, const char *b), (a, b))      \
 	X(lxw_format *, workbook_add_format, (lxw_workbook *a), (a))                                \
 	X(lxw_error, workbook_close, (lxw_workbook *a), (a))                                        \
+	X(lxw_error, workbook_set_properties, (lxw_workbook *a, lxw_doc_properties *b), (a, b))     \
 	X(lxw_error, worksheet_write_string,                                                        \
 	  (lxw_worksheet *a, lxw_row_t b, lxw_col_t c, const char *d, lxw_format *e), (a, b, c, d, e)) \
 	X(lxw_error, worksheet_write_number,                                                        \

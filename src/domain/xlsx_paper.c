@@ -37,6 +37,7 @@ typedef struct {
 	int seq;
 	lxw_worksheet **pages; /* a sheet a record, numbered once all are written */
 	int *years;            /* each page's record's own year (#27): {year} and its foot */
+	bool unit_in_name;     /* every unit's records, the layout naming none */
 } paper;
 
 /* A value as printed: dates as 2016年7月15日, months as 2016年7月 (blank
@@ -225,23 +226,61 @@ static lxw_row_t grid_row(const paper *pp, lxw_worksheet *ws, lxw_row_t row, con
 	return row + (lxw_row_t)k;
 }
 
-/* "3 王伟": the record's number and the naming field's value, at most 31
- * characters, none of []:*?/\ (Excel's rules for a sheet name). */
+/* Cut s after chars characters (at most). */
+static void cut_chars(char *s, int chars)
+{
+	size_t i = 0, len = strlen(s);
+	for (int n = 0; i < len && n < chars; n++) {
+		uint32_t cp;
+		i += utf8_decode(s + i, len - i, &cp);
+	}
+	s[i] = '\0';
+}
+
+/* "3 王伟": the record's number and the naming field's value, and in a
+ * workbook of every unit its unit ("3 王伟（魏都区）", the name cut
+ * rather than the unit); at most 31 characters, none of []:*?/\' (Excel's
+ * rules for a sheet name). */
 static char *sheet_name(const paper *pp, const kp_record *r)
 {
 	char *v = r && pp->p->sheet >= 0 ? utf8_sanitize(r->vals[pp->p->sheet], false) : xstrdup("");
+	char *unit = r && pp->unit_in_name ? xasprintf(msg(MSG_X_SHEET_UNIT), r->unit_name) : xstrdup("");
 	char *name = xasprintf("%d %s", pp->seq, v);
+	int room = 31 - (int)utf8_count(unit);
+	cut_chars(name, room > 0 ? room : 0);
+	char *whole = xasprintf("%s%s", name, unit);
 	free(v);
-	for (char *c = name; *c; c++)
+	free(unit);
+	free(name);
+	for (char *c = whole; *c; c++)
 		if (strchr("[]:*?/\\'", *c))
 			*c = '_';
-	size_t i = 0, len = strlen(name);
-	for (int n = 0; i < len && n < 31; n++) {
-		uint32_t cp;
-		i += utf8_decode(name + i, len - i, &cp);
-	}
-	name[i] = '\0';
-	return name;
+	cut_chars(whole, 31);
+	return whole;
+}
+
+bool paper_prints_unit(const kp_paper *p)
+{
+	bool yes = false;
+	for (size_t i = 0; i < p->nlines; i++)
+		yes |= strstr(p->lines[i], "{unit}") != NULL;
+	for (size_t i = 0; i < p->nrows; i++)
+		for (size_t j = 0; j < p->rows[i].n; j++)
+			yes |= p->rows[i].cells[j].kind == PC_TEXT && strstr(p->rows[i].cells[j].text, "{unit}");
+	return yes;
+}
+
+char *paper_sheet_unit(const char *sheet)
+{
+	static const char open[] = "（", close[] = "）";
+	size_t len = strlen(sheet), cl = strlen(close);
+	const char *o = strstr(sheet, open), *next;
+	while (o && (next = strstr(o + 1, open)))
+		o = next;
+	if (!o || len < cl || strcmp(sheet + len - cl, close))
+		return NULL;
+	const char *start = o + strlen(open), *end = sheet + len - cl;
+	return end > start ? xstrndup(start, (size_t)(end - start)) : NULL;
 }
 
 /* One record's page (r NULL: the blank form). */
@@ -304,7 +343,7 @@ int export_paper(kp_env *e, const kp_form *f, long long unit_id, const char *sta
 	lxw_workbook *wb = xlsx_open(path, false, err);
 	if (!wb)
 		return -1;
-	paper pp = {f, f->paper, wb, {0}, store_year(e->store), 0, NULL, NULL};
+	paper pp = {f, f->paper, wb, {0}, store_year(e->store), 0, NULL, NULL, unit_id == 0 && !paper_prints_unit(f->paper)};
 	xlsx_add_formats(wb, &pp.fm);
 	int rc = store_each(e->store, f, unit_id, state, page, &pp, err);
 	if (rc == KP_OK && pp.seq == 0)

@@ -3,8 +3,10 @@
 
 #include <expat.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unzip.h>
 
 #include "core/csv.h"
@@ -36,33 +38,17 @@ bool xlsx_is_zip(FILE *in)
 #define XLSX_STRINGS_BYTES (64L << 20) /* their text, all together */
 #define XLSX_MAX_FORMATS 65536    /* number formats and cell formats (Excel has 64,000) */
 #define XLSX_STRING_MAX (128L << 10) /* one string or value: Excel's 32,767 characters */
-/* Sheets in a workbook: a unit's one-person forms are a few hundred; a
- * workbook naming more is refused before any sheet is read. */
-#define XLSX_MAX_SHEETS 1000
-
-/* Feed a zip member to an expat parser; false when it is missing, bad, or
- * unpacks to more than XLSX_PART_MAX (*too_big then). */
-static bool parse_member(unzFile z, const char *name, XML_Parser p, bool *too_big)
-{
-	if (unzLocateFile(z, name, 1) != UNZ_OK || unzOpenCurrentFile(z) != UNZ_OK)
-		return false;
-	char buf[16384];
-	int n;
-	long total = 0;
-	bool ok = true;
-	while (ok && (n = unzReadCurrentFile(z, buf, sizeof buf)) > 0) {
-		if ((total += n) > XLSX_PART_MAX) {
-			*too_big = true;
-			ok = false;
-			break;
-		}
-		ok = XML_Parse(p, buf, n, 0) != XML_STATUS_ERROR;
-	}
-	ok = ok && n == 0 && XML_Parse(p, "", 0, 1) != XML_STATUS_ERROR;
-	/* UNZ_CRCERROR: the member was read whole but does not match its CRC */
-	ok = unzCloseCurrentFile(z) == UNZ_OK && ok;
-	return ok;
-}
+/* Cells whose kind (a number, a date) is kept for messages: past this many
+ * in one sheet a message quotes the text without saying what it was. */
+#define XLSX_MAX_KINDS (1L << 20)
+/* Sheets in a workbook: the city's whole 推荐表 book has a sheet a person
+ * (1,170 in the programme; 20,000 read in about a minute). A workbook
+ * naming more is refused before any sheet is read; the sheets themselves
+ * are bounded by their bytes (XLSX_PART_MAX each) and the whole read by
+ * XLSX_SECONDS. */
+#define XLSX_MAX_SHEETS 65536
+/* Reading every sheet of one workbook: seconds at most. */
+#define XLSX_SECONDS 300
 
 static const char *attr(const char **a, const char *name)
 {
@@ -78,6 +64,15 @@ static const char *local(const char *name)
 	const char *c = strrchr(name, ':');
 	return c ? c + 1 : name;
 }
+
+struct xlsx_kinds {
+	struct kind_at {
+		int32_t row;
+		uint16_t col;
+		unsigned char kind;
+	} *at;
+	size_t n;
+};
 
 typedef struct {
 	/* workbook and relations: each sheet's name, relation and member */
@@ -101,18 +96,89 @@ typedef struct {
 	FILE *out;
 	long row;         /* the row being read (1-based), 0 before the first */
 	long written;     /* rows written so far */
+	long filled;      /* cells that held something */
+	xlsx_kinds *kinds; /* the kind of each cell that is not text */
 	char **cells;     /* the row's cells by column */
 	size_t ncells;
 	size_t col;
 	char type[8];
 	int style;
+	unsigned char kind; /* what the cell just read held (enum xlsx_kind) */
 	bool in_v;
 	XML_Parser parser; /* the member being read: stopped at a bound */
 	char *why;         /* the bound a forged file met */
+	/* the zip's members by name, read once (minizip finds a name by
+	 * walking the directory: a workbook of 20,000 sheets would take hours) */
+	struct member { char *name; unz64_file_pos pos; } *members;
+	size_t nmembers;
+	bool indexed;
 	/* a sheet kept whole (xlsx_each_sheet) instead of written as CSV */
 	xlsx_sheet *grid;
 	long grid_bytes;
 } reader;
+
+/* Members of a zip: a workbook's parts, a few for each sheet. */
+#define XLSX_MAX_MEMBERS (4L * XLSX_MAX_SHEETS + 64)
+
+static int member_order(const void *a, const void *b)
+{
+	return strcmp(((const struct member *)a)->name, ((const struct member *)b)->name);
+}
+
+/* Make name the zip's current member; false when it has none so named. */
+static bool locate(reader *r, unzFile z, const char *name)
+{
+	if (!r->indexed) {
+		r->indexed = true;
+		int rc;
+		for (rc = unzGoToFirstFile(z); rc == UNZ_OK && r->nmembers < (size_t)XLSX_MAX_MEMBERS;
+		     rc = unzGoToNextFile(z)) {
+			char n[1024];
+			unz_file_info64 info;
+			unz64_file_pos pos;
+			if (unzGetCurrentFileInfo64(z, &info, n, sizeof n, NULL, 0, NULL, 0) != UNZ_OK ||
+			    info.size_filename >= sizeof n || unzGetFilePos64(z, &pos) != UNZ_OK)
+				continue; /* a name longer than any a workbook has: never asked for */
+			if (!(r->nmembers & (r->nmembers - 1)))
+				r->members = xrealloc(r->members, (r->nmembers ? 2 * r->nmembers : 1) * sizeof *r->members);
+			r->members[r->nmembers++] = (struct member){xstrdup(n), pos};
+		}
+		if (rc == UNZ_OK && !r->why) /* members left: a forged archive */
+			r->why = xasprintf(msg(MSG_C_XLSX_MEMBERS), XLSX_MAX_MEMBERS);
+		if (r->nmembers)
+			qsort(r->members, r->nmembers, sizeof *r->members, member_order);
+	}
+	if (r->why)
+		return false;
+	struct member key = {(char *)name, {0, 0}};
+	const struct member *m = r->nmembers ? bsearch(&key, r->members, r->nmembers, sizeof key, member_order) : NULL;
+	return m && unzGoToFilePos64(z, &m->pos) == UNZ_OK;
+}
+
+/* Feed a zip member to an expat parser; false when it is missing, bad, or
+ * unpacks to more than XLSX_PART_MAX (*too_big then). */
+static bool parse_member(reader *r, unzFile z, const char *name, XML_Parser p, bool *too_big)
+{
+	if (!locate(r, z, name) || unzOpenCurrentFile(z) != UNZ_OK)
+		return false;
+	char buf[16384];
+	int n;
+	long total = 0;
+	bool ok = true;
+	while (ok && (n = unzReadCurrentFile(z, buf, sizeof buf)) > 0) {
+		if ((total += n) > XLSX_PART_MAX) {
+			*too_big = true;
+			ok = false;
+			break;
+		}
+		ok = XML_Parse(p, buf, n, 0) != XML_STATUS_ERROR;
+	}
+	ok = ok && n == 0 && XML_Parse(p, "", 0, 1) != XML_STATUS_ERROR;
+	/* UNZ_CRCERROR: the member was read whole but does not match its CRC */
+	ok = unzCloseCurrentFile(z) == UNZ_OK && ok;
+	return ok;
+}
+
 
 /* Stop reading: the file asks for more than kepu will do (why: a new
  * string, the message naming the bound). */
@@ -210,80 +276,148 @@ static void XMLCALL ss_end(void *ud, const char *name)
 
 /* --- styles.xml: what each format shows -------------------------------- */
 
-/* What a number format shows of a number: a day, a month (year and month,
- * no day), a fixed count of decimals (SHOW_DECIMALS + n), or the number as
- * it is (General, and times of day). */
-enum shown { SHOW_NUMBER, SHOW_DAY, SHOW_MONTH, SHOW_DECIMALS };
-
-/* The built-in formats, by id: 14–17 and 22 (ECMA-376), the East Asian
- * ones 27–36 and 50–58 (Excel in Chinese: yyyy"年"m"月" is 27, 36, 50, 52
- * and 57, yyyy"年"m"月"d"日" 31; 28, 29, 51, 53, 54 and 58 are m"月"d"日",
- * which hold a whole day too); 2 and 4 show two decimals. The rest are
- * times of day or plain numbers. */
-static unsigned char builtin_shows(int id)
+/* The built-in formats, by id (ECMA-376 Part 1, 18.8.30): 14–17 and 22 are
+ * days and months, 18–21 and 45–47 times of day; the East Asian ids Excel
+ * and LibreOffice write for zh-CN: yyyy"年"m"月" is 27, 36, 50, 52 and 57,
+ * yyyy"年"m"月"d"日" 31, m-d-yy 30; 28, 29, 51, 53, 54 and 58 are
+ * m"月"d"日", which hold a whole day too; 32–35, 55 and 56 are times
+ * (h"时"mm"分", 上午/下午…). 2 and 4 show two decimals; the rest are
+ * plain numbers. */
+unsigned char xlsx_builtin_shows(int id)
 {
 	switch (id) {
 	case 17: case 27: case 36: case 50: case 52: case 57:
-		return SHOW_MONTH;
+		return XLSX_SHOWS_MONTH;
 	case 14: case 15: case 16: case 22: case 28: case 29: case 30: case 31:
 	case 51: case 53: case 54: case 58:
-		return SHOW_DAY;
+		return XLSX_SHOWS_DAY;
+	case 18: case 19: case 20: case 21: case 32: case 33: case 34: case 35:
+	case 45: case 46: case 47: case 55: case 56:
+		return XLSX_SHOWS_TIME;
 	case 2: case 4:
-		return SHOW_DECIMALS + 2;
+		return XLSX_SHOWS_DECIMALS + 2;
 	}
-	return SHOW_NUMBER;
+	return XLSX_SHOWS_NUMBER;
 }
 
-/* A custom format code, read outside its quoted text, escapes and [colour]
- * or [$-804] parts: a date when it has a year or day part, a month when it
- * has a year and a month but no day, decimals when it is 0.00 and the like. */
-static unsigned char code_shows(const char *code)
+static bool starts_ci(const char *p, const char *word)
 {
-	bool y = false, m = false, d = false, zero = false;
+	for (; *word; p++, word++)
+		if ((*p | 0x20) != *word)
+			return false;
+	return true;
+}
+
+/* A format code as ECMA-376 Part 1, 18.8.31 reads it: only its first
+ * section (the one positive numbers use), and in it only the tokens
+ * outside quoted text ("年"), escaped characters (\-), the characters
+ * after _ and * (a space as wide as, a fill), [...] sections (colours,
+ * conditions, locales such as [$-804]; [h] [m] [s] are elapsed times) and
+ * the keyword General. A day or a month when a year, month or day token
+ * remains (m next to h or s is minutes), a time when only hours, minutes
+ * or seconds do; else a number, with a fixed count of decimals for 0.00
+ * and the like (not in scientific or percent codes, which show another
+ * number than the one stored). */
+unsigned char xlsx_format_shows(const char *code)
+{
+	bool y = false, mon = false, d = false, time = false, zero = false, other = false;
+	bool after_time = false; /* the last date/time token was h or s: m is minutes */
+	bool m_pending = false;  /* an m not yet told month from minutes */
 	int decimals = -1;
 	for (const char *p = code; *p && *p != ';'; p++) {
-		if (*p == '"') {
+		char c = *p;
+		if (c == '"') {
 			const char *q = strchr(p + 1, '"');
 			if (!q)
 				break;
-			/* "年" "月" "日" are how Chinese formats spell the parts */
-			y |= !strncmp(p + 1, "年", 3) && p + 4 == q;
-			m |= !strncmp(p + 1, "月", 3) && p + 4 == q;
-			d |= !strncmp(p + 1, "日", 3) && p + 4 == q;
 			p = q;
-		} else if (*p == '\\' && p[1]) {
+		} else if ((c == '\\' || c == '_' || c == '*') && p[1]) {
 			p++;
-		} else if (*p == '[') {
+			/* a UTF-8 character after it is several bytes, all literal */
+			while ((p[1] & 0xC0) == 0x80)
+				p++;
+		} else if (c == '[') {
 			const char *q = strchr(p, ']');
 			if (!q)
 				break;
+			const char *in = p + 1;
+			size_t n = (size_t)(q - in);
+			if (n && strspn(in, "hHmMsS") >= n && (in[0] | 0x20) == (in[n - 1] | 0x20))
+				time = after_time = true; /* [h]:mm, [mm]:ss */
 			p = q;
-		} else if (*p == 'y' || *p == 'Y' || *p == 'e') {
-			y = true;
-		} else if (*p == 'm' || *p == 'M') {
-			m = true;
-		} else if (*p == 'd' || *p == 'D') {
+		} else if (starts_ci(p, "general")) {
+			p += 6;
+		} else if ((c == 'e' || c == 'E') && (p[1] == '+' || p[1] == '-')) {
+			other = true; /* 0.00E+00 */
+			p++;
+		} else if (c == '%') {
+			other = true;
+		} else if (starts_ci(p, "am/pm") || starts_ci(p, "a/p")) {
+			time = true;
+			p += (p[1] == 'm' || p[1] == 'M') ? 4 : 2;
+		} else if (c == 'y' || c == 'Y' || c == 'e' || c == 'E' || c == 'g' || c == 'G' ||
+			   ((c == 'b' || c == 'B') && (p[1] == 'b' || p[1] == 'B' || p[1] == '1' || p[1] == '2'))) {
+			y = true; /* years, era years, Buddhist years */
+			if (m_pending)
+				mon = true;
+			m_pending = false;
+			while (p[1] == c || (p[1] >= '1' && p[1] <= '2' && (c | 0x20) == 'b'))
+				p++;
+			after_time = false;
+		} else if (c == 'd' || c == 'D' || c == 'a' || c == 'A') {
+			/* a, aaa, aaaa: the day of the week in Chinese and Japanese Excel */
+			if (c == 'a' || c == 'A') {
+				if (!(p[1] == c && p[2] == c))
+					continue; /* a lone a is literal text */
+			}
 			d = true;
-		} else if (!strncmp(p, "年", 3) || !strncmp(p, "月", 3) || !strncmp(p, "日", 3)) {
-			y |= p[2] == '\x74'; /* 年 is E5 B9 B4 */
-			m |= p[2] == '\x88'; /* 月 is E6 9C 88 */
-			d |= p[2] == '\xa5'; /* 日 is E6 97 A5 */
-			p += 2;
-		} else if (*p == '0' || *p == '#') {
+			if (m_pending)
+				mon = true;
+			m_pending = false;
+			while (p[1] == c)
+				p++;
+			after_time = false;
+		} else if (c == 'h' || c == 'H' || c == 's' || c == 'S') {
+			time = true;
+			/* mm:ss — the m just before was minutes; before h, a month */
+			if (m_pending && (c == 'h' || c == 'H'))
+				mon = true;
+			m_pending = false;
+			while (p[1] == c)
+				p++;
+			after_time = true;
+		} else if (c == 'm' || c == 'M') {
+			while (p[1] == c)
+				p++;
+			if (after_time) {
+				time = true; /* h:mm */
+			} else {
+				if (m_pending)
+					mon = true;
+				m_pending = true;
+			}
+			after_time = false;
+		} else if (c == '0' || c == '#' || c == '?') {
 			zero = true;
 			if (decimals >= 0)
 				decimals++;
-		} else if (*p == '.' && zero) {
+		} else if (c == '.' && zero && decimals < 0) {
 			decimals = 0;
 		}
 	}
-	if (d)
-		return SHOW_DAY;
+	if (m_pending)
+		mon = true;
+	if (d || (y && !mon))
+		return XLSX_SHOWS_DAY;
 	if (y)
-		return m ? SHOW_MONTH : SHOW_DAY;
-	if (decimals > 0 && decimals < 16)
-		return (unsigned char)(SHOW_DECIMALS + decimals);
-	return SHOW_NUMBER;
+		return XLSX_SHOWS_MONTH;
+	if (mon)
+		return XLSX_SHOWS_DAY; /* m"月" alone: the stored number is a whole day */
+	if (time)
+		return XLSX_SHOWS_TIME;
+	if (!other && decimals > 0 && decimals < 16)
+		return (unsigned char)(XLSX_SHOWS_DECIMALS + decimals);
+	return XLSX_SHOWS_NUMBER;
 }
 
 static unsigned char fmt_shows(const reader *r, int id)
@@ -291,7 +425,7 @@ static unsigned char fmt_shows(const reader *r, int id)
 	for (size_t i = 0; i < r->nfmts; i++)
 		if (r->fmt_ids[i] == id)
 			return r->fmt_shows[i];
-	return builtin_shows(id);
+	return xlsx_builtin_shows(id);
 }
 
 static void XMLCALL st_start(void *ud, const char *name, const char **a)
@@ -304,14 +438,14 @@ static void XMLCALL st_start(void *ud, const char *name, const char **a)
 			r->fmt_ids = xrealloc(r->fmt_ids, (r->nfmts + 1) * sizeof *r->fmt_ids);
 			r->fmt_shows = xrealloc(r->fmt_shows, r->nfmts + 1);
 			r->fmt_ids[r->nfmts] = atoi(id);
-			r->fmt_shows[r->nfmts++] = code_shows(code);
+			r->fmt_shows[r->nfmts++] = xlsx_format_shows(code);
 		}
 	} else if (!strcmp(n, "cellXfs")) {
 		r->in_xfs = true;
 	} else if (!strcmp(n, "xf") && r->in_xfs && r->nxf < XLSX_MAX_FORMATS) {
 		const char *id = attr(a, "numFmtId");
 		r->xf_shows = xrealloc(r->xf_shows, r->nxf + 1);
-		r->xf_shows[r->nxf++] = id ? fmt_shows(r, atoi(id)) : SHOW_NUMBER;
+		r->xf_shows[r->nxf++] = id ? fmt_shows(r, atoi(id)) : XLSX_SHOWS_NUMBER;
 	}
 }
 
@@ -368,28 +502,45 @@ static char *serial_date(const reader *r, double v, bool month)
 	return month ? xasprintf("%04d-%02d", y, m) : xasprintf("%04d-%02d-%02d", y, m, d);
 }
 
+/* A fraction of a day as the time it shows (1.5 with [h]:mm is 36:00:00). */
+static char *serial_time(double v)
+{
+	if (v < 0 || v > XLSX_MAX_SERIAL)
+		return NULL;
+	long long s = llround(v * 86400.0);
+	return xasprintf("%02lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
+}
+
+/* The cell just read as text, and what it held (r->kind). */
 static char *cell_value(reader *r)
 {
 	const char *v = sb_str(&r->text);
+	r->kind = XLSX_TEXT;
 	if (!strcmp(r->type, "s")) {
 		size_t i = (size_t)strtoul(v, NULL, 10);
 		return xstrdup(i < r->nstrings ? r->strings[i] : "");
 	}
+	if (!strcmp(r->type, "b"))
+		r->kind = XLSX_BOOL;
 	if (!r->type[0] || !strcmp(r->type, "n")) {
 		char *end;
 		double x = strtod(v, &end);
 		unsigned char shows = r->style >= 0 && (size_t)r->style < r->nxf ? r->xf_shows[r->style]
-										: SHOW_NUMBER;
+										: XLSX_SHOWS_NUMBER;
 		if (*v && !*end && isfinite(x)) {
-			char *day = shows == SHOW_DAY || shows == SHOW_MONTH
-				  ? serial_date(r, x, shows == SHOW_MONTH) : NULL;
-			if (day) /* else not a day Excel has: shown as the number */
+			r->kind = XLSX_NUMBER;
+			char *day = shows == XLSX_SHOWS_DAY || shows == XLSX_SHOWS_MONTH
+				  ? serial_date(r, x, shows == XLSX_SHOWS_MONTH)
+				  : shows == XLSX_SHOWS_TIME ? serial_time(x) : NULL;
+			if (day) { /* else not a day Excel has: shown as the number */
+				r->kind = shows == XLSX_SHOWS_TIME ? XLSX_TIME : XLSX_DATE;
 				return day;
+			}
 			if (x == floor(x) && fabs(x) < 1e15) /* 13812345678, not 1.38E10; 45.0 is 45 */
 				return xasprintf("%.0f", x);
 			/* 2016.1 shown as 2016.10: the format tells what was meant */
-			if (shows > SHOW_DECIMALS && fabs(x) < 1e15)
-				return xasprintf("%.*f", shows - SHOW_DECIMALS, x);
+			if (shows > XLSX_SHOWS_DECIMALS && fabs(x) < 1e15)
+				return xasprintf("%.*f", shows - XLSX_SHOWS_DECIMALS, x);
 		}
 	}
 	return xstrdup(v); /* inline and formula strings, booleans, text numbers */
@@ -416,7 +567,7 @@ static void grid_cell(reader *r)
 	}
 	if (!(g->ncells & (g->ncells - 1)))
 		g->cells = xrealloc(g->cells, (g->ncells ? 2 * g->ncells : 1) * sizeof *g->cells);
-	g->cells[g->ncells++] = (xlsx_cell){r->row > 0 ? r->row - 1 : 0, r->col, v};
+	g->cells[g->ncells++] = (xlsx_cell){r->row > 0 ? r->row - 1 : 0, r->col, v, r->kind};
 }
 
 /* "B12" -> column 1, row 11 (0-based); false unless it is a cell Excel has. */
@@ -505,6 +656,13 @@ static void XMLCALL sh_end(void *ud, const char *name)
 		}
 		free(r->cells[r->col]);
 		r->cells[r->col] = cell_value(r);
+		r->filled += r->cells[r->col][0] != '\0';
+		xlsx_kinds *k = r->kinds;
+		if (r->kind != XLSX_TEXT && k->n < (size_t)XLSX_MAX_KINDS) {
+			if (!(k->n & (k->n - 1)))
+				k->at = xrealloc(k->at, (k->n ? 2 * k->n : 1) * sizeof *k->at);
+			k->at[k->n++] = (struct kind_at){(int32_t)(r->written + 1), (uint16_t)r->col, r->kind};
+		}
 	} else if (!strcmp(n, "row") && !r->grid) {
 		write_row(r);
 	}
@@ -519,18 +677,21 @@ static bool parse(unzFile z, const char *member, reader *r, XML_StartElementHand
 	XML_SetCharacterDataHandler(p, on_text);
 	r->parser = p;
 	bool too_big = false;
-	bool ok = parse_member(z, member, p, &too_big) && !r->why;
+	bool ok = parse_member(r, z, member, p, &too_big) && !r->why;
 	XML_ParserFree(p);
 	if (too_big && !r->why)
 		r->why = xasprintf(msg(MSG_C_XLSX_PART), member, XLSX_PART_MAX >> 20);
 	if (r->why)
 		return false;
 	/* a workbook without shared strings or styles is fine */
-	return ok || (!needed && unzLocateFile(z, member, 1) != UNZ_OK);
+	return ok || (!needed && !locate(r, z, member));
 }
 
 static void reader_free(reader *r)
 {
+	for (size_t i = 0; i < r->nmembers; i++)
+		free(r->members[i].name);
+	free(r->members);
 	for (size_t i = 0; i < r->nsheets; i++) {
 		free(r->sheet_names[i]);
 		free(r->sheet_rids[i]);
@@ -602,26 +763,83 @@ static char *why_not(reader *r, const char *name, const char *sheet)
 	return t;
 }
 
-FILE *xlsx_to_csv(FILE *in, const char *name, char **err)
+void xlsx_kinds_free(xlsx_kinds *k)
+{
+	if (k) {
+		free(k->at);
+		free(k);
+	}
+}
+
+static int kind_order(const void *a, const void *b)
+{
+	const struct kind_at *x = a, *y = b;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+int xlsx_kind_at(const xlsx_kinds *k, int row, int col)
+{
+	if (!k || !k->n || row < 1 || col < 0 || col >= XLSX_MAX_COLS)
+		return XLSX_UNKNOWN;
+	struct kind_at key = {row, (uint16_t)col, 0};
+	const struct kind_at *at = bsearch(&key, k->at, k->n, sizeof *k->at, kind_order);
+	/* not kept: text, unless the table was full */
+	return at ? at->kind : k->n < (size_t)XLSX_MAX_KINDS ? XLSX_TEXT : XLSX_UNKNOWN;
+}
+
+/* 0 while the workbook's sheets have taken less than XLSX_SECONDS; else
+ * -1 with *err naming the bound and how far the reading came. */
+static int in_time(const reader *r, time_t start, size_t done, const char *name, char **err)
+{
+	if (difftime(time(NULL), start) <= XLSX_SECONDS)
+		return 0;
+	*err = xasprintf(msg(MSG_C_XLSX_SLOW), name, XLSX_SECONDS, done, r->nsheets);
+	return -1;
+}
+
+int xlsx_each_csv(FILE *in, const char *name, xlsx_csv_fn fn, void *ctx, char **err)
 {
 	unzFile z = open_zip(in, name, err);
 	if (!z)
-		return NULL;
+		return -1;
 	reader r = {0};
-	r.out = tmpfile();
-	bool ok = r.out && parse_common(z, &r) && r.sheet_paths[0] &&
-		  parse(z, r.sheet_paths[0], &r, sh_start, sh_end, true);
-	unzClose(z);
-	if (!ok) {
+	int rc = parse_common(z, &r) ? 0 : -1;
+	if (rc < 0)
+		*err = why_not(&r, name, NULL);
+	time_t start = time(NULL);
+	for (size_t i = 0; i < r.nsheets && rc == 0 && (rc = in_time(&r, start, i, name, err)) == 0; i++) {
+		xlsx_kinds *kinds = xcalloc(1, sizeof *kinds);
+		r.out = tmpfile();
+		r.kinds = kinds;
+		r.row = r.written = r.filled = 0;
+		if (!r.out || !r.sheet_paths[i] || !parse(z, r.sheet_paths[i], &r, sh_start, sh_end, true)) {
+			*err = why_not(&r, name, r.sheet_names[i]);
+			rc = -1;
+		} else {
+			/* a file written out of order: the table sorted for lookups */
+			if (kinds->n)
+				qsort(kinds->at, kinds->n, sizeof *kinds->at, kind_order);
+			rewind(r.out);
+			xlsx_csv csv = {r.sheet_names[i], (int)i + 1, (int)r.nsheets, r.filled, r.out, kinds};
+			rc = fn(ctx, &csv, err);
+			r.out = csv.csv;
+			kinds = csv.kinds;
+		}
 		if (r.out)
 			fclose(r.out);
-		*err = why_not(&r, name, NULL);
-		reader_free(&r);
-		return NULL;
+		r.out = NULL;
+		for (size_t c = 0; c < r.ncells; c++) { /* a sheet stopped mid-row */
+			free(r.cells[c]);
+			r.cells[c] = NULL;
+		}
+		r.ncells = 0;
+		xlsx_kinds_free(kinds);
 	}
+	unzClose(z);
 	reader_free(&r);
-	rewind(r.out);
-	return r.out;
+	return rc;
 }
 
 static int cell_order(const void *a, const void *b)
@@ -650,7 +868,8 @@ int xlsx_each_sheet(FILE *in, const char *name, xlsx_sheet_fn fn, void *ctx, cha
 	int rc = parse_common(z, &r) ? 0 : -1;
 	if (rc < 0)
 		*err = why_not(&r, name, NULL);
-	for (size_t i = 0; i < r.nsheets && rc == 0; i++) {
+	time_t start = time(NULL);
+	for (size_t i = 0; i < r.nsheets && rc == 0 && (rc = in_time(&r, start, i, name, err)) == 0; i++) {
 		xlsx_sheet g = {0};
 		r.grid = &g;
 		r.grid_bytes = 0;
@@ -675,9 +894,20 @@ int xlsx_each_sheet(FILE *in, const char *name, xlsx_sheet_fn fn, void *ctx, cha
 	return rc;
 }
 
+static const xlsx_cell *sheet_cell(const xlsx_sheet *s, long row, size_t col)
+{
+	xlsx_cell key = {row, col, NULL, 0};
+	return s->ncells ? bsearch(&key, s->cells, s->ncells, sizeof *s->cells, cell_order) : NULL;
+}
+
 const char *xlsx_sheet_at(const xlsx_sheet *s, long row, size_t col)
 {
-	xlsx_cell key = {row, col, NULL};
-	const xlsx_cell *c = s->ncells ? bsearch(&key, s->cells, s->ncells, sizeof *s->cells, cell_order) : NULL;
+	const xlsx_cell *c = sheet_cell(s, row, col);
 	return c ? c->text : NULL;
+}
+
+int xlsx_sheet_kind(const xlsx_sheet *s, long row, size_t col)
+{
+	const xlsx_cell *c = sheet_cell(s, row, col);
+	return c ? c->kind : XLSX_TEXT;
 }

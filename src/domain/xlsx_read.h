@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
- * xlsx_read: the first worksheet of an .xlsx file as CSV, so a unit's
+ * xlsx_read: each worksheet of an .xlsx file as CSV, so a unit's
  * spreadsheet goes through the same importer as a CSV file; or every
  * worksheet in turn as its cells (a one-record-a-sheet form, paper_read.c). Reads the zip
  * with minizip (already there for libxlsxwriter; libzip would load OpenSSL
@@ -18,10 +18,39 @@
 
 /* Does the file start like a zip archive (an .xlsx)? */
 bool xlsx_is_zip(FILE *in);
-/* A temporary file holding the first sheet of the workbook in (read from
- * the stream itself; name is for messages) as UTF-8 CSV, or NULL with
- * *err. The caller closes both. */
-FILE *xlsx_to_csv(FILE *in, const char *name, char **err);
+/* What a number format shows of the number stored (ECMA-376 Part 1,
+ * 18.8.30-31): the number itself, a day (YYYY-MM-DD), a month (YYYY-MM: a
+ * year and a month, no day), a time of day, or a fixed count of decimals
+ * (XLSX_SHOWS_DECIMALS + n: 2016.1 shown as 2016.10). */
+enum { XLSX_SHOWS_NUMBER, XLSX_SHOWS_DAY, XLSX_SHOWS_MONTH, XLSX_SHOWS_TIME, XLSX_SHOWS_DECIMALS };
+/* A custom format code (numFmt formatCode), and a built-in format by id. */
+unsigned char xlsx_format_shows(const char *code);
+unsigned char xlsx_builtin_shows(int id);
+
+/* What a cell held: text, a number, a number shown as a date or a time,
+ * TRUE/FALSE; unknown when not kept (a file that is not a workbook). */
+enum xlsx_kind { XLSX_TEXT, XLSX_NUMBER, XLSX_DATE, XLSX_TIME, XLSX_BOOL, XLSX_UNKNOWN };
+
+/* The kinds of a sheet's cells, by the row and column of its CSV. */
+typedef struct xlsx_kinds xlsx_kinds;
+/* The kind of the cell at row (1-based, as the CSV's records) and col (0-based). */
+int xlsx_kind_at(const xlsx_kinds *k, int row, int col);
+void xlsx_kinds_free(xlsx_kinds *k);
+
+/* A sheet as UTF-8 CSV (rows the sheet skips kept as blank rows, so the
+ * CSV's row numbers are the sheet's), with its cells' kinds. */
+typedef struct {
+	const char *name;  /* as the workbook names it (the tab) */
+	int index, count;  /* its place (1…) among count sheets */
+	long filled;       /* cells holding something */
+	FILE *csv;         /* a temporary file; fn may take it (set it NULL) */
+	xlsx_kinds *kinds; /* likewise */
+} xlsx_csv;
+typedef int (*xlsx_csv_fn)(void *ctx, xlsx_csv *sheet, char **err);
+/* Every sheet of the workbook in (read from the stream itself; name is for
+ * messages) as CSV, one at a time, in the workbook's order, until fn returns
+ * other than 0. Returns what fn returned last, or -1 with *err. */
+int xlsx_each_csv(FILE *in, const char *name, xlsx_csv_fn fn, void *ctx, char **err);
 
 /* A sheet's cells that hold something (rows and columns from 0), sorted by
  * row then column, and its merged ranges (a merged range's value is its
@@ -30,6 +59,7 @@ typedef struct {
 	long row;
 	size_t col;
 	char *text;
+	unsigned char kind; /* enum xlsx_kind */
 } xlsx_cell;
 
 typedef struct {
@@ -50,10 +80,12 @@ typedef struct {
  * (a negative value with *err set). */
 typedef int (*xlsx_sheet_fn)(void *ctx, const xlsx_sheet *s, char **err);
 /* Every sheet of the workbook in, in the workbook's order, one at a time
- * (the same bounds as xlsx_to_csv, per sheet, and at most XLSX_MAX_SHEETS
+ * (the same bounds as xlsx_each_csv, per sheet, and at most XLSX_MAX_SHEETS
  * sheets). Returns what fn returned last, or -1 with *err. */
 int xlsx_each_sheet(FILE *in, const char *name, xlsx_sheet_fn fn, void *ctx, char **err);
 /* The text of a cell, or NULL when it is empty. */
 const char *xlsx_sheet_at(const xlsx_sheet *s, long row, size_t col);
+/* What that cell held (enum xlsx_kind; XLSX_TEXT when it is empty). */
+int xlsx_sheet_kind(const xlsx_sheet *s, long row, size_t col);
 
 #endif

@@ -176,8 +176,8 @@ static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 	char *err = NULL, *report = NULL;
 	size_t len = 0;
 	rewind(ts->src);
-	paper_places *pl = NULL;
-	FILE *in = import_source(&app->env->cat, ts->form, ts->src, ts->src_label, NULL, &pl, &err);
+	import_origin *pl = NULL;
+	FILE *in = import_source(&app->env->cat, ts->form, ts->src, ts->src_label, NULL, NULL, &pl, &err);
 	if (!in) {
 		app_status(app, true, "%s", err);
 		free(err);
@@ -193,11 +193,11 @@ static void run_import(transfer_screen *ts, ui_app *app, size_t keep)
 	import_options o = {.source = ts->src_label,
 			    .unit = APP_IS_CITY(app) ? app->unit_name : app->account.unit_name,
 			    .dry_run = dry, .progress = show_progress, .progress_ctx = &pr, .update = ts->update};
-	import_source_places(&o, pl); /* a workbook of one-record sheets: its sheets and cells */
+	import_source_places(&o, pl); /* a workbook: its sheets, cells and what they held */
 	FILE *rep = open_memstream(&report, &len);
 	import_stats st;
 	int rc = import_csv(app->env, ts->form, in, &o, rep, &st);
-	paper_places_free(pl);
+	import_origin_free(pl);
 	fclose(rep);
 	if (in != ts->src)
 		fclose(in);

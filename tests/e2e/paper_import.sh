@@ -114,7 +114,7 @@ has "工作表「李四」 C8：科普人才服务类别：看不出第3个选�
 refused 1 import_into "$R" project "$F/two_categories.xlsx" --unit 许昌学院
 has "B9：项目类别：只能选一项，却勾选了「科普活动」「科普创作」"
 refused 1 import_into "$R" talent "$F/many.xlsx" --unit "$u1"
-has "工作表超过 1000 个，不读取"
+has "工作表超过 65536 个，不读取"
 # --unit is a unit's session: 省辖市科协意见 is the city's to write.
 refused 1 import_into "$R" talent "$F/city.xlsx" --unit "$u1"
 has " G12「省辖市科协意见」有内容：这一项由市科协填写，不能由本账号导入"

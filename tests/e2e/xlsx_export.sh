@@ -11,7 +11,7 @@ new_db --demo
 x() { unzip -p "$1" "$2"; }
 "$KEPU" export quota --db "$DB" --format xlsx --output "$WORK/q.xlsx"
 sheet=$(x "$WORK/q.xlsx" xl/worksheets/sheet1.xml)
-for m in A2:F2 A4:A5 B4:B5 C4:F4; do
+for m in A2:F2 A4:A5 B4:B5 C4:F4 A25:B25; do # A25:B25: 合计 across 序号 and 单位, as the seed draws it
 	grep -q "<mergeCell ref=\"$m\"/>" <<<"$sheet" || fail "no merged range $m"
 done
 for f in "C25\"[^>]*><f>SUM(C6:C24)</f><v>1170</v>" "D25\"[^>]*><f>SUM(D6:D24)</f><v>134</v>" \
@@ -93,3 +93,7 @@ set -e
 [ "$rc1$rc2$rc3$rc4" = 1111 ] || fail "statuses $rc1$rc2$rc3$rc4"
 grep -q "已存在，不会覆盖" "$WORK/err" && grep -q "不支持的格式「pdf」" "$WORK/err" &&
 	grep -q "需要用 --output" "$WORK/err" && grep -q "没有「通过」这种状态" "$WORK/err" || fail "$(cat "$WORK/err")"
+# docProps name kepu as the author and the city as the company (the
+# Application line is libxlsxwriter's own).
+x "$WORK/q.xlsx" docProps/core.xml | grep -q "<dc:creator>kepu</dc:creator>" || fail "docProps: no kepu"
+x "$WORK/q.xlsx" docProps/app.xml | grep -q "<Company>许昌市科协“百千万科普工程”</Company>" || fail "docProps: no company"

@@ -73,9 +73,9 @@ ws = wb.worksheets[0]
 ws["B9"] = ws["B9"].value.replace("□科普活动", "■科普活动").replace("□科普创作", "■科普创作")
 wb.save(out + "/two_categories.xlsx")
 
-# A workbook naming 1001 sheets (the reader refuses it before reading any).
+# A workbook naming 65,537 sheets (the reader refuses it before reading any).
 with zipfile.ZipFile(out + "/many.xlsx", "w") as z:
-    sheets = "".join('<sheet name="S%d" sheetId="%d" r:id="rId%d"/>' % (i, i, i) for i in range(1, 1002))
+    sheets = "".join('<sheet name="S%d" sheetId="%d" r:id="rId%d"/>' % (i, i, i) for i in range(1, 65538))
     z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
     z.writestr("xl/workbook.xml",
                '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
