@@ -672,18 +672,15 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 			fs->base.closing = true;
 		return;
 	case ACT_LIST:
-		app_push(app, list_screen_new(app, fs->form));
+		fs->base.open = (ui_open){SCR_LIST, fs->form, NULL, 0};
 		return;
 	case ACT_FILES:
 		if (!fs->form->evidence)
 			app_status(app, true, msg(MSG_UI_EV_NOT_HERE), fs->form->title);
 		else if (!fs->rec.id)
 			app_status(app, true, "%s", msg(MSG_UI_EV_SAVE_FIRST));
-		else {
-			ui_screen *ev = evidence_screen_new(app, fs->form, fs->rec.id);
-			if (ev)
-				app_push(app, ev);
-		}
+		else
+			fs->base.open = (ui_open){SCR_EVIDENCE, fs->form, NULL, fs->rec.id};
 		return;
 	case ACT_DITTO:
 		if (!locked(fs, app))
@@ -740,7 +737,7 @@ static void form_destroy(ui_screen *s)
 ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 {
 	form_screen *fs = xcalloc(1, sizeof *fs);
-	fs->base = (ui_screen){form_draw, form_key, form_resume, form_destroy, fs_persist, false};
+	fs->base = (ui_screen){form_draw, form_key, form_resume, form_destroy, fs_persist, false, {SCR_NONE, NULL, NULL, 0}};
 	fs->form = f;
 	fs->fs = xcalloc(f->nfields, sizeof *fs->fs);
 	fs->orig = xcalloc(f->nfields, sizeof *fs->orig);

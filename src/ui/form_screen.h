@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "core/editbuf.h"
-#include "ui/app.h"
+#include "ui/shell.h"
 #include "ui/popup.h"
 
 typedef struct {

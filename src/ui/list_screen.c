@@ -289,11 +289,9 @@ static void delete_selected(list_screen *ls, ui_app *app)
 	reload(ls, app);
 }
 
-static void open_form(list_screen *ls, ui_app *app, long long id)
+static void open_form(list_screen *ls, long long id)
 {
-	ui_screen *s = form_screen_new(app, ls->form, id);
-	if (s)
-		app_push(app, s);
+	ls->base.open = (ui_open){SCR_FORM, ls->form, NULL, id};
 }
 
 static void move_down(list_screen *ls, ui_app *app)
@@ -400,7 +398,7 @@ static void view_key(list_screen *ls, ui_app *app, kp_key key)
 	case ACT_END: load(ls, app, NULL, true); ls->sel = ls->n ? ls->n - 1 : 0; break;
 	case ACT_ACCEPT:
 		if (ls->n)
-			open_form(ls, app, ls->rows[ls->sel].id);
+			open_form(ls, ls->rows[ls->sel].id);
 		break;
 	case ACT_UNIT:
 		if (APP_IS_CITY(app))
@@ -422,7 +420,7 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 	}
 	if (ls->pick.pop.open) {
 		if (picker_key(&ls->pick, app, key) == POPUP_ACCEPT)
-			open_form(ls, app, 0);
+			open_form(ls, 0);
 		return;
 	}
 	if (review_prompt_active(&ls->review)) {
@@ -462,13 +460,13 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 		break;
 	case ACT_ACCEPT:
 		if (ls->filter_text[0] == '#') /* #123: the record with that 编号 */
-			open_form(ls, app, atoll(ls->filter_text + 1) > 0 ? atoll(ls->filter_text + 1) : -1);
+			open_form(ls, atoll(ls->filter_text + 1) > 0 ? atoll(ls->filter_text + 1) : -1);
 		else if (ls->n)
-			open_form(ls, app, ls->rows[ls->sel].id);
+			open_form(ls, ls->rows[ls->sel].id);
 		break;
 	case ACT_NEW: /* the city chooses the unit first, as from the menu */
 		if (app->unit_id)
-			open_form(ls, app, 0);
+			open_form(ls, 0);
 		else
 			picker_open(&ls->pick, app);
 		break;
@@ -535,7 +533,7 @@ static list_screen *new_list(ui_app *app, const kp_form *f, const kp_view *v)
 {
 	list_screen *ls = xcalloc(1, sizeof *ls);
 	ls->store = app->env->store;
-	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, NULL, false};
+	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}};
 	ls->form = f;
 	ls->view = v;
 	ls->q = (kp_query){-1, false, NULL, 0, NULL};

@@ -11,7 +11,6 @@
 #include "core/xalloc.h"
 #include "domain/auth.h"
 #include "ui/draw.h"
-#include "ui/menu.h"
 #include "ui/screens.h"
 
 #define LABEL_W 14
@@ -68,13 +67,13 @@ static void login_draw(ui_screen *s, ui_app *app)
 }
 
 /* In: open the menu (or go back to it) with the account's unit. */
-static void enter(login_screen *ls, ui_app *app)
+static void enter(login_screen *ls)
 {
 	for (int i = 0; i < 2; i++)
 		clear_secret(&ls->f[i]);
 	ls->base.closing = true;
 	if (!ls->voluntary)
-		app_push(app, menu_new(app));
+		ls->base.open = (ui_open){SCR_MENU, NULL, NULL, 0};
 }
 
 static void try_login(login_screen *ls, ui_app *app)
@@ -99,7 +98,7 @@ static void try_login(login_screen *ls, ui_app *app)
 			clear_secret(&ls->f[0]); /* the name field becomes the new password */
 			app_status(app, false, "%s", msg(MSG_UI_LOGIN_MUST_CHANGE));
 		} else {
-			enter(ls, app);
+			enter(ls);
 		}
 		return;
 	case LOGIN_WAIT:
@@ -129,7 +128,7 @@ static void try_change(login_screen *ls, ui_app *app)
 		memset(b, 0, strlen(b));
 		free(a);
 		free(b);
-		enter(ls, app);
+		enter(ls);
 		return;
 	}
 	memset(a, 0, strlen(a));
@@ -193,7 +192,7 @@ ui_screen *login_screen_new(ui_app *app, bool change_only)
 {
 	(void)app;
 	login_screen *ls = xcalloc(1, sizeof *ls);
-	ls->base = (ui_screen){login_draw, login_key, NULL, login_destroy, NULL, false};
+	ls->base = (ui_screen){login_draw, login_key, NULL, login_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}};
 	ls->changing = ls->voluntary = change_only;
 	for (int i = 0; i < 2; i++)
 		eb_init(&ls->f[i], 64, false);

@@ -10,7 +10,6 @@
 #include "ui/draw.h"
 #include "ui/glance.h"
 #include "ui/unit_picker.h"
-#include "ui/screens.h"
 
 typedef enum {
 	ITEM_CHECKLIST, ITEM_PROGRESS, ITEM_BRIEFING, ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_RECORD,
@@ -60,12 +59,6 @@ static void toggle_advance(ui_app *app)
 	app_status(app, false, "%s", msg(on ? MSG_UI_ADVANCE_NOW_ON : MSG_UI_ADVANCE_NOW_OFF));
 }
 
-static void push(ui_app *app, ui_screen *s)
-{
-	if (s)
-		app_push(app, s);
-}
-
 /* A form that needs the unit the record belongs to: the city picks it
  * first, every time (the last choice offered first). */
 static bool need_unit(menu *m, ui_app *app, const menu_item *it)
@@ -100,60 +93,37 @@ static void next_year(ui_app *app)
 	free(err);
 }
 
+/* The screen each kind of item opens (app.c's table builds it). */
+static const ui_screen_id opens[] = {
+	[ITEM_CHECKLIST] = SCR_CHECKLIST, [ITEM_PROGRESS] = SCR_PROGRESS, [ITEM_BRIEFING] = SCR_BRIEFING,
+	[ITEM_FORM] = SCR_FORM,           [ITEM_LIST] = SCR_LIST,         [ITEM_TABLE] = SCR_TABLE,
+	[ITEM_RECORD] = SCR_FORM,         [ITEM_VIEW] = SCR_VIEW,         [ITEM_EXPORT] = SCR_EXPORT,
+	[ITEM_IMPORT] = SCR_IMPORT,       [ITEM_FIND] = SCR_FIND,         [ITEM_AUDIT] = SCR_AUDIT,
+	[ITEM_ACCOUNTS] = SCR_ACCOUNTS,   [ITEM_PASSWORD] = SCR_PASSWORD,
+};
+
 static void activate(menu *m, ui_app *app, const menu_item *it)
 {
 	app->status[0] = '\0';
 	switch (it->kind) {
-	case ITEM_CHECKLIST:
-		push(app, checklist_screen_new(app));
-		break;
-	case ITEM_PROGRESS:
-		push(app, progress_screen_new(app));
-		break;
-	case ITEM_BRIEFING:
-		push(app, briefing_screen_new(app));
-		break;
-	case ITEM_FORM:
-		if (!need_unit(m, app, it))
-			push(app, form_screen_new(app, it->form, 0));
-		break;
-	case ITEM_RECORD: /* the unit's one record (年度工作计划), new or stored */
-		if (!need_unit(m, app, it))
-			push(app, form_screen_new(app, it->form,
-						  store_unit_record(app->env->store, it->form, app_entry_unit(app))));
-		break;
-	case ITEM_LIST:
-		app_push(app, list_screen_new(app, it->form));
-		break;
-	case ITEM_TABLE:
-		app_push(app, table_screen_new(app, it->form));
-		break;
-	case ITEM_VIEW:
-		app_push(app, view_screen_new(app, it->view));
-		break;
-	case ITEM_EXPORT:
-	case ITEM_IMPORT:
-		push(app, transfer_screen_new(app, it->kind == ITEM_IMPORT));
-		break;
-	case ITEM_FIND:
-		push(app, find_screen_new(app));
-		break;
-	case ITEM_AUDIT:
-		push(app, audit_screen_new(app));
-		break;
-	case ITEM_ACCOUNTS:
-		push(app, accounts_screen_new(app));
-		break;
-	case ITEM_PASSWORD:
-		push(app, login_screen_new(app, true));
-		break;
 	case ITEM_ADVANCE:
 		toggle_advance(app);
-		break;
+		return;
 	case ITEM_QUIT:
 		app->quit = true;
+		return;
+	case ITEM_FORM:
+	case ITEM_RECORD:
+		if (need_unit(m, app, it))
+			return;
+		break;
+	default:
 		break;
 	}
+	long long id = 0;
+	if (it->kind == ITEM_RECORD) /* the unit's one record (年度工作计划), new or stored */
+		id = store_unit_record(app->env->store, it->form, app_entry_unit(app));
+	m->base.open = (ui_open){opens[it->kind], it->form, it->view, id};
 }
 
 static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
@@ -306,7 +276,7 @@ static void menu_destroy(ui_screen *s)
 ui_screen *menu_new(ui_app *app)
 {
 	menu *m = xcalloc(1, sizeof *m);
-	m->base = (ui_screen){menu_draw, menu_key, menu_resume, menu_destroy, NULL, false};
+	m->base = (ui_screen){menu_draw, menu_key, menu_resume, menu_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}};
 	const kp_catalog *cat = &app->env->cat;
 	kp_entry *es;
 	size_t ne = catalog_entries(cat, true, &es);

@@ -20,6 +20,7 @@
 #include "domain/import_source.h"
 #include "ui/draw.h"
 #include "ui/popup.h"
+#include "ui/handover.h"
 #include "ui/screens.h"
 
 #define RESULT_LINES 12
@@ -259,27 +260,6 @@ static void import_named(transfer_screen *ts, ui_app *app, const char *name)
 	run_import(ts, app, 0);
 }
 
-void ui_leave_curses(void)
-{
-	def_prog_mode();
-	endwin();
-}
-
-/* What a cancelled transfer's sender still had on the line would be read
- * as keys (a 'q', an Esc): it is thrown away until the line is quiet for
- * a moment, for ten seconds at most. */
-void ui_resume_curses(void)
-{
-	for (int i = 0; i < 40; i++) {
-		tcflush(STDIN_FILENO, TCIFLUSH);
-		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
-		if (poll(&p, 1, 250) == 0)
-			break;
-	}
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-}
-
 /* F5 on the import screen: one file from the user's PC by ZMODEM. */
 static void receive_file(transfer_screen *ts, ui_app *app)
 {
@@ -512,7 +492,7 @@ ui_screen *transfer_screen_new(ui_app *app, bool importing)
 {
 	const kp_catalog *cat = &app->env->cat;
 	transfer_screen *ts = xcalloc(1, sizeof *ts);
-	ts->base = (ui_screen){transfer_draw, transfer_key, NULL, transfer_destroy, NULL, false};
+	ts->base = (ui_screen){transfer_draw, transfer_key, NULL, transfer_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}};
 	ts->importing = importing;
 	eb_init(&ts->name, EXCHANGE_NAME_MAX, false);
 	/* The signed-in account's own folder, beside the database. */
