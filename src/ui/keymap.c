@@ -177,6 +177,8 @@ static const kp_binding *find_row(unsigned ctx, kp_key key)
 	return NULL;
 }
 
+bool key_printable(kp_key key) { return !key.fn && key.code >= ' ' && key.code != 127; }
+
 kp_action keymap_lookup(unsigned ctx, kp_key key)
 {
 	const kp_binding *b = find_row(ctx, key);

@@ -54,6 +54,9 @@ extern const unsigned kp_keymap_len;
 /* The action bound to key in ctx (ACT_NONE when unbound: a plain character
  * is then text to insert). */
 kp_action keymap_lookup(unsigned ctx, kp_key key);
+/* Is key a character to type (text, a filter, a menu letter) rather than
+ * a function key or a control character? The one test every screen uses. */
+bool key_printable(kp_key key);
 /* The key bar for ctx, e.g. "F2/^S 保存  Esc/F10/^X 离开", static. */
 const char *keymap_bar(unsigned ctx);
 /* A key's name for people: "F2", "^S", "Tab", "Enter", "Esc"; static. */
