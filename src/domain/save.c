@@ -30,11 +30,18 @@ void save_result_free(kp_save_result *res)
 
 /* Every field, then the rules between them; the first problem is the
  * message and where the form goes. */
-static bool validate(kp_env *e, const kp_form *f, const char *const *raw, kp_save_result *res)
+static bool validate(kp_env *e, const kp_form *f, const char *const *raw, const kp_field *cell,
+		     kp_save_result *res)
 {
 	char **why = values_new(f->nfields);
 	int bad = form_validate(&e->cat, f, raw, res->vals, why);
 	for (size_t i = 0; i < f->nfields && bad; i++) {
+		if (why[i] && cell && cell != &f->fields[i]) { /* another cell: kept as stored */
+			free(res->vals[i]);
+			res->vals[i] = xstrdup(raw[i] ? raw[i] : "");
+			bad--;
+			continue;
+		}
 		if (!why[i])
 			continue;
 		res->field_msg[i] = field_message(&f->fields[i], why[i]);
@@ -128,7 +135,7 @@ kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const ch
 	res->vals = values_new(f->nfields);
 	res->field_msg = values_new(f->nfields);
 	res->base = values_new(f->nfields);
-	if (!validate(e, f, raw, res))
+	if (!validate(e, f, raw, o->cell, res))
 		return res->status;
 	for (size_t i = 0; i < f->nfields; i++)
 		record_set(rec, i, res->vals[i]);

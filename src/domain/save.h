@@ -33,6 +33,10 @@ typedef struct {
 	/* Say a possible duplicate before saving (the form); a table cell
 	 * changes numbers of a per-unit record and never repeats a person. */
 	bool check_duplicates;
+	/* A table cell: only this field's rules (and the rules between it and
+	 * the others) can refuse; the other fields are written as they are
+	 * stored. NULL: every field, as a form is saved. */
+	const kp_field *cell;
 } kp_save_opts;
 
 typedef struct {

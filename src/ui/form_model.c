@@ -279,7 +279,7 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 	for (size_t i = 0; i < f->nfields; i++)
 		raw[i] = fs_get_value(&f->fields[i], &m->fs[i]);
 	clear_errors(m);
-	kp_save_opts o = {m->rec.id ? m->orig : NULL, m->dup_warned, true};
+	kp_save_opts o = {m->rec.id ? m->orig : NULL, m->dup_warned, true, NULL};
 	kp_save_result s;
 	long long draft_key = m->rec.id;
 	bool editing = m->rec.id != 0;
