@@ -198,7 +198,7 @@ static void audit_key(ui_screen *s, ui_app *app, kp_key key)
 	default:
 		break;
 	}
-	if (!key.fn && key.code >= ' ' && key.code != 127 && eb_insert(&as->filter, key.code))
+	if (key_printable(key) && eb_insert(&as->filter, key.code))
 		restart(as, app);
 }
 

@@ -148,7 +148,7 @@ static void find_key(ui_screen *s, ui_app *app, kp_key key)
 	default:
 		break;
 	}
-	if (!key.fn && key.code >= ' ' && key.code != 127 && eb_insert(&fs->text, key.code))
+	if (key_printable(key) && eb_insert(&fs->text, key.code))
 		search(fs);
 }
 

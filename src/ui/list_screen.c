@@ -504,7 +504,7 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 		}
 		break;
 	default:
-		if (!key.fn && key.code >= ' ' && key.code != 127 && eb_insert(&ls->filter, key.code))
+		if (key_printable(key) && eb_insert(&ls->filter, key.code))
 			set_filter(ls, app);
 		break;
 	}

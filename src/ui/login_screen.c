@@ -169,7 +169,7 @@ static void login_key(ui_screen *s, ui_app *app, kp_key key)
 	default:
 		break;
 	}
-	if (key.fn || key.code < ' ' || key.code == 127)
+	if (!key_printable(key))
 		return;
 	if (!ls->changing && ls->focus == 0 && b->len >= NAME_MAX_CHARS) {
 		app_status(app, true, "%s", msg(MSG_A_NAME_RULE)); /* no name is longer */

@@ -186,7 +186,7 @@ static void cell_key(table_screen *ts, ui_app *app, kp_key key)
 	case ACT_KILL: eb_kill_to_end(&ts->cell); return;
 	default: break;
 	}
-	if (!key.fn && key.code >= ' ' && key.code != 127)
+	if (key_printable(key))
 		eb_insert(&ts->cell, key.code);
 }
 
@@ -213,7 +213,7 @@ static void table_key(ui_screen *s, ui_app *app, kp_key key)
 	case ACT_QUIT: ts->base.closing = true; return;
 	default: break;
 	}
-	bool edits = keymap_lookup(CTX_TABLE, key) == ACT_ACCEPT || (!key.fn && key.code > ' ' && key.code != 127);
+	bool edits = keymap_lookup(CTX_TABLE, key) == ACT_ACCEPT || (key_printable(key) && key.code != ' ');
 	if (edits && !store_may_write_form(app->env->store, ts->form)) { /* written_by: city */
 		app_status(app, true, "%s", msg(MSG_UI_QUOTA_CITY));
 		return;

@@ -391,7 +391,7 @@ static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
 	/* After an outcome, editing the name (or receiving) starts over with
 	 * another file; only Enter and Esc leave. */
 	bool edits = a == ACT_BACKSPACE || a == ACT_DELETE || a == ACT_KILL || a == ACT_RECEIVE ||
-		     a == ACT_UP || a == ACT_DOWN || (a == ACT_NONE && !key.fn && key.code >= ' ' && key.code != 127);
+		     a == ACT_UP || a == ACT_DOWN || (a == ACT_NONE && key_printable(key));
 	if (ts->done && edits) {
 		ts->done = false;
 		clear_results(ts);
@@ -461,7 +461,7 @@ static void transfer_key(ui_screen *s, ui_app *app, kp_key key)
 	case ACT_DELETE: eb_delete(&ts->name); break;
 	case ACT_KILL: eb_kill_to_end(&ts->name); break;
 	default:
-		if (!ts->done && !key.fn && key.code >= ' ' && key.code != 127)
+		if (!ts->done && key_printable(key))
 			eb_insert(&ts->name, key.code);
 		break;
 	}
