@@ -44,6 +44,8 @@ typedef struct {
 	editbuf filter;
 	char *filter_text; /* q.filter points here */
 	kp_record *rows;
+	char **shown;        /* n × ncols: each cell as shown, read once per page (store_shown_many) */
+	size_t nshown;
 	size_t n, sel;
 	long long total;
 	bool confirm_delete;
@@ -61,10 +63,41 @@ static kp_anchor anchor_of(const list_screen *ls, const kp_record *r)
 	return (kp_anchor){ls->q.sort >= 0 ? r->vals[ls->q.sort] : NULL, r->id};
 }
 
+static void drop_shown(list_screen *ls)
+{
+	for (size_t i = 0; i < ls->nshown; i++)
+		free(ls->shown[i]);
+	free(ls->shown);
+	ls->shown = NULL;
+	ls->nshown = 0;
+}
+
+/* The page's cells as drawn, column by column: the drawing reads no
+ * database (a record field's labels are one query per page). */
+static void read_shown(list_screen *ls)
+{
+	drop_shown(ls);
+	ls->nshown = ls->n * ls->ncols;
+	ls->shown = xcalloc(ls->nshown ? ls->nshown : 1, sizeof *ls->shown);
+	const char **vals = xcalloc(ls->n ? ls->n : 1, sizeof *vals);
+	char **col = xcalloc(ls->n ? ls->n : 1, sizeof *col);
+	for (size_t c = 0; c < ls->ncols; c++) {
+		int f = ls->cols[c].field;
+		for (size_t i = 0; i < ls->n; i++)
+			vals[i] = ls->rows[i].vals[f];
+		store_shown_many(ls->store, &ls->form->fields[f], vals, ls->n, col);
+		for (size_t i = 0; i < ls->n; i++)
+			ls->shown[i * ls->ncols + c] = col[i];
+	}
+	free(col);
+	free(vals);
+}
+
 /* After new rows came: keep the selection on a row; a view numbers from
  * the first row's place in the unit. */
 static void rows_changed(list_screen *ls, ui_app *app)
 {
+	read_shown(ls);
 	if (ls->sel >= ls->n)
 		ls->sel = ls->n ? ls->n - 1 : 0;
 	if (ls->view && ls->n)
@@ -201,16 +234,13 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i,
 	}
 	for (size_t c = 0; c < ls->ncols; c++) {
 		const list_column *col = &ls->cols[c];
-		const kp_field *fd = &ls->form->fields[col->field];
 		int w = c + 1 == ls->ncols && ls->view ? COLS - 1 - x : col->width;
 		if (w <= 0 || x + w > COLS - 1)
 			break;
 		if (!r) {
 			draw_title(ls, y, x, w, col->label, col->field, a);
 		} else {
-			char *j = store_shown(ls->store, fd, r->vals[col->field]);
-			draw_text(y, x, w, j, a, false);
-			free(j);
+			draw_text(y, x, w, ls->shown[i * ls->ncols + c], a, false);
 		}
 		x += w + COL_GAP;
 	}
@@ -519,6 +549,7 @@ static void list_destroy(ui_screen *s)
 {
 	list_screen *ls = (list_screen *)s;
 	records_free(ls->rows, ls->n);
+	drop_shown(ls);
 	eb_free(&ls->filter);
 	review_prompt_free(&ls->review);
 	free(ls->marked);

@@ -375,6 +375,7 @@ static void draft_offered(void **state)
 	assert_value(m, "name", "");
 	fm_result r = key(s, m, (kp_key){false, 'y'});
 	assert_int_equal(m->mode, FM_EDIT);
+	assert_said(&r, "已恢复草稿");
 	assert_value(m, "name", "钱七");
 	fm_free(m);
 	m = open_form(s, 0); /* still there until saved or dropped: n drops it */
