@@ -20,7 +20,7 @@
 #define CTRL(c) ((kp_key){false, (uint32_t)((c) & 0x1f)})
 
 typedef struct {
-	fixture fx;
+	fixture *fx;
 	fm_ctx c;
 	const kp_form *talent;
 	long long unit; /* 许昌学院 */
@@ -32,14 +32,13 @@ static int story_setup(void **state)
 	if (setup(&fx))
 		return -1;
 	story *s = calloc(1, sizeof *s);
-	s->fx = *(fixture *)fx;
-	free(fx);
+	s->fx = fx;
 	char *err = NULL;
-	if (store_session(s->fx.env.store, SESSION_CITY, "admin", 0, &err) != KP_OK)
+	if (store_session(s->fx->env.store, SESSION_CITY, "admin", 0, &err) != KP_OK)
 		return -1;
-	s->c = (fm_ctx){&s->fx.env, "admin", true, NULL, 60};
-	s->talent = catalog_form(&s->fx.env.cat, "talent");
-	s->unit = store_unit_id(s->fx.env.store, "许昌学院");
+	s->c = (fm_ctx){&s->fx->env, "admin", true, NULL, 60};
+	s->talent = catalog_form(&s->fx->env.cat, "talent");
+	s->unit = store_unit_id(s->fx->env.store, "许昌学院");
 	*state = s;
 	return 0;
 }
@@ -47,11 +46,9 @@ static int story_setup(void **state)
 static int story_teardown(void **state)
 {
 	story *s = *state;
-	fixture *fx = malloc(sizeof *fx);
-	*fx = s->fx;
+	void *fx = s->fx;
 	free(s);
-	void *p = fx;
-	return teardown(&p);
+	return teardown(&fx);
 }
 
 static form_model *open_form(story *s, long long id)
@@ -108,7 +105,7 @@ static char *sql_text(story *s, const char *sql)
 	sqlite3 *db;
 	sqlite3_stmt *st;
 	char *v = NULL;
-	sqlite3_open(s->fx.path, &db);
+	sqlite3_open(s->fx->path, &db);
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
 		v = strdup(sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "(null)");
 	sqlite3_finalize(st);

@@ -31,6 +31,17 @@ static inline int setup(void **state)
 	return 0;
 }
 
+/* For tests of the store's own mechanics (paging, counts, numbering) that
+ * write records built by hand (第1号, 甲): the store stops checking the
+ * forms' rules on what is written (test_store: the check itself). */
+static inline int setup_unchecked(void **state)
+{
+	if (setup(state))
+		return -1;
+	store_set_catalog(((fixture *)*state)->env.store, NULL);
+	return 0;
+}
+
 static inline int teardown(void **state)
 {
 	fixture *fx = *state;
@@ -69,7 +80,10 @@ static inline long long save_record(fixture *fx, const char *form, const char *u
 		record_set(&r, (size_t)form_field_index(f, id), va_arg(ap, const char *));
 	va_end(ap);
 	char *err = NULL;
-	if (store_insert(fx->env.store, f, &r, &err) != KP_OK)
+	store_set_catalog(fx->env.store, NULL); /* as is: a test's data, not a clerk's */
+	int rc = store_insert(fx->env.store, f, &r, &err);
+	store_set_catalog(fx->env.store, &fx->env.cat);
+	if (rc != KP_OK)
 		fail_msg("%s", err);
 	long long id = r.id;
 	record_free(&r);
