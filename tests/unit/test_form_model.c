@@ -28,14 +28,11 @@ typedef struct {
 
 static int story_setup(void **state)
 {
-	void *fx;
-	if (setup(&fx))
+	fixture *fx = setup_city();
+	if (!fx)
 		return -1;
 	story *s = calloc(1, sizeof *s);
 	s->fx = fx;
-	char *err = NULL;
-	if (store_session(s->fx->env.store, SESSION_CITY, "admin", 0, &err) != KP_OK)
-		return -1;
 	s->c = (fm_ctx){&s->fx->env, "admin", true, NULL, 60};
 	s->talent = catalog_form(&s->fx->env.cat, "talent");
 	s->unit = store_unit_id(s->fx->env.store, "许昌学院");

@@ -33,14 +33,11 @@ typedef struct {
 
 static int story_setup(void **state)
 {
-	void *fx;
-	if (setup(&fx))
+	fixture *fx = setup_city();
+	if (!fx)
 		return -1;
 	story *s = calloc(1, sizeof *s);
 	s->fx = fx;
-	char *err = NULL;
-	if (store_session(s->fx->env.store, SESSION_CITY, "admin", 0, &err) != KP_OK)
-		return -1;
 	s->c = (lm_ctx){s->fx->env.store, ROWS, true, false};
 	s->talent = catalog_form(&s->fx->env.cat, "talent");
 	for (int i = 1; i <= RECORDS; i++) {
