@@ -31,23 +31,6 @@ static inline int setup(void **state)
 	return 0;
 }
 
-/* A fresh database signed in as the city's admin (a screen's model
- * stories, as after the login screen). NULL when it cannot be set up. */
-static inline fixture *setup_city(void)
-{
-	void *fx;
-	char *err = NULL;
-	if (setup(&fx))
-		return NULL;
-	if (store_session(((fixture *)fx)->env.store, SESSION_CITY, "admin", 0, &err) != KP_OK) {
-		fprintf(stderr, "%s\n", err ? err : "");
-		free(err);
-		teardown(&fx);
-		return NULL;
-	}
-	return fx;
-}
-
 /* For tests of the store's own mechanics (paging, counts, numbering) that
  * write records built by hand (第1号, 甲): the store stops checking the
  * forms' rules on what is written (test_store: the check itself). */
@@ -66,6 +49,23 @@ static inline int teardown(void **state)
 	unit_rm_db(fx->path);
 	free(fx);
 	return 0;
+}
+
+/* A fresh database signed in as the city's admin (a screen's model
+ * stories, as after the login screen). NULL when it cannot be set up. */
+static inline fixture *setup_city(void)
+{
+	void *fx;
+	char *err = NULL;
+	if (setup(&fx))
+		return NULL;
+	if (store_session(((fixture *)fx)->env.store, SESSION_CITY, "admin", 0, &err) != KP_OK) {
+		fprintf(stderr, "%s\n", err ? err : "");
+		free(err);
+		teardown(&fx);
+		return NULL;
+	}
+	return fx;
 }
 
 /* The first column of the first row of sql on the database at path, read
