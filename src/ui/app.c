@@ -148,6 +148,8 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 			draw_too_small(ignored);
 		} else {
 			ignored = false;
+			if (top->arrange)
+				top->arrange(top, &app);
 			erase();
 			top->draw(top, &app);
 		}

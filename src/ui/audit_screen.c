@@ -216,7 +216,7 @@ ui_screen *audit_screen_new(ui_app *app)
 	if (!APP_IS_CITY(app))
 		return NULL;
 	audit_screen *as = xcalloc(1, sizeof *as);
-	as->base = (ui_screen){audit_draw, audit_key, NULL, audit_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}};
+	as->base = (ui_screen){audit_draw, audit_key, NULL, audit_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	eb_init(&as->filter, 40, false);
 	restart(as, app);
 	return &as->base;

@@ -245,7 +245,7 @@ ui_screen *checklist_screen_new(ui_app *app)
 {
 	checklist_screen *cs = xcalloc(1, sizeof *cs);
 	cs->base = (ui_screen){checklist_draw, checklist_key, checklist_resume, checklist_destroy,
-			       NULL, false, {SCR_NONE, NULL, NULL, 0}};
+			       NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	rebuild(cs, app);
 	return &cs->base;
 }

@@ -174,7 +174,7 @@ ui_screen *find_screen_new(ui_app *app)
 	if (!f)
 		return NULL;
 	find_screen *fs = xcalloc(1, sizeof *fs);
-	fs->base = (ui_screen){find_draw, find_key, find_resume, find_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}};
+	fs->base = (ui_screen){find_draw, find_key, find_resume, find_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	fs->f = f;
 	eb_init(&fs->text, 40, false);
 	if (!reload(fs, app)) {

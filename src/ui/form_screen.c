@@ -25,6 +25,8 @@ typedef struct {
 	long long hint_since;
 	form_layout layout;  /* for layout_cols columns: computed once per width */
 	int layout_cols;
+	bool hint_shown;     /* the focused field's hint is due (arranged for this frame) */
+	int cursor_col;      /* the cursor's cell in the focused line (arranged for this frame) */
 } form_screen;
 
 /* "[x] 青少年科普" for option i. */
@@ -102,14 +104,14 @@ static long long now_ms(void)
 	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-static bool hint_due(form_screen *fs)
+static void arrange_hint(form_screen *fs)
 {
 	long long now = now_ms();
 	if (fs->hint_field != fs->m->focus || !fs->hint_since) {
 		fs->hint_field = fs->m->focus;
 		fs->hint_since = now;
 	}
-	return now - fs->hint_since >= HINT_DELAY_MS;
+	fs->hint_shown = now - fs->hint_since >= HINT_DELAY_MS;
 }
 
 static void draw_single(form_screen *fs, ui_app *app, const form_layout *l, size_t i, int sy)
@@ -120,7 +122,8 @@ static void draw_single(form_screen *fs, ui_app *app, const form_layout *l, size
 	attr_t a = field_attr(fs, i);
 	bool boxed = st->error != NULL;
 	if (fd->type == FT_CHOICE || fd->type == FT_RECORD) {
-		const char *v = fd->type == FT_RECORD ? ref_shown(app->env->store, fd, st)
+		/* a record's label was read when the frame was arranged */
+		const char *v = fd->type == FT_RECORD ? (st->ref_label ? st->ref_label : st->ref ? st->ref : "")
 			      : st->choice >= 0 ? fd->choices->items[st->choice] : "";
 		value_rest(fs, i, sy, l->value_x, w, draw_text(sy, l->value_x, w, v, a, boxed));
 		if (i == fs->m->focus) { /* the cursor shows where the focus is */
@@ -129,7 +132,6 @@ static void draw_single(form_screen *fs, ui_app *app, const form_layout *l, size
 		}
 		return;
 	}
-	int col = i == fs->m->focus ? eb_view(&st->eb, w) : (int)(st->eb.hscroll = 0);
 	if (st->eb.sel) /* typing will replace it: shown so */
 		a = theme_attr(R_SELECTED);
 	value_rest(fs, i, sy, l->value_x, w,
@@ -137,7 +139,7 @@ static void draw_single(form_screen *fs, ui_app *app, const form_layout *l, size
 			    boxed));
 	if (i == fs->m->focus) {
 		app->cursor_y = sy;
-		app->cursor_x = l->value_x + col;
+		app->cursor_x = l->value_x + fs->cursor_col;
 	}
 }
 
@@ -150,10 +152,6 @@ static void draw_textarea(form_screen *fs, ui_app *app, const form_layout *l, si
 	size_t n = eb_wrap(&st->eb, l->value_w - 1, &rows), crow;
 	int ccol;
 	eb_cursor_rc(&st->eb, rows, n, &crow, &ccol);
-	if (crow < st->vscroll)
-		st->vscroll = crow;
-	if (crow >= st->vscroll + (size_t)fd->lines)
-		st->vscroll = crow - (size_t)fd->lines + 1;
 	attr_t a = field_attr(fs, i);
 	for (int r = 0; r < fd->lines; r++) {
 		int y = sy + r;
@@ -217,6 +215,66 @@ static void scroll_to_focus(form_screen *fs, const form_layout *l, int body_h)
 		fs->top = 0;
 }
 
+/* The line under the form: the focused field's own message (unless the
+ * status line already says the same: then what a valid value is), the
+ * city's field a unit reads, a returned record's reason, the duplicate
+ * note, or the field's hint once due. */
+static const char *help_text(const form_screen *fs, const ui_app *app, char *why, size_t len)
+{
+	const kp_field *ff = &fs->m->form->fields[fs->m->focus];
+	const char *err = fs->m->fs[fs->m->focus].error;
+	if (err)
+		return strcmp(err, app->status) ? err : fs->hint_shown ? ff->help : NULL;
+	if (!store_may_write_field(app->env->store, ff)) {
+		/* 省辖市科协意见 on a unit's screen: the city's words, to read */
+		snprintf(why, len, msg(MSG_UI_CITY_FIELD_READ), ff->label);
+		return why;
+	}
+	if (fs->m->rec.reason && fs->m->rec.reason[0]) { /* a returned record says why, whole */
+		snprintf(why, len, msg(MSG_UI_RETURNED_WHY), fs->m->rec.reason);
+		return why;
+	}
+	if (fs->m->dup_note)
+		return fs->m->dup_note;
+	return fs->hint_shown ? ff->help : NULL;
+}
+
+/* Before each frame (the app's measure step): the layout for this width,
+ * the hint's timer, each line's and textarea's scroll to its cursor, a
+ * record field's label, and the form's scroll to the focus. The drawing
+ * then changes nothing. */
+static void form_arrange(ui_screen *s, ui_app *app)
+{
+	form_screen *fs = (form_screen *)s;
+	const form_layout *l = layout_now(fs);
+	arrange_hint(fs);
+	for (size_t i = 0; i < fs->m->form->nfields; i++) {
+		const kp_field *fd = &fs->m->form->fields[i];
+		field_state *st = &fs->m->fs[i];
+		if (fd->type == FT_RECORD) {
+			ref_shown(app->env->store, fd, st);
+		} else if (fd->type == FT_TEXTAREA) {
+			eb_row *rows;
+			size_t n = eb_wrap(&st->eb, l->value_w - 1, &rows), crow;
+			int ccol;
+			eb_cursor_rc(&st->eb, rows, n, &crow, &ccol);
+			if (crow < st->vscroll)
+				st->vscroll = crow;
+			if (crow >= st->vscroll + (size_t)fd->lines)
+				st->vscroll = crow - (size_t)fd->lines + 1;
+			free(rows);
+		} else if (fs_is_text(fd)) {
+			if (i == fs->m->focus)
+				fs->cursor_col = eb_view(&st->eb, layout_field_width(l, fd));
+			else
+				st->eb.hscroll = 0;
+		}
+	}
+	char why[1200];
+	int rows = app_bottom_rows(app, help_text(fs, app, why, sizeof why));
+	scroll_to_focus(fs, l, app_body_height() - (rows - 2));
+}
+
 static void form_draw(ui_screen *s, ui_app *app)
 {
 	form_screen *fs = (form_screen *)s;
@@ -224,25 +282,11 @@ static void form_draw(ui_screen *s, ui_app *app)
 	const form_layout *lay = layout_now(fs);
 	form_layout l = *lay;
 	const kp_field *ff = &f->fields[fs->m->focus];
-	/* The field's own message under the form, unless the status line
-	 * already says the same: then the help says what a valid value is. */
-	const char *err = fs->m->fs[fs->m->focus].error;
-	const char *help = err && strcmp(err, app->status) ? err : hint_due(fs) ? ff->help : NULL;
 	char why[1200];
-	if (!err && !store_may_write_field(app->env->store, ff)) {
-		/* 省辖市科协意见 on a unit's screen: the city's words, to read */
-		snprintf(why, sizeof why, msg(MSG_UI_CITY_FIELD_READ), ff->label);
-		help = why;
-	} else if (!err && fs->m->rec.reason && fs->m->rec.reason[0]) { /* a returned record says why, whole */
-		snprintf(why, sizeof why, msg(MSG_UI_RETURNED_WHY), fs->m->rec.reason);
-		help = why;
-	} else if (!err && fs->m->dup_note) {
-		help = fs->m->dup_note;
-	}
+	const char *help = help_text(fs, app, why, sizeof why);
 	/* Help and status wrapped whole: the form gives up rows for them. */
 	app->room = app_bottom_rows(app, help);
 	int body_top = app_body_top(), body_h = app_body_height() - (app->room - 2);
-	scroll_to_focus(fs, &l, body_h);
 
 	for (size_t r = 0; r < l.n; r++) {
 		const layout_row *row = &l.rows[r];
@@ -384,7 +428,7 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 	}
 	form_screen *fs = xcalloc(1, sizeof *fs);
 	fs->base = (ui_screen){form_draw, form_key, form_resume, form_destroy, form_persist, false,
-			       {SCR_NONE, NULL, NULL, 0}};
+			       {SCR_NONE, NULL, NULL, 0}, form_arrange};
 	fs->m = m;
 	return &fs->base;
 }

@@ -258,7 +258,7 @@ static void list_destroy(ui_screen *s)
 static list_screen *new_list(ui_app *app, const kp_form *f, const kp_view *v)
 {
 	list_screen *ls = xcalloc(1, sizeof *ls);
-	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}};
+	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	review_prompt_init(&ls->review);
 	ls->cols = xcalloc(f->nfields + (v ? v->ncolumns : 0) + 1, sizeof *ls->cols);
 	ls->fields = xcalloc(f->nfields + (v ? v->ncolumns : 0) + 1, sizeof *ls->fields);
@@ -267,11 +267,17 @@ static list_screen *new_list(ui_app *app, const kp_form *f, const kp_view *v)
 }
 
 /* The model over the columns chosen, from the first row. */
-static void start(list_screen *ls, ui_app *app, const kp_form *f, const kp_view *v, long long unit)
+static void model_init(list_screen *ls, const kp_form *f, const kp_view *v)
 {
 	for (size_t k = 0; k < ls->ncols; k++)
 		ls->fields[k] = ls->cols[k].field;
 	lm_init(&ls->m, f, v, ls->fields, ls->ncols);
+}
+
+/* The model from the first row of unit's records (0: all the session sees). */
+static void start(list_screen *ls, ui_app *app, const kp_form *f, const kp_view *v, long long unit)
+{
+	model_init(ls, f, v);
 	lm_ctx c = ctx_of(app);
 	lm_set_unit(&ls->m, &c, unit);
 }
@@ -298,7 +304,7 @@ ui_screen *view_screen_new(ui_app *app, const kp_view *v)
 	}
 	ls->unit_name = app->unit_name ? xstrdup(app->unit_name) : NULL;
 	if (!app->unit_id) { /* which unit's roll? ask first, showing no unit's rows meanwhile */
-		lm_init(&ls->m, v->source, v, ls->fields, ls->ncols);
+		model_init(ls, v->source, v);
 		picker_open(&ls->pick, app);
 	} else {
 		start(ls, app, v->source, v, app->unit_id); /* a unit session's own */

@@ -192,7 +192,7 @@ ui_screen *login_screen_new(ui_app *app, bool change_only)
 {
 	(void)app;
 	login_screen *ls = xcalloc(1, sizeof *ls);
-	ls->base = (ui_screen){login_draw, login_key, NULL, login_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}};
+	ls->base = (ui_screen){login_draw, login_key, NULL, login_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	ls->changing = ls->voluntary = change_only;
 	for (int i = 0; i < 2; i++)
 		eb_init(&ls->f[i], 64, false);

@@ -285,7 +285,7 @@ static void menu_destroy(ui_screen *s)
 ui_screen *menu_new(ui_app *app)
 {
 	menu *m = xcalloc(1, sizeof *m);
-	m->base = (ui_screen){menu_draw, menu_key, menu_resume, menu_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}};
+	m->base = (ui_screen){menu_draw, menu_key, menu_resume, menu_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	const kp_catalog *cat = &app->env->cat;
 	kp_entry *es;
 	size_t ne = catalog_entries(cat, true, &es);

@@ -44,6 +44,9 @@ struct ui_screen {
 	void (*persist)(ui_screen *s, ui_app *app, bool now);
 	bool closing; /* set by key(): pop this screen */
 	ui_open open; /* set by key(): the screen to open above this one (app.c's table) */
+	/* Before each draw: measure (scroll positions for this terminal and
+	 * this frame), so that draw changes nothing. May be NULL. */
+	void (*arrange)(ui_screen *s, ui_app *app);
 };
 
 struct ui_app {

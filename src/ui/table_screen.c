@@ -241,7 +241,7 @@ static void table_destroy(ui_screen *s)
 ui_screen *table_screen_new(ui_app *app, const kp_form *f)
 {
 	table_screen *ts = xcalloc(1, sizeof *ts);
-	ts->base = (ui_screen){table_draw, table_key, NULL, table_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}};
+	ts->base = (ui_screen){table_draw, table_key, NULL, table_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	ts->form = f;
 	eb_init(&ts->cell, 0, false);
 	totals_init(&ts->totals, f);

@@ -492,7 +492,7 @@ ui_screen *transfer_screen_new(ui_app *app, bool importing)
 {
 	const kp_catalog *cat = &app->env->cat;
 	transfer_screen *ts = xcalloc(1, sizeof *ts);
-	ts->base = (ui_screen){transfer_draw, transfer_key, NULL, transfer_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}};
+	ts->base = (ui_screen){transfer_draw, transfer_key, NULL, transfer_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	ts->importing = importing;
 	eb_init(&ts->name, EXCHANGE_NAME_MAX, false);
 	/* The signed-in account's own folder, beside the database. */
