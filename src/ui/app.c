@@ -124,6 +124,48 @@ static void persist_all(ui_app *app)
 			app->stack[i]->persist(app->stack[i], app, true);
 }
 
+/* One frame: the top screen measured and drawn (or the too-small
+ * message), the cursor placed, one update of the terminal. */
+static void paint_frame(ui_app *app, ui_screen *top, bool ignored)
+{
+	app->cursor_y = -1;
+	if (term_too_small()) {
+		draw_too_small(ignored);
+	} else {
+		if (top->arrange)
+			top->arrange(top, app);
+		erase();
+		top->draw(top, app);
+	}
+	if (app->cursor_y >= 0) {
+		move(app->cursor_y, app->cursor_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* A key for the top screen, then what it asked for: a screen opened from
+ * the table, screens closed, its input kept as a draft when due. */
+static void hand_key(ui_app *app, ui_screen *top, kp_key key)
+{
+	unsigned gen = app->status_gen;
+	int depth = app->depth;
+	top->key(top, app, key);
+	open_requested(app, top);
+	if (top->persist && !top->closing)
+		top->persist(top, app, false);
+	drop_closed(app);
+	/* A message belongs to the screen it was said on: on another
+	 * screen it would seem to speak of that one. What this key
+	 * itself said (保存了, 已提交) stays for the screen it leads to. */
+	if (app->status_gen == gen && app->depth > 0 &&
+	    (app->depth != depth || app->stack[app->depth - 1] != top))
+		app->status[0] = '\0';
+}
+
 int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 {
 	ui_app app = {0};
@@ -143,24 +185,9 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 			break;
 		}
 		ui_screen *top = app.stack[app.depth - 1];
-		app.cursor_y = -1;
-		if (term_too_small()) {
-			draw_too_small(ignored);
-		} else {
+		paint_frame(&app, top, ignored);
+		if (!term_too_small())
 			ignored = false;
-			if (top->arrange)
-				top->arrange(top, &app);
-			erase();
-			top->draw(top, &app);
-		}
-		if (app.cursor_y >= 0) {
-			move(app.cursor_y, app.cursor_x);
-			curs_set(1);
-		} else {
-			curs_set(0);
-		}
-		wnoutrefresh(stdscr);
-		doupdate();
 		if (probe && (rc = encoding_probe_check(LINES - 2)) != 0) { /* the status line */
 			rc = 1;
 			break;
@@ -198,19 +225,7 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 			app_push(&app, help_screen_new(app.keyctx));
 			continue;
 		}
-		unsigned gen = app.status_gen;
-		int depth = app.depth;
-		top->key(top, &app, key);
-		open_requested(&app, top);
-		if (top->persist && !top->closing)
-			top->persist(top, &app, false);
-		drop_closed(&app);
-		/* A message belongs to the screen it was said on: on another
-		 * screen it would seem to speak of that one. What this key
-		 * itself said (保存了, 已提交) stays for the screen it leads to. */
-		if (app.status_gen == gen && app.depth > 0 &&
-		    (app.depth != depth || app.stack[app.depth - 1] != top))
-			app.status[0] = '\0';
+		hand_key(&app, top, key);
 	}
 	while (app.depth > 0) {
 		ui_screen *s = app.stack[--app.depth];
