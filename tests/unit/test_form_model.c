@@ -1,8 +1,8 @@
 /* The form screen's model driven by keys with no terminal: each story
  * types into 附表2 (talent), checks what each key returned (the result and
  * its message) and what the database holds. These were tmux scenarios
- * (bad_phone, leave_confirm, data_entry_aids, two_sessions); the terminal
- * added nothing to them. */
+ * (bad_phone, leave_confirm, data_entry_aids, two_sessions, talent_entry,
+ * choice_aliases); the terminal added nothing to them. */
 #include "unit_env.h"
 
 #include <curses.h> /* KEY_F: key codes only, no terminal is opened */
@@ -381,6 +381,155 @@ static void draft_offered(void **state)
 	fm_free(m);
 }
 
+/* The unit's own account types a whole 附表2 record, Chinese included,
+ * and every value is in the database as the form normalises it; F2 works
+ * as well as ^S for the next. Was the tmux scenario talent_entry. */
+static void talent_entry(void **state)
+{
+	story *s = *state;
+	char *err = NULL;
+	assert_int_equal(store_session(s->fx->env.store, SESSION_UNIT, "xcxy1", s->unit, &err), KP_OK);
+	s->c.user = "xcxy1";
+	form_model *m = open_form(s, 0);
+	assert_string_equal(m->rec.unit_name, "许昌学院");
+	type(s, m, "买买提•艾力"); key(s, m, TAB);
+	key(s, m, SPACE); /* the list opens on 男; Down takes 女 */
+	assert_int_equal(m->mode, FM_PICK);
+	key(s, m, (kp_key){true, (uint32_t)KEY_DOWN});
+	key(s, m, ENTER);
+	type(s, m, "38"); key(s, m, TAB);
+	type(s, m, "维吾尔");
+	assert_string_equal(m->pick.items[m->pick.match[m->pick.sel]], "维吾尔族");
+	key(s, m, ENTER);
+	type(s, m, "九三"); key(s, m, ENTER);
+	type(s, m, "硕士"); key(s, m, ENTER);
+	type(s, m, "农业"); key(s, m, TAB);
+	type(s, m, "果树栽培"); key(s, m, TAB);
+	type(s, m, "许昌学院"); key(s, m, TAB);
+	type(s, m, "副教授"); key(s, m, TAB);
+	type(s, m, "+86 139-3741-2345"); key(s, m, TAB);
+	type(s, m, "ＭＭＴ@163.COM"); key(s, m, TAB);
+	type(s, m, "mmt_2016"); key(s, m, TAB);
+	kp_key right = {true, (uint32_t)KEY_RIGHT};
+	kp_key boxes[] = {SPACE, right, right, SPACE, right, right, right, right, right, SPACE};
+	for (size_t i = 0; i < sizeof boxes / sizeof boxes[0]; i++)
+		key(s, m, boxes[i]);
+	type(s, m, "x"); /* not text in a row of boxes: ignored */
+	key(s, m, TAB);
+	type(s, m, "从事果树栽培研究二十年。"); key(s, m, ENTER); type(s, m, "主持省级课题三项。"); key(s, m, TAB);
+	type(s, m, "多次参加全国科普日活动。"); key(s, m, TAB);
+	type(s, m, "每季度开展一次果树讲座。"); key(s, m, TAB);
+	type(s, m, "同意推荐。"); key(s, m, TAB);
+	fm_result r = key(s, m, CTRL('S'));
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_said(&r, "已保存（第 1 号记录）");
+	assert_int_equal(m->rec.id, 0); /* ready for the next record */
+	assert_sql(s, "SELECT name || '|' || gender || '|' || age || '|' || ethnicity || '|' || political || '|' || "
+		      "education || '|' || industry || '|' || specialty || '|' || employer || '|' || title || '|' || "
+		      "phone || '|' || email || '|' || qq_wechat FROM talent",
+		   "买买提·艾力|女|38|维吾尔族|九三学社社员|硕士研究生|农业|果树栽培|许昌学院|副教授|13937412345|"
+		   "MMT@163.com|mmt_2016");
+	assert_sql(s, "SELECT service_categories FROM talent", "[\"青少年科普\",\"社区科普\",\"科普创作\"]");
+	assert_sql(s, "SELECT profile FROM talent", "从事果树栽培研究二十年。\n主持省级课题三项。");
+	assert_sql(s, "SELECT experience || '|' || plan || '|' || county_opinion || '|' || ifnull(city_opinion, 'NULL') "
+		      "FROM talent",
+		   "多次参加全国科普日活动。|每季度开展一次果树讲座。|同意推荐。|NULL");
+	assert_sql(s, "SELECT u.name || t.version FROM talent t JOIN units u ON u.id = t.unit_id", "许昌学院1");
+	fill_required(s, m, "张三", "2965753");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_said(&r, "已保存（第 2 号记录）");
+	assert_sql(s, "SELECT phone FROM talent WHERE id = 2", "0374-2965753");
+	assert_int_equal(key(s, m, ESC).kind, FM_CLOSE);
+	fm_free(m);
+}
+
+/* Choice lists find an item by its other spellings, in characters or
+ * pinyin (党员 is 中共党员, dz and 大专 are 大学专科); the highlighted box of
+ * a multi-select starts at the first option for every record. Was the
+ * tmux scenario choice_aliases. */
+static void choice_aliases(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	type(s, m, "王芳"); key(s, m, TAB);
+	type(s, m, "女"); key(s, m, ENTER);
+	type(s, m, "38"); key(s, m, TAB);
+	type(s, m, "汉"); key(s, m, ENTER);
+	type(s, m, "党员");
+	assert_string_equal(m->pick.items[m->pick.match[m->pick.sel]], "中共党员");
+	key(s, m, ENTER);
+	type(s, m, "dz");
+	assert_string_equal(m->pick.items[m->pick.match[m->pick.sel]], "大学专科");
+	key(s, m, ENTER);
+	key(s, m, TAB); key(s, m, TAB);
+	type(s, m, "许昌学院"); key(s, m, TAB); key(s, m, TAB);
+	type(s, m, "13912345678"); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
+	kp_key right = {true, (uint32_t)KEY_RIGHT};
+	key(s, m, right); key(s, m, right); key(s, m, SPACE); /* 社区科普 */
+	assert_int_equal(key(s, m, F2).kind, FM_SAVED);
+	assert_sql(s, "SELECT political || '|' || education || '|' || service_categories FROM talent",
+		   "中共党员|大学专科|[\"社区科普\"]");
+	type(s, m, "李强"); key(s, m, TAB);
+	type(s, m, "男"); key(s, m, ENTER);
+	type(s, m, "40"); key(s, m, TAB);
+	type(s, m, "汉"); key(s, m, ENTER);
+	type(s, m, "群众"); key(s, m, ENTER);
+	type(s, m, "大专");
+	assert_string_equal(m->pick.items[m->pick.match[m->pick.sel]], "大学专科");
+	key(s, m, ENTER);
+	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
+	type(s, m, "13912345679"); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
+	key(s, m, SPACE);
+	fm_result r = key(s, m, F2);
+	assert_said(&r, "已保存（第 2 号记录）");
+	assert_sql(s, "SELECT education || '|' || service_categories FROM talent WHERE id = 2",
+		   "大学专科|[\"青少年科普\"]");
+	fm_free(m);
+}
+
+/* 附表3: a year-month range that ends before it starts is refused naming
+ * both fields, 其他 needs its text, and the corrected record is saved under
+ * its 项目申报单位. Was the keyboard half of project_form.sh. */
+static void project_form(void **state)
+{
+	story *s = *state;
+	fm_result r;
+	form_model *m = fm_new(&s->c, catalog_form(&s->fx->env.cat, "project"), 0, s->unit, "许昌学院", &r);
+	assert_non_null(m);
+	assert_string_equal(m->rec.unit_name, "许昌学院"); /* the title's 项目申报单位 */
+	type(s, m, "2016年7月10日"); key(s, m, TAB);
+	type(s, m, "青少年科技创新大赛"); key(s, m, TAB);
+	type(s, m, "许昌学院科协"); key(s, m, TAB);
+	type(s, m, "周海旺"); key(s, m, TAB);
+	type(s, m, "2965753"); key(s, m, TAB);
+	type(s, m, "其他"); key(s, m, ENTER);
+	key(s, m, TAB); /* 其他类别 left empty */
+	type(s, m, "2016年9月"); key(s, m, TAB);
+	type(s, m, "2016.7");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(&r, "其他类别：项目类别为「其他」时必须填写");
+	assert_sql(s, "SELECT count(*) FROM project", "0");
+	assert_focus(m, "category_other"); /* the first field in error */
+	type(s, m, "科普基地建设");
+	r = key(s, m, F2);
+	assert_said(&r, "项目实施时间（止）：不能早于项目实施时间（起）");
+	assert_sql(s, "SELECT count(*) FROM project", "0");
+	key(s, m, CTRL('A'));
+	key(s, m, CTRL('K'));
+	type(s, m, "2016-12"); key(s, m, TAB);
+	type(s, m, "举办全市青少年科技创新大赛。"); key(s, m, TAB);
+	type(s, m, "参赛学生五百人次。");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_said(&r, "已保存（第 1 号记录）");
+	assert_sql(s, "SELECT u.name || '|' || declared_on || '|' || p.name || '|' || phone || '|' || category || '|' || "
+		      "category_other || '|' || start || '|' || \"end\" FROM project p JOIN units u ON u.id = p.unit_id",
+		   "许昌学院|2016-07-10|青少年科技创新大赛|0374-2965753|其他|科普基地建设|2016-09|2016-12");
+	fm_free(m);
+}
+
 /* A record that does not exist opens no model, and says so. */
 static void no_such_record(void **state)
 {
@@ -403,6 +552,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paste_row, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(draft_offered, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(no_such_record, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(talent_entry, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(choice_aliases, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(project_form, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
