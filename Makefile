@@ -72,7 +72,7 @@ DB       ?= data/demo.db
 DEMO_TODAY ?= 2016-08-10
 VERSION  := $(shell cat VERSION)
 
-.PHONY: all deps deps-test deps-fuzz deps-print deps-deb install install-files deb deb-check run test unit e2e check clean demo fuzz fuzzers bench print-check
+.PHONY: all deps deps-test deps-fuzz deps-print deps-deb install install-files deb deb-check run test unit e2e check check-layers clean demo fuzz fuzzers bench print-check
 all: $(BUILD)/kepu docs/keys.md
 
 # The key reference is generated from the one keymap table.
@@ -200,10 +200,19 @@ demo: deps
 run: demo
 	KEPU_TODAY=$(DEMO_TODAY) $(BUILD)/kepu --db $(DB)
 
-# Unit tests, then the end-to-end scenarios; the runner prints "N passed, N failed".
+# The layers, their circles and docs/architecture.md checked against the
+# code; then unit tests and the end-to-end scenarios; the runner prints
+# "N passed, N failed".
 test: deps-test
 	@$(MAKE) --no-print-directory all $(TEST_BIN) $(TOOLS)
+	@$(MAKE) --no-print-directory check-layers
 	@BUILD=$(BUILD) SANITIZE=$(SANITIZE) ./tests/run.sh $(TEST_BIN)
+
+# Includes and calls only go down a layer; no circle of files inside a layer
+# wider than tools/layers-ratchet; docs/architecture.md's arrows and
+# file:function names are the code's (tools/check_layers.py).
+check-layers: $(LIB_OBJ) $(BUILD)/obj/main.o
+	@/usr/bin/python3 tools/check_layers.py $(BUILD)/obj
 
 unit: all $(TEST_BIN)
 	@BUILD=$(BUILD) ./tests/run.sh --unit-only $(TEST_BIN)
@@ -215,7 +224,9 @@ check: all
 	$(BUILD)/kepu check
 
 # libFuzzer (clang-14): the form loader, the validators, the CSV importer,
-# each for FUZZ_SECONDS, seeded from the project's own files.
+# each for FUZZ_SECONDS, seeded from the project's own files. A crash's
+# input goes to build-fuzz/FUZZER-crash-*, never into the source tree; one
+# worth keeping becomes a seed (tests/fuzz/seeds/).
 FUZZERS      := fuzz_form fuzz_validate fuzz_csv fuzz_xlsx
 FUZZ_SECONDS ?= 60
 SEEDS_fuzz_form     := screens config data/lists
@@ -242,6 +253,7 @@ fuzz: deps-fuzz
 			fuzz_xlsx) seeds="$(SEEDS_fuzz_xlsx)"; args="";; \
 			*) seeds="$(SEEDS_fuzz_csv)"; args="$(ARGS_fuzz_csv)";; esac; \
 		build-fuzz/fuzz/$$f $$args -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=build-fuzz/$$f- \
 			-print_final_stats=1 build-fuzz/corpus/$$f $$seeds 2>build-fuzz/$$f.log || \
 			{ tail -40 build-fuzz/$$f.log; exit 1; }; \
 		grep -E "^Done|stat::number_of_executed_units" build-fuzz/$$f.log | tail -1; \

@@ -16,7 +16,7 @@
 #        for the import tests, written by a tool kepu does not use),
 #        libreoffice-calc-nogui (workbooks re-saved by LibreOffice, as offices
 #        send them, for the import tests), man-db (the installed man page is
-#        rendered).
+#        rendered), python3 and binutils (nm) for make check-layers.
 # fuzz   clang-14 with its libFuzzer runtime (libclang-rt-14-dev is only a
 #        Recommends of clang-14, so it is named).
 # print  LibreOffice and CJK fonts to render workbooks as printed, poppler to
@@ -28,7 +28,7 @@ BUILD_PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev libyaml-dev libpcr
 libxlsxwriter-dev libminizip-dev zlib1g-dev libexpat1-dev libsodium-dev unicode-data bzip2
 ncurses-term locales lrzsz"
 TEST_PKGS="libcmocka-dev sqlite3 tmux openssh-server openssh-client luit unzip zip procps time python3-openpyxl
-libreoffice-calc-nogui man-db"
+libreoffice-calc-nogui man-db python3 binutils"
 FUZZ_PKGS="clang-14 libclang-rt-14-dev"
 PRINT_PKGS="libreoffice-calc-nogui fonts-noto-cjk poppler-utils python3-openpyxl"
 DEB_PKGS="dpkg-dev lintian"

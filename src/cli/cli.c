@@ -69,6 +69,12 @@ const kp_command kp_commands[] = {
 	 "--from; nothing of the old year changes. Refused: a year opened already, a --from not opened, a unit's "
 	 "session (--unit acts on a unit's behalf). Every record, quota, tick and report belongs to the year it was "
 	 "made in; the talents of 附表2 stay listed in every year."},
+	{"move", cmd_move, 2, 2, true, false, "move FORM ID --to-year YEAR --db FILE [--unit UNIT]",
+	 "Move record number ID of FORM (talent, project, activity, …) to another programme year when it was filed in "
+	 "the wrong one: it keeps its number, review state, attachments and history, and the move is audited. The "
+	 "year must be opened and its rules hold (an activity's date must fall in it, or the move is refused naming "
+	 "the field). The city's decision for any record; with --unit, as that unit's account: only its own record "
+	 "before it is submitted (草稿), never into a year not begun. 附表1's per-unit records never move."},
 	{"find", cmd_find, 1, 1, true, false, "find TEXT --db FILE [--unit UNIT] [--category CATEGORY]",
 	 "The expert search of 科普快速反应机制: the talents (附表2) whose 科普专长, 服务类别, 主要从事行业, 工作单位, "
 	 "职务 or free texts hold every word of TEXT, as written or by pinyin (spaq finds 食品安全), as CSV on standard "
@@ -106,12 +112,13 @@ const kp_option kp_options[] = {
 	 "The programme year to work in (default: the newest year opened that has begun by today, see kepu year "
 	 "list). An unopened year is refused, naming the years opened."},
 	{"from", 'R', false, "YEAR", "year", "With year open: the year whose quotas and schedule the new year starts from."},
+	{"to-year", 'T', false, "YEAR", "move", "With move: the programme year the record moves to."},
 	{"role", 'r', false, "ROLE", "user", "With user add: city (市科协) or unit (单位填报员)."},
 	{"since", 'S', false, "DATE", "audit", "With audit: from that day on."},
 	{"user", 'U', false, "NAME", "audit", "With audit: only that user's rows."},
-	{"unit", 'u', false, "UNIT", "import export user audit find year attachments",
+	{"unit", 'u', false, "UNIT", "import export user audit find year attachments move",
 	 "The unit (单位 of 附表1) that imported rows belong to, that an export or a search is limited to, of a new "
-	 "unit account, or whose audit rows are printed; import, find, year and attachments act as that unit's account."},
+	 "unit account, or whose audit rows are printed; import, find, year, attachments and move act as that unit's account."},
 	{"for-unit", 'Q', false, "UNIT", "import",
 	 "With import: the unit whose records a file without a 填报单位 column holds (a 推荐表 or 入库表), imported "
 	 "with the administrator's rights, so the city's opinion on the form is kept (--unit imports with the unit's "
@@ -345,6 +352,7 @@ int cli_main(int argc, char **argv)
 		case 'g': o.category = optarg; break;
 		case 'Y': o.year = optarg; break;
 		case 'R': o.from = optarg; break;
+		case 'T': o.to_year = optarg; break;
 		case 'N': o.record = optarg; break;
 		case 'W': o.force = true; break;
 		case 'D': o.demo = true; break;

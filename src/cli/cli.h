@@ -26,6 +26,7 @@ typedef struct {
 	const char *category; /* --category: kepu find's 服务类别 */
 	const char *year;     /* --year: the programme year worked in */
 	const char *from;     /* --from: year open's source year */
+	const char *to_year;  /* --to-year: kepu move's target year */
 	const char *record;   /* --record N: kepu attachments list of one record */
 	bool demo, dry_run, update;
 	bool force;           /* --force: kepu attachments get may replace FILE */
@@ -51,6 +52,7 @@ int cmd_user(const kp_opts *o);
 int cmd_audit(const kp_opts *o);
 int cmd_find(const kp_opts *o);
 int cmd_year(const kp_opts *o);
+int cmd_move(const kp_opts *o);
 int cmd_attachments(const kp_opts *o);
 int cmd_tui(const kp_opts *o);
 

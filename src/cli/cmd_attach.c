@@ -19,21 +19,6 @@
 #include "domain/evidence.h"
 #include "domain/review.h"
 
-/* The largest number taken for an attachment or a record: 18 digits. */
-#define NUMBER_MAX 999999999999999999LL
-
-/* A whole number 1..NUMBER_MAX, else *err names what and the bounds. */
-static bool parse_number(const char *s, const char *what, long long *out, char **err)
-{
-	size_t n = strlen(s);
-	if (n && n <= 18 && strspn(s, "0123456789") == n && (*out = strtoll(s, NULL, 10)) > 0)
-		return true;
-	char *shown = utf8_sanitize(s, false);
-	*err = xasprintf(msg(MSG_C_ATT_BAD_NUMBER), what, shown, NUMBER_MAX);
-	free(shown);
-	return false;
-}
-
 /* The form named by its id (activity) or a part of its title, if it takes
  * attachments; else *err lists those that do. */
 static const kp_form *evidence_form(const kp_env *e, const char *name, char **err)
@@ -104,7 +89,7 @@ static int list(kp_env *e, const kp_opts *o, char **err)
 	}
 	if (o->form && !(only = evidence_form(e, o->form, err)))
 		return EXIT_DATA;
-	if (o->record && !parse_number(o->record, msg(MSG_C_ATT_RECORD), &record_id, err))
+	if (o->record && !cli_parse_number(o->record, msg(MSG_C_ATT_RECORD), &record_id, err))
 		return EXIT_USAGE;
 	if (o->output && cli_output_to(o->output) != EXIT_OK)
 		return EXIT_DATA;
@@ -160,7 +145,7 @@ static int get(kp_env *e, const kp_opts *o, char **err)
 		*err = xstrdup(msg(MSG_C_ATT_USAGE));
 		return EXIT_USAGE;
 	}
-	if (!parse_number(o->args[1], msg(MSG_C_ATT_ID), &id, err))
+	if (!cli_parse_number(o->args[1], msg(MSG_C_ATT_ID), &id, err))
 		return EXIT_USAGE;
 	if (!o->output) {
 		*err = xstrdup(msg(MSG_C_ATT_NEED_OUTPUT));

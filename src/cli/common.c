@@ -171,3 +171,17 @@ int cli_output_to(const char *path)
 	}
 	return rc;
 }
+
+/* The largest number taken for an attachment or a record: 18 digits. */
+#define NUMBER_MAX 999999999999999999LL
+
+bool cli_parse_number(const char *s, const char *what, long long *out, char **err)
+{
+	size_t n = strlen(s);
+	if (n && n <= 18 && strspn(s, "0123456789") == n && (*out = strtoll(s, NULL, 10)) > 0)
+		return true;
+	char *shown = utf8_sanitize(s, false);
+	*err = xasprintf(msg(MSG_C_ATT_BAD_NUMBER), what, shown, NUMBER_MAX);
+	free(shown);
+	return false;
+}

@@ -42,6 +42,10 @@ FILE *cli_create(const char *path, char **err);
  * when it cannot be made, else EXIT_OK. */
 int cli_output_to(const char *path);
 
+/* A record's or attachment's number, 1 to 18 digits; else false with *err
+ * naming what (记录编号) and the bounds. */
+bool cli_parse_number(const char *s, const char *what, long long *out, char **err);
+
 /* The end of a subcommand: err (if any) printed and freed, e closed;
  * returns EXIT_DATA after an error, else rc. */
 int cli_close(kp_env *e, char *err, int rc);

@@ -41,9 +41,16 @@ const char *store_damage_reason(void) { return damage; }
 int db_fail(kp_store *s, char **err)
 {
 	note_damage(sqlite3_extended_errcode(s->db));
-	if (err)
-		*err = xasprintf(msg(MSG_S_SQL), sqlite3_errmsg(s->db));
+	db_set_err(err, xasprintf(msg(MSG_S_SQL), sqlite3_errmsg(s->db)));
 	return KP_ERR;
+}
+
+void db_set_err(char **err, char *text)
+{
+	if (err)
+		*err = text;
+	else
+		free(text);
 }
 
 sqlite3_stmt *db_prepare(kp_store *s, const char *sql, char **err)
@@ -150,8 +157,8 @@ int store_open(const char *path, kp_store **out, char **err)
 	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 				 NULL);
 	if (rc != SQLITE_OK) {
-		*err = xasprintf(msg(MSG_S_OPEN), path,
-				 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		db_set_err(err, xasprintf(msg(MSG_S_OPEN), path,
+				 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc)));
 		sqlite3_close(s->db);
 		free(s);
 		return KP_ERR;
@@ -180,7 +187,7 @@ int store_open(const char *path, kp_store **out, char **err)
 	for (size_t i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++) {
 		char *e = NULL;
 		if (db_exec(s, pragmas[i], &e) != KP_OK) {
-			*err = xasprintf(msg(MSG_S_OPEN), path, e);
+			db_set_err(err, xasprintf(msg(MSG_S_OPEN), path, e));
 			free(e);
 			store_close(s);
 			return KP_ERR;
@@ -224,12 +231,13 @@ int store_quick_check(kp_store *s, char **err)
 			sb_printf(&problems, "%s%s", problems.len ? "; " : "", line);
 	}
 	sqlite3_finalize(st);
+	bool ok = rc == SQLITE_DONE && !problems.len;
 	if (rc != SQLITE_DONE && !problems.len)
 		db_fail(s, err);
 	else if (problems.len)
-		*err = sb_take(&problems);
+		db_set_err(err, sb_take(&problems));
 	sb_free(&problems);
-	return rc == SQLITE_DONE && !*err ? KP_OK : KP_ERR;
+	return ok ? KP_OK : KP_ERR;
 }
 
 int store_backup(kp_store *s, const char *out, char **err)
@@ -246,7 +254,7 @@ int store_backup(kp_store *s, const char *out, char **err)
 		return rc;
 	sqlite3 *copy;
 	if (sqlite3_open_v2(out, &copy, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		*err = xasprintf(msg(MSG_S_OPEN), out, sqlite3_errmsg(copy));
+		db_set_err(err, xasprintf(msg(MSG_S_OPEN), out, sqlite3_errmsg(copy)));
 		sqlite3_close(copy);
 		return KP_ERR;
 	}
@@ -259,7 +267,7 @@ int store_backup(kp_store *s, const char *out, char **err)
 	sqlite3_close(copy);
 	rc = result && !strcmp(result, "ok") ? KP_OK : KP_ERR;
 	if (rc != KP_OK)
-		*err = xasprintf(msg(MSG_S_BACKUP_BAD), out, result ? result : "?");
+		db_set_err(err, xasprintf(msg(MSG_S_BACKUP_BAD), out, result ? result : "?"));
 	free(result);
 	return rc;
 }

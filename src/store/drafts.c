@@ -47,7 +47,7 @@ int store_draft_save(kp_store *s, const char *owner, const char *form, const kp_
 		     char **err)
 {
 	if (!owner_ok(s, owner)) {
-		*err = xstrdup(msg(MSG_SS_DRAFT_OWNER));
+		db_set_err(err, xstrdup(msg(MSG_SS_DRAFT_OWNER)));
 		return KP_ERR;
 	}
 	char *data = json_array_encode(d->pairs, d->npairs * 2);

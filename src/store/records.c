@@ -48,10 +48,7 @@ void record_set(kp_record *r, size_t i, const char *v)
 static char *select_sql(const kp_form *f, const char *where_order);
 static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r);
 
-/* The stored record `WHERE t.<key> = value` (id, or unit_id for a per-unit
- * form), read inside the writer's transaction; false when there is none
- * or it is another unit's than a unit session's. */
-static bool stored(kp_store *s, const kp_form *f, const char *key, long long value, kp_record *out)
+bool db_stored(kp_store *s, const kp_form *f, const char *key, long long value, kp_record *out)
 {
 	/* A per-unit form's record is the unit's of the session's year. */
 	bool by_unit = !strcmp(key, "unit_id");
@@ -138,8 +135,8 @@ static int write_fail(kp_store *s, const kp_form *f, const kp_record *r, char **
 {
 	if (f->unique >= 0 && sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE) {
 		if (err)
-			*err = xasprintf(msg(MSG_S_DUPLICATE), f->fields[f->unique].label,
-					 r->vals[f->unique]);
+			db_set_err(err, xasprintf(msg(MSG_S_DUPLICATE), f->fields[f->unique].label,
+					 r->vals[f->unique]));
 		return KP_ERR;
 	}
 	return db_fail(s, err);
@@ -250,11 +247,11 @@ static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, ch
 	char *labels = hint_labels(f);
 	int rc = KP_ESAME;
 	if (old->unit_id != r->unit_id)
-		*err = xasprintf(msg(MSG_S_SAME_OTHER_UNIT), old->unit_name, old->id, labels);
+		db_set_err(err, xasprintf(msg(MSG_S_SAME_OTHER_UNIT), old->unit_name, old->id, labels));
 	else if (f->review && !strcmp(old->state, "approved"))
-		*err = xasprintf(msg(MSG_S_SAME_APPROVED), old->id, labels);
+		db_set_err(err, xasprintf(msg(MSG_S_SAME_APPROVED), old->id, labels));
 	else if (!b->update)
-		*err = xasprintf(msg(MSG_S_SAME), old->id, labels);
+		db_set_err(err, xasprintf(msg(MSG_S_SAME), old->id, labels));
 	else
 		rc = KP_OK;
 	free(labels);
@@ -343,14 +340,14 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	kp_record old;
 	/* A per-unit form's record for a unit that has one is replaced: an
 	 * update, audited with its old values. */
-	bool replaces = b->f->per_unit && stored(b->s, b->f, "unit_id", r->unit_id, &old);
+	bool replaces = b->f->per_unit && db_stored(b->s, b->f, "unit_id", r->unit_id, &old);
 	/* An import's row (a batch with a source) may repeat a stored person:
 	 * looked up unless no row can hold its values (persons.c). The screen
 	 * warns before saving instead, and a second F2 saves. */
-	/* An import's rows were checked by the same form_validate on its
-	 * reading thread, and patterns match on one thread at a time
-	 * (pattern.h): the writer checks the other batches (a form's insert,
-	 * the seeds). */
+	/* An import's rows were each checked by the same form_validate on
+	 * its reading thread (transfer.c) just before; checking them again
+	 * here would slow the writer, an import's bottleneck. Every other
+	 * batch (a form's insert, the seeds) is checked here. */
 	if (!b->source && values_check(b->s, b->f, r, err) != KP_OK) {
 		if (replaces)
 			record_free(&old);
@@ -503,7 +500,7 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 	sb_free(&b);
 	int rc = KP_ERR;
 	kp_record old;
-	bool had = stored(s, f, "id", r->id, &old);
+	bool had = db_stored(s, f, "id", r->id, &old);
 	if (had)
 		r->unit_id = old.unit_id; /* an update never moves a record to another unit */
 	char **held = NULL;
@@ -521,7 +518,7 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 		if (sqlite3_step(st) != SQLITE_DONE)
 			write_fail(s, f, r, err);
 		else if (sqlite3_changes(s->db) == 0 || !had) {
-			*err = xstrdup(msg(MSG_S_CHANGED));
+			db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 			rc = KP_ECONFLICT;
 		} else if ((rc = audit_record(s, f, r->id, old.unit_id, "update", old.vals, r->vals)) != KP_OK)
 			db_fail(s, err);
@@ -549,7 +546,7 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 	free(sql);
 	int rc = KP_ERR;
 	kp_record old;
-	bool had = stored(s, f, "id", id, &old);
+	bool had = db_stored(s, f, "id", id, &old);
 	if (st && had && (session_may_delete(s, f, &old, err) != KP_OK ||
 			  refs_block_delete(s, f, id, err) != KP_OK)) {
 		sqlite3_finalize(st);
@@ -573,8 +570,8 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 	if (rc == KP_OK && db_commit(s, err) == KP_OK)
 		return KP_OK;
 	db_rollback(s);
-	if (rc == KP_ENOTFOUND || (rc == KP_ERR && !*err))
-		*err = xstrdup(msg(MSG_S_CHANGED));
+	if (rc == KP_ENOTFOUND || (rc == KP_ERR && err && !*err))
+		db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 	return rc == KP_OK ? KP_ERR : rc;
 }
 
@@ -626,7 +623,7 @@ int store_get(kp_store *s, const kp_form *f, long long id, kp_record *r, char **
 	if (rc == SQLITE_ROW)
 		read_row(st, f, r);
 	else if (rc == SQLITE_DONE)
-		*err = xstrdup(msg(MSG_S_CHANGED));
+		db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 	else
 		db_fail(s, err);
 	sqlite3_finalize(st);
@@ -886,7 +883,7 @@ int store_set_state(kp_store *s, const kp_form *f, long long id, const char *fro
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	kp_record old;
-	bool had = stored(s, f, "id", id, &old);
+	bool had = db_stored(s, f, "id", id, &old);
 	char *sql = xasprintf("UPDATE \"%s\" SET kp_state = ?1, kp_reason = ?2, version = version + 1,"
 			      " updated_at = " NOW " WHERE id = ?3 AND kp_state = ?4 AND (?5 = 0 OR unit_id = ?5)",
 			      f->table);
@@ -906,7 +903,7 @@ int store_set_state(kp_store *s, const kp_form *f, long long id, const char *fro
 		if (sqlite3_step(st) != SQLITE_DONE)
 			db_fail(s, err);
 		else if (!had || !sqlite3_changes(s->db)) {
-			*err = xstrdup(msg(MSG_S_CHANGED));
+			db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 			rc = KP_ECONFLICT;
 		} else {
 			char *ch[] = {"kp_state", old.state, (char *)to, "kp_reason", old.reason,

@@ -342,6 +342,10 @@ lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key)
 		if (m->nmarked || m->n)
 			r = result(LM_REVIEW);
 		break;
+	case ACT_YEAR:
+		if (m->n)
+			r = result(LM_YEAR);
+		break;
 	case ACT_TOGGLE: /* Space marks a reviewed record; elsewhere it is filter text */
 		if (m->form->review && m->n) {
 			toggle_mark(m, m->rows[m->sel].id);

@@ -29,6 +29,7 @@ typedef enum {
 	LM_OPEN,      /* open record id (0: a new one; -1: a 编号 that names none) */
 	LM_NEW,       /* a new record wanted: the unit is the view's to ask (the city) */
 	LM_REVIEW,    /* the review prompt over the marked records, or the selected one */
+	LM_YEAR,      /* the selected record into another programme year (the year prompt) */
 	LM_PICK_UNIT  /* a view: the city chooses whose roll */
 } lm_kind;
 

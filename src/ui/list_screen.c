@@ -16,6 +16,7 @@
 #include "ui/draw.h"
 #include "ui/list_model.h"
 #include "ui/review_prompt.h"
+#include "ui/year_prompt.h"
 #include "ui/unit_picker.h"
 #include "ui/screens.h"
 
@@ -40,6 +41,7 @@ typedef struct {
 	unit_picker pick;    /* views: which unit; lists: the unit of a new record (the city) */
 	char *unit_name;     /* views: the unit shown, chosen here (the city) */
 	review_prompt review; /* F9 */
+	year_prompt year;    /* F5: the record into another programme year */
 } list_screen;
 
 static int body_rows(void) { return app_body_height() - 1; /* one header row */ }
@@ -161,6 +163,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 	if (ls->pick.pop.open)
 		picker_draw(&ls->pick, y + 1, 20);
 	review_prompt_draw(&ls->review, app, y + 2);
+	year_prompt_draw(&ls->year, y + 2);
 	if (ls->m.mode == LM_CONFIRM_DELETE && ls->m.n) {
 		const kp_record *r = &ls->m.rows[ls->m.sel];
 		char q[512];
@@ -201,6 +204,9 @@ static void show(list_screen *ls, ui_app *app, const lm_result *r)
 	case LM_PICK_UNIT:
 		picker_open(&ls->pick, app);
 		break;
+	case LM_YEAR:
+		year_prompt_open(&ls->year, app, m->form, &m->rows[m->sel]);
+		break;
 	case LM_REVIEW:
 		if (m->nmarked)
 			review_prompt_open_many(&ls->review, app, m->form, m->marked, m->nmarked);
@@ -233,6 +239,11 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 		}
 		return;
 	}
+	if (year_prompt_active(&ls->year)) {
+		if (year_prompt_key(&ls->year, app, key))
+			lm_reload(&ls->m, &c);
+		return;
+	}
 	lm_result r = lm_key(&ls->m, &c, key);
 	show(ls, app, &r);
 }
@@ -248,6 +259,7 @@ static void list_destroy(ui_screen *s)
 	list_screen *ls = (list_screen *)s;
 	lm_free(&ls->m);
 	review_prompt_free(&ls->review);
+	year_prompt_free(&ls->year);
 	free(ls->cols);
 	free(ls->fields);
 	picker_free(&ls->pick);

@@ -76,6 +76,15 @@ static void enter(login_screen *ls)
 		ls->base.open = (ui_open){SCR_MENU, NULL, NULL, 0};
 }
 
+/* The city learns at sign-in that a name is being guessed at (#27). */
+static void attack_note(ui_app *app)
+{
+	char *note = app->account.role == USER_CITY ? auth_attack_note(app->env, (long long)time(NULL)) : NULL;
+	if (note)
+		app_status(app, true, "%s", note);
+	free(note);
+}
+
 static void try_login(login_screen *ls, ui_app *app)
 {
 	char *name = eb_text(&ls->f[0]), *password = eb_text(&ls->f[1]);
@@ -99,6 +108,7 @@ static void try_login(login_screen *ls, ui_app *app)
 			app_status(app, false, "%s", msg(MSG_UI_LOGIN_MUST_CHANGE));
 		} else {
 			enter(ls);
+			attack_note(app);
 		}
 		return;
 	case LOGIN_WAIT:

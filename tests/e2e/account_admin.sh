@@ -8,6 +8,7 @@ add_user wdq unit 魏都区
 E2E_USER=wdq start 100 30                           # sets wdq's own password
 refute_screen "账号管理"
 keys z
+settled
 refute_screen "15 分钟内连续输错次数"
 keys q; wait_for "KEPU-EXIT=0"
 close_terminals

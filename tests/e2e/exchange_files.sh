@@ -15,8 +15,8 @@ own=$(sqlite3 "$DB" "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit
 mkdir -p "$WORK/exchange" && echo "kept" >"$WORK/exchange/x"
 
 E2E_USER=weidu start 80 24 --today 2016-08-10
-# refused NAME MESSAGE: Enter on NAME in the file field shows MESSAGE.
-refused() {
+# name_refused NAME MESSAGE: Enter on NAME in the file field shows MESSAGE.
+name_refused() {
 	keys C-a C-k
 	type_text "$1"; keys Enter
 	wait_for "$2"
@@ -28,26 +28,26 @@ type_text "附表2"; keys Enter
 wait_for "交换文件夹：$X/"
 [ "$(stat -c %a "$X")" = 700 ] || fail "folder mode $(stat -c %a "$X")"
 assert_screen "交换文件夹中还没有文件"
-refused /etc/passwd "不能含有 /，只写交换文件夹中的文件名"
-refused ../x "不能含有 /，只写交换文件夹中的文件名"
-refused "$DB" "不能含有 /"
-refused .hidden "不能以 . 开头（.. 和隐藏文件不能使用）"
+name_refused /etc/passwd "不能含有 /，只写交换文件夹中的文件名"
+name_refused ../x "不能含有 /，只写交换文件夹中的文件名"
+name_refused "$DB" "不能含有 /"
+name_refused .hidden "不能以 . 开头（.. 和隐藏文件不能使用）"
 # Links to the database put in the folder by someone with a shell.
 ln -s "$DB" "$X/link.csv"
 ln "$DB" "$X/hard.csv"
-refused link.csv "「link.csv」是符号链接"
-refused hard.csv "「hard.csv」是 kepu 的数据库"
+name_refused link.csv "「link.csv」是符号链接"
+name_refused hard.csv "「hard.csv」是 kepu 的数据库"
 [ "$(rows)" = "$before" ] || fail "rows changed: $(rows), were $before"
 keys Escape; wait_for "主菜单"
 
 keys e; wait_for "选择要导出或导入的表"
 type_text "附表2"; keys Enter
 wait_for "文件名    附表2-魏都区-20160810.xlsx"     # proposed: a fresh name
-refused /etc/passwd "不能含有 /，只写交换文件夹中的文件名"
-refused ../x "不能含有 /，只写交换文件夹中的文件名"
-refused "$DB" "不能含有 /"
-refused link.csv "交换文件夹中已有「link.csv」，不会覆盖"
-refused hard.csv "交换文件夹中已有「hard.csv」，不会覆盖"
+name_refused /etc/passwd "不能含有 /，只写交换文件夹中的文件名"
+name_refused ../x "不能含有 /，只写交换文件夹中的文件名"
+name_refused "$DB" "不能含有 /"
+name_refused link.csv "交换文件夹中已有「link.csv」，不会覆盖"
+name_refused hard.csv "交换文件夹中已有「hard.csv」，不会覆盖"
 [ "$(cat "$WORK/exchange/x")" = kept ] || fail "../x was written"
 [ ! -e "$WORK/x" ] || fail "a file was written outside the folder"
 [ "$(rows)" = "$before" ] || fail "rows changed: $(rows), were $before"

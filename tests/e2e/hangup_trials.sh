@@ -3,6 +3,7 @@
 # the text kepu had already shown.
 . "$(dirname "$0")/lib.sh"
 new_db
+seed_random
 trials=${TRIALS:-20}
 lost=0
 for i in $(seq "$trials"); do

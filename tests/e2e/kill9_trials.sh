@@ -3,6 +3,7 @@
 # ever lost, and the database passes integrity_check every time.
 . "$(dirname "$0")/lib.sh"
 new_db
+seed_random
 trials=${TRIALS:-30}
 lost=0
 for t in $(seq "$trials"); do

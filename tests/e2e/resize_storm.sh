@@ -3,6 +3,7 @@
 # `make test SANITIZE=1` this runs against the ASan/UBSan build.
 . "$(dirname "$0")/lib.sh"
 new_db
+seed_random
 start 80 24
 open_talent_form "医学会"
 storms=${STORMS:-300}
