@@ -119,13 +119,21 @@ static void assert_sql(story *s, const char *sql, const char *want)
 
 /* Every required field of 附表2 from the first, as a clerk types them
  * (lib.sh's fill_required): the cursor ends on 服务类别, first box ticked. */
-static void fill_required(story *s, form_model *m, const char *name, const char *phone)
+/* 姓名 to 政治面貌 of 附表2 (民族 汉族), the focus left on 学历. A choice
+ * is typed to filter its list, and Enter takes it. */
+static void person(story *s, form_model *m, const char *name, const char *gender, const char *age,
+		   const char *political)
 {
 	type(s, m, name); key(s, m, TAB);
-	type(s, m, "男"); key(s, m, ENTER);          /* a choice: typing filters, Enter takes it */
-	type(s, m, "45"); key(s, m, TAB);
+	type(s, m, gender); key(s, m, ENTER);
+	type(s, m, age); key(s, m, TAB);
 	type(s, m, "汉"); key(s, m, ENTER);
-	type(s, m, "中共"); key(s, m, ENTER);
+	type(s, m, political); key(s, m, ENTER);
+}
+
+static void fill_required(story *s, form_model *m, const char *name, const char *phone)
+{
+	person(s, m, name, "男", "45", "中共");
 	type(s, m, "本科"); key(s, m, ENTER);
 	key(s, m, TAB); key(s, m, TAB);              /* 主要从事行业, 科普专长 */
 	type(s, m, "许昌学院农学院"); key(s, m, TAB);
@@ -198,11 +206,7 @@ static void data_entry_aids(void **state)
 {
 	story *s = *state;
 	form_model *m = open_form(s, 0);
-	type(s, m, "李白"); key(s, m, TAB);
-	type(s, m, "男"); key(s, m, ENTER);
-	type(s, m, "45"); key(s, m, TAB);
-	type(s, m, "汉"); key(s, m, ENTER);
-	type(s, m, "群众"); key(s, m, ENTER);
+	person(s, m, "李白", "男", "45", "群众");
 	type(s, m, "本科"); key(s, m, ENTER);
 	type(s, m, "教育"); key(s, m, TAB);
 	key(s, m, TAB);
@@ -470,11 +474,7 @@ static void choice_aliases(void **state)
 	assert_int_equal(key(s, m, F2).kind, FM_SAVED);
 	assert_sql(s, "SELECT political || '|' || education || '|' || service_categories FROM talent",
 		   "中共党员|大学专科|[\"社区科普\"]");
-	type(s, m, "李强"); key(s, m, TAB);
-	type(s, m, "男"); key(s, m, ENTER);
-	type(s, m, "40"); key(s, m, TAB);
-	type(s, m, "汉"); key(s, m, ENTER);
-	type(s, m, "群众"); key(s, m, ENTER);
+	person(s, m, "李强", "男", "40", "群众");
 	type(s, m, "大专");
 	assert_string_equal(m->pick.items[m->pick.match[m->pick.sel]], "大学专科");
 	key(s, m, ENTER);
