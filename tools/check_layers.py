@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MulanPSL-2.0
 """make check-layers: the layers of src/ as docs/architecture.md draws them.
 
 Fails when

@@ -1,5 +1,7 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "cli/cli.h"
 
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,10 +13,35 @@
 #include "core/msg.h"
 #include "core/paths.h"
 #include "core/priv.h"
+#include "core/utf8.h"
+#include "domain/exchange.h"
 #include "store/store.h"
 #include "version.h"
 
 static int cmd_help(const kp_opts *o);
+
+/* Every file a command is asked to write (--output, --skip-invalid, the
+ * backup's OUT.db, the database init makes), checked once here for every
+ * command: never the database, never a name SQLite would take for a
+ * companion of a file. */
+static int check_outputs(const kp_opts *o, const kp_command *cmd)
+{
+	const char *outs[] = {o->output, o->rejects, !strcmp(cmd->name, "backup") && o->nargs ? o->args[0] : NULL,
+			      !strcmp(cmd->name, "init") ? o->db : NULL};
+	for (size_t i = 0; i < sizeof outs / sizeof *outs; i++) {
+		char *err = NULL;
+		/* init's database is the one file compared with itself: only its name is checked */
+		const char *db = i == 3 ? NULL : o->db;
+		if (outs[i] && exchange_check_output(AT_FDCWD, db, outs[i], &err) != 0) {
+			char *clean = utf8_sanitize(err, false);
+			fprintf(stderr, "kepu: %s\n", clean);
+			free(clean);
+			free(err);
+			return EXIT_DATA;
+		}
+	}
+	return EXIT_OK;
+}
 
 /* The subcommand table: name, handler, positional arguments, whether it
  * needs an administrator when kepu is installed setgid, whether it is
@@ -398,8 +425,15 @@ int cli_main(int argc, char **argv)
 		fprintf(stderr, "kepu: %s\n", msg(MSG_C_BAD_TODAY));
 		return EXIT_USAGE;
 	}
+	if (cmd && check_outputs(&o, cmd) != EXIT_OK)
+		return EXIT_DATA;
+	cli_spool spool;
+	bool spooled = cmd && cli_spool_begin(&spool);
 	int rc = cmd ? cmd->run(&o) : cmd_tui(&o);
-	if (store_damaged()) { /* whatever was printed cannot be trusted */
+	/* Whatever was printed cannot be trusted: none of it is shown. */
+	if (spooled && cli_spool_end(&spool, !store_damaged()) != 0 && rc == EXIT_OK)
+		rc = EXIT_DATA;
+	if (store_damaged()) {
 		fprintf(stderr, "kepu: ");
 		fprintf(stderr, msg(MSG_S_DAMAGED), store_damage_reason());
 		fputc('\n', stderr);

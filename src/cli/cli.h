@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * cli: kepu's subcommands. main() parses the options once into kp_opts and
  * either runs the TUI or the subcommand named by the first argument.

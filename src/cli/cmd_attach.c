@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu attachments list|get: the files attached to records (#19) on the
  * server's command line, in the session --unit narrows to: a unit's
  * listing holds its own files only, and another unit's file number is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu user add|passwd|list|lock|unlock|disable and kepu audit: accounts
  * and the audit trail from the command line (the server's administrators). */
 #include <stdio.h>

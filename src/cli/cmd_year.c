@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu year list | open YEAR --from YEAR: the programme years (#19);
  * kepu move FORM ID --to-year YEAR: a record into another year (#27). */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * auth: passwords (Argon2id through libsodium's crypto_pwhash_str) and the
  * login rules. Failures are counted under the name typed and under the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * save: the one way a record is saved, for every front end that saves one
  * record (the form screen, a table cell; imports write many through

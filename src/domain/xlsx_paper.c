@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * xlsx_paper: a form printed as the seed prints it, one record a page — the
  * 附表2 推荐表 and the 附表3 入库表. The layout is data (the form's `paper`

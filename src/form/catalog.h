@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * catalog: everything kepu knows from its definition files — the named
  * patterns (config/patterns.yaml), the choice lists (data/lists/NAME.yaml) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * form: the in-memory description of a form, as loaded from screens/NAME.yaml.
  * A form owns its fields; patterns and choice lists named in the YAML belong

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Loading one screens/NAME.yaml file into a kp_form (see docs/forms.md). */
 #include <stdlib.h>
 #include <string.h>

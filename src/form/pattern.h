@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * pattern: PCRE2 patterns compiled once (UTF, JIT where available) and
  * matched under match, depth and heap limits, so no pattern from a form file

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * phone: telephone numbers as the numbering plans define them (the phone
  * field type). A mobile is 11 digits; a landline is an area code and a

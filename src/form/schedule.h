@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * schedule: the programme's timetable (section 五 of the founding
  * document) and its scoreboard (section 六), as loaded from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Attachments (#19): files a clerk sends as evidence of a record, kept in
  * the database itself as BLOBs, so WAL, kepu backup (VACUUM INTO) and a
  * restore keep them in step with their records. Every statement reaches a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Accounts, login attempts and the audit trail. Password hashes come in
  * already hashed (domain/auth.c); nothing here sees a password. */
 #include <stdlib.h>

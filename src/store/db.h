@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Internal to store/: the connection and helpers shared by its files. */
 #ifndef KP_STORE_DB_H
 #define KP_STORE_DB_H

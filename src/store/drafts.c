@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Drafts: what a user was typing into a form, kept until it is saved, so a
  * dropped SSH link or a killed session loses nothing. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* A record moved to another programme year (#27): filed in the wrong
  * year, it keeps its number, state, attachments and history instead of
  * being deleted and typed again. Who may move what, and the target year's

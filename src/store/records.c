@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Records of any form: insert, update (with version check), delete, read. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Record fields (#19): a nomination's talent or project is the number of a
  * record of another form (kp_seq numbers are never handed out twice, so a
  * number always means the same record). The rules of what may be named

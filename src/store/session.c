@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The session: on whose behalf every statement of the store runs, and the
  * rules of who may read and change what (store.h explains the kinds). The
  * rules live here and nowhere else; screens ask them only for an early

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * store: the only place with SQL. One SQLite file in WAL mode, shared by
  * many SSH sessions. Every statement is prepared with bound parameters;
@@ -432,8 +433,10 @@ size_t store_audit_page(kp_store *s, const kp_audit_query *q, long long before_i
 void audit_rows_free(kp_audit_row *a, size_t n);
 
 /* A consistent copy of the live database in out (which must not exist),
- * made with VACUUM INTO while other sessions keep working, then checked
- * with PRAGMA integrity_check. Returns 0, or KP_ERR with *err. */
+ * made with VACUUM INTO while other sessions keep working into a temporary
+ * file beside out, synced, checked with PRAGMA integrity_check and only
+ * then named out (mode 0600). On failure nothing is left. Returns 0, or
+ * KP_ERR with *err. */
 int store_backup(kp_store *s, const char *out, char **err);
 
 /* A draft: the values a user typed into a form, as (field id, value)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Reads for the checklist, the monthly report and the progress table, and
  * the checklist's manual ticks. */
 #include <stdio.h>

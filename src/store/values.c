@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The form's own rules checked on what is written: every front end
  * validates before it saves (domain/save.c, transfer.c), so a value that
  * fails here came round them, and is refused where the data is. */

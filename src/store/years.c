@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Programme years (#19): the programme runs year after year, each with its
  * quotas (附表1), its schedule (section 五) and its records. kp_years holds

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * app: the screen stack, the table of screens it opens and the main loop.
  * The loop draws the top screen, reads one key through the input seam and

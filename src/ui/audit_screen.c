@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The audit trail for the city: every change, login and decision, newest
  * first; typing filters by user, unit, form (附表2), record number, date or
  * words in the changes, each blank-separated word narrowing further; the

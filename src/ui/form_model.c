@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The generic form screen's model: values, focus, mode and what each key
  * does (form_model.h). Saving goes through domain/save.c, like every front
  * end that saves a record. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * form_model: what the generic form screen is — the record, each field's
  * value as typed, the focus, and one mode (editing, a list open, asking to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The generic form screen's view: draws the form_model of any
  * screens/NAME.yaml form and shows what each key did (the model's result)
  * on the status line; what keys do is in form_model.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* handover: give the terminal to another program (lrzsz's ZMODEM) and take
  * it back, drawn afresh (the import screen's F5, the attachments screen). */
 #ifndef KP_HANDOVER_H

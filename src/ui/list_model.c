@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* A record list's model: keyset paging (the same cost on every page),
  * sorting by any column, filtering as you type, the review state filter,
  * marks, delete with confirmation (list_model.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * list_model: what a record list is — the query (sort, filter as typed,
  * review state, unit), the page of rows with each cell as shown, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The record list of any form, drawn from its list_model (list_model.c
  * holds the paging, sorting, filtering, marks and deleting): open, new,
  * the review prompt and the unit picker act on the model's results. A

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The first screen: a user name and a password (never shown), then — for
  * an initial password — the new password twice, before any data screen. */
 #include <curses.h>

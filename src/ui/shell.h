@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * shell: what every screen shares of the app — the screen vtable, the app's
  * state (account, units, status line, the last record saved per form) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The export and import screen's model (transfer_model.h): pick a form,
  * then a file by name in the account's exchange folder; an import is
  * checked first (a dry run) and imported on the next Enter. No server path
@@ -82,8 +83,11 @@ static void propose_name(transfer_model *m, const tm_ctx *c)
 static void refresh_files(transfer_model *m)
 {
 	exchange_list_free(m->files, m->nfiles);
-	m->files = NULL;
-	m->nfiles = m->x.fd >= 0 ? exchange_list(&m->x, &m->files) : 0;
+	exchange_list_free(m->refused, m->nrefused);
+	m->files = m->refused = NULL;
+	m->nfiles = m->nrefused = 0;
+	if (m->x.fd >= 0)
+		m->nfiles = exchange_list(&m->x, &m->files, &m->refused, &m->nrefused);
 	if (m->sel >= m->nfiles)
 		m->sel = 0;
 }
@@ -369,7 +373,7 @@ void tm_init(transfer_model *m, const tm_ctx *c, const char *db, const char *use
 {
 	*m = (transfer_model){.importing = importing, .mode = TM_PICK};
 	eb_init(&m->name, EXCHANGE_NAME_MAX, false);
-	/* The signed-in account's own folder, beside the database. */
+	/* The signed-in account's own folder (exchange_open says where). */
 	if (exchange_open(&m->x, db, user, &m->folder_err) == 0 && importing)
 		refresh_files(m);
 	/* An export may also be of a view (附表4: a unit's, or the city's of every unit). */
@@ -387,6 +391,7 @@ void tm_free(transfer_model *m)
 	clear_results(m);
 	drop_source(m);
 	exchange_list_free(m->files, m->nfiles);
+	exchange_list_free(m->refused, m->nrefused);
 	exchange_close(&m->x);
 	free(m->folder_err);
 	free(m->written);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * transfer_model: what the export and import screen is — the form (or
  * view) chosen, the file's name in the account's exchange folder, the
@@ -67,6 +68,8 @@ typedef struct {
 	editbuf name;
 	char **files;          /* import: the folder's files, to choose with Up/Down */
 	size_t nfiles, sel;
+	char **refused;        /* import: what else is there, each with why it is not read */
+	size_t nrefused;
 	char *result[TM_RESULT_LINES];
 	size_t nresult;
 	int ready;             /* import: the rows the dry run found to save or update */

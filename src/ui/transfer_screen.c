@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Export and import from the terminal: pick a form, then a file by name in
  * the account's exchange folder, or move it by ZMODEM to or from the user's
  * PC. No server path is ever taken here (domain/exchange.h). Limited to the
@@ -127,9 +128,20 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 					   ts->m.view ? ts->m.view->title : ts->m.form->title);
 	draw_text(y, 2, COLS - 4, line, theme_attr(R_SECTION), false);
 	free(line);
-	line = ts->m.x.fd >= 0 ? xasprintf(msg(MSG_UI_TR_FOLDER), ts->m.x.path) : xstrdup(ts->m.folder_err);
-	draw_text(y + 1, 2, COLS - 4, line, theme_attr(ts->m.x.fd >= 0 ? R_NORMAL : R_ERROR), false);
+	/* The folder, or how an SFTP client reaches it; how ZMODEM does. */
+	line = ts->m.x.fd < 0 ? xstrdup(ts->m.folder_err)
+	     : ts->m.x.sftp   ? exchange_how(&ts->m.x, true)
+			      : xasprintf(msg(MSG_UI_TR_FOLDER), ts->m.x.path);
+	if (ts->m.x.fd < 0) /* what to do about it, whole */
+		draw_wrapped(y + 1, 2, COLS - 4, 2, line, theme_attr(R_ERROR));
+	else
+		draw_text(y + 1, 2, COLS - 4, line, theme_attr(R_NORMAL), false);
 	free(line);
+	if (ts->m.x.fd >= 0) {
+		line = exchange_how(&ts->m.x, false);
+		draw_text(y + 2, 2, COLS - 4, line, theme_attr(R_LABEL), false);
+		free(line);
+	}
 	draw_text(y + 3, 2, 10, msg(MSG_UI_TR_FILE), theme_attr(R_LABEL), false);
 	int w = COLS - NAME_X - 2;
 	draw_cps(y + 3, NAME_X, w, ts->m.name.cp + ts->m.name.hscroll, ts->m.name.len - ts->m.name.hscroll,
@@ -144,11 +156,15 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 		draw_text(y + 5, 2, COLS - 4, msg(ts->m.nfiles ? MSG_UI_TR_FILES : MSG_UI_TR_NO_FILES),
 			  theme_attr(R_LABEL), false);
 		int top = app_scroll(ts->m.sel, 0, rows - 1);
-		for (int r = 0; r < rows - 1 && (size_t)(top + r) < ts->m.nfiles; r++) {
+		int r = 0;
+		for (; r < rows - 1 && (size_t)(top + r) < ts->m.nfiles; r++) {
 			size_t i = (size_t)(top + r);
 			draw_text(y + 6 + r, 4, COLS - 6, ts->m.files[i],
 				  theme_attr(i == ts->m.sel ? R_SELECTED : R_NORMAL), i == ts->m.sel);
 		}
+		/* below the files: what is there but will not be read, and why */
+		for (size_t i = 0; r < rows - 1 && i < ts->m.nrefused; r++, i++)
+			draw_text(y + 6 + r, 4, COLS - 6, ts->m.refused[i], theme_attr(R_ERROR), false);
 	}
 	if (!(ts->m.mode == TM_DONE)) {
 		app->cursor_y = y + 3;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * year_prompt: F5 on a record of a list — a popup of the other programme
  * years opened, and the record moved into the one chosen (#27). The store

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * bench_login: the cost of a failed login for a known name against an
  * unknown one, each in a fresh process, as every SSH login is one (kepu

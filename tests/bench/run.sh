@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # make bench: measurements that are not tests (docs/performance.md explains
 # them). Prints a table of medians and writes it to $BENCH_DIR/results.txt.
 set -euo pipefail

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # 账号管理 (the city's): every account with its state and recent failures;
 # the city locks a unit account, whose right password is then refused with
 # a clear message; unlocks it and it works again; resets a password,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # kepu attachments (#19): a clerk of 魏都区 sends a real Word document
 # (written by LibreOffice Writer, tests/fixtures/attach) with rz from the
 # record's 附件 screen, and an OpenDocument file named .docx is refused; a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The audit trail: the city edits a talent's name; the audit screen, filtered
 # by the record's number, shows who did it with the old and the new value;
 # logins are there too; words typed narrow it by user, unit, form title and

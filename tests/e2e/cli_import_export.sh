@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # kepu import: a file with bad cells is refused whole, every bad cell named
 # by row and label; a good file is saved; export gives it back.
 . "$(dirname "$0")/lib.sh"

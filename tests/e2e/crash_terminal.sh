@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # A crash gives the terminal back: kepu killed by SIGSEGV and by SIGABRT
 # (xalloc's abort on running out of memory is the same path) inside a shell
 # leaves the shell's terminal cooked with echo, off the alternate screen,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Hang up at a random moment while typing, TRIALS times (default 20; the
 # issue's figure is TRIALS=200): every time, the draft holds at least all
 # the text kepu had already shown.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Shared by the end-to-end scenarios: drive the real kepu binary in tmux at a
 # fixed size, read the screen with capture-pane, check the database with
 # sqlite3. Wait for text; never sleep a fixed time.
@@ -25,6 +26,7 @@ trap cleanup EXIT
 
 fail() {
 	echo "FAIL: $*" >&2
+	[ ! -s "${k:-/nonexistent}/sshd.log" ] || { echo "--- sshd.log ---"; tail -20 "$k/sshd.log"; } >&2
 	echo "--- screen ---" >&2
 	screen >&2 2>/dev/null || true
 	exit 1

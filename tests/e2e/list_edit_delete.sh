@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The record list on screen: the delete question is drawn and goes with n,
 # y deletes and says so. (Paging, opening, the edit seen on return and the
 # question's keys are tests/unit/test_list_model.c's, with no terminal.)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # A password guesser with many addresses (#27): six wrong passwords for
 # shikexie, each from a new address on the login screen; a unit signing in
 # is told nothing, the city signing in (at once, from an address that never

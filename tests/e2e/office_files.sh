@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Files as offices make them, written by tools kepu does not use (openpyxl,
 # Python's GBK codec): each imports, or is refused saying where and why,
 # as issue #16 asks; kepu's own workbooks import back unchanged; the same

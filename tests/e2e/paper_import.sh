@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The one-person 推荐表 (附表2) and 入库表 (附表3) read back (#16): every
 # unit's export of the demo database imports into an empty database and
 # exports again identical (compared by openpyxl, cell by cell); a form

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # 附表3's rules on an import from the command line: a year-month range that
 # ends before it starts is refused naming the row, the column and both
 # fields; corrected, the row is imported and exported under the form's

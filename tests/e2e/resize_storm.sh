@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Hundreds of random window sizes while typing (and with a choice list
 # open): no crash, every value intact, and the record saves. Under
 # `make test SANITIZE=1` this runs against the ASan/UBSan build.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Escape sequences kepu does not know — F11/F12 and modified keys as various
 # clients send them, mouse reports, a cursor-position answer arriving late —
 # are swallowed whole: they neither leave the form nor type text, and the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Workbooks forged to make a reader work without end, each refused at once,
 # naming the bound, with no crash: a cell past column XFD (letters enough
 # to overflow a column number), a row past Excel's last, a member that

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # A record filed in the wrong programme year moves (#27). In the TUI a unit
 # clerk (weidu) tries F5 on a submitted talent (refused, nothing moves),
 # then moves its own draft; from the CLI a unit's account cannot move

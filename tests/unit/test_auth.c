@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Accounts (Argon2id), the login rules (back-off per name and per address,
  * capped, never a lockout; unknown names treated like known ones against a
  * stored dummy hash; the city's lock) and the naming and password rules.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The form screen's model driven by keys with no terminal: each story
  * types into 附表2 (talent), checks what each key returned (the result and
  * its message) and what the database holds. These were tmux scenarios

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The record list's model driven by keys with no terminal: paging, open,
  * the form's edit seen on return, delete with its question, the filter as
  * typed and #编号. Was the tmux scenario list_edit_delete. */

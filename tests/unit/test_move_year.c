@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Records moved between programme years (#27): what moves (the year only:
  * number, state, values, attachments and history stay), who may move what
  * (the city any record; a unit its own draft, tried as a unit that wants a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The schedule (config/schedule.yaml), due dates and lateness, the
  * checklist from the data and from ticks, the monthly briefing, prefill and
  * the ranking's score. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* store/ and domain/transfer: schema from YAML, records with versions,
  * keyset pages, all-or-nothing imports, exports. */
 #include "unit_env.h"

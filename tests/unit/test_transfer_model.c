@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The import and export screen's model driven by keys with no terminal:
  * choose 附表2, export it to the account's exchange folder, then import
  * that file — checked first (nothing saved), imported on the next Enter,

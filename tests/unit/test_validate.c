@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* form/validate: normalisation and checking of every field type, with the
  * messages users see. */
 #include "unit.h"
