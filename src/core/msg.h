@@ -754,6 +754,11 @@
 	X(Y_SWITCHED,       "已切换到 %d 年度") \
 	X(Y_ONLY_ONE,       "只开启了 %d 年度；市科协可用 kepu year open 开启新年度") \
 	X(K_YEAR,           "换年度") \
+	X(K_M_FORM,         "打开附表（数字即附表号）") \
+	X(K_M_MONTHLY,      "打开月报") \
+	X(K_M_EXPORT,       "导出数据") \
+	X(K_M_IMPORT,       "导入数据") \
+	X(K_M_PASSWORD,     "修改密码") \
 	X(C_NEED_TO_YEAR,   "move 需要用 --to-year 指定换到哪个年度（如 --to-year 2017）") \
 	X(C_NEED_FROM,      "year open 需要用 --from 指定从哪个年度复制（如 --from 2016）") \
 	X(C_YEAR_USAGE,     "用法：kepu year list，或 kepu year open 年度 --from 年度")

@@ -62,6 +62,7 @@ static int open_db(kp_env *e, const char *db, bool create, char **err)
 	}
 	if (store_open(db, &e->store, err) != KP_OK)
 		return -1;
+	store_set_catalog(e->store, &e->cat);
 	e->db = xstrdup(db);
 	kp_diag d = {0};
 	kp_units units;

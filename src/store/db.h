@@ -16,7 +16,13 @@ struct kp_store {
 	sqlite3_stmt *audit_st; /* the audit insert, prepared once */
 	const kp_form **referrers; /* forms with a record field (refs.c), as ensured */
 	size_t nreferrers;
+	const kp_catalog *cat; /* the forms' rules every written record passes (values.c) */
 };
+
+/* values.c: KP_OK when every non-empty value of r passes its field's
+ * rules and the rules between fields (form_validate), else KP_ERR with
+ * *err naming the field and the reason. */
+int values_check(kp_store *s, const kp_form *f, const kp_record *r, char **err);
 
 /* A state code as the user knows it (草稿 …). */
 const char *state_words(const char *code);

@@ -345,6 +345,15 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	/* An import's row (a batch with a source) may repeat a stored person:
 	 * looked up unless no row can hold its values (persons.c). The screen
 	 * warns before saving instead, and a second F2 saves. */
+	/* An import's rows were each checked by the same form_validate on
+	 * its reading thread (transfer.c) just before; checking them again
+	 * here would slow the writer, an import's bottleneck. Every other
+	 * batch (a form's insert, the seeds) is checked here. */
+	if (!b->source && values_check(b->s, b->f, r, err) != KP_OK) {
+		if (replaces)
+			record_free(&old);
+		return KP_ERR;
+	}
 	bool maybe = false;
 	if (!replaces && b->source && b->f->nhint && persons_maybe(b->persons, r, &maybe, err) != KP_OK)
 		return KP_ERR;
@@ -497,6 +506,7 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 		r->unit_id = old.unit_id; /* an update never moves a record to another unit */
 	char **held = NULL;
 	if (st && had && (session_may_write(s, f, &old, r, err) != KP_OK ||
+			  values_check(s, f, r, err) != KP_OK ||
 			  refs_resolve(s, f, &old, r, &held, err) != KP_OK)) {
 		sqlite3_finalize(st);
 		st = NULL;

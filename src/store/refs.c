@@ -86,6 +86,71 @@ static char *label_hint(const kp_ref *ref)
 	return sb_take(&b);
 }
 
+/* A label and, for a talent returned after its nomination, its state now:
+ * said, not hidden. */
+static char *label_with_state(sqlite3_stmt *st, int first, const kp_ref *ref)
+{
+	char *out = label_of(st, first, ref->nshow);
+	const char *state = (const char *)sqlite3_column_text(st, first + (int)ref->nshow);
+	if (ref->state && state && strcmp(state, ref->state)) {
+		char *now = xasprintf(msg(MSG_S_REF_NOW), state_words(state));
+		char *t = xasprintf("%s%s", out, now);
+		free(now);
+		free(out);
+		out = t;
+	}
+	return out;
+}
+
+/* The labels of a page of record-field values in one query: the ids go in
+ * as one JSON array. */
+static void ref_labels(kp_store *s, const kp_field *fd, const char *const *vals, size_t n, char **out)
+{
+	const kp_ref *ref = fd->ref;
+	strbuf ids = STRBUF_INIT, b = STRBUF_INIT;
+	sb_adds(&ids, "[");
+	for (size_t i = 0; i < n; i++)
+		if (vals[i][0] && text_all_digits(vals[i]))
+			sb_printf(&ids, "%s%lld", ids.len > 1 ? "," : "", atoll(vals[i]));
+	sb_adds(&ids, "]");
+	sb_adds(&b, "SELECT t.id, ");
+	label_columns(&b, ref);
+	sb_printf(&b, " FROM \"%s\" t WHERE t.id IN (SELECT value FROM json_each(?1))"
+		      " AND (?2 = 0 OR t.unit_id = ?2)", ref->form->table);
+	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
+	sb_free(&b);
+	if (st) {
+		sqlite3_bind_text(st, 1, sb_str(&ids), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, session_scope(s));
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			long long id = sqlite3_column_int64(st, 0);
+			char *label = label_with_state(st, 1, ref);
+			for (size_t i = 0; i < n; i++)
+				if (!out[i] && vals[i][0] && text_all_digits(vals[i]) && atoll(vals[i]) == id)
+					out[i] = xstrdup(label);
+			free(label);
+		}
+	}
+	sqlite3_finalize(st);
+	sb_free(&ids);
+	for (size_t i = 0; i < n; i++) /* empty, a name pasted, or gone */
+		if (!out[i])
+			out[i] = !vals[i][0] || !text_all_digits(vals[i]) ? xstrdup(vals[i])
+									 : xasprintf(msg(MSG_S_REF_GONE), atoll(vals[i]));
+}
+
+void store_shown_many(kp_store *s, const kp_field *fd, const char *const *vals, size_t n, char **out)
+{
+	for (size_t i = 0; i < n; i++)
+		out[i] = NULL;
+	if (fd->type == FT_RECORD && fd->ref && fd->ref->form) {
+		ref_labels(s, fd, vals, n, out);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = store_shown(s, fd, vals[i]);
+}
+
 char *store_ref_label(kp_store *s, const kp_field *fd, const char *value)
 {
 	if (!value || !value[0] || !fd->ref || !fd->ref->form)
@@ -102,18 +167,8 @@ char *store_ref_label(kp_store *s, const kp_field *fd, const char *value)
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, session_scope(s));
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			out = label_of(st, 0, ref->nshow);
-			const char *state = (const char *)sqlite3_column_text(st, (int)ref->nshow);
-			/* A talent returned after its nomination: said, not hidden. */
-			if (ref->state && state && strcmp(state, ref->state)) {
-				char *now = xasprintf(msg(MSG_S_REF_NOW), state_words(state));
-				char *t = xasprintf("%s%s", out, now);
-				free(now);
-				free(out);
-				out = t;
-			}
-		}
+		if (sqlite3_step(st) == SQLITE_ROW)
+			out = label_with_state(st, 0, ref);
 	}
 	sqlite3_finalize(st);
 	return out ? out : xasprintf(msg(MSG_S_REF_GONE), id);

@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "form/catalog.h"
 #include "form/form.h"
 #include "form/schedule.h"
 #include "form/units.h"
@@ -203,7 +204,14 @@ int store_get(kp_store *s, const kp_form *f, long long id, kp_record *r, char **
 char *store_ref_label(kp_store *s, const kp_field *fd, const char *value);
 /* A stored value as lists and exports show it: a multi-select joined by
  * 、, a record field's label, the rest as stored; a new string. */
+/* The definitions whose rules every record written must pass (a record
+ * that fails its form's validation is refused, whoever writes it); env
+ * sets them on opening. */
+void store_set_catalog(kp_store *s, const kp_catalog *cat);
 char *store_shown(kp_store *s, const kp_field *fd, const char *v);
+/* store_shown for the n values of one field on a page of a list: out[i]
+ * (new strings) for vals[i]; a record field's labels come from one query. */
+void store_shown_many(kp_store *s, const kp_field *fd, const char *const *vals, size_t n, char **out);
 /* The records the field may name for a record of unit_id (the session's
  * to see, that unit's, in the field's state), in number order. */
 typedef struct {

@@ -191,7 +191,7 @@ ui_screen *accounts_screen_new(ui_app *app)
 	if (!APP_IS_CITY(app))
 		return NULL;
 	accounts_screen *as = xcalloc(1, sizeof *as);
-	as->base = (ui_screen){accounts_draw, accounts_key, NULL, accounts_destroy, NULL, false};
+	as->base = (ui_screen){accounts_draw, accounts_key, NULL, accounts_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	reload(as, app);
 	return &as->base;
 }

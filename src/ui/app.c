@@ -13,11 +13,12 @@
 #include "store/store.h"
 #include "ui/draw.h"
 #include "ui/encoding.h"
+#include "ui/shell.h"
 #include "ui/menu.h"
 #include "ui/screens.h"
 #include "ui/term.h"
 
-void app_push(ui_app *app, ui_screen *s)
+static void app_push(ui_app *app, ui_screen *s)
 {
 	if (app->depth == app->cap)
 		app->stack = xrealloc(app->stack, (size_t)(app->cap = app->cap ? app->cap * 2 : 8) *
@@ -25,177 +26,47 @@ void app_push(ui_app *app, ui_screen *s)
 	app->stack[app->depth++] = s;
 }
 
-void app_status(ui_app *app, bool error, const char *fmt, ...)
+/* --- the screens, by what a screen asks for -------------------------------- */
+
+static ui_screen *open_menu(ui_app *app, const ui_open *o) { (void)o; return menu_new(app); }
+static ui_screen *open_password(ui_app *app, const ui_open *o) { (void)o; return login_screen_new(app, true); }
+static ui_screen *open_form(ui_app *app, const ui_open *o) { return form_screen_new(app, o->form, o->record_id); }
+static ui_screen *open_list(ui_app *app, const ui_open *o) { return list_screen_new(app, o->form); }
+static ui_screen *open_table(ui_app *app, const ui_open *o) { return table_screen_new(app, o->form); }
+static ui_screen *open_view(ui_app *app, const ui_open *o) { return view_screen_new(app, o->view); }
+static ui_screen *open_checklist(ui_app *app, const ui_open *o) { (void)o; return checklist_screen_new(app); }
+static ui_screen *open_progress(ui_app *app, const ui_open *o) { (void)o; return progress_screen_new(app); }
+static ui_screen *open_briefing(ui_app *app, const ui_open *o) { (void)o; return briefing_screen_new(app); }
+static ui_screen *open_export(ui_app *app, const ui_open *o) { (void)o; return transfer_screen_new(app, false); }
+static ui_screen *open_import(ui_app *app, const ui_open *o) { (void)o; return transfer_screen_new(app, true); }
+static ui_screen *open_find(ui_app *app, const ui_open *o) { (void)o; return find_screen_new(app); }
+static ui_screen *open_audit(ui_app *app, const ui_open *o) { (void)o; return audit_screen_new(app); }
+static ui_screen *open_accounts(ui_app *app, const ui_open *o) { (void)o; return accounts_screen_new(app); }
+static ui_screen *open_evidence(ui_app *app, const ui_open *o)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(app->status, sizeof app->status, fmt, ap);
-	va_end(ap);
-	app->status_error = error;
-	app->status_gen++;
+	return evidence_screen_new(app, o->form, o->record_id);
 }
 
-struct ditto_memory {
-	const kp_form *form;
-	char **vals;
+/* The one table of screens: only the app constructs one. A constructor
+ * returns NULL (with the status said) when the screen cannot open. */
+static ui_screen *(*const registry[])(ui_app *, const ui_open *) = {
+	[SCR_MENU] = open_menu,           [SCR_PASSWORD] = open_password, [SCR_FORM] = open_form,
+	[SCR_LIST] = open_list,           [SCR_TABLE] = open_table,       [SCR_VIEW] = open_view,
+	[SCR_CHECKLIST] = open_checklist, [SCR_PROGRESS] = open_progress, [SCR_BRIEFING] = open_briefing,
+	[SCR_EXPORT] = open_export,       [SCR_IMPORT] = open_import,     [SCR_FIND] = open_find,
+	[SCR_AUDIT] = open_audit,         [SCR_ACCOUNTS] = open_accounts, [SCR_EVIDENCE] = open_evidence,
 };
 
-const char *const *app_last_saved(const ui_app *app, const kp_form *f)
+/* What the key asked to open, above the screen that asked. */
+static void open_requested(ui_app *app, ui_screen *from)
 {
-	for (size_t i = 0; i < app->nditto; i++)
-		if (app->ditto[i].form == f)
-			return (const char *const *)app->ditto[i].vals;
-	return NULL;
-}
-
-void app_remember(ui_app *app, const kp_form *f, char *const *vals)
-{
-	size_t i = 0;
-	while (i < app->nditto && app->ditto[i].form != f)
-		i++;
-	if (i == app->nditto) {
-		app->ditto = xrealloc(app->ditto, (app->nditto + 1) * sizeof *app->ditto);
-		app->ditto[app->nditto++] = (struct ditto_memory){f, xcalloc(f->nfields, sizeof(char *))};
-	}
-	for (size_t k = 0; k < f->nfields; k++) {
-		free(app->ditto[i].vals[k]);
-		app->ditto[i].vals[k] = xstrdup(vals[k]);
-	}
-}
-
-static void forget_all(ui_app *app)
-{
-	for (size_t i = 0; i < app->nditto; i++) {
-		for (size_t k = 0; k < app->ditto[i].form->nfields; k++)
-			free(app->ditto[i].vals[k]);
-		free(app->ditto[i].vals);
-	}
-	free(app->ditto);
-}
-
-void app_set_unit(ui_app *app, long long id, const char *name)
-{
-	free(app->unit_name);
-	app->unit_id = id;
-	app->unit_name = xstrdup(name);
-}
-
-void app_set_pick(ui_app *app, long long id, const char *name)
-{
-	free(app->pick_name);
-	app->pick_id = id;
-	app->pick_name = xstrdup(name);
-}
-
-long long app_entry_unit(const ui_app *app) { return app->unit_id ? app->unit_id : app->pick_id; }
-
-const char *app_entry_unit_name(const ui_app *app)
-{
-	const char *n = app->unit_id ? app->unit_name : app->pick_name;
-	return n ? n : "";
-}
-
-int app_scroll(size_t sel, int top, int rows)
-{
-	if ((int)sel < top)
-		return (int)sel;
-	if ((int)sel >= top + rows)
-		return (int)sel - rows + 1;
-	return top;
-}
-
-bool app_move(size_t *sel, size_t n, kp_action a, size_t page)
-{
-	size_t last = n ? n - 1 : 0;
-	switch (a) {
-	case ACT_UP: *sel = *sel ? *sel - 1 : 0; return true;
-	case ACT_DOWN: *sel = *sel < last ? *sel + 1 : *sel; return true;
-	case ACT_PAGE_UP: *sel = *sel > page ? *sel - page : 0; return true;
-	case ACT_PAGE_DOWN: *sel = *sel + page < last ? *sel + page : last; return true;
-	case ACT_HOME: *sel = 0; return true;
-	case ACT_END: *sel = last; return true;
-	default: return false;
-	}
-}
-
-int app_body_top(void) { return 1; }
-int app_body_height(void) { return LINES - 4; }
-
-#define HELP_ROWS_MAX 5 /* a returned record's reason of 200 characters, whole */
-
-static int status_rows(const ui_app *app)
-{
-	return app->status[0] && wrapped_height(COLS - 2, app->status) > 1 ? 2 : 1;
-}
-
-int app_bottom_rows(const ui_app *app, const char *help)
-{
-	int hh = help && help[0] ? wrapped_height(COLS - 2, help) : 1;
-	return (hh > HELP_ROWS_MAX ? HELP_ROWS_MAX : hh) + status_rows(app);
-}
-
-int app_detail_room(ui_app *app, const char *help, int max)
-{
-	int hh = help && help[0] ? wrapped_height(COLS - 2, help) : 1;
-	if (hh > max)
-		hh = max;
-	app->room = hh + status_rows(app);
-	return app->room - 2 > 0 ? app->room - 2 : 0;
-}
-
-/* The programme year at the right edge of the title line, so no screen of
- * 2017 passes for 2016's: 「2017 年度」, or 「2017」 when the title and the
- * screen's own right text would not be whole beside it, or nothing when not
- * even that fits (and before a login, when there is no year to work in).
- * The title and the right text never give way to the year. */
-static void title_year(const ui_app *app, int used, char *out, size_t len)
-{
-	out[0] = '\0';
-	if (!app->user || !app->user[0]) /* not signed in: the environment may not even be open yet */
+	ui_open o = from->open;
+	from->open = (ui_open){SCR_NONE, NULL, NULL, 0};
+	if (o.id == SCR_NONE)
 		return;
-	const kp_store *st = app->env->store;
-	static const enum kp_msg_id forms[] = {MSG_Y_YEAR, MSG_Y_YEAR_SHORT};
-	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
-		snprintf(out, len, msg(forms[i]), store_year(st));
-		if (used + 2 + utf8_width(out) + 1 <= COLS)
-			return;
-	}
-	out[0] = '\0';
-}
-
-void app_chrome(ui_app *app, const char *title, const char *right, const char *help,
-		unsigned keyctx)
-{
-	attr_t ta = theme_attr(R_TITLE);
-	draw_fill(0, 0, COLS, ta);
-	char year[32];
-	int rw = right ? utf8_width(right) : 0;
-	title_year(app, 1 + utf8_width(title) + (right ? 2 + rw : 0), year, sizeof year);
-	int yw = utf8_width(year), yx = COLS - yw - 1, rx = (yw ? yx - 2 : COLS - 1) - rw;
-	draw_text(0, 1, (right ? rx : yw ? yx : COLS - 1) - 2, title, ta, false);
-	if (right)
-		draw_text(0, rx, rw, right, ta, false);
-	if (yw)
-		draw_text(0, yx, yw, year, ta, false);
-	int sh = status_rows(app), room = app->room ? app->room : 2, hh = room - sh;
-	app->room = 0;
-	attr_t sa = theme_attr(app->status_error ? R_ERROR : R_STATUS), ha = theme_attr(R_HELP);
-	if (hh == 1) {
-		draw_text(LINES - 2 - sh, 1, COLS - 2, help ? help : "", ha, true);
-	} else if (hh > 1) {
-		for (int r = 0; r < hh; r++)
-			draw_fill(LINES - 1 - sh - hh + r, 0, COLS, ha);
-		draw_wrapped(LINES - 1 - sh - hh, 1, COLS - 2, hh, help ? help : "", ha);
-	}
-	if (sh == 1) {
-		draw_text(LINES - 2, 1, COLS - 2, app->status, sa, true);
-	} else {
-		draw_fill(LINES - 3, 0, COLS, sa);
-		draw_fill(LINES - 2, 0, COLS, sa);
-		draw_wrapped(LINES - 3, 1, COLS - 2, 2, app->status, sa);
-	}
-	draw_line(LINES - 1, keymap_bar(keyctx), R_KEYBAR);
-	app->keyctx = keyctx;
+	ui_screen *s = registry[o.id](app, &o);
+	if (s)
+		app_push(app, s);
 }
 
 static void draw_too_small(bool ignored)
@@ -246,31 +117,54 @@ static void drop_closed(ui_app *app)
 		app->stack[kept - 1]->resume(app->stack[kept - 1], app);
 }
 
-void app_sign_in(ui_app *app, kp_user *u)
-{
-	user_free(&app->account);
-	app->account = *u;
-	app->user = app->account.name;
-	/* From here on the store reads and writes on this account's behalf
-	 * (store.h): the one place that decides what it may see and change. */
-	char *err = NULL;
-	if (store_session(app->env->store, u->role == USER_CITY ? SESSION_CITY : SESSION_UNIT, u->name,
-			  u->unit_id, &err) != KP_OK) {
-		app_status(app, true, "%s", err);
-		free(err);
-		app->quit = true;
-		return;
-	}
-	if (u->role == USER_UNIT) /* a unit user works in its own unit only */
-		app_set_unit(app, u->unit_id, u->unit_name);
-}
-
 /* Every screen keeps what the user typed: the terminal is gone. */
 static void persist_all(ui_app *app)
 {
 	for (int i = app->depth - 1; i >= 0; i--)
 		if (app->stack[i]->persist)
 			app->stack[i]->persist(app->stack[i], app, true);
+}
+
+/* One frame: the top screen measured and drawn (or the too-small
+ * message), the cursor placed, one update of the terminal. */
+static void paint_frame(ui_app *app, ui_screen *top, bool ignored)
+{
+	app->cursor_y = -1;
+	if (term_too_small()) {
+		draw_too_small(ignored);
+	} else {
+		if (top->arrange)
+			top->arrange(top, app);
+		erase();
+		top->draw(top, app);
+	}
+	if (app->cursor_y >= 0) {
+		move(app->cursor_y, app->cursor_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* A key for the top screen, then what it asked for: a screen opened from
+ * the table, screens closed, its input kept as a draft when due. */
+static void hand_key(ui_app *app, ui_screen *top, kp_key key)
+{
+	unsigned gen = app->status_gen;
+	int depth = app->depth;
+	top->key(top, app, key);
+	open_requested(app, top);
+	if (top->persist && !top->closing)
+		top->persist(top, app, false);
+	drop_closed(app);
+	/* A message belongs to the screen it was said on: on another
+	 * screen it would seem to speak of that one. What this key
+	 * itself said (保存了, 已提交) stays for the screen it leads to. */
+	if (app->status_gen == gen && app->depth > 0 &&
+	    (app->depth != depth || app->stack[app->depth - 1] != top))
+		app->status[0] = '\0';
 }
 
 int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
@@ -292,22 +186,9 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 			break;
 		}
 		ui_screen *top = app.stack[app.depth - 1];
-		app.cursor_y = -1;
-		if (term_too_small()) {
-			draw_too_small(ignored);
-		} else {
+		paint_frame(&app, top, ignored);
+		if (!term_too_small())
 			ignored = false;
-			erase();
-			top->draw(top, &app);
-		}
-		if (app.cursor_y >= 0) {
-			move(app.cursor_y, app.cursor_x);
-			curs_set(1);
-		} else {
-			curs_set(0);
-		}
-		wnoutrefresh(stdscr);
-		doupdate();
 		if (probe && (rc = encoding_probe_check(LINES - 2)) != 0) { /* the status line */
 			rc = 1;
 			break;
@@ -345,28 +226,14 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 			app_push(&app, help_screen_new(app.keyctx));
 			continue;
 		}
-		unsigned gen = app.status_gen;
-		int depth = app.depth;
-		top->key(top, &app, key);
-		if (top->persist && !top->closing)
-			top->persist(top, &app, false);
-		drop_closed(&app);
-		/* A message belongs to the screen it was said on: on another
-		 * screen it would seem to speak of that one. What this key
-		 * itself said (保存了, 已提交) stays for the screen it leads to. */
-		if (app.status_gen == gen && app.depth > 0 &&
-		    (app.depth != depth || app.stack[app.depth - 1] != top))
-			app.status[0] = '\0';
+		hand_key(&app, top, key);
 	}
 	while (app.depth > 0) {
 		ui_screen *s = app.stack[--app.depth];
 		s->destroy(s);
 	}
 	free(app.stack);
-	free(app.unit_name);
-	free(app.pick_name);
-	user_free(&app.account);
-	forget_all(&app);
+	app_free_state(&app);
 	term_stop();
 	return rc;
 }

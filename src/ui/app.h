@@ -1,102 +1,17 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
- * app: the screen stack and the main loop. Each screen is a small vtable
- * (draw, key, resume, destroy, persist); the loop draws the top screen,
- * reads one key through the input seam and hands it over. When the terminal
- * hangs up, every screen persists its unsaved input before kepu exits. Resizes are handled here
- * once: measure, redraw. The status line belongs to the app, so a message
- * survives the screen that set it closing.
+ * app: the screen stack, the table of screens it opens and the main loop.
+ * The loop draws the top screen, reads one key through the input seam and
+ * hands it over; then it acts on what the key asked for (close, open a
+ * screen from the table). When the terminal hangs up, every screen persists
+ * its unsaved input before kepu exits. Resizes are handled here once:
+ * measure, redraw.
  */
 #ifndef KP_APP_H
 #define KP_APP_H
 #include <stdbool.h>
 
 #include "domain/env.h"
-#include "ui/keymap.h"
-
-typedef struct ui_app ui_app;
-typedef struct ui_screen ui_screen;
-
-struct ui_screen {
-	void (*draw)(ui_screen *s, ui_app *app);
-	void (*key)(ui_screen *s, ui_app *app, kp_key key);
-	void (*resume)(ui_screen *s, ui_app *app); /* the screen above closed; may be NULL */
-	void (*destroy)(ui_screen *s);
-	/* Save unsaved input as a draft: when due (now = false: after keys and
-	 * while idle) or at once (now = true: the terminal hung up). May be
-	 * NULL. */
-	void (*persist)(ui_screen *s, ui_app *app, bool now);
-	bool closing; /* set by key(): pop this screen */
-};
-
-struct ui_app {
-	kp_env *env;
-	kp_user account;     /* who logged in (empty until then) */
-	const char *user;    /* whose drafts: the account's name */
-	long long unit_id;   /* a unit account's own unit; 0 for the city */
-	char *unit_name;
-	/* The unit the city chose last, for a new record or a roll: the
-	 * picker's first line next time, never a narrowing of anything else
-	 * (the dashboard, other lists, exports stay on every unit). */
-	long long pick_id;
-	char *pick_name;
-	ui_screen **stack;
-	int depth, cap;
-	char status[512];
-	bool status_error;
-	unsigned status_gen;    /* counts app_status calls: was a message set by this key? */
-	int room;               /* rows a screen made for help and status (0: the usual two) */
-	bool quit;
-	int cursor_y, cursor_x; /* where the terminal cursor goes; y < 0 hides it */
-	unsigned keyctx;        /* the key context of the screen drawn last (for help) */
-	struct ditto_memory *ditto; /* the last record saved per form, this session */
-	size_t nditto;
-};
-
-/* The values of the last record of f saved in this session (NULL if none);
- * app_remember stores a copy. */
-const char *const *app_last_saved(const ui_app *app, const kp_form *f);
-void app_remember(ui_app *app, const kp_form *f, char *const *vals);
-
-void app_push(ui_app *app, ui_screen *s);
-void app_status(ui_app *app, bool error, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-void app_set_unit(ui_app *app, long long id, const char *name);
-void app_set_pick(ui_app *app, long long id, const char *name);
-/* The unit a new record goes to: a unit account's own, else the city's last
- * choice (0: none yet). */
-long long app_entry_unit(const ui_app *app);
-const char *app_entry_unit_name(const ui_app *app);
-/* The rows the help and the status need, each wrapped whole (a status at
- * most two): a screen that gives them this many rows above the key bar
- * (shortening its body) says so in app->room before app_chrome. */
-int app_bottom_rows(const ui_app *app, const char *help);
-/* Before app_chrome: the help (a detail line) wrapped over up to max
- * lines. Returns the body rows it takes beyond the usual one line. */
-int app_detail_room(ui_app *app, const char *help, int max);
-/* Draw the title, help, status and key-bar lines around a screen body. A
- * status too long for its line takes the help's line too (wrapped, never
- * cut); with app->room, the help gets the rows above the status. */
-void app_chrome(ui_app *app, const char *title, const char *right, const char *help,
-		unsigned keyctx);
-/* The first of `rows` visible rows (now from top) that keeps row sel in
- * view. */
-int app_scroll(size_t sel, int top, int rows);
-/* Move a selection among n rows by Up, Down, PgUp/PgDn (page rows), Home or
- * End; false for any other action. */
-bool app_move(size_t *sel, size_t n, kp_action a, size_t page);
-/* Rows available to a screen body: lines 1 .. LINES-4. */
-int app_body_top(void);
-int app_body_height(void);
-
-/* After a login: the account, the audit's actor and, for a unit user, the
- * unit (fixed). Takes u's strings. */
-void app_sign_in(ui_app *app, kp_user *u);
-/* Is the signed-in user the city (all units) rather than one unit? */
-#define APP_IS_CITY(app) (store_session_kind((app)->env->store) == SESSION_CITY)
-/* The unit every read and write is limited to (the store's session): a
- * unit user's, 0 for the city. */
-#define APP_SCOPE(app) store_session_unit((app)->env->store)
 
 /* Opens env (the definitions and the database); 0, or the exit status
  * after a failure, which it reports itself. */

@@ -202,7 +202,7 @@ static void audit_key(ui_screen *s, ui_app *app, kp_key key)
 	default:
 		break;
 	}
-	if (!key.fn && key.code >= ' ' && key.code != 127 && eb_insert(&as->filter, key.code))
+	if (key_printable(key) && eb_insert(&as->filter, key.code))
 		restart(as, app);
 }
 
@@ -220,7 +220,7 @@ ui_screen *audit_screen_new(ui_app *app)
 	if (!APP_IS_CITY(app))
 		return NULL;
 	audit_screen *as = xcalloc(1, sizeof *as);
-	as->base = (ui_screen){audit_draw, audit_key, NULL, audit_destroy, NULL, false};
+	as->base = (ui_screen){audit_draw, audit_key, NULL, audit_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	eb_init(&as->filter, 40, false);
 	restart(as, app);
 	return &as->base;

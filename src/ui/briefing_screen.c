@@ -164,7 +164,7 @@ ui_screen *briefing_screen_new(ui_app *app)
 		return NULL;
 	briefing_screen *bs = xcalloc(1, sizeof *bs);
 	bs->base = (ui_screen){briefing_draw, briefing_key, briefing_resume, briefing_destroy, NULL,
-			       false};
+			       false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	bs->month = default_month(&app->env->cat.schedule);
 	rebuild(bs, app);
 	return &bs->base;

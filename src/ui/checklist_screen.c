@@ -32,7 +32,8 @@ typedef struct {
 	int top;
 } checklist_screen;
 
-kp_role state_role(kp_ms_state st)
+/* The theme role that colours a checklist state. */
+static kp_role state_role(kp_ms_state st)
 {
 	static const kp_role roles[] = {[MS_OPEN] = R_NORMAL, [MS_OVERDUE] = R_OVERDUE,
 					[MS_DONE] = R_DONE, [MS_LATE] = R_LATE};
@@ -245,7 +246,7 @@ ui_screen *checklist_screen_new(ui_app *app)
 {
 	checklist_screen *cs = xcalloc(1, sizeof *cs);
 	cs->base = (ui_screen){checklist_draw, checklist_key, checklist_resume, checklist_destroy,
-			       NULL, false};
+			       NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	rebuild(cs, app);
 	return &cs->base;
 }

@@ -15,6 +15,7 @@
 #include "domain/exchange.h"
 #include "domain/review.h"
 #include "ui/draw.h"
+#include "ui/handover.h"
 #include "ui/screens.h"
 
 #define NAME_W 24
@@ -199,7 +200,7 @@ static void evidence_destroy(ui_screen *s)
 ui_screen *evidence_screen_new(ui_app *app, const kp_form *f, long long record_id)
 {
 	evidence_screen *es = xcalloc(1, sizeof *es);
-	es->base = (ui_screen){evidence_draw, evidence_key, NULL, evidence_destroy, NULL, false};
+	es->base = (ui_screen){evidence_draw, evidence_key, NULL, evidence_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	es->form = f;
 	char *err = NULL;
 	if (store_get(app->env->store, f, record_id, &es->rec, &err) != KP_OK) {

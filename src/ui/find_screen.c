@@ -124,17 +124,15 @@ static void find_draw(ui_screen *s, ui_app *app)
 static void find_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	find_screen *fs = (find_screen *)s;
+	(void)app;
 	size_t page = (size_t)(app_body_height() - 2 - DETAIL_ROWS);
 	kp_action a = keymap_lookup(CTX_FIND, key);
 	if (app_move(&fs->sel, fs->n, a, page))
 		return;
 	switch (a) {
 	case ACT_ACCEPT:
-		if (fs->n) {
-			ui_screen *rec = form_screen_new(app, fs->f, finder_id(fs->fd, fs->hits[fs->sel].entry));
-			if (rec)
-				app_push(app, rec);
-		}
+		if (fs->n)
+			fs->base.open = (ui_open){SCR_FORM, fs->f, NULL, finder_id(fs->fd, fs->hits[fs->sel].entry)};
 		return;
 	case ACT_BACKSPACE:
 		if (eb_backspace(&fs->text))
@@ -151,7 +149,7 @@ static void find_key(ui_screen *s, ui_app *app, kp_key key)
 	default:
 		break;
 	}
-	if (!key.fn && key.code >= ' ' && key.code != 127 && eb_insert(&fs->text, key.code))
+	if (key_printable(key) && eb_insert(&fs->text, key.code))
 		search(fs);
 }
 
@@ -177,7 +175,7 @@ ui_screen *find_screen_new(ui_app *app)
 	if (!f)
 		return NULL;
 	find_screen *fs = xcalloc(1, sizeof *fs);
-	fs->base = (ui_screen){find_draw, find_key, find_resume, find_destroy, NULL, false};
+	fs->base = (ui_screen){find_draw, find_key, find_resume, find_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	fs->f = f;
 	eb_init(&fs->text, 40, false);
 	if (!reload(fs, app)) {

@@ -9,7 +9,7 @@
 #define KP_GLANCE_H
 #include "domain/checklist.h"
 #include "domain/progress.h"
-#include "ui/app.h"
+#include "ui/shell.h"
 
 typedef struct {
 	kp_checklist c;

@@ -47,7 +47,7 @@ static void help_destroy(ui_screen *s) { free(s); }
 ui_screen *help_screen_new(unsigned ctx)
 {
 	help_screen *h = xcalloc(1, sizeof *h);
-	h->base = (ui_screen){help_draw, help_key, NULL, help_destroy, NULL, false};
+	h->base = (ui_screen){help_draw, help_key, NULL, help_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	h->n = keymap_lines(ctx, h->lines, MAX_LINES);
 	return &h->base;
 }

@@ -152,6 +152,19 @@ const kp_binding kp_keymap[] = {
 	{CTX_MENU, ACT_HOME, {FN(KEY_HOME), FN(KEY_PPAGE)}, MSG_K_FIRST, 0},
 	{CTX_MENU, ACT_END, {FN(KEY_END), FN(KEY_NPAGE)}, MSG_K_LAST, 0},
 	{CTX_MENU, ACT_QUIT, {CH('q'), FN(KEY_F(10)), CTRL('X')}, MSG_K_QUIT, 3},
+	{CTX_MENU, ACT_M_FORM, {CH('1'), CH('2'), CH('3'), CH('4')}, MSG_K_M_FORM, 0},
+	{CTX_MENU, ACT_M_FORM, {CH('5'), CH('6'), CH('7'), CH('8')}, MSG_K_M_FORM, 0},
+	{CTX_MENU, ACT_M_FORM, {CH('9')}, MSG_K_M_FORM, 0},
+	{CTX_MENU, ACT_M_MONTHLY, {CH('m')}, MSG_K_M_MONTHLY, 0},
+	{CTX_MENU, ACT_M_CHECKLIST, {CH('c')}, MSG_UI_MENU_CHECKLIST, 0},
+	{CTX_MENU, ACT_M_PROGRESS, {CH('p')}, MSG_UI_MENU_PROGRESS, 0},
+	{CTX_MENU, ACT_M_BRIEFING, {CH('b')}, MSG_UI_MENU_BRIEFING, 0},
+	{CTX_MENU, ACT_M_EXPORT, {CH('e')}, MSG_K_M_EXPORT, 0},
+	{CTX_MENU, ACT_M_IMPORT, {CH('i')}, MSG_K_M_IMPORT, 0},
+	{CTX_MENU, ACT_M_FIND, {CH('f')}, MSG_UI_MENU_FIND, 0},
+	{CTX_MENU, ACT_M_AUDIT, {CH('a')}, MSG_UI_MENU_AUDIT, 0},
+	{CTX_MENU, ACT_M_ACCOUNTS, {CH('z')}, MSG_UI_MENU_ACCOUNTS, 0},
+	{CTX_MENU, ACT_M_PASSWORD, {CH('w')}, MSG_K_M_PASSWORD, 0},
 
 	{SCREENS | CTX_TABLE | CTX_VIEW | CTX_CHECKLIST | CTX_REPORT | CTX_BRIEFING | CTX_LOGIN | CTX_AUDIT | CTX_TRANSFER | CTX_ACCOUNTS | CTX_IMPORT | CTX_FIND | CTX_FILES,
 	 ACT_HELP,
@@ -177,6 +190,21 @@ static const kp_binding *find_row(unsigned ctx, kp_key key)
 				return b;
 	}
 	return NULL;
+}
+
+bool key_printable(kp_key key) { return !key.fn && key.code >= ' ' && key.code != 127; }
+
+char keymap_letter(unsigned ctx, kp_action a)
+{
+	for (unsigned i = 0; i < kp_keymap_len; i++) {
+		const kp_binding *b = &kp_keymap[i];
+		if (!(b->ctx & ctx) || b->action != a)
+			continue;
+		for (size_t k = 0; k < sizeof b->keys / sizeof b->keys[0]; k++)
+			if (key_printable(b->keys[k]) && b->keys[k].code < 128)
+				return (char)b->keys[k].code;
+	}
+	return 0;
 }
 
 kp_action keymap_lookup(unsigned ctx, kp_key key)

@@ -37,6 +37,9 @@ typedef enum {
 	ACT_OPEN_LIST, ACT_ACCEPT, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_NEW, ACT_DELETE_RECORD,
 	ACT_LIST, ACT_YES, ACT_NO, ACT_REDRAW, ACT_SORT, ACT_UNIT, ACT_DITTO, ACT_HELP, ACT_REVIEW, ACT_SEND,
 	ACT_LOCK, ACT_RESET, ACT_RECEIVE, ACT_ABSORB, ACT_FILES, ACT_YEAR,
+	/* The main menu's letters and digits (menu.c shows them beside its items). */
+	ACT_M_CHECKLIST, ACT_M_PROGRESS, ACT_M_BRIEFING, ACT_M_FORM, ACT_M_MONTHLY, ACT_M_EXPORT,
+	ACT_M_IMPORT, ACT_M_FIND, ACT_M_AUDIT, ACT_M_ACCOUNTS, ACT_M_PASSWORD,
 } kp_action;
 
 /* Each row: where it applies, what it does, its keys, what it is called,
@@ -55,6 +58,12 @@ extern const unsigned kp_keymap_len;
 /* The action bound to key in ctx (ACT_NONE when unbound: a plain character
  * is then text to insert). */
 kp_action keymap_lookup(unsigned ctx, kp_key key);
+/* Is key a character to type (text, a filter, a menu letter) rather than
+ * a function key or a control character? The one test every screen uses. */
+bool key_printable(kp_key key);
+/* The first character bound to a in ctx ('c' for the menu's checklist), or
+ * 0: what a screen shows beside the item the key opens. */
+char keymap_letter(unsigned ctx, kp_action a);
 /* The key bar for ctx, e.g. "F2/^S 保存  Esc/F10/^X 离开", static. */
 const char *keymap_bar(unsigned ctx);
 /* A key's name for people: "F2", "^S", "Tab", "Enter", "Esc"; static. */

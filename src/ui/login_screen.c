@@ -12,7 +12,6 @@
 #include "core/xalloc.h"
 #include "domain/auth.h"
 #include "ui/draw.h"
-#include "ui/menu.h"
 #include "ui/screens.h"
 
 #define LABEL_W 14
@@ -69,13 +68,13 @@ static void login_draw(ui_screen *s, ui_app *app)
 }
 
 /* In: open the menu (or go back to it) with the account's unit. */
-static void enter(login_screen *ls, ui_app *app)
+static void enter(login_screen *ls)
 {
 	for (int i = 0; i < 2; i++)
 		clear_secret(&ls->f[i]);
 	ls->base.closing = true;
 	if (!ls->voluntary)
-		app_push(app, menu_new(app));
+		ls->base.open = (ui_open){SCR_MENU, NULL, NULL, 0};
 }
 
 /* The city learns at sign-in that a name is being guessed at (#27). */
@@ -109,7 +108,7 @@ static void try_login(login_screen *ls, ui_app *app)
 			clear_secret(&ls->f[0]); /* the name field becomes the new password */
 			app_status(app, false, "%s", msg(MSG_UI_LOGIN_MUST_CHANGE));
 		} else {
-			enter(ls, app);
+			enter(ls);
 			attack_note(app);
 		}
 		return;
@@ -140,7 +139,7 @@ static void try_change(login_screen *ls, ui_app *app)
 		memset(b, 0, strlen(b));
 		free(a);
 		free(b);
-		enter(ls, app);
+		enter(ls);
 		return;
 	}
 	memset(a, 0, strlen(a));
@@ -181,7 +180,7 @@ static void login_key(ui_screen *s, ui_app *app, kp_key key)
 	default:
 		break;
 	}
-	if (key.fn || key.code < ' ' || key.code == 127)
+	if (!key_printable(key))
 		return;
 	if (!ls->changing && ls->focus == 0 && b->len >= NAME_MAX_CHARS) {
 		app_status(app, true, "%s", msg(MSG_A_NAME_RULE)); /* no name is longer */
@@ -204,7 +203,7 @@ ui_screen *login_screen_new(ui_app *app, bool change_only)
 {
 	(void)app;
 	login_screen *ls = xcalloc(1, sizeof *ls);
-	ls->base = (ui_screen){login_draw, login_key, NULL, login_destroy, NULL, false};
+	ls->base = (ui_screen){login_draw, login_key, NULL, login_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	ls->changing = ls->voluntary = change_only;
 	for (int i = 0; i < 2; i++)
 		eb_init(&ls->f[i], 64, false);

@@ -11,7 +11,6 @@
 #include "ui/draw.h"
 #include "ui/glance.h"
 #include "ui/unit_picker.h"
-#include "ui/screens.h"
 
 typedef enum {
 	ITEM_CHECKLIST, ITEM_PROGRESS, ITEM_BRIEFING, ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_RECORD,
@@ -22,8 +21,16 @@ typedef struct {
 	item_kind kind;
 	const kp_form *form;
 	const kp_view *view;
-	char hotkey; /* '2' for 附表2, 'u', 'q'; 0 for none */
+	kp_action act; /* its key in the keymap table (ACT_M_FORM: the digit in hotkey); ACT_NONE */
+	char hotkey;   /* shown beside it: '2' for 附表2, 'c', 'q'; 0 for none */
 } menu_item;
+
+/* An item opened by the keymap's key for act (for a form: the digit). */
+static menu_item item(item_kind kind, const kp_form *f, const kp_view *v, kp_action act, char digit)
+{
+	char key = act == ACT_M_FORM ? digit : act == ACT_NONE ? 0 : keymap_letter(CTX_MENU, act);
+	return (menu_item){kind, f, v, act, key};
+}
 
 typedef struct {
 	ui_screen base;
@@ -61,12 +68,6 @@ static void toggle_advance(ui_app *app)
 	app_status(app, false, "%s", msg(on ? MSG_UI_ADVANCE_NOW_ON : MSG_UI_ADVANCE_NOW_OFF));
 }
 
-static void push(ui_app *app, ui_screen *s)
-{
-	if (s)
-		app_push(app, s);
-}
-
 /* A form that needs the unit the record belongs to: the city picks it
  * first, every time (the last choice offered first). */
 static bool need_unit(menu *m, ui_app *app, const menu_item *it)
@@ -101,60 +102,37 @@ static void next_year(ui_app *app)
 	free(err);
 }
 
+/* The screen each kind of item opens (app.c's table builds it). */
+static const ui_screen_id opens[] = {
+	[ITEM_CHECKLIST] = SCR_CHECKLIST, [ITEM_PROGRESS] = SCR_PROGRESS, [ITEM_BRIEFING] = SCR_BRIEFING,
+	[ITEM_FORM] = SCR_FORM,           [ITEM_LIST] = SCR_LIST,         [ITEM_TABLE] = SCR_TABLE,
+	[ITEM_RECORD] = SCR_FORM,         [ITEM_VIEW] = SCR_VIEW,         [ITEM_EXPORT] = SCR_EXPORT,
+	[ITEM_IMPORT] = SCR_IMPORT,       [ITEM_FIND] = SCR_FIND,         [ITEM_AUDIT] = SCR_AUDIT,
+	[ITEM_ACCOUNTS] = SCR_ACCOUNTS,   [ITEM_PASSWORD] = SCR_PASSWORD,
+};
+
 static void activate(menu *m, ui_app *app, const menu_item *it)
 {
 	app->status[0] = '\0';
 	switch (it->kind) {
-	case ITEM_CHECKLIST:
-		push(app, checklist_screen_new(app));
-		break;
-	case ITEM_PROGRESS:
-		push(app, progress_screen_new(app));
-		break;
-	case ITEM_BRIEFING:
-		push(app, briefing_screen_new(app));
-		break;
-	case ITEM_FORM:
-		if (!need_unit(m, app, it))
-			push(app, form_screen_new(app, it->form, 0));
-		break;
-	case ITEM_RECORD: /* the unit's one record (年度工作计划), new or stored */
-		if (!need_unit(m, app, it))
-			push(app, form_screen_new(app, it->form,
-						  store_unit_record(app->env->store, it->form, app_entry_unit(app))));
-		break;
-	case ITEM_LIST:
-		app_push(app, list_screen_new(app, it->form));
-		break;
-	case ITEM_TABLE:
-		app_push(app, table_screen_new(app, it->form));
-		break;
-	case ITEM_VIEW:
-		app_push(app, view_screen_new(app, it->view));
-		break;
-	case ITEM_EXPORT:
-	case ITEM_IMPORT:
-		push(app, transfer_screen_new(app, it->kind == ITEM_IMPORT));
-		break;
-	case ITEM_FIND:
-		push(app, find_screen_new(app));
-		break;
-	case ITEM_AUDIT:
-		push(app, audit_screen_new(app));
-		break;
-	case ITEM_ACCOUNTS:
-		push(app, accounts_screen_new(app));
-		break;
-	case ITEM_PASSWORD:
-		push(app, login_screen_new(app, true));
-		break;
 	case ITEM_ADVANCE:
 		toggle_advance(app);
-		break;
+		return;
 	case ITEM_QUIT:
 		app->quit = true;
+		return;
+	case ITEM_FORM:
+	case ITEM_RECORD:
+		if (need_unit(m, app, it))
+			return;
+		break;
+	default:
 		break;
 	}
+	long long id = 0;
+	if (it->kind == ITEM_RECORD) /* the unit's one record (年度工作计划), new or stored */
+		id = store_unit_record(app->env->store, it->form, app_entry_unit(app));
+	m->base.open = (ui_open){opens[it->kind], it->form, it->view, id};
 }
 
 static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
@@ -282,8 +260,9 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 	default:
 		break;
 	}
-	for (size_t i = 0; !key.fn && i < m->n; i++)
-		if (m->items[i].hotkey && (uint32_t)m->items[i].hotkey == key.code) {
+	kp_action a = keymap_lookup(CTX_MENU, key);
+	for (size_t i = 0; a != ACT_NONE && i < m->n; i++)
+		if (m->items[i].act == a && (a != ACT_M_FORM || (uint32_t)m->items[i].hotkey == key.code)) {
 			m->sel = i;
 			activate(m, app, &m->items[i]);
 			return;
@@ -307,47 +286,48 @@ static void menu_destroy(ui_screen *s)
 ui_screen *menu_new(ui_app *app)
 {
 	menu *m = xcalloc(1, sizeof *m);
-	m->base = (ui_screen){menu_draw, menu_key, menu_resume, menu_destroy, NULL, false};
+	m->base = (ui_screen){menu_draw, menu_key, menu_resume, menu_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	const kp_catalog *cat = &app->env->cat;
 	kp_entry *es;
 	size_t ne = catalog_entries(cat, true, &es);
 	bool city = APP_IS_CITY(app);
 	/* Two per form at most, and the eleven fixed items below. */
 	m->items = xcalloc(ne * 2 + 11, sizeof *m->items);
-	m->items[m->n++] = (menu_item){ITEM_CHECKLIST, NULL, NULL, 'c'};
-	m->items[m->n++] = (menu_item){ITEM_PROGRESS, NULL, NULL, 'p'};
+	m->items[m->n++] = item(ITEM_CHECKLIST, NULL, NULL, ACT_M_CHECKLIST, 0);
+	m->items[m->n++] = item(ITEM_PROGRESS, NULL, NULL, ACT_M_PROGRESS, 0);
 	if (city && schedule_nmonths(&cat->schedule)) /* the briefing sums every unit */
-		m->items[m->n++] = (menu_item){ITEM_BRIEFING, NULL, NULL, 'b'};
+		m->items[m->n++] = item(ITEM_BRIEFING, NULL, NULL, ACT_M_BRIEFING, 0);
 	for (size_t i = 0; i < ne; i++) {
 		const kp_form *f = es[i].form;
 		char key = es[i].attachment ? (char)('0' + es[i].attachment) : 0;
+		kp_action act = key ? ACT_M_FORM : ACT_NONE;
 		if (f && cat->schedule.report_form && !strcmp(f->id, cat->schedule.report_form))
-			key = 'm'; /* the monthly report: due every month */
+			act = ACT_M_MONTHLY; /* the monthly report: due every month */
 		if (es[i].view)
-			m->items[m->n++] = (menu_item){ITEM_VIEW, NULL, es[i].view, key};
+			m->items[m->n++] = item(ITEM_VIEW, NULL, es[i].view, act, key);
 		else if (f->per_unit && table_form(f)) /* one row of numbers per unit */
-			m->items[m->n++] = (menu_item){ITEM_TABLE, f, NULL, key};
+			m->items[m->n++] = item(ITEM_TABLE, f, NULL, act, key);
 		else if (f->per_unit) /* one record per unit, written by the unit */
-			m->items[m->n++] = (menu_item){ITEM_RECORD, f, NULL, key};
+			m->items[m->n++] = item(ITEM_RECORD, f, NULL, act, key);
 		else if (store_may_write_form(app->env->store, f)) {
-			m->items[m->n++] = (menu_item){ITEM_FORM, f, NULL, key};
-			m->items[m->n++] = (menu_item){ITEM_LIST, f, NULL, 0};
+			m->items[m->n++] = item(ITEM_FORM, f, NULL, act, key);
+			m->items[m->n++] = item(ITEM_LIST, f, NULL, ACT_NONE, 0);
 		} else { /* the city's (推荐名单): a unit reads its own rows, writes none */
-			m->items[m->n++] = (menu_item){ITEM_LIST, f, NULL, key};
+			m->items[m->n++] = item(ITEM_LIST, f, NULL, act, key);
 		}
 	}
 	free(es);
-	m->items[m->n++] = (menu_item){ITEM_EXPORT, NULL, NULL, 'e'};
-	m->items[m->n++] = (menu_item){ITEM_IMPORT, NULL, NULL, 'i'};
+	m->items[m->n++] = item(ITEM_EXPORT, NULL, NULL, ACT_M_EXPORT, 0);
+	m->items[m->n++] = item(ITEM_IMPORT, NULL, NULL, ACT_M_IMPORT, 0);
 	if (catalog_search_form(cat))
-		m->items[m->n++] = (menu_item){ITEM_FIND, NULL, NULL, 'f'};
+		m->items[m->n++] = item(ITEM_FIND, NULL, NULL, ACT_M_FIND, 0);
 	if (city) {
-		m->items[m->n++] = (menu_item){ITEM_AUDIT, NULL, NULL, 'a'};
-		m->items[m->n++] = (menu_item){ITEM_ACCOUNTS, NULL, NULL, 'z'}; /* 账号 */
+		m->items[m->n++] = item(ITEM_AUDIT, NULL, NULL, ACT_M_AUDIT, 0);
+		m->items[m->n++] = item(ITEM_ACCOUNTS, NULL, NULL, ACT_M_ACCOUNTS, 0); /* z: 账号 */
 	}
-	m->items[m->n++] = (menu_item){ITEM_PASSWORD, NULL, NULL, 'w'};
-	m->items[m->n++] = (menu_item){ITEM_ADVANCE, NULL, NULL, 0};
-	m->items[m->n++] = (menu_item){ITEM_QUIT, NULL, NULL, 'q'};
+	m->items[m->n++] = item(ITEM_PASSWORD, NULL, NULL, ACT_M_PASSWORD, 0);
+	m->items[m->n++] = item(ITEM_ADVANCE, NULL, NULL, ACT_NONE, 0);
+	m->items[m->n++] = item(ITEM_QUIT, NULL, NULL, ACT_QUIT, 0);
 	picker_init(&m->pick, app);
 	glance_build(&m->at_a_glance, app);
 	return &m->base;

@@ -3,7 +3,7 @@
  * form's record list, the unit new records go to, and quit. */
 #ifndef KP_MENU_H
 #define KP_MENU_H
-#include "ui/app.h"
+#include "ui/shell.h"
 
 ui_screen *menu_new(ui_app *app);
 

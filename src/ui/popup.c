@@ -116,7 +116,7 @@ popup_result popup_key(popup *p, kp_key key, size_t *chosen)
 	default:
 		break;
 	}
-	if (!key.fn && key.code >= ' ' && eb_insert(&p->filter, key.code))
+	if (key_printable(key) && eb_insert(&p->filter, key.code))
 		refilter(p);
 	return POPUP_CONTINUE;
 }

@@ -152,7 +152,7 @@ ui_screen *progress_screen_new(ui_app *app)
 {
 	progress_screen *ps = xcalloc(1, sizeof *ps);
 	ps->base = (ui_screen){progress_draw, progress_key, progress_resume, progress_destroy, NULL,
-			       false};
+			       false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	rebuild(ps, app);
 	return &ps->base;
 }

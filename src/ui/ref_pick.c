@@ -12,7 +12,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "domain/review.h"
-#include "ui/form_screen.h"
+#include "ui/form_model.h"
 
 void ref_set(field_state *st, const char *v)
 {
@@ -40,13 +40,15 @@ static void drop_choices(field_state *st)
 	st->nrefs = 0;
 }
 
-bool ref_pick_open(form_screen *fs, ui_app *app, const kp_field *fd, field_state *st, uint32_t first)
+bool ref_pick_open(form_model *m, kp_store *s, const kp_field *fd, field_state *st, uint32_t first,
+		   fm_result *res)
 {
 	drop_choices(st);
-	st->nrefs = store_ref_choices(app->env->store, fd, fs->rec.unit_id, &st->refs);
+	st->nrefs = store_ref_choices(s, fd, m->rec.unit_id, &st->refs);
 	if (!st->nrefs) {
-		app_status(app, true, msg(MSG_UI_REF_NONE), fd->ref->form->title,
-			   fd->ref->state ? state_label(state_of(fd->ref->state)) : "");
+		res->kind = FM_REFUSED;
+		fm_say(res, true, MSG_UI_REF_NONE, fd->ref->form->title,
+		       fd->ref->state ? state_label(state_of(fd->ref->state)) : "");
 		return false;
 	}
 	st->ref_items = xcalloc(st->nrefs, sizeof *st->ref_items);
@@ -57,7 +59,7 @@ bool ref_pick_open(form_screen *fs, ui_app *app, const kp_field *fd, field_state
 		if (st->refs[i].id == now)
 			current = (int)i;
 	}
-	popup_open(&fs->pick, fd->label, st->ref_items, st->nrefs, current, first);
+	popup_open(&m->pick, fd->label, st->ref_items, st->nrefs, current, first);
 	return true;
 }
 

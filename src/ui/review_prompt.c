@@ -147,7 +147,7 @@ bool review_prompt_key(review_prompt *p, ui_app *app, kp_key key)
 	case ACT_BACKSPACE: eb_backspace(&p->reason); return false;
 	default: break;
 	}
-	if (!key.fn && key.code >= ' ' && key.code != 127)
+	if (key_printable(key))
 		eb_insert(&p->reason, key.code);
 	return false;
 }

@@ -9,7 +9,7 @@
 #define KP_REVIEW_PROMPT_H
 #include "core/editbuf.h"
 #include "domain/review.h"
-#include "ui/app.h"
+#include "ui/shell.h"
 #include "ui/popup.h"
 
 typedef struct {

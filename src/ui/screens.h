@@ -4,7 +4,7 @@
 #define KP_SCREENS_H
 #include "form/form.h"
 #include "domain/checklist.h"
-#include "ui/app.h"
+#include "ui/shell.h"
 #include "ui/theme.h"
 
 /* The generic form screen for any form: a new record (id 0) or the record
@@ -24,8 +24,6 @@ ui_screen *view_screen_new(ui_app *app, const kp_view *v);
 ui_screen *checklist_screen_new(ui_app *app);
 ui_screen *progress_screen_new(ui_app *app);
 ui_screen *briefing_screen_new(ui_app *app);
-/* The theme role that colours a checklist state. */
-kp_role state_role(kp_ms_state st);
 
 /* Logging in (and a first password change), or — change_only — changing
  * one's password from the menu. */
@@ -40,10 +38,6 @@ ui_screen *find_screen_new(ui_app *app);
 /* 附件: the attachments of record_id of f (a form with evidence), or NULL
  * (with a status) when the session may not see it. */
 ui_screen *evidence_screen_new(ui_app *app, const kp_form *f, long long record_id);
-/* Hand the terminal to lrzsz (ZMODEM) and take it back, drawn afresh
- * (transfer_screen.c). */
-void ui_leave_curses(void);
-void ui_resume_curses(void);
 /* The audit trail, newest first, filtered as you type (the city's). */
 ui_screen *audit_screen_new(ui_app *app);
 /* The accounts, their states and login back-off; lock, unlock, reset

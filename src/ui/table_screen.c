@@ -11,8 +11,8 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/totals.h"
-#include "form/validate.h"
 #include "ui/draw.h"
+#include "domain/save.h"
 #include "ui/screens.h"
 
 #define SEQ_W 4
@@ -128,43 +128,41 @@ static void table_draw(ui_screen *s, ui_app *app)
 		draw_cells(ts, app, y + 1 + (rows < (int)ts->n ? rows : (int)ts->n), NULL, false);
 }
 
-/* Validate and store the cell being edited; stay in it when refused. */
+/* Store the cell being edited through the one save path (the form's rules
+ * for this cell); stay in it when refused. */
 static void commit(table_screen *ts, ui_app *app)
 {
 	kp_record *r = &ts->rows[ts->row];
-	const kp_field *fd = &ts->form->fields[ts->col];
-	char *raw = eb_text(&ts->cell), *out, *why;
-	if (!field_validate(&app->env->cat, fd, raw, &out, &why)) {
-		char *m = field_message(fd, why);
-		app_status(app, true, "%s", m);
-		free(m);
-		free(why);
-		free(raw);
-		return;
-	}
-	free(raw);
-	char *old = xstrdup(r->vals[ts->col]);
-	record_set(r, ts->col, out);
-	char *err = NULL;
-	int rc = store_update(app->env->store, ts->form, r, &err);
-	if (rc == KP_OK) {
-		app_status(app, false, msg(MSG_UI_CELL_SAVED), r->unit_name, fd->label, out);
+	const kp_form *f = ts->form;
+	const kp_field *fd = &f->fields[ts->col];
+	char **raw = xcalloc(f->nfields, sizeof *raw);
+	for (size_t i = 0; i < f->nfields; i++)
+		raw[i] = i == ts->col ? eb_text(&ts->cell) : xstrdup(r->vals[i]);
+	kp_save_opts o = {NULL, false, false, fd}; /* a conflict reloads: no merge base */
+	kp_save_result res;
+	switch (record_save(app->env, f, r, (const char *const *)raw, &o, &res)) {
+	case SAVE_OK:
+		app_status(app, false, msg(MSG_UI_CELL_SAVED), r->unit_name, fd->label, res.vals[ts->col]);
 		ts->editing = false;
 		if (ts->row + 1 < ts->n)
 			ts->row++;
-	} else {
-		record_set(r, ts->col, old);
-		app_status(app, true, "%s", err);
-		if (rc == KP_ECONFLICT) { /* someone else saved first: show theirs */
-			ts->editing = false;
-			load(ts, app);
-			return;
-		}
+		break;
+	case SAVE_MERGED:
+	case SAVE_GONE: /* someone else saved first: show theirs */
+		app_status(app, true, "%s", msg(MSG_S_CHANGED));
+		ts->editing = false;
+		break;
+	default:
+		app_status(app, true, "%s", res.message);
+		break;
 	}
-	free(err);
-	free(old);
-	free(out);
-	load(ts, app); /* the 合计 row follows */
+	kp_save_status st = res.status;
+	save_result_free(&res);
+	for (size_t i = 0; i < f->nfields; i++)
+		free(raw[i]);
+	free(raw);
+	if (st != SAVE_INVALID)
+		load(ts, app); /* the 合计 row follows; a refused write shows what is stored */
 }
 
 static void start_edit(table_screen *ts, const char *initial)
@@ -189,7 +187,7 @@ static void cell_key(table_screen *ts, ui_app *app, kp_key key)
 	case ACT_KILL: eb_kill_to_end(&ts->cell); return;
 	default: break;
 	}
-	if (!key.fn && key.code >= ' ' && key.code != 127)
+	if (key_printable(key))
 		eb_insert(&ts->cell, key.code);
 }
 
@@ -216,7 +214,7 @@ static void table_key(ui_screen *s, ui_app *app, kp_key key)
 	case ACT_QUIT: ts->base.closing = true; return;
 	default: break;
 	}
-	bool edits = keymap_lookup(CTX_TABLE, key) == ACT_ACCEPT || (!key.fn && key.code > ' ' && key.code != 127);
+	bool edits = keymap_lookup(CTX_TABLE, key) == ACT_ACCEPT || (key_printable(key) && key.code != ' ');
 	if (edits && !store_may_write_form(app->env->store, ts->form)) { /* written_by: city */
 		app_status(app, true, "%s", msg(MSG_UI_QUOTA_CITY));
 		return;
@@ -244,7 +242,7 @@ static void table_destroy(ui_screen *s)
 ui_screen *table_screen_new(ui_app *app, const kp_form *f)
 {
 	table_screen *ts = xcalloc(1, sizeof *ts);
-	ts->base = (ui_screen){table_draw, table_key, NULL, table_destroy, NULL, false};
+	ts->base = (ui_screen){table_draw, table_key, NULL, table_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	ts->form = f;
 	eb_init(&ts->cell, 0, false);
 	totals_init(&ts->totals, f);

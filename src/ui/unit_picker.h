@@ -6,7 +6,7 @@
  */
 #ifndef KP_UNIT_PICKER_H
 #define KP_UNIT_PICKER_H
-#include "ui/app.h"
+#include "ui/shell.h"
 #include "ui/popup.h"
 
 typedef struct {

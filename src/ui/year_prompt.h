@@ -7,7 +7,7 @@
  */
 #ifndef KP_YEAR_PROMPT_H
 #define KP_YEAR_PROMPT_H
-#include "ui/app.h"
+#include "ui/shell.h"
 #include "ui/popup.h"
 
 typedef struct {

@@ -160,6 +160,21 @@ static void test_store_rules(void **state)
 	assert_int_equal(ch[0].id, a);
 	assert_int_equal(ch[1].id, b);
 	ref_choices_free(ch, n);
+	/* A page of a list: every label in one query, in the rows' order; an
+	 * empty cell stays empty, a number that names nothing says so. */
+	char na[24], nb[24];
+	snprintf(na, sizeof na, "%lld", a);
+	snprintf(nb, sizeof nb, "%lld", b);
+	const char *page[] = {nb, "", na, "99999", na};
+	char *shown[5];
+	store_shown_many(s, &nom->fields[form_field_index(nom, "talent")], page, 5, shown);
+	assert_string_equal(shown[0], "雷盼盼（长葛市人民医院）");
+	assert_string_equal(shown[1], "");
+	assert_string_equal(shown[2], "雷盼盼（长葛市科技局）");
+	assert_non_null(strstr(shown[3], "99999"));
+	assert_string_equal(shown[4], "雷盼盼（长葛市科技局）");
+	for (size_t i = 0; i < 5; i++)
+		free(shown[i]);
 	/* A unit session sees no other unit's talent through a label. */
 	kp_store *u;
 	assert_int_equal(store_open(fx->path, &u, &err), KP_OK);

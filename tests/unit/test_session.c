@@ -405,16 +405,16 @@ static void test_record_numbers_never_reused(void **state)
 	fixture *fx = *state;
 	const kp_form *f = form(fx, "talent");
 	char *err = NULL;
-	long long a = add_talent(fx->env.store, f, "魏都区", "甲", &err);
-	long long b = add_talent(fx->env.store, f, "魏都区", "乙", &err);
+	long long a = add_talent(fx->env.store, f, "魏都区", "张甲", &err);
+	long long b = add_talent(fx->env.store, f, "魏都区", "李乙", &err);
 	assert_int_equal(store_delete(fx->env.store, f, b, &err), KP_OK);
-	long long c = add_talent(fx->env.store, f, "魏都区", "丙", &err);
+	long long c = add_talent(fx->env.store, f, "魏都区", "王丙", &err);
 	assert_true(c > b && b > a);
 	/* Another connection (another session) continues from the same number. */
 	as_session u;
 	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
 	assert_int_equal(store_delete(u.env.store, f, c, &err), KP_OK);
-	long long d = add_talent(u.env.store, f, "魏都区", "丁", &err);
+	long long d = add_talent(u.env.store, f, "魏都区", "赵丁", &err);
 	assert_true(d > c);
 	close_as(&u);
 	/* A database of an older kepu, without kp_seq, whose newest record
@@ -431,7 +431,7 @@ static void test_record_numbers_never_reused(void **state)
 	assert_int_equal(env_load_definitions(&fx->env, NULL, NULL, &diag), 0);
 	assert_int_equal(env_open_db(&fx->env, fx->path, false, &err), 0);
 	f = form(fx, "talent");
-	long long e = add_talent(fx->env.store, f, "魏都区", "戊", &err);
+	long long e = add_talent(fx->env.store, f, "魏都区", "钱戊", &err);
 	assert_true(e > d);
 }
 

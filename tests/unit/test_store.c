@@ -156,6 +156,31 @@ static kp_record talent_record(fixture *fx, const char *name)
 	return r;
 }
 
+/* The store checks what is written against the form's rules, whoever
+ * writes it: a name that is no name, a phone that is no phone, refused
+ * with the field named; the same record made valid is stored. */
+static void test_store_refuses_invalid_values(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	char *err = NULL;
+	kp_record r = talent_record(fx, "x1");
+	assert_int_equal(store_insert(fx->env.store, f, &r, &err), KP_ERR);
+	assert_non_null(strstr(err, "姓名："));
+	free(err), err = NULL;
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 0);
+	record_set(&r, (size_t)form_field_index(f, "name"), "张三");
+	assert_int_equal(store_insert(fx->env.store, f, &r, &err), KP_OK); /* positive control */
+	record_set(&r, (size_t)form_field_index(f, "phone"), "12345");
+	assert_int_equal(store_update(fx->env.store, f, &r, &err), KP_ERR);
+	assert_non_null(strstr(err, "联系电话："));
+	free(err), err = NULL;
+	record_set(&r, (size_t)form_field_index(f, "phone"), "13812345678");
+	assert_int_equal(store_update(fx->env.store, f, &r, &err), KP_OK);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE phone = '13812345678'"), 1);
+	record_free(&r);
+}
+
 static void test_insert_get_update_conflict_delete(void **state)
 {
 	fixture *fx = *state;
@@ -826,13 +851,14 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_units_and_quotas_match_attachment_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_from_yaml_and_columns_added, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_insert_get_update_conflict_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_refuses_invalid_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_null_err_everywhere, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_keyset_pages, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_query_sort_filter_unit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_counts_and_search_follow_every_write, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_counts_of_an_older_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keyset_pages, setup_unchecked, teardown),
+		cmocka_unit_test_setup_teardown(test_query_sort_filter_unit, setup_unchecked, teardown),
+		cmocka_unit_test_setup_teardown(test_counts_and_search_follow_every_write, setup_unchecked, teardown),
+		cmocka_unit_test_setup_teardown(test_counts_of_an_older_database, setup_unchecked, teardown),
 		cmocka_unit_test_setup_teardown(test_totals_row, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_insert_many_is_all_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_insert_many_is_all_or_nothing, setup_unchecked, teardown),
 		cmocka_unit_test_setup_teardown(test_import_all_or_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_many_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_units_and_headers, setup, teardown),

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+#include "domain/save.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "form/validate.h"
+
+static char **values_new(size_t n) { return xcalloc(n ? n : 1, sizeof(char *)); }
+
+static void values_free(char **v, size_t n)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void save_result_free(kp_save_result *res)
+{
+	free(res->message);
+	values_free(res->vals, res->nfields);
+	values_free(res->field_msg, res->nfields);
+	values_free(res->base, res->nfields);
+	*res = (kp_save_result){0};
+}
+
+/* Every field, then the rules between them; the first problem is the
+ * message and where the form goes. */
+static bool validate(kp_env *e, const kp_form *f, const char *const *raw, const kp_field *cell,
+		     kp_save_result *res)
+{
+	char **why = values_new(f->nfields);
+	int bad = form_validate(&e->cat, f, raw, res->vals, why);
+	for (size_t i = 0; i < f->nfields && bad; i++) {
+		if (why[i] && cell && cell != &f->fields[i]) { /* another cell: kept as stored */
+			free(res->vals[i]);
+			res->vals[i] = xstrdup(raw[i] ? raw[i] : "");
+			bad--;
+			continue;
+		}
+		if (!why[i])
+			continue;
+		res->field_msg[i] = field_message(&f->fields[i], why[i]);
+		if (res->first == f->nfields) {
+			res->first = i;
+			res->message = xstrdup(res->field_msg[i]);
+		}
+	}
+	values_free(why, f->nfields);
+	if (bad) {
+		res->status = SAVE_INVALID;
+		res->error = true;
+	}
+	return !bad;
+}
+
+/* The early word on a possible duplicate (unique_hint). What is said comes
+ * from the store, which names another unit's record to the city only. */
+static bool duplicate(kp_env *e, const kp_form *f, const kp_record *rec, kp_save_result *res)
+{
+	kp_dup d;
+	if (!store_find_duplicate(e->store, f, rec, &d))
+		return false;
+	if (d.id) { /* which fields are the same: a nomination's, not only a person's */
+		strbuf same = STRBUF_INIT;
+		for (size_t i = 0; i < f->nhint; i++)
+			sb_printf(&same, "%s%s", i ? "、" : "", f->fields[f->hint[i]].label);
+		res->message = xasprintf(msg(MSG_UI_DUP_KNOWN), d.id, d.unit_name, d.name, sb_str(&same));
+		sb_free(&same);
+	} else {
+		res->message = xstrdup(msg(MSG_UI_DUP_OTHER));
+	}
+	dup_free(&d);
+	res->status = SAVE_DUPLICATE;
+	res->error = true;
+	return true;
+}
+
+/* Three-way merge after a refused update: fields only the other session
+ * changed take its values, fields only this user changed keep theirs,
+ * fields both changed keep this user's and carry the other value in
+ * field_msg. Nothing is stored until the user has looked and saves again. */
+static void merge(kp_env *e, const kp_form *f, kp_record *rec, const kp_save_opts *o,
+		  kp_save_result *res)
+{
+	kp_record now;
+	char *err = NULL;
+	res->error = true;
+	if (store_get(e->store, f, rec->id, &now, &err) != KP_OK) {
+		free(err);
+		rec->id = 0; /* deleted meanwhile: saved again, the input is a new record */
+		res->status = SAVE_GONE;
+		res->message = xstrdup(msg(MSG_UI_CONFLICT_GONE));
+		return;
+	}
+	strbuf theirs = STRBUF_INIT, both = STRBUF_INIT;
+	for (size_t i = 0; i < f->nfields; i++) {
+		const char *orig = o->base ? o->base[i] : "";
+		bool they = strcmp(now.vals[i], orig) != 0;
+		bool me = strcmp(res->vals[i], orig) != 0;
+		if (!they || !strcmp(now.vals[i], res->vals[i]))
+			continue;
+		strbuf *list = me ? &both : &theirs;
+		sb_printf(list, "%s%s", list->len ? "、" : "", f->fields[i].label);
+		if (me) {
+			res->field_msg[i] = xasprintf(msg(MSG_UI_CONFLICT_THEIRS), now.vals[i]);
+			if (res->first == f->nfields)
+				res->first = i;
+		} else {
+			free(res->vals[i]);
+			res->vals[i] = xstrdup(now.vals[i]);
+		}
+	}
+	rec->version = now.version;
+	for (size_t i = 0; i < f->nfields; i++)
+		res->base[i] = xstrdup(now.vals[i]);
+	res->message = both.len ? xasprintf(msg(MSG_UI_CONFLICT_BOTH), sb_str(&both))
+				: xasprintf(msg(MSG_UI_CONFLICT_MERGED), sb_str(&theirs));
+	res->status = SAVE_MERGED;
+	sb_free(&theirs);
+	sb_free(&both);
+	record_free(&now);
+}
+
+kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const char *const *raw,
+			   const kp_save_opts *o, kp_save_result *res)
+{
+	*res = (kp_save_result){0};
+	res->nfields = f->nfields;
+	res->first = f->nfields;
+	res->vals = values_new(f->nfields);
+	res->field_msg = values_new(f->nfields);
+	res->base = values_new(f->nfields);
+	if (!validate(e, f, raw, o->cell, res))
+		return res->status;
+	for (size_t i = 0; i < f->nfields; i++)
+		record_set(rec, i, res->vals[i]);
+	if (o->check_duplicates && !o->dup_confirmed && duplicate(e, f, rec, res))
+		return res->status;
+	char *err = NULL;
+	int rc = rec->id ? store_update(e->store, f, rec, &err) : store_insert(e->store, f, rec, &err);
+	if (rc == KP_OK && o->dup_confirmed && o->check_duplicates) {
+		/* stored; a failed mark is said, the record stays */
+		if (store_mark_duplicate(e->store, f, rec, &err) == KP_OK)
+			res->marked = true;
+		else {
+			res->message = err;
+			res->error = true;
+			err = NULL;
+		}
+	}
+	if (rc == KP_OK) {
+		res->status = SAVE_OK;
+	} else if (rc == KP_ECONFLICT) {
+		merge(e, f, rec, o, res);
+	} else {
+		res->status = SAVE_REFUSED;
+		res->error = true;
+		res->message = err;
+		err = NULL;
+	}
+	free(err);
+	return res->status;
+}

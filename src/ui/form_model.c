@@ -1,0 +1,736 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The generic form screen's model: values, focus, mode and what each key
+ * does (form_model.h). Saving goes through domain/save.c, like every front
+ * end that saves a record. */
+#include "ui/form_model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/json.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "domain/prefill.h"
+#include "domain/review.h"
+#include "domain/save.h"
+#include "form/validate.h"
+
+void fm_say(fm_result *r, bool error, enum kp_msg_id id, ...)
+{
+	va_list ap;
+	va_start(ap, id);
+	vsnprintf(r->text, sizeof r->text, msg(id), ap);
+	va_end(ap);
+	r->msg = id;
+	r->error = error;
+}
+
+static fm_result result(fm_kind k)
+{
+	fm_result r = {.kind = k, .msg = MSG_COUNT};
+	return r;
+}
+
+static fm_result refused(enum kp_msg_id id)
+{
+	fm_result r = result(FM_REFUSED);
+	if (id != MSG_COUNT)
+		fm_say(&r, true, id);
+	return r;
+}
+
+bool fs_is_text(const kp_field *fd)
+{
+	return fd->type != FT_CHOICE && fd->type != FT_MULTICHOICE && fd->type != FT_RECORD;
+}
+
+unsigned fm_field_ctx(const kp_field *fd)
+{
+	switch (fd->type) {
+	case FT_TEXTAREA: return CTX_TEXTAREA;
+	case FT_MULTICHOICE: return CTX_MULTI;
+	case FT_CHOICE: case FT_RECORD: return CTX_CHOICE;
+	default: return CTX_TEXT;
+	}
+}
+
+void fs_set_value(const kp_field *fd, field_state *st, const char *v)
+{
+	if (fs_is_text(fd)) {
+		eb_set(&st->eb, v);
+		st->eb.cur = 0; /* show the start of long values */
+	} else if (fd->type == FT_CHOICE) {
+		st->choice = v[0] ? list_find(fd->choices, v) : -1;
+	} else if (fd->type == FT_RECORD) {
+		ref_set(st, v);
+	} else {
+		memset(st->checked, 0, fd->choices->n * sizeof *st->checked);
+		size_t n;
+		char **parts = multi_split(v, &n);
+		for (size_t i = 0; i < n; i++) {
+			int k = list_find(fd->choices, parts[i]);
+			if (k >= 0)
+				st->checked[k] = true;
+		}
+		json_array_free(parts, n);
+	}
+}
+
+char *fs_get_value(const kp_field *fd, const field_state *st)
+{
+	if (fs_is_text(fd))
+		return eb_text(&st->eb);
+	if (fd->type == FT_CHOICE)
+		return xstrdup(st->choice >= 0 ? fd->choices->items[st->choice] : "");
+	if (fd->type == FT_RECORD)
+		return xstrdup(st->ref ? st->ref : "");
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < fd->choices->n; i++)
+		if (st->checked[i]) {
+			if (b.len)
+				sb_adds(&b, "、");
+			sb_adds(&b, fd->choices->items[i]);
+		}
+	return sb_take(&b);
+}
+
+static void clear_errors(form_model *m)
+{
+	for (size_t i = 0; i < m->form->nfields; i++) {
+		free(m->fs[i].error);
+		m->fs[i].error = NULL;
+	}
+}
+
+void fm_focus(form_model *m, size_t i)
+{
+	m->fs[m->focus].eb.sel = false;
+	m->focus = i;
+	const kp_field *fd = &m->form->fields[i];
+	/* A line entered with a value is selected, so typing replaces it and
+	 * never lands in front of it. A textarea is not: one stray key would
+	 * take paragraphs with it; its cursor goes to the start. */
+	if (fd->type == FT_TEXTAREA)
+		m->fs[i].eb.cur = 0;
+	else if (fs_is_text(fd))
+		eb_select_all(&m->fs[i].eb);
+}
+
+static void move_focus(form_model *m, int delta)
+{
+	size_t n = m->form->nfields;
+	fm_focus(m, (m->focus + n + (size_t)(delta + (int)n)) % n);
+	const kp_field *fd = &m->form->fields[m->focus];
+	if (fd->type == FT_TEXTAREA && delta < 0)
+		eb_end(&m->fs[m->focus].eb);
+}
+
+/* Every field from r (when NULL, as a new record starts: field_initial);
+ * focus on the first, nothing dirty. */
+static void load_values(form_model *m, const kp_catalog *cat, const kp_record *r)
+{
+	for (size_t i = 0; i < m->form->nfields; i++) {
+		char *initial = r ? NULL : field_initial(cat, &m->form->fields[i]);
+		fs_set_value(&m->form->fields[i], &m->fs[i], r ? r->vals[i] : initial);
+		free(initial);
+		m->fs[i].mcur = 0; /* each record's boxes start at the first */
+	}
+	clear_errors(m);
+	m->focus = 0;
+	fm_focus(m, 0);
+	m->dirty = false;
+}
+
+static void set_orig(form_model *m, char *const *vals)
+{
+	for (size_t i = 0; i < m->form->nfields; i++) {
+		free(m->orig[i]);
+		m->orig[i] = xstrdup(vals[i]);
+	}
+}
+
+static void edited(form_model *m, field_state *st)
+{
+	m->dirty = true;
+	m->dup_warned = false; /* changed values are checked again */
+	m->draft_due = true;
+	free(st->error);
+	st->error = NULL;
+}
+
+/* --- drafts ------------------------------------------------------------- */
+
+static bool write_draft(form_model *m, const fm_ctx *c, fm_result *r)
+{
+	const kp_form *f = m->form;
+	kp_draft d = {m->rec.id, m->rec.unit_id, m->rec.version, NULL, f->nfields, NULL};
+	d.pairs = xcalloc(f->nfields * 2, sizeof *d.pairs);
+	for (size_t i = 0; i < f->nfields; i++) {
+		d.pairs[2 * i] = xstrdup(f->fields[i].id);
+		d.pairs[2 * i + 1] = fs_get_value(&f->fields[i], &m->fs[i]);
+	}
+	char *err = NULL;
+	bool ok = store_draft_save(c->env->store, c->user, f->id, &d, &err) == KP_OK;
+	if (ok) {
+		m->draft_due = false;
+		m->draft_saved = time(NULL);
+	} else {
+		fm_say(r, true, MSG_UI_DRAFT_FAILED, err);
+	}
+	free(err);
+	draft_free(&d);
+	return ok;
+}
+
+fm_result fm_persist(form_model *m, const fm_ctx *c, bool now)
+{
+	fm_result r = result(FM_HANDLED);
+	if (m->dirty && m->draft_due && (now || time(NULL) - m->draft_saved >= DRAFT_EVERY_S))
+		write_draft(m, c, &r);
+	return r;
+}
+
+/* Drafts are keyed by the record being edited (0 for a new one). */
+static void drop_draft(form_model *m, const fm_ctx *c, long long record_id)
+{
+	store_draft_delete(c->env->store, c->user, m->form->id, record_id);
+	m->draft_due = false;
+}
+
+/* Put the offered draft's values into the fields (matched by field id, so
+ * a changed form definition restores what still fits). */
+static void restore_draft(form_model *m, const fm_ctx *c, fm_result *r)
+{
+	const kp_draft *d = &m->offer;
+	for (size_t k = 0; k < d->npairs; k++) {
+		int i = form_field_index(m->form, d->pairs[2 * k]);
+		if (i >= 0)
+			fs_set_value(&m->form->fields[i], &m->fs[i], d->pairs[2 * k + 1]);
+	}
+	char *unit = store_unit_name(c->env->store, d->unit_id);
+	if (unit) {
+		free(m->rec.unit_name);
+		m->rec.unit_name = unit;
+		m->rec.unit_id = d->unit_id;
+	}
+	m->rec.version = d->base_version;
+	m->dirty = true;
+	fm_focus(m, m->focus);
+	fm_say(r, false, MSG_UI_DRAFT_RESTORED);
+}
+
+static fm_result answer_offer(form_model *m, const fm_ctx *c, kp_action a)
+{
+	fm_result r = result(FM_HANDLED);
+	if (a == ACT_YES)
+		restore_draft(m, c, &r);
+	else if (a == ACT_NO)
+		drop_draft(m, c, m->rec.id);
+	else
+		return refused(MSG_COUNT);
+	draft_free(&m->offer);
+	m->mode = FM_EDIT;
+	return r;
+}
+
+/* --- saving ------------------------------------------------------------- */
+
+/* Why this user may not change the focused field now, or false when it may. */
+static bool locked(form_model *m, const fm_ctx *c, fm_result *r)
+{
+	const kp_field *fd = &m->form->fields[m->focus];
+	*r = result(FM_REFUSED);
+	if (m->readonly)
+		fm_say(r, true, MSG_UI_READ_ONLY, state_label(state_of(m->rec.state)));
+	else if (!store_may_write_field(c->env->store, fd))
+		fm_say(r, true, fd->written_by == WRITER_CITY ? MSG_UI_CITY_WRITES : MSG_UI_UNIT_WRITES,
+		       fd->label);
+	else
+		return false;
+	return true;
+}
+
+/* A new record saved: ready for the next, keeping the sticky fields. */
+static void next_record(form_model *m, const fm_ctx *c, char *const *vals)
+{
+	const kp_form *f = m->form;
+	if (!m->saved)
+		m->saved = xcalloc(f->nfields, sizeof *m->saved);
+	for (size_t i = 0; i < f->nfields; i++) {
+		free(m->saved[i]);
+		m->saved[i] = xstrdup(vals[i]);
+	}
+	m->rec.id = 0;
+	load_values(m, &c->env->cat, NULL);
+	for (size_t i = 0; i < f->nfields; i++)
+		if (f->fields[i].sticky) /* …keeping what stays the same */
+			fs_set_value(&f->fields[i], &m->fs[i], vals[i]);
+	fm_focus(m, 0);
+}
+
+fm_result fm_save(form_model *m, const fm_ctx *c)
+{
+	fm_result r;
+	if (m->readonly && locked(m, c, &r))
+		return r;
+	const kp_form *f = m->form;
+	char **raw = xcalloc(f->nfields, sizeof *raw);
+	for (size_t i = 0; i < f->nfields; i++)
+		raw[i] = fs_get_value(&f->fields[i], &m->fs[i]);
+	clear_errors(m);
+	kp_save_opts o = {m->rec.id ? m->orig : NULL, m->dup_warned, true, NULL};
+	kp_save_result s;
+	long long draft_key = m->rec.id;
+	bool editing = m->rec.id != 0;
+	record_save(c->env, f, &m->rec, (const char *const *)raw, &o, &s);
+	r = result(FM_REFUSED);
+	if (s.message)
+		snprintf(r.text, sizeof r.text, "%s", s.message);
+	r.error = s.error;
+	switch (s.status) {
+	case SAVE_INVALID:
+		for (size_t i = 0; i < f->nfields; i++) {
+			m->fs[i].error = s.field_msg[i];
+			s.field_msg[i] = NULL;
+		}
+		fm_focus(m, s.first);
+		break;
+	case SAVE_DUPLICATE:
+		m->dup_warned = true;
+		break;
+	case SAVE_GONE:
+		m->dup_warned = false;
+		write_draft(m, c, &r);
+		break;
+	case SAVE_MERGED:
+		m->dup_warned = false;
+		for (size_t i = 0; i < f->nfields; i++) {
+			if (s.field_msg[i]) { /* shown under the form while the field has the cursor */
+				m->fs[i].error = s.field_msg[i];
+				s.field_msg[i] = NULL;
+			} else if (strcmp(s.vals[i], raw[i])) {
+				fs_set_value(&f->fields[i], &m->fs[i], s.vals[i]);
+			}
+		}
+		if (s.first < f->nfields)
+			fm_focus(m, s.first);
+		set_orig(m, s.base);
+		r.kind = FM_MERGED;
+		m->draft_due = true;
+		write_draft(m, c, &r);
+		break;
+	case SAVE_REFUSED:
+		m->dup_warned = false;
+		break;
+	case SAVE_OK:
+		m->dup_warned = false;
+		drop_draft(m, c, draft_key);
+		r.kind = FM_SAVED;
+		r.saved_id = m->rec.id;
+		if (editing) {
+			fm_say(&r, false, MSG_UI_UPDATED, m->rec.id);
+			m->dirty = false;
+		} else {
+			fm_say(&r, false, s.marked ? MSG_UI_DUP_MARKED : MSG_UI_SAVED, m->rec.id, ++m->entered);
+			next_record(m, c, s.vals);
+		}
+		break;
+	}
+	for (size_t i = 0; i < f->nfields; i++)
+		free(raw[i]);
+	free(raw);
+	save_result_free(&s);
+	return r;
+}
+
+/* --- keys --------------------------------------------------------------- */
+
+/* A new record's fields computed from the month just chosen (月报's counts
+ * from that month's activities and resources); they stay editable. */
+static void prefill(form_model *m, const fm_ctx *c, size_t changed, fm_result *r)
+{
+	const kp_form *f = m->form;
+	if (m->rec.id)
+		return; /* a stored report keeps what was corrected by hand */
+	char *month = fs_get_value(&f->fields[changed], &m->fs[changed]);
+	int n = 0;
+	for (size_t i = 0; i < f->nfields; i++) {
+		const kp_field *fd = &f->fields[i];
+		if (!fd->prefill || fd->prefill->month != (int)changed || !month[0])
+			continue;
+		char v[32];
+		snprintf(v, sizeof v, "%lld", prefill_value(c->env, fd, m->rec.unit_id, month));
+		fs_set_value(fd, &m->fs[i], v);
+		n++;
+	}
+	if (n)
+		fm_say(r, false, MSG_UI_PREFILLED, month, n);
+	free(month);
+}
+
+static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
+{
+	fm_result r = result(FM_HANDLED);
+	field_state *st = &m->fs[m->focus];
+	size_t chosen;
+	popup_result p = popup_key(&m->pick, key, &chosen);
+	if (p == POPUP_CONTINUE)
+		return r;
+	popup_close(&m->pick);
+	m->mode = FM_EDIT;
+	if (p == POPUP_ACCEPT) {
+		if (m->form->fields[m->focus].type == FT_RECORD)
+			ref_take(st, chosen);
+		else
+			st->choice = (int)chosen;
+		edited(m, st);
+		prefill(m, c, m->focus, &r);
+		move_focus(m, +1);
+	}
+	return r;
+}
+
+/* 同上: the focused field takes its value in the last record saved in this
+ * session, and the cursor moves on. */
+static fm_result ditto(form_model *m, const fm_ctx *c)
+{
+	fm_result r;
+	if (locked(m, c, &r))
+		return r;
+	if (!c->last)
+		return refused(MSG_UI_NO_DITTO);
+	const kp_field *fd = &m->form->fields[m->focus];
+	fs_set_value(fd, &m->fs[m->focus], c->last[m->focus]);
+	if (fs_is_text(fd))
+		eb_end(&m->fs[m->focus].eb);
+	edited(m, &m->fs[m->focus]);
+	move_focus(m, +1);
+	return result(FM_HANDLED);
+}
+
+/* A field that declares auto_advance moves on when it is full: max_chars
+ * typed, or a phone field holding a whole mobile number. */
+static bool complete(const kp_field *fd, const editbuf *eb)
+{
+	if (!fd->auto_advance)
+		return false;
+	if (fd->type != FT_PHONE)
+		return fd->max_chars > 0 && eb->len >= (size_t)fd->max_chars;
+	if (eb->len != 11 || eb->cp[0] != '1')
+		return false;
+	for (size_t i = 0; i < eb->len; i++)
+		if (eb->cp[i] < '0' || eb->cp[i] > '9')
+			return false;
+	return true;
+}
+
+/* The choice list, filtered by what is typed (first), its aliases too. */
+static fm_result open_choices(form_model *m, const fm_ctx *c, const kp_field *fd, field_state *st,
+			      uint32_t first)
+{
+	fm_result r = result(FM_HANDLED);
+	if (fd->type == FT_RECORD) {
+		if (!ref_pick_open(m, c->env->store, fd, st, first, &r))
+			return r;
+	} else {
+		const kp_list *l = fd->choices;
+		popup_open(&m->pick, fd->label, l->items, l->n, st->choice, first);
+		popup_aliases(&m->pick, l->alias_from, l->alias_to, l->naliases);
+	}
+	m->mode = FM_PICK;
+	return r;
+}
+
+/* Keys that change or move within the focused field. */
+static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key key)
+{
+	const kp_field *fd = &m->form->fields[m->focus];
+	field_state *st = &m->fs[m->focus];
+	editbuf *eb = &st->eb;
+	bool text = fs_is_text(fd);
+	bool moves = a == ACT_LEFT || a == ACT_RIGHT || a == ACT_HOME || a == ACT_END || a == ACT_UP ||
+		     a == ACT_DOWN;
+	fm_result r = result(FM_HANDLED);
+	if (!moves && (a != ACT_NONE || key_printable(key)) && locked(m, c, &r))
+		return r;
+	switch (a) {
+	case ACT_LEFT:
+		if (fd->type == FT_MULTICHOICE)
+			st->mcur = st->mcur ? st->mcur - 1 : 0;
+		else
+			eb_left(eb);
+		return r;
+	case ACT_RIGHT:
+		if (fd->type == FT_MULTICHOICE)
+			st->mcur = st->mcur + 1 < fd->choices->n ? st->mcur + 1 : st->mcur;
+		else
+			eb_right(eb);
+		return r;
+	case ACT_HOME: eb_home(eb); return r;
+	case ACT_END: eb_end(eb); return r;
+	case ACT_UP:
+		if (!eb_up(eb, c->wrap_w))
+			move_focus(m, -1);
+		return r;
+	case ACT_DOWN:
+		if (!eb_down(eb, c->wrap_w))
+			move_focus(m, +1);
+		return r;
+	case ACT_BACKSPACE:
+	case ACT_DELETE:
+		if (fd->type == FT_CHOICE || fd->type == FT_RECORD) {
+			st->choice = -1;
+			if (fd->type == FT_RECORD)
+				ref_set(st, "");
+			edited(m, st);
+		} else if (a == ACT_BACKSPACE ? eb_backspace(eb) : eb_delete(eb)) {
+			edited(m, st);
+		}
+		return r;
+	case ACT_KILL:
+		eb_kill_to_end(eb);
+		edited(m, st);
+		return r;
+	case ACT_NEWLINE:
+		if (eb_insert(eb, '\n'))
+			edited(m, st);
+		return r;
+	case ACT_TOGGLE:
+		st->checked[st->mcur] = !st->checked[st->mcur];
+		edited(m, st);
+		return r;
+	case ACT_OPEN_LIST:
+		return open_choices(m, c, fd, st, 0);
+	default:
+		break;
+	}
+	if (!key_printable(key))
+		return r;
+	if (fd->type == FT_CHOICE || fd->type == FT_RECORD)
+		return open_choices(m, c, fd, st, key.code);
+	if (text && eb_insert(eb, key.code)) {
+		edited(m, st);
+		if (c->auto_advance && complete(fd, eb)) { /* the field's and the user's choice */
+			move_focus(m, +1);
+			m->advanced = fd->forgive_tab;
+		}
+	} else if (text) {
+		return refused(MSG_COUNT); /* full: max_chars reached */
+	}
+	return r;
+}
+
+fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
+{
+	fm_result r;
+	m->advanced = false;
+	if (m->mode != FM_EDIT) /* a paste answers no question and picks nothing */
+		return result(FM_HANDLED);
+	if (locked(m, c, &r))
+		return r;
+	const kp_form *f = m->form;
+	size_t len = strcspn(text, "\r\n"); /* one row: the first line */
+	char *row = xstrndup(text, len), *p = row;
+	size_t k = m->focus, filled = 0, bad = 0, first_bad = f->nfields;
+	while (p && k < f->nfields) {
+		char *tab = strchr(p, '\t');
+		if (tab)
+			*tab = '\0';
+		const kp_field *fd = &f->fields[k];
+		field_state *st = &m->fs[k];
+		/* Fields the session may not write keep their value, their cell
+		 * is passed over. */
+		if (store_may_write_field(c->env->store, fd)) {
+			char *out = NULL, *why = NULL;
+			bool ok = field_validate(&c->env->cat, fd, p, &out, &why);
+			if (fd->type == FT_CHOICE && !ok)
+				st->choice = -1; /* no such item: nothing chosen */
+			else
+				fs_set_value(fd, st, fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE ? out : p);
+			edited(m, st);
+			if (!ok) {
+				st->error = field_message(fd, why);
+				bad++;
+				if (first_bad == f->nfields)
+					first_bad = k;
+			}
+			filled++;
+			free(out);
+			free(why);
+		}
+		p = tab ? tab + 1 : NULL;
+		k++;
+	}
+	free(row);
+	fm_focus(m, first_bad < f->nfields ? first_bad : k < f->nfields ? k : f->nfields - 1);
+	r = result(FM_HANDLED);
+	fm_say(&r, bad > 0, MSG_UI_PASTED, filled, bad);
+	return r;
+}
+
+static fm_result confirm_leave(form_model *m, const fm_ctx *c, kp_key key)
+{
+	kp_action a = keymap_lookup(CTX_CONFIRM, key);
+	if (a == ACT_YES) { /* the user chose to throw the input away */
+		drop_draft(m, c, m->rec.id);
+		m->mode = FM_EDIT;
+		return result(FM_CLOSE);
+	}
+	if (a == ACT_NO)
+		m->mode = FM_EDIT;
+	return result(FM_HANDLED);
+}
+
+fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
+{
+	switch (m->mode) {
+	case FM_OFFER: return answer_offer(m, c, keymap_lookup(CTX_CONFIRM, key));
+	case FM_PICK: return choice_key(m, c, key);
+	case FM_CONFIRM_LEAVE: return confirm_leave(m, c, key);
+	case FM_EDIT: break;
+	}
+	/* The habitual Tab or Enter right after an auto-advance: the move it
+	 * asks for has been made, so it is absorbed. */
+	bool after_advance = m->advanced;
+	m->advanced = false;
+	if (after_advance && keymap_lookup(CTX_ADVANCED, key) == ACT_ABSORB)
+		return result(FM_HANDLED);
+	const kp_field *fd = &m->form->fields[m->focus];
+	kp_action a = keymap_lookup(CTX_FORM | fm_field_ctx(fd), key);
+	fm_result r = result(FM_HANDLED);
+	switch (a) {
+	case ACT_SAVE:
+		return fm_save(m, c);
+	case ACT_QUIT:
+		if (!m->dirty)
+			return result(FM_CLOSE);
+		m->mode = FM_CONFIRM_LEAVE;
+		return r;
+	case ACT_LIST:
+		r.kind = FM_OPEN;
+		r.open = FM_OPEN_LIST;
+		return r;
+	case ACT_FILES:
+		if (!m->form->evidence) {
+			r = refused(MSG_COUNT);
+			fm_say(&r, true, MSG_UI_EV_NOT_HERE, m->form->title);
+		} else if (!m->rec.id) {
+			r = refused(MSG_UI_EV_SAVE_FIRST);
+		} else {
+			r.kind = FM_OPEN;
+			r.open = FM_OPEN_FILES;
+		}
+		return r;
+	case ACT_DITTO:
+		return ditto(m, c);
+	case ACT_NEXT:
+		move_focus(m, +1);
+		return r;
+	case ACT_PREV:
+		move_focus(m, -1);
+		return r;
+	default:
+		return field_key(m, c, a, key);
+	}
+}
+
+/* --- life --------------------------------------------------------------- */
+
+void fm_count_files(form_model *m, const fm_ctx *c)
+{
+	if (!m->form->evidence || !m->rec.id)
+		return;
+	kp_attachment *a;
+	m->nfiles = store_attachments(c->env->store, m->form, m->rec.id, &a);
+	attachments_free(a, m->nfiles);
+}
+
+/* The city's line naming the records id was marked as repeating, or NULL. */
+static char *dup_note(kp_store *s, const kp_form *f, long long id)
+{
+	kp_dup *d;
+	size_t n = store_duplicates_of(s, f, id, &d);
+	if (!n)
+		return NULL;
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sb_adds(&b, "、");
+		sb_printf(&b, msg(MSG_UI_DUP_ITEM), d[i].id, d[i].unit_name, d[i].name);
+		dup_free(&d[i]);
+	}
+	free(d);
+	char *note = xasprintf(msg(MSG_UI_DUP_NOTE), sb_str(&b));
+	sb_free(&b);
+	return note;
+}
+
+void fm_free(form_model *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->form->nfields; i++) {
+		eb_free(&m->fs[i].eb);
+		free(m->fs[i].checked);
+		free(m->fs[i].error);
+		ref_free(&m->fs[i]);
+		free(m->orig[i]);
+		if (m->saved)
+			free(m->saved[i]);
+	}
+	popup_close(&m->pick);
+	draft_free(&m->offer);
+	free(m->dup_note);
+	free(m->orig);
+	free(m->saved);
+	free(m->fs);
+	record_free(&m->rec);
+	free(m);
+}
+
+form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long unit_id,
+		   const char *unit_name, fm_result *res)
+{
+	*res = result(FM_HANDLED);
+	form_model *m = xcalloc(1, sizeof *m);
+	m->form = f;
+	m->fs = xcalloc(f->nfields, sizeof *m->fs);
+	m->orig = xcalloc(f->nfields, sizeof *m->orig);
+	for (size_t i = 0; i < f->nfields; i++) {
+		const kp_field *fd = &f->fields[i];
+		eb_init(&m->fs[i].eb, (size_t)fd->max_chars, fd->type == FT_TEXTAREA);
+		m->fs[i].choice = -1;
+		m->orig[i] = xstrdup("");
+		if (fd->type == FT_MULTICHOICE)
+			m->fs[i].checked = xcalloc(fd->choices->n, sizeof(bool));
+	}
+	if (id) {
+		char *err = NULL;
+		/* Another unit's record is, for a unit session, no record at all
+		 * (the store's answer): the same as a number that does not exist. */
+		if (id <= 0 || store_get(c->env->store, f, id, &m->rec, &err) != KP_OK) {
+			*res = refused(MSG_COUNT);
+			fm_say(res, true, MSG_UI_NO_SUCH_RECORD, id);
+			free(err);
+			record_init(&m->rec, f->nfields);
+			fm_free(m);
+			return NULL;
+		}
+		m->readonly = f->review && !review_editable(c->env->store, state_of(m->rec.state));
+		m->dup_note = dup_note(c->env->store, f, id);
+		load_values(m, &c->env->cat, &m->rec);
+		set_orig(m, m->rec.vals);
+		fm_count_files(m, c);
+	} else {
+		record_init(&m->rec, f->nfields);
+		m->rec.unit_id = unit_id;
+		m->rec.unit_name = xstrdup(unit_name ? unit_name : "");
+		load_values(m, &c->env->cat, NULL);
+	}
+	if (store_draft_load(c->env->store, c->user, f->id, id, &m->offer) == KP_OK)
+		m->mode = FM_OFFER;
+	m->draft_saved = time(NULL);
+	return m;
+}

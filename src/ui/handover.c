@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+#include "ui/handover.h"
+
+#include <curses.h>
+#include <poll.h>
+#include <termios.h>
+#include <unistd.h>
+
+void ui_leave_curses(void)
+{
+	def_prog_mode();
+	endwin();
+}
+
+/* What a cancelled transfer's sender still had on the line would be read
+ * as keys (a 'q', an Esc): it is thrown away until the line is quiet for
+ * a moment, for ten seconds at most. */
+void ui_resume_curses(void)
+{
+	for (int i = 0; i < 40; i++) {
+		tcflush(STDIN_FILENO, TCIFLUSH);
+		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+		if (poll(&p, 1, 250) == 0)
+			break;
+	}
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+}

@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* A record list's model: keyset paging (the same cost on every page),
+ * sorting by any column, filtering as you type, the review state filter,
+ * marks, delete with confirmation (list_model.h). */
+#include "ui/list_model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/xalloc.h"
+#include "domain/review.h"
+
+static lm_result result(lm_kind k)
+{
+	lm_result r = {.kind = k};
+	return r;
+}
+
+static lm_result said(lm_kind k, bool error, enum kp_msg_id id, ...)
+{
+	lm_result r = result(k);
+	va_list ap;
+	va_start(ap, id);
+	vsnprintf(r.text, sizeof r.text, msg(id), ap);
+	va_end(ap);
+	r.error = error;
+	return r;
+}
+
+bool lm_is_marked(const list_model *m, long long id)
+{
+	for (size_t i = 0; i < m->nmarked; i++)
+		if (m->marked[i] == id)
+			return true;
+	return false;
+}
+
+static void toggle_mark(list_model *m, long long id)
+{
+	for (size_t i = 0; i < m->nmarked; i++)
+		if (m->marked[i] == id) {
+			m->marked[i] = m->marked[--m->nmarked];
+			return;
+		}
+	m->marked = xrealloc(m->marked, (m->nmarked + 1) * sizeof *m->marked);
+	m->marked[m->nmarked++] = id;
+}
+
+const char *lm_cell(const list_model *m, size_t i, size_t k) { return m->shown[i * m->ncols + k]; }
+
+static void drop_shown(list_model *m)
+{
+	for (size_t i = 0; m->shown && i < m->n * m->ncols; i++)
+		free(m->shown[i]);
+	free(m->shown);
+	m->shown = NULL;
+}
+
+/* The page's cells as drawn, column by column: the drawing reads no
+ * database (a record field's labels are one query per page). */
+static void read_shown(list_model *m, kp_store *s)
+{
+	size_t cells = m->n * m->ncols;
+	m->shown = xcalloc(cells ? cells : 1, sizeof *m->shown);
+	const char **vals = xcalloc(m->n ? m->n : 1, sizeof *vals);
+	char **col = xcalloc(m->n ? m->n : 1, sizeof *col);
+	for (size_t k = 0; k < m->ncols; k++) {
+		int f = m->fields[k];
+		for (size_t i = 0; i < m->n; i++)
+			vals[i] = m->rows[i].vals[f];
+		store_shown_many(s, &m->form->fields[f], vals, m->n, col);
+		for (size_t i = 0; i < m->n; i++)
+			m->shown[i * m->ncols + k] = col[i];
+	}
+	free(col);
+	free(vals);
+}
+
+/* New rows: replace the page and its cells; keep the selection on a row;
+ * a view numbers from the first row's place in the unit. */
+static void set_rows(list_model *m, const lm_ctx *c, kp_record *rows, size_t n)
+{
+	drop_shown(m);
+	records_free(m->rows, m->n);
+	m->rows = rows;
+	m->n = n;
+	read_shown(m, c->store);
+	if (m->sel >= m->n)
+		m->sel = m->n ? m->n - 1 : 0;
+	if (m->view && m->n)
+		m->first_rank = store_query_rank(c->store, m->form, &m->q, m->rows[0].id);
+}
+
+/* A row as a keyset anchor: its sort value and id. */
+static kp_anchor anchor_of(const list_model *m, const kp_record *r)
+{
+	return (kp_anchor){m->q.sort >= 0 ? r->vals[m->q.sort] : NULL, r->id};
+}
+
+/* Up to a page after (or before) the anchor row, or from the start (end)
+ * when it is NULL. */
+static void load(list_model *m, const lm_ctx *c, const kp_record *after, bool backward)
+{
+	kp_anchor a;
+	if (after)
+		a = anchor_of(m, after);
+	kp_record *rows;
+	size_t n = store_query_page(c->store, m->form, &m->q, after ? &a : NULL, backward, c->rows, &rows);
+	set_rows(m, c, rows, n);
+}
+
+/* Is there a row before (or after) r in the list? */
+static bool has_neighbour(list_model *m, const lm_ctx *c, const kp_record *r, bool before)
+{
+	kp_anchor a = anchor_of(m, r);
+	kp_record *one;
+	size_t n = store_query_page(c->store, m->form, &m->q, &a, before, 1, &one);
+	records_free(one, n);
+	return n > 0;
+}
+
+void lm_restart(list_model *m, const lm_ctx *c)
+{
+	kp_record *rows;
+	m->sel = 0;
+	size_t n = store_query_open(c->store, m->form, &m->q, c->rows, &rows, &m->total);
+	set_rows(m, c, rows, n);
+}
+
+void lm_reload(list_model *m, const lm_ctx *c)
+{
+	m->total = store_query_count(c->store, m->form, &m->q);
+	if (!m->n) {
+		load(m, c, NULL, false);
+		return;
+	}
+	kp_anchor a = anchor_of(m, &m->rows[0]);
+	kp_record *prev;
+	size_t n = store_query_page(c->store, m->form, &m->q, &a, true, 1, &prev);
+	load(m, c, n ? &prev[0] : NULL, false);
+	records_free(prev, n);
+	if (m->n == 0)
+		load(m, c, NULL, true); /* the page emptied: show the last one */
+}
+
+void lm_set_unit(list_model *m, const lm_ctx *c, long long unit_id)
+{
+	m->q.unit_id = unit_id;
+	lm_restart(m, c);
+}
+
+/* Each move keeps the row it leaves alive while it anchors the next page. */
+static void move_down(list_model *m, const lm_ctx *c)
+{
+	if (m->sel + 1 < m->n) {
+		m->sel++;
+	} else if (m->n == c->rows && has_neighbour(m, c, &m->rows[m->n - 1], false)) {
+		kp_record first = m->rows[0];
+		m->rows[0] = (kp_record){0};
+		load(m, c, &first, false); /* scroll on by one row */
+		record_free(&first);
+		m->sel = m->n - 1;
+	}
+}
+
+static void move_up(list_model *m, const lm_ctx *c)
+{
+	if (m->sel > 0) {
+		m->sel--;
+	} else if (m->n && has_neighbour(m, c, &m->rows[0], true)) {
+		kp_record last = m->rows[m->n - 1];
+		m->rows[m->n - 1] = (kp_record){0};
+		load(m, c, &last, true); /* scroll back by one row */
+		record_free(&last);
+		m->sel = 0;
+	}
+}
+
+static void page_down(list_model *m, const lm_ctx *c)
+{
+	if (!m->n || !has_neighbour(m, c, &m->rows[m->n - 1], false))
+		return; /* already on the last page */
+	kp_record last = m->rows[m->n - 1];
+	m->rows[m->n - 1] = (kp_record){0};
+	load(m, c, &last, false);
+	record_free(&last);
+	m->sel = 0;
+}
+
+static void page_up(list_model *m, const lm_ctx *c)
+{
+	if (m->n) {
+		kp_record first = m->rows[0];
+		m->rows[0] = (kp_record){0};
+		load(m, c, &first, true);
+		record_free(&first);
+	}
+	if (m->n < c->rows)
+		load(m, c, NULL, false); /* less than a page before: the first page */
+	m->sel = 0;
+}
+
+/* Up, Down, pages, first, last: the same in a list and a view. */
+static bool move(list_model *m, const lm_ctx *c, kp_action a)
+{
+	switch (a) {
+	case ACT_UP: move_up(m, c); return true;
+	case ACT_DOWN: move_down(m, c); return true;
+	case ACT_PAGE_DOWN: page_down(m, c); return true;
+	case ACT_PAGE_UP: page_up(m, c); return true;
+	case ACT_HOME:
+		load(m, c, NULL, false);
+		m->sel = 0;
+		return true;
+	case ACT_END:
+		load(m, c, NULL, true);
+		m->sel = m->n ? m->n - 1 : 0;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The next order: each column ascending, then descending, then the next. */
+static void next_sort(list_model *m, const lm_ctx *c)
+{
+	if (!m->q.descending) {
+		m->q.descending = true;
+	} else {
+		m->q.descending = false;
+		do
+			m->q.sort++;
+		while (m->q.sort < (int)m->form->nfields && m->form->fields[m->q.sort].type == FT_TEXTAREA);
+		if (m->q.sort >= (int)m->form->nfields)
+			m->q.sort = -1;
+	}
+	lm_restart(m, c);
+}
+
+static void set_filter(list_model *m, const lm_ctx *c)
+{
+	free(m->filter_text);
+	m->filter_text = eb_text(&m->filter);
+	m->q.filter = m->filter_text;
+	lm_restart(m, c);
+}
+
+static lm_result open_row(const list_model *m)
+{
+	lm_result r = result(LM_OPEN);
+	r.id = m->rows[m->sel].id;
+	return r;
+}
+
+static lm_result view_key(list_model *m, const lm_ctx *c, kp_key key)
+{
+	kp_action a = keymap_lookup(CTX_VIEW, key);
+	if (move(m, c, a))
+		return result(LM_HANDLED);
+	switch (a) {
+	case ACT_ACCEPT:
+		return m->n ? open_row(m) : result(LM_HANDLED);
+	case ACT_UNIT:
+		return c->city ? result(LM_PICK_UNIT) : said(LM_REFUSED, true, MSG_UI_OWN_UNIT_ONLY);
+	case ACT_QUIT:
+		return result(LM_CLOSE);
+	default:
+		return result(LM_HANDLED);
+	}
+}
+
+static lm_result confirm_delete(list_model *m, const lm_ctx *c, kp_key key)
+{
+	kp_action a = keymap_lookup(CTX_CONFIRM, key);
+	lm_result r = result(LM_HANDLED);
+	if (a == ACT_YES) {
+		char *err = NULL;
+		if (store_delete(c->store, m->form, m->rows[m->sel].id, &err) == KP_OK)
+			r = said(LM_HANDLED, false, MSG_UI_DELETED);
+		else {
+			r = result(LM_REFUSED);
+			r.error = true;
+			snprintf(r.text, sizeof r.text, "%s", err ? err : "");
+		}
+		free(err);
+		lm_reload(m, c);
+	}
+	if (a == ACT_YES || a == ACT_NO)
+		m->mode = LM_BROWSE;
+	return r;
+}
+
+lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key)
+{
+	if (m->view)
+		return view_key(m, c, key);
+	if (m->mode == LM_CONFIRM_DELETE)
+		return confirm_delete(m, c, key);
+	kp_action a = keymap_lookup(CTX_LIST, key);
+	if (move(m, c, a))
+		return result(LM_HANDLED);
+	lm_result r = result(LM_HANDLED);
+	switch (a) {
+	case ACT_SORT:
+		next_sort(m, c);
+		break;
+	case ACT_BACKSPACE:
+		if (eb_backspace(&m->filter))
+			set_filter(m, c);
+		break;
+	case ACT_ACCEPT:
+		if (m->filter_text[0] == '#') { /* #123: the record with that 编号 */
+			r = result(LM_OPEN);
+			r.id = atoll(m->filter_text + 1) > 0 ? atoll(m->filter_text + 1) : -1;
+		} else if (m->n) {
+			r = open_row(m);
+		}
+		break;
+	case ACT_NEW: /* the city chooses the unit first, as from the menu */
+		r = result(c->own_unit ? LM_OPEN : LM_NEW);
+		break;
+	case ACT_DELETE_RECORD: {
+		if (!m->n)
+			break;
+		/* A reviewed record only in a state its role may edit. */
+		const kp_record *row = &m->rows[m->sel];
+		if (m->form->review && !review_editable(c->store, state_of(row->state)))
+			return said(LM_REFUSED, true, MSG_UI_READ_ONLY, state_label(state_of(row->state)));
+		m->mode = LM_CONFIRM_DELETE;
+		break;
+	}
+	case ACT_NEXT: /* Tab: the next state, then all */
+		if (m->form->review) {
+			m->state = m->state + 1 < ST_COUNT ? m->state + 1 : -1;
+			m->q.state = m->state >= 0 ? state_code((kp_state)m->state) : NULL;
+			lm_restart(m, c);
+		}
+		break;
+	case ACT_REVIEW:
+		if (m->nmarked || m->n)
+			r = result(LM_REVIEW);
+		break;
+	case ACT_YEAR:
+		if (m->n)
+			r = result(LM_YEAR);
+		break;
+	case ACT_TOGGLE: /* Space marks a reviewed record; elsewhere it is filter text */
+		if (m->form->review && m->n) {
+			toggle_mark(m, m->rows[m->sel].id);
+			move_down(m, c);
+		} else if (!m->form->review && eb_insert(&m->filter, key.code)) {
+			set_filter(m, c);
+		}
+		break;
+	case ACT_QUIT:
+		if (!m->filter.len)
+			return result(LM_CLOSE);
+		eb_clear(&m->filter); /* Esc clears the filter first */
+		set_filter(m, c);
+		break;
+	default:
+		if (key_printable(key) && eb_insert(&m->filter, key.code))
+			set_filter(m, c);
+		break;
+	}
+	return r;
+}
+
+void lm_init(list_model *m, const kp_form *f, const kp_view *v, const int *fields, size_t ncols)
+{
+	*m = (list_model){.form = f, .view = v, .fields = fields, .ncols = ncols, .state = -1};
+	m->q = (kp_query){-1, false, NULL, 0, NULL};
+	eb_init(&m->filter, 40, false);
+	m->filter_text = xstrdup("");
+	m->q.filter = m->filter_text;
+}
+
+void lm_free(list_model *m)
+{
+	drop_shown(m);
+	records_free(m->rows, m->n);
+	eb_free(&m->filter);
+	free(m->filter_text);
+	free(m->marked);
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/*
+ * list_model: what a record list is — the query (sort, filter as typed,
+ * review state, unit), the page of rows with each cell as shown, the
+ * selection, the records marked for F9, and one mode (browsing or asking
+ * to delete) — and what a key does to it. Each key returns an lm_result
+ * (handled, refused with a message, close, open a record, a new record,
+ * the review prompt, the unit picker, deleted). It never draws, never
+ * reads the terminal's size (the page's rows come in lm_ctx) and never
+ * writes the status line: list_screen.c draws it and shows the result;
+ * tests/unit/test_list_model.c drives it with no terminal.
+ *
+ * Order of calls: lm_init, lm_restart (or lm_set_unit for a view), lm_key
+ * per key, lm_reload after a screen above it closed, lm_free.
+ */
+#ifndef KP_LIST_MODEL_H
+#define KP_LIST_MODEL_H
+#include <stdbool.h>
+
+#include "core/editbuf.h"
+#include "store/store.h"
+#include "ui/keymap.h"
+
+typedef enum { LM_BROWSE, LM_CONFIRM_DELETE } lm_mode;
+
+typedef enum {
+	LM_HANDLED,   /* done (text may say something) */
+	LM_REFUSED,   /* could not act: text says why */
+	LM_CLOSE,     /* the list is done */
+	LM_OPEN,      /* open record id (0: a new one; -1: a 编号 that names none) */
+	LM_NEW,       /* a new record wanted: the unit is the view's to ask (the city) */
+	LM_REVIEW,    /* the review prompt over the marked records, or the selected one */
+	LM_YEAR,      /* the selected record into another programme year (the year prompt) */
+	LM_PICK_UNIT  /* a view: the city chooses whose roll */
+} lm_kind;
+
+typedef struct {
+	lm_kind kind;
+	bool error;
+	char text[512];
+	long long id; /* LM_OPEN */
+} lm_result;
+
+/* What the model needs from the session and the screen, with each call. */
+typedef struct {
+	kp_store *store;
+	size_t rows;   /* rows on a page */
+	bool city;     /* the session sees every unit */
+	bool own_unit; /* the account works in one unit (new records go there at once) */
+} lm_ctx;
+
+typedef struct {
+	const kp_form *form;
+	const kp_view *view;  /* NULL for a form's own list */
+	const int *fields;    /* the columns' fields, ncols of them (the view's, borrowed) */
+	size_t ncols;
+	kp_query q;
+	editbuf filter;
+	char *filter_text;    /* q.filter points here */
+	int state;            /* a reviewed form's state filter: -1 all, else a kp_state */
+	kp_record *rows;
+	size_t n, sel;
+	char **shown;         /* n × ncols: each cell as shown, read once per page */
+	long long total;
+	long long first_rank; /* views: records of the unit before the first row */
+	lm_mode mode;
+	long long *marked;    /* records marked with Space, for one F9 over them all */
+	size_t nmarked;
+} list_model;
+
+void lm_init(list_model *m, const kp_form *f, const kp_view *v, const int *fields, size_t ncols);
+void lm_free(list_model *m);
+/* From the first row again (a new filter, order, state or unit). */
+void lm_restart(list_model *m, const lm_ctx *c);
+/* The page that starts where this one started, afresh (after a change). */
+void lm_reload(list_model *m, const lm_ctx *c);
+/* A view shows this unit's roll. */
+void lm_set_unit(list_model *m, const lm_ctx *c, long long unit_id);
+lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key);
+bool lm_is_marked(const list_model *m, long long id);
+/* The cell of row i, column k, as shown. */
+const char *lm_cell(const list_model *m, size_t i, size_t k);
+
+#endif

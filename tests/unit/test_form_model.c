@@ -1,0 +1,561 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The form screen's model driven by keys with no terminal: each story
+ * types into 附表2 (talent), checks what each key returned (the result and
+ * its message) and what the database holds. These were tmux scenarios
+ * (bad_phone, leave_confirm, data_entry_aids, two_sessions, talent_entry,
+ * choice_aliases); the terminal added nothing to them. */
+#include "unit_env.h"
+
+#include <curses.h> /* KEY_F: key codes only, no terminal is opened */
+
+#include "core/utf8.h"
+#include "ui/form_model.h"
+
+#define F2 ((kp_key){true, (uint32_t)KEY_F(2)})
+#define F5 ((kp_key){true, (uint32_t)KEY_F(5)})
+#define F10 ((kp_key){true, (uint32_t)KEY_F(10)})
+#define TAB ((kp_key){false, '\t'})
+#define ENTER ((kp_key){false, '\r'})
+#define ESC ((kp_key){false, 27})
+#define SPACE ((kp_key){false, ' '})
+#define CTRL(c) ((kp_key){false, (uint32_t)((c) & 0x1f)})
+
+typedef struct {
+	fixture *fx;
+	fm_ctx c;
+	const kp_form *talent;
+	long long unit; /* 许昌学院 */
+} story;
+
+static int story_setup(void **state)
+{
+	fixture *fx = setup_city();
+	if (!fx)
+		return -1;
+	story *s = calloc(1, sizeof *s);
+	s->fx = fx;
+	s->c = (fm_ctx){&s->fx->env, "admin", true, NULL, 60};
+	s->talent = catalog_form(&s->fx->env.cat, "talent");
+	s->unit = store_unit_id(s->fx->env.store, "许昌学院");
+	*state = s;
+	return 0;
+}
+
+static int story_teardown(void **state)
+{
+	story *s = *state;
+	void *fx = s->fx;
+	free(s);
+	return teardown(&fx);
+}
+
+static form_model *open_form(story *s, long long id)
+{
+	fm_result r;
+	form_model *m = fm_new(&s->c, s->talent, id, s->unit, "许昌学院", &r);
+	assert_non_null(m);
+	return m;
+}
+
+static fm_result key(story *s, form_model *m, kp_key k) { return fm_key(m, &s->c, k); }
+
+/* Each character of text typed as a key; the last key's result. */
+static fm_result type(story *s, form_model *m, const char *text)
+{
+	fm_result r = {0};
+	size_t n = strlen(text);
+	for (size_t at = 0; at < n;) {
+		uint32_t cp;
+		at += utf8_decode(text + at, n - at, &cp);
+		r = key(s, m, (kp_key){false, cp});
+	}
+	return r;
+}
+
+static char *value(form_model *m, const char *field)
+{
+	int i = form_field_index(m->form, field);
+	assert_true(i >= 0);
+	return fs_get_value(&m->form->fields[i], &m->fs[i]);
+}
+
+static void assert_value(form_model *m, const char *field, const char *want)
+{
+	char *v = value(m, field);
+	assert_string_equal(v, want);
+	free(v);
+}
+
+static void assert_focus(form_model *m, const char *field)
+{
+	assert_string_equal(m->form->fields[m->focus].id, field);
+}
+
+static void assert_said(const fm_result *r, const char *part)
+{
+	if (!strstr(r->text, part))
+		fail_msg("said \"%s\", not \"%s\"", r->text, part);
+}
+
+/* The first string of sql on the fixture's database. */
+static char *sql_text(story *s, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *v = NULL;
+	sqlite3_open(s->fx->path, &db);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = strdup(sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "(null)");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v ? v : strdup("(none)");
+}
+
+static void assert_sql(story *s, const char *sql, const char *want)
+{
+	char *v = sql_text(s, sql);
+	assert_string_equal(v, want);
+	free(v);
+}
+
+/* Every required field of 附表2 from the first, as a clerk types them
+ * (lib.sh's fill_required): the cursor ends on 服务类别, first box ticked. */
+/* 姓名 to 政治面貌 of 附表2 (民族 汉族), the focus left on 学历. A choice
+ * is typed to filter its list, and Enter takes it. */
+static void person(story *s, form_model *m, const char *name, const char *gender, const char *age,
+		   const char *political)
+{
+	type(s, m, name); key(s, m, TAB);
+	type(s, m, gender); key(s, m, ENTER);
+	type(s, m, age); key(s, m, TAB);
+	type(s, m, "汉"); key(s, m, ENTER);
+	type(s, m, political); key(s, m, ENTER);
+}
+
+static void fill_required(story *s, form_model *m, const char *name, const char *phone)
+{
+	person(s, m, name, "男", "45", "中共");
+	type(s, m, "本科"); key(s, m, ENTER);
+	key(s, m, TAB); key(s, m, TAB);              /* 主要从事行业, 科普专长 */
+	type(s, m, "许昌学院农学院"); key(s, m, TAB);
+	key(s, m, TAB);                              /* 职务（职称） */
+	type(s, m, phone); key(s, m, TAB);           /* a whole mobile moves on; this Tab is absorbed */
+	key(s, m, TAB); key(s, m, TAB);              /* 电子邮箱, QQ号或微信号 */
+	key(s, m, SPACE);                            /* 服务类别: 青少年科普 */
+}
+
+/* A wrong phone number blocks the save: the message names 联系电话, the
+ * focus goes there, nothing is written; corrected, the record saves;
+ * required fields left empty are named, the first one first. */
+static void bad_phone(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	fill_required(s, m, "李四", "12345");
+	assert_focus(m, "service_categories");
+	fm_result r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_true(r.error);
+	assert_said(&r, "联系电话：不是有效的电话号码");
+	assert_focus(m, "phone");
+	assert_sql(s, "SELECT count(*) FROM talent", "0");
+	key(s, m, CTRL('A'));
+	key(s, m, CTRL('K'));
+	type(s, m, "13812345678");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_said(&r, "已保存（第 1 号记录）");
+	assert_sql(s, "SELECT name || ' ' || phone FROM talent", "李四 13812345678");
+	r = key(s, m, F2); /* the next record, empty */
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(&r, "姓名：必须填写");
+	assert_focus(m, "name");
+	assert_sql(s, "SELECT count(*) FROM talent", "1");
+	fm_free(m);
+}
+
+/* Leaving with typed values asks first: n stays with the values, y leaves
+ * without saving; an untouched form leaves at once. */
+static void leave_confirm(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	type(s, m, "赵六");
+	fm_result r = key(s, m, ESC);
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_int_equal(m->mode, FM_CONFIRM_LEAVE);
+	r = key(s, m, (kp_key){false, 'n'});
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_int_equal(m->mode, FM_EDIT);
+	assert_value(m, "name", "赵六");
+	key(s, m, F10);
+	assert_int_equal(m->mode, FM_CONFIRM_LEAVE);
+	r = key(s, m, (kp_key){false, 'y'});
+	assert_int_equal(r.kind, FM_CLOSE);
+	assert_sql(s, "SELECT count(*) FROM talent", "0");
+	fm_free(m);
+	m = open_form(s, 0);
+	r = key(s, m, CTRL('X'));
+	assert_int_equal(r.kind, FM_CLOSE); /* positive control: nothing typed, no question */
+	fm_free(m);
+}
+
+/* Heads-down entry: a whole mobile number moves on by itself, 工作单位
+ * stays for the next record, F5/^Y copies a field of the record saved
+ * before (同上), and the message counts the records of this sitting. */
+static void data_entry_aids(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	person(s, m, "李白", "男", "45", "群众");
+	type(s, m, "本科"); key(s, m, ENTER);
+	type(s, m, "教育"); key(s, m, TAB);
+	key(s, m, TAB);
+	type(s, m, "许昌市第一中学"); key(s, m, TAB);
+	type(s, m, "教师"); key(s, m, TAB);
+	type(s, m, "13812345678"); /* no Tab: a whole mobile number moves on */
+	assert_focus(m, "email");
+	type(s, m, "libai@163.com");
+	key(s, m, TAB); key(s, m, TAB); key(s, m, SPACE);
+	fm_result r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_said(&r, "已保存（第 1 号记录），本次已录入 1 份");
+	assert_sql(s, "SELECT phone || ' ' || email FROM talent", "13812345678 libai@163.com");
+	assert_value(m, "employer", "许昌市第一中学"); /* sticky */
+	assert_value(m, "name", "");
+	/* 同上 without a record saved before is refused; the app remembers the
+	 * saved one (as the view does with m->saved). */
+	s->c.last = NULL;
+	key(s, m, TAB);
+	r = key(s, m, F5);
+	assert_int_equal(r.kind, FM_REFUSED);
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	s->c.last = (const char *const *)m->saved;
+	type(s, m, "杜甫"); key(s, m, TAB);
+	kp_key dittos[] = {F5, F5, CTRL('Y'), F5, F5, CTRL('Y')};
+	for (size_t i = 0; i < 6; i++) /* each copies and moves on */
+		assert_int_equal(key(s, m, dittos[i]).kind, FM_HANDLED);
+	assert_value(m, "industry", "教育");
+	key(s, m, TAB); key(s, m, TAB);
+	type(s, m, "语文教师"); key(s, m, TAB);
+	type(s, m, "13912345678");
+	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); key(s, m, SPACE); /* the first Tab is absorbed */
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_said(&r, "已保存（第 2 号记录），本次已录入 2 份");
+	assert_sql(s,
+		   "SELECT name || gender || age || ethnicity || political || education || industry || employer "
+		   "|| title FROM talent WHERE id = 2",
+		   "杜甫男45汉族群众大学本科教育许昌市第一中学语文教师");
+	fm_free(m);
+}
+
+/* Move the focus n fields on, then replace the value there. */
+static void retype(story *s, form_model *m, int tabs, const char *text)
+{
+	for (int i = 0; i < tabs; i++)
+		key(s, m, TAB);
+	key(s, m, CTRL('A'));
+	key(s, m, CTRL('K'));
+	type(s, m, text);
+}
+
+/* Two sessions edit one record: the second save is refused and merged
+ * (the other's change named and shown, nothing of either lost), a second
+ * F2 stores both; both changing one field keeps this user's value with the
+ * other's beside it, and F2 decides. */
+static void two_sessions(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	fill_required(s, m, "王五", "13800000000");
+	assert_int_equal(key(s, m, F2).kind, FM_SAVED);
+	fm_free(m);
+	form_model *a = open_form(s, 1), *b = open_form(s, 1);
+	retype(s, a, 10, "13900000001");
+	fm_result r = key(s, a, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_said(&r, "已保存对第 1 号记录的修改");
+	retype(s, b, 11, "b@163.com");
+	r = key(s, b, F2);
+	assert_int_equal(r.kind, FM_MERGED);
+	assert_said(&r, "他人刚修改了这条记录（联系电话）");
+	assert_value(b, "phone", "13900000001");
+	assert_value(b, "email", "b@163.com");
+	assert_sql(s, "SELECT phone || ' ' || ifnull(email, '') || ' v' || version FROM talent WHERE id = 1",
+		   "13900000001  v2");
+	r = key(s, b, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_sql(s, "SELECT phone || ' ' || email || ' v' || version FROM talent WHERE id = 1",
+		   "13900000001 b@163.com v3");
+	fm_free(a);
+	fm_free(b);
+
+	a = open_form(s, 1);
+	b = open_form(s, 1);
+	retype(s, a, 9, "研究员");
+	assert_int_equal(key(s, a, F2).kind, FM_SAVED);
+	retype(s, b, 9, "教授");
+	r = key(s, b, F2);
+	assert_int_equal(r.kind, FM_MERGED);
+	assert_said(&r, "您和他人都改了：职务（职称）");
+	assert_focus(b, "title");
+	assert_non_null(b->fs[b->focus].error);
+	assert_non_null(strstr(b->fs[b->focus].error, "他人的内容：研究员"));
+	assert_sql(s, "SELECT title FROM talent WHERE id = 1", "研究员");
+	r = key(s, b, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_sql(s, "SELECT title || ' v' || version FROM talent WHERE id = 1", "教授 v5");
+	assert_sql(s, "SELECT count(*) FROM kp_drafts", "0");
+	fm_free(a);
+	fm_free(b);
+}
+
+/* After an auto-advance only the first habitual Tab is forgiven. */
+static void habitual_tab(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	for (int i = 0; i < 10; i++)
+		key(s, m, TAB);
+	assert_focus(m, "phone");
+	type(s, m, "13937412346");
+	assert_focus(m, "email");
+	key(s, m, TAB); /* absorbed */
+	assert_focus(m, "email");
+	key(s, m, TAB);
+	assert_focus(m, "qq_wechat");
+	/* The account's choice off: the number waits for the clerk's Tab. */
+	s->c.auto_advance = false;
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	retype(s, m, 0, "13937412347");
+	assert_focus(m, "phone");
+	fm_free(m);
+}
+
+/* A row pasted from a sheet fills the fields in order; a choice that is
+ * no item stays empty with its message and gets the focus. */
+static void paste_row(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	fm_result r = fm_paste(m, &s->c, "王小明\t女\t45\t汉族\t党员\t火星学历\t\t\t许昌学院农学院\t教授\t13912345678\r\n");
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_true(r.error);
+	assert_said(&r, "已粘贴 11 项，其中 1 项有误");
+	assert_value(m, "political", "中共党员");
+	assert_value(m, "education", "");
+	assert_focus(m, "education");
+	assert_non_null(strstr(m->fs[m->focus].error, "学历：「火星学历」不是可选的项"));
+	type(s, m, "大专");
+	key(s, m, ENTER);
+	assert_value(m, "education", "大学专科");
+	for (int i = 0; i < 7; i++)
+		key(s, m, TAB);
+	key(s, m, SPACE);
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_sql(s, "SELECT name || '|' || political || '|' || education || '|' || phone FROM talent",
+		   "王小明|中共党员|大学专科|13912345678");
+	fm_free(m);
+}
+
+/* A draft left by a closed form is offered on opening: y restores it. */
+static void draft_offered(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	type(s, m, "钱七");
+	fm_persist(m, &s->c, true);
+	fm_free(m);
+	m = open_form(s, 0);
+	assert_int_equal(m->mode, FM_OFFER);
+	assert_value(m, "name", "");
+	fm_result r = key(s, m, (kp_key){false, 'y'});
+	assert_int_equal(m->mode, FM_EDIT);
+	assert_said(&r, "已恢复草稿");
+	assert_value(m, "name", "钱七");
+	fm_free(m);
+	m = open_form(s, 0); /* still there until saved or dropped: n drops it */
+	assert_int_equal(m->mode, FM_OFFER);
+	key(s, m, (kp_key){false, 'n'});
+	fm_free(m);
+	m = open_form(s, 0);
+	assert_int_equal(m->mode, FM_EDIT);
+	fm_free(m);
+}
+
+/* The unit's own account types a whole 附表2 record, Chinese included,
+ * and every value is in the database as the form normalises it; F2 works
+ * as well as ^S for the next. Was the tmux scenario talent_entry. */
+static void talent_entry(void **state)
+{
+	story *s = *state;
+	char *err = NULL;
+	assert_int_equal(store_session(s->fx->env.store, SESSION_UNIT, "xcxy1", s->unit, &err), KP_OK);
+	s->c.user = "xcxy1";
+	form_model *m = open_form(s, 0);
+	assert_string_equal(m->rec.unit_name, "许昌学院");
+	type(s, m, "买买提•艾力"); key(s, m, TAB);
+	key(s, m, SPACE); /* the list opens on 男; Down takes 女 */
+	assert_int_equal(m->mode, FM_PICK);
+	key(s, m, (kp_key){true, (uint32_t)KEY_DOWN});
+	key(s, m, ENTER);
+	type(s, m, "38"); key(s, m, TAB);
+	type(s, m, "维吾尔");
+	assert_string_equal(m->pick.items[m->pick.match[m->pick.sel]], "维吾尔族");
+	key(s, m, ENTER);
+	type(s, m, "九三"); key(s, m, ENTER);
+	type(s, m, "硕士"); key(s, m, ENTER);
+	type(s, m, "农业"); key(s, m, TAB);
+	type(s, m, "果树栽培"); key(s, m, TAB);
+	type(s, m, "许昌学院"); key(s, m, TAB);
+	type(s, m, "副教授"); key(s, m, TAB);
+	type(s, m, "+86 139-3741-2345"); key(s, m, TAB);
+	type(s, m, "ＭＭＴ@163.COM"); key(s, m, TAB);
+	type(s, m, "mmt_2016"); key(s, m, TAB);
+	kp_key right = {true, (uint32_t)KEY_RIGHT};
+	kp_key boxes[] = {SPACE, right, right, SPACE, right, right, right, right, right, SPACE};
+	for (size_t i = 0; i < sizeof boxes / sizeof boxes[0]; i++)
+		key(s, m, boxes[i]);
+	type(s, m, "x"); /* not text in a row of boxes: ignored */
+	key(s, m, TAB);
+	type(s, m, "从事果树栽培研究二十年。"); key(s, m, ENTER); type(s, m, "主持省级课题三项。"); key(s, m, TAB);
+	type(s, m, "多次参加全国科普日活动。"); key(s, m, TAB);
+	type(s, m, "每季度开展一次果树讲座。"); key(s, m, TAB);
+	type(s, m, "同意推荐。"); key(s, m, TAB);
+	fm_result r = key(s, m, CTRL('S'));
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_said(&r, "已保存（第 1 号记录）");
+	assert_int_equal(m->rec.id, 0); /* ready for the next record */
+	assert_sql(s, "SELECT name || '|' || gender || '|' || age || '|' || ethnicity || '|' || political || '|' || "
+		      "education || '|' || industry || '|' || specialty || '|' || employer || '|' || title || '|' || "
+		      "phone || '|' || email || '|' || qq_wechat FROM talent",
+		   "买买提·艾力|女|38|维吾尔族|九三学社社员|硕士研究生|农业|果树栽培|许昌学院|副教授|13937412345|"
+		   "MMT@163.com|mmt_2016");
+	assert_sql(s, "SELECT service_categories FROM talent", "[\"青少年科普\",\"社区科普\",\"科普创作\"]");
+	assert_sql(s, "SELECT profile FROM talent", "从事果树栽培研究二十年。\n主持省级课题三项。");
+	assert_sql(s, "SELECT experience || '|' || plan || '|' || county_opinion || '|' || ifnull(city_opinion, 'NULL') "
+		      "FROM talent",
+		   "多次参加全国科普日活动。|每季度开展一次果树讲座。|同意推荐。|NULL");
+	assert_sql(s, "SELECT u.name || t.version FROM talent t JOIN units u ON u.id = t.unit_id", "许昌学院1");
+	fill_required(s, m, "张三", "2965753");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_said(&r, "已保存（第 2 号记录）");
+	assert_sql(s, "SELECT phone FROM talent WHERE id = 2", "0374-2965753");
+	assert_int_equal(key(s, m, ESC).kind, FM_CLOSE);
+	fm_free(m);
+}
+
+/* Choice lists find an item by its other spellings, in characters or
+ * pinyin (党员 is 中共党员, dz and 大专 are 大学专科); the highlighted box of
+ * a multi-select starts at the first option for every record. Was the
+ * tmux scenario choice_aliases. */
+static void choice_aliases(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	type(s, m, "王芳"); key(s, m, TAB);
+	type(s, m, "女"); key(s, m, ENTER);
+	type(s, m, "38"); key(s, m, TAB);
+	type(s, m, "汉"); key(s, m, ENTER);
+	type(s, m, "党员");
+	assert_string_equal(m->pick.items[m->pick.match[m->pick.sel]], "中共党员");
+	key(s, m, ENTER);
+	type(s, m, "dz");
+	assert_string_equal(m->pick.items[m->pick.match[m->pick.sel]], "大学专科");
+	key(s, m, ENTER);
+	key(s, m, TAB); key(s, m, TAB);
+	type(s, m, "许昌学院"); key(s, m, TAB); key(s, m, TAB);
+	type(s, m, "13912345678"); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
+	kp_key right = {true, (uint32_t)KEY_RIGHT};
+	key(s, m, right); key(s, m, right); key(s, m, SPACE); /* 社区科普 */
+	assert_int_equal(key(s, m, F2).kind, FM_SAVED);
+	assert_sql(s, "SELECT political || '|' || education || '|' || service_categories FROM talent",
+		   "中共党员|大学专科|[\"社区科普\"]");
+	person(s, m, "李强", "男", "40", "群众");
+	type(s, m, "大专");
+	assert_string_equal(m->pick.items[m->pick.match[m->pick.sel]], "大学专科");
+	key(s, m, ENTER);
+	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
+	type(s, m, "13912345679"); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
+	key(s, m, SPACE);
+	fm_result r = key(s, m, F2);
+	assert_said(&r, "已保存（第 2 号记录）");
+	assert_sql(s, "SELECT education || '|' || service_categories FROM talent WHERE id = 2",
+		   "大学专科|[\"青少年科普\"]");
+	fm_free(m);
+}
+
+/* 附表3: a year-month range that ends before it starts is refused naming
+ * both fields, 其他 needs its text, and the corrected record is saved under
+ * its 项目申报单位. Was the keyboard half of project_form.sh. */
+static void project_form(void **state)
+{
+	story *s = *state;
+	fm_result r;
+	form_model *m = fm_new(&s->c, catalog_form(&s->fx->env.cat, "project"), 0, s->unit, "许昌学院", &r);
+	assert_non_null(m);
+	assert_string_equal(m->rec.unit_name, "许昌学院"); /* the title's 项目申报单位 */
+	type(s, m, "2016年7月10日"); key(s, m, TAB);
+	type(s, m, "青少年科技创新大赛"); key(s, m, TAB);
+	type(s, m, "许昌学院科协"); key(s, m, TAB);
+	type(s, m, "周海旺"); key(s, m, TAB);
+	type(s, m, "2965753"); key(s, m, TAB);
+	type(s, m, "其他"); key(s, m, ENTER);
+	key(s, m, TAB); /* 其他类别 left empty */
+	type(s, m, "2016年9月"); key(s, m, TAB);
+	type(s, m, "2016.7");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(&r, "其他类别：项目类别为「其他」时必须填写");
+	assert_sql(s, "SELECT count(*) FROM project", "0");
+	assert_focus(m, "category_other"); /* the first field in error */
+	type(s, m, "科普基地建设");
+	r = key(s, m, F2);
+	assert_said(&r, "项目实施时间（止）：不能早于项目实施时间（起）");
+	assert_sql(s, "SELECT count(*) FROM project", "0");
+	key(s, m, CTRL('A'));
+	key(s, m, CTRL('K'));
+	type(s, m, "2016-12"); key(s, m, TAB);
+	type(s, m, "举办全市青少年科技创新大赛。"); key(s, m, TAB);
+	type(s, m, "参赛学生五百人次。");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_said(&r, "已保存（第 1 号记录）");
+	assert_sql(s, "SELECT u.name || '|' || declared_on || '|' || p.name || '|' || phone || '|' || category || '|' || "
+		      "category_other || '|' || start || '|' || \"end\" FROM project p JOIN units u ON u.id = p.unit_id",
+		   "许昌学院|2016-07-10|青少年科技创新大赛|0374-2965753|其他|科普基地建设|2016-09|2016-12");
+	fm_free(m);
+}
+
+/* A record that does not exist opens no model, and says so. */
+static void no_such_record(void **state)
+{
+	story *s = *state;
+	fm_result r;
+	assert_null(fm_new(&s->c, s->talent, 42, s->unit, "许昌学院", &r));
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(&r, "42");
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(bad_phone, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(leave_confirm, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(data_entry_aids, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(two_sessions, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(habitual_tab, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(paste_row, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(draft_offered, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(no_such_record, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(talent_entry, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(choice_aliases, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(project_form, story_setup, story_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

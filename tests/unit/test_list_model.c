@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The record list's model driven by keys with no terminal: paging, open,
+ * the form's edit seen on return, delete with its question, the filter as
+ * typed and #编号. Was the tmux scenario list_edit_delete. */
+#include "unit_env.h"
+
+#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
+
+#include "core/utf8.h"
+#include "ui/form_model.h"
+#include "ui/list_model.h"
+
+#define FN(k) ((kp_key){true, (uint32_t)(k)})
+#define CH(c) ((kp_key){false, (uint32_t)(c)})
+#define CTRL(c) CH((c) & 0x1f)
+#define ROWS 19 /* an 80x24 terminal's page */
+#define RECORDS 25
+
+static const char *const digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+/* 张一五: a person's name for record i (1…), in number order. */
+static void name_of(int i, char *out, size_t len)
+{
+	snprintf(out, len, "张%s%s", digits[i / 10], digits[i % 10]);
+}
+
+typedef struct {
+	fixture *fx;
+	lm_ctx c;
+	const kp_form *talent;
+	list_model m;
+	int fields[3];
+} story;
+
+static int story_setup(void **state)
+{
+	fixture *fx = setup_city();
+	if (!fx)
+		return -1;
+	story *s = calloc(1, sizeof *s);
+	s->fx = fx;
+	s->c = (lm_ctx){s->fx->env.store, ROWS, true, false};
+	s->talent = catalog_form(&s->fx->env.cat, "talent");
+	for (int i = 1; i <= RECORDS; i++) {
+		char name[32];
+		name_of(i, name, sizeof name);
+		save_record(s->fx, "talent", "许昌学院", "name", name, "gender", "男", "age", "45", "ethnicity",
+			    "汉族", "political", "中共党员", "education", "大学本科", "employer", "许昌学院农学院",
+			    "phone", "13812345678", "service_categories", "[\"青少年科普\"]", NULL);
+	}
+	s->fields[0] = form_field_index(s->talent, "name");
+	s->fields[1] = form_field_index(s->talent, "phone");
+	s->fields[2] = form_field_index(s->talent, "service_categories");
+	lm_init(&s->m, s->talent, NULL, s->fields, 3);
+	lm_restart(&s->m, &s->c);
+	*state = s;
+	return 0;
+}
+
+static int story_teardown(void **state)
+{
+	story *s = *state;
+	lm_free(&s->m);
+	void *fx = s->fx;
+	free(s);
+	return teardown(&fx);
+}
+
+static lm_result key(story *s, kp_key k) { return lm_key(&s->m, &s->c, k); }
+
+static long long count(story *s, const char *sql) { return sql_int(s->fx->path, sql); }
+
+static void assert_first_row(story *s, int i)
+{
+	char name[32];
+	name_of(i, name, sizeof name);
+	assert_true(s->m.n > 0);
+	assert_string_equal(lm_cell(&s->m, 0, 0), name);
+}
+
+/* Page through, open a record, edit it in the form, delete one with its
+ * question: n keeps it, y deletes it. */
+static void edit_and_delete(void **state)
+{
+	story *s = *state;
+	assert_int_equal(s->m.total, RECORDS);
+	assert_int_equal(s->m.n, ROWS);
+	assert_first_row(s, 1);
+	assert_int_equal(key(s, FN(KEY_NPAGE)).kind, LM_HANDLED);
+	assert_first_row(s, 20);
+	key(s, FN(KEY_PPAGE));
+	assert_first_row(s, 1);
+	lm_result r = key(s, CH('\r'));
+	assert_int_equal(r.kind, LM_OPEN);
+	assert_int_equal(r.id, 1);
+
+	/* The form the list opened: End, one more character, F2. */
+	fm_ctx fc = {&s->fx->env, "admin", true, NULL, 60};
+	fm_result fr;
+	form_model *f = fm_new(&fc, s->talent, r.id, 0, NULL, &fr);
+	assert_non_null(f);
+	fm_key(f, &fc, CTRL('E'));
+	fm_key(f, &fc, CH(0x534E)); /* 华 */
+	fr = fm_key(f, &fc, FN(KEY_F(2)));
+	assert_int_equal(fr.kind, FM_SAVED);
+	assert_non_null(strstr(fr.text, "已保存对第 1 号记录的修改"));
+	fm_free(f);
+	lm_reload(&s->m, &s->c); /* back on the list */
+	assert_string_equal(lm_cell(&s->m, 0, 0), "张零一华");
+	assert_int_equal(count(s, "SELECT version FROM talent WHERE id = 1 AND name = '张零一华'"), 2);
+
+	key(s, FN(KEY_DOWN));
+	key(s, FN(KEY_F(8)));
+	assert_int_equal(s->m.mode, LM_CONFIRM_DELETE);
+	r = key(s, CH('n'));
+	assert_int_equal(s->m.mode, LM_BROWSE);
+	assert_int_equal(count(s, "SELECT count(*) FROM talent"), RECORDS);
+	key(s, CTRL('D'));
+	assert_int_equal(s->m.mode, LM_CONFIRM_DELETE);
+	r = key(s, CH('y'));
+	assert_int_equal(r.kind, LM_HANDLED);
+	assert_non_null(strstr(r.text, "已删除"));
+	assert_int_equal(count(s, "SELECT count(*) FROM talent WHERE id = 2"), 0);
+	assert_int_equal(count(s, "SELECT count(*) FROM talent"), RECORDS - 1);
+	assert_int_equal(s->m.total, RECORDS - 1);
+}
+
+/* Typing filters (Esc clears it first, then leaves); #编号 opens that
+ * record; a new record goes to the picker for the city, at once for a
+ * unit's account. */
+static void filter_and_open(void **state)
+{
+	story *s = *state;
+	const char *text = "张二";
+	for (size_t at = 0, n = strlen(text); at < n;) {
+		uint32_t cp;
+		at += utf8_decode(text + at, n - at, &cp);
+		key(s, CH(cp));
+	}
+	assert_int_equal(s->m.total, 6); /* 张二零 … 张二五 */
+	assert_first_row(s, 20);
+	assert_int_equal(key(s, CH(27)).kind, LM_HANDLED);
+	assert_int_equal(s->m.total, RECORDS);
+	assert_int_equal(key(s, CH(27)).kind, LM_CLOSE);
+	key(s, CH('#'));
+	key(s, CH('7'));
+	lm_result r = key(s, CH('\r'));
+	assert_int_equal(r.kind, LM_OPEN);
+	assert_int_equal(r.id, 7);
+	assert_int_equal(key(s, FN(KEY_F(7))).kind, LM_NEW); /* the city: which unit first */
+	s->c.own_unit = true;
+	r = key(s, FN(KEY_F(7)));
+	assert_int_equal(r.kind, LM_OPEN);
+	assert_int_equal(r.id, 0);
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(edit_and_delete, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(filter_and_open, story_setup, story_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The import and export screen's model driven by keys with no terminal:
+ * choose 附表2, export it to the account's exchange folder, then import
+ * that file — checked first (nothing saved), imported on the next Enter,
+ * Esc back to choosing a file; the same file again has nothing new. */
+#include "unit_env.h"
+
+#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
+
+#include "core/utf8.h"
+#include "ui/transfer_model.h"
+
+#define CH(c) ((kp_key){false, (uint32_t)(c)})
+#define CTRL(c) CH((c) & 0x1f)
+#define ENTER CH('\r')
+#define ESC CH(27)
+#define PEOPLE 3
+
+typedef struct {
+	fixture *fx;
+	tm_ctx c;
+	char user[32]; /* this run's own exchange folder, beside the database */
+	char *folder;
+} story;
+
+static void type(transfer_model *m, const tm_ctx *c, const char *text)
+{
+	for (size_t at = 0, n = strlen(text); at < n;) {
+		uint32_t cp;
+		at += utf8_decode(text + at, n - at, &cp);
+		tm_key(m, c, CH(cp));
+	}
+}
+
+static bool said(const transfer_model *m, const char *part)
+{
+	for (size_t i = 0; i < m->nresult; i++)
+		if (strstr(m->result[i], part))
+			return true;
+	return false;
+}
+
+static int story_setup(void **state)
+{
+	fixture *fx = setup_city();
+	if (!fx)
+		return -1;
+	story *s = calloc(1, sizeof *s);
+	s->fx = fx;
+	s->c = (tm_ctx){&fx->env, NULL, 0, NULL, NULL};
+	snprintf(s->user, sizeof s->user, "tm%ld", (long)getpid());
+	static const char *const names[PEOPLE] = {"王一帆", "李二强", "赵三明"};
+	static const char *const phones[PEOPLE] = {"13800000001", "13800000002", "13800000003"};
+	for (int i = 0; i < PEOPLE; i++)
+		save_record(fx, "talent", "许昌学院", "name", names[i], "gender", "男", "age", "45", "ethnicity",
+			    "汉族", "political", "中共党员", "education", "大学本科", "employer", "许昌学院农学院",
+			    "phone", phones[i], "service_categories", "[\"青少年科普\"]", NULL);
+	*state = s;
+	return 0;
+}
+
+static int story_teardown(void **state)
+{
+	story *s = *state;
+	if (s->folder) {
+		char path[512];
+		snprintf(path, sizeof path, "%stalent.csv", s->folder);
+		unlink(path);
+		rmdir(s->folder);
+		free(s->folder);
+	}
+	void *fx = s->fx;
+	free(s);
+	return teardown(&fx);
+}
+
+/* Open the screen's model and choose 附表2 by typing its name. */
+static void open_talent(story *s, transfer_model *m, bool importing)
+{
+	tm_init(m, &s->c, s->fx->path, s->user, importing);
+	assert_int_equal(m->mode, TM_PICK);
+	assert_true(m->x.fd >= 0);
+	type(m, &s->c, "附表2");
+	assert_int_equal(tm_key(m, &s->c, ENTER).kind, TM_HANDLED);
+	assert_int_equal(m->mode, TM_FILE);
+	assert_string_equal(m->form->id, "talent");
+}
+
+static void export_then_import(void **state)
+{
+	story *s = *state;
+	transfer_model m;
+	open_talent(s, &m, false);
+	char *proposed = eb_text(&m.name);
+	assert_non_null(strstr(proposed, ".xlsx")); /* a name offered: 附表2-…-day.xlsx */
+	free(proposed);
+	s->folder = strdup(m.x.path);
+	tm_key(&m, &s->c, CTRL('A'));
+	tm_key(&m, &s->c, CTRL('K'));
+	type(&m, &s->c, "talent.csv");
+	tm_result r = tm_key(&m, &s->c, ENTER);
+	assert_int_equal(r.kind, TM_HANDLED);
+	assert_int_equal(m.mode, TM_DONE);
+	assert_true(said(&m, "talent.csv"));
+	assert_string_equal(m.written, "talent.csv");
+	assert_int_equal(tm_key(&m, &s->c, ENTER).kind, TM_CLOSE);
+	tm_free(&m);
+
+	/* The people gone, the file brings them back: checked, then imported. */
+	char *err = NULL;
+	const kp_form *f = catalog_form(&s->fx->env.cat, "talent");
+	for (long long id = 1; id <= PEOPLE; id++)
+		assert_int_equal(store_delete(s->fx->env.store, f, id, &err), KP_OK);
+	open_talent(s, &m, true);
+	assert_int_equal(m.nfiles, 1);
+	tm_key(&m, &s->c, (kp_key){true, (uint32_t)KEY_DOWN}); /* the first key takes the file */
+	char *name = eb_text(&m.name);
+	assert_string_equal(name, "talent.csv");
+	free(name);
+	r = tm_key(&m, &s->c, ENTER);
+	assert_int_equal(m.mode, TM_CHECKED);
+	assert_true(said(&m, "检查完毕：检查了 3 条，可以导入 3 条"));
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM talent"), 0); /* a dry run */
+	r = tm_key(&m, &s->c, ENTER);
+	assert_int_equal(m.mode, TM_DONE);
+	assert_true(r.clear_status);
+	assert_true(said(&m, "已导入 3 条记录"));
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM talent"), PEOPLE);
+	/* Esc: back to choosing a file, not out of the screen. */
+	r = tm_key(&m, &s->c, ESC);
+	assert_int_equal(r.kind, TM_HANDLED);
+	assert_int_equal(m.mode, TM_FILE);
+	assert_int_equal(m.nresult, 0);
+	/* The same file again: nothing new, so Enter refuses with the reason. */
+	tm_key(&m, &s->c, CTRL('A'));
+	tm_key(&m, &s->c, CTRL('K'));
+	type(&m, &s->c, "talent.csv");
+	tm_key(&m, &s->c, ENTER);
+	assert_int_equal(m.mode, TM_CHECKED);
+	assert_true(said(&m, "没有要导入的记录"));
+	r = tm_key(&m, &s->c, ENTER);
+	assert_int_equal(r.kind, TM_REFUSED);
+	assert_non_null(strstr(r.text, "这个文件没有要导入的记录"));
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM talent"), PEOPLE);
+	assert_int_equal(tm_key(&m, &s->c, ESC).kind, TM_HANDLED);
+	assert_int_equal(tm_key(&m, &s->c, ESC).kind, TM_CLOSE);
+	tm_free(&m);
+}
+
+/* A name that is not in the folder is refused, naming it; Esc in the
+ * form list leaves. */
+static void missing_file(void **state)
+{
+	story *s = *state;
+	transfer_model m;
+	open_talent(s, &m, true);
+	s->folder = strdup(m.x.path);
+	type(&m, &s->c, "nothing.csv");
+	tm_result r = tm_key(&m, &s->c, ENTER);
+	assert_int_equal(r.kind, TM_REFUSED);
+	assert_true(r.error);
+	assert_non_null(strstr(r.text, "nothing.csv"));
+	assert_int_equal(m.mode, TM_FILE);
+	tm_free(&m);
+	tm_init(&m, &s->c, s->fx->path, s->user, true);
+	assert_int_equal(tm_key(&m, &s->c, ESC).kind, TM_CLOSE);
+	tm_free(&m);
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(export_then_import, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(missing_file, story_setup, story_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
