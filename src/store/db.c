@@ -36,6 +36,7 @@ static void sqlite_log(void *ctx, int code, const char *text)
 }
 
 bool store_damaged(void) { return damaged; }
+void db_forget_damage(void) { damaged = false; }
 const char *store_damage_reason(void) { return damage; }
 
 int db_fail(kp_store *s, char **err)
@@ -163,6 +164,7 @@ int store_open(const char *path, kp_store **out, char **err)
 	sqlite3_create_function(s->db, "kp_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL);
 	sqlite3_create_function(s->db, "kp_contains", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 				NULL, sql_contains, NULL, NULL);
+	textindex_register(s);
 	/* Until a front end narrows it: kepu's own seeding. */
 	s->kind = SESSION_ADMIN;
 	s->actor = xstrdup(msg(MSG_S_SYSTEM_ACTOR));

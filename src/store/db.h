@@ -15,6 +15,7 @@ struct kp_store {
 	sqlite3_stmt *audit_st; /* the audit insert, prepared once */
 	const kp_form **referrers; /* forms with a record field (refs.c), as ensured */
 	size_t nreferrers;
+	bool text_index;      /* FTS5 with its trigram tokenizer is there (textindex.c) */
 };
 
 /* A state code as the user knows it (草稿 …). */
@@ -82,6 +83,25 @@ int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char
 #define SESSION_KIND(k) (1u << (k))
 #define ANY_SESSION (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY) | SESSION_KIND(SESSION_UNIT))
 #define CITY_OR_ADMIN (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY))
+
+/* The list filter's text index (textindex.c). register: kp_gram and
+ * kp_initials on a new connection, and whether FTS5's trigram tokenizer is
+ * there. ensure: made (and filled from the records) when missing or when
+ * the form's searchable fields changed, in store_ensure_form's
+ * transaction. forget before a record's text changes or it goes, add
+ * after it is written (the records lo..hi), in the writer's transaction.
+ * on: does f's list filter use it? match: the FTS5 query of a filter (a
+ * new string; NULL to scan), against the table <form>_kp_<*kind>. */
+void textindex_register(kp_store *s);
+int textindex_ensure(kp_store *s, const kp_form *f, char **err);
+int textindex_forget(kp_store *s, const kp_form *f, long long id);
+int textindex_add(kp_store *s, const kp_form *f, long long lo, long long hi);
+bool textindex_on(const kp_store *s, const kp_form *f);
+char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, bool initials,
+		      const char **kind);
+/* Clear the damage flag a failed FTS5 integrity check raised (the index
+ * disagreeing with the records is not a damaged file). */
+void db_forget_damage(void);
 
 /* Prepare sql or set *err. */
 sqlite3_stmt *db_prepare(kp_store *s, const char *sql, char **err);

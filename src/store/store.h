@@ -158,6 +158,14 @@ int store_recount(kp_store *s, const kp_form *f, bool *changed, char **err);
 /* SQLite's check of the file (PRAGMA quick_check): KP_OK, or KP_ERR with
  * what is wrong in *err. */
 int store_quick_check(kp_store *s, char **err);
+/* Does the list filter use its text index (FTS5 with the trigram
+ * tokenizer, textindex.c)? false: this SQLite lacks it, and the filter
+ * reads every record (slow in a large list). */
+bool store_text_index(const kp_store *s);
+/* Does f's text index agree with its records (FTS5's integrity check)?
+ * KP_ERR with *err saying not, or with repair set make it again from the
+ * records (*repaired). Administrator only. */
+int store_text_check(kp_store *s, const kp_form *f, bool repair, bool *repaired, char **err);
 /* Does a list filter search this field? (Listed text fields: not integers,
  * not long texts.) */
 bool store_searchable(const kp_field *f);
@@ -217,6 +225,7 @@ typedef struct {
 	const char *filter; /* text that must appear in one of the text fields; NULL or "" for all */
 	long long unit_id;  /* 0: every unit */
 	const char *state;  /* a reviewed form: only records in this state; NULL for all */
+	bool initials;      /* the filter also matches the fields' pinyin initials (wf: 王芳) */
 } kp_query;
 
 /* Where a page starts: the record before it (forward) or after it

@@ -538,7 +538,7 @@ static list_screen *new_list(ui_app *app, const kp_form *f, const kp_view *v)
 	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, NULL, false};
 	ls->form = f;
 	ls->view = v;
-	ls->q = (kp_query){-1, false, NULL, 0, NULL};
+	ls->q = (kp_query){-1, false, NULL, 0, NULL, false};
 	ls->state = -1;
 	eb_init(&ls->filter, 40, false);
 	review_prompt_init(&ls->review);

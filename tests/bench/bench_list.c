@@ -41,7 +41,7 @@ int main(int argc, char **argv)
 	long long n = atoll(argv[2]);
 	const kp_form *f = bench_open(&e, argv[1], n, "bench_list", talent);
 
-	kp_query q = {-1, false, NULL, 0, NULL};
+	kp_query q = {-1, false, NULL, 0, NULL, false};
 	double open[RUNS], down[RUNS], sorted[RUNS], filter[RUNS];
 	kp_record *rows;
 	for (int r = 0; r < RUNS; r++) {
@@ -57,7 +57,7 @@ int main(int argc, char **argv)
 		down[r] = now_ms() - t0;
 		records_free(rows, k);
 		/* page down in 姓名 order (the first sort builds its index, once) */
-		kp_query byname = {form_field_index(f, "name"), false, NULL, 0, NULL};
+		kp_query byname = {form_field_index(f, "name"), false, NULL, 0, NULL, false};
 		kp_anchor na = {"王德明", n / 2 + r};
 		k = store_query_page(e.store, f, &byname, &na, false, PAGE, &rows);
 		records_free(rows, k);
@@ -71,7 +71,7 @@ int main(int argc, char **argv)
 	size_t nt = sizeof typed / sizeof typed[0];
 	double per_key[16];
 	for (size_t t = 0; t < nt; t++) {
-		kp_query fq = {-1, false, typed[t], 0, NULL};
+		kp_query fq = {-1, false, typed[t], 0, NULL, false};
 		for (int r = 0; r < 5; r++) {
 			double t0 = now_ms();
 			long long total;
@@ -88,7 +88,7 @@ int main(int argc, char **argv)
 	/* The 附表4 roll of one unit (a page and its 序号 numbering) and the
 	 * progress table of every unit (counts against quotas, ranked). */
 	double roll[RUNS], prog[RUNS];
-	kp_query unit = {-1, false, NULL, store_unit_id(e.store, "许昌学院"), NULL};
+	kp_query unit = {-1, false, NULL, store_unit_id(e.store, "许昌学院"), NULL, false};
 	for (int r = 0; r < RUNS; r++) {
 		double t0 = now_ms();
 		long long total;

@@ -1,0 +1,381 @@
+/*
+ * The list filter's text index (issue #26). Two FTS5 tables per form, both
+ * reading their text from one view of the form's searchable fields plus
+ * the pinyin initials of them (kp_initials):
+ *
+ *   <table>_kp_tri   SQLite's trigram tokenizer, case-sensitive: filters of
+ *                    three characters or more, as a phrase (a substring);
+ *   <table>_kp_gram  kepu's own tokenizer (kp_gram): every character and
+ *                    every pair of neighbouring characters, for filters of
+ *                    one or two characters (a Chinese surname, a name being
+ *                    typed), which no trigram can answer.
+ *
+ * The store keeps both in step with the records inside the writer's
+ * transaction (forget a record's text before it changes, index it after);
+ * an import indexes its new rows in one statement at its end. The index
+ * only narrows: kp_contains still decides every row, and the list's unit,
+ * year and state conditions are those of the table, so a filter answers
+ * exactly what the scan answered. Without FTS5 or its trigram tokenizer
+ * (a SQLite built without them) the filter scans as before.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/pinyin.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "store/db.h"
+
+/* Polyphonic characters make several strings of initials; a field keeps at
+ * most this many (长江 → cj, zj). */
+#define INITIAL_VARIANTS 4
+
+/* kp_gram's tokens: in a document every character and every pair; a query
+ * (one or two characters, textindex_match makes no other) is one token. */
+static int gram_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ctx, (void)argv, (void)argc;
+	static int dummy;
+	*out = (Fts5Tokenizer *)&dummy;
+	return SQLITE_OK;
+}
+
+static void gram_delete(Fts5Tokenizer *t) { (void)t; }
+
+static size_t char_len(const char *p, size_t left)
+{
+	uint32_t cp;
+	return utf8_decode(p, left, &cp);
+}
+
+static int gram_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
+			 int (*token)(void *, int, const char *, int, int, int))
+{
+	(void)t;
+	if (n <= 0)
+		return SQLITE_OK;
+	if (flags & FTS5_TOKENIZE_QUERY)
+		return token(ctx, 0, text, n, 0, n);
+	size_t len = (size_t)n;
+	for (size_t i = 0; i < len;) {
+		size_t a = char_len(text + i, len - i);
+		int rc = token(ctx, 0, text + i, (int)a, (int)i, (int)(i + a));
+		if (rc == SQLITE_OK && i + a < len) {
+			size_t b = char_len(text + i + a, len - i - a);
+			rc = token(ctx, 0, text + i, (int)(a + b), (int)i, (int)(i + a + b));
+		}
+		if (rc != SQLITE_OK)
+			return rc;
+		i += a;
+	}
+	return SQLITE_OK;
+}
+
+/* The initials of one field: each Chinese character by the first letter of
+ * its readings, a Latin letter in lower case, anything else as it is; a
+ * polyphonic character multiplies the variants (up to INITIAL_VARIANTS),
+ * each on its own line. */
+static void field_initials(strbuf *out, const char *v)
+{
+	size_t len = strlen(v);
+	char choice[64][8]; /* per character its distinct initials (a Han one's) */
+	size_t nchoice[64], nch = 0;
+	const char *start[64];
+	size_t clen[64];
+	for (size_t i = 0; i < len && nch < 64;) {
+		uint32_t cp;
+		size_t k = utf8_decode(v + i, len - i, &cp);
+		const char *r[8];
+		size_t nr = cp == UTF8_INVALID ? 0 : pinyin_of(cp, r, 8);
+		nchoice[nch] = 0;
+		for (size_t j = 0; j < nr; j++) {
+			char c = r[j][0];
+			if (!memchr(choice[nch], c, nchoice[nch]))
+				choice[nch][nchoice[nch]++] = c;
+		}
+		start[nch] = v + i;
+		clen[nch] = k;
+		nch++;
+		i += k;
+	}
+	size_t variants = 1;
+	for (size_t c = 0; c < nch && variants < INITIAL_VARIANTS; c++)
+		if (nchoice[c] > 1)
+			variants = variants * nchoice[c] > INITIAL_VARIANTS ? INITIAL_VARIANTS
+									  : variants * nchoice[c];
+	for (size_t var = 0; var < variants; var++) {
+		if (out->len)
+			sb_addc(out, '\n');
+		size_t digit = var; /* mixed-radix over the polyphonic characters */
+		for (size_t c = 0; c < nch; c++) {
+			if (nchoice[c]) {
+				sb_addc(out, choice[c][digit % nchoice[c]]);
+				digit /= nchoice[c];
+			} else if (clen[c] == 1 && start[c][0] >= 'A' && start[c][0] <= 'Z')
+				sb_addc(out, (char)(start[c][0] - 'A' + 'a'));
+			else
+				sb_add(out, start[c], clen[c]);
+		}
+	}
+}
+
+/* kp_initials(a, b, …): the initials of every field, each variant on its
+ * own line (so a match never spans two fields). */
+static void sql_initials(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	strbuf b = STRBUF_INIT;
+	for (int i = 0; i < argc; i++) {
+		const char *v = (const char *)sqlite3_value_text(argv[i]);
+		if (v && v[0])
+			field_initials(&b, v);
+	}
+	sqlite3_result_text(ctx, sb_str(&b), (int)b.len, SQLITE_TRANSIENT);
+	sb_free(&b);
+}
+
+static fts5_api *fts5(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+		sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	return api;
+}
+
+void textindex_register(kp_store *s)
+{
+	sqlite3_create_function(s->db, "kp_initials", -1,
+				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_initials,
+				NULL, NULL);
+	fts5_api *api = fts5(s->db);
+	void *ud;
+	fts5_tokenizer trigram;
+	s->text_index = api && api->xFindTokenizer(api, "trigram", &ud, &trigram) == SQLITE_OK;
+	if (s->text_index) {
+		static fts5_tokenizer gram = {gram_create, gram_delete, gram_tokenize};
+		s->text_index = api->xCreateTokenizer(api, "kp_gram", NULL, &gram, NULL) == SQLITE_OK;
+	}
+}
+
+bool store_text_index(const kp_store *s) { return s->text_index; }
+
+/* The searchable columns, quoted and comma-separated (prefix before each). */
+static void columns(strbuf *b, const kp_form *f, const char *prefix)
+{
+	bool first = true;
+	for (size_t i = 0; i < f->nfields; i++)
+		if (store_searchable(&f->fields[i])) {
+			sb_printf(b, "%s%s\"%s\"", first ? "" : ", ", prefix, f->fields[i].id);
+			first = false;
+		}
+}
+
+static bool has_columns(const kp_form *f)
+{
+	for (size_t i = 0; i < f->nfields; i++)
+		if (store_searchable(&f->fields[i]))
+			return true;
+	return false;
+}
+
+bool textindex_on(const kp_store *s, const kp_form *f) { return s->text_index && has_columns(f); }
+
+static char *view_sql(const kp_form *f)
+{
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "CREATE VIEW \"%s_kp_text\" AS SELECT id, ", f->table);
+	columns(&b, f, "");
+	sb_adds(&b, ", kp_initials(");
+	columns(&b, f, "");
+	sb_printf(&b, ") AS kp_initials FROM \"%s\"", f->table);
+	return sb_take(&b);
+}
+
+static const char *const kinds[2][2] = {
+	{"tri", "tokenize='trigram case_sensitive 1', detail=full"},
+	{"gram", "tokenize='kp_gram', detail=column"},
+};
+
+/* Run each statement (freed after) until one fails. */
+static int run_all(kp_store *s, char **sql, size_t n, char **err)
+{
+	int rc = KP_OK;
+	for (size_t i = 0; i < n; i++) {
+		if (rc == KP_OK)
+			rc = db_exec(s, sql[i], err);
+		free(sql[i]);
+	}
+	return rc;
+}
+
+static int rebuild(kp_store *s, const kp_form *f, char **err)
+{
+	char *sql[2];
+	for (int k = 0; k < 2; k++)
+		sql[k] = xasprintf("INSERT INTO \"%s_kp_%s\" (\"%s_kp_%s\") VALUES ('rebuild')", f->table,
+				   kinds[k][0], f->table, kinds[k][0]);
+	return run_all(s, sql, 2, err);
+}
+
+static int drop(kp_store *s, const kp_form *f, char **err)
+{
+	char *sql[] = {
+		xasprintf("DROP TABLE IF EXISTS \"%s_kp_tri\"", f->table),
+		xasprintf("DROP TABLE IF EXISTS \"%s_kp_gram\"", f->table),
+		xasprintf("DROP VIEW IF EXISTS \"%s_kp_text\"", f->table),
+	};
+	return run_all(s, sql, 3, err);
+}
+
+int textindex_ensure(kp_store *s, const kp_form *f, char **err)
+{
+	/* The view's text names the columns: a field added to the YAML (or an
+	 * index made by an older kepu) makes it differ, and the index is made
+	 * afresh from the records. */
+	char *want = view_sql(f);
+	char *name = xasprintf("%s_kp_text", f->table);
+	sqlite3_stmt *st = db_prepare(s, "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?1", err);
+	int rc = st ? KP_OK : KP_ERR;
+	bool same = false;
+	if (st) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		same = sqlite3_step(st) == SQLITE_ROW &&
+		       !strcmp((const char *)sqlite3_column_text(st, 0), want);
+		sqlite3_finalize(st);
+	}
+	free(name);
+	if (rc == KP_OK && !(same && textindex_on(s, f)))
+		rc = drop(s, f, err);
+	if (rc == KP_OK && !same && textindex_on(s, f)) {
+		strbuf cols = STRBUF_INIT;
+		columns(&cols, f, "");
+		char *sql[3] = {xstrdup(want)};
+		for (int k = 0; k < 2; k++)
+			sql[k + 1] = xasprintf("CREATE VIRTUAL TABLE \"%s_kp_%s\" USING fts5(%s, kp_initials,"
+					       " content='%s_kp_text', content_rowid='id', %s)",
+					       f->table, kinds[k][0], sb_str(&cols), f->table, kinds[k][1]);
+		sb_free(&cols);
+		rc = run_all(s, sql, 3, err);
+		if (rc == KP_OK)
+			rc = rebuild(s, f, err);
+	}
+	free(want);
+	return rc;
+}
+
+/* Both tables: 'delete' (the text as the view has it now) or insert, of
+ * the records lo..hi. */
+static int write_range(kp_store *s, const kp_form *f, bool forget, long long lo, long long hi)
+{
+	if (!textindex_on(s, f))
+		return KP_OK;
+	strbuf cols = STRBUF_INIT;
+	columns(&cols, f, "");
+	int rc = KP_OK;
+	for (int k = 0; k < 2 && rc == KP_OK; k++) {
+		const char *tk = kinds[k][0];
+		char *sql = forget
+			? xasprintf("INSERT INTO \"%s_kp_%s\" (\"%s_kp_%s\", rowid, %s, kp_initials)"
+				    " SELECT 'delete', id, %s, kp_initials FROM \"%s_kp_text\" WHERE id BETWEEN ?1 AND ?2",
+				    f->table, tk, f->table, tk, sb_str(&cols), sb_str(&cols), f->table)
+			: xasprintf("INSERT INTO \"%s_kp_%s\" (rowid, %s, kp_initials)"
+				    " SELECT id, %s, kp_initials FROM \"%s_kp_text\" WHERE id BETWEEN ?1 AND ?2",
+				    f->table, tk, sb_str(&cols), sb_str(&cols), f->table);
+		sqlite3_stmt *st = db_prepare(s, sql, NULL);
+		free(sql);
+		if (!st)
+			rc = KP_ERR;
+		else {
+			sqlite3_bind_int64(st, 1, lo);
+			sqlite3_bind_int64(st, 2, hi);
+			rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
+			sqlite3_finalize(st);
+		}
+	}
+	sb_free(&cols);
+	return rc;
+}
+
+int textindex_forget(kp_store *s, const kp_form *f, long long id)
+{
+	return write_range(s, f, true, id, id);
+}
+
+int textindex_add(kp_store *s, const kp_form *f, long long lo, long long hi)
+{
+	return write_range(s, f, false, lo, hi);
+}
+
+/* How many characters (not bytes) the filter has, counting up to 3. */
+static size_t chars_upto3(const char *t)
+{
+	size_t n = 0;
+	for (size_t i = 0, len = strlen(t); i < len && n < 3; n++)
+		i += char_len(t + i, len - i);
+	return n;
+}
+
+char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, bool initials,
+		      const char **table_kind)
+{
+	if (!textindex_on(s, f) || !filter || !filter[0])
+		return NULL;
+	*table_kind = chars_upto3(filter) >= 3 ? "tri" : "gram";
+	strbuf b = STRBUF_INIT;
+	if (!initials) { /* the fields alone, as the scan searches them */
+		sb_adds(&b, "{");
+		for (size_t i = 0; i < f->nfields; i++)
+			if (store_searchable(&f->fields[i]))
+				sb_printf(&b, " \"%s\"", f->fields[i].id);
+		sb_adds(&b, "} : ");
+	}
+	sb_addc(&b, '"');
+	for (const char *p = filter; *p; p++) {
+		if (*p == '"')
+			sb_addc(&b, '"');
+		sb_addc(&b, *p);
+	}
+	sb_addc(&b, '"');
+	return sb_take(&b);
+}
+
+int store_text_check(kp_store *s, const kp_form *f, bool repair, bool *repaired, char **err)
+{
+	*repaired = false;
+	if (session_need(s, SESSION_KIND(SESSION_ADMIN), err) != KP_OK)
+		return KP_ERR;
+	if (!textindex_on(s, f))
+		return KP_OK;
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	bool agree = true;
+	bool was_damaged = store_damaged();
+	for (int k = 0; k < 2 && agree; k++) {
+		/* rank 1: the index is compared with the records' text too */
+		char *sql = xasprintf("INSERT INTO \"%s_kp_%s\" (\"%s_kp_%s\", rank) VALUES ('integrity-check', 1)",
+				      f->table, kinds[k][0], f->table, kinds[k][0]);
+		sqlite3_stmt *st = db_prepare(s, sql, NULL);
+		free(sql);
+		agree = st && sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_finalize(st);
+	}
+	/* An index that disagrees is said as such (and made again on request),
+	 * not taken for a damaged file. */
+	if (!agree && !was_damaged)
+		db_forget_damage();
+	int rc = KP_OK;
+	if (!agree && repair) {
+		rc = rebuild(s, f, err);
+		*repaired = rc == KP_OK;
+	} else if (!agree) {
+		*err = xasprintf(msg(MSG_S_TEXT_INDEX_STALE), f->title);
+		rc = KP_ERR;
+	}
+	return db_end(s, rc, err);
+}
