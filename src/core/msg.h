@@ -617,6 +617,8 @@
 	X(C_CHECK_OK,       "%d 个表单定义全部正确。") \
 	X(C_DB_OK,          "数据库 %s 完好，记录计数与各表一致。") \
 	X(C_DB_DAMAGED,     "数据库 %s 已损坏：%s（请用最近一次 kepu backup 的备份恢复）") \
+	X(C_REINDEXED,      "%s：列表筛选的文字索引与记录不符，已按记录重建。") \
+	X(C_NO_TEXT_INDEX,  "注意：本机的 SQLite 没有 FTS5 全文索引（trigram 分词），列表筛选将逐条查找，百万条记录时每个键约需 0.3 秒。") \
 	X(C_RECOUNTED,      "%s：记录计数与表中不符（数据曾在 kepu 之外被修改），已重新统计。") \
 	X(C_VIEW_ALL,       "单位") \
 	X(C_BAD_TODAY,      "--today（或 KEPU_TODAY）应为日期，如 2016-07-20") \
