@@ -91,14 +91,18 @@ int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char
  * transaction. forget before a record's text changes or it goes, add
  * after it is written (the records lo..hi), in the writer's transaction.
  * on: does f's list filter use it? match: the FTS5 query of a filter (a
- * new string; NULL to scan), against the table <form>_kp_<*kind>. */
+ * new string; NULL to scan), against the table <form>_kp_<*kind>, also
+ * matching initials (textindex_initials_of) when not NULL. */
 void textindex_register(kp_store *s);
 int textindex_ensure(kp_store *s, const kp_form *f, char **err);
 int textindex_forget(kp_store *s, const kp_form *f, long long id);
 int textindex_add(kp_store *s, const kp_form *f, long long lo, long long hi);
 bool textindex_on(const kp_store *s, const kp_form *f);
-char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, bool initials,
+char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, const char *initials,
 		      const char **kind);
+/* The typed letters as the index stores initials (a new string), or NULL
+ * when typed is not all Latin letters. */
+char *textindex_initials_of(const char *typed);
 /* Clear the damage flag a failed FTS5 integrity check raised (the index
  * disagreeing with the records is not a damaged file). */
 void db_forget_damage(void);

@@ -678,48 +678,67 @@ static const char *year_test(const kp_form *f)
 	return f->pool ? "<=" : "=";
 }
 
+/* A filter's parameters: the text index's query (?9; NULL: a scan) and
+ * the typed letters as initials (?10; NULL unless the query asks). */
+typedef struct {
+	char *match, *initials;
+} filter_args;
+
 /* The joins and WHERE clause of a query (parameters: ?1 unit, ?2 filter,
- * ?6 state, ?7 the session's unit, ?8 the year, ?9 the text index's
- * query). A filter matches when one of the listed text fields contains it
- * (kp_contains, db.c: each field by itself, so a match never spans two);
- * the text index (textindex.c), joined as x, finds the candidates, in id
- * order. Returns the index's query to bind as ?9 (NULL: a scan). */
-static char *where_clause(strbuf *b, const kp_store *s, const kp_form *f, const kp_query *q)
+ * ?6 state, ?7 the session's unit, ?8 the year, ?9 and ?10 as above). A
+ * filter matches when one of the listed text fields contains it
+ * (kp_contains, db.c: each field by itself, so a match never spans two),
+ * or, when the query asks, their pinyin initials; the text index
+ * (textindex.c), joined as x, finds the candidates, in id order. */
+static filter_args where_clause(strbuf *b, const kp_store *s, const kp_form *f, const kp_query *q)
 {
+	filter_args a = {NULL, NULL};
+	bool filtered = q->filter && q->filter[0];
 	const char *kind = NULL;
-	char *match = q->filter && q->filter[0] ? textindex_match(s, f, q->filter, q->initials, &kind) : NULL;
-	if (match)
+	if (filtered && q->initials)
+		a.initials = textindex_initials_of(q->filter);
+	if (filtered)
+		a.match = textindex_match(s, f, q->filter, a.initials, &kind);
+	if (a.match)
 		sb_printf(b, " JOIN \"%s_kp_%s\" x ON x.rowid = t.id", f->table, kind);
 	sb_printf(b, " WHERE (?1 = 0 OR t.unit_id = ?1) AND (?7 = 0 OR t.unit_id = ?7)"
 		     " AND (?8 = 0 OR t.kp_year %s ?8)", year_test(f));
 	if (f->review && q->state)
 		sb_adds(b, " AND t.kp_state = ?6");
-	if (!q->filter || !q->filter[0])
-		return NULL;
-	if (match)
+	if (!filtered)
+		return a;
+	if (a.match)
 		sb_printf(b, " AND \"%s_kp_%s\" MATCH ?9", f->table, kind);
 	strbuf cols = STRBUF_INIT;
 	for (size_t i = 0; i < f->nfields; i++)
 		if (store_searchable(&f->fields[i]))
 			sb_printf(&cols, ", t.\"%s\"", f->fields[i].id);
-	sb_printf(b, " AND kp_contains(?2%s", sb_str(&cols));
-	if (q->initials && cols.len)
-		sb_printf(b, ", kp_initials(%s)", sb_str(&cols) + 2);
+	sb_printf(b, " AND (kp_contains(?2%s)", sb_str(&cols));
+	if (a.initials && cols.len)
+		sb_printf(b, " OR kp_contains(?10, kp_initials(%s))", sb_str(&cols) + 2);
 	sb_adds(b, ")");
 	sb_free(&cols);
-	return match;
+	return a;
 }
 
 /* The id the list is ordered and paged by: the text index's rowid when it
  * is joined (so SQLite reads its matches in order and stops at the page). */
-static const char *id_column(const char *match) { return match ? "x.rowid" : "t.id"; }
+static const char *id_column(const filter_args *a) { return a->match ? "x.rowid" : "t.id"; }
 
-static void bind_filter(sqlite3_stmt *st, const kp_query *q, const char *match)
+static void bind_filter(sqlite3_stmt *st, const kp_query *q, const filter_args *a)
 {
 	if (q->filter && q->filter[0])
 		sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
-	if (match)
-		sqlite3_bind_text(st, 9, match, -1, SQLITE_STATIC);
+	if (a->match)
+		sqlite3_bind_text(st, 9, a->match, -1, SQLITE_STATIC);
+	if (a->initials)
+		sqlite3_bind_text(st, 10, a->initials, -1, SQLITE_STATIC);
+}
+
+static void filter_args_free(filter_args *a)
+{
+	free(a->match);
+	free(a->initials);
 }
 
 /* The index a list sorted by field i pages through, created the first time
@@ -760,8 +779,8 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 	/* Walking backward reverses the order; the rows are flipped after. */
 	bool desc = q->descending != backward;
 	strbuf w = STRBUF_INIT, key = STRBUF_INIT;
-	char *match = where_clause(&w, s, f, q);
-	const char *idc = id_column(match);
+	filter_args fa = where_clause(&w, s, f, q);
+	const char *idc = id_column(&fa);
 	sort_expr(&key, f, q->sort, "t.");
 	if (anchor) {
 		const char *op = desc ? "<" : ">";
@@ -785,7 +804,7 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 	size_t n = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, q->unit_id);
-		bind_filter(st, q, match);
+		bind_filter(st, q, &fa);
 		if (anchor && q->sort >= 0) {
 			if (ftype_info(f->fields[q->sort].type)->integer_column)
 				sqlite3_bind_int64(st, 3, anchor->key && anchor->key[0]
@@ -805,7 +824,7 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 			read_row(st, f, &r[n++]);
 	}
 	sqlite3_finalize(st);
-	free(match);
+	filter_args_free(&fa);
 	if (backward) /* return them in list order */
 		for (size_t i = 0; i < n / 2; i++) {
 			kp_record t = r[i];
@@ -828,14 +847,14 @@ long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, lon
 {
 	strbuf b = STRBUF_INIT;
 	sb_printf(&b, "SELECT count(*) FROM \"%s\" t", f->table);
-	char *match = where_clause(&b, s, f, q);
-	sb_printf(&b, " AND %s < ?3", id_column(match));
+	filter_args fa = where_clause(&b, s, f, q);
+	sb_printf(&b, " AND %s < ?3", id_column(&fa));
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
 	long long n = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, q->unit_id);
-		bind_filter(st, q, match);
+		bind_filter(st, q, &fa);
 		sqlite3_bind_int64(st, 3, id);
 		sqlite3_bind_int64(st, 7, session_scope(s));
 		sqlite3_bind_int(st, 8, session_year(s));
@@ -845,7 +864,7 @@ long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, lon
 			n = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
-	free(match);
+	filter_args_free(&fa);
 	return n;
 }
 
@@ -854,10 +873,10 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 	bool filtered = q->filter && q->filter[0];
 	bool by_state = f->review && q->state;
 	strbuf b = STRBUF_INIT;
-	char *match = NULL;
+	filter_args fa = {NULL, NULL};
 	if (filtered) { /* counted up to a cap: past it the list says "more than" */
 		sb_printf(&b, "SELECT count(*) FROM (SELECT 1 FROM \"%s\" t", f->table);
-		match = where_clause(&b, s, f, q);
+		fa = where_clause(&b, s, f, q);
 		sb_printf(&b, " LIMIT %d)", KP_COUNT_CAP + 1);
 	} else {
 		sb_printf(&b, "SELECT ifnull(sum(n), 0) FROM kp_counts WHERE tbl = ?3"
@@ -870,7 +889,7 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 	if (st) {
 		sqlite3_bind_int64(st, 1, q->unit_id);
 		if (filtered)
-			bind_filter(st, q, match);
+			bind_filter(st, q, &fa);
 		else
 			sqlite3_bind_text(st, 3, f->table, -1, SQLITE_STATIC);
 		if (by_state)
@@ -881,7 +900,7 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 			n = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
-	free(match);
+	filter_args_free(&fa);
 	return n;
 }
 

@@ -32,6 +32,8 @@
 /* Polyphonic characters make several strings of initials; a field keeps at
  * most this many (长江 → cj, zj). */
 #define INITIAL_VARIANTS 4
+/* What the index holds and how (tokenizers, initials): see view_sql. */
+#define TEXT_INDEX_VERSION 1
 
 /* kp_gram's tokens: in a document every character and every pair; a query
  * (one or two characters, textindex_match makes no other) is one token. */
@@ -74,10 +76,34 @@ static int gram_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *tex
 	return SQLITE_OK;
 }
 
+/* An initial is stored as a private-use character (U+E000 + its letter's
+ * place in a..z), never as the letter: the index's tokens of initials and
+ * of the fields' own text are then apart, so a filter of Latin letters
+ * does not meet every record whose initials hold them (许 → x). */
+#define INITIAL_BASE 0xE000u
+
+static void add_initial(strbuf *out, char c) { sb_addcp(out, INITIAL_BASE + (uint32_t)(c - 'a')); }
+
+char *textindex_initials_of(const char *typed)
+{
+	if (!typed || !typed[0])
+		return NULL;
+	strbuf b = STRBUF_INIT;
+	for (const char *p = typed; *p; p++) {
+		char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+		if (c < 'a' || c > 'z') {
+			sb_free(&b);
+			return NULL;
+		}
+		add_initial(&b, c);
+	}
+	return sb_take(&b);
+}
+
 /* The initials of one field: each Chinese character by the first letter of
- * its readings, a Latin letter in lower case, anything else as it is; a
- * polyphonic character multiplies the variants (up to INITIAL_VARIANTS),
- * each on its own line. */
+ * its readings, a Latin letter by itself (any case); other characters have
+ * none. A polyphonic character multiplies the variants (up to
+ * INITIAL_VARIANTS), each on its own line. */
 static void field_initials(strbuf *out, const char *v)
 {
 	size_t len = strlen(v);
@@ -111,13 +137,14 @@ static void field_initials(strbuf *out, const char *v)
 			sb_addc(out, '\n');
 		size_t digit = var; /* mixed-radix over the polyphonic characters */
 		for (size_t c = 0; c < nch; c++) {
+			char l = clen[c] == 1 ? start[c][0] : 0;
 			if (nchoice[c]) {
-				sb_addc(out, choice[c][digit % nchoice[c]]);
+				add_initial(out, choice[c][digit % nchoice[c]]);
 				digit /= nchoice[c];
-			} else if (clen[c] == 1 && start[c][0] >= 'A' && start[c][0] <= 'Z')
-				sb_addc(out, (char)(start[c][0] - 'A' + 'a'));
-			else
-				sb_add(out, start[c], clen[c]);
+			} else if (l >= 'A' && l <= 'Z')
+				add_initial(out, (char)(l - 'A' + 'a'));
+			else if (l >= 'a' && l <= 'z')
+				add_initial(out, l);
 		}
 	}
 }
@@ -193,13 +220,15 @@ static char *view_sql(const kp_form *f)
 	columns(&b, f, "");
 	sb_adds(&b, ", kp_initials(");
 	columns(&b, f, "");
-	sb_printf(&b, ") AS kp_initials FROM \"%s\"", f->table);
+	/* the version of what the index holds: a kepu that stores it otherwise
+	 * changes it, and the index is made again */
+	sb_printf(&b, ") AS kp_initials /* kepu text index %d */ FROM \"%s\"", TEXT_INDEX_VERSION, f->table);
 	return sb_take(&b);
 }
 
 static const char *const kinds[2][2] = {
 	{"tri", "tokenize='trigram case_sensitive 1', detail=full"},
-	{"gram", "tokenize='kp_gram', detail=column"},
+	{"gram", "tokenize='kp_gram', detail=none"},
 };
 
 /* Run each statement (freed after) until one fails. */
@@ -321,20 +350,15 @@ static size_t chars_upto3(const char *t)
 	return n;
 }
 
-char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, bool initials,
+char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, const char *initials,
 		      const char **table_kind)
 {
 	if (!textindex_on(s, f) || !filter || !filter[0])
 		return NULL;
 	*table_kind = chars_upto3(filter) >= 3 ? "tri" : "gram";
+	/* Every column: the initials' characters are never typed, so the
+	 * fields' text alone can match the filter as typed. */
 	strbuf b = STRBUF_INIT;
-	if (!initials) { /* the fields alone, as the scan searches them */
-		sb_adds(&b, "{");
-		for (size_t i = 0; i < f->nfields; i++)
-			if (store_searchable(&f->fields[i]))
-				sb_printf(&b, " \"%s\"", f->fields[i].id);
-		sb_adds(&b, "} : ");
-	}
 	sb_addc(&b, '"');
 	for (const char *p = filter; *p; p++) {
 		if (*p == '"')
@@ -342,6 +366,8 @@ char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, b
 		sb_addc(&b, *p);
 	}
 	sb_addc(&b, '"');
+	if (initials) /* as many characters as the filter: the same table */
+		sb_printf(&b, " OR \"%s\"", initials);
 	return sb_take(&b);
 }
 
