@@ -33,7 +33,8 @@
  * most this many (长江 → cj, zj). */
 #define INITIAL_VARIANTS 4
 /* What the index holds and how (tokenizers, initials): see view_sql. */
-#define TEXT_INDEX_VERSION 1
+#define TEXT_INDEX_VERSION 2
+#define FTS_HASH_BYTES (8 << 20)
 
 /* kp_gram's tokens: in a document every character and every pair; a query
  * (one or two characters, textindex_match makes no other) is one token. */
@@ -284,13 +285,20 @@ int textindex_ensure(kp_store *s, const kp_form *f, char **err)
 	if (rc == KP_OK && !same && textindex_on(s, f)) {
 		strbuf cols = STRBUF_INIT;
 		columns(&cols, f, "");
-		char *sql[3] = {xstrdup(want)};
-		for (int k = 0; k < 2; k++)
-			sql[k + 1] = xasprintf("CREATE VIRTUAL TABLE \"%s_kp_%s\" USING fts5(%s, kp_initials,"
-					       " content='%s_kp_text', content_rowid='id', %s)",
-					       f->table, kinds[k][0], sb_str(&cols), f->table, kinds[k][1]);
+		char *sql[5] = {xstrdup(want)};
+		for (int k = 0; k < 2; k++) {
+			/* no column sizes (nothing ranks): one write a record less */
+			sql[2 * k + 1] = xasprintf("CREATE VIRTUAL TABLE \"%s_kp_%s\" USING fts5(%s, kp_initials,"
+						   " content='%s_kp_text', content_rowid='id', columnsize=0, %s)",
+						   f->table, kinds[k][0], sb_str(&cols), f->table, kinds[k][1]);
+			/* An import's tokens gather in memory up to this before they
+			 * are written as a segment (FTS5's default, 1 MiB, writes and
+			 * merges many small ones). */
+			sql[2 * k + 2] = xasprintf("INSERT INTO \"%s_kp_%s\" (\"%s_kp_%s\", rank) VALUES ('hashsize', %d)",
+						   f->table, kinds[k][0], f->table, kinds[k][0], FTS_HASH_BYTES);
+		}
 		sb_free(&cols);
-		rc = run_all(s, sql, 3, err);
+		rc = run_all(s, sql, 5, err);
 		if (rc == KP_OK)
 			rc = rebuild(s, f, err);
 	}
