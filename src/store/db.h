@@ -100,6 +100,10 @@ int textindex_add(kp_store *s, const kp_form *f, long long lo, long long hi);
 bool textindex_on(const kp_store *s, const kp_form *f);
 char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, const char *initials,
 		      const char **kind);
+/* The field whose pinyin initials the index holds and a filter asking
+ * for initials matches: the form's first searchable one (NULL: none, and
+ * no index). */
+const kp_field *textindex_initials_field(const kp_form *f);
 /* The typed letters as the index stores initials (a new string), or NULL
  * when typed is not all Latin letters. */
 char *textindex_initials_of(const char *typed);

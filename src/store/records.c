@@ -688,7 +688,7 @@ typedef struct {
  * ?6 state, ?7 the session's unit, ?8 the year, ?9 and ?10 as above). A
  * filter matches when one of the listed text fields contains it
  * (kp_contains, db.c: each field by itself, so a match never spans two),
- * or, when the query asks, their pinyin initials; the text index
+ * or, when the query asks, the pinyin initials of the first; the text index
  * (textindex.c), joined as x, finds the candidates, in id order. */
 static filter_args where_clause(strbuf *b, const kp_store *s, const kp_form *f, const kp_query *q)
 {
@@ -715,7 +715,7 @@ static filter_args where_clause(strbuf *b, const kp_store *s, const kp_form *f, 
 			sb_printf(&cols, ", t.\"%s\"", f->fields[i].id);
 	sb_printf(b, " AND (kp_contains(?2%s)", sb_str(&cols));
 	if (a.initials && cols.len)
-		sb_printf(b, " OR kp_contains(?10, kp_initials(%s))", sb_str(&cols) + 2);
+		sb_printf(b, " OR kp_contains(?10, kp_initials(t.\"%s\"))", textindex_initials_field(f)->id);
 	sb_adds(b, ")");
 	sb_free(&cols);
 	return a;

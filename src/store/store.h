@@ -225,7 +225,7 @@ typedef struct {
 	const char *filter; /* text that must appear in one of the text fields; NULL or "" for all */
 	long long unit_id;  /* 0: every unit */
 	const char *state;  /* a reviewed form: only records in this state; NULL for all */
-	bool initials;      /* the filter also matches the fields' pinyin initials (wf: 王芳) */
+	bool initials;      /* the filter also matches the pinyin initials of the first text field (wf: 王芳) */
 } kp_query;
 
 /* Where a page starts: the record before it (forward) or after it

@@ -1,7 +1,8 @@
 /*
  * The list filter's text index (issue #26). Two FTS5 tables per form, both
  * reading their text from one view of the form's searchable fields plus
- * the pinyin initials of them (kp_initials):
+ * the pinyin initials of the first (姓名, 活动名称: what a clerk types by
+ * its initials; every field's would double what an import writes):
  *
  *   <table>_kp_tri   SQLite's trigram tokenizer, case-sensitive: filters of
  *                    three characters or more, as a phrase (a substring);
@@ -33,7 +34,7 @@
  * most this many (长江 → cj, zj). */
 #define INITIAL_VARIANTS 4
 /* What the index holds and how (tokenizers, initials): see view_sql. */
-#define TEXT_INDEX_VERSION 2
+#define TEXT_INDEX_VERSION 3
 #define FTS_HASH_BYTES (8 << 20)
 
 /* kp_gram's tokens: in a document every character and every pair; a query
@@ -204,23 +205,22 @@ static void columns(strbuf *b, const kp_form *f, const char *prefix)
 		}
 }
 
-static bool has_columns(const kp_form *f)
+const kp_field *textindex_initials_field(const kp_form *f)
 {
 	for (size_t i = 0; i < f->nfields; i++)
 		if (store_searchable(&f->fields[i]))
-			return true;
-	return false;
+			return &f->fields[i];
+	return NULL;
 }
 
-bool textindex_on(const kp_store *s, const kp_form *f) { return s->text_index && has_columns(f); }
+bool textindex_on(const kp_store *s, const kp_form *f) { return s->text_index && textindex_initials_field(f); }
 
 static char *view_sql(const kp_form *f)
 {
 	strbuf b = STRBUF_INIT;
 	sb_printf(&b, "CREATE VIEW \"%s_kp_text\" AS SELECT id, ", f->table);
 	columns(&b, f, "");
-	sb_adds(&b, ", kp_initials(");
-	columns(&b, f, "");
+	sb_printf(&b, ", kp_initials(\"%s\"", textindex_initials_field(f)->id);
 	/* the version of what the index holds: a kepu that stores it otherwise
 	 * changes it, and the index is made again */
 	sb_printf(&b, ") AS kp_initials /* kepu text index %d */ FROM \"%s\"", TEXT_INDEX_VERSION, f->table);
@@ -268,7 +268,7 @@ int textindex_ensure(kp_store *s, const kp_form *f, char **err)
 	/* The view's text names the columns: a field added to the YAML (or an
 	 * index made by an older kepu) makes it differ, and the index is made
 	 * afresh from the records. */
-	char *want = view_sql(f);
+	char *want = textindex_initials_field(f) ? view_sql(f) : xstrdup(""); /* "": no index */
 	char *name = xasprintf("%s_kp_text", f->table);
 	sqlite3_stmt *st = db_prepare(s, "SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?1", err);
 	int rc = st ? KP_OK : KP_ERR;
