@@ -111,6 +111,11 @@ char *textindex_initials_of(const char *typed);
  * disagreeing with the records is not a damaged file). */
 void db_forget_damage(void);
 
+/* SQLite's page cache (PRAGMA cache_size, KiB when negative): small for a
+ * session, SQLite's default for a batch, whose index writes need it. */
+#define KP_CACHE_SESSION "-512"
+#define KP_CACHE_BATCH "-2000"
+
 /* Prepare sql or set *err. */
 sqlite3_stmt *db_prepare(kp_store *s, const char *sql, char **err);
 /* Run a statement without results. */

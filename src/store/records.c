@@ -322,6 +322,7 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 		db_rollback(s);
 		return NULL;
 	}
+	db_exec(s, "PRAGMA cache_size=" KP_CACHE_BATCH, NULL);
 	kp_batch *b = xcalloc(1, sizeof *b);
 	*b = (kp_batch){.s = s, .f = f, .st = st, .counts = counter_begin(s, f, session_year(s)),
 			.source = source};
@@ -463,9 +464,13 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 	if (commit && rc != KP_OK)
 		db_fail(s, err);
 	else if (commit && db_commit(s, err) == KP_OK)
-		return KP_OK;
-	db_rollback(s);
-	return commit ? KP_ERR : KP_OK;
+		rc = KP_OK;
+	else
+		rc = KP_ERR;
+	if (rc != KP_OK || !commit)
+		db_rollback(s);
+	db_exec(s, "PRAGMA cache_size=" KP_CACHE_SESSION, NULL);
+	return commit ? rc : KP_OK;
 }
 
 /* The counts after a single write: a record moved between states (to),
