@@ -100,6 +100,11 @@ int textindex_add(kp_store *s, const kp_form *f, long long lo, long long hi);
 bool textindex_on(const kp_store *s, const kp_form *f);
 char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, const char *initials,
 		      const char **kind);
+/* Does the filter's index query (match, on table kind) find so many
+ * records that a list sorted by a field is better read along that
+ * field's index, each row tested, than from the index's candidates
+ * sorted? */
+bool textindex_dense(kp_store *s, const kp_form *f, const char *kind, const char *match);
 /* The field whose pinyin initials the index holds and a filter asking
  * for initials matches: the form's first searchable one (NULL: none, and
  * no index). */

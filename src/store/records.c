@@ -695,7 +695,7 @@ typedef struct {
  * (kp_contains, db.c: each field by itself, so a match never spans two),
  * or, when the query asks, the pinyin initials of the first; the text index
  * (textindex.c), joined as x, finds the candidates, in id order. */
-static filter_args where_clause(strbuf *b, const kp_store *s, const kp_form *f, const kp_query *q)
+static filter_args where_clause(strbuf *b, kp_store *s, const kp_form *f, const kp_query *q)
 {
 	filter_args a = {NULL, NULL};
 	bool filtered = q->filter && q->filter[0];
@@ -704,6 +704,12 @@ static filter_args where_clause(strbuf *b, const kp_store *s, const kp_form *f, 
 		a.initials = textindex_initials_of(q->filter);
 	if (filtered)
 		a.match = textindex_match(s, f, q->filter, a.initials, &kind);
+	/* A list sorted by a field, filtered by common text: its rows come
+	 * soonest along the sort's index (the candidates would all be sorted). */
+	if (a.match && q->sort >= 0 && textindex_dense(s, f, kind, a.match)) {
+		free(a.match);
+		a.match = NULL;
+	}
 	if (a.match)
 		sb_printf(b, " JOIN \"%s_kp_%s\" x ON x.rowid = t.id", f->table, kind);
 	sb_printf(b, " WHERE (?1 = 0 OR t.unit_id = ?1) AND (?7 = 0 OR t.unit_id = ?7)"

@@ -40,6 +40,7 @@ typedef struct {
 	const kp_form *f;
 	const char *filter;
 	long long *ids;
+	char **names; /* each row's 姓名 (the sorted list's key) */
 	size_t n;
 } oracle;
 
@@ -49,17 +50,63 @@ static int oracle_row(const kp_record *r, void *ctx)
 	for (size_t i = 0; i < o->f->nfields; i++)
 		if (store_searchable(&o->f->fields[i]) && strstr(r->vals[i], o->filter)) {
 			o->ids = realloc(o->ids, (o->n + 1) * sizeof *o->ids);
-			o->ids[o->n++] = r->id;
+			o->names = realloc(o->names, (o->n + 1) * sizeof *o->names);
+			o->ids[o->n] = r->id;
+			o->names[o->n++] = strdup(r->vals[form_field_index(o->f, "name")]);
 			break;
 		}
 	return 0;
 }
 
+/* The scan's rows in 姓名 order (the same name: by number), as a list
+ * sorted by 姓名 shows them (SQLite compares text bytewise). */
+static const oracle *sorting;
+static int by_name(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(sorting->names[i], sorting->names[j]);
+	return c ? c : (sorting->ids[i] > sorting->ids[j]) - (sorting->ids[i] < sorting->ids[j]);
+}
+
+/* The list sorted by 姓名 and filtered: whether it reads the index's
+ * candidates (few) or walks the sort's index (many), the scan's rows in
+ * 姓名 order, page by page. */
+static void sorted_as_scan(fixture *fx, const kp_form *f, const oracle *o, long long unit)
+{
+	size_t *order = malloc((o->n + 1) * sizeof *order);
+	for (size_t i = 0; i < o->n; i++)
+		order[i] = i;
+	sorting = o;
+	qsort(order, o->n, sizeof *order, by_name);
+	kp_query q = {form_field_index(f, "name"), false, o->filter, unit, NULL, false};
+	size_t got = 0;
+	kp_anchor a = {NULL, 0};
+	char *key = NULL;
+	for (;;) {
+		kp_record *r;
+		size_t n = store_query_page(fx->env.store, f, &q, got ? &a : NULL, false, 6, &r);
+		for (size_t i = 0; i < n; i++, got++) {
+			if (got >= o->n || r[i].id != o->ids[order[got]])
+				fail_msg("sorted, filter “%s”, unit %lld: row %zu is %lld, the scan's %lld", o->filter,
+					 unit, got, r[i].id, got < o->n ? o->ids[order[got]] : -1);
+			free(key);
+			key = strdup(r[i].vals[form_field_index(f, "name")]);
+			a = (kp_anchor){key, r[i].id};
+		}
+		records_free(r, n);
+		if (n < 6)
+			break;
+	}
+	free(key);
+	assert_int_equal(got, o->n);
+	free(order);
+}
+
 /* The list of f filtered by text, for unit (0: all), page by page both
- * ways and counted, equals the scan's answer. */
+ * ways and counted, equals the scan's answer; sorted by 姓名 too. */
 static void same_as_scan(fixture *fx, const kp_form *f, const char *text, long long unit)
 {
-	oracle o = {f, text, NULL, 0};
+	oracle o = {f, text, NULL, NULL, 0};
 	char *err = NULL;
 	if (store_each(fx->env.store, f, unit, NULL, oracle_row, &o, &err) != KP_OK)
 		fail_msg("%s", err);
@@ -91,6 +138,11 @@ static void same_as_scan(fixture *fx, const kp_form *f, const char *text, long l
 	assert_int_equal(store_query_count(fx->env.store, f, &q), want);
 	if (o.n)
 		assert_int_equal(store_query_rank(fx->env.store, f, &q, o.ids[o.n - 1]), (long long)o.n - 1);
+	if (form_field_index(f, "name") >= 0)
+		sorted_as_scan(fx, f, &o, unit);
+	for (size_t i = 0; i < o.n; i++)
+		free(o.names[i]);
+	free(o.names);
 	free(o.ids);
 }
 
