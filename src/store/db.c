@@ -164,7 +164,7 @@ int store_open(const char *path, kp_store **out, char **err)
 	sqlite3_create_function(s->db, "kp_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL);
 	sqlite3_create_function(s->db, "kp_contains", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 				NULL, sql_contains, NULL, NULL);
-	textindex_register(s);
+	s->text_index = textindex_register(s->db);
 	/* Until a front end narrows it: kepu's own seeding. */
 	s->kind = SESSION_ADMIN;
 	s->actor = xstrdup(msg(MSG_S_SYSTEM_ACTOR));
@@ -257,6 +257,7 @@ int store_backup(kp_store *s, const char *out, char **err)
 		sqlite3_close(copy);
 		return KP_ERR;
 	}
+	textindex_register(copy);
 	sqlite3_stmt *chk = NULL;
 	char *result = NULL;
 	if (sqlite3_prepare_v2(copy, "PRAGMA integrity_check", -1, &chk, NULL) == SQLITE_OK &&

@@ -85,15 +85,16 @@ int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char
 #define CITY_OR_ADMIN (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY))
 
 /* The list filter's text index (textindex.c). register: kp_gram and
- * kp_initials on a new connection, and whether FTS5's trigram tokenizer is
- * there. ensure: made (and filled from the records) when missing or when
- * the form's searchable fields changed, in store_ensure_form's
- * transaction. forget before a record's text changes or it goes, add
+ * kp_initials on a new connection (a backup's copy too: its check reads
+ * the index), and whether FTS5's trigram tokenizer is there. ensure: made
+ * (and filled from the records) when missing or when the form's
+ * searchable fields changed, in store_ensure_form's transaction. forget
+ * before a record's text changes or it goes, add
  * after it is written (the records lo..hi), in the writer's transaction.
  * on: does f's list filter use it? match: the FTS5 query of a filter (a
  * new string; NULL to scan), against the table <form>_kp_<*kind>, also
  * matching initials (textindex_initials_of) when not NULL. */
-void textindex_register(kp_store *s);
+bool textindex_register(sqlite3 *db);
 int textindex_ensure(kp_store *s, const kp_form *f, char **err);
 int textindex_forget(kp_store *s, const kp_form *f, long long id);
 int textindex_add(kp_store *s, const kp_form *f, long long lo, long long hi);

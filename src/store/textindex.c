@@ -177,19 +177,17 @@ static fts5_api *fts5(sqlite3 *db)
 	return api;
 }
 
-void textindex_register(kp_store *s)
+bool textindex_register(sqlite3 *db)
 {
-	sqlite3_create_function(s->db, "kp_initials", -1,
-				SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_initials,
-				NULL, NULL);
-	fts5_api *api = fts5(s->db);
+	sqlite3_create_function(db, "kp_initials", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+				NULL, sql_initials, NULL, NULL);
+	fts5_api *api = fts5(db);
 	void *ud;
 	fts5_tokenizer trigram;
-	s->text_index = api && api->xFindTokenizer(api, "trigram", &ud, &trigram) == SQLITE_OK;
-	if (s->text_index) {
-		static fts5_tokenizer gram = {gram_create, gram_delete, gram_tokenize};
-		s->text_index = api->xCreateTokenizer(api, "kp_gram", NULL, &gram, NULL) == SQLITE_OK;
-	}
+	if (!api || api->xFindTokenizer(api, "trigram", &ud, &trigram) != SQLITE_OK)
+		return false;
+	static fts5_tokenizer gram = {gram_create, gram_delete, gram_tokenize};
+	return api->xCreateTokenizer(api, "kp_gram", NULL, &gram, NULL) == SQLITE_OK;
 }
 
 bool store_text_index(const kp_store *s) { return s->text_index; }
