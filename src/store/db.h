@@ -93,14 +93,15 @@ int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char
  * after it is written (the records lo..hi), in the writer's transaction.
  * on: does f's list filter use it? match: the FTS5 query of a filter (a
  * new string; NULL to scan), against the table <form>_kp_<*kind>, also
- * matching initials (textindex_initials_of) when not NULL. */
+ * matching initials (textindex_initials_of) when not NULL, of the records
+ * of one unit when unit is not 0. */
 bool textindex_register(sqlite3 *db);
 int textindex_ensure(kp_store *s, const kp_form *f, char **err);
 int textindex_forget(kp_store *s, const kp_form *f, long long id);
 int textindex_add(kp_store *s, const kp_form *f, long long lo, long long hi);
 bool textindex_on(const kp_store *s, const kp_form *f);
 char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, const char *initials,
-		      const char **kind);
+		      long long unit, const char **kind);
 /* Does the filter's index query (match, on table kind) find so many
  * records that a list sorted by a field is better read along that
  * field's index, each row tested, than from the index's candidates

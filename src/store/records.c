@@ -703,7 +703,8 @@ static filter_args where_clause(strbuf *b, kp_store *s, const kp_form *f, const 
 	if (filtered && q->initials)
 		a.initials = textindex_initials_of(q->filter);
 	if (filtered)
-		a.match = textindex_match(s, f, q->filter, a.initials, &kind);
+		a.match = textindex_match(s, f, q->filter, a.initials,
+					  q->unit_id ? q->unit_id : session_scope(s), &kind);
 	/* A list sorted by a field, filtered by common text: its rows come
 	 * soonest along the sort's index (the candidates would all be sorted). */
 	if (a.match && q->sort >= 0 && textindex_dense(s, f, kind, a.match)) {

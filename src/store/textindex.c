@@ -34,7 +34,7 @@
  * most this many (长江 → cj, zj). */
 #define INITIAL_VARIANTS 4
 /* What the index holds and how (tokenizers, initials): see view_sql. */
-#define TEXT_INDEX_VERSION 3
+#define TEXT_INDEX_VERSION 4
 #define FTS_HASH_BYTES (8 << 20)
 
 /* kp_gram's tokens: in a document every character and every pair; a query
@@ -165,6 +165,36 @@ static void sql_initials(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sb_free(&b);
 }
 
+/* A record's unit as three private-use characters of plane 15: a marker,
+ * the id's high byte and its low byte (units 1..65535). Its own column,
+ * never typed, it narrows a unit's list to the unit's records inside the
+ * index: one trigram (the whole token) in <table>_kp_tri, the pair of its
+ * last two characters in <table>_kp_gram. */
+#define UNIT_MARK 0xF0200u
+#define UNIT_HIGH 0xF0000u
+#define UNIT_LOW 0xF0100u
+#define UNIT_MAX 65535
+
+static void unit_token(strbuf *b, long long unit, bool pair_only)
+{
+	if (!pair_only)
+		sb_addcp(b, UNIT_MARK);
+	sb_addcp(b, UNIT_HIGH + (uint32_t)(unit >> 8));
+	sb_addcp(b, UNIT_LOW + (uint32_t)(unit & 0xFF));
+}
+
+/* kp_unit_token(unit_id): the column's text ("" outside 1..UNIT_MAX). */
+static void sql_unit_token(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	long long unit = sqlite3_value_int64(argv[0]);
+	strbuf b = STRBUF_INIT;
+	if (unit >= 1 && unit <= UNIT_MAX)
+		unit_token(&b, unit, false);
+	sqlite3_result_text(ctx, sb_str(&b), (int)b.len, SQLITE_TRANSIENT);
+	sb_free(&b);
+}
+
 static fts5_api *fts5(sqlite3 *db)
 {
 	fts5_api *api = NULL;
@@ -181,6 +211,8 @@ bool textindex_register(sqlite3 *db)
 {
 	sqlite3_create_function(db, "kp_initials", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 				NULL, sql_initials, NULL, NULL);
+	sqlite3_create_function(db, "kp_unit_token", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+				NULL, sql_unit_token, NULL, NULL);
 	fts5_api *api = fts5(db);
 	void *ud;
 	fts5_tokenizer trigram;
@@ -221,7 +253,8 @@ static char *view_sql(const kp_form *f)
 	sb_printf(&b, ", kp_initials(\"%s\"", textindex_initials_field(f)->id);
 	/* the version of what the index holds: a kepu that stores it otherwise
 	 * changes it, and the index is made again */
-	sb_printf(&b, ") AS kp_initials /* kepu text index %d */ FROM \"%s\"", TEXT_INDEX_VERSION, f->table);
+	sb_printf(&b, ") AS kp_initials, kp_unit_token(unit_id) AS kp_unit /* kepu text index %d */ FROM \"%s\"",
+		  TEXT_INDEX_VERSION, f->table);
 	return sb_take(&b);
 }
 
@@ -286,7 +319,7 @@ int textindex_ensure(kp_store *s, const kp_form *f, char **err)
 		char *sql[5] = {xstrdup(want)};
 		for (int k = 0; k < 2; k++) {
 			/* no column sizes (nothing ranks): one write a record less */
-			sql[2 * k + 1] = xasprintf("CREATE VIRTUAL TABLE \"%s_kp_%s\" USING fts5(%s, kp_initials,"
+			sql[2 * k + 1] = xasprintf("CREATE VIRTUAL TABLE \"%s_kp_%s\" USING fts5(%s, kp_initials, kp_unit,"
 						   " content='%s_kp_text', content_rowid='id', columnsize=0, %s)",
 						   f->table, kinds[k][0], sb_str(&cols), f->table, kinds[k][1]);
 			/* An import's tokens gather in memory up to this before they
@@ -316,11 +349,12 @@ static int write_range(kp_store *s, const kp_form *f, bool forget, long long lo,
 	for (int k = 0; k < 2 && rc == KP_OK; k++) {
 		const char *tk = kinds[k][0];
 		char *sql = forget
-			? xasprintf("INSERT INTO \"%s_kp_%s\" (\"%s_kp_%s\", rowid, %s, kp_initials)"
-				    " SELECT 'delete', id, %s, kp_initials FROM \"%s_kp_text\" WHERE id BETWEEN ?1 AND ?2",
+			? xasprintf("INSERT INTO \"%s_kp_%s\" (\"%s_kp_%s\", rowid, %s, kp_initials, kp_unit)"
+				    " SELECT 'delete', id, %s, kp_initials, kp_unit FROM \"%s_kp_text\""
+				    " WHERE id BETWEEN ?1 AND ?2",
 				    f->table, tk, f->table, tk, sb_str(&cols), sb_str(&cols), f->table)
-			: xasprintf("INSERT INTO \"%s_kp_%s\" (rowid, %s, kp_initials)"
-				    " SELECT id, %s, kp_initials FROM \"%s_kp_text\" WHERE id BETWEEN ?1 AND ?2",
+			: xasprintf("INSERT INTO \"%s_kp_%s\" (rowid, %s, kp_initials, kp_unit)"
+				    " SELECT id, %s, kp_initials, kp_unit FROM \"%s_kp_text\" WHERE id BETWEEN ?1 AND ?2",
 				    f->table, tk, sb_str(&cols), sb_str(&cols), f->table);
 		sqlite3_stmt *st = db_prepare(s, sql, NULL);
 		free(sql);
@@ -357,15 +391,16 @@ static size_t chars_upto3(const char *t)
 }
 
 char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, const char *initials,
-		      const char **table_kind)
+		      long long unit, const char **table_kind)
 {
 	if (!textindex_on(s, f) || !filter || !filter[0])
 		return NULL;
-	*table_kind = chars_upto3(filter) >= 3 ? "tri" : "gram";
-	/* Every column: the initials' characters are never typed, so the
-	 * fields' text alone can match the filter as typed. */
+	bool tri = chars_upto3(filter) >= 3;
+	*table_kind = tri ? "tri" : "gram";
+	/* Every column: the initials' and the unit's characters are never
+	 * typed, so the fields' text alone can match the filter as typed. */
 	strbuf b = STRBUF_INIT;
-	sb_addc(&b, '"');
+	sb_adds(&b, "(\"");
 	for (const char *p = filter; *p; p++) {
 		if (*p == '"')
 			sb_addc(&b, '"');
@@ -374,6 +409,12 @@ char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, c
 	sb_addc(&b, '"');
 	if (initials) /* as many characters as the filter: the same table */
 		sb_printf(&b, " OR \"%s\"", initials);
+	sb_addc(&b, ')');
+	if (unit >= 1 && unit <= UNIT_MAX) {
+		sb_adds(&b, " AND \"");
+		unit_token(&b, unit, !tri);
+		sb_addc(&b, '"');
+	}
 	return sb_take(&b);
 }
 
