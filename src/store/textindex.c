@@ -475,7 +475,7 @@ int store_text_check(kp_store *s, const kp_form *f, bool repair, bool *repaired,
 		rc = rebuild(s, f, err);
 		*repaired = rc == KP_OK;
 	} else if (!agree) {
-		*err = xasprintf(msg(MSG_S_TEXT_INDEX_STALE), f->title);
+		db_set_err(err, xasprintf(msg(MSG_S_TEXT_INDEX_STALE), f->title));
 		rc = KP_ERR;
 	}
 	return db_end(s, rc, err);
