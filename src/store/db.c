@@ -215,6 +215,9 @@ void store_close(kp_store *s)
 	sqlite3_close(s->db);
 	free(s->actor);
 	free(s->referrers);
+	for (size_t i = 0; i < s->nindexed; i++)
+		free(s->indexed[i]);
+	free(s->indexed);
 	free(s);
 }
 

@@ -667,12 +667,6 @@ static void sort_expr(strbuf *b, const kp_form *f, int sort, const char *prefix)
 		sb_printf(b, "ifnull(%s\"%s\", '')", prefix, f->fields[sort].id);
 }
 
-bool store_searchable(const kp_field *f)
-{
-	/* A row should match for a reason the user can see in the list. */
-	return !ftype_info(f->type)->integer_column && f->type != FT_TEXTAREA;
-}
-
 /* How a list of f is limited to the session's programme year (?N): its own
  * records, or for a pool form (附表2) those of that year and before — a
  * talent stays listed in later years, never in earlier ones. */

@@ -270,8 +270,6 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 		rc = seq_ensure(s, f, err);
 	if (rc == KP_OK)
 		rc = refs_ensure(s, f, err);
-	if (rc == KP_OK)
-		rc = textindex_ensure(s, f, err);
 	if (rc != KP_OK) {
 		db_rollback(s);
 		return KP_ERR;

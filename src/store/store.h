@@ -161,6 +161,11 @@ int store_recount(kp_store *s, const kp_form *f, bool *changed, char **err);
 /* SQLite's check of the file (PRAGMA quick_check): KP_OK, or KP_ERR with
  * what is wrong in *err. */
 int store_quick_check(kp_store *s, char **err);
+/* After store_ensure_form, in every process that writes f's records: its
+ * text index (textindex.c) made, filled from the records, when missing or
+ * when the searchable fields changed. Without it f's filter scans and its
+ * writes leave the index alone (kepu check then finds it behind). */
+int store_ensure_text_index(kp_store *s, const kp_form *f, char **err);
 /* Does the list filter use its text index (FTS5 with the trigram
  * tokenizer, textindex.c)? false: this SQLite lacks it, and the filter
  * reads every record (slow in a large list). */
