@@ -6,9 +6,9 @@
  * definitions. Every write runs in BEGIN IMMEDIATE; no transaction is ever
  * left open between calls (so never while the UI waits for a key).
  *
- * Order of calls: store_open; store_ensure_units and store_ensure_form for
- * each form (idempotent; adds new columns, never drops anything); then the
- * record functions; store_close.
+ * Order of calls: store_open; store_ensure_units, then store_ensure_form and
+ * store_ensure_text_index for each form (idempotent; adds new columns,
+ * never drops anything); then the record functions; store_close.
  *
  * Errors: functions return 0 on success or a negative KP_E* code and set
  * *err to a new message (caller frees) where they take an err argument.
