@@ -51,10 +51,10 @@ const kp_command kp_commands[] = {
 	 "Create a database: the 19 units of 附表1 with their quotas and a table for every form, and the first city "
 	 "account, admin, whose initial password is printed once. Refuses an existing file. Installed setgid, the file "
 	 "is made mode 0660 for the data group."},
-	{"check", cmd_check, 0, 0, false, false, "check [--screens DIR] [--config DIR] [--db FILE]",
+	{"check", cmd_check, 0, 0, false, false, "check [--screens DIR] [--config DIR] [--db FILE [--rebuild-index]]",
 	 "Load every form definition and report each problem as FILE:LINE:COL: message. With a database, also run "
-	 "SQLite's check of the file and count each form's records again where an edit made outside kepu left the "
-	 "counts behind."},
+	 "SQLite's check of the file, count each form's records again where an edit made outside kepu left the "
+	 "counts behind, and check that each list filter's text index agrees with its records."},
 	{"import", cmd_import, 2, 2, true, false,
 	 "import FORM FILE --db FILE [--unit UNIT] [--dry-run] [--update] [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]",
 	 "Read a CSV file (UTF-8 or GB18030) or the list sheet of an .xlsx workbook into FORM, validating every cell as "
@@ -181,6 +181,9 @@ const kp_option kp_options[] = {
 	 "(or draft, submitted, approved, returned), e.g. the approved talents the city sends on."},
 	{"demo", 'D', false, NULL, "init", "Add the demonstration records and accounts (never for real data)."},
 	{"dry-run", 'n', false, NULL, "import", "Check every row and report; save nothing."},
+	{"rebuild-index", 'I', false, NULL, "check",
+	 "Make a list filter's text index again from the records when it disagrees with them (after an edit made "
+	 "outside kepu)."},
 	{"update", 'P', false, NULL, "import",
 	 "A row naming a person already stored (the form's unique_hint: 附表2's 姓名 and 联系电话) updates "
 	 "that record instead of being left out; an approved (已认定) record is never changed by an import."},
@@ -388,6 +391,7 @@ int cli_main(int argc, char **argv)
 		case 'W': o.force = true; break;
 		case 'D': o.demo = true; break;
 		case 'n': o.dry_run = true; break;
+		case 'I': o.rebuild_index = true; break;
 		case 'P': o.update = true; break;
 		case 'h': help = true; break;
 		case 'V': printf("kepu %s\n", KEPU_VERSION); return EXIT_OK;

@@ -31,6 +31,7 @@ typedef struct {
 	const char *to_year;  /* --to-year: kepu move's target year */
 	const char *record;   /* --record N: kepu attachments list of one record */
 	bool demo, dry_run, update;
+	bool rebuild_index;   /* --rebuild-index: kepu check makes a stale text index again */
 	bool force;           /* --force: kepu attachments get may replace FILE */
 	char **args;         /* positional arguments after the subcommand */
 	int nargs;

@@ -135,6 +135,17 @@ static int check_db(const kp_opts *o)
 			printf(msg(MSG_C_RECOUNTED), f->title);
 			putchar('\n');
 		}
+		if (rc == EXIT_OK && store_text_check(e.store, f, o->rebuild_index, &changed, &err) != KP_OK) {
+			fprintf(stderr, "kepu: %s\n", err);
+			rc = EXIT_DATA;
+		} else if (changed) {
+			printf(msg(MSG_C_REINDEXED), f->title);
+			putchar('\n');
+		}
+	}
+	if (rc == EXIT_OK && !store_text_index(e.store)) {
+		printf("%s", msg(MSG_C_NO_TEXT_INDEX));
+		putchar('\n');
 	}
 	if (rc == EXIT_OK) {
 		printf(msg(MSG_C_DB_OK), o->db);

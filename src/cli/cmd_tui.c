@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/common.h"
+#include "core/msg.h"
 #include "ui/app.h"
 #include "ui/encoding.h"
 #include "ui/keymap.h"
@@ -35,6 +36,10 @@ static int open_env(kp_env *e, void *ctx)
 	tui_open *t = ctx;
 	int rc = cli_open_to(t->o, e, false, t->errs);
 	t->opened = rc == EXIT_OK;
+	/* A SQLite without FTS5's trigram tokenizer still works, slowly in a
+	 * large list: said when the terminal is given back. */
+	if (t->opened && !store_text_index(e->store))
+		fprintf(t->errs, "kepu: %s\n", msg(MSG_C_NO_TEXT_INDEX));
 	/* Nobody until a login opens the account's session (store.h). */
 	char *err = NULL;
 	if (t->opened && store_session(e->store, SESSION_NONE, "", 0, &err) != KP_OK) {

@@ -112,6 +112,7 @@
 	X(S_OPEN,           "无法打开数据库 %s：%s") \
 	X(S_SQL,            "数据库错误：%s") \
 	X(S_CHANGED,        "这条记录已被其他人修改或删除，请重新打开后再改") \
+	X(S_TEXT_INDEX_STALE, "%s：列表筛选的文字索引与记录不一致（数据曾在 kepu 之外被修改）；请运行 kepu check --rebuild-index 重建") \
 	X(S_BACKUP_TEMP,    "无法在 %s 中建立备份的临时文件：%s") \
 	X(S_BACKUP_BAD,     "备份 %s 未通过完整性检查：%s") \
 	X(S_NO_FILE,        "文件不存在（先运行 kepu init）") \
@@ -663,6 +664,8 @@
 	X(C_CHECK_OK,       "%d 个表单定义全部正确。") \
 	X(C_DB_OK,          "数据库 %s 完好，记录计数与各表一致。") \
 	X(C_DB_DAMAGED,     "数据库 %s 已损坏：%s（请用最近一次 kepu backup 的备份恢复）") \
+	X(C_REINDEXED,      "%s：列表筛选的文字索引与记录不符，已按记录重建。") \
+	X(C_NO_TEXT_INDEX,  "注意：本机的 SQLite 没有 FTS5 全文索引（trigram 分词），列表筛选将逐条查找，百万条记录时每个键约需 0.3 秒。") \
 	X(C_RECOUNTED,      "%s：记录计数与表中不符（数据曾在 kepu 之外被修改），已重新统计。") \
 	X(C_VIEW_ALL,       "单位") \
 	X(C_BAD_TODAY,      "--today（或 KEPU_TODAY）应为日期，如 2016-07-20") \

@@ -94,6 +94,8 @@ static int open_db(kp_env *e, const char *db, bool create, char **err)
 		rc = KP_ERR;
 	for (size_t i = 0; rc == KP_OK && i < e->cat.nforms; i++) {
 		rc = store_ensure_form(e->store, e->cat.forms[i], err);
+		if (rc == KP_OK)
+			rc = store_ensure_text_index(e->store, e->cat.forms[i], err);
 		if (rc == KP_OK && seeded_from_units(e->cat.forms[i], &units))
 			rc = seed_per_unit(e, e->cat.forms[i], &units, err);
 	}

@@ -4,6 +4,7 @@
 #define KP_STORE_DB_H
 #include <sqlite3.h>
 
+#include "core/strbuf.h"
 #include "store/store.h"
 
 struct kp_store {
@@ -17,6 +18,9 @@ struct kp_store {
 	const kp_form **referrers; /* forms with a record field (refs.c), as ensured */
 	size_t nreferrers;
 	const kp_catalog *cat; /* the forms' rules every written record passes (values.c) */
+	bool text_index;      /* FTS5 with its trigram tokenizer is there (textindex.c) */
+	char **indexed;       /* the tables whose text index is in place, as ensured */
+	size_t nindexed;
 };
 
 /* values.c: KP_OK when every non-empty value of r passes its field's
@@ -96,6 +100,49 @@ int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char
 #define SESSION_KIND(k) (1u << (k))
 #define ANY_SESSION (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY) | SESSION_KIND(SESSION_UNIT))
 #define CITY_OR_ADMIN (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY))
+
+/* The list filter's text index (textindex.c). register: kp_gram and
+ * kp_initials on a new connection (a backup's copy too: its check reads
+ * the index), and whether FTS5's trigram tokenizer is there. forget
+ * before a record's text changes or it goes, add
+ * after it is written (the records lo..hi), in the writer's transaction.
+ * on: does f's list filter use it? match: the FTS5 query of a filter (a
+ * new string; NULL to scan), against the table <form>_kp_<*kind>, also
+ * matching initials (textindex_initials_of) when not NULL, of the records
+ * of one unit when unit is not 0. */
+bool textindex_register(sqlite3 *db); /* tokens.c */
+/* A record's unit as three private-use characters of plane 15: a marker,
+ * the id's high byte and its low byte (units 1..TEXTINDEX_UNIT_MAX). Its
+ * own column, never typed, it narrows a unit's list to the unit's records
+ * inside the index: one trigram (the whole token) in <table>_kp_tri, the
+ * pair of its last two characters (pair_only) in <table>_kp_gram. */
+#define TEXTINDEX_UNIT_MAX 65535
+void textindex_unit_token(strbuf *b, long long unit, bool pair_only);
+int textindex_forget(kp_store *s, const kp_form *f, long long id);
+int textindex_add(kp_store *s, const kp_form *f, long long lo, long long hi);
+bool textindex_on(const kp_store *s, const kp_form *f);
+char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, const char *initials,
+		      long long unit, const char **kind);
+/* Does the filter's index query (match, on table kind) find so many
+ * records that a list sorted by a field is better read along that
+ * field's index, each row tested, than from the index's candidates
+ * sorted? */
+bool textindex_dense(kp_store *s, const kp_form *f, const char *kind, const char *match);
+/* The field whose pinyin initials the index holds and a filter asking
+ * for initials matches: the form's first searchable one (NULL: none, and
+ * no index). */
+const kp_field *textindex_initials_field(const kp_form *f);
+/* The typed letters as the index stores initials (a new string), or NULL
+ * when typed is not all Latin letters (tokens.c). */
+char *textindex_initials_of(const char *typed);
+/* Clear the damage flag a failed FTS5 integrity check raised (the index
+ * disagreeing with the records is not a damaged file). */
+void db_forget_damage(void);
+
+/* SQLite's page cache (PRAGMA cache_size, KiB when negative): small for a
+ * session, SQLite's default for a batch, whose index writes need it. */
+#define KP_CACHE_SESSION "-512"
+#define KP_CACHE_BATCH "-2000"
 
 /* Prepare sql or set *err. */
 sqlite3_stmt *db_prepare(kp_store *s, const char *sql, char **err);

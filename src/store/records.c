@@ -194,6 +194,20 @@ struct kp_batch {
 };
 
 void store_batch_update(kp_batch *b, bool update) { b->update = update; }
+
+/* Is record id one the batch inserted? Its text is indexed at the batch's
+ * end (textindex_add of first..last), so a later row that changes it
+ * neither forgets nor adds it now. */
+static bool batch_pending(const kp_batch *b, long long id) { return b->added && id >= b->first; }
+
+/* The text index around a write of record id by the batch: forget before,
+ * add after. */
+static int batch_index(kp_batch *b, long long id, bool after)
+{
+	if (batch_pending(b, id))
+		return KP_OK;
+	return after ? textindex_add(b->s, b->f, id, id) : textindex_forget(b->s, b->f, id);
+}
 long long store_batch_marked(const kp_batch *b) { return b->marked; }
 
 /* The labels of a form's unique_hint fields, joined with 、. */
@@ -280,8 +294,12 @@ static int batch_update(kp_batch *b, kp_record *r, const kp_record *old, char **
 	bind_values(b->upd, f, r, 2);
 	sqlite3_bind_text(b->upd, (int)f->nfields + 2, b->now, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(b->upd, (int)f->nfields + 3, old->id);
+	if (batch_index(b, old->id, false) != KP_OK)
+		return db_fail(b->s, err);
 	if (sqlite3_step(b->upd) != SQLITE_DONE || sqlite3_changes(b->s->db) != 1)
 		return write_fail(b->s, f, r, err);
+	if (batch_index(b, old->id, true) != KP_OK)
+		return db_fail(b->s, err);
 	r->id = old->id;
 	r->version = old->version + 1;
 	if (audit_record(b->s, f, r->id, r->unit_id, "update", old->vals, r->vals) != KP_OK)
@@ -302,6 +320,7 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 		db_rollback(s);
 		return NULL;
 	}
+	db_exec(s, "PRAGMA cache_size=" KP_CACHE_BATCH, NULL);
 	kp_batch *b = xcalloc(1, sizeof *b);
 	*b = (kp_batch){.s = s, .f = f, .st = st, .counts = counter_begin(s, f, session_year(s)),
 			.source = source};
@@ -374,10 +393,14 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	bind_values(b->st, b->f, r, 2);
 	sqlite3_bind_int64(b->st, (int)b->f->nfields + 3, b->next_id);
 	int rc = KP_OK;
-	if (sqlite3_step(b->st) != SQLITE_DONE)
+	if (replaces && batch_index(b, old.id, false) != KP_OK)
+		rc = db_fail(b->s, err);
+	else if (sqlite3_step(b->st) != SQLITE_DONE)
 		rc = write_fail(b->s, b->f, r, err);
 	else if (!replaces)
 		b->next_id++;
+	else if (batch_index(b, old.id, true) != KP_OK)
+		rc = db_fail(b->s, err);
 	if (rc == KP_OK) {
 		persons_add(b->persons, r);
 		r->id = replaces ? old.id : sqlite3_last_insert_rowid(b->s->db);
@@ -440,13 +463,21 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 		rc = audit_import(b);
 	if (rc == KP_OK && commit && b->added)
 		rc = seq_used(s, b->f, b->next_id - 1);
+	/* The batch's new records into the text index at once, in its
+	 * transaction: one statement instead of one per row. */
+	if (rc == KP_OK && commit && b->added)
+		rc = textindex_add(s, b->f, b->first, b->last);
 	free(b);
 	if (commit && rc != KP_OK)
 		db_fail(s, err);
 	else if (commit && db_commit(s, err) == KP_OK)
-		return KP_OK;
-	db_rollback(s);
-	return commit ? KP_ERR : KP_OK;
+		rc = KP_OK;
+	else
+		rc = KP_ERR;
+	if (rc != KP_OK || !commit)
+		db_rollback(s);
+	db_exec(s, "PRAGMA cache_size=" KP_CACHE_SESSION, NULL);
+	return commit ? rc : KP_OK;
 }
 
 /* The counts after a single write: a record moved between states (to),
@@ -516,12 +547,15 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 		bind_values(st, f, r, 2);
 		sqlite3_bind_int64(st, (int)f->nfields + 2, r->id);
 		sqlite3_bind_int(st, (int)f->nfields + 3, r->version);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		if (textindex_forget(s, f, r->id) != KP_OK)
+			db_fail(s, err);
+		else if (sqlite3_step(st) != SQLITE_DONE)
 			write_fail(s, f, r, err);
 		else if (sqlite3_changes(s->db) == 0 || !had) {
 			db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 			rc = KP_ECONFLICT;
-		} else if ((rc = audit_record(s, f, r->id, old.unit_id, "update", old.vals, r->vals)) != KP_OK)
+		} else if ((rc = textindex_add(s, f, r->id, r->id)) != KP_OK ||
+			   (rc = audit_record(s, f, r->id, old.unit_id, "update", old.vals, r->vals)) != KP_OK)
 			db_fail(s, err);
 	}
 	if (had)
@@ -556,7 +590,7 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, session_scope(s));
-		if (sqlite3_step(st) != SQLITE_DONE)
+		if (textindex_forget(s, f, id) != KP_OK || sqlite3_step(st) != SQLITE_DONE)
 			db_fail(s, err);
 		else if (!had || !sqlite3_changes(s->db))
 			rc = KP_ENOTFOUND;
@@ -643,12 +677,6 @@ static void sort_expr(strbuf *b, const kp_form *f, int sort, const char *prefix)
 		sb_printf(b, "ifnull(%s\"%s\", '')", prefix, f->fields[sort].id);
 }
 
-bool store_searchable(const kp_field *f)
-{
-	/* A row should match for a reason the user can see in the list. */
-	return !ftype_info(f->type)->integer_column && f->type != FT_TEXTAREA;
-}
-
 /* How a list of f is limited to the session's programme year (?N): its own
  * records, or for a pool form (附表2) those of that year and before — a
  * talent stays listed in later years, never in earlier ones. */
@@ -657,23 +685,74 @@ static const char *year_test(const kp_form *f)
 	return f->pool ? "<=" : "=";
 }
 
-/* The WHERE clause of a query (parameters: ?1 unit, ?2 filter, ?6 state,
- * ?7 the session's unit, ?8 the year). A filter matches when one of the
- * listed text fields contains it (kp_contains, db.c: each field by itself,
- * so a match never spans two). */
-static void where_clause(strbuf *b, const kp_form *f, const kp_query *q)
+/* A filter's parameters: the text index's query (?9; NULL: a scan) and
+ * the typed letters as initials (?10; NULL unless the query asks). */
+typedef struct {
+	char *match, *initials;
+} filter_args;
+
+/* The joins and WHERE clause of a query (parameters: ?1 unit, ?2 filter,
+ * ?6 state, ?7 the session's unit, ?8 the year, ?9 and ?10 as above). A
+ * filter matches when one of the listed text fields contains it
+ * (kp_contains, db.c: each field by itself, so a match never spans two),
+ * or, when the query asks, the pinyin initials of the first; the text index
+ * (textindex.c), joined as x, finds the candidates, in id order. */
+static filter_args where_clause(strbuf *b, kp_store *s, const kp_form *f, const kp_query *q)
 {
+	filter_args a = {NULL, NULL};
+	bool filtered = q->filter && q->filter[0];
+	const char *kind = NULL;
+	if (filtered && q->initials)
+		a.initials = textindex_initials_of(q->filter);
+	if (filtered)
+		a.match = textindex_match(s, f, q->filter, a.initials,
+					  q->unit_id ? q->unit_id : session_scope(s), &kind);
+	/* A list sorted by a field, filtered by common text: its rows come
+	 * soonest along the sort's index (the candidates would all be sorted). */
+	if (a.match && q->sort >= 0 && textindex_dense(s, f, kind, a.match)) {
+		free(a.match);
+		a.match = NULL;
+	}
+	if (a.match)
+		sb_printf(b, " JOIN \"%s_kp_%s\" x ON x.rowid = t.id", f->table, kind);
 	sb_printf(b, " WHERE (?1 = 0 OR t.unit_id = ?1) AND (?7 = 0 OR t.unit_id = ?7)"
 		     " AND (?8 = 0 OR t.kp_year %s ?8)", year_test(f));
 	if (f->review && q->state)
 		sb_adds(b, " AND t.kp_state = ?6");
-	if (!q->filter || !q->filter[0])
-		return;
-	sb_adds(b, " AND kp_contains(?2");
+	if (!filtered)
+		return a;
+	if (a.match)
+		sb_printf(b, " AND \"%s_kp_%s\" MATCH ?9", f->table, kind);
+	strbuf cols = STRBUF_INIT;
 	for (size_t i = 0; i < f->nfields; i++)
 		if (store_searchable(&f->fields[i]))
-			sb_printf(b, ", t.\"%s\"", f->fields[i].id);
+			sb_printf(&cols, ", t.\"%s\"", f->fields[i].id);
+	sb_printf(b, " AND (kp_contains(?2%s)", sb_str(&cols));
+	if (a.initials && cols.len)
+		sb_printf(b, " OR kp_contains(?10, kp_initials(t.\"%s\"))", textindex_initials_field(f)->id);
 	sb_adds(b, ")");
+	sb_free(&cols);
+	return a;
+}
+
+/* The id the list is ordered and paged by: the text index's rowid when it
+ * is joined (so SQLite reads its matches in order and stops at the page). */
+static const char *id_column(const filter_args *a) { return a->match ? "x.rowid" : "t.id"; }
+
+static void bind_filter(sqlite3_stmt *st, const kp_query *q, const filter_args *a)
+{
+	if (q->filter && q->filter[0])
+		sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
+	if (a->match)
+		sqlite3_bind_text(st, 9, a->match, -1, SQLITE_STATIC);
+	if (a->initials)
+		sqlite3_bind_text(st, 10, a->initials, -1, SQLITE_STATIC);
+}
+
+static void filter_args_free(filter_args *a)
+{
+	free(a->match);
+	free(a->initials);
 }
 
 /* The index a list sorted by field i pages through, created the first time
@@ -714,18 +793,19 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 	/* Walking backward reverses the order; the rows are flipped after. */
 	bool desc = q->descending != backward;
 	strbuf w = STRBUF_INIT, key = STRBUF_INIT;
-	where_clause(&w, f, q);
+	filter_args fa = where_clause(&w, s, f, q);
+	const char *idc = id_column(&fa);
 	sort_expr(&key, f, q->sort, "t.");
 	if (anchor) {
 		const char *op = desc ? "<" : ">";
 		if (q->sort < 0)
-			sb_printf(&w, " AND t.id %s ?4", op);
+			sb_printf(&w, " AND %s %s ?4", idc, op);
 		else /* (key, id) > (?3, ?4), written so the sort index can seek */
 			sb_printf(&w, " AND %s %s= ?3 AND (%s %s ?3 OR t.id %s ?4)", sb_str(&key), op,
 				  sb_str(&key), op, op);
 	}
 	if (q->sort < 0)
-		sb_printf(&w, " ORDER BY t.id%s LIMIT ?5", desc ? " DESC" : "");
+		sb_printf(&w, " ORDER BY %s%s LIMIT ?5", idc, desc ? " DESC" : "");
 	else
 		sb_printf(&w, " ORDER BY %s%s, t.id%s LIMIT ?5", sb_str(&key), desc ? " DESC" : "",
 			  desc ? " DESC" : "");
@@ -738,8 +818,7 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 	size_t n = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, q->unit_id);
-		if (q->filter && q->filter[0])
-			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
+		bind_filter(st, q, &fa);
 		if (anchor && q->sort >= 0) {
 			if (ftype_info(f->fields[q->sort].type)->integer_column)
 				sqlite3_bind_int64(st, 3, anchor->key && anchor->key[0]
@@ -759,6 +838,7 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 			read_row(st, f, &r[n++]);
 	}
 	sqlite3_finalize(st);
+	filter_args_free(&fa);
 	if (backward) /* return them in list order */
 		for (size_t i = 0; i < n / 2; i++) {
 			kp_record t = r[i];
@@ -781,15 +861,14 @@ long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, lon
 {
 	strbuf b = STRBUF_INIT;
 	sb_printf(&b, "SELECT count(*) FROM \"%s\" t", f->table);
-	where_clause(&b, f, q);
-	sb_adds(&b, " AND t.id < ?3");
+	filter_args fa = where_clause(&b, s, f, q);
+	sb_printf(&b, " AND %s < ?3", id_column(&fa));
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
 	long long n = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, q->unit_id);
-		if (q->filter && q->filter[0])
-			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
+		bind_filter(st, q, &fa);
 		sqlite3_bind_int64(st, 3, id);
 		sqlite3_bind_int64(st, 7, session_scope(s));
 		sqlite3_bind_int(st, 8, session_year(s));
@@ -799,6 +878,7 @@ long long store_query_rank(kp_store *s, const kp_form *f, const kp_query *q, lon
 			n = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
+	filter_args_free(&fa);
 	return n;
 }
 
@@ -807,9 +887,10 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 	bool filtered = q->filter && q->filter[0];
 	bool by_state = f->review && q->state;
 	strbuf b = STRBUF_INIT;
+	filter_args fa = {NULL, NULL};
 	if (filtered) { /* counted up to a cap: past it the list says "more than" */
 		sb_printf(&b, "SELECT count(*) FROM (SELECT 1 FROM \"%s\" t", f->table);
-		where_clause(&b, f, q);
+		fa = where_clause(&b, s, f, q);
 		sb_printf(&b, " LIMIT %d)", KP_COUNT_CAP + 1);
 	} else {
 		sb_printf(&b, "SELECT ifnull(sum(n), 0) FROM kp_counts WHERE tbl = ?3"
@@ -822,7 +903,7 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 	if (st) {
 		sqlite3_bind_int64(st, 1, q->unit_id);
 		if (filtered)
-			sqlite3_bind_text(st, 2, q->filter, -1, SQLITE_STATIC);
+			bind_filter(st, q, &fa);
 		else
 			sqlite3_bind_text(st, 3, f->table, -1, SQLITE_STATIC);
 		if (by_state)
@@ -833,12 +914,13 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 			n = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
+	filter_args_free(&fa);
 	return n;
 }
 
 long long store_count(kp_store *s, const kp_form *f)
 {
-	kp_query q = {-1, false, NULL, 0, NULL};
+	kp_query q = {-1, false, NULL, 0, NULL, false};
 	return store_query_count(s, f, &q);
 }
 

@@ -6,9 +6,9 @@
  * definitions. Every write runs in BEGIN IMMEDIATE; no transaction is ever
  * left open between calls (so never while the UI waits for a key).
  *
- * Order of calls: store_open; store_ensure_units and store_ensure_form for
- * each form (idempotent; adds new columns, never drops anything); then the
- * record functions; store_close.
+ * Order of calls: store_open; store_ensure_units, then store_ensure_form and
+ * store_ensure_text_index for each form (idempotent; adds new columns,
+ * never drops anything); then the record functions; store_close.
  *
  * Errors: functions return 0 on success or a negative KP_E* code and set
  * *err to a new message (caller frees) where they take an err argument.
@@ -162,6 +162,19 @@ int store_recount(kp_store *s, const kp_form *f, bool *changed, char **err);
 /* SQLite's check of the file (PRAGMA quick_check): KP_OK, or KP_ERR with
  * what is wrong in *err. */
 int store_quick_check(kp_store *s, char **err);
+/* After store_ensure_form, in every process that writes f's records: its
+ * text index (textindex.c) made, filled from the records, when missing or
+ * when the searchable fields changed. Without it f's filter scans and its
+ * writes leave the index alone (kepu check then finds it behind). */
+int store_ensure_text_index(kp_store *s, const kp_form *f, char **err);
+/* Does the list filter use its text index (FTS5 with the trigram
+ * tokenizer, textindex.c)? false: this SQLite lacks it, and the filter
+ * reads every record (slow in a large list). */
+bool store_text_index(const kp_store *s);
+/* Does f's text index agree with its records (FTS5's integrity check)?
+ * KP_ERR with *err saying not, or with repair set make it again from the
+ * records (*repaired). Administrator only. */
+int store_text_check(kp_store *s, const kp_form *f, bool repair, bool *repaired, char **err);
 /* Does a list filter search this field? (Listed text fields: not integers,
  * not long texts.) */
 bool store_searchable(const kp_field *f);
@@ -228,6 +241,7 @@ typedef struct {
 	const char *filter; /* text that must appear in one of the text fields; NULL or "" for all */
 	long long unit_id;  /* 0: every unit */
 	const char *state;  /* a reviewed form: only records in this state; NULL for all */
+	bool initials;      /* the filter also matches the pinyin initials of the first text field (wf: 王芳) */
 } kp_query;
 
 /* Where a page starts: the record before it (forward) or after it

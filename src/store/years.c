@@ -7,6 +7,7 @@
  * into every statement that reads or counts a year's rows.
  */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,9 +16,10 @@
 #include "core/xalloc.h"
 #include "store/db.h"
 
-/* The shape of kepu's own tables: 1 added programme years. A database of
+/* The shape of kepu's own tables: 1 added programme years, 2 the list
+ * filter's text index (an older kepu would write records without it). A database of
  * a newer kepu is refused rather than half understood. */
-#define KP_SCHEMA_VERSION 1
+#define KP_SCHEMA_VERSION 2
 
 static const char years_ddl[] = "CREATE TABLE IF NOT EXISTS kp_years ("
 				" year INTEGER PRIMARY KEY,"
@@ -181,7 +183,14 @@ static int copy_form(kp_store *s, const kp_form *f, int year, int from, char **e
 	};
 	sb_free(&cols);
 	size_t n = sizeof steps / sizeof steps[0];
-	int rc = KP_OK;
+	/* The copies are numbered above every record there is: the text index
+	 * takes the records above the highest now. */
+	char *top = xasprintf("SELECT ifnull(max(id), 0) FROM \"%s\"", t);
+	sqlite3_stmt *q = db_prepare(s, top, err);
+	free(top);
+	long long above = q && sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+	sqlite3_finalize(q);
+	int rc = above < 0 ? KP_ERR : KP_OK;
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_stmt *st = rc == KP_OK ? db_prepare(s, steps[i], err) : NULL;
 		if (rc == KP_OK && !st)
@@ -199,6 +208,8 @@ static int copy_form(kp_store *s, const kp_form *f, int year, int from, char **e
 		}
 		free(steps[i]);
 	}
+	if (rc == KP_OK && textindex_add(s, f, above + 1, INT64_MAX) != KP_OK)
+		rc = db_fail(s, err);
 	return rc;
 }
 

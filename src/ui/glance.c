@@ -34,7 +34,7 @@ void glance_build(glance *g, ui_app *app)
 		const kp_form *f = cat->forms[i];
 		if (!f->review)
 			continue;
-		kp_query q = {-1, false, NULL, 0, state_code(ST_RETURNED)};
+		kp_query q = {-1, false, NULL, 0, state_code(ST_RETURNED), false};
 		kp_record *rows;
 		long long total;
 		size_t n = store_query_open(app->env->store, f, &q, RETURNED_KEPT, &rows, &total);

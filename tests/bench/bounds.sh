@@ -15,6 +15,8 @@ rm -f "$dir/b.db"*
 head -c 10000000 /dev/zero | tr '\0' 'x' | sed '1s/^/姓名\n/' >"$dir/cell.csv"
 { echo "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别"
   head -c 10000000 < <(yes '张三,男,40,汉族,群众,本科,许昌学院,13812345678,其他'); } >"$dir/rows.csv"
+out=${BENCH_DIR:-build/bench-data}/bounds.txt
+{
 echo "# bounded work: kepu import --dry-run of 10 MB files (targets: 2 s, 65536 KiB)"
 printf '%-10s %8s %10s %s\n' file seconds KiB verdict
 for f in wide cell rows; do
@@ -24,3 +26,4 @@ for f in wide cell rows; do
 	ok=$(awk -v t="$t" -v m="$m" 'BEGIN { print (t <= 2 && m < 65536) ? "within" : "NOT within" }')
 	printf '%-10s %8s %10s %s\n' "$f" "$t" "$m" "$ok"
 done
+} | tee "$out"

@@ -53,7 +53,7 @@ static void test_damaged_table_is_said(void **state)
 	f = catalog_form(&fx->env.cat, "talent");
 	/* The list reads nothing: that must not pass for "no records". */
 	kp_record *rows;
-	kp_query q = {-1, false, NULL, 0, NULL};
+	kp_query q = {-1, false, NULL, 0, NULL, false};
 	size_t n = store_query_page(fx->env.store, f, &q, NULL, false, 10, &rows);
 	records_free(rows, n);
 	assert_true(store_damaged());

@@ -68,7 +68,7 @@ static void test_sessions_only_narrow(void **state)
 	as_session none;
 	open_as(fx, &none, SESSION_NONE, "", NULL);
 	kp_record *rows;
-	kp_query q = {-1, false, NULL, 0, NULL};
+	kp_query q = {-1, false, NULL, 0, NULL, false};
 	assert_int_equal(store_query_page(none.env.store, f, &q, NULL, false, 10, &rows), 0);
 	free(rows);
 	assert_int_equal(store_query_count(none.env.store, f, &q), 0);
@@ -109,7 +109,7 @@ static void test_unit_reads_only_its_own(void **state)
 	kp_record *rows;
 	long long total;
 	for (long long ask = 0; ask <= other; ask += other) {
-		kp_query q = {-1, false, NULL, ask, NULL};
+		kp_query q = {-1, false, NULL, ask, NULL, false};
 		size_t n = store_query_open(s, f, &q, 10, &rows, &total);
 		for (size_t i = 0; i < n; i++)
 			assert_int_equal(rows[i].unit_id, own);

@@ -134,7 +134,7 @@ static void test_schema_from_yaml_and_columns_added(void **state)
 	assert_sql(fx->path, "SELECT count(*) FROM survey", "2");
 	assert_sql(fx->path, "SELECT c FROM survey WHERE a = '第二版'", "2016-07-15");
 	/* The new field is searchable at once: the search table was rebuilt. */
-	kp_query q = {-1, false, "07-15", 0, NULL};
+	kp_query q = {-1, false, "07-15", 0, NULL, false};
 	assert_int_equal(store_query_count(fx->env.store, v2, &q), 1);
 	q.filter = "第一版";
 	assert_int_equal(store_query_count(fx->env.store, v2, &q), 1);
@@ -306,7 +306,7 @@ static void test_keyset_pages(void **state)
 	assert_int_equal(store_insert_many(fx->env.store, f, rs, 25, &err), KP_OK);
 	long long first = rs[0].id;
 	kp_record *p;
-	kp_query q = {-1, false, NULL, 0, NULL};
+	kp_query q = {-1, false, NULL, 0, NULL, false};
 	size_t n = store_query_page(fx->env.store, f, &q, NULL, false, 10, &p);
 	assert_int_equal(n, 10);
 	assert_int_equal(p[0].id, first);
@@ -404,7 +404,7 @@ static void test_query_sort_filter_unit(void **state)
 	size_t n;
 	int name = form_field_index(f, "name"), age = form_field_index(f, "age");
 
-	kp_query q = {name, false, NULL, 0, NULL}; /* by name, then id: "" 丁 丙 乙 乙丙 甲 甲 甲乙 */
+	kp_query q = {name, false, NULL, 0, NULL, false}; /* by name, then id: "" 丁 丙 乙 乙丙 甲 甲 甲乙 */
 	walk(fx, f, &q, ids, &n);
 	assert_int_equal(n, 8);
 	long long want[] = {rs[6].id, rs[4].id, rs[0].id, rs[2].id, rs[7].id, rs[1].id, rs[3].id, rs[5].id};
@@ -415,17 +415,17 @@ static void test_query_sort_filter_unit(void **state)
 	for (size_t i = 0; i < 8; i++)
 		assert_int_equal(ids[i], want[7 - i]);
 
-	q = (kp_query){age, false, NULL, 0, NULL}; /* integers numerically, empty first */
+	q = (kp_query){age, false, NULL, 0, NULL, false}; /* integers numerically, empty first */
 	walk(fx, f, &q, ids, &n);
 	long long by_age[] = {rs[2].id, rs[6].id, rs[1].id, rs[4].id, rs[0].id, rs[3].id, rs[7].id, rs[5].id};
 	assert_memory_equal(ids, by_age, sizeof by_age);
 
-	q = (kp_query){-1, false, "乙", 0, NULL}; /* 乙 anywhere in a text field */
+	q = (kp_query){-1, false, "乙", 0, NULL, false}; /* 乙 anywhere in a text field */
 	walk(fx, f, &q, ids, &n);
 	assert_int_equal(n, 3);
 	assert_int_equal(store_query_count(fx->env.store, f, &q), 3);
 
-	q = (kp_query){name, true, "甲", store_unit_id(fx->env.store, "许昌学院"), NULL};
+	q = (kp_query){name, true, "甲", store_unit_id(fx->env.store, "许昌学院"), NULL, false};
 	walk(fx, f, &q, ids, &n);
 	long long jia[] = {rs[5].id, rs[3].id, rs[1].id};
 	assert_memory_equal(ids, jia, sizeof jia);
@@ -443,7 +443,7 @@ static void test_counts_and_search_follow_every_write(void **state)
 	char *err = NULL;
 	assert_int_equal(store_insert_many(fx->env.store, f, rs, 3, &err), KP_OK);
 	long long xc = store_unit_id(fx->env.store, "许昌学院"), wd = store_unit_id(fx->env.store, "魏都区");
-	kp_query all = {-1, false, NULL, 0, NULL}, unit = {-1, false, NULL, xc, NULL};
+	kp_query all = {-1, false, NULL, 0, NULL, false}, unit = {-1, false, NULL, xc, NULL, false};
 	assert_int_equal(store_query_count(fx->env.store, f, &all), 3);
 	assert_int_equal(store_query_count(fx->env.store, f, &unit), 3);
 	unit.unit_id = wd;
@@ -452,7 +452,7 @@ static void test_counts_and_search_follow_every_write(void **state)
 	 * state) and the filter follow each write */
 	record_set(&rs[0], (size_t)form_field_index(f, "name"), "丁");
 	assert_int_equal(store_update(fx->env.store, f, &rs[0], &err), KP_OK);
-	kp_query find = {-1, false, "丁", 0, NULL};
+	kp_query find = {-1, false, "丁", 0, NULL, false};
 	assert_int_equal(store_query_count(fx->env.store, f, &find), 1);
 	find.filter = "甲";
 	assert_int_equal(store_query_count(fx->env.store, f, &find), 0);
@@ -462,7 +462,7 @@ static void test_counts_and_search_follow_every_write(void **state)
 	assert_int_equal(store_query_count(fx->env.store, f, &find), 3);
 	assert_int_equal(store_set_state(fx->env.store, f, rs[0].id, "draft", "submitted", NULL, "submit",
 					 &err), KP_OK);
-	kp_query waiting = {-1, false, NULL, xc, "submitted"}, drafts = {-1, false, NULL, xc, "draft"};
+	kp_query waiting = {-1, false, NULL, xc, "submitted", false}, drafts = {-1, false, NULL, xc, "draft", false};
 	assert_int_equal(store_query_count(fx->env.store, f, &waiting), 1);
 	assert_int_equal(store_query_count(fx->env.store, f, &drafts), 2);
 	assert_int_equal(store_delete(fx->env.store, f, rs[1].id, &err), KP_OK);
