@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * The list filter's text index (issue #26). Two FTS5 tables per form, both
  * reading their text from one view of the form's searchable fields plus

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * The text index's vocabulary (issue #26), apart from the index itself
  * (textindex.c) so that opening a connection (db.c) needs nothing else of

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # make bench, last: issue #26's table, one line per row and size, each with
 # its figure, the peer's from the same run, the target and the verdict,
 # read from what the benchmarks before it wrote in $BENCH_DIR. A figure a

@@ -596,8 +596,8 @@ static void test_import_all_or_nothing(void **state)
 		"李四,女,17,汉族,群众,大学本科,许昌学院,12345,农村科普\r\n"
 		GOOD_ROW;
 	assert_int_equal(import_text(fx, csv, "许昌学院", false, &rep, &st), -1);
-	assert_string_equal(rep, "第3行 C列 年龄: 不能小于 18\n"
-				 "第3行 H列 联系电话: 不是有效的电话号码（手机 11 位，固话如 0374-2965753）\n");
+	assert_string_equal(rep, "第3行 C列 年龄: 不能小于 18；读到「17」\n"
+				 "第3行 H列 联系电话: 不是有效的电话号码（手机 11 位，固话如 0374-2965753）；读到「12345」\n");
 	assert_int_equal(st.rows, 3);
 	assert_int_equal(st.saved, 0);
 	assert_int_equal(st.errors, 2);
@@ -651,7 +651,7 @@ static void test_import_many_rows(void **state)
 	char *rep;
 	import_stats st;
 	assert_int_equal(import_text(fx, sb_str(&csv), "许昌学院", false, &rep, &st), -1);
-	assert_string_equal(rep, "第2502行 C列 年龄: 不能小于 18\n");
+	assert_string_equal(rep, "第2502行 C列 年龄: 不能小于 18；读到「17」\n");
 	assert_int_equal(st.saved, 0);
 	free(rep);
 	assert_sql(fx->path, "SELECT count(*) FROM talent", "0");

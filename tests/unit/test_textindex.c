@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* store/textindex: the list filter through its text index answers exactly
  * what the scan of every record answered (the same rows in the same order,
  * the same unit and year scope), after inserts, edits, deletes, records of
@@ -200,6 +201,7 @@ static void test_filter_as_scan(void **state)
 		ids[i] = add(fx, talent, i);
 	all_filters_agree(fx, talent);
 	/* edits: a record's name changes, every field at once, one emptied */
+	store_set_catalog(fx->env.store, NULL); /* generated values, written as they are */
 	char *err = NULL;
 	for (unsigned i = 0; i < 300; i += 7) {
 		kp_record r;
