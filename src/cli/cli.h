@@ -27,6 +27,8 @@ typedef struct {
 	const char *year;     /* --year: the programme year worked in */
 	const char *from;     /* --from: year open's source year */
 	const char *record;   /* --record N: kepu attachments list of one record */
+	const char *reason;   /* --reason: why kepu check --accept accepts */
+	bool accept;          /* --accept: record check's findings as an administrator's change */
 	bool demo, dry_run, update;
 	bool force;           /* --force: kepu attachments get may replace FILE */
 	char **args;         /* positional arguments after the subcommand */

@@ -81,6 +81,7 @@ int db_end(kp_store *s, int rc, char **err)
 
 void db_rollback(kp_store *s)
 {
+	s->sealing = false; /* the seals it made are gone with it */
 	if (!sqlite3_get_autocommit(s->db))
 		db_exec(s, "ROLLBACK", NULL);
 }
@@ -163,6 +164,7 @@ int store_open(const char *path, kp_store **out, char **err)
 	sqlite3_create_function(s->db, "kp_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL);
 	sqlite3_create_function(s->db, "kp_contains", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 				NULL, sql_contains, NULL, NULL);
+	seal_register(s);
 	/* Until a front end narrows it: kepu's own seeding. */
 	s->kind = SESSION_ADMIN;
 	s->actor = xstrdup(msg(MSG_S_SYSTEM_ACTOR));
@@ -195,6 +197,9 @@ void store_close(kp_store *s)
 	if (!s)
 		return;
 	sqlite3_finalize(s->audit_st);
+	sqlite3_finalize(s->head_st);
+	sqlite3_finalize(s->head_set);
+	free(s->batch_seal);
 	sqlite3_close(s->db);
 	free(s->actor);
 	free(s->referrers);

@@ -1,6 +1,7 @@
 /* Internal to store/: the connection and helpers shared by its files. */
 #ifndef KP_STORE_DB_H
 #define KP_STORE_DB_H
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include "store/store.h"
@@ -13,6 +14,10 @@ struct kp_store {
 	int year;             /* the programme year every read and write belongs to (years.c) */
 	int base_year;        /* the first programme year (config/schedule.yaml) */
 	sqlite3_stmt *audit_st; /* the audit insert, prepared once */
+	sqlite3_stmt *head_st, *head_set; /* the chain's head: read, moved (chain.c) */
+	bool chain_on;        /* kp_chain exists: audit rows are chained */
+	crypto_generichash_state *batch_seal; /* the seals made since seal_begin */
+	bool sealing;
 	const kp_form **referrers; /* forms with a record field (refs.c), as ensured */
 	size_t nreferrers;
 };
@@ -100,6 +105,30 @@ int db_fail(kp_store *s, char **err);
  * action, and the changes as field, old, new, field, old, new, … */
 int db_audit(kp_store *s, const char *user, const char *form, long long record_id,
 	     long long unit_id, const char *action, char *const *changes, size_t nchanges);
+/* Seals and the audit chain (seal.c, chain.c, #27). */
+#define SEAL_ENTRY 8  /* bytes per column in kp_seal */
+#define CHAIN_HASH 32 /* bytes of a chain hash */
+void seal_register(kp_store *s);
+/* A table's sealed columns (all but kp_seal), in order. */
+char **seal_columns(kp_store *s, const char *table, size_t *n);
+void seal_columns_free(char **c, size_t n);
+/* Seal table's rows WHERE where (?1 bound to a, ?2 to t); between
+ * seal_begin and seal_end each seal made is hashed, in row order. */
+int seal_rows(kp_store *s, const char *table, const char *where, long long a, const char *t);
+void seal_begin(kp_store *s);
+/* The hash of the seals made since seal_begin: false when none began. */
+bool seal_end(kp_store *s, unsigned char out[CHAIN_HASH]);
+/* Is an audit row's form a record table (not kp_users, kp_years …)? */
+bool seal_is_record(const char *table);
+typedef struct {
+	const char *table;    /* the record's form table */
+	long long record;     /* its number */
+	long long attachment; /* an attachment's id, 0 for the record row */
+} seal_row;
+/* column NULL: the row was never sealed. */
+typedef int (*seal_diff_fn)(const seal_row *row, const char *column, void *ctx);
+/* fn for every column of table whose value differs from its row's seal. */
+int seal_compare(kp_store *s, const char *table, seal_diff_fn fn, void *ctx);
 /* The counts of a form's records (counts.c): ensure counts them once; a
  * writer collects the changes of a transaction's writes, and end adds
  * them to kp_counts (flush) or drops them (a rollback). */

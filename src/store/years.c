@@ -16,7 +16,7 @@
 
 /* The shape of kepu's own tables: 1 added programme years. A database of
  * a newer kepu is refused rather than half understood. */
-#define KP_SCHEMA_VERSION 1
+#define KP_SCHEMA_VERSION 2 /* 2: the audit chain (#27) */
 
 static const char years_ddl[] = "CREATE TABLE IF NOT EXISTS kp_years ("
 				" year INTEGER PRIMARY KEY,"
@@ -237,8 +237,12 @@ int store_year_open(kp_store *s, int year, int from, const char *base_schedule,
 			rc = db_fail(s, err);
 		sqlite3_finalize(st);
 	}
+	/* The records carried on are sealed, and hashed into the year's row. */
+	seal_begin(s);
 	for (size_t i = 0; rc == KP_OK && i < ncopy; i++)
-		rc = copy_form(s, copy[i], year, from, err);
+		if ((rc = copy_form(s, copy[i], year, from, err)) == KP_OK &&
+		    seal_rows(s, copy[i]->table, "kp_year = ?1 AND kp_seal IS NULL", year, NULL) != KP_OK)
+			rc = db_fail(s, err);
 	if (rc == KP_OK) {
 		char y[12], f[12];
 		snprintf(y, sizeof y, "%d", year);

@@ -1,0 +1,120 @@
+#include "domain/heads.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/xalloc.h"
+
+/* One line per head: time, audit row id, hash (hex), who saw it. */
+#define LINE_MAX_BYTES 1024
+
+static char *log_path(const char *db) { return xasprintf("%s.heads", db); }
+
+static int append(const char *db, const char *line, char **err)
+{
+	char *path = log_path(db);
+	FILE *f = fopen(path, "a");
+	int rc = f && fputs(line, f) >= 0 ? 0 : -1;
+	if (f && fclose(f) != 0)
+		rc = -1;
+	if (rc)
+		*err = xasprintf("%s: %s", path, strerror(errno));
+	free(path);
+	return rc;
+}
+
+int heads_note(kp_store *s, const char *db, const char *what, char **err)
+{
+	long long id;
+	unsigned char h[32];
+	char at[20], hex[65];
+	if (store_chain_head(s, &id, h, at) != KP_OK)
+		return 0; /* no chain yet: nothing to remember */
+	for (int i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", h[i]);
+	char now[20];
+	clock_now(now);
+	/* A path with a tab or newline would split the line: those become spaces. */
+	char *w = xstrdup(what);
+	for (char *p = w; *p; p++)
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			*p = ' ';
+	char *line = xasprintf("%s\t%lld\t%s\t%s\n", now, id, hex, w);
+	int rc = append(db, line, err);
+	free(line);
+	free(w);
+	return rc;
+}
+
+int heads_accept(const char *db, char **err)
+{
+	char now[20];
+	clock_now(now);
+	char *line = xasprintf("%s\t0\t-\taccept\n", now);
+	int rc = append(db, line, err);
+	free(line);
+	return rc;
+}
+
+static bool parse(char *line, char **at, long long *id, unsigned char h[32], char **what)
+{
+	char *f[4], *save = NULL;
+	line[strcspn(line, "\n")] = 0;
+	for (int i = 0; i < 4; i++)
+		if (!(f[i] = strtok_r(i ? NULL : line, "\t", &save)))
+			return false;
+	*at = f[0];
+	*id = strtoll(f[1], NULL, 10);
+	*what = f[3];
+	if (!strcmp(f[3], "accept"))
+		return true;
+	if (strlen(f[2]) != 64)
+		return false;
+	for (int i = 0; i < 32; i++) {
+		unsigned v;
+		if (sscanf(f[2] + 2 * i, "%2x", &v) != 1)
+			return false;
+		h[i] = (unsigned char)v;
+	}
+	return true;
+}
+
+int heads_compare(kp_store *s, const char *db, heads_state *out, char **err)
+{
+	memset(out, 0, sizeof *out);
+	char *path = log_path(db);
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		int rc = errno == ENOENT ? 0 : -1;
+		if (rc)
+			*err = xasprintf("%s: %s", path, strerror(errno));
+		free(path);
+		return rc;
+	}
+	free(path);
+	char line[LINE_MAX_BYTES];
+	while (fgets(line, sizeof line, f)) {
+		char *at, *what;
+		long long id;
+		unsigned char h[32];
+		if (!parse(line, &at, &id, h, &what))
+			continue; /* a torn last line (a crash while appending) */
+		if (!strcmp(what, "accept")) {
+			out->lost = false;
+			continue;
+		}
+		if (store_chain_has(s, id, h)) {
+			snprintf(out->found_at, sizeof out->found_at, "%s", at);
+			continue;
+		}
+		out->lost = true;
+		snprintf(out->lost_at, sizeof out->lost_at, "%s", at);
+		snprintf(out->lost_what, sizeof out->lost_what, "%s", what);
+		out->lost_id = id;
+	}
+	fclose(f);
+	return 0;
+}
