@@ -1,0 +1,172 @@
+/* The audit chain (#27): each change made behind kepu's back is found
+ * and named; an untouched database and one after --accept pass. */
+#include "unit_env.h"
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+static void shell(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *e = NULL;
+	sqlite3_open(path, &db);
+	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
+		fail_msg("%s: %s", sql, e);
+	sqlite3_close(db);
+}
+
+static kp_chain_report check(fixture *fx)
+{
+	const char *t[64];
+	for (size_t i = 0; i < fx->env.cat.nforms; i++)
+		t[i] = fx->env.cat.forms[i]->table;
+	kp_chain_report r;
+	char *err = NULL;
+	if (store_chain_check(fx->env.store, t, fx->env.cat.nforms, &r, &err) != KP_OK)
+		fail_msg("%s", err);
+	return r;
+}
+
+static bool has(const kp_chain_report *r, kp_chain_kind k, const char *table, long long rec, const char *col,
+		long long audit_id)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const kp_chain_finding *f = &r->f[i];
+		if (f->kind == k && (!table || (f->table && !strcmp(f->table, table))) && (!rec || f->record == rec) &&
+		    (!col || (f->column && !strcmp(f->column, col))) && (!audit_id || f->audit_id == audit_id))
+			return true;
+	}
+	return false;
+}
+
+static long long two_talents(fixture *fx)
+{
+	save_record(fx, "talent", "魏都区", "name", "张三", "phone", "13900000001", NULL);
+	return save_record(fx, "talent", "魏都区", "name", "李四", "phone", "13900000002", NULL);
+}
+
+static void test_untouched_passes(void **state)
+{
+	fixture *fx = *state;
+	two_talents(fx);
+	kp_chain_report r = check(fx);
+	assert_int_equal(r.n, 0);
+	assert_true(r.rows >= 3); /* the first link and two inserts */
+	chain_report_free(&r);
+}
+
+static void test_changed_field_named_then_accepted(void **state)
+{
+	fixture *fx = *state;
+	long long id = two_talents(fx);
+	char *sql = sqlite3_mprintf("UPDATE talent SET name = '甄假名' WHERE id = %lld", id);
+	shell(fx->path, sql);
+	sqlite3_free(sql);
+	kp_chain_report r = check(fx);
+	assert_int_equal(r.n, 1);
+	assert_true(has(&r, CHAIN_RECORD, "talent", id, "name", 0));
+	/* Only an administrator may accept. */
+	char *err = NULL;
+	assert_int_equal(store_session(fx->env.store, SESSION_CITY, "shikexie", 0, &err), KP_OK);
+	assert_int_equal(store_chain_accept(fx->env.store, &r, "更正", &err), KP_ERR);
+	assert_non_null(err);
+	free(err);
+	chain_report_free(&r);
+	r = check(fx);
+	assert_int_equal(r.n, 1); /* the refusal changed nothing */
+	chain_report_free(&r);
+	fixture admin = *fx;
+	env_close(&fx->env);
+	kp_diag d = {0};
+	assert_int_equal(env_load_definitions(&admin.env, NULL, NULL, &d), 0);
+	assert_int_equal(env_open_db(&admin.env, fx->path, false, &err), 0);
+	*fx = admin;
+	r = check(fx);
+	assert_int_equal(store_chain_accept(fx->env.store, &r, "核实后的更正", &err), KP_OK);
+	chain_report_free(&r);
+	r = check(fx);
+	assert_int_equal(r.n, 0);
+	chain_report_free(&r);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'accept'"
+					   " AND changes LIKE '%核实后的更正%'"), 1);
+}
+
+static void test_blob_byte_named(void **state)
+{
+	fixture *fx = *state;
+	long long id = save_record(fx, "activity", "魏都区", "name", "讲座", "held_on", "2016-07-08", NULL);
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	char data[] = "%PDF-1.4 evidence";
+	FILE *in = fmemopen(data, sizeof data - 1, "rb");
+	kp_new_attachment na = {.name = "a.pdf", .type = "application/pdf", .in = in, .size = sizeof data - 1};
+	long long aid;
+	char *err = NULL;
+	if (store_attach(fx->env.store, f, id, &na, &aid, &err) != KP_OK)
+		fail_msg("%s", err);
+	fclose(in);
+	kp_chain_report r = check(fx);
+	assert_int_equal(r.n, 0); /* control */
+	chain_report_free(&r);
+	shell(fx->path, "UPDATE kp_attachments SET data = CAST(replace(CAST(data AS TEXT), 'evidence', 'evidencf') AS BLOB)");
+	r = check(fx);
+	assert_int_equal(r.n, 1);
+	assert_true(has(&r, CHAIN_RECORD, "activity", id, "data", 0));
+	assert_int_equal(r.f[0].attachment, aid);
+	chain_report_free(&r);
+}
+
+static void test_deleted_row_named(void **state)
+{
+	fixture *fx = *state;
+	two_talents(fx);
+	long long mid = sql_int(fx->path, "SELECT max(id) - 1 FROM kp_audit");
+	char *sql = sqlite3_mprintf("DROP TRIGGER kp_audit_no_delete; DELETE FROM kp_audit WHERE id = %lld", mid);
+	shell(fx->path, sql);
+	sqlite3_free(sql);
+	kp_chain_report r = check(fx);
+	assert_true(has(&r, CHAIN_MISSING, NULL, 0, NULL, mid + 1));
+	assert_int_equal(r.f[0].count, 1);
+	chain_report_free(&r);
+}
+
+static void test_swapped_rows_named(void **state)
+{
+	fixture *fx = *state;
+	two_talents(fx);
+	long long a = sql_int(fx->path, "SELECT max(id) - 1 FROM kp_audit"), b = a + 1;
+	char *sql = sqlite3_mprintf("DROP TRIGGER kp_audit_no_update;"
+				    "UPDATE kp_audit SET id = -1 WHERE id = %lld;"
+				    "UPDATE kp_audit SET id = %lld WHERE id = %lld;"
+				    "UPDATE kp_audit SET id = %lld WHERE id = -1", a, a, b, b);
+	shell(fx->path, sql);
+	sqlite3_free(sql);
+	kp_chain_report r = check(fx);
+	assert_true(has(&r, CHAIN_CHANGED, NULL, 0, NULL, a));
+	assert_true(has(&r, CHAIN_CHANGED, NULL, 0, NULL, b));
+	chain_report_free(&r);
+}
+
+static void test_truncated_chain_named(void **state)
+{
+	fixture *fx = *state;
+	two_talents(fx);
+	shell(fx->path, "DROP TRIGGER kp_audit_no_delete;"
+			"DELETE FROM kp_audit WHERE id >= (SELECT max(id) - 1 FROM kp_audit)");
+	kp_chain_report r = check(fx);
+	assert_true(has(&r, CHAIN_TRUNCATED, NULL, 0, NULL, 0));
+	chain_report_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_untouched_passes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_changed_field_named_then_accepted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_blob_byte_named, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_deleted_row_named, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_swapped_rows_named, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_truncated_chain_named, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
