@@ -120,9 +120,13 @@ int check_chain(kp_env *e, const kp_opts *o)
 		putchar('\n');
 	}
 	chain_report_free(&r);
-	int heads = rc == EXIT_USAGE ? rc : check_heads(e, o, o->accept && rc == EXIT_OK, &err);
+	int heads = check_heads(e, o, o->accept && rc == EXIT_OK, &err);
 	/* Only an intact chain's head is worth remembering. */
-	if (rc == EXIT_OK && heads_note(e->store, o->db, "check", &err) != 0)
+	long long id;
+	unsigned char h[32];
+	char at[20];
+	if (rc == EXIT_OK && store_chain_head(e->store, &id, h, at) == KP_OK &&
+	    heads_note(o->db, "kepu check", id, h, &err) != 0)
 		rc = EXIT_DATA;
 	if (err) {
 		fprintf(stderr, "kepu: %s\n", err);

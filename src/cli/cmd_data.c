@@ -327,16 +327,14 @@ int cmd_backup(const kp_opts *o)
 		putchar('\n');
 		/* The copy's own head (VACUUM INTO copies kp_chain), remembered
 		 * beside the live file: a later restore of anything older shows. */
-		kp_store *copy = NULL;
-		if (store_open(out, &copy, &err) == KP_OK && store_chain_head(copy, &id, h, at) == KP_OK) {
+		if (store_file_head(out, &id, h, at) == KP_OK) {
 			printf(msg(MSG_C_BACKUP_HEAD), id, at);
 			putchar('\n');
 			char *abs = realpath(out, NULL);
-			if (heads_note(copy, o->db, abs ? abs : out, &err) != 0)
+			if (heads_note(o->db, abs ? abs : out, id, h, &err) != 0)
 				rc = EXIT_DATA;
 			free(abs);
 		}
-		store_close(copy);
 		if (err) {
 			fprintf(stderr, "kepu: %s\n", err);
 			free(err);

@@ -384,6 +384,10 @@
 	X(AU_ROWS,          "条数") \
 	X(AU_IDS,           "编号") \
 	X(AU_FILE,          "文件") \
+	X(AU_CHAIN_START,   "审计链启用") \
+	X(AU_ACCEPT,        "认可外部修改") \
+	X(AU_ACCEPT_CHAIN,  "认可审计链缺口") \
+	X(AU_GUARD_RESTORED, "重建审计保护") \
 	X(AU_SEALED,        "审计链启用：按现状封存的记录数") \
 	X(AU_GUARD,         "审计表的保护触发器") \
 	X(AU_RESTORED,      "曾在 kepu 之外被删除，已重建") \

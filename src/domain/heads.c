@@ -26,13 +26,9 @@ static int append(const char *db, const char *line, char **err)
 	return rc;
 }
 
-int heads_note(kp_store *s, const char *db, const char *what, char **err)
+int heads_note(const char *db, const char *what, long long id, const unsigned char h[32], char **err)
 {
-	long long id;
-	unsigned char h[32];
-	char at[20], hex[65];
-	if (store_chain_head(s, &id, h, at) != KP_OK)
-		return 0; /* no chain yet: nothing to remember */
+	char hex[65];
 	for (int i = 0; i < 32; i++)
 		snprintf(hex + 2 * i, 3, "%02x", h[i]);
 	char now[20];

@@ -377,9 +377,10 @@ int store_chain_accept(kp_store *s, const kp_chain_report *r, const char *reason
 	return db_end(s, rc, err);
 }
 
-int store_chain_head(kp_store *s, long long *id, unsigned char hash[CHAIN_HASH], char at[20])
+static int read_head(sqlite3 *db, long long *id, unsigned char hash[CHAIN_HASH], char at[20])
 {
-	sqlite3_stmt *st = db_prepare(s, "SELECT audit_id, hash, at FROM kp_chain WHERE id = 1", NULL);
+	sqlite3_stmt *st = NULL;
+	sqlite3_prepare_v2(db, "SELECT audit_id, hash, at FROM kp_chain WHERE id = 1", -1, &st, NULL);
 	int rc = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 1) == CHAIN_HASH ? KP_OK : KP_ENOTFOUND;
 	if (rc == KP_OK) {
 		*id = sqlite3_column_int64(st, 0);
@@ -387,6 +388,20 @@ int store_chain_head(kp_store *s, long long *id, unsigned char hash[CHAIN_HASH],
 		snprintf(at, 20, "%s", (const char *)sqlite3_column_text(st, 2));
 	}
 	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_chain_head(kp_store *s, long long *id, unsigned char hash[CHAIN_HASH], char at[20])
+{
+	return read_head(s->db, id, hash, at);
+}
+
+int store_file_head(const char *path, long long *id, unsigned char hash[CHAIN_HASH], char at[20])
+{
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK ? read_head(db, id, hash, at)
+										    : KP_ENOTFOUND;
+	sqlite3_close(db);
 	return rc;
 }
 

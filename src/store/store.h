@@ -432,6 +432,8 @@ int store_chain_accept(kp_store *s, const kp_chain_report *r, const char *reason
 void chain_report_free(kp_chain_report *r);
 /* The head kp_chain remembers (KP_ENOTFOUND before the chain began). */
 int store_chain_head(kp_store *s, long long *id, unsigned char hash[32], char at[20]);
+/* The same of the database file at path (a backup), opened read-only. */
+int store_file_head(const char *path, long long *id, unsigned char hash[32], char at[20]);
 /* Does the live chain hold row id with this hash? */
 bool store_chain_has(kp_store *s, long long id, const unsigned char hash[32]);
 
