@@ -34,6 +34,8 @@ static void print_finding(const kp_env *e, const kp_chain_finding *f)
 	switch (f->kind) {
 	case CHAIN_RECORD:
 		names(e, f, &form, &col);
+		if (!col[0])
+			col = msg(MSG_C_CHAIN_SOME_VALUE);
 		line = f->attachment ? xasprintf(msg(MSG_C_CHAIN_ATTACH), form, f->record, f->attachment, col)
 				     : xasprintf(msg(MSG_C_CHAIN_RECORD), form, f->record, col);
 		break;

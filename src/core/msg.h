@@ -630,6 +630,7 @@
 	X(C_CHAIN_OK,       "审计链完好：%lld 条链环，每条记录与其审计历史一致。") \
 	X(C_CHAIN_RECORD,   "%s 第%lld号记录：「%s」的值与审计历史不符（在 kepu 之外被修改）") \
 	X(C_CHAIN_ATTACH,   "%s 第%lld号记录的附件（编号%lld）：「%s」与审计历史不符（在 kepu 之外被修改）") \
+	X(C_CHAIN_SOME_VALUE, "某一栏") \
 	X(C_CHAIN_UNSEALED, "%s 第%lld号记录：不是 kepu 写入的（没有封存，可能在 kepu 之外插入）") \
 	X(C_CHAIN_CHANGED,  "审计链第%lld条（编号%lld）：被改动、调换或不是 kepu 写入的") \
 	X(C_CHAIN_MISSING,  "审计链第%lld条（编号%lld）之前缺少 %lld 条审计记录（被删除）") \

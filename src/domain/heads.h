@@ -8,7 +8,7 @@
 #include "store/store.h"
 
 /* Append head id (its hash h) to db's log as seen by what (a backup's
- * path, or "check"). 0, or -1 with *err. */
+ * path, or "kepu check"). 0, or -1 with *err. */
 int heads_note(const char *db, const char *what, long long id, const unsigned char h[32], char **err);
 /* Append that an administrator accepted the heads lost so far. */
 int heads_accept(const char *db, char **err);

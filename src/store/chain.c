@@ -160,16 +160,24 @@ int db_audit(kp_store *s, const char *user, const char *form, long long record_i
 	chain_row r = {.at = now, .user = user ? user : s->actor ? s->actor : "", .form = form,
 		       .record_id = record_id, .unit_id = unit_id, .action = action, .changes = json};
 	int rc = KP_OK;
+	unsigned char seal[CHAIN_HASH], prev[CHAIN_HASH];
 	/* One record written: its row and its attachments, as they are now
-	 * (none after a delete), unless the writer sealed a batch itself. */
-	if (!s->sealing && seal_is_record(form) && record_id > 0 && chain_exists(s)) {
-		seal_begin(s);
+	 * (none after a delete), unless the writer sealed a batch itself. A
+	 * batch being sealed (an import's) goes on after this row. */
+	if (s->pending) {
+		memcpy(seal, s->pending_seal, CHAIN_HASH);
+		s->pending = false;
+		r.seal = seal;
+	} else if (seal_is_record(form) && record_id > 0 && chain_exists(s)) {
+		crypto_generichash_state h, *batch = s->acc;
+		seal_begin(s, &h);
 		if (seal_rows(s, form, "id = ?1", record_id, NULL) != KP_OK ||
 		    seal_rows(s, "kp_attachments", "tbl = ?2 AND record_id = ?1", record_id, form) != KP_OK)
 			rc = KP_ERR;
+		crypto_generichash_final(&h, seal, CHAIN_HASH);
+		s->acc = batch;
+		r.seal = seal;
 	}
-	unsigned char seal[CHAIN_HASH], prev[CHAIN_HASH];
-	r.seal = seal_end(s, seal) ? seal : NULL;
 	r.prev = prev;
 	/* A login's row may come outside a transaction: the head is read and
 	 * moved in one, so no other writer slips between. */
@@ -207,7 +215,8 @@ int store_ensure_chain(kp_store *s, const char *const *tables, size_t n, char **
 		/* The first link seals every record as it is now: what came
 		 * before cannot be vouched for, and the audit says so. */
 		s->chain_on = true;
-		seal_begin(s);
+		crypto_generichash_state h;
+		seal_begin(s, &h);
 		long long count = 0;
 		for (size_t i = 0; rc == KP_OK && i <= n; i++) {
 			const char *t = i < n ? tables[i] : "kp_attachments";
@@ -216,6 +225,7 @@ int store_ensure_chain(kp_store *s, const char *const *tables, size_t n, char **
 			else if (i < n)
 				count += sqlite3_changes(s->db);
 		}
+		seal_finish(s, &h);
 		char *what = xasprintf("%lld", count);
 		char *ch[] = {(char *)msg(MSG_AU_SEALED), "", what};
 		if (rc == KP_OK && db_audit(s, NULL, "kp_audit", 0, 0, "chain_start", ch, 3) != KP_OK)
@@ -341,7 +351,7 @@ void chain_report_free(kp_chain_report *r)
  * is now, or a break of the chain named by its row. */
 static int accept_one(kp_store *s, const kp_chain_finding *f, const char *reason)
 {
-	const char *col = f->column ? f->column : msg(MSG_AU_UNSEALED);
+	const char *col = !f->column ? msg(MSG_AU_UNSEALED) : f->column[0] ? f->column : msg(MSG_C_CHAIN_SOME_VALUE);
 	char *ch[] = {(char *)col, "", (char *)msg(MSG_AU_OUTSIDE), (char *)msg(MSG_AU_REASON), "", (char *)reason};
 	if (f->kind == CHAIN_RECORD || f->kind == CHAIN_UNSEALED) {
 		const char *t = f->attachment ? "kp_attachments" : f->table;

@@ -81,7 +81,8 @@ int db_end(kp_store *s, int rc, char **err)
 
 void db_rollback(kp_store *s)
 {
-	s->sealing = false; /* the seals it made are gone with it */
+	s->acc = NULL; /* the seals it made are gone with it */
+	s->pending = false;
 	if (!sqlite3_get_autocommit(s->db))
 		db_exec(s, "ROLLBACK", NULL);
 }
@@ -199,7 +200,6 @@ void store_close(kp_store *s)
 	sqlite3_finalize(s->audit_st);
 	sqlite3_finalize(s->head_st);
 	sqlite3_finalize(s->head_set);
-	free(s->batch_seal);
 	sqlite3_close(s->db);
 	free(s->actor);
 	free(s->referrers);

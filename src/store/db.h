@@ -16,8 +16,9 @@ struct kp_store {
 	sqlite3_stmt *audit_st; /* the audit insert, prepared once */
 	sqlite3_stmt *head_st, *head_set; /* the chain's head: read, moved (chain.c) */
 	bool chain_on;        /* kp_chain exists: audit rows are chained */
-	crypto_generichash_state *batch_seal; /* the seals made since seal_begin */
-	bool sealing;
+	crypto_generichash_state *acc; /* each seal made is hashed into it (seal_begin) */
+	bool pending;         /* a writer sealed its rows itself: the next audit row takes… */
+	unsigned char pending_seal[32]; /* …this hash of their seals */
 	const kp_form **referrers; /* forms with a record field (refs.c), as ensured */
 	size_t nreferrers;
 };
@@ -106,18 +107,23 @@ int db_fail(kp_store *s, char **err);
 int db_audit(kp_store *s, const char *user, const char *form, long long record_id,
 	     long long unit_id, const char *action, char *const *changes, size_t nchanges);
 /* Seals and the audit chain (seal.c, chain.c, #27). */
-#define SEAL_ENTRY 8  /* bytes per column in kp_seal */
 #define CHAIN_HASH 32 /* bytes of a chain hash */
 void seal_register(kp_store *s);
 /* A table's sealed columns (all but kp_seal), in order. */
 char **seal_columns(kp_store *s, const char *table, size_t *n);
 void seal_columns_free(char **c, size_t n);
-/* Seal table's rows WHERE where (?1 bound to a, ?2 to t); between
- * seal_begin and seal_end each seal made is hashed, in row order. */
+/* Seal table's rows WHERE where (?1 bound to a, ?2 to t). */
 int seal_rows(kp_store *s, const char *table, const char *where, long long a, const char *t);
-void seal_begin(kp_store *s);
-/* The hash of the seals made since seal_begin: false when none began. */
-bool seal_end(kp_store *s, unsigned char out[CHAIN_HASH]);
+/* From seal_begin on, every seal made (kp_seal()) is hashed into h, in
+ * row order; seal_finish hands the hash to the next audit row (db_audit),
+ * which then seals nothing itself. */
+void seal_begin(kp_store *s, crypto_generichash_state *h);
+void seal_finish(kp_store *s, crypto_generichash_state *h);
+/* kp_seal(…) over the columns of table as an INSERT listing cols (with
+ * the parameter expressions exprs) stores them, the others taking their
+ * defaults; NULL when a default is not a plain literal. */
+char *seal_insert_expr(kp_store *s, const char *table, const char *const *cols, const char *const *exprs,
+		       size_t n);
 /* Is an audit row's form a record table (not kp_users, kp_years …)? */
 bool seal_is_record(const char *table);
 typedef struct {

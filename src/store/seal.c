@@ -1,9 +1,11 @@
 /* Record seals (#27): each record row (and each attachment row) carries in
- * kp_seal one entry per non-empty column, a 2-byte tag of the column's
- * name and a 6-byte BLAKE2b digest of its name and value. kepu's writes
- * make it; kepu check recomputes it, so a value changed outside kepu is
- * named by its column. The audit chain (chain.c) hashes each seal it
- * writes, so the chain commits to what every record held. */
+ * kp_seal a 16-byte BLAKE2b digest of its non-empty columns (name and
+ * value), then a 2-byte digest of each column in table order. kepu's
+ * writes make it; kepu check recomputes it: the row digest finds any
+ * change, the column digests name the column. The audit chain (chain.c)
+ * hashes each seal it writes, so the chain commits to what every record
+ * held. Empty columns stay out of the row digest, so a column added to a
+ * form later leaves the seals made before it valid. */
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,55 +14,79 @@
 #include "core/xalloc.h"
 #include "store/db.h"
 
-static unsigned tag_of(const char *name, size_t n)
-{
-	unsigned h = 2166136261u; /* FNV-1a folded to 16 bits: only which column */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)name[i]) * 16777619u;
-	return (h ^ (h >> 16)) & 0xffffu;
-}
+#define ROW_DIGEST 16
+#define COLUMN_DIGEST 2
 
-/* One column's entry; false for NULL (an empty column has none). Integers
- * and text hash their text, so a value keeps its seal whichever type the
- * column's affinity gave it. */
-static bool entry(const char *name, size_t nlen, sqlite3_value *v, unsigned char out[SEAL_ENTRY])
+/* The column digests only name a column: SipHash with a fixed, public key
+ * is enough and a tenth of BLAKE2b's cost on short values. */
+static const unsigned char column_key[crypto_shorthash_KEYBYTES] = "kepu seal column";
+
+/* A value's bytes as sealed: integers and text by their text, so a value
+ * keeps its seal whichever type the column's affinity gave it. */
+static const unsigned char *value_bytes(sqlite3_value *v, size_t *n, unsigned char *kind)
 {
 	int type = sqlite3_value_type(v);
-	if (type == SQLITE_NULL)
-		return false;
-	const unsigned char kind = type == SQLITE_BLOB ? 'b' : 't';
+	*kind = type == SQLITE_NULL ? 'n' : type == SQLITE_BLOB ? 'b' : 't';
 	const void *p = type == SQLITE_BLOB ? sqlite3_value_blob(v) : (const void *)sqlite3_value_text(v);
-	size_t n = (size_t)sqlite3_value_bytes(v);
-	crypto_generichash_state h;
-	crypto_generichash_init(&h, NULL, 0, 16);
-	crypto_generichash_update(&h, (const unsigned char *)name, nlen + 1);
-	crypto_generichash_update(&h, &kind, 1);
-	if (n)
-		crypto_generichash_update(&h, p, n);
-	unsigned char d[16];
-	crypto_generichash_final(&h, d, sizeof d);
-	unsigned t = tag_of(name, nlen);
-	out[0] = (unsigned char)(t >> 8);
-	out[1] = (unsigned char)t;
-	memcpy(out + 2, d, SEAL_ENTRY - 2);
-	return true;
+	*n = p ? (size_t)sqlite3_value_bytes(v) : 0;
+	return p;
 }
 
-/* kp_seal('col', value, 'col', value, …): the seal of a row. With a batch
- * digest open (chain.c), each seal made is added to it, in row order. */
+static void column_digest(const char *name, size_t nlen, unsigned char kind, const unsigned char *p, size_t n,
+			  unsigned char out[COLUMN_DIGEST])
+{
+	unsigned char h[crypto_shorthash_BYTES], stack[256];
+	size_t len = nlen + 2 + n;
+	unsigned char *buf = len <= sizeof stack ? stack : xmalloc(len);
+	memcpy(buf, name, nlen);
+	buf[nlen] = 0;
+	buf[nlen + 1] = kind;
+	if (n)
+		memcpy(buf + nlen + 2, p, n);
+	crypto_shorthash(h, buf, len, column_key);
+	if (buf != stack)
+		free(buf);
+	memcpy(out, h, COLUMN_DIGEST);
+}
+
+/* The seal of a row: values[i] of column names[i], n columns; *len bytes. */
+static unsigned char *seal_of(sqlite3_value **names, int name_step, sqlite3_value **values, int n, size_t *len)
+{
+	*len = ROW_DIGEST + (size_t)n * COLUMN_DIGEST;
+	unsigned char *out = xmalloc(*len);
+	crypto_generichash_state h;
+	crypto_generichash_init(&h, NULL, 0, ROW_DIGEST);
+	for (int i = 0; i < n; i++) {
+		const char *name = (const char *)sqlite3_value_text(names[i * name_step]);
+		size_t nlen = name ? strlen(name) : 0;
+		unsigned char kind, len8[8];
+		size_t vn;
+		const unsigned char *p = value_bytes(values[i * name_step], &vn, &kind);
+		column_digest(name ? name : "", nlen, kind, p, vn, out + ROW_DIGEST + i * COLUMN_DIGEST);
+		if (kind == 'n')
+			continue;
+		for (int k = 0; k < 8; k++)
+			len8[k] = (unsigned char)((unsigned long long)vn >> (8 * k));
+		crypto_generichash_update(&h, (const unsigned char *)(name ? name : ""), nlen + 1);
+		crypto_generichash_update(&h, &kind, 1);
+		crypto_generichash_update(&h, len8, sizeof len8);
+		if (vn)
+			crypto_generichash_update(&h, p, vn);
+	}
+	crypto_generichash_final(&h, out, ROW_DIGEST);
+	return out;
+}
+
+/* kp_seal('col', value, 'col', value, …): the seal of a row. With a hash
+ * open (seal_begin), each seal made is added to it, in row order. */
 static void sql_seal(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	kp_store *s = sqlite3_user_data(ctx);
-	unsigned char *buf = xmalloc((size_t)(argc / 2 + 1) * SEAL_ENTRY);
-	size_t n = 0;
-	for (int i = 0; i + 1 < argc; i += 2) {
-		const char *name = (const char *)sqlite3_value_text(argv[i]);
-		if (name && entry(name, (size_t)sqlite3_value_bytes(argv[i]), argv[i + 1], buf + n))
-			n += SEAL_ENTRY;
-	}
-	if (s->sealing)
-		crypto_generichash_update(s->batch_seal, buf, n);
-	sqlite3_result_blob(ctx, buf, (int)n, free);
+	size_t len;
+	unsigned char *seal = seal_of(argv, 2, argv + 1, argc / 2, &len);
+	if (s->acc)
+		crypto_generichash_update(s->acc, seal, len);
+	sqlite3_result_blob(ctx, seal, (int)len, free);
 }
 
 void seal_register(kp_store *s)
@@ -114,21 +140,57 @@ int seal_rows(kp_store *s, const char *table, const char *where, long long a, co
 	return rc;
 }
 
-void seal_begin(kp_store *s)
+void seal_begin(kp_store *s, crypto_generichash_state *h)
 {
-	if (!s->batch_seal)
-		s->batch_seal = xmalloc(sizeof *s->batch_seal);
-	crypto_generichash_init(s->batch_seal, NULL, 0, CHAIN_HASH);
-	s->sealing = true;
+	crypto_generichash_init(h, NULL, 0, CHAIN_HASH);
+	s->acc = h;
 }
 
-bool seal_end(kp_store *s, unsigned char out[CHAIN_HASH])
+void seal_finish(kp_store *s, crypto_generichash_state *h)
 {
-	if (!s->sealing)
-		return false;
-	crypto_generichash_final(s->batch_seal, out, CHAIN_HASH);
-	s->sealing = false;
-	return true;
+	crypto_generichash_final(h, s->pending_seal, CHAIN_HASH);
+	s->pending = true;
+	s->acc = NULL;
+}
+
+/* A default kepu's own DDL gives: a number or a quoted text without quotes. */
+static bool plain_literal(const char *d)
+{
+	size_t n = strlen(d);
+	if (n >= 2 && d[0] == '\'' && d[n - 1] == '\'')
+		return !memchr(d + 1, '\'', n - 2);
+	return n && strspn(d, "-0123456789") == n;
+}
+
+char *seal_insert_expr(kp_store *s, const char *table, const char *const *cols, const char *const *exprs,
+		       size_t n)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT name, dflt_value FROM pragma_table_info(?)"
+				      " WHERE name <> 'kp_seal' ORDER BY cid", NULL);
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	strbuf b = STRBUF_INIT;
+	sb_adds(&b, "kp_seal(");
+	bool ok = true, first = true;
+	while (ok && sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *dflt = (const char *)sqlite3_column_text(st, 1);
+		const char *e = NULL;
+		for (size_t i = 0; !e && i < n; i++)
+			if (!strcmp(cols[i], name))
+				e = exprs[i];
+		if (!e && dflt && !(ok = plain_literal(dflt)))
+			break;
+		sb_printf(&b, "%s'%s', %s", first ? "" : ", ", name, e ? e : dflt ? dflt : "NULL");
+		first = false;
+	}
+	sqlite3_finalize(st);
+	sb_adds(&b, ")");
+	if (ok && !first)
+		return sb_take(&b);
+	sb_free(&b);
+	return NULL;
 }
 
 bool seal_is_record(const char *table)
@@ -137,43 +199,44 @@ bool seal_is_record(const char *table)
 }
 
 /* Which columns of the row at st (columns from `first` on, named c)
- * differ from its seal: fn for each. */
+ * differ from its seal: fn for each ("" when the row differs but no
+ * column's digest tells which). */
 static int compare_row(sqlite3_stmt *st, int first, char *const *c, size_t n, const seal_row *row,
 		       seal_diff_fn fn, void *ctx)
 {
 	const unsigned char *seal = sqlite3_column_blob(st, first - 1);
-	size_t len = (size_t)sqlite3_column_bytes(st, first - 1) / SEAL_ENTRY;
-	if (sqlite3_column_type(st, first - 1) == SQLITE_NULL)
+	size_t len = (size_t)sqlite3_column_bytes(st, first - 1);
+	if (sqlite3_column_type(st, first - 1) == SQLITE_NULL || len < ROW_DIGEST)
 		return fn(row, NULL, ctx); /* never sealed: written outside kepu */
-	bool *used = xcalloc(len + 1, sizeof *used);
-	bool *empty = xcalloc(n + 1, sizeof *empty);
-	int rc = KP_OK;
-	unsigned char e[SEAL_ENTRY];
-	for (size_t i = 0; rc == KP_OK && i < n; i++) {
-		if (!(entry(c[i], strlen(c[i]), sqlite3_column_value(st, first + (int)i), e))) {
-			empty[i] = true;
-			continue;
-		}
-		size_t k = 0;
-		while (k < len && (used[k] || memcmp(seal + k * SEAL_ENTRY, e, SEAL_ENTRY)))
-			k++;
-		if (k < len)
-			used[k] = true;
-		else
-			rc = fn(row, c[i], ctx);
-	}
-	/* A column emptied: its name's entry is left over in the seal. */
-	for (size_t i = 0; rc == KP_OK && i < n; i++) {
-		unsigned t = tag_of(c[i], strlen(c[i]));
-		for (size_t k = 0; empty[i] && k < len; k++)
-			if (!used[k] && seal[k * SEAL_ENTRY] == t >> 8 && seal[k * SEAL_ENTRY + 1] == (t & 0xff)) {
-				used[k] = true;
+	sqlite3_value **v = xcalloc(n + 1, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = sqlite3_column_value(st, first + (int)i);
+	/* The names as values, for seal_of: the SELECT lists them too. */
+	sqlite3_value **names = xcalloc(n + 1, sizeof *names);
+	for (size_t i = 0; i < n; i++)
+		names[i] = sqlite3_column_value(st, first + (int)(n + i));
+	size_t now_len;
+	unsigned char *now = seal_of(names, 1, v, (int)n, &now_len);
+	int rc = KP_OK, named = 0;
+	if (memcmp(now, seal, ROW_DIGEST)) {
+		size_t stored = (len - ROW_DIGEST) / COLUMN_DIGEST;
+		for (size_t i = 0; rc == KP_OK && i < n; i++) {
+			unsigned char was[COLUMN_DIGEST];
+			if (i < stored)
+				memcpy(was, seal + ROW_DIGEST + i * COLUMN_DIGEST, COLUMN_DIGEST);
+			else /* a column added since: it was empty */
+				column_digest(c[i], strlen(c[i]), 'n', NULL, 0, was);
+			if (memcmp(was, now + ROW_DIGEST + i * COLUMN_DIGEST, COLUMN_DIGEST)) {
 				rc = fn(row, c[i], ctx);
-				break;
+				named++;
 			}
+		}
+		if (rc == KP_OK && !named)
+			rc = fn(row, "", ctx);
 	}
-	free(empty);
-	free(used);
+	free(now);
+	free(names);
+	free(v);
 	return rc;
 }
 
@@ -187,6 +250,8 @@ int seal_compare(kp_store *s, const char *table, seal_diff_fn fn, void *ctx)
 	sb_printf(&q, "SELECT %s, kp_seal", attach ? "tbl, record_id, id" : "NULL, id, 0");
 	for (size_t i = 0; i < n; i++)
 		sb_printf(&q, ", \"%s\"", c[i]);
+	for (size_t i = 0; i < n; i++) /* column names are [a-z0-9_]: kepu's own or the YAML's */
+		sb_printf(&q, ", '%s'", c[i]);
 	sb_printf(&q, " FROM \"%s\" ORDER BY id", table);
 	sqlite3_stmt *st = n ? db_prepare(s, sb_str(&q), NULL) : NULL;
 	sb_free(&q);

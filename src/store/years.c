@@ -238,11 +238,13 @@ int store_year_open(kp_store *s, int year, int from, const char *base_schedule,
 		sqlite3_finalize(st);
 	}
 	/* The records carried on are sealed, and hashed into the year's row. */
-	seal_begin(s);
+	crypto_generichash_state h;
+	seal_begin(s, &h);
 	for (size_t i = 0; rc == KP_OK && i < ncopy; i++)
 		if ((rc = copy_form(s, copy[i], year, from, err)) == KP_OK &&
 		    seal_rows(s, copy[i]->table, "kp_year = ?1 AND kp_seal IS NULL", year, NULL) != KP_OK)
 			rc = db_fail(s, err);
+	seal_finish(s, &h);
 	if (rc == KP_OK) {
 		char y[12], f[12];
 		snprintf(y, sizeof y, "%d", year);
