@@ -43,6 +43,10 @@ static void print_finding(const kp_env *e, const kp_chain_finding *f)
 		names(e, f, &form, &col);
 		line = xasprintf(msg(MSG_C_CHAIN_UNSEALED), form, f->record);
 		break;
+	case CHAIN_UNBOUND:
+		names(e, f, &form, &col);
+		line = xasprintf(msg(MSG_C_CHAIN_UNBOUND), form, f->record, f->audit_id);
+		break;
 	case CHAIN_CHANGED: line = xasprintf(msg(MSG_C_CHAIN_CHANGED), f->position, f->audit_id); break;
 	case CHAIN_MISSING:
 		line = xasprintf(msg(MSG_C_CHAIN_MISSING), f->position, f->audit_id, f->count);

@@ -632,6 +632,7 @@
 	X(C_CHAIN_ATTACH,   "%s 第%lld号记录的附件（编号%lld）：「%s」与审计历史不符（在 kepu 之外被修改）") \
 	X(C_CHAIN_SOME_VALUE, "某一栏") \
 	X(C_CHAIN_UNSEALED, "%s 第%lld号记录：不是 kepu 写入的（没有封存，可能在 kepu 之外插入）") \
+	X(C_CHAIN_UNBOUND,  "%s 第%lld号记录：封存与编号%lld 的审计记录所记不符（在 kepu 之外被改写并重新封存）") \
 	X(C_CHAIN_CHANGED,  "审计链第%lld条（编号%lld）：被改动、调换或不是 kepu 写入的") \
 	X(C_CHAIN_MISSING,  "审计链第%lld条（编号%lld）之前缺少 %lld 条审计记录（被删除）") \
 	X(C_CHAIN_TRUNCATED, "审计链末尾缺少 %lld 条审计记录（第%lld条之后被截去）") \

@@ -323,6 +323,69 @@ static int walk(kp_store *s, kp_chain_report *r)
 	return KP_OK;
 }
 
+/* The hash db_audit takes of a record's seals now: its row's, then its
+ * attachments' in the order seal_rows meets them. */
+static int seals_now(sqlite3_stmt *row, sqlite3_stmt *att, const char *form, long long id,
+		     unsigned char out[CHAIN_HASH])
+{
+	crypto_generichash_state h;
+	crypto_generichash_init(&h, NULL, 0, CHAIN_HASH);
+	sqlite3_stmt *q[] = {row, att};
+	int rc = KP_OK;
+	for (size_t i = 0; i < 2; i++) {
+		sqlite3_reset(q[i]);
+		sqlite3_bind_int64(q[i], 1, id);
+		if (i == 1)
+			sqlite3_bind_text(q[i], 2, form, -1, SQLITE_STATIC);
+		int step;
+		while ((step = sqlite3_step(q[i])) == SQLITE_ROW)
+			crypto_generichash_update(&h, sqlite3_column_blob(q[i], 0), (size_t)sqlite3_column_bytes(q[i], 0));
+		if (step != SQLITE_DONE)
+			rc = KP_ERR;
+		sqlite3_reset(q[i]);
+	}
+	crypto_generichash_final(&h, out, CHAIN_HASH);
+	return rc;
+}
+
+/* Each record written one at a time still holds the seals its newest
+ * audit row hashed (an import's records are vouched for by their seals). */
+static int bound(kp_store *s, kp_chain_report *r)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT a.id, a.form, a.record_id, a.seal FROM kp_audit a"
+					 " WHERE a.id IN (SELECT max(id) FROM kp_audit WHERE record_id > 0"
+					 " AND seal IS NOT NULL AND action <> 'import' AND substr(form, 1, 3) <> 'kp_'"
+					 " GROUP BY form, record_id) ORDER BY a.id", NULL);
+	sqlite3_stmt *att = db_prepare(s, "SELECT kp_seal FROM kp_attachments WHERE tbl = ?2 AND record_id = ?1"
+					  " ORDER BY id", NULL);
+	int rc = st && att ? KP_OK : KP_ERR;
+	char *table = NULL;
+	sqlite3_stmt *row = NULL;
+	while (rc == KP_OK && sqlite3_step(st) == SQLITE_ROW) {
+		const char *form = (const char *)sqlite3_column_text(st, 1);
+		if (!table || strcmp(table, form)) { /* rows come by id: forms mixed */
+			free(table);
+			sqlite3_finalize(row);
+			table = xstrdup(form);
+			char *sql = xasprintf("SELECT kp_seal FROM \"%s\" WHERE id = ?1", table);
+			row = db_prepare(s, sql, NULL);
+			free(sql);
+		}
+		unsigned char now[CHAIN_HASH];
+		long long id = sqlite3_column_int64(st, 2);
+		if (!row || seals_now(row, att, form, id, now) != KP_OK)
+			rc = KP_ERR;
+		else if (sqlite3_column_bytes(st, 3) != CHAIN_HASH || memcmp(now, sqlite3_column_blob(st, 3), CHAIN_HASH))
+			add(r, (kp_chain_finding){.kind = CHAIN_UNBOUND, .table = xstrdup(form), .record = id,
+						  .audit_id = sqlite3_column_int64(st, 0)});
+	}
+	free(table);
+	sqlite3_finalize(row);
+	sqlite3_finalize(att);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int store_chain_check(kp_store *s, const char *const *tables, size_t n, kp_chain_report *r, char **err)
 {
 	memset(r, 0, sizeof *r);
@@ -333,6 +396,17 @@ int store_chain_check(kp_store *s, const char *const *tables, size_t n, kp_chain
 	for (size_t i = 0; rc == KP_OK && i <= n; i++)
 		if (seal_compare(s, i < n ? tables[i] : "kp_attachments", on_diff, r) != KP_OK)
 			rc = db_fail(s, err);
+	/* A record whose values differ is named by its fields above already. */
+	size_t named = r->n;
+	if (rc == KP_OK && bound(s, r) != KP_OK)
+		rc = db_fail(s, err);
+	for (size_t i = named; i < r->n; i++)
+		for (size_t k = 0; k < named; k++)
+			if (r->f[k].table && !strcmp(r->f[k].table, r->f[i].table) && r->f[k].record == r->f[i].record) {
+				free(r->f[i].table);
+				r->f[i--] = r->f[--r->n];
+				break;
+			}
 	db_exec(s, "COMMIT", NULL);
 	return rc;
 }
@@ -353,7 +427,7 @@ static int accept_one(kp_store *s, const kp_chain_finding *f, const char *reason
 {
 	const char *col = !f->column ? msg(MSG_AU_UNSEALED) : f->column[0] ? f->column : msg(MSG_C_CHAIN_SOME_VALUE);
 	char *ch[] = {(char *)col, "", (char *)msg(MSG_AU_OUTSIDE), (char *)msg(MSG_AU_REASON), "", (char *)reason};
-	if (f->kind == CHAIN_RECORD || f->kind == CHAIN_UNSEALED) {
+	if (f->kind == CHAIN_RECORD || f->kind == CHAIN_UNSEALED || f->kind == CHAIN_UNBOUND) {
 		const char *t = f->attachment ? "kp_attachments" : f->table;
 		if (seal_rows(s, t, "id = ?1", f->attachment ? f->attachment : f->record, NULL) != KP_OK)
 			return KP_ERR;

@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include "domain/review.h"
+#include "store/db.h"
 #include "store/store.h"
 
 static void shell(const char *path, const char *sql)
@@ -158,6 +160,60 @@ static void test_truncated_chain_named(void **state)
 	chain_report_free(&r);
 }
 
+/* Every way kepu writes a record leaves it sealed and the chain whole. */
+static void test_every_write_path_chained(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *t = catalog_form(&fx->env.cat, "talent"), *a = catalog_form(&fx->env.cat, "activity");
+	char *err = NULL;
+	kp_batch *b = store_batch_begin(fx->env.store, t, "名单.csv", &err);
+	assert_non_null(b);
+	for (int i = 0; i < 3; i++) {
+		kp_record r;
+		record_init(&r, t->nfields);
+		r.unit_id = store_unit_id(fx->env.store, "长葛市");
+		char name[32], phone[32];
+		snprintf(name, sizeof name, "王%d", i);
+		snprintf(phone, sizeof phone, "1390000001%d", i);
+		record_set(&r, (size_t)form_field_index(t, "name"), name);
+		record_set(&r, (size_t)form_field_index(t, "phone"), phone);
+		assert_int_equal(store_batch_add(b, &r, &err), KP_OK);
+		record_free(&r);
+	}
+	assert_int_equal(store_batch_end(b, true, &err), KP_OK);
+	long long act = save_record(fx, "activity", "魏都区", "name", "讲座", "held_on", "2016-07-08", "form", "科普讲座",
+				    "targets", "[\"校园\"]", "place", "一中", "participants", "30", NULL);
+	if (review_apply(&fx->env, a, act, REV_SUBMIT, NULL, &err) || review_apply(&fx->env, a, act, REV_APPROVE, NULL, &err))
+		fail_msg("%s", err);
+	long long gone = save_record(fx, "talent", "魏都区", "name", "赵六", "phone", "13900000099", NULL);
+	assert_int_equal(store_delete(fx->env.store, t, gone, &err), KP_OK);
+	if (env_open_year(&fx->env, 2017, 2016, &err) != 0)
+		fail_msg("%s", err);
+	kp_chain_report r = check(fx);
+	assert_int_equal(r.n, 0);
+	chain_report_free(&r);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE kp_seal IS NULL"), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM quota WHERE kp_year = 2017 AND kp_seal IS NOT NULL"), 19);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE hash IS NULL"
+					   " AND id > (SELECT min(id) FROM kp_audit WHERE action = 'chain_start')"), 0);
+}
+
+/* A changed value whose seal was made again to match (by someone who knows
+ * how) still differs from what the chain recorded. */
+static void test_resealed_record_found(void **state)
+{
+	fixture *fx = *state;
+	long long id = two_talents(fx);
+	char *sql = sqlite3_mprintf("UPDATE talent SET name = '甄假名' WHERE id = %lld", id);
+	shell(fx->path, sql);
+	sqlite3_free(sql);
+	assert_int_equal(seal_rows(fx->env.store, "talent", "id = ?1", id, NULL), KP_OK);
+	kp_chain_report r = check(fx);
+	assert_int_equal(r.n, 1);
+	assert_true(has(&r, CHAIN_UNBOUND, "talent", id, NULL, 0));
+	chain_report_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +223,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_deleted_row_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_swapped_rows_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_truncated_chain_named, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_every_write_path_chained, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_resealed_record_found, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
