@@ -88,23 +88,32 @@ static bool chain_exists(kp_store *s)
 	return s->chain_on;
 }
 
-static int append(kp_store *s, chain_row *r, long long next_id)
+/* Insert r as the row after the head (id next_id), and move the head; a
+ * row before the chain began (a new file's first seeding, chained is
+ * false) gets the next rowid and no hashes. */
+static int append(kp_store *s, chain_row *r, long long next_id, bool chained)
 {
 	if (!s->audit_st)
 		s->audit_st = db_prepare(s,
 			"INSERT INTO kp_audit (id, at, user, unit_id, form, record_id, action, changes, prev, seal, hash)"
 			" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NULL);
-	if (!s->head_set)
+	if (!s->head_set && chained)
 		s->head_set = db_prepare(s, "INSERT INTO kp_chain (id, audit_id, hash, at) VALUES (1, ?1, ?2, ?3)"
 					    " ON CONFLICT (id) DO UPDATE SET audit_id = ?1, hash = ?2, at = ?3", NULL);
 	sqlite3_stmt *st = s->audit_st, *hs = s->head_set;
-	if (!st || !hs)
+	if (!st || (chained && !hs))
 		return KP_ERR;
 	unsigned char hash[CHAIN_HASH];
 	r->id = next_id;
 	row_hash(r, hash);
 	sqlite3_reset(st);
-	sqlite3_bind_int64(st, 1, r->id);
+	if (chained) {
+		sqlite3_bind_int64(st, 1, r->id);
+		sqlite3_bind_blob(st, 9, r->prev, CHAIN_HASH, SQLITE_STATIC);
+		if (r->seal)
+			sqlite3_bind_blob(st, 10, r->seal, CHAIN_HASH, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 11, hash, CHAIN_HASH, SQLITE_STATIC);
+	}
 	sqlite3_bind_text(st, 2, r->at, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, r->user, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, r->unit_id);
@@ -112,16 +121,10 @@ static int append(kp_store *s, chain_row *r, long long next_id)
 	sqlite3_bind_int64(st, 6, r->record_id);
 	sqlite3_bind_text(st, 7, r->action, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, r->changes, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 9, r->prev, CHAIN_HASH, SQLITE_STATIC);
-	if (r->seal)
-		sqlite3_bind_blob(st, 10, r->seal, CHAIN_HASH, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 10);
-	sqlite3_bind_blob(st, 11, hash, CHAIN_HASH, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
 	sqlite3_clear_bindings(st);
 	sqlite3_reset(st);
-	if (rc == KP_OK) {
+	if (rc == KP_OK && chained) {
 		sqlite3_reset(hs);
 		sqlite3_bind_int64(hs, 1, r->id);
 		sqlite3_bind_blob(hs, 2, hash, CHAIN_HASH, SQLITE_STATIC);
@@ -129,25 +132,6 @@ static int append(kp_store *s, chain_row *r, long long next_id)
 		rc = sqlite3_step(hs) == SQLITE_DONE ? KP_OK : KP_ERR;
 		sqlite3_reset(hs);
 	}
-	return rc;
-}
-
-/* An audit row before the chain began (a new file's first seeding). */
-static int append_unchained(kp_store *s, const chain_row *r)
-{
-	sqlite3_stmt *st = db_prepare(s, "INSERT INTO kp_audit (at, user, unit_id, form, record_id, action, changes)"
-					 " VALUES (?, ?, ?, ?, ?, ?, ?)", NULL);
-	if (!st)
-		return KP_ERR;
-	sqlite3_bind_text(st, 1, r->at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, r->user, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, r->unit_id);
-	sqlite3_bind_text(st, 4, r->form, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, r->record_id);
-	sqlite3_bind_text(st, 6, r->action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, r->changes, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -184,11 +168,11 @@ int db_audit(kp_store *s, const char *user, const char *form, long long record_i
 	bool own = rc == KP_OK && chain_exists(s) && sqlite3_get_autocommit(s->db);
 	if (own && db_begin(s, NULL) != KP_OK)
 		rc = KP_ERR;
-	long long head_id, next;
-	if (rc == KP_OK && !chain_exists(s))
-		rc = append_unchained(s, &r);
-	else if (rc == KP_OK && (rc = head(s, &head_id, prev, &next)) == KP_OK)
-		rc = append(s, &r, next);
+	long long head_id, next = 0;
+	memset(prev, 0, sizeof prev);
+	bool chained = chain_exists(s);
+	if (rc == KP_OK && (!chained || (rc = head(s, &head_id, prev, &next)) == KP_OK))
+		rc = append(s, &r, next, chained);
 	if (own)
 		rc = db_end(s, rc, NULL);
 	free(json);

@@ -42,6 +42,14 @@ static bool has(const kp_chain_report *r, kp_chain_kind k, const char *table, lo
 	return false;
 }
 
+/* The example: a name changed with the sqlite3 shell. */
+static void rename_outside(fixture *fx, long long id)
+{
+	char *sql = sqlite3_mprintf("UPDATE talent SET name = '甄假名' WHERE id = %lld", id);
+	shell(fx->path, sql);
+	sqlite3_free(sql);
+}
+
 static long long two_talents(fixture *fx)
 {
 	save_record(fx, "talent", "魏都区", "name", "张三", "phone", "13900000001", NULL);
@@ -62,9 +70,7 @@ static void test_changed_field_named_then_accepted(void **state)
 {
 	fixture *fx = *state;
 	long long id = two_talents(fx);
-	char *sql = sqlite3_mprintf("UPDATE talent SET name = '甄假名' WHERE id = %lld", id);
-	shell(fx->path, sql);
-	sqlite3_free(sql);
+	rename_outside(fx, id);
 	kp_chain_report r = check(fx);
 	assert_int_equal(r.n, 1);
 	assert_true(has(&r, CHAIN_RECORD, "talent", id, "name", 0));
@@ -204,9 +210,7 @@ static void test_resealed_record_found(void **state)
 {
 	fixture *fx = *state;
 	long long id = two_talents(fx);
-	char *sql = sqlite3_mprintf("UPDATE talent SET name = '甄假名' WHERE id = %lld", id);
-	shell(fx->path, sql);
-	sqlite3_free(sql);
+	rename_outside(fx, id);
 	assert_int_equal(seal_rows(fx->env.store, "talent", "id = ?1", id, NULL), KP_OK);
 	kp_chain_report r = check(fx);
 	assert_int_equal(r.n, 1);
