@@ -1,11 +1,14 @@
 #include "domain/heads.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/clock.h"
+#include "core/priv.h"
 #include "core/xalloc.h"
 
 /* One line per head: time, audit row id, hash (hex), who saw it. */
@@ -13,10 +16,26 @@
 
 static char *log_path(const char *db) { return xasprintf("%s.heads", db); }
 
+/* Opened as the data group, like the database beside it (installed
+ * setgid, a clerk's kepu check notes its head too). */
+static FILE *open_log(const char *path, bool append)
+{
+	if (priv_raise() != 0)
+		return NULL;
+	int flags = (append ? O_WRONLY | O_APPEND | O_CREAT : O_RDONLY) | O_NOFOLLOW | O_CLOEXEC;
+	int fd = open(path, flags, priv_elevated() ? 0660 : 0644), saved = errno;
+	priv_drop();
+	errno = saved;
+	FILE *f = fd < 0 ? NULL : fdopen(fd, append ? "a" : "r");
+	if (fd >= 0 && !f)
+		close(fd);
+	return f;
+}
+
 static int append(const char *db, const char *line, char **err)
 {
 	char *path = log_path(db);
-	FILE *f = fopen(path, "a");
+	FILE *f = open_log(path, true);
 	int rc = f && fputs(line, f) >= 0 ? 0 : -1;
 	if (f && fclose(f) != 0)
 		rc = -1;
@@ -82,7 +101,7 @@ int heads_compare(kp_store *s, const char *db, heads_state *out, char **err)
 {
 	memset(out, 0, sizeof *out);
 	char *path = log_path(db);
-	FILE *f = fopen(path, "r");
+	FILE *f = open_log(path, false);
 	if (!f) {
 		int rc = errno == ENOENT ? 0 : -1;
 		if (rc)

@@ -135,6 +135,22 @@ static int append(kp_store *s, chain_row *r, long long next_id, bool chained)
 	return rc;
 }
 
+/* Hash the seals q (?1 id, ?2 form) reads into h. */
+static int feed(sqlite3_stmt *q, long long id, const char *form, crypto_generichash_state *h)
+{
+	sqlite3_reset(q);
+	sqlite3_bind_int64(q, 1, id);
+	if (form)
+		sqlite3_bind_text(q, 2, form, -1, SQLITE_STATIC);
+	int step;
+	while ((step = sqlite3_step(q)) == SQLITE_ROW)
+		crypto_generichash_update(h, sqlite3_column_blob(q, 0), (size_t)sqlite3_column_bytes(q, 0));
+	sqlite3_reset(q);
+	return step == SQLITE_DONE ? KP_OK : KP_ERR;
+}
+
+#define ATTACHMENT_SEALS "SELECT kp_seal FROM kp_attachments WHERE tbl = ?2 AND record_id = ?1 ORDER BY id"
+
 int db_audit(kp_store *s, const char *user, const char *form, long long record_id,
 	     long long unit_id, const char *action, char *const *changes, size_t nchanges)
 {
@@ -155,9 +171,15 @@ int db_audit(kp_store *s, const char *user, const char *form, long long record_i
 	} else if (seal_is_record(form) && record_id > 0 && chain_exists(s)) {
 		crypto_generichash_state h, *batch = s->acc;
 		seal_begin(s, &h);
-		if (seal_rows(s, form, "id = ?1", record_id, NULL) != KP_OK ||
-		    seal_rows(s, "kp_attachments", "tbl = ?2 AND record_id = ?1", record_id, form) != KP_OK)
+		rc = seal_rows(s, form, "id = ?1", record_id, NULL);
+		/* Attachments never change: only a new one is sealed (its bytes
+		 * are read once), the others' seals are taken as they are. */
+		s->acc = NULL;
+		sqlite3_stmt *att = rc == KP_OK ? db_prepare(s, ATTACHMENT_SEALS, NULL) : NULL;
+		if (!att || seal_rows(s, "kp_attachments", "tbl = ?2 AND record_id = ?1 AND kp_seal IS NULL", record_id,
+				      form) != KP_OK || feed(att, record_id, form, &h) != KP_OK)
 			rc = KP_ERR;
+		sqlite3_finalize(att);
 		crypto_generichash_final(&h, seal, CHAIN_HASH);
 		s->acc = batch;
 		r.seal = seal;
@@ -308,26 +330,13 @@ static int walk(kp_store *s, kp_chain_report *r)
 }
 
 /* The hash db_audit takes of a record's seals now: its row's, then its
- * attachments' in the order seal_rows meets them. */
+ * attachments' by id. */
 static int seals_now(sqlite3_stmt *row, sqlite3_stmt *att, const char *form, long long id,
 		     unsigned char out[CHAIN_HASH])
 {
 	crypto_generichash_state h;
 	crypto_generichash_init(&h, NULL, 0, CHAIN_HASH);
-	sqlite3_stmt *q[] = {row, att};
-	int rc = KP_OK;
-	for (size_t i = 0; i < 2; i++) {
-		sqlite3_reset(q[i]);
-		sqlite3_bind_int64(q[i], 1, id);
-		if (i == 1)
-			sqlite3_bind_text(q[i], 2, form, -1, SQLITE_STATIC);
-		int step;
-		while ((step = sqlite3_step(q[i])) == SQLITE_ROW)
-			crypto_generichash_update(&h, sqlite3_column_blob(q[i], 0), (size_t)sqlite3_column_bytes(q[i], 0));
-		if (step != SQLITE_DONE)
-			rc = KP_ERR;
-		sqlite3_reset(q[i]);
-	}
+	int rc = feed(row, id, NULL, &h) == KP_OK && feed(att, id, form, &h) == KP_OK ? KP_OK : KP_ERR;
 	crypto_generichash_final(&h, out, CHAIN_HASH);
 	return rc;
 }
@@ -340,8 +349,7 @@ static int bound(kp_store *s, kp_chain_report *r)
 					 " WHERE a.id IN (SELECT max(id) FROM kp_audit WHERE record_id > 0"
 					 " AND seal IS NOT NULL AND action <> 'import' AND substr(form, 1, 3) <> 'kp_'"
 					 " GROUP BY form, record_id) ORDER BY a.id", NULL);
-	sqlite3_stmt *att = db_prepare(s, "SELECT kp_seal FROM kp_attachments WHERE tbl = ?2 AND record_id = ?1"
-					  " ORDER BY id", NULL);
+	sqlite3_stmt *att = db_prepare(s, ATTACHMENT_SEALS, NULL);
 	int rc = st && att ? KP_OK : KP_ERR;
 	char *table = NULL;
 	sqlite3_stmt *row = NULL;
