@@ -1,12 +1,14 @@
 /* Record seals (#27): each record row (and each attachment row) carries in
- * kp_seal a 16-byte BLAKE2b digest of its non-empty columns (name and
- * value), then a 2-byte digest of each column in table order. kepu's
+ * kp_seal a 16-byte BLAKE2b digest of its non-empty columns (which
+ * column, and its value), then a 2-byte digest (FNV-1a) of each column in
+ * table order. kepu's
  * writes make it; kepu check recomputes it: the row digest finds any
  * change, the column digests name the column. The audit chain (chain.c)
  * hashes each seal it writes, so the chain commits to what every record
  * held. Empty columns stay out of the row digest, so a column added to a
  * form later leaves the seals made before it valid. */
 #include <sodium.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,63 +19,102 @@
 #define ROW_DIGEST 16
 #define COLUMN_DIGEST 2
 
-/* The column digests only name a column: SipHash with a fixed, public key
- * is enough and a tenth of BLAKE2b's cost on short values. */
-static const unsigned char column_key[crypto_shorthash_KEYBYTES] = "kepu seal column";
+
+#define FNV_START 2166136261u
+
+static uint32_t fnv(uint32_t h, const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * 16777619u;
+	return h;
+}
+
+/* A column's name as sealed: its FNV-1a hash (the names of one table
+ * never collide in practice). */
+static uint32_t name_id(const char *name, size_t n) { return fnv(FNV_START, (const unsigned char *)name, n); }
+
+/* v in decimal, as SQLite writes an integer as text, into num (24 bytes);
+ * its length. */
+static size_t decimal(long long v, char *num)
+{
+	char tmp[24];
+	size_t n = 0;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while (u /= 10);
+	size_t len = 0;
+	if (v < 0)
+		num[len++] = '-';
+	while (n)
+		num[len++] = tmp[--n];
+	return len;
+}
 
 /* A value's bytes as sealed: integers and text by their text, so a value
- * keeps its seal whichever type the column's affinity gave it. */
-static const unsigned char *value_bytes(sqlite3_value *v, size_t *n, unsigned char *kind)
+ * keeps its seal whichever type the column's affinity gave it (an
+ * integer formatted here, as SQLite would, without its conversion). */
+static const unsigned char *value_bytes(sqlite3_value *v, size_t *n, unsigned char *kind, char num[24])
 {
 	int type = sqlite3_value_type(v);
 	*kind = type == SQLITE_NULL ? 'n' : type == SQLITE_BLOB ? 'b' : 't';
+	if (type == SQLITE_INTEGER) {
+		*n = decimal((long long)sqlite3_value_int64(v), num);
+		return (const unsigned char *)num;
+	}
 	const void *p = type == SQLITE_BLOB ? sqlite3_value_blob(v) : (const void *)sqlite3_value_text(v);
 	*n = p ? (size_t)sqlite3_value_bytes(v) : 0;
 	return p;
 }
 
-static void column_digest(const char *name, size_t nlen, unsigned char kind, const unsigned char *p, size_t n,
+/* The column digests only name a column (the row digest is what finds a
+ * change): FNV-1a over the name's id, the kind and the value, folded to
+ * 16 bits. */
+static void column_digest(uint32_t id, unsigned char kind, const unsigned char *p, size_t n,
 			  unsigned char out[COLUMN_DIGEST])
 {
-	unsigned char h[crypto_shorthash_BYTES], stack[256];
-	size_t len = nlen + 2 + n;
-	unsigned char *buf = len <= sizeof stack ? stack : xmalloc(len);
-	memcpy(buf, name, nlen);
-	buf[nlen] = 0;
-	buf[nlen + 1] = kind;
-	if (n)
-		memcpy(buf + nlen + 2, p, n);
-	crypto_shorthash(h, buf, len, column_key);
-	if (buf != stack)
-		free(buf);
-	memcpy(out, h, COLUMN_DIGEST);
+	uint32_t h = fnv(fnv(FNV_START ^ id, &kind, 1), p, n);
+	h ^= h >> 16;
+	out[0] = (unsigned char)(h >> 8);
+	out[1] = (unsigned char)h;
 }
 
-/* The seal of a row: values[i] of column names[i], n columns; *len bytes. */
-static unsigned char *seal_of(sqlite3_value **names, int name_step, sqlite3_value **values, int n, size_t *len)
+static void put32(unsigned char *q, uint32_t v)
+{
+	for (int k = 0; k < 4; k++)
+		q[k] = (unsigned char)(v >> (8 * k));
+}
+
+/* The seal of a row: values[i * step] of the column whose name's id is
+ * ids[i], n columns; *len bytes. The non-empty columns (name id, kind,
+ * length, value) are laid out in one buffer and hashed at once. */
+static unsigned char *seal_of(const uint32_t *ids, sqlite3_value **values, int step, int n, size_t *len)
 {
 	*len = ROW_DIGEST + (size_t)n * COLUMN_DIGEST;
-	unsigned char *out = xmalloc(*len);
-	crypto_generichash_state h;
-	crypto_generichash_init(&h, NULL, 0, ROW_DIGEST);
+	unsigned char *out = xmalloc(*len), stack[2048], *buf = stack;
+	size_t cap = sizeof stack, at = 0;
 	for (int i = 0; i < n; i++) {
-		const char *name = (const char *)sqlite3_value_text(names[i * name_step]);
-		size_t nlen = name ? strlen(name) : 0;
-		unsigned char kind, len8[8];
+		unsigned char kind;
 		size_t vn;
-		const unsigned char *p = value_bytes(values[i * name_step], &vn, &kind);
-		column_digest(name ? name : "", nlen, kind, p, vn, out + ROW_DIGEST + i * COLUMN_DIGEST);
-		if (kind == 'n')
+		char num[24];
+		const unsigned char *p = value_bytes(values[i * step], &vn, &kind, num);
+		column_digest(ids[i], kind, p, vn, out + ROW_DIGEST + i * COLUMN_DIGEST);
+		if (kind == 'n') /* an empty column stays out of the row digest */
 			continue;
-		for (int k = 0; k < 8; k++)
-			len8[k] = (unsigned char)((unsigned long long)vn >> (8 * k));
-		crypto_generichash_update(&h, (const unsigned char *)(name ? name : ""), nlen + 1);
-		crypto_generichash_update(&h, &kind, 1);
-		crypto_generichash_update(&h, len8, sizeof len8);
+		if (at + 9 + vn > cap) {
+			cap = (at + 9 + vn) * 2;
+			buf = buf == stack ? memcpy(xmalloc(cap), stack, at) : xrealloc(buf, cap);
+		}
+		put32(buf + at, ids[i]);
+		buf[at + 4] = kind;
+		put32(buf + at + 5, (uint32_t)vn);
 		if (vn)
-			crypto_generichash_update(&h, p, vn);
+			memcpy(buf + at + 9, p, vn);
+		at += 9 + vn;
 	}
-	crypto_generichash_final(&h, out, ROW_DIGEST);
+	crypto_generichash(out, ROW_DIGEST, buf, at, NULL, 0);
+	if (buf != stack)
+		free(buf);
 	return out;
 }
 
@@ -82,8 +123,16 @@ static unsigned char *seal_of(sqlite3_value **names, int name_step, sqlite3_valu
 static void sql_seal(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	kp_store *s = sqlite3_user_data(ctx);
+	int n = argc / 2;
+	uint32_t stack[64] = {0}, *ids = n <= 64 ? stack : xcalloc((size_t)n, sizeof *ids);
+	for (int i = 0; i < n; i++) {
+		const char *name = (const char *)sqlite3_value_text(argv[2 * i]);
+		ids[i] = name_id(name ? name : "", name ? (size_t)sqlite3_value_bytes(argv[2 * i]) : 0);
+	}
 	size_t len;
-	unsigned char *seal = seal_of(argv, 2, argv + 1, argc / 2, &len);
+	unsigned char *seal = seal_of(ids, argv + 1, 2, n, &len);
+	if (ids != stack)
+		free(ids);
 	if (s->acc)
 		crypto_generichash_update(s->acc, seal, len);
 	sqlite3_result_blob(ctx, seal, (int)len, free);
@@ -201,8 +250,8 @@ bool seal_is_record(const char *table)
 /* Which columns of the row at st (columns from `first` on, named c)
  * differ from its seal: fn for each ("" when the row differs but no
  * column's digest tells which). */
-static int compare_row(sqlite3_stmt *st, int first, char *const *c, size_t n, const seal_row *row,
-		       seal_diff_fn fn, void *ctx)
+static int compare_row(sqlite3_stmt *st, int first, char *const *c, const uint32_t *ids, size_t n,
+		       const seal_row *row, seal_diff_fn fn, void *ctx)
 {
 	const unsigned char *seal = sqlite3_column_blob(st, first - 1);
 	size_t len = (size_t)sqlite3_column_bytes(st, first - 1);
@@ -211,12 +260,8 @@ static int compare_row(sqlite3_stmt *st, int first, char *const *c, size_t n, co
 	sqlite3_value **v = xcalloc(n + 1, sizeof *v);
 	for (size_t i = 0; i < n; i++)
 		v[i] = sqlite3_column_value(st, first + (int)i);
-	/* The names as values, for seal_of: the SELECT lists them too. */
-	sqlite3_value **names = xcalloc(n + 1, sizeof *names);
-	for (size_t i = 0; i < n; i++)
-		names[i] = sqlite3_column_value(st, first + (int)(n + i));
 	size_t now_len;
-	unsigned char *now = seal_of(names, 1, v, (int)n, &now_len);
+	unsigned char *now = seal_of(ids, v, 1, (int)n, &now_len);
 	int rc = KP_OK, named = 0;
 	if (memcmp(now, seal, ROW_DIGEST)) {
 		size_t stored = (len - ROW_DIGEST) / COLUMN_DIGEST;
@@ -225,7 +270,7 @@ static int compare_row(sqlite3_stmt *st, int first, char *const *c, size_t n, co
 			if (i < stored)
 				memcpy(was, seal + ROW_DIGEST + i * COLUMN_DIGEST, COLUMN_DIGEST);
 			else /* a column added since: it was empty */
-				column_digest(c[i], strlen(c[i]), 'n', NULL, 0, was);
+				column_digest(ids[i], 'n', NULL, 0, was);
 			if (memcmp(was, now + ROW_DIGEST + i * COLUMN_DIGEST, COLUMN_DIGEST)) {
 				rc = fn(row, c[i], ctx);
 				named++;
@@ -235,7 +280,6 @@ static int compare_row(sqlite3_stmt *st, int first, char *const *c, size_t n, co
 			rc = fn(row, "", ctx);
 	}
 	free(now);
-	free(names);
 	free(v);
 	return rc;
 }
@@ -250,21 +294,23 @@ int seal_compare(kp_store *s, const char *table, seal_diff_fn fn, void *ctx)
 	sb_printf(&q, "SELECT %s, kp_seal", attach ? "tbl, record_id, id" : "NULL, id, 0");
 	for (size_t i = 0; i < n; i++)
 		sb_printf(&q, ", \"%s\"", c[i]);
-	for (size_t i = 0; i < n; i++) /* column names are [a-z0-9_]: kepu's own or the YAML's */
-		sb_printf(&q, ", '%s'", c[i]);
 	sb_printf(&q, " FROM \"%s\" ORDER BY id", table);
 	sqlite3_stmt *st = n ? db_prepare(s, sb_str(&q), NULL) : NULL;
 	sb_free(&q);
+	uint32_t *ids = xcalloc(n + 1, sizeof *ids);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = name_id(c[i], strlen(c[i]));
 	int rc = st ? KP_OK : KP_ERR, step = SQLITE_DONE;
 	while (rc == KP_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *tbl = (const char *)sqlite3_column_text(st, 0);
 		seal_row row = {.table = tbl ? tbl : table, .record = sqlite3_column_int64(st, 1),
 				.attachment = sqlite3_column_int64(st, 2)};
-		rc = compare_row(st, 4, c, n, &row, fn, ctx);
+		rc = compare_row(st, 4, c, ids, n, &row, fn, ctx);
 	}
 	if (rc == KP_OK && step != SQLITE_DONE)
 		rc = KP_ERR;
 	sqlite3_finalize(st);
+	free(ids);
 	seal_columns_free(c, n);
 	return rc;
 }
