@@ -47,6 +47,10 @@ static void print_finding(const kp_env *e, const kp_chain_finding *f)
 		names(e, f, &form, &col);
 		line = xasprintf(msg(MSG_C_CHAIN_UNBOUND), form, f->record, f->audit_id);
 		break;
+	case CHAIN_BATCH:
+		names(e, f, &form, &col);
+		line = xasprintf(msg(MSG_C_CHAIN_BATCH), form, f->record, f->record + f->count - 1, f->audit_id);
+		break;
 	case CHAIN_CHANGED: line = xasprintf(msg(MSG_C_CHAIN_CHANGED), f->position, f->audit_id); break;
 	case CHAIN_MISSING:
 		line = xasprintf(msg(MSG_C_CHAIN_MISSING), f->position, f->audit_id, f->count);

@@ -394,6 +394,7 @@
 	X(AU_UNSEALED,      "（整条记录，未经 kepu 写入）") \
 	X(AU_OUTSIDE,       "在 kepu 之外被修改，按现值认可") \
 	X(AU_REASON,        "理由") \
+	X(AU_CHAIN_BATCH,   "导入的记录的封存与审计记录不符") \
 	X(AU_CHAIN_CHANGED, "审计记录被改动或调换") \
 	X(AU_CHAIN_MISSING, "审计记录缺失") \
 	X(AU_CHAIN_TRUNCATED, "审计链末尾被截去") \
@@ -633,6 +634,7 @@
 	X(C_CHAIN_SOME_VALUE, "某一栏") \
 	X(C_CHAIN_UNSEALED, "%s 第%lld号记录：不是 kepu 写入的（没有封存，可能在 kepu 之外插入）") \
 	X(C_CHAIN_UNBOUND,  "%s 第%lld号记录：封存与编号%lld 的审计记录所记不符（在 kepu 之外被改写并重新封存）") \
+	X(C_CHAIN_BATCH,    "%s 第%lld–%lld号记录（一次导入，编号%lld 的审计记录）：封存与审计记录所记不符（在 kepu 之外被改写并重新封存）") \
 	X(C_CHAIN_CHANGED,  "审计链第%lld条（编号%lld）：被改动、调换或不是 kepu 写入的") \
 	X(C_CHAIN_MISSING,  "审计链第%lld条（编号%lld）之前缺少 %lld 条审计记录（被删除）") \
 	X(C_CHAIN_TRUNCATED, "审计链末尾缺少 %lld 条审计记录（第%lld条之后被截去）") \

@@ -4,6 +4,7 @@
  * behind kepu's back, show in kepu check. kp_chain holds the newest hash:
  * rows cut off the end show too. Rows are appended in the writer's
  * transaction, so two sessions never fork the chain. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -378,6 +379,75 @@ static int bound(kp_store *s, kp_chain_report *r)
 	return rc;
 }
 
+/* Was record id of table named by a finding already? */
+static bool named(const kp_chain_report *r, size_t upto, const char *table, long long from, long long to)
+{
+	for (size_t k = 0; k < upto; k++)
+		if (r->f[k].table && !strcmp(r->f[k].table, table) && r->f[k].record >= from && r->f[k].record <= to)
+			return true;
+	return false;
+}
+
+/* An import's records that nothing changed since still hold the seals its
+ * audit row hashed, in order (a record changed since is vouched for by its
+ * own newest row, above). */
+static int imports_bound(kp_store *s, kp_chain_report *r, size_t upto)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT id, form, changes, seal FROM kp_audit WHERE action = 'import'"
+					 " AND seal IS NOT NULL AND id > (SELECT min(id) FROM kp_audit"
+					 " WHERE action = 'chain_start') ORDER BY id", NULL);
+	sqlite3_stmt *later = db_prepare(s, "SELECT 1 FROM kp_audit WHERE id > ?1 AND form = ?2"
+					    " AND record_id BETWEEN ?3 AND ?4 LIMIT 1", NULL);
+	int rc = st && later ? KP_OK : KP_ERR;
+	while (rc == KP_OK && sqlite3_step(st) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0), first = 0, last = -1;
+		const char *form = (const char *)sqlite3_column_text(st, 1);
+		char **ch;
+		size_t nch;
+		/* field, old, new ×3: how many, which numbers (first-last), the file */
+		if (json_array_decode((const char *)sqlite3_column_text(st, 2), &ch, &nch) == 0) {
+			if (nch >= 6)
+				sscanf(ch[5], "%lld-%lld", &first, &last);
+			json_array_free(ch, nch);
+		}
+		if (first > last || named(r, upto, form, first, last) || accepted(s, id))
+			continue;
+		sqlite3_reset(later);
+		sqlite3_bind_int64(later, 1, id);
+		sqlite3_bind_text(later, 2, form, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(later, 3, first);
+		sqlite3_bind_int64(later, 4, last);
+		bool changed = sqlite3_step(later) == SQLITE_ROW;
+		sqlite3_reset(later);
+		if (changed)
+			continue;
+		char *sql = xasprintf("SELECT kp_seal FROM \"%s\" WHERE id BETWEEN ?1 AND ?2 ORDER BY id", form);
+		sqlite3_stmt *rows = db_prepare(s, sql, NULL);
+		free(sql);
+		crypto_generichash_state h;
+		crypto_generichash_init(&h, NULL, 0, CHAIN_HASH);
+		unsigned char now[CHAIN_HASH];
+		int step = SQLITE_ERROR;
+		if (rows) {
+			sqlite3_bind_int64(rows, 1, first);
+			sqlite3_bind_int64(rows, 2, last);
+			while ((step = sqlite3_step(rows)) == SQLITE_ROW)
+				crypto_generichash_update(&h, sqlite3_column_blob(rows, 0),
+							  (size_t)sqlite3_column_bytes(rows, 0));
+		}
+		sqlite3_finalize(rows);
+		crypto_generichash_final(&h, now, CHAIN_HASH);
+		if (step != SQLITE_DONE)
+			rc = KP_ERR;
+		else if (sqlite3_column_bytes(st, 3) != CHAIN_HASH || memcmp(now, sqlite3_column_blob(st, 3), CHAIN_HASH))
+			add(r, (kp_chain_finding){.kind = CHAIN_BATCH, .table = xstrdup(form), .record = first,
+						  .count = last - first + 1, .audit_id = id});
+	}
+	sqlite3_finalize(later);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int store_chain_check(kp_store *s, const char *const *tables, size_t n, kp_chain_report *r, char **err)
 {
 	memset(r, 0, sizeof *r);
@@ -389,16 +459,16 @@ int store_chain_check(kp_store *s, const char *const *tables, size_t n, kp_chain
 		if (seal_compare(s, i < n ? tables[i] : "kp_attachments", on_diff, r) != KP_OK)
 			rc = db_fail(s, err);
 	/* A record whose values differ is named by its fields above already. */
-	size_t named = r->n;
+	size_t upto = r->n;
 	if (rc == KP_OK && bound(s, r) != KP_OK)
 		rc = db_fail(s, err);
-	for (size_t i = named; i < r->n; i++)
-		for (size_t k = 0; k < named; k++)
-			if (r->f[k].table && !strcmp(r->f[k].table, r->f[i].table) && r->f[k].record == r->f[i].record) {
-				free(r->f[i].table);
-				r->f[i--] = r->f[--r->n];
-				break;
-			}
+	for (size_t i = upto; i < r->n; i++)
+		if (named(r, upto, r->f[i].table, r->f[i].record, r->f[i].record)) {
+			free(r->f[i].table);
+			r->f[i--] = r->f[--r->n];
+		}
+	if (rc == KP_OK && imports_bound(s, r, upto) != KP_OK)
+		rc = db_fail(s, err);
 	db_exec(s, "COMMIT", NULL);
 	return rc;
 }
@@ -425,7 +495,8 @@ static int accept_one(kp_store *s, const kp_chain_finding *f, const char *reason
 			return KP_ERR;
 		return db_audit(s, NULL, f->table, f->record, 0, "accept", ch, 6);
 	}
-	static const enum kp_msg_id what[] = {[CHAIN_CHANGED] = MSG_AU_CHAIN_CHANGED,
+	static const enum kp_msg_id what[] = {[CHAIN_BATCH] = MSG_AU_CHAIN_BATCH,
+					       [CHAIN_CHANGED] = MSG_AU_CHAIN_CHANGED,
 					       [CHAIN_MISSING] = MSG_AU_CHAIN_MISSING,
 					       [CHAIN_TRUNCATED] = MSG_AU_CHAIN_TRUNCATED,
 					       [CHAIN_GUARD] = MSG_AU_GUARD};

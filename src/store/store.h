@@ -399,6 +399,7 @@ typedef enum {
 	CHAIN_RECORD,    /* a record's column differs from its seal */
 	CHAIN_UNSEALED,  /* a record row kepu never wrote */
 	CHAIN_UNBOUND,   /* a record's seal is not the one its newest audit row hashed */
+	CHAIN_BATCH,     /* an import's records (record … record + count - 1) are not sealed as its row says */
 	CHAIN_CHANGED,   /* an audit row changed, moved or unsealed */
 	CHAIN_MISSING,   /* audit rows missing before this one */
 	CHAIN_TRUNCATED, /* rows missing at the end */

@@ -166,14 +166,14 @@ static void test_truncated_chain_named(void **state)
 	chain_report_free(&r);
 }
 
-/* Every way kepu writes a record leaves it sealed and the chain whole. */
-static void test_every_write_path_chained(void **state)
+/* Three talents imported from a file (one audit row); the first's number. */
+static long long import_three(fixture *fx)
 {
-	fixture *fx = *state;
-	const kp_form *t = catalog_form(&fx->env.cat, "talent"), *a = catalog_form(&fx->env.cat, "activity");
+	const kp_form *t = catalog_form(&fx->env.cat, "talent");
 	char *err = NULL;
 	kp_batch *b = store_batch_begin(fx->env.store, t, "名单.csv", &err);
 	assert_non_null(b);
+	long long first = 0;
 	for (int i = 0; i < 3; i++) {
 		kp_record r;
 		record_init(&r, t->nfields);
@@ -184,9 +184,20 @@ static void test_every_write_path_chained(void **state)
 		record_set(&r, (size_t)form_field_index(t, "name"), name);
 		record_set(&r, (size_t)form_field_index(t, "phone"), phone);
 		assert_int_equal(store_batch_add(b, &r, &err), KP_OK);
+		first = first ? first : r.id;
 		record_free(&r);
 	}
 	assert_int_equal(store_batch_end(b, true, &err), KP_OK);
+	return first;
+}
+
+/* Every way kepu writes a record leaves it sealed and the chain whole. */
+static void test_every_write_path_chained(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *t = catalog_form(&fx->env.cat, "talent"), *a = catalog_form(&fx->env.cat, "activity");
+	char *err = NULL;
+	import_three(fx);
 	long long act = save_record(fx, "activity", "魏都区", "name", "讲座", "held_on", "2016-07-08", "form", "科普讲座",
 				    "targets", "[\"校园\"]", "place", "一中", "participants", "30", NULL);
 	if (review_apply(&fx->env, a, act, REV_SUBMIT, NULL, &err) || review_apply(&fx->env, a, act, REV_APPROVE, NULL, &err))
@@ -218,6 +229,28 @@ static void test_resealed_record_found(void **state)
 	chain_report_free(&r);
 }
 
+/* The same for a record of an import, vouched for by the import's row. */
+static void test_resealed_import_found(void **state)
+{
+	fixture *fx = *state;
+	long long first = import_three(fx);
+	kp_chain_report r = check(fx);
+	assert_int_equal(r.n, 0); /* control */
+	chain_report_free(&r);
+	rename_outside(fx, first + 1);
+	assert_int_equal(seal_rows(fx->env.store, "talent", "id = ?1", first + 1, NULL), KP_OK);
+	r = check(fx);
+	assert_int_equal(r.n, 1);
+	assert_true(has(&r, CHAIN_BATCH, "talent", first, NULL, 0));
+	assert_int_equal(r.f[0].count, 3);
+	char *err = NULL;
+	assert_int_equal(store_chain_accept(fx->env.store, &r, "核实", &err), KP_OK);
+	chain_report_free(&r);
+	r = check(fx);
+	assert_int_equal(r.n, 0);
+	chain_report_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -229,6 +262,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_truncated_chain_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_write_path_chained, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resealed_record_found, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_resealed_import_found, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
