@@ -251,6 +251,45 @@ static void test_resealed_import_found(void **state)
 	chain_report_free(&r);
 }
 
+/* A database of the kepu before the chain (schema version 1) is sealed as
+ * it is when first opened, and the audit says so. */
+static void test_migration_seals_first_link(void **state)
+{
+	fixture *fx = *state;
+	long long id = two_talents(fx);
+	char *old = sqlite3_mprintf("DROP TRIGGER kp_audit_no_delete; DELETE FROM kp_audit WHERE action = 'chain_start';"
+				    "CREATE TRIGGER kp_audit_no_delete BEFORE DELETE ON kp_audit"
+				    " BEGIN SELECT RAISE(ABORT, 'kp_audit is append-only'); END;"
+				    "DROP TABLE kp_chain; ALTER TABLE kp_audit DROP COLUMN prev;"
+				    "ALTER TABLE kp_audit DROP COLUMN seal; ALTER TABLE kp_audit DROP COLUMN hash;"
+				    "ALTER TABLE kp_attachments DROP COLUMN kp_seal; PRAGMA user_version = 1;");
+	for (size_t i = 0; i < fx->env.cat.nforms; i++) {
+		char *more = sqlite3_mprintf("%sALTER TABLE \"%w\" DROP COLUMN kp_seal;", old, fx->env.cat.forms[i]->table);
+		sqlite3_free(old);
+		old = more;
+	}
+	long long records = sql_int(fx->path, "SELECT count(*) FROM talent") + sql_int(fx->path, "SELECT count(*) FROM quota");
+	env_close(&fx->env);
+	shell(fx->path, old);
+	sqlite3_free(old);
+	kp_diag d = {0};
+	char *err = NULL;
+	if (env_load_definitions(&fx->env, NULL, NULL, &d) || env_open_db(&fx->env, fx->path, false, &err))
+		fail_msg("%s", err ? err : "definitions");
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'chain_start'"), 1);
+	char *sealed = sqlite3_mprintf("SELECT json_extract(changes, '$[2]') FROM kp_audit WHERE action = 'chain_start'");
+	assert_true(sql_int(fx->path, sealed) >= records);
+	sqlite3_free(sealed);
+	kp_chain_report r = check(fx);
+	assert_int_equal(r.n, 0);
+	chain_report_free(&r);
+	rename_outside(fx, id);
+	r = check(fx);
+	assert_true(has(&r, CHAIN_RECORD, "talent", id, "name", 0));
+	chain_report_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -263,6 +302,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_every_write_path_chained, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resealed_record_found, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resealed_import_found, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migration_seals_first_link, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
