@@ -36,8 +36,12 @@ static void print_finding(const kp_env *e, const kp_chain_finding *f)
 		names(e, f, &form, &col);
 		if (!col[0])
 			col = msg(MSG_C_CHAIN_SOME_VALUE);
-		line = f->attachment ? xasprintf(msg(MSG_C_CHAIN_ATTACH), form, f->record, f->attachment, col)
-				     : xasprintf(msg(MSG_C_CHAIN_RECORD), form, f->record, col);
+		if (f->attachment)
+			line = xasprintf(msg(MSG_C_CHAIN_ATTACH), form, f->record, f->attachment, col);
+		else if (f->value)
+			line = xasprintf(msg(MSG_C_CHAIN_RECORD), form, f->record, col, f->value);
+		else
+			line = xasprintf(msg(MSG_C_CHAIN_EMPTIED), form, f->record, col);
 		break;
 	case CHAIN_UNSEALED:
 		names(e, f, &form, &col);

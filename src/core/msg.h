@@ -629,9 +629,10 @@
 	X(C_NO_XLSX_LIB,    "不能写 .xlsx：无法加载 %s（请安装 libxlsxwriter4，或改用 CSV）") \
 	X(C_CHECK_OK,       "%d 个表单定义全部正确。") \
 	X(C_CHAIN_OK,       "审计链完好：%lld 条链环，每条记录与其审计历史一致。") \
-	X(C_CHAIN_RECORD,   "%s 第%lld号记录：「%s」的值与审计历史不符（在 kepu 之外被修改）") \
+	X(C_CHAIN_RECORD,   "%s 第%lld号记录：「%s」的值与审计历史不符（在 kepu 之外被修改），现为「%s」") \
 	X(C_CHAIN_ATTACH,   "%s 第%lld号记录的附件（编号%lld）：「%s」与审计历史不符（在 kepu 之外被修改）") \
 	X(C_CHAIN_SOME_VALUE, "某一栏") \
+	X(C_CHAIN_EMPTIED,  "%s 第%lld号记录：「%s」的值与审计历史不符（在 kepu 之外被修改），现在是空的") \
 	X(C_CHAIN_UNSEALED, "%s 第%lld号记录：不是 kepu 写入的（没有封存，可能在 kepu 之外插入）") \
 	X(C_CHAIN_UNBOUND,  "%s 第%lld号记录：封存与编号%lld 的审计记录所记不符（在 kepu 之外被改写并重新封存）") \
 	X(C_CHAIN_BATCH,    "%s 第%lld–%lld号记录（一次导入，编号%lld 的审计记录）：封存与审计记录所记不符（在 kepu 之外被改写并重新封存）") \

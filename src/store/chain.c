@@ -250,11 +250,11 @@ static void add(kp_chain_report *r, kp_chain_finding f)
 	r->f[r->n++] = f;
 }
 
-static int on_diff(const seal_row *row, const char *column, void *ctx)
+static int on_diff(const seal_row *row, const char *column, const char *value, void *ctx)
 {
 	add(ctx, (kp_chain_finding){.kind = column ? CHAIN_RECORD : CHAIN_UNSEALED, .table = xstrdup(row->table),
 				    .record = row->record, .attachment = row->attachment,
-				    .column = column ? xstrdup(column) : NULL});
+				    .column = column ? xstrdup(column) : NULL, .value = value ? xstrdup(value) : NULL});
 	return KP_OK;
 }
 
@@ -478,30 +478,71 @@ void chain_report_free(kp_chain_report *r)
 	for (size_t i = 0; i < r->n; i++) {
 		free(r->f[i].table);
 		free(r->f[i].column);
+		free(r->f[i].value);
 	}
 	free(r->f);
 	memset(r, 0, sizeof *r);
 }
 
-/* Record one finding as seen and accepted: a record's row resealed as it
- * is now, or a break of the chain named by its row. */
-static int accept_one(kp_store *s, const kp_chain_finding *f, const char *reason)
+static bool of_record(const kp_chain_finding *f)
 {
-	const char *col = !f->column ? msg(MSG_AU_UNSEALED) : f->column[0] ? f->column : msg(MSG_C_CHAIN_SOME_VALUE);
-	char *ch[] = {(char *)col, "", (char *)msg(MSG_AU_OUTSIDE), (char *)msg(MSG_AU_REASON), "", (char *)reason};
-	if (f->kind == CHAIN_RECORD || f->kind == CHAIN_UNSEALED || f->kind == CHAIN_UNBOUND) {
-		const char *t = f->attachment ? "kp_attachments" : f->table;
-		if (seal_rows(s, t, "id = ?1", f->attachment ? f->attachment : f->record, NULL) != KP_OK)
-			return KP_ERR;
-		return db_audit(s, NULL, f->table, f->record, 0, "accept", ch, 6);
+	return f->kind == CHAIN_RECORD || f->kind == CHAIN_UNSEALED || f->kind == CHAIN_UNBOUND;
+}
+
+static bool same_record(const kp_chain_finding *a, const kp_chain_finding *b)
+{
+	return of_record(a) && of_record(b) && !strcmp(a->table, b->table) && a->record == b->record;
+}
+
+/* The unit of a record (0 when it is gone), for its audit row. */
+static long long unit_of(kp_store *s, const char *table, long long id)
+{
+	char *sql = xasprintf("SELECT unit_id FROM \"%s\" WHERE id = ?1", table);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	long long unit = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			unit = sqlite3_column_int64(st, 0);
 	}
+	sqlite3_finalize(st);
+	return unit;
+}
+
+/* Accept the findings f[0..n) of one record: its rows resealed as they
+ * are, one audit row naming each field with its value now, and the reason. */
+static int accept_record(kp_store *s, const kp_chain_finding *f, size_t n, const char *reason)
+{
+	char **ch = xcalloc(3 * n + 3, sizeof *ch);
+	size_t k = 0;
+	int rc = KP_OK;
+	for (size_t i = 0; rc == KP_OK && i < n; i++) {
+		const char *t = f[i].attachment ? "kp_attachments" : f[i].table;
+		rc = seal_rows(s, t, "id = ?1", f[i].attachment ? f[i].attachment : f[i].record, NULL);
+		ch[k++] = (char *)(!f[i].column ? msg(MSG_AU_UNSEALED)
+				   : f[i].column[0] ? f[i].column : msg(MSG_C_CHAIN_SOME_VALUE));
+		ch[k++] = (char *)msg(MSG_AU_OUTSIDE);
+		ch[k++] = f[i].value ? f[i].value : "";
+	}
+	ch[k++] = (char *)msg(MSG_AU_REASON);
+	ch[k++] = "";
+	ch[k++] = (char *)reason;
+	if (rc == KP_OK)
+		rc = db_audit(s, NULL, f->table, f->record, unit_of(s, f->table, f->record), "accept", ch, k);
+	free(ch);
+	return rc;
+}
+
+/* Accept a break of the chain, named by its row: walk() no longer reports it. */
+static int accept_break(kp_store *s, const kp_chain_finding *f, const char *reason)
+{
 	static const enum kp_msg_id what[] = {[CHAIN_BATCH] = MSG_AU_CHAIN_BATCH,
 					       [CHAIN_CHANGED] = MSG_AU_CHAIN_CHANGED,
 					       [CHAIN_MISSING] = MSG_AU_CHAIN_MISSING,
 					       [CHAIN_TRUNCATED] = MSG_AU_CHAIN_TRUNCATED,
 					       [CHAIN_GUARD] = MSG_AU_GUARD};
-	ch[0] = (char *)msg(what[f->kind]);
-	ch[2] = "";
+	char *ch[] = {(char *)msg(what[f->kind]), "", "", (char *)msg(MSG_AU_REASON), "", (char *)reason};
 	return db_audit(s, NULL, "kp_audit", f->audit_id, 0, "accept_chain", ch, 6);
 }
 
@@ -512,14 +553,13 @@ int store_chain_accept(kp_store *s, const kp_chain_report *r, const char *reason
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	int rc = KP_OK;
-	for (size_t i = 0; rc == KP_OK && i < r->n; i++) {
-		const kp_chain_finding *f = &r->f[i];
-		/* One row per record: its columns were listed together. */
-		bool again = i && (f->kind == CHAIN_RECORD || f->kind == CHAIN_UNSEALED) && r->f[i - 1].table &&
-			     !strcmp(r->f[i - 1].table, f->table) && r->f[i - 1].record == f->record &&
-			     r->f[i - 1].attachment == f->attachment;
-		if (!again && accept_one(s, f, reason) != KP_OK)
-			rc = db_fail(s, err);
+	for (size_t i = 0, n; rc == KP_OK && i < r->n; i += n) {
+		/* A record's findings come together (seal.c compares row by row). */
+		for (n = 1; i + n < r->n && same_record(&r->f[i], &r->f[i + n]); n++)
+			;
+		rc = of_record(&r->f[i]) ? accept_record(s, &r->f[i], n, reason) : accept_break(s, &r->f[i], reason);
+		if (rc != KP_OK)
+			db_fail(s, err);
 	}
 	return db_end(s, rc, err);
 }

@@ -131,8 +131,9 @@ typedef struct {
 	long long record;     /* its number */
 	long long attachment; /* an attachment's id, 0 for the record row */
 } seal_row;
-/* column NULL: the row was never sealed. */
-typedef int (*seal_diff_fn)(const seal_row *row, const char *column, void *ctx);
+/* column NULL: the row was never sealed; value: the column's text now
+ * (NULL when empty or bytes). */
+typedef int (*seal_diff_fn)(const seal_row *row, const char *column, const char *value, void *ctx);
 /* fn for every column of table whose value differs from its row's seal. */
 int seal_compare(kp_store *s, const char *table, seal_diff_fn fn, void *ctx);
 /* The counts of a form's records (counts.c): ensure counts them once; a

@@ -247,6 +247,12 @@ bool seal_is_record(const char *table)
 	return strncmp(table, "kp_", 3) != 0;
 }
 
+static const char *text_of(sqlite3_stmt *st, int col)
+{
+	int t = sqlite3_column_type(st, col);
+	return t == SQLITE_NULL || t == SQLITE_BLOB ? NULL : (const char *)sqlite3_column_text(st, col);
+}
+
 /* Which columns of the row at st (columns from `first` on, named c)
  * differ from its seal: fn for each ("" when the row differs but no
  * column's digest tells which). */
@@ -256,7 +262,7 @@ static int compare_row(sqlite3_stmt *st, int first, char *const *c, const uint32
 	const unsigned char *seal = sqlite3_column_blob(st, first - 1);
 	size_t len = (size_t)sqlite3_column_bytes(st, first - 1);
 	if (sqlite3_column_type(st, first - 1) == SQLITE_NULL || len < ROW_DIGEST)
-		return fn(row, NULL, ctx); /* never sealed: written outside kepu */
+		return fn(row, NULL, NULL, ctx); /* never sealed: written outside kepu */
 	sqlite3_value **v = xcalloc(n + 1, sizeof *v);
 	for (size_t i = 0; i < n; i++)
 		v[i] = sqlite3_column_value(st, first + (int)i);
@@ -272,12 +278,12 @@ static int compare_row(sqlite3_stmt *st, int first, char *const *c, const uint32
 			else /* a column added since: it was empty */
 				column_digest(ids[i], 'n', NULL, 0, was);
 			if (memcmp(was, now + ROW_DIGEST + i * COLUMN_DIGEST, COLUMN_DIGEST)) {
-				rc = fn(row, c[i], ctx);
+				rc = fn(row, c[i], text_of(st, first + (int)i), ctx);
 				named++;
 			}
 		}
 		if (rc == KP_OK && !named)
-			rc = fn(row, "", ctx);
+			rc = fn(row, "", NULL, ctx);
 	}
 	free(now);
 	free(v);

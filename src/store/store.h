@@ -411,6 +411,7 @@ typedef struct {
 	long long record;     /* …its number */
 	long long attachment; /* …an attachment's id, 0 for the record row */
 	char *column;         /* CHAIN_RECORD: the column (a field's id), "" when no digest tells */
+	char *value;          /* …its value now (NULL: empty, or an attachment's bytes) */
 	long long position;   /* audit rows: the place in the chain (1: its first link) */
 	long long audit_id;   /* …and the row's id */
 	long long count;      /* CHAIN_MISSING, CHAIN_TRUNCATED: how many rows */
