@@ -36,7 +36,9 @@ static int append(const char *db, const char *line, char **err)
 {
 	char *path = log_path(db);
 	FILE *f = open_log(path, true);
-	int rc = f && fputs(line, f) >= 0 ? 0 : -1;
+	/* On disk before kepu says it is done: the log outlives a power cut
+	 * that takes the database's last commits with it. */
+	int rc = f && fputs(line, f) >= 0 && fflush(f) == 0 && fsync(fileno(f)) == 0 ? 0 : -1;
 	if (f && fclose(f) != 0)
 		rc = -1;
 	if (rc)
