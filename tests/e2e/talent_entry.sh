@@ -49,3 +49,5 @@ keys Escape
 wait_for "主菜单"
 keys q
 wait_for "KEPU-EXIT=0"
+# What the screens wrote is sealed and chained (#27).
+"$KEPU" check --db "$DB" >"$WORK/check" || fail "kepu check: $(cat "$WORK/check")"
