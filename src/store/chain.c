@@ -176,11 +176,12 @@ int db_audit(kp_store *s, const char *user, const char *form, long long record_i
 		/* Attachments never change: only a new one is sealed (its bytes
 		 * are read once), the others' seals are taken as they are. */
 		s->acc = NULL;
-		sqlite3_stmt *att = rc == KP_OK ? db_prepare(s, ATTACHMENT_SEALS, NULL) : NULL;
-		if (!att || seal_rows(s, "kp_attachments", "tbl = ?2 AND record_id = ?1 AND kp_seal IS NULL", record_id,
-				      form) != KP_OK || feed(att, record_id, form, &h) != KP_OK)
+		if (!s->att_seals)
+			s->att_seals = db_prepare(s, ATTACHMENT_SEALS, NULL);
+		if (rc != KP_OK || !s->att_seals ||
+		    seal_rows(s, "kp_attachments", "tbl = ?2 AND record_id = ?1 AND kp_seal IS NULL", record_id,
+			      form) != KP_OK || feed(s->att_seals, record_id, form, &h) != KP_OK)
 			rc = KP_ERR;
-		sqlite3_finalize(att);
 		crypto_generichash_final(&h, seal, CHAIN_HASH);
 		s->acc = batch;
 		r.seal = seal;

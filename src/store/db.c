@@ -200,6 +200,8 @@ void store_close(kp_store *s)
 	sqlite3_finalize(s->audit_st);
 	sqlite3_finalize(s->head_st);
 	sqlite3_finalize(s->head_set);
+	sqlite3_finalize(s->att_seals);
+	seal_statements_free(s);
 	sqlite3_close(s->db);
 	free(s->actor);
 	free(s->referrers);

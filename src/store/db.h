@@ -17,6 +17,9 @@ struct kp_store {
 	sqlite3_stmt *head_st, *head_set; /* the chain's head: read, moved (chain.c) */
 	bool chain_on;        /* kp_chain exists: audit rows are chained */
 	crypto_generichash_state *acc; /* each seal made is hashed into it (seal_begin) */
+	struct kp_reseal { char *key; sqlite3_stmt *st; } *reseal; /* seal.c's statements, by table and rows */
+	size_t nreseal;
+	sqlite3_stmt *att_seals; /* a record's attachments' seals (chain.c) */
 	bool pending;         /* a writer sealed its rows itself: the next audit row takes… */
 	unsigned char pending_seal[32]; /* …this hash of their seals */
 	const kp_form **referrers; /* forms with a record field (refs.c), as ensured */
@@ -112,8 +115,10 @@ void seal_register(kp_store *s);
 /* A table's sealed columns (all but kp_seal), in order. */
 char **seal_columns(kp_store *s, const char *table, size_t *n);
 void seal_columns_free(char **c, size_t n);
-/* Seal table's rows WHERE where (?1 bound to a, ?2 to t). */
+/* Seal table's rows WHERE where (?1 bound to a, ?2 to t); the statement
+ * is kept for the next call with the same table and where. */
 int seal_rows(kp_store *s, const char *table, const char *where, long long a, const char *t);
+void seal_statements_free(kp_store *s);
 /* From seal_begin on, every seal made (kp_seal()) is hashed into h, in
  * row order; seal_finish hands the hash to the next audit row (db_audit),
  * which then seals nothing itself. */

@@ -168,8 +168,17 @@ void seal_columns_free(char **c, size_t n)
 	free(c);
 }
 
-int seal_rows(kp_store *s, const char *table, const char *where, long long a, const char *t)
+/* The UPDATE that seals table's rows WHERE where, prepared once per
+ * connection (each record write seals its row: an import's --update
+ * writes 100,000). */
+static sqlite3_stmt *reseal_statement(kp_store *s, const char *table, const char *where)
 {
+	char *key = xasprintf("%s\n%s", table, where);
+	for (size_t i = 0; i < s->nreseal; i++)
+		if (!strcmp(s->reseal[i].key, key)) {
+			free(key);
+			return s->reseal[i].st;
+		}
 	size_t n;
 	char **c = seal_columns(s, table, &n);
 	strbuf q = STRBUF_INIT;
@@ -180,12 +189,37 @@ int seal_rows(kp_store *s, const char *table, const char *where, long long a, co
 	seal_columns_free(c, n);
 	sqlite3_stmt *st = n ? db_prepare(s, sb_str(&q), NULL) : NULL;
 	sb_free(&q);
+	if (!st) {
+		free(key);
+		return NULL;
+	}
+	s->reseal = xrealloc(s->reseal, (s->nreseal + 1) * sizeof *s->reseal);
+	s->reseal[s->nreseal++] = (struct kp_reseal){key, st};
+	return st;
+}
+
+void seal_statements_free(kp_store *s)
+{
+	for (size_t i = 0; i < s->nreseal; i++) {
+		free(s->reseal[i].key);
+		sqlite3_finalize(s->reseal[i].st);
+	}
+	free(s->reseal);
+	s->reseal = NULL;
+	s->nreseal = 0;
+}
+
+int seal_rows(kp_store *s, const char *table, const char *where, long long a, const char *t)
+{
+	sqlite3_stmt *st = reseal_statement(s, table, where);
 	if (!st)
 		return KP_ERR;
+	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_text(st, 2, t ? t : "", -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	return rc;
 }
 
