@@ -643,10 +643,8 @@
 	X(C_CHAIN_BAD,      "数据库 %s：发现 %zu 处与审计链不符（见上）；核实后可由管理员用 kepu check --accept --reason 理由 认可。") \
 	X(C_CHAIN_ACCEPTED, "已把以上 %zu 处作为 %s 的修改记入审计（理由：%s），重新封存。") \
 	X(C_ACCEPT_REASON,  "--accept 需要 --reason 理由（写入审计，说明为何认可这些在 kepu 之外的修改）") \
-	X(C_ACCEPT_NOTHING, "审计链完好，没有需要认可的修改。") \
 	X(C_HEAD_LOST,      "警告：%s 记下的审计链头（%s，第%lld条）在现在的数据库里找不到了：那之后的工作已丢失（断电、-wal 被截断，或用较旧的文件恢复了数据库）。现在能找到的最后一个链头是 %s 的。") \
 	X(C_HEAD_NONE,      "（一个也没有）") \
-	X(C_HEAD_LOG,       "审计链头记录 %s：%s") \
 	X(C_BACKUP_HEAD,    "备份中的审计链头：第%lld条，%s。") \
 	X(C_DB_OK,          "数据库 %s 完好，记录计数与各表一致。") \
 	X(C_DB_DAMAGED,     "数据库 %s 已损坏：%s（请用最近一次 kepu backup 的备份恢复）") \
