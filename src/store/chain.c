@@ -283,9 +283,11 @@ static void chain_finding(kp_store *s, kp_chain_report *r, kp_chain_kind kind, l
  * row before, and the head kp_chain remembers. */
 static int walk(kp_store *s, kp_chain_report *r)
 {
+	/* From the first link; with that removed, from the first row hashed. */
 	sqlite3_stmt *st = db_prepare(s, "SELECT id, at, user, unit_id, form, record_id, action, changes, prev, seal,"
-					 " hash FROM kp_audit WHERE id >= (SELECT min(id) FROM kp_audit"
-					 " WHERE action = 'chain_start') ORDER BY id", NULL);
+					 " hash FROM kp_audit WHERE id >= coalesce((SELECT min(id) FROM kp_audit"
+					 " WHERE action = 'chain_start'), (SELECT min(id) FROM kp_audit WHERE hash IS NOT NULL))"
+					 " ORDER BY id", NULL);
 	if (!st)
 		return KP_ERR;
 	unsigned char last[CHAIN_HASH] = {0}, h[CHAIN_HASH];
@@ -296,7 +298,7 @@ static int walk(kp_store *s, kp_chain_report *r)
 			       .user = (const char *)sqlite3_column_text(st, 2), .unit_id = sqlite3_column_int64(st, 3),
 			       .form = (const char *)sqlite3_column_text(st, 4),
 			       .record_id = sqlite3_column_int64(st, 5),
-			       .action = (const char *)sqlite3_column_text(st, 6),
+			       .action = sqlite3_column_text(st, 6) ? (const char *)sqlite3_column_text(st, 6) : "",
 			       .changes = (const char *)sqlite3_column_text(st, 7)};
 		bool whole = sqlite3_column_bytes(st, 8) == CHAIN_HASH && sqlite3_column_bytes(st, 10) == CHAIN_HASH &&
 			     (sqlite3_column_type(st, 9) == SQLITE_NULL || sqlite3_column_bytes(st, 9) == CHAIN_HASH);

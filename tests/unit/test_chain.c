@@ -138,6 +138,18 @@ static void test_deleted_row_named(void **state)
 	chain_report_free(&r);
 }
 
+static void test_first_link_removed_named(void **state)
+{
+	fixture *fx = *state;
+	two_talents(fx);
+	shell(fx->path, "DROP TRIGGER kp_audit_no_delete; DELETE FROM kp_audit WHERE action = 'chain_start'");
+	kp_chain_report r = check(fx);
+	assert_int_equal(r.n, 1);
+	assert_int_equal(r.f[0].kind, CHAIN_MISSING);
+	assert_int_equal(r.f[0].position, 1);
+	chain_report_free(&r);
+}
+
 static void test_swapped_rows_named(void **state)
 {
 	fixture *fx = *state;
@@ -298,6 +310,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_blob_byte_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_deleted_row_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_swapped_rows_named, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_first_link_removed_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_truncated_chain_named, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_write_path_chained, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resealed_record_found, setup, teardown),
