@@ -140,7 +140,8 @@ static void sql_seal(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 void seal_register(kp_store *s)
 {
-	sqlite3_create_function(s->db, "kp_seal", -1, SQLITE_UTF8, s, sql_seal, NULL, NULL);
+	/* Never from a trigger or view someone put in the file: only kepu's own statements seal. */
+	sqlite3_create_function(s->db, "kp_seal", -1, SQLITE_UTF8 | SQLITE_DIRECTONLY, s, sql_seal, NULL, NULL);
 }
 
 char **seal_columns(kp_store *s, const char *table, size_t *n)
