@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # kepu — 许昌市科协“百千万科普工程” terminal application.
 # After `apt-get install -y make`, `make run` and `make test` do all the set-up
 # on a fresh Debian machine (tools/deps.sh).
@@ -49,8 +50,15 @@ TOOLS    := $(BUILD)/tests/kepu-writer $(BUILD)/tests/kepu-datadir $(BUILD)/test
 # definitions: fixed at build time, see docs/deploy.md.
 KEPU_DATADIR    ?= /var/lib/kepu
 KEPU_SYSCONFDIR ?= /etc/kepu
-# The setgid scenario's data directory (tests/e2e/ssh_setgid.sh says it too).
+# The SFTP side of the exchange folders (sshd's ChrootDirectory is
+# KEPU_SFTPDIR/LOGIN) and the port sshd serves it on: docs/deploy.md.
+KEPU_SFTPDIR    ?= /srv/kepu
+KEPU_SFTP_PORT  ?= 2222
+# The setgid scenario's data directory and SFTP tree (tests/e2e/ssh_setgid.sh
+# and ssh_sftp.sh say them too): the chroot may not be below the data
+# directory, which its group can write.
 E2E_DATADIR     := /run/kepu-e2e
+E2E_SFTPDIR     := /run/kepu-e2e-sftp
 
 # make install: the program, kepu(1), the guide and the documents, the
 # example sshd_config, the nightly backup in /etc/cron.d, and kepu-setup,
@@ -64,7 +72,8 @@ MANDIR   = $(PREFIX)/share/man
 DOCDIR   = $(PREFIX)/share/doc/kepu
 DOCS     := docs/使用说明.md docs/deploy.md docs/security.md docs/cli.md docs/forms.md docs/keys.md \
             docs/robustness.md README.md CHANGELOG.md
-SUBST    = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DATADIR@|$(KEPU_DATADIR)|g'
+SUBST    = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DATADIR@|$(KEPU_DATADIR)|g' \
+	       -e 's|@SFTPDIR@|$(KEPU_SFTPDIR)|g' -e 's|@SFTP_PORT@|$(KEPU_SFTP_PORT)|g'
 
 DB       ?= data/demo.db
 # The demo is the 2016 programme of the seed document, seen on this day (its
@@ -72,7 +81,7 @@ DB       ?= data/demo.db
 DEMO_TODAY ?= 2016-08-10
 VERSION  := $(shell cat VERSION)
 
-.PHONY: all deps deps-test deps-fuzz deps-print deps-deb install install-files deb deb-check run test unit e2e check clean demo fuzz fuzzers bench print-check
+.PHONY: all deps deps-test deps-fuzz deps-print deps-deb deps-install install install-files deb deb-check dist run test unit e2e check check-layers clean demo fuzz fuzzers bench print-check
 all: $(BUILD)/kepu docs/keys.md
 
 # The key reference is generated from the one keymap table.
@@ -91,6 +100,8 @@ deps-print:
 	@./tools/deps.sh build print
 deps-deb:
 	@./tools/deps.sh build deb
+deps-install:
+	@./tools/deps.sh build install
 
 $(BUILD)/gen/embedded.c: tools/embed.sh $(EMBED)
 	@mkdir -p $(@D)
@@ -110,7 +121,8 @@ $(BUILD)/obj/%.o: src/%.c $(BUILD)/gen/version.h
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
 $(BUILD)/obj/core/paths.o: CFLAGS_ALL += -DKEPU_DATADIR='"$(KEPU_DATADIR)"' \
-	-DKEPU_SYSCONFDIR='"$(KEPU_SYSCONFDIR)"'
+	-DKEPU_SYSCONFDIR='"$(KEPU_SYSCONFDIR)"' -DKEPU_SFTPDIR='"$(KEPU_SFTPDIR)"' \
+	-DKEPU_SFTP_PORT='"$(KEPU_SFTP_PORT)"'
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(@D)
@@ -137,7 +149,8 @@ $(BUILD)/tests/kepu-writer: tests/tools/writer.c $(BUILD)/libkepu.a
 # library's is never pulled in.
 $(BUILD)/obj/core/paths-e2e.o: src/core/paths.c src/core/paths.h
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -DKEPU_DATADIR='"$(E2E_DATADIR)"' -DKEPU_SYSCONFDIR='"$(E2E_DATADIR)/etc"' -c $< -o $@
+	$(CC) $(CFLAGS_ALL) -DKEPU_DATADIR='"$(E2E_DATADIR)"' -DKEPU_SYSCONFDIR='"$(E2E_DATADIR)/etc"' \
+		-DKEPU_SFTPDIR='"$(E2E_SFTPDIR)"' -DKEPU_SFTP_PORT='"$(KEPU_SFTP_PORT)"' -c $< -o $@
 
 # Sanitized, it runs without LeakSanitizer, which a setgid process cannot
 # host (tests/tools/no_leak_check.c).
@@ -160,7 +173,8 @@ $(DB): $(BUILD)/kepu
 $(BUILD)/kepu.1: $(BUILD)/kepu
 	$(BUILD)/kepu man >$@.tmp && mv $@.tmp $@
 
-install: deps
+# The server's own pieces too (sshd, cron, man): kepu-setup names any missing.
+install: deps-install
 	@$(MAKE) --no-print-directory install-files
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" -eq 0 ]; then $(SBINDIR)/kepu-setup; \
 	else echo "make install: files in $(DESTDIR)$(PREFIX); as root on the server, run $(SBINDIR)/kepu-setup"; fi
@@ -173,7 +187,7 @@ install-files: $(BUILD)/kepu $(BUILD)/kepu.1
 	chmod 755 $(DESTDIR)$(SBINDIR)/kepu-setup
 	install -m 644 $(BUILD)/kepu.1 $(DESTDIR)$(MANDIR)/man1/kepu.1
 	$(SUBST) dist/kepu-setup.8.in >$(DESTDIR)$(MANDIR)/man8/kepu-setup.8
-	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)/
+	install -m 644 $(DOCS) LICENSE $(DESTDIR)$(DOCDIR)/
 	$(SUBST) dist/sshd_config.in >$(DESTDIR)$(DOCDIR)/examples/sshd_config
 	$(SUBST) dist/cron.in >$(DESTDIR)/etc/cron.d/kepu
 	chmod 644 $(DESTDIR)$(MANDIR)/man8/kepu-setup.8 $(DESTDIR)$(DOCDIR)/examples/sshd_config \
@@ -188,9 +202,16 @@ deb: deps-deb
 		build/pkg/kepu build/pkg/kepu.1
 	@BUILD=build/pkg ./tools/make_deb.sh
 
-# The package's contents and lintian (tests/deb_check.sh): run by .ci/run.
+# The package's contents, lintian, and what `apt-get install` of it would
+# bring onto a bare Debian 12 root (debootstrap minbase in BARE_ROOT, made
+# once and kept; tools/bare_check.sh uses the same): tests/deb_check.sh. Run by .ci/run.
+BARE_ROOT ?= /var/tmp/kepu-bare/bare-minbase
 deb-check: deb
-	@./tests/deb_check.sh build/kepu_$(VERSION)_$$(dpkg --print-architecture).deb
+	@BARE_ROOT=$(BARE_ROOT) ./tests/deb_check.sh build/kepu_$(VERSION)_$$(dpkg --print-architecture).deb
+
+# A release tarball for a server without git (tools/make_dist.sh).
+dist:
+	@./tools/make_dist.sh
 
 # After deps, a new make: the flags pkg-config gives exist only now.
 demo: deps
@@ -200,10 +221,19 @@ demo: deps
 run: demo
 	KEPU_TODAY=$(DEMO_TODAY) $(BUILD)/kepu --db $(DB)
 
-# Unit tests, then the end-to-end scenarios; the runner prints "N passed, N failed".
+# The layers, their circles and docs/architecture.md checked against the
+# code; then unit tests and the end-to-end scenarios; the runner prints
+# "N passed, N failed".
 test: deps-test
 	@$(MAKE) --no-print-directory all $(TEST_BIN) $(TOOLS)
+	@$(MAKE) --no-print-directory check-layers
 	@BUILD=$(BUILD) SANITIZE=$(SANITIZE) ./tests/run.sh $(TEST_BIN)
+
+# Includes and calls only go down a layer; no circle of files inside a layer
+# wider than tools/layers-ratchet; docs/architecture.md's arrows and
+# file:function names are the code's (tools/check_layers.py).
+check-layers: $(LIB_OBJ) $(BUILD)/obj/main.o
+	@/usr/bin/python3 tools/check_layers.py $(BUILD)/obj
 
 unit: all $(TEST_BIN)
 	@BUILD=$(BUILD) ./tests/run.sh --unit-only $(TEST_BIN)
@@ -215,7 +245,9 @@ check: all
 	$(BUILD)/kepu check
 
 # libFuzzer (clang-14): the form loader, the validators, the CSV importer,
-# each for FUZZ_SECONDS, seeded from the project's own files.
+# each for FUZZ_SECONDS, seeded from the project's own files. A crash's
+# input goes to build-fuzz/FUZZER-crash-*, never into the source tree; one
+# worth keeping becomes a seed (tests/fuzz/seeds/).
 FUZZERS      := fuzz_form fuzz_validate fuzz_csv fuzz_xlsx
 FUZZ_SECONDS ?= 60
 SEEDS_fuzz_form     := screens config data/lists
@@ -242,6 +274,7 @@ fuzz: deps-fuzz
 			fuzz_xlsx) seeds="$(SEEDS_fuzz_xlsx)"; args="";; \
 			*) seeds="$(SEEDS_fuzz_csv)"; args="$(ARGS_fuzz_csv)";; esac; \
 		build-fuzz/fuzz/$$f $$args -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=build-fuzz/$$f- \
 			-print_final_stats=1 build-fuzz/corpus/$$f $$seeds 2>build-fuzz/$$f.log || \
 			{ tail -40 build-fuzz/$$f.log; exit 1; }; \
 		grep -E "^Done|stat::number_of_executed_units" build-fuzz/$$f.log | tail -1; \

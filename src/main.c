@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu: no subcommand opens the terminal interface; otherwise the CLI. */
 #include <locale.h>
 #include <stdio.h>

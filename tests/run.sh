@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # Run every test: the cmocka unit-test binaries given as arguments, then the
 # tmux end-to-end scenarios in tests/e2e/. The last line is
 # "N passed, N failed". --unit-only / --e2e-only narrow the run;

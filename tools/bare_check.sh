@@ -1,7 +1,10 @@
 #!/bin/sh
+# SPDX-License-Identifier: MulanPSL-2.0
 # Follow the README on a bare Debian 12: bootstrap a root with debootstrap,
-# copy this checkout in, and inside it run the README's set-up exactly as a
-# newcomer would (`apt-get install -y make`, then `make run`'s set-up and
+# empty its package lists (a fresh cloud image's state), copy this checkout
+# in as the release tarball (make dist) or the files git knows, and inside
+# it run the README's set-up exactly as a newcomer would (`apt-get update`,
+# `apt-get install -y make`, then `make run`'s set-up and
 # `make test`), then `make install` (into / as root: kepu-setup, kepu init)
 # and `make deb`; install that package on a second, untouched
 # bare root and check what it gives (binary, man page, docs, group, data
@@ -53,6 +56,7 @@ fresh() {
 	r=$work/$1
 	rm -rf "$r"
 	cp -a "$bare" "$r"
+	rm -rf "$r"/var/lib/apt/lists/* # what a fresh image has: apt-get update comes first
 	printf '#!/bin/sh\nexit 101\n' >"$r/usr/sbin/policy-rc.d"
 	chmod 755 "$r/usr/sbin/policy-rc.d"
 	cp /etc/resolv.conf "$r/etc/resolv.conf" 2>/dev/null || true
@@ -78,7 +82,9 @@ r=$work/build
 echo "== the checkout into $r/root/kepu"
 mkdir -p "$r/root/kepu"
 if command -v git >/dev/null && git rev-parse --git-dir >/dev/null 2>&1; then
-	git ls-files -z -co --exclude-standard | tar -cf - --null -T - | tar -xf - -C "$r/root/kepu"
+	# As the README's tarball: make deb inside then has no git, only its date.
+	./tools/make_dist.sh >/dev/null
+	tar -xzf "build/kepu-$(cat VERSION).tar.gz" -C "$r/root/kepu" --strip-components=1
 else
 	tar -cf - --exclude=./build --exclude=./build-san --exclude=./build-fuzz . | tar -xf - -C "$r/root/kepu"
 fi
@@ -96,7 +102,7 @@ step() { # step LABEL COMMAND: run in the checkout inside the root, log it
 		exit 1
 	fi
 }
-step make "apt-get install -y make"
+step make "apt-get update && apt-get install -y make"
 for s in $steps; do
 	case $s in
 	# make run's set-up; then the built program checks the demo database
@@ -106,7 +112,8 @@ for s in $steps; do
 	# make install into / as root: kepu-setup's groups and modes, then init.
 	install) step install 'make install && [ "$(stat -c %U:%G:%a /usr/local/bin/kepu)" = root:kepu:2755 ] &&
 		[ "$(stat -c %U:%G:%a /var/lib/kepu)" = root:kepu:2770 ] && getent group kepuclerk >/dev/null &&
-		[ -f /etc/cron.d/kepu ] && /usr/local/bin/kepu init >/dev/null &&
+		[ -f /etc/cron.d/kepu ] && [ -x /usr/sbin/sshd ] && [ -x /usr/sbin/cron ] &&
+		! dpkg -s exim4-base >/dev/null 2>&1 && [ -d /srv/kepu ] && /usr/local/bin/kepu init >/dev/null &&
 		[ "$(stat -c %U:%G:%a /var/lib/kepu/kepu.db)" = root:kepu:660 ] && /usr/local/sbin/kepu-setup' ;;
 	deb) step deb "make deb" ;;
 	esac
@@ -119,13 +126,17 @@ p=$work/pkg
 cp "$deb" "$p/root/"
 echo "== $(basename "$deb") on a second bare root"
 count "$p" "bare ($variant)"
-inside "$p" "apt-get install -y /root/$(basename "$deb")" >>"$log" 2>&1 ||
+# As the README says: the package lists first, the recommended packages named.
+inside "$p" "apt-get update && apt-get install -y --no-install-recommends /root/$(basename "$deb") \
+	openssh-server cron man-db lrzsz libxlsxwriter4 locales ncurses-term" >>"$log" 2>&1 ||
 	{ tail -30 "$log"; exit 1; }
 count "$p" "after apt-get install kepu"
 inside "$p" '
 set -e
 kepu --version
 test -f /usr/share/man/man1/kepu.1.gz
+[ -z "$(env -i PATH=/usr/bin:/bin MANWIDTH=80 man --warnings kepu 2>&1 >/dev/null)" ]
+! dpkg -s exim4-base >/dev/null 2>&1
 test -f /usr/share/doc/kepu/使用说明.md
 test -f /usr/share/doc/kepu/copyright
 getent group kepu >/dev/null

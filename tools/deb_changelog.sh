@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MulanPSL-2.0
 # The Debian changelog of the package, made from CHANGELOG.md (the one
 # changelog kept by hand): the section of VERSION, or [Unreleased] while
 # VERSION has none, each entry a `*` item wrapped to 78 columns, grouped

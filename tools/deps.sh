@@ -1,8 +1,10 @@
 #!/bin/sh
+# SPDX-License-Identifier: MulanPSL-2.0
 # Install the Debian packages of the named groups that are missing, and
 # generate the Chinese locales. Runs as root here; uses sudo when it is not
 # root. Usage: deps.sh GROUP...   (make run: build; make test: build test;
-# make fuzz: build fuzz; make print-check: build print; make deb: build deb)
+# make fuzz: build fuzz; make print-check: build print; make deb: build deb;
+# make install: build install)
 #
 # build  what compiling and running kepu need on a bare Debian 12: gcc, make,
 #        pkg-config and the -dev libraries (their static archives are linked
@@ -10,28 +12,35 @@
 #        libminizip-dev does not pull it in); unicode-data and bzip2 for the
 #        pinyin table; ncurses-term (PuTTY's terminfo), locales (zh_CN), lrzsz
 #        (ZMODEM transfers from the terminal interface).
-# test   cmocka, sqlite3, tmux, openssh (the sshd scenarios), luit (a GB18030
+# test   cmocka, sqlite3, tmux, openssh (the sshd scenarios), putty-tools
+#        (PuTTY's psftp and pscp, SFTP clients kepu did not write, for
+#        ssh_sftp), luit (a GB18030
 #        terminal), unzip/zip (.xlsx), procps, time (GNU time: peak memory in
 #        make bench and the import bounds), python3-openpyxl (office workbooks
 #        for the import tests, written by a tool kepu does not use),
 #        libreoffice-calc-nogui (workbooks re-saved by LibreOffice, as offices
 #        send them, for the import tests), man-db (the installed man page is
-#        rendered).
+#        rendered), python3 and binutils (nm) for make check-layers.
 # fuzz   clang-14 with its libFuzzer runtime (libclang-rt-14-dev is only a
 #        Recommends of clang-14, so it is named).
 # print  LibreOffice and CJK fonts to render workbooks as printed, poppler to
 #        read the PDF back, python3-openpyxl to read the .xlsx with a reader
 #        kepu does not use (make print-check).
-# deb    dpkg-dev (dpkg-shlibdeps) and lintian (make deb).
+# deb    dpkg-dev (dpkg-shlibdeps) and lintian (make deb); debootstrap (make
+#        deb-check: a bare root to simulate the package's installation on).
+# install  what the server runs beside kepu (make install): openssh-server
+#        (the clerks' logins and SFTP), cron (the nightly backup), man-db
+#        (man kepu). Without Recommends: cron's would bring a mail server.
 set -eu
 BUILD_PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev libyaml-dev libpcre2-dev
 libxlsxwriter-dev libminizip-dev zlib1g-dev libexpat1-dev libsodium-dev unicode-data bzip2
 ncurses-term locales lrzsz"
-TEST_PKGS="libcmocka-dev sqlite3 tmux openssh-server openssh-client luit unzip zip procps time python3-openpyxl
-libreoffice-calc-nogui man-db"
+TEST_PKGS="libcmocka-dev sqlite3 tmux openssh-server openssh-client putty-tools luit unzip zip procps time python3-openpyxl
+libreoffice-calc-nogui man-db python3 binutils"
 FUZZ_PKGS="clang-14 libclang-rt-14-dev"
 PRINT_PKGS="libreoffice-calc-nogui fonts-noto-cjk poppler-utils python3-openpyxl"
-DEB_PKGS="dpkg-dev lintian"
+DEB_PKGS="dpkg-dev lintian debootstrap"
+INSTALL_PKGS="openssh-server cron man-db"
 
 [ $# -gt 0 ] || set -- build
 want=""
@@ -42,7 +51,8 @@ for g in "$@"; do
 	fuzz) want="$want $FUZZ_PKGS" ;;
 	print) want="$want $PRINT_PKGS" ;;
 	deb) want="$want $DEB_PKGS" ;;
-	*) echo "deps.sh: unknown group $g (build, test, fuzz, print, deb)" >&2; exit 2 ;;
+	install) want="$want $INSTALL_PKGS" ;;
+	*) echo "deps.sh: unknown group $g (build, test, fuzz, print, deb, install)" >&2; exit 2 ;;
 	esac
 done
 

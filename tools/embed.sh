@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MulanPSL-2.0
 # Turn the shipped defaults (screens/, config/, data/) into a C file so the
 # binary runs without installed files. Usage: embed.sh OUT.c FILE...
 # Each file is stored under its path relative to the repository root.

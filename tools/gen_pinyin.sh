@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MulanPSL-2.0
 # Generate the pinyin table from Unicode's Unihan data (Debian's unicode-data
 # package): for every character of the CJK Unified Ideographs block
 # (U+4E00-U+9FFF), the toneless readings of kMandarin and kXHC1983 (the

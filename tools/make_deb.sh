@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MulanPSL-2.0
 # make deb: build/kepu_VERSION_ARCH.deb with dpkg-deb from the hardened build
 # in $BUILD (the Makefile's deb target makes it), staged by `make install` into
 # build/deb, everything inside the checkout. Then lintian, which must find no
@@ -11,11 +12,21 @@ arch=$(dpkg --print-architecture)
 stage=build/deb
 root=$stage/root
 out=build/kepu_${version}_$arch.deb
-# The changelog's date and every file's time: the last commit's, else
-# CHANGELOG.md's, so the same checkout gives the same package.
-SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null || stat -c %Y CHANGELOG.md)
-export SOURCE_DATE_EPOCH
+# The changelog's date and every file's time, so the same source gives the
+# same package: a make dist tarball's debian/changelog carries it; in the
+# git checkout, the last commit's; SOURCE_DATE_EPOCH set by the caller wins.
+# A copy with neither has no date of its own (a copy's file times differ).
 maintainer=$(sed -n 's/^Maintainer: //p' debian/control)
+if [ -z "${SOURCE_DATE_EPOCH:-}" ] && [ -f debian/changelog ]; then
+	SOURCE_DATE_EPOCH=$(dpkg-parsechangelog -l debian/changelog -STimestamp)
+elif [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
+	SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null) || {
+		echo "make deb: no date for the package: build from a git clone or a make dist tarball" >&2
+		echo "          (or set SOURCE_DATE_EPOCH)" >&2
+		exit 2
+	}
+fi
+export SOURCE_DATE_EPOCH
 
 rm -rf "$stage" "$out"
 mkdir -p "$stage"
@@ -25,7 +36,12 @@ gzip -9n "$root/usr/share/man/man1/kepu.1" "$root/usr/share/man/man8/kepu-setup.
 install -D -m 644 dist/lintian-overrides "$root/usr/share/lintian/overrides/kepu"
 doc=$root/usr/share/doc/kepu
 install -m 644 debian/copyright "$doc/copyright"
-./tools/deb_changelog.sh "$version" "$maintainer" "$(date -R -u -d "@$SOURCE_DATE_EPOCH")" >"$stage/changelog"
+rm "$doc/LICENSE" # in copyright, which Debian's policy wants instead
+if [ -f debian/changelog ]; then
+	cp debian/changelog "$stage/changelog"
+else
+	./tools/deb_changelog.sh "$version" "$maintainer" "$(date -R -u -d "@$SOURCE_DATE_EPOCH")" >"$stage/changelog"
+fi
 gzip -9n <"$stage/changelog" >"$doc/changelog.gz"
 
 mkdir -p "$root/DEBIAN"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MulanPSL-2.0
 # Build the user guide from its template: each line `@SCREEN name@` becomes
 # the screen captured by tests/e2e/user_guide.sh as SCREENS/name.txt, in a
 # text block. Usage: make_guide.sh TEMPLATE SCREENS_DIR > GUIDE.md

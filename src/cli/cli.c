@@ -1,5 +1,7 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "cli/cli.h"
 
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,10 +13,35 @@
 #include "core/msg.h"
 #include "core/paths.h"
 #include "core/priv.h"
+#include "core/utf8.h"
+#include "domain/exchange.h"
 #include "store/store.h"
 #include "version.h"
 
 static int cmd_help(const kp_opts *o);
+
+/* Every file a command is asked to write (--output, --skip-invalid, the
+ * backup's OUT.db, the database init makes), checked once here for every
+ * command: never the database, never a name SQLite would take for a
+ * companion of a file. */
+static int check_outputs(const kp_opts *o, const kp_command *cmd)
+{
+	const char *outs[] = {o->output, o->rejects, !strcmp(cmd->name, "backup") && o->nargs ? o->args[0] : NULL,
+			      !strcmp(cmd->name, "init") ? o->db : NULL};
+	for (size_t i = 0; i < sizeof outs / sizeof *outs; i++) {
+		char *err = NULL;
+		/* init's database is the one file compared with itself: only its name is checked */
+		const char *db = i == 3 ? NULL : o->db;
+		if (outs[i] && exchange_check_output(AT_FDCWD, db, outs[i], &err) != 0) {
+			char *clean = utf8_sanitize(err, false);
+			fprintf(stderr, "kepu: %s\n", clean);
+			free(clean);
+			free(err);
+			return EXIT_DATA;
+		}
+	}
+	return EXIT_OK;
+}
 
 /* The subcommand table: name, handler, positional arguments, whether it
  * needs an administrator when kepu is installed setgid, whether it is
@@ -72,6 +99,12 @@ const kp_command kp_commands[] = {
 	 "--from; nothing of the old year changes. Refused: a year opened already, a --from not opened, a unit's "
 	 "session (--unit acts on a unit's behalf). Every record, quota, tick and report belongs to the year it was "
 	 "made in; the talents of 附表2 stay listed in every year."},
+	{"move", cmd_move, 2, 2, true, false, "move FORM ID --to-year YEAR --db FILE [--unit UNIT]",
+	 "Move record number ID of FORM (talent, project, activity, …) to another programme year when it was filed in "
+	 "the wrong one: it keeps its number, review state, attachments and history, and the move is audited. The "
+	 "year must be opened and its rules hold (an activity's date must fall in it, or the move is refused naming "
+	 "the field). The city's decision for any record; with --unit, as that unit's account: only its own record "
+	 "before it is submitted (草稿), never into a year not begun. 附表1's per-unit records never move."},
 	{"find", cmd_find, 1, 1, true, false, "find TEXT --db FILE [--unit UNIT] [--category CATEGORY]",
 	 "The expert search of 科普快速反应机制: the talents (附表2) whose 科普专长, 服务类别, 主要从事行业, 工作单位, "
 	 "职务 or free texts hold every word of TEXT, as written or by pinyin (spaq finds 食品安全), as CSV on standard "
@@ -109,12 +142,13 @@ const kp_option kp_options[] = {
 	 "The programme year to work in (default: the newest year opened that has begun by today, see kepu year "
 	 "list). An unopened year is refused, naming the years opened."},
 	{"from", 'R', false, "YEAR", "year", "With year open: the year whose quotas and schedule the new year starts from."},
+	{"to-year", 'T', false, "YEAR", "move", "With move: the programme year the record moves to."},
 	{"role", 'r', false, "ROLE", "user", "With user add: city (市科协) or unit (单位填报员)."},
 	{"since", 'S', false, "DATE", "audit", "With audit: from that day on."},
 	{"user", 'U', false, "NAME", "audit", "With audit: only that user's rows."},
-	{"unit", 'u', false, "UNIT", "import export user audit find year attachments",
+	{"unit", 'u', false, "UNIT", "import export user audit find year attachments move",
 	 "The unit (单位 of 附表1) that imported rows belong to, that an export or a search is limited to, of a new "
-	 "unit account, or whose audit rows are printed; import, find, year and attachments act as that unit's account."},
+	 "unit account, or whose audit rows are printed; import, find, year, attachments and move act as that unit's account."},
 	{"for-unit", 'Q', false, "UNIT", "import",
 	 "With import: the unit whose records a file without a 填报单位 column holds (a 推荐表 or 入库表), imported "
 	 "with the administrator's rights, so the city's opinion on the form is kept (--unit imports with the unit's "
@@ -353,6 +387,7 @@ int cli_main(int argc, char **argv)
 		case 'g': o.category = optarg; break;
 		case 'Y': o.year = optarg; break;
 		case 'R': o.from = optarg; break;
+		case 'T': o.to_year = optarg; break;
 		case 'N': o.record = optarg; break;
 		case 'W': o.force = true; break;
 		case 'D': o.demo = true; break;
@@ -400,8 +435,15 @@ int cli_main(int argc, char **argv)
 		fprintf(stderr, "kepu: %s\n", msg(MSG_C_BAD_TODAY));
 		return EXIT_USAGE;
 	}
+	if (cmd && check_outputs(&o, cmd) != EXIT_OK)
+		return EXIT_DATA;
+	cli_spool spool;
+	bool spooled = cmd && cli_spool_begin(&spool);
 	int rc = cmd ? cmd->run(&o) : cmd_tui(&o);
-	if (store_damaged()) { /* whatever was printed cannot be trusted */
+	/* Whatever was printed cannot be trusted: none of it is shown. */
+	if (spooled && cli_spool_end(&spool, !store_damaged()) != 0 && rc == EXIT_OK)
+		rc = EXIT_DATA;
+	if (store_damaged()) {
 		fprintf(stderr, "kepu: ");
 		fprintf(stderr, msg(MSG_S_DAMAGED), store_damage_reason());
 		fputc('\n', stderr);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * cli: kepu's subcommands. main() parses the options once into kp_opts and
  * either runs the TUI or the subcommand named by the first argument.
@@ -26,6 +27,7 @@ typedef struct {
 	const char *category; /* --category: kepu find's 服务类别 */
 	const char *year;     /* --year: the programme year worked in */
 	const char *from;     /* --from: year open's source year */
+	const char *to_year;  /* --to-year: kepu move's target year */
 	const char *record;   /* --record N: kepu attachments list of one record */
 	const char *reason;   /* --reason: why kepu check --accept accepts */
 	bool accept;          /* --accept: record check's findings as an administrator's change */
@@ -53,6 +55,7 @@ int cmd_user(const kp_opts *o);
 int cmd_audit(const kp_opts *o);
 int cmd_find(const kp_opts *o);
 int cmd_year(const kp_opts *o);
+int cmd_move(const kp_opts *o);
 int cmd_attachments(const kp_opts *o);
 int cmd_tui(const kp_opts *o);
 

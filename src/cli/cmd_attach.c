@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu attachments list|get: the files attached to records (#19) on the
  * server's command line, in the session --unit narrows to: a unit's
  * listing holds its own files only, and another unit's file number is
@@ -18,21 +19,6 @@
 #include "core/xalloc.h"
 #include "domain/evidence.h"
 #include "domain/review.h"
-
-/* The largest number taken for an attachment or a record: 18 digits. */
-#define NUMBER_MAX 999999999999999999LL
-
-/* A whole number 1..NUMBER_MAX, else *err names what and the bounds. */
-static bool parse_number(const char *s, const char *what, long long *out, char **err)
-{
-	size_t n = strlen(s);
-	if (n && n <= 18 && strspn(s, "0123456789") == n && (*out = strtoll(s, NULL, 10)) > 0)
-		return true;
-	char *shown = utf8_sanitize(s, false);
-	*err = xasprintf(msg(MSG_C_ATT_BAD_NUMBER), what, shown, NUMBER_MAX);
-	free(shown);
-	return false;
-}
 
 /* The form named by its id (activity) or a part of its title, if it takes
  * attachments; else *err lists those that do. */
@@ -104,7 +90,7 @@ static int list(kp_env *e, const kp_opts *o, char **err)
 	}
 	if (o->form && !(only = evidence_form(e, o->form, err)))
 		return EXIT_DATA;
-	if (o->record && !parse_number(o->record, msg(MSG_C_ATT_RECORD), &record_id, err))
+	if (o->record && !cli_parse_number(o->record, msg(MSG_C_ATT_RECORD), &record_id, err))
 		return EXIT_USAGE;
 	if (o->output && cli_output_to(o->output) != EXIT_OK)
 		return EXIT_DATA;
@@ -160,7 +146,7 @@ static int get(kp_env *e, const kp_opts *o, char **err)
 		*err = xstrdup(msg(MSG_C_ATT_USAGE));
 		return EXIT_USAGE;
 	}
-	if (!parse_number(o->args[1], msg(MSG_C_ATT_ID), &id, err))
+	if (!cli_parse_number(o->args[1], msg(MSG_C_ATT_ID), &id, err))
 		return EXIT_USAGE;
 	if (!o->output) {
 		*err = xstrdup(msg(MSG_C_ATT_NEED_OUTPUT));

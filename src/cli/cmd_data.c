@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu init, check, import, export, backup. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu find: the expert search (domain/find.c) as CSV on standard output,
  * in the session --unit narrows to, the best first. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu checklist and kepu report monthly|progress: the checklist, the
  * briefing and the ranking as plain text, the same as the screens show. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu with no subcommand: the terminal interface; kepu keys: its keys. */
 #include <langinfo.h>
 #include <stdlib.h>

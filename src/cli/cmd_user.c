@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu user add|passwd|list|lock|unlock|disable and kepu audit: accounts
  * and the audit trail from the command line (the server's administrators). */
 #include <stdio.h>
@@ -6,6 +7,7 @@
 #include <time.h>
 
 #include "cli/common.h"
+#include "core/date.h"
 #include "core/json.h"
 #include "core/msg.h"
 #include "core/xalloc.h"
@@ -179,11 +181,30 @@ static int print_audit(const kp_audit_row *a, void *ctx)
 
 int cmd_audit(const kp_opts *o)
 {
+	/* A filter that names nothing is refused: an empty trail would read as
+	 * "nothing happened". The day is compared with the rows' ISO times. */
+	int y, m, d;
+	char since[16];
+	if (o->since && !date_parse(o->since, &y, &m, &d)) {
+		fprintf(stderr, "kepu: ");
+		fprintf(stderr, msg(MSG_C_AUDIT_SINCE), o->since);
+		fputc('\n', stderr);
+		return EXIT_USAGE;
+	}
+	if (o->since)
+		snprintf(since, sizeof since, "%04d-%02d-%02d", y, m, d);
 	kp_env e;
 	int rc = cli_open(o, &e, false);
 	if (rc != EXIT_OK)
 		return rc;
-	kp_audit_query q = {.since = o->since, .user = o->user, .unit = o->unit, .form = o->form,
+	if (o->unit && !store_unit_id(e.store, o->unit)) {
+		fprintf(stderr, "kepu: ");
+		fprintf(stderr, msg(MSG_C_AUDIT_UNIT), o->unit);
+		fputc('\n', stderr);
+		env_close(&e);
+		return EXIT_DATA;
+	}
+	kp_audit_query q = {.since = o->since ? since : NULL, .user = o->user, .unit = o->unit, .form = o->form,
 			    .words = o->words, .forms = e.cat.forms, .nforms = e.cat.nforms};
 	if (store_audit_each(e.store, &q, print_audit, NULL) != KP_OK)
 		rc = EXIT_DATA;

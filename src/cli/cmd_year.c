@@ -1,4 +1,6 @@
-/* kepu year list | open YEAR --from YEAR: the programme years (#19). */
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* kepu year list | open YEAR --from YEAR: the programme years (#19);
+ * kepu move FORM ID --to-year YEAR: a record into another year (#27). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,4 +81,27 @@ int cmd_year(const kp_opts *o)
 		return year_open(&e, o);
 	rc = year_list(&e);
 	return cli_close(&e, NULL, rc);
+}
+
+int cmd_move(const kp_opts *o)
+{
+	if (!o->to_year) {
+		fprintf(stderr, "kepu: %s\n", msg(MSG_C_NEED_TO_YEAR));
+		return EXIT_USAGE;
+	}
+	kp_env e;
+	const kp_form *f;
+	int rc = cli_open_form(o, &e, o->args[0], &f);
+	if (rc != EXIT_OK)
+		return rc;
+	char *err = NULL;
+	long long id;
+	int to;
+	if (cli_parse_number(o->args[1], msg(MSG_C_ATT_RECORD), &id, &err) &&
+	    env_parse_year(&e, o->to_year, &to, &err) == 0 && cli_as_unit(&e, o->unit, &err) == KP_OK &&
+	    store_move_year(e.store, f, id, to, &err) == KP_OK) {
+		printf(msg(MSG_Y_MOVED), f->title, id, to);
+		putchar('\n');
+	}
+	return cli_close(&e, err, EXIT_OK);
 }

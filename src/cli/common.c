@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "cli/common.h"
 
 #include <errno.h>
@@ -169,5 +170,55 @@ int cli_output_to(const char *path)
 		fprintf(stderr, "kepu: %s: %s\n", path, strerror(errno));
 		unlink(path);
 	}
+	return rc;
+}
+
+/* The largest number taken for an attachment or a record: 18 digits. */
+#define NUMBER_MAX 999999999999999999LL
+
+bool cli_parse_number(const char *s, const char *what, long long *out, char **err)
+{
+	size_t n = strlen(s);
+	if (n && n <= 18 && strspn(s, "0123456789") == n && (*out = strtoll(s, NULL, 10)) > 0)
+		return true;
+	char *shown = utf8_sanitize(s, false);
+	*err = xasprintf(msg(MSG_C_ATT_BAD_NUMBER), what, shown, NUMBER_MAX);
+	free(shown);
+	return false;
+}
+
+bool cli_spool_begin(cli_spool *s)
+{
+	fflush(stdout);
+	s->held = tmpfile();
+	s->real = s->held ? dup(STDOUT_FILENO) : -1;
+	if (s->real < 0 || dup2(fileno(s->held), STDOUT_FILENO) < 0) {
+		if (s->real >= 0)
+			close(s->real);
+		if (s->held)
+			fclose(s->held);
+		return false;
+	}
+	return true;
+}
+
+int cli_spool_end(cli_spool *s, bool show)
+{
+	int rc = fflush(stdout) == 0 && !ferror(stdout) ? 0 : -1;
+	int held = fileno(s->held);
+	if (rc == 0 && show && lseek(held, 0, SEEK_SET) == 0) {
+		char buf[65536];
+		ssize_t n;
+		while (rc == 0 && (n = read(held, buf, sizeof buf)) > 0)
+			for (ssize_t done = 0, w; rc == 0 && done < n; done += w)
+				if ((w = write(s->real, buf + done, (size_t)(n - done))) < 0)
+					rc = -1;
+	}
+	dup2(s->real, STDOUT_FILENO);
+	close(s->real);
+	fclose(s->held);
+	clearerr(stdout);
+	if (rc != 0)
+		fprintf(stderr, "kepu: %s\n", msg(MSG_C_WRITE_ERROR));
 	return rc;
 }

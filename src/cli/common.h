@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Internal to cli/: opening what a subcommand needs, with its errors on
  * stderr. */
 #ifndef KP_CLI_COMMON_H
@@ -45,6 +46,25 @@ FILE *cli_create(const char *path, char **err);
  * the new file path (cli_create's rules). Prints why and returns EXIT_DATA
  * when it cannot be made, else EXIT_OK. */
 int cli_output_to(const char *path);
+
+/* A record's or attachment's number, 1 to 18 digits; else false with *err
+ * naming what (记录编号) and the bounds. */
+bool cli_parse_number(const char *s, const char *what, long long *out, char **err);
+/* A command's standard output, held in an unlinked temporary file until
+ * the command ends: a command that meets a damaged table then prints
+ * nothing but its message (a CSV header already written would pass for an
+ * empty export). */
+typedef struct {
+	int real; /* the real standard output, dup'ed */
+	FILE *held;
+} cli_spool;
+/* Start holding standard output; false (nothing held) when no temporary
+ * file can be made. */
+bool cli_spool_begin(cli_spool *s);
+/* Give the held output to the real standard output (show), or drop it;
+ * the real one is standard output again. 0, or -1 when it could not be
+ * written (said on stderr). */
+int cli_spool_end(cli_spool *s, bool show);
 
 /* The end of a subcommand: err (if any) printed and freed, e closed;
  * returns EXIT_DATA after an error, else rc. */

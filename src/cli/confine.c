@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu installed setgid to the data group (docs/security.md): what the
  * caller may still choose, and the fixed places of everything else. */
 #include <stdio.h>

@@ -1,13 +1,23 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu man: the manual page kepu(1), in roff, from the command and option
  * tables (cli/table.h) and the paths built in. The build writes it to
  * build/kepu.1 and `make install` installs that, so the page describes
  * exactly the program beside it. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/table.h"
 #include "core/paths.h"
+#include "core/pinyin.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
 #include "version.h"
+
+/* A usage line longer than this many columns is wrapped (man indents it
+ * by 8, or 15 under COMMANDS: with this it stays within 80). */
+#define SYNOPSIS_COLS 72
+#define COMMAND_COLS 65
 
 /* s as roff text: backslashes and dashes escaped, and no line of it can
  * start with a control character (. or '). */
@@ -29,11 +39,108 @@ static void text(FILE *out, const char *s)
 	}
 }
 
+static bool ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+/* s for a terminal that cannot show Chinese (the C locale's ascii device):
+ * each run of Chinese as its pinyin in braces, every reading of a
+ * character that has several (行 xing/hang: a guess could be wrong), a few
+ * full-width signs as ASCII, anything else as U+XXXX. Caller frees. */
+static char *in_ascii(const char *s)
+{
+	strbuf b = STRBUF_INIT;
+	size_t len = strlen(s);
+	bool run = false;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		i += n ? n : 1;
+		const char *r[8];
+		size_t nr = cp < 0x80 ? 0 : pinyin_of(cp, r, 8);
+		if (run && !nr)
+			sb_addc(&b, '}');
+		if (!run && nr)
+			sb_addc(&b, '{');
+		else if (run && nr)
+			sb_addc(&b, ' ');
+		run = nr > 0;
+		for (size_t k = 0; k < nr; k++)
+			sb_printf(&b, "%s%s", k ? "/" : "", r[k]);
+		if (nr)
+			continue;
+		if (cp < 0x80)
+			sb_addc(&b, (char)cp);
+		else if (cp == 0xd7) /* × */
+			sb_addc(&b, 'x');
+		else if (cp == 0xff08 || cp == 0xff09 || cp == 0xff0c || cp == 0xff1a) /* （）：， */
+			sb_addc(&b, cp == 0xff08 ? '(' : cp == 0xff09 ? ')' : cp == 0xff0c ? ',' : ':');
+		else
+			sb_printf(&b, "U+%04X", (unsigned)cp);
+	}
+	if (run)
+		sb_addc(&b, '}');
+	return sb_take(&b);
+}
+
+/* A line of s, which the caller starts at the beginning of an output line:
+ * as it is where the device shows UTF-8, else in_ascii's (man in the C
+ * locale formats for ascii, where Chinese would be dropped with a warning
+ * per character). Ends the output line. */
+static void line(FILE *out, const char *s)
+{
+	if (ascii(s)) {
+		text(out, s);
+		fputc('\n', out);
+		return;
+	}
+	char *a = in_ascii(s);
+	fputs(".ie '\\*[.T]'utf8' \\{\\\n", out);
+	text(out, s);
+	fputs("\n.\\}\n.el \\{\\\n", out);
+	text(out, a);
+	fputs("\n.\\}\n", out);
+	free(a);
+}
+
 static void para(FILE *out, const char *s)
 {
 	fputs(".PP\n", out);
-	text(out, s);
-	fputc('\n', out);
+	line(out, s);
+}
+
+/* A usage line in a no-fill block, wrapped before an option (" [", " -")
+ * so that neither rendering is wider than cols; continuation lines
+ * indented by 4. */
+static void usage_line(FILE *out, const char *s, int cols)
+{
+	strbuf b = STRBUF_INIT;
+	int width = 0;
+	for (const char *p = s; *p;) {
+		const char *q = p + 1; /* the next place a line may break */
+		while (*q && !(q[0] == ' ' && (q[1] == '[' || q[1] == '-')))
+			q++;
+		char *seg = strndup(p, (size_t)(q - p)), *a = in_ascii(seg);
+		int w = utf8_width(seg), wa = (int)strlen(a);
+		w = w > wa ? w : wa;
+		free(a);
+		if (width > 0 && width + w > cols) {
+			line(out, sb_str(&b));
+			sb_clear(&b);
+			sb_adds(&b, "   ");
+			width = 3;
+		}
+		sb_adds(&b, seg);
+		width += w;
+		free(seg);
+		p = q;
+	}
+	line(out, sb_str(&b));
+	sb_free(&b);
 }
 
 static void option_head(FILE *out, const kp_option *op)
@@ -60,21 +167,21 @@ int cmd_man(const kp_opts *o)
 		     ".TH KEPU 1 \"\" \"kepu %s\" \"User Commands\"\n"
 		     /* no hyphenation, ragged right: an option is never split */
 		     ".nh\n.ad l\n", KEPU_VERSION);
-	fputs(".SH NAME\nkepu \\- form entry and management for the Xuchang science-popularisation programme "
-	      "(百千万科普工程)\n", out);
+	/* NAME is one line (whatis reads it): in ASCII the Chinese becomes pinyin. */
+	fputs(".SH NAME\n", out);
+	line(out, "kepu - form entry and management for the Xuchang science-popularisation programme "
+		  "(百千万科普工程)");
 
-	fputs(".SH SYNOPSIS\n.nf\n\\fBkepu\\fR [\\fIOPTION\\fR]...\n", out);
+	fputs(".SH SYNOPSIS\n.nf\nkepu [OPTION]...\n", out);
 	for (size_t i = 0; i < kp_ncommands; i++) {
 		const kp_command *c = &kp_commands[i];
 		if (c->hidden)
 			continue;
 		for (const char *p = c->usage; *p;) {
 			size_t n = strcspn(p, "\n");
-			char line[256];
-			snprintf(line, sizeof line, "%.*s", (int)n, p);
-			fputs("\\fBkepu\\fR ", out);
-			text(out, line);
-			fputc('\n', out);
+			char one[256];
+			snprintf(one, sizeof one, "kepu %.*s", (int)n, p);
+			usage_line(out, one, SYNOPSIS_COLS);
 			p += n + (p[n] == '\n');
 		}
 	}
@@ -89,6 +196,12 @@ int cmd_man(const kp_opts *o)
 		  "Options may come before or after the command.");
 	para(out, "Forms are YAML definitions compiled into the program; a site directory (--screens) overrides "
 		  "them file by file. The data live in one SQLite file in WAL mode, safe for many sessions at once.");
+	/* only where Chinese cannot be shown */
+	fputs(".if !'\\*[.T]'utf8' \\{\\\n.PP\n", out);
+	text(out, "This terminal's locale cannot show Chinese: each Chinese word of this page is shown as its "
+		  "pinyin in braces, every reading of a character that has several (xing/hang). Type the words in "
+		  "Chinese; in a Chinese or other UTF-8 locale (LANG=zh_CN.UTF-8 or C.UTF-8) the page shows them.");
+	fputs("\n.\\}\n", out);
 
 	fputs(".SH COMMANDS\n", out);
 	for (size_t i = 0; i < kp_ncommands; i++) {
@@ -100,28 +213,25 @@ int cmd_man(const kp_opts *o)
 		fputs("\\fR\n.nf\n", out);
 		for (const char *p = c->usage; *p;) {
 			size_t n = strcspn(p, "\n");
-			char line[256];
-			snprintf(line, sizeof line, "kepu %.*s", (int)n, p);
-			text(out, line);
-			fputc('\n', out);
+			char one[256];
+			snprintf(one, sizeof one, "kepu %.*s", (int)n, p);
+			usage_line(out, one, COMMAND_COLS);
 			p += n + (p[n] == '\n');
 		}
 		fputs(".fi\n", out);
-		text(out, c->summary);
-		fputc('\n', out);
+		line(out, c->summary);
 	}
 
 	fputs(".SH OPTIONS\n", out);
 	for (size_t i = 0; i < kp_noptions; i++) {
 		const kp_option *op = &kp_options[i];
 		option_head(out, op);
-		text(out, op->help);
+		line(out, op->help);
 		if (op->commands) {
-			fputs(" For: ", out);
+			fputs("For: ", out);
 			text(out, op->commands);
-			fputc('.', out);
+			fputs(".\n", out);
 		}
-		fputc('\n', out);
 	}
 
 	fputs(".SH ENVIRONMENT\n", out);
@@ -129,8 +239,7 @@ int cmd_man(const kp_opts *o)
 		fputs(".TP\n\\fB", out);
 		text(out, kp_envvars[i].name);
 		fputs("\\fR\n", out);
-		text(out, kp_envvars[i].help);
-		fputc('\n', out);
+		line(out, kp_envvars[i].help);
 	}
 
 	fputs(".SH FILES\n.TP\n", out);
@@ -142,9 +251,18 @@ int cmd_man(const kp_opts *o)
 	text(out, kp_site_config);
 	fputs("\nSite form definitions and configuration, used when they exist; read as the caller.\n"
 	      ".TP\n/etc/cron.d/kepu\nThe nightly kepu backup into /var/backups/kepu, keeping 30 days.\n"
-	      ".TP\n/usr/share/doc/kepu, /usr/local/share/doc/kepu\n"
-	      "The user guide in Chinese (使用说明.md), deploy.md (the setgid installation, the sshd_config "
-	      "snippet in examples/, accounts, backups), security.md, cli.md, forms.md and keys.md.\n", out);
+	      ".TP\n/usr/share/doc/kepu, /usr/local/share/doc/kepu\n", out);
+	line(out, "The user guide in Chinese (使用说明.md), deploy.md (the setgid "
+		  "installation, the sshd_config example in examples/, accounts, SFTP, backups), security.md, cli.md, "
+		  "forms.md, keys.md and LICENSE.");
+	fputs(".TP\n", out);
+	text(out, kp_sftp_root);
+	fputs("/LOGIN/exchange\nThe exchange folders of the Unix account LOGIN (one per kepu account), which "
+	      "its SFTP client reaches chrooted to ", out);
+	text(out, kp_sftp_root);
+	fputs("/LOGIN on port ", out);
+	text(out, kp_sftp_port);
+	fputs(" of the example sshd_config; made by kepu\\-setup(8).\n", out);
 
 	fputs(".SH EXIT STATUS\n.TP\n0\nSuccess.\n.TP\n1\nRefused input: invalid data (every bad cell is "
 	      "reported), invalid form definitions, an output file that already exists, an unknown form or unit, "
@@ -158,14 +276,19 @@ int cmd_man(const kp_opts *o)
 	      "\\-\\-screens, \\-\\-config, \\-\\-today and KEPU_* variables but KEPU_TERMINAL_ENCODING.\n", out);
 
 	fputs(".SH EXAMPLES\n.nf\n", out);
-	text(out, "kepu init                                     # as root: the installed database\n"
-		  "kepu user add weidu1 --role unit --unit 魏都区\n"
-		  "kepu import talent 人才.xlsx --unit 许昌学院 --skip-invalid 有错的行.csv\n"
-		  "kepu export talent --output 人才.csv\n"
-		  "kepu export roll --unit 许昌学院 --format xlsx --output 附表4.xlsx\n"
-		  "kepu report monthly --month 2016-07 --format xlsx --output 简报.xlsx\n"
-		  "kepu backup /var/backups/kepu/kepu-$(date +%F).db\n"
-		  "kepu check --db /var/lib/kepu/kepu.db\n");
-	fputs(".fi\n.SH SEE ALSO\n\\fBsshd_config\\fR(5), \\fBcrontab\\fR(5), \\fBsqlite3\\fR(1)\n", out);
+	static const char *const examples[] = {
+		"kepu init                  # as root: the installed database",
+		"kepu user add weidu1 --role unit --unit 魏都区",
+		"kepu import talent 人才.xlsx --unit 许昌学院 --skip-invalid 有错的行.csv",
+		"kepu export talent --output 人才.csv",
+		"kepu export roll --unit 许昌学院 --format xlsx --output 附表4.xlsx",
+		"kepu report monthly --month 2016-07 --format xlsx --output 简报.xlsx",
+		"kepu backup /var/backups/kepu/kepu-$(date +%F).db",
+		"kepu check --db /var/lib/kepu/kepu.db",
+	};
+	for (size_t i = 0; i < sizeof examples / sizeof *examples; i++)
+		usage_line(out, examples[i], SYNOPSIS_COLS);
+	fputs(".fi\n.SH SEE ALSO\n\\fBkepu\\-setup\\fR(8), \\fBsshd_config\\fR(5), \\fBcrontab\\fR(5), "
+	      "\\fBsqlite3\\fR(1)\n", out);
 	return ferror(out) ? EXIT_DATA : EXIT_OK;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* A progress line on stderr for long imports and exports, when stderr is a
  * terminal: rows, rows per second, and (when the size is known) how much is
  * done and the time left. Redrawn at most five times a second. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Internal to cli/: the progress line of long imports and exports. */
 #ifndef KP_CLI_PROGRESS_H
 #define KP_CLI_PROGRESS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Internal to cli/: the one table of subcommands and the one table of
  * options. Parsing, --help, `kepu help COMMAND` and the man page kepu(1)
  * (`kepu man`, written by the build) are all made from them, so the three

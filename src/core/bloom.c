@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "core/bloom.h"
 
 #include <stdlib.h>

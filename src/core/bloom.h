@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * bloom: a set of 64-bit hashes that answers "certainly not added" or
  * "maybe added", in a fixed size (1 MiB). Wrong "maybe"s grow with what is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * bqueue: a bounded queue handing items from one thread to another. put
  * waits while the queue is full, take while it is empty; after close,

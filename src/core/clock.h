@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * clock: what day it is for kepu. The system clock, unless the user set
  * another day (`--today YYYY-MM-DD` or KEPU_TODAY) to review a past period

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * csv: RFC 4180 reading and writing, streaming one record at a time.
  * The reader accepts a UTF-8 BOM, CRLF or LF, quoted cells with embedded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * date: calendar dates and year-months as people type them and as kepu
  * stores them (ISO: YYYY-MM-DD, YYYY-MM).

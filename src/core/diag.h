@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * diag: a list of problems found in a file, each "FILE:LINE:COL: message"
  * with 1-based positions. Loaders append; callers print or inspect them.

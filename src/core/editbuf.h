@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * editbuf: the state of a text field being edited — code points, cursor and
  * scroll — with no drawing, so every key's effect can be unit-tested.

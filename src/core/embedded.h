@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * embedded: the shipped defaults (screens/, config/, data/) compiled into the
  * binary by tools/embed.sh, and the lookup that lets a site directory

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * file: read a whole file with a size cap, and find the shipped defaults
  * with an optional site directory that overrides them file by file.

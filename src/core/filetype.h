@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * filetype: what a file is, by its content (magic bytes), never by its
  * name: the evidence a clerk attaches to a record (#19). JPEG, PNG, PDF,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * json: the one JSON shape kepu stores — an array of strings (the options of
  * a multi-select field).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "core/msg.h"
 
 static const char *const catalogue[MSG_COUNT] = {

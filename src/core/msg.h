@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * msg: the one catalogue of user-visible text. Code refers to messages by id;
  * the Chinese wording lives only here. Formats take printf arguments.
@@ -14,6 +15,10 @@
 	X(V_MIN,            "不能小于 %ld") \
 	X(V_MAX,            "不能大于 %ld") \
 	X(V_PHONE,          "不是有效的电话号码（手机 11 位，固话如 0374-2965753）") \
+	X(V_PHONE_LENGTH,   "不是有效的电话号码：区号 %s（%s）的本地号码是 %d 位，这里是 %d 位（%s）") \
+	X(V_PHONE_BRACKET,  "不是有效的电话号码：括号不成对或括住的不是区号（括号只能括住区号，如 (0374) 4396123）") \
+	X(V_PHONE_GROUPS,   "不是有效的电话号码：本地号码「%s」应是一串连续的数字（如 0374-4396123，不要写成 439-6123）") \
+	X(V_MONTH_RANGE,    "「%s」不在本工程的年份内：应在 %d年1月至 %d年12月之间") \
 	X(V_EMAIL,          "不是有效的电子邮箱地址（如 zhangsan@163.com）") \
 	X(V_DATE,           "不是有效的日期（如 2016-07-15 或 2016年7月15日）") \
 	X(V_YEARMONTH,      "不是有效的年月（如 2016-07 或 2016年7月）") \
@@ -67,6 +72,8 @@
 	X(L_ORDER_TYPE,     "字段「%s」不是 %s 类型，不能比较先后") \
 	X(L_UNKNOWN_LIST,   "未知的选项列表「%s」（见 data/）") \
 	X(L_PCRE,           "正则表达式无法编译，第 %d 个字符处：%s") \
+	X(L_AREA_CODE,      "「%s」不是区号：区号是 0 加 2 或 3 位数字，如 010、0374") \
+	X(L_AREA_DIGITS,    "区号 %s 须给出 digits（本地号码位数，7 或 8）和 place（地名）") \
 	X(L_NOT_FOR_TYPE,   "键「%s」不适用于 %s 类型的字段") \
 	X(L_NEEDS_CHOICES,  "%s 类型的字段需要 choices") \
 	X(L_NO_FIELDS,      "表单没有任何字段") \
@@ -105,6 +112,7 @@
 	X(S_OPEN,           "无法打开数据库 %s：%s") \
 	X(S_SQL,            "数据库错误：%s") \
 	X(S_CHANGED,        "这条记录已被其他人修改或删除，请重新打开后再改") \
+	X(S_BACKUP_TEMP,    "无法在 %s 中建立备份的临时文件：%s") \
 	X(S_BACKUP_BAD,     "备份 %s 未通过完整性检查：%s") \
 	X(S_NO_FILE,        "文件不存在（先运行 kepu init）") \
 	X(S_DUPLICATE,      "本单位已有%s为「%s」的记录，请在列表中打开它修改") \
@@ -145,6 +153,11 @@
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
 	X(SS_NOT_IN_YEAR,   "「%s」%s 不在 %d 年度：这是 %.4s 年度的记录，请换到该年度再填报") \
+	X(SS_YEAR_STATE,    "这条记录现为「%s」：单位只能在提交前（草稿）换年度，其他请市科协换") \
+	X(SS_YEAR_PER_UNIT, "「%s」每个单位每年度一份，不能换年度；请在要填的年度里直接填写") \
+	X(SS_YEAR_SAME,     "这条记录已经在 %d 年度") \
+	X(SS_YEAR_MOVE_DATE,"不能换到 %d 年度：「%s」%s 不在该年度（换过去的记录，这个日期须在 %d 年度内）") \
+	X(SS_YEAR_MOVE_AFTER,"不能换到 %d 年度：「%s」%s 在该年度之后（只能是 %d 或以前的年度）") \
 	X(SS_YEAR_AHEAD,    "%d 年度还没有开始（今天是 %d 年），单位还不能在其中填报；请换回本年度") \
 	X(SS_CITY_FIELD,    "「%s」由市科协填写，单位不能填写或修改") \
 	X(SS_UNIT_FIELD,    "「%s」由填报单位填写，市科协不能修改") \
@@ -161,6 +174,8 @@
 	X(SS_DRAFT_OWNER,   "只能读写自己的草稿") \
 	X(C_CELL_NOT_YOURS, "%s「%s」有内容：这一项由%s填写，不能由本账号导入。请清空这一格后再导入（整个文件未导入）") \
 	X(C_COLUMN_NOT_YOURS, "%s「%s」有内容：这一列由%s填写，不能由本账号导入。请清空或删去这一列后再导入（整个文件未导入）") \
+	X(C_AUDIT_SINCE,    "--since「%s」不是有效的日期（如 2016-07-15 或 2016年7月15日），没有列出审计记录") \
+	X(C_AUDIT_UNIT,     "--unit「%s」不是任何单位的名称（与附表1 的单位名称一致，如「魏都区」），没有列出审计记录") \
 	X(C_THE_UNIT,       "填报单位") \
 	X(UI_ANY_KEY_QUITS, "按任意键退出。") \
 	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，并通知管理员：用最近一次 kepu backup 做的备份恢复。") \
@@ -243,6 +258,7 @@
 	X(UI_CONFLICT_BOTH, "您和他人都改了：%s。屏幕上是您的内容，按 F2 以屏幕为准保存。") \
 	X(UI_CONFLICT_THEIRS,"他人的内容：%s") \
 	X(UI_CONFLICT_GONE, "这条记录已被他人删除。屏幕上是您的内容，按 F2 另存为新记录。") \
+	X(UI_FATAL,         "kepu 意外中止（信号 %d），终端已恢复。最后自动保存的草稿在下次登录打开该表时会提示恢复。") \
 	X(UI_ENCODING_MISMATCH, "终端使用 %s 编码，而系统语言环境是 %s，输入的汉字会变成乱码。请把 SSH 客户端的字符编码改为一致，或设置 KEPU_TERMINAL_ENCODING=%s。") \
 	X(UI_VIEW_COUNT,    "单位：%s  共 %lld 人") \
 	X(UI_VIEW_HINT,     "按 Enter 打开这个人的推荐表；F4/^O 换一个单位") \
@@ -295,6 +311,8 @@
 	X(UI_LOGIN_HINT,    "账号由市科协分配；忘记密码请联系市科协重置") \
 	X(UI_LOGIN_NEW_HINT,"新密码只有您自己知道；以后登录都用新密码") \
 	X(UI_LOGIN_BAD,     "用户名或密码不正确。") \
+	X(A_ATTACK,         "注意：用户名 %s 正被人猜密码（%d 分钟内 %d 个地址失败 %d 次）；错误的密码已放慢回答，账号没有锁定。") \
+	X(A_ATTACK_MORE,    "注意：%zu 个用户名正被人猜密码，最多的是 %s（%d 分钟内 %d 个地址失败 %d 次）；错误的密码已放慢回答，账号没有锁定。") \
 	X(UI_LOGIN_WAIT,    "登录失败次数过多，请等 %ld 秒后再试。") \
 	X(UI_LOGIN_LOCKED,  "这个账号已被市科协锁定，暂时不能登录。请联系市科协解锁。") \
 	X(UI_LOGIN_MUST_CHANGE,"这是初始密码：请先设置您自己的新密码。") \
@@ -365,6 +383,11 @@
 	X(UI_AC_ASK_RESET,  "确定重置账号 %s 的密码吗？原密码将作废。按 y 重置，按 n 不重置。") \
 	X(UI_AC_NOT_RESET,  "没有重置密码。") \
 	X(UI_AC_NOTED,      "记下后按任意键继续。") \
+	X(UI_YEAR_ITEM,     "%d 年度") \
+	X(UI_YEAR_MOVE_TITLE,"换到哪个年度") \
+	X(UI_NO_OTHER_YEAR, "只开启了 %d 年度，没有别的年度可换") \
+	X(UI_AU_YEAR,       "年度") \
+	X(AU_MOVE_YEAR,     "换年度") \
 	X(UI_AU_AT,         "时间") \
 	X(UI_AU_USER,       "用户") \
 	X(UI_AU_WHAT,       "操作") \
@@ -423,7 +446,7 @@
 	X(UI_TR_NO_FILES,   "交换文件夹中还没有文件；可以按 F5（或 Ctrl-Y）从本机发送（ZMODEM）。") \
 	X(UI_TR_EXPORTED,   "已导出「%s」到交换文件夹：") \
 	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
-	X(UI_TR_SFTP,       "文件留在交换文件夹中，管理员也可以取回。按 Enter 返回。") \
+	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Enter 返回。") \
 	X(UI_TR_SAME_HINT,  "同一人的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
 	X(UI_TR_SAME_UPDATE,"同一人的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
 	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
@@ -439,8 +462,8 @@
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
 	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \
-	X(UI_TR_NO_SZ,      "服务器上没有安装 lrzsz，不能直接发送；文件在交换文件夹中，请管理员取回。") \
-	X(UI_TR_NO_RZ,      "服务器上没有安装 lrzsz，不能从本机接收；请把文件交给管理员放进交换文件夹。") \
+	X(UI_TR_NO_SZ,      "服务器上没有安装 lrzsz，不能直接发送；文件在交换文件夹中，请用 SFTP 取回，或请管理员取回。") \
+	X(UI_TR_NO_RZ,      "服务器上没有安装 lrzsz，不能从本机接收；请用 SFTP 把文件放进交换文件夹，或交给管理员放进去。") \
 	X(UI_TR_RZ_START,   "kepu 正在等待本机发送一个文件（ZMODEM）：请在终端弹出的窗口中选择文件（最大 %d MiB）。终端没有弹出窗口时，连按五次 Ctrl-X 取消。") \
 	X(UI_TR_RECEIVED,   "已从本机收到「%s」（%lld 字节）。") \
 	X(UI_TR_FROM_PC,    "从本机收到的 %s") \
@@ -486,6 +509,7 @@
 	X(K_FIRST,          "第一条") \
 	X(K_LAST,           "最后一条") \
 	X(K_REDRAW,         "重画屏幕") \
+	X(K_MOVE_YEAR,      "换年度") \
 	X(K_LOGIN,          "确定") \
 	X(K_REVIEW,         "审核") \
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核）") \
@@ -702,6 +726,11 @@
 	X(XC_FOLDER_OPEN,   "交换文件夹 %s 对其他用户开放（权限 %04o），无法改为 %04o；请管理员处理") \
 	X(XC_MISSING,       "交换文件夹中没有「%s」") \
 	X(XC_OPEN,          "无法打开「%s」：%s") \
+	X(XC_NO_SFTP,       "还没有交换文件夹 %s/exchange：请管理员以 root 运行 kepu-setup（它为 kepuclerk 组的每个 Unix 账号建立）") \
+	X(XC_LISTED_REFUSED,"「%s」：%s") \
+	X(XC_HOW_SFTP,      "SFTP：主机 %s 端口 %s，用户 %s，文件夹 %s") \
+	X(XC_HOW_ZMODEM,    "ZMODEM：SSH 主机 %s 端口 %s，用户 %s，在本画面按 F5") \
+	X(XC_COMPANION,     "「%s」不能写：SQLite 会把它当作数据库 %s 的 -journal/-wal/-shm 文件，下次打开时回放或删除它；请换一个名字") \
 	X(XC_LINK,          "「%s」是符号链接：kepu 不打开交换文件夹中的链接") \
 	X(XC_IS_DATABASE,   "「%s」是 kepu 的数据库（或其链接、-wal/-shm/-journal 文件），不能导入或导出") \
 	X(XC_DB_UNKNOWN,    "无法查看数据库 %s（%s），不能确认「%s」不是数据库文件，为安全起见没有打开") \
@@ -722,6 +751,7 @@
 	X(Y_FROM_UNKNOWN,   "不能从 %d 年度复制：没有开启该年度；已开启的年度：%s") \
 	X(Y_NEWER_DB,       "数据库由较新版本的 kepu 建立（结构版本 %d，本程序只认识到 %d），请升级 kepu") \
 	X(Y_SCHEDULE,       "%d 年度保存的工作进度安排无法读取：%s") \
+	X(Y_MOVED,          "已把「%s」第 %lld 号记录换到 %d 年度（编号、审核状态、附件和历史不变）") \
 	X(Y_OPENED,         "已开启 %d 年度（从 %d 年度复制了附表1任务数和工作进度安排）") \
 	X(Y_COL_YEAR,       "年度") \
 	X(Y_COL_AT,         "开启时间") \
@@ -733,6 +763,7 @@
 	X(Y_SWITCHED,       "已切换到 %d 年度") \
 	X(Y_ONLY_ONE,       "只开启了 %d 年度；市科协可用 kepu year open 开启新年度") \
 	X(K_YEAR,           "换年度") \
+	X(C_NEED_TO_YEAR,   "move 需要用 --to-year 指定换到哪个年度（如 --to-year 2017）") \
 	X(C_NEED_FROM,      "year open 需要用 --from 指定从哪个年度复制（如 --from 2016）") \
 	X(C_YEAR_USAGE,     "用法：kepu year list，或 kepu year open 年度 --from 年度")
 

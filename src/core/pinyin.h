@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * pinyin: find Chinese options by typing Latin letters, without switching
  * the input method: initials (hz → 汉族), whole syllables (han, hanzu) or a

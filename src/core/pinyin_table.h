@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The generated pinyin table (tools/gen_pinyin.sh, from Unihan): for each
  * character of U+4E00-U+9FFF, indexes into pinyin_syllables of its toneless
  * readings, pinyin_readings[pinyin_first[c]] .. [pinyin_first[c + 1]]. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #define _GNU_SOURCE /* getresuid, setresgid */
 #include "core/priv.h"
 

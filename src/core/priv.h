@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * priv: kepu installed setgid to the data's group (see docs/security.md).
  * The clerk's own Unix identity cannot open the database; kepu opens it,

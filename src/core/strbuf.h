@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * strbuf: a growable, always NUL-terminated byte string.
  * Owner calls sb_free (or takes the buffer with sb_take).

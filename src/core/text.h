@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * text: the normalisations applied to typed values before validation.
  * Each returns a new string the caller frees; input must be valid UTF-8.

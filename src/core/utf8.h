@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * utf8: decoding, encoding, display width and sanitising of UTF-8 text.
  * kepu stores UTF-8 everywhere and never relies on the locale to decode it,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * xalloc: allocation that cannot return NULL.
  * kepu is an interactive program with small, bounded data; running out of

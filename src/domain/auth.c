@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "domain/auth.h"
 
 #include <errno.h>
@@ -5,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/msg.h"
@@ -134,6 +136,43 @@ long login_delay(int failures)
 	return n >= 5 ? LOGIN_MAX_WAIT : 2L << n; /* 2, 4, 8, 16, 32, then 60 seconds */
 }
 
+long attack_delay_ms(int addrs, int failures)
+{
+	if (addrs < ATTACK_ADDRS)
+		return 0;
+	int n = failures - ATTACK_ADDRS; /* each address failed once at least */
+	long ms = ATTACK_DELAY_MS;
+	while (n-- > 0 && ms < ATTACK_MAX_DELAY_MS)
+		ms *= 2;
+	return ms < ATTACK_MAX_DELAY_MS ? ms : ATTACK_MAX_DELAY_MS;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec t = {ms / 1000, ms % 1000 * 1000000L};
+	while (nanosleep(&t, &t) != 0 && errno == EINTR)
+		;
+}
+
+static void (*delay_fn)(long ms) = sleep_ms;
+
+void auth_set_sleep(void (*fn)(long ms)) { delay_fn = fn ? fn : sleep_ms; }
+
+char *auth_attack_note(kp_env *e, long long now)
+{
+	kp_attack a[100];
+	size_t n = store_login_attacks(e->store, now - LOGIN_FORGET, ATTACK_ADDRS, a, 100);
+	if (!n)
+		return NULL;
+	char *name = utf8_sanitize(a[0].name, false);
+	char *note = n > 1 ? xasprintf(msg(MSG_A_ATTACK_MORE), n, name, LOGIN_FORGET / 60, a[0].addrs,
+				       a[0].failures)
+			   : xasprintf(msg(MSG_A_ATTACK), name, LOGIN_FORGET / 60, a[0].addrs, a[0].failures);
+	free(name);
+	attacks_free(a, n);
+	return note;
+}
+
 int auth_ensure_dummy(kp_env *e, char **err)
 {
 	char *have = store_dummy_hash(e->store);
@@ -215,6 +254,13 @@ kp_login auth_login(kp_env *e, const char *name, const char *password, const cha
 	store_login_result(e->store, &t, !why, known ? u->unit_id : 0, why);
 	if (!why)
 		return LOGIN_OK;
+	if (!right) { /* many machines at one name: their wrong tries come slowly */
+		int addrs, failures;
+		store_login_spread(e->store, name, t.forget_before, &addrs, &failures);
+		long ms = attack_delay_ms(addrs, failures);
+		if (ms)
+			delay_fn(ms);
+	}
 	bool locked = known && right && !u->disabled && u->locked;
 	if (known)
 		user_free(u);

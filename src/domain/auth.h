@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * auth: passwords (Argon2id through libsodium's crypto_pwhash_str) and the
  * login rules. Failures are counted under the name typed and under the
@@ -22,6 +23,18 @@
 #define LOGIN_MAX_WAIT 60
 /* Failures this long ago (15 minutes with no new one) are forgotten. */
 #define LOGIN_FORGET 900
+/* A name guessed at from many machines (#27), which the per-address
+ * back-off never slows (each address fails once or twice): when a name's
+ * failures within LOGIN_FORGET come from ATTACK_ADDRS addresses or more,
+ * every further wrong password for it, from any address, is answered only
+ * after attack_delay_ms — ATTACK_DELAY_MS at first, doubling with each
+ * failure, at most ATTACK_MAX_DELAY_MS. The right password is never
+ * delayed, and from an address that has not failed it is never refused:
+ * nobody is locked out. Five addresses: an owner mistyping from the
+ * office, home and a phone stays below it. */
+#define ATTACK_ADDRS 5
+#define ATTACK_DELAY_MS 250
+#define ATTACK_MAX_DELAY_MS 4000
 #define PASSWORD_MIN_CHARS 8
 #define NAME_MAX_CHARS 32
 
@@ -39,6 +52,16 @@ char *auth_random_password(void);
 /* Seconds the next try must wait after `failures` failures (0 below
  * LOGIN_SLOW_AFTER, at most LOGIN_MAX_WAIT). */
 long login_delay(int failures);
+/* Milliseconds a wrong password's answer waits when the name's failures
+ * came from `addrs` addresses, `failures` times in all (pure). */
+long attack_delay_ms(int addrs, int failures);
+/* How the wait is made (tests count it instead of sleeping); NULL: really
+ * sleep. */
+void auth_set_sleep(void (*fn)(long ms));
+/* For the city at sign-in: the name guessed at from the most addresses
+ * lately, how many addresses and failures, and how many other names are
+ * (a new string), or NULL when none is. */
+char *auth_attack_note(kp_env *e, long long now);
 /* Store the dummy hash in a database that has none (a new one, or one of
  * an older kepu): env_open_db calls this, so no login ever makes one. */
 int auth_ensure_dummy(kp_env *e, char **err);

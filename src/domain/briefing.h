@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * briefing: the city's monthly 工作简报 (五.6) — every unit's monthly report
  * figures for one month, their totals, who reported late and who has not

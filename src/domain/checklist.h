@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * checklist: the section 五 milestones of config/schedule.yaml on a given
  * day — each with its due date and state, and for milestones every unit

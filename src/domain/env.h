@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * env: what every front end (TUI or CLI) opens first — the definitions
  * (catalogue, units) and the database, with the schema brought up to date.

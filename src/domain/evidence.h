@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * evidence: files attached to a record as evidence (#19) — photos, videos
  * and documents of an activity or a resource, which the city reviews with

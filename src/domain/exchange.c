@@ -1,8 +1,10 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "domain/exchange.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/msg.h"
+#include "core/paths.h"
 #include "core/priv.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -133,6 +136,28 @@ bool exchange_is_database(const char *db, const struct stat *st, const char *sho
 	}
 	free(real);
 	return hit;
+}
+
+int exchange_check_output(int dirfd, const char *db, const char *path, char **err)
+{
+	static const char *const companion[] = {"-journal", "-wal", "-shm"};
+	struct stat st;
+	if (db && stat_raised(dirfd, path, &st, 0) == 0 && exchange_is_database(db, &st, path, err))
+		return -1;
+	size_t len = strlen(path);
+	for (size_t i = 0; i < sizeof companion / sizeof *companion; i++) {
+		size_t n = strlen(companion[i]);
+		if (len <= n || strcmp(path + len - n, companion[i]))
+			continue;
+		char *base = xasprintf("%.*s", (int)(len - n), path);
+		bool taken = stat_raised(dirfd, base, &st, 0) == 0;
+		if (taken)
+			*err = xasprintf(msg(MSG_XC_COMPANION), path, base);
+		free(base);
+		if (taken)
+			return -1;
+	}
+	return 0;
 }
 
 /* The checks on what a name or descriptor is, before and after the open. */
@@ -264,25 +289,48 @@ static int subdir(int at, const char *name, mode_t mode)
 	return fd;
 }
 
+/* Where the account's folder goes: installed setgid, inside the Unix
+ * account's SFTP tree (kp_sftp_root/LOGIN/exchange, which kepu-setup makes
+ * and kepu never does: its root-owned top is sshd's chroot); else beside
+ * the database, exchange/ made on first use. */
+static char *folder_parent(const char *db, bool sftp)
+{
+	if (sftp) {
+		const struct passwd *pw = getpwuid(getuid());
+		return pw && pw->pw_name[0] && !strchr(pw->pw_name, '/') ? xasprintf("%s/%s", kp_sftp_root, pw->pw_name)
+									  : NULL;
+	}
+	const char *slash = strrchr(db, '/');
+	return slash ? xasprintf("%.*s", (int)(slash - db) + (slash == db), db) : xstrdup(".");
+}
+
 int exchange_open(kp_exchange *x, const char *db, const char *account, char **err)
 {
-	*x = (kp_exchange){-1, NULL, NULL};
+	*x = (kp_exchange){-1, NULL, NULL, NULL};
 	char *why = NULL;
 	if (exchange_check_name(account, &why) != 0) {
 		*err = xasprintf(msg(MSG_XC_ACCOUNT), account, why);
 		free(why);
 		return -1;
 	}
-	const char *slash = strrchr(db, '/');
-	char *dir = slash ? xasprintf("%.*s", (int)(slash - db) + (slash == db), db) : xstrdup(".");
+	bool sftp = priv_elevated();
+	char *dir = folder_parent(db, sftp);
+	if (!dir) {
+		*err = xasprintf(msg(MSG_XC_FOLDER), kp_sftp_root, strerror(ENOENT));
+		return -1;
+	}
 	x->path = xasprintf("%s%sexchange/%s/", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", account);
+	x->sftp = sftp ? xasprintf("/exchange/%s/", account) : NULL;
 	x->db = xstrdup(db);
 	mode_t mode = folder_mode();
 	int top = -1, ex = -1, e = 0;
 	if (priv_raise() == 0) {
 		top = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		/* exchange/ itself: every account of the database's group makes its folder there. */
-		ex = top < 0 ? -1 : subdir(top, "exchange", 0770);
+		/* exchange/ itself: the SFTP tree's is kepu-setup's to make; beside
+		 * the database, every account of its group makes its folder there. */
+		ex = top < 0 ? -1
+		   : sftp ? openat(top, "exchange", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+			  : subdir(top, "exchange", 0770);
 		x->fd = ex < 0 ? -1 : subdir(ex, account, mode);
 		e = errno;
 		priv_drop();
@@ -293,8 +341,14 @@ int exchange_open(kp_exchange *x, const char *db, const char *account, char **er
 		close(top);
 	if (ex >= 0)
 		close(ex);
-	free(dir);
 	struct stat st;
+	if (x->fd < 0 && sftp && ex < 0 && e == ENOENT) {
+		*err = xasprintf(msg(MSG_XC_NO_SFTP), dir);
+		free(dir);
+		exchange_close(x);
+		return -1;
+	}
+	free(dir);
 	if (x->fd < 0 || fstat(x->fd, &st) != 0) {
 		*err = xasprintf(msg(MSG_XC_FOLDER), x->path, strerror(x->fd < 0 ? e : errno));
 		exchange_close(x);
@@ -311,13 +365,34 @@ int exchange_open(kp_exchange *x, const char *db, const char *account, char **er
 	return 0;
 }
 
+char *exchange_how(const kp_exchange *x, bool sftp)
+{
+	/* SSH_CONNECTION: client address, client port, server address, server port. */
+	const char *conn = getenv("SSH_CONNECTION");
+	char host[256] = "", port[16] = "22";
+	if (!conn || sscanf(conn, "%*s %*s %255s %15s", host, port) != 2) {
+		if (gethostname(host, sizeof host) != 0)
+			snprintf(host, sizeof host, "?");
+		host[sizeof host - 1] = '\0';
+		snprintf(port, sizeof port, "22");
+	}
+	const struct passwd *pw = getpwuid(getuid());
+	char *h = utf8_sanitize(host, false), *u = utf8_sanitize(pw ? pw->pw_name : "?", false);
+	char *line = sftp ? xasprintf(msg(MSG_XC_HOW_SFTP), h, kp_sftp_port, u, x->sftp)
+			  : xasprintf(msg(MSG_XC_HOW_ZMODEM), h, port, u);
+	free(h);
+	free(u);
+	return line;
+}
+
 void exchange_close(kp_exchange *x)
 {
 	if (x->fd >= 0)
 		close(x->fd);
 	free(x->path);
+	free(x->sftp);
 	free(x->db);
-	*x = (kp_exchange){-1, NULL, NULL};
+	*x = (kp_exchange){-1, NULL, NULL, NULL};
 }
 
 static int by_name(const void *a, const void *b)
@@ -325,9 +400,11 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-size_t exchange_list(const kp_exchange *x, char ***names)
+size_t exchange_list(const kp_exchange *x, char ***names, char ***refused, size_t *nrefused)
 {
 	*names = NULL;
+	*refused = NULL;
+	*nrefused = 0;
 	int fd = dup(x->fd);
 	DIR *d = fd < 0 ? NULL : fdopendir(fd);
 	if (!d) {
@@ -336,19 +413,34 @@ size_t exchange_list(const kp_exchange *x, char ***names)
 		return 0;
 	}
 	rewinddir(d);
-	size_t n = 0;
-	char **v = xcalloc(LIST_MAX, sizeof *v);
-	for (struct dirent *de; n < LIST_MAX && (de = readdir(d));) {
+	size_t n = 0, r = 0;
+	char **v = xcalloc(LIST_MAX, sizeof *v), **bad = xcalloc(LIST_MAX, sizeof *bad);
+	/* What an SFTP client put there is looked at (never opened) with the
+	 * rules of exchange_read: what it would refuse is listed with why. */
+	for (struct dirent *de; n < LIST_MAX && r < LIST_MAX && (de = readdir(d));) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
 		char *why = NULL;
 		struct stat st;
-		if (exchange_check_name(de->d_name, &why) != 0)
-			free(why);
-		else if (stat_raised(x->fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
+		if (exchange_check_name(de->d_name, &why) != 0) {
+			char *shown = exchange_safe_name(de->d_name);
+			bad[r++] = xasprintf(msg(MSG_XC_LISTED_REFUSED), shown, why);
+			free(shown);
+		} else if (stat_raised(x->fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+			continue; /* gone meanwhile */
+		} else if (acceptable(&st, x->db, EXCHANGE_MAX_BYTES, de->d_name, &why)) {
 			v[n++] = xstrdup(de->d_name);
+		} else {
+			bad[r++] = xstrdup(why);
+		}
+		free(why);
 	}
 	closedir(d);
 	qsort(v, n, sizeof *v, by_name);
+	qsort(bad, r, sizeof *bad, by_name);
 	*names = v;
+	*refused = bad;
+	*nrefused = r;
 	return n;
 }
 
@@ -469,7 +561,7 @@ static int xlsx_into(int fd, kp_env *e, const kp_export *w, char **err)
 
 int exchange_export(const kp_exchange *x, kp_env *e, const kp_export *w, const char *name, char **err)
 {
-	if (exchange_check_name(name, err) != 0)
+	if (exchange_check_name(name, err) != 0 || exchange_check_output(x->fd, x->db, name, err) != 0)
 		return -1;
 	/* O_EXCL: never over an existing file, nor through a link. */
 	int fd = open_raised(x->fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, file_mode());

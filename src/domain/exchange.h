@@ -1,7 +1,10 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * exchange: files in and out of kepu without server paths (#14).
  *
- * Each account has a folder, exchange/ACCOUNT beside the database. A file
+ * Each account has a folder: installed, in the Unix account's SFTP tree
+ * (KEPU_SFTPDIR/LOGIN/exchange/ACCOUNT, which the office's SFTP client
+ * reaches chrooted); otherwise exchange/ACCOUNT beside the database. A file
  * there is named by its name alone and opened relative to the folder's
  * descriptor, never through a link, never over an existing file, and never
  * when it is the database or one of SQLite's files beside it: POSIX locks
@@ -27,7 +30,8 @@
 
 typedef struct {
 	int fd;     /* the account's folder, O_DIRECTORY */
-	char *path; /* the folder as people see it */
+	char *path; /* the folder on the server */
+	char *sftp; /* the folder as an SFTP client sees it (chrooted), or NULL */
 	char *db;   /* the database, whose files are never opened here */
 } kp_exchange;
 
@@ -41,16 +45,29 @@ int exchange_check_name(const char *name, char **err);
  * EXCHANGE_NAME_MAX bytes; never empty. Caller frees. */
 char *exchange_safe_name(const char *name);
 
-/* Open (creating on first use) exchange/account beside db: exchange/ 0770
- * (the database directory's group makes its folders there), the account's
- * folder 0700, or 0770 for the data group when kepu is installed setgid; a
- * folder open to others is closed again. 0 or -1 with *err. */
+/* Open (creating on first use) the folder of the kepu account. Installed
+ * setgid: KEPU_SFTPDIR/LOGIN/exchange/account, in the SFTP tree of the Unix
+ * account running kepu (kepu-setup makes exchange/, owned by that Unix
+ * account; kepu never makes it), 0770 for the data group. Otherwise:
+ * exchange/account beside db, exchange/ 0770 made on first use, the
+ * account's folder 0700. A folder open to others is closed again. 0 or -1
+ * with *err. */
 int exchange_open(kp_exchange *x, const char *db, const char *account, char **err);
 void exchange_close(kp_exchange *x);
 
-/* The regular files of the folder with usable names, sorted; returns the
- * count (at most 1000). */
-size_t exchange_list(const kp_exchange *x, char ***names);
+/* How the user's PC reaches the folder, one line to show: with sftp, the
+ * SFTP host, port (KEPU_SFTP_PORT), user and folder (x->sftp must be
+ * set); else the SSH host, port and user of ZMODEM (F5). The host and port
+ * are the server's side of SSH_CONNECTION, else the host name and 22. */
+char *exchange_how(const kp_exchange *x, bool sftp);
+
+/* The files of the folder that exchange_read would open (usable names,
+ * regular files within the size limit, no link, not the database), sorted;
+ * returns the count (at most 1000). Every other entry (put there by an
+ * SFTP client, say) is looked at, never opened, and its refusal, naming it
+ * made safe to show, goes into *refused (*nrefused of them, sorted; free
+ * with exchange_list_free). */
+size_t exchange_list(const kp_exchange *x, char ***names, char ***refused, size_t *nrefused);
 void exchange_list_free(char **names, size_t n);
 
 /* A name not yet taken: stem + ext, else stem-2 + ext, …; characters a
@@ -61,6 +78,13 @@ char *exchange_fresh_name(const kp_exchange *x, const char *stem, const char *ex
  * inode, whatever the name)? True, too, when db cannot be looked at: *err
  * then says so (else *err is the refusal for shown). */
 bool exchange_is_database(const char *db, const struct stat *st, const char *shown, char **err);
+
+/* May a command write a new file at path (relative to dirfd, AT_FDCWD for
+ * a path)? Not the database db itself (by device and inode), and not a name
+ * SQLite would take for a companion of an existing file (X-journal, X-wal,
+ * X-shm while X exists): the next process to open X would play back or
+ * delete it. 0, or -1 with *err. */
+int exchange_check_output(int dirfd, const char *db, const char *path, char **err);
 
 /* A file of the folder for reading, or NULL with *err: the name checked,
  * then looked at before it is opened (no link, not the database, a regular

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Records out of kepu as CSV that Excel on a Chinese Windows PC opens as it
  * should: every cell through one sink that sanitises, neutralises formulas
  * and encodes. */

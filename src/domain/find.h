@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * find: the expert search of 四（六）科普快速反应机制 — the talents the
  * store's session may see (a unit its own, the city all), searched by

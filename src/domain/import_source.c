@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "domain/import_source.h"
 
 #include "domain/xlsx_read.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * import_source: the file a user sent, as the CSV the importer reads —
  * whatever it is: a CSV (UTF-8 or GB18030), a list workbook (its first

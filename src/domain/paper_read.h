@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * paper_read: a workbook of one-record sheets — the 附表2 推荐表 and the
  * 附表3 入库表 as kepu prints them (xlsx_paper.c), or a blank one filled in

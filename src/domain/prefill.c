@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "domain/prefill.h"
 
 long long prefill_value(kp_env *e, const kp_field *fd, long long unit_id, const char *month)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * prefill: the first value of a field that declares `prefill:` (月报's
  * counts), computed from another form's records of the unit in a month.

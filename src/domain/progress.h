@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * progress: each unit's done against its 附表1 quotas, and the section 六
  * ranking by the completion score config/ranking.yaml defines:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * review: the life of a 附表2 talent or 附表3 project (a form with
  * `review: true`): 草稿 → 已提交 (the unit submits) → 已认定 or 退回 (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * roll_import: a list laid out like a view of a form (附表4 汇总表, a view
  * of 附表2) brought to that form's import. A view shows only some fields:

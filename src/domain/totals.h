@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * totals: a form's computed row of sums (合计 in 附表1), from the records
  * as they are — never stored.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * transfer: records in and out of kepu as CSV, validated exactly as the
  * form screen validates them.

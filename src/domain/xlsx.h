@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * xlsx: records as an Excel workbook in the official layout, ready to print
  * and send: the form's full title, a 填报单位 line, merged two-row headers

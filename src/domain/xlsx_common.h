@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Internal to domain/: what every kepu workbook shares — 宋体 formats, the
  * 附表N label, title and unit lines, rows as tall as their wrapped text,
  * A4 with a page footer, the signature line. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * libxlsxwriter, loaded the first time a workbook is written rather than
  * when kepu starts: it brings libcrypto, whose relocations alone cost a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * xlsx_lib: libxlsxwriter is loaded on first use (xlsx_lib.c). When
  * workbook_new_opt returns NULL, this says why the library could not be

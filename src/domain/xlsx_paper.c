@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * xlsx_paper: a form printed as the seed prints it, one record a page — the
  * 附表2 推荐表 and the 附表3 入库表. The layout is data (the form's `paper`
@@ -32,9 +33,10 @@ typedef struct {
 	const kp_paper *p;
 	lxw_workbook *wb;
 	xlsx_formats fm;
-	int year;              /* the programme year: {year}, and the foot of each page */
+	int year;              /* the export's programme year: the blank form's */
 	int seq;
 	lxw_worksheet **pages; /* a sheet a record, numbered once all are written */
+	int *years;            /* each page's record's own year (#27): {year} and its foot */
 } paper;
 
 /* A value as printed: dates as 2016年7月15日, months as 2016年7月 (blank
@@ -76,7 +78,7 @@ static char *fill(const paper *pp, const char *t, const kp_record *r)
 		if (!strcmp(name, "unit")) {
 			sb_adds(&b, r ? r->unit_name : "");
 		} else if (!strcmp(name, "year")) {
-			sb_printf(&b, "%d", pp->year);
+			sb_printf(&b, "%d", r ? r->year : pp->year);
 		} else if (k >= 0) {
 			char *v = shown(&f->fields[k], r ? r->vals[k] : "");
 			sb_adds(&b, v);
@@ -253,6 +255,8 @@ static int page(const kp_record *r, void *ctx)
 	free(name);
 	pp->pages = xrealloc(pp->pages, (size_t)pp->seq * sizeof *pp->pages);
 	pp->pages[pp->seq - 1] = ws;
+	pp->years = xrealloc(pp->years, (size_t)pp->seq * sizeof *pp->years);
+	pp->years[pp->seq - 1] = r ? r->year : pp->year;
 	for (size_t c = 0; c < p->ncols; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, p->widths[c], NULL);
 	lxw_row_t row = 0;
@@ -280,14 +284,14 @@ static int page(const kp_record *r, void *ctx)
 	return 0;
 }
 
-/* The foot of every page: the year, and 第 N 页，共 M 页 as numbers — a
+/* The foot of every page: its record's year, and 第 N 页，共 M 页 as numbers — a
  * sheet is one page, and a page's number must not depend on whether
  * the program prints the sheets as one job or one by one. */
 static void number_pages(const paper *pp)
 {
 	for (size_t i = 0; i < (size_t)pp->seq; i++) {
 		char footer[96];
-		snprintf(footer, sizeof footer, msg(MSG_X_FOOTER_PAGE), pp->year, i + 1, (size_t)pp->seq);
+		snprintf(footer, sizeof footer, msg(MSG_X_FOOTER_PAGE), pp->years[i], i + 1, (size_t)pp->seq);
 		worksheet_set_footer(pp->pages[i], footer);
 	}
 }
@@ -300,12 +304,13 @@ int export_paper(kp_env *e, const kp_form *f, long long unit_id, const char *sta
 	lxw_workbook *wb = xlsx_open(path, false, err);
 	if (!wb)
 		return -1;
-	paper pp = {f, f->paper, wb, {0}, store_year(e->store), 0, NULL};
+	paper pp = {f, f->paper, wb, {0}, store_year(e->store), 0, NULL, NULL};
 	xlsx_add_formats(wb, &pp.fm);
 	int rc = store_each(e->store, f, unit_id, state, page, &pp, err);
 	if (rc == KP_OK && pp.seq == 0)
 		page(NULL, &pp);
 	number_pages(&pp);
 	free(pp.pages);
+	free(pp.years);
 	return xlsx_close(wb, path, rc == KP_OK ? 0 : -1, err);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * xlsx_read: the first worksheet of an .xlsx file as CSV, so a unit's
  * spreadsheet goes through the same importer as a CSV file; or every

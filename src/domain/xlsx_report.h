@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * xlsx_report: the city's monthly briefing and the section 六 ranking as
  * workbooks in the same official layout as the 附表 (domain/xlsx.c): title,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "form/catalog.h"
 
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 #include "core/file.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "form/yschema.h"
 
@@ -34,14 +36,46 @@ static unsigned parse_normalise(ychk *c, const ynode *n)
 	return bits;
 }
 
+/* area_codes: a map from an area code (0 and 2 or 3 digits) to its local
+ * numbers' length (7 or 8) and place. */
+static void load_areas(kp_catalog *cat, ychk *c, const ynode *map)
+{
+	static const char *const keys[] = {"digits", "place", NULL};
+	if (!map || !ychk_is_map(c, map))
+		return;
+	cat->areas = xcalloc(map->n / 2 + 1, sizeof *cat->areas);
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const ynode *k = map->kids[i], *v = map->kids[i + 1];
+		size_t n = strlen(k->value);
+		long long digits = 0;
+		if (k->value[0] != '0' || n < 3 || n > 4 || !text_all_digits(k->value)) {
+			ychk_err(c, k, msg(MSG_L_AREA_CODE), k->value);
+			continue;
+		}
+		if (!ychk_is_map(c, v))
+			continue;
+		ychk_keys(c, v, keys);
+		const char *place = ychk_str(c, v, "place", true);
+		if (!ychk_int(c, v, "digits", &digits) || digits < 7 || digits > 8) {
+			ychk_err(c, v, msg(MSG_L_AREA_DIGITS), k->value);
+			continue;
+		}
+		kp_area *a = &cat->areas[cat->nareas++];
+		memcpy(a->code, k->value, n + 1);
+		a->digits = (int)digits;
+		a->place = xstrdup(place ? place : "");
+	}
+}
+
 static void load_patterns(kp_catalog *cat, ychk *c, const ynode *root)
 {
-	static const char *const top_keys[] = {"patterns", "local_area_code", NULL};
+	static const char *const top_keys[] = {"patterns", "local_area_code", "area_codes", NULL};
 	if (!ychk_is_map(c, root))
 		return;
 	ychk_keys(c, root, top_keys);
 	const char *area = ychk_str(c, root, "local_area_code", true);
 	cat->local_area_code = xstrdup(area ? area : "");
+	load_areas(cat, c, yn_get(root, "area_codes"));
 	const ynode *pats = yn_get(root, "patterns");
 	if (!pats || !ychk_is_map(c, pats))
 		return;
@@ -429,6 +463,9 @@ void catalog_free(kp_catalog *cat)
 		list_free(&cat->lists[i]);
 	free(cat->lists);
 	free(cat->local_area_code);
+	for (size_t i = 0; i < cat->nareas; i++)
+		free(cat->areas[i].place);
+	free(cat->areas);
 	schedule_free(&cat->schedule);
 	free(cat->schedule_text);
 	scoring_free(&cat->scoring);
@@ -464,6 +501,14 @@ const kp_pattern *catalog_pattern(const kp_catalog *cat, const char *name)
 	for (size_t i = 0; i < cat->npatterns; i++)
 		if (!strcmp(cat->patterns[i].name, name))
 			return &cat->patterns[i];
+	return NULL;
+}
+
+const kp_area *catalog_area(const kp_catalog *cat, const char *code)
+{
+	for (size_t i = 0; i < cat->nareas; i++)
+		if (!strcmp(cat->areas[i].code, code))
+			return &cat->areas[i];
 	return NULL;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * catalog: everything kepu knows from its definition files — the named
  * patterns (config/patterns.yaml), the choice lists (data/lists/NAME.yaml) and
@@ -12,6 +13,13 @@
 #include "form/form.h"
 #include "form/schedule.h"
 
+/* An area code of the numbering plan and the length of its local numbers. */
+typedef struct {
+	char code[8];          /* "0374" */
+	int digits;            /* 7 */
+	char *place;           /* 许昌, for messages */
+} kp_area;
+
 typedef struct {
 	kp_pattern *patterns;
 	size_t npatterns;
@@ -22,6 +30,8 @@ typedef struct {
 	kp_view **views;
 	size_t nviews;
 	char *local_area_code; /* for bare local phone numbers, e.g. "0374" */
+	kp_area *areas;        /* local-number lengths by area code (patterns.yaml area_codes) */
+	size_t nareas;
 	kp_schedule schedule;  /* the programme year's (config/schedule.yaml's at first) */
 	char *schedule_text;   /* config/schedule.yaml as read, for the first year */
 	kp_scoring scoring;    /* config/ranking.yaml */
@@ -47,6 +57,8 @@ const kp_form *catalog_form(const kp_catalog *cat, const char *id);
 const kp_form *catalog_search_form(const kp_catalog *cat);
 const kp_view *catalog_view(const kp_catalog *cat, const char *id);
 const kp_pattern *catalog_pattern(const kp_catalog *cat, const char *name);
+/* The area code's entry in area_codes, or NULL (a code not listed). */
+const kp_area *catalog_area(const kp_catalog *cat, const char *code);
 const kp_list *catalog_list(const kp_catalog *cat, const char *name);
 /* "talent, quota, …" for messages; caller frees. */
 char *catalog_form_ids(const kp_catalog *cat);

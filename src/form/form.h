@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * form: the in-memory description of a form, as loaded from screens/NAME.yaml.
  * A form owns its fields; patterns and choice lists named in the YAML belong
@@ -98,6 +99,7 @@ typedef struct {
 	int not_before;        /* field index this one may not precede, or -1 */
 	bool not_after_today;  /* a date (or year-month) that cannot be yet */
 	bool in_year;          /* a date in the programme year its record is filed in */
+	bool in_programme;     /* a date, month or year within the programme's years (schedule) */
 	bool not_after_year;   /* an integer year after the programme year's */
 	bool default_year;     /* a new record's value starts as the programme year */
 	int required_when;     /* field index whose value makes this one required, or -1 */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Loading one screens/NAME.yaml file into a kp_form (see docs/forms.md). */
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +30,7 @@ static const char *const field_keys[] = {"id", "label", "type", "required", "hel
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "not_after", "required_when",
 					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", "aliases", "ref",
-					 "in_year", "default", NULL};
+					 "in_year", "in_programme", "default", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", "evidence", NULL};
 static const char *const evidence_keys[] = {"max_mib", "max_files", NULL};
@@ -40,7 +41,7 @@ static const struct { const char *key; unsigned bit; } typed_keys[] = {
 	{"max_chars", FK_MAX_CHARS}, {"min", FK_MINMAX}, {"max", FK_MINMAX},
 	{"pattern", FK_PATTERN}, {"message", FK_PATTERN}, {"choices", FK_CHOICES},
 	{"multiple", FK_MULTIPLE}, {"lines", FK_LINES}, {"not_before", FK_ORDER},
-	{"not_after", FK_NOT_AFTER}, {"in_year", FK_ORDER},
+	{"not_after", FK_NOT_AFTER}, {"in_year", FK_ORDER | FK_NOT_AFTER}, {"in_programme", FK_ORDER},
 	{"auto_advance", FK_ADVANCE}, {"forgive_tab", FK_ADVANCE}, {"prefill", FK_MINMAX},
 	{"ref", FK_REF}, {"default", FK_DEFAULT},
 };
@@ -348,7 +349,8 @@ static void load_field(loader *L, const ynode *map, int section)
 		if (na && strcmp(na, na_word))
 			ychk_err(&L->c, yn_get(map, "not_after"), msg(MSG_L_NOT_AFTER), na_word, na);
 		f->not_after_today = na && !strcmp(na, "today");
-		f->in_year = (ti->keys & FK_ORDER) && ychk_bool(&L->c, map, "in_year", false);
+		f->in_year = (ti->keys & (FK_ORDER | FK_NOT_AFTER)) && ychk_bool(&L->c, map, "in_year", false);
+		f->in_programme = (ti->keys & FK_ORDER) && ychk_bool(&L->c, map, "in_programme", false);
 		f->not_after_year = na && !strcmp(na, "year");
 		const char *dv = (ti->keys & FK_DEFAULT) ? ychk_str(&L->c, map, "default", false) : NULL;
 		if (dv && strcmp(dv, "year"))

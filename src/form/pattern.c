@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "form/pattern.h"
 
 #include <stdio.h>
@@ -13,9 +14,11 @@
 #define DEPTH_LIMIT 5000
 #define HEAP_LIMIT_KIB 4096
 
+/* Made by the first compile, which comes before any thread matches. */
+static pcre2_match_context *ctx;
+
 static pcre2_match_context *limits(void)
 {
-	static pcre2_match_context *ctx;
 	if (!ctx) {
 		ctx = pcre2_match_context_create(NULL);
 		if (!ctx)
@@ -47,9 +50,7 @@ int pattern_compile(kp_pattern *p, const char *src, int *offset, char *err, size
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
 	p->source = xstrdup(src);
 	p->code = re;
-	p->md = pcre2_match_data_create_from_pattern(re, NULL);
-	if (!p->md)
-		abort();
+	limits();
 	return 0;
 }
 
@@ -58,7 +59,14 @@ pm_result pattern_match(const kp_pattern *p, const char *subject)
 	size_t len = strlen(subject);
 	if (!utf8_valid(subject, len))
 		return PM_BAD_UTF;
-	int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, 0, 0, p->md, limits());
+	/* One pair is enough: only whether it matched is asked (rc 0 is a match
+	 * whose groups did not fit). The match's own data, so threads share
+	 * nothing they write. */
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	if (!md)
+		abort();
+	int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, 0, 0, md, ctx);
+	pcre2_match_data_free(md);
 	if (rc >= 0)
 		return PM_MATCH;
 	if (rc == PCRE2_ERROR_NOMATCH)
@@ -71,7 +79,6 @@ void pattern_free(kp_pattern *p)
 	free(p->name);
 	free(p->source);
 	free(p->message);
-	pcre2_match_data_free(p->md);
 	pcre2_code_free(p->code);
 	memset(p, 0, sizeof *p);
 }

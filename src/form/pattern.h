@@ -1,7 +1,13 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * pattern: PCRE2 patterns compiled once (UTF, JIT where available) and
  * matched under match, depth and heap limits, so no pattern from a form file
  * can hang kepu. Named patterns come from config/patterns.yaml.
+ *
+ * pattern_match may run on several threads at once (an import validates
+ * its rows on a second thread, domain/transfer.c): a match reads only the
+ * compiled code and the limits, made before any thread starts (at compile
+ * time), and has match data of its own.
  */
 #ifndef KP_PATTERN_H
 #define KP_PATTERN_H
@@ -19,7 +25,6 @@ typedef struct {
 	char *message; /* the reason shown when a value does not match, or NULL */
 	unsigned normalise;
 	pcre2_code *code;
-	pcre2_match_data *md; /* reused by every match: kepu is single-threaded */
 } kp_pattern;
 
 typedef enum { PM_MATCH, PM_NOMATCH, PM_LIMIT, PM_BAD_UTF } pm_result;

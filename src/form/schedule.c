@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "form/schedule.h"
 
 #include <stdio.h>
@@ -172,6 +173,8 @@ static void load_schedule(ychk *c, const ynode *root, void *out)
 	s->year = int_in(c, root, "year", 2000, 2099, 2016);
 	if (!yn_get(root, "year"))
 		ychk_err(c, root, msg(MSG_L_MISSING_KEY), "year");
+	s->first_year = s->year;
+	s->last_year = int_in(c, root, "last_year", s->year, 2099, s->year);
 	load_reporting(c, yn_get(root, "reporting"), s);
 	const ynode *list = yn_get(root, "milestones");
 	if (!list) {
@@ -192,9 +195,14 @@ static void load_schedule(ychk *c, const ynode *root, void *out)
 
 int schedule_parse(kp_schedule *s, const char *file, const char *data, size_t len, kp_diag *d)
 {
-	static const char *const keys[] = {"source", "year", "reporting", "milestones", NULL};
+	static const char *const keys[] = {"source", "year", "last_year", "reporting", "milestones", NULL};
 	memset(s, 0, sizeof *s);
 	return parse_config(file, data, len, d, keys, load_schedule, s);
+}
+
+int schedule_last_year(const kp_schedule *s)
+{
+	return s->year > s->last_year ? s->year : s->last_year;
 }
 
 void schedule_free(kp_schedule *s)

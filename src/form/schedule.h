@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * schedule: the programme's timetable (section 五 of the founding
  * document) and its scoreboard (section 六), as loaded from
@@ -35,6 +36,10 @@ typedef struct {
 
 typedef struct {
 	int year;                     /* the programme year */
+	/* The programme's span as the file gives it: its first year (`year`,
+	 * kept when a later year reads the same text) and last_year, the end
+	 * of the plans the founding document carries out (2016—2020). */
+	int first_year, last_year;
 	int month_from, month_to;     /* the reporting months of the year */
 	char *report_form;            /* the monthly report's form … */
 	char *month_field;            /* … and its field holding YYYY-MM */
@@ -71,6 +76,10 @@ int scoring_parse(kp_scoring *s, const char *file, const char *data, size_t len,
 double scoring_score(const kp_scoring *sc, const long long *done, const long long *quota,
 		     double *pct);
 void scoring_free(kp_scoring *s);
+
+/* The last year of the programme: last_year, or a later programme year
+ * in use (the programme goes on year after year). */
+int schedule_last_year(const kp_schedule *s);
 
 /* "2016-07" for reporting month i (0-based) into out (≥ 8 bytes). */
 void schedule_month(const kp_schedule *s, int i, char *out);

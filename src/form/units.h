@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * units: the 19 units of 附表1, read from data/units.yaml (embedded): their
  * 序号 and names, and the first values of per-unit forms (the quotas).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "form/validate.h"
 
 #include <errno.h>
@@ -13,11 +14,9 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "form/phone.h"
 
 /* Pattern names the typed validators use (config/patterns.yaml). */
-#define PAT_MOBILE "mobile"
-#define PAT_LANDLINE "landline"
-#define PAT_LOCAL "local_phone"
 #define PAT_EMAIL "email"
 
 static bool fail(char **reason, char *text)
@@ -30,86 +29,6 @@ static bool matches(const kp_catalog *cat, const char *name, const char *s)
 {
 	const kp_pattern *p = catalog_pattern(cat, name);
 	return p && pattern_match(p, s) == PM_MATCH;
-}
-
-/* Digits only (after separators are removed): a mobile, a landline with its
- * area code, or a bare local number in the home area. Returns the stored
- * form or NULL. */
-static char *phone_digits(const kp_catalog *cat, const char *d)
-{
-	if (matches(cat, PAT_MOBILE, d))
-		return xstrdup(d);
-	if (matches(cat, PAT_LANDLINE, d)) {
-		int area = (!strncmp(d, "010", 3) || !strncmp(d, "02", 2)) ? 3 : 4;
-		return xasprintf("%.*s-%s", area, d, d + area);
-	}
-	if (matches(cat, PAT_LOCAL, d))
-		return xasprintf("%s-%s", cat->local_area_code, d);
-	return NULL;
-}
-
-static char *phone_main(const kp_catalog *cat, const char *main_part)
-{
-	char *d = text_strip_chars(main_part, " -()");
-	char *r = phone_digits(cat, d);
-	free(d);
-	return r;
-}
-
-static bool valid_extension(const char *e)
-{
-	size_t n = strlen(e);
-	if (n < 1 || n > 6)
-		return false;
-	for (; *e; e++)
-		if (*e < '0' || *e > '9')
-			return false;
-	return true;
-}
-
-static char *phone_normalise(const kp_catalog *cat, const char *s0)
-{
-	static const char *const prefixes[] = {"(+86)", "+86", "0086", NULL};
-	static const char *const ext_marks[] = {"转", "分机", "ext.", "ext", "EXT", "x", "X", "#", NULL};
-	const char *s = s0;
-	char *with_zero = NULL;
-	for (const char *const *p = prefixes; *p; p++)
-		if (text_starts_with(s, *p)) {
-			s += strlen(*p);
-			if (*s == ' ' || *s == '-')
-				s++;
-			if (*s != '1' && *s != '0') /* "+86 374 …" is the landline 0374 … */
-				s = with_zero = xasprintf("0%s", s);
-			break;
-		}
-	char *main_part = xstrdup(s), *ext = NULL;
-	for (const char *const *m = ext_marks; *m && !ext; m++) {
-		char *at = strstr(main_part, *m);
-		if (at && at != main_part) {
-			ext = text_strip_chars(at + strlen(*m), " ");
-			*at = '\0';
-		}
-	}
-	char *r = phone_main(cat, main_part);
-	if (!r && !ext) { /* 0374-2965753-8001: the last group is an extension */
-		char *dash = strrchr(main_part, '-');
-		if (dash && valid_extension(dash + 1)) {
-			ext = xstrdup(dash + 1);
-			*dash = '\0';
-			r = phone_main(cat, main_part);
-		}
-	}
-	if (r && ext) {
-		char *full = NULL;
-		if (valid_extension(ext) && strchr(r, '-'))
-			full = xasprintf("%s转%s", r, ext);
-		free(r);
-		r = full;
-	}
-	free(ext);
-	free(main_part);
-	free(with_zero);
-	return r;
 }
 
 static char *email_normalise(const char *s)
@@ -269,9 +188,7 @@ static bool typed(const kp_catalog *cat, const kp_field *f, char **sp, char **ou
 		*out = xstrdup(f->choices->items[d]);
 		return true;
 	case FT_PHONE:
-		if (!(*out = phone_normalise(cat, s)))
-			return fail(reason, xstrdup(msg(MSG_V_PHONE)));
-		return true;
+		return (*out = phone_normalise(cat, s, reason)) != NULL;
 	case FT_EMAIL:
 		t = email_normalise(s);
 		if (!matches(cat, PAT_EMAIL, t)) {
@@ -337,6 +254,23 @@ static bool after_year(const kp_catalog *cat, const kp_field *f, char **out, cha
 	return false;
 }
 
+/* in_programme — a date, month or year outside the programme's years
+ * (the schedule's first year to its last_year, or a later year in use) is
+ * refused, saying the bound: a project of 1949-10 was never this one's. */
+static bool in_programme(const kp_catalog *cat, const kp_field *f, char **out, char **reason)
+{
+	if (!f->in_programme || !cat || !cat->schedule.year || !(*out)[0])
+		return true;
+	long y = strtol(*out, NULL, 10);
+	int first = cat->schedule.first_year, last = schedule_last_year(&cat->schedule);
+	if (y >= first && y <= last)
+		return true;
+	fail(reason, xasprintf(msg(MSG_V_MONTH_RANGE), *out, first, last));
+	free(*out);
+	*out = NULL;
+	return false;
+}
+
 char *field_initial(const kp_catalog *cat, const kp_field *f)
 {
 	if (f->default_year && cat && cat->schedule.year)
@@ -365,7 +299,7 @@ bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, c
 		ok = fail(reason, xasprintf(msg(MSG_V_TOO_LONG), f->max_chars, n));
 	} else {
 		ok = typed(cat, f, &s, out, reason) && not_yet(f, out, reason) &&
-		     after_year(cat, f, out, reason);
+		     after_year(cat, f, out, reason) && in_programme(cat, f, out, reason);
 	}
 	free(s);
 	return ok;

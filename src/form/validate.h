@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * validate: normalise and check typed values against their field, exactly
  * the same way for the screen, the CSV importer and any other input.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Loading a view definition (screens/NAME.yaml with `view_of`). */
 #include <stdlib.h>
 #include <string.h>

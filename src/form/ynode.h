@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * ynode: a strict YAML reader for kepu's definition files.
  * libyaml's events become a small tree of scalars, maps and sequences, each

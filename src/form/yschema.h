@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * yschema: checked access to a ynode tree. Every problem is added to the
  * diagnostics with the node's position; getters return a default after

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Attachments (#19): files a clerk sends as evidence of a record, kept in
  * the database itself as BLOBs, so WAL, kepu backup (VACUUM INTO) and a
  * restore keep them in step with their records. Every statement reaches a
@@ -117,7 +118,7 @@ int store_attachment_find(kp_store *s, const kp_form *f, long long id, kp_attach
 	if (rc == SQLITE_ROW)
 		read_attachment(st, a);
 	else if (rc == SQLITE_DONE)
-		*err = xasprintf(msg(MSG_S_NO_ATTACHMENT), id);
+		db_set_err(err, xasprintf(msg(MSG_S_NO_ATTACHMENT), id));
 	else
 		db_fail(s, err);
 	sqlite3_finalize(st);
@@ -155,7 +156,7 @@ static int blob_fill(kp_store *s, long long rowid, FILE *in, long long size, cha
 		size_t want = size - off < CHUNK ? (size_t)(size - off) : CHUNK;
 		size_t got = fread(buf, 1, want, in);
 		if (got != want) {
-			*err = xstrdup(msg(MSG_S_ATTACH_SHORT));
+			db_set_err(err, xstrdup(msg(MSG_S_ATTACH_SHORT)));
 			rc = KP_ERR;
 		} else if (sqlite3_blob_write(b, buf, (int)got, (int)off) != SQLITE_OK) {
 			rc = db_fail(s, err);
@@ -178,12 +179,12 @@ int store_attach(kp_store *s, const kp_form *f, long long record_id, const kp_ne
 	if (had)
 		rc = session_may_attach(s, f, &old, err);
 	if (rc == KP_OK && na->size > (long long)f->evidence->max_mib * 1024 * 1024) {
-		*err = xasprintf(msg(MSG_S_ATTACH_TOO_BIG), na->name, (double)na->size / (1024.0 * 1024.0),
-				 f->evidence->max_mib);
+		db_set_err(err, xasprintf(msg(MSG_S_ATTACH_TOO_BIG), na->name, (double)na->size / (1024.0 * 1024.0),
+				 f->evidence->max_mib));
 		rc = KP_ERR;
 	}
 	if (rc == KP_OK && count_of(s, f, record_id) >= f->evidence->max_files) {
-		*err = xasprintf(msg(MSG_S_ATTACH_MANY), f->evidence->max_files);
+		db_set_err(err, xasprintf(msg(MSG_S_ATTACH_MANY), f->evidence->max_files));
 		rc = KP_ERR;
 	}
 	sqlite3_stmt *st = rc == KP_OK ? db_prepare(s, "INSERT INTO kp_attachments (tbl, record_id, unit_id, name, type,"
@@ -242,7 +243,7 @@ int store_attachment_copy(kp_store *s, const kp_form *f, long long id, FILE *out
 		if (sqlite3_blob_read(b, buf, n, off) != SQLITE_OK)
 			rc = db_fail(s, err);
 		else if (fwrite(buf, 1, (size_t)n, out) != (size_t)n) {
-			*err = xstrdup(msg(MSG_C_WRITE_ERROR));
+			db_set_err(err, xstrdup(msg(MSG_C_WRITE_ERROR)));
 			rc = KP_ERR;
 		}
 	}

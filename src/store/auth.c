@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Accounts, login attempts and the audit trail. Password hashes come in
  * already hashed (domain/auth.c); nothing here sees a password. */
 #include <stdlib.h>
@@ -29,6 +30,17 @@ static const char *const auth_ddl[] = {
 	" failures INTEGER NOT NULL,"
 	" last_failed INTEGER NOT NULL,"
 	" PRIMARY KEY (scope, key)) WITHOUT ROWID",
+	/* Recent failed logins per name typed and address (#27): a name that
+	 * fails from many addresses at once is being guessed at by many
+	 * machines, which the per-address back-off alone never slows. Rows
+	 * older than LOGIN_FORGET are removed as failures come. */
+	"CREATE TABLE IF NOT EXISTS kp_login_spread ("
+	" name TEXT NOT NULL,"
+	" addr TEXT NOT NULL,"
+	" failures INTEGER NOT NULL,"
+	" last_failed INTEGER NOT NULL,"
+	" PRIMARY KEY (name, addr)) WITHOUT ROWID",
+	"CREATE INDEX IF NOT EXISTS kp_login_spread_last ON kp_login_spread (last_failed)",
 	/* The counts of the old rule, which locked a name after 20 failures:
 	 * dropping them ends any lockout guessing caused. */
 	"DROP TABLE IF EXISTS kp_login_attempts",
@@ -229,7 +241,7 @@ int store_user_add(kp_store *s, const char *name, kp_user_role role, long long u
 	char *what[] = {"name", "", (char *)name, "role", "", role == USER_CITY ? "city" : "unit"};
 	int rc = write_audited(s, st, "user_add", unit_id, what, 6, err);
 	if (rc == KP_ENOTFOUND) { /* the name is taken */
-		*err = xasprintf(msg(MSG_A_USER_EXISTS), name);
+		db_set_err(err, xasprintf(msg(MSG_A_USER_EXISTS), name));
 		rc = KP_ECONFLICT;
 	}
 	return db_end(s, rc, err);
@@ -251,7 +263,7 @@ static int user_update(kp_store *s, const char *name, const char *sql, const cha
 	char *what[] = {"name", "", (char *)name};
 	int rc = write_audited(s, st, action, s->actor_unit, what, 3, err);
 	if (rc == KP_ENOTFOUND)
-		*err = xasprintf(msg(MSG_A_NO_USER), name);
+		db_set_err(err, xasprintf(msg(MSG_A_NO_USER), name));
 	if (rc == KP_OK && clear) {
 		sqlite3_stmt *del = db_prepare(s, "DELETE FROM kp_login_throttle WHERE scope = 'name'"
 						  " AND key = ?", err);
@@ -345,6 +357,77 @@ static int count_failure(kp_store *s, const char *scope, const char *key, long l
 	return rc;
 }
 
+/* The failure under (name, addr) in kp_login_spread, and the rows too old
+ * to matter gone, so the table holds 15 minutes of failures at most. */
+static int spread_failure(kp_store *s, const kp_login_try *t)
+{
+	sqlite3_stmt *st = db_prepare(s,
+		"INSERT INTO kp_login_spread (name, addr, failures, last_failed) VALUES (?1, ?2, 1, ?3)"
+		" ON CONFLICT (name, addr) DO UPDATE SET last_failed = ?3,"
+		" failures = CASE WHEN last_failed < ?4 THEN 1 ELSE failures + 1 END", NULL);
+	sqlite3_stmt *old = db_prepare(s, "DELETE FROM kp_login_spread WHERE last_failed < ?", NULL);
+	int rc = KP_ERR;
+	if (st && old) {
+		sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, t->addr, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, t->now);
+		sqlite3_bind_int64(st, 4, t->forget_before);
+		sqlite3_bind_int64(old, 1, t->forget_before);
+		rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_step(old) == SQLITE_DONE ? KP_OK : KP_ERR;
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(old);
+	return rc;
+}
+
+void store_login_spread(kp_store *s, const char *name, long long since, int *addrs, int *failures)
+{
+	*addrs = *failures = 0;
+	if (s->kind == SESSION_UNIT && strcmp(name, s->actor))
+		return;
+	sqlite3_stmt *st = db_prepare(s, "SELECT count(*), ifnull(sum(failures), 0) FROM kp_login_spread"
+					 " WHERE name = ?1 AND last_failed >= ?2", NULL);
+	if (st) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, since);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			*addrs = sqlite3_column_int(st, 0);
+			*failures = sqlite3_column_int(st, 1);
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+size_t store_login_attacks(kp_store *s, long long since, int min_addrs, kp_attack *out, size_t max)
+{
+	if (session_need(s, CITY_OR_ADMIN, NULL) != KP_OK)
+		return 0;
+	sqlite3_stmt *st = db_prepare(s, "SELECT name, count(*), sum(failures), max(last_failed) FROM kp_login_spread"
+					 " WHERE last_failed >= ?1 GROUP BY name HAVING count(*) >= ?2"
+					 " ORDER BY count(*) DESC, name LIMIT ?3", NULL);
+	size_t n = 0;
+	if (st) {
+		sqlite3_bind_int64(st, 1, since);
+		sqlite3_bind_int(st, 2, min_addrs);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
+		while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+			out[n].name = db_text(st, 0);
+			out[n].addrs = sqlite3_column_int(st, 1);
+			out[n].failures = sqlite3_column_int(st, 2);
+			out[n].last_failed = sqlite3_column_int64(st, 3);
+			n++;
+		}
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+void attacks_free(kp_attack *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(a[i].name);
+}
+
 int store_login_result(kp_store *s, const kp_login_try *t, bool ok, long long unit_id, const char *why)
 {
 	/* A success ends a name's back-off: only the login itself may say so. */
@@ -366,6 +449,8 @@ int store_login_result(kp_store *s, const kp_login_try *t, bool ok, long long un
 		rc = count_failure(s, "name", t->name, t->now, t->forget_before);
 		if (rc == KP_OK)
 			rc = count_failure(s, "addr", t->addr, t->now, t->forget_before);
+		if (rc == KP_OK)
+			rc = spread_failure(s, t);
 	}
 	if (rc == KP_OK) {
 		char *what[] = {"name", "", (char *)t->name, "address", "", (char *)t->addr,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * kp_counts, the records of each form per unit and state, kept in step by
  * every write in the writer's own transaction: a list knows its size

@@ -1,8 +1,11 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "store/db.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/clock.h"
 #include "core/msg.h"
@@ -41,9 +44,16 @@ const char *store_damage_reason(void) { return damage; }
 int db_fail(kp_store *s, char **err)
 {
 	note_damage(sqlite3_extended_errcode(s->db));
-	if (err)
-		*err = xasprintf(msg(MSG_S_SQL), sqlite3_errmsg(s->db));
+	db_set_err(err, xasprintf(msg(MSG_S_SQL), sqlite3_errmsg(s->db)));
 	return KP_ERR;
+}
+
+void db_set_err(char **err, char *text)
+{
+	if (err)
+		*err = text;
+	else
+		free(text);
 }
 
 sqlite3_stmt *db_prepare(kp_store *s, const char *sql, char **err)
@@ -152,8 +162,8 @@ int store_open(const char *path, kp_store **out, char **err)
 	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 				 NULL);
 	if (rc != SQLITE_OK) {
-		*err = xasprintf(msg(MSG_S_OPEN), path,
-				 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		db_set_err(err, xasprintf(msg(MSG_S_OPEN), path,
+				 s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc)));
 		sqlite3_close(s->db);
 		free(s);
 		return KP_ERR;
@@ -183,7 +193,7 @@ int store_open(const char *path, kp_store **out, char **err)
 	for (size_t i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++) {
 		char *e = NULL;
 		if (db_exec(s, pragmas[i], &e) != KP_OK) {
-			*err = xasprintf(msg(MSG_S_OPEN), path, e);
+			db_set_err(err, xasprintf(msg(MSG_S_OPEN), path, e));
 			free(e);
 			store_close(s);
 			return KP_ERR;
@@ -231,31 +241,24 @@ int store_quick_check(kp_store *s, char **err)
 			sb_printf(&problems, "%s%s", problems.len ? "; " : "", line);
 	}
 	sqlite3_finalize(st);
+	bool ok = rc == SQLITE_DONE && !problems.len;
 	if (rc != SQLITE_DONE && !problems.len)
 		db_fail(s, err);
 	else if (problems.len)
-		*err = sb_take(&problems);
+		db_set_err(err, sb_take(&problems));
 	sb_free(&problems);
-	return rc == SQLITE_DONE && !*err ? KP_OK : KP_ERR;
+	return ok ? KP_OK : KP_ERR;
 }
 
-int store_backup(kp_store *s, const char *out, char **err)
+/* PRAGMA integrity_check of the file path: NULL when it says "ok", else
+ * what it says (caller frees). */
+static char *file_check(const char *path)
 {
-	if (session_need(s, SESSION_KIND(SESSION_ADMIN), err) != KP_OK)
-		return KP_ERR;
-	sqlite3_stmt *st = db_prepare(s, "VACUUM INTO ?", err);
-	if (!st)
-		return KP_ERR;
-	sqlite3_bind_text(st, 1, out, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
-	sqlite3_finalize(st);
-	if (rc != KP_OK)
-		return rc;
 	sqlite3 *copy;
-	if (sqlite3_open_v2(out, &copy, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		*err = xasprintf(msg(MSG_S_OPEN), out, sqlite3_errmsg(copy));
+	if (sqlite3_open_v2(path, &copy, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		char *why = xasprintf(msg(MSG_S_OPEN), path, sqlite3_errmsg(copy));
 		sqlite3_close(copy);
-		return KP_ERR;
+		return why;
 	}
 	sqlite3_stmt *chk = NULL;
 	char *result = NULL;
@@ -264,9 +267,56 @@ int store_backup(kp_store *s, const char *out, char **err)
 		result = db_text(chk, 0);
 	sqlite3_finalize(chk);
 	sqlite3_close(copy);
-	rc = result && !strcmp(result, "ok") ? KP_OK : KP_ERR;
-	if (rc != KP_OK)
-		*err = xasprintf(msg(MSG_S_BACKUP_BAD), out, result ? result : "?");
-	free(result);
+	if (result && !strcmp(result, "ok")) {
+		free(result);
+		return NULL;
+	}
+	return result ? result : xstrdup("?");
+}
+
+/* The copy is made under a temporary name beside out and given out's name
+ * only once it is on disk and checked: a full disk or a bad copy leaves
+ * nothing, never a short file that the next night's run (same name)
+ * would refuse to replace. link() rather than rename(): out made by
+ * someone meanwhile is kept, not replaced. */
+int store_backup(kp_store *s, const char *out, char **err)
+{
+	if (session_need(s, SESSION_KIND(SESSION_ADMIN), err) != KP_OK)
+		return KP_ERR;
+	char *tmp = xasprintf("%s.kepu-XXXXXX", out);
+	int fd = mkstemp(tmp); /* 0600: a backup holds everything the database does */
+	if (fd < 0) {
+		db_set_err(err, xasprintf(msg(MSG_S_BACKUP_TEMP), out, strerror(errno)));
+		free(tmp);
+		return KP_ERR;
+	}
+	/* VACUUM INTO writes into an empty existing file. */
+	sqlite3_stmt *st = db_prepare(s, "VACUUM INTO ?", err);
+	int rc = st ? KP_OK : KP_ERR;
+	if (st) {
+		sqlite3_bind_text(st, 1, tmp, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
+		sqlite3_finalize(st);
+	}
+	if (rc == KP_OK && fsync(fd) != 0) {
+		db_set_err(err, xasprintf("%s: %s", out, strerror(errno)));
+		rc = KP_ERR;
+	}
+	close(fd);
+	char *bad = rc == KP_OK ? file_check(tmp) : NULL;
+	if (bad) {
+		db_set_err(err, xasprintf(msg(MSG_S_BACKUP_BAD), out, bad));
+		free(bad);
+		rc = KP_ERR;
+	}
+	if (rc == KP_OK && link(tmp, out) != 0) {
+		db_set_err(err, errno == EEXIST ? xasprintf(msg(MSG_C_OUT_EXISTS), out) : xasprintf("%s: %s", out, strerror(errno)));
+		rc = KP_ERR;
+	}
+	unlink(tmp);
+	char *journal = xasprintf("%s-journal", tmp); /* should SQLite have left one */
+	unlink(journal);
+	free(journal);
+	free(tmp);
 	return rc;
 }

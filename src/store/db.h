@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Internal to store/: the connection and helpers shared by its files. */
 #ifndef KP_STORE_DB_H
 #define KP_STORE_DB_H
@@ -86,6 +87,13 @@ void persons_add(kp_persons *p, const kp_record *r);
 int persons_end(kp_persons *p, bool commit, char **err);
 /* Create (or drop) a form's unique_hint index, always the same one. */
 int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err);
+/* The stored record `WHERE t.<key> = value` (id, or unit_id for a per-unit
+ * form), read inside the writer's transaction; false when there is none
+ * or it is another unit's than a unit session's (records.c). */
+bool db_stored(kp_store *s, const kp_form *f, const char *key, long long value, kp_record *out);
+/* May the session move old to programme year `to`? The
+ * year's rules apply: its in_year dates, its not_after: year values. */
+int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, int to, char **err);
 /* May the session delete old? */
 int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char **err);
 #define SESSION_KIND(k) (1u << (k))
@@ -104,6 +112,9 @@ int db_commit(kp_store *s, char **err);
 void db_rollback(kp_store *s);
 /* *err = the connection's current error message. */
 int db_fail(kp_store *s, char **err);
+/* *err = text (owned by the caller from then on), or text freed when the
+ * caller passed no err: every store function takes a NULL err. */
+void db_set_err(char **err, char *text);
 /* Append an audit row in the current transaction: who (NULL: the actor),
  * the form's table (or kp_users, kp_ticks), the record, its unit, the
  * action, and the changes as field, old, new, field, old, new, … */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Drafts: what a user was typing into a form, kept until it is saved, so a
  * dropped SSH link or a killed session loses nothing. */
 #include <stdlib.h>
@@ -47,7 +48,7 @@ int store_draft_save(kp_store *s, const char *owner, const char *form, const kp_
 		     char **err)
 {
 	if (!owner_ok(s, owner)) {
-		*err = xstrdup(msg(MSG_SS_DRAFT_OWNER));
+		db_set_err(err, xstrdup(msg(MSG_SS_DRAFT_OWNER)));
 		return KP_ERR;
 	}
 	char *data = json_array_encode(d->pairs, d->npairs * 2);

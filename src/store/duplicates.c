@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Possible duplicates: another record, of any unit, holding the same values
  * in the fields a form names in unique_hint (附表2: 姓名 and 联系电话). The
  * search has to read every unit's rows, so it lives here, in the store:

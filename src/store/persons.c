@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * The persons a batch may meet: a filter (core/bloom.c) over the
  * unique_hint values (附表2: 姓名 and 联系电话) of every row of the form's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Records of any form: insert, update (with version check), delete, read. */
 #include <stdlib.h>
 #include <string.h>
@@ -48,10 +49,7 @@ void record_set(kp_record *r, size_t i, const char *v)
 static char *select_sql(const kp_form *f, const char *where_order);
 static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r);
 
-/* The stored record `WHERE t.<key> = value` (id, or unit_id for a per-unit
- * form), read inside the writer's transaction; false when there is none
- * or it is another unit's than a unit session's. */
-static bool stored(kp_store *s, const kp_form *f, const char *key, long long value, kp_record *out)
+bool db_stored(kp_store *s, const kp_form *f, const char *key, long long value, kp_record *out)
 {
 	/* A per-unit form's record is the unit's of the session's year. */
 	bool by_unit = !strcmp(key, "unit_id");
@@ -173,8 +171,8 @@ static int write_fail(kp_store *s, const kp_form *f, const kp_record *r, char **
 {
 	if (f->unique >= 0 && sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE) {
 		if (err)
-			*err = xasprintf(msg(MSG_S_DUPLICATE), f->fields[f->unique].label,
-					 r->vals[f->unique]);
+			db_set_err(err, xasprintf(msg(MSG_S_DUPLICATE), f->fields[f->unique].label,
+					 r->vals[f->unique]));
 		return KP_ERR;
 	}
 	return db_fail(s, err);
@@ -287,11 +285,11 @@ static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, ch
 	char *labels = hint_labels(f);
 	int rc = KP_ESAME;
 	if (old->unit_id != r->unit_id)
-		*err = xasprintf(msg(MSG_S_SAME_OTHER_UNIT), old->unit_name, old->id, labels);
+		db_set_err(err, xasprintf(msg(MSG_S_SAME_OTHER_UNIT), old->unit_name, old->id, labels));
 	else if (f->review && !strcmp(old->state, "approved"))
-		*err = xasprintf(msg(MSG_S_SAME_APPROVED), old->id, labels);
+		db_set_err(err, xasprintf(msg(MSG_S_SAME_APPROVED), old->id, labels));
 	else if (!b->update)
-		*err = xasprintf(msg(MSG_S_SAME), old->id, labels);
+		db_set_err(err, xasprintf(msg(MSG_S_SAME), old->id, labels));
 	else
 		rc = KP_OK;
 	free(labels);
@@ -381,7 +379,7 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	kp_record old;
 	/* A per-unit form's record for a unit that has one is replaced: an
 	 * update, audited with its old values. */
-	bool replaces = b->f->per_unit && stored(b->s, b->f, "unit_id", r->unit_id, &old);
+	bool replaces = b->f->per_unit && db_stored(b->s, b->f, "unit_id", r->unit_id, &old);
 	/* An import's row (a batch with a source) may repeat a stored person:
 	 * looked up unless no row can hold its values (persons.c). The screen
 	 * warns before saving instead, and a second F2 saves. */
@@ -538,7 +536,7 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 	sb_free(&b);
 	int rc = KP_ERR;
 	kp_record old;
-	bool had = stored(s, f, "id", r->id, &old);
+	bool had = db_stored(s, f, "id", r->id, &old);
 	if (had)
 		r->unit_id = old.unit_id; /* an update never moves a record to another unit */
 	char **held = NULL;
@@ -555,7 +553,7 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 		if (sqlite3_step(st) != SQLITE_DONE)
 			write_fail(s, f, r, err);
 		else if (sqlite3_changes(s->db) == 0 || !had) {
-			*err = xstrdup(msg(MSG_S_CHANGED));
+			db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 			rc = KP_ECONFLICT;
 		} else if ((rc = audit_record(s, f, r->id, old.unit_id, "update", old.vals, r->vals)) != KP_OK)
 			db_fail(s, err);
@@ -583,7 +581,7 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 	free(sql);
 	int rc = KP_ERR;
 	kp_record old;
-	bool had = stored(s, f, "id", id, &old);
+	bool had = db_stored(s, f, "id", id, &old);
 	if (st && had && (session_may_delete(s, f, &old, err) != KP_OK ||
 			  refs_block_delete(s, f, id, err) != KP_OK)) {
 		sqlite3_finalize(st);
@@ -607,8 +605,8 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 	if (rc == KP_OK && db_commit(s, err) == KP_OK)
 		return KP_OK;
 	db_rollback(s);
-	if (rc == KP_ENOTFOUND || (rc == KP_ERR && !*err))
-		*err = xstrdup(msg(MSG_S_CHANGED));
+	if (rc == KP_ENOTFOUND || (rc == KP_ERR && err && !*err))
+		db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 	return rc == KP_OK ? KP_ERR : rc;
 }
 
@@ -660,7 +658,7 @@ int store_get(kp_store *s, const kp_form *f, long long id, kp_record *r, char **
 	if (rc == SQLITE_ROW)
 		read_row(st, f, r);
 	else if (rc == SQLITE_DONE)
-		*err = xstrdup(msg(MSG_S_CHANGED));
+		db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 	else
 		db_fail(s, err);
 	sqlite3_finalize(st);
@@ -920,7 +918,7 @@ int store_set_state(kp_store *s, const kp_form *f, long long id, const char *fro
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	kp_record old;
-	bool had = stored(s, f, "id", id, &old);
+	bool had = db_stored(s, f, "id", id, &old);
 	char *sql = xasprintf("UPDATE \"%s\" SET kp_state = ?1, kp_reason = ?2, version = version + 1,"
 			      " updated_at = " NOW " WHERE id = ?3 AND kp_state = ?4 AND (?5 = 0 OR unit_id = ?5)",
 			      f->table);
@@ -940,7 +938,7 @@ int store_set_state(kp_store *s, const kp_form *f, long long id, const char *fro
 		if (sqlite3_step(st) != SQLITE_DONE)
 			db_fail(s, err);
 		else if (!had || !sqlite3_changes(s->db)) {
-			*err = xstrdup(msg(MSG_S_CHANGED));
+			db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 			rc = KP_ECONFLICT;
 		} else {
 			char *ch[] = {"kp_state", old.state, (char *)to, "kp_reason", old.reason,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Record fields (#19): a nomination's talent or project is the number of a
  * record of another form (kp_seq numbers are never handed out twice, so a
  * number always means the same record). The rules of what may be named
@@ -184,9 +185,9 @@ static int by_name(kp_store *s, const kp_field *fd, long long unit_id, const cha
 	if (found == 1)
 		return KP_OK;
 	char *unit = store_unit_name(s, unit_id), *hint = label_hint(ref);
-	*err = xasprintf(msg(found ? MSG_S_REF_AMBIGUOUS : MSG_S_REF_UNKNOWN), fd->label,
+	db_set_err(err, xasprintf(msg(found ? MSG_S_REF_AMBIGUOUS : MSG_S_REF_UNKNOWN), fd->label,
 			 ref->form->title, unit ? unit : "", ref->state ? state_words(ref->state) : "", text,
-			 hint);
+			 hint));
 	free(unit);
 	free(hint);
 	return KP_ERR;
@@ -206,18 +207,18 @@ static int check_number(kp_store *s, const kp_field *fd, long long unit_id, long
 	sqlite3_bind_int64(st, 2, session_scope(s));
 	int rc = KP_OK;
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		*err = xasprintf(msg(MSG_S_REF_NONE), fd->label, ref->form->title, id);
+		db_set_err(err, xasprintf(msg(MSG_S_REF_NONE), fd->label, ref->form->title, id));
 		rc = KP_ERR;
 	} else if (sqlite3_column_int64(st, 0) != unit_id) {
 		char *theirs = store_unit_name(s, sqlite3_column_int64(st, 0)), *ours = store_unit_name(s, unit_id);
-		*err = xasprintf(msg(MSG_S_REF_UNIT), fd->label, ref->form->title, id, theirs ? theirs : "",
-				 ours ? ours : "");
+		db_set_err(err, xasprintf(msg(MSG_S_REF_UNIT), fd->label, ref->form->title, id, theirs ? theirs : "",
+				 ours ? ours : ""));
 		free(theirs);
 		free(ours);
 		rc = KP_ERR;
 	} else if (ref->state && strcmp((const char *)sqlite3_column_text(st, 1), ref->state)) {
-		*err = xasprintf(msg(MSG_S_REF_STATE), fd->label, ref->form->title, id,
-				 state_words((const char *)sqlite3_column_text(st, 1)), state_words(ref->state));
+		db_set_err(err, xasprintf(msg(MSG_S_REF_STATE), fd->label, ref->form->title, id,
+				 state_words((const char *)sqlite3_column_text(st, 1)), state_words(ref->state)));
 		rc = KP_ERR;
 	}
 	sqlite3_finalize(st);
@@ -287,7 +288,7 @@ int refs_block_delete(kp_store *s, const kp_form *f, long long id, char **err)
 			long long by = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 			sqlite3_finalize(st);
 			if (by) {
-				*err = xasprintf(msg(MSG_S_REF_IN_USE), id, g->title, by);
+				db_set_err(err, xasprintf(msg(MSG_S_REF_IN_USE), id, g->title, by));
 				return KP_ERR;
 			}
 		}

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Tables: units (附表1) and one table per form, created from its YAML. */
 #include <stdlib.h>
 #include <string.h>

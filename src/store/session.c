@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The session: on whose behalf every statement of the store runs, and the
  * rules of who may read and change what (store.h explains the kinds). The
  * rules live here and nowhere else; screens ask them only for an early
@@ -27,12 +28,12 @@ int store_session(kp_store *s, kp_session_kind kind, const char *user, long long
 	static const enum kp_msg_id names[] = {MSG_P_OWNER_CITY, MSG_P_OWNER_CITY, MSG_P_COL_UNIT,
 					       MSG_SS_SIGN_IN};
 	if (!narrows(s->kind, kind)) {
-		*err = xasprintf(msg(MSG_SS_WIDEN), msg(names[kind]));
+		db_set_err(err, xasprintf(msg(MSG_SS_WIDEN), msg(names[kind])));
 		return KP_ERR;
 	}
 	char *unit = NULL;
 	if (kind == SESSION_UNIT && !(unit = store_unit_name(s, unit_id))) {
-		*err = xasprintf(msg(MSG_S_NO_UNIT), "?");
+		db_set_err(err, xasprintf(msg(MSG_S_NO_UNIT), "?"));
 		return KP_ERR;
 	}
 	free(unit);
@@ -57,9 +58,9 @@ int session_need(kp_store *s, unsigned kinds, char **err)
 	if (kinds & SESSION_KIND(s->kind))
 		return KP_OK;
 	if (err)
-		*err = xstrdup(msg(s->kind == SESSION_NONE ? MSG_SS_SIGN_IN
+		db_set_err(err, xstrdup(msg(s->kind == SESSION_NONE ? MSG_SS_SIGN_IN
 				   : kinds == SESSION_KIND(SESSION_ADMIN) ? MSG_SS_ADMIN_ONLY
-									  : MSG_SS_CITY_ONLY));
+									  : MSG_SS_CITY_ONLY)));
 	return KP_ERR;
 }
 
@@ -137,26 +138,42 @@ static int may_touch(kp_store *s, const kp_form *f, const kp_record *old, long l
 		return KP_ERR;
 	if (s->kind == SESSION_UNIT && (unit_id != s->actor_unit || (old && old->unit_id != s->actor_unit))) {
 		char *own = store_unit_name(s, s->actor_unit);
-		*err = xasprintf(msg(MSG_SS_OTHER_UNIT), own ? own : "");
+		db_set_err(err, xasprintf(msg(MSG_SS_OTHER_UNIT), own ? own : ""));
 		free(own);
 		return KP_ERR;
 	}
 	int today;
 	clock_today(&today, &(int){0}, &(int){0});
 	if (s->kind == SESSION_UNIT && s->year > today) { /* a year not begun: nothing of a unit's yet */
-		*err = xasprintf(msg(MSG_SS_YEAR_AHEAD), s->year, today);
+		db_set_err(err, xasprintf(msg(MSG_SS_YEAR_AHEAD), s->year, today));
 		return KP_ERR;
 	}
 	if (!store_may_write_form(s, f)) {
-		*err = xasprintf(msg(f->written_by == WRITER_CITY ? MSG_SS_CITY_FORM : MSG_SS_UNIT_FIELD),
-				 f->title);
+		db_set_err(err, xasprintf(msg(f->written_by == WRITER_CITY ? MSG_SS_CITY_FORM : MSG_SS_UNIT_FIELD),
+				 f->title));
 		return KP_ERR;
 	}
 	if (f->review && old && old->state && !store_may_edit_state(s, old->state)) {
-		*err = xasprintf(msg(MSG_SS_STATE), state_words(old->state));
+		db_set_err(err, xasprintf(msg(MSG_SS_STATE), state_words(old->state)));
 		return KP_ERR;
 	}
 	return KP_OK;
+}
+
+/* The first field of f whose value breaks programme year `year`'s rules,
+ * or -1: an in_year date outside the year and, with after, a not_after:
+ * year value (考核年度) after it. */
+static int year_breaks(const kp_form *f, char *const *vals, int year, bool after)
+{
+	for (size_t i = 0; i < f->nfields; i++) {
+		const kp_field *fd = &f->fields[i];
+		const char *v = vals[i];
+		if (!v || strlen(v) < 4)
+			continue;
+		if ((fd->in_year && atoi(v) != year) || (after && fd->not_after_year && atoi(v) > year))
+			return (int)i;
+	}
+	return -1;
 }
 
 int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
@@ -167,21 +184,19 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 	/* A record belongs to one programme year: an activity's date in it, so
 	 * last year's activities never count for this one. */
 	int year = old ? old->year : s->year;
-	for (size_t i = 0; i < f->nfields; i++) {
-		const kp_field *fd = &f->fields[i];
-		const char *v = r->vals[i];
-		if (fd->in_year && v && strlen(v) >= 4 && atoi(v) != year) {
-			*err = xasprintf(msg(MSG_SS_NOT_IN_YEAR), fd->label, v, year, v);
-			return KP_ERR;
-		}
+	int bad = year_breaks(f, r->vals, year, false);
+	if (bad >= 0) {
+		const char *v = r->vals[bad];
+		db_set_err(err, xasprintf(msg(MSG_SS_NOT_IN_YEAR), f->fields[bad].label, v, year, v));
+		return KP_ERR;
 	}
 	for (size_t i = 0; i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
 		const char *before = old ? old->vals[i] : "";
 		if (store_may_write_field(s, fd) || !strcmp(before, r->vals[i] ? r->vals[i] : ""))
 			continue;
-		*err = xasprintf(msg(fd->written_by == WRITER_CITY ? MSG_SS_CITY_FIELD : MSG_SS_UNIT_FIELD),
-				 fd->label);
+		db_set_err(err, xasprintf(msg(fd->written_by == WRITER_CITY ? MSG_SS_CITY_FIELD : MSG_SS_UNIT_FIELD),
+				 fd->label));
 		return KP_ERR;
 	}
 	return KP_OK;
@@ -195,7 +210,7 @@ int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char
 int session_may_attach(kp_store *s, const kp_form *f, const kp_record *old, char **err)
 {
 	if (!f->evidence) {
-		*err = xasprintf(msg(MSG_SS_NO_EVIDENCE), f->title);
+		db_set_err(err, xasprintf(msg(MSG_SS_NO_EVIDENCE), f->title));
 		return KP_ERR;
 	}
 	return may_touch(s, f, old, old->unit_id, err);
@@ -207,11 +222,54 @@ int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const 
 	if (session_need(s, ANY_SESSION, err) != KP_OK)
 		return KP_ERR;
 	if (s->kind == SESSION_UNIT && old->unit_id != s->actor_unit) {
-		*err = xstrdup(msg(MSG_S_CHANGED)); /* like a missing record */
+		db_set_err(err, xstrdup(msg(MSG_S_CHANGED))); /* like a missing record */
 		return KP_ERR;
 	}
 	if (!f->review || !store_may_move(s, from, to)) {
-		*err = xasprintf(msg(MSG_SS_MOVE), state_words(from), state_words(to));
+		db_set_err(err, xasprintf(msg(MSG_SS_MOVE), state_words(from), state_words(to)));
+		return KP_ERR;
+	}
+	return KP_OK;
+}
+
+/* A record filed in the wrong programme year moves, keeping its number,
+ * state and history: the city's decision for any record (the referee), a
+ * unit's only for its own record before it is submitted (a draft), never
+ * into a year not begun. The target year's rules apply to what it holds. */
+int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, int to, char **err)
+{
+	if (session_need(s, ANY_SESSION, err) != KP_OK)
+		return KP_ERR;
+	if (s->kind == SESSION_UNIT) {
+		int today;
+		clock_today(&today, &(int){0}, &(int){0});
+		char *why = NULL;
+		if (old->unit_id != s->actor_unit)
+			why = xstrdup(msg(MSG_S_CHANGED)); /* like a missing record */
+		else if (!store_may_write_form(s, f))
+			why = xasprintf(msg(MSG_SS_CITY_FORM), f->title);
+		else if (f->review && strcmp(old->state, "draft") != 0)
+			why = xasprintf(msg(MSG_SS_YEAR_STATE), state_words(old->state));
+		else if (to > today)
+			why = xasprintf(msg(MSG_SS_YEAR_AHEAD), to, today);
+		if (why) {
+			db_set_err(err, why);
+			return KP_ERR;
+		}
+	}
+	if (f->per_unit) {
+		db_set_err(err, xasprintf(msg(MSG_SS_YEAR_PER_UNIT), f->title));
+		return KP_ERR;
+	}
+	if (old->year == to) {
+		db_set_err(err, xasprintf(msg(MSG_SS_YEAR_SAME), to));
+		return KP_ERR;
+	}
+	int bad = year_breaks(f, old->vals, to, true);
+	if (bad >= 0) {
+		const kp_field *fd = &f->fields[bad];
+		db_set_err(err, xasprintf(msg(fd->in_year ? MSG_SS_YEAR_MOVE_DATE : MSG_SS_YEAR_MOVE_AFTER), to, fd->label,
+				 old->vals[bad], to));
 		return KP_ERR;
 	}
 	return KP_OK;

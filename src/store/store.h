@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * store: the only place with SQL. One SQLite file in WAL mode, shared by
  * many SSH sessions. Every statement is prepared with bound parameters;
@@ -11,6 +12,8 @@
  *
  * Errors: functions return 0 on success or a negative KP_E* code and set
  * *err to a new message (caller frees) where they take an err argument.
+ * err may always be NULL: the message is then dropped, the code still
+ * says what happened (tests/unit/test_store.c calls every getter so).
  */
 #ifndef KP_STORE_H
 #define KP_STORE_H
@@ -262,7 +265,9 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 			const char *value);
 /* The id of the unit's record of f whose field is value, or 0. */
 long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field, const char *value);
-/* Records of f per unit: out[i] for units[i] (kept by triggers, no scan);
+/* Records of f per unit: out[i] for units[i] (read from kp_counts, which
+ * counts.c keeps in step with every write in the writer's transaction: no
+ * scan, and no triggers, which cost an import more than its inserts);
  * with state (a reviewed form), only those in it. */
 void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const kp_unit *units,
 		       size_t n, long long *out);
@@ -273,6 +278,16 @@ void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const k
  * aggregates and nothing else; unit_id must be one the session may see. */
 int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
 		    const kp_form *const *count_forms, long long unit_id, int *rank, int *nunits);
+/* Move record id to programme year `to` (#27), keeping its number, state,
+ * attachments and history; audited (move_year, kp_year old → new). The
+ * city moves any record, a unit only its own draft (or a record of a form
+ * without review), never into a year not begun; a per-unit form's record
+ * never moves. The target year must be opened and its rules hold: an
+ * in_year date in it, a not_after: year value not after it — else KP_ERR
+ * with *err naming the field. KP_ENOTFOUND: no such year, or no such record
+ * for the session (another unit's answers alike); KP_ECONFLICT: changed
+ * meanwhile. */
+int store_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err);
 /* Move a reviewed record from one state to another (with the reason of a
  * return), if it is still in `from`: KP_ECONFLICT otherwise. Audited. */
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
@@ -358,6 +373,21 @@ typedef struct {
  * under the name and the address); why: the reason, for the audit. */
 int store_login_result(kp_store *s, const kp_login_try *t, bool ok, long long unit_id, const char *why);
 
+/* Failed logins of a name from many addresses (#27): how many addresses
+ * failed under name since `since` (Unix seconds), and how many times in all
+ * (a unit session learns this of its own name only). */
+void store_login_spread(kp_store *s, const char *name, long long since, int *addrs, int *failures);
+/* The city's: the names (at most max, most addresses first) that failed
+ * from at least min_addrs addresses since `since`; each name a new string
+ * (attacks_free). */
+typedef struct {
+	char *name;
+	int addrs, failures;
+	long long last_failed;
+} kp_attack;
+size_t store_login_attacks(kp_store *s, long long since, int min_addrs, kp_attack *out, size_t max);
+void attacks_free(kp_attack *a, size_t n);
+
 /* The audit trail: one row per change, login or decision. */
 typedef struct {
 	long long id;
@@ -441,8 +471,10 @@ int store_file_head(const char *path, long long *id, unsigned char hash[32], cha
 bool store_chain_has(kp_store *s, long long id, const unsigned char hash[32]);
 
 /* A consistent copy of the live database in out (which must not exist),
- * made with VACUUM INTO while other sessions keep working, then checked
- * with PRAGMA integrity_check. Returns 0, or KP_ERR with *err. */
+ * made with VACUUM INTO while other sessions keep working into a temporary
+ * file beside out, synced, checked with PRAGMA integrity_check and only
+ * then named out (mode 0600). On failure nothing is left. Returns 0, or
+ * KP_ERR with *err. */
 int store_backup(kp_store *s, const char *out, char **err);
 
 /* A draft: the values a user typed into a form, as (field id, value)

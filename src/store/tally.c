@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Reads for the checklist, the monthly report and the progress table, and
  * the checklist's manual ticks. */
 #include <stdio.h>
@@ -186,7 +187,7 @@ int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *
 		return KP_ERR;
 	if (s->kind == SESSION_UNIT && unit_id != s->actor_unit) { /* the city's own, or another unit's */
 		char *own = store_unit_name(s, s->actor_unit);
-		*err = xasprintf(msg(MSG_SS_OTHER_UNIT), own ? own : "");
+		db_set_err(err, xasprintf(msg(MSG_SS_OTHER_UNIT), own ? own : ""));
 		free(own);
 		return KP_ERR;
 	}

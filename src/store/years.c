@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * Programme years (#19): the programme runs year after year, each with its
  * quotas (附表1), its schedule (section 五) and its records. kp_years holds
@@ -37,7 +38,7 @@ int store_ensure_years(kp_store *s, int base, char **err)
 {
 	int v = user_version(s);
 	if (v > KP_SCHEMA_VERSION) {
-		*err = xasprintf(msg(MSG_Y_NEWER_DB), v, KP_SCHEMA_VERSION);
+		db_set_err(err, xasprintf(msg(MSG_Y_NEWER_DB), v, KP_SCHEMA_VERSION));
 		return KP_ERR;
 	}
 	s->base_year = base;
@@ -145,14 +146,14 @@ int store_year_schedule(kp_store *s, int year, char **schedule, char **err)
 	*schedule = NULL;
 	if (year_row(s, year, schedule, NULL) == KP_OK)
 		return KP_OK;
-	*err = unknown_year(s, MSG_Y_UNKNOWN, year);
+	db_set_err(err, unknown_year(s, MSG_Y_UNKNOWN, year));
 	return KP_ENOTFOUND;
 }
 
 int store_set_year(kp_store *s, int year, char **err)
 {
 	if (year_row(s, year, NULL, NULL) != KP_OK) {
-		*err = unknown_year(s, MSG_Y_UNKNOWN, year);
+		db_set_err(err, unknown_year(s, MSG_Y_UNKNOWN, year));
 		return KP_ENOTFOUND;
 	}
 	s->year = year;
@@ -207,7 +208,7 @@ int store_year_open(kp_store *s, int year, int from, const char *base_schedule,
 	if (session_need(s, CITY_OR_ADMIN, err) != KP_OK)
 		return KP_ERR;
 	if (year < KP_YEAR_MIN || year > KP_YEAR_MAX) {
-		*err = xasprintf(msg(MSG_Y_BOUNDS), year, KP_YEAR_MIN, KP_YEAR_MAX);
+		db_set_err(err, xasprintf(msg(MSG_Y_BOUNDS), year, KP_YEAR_MIN, KP_YEAR_MAX));
 		return KP_ERR;
 	}
 	if (db_begin(s, err) != KP_OK)
@@ -215,9 +216,9 @@ int store_year_open(kp_store *s, int year, int from, const char *base_schedule,
 	char *schedule = NULL, *at = NULL;
 	int rc = KP_ERR;
 	if (year_row(s, year, NULL, &at) == KP_OK)
-		*err = xasprintf(msg(MSG_Y_EXISTS), year, at);
+		db_set_err(err, xasprintf(msg(MSG_Y_EXISTS), year, at));
 	else if (year_row(s, from, &schedule, NULL) != KP_OK)
-		*err = unknown_year(s, MSG_Y_FROM_UNKNOWN, from);
+		db_set_err(err, unknown_year(s, MSG_Y_FROM_UNKNOWN, from));
 	else
 		rc = KP_OK;
 	/* The new year keeps the shape of the old one's schedule; its dates are

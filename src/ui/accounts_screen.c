@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* 账号管理, the city's: every account with its role, unit, state, recent
  * failed logins and how long its next try must wait; the city locks and
  * unlocks an account, or resets its password (the new initial password is

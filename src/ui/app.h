@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * app: the screen stack and the main loop. Each screen is a small vtable
  * (draw, key, resume, destroy, persist); the loop draws the top screen,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The audit trail for the city: every change, login and decision, newest
  * first; typing filters by user, unit, form (附表2), record number, date or
  * words in the changes, each blank-separated word narrowing further; the
@@ -45,6 +46,7 @@ static const char *action_label(const char *a)
 		{"duplicate", MSG_UI_AU_DUP}, {"tick", MSG_AU_TICK}, {"untick", MSG_AU_UNTICK},
 		{"chain_start", MSG_AU_CHAIN_START}, {"accept", MSG_AU_ACCEPT},
 		{"accept_chain", MSG_AU_ACCEPT_CHAIN}, {"guard_restored", MSG_AU_GUARD_RESTORED},
+		{"move_year", MSG_AU_MOVE_YEAR},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(names[i].code, a))
@@ -96,6 +98,8 @@ static const char *audit_name(const char *column)
 		return msg(MSG_UI_AU_DUP);
 	if (!strcmp(column, "key"))
 		return msg(MSG_UI_AU_TICK);
+	if (!strcmp(column, "kp_year"))
+		return msg(MSG_UI_AU_YEAR);
 	return column;
 }
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The city's monthly 工作简报 (五.6): every unit's figures for a month,
  * the totals and who has not reported; Left/Right change the month. */
 #include <curses.h>

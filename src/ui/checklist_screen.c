@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The section 五 checklist: every milestone with its due date and state
  * (the list), and the 19 units × unit milestones (the matrix); Tab
  * switches. Space ticks a milestone that is confirmed by hand. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * draw: putting text on the screen by display width. Every string passes
  * through here, so text from the database is sanitised (no control, bidi or

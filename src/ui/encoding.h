@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * encoding: make sure the terminal and the locale agree on the character
  * encoding before anything is typed, so kepu never stores 乱码. Clients are

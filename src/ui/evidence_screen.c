@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* 附件: the files attached to one record as evidence (#19) — name, type,
  * size, who sent them and when. A clerk sends one from the PC with ZMODEM
  * (rz), anyone who may see the record downloads one (sz), and one is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* 专家检索 (四（六）科普快速反应机制): type words or pinyin initials and the
  * talents the account may see are found as you type, approved first, each
  * with 姓名, 工作单位, 联系电话, state and why it matched; Enter opens the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "ui/form_layout.h"
 
 #include <stdlib.h>

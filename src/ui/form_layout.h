@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * form_layout: where each section title and field of a form goes on a
  * screen of a given width — pure arithmetic, recomputed on every draw so a

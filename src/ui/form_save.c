@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Saving the generic form screen's record: validation, the store, drafts
  * that keep unsaved input, and merging a record another session changed. */
 #include <stdio.h>

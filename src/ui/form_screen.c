@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The one generic form screen: draws any screens/NAME.yaml form and edits
  * its fields; saving is in form_save.c. */
 #include <curses.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * form_screen (internal to ui/form_screen.c and ui/form_save.c): the state
  * of the generic form screen, shared by its drawing and keys and by its

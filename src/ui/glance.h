@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * glance: the lines above the main menu that answer "what is due, what is
  * late, what came back, how far along": today, the next open deadlines with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* F1: what every key does on the screen below, from the keymap table. */
 #include <curses.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "ui/keymap.h"
 
 #include <curses.h>
@@ -63,6 +64,7 @@ const kp_binding kp_keymap[] = {
 	{CTX_LIST | CTX_VIEW, ACT_PAGE_UP, {FN(KEY_PPAGE), CTRL('U')}, MSG_K_PAGE_UP, 0},
 	{CTX_LIST, ACT_SORT, {FN(KEY_F(6)), CTRL('R')}, MSG_K_SORT, 2},
 	{CTX_LIST, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_REVIEW, 2},
+	{CTX_LIST, ACT_YEAR, {FN(KEY_F(5)), CTRL('Y')}, MSG_K_MOVE_YEAR, 0}, /* F1 lists it: the bar is full */
 	{CTX_LIST, ACT_TOGGLE, {CH(' ')}, MSG_K_MARK, 0},
 	{CTX_LIST, ACT_NEXT, {CH('\t')}, MSG_K_STATE_FILTER, 0},
 	{CTX_LIST, ACT_BACKSPACE, {BS}, MSG_K_ERASE, 0},

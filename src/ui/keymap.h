@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * keymap: the one table of keys. Each row binds keys to an action in a
  * context (a kind of screen or field); the key bar, docs/keys.md (`kepu

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The record list of any form: keyset paging (the same cost on every page),
  * sorting by any column, filtering as you type, open, new, delete with
  * confirmation. A view (附表4) is the same list of one unit's records under
@@ -15,6 +16,7 @@
 #include "form/validate.h"
 #include "ui/draw.h"
 #include "ui/review_prompt.h"
+#include "ui/year_prompt.h"
 #include "ui/unit_picker.h"
 #include "ui/screens.h"
 
@@ -49,6 +51,7 @@ typedef struct {
 	bool confirm_delete;
 	int state;           /* a reviewed form's state filter: -1 all, else a kp_state */
 	review_prompt review; /* F9 */
+	year_prompt year;    /* F5: the record into another programme year */
 	long long *marked;   /* records marked with Space, for one F9 over them all */
 	size_t nmarked;
 } list_screen;
@@ -258,6 +261,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 	if (ls->pick.pop.open)
 		picker_draw(&ls->pick, y + 1, 20);
 	review_prompt_draw(&ls->review, app, y + 2);
+	year_prompt_draw(&ls->year, y + 2);
 	if (ls->confirm_delete && ls->n) {
 		const kp_record *r = &ls->rows[ls->sel];
 		char q[512];
@@ -434,6 +438,11 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 		}
 		return;
 	}
+	if (year_prompt_active(&ls->year)) {
+		if (year_prompt_key(&ls->year, app, key))
+			reload(ls, app);
+		return;
+	}
 	if (ls->confirm_delete) {
 		kp_action a = keymap_lookup(CTX_CONFIRM, key);
 		if (a == ACT_YES)
@@ -489,6 +498,10 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 		else if (ls->n)
 			review_prompt_open(&ls->review, app, ls->form, &ls->rows[ls->sel]);
 		break;
+	case ACT_YEAR:
+		if (ls->n)
+			year_prompt_open(&ls->year, app, ls->form, &ls->rows[ls->sel]);
+		break;
 	case ACT_TOGGLE: /* Space marks a reviewed record; elsewhere it is filter text */
 		if (ls->form->review && ls->n) {
 			toggle_mark(ls, ls->rows[ls->sel].id);
@@ -523,6 +536,7 @@ static void list_destroy(ui_screen *s)
 	records_free(ls->rows, ls->n);
 	eb_free(&ls->filter);
 	review_prompt_free(&ls->review);
+	year_prompt_free(&ls->year);
 	free(ls->marked);
 	free(ls->filter_text);
 	free(ls->cols);

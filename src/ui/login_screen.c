@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The first screen: a user name and a password (never shown), then — for
  * an initial password — the new password twice, before any data screen. */
 #include <curses.h>
@@ -77,6 +78,15 @@ static void enter(login_screen *ls, ui_app *app)
 		app_push(app, menu_new(app));
 }
 
+/* The city learns at sign-in that a name is being guessed at (#27). */
+static void attack_note(ui_app *app)
+{
+	char *note = app->account.role == USER_CITY ? auth_attack_note(app->env, (long long)time(NULL)) : NULL;
+	if (note)
+		app_status(app, true, "%s", note);
+	free(note);
+}
+
 static void try_login(login_screen *ls, ui_app *app)
 {
 	char *name = eb_text(&ls->f[0]), *password = eb_text(&ls->f[1]);
@@ -100,6 +110,7 @@ static void try_login(login_screen *ls, ui_app *app)
 			app_status(app, false, "%s", msg(MSG_UI_LOGIN_MUST_CHANGE));
 		} else {
 			enter(ls, app);
+			attack_note(app);
 		}
 		return;
 	case LOGIN_WAIT:

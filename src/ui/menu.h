@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* menu: the main menu — every form (digits open 附表1-9 directly), every
  * form's record list, the unit new records go to, and quit. */
 #ifndef KP_MENU_H

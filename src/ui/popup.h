@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * popup: a filterable list of options drawn in an ASCII frame. Typing
  * filters (by substring of the option text), Up/Down move, Enter takes the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Section 六: each unit's done against its 附表1 quotas, the completion
  * score with a bar, ranked (Tab: in 序号 order), the 合计 line and the
  * formula the score follows. */

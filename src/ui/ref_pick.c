@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* A record field on the form screen (#19): its value is the number of a
  * record of another form (a nomination's talent); the clerk sees the
  * record's 姓名（工作单位） and picks it from a filterable list of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * review_prompt: F9 on a reviewed record — a popup of the actions this user
  * may take on it (提交审核, 认定, 退回修改, 重新打开), then, for a return or

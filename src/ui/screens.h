@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The screens one screen opens from another. */
 #ifndef KP_SCREENS_H
 #define KP_SCREENS_H

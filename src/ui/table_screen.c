@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The table of a per-unit form (附表1): one row per unit, the computed 合计
  * row under them, each cell edited in place and saved on Enter. */
 #include <curses.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "ui/term.h"
 
 #include <curses.h>
@@ -8,8 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
+#include "core/msg.h"
 #include "core/strbuf.h"
 #include "ui/theme.h"
 
@@ -40,6 +43,105 @@ static void on_hangup(int sig)
 static strbuf pasted = STRBUF_INIT;
 
 const char *term_paste_text(void) { return sb_str(&pasted); }
+
+/* The crash path: a fatal signal (SIGSEGV, SIGBUS, SIGFPE, SIGABRT — also
+ * xalloc's abort on running out of memory) must not leave the clerk's shell
+ * raw, silent and on the alternate screen. Everything the handler writes is
+ * prepared at start-up, so it calls only write, tcsetattr, sigaction,
+ * signal and raise (async-signal-safe); it then dies by the same signal through the
+ * action that was there before (the default, or a sanitizer's report). */
+static const int fatal_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGABRT};
+#define NFATAL (sizeof fatal_signals / sizeof fatal_signals[0])
+static struct sigaction fatal_before[NFATAL];
+static struct termios cooked; /* the terminal as the shell handed it over */
+static bool have_cooked;
+static char fatal_reset[256]; /* paste off, attributes off, cursor on, alternate screen left */
+static size_t fatal_reset_len;
+static char fatal_text[512];  /* the message catalogue's line, with a %d slot */
+
+static void add_reset(const char *seq)
+{
+	size_t n = seq && seq != (char *)-1 ? strlen(seq) : 0;
+	if (n && fatal_reset_len + n < sizeof fatal_reset) {
+		memcpy(fatal_reset + fatal_reset_len, seq, n);
+		fatal_reset_len += n;
+	}
+}
+
+static void write_all(const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(STDOUT_FILENO, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return; /* the terminal is gone: nothing more to give back */
+		p += w, n -= (size_t)w;
+	}
+}
+
+static volatile sig_atomic_t dying;
+
+static void on_fatal(int sig)
+{
+	int saved_errno = errno;
+	if (dying++) { /* a second fault (another thread, or this handler): just die */
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
+	write_all(fatal_reset, fatal_reset_len);
+	if (have_cooked)
+		tcsetattr(STDIN_FILENO, TCSANOW, &cooked);
+	/* The message, its signal number put in by hand (no printf here). */
+	char line[sizeof fatal_text + 16];
+	size_t n = 0;
+	for (const char *p = fatal_text; *p && n < sizeof line - 16; p++) {
+		if (p[0] == '%' && p[1] == 'd') {
+			char digits[8];
+			int k = 0;
+			for (int v = sig; v && k < 7; v /= 10)
+				digits[k++] = (char)('0' + v % 10);
+			while (k)
+				line[n++] = digits[--k];
+			p++;
+		} else {
+			line[n++] = *p;
+		}
+	}
+	line[n++] = '\r';
+	line[n++] = '\n';
+	write_all(line, n);
+	for (size_t i = 0; i < NFATAL; i++)
+		if (fatal_signals[i] == sig)
+			sigaction(sig, &fatal_before[i], NULL);
+	errno = saved_errno;
+	raise(sig);
+}
+
+static void catch_fatal(void)
+{
+	fatal_reset_len = 0;
+	add_reset(PASTE_OFF);
+	add_reset(tigetstr("sgr0"));
+	add_reset(tigetstr("cnorm"));
+	add_reset(tigetstr("rmkx"));
+	add_reset(tigetstr("rmcup"));
+	snprintf(fatal_text, sizeof fatal_text, "%s", msg(MSG_UI_FATAL));
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_NODEFER; /* the re-raised signal is delivered at once */
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaction(fatal_signals[i], &sa, &fatal_before[i]);
+}
+
+static void release_fatal(void)
+{
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaction(fatal_signals[i], &fatal_before[i], NULL);
+}
 
 static void define_keys(void)
 {
@@ -76,9 +178,11 @@ bool term_start(void)
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	set_escdelay(ESC_DELAY_MS);
+	have_cooked = tcgetattr(STDIN_FILENO, &cooked) == 0;
 	if (!initscr())
 		return false;
 	started = true;
+	catch_fatal();
 	atexit(term_stop);
 	raw(); /* ^S, ^Q, ^C reach kepu as keys, not as flow control or signals */
 	wtimeout(stdscr, TERM_IDLE_MS);
@@ -98,6 +202,7 @@ void term_stop(void)
 	if (!started)
 		return;
 	started = false;
+	release_fatal();
 	fputs(PASTE_OFF, stdout); /* the shell after kepu gets pastes as before */
 	fflush(stdout);
 	endwin();

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * term: terminal set-up and tear-down, and the one input seam.
  * term_start after setlocale; term_stop on every exit path (also installed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * theme: colour roles, not colours. Screens ask for a role; one table maps
  * each role to a colour pair and to a monochrome attribute, used when the

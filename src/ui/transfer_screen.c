@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Export and import from the terminal: pick a form, then a file by name in
  * the account's exchange folder, or move it by ZMODEM to or from the user's
  * PC. No server path is ever taken here (domain/exchange.h). Limited to the
@@ -38,6 +39,8 @@ typedef struct {
 	editbuf name;
 	char **files;          /* import: the folder's files, to choose with Up/Down */
 	size_t nfiles, sel;
+	char **refused;        /* import: what else is there, each with why it is not read */
+	size_t nrefused;
 	char *result[RESULT_LINES];
 	size_t nresult;
 	bool done;
@@ -98,8 +101,11 @@ static void propose_name(transfer_screen *ts, ui_app *app)
 static void refresh_files(transfer_screen *ts)
 {
 	exchange_list_free(ts->files, ts->nfiles);
-	ts->files = NULL;
-	ts->nfiles = ts->x.fd >= 0 ? exchange_list(&ts->x, &ts->files) : 0;
+	exchange_list_free(ts->refused, ts->nrefused);
+	ts->files = ts->refused = NULL;
+	ts->nfiles = ts->nrefused = 0;
+	if (ts->x.fd >= 0)
+		ts->nfiles = exchange_list(&ts->x, &ts->files, &ts->refused, &ts->nrefused);
 	if (ts->sel >= ts->nfiles)
 		ts->sel = 0;
 }
@@ -357,9 +363,20 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 					   ts->view ? ts->view->title : ts->form->title);
 	draw_text(y, 2, COLS - 4, line, theme_attr(R_SECTION), false);
 	free(line);
-	line = ts->x.fd >= 0 ? xasprintf(msg(MSG_UI_TR_FOLDER), ts->x.path) : xstrdup(ts->folder_err);
-	draw_text(y + 1, 2, COLS - 4, line, theme_attr(ts->x.fd >= 0 ? R_NORMAL : R_ERROR), false);
+	/* The folder, or how an SFTP client reaches it; how ZMODEM does. */
+	line = ts->x.fd < 0 ? xstrdup(ts->folder_err)
+	     : ts->x.sftp   ? exchange_how(&ts->x, true)
+			    : xasprintf(msg(MSG_UI_TR_FOLDER), ts->x.path);
+	if (ts->x.fd < 0) /* what to do about it, whole */
+		draw_wrapped(y + 1, 2, COLS - 4, 2, line, theme_attr(R_ERROR));
+	else
+		draw_text(y + 1, 2, COLS - 4, line, theme_attr(R_NORMAL), false);
 	free(line);
+	if (ts->x.fd >= 0) {
+		line = exchange_how(&ts->x, false);
+		draw_text(y + 2, 2, COLS - 4, line, theme_attr(R_LABEL), false);
+		free(line);
+	}
 	draw_text(y + 3, 2, 10, msg(MSG_UI_TR_FILE), theme_attr(R_LABEL), false);
 	int w = COLS - 14;
 	int cx = eb_view(&ts->name, w);
@@ -375,11 +392,15 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 		draw_text(y + 5, 2, COLS - 4, msg(ts->nfiles ? MSG_UI_TR_FILES : MSG_UI_TR_NO_FILES),
 			  theme_attr(R_LABEL), false);
 		int top = app_scroll(ts->sel, 0, rows - 1);
-		for (int r = 0; r < rows - 1 && (size_t)(top + r) < ts->nfiles; r++) {
+		int r = 0;
+		for (; r < rows - 1 && (size_t)(top + r) < ts->nfiles; r++) {
 			size_t i = (size_t)(top + r);
 			draw_text(y + 6 + r, 4, COLS - 6, ts->files[i],
 				  theme_attr(i == ts->sel ? R_SELECTED : R_NORMAL), i == ts->sel);
 		}
+		/* below the files: what is there but will not be read, and why */
+		for (size_t i = 0; r < rows - 1 && i < ts->nrefused; r++, i++)
+			draw_text(y + 6 + r, 4, COLS - 6, ts->refused[i], theme_attr(R_ERROR), false);
 	}
 	if (!ts->done) {
 		app->cursor_y = y + 3;
@@ -500,6 +521,7 @@ static void transfer_destroy(ui_screen *s)
 	clear_results(ts);
 	drop_source(ts);
 	exchange_list_free(ts->files, ts->nfiles);
+	exchange_list_free(ts->refused, ts->nrefused);
 	exchange_close(&ts->x);
 	free(ts->folder_err);
 	free(ts->written);
@@ -515,7 +537,7 @@ ui_screen *transfer_screen_new(ui_app *app, bool importing)
 	ts->base = (ui_screen){transfer_draw, transfer_key, NULL, transfer_destroy, NULL, false};
 	ts->importing = importing;
 	eb_init(&ts->name, EXCHANGE_NAME_MAX, false);
-	/* The signed-in account's own folder, beside the database. */
+	/* The signed-in account's own folder (exchange_open says where). */
 	if (exchange_open(&ts->x, app->env->db, app->user, &ts->folder_err) == 0 && importing)
 		refresh_files(ts);
 	/* An export may also be of a view (附表4: a unit's, or the city's of every unit). */

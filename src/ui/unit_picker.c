@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "ui/unit_picker.h"
 
 #include <stdlib.h>

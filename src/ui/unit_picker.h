@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * unit_picker: the city chooses the unit a new record goes to (or a roll
  * shows) from a filterable list of the units of 附表1, for that screen only;

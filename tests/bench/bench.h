@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Shared by the C benchmarks: a clock in milliseconds, the median of
  * repeated runs, and a database filled with generated 附表2 talents. */
 #ifndef KP_BENCH_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * bench_find: the expert search (domain/find.c) at a size — reading the
  * talents once (the screen's opening) and every key of typed searches,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * bench_list: the list screen's data path at a size — the calls the screen
  * makes to open a list (count, first page), to page down (one keyset

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # make bench, bounded work: the worst 10 MB files an office could send (a
 # header repeating 姓名 9,990 times, one 10 MB cell, 10 MB of short rows),
 # each answered (accepted or refused) by `kepu import --dry-run`; time and

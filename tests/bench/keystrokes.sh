@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # make bench: keystrokes for two complete reference 附表2 records, from an
 # empty form to saved, counting every key; the second is typed into a form
 # where 工作单位 already holds the first one's value (sticky), typed over as

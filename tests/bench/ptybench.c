@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * ptybench: run a terminal program in a pseudo-terminal of a fixed size and
  * measure what it sends: how long until a screen is complete and how many

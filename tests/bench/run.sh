@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # make bench: measurements that are not tests (docs/performance.md explains
 # them). Prints a table of medians and writes it to $BENCH_DIR/results.txt.
 set -euo pipefail
@@ -46,6 +47,23 @@ awk -v k="$known" -v u="$unknown" -v n="$logins" 'BEGIN {
 	printf "failed login, mean of %d fresh processes: known name %.1f ms, unknown name %.1f ms, difference %.0f%% (%s 20%%)\n",
 		n, k, u, d, d <= 20 ? "within" : "NOT within"
 }' | tee -a "$out"
+# A guesser with many addresses (#27): wrong passwords for one name, each
+# from a new address in a fresh process, then the right one from another.
+guesses=${BENCH_GUESSES:-12}
+read -r -a answers < <("$build/bench/bench_login" --guessers "$dir/guess.db" "$guesses")
+printf '%s\n' "${answers[@]}" | awk -v n="$guesses" '
+	{ t[NR] = $1 }
+	END {
+		right = t[NR]; free = 0
+		for (i = 1; i <= 4; i++) free += t[i]
+		slowest = 0; for (i = 5; i <= n; i++) if (t[i] > slowest) slowest = t[i]
+		printf "many-address guesser, %d wrong passwords for one name from %d addresses: tries 1-4 answered in %.0f ms each (mean), then", n, n, free / 4
+		for (i = 5; i <= n && i <= 9; i++) printf " %.0f", t[i]
+		printf " … ms, the last %.0f ms (slowest %.0f, target 4000 + one check, capped: %s)\n", t[n], slowest,
+			(t[n] >= 4000 && slowest < 4000 + 1000) ? "met" : "NOT met"
+		printf "  the right password from an address that never failed, meanwhile: %.0f ms (target: no delay, under 1000 ms: %s)\n",
+			right, right < 1000 ? "met" : "NOT met"
+	}' | tee -a "$out"
 echo
 KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/keystrokes.sh
 echo

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # make bench, imports and exports: kepu against the sqlite3 shell on the same
 # CSV, side by side in one run, at two sizes so peak memory can be compared.
 #   import: kepu import talent (every cell validated, each row's person

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # make bench, the terminal: kepu side by side with dialog and whiptail in a
 # pseudo-terminal at 80x24 (tests/bench/ptybench.c): time to the first
 # complete screen, bytes per keystroke, and kepu's peak memory at the 附表2

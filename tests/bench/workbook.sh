@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MulanPSL-2.0
 # make bench, workbooks: the peak memory (KiB, GNU time) of writing 附表4 for
 # one unit of N people as .xlsx, at two sizes. The rows are written in
 # constant-memory mode (each row to disk once the next begins), so memory

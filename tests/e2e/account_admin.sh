@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # 账号管理 (the city's): every account with its state and recent failures;
 # the city locks a unit account, whose right password is then refused with
 # a clear message; unlocks it and it works again; resets a password,
@@ -8,6 +9,7 @@ add_user wdq unit 魏都区
 E2E_USER=wdq start 100 30                           # sets wdq's own password
 refute_screen "账号管理"
 keys z
+settled
 refute_screen "15 分钟内连续输错次数"
 keys q; wait_for "KEPU-EXIT=0"
 close_terminals

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Accounts: the login is the first screen and the password is never shown;
 # an initial password must be changed (at least 8 characters, not the old
 # one) before any data screen; an unknown name gets the same answer as a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The activity and resource records: entered through the keyboard (with the
 # “五进” multi-select) and imported and exported by the CLI.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # kepu attachments (#19): a clerk of 魏都区 sends a real Word document
 # (written by LibreOffice Writer, tests/fixtures/attach) with rz from the
 # record's 附件 screen, and an OpenDocument file named .docx is refused; a
@@ -57,14 +58,6 @@ xlsx_id=$(sqlite3 "$DB" "SELECT id FROM kp_attachments WHERE type = 'XLSX'")
 docx_size=$(stat -c %s "$FX/report.docx")
 
 att() { "$KEPU" attachments "$@" --db "$DB" >"$WORK/out" 2>"$WORK/err"; }
-has() { grep -qF -- "$1" "$WORK/$2" || fail "no 「$1」 in $2: $(cat "$WORK/$2")"; }
-hasnt() { ! grep -qF -- "$1" "$WORK/$2" || fail "「$1」 in $2: $(cat "$WORK/$2")"; }
-refused() { # refused STATUS ARGS…
-	local want=$1 rc=0
-	shift
-	att "$@" || rc=$?
-	[ "$rc" -eq "$want" ] || fail "attachments $*: status $rc, not $want: $(cat "$WORK/err")"
-}
 
 # The city's (the administrator's) list: both, with all they are.
 att list || fail "list: $(cat "$WORK/err")"
@@ -83,7 +76,7 @@ att get "$docx_id" -o "$WORK/取回.docx" || fail "get: $(cat "$WORK/err")"
 cmp "$WORK/取回.docx" "$FX/report.docx" || fail "the fetched DOCX differs from the one sent"
 has "已把第 $docx_id 号附件「活动总结.docx」（DOCX，$docx_size 字节，科普活动记录 第 $wd 号记录）写到" out
 # An existing file is kept; --force replaces it.
-refused 1 get "$xlsx_id" -o "$WORK/取回.docx"
+refused 1 att get "$xlsx_id" -o "$WORK/取回.docx"
 has "已存在，没有覆盖（确要覆盖请加 --force）" err
 cmp "$WORK/取回.docx" "$FX/report.docx" || fail "an existing file was changed"
 att get "$xlsx_id" --output "$WORK/取回.docx" --force || fail "get --force: $(cat "$WORK/err")"
@@ -96,22 +89,22 @@ hasnt "统计.xlsx" out
 hasnt "许昌学院" out
 att get "$docx_id" -o "$WORK/own.docx" --unit 魏都区 || fail "own get: $(cat "$WORK/err")"
 cmp "$WORK/own.docx" "$FX/report.docx" || fail "the unit's own file differs"
-refused 1 get "$xlsx_id" -o "$WORK/theirs.xlsx" --unit 魏都区
+refused 1 att get "$xlsx_id" -o "$WORK/theirs.xlsx" --unit 魏都区
 has "本单位的附件中没有第 $xlsx_id 号附件" err
 [ ! -e "$WORK/theirs.xlsx" ] || fail "another unit's file was written"
-refused 1 get 999 -o "$WORK/none.xlsx" --unit 魏都区
+refused 1 att get 999 -o "$WORK/none.xlsx" --unit 魏都区
 has "本单位的附件中没有第 999 号附件" err
-refused 1 get 999 -o "$WORK/none.xlsx"
+refused 1 att get 999 -o "$WORK/none.xlsx"
 has "没有第 999 号附件" err
 
 # Wrong usage says what is wanted.
-refused 2 list --record 1
+refused 2 att list --record 1
 has "--record 须与 --form 一起使用" err
-refused 2 get 1x -o "$WORK/x"
+refused 2 att get 1x -o "$WORK/x"
 has "附件编号「1x」不对：应为 1 到" err
-refused 2 get "$docx_id"
+refused 2 att get "$docx_id"
 has "请用 --output FILE" err
-refused 1 list --form talent
+refused 1 att list --form talent
 has "带附件的表单：activity（科普活动记录）、resource（科普资源开发记录）" err
-refused 1 list --unit 不存在区
+refused 1 att list --unit 不存在区
 has "没有名为「不存在区」的单位" err

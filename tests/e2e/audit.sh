@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The audit trail: the city edits a talent's name; the audit screen, filtered
 # by the record's number, shows who did it with the old and the new value;
 # logins are there too; words typed narrow it by user, unit, form title and
@@ -44,16 +45,27 @@ keys Escape Escape; wait_for "主菜单"
 "$KEPU" audit --db "$DB" --user shikexie >"$WORK/audit"
 grep -q "talent #$id update" "$WORK/audit" || fail "kepu audit: $(cat "$WORK/audit")"
 grep -q "    name: $old -> 欧阳明远" "$WORK/audit" || fail "kepu audit has no old and new value"
-"$KEPU" audit --db "$DB" --since 2099-01-01 | grep . >/dev/null && fail "--since let old rows through"
+# --since: a day after every row lists nothing; the day of the edit lists it.
+exits 0 "$KEPU" audit --db "$DB" --since 2099-01-01
+[ ! -s "$WORK/out" ] || fail "--since let old rows through: $(cat "$WORK/out")"
+exits 0 "$KEPU" audit --db "$DB" --since 2016年8月10日
+has "talent #$id update" out
+refused 2 "$KEPU" audit --db "$DB" --since garbage
+has "--since「garbage」不是有效的日期（如 2016-07-15 或 2016年7月15日），没有列出审计记录"
+[ ! -s "$WORK/out" ] || fail "--since garbage printed rows"
 "$KEPU" audit --db "$DB" --unit "$unit" --form 附表2 --words 欧阳明远 >"$WORK/audit"
 [ "$(grep -c '#' "$WORK/audit")" = 1 ] || fail "kepu audit --unit --form --words: $(cat "$WORK/audit")"
 grep -q "talent #$id update" "$WORK/audit" || fail "the filtered audit lacks the edit"
-"$KEPU" audit --db "$DB" --form 附表3 --words 欧阳明远 | grep . >/dev/null && fail "--form let another form through"
-"$KEPU" audit --db "$DB" --unit 不存在的单位 | grep . >/dev/null && fail "--unit let other units through"
+exits 0 "$KEPU" audit --db "$DB" --form 附表3 --words 欧阳明远
+[ ! -s "$WORK/out" ] || fail "--form let another form through: $(cat "$WORK/out")"
+refused 1 "$KEPU" audit --db "$DB" --unit 不存在的单位
+has "--unit「不存在的单位」不是任何单位的名称"
+[ ! -s "$WORK/out" ] || fail "--unit let other units through: $(cat "$WORK/out")"
 # A unit account has no audit screen.
 close_terminals
 E2E_USER=weidu start 80 24 --today 2016-08-10
 refute_screen "修改记录（审计）"
 keys a
+settled
 refute_screen "修改记录（审计）"
 assert_screen "主菜单"

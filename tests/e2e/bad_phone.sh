@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # A wrong phone number blocks the save: the status line names 联系电话, the
 # cursor goes there, nothing is written; corrected, the record saves.
 . "$(dirname "$0")/lib.sh"

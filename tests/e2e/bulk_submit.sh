@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Submit many: the unit marks records with Space (shown with *), F9 offers
 # 提交审核 for them all; each goes through the store, and the status says
 # how many went and which did not, and why (an approved one cannot be

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The section 五 checklist seen before, on and after the 7月15日 deadline:
 # the home screen's glance and the checklist change state; a city milestone
 # is ticked by hand (who and when stored), a unit's milestone is ticked in the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Choice lists find an item by its other spellings (the list's aliases), in
 # characters or pinyin: 学历 by 「大专」 or `dz` is 大学专科, 政治面貌 by
 # 「党员」 is 中共党员; the highlighted box of a multi-select starts at the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The city's unit choice is per screen: picking 魏都区 for 附表4 and 长葛市
 # for a new 附表2 record never narrows the dashboard or the export, which
 # still give every unit; the last choice is offered first next time.

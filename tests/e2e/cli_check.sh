@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # kepu check: the shipped definitions are valid; a site directory with
 # mistakes gives FILE:LINE:COL lines and exit status 1.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # kepu import: a file with bad cells is refused whole, every bad cell named
 # by row and label; a good file is saved; export gives it back.
 . "$(dirname "$0")/lib.sh"
@@ -104,3 +105,28 @@ set -e
 "$KEPU" report progress --db "$DB" >"$WORK/p1"
 "$KEPU" report progress --db "$DB" --output "$WORK/p2" >"$WORK/out"
 [ ! -s "$WORK/out" ] && cmp -s "$WORK/p1" "$WORK/p2" || fail "report --output differs from stdout"
+
+# Numbers as the numbering plans define them (#27), through import and
+# export: an internationalised address is stored and exported as typed; a
+# landline of the wrong length for its area, an unbalanced bracket or a
+# split local number is refused with its reason, naming the cell.
+cat >"$WORK/plan.csv" <<'CSV'
+姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,电子邮箱
+赵六,男,50,汉族,群众,大学本科,许昌学院,(0374) 4396123,其他,info@许昌科协.中国
+钱七,女,41,汉族,群众,大学本科,许昌学院,0374-43961234,其他,
+孙八,女,42,汉族,群众,大学本科,许昌学院,(0374 4396123,其他,
+周九,男,43,汉族,群众,大学本科,许昌学院,439-6123,其他,
+CSV
+rc=0; "$KEPU" import talent "$WORK/plan.csv" --db "$DB" --unit 许昌学院 >/dev/null 2>"$WORK/err" || rc=$?
+[ "$rc" -eq 1 ] || fail "numbering plan import: status $rc"
+grep -qF "第3行 H列 联系电话: 不是有效的电话号码：区号 0374（许昌）的本地号码是 7 位，这里是 8 位（43961234）" "$WORK/err" ||
+	fail "length: $(cat "$WORK/err")"
+grep -qF "第4行 H列 联系电话: 不是有效的电话号码：括号不成对" "$WORK/err" || fail "bracket: $(cat "$WORK/err")"
+grep -qF "第5行 H列 联系电话: 不是有效的电话号码：本地号码「439-6123」应是一串连续的数字" "$WORK/err" ||
+	fail "groups: $(cat "$WORK/err")"
+grep -q "^第2行" "$WORK/err" && fail "the good row was refused: $(cat "$WORK/err")"
+head -2 "$WORK/plan.csv" >"$WORK/plan_ok.csv"
+"$KEPU" import talent "$WORK/plan_ok.csv" --db "$DB" --unit 许昌学院 >/dev/null || fail "good row refused"
+assert_sql "SELECT phone || ' ' || email FROM talent WHERE name = '赵六'" "0374-4396123 info@许昌科协.中国"
+"$KEPU" export talent --db "$DB" >"$WORK/plan_export.csv"
+grep -qF ",0374-4396123,info@许昌科协.中国," "$WORK/plan_export.csv" || fail "export: $(grep 赵六 "$WORK/plan_export.csv")"

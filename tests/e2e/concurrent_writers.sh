@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Many processes save at once (WRITERS x SAVES, default 16 x 100; the issue's
 # figure is SAVES=500): every row is present and no process ever reports
 # "database is locked".

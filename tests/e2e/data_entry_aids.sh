@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Heads-down entry: a whole mobile number moves on by itself, 工作单位 stays
 # for the next record (sticky), F5/^Y copies a field from the previous
 # record (同上), and the status line counts the records of this sitting.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # A consistent demo: `kepu init --demo` run on any day (here the system's,
 # with no KEPU_TODAY) stamps its records on the demo's own dates, so on
 # 2016-08-10 the checklist, the 7月 briefing and the 月报 form agree: five

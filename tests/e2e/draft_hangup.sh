@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # A dropped link (SIGHUP) while typing keeps the input as a draft; the next
 # time the user opens the form, kepu offers it back; saved, the draft goes.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The same person twice (附表2's unique_hint: 姓名 and 联系电话): a unit's
 # clerk is warned with one sentence that names no other unit's data, a
 # second F2 saves anyway and marks the pair for the city; the city sees

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # An escape-sequence corpus of 200+ hostile strings — every C0 and C1
 # control, OSC title/clipboard/hyperlink, CSI, DCS/APC/PM/SOS, CR/BS
 # overwrites, bidi controls, zero-width characters, invalid UTF-8 — stored in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Attachments (#19): a clerk of 魏都区 sends a photo from the PC with rz
 # (the test plays the PC's terminal: kepu-zterm runs sz through the pty),
 # a file that is no photo and one over the limit are refused; the city sees

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Files from the terminal only by name in the account's exchange folder:
 # /etc/passwd, ../x, the database's own path and a link to the database
 # placed in the folder are each refused with a clear message, on the import
@@ -15,8 +16,8 @@ own=$(sqlite3 "$DB" "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit
 mkdir -p "$WORK/exchange" && echo "kept" >"$WORK/exchange/x"
 
 E2E_USER=weidu start 80 24 --today 2016-08-10
-# refused NAME MESSAGE: Enter on NAME in the file field shows MESSAGE.
-refused() {
+# name_refused NAME MESSAGE: Enter on NAME in the file field shows MESSAGE.
+name_refused() {
 	keys C-a C-k
 	type_text "$1"; keys Enter
 	wait_for "$2"
@@ -28,26 +29,26 @@ type_text "附表2"; keys Enter
 wait_for "交换文件夹：$X/"
 [ "$(stat -c %a "$X")" = 700 ] || fail "folder mode $(stat -c %a "$X")"
 assert_screen "交换文件夹中还没有文件"
-refused /etc/passwd "不能含有 /，只写交换文件夹中的文件名"
-refused ../x "不能含有 /，只写交换文件夹中的文件名"
-refused "$DB" "不能含有 /"
-refused .hidden "不能以 . 开头（.. 和隐藏文件不能使用）"
+name_refused /etc/passwd "不能含有 /，只写交换文件夹中的文件名"
+name_refused ../x "不能含有 /，只写交换文件夹中的文件名"
+name_refused "$DB" "不能含有 /"
+name_refused .hidden "不能以 . 开头（.. 和隐藏文件不能使用）"
 # Links to the database put in the folder by someone with a shell.
 ln -s "$DB" "$X/link.csv"
 ln "$DB" "$X/hard.csv"
-refused link.csv "「link.csv」是符号链接"
-refused hard.csv "「hard.csv」是 kepu 的数据库"
+name_refused link.csv "「link.csv」是符号链接"
+name_refused hard.csv "「hard.csv」是 kepu 的数据库"
 [ "$(rows)" = "$before" ] || fail "rows changed: $(rows), were $before"
 keys Escape; wait_for "主菜单"
 
 keys e; wait_for "选择要导出或导入的表"
 type_text "附表2"; keys Enter
 wait_for "文件名    附表2-魏都区-20160810.xlsx"     # proposed: a fresh name
-refused /etc/passwd "不能含有 /，只写交换文件夹中的文件名"
-refused ../x "不能含有 /，只写交换文件夹中的文件名"
-refused "$DB" "不能含有 /"
-refused link.csv "交换文件夹中已有「link.csv」，不会覆盖"
-refused hard.csv "交换文件夹中已有「hard.csv」，不会覆盖"
+name_refused /etc/passwd "不能含有 /，只写交换文件夹中的文件名"
+name_refused ../x "不能含有 /，只写交换文件夹中的文件名"
+name_refused "$DB" "不能含有 /"
+name_refused link.csv "「link.csv」是 kepu 的数据库"
+name_refused hard.csv "「hard.csv」是 kepu 的数据库"
 [ "$(cat "$WORK/exchange/x")" = kept ] || fail "../x was written"
 [ ! -e "$WORK/x" ] || fail "a file was written outside the folder"
 [ "$(rows)" = "$before" ] || fail "rows changed: $(rows), were $before"
@@ -76,10 +77,15 @@ keys i; wait_for "选择要导出或导入的表"
 type_text "附表2"; keys Enter
 wait_for "交换文件夹中的文件（↑↓ 选择）："
 assert_screen "mine.csv"
-refute_screen "link.csv"                            # links are not offered
+# A link, or a second name of the database, is listed as refused with why,
+# never offered (nor opened).
+assert_screen "「link.csv」是符号链接"
+assert_screen "「hard.csv」是 kepu 的数据库"
 keys Down
-wait_for "文件名    hard.csv"                          # the first key takes the first file
+wait_for "文件名    mine.csv"                          # the first key takes the first file
 keys Down
+wait_for "文件名    附表2-魏都区-20160810.xlsx"          # the next one offered: not hard.csv
+keys Up
 wait_for "文件名    mine.csv"
 keys Enter
 # The same people again: reported, not added; F6 updates them instead.

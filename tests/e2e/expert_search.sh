@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The expert search (四（六）科普快速反应机制, #19): `kepu find` against known
 # demo talents by 专长 words and by pinyin initials, the unit and category
 # options; then the screen at 80x24: the city finds 食品安全 experts by

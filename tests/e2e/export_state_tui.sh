@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The export screen as the city sends the province only what it approved:
 # 附表4 is in the list, Tab chooses a review state, the file holds only
 # the approved talents of every unit with their 状态; a unit's 附表4 export

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # A GBK/GB18030 client (luit turns tmux into one) with a zh_CN.GB18030
 # locale: Chinese typed is decoded, drawn and stored as UTF-8. A terminal
 # and locale that disagree are refused before anything is typed, and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Auto-advance that forgives habit: after a whole mobile number the cursor
 # moves on by itself, and the clerk's habitual Tab is absorbed, so the
 # e-mail lands in 电子邮箱, not in QQ号或微信号. A site's form may turn

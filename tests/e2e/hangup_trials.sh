@@ -1,8 +1,10 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Hang up at a random moment while typing, TRIALS times (default 20; the
 # issue's figure is TRIALS=200): every time, the draft holds at least all
 # the text kepu had already shown.
 . "$(dirname "$0")/lib.sh"
 new_db
+seed_random
 trials=${TRIALS:-20}
 lost=0
 for i in $(seq "$trials"); do

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Text stored in the database with terminal escape sequences, bidi overrides,
 # zero-width characters, CR and BS is drawn harmlessly in the list and the
 # form (escape_corpus.sh checks the bytes; this checks the screen):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The import screen at 80x24 says what each step is: the table chooser
 # shows that more tables are below (End reaches the last), its own hint;
 # a check that finds nothing new never offers Enter; with F6 it says how

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # make install DESTDIR=… PREFIX=…: the tree it stages, the man page rendered
 # with man -l naming every command and option of `kepu --help`, help for each
 # command both ways, and the examples carrying the prefix.
@@ -65,6 +66,26 @@ for o in $options; do
 		fail "the man page does not describe $o"
 done
 grep -qF "/var/lib/kepu/kepu.db" "$WORK/man.txt" || fail "FILES lacks the installed database"
+# In every locale a bare root may have (LANG unset: the C locale, whose man
+# formats for ASCII), and in UTF-8 ones: no warning, no line over 80
+# columns, the English whole, no "()" where Chinese was.
+for lang in "" C.UTF-8 zh_CN.UTF-8; do
+	env -i PATH="$PATH" ${lang:+LANG=$lang} MANWIDTH=80 man --warnings -l "$page" 2>"$WORK/man.err" |
+		col -bx >"$WORK/man-c.txt"
+	[ ! -s "$WORK/man.err" ] || fail "man with LANG=$lang: $(wc -l <"$WORK/man.err") warnings: $(head -3 "$WORK/man.err")"
+	width=$(LANG=C.UTF-8 wc -L <"$WORK/man-c.txt") # display columns: a Chinese character is 2
+	[ "$width" -le 80 ] && [ "$width" -ge 70 ] || fail "man with LANG=$lang: $width columns wide"
+	grep -q "()" "$WORK/man-c.txt" && fail "man with LANG=$lang: an empty (): $(grep "()" "$WORK/man-c.txt")"
+	grep -q "form entry and management for the Xuchang science-popularisation" "$WORK/man-c.txt" ||
+		fail "man with LANG=$lang: NAME: $(sed -n 4,6p "$WORK/man-c.txt")"
+done
+# The C locale's page gives the Chinese as pinyin; a UTF-8 one as written.
+env -i PATH="$PATH" MANWIDTH=80 man -l "$page" 2>/dev/null | col -b | grep "programme ({bai qian wan" >/dev/null ||
+	fail "the C locale's NAME has no pinyin"
+env -i PATH="$PATH" LANG=C.UTF-8 MANWIDTH=80 man -l "$page" 2>/dev/null | col -b | grep "programme (百千万科普工程)" >/dev/null ||
+	fail "the UTF-8 NAME lacks the Chinese"
+[ -f "$dest$prefix/share/doc/kepu/LICENSE" ] && cmp -s "$root/LICENSE" "$dest$prefix/share/doc/kepu/LICENSE" ||
+	fail "the licence is not installed"
 
 # kepu help COMMAND and kepu COMMAND --help: the same text, status 0, naming
 # the command's own options; an unknown command is status 2.

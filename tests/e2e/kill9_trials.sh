@@ -1,8 +1,10 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # kill -9 of concurrent writers at random moments, TRIALS times (default 30;
 # the issue's figure is TRIALS=500): no row whose commit was reported is
 # ever lost, and the database passes integrity_check every time.
 . "$(dirname "$0")/lib.sh"
 new_db
+seed_random
 trials=${TRIALS:-30}
 lost=0
 for t in $(seq "$trials"); do

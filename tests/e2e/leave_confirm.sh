@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Leaving a form with typed values asks first; n stays with the values
 # intact, y leaves without saving.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Shared by the end-to-end scenarios: drive the real kepu binary in tmux at a
 # fixed size, read the screen with capture-pane, check the database with
 # sqlite3. Wait for text; never sleep a fixed time.
@@ -25,6 +26,7 @@ trap cleanup EXIT
 
 fail() {
 	echo "FAIL: $*" >&2
+	[ ! -s "${k:-/nonexistent}/sshd.log" ] || { echo "--- sshd.log ---"; tail -20 "$k/sshd.log"; } >&2
 	echo "--- screen ---" >&2
 	screen >&2 2>/dev/null || true
 	exit 1
@@ -99,6 +101,45 @@ assert_line() {
 	grep -F -- "$1" <<<"$s" | grep -qF -- "$2" || fail "no line with both: $1 … $2"
 }
 refute_screen() { ! on_screen "$1" || fail "screen shows: $1"; }
+
+# seed_random: random trials draw from bash's RANDOM seeded with
+# $E2E_SEED (a new seed unless given), printed so a failing run can be
+# repeated: E2E_SEED=N E2E_FILTER=name tests/run.sh --e2e-only.
+seed_random() {
+	E2E_SEED=${E2E_SEED:-$(( $(date +%s%N) % 2147483647 ))}
+	RANDOM=$E2E_SEED
+	echo "random seed: E2E_SEED=$E2E_SEED"
+}
+
+# settled: kepu has handled every key sent so far — its key help opens
+# and closes after them — so an absence checked next is not merely "not
+# yet". (Keys are read in order; the help is on F1 on every screen.)
+settled() {
+	keys F1
+	wait_for "按键帮助（按任意键返回）"
+	keys Escape
+	wait_gone "按键帮助（按任意键返回）"
+}
+
+# exits STATUS COMMAND…: COMMAND (a program or a function) must exit with
+# STATUS; its output is left in $WORK/out and $WORK/err, its status in $rc.
+# refused STATUS COMMAND…: the same for a refusal (STATUS not 0), so a
+# crash (134, 139) or a time-out (124) is told from it.
+exits() {
+	local want=$1
+	shift
+	rc=0
+	"$@" >"$WORK/out" 2>"$WORK/err" || rc=$?
+	[ "$rc" -eq "$want" ] || fail "$*: status $rc, not $want: $(head -c 600 "$WORK/err")"
+}
+refused() {
+	[ "$1" -ne 0 ] || fail "refused: a refusal's status is not 0"
+	exits "$@"
+}
+# has TEXT [FILE] / hasnt TEXT [FILE]: whether $WORK/FILE (default err,
+# where refused leaves a command's messages) contains TEXT.
+has() { grep -qF -- "$1" "$WORK/${2:-err}" || fail "no 「$1」 in ${2:-err}: $(cat "$WORK/${2:-err}")"; }
+hasnt() { ! grep -qF -- "$1" "$WORK/${2:-err}" || fail "「$1」 in ${2:-err}: $(cat "$WORK/${2:-err}")"; }
 
 # assert_sql SQL EXPECTED: the query's output (sqlite3 list mode) must equal.
 assert_sql() {

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The record list: page through the demo records, open one, edit it, and
 # delete one with confirmation (n keeps it, y deletes it).
 . "$(dirname "$0")/lib.sh"

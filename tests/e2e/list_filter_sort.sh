@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The record list: filter as you type (Chinese), page through a filtered
 # list, sort by a column both ways, clear the filter with Esc.
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # 月报 and the city's 工作简报: a unit opens the monthly report on 8月4日, the
 # counts come pre-filled from its July activities, it corrects one and
 # writes its summary in Chinese; saved after the 3rd, the report is late in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Nominations and commendations (#19): city decisions recorded as data —
 # forms with written_by: city in screens/. The city records a talent
 # recommended to the province through the screen, lists it, the audit trail

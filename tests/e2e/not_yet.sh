@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Dates that cannot be yet: on 2016-08-10 an activity dated 2017-03-01 is
 # refused on screen and on import (not_after: today), and so is a 月报 for a
 # month not yet begun. Activities are reviewed as talents are: a new one is

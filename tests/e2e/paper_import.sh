@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The one-person 推荐表 (附表2) and 入库表 (附表3) read back (#16): every
 # unit's export of the demo database imports into an empty database and
 # exports again identical (compared by openpyxl, cell by cell); a form
@@ -13,13 +14,7 @@ mkdir -p "$A" "$B" "$F"
 EMPTY=$WORK/empty.db R=$WORK/refuse.db
 "$KEPU" init --db "$EMPTY" >/dev/null || fail "init of the empty database"
 "$KEPU" init --db "$R" >/dev/null
-has() { grep -qF -- "$1" "$WORK/err" || fail "no 「$1」 in: $(cat "$WORK/err")"; }
-refused() { # refused DB ARGS…: the import fails with status 1
-	local db=$1 rc=0
-	shift
-	"$KEPU" import "$@" --db "$db" >"$WORK/out" 2>"$WORK/err" || rc=$?
-	[ "$rc" -eq 1 ] || fail "status $rc: $(cat "$WORK/err")"
-}
+import_into() { local db=$1; shift; "$KEPU" import "$@" --db "$db"; } # import_into DB ARGS…
 same() { # same A.xlsx B.xlsx: every sheet's name and every cell's value
 	/usr/bin/python3 - "$1" "$2" <<'EOF' || fail "not the same: $1 $2"
 import sys, openpyxl
@@ -72,9 +67,11 @@ DB=$EMPTY assert_sql "SELECT length(content) FROM project WHERE name = '青少�
 talent1=$A/talent-1.xlsx P1=$(ls "$A"/project-*.xlsx | head -1)
 u1=$(sqlite3 "$DB" "SELECT name FROM units ORDER BY id LIMIT 1")
 # Importing the same file again: the same people, reported and not added.
-"$KEPU" import talent "$talent1" --db "$EMPTY" --unit "$u1" >"$WORK/out" 2>"$WORK/err" || true
+before=$(sqlite3 "$EMPTY" "SELECT count(*) FROM talent")
+exits 0 import_into "$EMPTY" talent "$talent1" --unit "$u1"
 has "工作表「1 "
 has "与已有的第"
+DB=$EMPTY assert_sql "SELECT count(*) FROM talent" "$before"
 
 # Filled in by hand from a blank form (openpyxl): numbers for the age and
 # the phone, ■ typed over □, a second sheet, a caption deleted.
@@ -106,20 +103,20 @@ same "$talent1" "$WORK/lo-again.xlsx"
 DB=$L assert_sql "SELECT group_concat(t.name) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '鄢陵县'" "张三,李四"
 
 # Refused, naming the sheet and the cell; nothing saved.
-refused "$R" talent "$P1" --unit 许昌学院
+refused 1 import_into "$R" talent "$P1" --unit 许昌学院
 has "是「附表3 重点项目入库表」，不是「附表2 科普人才库推荐表」"
-refused "$R" talent "$F/tampered.xlsx" --unit "$u1"
+refused 1 import_into "$R" talent "$F/tampered.xlsx" --unit "$u1"
 has "工作表「2 "; has " A4：应为「姓名」，这里是「名字」"
-refused "$R" talent "$F/outside.xlsx" --unit "$u1"
+refused 1 import_into "$R" talent "$F/outside.xlsx" --unit "$u1"
 has " L5：表格之外的单元格有内容「备注：已核实」"
-refused "$R" talent "$F/badbox.xlsx" --unit 鄢陵县
+refused 1 import_into "$R" talent "$F/badbox.xlsx" --unit 鄢陵县
 has "工作表「李四」 C8：科普人才服务类别：看不出第3个选项「社区科普」是否勾选"
-refused "$R" project "$F/two_categories.xlsx" --unit 许昌学院
+refused 1 import_into "$R" project "$F/two_categories.xlsx" --unit 许昌学院
 has "B9：项目类别：只能选一项，却勾选了「科普活动」「科普创作」"
-refused "$R" talent "$F/many.xlsx" --unit "$u1"
+refused 1 import_into "$R" talent "$F/many.xlsx" --unit "$u1"
 has "工作表超过 1000 个，不读取"
 # --unit is a unit's session: 省辖市科协意见 is the city's to write.
-refused "$R" talent "$F/city.xlsx" --unit "$u1"
+refused 1 import_into "$R" talent "$F/city.xlsx" --unit "$u1"
 has " G12「省辖市科协意见」有内容：这一项由市科协填写，不能由本账号导入"
 DB=$R assert_sql "SELECT (SELECT count(*) FROM talent) + (SELECT count(*) FROM project)" "0"
 # The city's own 推荐表, its opinion written: --for-unit imports it with the
@@ -134,7 +131,7 @@ sqlite3 "$R" "DELETE FROM talent; DELETE FROM kp_counts WHERE tbl = 'talent'"
 "$KEPU" export roll --db "$DB" --unit 魏都区 --format xlsx --output "$WORK/roll.xlsx" 2>/dev/null
 "$KEPU" export roll --db "$DB" --output "$WORK/roll.csv" 2>/dev/null
 for f in "$WORK/roll.xlsx" "$WORK/roll.csv"; do
-	refused "$R" talent "$f" --unit 魏都区
+	refused 1 import_into "$R" talent "$f" --unit 魏都区
 	has "这是「附表4 科普人才信息汇总表」（汇总表），不是「附表2 科普人才库推荐表」：它没有「年龄」、「民族」、「政治面貌」、「学历」这些必须填写的项"
 	has "请改用一人一个工作表的「附表2 科普人才库推荐表」（.xlsx），或「附表2 科普人才库推荐表」的名单"
 	[ "$(grep -vc '^导入失败' "$WORK/err")" -eq 1 ] || fail "more than one message: $(cat "$WORK/err")"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # A row copied from Excel and pasted (bracketed paste: kepu turns the mode
 # on, tmux's paste-buffer -p marks the text only then) fills the fields in
 # order from the focused one, each checked as if typed: choices by item or

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Choice lists answer to pinyin typed in Latin letters, no input method
 # needed: hz → 汉族 (and 赫哲族), mgz → 蒙古族, zgdy → 中共党员, and the
 # unit picker to xcxy → 许昌学院.

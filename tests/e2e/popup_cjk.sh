@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Popups over wide characters leave nothing behind: the city's unit picker
 # (for 附表2 over the main screen's lines, for 附表4 over the roll's names)
 # opens with its borders cutting CJK text, and once closed the screen is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Two programme years in one database (#19): the city opens 2017 from 2016
 # (quotas and schedule copied, 2016 untouched; twice, from nothing or by a
 # unit refused), 2017's records come by the CLI and the TUI, 2017's ticks

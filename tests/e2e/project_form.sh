@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # 附表3 through the keyboard: a year-month range that ends before it starts
 # is refused with a message naming both fields, 其他 needs its text, and
 # the corrected record is saved under its 项目申报单位.

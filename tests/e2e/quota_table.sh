@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # 附表1: the seed's quotas and 合计 (1170, 134, 119, 37); a quota edited in
 # place (the 合计 row follows), a negative quota refused, and the CLI export
 # with 合计 last.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Section 六: progress against the 附表1 quotas and the ranking by the score
 # config/ranking.yaml defines. The order on screen and from `kepu report
 # progress` must equal the formula computed here in SQL; bars fit 80 columns

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The briefing, progress and checklist at 80x24 keep their lines whole: the
 # briefing's title with its deadline, every unit not reported (wrapped), a
 # mark for the units below the table that Down scrolls to; a month not yet

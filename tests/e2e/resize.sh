@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Resizing in the middle of typing keeps every value; below 80x24 a clear
 # message replaces the form, and the form comes back intact.
 . "$(dirname "$0")/lib.sh"

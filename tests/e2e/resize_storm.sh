@@ -1,8 +1,10 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Hundreds of random window sizes while typing (and with a choice list
 # open): no crash, every value intact, and the record saves. Under
 # `make test SANITIZE=1` this runs against the ASan/UBSan build.
 . "$(dirname "$0")/lib.sh"
 new_db
+seed_random
 start 80 24
 open_talent_form "医学会"
 storms=${STORMS:-300}

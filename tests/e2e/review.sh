@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The review of 附表2: the unit submits, the city approves one talent and
 # returns another with a reason; the unit sees why, corrects it and submits
 # again; an approved record is read-only for the unit; 省辖市科协意见 is the

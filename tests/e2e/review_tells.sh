@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The review tells what happened: a return's reason of blanks is refused;
 # the unit's main screen names its returned record with the whole reason,
 # wrapped (never cut with >), and so does the record's form; the unit reads

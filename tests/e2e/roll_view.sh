@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # 附表4: one unit's talents in entry order, numbered 1…; the numbers close
 # up after a delete; Enter opens the 附表2 record behind a row; F4 shows
 # another unit; the CLI exports one unit or all.

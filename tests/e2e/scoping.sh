@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # A unit account sees and changes its own unit's rows only, by every path:
 # the record list and its filter, the 附表4 roll, a record number typed by
 # hand, export and import from the terminal, progress and the checklist,

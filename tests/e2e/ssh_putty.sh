@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Through a real sshd on 127.0.0.1, with TERM=xterm as PuTTY and Xshell set
 # it, send PuTTY's own byte sequences (F2 = ESC[12~, Home = ESC[1~,
 # End = ESC[4~, F10 = ESC[21~, Backspace = DEL) and type Chinese: the record

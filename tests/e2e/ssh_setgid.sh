@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The deployment of docs/deploy.md, with a non-root Unix account (a test
 # as root could not see a permission boundary): kepu installed setgid to a
 # data group the account is not in, the database 0660 in a 2770 directory,
@@ -11,7 +12,7 @@ sshd=/usr/sbin/sshd
 [ "$(id -u)" -eq 0 ] || fail "needs root: it creates a Unix account and group"
 # Built with KEPU_DATADIR=/run/kepu-e2e (E2E_DATADIR in the Makefile). That
 # path is fixed, so runs in parallel take turns.
-data=/run/kepu-e2e
+data=/run/kepu-e2e sftp=/run/kepu-e2e-sftp
 exec 9>"$data.lock"
 flock 9
 built="$(dirname "$KEPU")/tests/kepu-datadir"
@@ -25,7 +26,7 @@ undo() {
 	userdel -f -r "$acct" 2>/dev/null || true
 	groupdel "$clerks" 2>/dev/null || true
 	groupdel "$group" 2>/dev/null || true
-	rm -rf "$data"
+	rm -rf "$data" "$sftp"
 	cleanup
 }
 trap undo EXIT
@@ -35,7 +36,7 @@ chmod 755 "$WORK" # the account reaches its home, kepu and the keys below it
 groupadd "$group"
 groupadd "$clerks"
 useradd -m -d "$WORK/home" -g "$clerks" -s /bin/sh "$acct"
-rm -rf "$data"
+rm -rf "$data" "$sftp"
 install -d -o root -g "$group" -m 2770 "$data"
 mkdir -m 755 "$WORK/bin"
 install -o root -g "$group" -m 2755 "$built" "$WORK/bin/kepu"
@@ -43,11 +44,13 @@ KEPU=$WORK/bin/kepu DB=$data/kepu.db new_db --demo # kepu init by root, an admin
 DB=$data/kepu.db
 [ "$(stat -c %a:%G "$DB")" = "660:$group" ] || fail "the new database is $(stat -c %a:%G "$DB")"
 
-# as_clerk COMMAND: run COMMAND as the account, with nothing of this
-# script's environment; its output and status in $out and $rc.
+# clerk_sh COMMAND: run COMMAND as the account, with nothing of this
+# script's environment. as_clerk COMMAND: the same, its output (both
+# streams) and status in $out and $rc.
+clerk_sh() { su -s /bin/sh "$acct" -c "cd; env -i PATH=/usr/bin:/bin LANG=C.UTF-8 $1"; }
 as_clerk() {
 	rc=0
-	out=$(su -s /bin/sh "$acct" -c "cd; env -i PATH=/usr/bin:/bin LANG=C.UTF-8 $1" 2>&1) || rc=$?
+	out=$(clerk_sh "$1" 2>&1) || rc=$?
 }
 
 # (b) The file itself: neither sqlite3 nor cat, nor a listing of its directory.
@@ -62,20 +65,16 @@ as_clerk "ls $data"
 # administrators' commands, are refused before anything is opened.
 audit_rows() { sqlite3 "$DB" "SELECT count(*) FROM kp_audit"; }
 before=$(audit_rows)
-refused() { # refused WHY COMMAND
-	as_clerk "$2"
-	[ "$rc" -eq 2 ] && grep -qF -- "$1" <<<"$out" || fail "not refused (status $rc): $2
-$out"
-}
-refused "不能使用 --db" "$WORK/bin/kepu --db $WORK/other.db"
-refused "不能使用 --screens" "$WORK/bin/kepu --screens $WORK"
-refused "不能使用 --today" "$WORK/bin/kepu --today 2016-01-01"
-refused "不接受环境变量 KEPU_DB" "KEPU_DB=$WORK/other.db $WORK/bin/kepu"
-refused "不接受环境变量 KEPU_TODAY" "KEPU_TODAY=2016-01-01 $WORK/bin/kepu"
-refused "kepu user 只能由管理员（root 或 $group 组的成员）运行" "$WORK/bin/kepu user list"
-refused "kepu backup 只能由管理员" "$WORK/bin/kepu backup $WORK/x.db"
-refused "kepu init 只能由管理员" "$WORK/bin/kepu init"
-refused "kepu export 只能由管理员" "$WORK/bin/kepu export talent"
+confined() { refused 2 clerk_sh "$2"; has "$1"; } # confined WHY COMMAND
+confined "不能使用 --db" "$WORK/bin/kepu --db $WORK/other.db"
+confined "不能使用 --screens" "$WORK/bin/kepu --screens $WORK"
+confined "不能使用 --today" "$WORK/bin/kepu --today 2016-01-01"
+confined "不接受环境变量 KEPU_DB" "KEPU_DB=$WORK/other.db $WORK/bin/kepu"
+confined "不接受环境变量 KEPU_TODAY" "KEPU_TODAY=2016-01-01 $WORK/bin/kepu"
+confined "kepu user 只能由管理员（root 或 $group 组的成员）运行" "$WORK/bin/kepu user list"
+confined "kepu backup 只能由管理员" "$WORK/bin/kepu backup $WORK/x.db"
+confined "kepu init 只能由管理员" "$WORK/bin/kepu init"
+confined "kepu export 只能由管理员" "$WORK/bin/kepu export talent"
 [ ! -e "$WORK/other.db" ] && [ ! -e "$WORK/x.db" ] || fail "a refused command wrote a file"
 [ "$(audit_rows)" = "$before" ] || fail "a refused command changed the database"
 # What opens nothing stays open to the clerk.
@@ -155,11 +154,19 @@ assert_sql "SELECT u.name || '|' || t.phone FROM talent t JOIN units u ON u.id =
 "$WORK/bin/kepu" user list >"$WORK/users.out" || fail "kepu user list as root"
 grep -q "^weidu" "$WORK/users.out" || fail "user list: $(cat "$WORK/users.out")"
 
-# (e) The exchange folder under the setgid install: the clerk's export is
-# made there with the data group (the folder beside the database, which the
-# account itself cannot reach), and read back by a dry-run import.
+# (e) The exchange folder under the setgid install: in the Unix account's
+# SFTP tree, which kepu-setup makes and kepu never does (before it, the
+# screen says so); the clerk's export is made there with the data group,
+# and read back by a dry-run import.
 start_cmd 80 24 "$(ssh_as xterm)"
 login weidu
+keys e; wait_for "选择要导出或导入的表"
+type_text "附表2"; keys Enter
+wait_for "kepu-setup（它为 kepuclerk 组的每个 Unix 账号建立）"
+keys Escape; wait_for "主菜单"
+[ ! -e "$sftp" ] || fail "kepu made $sftp"
+install -d -m 755 "$sftp" "$sftp/$acct" # as kepu-setup does (ssh_sftp.sh runs it)
+install -d -o "$acct" -g "$group" -m 2770 "$sftp/$acct/exchange"
 keys e; wait_for "选择要导出或导入的表"
 type_text "附表2"; keys Enter
 wait_for "文件名"
@@ -178,8 +185,15 @@ keys Escape; wait_for "主菜单"
 keys -H 1b 5b 32 31 7e
 wait_for "KEPU-EXIT=0"
 close_terminals
-x=$data/exchange/weidu
+x=$sftp/$acct/exchange/weidu
 [ "$(stat -c %G "$x/mine.csv")" = "$group" ] || fail "export group $(stat -c %U:%G:%a "$x/mine.csv")"
+[ ! -e "$data/exchange" ] || fail "an exchange folder beside the database"
 grep -q "门卫甲" "$x/mine.csv" || fail "the export lacks the record"
+# The folder is the Unix account's own (what its SFTP client reaches); the
+# chroot above it is root's, and the database stays out of reach.
 as_clerk "cat $x/mine.csv"
-[ "$rc" -ne 0 ] || fail "the clerk's shell read the exchange folder"
+[ "$rc" -eq 0 ] || fail "the clerk cannot read its own folder: $out"
+as_clerk "touch $sftp/$acct/planted"
+[ "$rc" -ne 0 ] && [ ! -e "$sftp/$acct/planted" ] || fail "the clerk wrote into the chroot's top"
+as_clerk "cat $DB"
+[ "$rc" -ne 0 ] || fail "the clerk read the database"

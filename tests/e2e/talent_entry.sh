@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Type a complete 附表2 record through the keyboard, Chinese included, and
 # find every value in the database — as the unit's own account types it
 # (县（市、区）科协推荐意见 is the unit's to write).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # The same session under every TERM the offices use: the screen draws, both
 # Backspace codes (^H and ^?) remove one whole character, Ctrl-S saves on
 # every terminal, and F2 works as each terminal sends it (xterm ESC O Q,

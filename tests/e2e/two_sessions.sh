@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Two sessions edit the same record. The second save is refused: the other
 # session's changes are merged onto the screen and named, nothing of either
 # edit is lost, and a second F2 stores both.

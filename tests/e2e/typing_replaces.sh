@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Typing replaces, editing edits: a field entered with a value has it
 # selected, so the clerk's first key replaces it (a remembered 工作单位, a
 # name corrected, a pre-filled 0 in 月报, a quota in 附表1), while an arrow,

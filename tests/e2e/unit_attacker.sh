@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # A unit clerk who wants better figures tries every path of the terminal and
 # of an import made on the unit's behalf: other units' records (lists,
 # filters, record numbers typed by hand, 附表4, progress, the checklist),

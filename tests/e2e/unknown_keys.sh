@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Escape sequences kepu does not know — F11/F12 and modified keys as various
 # clients send them, mouse reports, a cursor-position answer arriving late —
 # are swallowed whole: they neither leave the form nor type text, and the
@@ -8,7 +9,7 @@ start 80 24
 wait_for "主菜单"
 keys -H 1b 5b 32 34 3b 37 52          # ESC[24;7R: its "2" must not open 附表2
 keys -H 1b 5b 32 33 7e                # F11 as xterm sends it
-sleep 0.3                             # (nothing to wait for: nothing must change)
+settled                               # nothing to wait for: nothing must change
 assert_screen "主菜单"
 refute_screen "请选择填报单位"   # what 2 would have opened
 keys 2

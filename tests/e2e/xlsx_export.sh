@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # .xlsx exports in the official layout, read back with unzip (not with the
 # library that wrote them): 附表1's label, merged two-row header and 合计 as
 # SUM formulas with cached values, 宋体, A4, repeated header rows, the page

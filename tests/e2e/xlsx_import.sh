@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # .xlsx import of a workbook another tool wrote (the XML is hand-written in
 # tests/fixtures/xlsx and zipped here): a title line above the header,
 # shared and inline strings, rich text, a custom date format and a built-in

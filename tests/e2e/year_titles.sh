@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Which programme year a screen is in (#19): every screen's title line ends
 # with 「2017 年度」 — the progress, 附表1, a list that is empty in 2017, a
 # form — and a deadline of a year other than today's says its year. A title

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MulanPSL-2.0
 # Import from the user's PC by ZMODEM: kepu runs rz, the test plays the PC's
 # terminal (tests/tools/zterm.c runs sz through the pty, as Xshell and
 # SecureCRT do), the dry run is checked, then the import, in the database.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* libFuzzer: the CSV importer (reader, header matching, validation of every
  * row) on arbitrary files, as a dry run against an in-memory database. */
 #include <stddef.h>

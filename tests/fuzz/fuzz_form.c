@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* libFuzzer: the YAML form loader must refuse anything malformed with
  * diagnostics, never crash, leak or hang (deep nesting, aliases, bombs). */
 #include <stddef.h>

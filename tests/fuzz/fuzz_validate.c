@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* libFuzzer: every validator and normaliser on arbitrary bytes. The first
  * byte picks a field of 附表2 (all nine types are covered by talent and a
  * small extra form); the rest is the typed value. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* libFuzzer: the .xlsx reader (zip, workbook, relations, shared strings,
  * styles, the sheet) on arbitrary files, as an import reads them: the first
  * sheet as CSV (a list), and every sheet's cells and merged ranges (the

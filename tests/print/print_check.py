@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MulanPSL-2.0
 """make print-check: every official workbook kepu writes, printed as a person
 prints it (LibreOffice headless to PDF) and read back with pdftotext.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MulanPSL-2.0
 """make print-check, first half: kepu's workbooks read with openpyxl (a reader
 kepu does not use) — merged ranges, a height on every data row, the page
 set-up (A4, orientation, fitted to the page width, header rows repeated on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Linked into the sanitized kepu-datadir only. LeakSanitizer needs to
  * trace its own process, which the kernel forbids in one started setgid
  * by another account (not dumpable), and reads ASAN_OPTIONS from

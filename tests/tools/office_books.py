@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MulanPSL-2.0
 """Workbooks and CSV files as offices make them, written by tools kepu does
 not use (openpyxl, Python's codecs), for tests/e2e/office_files.sh.
 Usage: office_books.py DIR"""

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MulanPSL-2.0
 """The one-person 推荐表 as offices return it, written with openpyxl (a writer
 kepu does not use) from kepu's own workbooks: filled in by hand from a blank
 form, and copies tampered with in the ways tests/e2e/paper_import.sh expects

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * kepu-writer: a test tool that saves N 附表2 records through the store, one
  * transaction each, as the form screen does, and prints each record's id on

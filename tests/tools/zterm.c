@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* kepu-zterm: the PC's side of ZMODEM, for the end-to-end tests.
  *
  *   kepu-zterm SENDLIST [RECVDIR] -- COMMAND [ARG…]

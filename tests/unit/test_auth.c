@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Accounts (Argon2id), the login rules (back-off per name and per address,
  * capped, never a lockout; unknown names treated like known ones against a
  * stored dummy hash; the city's lock) and the naming and password rules.
@@ -218,6 +219,121 @@ static void test_login_rules(void **state)
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_users WHERE hash LIKE '%good-password%'"), 0);
 }
 
+/* The policy alone: nothing below ATTACK_ADDRS addresses, then doubling
+ * from ATTACK_DELAY_MS with each failure, capped. */
+static void test_attack_delays(void **state)
+{
+	(void)state;
+	assert_int_equal(attack_delay_ms(0, 0), 0);
+	assert_int_equal(attack_delay_ms(1, 500), 0);            /* one place, however many */
+	assert_int_equal(attack_delay_ms(ATTACK_ADDRS - 1, 40), 0);
+	assert_int_equal(attack_delay_ms(5, 5), 250);
+	assert_int_equal(attack_delay_ms(5, 6), 500);
+	assert_int_equal(attack_delay_ms(6, 7), 1000);
+	assert_int_equal(attack_delay_ms(8, 8), 2000);
+	assert_int_equal(attack_delay_ms(9, 9), 4000);
+	assert_int_equal(attack_delay_ms(10, 10), ATTACK_MAX_DELAY_MS);
+	assert_int_equal(attack_delay_ms(80, 80), ATTACK_MAX_DELAY_MS);
+	assert_int_equal(attack_delay_ms(100000, 2000000000), ATTACK_MAX_DELAY_MS);
+	assert_int_equal(ATTACK_MAX_DELAY_MS, 4000);
+}
+
+/* The waits auth_login made, instead of sleeping them. */
+static long slept[64];
+static size_t nslept;
+static void record_sleep(long ms)
+{
+	if (nslept < 64)
+		slept[nslept] = ms;
+	nslept++;
+}
+
+/* auth_login with this clock (now) and a recorded sleep: did it wait? */
+static kp_login try_at(fixture *fx, const char *name, const char *pw, const char *addr, long long now,
+		       long *delayed)
+{
+	kp_user u;
+	long wait;
+	size_t before = nslept;
+	kp_login r = auth_login(&fx->env, name, pw, addr, now, &u, &wait);
+	if (r == LOGIN_OK)
+		user_free(&u);
+	*delayed = nslept > before ? slept[before] : 0;
+	return r;
+}
+
+/* A guesser with many addresses at one name: from the fifth address on,
+ * every wrong password for it, from anywhere, is answered late (growing,
+ * capped); the right password gets in at once from an address that has
+ * not failed; the city is told at sign-in; a quiet quarter hour forgets. */
+static void test_many_addresses(void **state)
+{
+	fixture *fx = *state;
+	add_account(fx, "sk", NULL, "good-password");
+	auth_set_sleep(record_sleep);
+	long long t = 2000000;
+	long ms;
+	char addr[32];
+	/* the owner mistyping from the office, at home and on a phone: no delay */
+	const char *own[] = {"192.0.2.1", "192.0.2.2", "192.0.2.3"};
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(try_at(fx, "sk", "typo", own[i], t, &ms), LOGIN_BAD);
+		assert_int_equal(ms, 0);
+	}
+	assert_null(auth_attack_note(&fx->env, t));
+	/* a fourth address: still none; the fifth makes it an attack */
+	assert_int_equal(try_at(fx, "sk", "guess", "203.0.113.4", t + 1, &ms), LOGIN_BAD);
+	assert_int_equal(ms, 0);
+	const long want[] = {250, 500, 1000, 2000, 4000, 4000, 4000};
+	for (int i = 0; i < 7; i++) {
+		snprintf(addr, sizeof addr, "203.0.113.%d", 10 + i);
+		assert_int_equal(try_at(fx, "sk", "guess", addr, t + 2 + i, &ms), LOGIN_BAD);
+		assert_int_equal(ms, want[i]);
+	}
+	/* a wrong try from an address that never failed is answered late too
+	 * (one that failed lately is held back by the name's back-off) */
+	assert_int_equal(try_at(fx, "sk", "typo", "192.0.2.50", t + 20, &ms), LOGIN_BAD);
+	assert_int_equal(ms, ATTACK_MAX_DELAY_MS);
+	assert_int_equal(try_at(fx, "sk", "typo", own[0], t + 21, &ms), LOGIN_WAIT);
+	/* an unknown name guessed at the same way is treated alike */
+	for (int i = 0; i < 6; i++) {
+		snprintf(addr, sizeof addr, "198.51.100.%d", i);
+		try_at(fx, "no-such", "guess", addr, t + 30, &ms);
+	}
+	assert_int_equal(ms, 500);
+	/* the right password from an address that has not failed: at once */
+	assert_int_equal(try_at(fx, "sk", "good-password", "192.0.2.200", t + 40, &ms), LOGIN_OK);
+	assert_int_equal(ms, 0);
+	/* and the attack goes on being slowed after the owner signed in */
+	assert_int_equal(try_at(fx, "sk", "guess", "203.0.113.99", t + 41, &ms), LOGIN_BAD);
+	assert_int_equal(ms, ATTACK_MAX_DELAY_MS);
+	/* the city sees it at sign-in: the most-attacked name, its addresses,
+	 * failures, and the other name */
+	char *note = auth_attack_note(&fx->env, t + 42);
+	assert_non_null(note);
+	assert_non_null(strstr(note, "2 个用户名正被人猜密码，最多的是 sk（15 分钟内 13 个地址失败 13 次）"));
+	free(note);
+	/* a unit's session learns nothing of it */
+	kp_store *unit;
+	char *err = NULL;
+	assert_int_equal(store_open(fx->path, &unit, &err), KP_OK);
+	assert_int_equal(store_session(unit, SESSION_UNIT, "wd", store_unit_id(unit, "魏都区"), &err), KP_OK);
+	kp_attack a[4];
+	assert_int_equal(store_login_attacks(unit, t, ATTACK_ADDRS, a, 4), 0);
+	int addrs, failures;
+	store_login_spread(unit, "sk", t, &addrs, &failures);
+	assert_int_equal(addrs, 0);
+	store_close(unit);
+	/* fifteen quiet minutes: forgotten, no delay, no note */
+	long long later = t + 41 + LOGIN_FORGET + 1;
+	assert_null(auth_attack_note(&fx->env, later));
+	assert_int_equal(try_at(fx, "sk", "guess", "203.0.113.200", later, &ms), LOGIN_BAD);
+	assert_int_equal(ms, 0);
+	/* and the old rows are gone from the table */
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_login_spread"), 1);
+	auth_set_sleep(NULL);
+}
+
 static void test_lock(void **state)
 {
 	fixture *fx = *state;
@@ -307,6 +423,8 @@ int main(void)
 		cmocka_unit_test(test_delays),
 		cmocka_unit_test_setup_teardown(test_dummy_hash, setup_actor, teardown),
 		cmocka_unit_test_setup_teardown(test_login_rules, setup_actor, teardown),
+		cmocka_unit_test(test_attack_delays),
+		cmocka_unit_test_setup_teardown(test_many_addresses, setup_actor, teardown),
 		cmocka_unit_test_setup_teardown(test_lock, setup_actor, teardown),
 		cmocka_unit_test_setup_teardown(test_name_and_password_rules, setup_actor, teardown),
 	};

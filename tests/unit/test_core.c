@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* core/: UTF-8, widths, sanitising, normalisation, dates, JSON, CSV. */
 #include "unit.h"
 

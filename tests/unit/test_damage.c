@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* A damaged database is said so: a read that meets SQLITE_CORRUPT anywhere
  * (here a list of 附表2, and then a login) marks the store damaged, so the
  * front ends show the recovery message instead of an empty list or a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* An import finds every row repeating a person (附表2's unique_hint: 姓名
  * and 联系电话) however the store gets there: the first import into an
  * empty table (a filter instead of look-ups, the hint's index made at the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* core/editbuf: the field editor's state, key by key, with CJK widths. */
 #include "unit.h"
 

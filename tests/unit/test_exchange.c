@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The exchange folder: names, links, the database's files, sizes, no
  * overwriting, and SQLite's locks kept through every refusal. */
 #include "unit.h"
@@ -224,7 +225,7 @@ static void test_links_to_the_database(void **state)
 	assert_int_equal(exchange_send(&fx->x, "hard.csv", &err), -1);
 	assert_refused(err, xasprintf(msg(MSG_XC_IS_DATABASE), "hard.csv"));
 	assert_int_equal(exchange_export(&fx->x, &fx->env, &(kp_export){fx->env.cat.forms[0], NULL, 0, NULL}, "hard.csv", &err), -1);
-	assert_refused(err, xasprintf(msg(MSG_XC_EXISTS), "hard.csv"));
+	assert_refused(err, xasprintf(msg(MSG_XC_IS_DATABASE), "hard.csv"));
 	/* The command line's paths: the same refusal, by inode. */
 	FILE *in = exchange_read_path(fx->db, hard, &err);
 	assert_null(in);
@@ -282,6 +283,40 @@ static void test_never_overwritten(void **state)
 	free(link_name);
 }
 
+/* No write to the database or to a name SQLite takes for a companion of
+ * an existing file (-journal, -wal, -shm): the next open would play it
+ * back or delete it. */
+static void test_companion_names(void **state)
+{
+	fixture *fx = *state;
+	char *err = NULL;
+	char *journal = xasprintf("%s-journal", fx->db), *wal = xasprintf("%s-wal", fx->db);
+	char *lone = xasprintf("%s/nothing.db-journal", fx->dir);
+	assert_int_equal(exchange_check_output(AT_FDCWD, fx->db, journal, &err), -1);
+	assert_refused(err, xasprintf(msg(MSG_XC_COMPANION), journal, fx->db));
+	assert_int_equal(exchange_check_output(AT_FDCWD, fx->db, wal, &err), -1); /* the live -wal itself */
+	assert_refused(err, xasprintf(msg(MSG_XC_IS_DATABASE), wal));
+	assert_int_equal(exchange_check_output(AT_FDCWD, fx->db, fx->db, &err), -1);
+	assert_refused(err, xasprintf(msg(MSG_XC_IS_DATABASE), fx->db));
+	/* Positive control: a -journal name of no file. */
+	err = NULL;
+	assert_int_equal(exchange_check_output(AT_FDCWD, fx->db, lone, &err), 0);
+	assert_null(err);
+	/* In the folder too: a workbook someone put there, then its -shm. */
+	const kp_form *f = fx->env.cat.forms[0];
+	put_file(fx, "a.db", "x");
+	assert_int_equal(exchange_export(&fx->x, &fx->env, &(kp_export){f, NULL, 0, NULL}, "a.db-shm", &err), -1);
+	assert_refused(err, xasprintf(msg(MSG_XC_COMPANION), "a.db-shm", "a.db"));
+	char *shm = in_folder(fx, "a.db-shm");
+	assert_int_equal(access(shm, F_OK), -1);
+	err = NULL;
+	assert_int_equal(exchange_export(&fx->x, &fx->env, &(kp_export){f, NULL, 0, NULL}, "b.db-shm", &err), 0);
+	free(shm);
+	free(journal);
+	free(wal);
+	free(lone);
+}
+
 static void test_export_then_read(void **state)
 {
 	fixture *fx = *state;
@@ -310,12 +345,28 @@ static void test_export_then_read(void **state)
 	p = in_folder(fx, "a-link");
 	assert_int_equal(symlink("/etc/passwd", p), 0);
 	free(p);
-	char **names;
-	size_t n = exchange_list(&fx->x, &names);
+	char **names, **refused;
+	size_t nrefused;
+	size_t n = exchange_list(&fx->x, &names, &refused, &nrefused);
 	assert_int_equal(n, 2);
 	assert_string_equal(names[0], "out.csv");
 	assert_string_equal(names[1], "out.xlsx");
 	exchange_list_free(names, n);
+	/* The others are listed as refused, each with why. */
+	assert_int_equal(nrefused, 3);
+	char *why = NULL;
+	assert_int_equal(exchange_check_name(".hidden", &why), -1);
+	char *want[3] = {xasprintf(msg(MSG_XC_LINK), "a-link"), xasprintf(msg(MSG_XC_NOT_REGULAR), "dir"),
+			 xasprintf(msg(MSG_XC_LISTED_REFUSED), "_hidden", why)};
+	free(why);
+	for (size_t i = 0; i < 3; i++) {
+		bool found = false;
+		for (size_t j = 0; j < nrefused; j++)
+			found |= !strcmp(refused[j], want[i]);
+		assert_true(found);
+		free(want[i]);
+	}
+	exchange_list_free(refused, nrefused);
 	assert_refused(read_error(fx, "a-link"), xasprintf(msg(MSG_XC_LINK), "a-link"));
 	assert_refused(read_error(fx, "dir"), xasprintf(msg(MSG_XC_NOT_REGULAR), "dir"));
 }
@@ -346,6 +397,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_folder_beside_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_links_to_the_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_never_overwritten, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_companion_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_then_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_size_limit, setup, teardown),
 	};

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The attachment type check (core/filetype.c) on files made by other
  * programs: the committed fixtures in tests/fixtures/attach/ were written by
  * LibreOffice (Writer and Calc, headless), openpyxl and Info-ZIP's zip

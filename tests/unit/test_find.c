@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The expert search (domain/find.c): words and pinyin across the search
  * fields, ranking (approved first, then the weightier field), narrowing as
  * the text grows, the category, and the session's scope — a unit finds

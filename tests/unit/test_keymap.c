@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The key bar: every screen's line of keys fits an 80-column terminal, so
  * no key (Esc 返回, F1 帮助) is cut off at the right edge. */
 #include "unit.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* form/: the YAML form loader — good files load, bad files are refused with
  * FILE:LINE:COL positions (1-based). */
 #include "unit.h"

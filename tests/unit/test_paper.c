@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The one-record layout read backwards (paper_read.c): kepu's own 推荐表
  * back into the values it printed, the cells named, a blank form read as
  * nothing, another form's layout refused, a list left to the list reader. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* core/pinyin: the generated Unihan table and matching Latin letters to
  * Chinese options (initials, full syllables, polyphonic characters). */
 #include "unit.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Run without the setgid bit (as the whole suite is), kepu has no more
  * privilege than its caller: nothing is dropped, the caller administers,
  * and a caller that passes through cli_confine gets the installed paths

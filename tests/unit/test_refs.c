@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Record fields (type: record, #19): the YAML key is checked against the
  * other forms, and the store lets a nomination name only an approved
  * talent of its own unit that the session may see, by number or by an

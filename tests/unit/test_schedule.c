@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The schedule (config/schedule.yaml), due dates and lateness, the
  * checklist from the data and from ticks, the monthly briefing, prefill and
  * the ranking's score. */
@@ -210,6 +211,43 @@ static void test_config_references(void **state)
 	rmdir(dir);
 }
 
+/* A site patterns.yaml whose area_codes table is wrong is refused with
+ * each problem's position: a code that is no area code, a length other
+ * than 7 or 8. */
+static void test_area_codes(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/kepu-cfg-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[256];
+	snprintf(path, sizeof path, "%s/patterns.yaml", dir);
+	FILE *f = fopen(path, "w");
+	fputs("local_area_code: '0374'\n"
+	      "area_codes:\n"
+	      "  '0374': {digits: 7, place: 许昌}\n"
+	      "  '374': {digits: 7, place: 许昌}\n"
+	      "  '0371': {digits: 9, place: 郑州}\n"
+	      "patterns:\n"
+	      "  plain_text: {pattern: '\\A\\S.*\\z'}\n", f);
+	fclose(f);
+	kp_catalog cat;
+	kp_diag d = {0};
+	assert_true(catalog_load(&cat, NULL, dir, &d) > 0);
+	char *first = diag_format(&d, 0), *second = diag_format(&d, 1);
+	assert_non_null(strstr(first, "patterns.yaml:4:3: 「374」不是区号"));
+	assert_non_null(strstr(second, "patterns.yaml:5:11: 区号 0371 须给出 digits（本地号码位数，7 或 8）"));
+	free(first);
+	free(second);
+	/* the good entry is kept */
+	assert_non_null(catalog_area(&cat, "0374"));
+	assert_int_equal(catalog_area(&cat, "0374")->digits, 7);
+	assert_null(catalog_area(&cat, "0371"));
+	catalog_free(&cat);
+	diag_free(&d);
+	unlink(path);
+	rmdir(dir);
+}
+
 /* ---- the checklist, briefing, prefill and ranking on a database ---- */
 
 /* Every save in these tests names its day; the fixture starts on 7月1日. */
@@ -404,6 +442,7 @@ int main(void)
 		cmocka_unit_test(test_schedule_errors),
 		cmocka_unit_test(test_shipped_schedule),
 		cmocka_unit_test(test_config_references),
+		cmocka_unit_test(test_area_codes),
 		cmocka_unit_test_setup_teardown(test_monthly_reports_late_and_missing, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_submission_needs_every_form, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_manual_ticks, setup_day, teardown),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The session layer (store/session.c) tried as a unit clerk who wants
  * better figures would: every read and write of another unit's rows, of
  * the city's fields and forms, of review steps, accounts and the audit

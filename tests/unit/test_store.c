@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* store/ and domain/transfer: schema from YAML, records with versions,
  * keyset pages, all-or-nothing imports, exports. */
 #include "unit_env.h"
@@ -196,6 +197,74 @@ static void test_insert_get_update_conflict_delete(void **state)
 	record_free(&r);
 	record_free(&a);
 	record_free(&b);
+}
+
+/* Every store function takes a NULL err (the message is dropped, the code
+ * still tells): called so, each with the case that sets a message. The
+ * first is what crashed the attachments screen: a record another session
+ * deleted, read again. */
+static void test_null_err_everywhere(void **state)
+{
+	fixture *fx = *state;
+	kp_store *s = fx->env.store;
+	const kp_form *talent = catalog_form(&fx->env.cat, "talent");
+	const kp_form *activity = catalog_form(&fx->env.cat, "activity");
+	kp_record r = talent_record(fx, "王五");
+	assert_int_equal(store_insert(s, talent, &r, NULL), KP_OK);
+	kp_record gone;
+	assert_int_equal(store_get(s, talent, r.id, &gone, NULL), KP_OK); /* positive control */
+	record_free(&gone);
+
+	/* Another session (its own connection) deletes it. */
+	kp_env other = {0};
+	kp_diag d = {0};
+	char *err = NULL;
+	assert_int_equal(env_load_definitions(&other, NULL, NULL, &d), 0);
+	assert_int_equal(env_open_db(&other, fx->path, false, &err), 0);
+	assert_int_equal(store_delete(other.store, catalog_form(&other.cat, "talent"), r.id, NULL), KP_OK);
+	env_close(&other);
+	diag_free(&d);
+
+	assert_int_equal(store_get(s, talent, r.id, &gone, NULL), KP_ENOTFOUND);
+	assert_int_not_equal(store_update(s, talent, &r, NULL), KP_OK);
+	assert_int_equal(store_delete(s, talent, r.id, NULL), KP_ENOTFOUND);
+	assert_int_not_equal(store_set_state(s, talent, r.id, "draft", "submitted", NULL, "submit", NULL), KP_OK);
+	kp_new_attachment na = {.name = "a.pdf", .type = "pdf", .in = stdin, .size = 1};
+	long long aid = 0;
+	assert_int_not_equal(store_attach(s, activity, 999, &na, &aid, NULL), KP_OK);
+	kp_attachment a;
+	assert_int_equal(store_attachment_find(s, activity, 999, &a, NULL), KP_ENOTFOUND);
+	assert_int_not_equal(store_attachment_copy(s, activity, 999, stdout, NULL), KP_OK);
+	assert_int_not_equal(store_detach(s, activity, 999, NULL), KP_OK);
+
+	char *schedule = NULL;
+	assert_int_not_equal(store_year_schedule(s, 1999, &schedule, NULL), KP_OK);
+	assert_int_not_equal(store_set_year(s, 1999, NULL), KP_OK);
+	assert_int_not_equal(store_year_open(s, 1999, 2016, NULL, NULL, 0, NULL), KP_OK);
+	assert_int_equal(store_user_add(s, "clerk", USER_CITY, 0, "x", NULL), KP_OK);
+	assert_int_not_equal(store_user_add(s, "clerk", USER_CITY, 0, "x", NULL), KP_OK);
+	assert_int_not_equal(store_user_disable(s, "nobody", NULL), KP_OK);
+	assert_int_not_equal(store_user_set_hash(s, "nobody", "x", false, NULL), KP_OK);
+	assert_int_not_equal(store_backup(s, "/nonexistent/dir/copy.db", NULL), KP_OK);
+	kp_store *none = NULL;
+	assert_int_not_equal(store_open("/nonexistent/dir/x.db", &none, NULL), KP_OK);
+	assert_int_equal(store_quick_check(s, NULL), KP_OK);
+
+	/* Signed out: every read finds nothing, every write is refused. */
+	long long mine = store_unit_id(s, "许昌学院");
+	kp_record theirs = talent_record(fx, "赵六");
+	assert_int_equal(store_session(s, SESSION_NONE, NULL, 0, NULL), KP_OK);
+	assert_int_not_equal(store_get(s, talent, 1, &gone, NULL), KP_OK);
+	assert_int_not_equal(store_insert(s, talent, &theirs, NULL), KP_OK);
+	/* A unit's session: another unit's record, a wider session, another's draft. */
+	assert_int_equal(store_session(s, SESSION_UNIT, "clerk", store_unit_id(s, "魏都区"), NULL), KP_OK);
+	assert_int_not_equal(store_insert(s, talent, &theirs, NULL), KP_OK);
+	assert_int_not_equal(store_session(s, SESSION_CITY, "clerk", 0, NULL), KP_OK);
+	kp_draft dr = {.unit_id = mine};
+	assert_int_not_equal(store_draft_save(s, "someone-else", "talent", &dr, NULL), KP_OK);
+	assert_int_not_equal(store_tick_set(s, "submit", mine, "clerk", true, NULL), KP_OK);
+	record_free(&theirs);
+	record_free(&r);
 }
 
 static void test_keyset_pages(void **state)
@@ -757,6 +826,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_units_and_quotas_match_attachment_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_from_yaml_and_columns_added, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_insert_get_update_conflict_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_null_err_everywhere, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keyset_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_query_sort_filter_unit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_counts_and_search_follow_every_write, setup, teardown),

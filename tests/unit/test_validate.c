@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* form/validate: normalisation and checking of every field type, with the
  * messages users see. */
 #include "unit.h"
@@ -111,6 +112,44 @@ static void test_phones(void **state)
 	bad("联系电话", "", "必须填写");
 }
 
+/* Landlines as the numbering plan defines them: the area's local length
+ * (config/patterns.yaml area_codes), brackets around the area code only,
+ * the local number one run of digits. */
+static void test_phone_numbering_plan(void **state)
+{
+	(void)state;
+	/* positive controls next to each refusal below */
+	ok("联系电话", "(0374) 4396123", "0374-4396123");
+	ok("联系电话", "(0374)4396123", "0374-4396123");
+	ok("联系电话", "0374-4396123", "0374-4396123");
+	ok("联系电话", "0374 - 4396123", "0374-4396123");
+	ok("联系电话", "4396123", "0374-4396123");
+	ok("联系电话", "0371-63912345", "0371-63912345"); /* 郑州: 8 digits */
+	ok("联系电话", "037963912345", "0379-63912345");  /* 洛阳: 8 digits */
+	ok("联系电话", "0375-2612345", "0375-2612345");   /* 平顶山: 7 digits */
+	ok("联系电话", "(010) 62345678", "010-62345678");
+	ok("联系电话", "0574-87654321", "0574-87654321"); /* not listed: 7 or 8 */
+	ok("联系电话", "0574-8765432", "0574-8765432");
+	/* brackets balanced and around the area code */
+	bad("联系电话", "(0374 4396123", "括号不成对");
+	bad("联系电话", "0374) 4396123", "括号不成对");
+	bad("联系电话", "(0374)) 4396123", "括号不成对");
+	bad("联系电话", "0374 (4396123)", "括号不成对");
+	bad("联系电话", "(138)12345678", "括号不成对");
+	/* the local number is one run of digits */
+	bad("联系电话", "439-6123", "应是一串连续的数字");
+	bad("联系电话", "439 6123", "应是一串连续的数字");
+	bad("联系电话", "0374-439-6123", "应是一串连续的数字");
+	/* the area's length */
+	bad("联系电话", "0374-43961234", "区号 0374（许昌）的本地号码是 7 位，这里是 8 位");
+	bad("联系电话", "037443961234", "区号 0374（许昌）的本地号码是 7 位，这里是 8 位");
+	bad("联系电话", "(0374) 43961234", "区号 0374（许昌）的本地号码是 7 位");
+	bad("联系电话", "0371-6391234", "区号 0371（郑州）的本地号码是 8 位，这里是 7 位");
+	bad("联系电话", "010-6234567", "区号 010（北京）的本地号码是 8 位");
+	bad("联系电话", "43961234", "区号 0374（许昌）的本地号码是 7 位，这里是 8 位");
+	bad("联系电话", "0574-876543210", "不是有效的电话号码");
+}
+
 static void test_emails(void **state)
 {
 	(void)state;
@@ -119,9 +158,19 @@ static void test_emails(void **state)
 	ok("电子邮箱", "user+tag@gmail.com", "user+tag@gmail.com");
 	ok("电子邮箱", "zhangsan＠163。com", "zhangsan@163.com");
 	ok("电子邮箱", "", ""); /* optional */
+	/* internationalised domains and local parts, stored as typed */
+	ok("电子邮箱", "info@许昌科协.中国", "info@许昌科协.中国");
+	ok("电子邮箱", "张三@163.com", "张三@163.com");
+	ok("电子邮箱", "科普.办公室@许昌.政务", "科普.办公室@许昌.政务");
+	ok("电子邮箱", "test@münchen.de", "test@münchen.de");
+	ok("电子邮箱", "info@xn--55qx5d.xn--fiqs8s", "info@xn--55qx5d.xn--fiqs8s");
+	ok("电子邮箱", "Info@许昌科协.中国", "Info@许昌科协.中国");
+	ok("电子邮箱", "info@许昌科协。中国", "info@许昌科协.中国"); /* an IME's full stop */
 	const char *invalid[] = {"zhangsan@163", "zhangsan@@163.com", ".zhangsan@163.com",
 				 "zhang..san@163.com", "zhangsan@163.com.", "zhangsan@163-.com",
-				 "zhangsan@163.c", "张三@163.com", "a b@163.com"};
+				 "zhangsan@163.c", "a b@163.com", "info@许昌科协", "info@许昌..中国",
+				 "info@许昌-.中国", "张 三@163.com", "info@许昌、科协.中国",
+				 "info@_许昌.中国", "info@许昌.中国1", "「张三」@163.com"};
 	for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++)
 		bad("电子邮箱", invalid[i], "不是有效的电子邮箱地址");
 }
@@ -246,6 +295,10 @@ static void test_other_types(void **state)
 	assert_true(field_validate(&cat, &f->fields[1], "２０１６.７", &out, &why));
 	assert_string_equal(out, "2016-07");
 	free(out);
+	/* without in_programme a month is any month (出生年月) */
+	assert_true(field_validate(&cat, &f->fields[1], "1949-10", &out, &why));
+	assert_string_equal(out, "1949-10");
+	free(out);
 	assert_true(field_validate(&cat, &f->fields[2], "AB12", &out, &why));
 	free(out);
 	assert_false(field_validate(&cat, &f->fields[2], "ab12", &out, &why));
@@ -260,6 +313,43 @@ static void test_other_types(void **state)
 	assert_non_null(strstr(why, "无法校验"));
 	free(why);
 	form_free(f);
+	diag_free(&d);
+}
+
+/* A project's months (in_programme) lie within the programme's years:
+ * from January of the schedule's first year to December of its last_year
+ * (2016—2020), or of a later programme year in use. */
+static void test_months_in_programme(void **state)
+{
+	(void)state;
+	const kp_form *p = catalog_form(&cat, "project");
+	const kp_field *start = &p->fields[form_field_index(p, "start")];
+	const kp_field *end = &p->fields[form_field_index(p, "end")];
+	char *out, *why;
+	const char *good[][2] = {{"2016-01", "2016-01"}, {"2016年7月", "2016-07"}, {"2020.12", "2020-12"}};
+	for (size_t i = 0; i < 3; i++) {
+		assert_true(field_validate(&cat, start, good[i][0], &out, &why));
+		assert_string_equal(out, good[i][1]);
+		free(out);
+	}
+	const char *outside[] = {"1949-10", "2015-12", "2021-01", "1950年1月"};
+	for (size_t i = 0; i < 4; i++) {
+		assert_false(field_validate(&cat, end, outside[i], &out, &why));
+		if (!strstr(why, "不在本工程的年份内：应在 2016年1月至 2020年12月之间"))
+			fail_msg("“%s”: %s", outside[i], why);
+		free(why);
+	}
+	/* a programme year after last_year widens the bound to its December */
+	kp_diag d = {0};
+	assert_int_equal(catalog_use_schedule(&cat, 2022, NULL, &d), 0);
+	assert_true(field_validate(&cat, end, "2022-12", &out, &why));
+	free(out);
+	assert_false(field_validate(&cat, end, "2023-01", &out, &why));
+	assert_non_null(strstr(why, "2016年1月至 2022年12月"));
+	free(why);
+	assert_false(field_validate(&cat, end, "1949-10", &out, &why));
+	free(why);
+	assert_int_equal(catalog_use_schedule(&cat, 2016, NULL, &d), 0);
 	diag_free(&d);
 }
 
@@ -421,6 +511,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_phones),
+		cmocka_unit_test(test_phone_numbering_plan),
+		cmocka_unit_test(test_months_in_programme),
 		cmocka_unit_test(test_emails),
 		cmocka_unit_test(test_qq_or_wechat),
 		cmocka_unit_test(test_age_range),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Programme years (#19): opening a year, what it copies, what it refuses,
  * and that one year's records, ticks and counts never reach another's. */
 #include "unit_env.h"

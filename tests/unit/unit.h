@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Shared by the cmocka unit tests: the cmocka prelude and small helpers. */
 #ifndef KP_UNIT_H
 #define KP_UNIT_H

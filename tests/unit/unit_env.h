@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Shared by the unit tests of the layers above the store: a fresh database
  * file with the shipped definitions, opened, and removed afterwards. */
 #ifndef KP_UNIT_ENV_H

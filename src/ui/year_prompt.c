@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+#include "ui/year_prompt.h"
+
+#include <stdlib.h>
+
+#include "core/msg.h"
+#include "core/xalloc.h"
+
+static void clear(year_prompt *p)
+{
+	popup_close(&p->years);
+	for (size_t i = 0; i < p->n; i++)
+		free(p->items[i]);
+	free(p->items);
+	free(p->values);
+	p->items = NULL;
+	p->values = NULL;
+	p->n = 0;
+}
+
+void year_prompt_free(year_prompt *p) { clear(p); }
+
+void year_prompt_open(year_prompt *p, ui_app *app, const kp_form *f, const kp_record *r)
+{
+	kp_year *y;
+	size_t n = store_years(app->env->store, &y);
+	clear(p);
+	p->items = xcalloc(n + 1, sizeof *p->items);
+	p->values = xcalloc(n + 1, sizeof *p->values);
+	for (size_t i = 0; i < n; i++)
+		if (y[i].year != r->year) {
+			p->values[p->n] = y[i].year;
+			p->items[p->n++] = xasprintf(msg(MSG_UI_YEAR_ITEM), y[i].year);
+		}
+	years_free(y, n);
+	if (!p->n) {
+		app_status(app, true, msg(MSG_UI_NO_OTHER_YEAR), r->year);
+		clear(p);
+		return;
+	}
+	p->form = f;
+	p->id = r->id;
+	popup_open(&p->years, msg(MSG_UI_YEAR_MOVE_TITLE), p->items, p->n, 0, 0);
+}
+
+bool year_prompt_active(const year_prompt *p) { return p->years.open; }
+
+bool year_prompt_key(year_prompt *p, ui_app *app, kp_key key)
+{
+	size_t k;
+	popup_result r = popup_key(&p->years, key, &k);
+	if (r == POPUP_CANCEL)
+		clear(p);
+	if (r != POPUP_ACCEPT)
+		return false;
+	char *err = NULL;
+	int to = p->values[k];
+	bool moved = store_move_year(app->env->store, p->form, p->id, to, &err) == KP_OK;
+	if (moved)
+		app_status(app, false, msg(MSG_Y_MOVED), p->form->title, p->id, to);
+	else
+		app_status(app, true, "%s", err);
+	free(err);
+	clear(p);
+	return moved;
+}
+
+void year_prompt_draw(year_prompt *p, int y)
+{
+	if (p->years.open)
+		popup_draw(&p->years, y, y, 20);
+}

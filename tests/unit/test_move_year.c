@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* Records moved between programme years (#27): what moves (the year only:
+ * number, state, values, attachments and history stay), who may move what
+ * (the city any record; a unit its own draft, tried as a unit that wants a
+ * submitted or another unit's record elsewhere), the target year's rules,
+ * the counts and the audit row. */
+#include "unit_env.h"
+
+#include <string.h>
+
+#include "core/clock.h"
+#include "domain/review.h"
+
+static int setup_2017(void **state)
+{
+	clock_set_today("2017-08-01");
+	int rc = setup(state);
+	fixture *fx = *state;
+	char *err = NULL;
+	if (!rc && env_open_year(&fx->env, 2017, 2016, &err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		rc = -1;
+	}
+	return rc;
+}
+
+static const kp_form *form(fixture *fx, const char *id) { return catalog_form(&fx->env.cat, id); }
+
+static long long talent(fixture *fx, const char *unit, const char *name)
+{
+	return save_record(fx, "talent", unit, "name", name, "phone", "13812345678", NULL);
+}
+
+static long long activity(fixture *fx, const char *unit, const char *day)
+{
+	return save_record(fx, "activity", unit, "name", "科普讲座", "held_on", day, "form", "科普讲座",
+			   "targets", "[\"校园\"]", "place", "一中", "participants", "30", NULL);
+}
+
+/* The store of another login, narrowed to a unit's session. */
+static kp_store *unit_store(fixture *fx, const char *unit)
+{
+	kp_store *s;
+	char *err = NULL;
+	assert_int_equal(store_open(fx->path, &s, &err), KP_OK);
+	assert_int_equal(store_session(s, SESSION_UNIT, "clerk", store_unit_id(s, unit), &err), KP_OK);
+	return s;
+}
+
+static long long year_of(fixture *fx, const char *table, long long id)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT kp_year FROM %s WHERE id = %lld", table, id);
+	return sql_int(fx->path, sql);
+}
+
+/* The move refused with a reason holding part, nothing changed. */
+static void refused(kp_store *s, const kp_form *f, long long id, int to, const char *part)
+{
+	char *err = NULL;
+	if (store_move_year(s, f, id, to, &err) == KP_OK)
+		fail_msg("record %lld moved to %d", id, to);
+	if (!err || !strstr(err, part))
+		fail_msg("record %lld to %d: “%s” lacks “%s”", id, to, err ? err : "", part);
+	free(err);
+}
+
+static void moved(kp_store *s, const kp_form *f, long long id, int to)
+{
+	char *err = NULL;
+	if (store_move_year(s, f, id, to, &err) != KP_OK)
+		fail_msg("record %lld to %d: %s", id, to, err);
+}
+
+static void test_city_moves_talent_keeping_everything(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	long long id = talent(fx, "魏都区", "张明远");
+	char *err = NULL;
+	assert_int_equal(review_apply(&fx->env, f, id, REV_SUBMIT, NULL, &err), 0);
+	assert_int_equal(review_apply(&fx->env, f, id, REV_APPROVE, NULL, &err), 0);
+	long long audits = sql_int(fx->path, "SELECT count(*) FROM kp_audit");
+	moved(fx->env.store, f, id, 2017);
+	/* the same row: number, state, values; the year changed */
+	assert_int_equal(year_of(fx, "talent", id), 2017);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE kp_state = 'approved'"
+					   " AND name = '张明远' AND phone = '13812345678'"), 1);
+	/* its history is still its own, with one row more: the move */
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit"), audits + 1);
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_audit WHERE form = 'talent' AND record_id = %lld"
+		 " AND action = 'move_year' AND changes = '[\"kp_year\",\"2016\",\"2017\"]'", id);
+	assert_int_equal(sql_int(fx->path, sql), 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_audit WHERE record_id = %lld AND form = 'talent'", id);
+	assert_int_equal(sql_int(fx->path, sql), 4); /* insert, submit, approve, move */
+	/* the counts follow it */
+	assert_int_equal(sql_int(fx->path, "SELECT sum(n) FROM kp_counts WHERE tbl = 'talent' AND year = 2016"), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT sum(n) FROM kp_counts WHERE tbl = 'talent' AND year = 2017"
+					   " AND state = 'approved'"), 1);
+	bool changed = true;
+	assert_int_equal(store_recount(fx->env.store, f, &changed, &err), KP_OK);
+	assert_false(changed); /* a fresh count agrees */
+	/* and back again */
+	moved(fx->env.store, f, id, 2016);
+	assert_int_equal(year_of(fx, "talent", id), 2016);
+}
+
+static void test_target_year_rules(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "activity");
+	long long a16 = activity(fx, "长葛市", "2016-07-06");
+	/* an activity's date must fall in the year it moves to */
+	refused(fx->env.store, f, a16, 2017, "不能换到 2017 年度：「日期」2016-07-06 不在该年度");
+	assert_int_equal(year_of(fx, "activity", a16), 2016);
+	/* positive control: the date corrected to 2017, the move goes */
+	sqlite3 *db;
+	sqlite3_open(fx->path, &db);
+	char sql[128];
+	snprintf(sql, sizeof sql, "UPDATE activity SET held_on = '2017-07-06' WHERE id = %lld", a16);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	moved(fx->env.store, f, a16, 2017);
+	assert_int_equal(year_of(fx, "activity", a16), 2017);
+	/* the year must be opened; the same year is no move */
+	refused(fx->env.store, f, a16, 2019, "没有开启 2019 年度；已开启的年度：2016、2017");
+	refused(fx->env.store, f, a16, 2017, "已经在 2017 年度");
+	/* a per-unit form's record (附表1's quotas) never moves */
+	const kp_form *q = form(fx, "quota");
+	refused(fx->env.store, q, store_unit_record(fx->env.store, q, 1), 2017, "每个单位每年度一份");
+	refused(fx->env.store, f, 99999, 2017, "已被其他人修改或删除");
+	/* a 月报's month is its year's (in_year on a choice) */
+	const kp_form *m = form(fx, "monthly");
+	long long rep = save_record(fx, "monthly", "长葛市", "month", "2016-08", NULL);
+	refused(fx->env.store, m, rep, 2017, "不能换到 2017 年度：「月份」2016-08 不在该年度");
+}
+
+static void test_unit_moves_only_its_own_draft(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	long long own = talent(fx, "魏都区", "王晓");
+	long long submitted = talent(fx, "魏都区", "李成");
+	long long other = talent(fx, "长葛市", "赵敏");
+	char *err = NULL;
+	assert_int_equal(review_apply(&fx->env, f, submitted, REV_SUBMIT, NULL, &err), 0);
+	kp_store *u = unit_store(fx, "魏都区");
+	/* another unit's record answers like a missing one */
+	refused(u, f, other, 2017, "已被其他人修改或删除");
+	/* once submitted it is the city's to move */
+	refused(u, f, submitted, 2017, "单位只能在提交前（草稿）换年度");
+	/* not into a year not begun */
+	clock_set_today("2016-12-31");
+	refused(u, f, own, 2017, "2017 年度还没有开始");
+	clock_set_today("2017-08-01");
+	/* its own draft: yes */
+	moved(u, f, own, 2017);
+	assert_int_equal(year_of(fx, "talent", own), 2017);
+	assert_int_equal(year_of(fx, "talent", submitted), 2016);
+	assert_int_equal(year_of(fx, "talent", other), 2016);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'move_year'"), 1);
+	/* a form the city writes (表彰) is not a unit's to move */
+	const kp_form *n = form(fx, "commendation");
+	long long c = save_record(fx, "commendation", "魏都区", NULL);
+	refused(u, n, c, 2017, "由市科协填写，单位不能修改");
+	assert_int_equal(year_of(fx, n->table, c), 2016);
+	store_close(u);
+	/* the city moves the submitted one */
+	moved(fx->env.store, f, submitted, 2017);
+	assert_int_equal(year_of(fx, "talent", submitted), 2017);
+}
+
+static void test_before_sign_in_nothing_moves(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	long long id = talent(fx, "魏都区", "王晓");
+	kp_store *s;
+	char *err = NULL;
+	assert_int_equal(store_open(fx->path, &s, &err), KP_OK);
+	assert_int_equal(store_session(s, SESSION_NONE, "", 0, &err), KP_OK);
+	refused(s, f, id, 2017, "请先登录");
+	store_close(s);
+	assert_int_equal(year_of(fx, "talent", id), 2016);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_city_moves_talent_keeping_everything, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_target_year_rules, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_unit_moves_only_its_own_draft, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_before_sign_in_nothing_moves, setup_2017, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
