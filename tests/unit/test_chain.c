@@ -218,6 +218,9 @@ static void test_every_write_path_chained(void **state)
 	assert_int_equal(store_delete(fx->env.store, t, gone, &err), KP_OK);
 	if (env_open_year(&fx->env, 2017, 2016, &err) != 0)
 		fail_msg("%s", err);
+	long long moved = save_record(fx, "talent", "魏都区", "name", "钱七", "phone", "13900000098", NULL);
+	if (store_move_year(fx->env.store, t, moved, 2017, &err) != KP_OK)
+		fail_msg("%s", err);
 	kp_chain_report r = check(fx);
 	assert_int_equal(r.n, 0);
 	chain_report_free(&r);
