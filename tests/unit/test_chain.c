@@ -8,16 +8,6 @@
 #include "store/db.h"
 #include "store/store.h"
 
-static void shell(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	char *e = NULL;
-	sqlite3_open(path, &db);
-	if (sqlite3_exec(db, sql, NULL, NULL, &e) != SQLITE_OK)
-		fail_msg("%s: %s", sql, e);
-	sqlite3_close(db);
-}
-
 static kp_chain_report check(fixture *fx)
 {
 	const char *t[64];
@@ -46,7 +36,7 @@ static bool has(const kp_chain_report *r, kp_chain_kind k, const char *table, lo
 static void rename_outside(fixture *fx, long long id)
 {
 	char *sql = sqlite3_mprintf("UPDATE talent SET name = '甄假名' WHERE id = %lld", id);
-	shell(fx->path, sql);
+	sql_run(fx->path, sql);
 	sqlite3_free(sql);
 }
 
@@ -116,7 +106,7 @@ static void test_blob_byte_named(void **state)
 	kp_chain_report r = check(fx);
 	assert_int_equal(r.n, 0); /* control */
 	chain_report_free(&r);
-	shell(fx->path, "UPDATE kp_attachments SET data = CAST(replace(CAST(data AS TEXT), 'evidence', 'evidencf') AS BLOB)");
+	sql_run(fx->path, "UPDATE kp_attachments SET data = CAST(replace(CAST(data AS TEXT), 'evidence', 'evidencf') AS BLOB)");
 	r = check(fx);
 	assert_int_equal(r.n, 1);
 	assert_true(has(&r, CHAIN_RECORD, "activity", id, "data", 0));
@@ -130,7 +120,7 @@ static void test_deleted_row_named(void **state)
 	two_talents(fx);
 	long long mid = sql_int(fx->path, "SELECT max(id) - 1 FROM kp_audit");
 	char *sql = sqlite3_mprintf("DROP TRIGGER kp_audit_no_delete; DELETE FROM kp_audit WHERE id = %lld", mid);
-	shell(fx->path, sql);
+	sql_run(fx->path, sql);
 	sqlite3_free(sql);
 	kp_chain_report r = check(fx);
 	assert_true(has(&r, CHAIN_MISSING, NULL, 0, NULL, mid + 1));
@@ -142,7 +132,7 @@ static void test_first_link_removed_named(void **state)
 {
 	fixture *fx = *state;
 	two_talents(fx);
-	shell(fx->path, "DROP TRIGGER kp_audit_no_delete; DELETE FROM kp_audit WHERE action = 'chain_start'");
+	sql_run(fx->path, "DROP TRIGGER kp_audit_no_delete; DELETE FROM kp_audit WHERE action = 'chain_start'");
 	kp_chain_report r = check(fx);
 	assert_int_equal(r.n, 1);
 	assert_int_equal(r.f[0].kind, CHAIN_MISSING);
@@ -159,7 +149,7 @@ static void test_swapped_rows_named(void **state)
 				    "UPDATE kp_audit SET id = -1 WHERE id = %lld;"
 				    "UPDATE kp_audit SET id = %lld WHERE id = %lld;"
 				    "UPDATE kp_audit SET id = %lld WHERE id = -1", a, a, b, b);
-	shell(fx->path, sql);
+	sql_run(fx->path, sql);
 	sqlite3_free(sql);
 	kp_chain_report r = check(fx);
 	assert_true(has(&r, CHAIN_CHANGED, NULL, 0, NULL, a));
@@ -171,7 +161,7 @@ static void test_truncated_chain_named(void **state)
 {
 	fixture *fx = *state;
 	two_talents(fx);
-	shell(fx->path, "DROP TRIGGER kp_audit_no_delete;"
+	sql_run(fx->path, "DROP TRIGGER kp_audit_no_delete;"
 			"DELETE FROM kp_audit WHERE id >= (SELECT max(id) - 1 FROM kp_audit)");
 	kp_chain_report r = check(fx);
 	assert_true(has(&r, CHAIN_TRUNCATED, NULL, 0, NULL, 0));
@@ -285,7 +275,7 @@ static void test_migration_seals_first_link(void **state)
 	}
 	long long records = sql_int(fx->path, "SELECT count(*) FROM talent") + sql_int(fx->path, "SELECT count(*) FROM quota");
 	env_close(&fx->env);
-	shell(fx->path, old);
+	sql_run(fx->path, old);
 	sqlite3_free(old);
 	kp_diag d = {0};
 	char *err = NULL;

@@ -16,17 +16,6 @@ static int setup_2016(void **state)
 	return setup(state);
 }
 
-/* Run sql on the database at path with a connection of its own. */
-static void sql_run(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	char *msg = NULL;
-	sqlite3_open(path, &db);
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-	sqlite3_close(db);
-}
-
 static long long approved_activity(fixture *fx, const char *unit, const char *name, const char *day)
 {
 	long long id = save_record(fx, "activity", unit, "name", name, "held_on", day, "form", "科普讲座", "targets",
