@@ -51,10 +51,14 @@ const kp_command kp_commands[] = {
 	 "Create a database: the 19 units of 附表1 with their quotas and a table for every form, and the first city "
 	 "account, admin, whose initial password is printed once. Refuses an existing file. Installed setgid, the file "
 	 "is made mode 0660 for the data group."},
-	{"check", cmd_check, 0, 0, false, false, "check [--screens DIR] [--config DIR] [--db FILE [--rebuild-index]]",
+	{"check", cmd_check, 0, 0, false, false,
+	 "check [--screens DIR] [--config DIR] [--db FILE [--rebuild-index] [--accept --reason TEXT]]",
 	 "Load every form definition and report each problem as FILE:LINE:COL: message. With a database, also run "
 	 "SQLite's check of the file, count each form's records again where an edit made outside kepu left the "
-	 "counts behind, and check that each list filter's text index agrees with its records."},
+	 "counts behind, and check that each list filter's text index agrees with its records; walk the audit chain "
+	 "and compare every record with its audited history, naming each form, record and field changed outside "
+	 "kepu and each audit row removed, changed or moved (exit status 1); warn when a chain head a backup or an "
+	 "earlier check saw is gone."},
 	{"import", cmd_import, 2, 2, true, false,
 	 "import FORM FILE --db FILE [--unit UNIT] [--dry-run] [--update] [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]",
 	 "Read a CSV file (UTF-8 or GB18030) or the list sheet of an .xlsx workbook into FORM, validating every cell as "
@@ -179,6 +183,11 @@ const kp_option kp_options[] = {
 	{"state", 'x', false, "STATE", "export",
 	 "Only the records of a reviewed form (附表2, 附表3, 附表4) in this state: 草稿, 已提交, 已认定 or 退回 "
 	 "(or draft, submitted, approved, returned), e.g. the approved talents the city sends on."},
+	{"accept", 'A', false, NULL, "check",
+	 "After showing what differs from the audit chain, record it as this administrator's audited change "
+	 "and seal the records as they are now (administrators only; needs --reason). Also settles heads the "
+	 "heads log names that are lost."},
+	{"reason", 'J', false, "TEXT", "check", "With --accept: why the outside change is accepted (kept in the audit)."},
 	{"demo", 'D', false, NULL, "init", "Add the demonstration records and accounts (never for real data)."},
 	{"dry-run", 'n', false, NULL, "import", "Check every row and report; save nothing."},
 	{"rebuild-index", 'I', false, NULL, "check",
@@ -390,6 +399,8 @@ int cli_main(int argc, char **argv)
 		case 'N': o.record = optarg; break;
 		case 'W': o.force = true; break;
 		case 'D': o.demo = true; break;
+		case 'A': o.accept = true; break;
+		case 'J': o.reason = optarg; break;
 		case 'n': o.dry_run = true; break;
 		case 'I': o.rebuild_index = true; break;
 		case 'P': o.update = true; break;

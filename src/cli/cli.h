@@ -30,6 +30,8 @@ typedef struct {
 	const char *from;     /* --from: year open's source year */
 	const char *to_year;  /* --to-year: kepu move's target year */
 	const char *record;   /* --record N: kepu attachments list of one record */
+	const char *reason;   /* --reason: why kepu check --accept accepts */
+	bool accept;          /* --accept: record check's findings as an administrator's change */
 	bool demo, dry_run, update;
 	bool rebuild_index;   /* --rebuild-index: kepu check makes a stale text index again */
 	bool force;           /* --force: kepu attachments get may replace FILE */

@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/embedded.h"
 #include "core/msg.h"
+#include "domain/heads.h"
 #include "core/priv.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -151,6 +152,8 @@ static int check_db(const kp_opts *o)
 		printf(msg(MSG_C_DB_OK), o->db);
 		putchar('\n');
 	}
+	if (rc == EXIT_OK)
+		rc = check_chain(&e, o);
 	free(err);
 	env_close(&e);
 	return rc;
@@ -328,9 +331,27 @@ int cmd_backup(const kp_opts *o)
 	if (rc != EXIT_OK)
 		return rc;
 	char *err = NULL;
+	long long id;
+	unsigned char h[32];
+	char at[20];
 	if (store_backup(e.store, out, &err) == KP_OK) {
 		printf(msg(MSG_C_BACKUP_DONE), out);
 		putchar('\n');
+		/* The copy's own head (VACUUM INTO copies kp_chain), remembered
+		 * beside the live file: a later restore of anything older shows. */
+		if (store_file_head(out, &id, h, at) == KP_OK) {
+			printf(msg(MSG_C_BACKUP_HEAD), id, at);
+			putchar('\n');
+			char *abs = realpath(out, NULL);
+			if (heads_note(o->db, abs ? abs : out, id, h, &err) != 0)
+				rc = EXIT_DATA;
+			free(abs);
+		}
+		if (err) {
+			fprintf(stderr, "kepu: %s\n", err);
+			free(err);
+			rc = EXIT_DATA;
+		}
 	} else {
 		fprintf(stderr, "kepu: %s\n", err);
 		free(err);

@@ -21,6 +21,10 @@ int cli_open_form(const kp_opts *o, kp_env *e, const char *id, const kp_form **f
 int cli_open_form_or_view(const kp_opts *o, kp_env *e, const char *id, const kp_form **f,
 			  const kp_view **v);
 
+/* kepu check's audit chain and heads log (cmd_chain.c), on the opened e:
+ * prints what differs (with --accept, records it). Returns an exit status. */
+int check_chain(kp_env *e, const kp_opts *o);
+
 /* --unit UNIT: narrow e's session to that unit's (a unit account's rights
  * and view, as import, find and attachments act for a unit); nothing when
  * unit is NULL. KP_OK, or KP_ERR with *err (no such unit). */

@@ -408,6 +408,20 @@
 	X(AU_ROWS,          "条数") \
 	X(AU_IDS,           "编号") \
 	X(AU_FILE,          "文件") \
+	X(AU_CHAIN_START,   "审计链启用") \
+	X(AU_ACCEPT,        "认可外部修改") \
+	X(AU_ACCEPT_CHAIN,  "认可审计链缺口") \
+	X(AU_GUARD_RESTORED, "重建审计保护") \
+	X(AU_SEALED,        "审计链启用：按现状封存的记录数") \
+	X(AU_GUARD,         "审计表的保护触发器") \
+	X(AU_RESTORED,      "曾在 kepu 之外被删除，已重建") \
+	X(AU_UNSEALED,      "（整条记录，未经 kepu 写入）") \
+	X(AU_OUTSIDE,       "在 kepu 之外被修改，按现值认可") \
+	X(AU_REASON,        "理由") \
+	X(AU_CHAIN_BATCH,   "导入的记录的封存与审计记录不符") \
+	X(AU_CHAIN_CHANGED, "审计记录被改动或调换") \
+	X(AU_CHAIN_MISSING, "审计记录缺失") \
+	X(AU_CHAIN_TRUNCATED, "审计链末尾被截去") \
 	X(AU_DELETE,        "删除") \
 	X(AU_LOGIN,         "登录") \
 	X(AU_LOGIN_FAILED,  "登录失败") \
@@ -662,6 +676,24 @@
 	X(C_NO_THREAD,      "无法开始导入（%s），没有保存任何记录，请稍后再试") \
 	X(C_NO_XLSX_LIB,    "不能写 .xlsx：无法加载 %s（请安装 libxlsxwriter4，或改用 CSV）") \
 	X(C_CHECK_OK,       "%d 个表单定义全部正确。") \
+	X(C_CHAIN_OK,       "审计链完好：%lld 条链环，每条记录与其审计历史一致。") \
+	X(C_CHAIN_RECORD,   "%s 第%lld号记录：「%s」的值与审计历史不符（在 kepu 之外被修改），现为「%s」") \
+	X(C_CHAIN_ATTACH,   "%s 第%lld号记录的附件（编号%lld）：「%s」与审计历史不符（在 kepu 之外被修改）") \
+	X(C_CHAIN_SOME_VALUE, "某一栏") \
+	X(C_CHAIN_EMPTIED,  "%s 第%lld号记录：「%s」的值与审计历史不符（在 kepu 之外被修改），现在是空的") \
+	X(C_CHAIN_UNSEALED, "%s 第%lld号记录：不是 kepu 写入的（没有封存，可能在 kepu 之外插入）") \
+	X(C_CHAIN_UNBOUND,  "%s 第%lld号记录：封存与编号%lld 的审计记录所记不符（在 kepu 之外被改写并重新封存）") \
+	X(C_CHAIN_BATCH,    "%s 第%lld–%lld号记录（一次导入，编号%lld 的审计记录）：封存与审计记录所记不符（在 kepu 之外被改写并重新封存）") \
+	X(C_CHAIN_CHANGED,  "审计链第%lld条（编号%lld）：被改动、调换或不是 kepu 写入的") \
+	X(C_CHAIN_MISSING,  "审计链第%lld条（编号%lld）之前缺少 %lld 条审计记录（被删除）") \
+	X(C_CHAIN_TRUNCATED, "审计链末尾缺少 %lld 条审计记录（第%lld条之后被截去）") \
+	X(C_CHAIN_GUARD,    "审计链第%lld条（编号%lld）：审计表或其保护触发器曾在 kepu 之外被删除") \
+	X(C_CHAIN_BAD,      "数据库 %s：发现 %zu 处与审计链不符（见上）；核实后可由管理员用 kepu check --accept --reason 理由 认可。") \
+	X(C_CHAIN_ACCEPTED, "已把以上 %zu 处作为 %s 的修改记入审计（理由：%s），重新封存。") \
+	X(C_ACCEPT_REASON,  "--accept 需要 --reason 理由（写入审计，说明为何认可这些在 kepu 之外的修改）") \
+	X(C_HEAD_LOST,      "警告：%s 记下的审计链头（%s，第%lld条）在现在的数据库里找不到了：那之后的工作已丢失（断电、-wal 被截断，或用较旧的文件恢复了数据库）。现在能找到的最后一个链头是 %s 的。") \
+	X(C_HEAD_NONE,      "（一个也没有）") \
+	X(C_BACKUP_HEAD,    "备份中的审计链头：第%lld条，%s。") \
 	X(C_DB_OK,          "数据库 %s 完好，记录计数与各表一致。") \
 	X(C_DB_DAMAGED,     "数据库 %s 已损坏：%s（请用最近一次 kepu backup 的备份恢复）") \
 	X(C_REINDEXED,      "%s：列表筛选的文字索引与记录不符，已按记录重建。") \

@@ -100,6 +100,13 @@ static int open_db(kp_env *e, const char *db, bool create, char **err)
 			rc = seed_per_unit(e, e->cat.forms[i], &units, err);
 	}
 	units_free(&units);
+	if (rc == KP_OK) { /* after every form's table: the chain's first link seals them */
+		const char **t = xcalloc(e->cat.nforms + 1, sizeof *t);
+		for (size_t i = 0; i < e->cat.nforms; i++)
+			t[i] = e->cat.forms[i]->table;
+		rc = store_ensure_chain(e->store, t, e->cat.nforms, err);
+		free(t);
+	}
 	if (rc == KP_OK)
 		rc = store_schema_done(e->store, err);
 	if (rc == KP_OK && env_use_year(e, env_default_year(e), err) != 0)

@@ -24,7 +24,11 @@ int store_ensure_attachments(kp_store *s, char **err)
 		    " size INTEGER NOT NULL,"
 		    " sent_by TEXT NOT NULL,"
 		    " sent_at TEXT NOT NULL,"
+		    " kp_seal BLOB," /* seal.c */
 		    " data BLOB NOT NULL)", err) != KP_OK)
+		return KP_ERR;
+	if (!db_has_column(s, "kp_attachments", "kp_seal") &&
+	    db_exec(s, "ALTER TABLE kp_attachments ADD COLUMN kp_seal BLOB", err) != KP_OK)
 		return KP_ERR;
 	return db_exec(s, "CREATE INDEX IF NOT EXISTS kp_attachments_record ON kp_attachments (tbl, record_id)",
 		       err);

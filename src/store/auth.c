@@ -71,28 +71,44 @@ int store_ensure_auth(kp_store *s, char **err)
 {
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
+	/* Its guards dropped behind kepu's back are put back, and the chain
+	 * says so (kepu check reports it). */
+	sqlite3_stmt *g = db_prepare(s, "SELECT count(*) FILTER (WHERE name = 'kp_audit'),"
+				     " count(*) FILTER (WHERE name IN ('kp_audit_no_update', 'kp_audit_no_delete'))"
+				     " FROM sqlite_schema", err);
+	bool dropped = g && sqlite3_step(g) == SQLITE_ROW && sqlite3_column_int(g, 0) && sqlite3_column_int(g, 1) < 2;
+	sqlite3_finalize(g);
 	for (size_t i = 0; i < sizeof auth_ddl / sizeof auth_ddl[0]; i++)
 		if (db_exec(s, auth_ddl[i], err) != KP_OK) {
 			db_rollback(s);
 			return KP_ERR;
 		}
 	/* kp_users of an older kepu lacks the columns added since. */
-	static const char *const added[][2] = {
-		{"locked", "ALTER TABLE kp_users ADD COLUMN locked INTEGER NOT NULL DEFAULT 0"},
-		{"auto_advance", "ALTER TABLE kp_users ADD COLUMN auto_advance INTEGER NOT NULL DEFAULT 1"},
+	static const char *const added[][3] = {
+		{"kp_users", "locked", "ALTER TABLE kp_users ADD COLUMN locked INTEGER NOT NULL DEFAULT 0"},
+		{"kp_users", "auto_advance", "ALTER TABLE kp_users ADD COLUMN auto_advance INTEGER NOT NULL DEFAULT 1"},
+		/* The audit chain (chain.c). */
+		{"kp_audit", "prev", "ALTER TABLE kp_audit ADD COLUMN prev BLOB"},
+		{"kp_audit", "seal", "ALTER TABLE kp_audit ADD COLUMN seal BLOB"},
+		{"kp_audit", "hash", "ALTER TABLE kp_audit ADD COLUMN hash BLOB"},
 	};
 	int rc = KP_OK;
 	for (size_t i = 0; rc == KP_OK && i < sizeof added / sizeof added[0]; i++) {
-		sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM pragma_table_info('kp_users') WHERE name = ?", err);
-		if (st)
+		sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?", err);
+		if (st) {
 			sqlite3_bind_text(st, 1, added[i][0], -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, added[i][1], -1, SQLITE_STATIC);
+		}
 		int has = st ? sqlite3_step(st) : SQLITE_ERROR;
 		sqlite3_finalize(st);
 		if (has != SQLITE_ROW && has != SQLITE_DONE)
 			rc = KP_ERR;
 		else if (has == SQLITE_DONE)
-			rc = db_exec(s, added[i][1], err);
+			rc = db_exec(s, added[i][2], err);
 	}
+	char *ch[] = {(char *)msg(MSG_AU_GUARD), "", (char *)msg(MSG_AU_RESTORED)};
+	if (rc == KP_OK && dropped && db_audit(s, NULL, "kp_audit", 0, 0, "guard_restored", ch, 3) != KP_OK)
+		rc = db_fail(s, err);
 	return db_end(s, rc, err);
 }
 
@@ -114,32 +130,6 @@ int store_set_dummy_hash(kp_store *s, const char *hash, char **err)
 	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
 	sqlite3_finalize(st);
-	return rc;
-}
-
-int db_audit(kp_store *s, const char *user, const char *form, long long record_id,
-	     long long unit_id, const char *action, char *const *changes, size_t nchanges)
-{
-	/* Prepared once per connection: an import writes one row per record. */
-	if (!s->audit_st)
-		s->audit_st = db_prepare(s,
-			"INSERT INTO kp_audit (at, user, unit_id, form, record_id, action, changes)"
-			" VALUES (kp_now(), ?, ?, ?, ?, ?, ?)", NULL);
-	sqlite3_stmt *st = s->audit_st;
-	if (!st)
-		return KP_ERR;
-	sqlite3_reset(st);
-	char *json = json_array_encode(changes, nchanges);
-	sqlite3_bind_text(st, 1, user ? user : s->actor ? s->actor : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, unit_id);
-	sqlite3_bind_text(st, 3, form, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, record_id);
-	sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, json, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
-	sqlite3_clear_bindings(st);
-	sqlite3_reset(st);
-	free(json);
 	return rc;
 }
 

@@ -92,6 +92,8 @@ int db_end(kp_store *s, int rc, char **err)
 
 void db_rollback(kp_store *s)
 {
+	s->acc = NULL; /* the seals it made are gone with it */
+	s->pending = false;
 	if (!sqlite3_get_autocommit(s->db))
 		db_exec(s, "ROLLBACK", NULL);
 }
@@ -175,6 +177,7 @@ int store_open(const char *path, kp_store **out, char **err)
 	sqlite3_create_function(s->db, "kp_contains", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 				NULL, sql_contains, NULL, NULL);
 	s->text_index = textindex_register(s->db);
+	seal_register(s);
 	/* Until a front end narrows it: kepu's own seeding. */
 	s->kind = SESSION_ADMIN;
 	s->actor = xstrdup(msg(MSG_S_SYSTEM_ACTOR));
@@ -212,6 +215,14 @@ void store_close(kp_store *s)
 	if (!s)
 		return;
 	sqlite3_finalize(s->audit_st);
+	sqlite3_finalize(s->head_st);
+	sqlite3_finalize(s->head_set);
+	sqlite3_finalize(s->att_seals);
+	for (size_t i = 0; i < s->nreseal; i++) { /* seal.c's statements */
+		free(s->reseal[i].key);
+		sqlite3_finalize(s->reseal[i].st);
+	}
+	free(s->reseal);
 	sqlite3_close(s->db);
 	free(s->actor);
 	free(s->referrers);

@@ -2,6 +2,7 @@
 /* Internal to store/: the connection and helpers shared by its files. */
 #ifndef KP_STORE_DB_H
 #define KP_STORE_DB_H
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include "core/strbuf.h"
@@ -15,6 +16,14 @@ struct kp_store {
 	int year;             /* the programme year every read and write belongs to (years.c) */
 	int base_year;        /* the first programme year (config/schedule.yaml) */
 	sqlite3_stmt *audit_st; /* the audit insert, prepared once */
+	sqlite3_stmt *head_st, *head_set; /* the chain's head: read, moved (chain.c) */
+	bool chain_on;        /* kp_chain exists: audit rows are chained */
+	crypto_generichash_state *acc; /* each seal made is hashed into it (seal_begin) */
+	struct kp_reseal { char *key; sqlite3_stmt *st; } *reseal; /* seal.c's statements, by table and rows */
+	size_t nreseal;
+	sqlite3_stmt *att_seals; /* a record's attachments' seals (chain.c) */
+	bool pending;         /* a writer sealed its rows itself: the next audit row takes… */
+	unsigned char pending_seal[32]; /* …this hash of their seals */
 	const kp_form **referrers; /* forms with a record field (refs.c), as ensured */
 	size_t nreferrers;
 	const kp_catalog *cat; /* the forms' rules every written record passes (values.c) */
@@ -164,6 +173,46 @@ void db_set_err(char **err, char *text);
  * action, and the changes as field, old, new, field, old, new, … */
 int db_audit(kp_store *s, const char *user, const char *form, long long record_id,
 	     long long unit_id, const char *action, char *const *changes, size_t nchanges);
+/* Seals and the audit chain (sealfn.c, seal.c, chain.c, #27). */
+#define CHAIN_HASH 32 /* bytes of a chain hash */
+#define SEAL_ROW_DIGEST 16   /* a seal: the row's digest, then… */
+#define SEAL_COLUMN_DIGEST 2 /* …this many bytes for each column */
+/* sealfn.c: the SQL function kp_seal() on s's connection, and its parts:
+ * a column name's id, one column's digest, and the seal of n values
+ * (values[0], values[step], … name/value pairs when step is 2). */
+void seal_register(kp_store *s);
+uint32_t seal_name_id(const char *name, size_t n);
+void seal_column_digest(uint32_t id, unsigned char kind, const unsigned char *p, size_t n,
+			unsigned char out[SEAL_COLUMN_DIGEST]);
+unsigned char *seal_of(const uint32_t *ids, sqlite3_value **values, int step, int n, size_t *len);
+/* A table's sealed columns (all but kp_seal), in order. */
+char **seal_columns(kp_store *s, const char *table, size_t *n);
+void seal_columns_free(char **c, size_t n);
+/* Seal table's rows WHERE where (?1 bound to a, ?2 to t); the statement
+ * is kept for the next call with the same table and where. */
+int seal_rows(kp_store *s, const char *table, const char *where, long long a, const char *t);
+/* From seal_begin on, every seal made (kp_seal()) is hashed into h, in
+ * row order; seal_finish hands the hash to the next audit row (db_audit),
+ * which then seals nothing itself. */
+void seal_begin(kp_store *s, crypto_generichash_state *h);
+void seal_finish(kp_store *s, crypto_generichash_state *h);
+/* kp_seal(…) over the columns of table as an INSERT listing cols (with
+ * the parameter expressions exprs) stores them, the others taking their
+ * defaults; NULL when a default is not a plain literal. */
+char *seal_insert_expr(kp_store *s, const char *table, const char *const *cols, const char *const *exprs,
+		       size_t n);
+/* Is an audit row's form a record table (not kp_users, kp_years …)? */
+bool seal_is_record(const char *table);
+typedef struct {
+	const char *table;    /* the record's form table */
+	long long record;     /* its number */
+	long long attachment; /* an attachment's id, 0 for the record row */
+} seal_row;
+/* column NULL: the row was never sealed; value: the column's text now
+ * (NULL when empty or bytes). */
+typedef int (*seal_diff_fn)(const seal_row *row, const char *column, const char *value, void *ctx);
+/* fn for every column of table whose value differs from its row's seal. */
+int seal_compare(kp_store *s, const char *table, seal_diff_fn fn, void *ctx);
 /* The counts of a form's records (counts.c): ensure counts them once; a
  * writer collects the changes of a transaction's writes, and end adds
  * them to kp_counts (flush) or drops them (a rollback). */

@@ -108,19 +108,54 @@ static void bind_values(sqlite3_stmt *st, const kp_form *f, const kp_record *r, 
 	}
 }
 
-static char *insert_sql(const kp_form *f)
+/* The seal of a new row, made by the INSERT itself from the same
+ * parameters (an import seals its rows without a second statement each);
+ * NULL when it cannot be (the rows are then sealed after). */
+static char *insert_seal(kp_store *s, const kp_form *f, size_t at)
+{
+	size_t n = f->nfields + 6;
+	const char **cols = xcalloc(n, sizeof *cols);
+	char **exprs = xcalloc(n, sizeof *exprs);
+	static const char *const fixed[] = {"unit_id", "version", "created_at", "updated_at", "id", "kp_year"};
+	for (size_t i = 0; i < 6; i++)
+		cols[i] = fixed[i];
+	exprs[0] = xstrdup("?1");
+	exprs[1] = xstrdup("1");
+	exprs[2] = xasprintf("?%zu", at);
+	exprs[3] = xasprintf("?%zu", at);
+	exprs[4] = xasprintf("?%zu", at + 1);
+	exprs[5] = xasprintf("?%zu", at + 2);
+	for (size_t i = 0; i < f->nfields; i++) {
+		cols[6 + i] = f->fields[i].id;
+		exprs[6 + i] = xasprintf("?%zu", i + 2);
+	}
+	char *e = seal_insert_expr(s, f->table, cols, (const char *const *)exprs, n);
+	for (size_t i = 0; i < n; i++)
+		free(exprs[i]);
+	free(exprs);
+	free(cols);
+	return e;
+}
+
+static char *insert_sql(kp_store *s, const kp_form *f, bool *sealed)
 {
 	strbuf b = STRBUF_INIT;
-	sb_printf(&b, "INSERT INTO \"%s\" (unit_id, version, created_at, updated_at, id, kp_year", f->table);
-	for (size_t i = 0; i < f->nfields; i++)
-		sb_printf(&b, ", \"%s\"", f->fields[i].id);
 	/* ?1 the unit, ?2… the fields, then the time (an import's rows are all
 	 * saved at the moment it began), the record's number and its
 	 * programme year (the session's). */
 	size_t at = f->nfields + 2;
-	sb_printf(&b, ") VALUES (?1, 1, ?%zu, ?%zu, ?%zu, ?%zu", at, at, at + 1, at + 2);
+	/* A per-unit form's INSERT may become an update: sealed after. */
+	char *seal = f->per_unit ? NULL : insert_seal(s, f, at);
+	*sealed = seal != NULL;
+	sb_printf(&b, "INSERT INTO \"%s\" (unit_id, version, created_at, updated_at, id, kp_year", f->table);
+	for (size_t i = 0; i < f->nfields; i++)
+		sb_printf(&b, ", \"%s\"", f->fields[i].id);
+	sb_printf(&b, "%s) VALUES (?1, 1, ?%zu, ?%zu, ?%zu, ?%zu", seal ? ", kp_seal" : "", at, at, at + 1, at + 2);
 	for (size_t i = 0; i < f->nfields; i++)
 		sb_printf(&b, ", ?%zu", i + 2);
+	if (seal)
+		sb_printf(&b, ", %s", seal);
+	free(seal);
 	sb_adds(&b, ")");
 	if (f->per_unit) { /* a unit's one record: an import replaces its values */
 		sb_printf(&b, " ON CONFLICT (kp_year, unit_id) DO UPDATE SET version = version + 1, updated_at = ?%zu", at);
@@ -183,6 +218,8 @@ struct kp_batch {
 	kp_counter *counts;
 	long long next_id;            /* the number the next new record gets */
 	const char *source;          /* an import's file: one audit row for its inserts */
+	bool sealed;                  /* its INSERT seals each row (insert_sql) */
+	crypto_generichash_state seals; /* an import's: the hash of the seals of its rows */
 	long long first, last, added; /* the ids it inserted */
 	long long unit;               /* their unit, or 0 when they are of several */
 	bool update;                  /* a row repeating a stored record updates it */
@@ -309,11 +346,10 @@ static int batch_update(kp_batch *b, kp_record *r, const kp_record *old, char **
 
 kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, char **err)
 {
-	char *sql = insert_sql(f);
-	if (db_begin(s, err) != KP_OK) {
-		free(sql);
+	if (db_begin(s, err) != KP_OK)
 		return NULL;
-	}
+	bool sealed;
+	char *sql = insert_sql(s, f, &sealed);
 	sqlite3_stmt *st = db_prepare(s, sql, err);
 	free(sql);
 	if (!st) {
@@ -323,7 +359,9 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 	db_exec(s, "PRAGMA cache_size=" KP_CACHE_BATCH, NULL);
 	kp_batch *b = xcalloc(1, sizeof *b);
 	*b = (kp_batch){.s = s, .f = f, .st = st, .counts = counter_begin(s, f, session_year(s)),
-			.source = source};
+			.source = source, .sealed = sealed};
+	if (source) /* one audit row for the rows: it hashes their seals */
+		seal_begin(s, &b->seals);
 	clock_now(b->now);
 	sqlite3_bind_text(st, (int)f->nfields + 2, b->now, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, (int)f->nfields + 4, session_year(s));
@@ -443,7 +481,11 @@ static int audit_import(kp_batch *b)
 	char *ids = xasprintf("%lld-%lld", b->first, b->last);
 	char *ch[] = {(char *)msg(MSG_AU_ROWS), "", count, (char *)msg(MSG_AU_IDS), "", ids,
 		      (char *)msg(MSG_AU_FILE), "", (char *)b->source};
-	int rc = db_audit(b->s, NULL, b->f->table, b->first, b->unit, "import", ch, 9);
+	/* Rows the INSERT could not seal are sealed here, in one statement. */
+	int rc = b->sealed ? KP_OK : seal_rows(b->s, b->f->table, "id >= ?1 AND kp_seal IS NULL", b->first, NULL);
+	seal_finish(b->s, &b->seals);
+	if (rc == KP_OK)
+		rc = db_audit(b->s, NULL, b->f->table, b->first, b->unit, "import", ch, 9);
 	free(ids);
 	free(count);
 	return rc;
@@ -467,6 +509,8 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 	 * transaction: one statement instead of one per row. */
 	if (rc == KP_OK && commit && b->added)
 		rc = textindex_add(s, b->f, b->first, b->last);
+	if (s->acc == &b->seals) /* nothing imported: no row took the hash */
+		s->acc = NULL;
 	free(b);
 	if (commit && rc != KP_OK)
 		db_fail(s, err);

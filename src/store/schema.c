@@ -212,6 +212,11 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 		rc = db_exec(s, sql, err);
 		free(sql);
 	}
+	if (rc == KP_OK && !db_has_column(s, f->table, "kp_seal")) { /* seal.c */
+		sql = xasprintf("ALTER TABLE \"%s\" ADD COLUMN kp_seal BLOB", f->table);
+		rc = db_exec(s, sql, err);
+		free(sql);
+	}
 	if (rc == KP_OK && f->per_unit) { /* one record per unit and year */
 		sql = xasprintf("DROP INDEX IF EXISTS \"%s_unit\"", f->table);
 		rc = db_exec(s, sql, err);

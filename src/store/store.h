@@ -446,6 +446,52 @@ size_t store_audit_page(kp_store *s, const kp_audit_query *q, long long before_i
 			kp_audit_row **out);
 void audit_rows_free(kp_audit_row *a, size_t n);
 
+/* The audit chain (#27, chain.c). */
+typedef enum {
+	CHAIN_RECORD,    /* a record's column differs from its seal */
+	CHAIN_UNSEALED,  /* a record row kepu never wrote */
+	CHAIN_UNBOUND,   /* a record's seal is not the one its newest audit row hashed */
+	CHAIN_BATCH,     /* an import's records (record … record + count - 1) are not sealed as its row says */
+	CHAIN_CHANGED,   /* an audit row changed, moved or unsealed */
+	CHAIN_MISSING,   /* audit rows missing before this one */
+	CHAIN_TRUNCATED, /* rows missing at the end */
+	CHAIN_GUARD,     /* the chain restarted or a guard trigger was dropped */
+} kp_chain_kind;
+typedef struct {
+	kp_chain_kind kind;
+	char *table;          /* records: the form's table */
+	long long record;     /* …its number */
+	long long attachment; /* …an attachment's id, 0 for the record row */
+	char *column;         /* CHAIN_RECORD: the column (a field's id), "" when no digest tells */
+	char *value;          /* …its value now (NULL: empty, or an attachment's bytes) */
+	long long position;   /* audit rows: the place in the chain (1: its first link) */
+	long long audit_id;   /* …and the row's id */
+	long long count;      /* CHAIN_MISSING, CHAIN_TRUNCATED: how many rows */
+} kp_chain_finding;
+typedef struct {
+	kp_chain_finding *f;
+	size_t n;
+	long long rows;    /* links walked */
+	long long head_id; /* the newest link found */
+	unsigned char head[32];
+} kp_chain_report;
+/* Start the chain on a database without one: every record of tables (the
+ * forms') and every attachment sealed as it is now, said in the audit. */
+int store_ensure_chain(kp_store *s, const char *const *tables, size_t n, char **err);
+/* Walk the chain and compare every record of tables (and every
+ * attachment) with its seal. r->n findings (0: intact). */
+int store_chain_check(kp_store *s, const char *const *tables, size_t n, kp_chain_report *r, char **err);
+/* Record r's findings as an administrator's audited change, with reason,
+ * resealing the records as they are (administrators only). */
+int store_chain_accept(kp_store *s, const kp_chain_report *r, const char *reason, char **err);
+void chain_report_free(kp_chain_report *r);
+/* The head kp_chain remembers (KP_ENOTFOUND before the chain began). */
+int store_chain_head(kp_store *s, long long *id, unsigned char hash[32], char at[20]);
+/* The same of the database file at path (a backup), opened read-only. */
+int store_file_head(const char *path, long long *id, unsigned char hash[32], char at[20]);
+/* Does the live chain hold row id with this hash? */
+bool store_chain_has(kp_store *s, long long id, const unsigned char hash[32]);
+
 /* A consistent copy of the live database in out (which must not exist),
  * made with VACUUM INTO while other sessions keep working into a temporary
  * file beside out, synced, checked with PRAGMA integrity_check and only

@@ -17,9 +17,10 @@
 #include "store/db.h"
 
 /* The shape of kepu's own tables: 1 added programme years, 2 the list
- * filter's text index (an older kepu would write records without it). A database of
+ * filter's text index, 3 the audit chain (an older kepu would write records
+ * without either). A database of
  * a newer kepu is refused rather than half understood. */
-#define KP_SCHEMA_VERSION 2
+#define KP_SCHEMA_VERSION 3
 
 static const char years_ddl[] = "CREATE TABLE IF NOT EXISTS kp_years ("
 				" year INTEGER PRIMARY KEY,"
@@ -249,8 +250,14 @@ int store_year_open(kp_store *s, int year, int from, const char *base_schedule,
 			rc = db_fail(s, err);
 		sqlite3_finalize(st);
 	}
+	/* The records carried on are sealed, and hashed into the year's row. */
+	crypto_generichash_state h;
+	seal_begin(s, &h);
 	for (size_t i = 0; rc == KP_OK && i < ncopy; i++)
-		rc = copy_form(s, copy[i], year, from, err);
+		if ((rc = copy_form(s, copy[i], year, from, err)) == KP_OK &&
+		    seal_rows(s, copy[i]->table, "kp_year = ?1 AND kp_seal IS NULL", year, NULL) != KP_OK)
+			rc = db_fail(s, err);
+	seal_finish(s, &h);
 	if (rc == KP_OK) {
 		char y[12], f[12];
 		snprintf(y, sizeof y, "%d", year);

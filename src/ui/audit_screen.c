@@ -44,6 +44,8 @@ static const char *action_label(const char *a)
 		{"submit", MSG_RV_SUBMIT}, {"approve", MSG_RV_APPROVE}, {"return", MSG_RV_RETURN},
 		{"reopen", MSG_RV_REOPEN}, {"withdraw", MSG_RV_WITHDRAW},
 		{"duplicate", MSG_UI_AU_DUP}, {"tick", MSG_AU_TICK}, {"untick", MSG_AU_UNTICK},
+		{"chain_start", MSG_AU_CHAIN_START}, {"accept", MSG_AU_ACCEPT},
+		{"accept_chain", MSG_AU_ACCEPT_CHAIN}, {"guard_restored", MSG_AU_GUARD_RESTORED},
 		{"move_year", MSG_AU_MOVE_YEAR},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)

@@ -8,7 +8,7 @@
 new_db --demo --today 2016-08-10
 ids=($(sqlite3 "$DB" "SELECT t.id FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区' ORDER BY t.id"))
 sqlite3 "$DB" "UPDATE talent SET kp_state = 'approved' WHERE id = ${ids[0]}"
-"$KEPU" check --db "$DB" >/dev/null                # counts again after the edit above
+"$KEPU" check --accept --reason 测试夹具：在kepu之外改状态 --db "$DB" >/dev/null                # counts again after the edit above
 
 E2E_USER=weidu start 80 24 --today 2016-08-10
 menu_open "附表2 科普人才库推荐表  记录列表"

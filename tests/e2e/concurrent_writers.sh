@@ -20,3 +20,6 @@ echo "writers: $writers x $saves saves; failed processes: $bad; error lines: $er
 assert_sql "SELECT count(*) FROM talent" "$((writers * saves))"
 assert_sql "SELECT count(DISTINCT name) FROM talent" "$((writers * saves))"
 assert_sql "PRAGMA integrity_check" "ok"
+# The writers appended to one audit chain, never forked it (#27).
+"$KEPU" check --db "$DB" >"$WORK/check" || fail "chain after concurrent writers: $(cat "$WORK/check")"
+grep -F "审计链完好" "$WORK/check" >/dev/null || fail "chain: $(cat "$WORK/check")"

@@ -129,3 +129,5 @@ wait_for "附件 1 个"
 keys F6; wait_for "现场照片.png"
 keys Escape Escape Escape; wait_for "主菜单"
 keys q; wait_for "KEPU-EXIT=0"
+# What the screens wrote is sealed and chained (#27).
+"$KEPU" check --db "$DB" >"$WORK/check" || fail "kepu check: $(cat "$WORK/check")"

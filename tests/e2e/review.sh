@@ -94,3 +94,5 @@ wait_for "单位：魏都区"
 assert_line "${names[0]}" "已认定"
 keys Escape; wait_for "主菜单"
 assert_screen "科普人才 1/100"
+# What the screens wrote is sealed and chained (#27).
+"$KEPU" check --db "$DB" >"$WORK/check" || fail "kepu check: $(cat "$WORK/check")"

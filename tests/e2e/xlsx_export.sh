@@ -74,7 +74,7 @@ grep -q fitToPage <<<"$ps" && ! grep -q fitToHeight <<<"$ps" || fail "ranking: n
 
 # --state: only the approved, with a 状态 column in the CSV.
 sqlite3 "$DB" "UPDATE talent SET kp_state = 'approved' WHERE id IN (SELECT id FROM talent ORDER BY id LIMIT 2)"
-"$KEPU" check --db "$DB" >/dev/null
+"$KEPU" check --accept --reason 测试夹具：在kepu之外改状态 --db "$DB" >/dev/null
 "$KEPU" export talent --db "$DB" --state 已认定 >"$WORK/ok.csv"
 [ "$(wc -l <"$WORK/ok.csv")" -eq 3 ] || fail "want 2 approved rows: $(cat "$WORK/ok.csv")"
 head -1 "$WORK/ok.csv" | grep -q ',状态' || fail "no 状态 column"

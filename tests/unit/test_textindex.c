@@ -370,7 +370,7 @@ static void test_migration(void **state)
 	char *err = NULL;
 	if (env_load_definitions(&fx->env, NULL, NULL, &d) || env_open_db(&fx->env, fx->path, false, &err))
 		fail_msg("%s", err ? err : "definitions");
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 3);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'talent_kp_text'"), 1);
 	talent = catalog_form(&fx->env.cat, "talent"); /* the definitions were loaded again */
 	assert_index_agrees(fx, talent);

@@ -84,6 +84,18 @@ static inline long long sql_int(const char *path, const char *sql)
 	return v;
 }
 
+/* Run sql on the database at path with a connection of its own (as the
+ * sqlite3 shell would: behind kepu's back). */
+static inline void sql_run(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	char *msg = NULL;
+	sqlite3_open(path, &db);
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	sqlite3_close(db);
+}
+
 /* Save a record of form for unit, stored as is (no validation): the
  * field=value pairs after unit, ending with NULL. Returns its number. */
 static inline long long save_record(fixture *fx, const char *form, const char *unit, ...)
