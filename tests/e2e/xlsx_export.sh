@@ -57,9 +57,11 @@ done
 for f in roll activity talent; do
 	"$KEPU" export $f --db "$DB" --year 2017 --unit 魏都区 --format xlsx --output "$WORK/y-$f.xlsx"
 done
-for f in quota roll activity talent; do
+for f in quota roll activity; do
 	x "$WORK/y-$f.xlsx" xl/worksheets/sheet1.xml | grep -q "&amp;L2017 年度" || fail "$f 2017: no year at the foot"
 done
+# a 推荐表 carries its record's own year: 2016's talents, listed in 2017 too
+x "$WORK/y-talent.xlsx" xl/worksheets/sheet1.xml | grep -q "&amp;L2016 年度" || fail "talent 2017: not its own year at the foot"
 x "$WORK/y-quota.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>2017 年度</t>" || fail "附表1 2017: no year line"
 x "$WORK/y-roll.xlsx" xl/worksheets/sheet1.xml | grep -q "县（市、区）科协　　　　2017 年度</t>" ||
 	fail "附表4 2017: no year in the seed's line"
