@@ -371,8 +371,11 @@ int cli_main(int argc, char **argv)
 	const char *today = getenv("KEPU_TODAY");
 	const char *pinned = NULL; /* the first option naming a file or a day */
 	bool help = false;
+	bool given[128] = {false}; /* by getopt key: what the command line named */
 	int c;
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (c > 0 && c < 128)
+			given[c] = true;
 		switch (c) {
 		case 'd': o.db = optarg; pinned = pinned ? pinned : "--db"; break;
 		case 's': o.screens = optarg; pinned = pinned ? pinned : "--screens"; break;
@@ -428,6 +431,18 @@ int cli_main(int argc, char **argv)
 		else
 			usage(stdout);
 		return EXIT_OK;
+	}
+	/* An option another command takes is refused, never passed over:
+	 * `checklist --format xlsx --output F` would otherwise print text and
+	 * write no file. */
+	for (size_t i = 0; cmd && i < kp_noptions; i++) {
+		const kp_option *op = &kp_options[i];
+		if (op->key > 0 && op->key < 128 && given[op->key] && op->commands && !cli_option_for(op, cmd->name)) {
+			fprintf(stderr, "kepu: ");
+			fprintf(stderr, msg(MSG_C_OPTION_NOT_FOR), op->name, cmd->name, op->commands);
+			fputc('\n', stderr);
+			return EXIT_USAGE;
+		}
 	}
 	if (cmd && (o.nargs < cmd->min_args || o.nargs > cmd->max_args)) {
 		fputs("usage:\n", stderr);

@@ -215,7 +215,7 @@ int cmd_report(const kp_opts *o)
 		return rc;
 	if (o->format && !wants_xlsx(o) && strcmp(o->format, "text")) {
 		fprintf(stderr, "kepu: ");
-		fprintf(stderr, msg(MSG_C_BAD_FORMAT), o->format);
+		fprintf(stderr, msg(MSG_C_BAD_REPORT_FORMAT), o->format);
 		fputc('\n', stderr);
 		env_close(&e);
 		return EXIT_USAGE;

@@ -614,6 +614,7 @@
 	X(C_BAD_STATE,      "没有「%s」这种状态（可用：草稿、已提交、已认定、退回）") \
 	X(C_NO_REVIEW,      "「%s」没有审核状态，不能按状态导出") \
 	X(C_BAD_FORMAT,     "不支持的格式「%s」（可用：csv、xlsx）") \
+	X(C_BAD_REPORT_FORMAT, "不支持的格式「%s」（可用：text、xlsx）") \
 	X(C_NEED_OUTPUT,    "--format xlsx 需要用 --output 指定文件") \
 	X(C_EMPTY_FILE,     "文件是空的：第1行应是表头（各项的名称，如「姓名」）") \
 	X(C_NO_HEADER,      "前 %d 行中找不到表头（各项的名称，如「姓名」）；.xlsx 只读第一个工作表") \
@@ -673,6 +674,7 @@
 	X(C_INIT_DONE,      "已创建数据库 %s：%d 个单位，%d 条示例记录。") \
 	X(C_BACKUP_DONE,    "已备份到 %s（完整性检查通过）。") \
 	X(C_OUT_EXISTS,     "%s 已存在，不会覆盖") \
+	X(C_OPTION_NOT_FOR, "选项 --%s 不用于 kepu %s（它用于：%s），什么也没做") \
 	X(C_NO_THREAD,      "无法开始导入（%s），没有保存任何记录，请稍后再试") \
 	X(C_NO_XLSX_LIB,    "不能写 .xlsx：无法加载 %s（请安装 libxlsxwriter4，或改用 CSV）") \
 	X(C_CHECK_OK,       "%d 个表单定义全部正确。") \

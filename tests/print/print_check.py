@@ -14,6 +14,7 @@ import io
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -204,11 +205,19 @@ def longest_db():
 
 
 def check_year(demo, units):
-    """A year opened later: its printed 附表1, ranking, 附表4, 推荐表 and a
-    list say so, and 附表1 (the city's own table) names no 填报单位."""
+    """A year opened later: its printed 附表1, ranking, 附表4, a list and a
+    talent moved into it say so; the talents carried over from 2016 keep
+    their own year on their 推荐表; 附表1 (the city's own table) names no
+    填报单位."""
     db = os.path.join(WORK, "year.db")
     shutil.copy(demo, db)
     run("year", "open", "2017", "--from", "2016", "--db", db, "--today", "2017-01-05")
+    with sqlite3.connect(db) as c:
+        ids = [str(r[0]) for r in c.execute("SELECT t.id FROM talent t JOIN units u ON u.id = t.unit_id"
+                                            " WHERE u.name = ? ORDER BY t.id", (units[0],))]
+    if len(ids) < 2:
+        sys.exit("the demo has fewer than two talents of %s" % units[0])
+    run("move", "talent", ids[0], "--to-year", "2017", "--db", db, "--today", "2017-03-10")
     books = {
         "附表1": ("export", "quota"),
         "附表4": ("export", "roll", "--unit", units[0]),
@@ -216,15 +225,18 @@ def check_year(demo, units):
         "科普活动": ("export", "activity", "--unit", units[0]),
         "排名": ("report", "progress"),
     }
+    before = len(failures)
     for name, args in books.items():
         out = os.path.join(WORK, "year-%s.xlsx" % args[1])
         run(*args, "--db", db, "--year", "2017", "--today", "2017-03-10", "--format", "xlsx", "--output", out)
         printed = squash(text(to_pdf(out)))
-        if "2017年度" not in printed or "2016年度" in printed:
-            fail("%s of 2017: the year not printed as 2017" % name)
+        carried = name == "推荐表"  # each page its record's own year
+        if "2017年度" not in printed or ("2016年度" in printed) != carried:
+            fail("%s of 2017: the year not printed as %s" % (name, "each record's own" if carried else "2017"))
         if name == "附表1" and "填报单位" in printed:
             fail("附表1: prints a 填报单位 line")
-    print("ok: the year on the printed workbooks of 2017")
+    if len(failures) == before:
+        print("ok: the year on the printed workbooks of 2017, each 推荐表 its record's own")
 
 
 def main():
