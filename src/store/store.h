@@ -280,8 +280,9 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id, const char *sta
 
 /* What the checklist, the monthly report and the progress read. */
 
-/* When the unit's first record of f was saved ("YYYY-MM-DD HH:MM:SS", a
- * new string), or NULL when it has none; with field >= 0 only records
+/* When the unit's first record of f came into the session's year — saved
+ * there, or moved in from another year later ("YYYY-MM-DD HH:MM:SS", a
+ * new string) — or NULL when it has none; with field >= 0 only records
  * whose field is value count. */
 char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int field,
 			const char *value);

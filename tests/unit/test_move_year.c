@@ -186,6 +186,44 @@ static void test_before_sign_in_nothing_moves(void **state)
 	assert_int_equal(year_of(fx, "talent", id), 2016);
 }
 
+/* The checklist's on-time test asks when a unit's first record came into
+ * the year: a record moved in counts from the move, unless it was made in
+ * that year anyway; the same into a past year. */
+static void first_saved_is(fixture *fx, const kp_form *f, const char *unit, const char *want)
+{
+	char *at = store_first_saved(fx->env.store, f, store_unit_id(fx->env.store, unit), -1, NULL);
+	if (!at || strncmp(at, want, strlen(want)))
+		fail_msg("%s first saved %s, not %s", unit, at ? at : "(none)", want);
+	free(at);
+}
+
+static void test_moved_record_counts_from_the_move(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	char *err = NULL;
+	clock_set_today("2016-09-01");
+	long long old = talent(fx, "魏都区", "王晓"); /* a 2016 draft, made in 2016 */
+	clock_set_today("2017-03-01");
+	long long made17 = talent(fx, "长葛市", "赵敏"); /* filed in 2016 but made in 2017 */
+	assert_int_equal(env_use_year(&fx->env, 2017, &err), 0);
+	clock_set_today("2017-07-01");
+	talent(fx, "魏都区", "李成");
+	first_saved_is(fx, f, "魏都区", "2017-07-01");
+	clock_set_today("2017-08-01");
+	moved(fx->env.store, f, old, 2017);
+	first_saved_is(fx, f, "魏都区", "2017-07-01"); /* not 2016-09-01: it came on 08-01 */
+	moved(fx->env.store, f, made17, 2017);
+	first_saved_is(fx, f, "长葛市", "2017-03-01"); /* made inside 2017: its own time */
+	/* into a past year: made in 2017, it came into 2016 with the move */
+	clock_set_today("2017-08-02");
+	moved(fx->env.store, f, made17, 2016);
+	moved(fx->env.store, f, old, 2016);
+	assert_int_equal(env_use_year(&fx->env, 2016, &err), 0);
+	first_saved_is(fx, f, "长葛市", "2017-08-02");
+	first_saved_is(fx, f, "魏都区", "2016-09-01"); /* back where it was made */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +231,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_target_year_rules, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_moves_only_its_own_draft, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_before_sign_in_nothing_moves, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_moved_record_counts_from_the_move, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
