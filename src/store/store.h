@@ -92,6 +92,9 @@ bool store_may_write_field(const kp_store *s, const kp_field *fd);
 /* May a record of a reviewed form in this state (a code: draft …) be
  * changed or deleted? */
 bool store_may_edit_state(const kp_store *s, const char *state);
+/* May the session move a record into programme year `year` (a unit: not
+ * into a year not begun)? */
+bool store_may_enter_year(const kp_store *s, int year);
 /* May the session move a reviewed record from one state to another? */
 bool store_may_move(const kp_store *s, const char *from, const char *to);
 

@@ -5,6 +5,7 @@
 
 #include "core/msg.h"
 #include "core/xalloc.h"
+#include "domain/move_year.h"
 
 static void clear(year_prompt *p)
 {
@@ -28,7 +29,7 @@ void year_prompt_open(year_prompt *p, ui_app *app, const kp_form *f, const kp_re
 	p->items = xcalloc(n + 1, sizeof *p->items);
 	p->values = xcalloc(n + 1, sizeof *p->values);
 	for (size_t i = 0; i < n; i++)
-		if (y[i].year != r->year) {
+		if (y[i].year != r->year && store_may_enter_year(app->env->store, y[i].year)) {
 			p->values[p->n] = y[i].year;
 			p->items[p->n++] = xasprintf(msg(MSG_UI_YEAR_ITEM), y[i].year);
 		}
@@ -55,7 +56,7 @@ bool year_prompt_key(year_prompt *p, ui_app *app, kp_key key)
 		return false;
 	char *err = NULL;
 	int to = p->values[k];
-	bool moved = store_move_year(app->env->store, p->form, p->id, to, &err) == KP_OK;
+	bool moved = env_move_year(app->env, p->form, p->id, to, &err) == 0;
 	if (moved)
 		app_status(app, false, msg(MSG_Y_MOVED), p->form->title, p->id, to);
 	else

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "domain/move_year.h"
 #include "domain/review.h"
 
 static int setup_2017(void **state)
@@ -224,6 +225,41 @@ static void test_moved_record_counts_from_the_move(void **state)
 	first_saved_is(fx, f, "魏都区", "2016-09-01"); /* back where it was made */
 }
 
+/* A move meets every rule a save in the target year meets: 附表3's
+ * 实施时间 within that year's programme years (2016 to 2020, or the year
+ * itself when later), not only the store's in_year dates. */
+static long long project(fixture *fx, const char *start)
+{
+	return save_record(fx, "project", "魏都区", "declared_on", "2021-01-05", "name", "社区科普大讲堂",
+			   "executor", "魏都区科协", "contact", "王晓", "phone", "13812345678", "category",
+			   "科普活动", "start", start, "end", start, NULL);
+}
+
+static void test_move_meets_the_target_years_save_rules(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "project");
+	char *err = NULL;
+	clock_set_today("2021-01-05");
+	assert_int_equal(env_open_year(&fx->env, 2021, 2017, &err), 0);
+	assert_int_equal(env_use_year(&fx->env, 2021, &err), 0);
+	long long late = project(fx, "2021-03"), ok = project(fx, "2019-03");
+	if (env_move_year(&fx->env, f, late, 2017, &err) == 0)
+		fail_msg("a project of 2021-03 moved into 2017");
+	if (!err || !strstr(err, "不能换到 2017 年度：项目实施时间（起）：「2021-03」不在本工程的年份内"))
+		fail_msg("“%s”", err ? err : "");
+	free(err);
+	err = NULL;
+	assert_int_equal(year_of(fx, "project", late), 2021);
+	assert_int_equal(store_year(fx->env.store), 2021); /* the session stays in its year */
+	assert_int_equal(fx->env.cat.schedule.year, 2021);
+	/* positive control: within 2016–2020 it moves */
+	if (env_move_year(&fx->env, f, ok, 2017, &err) != 0)
+		fail_msg("%s", err);
+	assert_int_equal(year_of(fx, "project", ok), 2017);
+	assert_int_equal(store_year(fx->env.store), 2021);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +268,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unit_moves_only_its_own_draft, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_before_sign_in_nothing_moves, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_moved_record_counts_from_the_move, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_move_meets_the_target_years_save_rules, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
