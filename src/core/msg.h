@@ -115,6 +115,7 @@
 	X(S_TEXT_INDEX_STALE, "%s：列表筛选的文字索引与记录不一致（数据曾在 kepu 之外被修改）；请运行 kepu check --rebuild-index 重建") \
 	X(S_BACKUP_TEMP,    "无法在 %s 中建立备份的临时文件：%s") \
 	X(S_BACKUP_BAD,     "备份 %s 未通过完整性检查：%s") \
+	X(S_COMPANION,      "不能在 %s 建立数据库：旁边已有 %s（另一个数据库留下的日志文件，下次打开时 SQLite 会把它并入新数据库）；请先查明并移走该文件，或换一个文件名") \
 	X(S_NO_FILE,        "文件不存在（先运行 kepu init）") \
 	X(S_DUPLICATE,      "本单位已有%s为「%s」的记录，请在列表中打开它修改") \
 	X(A_USER_EXISTS,    "账号「%s」已存在") \

@@ -502,6 +502,11 @@ bool store_chain_has(kp_store *s, long long id, const unsigned char hash[32]);
  * then named out (mode 0600). On failure nothing is left. Returns 0, or
  * KP_ERR with *err. */
 int store_backup(kp_store *s, const char *out, char **err);
+/* KP_ERR with *err naming it when path-wal, path-journal or path-shm
+ * exists: a database made or put at path would take it for its own and
+ * the next open replay another database's pages into it. store_open (for
+ * a file it creates) and store_backup refuse so. */
+int store_check_companions(const char *path, char **err);
 
 /* A draft: the values a user typed into a form, as (field id, value)
  * pairs, so a changed form definition still restores what matches. */
