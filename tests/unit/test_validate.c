@@ -166,11 +166,23 @@ static void test_emails(void **state)
 	ok("电子邮箱", "info@xn--55qx5d.xn--fiqs8s", "info@xn--55qx5d.xn--fiqs8s");
 	ok("电子邮箱", "Info@许昌科协.中国", "Info@许昌科协.中国");
 	ok("电子邮箱", "info@许昌科协。中国", "info@许昌科协.中国"); /* an IME's full stop */
+	/* each label of one script (Latin with digits and hyphens, or Han, or
+	 * Cyrillic …), a top-level label all ASCII letters or all one script */
+	ok("电子邮箱", "info@科协2016.中国", "info@科协2016.中国");
+	ok("电子邮箱", "info@kexie-2016.许昌.中国", "info@kexie-2016.许昌.中国");
+	ok("电子邮箱", "info@пример.рф", "info@пример.рф");
+	ok("电子邮箱", "kp001@163.москва", "kp001@163.москва");
+	ok("电子邮箱", "kp001@163.com", "kp001@163.com");
 	const char *invalid[] = {"zhangsan@163", "zhangsan@@163.com", ".zhangsan@163.com",
 				 "zhang..san@163.com", "zhangsan@163.com.", "zhangsan@163-.com",
 				 "zhangsan@163.c", "a b@163.com", "info@许昌科协", "info@许昌..中国",
 				 "info@许昌-.中国", "张 三@163.com", "info@许昌、科协.中国",
-				 "info@_许昌.中国", "info@许昌.中国1", "「张三」@163.com"};
+				 "info@_许昌.中国", "info@许昌.中国1", "「张三」@163.com",
+				 /* a label of one script: text typed on after the address,
+				  * or a look-alike letter of another script */
+				 "kp001@163.com等", "kp001@163.com备用", "kp001@163.c\u03bfm",
+				 "kp001@ex\u03bfmple.com", "info@许昌kx.中国", "info@许昌科协.中国cn",
+				 "info@许昌.cn中国"};
 	for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++)
 		bad("电子邮箱", invalid[i], "不是有效的电子邮箱地址");
 }
