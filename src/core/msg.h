@@ -392,6 +392,7 @@
 	X(UI_YEAR_ITEM,     "%d 年度") \
 	X(UI_YEAR_MOVE_TITLE,"换到哪个年度") \
 	X(UI_NO_OTHER_YEAR, "只开启了 %d 年度，没有别的年度可换") \
+	X(UI_NO_BEGUN_YEAR, "没有可换去的年度：%d 年度之外开启的年度还没有开始，单位不能把记录换进去") \
 	X(UI_AU_YEAR,       "年度") \
 	X(AU_MOVE_YEAR,     "换年度") \
 	X(UI_AU_AT,         "时间") \
