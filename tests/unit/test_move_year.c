@@ -260,6 +260,31 @@ static void test_move_meets_the_target_years_save_rules(void **state)
 	assert_int_equal(store_year(fx->env.store), 2021);
 }
 
+/* A database of a kepu before kp_entered: each moved record gets it from
+ * its last move in the audit trail; a record never moved keeps NULL. */
+static void test_entered_of_an_older_database(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	clock_set_today("2016-09-01");
+	long long stayed = talent(fx, "魏都区", "王晓"), went = talent(fx, "魏都区", "李成");
+	clock_set_today("2017-08-01");
+	moved(fx->env.store, f, went, 2017);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "ALTER TABLE talent DROP COLUMN kp_entered", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	char *err = NULL;
+	if (store_ensure_form(fx->env.store, f, &err) != KP_OK)
+		fail_msg("%s", err);
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM talent WHERE id = %lld AND kp_entered ="
+		 " (SELECT at FROM kp_audit WHERE action = 'move_year' AND record_id = %lld)", went, went);
+	assert_int_equal(sql_int(fx->path, sql), 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM talent WHERE id = %lld AND kp_entered IS NULL", stayed);
+	assert_int_equal(sql_int(fx->path, sql), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -269,6 +294,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_before_sign_in_nothing_moves, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_moved_record_counts_from_the_move, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_move_meets_the_target_years_save_rules, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_entered_of_an_older_database, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
