@@ -202,10 +202,8 @@ static int seq_ensure(kp_store *s, const kp_form *f, char **err)
  * on-time tests (store_first_saved) must see a record moved in late as
  * late. NULL: created_at. A database of an older kepu takes each moved
  * record's last move from the audit trail. */
-static int entered_ensure(kp_store *s, const kp_form *f, char **err)
+static int entered_column(kp_store *s, const kp_form *f, char **err)
 {
-	if (db_has_column(s, f->table, "kp_entered"))
-		return KP_OK;
 	char *sql = xasprintf("ALTER TABLE \"%s\" ADD COLUMN kp_entered TEXT", f->table);
 	int rc = db_exec(s, sql, err);
 	free(sql);
@@ -222,6 +220,26 @@ static int entered_ensure(kp_store *s, const kp_form *f, char **err)
 	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The column, and the index the checklist's MIN over when each record came
+ * (store_first_saved) reads in one probe; it replaces (unit_id, created_at). */
+static int entered_ensure(kp_store *s, const kp_form *f, char **err)
+{
+	if (!db_has_column(s, f->table, "kp_entered") && entered_column(s, f, err) != KP_OK)
+		return KP_ERR;
+	char *steps[] = {
+		xasprintf("DROP INDEX IF EXISTS \"%s_kp_created\"", f->table),
+		xasprintf("CREATE INDEX IF NOT EXISTS \"%s_kp_came\" ON \"%s\" (unit_id, ifnull(kp_entered, created_at))",
+			  f->table, f->table),
+	};
+	int rc = KP_OK;
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+		if (rc == KP_OK)
+			rc = db_exec(s, steps[i], err);
+		free(steps[i]);
+	}
 	return rc;
 }
 
@@ -265,12 +283,6 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 		}
 	} else if (rc == KP_OK) {
 		sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s_unit\" ON \"%s\" (unit_id, id)",
-				f->table, f->table);
-		rc = db_exec(s, sql, err);
-		free(sql);
-	}
-	if (rc == KP_OK) { /* the checklist asks when a unit's first record came */
-		sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s_kp_created\" ON \"%s\" (unit_id, created_at)",
 				f->table, f->table);
 		rc = db_exec(s, sql, err);
 		free(sql);

@@ -15,7 +15,8 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 			const char *value)
 {
 	/* When each record came into the year: made there, or moved in later
-	 * (kp_entered, schema.c). */
+	 * (kp_entered, schema.c). MIN over the index of that expression: one
+	 * index probe. */
 	char *sql = field < 0
 		? xasprintf("SELECT min(ifnull(kp_entered, created_at)) FROM \"%s\" WHERE unit_id = ?1"
 			    " AND (?3 = 0 OR unit_id = ?3) AND (?4 = 0 OR kp_year = ?4)", f->table)

@@ -272,7 +272,8 @@ static void test_entered_of_an_older_database(void **state)
 	moved(fx->env.store, f, went, 2017);
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "ALTER TABLE talent DROP COLUMN kp_entered", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP INDEX talent_kp_came; ALTER TABLE talent DROP COLUMN kp_entered;"
+					 "CREATE INDEX talent_kp_created ON talent (unit_id, created_at)", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	char *err = NULL;
 	if (store_ensure_form(fx->env.store, f, &err) != KP_OK)
@@ -283,6 +284,9 @@ static void test_entered_of_an_older_database(void **state)
 	assert_int_equal(sql_int(fx->path, sql), 1);
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM talent WHERE id = %lld AND kp_entered IS NULL", stayed);
 	assert_int_equal(sql_int(fx->path, sql), 1);
+	/* the old index gives way to the one of when records came */
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'talent_kp_created'"), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'talent_kp_came'"), 1);
 }
 
 int main(void)
