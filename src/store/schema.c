@@ -161,17 +161,6 @@ int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err)
 	return rc;
 }
 
-/* Is there an audit trail yet (1, 0; -1 on error)? */
-static int has_audit(kp_store *s, char **err)
-{
-	sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM sqlite_schema WHERE name = 'kp_audit'", err);
-	if (!st)
-		return -1;
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
-}
-
 /* kp_seq, the highest record number each form has used (records.c): a
  * form it does not know yet starts from its table's highest number or the
  * highest the audit trail names, so numbers deleted before kepu kept
@@ -181,13 +170,16 @@ static int seq_ensure(kp_store *s, const kp_form *f, char **err)
 	if (db_exec(s, "CREATE TABLE IF NOT EXISTS kp_seq (tbl TEXT PRIMARY KEY, last INTEGER NOT NULL)",
 		    err) != KP_OK)
 		return KP_ERR;
-	int audited = has_audit(s, err);
-	if (audited < 0)
+	bool audited = false;
+	sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM sqlite_schema WHERE name = 'kp_audit'", err);
+	if (!st)
 		return KP_ERR;
+	audited = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
 	char *sql = xasprintf("INSERT INTO kp_seq (tbl, last) SELECT ?1, max(ifnull((SELECT max(id) FROM \"%s\"), 0), %s)"
 			      " WHERE NOT EXISTS (SELECT 1 FROM kp_seq WHERE tbl = ?1)", f->table,
 			      audited ? "ifnull((SELECT max(record_id) FROM kp_audit WHERE form = ?1), 0)" : "0");
-	sqlite3_stmt *st = db_prepare(s, sql, err);
+	st = db_prepare(s, sql, err);
 	free(sql);
 	if (!st)
 		return KP_ERR;
@@ -198,37 +190,20 @@ static int seq_ensure(kp_store *s, const kp_form *f, char **err)
 }
 
 /* kp_entered, when a record came into its programme year if not when it
- * was made: a move (move_year.c) keeps created_at, but the checklist's
- * on-time tests (store_first_saved) must see a record moved in late as
- * late. NULL: created_at. A database of an older kepu takes each moved
- * record's last move from the audit trail. */
-static int entered_column(kp_store *s, const kp_form *f, char **err)
-{
-	char *sql = xasprintf("ALTER TABLE \"%s\" ADD COLUMN kp_entered TEXT", f->table);
-	int rc = db_exec(s, sql, err);
-	free(sql);
-	int audited = rc == KP_OK ? has_audit(s, err) : -1;
-	if (audited <= 0)
-		return audited < 0 ? KP_ERR : KP_OK;
-	sql = xasprintf("UPDATE \"%s\" AS t SET kp_entered = (SELECT max(a.at) FROM kp_audit a WHERE a.form = ?1"
-			" AND a.record_id = t.id AND a.action = 'move_year')"
-			" WHERE substr(t.created_at, 1, 4) <> CAST(t.kp_year AS TEXT)", f->table);
-	sqlite3_stmt *st = db_prepare(s, sql, err);
-	free(sql);
-	if (!st)
-		return KP_ERR;
-	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* The column, and the index the checklist's MIN over when each record came
- * (store_first_saved) reads in one probe; it replaces (unit_id, created_at). */
+ * was made (NULL: created_at): a move (move_year.c) keeps created_at, but
+ * the checklist's on-time tests (store_first_saved) must see a record
+ * moved in late as late. Its index is the one their MIN reads in one
+ * probe, replacing (unit_id, created_at). Rows moved before the column
+ * was kept are not filled in: moves were never released without it. */
 static int entered_ensure(kp_store *s, const kp_form *f, char **err)
 {
-	if (!db_has_column(s, f->table, "kp_entered") && entered_column(s, f, err) != KP_OK)
-		return KP_ERR;
+	if (!db_has_column(s, f->table, "kp_entered")) {
+		char *sql = xasprintf("ALTER TABLE \"%s\" ADD COLUMN kp_entered TEXT", f->table);
+		int rc = db_exec(s, sql, err);
+		free(sql);
+		if (rc != KP_OK)
+			return KP_ERR;
+	}
 	char *steps[] = {
 		xasprintf("DROP INDEX IF EXISTS \"%s_kp_created\"", f->table),
 		xasprintf("CREATE INDEX IF NOT EXISTS \"%s_kp_came\" ON \"%s\" (unit_id, ifnull(kp_entered, created_at))",

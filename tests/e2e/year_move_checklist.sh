@@ -17,3 +17,4 @@ id=$(sqlite3 "$DB" "SELECT t.id FROM talent t JOIN units u ON u.id = t.unit_id
 KEPU_TODAY=2017-08-01 "$KEPU" move talent "$id" --to-year 2017 --db "$DB" --unit 魏都区 >/dev/null || fail "move"
 [ "$(row)" = "~" ] || fail "after the move: 上报 $(row), not 逾期完成 (~)"
 assert_sql "SELECT substr(kp_entered, 1, 10) FROM talent WHERE id = $id" "2017-08-01"
+"$KEPU" check --db "$DB" >"$WORK/check" 2>&1 || fail "kepu check after the move: $(cat "$WORK/check")"

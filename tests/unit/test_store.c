@@ -104,8 +104,8 @@ static void test_schema_from_yaml_and_columns_added(void **state)
 		   "INTEGER");
 	assert_sql(fx->path, "SELECT type FROM pragma_table_info('talent') WHERE name = 'name'", "TEXT");
 	/* id, unit_id, version, created_at, updated_at, kp_year, the review's
-	 * kp_state and kp_reason, kp_entered (a move's), and the 19 fields */
-	assert_sql(fx->path, "SELECT count(*) FROM pragma_table_info('talent')", "28");
+	 * kp_state and kp_reason, kp_seal, kp_entered (a move's), and the 19 fields */
+	assert_sql(fx->path, "SELECT count(*) FROM pragma_table_info('talent')", "29");
 
 	kp_form *v1 = load_form(fx, "id: s\ntitle: S\ntable: survey\nfields:\n"
 				    "  - {id: a, label: 甲, type: text}\n  - {id: b, label: 乙, type: integer}\n");
