@@ -187,7 +187,10 @@ int cmd_audit(const kp_opts *o)
 	char since[16];
 	if (o->since && !date_parse(o->since, &y, &m, &d)) {
 		fprintf(stderr, "kepu: ");
-		fprintf(stderr, msg(MSG_C_AUDIT_SINCE), o->since);
+		if (date_out_of_range(o->since))
+			fprintf(stderr, msg(MSG_C_AUDIT_SINCE_RANGE), o->since, DATE_YEAR_MIN, DATE_YEAR_MAX);
+		else
+			fprintf(stderr, msg(MSG_C_AUDIT_SINCE), o->since);
 		fputc('\n', stderr);
 		return EXIT_USAGE;
 	}

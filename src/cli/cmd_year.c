@@ -9,6 +9,7 @@
 #include "core/msg.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/move_year.h"
 
 /* Columns by display width: 开启人 may be Chinese (「root（命令行）」). */
 static int year_list(kp_env *e)
@@ -99,7 +100,7 @@ int cmd_move(const kp_opts *o)
 	int to;
 	if (cli_parse_number(o->args[1], msg(MSG_C_ATT_RECORD), &id, &err) &&
 	    env_parse_year(&e, o->to_year, &to, &err) == 0 && cli_as_unit(&e, o->unit, &err) == KP_OK &&
-	    store_move_year(e.store, f, id, to, &err) == KP_OK) {
+	    env_move_year(&e, f, id, to, &err) == 0) {
 		printf(msg(MSG_Y_MOVED), f->title, id, to);
 		putchar('\n');
 	}

@@ -49,9 +49,9 @@ static int sep_after_year(const char **s)
 	return 0;
 }
 
-static bool year_month(const char **s, int *y, int *m, int *style)
+static bool year_month(const char **s, int *y, int *m, int *style, int hi)
 {
-	if (!digits(s, 4, 4, y) || *y < 1900 || *y > 2100)
+	if (!digits(s, 4, 4, y) || *y < (hi > DATE_YEAR_MAX ? 0 : DATE_YEAR_MIN) || *y > hi)
 		return false;
 	if (!(*style = sep_after_year(s)))
 		return false;
@@ -60,10 +60,11 @@ static bool year_month(const char **s, int *y, int *m, int *style)
 	return true;
 }
 
-bool date_parse(const char *s, int *y, int *m, int *d)
+/* Any four-digit year when hi is 9999, else DATE_YEAR_MIN..hi. */
+static bool parse_day(const char *s, int *y, int *m, int *d, int hi)
 {
 	int style;
-	if (!year_month(&s, y, m, &style))
+	if (!year_month(&s, y, m, &style, hi))
 		return false;
 	if (style == 'Y' ? !lit(&s, "月") : *s++ != style)
 		return false;
@@ -74,10 +75,18 @@ bool date_parse(const char *s, int *y, int *m, int *d)
 	return *s == '\0';
 }
 
+bool date_parse(const char *s, int *y, int *m, int *d) { return parse_day(s, y, m, d, DATE_YEAR_MAX); }
+
+bool date_out_of_range(const char *s)
+{
+	int y, m, d;
+	return !date_parse(s, &y, &m, &d) && parse_day(s, &y, &m, &d, 9999);
+}
+
 bool yearmonth_parse(const char *s, int *y, int *m)
 {
 	int style;
-	if (!year_month(&s, y, m, &style))
+	if (!year_month(&s, y, m, &style, DATE_YEAR_MAX))
 		return false;
 	if (style == 'Y' && !lit(&s, "月"))
 		return false;

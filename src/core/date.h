@@ -12,6 +12,11 @@ int date_days_in_month(int y, int m);
 /* Parse 2016-07-15, 2016.7.15, 2016/7/15 or 2016年7月15日 (ASCII digits;
  * fold full-width first). Checks the calendar; years 1900-2100. */
 bool date_parse(const char *s, int *y, int *m, int *d);
+#define DATE_YEAR_MIN 1900
+#define DATE_YEAR_MAX 2100
+/* A date date_parse refuses only for its year (9999-12-31): a message can
+ * say the bound instead of "not a date". */
+bool date_out_of_range(const char *s);
 /* Parse 2016-07, 2016.7, 2016/7 or 2016年7月; years 1900-2100. */
 bool yearmonth_parse(const char *s, int *y, int *m);
 

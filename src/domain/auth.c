@@ -158,17 +158,43 @@ static void (*delay_fn)(long ms) = sleep_ms;
 
 void auth_set_sleep(void (*fn)(long ms)) { delay_fn = fn ? fn : sleep_ms; }
 
+/* Only the names of accounts are shown: a name that is none is text the
+ * guesser chose (up to 32 characters: 系统升级请各单位把新密码发给…), which
+ * must never reach the city as kepu's words; those are only counted. */
 char *auth_attack_note(kp_env *e, long long now)
 {
 	kp_attack a[100];
 	size_t n = store_login_attacks(e->store, now - LOGIN_FORGET, ATTACK_ADDRS, a, 100);
 	if (!n)
 		return NULL;
-	char *name = utf8_sanitize(a[0].name, false);
-	char *note = n > 1 ? xasprintf(msg(MSG_A_ATTACK_MORE), n, name, LOGIN_FORGET / 60, a[0].addrs,
-				       a[0].failures)
-			   : xasprintf(msg(MSG_A_ATTACK), name, LOGIN_FORGET / 60, a[0].addrs, a[0].failures);
-	free(name);
+	size_t known = 0, top = n; /* top: the most-guessed account (a[] is in that order) */
+	for (size_t i = 0; i < n; i++) {
+		kp_user u;
+		if (store_user_get(e->store, a[i].name, &u) != KP_OK)
+			continue;
+		user_free(&u);
+		if (!known++)
+			top = i;
+	}
+	size_t unknown = n - known;
+	int minutes = LOGIN_FORGET / 60;
+	char *note;
+	if (!known) {
+		note = xasprintf(msg(MSG_A_ATTACK_UNKNOWN), unknown, minutes, a[0].addrs, a[0].failures);
+	} else {
+		char *name = utf8_sanitize(a[top].name, false);
+		char *head = known > 1 ? xasprintf(msg(MSG_A_ATTACK_MORE), known, name, minutes, a[top].addrs,
+						  a[top].failures)
+				       : xasprintf(msg(MSG_A_ATTACK), name, minutes, a[top].addrs, a[top].failures);
+		note = head;
+		if (unknown) {
+			char *tail = xasprintf(msg(MSG_A_ATTACK_ALSO), unknown);
+			note = xasprintf("%s%s", head, tail);
+			free(tail);
+			free(head);
+		}
+		free(name);
+	}
 	attacks_free(a, n);
 	return note;
 }

@@ -126,7 +126,7 @@ char *phone_normalise(const kp_catalog *cat, const char *s0, char **reason)
 	for (const char *const *m = ext_marks; *m && !ext; m++) {
 		char *at = strstr(main_part, *m);
 		if (at && at != main_part) {
-			ext = text_strip_chars(at + strlen(*m), " ");
+			ext = text_trim(at + strlen(*m)); /* "转 8001"; a space inside is refused below */
 			*at = '\0';
 		}
 	}
@@ -151,8 +151,10 @@ char *phone_normalise(const kp_catalog *cat, const char *s0, char **reason)
 			full = xasprintf("%s转%s", r, ext);
 		free(r);
 		r = full;
+		/* Never a guess at what was meant: "转80 01" is not taken as 8001. */
 		if (!r)
-			*reason = xstrdup(msg(MSG_V_PHONE));
+			*reason = text_all_digits(ext) || !ext[0] ? xstrdup(msg(MSG_V_PHONE))
+								  : xasprintf(msg(MSG_V_PHONE_EXT), ext);
 	}
 	free(ext);
 	free(trimmed);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/clock.h"
@@ -145,10 +146,31 @@ static void sql_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, found);
 }
 
+int store_check_companions(const char *path, char **err)
+{
+	static const char *const companion[] = {"-wal", "-journal", "-shm"};
+	for (size_t i = 0; i < sizeof companion / sizeof *companion; i++) {
+		char *name = xasprintf("%s%s", path, companion[i]);
+		struct stat st;
+		bool there = lstat(name, &st) == 0;
+		if (there)
+			db_set_err(err, xasprintf(msg(MSG_S_COMPANION), path, name));
+		free(name);
+		if (there)
+			return KP_ERR;
+	}
+	return KP_OK;
+}
+
 int store_open(const char *path, kp_store **out, char **err)
 {
-	kp_store *s = xcalloc(1, sizeof *s);
 	*out = NULL;
+	/* A new database beside a -wal or -journal SQLite would play back into
+	 * it: another database's pages (store_check_companions). */
+	struct stat st;
+	if (lstat(path, &st) != 0 && errno == ENOENT && store_check_companions(path, err) != KP_OK)
+		return KP_ERR;
+	kp_store *s = xcalloc(1, sizeof *s);
 	/* A connection is only ever used by the thread that opened it, and
 	 * kepu never asks SQLite how much memory it uses: so no mutex on each
 	 * call and allocation (a fifth of an import's writing). Only possible
@@ -296,7 +318,8 @@ static char *file_check(const char *path)
  * someone meanwhile is kept, not replaced. */
 int store_backup(kp_store *s, const char *out, char **err)
 {
-	if (session_need(s, SESSION_KIND(SESSION_ADMIN), err) != KP_OK)
+	if (session_need(s, SESSION_KIND(SESSION_ADMIN), err) != KP_OK ||
+	    store_check_companions(out, err) != KP_OK)
 		return KP_ERR;
 	char *tmp = xasprintf("%s.kepu-XXXXXX", out);
 	int fd = mkstemp(tmp); /* 0600: a backup holds everything the database does */
@@ -324,6 +347,8 @@ int store_backup(kp_store *s, const char *out, char **err)
 		free(bad);
 		rc = KP_ERR;
 	}
+	if (rc == KP_OK) /* again: one may have come while the copy was made */
+		rc = store_check_companions(out, err);
 	if (rc == KP_OK && link(tmp, out) != 0) {
 		db_set_err(err, errno == EEXIST ? xasprintf(msg(MSG_C_OUT_EXISTS), out) : xasprintf("%s: %s", out, strerror(errno)));
 		rc = KP_ERR;

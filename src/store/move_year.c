@@ -23,7 +23,11 @@ static int count_move(kp_store *s, const kp_form *f, const kp_record *old, int t
 
 static int move(kp_store *s, const kp_form *f, const kp_record *old, int to, char **err)
 {
-	char *sql = xasprintf("UPDATE \"%s\" SET kp_year = ?1, version = version + 1, updated_at = kp_now()"
+	/* It entered year `to` now, unless it was made in that year (kp_entered,
+	 * schema.c): a draft of last year moved in late counts as late. */
+	char *sql = xasprintf("UPDATE \"%s\" SET kp_year = ?1, version = version + 1, updated_at = kp_now(),"
+			      " kp_entered = CASE WHEN substr(created_at, 1, 4) = CAST(?1 AS TEXT) THEN NULL"
+			      " ELSE kp_now() END"
 			      " WHERE id = ?2 AND version = ?3 AND (?4 = 0 OR unit_id = ?4)", f->table);
 	sqlite3_stmt *st = db_prepare(s, sql, err);
 	free(sql);

@@ -189,6 +189,35 @@ static int seq_ensure(kp_store *s, const kp_form *f, char **err)
 	return rc;
 }
 
+/* kp_entered, when a record came into its programme year if not when it
+ * was made (NULL: created_at): a move (move_year.c) keeps created_at, but
+ * the checklist's on-time tests (store_first_saved) must see a record
+ * moved in late as late. Its index is the one their MIN reads in one
+ * probe, replacing (unit_id, created_at). Rows moved before the column
+ * was kept are not filled in: moves were never released without it. */
+static int entered_ensure(kp_store *s, const kp_form *f, char **err)
+{
+	if (!db_has_column(s, f->table, "kp_entered")) {
+		char *sql = xasprintf("ALTER TABLE \"%s\" ADD COLUMN kp_entered TEXT", f->table);
+		int rc = db_exec(s, sql, err);
+		free(sql);
+		if (rc != KP_OK)
+			return KP_ERR;
+	}
+	char *steps[] = {
+		xasprintf("DROP INDEX IF EXISTS \"%s_kp_created\"", f->table),
+		xasprintf("CREATE INDEX IF NOT EXISTS \"%s_kp_came\" ON \"%s\" (unit_id, ifnull(kp_entered, created_at))",
+			  f->table, f->table),
+	};
+	int rc = KP_OK;
+	for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
+		if (rc == KP_OK)
+			rc = db_exec(s, steps[i], err);
+		free(steps[i]);
+	}
+	return rc;
+}
+
 int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 {
 	if (db_begin(s, err) != KP_OK)
@@ -233,12 +262,6 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 		rc = db_exec(s, sql, err);
 		free(sql);
 	}
-	if (rc == KP_OK) { /* the checklist asks when a unit's first record came */
-		sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s_kp_created\" ON \"%s\" (unit_id, created_at)",
-				f->table, f->table);
-		rc = db_exec(s, sql, err);
-		free(sql);
-	}
 	/* A reviewed form's records carry their state (草稿 … 已认定) and the
 	 * reason of the last return. */
 	if (rc == KP_OK && f->review && !db_has_column(s, f->table, "kp_state")) {
@@ -273,6 +296,8 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 		rc = counts_ensure(s, f, err);
 	if (rc == KP_OK)
 		rc = seq_ensure(s, f, err);
+	if (rc == KP_OK)
+		rc = entered_ensure(s, f, err);
 	if (rc == KP_OK)
 		rc = refs_ensure(s, f, err);
 	if (rc != KP_OK) {

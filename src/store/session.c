@@ -107,6 +107,13 @@ bool store_may_move(const kp_store *s, const char *from, const char *to)
 	return false;
 }
 
+bool store_may_enter_year(const kp_store *s, int year)
+{
+	int today;
+	clock_today(&today, &(int){0}, &(int){0});
+	return s->kind != SESSION_UNIT || year <= today; /* a unit never into a year not begun */
+}
+
 bool store_may_edit_state(const kp_store *s, const char *state)
 {
 	switch (s->kind) {
@@ -241,8 +248,6 @@ int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, i
 	if (session_need(s, ANY_SESSION, err) != KP_OK)
 		return KP_ERR;
 	if (s->kind == SESSION_UNIT) {
-		int today;
-		clock_today(&today, &(int){0}, &(int){0});
 		char *why = NULL;
 		if (old->unit_id != s->actor_unit)
 			why = xstrdup(msg(MSG_S_CHANGED)); /* like a missing record */
@@ -250,8 +255,11 @@ int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, i
 			why = xasprintf(msg(MSG_SS_CITY_FORM), f->title);
 		else if (f->review && strcmp(old->state, "draft") != 0)
 			why = xasprintf(msg(MSG_SS_YEAR_STATE), state_words(old->state));
-		else if (to > today)
+		else if (!store_may_enter_year(s, to)) {
+			int today;
+			clock_today(&today, &(int){0}, &(int){0});
 			why = xasprintf(msg(MSG_SS_YEAR_AHEAD), to, today);
+		}
 		if (why) {
 			db_set_err(err, why);
 			return KP_ERR;

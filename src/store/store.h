@@ -92,6 +92,9 @@ bool store_may_write_field(const kp_store *s, const kp_field *fd);
 /* May a record of a reviewed form in this state (a code: draft …) be
  * changed or deleted? */
 bool store_may_edit_state(const kp_store *s, const char *state);
+/* May the session move a record into programme year `year` (a unit: not
+ * into a year not begun)? */
+bool store_may_enter_year(const kp_store *s, int year);
 /* May the session move a reviewed record from one state to another? */
 bool store_may_move(const kp_store *s, const char *from, const char *to);
 
@@ -280,8 +283,9 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id, const char *sta
 
 /* What the checklist, the monthly report and the progress read. */
 
-/* When the unit's first record of f was saved ("YYYY-MM-DD HH:MM:SS", a
- * new string), or NULL when it has none; with field >= 0 only records
+/* When the unit's first record of f came into the session's year — saved
+ * there, or moved in from another year later ("YYYY-MM-DD HH:MM:SS", a
+ * new string) — or NULL when it has none; with field >= 0 only records
  * whose field is value count. */
 char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int field,
 			const char *value);
@@ -498,6 +502,11 @@ bool store_chain_has(kp_store *s, long long id, const unsigned char hash[32]);
  * then named out (mode 0600). On failure nothing is left. Returns 0, or
  * KP_ERR with *err. */
 int store_backup(kp_store *s, const char *out, char **err);
+/* KP_ERR with *err naming it when path-wal, path-journal or path-shm
+ * exists: a database made or put at path would take it for its own and
+ * the next open replay another database's pages into it. store_open (for
+ * a file it creates) and store_backup refuse so. */
+int store_check_companions(const char *path, char **err);
 
 /* A draft: the values a user typed into a form, as (field id, value)
  * pairs, so a changed form definition still restores what matches. */

@@ -14,11 +14,13 @@
 char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int field,
 			const char *value)
 {
-	/* MIN over the (unit_id, created_at) index: one index probe. */
+	/* When each record came into the year: made there, or moved in later
+	 * (kp_entered, schema.c). MIN over the index of that expression: one
+	 * index probe. */
 	char *sql = field < 0
-		? xasprintf("SELECT min(created_at) FROM \"%s\" WHERE unit_id = ?1"
+		? xasprintf("SELECT min(ifnull(kp_entered, created_at)) FROM \"%s\" WHERE unit_id = ?1"
 			    " AND (?3 = 0 OR unit_id = ?3) AND (?4 = 0 OR kp_year = ?4)", f->table)
-		: xasprintf("SELECT min(created_at) FROM \"%s\" WHERE unit_id = ?1 AND \"%s\" = ?2"
+		: xasprintf("SELECT min(ifnull(kp_entered, created_at)) FROM \"%s\" WHERE unit_id = ?1 AND \"%s\" = ?2"
 			    " AND (?3 = 0 OR unit_id = ?3) AND (?4 = 0 OR kp_year = ?4)", f->table,
 			    f->fields[field].id);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);

@@ -5,6 +5,7 @@
 
 #include "core/msg.h"
 #include "core/xalloc.h"
+#include "domain/move_year.h"
 
 static void clear(year_prompt *p)
 {
@@ -27,14 +28,20 @@ void year_prompt_open(year_prompt *p, ui_app *app, const kp_form *f, const kp_re
 	clear(p);
 	p->items = xcalloc(n + 1, sizeof *p->items);
 	p->values = xcalloc(n + 1, sizeof *p->values);
-	for (size_t i = 0; i < n; i++)
-		if (y[i].year != r->year) {
-			p->values[p->n] = y[i].year;
-			p->items[p->n++] = xasprintf(msg(MSG_UI_YEAR_ITEM), y[i].year);
+	bool ahead = false; /* a year the session may not move into (not begun) */
+	for (size_t i = 0; i < n; i++) {
+		if (y[i].year == r->year)
+			continue;
+		if (!store_may_enter_year(app->env->store, y[i].year)) {
+			ahead = true;
+			continue;
 		}
+		p->values[p->n] = y[i].year;
+		p->items[p->n++] = xasprintf(msg(MSG_UI_YEAR_ITEM), y[i].year);
+	}
 	years_free(y, n);
 	if (!p->n) {
-		app_status(app, true, msg(MSG_UI_NO_OTHER_YEAR), r->year);
+		app_status(app, true, msg(ahead ? MSG_UI_NO_BEGUN_YEAR : MSG_UI_NO_OTHER_YEAR), r->year);
 		clear(p);
 		return;
 	}
@@ -55,7 +62,7 @@ bool year_prompt_key(year_prompt *p, ui_app *app, kp_key key)
 		return false;
 	char *err = NULL;
 	int to = p->values[k];
-	bool moved = store_move_year(app->env->store, p->form, p->id, to, &err) == KP_OK;
+	bool moved = env_move_year(app->env, p->form, p->id, to, &err) == 0;
 	if (moved)
 		app_status(app, false, msg(MSG_Y_MOVED), p->form->title, p->id, to);
 	else

@@ -53,6 +53,9 @@ has "talent #$id update" out
 refused 2 "$KEPU" audit --db "$DB" --since garbage
 has "--since「garbage」不是有效的日期（如 2016-07-15 或 2016年7月15日），没有列出审计记录"
 [ ! -s "$WORK/out" ] || fail "--since garbage printed rows"
+# A date, only beyond the years kepu reads: said so, not "not a date".
+refused 2 "$KEPU" audit --db "$DB" --since 9999-12-31
+has "--since「9999-12-31」是日期，但超出可用的年份范围（1900 至 2100 年），没有列出审计记录"
 "$KEPU" audit --db "$DB" --unit "$unit" --form 附表2 --words 欧阳明远 >"$WORK/audit"
 [ "$(grep -c '#' "$WORK/audit")" = 1 ] || fail "kepu audit --unit --form --words: $(cat "$WORK/audit")"
 grep -q "talent #$id update" "$WORK/audit" || fail "the filtered audit lacks the edit"

@@ -59,3 +59,24 @@ done
 "$KEPU" export talent --db "$DB" --output "$WORK/k.db-journal.csv" && [ -s "$WORK/k.db-journal.csv" ] ||
 	fail "an ordinary name was refused"
 "$KEPU" backup --db "$DB" "$WORK/other-journal" >/dev/null || fail "a -journal name of no file was refused"
+
+# A -wal or -journal left (or planted) beside the name a database is to be
+# made at: SQLite would replay it into the new database at its next open.
+# backup and init refuse, naming the file; nothing is made.
+for suffix in -wal -journal -shm; do
+	rm -f "$WORK/nb.db"*
+	printf 'planted' >"$WORK/nb.db$suffix"
+	for args in "backup --db $DB $WORK/nb.db" "init --db $WORK/nb.db"; do
+		set +e
+		"$KEPU" $args >/dev/null 2>"$WORK/err"; rc=$?
+		set -e
+		[ "$rc" -ne 0 ] || fail "kepu $args beside nb.db$suffix: exit 0"
+		grep -q "旁边已有 $WORK/nb.db$suffix" "$WORK/err" || fail "kepu $args: $(cat "$WORK/err")"
+		[ ! -e "$WORK/nb.db" ] || fail "kepu $args made nb.db beside nb.db$suffix"
+	done
+done
+# Positive control: the file moved away, both make their database.
+rm -f "$WORK/nb.db"*
+"$KEPU" backup --db "$DB" "$WORK/nb.db" >/dev/null || fail "backup with nothing beside it"
+"$KEPU" init --db "$WORK/nb2.db" >/dev/null || fail "init with nothing beside it"
+[ -s "$WORK/nb.db" ] && [ -s "$WORK/nb2.db" ] || fail "no database made"

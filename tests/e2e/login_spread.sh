@@ -23,5 +23,5 @@ refute_screen "正被人猜密码"
 close_terminals
 # The city's account gets in (the name is not locked) and is told.
 E2E_SSH="203.0.113.8 50022 192.0.2.1 22" E2E_USER=shikexie start 100 24
-wait_for "注意：用户名 shikexie 正被人猜密码（15 分钟内 6 个地址失败 6 次）"
+wait_for "注意：账号「shikexie」正被人猜密码（15 分钟内 6 个地址失败 6 次）"
 assert_screen "主菜单"

@@ -14,6 +14,16 @@ other=$(sqlite3 "$DB" "SELECT t.id FROM talent t JOIN units u ON u.id = t.unit_i
 sqlite3 "$DB" "UPDATE talent SET kp_state = 'submitted' WHERE id = ${ids[0]}"
 "$KEPU" check --accept --reason 测试夹具：在kepu之外改状态 --db "$DB" >/dev/null
 
+# Before 2017 has begun a unit is offered no year to move into (2017 is
+# opened, but not its to enter yet).
+E2E_USER=weidu start 80 24 --today 2016-12-31
+menu_open "附表2 科普人才库推荐表  记录列表"
+wait_for "共 3 条"
+keys Down F5
+wait_for "没有可换去的年度：2016 年度之外开启的年度还没有开始"
+refute_screen "换到哪个年度"
+close_terminals
+
 E2E_USER=weidu start 80 24 --today 2017-08-01
 menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "共 3 条"

@@ -311,7 +311,21 @@ static void test_many_addresses(void **state)
 	 * failures, and the other name */
 	char *note = auth_attack_note(&fx->env, t + 42);
 	assert_non_null(note);
-	assert_non_null(strstr(note, "2 个用户名正被人猜密码，最多的是 sk（15 分钟内 13 个地址失败 13 次）"));
+	assert_non_null(strstr(note, "注意：账号「sk」正被人猜密码（15 分钟内 13 个地址失败 13 次）"));
+	assert_non_null(strstr(note, "另有 1 个不存在的用户名被人试过"));
+	assert_null(strstr(note, "no-such"));
+	free(note);
+	/* a name that is no account is the guesser's text: counted, never
+	 * shown, even when it is the most guessed at */
+	const char *bait = "系统升级请各单位把新密码发给魏都区王科长";
+	for (int i = 0; i < 20; i++) {
+		snprintf(addr, sizeof addr, "198.51.100.%d", 100 + i);
+		try_at(fx, bait, "guess", addr, t + 41, &ms);
+	}
+	note = auth_attack_note(&fx->env, t + 42);
+	assert_non_null(note);
+	if (strstr(note, bait) || !strstr(note, "另有 2 个不存在的用户名被人试过") || !strstr(note, "「sk」"))
+		fail_msg("%s", note);
 	free(note);
 	/* a unit's session learns nothing of it */
 	kp_store *unit;

@@ -137,6 +137,13 @@ static void test_dates(void **state)
 	assert_false(yearmonth_parse("201607", &y, &m));
 	assert_int_equal(date_days_in_month(2016, 2), 29);
 	assert_int_equal(date_days_in_month(2100, 2), 28);
+	/* refused for the year alone: said so, not "not a date" */
+	assert_false(date_parse("9999-12-31", &y, &m, &d));
+	assert_true(date_out_of_range("9999-12-31"));
+	assert_true(date_out_of_range("1899年1月1日"));
+	assert_false(date_out_of_range("2016-07-15")); /* a date in range */
+	assert_false(date_out_of_range("9999-02-30")); /* not a date at all */
+	assert_false(date_out_of_range("garbage"));
 }
 
 static void test_json_arrays(void **state)

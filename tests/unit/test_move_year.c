@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "domain/move_year.h"
 #include "domain/review.h"
 
 static int setup_2017(void **state)
@@ -186,6 +187,98 @@ static void test_before_sign_in_nothing_moves(void **state)
 	assert_int_equal(year_of(fx, "talent", id), 2016);
 }
 
+/* The checklist's on-time test asks when a unit's first record came into
+ * the year: a record moved in counts from the move, unless it was made in
+ * that year anyway; the same into a past year. */
+static void first_saved_is(fixture *fx, const kp_form *f, const char *unit, const char *want)
+{
+	char *at = store_first_saved(fx->env.store, f, store_unit_id(fx->env.store, unit), -1, NULL);
+	if (!at || strncmp(at, want, strlen(want)))
+		fail_msg("%s first saved %s, not %s", unit, at ? at : "(none)", want);
+	free(at);
+}
+
+static void test_moved_record_counts_from_the_move(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	char *err = NULL;
+	clock_set_today("2016-09-01");
+	long long old = talent(fx, "魏都区", "王晓"); /* a 2016 draft, made in 2016 */
+	clock_set_today("2017-03-01");
+	long long made17 = talent(fx, "长葛市", "赵敏"); /* filed in 2016 but made in 2017 */
+	assert_int_equal(env_use_year(&fx->env, 2017, &err), 0);
+	clock_set_today("2017-07-01");
+	talent(fx, "魏都区", "李成");
+	first_saved_is(fx, f, "魏都区", "2017-07-01");
+	clock_set_today("2017-08-01");
+	moved(fx->env.store, f, old, 2017);
+	first_saved_is(fx, f, "魏都区", "2017-07-01"); /* not 2016-09-01: it came on 08-01 */
+	moved(fx->env.store, f, made17, 2017);
+	first_saved_is(fx, f, "长葛市", "2017-03-01"); /* made inside 2017: its own time */
+	/* into a past year: made in 2017, it came into 2016 with the move */
+	clock_set_today("2017-08-02");
+	moved(fx->env.store, f, made17, 2016);
+	moved(fx->env.store, f, old, 2016);
+	assert_int_equal(env_use_year(&fx->env, 2016, &err), 0);
+	first_saved_is(fx, f, "长葛市", "2017-08-02");
+	first_saved_is(fx, f, "魏都区", "2016-09-01"); /* back where it was made */
+}
+
+/* A move meets every rule a save in the target year meets: 附表3's
+ * 实施时间 within that year's programme years (2016 to 2020, or the year
+ * itself when later), not only the store's in_year dates. */
+static long long project(fixture *fx, const char *start)
+{
+	return save_record(fx, "project", "魏都区", "declared_on", "2021-01-05", "name", "社区科普大讲堂",
+			   "executor", "魏都区科协", "contact", "王晓", "phone", "13812345678", "category",
+			   "科普活动", "start", start, "end", start, NULL);
+}
+
+static void test_move_meets_the_target_years_save_rules(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "project");
+	char *err = NULL;
+	clock_set_today("2021-01-05");
+	assert_int_equal(env_open_year(&fx->env, 2021, 2017, &err), 0);
+	assert_int_equal(env_use_year(&fx->env, 2021, &err), 0);
+	long long late = project(fx, "2021-03"), ok = project(fx, "2019-03");
+	if (env_move_year(&fx->env, f, late, 2017, &err) == 0)
+		fail_msg("a project of 2021-03 moved into 2017");
+	if (!err || !strstr(err, "不能换到 2017 年度：项目实施时间（起）：「2021-03」不在本工程的年份内"))
+		fail_msg("“%s”", err ? err : "");
+	free(err);
+	err = NULL;
+	assert_int_equal(year_of(fx, "project", late), 2021);
+	assert_int_equal(store_year(fx->env.store), 2021); /* the session stays in its year */
+	assert_int_equal(fx->env.cat.schedule.year, 2021);
+	/* positive control: within 2016–2020 it moves */
+	if (env_move_year(&fx->env, f, ok, 2017, &err) != 0)
+		fail_msg("%s", err);
+	assert_int_equal(year_of(fx, "project", ok), 2017);
+	assert_int_equal(store_year(fx->env.store), 2021);
+}
+
+/* A database of a kepu before kp_entered gets the column (NULL: its
+ * records count from created_at, as they did) and the index of when
+ * records came in place of (unit_id, created_at); nothing else of its
+ * rows changes, so their seals hold. */
+static void test_entered_of_an_older_database(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	talent(fx, "魏都区", "王晓");
+	sql_run(fx->path, "DROP INDEX talent_kp_came; ALTER TABLE talent DROP COLUMN kp_entered;"
+			  " CREATE INDEX talent_kp_created ON talent (unit_id, created_at)");
+	char *err = NULL;
+	if (store_ensure_form(fx->env.store, f, &err) != KP_OK)
+		fail_msg("%s", err);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE kp_entered IS NULL"), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'talent_kp_created'"), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'talent_kp_came'"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +286,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_target_year_rules, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_moves_only_its_own_draft, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_before_sign_in_nothing_moves, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_moved_record_counts_from_the_move, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_move_meets_the_target_years_save_rules, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_entered_of_an_older_database, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "core/strbuf.h"
+#include "core/xalloc.h"
 #include "domain/env.h"
 #include "domain/totals.h"
 #include "domain/transfer.h"
@@ -103,8 +104,8 @@ static void test_schema_from_yaml_and_columns_added(void **state)
 		   "INTEGER");
 	assert_sql(fx->path, "SELECT type FROM pragma_table_info('talent') WHERE name = 'name'", "TEXT");
 	/* id, unit_id, version, created_at, updated_at, kp_year, the review's
-	 * kp_state and kp_reason, and the 19 fields */
-	assert_sql(fx->path, "SELECT count(*) FROM pragma_table_info('talent')", "28");
+	 * kp_state and kp_reason, kp_seal, kp_entered (a move's), and the 19 fields */
+	assert_sql(fx->path, "SELECT count(*) FROM pragma_table_info('talent')", "29");
 
 	kp_form *v1 = load_form(fx, "id: s\ntitle: S\ntable: survey\nfields:\n"
 				    "  - {id: a, label: 甲, type: text}\n  - {id: b, label: 乙, type: integer}\n");
@@ -843,6 +844,54 @@ static void test_import_decode(void **state)
 	free(gb);
 }
 
+/* A -wal, -journal or -shm left (or planted) beside a name kepu is to make
+ * a database at is refused, naming it: the next open would replay it into
+ * the new database. Beside an existing database it is SQLite's own. */
+static void companion_refused(kp_store *s, const char *out, const char *suffix)
+{
+	char *planted = xasprintf("%s%s", out, suffix);
+	FILE *f = fopen(planted, "w");
+	assert_non_null(f);
+	fputs("not this database's", f);
+	fclose(f);
+	char *err = NULL;
+	assert_int_equal(store_backup(s, out, &err), KP_ERR);
+	if (!err || !strstr(err, planted) || !strstr(err, "日志文件"))
+		fail_msg("backup beside %s: “%s”", planted, err ? err : "");
+	free(err);
+	err = NULL;
+	assert_int_equal(access(out, F_OK), -1); /* nothing put there */
+	kp_store *made = NULL;
+	assert_int_equal(store_open(out, &made, &err), KP_ERR);
+	assert_non_null(err && strstr(err, planted));
+	free(err);
+	assert_int_equal(access(out, F_OK), -1);
+	unlink(planted);
+	free(planted);
+}
+
+static void test_no_database_beside_a_stale_journal(void **state)
+{
+	fixture *fx = *state;
+	char *out = unit_tmp_db();
+	companion_refused(fx->env.store, out, "-wal");
+	companion_refused(fx->env.store, out, "-journal");
+	companion_refused(fx->env.store, out, "-shm");
+	/* positive control: with nothing beside it the backup is made */
+	char *err = NULL;
+	if (store_backup(fx->env.store, out, &err) != KP_OK)
+		fail_msg("%s", err);
+	assert_int_equal(access(out, F_OK), 0);
+	/* an existing database's own -wal is SQLite's, not a reason to refuse */
+	char *wal = xasprintf("%s-wal", fx->path);
+	assert_int_equal(access(wal, F_OK), 0);
+	kp_store *again = NULL;
+	assert_int_equal(store_open(fx->path, &again, &err), KP_OK);
+	store_close(again);
+	free(wal);
+	unit_rm_db(out); /* frees out */
+}
+
 int main(void)
 {
 	unit_locale();
@@ -853,6 +902,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_insert_get_update_conflict_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_refuses_invalid_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_null_err_everywhere, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_no_database_beside_a_stale_journal, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keyset_pages, setup_unchecked, teardown),
 		cmocka_unit_test_setup_teardown(test_query_sort_filter_unit, setup_unchecked, teardown),
 		cmocka_unit_test_setup_teardown(test_counts_and_search_follow_every_write, setup_unchecked, teardown),

@@ -102,6 +102,11 @@ static void test_phones(void **state)
 	ok("联系电话", "0374-2965753转8001", "0374-2965753转8001");
 	ok("联系电话", "0374-2965753-8001", "0374-2965753转8001");
 	ok("联系电话", "0374-4396123分机12", "0374-4396123转12");
+	ok("联系电话", "0374-2965753 转 8001 ", "0374-2965753转8001"); /* spaces around it only */
+	/* a space inside an extension is refused, never dropped (80 01 is not 8001) */
+	bad("联系电话", "0374-2965753转80 01", "分机号「80 01」应是 1 至 6 位连续的数字");
+	bad("联系电话", "0374-2965753 ext 8 001", "分机号「8 001」");
+	bad("联系电话", "0374-2965753转80\u300001", "分机号「80 01」"); /* U+3000 is a space too */
 	ok("联系电话", "2965753#123", "0374-2965753转123");
 	const char *invalid[] = {"1381234567", "12812345678", "10086123456", "23812345678",
 				 "8613812345678", "1381234567a", "0374-123456", "010-1234567",
@@ -166,11 +171,23 @@ static void test_emails(void **state)
 	ok("电子邮箱", "info@xn--55qx5d.xn--fiqs8s", "info@xn--55qx5d.xn--fiqs8s");
 	ok("电子邮箱", "Info@许昌科协.中国", "Info@许昌科协.中国");
 	ok("电子邮箱", "info@许昌科协。中国", "info@许昌科协.中国"); /* an IME's full stop */
+	/* each label of one script (Latin with digits and hyphens, or Han, or
+	 * Cyrillic …), a top-level label all ASCII letters or all one script */
+	ok("电子邮箱", "info@科协2016.中国", "info@科协2016.中国");
+	ok("电子邮箱", "info@kexie-2016.许昌.中国", "info@kexie-2016.许昌.中国");
+	ok("电子邮箱", "info@пример.рф", "info@пример.рф");
+	ok("电子邮箱", "kp001@163.москва", "kp001@163.москва");
+	ok("电子邮箱", "kp001@163.com", "kp001@163.com");
 	const char *invalid[] = {"zhangsan@163", "zhangsan@@163.com", ".zhangsan@163.com",
 				 "zhang..san@163.com", "zhangsan@163.com.", "zhangsan@163-.com",
 				 "zhangsan@163.c", "a b@163.com", "info@许昌科协", "info@许昌..中国",
 				 "info@许昌-.中国", "张 三@163.com", "info@许昌、科协.中国",
-				 "info@_许昌.中国", "info@许昌.中国1", "「张三」@163.com"};
+				 "info@_许昌.中国", "info@许昌.中国1", "「张三」@163.com",
+				 /* a label of one script: text typed on after the address,
+				  * or a look-alike letter of another script */
+				 "kp001@163.com等", "kp001@163.com备用", "kp001@163.c\u03bfm",
+				 "kp001@ex\u03bfmple.com", "info@许昌kx.中国", "info@许昌科协.中国cn",
+				 "info@许昌.cn中国"};
 	for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++)
 		bad("电子邮箱", invalid[i], "不是有效的电子邮箱地址");
 }
