@@ -6,7 +6,7 @@
  * its initials; every field's would double what an import writes):
  *
  *   <table>_kp_tri   SQLite's trigram tokenizer, case-sensitive: filters of
- *                    three characters or more, as each of its trigrams;
+ *                    three characters or more, as a phrase (a substring);
  *   <table>_kp_gram  kepu's own tokenizer (kp_gram): every character and
  *                    every pair of neighbouring characters, for filters of
  *                    one or two characters (a Chinese surname, a name being
@@ -32,7 +32,7 @@
 #include "store/db.h"
 
 /* What the index holds and how (tokenizers, initials): see view_sql. */
-#define TEXT_INDEX_VERSION 5
+#define TEXT_INDEX_VERSION 4
 #define FTS_HASH_BYTES (8 << 20)
 
 bool store_text_index(const kp_store *s) { return s->text_index; }
@@ -86,13 +86,8 @@ static char *view_sql(const kp_form *f)
 	return sb_take(&b);
 }
 
-/* Neither table keeps positions (detail=none): a record's tokens are then
- * a list of record numbers, half the file an import writes with positions
- * (the trigrams' 14 of 58 MiB at 100,000 rows). A filter is then every one
- * of its trigrams, in any order (textindex_match), not their phrase: a few
- * more candidates, which kp_contains turns away. */
 static const char *const kinds[2][2] = {
-	{"tri", "tokenize='trigram case_sensitive 1', detail=none"},
+	{"tri", "tokenize='trigram case_sensitive 1', detail=full"},
 	{"gram", "tokenize='kp_gram', detail=none"},
 };
 
@@ -231,45 +226,6 @@ static size_t chars_upto3(const char *t)
 	return n;
 }
 
-/* The n bytes at t as one quoted FTS5 string. */
-static void add_string(strbuf *b, const char *t, size_t n)
-{
-	sb_addc(b, '"');
-	for (size_t i = 0; i < n; i++) {
-		if (t[i] == '"')
-			sb_addc(b, '"');
-		sb_addc(b, t[i]);
-	}
-	sb_addc(b, '"');
-}
-
-/* What a record holding t must have: with trigrams each of t's trigrams
- * (the table keeps no positions to ask for their phrase), else t, one
- * token of kp_gram. */
-static void add_terms(strbuf *b, const char *t, bool tri)
-{
-	size_t len = strlen(t);
-	if (!tri) {
-		add_string(b, t, len);
-		return;
-	}
-	/* from each character, the bytes of it and the next two */
-	size_t at[3] = {0}, got = 0;
-	uint32_t cp;
-	sb_addc(b, '(');
-	for (size_t i = 0; i < len;) {
-		at[got % 3] = i;
-		i += utf8_decode(t + i, len - i, &cp);
-		if (++got >= 3) {
-			size_t from = at[(got - 3) % 3];
-			if (got > 3)
-				sb_adds(b, " AND ");
-			add_string(b, t + from, i - from);
-		}
-	}
-	sb_addc(b, ')');
-}
-
 char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, const char *initials,
 		      long long unit, const char **table_kind)
 {
@@ -280,12 +236,15 @@ char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, c
 	/* Every column: the initials' and the unit's characters are never
 	 * typed, so the fields' text alone can match the filter as typed. */
 	strbuf b = STRBUF_INIT;
-	sb_addc(&b, '(');
-	add_terms(&b, filter, tri);
-	if (initials) { /* as many characters as the filter: the same table */
-		sb_adds(&b, " OR ");
-		add_terms(&b, initials, tri);
+	sb_adds(&b, "(\"");
+	for (const char *p = filter; *p; p++) {
+		if (*p == '"')
+			sb_addc(&b, '"');
+		sb_addc(&b, *p);
 	}
+	sb_addc(&b, '"');
+	if (initials) /* as many characters as the filter: the same table */
+		sb_printf(&b, " OR \"%s\"", initials);
 	sb_addc(&b, ')');
 	if (unit >= 1 && unit <= TEXTINDEX_UNIT_MAX) {
 		sb_adds(&b, " AND \"");
