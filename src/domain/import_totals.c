@@ -63,6 +63,11 @@ static bool whole_number(const char *cell, long long *v)
 /* 0: not a label of sums; 1: 合计 or 总计 (the whole list); 2: 小计. */
 static int label_kind(const char *cell)
 {
+	/* Each label ends in 计, which the key's folding never makes from
+	 * another character: a cell without it (nearly every cell of an
+	 * import) is no label, and is not folded. */
+	if (!strstr(cell, "计"))
+		return 0;
 	char *k = text_label_key(cell);
 	int kind = !strcmp(k, "合计") || !strcmp(k, "总计") ? 1 : !strcmp(k, "小计") ? 2 : 0;
 	free(k);
@@ -74,19 +79,18 @@ int import_totals_row(import_totals *t, char *const *cells, size_t n, char **why
 	*why = NULL;
 	int kind = 0;
 	size_t label = 0;
-	bool other_text = false;
-	for (size_t c = 0; c < n; c++) {
-		if (!cells[c][0] || is_number_column(t, c))
-			continue;
-		int k = label_kind(cells[c]);
-		if (k && !kind) {
-			kind = k;
+	for (size_t c = 0; c < n && !kind; c++)
+		if (cells[c][0] && !is_number_column(t, c) && (kind = label_kind(cells[c])) != 0)
 			label = c;
-		} else {
-			char *v = text_trim(cells[c]);
-			other_text |= v[0] != '\0';
-			free(v);
-		}
+	/* A row of sums holds no text but its one label (a second label is
+	 * text too); asked only of a labelled row. */
+	bool other_text = false;
+	for (size_t c = 0; kind && c < n && !other_text; c++) {
+		if (c == label || !cells[c][0] || is_number_column(t, c))
+			continue;
+		char *v = text_trim(cells[c]);
+		other_text = v[0] != '\0';
+		free(v);
 	}
 	if (kind && !other_text) { /* a row of sums: each number checked */
 		for (size_t c = 0; c < n && c < t->ncols && !*why; c++) {

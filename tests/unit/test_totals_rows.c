@@ -73,6 +73,18 @@ static void test_subtotals(void **state)
 	import_totals_free(t);
 }
 
+static void test_two_labels_are_a_record(void **state)
+{
+	fixture *fx = *state;
+	import_totals *t = quota_totals(catalog_form(&fx->env.cat, "quota"));
+	char *why;
+	/* a label beside a second label, or beside a unit, is a record */
+	assert_int_equal(row(t, "合计", "小计", "2", "2", "2", "2", &why), TOTALS_DATA);
+	assert_int_equal(row(t, "魏都区", "合计", "2", "2", "2", "2", &why), TOTALS_DATA);
+	assert_int_equal(row(t, "", "合 计", "4", "4", "4", "4", &why), TOTALS_AGREE); /* the control */
+	import_totals_free(t);
+}
+
 static void test_records_are_not_totals(void **state)
 {
 	fixture *fx = *state;
@@ -98,6 +110,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_total_disagrees, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_subtotals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_records_are_not_totals, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_two_labels_are_a_record, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
