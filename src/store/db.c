@@ -217,7 +217,7 @@ int store_open(const char *path, kp_store **out, char **err)
 		 * cache keeps memory at the form the same at a million records
 		 * as at none (SQLite's default, 2 MiB, filled as the database
 		 * grew). A batch (an import) takes the default back. */
-		"PRAGMA cache_size=" KP_CACHE_SESSION,
+		("PRAGMA cache_size=" KP_CACHE_SESSION),
 	};
 	for (size_t i = 0; i < sizeof pragmas / sizeof pragmas[0]; i++) {
 		char *e = NULL;

@@ -341,7 +341,7 @@ static void form_draw(ui_screen *s, ui_app *app)
 		snprintf(q, sizeof q, msg(MSG_UI_DRAFT_OFFER), fs->m->offer.updated_at);
 		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
 	}
-	if ((fs->m->mode == FM_PICK)) {
+	if (fs->m->mode == FM_PICK) {
 		const layout_row *r = layout_field(&l, fs->m->focus);
 		int sy = body_top + r->y - fs->top;
 		popup_draw(&fs->m->pick, sy, sy, l.value_x);
