@@ -41,15 +41,28 @@ bool lm_is_marked(const list_model *m, long long id)
 	return false;
 }
 
-static void toggle_mark(list_model *m, long long id)
+static void toggle_mark(list_model *m, const kp_record *r)
 {
 	for (size_t i = 0; i < m->nmarked; i++)
-		if (m->marked[i] == id) {
-			m->marked[i] = m->marked[--m->nmarked];
+		if (m->marked[i] == r->id) {
+			m->marked_year[i] = m->marked_year[--m->nmarked];
+			m->marked[i] = m->marked[m->nmarked];
 			return;
 		}
 	m->marked = xrealloc(m->marked, (m->nmarked + 1) * sizeof *m->marked);
-	m->marked[m->nmarked++] = id;
+	m->marked_year = xrealloc(m->marked_year, (m->nmarked + 1) * sizeof *m->marked_year);
+	m->marked_year[m->nmarked] = r->year;
+	m->marked[m->nmarked++] = r->id;
+}
+
+int lm_move_from(const list_model *m)
+{
+	if (!m->nmarked)
+		return m->n ? m->rows[m->sel].year : 0;
+	for (size_t i = 1; i < m->nmarked; i++)
+		if (m->marked_year[i] != m->marked_year[0])
+			return 0;
+	return m->marked_year[0];
 }
 
 const char *lm_cell(const list_model *m, size_t i, size_t k) { return m->shown[i * m->ncols + k]; }
@@ -419,7 +432,7 @@ lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key)
 		break;
 	case ACT_TOGGLE: /* Space marks a reviewed record; elsewhere it is filter text */
 		if (m->form->review && m->n) {
-			toggle_mark(m, m->rows[m->sel].id);
+			toggle_mark(m, &m->rows[m->sel]);
 			move_down(m, c);
 		} else if (!m->form->review && eb_insert(&m->filter, key.code)) {
 			set_filter(m, c);
@@ -455,4 +468,5 @@ void lm_free(list_model *m)
 	eb_free(&m->filter);
 	free(m->filter_text);
 	free(m->marked);
+	free(m->marked_year);
 }

@@ -68,6 +68,7 @@ typedef struct {
 	long long first_rank; /* views: records of the unit before the first row */
 	lm_mode mode;
 	long long *marked;    /* records marked with Space, for one F9 or F5 over them all */
+	int *marked_year;     /* each marked record's programme year */
 	size_t nmarked;
 	int move_to;          /* LM_CONFIRM_YEAR: the year chosen */
 } list_model;
@@ -85,6 +86,9 @@ bool lm_is_marked(const list_model *m, long long id);
 /* The year prompt chose `to`: ask y/n before the marked records (or the
  * selected one) move there. */
 void lm_ask_year(list_model *m, int to);
+/* The year F5 moves from: the selected record's, or the one year of every
+ * marked record (0 when they are of several years: none left out). */
+int lm_move_from(const list_model *m);
 /* The y/n question of a confirming mode, naming the record(s); "" else. */
 void lm_question(const list_model *m, char *out, size_t len);
 /* The cell of row i, column k, as shown. */

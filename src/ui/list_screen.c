@@ -207,8 +207,7 @@ static void show(list_screen *ls, ui_app *app, const lm_result *r)
 			snprintf(title, sizeof title, msg(MSG_UI_YEAR_MOVE_MANY), m->nmarked);
 		else
 			snprintf(title, sizeof title, msg(MSG_UI_YEAR_MOVE_TITLE), m->rows[m->sel].vals[0]);
-		/* the list holds the session's year; a record shows its own */
-		year_prompt_open(&ls->year, app, title, m->nmarked ? store_year(app->env->store) : m->rows[m->sel].year);
+		year_prompt_open(&ls->year, app, title, lm_move_from(m));
 		break;
 	}
 	case LM_REVIEW:

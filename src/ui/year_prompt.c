@@ -41,7 +41,8 @@ void year_prompt_open(year_prompt *p, ui_app *app, const char *title, int from)
 	}
 	years_free(y, n);
 	if (!p->n) {
-		app_status(app, true, msg(ahead ? MSG_UI_NO_BEGUN_YEAR : MSG_UI_NO_OTHER_YEAR), from);
+		app_status(app, true, msg(ahead ? MSG_UI_NO_BEGUN_YEAR : MSG_UI_NO_OTHER_YEAR),
+			   from ? from : store_year(app->env->store));
 		clear(p);
 		return;
 	}

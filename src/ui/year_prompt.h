@@ -19,7 +19,7 @@ typedef struct {
 } year_prompt;
 
 void year_prompt_free(year_prompt *p);
-/* Offer the years other than `from` under title; when there are none the
+/* Offer the years other than `from` (0: every year) under title; when there are none the
  * status says so. */
 void year_prompt_open(year_prompt *p, ui_app *app, const char *title, int from);
 bool year_prompt_active(const year_prompt *p);

@@ -51,14 +51,23 @@ wait_for "确定把「$name1」这条记录移到 2017 年度吗？(y/n)"
 keys n
 wait_gone "(y/n)"
 assert_sql "SELECT kp_year FROM talent WHERE id = ${ids[1]}" "2016"
+keys Home Space Space                              # both marked, the cursor moved on: F5 takes the marks
+wait_for "已选 2 条"
 keys F5
-wait_for "「$name1」移到哪个年度"
+wait_for "已选 2 条移到哪个年度"
 keys Enter
-wait_for "确定把「$name1」这条记录移到 2017 年度吗？(y/n)"
+wait_for "确定把已选的 2 条记录移到 2017 年度吗？(y/n)"
 keys y
-wait_for "第 ${ids[1]} 号记录换到 2017 年度"
+wait_for "已移到 2017 年度 1 条。1 条未移：第 ${ids[0]} 号（这条记录现为「已提交」"
 assert_sql "SELECT kp_year || kp_state FROM talent WHERE id = ${ids[1]}" "2017draft"
-keys C-y                                           # ^Y, the same key: only 2016 is left to offer
+assert_sql "SELECT kp_year FROM talent WHERE id = ${ids[0]}" "2016"
+assert_sql "SELECT count(*) FROM talent WHERE kp_year = 2017" "1"
+keys Home F5 Enter                                 # a question after that two-line message: all of it gone
+wait_for "确定把「$name0」这条记录移到 2017 年度吗？(y/n)"
+refute_screen "已移到 2017 年度 1 条"
+keys n
+wait_gone "(y/n)"
+keys Home Down C-y                                 # ^Y, the same key: only 2016 is left to offer
 wait_for "移到哪个年度"
 assert_screen "2016 年度"
 keys Escape

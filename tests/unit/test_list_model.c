@@ -213,6 +213,7 @@ static void move_marked_records(void **state)
 	key(s, CH(' ')); /* 5 */
 	assert_int_equal(s->m.nmarked, 3);
 	assert_int_equal(s->m.rows[s->m.sel].id, 6);
+	assert_int_equal(lm_move_from(&s->m), 2016); /* the year prompt leaves out theirs */
 	char *err = NULL;
 	assert_int_equal(store_delete(s->fx->env.store, s->talent, 3, &err), KP_OK);
 	assert_int_equal(key(s, FN(KEY_F(5))).kind, LM_YEAR);
