@@ -336,7 +336,7 @@
 	X(UI_SUBMITTED_MANY,"已提交审核 %zu 条。") \
 	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \
 	X(UI_NOT_SUBMITTED_ONE,"第 %lld 号（%s）") \
-	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核；空格选中或取消") \
+	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核，F5 一并移到其他年度；空格选中或取消") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
 	X(UI_EV_TITLE,      "附件：%s 第 %lld 号记录") \
 	X(UI_EV_HINT,       "只收 JPEG、PNG、PDF、MP4、DOCX、XLSX，每个至多 %d MiB，至多 %d 个") \
@@ -390,7 +390,12 @@
 	X(UI_AC_NOT_RESET,  "没有重置密码。") \
 	X(UI_AC_NOTED,      "记下后按任意键继续。") \
 	X(UI_YEAR_ITEM,     "%d 年度") \
-	X(UI_YEAR_MOVE_TITLE,"换到哪个年度") \
+	X(UI_YEAR_MOVE_TITLE,"「%s」移到哪个年度") \
+	X(UI_YEAR_MOVE_MANY,"已选 %zu 条移到哪个年度") \
+	X(UI_ASK_MOVE_YEAR, "确定把「%s」这条记录移到 %d 年度吗？(y/n)") \
+	X(UI_ASK_MOVE_MANY, "确定把已选的 %zu 条记录移到 %d 年度吗？(y/n)") \
+	X(UI_MOVED_MANY,    "已移到 %d 年度 %zu 条。") \
+	X(UI_NOT_MOVED,     "%zu 条未移：%s") \
 	X(UI_NO_OTHER_YEAR, "只开启了 %d 年度，没有别的年度可换") \
 	X(UI_NO_BEGUN_YEAR, "没有可换去的年度：%d 年度之外开启的年度还没有开始，单位不能把记录换进去") \
 	X(UI_AU_YEAR,       "年度") \
@@ -516,10 +521,10 @@
 	X(K_FIRST,          "第一条") \
 	X(K_LAST,           "最后一条") \
 	X(K_REDRAW,         "重画屏幕") \
-	X(K_MOVE_YEAR,      "换年度") \
+	X(K_MOVE_YEAR,      "移到其他年度") \
 	X(K_LOGIN,          "确定") \
 	X(K_REVIEW,         "审核") \
-	X(K_MARK,           "选中或取消（再按 F9 一并提交审核）") \
+	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
 	X(K_UPDATE_SAME,    "同一人更新或跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \

@@ -136,6 +136,17 @@ const char *state_words(const char *code)
 	return code;
 }
 
+/* KP_OK unless a unit session wants year, which has not begun. */
+static int year_begun(kp_store *s, int year, char **err)
+{
+	if (store_may_enter_year(s, year))
+		return KP_OK;
+	int today;
+	clock_today(&today, &(int){0}, &(int){0});
+	db_set_err(err, xasprintf(msg(MSG_SS_YEAR_AHEAD), year, today));
+	return KP_ERR;
+}
+
 /* The record's unit is the session's, the form and its state allow a
  * change: the checks a write and a delete share. */
 static int may_touch(kp_store *s, const kp_form *f, const kp_record *old, long long unit_id,
@@ -149,12 +160,10 @@ static int may_touch(kp_store *s, const kp_form *f, const kp_record *old, long l
 		free(own);
 		return KP_ERR;
 	}
-	int today;
-	clock_today(&today, &(int){0}, &(int){0});
-	if (s->kind == SESSION_UNIT && s->year > today) { /* a year not begun: nothing of a unit's yet */
-		db_set_err(err, xasprintf(msg(MSG_SS_YEAR_AHEAD), s->year, today));
+	/* A year not begun holds nothing of a unit's yet: not filed into it, nor
+	 * changed there after the city moved a record into it. */
+	if (year_begun(s, s->year, err) != KP_OK || (old && year_begun(s, old->year, err) != KP_OK))
 		return KP_ERR;
-	}
 	if (!store_may_write_form(s, f)) {
 		db_set_err(err, xasprintf(msg(f->written_by == WRITER_CITY ? MSG_SS_CITY_FORM : MSG_SS_UNIT_FIELD),
 				 f->title));
@@ -236,7 +245,7 @@ int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const 
 		db_set_err(err, xasprintf(msg(MSG_SS_MOVE), state_words(from), state_words(to)));
 		return KP_ERR;
 	}
-	return KP_OK;
+	return year_begun(s, old->year, err);
 }
 
 /* A record filed in the wrong programme year moves, keeping its number,
@@ -255,15 +264,12 @@ int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, i
 			why = xasprintf(msg(MSG_SS_CITY_FORM), f->title);
 		else if (f->review && strcmp(old->state, "draft") != 0)
 			why = xasprintf(msg(MSG_SS_YEAR_STATE), state_words(old->state));
-		else if (!store_may_enter_year(s, to)) {
-			int today;
-			clock_today(&today, &(int){0}, &(int){0});
-			why = xasprintf(msg(MSG_SS_YEAR_AHEAD), to, today);
-		}
 		if (why) {
 			db_set_err(err, why);
 			return KP_ERR;
 		}
+		if (year_begun(s, old->year, err) != KP_OK || year_begun(s, to, err) != KP_OK)
+			return KP_ERR;
 	}
 	if (f->per_unit) {
 		db_set_err(err, xasprintf(msg(MSG_SS_YEAR_PER_UNIT), f->title));

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /* A record list's model: keyset paging (the same cost on every page),
  * sorting by any column, filtering as you type, the review state filter,
- * marks, delete with confirmation (list_model.h). */
+ * marks, delete and the move into another year with confirmation
+ * (list_model.h). */
 #include "ui/list_model.h"
 
 #include <stdarg.h>
@@ -10,7 +11,9 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "domain/move_year.h"
 #include "domain/review.h"
 
 static lm_result result(lm_kind k)
@@ -38,15 +41,28 @@ bool lm_is_marked(const list_model *m, long long id)
 	return false;
 }
 
-static void toggle_mark(list_model *m, long long id)
+static void toggle_mark(list_model *m, const kp_record *r)
 {
 	for (size_t i = 0; i < m->nmarked; i++)
-		if (m->marked[i] == id) {
-			m->marked[i] = m->marked[--m->nmarked];
+		if (m->marked[i] == r->id) {
+			m->marked_year[i] = m->marked_year[--m->nmarked];
+			m->marked[i] = m->marked[m->nmarked];
 			return;
 		}
 	m->marked = xrealloc(m->marked, (m->nmarked + 1) * sizeof *m->marked);
-	m->marked[m->nmarked++] = id;
+	m->marked_year = xrealloc(m->marked_year, (m->nmarked + 1) * sizeof *m->marked_year);
+	m->marked_year[m->nmarked] = r->year;
+	m->marked[m->nmarked++] = r->id;
+}
+
+int lm_move_from(const list_model *m)
+{
+	if (!m->nmarked)
+		return m->n ? m->rows[m->sel].year : 0;
+	for (size_t i = 1; i < m->nmarked; i++)
+		if (m->marked_year[i] != m->marked_year[0])
+			return 0;
+	return m->marked_year[0];
 }
 
 const char *lm_cell(const list_model *m, size_t i, size_t k) { return m->shown[i * m->ncols + k]; }
@@ -272,20 +288,87 @@ static lm_result view_key(list_model *m, const lm_ctx *c, kp_key key)
 	}
 }
 
-static lm_result confirm_delete(list_model *m, const lm_ctx *c, kp_key key)
+/* The store's refusal, said as it said it; takes err. */
+static lm_result refused(char *err)
+{
+	lm_result r = result(LM_REFUSED);
+	r.error = true;
+	snprintf(r.text, sizeof r.text, "%s", err ? err : "");
+	free(err);
+	return r;
+}
+
+static lm_result delete_one(list_model *m, const lm_ctx *c)
+{
+	char *err = NULL;
+	if (store_delete(c->store, m->form, m->rows[m->sel].id, &err) == KP_OK)
+		return said(LM_HANDLED, false, MSG_UI_DELETED);
+	return refused(err);
+}
+
+void lm_ask_year(list_model *m, int to)
+{
+	if (!m->nmarked && !m->n)
+		return;
+	m->move_to = to;
+	m->mode = LM_CONFIRM_YEAR;
+}
+
+void lm_question(const list_model *m, char *out, size_t len)
+{
+	out[0] = '\0';
+	if (m->mode == LM_CONFIRM_YEAR && m->nmarked)
+		snprintf(out, len, msg(MSG_UI_ASK_MOVE_MANY), m->nmarked, m->move_to);
+	else if (m->mode == LM_CONFIRM_YEAR && m->n)
+		snprintf(out, len, msg(MSG_UI_ASK_MOVE_YEAR), m->rows[m->sel].vals[0], m->move_to);
+	else if (m->mode == LM_CONFIRM_DELETE && m->n)
+		snprintf(out, len, msg(MSG_UI_ASK_DELETE), m->rows[m->sel].vals[0]);
+}
+
+/* One record moved, or why not. */
+static lm_result move_one(list_model *m, const lm_ctx *c)
+{
+	char *err = NULL;
+	long long id = m->rows[m->sel].id;
+	if (env_move_year(c->env, m->form, id, m->move_to, &err) == 0)
+		return said(LM_HANDLED, false, MSG_Y_MOVED, m->form->title, id, m->move_to);
+	return refused(err);
+}
+
+/* Each marked record moved under the same rules as one, as F9 submits
+ * them: how many moved, which did not and why, by number; the marks go. */
+static lm_result move_marked(list_model *m, const lm_ctx *c)
+{
+	size_t done = 0, failed = 0;
+	strbuf why = STRBUF_INIT;
+	for (size_t i = 0; i < m->nmarked; i++) {
+		char *err = NULL;
+		if (env_move_year(c->env, m->form, m->marked[i], m->move_to, &err) == 0) {
+			done++;
+		} else {
+			if (failed++)
+				sb_adds(&why, "；");
+			sb_printf(&why, msg(MSG_UI_NOT_SUBMITTED_ONE), m->marked[i], err ? err : "");
+		}
+		free(err);
+	}
+	lm_result r = said(failed ? LM_REFUSED : LM_HANDLED, failed > 0, MSG_UI_MOVED_MANY, m->move_to, done);
+	if (failed) {
+		size_t used = strlen(r.text);
+		snprintf(r.text + used, sizeof r.text - used, msg(MSG_UI_NOT_MOVED), failed, sb_str(&why));
+	}
+	sb_free(&why);
+	m->nmarked = 0;
+	return r;
+}
+
+/* y: delete, or move into the year chosen; n: nothing. */
+static lm_result confirm(list_model *m, const lm_ctx *c, kp_key key)
 {
 	kp_action a = keymap_lookup(CTX_CONFIRM, key);
 	lm_result r = result(LM_HANDLED);
 	if (a == ACT_YES) {
-		char *err = NULL;
-		if (store_delete(c->store, m->form, m->rows[m->sel].id, &err) == KP_OK)
-			r = said(LM_HANDLED, false, MSG_UI_DELETED);
-		else {
-			r = result(LM_REFUSED);
-			r.error = true;
-			snprintf(r.text, sizeof r.text, "%s", err ? err : "");
-		}
-		free(err);
+		r = m->mode == LM_CONFIRM_DELETE ? delete_one(m, c) : m->nmarked ? move_marked(m, c) : move_one(m, c);
 		lm_reload(m, c);
 	}
 	if (a == ACT_YES || a == ACT_NO)
@@ -297,8 +380,8 @@ lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key)
 {
 	if (m->view)
 		return view_key(m, c, key);
-	if (m->mode == LM_CONFIRM_DELETE)
-		return confirm_delete(m, c, key);
+	if (m->mode != LM_BROWSE)
+		return confirm(m, c, key);
 	kp_action a = keymap_lookup(CTX_LIST, key);
 	if (move(m, c, a))
 		return result(LM_HANDLED);
@@ -343,13 +426,13 @@ lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key)
 		if (m->nmarked || m->n)
 			r = result(LM_REVIEW);
 		break;
-	case ACT_YEAR:
-		if (m->n)
+	case ACT_YEAR: /* the marked records, as F9 takes them, else the selected one */
+		if (m->nmarked || m->n)
 			r = result(LM_YEAR);
 		break;
 	case ACT_TOGGLE: /* Space marks a reviewed record; elsewhere it is filter text */
 		if (m->form->review && m->n) {
-			toggle_mark(m, m->rows[m->sel].id);
+			toggle_mark(m, &m->rows[m->sel]);
 			move_down(m, c);
 		} else if (!m->form->review && eb_insert(&m->filter, key.code)) {
 			set_filter(m, c);
@@ -385,4 +468,5 @@ void lm_free(list_model *m)
 	eb_free(&m->filter);
 	free(m->filter_text);
 	free(m->marked);
+	free(m->marked_year);
 }

@@ -2,8 +2,8 @@
 /*
  * list_model: what a record list is — the query (sort, filter as typed,
  * review state, unit), the page of rows with each cell as shown, the
- * selection, the records marked for F9, and one mode (browsing or asking
- * to delete) — and what a key does to it. Each key returns an lm_result
+ * selection, the records marked for F9 and F5, and one mode (browsing, or
+ * asking to delete or to move into another year) — and what a key does to it. Each key returns an lm_result
  * (handled, refused with a message, close, open a record, a new record,
  * the review prompt, the unit picker, deleted). It never draws, never
  * reads the terminal's size (the page's rows come in lm_ctx) and never
@@ -18,10 +18,11 @@
 #include <stdbool.h>
 
 #include "core/editbuf.h"
+#include "domain/env.h"
 #include "store/store.h"
 #include "ui/keymap.h"
 
-typedef enum { LM_BROWSE, LM_CONFIRM_DELETE } lm_mode;
+typedef enum { LM_BROWSE, LM_CONFIRM_DELETE, LM_CONFIRM_YEAR } lm_mode;
 
 typedef enum {
 	LM_HANDLED,   /* done (text may say something) */
@@ -30,7 +31,8 @@ typedef enum {
 	LM_OPEN,      /* open record id (0: a new one; -1: a 编号 that names none) */
 	LM_NEW,       /* a new record wanted: the unit is the view's to ask (the city) */
 	LM_REVIEW,    /* the review prompt over the marked records, or the selected one */
-	LM_YEAR,      /* the selected record into another programme year (the year prompt) */
+	LM_YEAR,      /* the marked records, or the selected one, into another programme
+	               * year: the screen asks which (the year prompt), then lm_ask_year */
 	LM_PICK_UNIT  /* a view: the city chooses whose roll */
 } lm_kind;
 
@@ -47,6 +49,7 @@ typedef struct {
 	size_t rows;   /* rows on a page */
 	bool city;     /* the session sees every unit */
 	bool own_unit; /* the account works in one unit (new records go there at once) */
+	kp_env *env;   /* a move into another year checks that year's form rules */
 } lm_ctx;
 
 typedef struct {
@@ -64,8 +67,10 @@ typedef struct {
 	long long total;
 	long long first_rank; /* views: records of the unit before the first row */
 	lm_mode mode;
-	long long *marked;    /* records marked with Space, for one F9 over them all */
+	long long *marked;    /* records marked with Space, for one F9 or F5 over them all */
+	int *marked_year;     /* each marked record's programme year */
 	size_t nmarked;
+	int move_to;          /* LM_CONFIRM_YEAR: the year chosen */
 } list_model;
 
 void lm_init(list_model *m, const kp_form *f, const kp_view *v, const int *fields, size_t ncols);
@@ -78,6 +83,14 @@ void lm_reload(list_model *m, const lm_ctx *c);
 void lm_set_unit(list_model *m, const lm_ctx *c, long long unit_id);
 lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key);
 bool lm_is_marked(const list_model *m, long long id);
+/* The year prompt chose `to`: ask y/n before the marked records (or the
+ * selected one) move there. */
+void lm_ask_year(list_model *m, int to);
+/* The year F5 moves from: the selected record's, or the one year of every
+ * marked record (0 when they are of several years: none left out). */
+int lm_move_from(const list_model *m);
+/* The y/n question of a confirming mode, naming the record(s); "" else. */
+void lm_question(const list_model *m, char *out, size_t len);
 /* The cell of row i, column k, as shown. */
 const char *lm_cell(const list_model *m, size_t i, size_t k);
 

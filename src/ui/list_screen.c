@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The record list of any form, drawn from its list_model (list_model.c
- * holds the paging, sorting, filtering, marks and deleting): open, new,
- * the review prompt and the unit picker act on the model's results. A
+ * holds the paging, sorting, filtering, marks, deleting and moving): open,
+ * new, the review and year prompts and the unit picker act on the model's
+ * results; a y/n question of the model is the status line's. A
  * view (附表4) is the same list of one unit's records under the view's
  * columns, numbered 1… within the unit, read-only. */
 #include <curses.h>
@@ -50,7 +51,7 @@ static int body_rows(void) { return app_body_height() - 1; /* one header row */ 
 static lm_ctx ctx_of(ui_app *app)
 {
 	return (lm_ctx){app->env->store, (size_t)(body_rows() > 0 ? body_rows() : 1), APP_IS_CITY(app),
-			app->unit_id != 0};
+			app->unit_id != 0, app->env};
 }
 
 /* A record field's 雷盼盼（长葛市科技局）. */
@@ -147,7 +148,8 @@ static void list_draw(ui_screen *s, ui_app *app)
 			snprintf(help, sizeof help, msg(MSG_UI_LIST_STATE), state_label((kp_state)ls->m.state));
 		app_chrome(app, title, right,
 			   ls->m.nmarked || filtered || ls->m.state >= 0 ? help : msg(MSG_UI_LIST_HINT),
-			   ls->review.actions.open || ls->pick.pop.open ? CTX_POPUP : CTX_LIST);
+			   ls->review.actions.open || ls->pick.pop.open || year_prompt_active(&ls->year) ? CTX_POPUP
+												    : CTX_LIST);
 	}
 	int y = app_body_top();
 	draw_row(ls, y, NULL, 0, theme_attr(R_SECTION) | A_UNDERLINE);
@@ -165,12 +167,6 @@ static void list_draw(ui_screen *s, ui_app *app)
 		picker_draw(&ls->pick, y + 1, 20);
 	review_prompt_draw(&ls->review, app, y + 2);
 	year_prompt_draw(&ls->year, y + 2);
-	if (ls->m.mode == LM_CONFIRM_DELETE && ls->m.n) {
-		const kp_record *r = &ls->m.rows[ls->m.sel];
-		char q[512];
-		snprintf(q, sizeof q, msg(MSG_UI_ASK_DELETE), r->vals[0]);
-		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
-	}
 }
 
 /* Show the roll of another unit: this screen's choice only. */
@@ -205,9 +201,15 @@ static void show(list_screen *ls, ui_app *app, const lm_result *r)
 	case LM_PICK_UNIT:
 		picker_open(&ls->pick, app);
 		break;
-	case LM_YEAR:
-		year_prompt_open(&ls->year, app, m->form, &m->rows[m->sel]);
+	case LM_YEAR: {
+		char title[256];
+		if (m->nmarked)
+			snprintf(title, sizeof title, msg(MSG_UI_YEAR_MOVE_MANY), m->nmarked);
+		else
+			snprintf(title, sizeof title, msg(MSG_UI_YEAR_MOVE_TITLE), m->rows[m->sel].vals[0]);
+		year_prompt_open(&ls->year, app, title, lm_move_from(m));
 		break;
+	}
 	case LM_REVIEW:
 		if (m->nmarked)
 			review_prompt_open_many(&ls->review, app, m->form, m->marked, m->nmarked);
@@ -240,13 +242,24 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 		}
 		return;
 	}
+	lm_mode was = ls->m.mode;
+	lm_result r = {LM_HANDLED, false, "", 0};
+	int to;
 	if (year_prompt_active(&ls->year)) {
-		if (year_prompt_key(&ls->year, app, key))
-			lm_reload(&ls->m, &c);
-		return;
+		if (year_prompt_key(&ls->year, key, &to))
+			lm_ask_year(&ls->m, to);
+	} else {
+		r = lm_key(&ls->m, &c, key);
+		show(ls, app, &r);
 	}
-	lm_result r = lm_key(&ls->m, &c, key);
-	show(ls, app, &r);
+	/* A question takes the whole status area (a two-line message before it
+	 * leaves nothing above it); answered with nothing to say, it goes. */
+	char q[sizeof app->status];
+	lm_question(&ls->m, q, sizeof q);
+	if (q[0])
+		app_status(app, true, "%s", q);
+	else if (was != LM_BROWSE && !r.text[0])
+		app->status[0] = '\0';
 }
 
 static void list_resume(ui_screen *s, ui_app *app)

@@ -126,7 +126,7 @@ void popup_draw(popup *p, int below, int above, int x)
 	int rows = (int)(p->nmatch < MAX_ROWS ? p->nmatch : MAX_ROWS);
 	if (rows == 0)
 		rows = 1;
-	int w = 24;
+	int w = utf8_width(p->title) + 4 > 24 ? utf8_width(p->title) + 4 : 24; /* the title whole, if it fits */
 	for (size_t i = 0; i < p->n; i++) {
 		int iw = utf8_width(p->items[i]) + 4;
 		if (iw > w)

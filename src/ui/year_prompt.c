@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "ui/year_prompt.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/msg.h"
 #include "core/xalloc.h"
-#include "domain/move_year.h"
 
 static void clear(year_prompt *p)
 {
@@ -21,7 +21,7 @@ static void clear(year_prompt *p)
 
 void year_prompt_free(year_prompt *p) { clear(p); }
 
-void year_prompt_open(year_prompt *p, ui_app *app, const kp_form *f, const kp_record *r)
+void year_prompt_open(year_prompt *p, ui_app *app, const char *title, int from)
 {
 	kp_year *y;
 	size_t n = store_years(app->env->store, &y);
@@ -30,7 +30,7 @@ void year_prompt_open(year_prompt *p, ui_app *app, const kp_form *f, const kp_re
 	p->values = xcalloc(n + 1, sizeof *p->values);
 	bool ahead = false; /* a year the session may not move into (not begun) */
 	for (size_t i = 0; i < n; i++) {
-		if (y[i].year == r->year)
+		if (y[i].year == from)
 			continue;
 		if (!store_may_enter_year(app->env->store, y[i].year)) {
 			ahead = true;
@@ -41,35 +41,26 @@ void year_prompt_open(year_prompt *p, ui_app *app, const kp_form *f, const kp_re
 	}
 	years_free(y, n);
 	if (!p->n) {
-		app_status(app, true, msg(ahead ? MSG_UI_NO_BEGUN_YEAR : MSG_UI_NO_OTHER_YEAR), r->year);
+		app_status(app, true, msg(ahead ? MSG_UI_NO_BEGUN_YEAR : MSG_UI_NO_OTHER_YEAR),
+			   from ? from : store_year(app->env->store));
 		clear(p);
 		return;
 	}
-	p->form = f;
-	p->id = r->id;
-	popup_open(&p->years, msg(MSG_UI_YEAR_MOVE_TITLE), p->items, p->n, 0, 0);
+	snprintf(p->title, sizeof p->title, "%s", title);
+	popup_open(&p->years, p->title, p->items, p->n, 0, 0);
 }
 
 bool year_prompt_active(const year_prompt *p) { return p->years.open; }
 
-bool year_prompt_key(year_prompt *p, ui_app *app, kp_key key)
+bool year_prompt_key(year_prompt *p, kp_key key, int *to)
 {
 	size_t k;
 	popup_result r = popup_key(&p->years, key, &k);
-	if (r == POPUP_CANCEL)
+	if (r == POPUP_ACCEPT)
+		*to = p->values[k];
+	if (r != POPUP_CONTINUE)
 		clear(p);
-	if (r != POPUP_ACCEPT)
-		return false;
-	char *err = NULL;
-	int to = p->values[k];
-	bool moved = env_move_year(app->env, p->form, p->id, to, &err) == 0;
-	if (moved)
-		app_status(app, false, msg(MSG_Y_MOVED), p->form->title, p->id, to);
-	else
-		app_status(app, true, "%s", err);
-	free(err);
-	clear(p);
-	return moved;
+	return r == POPUP_ACCEPT;
 }
 
 void year_prompt_draw(year_prompt *p, int y)

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MulanPSL-2.0
 # A record filed in the wrong programme year moves (#27). In the TUI a unit
 # clerk (weidu) tries F5 on a submitted talent (refused, nothing moves),
-# then moves its own draft; from the CLI a unit's account cannot move
+# then moves its own draft — the popup names the record and shows its own
+# keys, a y/n question names record and year, n keeps it, y moves it; from the CLI a unit's account cannot move
 # another unit's talent, the city cannot move a 2016 activity into 2017
 # (its 日期 named) but moves a submitted talent. Each move keeps the
 # record's number and state, is audited, and the printed 推荐表 carries
@@ -21,32 +22,56 @@ menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "共 3 条"
 keys Down F5
 wait_for "没有可换去的年度：2016 年度之外开启的年度还没有开始"
-refute_screen "换到哪个年度"
+refute_screen "移到哪个年度"
 close_terminals
 
 E2E_USER=weidu start 80 24 --today 2017-08-01
 menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "共 3 条"
 keys F1                                            # the key is listed in the help
-wait_for "换年度"
+wait_for "移到其他年度"
 keys Escape
 wait_for "共 3 条"
+name0=$(sqlite3 "$DB" "SELECT name FROM talent WHERE id = ${ids[0]}")
+name1=$(sqlite3 "$DB" "SELECT name FROM talent WHERE id = ${ids[1]}")
 keys Home F5                                       # the submitted one: refused
-wait_for "换到哪个年度"
+wait_for "「$name0」移到哪个年度"
 assert_screen "2017 年度"
+assert_screen "Enter 选定"                         # the popup's keys, not the list's
+refute_screen "F9"
 keys Enter
+wait_for "确定把「$name0」这条记录移到 2017 年度吗？(y/n)"
+keys y
 wait_for "单位只能在提交前（草稿）换年度"
 assert_sql "SELECT kp_year FROM talent WHERE id = ${ids[0]}" "2016"
-keys Down F5                                       # its own draft: moved
-wait_for "换到哪个年度"
+keys Down F5                                       # its own draft: n keeps it, y moves it
+wait_for "「$name1」移到哪个年度"
 keys Enter
-wait_for "第 ${ids[1]} 号记录换到 2017 年度"
+wait_for "确定把「$name1」这条记录移到 2017 年度吗？(y/n)"
+keys n
+wait_gone "(y/n)"
+assert_sql "SELECT kp_year FROM talent WHERE id = ${ids[1]}" "2016"
+keys Home Space Space                              # both marked, the cursor moved on: F5 takes the marks
+wait_for "已选 2 条"
+keys F5
+wait_for "已选 2 条移到哪个年度"
+keys Enter
+wait_for "确定把已选的 2 条记录移到 2017 年度吗？(y/n)"
+keys y
+wait_for "已移到 2017 年度 1 条。1 条未移：第 ${ids[0]} 号（这条记录现为「已提交」"
 assert_sql "SELECT kp_year || kp_state FROM talent WHERE id = ${ids[1]}" "2017draft"
-keys C-y                                           # ^Y, the same key: only 2016 is left to offer
-wait_for "换到哪个年度"
+assert_sql "SELECT kp_year FROM talent WHERE id = ${ids[0]}" "2016"
+assert_sql "SELECT count(*) FROM talent WHERE kp_year = 2017" "1"
+keys Home F5 Enter                                 # a question after that two-line message: all of it gone
+wait_for "确定把「$name0」这条记录移到 2017 年度吗？(y/n)"
+refute_screen "已移到 2017 年度 1 条"
+keys n
+wait_gone "(y/n)"
+keys Home Down C-y                                 # ^Y, the same key: only 2016 is left to offer
+wait_for "移到哪个年度"
 assert_screen "2016 年度"
 keys Escape
-wait_gone "换到哪个年度"
+wait_gone "移到哪个年度"
 close_terminals
 
 # The CLI: a unit's account and another unit's record (answered as missing).

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The record list's model driven by keys with no terminal: paging, open,
  * the form's edit seen on return, delete with its question, the filter as
- * typed and #编号. Was the tmux scenario list_edit_delete. */
+ * typed and #编号, the move into another year (the marked records or the
+ * selected one, after a question naming them). Was the tmux scenario
+ * list_edit_delete. */
 #include "unit_env.h"
 
 #include <curses.h> /* KEY_*: key codes only, no terminal is opened */
 
+#include "core/clock.h"
 #include "core/utf8.h"
 #include "ui/form_model.h"
 #include "ui/list_model.h"
@@ -39,7 +42,7 @@ static int story_setup(void **state)
 		return -1;
 	story *s = calloc(1, sizeof *s);
 	s->fx = fx;
-	s->c = (lm_ctx){s->fx->env.store, ROWS, true, false};
+	s->c = (lm_ctx){s->fx->env.store, ROWS, true, false, &s->fx->env};
 	s->talent = catalog_form(&s->fx->env.cat, "talent");
 	for (int i = 1; i <= RECORDS; i++) {
 		char name[32];
@@ -154,12 +157,89 @@ static void filter_and_open(void **state)
 	assert_int_equal(r.id, 0);
 }
 
+/* The story in 2017 with 2017 opened: its records are 2016's. */
+static int story_2017(void **state)
+{
+	clock_set_today("2017-08-01");
+	if (story_setup(state))
+		return -1;
+	story *s = *state;
+	char *err = NULL;
+	if (env_open_year(&s->fx->env, 2017, 2016, &err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+static long long in_2017(story *s) { return count(s, "SELECT count(*) FROM talent WHERE kp_year = 2017"); }
+
+/* F5 with no marks: the selected record, after a question naming it and
+ * the year; n moves nothing. */
+static void move_selected(void **state)
+{
+	story *s = *state;
+	key(s, FN(KEY_DOWN));
+	assert_int_equal(key(s, FN(KEY_F(5))).kind, LM_YEAR);
+	lm_ask_year(&s->m, 2017); /* the year prompt's choice */
+	char q[512];
+	lm_question(&s->m, q, sizeof q);
+	assert_string_equal(q, "确定把「张零二」这条记录移到 2017 年度吗？(y/n)");
+	key(s, CH('n'));
+	assert_int_equal(s->m.mode, LM_BROWSE);
+	assert_int_equal(in_2017(s), 0);
+	lm_question(&s->m, q, sizeof q);
+	assert_string_equal(q, "");
+	key(s, CTRL('Y'));
+	lm_ask_year(&s->m, 2017);
+	lm_result r = key(s, CH('y'));
+	assert_int_equal(r.kind, LM_HANDLED);
+	assert_non_null(strstr(r.text, "第 2 号记录换到 2017 年度"));
+	assert_int_equal(in_2017(s), 1);
+	assert_int_equal(count(s, "SELECT count(*) FROM talent WHERE id = 2 AND kp_year = 2017"), 1);
+}
+
+/* With records marked F5 moves them, not the record under the cursor
+ * (which Space moved on to); one another login deleted meanwhile is
+ * refused by number, the others move, the marks go. */
+static void move_marked_records(void **state)
+{
+	story *s = *state;
+	key(s, FN(KEY_DOWN));
+	key(s, CH(' ')); /* 2 */
+	key(s, CH(' ')); /* 3; the cursor on 4 */
+	key(s, FN(KEY_DOWN));
+	key(s, CH(' ')); /* 5 */
+	assert_int_equal(s->m.nmarked, 3);
+	assert_int_equal(s->m.rows[s->m.sel].id, 6);
+	assert_int_equal(lm_move_from(&s->m), 2016); /* the year prompt leaves out theirs */
+	char *err = NULL;
+	assert_int_equal(store_delete(s->fx->env.store, s->talent, 3, &err), KP_OK);
+	assert_int_equal(key(s, FN(KEY_F(5))).kind, LM_YEAR);
+	lm_ask_year(&s->m, 2017);
+	char q[512];
+	lm_question(&s->m, q, sizeof q);
+	assert_string_equal(q, "确定把已选的 3 条记录移到 2017 年度吗？(y/n)");
+	lm_result r = key(s, CH('y'));
+	assert_int_equal(r.kind, LM_REFUSED);
+	assert_true(r.error);
+	assert_non_null(strstr(r.text, "已移到 2017 年度 2 条。1 条未移：第 3 号（"));
+	assert_int_equal(count(s, "SELECT count(*) FROM talent WHERE kp_year = 2017 AND id IN (2, 5)"), 2);
+	assert_int_equal(in_2017(s), 2);
+	assert_int_equal(count(s, "SELECT kp_year FROM talent WHERE id = 6"), 2016);
+	assert_int_equal(s->m.nmarked, 0);
+	assert_int_equal(s->m.mode, LM_BROWSE);
+}
+
 int main(void)
 {
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(edit_and_delete, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(filter_and_open, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(move_selected, story_2017, story_teardown),
+		cmocka_unit_test_setup_teardown(move_marked_records, story_2017, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

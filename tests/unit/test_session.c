@@ -9,9 +9,11 @@
 
 #include <sqlite3.h>
 
+#include "core/clock.h"
 #include "core/filetype.h"
 #include "core/msg.h"
 #include "domain/evidence.h"
+#include "domain/move_year.h"
 #include "domain/review.h"
 #include "domain/transfer.h"
 
@@ -400,6 +402,43 @@ static void test_review_and_audit(void **state)
 	close_as(&c);
 }
 
+/* The city moves a unit's draft into a year not begun: the unit may not
+ * submit, edit, attach to or delete it there until that year begins — the
+ * rule that keeps a unit from filing into it. */
+static void test_unit_writes_nothing_in_a_year_not_begun(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	char *err = NULL;
+	clock_set_today("2016-12-31");
+	assert_int_equal(env_open_year(&fx->env, 2017, 2016, &err), 0);
+	as_session u;
+	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
+	long long id = add_talent(u.env.store, f, "魏都区", "张三", &err);
+	assert_true(id > 0);
+	assert_int_equal(store_move_year(fx->env.store, f, id, 2017, &err), KP_OK);
+	assert_int_equal(review_apply(&u.env, f, id, REV_SUBMIT, NULL, &err), -1);
+	assert_non_null(strstr(err, "2017 年度还没有开始"));
+	free(err), err = NULL;
+	kp_record r;
+	assert_int_equal(store_get(u.env.store, f, id, &r, &err), KP_OK);
+	record_set(&r, (size_t)form_field_index(f, "name"), "张三丰");
+	assert_int_equal(store_update(u.env.store, f, &r, &err), KP_ERR);
+	assert_non_null(strstr(err, "2017 年度还没有开始"));
+	free(err), err = NULL;
+	assert_int_equal(store_delete(u.env.store, f, id, &err), KP_ERR);
+	assert_non_null(strstr(err, "2017 年度还没有开始"));
+	free(err), err = NULL;
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE kp_state = 'draft' AND name = '张三'"), 1);
+	/* Once 2017 has begun, the same submit and edit go through. */
+	clock_set_today("2017-01-02");
+	assert_int_equal(store_update(u.env.store, f, &r, &err), KP_OK);
+	assert_int_equal(review_apply(&u.env, f, id, REV_SUBMIT, NULL, &err), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE kp_state = 'submitted' AND name = '张三丰'"), 1);
+	record_free(&r);
+	close_as(&u);
+}
+
 static void test_record_numbers_never_reused(void **state)
 {
 	fixture *fx = *state;
@@ -648,6 +687,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unit_writes_only_what_a_unit_may, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_import_refused_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_and_audit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unit_writes_nothing_in_a_year_not_begun, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_numbers_never_reused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attachments_as_an_attacker, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attachment_listing_and_lookup, setup, teardown),
