@@ -661,6 +661,7 @@
 	X(C_PHONE_NUMBER,   "Excel 把电话号码存成了数字%s%s，没有导入：请把这一列的单元格格式设为「文本」后重新输入号码（或在号码前加英文单引号 '）") \
 	X(C_PHONE_EXPONENT, "（显示为 %s，后几位已经丢失）") \
 	X(C_PHONE_PLAIN,    " %s（开头的 0 或分隔符会丢失）") \
+	X(X_CANT_WRITE,     "不能写入 %s：%s") \
 	X(X_DOC_COMPANY,    "许昌市科协“百千万科普工程”") \
 	X(X_SHEET_UNIT,     "（%s）") \
 	X(C_XLSX_MEMBERS,   "压缩包中的文件超过 %ld 个，不读取") \

@@ -539,8 +539,9 @@ static bool ends_with(const char *s, const char *end)
 }
 
 /* libxlsxwriter writes a workbook by path: it writes into a private
- * directory, and kepu copies the result into the descriptor. */
-static int xlsx_into(int fd, kp_env *e, const kp_export *w, char **err)
+ * directory, and kepu copies the result into the descriptor. A message
+ * names the clerk's file (name), not the private one. */
+static int xlsx_into(int fd, kp_env *e, const kp_export *w, const char *name, char **err)
 {
 	char *dir = private_dir(err);
 	if (!dir)
@@ -549,8 +550,14 @@ static int xlsx_into(int fd, kp_env *e, const kp_export *w, char **err)
 	int rc = export_xlsx(e, w->form, w->view, w->unit_id, w->state, path, err);
 	int in = rc == 0 ? open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) : -1;
 	if (rc == 0 && (in < 0 || copy_fd(in, fd) != 0)) {
-		*err = xasprintf("%s: %s", path, strerror(errno));
+		*err = xasprintf(msg(MSG_X_CANT_WRITE), name, strerror(errno));
 		rc = -1;
+	}
+	const char *at = rc != 0 && *err ? strstr(*err, path) : NULL;
+	if (at) {
+		char *named = xasprintf("%.*s%s%s", (int)(at - *err), *err, name, at + strlen(path));
+		free(*err);
+		*err = named;
 	}
 	if (in >= 0)
 		close(in);
@@ -572,7 +579,7 @@ int exchange_export(const kp_exchange *x, kp_env *e, const kp_export *w, const c
 	}
 	int rc;
 	if (ends_with(name, ".xlsx")) { /* the official layout, for printing and sending */
-		rc = xlsx_into(fd, e, w, err);
+		rc = xlsx_into(fd, e, w, name, err);
 		if (close(fd) != 0 && rc == 0) {
 			*err = xstrdup(msg(MSG_C_WRITE_ERROR));
 			rc = -1;

@@ -2,6 +2,7 @@
 #include "domain/xlsx.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -405,32 +406,49 @@ static char *sheet_name(const char *s)
 	return n;
 }
 
+/* kepu creates the file itself, so a path that cannot be written is
+ * refused in kepu's words before any work; libxlsxwriter then writes over
+ * it (its own messages go nowhere: xlsx_lib.c). */
 lxw_workbook *xlsx_open(const char *path, bool constant_memory, char **err)
 {
-	if (access(path, F_OK) == 0) { /* never overwrite */
-		*err = xasprintf(msg(MSG_C_OUT_EXISTS), path);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666); /* never overwrite */
+	if (fd < 0) {
+		*err = errno == EEXIST ? xasprintf(msg(MSG_C_OUT_EXISTS), path)
+				       : xasprintf(msg(MSG_X_CANT_WRITE), path, strerror(errno));
 		return NULL;
 	}
+	close(fd);
 	lxw_workbook_options o = {.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE};
+	errno = 0;
 	lxw_workbook *wb = workbook_new_opt(path, &o);
+	if (!wb) {
+		int e = errno;
+		*err = xlsx_lib_error()[0] ? xasprintf(msg(MSG_C_NO_XLSX_LIB), xlsx_lib_error())
+					   : xasprintf(msg(MSG_X_CANT_WRITE), path,
+						       e ? strerror(e) : msg(MSG_C_WRITE_ERROR));
+		unlink(path);
+		return NULL;
+	}
 	/* docProps name kepu (libxlsxwriter writes its own Application line) */
 	lxw_doc_properties props = {.author = "kepu", .company = (char *)msg(MSG_X_DOC_COMPANY),
 				    .comments = "kepu " KEPU_VERSION};
-	if (wb)
-		workbook_set_properties(wb, &props);
-	if (!wb)
-		*err = xlsx_lib_error()[0] ? xasprintf(msg(MSG_C_NO_XLSX_LIB), xlsx_lib_error())
-					   : xasprintf("%s: %s", path, strerror(errno));
+	workbook_set_properties(wb, &props);
 	return wb;
 }
 
+/* A workbook not written whole is removed: half a file must not pass for
+ * the whole one. */
 int xlsx_close(lxw_workbook *wb, const char *path, int rc, char **err)
 {
+	errno = 0;
 	lxw_error x = workbook_close(wb);
+	int e = errno;
 	if (rc == 0 && x != LXW_NO_ERROR) {
-		*err = xasprintf("%s: %s", path, lxw_strerror(x));
+		*err = xasprintf(msg(MSG_X_CANT_WRITE), path, e ? strerror(e) : msg(MSG_C_WRITE_ERROR));
 		rc = -1;
 	}
+	if (rc != 0)
+		unlink(path);
 	return rc;
 }
 

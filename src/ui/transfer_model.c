@@ -63,6 +63,14 @@ static void drop_source(transfer_model *m)
 	m->update = false;
 }
 
+/* A name the screen puts in the field is selected, as a form's field is
+ * on entry: the first printable key replaces it, a cursor key edits it. */
+static void offer_name(transfer_model *m, const char *name)
+{
+	eb_set(&m->name, name);
+	eb_select_all(&m->name);
+}
+
 /* 附表2-魏都区-20160810.xlsx: the form's short name (its title up to the
  * first space), the unit, the day; -2, -3… when that is taken. */
 static void propose_name(transfer_model *m, const tm_ctx *c)
@@ -75,7 +83,7 @@ static void propose_name(transfer_model *m, const tm_ctx *c)
 			       m->state ? "-" : "", m->state ? state_label(state_of(m->state)) : "",
 			       y % 10000, mo % 100, d % 100);
 	char *name = exchange_fresh_name(&m->x, stem, ".xlsx");
-	eb_set(&m->name, name);
+	offer_name(m, name);
 	free(name);
 	free(stem);
 }
@@ -129,8 +137,11 @@ static tm_result run_export(transfer_model *m, const tm_ctx *c, const char *name
 	add_result(m, msg(MSG_UI_TR_SFTP));
 	free(m->written);
 	m->written = xstrdup(name);
+	eb_select_all(&m->name); /* typing starts another file's name afresh */
 	m->mode = TM_DONE;
-	return result(TM_HANDLED);
+	tm_result r = result(TM_HANDLED);
+	r.clear_status = true; /* an earlier refusal is not about this file */
+	return r;
 }
 
 /* Check m->src (the dry run) or, once checked, import it. The lines
@@ -274,7 +285,7 @@ static void choose_file(transfer_model *m, kp_action a)
 	if (!strcmp(typed, m->files[m->sel]))
 		app_move(&m->sel, m->nfiles, a, 1);
 	free(typed);
-	eb_set(&m->name, m->files[m->sel]);
+	offer_name(m, m->files[m->sel]);
 }
 
 static tm_result enter(transfer_model *m, const tm_ctx *c)

@@ -144,8 +144,10 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 	}
 	draw_text(y + 3, 2, 10, msg(MSG_UI_TR_FILE), theme_attr(R_LABEL), false);
 	int w = COLS - NAME_X - 2;
+	/* a name offered is selected: typing will replace it, shown so */
+	kp_role role = ts->m.mode == TM_DONE ? R_FIELD : ts->m.name.sel ? R_SELECTED : R_FOCUS;
 	draw_cps(y + 3, NAME_X, w, ts->m.name.cp + ts->m.name.hscroll, ts->m.name.len - ts->m.name.hscroll,
-		 theme_attr((ts->m.mode == TM_DONE) ? R_FIELD : R_FOCUS), true);
+		 theme_attr(role), true);
 	int rows = LINES - 3 - (y + 5);
 	/* wrapped: a refusal names the sheet, the cell and what to do instead */
 	for (int i = 0, row = y + 5; i < (int)ts->m.nresult && row < y + 5 + rows; i++) {

@@ -99,3 +99,31 @@ grep -q "已存在，不会覆盖" "$WORK/err" && grep -q "不支持的格式「
 # Application line is libxlsxwriter's own).
 x "$WORK/q.xlsx" docProps/core.xml | grep -q "<dc:creator>kepu</dc:creator>" || fail "docProps: no kepu"
 x "$WORK/q.xlsx" docProps/app.xml | grep -q "<Company>许昌市科协“百千万科普工程”</Company>" || fail "docProps: no company"
+
+# A workbook that cannot be written: one message in kepu's words naming the
+# file and why, nothing from libxlsxwriter, no file left; the same commands
+# with a writable name write it (the positive control).
+for cmd in "export quota" "export roll" "export talent --unit 许昌学院" "report progress"; do
+	# shellcheck disable=SC2086 # the command's words
+	refused 1 "$KEPU" $cmd --db "$DB" --format xlsx --output "$WORK/nonexist/w.xlsx"
+	has "不能写入 $WORK/nonexist/w.xlsx："
+	has "No such file or directory"
+	hasnt "[ERROR]"
+	hasnt "Error creating"
+	[ "$(wc -l <"$WORK/err")" -eq 1 ] || fail "$cmd: more than one line: $(cat "$WORK/err")"
+	rm -f "$WORK/w.xlsx"
+	# shellcheck disable=SC2086
+	exits 0 "$KEPU" $cmd --db "$DB" --format xlsx --output "$WORK/w.xlsx"
+	grep -q 'xl/workbook.xml' <<<"$(unzip -l "$WORK/w.xlsx")" || fail "$cmd: no workbook written"
+	[ ! -s "$WORK/err" ] || fail "$cmd: said $(cat "$WORK/err")"
+done
+# A folder kepu may not write into: refused the same way, nothing left there.
+mkdir "$WORK/ro" && chmod 555 "$WORK/ro"
+if ! touch "$WORK/ro/probe" 2>/dev/null; then # root writes anywhere: then only the missing folder above
+	refused 1 "$KEPU" export quota --db "$DB" --format xlsx --output "$WORK/ro/q.xlsx"
+	has "不能写入 $WORK/ro/q.xlsx：Permission denied"
+	hasnt "[ERROR]"
+	[ -z "$(ls -A "$WORK/ro")" ] || fail "a file left in ro/"
+fi
+rm -f "$WORK/ro/probe"
+chmod 755 "$WORK/ro"

@@ -4,6 +4,8 @@
 #include "unit.h"
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -388,6 +390,37 @@ static void test_size_limit(void **state)
 	free(p);
 }
 
+/* A workbook that cannot be written whole (here: a file size limit, as a
+ * full disk would): the message names the clerk's file and why, not the
+ * private copy, and nothing is left in the folder. */
+static void test_xlsx_not_written(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = fx->env.cat.forms[0];
+	char *err = NULL;
+	struct rlimit was;
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &was), 0);
+	void (*sig)(int) = signal(SIGXFSZ, SIG_IGN);
+	struct rlimit small = {1024, was.rlim_max};
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	int rc = exchange_export(&fx->x, &fx->env, &(kp_export){f, NULL, 0, NULL}, "big.xlsx", &err);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &was), 0);
+	signal(SIGXFSZ, sig);
+	assert_int_equal(rc, -1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "不能写入 big.xlsx："));
+	assert_null(strstr(err, "export.xlsx"));
+	free(err);
+	char *p = in_folder(fx, "big.xlsx");
+	struct stat st;
+	assert_int_equal(lstat(p, &st), -1);
+	free(p);
+	/* the positive control: without the limit it is written */
+	err = NULL;
+	assert_int_equal(exchange_export(&fx->x, &fx->env, &(kp_export){f, NULL, 0, NULL}, "big.xlsx", &err), 0);
+	assert_null(err);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -400,6 +433,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_companion_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_then_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_size_limit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_xlsx_not_written, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -167,12 +167,105 @@ static void missing_file(void **state)
 	tm_free(&m);
 }
 
+#define FN(k) ((kp_key){true, (uint32_t)(k)})
+
+static void assert_name(const transfer_model *m, const char *want)
+{
+	char *name = eb_text(&m->name);
+	assert_string_equal(name, want);
+	free(name);
+}
+
+/* The name offered is selected: what the clerk types replaces it, never
+ * lands after it (附表2-…-day.xlsxtalent.csv was once written). */
+static void typing_replaces_name(void **state)
+{
+	story *s = *state;
+	transfer_model m;
+	open_talent(s, &m, false);
+	s->folder = strdup(m.x.path);
+	assert_true(m.name.sel);
+	type(&m, &s->c, "talent.csv");
+	assert_name(&m, "talent.csv");
+	tm_result r = tm_key(&m, &s->c, ENTER);
+	assert_int_equal(r.kind, TM_HANDLED);
+	assert_string_equal(m.written, "talent.csv");
+	char path[512];
+	snprintf(path, sizeof path, "%stalent.csv", m.x.path);
+	assert_int_equal(access(path, F_OK), 0);
+	/* after the outcome, another name typed replaces the one written */
+	assert_true(m.name.sel);
+	type(&m, &s->c, "x");
+	assert_int_equal(m.mode, TM_FILE);
+	assert_name(&m, "x");
+	tm_free(&m);
+}
+
+/* A cursor key keeps the name offered for editing: End, then the
+ * extension changed, as in a form's field. */
+static void arrow_then_edit(void **state)
+{
+	story *s = *state;
+	transfer_model m;
+	open_talent(s, &m, false);
+	s->folder = strdup(m.x.path);
+	char *offered = eb_text(&m.name);
+	size_t n = strlen(offered);
+	assert_true(n > 5 && !strcmp(offered + n - 5, ".xlsx"));
+	assert_true(m.name.sel);
+	tm_key(&m, &s->c, FN(KEY_LEFT));
+	assert_false(m.name.sel);
+	tm_key(&m, &s->c, FN(KEY_END));
+	for (int i = 0; i < 4; i++)
+		tm_key(&m, &s->c, CH(127));
+	type(&m, &s->c, "csv");
+	strcpy(offered + n - 4, "csv");
+	assert_name(&m, offered);
+	/* Home keeps it too: typing goes in front, as the clerk asked */
+	tm_key(&m, &s->c, CTRL('A'));
+	type(&m, &s->c, "新");
+	char *want = malloc(n + 8);
+	snprintf(want, n + 8, "新%s", offered);
+	assert_name(&m, want);
+	free(want);
+	free(offered);
+	tm_free(&m);
+}
+
+/* A refusal's message belongs to the name refused: once an export
+ * succeeds, the status line is cleared (the outcome shows below). */
+static void success_clears_refusal(void **state)
+{
+	story *s = *state;
+	transfer_model m;
+	open_talent(s, &m, false);
+	s->folder = strdup(m.x.path);
+	type(&m, &s->c, ".talent.csv");
+	tm_result r = tm_key(&m, &s->c, ENTER);
+	assert_int_equal(r.kind, TM_REFUSED);
+	assert_true(r.error);
+	assert_non_null(strstr(r.text, ".talent.csv"));
+	assert_int_equal(m.mode, TM_FILE);
+	tm_key(&m, &s->c, FN(KEY_HOME));
+	tm_key(&m, &s->c, FN(KEY_DC));
+	assert_name(&m, "talent.csv");
+	r = tm_key(&m, &s->c, ENTER);
+	assert_int_equal(r.kind, TM_HANDLED);
+	assert_int_equal(m.mode, TM_DONE);
+	assert_true(r.clear_status);
+	assert_string_equal(r.text, "");
+	tm_free(&m);
+}
+
 int main(void)
 {
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(export_then_import, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(missing_file, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(typing_replaces_name, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(arrow_then_edit, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(success_clears_refusal, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
