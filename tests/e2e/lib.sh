@@ -277,6 +277,38 @@ menu_open() {
 }
 menu_still() { on_screen "$1" && off_screen "请选择填报单位"; }
 
+# ssh_scenario ACCOUNT...: what the ssh_* scenarios share, as root with
+# openssh-server ($sshd). kepu-datadir ($built) is built with the fixed
+# paths /run/kepu-e2e ($data) and /run/kepu-e2e-sftp ($sftp), the Makefile's
+# E2E_DATADIR and E2E_SFTPDIR, so runs take turns on a lock. Names this
+# run's data group ($group), clerks' group ($clerks) and sshd's directory
+# ($k); on exit stops sshd and the terminals, then removes the Unix
+# ACCOUNTs (after their sessions), the groups and both paths.
+ssh_scenario() {
+	sshd=/usr/sbin/sshd
+	[ -x "$sshd" ] || fail "openssh-server is not installed (make deps)"
+	[ "$(id -u)" -eq 0 ] || fail "needs root: it creates Unix accounts and groups"
+	data=/run/kepu-e2e sftp=/run/kepu-e2e-sftp
+	exec 9>"$data.lock"
+	flock 9
+	built="$(dirname "$KEPU")/tests/kepu-datadir"
+	[ -x "$built" ] || fail "$built is missing (make test builds it)"
+	group=kpd$$ clerks=kpc$$
+	k=$WORK/ssh
+	ssh_accounts="$*"
+	trap ssh_undo EXIT
+	chmod 755 "$WORK" # the accounts reach their homes, kepu and the keys below it
+}
+ssh_undo() {
+	kill "$(cat "$k/sshd.pid" 2>/dev/null)" 2>/dev/null || true
+	tm kill-server >/dev/null 2>&1 || true
+	for u in $ssh_accounts; do userdel -f -r "$u" 2>/dev/null || true; done
+	groupdel "$clerks" 2>/dev/null || true
+	groupdel "$group" 2>/dev/null || true
+	rm -rf "$data" "$sftp"
+	cleanup
+}
+
 # sshd_keys DIR: host and client keys for an sshd of the scenario's own in
 # DIR, the client's key authorised, and a random port in $port (never a
 # fixed one: other runs may be going on). Then write DIR/sshd_config with

@@ -7,30 +7,8 @@
 # itself, nor point kepu at another file, day or terminal description, nor
 # run the administrators' commands; root still can.
 . "$(dirname "$0")/lib.sh"
-sshd=/usr/sbin/sshd
-[ -x "$sshd" ] || fail "openssh-server is not installed (make deps)"
-[ "$(id -u)" -eq 0 ] || fail "needs root: it creates a Unix account and group"
-# Built with KEPU_DATADIR=/run/kepu-e2e (E2E_DATADIR in the Makefile). That
-# path is fixed, so runs in parallel take turns.
-data=/run/kepu-e2e sftp=/run/kepu-e2e-sftp
-exec 9>"$data.lock"
-flock 9
-built="$(dirname "$KEPU")/tests/kepu-datadir"
-[ -x "$built" ] || fail "$built is missing (make test builds it)"
-tag=$$
-group=kpd$tag clerks=kpc$tag acct=kpu$tag
-k=$WORK/ssh
-undo() {
-	kill "$(cat "$k/sshd.pid" 2>/dev/null)" 2>/dev/null || true
-	tm kill-server >/dev/null 2>&1 || true # the account's sessions, before the account
-	userdel -f -r "$acct" 2>/dev/null || true
-	groupdel "$clerks" 2>/dev/null || true
-	groupdel "$group" 2>/dev/null || true
-	rm -rf "$data" "$sftp"
-	cleanup
-}
-trap undo EXIT
-chmod 755 "$WORK" # the account reaches its home, kepu and the keys below it
+acct=kpu$$
+ssh_scenario "$acct"
 
 # As docs/deploy.md says: the data group, the clerks' group, the account.
 groupadd "$group"

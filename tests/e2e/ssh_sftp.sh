@@ -12,33 +12,9 @@
 # refused and never opens it. The same kepu account from a second Unix
 # account has a folder of its own there.
 . "$(dirname "$0")/lib.sh"
-sshd=/usr/sbin/sshd
-[ -x "$sshd" ] || fail "openssh-server is not installed (make deps)"
 command -v psftp >/dev/null && command -v pscp >/dev/null || fail "putty-tools is not installed (make deps-test)"
-[ "$(id -u)" -eq 0 ] || fail "needs root: it creates Unix accounts and groups"
-# kepu-datadir is built with KEPU_DATADIR=/run/kepu-e2e and
-# KEPU_SFTPDIR=/run/kepu-e2e-sftp (the Makefile's E2E_*): fixed paths, so
-# runs take turns (ssh_setgid.sh holds the same lock).
-data=/run/kepu-e2e sftp=/run/kepu-e2e-sftp
-exec 9>"$data.lock"
-flock 9
-built="$(dirname "$KEPU")/tests/kepu-datadir"
-[ -x "$built" ] || fail "$built is missing (make test builds it)"
-tag=$$
-group=kpd$tag clerks=kpc$tag a=kpa$tag b=kpb$tag
-k=$WORK/ssh
-undo() {
-	kill "$(cat "$k/sshd.pid" 2>/dev/null)" 2>/dev/null || true
-	tm kill-server >/dev/null 2>&1 || true
-	userdel -f -r "$a" 2>/dev/null || true
-	userdel -f -r "$b" 2>/dev/null || true
-	groupdel "$clerks" 2>/dev/null || true
-	groupdel "$group" 2>/dev/null || true
-	rm -rf "$data" "$sftp"
-	cleanup
-}
-trap undo EXIT
-chmod 755 "$WORK"
+a=kpa$$ b=kpb$$
+ssh_scenario "$a" "$b"
 rm -rf "$data" "$sftp"
 
 # The accounts first (kepu-setup makes the tree of the accounts it finds),

@@ -278,10 +278,7 @@ static void test_migration_seals_first_link(void **state)
 	env_close(&fx->env);
 	sql_run(fx->path, old);
 	sqlite3_free(old);
-	kp_diag d = {0};
-	char *err = NULL;
-	if (env_load_definitions(&fx->env, NULL, NULL, &d) || env_open_db(&fx->env, fx->path, false, &err))
-		fail_msg("%s", err ? err : "definitions");
+	reopen(fx);
 	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 3);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'chain_start'"), 1);
 	char *sealed = sqlite3_mprintf("SELECT json_extract(changes, '$[2]') FROM kp_audit WHERE action = 'chain_start'");

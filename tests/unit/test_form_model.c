@@ -29,11 +29,9 @@ typedef struct {
 
 static int story_setup(void **state)
 {
-	fixture *fx = setup_city();
-	if (!fx)
+	story *s = story_new(sizeof *s);
+	if (!s)
 		return -1;
-	story *s = calloc(1, sizeof *s);
-	s->fx = fx;
 	s->c = (fm_ctx){&s->fx->env, "admin", true, NULL, 60};
 	s->talent = catalog_form(&s->fx->env.cat, "talent");
 	s->unit = store_unit_id(s->fx->env.store, "许昌学院");
@@ -41,13 +39,7 @@ static int story_setup(void **state)
 	return 0;
 }
 
-static int story_teardown(void **state)
-{
-	story *s = *state;
-	void *fx = s->fx;
-	free(s);
-	return teardown(&fx);
-}
+static int story_teardown(void **state) { return story_free(*state); }
 
 static form_model *open_form(story *s, long long id)
 {

@@ -37,19 +37,15 @@ typedef struct {
 
 static int story_setup(void **state)
 {
-	fixture *fx = setup_city();
-	if (!fx)
+	story *s = story_new(sizeof *s);
+	if (!s)
 		return -1;
-	story *s = calloc(1, sizeof *s);
-	s->fx = fx;
 	s->c = (lm_ctx){s->fx->env.store, ROWS, true, false, &s->fx->env};
 	s->talent = catalog_form(&s->fx->env.cat, "talent");
 	for (int i = 1; i <= RECORDS; i++) {
 		char name[32];
 		name_of(i, name, sizeof name);
-		save_record(s->fx, "talent", "许昌学院", "name", name, "gender", "男", "age", "45", "ethnicity",
-			    "汉族", "political", "中共党员", "education", "大学本科", "employer", "许昌学院农学院",
-			    "phone", "13812345678", "service_categories", "[\"青少年科普\"]", NULL);
+		save_person(s->fx, name, "13812345678");
 	}
 	s->fields[0] = form_field_index(s->talent, "name");
 	s->fields[1] = form_field_index(s->talent, "phone");
@@ -64,9 +60,7 @@ static int story_teardown(void **state)
 {
 	story *s = *state;
 	lm_free(&s->m);
-	void *fx = s->fx;
-	free(s);
-	return teardown(&fx);
+	return story_free(s);
 }
 
 static lm_result key(story *s, kp_key k) { return lm_key(&s->m, &s->c, k); }

@@ -117,12 +117,9 @@ static void test_target_year_rules(void **state)
 	refused(fx->env.store, f, a16, 2017, "不能换到 2017 年度：「日期」2016-07-06 不在该年度");
 	assert_int_equal(year_of(fx, "activity", a16), 2016);
 	/* positive control: the date corrected to 2017, the move goes */
-	sqlite3 *db;
-	sqlite3_open(fx->path, &db);
 	char sql[128];
 	snprintf(sql, sizeof sql, "UPDATE activity SET held_on = '2017-07-06' WHERE id = %lld", a16);
-	sqlite3_exec(db, sql, NULL, NULL, NULL);
-	sqlite3_close(db);
+	sql_run(fx->path, sql);
 	moved(fx->env.store, f, a16, 2017);
 	assert_int_equal(year_of(fx, "activity", a16), 2017);
 	/* the year must be opened; the same year is no move */

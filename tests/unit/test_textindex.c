@@ -366,10 +366,7 @@ static void test_migration(void **state)
 	assert_int_equal(sqlite3_exec(db, "DROP VIEW talent_kp_text; PRAGMA user_version = 1", NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_close(db);
-	kp_diag d = {0};
-	char *err = NULL;
-	if (env_load_definitions(&fx->env, NULL, NULL, &d) || env_open_db(&fx->env, fx->path, false, &err))
-		fail_msg("%s", err ? err : "definitions");
+	reopen(fx);
 	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 3);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'talent_kp_text'"), 1);
 	talent = catalog_form(&fx->env.cat, "talent"); /* the definitions were loaded again */

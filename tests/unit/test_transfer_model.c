@@ -42,19 +42,15 @@ static bool said(const transfer_model *m, const char *part)
 
 static int story_setup(void **state)
 {
-	fixture *fx = setup_city();
-	if (!fx)
+	story *s = story_new(sizeof *s);
+	if (!s)
 		return -1;
-	story *s = calloc(1, sizeof *s);
-	s->fx = fx;
-	s->c = (tm_ctx){&fx->env, NULL, 0, NULL, NULL};
+	s->c = (tm_ctx){&s->fx->env, NULL, 0, NULL, NULL};
 	snprintf(s->user, sizeof s->user, "tm%ld", (long)getpid());
 	static const char *const names[PEOPLE] = {"王一帆", "李二强", "赵三明"};
 	static const char *const phones[PEOPLE] = {"13800000001", "13800000002", "13800000003"};
 	for (int i = 0; i < PEOPLE; i++)
-		save_record(fx, "talent", "许昌学院", "name", names[i], "gender", "男", "age", "45", "ethnicity",
-			    "汉族", "political", "中共党员", "education", "大学本科", "employer", "许昌学院农学院",
-			    "phone", phones[i], "service_categories", "[\"青少年科普\"]", NULL);
+		save_person(s->fx, names[i], phones[i]);
 	*state = s;
 	return 0;
 }
@@ -69,9 +65,7 @@ static int story_teardown(void **state)
 		rmdir(s->folder);
 		free(s->folder);
 	}
-	void *fx = s->fx;
-	free(s);
-	return teardown(&fx);
+	return story_free(s);
 }
 
 /* Open the screen's model and choose 附表2 by typing its name. */

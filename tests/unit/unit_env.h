@@ -69,6 +69,37 @@ static inline fixture *setup_city(void)
 	return fx;
 }
 
+/* A screen's story: a struct of size bytes whose first member is its
+ * fixture *, set to setup_city()'s database. NULL when it cannot be set up. */
+static inline void *story_new(size_t size)
+{
+	fixture *fx = setup_city();
+	if (!fx)
+		return NULL;
+	fixture **s = calloc(1, size);
+	*s = fx;
+	return s;
+}
+
+/* Frees a story_new() story and its database. */
+static inline int story_free(void *story)
+{
+	void *fx = *(fixture **)story;
+	free(story);
+	return teardown(&fx);
+}
+
+/* The database at fx->path opened again with the shipped definitions, as
+ * kepu does at start-up (after a test made it look older). */
+static inline void reopen(fixture *fx)
+{
+	kp_diag d = {0};
+	char *err = NULL;
+	if (env_load_definitions(&fx->env, NULL, NULL, &d) || env_open_db(&fx->env, fx->path, false, &err))
+		fail_msg("%s", err ? err : "definitions");
+	diag_free(&d);
+}
+
 /* The first column of the first row of sql on the database at path, read
  * with a connection of its own (as the sqlite3 shell would); -1 if none. */
 static inline long long sql_int(const char *path, const char *sql)
@@ -118,6 +149,15 @@ static inline long long save_record(fixture *fx, const char *form, const char *u
 	long long id = r.id;
 	record_free(&r);
 	return id;
+}
+
+/* A whole 附表2 person of 许昌学院 that passes the form's rules; returns
+ * its number. */
+static inline long long save_person(fixture *fx, const char *name, const char *phone)
+{
+	return save_record(fx, "talent", "许昌学院", "name", name, "gender", "男", "age", "45", "ethnicity", "汉族",
+			   "political", "中共党员", "education", "大学本科", "employer", "许昌学院农学院", "phone", phone,
+			   "service_categories", "[\"青少年科普\"]", NULL);
 }
 
 /* The checklist's item stored under key ("submit", "monthly:2016-07"). */
