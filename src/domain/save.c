@@ -163,6 +163,14 @@ kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const ch
 		res->error = true;
 		res->message = err;
 		err = NULL;
+		/* A refusal for a field (a date out of the programme year) names
+		 * it, so a form goes there as for any invalid field. */
+		char *why = NULL;
+		int bad = store_year_field(e->store, f, rec, &why);
+		if (bad >= 0) {
+			res->first = (size_t)bad;
+			res->field_msg[bad] = why;
+		}
 	}
 	free(err);
 	return res->status;

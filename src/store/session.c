@@ -192,6 +192,42 @@ static int year_breaks(const kp_form *f, char *const *vals, int year, bool after
 	return -1;
 }
 
+/* Is the programme year `year` open? */
+static bool year_open(kp_store *s, int year)
+{
+	kp_year *y;
+	size_t n = store_years(s, &y);
+	bool open = false;
+	for (size_t i = 0; i < n; i++)
+		open = open || y[i].year == year;
+	years_free(y, n);
+	return open;
+}
+
+/* The field of r outside programme year `year`, or -1; *why (when asked)
+ * says so, naming the year the date is in when it is open (the record
+ * belongs there) or else the years that are. */
+static int out_of_year(kp_store *s, const kp_form *f, char *const *vals, int year, char **why)
+{
+	int bad = year_breaks(f, vals, year, false);
+	if (bad < 0 || !why)
+		return bad;
+	const char *v = vals[bad];
+	if (year_open(s, atoi(v))) {
+		*why = xasprintf(msg(MSG_SS_NOT_IN_YEAR), f->fields[bad].label, v, year, v);
+	} else {
+		char *have = store_years_text(s);
+		*why = xasprintf(msg(MSG_SS_NO_SUCH_YEAR), f->fields[bad].label, v, year, v, have);
+		free(have);
+	}
+	return bad;
+}
+
+int store_year_field(kp_store *s, const kp_form *f, const kp_record *r, char **why)
+{
+	return out_of_year(s, f, r->vals, r->id ? r->year : s->year, why);
+}
+
 int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
 		      char **err)
 {
@@ -199,11 +235,9 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 		return KP_ERR;
 	/* A record belongs to one programme year: an activity's date in it, so
 	 * last year's activities never count for this one. */
-	int year = old ? old->year : s->year;
-	int bad = year_breaks(f, r->vals, year, false);
-	if (bad >= 0) {
-		const char *v = r->vals[bad];
-		db_set_err(err, xasprintf(msg(MSG_SS_NOT_IN_YEAR), f->fields[bad].label, v, year, v));
+	char *why = NULL;
+	if (out_of_year(s, f, r->vals, old ? old->year : s->year, &why) >= 0) {
+		db_set_err(err, why);
 		return KP_ERR;
 	}
 	for (size_t i = 0; i < f->nfields; i++) {

@@ -22,6 +22,7 @@ const kp_binding kp_keymap[] = {
 	{CTX_CONFIRM, ACT_NO, {CH('n'), CH('N'), ESC}, MSG_K_NO, 0},
 
 	{CTX_POPUP, ACT_ACCEPT, {ENTER}, MSG_K_PICK, 1},
+	{CTX_POPUP, ACT_NEXT, {CH('\t')}, MSG_K_PICK_NEXT, 0},
 	{CTX_POPUP, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_CANCEL, 1},
 	{CTX_POPUP, ACT_UP, {FN(KEY_UP), CTRL('P')}, MSG_K_UP, 1},
 	{CTX_POPUP, ACT_DOWN, {FN(KEY_DOWN), CTRL('N')}, MSG_K_DOWN, 1},

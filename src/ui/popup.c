@@ -60,6 +60,7 @@ void popup_open(popup *p, const char *title, char *const *items, size_t n, int c
 	p->n = n;
 	p->match = xcalloc(n ? n : 1, sizeof *p->match);
 	p->naliases = 0;
+	p->tab_moves = false;
 	eb_init(&p->filter, 20, false);
 	if (first)
 		eb_insert(&p->filter, first);
@@ -81,12 +82,17 @@ void popup_close(popup *p)
 
 popup_result popup_key(popup *p, kp_key key, size_t *chosen)
 {
-	switch (keymap_lookup(CTX_POPUP, key)) {
+	kp_action a = keymap_lookup(CTX_POPUP, key);
+	switch (a) {
+	case ACT_NEXT:
+		if (!p->tab_moves)
+			return POPUP_CONTINUE;
+		/* fall through */
 	case ACT_ACCEPT:
 		if (!p->nmatch)
 			return POPUP_CONTINUE;
 		*chosen = p->match[p->sel];
-		return POPUP_ACCEPT;
+		return a == ACT_NEXT ? POPUP_NEXT : POPUP_ACCEPT;
 	case ACT_QUIT:
 		return POPUP_CANCEL;
 	case ACT_UP:

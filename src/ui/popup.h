@@ -24,9 +24,13 @@ typedef struct {
 	 * typing one, or its pinyin, finds the item. */
 	char *const *alias_from, *const *alias_to;
 	size_t naliases;
+	/* Its owner moves on with Tab (a form's field): Tab takes the
+	 * highlighted item as Enter does and says POPUP_NEXT. Off at open. */
+	bool tab_moves;
 } popup;
 
-typedef enum { POPUP_CONTINUE, POPUP_ACCEPT, POPUP_CANCEL } popup_result;
+/* POPUP_NEXT: taken with Tab, which moves on from the field as elsewhere. */
+typedef enum { POPUP_CONTINUE, POPUP_ACCEPT, POPUP_CANCEL, POPUP_NEXT } popup_result;
 
 /* Open over items with the highlight on `current` (or the first when -1)
  * and, if first is non-zero, that character already typed as the filter. */
@@ -35,7 +39,7 @@ void popup_open(popup *p, const char *title, char *const *items, size_t n, int c
 /* Let the open popup also match items by these other spellings. */
 void popup_aliases(popup *p, char *const *from, char *const *to, size_t n);
 void popup_close(popup *p);
-/* Handle one key; on POPUP_ACCEPT *chosen is the item's index. */
+/* Handle one key; on POPUP_ACCEPT and POPUP_NEXT *chosen is the item's index. */
 popup_result popup_key(popup *p, kp_key key, size_t *chosen);
 /* Draw below row `below` (or above row `above` when there is no room),
  * starting at column x. */

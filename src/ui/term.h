@@ -30,6 +30,23 @@ key_read term_read_key(kp_key *key);
  * arrives as one key {fn, TERM_KEY_PASTE}, its text in term_paste_text()
  * until the next read: a row copied from Excel is not typed key by key. */
 #define TERM_KEY_PASTE (KEY_MAX + 1)
+/* The pasted text, or NULL when it was longer than TERM_PASTE_MAX bytes:
+ * then nothing of it is kept (never a row cut short without a word). */
 const char *term_paste_text(void);
+#define TERM_PASTE_MAX 8192
+
+/* A terminal that does not mark pastes (PuTTY, Xshell and SecureCRT as
+ * installed, docs/keys-paste in docs/robustness.md) sends a pasted row as
+ * if typed, and its cells would open lists and land in the wrong fields.
+ * A screen that takes a pasted row calls this while arranging its frame:
+ * for the next read only, input arriving in one burst faster than anyone
+ * types (each character within TERM_BURST_GAP_MS of the one before, no
+ * longer than TERM_BURST_MS in all) that holds at least two Tabs and no
+ * other control key than a line end at its end comes as one
+ * TERM_KEY_PASTE, as if marked. Any other burst is handed out key by key,
+ * in order, as typed. */
+void term_rows_pasted(void);
+#define TERM_BURST_GAP_MS 15
+#define TERM_BURST_MS 2000
 
 #endif

@@ -127,8 +127,8 @@ static void person(story *s, form_model *m, const char *name, const char *gender
 static void fill_required(story *s, form_model *m, const char *name, const char *phone)
 {
 	person(s, m, name, "男", "45", "中共");
-	type(s, m, "本科"); key(s, m, ENTER);
-	key(s, m, TAB); key(s, m, TAB);              /* 主要从事行业, 科普专长 */
+	type(s, m, "本科"); key(s, m, ENTER);        /* the list moves on: a Tab now is absorbed */
+	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); /* 主要从事行业, 科普专长 */
 	type(s, m, "许昌学院农学院"); key(s, m, TAB);
 	key(s, m, TAB);                              /* 职务（职称） */
 	type(s, m, phone); key(s, m, TAB);           /* a whole mobile moves on; this Tab is absorbed */
@@ -343,7 +343,7 @@ static void paste_row(void **state)
 	type(s, m, "大专");
 	key(s, m, ENTER);
 	assert_value(m, "education", "大学专科");
-	for (int i = 0; i < 7; i++)
+	for (int i = 0; i < 8; i++) /* the first absorbed: the list moved on */
 		key(s, m, TAB);
 	key(s, m, SPACE);
 	r = key(s, m, F2);
@@ -459,7 +459,7 @@ static void choice_aliases(void **state)
 	type(s, m, "dz");
 	assert_string_equal(m->pick.items[m->pick.match[m->pick.sel]], "大学专科");
 	key(s, m, ENTER);
-	key(s, m, TAB); key(s, m, TAB);
+	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); /* the first absorbed */
 	type(s, m, "许昌学院"); key(s, m, TAB); key(s, m, TAB);
 	type(s, m, "13912345678"); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
 	kp_key right = {true, (uint32_t)KEY_RIGHT};
@@ -471,7 +471,7 @@ static void choice_aliases(void **state)
 	type(s, m, "大专");
 	assert_string_equal(m->pick.items[m->pick.match[m->pick.sel]], "大学专科");
 	key(s, m, ENTER);
-	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
+	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
 	type(s, m, "13912345679"); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
 	key(s, m, SPACE);
 	fm_result r = key(s, m, F2);
@@ -497,7 +497,7 @@ static void project_form(void **state)
 	type(s, m, "周海旺"); key(s, m, TAB);
 	type(s, m, "2965753"); key(s, m, TAB);
 	type(s, m, "其他"); key(s, m, ENTER);
-	key(s, m, TAB); /* 其他类别 left empty */
+	key(s, m, TAB); key(s, m, TAB); /* the first absorbed; 其他类别 left empty */
 	type(s, m, "2016年9月"); key(s, m, TAB);
 	type(s, m, "2016.7");
 	r = key(s, m, F2);
