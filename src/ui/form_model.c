@@ -593,8 +593,8 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 		if (store_may_write_field(c->env->store, fd)) {
 			char *out = NULL, *why = NULL;
 			bool ok = field_validate(&c->env->cat, fd, p, &out, &why);
-			if (fd->type == FT_CHOICE && !ok)
-				st->choice = -1; /* no such item: nothing chosen */
+			if ((fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE) && !ok)
+				fs_set_value(fd, st, ""); /* no such item: nothing chosen (and no value to read) */
 			else
 				fs_set_value(fd, st, fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE ? out : p);
 			edited(m, st);

@@ -293,11 +293,18 @@ static long long now_ms(void)
 
 static bool line_end(uint32_t c) { return c == '\r' || c == '\n'; }
 
-/* first was just read with rows armed: read what arrives with it. A row
- * (two Tabs or more, no control key but Tab and a line end at the end) is
- * kept as the pasted text (true); anything else is queued to be handed out
- * as typed (false). A row longer than TERM_PASTE_MAX is swallowed to the
- * end of its burst and refused whole. */
+/* Is input waiting in the terminal now? (ncurses reads it a byte at a
+ * time, so what it has not returned is still there.) */
+static bool input_waiting(void)
+{
+	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+/* first was just read, with rows armed and nothing waiting before: read
+ * the rest of its piece. A row (term.h) is kept as the pasted text (true);
+ * anything else is queued to be handed out as typed (false). A row longer
+ * than TERM_PASTE_MAX is read to its end and refused whole. */
 static bool read_burst(uint32_t first)
 {
 	size_t n = 0, tabs = 0;
@@ -308,16 +315,14 @@ static bool read_burst(uint32_t first)
 		uint32_t c = ahead[n - 1];
 		tabs += c == '\t';
 		if (ended && !line_end(c))
-			row = false; /* more after a line end: several rows, or typing */
+			row = false; /* more after a line end: several rows */
 		ended = ended || line_end(c);
-		if ((c < ' ' && c != '\t' && !line_end(c)) || c == 127)
-			row = false;
 		if (!row || hangup || now_ms() > until)
 			break;
 		int next = next_char(TERM_BURST_GAP_MS);
 		if (next < 0)
 			break;
-		if (next == 27 || (next < ' ' && next != '\t' && !line_end((uint32_t)next))) {
+		if (next == 27 || next == 127 || (next < ' ' && next != '\t' && !line_end((uint32_t)next))) {
 			unget_wch((wchar_t)next); /* Esc, a control key: read as ever, after the burst */
 			row = false;
 			break;
@@ -326,7 +331,7 @@ static bool read_burst(uint32_t first)
 			unget_wch((wchar_t)next);
 			break;
 		}
-		if (n == TERM_PASTE_MAX) { /* a row too long to take: the rest of its burst goes with it */
+		if (n == TERM_PASTE_MAX) { /* a row too long to take: the rest of its piece goes with it */
 			too_long = true;
 			while (next_char(TERM_BURST_GAP_MS) >= 0 && !hangup && now_ms() <= until)
 				;
@@ -334,7 +339,20 @@ static bool read_burst(uint32_t first)
 		}
 		ahead[n++] = (uint32_t)next;
 	}
-	if (row && tabs >= 2) {
+	size_t last = n; /* the last character before a line end */
+	while (last > 0 && line_end(ahead[last - 1]))
+		last--;
+	size_t filled = 0; /* cells holding more than spaces */
+	bool blank = true;
+	for (size_t i = 0; i <= last; i++) {
+		if (i == last || ahead[i] == '\t') {
+			filled += !blank;
+			blank = true;
+		} else if (ahead[i] != ' ') {
+			blank = false;
+		}
+	}
+	if (row && tabs >= 2 && filled >= 2 && last > 0 && ahead[last - 1] != '\t') {
 		sb_clear(&pasted);
 		for (size_t i = 0; i < n; i++)
 			sb_addcp(&pasted, ahead[i]);
@@ -348,8 +366,10 @@ static bool read_burst(uint32_t first)
 
 key_read term_read_key(kp_key *key)
 {
-	bool armed = rows_armed;
-	rows_armed = false; /* for this read only: the screen on top arms it each frame */
+	/* For this read only (the screen on top arms it each frame), and
+	 * only when kepu is waiting: keys that piled up meanwhile are typing. */
+	bool armed = rows_armed && ahead_at >= nahead && !input_waiting();
+	rows_armed = false;
 	for (;;) {
 		if (hangup)
 			return KEY_READ_HANGUP;

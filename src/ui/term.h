@@ -35,18 +35,21 @@ key_read term_read_key(kp_key *key);
 const char *term_paste_text(void);
 #define TERM_PASTE_MAX 8192
 
-/* A terminal that does not mark pastes (PuTTY, Xshell and SecureCRT as
- * installed, docs/keys-paste in docs/robustness.md) sends a pasted row as
- * if typed, and its cells would open lists and land in the wrong fields.
- * A screen that takes a pasted row calls this while arranging its frame:
- * for the next read only, input arriving in one burst faster than anyone
- * types (each character within TERM_BURST_GAP_MS of the one before, no
- * longer than TERM_BURST_MS in all) that holds at least two Tabs and no
- * other control key than a line end at its end comes as one
- * TERM_KEY_PASTE, as if marked. Any other burst is handed out key by key,
- * in order, as typed. */
+/* A terminal that does not mark pastes (docs/robustness.md: which do)
+ * sends a pasted row as if typed, and its cells would open lists and land
+ * in the wrong fields. A screen that takes a pasted row calls this while
+ * arranging its frame; for the next read only, input that arrives in one
+ * piece while kepu waits for a key (the terminal's one write: nothing
+ * waiting when the read began, the rest of it there with the first
+ * character, or within TERM_BURST_GAP_MS) is a row when it holds three
+ * cells or more (two Tabs), two of them not blank, ends in no Tab, and
+ * has no other control key than a line end at its end: it comes as one
+ * TERM_KEY_PASTE, as if marked. Keys that
+ * piled up while kepu was busy, and any other burst, are handed out one
+ * by one, in order, as typed. Bounds: TERM_PASTE_MAX bytes (a longer row
+ * is refused whole), TERM_BURST_MS in all. */
 void term_rows_pasted(void);
-#define TERM_BURST_GAP_MS 15
-#define TERM_BURST_MS 2000
+#define TERM_BURST_GAP_MS 3
+#define TERM_BURST_MS 1000
 
 #endif

@@ -26,7 +26,7 @@ assert_screen "填报单位：襄城县"   # the draft's unit, not the one just 
 keys Tab Tab Tab Tab
 type_text "群众"; keys Enter
 type_text "大学本科"; keys Enter
-keys Tab Tab
+keys Tab Tab Tab                      # the first absorbed: the list moved on
 type_text "襄城县科协"; keys Tab Tab
 type_text "13700001111"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 keys F2

@@ -747,6 +747,12 @@ static void paste_over_list(void **state)
 	assert_int_equal(r.kind, FM_REFUSED);
 	assert_said(&r, "8192");
 	assert_value(m, "political", "");
+	/* A cell that is no option of a row of boxes: nothing ticked, said. */
+	fm_focus(m, (size_t)form_field_index(m->form, "service_categories"));
+	r = fm_paste(m, &s->c, "火星科普");
+	assert_said(&r, "已粘贴 1 项，其中 1 项有误");
+	assert_value(m, "service_categories", "");
+	assert_non_null(m->fs[m->focus].error);
 	fm_free(m);
 }
 
