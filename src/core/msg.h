@@ -360,6 +360,7 @@
 	X(UI_NO_SUCH_RECORD,"没有第 %lld 号记录。") \
 	X(UI_CITY_WRITES,   "「%s」由市科协填写。") \
 	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误（见红框处的说明）。") \
+	X(UI_PASTED_OK,     "已粘贴 %zu 项。") \
 	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
 	X(UI_CITY_FIELD_READ,"「%s」是市科协的意见，由市科协填写，这里只能查看。") \
 	X(UI_UNIT_WRITES,   "「%s」由填报单位填写。") \

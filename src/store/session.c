@@ -192,16 +192,24 @@ static int year_breaks(const kp_form *f, char *const *vals, int year, bool after
 	return -1;
 }
 
-/* Is the programme year `year` open? */
-static bool year_open(kp_store *s, int year)
+/* The open programme years ("2016、2017") and whether `year` is one of
+ * them, in one query (years.c lists them too, but calls back into this
+ * file's checks: using it here would tie the two into one circle). */
+static char *open_years(kp_store *s, int year, bool *open)
 {
-	kp_year *y;
-	size_t n = store_years(s, &y);
-	bool open = false;
-	for (size_t i = 0; i < n; i++)
-		open = open || y[i].year == year;
-	years_free(y, n);
-	return open;
+	sqlite3_stmt *st = db_prepare(s, "SELECT group_concat(year, '、'), coalesce(sum(year = ?), 0) "
+					 "FROM (SELECT year FROM kp_years ORDER BY year)", NULL);
+	char *text = NULL;
+	*open = false;
+	if (st) {
+		sqlite3_bind_int(st, 1, year);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			text = db_text(st, 0);
+			*open = sqlite3_column_int(st, 1) > 0;
+		}
+		sqlite3_finalize(st);
+	}
+	return text ? text : xstrdup("");
 }
 
 /* The field of r outside programme year `year`, or -1; *why (when asked)
@@ -213,13 +221,13 @@ static int out_of_year(kp_store *s, const kp_form *f, char *const *vals, int yea
 	if (bad < 0 || !why)
 		return bad;
 	const char *v = vals[bad];
-	if (year_open(s, atoi(v))) {
+	bool open;
+	char *have = open_years(s, atoi(v), &open);
+	if (open)
 		*why = xasprintf(msg(MSG_SS_NOT_IN_YEAR), f->fields[bad].label, v, year, v);
-	} else {
-		char *have = store_years_text(s);
+	else
 		*why = xasprintf(msg(MSG_SS_NO_SUCH_YEAR), f->fields[bad].label, v, year, v, have);
-		free(have);
-	}
+	free(have);
 	return bad;
 }
 

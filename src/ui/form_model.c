@@ -617,7 +617,10 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 	else
 		fm_focus(m, k < f->nfields ? k : f->nfields - 1);
 	r = result(FM_HANDLED);
-	fm_say(&r, bad > 0, MSG_UI_PASTED, filled, bad);
+	if (bad)
+		fm_say(&r, true, MSG_UI_PASTED, filled, bad);
+	else
+		fm_say(&r, false, MSG_UI_PASTED_OK, filled);
 	return r;
 }
 

@@ -35,7 +35,7 @@ type_text "3"; sizes $((storms / 6)); type_text "9"; keys Tab
 type_text "汉"; keys Enter
 type_text "群众"; keys Enter
 type_text "硕士"; keys Enter
-keys Tab Tab
+keys Tab Tab Tab                          # the first absorbed: the list moved on
 type_text "许昌市中心医院"; keys Tab Tab
 type_text "13612345678"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 keys Tab
