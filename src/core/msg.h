@@ -487,7 +487,6 @@
 	X(UI_COL_UNIT,      "填报单位") \
 	/* the key bar: what each key does on the current screen */ \
 	X(K_PICK,           "选定") \
-	X(K_PICK_NEXT,      "选定并到下一项") \
 	X(K_CANCEL,         "取消") \
 	X(K_SAVE,           "保存") \
 	X(K_LEAVE,          "离开") \

@@ -406,23 +406,28 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 {
 	fm_result r = result(FM_HANDLED);
 	field_state *st = &m->fs[m->focus];
-	size_t chosen;
-	popup_result p = popup_key(&m->pick, key, &chosen);
+	size_t chosen = POPUP_KEEP;
+	popup_result p = popup_key_field(&m->pick, key, &chosen);
 	if (p == POPUP_CONTINUE)
 		return r;
 	popup_close(&m->pick);
 	m->mode = FM_EDIT;
-	if (p == POPUP_ACCEPT || p == POPUP_NEXT) {
+	if (p == POPUP_CANCEL)
+		return r;
+	if (chosen != POPUP_KEEP) { /* Tab over a list picked in nothing keeps the value */
 		if (m->form->fields[m->focus].type == FT_RECORD)
 			ref_take(st, chosen);
 		else
 			st->choice = (int)chosen;
 		edited(m, st);
 		prefill(m, c, m->focus, &r);
-		/* Taken with Enter, the list moves on by itself; taken with Tab,
-		 * that Tab was the move, and the next one moves again. */
-		advance(m, p == POPUP_ACCEPT);
 	}
+	/* Taken with Enter, the list moves on by itself; with Tab or
+	 * Shift-Tab, that key was the move, as from any field. */
+	if (p == POPUP_ACCEPT)
+		advance(m, true);
+	else
+		move_focus(m, p == POPUP_NEXT ? +1 : -1);
 	return r;
 }
 
@@ -473,7 +478,6 @@ static fm_result open_choices(form_model *m, const fm_ctx *c, const kp_field *fd
 		popup_open(&m->pick, fd->label, l->items, l->n, st->choice, first);
 		popup_aliases(&m->pick, l->alias_from, l->alias_to, l->naliases);
 	}
-	m->pick.tab_moves = true; /* Tab takes the item and moves on, as from any field */
 	m->mode = FM_PICK;
 	return r;
 }
