@@ -212,13 +212,12 @@ static char *open_years(kp_store *s, int year, bool *open)
 	return text ? text : xstrdup("");
 }
 
-/* The field of r outside programme year `year`, or -1; *why (when asked)
- * says so, naming the year the date is in when it is open (the record
+/* The field of r outside programme year `year`, or -1; *why says so, naming the year the date is in when it is open (the record
  * belongs there) or else the years that are. */
 static int out_of_year(kp_store *s, const kp_form *f, char *const *vals, int year, char **why)
 {
 	int bad = year_breaks(f, vals, year, false);
-	if (bad < 0 || !why)
+	if (bad < 0)
 		return bad;
 	const char *v = vals[bad];
 	bool open;
@@ -231,11 +230,6 @@ static int out_of_year(kp_store *s, const kp_form *f, char *const *vals, int yea
 	return bad;
 }
 
-int store_year_field(kp_store *s, const kp_form *f, const kp_record *r, char **why)
-{
-	return out_of_year(s, f, r->vals, r->id ? r->year : s->year, why);
-}
-
 int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
 		      char **err)
 {
@@ -244,7 +238,9 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 	/* A record belongs to one programme year: an activity's date in it, so
 	 * last year's activities never count for this one. */
 	char *why = NULL;
-	if (out_of_year(s, f, r->vals, old ? old->year : s->year, &why) >= 0) {
+	int bad = out_of_year(s, f, r->vals, old ? old->year : s->year, &why);
+	if (bad >= 0) {
+		s->refused_field = bad;
 		db_set_err(err, why);
 		return KP_ERR;
 	}

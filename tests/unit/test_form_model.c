@@ -600,6 +600,31 @@ static void refusal_takes_focus(void **state)
 	fm_free(m);
 }
 
+/* The store's other refusal of a field, a 月报 month the unit reported
+ * already, takes the focus back to 月份 the same way. */
+static void month_refused(void **state)
+{
+	story *s = *state;
+	fm_result r;
+	form_model *m = fm_new(&s->c, catalog_form(&s->fx->env.cat, "monthly"), 0, s->unit, "许昌学院", &r);
+	assert_non_null(m);
+	key(s, m, SPACE); key(s, m, ENTER); /* the first month offered */
+	char *month = value(m, "month");
+	assert_true(month[0] != '\0');
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED); /* positive control: the first is stored */
+	key(s, m, SPACE); key(s, m, ENTER);
+	assert_value(m, "month", month);
+	assert_focus(m, "training_sessions");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(&r, "本单位已有月份");
+	assert_focus(m, "month");
+	assert_non_null(m->fs[m->focus].error);
+	free(month);
+	fm_free(m);
+}
+
 /* The refusal of a date out of the year names the years that are open;
  * with the date's year open, it says to file the record there (#23.7). */
 static void out_of_year_names_years(void **state)
@@ -786,6 +811,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(project_form, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(refusal_takes_focus, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(out_of_year_names_years, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(month_refused, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(choice_forgives_tab, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(tab_in_list, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(draft_resumes, story_setup, story_teardown),
