@@ -302,7 +302,8 @@ static bool input_waiting(void)
 }
 
 /* first was just read, with rows armed and nothing waiting before: read
- * the rest of its piece. A row (term.h) is kept as the pasted text (true);
+ * the rest of its piece. A row (term.h: four cells, three filled, so that
+ * a few quick keys that piled up while kepu woke are not one) is kept as the pasted text (true);
  * anything else is queued to be handed out as typed (false). A row longer
  * than TERM_PASTE_MAX is read to its end and refused whole. */
 static bool read_burst(uint32_t first)
@@ -352,7 +353,7 @@ static bool read_burst(uint32_t first)
 			blank = false;
 		}
 	}
-	if (row && tabs >= 2 && filled >= 2 && last > 0 && ahead[last - 1] != '\t') {
+	if (row && tabs >= 3 && filled >= 3 && last > 0 && ahead[last - 1] != '\t') {
 		sb_clear(&pasted);
 		for (size_t i = 0; i < n; i++)
 			sb_addcp(&pasted, ahead[i]);

@@ -41,8 +41,8 @@ const char *term_paste_text(void);
  * arranging its frame; for the next read only, input that arrives in one
  * piece while kepu waits for a key (the terminal's one write: nothing
  * waiting when the read began, the rest of it there with the first
- * character, or within TERM_BURST_GAP_MS) is a row when it holds three
- * cells or more (two Tabs), two of them not blank, ends in no Tab, and
+ * character, or within TERM_BURST_GAP_MS) is a row when it holds four
+ * cells or more (three Tabs), three of them not blank, ends in no Tab, and
  * has no other control key than a line end at its end: it comes as one
  * TERM_KEY_PASTE, as if marked. Keys that
  * piled up while kepu was busy, and any other burst, are handed out one
