@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+#include "ui/scrollwin.h"
+
+#include <stdio.h>
+
+#include "core/msg.h"
+
+scrollwin sw_fit(size_t n, size_t sel, size_t top, int lines)
+{
+	scrollwin w = {0, n, 0, false};
+	if (lines < 0)
+		lines = 0;
+	if (n <= (size_t)lines)
+		return w;
+	/* not all fit: the last line says how many are hidden (at least one row shows) */
+	size_t rows = lines > 1 ? (size_t)lines - 1 : 1;
+	w.mark = lines > 1;
+	if (sel >= n)
+		sel = n ? n - 1 : 0;
+	if (sel < top)
+		top = sel;
+	else if (sel >= top + rows)
+		top = sel - rows + 1;
+	if (top > n - rows)
+		top = n - rows;
+	w.top = top;
+	w.shown = rows;
+	w.below = n - top - rows;
+	return w;
+}
+
+void sw_mark(const scrollwin *w, char *out, size_t len)
+{
+	char above[64] = "", below[64] = "";
+	if (w->top)
+		snprintf(above, sizeof above, msg(MSG_UI_MORE_ABOVE), w->top);
+	if (w->below)
+		snprintf(below, sizeof below, msg(MSG_UI_MORE_BELOW), w->below);
+	snprintf(out, len, "%s%s%s", above, above[0] && below[0] ? "  " : "", below);
+}
