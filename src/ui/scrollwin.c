@@ -29,6 +29,20 @@ scrollwin sw_fit(size_t n, size_t sel, size_t top, int lines)
 	return w;
 }
 
+bool sw_move(size_t *sel, size_t n, kp_action a, size_t page)
+{
+	size_t last = n ? n - 1 : 0;
+	switch (a) {
+	case ACT_UP: *sel = *sel ? *sel - 1 : 0; return true;
+	case ACT_DOWN: *sel = *sel < last ? *sel + 1 : *sel; return true;
+	case ACT_PAGE_UP: *sel = *sel > page ? *sel - page : 0; return true;
+	case ACT_PAGE_DOWN: *sel = *sel + page < last ? *sel + page : last; return true;
+	case ACT_HOME: *sel = 0; return true;
+	case ACT_END: *sel = last; return true;
+	default: return false;
+	}
+}
+
 void sw_mark(const scrollwin *w, char *out, size_t len)
 {
 	char above[64] = "", below[64] = "";

@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ui/keymap.h"
+
 typedef struct {
 	size_t top;   /* the first row shown (the rows hidden above) */
 	size_t shown; /* rows shown from top */
@@ -21,6 +23,9 @@ typedef struct {
 
 /* n rows in `lines` lines, row sel in view, top kept where it can be. */
 scrollwin sw_fit(size_t n, size_t sel, size_t top, int lines);
+/* Move a selection among n rows by Up, Down, PgUp/PgDn (page rows), Home
+ * or End; false for any other action. */
+bool sw_move(size_t *sel, size_t n, kp_action a, size_t page);
 /* The mark's text: the rows hidden below and above; "" when none are. */
 void sw_mark(const scrollwin *w, char *out, size_t len);
 
