@@ -10,6 +10,7 @@ keys 1
 # (the menu names 附表1 too: wait for the table's own header)
 wait_for "序号  单位                科普人才  科普活动  资源开发  重点入库项目"
 assert_screen "合计                    1170       134       119            37"
+assert_screen "↓ 还有 2 项"                  # 17 of 19 units fit at 80x24: the rest are named
 keys Down Right                              # 长葛市 科普活动
 type_text "12"; keys Enter
 wait_for "已保存：长葛市 科普活动 = 12"
