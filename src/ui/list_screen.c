@@ -69,7 +69,7 @@ static int column_width(const kp_field *fd)
 	case FT_CHOICE: w = list_width(fd->choices); break;
 	default: w = fd->max_chars * 2; break;
 	}
-	int lw = utf8_width(fd->label);
+	int lw = utf8_width(fd->label) + 1; /* and the sort arrow: never cut (「性>」) */
 	if (w < lw)
 		w = lw;
 	if (fd->type == FT_RECORD) /* 姓名（工作单位）: a name alone says too little */
