@@ -69,8 +69,9 @@ static void draw_row(const briefing_model *m, int y, const kp_briefing_row *r, i
 	draw_text(y, x, COLS - x - 1, s, sa, false);
 }
 
-/* Before each frame: the units not reported, whole (wrapped over up to
- * five lines), and the rows they leave: header, 合计 and legend have one. */
+/* Before each frame: the room for the units not reported, whole (wrapped
+ * over up to five lines; app_chrome uses it next), and the rows they
+ * leave: header, 合计 and legend have one each. */
 static void briefing_arrange(ui_screen *s, ui_app *app)
 {
 	briefing_screen *bs = (briefing_screen *)s;
@@ -88,7 +89,6 @@ static void briefing_draw(ui_screen *s, ui_app *app)
 	snprintf(title, sizeof title, msg(MSG_UI_BR_TITLE), atoi(b->month), atoi(b->month + 5), due);
 	char count[64];
 	snprintf(count, sizeof count, msg(MSG_UI_BR_COUNT), b->nreported, b->n);
-	app_detail_room(app, m->missing, 5); /* app_chrome takes the room it says */
 	app_chrome(app, title, count, m->missing, CTX_BRIEFING);
 	int y = app_body_top(), h = app_body_height() - bs->extra;
 	draw_row(m, y, NULL, 0);

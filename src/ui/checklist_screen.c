@@ -109,7 +109,8 @@ static void draw_matrix(const checklist_model *m, int y)
 	}
 }
 
-/* Before each frame: the rows the detail leaves (the header has a line). */
+/* Before each frame: the room the detail takes (app_chrome uses it next)
+ * and the rows it leaves (the header has a line). */
 static void checklist_arrange(ui_screen *s, ui_app *app)
 {
 	checklist_screen *cs = (checklist_screen *)s;
@@ -124,7 +125,6 @@ static void checklist_draw(ui_screen *s, ui_app *app)
 	char right[64], day[24];
 	date_official(day, m->c.ty, m->c.tm, m->c.td);
 	snprintf(right, sizeof right, msg(MSG_R_TODAY), day);
-	app_detail_room(app, m->detail, 2); /* app_chrome takes the room it says */
 	app_chrome(app, msg(m->mode == CKM_MATRIX ? MSG_UI_CK_MATRIX : MSG_UI_CK_TITLE), right, m->detail,
 		   CTX_CHECKLIST);
 	int y = app_body_top();

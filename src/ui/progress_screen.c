@@ -79,8 +79,9 @@ static void draw_row(progress_screen *ps, int y, const kp_progress_row *r, bool 
 			 sel ? a : theme_attr(R_HELP));
 }
 
-/* Before each frame: the rows the detail leaves for the units (header,
- * 合计, the formula and its note have their own lines). */
+/* Before each frame: the room the detail takes (app_chrome uses it next)
+ * and the rows it leaves for the units (header, 合计, the formula and its
+ * note have their own lines). */
 static void progress_arrange(ui_screen *s, ui_app *app)
 {
 	progress_screen *ps = (progress_screen *)s;
@@ -92,7 +93,6 @@ static void progress_draw(ui_screen *s, ui_app *app)
 {
 	progress_screen *ps = (progress_screen *)s;
 	const progress_model *m = &ps->m;
-	app_detail_room(app, m->detail, 2); /* app_chrome takes the room it says */
 	app_chrome(app, msg(m->order == PGM_BY_SEQ ? MSG_UI_PROGRESS_SEQ : MSG_UI_PROGRESS_TITLE), NULL,
 		   m->detail, CTX_REPORT);
 	int y = app_body_top(), h = app_body_height() - ps->extra;
