@@ -2,7 +2,6 @@
 /* The monthly briefing without a terminal (briefing_model.h). */
 #include "ui/briefing_model.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,18 +19,16 @@ static int default_month(const kp_schedule *s)
 	return last < 0 ? 0 : last >= n ? n - 1 : last;
 }
 
-bfm_result bfm_load(briefing_model *m, const bfm_ctx *c)
+mr_result bfm_load(briefing_model *m, const bfm_ctx *c)
 {
-	bfm_result r = {BFM_HANDLED, false, ""};
+	mr_result r = mr_done(MR_HANDLED);
 	briefing_free(&m->b);
 	free(m->missing);
 	char month[8], *err = NULL;
 	schedule_month(&c->env->cat.schedule, m->month, month);
-	if (briefing_build(&m->b, c->env, month, &err) != 0) {
-		r = (bfm_result){BFM_REFUSED, true, ""};
-		snprintf(r.text, sizeof r.text, "%s", err ? err : "");
-		free(err);
-	}
+	if (briefing_build(&m->b, c->env, month, &err) != 0)
+		r = mr_say(MR_REFUSED, "%s", err ? err : "");
+	free(err);
 	int ty, tm, td;
 	clock_today(&ty, &tm, &td);
 	m->due = date_serial(ty, tm, td) >= date_serial(m->b.due_y, m->b.due_m, m->b.due_d);
@@ -39,14 +36,14 @@ bfm_result bfm_load(briefing_model *m, const bfm_ctx *c)
 	return r;
 }
 
-bfm_result bfm_init(briefing_model *m, const bfm_ctx *c)
+mr_result bfm_init(briefing_model *m, const bfm_ctx *c)
 {
 	memset(m, 0, sizeof *m);
 	const kp_schedule *s = &c->env->cat.schedule;
 	m->nmonths = schedule_nmonths(s);
 	if (!m->nmonths) {
 		m->missing = xstrdup("");
-		return (bfm_result){BFM_REFUSED, true, ""};
+		return mr_done(MR_REFUSED);
 	}
 	m->month = default_month(s);
 	return bfm_load(m, c);
@@ -69,9 +66,9 @@ void bfm_arrange(briefing_model *m, int lines)
 	sw_mark(&m->win, m->more, sizeof m->more);
 }
 
-bfm_result bfm_key(briefing_model *m, const bfm_ctx *c, kp_key key)
+mr_result bfm_key(briefing_model *m, const bfm_ctx *c, kp_key key)
 {
-	bfm_result r = {BFM_HANDLED, false, ""};
+	mr_result r = mr_done(MR_HANDLED);
 	kp_action a = keymap_lookup(CTX_BRIEFING, key);
 	/* Up/Down scroll the table a unit at a time, PgUp/PgDn a page */
 	size_t page = m->win.shown ? m->win.shown : 1;
@@ -86,7 +83,7 @@ bfm_result bfm_key(briefing_model *m, const bfm_ctx *c, kp_key key)
 			return r;
 		m->month = (m->month + (a == ACT_LEFT ? -1 : 1) + m->nmonths) % m->nmonths;
 		return bfm_load(m, c);
-	case ACT_QUIT: r.kind = BFM_CLOSE; return r;
+	case ACT_QUIT: r.kind = MR_CLOSE; return r;
 	default: return r;
 	}
 }

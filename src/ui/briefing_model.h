@@ -6,7 +6,7 @@
  * page with a mark for the rest — and what a key does to it: Left/Right
  * and Tab change the month (round the programme's reporting months),
  * Up/Down and PgUp/PgDn scroll the units. The screen has one mode, so it
- * holds none. Each key returns a bfm_result (handled, refused with a
+ * holds none. Each key returns an mr_result (handled, refused with a
  * message, close). It never draws, never reads the terminal's size (the
  * lines come to bfm_arrange) and never writes the status line:
  * briefing_screen.c draws it; tests/unit/test_briefing_model.c drives it
@@ -18,15 +18,8 @@
 
 #include "domain/briefing.h"
 #include "ui/keymap.h"
+#include "ui/model_result.h"
 #include "ui/scrollwin.h"
-
-typedef enum { BFM_HANDLED, BFM_REFUSED, BFM_CLOSE } bfm_kind;
-
-typedef struct {
-	bfm_kind kind;
-	bool error;
-	char text[512];
-} bfm_result;
 
 typedef struct {
 	kp_env *env;
@@ -45,13 +38,13 @@ typedef struct {
 /* The month a briefing written today is about: last month, within the
  * reporting months. Refused (and nothing to show) when the schedule has
  * no reporting months. */
-bfm_result bfm_init(briefing_model *m, const bfm_ctx *c);
+mr_result bfm_init(briefing_model *m, const bfm_ctx *c);
 void bfm_free(briefing_model *m);
 /* Read the month again (a screen above closed: reports may be new). */
-bfm_result bfm_load(briefing_model *m, const bfm_ctx *c);
+mr_result bfm_load(briefing_model *m, const bfm_ctx *c);
 /* The page has `lines` lines for the units (the mark goes on the legend's
  * line, so it takes none of them). */
 void bfm_arrange(briefing_model *m, int lines);
-bfm_result bfm_key(briefing_model *m, const bfm_ctx *c, kp_key key);
+mr_result bfm_key(briefing_model *m, const bfm_ctx *c, kp_key key);
 
 #endif

@@ -25,14 +25,6 @@ typedef struct {
 	int extra; /* body rows the list of units not reported takes beyond one line */
 } briefing_screen;
 
-static void show(briefing_screen *bs, ui_app *app, const bfm_result *r)
-{
-	if (r->text[0])
-		app_status(app, r->error, "%s", r->text);
-	if (r->kind == BFM_CLOSE)
-		bs->base.closing = true;
-}
-
 static void draw_row(const briefing_model *m, int y, const kp_briefing_row *r, int kind)
 {
 	const kp_briefing *b = &m->b;
@@ -106,16 +98,16 @@ static void briefing_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	briefing_screen *bs = (briefing_screen *)s;
 	bfm_ctx c = {app->env};
-	bfm_result r = bfm_key(&bs->m, &c, key);
-	show(bs, app, &r);
+	mr_result r = bfm_key(&bs->m, &c, key);
+	app_show_result(app, &bs->base, &r);
 }
 
 static void briefing_resume(ui_screen *s, ui_app *app)
 {
 	briefing_screen *bs = (briefing_screen *)s;
 	bfm_ctx c = {app->env};
-	bfm_result r = bfm_load(&bs->m, &c);
-	show(bs, app, &r);
+	mr_result r = bfm_load(&bs->m, &c);
+	app_show_result(app, &bs->base, &r);
 }
 
 static void briefing_destroy(ui_screen *s)
@@ -131,11 +123,11 @@ ui_screen *briefing_screen_new(ui_app *app)
 	bs->base = (ui_screen){briefing_draw, briefing_key, briefing_resume, briefing_destroy, NULL,
 			       false, {SCR_NONE, NULL, NULL, 0}, briefing_arrange};
 	bfm_ctx c = {app->env};
-	bfm_result r = bfm_init(&bs->m, &c);
+	mr_result r = bfm_init(&bs->m, &c);
 	if (!bs->m.nmonths) { /* no reporting months: nothing to brief */
 		briefing_destroy(&bs->base);
 		return NULL;
 	}
-	show(bs, app, &r);
+	app_show_result(app, &bs->base, &r);
 	return &bs->base;
 }

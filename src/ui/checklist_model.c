@@ -2,7 +2,6 @@
 /* The section 五 checklist without a terminal (checklist_model.h). */
 #include "ui/checklist_model.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,18 +9,6 @@
 #include "core/date.h"
 #include "core/msg.h"
 #include "core/xalloc.h"
-
-static ckm_result result(ckm_kind k, bool error, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static ckm_result result(ckm_kind k, bool error, const char *fmt, ...)
-{
-	ckm_result r = {k, error, ""};
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(r.text, sizeof r.text, fmt, ap);
-	va_end(ap);
-	return r;
-}
 
 size_t ckm_rows(const checklist_model *m)
 {
@@ -100,36 +87,36 @@ void ckm_arrange(checklist_model *m, int lines)
 	sw_mark(&m->win, m->more, sizeof m->more);
 }
 
-static ckm_result tick(checklist_model *m, const ckm_ctx *c)
+static mr_result tick(checklist_model *m, const ckm_ctx *c)
 {
 	size_t u;
 	const kp_check_item *it = current(m, &u);
 	if (!it)
-		return result(CKM_HANDLED, false, "%s", "");
+		return mr_done(MR_HANDLED);
 	if (it->m->nrecords)
-		return result(CKM_REFUSED, true, "%s", msg(MSG_UI_CK_BY_DATA));
+		return mr_say(MR_REFUSED, "%s", msg(MSG_UI_CK_BY_DATA));
 	if (it->m->owner == OWNER_CITY && !c->city)
-		return result(CKM_REFUSED, true, "%s", msg(MSG_UI_CK_CITY_TICKS));
+		return mr_say(MR_REFUSED, "%s", msg(MSG_UI_CK_CITY_TICKS));
 	if (it->m->owner == OWNER_UNIT && u == CHECK_ALL)
-		return result(CKM_REFUSED, true, "%s", msg(MSG_UI_CK_IN_MATRIX));
+		return mr_say(MR_REFUSED, "%s", msg(MSG_UI_CK_IN_MATRIX));
 	size_t k = it->m->owner == OWNER_UNIT ? u : 0;
 	bool on = !it->done_at[k][0];
 	long long unit_id = it->m->owner == OWNER_UNIT ? m->c.units[u].id : 0;
 	char title[256], *err = NULL;
 	check_item_title(it, title, sizeof title);
 	if (checklist_tick(c->env, it, unit_id, c->user, on, &err) != 0) {
-		ckm_result r = result(CKM_REFUSED, true, "%s", err ? err : "");
+		mr_result r = mr_say(MR_REFUSED, "%s", err ? err : "");
 		free(err);
 		return r;
 	}
 	ckm_load(m, c);
-	return result(CKM_TICKED, false, msg(on ? MSG_UI_CK_DONE : MSG_UI_CK_UNDONE), title);
+	return mr_say(MR_SAVED, msg(on ? MSG_UI_CK_DONE : MSG_UI_CK_UNDONE), title);
 }
 
-ckm_result ckm_key(checklist_model *m, const ckm_ctx *c, kp_key key)
+mr_result ckm_key(checklist_model *m, const ckm_ctx *c, kp_key key)
 {
 	kp_action a = keymap_lookup(CTX_CHECKLIST, key);
-	ckm_result r = result(CKM_HANDLED, false, "%s", "");
+	mr_result r = mr_done(MR_HANDLED);
 	if (sw_move(&m->row, ckm_rows(m), a, m->win.shown ? m->win.shown : 1)) {
 		describe(m);
 		return r;
@@ -143,7 +130,7 @@ ckm_result ckm_key(checklist_model *m, const ckm_ctx *c, kp_key key)
 		m->win.top = 0;
 		break;
 	case ACT_TOGGLE: return tick(m, c);
-	case ACT_QUIT: return result(CKM_CLOSE, false, "%s", "");
+	case ACT_QUIT: return mr_done(MR_CLOSE);
 	default: return r;
 	}
 	describe(m);

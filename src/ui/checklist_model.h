@@ -5,9 +5,9 @@
  * matrix, the item (or cell) under the cursor described in full, the rows
  * that fit on the page with a mark for the rest, and one mode: the list or
  * the matrix (Tab) — and what a key does to it. Space ticks a milestone
- * confirmed by hand, for whom the session may. Each key returns a
- * ckm_result (handled, refused with a message, close, ticked). It never
- * draws, never reads the terminal's size (the lines come to ckm_arrange)
+ * confirmed by hand, for whom the session may. Each key returns an
+ * mr_result (handled, refused with a message, close, saved: a tick
+ * stored). It never draws, never reads the terminal's size (the lines come to ckm_arrange)
  * and never writes the status line: checklist_screen.c draws it;
  * tests/unit/test_checklist_model.c drives it with no terminal.
  */
@@ -17,22 +17,10 @@
 
 #include "domain/checklist.h"
 #include "ui/keymap.h"
+#include "ui/model_result.h"
 #include "ui/scrollwin.h"
 
 typedef enum { CKM_LIST, CKM_MATRIX } ckm_mode;
-
-typedef enum {
-	CKM_HANDLED,
-	CKM_REFUSED, /* text says why; nothing changed */
-	CKM_CLOSE,
-	CKM_TICKED   /* a milestone ticked or unticked (text says which) */
-} ckm_kind;
-
-typedef struct {
-	ckm_kind kind;
-	bool error;
-	char text[512];
-} ckm_result;
 
 typedef struct {
 	kp_env *env;
@@ -60,6 +48,6 @@ void ckm_load(checklist_model *m, const ckm_ctx *c);
 size_t ckm_rows(const checklist_model *m);
 /* The page has `lines` lines for the rows and the mark. */
 void ckm_arrange(checklist_model *m, int lines);
-ckm_result ckm_key(checklist_model *m, const ckm_ctx *c, kp_key key);
+mr_result ckm_key(checklist_model *m, const ckm_ctx *c, kp_key key);
 
 #endif

@@ -140,11 +140,8 @@ static void checklist_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	checklist_screen *cs = (checklist_screen *)s;
 	ckm_ctx c = ctx_of(app);
-	ckm_result r = ckm_key(&cs->m, &c, key);
-	if (r.text[0])
-		app_status(app, r.error, "%s", r.text);
-	if (r.kind == CKM_CLOSE)
-		cs->base.closing = true;
+	mr_result r = ckm_key(&cs->m, &c, key);
+	app_show_result(app, &cs->base, &r);
 }
 
 static void checklist_resume(ui_screen *s, ui_app *app)

@@ -34,22 +34,20 @@ static void describe(progress_model *m)
 	free(waiting);
 }
 
-pgm_result pgm_load(progress_model *m, const pgm_ctx *c)
+mr_result pgm_load(progress_model *m, const pgm_ctx *c)
 {
-	pgm_result r = {PGM_HANDLED, false, ""};
+	mr_result r = mr_done(MR_HANDLED);
 	progress_free(&m->p);
 	free(m->rows);
 	if (progress_build(&m->p, c->env, c->scope) != 0)
-		r = (pgm_result){PGM_REFUSED, true, ""};
-	if (r.error)
-		snprintf(r.text, sizeof r.text, "%s", msg(MSG_UI_PROGRESS_FAILED));
+		r = mr_say(MR_REFUSED, "%s", msg(MSG_UI_PROGRESS_FAILED));
 	m->rows = xcalloc(m->p.n ? m->p.n : 1, sizeof *m->rows);
 	arrange_rows(m);
 	describe(m);
 	return r;
 }
 
-pgm_result pgm_init(progress_model *m, const pgm_ctx *c)
+mr_result pgm_init(progress_model *m, const pgm_ctx *c)
 {
 	memset(m, 0, sizeof *m);
 	return pgm_load(m, c);
@@ -68,10 +66,10 @@ void pgm_arrange(progress_model *m, int lines)
 	sw_mark(&m->win, m->more, sizeof m->more);
 }
 
-pgm_result pgm_key(progress_model *m, const pgm_ctx *c, kp_key key)
+mr_result pgm_key(progress_model *m, const pgm_ctx *c, kp_key key)
 {
 	(void)c;
-	pgm_result r = {PGM_HANDLED, false, ""};
+	mr_result r = mr_done(MR_HANDLED);
 	kp_action a = keymap_lookup(CTX_REPORT, key);
 	size_t page = m->win.shown ? m->win.shown : 1;
 	if (!sw_move(&m->sel, m->p.n, a, page)) {
@@ -80,7 +78,7 @@ pgm_result pgm_key(progress_model *m, const pgm_ctx *c, kp_key key)
 			m->order = m->order == PGM_RANKED ? PGM_BY_SEQ : PGM_RANKED;
 			arrange_rows(m);
 			break;
-		case ACT_QUIT: r.kind = PGM_CLOSE; break;
+		case ACT_QUIT: r.kind = MR_CLOSE; break;
 		default: return r;
 		}
 	}

@@ -4,11 +4,11 @@
  * each unit's done against its 附表1 quotas with its score, the 合计 row,
  * the formula, the unit selected with what of it waits for review, the
  * rows that fit on the page with a mark for the rest, and one mode: ranked
- * or in 序号 order (Tab) — and what a key does to it. Each key returns a
- * pgm_result (handled, close). It never draws, never reads the terminal's
- * size (the lines come to pgm_arrange) and never writes the status line:
- * progress_screen.c draws it; tests/unit/test_progress_model.c drives it
- * with no terminal.
+ * or in 序号 order (Tab) — and what a key does to it. Each key returns an
+ * mr_result (handled, refused when it cannot be counted, close). It
+ * never draws, never reads the terminal's size (the lines come to
+ * pgm_arrange) and never writes the status line: progress_screen.c draws
+ * it; tests/unit/test_progress_model.c drives it with no terminal.
  */
 #ifndef KP_PROGRESS_MODEL_H
 #define KP_PROGRESS_MODEL_H
@@ -16,17 +16,10 @@
 
 #include "domain/progress.h"
 #include "ui/keymap.h"
+#include "ui/model_result.h"
 #include "ui/scrollwin.h"
 
 typedef enum { PGM_RANKED, PGM_BY_SEQ } pgm_order;
-
-typedef enum { PGM_HANDLED, PGM_REFUSED, PGM_CLOSE } pgm_kind;
-
-typedef struct {
-	pgm_kind kind;
-	bool error;
-	char text[256];
-} pgm_result;
 
 typedef struct {
 	kp_env *env;
@@ -43,13 +36,13 @@ typedef struct {
 	char more[128];               /* the mark under them when some are hidden, else "" */
 } progress_model;
 
-pgm_result pgm_init(progress_model *m, const pgm_ctx *c);
+mr_result pgm_init(progress_model *m, const pgm_ctx *c);
 void pgm_free(progress_model *m);
 /* Count again (a screen above closed: records may have changed). */
-pgm_result pgm_load(progress_model *m, const pgm_ctx *c);
+mr_result pgm_load(progress_model *m, const pgm_ctx *c);
 /* The page has `lines` lines for the unit rows and the mark (合计 and the
  * formula have their own). */
 void pgm_arrange(progress_model *m, int lines);
-pgm_result pgm_key(progress_model *m, const pgm_ctx *c, kp_key key);
+mr_result pgm_key(progress_model *m, const pgm_ctx *c, kp_key key);
 
 #endif

@@ -30,14 +30,6 @@ static pgm_ctx ctx_of(ui_app *app)
 	return (pgm_ctx){app->env, APP_SCOPE(app)};
 }
 
-static void show(progress_screen *ps, ui_app *app, const pgm_result *r)
-{
-	if (r->text[0])
-		app_status(app, r->error, "%s", r->text);
-	if (r->kind == PGM_CLOSE)
-		ps->base.closing = true;
-}
-
 static int col_w(const progress_screen *ps, size_t k)
 {
 	int w = utf8_width(ps->m.p.labels[k]);
@@ -111,16 +103,16 @@ static void progress_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	progress_screen *ps = (progress_screen *)s;
 	pgm_ctx c = ctx_of(app);
-	pgm_result r = pgm_key(&ps->m, &c, key);
-	show(ps, app, &r);
+	mr_result r = pgm_key(&ps->m, &c, key);
+	app_show_result(app, &ps->base, &r);
 }
 
 static void progress_resume(ui_screen *s, ui_app *app)
 {
 	progress_screen *ps = (progress_screen *)s;
 	pgm_ctx c = ctx_of(app);
-	pgm_result r = pgm_load(&ps->m, &c);
-	show(ps, app, &r);
+	mr_result r = pgm_load(&ps->m, &c);
+	app_show_result(app, &ps->base, &r);
 }
 
 static void progress_destroy(ui_screen *s)
@@ -136,7 +128,7 @@ ui_screen *progress_screen_new(ui_app *app)
 	ps->base = (ui_screen){progress_draw, progress_key, progress_resume, progress_destroy, NULL,
 			       false, {SCR_NONE, NULL, NULL, 0}, progress_arrange};
 	pgm_ctx c = ctx_of(app);
-	pgm_result r = pgm_init(&ps->m, &c);
-	show(ps, app, &r);
+	mr_result r = pgm_init(&ps->m, &c);
+	app_show_result(app, &ps->base, &r);
 	return &ps->base;
 }

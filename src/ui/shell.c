@@ -96,6 +96,14 @@ int app_scroll(size_t sel, int top, int rows)
 	return top;
 }
 
+void app_show_result(ui_app *app, ui_screen *s, const mr_result *r)
+{
+	if (r->text[0])
+		app_status(app, r->error, "%s", r->text);
+	if (r->kind == MR_CLOSE)
+		s->closing = true;
+}
+
 bool app_move(size_t *sel, size_t n, kp_action a, size_t page)
 {
 	return sw_move(sel, n, a, page);

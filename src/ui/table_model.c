@@ -3,7 +3,6 @@
  * the cell being edited and what each key does (table_model.h). */
 #include "ui/table_model.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,20 +11,6 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/save.h"
-
-static tbm_result result(tbm_kind k, bool error, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static tbm_result result(tbm_kind k, bool error, const char *fmt, ...)
-{
-	tbm_result r = {k, error, ""};
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(r.text, sizeof r.text, fmt, ap);
-	va_end(ap);
-	return r;
-}
-
-#define HANDLED result(TBM_HANDLED, false, "%s", "")
 
 static int collect(const kp_record *r, void *ctx)
 {
@@ -54,7 +39,7 @@ static void free_total(table_model *m)
 	m->total = NULL;
 }
 
-tbm_result tbm_load(table_model *m, const tbm_ctx *c)
+mr_result tbm_load(table_model *m, const tbm_ctx *c)
 {
 	records_free(m->rows, m->n);
 	m->rows = NULL;
@@ -62,11 +47,11 @@ tbm_result tbm_load(table_model *m, const tbm_ctx *c)
 	totals_free(&m->totals);
 	totals_init(&m->totals, m->form);
 	m->may_write = store_may_write_form(c->env->store, m->form);
-	tbm_result r = HANDLED;
+	mr_result r = mr_done(MR_HANDLED);
 	char *err = NULL;
 	/* a unit's session reads its own row only (the store's scope) */
 	if (store_each(c->env->store, m->form, c->scope, NULL, collect, m, &err) != KP_OK)
-		r = result(TBM_REFUSED, true, "%s", err ? err : "");
+		r = mr_say(MR_REFUSED, "%s", err ? err : "");
 	free(err);
 	free_total(m);
 	m->total = xcalloc(m->form->nfields, sizeof *m->total);
@@ -77,7 +62,7 @@ tbm_result tbm_load(table_model *m, const tbm_ctx *c)
 	return r;
 }
 
-tbm_result tbm_init(table_model *m, const tbm_ctx *c, const kp_form *f)
+mr_result tbm_init(table_model *m, const tbm_ctx *c, const kp_form *f)
 {
 	memset(m, 0, sizeof *m);
 	m->form = f;
@@ -131,23 +116,23 @@ static void start_edit(table_model *m, const char *initial)
 }
 
 /* A character the cell cannot take: said, never dropped in silence. */
-static tbm_result refuse_char(const table_model *m, uint32_t cp)
+static mr_result refuse_char(const table_model *m, uint32_t cp)
 {
 	const kp_field *fd = &m->form->fields[m->col];
 	const char *unit = m->rows[m->row].unit_name;
 	char ch[8] = "";
 	if (cp_is_unsafe(cp) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return result(TBM_REFUSED, true, msg(MSG_UI_CELL_CONTROL), unit, fd->label, (unsigned)cp);
+		return mr_say(MR_REFUSED, msg(MSG_UI_CELL_CONTROL), unit, fd->label, (unsigned)cp);
 	utf8_encode(cp, ch);
 	if (fd->type == FT_INTEGER && fd->has_min && fd->has_max)
-		return result(TBM_REFUSED, true, msg(MSG_UI_CELL_FULL), unit, fd->label, m->cell_max, fd->min,
+		return mr_say(MR_REFUSED, msg(MSG_UI_CELL_FULL), unit, fd->label, m->cell_max, fd->min,
 			      fd->max, ch);
-	return result(TBM_REFUSED, true, msg(MSG_UI_CELL_LONG), unit, fd->label, m->cell_max, ch);
+	return mr_say(MR_REFUSED, msg(MSG_UI_CELL_LONG), unit, fd->label, m->cell_max, ch);
 }
 
 /* Store the cell being edited through the one save path (the form's rules
  * for this cell); stay in it when refused. */
-static tbm_result commit(table_model *m, const tbm_ctx *c)
+static mr_result commit(table_model *m, const tbm_ctx *c)
 {
 	kp_record *r = &m->rows[m->row];
 	const kp_form *f = m->form;
@@ -157,21 +142,21 @@ static tbm_result commit(table_model *m, const tbm_ctx *c)
 		raw[i] = i == m->col ? eb_text(&m->cell) : xstrdup(r->vals[i]);
 	kp_save_opts o = {NULL, false, false, fd}; /* a conflict reloads: no merge base */
 	kp_save_result res;
-	tbm_result out;
+	mr_result out;
 	switch (record_save(c->env, f, r, (const char *const *)raw, &o, &res)) {
 	case SAVE_OK:
-		out = result(TBM_SAVED, false, msg(MSG_UI_CELL_SAVED), r->unit_name, fd->label, res.vals[m->col]);
+		out = mr_say(MR_SAVED, msg(MSG_UI_CELL_SAVED), r->unit_name, fd->label, res.vals[m->col]);
 		m->mode = TBM_BROWSE;
 		if (m->row + 1 < m->n)
 			m->row++;
 		break;
 	case SAVE_MERGED:
 	case SAVE_GONE: /* someone else saved first: show theirs */
-		out = result(TBM_REFUSED, true, "%s", msg(MSG_S_CHANGED));
+		out = mr_say(MR_REFUSED, "%s", msg(MSG_S_CHANGED));
 		m->mode = TBM_BROWSE;
 		break;
 	default:
-		out = result(TBM_REFUSED, true, "%s", res.message ? res.message : "");
+		out = mr_say(MR_REFUSED, "%s", res.message ? res.message : "");
 		break;
 	}
 	kp_save_status st = res.status;
@@ -180,60 +165,60 @@ static tbm_result commit(table_model *m, const tbm_ctx *c)
 		free(raw[i]);
 	free(raw);
 	if (st != SAVE_INVALID) { /* the 合计 row follows; a refused write shows what is stored */
-		tbm_result lr = tbm_load(m, c);
-		if (lr.kind == TBM_REFUSED)
+		mr_result lr = tbm_load(m, c);
+		if (lr.kind == MR_REFUSED)
 			return lr;
 	}
 	return out;
 }
 
-static tbm_result cell_key(table_model *m, const tbm_ctx *c, kp_key key)
+static mr_result cell_key(table_model *m, const tbm_ctx *c, kp_key key)
 {
 	switch (keymap_lookup(CTX_CELL, key)) {
 	case ACT_ACCEPT: return commit(m, c);
-	case ACT_QUIT: m->mode = TBM_BROWSE; return HANDLED;
-	case ACT_LEFT: eb_left(&m->cell); return HANDLED;
-	case ACT_RIGHT: eb_right(&m->cell); return HANDLED;
-	case ACT_HOME: eb_home(&m->cell); return HANDLED;
-	case ACT_END: eb_end(&m->cell); return HANDLED;
-	case ACT_BACKSPACE: eb_backspace(&m->cell); return HANDLED;
-	case ACT_DELETE: eb_delete(&m->cell); return HANDLED;
-	case ACT_KILL: eb_kill_to_end(&m->cell); return HANDLED;
+	case ACT_QUIT: m->mode = TBM_BROWSE; return mr_done(MR_HANDLED);
+	case ACT_LEFT: eb_left(&m->cell); return mr_done(MR_HANDLED);
+	case ACT_RIGHT: eb_right(&m->cell); return mr_done(MR_HANDLED);
+	case ACT_HOME: eb_home(&m->cell); return mr_done(MR_HANDLED);
+	case ACT_END: eb_end(&m->cell); return mr_done(MR_HANDLED);
+	case ACT_BACKSPACE: eb_backspace(&m->cell); return mr_done(MR_HANDLED);
+	case ACT_DELETE: eb_delete(&m->cell); return mr_done(MR_HANDLED);
+	case ACT_KILL: eb_kill_to_end(&m->cell); return mr_done(MR_HANDLED);
 	default: break;
 	}
 	if (key_printable(key) && !eb_insert(&m->cell, key.code))
 		return refuse_char(m, key.code);
-	return HANDLED;
+	return mr_done(MR_HANDLED);
 }
 
-tbm_result tbm_key(table_model *m, const tbm_ctx *c, kp_key key)
+mr_result tbm_key(table_model *m, const tbm_ctx *c, kp_key key)
 {
 	if (m->mode == TBM_EDIT)
 		return cell_key(m, c, key);
 	kp_action a = keymap_lookup(CTX_TABLE, key);
 	if (a == ACT_QUIT)
-		return result(TBM_CLOSE, false, "%s", "");
+		return mr_done(MR_CLOSE);
 	if (!m->n)
-		return HANDLED;
+		return mr_done(MR_HANDLED);
 	size_t nf = m->form->nfields;
 	switch (a) {
-	case ACT_UP: if (m->row) m->row--; return HANDLED;
-	case ACT_DOWN: if (m->row + 1 < m->n) m->row++; return HANDLED;
-	case ACT_LEFT: m->col = (m->col + nf - 1) % nf; return HANDLED;
-	case ACT_RIGHT: m->col = (m->col + 1) % nf; return HANDLED;
-	case ACT_HOME: m->row = 0; return HANDLED;
-	case ACT_END: m->row = m->n - 1; return HANDLED;
+	case ACT_UP: if (m->row) m->row--; return mr_done(MR_HANDLED);
+	case ACT_DOWN: if (m->row + 1 < m->n) m->row++; return mr_done(MR_HANDLED);
+	case ACT_LEFT: m->col = (m->col + nf - 1) % nf; return mr_done(MR_HANDLED);
+	case ACT_RIGHT: m->col = (m->col + 1) % nf; return mr_done(MR_HANDLED);
+	case ACT_HOME: m->row = 0; return mr_done(MR_HANDLED);
+	case ACT_END: m->row = m->n - 1; return mr_done(MR_HANDLED);
 	default: break;
 	}
 	bool edits = a == ACT_ACCEPT || (key_printable(key) && key.code != ' ');
 	if (!edits)
-		return HANDLED;
+		return mr_done(MR_HANDLED);
 	if (!m->may_write) /* written_by: city */
-		return result(TBM_REFUSED, true, "%s", msg(MSG_UI_QUOTA_CITY));
+		return mr_say(MR_REFUSED, "%s", msg(MSG_UI_QUOTA_CITY));
 	if (a == ACT_ACCEPT) { /* selected: typing replaces, arrows edit */
 		start_edit(m, m->rows[m->row].vals[m->col]);
 		eb_select_all(&m->cell);
-		return HANDLED;
+		return mr_done(MR_HANDLED);
 	}
 	start_edit(m, ""); /* typing replaces the value */
 	return cell_key(m, c, key);

@@ -4,7 +4,7 @@
  * record the session may see, the 合计 row computed from them, the cell
  * under the cursor, the rows that fit on the page, and one mode (moving
  * between cells, or editing one) — and what a key does to it. Each key
- * returns a tbm_result (handled, refused with a message, close, saved);
+ * returns an mr_result (handled, refused with a message, close, saved);
  * a cell is saved through the one save path (domain/save.c). It never
  * draws, never reads the terminal's size (the lines come to tbm_arrange)
  * and never writes the status line: table_screen.c draws it and shows the
@@ -18,22 +18,10 @@
 #include "domain/env.h"
 #include "domain/totals.h"
 #include "ui/keymap.h"
+#include "ui/model_result.h"
 #include "ui/scrollwin.h"
 
 typedef enum { TBM_BROWSE, TBM_EDIT } tbm_mode;
-
-typedef enum {
-	TBM_HANDLED,
-	TBM_REFUSED, /* text says why; nothing stored */
-	TBM_CLOSE,
-	TBM_SAVED    /* the cell was stored (text says what) */
-} tbm_kind;
-
-typedef struct {
-	tbm_kind kind;
-	bool error;
-	char text[512];
-} tbm_result;
 
 /* What the model needs from the session. */
 typedef struct {
@@ -57,12 +45,12 @@ typedef struct {
 } table_model;
 
 /* Read the rows; a failure is said in the result (the table is empty). */
-tbm_result tbm_init(table_model *m, const tbm_ctx *c, const kp_form *f);
+mr_result tbm_init(table_model *m, const tbm_ctx *c, const kp_form *f);
 void tbm_free(table_model *m);
 /* Read the rows again (after a save, or another screen closed). */
-tbm_result tbm_load(table_model *m, const tbm_ctx *c);
+mr_result tbm_load(table_model *m, const tbm_ctx *c);
 /* The page has `lines` lines for the unit rows, the mark and 合计. */
 void tbm_arrange(table_model *m, int lines);
-tbm_result tbm_key(table_model *m, const tbm_ctx *c, kp_key key);
+mr_result tbm_key(table_model *m, const tbm_ctx *c, kp_key key);
 
 #endif

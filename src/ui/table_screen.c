@@ -29,14 +29,6 @@ static tbm_ctx ctx_of(ui_app *app)
 	return (tbm_ctx){app->env, APP_SCOPE(app)};
 }
 
-static void show(table_screen *ts, ui_app *app, const tbm_result *r)
-{
-	if (r->text[0])
-		app_status(app, r->error, "%s", r->text);
-	if (r->kind == TBM_CLOSE)
-		ts->base.closing = true;
-}
-
 static int col_width(const kp_field *fd)
 {
 	int w = utf8_width(fd->label);
@@ -116,8 +108,8 @@ static void table_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	table_screen *ts = (table_screen *)s;
 	tbm_ctx c = ctx_of(app);
-	tbm_result r = tbm_key(&ts->m, &c, key);
-	show(ts, app, &r);
+	mr_result r = tbm_key(&ts->m, &c, key);
+	app_show_result(app, &ts->base, &r);
 }
 
 static void table_destroy(ui_screen *s)
@@ -133,7 +125,7 @@ ui_screen *table_screen_new(ui_app *app, const kp_form *f)
 	ts->base = (ui_screen){table_draw, table_key, NULL, table_destroy, NULL, false,
 			       {SCR_NONE, NULL, NULL, 0}, table_arrange};
 	tbm_ctx c = ctx_of(app);
-	tbm_result r = tbm_init(&ts->m, &c, f);
-	show(ts, app, &r);
+	mr_result r = tbm_init(&ts->m, &c, f);
+	app_show_result(app, &ts->base, &r);
 	return &ts->base;
 }

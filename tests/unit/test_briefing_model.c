@@ -50,7 +50,7 @@ static int story_teardown(void **state)
 static void months(void **state)
 {
 	story *s = *state;
-	assert_int_equal(bfm_init(&s->m, &s->c).kind, BFM_HANDLED);
+	assert_int_equal(bfm_init(&s->m, &s->c).kind, MR_HANDLED);
 	assert_int_equal(s->m.nmonths, 6); /* 2016-07 … 2016-12 */
 	assert_string_equal(s->m.b.month, "2016-07");
 	assert_true(s->m.due);
@@ -60,7 +60,7 @@ static void months(void **state)
 	assert_non_null(strstr(s->m.missing, "许昌县"));
 	assert_null(strstr(s->m.missing, "魏都区"));
 	/* Right and Tab: the months after; August's deadline has not come */
-	assert_int_equal(bfm_key(&s->m, &s->c, FNK(KEY_RIGHT)).kind, BFM_HANDLED);
+	assert_int_equal(bfm_key(&s->m, &s->c, FNK(KEY_RIGHT)).kind, MR_HANDLED);
 	assert_string_equal(s->m.b.month, "2016-08");
 	assert_false(s->m.due);
 	assert_int_equal(s->m.b.nreported, 0);
@@ -72,7 +72,7 @@ static void months(void **state)
 	assert_string_equal(s->m.b.month, "2016-07");
 	bfm_key(&s->m, &s->c, FNK(KEY_LEFT));
 	assert_string_equal(s->m.b.month, "2016-12");
-	assert_int_equal(bfm_key(&s->m, &s->c, ESC).kind, BFM_CLOSE);
+	assert_int_equal(bfm_key(&s->m, &s->c, ESC).kind, MR_CLOSE);
 }
 
 /* Ten lines for 19 units: the mark says 9 below; scrolling moves the

@@ -63,8 +63,8 @@ static void tick_city_item(void **state)
 	const kp_check_item *it = go_to(s, "breakdown");
 	assert_int_equal(check_item_state(&s->m.c, it), MS_OVERDUE);
 	assert_non_null(strstr(s->m.detail, "五.1"));
-	ckm_result r = ckm_key(&s->m, &s->c, SPACE);
-	assert_int_equal(r.kind, CKM_TICKED);
+	mr_result r = ckm_key(&s->m, &s->c, SPACE);
+	assert_int_equal(r.kind, MR_SAVED);
 	assert_string_equal(r.text, "已勾选为完成：五.1 细化分解任务，明确各单位职责");
 	assert_int_equal(check_item_state(&s->m.c, checklist_item(&s->m.c, "breakdown")), MS_LATE);
 	assert_non_null(strstr(s->m.detail, "admin"));
@@ -72,21 +72,21 @@ static void tick_city_item(void **state)
 					      "AND ticked_by = 'admin' AND ticked_at LIKE '2016-07-10%'"), 1);
 	/* Space again takes the tick back */
 	r = ckm_key(&s->m, &s->c, SPACE);
-	assert_int_equal(r.kind, CKM_TICKED);
+	assert_int_equal(r.kind, MR_SAVED);
 	assert_string_equal(r.text, "已取消勾选：五.1 细化分解任务，明确各单位职责");
 	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_ticks"), 0);
 	assert_int_equal(check_item_state(&s->m.c, checklist_item(&s->m.c, "breakdown")), MS_OVERDUE);
 	/* the data decides 五.2; a unit's item is ticked in the matrix */
 	go_to(s, "submit");
 	r = ckm_key(&s->m, &s->c, SPACE);
-	assert_int_equal(r.kind, CKM_REFUSED);
+	assert_int_equal(r.kind, MR_REFUSED);
 	assert_string_equal(r.text, "这一项按录入的数据自动判断是否完成，不能手工勾选。");
 	go_to(s, "register");
 	r = ckm_key(&s->m, &s->c, SPACE);
-	assert_int_equal(r.kind, CKM_REFUSED);
+	assert_int_equal(r.kind, MR_REFUSED);
 	assert_non_null(strstr(r.text, "各单位完成情况"));
 	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_ticks"), 0);
-	assert_int_equal(ckm_key(&s->m, &s->c, ESC).kind, CKM_CLOSE);
+	assert_int_equal(ckm_key(&s->m, &s->c, ESC).kind, MR_CLOSE);
 }
 
 /* Tab: the matrix; 医学会 (the 15th unit) ticks 注册 (五.5). */
@@ -106,8 +106,8 @@ static void matrix_tick(void **state)
 		ckm_key(&s->m, &s->c, FNK(KEY_RIGHT));
 	}
 	assert_non_null(strstr(s->m.detail, "医学会  五.5"));
-	ckm_result r = ckm_key(&s->m, &s->c, SPACE);
-	assert_int_equal(r.kind, CKM_TICKED);
+	mr_result r = ckm_key(&s->m, &s->c, SPACE);
+	assert_int_equal(r.kind, MR_SAVED);
 	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_ticks t JOIN units u ON u.id = t.unit_id "
 					      "WHERE u.name = '医学会' AND t.key = 'register'"), 1);
 	assert_int_equal(check_item_unit_state(checklist_item(&s->m.c, "register"), s->m.row), MS_DONE);
@@ -130,8 +130,8 @@ static void unit_refused(void **state)
 	s->c = (ckm_ctx){&s->fx->env, wd, false, "wd"};
 	ckm_init(&s->m, &s->c);
 	go_to(s, "breakdown");
-	ckm_result r = ckm_key(&s->m, &s->c, SPACE);
-	assert_int_equal(r.kind, CKM_REFUSED);
+	mr_result r = ckm_key(&s->m, &s->c, SPACE);
+	assert_int_equal(r.kind, MR_REFUSED);
 	assert_string_equal(r.text, "这一项由市科协确认完成。");
 	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_ticks"), 0);
 	ckm_key(&s->m, &s->c, TAB);

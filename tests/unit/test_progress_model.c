@@ -82,7 +82,7 @@ static size_t find(const progress_model *m, const char *name)
 static void order_and_total(void **state)
 {
 	story *s = *state;
-	assert_int_equal(pgm_init(&s->m, &s->c).kind, PGM_HANDLED);
+	assert_int_equal(pgm_init(&s->m, &s->c).kind, MR_HANDLED);
 	assert_int_equal(s->m.p.n, 19);
 	assert_int_equal(s->m.order, PGM_RANKED);
 	assert_string_equal(s->m.rows[0]->name, "气象学会");
@@ -93,7 +93,7 @@ static void order_and_total(void **state)
 	assert_int_equal(s->m.p.total.quota[1], 134);
 	assert_int_equal(s->m.p.total.done[1], 2);
 	/* Tab: 序号 order from 魏都区; Tab again: ranked */
-	assert_int_equal(pgm_key(&s->m, &s->c, TAB).kind, PGM_HANDLED);
+	assert_int_equal(pgm_key(&s->m, &s->c, TAB).kind, MR_HANDLED);
 	assert_int_equal(s->m.order, PGM_BY_SEQ);
 	assert_string_equal(s->m.rows[0]->name, "魏都区");
 	for (size_t i = 1; i < s->m.p.n; i++)
@@ -109,7 +109,7 @@ static void order_and_total(void **state)
 	assert_int_equal(s->m.sel, xc);
 	assert_non_null(strstr(s->m.detail, "许昌学院："));
 	assert_non_null(strstr(s->m.detail, "待审核 1"));
-	assert_int_equal(pgm_key(&s->m, &s->c, ESC).kind, PGM_CLOSE);
+	assert_int_equal(pgm_key(&s->m, &s->c, ESC).kind, MR_CLOSE);
 }
 
 /* 80x24: 20 body lines less the header, 合计 and the formula's two: 16

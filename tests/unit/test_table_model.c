@@ -25,9 +25,9 @@ typedef struct {
 	table_model m;
 } story;
 
-static tbm_result type(story *s, const char *text)
+static mr_result type(story *s, const char *text)
 {
-	tbm_result r = {TBM_HANDLED, false, ""};
+	mr_result r = {MR_HANDLED, false, ""};
 	for (const char *p = text; *p; p++)
 		r = tbm_key(&s->m, &s->c, CH(*p));
 	return r;
@@ -59,8 +59,8 @@ static int story_teardown(void **state)
 
 static void open_table(story *s)
 {
-	tbm_result r = tbm_init(&s->m, &s->c, catalog_form(&s->fx->env.cat, "quota"));
-	assert_int_equal(r.kind, TBM_HANDLED);
+	mr_result r = tbm_init(&s->m, &s->c, catalog_form(&s->fx->env.cat, "quota"));
+	assert_int_equal(r.kind, MR_HANDLED);
 }
 
 static void edit_and_save(void **state)
@@ -77,10 +77,10 @@ static void edit_and_save(void **state)
 	assert_int_equal(s->m.col, 1);
 	assert_string_equal(s->m.rows[1].unit_name, "长葛市");
 	/* typing replaces the value; Enter saves and moves down */
-	assert_int_equal(type(s, "12").kind, TBM_HANDLED);
+	assert_int_equal(type(s, "12").kind, MR_HANDLED);
 	assert_int_equal(s->m.mode, TBM_EDIT);
-	tbm_result r = tbm_key(&s->m, &s->c, ENTER);
-	assert_int_equal(r.kind, TBM_SAVED);
+	mr_result r = tbm_key(&s->m, &s->c, ENTER);
+	assert_int_equal(r.kind, MR_SAVED);
 	assert_string_equal(r.text, "已保存：长葛市 科普活动 = 12");
 	assert_int_equal(quota(s, 2, "activity"), 12);
 	assert_int_equal(quota(s, 2, "version"), 2);
@@ -90,18 +90,18 @@ static void edit_and_save(void **state)
 	/* a negative quota is refused, the cell kept for correcting; Esc gives it up */
 	type(s, "-3");
 	r = tbm_key(&s->m, &s->c, ENTER);
-	assert_int_equal(r.kind, TBM_REFUSED);
+	assert_int_equal(r.kind, MR_REFUSED);
 	assert_non_null(strstr(r.text, "不能小于 0"));
 	assert_int_equal(s->m.mode, TBM_EDIT);
 	assert_int_equal(quota(s, 3, "activity"), 10);
-	assert_int_equal(tbm_key(&s->m, &s->c, ESC).kind, TBM_HANDLED);
+	assert_int_equal(tbm_key(&s->m, &s->c, ESC).kind, MR_HANDLED);
 	assert_int_equal(s->m.mode, TBM_BROWSE);
 	assert_int_equal(quota(s, 3, "activity"), 10);
 	/* Tab in a cell saves it, as Enter does */
 	type(s, "11");
-	assert_int_equal(tbm_key(&s->m, &s->c, TAB).kind, TBM_SAVED);
+	assert_int_equal(tbm_key(&s->m, &s->c, TAB).kind, MR_SAVED);
 	assert_int_equal(quota(s, 3, "activity"), 11);
-	assert_int_equal(tbm_key(&s->m, &s->c, ESC).kind, TBM_CLOSE);
+	assert_int_equal(tbm_key(&s->m, &s->c, ESC).kind, MR_CLOSE);
 }
 
 /* A quota's bounds are 0 to 100000: six digits. The seventh is refused
@@ -113,9 +113,9 @@ static void cell_bounds(void **state)
 	open_table(s);
 	tbm_key(&s->m, &s->c, ENTER); /* 魏都区 科普人才, selected: typing replaces */
 	assert_int_equal(s->m.mode, TBM_EDIT);
-	assert_int_equal(type(s, "123456").kind, TBM_HANDLED); /* as many as the bounds allow */
-	tbm_result r = type(s, "7");
-	assert_int_equal(r.kind, TBM_REFUSED);
+	assert_int_equal(type(s, "123456").kind, MR_HANDLED); /* as many as the bounds allow */
+	mr_result r = type(s, "7");
+	assert_int_equal(r.kind, MR_REFUSED);
 	assert_true(r.error);
 	assert_non_null(strstr(r.text, "魏都区 科普人才"));
 	assert_non_null(strstr(r.text, "最多 6 位"));
@@ -128,7 +128,7 @@ static void cell_bounds(void **state)
 	tbm_key(&s->m, &s->c, (kp_key){false, 1}); /* ^A */
 	tbm_key(&s->m, &s->c, (kp_key){false, 11}); /* ^K */
 	type(s, "100000");
-	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, TBM_SAVED);
+	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_SAVED);
 	assert_int_equal(quota(s, 1, "talent"), 100000);
 }
 
@@ -166,11 +166,11 @@ static void unit_reads(void **state)
 	open_table(s);
 	assert_int_equal(s->m.n, 1);
 	assert_false(s->m.may_write);
-	tbm_result r = tbm_key(&s->m, &s->c, ENTER);
-	assert_int_equal(r.kind, TBM_REFUSED);
+	mr_result r = tbm_key(&s->m, &s->c, ENTER);
+	assert_int_equal(r.kind, MR_REFUSED);
 	assert_string_equal(r.text, "任务指标由市科协修改。");
 	assert_int_equal(s->m.mode, TBM_BROWSE);
-	assert_int_equal(type(s, "5").kind, TBM_REFUSED);
+	assert_int_equal(type(s, "5").kind, MR_REFUSED);
 	assert_int_equal(quota(s, 1, "talent"), 100);
 	/* the key line of a table only read has no 修改; the city's has */
 	assert_null(strstr(keymap_bar(CTX_TABLE_READ), msg(MSG_K_EDIT)));
