@@ -7,9 +7,10 @@
  * the matrix (Tab) — and what a key does to it. Space ticks a milestone
  * confirmed by hand, for whom the session may. Each key returns an
  * mr_result (handled, refused with a message, close, saved: a tick
- * stored). It never draws, never reads the terminal's size (the lines come to ckm_arrange)
- * and never writes the status line: checklist_screen.c draws it;
- * tests/unit/test_checklist_model.c drives it with no terminal.
+ * stored). It never draws, never reads the terminal's size (the lines
+ * come to ckm_arrange) and never writes the status line:
+ * checklist_screen.c draws it; tests/unit/test_checklist_model.c drives it
+ * with no terminal.
  */
 #ifndef KP_CHECKLIST_MODEL_H
 #define KP_CHECKLIST_MODEL_H

@@ -123,11 +123,7 @@ static void matrix_tick(void **state)
 static void unit_refused(void **state)
 {
 	story *s = *state;
-	char *err = NULL;
-	kp_store *st = s->fx->env.store;
-	long long wd = store_unit_id(st, "魏都区");
-	assert_int_equal(store_session(st, SESSION_UNIT, "wd", wd, &err), KP_OK);
-	s->c = (ckm_ctx){&s->fx->env, wd, false, "wd"};
+	s->c = (ckm_ctx){&s->fx->env, sign_in_unit(s->fx, "魏都区"), false, "wd"};
 	ckm_init(&s->m, &s->c);
 	go_to(s, "breakdown");
 	mr_result r = ckm_key(&s->m, &s->c, SPACE);

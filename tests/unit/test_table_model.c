@@ -158,11 +158,7 @@ static void page_mark(void **state)
 static void unit_reads(void **state)
 {
 	story *s = *state;
-	char *err = NULL;
-	kp_store *st = s->fx->env.store;
-	long long wd = store_unit_id(st, "魏都区");
-	assert_int_equal(store_session(st, SESSION_UNIT, "wd", wd, &err), KP_OK);
-	s->c.scope = wd;
+	s->c.scope = sign_in_unit(s->fx, "魏都区");
 	open_table(s);
 	assert_int_equal(s->m.n, 1);
 	assert_false(s->m.may_write);
