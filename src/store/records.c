@@ -382,9 +382,14 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 
 static int batch_add(kp_batch *b, kp_record *r, char **err);
 
-/* A record field's name becomes its record's number for the write only. */
+/* Every batch's rows pass the form's rules, an import's too: checked
+ * here, or proved checked once on the importer's reading thread
+ * (values_check). A record field's name becomes its record's number for
+ * the write only. */
 int store_batch_add(kp_batch *b, kp_record *r, char **err)
 {
+	if (values_check(b->s, b->f, r, err) != KP_OK)
+		return KP_ERR;
 	char **held;
 	int rc = refs_resolve(b->s, b->f, NULL, r, &held, err);
 	if (rc == KP_OK)
@@ -402,15 +407,6 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	/* An import's row (a batch with a source) may repeat a stored person:
 	 * looked up unless no row can hold its values (persons.c). The screen
 	 * warns before saving instead, and a second F2 saves. */
-	/* An import's rows were each checked by the same form_validate on
-	 * its reading thread (transfer.c) just before; checking them again
-	 * here would slow the writer, an import's bottleneck. Every other
-	 * batch (a form's insert, the seeds) is checked here. */
-	if (!b->source && values_check(b->s, b->f, r, err) != KP_OK) {
-		if (replaces)
-			record_free(&old);
-		return KP_ERR;
-	}
 	bool maybe = false;
 	if (!replaces && b->source && b->f->nhint && persons_maybe(b->persons, r, &maybe, err) != KP_OK)
 		return KP_ERR;
