@@ -67,7 +67,8 @@ static bool validate(kp_env *e, const kp_form *f, const char *const *raw, const 
 
 /* The early word on a possible duplicate (unique_hint). What is said comes
  * from the store, which names another unit's record to the city only. */
-static bool duplicate(kp_env *e, const kp_form *f, const kp_record *rec, kp_save_result *res)
+static bool duplicate(kp_env *e, const kp_form *f, const kp_record *rec, const char *again,
+		      kp_save_result *res)
 {
 	kp_dup d;
 	if (!store_find_duplicate(e->store, f, rec, &d))
@@ -76,10 +77,10 @@ static bool duplicate(kp_env *e, const kp_form *f, const kp_record *rec, kp_save
 		strbuf same = STRBUF_INIT;
 		for (size_t i = 0; i < f->nhint; i++)
 			sb_printf(&same, "%s%s", i ? "、" : "", f->fields[f->hint[i]].label);
-		res->message = xasprintf(msg(MSG_UI_DUP_KNOWN), d.id, d.unit_name, d.name, sb_str(&same));
+		res->message = xasprintf(msg(MSG_UI_DUP_KNOWN), d.id, d.unit_name, d.name, sb_str(&same), again);
 		sb_free(&same);
 	} else {
-		res->message = xstrdup(msg(MSG_UI_DUP_OTHER));
+		res->message = xasprintf(msg(MSG_UI_DUP_OTHER), again);
 	}
 	dup_free(&d);
 	res->status = SAVE_DUPLICATE;
@@ -148,7 +149,8 @@ kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const ch
 	for (size_t i = 0; i < f->nfields; i++)
 		record_set(rec, i, res->vals[i]);
 	rec->proof = proof; /* a cell's other fields kept as stored have none: the store checks them */
-	if (o->check_duplicates && !o->dup_confirmed && duplicate(e, f, rec, res))
+	if (o->check_duplicates && !o->dup_confirmed &&
+	    duplicate(e, f, rec, e->dup_again ? e->dup_again : msg(MSG_UI_DUP_AGAIN), res))
 		return res->status;
 	char *err = NULL;
 	int rc = rec->id ? store_update(e->store, f, rec, &err) : store_insert(e->store, f, rec, &err);
