@@ -51,18 +51,49 @@ static void set(kp_record *r, const kp_form *f, const char *field, const char *v
 	record_set(r, (size_t)form_field_index(f, field), v);
 }
 
+/* A store write refused with its field named (label, or NULL: any); its
+ * message freed. */
+static void refused(int rc, char **err, const char *label)
+{
+	assert_int_equal(rc, KP_ERR);
+	assert_non_null(*err);
+	if (label)
+		assert_non_null(strstr(*err, label));
+	free(*err);
+	*err = NULL;
+}
+
+/* The record of valid typed values, as checked: it has its proof. */
+static kp_record valid(fixture *fx, const kp_form *f, const char **raw)
+{
+	int bad;
+	kp_record r = checked(fx, f, raw, &bad);
+	assert_int_equal(bad, 0);
+	assert_true(r.proof != 0);
+	return r;
+}
+
+/* Each test's start: the fixture, 附表2, a valid typed talent (raw) and
+ * its record as checked (*r). */
+static fixture *begin(void **state, const kp_form **f, const char ***raw, kp_record *r)
+{
+	fixture *fx = *state;
+	*f = catalog_form(&fx->env.cat, "talent");
+	*raw = raw_new(*f);
+	*r = valid(fx, *f, *raw);
+	return fx;
+}
+
 /* The proof: given for valid values only, and only under the store's own
  * definitions. */
 static void test_proof_only_for_valid_values(void **state)
 {
-	fixture *fx = *state;
-	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	const char **raw = raw_new(f);
-	int bad;
-	kp_record r = checked(fx, f, raw, &bad);
-	assert_int_equal(bad, 0);
-	assert_true(r.proof != 0); /* positive control */
+	const kp_form *f;
+	const char **raw;
+	kp_record r;
+	fixture *fx = begin(state, &f, &raw, &r); /* positive control: valid, a proof */
 	record_free(&r);
+	int bad;
 	raw[form_field_index(f, "phone")] = "12345";
 	r = checked(fx, f, raw, &bad);
 	assert_int_equal(bad, 1);
@@ -86,25 +117,20 @@ static void test_proof_only_for_valid_values(void **state)
  * or changed after a real check, is refused and nothing is stored. */
 static void test_insert_refuses_around_the_domain(void **state)
 {
-	fixture *fx = *state;
-	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	const char **raw = raw_new(f);
-	int bad;
+	const kp_form *f;
+	const char **raw;
+	kp_record r;
+	fixture *fx = begin(state, &f, &raw, &r);
 	char *err = NULL;
-	kp_record r = checked(fx, f, raw, &bad);
 	set(&r, f, "name", "x1"); /* changed after its check: the proof is for 张三 */
-	assert_int_equal(store_insert(fx->env.store, f, &r, &err), KP_ERR);
-	assert_non_null(strstr(err, "姓名："));
-	free(err), err = NULL;
+	refused(store_insert(fx->env.store, f, &r, &err), &err, "姓名：");
 	r.proof = 0x1234; /* a proof not made by the store */
-	assert_int_equal(store_insert(fx->env.store, f, &r, &err), KP_ERR);
-	free(err), err = NULL;
+	refused(store_insert(fx->env.store, f, &r, &err), &err, NULL);
 	r.proof = 0; /* none */
-	assert_int_equal(store_insert(fx->env.store, f, &r, &err), KP_ERR);
-	free(err), err = NULL;
+	refused(store_insert(fx->env.store, f, &r, &err), &err, NULL);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 0);
 	record_free(&r);
-	r = checked(fx, f, raw, &bad); /* positive control: as checked */
+	r = valid(fx, f, raw); /* positive control: as checked */
 	assert_int_equal(store_insert(fx->env.store, f, &r, &err), KP_OK);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE name = '张三'"), 1);
 	/* valid values built by hand, without a proof: validated by the store, stored */
@@ -120,17 +146,14 @@ static void test_insert_refuses_around_the_domain(void **state)
  * proof of the record as read does not cover a value changed since. */
 static void test_update_refuses_around_the_domain(void **state)
 {
-	fixture *fx = *state;
-	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	const char **raw = raw_new(f);
-	int bad;
+	const kp_form *f;
+	const char **raw;
+	kp_record r;
+	fixture *fx = begin(state, &f, &raw, &r);
 	char *err = NULL;
-	kp_record r = checked(fx, f, raw, &bad);
 	assert_int_equal(store_insert(fx->env.store, f, &r, &err), KP_OK);
 	set(&r, f, "age", "abc");
-	assert_int_equal(store_update(fx->env.store, f, &r, &err), KP_ERR);
-	assert_non_null(strstr(err, "年龄："));
-	free(err), err = NULL;
+	refused(store_update(fx->env.store, f, &r, &err), &err, "年龄：");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE age = '40' AND version = 1"), 1);
 	set(&r, f, "age", "41"); /* positive control: valid, checked by the store itself */
 	assert_int_equal(store_update(fx->env.store, f, &r, &err), KP_OK);
@@ -145,32 +168,26 @@ static void test_update_refuses_around_the_domain(void **state)
  * on the insert and on the --update of a stored person. */
 static void test_import_batch_refuses_around_the_domain(void **state)
 {
-	fixture *fx = *state;
-	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	const char **raw = raw_new(f);
-	int bad;
+	const kp_form *f;
+	const char **raw;
+	kp_record r;
+	fixture *fx = begin(state, &f, &raw, &r);
 	char *err = NULL;
 	kp_batch *b = store_batch_begin(fx->env.store, f, "名单.csv", &err);
 	assert_non_null(b);
 	store_batch_update(b, true);
-	kp_record r = checked(fx, f, raw, &bad);
 	assert_int_equal(store_batch_add(b, &r, &err), KP_OK); /* positive control */
 	record_free(&r);
-	r = checked(fx, f, raw, &bad); /* the same person again: an update */
+	r = valid(fx, f, raw); /* the same person again: an update */
 	set(&r, f, "phone", "138123456789");
-	assert_int_equal(store_batch_add(b, &r, &err), KP_ERR);
-	assert_non_null(strstr(err, "联系电话："));
-	free(err), err = NULL;
+	refused(store_batch_add(b, &r, &err), &err, "联系电话：");
 	record_free(&r);
 	raw[form_field_index(f, "name")] = "王五";
-	r = checked(fx, f, raw, &bad);
+	r = valid(fx, f, raw);
 	set(&r, f, "gender", "未知");
-	assert_int_equal(store_batch_add(b, &r, &err), KP_ERR);
-	assert_non_null(strstr(err, "性别："));
-	free(err), err = NULL;
+	refused(store_batch_add(b, &r, &err), &err, "性别：");
 	r.proof = 0;
-	assert_int_equal(store_batch_add(b, &r, &err), KP_ERR);
-	free(err), err = NULL;
+	refused(store_batch_add(b, &r, &err), &err, NULL);
 	record_free(&r);
 	assert_int_equal(store_batch_end(b, true, &err), KP_OK);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 1);
@@ -182,11 +199,12 @@ static void test_import_batch_refuses_around_the_domain(void **state)
  * before the store with the field named, then saved once valid. */
 static void test_record_save_validates(void **state)
 {
-	fixture *fx = *state;
-	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	const char **raw = raw_new(f);
-	raw[form_field_index(f, "age")] = "两百";
+	const kp_form *f;
+	const char **raw;
 	kp_record rec;
+	fixture *fx = begin(state, &f, &raw, &rec);
+	record_free(&rec);
+	raw[form_field_index(f, "age")] = "两百";
 	record_init(&rec, f->nfields);
 	rec.unit_id = store_unit_id(fx->env.store, "许昌学院");
 	kp_save_opts o = {.check_duplicates = true};
