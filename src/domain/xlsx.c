@@ -17,6 +17,7 @@
 #include "form/validate.h"
 #include "version.h"
 
+#include "domain/xlsx_app.h"
 #include "domain/xlsx_common.h"
 #include "domain/xlsx_lib.h"
 
@@ -429,7 +430,7 @@ lxw_workbook *xlsx_open(const char *path, bool constant_memory, char **err)
 		unlink(path);
 		return NULL;
 	}
-	/* docProps name kepu (libxlsxwriter writes its own Application line) */
+	/* docProps name kepu (app.xml, libxlsxwriter's own, is replaced by xlsx_close) */
 	lxw_doc_properties props = {.author = "kepu", .company = (char *)msg(MSG_X_DOC_COMPANY),
 				    .comments = "kepu " KEPU_VERSION};
 	workbook_set_properties(wb, &props);
@@ -447,6 +448,8 @@ int xlsx_close(lxw_workbook *wb, const char *path, int rc, char **err)
 		*err = xasprintf(msg(MSG_X_CANT_WRITE), path, e ? strerror(e) : msg(MSG_C_WRITE_ERROR));
 		rc = -1;
 	}
+	if (rc == 0 && xlsx_app_rewrite(path, err) != 0)
+		rc = -1;
 	if (rc != 0)
 		unlink(path);
 	return rc;

@@ -44,7 +44,7 @@ x "$WORK/r.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>　许昌　市　　魏
 n=$(sqlite3 "$DB" "SELECT count(*) FROM talent JOIN units u ON u.id = unit_id WHERE u.name = '许昌学院'")
 "$KEPU" export talent --db "$DB" --unit 许昌学院 --format xlsx --output "$WORK/t.xlsx"
 [ "$(unzip -l "$WORK/t.xlsx" | grep -c 'xl/worksheets/sheet')" -eq "$n" ] || fail "not a sheet per person"
-x "$WORK/t.xlsx" xl/sharedStrings.xml | grep -q "■" || fail "no ticked box"
+x "$WORK/t.xlsx" 'xl/worksheets/sheet*.xml' | grep -q "■" || fail "no ticked box"
 # each person's page numbered in the printout: 第 k 页，共 n 页, and the year
 for k in $(seq 1 "$n"); do
 	x "$WORK/t.xlsx" "xl/worksheets/sheet$k.xml" |
@@ -95,10 +95,17 @@ set -e
 [ "$rc1$rc2$rc3$rc4" = 1111 ] || fail "statuses $rc1$rc2$rc3$rc4"
 grep -q "已存在，不会覆盖" "$WORK/err" && grep -q "不支持的格式「pdf」" "$WORK/err" &&
 	grep -q "需要用 --output" "$WORK/err" && grep -q "没有「通过」这种状态" "$WORK/err" || fail "$(cat "$WORK/err")"
-# docProps name kepu as the author and the city as the company (the
-# Application line is libxlsxwriter's own).
+# docProps name kepu as the author and the application, and the city as
+# the company: libxlsxwriter's app.xml (Microsoft Excel) is replaced, the
+# 推荐表's (xlsx_stream.c) written so; the rest of the book is unchanged.
 x "$WORK/q.xlsx" docProps/core.xml | grep -q "<dc:creator>kepu</dc:creator>" || fail "docProps: no kepu"
-x "$WORK/q.xlsx" docProps/app.xml | grep -q "<Company>许昌市科协“百千万科普工程”</Company>" || fail "docProps: no company"
+for w in q t; do
+	x "$WORK/$w.xlsx" docProps/app.xml >"$WORK/app"
+	grep -q "<Application>kepu [0-9.]*</Application>" "$WORK/app" || fail "$w: docProps: $(cat "$WORK/app")"
+	grep -q "<Company>许昌市科协“百千万科普工程”</Company>" "$WORK/app" || fail "$w: docProps: no company"
+	hasnt "Microsoft" app
+done
+unzip -t "$WORK/q.xlsx" >"$WORK/zip" || fail "the rewritten book: $(cat "$WORK/zip")"
 
 # A workbook that cannot be written: one message in kepu's words naming the
 # file and why, nothing from libxlsxwriter, no file left; the same commands
