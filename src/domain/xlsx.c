@@ -220,8 +220,8 @@ static int put_row(const kp_record *r, void *ctx)
 	char **owned = xcalloc(s->ncols, sizeof *owned);
 	for (size_t c = 0; c < s->ncols; c++) {
 		const column *col = &s->cols[c];
-		if (col->field == -1)
-			s->cells[c] = (xlsx_cell){NULL, s->seq, s->fm->number};
+		if (col->field == -1) /* a unit's own row (附表1) keeps its official 序号, one unit or all */
+			s->cells[c] = (xlsx_cell){NULL, s->f->per_unit ? r->unit_seq : s->seq, s->fm->number};
 		else if (col->field == -2)
 			s->cells[c] = (xlsx_cell){r->unit_name, 0, s->fm->text};
 		else
@@ -365,7 +365,7 @@ void xlsx_page_setup(lxw_worksheet *ws, size_t ncols, int year, bool one_page)
 		worksheet_set_landscape(ws);
 	worksheet_fit_to_pages(ws, 1, one_page ? 1 : 0);
 	char footer[96];
-	snprintf(footer, sizeof footer, msg(MSG_X_FOOTER), year);
+	snprintf(footer, sizeof footer, msg(MSG_X_FOOTER), XLSX_FOOT_FONT, year, XLSX_FOOT_FONT);
 	worksheet_set_footer(ws, footer);
 }
 

@@ -307,8 +307,8 @@ static int page(const kp_record *r, void *ctx)
 	for (size_t i = 0; i < p->nrows; i++)
 		row = grid_row(pp, row, &p->rows[i], r);
 	char footer[96];
-	snprintf(footer, sizeof footer, msg(MSG_X_FOOTER_PAGE), r ? r->year : pp->year, (size_t)pp->seq,
-		 (size_t)pp->total);
+	snprintf(footer, sizeof footer, msg(MSG_X_FOOTER_PAGE), XLSX_FOOT_FONT, r ? r->year : pp->year,
+		 XLSX_FOOT_FONT, (size_t)pp->seq, (size_t)pp->total);
 	/* Left and right half an inch: the 推荐表's columns then print at full
 	 * size on the width of A4. */
 	static const double margins[4] = {0.5, 0.5, 0.7, 0.7};
@@ -335,9 +335,14 @@ int export_paper(kp_env *e, const kp_form *f, long long unit_id, const char *sta
 	if (!(pp.book = xs_open(path, err)))
 		return -1;
 	int rc = store_each(e->store, f, unit_id, state, page, &pp, err);
-	if (rc == KP_OK && pp.seq == 0) {
+	if (rc == KP_OK && pp.seq == 0 && pp.total == 0) {
 		pp.total = 1;
 		page(NULL, &pp);
+	}
+	/* another session saved or deleted a record between the two passes */
+	if (rc == KP_OK && pp.seq != pp.total) {
+		*err = xasprintf(msg(MSG_X_PAGES_CHANGED), pp.total, pp.seq, path);
+		rc = KP_ERR;
 	}
 	return xs_close(pp.book, path, rc == KP_OK ? 0 : -1, err);
 }
