@@ -150,6 +150,20 @@ static int by_place(const void *a, const void *b)
 	return x->col < y->col ? -1 : x->col > y->col;
 }
 
+/* The sheet being built, dropped: what the workbook holds between sheets
+ * is only their count (and their names, in the file). */
+static void sheet_drop(xs_book *b)
+{
+	for (size_t i = 0; i < b->ncells; i++)
+		free(b->cells[i].text);
+	free(b->cells);
+	free(b->heights);
+	free(b->merges);
+	free(b->widths);
+	b->cells = NULL, b->heights = NULL, b->merges = NULL, b->widths = NULL;
+	b->ncells = b->nrows = b->nmerges = b->ncols = 0;
+}
+
 static void row_open(strbuf *s, const xs_book *b, unsigned row)
 {
 	sb_printf(s, "<row r=\"%u\"", row + 1);
@@ -224,14 +238,7 @@ void xs_sheet_end(xs_book *b, const double margins[4], const char *footer)
 	snprintf(name, sizeof name, "xl/worksheets/sheet%zu.xml", ++b->nsheets);
 	entry(b, name, &s);
 	sb_free(&s);
-	for (size_t i = 0; i < b->ncells; i++)
-		free(b->cells[i].text);
-	free(b->cells);
-	free(b->heights);
-	free(b->merges);
-	free(b->widths);
-	b->cells = NULL, b->heights = NULL, b->merges = NULL, b->widths = NULL;
-	b->ncells = b->nrows = b->nmerges = b->ncols = 0;
+	sheet_drop(b);
 }
 
 /* One font a format: 宋体 at its size, bold or not (xlsx_common.h). */
@@ -360,12 +367,7 @@ int xs_close(xs_book *b, const char *path, int rc, char **err)
 		rc = -1;
 	}
 	fclose(b->names);
-	for (size_t i = 0; i < b->ncells; i++)
-		free(b->cells[i].text);
-	free(b->cells);
-	free(b->heights);
-	free(b->merges);
-	free(b->widths);
+	sheet_drop(b); /* a sheet begun when the writing failed */
 	free(b);
 	if (rc != 0)
 		unlink(path);
