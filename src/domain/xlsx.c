@@ -220,8 +220,10 @@ static int put_row(const kp_record *r, void *ctx)
 	char **owned = xcalloc(s->ncols, sizeof *owned);
 	for (size_t c = 0; c < s->ncols; c++) {
 		const column *col = &s->cols[c];
-		if (col->field == -1) /* a unit's own row (附表1) keeps its official 序号, one unit or all */
-			s->cells[c] = (xlsx_cell){NULL, s->f->per_unit ? r->unit_seq : s->seq, s->fm->number};
+		if (col->field == -1) /* the city's table of every unit (附表1): a unit's official 序号,
+				       * one unit or all; a list of what units wrote: 1..n */
+			s->cells[c] = (xlsx_cell){NULL, s->f->per_unit && s->f->written_by == WRITER_CITY ? r->unit_seq : s->seq,
+						  s->fm->number};
 		else if (col->field == -2)
 			s->cells[c] = (xlsx_cell){r->unit_name, 0, s->fm->text};
 		else

@@ -43,6 +43,12 @@ grep -q '<c r="A6" s="[0-9]*"><v>10</v></c><c r="B6" s="[0-9]*" t="inlineStr"><i
 	fail "one unit's 附表1: $(grep -o '<row r="6".*</row>' <<<"$one" | head -c 300)"
 grep -q '<c r="A15" s="[0-9]*"><v>10</v></c><c r="B15" s="[0-9]*" t="inlineStr"><is><t>许昌学院</t>' <<<"$sheet" ||
 	fail "许昌学院 is not 10th in the whole 附表1"
+# A list of what units wrote (the 工作计划, one a unit too) numbers its rows 1..n, not the
+# units' 附表1 numbers.
+"$KEPU" export plan --db "$DB" --format xlsx --output "$WORK/plan.xlsx"
+seqs=$(x "$WORK/plan.xlsx" xl/worksheets/sheet1.xml | grep -o '<c r="A[0-9]*" s="[0-9]*"><v>[0-9]*</v>' | sed 's/.*<v>//; s/<.*//' | tr '\n' ' ')
+n=$(wc -w <<<"$seqs")
+[ "$n" -ge 2 ] && [ "$seqs" = "$(seq -s ' ' 1 "$n") " ] || fail "工作计划's 序号: $seqs"
 x "$WORK/q.xlsx" xl/workbook.xml | grep -q "_xlnm.Print_Titles.*\$4:\$5" || fail "header rows not repeated"
 x "$WORK/q.xlsx" xl/styles.xml | grep -q 'name val="宋体"' || fail "not 宋体"
 
