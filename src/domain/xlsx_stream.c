@@ -329,6 +329,8 @@ static void parts(xs_book *b)
 			"officedocument.spreadsheetml.sheet.main+xml\"/>"
 			"<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-"
 			"officedocument.spreadsheetml.styles+xml\"/>"
+			"<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-"
+			"package.core-properties+xml\"/>"
 			"<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-"
 			"officedocument.extended-properties+xml\"/>");
 	for (size_t i = 1; i <= b->nsheets; i++)
@@ -343,12 +345,21 @@ static void parts(xs_book *b)
 		      "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
 		      "relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
 		      "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-		      "relationships/extended-properties\" Target=\"docProps/app.xml\"/></Relationships>");
+		      "relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
+		      "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/"
+		      "metadata/core-properties\" Target=\"docProps/core.xml\"/></Relationships>");
 	entry(b, "_rels/.rels", &top);
 	sb_free(&top);
 	xlsx_app_xml(&app);
 	entry(b, XLSX_APP_XML, &app);
 	sb_free(&app);
+	strbuf core = STRBUF_INIT; /* kepu as the author, as libxlsxwriter's books say */
+	sb_adds(&core, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+		       "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/"
+		       "core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+		       "<dc:creator>kepu</dc:creator></cp:coreProperties>");
+	entry(b, "docProps/core.xml", &core);
+	sb_free(&core);
 }
 
 int xs_close(xs_book *b, const char *path, int rc, char **err)

@@ -121,7 +121,7 @@ grep -q "已存在，不会覆盖" "$WORK/err" && grep -q "不支持的格式「
 # docProps name kepu as the author and the application, and the city as
 # the company: libxlsxwriter's app.xml (Microsoft Excel) is replaced, the
 # 推荐表's (xlsx_stream.c) written so; the rest of the book is unchanged.
-x "$WORK/q.xlsx" docProps/core.xml | grep -q "<dc:creator>kepu</dc:creator>" || fail "docProps: no kepu"
+for w in q t; do x "$WORK/$w.xlsx" docProps/core.xml | grep -q "<dc:creator>kepu</dc:creator>" || fail "$w: docProps: no kepu"; done
 for w in q t; do
 	x "$WORK/$w.xlsx" docProps/app.xml >"$WORK/app"
 	grep -q "<Application>kepu [0-9.]*</Application>" "$WORK/app" || fail "$w: docProps: $(cat "$WORK/app")"
