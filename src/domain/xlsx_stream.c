@@ -67,7 +67,10 @@ static void ref(strbuf *b, unsigned row, unsigned col)
 	sb_printf(b, "%u", row + 1);
 }
 
-/* One zip entry, whole; a failure is kept for xs_close. */
+/* One zip entry, whole; a failure is kept for xs_close. No zip64 fields in
+ * an entry (each is one sheet, far below 4 GiB): Excel 2010 and older warn
+ * about them; minizip adds the zip64 directory record itself should the
+ * book pass 65,535 entries. */
 static void entry(xs_book *b, const char *name, const strbuf *body)
 {
 	if (b->error)
@@ -76,7 +79,7 @@ static void entry(xs_book *b, const char *name, const strbuf *body)
 	xlsx_zip_now(&zi.tmz_date);
 	errno = 0;
 	if (zipOpenNewFileInZip64(b->zip, name, &zi, NULL, 0, NULL, 0, NULL, Z_DEFLATED,
-				  Z_DEFAULT_COMPRESSION, 1) != ZIP_OK ||
+				  Z_DEFAULT_COMPRESSION, 0) != ZIP_OK ||
 	    zipWriteInFileInZip(b->zip, sb_str(body), (unsigned)body->len) != ZIP_OK ||
 	    zipCloseFileInZip(b->zip) != ZIP_OK)
 		b->error = errno ? errno : -1;
