@@ -47,13 +47,19 @@ static int check_sheet(void *ctx, const xlsx_sheet *s, char **err)
 	return 0;
 }
 
+/* A new empty file's name in path ("/tmp/kepu-xs-XXXXXX"). */
+static void new_file(char *path)
+{
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+}
+
 static void test_written_and_read_back(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/kepu-xs-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
+	new_file(path);
 	char *err = NULL;
 	/* the file exists: never written over */
 	assert_null(xs_open(path, &err));
@@ -105,10 +111,8 @@ static void test_failed_removed(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/kepu-xs-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
+	new_file(path);
+	unlink(path); /* xs_open creates it */
 	char *err = NULL;
 	xs_book *b = xs_open(path, &err);
 	assert_non_null(b);
