@@ -597,7 +597,7 @@
 	X(C_CSV_WIDE,       "第%d行: 超过 %d 列（Excel 的最大列数），不读取") \
 	X(C_CSV_RECORD_LONG,"第%d行: 一行超过 %ld MiB，不读取") \
 	X(C_IMPORT_FAILED,  "导入失败：%d 处错误，没有保存任何记录。") \
-	X(C_IMPORTED,       "已导入 %d 条记录到 %s（%s）。") \
+	X(C_IMPORTED,       "已导入 %d 条记录到 %d 年度的 %s（%s）。") \
 	X(C_REJECT_REASON,  "错误") \
 	X(C_BAD_GB18030,    "文件既不是 UTF-8 也不是有效的 GB18030 编码") \
 	X(C_REJECTED,       "%d 行有错误，没有导入，已写入 %s（在「错误」列说明原因），改正后可以再导入。") \
@@ -610,8 +610,9 @@
 	X(X_UNIT_LINE,      "填报单位：{unit}　　　　{year} 年度") \
 	X(X_YEAR_LINE,      "{year} 年度") \
 	X(X_YEAR_WORD,      "年度") \
-	X(X_FOOTER,         "&L%d 年度&C第 &P 页，共 &N 页") \
-	X(X_FOOTER_PAGE,    "&L%d 年度&C第 %zu 页，共 %zu 页") \
+	X(X_FOOTER,         "&L%s%d 年度&C%s第 &P 页，共 &N 页") \
+	X(X_FOOTER_PAGE,    "&L%s%d 年度&C%s第 %zu 页，共 %zu 页") \
+	X(X_PAGES_CHANGED,  "导出期间记录有增减（数过 %d 页，写了 %d 页），页码「共 N 页」会不对，没有写出 %s；请重新导出") \
 	X(X_ATTACHMENT,     "附表%d") \
 	X(X_SEAL,           "（盖章）") \
 	X(X_SIGN_DATE,      "年　　月　　日") \
@@ -650,6 +651,7 @@
 	X(C_PAPER_EMPTY,    "（空）") \
 	X(C_PAPER_LABEL,    "应为「%s」，这里是「%s」：不是「%s」的表样（表中印好的字不能改动），整个文件未导入") \
 	X(C_PAPER_OTHER,    "工作表「%s」是「%s」，不是「%s」：请导入到「%s」。整个文件未导入") \
+	X(C_PAPER_YEAR,     "%s：%d 页是 %d 年度的记录（页脚写着年度，第一页是工作表「%s」），本次导入写入 %d 年度；为免记错年度，没有导入任何记录。请换到 %d 年度再导入（命令行加 --year %d），或把这些页删去") \
 	X(C_PAPER_OUTSIDE,  "表格之外的单元格有内容「%s」，不会导入：请删去，或写进表中相应的格子。整个文件未导入") \
 	X(C_PAPER_BOX,      "%s：看不出第%zu个选项「%s」是否勾选（应为 □%s 或 ■%s，选项的顺序和文字不能改动）。整个文件未导入") \
 	X(C_PAPER_BOX_TAIL, "%s：选项之后还有「%s」，不知道是什么。整个文件未导入") \

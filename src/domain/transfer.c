@@ -86,12 +86,17 @@ static void problem_read(importer *im, int row, int col, const char *label, cons
 {
 	char *at = place(im, row, col);
 	char *why = read ? xasprintf(msg(MSG_C_READ_SUFFIX), reason, read) : NULL;
-	char *t = xasprintf(msg(MSG_C_ROW_ERROR), at, label, why ? why : reason);
+	/* a column with no header has no name to give: the place alone */
+	char *t = label[0] ? xasprintf(msg(MSG_C_ROW_ERROR), at, label, why ? why : reason)
+			   : xasprintf(msg(MSG_C_ROW_NOTE), at, why ? why : reason);
 	free(at);
 	free(why);
 	say(im, t);
 	free(t);
-	sb_printf(&im->reasons, "%s%s: %s", im->reasons.len ? "；" : "", label, reason);
+	if (label[0])
+		sb_printf(&im->reasons, "%s%s: %s", im->reasons.len ? "；" : "", label, reason);
+	else
+		sb_printf(&im->reasons, "%s%s", im->reasons.len ? "；" : "", reason);
 	im->st->errors++;
 }
 
@@ -473,7 +478,7 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 			raw[k] = csv_unneutralise(r->cells[c]);
 		} else if (k == NO_COL && r->cells[c][0] && !blank_text(r->cells[c])) {
 			/* text under no header would be lost: said, not dropped */
-			problem(im, row, (int)c, "", msg(MSG_C_NO_HEADER_CELL));
+			cell_problem(im, row, (int)c, "", msg(MSG_C_NO_HEADER_CELL), r->cells[c]);
 		}
 	}
 	const char *ucell = unit_col >= 0 && (size_t)unit_col < r->n ? r->cells[unit_col] : NULL;
