@@ -128,6 +128,8 @@ static void list_draw(ui_screen *s, ui_app *app)
 	list_screen *ls = (list_screen *)s;
 	char title[256], right[256], help[256];
 	bool filtered = ls->m.filter_text[0] != '\0';
+	lm_ctx c = ctx_of(app);
+	app_keys(app, lm_acts, &ls->m, &c);
 	if (ls->m.view) {
 		snprintf(title, sizeof title, "%s", ls->m.view->title);
 		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT), ls->unit_name ? ls->unit_name : "",
@@ -308,7 +310,7 @@ static void start(list_screen *ls, ui_app *app, const kp_form *f, const kp_view 
 	lm_set_unit(&ls->m, &c, unit);
 }
 
-ui_screen *list_screen_new(ui_app *app, const kp_form *f)
+ui_screen *list_screen_new(ui_app *app, const kp_form *f, bool queue)
 {
 	list_screen *ls = new_list(app, f, NULL);
 	for (size_t i = 0; i < f->nfields; i++)
@@ -316,6 +318,10 @@ ui_screen *list_screen_new(ui_app *app, const kp_form *f)
 			ls->cols[ls->ncols++] = (list_column){(int)i, f->fields[i].label,
 							      column_width(&f->fields[i])};
 	start(ls, app, f, NULL, 0); /* all the session may see (the store keeps a unit to its own) */
+	if (queue) { /* the city's queue: what waits for its review */
+		lm_ctx c = ctx_of(app);
+		lm_set_state(&ls->m, &c, ST_SUBMITTED);
+	}
 	return &ls->base;
 }
 
