@@ -248,7 +248,7 @@
 	X(UI_QUEUE,         "待审核：") \
 	X(UI_QUEUE_FORM,    "%s %lld 条") \
 	X(UI_QUEUE_KEY,     "（按 r 打开）") \
-	X(UI_TALLY,         "%s：%s %lld / %s %lld / %s %lld / %s %lld") \
+	X(UI_TALLY,         "%s%s %lld") \
 	X(UI_GL_QUOTA,      "已认定/任务数：") \
 	X(UI_MORE_BOTH,     "↑ 上面还有 %zu 项  ↓ 下面还有 %zu 项") \
 	X(UI_BACK_TO,       "← %s") \

@@ -105,12 +105,17 @@ static int draw_counts(const menu *mn, ui_app *app, int y)
 		if (city && n[ST_SUBMITTED]) {
 			sb_adds(&b, b.len ? "、" : msg(MSG_UI_QUEUE));
 			sb_printf(&b, msg(MSG_UI_QUEUE_FORM), name, n[ST_SUBMITTED]);
-		} else if (!city && (n[ST_DRAFT] || n[ST_SUBMITTED] || n[ST_APPROVED] || n[ST_RETURNED])) {
-			if (b.len)
-				sb_adds(&b, "；");
-			sb_printf(&b, msg(MSG_UI_TALLY), name, state_label(ST_APPROVED), n[ST_APPROVED],
-				  state_label(ST_SUBMITTED), n[ST_SUBMITTED], state_label(ST_DRAFT), n[ST_DRAFT],
-				  state_label(ST_RETURNED), n[ST_RETURNED]);
+		} else if (!city) { /* each count named by its state, the states with none left out */
+			static const kp_state order[] = {ST_APPROVED, ST_SUBMITTED, ST_RETURNED, ST_DRAFT};
+			bool named = false;
+			for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+				if (!n[order[k]])
+					continue;
+				if (!named)
+					sb_printf(&b, "%s%s ", b.len ? "；" : "", name);
+				sb_printf(&b, msg(MSG_UI_TALLY), named ? " / " : "", state_label(order[k]), n[order[k]]);
+				named = true;
+			}
 		}
 	}
 	if (city)
