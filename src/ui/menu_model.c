@@ -262,7 +262,8 @@ static mm_result open_queue(const menu_model *m, const mm_ctx *c)
 	return refused("%s", msg(MSG_UI_QUEUE_EMPTY));
 }
 
-/* y or n to a question; any other key leaves it asked. */
+/* y or n to a question. Any other key is a no that does what it does on
+ * the menu (a clerk who pressed F10 by mistake and then 2 meant 附表2). */
 static mm_result answer(menu_model *m, const mm_ctx *c, kp_key key)
 {
 	switch (keymap_lookup(CTX_CONFIRM, key)) {
@@ -275,7 +276,8 @@ static mm_result answer(menu_model *m, const mm_ctx *c, kp_key key)
 		m->mode = MM_BROWSE;
 		return result(MM_HANDLED);
 	default:
-		return result(MM_HANDLED);
+		m->mode = MM_BROWSE;
+		return mm_key(m, c, key);
 	}
 }
 

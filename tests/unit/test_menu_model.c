@@ -82,12 +82,16 @@ static void test_quit_is_asked(void **state)
 		assert_int_equal(s->m.mode, MM_CONFIRM_QUIT);
 		mm_question(&s->m, q, sizeof q);
 		assert_non_null(strstr(q, "退出 kepu？"));
-		/* a second F10 is no answer: still asked */
+		/* a second F10 is no yes: asked again, never quit */
 		assert_int_equal(press(s, FN(KEY_F(10))), MM_HANDLED);
 		assert_int_equal(s->m.mode, MM_CONFIRM_QUIT);
 		assert_int_equal(press(s, CH('n')), MM_HANDLED); /* stays */
 		assert_int_equal(s->m.mode, MM_BROWSE);
 	}
+	/* another key is a no that acts: 2 after F10 opens 附表2 (the unit first) */
+	assert_int_equal(press(s, FN(KEY_F(10))), MM_HANDLED);
+	assert_int_equal(press(s, CH('2')), MM_PICK_UNIT);
+	assert_int_equal(s->m.mode, MM_BROWSE);
 	assert_int_equal(press(s, CH('q')), MM_HANDLED);
 	assert_int_equal(press(s, CH('y')), MM_QUIT); /* positive control: y quits */
 	/* the 退出 item asks as well */
