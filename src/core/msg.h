@@ -249,11 +249,14 @@
 	X(UI_QUEUE_FORM,    "%s %lld 条") \
 	X(UI_QUEUE_KEY,     "（按 r 打开）") \
 	X(UI_TALLY,         "%s%s %lld") \
-	X(UI_GL_QUOTA,      "已认定/任务数：") \
+	X(UI_GL_QUOTA,      "已认定：") \
 	X(UI_MORE_BOTH,     "↑ 上面还有 %zu 项  ↓ 下面还有 %zu 项") \
 	X(UI_BACK_TO,       "← %s") \
 	X(UI_PREVIOUS,      "上一屏") \
-	X(UI_LIST_NAME,     "记录列表") \
+	X(UI_BACK_MENU,     "菜单") \
+	X(UI_BACK_LIST,     "列表") \
+	X(UI_BACK_RECORD,   "第 %lld 号") \
+	X(UI_BACK_NEW,      "填写") \
 	X(UI_ASK_DELETE,    "确定删除「%s」这条记录吗？(y/n)") \
 	X(UI_DELETED,       "已删除。") \
 	X(UI_NO_RECORDS,    "还没有记录。按 F7 或 Ctrl-N 新建。") \

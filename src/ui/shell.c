@@ -165,21 +165,23 @@ void app_screen_name(const ui_open *o, char *out, size_t len)
 {
 	switch (o->id) {
 	case SCR_MENU:
-		snprintf(out, len, "%s", msg(MSG_UI_MENU_TITLE));
+		snprintf(out, len, "%s", msg(MSG_UI_BACK_MENU));
 		break;
 	case SCR_LIST:
 	case SCR_QUEUE:
-		snprintf(out, len, "%s", msg(MSG_UI_LIST_NAME));
+		snprintf(out, len, "%s", msg(MSG_UI_BACK_LIST));
 		break;
 	case SCR_FORM:
 		if (o->record_id)
-			snprintf(out, len, msg(MSG_UI_EDIT_RECORD), o->record_id);
+			snprintf(out, len, msg(MSG_UI_BACK_RECORD), o->record_id);
 		else
-			snprintf(out, len, "%s", msg(MSG_UI_NEW_RECORD));
+			snprintf(out, len, "%s", msg(MSG_UI_BACK_NEW));
 		break;
-	case SCR_VIEW:
-		snprintf(out, len, "%s", o->view ? o->view->title : "");
+	case SCR_VIEW: { /* 「附表4」 of 「附表4 科普人才信息汇总表」 */
+		const char *t = o->view ? o->view->title : "", *sp = strchr(t, ' ');
+		snprintf(out, len, "%.*s", sp ? (int)(sp - t) : (int)strlen(t), t);
 		break;
+	}
 	default:
 		snprintf(out, len, "%s", msg(MSG_UI_PREVIOUS));
 		break;

@@ -101,8 +101,8 @@ int app_detail_room(ui_app *app, const char *help, int max);
 /* Before app_chrome: the key bar lists only the keys for which acts
  * answers yes (the screen's model, in its mode and the session's role). */
 void app_keys(ui_app *app, kp_acts_fn acts, const void *model, const void *ctx);
-/* The name of a screen as the one an Esc goes back to: 「主菜单」,
- * 「记录列表」, 「新记录」… */
+/* The name of a screen as the one an Esc goes back to, short (the title
+ * keeps its room): 「菜单」, 「列表」, 「第 3 号」, 「填写」, 「附表4」. */
 void app_screen_name(const ui_open *o, char *out, size_t len);
 /* Draw the title, help, status and key-bar lines around a screen body.
  * The title ends with 「← 」 and the name of the screen below, where Esc
