@@ -151,7 +151,8 @@ static void list_draw(ui_screen *s, ui_app *app)
 		app_chrome(app, title, right,
 			   ls->m.nmarked || filtered || ls->m.state >= 0 ? help : msg(MSG_UI_LIST_HINT),
 			   ls->review.actions.open || ls->pick.pop.open || year_prompt_active(&ls->year) ? CTX_POPUP
-												    : CTX_LIST);
+			   : ls->m.mode != LM_BROWSE ? CTX_CONFIRM /* y/n: what acts while asked */
+						     : CTX_LIST);
 	}
 	int y = app_body_top();
 	draw_row(ls, y, NULL, 0, theme_attr(R_SECTION) | A_UNDERLINE);
