@@ -129,7 +129,8 @@ static void list_draw(ui_screen *s, ui_app *app)
 	char title[256], right[256], help[256];
 	bool filtered = ls->m.filter_text[0] != '\0';
 	lm_ctx c = ctx_of(app);
-	app_keys(app, lm_acts, &ls->m, &c);
+	if (!ls->review.actions.open && !ls->pick.pop.open && !year_prompt_active(&ls->year))
+		app_keys(app, lm_acts, &ls->m, &c); /* a popup's keys are the popup's */
 	if (ls->m.view) {
 		snprintf(title, sizeof title, "%s", ls->m.view->title);
 		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT), ls->unit_name ? ls->unit_name : "",
