@@ -185,13 +185,10 @@ static void show(menu *mn, ui_app *app, const mm_result *r)
 	case MM_ADVANCE:
 		app->account.auto_advance = r->on;
 		break;
-	case MM_YEAR: { /* the glance and counts are of the year left: gone first */
+	case MM_YEAR: /* the glance is of the year left: gone first */
 		glance_free(&mn->at_a_glance);
 		glance_build(&mn->at_a_glance, app);
-		mm_ctx c = ctx_of(app);
-		mm_count(&mn->m, &c);
 		break;
-	}
 	case MM_QUIT:
 		app->quit = true;
 		break;

@@ -80,8 +80,12 @@ void mm_free(menu_model *m)
 	memset(m, 0, sizeof *m);
 }
 
+static size_t years(const mm_ctx *c, int *newest, int *next);
+
 void mm_count(menu_model *m, const mm_ctx *c)
 {
+	int newest, next;
+	m->nyears = years(c, &newest, &next);
 	const kp_catalog *cat = &c->env->cat;
 	free(m->tally);
 	m->tally = xcalloc(cat->nforms ? cat->nforms : 1, sizeof *m->tally);
@@ -159,7 +163,7 @@ static size_t years(const mm_ctx *c, int *newest, int *next)
 
 /* One key moves to the next programme year opened (after the newest: the
  * oldest); every screen opened then shows that year's. */
-static mm_result next_year(const mm_ctx *c)
+static mm_result next_year(menu_model *m, const mm_ctx *c)
 {
 	int newest, to, now = store_year(c->env->store);
 	years(c, &newest, &to);
@@ -171,6 +175,7 @@ static mm_result next_year(const mm_ctx *c)
 		free(err);
 		return r;
 	}
+	mm_count(m, c); /* the counts are the year's */
 	mm_result r = result(MM_YEAR);
 	snprintf(r.text, sizeof r.text, msg(MSG_Y_SWITCHED), to);
 	return r;
@@ -198,6 +203,7 @@ static mm_result open_year(menu_model *m, const mm_ctx *c)
 		free(err);
 		return r;
 	}
+	mm_count(m, c); /* y has a year to move to now */
 	mm_result r = result(MM_YEAR);
 	snprintf(r.text, sizeof r.text, msg(MSG_Y_OPENED_SWITCH), m->open_year, m->open_from);
 	return r;
@@ -302,7 +308,7 @@ mm_result mm_key(menu_model *m, const mm_ctx *c, kp_key key)
 	case ACT_ACCEPT:
 		return activate(m, c, &m->items[m->sel], false);
 	case ACT_YEAR:
-		return next_year(c);
+		return next_year(m, c);
 	case ACT_M_OPEN_YEAR:
 		return ask_open_year(m, c);
 	case ACT_M_QUEUE:
@@ -331,10 +337,8 @@ bool mm_acts(const void *model, const void *ctx, kp_action a)
 	case ACT_YES:
 	case ACT_NO:
 		return false;
-	case ACT_YEAR: { /* with one year opened there is nothing to move to */
-		int newest, next;
-		return years(c, &newest, &next) > 1;
-	}
+	case ACT_YEAR: /* with one year opened there is nothing to move to */
+		return m->nyears > 1;
 	case ACT_M_OPEN_YEAR:
 		return c->city;
 	case ACT_M_QUEUE:

@@ -81,11 +81,12 @@ typedef struct {
 	const menu_item *after_pick; /* MM_PICK_UNIT: open this once a unit is chosen */
 	mm_tally *tally;
 	size_t ntally;
+	size_t nyears;       /* programme years opened (y moves among them) */
 } menu_model;
 
 void mm_init(menu_model *m, const mm_ctx *c);
 void mm_free(menu_model *m);
-/* Count each reviewed form's records by state afresh. */
+/* Count each reviewed form's records by state, and the years, afresh. */
 void mm_count(menu_model *m, const mm_ctx *c);
 mm_result mm_key(menu_model *m, const mm_ctx *c, kp_key key);
 /* The unit picker chose (c->entry_unit is it): the item waiting opens. */
