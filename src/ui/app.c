@@ -65,9 +65,11 @@ static ui_screen *(*const registry[])(ui_app *, const ui_open *) = {
 	[SCR_QUEUE] = open_queue,
 };
 
+/* Is b the screen a shows (the city's queue is its form's list)? */
 static bool same_screen(const ui_open *a, const ui_open *b)
 {
-	return a->id == b->id && a->form == b->form && a->view == b->view && a->record_id == b->record_id;
+	ui_screen_id x = a->id == SCR_QUEUE ? SCR_LIST : a->id, y = b->id == SCR_QUEUE ? SCR_LIST : b->id;
+	return x == y && a->form == b->form && a->view == b->view && a->record_id == b->record_id;
 }
 
 /* What the key asked to open, above the screen that asked. A screen that
