@@ -77,14 +77,16 @@ static int column_width(const kp_field *fd)
 	return w > MAX_COL_W ? MAX_COL_W : w;
 }
 
-/* A column title, with ^ or v when the list is sorted by it. */
+/* A column title, with ^ or v when the list is sorted by it. The arrow is
+ * never cut (「性>」): after a title as wide as its column it takes the gap;
+ * a title cut to its column gives the arrow its last cell. */
 static void draw_title(const list_screen *ls, int y, int x, int w, const char *label, int field,
 		       attr_t a)
 {
-	char t[256];
-	snprintf(t, sizeof t, "%s%s", label,
-		 ls->m.view || ls->m.q.sort != field ? "" : ls->m.q.descending ? "v" : "^");
-	draw_text(y, x, w, t, a, false);
+	const char *arrow = ls->m.view || ls->m.q.sort != field ? "" : ls->m.q.descending ? "v" : "^";
+	int used = draw_text(y, x, arrow[0] && utf8_width(label) > w ? w - 1 : w, label, a, false);
+	if (arrow[0])
+		draw_text(y, x + used, 1, arrow, a, false);
 }
 
 static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i, attr_t a)
