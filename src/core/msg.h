@@ -250,7 +250,6 @@
 	X(UI_QUEUE_KEY,     "（按 r 打开）") \
 	X(UI_TALLY,         "%s%s %lld") \
 	X(UI_GL_QUOTA,      "已认定：") \
-	X(UI_MORE_BOTH,     "↑ 上面还有 %zu 项  ↓ 下面还有 %zu 项") \
 	X(UI_BACK_TO,       "← %s") \
 	X(UI_PREVIOUS,      "上一屏") \
 	X(UI_BACK_MENU,     "菜单") \

@@ -142,9 +142,8 @@ static void menu_draw(ui_screen *s, ui_app *app)
 	y += glance_draw(&mn->at_a_glance, app, y);
 	y += draw_counts(mn, app, y) + 1;
 	draw_text(y++, 4, COLS - 8, msg(MSG_UI_MENU_TITLE), theme_attr(R_SECTION), false);
-	int end = app_body_top() + app_body_height();
-	int shown = mm_arrange(m, end - y); /* the rows left, a mark among them when not all fit */
-	for (size_t i = (size_t)m->top; i < (size_t)m->top + (size_t)shown; i++, y++) {
+	mm_arrange(m, app_body_top() + app_body_height() - y); /* the lines left, the mark among them */
+	for (size_t i = m->win.top; i < m->win.top + m->win.shown; i++, y++) {
 		char text[256], key[8] = "   ";
 		if (m->items[i].hotkey)
 			snprintf(key, sizeof key, "[%c]", m->items[i].hotkey);
@@ -154,15 +153,11 @@ static void menu_draw(ui_screen *s, ui_app *app)
 		draw_text(y, 5, 4, key, a, false);
 		draw_text(y, 10, COLS - 15, text, a, false);
 	}
-	size_t above, below;
-	mm_more(m, shown, &above, &below);
-	char more[128];
-	if (above && below)
-		snprintf(more, sizeof more, msg(MSG_UI_MORE_BOTH), above, below);
-	else if (above || below)
-		snprintf(more, sizeof more, msg(above ? MSG_UI_MORE_ABOVE : MSG_UI_MORE_BELOW), above ? above : below);
-	if (above || below)
+	if (m->win.mark) {
+		char more[128];
+		sw_mark(&m->win, more, sizeof more);
 		draw_text(y, 10, COLS - 15, more, theme_attr(R_HELP), false);
+	}
 	char q[256];
 	mm_question(m, q, sizeof q);
 	if (q[0])
@@ -185,13 +180,10 @@ static void show(menu *mn, ui_app *app, const mm_result *r)
 	case MM_ADVANCE:
 		app->account.auto_advance = r->on;
 		break;
-	case MM_YEAR: /* the glance is of the year left: gone first */
-		glance_free(&mn->at_a_glance);
-		glance_build(&mn->at_a_glance, app);
-		break;
 	case MM_QUIT:
 		app->quit = true;
 		break;
+	case MM_YEAR: /* the glance is rebuilt after the key (menu_key) */
 	case MM_HANDLED:
 	case MM_REFUSED:
 		break;
@@ -212,9 +204,15 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 		}
 		return;
 	}
+	/* A key that may change the year worked in replaces the schedule the
+	 * glance points into: the glance goes first, and comes back after. */
+	if (keymap_lookup(CTX_MENU, key) == ACT_YEAR || mn->m.mode == MM_CONFIRM_YEAR)
+		glance_free(&mn->at_a_glance);
 	mm_ctx c = ctx_of(app);
 	mm_result r = mm_key(&mn->m, &c, key);
 	show(mn, app, &r);
+	if (!mn->at_a_glance.built)
+		glance_build(&mn->at_a_glance, app);
 }
 
 static void menu_resume(ui_screen *s, ui_app *app)

@@ -363,27 +363,9 @@ bool mm_acts(const void *model, const void *ctx, kp_action a)
 	}
 }
 
-int mm_arrange(menu_model *m, int rows)
+void mm_arrange(menu_model *m, int lines)
 {
-	if (rows < 1)
-		rows = 1;
-	int shown = (size_t)rows >= m->n ? (int)m->n : rows > 1 ? rows - 1 : 1; /* one row for the mark */
-	if ((int)m->sel < m->top)
-		m->top = (int)m->sel;
-	else if ((int)m->sel >= m->top + shown)
-		m->top = (int)m->sel - shown + 1;
-	if (m->top + shown > (int)m->n)
-		m->top = (int)m->n - shown;
-	if (m->top < 0)
-		m->top = 0;
-	return shown;
-}
-
-void mm_more(const menu_model *m, int shown, size_t *above, size_t *below)
-{
-	*above = (size_t)m->top;
-	size_t end = (size_t)m->top + (size_t)shown;
-	*below = end < m->n ? m->n - end : 0;
+	m->win = sw_fit(m->n, m->sel, m->win.top, lines);
 }
 
 void mm_question(const menu_model *m, char *out, size_t len)

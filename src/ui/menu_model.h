@@ -21,6 +21,7 @@
 #include "domain/env.h"
 #include "domain/review.h"
 #include "ui/keymap.h"
+#include "ui/scrollwin.h"
 #include "ui/shell.h"
 
 typedef enum {
@@ -75,7 +76,7 @@ typedef struct {
 typedef struct {
 	menu_item *items;
 	size_t n, sel;
-	int top;             /* the first item shown (mm_arrange) */
+	scrollwin win;       /* the items shown (mm_arrange) and the mark of those hidden */
 	mm_mode mode;
 	int open_year, open_from; /* MM_CONFIRM_YEAR: the year to open, from which */
 	const menu_item *after_pick; /* MM_PICK_UNIT: open this once a unit is chosen */
@@ -94,12 +95,10 @@ mm_result mm_picked(menu_model *m, const mm_ctx *c);
 /* Does the binding's action act in the menu now (this role, this mode)?
  * What its key line lists (keymap_bar_if). */
 bool mm_acts(const void *model, const void *ctx, kp_action a);
-/* The menu shows `rows` rows of items: the first shown keeps the
- * selection in view, and when not every item fits, the last row is the
- * mark of what is above and below (mm_more). Returns the items shown. */
-int mm_arrange(menu_model *m, int rows);
-/* Items hidden above and below the rows mm_arrange showed. */
-void mm_more(const menu_model *m, int shown, size_t *above, size_t *below);
+/* The menu has `lines` lines for its items: those shown keep the
+ * selection in view, and when not every item fits, the last line is the
+ * mark of those hidden (scrollwin.h). */
+void mm_arrange(menu_model *m, int lines);
 /* Records of the reviewed forms waiting for the city's review. */
 long long mm_waiting(const menu_model *m);
 /* The y/n question of a confirming mode; "" else. */
