@@ -17,6 +17,7 @@
 #include "ui/form_model.h"
 #include "ui/list_model.h"
 #include "ui/menu_model.h"
+#include "ui/table_model.h"
 #include "ui/transfer_model.h"
 
 #define CH(c) ((kp_key){false, (uint32_t)(c)})
@@ -40,6 +41,8 @@ typedef struct {
 	int fields[2];
 	transfer_model tm;
 	tm_ctx tc;
+	table_model tbm;
+	tbm_ctx tbc;
 	char user[32];
 } screen;
 
@@ -284,6 +287,27 @@ static void export_done(screen *s)
 	assert_non_null(s->tm.written);
 }
 
+/* --- 附表1's table (its key line chooses its context by role: CTX_TABLE_READ
+ * for a unit, which may not change quotas) ------------------------------- */
+
+static bool table_press(void *self, kp_key k)
+{
+	screen *s = self;
+	return tbm_key(&s->tbm, &s->tbc, k).kind != MR_REFUSED;
+}
+
+static void table_close(void *self) { tbm_free(&((screen *)self)->tbm); }
+
+static void quota_table(screen *s)
+{
+	bool city = store_session_kind(s->fx->env.store) == SESSION_CITY;
+	s->tbc = (tbm_ctx){&s->fx->env, city ? 0 : xcxy(s)};
+	if (tbm_init(&s->tbm, &s->tbc, catalog_form(&s->fx->env.cat, "quota")).kind == MR_REFUSED)
+		fail_msg("附表1 would not open");
+	tbm_arrange(&s->tbm, ROWS);
+	be(s, s->tbm.may_write ? CTX_TABLE : CTX_TABLE_READ, NULL, NULL, NULL, table_press, table_close);
+}
+
 /* --- every row -------------------------------------------------------------- */
 
 static const screen_case cases[] = {
@@ -313,6 +337,8 @@ static const screen_case cases[] = {
 	{"export named, city", false, export_named},
 	{"export done, city", false, export_done},
 	{"export done, unit", true, export_done},
+	{"附表1, city", false, quota_table},
+	{"附表1, unit", true, quota_table},
 };
 
 /* The first key of b that reaches it in ctx. */
