@@ -206,8 +206,11 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 {
 	attr_t ta = theme_attr(R_TITLE);
 	draw_fill(0, 0, COLS, ta);
+	/* The back mark gives way to the year (at least 「2016」), as the year
+	 * gives way to the title and the right text. */
 	char with_back[1024];
-	title = title_back(app, title, COLS - 2 - (right ? utf8_width(right) + 2 : 0), with_back,
+	int year_room = app->user && app->user[0] ? 6 : 0;
+	title = title_back(app, title, COLS - 2 - (right ? utf8_width(right) + 2 : 0) - year_room, with_back,
 			   sizeof with_back);
 	char year[32];
 	int rw = right ? utf8_width(right) : 0;
