@@ -154,6 +154,7 @@ static void persist_all(ui_app *app)
 static void paint_frame(ui_app *app, ui_screen *top, bool ignored)
 {
 	app->cursor_y = -1;
+	app->acts = NULL; /* a screen's answer is for its own frame: app_keys before its chrome */
 	if (term_too_small()) {
 		draw_too_small(ignored);
 	} else {
