@@ -68,6 +68,7 @@ static void be(screen *s, unsigned ctx, kp_acts_fn acts, const void *model, cons
 /* --- the sessions ---------------------------------------------------------- */
 
 static long long xcxy(screen *s) { return store_unit_id(s->fx->env.store, "许昌学院"); }
+static bool is_city(screen *s) { return store_session_kind(s->fx->env.store) == SESSION_CITY; }
 
 static void sign_in(screen *s, bool unit)
 {
@@ -110,7 +111,7 @@ static void menu_close(void *self) { mm_free(&((screen *)self)->mm); }
 
 static void menu_open(screen *s)
 {
-	bool city = store_session_kind(s->fx->env.store) == SESSION_CITY;
+	bool city = is_city(s);
 	long long u = city ? 0 : xcxy(s);
 	s->mc = (mm_ctx){&s->fx->env, city, u, u, city ? "admin" : "xcxy", false};
 	mm_init(&s->mm, &s->mc);
@@ -187,7 +188,7 @@ static void list_close(void *self) { lm_free(&((screen *)self)->lm); }
 
 static void list_of(screen *s, const kp_form *f, const kp_view *v)
 {
-	bool city = store_session_kind(s->fx->env.store) == SESSION_CITY;
+	bool city = is_city(s);
 	s->lc = (lm_ctx){s->fx->env.store, ROWS, city, !city, &s->fx->env};
 	for (int k = 0; k < 2; k++) /* the first two columns */
 		s->fields[k] = v ? v->columns[k].field : k;
@@ -300,7 +301,7 @@ static void table_close(void *self) { tbm_free(&((screen *)self)->tbm); }
 
 static void quota_table(screen *s)
 {
-	bool city = store_session_kind(s->fx->env.store) == SESSION_CITY;
+	bool city = is_city(s);
 	s->tbc = (tbm_ctx){&s->fx->env, city ? 0 : xcxy(s)};
 	if (tbm_init(&s->tbm, &s->tbc, catalog_form(&s->fx->env.cat, "quota")).kind == MR_REFUSED)
 		fail_msg("附表1 would not open");
