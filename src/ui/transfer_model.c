@@ -386,8 +386,9 @@ bool tm_acts(const void *model, const void *ctx, kp_action a)
 	(void)ctx;
 	bool done = m->mode == TM_DONE;
 	switch (a) {
-	case ACT_ACCEPT: /* after an outcome Enter leaves: the hint says so */
-		return m->mode == TM_PICK || !done;
+	case ACT_ACCEPT: /* after an outcome Enter leaves (the hint says so); a checked file
+			  * with nothing to import has nothing to start */
+		return m->mode == TM_PICK || (!done && (m->mode != TM_CHECKED || m->ready > 0));
 	case ACT_SEND: /* an export's file, once one is written */
 		return m->written != NULL;
 	case ACT_NEXT: /* a reviewed form's export by state */
