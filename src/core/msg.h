@@ -233,8 +233,9 @@
 	X(UI_NEW_RECORD,    "新记录") \
 	X(UI_EDIT_RECORD,   "修改第 %lld 号记录") \
 	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
-	X(UI_DUP_OTHER,     "可能与其他单位已推荐的人员重复，请与市科协核实。仍要保存请再按 F2") \
-	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复（%s相同），请核实。仍要保存请再按 F2") \
+	X(UI_DUP_OTHER,     "可能与其他单位已推荐的人员重复，请与市科协核实。%s") \
+	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复（%s相同），请核实。%s") \
+	X(UI_DUP_AGAIN,     "仍要保存请再按 F2") \
 	X(UI_DUP_MARKED,    "已保存（第 %lld 号记录），已标记为可能重复，由市科协核实。") \
 	X(UI_DUP_NOTE,      "可能重复：%s") \
 	X(UI_DUP_ITEM,      "第 %lld 号记录（%s，%s）") \
@@ -834,7 +835,20 @@
 	X(K_M_OPEN_YEAR,    "开启新年度") \
 	X(C_NEED_TO_YEAR,   "move 需要用 --to-year 指定换到哪个年度（如 --to-year 2017）") \
 	X(C_NEED_FROM,      "year open 需要用 --from 指定从哪个年度复制（如 --from 2016）") \
-	X(C_YEAR_USAGE,     "用法：kepu year list，或 kepu year open 年度 --from 年度")
+	X(C_YEAR_USAGE,     "用法：kepu year list，或 kepu year open 年度 --from 年度") \
+	/* kepu save (cmd_save.c) */ \
+	X(C_SAVE_NOT_PAIR,  "「%s」不是「字段=值」：每个值写成 字段=值（如 姓名=张三，或 name=张三）") \
+	X(C_SAVE_NO_FIELD,  "%s没有字段「%s」；可用的字段：%s") \
+	X(C_SAVE_TWICE,     "字段「%s」给了两次（第 %d 个和第 %d 个）；每个字段只写一次") \
+	X(C_SAVE_DUP_AGAIN, "仍要保存请加 --force 再运行一次（记录将标为可能重复，由市科协核实）") \
+	X(C_SAVE_FIELD,     "  %s") \
+	X(C_SAVE_NOTHING,   "没有保存任何内容") \
+	X(C_SAVE_NEW,       "已保存：%s 第 %lld 号记录（%s，新记录）") \
+	X(C_SAVE_CHANGED,   "已保存：%s 第 %lld 号记录（%s，第 %d 版）") \
+	X(C_SAVE_MARKED,    "已标为可能重复，由市科协核实") \
+	X(C_SAVE_NEED_UNIT, "新记录须指明单位：写 %s=单位名称，或用 --unit 以该单位的身份保存") \
+	X(C_SAVE_MOVE_UNIT, "%s不能改：第 %lld 号记录属于「%s」，保存不会把记录换到另一个单位") \
+	X(C_SAVE_NO_RECORD, "%s中没有第 %lld 号记录（或不是你可以看到的）")
 
 enum kp_msg_id {
 #define KP_MSG_ENUM(id, text) MSG_##id,
