@@ -323,7 +323,7 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 		snprintf(r.text, sizeof r.text, "%s", s.message);
 	r.error = s.error;
 	switch (s.status) {
-	case SAVE_REFUSED: /* the store's refusal names a field when it is one (a date out of the year) */
+	case SAVE_REFUSED: /* names a field when it is one (a date out of the year, a month reported) */
 		m->dup_warned = false;
 		/* fall through */
 	case SAVE_INVALID:

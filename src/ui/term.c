@@ -306,7 +306,7 @@ static bool input_waiting(void)
  * a few quick keys that piled up while kepu woke are not one) is kept as the pasted text (true);
  * anything else is queued to be handed out as typed (false). A row longer
  * than TERM_PASTE_MAX is read to its end and refused whole. */
-static bool read_burst(uint32_t first)
+static bool burst_body(uint32_t first)
 {
 	size_t n = 0, tabs = 0;
 	bool row = true, ended = false, too_long = false;
@@ -363,6 +363,21 @@ static bool read_burst(uint32_t first)
 	nahead = n;
 	ahead_at = 0;
 	return false;
+}
+
+/* A resize that comes while a burst is read waits until its keys are
+ * handed out: ncurses takes the new size as it reads, and keys read ahead
+ * would otherwise be handled at a size they were not typed at (and
+ * dropped when it is too small). */
+static bool read_burst(uint32_t first)
+{
+	sigset_t winch, before;
+	sigemptyset(&winch);
+	sigaddset(&winch, SIGWINCH);
+	sigprocmask(SIG_BLOCK, &winch, &before);
+	bool row = burst_body(first);
+	sigprocmask(SIG_SETMASK, &before, NULL);
+	return row;
 }
 
 key_read term_read_key(kp_key *key)
