@@ -582,9 +582,9 @@ int store_audit_each(kp_store *s, const kp_audit_query *q,
 }
 
 size_t store_audit_page(kp_store *s, const kp_audit_query *q, long long before_id, size_t limit,
-			kp_audit_row **out)
+			kp_audit_row **out, char **err)
 {
-	sqlite3_stmt *st = session_need(s, CITY_OR_ADMIN, NULL) == KP_OK
+	sqlite3_stmt *st = session_need(s, CITY_OR_ADMIN, err) == KP_OK
 		? audit_select(s, q, true, before_id, (long long)limit) : NULL;
 	kp_audit_row *a = xcalloc(limit ? limit : 1, sizeof *a);
 	size_t n = 0;
