@@ -188,10 +188,10 @@ int store_user_get(kp_store *s, const char *name, kp_user *u)
 	return rc;
 }
 
-size_t store_users(kp_store *s, kp_user **out)
+size_t store_users(kp_store *s, kp_user **out, char **err)
 {
 	*out = NULL;
-	if (session_need(s, CITY_OR_ADMIN, NULL) != KP_OK)
+	if (session_need(s, CITY_OR_ADMIN, err) != KP_OK)
 		return 0;
 	sqlite3_stmt *st = db_prepare(s, "SELECT " USER_COLUMNS " ORDER BY u.role, n.seq, u.name", NULL);
 	size_t n = 0, cap = 0;

@@ -365,7 +365,9 @@ typedef struct {
  * enforced by triggers). */
 int store_ensure_auth(kp_store *s, char **err);
 int store_user_get(kp_store *s, const char *name, kp_user *u);
-size_t store_users(kp_store *s, kp_user **out);
+/* Every account (the city's to see): none for another session, with err
+ * (may be NULL) saying why. */
+size_t store_users(kp_store *s, kp_user **out, char **err);
 void user_free(kp_user *u);
 void users_free(kp_user *u, size_t n);
 /* A new account with an initial password (KP_ECONFLICT: the name is taken). */

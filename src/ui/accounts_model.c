@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* 账号管理's model: see accounts_model.h. */
+#include "ui/accounts_model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/xalloc.h"
+#include "domain/auth.h"
+#include "ui/shell.h"
+
+static void say(ac_result *r, ac_kind kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void say(ac_result *r, ac_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	r->kind = kind;
+	vsnprintf(r->text, sizeof r->text, fmt, ap);
+	va_end(ap);
+}
+
+static void rows_free(accounts_model *m)
+{
+	users_free(m->users, m->n);
+	free(m->failures);
+	free(m->wait);
+	m->users = NULL;
+	m->failures = NULL;
+	m->wait = NULL;
+	m->n = 0;
+}
+
+/* The accounts and their back-off as they are now; false when refused. */
+static bool reload(accounts_model *m, const ac_ctx *c, ac_result *r)
+{
+	char *err = NULL;
+	rows_free(m);
+	m->n = store_users(c->env->store, &m->users, &err);
+	m->failures = xcalloc(m->n + 1, sizeof *m->failures);
+	m->wait = xcalloc(m->n + 1, sizeof *m->wait);
+	for (size_t i = 0; i < m->n; i++)
+		auth_throttle(c->env, false, m->users[i].name, c->now, &m->failures[i], &m->wait[i]);
+	if (m->sel >= m->n)
+		m->sel = m->n ? m->n - 1 : 0;
+	m->top = (size_t)app_scroll(m->sel, (int)m->top, (int)(c->rows ? c->rows : 1));
+	if (!err)
+		return true;
+	say(r, AC_REFUSED, "%s", err);
+	free(err);
+	return false;
+}
+
+ac_result ac_init(accounts_model *m, const ac_ctx *c)
+{
+	ac_result r = {AC_HANDLED, false, ""};
+	memset(m, 0, sizeof *m);
+	reload(m, c, &r);
+	return r;
+}
+
+static void forget_reset(accounts_model *m)
+{
+	if (m->reset_password)
+		memset(m->reset_password, 0, strlen(m->reset_password));
+	free(m->reset_password);
+	free(m->reset_name);
+	m->reset_password = m->reset_name = NULL;
+}
+
+void ac_free(accounts_model *m)
+{
+	forget_reset(m);
+	rows_free(m);
+}
+
+static ac_result toggle_lock(accounts_model *m, const ac_ctx *c)
+{
+	ac_result r = {AC_HANDLED, false, ""};
+	const kp_user *u = &m->users[m->sel];
+	bool lock = !u->locked;
+	/* The city would shut itself out until the server's administrator
+	 * acts: not from here. */
+	if (lock && !strcmp(u->name, c->self)) {
+		say(&r, AC_REFUSED, "%s", msg(MSG_UI_AC_SELF));
+		return r;
+	}
+	char *err = NULL, *name = xstrdup(u->name);
+	if (auth_lock(c->env, name, lock, &err) != 0)
+		say(&r, AC_REFUSED, "%s", err ? err : "");
+	else
+		say(&r, AC_HANDLED, msg(lock ? MSG_UI_AC_LOCKED : MSG_UI_AC_UNLOCKED), name);
+	free(err);
+	free(name);
+	reload(m, c, &r);
+	return r;
+}
+
+static ac_result reset_password(accounts_model *m, const ac_ctx *c)
+{
+	ac_result r = {AC_HANDLED, true, ""};
+	char *err = NULL, *password, *name = xstrdup(m->users[m->sel].name);
+	m->mode = AC_BROWSE;
+	if (auth_reset_password(c->env, name, &password, &err) != 0) {
+		say(&r, AC_REFUSED, "%s", err ? err : "");
+		free(err);
+		free(name);
+	} else {
+		m->mode = AC_SHOW_PASSWORD;
+		m->reset_name = name;
+		m->reset_password = password;
+	}
+	reload(m, c, &r);
+	return r;
+}
+
+ac_result ac_key(accounts_model *m, const ac_ctx *c, kp_key key)
+{
+	ac_result r = {AC_HANDLED, false, ""};
+	if (m->mode == AC_SHOW_PASSWORD) { /* noted: the password goes from the screen */
+		forget_reset(m);
+		m->mode = AC_BROWSE;
+		return r;
+	}
+	if (m->mode == AC_CONFIRM_RESET) {
+		kp_action a = keymap_lookup(CTX_CONFIRM, key);
+		if (a == ACT_YES)
+			return reset_password(m, c);
+		if (a == ACT_NO) {
+			m->mode = AC_BROWSE;
+			say(&r, AC_HANDLED, "%s", msg(MSG_UI_AC_NOT_RESET));
+		}
+		return r;
+	}
+	kp_action a = keymap_lookup(CTX_ACCOUNTS, key);
+	if (app_move(&m->sel, m->n, a, c->rows)) {
+		m->top = (size_t)app_scroll(m->sel, (int)m->top, (int)(c->rows ? c->rows : 1));
+		return r;
+	}
+	switch (a) {
+	case ACT_LOCK:
+		return m->n ? toggle_lock(m, c) : r;
+	case ACT_RESET:
+		if (m->n)
+			m->mode = AC_CONFIRM_RESET;
+		r.clear_status = true;
+		return r;
+	case ACT_QUIT:
+		r.kind = AC_CLOSE;
+		return r;
+	default:
+		return r;
+	}
+}
