@@ -38,6 +38,16 @@ static void refilter(popup *p)
 	p->sel = p->top = 0;
 }
 
+/* The window's first row, so the highlight is in it (kept by the keys,
+ * so drawing changes nothing). */
+static void keep_in_view(popup *p)
+{
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + MAX_ROWS)
+		p->top = p->sel - MAX_ROWS + 1;
+}
+
 void popup_aliases(popup *p, char *const *from, char *const *to, size_t n)
 {
 	p->alias_from = from;
@@ -49,6 +59,7 @@ void popup_aliases(popup *p, char *const *from, char *const *to, size_t n)
 	for (size_t i = 0; !typed && i < p->nmatch; i++) /* keep the highlight on the current item */
 		if (p->match[i] == keep)
 			p->sel = i;
+	keep_in_view(p);
 }
 
 void popup_open(popup *p, const char *title, char *const *items, size_t n, int current,
@@ -66,6 +77,8 @@ void popup_open(popup *p, const char *title, char *const *items, size_t n, int c
 	refilter(p);
 	if (!first && current >= 0 && (size_t)current < n)
 		p->sel = (size_t)current;
+	keep_in_view(p);
+	p->picked = first != 0; /* a first character typed picks, as typing does */
 	p->open = true;
 }
 
@@ -79,9 +92,12 @@ void popup_close(popup *p)
 	p->open = false;
 }
 
-popup_result popup_key(popup *p, kp_key key, size_t *chosen)
+static popup_result handle(popup *p, kp_key key, size_t *chosen)
 {
-	switch (keymap_lookup(CTX_POPUP, key)) {
+	kp_action a = keymap_lookup(CTX_POPUP, key);
+	if (a != ACT_ACCEPT && a != ACT_QUIT && a != ACT_NEXT && a != ACT_PREV && a != ACT_NONE)
+		p->picked = true; /* a move, or an edit of the filter */
+	switch (a) {
 	case ACT_ACCEPT:
 		if (!p->nmatch)
 			return POPUP_CONTINUE;
@@ -89,6 +105,10 @@ popup_result popup_key(popup *p, kp_key key, size_t *chosen)
 		return POPUP_ACCEPT;
 	case ACT_QUIT:
 		return POPUP_CANCEL;
+	case ACT_NEXT:
+	case ACT_PREV:
+		*chosen = p->picked && p->nmatch ? p->match[p->sel] : POPUP_KEEP;
+		return a == ACT_NEXT ? POPUP_NEXT : POPUP_PREV;
 	case ACT_UP:
 		if (p->sel > 0)
 			p->sel--;
@@ -116,9 +136,29 @@ popup_result popup_key(popup *p, kp_key key, size_t *chosen)
 	default:
 		break;
 	}
-	if (key_printable(key) && eb_insert(&p->filter, key.code))
+	if (key_printable(key) && eb_insert(&p->filter, key.code)) {
 		refilter(p);
+		p->picked = true;
+	}
 	return POPUP_CONTINUE;
+}
+
+popup_result popup_key_field(popup *p, kp_key key, size_t *chosen)
+{
+	popup_result r = handle(p, key, chosen);
+	keep_in_view(p);
+	return r;
+}
+
+popup_result popup_key(popup *p, kp_key key, size_t *chosen)
+{
+	size_t k = POPUP_KEEP;
+	popup_result r = popup_key_field(p, key, &k);
+	if ((r == POPUP_NEXT || r == POPUP_PREV) && k == POPUP_KEEP)
+		return POPUP_CONTINUE;
+	if (r != POPUP_CONTINUE && r != POPUP_CANCEL)
+		*chosen = k;
+	return r == POPUP_NEXT || r == POPUP_PREV ? POPUP_ACCEPT : r;
 }
 
 void popup_draw(popup *p, int below, int above, int x)
@@ -140,10 +180,6 @@ void popup_draw(popup *p, int below, int above, int x)
 	int y = below + 1;
 	if (y + h > LINES - 3)
 		y = above - h >= 1 ? above - h : 1;
-	if (p->sel < p->top)
-		p->top = p->sel;
-	if (p->sel >= p->top + (size_t)rows)
-		p->top = p->sel - (size_t)rows + 1;
 
 	attr_t a = theme_attr(R_NORMAL);
 	for (int j = 0; j < h; j++)
