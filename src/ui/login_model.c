@@ -72,11 +72,7 @@ static lg_result try_login(login_model *m, const lg_ctx *c)
 			return said(LG_MUST_CHANGE_FIRST, msg(MSG_UI_LOGIN_MUST_CHANGE));
 		}
 		clear_secret(&m->f[0]);
-		/* the city learns at sign-in that a name is being guessed at (#27) */
-		char *note = u.role == USER_CITY ? auth_attack_note(c->env, c->now) : NULL;
-		res = said(LG_SIGNED_IN, note);
-		free(note);
-		return res;
+		return said(LG_SIGNED_IN, NULL);
 	case LOGIN_WAIT:
 		snprintf(res.text, sizeof res.text, msg(MSG_UI_LOGIN_WAIT), wait);
 		return res;

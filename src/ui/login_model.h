@@ -29,7 +29,7 @@ typedef enum {
 typedef enum {
 	LG_HANDLED,
 	LG_REFUSED,     /* text says why */
-	LG_SIGNED_IN,   /* m->user is signed in: on to the menu (text: the city's attack note, if any) */
+	LG_SIGNED_IN,   /* m->user is signed in: on to the menu */
 	LG_MUST_CHANGE_FIRST, /* m->user is signed in, and must set a new password first */
 	LG_CHANGED,     /* the new password is set: on to the menu (or back to it) */
 	LG_CLOSE,       /* the change was given up: back to the menu */

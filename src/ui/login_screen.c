@@ -73,6 +73,16 @@ static void enter(login_screen *ls, bool voluntary)
 		ls->base.open = (ui_open){SCR_MENU, NULL, NULL, 0};
 }
 
+/* The city learns at sign-in that a name is being guessed at (#27): read
+ * in the city's session, once signed in. */
+static void attack_note(ui_app *app)
+{
+	char *note = app->account.role == USER_CITY ? auth_attack_note(app->env, (long long)time(NULL)) : NULL;
+	if (note)
+		app_status(app, true, "%s", note);
+	free(note);
+}
+
 static void login_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	login_screen *ls = (login_screen *)s;
@@ -85,10 +95,12 @@ static void login_key(ui_screen *s, ui_app *app, kp_key key)
 		app_sign_in(app, &ls->m.user); /* takes the account's strings */
 		memset(&ls->m.user, 0, sizeof ls->m.user);
 		app->status[0] = '\0';
-		if (r.kind == LG_SIGNED_IN)
-			enter(ls, false);
-		if (r.text[0]) /* the initial password's notice, or the city's attack note (a warning) */
-			app_status(app, r.kind == LG_SIGNED_IN, "%s", r.text);
+		if (r.kind == LG_MUST_CHANGE_FIRST) {
+			app_status(app, false, "%s", r.text);
+			return;
+		}
+		enter(ls, false);
+		attack_note(app);
 		return;
 	case LG_CHANGED:
 		app_status(app, false, "%s", r.text);
