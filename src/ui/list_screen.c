@@ -183,6 +183,13 @@ static void pick_unit(list_screen *ls, ui_app *app, kp_key key)
 	}
 }
 
+/* What the review prompt said, on the status line. */
+static void review_said(ui_app *app, rp_result r)
+{
+	if (r.text[0])
+		app_status(app, r.error, "%s", r.text);
+}
+
 static void show(list_screen *ls, ui_app *app, const lm_result *r)
 {
 	if (r->text[0])
@@ -211,10 +218,9 @@ static void show(list_screen *ls, ui_app *app, const lm_result *r)
 		break;
 	}
 	case LM_REVIEW:
-		if (m->nmarked)
-			review_prompt_open_many(&ls->review, app, m->form, m->marked, m->nmarked);
-		else
-			review_prompt_open(&ls->review, app, m->form, &m->rows[m->sel]);
+		review_said(app, m->nmarked ? review_prompt_open_many(&ls->review, app->env->store, m->form, m->marked,
+									     m->nmarked)
+					    : review_prompt_open(&ls->review, app->env->store, m->form, &m->rows[m->sel]));
 		break;
 	case LM_HANDLED:
 	case LM_REFUSED:
@@ -235,7 +241,9 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 	}
 	if (review_prompt_active(&ls->review)) {
 		bool many = ls->review.nids > 0;
-		if (review_prompt_key(&ls->review, app, key)) {
+		rp_result rr = review_prompt_key(&ls->review, app->env, key);
+		review_said(app, rr);
+		if (rr.done) {
 			if (many) /* each was tried; the status says how it went */
 				ls->m.nmarked = 0;
 			lm_reload(&ls->m, &c);

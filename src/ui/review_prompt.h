@@ -3,7 +3,10 @@
  * review_prompt: F9 on a reviewed record — a popup of the actions this user
  * may take on it (提交审核, 认定, 退回修改, 重新打开), then, for a return or
  * a reopening, the reason typed on the status line; or, for the records
- * marked in a list, 提交审核 of them all. Used by the list.
+ * marked in a list, 提交审核 of them all. Used by the list. A model: its
+ * functions take keys and return what happened (rp_result), never drawing
+ * nor writing the status line; review_view.c draws it, and the store
+ * decides what the session may do.
  */
 #ifndef KP_REVIEW_PROMPT_H
 #define KP_REVIEW_PROMPT_H
@@ -26,19 +29,26 @@ typedef struct {
 	size_t nids;
 } review_prompt;
 
+typedef struct {
+	bool done;      /* an action was taken: the caller reloads */
+	bool error;     /* text is a refusal */
+	char text[512]; /* what to say ("" for nothing) */
+} rp_result;
+
 void review_prompt_init(review_prompt *p);
 void review_prompt_free(review_prompt *p);
-/* Offer the actions on record r; when there are none the status says why. */
-void review_prompt_open(review_prompt *p, ui_app *app, const kp_form *f, const kp_record *r);
+/* Offer the actions on record r; when there are none the result says why. */
+rp_result review_prompt_open(review_prompt *p, const kp_store *s, const kp_form *f, const kp_record *r);
 /* Offer 提交审核 for the n records marked (ids), when the session may
  * submit records at all; each goes through the store on its own. */
-void review_prompt_open_many(review_prompt *p, ui_app *app, const kp_form *f, const long long *ids,
-			     size_t n);
+rp_result review_prompt_open_many(review_prompt *p, const kp_store *s, const kp_form *f, const long long *ids,
+				  size_t n);
 /* Is it open (the popup or the reason)? Then keys go to it. */
 bool review_prompt_active(const review_prompt *p);
-/* One key; true when an action was taken (the caller reloads). */
-bool review_prompt_key(review_prompt *p, ui_app *app, kp_key key);
-/* Draw over the list (the popup from row y) and place the cursor. */
+/* One key. */
+rp_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key);
+/* Draw over the list (the popup from row y) and place the cursor
+ * (review_view.c). */
 void review_prompt_draw(review_prompt *p, ui_app *app, int y);
 
 #endif
