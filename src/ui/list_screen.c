@@ -214,7 +214,9 @@ static void show(list_screen *ls, ui_app *app, const lm_result *r)
 			snprintf(title, sizeof title, msg(MSG_UI_YEAR_MOVE_MANY), m->nmarked);
 		else
 			snprintf(title, sizeof title, msg(MSG_UI_YEAR_MOVE_TITLE), m->rows[m->sel].vals[0]);
-		year_prompt_open(&ls->year, app, title, lm_move_from(m));
+		char why[256];
+		if (!year_prompt_open(&ls->year, app->env->store, title, lm_move_from(m), why, sizeof why))
+			app_status(app, true, "%s", why);
 		break;
 	}
 	case LM_REVIEW:

@@ -5,7 +5,7 @@
  * a reopening, the reason typed on the status line; or, for the records
  * marked in a list, 提交审核 of them all. Used by the list. A model: its
  * functions take keys and return what happened (rp_result), never drawing
- * nor writing the status line; review_view.c draws it, and the store
+ * nor writing the status line; prompt_view.c draws it, and the store
  * decides what the session may do.
  */
 #ifndef KP_REVIEW_PROMPT_H
@@ -48,7 +48,7 @@ bool review_prompt_active(const review_prompt *p);
 /* One key. */
 rp_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key);
 /* Draw over the list (the popup from row y) and place the cursor
- * (review_view.c). */
+ * (prompt_view.c). */
 void review_prompt_draw(review_prompt *p, ui_app *app, int y);
 
 #endif

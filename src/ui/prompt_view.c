@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
-/* The review prompt drawn (its model is review_prompt.c): the actions'
- * popup, or the reason being typed on the status line. */
+/* The list's prompts drawn (their models are review_prompt.c and
+ * year_prompt.c): the review's actions, or the reason being typed on the
+ * status line; the years to move into. */
 #include <curses.h>
 #include <stdio.h>
 
 #include "core/msg.h"
 #include "ui/draw.h"
 #include "ui/review_prompt.h"
+#include "ui/year_prompt.h"
 
 void review_prompt_draw(review_prompt *p, ui_app *app, int y)
 {
@@ -22,4 +24,10 @@ void review_prompt_draw(review_prompt *p, ui_app *app, int y)
 		 p->reason.len - p->reason.hscroll, theme_attr(R_FIELD), true);
 	app->cursor_y = LINES - 2;
 	app->cursor_x = 1 + w + cx;
+}
+
+void year_prompt_draw(year_prompt *p, int y)
+{
+	if (p->years.open)
+		popup_draw(&p->years, y, y, 20);
 }
