@@ -3,7 +3,8 @@
  * account (whose right password is then refused as locked) and unlocks it,
  * may not lock itself, answers n and then y to a reset (the new initial
  * password shown once, the old one refused, the new one signs in); a
- * unit's session is refused the accounts and changes nothing. */
+ * unit's session is refused the accounts and changes nothing. Was most of
+ * the tmux scenario account_admin (what stays there needs the terminal). */
 #include "unit_env.h"
 
 #include <time.h>
@@ -72,18 +73,28 @@ static void lock_and_unlock(void **state)
 {
 	story *s = *state;
 	accounts_model m;
+	/* two wrong tries at wdq from somewhere: the city sees them */
+	assert_int_equal(login(s, "wdq", "wrong-1"), LOGIN_BAD);
+	assert_int_equal(login(s, "wdq", "wrong-2"), LOGIN_BAD);
 	assert_int_equal(ac_init(&m, &s->c).kind, AC_HANDLED);
 	assert_true(m.n >= 2);
 	select_user(&m, &s->c, "wdq");
+	assert_int_equal(m.failures[m.sel], 2);
+	assert_string_equal(m.users[m.sel].unit_name, "魏都区");
 	ac_result r = ac_key(&m, &s->c, CTRL('K'));
 	assert_int_equal(r.kind, AC_HANDLED);
 	assert_non_null(strstr(r.text, "已锁定账号 wdq"));
 	assert_true(m.users[m.sel].locked);
 	assert_int_equal(sql_int(s->fx->path, "SELECT locked FROM kp_users WHERE name = 'wdq'"), 1);
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_audit WHERE user = 'admin' AND action = 'user_lock'"), 1);
 	assert_int_equal(login(s, "wdq", s->password), LOGIN_LOCKED);
+	assert_int_equal(login(s, "wdq", "wrong-3"), LOGIN_BAD); /* only the right password learns it is locked */
 	r = ac_key(&m, &s->c, FN(KEY_F(8)));
 	assert_non_null(strstr(r.text, "已解锁账号 wdq"));
 	assert_int_equal(sql_int(s->fx->path, "SELECT locked FROM kp_users WHERE name = 'wdq'"), 0);
+	/* the name's back-off is cleared with it */
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_login_throttle WHERE scope = 'name' AND key = 'wdq'"), 0);
+	assert_int_equal(m.failures[m.sel], 0);
 	assert_int_equal(login(s, "wdq", s->password), LOGIN_OK);
 	/* the city does not lock itself out */
 	select_user(&m, &s->c, "admin");

@@ -5,7 +5,8 @@
  * refused, then set in the database); the new password signs the unit's
  * account in with its unit; five failures from an address make the next
  * try wait, even with the right password; Esc quits before signing in and
- * closes a change opened from the menu. */
+ * closes a change opened from the menu; a locked account's right password
+ * is told it is locked. */
 #include "unit_env.h"
 
 #include "domain/auth.h"
@@ -144,6 +145,29 @@ static void back_off(void **state)
 	lg_free(&m);
 }
 
+/* Locked by the city (another session): the right password is told so,
+ * a wrong one is not. */
+static void locked(void **state)
+{
+	story *s = *state;
+	kp_store *city;
+	char *err = NULL;
+	assert_int_equal(store_open(s->fx->path, &city, &err), KP_OK);
+	kp_env e = {s->fx->env.cat, city, NULL};
+	assert_int_equal(auth_lock(&e, "wdq", true, &err), 0);
+	store_close(city);
+	login_model m;
+	lg_init(&m, false);
+	lg_result r = sign_in(s, &m, "wdq", s->password);
+	assert_int_equal(r.kind, LG_REFUSED);
+	assert_string_equal(r.text, msg(MSG_UI_LOGIN_LOCKED));
+	lg_free(&m);
+	lg_init(&m, false);
+	r = sign_in(s, &m, "wdq", "wrong");
+	assert_string_equal(r.text, msg(MSG_UI_LOGIN_BAD));
+	lg_free(&m);
+}
+
 static void names_and_esc(void **state)
 {
 	story *s = *state;
@@ -169,6 +193,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(wrong_then_initial_then_new, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(back_off, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(locked, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(names_and_esc, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
