@@ -89,6 +89,45 @@ static void filter_then_close(void **state)
 	au_free(&m);
 }
 
+/* The city renames a talent; typed, the record's number finds the change
+ * with its old and new value; user, form title, unit and a changed value
+ * narrow together; a word no change holds leaves nothing; another form's
+ * title finds none of 附表2's. Was the screen half of the tmux scenario
+ * audit. */
+static void edit_found_by_words(void **state)
+{
+	story *s = *state;
+	const kp_form *f = catalog_form(&s->fx->env.cat, "talent");
+	long long id = save_person(s->fx, "欧阳明", "13900000001");
+	kp_record r;
+	char *err = NULL;
+	assert_int_equal(store_get(s->fx->env.store, f, id, &r, &err), KP_OK);
+	record_set(&r, (size_t)form_field_index(f, "name"), "欧阳明远");
+	assert_int_equal(store_update(s->fx->env.store, f, &r, &err), KP_OK);
+	record_free(&r);
+	audit_model m;
+	au_init(&m, &s->c);
+	char num[32], what[128];
+	snprintf(num, sizeof num, "%lld", id);
+	snprintf(what, sizeof what, "修改 附表2 科普人才库推荐表 #%lld", id);
+	TYPE_KEYS(num, au_key(&m, &s->c, k));
+	assert_true(m.n >= 2); /* its insert and its update */
+	assert_string_equal(m.what[0], what);
+	assert_string_equal(m.rows[0].user, "admin");
+	assert_string_equal(m.detail[0], "姓名：欧阳明 → 欧阳明远");
+	au_key(&m, &s->c, ESC);
+	TYPE_KEYS("admin 附表2 许昌学院 欧阳明远", au_key(&m, &s->c, k));
+	assert_int_equal(m.n, 1);
+	assert_string_equal(m.what[0], what);
+	au_key(&m, &s->c, CH('x')); /* no change holds 欧阳明远x */
+	assert_int_equal(m.n, 0);
+	au_key(&m, &s->c, ESC);
+	TYPE_KEYS("附表3", au_key(&m, &s->c, k));
+	for (size_t i = 0; i < m.n; i++)
+		assert_null(strstr(m.what[i], "附表2"));
+	au_free(&m);
+}
+
 /* #23: at 80x24 the time was cut (「05:4>」). The time keeps its width at
  * every terminal width; the free text takes what is left. */
 static void time_never_cut(void **state)
@@ -144,6 +183,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(paging_and_mark, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(filter_then_close, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(edit_found_by_words, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(time_never_cut, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_refused, story_setup, story_teardown),
 	};
