@@ -21,7 +21,8 @@ static lg_result said(lg_kind kind, const char *text)
  * it must. */
 static void clear_secret(editbuf *b)
 {
-	memset(b->cp, 0, b->cap * sizeof *b->cp);
+	if (b->cp) /* nothing typed yet: nothing held */
+		memset(b->cp, 0, b->cap * sizeof *b->cp);
 	eb_clear(b);
 }
 

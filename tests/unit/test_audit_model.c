@@ -24,7 +24,7 @@ static int story_setup(void **state)
 		return -1;
 	s->c = (au_ctx){&s->fx->env, ROWS};
 	for (int i = 0; i < PEOPLE; i++) {
-		char name[32], phone[16];
+		char name[32], phone[32];
 		snprintf(name, sizeof name, "审计人%c%c", 'a' + i / 10, 'a' + i % 10);
 		snprintf(phone, sizeof phone, "138000000%02d", i);
 		save_person(s->fx, name, phone);
