@@ -27,18 +27,11 @@ static int story_setup(void **state)
 	if (!s)
 		return -1;
 	s->c = (ac_ctx){&s->fx->env, "admin", (long long)time(NULL), 10};
-	char *err = NULL;
-	kp_env *e = &s->fx->env;
-	char *city = NULL; /* the city's own account, the session's */
-	if (auth_add_user(e, "admin", USER_CITY, 0, &city, &err) != 0) {
-		fprintf(stderr, "%s\n", err);
+	char *city = add_account(s->fx, "admin", USER_CITY, NULL); /* the city's own, the session's */
+	s->password = add_account(s->fx, "wdq", USER_UNIT, "魏都区");
+	if (!city || !s->password)
 		return -1;
-	}
 	free(city);
-	if (auth_add_user(e, "wdq", USER_UNIT, store_unit_id(e->store, "魏都区"), &s->password, &err) != 0) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
 	*state = s;
 	return 0;
 }

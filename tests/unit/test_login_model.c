@@ -31,12 +31,9 @@ static int story_setup(void **state)
 	*state = s;
 	s->c = (lg_ctx){&s->fx->env, "192.0.2.8", NOW, NULL};
 	char *err = NULL;
-	kp_env *e = &s->fx->env;
-	if (auth_add_user(e, "wdq", USER_UNIT, store_unit_id(e->store, "魏都区"), &s->password, &err) != 0) {
-		fprintf(stderr, "%s\n", err);
+	if (!(s->password = add_account(s->fx, "wdq", USER_UNIT, "魏都区")))
 		return -1;
-	}
-	if (store_session(e->store, SESSION_NONE, "", 0, &err) != KP_OK) { /* before anyone signs in */
+	if (store_session(s->fx->env.store, SESSION_NONE, "", 0, &err) != KP_OK) { /* before anyone signs in */
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
