@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The login screen's model driven by keys with no terminal: a wrong
- * password and an empty or overlong name are refused; the initial password
- * signs in but a new one must be set first (a mismatch and a short one
- * refused, then set in the database); the new password signs the unit's
+ * password, an unknown name (in the same words) and an empty or overlong
+ * name are refused; the initial password
+ * signs in but a new one must be set first (a mismatch, a short one and
+ * the old one refused, then set in the database); the new password signs the unit's
  * account in with its unit; five failures from an address make the next
  * try wait, even with the right password; Esc quits before signing in and
  * closes a change opened from the menu; a locked account's right password
@@ -73,6 +74,12 @@ static void wrong_then_initial_then_new(void **state)
 	assert_true(lg_secret(&m, 1));
 	assert_false(lg_secret(&m, 0));
 	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_audit WHERE user = 'wdq' AND action = 'login_failed'"), 1);
+	/* an unknown name gets the same words as a wrong password */
+	lg_free(&m);
+	lg_init(&m, false);
+	r = sign_in(s, &m, "nosuchuser", "whatever");
+	assert_int_equal(r.kind, LG_REFUSED);
+	assert_string_equal(r.text, msg(MSG_UI_LOGIN_BAD));
 	/* an empty name is refused the same way, no account read */
 	lg_free(&m);
 	lg_init(&m, false);
@@ -99,7 +106,15 @@ static void wrong_then_initial_then_new(void **state)
 	TYPE_KEYS("short", lg_key(&m, &s->c, k));
 	lg_key(&m, &s->c, TAB);
 	TYPE_KEYS("short", lg_key(&m, &s->c, k));
-	assert_int_equal(lg_key(&m, &s->c, ENTER).kind, LG_REFUSED);
+	r = lg_key(&m, &s->c, ENTER);
+	assert_int_equal(r.kind, LG_REFUSED);
+	assert_non_null(strstr(r.text, "新密码至少要 8 个字符"));
+	TYPE_KEYS(s->password, lg_key(&m, &s->c, k)); /* the old one again */
+	lg_key(&m, &s->c, TAB);
+	TYPE_KEYS(s->password, lg_key(&m, &s->c, k));
+	r = lg_key(&m, &s->c, ENTER);
+	assert_int_equal(r.kind, LG_REFUSED);
+	assert_non_null(strstr(r.text, "新密码不能与原密码相同"));
 	assert_int_equal(sql_int(s->fx->path, "SELECT must_change FROM kp_users WHERE name = 'wdq'"), 1);
 	TYPE_KEYS("魏都区科协2016", lg_key(&m, &s->c, k));
 	lg_key(&m, &s->c, TAB);
