@@ -68,7 +68,7 @@ static kp_record get(story *s, long long id)
 	return r;
 }
 
-static void submit_then_return(void **state)
+static void unit_submits(void **state)
 {
 	story *s = *state;
 	kp_env *e = &s->fx->env;
@@ -179,7 +179,7 @@ static void approved_offers_unit_nothing(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(submit_then_return, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(unit_submits, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_returns_with_reason, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(many_then_nothing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(approved_offers_unit_nothing, story_setup, story_teardown),
