@@ -270,6 +270,10 @@
 	X(UI_TABLE_HINT,    "上下左右键移动，输入数字或按 Enter 修改，Enter 保存并到下一行") \
 	X(UI_TABLE_COUNT,   "%d 个单位") \
 	X(UI_CELL_SAVED,    "已保存：%s %s = %s") \
+	X(UI_CELL_FULL,     "%s %s：最多 %zu 位（可填 %lld 到 %lld），多出的「%s」没有输入") \
+	X(UI_CELL_LONG,     "%s %s：最多 %zu 个字，多出的「%s」没有输入") \
+	X(UI_CELL_CONTROL,  "%s %s：U+%04X 是看不见的控制字符或格式字符，没有输入") \
+	X(UI_TABLE_READ_HINT,"上下左右键移动查看；任务指标由市科协修改") \
 	X(UI_MENU_TABLE,    "%s  查看与修改") \
 	X(UI_PREFILLED,     "已按 %s 的活动和资源记录预填 %d 项数字，可以修改。") \
 	X(UI_CK_TITLE,      "工作进度检查表（五、组织实施）") \
@@ -559,6 +563,7 @@
 	X(KC_CHECKLIST,     "工作进度检查表") \
 	X(KC_REPORT,        "任务完成进度与排名") \
 	X(KC_BRIEFING,      "月度工作简报") \
+	X(KC_TABLE_READ,    "只能查看的表格（单位账号的附表1）") \
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \
 	X(KC_TRANSFER,      "导出数据") \

@@ -2,7 +2,6 @@
 /* 账号管理's model: see accounts_model.h. */
 #include "ui/accounts_model.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,16 +10,6 @@
 #include "core/xalloc.h"
 #include "domain/auth.h"
 #include "ui/shell.h"
-
-static void say(ac_result *r, ac_kind kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void say(ac_result *r, ac_kind kind, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	r->kind = kind;
-	vsnprintf(r->text, sizeof r->text, fmt, ap);
-	va_end(ap);
-}
 
 static void rows_free(accounts_model *m)
 {
@@ -34,7 +23,7 @@ static void rows_free(accounts_model *m)
 }
 
 /* The accounts and their back-off as they are now; false when refused. */
-static bool reload(accounts_model *m, const ac_ctx *c, ac_result *r)
+static bool reload(accounts_model *m, const ac_ctx *c, mr_result *r)
 {
 	char *err = NULL;
 	rows_free(m);
@@ -48,14 +37,14 @@ static bool reload(accounts_model *m, const ac_ctx *c, ac_result *r)
 	m->top = (size_t)app_scroll(m->sel, (int)m->top, (int)(c->rows ? c->rows : 1));
 	if (!err)
 		return true;
-	say(r, AC_REFUSED, "%s", err);
+	*r = mr_say(MR_REFUSED, "%s", err);
 	free(err);
 	return false;
 }
 
-ac_result ac_init(accounts_model *m, const ac_ctx *c)
+mr_result ac_init(accounts_model *m, const ac_ctx *c)
 {
-	ac_result r = {AC_HANDLED, false, ""};
+	mr_result r = mr_done(MR_HANDLED);
 	memset(m, 0, sizeof *m);
 	reload(m, c, &r);
 	return r;
@@ -76,35 +65,34 @@ void ac_free(accounts_model *m)
 	rows_free(m);
 }
 
-static ac_result toggle_lock(accounts_model *m, const ac_ctx *c)
+static mr_result toggle_lock(accounts_model *m, const ac_ctx *c)
 {
-	ac_result r = {AC_HANDLED, false, ""};
+	mr_result r;
 	const kp_user *u = &m->users[m->sel];
 	bool lock = !u->locked;
 	/* The city would shut itself out until the server's administrator
 	 * acts: not from here. */
 	if (lock && !strcmp(u->name, c->self)) {
-		say(&r, AC_REFUSED, "%s", msg(MSG_UI_AC_SELF));
-		return r;
+		return mr_say(MR_REFUSED, "%s", msg(MSG_UI_AC_SELF));
 	}
 	char *err = NULL, *name = xstrdup(u->name);
 	if (auth_lock(c->env, name, lock, &err) != 0)
-		say(&r, AC_REFUSED, "%s", err ? err : "");
+		r = mr_say(MR_REFUSED, "%s", err ? err : "");
 	else
-		say(&r, AC_HANDLED, msg(lock ? MSG_UI_AC_LOCKED : MSG_UI_AC_UNLOCKED), name);
+		r = mr_say(MR_HANDLED, msg(lock ? MSG_UI_AC_LOCKED : MSG_UI_AC_UNLOCKED), name);
 	free(err);
 	free(name);
 	reload(m, c, &r);
 	return r;
 }
 
-static ac_result reset_password(accounts_model *m, const ac_ctx *c)
+static mr_result reset_password(accounts_model *m, const ac_ctx *c)
 {
-	ac_result r = {AC_HANDLED, true, ""};
+	mr_result r = mr_done(MR_HANDLED);
 	char *err = NULL, *password, *name = xstrdup(m->users[m->sel].name);
 	m->mode = AC_BROWSE;
 	if (auth_reset_password(c->env, name, &password, &err) != 0) {
-		say(&r, AC_REFUSED, "%s", err ? err : "");
+		r = mr_say(MR_REFUSED, "%s", err ? err : "");
 		free(err);
 		free(name);
 	} else {
@@ -116,9 +104,9 @@ static ac_result reset_password(accounts_model *m, const ac_ctx *c)
 	return r;
 }
 
-ac_result ac_key(accounts_model *m, const ac_ctx *c, kp_key key)
+mr_result ac_key(accounts_model *m, const ac_ctx *c, kp_key key)
 {
-	ac_result r = {AC_HANDLED, false, ""};
+	mr_result r = mr_done(MR_HANDLED);
 	if (m->mode == AC_SHOW_PASSWORD) { /* noted: the password goes from the screen */
 		forget_reset(m);
 		m->mode = AC_BROWSE;
@@ -130,7 +118,7 @@ ac_result ac_key(accounts_model *m, const ac_ctx *c, kp_key key)
 			return reset_password(m, c);
 		if (a == ACT_NO) {
 			m->mode = AC_BROWSE;
-			say(&r, AC_HANDLED, "%s", msg(MSG_UI_AC_NOT_RESET));
+			r = mr_say(MR_HANDLED, "%s", msg(MSG_UI_AC_NOT_RESET));
 		}
 		return r;
 	}
@@ -145,11 +133,9 @@ ac_result ac_key(accounts_model *m, const ac_ctx *c, kp_key key)
 	case ACT_RESET:
 		if (m->n)
 			m->mode = AC_CONFIRM_RESET;
-		r.clear_status = true;
 		return r;
 	case ACT_QUIT:
-		r.kind = AC_CLOSE;
-		return r;
+		return mr_done(MR_CLOSE);
 	default:
 		return r;
 	}

@@ -5,7 +5,7 @@
  * change, not per frame), the selection, and one mode (browsing, asking
  * whether to reset the selected account's password, showing the new
  * initial password until the next key) — and what a key does (ac_key
- * returns an ac_result: handled with a message, refused with why, close).
+ * returns an mr_result: handled with a message, refused with why, close).
  * Who may see and change accounts is the store's to say: a unit's session
  * is refused. accounts_screen.c draws it; tests/unit/test_accounts_model.c
  * drives it with no terminal.
@@ -17,16 +17,9 @@
 
 #include "domain/env.h"
 #include "ui/keymap.h"
+#include "ui/model_result.h"
 
 typedef enum { AC_BROWSE, AC_CONFIRM_RESET, AC_SHOW_PASSWORD } ac_mode;
-
-typedef enum { AC_HANDLED, AC_REFUSED, AC_CLOSE } ac_kind;
-
-typedef struct {
-	ac_kind kind;
-	bool clear_status; /* what the status line said is answered */
-	char text[512];    /* a message (AC_HANDLED) or why not (AC_REFUSED) */
-} ac_result;
 
 typedef struct {
 	kp_env *env;
@@ -44,9 +37,9 @@ typedef struct {
 	char *reset_name, *reset_password; /* AC_SHOW_PASSWORD: shown once, then wiped */
 } accounts_model;
 
-/* Read the accounts; a session that may not see them gets AC_REFUSED. */
-ac_result ac_init(accounts_model *m, const ac_ctx *c);
+/* Read the accounts; a session that may not see them gets MR_REFUSED. */
+mr_result ac_init(accounts_model *m, const ac_ctx *c);
 void ac_free(accounts_model *m);
-ac_result ac_key(accounts_model *m, const ac_ctx *c, kp_key key);
+mr_result ac_key(accounts_model *m, const ac_ctx *c, kp_key key);
 
 #endif

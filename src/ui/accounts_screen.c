@@ -95,13 +95,10 @@ static void accounts_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	accounts_screen *as = (accounts_screen *)s;
 	ac_ctx c = ctx_of(app);
-	ac_result r = ac_key(&as->m, &c, key);
-	if (r.clear_status)
+	mr_result r = ac_key(&as->m, &c, key);
+	if (as->m.mode != AC_BROWSE) /* the box asks, or shows the password: what was said is answered */
 		app->status[0] = '\0';
-	if (r.text[0])
-		app_status(app, r.kind == AC_REFUSED, "%s", r.text);
-	if (r.kind == AC_CLOSE)
-		as->base.closing = true;
+	app_show_result(app, s, &r);
 }
 
 static void accounts_destroy(ui_screen *s)
@@ -117,8 +114,8 @@ ui_screen *accounts_screen_new(ui_app *app)
 	as->base = (ui_screen){accounts_draw, accounts_key, NULL, accounts_destroy, NULL, false,
 			       {SCR_NONE, NULL, NULL, 0}, NULL};
 	ac_ctx c = ctx_of(app);
-	ac_result r = ac_init(&as->m, &c);
-	if (r.kind == AC_REFUSED) { /* accounts are the city's (the store says) */
+	mr_result r = ac_init(&as->m, &c);
+	if (r.kind == MR_REFUSED) { /* accounts are the city's (the store says) */
 		app_status(app, true, "%s", r.text);
 		accounts_destroy(&as->base);
 		return NULL;

@@ -139,21 +139,17 @@ static void rows_free(audit_model *m)
 	m->n = m->sel = m->top = 0;
 }
 
-static au_result restart(audit_model *m, const au_ctx *c)
+static mr_result restart(audit_model *m, const au_ctx *c)
 {
-	au_result r = {AU_HANDLED, ""};
 	rows_free(m);
 	free(m->text);
 	m->text = eb_text(&m->filter);
-	if (!load_more(m, c)) {
-		r.kind = AU_REFUSED;
-		snprintf(r.text, sizeof r.text, "%s", m->refused);
-	}
+	mr_result r = load_more(m, c) ? mr_done(MR_HANDLED) : mr_say(MR_REFUSED, "%s", m->refused);
 	select_row(m, c);
 	return r;
 }
 
-au_result au_init(audit_model *m, const au_ctx *c)
+mr_result au_init(audit_model *m, const au_ctx *c)
 {
 	memset(m, 0, sizeof *m);
 	eb_init(&m->filter, 40, false);
@@ -174,9 +170,9 @@ void au_set_rows(audit_model *m, const au_ctx *c)
 	m->top = (size_t)app_scroll(m->sel, (int)m->top, (int)(c->rows ? c->rows : 1));
 }
 
-au_result au_key(audit_model *m, const au_ctx *c, kp_key key)
+mr_result au_key(audit_model *m, const au_ctx *c, kp_key key)
 {
-	au_result r = {AU_HANDLED, ""};
+	mr_result r = mr_done(MR_HANDLED);
 	kp_action a = keymap_lookup(CTX_AUDIT, key);
 	switch (a) {
 	case ACT_DOWN:
@@ -189,10 +185,8 @@ au_result au_key(audit_model *m, const au_ctx *c, kp_key key)
 	case ACT_BACKSPACE:
 		return eb_backspace(&m->filter) ? restart(m, c) : r;
 	case ACT_QUIT:
-		if (!m->filter.len) {
-			r.kind = AU_CLOSE;
-			return r;
-		}
+		if (!m->filter.len)
+			return mr_done(MR_CLOSE);
 		eb_clear(&m->filter);
 		return restart(m, c);
 	default:

@@ -3,7 +3,7 @@
  * audit_model: what the audit screen is — the filter as typed, the rows
  * loaded so far (newest first, more on demand), each row's "what" as
  * shown, the selection and its scroll, and the selected row's changes —
- * and what a key does to it (au_key returns an au_result: handled, refused
+ * and what a key does to it (au_key returns an mr_result: handled, refused
  * with why, close). It never draws and never reads the terminal's size:
  * the page's rows come in au_ctx and the columns' widths from
  * au_columns(cols). audit_screen.c draws it; tests/unit/test_audit_model.c
@@ -18,6 +18,7 @@
 #include "core/editbuf.h"
 #include "domain/env.h"
 #include "ui/keymap.h"
+#include "ui/model_result.h"
 
 /* A time as stored (2016-08-10 09:30:45): the column's width, given
  * before any other column's, so no time is ever cut. */
@@ -25,13 +26,6 @@
 #define AU_DETAIL_ROWS 6 /* the selected row's changes shown below the list */
 
 enum { AU_COL_AT, AU_COL_USER, AU_COL_UNIT, AU_COL_WHAT, AU_COLS };
-
-typedef enum { AU_HANDLED, AU_REFUSED, AU_CLOSE } au_kind;
-
-typedef struct {
-	au_kind kind;
-	char text[512]; /* AU_REFUSED: why */
-} au_result;
 
 typedef struct {
 	kp_env *env;
@@ -51,10 +45,10 @@ typedef struct {
 } audit_model;
 
 /* Read the newest rows; a session that may not read the trail gets an
- * AU_REFUSED result saying why (and no rows). */
-au_result au_init(audit_model *m, const au_ctx *c);
+ * MR_REFUSED result saying why (and no rows). */
+mr_result au_init(audit_model *m, const au_ctx *c);
 void au_free(audit_model *m);
-au_result au_key(audit_model *m, const au_ctx *c, kp_key key);
+mr_result au_key(audit_model *m, const au_ctx *c, kp_key key);
 /* The page's rows changed (the terminal's size): keep the selection in view. */
 void au_set_rows(audit_model *m, const au_ctx *c);
 /* Columns at a terminal cols wide: the time's whole width first, user and

@@ -86,11 +86,8 @@ static void audit_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	audit_screen *as = (audit_screen *)s;
 	au_ctx c = ctx_of(app);
-	au_result r = au_key(&as->m, &c, key);
-	if (r.kind == AU_REFUSED)
-		app_status(app, true, "%s", r.text);
-	else if (r.kind == AU_CLOSE)
-		as->base.closing = true;
+	mr_result r = au_key(&as->m, &c, key);
+	app_show_result(app, s, &r);
 }
 
 static void audit_destroy(ui_screen *s)
@@ -106,8 +103,8 @@ ui_screen *audit_screen_new(ui_app *app)
 	as->base = (ui_screen){audit_draw, audit_key, NULL, audit_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0},
 			       audit_arrange};
 	au_ctx c = ctx_of(app);
-	au_result r = au_init(&as->m, &c);
-	if (r.kind == AU_REFUSED) { /* the trail is the city's (the store says) */
+	mr_result r = au_init(&as->m, &c);
+	if (r.kind == MR_REFUSED) { /* the trail is the city's (the store says) */
 		app_status(app, true, "%s", r.text);
 		audit_destroy(&as->base);
 		return NULL;

@@ -27,8 +27,9 @@ typedef enum {
 	CTX_LOGIN = 16384, CTX_AUDIT = 32768, CTX_TRANSFER = 65536, CTX_ACCOUNTS = 131072,
 	CTX_IMPORT = 262144, CTX_ADVANCED = 524288, CTX_FIND = 1048576, CTX_FILES = 2097152,
 	CTX_BRIEFING = 4194304,
+	CTX_TABLE_READ = 8388608, /* a table the session may only read (附表1 for a unit) */
 } kp_context;
-#define CTX_COUNT 23
+#define CTX_COUNT 24
 
 typedef enum {
 	ACT_NONE,

@@ -77,14 +77,16 @@ static int column_width(const kp_field *fd)
 	return w > MAX_COL_W ? MAX_COL_W : w;
 }
 
-/* A column title, with ^ or v when the list is sorted by it. */
+/* A column title, with ^ or v when the list is sorted by it. The arrow is
+ * never cut (「性>」): after a title as wide as its column it takes the gap;
+ * a title cut to its column gives the arrow its last cell. */
 static void draw_title(const list_screen *ls, int y, int x, int w, const char *label, int field,
 		       attr_t a)
 {
-	char t[256];
-	snprintf(t, sizeof t, "%s%s", label,
-		 ls->m.view || ls->m.q.sort != field ? "" : ls->m.q.descending ? "v" : "^");
-	draw_text(y, x, w, t, a, false);
+	const char *arrow = ls->m.view || ls->m.q.sort != field ? "" : ls->m.q.descending ? "v" : "^";
+	int used = draw_text(y, x, arrow[0] && utf8_width(label) > w ? w - 1 : w, label, a, false);
+	if (arrow[0])
+		draw_text(y, x + used, 1, arrow, a, false);
 }
 
 static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i, attr_t a)
@@ -183,13 +185,6 @@ static void pick_unit(list_screen *ls, ui_app *app, kp_key key)
 	}
 }
 
-/* What the review prompt said, on the status line. */
-static void review_said(ui_app *app, rp_result r)
-{
-	if (r.text[0])
-		app_status(app, r.error, "%s", r.text);
-}
-
 static void show(list_screen *ls, ui_app *app, const lm_result *r)
 {
 	if (r->text[0])
@@ -219,11 +214,12 @@ static void show(list_screen *ls, ui_app *app, const lm_result *r)
 			app_status(app, true, "%s", why);
 		break;
 	}
-	case LM_REVIEW:
-		review_said(app, m->nmarked ? review_prompt_open_many(&ls->review, app->env->store, m->form, m->marked,
-									     m->nmarked)
-					    : review_prompt_open(&ls->review, app->env->store, m->form, &m->rows[m->sel]));
+	case LM_REVIEW: {
+		mr_result rr = m->nmarked ? review_prompt_open_many(&ls->review, app->env->store, m->form, m->marked, m->nmarked)
+					  : review_prompt_open(&ls->review, app->env->store, m->form, &m->rows[m->sel]);
+		app_show_result(app, &ls->base, &rr);
 		break;
+	}
 	case LM_HANDLED:
 	case LM_REFUSED:
 		break;
@@ -243,9 +239,9 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 	}
 	if (review_prompt_active(&ls->review)) {
 		bool many = ls->review.nids > 0;
-		rp_result rr = review_prompt_key(&ls->review, app->env, key);
-		review_said(app, rr);
-		if (rr.done) {
+		mr_result rr = review_prompt_key(&ls->review, app->env, key);
+		app_show_result(app, &ls->base, &rr);
+		if (rr.kind == MR_SAVED || rr.kind == MR_REFUSED) {
 			if (many) /* each was tried; the status says how it went */
 				ls->m.nmarked = 0;
 			lm_reload(&ls->m, &c);

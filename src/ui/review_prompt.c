@@ -2,7 +2,6 @@
 /* The review prompt's model: see review_prompt.h. */
 #include "ui/review_prompt.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,17 +9,6 @@
 #include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
-
-static rp_result said(bool done, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static rp_result said(bool done, bool error, const char *fmt, ...)
-{
-	rp_result r = {done, error, ""};
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(r.text, sizeof r.text, fmt, ap);
-	va_end(ap);
-	return r;
-}
 
 void review_prompt_init(review_prompt *p)
 {
@@ -35,10 +23,10 @@ void review_prompt_free(review_prompt *p)
 	free(p->ids);
 }
 
-rp_result review_prompt_open(review_prompt *p, const kp_store *s, const kp_form *f, const kp_record *r)
+mr_result review_prompt_open(review_prompt *p, const kp_store *s, const kp_form *f, const kp_record *r)
 {
 	if (!f->review)
-		return said(false, false, "%s", "");
+		return mr_done(MR_HANDLED);
 	kp_state st = state_of(r->state);
 	size_t n = 0;
 	for (int a = 0; a < REV_COUNT; a++)
@@ -47,20 +35,20 @@ rp_result review_prompt_open(review_prompt *p, const kp_store *s, const kp_form 
 			p->labels[n++] = review_label((kp_review)a);
 		}
 	if (!n)
-		return said(false, true, msg(MSG_UI_NO_REVIEW), state_label(st));
+		return mr_say(MR_REFUSED, msg(MSG_UI_NO_REVIEW), state_label(st));
 	p->form = f;
 	p->id = r->id;
 	popup_open(&p->actions, msg(MSG_UI_REVIEW_TITLE), (char **)p->labels, n, 0, 0);
-	return said(false, false, "%s", "");
+	return mr_done(MR_HANDLED);
 }
 
-rp_result review_prompt_open_many(review_prompt *p, const kp_store *s, const kp_form *f, const long long *ids,
+mr_result review_prompt_open_many(review_prompt *p, const kp_store *s, const kp_form *f, const long long *ids,
 				  size_t n)
 {
 	/* Offered when a draft or a returned record may be submitted by this
 	 * session; the store decides for each record. */
 	if (!f->review || (!review_allowed(s, ST_DRAFT, REV_SUBMIT) && !review_allowed(s, ST_RETURNED, REV_SUBMIT)))
-		return said(false, true, "%s", msg(MSG_UI_NONE_TO_SUBMIT));
+		return mr_say(MR_REFUSED, "%s", msg(MSG_UI_NONE_TO_SUBMIT));
 	free(p->ids);
 	p->ids = xcalloc(n ? n : 1, sizeof *ids);
 	memcpy(p->ids, ids, n * sizeof *ids);
@@ -70,11 +58,11 @@ rp_result review_prompt_open_many(review_prompt *p, const kp_store *s, const kp_
 	p->labels[0] = review_label(REV_SUBMIT);
 	snprintf(p->title, sizeof p->title, msg(MSG_UI_REVIEW_MANY), n);
 	popup_open(&p->actions, p->title, (char **)p->labels, 1, 0, 0);
-	return said(false, false, "%s", "");
+	return mr_done(MR_HANDLED);
 }
 
 /* Submit each marked record; say how many went and which did not, why. */
-static rp_result apply_many(review_prompt *p, kp_env *env)
+static mr_result apply_many(review_prompt *p, kp_env *env)
 {
 	size_t done = 0, failed = 0;
 	strbuf why = STRBUF_INIT;
@@ -89,7 +77,8 @@ static rp_result apply_many(review_prompt *p, kp_env *env)
 		}
 		free(err);
 	}
-	rp_result r = said(true, failed > 0, msg(MSG_UI_SUBMITTED_MANY), done);
+	mr_result r = mr_say(MR_SAVED, msg(MSG_UI_SUBMITTED_MANY), done);
+	r.error = failed > 0;
 	size_t used = strlen(r.text);
 	if (failed)
 		snprintf(r.text + used, sizeof r.text - used, msg(MSG_UI_NOT_SUBMITTED), failed, sb_str(&why));
@@ -105,19 +94,19 @@ bool review_prompt_active(const review_prompt *p)
 	return p->actions.open || p->asking_reason;
 }
 
-static rp_result apply(review_prompt *p, kp_env *env, const char *reason)
+static mr_result apply(review_prompt *p, kp_env *env, const char *reason)
 {
 	char *err = NULL;
-	rp_result r = review_apply(env, p->form, p->id, p->pending, reason, &err) == 0
-		? said(true, false, msg(MSG_UI_REVIEWED), p->id, state_label(review_target(p->pending)))
-		: said(true, true, "%s", err ? err : "");
+	mr_result r = review_apply(env, p->form, p->id, p->pending, reason, &err) == 0
+		? mr_say(MR_SAVED, msg(MSG_UI_REVIEWED), p->id, state_label(review_target(p->pending)))
+		: mr_say(MR_REFUSED, "%s", err ? err : "");
 	free(err);
 	return r;
 }
 
-rp_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
+mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 {
-	rp_result none = {false, false, ""};
+	mr_result none = mr_done(MR_HANDLED);
 	if (p->actions.open) {
 		size_t chosen;
 		popup_result r = popup_key(&p->actions, key, &chosen);
@@ -143,7 +132,7 @@ rp_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 	case ACT_ACCEPT: {
 		char *why = eb_text(&p->reason);
 		p->asking_reason = false;
-		rp_result r = apply(p, env, why);
+		mr_result r = apply(p, env, why);
 		free(why);
 		return r;
 	}

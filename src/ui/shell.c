@@ -12,6 +12,7 @@
 #include "core/xalloc.h"
 #include "store/store.h"
 #include "ui/draw.h"
+#include "ui/scrollwin.h"
 
 void app_status(ui_app *app, bool error, const char *fmt, ...)
 {
@@ -95,18 +96,17 @@ int app_scroll(size_t sel, int top, int rows)
 	return top;
 }
 
+void app_show_result(ui_app *app, ui_screen *s, const mr_result *r)
+{
+	if (r->text[0])
+		app_status(app, r->error, "%s", r->text);
+	if (r->kind == MR_CLOSE)
+		s->closing = true;
+}
+
 bool app_move(size_t *sel, size_t n, kp_action a, size_t page)
 {
-	size_t last = n ? n - 1 : 0;
-	switch (a) {
-	case ACT_UP: *sel = *sel ? *sel - 1 : 0; return true;
-	case ACT_DOWN: *sel = *sel < last ? *sel + 1 : *sel; return true;
-	case ACT_PAGE_UP: *sel = *sel > page ? *sel - page : 0; return true;
-	case ACT_PAGE_DOWN: *sel = *sel + page < last ? *sel + page : last; return true;
-	case ACT_HOME: *sel = 0; return true;
-	case ACT_END: *sel = last; return true;
-	default: return false;
-	}
+	return sw_move(sel, n, a, page);
 }
 
 int app_body_top(void) { return 1; }

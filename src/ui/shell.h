@@ -14,6 +14,7 @@
 
 #include "domain/env.h"
 #include "ui/keymap.h"
+#include "ui/model_result.h"
 
 typedef struct ui_app ui_app;
 typedef struct ui_screen ui_screen;
@@ -81,6 +82,8 @@ void app_remember(ui_app *app, const kp_form *f, char *const *vals);
 
 void app_status(ui_app *app, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A model's result on screen: its text on the status line; MR_CLOSE closes s. */
+void app_show_result(ui_app *app, ui_screen *s, const mr_result *r);
 void app_set_unit(ui_app *app, long long id, const char *name);
 void app_set_pick(ui_app *app, long long id, const char *name);
 /* The unit a new record goes to: a unit account's own, else the city's last

@@ -69,13 +69,13 @@ static void lock_and_unlock(void **state)
 	/* two wrong tries at wdq from somewhere: the city sees them */
 	assert_int_equal(login(s, "wdq", "wrong-1"), LOGIN_BAD);
 	assert_int_equal(login(s, "wdq", "wrong-2"), LOGIN_BAD);
-	assert_int_equal(ac_init(&m, &s->c).kind, AC_HANDLED);
+	assert_int_equal(ac_init(&m, &s->c).kind, MR_HANDLED);
 	assert_true(m.n >= 2);
 	select_user(&m, &s->c, "wdq");
 	assert_int_equal(m.failures[m.sel], 2);
 	assert_string_equal(m.users[m.sel].unit_name, "魏都区");
-	ac_result r = ac_key(&m, &s->c, CTRL('K'));
-	assert_int_equal(r.kind, AC_HANDLED);
+	mr_result r = ac_key(&m, &s->c, CTRL('K'));
+	assert_int_equal(r.kind, MR_HANDLED);
 	assert_non_null(strstr(r.text, "已锁定账号 wdq"));
 	assert_true(m.users[m.sel].locked);
 	assert_int_equal(sql_int(s->fx->path, "SELECT locked FROM kp_users WHERE name = 'wdq'"), 1);
@@ -92,10 +92,10 @@ static void lock_and_unlock(void **state)
 	/* the city does not lock itself out */
 	select_user(&m, &s->c, "admin");
 	r = ac_key(&m, &s->c, CTRL('K'));
-	assert_int_equal(r.kind, AC_REFUSED);
+	assert_int_equal(r.kind, MR_REFUSED);
 	assert_string_equal(r.text, msg(MSG_UI_AC_SELF));
 	assert_int_equal(sql_int(s->fx->path, "SELECT locked FROM kp_users WHERE name = 'admin'"), 0);
-	assert_int_equal(ac_key(&m, &s->c, ESC).kind, AC_CLOSE);
+	assert_int_equal(ac_key(&m, &s->c, ESC).kind, MR_CLOSE);
 	ac_free(&m);
 }
 
@@ -105,9 +105,9 @@ static void reset_asks_then_shows_once(void **state)
 	accounts_model m;
 	ac_init(&m, &s->c);
 	select_user(&m, &s->c, "wdq");
-	assert_int_equal(ac_key(&m, &s->c, CTRL('R')).kind, AC_HANDLED);
+	assert_int_equal(ac_key(&m, &s->c, CTRL('R')).kind, MR_HANDLED);
 	assert_int_equal(m.mode, AC_CONFIRM_RESET);
-	ac_result r = ac_key(&m, &s->c, CH('n')); /* no: nothing changes */
+	mr_result r = ac_key(&m, &s->c, CH('n')); /* no: nothing changes */
 	assert_int_equal(m.mode, AC_BROWSE);
 	assert_string_equal(r.text, msg(MSG_UI_AC_NOT_RESET));
 	assert_int_equal(login(s, "wdq", s->password), LOGIN_OK);
@@ -115,8 +115,7 @@ static void reset_asks_then_shows_once(void **state)
 	ac_key(&m, &s->c, CH('x')); /* neither y nor n: still asking */
 	assert_int_equal(m.mode, AC_CONFIRM_RESET);
 	r = ac_key(&m, &s->c, CH('y'));
-	assert_int_equal(r.kind, AC_HANDLED);
-	assert_true(r.clear_status);
+	assert_int_equal(r.kind, MR_HANDLED);
 	assert_int_equal(m.mode, AC_SHOW_PASSWORD);
 	assert_string_equal(m.reset_name, "wdq");
 	char *fresh = strdup(m.reset_password);
@@ -137,8 +136,8 @@ static void unit_refused(void **state)
 	kp_store *st = s->fx->env.store;
 	assert_int_equal(store_session(st, SESSION_UNIT, "wdq", store_unit_id(st, "魏都区"), &err), KP_OK);
 	accounts_model m;
-	ac_result r = ac_init(&m, &s->c);
-	assert_int_equal(r.kind, AC_REFUSED);
+	mr_result r = ac_init(&m, &s->c);
+	assert_int_equal(r.kind, MR_REFUSED);
 	assert_true(r.text[0] != '\0');
 	assert_int_equal(m.n, 0);
 	ac_key(&m, &s->c, CTRL('K'));

@@ -39,7 +39,7 @@ static void paging_and_mark(void **state)
 {
 	story *s = *state;
 	audit_model m;
-	assert_int_equal(au_init(&m, &s->c).kind, AU_HANDLED);
+	assert_int_equal(au_init(&m, &s->c).kind, MR_HANDLED);
 	assert_int_equal(m.n, 2 * ROWS); /* two pages read, more waiting */
 	assert_true(m.more);
 	char more[128];
@@ -53,7 +53,7 @@ static void paging_and_mark(void **state)
 	assert_non_null(strstr(m.detail[0], "审计人"));
 	/* PgDn to the end reads the rest; nothing hidden: no mark */
 	for (int i = 0; i < 10; i++)
-		assert_int_equal(au_key(&m, &s->c, FN(KEY_NPAGE)).kind, AU_HANDLED);
+		assert_int_equal(au_key(&m, &s->c, FN(KEY_NPAGE)).kind, MR_HANDLED);
 	assert_false(m.more);
 	assert_true(m.n >= PEOPLE);
 	assert_int_equal(m.sel, m.n - 1);
@@ -78,15 +78,15 @@ static void filter_then_close(void **state)
 	TYPE_KEYS("审计人ab", au_key(&m, &s->c, k));
 	assert_int_equal(m.n, 1);
 	assert_non_null(strstr(m.detail[0], "审计人ab"));
-	assert_int_equal(au_key(&m, &s->c, CH('x')).kind, AU_HANDLED); /* no change holds 审计人abx */
+	assert_int_equal(au_key(&m, &s->c, CH('x')).kind, MR_HANDLED); /* no change holds 审计人abx */
 	assert_int_equal(m.n, 0);
-	assert_int_equal(au_key(&m, &s->c, FN(KEY_BACKSPACE)).kind, AU_HANDLED);
+	assert_int_equal(au_key(&m, &s->c, FN(KEY_BACKSPACE)).kind, MR_HANDLED);
 	assert_int_equal(m.n, 1);
 	/* Esc clears the filter first (every row again), then closes */
-	assert_int_equal(au_key(&m, &s->c, ESC).kind, AU_HANDLED);
+	assert_int_equal(au_key(&m, &s->c, ESC).kind, MR_HANDLED);
 	assert_string_equal(m.text, "");
 	assert_int_equal(m.n, 2 * ROWS);
-	assert_int_equal(au_key(&m, &s->c, ESC).kind, AU_CLOSE);
+	assert_int_equal(au_key(&m, &s->c, ESC).kind, MR_CLOSE);
 	au_free(&m);
 }
 
@@ -165,17 +165,17 @@ static void unit_refused(void **state)
 	char *err = NULL;
 	kp_store *st = s->fx->env.store;
 	audit_model m;
-	assert_int_equal(au_init(&m, &s->c).kind, AU_HANDLED); /* the city's session reads it */
+	assert_int_equal(au_init(&m, &s->c).kind, MR_HANDLED); /* the city's session reads it */
 	assert_true(m.n > 0);
 	au_free(&m);
 	assert_int_equal(store_session(st, SESSION_UNIT, "xcxy", store_unit_id(st, "许昌学院"), &err), KP_OK);
-	au_result r = au_init(&m, &s->c);
-	assert_int_equal(r.kind, AU_REFUSED);
+	mr_result r = au_init(&m, &s->c);
+	assert_int_equal(r.kind, MR_REFUSED);
 	assert_true(r.text[0] != '\0');
 	assert_int_equal(m.n, 0);
 	/* keys on what was refused change nothing and do not crash */
-	assert_int_equal(au_key(&m, &s->c, FN(KEY_NPAGE)).kind, AU_HANDLED);
-	assert_int_equal(au_key(&m, &s->c, CH('a')).kind, AU_REFUSED);
+	assert_int_equal(au_key(&m, &s->c, FN(KEY_NPAGE)).kind, MR_HANDLED);
+	assert_int_equal(au_key(&m, &s->c, CH('a')).kind, MR_REFUSED);
 	au_free(&m);
 }
 

@@ -76,14 +76,14 @@ static void unit_submits(void **state)
 	review_prompt_init(&p);
 	store_session(e->store, SESSION_UNIT, "xcxy", store_unit_id(e->store, "许昌学院"), NULL);
 	kp_record r = get(s, s->a);
-	rp_result res = review_prompt_open(&p, e->store, s->f, &r);
+	mr_result res = review_prompt_open(&p, e->store, s->f, &r);
 	record_free(&r);
 	assert_string_equal(res.text, "");
 	assert_true(review_prompt_active(&p));
 	assert_true(offered(&p, REV_SUBMIT));
 	assert_false(offered(&p, REV_APPROVE)); /* the city's */
 	res = review_prompt_key(&p, e, ENTER);
-	assert_true(res.done);
+	assert_int_equal(res.kind, MR_SAVED);
 	assert_false(res.error);
 	assert_non_null(strstr(res.text, "已改为"));
 	assert_string_equal(state_of_record(s, s->a), "1");
@@ -105,12 +105,12 @@ static void city_returns_with_reason(void **state)
 	assert_true(offered(&p, REV_RETURN));
 	while (p.offered[p.actions.sel] != REV_RETURN)
 		review_prompt_key(&p, e, FN(KEY_DOWN));
-	rp_result res = review_prompt_key(&p, e, ENTER);
-	assert_false(res.done);
+	mr_result res = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(res.kind, MR_HANDLED);
 	assert_true(p.asking_reason);
 	TYPE_KEYS("电话", review_prompt_key(&p, e, k));
 	res = review_prompt_key(&p, e, ESC); /* given up: nothing changes */
-	assert_false(res.done);
+	assert_int_equal(res.kind, MR_HANDLED);
 	assert_false(review_prompt_active(&p));
 	assert_string_equal(state_of_record(s, s->a), "1");
 	r = get(s, s->a);
@@ -121,7 +121,7 @@ static void city_returns_with_reason(void **state)
 	review_prompt_key(&p, e, ENTER);
 	TYPE_KEYS("电话号码不对", review_prompt_key(&p, e, k));
 	res = review_prompt_key(&p, e, ENTER);
-	assert_true(res.done);
+	assert_int_equal(res.kind, MR_SAVED);
 	assert_false(res.error);
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT kp_reason = '电话号码不对' AND kp_state = 'returned' FROM talent WHERE id = %lld",
@@ -138,10 +138,10 @@ static void many_then_nothing(void **state)
 	review_prompt p;
 	review_prompt_init(&p);
 	long long ids[] = {s->a, s->b};
-	rp_result res = review_prompt_open_many(&p, e->store, s->f, ids, 2);
+	mr_result res = review_prompt_open_many(&p, e->store, s->f, ids, 2);
 	assert_true(review_prompt_active(&p));
 	res = review_prompt_key(&p, e, ENTER);
-	assert_true(res.done);
+	assert_int_equal(res.kind, MR_SAVED);
 	assert_false(res.error);
 	assert_non_null(strstr(res.text, "已提交审核 2 条"));
 	assert_string_equal(state_of_record(s, s->a), "1");
@@ -168,7 +168,7 @@ static void approved_offers_unit_nothing(void **state)
 	review_prompt p;
 	review_prompt_init(&p);
 	kp_record r = get(s, s->a);
-	rp_result res = review_prompt_open(&p, e->store, s->f, &r);
+	mr_result res = review_prompt_open(&p, e->store, s->f, &r);
 	record_free(&r);
 	assert_true(res.error);
 	assert_non_null(strstr(res.text, "没有可做的审核操作"));
