@@ -133,8 +133,7 @@ static void unit_refused(void **state)
 {
 	story *s = *state;
 	char *err = NULL;
-	kp_store *st = s->fx->env.store;
-	assert_int_equal(store_session(st, SESSION_UNIT, "wdq", store_unit_id(st, "魏都区"), &err), KP_OK);
+	sign_in_unit(s->fx, "魏都区");
 	accounts_model m;
 	mr_result r = ac_init(&m, &s->c);
 	assert_int_equal(r.kind, MR_REFUSED);

@@ -162,13 +162,11 @@ static void time_never_cut(void **state)
 static void unit_refused(void **state)
 {
 	story *s = *state;
-	char *err = NULL;
-	kp_store *st = s->fx->env.store;
 	audit_model m;
 	assert_int_equal(au_init(&m, &s->c).kind, MR_HANDLED); /* the city's session reads it */
 	assert_true(m.n > 0);
 	au_free(&m);
-	assert_int_equal(store_session(st, SESSION_UNIT, "xcxy", store_unit_id(st, "许昌学院"), &err), KP_OK);
+	sign_in_unit(s->fx, "许昌学院");
 	mr_result r = au_init(&m, &s->c);
 	assert_int_equal(r.kind, MR_REFUSED);
 	assert_true(r.text[0] != '\0');

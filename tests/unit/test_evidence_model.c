@@ -120,9 +120,8 @@ static void other_unit(void **state)
 	assert_int_equal(ev_init(&m, &s->c, s->f, theirs).kind, EV_HANDLED); /* the city's session */
 	assert_int_equal(attach(s, &m, "%PDF-1.4 c", "c.pdf").kind, EV_HANDLED);
 	long long file = m.files[0].id;
-	char *err = NULL;
 	kp_store *st = s->fx->env.store;
-	assert_int_equal(store_session(st, SESSION_UNIT, "wdq", store_unit_id(st, "魏都区"), &err), KP_OK);
+	sign_in_unit(s->fx, "魏都区");
 	assert_int_equal(attach(s, &m, "%PDF-1.4 d", "d.pdf").kind, EV_REFUSED);
 	assert_int_equal(m.n, 0); /* another unit's files are not listed to it */
 	ev_key(&m, &s->c, FN(KEY_F(8)));

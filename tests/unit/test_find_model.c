@@ -78,9 +78,7 @@ static void city_finds_as_typed(void **state)
 static void unit_finds_its_own(void **state)
 {
 	story *s = *state;
-	char *err = NULL;
-	kp_store *st = s->fx->env.store;
-	assert_int_equal(store_session(st, SESSION_UNIT, "cg", store_unit_id(st, "长葛市"), &err), KP_OK);
+	sign_in_unit(s->fx, "长葛市");
 	find_model m;
 	assert_int_equal(fnd_init(&m, &s->c).kind, FND_HANDLED);
 	assert_int_equal(m.n, 2);

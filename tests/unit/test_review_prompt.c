@@ -74,7 +74,7 @@ static void unit_submits(void **state)
 	kp_env *e = &s->fx->env;
 	review_prompt p;
 	review_prompt_init(&p);
-	store_session(e->store, SESSION_UNIT, "xcxy", store_unit_id(e->store, "许昌学院"), NULL);
+	sign_in_unit(s->fx, "许昌学院");
 	kp_record r = get(s, s->a);
 	mr_result res = review_prompt_open(&p, e->store, s->f, &r);
 	record_free(&r);
@@ -134,7 +134,7 @@ static void many_then_nothing(void **state)
 {
 	story *s = *state;
 	kp_env *e = &s->fx->env;
-	store_session(e->store, SESSION_UNIT, "xcxy", store_unit_id(e->store, "许昌学院"), NULL);
+	sign_in_unit(s->fx, "许昌学院");
 	review_prompt p;
 	review_prompt_init(&p);
 	long long ids[] = {s->a, s->b};
@@ -164,7 +164,7 @@ static void approved_offers_unit_nothing(void **state)
 	char *err = NULL;
 	submit_as_unit(s, s->a);
 	assert_int_equal(review_apply(e, s->f, s->a, REV_APPROVE, NULL, &err), 0);
-	store_session(e->store, SESSION_UNIT, "xcxy", store_unit_id(e->store, "许昌学院"), NULL);
+	sign_in_unit(s->fx, "许昌学院");
 	review_prompt p;
 	review_prompt_init(&p);
 	kp_record r = get(s, s->a);

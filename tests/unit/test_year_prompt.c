@@ -67,7 +67,7 @@ static void unit_not_begun(void **state)
 {
 	fixture *fx = *state;
 	kp_store *s = fx->env.store;
-	assert_int_equal(store_session(s, SESSION_UNIT, "wdq", store_unit_id(s, "魏都区"), NULL), KP_OK);
+	sign_in_unit(fx, "魏都区");
 	year_prompt p = {0};
 	char why[256] = "";
 	clock_set_today("2016-12-31");
