@@ -152,7 +152,8 @@ static tm_result run_import(transfer_model *m, const tm_ctx *c, size_t keep)
 	size_t len = 0;
 	rewind(m->src);
 	import_origin *pl = NULL;
-	FILE *in = import_source(&c->env->cat, m->form, m->src, m->src_label, NULL, NULL, &pl, &err);
+	FILE *in = import_source(&c->env->cat, m->form, m->src, m->src_label, NULL, NULL,
+				     store_year(c->env->store), &pl, &err);
 	if (!in) {
 		tm_result r = said(TM_REFUSED, true, "%s", err);
 		free(err);
@@ -180,7 +181,7 @@ static tm_result run_import(transfer_model *m, const tm_ctx *c, size_t keep)
 	while (m->nresult > keep)
 		free(m->result[--m->nresult]);
 	char *line = rc != 0 ? xasprintf(msg(MSG_C_IMPORT_FAILED), st.errors) /* fatal ones included */
-		   : !dry ? xasprintf(msg(MSG_C_IMPORTED), st.saved, m->form->title, m->src_label)
+		   : !dry ? xasprintf(msg(MSG_C_IMPORTED), st.saved, store_year(c->env->store), m->form->title, m->src_label)
 		   : !st.ready ? xasprintf(msg(MSG_UI_TR_CHECKED_NONE), st.rows)
 		   : st.ready_update ? xasprintf(msg(MSG_UI_TR_CHECKED_UPD), st.rows, st.ready - st.ready_update, st.ready_update)
 				     : xasprintf(msg(MSG_UI_TR_CHECKED), st.rows, st.ready);

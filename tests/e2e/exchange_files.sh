@@ -57,7 +57,7 @@ keys C-a C-k
 type_text "附表2-魏都区-20160810.xlsx"; keys Enter
 wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
 assert_screen "$X/附表2-魏都区-20160810.xlsx"
-unzip -p "$X/附表2-魏都区-20160810.xlsx" xl/sharedStrings.xml | grep "推　荐　表" >/dev/null || fail "workbook"
+unzip -p "$X/附表2-魏都区-20160810.xlsx" xl/worksheets/sheet1.xml | grep "推　荐　表" >/dev/null || fail "workbook"
 keys Enter; wait_for "主菜单"
 # The same name again is never written over: the next one is proposed.
 keys e; wait_for "选择要导出或导入的表"
