@@ -165,7 +165,7 @@ static void locked(void **state)
 	kp_store *city;
 	char *err = NULL;
 	assert_int_equal(store_open(s->fx->path, &city, &err), KP_OK);
-	kp_env e = {s->fx->env.cat, city, NULL};
+	kp_env e = {.cat = s->fx->env.cat, .store = city};
 	assert_int_equal(auth_lock(&e, "wdq", true, &err), 0);
 	store_close(city);
 	login_model m;

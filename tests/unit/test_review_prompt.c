@@ -45,7 +45,7 @@ static void submit_as_unit(story *s, long long id)
 	char *err = NULL;
 	assert_int_equal(store_open(s->fx->path, &unit, &err), KP_OK);
 	assert_int_equal(store_session(unit, SESSION_UNIT, "xcxy", store_unit_id(unit, "许昌学院"), &err), KP_OK);
-	kp_env e = {s->fx->env.cat, unit, NULL};
+	kp_env e = {.cat = s->fx->env.cat, .store = unit};
 	store_set_catalog(unit, &s->fx->env.cat);
 	if (review_apply(&e, s->f, id, REV_SUBMIT, NULL, &err) != 0)
 		fail_msg("%s", err);
