@@ -22,6 +22,14 @@ static void rows_free(accounts_model *m)
 	m->n = 0;
 }
 
+/* Each account's recent failures and wait, as of c->now: read again with
+ * every key, since a wait runs down while the screen is open. */
+static void read_throttle(accounts_model *m, const ac_ctx *c)
+{
+	for (size_t i = 0; i < m->n; i++)
+		auth_throttle(c->env, false, m->users[i].name, c->now, &m->failures[i], &m->wait[i]);
+}
+
 /* The accounts and their back-off as they are now; false when refused. */
 static bool reload(accounts_model *m, const ac_ctx *c, mr_result *r)
 {
@@ -30,8 +38,7 @@ static bool reload(accounts_model *m, const ac_ctx *c, mr_result *r)
 	m->n = store_users(c->env->store, &m->users, &err);
 	m->failures = xcalloc(m->n + 1, sizeof *m->failures);
 	m->wait = xcalloc(m->n + 1, sizeof *m->wait);
-	for (size_t i = 0; i < m->n; i++)
-		auth_throttle(c->env, false, m->users[i].name, c->now, &m->failures[i], &m->wait[i]);
+	read_throttle(m, c);
 	if (m->sel >= m->n)
 		m->sel = m->n ? m->n - 1 : 0;
 	m->top = (size_t)app_scroll(m->sel, (int)m->top, (int)(c->rows ? c->rows : 1));
@@ -107,6 +114,7 @@ static mr_result reset_password(accounts_model *m, const ac_ctx *c)
 mr_result ac_key(accounts_model *m, const ac_ctx *c, kp_key key)
 {
 	mr_result r = mr_done(MR_HANDLED);
+	read_throttle(m, c);
 	if (m->mode == AC_SHOW_PASSWORD) { /* noted: the password goes from the screen */
 		forget_reset(m);
 		m->mode = AC_BROWSE;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * accounts_model: what 账号管理 is — every account with its state, its
- * recent failed logins and how long its next try must wait (read once per
- * change, not per frame), the selection, and one mode (browsing, asking
+ * recent failed logins and how long its next try must wait (the accounts
+ * read once per change, the waits, which run down, with each key; never
+ * per frame), the selection, and one mode (browsing, asking
  * whether to reset the selected account's password, showing the new
  * initial password until the next key) — and what a key does (ac_key
  * returns an mr_result: handled with a message, refused with why, close).

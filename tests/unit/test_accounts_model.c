@@ -129,6 +129,27 @@ static void reset_asks_then_shows_once(void **state)
 	ac_free(&m);
 }
 
+/* Five failures make wdq's next try wait; the wait shown runs down with
+ * the clock, read again at the next key. */
+static void wait_runs_down(void **state)
+{
+	story *s = *state;
+	for (int i = 0; i < 5; i++)
+		login(s, "wdq", "wrong");
+	s->c.now = (long long)time(NULL);
+	accounts_model m;
+	ac_init(&m, &s->c);
+	select_user(&m, &s->c, "wdq");
+	assert_int_equal(m.failures[m.sel], 5);
+	assert_true(m.wait[m.sel] > 0);
+	s->c.now += 3600;
+	ac_key(&m, &s->c, FN(KEY_UP));
+	ac_key(&m, &s->c, FN(KEY_DOWN));
+	assert_string_equal(m.users[m.sel].name, "wdq");
+	assert_int_equal(m.wait[m.sel], 0);
+	ac_free(&m);
+}
+
 static void unit_refused(void **state)
 {
 	story *s = *state;
@@ -161,6 +182,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(lock_and_unlock, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(reset_asks_then_shows_once, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(wait_runs_down, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_refused, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
