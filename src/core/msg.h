@@ -243,6 +243,20 @@
 	X(UI_HELP_TITLE,    "按键帮助（按任意键返回）") \
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \
 	X(UI_ASK_LEAVE,     "有未保存的内容，确定放弃并离开吗？(y/n)") \
+	X(UI_ASK_QUIT,      "退出 kepu？(y/n)") \
+	X(UI_ASK_OPEN_YEAR, "开启 %d 年度（从 %d 年度复制附表1任务数和工作进度安排）？(y/n)") \
+	X(UI_QUEUE_EMPTY,   "没有等待市科协审核的记录") \
+	X(UI_QUEUE,         "待审核：") \
+	X(UI_QUEUE_FORM,    "%s %lld 条") \
+	X(UI_QUEUE_KEY,     "（按 r 打开）") \
+	X(UI_TALLY,         "%s%s %lld") \
+	X(UI_GL_QUOTA,      "已认定：") \
+	X(UI_BACK_TO,       "← %s") \
+	X(UI_PREVIOUS,      "上一屏") \
+	X(UI_BACK_MENU,     "菜单") \
+	X(UI_BACK_LIST,     "列表") \
+	X(UI_BACK_RECORD,   "第 %lld 号") \
+	X(UI_BACK_NEW,      "填写") \
 	X(UI_ASK_DELETE,    "确定删除「%s」这条记录吗？(y/n)") \
 	X(UI_DELETED,       "已删除。") \
 	X(UI_NO_RECORDS,    "还没有记录。按 F7 或 Ctrl-N 新建。") \
@@ -812,13 +826,17 @@
 	X(Y_YEAR_SHORT,     "%d") \
 	X(Y_PICK,           "选择年度") \
 	X(Y_SWITCHED,       "已切换到 %d 年度") \
-	X(Y_ONLY_ONE,       "只开启了 %d 年度；市科协可用 kepu year open 开启新年度") \
+	X(Y_ONLY_ONE,       "只开启了 %d 年度；新年度由市科协开启") \
+	X(Y_ONLY_ONE_CITY,  "只开启了 %d 年度；在主菜单按 o 开启新年度") \
+	X(Y_OPENED_SWITCH,  "已开启 %d 年度（从 %d 年度复制了附表1任务数和工作进度安排）；按 y 换到该年度") \
 	X(K_YEAR,           "换年度") \
 	X(K_M_FORM,         "打开附表（数字即附表号）") \
 	X(K_M_MONTHLY,      "打开月报") \
 	X(K_M_EXPORT,       "导出数据") \
 	X(K_M_IMPORT,       "导入数据") \
 	X(K_M_PASSWORD,     "修改密码") \
+	X(K_M_QUEUE,        "待审核") \
+	X(K_M_OPEN_YEAR,    "开启新年度") \
 	X(C_NEED_TO_YEAR,   "move 需要用 --to-year 指定换到哪个年度（如 --to-year 2017）") \
 	X(C_NEED_FROM,      "year open 需要用 --from 指定从哪个年度复制（如 --from 2016）") \
 	X(C_YEAR_USAGE,     "用法：kepu year list，或 kepu year open 年度 --from 年度") \

@@ -18,8 +18,8 @@
 /* The first row that matches wins, and the key bar lists rows in order. */
 const kp_binding kp_keymap[] = {
 	{CTX_ADVANCED, ACT_ABSORB, {CH('\t'), ENTER}, MSG_K_ABSORBED, 0},
-	{CTX_CONFIRM, ACT_YES, {CH('y'), CH('Y')}, MSG_K_YES, 0},
-	{CTX_CONFIRM, ACT_NO, {CH('n'), CH('N'), ESC}, MSG_K_NO, 0},
+	{CTX_CONFIRM, ACT_YES, {CH('y'), CH('Y')}, MSG_K_YES, 1},
+	{CTX_CONFIRM, ACT_NO, {CH('n'), CH('N'), ESC}, MSG_K_NO, 3},
 
 	{CTX_POPUP, ACT_ACCEPT, {ENTER}, MSG_K_PICK, 1},
 	{CTX_POPUP, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_CANCEL, 1},
@@ -153,7 +153,9 @@ const kp_binding kp_keymap[] = {
 	{CTX_MENU, ACT_YEAR, {CH('y'), FN(KEY_F(5))}, MSG_K_YEAR, 2},
 	{CTX_MENU, ACT_HOME, {FN(KEY_HOME), FN(KEY_PPAGE)}, MSG_K_FIRST, 0},
 	{CTX_MENU, ACT_END, {FN(KEY_END), FN(KEY_NPAGE)}, MSG_K_LAST, 0},
-	{CTX_MENU, ACT_QUIT, {CH('q'), FN(KEY_F(10)), CTRL('X')}, MSG_K_QUIT, 3},
+	{CTX_MENU, ACT_QUIT, {CH('q'), ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_QUIT, 3},
+	{CTX_MENU, ACT_M_QUEUE, {CH('r')}, MSG_K_M_QUEUE, 1},
+	{CTX_MENU, ACT_M_OPEN_YEAR, {CH('o')}, MSG_K_M_OPEN_YEAR, 1},
 	{CTX_MENU, ACT_M_FORM, {CH('1'), CH('2'), CH('3'), CH('4')}, MSG_K_M_FORM, 0},
 	{CTX_MENU, ACT_M_FORM, {CH('5'), CH('6'), CH('7'), CH('8')}, MSG_K_M_FORM, 0},
 	{CTX_MENU, ACT_M_FORM, {CH('9')}, MSG_K_M_FORM, 0},
@@ -232,14 +234,30 @@ static void key_list(const kp_binding *b, unsigned ctx, int n, char *buf, size_t
 	}
 }
 
-const char *keymap_bar(unsigned ctx)
+size_t keymap_bar_rows(unsigned ctx, kp_acts_fn acts, const void *model, const void *mctx,
+		       const kp_binding **out, size_t max)
 {
-	static char buf[512];
-	buf[0] = '\0';
-	for (unsigned i = 0; i < kp_keymap_len; i++) {
+	size_t n = 0;
+	for (unsigned i = 0; i < kp_keymap_len && n < max; i++) {
 		const kp_binding *b = &kp_keymap[i];
 		if (!(b->ctx & ctx) || b->bar_keys == 0)
 			continue;
+		char keys[64];
+		key_list(b, ctx, b->bar_keys, keys, sizeof keys);
+		if (keys[0] && (!acts || acts(model, mctx, b->action)))
+			out[n++] = b;
+	}
+	return n;
+}
+
+const char *keymap_bar_if(unsigned ctx, kp_acts_fn acts, const void *model, const void *mctx)
+{
+	static char buf[512];
+	buf[0] = '\0';
+	const kp_binding *rows[64];
+	size_t n = keymap_bar_rows(ctx, acts, model, mctx, rows, 64);
+	for (size_t i = 0; i < n; i++) {
+		const kp_binding *b = rows[i];
 		char keys[64], item[160];
 		key_list(b, ctx, b->bar_keys, keys, sizeof keys);
 		snprintf(item, sizeof item, "%s %s", keys, msg(b->what));
@@ -249,6 +267,8 @@ const char *keymap_bar(unsigned ctx)
 	}
 	return buf;
 }
+
+const char *keymap_bar(unsigned ctx) { return keymap_bar_if(ctx, NULL, NULL, NULL); }
 
 const char *keymap_key_name(kp_key key)
 {

@@ -130,6 +130,9 @@ static void list_draw(ui_screen *s, ui_app *app)
 	list_screen *ls = (list_screen *)s;
 	char title[256], right[256], help[256];
 	bool filtered = ls->m.filter_text[0] != '\0';
+	lm_ctx c = ctx_of(app);
+	if (!ls->review.actions.open && !ls->pick.pop.open && !year_prompt_active(&ls->year))
+		app_keys(app, lm_acts, &ls->m, &c); /* a popup's keys are the popup's */
 	if (ls->m.view) {
 		snprintf(title, sizeof title, "%s", ls->m.view->title);
 		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT), ls->unit_name ? ls->unit_name : "",
@@ -151,7 +154,8 @@ static void list_draw(ui_screen *s, ui_app *app)
 		app_chrome(app, title, right,
 			   ls->m.nmarked || filtered || ls->m.state >= 0 ? help : msg(MSG_UI_LIST_HINT),
 			   ls->review.actions.open || ls->pick.pop.open || year_prompt_active(&ls->year) ? CTX_POPUP
-												    : CTX_LIST);
+			   : ls->m.mode != LM_BROWSE ? CTX_CONFIRM /* y/n: what acts while asked */
+						     : CTX_LIST);
 	}
 	int y = app_body_top();
 	draw_row(ls, y, NULL, 0, theme_attr(R_SECTION) | A_UNDERLINE);
@@ -314,7 +318,7 @@ static void start(list_screen *ls, ui_app *app, const kp_form *f, const kp_view 
 	lm_set_unit(&ls->m, &c, unit);
 }
 
-ui_screen *list_screen_new(ui_app *app, const kp_form *f)
+ui_screen *list_screen_new(ui_app *app, const kp_form *f, bool queue)
 {
 	list_screen *ls = new_list(app, f, NULL);
 	for (size_t i = 0; i < f->nfields; i++)
@@ -322,6 +326,10 @@ ui_screen *list_screen_new(ui_app *app, const kp_form *f)
 			ls->cols[ls->ncols++] = (list_column){(int)i, f->fields[i].label,
 							      column_width(&f->fields[i])};
 	start(ls, app, f, NULL, 0); /* all the session may see (the store keeps a unit to its own) */
+	if (queue) { /* the city's queue: what waits for its review */
+		lm_ctx c = ctx_of(app);
+		lm_set_state(&ls->m, &c, ST_SUBMITTED);
+	}
 	return &ls->base;
 }
 

@@ -381,6 +381,28 @@ tm_result tm_key(transfer_model *m, const tm_ctx *c, kp_key key)
 	return r;
 }
 
+bool tm_acts(const void *model, const void *ctx, kp_action a)
+{
+	const transfer_model *m = model;
+	(void)ctx;
+	bool done = m->mode == TM_DONE;
+	switch (a) {
+	case ACT_ACCEPT: /* after an outcome Enter leaves (the hint says so); a checked file
+			  * with nothing to import has nothing to start */
+		return m->mode == TM_PICK || (!done && (m->mode != TM_CHECKED || m->ready > 0));
+	case ACT_SEND: /* an export's file, once one is written */
+		return m->written != NULL;
+	case ACT_NEXT: /* a reviewed form's export by state */
+		return !done && m->form && m->form->review;
+	case ACT_RECEIVE:
+		return !done && exchange_have("rz");
+	case ACT_TOGGLE:
+		return m->importing && m->mode == TM_CHECKED && m->src;
+	default:
+		return true;
+	}
+}
+
 void tm_init(transfer_model *m, const tm_ctx *c, const char *db, const char *user, bool importing)
 {
 	*m = (transfer_model){.importing = importing, .mode = TM_PICK};

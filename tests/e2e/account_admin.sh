@@ -13,7 +13,7 @@ refute_screen "账号管理"
 keys z
 settled
 refute_screen "15 分钟内连续输错次数"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 close_terminals
 
 start 100 30
@@ -36,7 +36,7 @@ keys Space                                         # noted: gone from the screen
 wait_gone "记下后按任意键继续。"
 grep -qF "$(cat "$WORK/pass.wdq")" <<<"$(screen)" && fail "the password stays on screen"
 keys Escape; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 close_terminals
 E2E_USER=wdq start 100 30                           # the new initial one, then its own
 assert_screen "填报单位：魏都区"

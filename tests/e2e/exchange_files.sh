@@ -119,7 +119,7 @@ wait_for "empty.csv"
 refute_screen "第2行 B列 性别:"
 keys Escape; wait_for "交换文件夹中的文件"               # back one step
 keys Escape; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 assert_sql "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区'" "$own"
 # The re-import updated each of them, audited with the record's number.
 assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'update' AND form = 'talent'" "$own"

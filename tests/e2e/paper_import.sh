@@ -178,5 +178,5 @@ wait_for "检查完毕：检查了 2 条，可以导入 2 条，还没有保存�
 keys Enter
 wait_for "已导入 2 条记录"
 keys Enter; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 assert_sql "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区' AND t.name IN ('张三', '李四')" "2"

@@ -58,5 +58,4 @@ WAIT_SECONDS=60 wait_for "本机发送的文件超过了 20 MiB 的上限，接�
 assert_sql "SELECT count(*) FROM talent" "$((before + 1))"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "left in TMPDIR: $(ls -A "$TMPDIR")"
 keys Escape; wait_for "主菜单"
-keys q
-wait_for "KEPU-EXIT=0"
+quit_kepu
