@@ -383,7 +383,9 @@ typedef struct {
  * enforced by triggers). */
 int store_ensure_auth(kp_store *s, char **err);
 int store_user_get(kp_store *s, const char *name, kp_user *u);
-size_t store_users(kp_store *s, kp_user **out);
+/* Every account (the city's to see): none for another session, with err
+ * (may be NULL) saying why. */
+size_t store_users(kp_store *s, kp_user **out, char **err);
 void user_free(kp_user *u);
 void users_free(kp_user *u, size_t n);
 /* A new account with an initial password (KP_ECONFLICT: the name is taken). */
@@ -463,9 +465,10 @@ typedef struct {
 int store_audit_each(kp_store *s, const kp_audit_query *q,
 		     int (*fn)(const kp_audit_row *a, void *ctx), void *ctx);
 /* Up to limit matching rows older than before_id (0: the newest), newest
- * first. Caller frees with audit_rows_free. */
+ * first. Caller frees with audit_rows_free. A session that may not read
+ * the trail (a unit's) gets none, and err (may be NULL) says why. */
 size_t store_audit_page(kp_store *s, const kp_audit_query *q, long long before_id, size_t limit,
-			kp_audit_row **out);
+			kp_audit_row **out, char **err);
 void audit_rows_free(kp_audit_row *a, size_t n);
 
 /* The audit chain (#27, chain.c). */

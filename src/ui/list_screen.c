@@ -213,15 +213,17 @@ static void show(list_screen *ls, ui_app *app, const lm_result *r)
 			snprintf(title, sizeof title, msg(MSG_UI_YEAR_MOVE_MANY), m->nmarked);
 		else
 			snprintf(title, sizeof title, msg(MSG_UI_YEAR_MOVE_TITLE), m->rows[m->sel].vals[0]);
-		year_prompt_open(&ls->year, app, title, lm_move_from(m));
+		char why[256];
+		if (!year_prompt_open(&ls->year, app->env->store, title, lm_move_from(m), why, sizeof why))
+			app_status(app, true, "%s", why);
 		break;
 	}
-	case LM_REVIEW:
-		if (m->nmarked)
-			review_prompt_open_many(&ls->review, app, m->form, m->marked, m->nmarked);
-		else
-			review_prompt_open(&ls->review, app, m->form, &m->rows[m->sel]);
+	case LM_REVIEW: {
+		mr_result rr = m->nmarked ? review_prompt_open_many(&ls->review, app->env->store, m->form, m->marked, m->nmarked)
+					  : review_prompt_open(&ls->review, app->env->store, m->form, &m->rows[m->sel]);
+		app_show_result(app, &ls->base, &rr);
 		break;
+	}
 	case LM_HANDLED:
 	case LM_REFUSED:
 		break;
@@ -241,7 +243,9 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 	}
 	if (review_prompt_active(&ls->review)) {
 		bool many = ls->review.nids > 0;
-		if (review_prompt_key(&ls->review, app, key)) {
+		mr_result rr = review_prompt_key(&ls->review, app->env, key);
+		app_show_result(app, &ls->base, &rr);
+		if (rr.kind == MR_SAVED || rr.kind == MR_REFUSED) {
 			if (many) /* each was tried; the status says how it went */
 				ls->m.nmarked = 0;
 			lm_reload(&ls->m, &c);

@@ -13,6 +13,8 @@
 #include "core/editbuf.h"
 #include "ui/keymap.h"
 
+#define POPUP_ROWS 10 /* items shown at once; PgUp/PgDn move by as many */
+
 typedef struct {
 	const char *title;
 	char *const *items;

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stdarg.h>
 
+#include "domain/auth.h"
 #include "domain/checklist.h"
 #include "domain/env.h"
 
@@ -169,6 +170,19 @@ static inline long long save_person(fixture *fx, const char *name, const char *p
 	return save_record(fx, "talent", "许昌学院", "name", name, "gender", "男", "age", "45", "ethnicity", "汉族",
 			   "political", "中共党员", "education", "大学本科", "employer", "许昌学院农学院", "phone", phone,
 			   "service_categories", "[\"青少年科普\"]", NULL);
+}
+
+/* An account of role (of unit, NULL for the city); returns its initial
+ * password (the caller frees), or NULL after saying why on stderr. */
+static inline char *add_account(fixture *fx, const char *name, kp_user_role role, const char *unit)
+{
+	char *password = NULL, *err = NULL;
+	long long id = unit ? store_unit_id(fx->env.store, unit) : 0;
+	if (auth_add_user(&fx->env, name, role, id, &password, &err) != 0) {
+		fprintf(stderr, "%s\n", err ? err : name);
+		free(err);
+	}
+	return password;
 }
 
 /* The checklist's item stored under key ("submit", "monthly:2016-07"). */
