@@ -156,6 +156,7 @@
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
 	X(SS_NOT_IN_YEAR,   "「%s」%s 不在 %d 年度：这是 %.4s 年度的记录，请换到该年度再填报") \
+	X(SS_NO_SUCH_YEAR,  "「%s」%s 不在 %d 年度，也没有开启 %.4s 年度（已开启的年度：%s）：请改正这个日期") \
 	X(SS_YEAR_STATE,    "这条记录现为「%s」：单位只能在提交前（草稿）换年度，其他请市科协换") \
 	X(SS_YEAR_PER_UNIT, "「%s」每个单位每年度一份，不能换年度；请在要填的年度里直接填写") \
 	X(SS_YEAR_SAME,     "这条记录已经在 %d 年度") \
@@ -378,6 +379,8 @@
 	X(UI_NO_SUCH_RECORD,"没有第 %lld 号记录。") \
 	X(UI_CITY_WRITES,   "「%s」由市科协填写。") \
 	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误（见红框处的说明）。") \
+	X(UI_PASTED_OK,     "已粘贴 %zu 项。") \
+	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
 	X(UI_CITY_FIELD_READ,"「%s」是市科协的意见，由市科协填写，这里只能查看。") \
 	X(UI_UNIT_WRITES,   "「%s」由填报单位填写。") \
 	X(UI_QUOTA_CITY,    "任务指标由市科协修改。") \

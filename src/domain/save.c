@@ -173,6 +173,14 @@ kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const ch
 		res->error = true;
 		res->message = err;
 		err = NULL;
+		/* A refusal for a field (a date out of the programme year, a
+		 * month reported already) names it, so a form goes there as for
+		 * any invalid field. */
+		int bad = store_refused_field(e->store);
+		if (bad >= 0 && (size_t)bad < f->nfields) {
+			res->first = (size_t)bad;
+			res->field_msg[bad] = xstrdup(res->message ? res->message : "");
+		}
 	}
 	free(err);
 	return res->status;

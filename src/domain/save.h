@@ -48,7 +48,7 @@ typedef struct {
 	bool marked;      /* SAVE_OK: stored and marked as a possible duplicate */
 	size_t nfields;
 	char **vals;      /* the values as validated (SAVE_OK, _DUPLICATE, _REFUSED) or merged (SAVE_MERGED) */
-	char **field_msg; /* per field: why refused (SAVE_INVALID), or the other session's value (SAVE_MERGED) */
+	char **field_msg; /* per field: why refused (SAVE_INVALID; SAVE_REFUSED for a field the store refused), or the other session's value (SAVE_MERGED) */
 	size_t first;     /* the first field with a field_msg, or nfields */
 	char **base;      /* SAVE_MERGED: the stored values now, the base of the next merge */
 } kp_save_result;

@@ -31,6 +31,7 @@ struct kp_store {
 	bool text_index;      /* FTS5 with its trigram tokenizer is there (textindex.c) */
 	char **indexed;       /* the tables whose text index is in place, as ensured */
 	size_t nindexed;
+	int refused_field;    /* the field the last store_insert/store_update was refused for, or -1 */
 };
 
 /* values.c: KP_OK when r carries store_validate's proof for exactly its

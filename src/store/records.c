@@ -172,6 +172,7 @@ static char *insert_sql(kp_store *s, const kp_form *f, bool *sealed)
 static int write_fail(kp_store *s, const kp_form *f, const kp_record *r, char **err)
 {
 	if (f->unique >= 0 && sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE) {
+		s->refused_field = f->unique;
 		if (err)
 			db_set_err(err, xasprintf(msg(MSG_S_DUPLICATE), f->fields[f->unique].label,
 					 r->vals[f->unique]));
@@ -564,13 +565,17 @@ int store_insert_many(kp_store *s, const kp_form *f, kp_record *r, size_t n, cha
 	return KP_OK;
 }
 
+int store_refused_field(const kp_store *s) { return s->refused_field; }
+
 int store_insert(kp_store *s, const kp_form *f, kp_record *r, char **err)
 {
+	s->refused_field = -1;
 	return store_insert_many(s, f, r, 1, err);
 }
 
 int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 {
+	s->refused_field = -1;
 	strbuf b = STRBUF_INIT;
 	sb_printf(&b, "UPDATE \"%s\" SET version = version + 1, updated_at = " NOW, f->table);
 	for (size_t i = 0; i < f->nfields; i++)

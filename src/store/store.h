@@ -147,6 +147,11 @@ size_t store_years(kp_store *s, kp_year **out);
 void years_free(kp_year *y, size_t n);
 /* "2016、2017" (a new string), for messages. */
 char *store_years_text(kp_store *s);
+/* The field the last store_insert or store_update was refused for (a
+ * date outside the programme year, a 月报 month the unit has already), or
+ * -1 (written, or refused for no field: rights, state, the database), so
+ * a form can put the clerk there. */
+int store_refused_field(const kp_store *s);
 /* The session's year; KP_ENOTFOUND with *err naming the years opened. */
 int store_set_year(kp_store *s, int year, char **err);
 int store_year(const kp_store *s);

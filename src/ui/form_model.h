@@ -108,7 +108,9 @@ void fm_free(form_model *m);
 
 fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key);
 /* A row pasted from a sheet (tab-separated cells fill the fields in order
- * from the focused one, each checked as if typed). */
+ * from the focused one, each checked as if typed), marked by the terminal
+ * or found by its burst (term.h); NULL: a paste longer than the terminal
+ * keeps, refused whole. An open list closes first: it never takes a paste. */
 fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text);
 /* F2. */
 fm_result fm_save(form_model *m, const fm_ctx *c);

@@ -249,6 +249,8 @@ static void form_arrange(ui_screen *s, ui_app *app)
 	form_screen *fs = (form_screen *)s;
 	const form_layout *l = layout_now(fs);
 	arrange_hint(fs);
+	if (fs->m->mode == FM_EDIT || fs->m->mode == FM_PICK)
+		term_rows_pasted(); /* a row pasted unmarked comes whole (term.h) */
 	for (size_t i = 0; i < fs->m->form->nfields; i++) {
 		const kp_field *fd = &fs->m->form->fields[i];
 		field_state *st = &fs->m->fs[i];

@@ -28,7 +28,7 @@ type_text "45"; keys Tab
 type_text "汉"; keys Enter
 type_text "中共"; keys Enter
 type_text "本科"; keys Enter
-keys Tab Tab Tab Tab
+keys Tab Tab Tab Tab Tab              # the first absorbed: the list moved on
 type_text "13700001234"; keys Tab Tab Tab Space F2
 wait_for "已保存（第 $((new_id + 1)) 号记录）"
 close_terminals

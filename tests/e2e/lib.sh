@@ -208,8 +208,8 @@ fill_required() {
 	type_text "45"; keys Tab          # 年龄
 	type_text "汉"; keys Enter        # 民族
 	type_text "中共"; keys Enter      # 政治面貌
-	type_text "本科"; keys Enter      # 学历
-	keys Tab Tab                      # 主要从事行业, 科普专长
+	type_text "本科"; keys Enter      # 学历: the list moves on, and the
+	keys Tab Tab Tab                  # habitual Tab is absorbed; 主要从事行业, 科普专长
 	type_text "许昌学院农学院"; keys Tab
 	keys Tab                          # 职务（职称）
 	type_text "$2"; keys Tab          # 联系电话: a whole mobile number moves on, and

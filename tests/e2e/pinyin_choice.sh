@@ -28,7 +28,7 @@ wait_for "民族                    * 蒙古族"
 type_text "zgdy"; wait_for "中共党员"; keys Enter
 wait_for "政治面貌                * 中共党员"
 type_text "bk"; wait_for "大学本科"; keys Enter
-keys Tab Tab
+keys Tab Tab Tab                     # the first absorbed: the list moved on
 type_text "许昌学院"; keys Tab Tab
 type_text "13812345678"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 keys F2

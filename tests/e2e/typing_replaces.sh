@@ -17,7 +17,7 @@ type_text "38"; keys Tab
 type_text "汉"; keys Enter
 type_text "群众"; keys Enter
 type_text "本科"; keys Enter
-keys Tab Tab                               # 主要从事行业, 科普专长
+keys Tab Tab Tab                           # the first absorbed; 主要从事行业, 科普专长
 wait_for "许昌学院农学院"
 type_text "许昌市第一中学"; keys Tab
 keys Tab
