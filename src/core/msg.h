@@ -258,6 +258,14 @@
 	X(UI_DRAFT_OFFER,   "发现 %s 保存的草稿，恢复吗？(y/n)") \
 	X(UI_DRAFT_RESTORED,"已恢复草稿，请检查后保存。") \
 	X(UI_DRAFT_FAILED,  "草稿未能保存：%s") \
+	X(UI_DRAFTS_TITLE,  "未保存的草稿（%zu 份）") \
+	X(UI_DRAFTS_HINT,   "每次中断时未保存的输入各自保留，直到保存或有意放弃") \
+	X(UI_DRAFTS_NEW,    "新记录") \
+	X(UI_DRAFTS_RECORD, "第 %lld 号记录") \
+	X(UI_DRAFTS_EMPTY,  "（未填任何项）") \
+	X(UI_DRAFTS_ASK,    "放弃 %s 的这份草稿？放弃后无法恢复。(y/n)") \
+	X(UI_DRAFTS_DROPPED,"已放弃这份草稿。") \
+	X(UI_DRAFTS_KEPT,   "草稿保留。") \
 	X(UI_CONFLICT_MERGED,"他人刚修改了这条记录（%s），已合并到屏幕上；请检查后按 F2 保存。") \
 	X(UI_CONFLICT_BOTH, "您和他人都改了：%s。屏幕上是您的内容，按 F2 以屏幕为准保存。") \
 	X(UI_CONFLICT_THEIRS,"他人的内容：%s") \
@@ -541,6 +549,9 @@
 	X(K_COLUMN,         "换列/换月份") \
 	X(K_LOCK,           "锁定/解锁") \
 	X(K_RESET,          "重置密码") \
+	X(K_DRAFT_OPEN,     "打开继续填写") \
+	X(K_DRAFT_DROP,     "放弃这份草稿") \
+	X(K_DRAFT_LATER,    "以后再说（草稿保留）") \
 	/* the contexts keys apply in (docs/keys.md) */ \
 	X(KC_MENU,          "主菜单") \
 	X(KC_FORM,          "表单（任何字段）") \
@@ -557,6 +568,7 @@
 	X(KC_CHECKLIST,     "工作进度检查表") \
 	X(KC_REPORT,        "任务完成进度与排名") \
 	X(KC_BRIEFING,      "月度工作简报") \
+	X(KC_DRAFTS,        "登录时的未保存草稿") \
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \
 	X(KC_TRANSFER,      "导出数据") \

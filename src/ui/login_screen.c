@@ -67,14 +67,14 @@ static void login_draw(ui_screen *s, ui_app *app)
 	}
 }
 
-/* In: open the menu (or go back to it) with the account's unit. */
+/* In: the account's drafts, then the menu (or back to the menu). */
 static void enter(login_screen *ls)
 {
 	for (int i = 0; i < 2; i++)
 		clear_secret(&ls->f[i]);
 	ls->base.closing = true;
 	if (!ls->voluntary)
-		ls->base.open = (ui_open){SCR_MENU, NULL, NULL, 0};
+		ls->base.open = (ui_open){SCR_SIGNED_IN, NULL, NULL, 0};
 }
 
 /* The city learns at sign-in that a name is being guessed at (#27). */

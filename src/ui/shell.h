@@ -24,7 +24,7 @@ typedef struct ui_screen ui_screen;
 typedef enum {
 	SCR_NONE, SCR_MENU, SCR_PASSWORD, SCR_FORM, SCR_LIST, SCR_TABLE, SCR_VIEW, SCR_CHECKLIST,
 	SCR_PROGRESS, SCR_BRIEFING, SCR_EXPORT, SCR_IMPORT, SCR_FIND, SCR_AUDIT, SCR_ACCOUNTS,
-	SCR_EVIDENCE
+	SCR_EVIDENCE, SCR_SIGNED_IN
 } ui_screen_id;
 
 typedef struct {
@@ -70,6 +70,7 @@ struct ui_app {
 	bool quit;
 	int cursor_y, cursor_x; /* where the terminal cursor goes; y < 0 hides it */
 	unsigned keyctx;        /* the key context of the screen drawn last (for help) */
+	long long draft_pick;   /* the draft chosen at sign-in, for the form opened next (it takes it) */
 	struct ditto_memory *ditto; /* the last record saved per form, this session */
 	size_t nditto;
 };

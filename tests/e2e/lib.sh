@@ -169,7 +169,8 @@ add_user() {
 }
 
 # login [USER]: sign in on the login screen (default admin); the first
-# time, set the new password kepu asks for. Ends on the main menu.
+# time, set the new password kepu asks for. Ends on the main menu, or on
+# the account's unsaved drafts (offered before the menu) when it has any.
 E2E_PASS="e2e-Pass-2016"
 login() {
 	local user=${1:-admin}
@@ -183,8 +184,9 @@ login() {
 		echo "$E2E_PASS" >"$WORK/pass.$user"
 		touch "$WORK/changed.$user"
 	fi
-	wait_for "主菜单"
+	wait_while "timed out waiting for the menu or the drafts" signing_in
 }
+signing_in() { off_screen "主菜单" && off_screen "未保存的草稿（"; }
 
 # open_talent_form UNIT: from the menu, open 附表2 for UNIT (typed to filter).
 open_talent_form() {

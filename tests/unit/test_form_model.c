@@ -9,6 +9,7 @@
 #include <curses.h> /* KEY_F: key codes only, no terminal is opened */
 
 #include "core/utf8.h"
+#include "domain/drafts.h"
 #include "ui/form_model.h"
 
 #define F2 ((kp_key){true, (uint32_t)KEY_F(2)})
@@ -32,7 +33,7 @@ static int story_setup(void **state)
 	story *s = story_new(sizeof *s);
 	if (!s)
 		return -1;
-	s->c = (fm_ctx){&s->fx->env, "admin", true, NULL, 60};
+	s->c = (fm_ctx){&s->fx->env, "admin", true, NULL, 60, 0};
 	s->talent = catalog_form(&s->fx->env.cat, "talent");
 	s->unit = store_unit_id(s->fx->env.store, "许昌学院");
 	*state = s;
@@ -353,29 +354,71 @@ static void paste_row(void **state)
 	fm_free(m);
 }
 
-/* A draft left by a closed form is offered on opening: y restores it. */
+/* A stored record's draft left by a closed form is offered on opening it:
+ * y restores it, n drops it. */
 static void draft_offered(void **state)
 {
 	story *s = *state;
-	form_model *m = open_form(s, 0);
-	type(s, m, "钱七");
+	long long id = save_person(s->fx, "钱七", "13912345678");
+	form_model *m = open_form(s, id);
+	key(s, m, (kp_key){true, (uint32_t)KEY_END});
+	type(s, m, "八");
 	fm_persist(m, &s->c, true);
 	fm_free(m);
-	m = open_form(s, 0);
+	m = open_form(s, id);
 	assert_int_equal(m->mode, FM_OFFER);
-	assert_value(m, "name", "");
+	assert_value(m, "name", "钱七");
 	fm_result r = key(s, m, (kp_key){false, 'y'});
 	assert_int_equal(m->mode, FM_EDIT);
 	assert_said(&r, "已恢复草稿");
-	assert_value(m, "name", "钱七");
+	assert_value(m, "name", "钱七八");
 	fm_free(m);
-	m = open_form(s, 0); /* still there until saved or dropped: n drops it */
+	m = open_form(s, id); /* still there until saved or dropped: n drops it */
 	assert_int_equal(m->mode, FM_OFFER);
 	key(s, m, (kp_key){false, 'n'});
 	fm_free(m);
-	m = open_form(s, 0);
+	m = open_form(s, id);
 	assert_int_equal(m->mode, FM_EDIT);
 	fm_free(m);
+}
+
+/* Two sittings of a new record on one account (an office's two clerks)
+ * keep a draft each, written over by neither; a new form opened meanwhile
+ * starts empty; the one chosen at sign-in comes back in its form, and is
+ * still kept until it is saved. Failed before schema 4: one draft per
+ * (account, form, record), the second sitting's replacing the first's. */
+static void drafts_per_sitting(void **state)
+{
+	story *s = *state;
+	form_model *a = open_form(s, 0), *b = open_form(s, 0);
+	type(s, a, "甲员工");
+	fm_persist(a, &s->c, true);
+	type(s, b, "乙员工");
+	fm_persist(b, &s->c, true);
+	type(s, a, "甲");
+	fm_persist(a, &s->c, true);
+	fm_free(a);
+	fm_free(b);
+	kp_pending *p;
+	size_t n = drafts_pending(&s->fx->env, "admin", &p);
+	assert_int_equal(n, 2);
+	size_t yi = strcmp(p[0].first, "姓名 乙员工") ? 1 : 0; /* one second: either first */
+	assert_string_equal(p[yi].first, "姓名 乙员工");
+	assert_string_equal(p[1 - yi].first, "姓名 甲员工甲");
+	assert_int_equal(p[yi].record_id, 0);
+	assert_ptr_equal(p[yi].form, s->talent);
+	form_model *m = open_form(s, 0);
+	assert_int_equal(m->mode, FM_EDIT);
+	assert_value(m, "name", "");
+	fm_free(m);
+	s->c.draft = p[yi].id;
+	m = open_form(s, 0);
+	s->c.draft = 0;
+	assert_int_equal(m->mode, FM_EDIT);
+	assert_value(m, "name", "乙员工");
+	fm_free(m);
+	pending_free(p, n);
+	assert_sql(s, "SELECT count(*) FROM kp_drafts", "2");
 }
 
 /* The unit's own account types a whole 附表2 record, Chinese included,
@@ -544,6 +587,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(habitual_tab, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(paste_row, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(draft_offered, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(drafts_per_sitting, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(no_such_record, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(talent_entry, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(choice_aliases, story_setup, story_teardown),
