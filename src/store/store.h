@@ -286,7 +286,9 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id, const char *sta
 /* When the unit's first record of f came into the session's year — saved
  * there, or moved in from another year later ("YYYY-MM-DD HH:MM:SS", a
  * new string) — or NULL when it has none; with field >= 0 only records
- * whose field is value count. */
+ * whose field is value count. A reviewed form's drafts and returned
+ * records never count; a record submitted after it came counts from its
+ * first submission. */
 char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int field,
 			const char *value);
 /* The id of the unit's record of f whose field is value, or 0. */
