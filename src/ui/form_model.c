@@ -395,6 +395,17 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 		else
 			st->choice = (int)chosen;
 		edited(m, st);
+		char *v = fs_get_value(&m->form->fields[m->focus], st);
+		char *taken = record_value_taken(c->env, m->form, m->focus, m->rec.unit_id, m->rec.id, v);
+		free(v);
+		if (taken) { /* refused now, not at F2 after the whole report is typed */
+			st->choice = -1;
+			r = result(FM_REFUSED);
+			snprintf(r.text, sizeof r.text, "%s", taken);
+			r.error = true;
+			free(taken);
+			return r;
+		}
 		prefill(m, c, m->focus, &r);
 		move_focus(m, +1);
 	}

@@ -8,6 +8,7 @@
 
 #include <curses.h> /* KEY_F: key codes only, no terminal is opened */
 
+#include "core/clock.h"
 #include "core/utf8.h"
 #include "domain/drafts.h"
 #include "ui/form_model.h"
@@ -421,6 +422,37 @@ static void drafts_per_sitting(void **state)
 	assert_sql(s, "SELECT count(*) FROM kp_drafts", "2");
 }
 
+/* A 月报 month the unit has already reported is refused when it is
+ * chosen, before the counts are typed (it was refused only at F2); a free
+ * month is taken and prefilled. */
+static void reported_month_refused_on_choosing(void **state)
+{
+	story *s = *state;
+	clock_set_today("2016-08-10");
+	long long july = save_record(s->fx, "monthly", "许昌学院", "month", "2016-07", "training_sessions", "0",
+				     "training_people", "0", "activity_sessions", "1", "activity_people", "50",
+				     "resources", "0", NULL);
+	fm_result r;
+	form_model *m = fm_new(&s->c, catalog_form(&s->fx->env.cat, "monthly"), 0, s->unit, "许昌学院", &r);
+	assert_non_null(m);
+	key(s, m, SPACE);
+	assert_int_equal(m->mode, FM_PICK);
+	type(s, m, "2016-07");
+	r = key(s, m, ENTER);
+	assert_int_equal(r.kind, FM_REFUSED);
+	char want[64];
+	snprintf(want, sizeof want, "（第 %lld 号）", july);
+	assert_said(&r, want);
+	assert_value(m, "month", "");
+	assert_focus(m, "month");
+	key(s, m, SPACE); /* positive control: August is free */
+	type(s, m, "2016-08");
+	r = key(s, m, ENTER);
+	assert_int_not_equal(r.kind, FM_REFUSED);
+	assert_value(m, "month", "2016-08");
+	fm_free(m);
+}
+
 /* The unit's own account types a whole 附表2 record, Chinese included,
  * and every value is in the database as the form normalises it; F2 works
  * as well as ^S for the next. Was the tmux scenario talent_entry. */
@@ -588,6 +620,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paste_row, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(draft_offered, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(drafts_per_sitting, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(reported_month_refused_on_choosing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(no_such_record, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(talent_entry, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(choice_aliases, story_setup, story_teardown),
