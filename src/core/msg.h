@@ -250,7 +250,7 @@
 	X(UI_LIST_FOUND,    "筛选出 %lld 条") \
 	X(UI_LIST_FOUND_MANY,"筛选出 %d 多条") \
 	X(UI_LIST_FILTER,   "筛选：%s") \
-	X(UI_LIST_HINT,     "输入文字即可筛选（任何文字字段中含有即可）；F6/^R 换排序") \
+	X(UI_LIST_HINT,     "筛选：任何文字字段含长文字，字母不分大小写，或名称拼音首字母；F6/^R 排序") \
 	X(UI_NO_MATCH,      "没有含「%s」的记录。") \
 	X(UI_CHOICE_NONE,   "（没有匹配的项）") \
 	X(UI_CHOICE_FILTER, "筛选：%s") \

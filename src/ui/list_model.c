@@ -455,7 +455,7 @@ lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key)
 void lm_init(list_model *m, const kp_form *f, const kp_view *v, const int *fields, size_t ncols)
 {
 	*m = (list_model){.form = f, .view = v, .fields = fields, .ncols = ncols, .state = -1};
-	m->q = (kp_query){-1, false, NULL, 0, NULL, false};
+	m->q = (kp_query){-1, false, NULL, 0, NULL, true}; /* letters find pinyin initials, as the pickers do */
 	eb_init(&m->filter, 40, false);
 	m->filter_text = xstrdup("");
 	m->q.filter = m->filter_text;
