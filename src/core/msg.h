@@ -736,6 +736,7 @@
 	X(C_PRIV_MODE,      "已创建数据库 %s，但无法把它的权限设为 0660（%s）：请管理员执行 chmod 660") \
 	X(C_FIRST_ACCOUNT,  "已创建市科协账号 %s，初始密码：%s（只显示这一次；首次登录时须修改）") \
 	X(C_DEMO_ACCOUNTS,  "演示账号（仅供试用）：shikexie（市科协）、weidu（魏都区）、xcxy（许昌学院），密码均为 %s") \
+	X(C_DEMO_REASON,    "（演示）联系电话与工作单位登记不一致，请核对后重新提交。") \
 	X(C_USER_ADDED,     "已创建账号 %s，初始密码：%s（只显示这一次；首次登录时须修改）") \
 	X(C_USER_RESET,     "已重置账号 %s 的密码，新的初始密码：%s（首次登录时须修改）") \
 	X(C_USER_FAILURES,  "近期登录失败 %d 次") \
@@ -813,6 +814,9 @@
 	X(Y_COL_FROM,       "复制自") \
 	X(Y_YEAR,           "%d 年度") \
 	X(Y_YEAR_SHORT,     "%d") \
+	X(UI_DEMO_YEAR,     "演示账号  %d 年度") \
+	X(UI_DEMO_YEAR_SHORT,"演示 %d") \
+	X(UI_DEMO_SIGNED_IN,"这是演示账号：密码 %s 是公开的，谁都能登录。只供试用；正式填报请用市科协建的账号。") \
 	X(Y_PICK,           "选择年度") \
 	X(Y_SWITCHED,       "已切换到 %d 年度") \
 	X(Y_ONLY_ONE,       "只开启了 %d 年度；市科协可用 kepu year open 开启新年度") \

@@ -11,6 +11,7 @@
 #include "core/msg.h"
 #include "core/xalloc.h"
 #include "domain/auth.h"
+#include "domain/demo.h"
 #include "ui/draw.h"
 #include "ui/screens.h"
 
@@ -94,6 +95,7 @@ static void try_login(login_screen *ls, ui_app *app)
 	kp_login r = name[0] ? auth_login(app->env, name, password, auth_client_address(),
 					  (long long)time(NULL), &u, &wait)
 			     : LOGIN_BAD;
+	bool demo = r == LOGIN_OK && !strcmp(password, DEMO_PASSWORD);
 	memset(password, 0, strlen(password));
 	free(password);
 	free(name);
@@ -109,6 +111,8 @@ static void try_login(login_screen *ls, ui_app *app)
 			app_status(app, false, "%s", msg(MSG_UI_LOGIN_MUST_CHANGE));
 		} else {
 			enter(ls);
+			if ((app->demo = demo)) /* said, never asked: the demo must open at once */
+				app_status(app, true, msg(MSG_UI_DEMO_SIGNED_IN), DEMO_PASSWORD);
 			attack_note(app);
 		}
 		return;
@@ -134,6 +138,7 @@ static void try_change(login_screen *ls, ui_app *app)
 		app_status(app, true, "%s", err);
 		free(err);
 	} else {
+		app->demo = false; /* its own password now */
 		app_status(app, false, "%s", msg(MSG_UI_LOGIN_CHANGED));
 		memset(a, 0, strlen(a));
 		memset(b, 0, strlen(b));

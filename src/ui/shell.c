@@ -145,8 +145,9 @@ static void title_year(const ui_app *app, int used, char *out, size_t len)
 	if (!app->user || !app->user[0]) /* not signed in: the environment may not even be open yet */
 		return;
 	const kp_store *st = app->env->store;
-	static const enum kp_msg_id forms[] = {MSG_Y_YEAR, MSG_Y_YEAR_SHORT};
-	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+	/* A demonstration account says so on every screen, while it can. */
+	static const enum kp_msg_id forms[] = {MSG_UI_DEMO_YEAR, MSG_UI_DEMO_YEAR_SHORT, MSG_Y_YEAR, MSG_Y_YEAR_SHORT};
+	for (size_t i = app->demo ? 0 : 2; i < sizeof forms / sizeof *forms; i++) {
 		snprintf(out, len, msg(forms[i]), store_year(st));
 		if (used + 2 + utf8_width(out) + 1 <= COLS)
 			return;
@@ -159,7 +160,7 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 {
 	attr_t ta = theme_attr(R_TITLE);
 	draw_fill(0, 0, COLS, ta);
-	char year[32];
+	char year[64];
 	int rw = right ? utf8_width(right) : 0;
 	title_year(app, 1 + utf8_width(title) + (right ? 2 + rw : 0), year, sizeof year);
 	int yw = utf8_width(year), yx = COLS - yw - 1, rx = (yw ? yx - 2 : COLS - 1) - rw;

@@ -70,6 +70,7 @@ struct ui_app {
 	bool quit;
 	int cursor_y, cursor_x; /* where the terminal cursor goes; y < 0 hides it */
 	unsigned keyctx;        /* the key context of the screen drawn last (for help) */
+	bool demo;              /* signed in with the demonstration's published password */
 	long long draft_pick;   /* the draft chosen at sign-in, for the form opened next (it takes it) */
 	struct ditto_memory *ditto; /* the last record saved per form, this session */
 	size_t nditto;
