@@ -480,6 +480,8 @@
 	X(UI_TR_DONE_HINT,  "Enter 返回主菜单；Esc 回到选文件") \
 	X(UI_MORE_BELOW,    "↓ 还有 %zu 项") \
 	X(UI_MORE_ABOVE,    "↑ 上面还有 %zu 项") \
+	X(UI_LIST_MORE_BELOW,"↓下面还有") \
+	X(UI_LIST_MORE_ABOVE,"↑上面还有") \
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
 	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \
@@ -784,6 +786,7 @@
 	X(XC_LISTED_REFUSED,"「%s」：%s") \
 	X(XC_HOW_SFTP,      "SFTP：主机 %s 端口 %s，用户 %s，文件夹 %s") \
 	X(XC_HOW_ZMODEM,    "ZMODEM：SSH 主机 %s 端口 %s，用户 %s，在本画面按 F5") \
+	X(XC_HOW_ZMODEM_HERE,"ZMODEM：在本画面按 F5（终端须支持 ZMODEM，如 Xshell、SecureCRT；PuTTY 不支持）") \
 	X(XC_COMPANION,     "「%s」不能写：SQLite 会把它当作数据库 %s 的 -journal/-wal/-shm 文件，下次打开时回放或删除它；请换一个名字") \
 	X(XC_LINK,          "「%s」是符号链接：kepu 不打开交换文件夹中的链接") \
 	X(XC_IS_DATABASE,   "「%s」是 kepu 的数据库（或其链接、-wal/-shm/-journal 文件），不能导入或导出") \

@@ -370,7 +370,12 @@ char *exchange_how(const kp_exchange *x, bool sftp)
 	/* SSH_CONNECTION: client address, client port, server address, server port. */
 	const char *conn = getenv("SSH_CONNECTION");
 	char host[256] = "", port[16] = "22";
-	if (!conn || sscanf(conn, "%*s %*s %255s %15s", host, port) != 2) {
+	bool over_ssh = conn && sscanf(conn, "%*s %*s %255s %15s", host, port) == 2;
+	/* ZMODEM goes down this very session: without SSH there is no host
+	 * to name, and the machine's own name would be a guess. */
+	if (!over_ssh && !sftp)
+		return xstrdup(msg(MSG_XC_HOW_ZMODEM_HERE));
+	if (!over_ssh) {
 		if (gethostname(host, sizeof host) != 0)
 			snprintf(host, sizeof host, "?");
 		host[sizeof host - 1] = '\0';

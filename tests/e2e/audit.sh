@@ -36,7 +36,7 @@ refute_screen "登录"
 type_text "x"                                      # no change holds 欧阳x
 wait_for "没有符合条件的记录。"
 refute_screen "#$id"
-keys Escape; wait_for "修改密码"
+keys Escape; wait_gone "筛选：shikexie"                 # Esc clears the filter
 type_text "附表3"
 wait_for "筛选：附表3"
 refute_screen "附表2 科普人才库推荐表 #"

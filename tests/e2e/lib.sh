@@ -161,6 +161,15 @@ new_db() {
 	fi
 }
 
+# demo_drafts [DB]: every demo record back to a draft (the demo approves,
+# submits and returns some), for a scenario that counts from nothing;
+# changed outside kepu, so accepted as an audited change.
+demo_drafts() {
+	sqlite3 "${1:-$DB}" "UPDATE talent SET kp_state = 'draft', kp_reason = '';
+		UPDATE activity SET kp_state = 'draft', kp_reason = ''; UPDATE resource SET kp_state = 'draft', kp_reason = ''"
+	"$KEPU" check --accept --reason 测试夹具：演示记录改回草稿 --db "${1:-$DB}" >/dev/null || fail "demo_drafts: kepu check"
+}
+
 # add_user NAME ROLE [UNIT]: an account made with `kepu user add`.
 add_user() {
 	"$KEPU" user add "$1" --role "$2" ${3:+--unit "$3"} --db "$DB" >"$WORK/add.out"

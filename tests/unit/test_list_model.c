@@ -184,6 +184,24 @@ static void filter_searches_what_the_hint_says(void **state)
 	assert_int_equal(s->m.total, RECORDS + 1);
 }
 
+/* The page says whether rows are hidden below and above it (the screen
+ * marks them): none on a list that fits, below on the first page of a
+ * longer one, above on the last. Not known before: the screen showed no
+ * mark. */
+static void more_rows_marked(void **state)
+{
+	story *s = *state;
+	assert_true(s->m.more_below); /* 25 records, ROWS a page */
+	assert_false(s->m.more_above);
+	key(s, FN(KEY_END));
+	assert_false(s->m.more_below);
+	assert_true(s->m.more_above);
+	filter_by(s, "张二");  /* six rows: all shown */
+	assert_int_equal(s->m.total, 6);
+	assert_false(s->m.more_below);
+	assert_false(s->m.more_above);
+}
+
 /* The story in 2017 with 2017 opened: its records are 2016's. */
 static int story_2017(void **state)
 {
@@ -266,6 +284,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(edit_and_delete, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(filter_and_open, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(filter_searches_what_the_hint_says, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(more_rows_marked, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(move_selected, story_2017, story_teardown),
 		cmocka_unit_test_setup_teardown(move_marked_records, story_2017, story_teardown),
 	};
