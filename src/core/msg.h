@@ -786,7 +786,7 @@
 	X(XC_LISTED_REFUSED,"「%s」：%s") \
 	X(XC_HOW_SFTP,      "SFTP：主机 %s 端口 %s，用户 %s，文件夹 %s") \
 	X(XC_HOW_ZMODEM,    "ZMODEM：SSH 主机 %s 端口 %s，用户 %s，在本画面按 F5") \
-	X(XC_HOW_ZMODEM_HERE,"ZMODEM：在本画面按 F5（终端须支持 ZMODEM，如 Xshell、SecureCRT；PuTTY 不支持）") \
+	X(XC_HOW_ZMODEM_HERE,"ZMODEM：在本画面按 F5（终端须支持 ZMODEM，如 Xshell、SecureCRT）") \
 	X(XC_COMPANION,     "「%s」不能写：SQLite 会把它当作数据库 %s 的 -journal/-wal/-shm 文件，下次打开时回放或删除它；请换一个名字") \
 	X(XC_LINK,          "「%s」是符号链接：kepu 不打开交换文件夹中的链接") \
 	X(XC_IS_DATABASE,   "「%s」是 kepu 的数据库（或其链接、-wal/-shm/-journal 文件），不能导入或导出") \
@@ -797,6 +797,7 @@
 	X(XC_EXISTS,        "交换文件夹中已有「%s」，不会覆盖；请换一个文件名") \
 	X(XC_TMP,           "无法创建临时文件夹 %s：%s") \
 	X(XC_RZ_NONE,       "没有收到文件（已取消，或终端不支持 ZMODEM）") \
+	X(XC_NO_ANSWER,     "终端在 %d 秒内没有应答 ZMODEM，没有发送：Xshell、SecureCRT 会应答，PuTTY 不支持 ZMODEM（请用 SFTP，如 WinSCP）") \
 	X(XC_RZ_FAILED,     "接收没有完成（rz 退出，状态 %d），什么也没有保存") \
 	X(XC_RZ_TOO_BIG,    "本机发送的文件超过了 %d MiB 的上限，接收已中止，什么也没有保存") \
 	X(XC_RZ_MANY,       "一次只能接收一个文件，收到了 %zu 个，什么也没有保存") \

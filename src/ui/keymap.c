@@ -121,7 +121,10 @@ const kp_binding kp_keymap[] = {
 	{CTX_LOGIN, ACT_NEXT, {CH('\t'), FN(KEY_DOWN)}, MSG_K_NEXT, 1},
 	{CTX_LOGIN, ACT_PREV, {FN(KEY_BTAB), FN(KEY_UP)}, MSG_K_PREV, 0},
 	{CTX_LOGIN, ACT_BACKSPACE, {BS}, MSG_K_ERASE, 0},
-	{CTX_LOGIN, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_QUIT, 3},
+	/* Never Ctrl-X where it would end kepu: five of them cancel a ZMODEM
+	 * transfer, and a clerk pressing them once too often must not be
+	 * logged out (over SSH). */
+	{CTX_LOGIN, ACT_QUIT, {ESC, FN(KEY_F(10))}, MSG_K_QUIT, 3},
 
 	{CTX_AUDIT, ACT_UP, {FN(KEY_UP), CTRL('P')}, MSG_K_UP, 0},
 	{CTX_AUDIT, ACT_DOWN, {FN(KEY_DOWN), CTRL('N')}, MSG_K_DOWN, 0},
@@ -161,7 +164,7 @@ const kp_binding kp_keymap[] = {
 	{CTX_MENU, ACT_YEAR, {CH('y'), FN(KEY_F(5))}, MSG_K_YEAR, 2},
 	{CTX_MENU, ACT_HOME, {FN(KEY_HOME), FN(KEY_PPAGE)}, MSG_K_FIRST, 0},
 	{CTX_MENU, ACT_END, {FN(KEY_END), FN(KEY_NPAGE)}, MSG_K_LAST, 0},
-	{CTX_MENU, ACT_QUIT, {CH('q'), FN(KEY_F(10)), CTRL('X')}, MSG_K_QUIT, 3},
+	{CTX_MENU, ACT_QUIT, {CH('q'), FN(KEY_F(10))}, MSG_K_QUIT, 3},
 	{CTX_MENU, ACT_M_FORM, {CH('1'), CH('2'), CH('3'), CH('4')}, MSG_K_M_FORM, 0},
 	{CTX_MENU, ACT_M_FORM, {CH('5'), CH('6'), CH('7'), CH('8')}, MSG_K_M_FORM, 0},
 	{CTX_MENU, ACT_M_FORM, {CH('9')}, MSG_K_M_FORM, 0},
