@@ -30,6 +30,10 @@ enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3, KP_ESAME = 
 
 typedef struct kp_store kp_store;
 
+/* store_validate's word that a record's values passed their form's rules:
+ * bound to exactly those values (values.c). */
+typedef unsigned long long kp_proof;
+
 typedef struct {
 	long long id;       /* 0 for a new record */
 	long long unit_id;
@@ -42,6 +46,7 @@ typedef struct {
 	int year;           /* the programme year it belongs to (filled by reads) */
 	char **vals;        /* one per form field, "" when empty; owned */
 	size_t nvals;
+	kp_proof proof;     /* store_validate's proof that vals pass the form's rules; 0: none */
 } kp_record;
 
 /* A record with n empty values. */
@@ -224,6 +229,14 @@ char *store_ref_label(kp_store *s, const kp_field *fd, const char *value);
  * that fails its form's validation is refused, whoever writes it); env
  * sets them on opening. */
 void store_set_catalog(kp_store *s, const kp_catalog *cat);
+/* form_validate (raw[i] for field i; out[i] and why[i] new strings or
+ * NULL; returns how many fields fail) and, when every field passes under
+ * the store's own definitions (cat is the one set above), *proof for the
+ * values out: a write of exactly those values is not validated again
+ * (0 otherwise: the write validates). Reads nothing but s's key and
+ * definitions, so an import's checking thread calls it. */
+int store_validate(const kp_store *s, const kp_catalog *cat, const kp_form *f, const char *const *raw,
+		   char **out, char **why, kp_proof *proof);
 char *store_shown(kp_store *s, const kp_field *fd, const char *v);
 /* store_shown for the n values of one field on a page of a list: out[i]
  * (new strings) for vals[i]; a record field's labels come from one query. */

@@ -628,9 +628,11 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 			return result(FM_CLOSE);
 		m->mode = FM_CONFIRM_LEAVE;
 		return r;
-	case ACT_LIST:
+	case ACT_LIST: /* a form with nothing typed gives its place to the list: Esc there goes back
+			* to where the form came from, not into an empty form */
 		r.kind = FM_OPEN;
 		r.open = FM_OPEN_LIST;
+		r.replace = !m->dirty;
 		return r;
 	case ACT_FILES:
 		if (!m->form->evidence) {
@@ -653,6 +655,27 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 		return r;
 	default:
 		return field_key(m, c, a, key);
+	}
+}
+
+bool fm_acts(const void *model, const void *ctx, kp_action a)
+{
+	const form_model *m = model;
+	const fm_ctx *c = ctx;
+	if (m->mode == FM_CONFIRM_LEAVE || m->mode == FM_OFFER)
+		return a == ACT_YES || a == ACT_NO;
+	switch (a) {
+	case ACT_YES:
+	case ACT_NO:
+		return false;
+	case ACT_SAVE: /* a record its user may not change (已提交) */
+		return !m->readonly;
+	case ACT_FILES: /* attachments belong to a saved record */
+		return m->form->evidence && m->rec.id;
+	case ACT_DITTO:
+		return c && c->last;
+	default:
+		return true;
 	}
 }
 

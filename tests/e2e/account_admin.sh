@@ -11,7 +11,7 @@ refute_screen "账号管理"
 keys z
 settled
 refute_screen "15 分钟内连续输错次数"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 close_terminals
 
 # Two failures under wdq, from somewhere else: the city sees them.
@@ -42,7 +42,7 @@ keys Home; keys C-k
 wait_for "不能锁定自己正在使用的账号。"              # the city does not shut itself out
 assert_sql "SELECT locked FROM kp_users WHERE name = 'admin'" "0"
 keys Escape; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 close_terminals
 
 # The locked unit's right password: told it is locked; a wrong one is not.
@@ -80,7 +80,7 @@ keys Space                                         # noted: gone from the screen
 wait_gone "记下后按任意键继续。"
 grep -qF "$(cat "$WORK/pass.wdq")" <<<"$(screen)" && fail "the password stays on screen"
 keys Escape; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 close_terminals
 E2E_USER=wdq start 100 30                           # the new initial one, then its own
 assert_screen "填报单位：魏都区"

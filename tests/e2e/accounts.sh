@@ -44,7 +44,7 @@ assert_screen "填报单位：魏都区"
 refute_screen "切换填报单位"                       # a unit account has one unit
 assert_sql "SELECT must_change FROM kp_users WHERE name = 'wdq'" "0"
 assert_sql "SELECT count(*) FROM kp_audit WHERE user = 'wdq' AND action = 'password_change'" "1"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 close_terminals
 
 # Five failures: the sixth try, even with the right password, has to wait.

@@ -102,6 +102,9 @@ assert_line() {
 }
 refute_screen() { ! on_screen "$1" || fail "screen shows: $1"; }
 
+# quit_kepu: q on the main menu, answered y to 「退出 kepu？」; kepu ends (0).
+quit_kepu() { keys q; wait_for "退出 kepu？"; keys y; wait_for "KEPU-EXIT=0"; }
+
 # seed_random: random trials draw from bash's RANDOM seeded with
 # $E2E_SEED (a new seed unless given), printed so a failing run can be
 # repeated: E2E_SEED=N E2E_FILTER=name tests/run.sh --e2e-only.

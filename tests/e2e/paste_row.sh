@@ -26,5 +26,4 @@ assert_sql "SELECT name || '|' || gender || '|' || age || '|' || ethnicity || '|
 # Pasted text reaches no other screen as keys: the mode is off after kepu.
 keys Escape
 wait_for "主菜单"
-keys q
-wait_for "KEPU-EXIT=0"
+quit_kepu

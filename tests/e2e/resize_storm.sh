@@ -47,5 +47,5 @@ keys F2
 wait_for "已保存（第 1 号记录）"
 assert_sql "SELECT name || gender || age || employer || '|' || profile FROM talent" "诸葛亮女39许昌市中心医院|从医二十年
 第二行"
-keys C-x; wait_for "主菜单"; keys q
+keys C-x; wait_for "主菜单"; keys q; wait_for "退出 kepu？"; keys y
 wait_for "KEPU-EXIT=0"

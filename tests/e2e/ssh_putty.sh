@@ -54,6 +54,7 @@ for client in xterm:zh_CN.UTF-8 xterm-256color:zh_CN.UTF-8 xterm:zh_CN.GB18030; 
 	keys -H 1b 5b 32 31 7e       # PuTTY F10: leave the form
 	wait_for "主菜单"
 	keys -H 1b 5b 32 31 7e       # and kepu
+	wait_for "退出 kepu？"; keys y   # asked first
 	wait_for "KEPU-EXIT="
 	close_terminals
 done

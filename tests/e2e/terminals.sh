@@ -35,7 +35,6 @@ for term in xterm xterm-256color putty vt100 linux screen tmux-256color; do
 	assert_sql "SELECT name || '|' || employer FROM talent WHERE id = $n" "张三丰|$term"
 	keys C-x
 	wait_for "主菜单"
-	keys q
-	wait_for "KEPU-EXIT=0"
+	quit_kepu
 	close_terminals
 done

@@ -69,6 +69,17 @@ static inline fixture *setup_city(void)
 	return fx;
 }
 
+/* The session becomes the account "wd" of unit (a screen's story as a
+ * unit's clerk would see it); returns the unit's id. */
+static inline long long sign_in_unit(fixture *fx, const char *unit)
+{
+	char *err = NULL;
+	long long id = store_unit_id(fx->env.store, unit);
+	if (store_session(fx->env.store, SESSION_UNIT, "wd", id, &err) != KP_OK)
+		fail_msg("%s", err ? err : unit);
+	return id;
+}
+
 /* A screen's story: a struct of size bytes whose first member is its
  * fixture *, set to setup_city()'s database. NULL when it cannot be set up. */
 static inline void *story_new(size_t size)
