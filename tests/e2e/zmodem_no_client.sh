@@ -25,4 +25,5 @@ keys C-x C-x C-x C-x C-x C-x
 wait_for "主菜单"
 settled
 refute_screen "KEPU-EXIT"
-keys q; wait_for "KEPU-EXIT=0"                      # positive control: q still quits
+keys q; wait_for "退出 kepu？(y/n)"; keys y      # positive control: q still quits (after asking)
+wait_for "KEPU-EXIT=0"
