@@ -255,6 +255,7 @@
 	X(UI_PREVIOUS,      "上一屏") \
 	X(UI_BACK_MENU,     "菜单") \
 	X(UI_BACK_LIST,     "列表") \
+	X(UI_BACK_DRAFTS,   "草稿") \
 	X(UI_BACK_RECORD,   "第 %lld 号") \
 	X(UI_BACK_NEW,      "填写") \
 	X(UI_ASK_DELETE,    "确定删除「%s」这条记录吗？(y/n)") \

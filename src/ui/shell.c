@@ -172,6 +172,9 @@ void app_screen_name(const ui_open *o, char *out, size_t len)
 	case SCR_QUEUE:
 		snprintf(out, len, "%s", msg(MSG_UI_BACK_LIST));
 		break;
+	case SCR_DRAFTS:
+		snprintf(out, len, "%s", msg(MSG_UI_BACK_DRAFTS));
+		break;
 	case SCR_FORM:
 		if (o->record_id)
 			snprintf(out, len, msg(MSG_UI_BACK_RECORD), o->record_id);
@@ -242,6 +245,14 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 	draw_line(LINES - 1, keymap_bar_if(keyctx, app->acts, app->acts_model, app->acts_ctx), R_KEYBAR);
 	app->acts = NULL; /* each frame's screen answers afresh */
 	app->keyctx = keyctx;
+}
+
+bool app_has_drafts(ui_app *app)
+{
+	kp_draft *d;
+	size_t n = store_drafts_of(app->env->store, app->user, 1, &d);
+	drafts_free(d, n);
+	return n > 0;
 }
 
 void app_sign_in(ui_app *app, kp_user *u)
