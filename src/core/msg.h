@@ -119,6 +119,7 @@
 	X(S_COMPANION,      "不能在 %s 建立数据库：旁边已有 %s（另一个数据库留下的日志文件，下次打开时 SQLite 会把它并入新数据库）；请先查明并移走该文件，或换一个文件名") \
 	X(S_NO_FILE,        "文件不存在（先运行 kepu init）") \
 	X(S_DUPLICATE,      "本单位已有%s为「%s」的记录，请在列表中打开它修改") \
+	X(S_PER_UNIT_HAVE,  "%s已有%s 第 %lld 号记录（每个单位一份）：要修改请打开它，命令行请加 --record %lld") \
 	X(A_USER_EXISTS,    "账号「%s」已存在") \
 	X(A_NO_USER,        "没有账号「%s」") \
 	X(A_TOO_SHORT,      "新密码至少要 8 个字符") \
@@ -165,6 +166,7 @@
 	X(SS_YEAR_AHEAD,    "%d 年度还没有开始（今天是 %d 年），单位还不能在其中填报；请换回本年度") \
 	X(SS_CITY_FIELD,    "「%s」由市科协填写，单位不能填写或修改") \
 	X(SS_UNIT_FIELD,    "「%s」由填报单位填写，市科协不能修改") \
+	X(SS_KEY_FIXED,     "已保存的%s不能改「%s」（第 %lld 号记录是 %s 的）：%s 的%s请另建一条新记录，或请市科协更正") \
 	X(SS_NO_EVIDENCE,   "「%s」的记录不带附件") \
 	X(S_NO_ATTACHMENT,  "没有第 %lld 号附件") \
 	X(S_ATTACH_SHORT,   "附件没有读完（文件比说的短），没有保存") \

@@ -570,6 +570,15 @@ int store_refused_field(const kp_store *s) { return s->refused_field; }
 int store_insert(kp_store *s, const kp_form *f, kp_record *r, char **err)
 {
 	s->refused_field = -1;
+	/* A unit's one record is changed as that record, never replaced by a
+	 * "new" one (an import, store_insert_many, replaces it on purpose). */
+	long long have = f->per_unit ? store_unit_record(s, f, r->unit_id) : 0;
+	if (have) {
+		char *unit = s->kind == SESSION_UNIT ? NULL : store_unit_name(s, r->unit_id);
+		db_set_err(err, xasprintf(msg(MSG_S_PER_UNIT_HAVE), unit ? unit : "本单位", f->title, have, have));
+		free(unit);
+		return KP_ERR;
+	}
 	return store_insert_many(s, f, r, 1, err);
 }
 
