@@ -108,10 +108,8 @@ static int report(kp_env *e, const kp_form *f, const kp_record *rec, bool update
 static bool start_change(kp_env *e, const kp_form *f, long long id, const char *unit, const char **raw,
 			 kp_record *rec, char ***base, char **err)
 {
-	if (store_get(e->store, f, id, rec, NULL) != KP_OK) {
-		*err = xasprintf(msg(MSG_C_SAVE_NO_RECORD), f->title, id);
+	if (!cli_get_record(e, f, id, rec, err))
 		return false;
-	}
 	*base = rec->vals;
 	rec->vals = xcalloc(f->nfields, sizeof *rec->vals);
 	for (size_t i = 0; i < f->nfields; i++) {
