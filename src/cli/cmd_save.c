@@ -91,6 +91,10 @@ static int report(kp_env *e, const kp_form *f, const kp_record *rec, bool update
 		free(unit);
 		return EXIT_OK;
 	}
+	if (res->status == SAVE_UNCHANGED) { /* nothing to do: not a failure */
+		printf("%s\n", res->message);
+		return EXIT_OK;
+	}
 	if (res->status == SAVE_INVALID) { /* every field refused, not only the first */
 		for (size_t i = 0; i < res->nfields; i++)
 			if (res->field_msg[i])

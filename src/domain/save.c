@@ -134,6 +134,22 @@ static void merge(kp_env *e, const kp_form *f, kp_record *rec, const kp_save_opt
 	record_free(&now);
 }
 
+/* Are the validated values those stored now (年龄 040 is 40)? A save of
+ * them would only make a version and an audit row that change nothing.
+ * Compared with the record as stored, not as opened: values another
+ * session changed meanwhile go on to the store's conflict and merge. */
+static bool unchanged(kp_env *e, const kp_form *f, long long id, const kp_save_result *res)
+{
+	kp_record now;
+	if (store_get(e->store, f, id, &now, NULL) != KP_OK)
+		return false; /* gone or not visible: the store's answer follows */
+	bool same = true;
+	for (size_t i = 0; i < f->nfields && same; i++)
+		same = !strcmp(now.vals[i], res->vals[i] ? res->vals[i] : "");
+	record_free(&now);
+	return same;
+}
+
 kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const char *const *raw,
 			   const kp_save_opts *o, kp_save_result *res)
 {
@@ -146,6 +162,11 @@ kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const ch
 	kp_proof proof;
 	if (!validate(e, f, raw, o->cell, res, &proof))
 		return res->status;
+	if (rec->id && unchanged(e, f, rec->id, res)) {
+		res->status = SAVE_UNCHANGED;
+		res->message = xstrdup(msg(MSG_UI_UNCHANGED));
+		return res->status;
+	}
 	for (size_t i = 0; i < f->nfields; i++)
 		record_set(rec, i, res->vals[i]);
 	rec->proof = proof; /* a cell's other fields kept as stored have none: the store checks them */

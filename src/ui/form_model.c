@@ -365,6 +365,12 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 		m->draft_due = true;
 		write_draft(m, c, &r);
 		break;
+	case SAVE_UNCHANGED: /* the values are the stored ones: the draft is too */
+		m->dup_warned = false;
+		drop_draft(m, c);
+		m->dirty = false;
+		r.kind = FM_HANDLED;
+		break;
 	case SAVE_OK:
 		m->dup_warned = false;
 		drop_draft(m, c);

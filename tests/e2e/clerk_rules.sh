@@ -36,4 +36,15 @@ refused 1 K save quota 单位=魏都区 科普人才=1 科普活动=1 资源开�
 has "魏都区已有附表1 任务指标分配表 第"
 exits 0 K save plan 工作目标=x --record "$plan" --unit 魏都区
 assert_sql "SELECT goals FROM plan WHERE id = $plan" "x"
+
+# 5. A save that changes nothing (040 is the stored 40) writes nothing.
+t=$(sqlite3 "$DB" "SELECT t.id FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区' AND kp_state = 'draft' ORDER BY t.id LIMIT 1")
+age=$(sqlite3 "$DB" "SELECT age FROM talent WHERE id = $t")
+audits=$(sqlite3 "$DB" "SELECT count(*) FROM kp_audit")
+exits 0 K save talent "年龄=0$age" --record "$t" --unit 魏都区
+has "没有改动，未保存" out
+assert_sql "SELECT version FROM talent WHERE id = $t" "1"
+assert_sql "SELECT count(*) FROM kp_audit" "$audits"
+exits 0 K save talent "年龄=$((age + 1))" --record "$t" --unit 魏都区
+has "第 2 版" out
 exits 0 "$KEPU" check --db "$DB"

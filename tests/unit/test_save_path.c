@@ -220,6 +220,36 @@ static void test_record_save_validates(void **state)
 	free(raw);
 }
 
+/* A save whose values are the stored ones (年龄 040 is 40) writes
+ * nothing: no version, no audit row; a real change still saves. */
+static void test_record_save_unchanged(void **state)
+{
+	const kp_form *f;
+	const char **raw;
+	kp_record rec;
+	fixture *fx = begin(state, &f, &raw, &rec);
+	record_free(&rec);
+	record_init(&rec, f->nfields);
+	rec.unit_id = store_unit_id(fx->env.store, "许昌学院");
+	kp_save_opts o = {.check_duplicates = false};
+	kp_save_result res;
+	assert_int_equal(record_save(&fx->env, f, &rec, raw, &o, &res), SAVE_OK);
+	save_result_free(&res);
+	long long audits = sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE form = 'talent'");
+	raw[form_field_index(f, "age")] = "040";
+	assert_int_equal(record_save(&fx->env, f, &rec, raw, &o, &res), SAVE_UNCHANGED);
+	assert_string_equal(res.message, "没有改动，未保存");
+	save_result_free(&res);
+	assert_int_equal(sql_int(fx->path, "SELECT version FROM talent"), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE form = 'talent'"), audits);
+	raw[form_field_index(f, "age")] = "041"; /* positive control */
+	assert_int_equal(record_save(&fx->env, f, &rec, raw, &o, &res), SAVE_OK);
+	save_result_free(&res);
+	assert_int_equal(sql_int(fx->path, "SELECT version FROM talent WHERE age = '41'"), 2);
+	record_free(&rec);
+	free(raw);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +258,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_update_refuses_around_the_domain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_batch_refuses_around_the_domain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_save_validates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_record_save_unchanged, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
