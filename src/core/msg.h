@@ -285,6 +285,7 @@
 	X(UI_DRAFTS_EMPTY,  "（未填任何项）") \
 	X(UI_DRAFTS_ASK,    "放弃 %s 的这份草稿？放弃后无法恢复。(y/n)") \
 	X(UI_DRAFTS_DROPPED,"已放弃这份草稿。") \
+	X(UI_DRAFT_OUTDATED,"第 %lld 号记录%s，未保存的草稿已作废") \
 	X(UI_DRAFTS_KEPT,   "草稿保留。") \
 	X(UI_CONFLICT_MERGED,"他人刚修改了这条记录（%s），已合并到屏幕上；请检查后按 F2 保存。") \
 	X(UI_CONFLICT_BOTH, "您和他人都改了：%s。屏幕上是您的内容，按 F2 以屏幕为准保存。") \

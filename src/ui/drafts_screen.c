@@ -29,7 +29,11 @@ typedef struct {
 static void reload(drafts_screen *ds, ui_app *app)
 {
 	pending_free(ds->p, ds->n);
-	ds->n = drafts_pending(app->env, app->user, &ds->p);
+	char *dropped = NULL; /* drafts of records submitted or approved since */
+	ds->n = drafts_pending(app->env, app->user, &ds->p, &dropped);
+	if (dropped)
+		app_status(app, true, "%s", dropped);
+	free(dropped);
 	if (ds->sel >= ds->n)
 		ds->sel = ds->n ? ds->n - 1 : 0;
 }
