@@ -873,6 +873,7 @@
 	X(C_SAVE_NOT_PAIR,  "「%s」不是「字段=值」：每个值写成 字段=值（如 姓名=张三，或 name=张三）") \
 	X(C_SAVE_NO_FIELD,  "%s没有字段「%s」；可用的字段：%s") \
 	X(C_SAVE_TWICE,     "字段「%s」给了两次（第 %d 个和第 %d 个）；每个字段只写一次") \
+	X(C_OPTION_TWICE,   "选项 --%s 给了两次；每个选项只写一次（两次的值不知该用哪一个）") \
 	X(C_SAVE_DUP_AGAIN, "仍要保存请加 --force 再运行一次（记录将标为可能重复，由市科协核实）") \
 	X(C_SAVE_FIELD,     "  %s") \
 	X(C_SAVE_NOTHING,   "没有保存任何内容") \

@@ -47,4 +47,16 @@ assert_sql "SELECT version FROM talent WHERE id = $t" "1"
 assert_sql "SELECT count(*) FROM kp_audit" "$audits"
 exits 0 K save talent "年龄=$((age + 1))" --record "$t" --unit 魏都区
 has "第 2 版" out
+
+# 6c. Who may write a form is said before what its values lack.
+refused 1 K save quota 科普人才=3 --unit 魏都区
+has "「附表1 任务指标分配表」由市科协填写，单位不能修改"
+hasnt "必须填写"
+# 6d. A repeated option is refused, for every command (status 2).
+refused 2 K save talent 年龄=50 --record "$t" --unit 魏都区 --unit 许昌学院
+has "选项 --unit 给了两次"
+refused 2 K checklist --db "$DB"
+has "选项 --db 给了两次"
+exits 0 K checklist
+assert_sql "SELECT age FROM talent WHERE id = $t" "$((age + 1))"
 exits 0 "$KEPU" check --db "$DB"
