@@ -488,6 +488,13 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 	record_validate(im->e, f, raw, rec->vals, why, &rec->proof); /* the form's check, once */
 	for (size_t i = 0; i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
+		if (im->o->kind && im->col[i] >= 0 && (!raw[i] || !raw[i][0]) &&
+		    im->o->kind(im->o->place_ctx, row, im->col[i]) == XLSX_FORMULA) {
+			/* empty as read, not as it shows: never 「必须填写」 nor saved empty */
+			problem(im, row, im->col[i], fd->label, msg(MSG_C_FORMULA_NO_VALUE));
+			free(why[i]);
+			continue;
+		}
 		int kind = im->o->kind && im->col[i] >= 0 && raw[i] && raw[i][0]
 			 ? im->o->kind(im->o->place_ctx, row, im->col[i]) : XLSX_UNKNOWN;
 		if ((kind == XLSX_DATE || kind == XLSX_TIME) && fd->type != FT_DATE && fd->type != FT_YEARMONTH) {
