@@ -20,6 +20,7 @@
 #include "domain/xlsx_read.h"
 #include "form/validate.h"
 
+#define STATE_COL (-4) /* an export's 状态: ignored, and said to be */
 #define SKIP_COL (-3) /* ignored: 序号, 备注, a column the form has not */
 #define UNIT_COL (-2)
 #define NO_COL (-1)
@@ -175,13 +176,14 @@ static void make_keys(importer *im)
 	add_key(im, UNIT_COLUMN, UNIT_COL);
 	add_key(im, f->unit_label, UNIT_COL);
 	add_key(im, "unit", UNIT_COL);
-	/* kepu's own columns, ignored without a word: a rejects file's 错误,
-	 * an export's 状态 (states change by review only), and 序号 (a row's
-	 * number in a list, never a value) */
+	/* kepu's own columns, ignored without a word: a rejects file's 错误
+	 * and 序号 (a row's number in a list, never a value); an export's 状态
+	 * is ignored with a word (states change by review only: a clerk who
+	 * wrote 已认定 there must not think it counts) */
 	add_key(im, msg(MSG_C_REJECT_REASON), SKIP_COL);
 	add_key(im, msg(MSG_UI_COL_SEQ), SKIP_COL);
 	if (f->review)
-		add_key(im, msg(MSG_UI_COL_STATE), SKIP_COL);
+		add_key(im, msg(MSG_UI_COL_STATE), STATE_COL);
 }
 
 /* What a header cell names: a field, the unit column, one of kepu's own
@@ -289,6 +291,13 @@ static void check_header(importer *im, header *h, int *unit_col)
 		int k = h->map[i];
 		if (k == NO_COL && h->cells[i][0]) {
 			sb_printf(&ignored, "%s%s", ignored.len ? "、" : "", h->cells[i]);
+			h->map[i] = SKIP_COL;
+			continue;
+		}
+		if (k == STATE_COL) {
+			char *t = xasprintf(msg(MSG_C_STATE_IGNORED), h->row, h->cells[i]);
+			say(im, t);
+			free(t);
 			h->map[i] = SKIP_COL;
 			continue;
 		}
@@ -726,11 +735,14 @@ static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 				im->st->updated++;
 			else if (rc == KP_OK)
 				im->st->saved++;
-			else if (rc == KP_ESAME) {
+			else if (rc == KP_ESAME || rc == KP_ESAME_LOCKED) {
 				char *t = xasprintf(msg(MSG_C_ROW_NOTE), at, why);
 				say(im, t);
 				free(t);
-				im->st->same++;
+				if (rc == KP_ESAME)
+					im->st->same++;
+				else
+					im->st->same_locked++;
 			} else if (why) { /* which row the store refused (a record field's name, the session's rules) */
 				*err = xasprintf(msg(MSG_C_ROW_NOTE), at, why);
 			}

@@ -306,20 +306,25 @@ static bool stored_same(kp_store *s, const kp_form *f, const kp_record *r, bool 
 }
 
 /* r repeats the stored record old: KP_ESAME and why, unless the batch
- * updates and old may take r's values (KP_OK: update it). */
+ * updates and old may take r's values (KP_OK: update it); KP_ESAME_LOCKED
+ * when an update could not change old either. */
 static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, char **err)
 {
 	const kp_form *f = b->f;
 	char *labels = hint_labels(f);
-	int rc = KP_ESAME;
+	int rc = KP_ESAME_LOCKED; /* --update would not change it: never hinted */
 	if (old->unit_id != r->unit_id)
 		db_set_err(err, xasprintf(msg(MSG_S_SAME_OTHER_UNIT), old->unit_name, old->id, labels));
 	else if (f->review && !strcmp(old->state, "approved"))
 		db_set_err(err, xasprintf(msg(MSG_S_SAME_APPROVED), old->id, labels));
-	else if (!b->update)
+	else if (f->review && !store_may_edit_state(b->s, old->state))
+		db_set_err(err, xasprintf(msg(MSG_S_SAME_LOCKED), old->id, labels, state_words(old->state)));
+	else if (!b->update) { /* --update would change it */
+		rc = KP_ESAME;
 		db_set_err(err, xasprintf(msg(MSG_S_SAME), old->id, labels));
-	else
+	} else {
 		rc = KP_OK;
+	}
 	free(labels);
 	return rc;
 }

@@ -59,4 +59,19 @@ refused 2 K checklist --db "$DB"
 has "选项 --db 给了两次"
 exits 0 K checklist
 assert_sql "SELECT age FROM talent WHERE id = $t" "$((age + 1))"
+
+# 6a, 6b. A unit's export imported back: its 状态 column is said to be
+# ignored; the --update hint counts only the records an update could change
+# (禹州市: one submitted, one draft, one returned).
+assert_sql "SELECT group_concat(kp_state) FROM (SELECT kp_state FROM talent t JOIN units u ON u.id = t.unit_id
+  WHERE u.name = '禹州市' ORDER BY kp_state)" "draft,returned,submitted"
+exits 0 K export talent --unit 禹州市 --output "$WORK/yz.csv"
+head -1 "$WORK/yz.csv" | grep -q ',状态' || fail "no 状态 column: $(head -1 "$WORK/yz.csv")"
+audits=$(sqlite3 "$DB" "SELECT count(*) FROM kp_audit")
+exits 0 K import talent "$WORK/yz.csv" --unit 禹州市
+has "「状态」列不导入"
+has "它现为「已提交」，不能由导入改动，没有导入"
+has "2 条与已有记录是同一人，没有再次导入；要用文件中的内容更新它们，加 --update"
+has "1 条与已有记录是同一人，没有导入；这些记录已提交、已认定或属于其他单位，--update 也不会改动它们"
+assert_sql "SELECT count(*) FROM kp_audit" "$audits"
 exits 0 "$KEPU" check --db "$DB"
