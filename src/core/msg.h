@@ -218,6 +218,7 @@
 	X(R_BRIEFING,       "许昌市“百千万科普工程”工作简报：%d年%d月（月报截止 %s）") \
 	X(R_NOT_REPORTED,   "未报送") \
 	X(R_LATE_MARK,      " 逾期") \
+	X(R_CHANGED_MARK,   "（%d月%d日修改）") \
 	X(R_REPORTED_COUNT, "已报 %zu/%zu，逾期 %zu") \
 	X(R_MISSING,        "未报送的单位：") \
 	X(R_NONE,           "无") \

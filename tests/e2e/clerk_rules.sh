@@ -17,9 +17,14 @@ assert_sql "SELECT month, version FROM monthly WHERE id = 1" "2016-07|1"
 exits 0 K report monthly --month 2016-08
 has "魏都区" out
 [ "$(grep '^魏都区' "$WORK/out" | grep -c 未报送)" = 1 ] || fail "August shows filed: $(grep '^魏都区' "$WORK/out")"
-# the figures of the same month the unit changes (positive control)
+exits 0 K report monthly --month 2016-07
+grep '^魏都区' "$WORK/out" | grep -q '2016-08-01$' || fail "July before the change: $(grep '^魏都区' "$WORK/out")"
+# the figures of the same month the unit changes (positive control); the
+# summary keeps the filing time and says when they were changed
 exits 0 K save monthly 培训场次=3 --record 1 --unit 魏都区
 assert_sql "SELECT month, training_sessions, version FROM monthly WHERE id = 1" "2016-07|3|2"
+exits 0 K report monthly --month 2016-07
+grep '^魏都区' "$WORK/out" | grep -q '2016-08-01（9月20日修改）$' || fail "July after the change: $(grep '^魏都区' "$WORK/out")"
 # the city, the referee, may correct a month
 exits 0 K save monthly 月份=2016-08 --record 1
 assert_sql "SELECT month FROM monthly WHERE id = 1" "2016-08"
