@@ -9,6 +9,9 @@ set -euo pipefail
 KEPU=${KEPU:-$PWD/build/kepu}
 SOCK="kepu-e2e-$$"
 WORK=$(mktemp -d /tmp/kepu-e2e.XXXXXX)
+# Under tests/run.sh, where scenarios run side by side: noted for the
+# check that none of this scenario's kepus outlives it (E2E_MARK is its own).
+[ -z "${E2E_MARK:-}" ] || echo "$WORK" >>"$E2E_MARK/work"
 DB="$WORK/kepu.db"
 WAIT_SECONDS=${WAIT_SECONDS:-10}
 BOM=$'\xef\xbb\xbf'   # exports start with it, for Excel
