@@ -38,23 +38,20 @@ show() {
 		shown=$((shown + 1))
 	done
 }
-# queue FUNCTION ARG: run FUNCTION ARG as job number $queued once a slot is
-# free. FUNCTION prints its lines and, last, its "PASSED FAILED NAME".
+# queue N FUNCTION ARG: run FUNCTION ARG as job N (its place in the
+# output) once a slot is free. FUNCTION prints its lines and writes
+# "PASSED FAILED NAME" to descriptor 3.
 queue() {
 	while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do
 		wait -n
 		show
 	done
-	local i=$queued
+	local i=$1
 	{
-		"$1" "$2" >"$results/$i.out" 2>&1 3>"$results/$i.tmp"
+		"$2" "$3" </dev/null >"$results/$i.out" 2>&1 3>"$results/$i.tmp"
 		mv "$results/$i.tmp" "$results/$i.sum"
 	} &
 	queued=$((queued + 1))
-}
-drain() {
-	wait
-	show
 }
 
 # unit_job BINARY: one cmocka binary; its counts (a binary may run more
@@ -75,9 +72,8 @@ unit_job() {
 
 if [ "$mode" != e2e ]; then
 	for t in "$@"; do
-		queue unit_job "$t"
+		queue "$queued" unit_job "$t"
 	done
-	drain
 fi
 
 # The kepu processes of one scenario: run.sh marks each scenario's
@@ -131,6 +127,7 @@ e2e_job() {
 	start=$(date +%s)
 	if bash "$s" >"$log" 2>&1 && leftovers "$E2E_MARK" >>"$log" 2>&1; then
 		printf 'e2e %-24s ok (%ss)\n' "$name" "$(($(date +%s) - start))"
+		echo "$(($(date +%s) - start)) $name" >"$E2E_MARK/took"
 		echo "1 0 e2e/$name" >&3
 	else
 		printf 'e2e %-24s FAILED\n' "$name"
@@ -145,16 +142,38 @@ if [ "$mode" != unit ]; then
 	export KEPU_ZTERM="$PWD/${BUILD:-build}/tests/kepu-zterm"
 	E2E_CAPTURES=$(mktemp -d /tmp/kepu-captures.XXXXXX)
 	export E2E_CAPTURES
+	# Printed in name order; started longest first (as the last run timed
+	# them, in $times) so that no long one is left to run alone at the end.
+	times="${BUILD:-build}/e2e-times"
+	[ -e "$times" ] || times=build/e2e-times
+	scenarios=()
 	for s in tests/e2e/*.sh; do
 		case "$s" in */lib.sh) continue ;; esac
 		name=$(basename "$s" .sh)
 		if [ -n "${E2E_FILTER:-}" ] && [[ "$name" != *"$E2E_FILTER"* ]]; then
 			continue
 		fi
-		queue e2e_job "$s"
+		scenarios+=("$s")
 	done
-	drain
+	first=$queued
+	for i in "${!scenarios[@]}"; do
+		name=$(basename "${scenarios[$i]}" .sh)
+		t=$(awk -v n="$name" '$2 == n { print $1; exit }' "$times" 2>/dev/null)
+		echo "${t:-0} $i"
+	done | sort -k1,1nr -k2,2n | while read -r _ i; do echo "$i"; done >"$results/order"
+	while read -r i <&4; do
+		queue $((first + i)) e2e_job "${scenarios[$i]}"
+	done 4<"$results/order"
+	wait
+	show
+	# This run's times, for the next run's order (the others' kept).
+	mkdir -p "${BUILD:-build}"
+	{ cat "$results"/e2e.*/took 2>/dev/null; cat "$times" 2>/dev/null; } |
+		awk '!seen[$2]++' | sort -k1,1nr >"$results/times" &&
+		mv "$results/times" "${BUILD:-build}/e2e-times"
 fi
+wait
+show
 
 # No internal name on any screen the scenarios captured: kepu's own tables
 # and columns (kp_), command-line options (--), definition files (.yaml)
