@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Keys → state → database stories of the form screen, run on its model
  * with no terminal (tests/unit/form_story.h). They were the tmux scenarios
- * duplicate_person and typing_replaces (its 附表1 part, a table screen
- * without a model yet, stays in tmux); the terminal added nothing. */
+ * duplicate_person, typing_replaces (its 附表1 part, a table screen without
+ * a model yet, stays in tmux) and activity_resource (its import half is
+ * test_import_stories.c's); the terminal added nothing. */
 #include "form_story.h"
 
 #include "core/clock.h"
@@ -233,11 +234,36 @@ static void typing_replaces(void **state)
 	fm_free(m);
 }
 
+/* An activity typed through the keyboard: a date, a choice typed to
+ * filter, the “五进” multi-select (Space ticks, Right moves), a count in
+ * full-width digits as a Chinese input method types them. */
+static void activity_typed(void **state)
+{
+	form_story *s = *state;
+	clock_use_system();
+	form_model *m = open_record(s, "activity", 0, "禹州市");
+	type(s, m, "全国科普日主题活动"); key(s, m, TAB);
+	type(s, m, "2016-09-17"); key(s, m, TAB);
+	type(s, m, "展览"); key(s, m, ENTER);
+	key(s, m, SPACE); key(s, m, RIGHT); key(s, m, RIGHT); key(s, m, SPACE); key(s, m, TAB); /* 校园、社区 */
+	type(s, m, "禹州市人民广场"); key(s, m, TAB);
+	type(s, m, "１２００"); key(s, m, TAB);
+	type(s, m, "赵工"); key(s, m, TAB);
+	type(s, m, "科普展板与现场咨询。");
+	fm_result r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_said(r.text, "已保存（第 1 号记录）");
+	assert_sql(s, "SELECT name || '|' || held_on || '|' || form || '|' || targets || '|' || participants FROM activity",
+		   "全国科普日主题活动|2016-09-17|科普展览|[\"校园\",\"社区\"]|1200");
+	fm_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(duplicate_person, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(typing_replaces, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(activity_typed, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
