@@ -2,8 +2,8 @@
 /* Keys → state → database stories of the form screen, run on its model
  * with no terminal (tests/unit/form_story.h). They were the tmux scenarios
  * duplicate_person, typing_replaces (its 附表1 part, a table screen without
- * a model yet, stays in tmux) and activity_resource (its import half is
- * test_import_stories.c's); the terminal added nothing. */
+ * a model yet, stays in tmux), activity_resource (its import half is
+ * test_import_stories.c's) and pinyin_choice; the terminal added nothing. */
 #include "form_story.h"
 
 #include "core/clock.h"
@@ -258,12 +258,78 @@ static void activity_typed(void **state)
 	fm_free(m);
 }
 
+/* Is item one of the popup's matches now? */
+static bool offered(const popup *p, const char *item)
+{
+	for (size_t i = 0; i < p->nmatch; i++)
+		if (!strcmp(p->items[p->match[i]], item))
+			return true;
+	return false;
+}
+
+/* Choice lists answer to pinyin typed in Latin letters, no input method
+ * needed: hz → 汉族 (and 赫哲族), mgz → 蒙古族, zgdy → 中共党员, and the
+ * unit picker's list (unit_picker.c's popup over the units) to xcxy →
+ * 许昌学院. */
+static void pinyin_choice(void **state)
+{
+	form_story *s = *state;
+	clock_use_system();
+	kp_unit *units;
+	size_t n = store_units(s->fx->env.store, &units);
+	char **names = calloc(n, sizeof *names);
+	for (size_t i = 0; i < n; i++)
+		names[i] = units[i].name;
+	popup pick = {0};
+	popup_open(&pick, "请选择填报单位", names, n, -1, 0);
+	for (const char *p = "xcxy"; *p; p++)
+		assert_int_equal(popup_key(&pick, CHAR(*p), &(size_t){0}), POPUP_CONTINUE);
+	assert_true(offered(&pick, "许昌学院"));
+	assert_false(offered(&pick, "魏都区"));
+	size_t chosen = n;
+	assert_int_equal(popup_key(&pick, ENTER, &chosen), POPUP_ACCEPT);
+	assert_string_equal(names[chosen], "许昌学院");
+	popup_close(&pick);
+	free(names);
+	unit_list_free(units, n);
+
+	form_model *m = open_record(s, "talent", 0, "许昌学院");
+	type(s, m, "王安石"); key(s, m, TAB);
+	type(s, m, "n"); key(s, m, ENTER);                  /* 男 (nan) */
+	assert_value(m, "gender", "男");
+	type(s, m, "60"); key(s, m, TAB);
+	type(s, m, "hz");
+	assert_int_equal(m->mode, FM_PICK);
+	assert_true(offered(&m->pick, "赫哲族"));
+	assert_true(offered(&m->pick, "汉族"));
+	assert_false(offered(&m->pick, "蒙古族"));
+	key(s, m, ENTER);                                   /* the first: 汉族 */
+	assert_value(m, "ethnicity", "汉族");
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	assert_focus(m, "ethnicity");
+	type(s, m, "mgz"); key(s, m, ENTER);
+	assert_value(m, "ethnicity", "蒙古族");
+	type(s, m, "zgdy"); key(s, m, ENTER);
+	assert_value(m, "political", "中共党员");
+	type(s, m, "bk"); key(s, m, ENTER);
+	key(s, m, TAB); key(s, m, TAB);
+	type(s, m, "许昌学院"); key(s, m, TAB); key(s, m, TAB);
+	type(s, m, "13812345678");
+	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); key(s, m, SPACE); /* the habitual Tab after the mobile is absorbed */
+	fm_result r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_said(r.text, "已保存（第 1 号记录）");
+	assert_sql(s, "SELECT gender || ethnicity || political || education FROM talent", "男蒙古族中共党员大学本科");
+	fm_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(duplicate_person, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(typing_replaces, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(activity_typed, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(pinyin_choice, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
