@@ -8,7 +8,7 @@
 # fuzzer's lines are printed in the order named, as it ends.
 # Usage: tests/fuzz/run.sh SECONDS JOBS FUZZER...
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 seconds=$1 jobs=$2
 shift 2
 one() {
