@@ -189,6 +189,7 @@ install-files: $(BUILD)/kepu $(BUILD)/kepu.1
 	$(SUBST) dist/kepu-setup.8.in >$(DESTDIR)$(MANDIR)/man8/kepu-setup.8
 	install -m 644 $(DOCS) LICENSE $(DESTDIR)$(DOCDIR)/
 	$(SUBST) dist/sshd_config.in >$(DESTDIR)$(DOCDIR)/examples/sshd_config
+	install -m 644 dist/kepu-fonts.conf $(DESTDIR)$(DOCDIR)/examples/kepu-fonts.conf
 	$(SUBST) dist/cron.in >$(DESTDIR)/etc/cron.d/kepu
 	chmod 644 $(DESTDIR)$(MANDIR)/man8/kepu-setup.8 $(DESTDIR)$(DOCDIR)/examples/sshd_config \
 		$(DESTDIR)/etc/cron.d/kepu

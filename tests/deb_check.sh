@@ -25,6 +25,7 @@ done <<'LIST'
 -rw-r--r-- root/root ./usr/share/doc/kepu/changelog.gz
 -rw-r--r-- root/root ./usr/share/doc/kepu/使用说明.md
 -rw-r--r-- root/root ./usr/share/doc/kepu/deploy.md
+-rw-r--r-- root/root ./usr/share/doc/kepu/examples/kepu-fonts.conf
 -rw-r--r-- root/root ./usr/share/doc/kepu/examples/sshd_config
 -rw-r--r-- root/root ./etc/cron.d/kepu
 LIST

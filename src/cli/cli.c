@@ -100,6 +100,14 @@ const kp_command kp_commands[] = {
 	 "--from; nothing of the old year changes. Refused: a year opened already, a --from not opened, a unit's "
 	 "session (--unit acts on a unit's behalf). Every record, quota, tick and report belongs to the year it was "
 	 "made in; the talents of 附表2 stay listed in every year."},
+	{"save", cmd_save, 2, 101, true, false,
+	 "save FORM FIELD=VALUE... --db FILE [--record N] [--unit UNIT] [--force]",
+	 "Add a record to FORM, or with --record N change record number N (the fields not named keep their values), "
+	 "as the form screen saves one: every field checked by the form's rules (all the refused ones reported), a "
+	 "possible duplicate said and not saved unless --force is given (then saved and marked for the city's "
+	 "review), the session's rights checked by the store. FIELD is a field's name or label (姓名=张三, "
+	 "name=张三); a new record names its unit with the form's unit column (填报单位=许昌学院) or takes --unit's. "
+	 "With --unit, as that unit's account: only its own records, never another unit's."},
 	{"move", cmd_move, 2, 2, true, false, "move FORM ID --to-year YEAR --db FILE [--unit UNIT]",
 	 "Move record number ID of FORM (talent, project, activity, …) to another programme year when it was filed in "
 	 "the wrong one: it keeps its number, review state, attachments and history, and the move is audited. The "
@@ -147,9 +155,9 @@ const kp_option kp_options[] = {
 	{"role", 'r', false, "ROLE", "user", "With user add: city (市科协) or unit (单位填报员)."},
 	{"since", 'S', false, "DATE", "audit", "With audit: from that day on."},
 	{"user", 'U', false, "NAME", "audit", "With audit: only that user's rows."},
-	{"unit", 'u', false, "UNIT", "import export user audit find year attachments move",
+	{"unit", 'u', false, "UNIT", "import export user audit find year attachments move save",
 	 "The unit (单位 of 附表1) that imported rows belong to, that an export or a search is limited to, of a new "
-	 "unit account, or whose audit rows are printed; import, find, year, attachments and move act as that unit's account."},
+	 "unit account, or whose audit rows are printed; import, find, year, attachments, move and save act as that unit's account."},
 	{"for-unit", 'Q', false, "UNIT", "import",
 	 "With import: the unit whose records a file without a 填报单位 column holds (a 推荐表 or 入库表), imported "
 	 "with the administrator's rights, so the city's opinion on the form is kept (--unit imports with the unit's "
@@ -162,10 +170,11 @@ const kp_option kp_options[] = {
 	{"form", 'F', false, "FORM", "audit attachments",
 	 "With audit or attachments list: only the rows of that form, by its name (talent, activity) or a part of its "
 	 "title (附表2, 科普活动)."},
-	{"record", 'N', false, "N", "attachments",
-	 "With attachments list and --form: only the files of record number N."},
-	{"force", 'W', false, NULL, "attachments",
-	 "With attachments get: replace FILE if it exists."},
+	{"record", 'N', false, "N", "attachments save",
+	 "With attachments list and --form: only the files of record number N; with save: change record number N."},
+	{"force", 'W', false, NULL, "attachments save",
+	 "With attachments get: replace FILE if it exists; with save: save a possible duplicate, marked for the "
+	 "city's review."},
 	{"words", 'w', false, "TEXT", "audit",
 	 "With audit: only the rows whose changed fields or values contain TEXT (e.g. a name or a return's reason)."},
 	{"encoding", 'e', false, "ENC", "import export",

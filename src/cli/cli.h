@@ -29,12 +29,12 @@ typedef struct {
 	const char *year;     /* --year: the programme year worked in */
 	const char *from;     /* --from: year open's source year */
 	const char *to_year;  /* --to-year: kepu move's target year */
-	const char *record;   /* --record N: kepu attachments list of one record */
+	const char *record;   /* --record N: attachments list of one record; the record save changes */
 	const char *reason;   /* --reason: why kepu check --accept accepts */
 	bool accept;          /* --accept: record check's findings as an administrator's change */
 	bool demo, dry_run, update;
 	bool rebuild_index;   /* --rebuild-index: kepu check makes a stale text index again */
-	bool force;           /* --force: kepu attachments get may replace FILE */
+	bool force;           /* --force: attachments get may replace FILE; save keeps a possible duplicate */
 	char **args;         /* positional arguments after the subcommand */
 	int nargs;
 } kp_opts;
@@ -58,6 +58,7 @@ int cmd_audit(const kp_opts *o);
 int cmd_find(const kp_opts *o);
 int cmd_year(const kp_opts *o);
 int cmd_move(const kp_opts *o);
+int cmd_save(const kp_opts *o);
 int cmd_attachments(const kp_opts *o);
 int cmd_tui(const kp_opts *o);
 

@@ -210,7 +210,8 @@ int cmd_import(const kp_opts *o)
 	 * would release this process's SQLite locks. */
 	FILE *raw = err ? NULL : exchange_read_path(o->db, o->args[1], &err);
 	import_origin *pl = NULL;
-	FILE *in = !raw ? NULL : import_source(&e.cat, f, raw, o->args[1], o->encoding, o->sheet, &pl, &err);
+	FILE *in = !raw ? NULL : import_source(&e.cat, f, raw, o->args[1], o->encoding, o->sheet,
+							 store_year(e.store), &pl, &err);
 	FILE *rejects = NULL;
 	if (in && o->rejects) { /* never overwrite: it may be last week's corrections */
 		int fd = open(o->rejects, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
@@ -266,7 +267,7 @@ int cmd_import(const kp_opts *o)
 		printf(msg(MSG_C_CHECKED), st.rows, st.ready);
 		putchar('\n');
 	} else {
-		printf(msg(MSG_C_IMPORTED), st.saved, f->title, o->db);
+		printf(msg(MSG_C_IMPORTED), st.saved, store_year(e.store), f->title, o->db);
 		putchar('\n');
 		if (st.updated) {
 			printf(msg(MSG_C_UPDATED), st.updated);

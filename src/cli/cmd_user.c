@@ -105,7 +105,7 @@ static int user_passwd(kp_env *e, const char *name)
 static int user_list(kp_env *e)
 {
 	kp_user *u;
-	size_t n = store_users(e->store, &u);
+	size_t n = store_users(e->store, &u, NULL);
 	long long now = (long long)time(NULL);
 	for (size_t i = 0; i < n; i++) {
 		cli_cell(stdout, u[i].name, 16, false);

@@ -281,6 +281,7 @@ int cmd_man(const kp_opts *o)
 		"kepu user add weidu1 --role unit --unit 魏都区",
 		"kepu import talent 人才.xlsx --unit 许昌学院 --skip-invalid 有错的行.csv",
 		"kepu export talent --output 人才.csv",
+		"kepu save talent --record 12 --unit 许昌学院 联系电话=13812345678",
 		"kepu export roll --unit 许昌学院 --format xlsx --output 附表4.xlsx",
 		"kepu report monthly --month 2016-07 --format xlsx --output 简报.xlsx",
 		"kepu backup /var/backups/kepu/kepu-$(date +%F).db",

@@ -156,6 +156,7 @@
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
 	X(SS_NOT_IN_YEAR,   "「%s」%s 不在 %d 年度：这是 %.4s 年度的记录，请换到该年度再填报") \
+	X(SS_NO_SUCH_YEAR,  "「%s」%s 不在 %d 年度，也没有开启 %.4s 年度（已开启的年度：%s）：请改正这个日期") \
 	X(SS_YEAR_STATE,    "这条记录现为「%s」：单位只能在提交前（草稿）换年度，其他请市科协换") \
 	X(SS_YEAR_PER_UNIT, "「%s」每个单位每年度一份，不能换年度；请在要填的年度里直接填写") \
 	X(SS_YEAR_SAME,     "这条记录已经在 %d 年度") \
@@ -233,8 +234,9 @@
 	X(UI_NEW_RECORD,    "新记录") \
 	X(UI_EDIT_RECORD,   "修改第 %lld 号记录") \
 	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
-	X(UI_DUP_OTHER,     "可能与其他单位已推荐的人员重复，请与市科协核实。仍要保存请再按 F2") \
-	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复（%s相同），请核实。仍要保存请再按 F2") \
+	X(UI_DUP_OTHER,     "可能与其他单位已推荐的人员重复，请与市科协核实。%s") \
+	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复（%s相同），请核实。%s") \
+	X(UI_DUP_AGAIN,     "仍要保存请再按 F2") \
 	X(UI_DUP_MARKED,    "已保存（第 %lld 号记录），已标记为可能重复，由市科协核实。") \
 	X(UI_DUP_NOTE,      "可能重复：%s") \
 	X(UI_DUP_ITEM,      "第 %lld 号记录（%s，%s）") \
@@ -242,6 +244,20 @@
 	X(UI_HELP_TITLE,    "按键帮助（按任意键返回）") \
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \
 	X(UI_ASK_LEAVE,     "有未保存的内容，确定放弃并离开吗？(y/n)") \
+	X(UI_ASK_QUIT,      "退出 kepu？(y/n)") \
+	X(UI_ASK_OPEN_YEAR, "开启 %d 年度（从 %d 年度复制附表1任务数和工作进度安排）？(y/n)") \
+	X(UI_QUEUE_EMPTY,   "没有等待市科协审核的记录") \
+	X(UI_QUEUE,         "待审核：") \
+	X(UI_QUEUE_FORM,    "%s %lld 条") \
+	X(UI_QUEUE_KEY,     "（按 r 打开）") \
+	X(UI_TALLY,         "%s%s %lld") \
+	X(UI_GL_QUOTA,      "已认定：") \
+	X(UI_BACK_TO,       "← %s") \
+	X(UI_PREVIOUS,      "上一屏") \
+	X(UI_BACK_MENU,     "菜单") \
+	X(UI_BACK_LIST,     "列表") \
+	X(UI_BACK_RECORD,   "第 %lld 号") \
+	X(UI_BACK_NEW,      "填写") \
 	X(UI_ASK_DELETE,    "确定删除「%s」这条记录吗？(y/n)") \
 	X(UI_DELETED,       "已删除。") \
 	X(UI_NO_RECORDS,    "还没有记录。按 F7 或 Ctrl-N 新建。") \
@@ -270,6 +286,10 @@
 	X(UI_TABLE_HINT,    "上下左右键移动，输入数字或按 Enter 修改，Enter 保存并到下一行") \
 	X(UI_TABLE_COUNT,   "%d 个单位") \
 	X(UI_CELL_SAVED,    "已保存：%s %s = %s") \
+	X(UI_CELL_FULL,     "%s %s：最多 %zu 位（可填 %lld 到 %lld），多出的「%s」没有输入") \
+	X(UI_CELL_LONG,     "%s %s：最多 %zu 个字，多出的「%s」没有输入") \
+	X(UI_CELL_CONTROL,  "%s %s：U+%04X 是看不见的控制字符或格式字符，没有输入") \
+	X(UI_TABLE_READ_HINT,"上下左右键移动查看；任务指标由市科协修改") \
 	X(UI_MENU_TABLE,    "%s  查看与修改") \
 	X(UI_PREFILLED,     "已按 %s 的活动和资源记录预填 %d 项数字，可以修改。") \
 	X(UI_CK_TITLE,      "工作进度检查表（五、组织实施）") \
@@ -359,6 +379,8 @@
 	X(UI_NO_SUCH_RECORD,"没有第 %lld 号记录。") \
 	X(UI_CITY_WRITES,   "「%s」由市科协填写。") \
 	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误（见红框处的说明）。") \
+	X(UI_PASTED_OK,     "已粘贴 %zu 项。") \
+	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
 	X(UI_CITY_FIELD_READ,"「%s」是市科协的意见，由市科协填写，这里只能查看。") \
 	X(UI_UNIT_WRITES,   "「%s」由填报单位填写。") \
 	X(UI_QUOTA_CITY,    "任务指标由市科协修改。") \
@@ -412,6 +434,8 @@
 	X(UI_AU_TICK,       "事项") \
 	X(UI_AU_EMPTY,      "（空）") \
 	X(UI_AU_NONE,       "没有符合条件的记录。") \
+	X(UI_AU_MORE,       "↓ 还有更早的记录（↓ 或 PgDn 载入）") \
+	X(UI_AU_MORE_OLDER, "↓ 还有 %zu 项及更早的记录") \
 	X(UI_AU_HINT,       "输入文字筛选：用户、单位、表名（附表2）、编号、日期、改动内容，空格隔开") \
 	X(AU_INSERT,        "新增") \
 	X(AU_UPDATE,        "修改") \
@@ -557,6 +581,7 @@
 	X(KC_CHECKLIST,     "工作进度检查表") \
 	X(KC_REPORT,        "任务完成进度与排名") \
 	X(KC_BRIEFING,      "月度工作简报") \
+	X(KC_TABLE_READ,    "只能查看的表格（单位账号的附表1）") \
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \
 	X(KC_TRANSFER,      "导出数据") \
@@ -591,7 +616,7 @@
 	X(C_CSV_WIDE,       "第%d行: 超过 %d 列（Excel 的最大列数），不读取") \
 	X(C_CSV_RECORD_LONG,"第%d行: 一行超过 %ld MiB，不读取") \
 	X(C_IMPORT_FAILED,  "导入失败：%d 处错误，没有保存任何记录。") \
-	X(C_IMPORTED,       "已导入 %d 条记录到 %s（%s）。") \
+	X(C_IMPORTED,       "已导入 %d 条记录到 %d 年度的 %s（%s）。") \
 	X(C_REJECT_REASON,  "错误") \
 	X(C_BAD_GB18030,    "文件既不是 UTF-8 也不是有效的 GB18030 编码") \
 	X(C_REJECTED,       "%d 行有错误，没有导入，已写入 %s（在「错误」列说明原因），改正后可以再导入。") \
@@ -604,8 +629,9 @@
 	X(X_UNIT_LINE,      "填报单位：{unit}　　　　{year} 年度") \
 	X(X_YEAR_LINE,      "{year} 年度") \
 	X(X_YEAR_WORD,      "年度") \
-	X(X_FOOTER,         "&L%d 年度&C第 &P 页，共 &N 页") \
-	X(X_FOOTER_PAGE,    "&L%d 年度&C第 %zu 页，共 %zu 页") \
+	X(X_FOOTER,         "&L%s%d 年度&C%s第 &P 页，共 &N 页") \
+	X(X_FOOTER_PAGE,    "&L%s%d 年度&C%s第 %zu 页，共 %zu 页") \
+	X(X_PAGES_CHANGED,  "导出期间记录有增减（数过 %d 页，写了 %d 页），页码「共 N 页」会不对，没有写出 %s；请重新导出") \
 	X(X_ATTACHMENT,     "附表%d") \
 	X(X_SEAL,           "（盖章）") \
 	X(X_SIGN_DATE,      "年　　月　　日") \
@@ -644,6 +670,7 @@
 	X(C_PAPER_EMPTY,    "（空）") \
 	X(C_PAPER_LABEL,    "应为「%s」，这里是「%s」：不是「%s」的表样（表中印好的字不能改动），整个文件未导入") \
 	X(C_PAPER_OTHER,    "工作表「%s」是「%s」，不是「%s」：请导入到「%s」。整个文件未导入") \
+	X(C_PAPER_YEAR,     "%s：%d 页是 %d 年度的记录（页脚写着年度，第一页是工作表「%s」），本次导入写入 %d 年度；为免记错年度，没有导入任何记录。请换到 %d 年度再导入（命令行加 --year %d），或把这些页删去") \
 	X(C_PAPER_OUTSIDE,  "表格之外的单元格有内容「%s」，不会导入：请删去，或写进表中相应的格子。整个文件未导入") \
 	X(C_PAPER_BOX,      "%s：看不出第%zu个选项「%s」是否勾选（应为 □%s 或 ■%s，选项的顺序和文字不能改动）。整个文件未导入") \
 	X(C_PAPER_BOX_TAIL, "%s：选项之后还有「%s」，不知道是什么。整个文件未导入") \
@@ -802,16 +829,33 @@
 	X(Y_YEAR_SHORT,     "%d") \
 	X(Y_PICK,           "选择年度") \
 	X(Y_SWITCHED,       "已切换到 %d 年度") \
-	X(Y_ONLY_ONE,       "只开启了 %d 年度；市科协可用 kepu year open 开启新年度") \
+	X(Y_ONLY_ONE,       "只开启了 %d 年度；新年度由市科协开启") \
+	X(Y_ONLY_ONE_CITY,  "只开启了 %d 年度；在主菜单按 o 开启新年度") \
+	X(Y_OPENED_SWITCH,  "已开启 %d 年度（从 %d 年度复制了附表1任务数和工作进度安排）；按 y 换到该年度") \
 	X(K_YEAR,           "换年度") \
 	X(K_M_FORM,         "打开附表（数字即附表号）") \
 	X(K_M_MONTHLY,      "打开月报") \
 	X(K_M_EXPORT,       "导出数据") \
 	X(K_M_IMPORT,       "导入数据") \
 	X(K_M_PASSWORD,     "修改密码") \
+	X(K_M_QUEUE,        "待审核") \
+	X(K_M_OPEN_YEAR,    "开启新年度") \
 	X(C_NEED_TO_YEAR,   "move 需要用 --to-year 指定换到哪个年度（如 --to-year 2017）") \
 	X(C_NEED_FROM,      "year open 需要用 --from 指定从哪个年度复制（如 --from 2016）") \
-	X(C_YEAR_USAGE,     "用法：kepu year list，或 kepu year open 年度 --from 年度")
+	X(C_YEAR_USAGE,     "用法：kepu year list，或 kepu year open 年度 --from 年度") \
+	/* kepu save (cmd_save.c) */ \
+	X(C_SAVE_NOT_PAIR,  "「%s」不是「字段=值」：每个值写成 字段=值（如 姓名=张三，或 name=张三）") \
+	X(C_SAVE_NO_FIELD,  "%s没有字段「%s」；可用的字段：%s") \
+	X(C_SAVE_TWICE,     "字段「%s」给了两次（第 %d 个和第 %d 个）；每个字段只写一次") \
+	X(C_SAVE_DUP_AGAIN, "仍要保存请加 --force 再运行一次（记录将标为可能重复，由市科协核实）") \
+	X(C_SAVE_FIELD,     "  %s") \
+	X(C_SAVE_NOTHING,   "没有保存任何内容") \
+	X(C_SAVE_NEW,       "已保存：%s 第 %lld 号记录（%s，新记录）") \
+	X(C_SAVE_CHANGED,   "已保存：%s 第 %lld 号记录（%s，第 %d 版）") \
+	X(C_SAVE_MARKED,    "已标为可能重复，由市科协核实") \
+	X(C_SAVE_NEED_UNIT, "新记录须指明单位：写 %s=单位名称，或用 --unit 以该单位的身份保存") \
+	X(C_SAVE_MOVE_UNIT, "%s不能改：第 %lld 号记录属于「%s」，保存不会把记录换到另一个单位") \
+	X(C_SAVE_NO_RECORD, "%s中没有第 %lld 号记录（或不是你可以看到的）")
 
 enum kp_msg_id {
 #define KP_MSG_ENUM(id, text) MSG_##id,

@@ -13,6 +13,9 @@ typedef struct {
 	kp_catalog cat;
 	kp_store *store;
 	char *db; /* the database's path, as given: no file screen opens it */
+	/* How this front end's user saves a possible duplicate anyway, said
+	 * after record_save's warning; NULL: the screens' (F2 again). */
+	const char *dup_again;
 } kp_env;
 
 /* Load the definitions (screens/ and config/, each overridable by a site

@@ -67,7 +67,7 @@ static FILE *list_sheet(const kp_form *f, FILE *raw, const char *name, const cha
 }
 
 FILE *import_source(const kp_catalog *cat, const kp_form *f, FILE *raw, const char *name,
-		    const char *encoding, const char *sheet, import_origin **org, char **err)
+		    const char *encoding, const char *sheet, int year, import_origin **org, char **err)
 {
 	*org = NULL;
 	*err = NULL;
@@ -79,7 +79,7 @@ FILE *import_source(const kp_catalog *cat, const kp_form *f, FILE *raw, const ch
 		return import_decode(raw, encoding, err);
 	import_origin *o = xcalloc(1, sizeof *o);
 	o->note = (strbuf)STRBUF_INIT;
-	FILE *in = sheet ? NULL : paper_to_csv(cat, f, raw, name, &o->pl, err);
+	FILE *in = sheet ? NULL : paper_to_csv(cat, f, raw, name, year, &o->pl, err);
 	if (!in && !*err)
 		in = list_sheet(f, raw, name, sheet, o, err);
 	if (!in) {

@@ -23,9 +23,11 @@ typedef struct import_origin import_origin;
  * list of f too is refused naming it (import them one by one with sheet);
  * another sheet with something in it is named in the report. *org is set
  * for a workbook: give it to import_source_places, and free it after.
+ * year: the programme year the import writes to (paper_to_csv checks a
+ * one-record book's pages against it).
  * Returns raw itself, a temporary file, or NULL with *err. */
 FILE *import_source(const kp_catalog *cat, const kp_form *f, FILE *raw, const char *name,
-		    const char *encoding, const char *sheet, import_origin **org, char **err);
+		    const char *encoding, const char *sheet, int year, import_origin **org, char **err);
 
 /* o's places, cell kinds and notes for what import_source gave. */
 void import_source_places(import_options *o, import_origin *org);

@@ -27,6 +27,7 @@ typedef struct {
 } pos;
 
 struct paper_places {
+	int year;      /* the programme year the rows go into (0: not checked) */
 	char **sheets; /* the sheet of each CSV data row */
 	pos *at;       /* at[i * ncols + c]: the cell of column c in sheet i */
 	unsigned char *kinds; /* what that cell held (enum xlsx_kind) */
@@ -49,7 +50,32 @@ typedef struct {
 	pos *known;      /* every cell the layout gives a meaning */
 	size_t nknown;
 	char *why;       /* the first problem, with its sheet and cell */
+	/* pages whose foot names another year than the import's */
+	int other_year, nother;
+	char *other_sheet;
 } preader;
+
+/* The year a kepu page's foot names ("&L2016 年度&C…", font codes
+ * &"宋体,Regular" before it allowed), or 0 when it names none (a form
+ * filled in by hand). */
+static int foot_year(const char *foot)
+{
+	const char *p = foot ? strstr(foot, "&L") : NULL;
+	if (!p)
+		return 0;
+	for (p += 2; p[0] == '&' && p[1] == '"';) {
+		const char *q = strchr(p + 2, '"');
+		if (!q)
+			return 0;
+		p = q + 1;
+	}
+	char *end;
+	long y = strtol(p, &end, 10);
+	while (*end == ' ')
+		end++;
+	return end - p >= 4 && y >= 1900 && y <= 9999 && !strncmp(end, msg(MSG_X_YEAR_WORD), strlen(msg(MSG_X_YEAR_WORD)))
+		       ? (int)y : 0;
+}
 
 static size_t column_of_field(const preader *pr, int k)
 {
@@ -517,11 +543,16 @@ static int read_sheet(void *ctx, const xlsx_sheet *s, char **err)
 	}
 	if (pr->sheet_unit) /* the unit of a sheet of the all-units workbook */
 		pr->vals[0] = paper_sheet_unit(s->name);
+	int y = foot_year(s->footer);
+	if (pr->pl->year && y && y != pr->pl->year && pr->nother++ == 0) {
+		pr->other_year = y;
+		pr->other_sheet = xstrdup(s->name);
+	}
 	write_record(pr);
 	return 0;
 }
 
-FILE *paper_to_csv(const kp_catalog *cat, const kp_form *f, FILE *in, const char *name,
+FILE *paper_to_csv(const kp_catalog *cat, const kp_form *f, FILE *in, const char *name, int year,
 		   paper_places **pl, char **err)
 {
 	*pl = NULL;
@@ -535,10 +566,17 @@ FILE *paper_to_csv(const kp_catalog *cat, const kp_form *f, FILE *in, const char
 	pr.at = xcalloc(f->nfields + 1, sizeof *pr.at);
 	pr.pl = xcalloc(1, sizeof *pr.pl);
 	pr.pl->ncols = pr.ncols;
+	pr.pl->year = year;
 	pr.out = tmpfile();
 	if (!pr.out)
 		*err = xasprintf(msg(MSG_C_BAD_XLSX), name);
 	int rc = pr.out ? xlsx_each_sheet(in, name, read_sheet, &pr, err) : -1;
+	if (rc == 0 && pr.nother) { /* never a record saved into another year than its page's */
+		*err = xasprintf(msg(MSG_C_PAPER_YEAR), name, pr.nother, pr.other_year, pr.other_sheet, year,
+				 pr.other_year, pr.other_year);
+		rc = -1;
+	}
+	free(pr.other_sheet);
 	for (size_t c = 0; c <= f->nfields; c++)
 		free(pr.vals[c]);
 	free(pr.vals);

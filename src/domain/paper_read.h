@@ -24,8 +24,11 @@ typedef struct paper_places paper_places;
  * *err when it is a one-record layout that cannot be read (another form's,
  * a label changed, boxes that cannot be read, text outside the layout);
  * NULL and no *err when the first sheet is not a one-record layout at all
- * (a list: read it as one). The caller closes the file and frees *pl. */
-FILE *paper_to_csv(const kp_catalog *cat, const kp_form *f, FILE *in, const char *name,
+ * (a list: read it as one). year is the programme year the rows will be
+ * saved into: a book with a page whose foot names another year (kepu
+ * prints each record's own) is refused whole, never saved into the wrong
+ * year; 0 checks nothing. The caller closes the file and frees *pl. */
+FILE *paper_to_csv(const kp_catalog *cat, const kp_form *f, FILE *in, const char *name, int year,
 		   paper_places **pl, char **err);
 
 /* 工作表「张三」 B3 for the CSV's row and column (-1: the sheet only), as

@@ -29,13 +29,19 @@ void save_result_free(kp_save_result *res)
 	*res = (kp_save_result){0};
 }
 
+int record_validate(kp_env *e, const kp_form *f, const char *const *raw, char **vals, char **why,
+		    kp_proof *proof)
+{
+	return store_validate(e->store, &e->cat, f, raw, vals, why, proof);
+}
+
 /* Every field, then the rules between them; the first problem is the
  * message and where the form goes. */
 static bool validate(kp_env *e, const kp_form *f, const char *const *raw, const kp_field *cell,
-		     kp_save_result *res)
+		     kp_save_result *res, kp_proof *proof)
 {
 	char **why = values_new(f->nfields);
-	int bad = form_validate(&e->cat, f, raw, res->vals, why);
+	int bad = record_validate(e, f, raw, res->vals, why, proof);
 	for (size_t i = 0; i < f->nfields && bad; i++) {
 		if (why[i] && cell && cell != &f->fields[i]) { /* another cell: kept as stored */
 			free(res->vals[i]);
@@ -61,7 +67,8 @@ static bool validate(kp_env *e, const kp_form *f, const char *const *raw, const 
 
 /* The early word on a possible duplicate (unique_hint). What is said comes
  * from the store, which names another unit's record to the city only. */
-static bool duplicate(kp_env *e, const kp_form *f, const kp_record *rec, kp_save_result *res)
+static bool duplicate(kp_env *e, const kp_form *f, const kp_record *rec, const char *again,
+		      kp_save_result *res)
 {
 	kp_dup d;
 	if (!store_find_duplicate(e->store, f, rec, &d))
@@ -70,10 +77,10 @@ static bool duplicate(kp_env *e, const kp_form *f, const kp_record *rec, kp_save
 		strbuf same = STRBUF_INIT;
 		for (size_t i = 0; i < f->nhint; i++)
 			sb_printf(&same, "%s%s", i ? "、" : "", f->fields[f->hint[i]].label);
-		res->message = xasprintf(msg(MSG_UI_DUP_KNOWN), d.id, d.unit_name, d.name, sb_str(&same));
+		res->message = xasprintf(msg(MSG_UI_DUP_KNOWN), d.id, d.unit_name, d.name, sb_str(&same), again);
 		sb_free(&same);
 	} else {
-		res->message = xstrdup(msg(MSG_UI_DUP_OTHER));
+		res->message = xasprintf(msg(MSG_UI_DUP_OTHER), again);
 	}
 	dup_free(&d);
 	res->status = SAVE_DUPLICATE;
@@ -136,11 +143,14 @@ kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const ch
 	res->vals = values_new(f->nfields);
 	res->field_msg = values_new(f->nfields);
 	res->base = values_new(f->nfields);
-	if (!validate(e, f, raw, o->cell, res))
+	kp_proof proof;
+	if (!validate(e, f, raw, o->cell, res, &proof))
 		return res->status;
 	for (size_t i = 0; i < f->nfields; i++)
 		record_set(rec, i, res->vals[i]);
-	if (o->check_duplicates && !o->dup_confirmed && duplicate(e, f, rec, res))
+	rec->proof = proof; /* a cell's other fields kept as stored have none: the store checks them */
+	if (o->check_duplicates && !o->dup_confirmed &&
+	    duplicate(e, f, rec, e->dup_again ? e->dup_again : msg(MSG_UI_DUP_AGAIN), res))
 		return res->status;
 	char *err = NULL;
 	int rc = rec->id ? store_update(e->store, f, rec, &err) : store_insert(e->store, f, rec, &err);
@@ -163,6 +173,14 @@ kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const ch
 		res->error = true;
 		res->message = err;
 		err = NULL;
+		/* A refusal for a field (a date out of the programme year, a
+		 * month reported already) names it, so a form goes there as for
+		 * any invalid field. */
+		int bad = store_refused_field(e->store);
+		if (bad >= 0 && (size_t)bad < f->nfields) {
+			res->first = (size_t)bad;
+			res->field_msg[bad] = xstrdup(res->message ? res->message : "");
+		}
 	}
 	free(err);
 	return res->status;

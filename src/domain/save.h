@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /*
  * save: the one way a record is saved, for every front end that saves one
- * record (the form screen, a table cell; imports write many through
- * transfer.c, which validates each row with the same form_validate and
- * the same store). In order: the form's validation (every field, then
- * the rules between fields), the early word on a possible duplicate, the
- * store's write (which checks the values again, and the session's rights),
- * and, when another session saved the record first, a three-way merge.
- * Nothing here draws or holds a terminal.
+ * record (the form screen, a table cell, kepu save); an import writes many
+ * through transfer.c, checking each row with record_validate below, the
+ * check record_save makes. In order: the form's validation (every field,
+ * then the rules between fields), the early word on a possible duplicate,
+ * the store's write (which refuses values that fail the form's rules unless
+ * they carry the validation's proof, and checks the session's rights), and,
+ * when another session saved the record first, a three-way merge. Nothing
+ * here draws or holds a terminal.
  */
 #ifndef KP_SAVE_H
 #define KP_SAVE_H
@@ -47,7 +48,7 @@ typedef struct {
 	bool marked;      /* SAVE_OK: stored and marked as a possible duplicate */
 	size_t nfields;
 	char **vals;      /* the values as validated (SAVE_OK, _DUPLICATE, _REFUSED) or merged (SAVE_MERGED) */
-	char **field_msg; /* per field: why refused (SAVE_INVALID), or the other session's value (SAVE_MERGED) */
+	char **field_msg; /* per field: why refused (SAVE_INVALID; SAVE_REFUSED for a field the store refused), or the other session's value (SAVE_MERGED) */
 	size_t first;     /* the first field with a field_msg, or nfields */
 	char **base;      /* SAVE_MERGED: the stored values now, the base of the next merge */
 } kp_save_result;
@@ -60,5 +61,14 @@ typedef struct {
 kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const char *const *raw,
 			   const kp_save_opts *o, kp_save_result *res);
 void save_result_free(kp_save_result *res);
+
+/* The form's rules on the values typed, raw[i] for field i (NULL: empty):
+ * vals[i] the value to store, why[i] the reason field i is refused (each a
+ * new string or NULL). Returns how many fields are refused; with none,
+ * *proof is the store's proof of exactly vals (kp_record.proof), so the
+ * write does not validate them again. Safe on a second thread while the
+ * first writes (an import's reader). */
+int record_validate(kp_env *e, const kp_form *f, const char *const *raw, char **vals, char **why,
+		    kp_proof *proof);
 
 #endif

@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "domain/import_totals.h"
 #include "domain/roll_import.h"
+#include "domain/save.h"
 #include "domain/xlsx_read.h"
 #include "form/validate.h"
 
@@ -85,12 +86,17 @@ static void problem_read(importer *im, int row, int col, const char *label, cons
 {
 	char *at = place(im, row, col);
 	char *why = read ? xasprintf(msg(MSG_C_READ_SUFFIX), reason, read) : NULL;
-	char *t = xasprintf(msg(MSG_C_ROW_ERROR), at, label, why ? why : reason);
+	/* a column with no header has no name to give: the place alone */
+	char *t = label[0] ? xasprintf(msg(MSG_C_ROW_ERROR), at, label, why ? why : reason)
+			   : xasprintf(msg(MSG_C_ROW_NOTE), at, why ? why : reason);
 	free(at);
 	free(why);
 	say(im, t);
 	free(t);
-	sb_printf(&im->reasons, "%s%s: %s", im->reasons.len ? "；" : "", label, reason);
+	if (label[0])
+		sb_printf(&im->reasons, "%s%s: %s", im->reasons.len ? "；" : "", label, reason);
+	else
+		sb_printf(&im->reasons, "%s%s", im->reasons.len ? "；" : "", reason);
 	im->st->errors++;
 }
 
@@ -472,14 +478,14 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 			raw[k] = csv_unneutralise(r->cells[c]);
 		} else if (k == NO_COL && r->cells[c][0] && !blank_text(r->cells[c])) {
 			/* text under no header would be lost: said, not dropped */
-			problem(im, row, (int)c, "", msg(MSG_C_NO_HEADER_CELL));
+			cell_problem(im, row, (int)c, "", msg(MSG_C_NO_HEADER_CELL), r->cells[c]);
 		}
 	}
 	const char *ucell = unit_col >= 0 && (size_t)unit_col < r->n ? r->cells[unit_col] : NULL;
 	rec->unit_id = row_unit(im, row, unit_col, ucell, fixed_unit, unit);
 	refuse_locked_cells(im, row, raw);
 	char **why = im->why;
-	form_validate(&im->e->cat, f, raw, rec->vals, why);
+	record_validate(im->e, f, raw, rec->vals, why, &rec->proof); /* the form's check, once */
 	for (size_t i = 0; i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
 		int kind = im->o->kind && im->col[i] >= 0 && raw[i] && raw[i][0]
@@ -534,6 +540,7 @@ typedef struct {
 	long long bytes;
 	long long unit[CHUNK_ROWS];
 	int row[CHUNK_ROWS]; /* each one's row in the file, for the report */
+	kp_proof proof[CHUNK_ROWS]; /* each one's validation, which the store verifies */
 	strbuf text;  /* every value, each ending in NUL */
 	size_t *at;   /* where value k of row i starts: at[i * nfields + k] */
 	char **vals;  /* the same as pointers, once the chunk is sent */
@@ -561,6 +568,7 @@ static void chunk_add(chunk *c, const kp_record *rec, int row)
 {
 	c->unit[c->n] = rec->unit_id;
 	c->row[c->n] = row;
+	c->proof[c->n] = rec->proof;
 	for (size_t k = 0; k < c->nfields; k++) {
 		c->at[c->n * c->nfields + k] = c->text.len;
 		sb_add(&c->text, rec->vals[k], strlen(rec->vals[k]) + 1);
@@ -703,7 +711,7 @@ static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 	while ((c = bqueue_take(q))) {
 		for (size_t i = 0; i < c->n && !*err; i++) {
 			kp_record rec = {.unit_id = c->unit[i], .nvals = c->nfields,
-					 .vals = c->vals + i * c->nfields};
+					 .vals = c->vals + i * c->nfields, .proof = c->proof[i]};
 			char *why = NULL;
 			int rc = store_batch_add(b, &rec, &why);
 			char *at = rc == KP_OK ? NULL : place(im, c->row[i], -1);

@@ -17,6 +17,7 @@
 #include "form/validate.h"
 #include "version.h"
 
+#include "domain/xlsx_app.h"
 #include "domain/xlsx_common.h"
 #include "domain/xlsx_lib.h"
 
@@ -219,8 +220,10 @@ static int put_row(const kp_record *r, void *ctx)
 	char **owned = xcalloc(s->ncols, sizeof *owned);
 	for (size_t c = 0; c < s->ncols; c++) {
 		const column *col = &s->cols[c];
-		if (col->field == -1)
-			s->cells[c] = (xlsx_cell){NULL, s->seq, s->fm->number};
+		if (col->field == -1) /* the city's table of every unit (附表1): a unit's official 序号,
+				       * one unit or all; a list of what units wrote: 1..n */
+			s->cells[c] = (xlsx_cell){NULL, s->f->per_unit && s->f->written_by == WRITER_CITY ? r->unit_seq : s->seq,
+						  s->fm->number};
 		else if (col->field == -2)
 			s->cells[c] = (xlsx_cell){r->unit_name, 0, s->fm->text};
 		else
@@ -364,7 +367,7 @@ void xlsx_page_setup(lxw_worksheet *ws, size_t ncols, int year, bool one_page)
 		worksheet_set_landscape(ws);
 	worksheet_fit_to_pages(ws, 1, one_page ? 1 : 0);
 	char footer[96];
-	snprintf(footer, sizeof footer, msg(MSG_X_FOOTER), year);
+	snprintf(footer, sizeof footer, msg(MSG_X_FOOTER), XLSX_FOOT_FONT, year, XLSX_FOOT_FONT);
 	worksheet_set_footer(ws, footer);
 }
 
@@ -429,7 +432,7 @@ lxw_workbook *xlsx_open(const char *path, bool constant_memory, char **err)
 		unlink(path);
 		return NULL;
 	}
-	/* docProps name kepu (libxlsxwriter writes its own Application line) */
+	/* docProps name kepu (app.xml, libxlsxwriter's own, is replaced by xlsx_close) */
 	lxw_doc_properties props = {.author = "kepu", .company = (char *)msg(MSG_X_DOC_COMPANY),
 				    .comments = "kepu " KEPU_VERSION};
 	workbook_set_properties(wb, &props);
@@ -447,6 +450,8 @@ int xlsx_close(lxw_workbook *wb, const char *path, int rc, char **err)
 		*err = xasprintf(msg(MSG_X_CANT_WRITE), path, e ? strerror(e) : msg(MSG_C_WRITE_ERROR));
 		rc = -1;
 	}
+	if (rc == 0 && xlsx_app_rewrite(path, err) != 0)
+		rc = -1;
 	if (rc != 0)
 		unlink(path);
 	return rc;

@@ -8,6 +8,10 @@
 #include <xlsxwriter.h>
 
 #define XLSX_FONT "宋体"
+/* A page footer's font code (Excel's &"name,style"): a footer is otherwise
+ * in the workbook's default font (libxlsxwriter's Calibri), its digits
+ * unlike the Chinese beside them. */
+#define XLSX_FOOT_FONT "&\"" XLSX_FONT ",Regular\""
 /* A row's height: 11 pt type is 15.5 pt a line in LibreOffice's Noto CJK
  * (the tallest of the fonts that stand in for 宋体), plus the padding. */
 #define XLSX_LINE_PT 15.5

@@ -22,6 +22,7 @@
 #include "core/xalloc.h"
 #include "domain/xlsx.h"
 #include "domain/xlsx_common.h"
+#include "domain/xlsx_stream.h"
 #include "form/validate.h"
 
 /* Above this a grid row is split into rows merged into one box (Excel's
@@ -31,13 +32,11 @@
 typedef struct {
 	const kp_form *f;
 	const kp_paper *p;
-	lxw_workbook *wb;
-	xlsx_formats fm;
-	int year;              /* the export's programme year: the blank form's */
+	xs_book *book;
+	int year;          /* the export's programme year: the blank form's */
 	int seq;
-	lxw_worksheet **pages; /* a sheet a record, numbered once all are written */
-	int *years;            /* each page's record's own year (#27): {year} and its foot */
-	bool unit_in_name;     /* every unit's records, the layout naming none */
+	int total;         /* the pages, counted before the first is written */
+	bool unit_in_name; /* every unit's records, the layout naming none */
 } paper;
 
 /* A value as printed: dates as 2016年7月15日, months as 2016年7月 (blank
@@ -174,28 +173,27 @@ static char *cell_text(const paper *pp, const kp_pcell *c, const kp_record *r, i
 	return sb_take(&b);
 }
 
-static lxw_format *cell_format(const paper *pp, const kp_pcell *c)
+static int cell_format(const kp_pcell *c)
 {
 	if (c->kind == PC_LABEL || c->centre)
-		return pp->fm.centre;
-	return c->kind == PC_FIELD && (c->caption || c->lines > 1 || c->seal) ? pp->fm.box : pp->fm.text;
+		return XS_CENTRE;
+	return c->kind == PC_FIELD && (c->caption || c->lines > 1 || c->seal) ? XS_BOX : XS_TEXT;
 }
 
 /* A text across the whole width at row, as tall as it wraps. */
-static lxw_row_t across(lxw_worksheet *ws, const kp_paper *p, lxw_row_t row, const char *text,
-			lxw_format *f, double line_pt, double size_ratio)
+static unsigned across(xs_book *b, const kp_paper *p, unsigned row, const char *text, int style,
+		       double line_pt, double size_ratio)
 {
 	int cols = (int)(xlsx_fit(xlsx_span(p->widths, 0, p->ncols - 1)) * size_ratio);
 	size_t lines = text_wrap(text, cols, NULL);
-	worksheet_set_row(ws, row, (double)lines * line_pt + XLSX_PAD_PT, NULL);
-	worksheet_merge_range(ws, row, 0, row, (lxw_col_t)(p->ncols - 1), text, f);
+	xs_row_height(b, row, (double)lines * line_pt + XLSX_PAD_PT);
+	xs_put(b, row, 0, row, (unsigned)p->ncols - 1, text, style);
 	return row + 1;
 }
 
 /* One grid row: each cell as tall as its text (at least its lines), the
  * tallest deciding; a box taller than a row can be is merged over rows. */
-static lxw_row_t grid_row(const paper *pp, lxw_worksheet *ws, lxw_row_t row, const kp_prow *pr,
-			  const kp_record *r)
+static unsigned grid_row(const paper *pp, unsigned row, const kp_prow *pr, const kp_record *r)
 {
 	char **texts = xcalloc(pr->n, sizeof *texts);
 	size_t most = 1;
@@ -211,19 +209,15 @@ static lxw_row_t grid_row(const paper *pp, lxw_worksheet *ws, lxw_row_t row, con
 	double height = xlsx_height(most);
 	size_t k = (size_t)(height / ROW_PT_MAX) + 1;
 	for (size_t j = 0; j < k; j++)
-		worksheet_set_row(ws, row + (lxw_row_t)j, height / (double)k, NULL);
+		xs_row_height(pp->book, row + (unsigned)j, height / (double)k);
 	for (size_t i = 0, col = 0; i < pr->n; col += (size_t)pr->cells[i++].span) {
 		const kp_pcell *c = &pr->cells[i];
-		lxw_col_t last = (lxw_col_t)(col + (size_t)c->span - 1);
-		if (last > col || k > 1)
-			worksheet_merge_range(ws, row, (lxw_col_t)col, row + (lxw_row_t)(k - 1), last, texts[i],
-					      cell_format(pp, c));
-		else
-			worksheet_write_string(ws, row, (lxw_col_t)col, texts[i], cell_format(pp, c));
+		xs_put(pp->book, row, (unsigned)col, row + (unsigned)k - 1, (unsigned)(col + (size_t)c->span - 1),
+		       texts[i], cell_format(c));
 		free(texts[i]);
 	}
 	free(texts);
-	return row + (lxw_row_t)k;
+	return row + (unsigned)k;
 }
 
 /* Cut s after chars characters (at most). */
@@ -283,73 +277,72 @@ char *paper_sheet_unit(const char *sheet)
 	return end > start ? xstrndup(start, (size_t)(end - start)) : NULL;
 }
 
-/* One record's page (r NULL: the blank form). */
+/* One record's page (r NULL: the blank form), written whole before the
+ * next: its foot carries its record's year (#27) and 第 N 页，共 M 页 as
+ * numbers — a sheet is one page, and a page's number must not depend on
+ * whether the program prints the sheets as one job or one by one. */
 static int page(const kp_record *r, void *ctx)
 {
 	paper *pp = ctx;
 	const kp_paper *p = pp->p;
 	pp->seq++;
 	char *name = sheet_name(pp, r);
-	lxw_worksheet *ws = workbook_add_worksheet(pp->wb, name);
+	xs_sheet(pp->book, name, p->widths, p->ncols);
 	free(name);
-	pp->pages = xrealloc(pp->pages, (size_t)pp->seq * sizeof *pp->pages);
-	pp->pages[pp->seq - 1] = ws;
-	pp->years = xrealloc(pp->years, (size_t)pp->seq * sizeof *pp->years);
-	pp->years[pp->seq - 1] = r ? r->year : pp->year;
-	for (size_t c = 0; c < p->ncols; c++)
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, p->widths[c], NULL);
-	lxw_row_t row = 0;
+	unsigned row = 0;
 	if (pp->f->attachment > 0) {
 		char label[32];
 		snprintf(label, sizeof label, msg(MSG_X_ATTACHMENT), pp->f->attachment);
-		worksheet_set_row(ws, row, 20, NULL);
-		worksheet_write_string(ws, row++, 0, label, pp->fm.label);
+		xs_row_height(pp->book, row, 20);
+		xs_put(pp->book, row, 0, row, 0, label, XS_LABEL);
+		row++;
 	}
 	for (size_t i = 0; i < p->ntitle; i++) /* 16 pt */
-		row = across(ws, p, row, p->title[i], pp->fm.title, 24, 11.0 / 16);
+		row = across(pp->book, p, row, p->title[i], XS_TITLE, 24, 11.0 / 16);
 	for (size_t i = 0; i < p->nlines; i++) {
 		char *t = fill(pp, p->lines[i], r);
-		row = across(ws, p, row, t, pp->fm.line, XLSX_LINE_PT, 1);
+		row = across(pp->book, p, row, t, XS_LINE, XLSX_LINE_PT, 1);
 		free(t);
 	}
 	for (size_t i = 0; i < p->nrows; i++)
-		row = grid_row(pp, ws, row, &p->rows[i], r);
-	worksheet_set_paper(ws, 9); /* A4 */
-	worksheet_fit_to_pages(ws, 1, 1);
-	worksheet_center_horizontally(ws);
+		row = grid_row(pp, row, &p->rows[i], r);
+	char footer[96];
+	snprintf(footer, sizeof footer, msg(MSG_X_FOOTER_PAGE), XLSX_FOOT_FONT, r ? r->year : pp->year,
+		 XLSX_FOOT_FONT, (size_t)pp->seq, (size_t)pp->total);
 	/* Left and right half an inch: the 推荐表's columns then print at full
 	 * size on the width of A4. */
-	worksheet_set_margins(ws, 0.5, 0.5, 0.7, 0.7);
+	static const double margins[4] = {0.5, 0.5, 0.7, 0.7};
+	xs_sheet_end(pp->book, margins, footer);
 	return 0;
 }
 
-/* The foot of every page: its record's year, and 第 N 页，共 M 页 as numbers — a
- * sheet is one page, and a page's number must not depend on whether
- * the program prints the sheets as one job or one by one. */
-static void number_pages(const paper *pp)
+static int count(const kp_record *r, void *ctx)
 {
-	for (size_t i = 0; i < (size_t)pp->seq; i++) {
-		char footer[96];
-		snprintf(footer, sizeof footer, msg(MSG_X_FOOTER_PAGE), pp->years[i], i + 1, (size_t)pp->seq);
-		worksheet_set_footer(pp->pages[i], footer);
-	}
+	(void)r;
+	((paper *)ctx)->total++;
+	return 0;
 }
 
 int export_paper(kp_env *e, const kp_form *f, long long unit_id, const char *state, const char *path,
 		 char **err)
 {
-	/* Not constant-memory: a sheet per record, and a tall box merges rows
-	 * above the one being written. A unit's few hundred forms fit easily. */
-	lxw_workbook *wb = xlsx_open(path, false, err);
-	if (!wb)
+	/* Written a sheet at a time (xlsx_stream.c): the city's book of every
+	 * unit's forms is as large as the programme, and its memory must not
+	 * grow with it. The pages are counted first for their foot. */
+	paper pp = {f, f->paper, NULL, store_year(e->store), 0, 0, unit_id == 0 && !paper_prints_unit(f->paper)};
+	if (store_each(e->store, f, unit_id, state, count, &pp, err) != KP_OK)
 		return -1;
-	paper pp = {f, f->paper, wb, {0}, store_year(e->store), 0, NULL, NULL, unit_id == 0 && !paper_prints_unit(f->paper)};
-	xlsx_add_formats(wb, &pp.fm);
+	if (!(pp.book = xs_open(path, err)))
+		return -1;
 	int rc = store_each(e->store, f, unit_id, state, page, &pp, err);
-	if (rc == KP_OK && pp.seq == 0)
+	if (rc == KP_OK && pp.seq == 0 && pp.total == 0) {
+		pp.total = 1;
 		page(NULL, &pp);
-	number_pages(&pp);
-	free(pp.pages);
-	free(pp.years);
-	return xlsx_close(wb, path, rc == KP_OK ? 0 : -1, err);
+	}
+	/* another session saved or deleted a record between the two passes */
+	if (rc == KP_OK && pp.seq != pp.total) {
+		*err = xasprintf(msg(MSG_X_PAGES_CHANGED), pp.total, pp.seq, path);
+		rc = KP_ERR;
+	}
+	return xs_close(pp.book, path, rc == KP_OK ? 0 : -1, err);
 }

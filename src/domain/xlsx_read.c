@@ -105,6 +105,7 @@ typedef struct {
 	int style;
 	unsigned char kind; /* what the cell just read held (enum xlsx_kind) */
 	bool in_v;
+	bool in_footer;    /* the page's foot (oddFooter) of a sheet kept whole */
 	XML_Parser parser; /* the member being read: stopped at a bound */
 	char *why;         /* the bound a forged file met */
 	/* the zip's members by name, read once (minizip finds a name by
@@ -194,7 +195,7 @@ static void refuse(reader *r, char *why)
 static void XMLCALL on_text(void *ud, const char *s, int len)
 {
 	reader *r = ud;
-	if (!r->in_t && !r->in_v)
+	if (!r->in_t && !r->in_v && !r->in_footer)
 		return;
 	if (r->text.len + (size_t)len > (size_t)XLSX_STRING_MAX) {
 		refuse(r, xasprintf(msg(MSG_C_XLSX_STRING), XLSX_STRING_MAX >> 10));
@@ -634,6 +635,9 @@ static void XMLCALL sh_start(void *ud, const char *name, const char **a)
 		r->in_t = true;
 	} else if (!strcmp(n, "mergeCell") && r->grid) {
 		grid_merge(r, attr(a, "ref"));
+	} else if (!strcmp(n, "oddFooter") && r->grid) {
+		r->in_footer = true;
+		sb_clear(&r->text);
 	}
 }
 
@@ -643,6 +647,10 @@ static void XMLCALL sh_end(void *ud, const char *name)
 	const char *n = local(name);
 	if (!strcmp(n, "v")) {
 		r->in_v = false;
+	} else if (!strcmp(n, "oddFooter") && r->grid) {
+		r->in_footer = false;
+		free(r->grid->footer);
+		r->grid->footer = xstrdup(sb_str(&r->text));
 	} else if (!strcmp(n, "t")) {
 		r->in_t = false;
 	} else if (!strcmp(n, "c") && r->grid) {
@@ -856,6 +864,7 @@ static void grid_clear(xlsx_sheet *g)
 		free(g->cells[i].text);
 	free(g->cells);
 	free(g->merged);
+	free(g->footer);
 	*g = (xlsx_sheet){0};
 }
 

@@ -74,6 +74,7 @@ typedef struct {
 	size_t ncells;
 	xlsx_range *merged;
 	size_t nmerged;
+	char *footer;       /* the printed page's foot as Excel codes it (&L…&C…), or NULL */
 } xlsx_sheet;
 
 /* Called with each sheet; 0 goes on, anything else stops and is returned

@@ -188,10 +188,10 @@ int store_user_get(kp_store *s, const char *name, kp_user *u)
 	return rc;
 }
 
-size_t store_users(kp_store *s, kp_user **out)
+size_t store_users(kp_store *s, kp_user **out, char **err)
 {
 	*out = NULL;
-	if (session_need(s, CITY_OR_ADMIN, NULL) != KP_OK)
+	if (session_need(s, CITY_OR_ADMIN, err) != KP_OK)
 		return 0;
 	sqlite3_stmt *st = db_prepare(s, "SELECT " USER_COLUMNS " ORDER BY u.role, n.seq, u.name", NULL);
 	size_t n = 0, cap = 0;
@@ -582,9 +582,9 @@ int store_audit_each(kp_store *s, const kp_audit_query *q,
 }
 
 size_t store_audit_page(kp_store *s, const kp_audit_query *q, long long before_id, size_t limit,
-			kp_audit_row **out)
+			kp_audit_row **out, char **err)
 {
-	sqlite3_stmt *st = session_need(s, CITY_OR_ADMIN, NULL) == KP_OK
+	sqlite3_stmt *st = session_need(s, CITY_OR_ADMIN, err) == KP_OK
 		? audit_select(s, q, true, before_id, (long long)limit) : NULL;
 	kp_audit_row *a = xcalloc(limit ? limit : 1, sizeof *a);
 	size_t n = 0;

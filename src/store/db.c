@@ -171,6 +171,10 @@ int store_open(const char *path, kp_store **out, char **err)
 	if (lstat(path, &st) != 0 && errno == ENOENT && store_check_companions(path, err) != KP_OK)
 		return KP_ERR;
 	kp_store *s = xcalloc(1, sizeof *s);
+	s->refused_field = -1;
+	if (sodium_init() < 0)
+		abort(); /* no source of random bytes: nothing kepu seals could be trusted */
+	randombytes_buf(s->proof_key, sizeof s->proof_key);
 	/* A connection is only ever used by the thread that opened it, and
 	 * kepu never asks SQLite how much memory it uses: so no mutex on each
 	 * call and allocation (a fifth of an import's writing). Only possible

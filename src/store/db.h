@@ -27,14 +27,18 @@ struct kp_store {
 	const kp_form **referrers; /* forms with a record field (refs.c), as ensured */
 	size_t nreferrers;
 	const kp_catalog *cat; /* the forms' rules every written record passes (values.c) */
+	unsigned char proof_key[crypto_shorthash_KEYBYTES]; /* store_validate's proofs (values.c), made at open */
 	bool text_index;      /* FTS5 with its trigram tokenizer is there (textindex.c) */
 	char **indexed;       /* the tables whose text index is in place, as ensured */
 	size_t nindexed;
+	int refused_field;    /* the field the last store_insert/store_update was refused for, or -1 */
 };
 
-/* values.c: KP_OK when every non-empty value of r passes its field's
- * rules and the rules between fields (form_validate), else KP_ERR with
- * *err naming the field and the reason. */
+/* values.c: KP_OK when r carries store_validate's proof for exactly its
+ * values, or (no proof, or one for other values) when every non-empty value
+ * of r passes its field's rules and the rules between fields
+ * (form_validate); else KP_ERR with *err naming the field and the reason.
+ * Every write of a record's values calls it first. */
 int values_check(kp_store *s, const kp_form *f, const kp_record *r, char **err);
 
 /* A state code as the user knows it (草稿 …). */

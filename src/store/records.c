@@ -47,6 +47,8 @@ void record_set(kp_record *r, size_t i, const char *v)
 }
 
 static char *select_sql(const kp_form *f, const char *where_order);
+static char *select_cols_sql(const kp_form *f, bool vals, const char *where_order);
+static void read_head(sqlite3_stmt *st, kp_record *r);
 static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r);
 
 bool db_stored(kp_store *s, const kp_form *f, const char *key, long long value, kp_record *out)
@@ -170,6 +172,7 @@ static char *insert_sql(kp_store *s, const kp_form *f, bool *sealed)
 static int write_fail(kp_store *s, const kp_form *f, const kp_record *r, char **err)
 {
 	if (f->unique >= 0 && sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE) {
+		s->refused_field = f->unique;
 		if (err)
 			db_set_err(err, xasprintf(msg(MSG_S_DUPLICATE), f->fields[f->unique].label,
 					 r->vals[f->unique]));
@@ -258,20 +261,27 @@ static char *hint_labels(const kp_form *f)
 
 /* The stored record holding r's unique_hint values that the session may
  * read (r's unit's first), in the writer's transaction; the statement is
- * made once a batch (*stp). */
-static bool stored_same(kp_store *s, const kp_form *f, const kp_record *r, sqlite3_stmt **stp,
+ * made once a batch (*stp). Without vals, out has its number, unit, version
+ * and state only (nvals 0): all that says why a row repeats it, and a file
+ * of many repeats no longer copies every stored value of each. */
+static bool stored_same(kp_store *s, const kp_form *f, const kp_record *r, bool vals, sqlite3_stmt **stp,
 			kp_record *out)
 {
 	for (size_t i = 0; i < f->nhint; i++)
 		if (!r->vals[f->hint[i]] || !r->vals[f->hint[i]][0])
 			return false;
 	if (!*stp) {
-		strbuf w = STRBUF_INIT;
-		sb_adds(&w, "WHERE (?1 = 0 OR t.unit_id = ?1)");
+		/* r's unit's first, else the first the session sees: two seeks
+		 * of the person index, where ORDER BY made a temporary b-tree
+		 * each row (a file of repeats spent a tenth of its time there) */
+		strbuf hint = STRBUF_INIT, w = STRBUF_INIT;
 		for (size_t i = 0; i < f->nhint; i++)
-			sb_printf(&w, " AND t.\"%s\" = ?%zu", f->fields[f->hint[i]].id, i + 3);
-		sb_adds(&w, " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
-		char *sql = select_sql(f, sb_str(&w));
+			sb_printf(&hint, " AND \"%s\" = ?%zu", f->fields[f->hint[i]].id, i + 3);
+		sb_printf(&w, "WHERE t.id = coalesce((SELECT min(id) FROM \"%s\" WHERE unit_id = ?2 AND (?1 = 0 OR unit_id = ?1)%s),"
+			  " (SELECT min(id) FROM \"%s\" WHERE (?1 = 0 OR unit_id = ?1)%s))",
+			  f->table, sb_str(&hint), f->table, sb_str(&hint));
+		sb_free(&hint);
+		char *sql = select_cols_sql(f, vals, sb_str(&w));
 		sb_free(&w);
 		*stp = db_prepare(s, sql, NULL);
 		free(sql);
@@ -284,8 +294,12 @@ static bool stored_same(kp_store *s, const kp_form *f, const kp_record *r, sqlit
 		sqlite3_bind_int64(st, 2, r->unit_id);
 		for (size_t i = 0; i < f->nhint; i++)
 			sqlite3_bind_text(st, (int)i + 3, r->vals[f->hint[i]], -1, SQLITE_STATIC);
-		if ((found = sqlite3_step(st) == SQLITE_ROW))
+		if ((found = sqlite3_step(st) == SQLITE_ROW) && vals)
 			read_row(st, f, out);
+		else if (found) {
+			memset(out, 0, sizeof *out);
+			read_head(st, out);
+		}
 		sqlite3_reset(st);
 	}
 	return found;
@@ -382,9 +396,14 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 
 static int batch_add(kp_batch *b, kp_record *r, char **err);
 
-/* A record field's name becomes its record's number for the write only. */
+/* Every batch's rows pass the form's rules, an import's too: checked
+ * here, or proved checked once on the importer's reading thread
+ * (values_check). A record field's name becomes its record's number for
+ * the write only. */
 int store_batch_add(kp_batch *b, kp_record *r, char **err)
 {
+	if (values_check(b->s, b->f, r, err) != KP_OK)
+		return KP_ERR;
 	char **held;
 	int rc = refs_resolve(b->s, b->f, NULL, r, &held, err);
 	if (rc == KP_OK)
@@ -402,19 +421,12 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	/* An import's row (a batch with a source) may repeat a stored person:
 	 * looked up unless no row can hold its values (persons.c). The screen
 	 * warns before saving instead, and a second F2 saves. */
-	/* An import's rows were each checked by the same form_validate on
-	 * its reading thread (transfer.c) just before; checking them again
-	 * here would slow the writer, an import's bottleneck. Every other
-	 * batch (a form's insert, the seeds) is checked here. */
-	if (!b->source && values_check(b->s, b->f, r, err) != KP_OK) {
-		if (replaces)
-			record_free(&old);
-		return KP_ERR;
-	}
 	bool maybe = false;
 	if (!replaces && b->source && b->f->nhint && persons_maybe(b->persons, r, &maybe, err) != KP_OK)
 		return KP_ERR;
-	if (maybe && stored_same(b->s, b->f, r, &b->same, &old)) {
+	/* only an update (--update) reads the stored values: its audit row and
+	 * the session's rights compare them */
+	if (maybe && stored_same(b->s, b->f, r, b->update, &b->same, &old)) {
 		int rc = same_person(b, r, &old, err);
 		if (rc == KP_OK && (rc = session_may_write(b->s, b->f, &old, r, err)) == KP_OK)
 			rc = batch_update(b, r, &old, err);
@@ -553,13 +565,17 @@ int store_insert_many(kp_store *s, const kp_form *f, kp_record *r, size_t n, cha
 	return KP_OK;
 }
 
+int store_refused_field(const kp_store *s) { return s->refused_field; }
+
 int store_insert(kp_store *s, const kp_form *f, kp_record *r, char **err)
 {
+	s->refused_field = -1;
 	return store_insert_many(s, f, r, 1, err);
 }
 
 int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 {
+	s->refused_field = -1;
 	strbuf b = STRBUF_INIT;
 	sb_printf(&b, "UPDATE \"%s\" SET version = version + 1, updated_at = " NOW, f->table);
 	for (size_t i = 0; i < f->nfields; i++)
@@ -657,19 +673,25 @@ int store_delete(kp_store *s, const kp_form *f, long long id, char **err)
 /* SELECT list shared by every read: fixed columns, then the fields. */
 static char *select_sql(const kp_form *f, const char *where_order)
 {
+	return select_cols_sql(f, true, where_order);
+}
+
+/* The same without the fields' values (read_head's columns only). */
+static char *select_cols_sql(const kp_form *f, bool vals, const char *where_order)
+{
 	strbuf b = STRBUF_INIT;
 	sb_adds(&b, "SELECT t.id, t.unit_id, t.version, u.name, t.created_at, t.updated_at, u.seq");
 	sb_adds(&b, f->review ? ", t.kp_state, t.kp_reason" : ", '', ''");
 	sb_adds(&b, ", t.kp_year");
-	for (size_t i = 0; i < f->nfields; i++)
+	for (size_t i = 0; vals && i < f->nfields; i++)
 		sb_printf(&b, ", t.\"%s\"", f->fields[i].id);
 	sb_printf(&b, " FROM \"%s\" t JOIN units u ON u.id = t.unit_id %s", f->table, where_order);
 	return sb_take(&b);
 }
 
-static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r)
+/* The columns every read starts with (select_cols_sql). */
+static void read_head(sqlite3_stmt *st, kp_record *r)
 {
-	record_init(r, f->nfields);
 	r->id = sqlite3_column_int64(st, 0);
 	r->unit_id = sqlite3_column_int64(st, 1);
 	r->version = sqlite3_column_int(st, 2);
@@ -680,10 +702,16 @@ static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r)
 	r->state = db_text(st, 7);
 	r->reason = db_text(st, 8);
 	r->year = sqlite3_column_int(st, 9);
-	for (size_t i = 0; i < f->nfields; i++) {
-		free(r->vals[i]);
+}
+
+static void read_row(sqlite3_stmt *st, const kp_form *f, kp_record *r)
+{
+	memset(r, 0, sizeof *r);
+	read_head(st, r);
+	r->nvals = f->nfields;
+	r->vals = xcalloc(f->nfields ? f->nfields : 1, sizeof *r->vals);
+	for (size_t i = 0; i < f->nfields; i++)
 		r->vals[i] = db_text(st, 10 + (int)i);
-	}
 }
 
 int store_get(kp_store *s, const kp_form *f, long long id, kp_record *r, char **err)

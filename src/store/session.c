@@ -192,6 +192,44 @@ static int year_breaks(const kp_form *f, char *const *vals, int year, bool after
 	return -1;
 }
 
+/* The open programme years ("2016、2017") and whether `year` is one of
+ * them, in one query (years.c lists them too, but calls back into this
+ * file's checks: using it here would tie the two into one circle). */
+static char *open_years(kp_store *s, int year, bool *open)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT group_concat(year, '、'), coalesce(sum(year = ?), 0) "
+					 "FROM (SELECT year FROM kp_years ORDER BY year)", NULL);
+	char *text = NULL;
+	*open = false;
+	if (st) {
+		sqlite3_bind_int(st, 1, year);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			text = db_text(st, 0);
+			*open = sqlite3_column_int(st, 1) > 0;
+		}
+		sqlite3_finalize(st);
+	}
+	return text ? text : xstrdup("");
+}
+
+/* The field of r outside programme year `year`, or -1; *why says so, naming the year the date is in when it is open (the record
+ * belongs there) or else the years that are. */
+static int out_of_year(kp_store *s, const kp_form *f, char *const *vals, int year, char **why)
+{
+	int bad = year_breaks(f, vals, year, false);
+	if (bad < 0)
+		return bad;
+	const char *v = vals[bad];
+	bool open;
+	char *have = open_years(s, atoi(v), &open);
+	if (open)
+		*why = xasprintf(msg(MSG_SS_NOT_IN_YEAR), f->fields[bad].label, v, year, v);
+	else
+		*why = xasprintf(msg(MSG_SS_NO_SUCH_YEAR), f->fields[bad].label, v, year, v, have);
+	free(have);
+	return bad;
+}
+
 int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
 		      char **err)
 {
@@ -199,11 +237,11 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 		return KP_ERR;
 	/* A record belongs to one programme year: an activity's date in it, so
 	 * last year's activities never count for this one. */
-	int year = old ? old->year : s->year;
-	int bad = year_breaks(f, r->vals, year, false);
+	char *why = NULL;
+	int bad = out_of_year(s, f, r->vals, old ? old->year : s->year, &why);
 	if (bad >= 0) {
-		const char *v = r->vals[bad];
-		db_set_err(err, xasprintf(msg(MSG_SS_NOT_IN_YEAR), f->fields[bad].label, v, year, v));
+		s->refused_field = bad;
+		db_set_err(err, why);
 		return KP_ERR;
 	}
 	for (size_t i = 0; i < f->nfields; i++) {

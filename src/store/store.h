@@ -30,6 +30,10 @@ enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3, KP_ESAME = 
 
 typedef struct kp_store kp_store;
 
+/* store_validate's word that a record's values passed their form's rules:
+ * bound to exactly those values (values.c). */
+typedef unsigned long long kp_proof;
+
 typedef struct {
 	long long id;       /* 0 for a new record */
 	long long unit_id;
@@ -42,6 +46,7 @@ typedef struct {
 	int year;           /* the programme year it belongs to (filled by reads) */
 	char **vals;        /* one per form field, "" when empty; owned */
 	size_t nvals;
+	kp_proof proof;     /* store_validate's proof that vals pass the form's rules; 0: none */
 } kp_record;
 
 /* A record with n empty values. */
@@ -142,6 +147,11 @@ size_t store_years(kp_store *s, kp_year **out);
 void years_free(kp_year *y, size_t n);
 /* "2016、2017" (a new string), for messages. */
 char *store_years_text(kp_store *s);
+/* The field the last store_insert or store_update was refused for (a
+ * date outside the programme year, a 月报 month the unit has already), or
+ * -1 (written, or refused for no field: rights, state, the database), so
+ * a form can put the clerk there. */
+int store_refused_field(const kp_store *s);
 /* The session's year; KP_ENOTFOUND with *err naming the years opened. */
 int store_set_year(kp_store *s, int year, char **err);
 int store_year(const kp_store *s);
@@ -224,6 +234,14 @@ char *store_ref_label(kp_store *s, const kp_field *fd, const char *value);
  * that fails its form's validation is refused, whoever writes it); env
  * sets them on opening. */
 void store_set_catalog(kp_store *s, const kp_catalog *cat);
+/* form_validate (raw[i] for field i; out[i] and why[i] new strings or
+ * NULL; returns how many fields fail) and, when every field passes under
+ * the store's own definitions (cat is the one set above), *proof for the
+ * values out: a write of exactly those values is not validated again
+ * (0 otherwise: the write validates). Reads nothing but s's key and
+ * definitions, so an import's checking thread calls it. */
+int store_validate(const kp_store *s, const kp_catalog *cat, const kp_form *f, const char *const *raw,
+		   char **out, char **why, kp_proof *proof);
 char *store_shown(kp_store *s, const kp_field *fd, const char *v);
 /* store_shown for the n values of one field on a page of a list: out[i]
  * (new strings) for vals[i]; a record field's labels come from one query. */
@@ -365,7 +383,9 @@ typedef struct {
  * enforced by triggers). */
 int store_ensure_auth(kp_store *s, char **err);
 int store_user_get(kp_store *s, const char *name, kp_user *u);
-size_t store_users(kp_store *s, kp_user **out);
+/* Every account (the city's to see): none for another session, with err
+ * (may be NULL) saying why. */
+size_t store_users(kp_store *s, kp_user **out, char **err);
 void user_free(kp_user *u);
 void users_free(kp_user *u, size_t n);
 /* A new account with an initial password (KP_ECONFLICT: the name is taken). */
@@ -445,9 +465,10 @@ typedef struct {
 int store_audit_each(kp_store *s, const kp_audit_query *q,
 		     int (*fn)(const kp_audit_row *a, void *ctx), void *ctx);
 /* Up to limit matching rows older than before_id (0: the newest), newest
- * first. Caller frees with audit_rows_free. */
+ * first. Caller frees with audit_rows_free. A session that may not read
+ * the trail (a unit's) gets none, and err (may be NULL) says why. */
 size_t store_audit_page(kp_store *s, const kp_audit_query *q, long long before_id, size_t limit,
-			kp_audit_row **out);
+			kp_audit_row **out, char **err);
 void audit_rows_free(kp_audit_row *a, size_t n);
 
 /* The audit chain (#27, chain.c). */

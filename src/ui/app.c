@@ -18,20 +18,27 @@
 #include "ui/screens.h"
 #include "ui/term.h"
 
-static void app_push(ui_app *app, ui_screen *s)
+/* s, opened as o, on top. */
+static void app_push(ui_app *app, ui_screen *s, ui_open o)
 {
-	if (app->depth == app->cap)
-		app->stack = xrealloc(app->stack, (size_t)(app->cap = app->cap ? app->cap * 2 : 8) *
-							  sizeof *app->stack);
+	if (app->depth == app->cap) {
+		app->cap = app->cap ? app->cap * 2 : 8;
+		app->stack = xrealloc(app->stack, (size_t)app->cap * sizeof *app->stack);
+		app->opened = xrealloc(app->opened, (size_t)app->cap * sizeof *app->opened);
+	}
+	app->opened[app->depth] = o;
 	app->stack[app->depth++] = s;
 }
+
+static const ui_open unnamed = {SCR_NONE, NULL, NULL, 0};
 
 /* --- the screens, by what a screen asks for -------------------------------- */
 
 static ui_screen *open_menu(ui_app *app, const ui_open *o) { (void)o; return menu_new(app); }
 static ui_screen *open_password(ui_app *app, const ui_open *o) { (void)o; return login_screen_new(app, true); }
 static ui_screen *open_form(ui_app *app, const ui_open *o) { return form_screen_new(app, o->form, o->record_id); }
-static ui_screen *open_list(ui_app *app, const ui_open *o) { return list_screen_new(app, o->form); }
+static ui_screen *open_list(ui_app *app, const ui_open *o) { return list_screen_new(app, o->form, false); }
+static ui_screen *open_queue(ui_app *app, const ui_open *o) { return list_screen_new(app, o->form, true); }
 static ui_screen *open_table(ui_app *app, const ui_open *o) { return table_screen_new(app, o->form); }
 static ui_screen *open_view(ui_app *app, const ui_open *o) { return view_screen_new(app, o->view); }
 static ui_screen *open_checklist(ui_app *app, const ui_open *o) { (void)o; return checklist_screen_new(app); }
@@ -55,18 +62,33 @@ static ui_screen *(*const registry[])(ui_app *, const ui_open *) = {
 	[SCR_CHECKLIST] = open_checklist, [SCR_PROGRESS] = open_progress, [SCR_BRIEFING] = open_briefing,
 	[SCR_EXPORT] = open_export,       [SCR_IMPORT] = open_import,     [SCR_FIND] = open_find,
 	[SCR_AUDIT] = open_audit,         [SCR_ACCOUNTS] = open_accounts, [SCR_EVIDENCE] = open_evidence,
+	[SCR_QUEUE] = open_queue,
 };
 
-/* What the key asked to open, above the screen that asked. */
+/* Is b the screen a shows (the city's queue is its form's list)? */
+static bool same_screen(const ui_open *a, const ui_open *b)
+{
+	ui_screen_id x = a->id == SCR_QUEUE ? SCR_LIST : a->id, y = b->id == SCR_QUEUE ? SCR_LIST : b->id;
+	return x == y && a->form == b->form && a->view == b->view && a->record_id == b->record_id;
+}
+
+/* What the key asked to open, above the screen that asked. A screen that
+ * closes as it opens another (a form with nothing typed opening its list)
+ * hands its place over; when the screen below it is that very screen (the
+ * list the form came from with F7), going back to it is the opening, so
+ * Esc never has to pass the same screen twice. */
 static void open_requested(ui_app *app, ui_screen *from)
 {
 	ui_open o = from->open;
 	from->open = (ui_open){SCR_NONE, NULL, NULL, 0};
 	if (o.id == SCR_NONE)
 		return;
+	if (from->closing && app->depth >= 2 && app->stack[app->depth - 1] == from &&
+	    same_screen(&app->opened[app->depth - 2], &o))
+		return;
 	ui_screen *s = registry[o.id](app, &o);
 	if (s)
-		app_push(app, s);
+		app_push(app, s, o);
 }
 
 static void draw_too_small(bool ignored)
@@ -107,10 +129,12 @@ static void drop_closed(ui_app *app)
 	int kept = 0;
 	for (int i = 0; i < app->depth; i++) {
 		ui_screen *s = app->stack[i];
-		if (s->closing)
+		if (s->closing) {
 			s->destroy(s);
-		else
+		} else {
+			app->opened[kept] = app->opened[i];
 			app->stack[kept++] = s;
+		}
 	}
 	app->depth = kept;
 	if (top_closed && kept > 0 && app->stack[kept - 1]->resume)
@@ -130,6 +154,7 @@ static void persist_all(ui_app *app)
 static void paint_frame(ui_app *app, ui_screen *top, bool ignored)
 {
 	app->cursor_y = -1;
+	app->acts = NULL; /* a screen's answer is for its own frame: app_keys before its chrome */
 	if (term_too_small()) {
 		draw_too_small(ignored);
 	} else {
@@ -153,17 +178,17 @@ static void paint_frame(ui_app *app, ui_screen *top, bool ignored)
 static void hand_key(ui_app *app, ui_screen *top, kp_key key)
 {
 	unsigned gen = app->status_gen;
-	int depth = app->depth;
 	top->key(top, app, key);
 	open_requested(app, top);
 	if (top->persist && !top->closing)
 		top->persist(top, app, false);
 	drop_closed(app);
-	/* A message belongs to the screen it was said on: on another
-	 * screen it would seem to speak of that one. What this key
-	 * itself said (保存了, 已提交) stays for the screen it leads to. */
-	if (app->status_gen == gen && app->depth > 0 &&
-	    (app->depth != depth || app->stack[app->depth - 1] != top))
+	/* A message answers the key before: the next key, unless it says
+	 * something itself, clears it (on another screen it would seem to
+	 * speak of that one; on this one it would outstay what it said).
+	 * What this key itself said (保存了, 已提交) stays, on the screen it
+	 * leads to too. */
+	if (app->status_gen == gen)
 		app->status[0] = '\0';
 }
 
@@ -176,7 +201,7 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 		fprintf(stderr, "kepu: the terminal interface needs a terminal (use the CLI: kepu --help)\n");
 		return 1;
 	}
-	app_push(&app, login_screen_new(&app, false));
+	app_push(&app, login_screen_new(&app, false), unnamed);
 	int rc = 0;
 	bool ignored = false; /* keys dropped while the window is too small */
 	while (!app.quit && app.depth > 0) {
@@ -223,7 +248,7 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 			continue;
 		}
 		if (keymap_lookup(app.keyctx, key) == ACT_HELP) {
-			app_push(&app, help_screen_new(app.keyctx));
+			app_push(&app, help_screen_new(app.keyctx), unnamed);
 			continue;
 		}
 		hand_key(&app, top, key);
@@ -233,6 +258,7 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 		s->destroy(s);
 	}
 	free(app.stack);
+	free(app.opened);
 	app_free_state(&app);
 	term_stop();
 	return rc;

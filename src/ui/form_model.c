@@ -16,6 +16,7 @@
 #include "domain/review.h"
 #include "domain/save.h"
 #include "form/validate.h"
+#include "ui/term.h"
 
 void fm_say(fm_result *r, bool error, enum kp_msg_id id, ...)
 {
@@ -108,13 +109,10 @@ void fm_focus(form_model *m, size_t i)
 {
 	m->fs[m->focus].eb.sel = false;
 	m->focus = i;
-	const kp_field *fd = &m->form->fields[i];
-	/* A line entered with a value is selected, so typing replaces it and
-	 * never lands in front of it. A textarea is not: one stray key would
-	 * take paragraphs with it; its cursor goes to the start. */
-	if (fd->type == FT_TEXTAREA)
-		m->fs[i].eb.cur = 0;
-	else if (fs_is_text(fd))
+	/* One rule for every text field, one line or many: a field entered
+	 * with a value is selected, so typing replaces it and never lands in
+	 * front of it or after it; a cursor key keeps the value to edit it. */
+	if (fs_is_text(&m->form->fields[i]))
 		eb_select_all(&m->fs[i].eb);
 }
 
@@ -122,9 +120,27 @@ static void move_focus(form_model *m, int delta)
 {
 	size_t n = m->form->nfields;
 	fm_focus(m, (m->focus + n + (size_t)(delta + (int)n)) % n);
-	const kp_field *fd = &m->form->fields[m->focus];
-	if (fd->type == FT_TEXTAREA && delta < 0)
-		eb_end(&m->fs[m->focus].eb);
+}
+
+/* The one rule for a move the model makes by itself (a full field, a
+ * choice taken from its list with Enter): the Tab or Enter the clerk
+ * presses next out of habit asks for the move already made, so it is
+ * absorbed (fm_key) when `forgive`. */
+static void advance(form_model *m, bool forgive)
+{
+	move_focus(m, +1);
+	m->advanced = forgive;
+}
+
+/* The one rule after any refusal that names a field (F2, a store's
+ * refusal, a pasted cell): the first refused field takes the focus with
+ * its text selected, so the correction typed next replaces it there. */
+static void refused_at(form_model *m, size_t first)
+{
+	if (first >= m->form->nfields)
+		return;
+	m->advanced = false;
+	fm_focus(m, first);
 }
 
 /* Every field from r (when NULL, as a new record starts: field_initial);
@@ -162,15 +178,22 @@ static void edited(form_model *m, field_state *st)
 
 /* --- drafts ------------------------------------------------------------- */
 
+/* A draft's pair naming the field typing stopped in: no field id starts
+ * with '@' (form_load's identifiers), so a reader matching pairs to fields
+ * passes over it. */
+#define DRAFT_FOCUS "@focus"
+
 static bool write_draft(form_model *m, const fm_ctx *c, fm_result *r)
 {
 	const kp_form *f = m->form;
-	kp_draft d = {m->rec.id, m->rec.unit_id, m->rec.version, NULL, f->nfields, NULL};
-	d.pairs = xcalloc(f->nfields * 2, sizeof *d.pairs);
+	kp_draft d = {m->rec.id, m->rec.unit_id, m->rec.version, NULL, f->nfields + 1, NULL};
+	d.pairs = xcalloc(d.npairs * 2, sizeof *d.pairs);
 	for (size_t i = 0; i < f->nfields; i++) {
 		d.pairs[2 * i] = xstrdup(f->fields[i].id);
 		d.pairs[2 * i + 1] = fs_get_value(&f->fields[i], &m->fs[i]);
 	}
+	d.pairs[2 * f->nfields] = xstrdup(DRAFT_FOCUS);
+	d.pairs[2 * f->nfields + 1] = xstrdup(f->fields[m->focus].id);
 	char *err = NULL;
 	bool ok = store_draft_save(c->env->store, c->user, f->id, &d, &err) == KP_OK;
 	if (ok) {
@@ -204,10 +227,13 @@ static void drop_draft(form_model *m, const fm_ctx *c, long long record_id)
 static void restore_draft(form_model *m, const fm_ctx *c, fm_result *r)
 {
 	const kp_draft *d = &m->offer;
+	int stopped = -1;
 	for (size_t k = 0; k < d->npairs; k++) {
 		int i = form_field_index(m->form, d->pairs[2 * k]);
 		if (i >= 0)
 			fs_set_value(&m->form->fields[i], &m->fs[i], d->pairs[2 * k + 1]);
+		else if (!strcmp(d->pairs[2 * k], DRAFT_FOCUS))
+			stopped = form_field_index(m->form, d->pairs[2 * k + 1]);
 	}
 	char *unit = store_unit_name(c->env->store, d->unit_id);
 	if (unit) {
@@ -217,7 +243,14 @@ static void restore_draft(form_model *m, const fm_ctx *c, fm_result *r)
 	}
 	m->rec.version = d->base_version;
 	m->dirty = true;
-	fm_focus(m, m->focus);
+	fm_focus(m, stopped >= 0 ? (size_t)stopped : m->focus);
+	/* Typing goes on where it stopped: after the half-typed value, not
+	 * over it (the one exception to the selection on entry). */
+	if (stopped >= 0 && fs_is_text(&m->form->fields[stopped])) {
+		editbuf *eb = &m->fs[stopped].eb;
+		eb->sel = false;
+		eb->cur = eb->len;
+	}
 	fm_say(r, false, MSG_UI_DRAFT_RESTORED);
 }
 
@@ -290,12 +323,15 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 		snprintf(r.text, sizeof r.text, "%s", s.message);
 	r.error = s.error;
 	switch (s.status) {
+	case SAVE_REFUSED: /* names a field when it is one (a date out of the year, a month reported) */
+		m->dup_warned = false;
+		/* fall through */
 	case SAVE_INVALID:
 		for (size_t i = 0; i < f->nfields; i++) {
 			m->fs[i].error = s.field_msg[i];
 			s.field_msg[i] = NULL;
 		}
-		fm_focus(m, s.first);
+		refused_at(m, s.first);
 		break;
 	case SAVE_DUPLICATE:
 		m->dup_warned = true;
@@ -314,15 +350,11 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 				fs_set_value(&f->fields[i], &m->fs[i], s.vals[i]);
 			}
 		}
-		if (s.first < f->nfields)
-			fm_focus(m, s.first);
+		refused_at(m, s.first);
 		set_orig(m, s.base);
 		r.kind = FM_MERGED;
 		m->draft_due = true;
 		write_draft(m, c, &r);
-		break;
-	case SAVE_REFUSED:
-		m->dup_warned = false;
 		break;
 	case SAVE_OK:
 		m->dup_warned = false;
@@ -374,21 +406,28 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 {
 	fm_result r = result(FM_HANDLED);
 	field_state *st = &m->fs[m->focus];
-	size_t chosen;
-	popup_result p = popup_key(&m->pick, key, &chosen);
+	size_t chosen = POPUP_KEEP;
+	popup_result p = popup_key_field(&m->pick, key, &chosen);
 	if (p == POPUP_CONTINUE)
 		return r;
 	popup_close(&m->pick);
 	m->mode = FM_EDIT;
-	if (p == POPUP_ACCEPT) {
+	if (p == POPUP_CANCEL)
+		return r;
+	if (chosen != POPUP_KEEP) { /* Tab over a list picked in nothing keeps the value */
 		if (m->form->fields[m->focus].type == FT_RECORD)
 			ref_take(st, chosen);
 		else
 			st->choice = (int)chosen;
 		edited(m, st);
 		prefill(m, c, m->focus, &r);
-		move_focus(m, +1);
 	}
+	/* Taken with Enter, the list moves on by itself; with Tab or
+	 * Shift-Tab, that key was the move, as from any field. */
+	if (p == POPUP_ACCEPT)
+		advance(m, true);
+	else
+		move_focus(m, p == POPUP_NEXT ? +1 : -1);
 	return r;
 }
 
@@ -494,6 +533,12 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 		edited(m, st);
 		return r;
 	case ACT_NEWLINE:
+		/* Enter leaves every other field: on a selected text it starts a
+		 * new line after it, never replaces paragraphs. */
+		if (eb->sel) {
+			eb->sel = false;
+			eb->cur = eb->len;
+		}
 		if (eb_insert(eb, '\n'))
 			edited(m, st);
 		return r;
@@ -512,10 +557,8 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 		return open_choices(m, c, fd, st, key.code);
 	if (text && eb_insert(eb, key.code)) {
 		edited(m, st);
-		if (c->auto_advance && complete(fd, eb)) { /* the field's and the user's choice */
-			move_focus(m, +1);
-			m->advanced = fd->forgive_tab;
-		}
+		if (c->auto_advance && complete(fd, eb)) /* the field's and the user's choice */
+			advance(m, fd->forgive_tab);
 	} else if (text) {
 		return refused(MSG_COUNT); /* full: max_chars reached */
 	}
@@ -526,8 +569,17 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 {
 	fm_result r;
 	m->advanced = false;
-	if (m->mode != FM_EDIT) /* a paste answers no question and picks nothing */
-		return result(FM_HANDLED);
+	if (m->mode == FM_OFFER || m->mode == FM_CONFIRM_LEAVE) /* a paste answers no question */
+		return refused(MSG_COUNT);
+	if (m->mode == FM_PICK) { /* a list open over the field never swallows a row: it closes */
+		popup_close(&m->pick);
+		m->mode = FM_EDIT;
+	}
+	if (!text) { /* longer than the terminal keeps (term.h): nothing of it is taken */
+		r = refused(MSG_COUNT);
+		fm_say(&r, true, MSG_UI_PASTE_TOO_LONG, (size_t)TERM_PASTE_MAX);
+		return r;
+	}
 	if (locked(m, c, &r))
 		return r;
 	const kp_form *f = m->form;
@@ -545,8 +597,8 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 		if (store_may_write_field(c->env->store, fd)) {
 			char *out = NULL, *why = NULL;
 			bool ok = field_validate(&c->env->cat, fd, p, &out, &why);
-			if (fd->type == FT_CHOICE && !ok)
-				st->choice = -1; /* no such item: nothing chosen */
+			if ((fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE) && !ok)
+				fs_set_value(fd, st, ""); /* no such item: nothing chosen (and no value to read) */
 			else
 				fs_set_value(fd, st, fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE ? out : p);
 			edited(m, st);
@@ -564,9 +616,15 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 		k++;
 	}
 	free(row);
-	fm_focus(m, first_bad < f->nfields ? first_bad : k < f->nfields ? k : f->nfields - 1);
+	if (first_bad < f->nfields)
+		refused_at(m, first_bad);
+	else
+		fm_focus(m, k < f->nfields ? k : f->nfields - 1);
 	r = result(FM_HANDLED);
-	fm_say(&r, bad > 0, MSG_UI_PASTED, filled, bad);
+	if (bad)
+		fm_say(&r, true, MSG_UI_PASTED, filled, bad);
+	else
+		fm_say(&r, false, MSG_UI_PASTED_OK, filled);
 	return r;
 }
 
@@ -608,9 +666,11 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 			return result(FM_CLOSE);
 		m->mode = FM_CONFIRM_LEAVE;
 		return r;
-	case ACT_LIST:
+	case ACT_LIST: /* a form with nothing typed gives its place to the list: Esc there goes back
+			* to where the form came from, not into an empty form */
 		r.kind = FM_OPEN;
 		r.open = FM_OPEN_LIST;
+		r.replace = !m->dirty;
 		return r;
 	case ACT_FILES:
 		if (!m->form->evidence) {
@@ -633,6 +693,27 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 		return r;
 	default:
 		return field_key(m, c, a, key);
+	}
+}
+
+bool fm_acts(const void *model, const void *ctx, kp_action a)
+{
+	const form_model *m = model;
+	const fm_ctx *c = ctx;
+	if (m->mode == FM_CONFIRM_LEAVE || m->mode == FM_OFFER)
+		return a == ACT_YES || a == ACT_NO;
+	switch (a) {
+	case ACT_YES:
+	case ACT_NO:
+		return false;
+	case ACT_SAVE: /* a record its user may not change (已提交) */
+		return !m->readonly;
+	case ACT_FILES: /* attachments belong to a saved record */
+		return m->form->evidence && m->rec.id;
+	case ACT_DITTO:
+		return c && c->last;
+	default:
+		return true;
 	}
 }
 

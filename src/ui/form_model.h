@@ -62,6 +62,7 @@ typedef struct {
 	bool error;         /* the text is a refusal or a warning */
 	char text[1024];    /* what to say on the status line, or "" */
 	fm_open open;       /* FM_OPEN */
+	bool replace;       /* FM_OPEN: this screen closes, the one opened takes its place */
 	long long saved_id; /* FM_SAVED */
 } fm_result;
 
@@ -107,12 +108,17 @@ void fm_free(form_model *m);
 
 fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key);
 /* A row pasted from a sheet (tab-separated cells fill the fields in order
- * from the focused one, each checked as if typed). */
+ * from the focused one, each checked as if typed), marked by the terminal
+ * or found by its burst (term.h); NULL: a paste longer than the terminal
+ * keeps, refused whole. An open list closes first: it never takes a paste. */
 fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text);
 /* F2. */
 fm_result fm_save(form_model *m, const fm_ctx *c);
 /* Write a draft when due (or now: the terminal hung up). */
 fm_result fm_persist(form_model *m, const fm_ctx *c, bool now);
+/* Does action a act on the form now (its mode, the record, the session)?
+ * What its key line lists (keymap_bar_if); ctx is the fm_ctx. */
+bool fm_acts(const void *model, const void *ctx, kp_action a);
 /* The attachments' count afresh (back from the attachments screen). */
 void fm_count_files(form_model *m, const fm_ctx *c);
 

@@ -249,6 +249,8 @@ static void form_arrange(ui_screen *s, ui_app *app)
 	form_screen *fs = (form_screen *)s;
 	const form_layout *l = layout_now(fs);
 	arrange_hint(fs);
+	if (fs->m->mode == FM_EDIT || fs->m->mode == FM_PICK)
+		term_rows_pasted(); /* a row pasted unmarked comes whole (term.h) */
 	for (size_t i = 0; i < fs->m->form->nfields; i++) {
 		const kp_field *fd = &fs->m->form->fields[i];
 		field_state *st = &fs->m->fs[i];
@@ -274,6 +276,12 @@ static void form_arrange(ui_screen *s, ui_app *app)
 	char why[1200];
 	int rows = app_bottom_rows(app, help_text(fs, app, why, sizeof why));
 	scroll_to_focus(fs, l, app_body_height() - (rows - 2));
+}
+
+static fm_ctx ctx_of(form_screen *fs, ui_app *app)
+{
+	return (fm_ctx){app->env, app->user, app->account.auto_advance,
+			app_last_saved(app, fs->m->form), layout_now(fs)->value_w - 1};
 }
 
 static void form_draw(ui_screen *s, ui_app *app)
@@ -332,7 +340,11 @@ static void form_draw(ui_screen *s, ui_app *app)
 		snprintf(title + tl, sizeof title - tl, "）");
 	}
 	snprintf(right, sizeof right, "%s：%s", f->unit_label, fs->m->rec.unit_name);
-	unsigned ctx = (fs->m->mode == FM_PICK) ? CTX_POPUP : CTX_FORM | fm_field_ctx(ff);
+	unsigned ctx = fs->m->mode == FM_PICK ? CTX_POPUP
+		       : fs->m->mode == FM_CONFIRM_LEAVE || fs->m->mode == FM_OFFER ? CTX_CONFIRM
+										   : CTX_FORM | fm_field_ctx(ff);
+	fm_ctx c = ctx_of(fs, app);
+	app_keys(app, fm_acts, fs->m, &c);
 	app_chrome(app, title, right, help, ctx);
 	if (fs->m->mode == FM_CONFIRM_LEAVE)
 		draw_text(LINES - 2, 1, COLS - 2, msg(MSG_UI_ASK_LEAVE), theme_attr(R_ERROR), true);
@@ -351,11 +363,6 @@ static void form_draw(ui_screen *s, ui_app *app)
 
 /* --- keys: the model acts, the view shows what it did ------------------ */
 
-static fm_ctx ctx_of(form_screen *fs, ui_app *app)
-{
-	return (fm_ctx){app->env, app->user, app->account.auto_advance,
-			app_last_saved(app, fs->m->form), layout_now(fs)->value_w - 1};
-}
 
 static void show(form_screen *fs, ui_app *app, const fm_result *r)
 {
@@ -372,6 +379,7 @@ static void show(form_screen *fs, ui_app *app, const fm_result *r)
 	case FM_OPEN:
 		fs->base.open = (ui_open){r->open == FM_OPEN_LIST ? SCR_LIST : SCR_EVIDENCE, fs->m->form, NULL,
 					  r->open == FM_OPEN_LIST ? 0 : fs->m->rec.id};
+		fs->base.closing = r->replace;
 		break;
 	case FM_SAVED:
 		if (fs->m->rec.id) /* an edit saved: back to where it came from */

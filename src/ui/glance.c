@@ -192,7 +192,8 @@ int glance_draw(const glance *g, ui_app *app, int y)
 		used += draw_overdue(g, app, u, overdue, y + used);
 	used += draw_returned(g, y + used);
 	if (row) {
-		strbuf b = STRBUF_INIT;
+		strbuf b = STRBUF_INIT; /* what is counted: approved records against the quota */
+		sb_adds(&b, msg(MSG_UI_GL_QUOTA));
 		for (size_t k = 0; k < g->p.ncols; k++)
 			sb_printf(&b, "%s%s %lld/%lld", k ? "  " : "", g->p.labels[k], row->done[k],
 				  row->quota[k]);

@@ -18,8 +18,8 @@
 /* The first row that matches wins, and the key bar lists rows in order. */
 const kp_binding kp_keymap[] = {
 	{CTX_ADVANCED, ACT_ABSORB, {CH('\t'), ENTER}, MSG_K_ABSORBED, 0},
-	{CTX_CONFIRM, ACT_YES, {CH('y'), CH('Y')}, MSG_K_YES, 0},
-	{CTX_CONFIRM, ACT_NO, {CH('n'), CH('N'), ESC}, MSG_K_NO, 0},
+	{CTX_CONFIRM, ACT_YES, {CH('y'), CH('Y')}, MSG_K_YES, 1},
+	{CTX_CONFIRM, ACT_NO, {CH('n'), CH('N'), ESC}, MSG_K_NO, 3},
 
 	{CTX_POPUP, ACT_ACCEPT, {ENTER}, MSG_K_PICK, 1},
 	{CTX_POPUP, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_CANCEL, 1},
@@ -30,6 +30,8 @@ const kp_binding kp_keymap[] = {
 	{CTX_POPUP, ACT_HOME, {FN(KEY_HOME)}, MSG_K_FIRST, 0},
 	{CTX_POPUP, ACT_END, {FN(KEY_END)}, MSG_K_LAST, 0},
 	{CTX_POPUP, ACT_BACKSPACE, {BS}, MSG_K_ERASE, 0},
+	{CTX_POPUP, ACT_NEXT, {CH('\t')}, MSG_K_NEXT, 0},
+	{CTX_POPUP, ACT_PREV, {FN(KEY_BTAB)}, MSG_K_PREV, 0},
 
 	{CTX_FORM | FIELDS, ACT_SAVE, {FN(KEY_F(2)), CTRL('S')}, MSG_K_SAVE, 2},
 	{CTX_FORM | FIELDS, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_LEAVE, 1},
@@ -96,13 +98,13 @@ const kp_binding kp_keymap[] = {
 	{CTX_CELL, ACT_ACCEPT, {ENTER, CH('\t')}, MSG_K_SAVE, 1},
 	{CTX_CELL, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_CANCEL, 1},
 	{CTX_TABLE, ACT_ACCEPT, {ENTER}, MSG_K_EDIT, 1},
-	{CTX_TABLE, ACT_UP, {FN(KEY_UP), CTRL('P')}, MSG_K_UP, 0},
-	{CTX_TABLE, ACT_DOWN, {FN(KEY_DOWN), CTRL('N')}, MSG_K_DOWN, 0},
-	{CTX_TABLE, ACT_LEFT, {FN(KEY_LEFT), FN(KEY_BTAB)}, MSG_K_CURSOR, 0},
-	{CTX_TABLE, ACT_RIGHT, {FN(KEY_RIGHT), CH('\t')}, MSG_K_CURSOR, 0},
-	{CTX_TABLE, ACT_HOME, {FN(KEY_HOME), FN(KEY_PPAGE)}, MSG_K_FIRST, 0},
-	{CTX_TABLE, ACT_END, {FN(KEY_END), FN(KEY_NPAGE)}, MSG_K_LAST, 0},
-	{CTX_TABLE, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_BACK, 1},
+	{CTX_TABLE | CTX_TABLE_READ, ACT_UP, {FN(KEY_UP), CTRL('P')}, MSG_K_UP, 0},
+	{CTX_TABLE | CTX_TABLE_READ, ACT_DOWN, {FN(KEY_DOWN), CTRL('N')}, MSG_K_DOWN, 0},
+	{CTX_TABLE | CTX_TABLE_READ, ACT_LEFT, {FN(KEY_LEFT), FN(KEY_BTAB)}, MSG_K_CURSOR, 0},
+	{CTX_TABLE | CTX_TABLE_READ, ACT_RIGHT, {FN(KEY_RIGHT), CH('\t')}, MSG_K_CURSOR, 0},
+	{CTX_TABLE | CTX_TABLE_READ, ACT_HOME, {FN(KEY_HOME), FN(KEY_PPAGE)}, MSG_K_FIRST, 0},
+	{CTX_TABLE | CTX_TABLE_READ, ACT_END, {FN(KEY_END), FN(KEY_NPAGE)}, MSG_K_LAST, 0},
+	{CTX_TABLE | CTX_TABLE_READ, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_BACK, 1},
 
 	{CTX_CHECKLIST, ACT_TOGGLE, {CH(' ')}, MSG_K_TICK_ITEM, 1},
 	{CTX_CHECKLIST | CTX_REPORT, ACT_NEXT, {CH('\t')}, MSG_K_SWITCH_VIEW, 1},
@@ -151,7 +153,9 @@ const kp_binding kp_keymap[] = {
 	{CTX_MENU, ACT_YEAR, {CH('y'), FN(KEY_F(5))}, MSG_K_YEAR, 2},
 	{CTX_MENU, ACT_HOME, {FN(KEY_HOME), FN(KEY_PPAGE)}, MSG_K_FIRST, 0},
 	{CTX_MENU, ACT_END, {FN(KEY_END), FN(KEY_NPAGE)}, MSG_K_LAST, 0},
-	{CTX_MENU, ACT_QUIT, {CH('q'), FN(KEY_F(10)), CTRL('X')}, MSG_K_QUIT, 3},
+	{CTX_MENU, ACT_QUIT, {CH('q'), ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_QUIT, 3},
+	{CTX_MENU, ACT_M_QUEUE, {CH('r')}, MSG_K_M_QUEUE, 1},
+	{CTX_MENU, ACT_M_OPEN_YEAR, {CH('o')}, MSG_K_M_OPEN_YEAR, 1},
 	{CTX_MENU, ACT_M_FORM, {CH('1'), CH('2'), CH('3'), CH('4')}, MSG_K_M_FORM, 0},
 	{CTX_MENU, ACT_M_FORM, {CH('5'), CH('6'), CH('7'), CH('8')}, MSG_K_M_FORM, 0},
 	{CTX_MENU, ACT_M_FORM, {CH('9')}, MSG_K_M_FORM, 0},
@@ -166,10 +170,10 @@ const kp_binding kp_keymap[] = {
 	{CTX_MENU, ACT_M_ACCOUNTS, {CH('z')}, MSG_UI_MENU_ACCOUNTS, 0},
 	{CTX_MENU, ACT_M_PASSWORD, {CH('w')}, MSG_K_M_PASSWORD, 0},
 
-	{SCREENS | CTX_TABLE | CTX_VIEW | CTX_CHECKLIST | CTX_REPORT | CTX_BRIEFING | CTX_LOGIN | CTX_AUDIT | CTX_TRANSFER | CTX_ACCOUNTS | CTX_IMPORT | CTX_FIND | CTX_FILES,
+	{SCREENS | CTX_TABLE | CTX_TABLE_READ | CTX_VIEW | CTX_CHECKLIST | CTX_REPORT | CTX_BRIEFING | CTX_LOGIN | CTX_AUDIT | CTX_TRANSFER | CTX_ACCOUNTS | CTX_IMPORT | CTX_FIND | CTX_FILES,
 	 ACT_HELP,
 	 {FN(KEY_F(1)), CTRL('G')}, MSG_K_HELP, 2},
-	{SCREENS | CTX_TABLE | CTX_VIEW | CTX_CHECKLIST | CTX_REPORT | CTX_BRIEFING | CTX_LOGIN | CTX_AUDIT | CTX_TRANSFER | CTX_ACCOUNTS | CTX_IMPORT | CTX_FIND | CTX_FILES,
+	{SCREENS | CTX_TABLE | CTX_TABLE_READ | CTX_VIEW | CTX_CHECKLIST | CTX_REPORT | CTX_BRIEFING | CTX_LOGIN | CTX_AUDIT | CTX_TRANSFER | CTX_ACCOUNTS | CTX_IMPORT | CTX_FIND | CTX_FILES,
 	 ACT_REDRAW,
 	 {CTRL('L')}, MSG_K_REDRAW, 0},
 };
@@ -230,14 +234,30 @@ static void key_list(const kp_binding *b, unsigned ctx, int n, char *buf, size_t
 	}
 }
 
-const char *keymap_bar(unsigned ctx)
+size_t keymap_bar_rows(unsigned ctx, kp_acts_fn acts, const void *model, const void *mctx,
+		       const kp_binding **out, size_t max)
 {
-	static char buf[512];
-	buf[0] = '\0';
-	for (unsigned i = 0; i < kp_keymap_len; i++) {
+	size_t n = 0;
+	for (unsigned i = 0; i < kp_keymap_len && n < max; i++) {
 		const kp_binding *b = &kp_keymap[i];
 		if (!(b->ctx & ctx) || b->bar_keys == 0)
 			continue;
+		char keys[64];
+		key_list(b, ctx, b->bar_keys, keys, sizeof keys);
+		if (keys[0] && (!acts || acts(model, mctx, b->action)))
+			out[n++] = b;
+	}
+	return n;
+}
+
+const char *keymap_bar_if(unsigned ctx, kp_acts_fn acts, const void *model, const void *mctx)
+{
+	static char buf[512];
+	buf[0] = '\0';
+	const kp_binding *rows[64];
+	size_t n = keymap_bar_rows(ctx, acts, model, mctx, rows, 64);
+	for (size_t i = 0; i < n; i++) {
+		const kp_binding *b = rows[i];
 		char keys[64], item[160];
 		key_list(b, ctx, b->bar_keys, keys, sizeof keys);
 		snprintf(item, sizeof item, "%s %s", keys, msg(b->what));
@@ -247,6 +267,8 @@ const char *keymap_bar(unsigned ctx)
 	}
 	return buf;
 }
+
+const char *keymap_bar(unsigned ctx) { return keymap_bar_if(ctx, NULL, NULL, NULL); }
 
 const char *keymap_key_name(kp_key key)
 {
@@ -306,6 +328,7 @@ void keymap_markdown(FILE *out)
 		MSG_KC_MULTI, MSG_KC_LIST, MSG_KC_POPUP, MSG_KC_CONFIRM, MSG_KC_TABLE, MSG_KC_CELL,
 		MSG_KC_VIEW, MSG_KC_CHECKLIST, MSG_KC_REPORT, MSG_KC_LOGIN, MSG_KC_AUDIT, MSG_KC_TRANSFER,
 		MSG_KC_ACCOUNTS, MSG_KC_IMPORT, MSG_KC_ADVANCED, MSG_KC_FIND, MSG_KC_FILES, MSG_KC_BRIEFING,
+		MSG_KC_TABLE_READ,
 	};
 	fprintf(out, "# %s\n\n%s\n", msg(MSG_KC_TITLE), msg(MSG_KC_INTRO));
 	for (unsigned c = 0; c < CTX_COUNT; c++) {

@@ -27,8 +27,9 @@ typedef enum {
 	CTX_LOGIN = 16384, CTX_AUDIT = 32768, CTX_TRANSFER = 65536, CTX_ACCOUNTS = 131072,
 	CTX_IMPORT = 262144, CTX_ADVANCED = 524288, CTX_FIND = 1048576, CTX_FILES = 2097152,
 	CTX_BRIEFING = 4194304,
+	CTX_TABLE_READ = 8388608, /* a table the session may only read (附表1 for a unit) */
 } kp_context;
-#define CTX_COUNT 23
+#define CTX_COUNT 24
 
 typedef enum {
 	ACT_NONE,
@@ -39,7 +40,7 @@ typedef enum {
 	ACT_LOCK, ACT_RESET, ACT_RECEIVE, ACT_ABSORB, ACT_FILES, ACT_YEAR,
 	/* The main menu's letters and digits (menu.c shows them beside its items). */
 	ACT_M_CHECKLIST, ACT_M_PROGRESS, ACT_M_BRIEFING, ACT_M_FORM, ACT_M_MONTHLY, ACT_M_EXPORT,
-	ACT_M_IMPORT, ACT_M_FIND, ACT_M_AUDIT, ACT_M_ACCOUNTS, ACT_M_PASSWORD,
+	ACT_M_IMPORT, ACT_M_FIND, ACT_M_AUDIT, ACT_M_ACCOUNTS, ACT_M_PASSWORD, ACT_M_QUEUE, ACT_M_OPEN_YEAR,
 } kp_action;
 
 /* Each row: where it applies, what it does, its keys, what it is called,
@@ -66,6 +67,16 @@ bool key_printable(kp_key key);
 char keymap_letter(unsigned ctx, kp_action a);
 /* The key bar for ctx, e.g. "F2/^S 保存  Esc/F10/^X 离开", static. */
 const char *keymap_bar(unsigned ctx);
+/* A screen's answer to "does action a act here, now" — in its mode, for
+ * the session's role, on what it holds (model, and what the model is
+ * given with each key: ctx). */
+typedef bool (*kp_acts_fn)(const void *model, const void *ctx, kp_action a);
+/* The key bar for ctx listing only the rows whose action acts (acts NULL:
+ * every row): the one rule that a key line tells the truth. */
+const char *keymap_bar_if(unsigned ctx, kp_acts_fn acts, const void *model, const void *mctx);
+/* The rows keymap_bar_if lists, in order (up to max); returns the count. */
+size_t keymap_bar_rows(unsigned ctx, kp_acts_fn acts, const void *model, const void *mctx,
+		       const kp_binding **out, size_t max);
 /* A key's name for people: "F2", "^S", "Tab", "Enter", "Esc"; static. */
 const char *keymap_key_name(kp_key key);
 /* What each key does in ctx, one line per binding: up to max lines of

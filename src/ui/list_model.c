@@ -416,11 +416,8 @@ lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key)
 		break;
 	}
 	case ACT_NEXT: /* Tab: the next state, then all */
-		if (m->form->review) {
-			m->state = m->state + 1 < ST_COUNT ? m->state + 1 : -1;
-			m->q.state = m->state >= 0 ? state_code((kp_state)m->state) : NULL;
-			lm_restart(m, c);
-		}
+		if (m->form->review)
+			lm_set_state(m, c, m->state + 1 < ST_COUNT ? m->state + 1 : -1);
 		break;
 	case ACT_REVIEW:
 		if (m->nmarked || m->n)
@@ -450,6 +447,42 @@ lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key)
 		break;
 	}
 	return r;
+}
+
+void lm_set_state(list_model *m, const lm_ctx *c, int state)
+{
+	m->state = state;
+	m->q.state = state >= 0 ? state_code((kp_state)state) : NULL;
+	lm_restart(m, c);
+}
+
+bool lm_acts(const void *model, const void *ctx, kp_action a)
+{
+	const list_model *m = model;
+	const lm_ctx *c = ctx;
+	if (m->mode != LM_BROWSE)
+		return a == ACT_YES || a == ACT_NO;
+	bool rows = m->n > 0, any = rows || m->nmarked;
+	switch (a) {
+	case ACT_YES:
+	case ACT_NO:
+		return false;
+	case ACT_UNIT: /* a view: the city's choice of whose roll */
+		return c->city;
+	case ACT_ACCEPT:
+		return rows || (!m->view && m->filter_text[0] == '#');
+	case ACT_NEW:
+		return !m->view && store_may_write_form(c->store, m->form);
+	case ACT_DELETE_RECORD:
+		return !m->view && rows && store_may_write_form(c->store, m->form) &&
+		       (!m->form->review || review_editable(c->store, state_of(m->rows[m->sel].state)));
+	case ACT_REVIEW:
+		return !m->view && m->form->review && any;
+	case ACT_YEAR:
+		return !m->view && any;
+	default:
+		return true;
+	}
 }
 
 void lm_init(list_model *m, const kp_form *f, const kp_view *v, const int *fields, size_t ncols)

@@ -79,10 +79,15 @@ void lm_free(list_model *m);
 void lm_restart(list_model *m, const lm_ctx *c);
 /* The page that starts where this one started, afresh (after a change). */
 void lm_reload(list_model *m, const lm_ctx *c);
+/* A reviewed form's records in state only (a kp_state; -1: all), from the first. */
+void lm_set_state(list_model *m, const lm_ctx *c, int state);
 /* A view shows this unit's roll. */
 void lm_set_unit(list_model *m, const lm_ctx *c, long long unit_id);
 lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key);
 bool lm_is_marked(const list_model *m, long long id);
+/* Does action a act on the list now (its mode, its rows, the session's
+ * role)? What its key line lists (keymap_bar_if); ctx is the lm_ctx. */
+bool lm_acts(const void *model, const void *ctx, kp_action a);
 /* The year prompt chose `to`: ask y/n before the marked records (or the
  * selected one) move there. */
 void lm_ask_year(list_model *m, int to);

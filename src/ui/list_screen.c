@@ -77,14 +77,16 @@ static int column_width(const kp_field *fd)
 	return w > MAX_COL_W ? MAX_COL_W : w;
 }
 
-/* A column title, with ^ or v when the list is sorted by it. */
+/* A column title, with ^ or v when the list is sorted by it. The arrow is
+ * never cut (「性>」): after a title as wide as its column it takes the gap;
+ * a title cut to its column gives the arrow its last cell. */
 static void draw_title(const list_screen *ls, int y, int x, int w, const char *label, int field,
 		       attr_t a)
 {
-	char t[256];
-	snprintf(t, sizeof t, "%s%s", label,
-		 ls->m.view || ls->m.q.sort != field ? "" : ls->m.q.descending ? "v" : "^");
-	draw_text(y, x, w, t, a, false);
+	const char *arrow = ls->m.view || ls->m.q.sort != field ? "" : ls->m.q.descending ? "v" : "^";
+	int used = draw_text(y, x, arrow[0] && utf8_width(label) > w ? w - 1 : w, label, a, false);
+	if (arrow[0])
+		draw_text(y, x + used, 1, arrow, a, false);
 }
 
 static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i, attr_t a)
@@ -128,6 +130,9 @@ static void list_draw(ui_screen *s, ui_app *app)
 	list_screen *ls = (list_screen *)s;
 	char title[256], right[256], help[256];
 	bool filtered = ls->m.filter_text[0] != '\0';
+	lm_ctx c = ctx_of(app);
+	if (!ls->review.actions.open && !ls->pick.pop.open && !year_prompt_active(&ls->year))
+		app_keys(app, lm_acts, &ls->m, &c); /* a popup's keys are the popup's */
 	if (ls->m.view) {
 		snprintf(title, sizeof title, "%s", ls->m.view->title);
 		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT), ls->unit_name ? ls->unit_name : "",
@@ -149,7 +154,8 @@ static void list_draw(ui_screen *s, ui_app *app)
 		app_chrome(app, title, right,
 			   ls->m.nmarked || filtered || ls->m.state >= 0 ? help : msg(MSG_UI_LIST_HINT),
 			   ls->review.actions.open || ls->pick.pop.open || year_prompt_active(&ls->year) ? CTX_POPUP
-												    : CTX_LIST);
+			   : ls->m.mode != LM_BROWSE ? CTX_CONFIRM /* y/n: what acts while asked */
+						     : CTX_LIST);
 	}
 	int y = app_body_top();
 	draw_row(ls, y, NULL, 0, theme_attr(R_SECTION) | A_UNDERLINE);
@@ -207,15 +213,17 @@ static void show(list_screen *ls, ui_app *app, const lm_result *r)
 			snprintf(title, sizeof title, msg(MSG_UI_YEAR_MOVE_MANY), m->nmarked);
 		else
 			snprintf(title, sizeof title, msg(MSG_UI_YEAR_MOVE_TITLE), m->rows[m->sel].vals[0]);
-		year_prompt_open(&ls->year, app, title, lm_move_from(m));
+		char why[256];
+		if (!year_prompt_open(&ls->year, app->env->store, title, lm_move_from(m), why, sizeof why))
+			app_status(app, true, "%s", why);
 		break;
 	}
-	case LM_REVIEW:
-		if (m->nmarked)
-			review_prompt_open_many(&ls->review, app, m->form, m->marked, m->nmarked);
-		else
-			review_prompt_open(&ls->review, app, m->form, &m->rows[m->sel]);
+	case LM_REVIEW: {
+		mr_result rr = m->nmarked ? review_prompt_open_many(&ls->review, app->env->store, m->form, m->marked, m->nmarked)
+					  : review_prompt_open(&ls->review, app->env->store, m->form, &m->rows[m->sel]);
+		app_show_result(app, &ls->base, &rr);
 		break;
+	}
 	case LM_HANDLED:
 	case LM_REFUSED:
 		break;
@@ -235,7 +243,9 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 	}
 	if (review_prompt_active(&ls->review)) {
 		bool many = ls->review.nids > 0;
-		if (review_prompt_key(&ls->review, app, key)) {
+		mr_result rr = review_prompt_key(&ls->review, app->env, key);
+		app_show_result(app, &ls->base, &rr);
+		if (rr.kind == MR_SAVED || rr.kind == MR_REFUSED) {
 			if (many) /* each was tried; the status says how it went */
 				ls->m.nmarked = 0;
 			lm_reload(&ls->m, &c);
@@ -308,7 +318,7 @@ static void start(list_screen *ls, ui_app *app, const kp_form *f, const kp_view 
 	lm_set_unit(&ls->m, &c, unit);
 }
 
-ui_screen *list_screen_new(ui_app *app, const kp_form *f)
+ui_screen *list_screen_new(ui_app *app, const kp_form *f, bool queue)
 {
 	list_screen *ls = new_list(app, f, NULL);
 	for (size_t i = 0; i < f->nfields; i++)
@@ -316,6 +326,10 @@ ui_screen *list_screen_new(ui_app *app, const kp_form *f)
 			ls->cols[ls->ncols++] = (list_column){(int)i, f->fields[i].label,
 							      column_width(&f->fields[i])};
 	start(ls, app, f, NULL, 0); /* all the session may see (the store keeps a unit to its own) */
+	if (queue) { /* the city's queue: what waits for its review */
+		lm_ctx c = ctx_of(app);
+		lm_set_state(&ls->m, &c, ST_SUBMITTED);
+	}
 	return &ls->base;
 }
 

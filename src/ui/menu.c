@@ -7,132 +7,25 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "domain/review.h"
 #include "ui/draw.h"
 #include "ui/glance.h"
+#include "ui/menu_model.h"
 #include "ui/unit_picker.h"
-
-typedef enum {
-	ITEM_CHECKLIST, ITEM_PROGRESS, ITEM_BRIEFING, ITEM_FORM, ITEM_LIST, ITEM_TABLE, ITEM_RECORD,
-	ITEM_VIEW, ITEM_EXPORT, ITEM_IMPORT, ITEM_FIND, ITEM_AUDIT, ITEM_ACCOUNTS, ITEM_PASSWORD, ITEM_ADVANCE, ITEM_QUIT
-} item_kind;
-
-typedef struct {
-	item_kind kind;
-	const kp_form *form;
-	const kp_view *view;
-	kp_action act; /* its key in the keymap table (ACT_M_FORM: the digit in hotkey); ACT_NONE */
-	char hotkey;   /* shown beside it: '2' for 附表2, 'c', 'q'; 0 for none */
-} menu_item;
-
-/* An item opened by the keymap's key for act (for a form: the digit). */
-static menu_item item(item_kind kind, const kp_form *f, const kp_view *v, kp_action act, char digit)
-{
-	char key = act == ACT_M_FORM ? digit : act == ACT_NONE ? 0 : keymap_letter(CTX_MENU, act);
-	return (menu_item){kind, f, v, act, key};
-}
 
 typedef struct {
 	ui_screen base;
-	menu_item *items;
-	size_t n, sel;
-	int top;                   /* first item shown */
+	menu_model m;
 	unit_picker pick;
-	bool picked; /* a unit was just picked for the item being opened */
-	const menu_item *after_pick; /* open this once a unit is chosen */
 	glance at_a_glance;
 } menu;
 
-/* A per-unit form of numbers only (附表1) is edited as a table; one with
- * text (年度工作计划) as a form. */
-static bool table_form(const kp_form *f)
+static mm_ctx ctx_of(ui_app *app)
 {
-	for (size_t i = 0; i < f->nfields; i++)
-		if (f->fields[i].type != FT_INTEGER)
-			return false;
-	return true;
-}
-
-/* The user's own way of typing: full fields (a whole mobile number) move on
- * by themselves, or wait for Tab. Kept with the account. */
-static void toggle_advance(ui_app *app)
-{
-	char *err = NULL;
-	bool on = !app->account.auto_advance;
-	if (store_user_set_auto_advance(app->env->store, app->account.name, on, &err) != KP_OK) {
-		app_status(app, true, "%s", err);
-		free(err);
-		return;
-	}
-	app->account.auto_advance = on;
-	app_status(app, false, "%s", msg(on ? MSG_UI_ADVANCE_NOW_ON : MSG_UI_ADVANCE_NOW_OFF));
-}
-
-/* A form that needs the unit the record belongs to: the city picks it
- * first, every time (the last choice offered first). */
-static bool need_unit(menu *m, ui_app *app, const menu_item *it)
-{
-	if (app->unit_id || m->picked)
-		return false;
-	m->after_pick = it;
-	picker_open(&m->pick, app);
-	return true;
-}
-
-/* One key moves to the next programme year opened (after the newest: the
- * oldest); every screen opened then shows that year's. */
-static void next_year(ui_app *app)
-{
-	kp_year *y;
-	size_t n = store_years(app->env->store, &y);
-	int now = store_year(app->env->store), to = n ? y[0].year : now;
-	for (size_t i = 0; i < n; i++)
-		if (y[i].year > now) {
-			to = y[i].year;
-			break;
-		}
-	years_free(y, n);
-	char *err = NULL;
-	if (to == now)
-		app_status(app, false, msg(MSG_Y_ONLY_ONE), now);
-	else if (env_use_year(app->env, to, &err) != 0)
-		app_status(app, true, "%s", err);
-	else
-		app_status(app, false, msg(MSG_Y_SWITCHED), to);
-	free(err);
-}
-
-/* The screen each kind of item opens (app.c's table builds it). */
-static const ui_screen_id opens[] = {
-	[ITEM_CHECKLIST] = SCR_CHECKLIST, [ITEM_PROGRESS] = SCR_PROGRESS, [ITEM_BRIEFING] = SCR_BRIEFING,
-	[ITEM_FORM] = SCR_FORM,           [ITEM_LIST] = SCR_LIST,         [ITEM_TABLE] = SCR_TABLE,
-	[ITEM_RECORD] = SCR_FORM,         [ITEM_VIEW] = SCR_VIEW,         [ITEM_EXPORT] = SCR_EXPORT,
-	[ITEM_IMPORT] = SCR_IMPORT,       [ITEM_FIND] = SCR_FIND,         [ITEM_AUDIT] = SCR_AUDIT,
-	[ITEM_ACCOUNTS] = SCR_ACCOUNTS,   [ITEM_PASSWORD] = SCR_PASSWORD,
-};
-
-static void activate(menu *m, ui_app *app, const menu_item *it)
-{
-	app->status[0] = '\0';
-	switch (it->kind) {
-	case ITEM_ADVANCE:
-		toggle_advance(app);
-		return;
-	case ITEM_QUIT:
-		app->quit = true;
-		return;
-	case ITEM_FORM:
-	case ITEM_RECORD:
-		if (need_unit(m, app, it))
-			return;
-		break;
-	default:
-		break;
-	}
-	long long id = 0;
-	if (it->kind == ITEM_RECORD) /* the unit's one record (年度工作计划), new or stored */
-		id = store_unit_record(app->env->store, it->form, app_entry_unit(app));
-	m->base.open = (ui_open){opens[it->kind], it->form, it->view, id};
+	return (mm_ctx){app->env, APP_IS_CITY(app), app->unit_id, app_entry_unit(app), app->account.name,
+			app->account.auto_advance};
 }
 
 static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
@@ -189,22 +82,68 @@ static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 	}
 }
 
+/* 「附表2」 of 「附表2 科普人才库推荐表」; a title without a number whole. */
+static void short_title(const kp_form *f, char *out, size_t len)
+{
+	const char *sp = strchr(f->title, ' ');
+	size_t n = sp ? (size_t)(sp - f->title) : strlen(f->title);
+	snprintf(out, len, "%.*s", (int)(n < len ? n : len - 1), f->title);
+}
+
+/* What waits: the city's queue per form (r opens it), or a unit's own
+ * records of each reviewed form by state, each count named by its state.
+ * Returns the rows used. */
+static int draw_counts(const menu *mn, ui_app *app, int y)
+{
+	const menu_model *m = &mn->m;
+	strbuf b = STRBUF_INIT;
+	bool city = APP_IS_CITY(app);
+	for (size_t i = 0; i < m->ntally; i++) {
+		const long long *n = m->tally[i].n;
+		char name[128];
+		short_title(m->tally[i].form, name, sizeof name);
+		if (city && n[ST_SUBMITTED]) {
+			sb_adds(&b, b.len ? "、" : msg(MSG_UI_QUEUE));
+			sb_printf(&b, msg(MSG_UI_QUEUE_FORM), name, n[ST_SUBMITTED]);
+		} else if (!city) { /* each count named by its state, the states with none left out */
+			static const kp_state order[] = {ST_APPROVED, ST_SUBMITTED, ST_RETURNED, ST_DRAFT};
+			bool named = false;
+			for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+				if (!n[order[k]])
+					continue;
+				if (!named)
+					sb_printf(&b, "%s%s ", b.len ? "；" : "", name);
+				sb_printf(&b, msg(MSG_UI_TALLY), named ? " / " : "", state_label(order[k]), n[order[k]]);
+				named = true;
+			}
+		}
+	}
+	if (city)
+		sb_adds(&b, b.len ? msg(MSG_UI_QUEUE_KEY) : msg(MSG_UI_QUEUE_EMPTY));
+	int used = b.len ? draw_wrapped(y, 4, COLS - 6, 2, sb_str(&b), theme_attr(R_NORMAL)) : 0;
+	sb_free(&b);
+	return used;
+}
+
 static void menu_draw(ui_screen *s, ui_app *app)
 {
-	menu *m = (menu *)s;
+	menu *mn = (menu *)s;
+	menu_model *m = &mn->m;
 	/* The programme year is at the title line's right edge (app_chrome);
 	 * y moves it. */
 	char unit[160];
 	if (app->unit_name)
 		snprintf(unit, sizeof unit, msg(MSG_UI_UNIT_LINE), app->unit_name);
+	mm_ctx c = ctx_of(app);
+	app_keys(app, mm_acts, m, &c);
 	app_chrome(app, msg(MSG_UI_APP_TITLE), app->unit_name ? unit : NULL, msg(MSG_UI_MENU_HINT),
-		   m->pick.pop.open ? CTX_POPUP : CTX_MENU);
+		   mn->pick.pop.open ? CTX_POPUP : m->mode != MM_BROWSE ? CTX_CONFIRM : CTX_MENU);
 	int y = app_body_top();
-	y += glance_draw(&m->at_a_glance, app, y) + 1;
+	y += glance_draw(&mn->at_a_glance, app, y);
+	y += draw_counts(mn, app, y) + 1;
 	draw_text(y++, 4, COLS - 8, msg(MSG_UI_MENU_TITLE), theme_attr(R_SECTION), false);
-	int rows = app_body_top() + app_body_height() - y;
-	m->top = app_scroll(m->sel, m->top, rows);
-	for (size_t i = (size_t)m->top; i < m->n && y < app_body_top() + app_body_height(); i++, y++) {
+	mm_arrange(m, app_body_top() + app_body_height() - y); /* the lines left, the mark among them */
+	for (size_t i = m->win.top; i < m->win.top + m->win.shown; i++, y++) {
 		char text[256], key[8] = "   ";
 		if (m->items[i].hotkey)
 			snprintf(key, sizeof key, "[%c]", m->items[i].hotkey);
@@ -214,121 +153,92 @@ static void menu_draw(ui_screen *s, ui_app *app)
 		draw_text(y, 5, 4, key, a, false);
 		draw_text(y, 10, COLS - 15, text, a, false);
 	}
-	if (m->pick.pop.open)
-		picker_draw(&m->pick, app_body_top() + 2, 20);
+	if (m->win.mark) {
+		char more[128];
+		sw_mark(&m->win, more, sizeof more);
+		draw_text(y, 10, COLS - 15, more, theme_attr(R_HELP), false);
+	}
+	char q[256];
+	mm_question(m, q, sizeof q);
+	if (q[0])
+		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
+	if (mn->pick.pop.open)
+		picker_draw(&mn->pick, app_body_top() + 2, 20);
+}
+
+static void show(menu *mn, ui_app *app, const mm_result *r)
+{
+	if (r->text[0])
+		app_status(app, r->error, "%s", r->text);
+	switch (r->kind) {
+	case MM_OPEN:
+		mn->base.open = r->open;
+		break;
+	case MM_PICK_UNIT:
+		picker_open(&mn->pick, app);
+		break;
+	case MM_ADVANCE:
+		app->account.auto_advance = r->on;
+		break;
+	case MM_QUIT:
+		app->quit = true;
+		break;
+	case MM_YEAR: /* the glance is rebuilt after the key (menu_key) */
+	case MM_HANDLED:
+	case MM_REFUSED:
+		break;
+	}
 }
 
 static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 {
-	menu *m = (menu *)s;
-	if (m->pick.pop.open) {
-		popup_result r = picker_key(&m->pick, app, key);
-		const menu_item *then = m->after_pick;
-		if (r != POPUP_CONTINUE)
-			m->after_pick = NULL;
-		if (r == POPUP_ACCEPT && then) {
-			m->picked = true; /* for this opening only */
-			activate(m, app, then);
-			m->picked = false;
+	menu *mn = (menu *)s;
+	if (mn->pick.pop.open) {
+		popup_result r = picker_key(&mn->pick, app, key);
+		if (r == POPUP_ACCEPT) {
+			mm_ctx c = ctx_of(app);
+			mm_result res = mm_picked(&mn->m, &c);
+			show(mn, app, &res);
+		} else if (r != POPUP_CONTINUE) {
+			mn->m.after_pick = NULL;
 		}
 		return;
 	}
-	switch (keymap_lookup(CTX_MENU, key)) {
-	case ACT_UP:
-		m->sel = m->sel ? m->sel - 1 : m->n - 1;
-		return;
-	case ACT_DOWN:
-		m->sel = (m->sel + 1) % m->n;
-		return;
-	case ACT_HOME:
-		m->sel = 0;
-		return;
-	case ACT_END:
-		m->sel = m->n - 1;
-		return;
-	case ACT_ACCEPT:
-		activate(m, app, &m->items[m->sel]);
-		return;
-	case ACT_YEAR: /* the glance holds the old schedule's milestones: gone first */
-		glance_free(&m->at_a_glance);
-		next_year(app);
-		glance_build(&m->at_a_glance, app);
-		return;
-	case ACT_QUIT:
-		app->quit = true;
-		return;
-	default:
-		break;
-	}
-	kp_action a = keymap_lookup(CTX_MENU, key);
-	for (size_t i = 0; a != ACT_NONE && i < m->n; i++)
-		if (m->items[i].act == a && (a != ACT_M_FORM || (uint32_t)m->items[i].hotkey == key.code)) {
-			m->sel = i;
-			activate(m, app, &m->items[i]);
-			return;
-		}
+	/* A key that may change the year worked in replaces the schedule the
+	 * glance points into: the glance goes first, and comes back after. */
+	if (keymap_lookup(CTX_MENU, key) == ACT_YEAR || mn->m.mode == MM_CONFIRM_YEAR)
+		glance_free(&mn->at_a_glance);
+	mm_ctx c = ctx_of(app);
+	mm_result r = mm_key(&mn->m, &c, key);
+	show(mn, app, &r);
+	if (!mn->at_a_glance.built)
+		glance_build(&mn->at_a_glance, app);
 }
 
 static void menu_resume(ui_screen *s, ui_app *app)
 {
-	glance_build(&((menu *)s)->at_a_glance, app); /* what the screen above changed */
+	menu *mn = (menu *)s;
+	mm_ctx c = ctx_of(app);
+	glance_build(&mn->at_a_glance, app); /* what the screen above changed */
+	mm_count(&mn->m, &c);
 }
 
 static void menu_destroy(ui_screen *s)
 {
-	menu *m = (menu *)s;
-	glance_free(&m->at_a_glance);
-	picker_free(&m->pick);
-	free(m->items);
-	free(m);
+	menu *mn = (menu *)s;
+	glance_free(&mn->at_a_glance);
+	picker_free(&mn->pick);
+	mm_free(&mn->m);
+	free(mn);
 }
 
 ui_screen *menu_new(ui_app *app)
 {
-	menu *m = xcalloc(1, sizeof *m);
-	m->base = (ui_screen){menu_draw, menu_key, menu_resume, menu_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
-	const kp_catalog *cat = &app->env->cat;
-	kp_entry *es;
-	size_t ne = catalog_entries(cat, true, &es);
-	bool city = APP_IS_CITY(app);
-	/* Two per form at most, and the eleven fixed items below. */
-	m->items = xcalloc(ne * 2 + 11, sizeof *m->items);
-	m->items[m->n++] = item(ITEM_CHECKLIST, NULL, NULL, ACT_M_CHECKLIST, 0);
-	m->items[m->n++] = item(ITEM_PROGRESS, NULL, NULL, ACT_M_PROGRESS, 0);
-	if (city && schedule_nmonths(&cat->schedule)) /* the briefing sums every unit */
-		m->items[m->n++] = item(ITEM_BRIEFING, NULL, NULL, ACT_M_BRIEFING, 0);
-	for (size_t i = 0; i < ne; i++) {
-		const kp_form *f = es[i].form;
-		char key = es[i].attachment ? (char)('0' + es[i].attachment) : 0;
-		kp_action act = key ? ACT_M_FORM : ACT_NONE;
-		if (f && cat->schedule.report_form && !strcmp(f->id, cat->schedule.report_form))
-			act = ACT_M_MONTHLY; /* the monthly report: due every month */
-		if (es[i].view)
-			m->items[m->n++] = item(ITEM_VIEW, NULL, es[i].view, act, key);
-		else if (f->per_unit && table_form(f)) /* one row of numbers per unit */
-			m->items[m->n++] = item(ITEM_TABLE, f, NULL, act, key);
-		else if (f->per_unit) /* one record per unit, written by the unit */
-			m->items[m->n++] = item(ITEM_RECORD, f, NULL, act, key);
-		else if (store_may_write_form(app->env->store, f)) {
-			m->items[m->n++] = item(ITEM_FORM, f, NULL, act, key);
-			m->items[m->n++] = item(ITEM_LIST, f, NULL, ACT_NONE, 0);
-		} else { /* the city's (推荐名单): a unit reads its own rows, writes none */
-			m->items[m->n++] = item(ITEM_LIST, f, NULL, act, key);
-		}
-	}
-	free(es);
-	m->items[m->n++] = item(ITEM_EXPORT, NULL, NULL, ACT_M_EXPORT, 0);
-	m->items[m->n++] = item(ITEM_IMPORT, NULL, NULL, ACT_M_IMPORT, 0);
-	if (catalog_search_form(cat))
-		m->items[m->n++] = item(ITEM_FIND, NULL, NULL, ACT_M_FIND, 0);
-	if (city) {
-		m->items[m->n++] = item(ITEM_AUDIT, NULL, NULL, ACT_M_AUDIT, 0);
-		m->items[m->n++] = item(ITEM_ACCOUNTS, NULL, NULL, ACT_M_ACCOUNTS, 0); /* z: 账号 */
-	}
-	m->items[m->n++] = item(ITEM_PASSWORD, NULL, NULL, ACT_M_PASSWORD, 0);
-	m->items[m->n++] = item(ITEM_ADVANCE, NULL, NULL, ACT_NONE, 0);
-	m->items[m->n++] = item(ITEM_QUIT, NULL, NULL, ACT_QUIT, 0);
-	picker_init(&m->pick, app);
-	glance_build(&m->at_a_glance, app);
-	return &m->base;
+	menu *mn = xcalloc(1, sizeof *mn);
+	mn->base = (ui_screen){menu_draw, menu_key, menu_resume, menu_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
+	mm_ctx c = ctx_of(app);
+	mm_init(&mn->m, &c);
+	picker_init(&mn->pick, app);
+	glance_build(&mn->at_a_glance, app);
+	return &mn->base;
 }

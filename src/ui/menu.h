@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
-/* menu: the main menu — every form (digits open 附表1-9 directly), every
- * form's record list, the unit new records go to, and quit. */
+/* menu: the main menu's view — the glance, what waits (the city's queue,
+ * a unit's counts by state), the items with a mark for those that do not
+ * fit, a question on the status line; what the keys do is menu_model.c. */
 #ifndef KP_MENU_H
 #define KP_MENU_H
 #include "ui/shell.h"

@@ -1,17 +1,13 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
+/* A popup's keys (its drawing is popup_view.c). */
 #include "ui/popup.h"
 
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/msg.h"
 #include "core/pinyin.h"
-#include "core/utf8.h"
 #include "core/xalloc.h"
-#include "ui/draw.h"
 
-#define MAX_ROWS 10
 
 /* The text itself, or its pinyin typed in Latin letters. */
 static bool matches(const char *text, const char *f)
@@ -38,6 +34,16 @@ static void refilter(popup *p)
 	p->sel = p->top = 0;
 }
 
+/* The window's first row, so the highlight is in it (kept by the keys,
+ * so drawing changes nothing). */
+static void keep_in_view(popup *p)
+{
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + POPUP_ROWS)
+		p->top = p->sel - POPUP_ROWS + 1;
+}
+
 void popup_aliases(popup *p, char *const *from, char *const *to, size_t n)
 {
 	p->alias_from = from;
@@ -49,6 +55,7 @@ void popup_aliases(popup *p, char *const *from, char *const *to, size_t n)
 	for (size_t i = 0; !typed && i < p->nmatch; i++) /* keep the highlight on the current item */
 		if (p->match[i] == keep)
 			p->sel = i;
+	keep_in_view(p);
 }
 
 void popup_open(popup *p, const char *title, char *const *items, size_t n, int current,
@@ -66,6 +73,8 @@ void popup_open(popup *p, const char *title, char *const *items, size_t n, int c
 	refilter(p);
 	if (!first && current >= 0 && (size_t)current < n)
 		p->sel = (size_t)current;
+	keep_in_view(p);
+	p->picked = first != 0; /* a first character typed picks, as typing does */
 	p->open = true;
 }
 
@@ -79,9 +88,12 @@ void popup_close(popup *p)
 	p->open = false;
 }
 
-popup_result popup_key(popup *p, kp_key key, size_t *chosen)
+static popup_result handle(popup *p, kp_key key, size_t *chosen)
 {
-	switch (keymap_lookup(CTX_POPUP, key)) {
+	kp_action a = keymap_lookup(CTX_POPUP, key);
+	if (a != ACT_ACCEPT && a != ACT_QUIT && a != ACT_NEXT && a != ACT_PREV && a != ACT_NONE)
+		p->picked = true; /* a move, or an edit of the filter */
+	switch (a) {
 	case ACT_ACCEPT:
 		if (!p->nmatch)
 			return POPUP_CONTINUE;
@@ -89,6 +101,10 @@ popup_result popup_key(popup *p, kp_key key, size_t *chosen)
 		return POPUP_ACCEPT;
 	case ACT_QUIT:
 		return POPUP_CANCEL;
+	case ACT_NEXT:
+	case ACT_PREV:
+		*chosen = p->picked && p->nmatch ? p->match[p->sel] : POPUP_KEEP;
+		return a == ACT_NEXT ? POPUP_NEXT : POPUP_PREV;
 	case ACT_UP:
 		if (p->sel > 0)
 			p->sel--;
@@ -98,10 +114,10 @@ popup_result popup_key(popup *p, kp_key key, size_t *chosen)
 			p->sel++;
 		return POPUP_CONTINUE;
 	case ACT_PAGE_UP:
-		p->sel = p->sel > MAX_ROWS ? p->sel - MAX_ROWS : 0;
+		p->sel = p->sel > POPUP_ROWS ? p->sel - POPUP_ROWS : 0;
 		return POPUP_CONTINUE;
 	case ACT_PAGE_DOWN:
-		p->sel = p->sel + MAX_ROWS < p->nmatch ? p->sel + MAX_ROWS : (p->nmatch ? p->nmatch - 1 : 0);
+		p->sel = p->sel + POPUP_ROWS < p->nmatch ? p->sel + POPUP_ROWS : (p->nmatch ? p->nmatch - 1 : 0);
 		return POPUP_CONTINUE;
 	case ACT_HOME:
 		p->sel = 0;
@@ -116,58 +132,27 @@ popup_result popup_key(popup *p, kp_key key, size_t *chosen)
 	default:
 		break;
 	}
-	if (key_printable(key) && eb_insert(&p->filter, key.code))
+	if (key_printable(key) && eb_insert(&p->filter, key.code)) {
 		refilter(p);
+		p->picked = true;
+	}
 	return POPUP_CONTINUE;
 }
 
-void popup_draw(popup *p, int below, int above, int x)
+popup_result popup_key_field(popup *p, kp_key key, size_t *chosen)
 {
-	int rows = (int)(p->nmatch < MAX_ROWS ? p->nmatch : MAX_ROWS);
-	if (rows == 0)
-		rows = 1;
-	int w = utf8_width(p->title) + 4 > 24 ? utf8_width(p->title) + 4 : 24; /* the title whole, if it fits */
-	for (size_t i = 0; i < p->n; i++) {
-		int iw = utf8_width(p->items[i]) + 4;
-		if (iw > w)
-			w = iw;
-	}
-	if (w > COLS - 2)
-		w = COLS - 2;
-	if (x + w > COLS)
-		x = COLS - w;
-	int h = rows + 3; /* frame, filter line, frame */
-	int y = below + 1;
-	if (y + h > LINES - 3)
-		y = above - h >= 1 ? above - h : 1;
-	if (p->sel < p->top)
-		p->top = p->sel;
-	if (p->sel >= p->top + (size_t)rows)
-		p->top = p->sel - (size_t)rows + 1;
+	popup_result r = handle(p, key, chosen);
+	keep_in_view(p);
+	return r;
+}
 
-	attr_t a = theme_attr(R_NORMAL);
-	for (int j = 0; j < h; j++)
-		draw_fill(y + j, x, w, a);
-	draw_frame(y, x, h, w, theme_attr(R_FRAME));
-	draw_text(y, x + 2, w - 4, p->title, theme_attr(R_SECTION), false);
-	char *f = eb_text(&p->filter);
-	char line[128];
-	snprintf(line, sizeof line, msg(MSG_UI_CHOICE_FILTER), f);
-	free(f);
-	draw_text(y + 1, x + 1, w - 2, line, theme_attr(R_HELP), true);
-	if (!p->nmatch)
-		draw_text(y + 2, x + 1, w - 2, msg(MSG_UI_CHOICE_NONE), a, true);
-	for (int r = 0; r < rows && p->top + (size_t)r < p->nmatch; r++) {
-		size_t i = p->top + (size_t)r;
-		attr_t ia = i == p->sel ? theme_attr(R_SELECTED) : a;
-		draw_fill(y + 2 + r, x + 1, w - 2, ia);
-		draw_text(y + 2 + r, x + 2, w - 4, p->items[p->match[i]], ia, false);
-	}
-	/* what the window does not show, on its bottom frame */
-	size_t rest = p->nmatch > p->top + (size_t)rows ? p->nmatch - p->top - (size_t)rows : 0;
-	if (rest || p->top) {
-		char *more = xasprintf(msg(rest ? MSG_UI_MORE_BELOW : MSG_UI_MORE_ABOVE), rest ? rest : p->top);
-		draw_text(y + h - 1, x + 2, w - 4, more, theme_attr(R_SECTION), false);
-		free(more);
-	}
+popup_result popup_key(popup *p, kp_key key, size_t *chosen)
+{
+	size_t k = POPUP_KEEP;
+	popup_result r = popup_key_field(p, key, &k);
+	if ((r == POPUP_NEXT || r == POPUP_PREV) && k == POPUP_KEEP)
+		return POPUP_CONTINUE;
+	if (r != POPUP_CONTINUE && r != POPUP_CANCEL)
+		*chosen = k;
+	return r == POPUP_NEXT || r == POPUP_PREV ? POPUP_ACCEPT : r;
 }

@@ -3,7 +3,11 @@
  * review_prompt: F9 on a reviewed record — a popup of the actions this user
  * may take on it (提交审核, 认定, 退回修改, 重新打开), then, for a return or
  * a reopening, the reason typed on the status line; or, for the records
- * marked in a list, 提交审核 of them all. Used by the list.
+ * marked in a list, 提交审核 of them all. Used by the list. A model: its
+ * functions take keys and return what happened (an mr_result: handled;
+ * saved, an action taken; refused, with why), never drawing
+ * nor writing the status line; prompt_view.c draws it, and the store
+ * decides what the session may do.
  */
 #ifndef KP_REVIEW_PROMPT_H
 #define KP_REVIEW_PROMPT_H
@@ -28,17 +32,20 @@ typedef struct {
 
 void review_prompt_init(review_prompt *p);
 void review_prompt_free(review_prompt *p);
-/* Offer the actions on record r; when there are none the status says why. */
-void review_prompt_open(review_prompt *p, ui_app *app, const kp_form *f, const kp_record *r);
+/* Offer the actions on record r; when there are none the result says why. */
+mr_result review_prompt_open(review_prompt *p, const kp_store *s, const kp_form *f, const kp_record *r);
 /* Offer 提交审核 for the n records marked (ids), when the session may
  * submit records at all; each goes through the store on its own. */
-void review_prompt_open_many(review_prompt *p, ui_app *app, const kp_form *f, const long long *ids,
-			     size_t n);
+mr_result review_prompt_open_many(review_prompt *p, const kp_store *s, const kp_form *f, const long long *ids,
+				  size_t n);
 /* Is it open (the popup or the reason)? Then keys go to it. */
 bool review_prompt_active(const review_prompt *p);
-/* One key; true when an action was taken (the caller reloads). */
-bool review_prompt_key(review_prompt *p, ui_app *app, kp_key key);
-/* Draw over the list (the popup from row y) and place the cursor. */
+/* One key: MR_SAVED when an action was taken (some of many may have
+ * been refused: error), MR_REFUSED when the store refused it; the caller
+ * reloads after either. */
+mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key);
+/* Draw over the list (the popup from row y) and place the cursor
+ * (prompt_view.c). */
 void review_prompt_draw(review_prompt *p, ui_app *app, int y);
 
 #endif

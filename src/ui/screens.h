@@ -13,8 +13,9 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id);
 /* The table of a per-unit form (附表1): every unit's record and the
  * computed row, edited cell by cell. */
 ui_screen *table_screen_new(ui_app *app, const kp_form *f);
-/* The record list of a form. */
-ui_screen *list_screen_new(ui_app *app, const kp_form *f);
+/* The record list of a form (queue: only the records waiting for the
+ * city's review, 已提交; Tab shows the others). */
+ui_screen *list_screen_new(ui_app *app, const kp_form *f, bool queue);
 /* A view (附表4) of one unit's records, numbered 1…: the app's unit, or
  * the unit picked first. */
 ui_screen *view_screen_new(ui_app *app, const kp_view *v);

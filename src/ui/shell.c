@@ -12,6 +12,7 @@
 #include "core/xalloc.h"
 #include "store/store.h"
 #include "ui/draw.h"
+#include "ui/scrollwin.h"
 
 void app_status(ui_app *app, bool error, const char *fmt, ...)
 {
@@ -95,18 +96,17 @@ int app_scroll(size_t sel, int top, int rows)
 	return top;
 }
 
+void app_show_result(ui_app *app, ui_screen *s, const mr_result *r)
+{
+	if (r->text[0])
+		app_status(app, r->error, "%s", r->text);
+	if (r->kind == MR_CLOSE)
+		s->closing = true;
+}
+
 bool app_move(size_t *sel, size_t n, kp_action a, size_t page)
 {
-	size_t last = n ? n - 1 : 0;
-	switch (a) {
-	case ACT_UP: *sel = *sel ? *sel - 1 : 0; return true;
-	case ACT_DOWN: *sel = *sel < last ? *sel + 1 : *sel; return true;
-	case ACT_PAGE_UP: *sel = *sel > page ? *sel - page : 0; return true;
-	case ACT_PAGE_DOWN: *sel = *sel + page < last ? *sel + page : last; return true;
-	case ACT_HOME: *sel = 0; return true;
-	case ACT_END: *sel = last; return true;
-	default: return false;
-	}
+	return sw_move(sel, n, a, page);
 }
 
 int app_body_top(void) { return 1; }
@@ -154,11 +154,64 @@ static void title_year(const ui_app *app, int used, char *out, size_t len)
 	out[0] = '\0';
 }
 
+void app_keys(ui_app *app, kp_acts_fn acts, const void *model, const void *ctx)
+{
+	app->acts = acts;
+	app->acts_model = model;
+	app->acts_ctx = ctx;
+}
+
+void app_screen_name(const ui_open *o, char *out, size_t len)
+{
+	switch (o->id) {
+	case SCR_MENU:
+		snprintf(out, len, "%s", msg(MSG_UI_BACK_MENU));
+		break;
+	case SCR_LIST:
+	case SCR_QUEUE:
+		snprintf(out, len, "%s", msg(MSG_UI_BACK_LIST));
+		break;
+	case SCR_FORM:
+		if (o->record_id)
+			snprintf(out, len, msg(MSG_UI_BACK_RECORD), o->record_id);
+		else
+			snprintf(out, len, "%s", msg(MSG_UI_BACK_NEW));
+		break;
+	case SCR_VIEW: { /* 「附表4」 of 「附表4 科普人才信息汇总表」 */
+		const char *t = o->view ? o->view->title : "", *sp = strchr(t, ' ');
+		snprintf(out, len, "%.*s", sp ? (int)(sp - t) : (int)strlen(t), t);
+		break;
+	}
+	default:
+		snprintf(out, len, "%s", msg(MSG_UI_PREVIOUS));
+		break;
+	}
+}
+
+/* The title with 「← 」 and the screen below's name, when there is one
+ * and it fits in width cells; else the title alone. */
+static const char *title_back(const ui_app *app, const char *title, int width, char *buf, size_t len)
+{
+	if (app->depth < 2 || app->opened[app->depth - 2].id == SCR_NONE)
+		return title;
+	char name[256], back[300];
+	app_screen_name(&app->opened[app->depth - 2], name, sizeof name);
+	snprintf(back, sizeof back, msg(MSG_UI_BACK_TO), name);
+	snprintf(buf, len, "%s  %s", title, back);
+	return utf8_width(buf) <= width ? buf : title;
+}
+
 void app_chrome(ui_app *app, const char *title, const char *right, const char *help,
 		unsigned keyctx)
 {
 	attr_t ta = theme_attr(R_TITLE);
 	draw_fill(0, 0, COLS, ta);
+	/* The back mark gives way to the year (at least 「2016」), as the year
+	 * gives way to the title and the right text. */
+	char with_back[1024];
+	int year_room = app->user && app->user[0] ? 6 : 0;
+	title = title_back(app, title, COLS - 2 - (right ? utf8_width(right) + 2 : 0) - year_room, with_back,
+			   sizeof with_back);
 	char year[32];
 	int rw = right ? utf8_width(right) : 0;
 	title_year(app, 1 + utf8_width(title) + (right ? 2 + rw : 0), year, sizeof year);
@@ -185,7 +238,8 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 		draw_fill(LINES - 2, 0, COLS, sa);
 		draw_wrapped(LINES - 3, 1, COLS - 2, 2, app->status, sa);
 	}
-	draw_line(LINES - 1, keymap_bar(keyctx), R_KEYBAR);
+	draw_line(LINES - 1, keymap_bar_if(keyctx, app->acts, app->acts_model, app->acts_ctx), R_KEYBAR);
+	app->acts = NULL; /* each frame's screen answers afresh */
 	app->keyctx = keyctx;
 }
 

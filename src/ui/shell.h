@@ -14,6 +14,7 @@
 
 #include "domain/env.h"
 #include "ui/keymap.h"
+#include "ui/model_result.h"
 
 typedef struct ui_app ui_app;
 typedef struct ui_screen ui_screen;
@@ -24,12 +25,12 @@ typedef struct ui_screen ui_screen;
 typedef enum {
 	SCR_NONE, SCR_MENU, SCR_PASSWORD, SCR_FORM, SCR_LIST, SCR_TABLE, SCR_VIEW, SCR_CHECKLIST,
 	SCR_PROGRESS, SCR_BRIEFING, SCR_EXPORT, SCR_IMPORT, SCR_FIND, SCR_AUDIT, SCR_ACCOUNTS,
-	SCR_EVIDENCE
+	SCR_EVIDENCE, SCR_QUEUE /* SCR_LIST of the records waiting for the city's review */
 } ui_screen_id;
 
 typedef struct {
 	ui_screen_id id;
-	const kp_form *form;   /* SCR_FORM, SCR_LIST, SCR_TABLE, SCR_EVIDENCE */
+	const kp_form *form;   /* SCR_FORM, SCR_LIST, SCR_QUEUE, SCR_TABLE, SCR_EVIDENCE */
 	const kp_view *view;   /* SCR_VIEW */
 	long long record_id;   /* SCR_FORM (0: a new record), SCR_EVIDENCE */
 } ui_open;
@@ -62,6 +63,8 @@ struct ui_app {
 	long long pick_id;
 	char *pick_name;
 	ui_screen **stack;
+	ui_open *opened;     /* what each screen of the stack was opened as (SCR_NONE: the login,
+	                      * the help): its name as the screen an Esc above it returns to */
 	int depth, cap;
 	char status[512];
 	bool status_error;
@@ -70,6 +73,8 @@ struct ui_app {
 	bool quit;
 	int cursor_y, cursor_x; /* where the terminal cursor goes; y < 0 hides it */
 	unsigned keyctx;        /* the key context of the screen drawn last (for help) */
+	kp_acts_fn acts;        /* set by app_keys before app_chrome: which keys act now */
+	const void *acts_model, *acts_ctx;
 	struct ditto_memory *ditto; /* the last record saved per form, this session */
 	size_t nditto;
 };
@@ -81,6 +86,8 @@ void app_remember(ui_app *app, const kp_form *f, char *const *vals);
 
 void app_status(ui_app *app, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A model's result on screen: its text on the status line; MR_CLOSE closes s. */
+void app_show_result(ui_app *app, ui_screen *s, const mr_result *r);
 void app_set_unit(ui_app *app, long long id, const char *name);
 void app_set_pick(ui_app *app, long long id, const char *name);
 /* The unit a new record goes to: a unit account's own, else the city's last
@@ -94,7 +101,15 @@ int app_bottom_rows(const ui_app *app, const char *help);
 /* Before app_chrome: the help (a detail line) wrapped over up to max
  * lines. Returns the body rows it takes beyond the usual one line. */
 int app_detail_room(ui_app *app, const char *help, int max);
-/* Draw the title, help, status and key-bar lines around a screen body. A
+/* Before app_chrome: the key bar lists only the keys for which acts
+ * answers yes (the screen's model, in its mode and the session's role). */
+void app_keys(ui_app *app, kp_acts_fn acts, const void *model, const void *ctx);
+/* The name of a screen as the one an Esc goes back to, short (the title
+ * keeps its room): 「菜单」, 「列表」, 「第 3 号」, 「填写」, 「附表4」. */
+void app_screen_name(const ui_open *o, char *out, size_t len);
+/* Draw the title, help, status and key-bar lines around a screen body.
+ * The title ends with 「← 」 and the name of the screen below, where Esc
+ * returns, when it fits whole beside the right text. A
  * status too long for its line takes the help's line too (wrapped, never
  * cut); with app->room, the help gets the rows above the status. */
 void app_chrome(ui_app *app, const char *title, const char *right, const char *help,

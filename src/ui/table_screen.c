@@ -1,19 +1,18 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The table of a per-unit form (附表1): one row per unit, the computed 合计
- * row under them, each cell edited in place and saved on Enter. */
+ * row under them, each cell edited in place and saved on Enter. What the
+ * table is and what a key does is table_model.c; this draws it and shows
+ * each key's result. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "core/editbuf.h"
 #include "core/msg.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
-#include "domain/totals.h"
 #include "ui/draw.h"
-#include "domain/save.h"
 #include "ui/screens.h"
+#include "ui/table_model.h"
 
 #define SEQ_W 4
 #define UNIT_W 18
@@ -21,49 +20,13 @@
 
 typedef struct {
 	ui_screen base;
-	const kp_form *form;
-	kp_record *rows;
-	size_t n, cap;
-	kp_totals totals;
-	size_t row, col; /* the cell under the cursor: record and field */
-	bool editing;
-	editbuf cell;
-	int top;
+	table_model m;
+	int cursor_col; /* the cursor's cell in the cell edited (arranged for this frame) */
 } table_screen;
 
-static int collect(const kp_record *r, void *ctx)
+static tbm_ctx ctx_of(ui_app *app)
 {
-	table_screen *ts = ctx;
-	if (ts->n == ts->cap)
-		ts->rows = xrealloc(ts->rows, (ts->cap = ts->cap ? ts->cap * 2 : 32) * sizeof *ts->rows);
-	kp_record *c = &ts->rows[ts->n++];
-	record_init(c, r->nvals);
-	c->id = r->id;
-	c->unit_id = r->unit_id;
-	c->version = r->version;
-	c->unit_seq = r->unit_seq;
-	c->unit_name = xstrdup(r->unit_name);
-	for (size_t i = 0; i < r->nvals; i++)
-		record_set(c, i, r->vals[i]);
-	totals_add(&ts->totals, ts->form, c);
-	return 0;
-}
-
-static void load(table_screen *ts, ui_app *app)
-{
-	records_free(ts->rows, ts->n);
-	ts->rows = NULL;
-	ts->n = ts->cap = 0;
-	totals_free(&ts->totals);
-	totals_init(&ts->totals, ts->form);
-	char *err = NULL;
-	/* A unit user sees its own row only. */
-	if (store_each(app->env->store, ts->form, APP_SCOPE(app), NULL, collect, ts, &err) != KP_OK) {
-		app_status(app, true, "%s", err);
-		free(err);
-	}
-	if (ts->row >= ts->n)
-		ts->row = ts->n ? ts->n - 1 : 0;
+	return (tbm_ctx){app->env, APP_SCOPE(app)};
 }
 
 static int col_width(const kp_field *fd)
@@ -74,7 +37,8 @@ static int col_width(const kp_field *fd)
 
 static void draw_cells(table_screen *ts, ui_app *app, int y, const kp_record *r, bool header)
 {
-	const kp_form *f = ts->form;
+	const table_model *m = &ts->m;
+	const kp_form *f = m->form;
 	attr_t base = header ? theme_attr(R_SECTION) | A_UNDERLINE
 		    : r ? theme_attr(R_NORMAL) : theme_attr(R_SECTION);
 	draw_fill(y, 0, COLS, base);
@@ -90,162 +54,78 @@ static void draw_cells(table_screen *ts, ui_app *app, int y, const kp_record *r,
 		int w = col_width(fd);
 		if (x + w > COLS - 1)
 			break;
-		bool cursor = r && r == &ts->rows[ts->row] && i == ts->col;
+		bool cursor = r && r == &m->rows[m->row] && i == m->col;
 		attr_t a = cursor ? theme_attr(R_FOCUS) : base;
 		if (header) {
 			draw_text(y, x, w, fd->label, a, true);
-		} else if (cursor && ts->editing) {
-			int cx = eb_view(&ts->cell, w);
-			draw_cps(y, x, w, ts->cell.cp + ts->cell.hscroll, ts->cell.len - ts->cell.hscroll,
-				 ts->cell.sel ? theme_attr(R_SELECTED) : a, true);
+		} else if (cursor && m->mode == TBM_EDIT) {
+			draw_cps(y, x, w, m->cell.cp + m->cell.hscroll, m->cell.len - m->cell.hscroll,
+				 m->cell.sel ? theme_attr(R_SELECTED) : a, true);
 			app->cursor_y = y;
-			app->cursor_x = x + cx;
+			app->cursor_x = x + ts->cursor_col;
 		} else {
-			char *v = r ? xstrdup(r->vals[i]) : totals_text(&ts->totals, f, i);
+			const char *v = r ? r->vals[i] : m->total[i];
 			draw_fill(y, x, w, a);
 			draw_text(y, x + w - utf8_width(v), utf8_width(v), v, a, false); /* numbers right */
-			free(v);
 		}
 		x += w + GAP;
 	}
 }
 
+/* Before each frame: the rows that fit under the header, and the edited
+ * cell's scroll, so drawing changes nothing. */
+static void table_arrange(ui_screen *s, ui_app *app)
+{
+	(void)app;
+	table_screen *ts = (table_screen *)s;
+	tbm_arrange(&ts->m, app_body_height() - 1);
+	if (ts->m.mode == TBM_EDIT)
+		ts->cursor_col = eb_view(&ts->m.cell, col_width(&ts->m.form->fields[ts->m.col]));
+}
+
 static void table_draw(ui_screen *s, ui_app *app)
 {
 	table_screen *ts = (table_screen *)s;
+	const table_model *m = &ts->m;
 	char right[64];
-	snprintf(right, sizeof right, msg(MSG_UI_TABLE_COUNT), (int)ts->n);
-	const kp_field *fd = &ts->form->fields[ts->col];
-	app_chrome(app, ts->form->title, right, fd->help ? fd->help : msg(MSG_UI_TABLE_HINT),
-		   ts->editing ? CTX_CELL : CTX_TABLE);
+	snprintf(right, sizeof right, msg(MSG_UI_TABLE_COUNT), (int)m->n);
+	const kp_field *fd = &m->form->fields[m->col];
+	/* a session that may not change the table is not offered to */
+	const char *help = !m->may_write ? msg(MSG_UI_TABLE_READ_HINT) : fd->help ? fd->help : msg(MSG_UI_TABLE_HINT);
+	app_chrome(app, m->form->title, right, help,
+		   m->mode == TBM_EDIT ? CTX_CELL : m->may_write ? CTX_TABLE : CTX_TABLE_READ);
 	int y = app_body_top();
-	draw_cells(ts, app, y, NULL, true);
-	int rows = app_body_height() - 2 - (ts->form->total_row ? 1 : 0);
-	ts->top = app_scroll(ts->row, ts->top, rows);
-	for (int k = 0; k < rows && ts->top + k < (int)ts->n; k++)
-		draw_cells(ts, app, y + 1 + k, &ts->rows[ts->top + k], false);
-	if (ts->form->total_row)
-		draw_cells(ts, app, y + 1 + (rows < (int)ts->n ? rows : (int)ts->n), NULL, false);
-}
-
-/* Store the cell being edited through the one save path (the form's rules
- * for this cell); stay in it when refused. */
-static void commit(table_screen *ts, ui_app *app)
-{
-	kp_record *r = &ts->rows[ts->row];
-	const kp_form *f = ts->form;
-	const kp_field *fd = &f->fields[ts->col];
-	char **raw = xcalloc(f->nfields, sizeof *raw);
-	for (size_t i = 0; i < f->nfields; i++)
-		raw[i] = i == ts->col ? eb_text(&ts->cell) : xstrdup(r->vals[i]);
-	kp_save_opts o = {NULL, false, false, fd}; /* a conflict reloads: no merge base */
-	kp_save_result res;
-	switch (record_save(app->env, f, r, (const char *const *)raw, &o, &res)) {
-	case SAVE_OK:
-		app_status(app, false, msg(MSG_UI_CELL_SAVED), r->unit_name, fd->label, res.vals[ts->col]);
-		ts->editing = false;
-		if (ts->row + 1 < ts->n)
-			ts->row++;
-		break;
-	case SAVE_MERGED:
-	case SAVE_GONE: /* someone else saved first: show theirs */
-		app_status(app, true, "%s", msg(MSG_S_CHANGED));
-		ts->editing = false;
-		break;
-	default:
-		app_status(app, true, "%s", res.message);
-		break;
-	}
-	kp_save_status st = res.status;
-	save_result_free(&res);
-	for (size_t i = 0; i < f->nfields; i++)
-		free(raw[i]);
-	free(raw);
-	if (st != SAVE_INVALID)
-		load(ts, app); /* the 合计 row follows; a refused write shows what is stored */
-}
-
-static void start_edit(table_screen *ts, const char *initial)
-{
-	eb_clear(&ts->cell);
-	ts->cell.max_chars = (size_t)ts->form->fields[ts->col].max_chars;
-	eb_set(&ts->cell, initial);
-	ts->editing = true;
-}
-
-static void cell_key(table_screen *ts, ui_app *app, kp_key key)
-{
-	switch (keymap_lookup(CTX_CELL, key)) {
-	case ACT_ACCEPT: commit(ts, app); return;
-	case ACT_QUIT: ts->editing = false; return;
-	case ACT_LEFT: eb_left(&ts->cell); return;
-	case ACT_RIGHT: eb_right(&ts->cell); return;
-	case ACT_HOME: eb_home(&ts->cell); return;
-	case ACT_END: eb_end(&ts->cell); return;
-	case ACT_BACKSPACE: eb_backspace(&ts->cell); return;
-	case ACT_DELETE: eb_delete(&ts->cell); return;
-	case ACT_KILL: eb_kill_to_end(&ts->cell); return;
-	default: break;
-	}
-	if (key_printable(key))
-		eb_insert(&ts->cell, key.code);
+	draw_cells(ts, app, y++, NULL, true);
+	for (size_t k = 0; k < m->win.shown; k++)
+		draw_cells(ts, app, y++, &m->rows[m->win.top + k], false);
+	if (m->win.mark)
+		draw_text(y++, 1, COLS - 2, m->more, theme_attr(R_HELP), true);
+	if (m->form->total_row)
+		draw_cells(ts, app, y, NULL, false);
 }
 
 static void table_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	table_screen *ts = (table_screen *)s;
-	if (ts->editing) {
-		cell_key(ts, app, key);
-		return;
-	}
-	if (!ts->n) {
-		if (keymap_lookup(CTX_TABLE, key) == ACT_QUIT)
-			ts->base.closing = true;
-		return;
-	}
-	size_t nf = ts->form->nfields;
-	switch (keymap_lookup(CTX_TABLE, key)) {
-	case ACT_UP: if (ts->row) ts->row--; return;
-	case ACT_DOWN: if (ts->row + 1 < ts->n) ts->row++; return;
-	case ACT_LEFT: ts->col = (ts->col + nf - 1) % nf; return;
-	case ACT_RIGHT: ts->col = (ts->col + 1) % nf; return;
-	case ACT_HOME: ts->row = 0; return;
-	case ACT_END: ts->row = ts->n - 1; return;
-	case ACT_QUIT: ts->base.closing = true; return;
-	default: break;
-	}
-	bool edits = keymap_lookup(CTX_TABLE, key) == ACT_ACCEPT || (key_printable(key) && key.code != ' ');
-	if (edits && !store_may_write_form(app->env->store, ts->form)) { /* written_by: city */
-		app_status(app, true, "%s", msg(MSG_UI_QUOTA_CITY));
-		return;
-	}
-	if (keymap_lookup(CTX_TABLE, key) == ACT_ACCEPT) { /* selected: typing replaces, arrows edit */
-		start_edit(ts, ts->rows[ts->row].vals[ts->col]);
-		eb_select_all(&ts->cell);
-		return;
-	}
-	if (edits) { /* typing replaces the value */
-		start_edit(ts, "");
-		eb_insert(&ts->cell, key.code);
-	}
+	tbm_ctx c = ctx_of(app);
+	mr_result r = tbm_key(&ts->m, &c, key);
+	app_show_result(app, &ts->base, &r);
 }
 
 static void table_destroy(ui_screen *s)
 {
 	table_screen *ts = (table_screen *)s;
-	records_free(ts->rows, ts->n);
-	totals_free(&ts->totals);
-	eb_free(&ts->cell);
+	tbm_free(&ts->m);
 	free(ts);
 }
 
 ui_screen *table_screen_new(ui_app *app, const kp_form *f)
 {
 	table_screen *ts = xcalloc(1, sizeof *ts);
-	ts->base = (ui_screen){table_draw, table_key, NULL, table_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
-	ts->form = f;
-	eb_init(&ts->cell, 0, false);
-	totals_init(&ts->totals, f);
-	load(ts, app);
+	ts->base = (ui_screen){table_draw, table_key, NULL, table_destroy, NULL, false,
+			       {SCR_NONE, NULL, NULL, 0}, table_arrange};
+	tbm_ctx c = ctx_of(app);
+	mr_result r = tbm_init(&ts->m, &c, f);
+	app_show_result(app, &ts->base, &r);
 	return &ts->base;
 }

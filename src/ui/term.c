@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/msg.h"
@@ -39,10 +40,17 @@ static void on_hangup(int sig)
 #define PASTE_END "\033[201~"
 #define KEY_PASTE_START (KEY_MAX + 2)
 #define KEY_PASTE_END (KEY_MAX + 3)
-#define PASTE_MAX 8192 /* a row of a sheet; the rest of a larger paste is dropped */
 static strbuf pasted = STRBUF_INIT;
+static bool paste_too_long; /* more than TERM_PASTE_MAX: refused whole */
 
-const char *term_paste_text(void) { return sb_str(&pasted); }
+const char *term_paste_text(void) { return paste_too_long ? NULL : sb_str(&pasted); }
+
+/* Keys read ahead in a burst that was no row, handed out in order. */
+static uint32_t ahead[TERM_PASTE_MAX];
+static size_t nahead, ahead_at;
+static bool rows_armed;
+
+void term_rows_pasted(void) { rows_armed = true; }
 
 /* The crash path: a fatal signal (SIGSEGV, SIGBUS, SIGFPE, SIGABRT — also
  * xalloc's abort on running out of memory) must not leave the clerk's shell
@@ -262,22 +270,129 @@ static bool swallow_sequence(void)
 static void read_paste(void)
 {
 	sb_clear(&pasted);
+	paste_too_long = false;
 	for (;;) {
 		wint_t ch;
 		wtimeout(stdscr, TERM_IDLE_MS);
 		int rc = wget_wch(stdscr, &ch);
 		if (rc == ERR || (rc == KEY_CODE_YES && ch == KEY_PASTE_END) || hangup)
 			break;
-		if (rc == OK && pasted.len < PASTE_MAX)
+		if (rc == OK && pasted.len < TERM_PASTE_MAX)
 			sb_addcp(&pasted, (uint32_t)ch);
+		else if (rc == OK)
+			paste_too_long = true;
 	}
+}
+
+static long long now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static bool line_end(uint32_t c) { return c == '\r' || c == '\n'; }
+
+/* Is input waiting in the terminal now? (ncurses reads it a byte at a
+ * time, so what it has not returned is still there.) */
+static bool input_waiting(void)
+{
+	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+/* first was just read, with rows armed and nothing waiting before: read
+ * the rest of its piece. A row (term.h: four cells, three filled, so that
+ * a few quick keys that piled up while kepu woke are not one) is kept as the pasted text (true);
+ * anything else is queued to be handed out as typed (false). A row longer
+ * than TERM_PASTE_MAX is read to its end and refused whole. */
+static bool burst_body(uint32_t first)
+{
+	size_t n = 0, tabs = 0;
+	bool row = true, ended = false, too_long = false;
+	long long until = now_ms() + TERM_BURST_MS;
+	ahead[n++] = first;
+	for (;;) {
+		uint32_t c = ahead[n - 1];
+		tabs += c == '\t';
+		if (ended && !line_end(c))
+			row = false; /* more after a line end: several rows */
+		ended = ended || line_end(c);
+		if (!row || hangup || now_ms() > until)
+			break;
+		int next = next_char(TERM_BURST_GAP_MS);
+		if (next < 0)
+			break;
+		if (next == 27 || next == 127 || (next < ' ' && next != '\t' && !line_end((uint32_t)next))) {
+			unget_wch((wchar_t)next); /* Esc, a control key: read as ever, after the burst */
+			row = false;
+			break;
+		}
+		if (n == TERM_PASTE_MAX && tabs < 2) { /* no row: the rest is read as ever */
+			unget_wch((wchar_t)next);
+			break;
+		}
+		if (n == TERM_PASTE_MAX) { /* a row too long to take: the rest of its piece goes with it */
+			too_long = true;
+			while (next_char(TERM_BURST_GAP_MS) >= 0 && !hangup && now_ms() <= until)
+				;
+			break;
+		}
+		ahead[n++] = (uint32_t)next;
+	}
+	size_t last = n; /* the last character before a line end */
+	while (last > 0 && line_end(ahead[last - 1]))
+		last--;
+	size_t filled = 0; /* cells holding more than spaces */
+	bool blank = true;
+	for (size_t i = 0; i <= last; i++) {
+		if (i == last || ahead[i] == '\t') {
+			filled += !blank;
+			blank = true;
+		} else if (ahead[i] != ' ') {
+			blank = false;
+		}
+	}
+	if (row && tabs >= 3 && filled >= 3 && last > 0 && ahead[last - 1] != '\t') {
+		sb_clear(&pasted);
+		for (size_t i = 0; i < n; i++)
+			sb_addcp(&pasted, ahead[i]);
+		paste_too_long = too_long;
+		return true;
+	}
+	nahead = n;
+	ahead_at = 0;
+	return false;
+}
+
+/* A resize that comes while a burst is read waits until its keys are
+ * handed out: ncurses takes the new size as it reads, and keys read ahead
+ * would otherwise be handled at a size they were not typed at (and
+ * dropped when it is too small). */
+static bool read_burst(uint32_t first)
+{
+	sigset_t winch, before;
+	sigemptyset(&winch);
+	sigaddset(&winch, SIGWINCH);
+	sigprocmask(SIG_BLOCK, &winch, &before);
+	bool row = burst_body(first);
+	sigprocmask(SIG_SETMASK, &before, NULL);
+	return row;
 }
 
 key_read term_read_key(kp_key *key)
 {
+	/* For this read only (the screen on top arms it each frame), and
+	 * only when kepu is waiting: keys that piled up meanwhile are typing. */
+	bool armed = rows_armed && ahead_at >= nahead && !input_waiting();
+	rows_armed = false;
 	for (;;) {
 		if (hangup)
 			return KEY_READ_HANGUP;
+		if (ahead_at < nahead) {
+			*key = (kp_key){false, ahead[ahead_at++]};
+			return KEY_READ_OK;
+		}
 		wint_t ch;
 		errno = 0;
 		int rc = wget_wch(stdscr, &ch);
@@ -302,6 +417,13 @@ key_read term_read_key(kp_key *key)
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_PASTE_END)
 			continue;
+		if (armed && rc == OK && ch != 27 && (ch >= ' ' || ch == '\t')) {
+			if (read_burst((uint32_t)ch)) {
+				*key = (kp_key){true, TERM_KEY_PASTE};
+				return KEY_READ_OK;
+			}
+			continue; /* handed out from the queue, in order */
+		}
 		key->fn = rc == KEY_CODE_YES;
 		key->code = (uint32_t)ch;
 		return KEY_READ_OK;

@@ -30,6 +30,26 @@ key_read term_read_key(kp_key *key);
  * arrives as one key {fn, TERM_KEY_PASTE}, its text in term_paste_text()
  * until the next read: a row copied from Excel is not typed key by key. */
 #define TERM_KEY_PASTE (KEY_MAX + 1)
+/* The pasted text, or NULL when it was longer than TERM_PASTE_MAX bytes:
+ * then nothing of it is kept (never a row cut short without a word). */
 const char *term_paste_text(void);
+#define TERM_PASTE_MAX 8192
+
+/* A terminal that does not mark pastes (docs/robustness.md: which do)
+ * sends a pasted row as if typed, and its cells would open lists and land
+ * in the wrong fields. A screen that takes a pasted row calls this while
+ * arranging its frame; for the next read only, input that arrives in one
+ * piece while kepu waits for a key (the terminal's one write: nothing
+ * waiting when the read began, the rest of it there with the first
+ * character, or within TERM_BURST_GAP_MS) is a row when it holds four
+ * cells or more (three Tabs), three of them not blank, ends in no Tab, and
+ * has no other control key than a line end at its end: it comes as one
+ * TERM_KEY_PASTE, as if marked. Keys that
+ * piled up while kepu was busy, and any other burst, are handed out one
+ * by one, in order, as typed. Bounds: TERM_PASTE_MAX bytes (a longer row
+ * is refused whole), TERM_BURST_MS in all. */
+void term_rows_pasted(void);
+#define TERM_BURST_GAP_MS 3
+#define TERM_BURST_MS 1000
 
 #endif

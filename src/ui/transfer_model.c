@@ -152,7 +152,8 @@ static tm_result run_import(transfer_model *m, const tm_ctx *c, size_t keep)
 	size_t len = 0;
 	rewind(m->src);
 	import_origin *pl = NULL;
-	FILE *in = import_source(&c->env->cat, m->form, m->src, m->src_label, NULL, NULL, &pl, &err);
+	FILE *in = import_source(&c->env->cat, m->form, m->src, m->src_label, NULL, NULL,
+				     store_year(c->env->store), &pl, &err);
 	if (!in) {
 		tm_result r = said(TM_REFUSED, true, "%s", err);
 		free(err);
@@ -180,7 +181,7 @@ static tm_result run_import(transfer_model *m, const tm_ctx *c, size_t keep)
 	while (m->nresult > keep)
 		free(m->result[--m->nresult]);
 	char *line = rc != 0 ? xasprintf(msg(MSG_C_IMPORT_FAILED), st.errors) /* fatal ones included */
-		   : !dry ? xasprintf(msg(MSG_C_IMPORTED), st.saved, m->form->title, m->src_label)
+		   : !dry ? xasprintf(msg(MSG_C_IMPORTED), st.saved, store_year(c->env->store), m->form->title, m->src_label)
 		   : !st.ready ? xasprintf(msg(MSG_UI_TR_CHECKED_NONE), st.rows)
 		   : st.ready_update ? xasprintf(msg(MSG_UI_TR_CHECKED_UPD), st.rows, st.ready - st.ready_update, st.ready_update)
 				     : xasprintf(msg(MSG_UI_TR_CHECKED), st.rows, st.ready);
@@ -378,6 +379,28 @@ tm_result tm_key(transfer_model *m, const tm_ctx *c, kp_key key)
 		clear_results(m);
 	}
 	return r;
+}
+
+bool tm_acts(const void *model, const void *ctx, kp_action a)
+{
+	const transfer_model *m = model;
+	(void)ctx;
+	bool done = m->mode == TM_DONE;
+	switch (a) {
+	case ACT_ACCEPT: /* after an outcome Enter leaves (the hint says so); a checked file
+			  * with nothing to import has nothing to start */
+		return m->mode == TM_PICK || (!done && (m->mode != TM_CHECKED || m->ready > 0));
+	case ACT_SEND: /* an export's file, once one is written */
+		return m->written != NULL;
+	case ACT_NEXT: /* a reviewed form's export by state */
+		return !done && m->form && m->form->review;
+	case ACT_RECEIVE:
+		return !done && exchange_have("rz");
+	case ACT_TOGGLE:
+		return m->importing && m->mode == TM_CHECKED && m->src;
+	default:
+		return true;
+	}
 }
 
 void tm_init(transfer_model *m, const tm_ctx *c, const char *db, const char *user, bool importing)

@@ -85,6 +85,10 @@ typedef struct {
 void tm_init(transfer_model *m, const tm_ctx *c, const char *db, const char *user, bool importing);
 void tm_free(transfer_model *m);
 tm_result tm_key(transfer_model *m, const tm_ctx *c, kp_key key);
+/* Does action a act on the screen now (its mode, a file written or
+ * checked, the terminal's ZMODEM)? What its key line lists
+ * (keymap_bar_if); ctx is the tm_ctx. */
+bool tm_acts(const void *model, const void *ctx, kp_action a);
 /* After TM_RECEIVE: the file received (in, NULL with err when it failed)
  * is checked; name and size as the PC sent them. */
 tm_result tm_received(transfer_model *m, const tm_ctx *c, FILE *in, const char *name, long long size,

@@ -116,6 +116,7 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 			    : !ts->m.importing ? MSG_UI_TR_EXPORT_HINT
 			    : (ts->m.mode == TM_DONE) ? MSG_UI_TR_DONE_HINT
 			    : (ts->m.mode == TM_CHECKED) ? MSG_UI_TR_CHECKED_HINT : MSG_UI_TR_IMPORT_HINT;
+	app_keys(app, tm_acts, &ts->m, NULL);
 	app_chrome(app, title, app->unit_name, msg(hint), (ts->m.mode == TM_PICK) ? CTX_POPUP : ctx);
 	int y = app_body_top() + 1;
 	if (ts->m.mode == TM_PICK) {

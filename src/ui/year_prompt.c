@@ -21,10 +21,10 @@ static void clear(year_prompt *p)
 
 void year_prompt_free(year_prompt *p) { clear(p); }
 
-void year_prompt_open(year_prompt *p, ui_app *app, const char *title, int from)
+bool year_prompt_open(year_prompt *p, kp_store *s, const char *title, int from, char *why, size_t len)
 {
 	kp_year *y;
-	size_t n = store_years(app->env->store, &y);
+	size_t n = store_years(s, &y);
 	clear(p);
 	p->items = xcalloc(n + 1, sizeof *p->items);
 	p->values = xcalloc(n + 1, sizeof *p->values);
@@ -32,7 +32,7 @@ void year_prompt_open(year_prompt *p, ui_app *app, const char *title, int from)
 	for (size_t i = 0; i < n; i++) {
 		if (y[i].year == from)
 			continue;
-		if (!store_may_enter_year(app->env->store, y[i].year)) {
+		if (!store_may_enter_year(s, y[i].year)) {
 			ahead = true;
 			continue;
 		}
@@ -41,13 +41,13 @@ void year_prompt_open(year_prompt *p, ui_app *app, const char *title, int from)
 	}
 	years_free(y, n);
 	if (!p->n) {
-		app_status(app, true, msg(ahead ? MSG_UI_NO_BEGUN_YEAR : MSG_UI_NO_OTHER_YEAR),
-			   from ? from : store_year(app->env->store));
+		snprintf(why, len, msg(ahead ? MSG_UI_NO_BEGUN_YEAR : MSG_UI_NO_OTHER_YEAR), from ? from : store_year(s));
 		clear(p);
-		return;
+		return false;
 	}
 	snprintf(p->title, sizeof p->title, "%s", title);
 	popup_open(&p->years, p->title, p->items, p->n, 0, 0);
+	return true;
 }
 
 bool year_prompt_active(const year_prompt *p) { return p->years.open; }
@@ -61,10 +61,4 @@ bool year_prompt_key(year_prompt *p, kp_key key, int *to)
 	if (r != POPUP_CONTINUE)
 		clear(p);
 	return r == POPUP_ACCEPT;
-}
-
-void year_prompt_draw(year_prompt *p, int y)
-{
-	if (p->years.open)
-		popup_draw(&p->years, y, y, 20);
 }

@@ -63,5 +63,12 @@ missing() { echo "$1: not measured in this run ($2)"; }
 	else
 		missing "import --dry-run of 10 MB" "bounds.sh"
 	fi
+	# The city's whole 推荐表 book: workbook.sh's second table (issue #24 item 5).
+	row=$(awk '$1 == 20000 { print $3 }' "$dir/workbook-paper.txt" 2>/dev/null || true)
+	if [ -n "$row" ]; then
+		echo "export of 20,000 one-person 推荐表 (every unit, a sheet each): $row KiB peak; target <= 65536 KiB: $(verdict "$row" 65536)"
+	else
+		missing "export of 20,000 one-person 推荐表" "WORKBOOK_PEOPLE"
+	fi
 	echo "list paint, one query per page: the list screen's (issue #26 item 5), not measured here"
 } | tee "$out"

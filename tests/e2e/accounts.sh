@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MulanPSL-2.0
 # Accounts: the login is the first screen and the password is never shown;
-# an initial password must be changed (at least 8 characters, not the old
-# one) before any data screen; an unknown name gets the same answer as a
-# wrong password; five failures make the next try wait (never a lockout);
+# an initial password must be changed before any data screen (its rules, a
+# mismatch and an unknown name's answer are the login model's story:
+# tests/unit/test_login_model.c); five failures from an SSH client's
+# address make the next try wait (never a lockout);
 # `kepu user passwd` gives a new initial password; a name breaking the
 # naming rule is refused; `kepu user lock|unlock`; a unit account is tied to
 # its unit.
@@ -15,13 +16,6 @@ type_text "admin"; keys Enter
 type_text "not-the-password"; keys Enter
 wait_for "用户名或密码不正确。"
 refute_screen "not-the-password"                 # never echoed
-keys C-a                                         # (no effect: the focus stays)
-keys BTab
-for _ in $(seq 5); do keys BSpace; done
-type_text "nosuchuser"; keys Enter
-type_text "whatever"; keys Enter
-wait_for "用户名或密码不正确。"                   # the same words for an unknown name
-for _ in $(seq 10); do keys BSpace; done
 close_terminals
 
 # The initial password: kepu asks for a new one before anything else.
@@ -31,12 +25,6 @@ type_text "wdq"; keys Enter
 type_text "$(cat "$WORK/pass.wdq")"; keys Enter
 wait_for "请设置新密码（至少 8 个字符，不能与原密码相同）"
 refute_screen "主菜单"
-type_text "short"; keys Tab; type_text "short"; keys Enter
-wait_for "新密码至少要 8 个字符"
-type_text "$(cat "$WORK/pass.wdq")"; keys Tab; type_text "$(cat "$WORK/pass.wdq")"; keys Enter
-wait_for "新密码不能与原密码相同"
-type_text "魏都区科协2016"; keys Tab; type_text "魏都区科协2017"; keys Enter
-wait_for "两次输入的新密码不一致"
 type_text "魏都区科协2016"; keys Tab; type_text "魏都区科协2016"; keys Enter
 wait_for "主菜单"
 wait_for "密码已修改。"
@@ -44,7 +32,7 @@ assert_screen "填报单位：魏都区"
 refute_screen "切换填报单位"                       # a unit account has one unit
 assert_sql "SELECT must_change FROM kp_users WHERE name = 'wdq'" "0"
 assert_sql "SELECT count(*) FROM kp_audit WHERE user = 'wdq' AND action = 'password_change'" "1"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 close_terminals
 
 # Five failures: the sixth try, even with the right password, has to wait.

@@ -47,7 +47,7 @@ attach_first() { # attach_first ACCOUNT RECORD FILE...: the files to the unit's 
 	done
 	keys Escape Escape; wait_for "记录列表"
 	keys Escape; wait_for "主菜单"
-	keys q; wait_for "KEPU-EXIT=0"
+	quit_kepu
 	close_terminals
 }
 attach_first weidu "$wd" 活动总结.docx 总结.docx

@@ -23,10 +23,10 @@ keys y
 wait_for "已恢复草稿"
 assert_screen "欧阳修"
 assert_screen "填报单位：襄城县"   # the draft's unit, not the one just picked
-keys Tab Tab Tab Tab
+wait_for ">政治面貌"               # where typing stopped, not 姓名
 type_text "群众"; keys Enter
 type_text "大学本科"; keys Enter
-keys Tab Tab
+keys Tab Tab Tab                      # the first absorbed: the list moved on
 type_text "襄城县科协"; keys Tab Tab
 type_text "13700001111"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 keys F2

@@ -76,8 +76,7 @@ for _ in $(seq $((n / 19 + 1))); do keys NPage; done   # every page of the list
 wait_for "$last "
 keys Escape
 wait_for "主菜单"
-keys q
-wait_for "KEPU-EXIT=0"
+quit_kepu
 "$KEPU" export talent --db "$DB" >"$WORK/export.full"
 # The export starts with a BOM for Excel (U+FEFF, on purpose); the rest is checked.
 [ "$(head -c 3 "$WORK/export.full")" = "$BOM" ] || fail "the export has no BOM"

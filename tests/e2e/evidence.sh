@@ -57,7 +57,7 @@ keys Escape; wait_for "记录列表"
 keys F9; wait_for "提交审核"; keys Enter
 wait_for "第 $id 号记录已改为「已提交」"
 keys Escape; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 close_terminals
 
 # The city: the photo on the record; approve; download it.
@@ -79,7 +79,7 @@ wait_for "已发送 现场照片.png"
 cmp "$WORK/pc/现场照片.png" "$WORK/现场照片.png" || fail "the downloaded file differs"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "left in TMPDIR: $(ls -A "$TMPDIR")"
 keys Escape Escape Escape Escape; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 close_terminals
 
 # The unit: an approved record's attachments stay as they are.
@@ -103,7 +103,7 @@ wait_for "已按 2016-07"
 assert_line "佐证活动" "1"
 keys Escape; wait_for "离开"; keys y
 wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 close_terminals
 
 # Another unit does not see it: not the record, not the file.
@@ -113,7 +113,7 @@ wait_for "记录列表"
 refute_screen "$act"
 refute_screen "现场照片"
 keys Escape; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 close_terminals
 
 # kepu backup keeps the file with its record, byte for byte.
@@ -128,6 +128,6 @@ keys Enter
 wait_for "附件 1 个"
 keys F6; wait_for "现场照片.png"
 keys Escape Escape Escape; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 # What the screens wrote is sealed and chained (#27).
 "$KEPU" check --db "$DB" >"$WORK/check" || fail "kepu check: $(cat "$WORK/check")"

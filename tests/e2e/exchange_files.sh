@@ -57,7 +57,7 @@ keys C-a C-k
 type_text "附表2-魏都区-20160810.xlsx"; keys Enter
 wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
 assert_screen "$X/附表2-魏都区-20160810.xlsx"
-unzip -p "$X/附表2-魏都区-20160810.xlsx" xl/sharedStrings.xml | grep "推　荐　表" >/dev/null || fail "workbook"
+unzip -p "$X/附表2-魏都区-20160810.xlsx" xl/worksheets/sheet1.xml | grep "推　荐　表" >/dev/null || fail "workbook"
 keys Enter; wait_for "主菜单"
 # The same name again is never written over: the next one is proposed.
 keys e; wait_for "选择要导出或导入的表"
@@ -119,7 +119,7 @@ wait_for "empty.csv"
 refute_screen "第2行 B列 性别:"
 keys Escape; wait_for "交换文件夹中的文件"               # back one step
 keys Escape; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 assert_sql "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区'" "$own"
 # The re-import updated each of them, audited with the record's number.
 assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'update' AND form = 'talent'" "$own"

@@ -24,7 +24,7 @@ keys C-a C-k
 type_text "省里.csv"; keys Enter
 wait_for "已导出「附表4 科普人才信息汇总表」到交换文件夹："
 keys Enter; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 close_terminals
 f="$WORK/exchange/shikexie/省里.csv"
 [ -f "$f" ] || fail "no export"
@@ -42,7 +42,7 @@ keys C-a C-k
 type_text "roll.csv"; keys Enter
 wait_for "已导出「附表4 科普人才信息汇总表」到交换文件夹："
 keys Enter; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 f="$WORK/exchange/weidu/roll.csv"
 own=$(sqlite3 "$DB" "SELECT count(*) FROM talent WHERE unit_id = (SELECT id FROM units WHERE name = '魏都区')")
 [ "$(tail -n +2 "$f" | wc -l)" -eq "$own" ] || fail "unit roll rows: $(cat "$f")"

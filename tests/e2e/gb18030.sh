@@ -26,7 +26,7 @@ wait_for "已保存（第 1 号记录）"
 assert_sql "SELECT name || '|' || industry || '|' || specialty || '|' || employer FROM talent" \
 	"欧阳锋|农业|䶮字研究|许昌学院农学院"
 assert_sql "SELECT hex(name) FROM talent" "E6ACA7E998B3E9948B"   # UTF-8, not GB18030
-keys C-x; wait_for "主菜单"; keys q; wait_for "KEPU-EXIT=0"
+keys C-x; wait_for "主菜单"; quit_kepu
 close_terminals
 
 # A UTF-8 terminal with a GB18030 locale: refused, nothing opened.

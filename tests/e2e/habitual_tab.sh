@@ -13,7 +13,7 @@ type_text "45"; keys Tab
 type_text "汉"; keys Enter
 type_text "中共"; keys Enter
 type_text "本科"; keys Enter
-keys Tab Tab
+keys Tab Tab Tab                        # moved on by the list: the first is absorbed
 type_text "许昌学院农学院"; keys Tab Tab
 type_text "13937412345"; keys Tab          # moved on already: this Tab is absorbed
 wait_for ">电子邮箱"

@@ -53,4 +53,4 @@ assert_sql "SELECT count(*) FROM talent WHERE name = '孙立新'" "1"
 keys F6; wait_for "将新增 0 条、将更新 1 条"
 keys Escape; wait_for "交换文件夹中的文件"
 keys Escape; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu

@@ -108,6 +108,9 @@ assert_line() {
 }
 refute_screen() { ! on_screen "$1" || fail "screen shows: $1"; }
 
+# quit_kepu: q on the main menu, answered y to 「退出 kepu？」; kepu ends (0).
+quit_kepu() { keys q; wait_for "退出 kepu？"; keys y; wait_for "KEPU-EXIT=0"; }
+
 # seed_random: random trials draw from bash's RANDOM seeded with
 # $E2E_SEED (a new seed unless given), printed so a failing run can be
 # repeated: E2E_SEED=N E2E_FILTER=name tests/run.sh --e2e-only.
@@ -211,8 +214,8 @@ fill_required() {
 	type_text "45"; keys Tab          # 年龄
 	type_text "汉"; keys Enter        # 民族
 	type_text "中共"; keys Enter      # 政治面貌
-	type_text "本科"; keys Enter      # 学历
-	keys Tab Tab                      # 主要从事行业, 科普专长
+	type_text "本科"; keys Enter      # 学历: the list moves on, and the
+	keys Tab Tab Tab                  # habitual Tab is absorbed; 主要从事行业, 科普专长
 	type_text "许昌学院农学院"; keys Tab
 	keys Tab                          # 职务（职称）
 	type_text "$2"; keys Tab          # 联系电话: a whole mobile number moves on, and

@@ -38,6 +38,9 @@ wait_for "姓名^"
 case "$(row 1)" in *批量录入-0) ;; *) fail "first row by name: $(row 1)" ;; esac
 case "$(row 2)" in *批量录入-1) ;; *) fail "second row by name: $(row 2)" ;; esac
 case "$(row 3)" in *批量录入-10) ;; *) fail "third row by name: $(row 3)" ;; esac
+keys F6 F6                       # 姓名 descending, then 性别 ascending: its arrow whole
+wait_for "性别^"
+refute_screen "性>"
 keys Escape                      # clears the filter, stays in the list
 wait_for "共 $total 条"
 assert_screen "记录列表"

@@ -27,7 +27,7 @@ assert_screen "  活动场次* $sessions"
 assert_screen "  参与人数* $people"
 assert_screen " >培训场次* 0_"                # the focus (>) on the first count
 # The focus is on 培训场次; 活动场次 is two fields down: correct it.
-keys Tab Tab C-a C-k
+keys Tab Tab Tab C-a C-k                     # the first absorbed: the month's list moved on
 type_text "$((sessions + 1))"; keys Tab Tab Tab Tab
 type_text "七月在紫云镇开展科普讲座，另有一场村级培训未录入活动记录。"
 keys F2

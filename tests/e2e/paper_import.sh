@@ -56,6 +56,22 @@ while IFS= read -r u; do
 	done
 done < <(sqlite3 "$DB" "SELECT name FROM units ORDER BY id")
 [ "$n" -eq 21 ] || fail "$n workbooks (19 units' talents, 2 units' projects)"
+# The programme year: the import says which one it wrote to; a book of
+# 2016's pages (each page's foot names its record's year) imported where
+# the session's year is 2017 is refused whole, naming both years, nothing
+# saved; with --year 2016 the same book is read (the positive control).
+grep -q "^已导入 [0-9]* 条记录到 2016 年度的 " "$WORK/out" || fail "the year not said: $(cat "$WORK/out")"
+Y=$WORK/y.db
+"$KEPU" init --db "$Y" >/dev/null
+"$KEPU" year open 2017 --from 2016 --db "$Y" --today 2017-01-05 >/dev/null || fail "year open 2017"
+book=$A/talent-1.xlsx # the first unit's, 魏都区
+KEPU_TODAY=2017-03-01 refused 1 "$KEPU" import talent "$book" --db "$Y" --unit 魏都区
+has "是 2016 年度的记录（页脚写着年度，第一页是工作表「1 "
+has "本次导入写入 2017 年度；为免记错年度，没有导入任何记录。请换到 2016 年度再导入（命令行加 --year 2016）"
+DB=$Y assert_sql "SELECT count(*) FROM talent" 0
+KEPU_TODAY=2017-03-01 exits 0 "$KEPU" import talent "$book" --db "$Y" --unit 魏都区 --year 2016
+has "到 2016 年度的 附表2" out
+DB=$Y assert_sql "SELECT count(*) FROM talent WHERE kp_year = 2016" "$(sqlite3 "$DB" "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区'")"
 DB=$EMPTY assert_sql "SELECT count(*) FROM talent" "$(sqlite3 "$DB" "SELECT count(*) FROM talent")"
 DB=$EMPTY assert_sql "SELECT quote(content) FROM project WHERE name = '农村科普大篷车'" "'第一行
   第二行
@@ -162,5 +178,5 @@ wait_for "检查完毕：检查了 2 条，可以导入 2 条，还没有保存�
 keys Enter
 wait_for "已导入 2 条记录"
 keys Enter; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu
 assert_sql "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区' AND t.name IN ('张三', '李四')" "2"

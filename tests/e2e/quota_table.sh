@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MulanPSL-2.0
 # 附表1: the seed's quotas and 合计 (1170, 134, 119, 37); a quota edited in
-# place (the 合计 row follows), a negative quota refused, and the CLI export
-# with 合计 last.
+# place (the 合计 row follows), a negative quota refused, the CLI export
+# with 合计 last, and a unit's clerk offered no 修改 (the city's is).
 . "$(dirname "$0")/lib.sh"
 new_db
 start 80 24
@@ -10,6 +10,8 @@ keys 1
 # (the menu names 附表1 too: wait for the table's own header)
 wait_for "序号  单位                科普人才  科普活动  资源开发  重点入库项目"
 assert_screen "合计                    1170       134       119            37"
+assert_screen "↓ 还有 2 项"                  # 17 of 19 units fit at 80x24: the rest are named
+assert_screen "Enter 修改  Esc 返回"          # the city may change quotas
 keys Down Right                              # 长葛市 科普活动
 type_text "12"; keys Enter
 wait_for "已保存：长葛市 科普活动 = 12"
@@ -33,3 +35,14 @@ wait_for "主菜单"
 head -1 "$WORK/q.csv" | grep -q "^${BOM}序号,单位,科普人才,科普活动,资源开发,重点入库项目" || fail "header"
 tail -1 "$WORK/q.csv" | grep -q "^,合计,1180,136,119,37" || fail "total: $(tail -1 "$WORK/q.csv")"
 [ "$(wc -l <"$WORK/q.csv")" -eq 21 ] || fail "rows"
+# A unit's clerk reads its own row; the key line and hint offer no 修改.
+add_user wd unit 魏都区
+close_terminals
+E2E_USER=wd start 80 24
+keys 1
+wait_for "序号  单位                科普人才  科普活动  资源开发  重点入库项目"
+assert_screen "上下左右键移动查看；任务指标由市科协修改"
+assert_screen "Esc 返回"
+refute_screen "修改  Esc"
+refute_screen "输入数字或按 Enter 修改"
+refute_screen "长葛市"

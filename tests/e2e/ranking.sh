@@ -50,11 +50,14 @@ assert_screen " 完成度 = (科普人才 + 科普活动 + 资源开发 + 重点
 assert_screen "      合计             2/1170   23/134   8/119    0/37"
 assert_screen " 每项 = 完成数 / 指标，最高按 100% 计，指标为 0 算完成"
 s=$(screen)
-# 15 units: the selected unit's detail below wraps to two lines
-shown=$(sed -n '3,17p' <<<"$s" | awk '{print $2}')
-[ "$shown" = "$(head -15 "$WORK/want")" ] || fail "screen order differs: $shown"
-# Every unit row ends in its bar, whole, inside 80 columns.
-rows=$(sed -n '3,18p' <<<"$s")
+# 14 units (the selected unit's detail below wraps to two lines), then
+# the mark for the 5 not shown, then 合计: nothing hidden without a word.
+shown=$(sed -n '3,16p' <<<"$s" | awk '{print $2}')
+[ "$shown" = "$(head -14 "$WORK/want")" ] || fail "screen order differs: $shown"
+sed -n 17p <<<"$s" | grep -q "^ *↓ 还有 5 项 *$" || fail "no more-below mark: $(sed -n 17p <<<"$s")"
+sed -n 18p <<<"$s" | grep -q "^ *合计 " || fail "合计 not under the mark: $(sed -n 18p <<<"$s")"
+# Every unit row and 合计 end in a bar, whole, inside 80 columns.
+rows=$(sed -n '3,16p;18p' <<<"$s")
 while IFS= read -r line; do
 	[ "$(printf '%s' "$line" | wc -L)" -le 80 ] || fail "wider than 80: $line"
 	grep -Eq '% [#.]{8,}$' <<<"$line" || fail "no whole bar: $line"

@@ -24,4 +24,4 @@ keys p; wait_for "魏都区：科普人才已认定"
 assert_screen "Tab 换视图"
 assert_screen "0、待审核 0，重点入库项目已认定 0、待审核 0"
 keys Escape; wait_for "主菜单"
-keys q; wait_for "KEPU-EXIT=0"
+quit_kepu

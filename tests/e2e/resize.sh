@@ -23,7 +23,7 @@ keys Tab
 type_text "汉"; keys Enter
 type_text "群众"; keys Enter
 type_text "大学专科"; keys Enter
-keys Tab Tab
+keys Tab Tab Tab                     # the first absorbed: the list moved on
 type_text "长葛市第一中学"; keys Tab Tab
 type_text "13612345678"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 keys F2

@@ -28,14 +28,14 @@ not_drawn_at_80x24() {
 		head -1 <<<"$s" | grep -q "填报单位：医学会" &&
 		sed -n 24p <<<"$s" | grep -q "[^ ]"; }
 }
-type_text "诸葛"; sizes $((storms / 6)); type_text "亮"
+type_text "诸葛"; wait_for "诸葛"; sizes $((storms / 6)); type_text "亮"   # read before the storm: keys read at a size too small are dropped
 keys Tab
 keys Space; sizes $((storms / 6)); keys Down Enter     # 女, with the list open in the storm
 type_text "3"; sizes $((storms / 6)); type_text "9"; keys Tab
 type_text "汉"; keys Enter
 type_text "群众"; keys Enter
 type_text "硕士"; keys Enter
-keys Tab Tab
+keys Tab Tab Tab                          # the first absorbed: the list moved on
 type_text "许昌市中心医院"; keys Tab Tab
 type_text "13612345678"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 keys Tab
@@ -47,5 +47,5 @@ keys F2
 wait_for "已保存（第 1 号记录）"
 assert_sql "SELECT name || gender || age || employer || '|' || profile FROM talent" "诸葛亮女39许昌市中心医院|从医二十年
 第二行"
-keys C-x; wait_for "主菜单"; keys q
+keys C-x; wait_for "主菜单"; keys q; wait_for "退出 kepu？"; keys y
 wait_for "KEPU-EXIT=0"

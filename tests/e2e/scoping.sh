@@ -68,8 +68,9 @@ keys C-a C-k
 type_text "mine.xlsx"; keys Enter
 wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
 keys Enter; wait_for "主菜单"
-unzip -p "$X/mine.xlsx" xl/sharedStrings.xml | grep "魏都区" >/dev/null || fail "workbook of 魏都区"
-unzip -p "$X/mine.xlsx" xl/sharedStrings.xml | grep "长葛市" >/dev/null && fail "another unit in the workbook"
+# (the 推荐表's strings are in its sheets: xlsx_stream.c writes them inline)
+unzip -p "$X/mine.xlsx" 'xl/worksheets/sheet*.xml' | grep "魏都区" >/dev/null || fail "workbook of 魏都区"
+unzip -p "$X/mine.xlsx" 'xl/worksheets/sheet*.xml' | grep "长葛市" >/dev/null && fail "another unit in the workbook"
 
 # Export from the terminal: its own rows only.
 keys e

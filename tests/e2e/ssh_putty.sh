@@ -44,7 +44,7 @@ for client in xterm:zh_CN.UTF-8 xterm-256color:zh_CN.UTF-8 xterm:zh_CN.GB18030; 
 	type_text "汉"; keys Enter
 	type_text "群众"; keys Enter
 	type_text "大学本科"; keys Enter
-	keys Tab Tab
+	keys Tab Tab Tab                  # the first absorbed: the list moved on
 	type_text "鄢陵县科协"; keys Tab Tab
 	type_text "0374-7123456"; keys Tab Tab Tab
 	keys Space
@@ -54,6 +54,7 @@ for client in xterm:zh_CN.UTF-8 xterm-256color:zh_CN.UTF-8 xterm:zh_CN.GB18030; 
 	keys -H 1b 5b 32 31 7e       # PuTTY F10: leave the form
 	wait_for "主菜单"
 	keys -H 1b 5b 32 31 7e       # and kepu
+	wait_for "退出 kepu？"; keys y   # asked first
 	wait_for "KEPU-EXIT="
 	close_terminals
 done

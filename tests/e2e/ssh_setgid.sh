@@ -119,6 +119,7 @@ wait_for "已保存（第"
 keys -H 1b 5b 32 31 7e       # PuTTY F10: leave the form
 wait_for "主菜单"
 keys -H 1b 5b 32 31 7e       # and kepu
+wait_for "退出 kepu？"; keys y   # asked first
 wait_for "KEPU-EXIT=0"
 close_terminals
 # The session's files went as they came (before sqlite3 below opens the
@@ -161,6 +162,7 @@ wait_for "检查完毕："
 keys Escape; wait_for "交换文件夹中的文件"               # back to choosing a file
 keys Escape; wait_for "主菜单"
 keys -H 1b 5b 32 31 7e
+wait_for "退出 kepu？"; keys y   # asked first
 wait_for "KEPU-EXIT=0"
 close_terminals
 x=$sftp/$acct/exchange/weidu

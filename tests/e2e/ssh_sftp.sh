@@ -99,6 +99,7 @@ wait_for "SFTP：主机 127.0.0.1 端口 2222，用户 $a，文件夹 /exchange/
 assert_screen "ZMODEM：SSH 主机 127.0.0.1 端口 $port，用户 $a，在本画面按 F5"
 keys Escape; wait_for "主菜单"
 keys -H 1b 5b 32 31 7e
+wait_for "退出 kepu？"; keys y   # asked first
 wait_for "KEPU-EXIT=0"
 close_terminals
 x=$sftp/$a/exchange/weidu1
@@ -194,6 +195,7 @@ keys C-a C-k; type_text "back.csv"; keys Enter
 wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
 keys Enter; wait_for "主菜单"
 keys -H 1b 5b 32 31 7e
+wait_for "退出 kepu？"; keys y   # asked first
 wait_for "KEPU-EXIT=0"
 close_terminals
 [ "$(stat -c %U:%G "$x/back.xlsx")" = "$a:$group" ] || fail "the export is $(stat -c %U:%G:%a "$x/back.xlsx")"
@@ -229,6 +231,7 @@ assert_screen "交换文件夹中还没有文件"
 refute_screen "人才.xlsx"
 keys Escape; wait_for "主菜单"
 keys -H 1b 5b 32 31 7e
+wait_for "退出 kepu？"; keys y   # asked first
 wait_for "KEPU-EXIT=0"
 close_terminals
 [ "$(stat -c %U:%a "$sftp/$b/exchange/weidu1")" = "$b:770" ] || fail "b's folder is $(stat -c %U:%a "$sftp/$b/exchange/weidu1")"

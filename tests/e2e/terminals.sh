@@ -22,7 +22,7 @@ for term in xterm xterm-256color putty vt100 linux screen tmux-256color; do
 	type_text "汉"; keys Enter
 	type_text "群众"; keys Enter
 	type_text "高中"; keys Enter
-	keys Tab Tab
+	keys Tab Tab Tab                  # the first absorbed: the list moved on
 	type_text "$term"; keys Tab Tab
 	type_text "1380000000$n"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 	case $term in
@@ -35,7 +35,6 @@ for term in xterm xterm-256color putty vt100 linux screen tmux-256color; do
 	assert_sql "SELECT name || '|' || employer FROM talent WHERE id = $n" "张三丰|$term"
 	keys C-x
 	wait_for "主菜单"
-	keys q
-	wait_for "KEPU-EXIT=0"
+	quit_kepu
 	close_terminals
 done

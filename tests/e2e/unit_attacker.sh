@@ -119,8 +119,7 @@ keys a b
 wait_for "主菜单"
 refute_screen "修改记录"
 refute_screen "月度工作简报"
-keys q
-wait_for "KEPU-EXIT=0"
+quit_kepu
 close_terminals
 
 # An administrator importing on the unit's behalf (kepu import --unit) gets

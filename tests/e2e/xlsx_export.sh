@@ -27,7 +27,28 @@ done
 # every row of the table has its height
 [ "$(grep -o '<row r="[0-9]*"[^>]*>' <<<"$sheet" | grep -vc 'ht=')" -eq 0 ] || fail "a row without a height"
 grep -q 'paperSize="9"' <<<"$sheet" || fail "not A4"
-grep -q '<oddFooter>&amp;L2016 年度&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>' <<<"$sheet" || fail "no page footer"
+# the footer in 宋体 too (else the default font's digits beside the Chinese)
+font='&amp;(&quot;|")宋体,Regular(&quot;|")'
+grep -Eq "<oddFooter>&amp;L${font}2016 年度&amp;C${font}第 &amp;P 页，共 &amp;N 页</oddFooter>" <<<"$sheet" ||
+	fail "no page footer"
+# 序号 1..19 down the table, in the seed's order of units
+for k in $(seq 1 19); do
+	grep -q "<c r=\"A$((k + 5))\" s=\"[0-9]*\"><v>$k</v></c>" <<<"$sheet" || fail "序号 $k"
+done
+# One unit's 附表1: its row keeps its official 序号 (许昌学院 is 10th in the
+# seed's list), not 1; the whole table's row 10 is the same unit.
+"$KEPU" export quota --db "$DB" --unit 许昌学院 --format xlsx --output "$WORK/q1.xlsx"
+one=$(x "$WORK/q1.xlsx" xl/worksheets/sheet1.xml)
+grep -q '<c r="A6" s="[0-9]*"><v>10</v></c><c r="B6" s="[0-9]*" t="inlineStr"><is><t>许昌学院</t>' <<<"$one" ||
+	fail "one unit's 附表1: $(grep -o '<row r="6".*</row>' <<<"$one" | head -c 300)"
+grep -q '<c r="A15" s="[0-9]*"><v>10</v></c><c r="B15" s="[0-9]*" t="inlineStr"><is><t>许昌学院</t>' <<<"$sheet" ||
+	fail "许昌学院 is not 10th in the whole 附表1"
+# A list of what units wrote (the 工作计划, one a unit too) numbers its rows 1..n, not the
+# units' 附表1 numbers.
+"$KEPU" export plan --db "$DB" --format xlsx --output "$WORK/plan.xlsx"
+seqs=$(x "$WORK/plan.xlsx" xl/worksheets/sheet1.xml | grep -o '<c r="A[0-9]*" s="[0-9]*"><v>[0-9]*</v>' | sed 's/.*<v>//; s/<.*//' | tr '\n' ' ')
+n=$(wc -w <<<"$seqs")
+[ "$n" -ge 2 ] && [ "$seqs" = "$(seq -s ' ' 1 "$n") " ] || fail "工作计划's 序号: $seqs"
 x "$WORK/q.xlsx" xl/workbook.xml | grep -q "_xlnm.Print_Titles.*\$4:\$5" || fail "header rows not repeated"
 x "$WORK/q.xlsx" xl/styles.xml | grep -q 'name val="宋体"' || fail "not 宋体"
 
@@ -44,11 +65,13 @@ x "$WORK/r.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>　许昌　市　　魏
 n=$(sqlite3 "$DB" "SELECT count(*) FROM talent JOIN units u ON u.id = unit_id WHERE u.name = '许昌学院'")
 "$KEPU" export talent --db "$DB" --unit 许昌学院 --format xlsx --output "$WORK/t.xlsx"
 [ "$(unzip -l "$WORK/t.xlsx" | grep -c 'xl/worksheets/sheet')" -eq "$n" ] || fail "not a sheet per person"
-x "$WORK/t.xlsx" xl/sharedStrings.xml | grep -q "■" || fail "no ticked box"
+x "$WORK/t.xlsx" 'xl/worksheets/sheet*.xml' >"$WORK/t.sheets"
+grep -q "■" "$WORK/t.sheets" || fail "no ticked box"
 # each person's page numbered in the printout: 第 k 页，共 n 页, and the year
 for k in $(seq 1 "$n"); do
 	x "$WORK/t.xlsx" "xl/worksheets/sheet$k.xml" |
-		grep -q "<oddFooter>&amp;L2016 年度&amp;C第 $k 页，共 $n 页</oddFooter>" || fail "推荐表 page $k: no number"
+		grep -Eq "<oddFooter>&amp;L${font}2016 年度&amp;C${font}第 $k 页，共 $n 页</oddFooter>" ||
+		fail "推荐表 page $k: no number"
 done
 
 # A year opened later: its 附表1, 附表4, list forms, ranking and 推荐表 say 2017.
@@ -58,10 +81,10 @@ for f in roll activity talent; do
 	"$KEPU" export $f --db "$DB" --year 2017 --unit 魏都区 --format xlsx --output "$WORK/y-$f.xlsx"
 done
 for f in quota roll activity; do
-	x "$WORK/y-$f.xlsx" xl/worksheets/sheet1.xml | grep -q "&amp;L2017 年度" || fail "$f 2017: no year at the foot"
+	x "$WORK/y-$f.xlsx" xl/worksheets/sheet1.xml | grep -Eq "&amp;L${font}2017 年度" || fail "$f 2017: no year at the foot"
 done
 # a 推荐表 carries its record's own year: 2016's talents, listed in 2017 too
-x "$WORK/y-talent.xlsx" xl/worksheets/sheet1.xml | grep -q "&amp;L2016 年度" || fail "talent 2017: not its own year at the foot"
+x "$WORK/y-talent.xlsx" xl/worksheets/sheet1.xml | grep -Eq "&amp;L${font}2016 年度" || fail "talent 2017: not its own year at the foot"
 x "$WORK/y-quota.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>2017 年度</t>" || fail "附表1 2017: no year line"
 x "$WORK/y-roll.xlsx" xl/worksheets/sheet1.xml | grep -q "县（市、区）科协　　　　2017 年度</t>" ||
 	fail "附表4 2017: no year in the seed's line"
@@ -95,10 +118,17 @@ set -e
 [ "$rc1$rc2$rc3$rc4" = 1111 ] || fail "statuses $rc1$rc2$rc3$rc4"
 grep -q "已存在，不会覆盖" "$WORK/err" && grep -q "不支持的格式「pdf」" "$WORK/err" &&
 	grep -q "需要用 --output" "$WORK/err" && grep -q "没有「通过」这种状态" "$WORK/err" || fail "$(cat "$WORK/err")"
-# docProps name kepu as the author and the city as the company (the
-# Application line is libxlsxwriter's own).
-x "$WORK/q.xlsx" docProps/core.xml | grep -q "<dc:creator>kepu</dc:creator>" || fail "docProps: no kepu"
-x "$WORK/q.xlsx" docProps/app.xml | grep -q "<Company>许昌市科协“百千万科普工程”</Company>" || fail "docProps: no company"
+# docProps name kepu as the author and the application, and the city as
+# the company: libxlsxwriter's app.xml (Microsoft Excel) is replaced, the
+# 推荐表's (xlsx_stream.c) written so; the rest of the book is unchanged.
+for w in q t; do x "$WORK/$w.xlsx" docProps/core.xml | grep -q "<dc:creator>kepu</dc:creator>" || fail "$w: docProps: no kepu"; done
+for w in q t; do
+	x "$WORK/$w.xlsx" docProps/app.xml >"$WORK/app"
+	grep -q "<Application>kepu [0-9.]*</Application>" "$WORK/app" || fail "$w: docProps: $(cat "$WORK/app")"
+	grep -q "<Company>许昌市科协“百千万科普工程”</Company>" "$WORK/app" || fail "$w: docProps: no company"
+	hasnt "Microsoft" app
+done
+unzip -t "$WORK/q.xlsx" >"$WORK/zip" || fail "the rewritten book: $(cat "$WORK/zip")"
 
 # A workbook that cannot be written: one message in kepu's words naming the
 # file and why, nothing from libxlsxwriter, no file left; the same commands

@@ -37,7 +37,9 @@ wait_for "检查完毕：检查了 1 条，可以导入 1 条，还没有保存�
 assert_sql "SELECT count(*) FROM talent WHERE name = '贾宝山'" "0"
 keys Enter
 wait_for "已导入 1 条记录"
-assert_screen "（从本机收到的 人才.csv）"
+# the report names the year and the file; it wraps at 人才.csv on 80 columns
+assert_screen "到 2016 年度的 附表2 科普人才库推荐表（从本机收到的"
+assert_screen "人才.csv）。"
 assert_sql "SELECT changes LIKE '%从本机收到的 人才.csv%' FROM kp_audit WHERE action = 'import' ORDER BY id DESC LIMIT 1" "1"
 keys Enter; wait_for "主菜单"
 assert_sql "SELECT u.name || '|' || t.phone FROM talent t JOIN units u ON u.id = t.unit_id WHERE t.name = '贾宝山'" "魏都区|13912345678"
@@ -56,5 +58,4 @@ WAIT_SECONDS=60 wait_for "本机发送的文件超过了 20 MiB 的上限，接�
 assert_sql "SELECT count(*) FROM talent" "$((before + 1))"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "left in TMPDIR: $(ls -A "$TMPDIR")"
 keys Escape; wait_for "主菜单"
-keys q
-wait_for "KEPU-EXIT=0"
+quit_kepu

@@ -59,14 +59,41 @@ def export_rows(db, form, *extra):
     return list(csv.DictReader(io.StringIO(run("export", form, "--db", db, *extra))))
 
 
+def fontconfig():
+    """The system's fonts plus kepu's rule for a machine without 宋体
+    (dist/kepu-fonts.conf, docs/printing.md), as a print machine has it."""
+    conf = os.path.join(WORK, "fonts.conf")
+    rule = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../dist/kepu-fonts.conf")
+    # Written whole, then renamed: checks running side by side write it too.
+    part = "%s.%d" % (conf, threading.get_ident())
+    with open(part, "w") as f:
+        f.write('<?xml version="1.0"?><fontconfig><include>/etc/fonts/fonts.conf</include>'
+                '<include>%s</include></fontconfig>' % os.path.abspath(rule))
+    os.replace(part, conf)
+    return conf
+
+
+def check_one_font(pdf):
+    """Digits and Chinese in one font: every font the PDF embeds is of one
+    family (its weights aside), never DejaVu's digits beside a CJK font."""
+    out = subprocess.run(["pdffonts", pdf], capture_output=True, check=True).stdout.decode()
+    names = [line.split()[0] for line in out.splitlines()[2:] if line.strip()]
+    families = {re.split(r"[-,]", re.sub(r"^[A-Z]{6}\+", "", n))[0] for n in names}
+    if len(families) != 1:
+        fail("%s: printed in %d fonts: %s" % (os.path.basename(pdf), len(families), ", ".join(sorted(families))))
+
+
 def to_pdf(xlsx):
     # A private profile: LibreOffice runs one conversion per profile at a time.
     if not hasattr(mine, "profile"):
         mine.profile = "%s/lo-profile-%d" % (WORK, next(profiles))
     subprocess.run(["soffice", "-env:UserInstallation=file://%s" % mine.profile, "--headless",
                     "--convert-to", "pdf", "--outdir", WORK, xlsx],
-                   check=True, capture_output=True, timeout=600)
-    return xlsx[:-5] + ".pdf"
+                   check=True, capture_output=True, timeout=600,
+                   env=dict(os.environ, FONTCONFIG_FILE=fontconfig()))
+    pdf = xlsx[:-5] + ".pdf"
+    check_one_font(pdf)
+    return pdf
 
 
 def pages(pdf):

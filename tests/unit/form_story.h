@@ -50,7 +50,7 @@ static inline void sign_out(form_story *s)
 }
 
 /* The session of a unit's account (user of unit), as after its login. */
-static inline void sign_in_unit(form_story *s, const char *user, const char *unit)
+static inline void story_sign_in_unit(form_story *s, const char *user, const char *unit)
 {
 	char *err = NULL;
 	if (store_session(s->fx->env.store, SESSION_UNIT, user, store_unit_id(s->fx->env.store, unit), &err) != KP_OK)
@@ -58,7 +58,7 @@ static inline void sign_in_unit(form_story *s, const char *user, const char *uni
 	s->c.user = user;
 }
 
-static inline void sign_in_city(form_story *s, const char *user)
+static inline void story_sign_in_city(form_story *s, const char *user)
 {
 	char *err = NULL;
 	if (store_session(s->fx->env.store, SESSION_CITY, user, 0, &err) != KP_OK)
@@ -151,8 +151,8 @@ static inline void fill_required(form_story *s, form_model *m, const char *name,
 	type(s, m, "45"); key(s, m, TAB);
 	type(s, m, "汉"); key(s, m, ENTER);
 	type(s, m, "中共"); key(s, m, ENTER);
-	type(s, m, "本科"); key(s, m, ENTER);
-	key(s, m, TAB); key(s, m, TAB);              /* 主要从事行业, 科普专长 */
+	type(s, m, "本科"); key(s, m, ENTER);        /* the list moves on, and the habitual */
+	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); /* Tab is absorbed; 主要从事行业, 科普专长 */
 	type(s, m, "许昌学院农学院"); key(s, m, TAB);
 	key(s, m, TAB);                              /* 职务（职称） */
 	type(s, m, phone); key(s, m, TAB);           /* a whole mobile moves on; this Tab is absorbed */

@@ -54,12 +54,12 @@ static void test_delays(void **state)
 	assert_int_equal(LOGIN_MAX_WAIT, 60);
 }
 
-/* A unit account whose password is `pw` (already changed, not initial). */
-static void add_account(fixture *fx, const char *name, const char *unit, const char *pw)
+/* An account whose password is `pw` (already changed, not initial). */
+static void add_changed_account(fixture *fx, const char *name, const char *unit, const char *pw)
 {
-	char *initial, *err = NULL;
-	long long id = unit ? store_unit_id(fx->env.store, unit) : 0;
-	assert_int_equal(auth_add_user(&fx->env, name, unit ? USER_UNIT : USER_CITY, id, &initial, &err), 0);
+	char *err = NULL;
+	char *initial = add_account(fx, name, unit ? USER_UNIT : USER_CITY, unit);
+	assert_non_null(initial);
 	kp_user u;
 	assert_int_equal(store_user_get(fx->env.store, name, &u), KP_OK);
 	assert_true(u.must_change);
@@ -85,7 +85,7 @@ static void test_dummy_hash(void **state)
 	char *dummy = store_dummy_hash(fx->env.store);
 	assert_non_null(dummy);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_dummy_hash"), 1);
-	add_account(fx, "wd", "魏都区", "good-password");
+	add_changed_account(fx, "wd", "魏都区", "good-password");
 	kp_user u;
 	assert_int_equal(store_user_get(fx->env.store, "wd", &u), KP_OK);
 	assert_int_equal(strncmp(dummy, "$argon2id$v=19$m=", 17), 0);
@@ -115,7 +115,7 @@ static void test_dummy_hash(void **state)
 	free(dummy);
 	/* An unknown name costs one check, against the stored hash, as a
 	 * known one, a locked one and a disabled one do. */
-	add_account(fx, "xc", "许昌学院", "xc-password");
+	add_changed_account(fx, "xc", "许昌学院", "xc-password");
 	long wait;
 	unsigned long before = auth_checks();
 	assert_int_equal(auth_login(&fx->env, "nobody", "x", "10.0.0.1", 1000, &u, &wait), LOGIN_BAD);
@@ -130,7 +130,7 @@ static void test_dummy_hash(void **state)
 static void test_login_rules(void **state)
 {
 	fixture *fx = *state;
-	add_account(fx, "wd", "魏都区", "good-password");
+	add_changed_account(fx, "wd", "魏都区", "good-password");
 	kp_user u;
 	long wait;
 	long long t = 1000000;
@@ -269,7 +269,7 @@ static kp_login try_at(fixture *fx, const char *name, const char *pw, const char
 static void test_many_addresses(void **state)
 {
 	fixture *fx = *state;
-	add_account(fx, "sk", NULL, "good-password");
+	add_changed_account(fx, "sk", NULL, "good-password");
 	auth_set_sleep(record_sleep);
 	long long t = 2000000;
 	long ms;
@@ -351,7 +351,7 @@ static void test_many_addresses(void **state)
 static void test_lock(void **state)
 {
 	fixture *fx = *state;
-	add_account(fx, "wd", "魏都区", "good-password");
+	add_changed_account(fx, "wd", "魏都区", "good-password");
 	kp_user u;
 	long wait;
 	char *err = NULL;
@@ -412,7 +412,7 @@ static void test_name_and_password_rules(void **state)
 	assert_int_equal(auth_checks(), before);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_login_throttle"), 0);
 	/* Passwords: at least 8 characters, not blank, not the current one. */
-	add_account(fx, "wd", "魏都区", "good-password");
+	add_changed_account(fx, "wd", "魏都区", "good-password");
 	assert_int_equal(store_user_get(fx->env.store, "wd", &u), KP_OK);
 	static const char blank_msg[] = "新密码不能为空，也不能只由空格组成";
 	assert_string_equal(auth_new_password_problem(&u, ""), blank_msg);

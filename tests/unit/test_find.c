@@ -103,7 +103,7 @@ static void test_unit_finds_its_own(void **state)
 	kp_store *none;
 	assert_int_equal(store_open(fx->path, &none, &err), KP_OK);
 	assert_int_equal(store_session(none, SESSION_NONE, "", 0, &err), KP_OK);
-	kp_env e = {fx->env.cat, none, NULL};
+	kp_env e = {.cat = fx->env.cat, .store = none};
 	fd = finder_open(&e, catalog_search_form(&fx->env.cat), &err);
 	assert_null(fd);
 	free(err);

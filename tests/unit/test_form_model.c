@@ -127,8 +127,8 @@ static void person(story *s, form_model *m, const char *name, const char *gender
 static void fill_required(story *s, form_model *m, const char *name, const char *phone)
 {
 	person(s, m, name, "男", "45", "中共");
-	type(s, m, "本科"); key(s, m, ENTER);
-	key(s, m, TAB); key(s, m, TAB);              /* 主要从事行业, 科普专长 */
+	type(s, m, "本科"); key(s, m, ENTER);        /* the list moves on: a Tab now is absorbed */
+	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); /* 主要从事行业, 科普专长 */
 	type(s, m, "许昌学院农学院"); key(s, m, TAB);
 	key(s, m, TAB);                              /* 职务（职称） */
 	type(s, m, phone); key(s, m, TAB);           /* a whole mobile moves on; this Tab is absorbed */
@@ -343,7 +343,7 @@ static void paste_row(void **state)
 	type(s, m, "大专");
 	key(s, m, ENTER);
 	assert_value(m, "education", "大学专科");
-	for (int i = 0; i < 7; i++)
+	for (int i = 0; i < 8; i++) /* the first absorbed: the list moved on */
 		key(s, m, TAB);
 	key(s, m, SPACE);
 	r = key(s, m, F2);
@@ -459,7 +459,7 @@ static void choice_aliases(void **state)
 	type(s, m, "dz");
 	assert_string_equal(m->pick.items[m->pick.match[m->pick.sel]], "大学专科");
 	key(s, m, ENTER);
-	key(s, m, TAB); key(s, m, TAB);
+	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); /* the first absorbed */
 	type(s, m, "许昌学院"); key(s, m, TAB); key(s, m, TAB);
 	type(s, m, "13912345678"); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
 	kp_key right = {true, (uint32_t)KEY_RIGHT};
@@ -471,7 +471,7 @@ static void choice_aliases(void **state)
 	type(s, m, "大专");
 	assert_string_equal(m->pick.items[m->pick.match[m->pick.sel]], "大学专科");
 	key(s, m, ENTER);
-	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
+	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
 	type(s, m, "13912345679"); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
 	key(s, m, SPACE);
 	fm_result r = key(s, m, F2);
@@ -497,7 +497,7 @@ static void project_form(void **state)
 	type(s, m, "周海旺"); key(s, m, TAB);
 	type(s, m, "2965753"); key(s, m, TAB);
 	type(s, m, "其他"); key(s, m, ENTER);
-	key(s, m, TAB); /* 其他类别 left empty */
+	key(s, m, TAB); key(s, m, TAB); /* the first absorbed; 其他类别 left empty */
 	type(s, m, "2016年9月"); key(s, m, TAB);
 	type(s, m, "2016.7");
 	r = key(s, m, F2);
@@ -533,6 +533,267 @@ static void no_such_record(void **state)
 	assert_said(&r, "42");
 }
 
+/* --- the clerk's keys (#23) --------------------------------------------- */
+
+static form_model *open_activity(story *s)
+{
+	fm_result r;
+	form_model *m = fm_new(&s->c, catalog_form(&s->fx->env.cat, "activity"), 0, s->unit, "许昌学院", &r);
+	assert_non_null(m);
+	return m;
+}
+
+/* 活动名称, the date given, 形式 by pinyin and Enter (which moves on),
+ * 对象 社区, 地点, 参与人数 50: an activity typed heads-down. */
+static void activity_typed(story *s, form_model *m, const char *date)
+{
+	type(s, m, "电力安全用电常识讲座"); key(s, m, TAB);
+	type(s, m, date); key(s, m, TAB);
+	type(s, m, "kpbg"); key(s, m, ENTER);
+	kp_key right = {true, (uint32_t)KEY_RIGHT};
+	key(s, m, right); key(s, m, right); key(s, m, SPACE); key(s, m, TAB);
+	type(s, m, "魏都区社区"); key(s, m, TAB);
+	type(s, m, "50");
+}
+
+/* Any refusal at F2 puts the focus on the first refused field with its
+ * text selected: an activity dated last year is refused by the store, and
+ * the date typed next replaces the old one there, not 参与人数 (#23.1). */
+static void refusal_takes_focus(void **state)
+{
+	story *s = *state;
+	int year = store_year(s->fx->env.store);
+	char last[32], good[32];
+	snprintf(last, sizeof last, "%d-11-20", year - 1);
+	snprintf(good, sizeof good, "%d-01-05", year);
+	form_model *m = open_activity(s);
+	activity_typed(s, m, last);
+	assert_focus(m, "participants");
+	fm_result r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(&r, "日期");
+	assert_sql(s, "SELECT count(*) FROM activity", "0");
+	assert_focus(m, "held_on");
+	assert_true(m->fs[m->focus].eb.sel);
+	assert_non_null(m->fs[m->focus].error);
+	type(s, m, good);
+	assert_value(m, "held_on", good);
+	assert_value(m, "participants", "50");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	char want[128];
+	snprintf(want, sizeof want, "电力安全用电常识讲座|%s|科普报告|[\"社区\"]|魏都区社区|50", good);
+	assert_sql(s, "SELECT name || '|' || held_on || '|' || form || '|' || targets || '|' || place || '|' || "
+		      "participants FROM activity",
+		   want);
+	/* The same rule for a refusal by the form's own rules (positive
+	 * control: a phone number, focus from the last field back). */
+	fm_free(m);
+	m = open_form(s, 0);
+	fill_required(s, m, "李四", "12345");
+	assert_focus(m, "service_categories");
+	key(s, m, F2);
+	assert_focus(m, "phone");
+	assert_true(m->fs[m->focus].eb.sel);
+	type(s, m, "13812345678");
+	assert_value(m, "phone", "13812345678");
+	fm_free(m);
+}
+
+/* The store's other refusal of a field, a 月报 month the unit reported
+ * already, takes the focus back to 月份 the same way. */
+static void month_refused(void **state)
+{
+	story *s = *state;
+	fm_result r;
+	form_model *m = fm_new(&s->c, catalog_form(&s->fx->env.cat, "monthly"), 0, s->unit, "许昌学院", &r);
+	assert_non_null(m);
+	key(s, m, SPACE); key(s, m, ENTER); /* the first month offered */
+	char *month = value(m, "month");
+	assert_true(month[0] != '\0');
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED); /* positive control: the first is stored */
+	key(s, m, SPACE); key(s, m, ENTER);
+	assert_value(m, "month", month);
+	assert_focus(m, "training_sessions");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(&r, "本单位已有月份");
+	assert_focus(m, "month");
+	assert_non_null(m->fs[m->focus].error);
+	free(month);
+	fm_free(m);
+}
+
+/* The refusal of a date out of the year names the years that are open;
+ * with the date's year open, it says to file the record there (#23.7). */
+static void out_of_year_names_years(void **state)
+{
+	story *s = *state;
+	int year = store_year(s->fx->env.store);
+	char last[32], open[96];
+	snprintf(last, sizeof last, "%d-11-20", year - 1);
+	form_model *m = open_activity(s);
+	activity_typed(s, m, last);
+	fm_result r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_REFUSED);
+	snprintf(open, sizeof open, "也没有开启 %d 年度（已开启的年度：%d）", year - 1, year);
+	assert_said(&r, open);
+	assert_null(strstr(r.text, "请换到该年度"));
+	assert_non_null(strstr(m->fs[m->focus].error, open));
+	char *err = NULL;
+	assert_int_equal(store_year_open(s->fx->env.store, year - 1, year, NULL, NULL, 0, &err), KP_OK);
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(&r, "请换到该年度再填报");
+	fm_free(m);
+}
+
+/* A choice taken with Enter moves on by itself, and the clerk's habitual
+ * Tab then is absorbed as after a full field; the next Tab moves (#23.2). */
+static void choice_forgives_tab(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	type(s, m, "王芳"); key(s, m, TAB);
+	type(s, m, "女"); key(s, m, ENTER);
+	assert_focus(m, "age");
+	key(s, m, TAB);
+	assert_focus(m, "age");
+	type(s, m, "38");
+	key(s, m, TAB);
+	assert_focus(m, "ethnicity"); /* positive control: a Tab after typing moves */
+	key(s, m, SPACE);
+	key(s, m, ESC); /* a list closed unchosen moved nothing: Tab moves */
+	key(s, m, TAB);
+	assert_focus(m, "political");
+	assert_value(m, "gender", "女");
+	assert_value(m, "age", "38");
+	fm_free(m);
+}
+
+/* A new record with 性别's list open (Space on it). */
+static form_model *gender_list_open(story *s)
+{
+	form_model *m = open_form(s, 0);
+	key(s, m, TAB);
+	key(s, m, SPACE);
+	assert_int_equal(m->mode, FM_PICK);
+	return m;
+}
+
+/* Tab in a field's list takes the highlighted item and moves on, as Tab
+ * does elsewhere; that Tab was the move, so the next one moves again. */
+static void tab_in_list(void **state)
+{
+	story *s = *state;
+	form_model *m = gender_list_open(s);
+	key(s, m, (kp_key){true, (uint32_t)KEY_DOWN});
+	key(s, m, TAB);
+	assert_int_equal(m->mode, FM_EDIT);
+	assert_value(m, "gender", "女");
+	assert_focus(m, "age");
+	key(s, m, TAB);
+	assert_focus(m, "ethnicity");
+	type(s, m, "火星"); /* nothing matches: Tab takes nothing, and moves on */
+	key(s, m, TAB);
+	assert_int_equal(m->mode, FM_EDIT);
+	assert_value(m, "ethnicity", "");
+	assert_focus(m, "political");
+	/* Back with Shift-Tab over 民族's list opened and left as it was. */
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	assert_focus(m, "gender");
+	key(s, m, SPACE);
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	assert_focus(m, "name");
+	assert_value(m, "gender", "女");
+	fm_free(m);
+}
+
+/* A restored draft resumes where typing stopped: that field has the
+ * focus, the cursor after its text, nothing selected, so the next key
+ * goes on with it (#23.3). */
+static void draft_resumes(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	type(s, m, "张三"); key(s, m, TAB);
+	key(s, m, SPACE); key(s, m, ENTER); /* 性别: the list opens on 男 */
+	type(s, m, "4");
+	fm_persist(m, &s->c, true); /* the line drops */
+	fm_free(m);
+	m = open_form(s, 0);
+	key(s, m, (kp_key){false, 'y'});
+	assert_focus(m, "age");
+	assert_false(m->fs[m->focus].eb.sel);
+	assert_int_equal(m->fs[m->focus].eb.cur, 1);
+	type(s, m, "5");
+	assert_value(m, "age", "45");
+	assert_value(m, "name", "张三");
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	assert_true(m->fs[m->focus].eb.sel); /* positive control: a field entered is selected */
+	fm_free(m);
+}
+
+/* One selection rule for one line and many: a textarea entered with text,
+ * from above or below, is selected and typing replaces it; a cursor key
+ * keeps it; Enter there starts a new line after it, never replaces it. */
+static void textarea_selected(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	int profile = form_field_index(m->form, "profile");
+	fm_focus(m, (size_t)profile);
+	type(s, m, "从事果树栽培研究二十年。");
+	key(s, m, TAB);
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	assert_focus(m, "profile");
+	assert_true(m->fs[profile].eb.sel);
+	key(s, m, ENTER);
+	assert_value(m, "profile", "从事果树栽培研究二十年。\n");
+	type(s, m, "主持课题三项。");
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, TAB);
+	assert_true(m->fs[profile].eb.sel);
+	type(s, m, "新写");
+	assert_value(m, "profile", "新写");
+	key(s, m, TAB);
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, (kp_key){true, (uint32_t)KEY_LEFT}); /* kept, edited in place */
+	type(s, m, "的");
+	assert_value(m, "profile", "新的写");
+	fm_free(m);
+}
+
+/* A paste never goes into an open list: the list closes and the row fills
+ * the fields from the focused one; a paste longer than the terminal keeps
+ * is refused whole, naming the bound (#23.4). */
+static void paste_over_list(void **state)
+{
+	story *s = *state;
+	form_model *m = gender_list_open(s);
+	fm_result r = fm_paste(m, &s->c, "男\t45\t汉族");
+	assert_int_equal(m->mode, FM_EDIT);
+	assert_said(&r, "已粘贴 3 项");
+	assert_value(m, "gender", "男");
+	assert_value(m, "age", "45");
+	assert_value(m, "ethnicity", "汉族");
+	r = fm_paste(m, &s->c, NULL);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(&r, "8192");
+	assert_value(m, "political", "");
+	/* A cell that is no option of a row of boxes: nothing ticked, said. */
+	fm_focus(m, (size_t)form_field_index(m->form, "service_categories"));
+	r = fm_paste(m, &s->c, "火星科普");
+	assert_said(&r, "已粘贴 1 项，其中 1 项有误");
+	assert_value(m, "service_categories", "");
+	assert_non_null(m->fs[m->focus].error);
+	fm_free(m);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -548,6 +809,14 @@ int main(void)
 		cmocka_unit_test_setup_teardown(talent_entry, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(choice_aliases, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(project_form, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(refusal_takes_focus, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(out_of_year_names_years, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(month_refused, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(choice_forgives_tab, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(tab_in_list, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(draft_resumes, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(textarea_selected, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(paste_over_list, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -77,7 +77,8 @@ static void test_values_back(void **state)
 	FILE *in = workbook(fx, f, store_unit_id(fx->env.store, "魏都区"), true);
 	paper_places *pl;
 	char *err = NULL;
-	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "t.xlsx", &pl, &err);
+	/* the import's year is the pages': read (test_other_year refuses another) */
+	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "t.xlsx", store_year(fx->env.store), &pl, &err);
 	assert_null(err);
 	assert_non_null(csv);
 	size_t nrows = 0, ncells = 0;
@@ -107,6 +108,43 @@ static void test_values_back(void **state)
 	read_free(cells, nrows * ncells, pl, csv, in);
 }
 
+/* A book whose pages' feet name another year than the import's is refused
+ * whole, naming both years, the pages and the first sheet; never saved
+ * into the import's year without a word. */
+static void test_other_year(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	save_talent(fx, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
+			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,社区科普\n"
+			"李四,女,46,汉族,群众,本科,许昌学院,13812345679,社区科普\n");
+	int year = store_year(fx->env.store);
+	FILE *in = workbook(fx, f, store_unit_id(fx->env.store, "魏都区"), true);
+	paper_places *pl = NULL;
+	char *err = NULL;
+	assert_null(paper_to_csv(&fx->env.cat, f, in, "t.xlsx", year + 1, &pl, &err));
+	assert_null(pl);
+	assert_non_null(err);
+	char *want = xasprintf("t.xlsx：2 页是 %d 年度的记录（页脚写着年度，第一页是工作表「1 张三」），本次导入写入 %d 年度",
+			       year, year + 1);
+	assert_non_null(strstr(err, want));
+	free(want);
+	want = xasprintf("--year %d", year);
+	assert_non_null(strstr(err, want));
+	free(want);
+	free(err);
+	/* the same book into its own year: read (the positive control) */
+	rewind(in);
+	err = NULL;
+	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "t.xlsx", year, &pl, &err);
+	assert_null(err);
+	assert_non_null(csv);
+	size_t nrows = 0, ncells = 0;
+	char **cells = rows_of(csv, &nrows, &ncells);
+	assert_int_equal(nrows, 3);
+	read_free(cells, nrows * ncells, pl, csv, in);
+}
+
 static void test_blank_form(void **state)
 {
 	fixture *fx = *state;
@@ -114,7 +152,7 @@ static void test_blank_form(void **state)
 	FILE *in = workbook(fx, f, 0, true); /* no records: one blank 入库表 */
 	paper_places *pl;
 	char *err = NULL;
-	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "p.xlsx", &pl, &err);
+	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "p.xlsx", 0, &pl, &err);
 	assert_null(err);
 	assert_non_null(csv);
 	size_t nrows = 0, ncells = 0;
@@ -136,7 +174,7 @@ static void test_other_layouts(void **state)
 	char *err = NULL;
 	/* a 推荐表 brought to 附表3 */
 	FILE *in = workbook(fx, talent, 0, true);
-	assert_null(paper_to_csv(&fx->env.cat, project, in, "t.xlsx", &pl, &err));
+	assert_null(paper_to_csv(&fx->env.cat, project, in, "t.xlsx", 0, &pl, &err));
 	assert_non_null(err);
 	assert_non_null(strstr(err, "是「附表2 科普人才库推荐表」，不是「附表3 重点项目入库表」"));
 	assert_null(pl);
@@ -145,7 +183,7 @@ static void test_other_layouts(void **state)
 	/* a list workbook: not a one-record layout, left to the list reader */
 	in = workbook(fx, talent, 0, false);
 	err = NULL;
-	assert_null(paper_to_csv(&fx->env.cat, talent, in, "list.xlsx", &pl, &err));
+	assert_null(paper_to_csv(&fx->env.cat, talent, in, "list.xlsx", 0, &pl, &err));
 	assert_null(err);
 	assert_null(pl);
 	fclose(in);
@@ -173,6 +211,7 @@ int main(void)
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_values_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_other_year, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blank_form, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test(test_line_placeholders),

@@ -140,10 +140,10 @@ static void test_unit_reads_only_its_own(void **state)
 	unit_list_free(units, nu);
 	/* Accounts and the audit trail are the city's. */
 	kp_user *users;
-	assert_int_equal(store_users(s, &users), 0);
+	assert_int_equal(store_users(s, &users, NULL), 0);
 	kp_audit_row *a;
 	kp_audit_query aq = {.since = NULL};
-	assert_int_equal(store_audit_page(s, &aq, 0, 10, &a), 0);
+	assert_int_equal(store_audit_page(s, &aq, 0, 10, &a, NULL), 0);
 	free(a);
 	close_as(&u);
 }

@@ -694,6 +694,15 @@ static void test_import_units_and_headers(void **state)
 	assert_non_null(strstr(rep, "第1行（表头）缺少必须填写的列：「性别」、「年龄」"));
 	assert_null(strstr(rep, "第2行")); /* not once per row */
 	free(rep);
+	/* text under a column with no header: its place and what it held, no
+	 * empty column name (「D列 : 」); a named column's problem keeps its name */
+	assert_int_equal(import_text(fx, "姓名,性别,年龄,,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\r\n"
+				     "张三,男,四十,多余,汉族,群众,大学本科,许昌学院,13812345678,其他\r\n",
+				     "许昌学院", true, &rep, &st), -1);
+	assert_non_null(strstr(rep, "第2行 D列: 这一列没有表头，内容无法导入：请写上表头或删去内容；读到「多余」"));
+	assert_null(strstr(rep, " : "));
+	assert_non_null(strstr(rep, "第2行 C列 年龄: "));
+	free(rep);
 	/* labels compare without spaces, brackets and punctuation; aliases */
 	assert_int_equal(import_text(fx, "姓名 ,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,服务类别,职务(职称)\r\n"
 				     "张三,男,40,汉族,群众,大学本科,许昌学院,13812345678,其他,教授\r\n",

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stdarg.h>
 
+#include "domain/auth.h"
 #include "domain/checklist.h"
 #include "domain/env.h"
 
@@ -67,6 +68,17 @@ static inline fixture *setup_city(void)
 		return NULL;
 	}
 	return fx;
+}
+
+/* The session becomes the account "wd" of unit (a screen's story as a
+ * unit's clerk would see it); returns the unit's id. */
+static inline long long sign_in_unit(fixture *fx, const char *unit)
+{
+	char *err = NULL;
+	long long id = store_unit_id(fx->env.store, unit);
+	if (store_session(fx->env.store, SESSION_UNIT, "wd", id, &err) != KP_OK)
+		fail_msg("%s", err ? err : unit);
+	return id;
 }
 
 /* A screen's story: a struct of size bytes whose first member is its
@@ -158,6 +170,19 @@ static inline long long save_person(fixture *fx, const char *name, const char *p
 	return save_record(fx, "talent", "许昌学院", "name", name, "gender", "男", "age", "45", "ethnicity", "汉族",
 			   "political", "中共党员", "education", "大学本科", "employer", "许昌学院农学院", "phone", phone,
 			   "service_categories", "[\"青少年科普\"]", NULL);
+}
+
+/* An account of role (of unit, NULL for the city); returns its initial
+ * password (the caller frees), or NULL after saying why on stderr. */
+static inline char *add_account(fixture *fx, const char *name, kp_user_role role, const char *unit)
+{
+	char *password = NULL, *err = NULL;
+	long long id = unit ? store_unit_id(fx->env.store, unit) : 0;
+	if (auth_add_user(&fx->env, name, role, id, &password, &err) != 0) {
+		fprintf(stderr, "%s\n", err ? err : name);
+		free(err);
+	}
+	return password;
 }
 
 /* The checklist's item stored under key ("submit", "monthly:2016-07"). */

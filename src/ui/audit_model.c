@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The audit screen's model: see audit_model.h. */
+#include "ui/audit_model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/json.h"
+#include "core/msg.h"
+#include "core/xalloc.h"
+#include "domain/review.h"
+#include "ui/shell.h"
+
+#define USER_W 14
+#define UNIT_W 12
+#define MIN_W 6 /* user and unit shrink no further on a narrow terminal */
+
+/* What an action is called on screen. */
+static const char *action_label(const char *a)
+{
+	static const struct { const char *code; enum kp_msg_id id; } names[] = {
+		{"insert", MSG_AU_INSERT}, {"update", MSG_AU_UPDATE}, {"delete", MSG_AU_DELETE},
+		{"import", MSG_AU_IMPORT},
+		{"login", MSG_AU_LOGIN}, {"login_failed", MSG_AU_LOGIN_FAILED},
+		{"password_change", MSG_AU_PASSWORD}, {"password_reset", MSG_AU_RESET},
+		{"user_add", MSG_AU_USER_ADD}, {"user_disable", MSG_AU_USER_DISABLE},
+		{"user_lock", MSG_AU_USER_LOCK}, {"user_unlock", MSG_AU_USER_UNLOCK},
+		{"submit", MSG_RV_SUBMIT}, {"approve", MSG_RV_APPROVE}, {"return", MSG_RV_RETURN},
+		{"reopen", MSG_RV_REOPEN}, {"withdraw", MSG_RV_WITHDRAW},
+		{"duplicate", MSG_UI_AU_DUP}, {"tick", MSG_AU_TICK}, {"untick", MSG_AU_UNTICK},
+		{"chain_start", MSG_AU_CHAIN_START}, {"accept", MSG_AU_ACCEPT},
+		{"accept_chain", MSG_AU_ACCEPT_CHAIN}, {"guard_restored", MSG_AU_GUARD_RESTORED},
+		{"move_year", MSG_AU_MOVE_YEAR},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(names[i].code, a))
+			return msg(names[i].id);
+	return a;
+}
+
+/* The form a table belongs to, for its title and labels; NULL for kepu's own. */
+static const kp_form *form_of(const kp_env *env, const char *table)
+{
+	for (size_t i = 0; i < env->cat.nforms; i++)
+		if (!strcmp(env->cat.forms[i]->table, table))
+			return env->cat.forms[i];
+	return NULL;
+}
+
+/* kepu's own columns in an audit row, by the names people know. */
+static const char *audit_name(const char *column)
+{
+	static const struct { const char *column; enum kp_msg_id id; } names[] = {
+		{"kp_state", MSG_UI_AU_STATE}, {"kp_reason", MSG_UI_AU_REASON},
+		{"kp_duplicates", MSG_UI_AU_DUP}, {"key", MSG_UI_AU_TICK}, {"kp_year", MSG_UI_AU_YEAR},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcmp(names[i].column, column))
+			return msg(names[i].id);
+	return column;
+}
+
+static const char *audit_value(const char *column, const char *v)
+{
+	if (!strcmp(column, "kp_state") && v[0])
+		return state_label(state_of(v));
+	if (!strcmp(column, "kp_duplicates") && v[0])
+		return msg(MSG_UI_AU_DUP_MARKED);
+	return v;
+}
+
+static void detail_free(audit_model *m)
+{
+	for (size_t i = 0; i < m->ndetail; i++)
+		free(m->detail[i]);
+	m->ndetail = 0;
+}
+
+/* The selected row's changes, read when the selection moves (not per frame). */
+static void select_row(audit_model *m, const au_ctx *c)
+{
+	detail_free(m);
+	m->top = (size_t)app_scroll(m->sel, (int)m->top, (int)(c->rows ? c->rows : 1));
+	if (!m->n)
+		return;
+	const kp_audit_row *a = &m->rows[m->sel];
+	const kp_form *f = form_of(c->env, a->form);
+	char **ch;
+	size_t n;
+	if (json_array_decode(a->changes, &ch, &n) != 0)
+		return;
+	for (size_t i = 0; i + 2 < n && m->ndetail < AU_DETAIL_ROWS; i += 3) {
+		int k = f ? form_field_index(f, ch[i]) : -1;
+		const char *label = k >= 0 ? f->fields[k].label : audit_name(ch[i]);
+		const char *was = audit_value(ch[i], ch[i + 1]), *now = audit_value(ch[i], ch[i + 2]);
+		m->detail[m->ndetail++] = xasprintf(msg(MSG_UI_AU_CHANGE), label, was[0] ? was : msg(MSG_UI_AU_EMPTY),
+						    now[0] ? now : msg(MSG_UI_AU_EMPTY));
+	}
+	json_array_free(ch, n);
+}
+
+/* The next page of older rows; false when the store refused. */
+static bool load_more(audit_model *m, const au_ctx *c)
+{
+	kp_audit_query q = {.text = m->text, .forms = c->env->cat.forms, .nforms = c->env->cat.nforms};
+	size_t want = 2 * (c->rows ? c->rows : 1);
+	kp_audit_row *page;
+	char *err = NULL;
+	size_t n = store_audit_page(c->env->store, &q, m->n ? m->rows[m->n - 1].id : 0, want, &page, &err);
+	m->rows = xrealloc(m->rows, (m->n + n + 1) * sizeof *m->rows);
+	m->what = xrealloc(m->what, (m->n + n + 1) * sizeof *m->what);
+	memcpy(m->rows + m->n, page, n * sizeof *page);
+	free(page); /* the strings moved into m->rows */
+	for (size_t i = m->n; i < m->n + n; i++) {
+		const kp_audit_row *a = &m->rows[i];
+		const kp_form *f = form_of(c->env, a->form);
+		m->what[i] = f ? xasprintf("%s %s #%lld", action_label(a->action), f->title, a->record_id)
+			       : xstrdup(action_label(a->action));
+	}
+	m->n += n;
+	m->more = n == want;
+	if (err) {
+		free(m->refused);
+		m->refused = err;
+		return false;
+	}
+	return true;
+}
+
+static void rows_free(audit_model *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->what[i]);
+	free(m->what);
+	audit_rows_free(m->rows, m->n);
+	m->what = NULL;
+	m->rows = NULL;
+	m->n = m->sel = m->top = 0;
+}
+
+static mr_result restart(audit_model *m, const au_ctx *c)
+{
+	rows_free(m);
+	free(m->text);
+	m->text = eb_text(&m->filter);
+	mr_result r = load_more(m, c) ? mr_done(MR_HANDLED) : mr_say(MR_REFUSED, "%s", m->refused);
+	select_row(m, c);
+	return r;
+}
+
+mr_result au_init(audit_model *m, const au_ctx *c)
+{
+	memset(m, 0, sizeof *m);
+	eb_init(&m->filter, 40, false);
+	return restart(m, c);
+}
+
+void au_free(audit_model *m)
+{
+	rows_free(m);
+	detail_free(m);
+	eb_free(&m->filter);
+	free(m->text);
+	free(m->refused);
+}
+
+void au_set_rows(audit_model *m, const au_ctx *c)
+{
+	m->top = (size_t)app_scroll(m->sel, (int)m->top, (int)(c->rows ? c->rows : 1));
+}
+
+mr_result au_key(audit_model *m, const au_ctx *c, kp_key key)
+{
+	mr_result r = mr_done(MR_HANDLED);
+	kp_action a = keymap_lookup(CTX_AUDIT, key);
+	switch (a) {
+	case ACT_DOWN:
+	case ACT_PAGE_DOWN: {
+		size_t step = a == ACT_DOWN ? 1 : c->rows;
+		if (m->sel + step >= m->n && m->more)
+			load_more(m, c);
+		break;
+	}
+	case ACT_BACKSPACE:
+		return eb_backspace(&m->filter) ? restart(m, c) : r;
+	case ACT_QUIT:
+		if (!m->filter.len)
+			return mr_done(MR_CLOSE);
+		eb_clear(&m->filter);
+		return restart(m, c);
+	default:
+		break;
+	}
+	if (app_move(&m->sel, m->n, a, c->rows)) {
+		select_row(m, c);
+		return r;
+	}
+	if (key_printable(key) && eb_insert(&m->filter, key.code))
+		return restart(m, c);
+	return r;
+}
+
+void au_columns(int cols, int x[AU_COLS], int w[AU_COLS])
+{
+	/* 4 cells of gaps and margins; what is left after the time goes to
+	 * user and unit up to their widths, then to what was done */
+	int room = cols - 5 - AU_AT_W;
+	int user = USER_W, unit = UNIT_W;
+	while (room - user - unit < 2 * MIN_W && (user > MIN_W || unit > MIN_W)) {
+		if (user > MIN_W)
+			user--;
+		if (unit > MIN_W)
+			unit--;
+	}
+	w[AU_COL_AT] = AU_AT_W;
+	w[AU_COL_USER] = user;
+	w[AU_COL_UNIT] = unit;
+	w[AU_COL_WHAT] = room - user - unit > 1 ? room - user - unit : 1;
+	x[AU_COL_AT] = 1;
+	for (int k = 1; k < AU_COLS; k++)
+		x[k] = x[k - 1] + w[k - 1] + 1;
+}
+
+void au_more_text(const audit_model *m, const au_ctx *c, char *out, size_t len)
+{
+	size_t shown = m->top + c->rows, hidden = m->n > shown ? m->n - shown : 0;
+	if (hidden && m->more)
+		snprintf(out, len, msg(MSG_UI_AU_MORE_OLDER), hidden);
+	else if (hidden)
+		snprintf(out, len, msg(MSG_UI_MORE_BELOW), hidden);
+	else if (m->more)
+		snprintf(out, len, "%s", msg(MSG_UI_AU_MORE));
+	else if (len)
+		out[0] = '\0';
+}

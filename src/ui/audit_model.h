@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/*
+ * audit_model: what the audit screen is — the filter as typed, the rows
+ * loaded so far (newest first, more on demand), each row's "what" as
+ * shown, the selection and its scroll, and the selected row's changes —
+ * and what a key does to it (au_key returns an mr_result: handled, refused
+ * with why, close). It never draws and never reads the terminal's size:
+ * the page's rows come in au_ctx and the columns' widths from
+ * au_columns(cols). audit_screen.c draws it; tests/unit/test_audit_model.c
+ * drives it with no terminal. What a session may read of the trail is the
+ * store's to say (store_audit_page).
+ */
+#ifndef KP_AUDIT_MODEL_H
+#define KP_AUDIT_MODEL_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/editbuf.h"
+#include "domain/env.h"
+#include "ui/keymap.h"
+#include "ui/model_result.h"
+
+/* A time as stored (2016-08-10 09:30:45): the column's width, given
+ * before any other column's, so no time is ever cut. */
+#define AU_AT_W 19
+#define AU_DETAIL_ROWS 6 /* the selected row's changes shown below the list */
+
+enum { AU_COL_AT, AU_COL_USER, AU_COL_UNIT, AU_COL_WHAT, AU_COLS };
+
+typedef struct {
+	kp_env *env;
+	size_t rows; /* list rows on a page */
+} au_ctx;
+
+typedef struct {
+	editbuf filter;
+	char *text;          /* the filter the rows were read with */
+	kp_audit_row *rows;
+	char **what;         /* each row's action, form and number as shown */
+	size_t n, sel, top;
+	bool more;           /* older rows exist beyond those loaded */
+	char *detail[AU_DETAIL_ROWS]; /* the selected row's changes, "label：was → now" */
+	size_t ndetail;
+	char *refused;       /* the store would not read the trail for this session */
+} audit_model;
+
+/* Read the newest rows; a session that may not read the trail gets an
+ * MR_REFUSED result saying why (and no rows). */
+mr_result au_init(audit_model *m, const au_ctx *c);
+void au_free(audit_model *m);
+mr_result au_key(audit_model *m, const au_ctx *c, kp_key key);
+/* The page's rows changed (the terminal's size): keep the selection in view. */
+void au_set_rows(audit_model *m, const au_ctx *c);
+/* Columns at a terminal cols wide: the time's whole width first, user and
+ * unit shrunk when short of room, the rest for what was done (cut with a
+ * mark when longer). x[] and w[] get each column's start and width. */
+void au_columns(int cols, int x[AU_COLS], int w[AU_COLS]);
+/* What is below the page, for its more-below mark: "" when nothing is. */
+void au_more_text(const audit_model *m, const au_ctx *c, char *out, size_t len);
+
+#endif

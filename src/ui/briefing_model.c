@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The monthly briefing without a terminal (briefing_model.h). */
+#include "ui/briefing_model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/date.h"
+#include "core/xalloc.h"
+
+/* Last month's index within the reporting months. */
+static int default_month(const kp_schedule *s)
+{
+	int y, m, d;
+	clock_today(&y, &m, &d);
+	int last = (y - s->year) * 12 + m - 1 - s->month_from;
+	int n = schedule_nmonths(s);
+	return last < 0 ? 0 : last >= n ? n - 1 : last;
+}
+
+mr_result bfm_load(briefing_model *m, const bfm_ctx *c)
+{
+	mr_result r = mr_done(MR_HANDLED);
+	briefing_free(&m->b);
+	free(m->missing);
+	char month[8], *err = NULL;
+	schedule_month(&c->env->cat.schedule, m->month, month);
+	if (briefing_build(&m->b, c->env, month, &err) != 0)
+		r = mr_say(MR_REFUSED, "%s", err ? err : "");
+	free(err);
+	int ty, tm, td;
+	clock_today(&ty, &tm, &td);
+	m->due = date_serial(ty, tm, td) >= date_serial(m->b.due_y, m->b.due_m, m->b.due_d);
+	m->missing = briefing_missing_text(&m->b);
+	return r;
+}
+
+mr_result bfm_init(briefing_model *m, const bfm_ctx *c)
+{
+	memset(m, 0, sizeof *m);
+	const kp_schedule *s = &c->env->cat.schedule;
+	m->nmonths = schedule_nmonths(s);
+	if (!m->nmonths) {
+		m->missing = xstrdup("");
+		return mr_done(MR_REFUSED);
+	}
+	m->month = default_month(s);
+	return bfm_load(m, c);
+}
+
+void bfm_free(briefing_model *m)
+{
+	briefing_free(&m->b);
+	free(m->missing);
+}
+
+void bfm_arrange(briefing_model *m, int lines)
+{
+	size_t rows = lines > 1 ? (size_t)lines : 1, n = m->b.n;
+	size_t last_top = n > rows ? n - rows : 0;
+	if (m->top > last_top)
+		m->top = last_top;
+	size_t shown = n - m->top < rows ? n - m->top : rows;
+	m->win = (scrollwin){m->top, shown, n - m->top - shown, m->top || n - m->top - shown};
+	sw_mark(&m->win, m->more, sizeof m->more);
+}
+
+mr_result bfm_key(briefing_model *m, const bfm_ctx *c, kp_key key)
+{
+	mr_result r = mr_done(MR_HANDLED);
+	kp_action a = keymap_lookup(CTX_BRIEFING, key);
+	/* Up/Down scroll the table a unit at a time, PgUp/PgDn a page */
+	size_t page = m->win.shown ? m->win.shown : 1;
+	size_t tops = m->b.n > page ? m->b.n - page + 1 : 1;
+	if (sw_move(&m->top, tops, a, page))
+		return r;
+	switch (a) {
+	case ACT_LEFT:
+	case ACT_RIGHT:
+	case ACT_NEXT:
+		if (!m->nmonths)
+			return r;
+		m->month = (m->month + (a == ACT_LEFT ? -1 : 1) + m->nmonths) % m->nmonths;
+		return bfm_load(m, c);
+	case ACT_QUIT: r.kind = MR_CLOSE; return r;
+	default: return r;
+	}
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/*
+ * briefing_model: what the city's monthly 工作简报 screen (五.6) is — the
+ * month shown, every unit's figures for it, the totals, whether its
+ * deadline has come, who has not reported, and the units that fit on the
+ * page with a mark for the rest — and what a key does to it: Left/Right
+ * and Tab change the month (round the programme's reporting months),
+ * Up/Down and PgUp/PgDn scroll the units. The screen has one mode, so it
+ * holds none. Each key returns an mr_result (handled, refused with a
+ * message, close). It never draws, never reads the terminal's size (the
+ * lines come to bfm_arrange) and never writes the status line:
+ * briefing_screen.c draws it; tests/unit/test_briefing_model.c drives it
+ * with no terminal.
+ */
+#ifndef KP_BRIEFING_MODEL_H
+#define KP_BRIEFING_MODEL_H
+#include <stdbool.h>
+
+#include "domain/briefing.h"
+#include "ui/keymap.h"
+#include "ui/model_result.h"
+#include "ui/scrollwin.h"
+
+typedef struct {
+	kp_env *env;
+} bfm_ctx;
+
+typedef struct {
+	kp_briefing b;
+	int month, nmonths; /* index of the reporting month shown, of how many */
+	bool due;           /* the month's deadline has come (today, at load) */
+	char *missing;      /* 「未报送的单位：…」 (made per load) */
+	size_t top;         /* the first unit shown: Up/Down scroll the table */
+	scrollwin win;      /* the units on the page (bfm_arrange) */
+	char more[128];     /* the units above or below it, else "" */
+} briefing_model;
+
+/* The month a briefing written today is about: last month, within the
+ * reporting months. Refused (and nothing to show) when the schedule has
+ * no reporting months. */
+mr_result bfm_init(briefing_model *m, const bfm_ctx *c);
+void bfm_free(briefing_model *m);
+/* Read the month again (a screen above closed: reports may be new). */
+mr_result bfm_load(briefing_model *m, const bfm_ctx *c);
+/* The page has `lines` lines for the units (the mark goes on the legend's
+ * line, so it takes none of them). */
+void bfm_arrange(briefing_model *m, int lines);
+mr_result bfm_key(briefing_model *m, const bfm_ctx *c, kp_key key);
+
+#endif

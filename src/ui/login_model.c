@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The login screen's model: see login_model.h. */
+#include "ui/login_model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/xalloc.h"
+#include "domain/auth.h"
+
+static lg_result said(lg_kind kind, const char *text)
+{
+	lg_result r = {kind, ""};
+	snprintf(r.text, sizeof r.text, "%s", text ? text : "");
+	return r;
+}
+
+/* Overwrite before clearing: a password lingers in memory no longer than
+ * it must. */
+static void clear_secret(editbuf *b)
+{
+	if (b->cp) /* nothing typed yet: nothing held */
+		memset(b->cp, 0, b->cap * sizeof *b->cp);
+	eb_clear(b);
+}
+
+static void wipe(char *s)
+{
+	memset(s, 0, strlen(s));
+	free(s);
+}
+
+void lg_init(login_model *m, bool change_only)
+{
+	memset(m, 0, sizeof *m);
+	m->mode = change_only ? LG_CHANGE : LG_SIGN_IN;
+	for (int i = 0; i < 2; i++)
+		eb_init(&m->f[i], 64, false);
+}
+
+void lg_free(login_model *m)
+{
+	for (int i = 0; i < 2; i++) {
+		clear_secret(&m->f[i]);
+		eb_free(&m->f[i]);
+	}
+	user_free(&m->user);
+}
+
+bool lg_secret(const login_model *m, int i) { return m->mode != LG_SIGN_IN || i == 1; }
+
+static lg_result try_login(login_model *m, const lg_ctx *c)
+{
+	char *name = eb_text(&m->f[0]), *password = eb_text(&m->f[1]);
+	kp_user u;
+	long wait = 0;
+	kp_login r = name[0] ? auth_login(c->env, name, password, c->addr, c->now, &u, &wait) : LOGIN_BAD;
+	wipe(password);
+	free(name);
+	clear_secret(&m->f[1]);
+	m->focus = 1;
+	lg_result res = {LG_REFUSED, ""};
+	switch (r) {
+	case LOGIN_OK:
+		user_free(&m->user);
+		m->user = u;
+		if (u.must_change) {
+			m->mode = LG_MUST_CHANGE;
+			m->focus = 0;
+			clear_secret(&m->f[0]); /* the name field becomes the new password */
+			return said(LG_MUST_CHANGE_FIRST, msg(MSG_UI_LOGIN_MUST_CHANGE));
+		}
+		clear_secret(&m->f[0]);
+		return said(LG_SIGNED_IN, NULL);
+	case LOGIN_WAIT:
+		snprintf(res.text, sizeof res.text, msg(MSG_UI_LOGIN_WAIT), wait);
+		return res;
+	case LOGIN_LOCKED:
+		return said(LG_REFUSED, msg(MSG_UI_LOGIN_LOCKED));
+	case LOGIN_BAD:
+	default:
+		return said(LG_REFUSED, msg(MSG_UI_LOGIN_BAD));
+	}
+}
+
+static lg_result try_change(login_model *m, const lg_ctx *c)
+{
+	char *a = eb_text(&m->f[0]), *b = eb_text(&m->f[1]), *err = NULL;
+	lg_result r;
+	if (strcmp(a, b))
+		r = said(LG_REFUSED, msg(MSG_UI_LOGIN_MISMATCH));
+	else if (auth_change_password(c->env, c->account, a, &err) != 0)
+		r = said(LG_REFUSED, err);
+	else
+		r = said(LG_CHANGED, msg(MSG_UI_LOGIN_CHANGED));
+	free(err);
+	wipe(a);
+	wipe(b);
+	clear_secret(&m->f[0]);
+	clear_secret(&m->f[1]);
+	m->focus = 0;
+	return r;
+}
+
+lg_result lg_key(login_model *m, const lg_ctx *c, kp_key key)
+{
+	lg_result r = {LG_HANDLED, ""};
+	editbuf *b = &m->f[m->focus];
+	switch (keymap_lookup(CTX_LOGIN, key)) {
+	case ACT_ACCEPT:
+		if (m->focus == 0) {
+			m->focus = 1;
+			return r;
+		}
+		return m->mode == LG_SIGN_IN ? try_login(m, c) : try_change(m, c);
+	case ACT_NEXT:
+	case ACT_PREV:
+		m->focus = !m->focus;
+		return r;
+	case ACT_BACKSPACE:
+		eb_backspace(b);
+		return r;
+	case ACT_QUIT:
+		/* nothing is open before the menu: leaving then ends kepu */
+		r.kind = m->mode == LG_CHANGE ? LG_CLOSE : LG_QUIT;
+		return r;
+	default:
+		break;
+	}
+	if (!key_printable(key))
+		return r;
+	if (m->mode == LG_SIGN_IN && m->focus == 0 && b->len >= NAME_MAX_CHARS)
+		return said(LG_REFUSED, msg(MSG_A_NAME_RULE)); /* no name is longer */
+	eb_insert(b, key.code);
+	return r;
+}

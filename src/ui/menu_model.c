@@ -1,0 +1,379 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+#include "ui/menu_model.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/xalloc.h"
+
+/* An item opened by the keymap's key for act (for a form: the digit). */
+static menu_item item(item_kind kind, const kp_form *f, const kp_view *v, kp_action act, char digit)
+{
+	char key = act == ACT_M_FORM ? digit : act == ACT_NONE ? 0 : keymap_letter(CTX_MENU, act);
+	return (menu_item){kind, f, v, act, key};
+}
+
+/* A per-unit form of numbers only (附表1) is edited as a table; one with
+ * text (年度工作计划) as a form. */
+static bool table_form(const kp_form *f)
+{
+	for (size_t i = 0; i < f->nfields; i++)
+		if (f->fields[i].type != FT_INTEGER)
+			return false;
+	return true;
+}
+
+void mm_init(menu_model *m, const mm_ctx *c)
+{
+	memset(m, 0, sizeof *m);
+	const kp_catalog *cat = &c->env->cat;
+	kp_store *st = c->env->store;
+	kp_entry *es;
+	size_t ne = catalog_entries(cat, true, &es);
+	/* Two per form at most, and the eleven fixed items below. */
+	m->items = xcalloc(ne * 2 + 11, sizeof *m->items);
+	m->items[m->n++] = item(ITEM_CHECKLIST, NULL, NULL, ACT_M_CHECKLIST, 0);
+	m->items[m->n++] = item(ITEM_PROGRESS, NULL, NULL, ACT_M_PROGRESS, 0);
+	if (c->city && schedule_nmonths(&cat->schedule)) /* the briefing sums every unit */
+		m->items[m->n++] = item(ITEM_BRIEFING, NULL, NULL, ACT_M_BRIEFING, 0);
+	for (size_t i = 0; i < ne; i++) {
+		const kp_form *f = es[i].form;
+		char key = es[i].attachment ? (char)('0' + es[i].attachment) : 0;
+		kp_action act = key ? ACT_M_FORM : ACT_NONE;
+		if (f && cat->schedule.report_form && !strcmp(f->id, cat->schedule.report_form))
+			act = ACT_M_MONTHLY; /* the monthly report: due every month */
+		if (es[i].view)
+			m->items[m->n++] = item(ITEM_VIEW, NULL, es[i].view, act, key);
+		else if (f->per_unit && table_form(f)) /* one row of numbers per unit */
+			m->items[m->n++] = item(ITEM_TABLE, f, NULL, act, key);
+		else if (f->per_unit) /* one record per unit, written by the unit */
+			m->items[m->n++] = item(ITEM_RECORD, f, NULL, act, key);
+		else if (store_may_write_form(st, f)) {
+			m->items[m->n++] = item(ITEM_FORM, f, NULL, act, key);
+			m->items[m->n++] = item(ITEM_LIST, f, NULL, ACT_NONE, 0);
+		} else { /* the city's (推荐名单): a unit reads its own rows, writes none */
+			m->items[m->n++] = item(ITEM_LIST, f, NULL, act, key);
+		}
+	}
+	free(es);
+	m->items[m->n++] = item(ITEM_EXPORT, NULL, NULL, ACT_M_EXPORT, 0);
+	m->items[m->n++] = item(ITEM_IMPORT, NULL, NULL, ACT_M_IMPORT, 0);
+	if (catalog_search_form(cat))
+		m->items[m->n++] = item(ITEM_FIND, NULL, NULL, ACT_M_FIND, 0);
+	if (c->city) {
+		m->items[m->n++] = item(ITEM_AUDIT, NULL, NULL, ACT_M_AUDIT, 0);
+		m->items[m->n++] = item(ITEM_ACCOUNTS, NULL, NULL, ACT_M_ACCOUNTS, 0); /* z: 账号 */
+	}
+	m->items[m->n++] = item(ITEM_PASSWORD, NULL, NULL, ACT_M_PASSWORD, 0);
+	m->items[m->n++] = item(ITEM_ADVANCE, NULL, NULL, ACT_NONE, 0);
+	m->items[m->n++] = item(ITEM_QUIT, NULL, NULL, ACT_QUIT, 0);
+	mm_count(m, c);
+}
+
+void mm_free(menu_model *m)
+{
+	free(m->items);
+	free(m->tally);
+	memset(m, 0, sizeof *m);
+}
+
+static size_t years(const mm_ctx *c, int *newest, int *next);
+
+void mm_count(menu_model *m, const mm_ctx *c)
+{
+	int newest, next;
+	m->nyears = years(c, &newest, &next);
+	const kp_catalog *cat = &c->env->cat;
+	free(m->tally);
+	m->tally = xcalloc(cat->nforms ? cat->nforms : 1, sizeof *m->tally);
+	m->ntally = 0;
+	for (size_t i = 0; i < cat->nforms; i++) {
+		const kp_form *f = cat->forms[i];
+		if (!f->review)
+			continue;
+		mm_tally *t = &m->tally[m->ntally++];
+		t->form = f;
+		for (int s = 0; s < ST_COUNT; s++) {
+			kp_query q = {-1, false, NULL, 0, state_code((kp_state)s), false};
+			t->n[s] = store_query_count(c->env->store, f, &q);
+		}
+	}
+}
+
+long long mm_waiting(const menu_model *m)
+{
+	long long n = 0;
+	for (size_t i = 0; i < m->ntally; i++)
+		n += m->tally[i].n[ST_SUBMITTED];
+	return n;
+}
+
+static mm_result result(mm_kind kind) { return (mm_result){.kind = kind}; }
+
+static mm_result refused(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static mm_result refused(const char *fmt, ...)
+{
+	mm_result r = result(MM_REFUSED);
+	r.error = true;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r.text, sizeof r.text, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+/* The user's own way of typing: full fields (a whole mobile number) move on
+ * by themselves, or wait for Tab. Kept with the account. */
+static mm_result toggle_advance(const mm_ctx *c)
+{
+	char *err = NULL;
+	bool on = !c->auto_advance;
+	if (store_user_set_auto_advance(c->env->store, c->user, on, &err) != KP_OK) {
+		mm_result r = refused("%s", err ? err : "");
+		free(err);
+		return r;
+	}
+	mm_result r = result(MM_ADVANCE);
+	r.on = on;
+	snprintf(r.text, sizeof r.text, "%s", msg(on ? MSG_UI_ADVANCE_NOW_ON : MSG_UI_ADVANCE_NOW_OFF));
+	return r;
+}
+
+/* The years opened, oldest first: how many, the newest, and the one after
+ * the year worked in (after the newest: the oldest). */
+static size_t years(const mm_ctx *c, int *newest, int *next)
+{
+	kp_year *y;
+	size_t n = store_years(c->env->store, &y);
+	int now = store_year(c->env->store);
+	*next = n ? y[0].year : now;
+	*newest = now;
+	for (size_t i = 0; i < n; i++) {
+		if (y[i].year > *newest)
+			*newest = y[i].year;
+		if (y[i].year > now && (*next <= now || y[i].year < *next))
+			*next = y[i].year;
+	}
+	years_free(y, n);
+	return n;
+}
+
+/* One key moves to the next programme year opened (after the newest: the
+ * oldest); every screen opened then shows that year's. */
+static mm_result next_year(menu_model *m, const mm_ctx *c)
+{
+	int newest, to, now = store_year(c->env->store);
+	years(c, &newest, &to);
+	if (to == now)
+		return refused(msg(c->city ? MSG_Y_ONLY_ONE_CITY : MSG_Y_ONLY_ONE), now);
+	char *err = NULL;
+	if (env_use_year(c->env, to, &err) != 0) {
+		mm_result r = refused("%s", err ? err : "");
+		free(err);
+		return r;
+	}
+	mm_count(m, c); /* the counts are the year's */
+	mm_result r = result(MM_YEAR);
+	snprintf(r.text, sizeof r.text, msg(MSG_Y_SWITCHED), to);
+	return r;
+}
+
+/* The city opens the year after the newest, from the newest (as `kepu
+ * year open NEXT --from NEWEST`), once it has said yes to it by name. */
+static mm_result ask_open_year(menu_model *m, const mm_ctx *c)
+{
+	if (!c->city)
+		return refused("%s", msg(MSG_SS_CITY_ONLY));
+	int next;
+	years(c, &m->open_from, &next);
+	m->open_year = m->open_from + 1;
+	m->mode = MM_CONFIRM_YEAR;
+	return result(MM_HANDLED);
+}
+
+static mm_result open_year(menu_model *m, const mm_ctx *c)
+{
+	m->mode = MM_BROWSE;
+	char *err = NULL;
+	if (env_open_year(c->env, m->open_year, m->open_from, &err) != 0) {
+		mm_result r = refused("%s", err ? err : "");
+		free(err);
+		return r;
+	}
+	mm_count(m, c); /* y has a year to move to now */
+	mm_result r = result(MM_YEAR);
+	snprintf(r.text, sizeof r.text, msg(MSG_Y_OPENED_SWITCH), m->open_year, m->open_from);
+	return r;
+}
+
+/* The screen each kind of item opens (app.c's table builds it). */
+static const ui_screen_id opens[] = {
+	[ITEM_CHECKLIST] = SCR_CHECKLIST, [ITEM_PROGRESS] = SCR_PROGRESS, [ITEM_BRIEFING] = SCR_BRIEFING,
+	[ITEM_FORM] = SCR_FORM,           [ITEM_LIST] = SCR_LIST,         [ITEM_TABLE] = SCR_TABLE,
+	[ITEM_RECORD] = SCR_FORM,         [ITEM_VIEW] = SCR_VIEW,         [ITEM_EXPORT] = SCR_EXPORT,
+	[ITEM_IMPORT] = SCR_IMPORT,       [ITEM_FIND] = SCR_FIND,         [ITEM_AUDIT] = SCR_AUDIT,
+	[ITEM_ACCOUNTS] = SCR_ACCOUNTS,   [ITEM_PASSWORD] = SCR_PASSWORD,
+};
+
+/* picked: the city has just chosen the unit of the new record. */
+static mm_result activate(menu_model *m, const mm_ctx *c, const menu_item *it, bool picked)
+{
+	switch (it->kind) {
+	case ITEM_ADVANCE:
+		return toggle_advance(c);
+	case ITEM_QUIT:
+		m->mode = MM_CONFIRM_QUIT;
+		return result(MM_HANDLED);
+	case ITEM_FORM:
+	case ITEM_RECORD:
+		/* A form that needs the unit the record belongs to: the city
+		 * picks it first, every time (the last choice offered first). */
+		if (!c->own_unit && !picked) {
+			m->after_pick = it;
+			return result(MM_PICK_UNIT);
+		}
+		break;
+	default:
+		break;
+	}
+	long long id = 0;
+	if (it->kind == ITEM_RECORD) /* the unit's one record (年度工作计划), new or stored */
+		id = store_unit_record(c->env->store, it->form, c->entry_unit);
+	mm_result r = result(MM_OPEN);
+	r.open = (ui_open){opens[it->kind], it->form, it->view, id};
+	return r;
+}
+
+mm_result mm_picked(menu_model *m, const mm_ctx *c)
+{
+	const menu_item *it = m->after_pick;
+	m->after_pick = NULL;
+	return it ? activate(m, c, it, true) : result(MM_HANDLED);
+}
+
+/* The city's review list of the first form with records waiting. */
+static mm_result open_queue(const menu_model *m, const mm_ctx *c)
+{
+	if (!c->city)
+		return refused("%s", msg(MSG_SS_CITY_ONLY));
+	for (size_t i = 0; i < m->ntally; i++)
+		if (m->tally[i].n[ST_SUBMITTED] > 0) {
+			mm_result r = result(MM_OPEN);
+			r.open = (ui_open){SCR_QUEUE, m->tally[i].form, NULL, 0};
+			return r;
+		}
+	return refused("%s", msg(MSG_UI_QUEUE_EMPTY));
+}
+
+/* y or n to a question. Any other key is a no that does what it does on
+ * the menu (a clerk who pressed F10 by mistake and then 2 meant 附表2). */
+static mm_result answer(menu_model *m, const mm_ctx *c, kp_key key)
+{
+	switch (keymap_lookup(CTX_CONFIRM, key)) {
+	case ACT_YES:
+		if (m->mode == MM_CONFIRM_YEAR)
+			return open_year(m, c);
+		m->mode = MM_BROWSE;
+		return result(MM_QUIT);
+	case ACT_NO:
+		m->mode = MM_BROWSE;
+		return result(MM_HANDLED);
+	default:
+		m->mode = MM_BROWSE;
+		return mm_key(m, c, key);
+	}
+}
+
+mm_result mm_key(menu_model *m, const mm_ctx *c, kp_key key)
+{
+	if (m->mode != MM_BROWSE)
+		return answer(m, c, key);
+	kp_action a = keymap_lookup(CTX_MENU, key);
+	switch (a) {
+	case ACT_UP:
+		m->sel = m->sel ? m->sel - 1 : m->n - 1;
+		return result(MM_HANDLED);
+	case ACT_DOWN:
+		m->sel = (m->sel + 1) % m->n;
+		return result(MM_HANDLED);
+	case ACT_HOME:
+		m->sel = 0;
+		return result(MM_HANDLED);
+	case ACT_END:
+		m->sel = m->n - 1;
+		return result(MM_HANDLED);
+	case ACT_ACCEPT:
+		return activate(m, c, &m->items[m->sel], false);
+	case ACT_YEAR:
+		return next_year(m, c);
+	case ACT_M_OPEN_YEAR:
+		return ask_open_year(m, c);
+	case ACT_M_QUEUE:
+		return open_queue(m, c);
+	case ACT_QUIT: /* F10, Esc and q: asked first (over SSH the session ends with it) */
+		m->mode = MM_CONFIRM_QUIT;
+		return result(MM_HANDLED);
+	default:
+		break;
+	}
+	for (size_t i = 0; a != ACT_NONE && i < m->n; i++)
+		if (m->items[i].act == a && (a != ACT_M_FORM || (uint32_t)m->items[i].hotkey == key.code)) {
+			m->sel = i;
+			return activate(m, c, &m->items[i], false);
+		}
+	return result(MM_HANDLED);
+}
+
+bool mm_acts(const void *model, const void *ctx, kp_action a)
+{
+	const menu_model *m = model;
+	const mm_ctx *c = ctx;
+	if (m->mode != MM_BROWSE)
+		return a == ACT_YES || a == ACT_NO;
+	switch (a) {
+	case ACT_YES:
+	case ACT_NO:
+		return false;
+	case ACT_YEAR: /* with one year opened there is nothing to move to */
+		return m->nyears > 1;
+	case ACT_M_OPEN_YEAR:
+		return c->city;
+	case ACT_M_QUEUE:
+		return c->city && mm_waiting(m) > 0;
+	case ACT_M_FORM:
+	case ACT_M_MONTHLY:
+	case ACT_M_CHECKLIST:
+	case ACT_M_PROGRESS:
+	case ACT_M_BRIEFING:
+	case ACT_M_EXPORT:
+	case ACT_M_IMPORT:
+	case ACT_M_FIND:
+	case ACT_M_AUDIT:
+	case ACT_M_ACCOUNTS:
+	case ACT_M_PASSWORD:
+		for (size_t i = 0; i < m->n; i++)
+			if (m->items[i].act == a)
+				return true;
+		return false;
+	default:
+		return true;
+	}
+}
+
+void mm_arrange(menu_model *m, int lines)
+{
+	m->win = sw_fit(m->n, m->sel, m->win.top, lines);
+}
+
+void mm_question(const menu_model *m, char *out, size_t len)
+{
+	if (m->mode == MM_CONFIRM_QUIT)
+		snprintf(out, len, "%s", msg(MSG_UI_ASK_QUIT));
+	else if (m->mode == MM_CONFIRM_YEAR)
+		snprintf(out, len, msg(MSG_UI_ASK_OPEN_YEAR), m->open_year, m->open_from);
+	else
+		out[0] = '\0';
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The list's prompts drawn (their models are review_prompt.c and
+ * year_prompt.c): the review's actions, or the reason being typed on the
+ * status line; the years to move into. */
+#include <curses.h>
+#include <stdio.h>
+
+#include "core/msg.h"
+#include "ui/draw.h"
+#include "ui/review_prompt.h"
+#include "ui/year_prompt.h"
+
+void review_prompt_draw(review_prompt *p, ui_app *app, int y)
+{
+	if (p->actions.open)
+		popup_draw(&p->actions, y, y, 20);
+	if (!p->asking_reason)
+		return;
+	char q[128];
+	snprintf(q, sizeof q, msg(MSG_UI_ASK_REASON), review_label(p->pending));
+	int w = draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
+	int cx = eb_view(&p->reason, COLS - 3 - w);
+	draw_cps(LINES - 2, 1 + w, COLS - 2 - w, p->reason.cp + p->reason.hscroll,
+		 p->reason.len - p->reason.hscroll, theme_attr(R_FIELD), true);
+	app->cursor_y = LINES - 2;
+	app->cursor_x = 1 + w + cx;
+}
+
+void year_prompt_draw(year_prompt *p, int y)
+{
+	if (p->years.open)
+		popup_draw(&p->years, y, y, 20);
+}

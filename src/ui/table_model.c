@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The table of a per-unit form (附表1) without a terminal: rows, cursor,
+ * the cell being edited and what each key does (table_model.h). */
+#include "ui/table_model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "domain/save.h"
+
+static int collect(const kp_record *r, void *ctx)
+{
+	table_model *m = ctx;
+	if (m->n == m->cap)
+		m->rows = xrealloc(m->rows, (m->cap = m->cap ? m->cap * 2 : 32) * sizeof *m->rows);
+	kp_record *c = &m->rows[m->n++];
+	record_init(c, r->nvals);
+	c->id = r->id;
+	c->unit_id = r->unit_id;
+	c->version = r->version;
+	c->unit_seq = r->unit_seq;
+	c->unit_name = xstrdup(r->unit_name);
+	for (size_t i = 0; i < r->nvals; i++)
+		record_set(c, i, r->vals[i]);
+	totals_add(&m->totals, m->form, c);
+	return 0;
+}
+
+static void free_total(table_model *m)
+{
+	if (m->total)
+		for (size_t i = 0; i < m->form->nfields; i++)
+			free(m->total[i]);
+	free(m->total);
+	m->total = NULL;
+}
+
+mr_result tbm_load(table_model *m, const tbm_ctx *c)
+{
+	records_free(m->rows, m->n);
+	m->rows = NULL;
+	m->n = m->cap = 0;
+	totals_free(&m->totals);
+	totals_init(&m->totals, m->form);
+	m->may_write = store_may_write_form(c->env->store, m->form);
+	mr_result r = mr_done(MR_HANDLED);
+	char *err = NULL;
+	/* a unit's session reads its own row only (the store's scope) */
+	if (store_each(c->env->store, m->form, c->scope, NULL, collect, m, &err) != KP_OK)
+		r = mr_say(MR_REFUSED, "%s", err ? err : "");
+	free(err);
+	free_total(m);
+	m->total = xcalloc(m->form->nfields, sizeof *m->total);
+	for (size_t i = 0; i < m->form->nfields; i++)
+		m->total[i] = totals_text(&m->totals, m->form, i);
+	if (m->row >= m->n)
+		m->row = m->n ? m->n - 1 : 0;
+	return r;
+}
+
+mr_result tbm_init(table_model *m, const tbm_ctx *c, const kp_form *f)
+{
+	memset(m, 0, sizeof *m);
+	m->form = f;
+	eb_init(&m->cell, 0, false);
+	totals_init(&m->totals, f);
+	return tbm_load(m, c);
+}
+
+void tbm_free(table_model *m)
+{
+	records_free(m->rows, m->n);
+	totals_free(&m->totals);
+	free_total(m);
+	eb_free(&m->cell);
+}
+
+void tbm_arrange(table_model *m, int lines)
+{
+	/* 合计 keeps its line under the rows; the rest share the page */
+	m->win = sw_fit(m->n, m->row, m->win.top, lines - (m->form->total_row ? 1 : 0));
+	sw_mark(&m->win, m->more, sizeof m->more);
+}
+
+static size_t digits(long long v)
+{
+	char b[32];
+	return (size_t)snprintf(b, sizeof b, "%lld", v);
+}
+
+/* What a cell of fd can hold while typing: a number no longer than its
+ * bounds allow (100000: six digits), else the field's max_chars. */
+static size_t cell_max(const kp_field *fd)
+{
+	size_t n = (size_t)fd->max_chars;
+	if (fd->type == FT_INTEGER && fd->has_min && fd->has_max) {
+		size_t lo = digits(fd->min), hi = digits(fd->max), b = lo > hi ? lo : hi;
+		if (!n || b < n)
+			n = b;
+	}
+	return n;
+}
+
+static void start_edit(table_model *m, const char *initial)
+{
+	eb_clear(&m->cell);
+	m->cell_max = cell_max(&m->form->fields[m->col]);
+	m->cell.max_chars = 0; /* the value stored is shown whole, even when longer */
+	eb_set(&m->cell, initial);
+	m->cell.max_chars = m->cell_max;
+	m->mode = TBM_EDIT;
+}
+
+/* A character the cell cannot take: said, never dropped in silence. */
+static mr_result refuse_char(const table_model *m, uint32_t cp)
+{
+	const kp_field *fd = &m->form->fields[m->col];
+	const char *unit = m->rows[m->row].unit_name;
+	char ch[8] = "";
+	if (cp_is_unsafe(cp) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return mr_say(MR_REFUSED, msg(MSG_UI_CELL_CONTROL), unit, fd->label, (unsigned)cp);
+	utf8_encode(cp, ch);
+	if (fd->type == FT_INTEGER && fd->has_min && fd->has_max)
+		return mr_say(MR_REFUSED, msg(MSG_UI_CELL_FULL), unit, fd->label, m->cell_max, fd->min,
+			      fd->max, ch);
+	return mr_say(MR_REFUSED, msg(MSG_UI_CELL_LONG), unit, fd->label, m->cell_max, ch);
+}
+
+/* Store the cell being edited through the one save path (the form's rules
+ * for this cell); stay in it when refused. */
+static mr_result commit(table_model *m, const tbm_ctx *c)
+{
+	kp_record *r = &m->rows[m->row];
+	const kp_form *f = m->form;
+	const kp_field *fd = &f->fields[m->col];
+	char **raw = xcalloc(f->nfields, sizeof *raw);
+	for (size_t i = 0; i < f->nfields; i++)
+		raw[i] = i == m->col ? eb_text(&m->cell) : xstrdup(r->vals[i]);
+	kp_save_opts o = {NULL, false, false, fd}; /* a conflict reloads: no merge base */
+	kp_save_result res;
+	mr_result out;
+	switch (record_save(c->env, f, r, (const char *const *)raw, &o, &res)) {
+	case SAVE_OK:
+		out = mr_say(MR_SAVED, msg(MSG_UI_CELL_SAVED), r->unit_name, fd->label, res.vals[m->col]);
+		m->mode = TBM_BROWSE;
+		if (m->row + 1 < m->n)
+			m->row++;
+		break;
+	case SAVE_MERGED:
+	case SAVE_GONE: /* someone else saved first: show theirs */
+		out = mr_say(MR_REFUSED, "%s", msg(MSG_S_CHANGED));
+		m->mode = TBM_BROWSE;
+		break;
+	default:
+		out = mr_say(MR_REFUSED, "%s", res.message ? res.message : "");
+		break;
+	}
+	kp_save_status st = res.status;
+	save_result_free(&res);
+	for (size_t i = 0; i < f->nfields; i++)
+		free(raw[i]);
+	free(raw);
+	if (st != SAVE_INVALID) { /* the 合计 row follows; a refused write shows what is stored */
+		mr_result lr = tbm_load(m, c);
+		if (lr.kind == MR_REFUSED)
+			return lr;
+	}
+	return out;
+}
+
+static mr_result cell_key(table_model *m, const tbm_ctx *c, kp_key key)
+{
+	switch (keymap_lookup(CTX_CELL, key)) {
+	case ACT_ACCEPT: return commit(m, c);
+	case ACT_QUIT: m->mode = TBM_BROWSE; return mr_done(MR_HANDLED);
+	case ACT_LEFT: eb_left(&m->cell); return mr_done(MR_HANDLED);
+	case ACT_RIGHT: eb_right(&m->cell); return mr_done(MR_HANDLED);
+	case ACT_HOME: eb_home(&m->cell); return mr_done(MR_HANDLED);
+	case ACT_END: eb_end(&m->cell); return mr_done(MR_HANDLED);
+	case ACT_BACKSPACE: eb_backspace(&m->cell); return mr_done(MR_HANDLED);
+	case ACT_DELETE: eb_delete(&m->cell); return mr_done(MR_HANDLED);
+	case ACT_KILL: eb_kill_to_end(&m->cell); return mr_done(MR_HANDLED);
+	default: break;
+	}
+	if (key_printable(key) && !eb_insert(&m->cell, key.code))
+		return refuse_char(m, key.code);
+	return mr_done(MR_HANDLED);
+}
+
+mr_result tbm_key(table_model *m, const tbm_ctx *c, kp_key key)
+{
+	if (m->mode == TBM_EDIT)
+		return cell_key(m, c, key);
+	kp_action a = keymap_lookup(CTX_TABLE, key);
+	if (a == ACT_QUIT)
+		return mr_done(MR_CLOSE);
+	if (!m->n)
+		return mr_done(MR_HANDLED);
+	size_t nf = m->form->nfields;
+	switch (a) {
+	case ACT_UP: if (m->row) m->row--; return mr_done(MR_HANDLED);
+	case ACT_DOWN: if (m->row + 1 < m->n) m->row++; return mr_done(MR_HANDLED);
+	case ACT_LEFT: m->col = (m->col + nf - 1) % nf; return mr_done(MR_HANDLED);
+	case ACT_RIGHT: m->col = (m->col + 1) % nf; return mr_done(MR_HANDLED);
+	case ACT_HOME: m->row = 0; return mr_done(MR_HANDLED);
+	case ACT_END: m->row = m->n - 1; return mr_done(MR_HANDLED);
+	default: break;
+	}
+	bool edits = a == ACT_ACCEPT || (key_printable(key) && key.code != ' ');
+	if (!edits)
+		return mr_done(MR_HANDLED);
+	if (!m->may_write) /* written_by: city */
+		return mr_say(MR_REFUSED, "%s", msg(MSG_UI_QUOTA_CITY));
+	if (a == ACT_ACCEPT) { /* selected: typing replaces, arrows edit */
+		start_edit(m, m->rows[m->row].vals[m->col]);
+		eb_select_all(&m->cell);
+		return mr_done(MR_HANDLED);
+	}
+	start_edit(m, ""); /* typing replaces the value */
+	return cell_key(m, c, key);
+}

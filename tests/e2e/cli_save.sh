@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: MulanPSL-2.0
+# kepu save (#22.7): one record from the command line through the form's
+# save (record_save). The city adds a talent to 许昌学院 and changes one
+# field; every refused field is named and nothing is stored; a possible
+# duplicate is said and saved only with --force (marked); a field, a pair or
+# a record number that is no such thing is a usage error. As 魏都区 (--unit)
+# the account cannot change 许昌学院's record (answered as a missing one),
+# cannot add a record into 许昌学院, cannot move its own record to another
+# unit; its own record it changes. Nothing refused leaves a trace.
+. "$(dirname "$0")/lib.sh"
+new_db --demo --today 2016-08-10
+save() { "$KEPU" save talent --db "$DB" "$@"; }
+person=(性别=男 年龄=40 民族=汉族 政治面貌=群众 学历=本科 主要从事行业=农业 科普专长=果树栽培
+	工作单位=许昌市第一中学 "职务（职称）=教师" 科普人才服务类别=青少年科普)
+before=$(sqlite3 "$DB" "SELECT count(*) FROM talent")
+
+exits 0 save 姓名=张三 联系电话=13812345670 填报单位=许昌学院 "${person[@]}"
+has "已保存：附表2 科普人才库推荐表 第" out
+has "（许昌学院，新记录）" out
+id=$(sqlite3 "$DB" "SELECT id FROM talent WHERE phone = '13812345670'")
+[ -n "$id" ] || fail "the new talent is not stored"
+assert_sql "SELECT name, age, service_categories, kp_state FROM talent WHERE id = $id" '张三|40|["青少年科普"]|draft'
+assert_sql "SELECT count(*) FROM talent" "$((before + 1))"
+
+# A change keeps the fields not named; the field by its name or its label.
+exits 0 save --record "$id" age=41
+has "第 $id 号记录（许昌学院，第 2 版）" out
+assert_sql "SELECT name, age, phone, version FROM talent WHERE id = $id" "张三|41|13812345670|2"
+assert_sql "SELECT count(*) FROM kp_audit WHERE form = 'talent' AND record_id = $id AND action = 'update'" "1"
+
+# Every refused field named, nothing stored.
+refused 1 save 姓名=x1 年龄=abc 联系电话=12345 填报单位=许昌学院
+has "姓名：应为汉字姓名"
+has "年龄：应为整数"
+has "联系电话："
+has "没有保存任何内容"
+refused 1 save --record "$id" 年龄=两百
+has "年龄：应为整数"
+assert_sql "SELECT age, version FROM talent WHERE id = $id" "41|2"
+assert_sql "SELECT count(*) FROM talent" "$((before + 1))"
+
+# A possible duplicate: said, not saved; --force saves it, marked.
+refused 1 save 姓名=张三 联系电话=13812345670 填报单位=许昌学院 "${person[@]}"
+has "可能与第 $id 号记录（许昌学院，张三）重复"
+has "--force"
+hasnt "F2"
+assert_sql "SELECT count(*) FROM talent" "$((before + 1))"
+exits 0 save --force 姓名=张三 联系电话=13812345670 填报单位=许昌学院 "${person[@]}"
+has "已标为可能重复" out
+assert_sql "SELECT count(*) FROM talent WHERE phone = '13812345670'" "2"
+
+# Usage: a field the form has not, a bare word, a field twice, a bad number.
+refused 2 save 爱好=书法 填报单位=许昌学院
+has "附表2 科普人才库推荐表没有字段「爱好」；可用的字段：姓名、性别"
+refused 2 save 姓名
+has "「姓名」不是「字段=值」"
+refused 2 save 姓名=张三 name=李四
+has "字段「name」给了两次（第 1 个和第 2 个）"
+refused 2 save --record 0 年龄=30
+has "记录编号"
+refused 1 save 姓名=王五 "${person[@]}"
+has "新记录须指明单位：写 填报单位=单位名称"
+
+# 魏都区 attacks 许昌学院's record: a change answered as a missing record,
+# an insert into 许昌学院 refused by the store's rights; nothing changes.
+exits 0 save --unit 魏都区 姓名=李四 联系电话=13812345671 "${person[@]}"
+has "（魏都区，新记录）" out
+own=$(sqlite3 "$DB" "SELECT id FROM talent WHERE phone = '13812345671'")
+refused 1 save --unit 魏都区 --record "$id" 年龄=60
+has "附表2 科普人才库推荐表中没有第 $id 号记录（或不是你可以看到的）"
+hasnt "张三"
+refused 1 save --unit 魏都区 姓名=王五 联系电话=13812345672 填报单位=许昌学院 "${person[@]}"
+has "只能填报和修改本单位（魏都区）的记录"
+refused 1 save --unit 魏都区 --record "$own" 填报单位=许昌学院
+has "填报单位不能改：第 $own 号记录属于「魏都区」"
+refused 1 save --unit 魏都区 --record "$own" 省辖市科协意见=同意
+assert_sql "SELECT age, version FROM talent WHERE id = $id" "41|2"
+assert_sql "SELECT count(*) FROM talent WHERE phone = '13812345672'" "0"
+assert_sql "SELECT u.name FROM talent t JOIN units u ON u.id = t.unit_id WHERE t.id = $own" "魏都区"
+# its own record it changes (positive control of the attacks above)
+exits 0 save --unit 魏都区 --record "$own" 年龄=45
+assert_sql "SELECT age FROM talent WHERE id = $own" "45"
+exits 0 "$KEPU" check --db "$DB"

@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: MulanPSL-2.0
+# Going back and leaving at 80x24 (issue 23, 5, 6, 9, 10): the title names
+# where Esc returns; F3 on a form with nothing typed gives its place to
+# the list, so one Esc reaches the menu and the next menu key opens its
+# screen instead of landing in 姓名; after F7 and F3 one Esc per screen;
+# F10, Esc and q on the menu ask 「退出 kepu？」 (another key is a no that
+# acts); a status message goes with the next key. The city sees what
+# waits for its review, r opens it, and o opens the next programme year
+# after a question naming it.
+. "$(dirname "$0")/lib.sh"
+new_db --demo --today 2016-08-10
+id=$(sqlite3 "$DB" "SELECT t.id FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区' ORDER BY t.id LIMIT 1")
+sqlite3 "$DB" "UPDATE talent SET kp_state = 'submitted' WHERE id = $id"
+"$KEPU" check --accept --reason 测试夹具：在kepu之外改状态 --db "$DB" >/dev/null  # counts again after the edit above
+menu_hint="按方括号中的数字或字母直接打开"
+
+E2E_USER=weidu start 80 24 --today 2016-08-10
+wait_for "$menu_hint"
+assert_screen "附表2 已提交 1 / 草稿"                 # a unit's counts say their states
+keys 2; wait_for "附表2 科普人才库推荐表：新记录"
+assert_screen "← 菜单"
+keys F3; wait_for "记录列表  ← 菜单"                   # the empty form gave its place
+keys Escape; wait_for "$menu_hint"
+keys c; wait_for "工作进度检查表（五、组织实施）"        # the menu key opened its screen
+keys Escape; wait_for "$menu_hint"
+menu_open "附表2 科普人才库推荐表  记录列表"
+wait_for "记录列表  ← 菜单"
+keys F7; wait_for "新记录（草稿）  ← 列表"
+keys F3; wait_for "记录列表  ← 菜单"                   # back to that list, not a second one
+keys Escape; wait_for "$menu_hint"
+settled; refute_screen "记录列表  ←"
+# A form with something typed stays under its list.
+keys 2; wait_for "新记录（草稿）  ← 菜单"
+type_text "甲"; keys F3; wait_for "记录列表  ← 填写"
+keys Escape; wait_for "新记录（草稿）  ← 菜单"
+keys Escape; wait_for "确定放弃"; keys y
+wait_for "$menu_hint"
+# Leaving is asked, whichever key asks.
+keys F10; wait_for "退出 kepu？(y/n)"
+keys n; wait_gone "退出 kepu？"
+keys Escape; wait_for "退出 kepu？(y/n)"
+keys 2; wait_for "附表2 科普人才库推荐表：新记录"        # a no that acts
+keys Escape; wait_for "$menu_hint"
+settled; refute_screen "退出 kepu？"
+# The next key clears a message.
+keys y; wait_for "只开启了 2016 年度"
+keys Down; wait_gone "只开启了 2016 年度"
+keys q; wait_for "退出 kepu？(y/n)"; keys y
+wait_for "KEPU-EXIT=0"
+close_terminals
+
+E2E_USER=shikexie start 80 24 --today 2016-08-10
+wait_for "待审核：附表2 1 条（按 r 打开）"
+keys r; wait_for "只看「已提交」的记录"
+assert_screen "记录列表  ← 菜单"
+keys Escape; wait_for "$menu_hint"
+assert_sql "SELECT count(*) FROM kp_years" "1"
+keys o; wait_for "开启 2017 年度（从 2016 年度"
+keys n; settled
+assert_sql "SELECT count(*) FROM kp_years" "1"             # no: nothing opened
+keys o; wait_for "开启 2017 年度（从 2016 年度"; keys y
+wait_for "已开启 2017 年度"
+assert_sql "SELECT group_concat(year || ':' || from_year || ':' || opened_by) FROM kp_years WHERE year = 2017" "2017:2016:shikexie"
+keys y; wait_for "已切换到 2017 年度"
+quit_kepu

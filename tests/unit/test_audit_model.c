@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The audit screen's model driven by keys with no terminal: the city's
+ * trail of 12 saved people, paged (more read on demand, a more-below mark
+ * while rows are hidden, none at the end), filtered as typed (Esc clears
+ * the filter, then closes); a time is never cut at 80 columns, the free
+ * text is; a unit's session is refused by the store. */
+#include "unit_env.h"
+
+#include "model_keys.h"
+#include "ui/audit_model.h"
+
+#define PEOPLE 12
+#define ROWS 4
+
+typedef struct {
+	fixture *fx;
+	au_ctx c;
+} story;
+
+static int story_setup(void **state)
+{
+	story *s = story_new(sizeof *s);
+	if (!s)
+		return -1;
+	s->c = (au_ctx){&s->fx->env, ROWS};
+	for (int i = 0; i < PEOPLE; i++) {
+		char name[32], phone[32];
+		snprintf(name, sizeof name, "审计人%c%c", 'a' + i / 10, 'a' + i % 10);
+		snprintf(phone, sizeof phone, "138000000%02d", i);
+		save_person(s->fx, name, phone);
+	}
+	*state = s;
+	return 0;
+}
+
+static int story_teardown(void **state) { return story_free(*state); }
+
+static void paging_and_mark(void **state)
+{
+	story *s = *state;
+	audit_model m;
+	assert_int_equal(au_init(&m, &s->c).kind, MR_HANDLED);
+	assert_int_equal(m.n, 2 * ROWS); /* two pages read, more waiting */
+	assert_true(m.more);
+	char more[128];
+	au_more_text(&m, &s->c, more, sizeof more);
+	char want[64];
+	snprintf(want, sizeof want, "还有 %d 项及更早的记录", ROWS); /* two pages read, one shown */
+	assert_non_null(strstr(more, want));
+	/* the newest first, with what was done and the change */
+	assert_non_null(strstr(m.what[0], "附表2"));
+	assert_true(m.ndetail > 0);
+	assert_non_null(strstr(m.detail[0], "审计人"));
+	/* PgDn to the end reads the rest; nothing hidden: no mark */
+	for (int i = 0; i < 10; i++)
+		assert_int_equal(au_key(&m, &s->c, FN(KEY_NPAGE)).kind, MR_HANDLED);
+	assert_false(m.more);
+	assert_true(m.n >= PEOPLE);
+	assert_int_equal(m.sel, m.n - 1);
+	assert_true(m.top + ROWS >= m.n);
+	au_more_text(&m, &s->c, more, sizeof more);
+	assert_string_equal(more, "");
+	/* Home: at the top, the rest hidden below is marked with its count */
+	au_key(&m, &s->c, FN(KEY_HOME));
+	assert_int_equal(m.sel, 0);
+	assert_int_equal(m.top, 0);
+	au_more_text(&m, &s->c, more, sizeof more);
+	snprintf(want, sizeof want, "还有 %zu 项", m.n - ROWS);
+	assert_non_null(strstr(more, want));
+	au_free(&m);
+}
+
+static void filter_then_close(void **state)
+{
+	story *s = *state;
+	audit_model m;
+	au_init(&m, &s->c);
+	TYPE_KEYS("审计人ab", au_key(&m, &s->c, k));
+	assert_int_equal(m.n, 1);
+	assert_non_null(strstr(m.detail[0], "审计人ab"));
+	assert_int_equal(au_key(&m, &s->c, CH('x')).kind, MR_HANDLED); /* no change holds 审计人abx */
+	assert_int_equal(m.n, 0);
+	assert_int_equal(au_key(&m, &s->c, FN(KEY_BACKSPACE)).kind, MR_HANDLED);
+	assert_int_equal(m.n, 1);
+	/* Esc clears the filter first (every row again), then closes */
+	assert_int_equal(au_key(&m, &s->c, ESC).kind, MR_HANDLED);
+	assert_string_equal(m.text, "");
+	assert_int_equal(m.n, 2 * ROWS);
+	assert_int_equal(au_key(&m, &s->c, ESC).kind, MR_CLOSE);
+	au_free(&m);
+}
+
+/* The city renames a talent; typed, the record's number finds the change
+ * with its old and new value; user, form title, unit and a changed value
+ * narrow together; a word no change holds leaves nothing; another form's
+ * title finds none of 附表2's. Was the screen half of the tmux scenario
+ * audit. */
+static void edit_found_by_words(void **state)
+{
+	story *s = *state;
+	const kp_form *f = catalog_form(&s->fx->env.cat, "talent");
+	long long id = save_person(s->fx, "欧阳明", "13900000001");
+	kp_record r;
+	char *err = NULL;
+	assert_int_equal(store_get(s->fx->env.store, f, id, &r, &err), KP_OK);
+	record_set(&r, (size_t)form_field_index(f, "name"), "欧阳明远");
+	assert_int_equal(store_update(s->fx->env.store, f, &r, &err), KP_OK);
+	record_free(&r);
+	audit_model m;
+	au_init(&m, &s->c);
+	char num[32], what[128];
+	snprintf(num, sizeof num, "%lld", id);
+	snprintf(what, sizeof what, "修改 附表2 科普人才库推荐表 #%lld", id);
+	TYPE_KEYS(num, au_key(&m, &s->c, k));
+	assert_true(m.n >= 2); /* its insert and its update */
+	assert_string_equal(m.what[0], what);
+	assert_string_equal(m.rows[0].user, "admin");
+	assert_string_equal(m.detail[0], "姓名：欧阳明 → 欧阳明远");
+	au_key(&m, &s->c, ESC);
+	TYPE_KEYS("admin 附表2 许昌学院 欧阳明远", au_key(&m, &s->c, k));
+	assert_int_equal(m.n, 1);
+	assert_string_equal(m.what[0], what);
+	au_key(&m, &s->c, CH('x')); /* no change holds 欧阳明远x */
+	assert_int_equal(m.n, 0);
+	au_key(&m, &s->c, ESC);
+	TYPE_KEYS("附表3", au_key(&m, &s->c, k));
+	for (size_t i = 0; i < m.n; i++)
+		assert_null(strstr(m.what[i], "附表2"));
+	au_free(&m);
+}
+
+/* #23: at 80x24 the time was cut (「05:4>」). The time keeps its width at
+ * every terminal width; the free text takes what is left. */
+static void time_never_cut(void **state)
+{
+	story *s = *state;
+	audit_model m;
+	au_init(&m, &s->c);
+	int at = utf8_width(m.rows[0].at);
+	assert_int_equal(at, 19);
+	static const int widths[] = {60, 80, 120};
+	for (size_t i = 0; i < 3; i++) {
+		int x[AU_COLS], w[AU_COLS];
+		au_columns(widths[i], x, w);
+		assert_true(w[AU_COL_AT] >= at);
+		assert_true(x[AU_COL_USER] > x[AU_COL_AT] + at); /* a gap after the whole time */
+		assert_true(x[AU_COL_WHAT] + w[AU_COL_WHAT] <= widths[i] - 1);
+		assert_true(w[AU_COL_WHAT] >= 6);
+	}
+	/* at 80 the free text is the column that gives way */
+	int x[AU_COLS], w[AU_COLS];
+	au_columns(80, x, w);
+	au_columns(120, x, w);
+	int wide = w[AU_COL_WHAT];
+	au_columns(80, x, w);
+	assert_true(w[AU_COL_WHAT] < wide);
+	assert_int_equal(w[AU_COL_AT], AU_AT_W);
+	au_free(&m);
+}
+
+/* The trail is the city's: a unit's session is refused, saying why. */
+static void unit_refused(void **state)
+{
+	story *s = *state;
+	audit_model m;
+	assert_int_equal(au_init(&m, &s->c).kind, MR_HANDLED); /* the city's session reads it */
+	assert_true(m.n > 0);
+	au_free(&m);
+	sign_in_unit(s->fx, "许昌学院");
+	mr_result r = au_init(&m, &s->c);
+	assert_int_equal(r.kind, MR_REFUSED);
+	assert_true(r.text[0] != '\0');
+	assert_int_equal(m.n, 0);
+	/* keys on what was refused change nothing and do not crash */
+	assert_int_equal(au_key(&m, &s->c, FN(KEY_NPAGE)).kind, MR_HANDLED);
+	assert_int_equal(au_key(&m, &s->c, CH('a')).kind, MR_REFUSED);
+	au_free(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(paging_and_mark, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(filter_then_close, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(edit_found_by_words, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(time_never_cut, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(unit_refused, story_setup, story_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

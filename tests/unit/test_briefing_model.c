@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The monthly briefing's model driven by keys with no terminal: on
+ * 2016-08-10 it opens on July (two reports, one late, the rest missing
+ * and named), Right/Tab go to the next month and Left back round the
+ * reporting months, Up/Down/PgDn scroll the units with a mark for those
+ * not shown, Esc closes. */
+#include "unit_env.h"
+
+#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
+
+#include "core/clock.h"
+#include "ui/briefing_model.h"
+
+#define CH(c) ((kp_key){false, (uint32_t)(c)})
+#define FNK(k) ((kp_key){true, (uint32_t)(k)})
+#define TAB CH('\t')
+#define ESC CH(27)
+#define MONTHLY(m) "month", m, "training_sessions", "0", "training_people", "0", \
+	"activity_sessions", "1", "activity_people", "50", "resources", "0"
+
+typedef struct {
+	fixture *fx;
+	bfm_ctx c;
+	briefing_model m;
+} story;
+
+static int story_setup(void **state)
+{
+	clock_set_today("2016-08-10");
+	story *s = story_new(sizeof *s);
+	if (!s)
+		return -1;
+	s->c = (bfm_ctx){&s->fx->env};
+	clock_set_today("2016-08-03"); /* on time */
+	save_record(s->fx, "monthly", "魏都区", MONTHLY("2016-07"), NULL);
+	clock_set_today("2016-08-04"); /* a day late */
+	save_record(s->fx, "monthly", "长葛市", MONTHLY("2016-07"), NULL);
+	clock_set_today("2016-08-10");
+	*state = s;
+	return 0;
+}
+
+static int story_teardown(void **state)
+{
+	story *s = *state;
+	bfm_free(&s->m);
+	return story_free(s);
+}
+
+static void months(void **state)
+{
+	story *s = *state;
+	assert_int_equal(bfm_init(&s->m, &s->c).kind, MR_HANDLED);
+	assert_int_equal(s->m.nmonths, 6); /* 2016-07 … 2016-12 */
+	assert_string_equal(s->m.b.month, "2016-07");
+	assert_true(s->m.due);
+	assert_int_equal(s->m.b.nreported, 2);
+	assert_int_equal(s->m.b.nlate, 1);
+	assert_int_equal(s->m.b.totals[3], 100); /* 参与人数 of the two */
+	assert_non_null(strstr(s->m.missing, "许昌县"));
+	assert_null(strstr(s->m.missing, "魏都区"));
+	/* Right and Tab: the months after; August's deadline has not come */
+	assert_int_equal(bfm_key(&s->m, &s->c, FNK(KEY_RIGHT)).kind, MR_HANDLED);
+	assert_string_equal(s->m.b.month, "2016-08");
+	assert_false(s->m.due);
+	assert_int_equal(s->m.b.nreported, 0);
+	bfm_key(&s->m, &s->c, TAB);
+	assert_string_equal(s->m.b.month, "2016-09");
+	/* Left back, and round from the first month to the last */
+	bfm_key(&s->m, &s->c, FNK(KEY_LEFT));
+	bfm_key(&s->m, &s->c, FNK(KEY_LEFT));
+	assert_string_equal(s->m.b.month, "2016-07");
+	bfm_key(&s->m, &s->c, FNK(KEY_LEFT));
+	assert_string_equal(s->m.b.month, "2016-12");
+	assert_int_equal(bfm_key(&s->m, &s->c, ESC).kind, MR_CLOSE);
+}
+
+/* Ten lines for 19 units: the mark says 9 below; scrolling moves the
+ * table, never past its last unit. */
+static void scroll_units(void **state)
+{
+	story *s = *state;
+	bfm_init(&s->m, &s->c);
+	bfm_arrange(&s->m, 10);
+	assert_int_equal(s->m.win.shown, 10);
+	assert_string_equal(s->m.more, "↓ 还有 9 项");
+	bfm_key(&s->m, &s->c, FNK(KEY_DOWN));
+	bfm_arrange(&s->m, 10);
+	assert_int_equal(s->m.win.top, 1);
+	assert_string_equal(s->m.more, "↑ 上面还有 1 项  ↓ 还有 8 项");
+	bfm_key(&s->m, &s->c, FNK(KEY_NPAGE));
+	bfm_arrange(&s->m, 10);
+	assert_int_equal(s->m.win.top, 9);
+	assert_int_equal(s->m.win.top + s->m.win.shown, 19);
+	assert_string_equal(s->m.more, "↑ 上面还有 9 项");
+	bfm_key(&s->m, &s->c, FNK(KEY_HOME));
+	bfm_arrange(&s->m, 20); /* room for all: no mark */
+	assert_int_equal(s->m.win.shown, 19);
+	assert_string_equal(s->m.more, "");
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(months, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(scroll_units, story_setup, story_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

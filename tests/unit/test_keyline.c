@@ -1,0 +1,515 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* Key lines tell the truth (issue 23, 8): in every screen context, role
+ * and mode that exists, each key the key line lists, pressed on the
+ * screen's model, acts — it is not refused as "not here". One row per
+ * screen state below; another screen joins by adding its rows (how to
+ * open its model in that state, the context it draws with, its acts
+ * answer, and what "acted" means for its result). The keys the app itself
+ * handles for every screen (F1 help, Ctrl-L) are the app's, not the
+ * model's, and are left out. */
+#include "unit_env.h"
+
+#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "core/utf8.h"
+#include "ui/form_model.h"
+#include "ui/list_model.h"
+#include "ui/menu_model.h"
+#include "ui/table_model.h"
+#include "ui/transfer_model.h"
+
+#define CH(c) ((kp_key){false, (uint32_t)(c)})
+#define ROWS 19
+
+/* One screen state's model, whatever the screen. */
+typedef struct {
+	fixture *fx;
+	unsigned ctx;
+	kp_acts_fn acts;
+	const void *model, *mctx;
+	bool (*press)(void *self, kp_key k); /* did the key act? */
+	void (*close)(void *self);
+	/* the models and what they are given */
+	menu_model mm;
+	mm_ctx mc;
+	form_model *fm;
+	fm_ctx fc;
+	list_model lm;
+	lm_ctx lc;
+	int fields[2];
+	transfer_model tm;
+	tm_ctx tc;
+	table_model tbm;
+	tbm_ctx tbc;
+	char user[32];
+} screen;
+
+typedef struct {
+	const char *name;
+	bool unit; /* signed in as 许昌学院's account, else the city */
+	void (*open)(screen *s);
+} screen_case;
+
+/* The screen's model in its state: the context it draws with, its answer
+ * to "does this act", and how its keys are pressed and it is closed. */
+static void be(screen *s, unsigned ctx, kp_acts_fn acts, const void *model, const void *mctx,
+	       bool (*press)(void *, kp_key), void (*close)(void *))
+{
+	s->ctx = ctx;
+	s->acts = acts;
+	s->model = model;
+	s->mctx = mctx;
+	s->press = press;
+	s->close = close;
+}
+
+/* --- the sessions ---------------------------------------------------------- */
+
+static long long xcxy(screen *s) { return store_unit_id(s->fx->env.store, "许昌学院"); }
+static bool is_city(screen *s) { return store_session_kind(s->fx->env.store) == SESSION_CITY; }
+
+static void sign_in(screen *s, bool unit)
+{
+	if (!unit)
+		return; /* the fixture's city session */
+	char *err = NULL;
+	if (store_session(s->fx->env.store, SESSION_UNIT, "xcxy", xcxy(s), &err) != KP_OK)
+		fail_msg("%s", err);
+}
+
+/* The database every case starts from: two 附表2 people and an activity
+ * of 许昌学院, the first person submitted (by the unit, in a session of
+ * its own before the city's). */
+static void seed(screen *s)
+{
+	long long a = save_person(s->fx, "王芳", "13812345678");
+	save_person(s->fx, "李明", "13812345679");
+	save_record(s->fx, "activity", "许昌学院", "name", "安全用电讲座", NULL);
+	kp_store *st = s->fx->env.store;
+	char *err = NULL;
+	if (store_session(st, SESSION_UNIT, "xcxy", xcxy(s), &err) != KP_OK ||
+	    store_set_state(st, catalog_form(&s->fx->env.cat, "talent"), a, "draft", "submitted", "", "submit",
+			    &err) != KP_OK)
+		fail_msg("%s", err);
+	env_close(&s->fx->env);
+	reopen(s->fx); /* a fresh start, no session yet */
+	if (store_session(s->fx->env.store, SESSION_CITY, "admin", 0, &err) != KP_OK)
+		fail_msg("%s", err);
+}
+
+/* --- the menu -------------------------------------------------------------- */
+
+static bool menu_press(void *self, kp_key k)
+{
+	screen *s = self;
+	return mm_key(&s->mm, &s->mc, k).kind != MM_REFUSED;
+}
+
+static void menu_close(void *self) { mm_free(&((screen *)self)->mm); }
+
+static void menu_open(screen *s)
+{
+	bool city = is_city(s);
+	long long u = city ? 0 : xcxy(s);
+	s->mc = (mm_ctx){&s->fx->env, city, u, u, city ? "admin" : "xcxy", false};
+	mm_init(&s->mm, &s->mc);
+	be(s, CTX_MENU, mm_acts, &s->mm, &s->mc, menu_press, menu_close);
+}
+
+static void menu_quit_asked(screen *s)
+{
+	menu_open(s);
+	s->mm.mode = MM_CONFIRM_QUIT;
+	s->ctx = CTX_CONFIRM;
+}
+
+static void menu_year_asked(screen *s)
+{
+	menu_open(s);
+	s->mm.mode = MM_CONFIRM_YEAR;
+	s->mm.open_year = 2030;
+	s->mm.open_from = store_year(s->fx->env.store);
+	s->ctx = CTX_CONFIRM;
+}
+
+/* --- the form ------------------------------------------------------------- */
+
+static bool form_press(void *self, kp_key k)
+{
+	screen *s = self;
+	fm_result r = fm_key(s->fm, &s->fc, k);
+	if (r.kind != FM_REFUSED)
+		return true;
+	for (size_t i = 0; i < s->fm->form->nfields; i++) /* F2 acted: it checked, and says what is wrong */
+		if (s->fm->fs[i].error)
+			return true;
+	return false;
+}
+
+static void form_close(void *self) { fm_free(((screen *)self)->fm); }
+
+static void form_open_id(screen *s, const char *form, long long id)
+{
+	s->fc = (fm_ctx){&s->fx->env, "xcxy", false, NULL, 40};
+	fm_result res;
+	s->fm = fm_new(&s->fc, catalog_form(&s->fx->env.cat, form), id, xcxy(s), "许昌学院", &res);
+	if (!s->fm)
+		fail_msg("%s", res.text);
+	be(s, CTX_FORM | fm_field_ctx(&s->fm->form->fields[s->fm->focus]), fm_acts, s->fm, &s->fc, form_press,
+	   form_close);
+}
+
+static void talent_new(screen *s) { form_open_id(s, "talent", 0); }
+static void talent_submitted(screen *s) { form_open_id(s, "talent", 1); }
+static void talent_draft(screen *s) { form_open_id(s, "talent", 2); }
+static void activity_new(screen *s) { form_open_id(s, "activity", 0); }
+static void activity_saved(screen *s) { form_open_id(s, "activity", 1); }
+
+static void talent_leave_asked(screen *s)
+{
+	talent_new(s);
+	fm_key(s->fm, &s->fc, CH('x')); /* typed: Esc asks */
+	fm_key(s->fm, &s->fc, CH(27));
+	assert_int_equal(s->fm->mode, FM_CONFIRM_LEAVE);
+	s->ctx = CTX_CONFIRM;
+}
+
+/* --- the list and the view ------------------------------------------------ */
+
+static bool list_press(void *self, kp_key k)
+{
+	screen *s = self;
+	return lm_key(&s->lm, &s->lc, k).kind != LM_REFUSED;
+}
+
+static void list_close(void *self) { lm_free(&((screen *)self)->lm); }
+
+static void list_of(screen *s, const kp_form *f, const kp_view *v)
+{
+	bool city = is_city(s);
+	s->lc = (lm_ctx){s->fx->env.store, ROWS, city, !city, &s->fx->env};
+	for (int k = 0; k < 2; k++) /* the first two columns */
+		s->fields[k] = v ? v->columns[k].field : k;
+	lm_init(&s->lm, f, v, s->fields, 2);
+	be(s, v ? CTX_VIEW : CTX_LIST, lm_acts, &s->lm, &s->lc, list_press, list_close);
+}
+
+static void talent_list(screen *s)
+{
+	list_of(s, catalog_form(&s->fx->env.cat, "talent"), NULL);
+	lm_restart(&s->lm, &s->lc);
+}
+
+static void talent_list_submitted(screen *s) /* the selected row is 已提交 */
+{
+	talent_list(s);
+	s->lm.sel = 0;
+	assert_string_equal(s->lm.rows[0].state, "submitted");
+}
+
+static void empty_list(screen *s)
+{
+	list_of(s, catalog_form(&s->fx->env.cat, "project"), NULL);
+	lm_restart(&s->lm, &s->lc);
+	assert_int_equal(s->lm.n, 0);
+}
+
+static void nominations(screen *s) /* the city's list: a unit reads, writes none */
+{
+	list_of(s, catalog_form(&s->fx->env.cat, "nominate_expert"), NULL);
+	lm_restart(&s->lm, &s->lc);
+}
+
+static void delete_asked(screen *s)
+{
+	save_record(s->fx, "talent", "许昌学院", "name", "赵三", NULL); /* the record y deletes */
+	talent_list(s);
+	s->lm.sel = s->lm.n - 1;
+	assert_int_equal(lm_key(&s->lm, &s->lc, (kp_key){true, KEY_F(8)}).kind, LM_HANDLED);
+	assert_int_equal(s->lm.mode, LM_CONFIRM_DELETE);
+	s->ctx = CTX_CONFIRM;
+}
+
+static void roll(screen *s)
+{
+	const kp_view *v = catalog_view(&s->fx->env.cat, "roll");
+	list_of(s, v->source, v);
+	lm_set_unit(&s->lm, &s->lc, xcxy(s));
+}
+
+/* --- import and export ---------------------------------------------------- */
+
+static bool transfer_press(void *self, kp_key k)
+{
+	screen *s = self;
+	return tm_key(&s->tm, &s->tc, k).kind != TM_REFUSED;
+}
+
+static void transfer_close(void *self)
+{
+	screen *s = self;
+	if (s->tm.x.fd >= 0)
+		unlinkat(s->tm.x.fd, "kl.csv", 0); /* the one file the cases write */
+	char *dir = s->tm.x.path ? strdup(s->tm.x.path) : NULL;
+	tm_free(&s->tm);
+	if (dir)
+		rmdir(dir); /* this run's own folder, beside the database */
+	free(dir);
+}
+
+static void type(screen *s, const char *text)
+{
+	for (size_t at = 0, n = strlen(text); at < n;) {
+		uint32_t cp;
+		at += utf8_decode(text + at, n - at, &cp);
+		tm_key(&s->tm, &s->tc, CH(cp));
+	}
+}
+
+/* Export of 附表2 chosen, the file named. */
+static void export_named(screen *s)
+{
+	snprintf(s->user, sizeof s->user, "kl%ld", (long)getpid());
+	s->tc = (tm_ctx){&s->fx->env, NULL, 0, NULL, NULL};
+	tm_init(&s->tm, &s->tc, s->fx->path, s->user, false);
+	type(s, "附表2");
+	tm_key(&s->tm, &s->tc, CH('\r'));
+	assert_int_equal(s->tm.mode, TM_FILE);
+	type(s, "kl.csv");
+	be(s, CTX_TRANSFER, tm_acts, &s->tm, &s->tc, transfer_press, transfer_close);
+}
+
+/* The file exported, then imported into the same database: checked, with
+ * nothing new to import. */
+static void import_nothing_new(screen *s)
+{
+	export_named(s);
+	tm_key(&s->tm, &s->tc, CH('\r'));
+	assert_non_null(s->tm.written);
+	tm_free(&s->tm); /* the file stays for the import */
+	tm_init(&s->tm, &s->tc, s->fx->path, s->user, true);
+	type(s, "附表2");
+	tm_key(&s->tm, &s->tc, CH('\r'));
+	type(s, "kl.csv");
+	tm_key(&s->tm, &s->tc, CH('\r'));
+	assert_int_equal(s->tm.mode, TM_CHECKED);
+	assert_int_equal(s->tm.ready, 0);
+	s->ctx = CTX_IMPORT;
+}
+
+static void export_done(screen *s)
+{
+	export_named(s);
+	assert_int_not_equal(tm_key(&s->tm, &s->tc, CH('\r')).kind, TM_REFUSED);
+	assert_non_null(s->tm.written);
+}
+
+/* --- 附表1's table (its key line chooses its context by role: CTX_TABLE_READ
+ * for a unit, which may not change quotas) ------------------------------- */
+
+static bool table_press(void *self, kp_key k)
+{
+	screen *s = self;
+	return tbm_key(&s->tbm, &s->tbc, k).kind != MR_REFUSED;
+}
+
+static void table_close(void *self) { tbm_free(&((screen *)self)->tbm); }
+
+static void quota_table(screen *s)
+{
+	bool city = is_city(s);
+	s->tbc = (tbm_ctx){&s->fx->env, city ? 0 : xcxy(s)};
+	if (tbm_init(&s->tbm, &s->tbc, catalog_form(&s->fx->env.cat, "quota")).kind == MR_REFUSED)
+		fail_msg("附表1 would not open");
+	tbm_arrange(&s->tbm, ROWS);
+	be(s, s->tbm.may_write ? CTX_TABLE : CTX_TABLE_READ, NULL, NULL, NULL, table_press, table_close);
+}
+
+/* --- every row -------------------------------------------------------------- */
+
+static const screen_case cases[] = {
+	{"menu, city", false, menu_open},
+	{"menu, unit", true, menu_open},
+	{"menu, city, quit asked", false, menu_quit_asked},
+	{"menu, unit, quit asked", true, menu_quit_asked},
+	{"menu, city, year asked", false, menu_year_asked},
+	{"附表2 new, unit", true, talent_new},
+	{"附表2 new, city", false, talent_new},
+	{"附表2 submitted, unit", true, talent_submitted},
+	{"附表2 submitted, city", false, talent_submitted},
+	{"附表2 draft, unit", true, talent_draft},
+	{"附表2 leave asked", true, talent_leave_asked},
+	{"活动 new (evidence), unit", true, activity_new},
+	{"活动 saved (evidence), unit", true, activity_saved},
+	{"附表2 list, city", false, talent_list},
+	{"附表2 list, unit", true, talent_list},
+	{"附表2 list on 已提交, unit", true, talent_list_submitted},
+	{"附表3 list empty, unit", true, empty_list},
+	{"附表3 list empty, city", false, empty_list},
+	{"推荐名单, unit", true, nominations},
+	{"推荐名单, city", false, nominations},
+	{"附表2 list, delete asked", true, delete_asked},
+	{"附表4, unit", true, roll},
+	{"附表4, city", false, roll},
+	{"export named, city", false, export_named},
+	{"export done, city", false, export_done},
+	{"export done, unit", true, export_done},
+	{"import checked, nothing new, city", false, import_nothing_new},
+	{"附表1, city", false, quota_table},
+	{"附表1, unit", true, quota_table},
+};
+
+/* The first key of b that reaches it in ctx. */
+static kp_key key_of(const kp_binding *b, unsigned ctx)
+{
+	for (int k = 0; k < 4; k++)
+		if ((b->keys[k].fn || b->keys[k].code) && keymap_lookup(ctx, b->keys[k]) == b->action)
+			return b->keys[k];
+	fail_msg("no key reaches row %d", (int)b->action);
+	return CH(0);
+}
+
+/* The seeded database, made once and copied for each case (a schema
+ * created afresh each time costs a test of 36 cases 20 s of fsyncs). */
+static char *seeded;
+
+static void copy_file(const char *from, const char *to)
+{
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	char buf[65536];
+	size_t n;
+	if (!in || !out)
+		fail_msg("cannot copy %s to %s", from, to);
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			fail_msg("cannot write %s", to);
+	fclose(in);
+	if (fclose(out) != 0)
+		fail_msg("cannot write %s", to);
+}
+
+/* A fresh copy of the seeded database in the case's session, and its
+ * screen opened. Each key is then pressed on a model of its own, opened
+ * again (delete_asked adds the record its y deletes). */
+static void open_case(screen *s, const screen_case *c)
+{
+	memset(s, 0, sizeof *s);
+	if (!seeded) {
+		s->fx = setup_city();
+		if (!s->fx)
+			fail_msg("no database");
+		seed(s);
+		env_close(&s->fx->env); /* every page in the file itself, the log checkpointed */
+		seeded = s->fx->path;
+		free(s->fx);
+	}
+	fixture *fx = calloc(1, sizeof *fx);
+	fx->path = unit_tmp_db();
+	copy_file(seeded, fx->path);
+	reopen(fx);
+	char *err = NULL;
+	if (store_session(fx->env.store, SESSION_CITY, "admin", 0, &err) != KP_OK)
+		fail_msg("%s", err);
+	s->fx = fx;
+	sign_in(s, c->unit);
+	c->open(s);
+}
+
+static void close_case(screen *s)
+{
+	void *fx = s->fx;
+	s->close(s);
+	teardown(&fx);
+}
+
+static void test_every_key_shown_acts(void **state)
+{
+	(void)state;
+	size_t checked = 0;
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		const kp_binding *rows[64];
+		screen s;
+		open_case(&s, &cases[c]);
+		size_t n = keymap_bar_rows(s.ctx, s.acts, s.model, s.mctx, rows, 64);
+		s.close(&s);
+		for (size_t i = 0; i < n; i++) {
+			if (rows[i]->action == ACT_HELP || rows[i]->action == ACT_REDRAW)
+				continue; /* the app's own */
+			cases[c].open(&s);
+			kp_key k = key_of(rows[i], s.ctx);
+			bool acted = s.press(&s, k);
+			if (!acted)
+				fail_msg("%s: the key line shows %s (%s), which does not act", cases[c].name,
+					 keymap_key_name(k), msg(rows[i]->what));
+			s.close(&s);
+			checked++;
+		}
+		void *fx = s.fx;
+		teardown(&fx);
+	}
+	assert_true(checked > 50);
+}
+
+/* The action's row is in the key line (with the model's answer, or
+ * without it: every row of the context, as before this rule). */
+static bool shows(screen *s, kp_acts_fn acts, kp_action a)
+{
+	const kp_binding *rows[64];
+	size_t n = keymap_bar_rows(s->ctx, acts, s->model, s->mctx, rows, 64);
+	for (size_t i = 0; i < n; i++)
+		if (rows[i]->action == a)
+			return true;
+	return false;
+}
+
+/* The lies issue 23 found, each by name, with its positive control. */
+static void test_known_lies(void **state)
+{
+	(void)state;
+	const struct {
+		screen_case c;
+		kp_action a;
+		bool shown;
+	} want[] = {
+		{{"F6 附件 on an unsaved record", true, activity_new}, ACT_FILES, false},
+		{{"…and on a saved one", true, activity_saved}, ACT_FILES, true},
+		{{"F6 on a form without attachments", true, talent_new}, ACT_FILES, false},
+		{{"附表4 F4 for a unit", true, roll}, ACT_UNIT, false},
+		{{"…and for the city", false, roll}, ACT_UNIT, true},
+		{{"F5 before an export exists", false, export_named}, ACT_SEND, false},
+		{{"…and after", false, export_done}, ACT_SEND, true},
+		{{"Enter 开始 after the outcome", false, export_done}, ACT_ACCEPT, false},
+		{{"Enter 开始 with nothing to import", false, import_nothing_new}, ACT_ACCEPT, false},
+		{{"o for a unit", true, menu_open}, ACT_M_OPEN_YEAR, false},
+		{{"o for the city", false, menu_open}, ACT_M_OPEN_YEAR, true},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		screen s;
+		open_case(&s, &want[i].c);
+		bool listed = shows(&s, NULL, want[i].a), shown = shows(&s, s.acts, want[i].a);
+		close_case(&s);
+		if (!listed) /* the line without the answer lists it: the answer is what hides it */
+			fail_msg("%s: not in the context's rows at all", want[i].c.name);
+		if (shown != want[i].shown)
+			fail_msg("%s: %s", want[i].c.name, shown ? "shown" : "hidden");
+	}
+}
+
+static int drop_seeded(void **state)
+{
+	(void)state;
+	if (seeded)
+		unit_rm_db(seeded); /* frees it */
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_key_shown_acts),
+		cmocka_unit_test(test_known_lies),
+	};
+	return cmocka_run_group_tests(tests, NULL, drop_seeded);
+}

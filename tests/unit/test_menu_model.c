@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The main menu's model driven by keys with no terminal: quitting is asked
+ * (F10, Esc, q and the 退出 item), the city's queue and its key, a unit's
+ * counts by state, a programme year opened by the city (refused for a
+ * unit), the items that do not fit marked above and below. */
+#include "unit_env.h"
+
+#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
+
+#include "ui/menu_model.h"
+
+#define FN(k) ((kp_key){true, (uint32_t)(k)})
+#define CH(c) ((kp_key){false, (uint32_t)(c)})
+
+typedef struct {
+	fixture *fx;
+	mm_ctx c;
+	menu_model m;
+} story;
+
+static int city_setup(void **state)
+{
+	story *s = story_new(sizeof *s);
+	if (!s)
+		return -1;
+	s->c = (mm_ctx){&s->fx->env, true, 0, 0, "admin", false};
+	mm_init(&s->m, &s->c);
+	*state = s;
+	return 0;
+}
+
+/* Signed in as 许昌学院's account instead. */
+static void as_unit(story *s)
+{
+	kp_store *st = s->fx->env.store;
+	long long u = store_unit_id(st, "许昌学院");
+	char *err = NULL;
+	if (store_session(st, SESSION_UNIT, "xcxy", u, &err) != KP_OK)
+		fail_msg("%s", err);
+	s->c = (mm_ctx){&s->fx->env, false, u, u, "xcxy", false};
+	mm_free(&s->m);
+	mm_init(&s->m, &s->c);
+}
+
+static int story_teardown(void **state)
+{
+	story *s = *state;
+	mm_free(&s->m);
+	return story_free(s);
+}
+
+/* Two 附表2 people of 许昌学院, the first submitted for review by its unit;
+ * then the city signs in again (kepu started afresh) and the menu opens. */
+static void submit_one(story *s)
+{
+	long long id = save_person(s->fx, "王芳", "13812345678");
+	save_person(s->fx, "李明", "13812345679");
+	kp_store *st = s->fx->env.store;
+	char *err = NULL;
+	if (store_session(st, SESSION_UNIT, "xcxy", store_unit_id(st, "许昌学院"), &err) != KP_OK ||
+	    store_set_state(st, catalog_form(&s->fx->env.cat, "talent"), id, "draft", "submitted", "", "submit",
+			    &err) != KP_OK)
+		fail_msg("%s", err);
+	mm_free(&s->m);
+	env_close(&s->fx->env);
+	reopen(s->fx);
+	if (store_session(s->fx->env.store, SESSION_CITY, "admin", 0, &err) != KP_OK)
+		fail_msg("%s", err);
+	mm_init(&s->m, &s->c);
+}
+
+static mm_kind press(story *s, kp_key k) { return mm_key(&s->m, &s->c, k).kind; }
+
+/* Issue 23 (6): F10 ended the session at once (over SSH: logged out). */
+static void test_quit_is_asked(void **state)
+{
+	story *s = *state;
+	char q[256];
+	const kp_key keys[] = {FN(KEY_F(10)), CH(27), CH('q')};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		assert_int_equal(press(s, keys[i]), MM_HANDLED);
+		assert_int_equal(s->m.mode, MM_CONFIRM_QUIT);
+		mm_question(&s->m, q, sizeof q);
+		assert_non_null(strstr(q, "退出 kepu？"));
+		/* a second F10 is no yes: asked again, never quit */
+		assert_int_equal(press(s, FN(KEY_F(10))), MM_HANDLED);
+		assert_int_equal(s->m.mode, MM_CONFIRM_QUIT);
+		assert_int_equal(press(s, CH('n')), MM_HANDLED); /* stays */
+		assert_int_equal(s->m.mode, MM_BROWSE);
+	}
+	/* another key is a no that acts: 2 after F10 opens 附表2 (the unit first) */
+	assert_int_equal(press(s, FN(KEY_F(10))), MM_HANDLED);
+	assert_int_equal(press(s, CH('2')), MM_PICK_UNIT);
+	assert_int_equal(s->m.mode, MM_BROWSE);
+	assert_int_equal(press(s, CH('q')), MM_HANDLED);
+	assert_int_equal(press(s, CH('y')), MM_QUIT); /* positive control: y quits */
+	/* the 退出 item asks as well */
+	s->m.sel = s->m.n - 1;
+	assert_int_equal(s->m.items[s->m.sel].kind, ITEM_QUIT);
+	assert_int_equal(press(s, CH('\r')), MM_HANDLED);
+	assert_int_equal(s->m.mode, MM_CONFIRM_QUIT);
+	assert_int_equal(press(s, CH(27)), MM_HANDLED); /* Esc answers no */
+	assert_int_equal(s->m.mode, MM_BROWSE);
+}
+
+/* A digit opens its form: the city picks the unit first; a unit at once. */
+static void test_digit_opens(void **state)
+{
+	story *s = *state;
+	const kp_form *talent = catalog_form(&s->fx->env.cat, "talent");
+	assert_int_equal(press(s, CH('2')), MM_PICK_UNIT);
+	s->c.entry_unit = store_unit_id(s->fx->env.store, "许昌学院");
+	mm_result r = mm_picked(&s->m, &s->c);
+	assert_int_equal(r.kind, MM_OPEN);
+	assert_int_equal(r.open.id, SCR_FORM);
+	assert_ptr_equal(r.open.form, talent);
+	as_unit(s);
+	r = mm_key(&s->m, &s->c, CH('2'));
+	assert_int_equal(r.kind, MM_OPEN);
+	assert_ptr_equal(r.open.form, talent);
+}
+
+/* Issue 23 (7): the city's main screen did not say what waits for it. */
+static void test_city_queue(void **state)
+{
+	story *s = *state;
+	const kp_form *talent = catalog_form(&s->fx->env.cat, "talent");
+	mm_result r = mm_key(&s->m, &s->c, CH('r'));
+	assert_int_equal(r.kind, MM_REFUSED); /* nothing waits yet */
+	assert_non_null(strstr(r.text, "没有等待"));
+	assert_false(mm_acts(&s->m, &s->c, ACT_M_QUEUE));
+	submit_one(s);
+	talent = catalog_form(&s->fx->env.cat, "talent");
+	assert_int_equal(mm_waiting(&s->m), 1);
+	assert_true(mm_acts(&s->m, &s->c, ACT_M_QUEUE));
+	r = mm_key(&s->m, &s->c, CH('r'));
+	assert_int_equal(r.kind, MM_OPEN);
+	assert_int_equal(r.open.id, SCR_QUEUE);
+	assert_ptr_equal(r.open.form, talent);
+}
+
+/* Issue 23 (7): a unit's counts said only approved records, unnamed. */
+static void test_unit_counts_by_state(void **state)
+{
+	story *s = *state;
+	submit_one(s);
+	const kp_form *talent = catalog_form(&s->fx->env.cat, "talent");
+	as_unit(s);
+	const mm_tally *t = NULL;
+	for (size_t i = 0; i < s->m.ntally; i++)
+		if (s->m.tally[i].form == talent)
+			t = &s->m.tally[i];
+	assert_non_null(t);
+	assert_int_equal(t->n[ST_SUBMITTED], 1);
+	assert_int_equal(t->n[ST_DRAFT], 1);
+	assert_int_equal(t->n[ST_APPROVED], 0);
+	/* the queue is the city's: a unit's r is refused, and not offered */
+	assert_int_equal(press(s, CH('r')), MM_REFUSED);
+	assert_false(mm_acts(&s->m, &s->c, ACT_M_QUEUE));
+}
+
+/* Issue 23 (10): the city opens a year in the terminal, asked by name. */
+static void test_city_opens_year(void **state)
+{
+	story *s = *state;
+	kp_year *y;
+	size_t before = store_years(s->fx->env.store, &y);
+	int newest = y[before - 1].year;
+	years_free(y, before);
+	assert_false(mm_acts(&s->m, &s->c, ACT_YEAR)); /* one year: nothing to move to */
+	assert_true(mm_acts(&s->m, &s->c, ACT_M_OPEN_YEAR));
+	assert_int_equal(press(s, CH('o')), MM_HANDLED);
+	assert_int_equal(s->m.mode, MM_CONFIRM_YEAR);
+	char q[256], want[16];
+	mm_question(&s->m, q, sizeof q);
+	snprintf(want, sizeof want, "%d", newest + 1);
+	assert_non_null(strstr(q, want));
+	assert_int_equal(press(s, CH('n')), MM_HANDLED); /* no: nothing opened */
+	assert_int_equal(store_years(s->fx->env.store, &y), before);
+	years_free(y, before);
+	assert_int_equal(press(s, CH('o')), MM_HANDLED);
+	mm_result r = mm_key(&s->m, &s->c, CH('y'));
+	assert_int_equal(r.kind, MM_YEAR);
+	assert_non_null(strstr(r.text, want));
+	size_t after = store_years(s->fx->env.store, &y);
+	assert_int_equal(after, before + 1);
+	assert_int_equal(y[after - 1].year, newest + 1);
+	years_free(y, after);
+	assert_true(mm_acts(&s->m, &s->c, ACT_YEAR)); /* now y moves */
+	/* the same rules as kepu year open: a year opened twice is refused */
+	s->m.open_year = newest + 1;
+	s->m.open_from = newest;
+	s->m.mode = MM_CONFIRM_YEAR;
+	r = mm_key(&s->m, &s->c, CH('y'));
+	assert_int_equal(r.kind, MM_REFUSED);
+	assert_true(r.error);
+}
+
+static void test_unit_may_not_open_year(void **state)
+{
+	story *s = *state;
+	as_unit(s);
+	kp_year *y;
+	size_t before = store_years(s->fx->env.store, &y);
+	years_free(y, before);
+	assert_false(mm_acts(&s->m, &s->c, ACT_M_OPEN_YEAR));
+	mm_result r = mm_key(&s->m, &s->c, CH('o'));
+	assert_int_equal(r.kind, MM_REFUSED);
+	assert_non_null(strstr(r.text, "市科协"));
+	assert_int_equal(s->m.mode, MM_BROWSE);
+	/* and the store refuses the path itself for a unit session */
+	char *err = NULL;
+	assert_int_not_equal(env_open_year(&s->fx->env, 2030, 2016, &err), 0);
+	assert_non_null(err);
+	free(err);
+	assert_int_equal(store_years(s->fx->env.store, &y), before);
+	years_free(y, before);
+}
+
+/* Issue 23 (9): rows of the menu hidden at 80x24 without a mark. */
+static void test_more_marks(void **state)
+{
+	story *s = *state;
+	mm_arrange(&s->m, 6);
+	assert_true(s->m.win.mark); /* the sixth line is the mark */
+	assert_int_equal(s->m.win.shown, 5);
+	assert_int_equal(s->m.win.top, 0);
+	assert_int_equal(s->m.win.below, s->m.n - 5);
+	assert_int_equal(press(s, FN(KEY_END)), MM_HANDLED);
+	mm_arrange(&s->m, 6);
+	assert_int_equal(s->m.win.top, s->m.n - 5);
+	assert_int_equal(s->m.win.below, 0);
+	assert_true(s->m.sel >= s->m.win.top && s->m.sel < s->m.win.top + s->m.win.shown);
+	/* positive control: every item fits, no mark */
+	mm_arrange(&s->m, (int)s->m.n);
+	assert_false(s->m.win.mark);
+	assert_int_equal(s->m.win.shown, s->m.n);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_quit_is_asked, city_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(test_digit_opens, city_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(test_city_queue, city_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(test_unit_counts_by_state, city_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(test_city_opens_year, city_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(test_unit_may_not_open_year, city_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(test_more_marks, city_setup, story_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* A choice popup's keys with no terminal (#23: Tab in a popup did
+ * nothing). Over a form's field, Tab moves on to the next field and
+ * Shift-Tab back, taking the item the clerk picked in the popup (typed or
+ * moved to) and keeping the field's value when nothing was picked; a popup
+ * with no field after it takes a picked item on Tab as on Enter. The
+ * window follows the highlight as keys move it, not as it is drawn. */
+#include "unit.h"
+
+#include "model_keys.h"
+#include "ui/popup.h"
+
+static char *const items[] = {"科普讲座", "科普展览", "科技咨询", "培训", "其他", "a6", "a7",
+			      "a8", "a9", "a10", "a11", "a12"};
+#define NITEMS (sizeof items / sizeof items[0])
+
+static void tab_over_a_field(void **state)
+{
+	(void)state;
+	popup p = {0};
+	size_t chosen = 99;
+	/* opened on the current value (科技咨询), nothing picked: moves on, keeps it */
+	popup_open(&p, "形式", items, NITEMS, 2, 0);
+	assert_int_equal(popup_key_field(&p, TAB, &chosen), POPUP_NEXT);
+	assert_true(chosen == POPUP_KEEP);
+	assert_int_equal(popup_key_field(&p, FN(KEY_BTAB), &chosen), POPUP_PREV);
+	assert_true(chosen == POPUP_KEEP);
+	/* typed: kpzl is 科普展览; Tab takes it and moves on */
+	TYPE_KEYS("kpzl", popup_key_field(&p, k, &chosen));
+	assert_int_equal(popup_key_field(&p, TAB, &chosen), POPUP_NEXT);
+	assert_int_equal(chosen, 1);
+	popup_close(&p);
+	/* moved to with Down: taken */
+	popup_open(&p, "形式", items, NITEMS, -1, 0);
+	popup_key_field(&p, FN(KEY_DOWN), &chosen);
+	popup_key_field(&p, FN(KEY_DOWN), &chosen);
+	assert_int_equal(popup_key_field(&p, TAB, &chosen), POPUP_NEXT);
+	assert_int_equal(chosen, 2);
+	/* typed to nothing: nothing taken */
+	TYPE_KEYS("zzz", popup_key_field(&p, k, &chosen));
+	assert_int_equal(p.nmatch, 0);
+	assert_int_equal(popup_key_field(&p, TAB, &chosen), POPUP_NEXT);
+	assert_true(chosen == POPUP_KEEP);
+	/* opened by a first character typed: that is a pick */
+	popup_close(&p);
+	popup_open(&p, "形式", items, NITEMS, -1, 0x57F9 /* 培 */);
+	assert_int_equal(popup_key_field(&p, TAB, &chosen), POPUP_NEXT);
+	assert_int_equal(chosen, 3); /* 培训: peixun */
+	/* Enter and Esc as before */
+	assert_int_equal(popup_key_field(&p, ENTER, &chosen), POPUP_ACCEPT);
+	assert_int_equal(popup_key_field(&p, ESC, &chosen), POPUP_CANCEL);
+	popup_close(&p);
+}
+
+static void tab_alone(void **state)
+{
+	(void)state;
+	popup p = {0};
+	size_t chosen = 99;
+	popup_open(&p, "单位", items, NITEMS, -1, 0);
+	assert_int_equal(popup_key(&p, TAB, &chosen), POPUP_CONTINUE); /* nothing picked: nothing guessed */
+	assert_int_equal(chosen, 99);
+	popup_key(&p, FN(KEY_DOWN), &chosen);
+	assert_int_equal(popup_key(&p, TAB, &chosen), POPUP_ACCEPT);
+	assert_int_equal(chosen, 1);
+	popup_close(&p);
+}
+
+static void window_follows_keys(void **state)
+{
+	(void)state;
+	popup p = {0};
+	size_t chosen;
+	popup_open(&p, "形式", items, NITEMS, (int)NITEMS - 1, 0); /* the last: the window scrolled to it */
+	assert_int_equal(p.sel, NITEMS - 1);
+	assert_int_equal(p.top, NITEMS - 10);
+	popup_key_field(&p, FN(KEY_HOME), &chosen);
+	assert_int_equal(p.top, 0);
+	popup_key_field(&p, FN(KEY_END), &chosen);
+	assert_int_equal(p.top, NITEMS - 10);
+	popup_close(&p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(tab_over_a_field),
+		cmocka_unit_test(tab_alone),
+		cmocka_unit_test(window_follows_keys),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* F9's review prompt driven by keys with no terminal: a unit submits its
+ * draft (and is not offered 认定); the city returns it with a reason typed
+ * on the status line (Esc first gives up, nothing changes), then the unit
+ * submits two marked records at once; a record already approved offers the
+ * unit nothing, saying why. */
+#include "unit_env.h"
+
+#include "model_keys.h"
+#include "ui/review_prompt.h"
+
+typedef struct {
+	fixture *fx;
+	const kp_form *f;
+	long long a, b;
+} story;
+
+static int story_setup(void **state)
+{
+	story *s = story_new(sizeof *s);
+	if (!s)
+		return -1;
+	s->f = catalog_form(&s->fx->env.cat, "talent");
+	s->a = save_person(s->fx, "甲员工", "13800000001");
+	s->b = save_person(s->fx, "乙员工", "13800000002");
+	*state = s;
+	return 0;
+}
+
+static int story_teardown(void **state) { return story_free(*state); }
+
+static char *state_of_record(story *s, long long id)
+{
+	static char st[32];
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT kp_state = 'submitted', kp_state = 'returned' FROM talent WHERE id = %lld", id);
+	snprintf(st, sizeof st, "%lld", sql_int(s->fx->path, sql));
+	return st;
+}
+
+/* The unit's clerk submits record id, in a session of its own. */
+static void submit_as_unit(story *s, long long id)
+{
+	kp_store *unit;
+	char *err = NULL;
+	assert_int_equal(store_open(s->fx->path, &unit, &err), KP_OK);
+	assert_int_equal(store_session(unit, SESSION_UNIT, "xcxy", store_unit_id(unit, "许昌学院"), &err), KP_OK);
+	kp_env e = {.cat = s->fx->env.cat, .store = unit};
+	store_set_catalog(unit, &s->fx->env.cat);
+	if (review_apply(&e, s->f, id, REV_SUBMIT, NULL, &err) != 0)
+		fail_msg("%s", err);
+	store_close(unit);
+}
+
+static bool offered(const review_prompt *p, kp_review a)
+{
+	for (size_t i = 0; i < p->actions.n; i++)
+		if (p->offered[i] == a)
+			return true;
+	return false;
+}
+
+/* The record as the store has it now. */
+static kp_record get(story *s, long long id)
+{
+	kp_record r;
+	assert_int_equal(store_get(s->fx->env.store, s->f, id, &r, NULL), KP_OK);
+	return r;
+}
+
+static void unit_submits(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	review_prompt p;
+	review_prompt_init(&p);
+	sign_in_unit(s->fx, "许昌学院");
+	kp_record r = get(s, s->a);
+	mr_result res = review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	assert_string_equal(res.text, "");
+	assert_true(review_prompt_active(&p));
+	assert_true(offered(&p, REV_SUBMIT));
+	assert_false(offered(&p, REV_APPROVE)); /* the city's */
+	res = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(res.kind, MR_SAVED);
+	assert_false(res.error);
+	assert_non_null(strstr(res.text, "已改为"));
+	assert_string_equal(state_of_record(s, s->a), "1");
+	assert_false(review_prompt_active(&p));
+	review_prompt_free(&p);
+}
+
+static void city_returns_with_reason(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	submit_as_unit(s, s->a);
+	review_prompt p;
+	review_prompt_init(&p);
+	kp_record r = get(s, s->a);
+	review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	assert_true(offered(&p, REV_APPROVE));
+	assert_true(offered(&p, REV_RETURN));
+	while (p.offered[p.actions.sel] != REV_RETURN)
+		review_prompt_key(&p, e, FN(KEY_DOWN));
+	mr_result res = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(res.kind, MR_HANDLED);
+	assert_true(p.asking_reason);
+	TYPE_KEYS("电话", review_prompt_key(&p, e, k));
+	res = review_prompt_key(&p, e, ESC); /* given up: nothing changes */
+	assert_int_equal(res.kind, MR_HANDLED);
+	assert_false(review_prompt_active(&p));
+	assert_string_equal(state_of_record(s, s->a), "1");
+	r = get(s, s->a);
+	review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	while (p.offered[p.actions.sel] != REV_RETURN)
+		review_prompt_key(&p, e, FN(KEY_DOWN));
+	review_prompt_key(&p, e, ENTER);
+	TYPE_KEYS("电话号码不对", review_prompt_key(&p, e, k));
+	res = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(res.kind, MR_SAVED);
+	assert_false(res.error);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT kp_reason = '电话号码不对' AND kp_state = 'returned' FROM talent WHERE id = %lld",
+		 s->a);
+	assert_int_equal(sql_int(s->fx->path, sql), 1);
+	review_prompt_free(&p);
+}
+
+static void many_then_nothing(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	sign_in_unit(s->fx, "许昌学院");
+	review_prompt p;
+	review_prompt_init(&p);
+	long long ids[] = {s->a, s->b};
+	mr_result res = review_prompt_open_many(&p, e->store, s->f, ids, 2);
+	assert_true(review_prompt_active(&p));
+	res = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(res.kind, MR_SAVED);
+	assert_false(res.error);
+	assert_non_null(strstr(res.text, "已提交审核 2 条"));
+	assert_string_equal(state_of_record(s, s->a), "1");
+	assert_string_equal(state_of_record(s, s->b), "1");
+	/* again: both already submitted, each refused by the store, saying which */
+	review_prompt_open_many(&p, e->store, s->f, ids, 2);
+	res = review_prompt_key(&p, e, ENTER);
+	assert_true(res.error);
+	assert_non_null(strstr(res.text, "已提交审核 0 条"));
+	char num[32];
+	snprintf(num, sizeof num, "第 %lld 号", s->b);
+	assert_non_null(strstr(res.text, num));
+	review_prompt_free(&p);
+}
+
+static void approved_offers_unit_nothing(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	char *err = NULL;
+	submit_as_unit(s, s->a);
+	assert_int_equal(review_apply(e, s->f, s->a, REV_APPROVE, NULL, &err), 0);
+	sign_in_unit(s->fx, "许昌学院");
+	review_prompt p;
+	review_prompt_init(&p);
+	kp_record r = get(s, s->a);
+	mr_result res = review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	assert_true(res.error);
+	assert_non_null(strstr(res.text, "没有可做的审核操作"));
+	assert_false(review_prompt_active(&p));
+	review_prompt_free(&p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(unit_submits, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(city_returns_with_reason, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(many_then_nothing, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(approved_offers_unit_nothing, story_setup, story_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* 附表1's table model driven by keys with no terminal: the seed's quotas
+ * and 合计, a quota typed into a cell and saved through the one save path,
+ * a refused value kept out of the database, a cell that refuses (and
+ * says so) what its bounds do not allow, Tab and the arrows, the rows that
+ * fit at 80x24 with a mark for the rest, and a unit's session that may
+ * only read (no 修改 offered). */
+#include "unit_env.h"
+
+#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
+
+#include "ui/table_model.h"
+
+#define CH(c) ((kp_key){false, (uint32_t)(c)})
+#define FNK(k) ((kp_key){true, (uint32_t)(k)})
+#define ENTER CH('\r')
+#define ESC CH(27)
+#define TAB CH('\t')
+/* 80x24: lines 1..20 are the body; one is the header */
+#define LINES_80x24 19
+
+typedef struct {
+	fixture *fx;
+	tbm_ctx c;
+	table_model m;
+} story;
+
+static mr_result type(story *s, const char *text)
+{
+	mr_result r = {MR_HANDLED, false, ""};
+	for (const char *p = text; *p; p++)
+		r = tbm_key(&s->m, &s->c, CH(*p));
+	return r;
+}
+
+static long long quota(story *s, int seq, const char *col)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT q.%s FROM quota q JOIN units u ON u.id = q.unit_id WHERE u.seq = %d", col, seq);
+	return sql_int(s->fx->path, sql);
+}
+
+static int story_setup(void **state)
+{
+	story *s = story_new(sizeof *s);
+	if (!s)
+		return -1;
+	s->c = (tbm_ctx){&s->fx->env, 0};
+	*state = s;
+	return 0;
+}
+
+static int story_teardown(void **state)
+{
+	story *s = *state;
+	tbm_free(&s->m);
+	return story_free(s);
+}
+
+static void open_table(story *s)
+{
+	mr_result r = tbm_init(&s->m, &s->c, catalog_form(&s->fx->env.cat, "quota"));
+	assert_int_equal(r.kind, MR_HANDLED);
+}
+
+static void edit_and_save(void **state)
+{
+	story *s = *state;
+	open_table(s);
+	assert_int_equal(s->m.n, 19);
+	assert_true(s->m.may_write);
+	assert_string_equal(s->m.total[0], "1170");
+	assert_string_equal(s->m.total[1], "134");
+	tbm_key(&s->m, &s->c, FNK(KEY_DOWN));
+	tbm_key(&s->m, &s->c, TAB); /* Tab moves right, as the arrow does */
+	assert_int_equal(s->m.row, 1);
+	assert_int_equal(s->m.col, 1);
+	assert_string_equal(s->m.rows[1].unit_name, "长葛市");
+	/* typing replaces the value; Enter saves and moves down */
+	assert_int_equal(type(s, "12").kind, MR_HANDLED);
+	assert_int_equal(s->m.mode, TBM_EDIT);
+	mr_result r = tbm_key(&s->m, &s->c, ENTER);
+	assert_int_equal(r.kind, MR_SAVED);
+	assert_string_equal(r.text, "已保存：长葛市 科普活动 = 12");
+	assert_int_equal(quota(s, 2, "activity"), 12);
+	assert_int_equal(quota(s, 2, "version"), 2);
+	assert_string_equal(s->m.total[1], "136");
+	assert_int_equal(s->m.row, 2);
+	assert_int_equal(s->m.mode, TBM_BROWSE);
+	/* a negative quota is refused, the cell kept for correcting; Esc gives it up */
+	type(s, "-3");
+	r = tbm_key(&s->m, &s->c, ENTER);
+	assert_int_equal(r.kind, MR_REFUSED);
+	assert_non_null(strstr(r.text, "不能小于 0"));
+	assert_int_equal(s->m.mode, TBM_EDIT);
+	assert_int_equal(quota(s, 3, "activity"), 10);
+	assert_int_equal(tbm_key(&s->m, &s->c, ESC).kind, MR_HANDLED);
+	assert_int_equal(s->m.mode, TBM_BROWSE);
+	assert_int_equal(quota(s, 3, "activity"), 10);
+	/* Tab in a cell saves it, as Enter does */
+	type(s, "11");
+	assert_int_equal(tbm_key(&s->m, &s->c, TAB).kind, MR_SAVED);
+	assert_int_equal(quota(s, 3, "activity"), 11);
+	assert_int_equal(tbm_key(&s->m, &s->c, ESC).kind, MR_CLOSE);
+}
+
+/* A quota's bounds are 0 to 100000: six digits. The seventh is refused
+ * with a message naming the cell and its bounds, and nothing typed
+ * before it is lost. */
+static void cell_bounds(void **state)
+{
+	story *s = *state;
+	open_table(s);
+	tbm_key(&s->m, &s->c, ENTER); /* 魏都区 科普人才, selected: typing replaces */
+	assert_int_equal(s->m.mode, TBM_EDIT);
+	assert_int_equal(type(s, "123456").kind, MR_HANDLED); /* as many as the bounds allow */
+	mr_result r = type(s, "7");
+	assert_int_equal(r.kind, MR_REFUSED);
+	assert_true(r.error);
+	assert_non_null(strstr(r.text, "魏都区 科普人才"));
+	assert_non_null(strstr(r.text, "最多 6 位"));
+	assert_non_null(strstr(r.text, "0 到 100000"));
+	assert_non_null(strstr(r.text, "「7」"));
+	char *v = eb_text(&s->m.cell);
+	assert_string_equal(v, "123456");
+	free(v);
+	/* 100000 fits and is stored; 123456 would be refused by the form's max */
+	tbm_key(&s->m, &s->c, (kp_key){false, 1}); /* ^A */
+	tbm_key(&s->m, &s->c, (kp_key){false, 11}); /* ^K */
+	type(s, "100000");
+	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_SAVED);
+	assert_int_equal(quota(s, 1, "talent"), 100000);
+}
+
+/* 19 units at 80x24: 17 rows, the mark 「↓ 还有 2 项」 and 合计; at the
+ * end the mark says what is above. With room for all, no mark. */
+static void page_mark(void **state)
+{
+	story *s = *state;
+	open_table(s);
+	tbm_arrange(&s->m, LINES_80x24);
+	assert_int_equal(s->m.win.shown, 17);
+	assert_true(s->m.win.mark);
+	assert_string_equal(s->m.more, "↓ 还有 2 项");
+	tbm_key(&s->m, &s->c, FNK(KEY_END));
+	tbm_arrange(&s->m, LINES_80x24);
+	assert_int_equal(s->m.win.top, 2);
+	assert_int_equal(s->m.win.top + s->m.win.shown, 19); /* the last unit is on the page */
+	assert_string_equal(s->m.more, "↑ 上面还有 2 项");
+	tbm_arrange(&s->m, 20); /* 19 rows and 合计: all fit */
+	assert_int_equal(s->m.win.shown, 19);
+	assert_false(s->m.win.mark);
+	assert_string_equal(s->m.more, "");
+}
+
+/* A unit's account reads its own row; 修改 is neither offered on the key
+ * line nor done. */
+static void unit_reads(void **state)
+{
+	story *s = *state;
+	s->c.scope = sign_in_unit(s->fx, "魏都区");
+	open_table(s);
+	assert_int_equal(s->m.n, 1);
+	assert_false(s->m.may_write);
+	mr_result r = tbm_key(&s->m, &s->c, ENTER);
+	assert_int_equal(r.kind, MR_REFUSED);
+	assert_string_equal(r.text, "任务指标由市科协修改。");
+	assert_int_equal(s->m.mode, TBM_BROWSE);
+	assert_int_equal(type(s, "5").kind, MR_REFUSED);
+	assert_int_equal(quota(s, 1, "talent"), 100);
+	/* the key line of a table only read has no 修改; the city's has */
+	assert_null(strstr(keymap_bar(CTX_TABLE_READ), msg(MSG_K_EDIT)));
+	assert_non_null(strstr(keymap_bar(CTX_TABLE_READ), msg(MSG_K_BACK)));
+	assert_non_null(strstr(keymap_bar(CTX_TABLE), msg(MSG_K_EDIT)));
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(edit_and_save, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(cell_bounds, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(page_mark, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(unit_reads, story_setup, story_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
