@@ -18,6 +18,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/exchange.h"
+#include "domain/demo.h"
 #include "domain/review.h"
 #include "domain/transfer.h"
 #include "domain/xlsx.h"
@@ -97,6 +98,12 @@ int cmd_init(const kp_opts *o)
 		putchar('\n');
 		rc = cli_first_accounts(&e, o->demo);
 	}
+	char *err = NULL;
+	if (rc == EXIT_OK && o->demo && demo_progress(&e, &err) != 0) {
+		fprintf(stderr, "kepu: %s\n", err ? err : "");
+		rc = EXIT_DATA;
+	}
+	free(err);
 	unit_list_free(u, n);
 	env_close(&e);
 	/* SQLite makes a new file 0644; installed setgid, every session opens

@@ -12,16 +12,13 @@
 #include "core/msg.h"
 #include "core/xalloc.h"
 #include "domain/auth.h"
+#include "domain/demo.h"
 
 #define FIRST_ACCOUNT "admin"
-#define DEMO_PASSWORD "kepu2016"
 
-/* Demonstration accounts, with a published password that need not be
- * changed: for trying kepu out only. */
-static const struct { const char *name, *unit; } demo_accounts[] = {
-	{"shikexie", NULL}, {"weidu", "魏都区"}, {"xcxy", "许昌学院"},
-};
-
+/* Demonstration accounts (domain/demo.c), with a published password that
+ * need not be changed: for trying kepu out only; whoever signs in with it
+ * is told so. */
 static int demo_account(kp_env *e, const char *name, const char *unit)
 {
 	char *hash = auth_hash(DEMO_PASSWORD), *err = NULL;
@@ -48,7 +45,7 @@ int cli_first_accounts(kp_env *e, bool demo)
 	printf(msg(MSG_C_FIRST_ACCOUNT), FIRST_ACCOUNT, password);
 	putchar('\n');
 	free(password);
-	for (size_t i = 0; demo && i < sizeof demo_accounts / sizeof demo_accounts[0]; i++)
+	for (size_t i = 0; demo && i < demo_naccounts; i++)
 		if (demo_account(e, demo_accounts[i].name, demo_accounts[i].unit) != KP_OK)
 			return EXIT_DATA;
 	if (demo) {

@@ -256,6 +256,7 @@
 	X(UI_PREVIOUS,      "上一屏") \
 	X(UI_BACK_MENU,     "菜单") \
 	X(UI_BACK_LIST,     "列表") \
+	X(UI_BACK_DRAFTS,   "草稿") \
 	X(UI_BACK_RECORD,   "第 %lld 号") \
 	X(UI_BACK_NEW,      "填写") \
 	X(UI_ASK_DELETE,    "确定删除「%s」这条记录吗？(y/n)") \
@@ -266,7 +267,7 @@
 	X(UI_LIST_FOUND,    "筛选出 %lld 条") \
 	X(UI_LIST_FOUND_MANY,"筛选出 %d 多条") \
 	X(UI_LIST_FILTER,   "筛选：%s") \
-	X(UI_LIST_HINT,     "输入文字即可筛选（任何文字字段中含有即可）；F6/^R 换排序") \
+	X(UI_LIST_HINT,     "筛选：任何文字字段含长文字，字母不分大小写，或名称拼音首字母；F6/^R 排序") \
 	X(UI_NO_MATCH,      "没有含「%s」的记录。") \
 	X(UI_CHOICE_NONE,   "（没有匹配的项）") \
 	X(UI_CHOICE_FILTER, "筛选：%s") \
@@ -274,6 +275,14 @@
 	X(UI_DRAFT_OFFER,   "发现 %s 保存的草稿，恢复吗？(y/n)") \
 	X(UI_DRAFT_RESTORED,"已恢复草稿，请检查后保存。") \
 	X(UI_DRAFT_FAILED,  "草稿未能保存：%s") \
+	X(UI_DRAFTS_TITLE,  "未保存的草稿（%zu 份）") \
+	X(UI_DRAFTS_HINT,   "每次中断时未保存的输入各自保留，直到保存或有意放弃") \
+	X(UI_DRAFTS_NEW,    "新记录") \
+	X(UI_DRAFTS_RECORD, "第 %lld 号记录") \
+	X(UI_DRAFTS_EMPTY,  "（未填任何项）") \
+	X(UI_DRAFTS_ASK,    "放弃 %s 的这份草稿？放弃后无法恢复。(y/n)") \
+	X(UI_DRAFTS_DROPPED,"已放弃这份草稿。") \
+	X(UI_DRAFTS_KEPT,   "草稿保留。") \
 	X(UI_CONFLICT_MERGED,"他人刚修改了这条记录（%s），已合并到屏幕上；请检查后按 F2 保存。") \
 	X(UI_CONFLICT_BOTH, "您和他人都改了：%s。屏幕上是您的内容，按 F2 以屏幕为准保存。") \
 	X(UI_CONFLICT_THEIRS,"他人的内容：%s") \
@@ -292,6 +301,7 @@
 	X(UI_TABLE_READ_HINT,"上下左右键移动查看；任务指标由市科协修改") \
 	X(UI_MENU_TABLE,    "%s  查看与修改") \
 	X(UI_PREFILLED,     "已按 %s 的活动和资源记录预填 %d 项数字，可以修改。") \
+	X(UI_VALUE_TAKEN,   "本单位已填报%s为「%s」的记录（第 %lld 号），不能再填一份；请在列表中打开它修改，或另选") \
 	X(UI_CK_TITLE,      "工作进度检查表（五、组织实施）") \
 	X(UI_CK_MATRIX,     "各单位完成情况  + 按时完成 ~ 逾期完成 . 未到期 ! 逾期") \
 	X(UI_CK_UNITS,      "完成") \
@@ -495,6 +505,8 @@
 	X(UI_TR_DONE_HINT,  "Enter 返回主菜单；Esc 回到选文件") \
 	X(UI_MORE_BELOW,    "↓ 还有 %zu 项") \
 	X(UI_MORE_ABOVE,    "↑ 上面还有 %zu 项") \
+	X(UI_LIST_MORE_BELOW,"↓下面还有") \
+	X(UI_LIST_MORE_ABOVE,"↑上面还有") \
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
 	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \
@@ -565,6 +577,9 @@
 	X(K_COLUMN,         "换列/换月份") \
 	X(K_LOCK,           "锁定/解锁") \
 	X(K_RESET,          "重置密码") \
+	X(K_DRAFT_OPEN,     "打开继续填写") \
+	X(K_DRAFT_DROP,     "放弃这份草稿") \
+	X(K_DRAFT_LATER,    "以后再说（草稿保留）") \
 	/* the contexts keys apply in (docs/keys.md) */ \
 	X(KC_MENU,          "主菜单") \
 	X(KC_FORM,          "表单（任何字段）") \
@@ -581,6 +596,7 @@
 	X(KC_CHECKLIST,     "工作进度检查表") \
 	X(KC_REPORT,        "任务完成进度与排名") \
 	X(KC_BRIEFING,      "月度工作简报") \
+	X(KC_DRAFTS,        "登录时的未保存草稿") \
 	X(KC_TABLE_READ,    "只能查看的表格（单位账号的附表1）") \
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \
@@ -750,6 +766,7 @@
 	X(C_PRIV_MODE,      "已创建数据库 %s，但无法把它的权限设为 0660（%s）：请管理员执行 chmod 660") \
 	X(C_FIRST_ACCOUNT,  "已创建市科协账号 %s，初始密码：%s（只显示这一次；首次登录时须修改）") \
 	X(C_DEMO_ACCOUNTS,  "演示账号（仅供试用）：shikexie（市科协）、weidu（魏都区）、xcxy（许昌学院），密码均为 %s") \
+	X(C_DEMO_REASON,    "（演示）联系电话与工作单位登记不一致，请核对后重新提交。") \
 	X(C_USER_ADDED,     "已创建账号 %s，初始密码：%s（只显示这一次；首次登录时须修改）") \
 	X(C_USER_RESET,     "已重置账号 %s 的密码，新的初始密码：%s（首次登录时须修改）") \
 	X(C_USER_FAILURES,  "近期登录失败 %d 次") \
@@ -797,6 +814,7 @@
 	X(XC_LISTED_REFUSED,"「%s」：%s") \
 	X(XC_HOW_SFTP,      "SFTP：主机 %s 端口 %s，用户 %s，文件夹 %s") \
 	X(XC_HOW_ZMODEM,    "ZMODEM：SSH 主机 %s 端口 %s，用户 %s，在本画面按 F5") \
+	X(XC_HOW_ZMODEM_HERE,"ZMODEM：在本画面按 F5（终端须支持 ZMODEM，如 Xshell、SecureCRT）") \
 	X(XC_COMPANION,     "「%s」不能写：SQLite 会把它当作数据库 %s 的 -journal/-wal/-shm 文件，下次打开时回放或删除它；请换一个名字") \
 	X(XC_LINK,          "「%s」是符号链接：kepu 不打开交换文件夹中的链接") \
 	X(XC_IS_DATABASE,   "「%s」是 kepu 的数据库（或其链接、-wal/-shm/-journal 文件），不能导入或导出") \
@@ -807,6 +825,7 @@
 	X(XC_EXISTS,        "交换文件夹中已有「%s」，不会覆盖；请换一个文件名") \
 	X(XC_TMP,           "无法创建临时文件夹 %s：%s") \
 	X(XC_RZ_NONE,       "没有收到文件（已取消，或终端不支持 ZMODEM）") \
+	X(XC_NO_ANSWER,     "终端在 %d 秒内没有应答 ZMODEM，没有发送：Xshell、SecureCRT 会应答，PuTTY 不支持 ZMODEM（请用 SFTP，如 WinSCP）") \
 	X(XC_RZ_FAILED,     "接收没有完成（rz 退出，状态 %d），什么也没有保存") \
 	X(XC_RZ_TOO_BIG,    "本机发送的文件超过了 %d MiB 的上限，接收已中止，什么也没有保存") \
 	X(XC_RZ_MANY,       "一次只能接收一个文件，收到了 %zu 个，什么也没有保存") \
@@ -827,6 +846,9 @@
 	X(Y_COL_FROM,       "复制自") \
 	X(Y_YEAR,           "%d 年度") \
 	X(Y_YEAR_SHORT,     "%d") \
+	X(UI_DEMO_YEAR,     "演示账号  %d 年度") \
+	X(UI_DEMO_YEAR_SHORT,"演示 %d") \
+	X(UI_DEMO_SIGNED_IN,"这是演示账号：密码 %s 是公开的，谁都能登录。只供试用；正式填报请用市科协建的账号。") \
 	X(Y_PICK,           "选择年度") \
 	X(Y_SWITCHED,       "已切换到 %d 年度") \
 	X(Y_ONLY_ONE,       "只开启了 %d 年度；新年度由市科协开启") \

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -11,6 +12,8 @@
 #include <strings.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/msg.h"
@@ -370,7 +373,12 @@ char *exchange_how(const kp_exchange *x, bool sftp)
 	/* SSH_CONNECTION: client address, client port, server address, server port. */
 	const char *conn = getenv("SSH_CONNECTION");
 	char host[256] = "", port[16] = "22";
-	if (!conn || sscanf(conn, "%*s %*s %255s %15s", host, port) != 2) {
+	bool over_ssh = conn && sscanf(conn, "%*s %*s %255s %15s", host, port) == 2;
+	/* ZMODEM goes down this very session: without SSH there is no host
+	 * to name, and the machine's own name would be a guess. */
+	if (!over_ssh && !sftp)
+		return xstrdup(msg(MSG_XC_HOW_ZMODEM_HERE));
+	if (!over_ssh) {
 		if (gethostname(host, sizeof host) != 0)
 			snprintf(host, sizeof host, "?");
 		host[sizeof host - 1] = '\0';
@@ -652,6 +660,44 @@ static int run_in(const char *dir, char *const argv[], long long fsize)
 	return pid > 0 ? status : -1;
 }
 
+/* Does the terminal speak ZMODEM? Ask as sz does (ZRQINIT) and wait for
+ * its ZRINIT: Xshell and SecureCRT answer at once, a terminal without
+ * ZMODEM (plain PuTTY) never does — then sz would show its header for half
+ * a minute. Not answered within ZMODEM_ANSWER_MS, the request is cancelled
+ * as rz cancels. sz asks again; a receiver answers every request. */
+#define ZMODEM_ANSWER_MS 4000
+static bool terminal_answers(void)
+{
+	static const char zrqinit[] = "rz\r**\x18" "B00000000000000\r\x8a\x11";
+	static const char zrinit[] = "**\x18" "B01";
+	static const char cancel[] = "\x18\x18\x18\x18\x18\x18\x18\x18\b\b\b\b\b\b\b\b";
+	struct termios was, raw;
+	if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &was) != 0)
+		return true; /* not a terminal to ask: sz says what it finds */
+	raw = was;
+	cfmakeraw(&raw);
+	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+	bool answered = write(STDOUT_FILENO, zrqinit, sizeof zrqinit - 1) < 0; /* unwritable: let sz try */
+	size_t got = 0;
+	struct timespec t0, t;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (long left = ZMODEM_ANSWER_MS; !answered && left > 0;) {
+		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+		char c;
+		if (poll(&p, 1, (int)left) > 0 && read(STDIN_FILENO, &c, 1) == 1)
+			got = c == zrinit[got] ? got + 1 : c == zrinit[0] ? 1 : 0;
+		answered = got == sizeof zrinit - 1;
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		left = ZMODEM_ANSWER_MS - ((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000);
+	}
+	if (!answered) {
+		ssize_t w = write(STDOUT_FILENO, cancel, sizeof cancel - 1);
+		(void)w; /* said to the clerk either way */
+	}
+	tcsetattr(STDIN_FILENO, TCSANOW, &was);
+	return answered;
+}
+
 int exchange_send_with(const char *name, int (*write_fn)(FILE *out, void *ctx, char **err), void *ctx,
 		       char **err)
 {
@@ -669,6 +715,8 @@ int exchange_send_with(const char *name, int (*write_fn)(FILE *out, void *ctx, c
 	} else if (write_fn(out, ctx, err) != 0 || fclose(out) != 0) {
 		if (!*err)
 			*err = xstrdup(msg(MSG_C_WRITE_ERROR));
+	} else if (!terminal_answers()) {
+		*err = xasprintf(msg(MSG_XC_NO_ANSWER), ZMODEM_ANSWER_MS / 1000);
 	} else {
 		char *argv[] = {"sz", "--", (char *)name, NULL};
 		int st = run_in(dir, argv, 0);

@@ -185,3 +185,14 @@ kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const ch
 	free(err);
 	return res->status;
 }
+
+char *record_value_taken(kp_env *e, const kp_form *f, size_t i, long long unit_id, long long record_id,
+			 const char *value)
+{
+	if (f->unique != (int)i || !value[0] || !unit_id)
+		return NULL;
+	long long id = store_find(e->store, f, unit_id, f->unique, value);
+	if (!id || id == record_id)
+		return NULL;
+	return xasprintf(msg(MSG_UI_VALUE_TAKEN), f->fields[i].label, value, id);
+}

@@ -61,6 +61,11 @@ typedef struct {
 kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const char *const *raw,
 			   const kp_save_opts *o, kp_save_result *res);
 void save_result_free(kp_save_result *res);
+/* When value in field i of f is the form's one-per-unit field (月报's
+ * month) and the unit already has another record with it: the refusal to
+ * say on choosing it, before anything else is typed; NULL when it is free. */
+char *record_value_taken(kp_env *e, const kp_form *f, size_t i, long long unit_id, long long record_id,
+			 const char *value);
 
 /* The form's rules on the values typed, raw[i] for field i (NULL: empty):
  * vals[i] the value to store, why[i] the reason field i is refused (each a

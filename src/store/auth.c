@@ -59,6 +59,7 @@ static const char *const auth_ddl[] = {
 	" action TEXT NOT NULL,"
 	" changes TEXT NOT NULL)",
 	"CREATE INDEX IF NOT EXISTS kp_audit_at ON kp_audit (at)",
+	"CREATE INDEX IF NOT EXISTS kp_audit_record ON kp_audit (form, record_id, action, at)",
 	/* Written once: no statement of kepu's changes or removes an audit row,
 	 * and these make sure no statement can. */
 	"CREATE TRIGGER IF NOT EXISTS kp_audit_no_update BEFORE UPDATE ON kp_audit"

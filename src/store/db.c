@@ -115,20 +115,34 @@ static void sql_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, now, -1, SQLITE_TRANSIENT);
 }
 
-/* kp_contains(needle, a, b, …): does one of a, b, … contain needle? The
+/* kp_contains(needle, a, b, …): does one of a, b, … contain needle, Latin
+ * letters in either case (ABC finds abc; no other character is folded)? The
  * list filter's test of every row; one call instead of an instr per field
  * (a filter over 100,000 records scans them all when nothing matches). */
+static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
+
+static bool same_folded(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (lower(a[i]) != lower(b[i]))
+			return false;
+	return true;
+}
+
 static bool has(const char *hay, size_t hn, const char *needle, size_t nn)
 {
-	/* Fields are short: the first byte by memchr, then the rest, beats
-	 * memmem's set-up (a fifth of a filter's time). */
+	/* Fields are short: the first byte by memchr (each case of a letter),
+	 * then the rest, beats memmem's set-up (a fifth of a filter's time). */
 	if (hn < nn)
 		return false;
 	const char *last = hay + hn - nn;
+	char lo = lower(needle[0]), up = lo >= 'a' && lo <= 'z' ? (char)(lo - 'a' + 'A') : lo;
 	for (const char *p = hay; p <= last; p++) {
-		if (!(p = memchr(p, needle[0], (size_t)(last - p) + 1)))
+		const char *a = memchr(p, lo, (size_t)(last - p) + 1);
+		const char *b = up != lo ? memchr(p, up, (size_t)((a ? a : last + 1) - p)) : NULL;
+		if (!(p = b ? b : a))
 			return false;
-		if (!memcmp(p + 1, needle + 1, nn - 1))
+		if (same_folded(p + 1, needle + 1, nn - 1))
 			return true;
 	}
 	return false;

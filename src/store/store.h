@@ -304,7 +304,9 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id, const char *sta
 /* When the unit's first record of f came into the session's year — saved
  * there, or moved in from another year later ("YYYY-MM-DD HH:MM:SS", a
  * new string) — or NULL when it has none; with field >= 0 only records
- * whose field is value count. */
+ * whose field is value count. A reviewed form's drafts and returned
+ * records never count; a record submitted after it came counts from its
+ * first submission. */
 char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int field,
 			const char *value);
 /* The id of the unit's record of f whose field is value, or 0. */
@@ -530,25 +532,36 @@ int store_backup(kp_store *s, const char *out, char **err);
 int store_check_companions(const char *path, char **err);
 
 /* A draft: the values a user typed into a form, as (field id, value)
- * pairs, so a changed form definition still restores what matches. */
+ * pairs, so a changed form definition still restores what matches. Each
+ * sitting of a form keeps its own (id): two sessions of one account never
+ * write over each other's. */
 typedef struct {
+	long long id;         /* 0: not yet written (a save gives it one) */
 	long long record_id;  /* 0: a new record */
 	long long unit_id;
 	int base_version;     /* the version the edit started from */
 	char **pairs;         /* id, value, id, value, … (2 * npairs strings) */
 	size_t npairs;
-	char *updated_at;     /* filled by reads */
+	char *form;           /* filled by reads: the form's id */
+	char *created_at;     /* filled by reads: when its typing began */
+	char *updated_at;     /* filled by reads: when it was last written */
 } kp_draft;
 
 int store_ensure_drafts(kp_store *s, char **err);
-/* Save (replace) the owner's draft of this form and record. */
-int store_draft_save(kp_store *s, const char *owner, const char *form, const kp_draft *d,
-		     char **err);
-/* KP_OK with *d filled, or KP_ENOTFOUND. */
+/* Write the owner's draft d of this form: a new one when d->id is 0 (then
+ * d->id is set), else that one (written again if it was deleted). */
+int store_draft_save(kp_store *s, const char *owner, const char *form, kp_draft *d, char **err);
+/* The owner's newest draft of this form and record: KP_OK with *d filled,
+ * or KP_ENOTFOUND. */
 int store_draft_load(kp_store *s, const char *owner, const char *form, long long record_id,
 		     kp_draft *d);
-int store_draft_delete(kp_store *s, const char *owner, const char *form, long long record_id);
+/* The owner's draft id: KP_OK with *d filled, or KP_ENOTFOUND. */
+int store_draft_get(kp_store *s, const char *owner, long long id, kp_draft *d);
+/* The owner's drafts, newest first, at most max; free with drafts_free. */
+size_t store_drafts_of(kp_store *s, const char *owner, size_t max, kp_draft **out);
+int store_draft_delete(kp_store *s, const char *owner, long long id);
 void draft_free(kp_draft *d);
+void drafts_free(kp_draft *d, size_t n);
 
 /* Attachments (#19): files kept with a record of a form that takes them
  * (evidence), in kp_attachments. A session sees and changes only the

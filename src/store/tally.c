@@ -16,13 +16,18 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 {
 	/* When each record came into the year: made there, or moved in later
 	 * (kp_entered, schema.c). MIN over the index of that expression: one
-	 * index probe. */
-	char *sql = field < 0
-		? xasprintf("SELECT min(ifnull(kp_entered, created_at)) FROM \"%s\" WHERE unit_id = ?1"
-			    " AND (?3 = 0 OR unit_id = ?3) AND (?4 = 0 OR kp_year = ?4)", f->table)
-		: xasprintf("SELECT min(ifnull(kp_entered, created_at)) FROM \"%s\" WHERE unit_id = ?1 AND \"%s\" = ?2"
-			    " AND (?3 = 0 OR unit_id = ?3) AND (?4 = 0 OR kp_year = ?4)", f->table,
-			    f->fields[field].id);
+	 * index probe. A reviewed form's record counts once handed to the
+	 * city (submitted or approved: a draft, or one returned, is still the
+	 * unit's), from when it was first submitted (the audit's kp_audit_record
+	 * index) if that was after it came. */
+	char *only = field < 0 ? xstrdup("") : xasprintf(" AND \"%s\" = ?2", f->fields[field].id);
+	char *sql = xasprintf("SELECT min(%s) FROM \"%s\" t WHERE unit_id = ?1%s%s"
+			      " AND (?3 = 0 OR unit_id = ?3) AND (?4 = 0 OR kp_year = ?4)",
+			      f->review ? "max(ifnull(kp_entered, created_at), ifnull((SELECT min(a.at) FROM kp_audit a"
+					  " WHERE a.form = ?5 AND a.record_id = t.id AND a.action = 'submit'), ''))"
+					: "ifnull(kp_entered, created_at)",
+			      f->table, only, f->review ? " AND kp_state IN ('submitted', 'approved')" : "");
+	free(only);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
 	free(sql);
 	char *at = NULL;
@@ -32,6 +37,8 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 			sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, session_scope(s));
 		sqlite3_bind_int(st, 4, session_year(s));
+		if (f->review)
+			sqlite3_bind_text(st, 5, f->table, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 			at = db_text(st, 0);
 	}
@@ -108,6 +115,7 @@ long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, co
 		sqlite3_bind_int64(st, 4, session_scope(s));
 		sqlite3_bind_int(st, 6, session_year(s));
 		if (t->evidence)
+			if (f->review)
 			sqlite3_bind_text(st, 5, f->table, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			v = sqlite3_column_int64(st, 0);

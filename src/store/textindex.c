@@ -5,12 +5,14 @@
  * the pinyin initials of the first (姓名, 活动名称: what a clerk types by
  * its initials; every field's would double what an import writes):
  *
- *   <table>_kp_tri   SQLite's trigram tokenizer, case-sensitive: filters of
- *                    three characters or more, as a phrase (a substring);
+ *   <table>_kp_tri   SQLite's trigram tokenizer, folding case (the filter
+ *                    takes ABC for abc): filters of three characters or
+ *                    more, as a phrase (a substring);
  *   <table>_kp_gram  kepu's own tokenizer (kp_gram): every character and
- *                    every pair of neighbouring characters, for filters of
- *                    one or two characters (a Chinese surname, a name being
- *                    typed), which no trigram can answer.
+ *                    every pair of neighbouring characters, Latin letters
+ *                    folded to lower case, for filters of one or two
+ *                    characters (a Chinese surname, a name being typed),
+ *                    which no trigram can answer.
  *
  * The store keeps both in step with the records inside the writer's
  * transaction (forget a record's text before it changes, index it after);
@@ -32,15 +34,16 @@
 #include "store/db.h"
 
 /* What the index holds and how (tokenizers, initials): see view_sql. */
-#define TEXT_INDEX_VERSION 4
+#define TEXT_INDEX_VERSION 5
 #define FTS_HASH_BYTES (8 << 20)
 
 bool store_text_index(const kp_store *s) { return s->text_index; }
 
 bool store_searchable(const kp_field *f)
 {
-	/* A row should match for a reason the user can see in the list. */
-	return !ftype_info(f->type)->integer_column && f->type != FT_TEXTAREA;
+	/* Every text the clerk typed, long texts too: the filter's hint says
+	 * 任何文字字段, and a word remembered from a 简介 must find its record. */
+	return !ftype_info(f->type)->integer_column;
 }
 
 /* The searchable columns, quoted and comma-separated (prefix before each). */
@@ -87,7 +90,7 @@ static char *view_sql(const kp_form *f)
 }
 
 static const char *const kinds[2][2] = {
-	{"tri", "tokenize='trigram case_sensitive 1', detail=full"},
+	{"tri", "tokenize='trigram case_sensitive 0', detail=full"},
 	{"gram", "tokenize='kp_gram', detail=none"},
 };
 

@@ -35,6 +35,20 @@ static size_t char_len(const char *p, size_t left)
 	return utf8_decode(p, left, &cp);
 }
 
+/* One token with its Latin letters in lower case, as the filter compares
+ * (kp_contains): ABC finds abc. A token longer than a pair of characters
+ * (a query the index is not asked) goes as it is. */
+static int folded(void *ctx, int (*token)(void *, int, const char *, int, int, int), const char *p, size_t n,
+		  int at)
+{
+	char low[16];
+	if (n > sizeof low)
+		return token(ctx, 0, p, (int)n, at, at + (int)n);
+	for (size_t i = 0; i < n; i++)
+		low[i] = p[i] >= 'A' && p[i] <= 'Z' ? (char)(p[i] - 'A' + 'a') : p[i];
+	return token(ctx, 0, low, (int)n, at, at + (int)n);
+}
+
 static int gram_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
 			 int (*token)(void *, int, const char *, int, int, int))
 {
@@ -42,14 +56,14 @@ static int gram_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *tex
 	if (n <= 0)
 		return SQLITE_OK;
 	if (flags & FTS5_TOKENIZE_QUERY)
-		return token(ctx, 0, text, n, 0, n);
+		return folded(ctx, token, text, (size_t)n, 0);
 	size_t len = (size_t)n;
 	for (size_t i = 0; i < len;) {
 		size_t a = char_len(text + i, len - i);
-		int rc = token(ctx, 0, text + i, (int)a, (int)i, (int)(i + a));
+		int rc = folded(ctx, token, text + i, a, (int)i);
 		if (rc == SQLITE_OK && i + a < len) {
 			size_t b = char_len(text + i + a, len - i - a);
-			rc = token(ctx, 0, text + i, (int)(a + b), (int)i, (int)(i + a + b));
+			rc = folded(ctx, token, text + i, a + b, (int)i);
 		}
 		if (rc != SQLITE_OK)
 			return rc;

@@ -18,9 +18,9 @@
 
 /* The shape of kepu's own tables: 1 added programme years, 2 the list
  * filter's text index, 3 the audit chain (an older kepu would write records
- * without either). A database of
+ * without either), 4 a draft per sitting (drafts.c). A database of
  * a newer kepu is refused rather than half understood. */
-#define KP_SCHEMA_VERSION 3
+#define KP_SCHEMA_VERSION 4
 
 static const char years_ddl[] = "CREATE TABLE IF NOT EXISTS kp_years ("
 				" year INTEGER PRIMARY KEY,"

@@ -49,6 +49,7 @@ static ui_screen *open_import(ui_app *app, const ui_open *o) { (void)o; return t
 static ui_screen *open_find(ui_app *app, const ui_open *o) { (void)o; return find_screen_new(app); }
 static ui_screen *open_audit(ui_app *app, const ui_open *o) { (void)o; return audit_screen_new(app); }
 static ui_screen *open_accounts(ui_app *app, const ui_open *o) { (void)o; return accounts_screen_new(app); }
+static ui_screen *open_drafts(ui_app *app, const ui_open *o) { (void)o; return drafts_screen_new(app); }
 static ui_screen *open_evidence(ui_app *app, const ui_open *o)
 {
 	return evidence_screen_new(app, o->form, o->record_id);
@@ -62,7 +63,7 @@ static ui_screen *(*const registry[])(ui_app *, const ui_open *) = {
 	[SCR_CHECKLIST] = open_checklist, [SCR_PROGRESS] = open_progress, [SCR_BRIEFING] = open_briefing,
 	[SCR_EXPORT] = open_export,       [SCR_IMPORT] = open_import,     [SCR_FIND] = open_find,
 	[SCR_AUDIT] = open_audit,         [SCR_ACCOUNTS] = open_accounts, [SCR_EVIDENCE] = open_evidence,
-	[SCR_QUEUE] = open_queue,
+	[SCR_QUEUE] = open_queue,         [SCR_DRAFTS] = open_drafts,
 };
 
 /* Is b the screen a shows (the city's queue is its form's list)? */
@@ -83,6 +84,8 @@ static void open_requested(ui_app *app, ui_screen *from)
 	from->open = (ui_open){SCR_NONE, NULL, NULL, 0};
 	if (o.id == SCR_NONE)
 		return;
+	if (o.id == SCR_SIGNED_IN) /* the account's unsaved drafts first, when it has any */
+		o.id = app_has_drafts(app) ? SCR_DRAFTS : SCR_MENU;
 	if (from->closing && app->depth >= 2 && app->stack[app->depth - 1] == from &&
 	    same_screen(&app->opened[app->depth - 2], &o))
 		return;

@@ -186,7 +186,8 @@ static void edited(form_model *m, field_state *st)
 static bool write_draft(form_model *m, const fm_ctx *c, fm_result *r)
 {
 	const kp_form *f = m->form;
-	kp_draft d = {m->rec.id, m->rec.unit_id, m->rec.version, NULL, f->nfields + 1, NULL};
+	kp_draft d = {.id = m->draft_id, .record_id = m->rec.id, .unit_id = m->rec.unit_id,
+		      .base_version = m->rec.version, .npairs = f->nfields + 1};
 	d.pairs = xcalloc(d.npairs * 2, sizeof *d.pairs);
 	for (size_t i = 0; i < f->nfields; i++) {
 		d.pairs[2 * i] = xstrdup(f->fields[i].id);
@@ -197,6 +198,7 @@ static bool write_draft(form_model *m, const fm_ctx *c, fm_result *r)
 	char *err = NULL;
 	bool ok = store_draft_save(c->env->store, c->user, f->id, &d, &err) == KP_OK;
 	if (ok) {
+		m->draft_id = d.id;
 		m->draft_due = false;
 		m->draft_saved = time(NULL);
 	} else {
@@ -215,10 +217,12 @@ fm_result fm_persist(form_model *m, const fm_ctx *c, bool now)
 	return r;
 }
 
-/* Drafts are keyed by the record being edited (0 for a new one). */
-static void drop_draft(form_model *m, const fm_ctx *c, long long record_id)
+/* This sitting's draft goes (saved, or thrown away on purpose). */
+static void drop_draft(form_model *m, const fm_ctx *c)
 {
-	store_draft_delete(c->env->store, c->user, m->form->id, record_id);
+	if (m->draft_id)
+		store_draft_delete(c->env->store, c->user, m->draft_id);
+	m->draft_id = 0;
 	m->draft_due = false;
 }
 
@@ -252,6 +256,12 @@ static void restore_draft(form_model *m, const fm_ctx *c, fm_result *r)
 		eb->cur = eb->len;
 	}
 	fm_say(r, false, MSG_UI_DRAFT_RESTORED);
+	/* This sitting keeps it as a draft of its own: were the one restored
+	 * still another session's, that session's writes stay apart. */
+	m->draft_id = 0;
+	m->draft_due = true;
+	if (write_draft(m, c, r))
+		store_draft_delete(c->env->store, c->user, d->id);
 }
 
 static fm_result answer_offer(form_model *m, const fm_ctx *c, kp_action a)
@@ -260,7 +270,7 @@ static fm_result answer_offer(form_model *m, const fm_ctx *c, kp_action a)
 	if (a == ACT_YES)
 		restore_draft(m, c, &r);
 	else if (a == ACT_NO)
-		drop_draft(m, c, m->rec.id);
+		store_draft_delete(c->env->store, c->user, m->offer.id);
 	else
 		return refused(MSG_COUNT);
 	draft_free(&m->offer);
@@ -315,7 +325,6 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 	clear_errors(m);
 	kp_save_opts o = {m->rec.id ? m->orig : NULL, m->dup_warned, true, NULL};
 	kp_save_result s;
-	long long draft_key = m->rec.id;
 	bool editing = m->rec.id != 0;
 	record_save(c->env, f, &m->rec, (const char *const *)raw, &o, &s);
 	r = result(FM_REFUSED);
@@ -358,7 +367,7 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 		break;
 	case SAVE_OK:
 		m->dup_warned = false;
-		drop_draft(m, c, draft_key);
+		drop_draft(m, c);
 		r.kind = FM_SAVED;
 		r.saved_id = m->rec.id;
 		if (editing) {
@@ -420,6 +429,17 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 		else
 			st->choice = (int)chosen;
 		edited(m, st);
+		char *v = fs_get_value(&m->form->fields[m->focus], st);
+		char *taken = record_value_taken(c->env, m->form, m->focus, m->rec.unit_id, m->rec.id, v);
+		free(v);
+		if (taken) { /* refused now, not at F2 after the whole report is typed */
+			st->choice = -1;
+			r = result(FM_REFUSED);
+			snprintf(r.text, sizeof r.text, "%s", taken);
+			r.error = true;
+			free(taken);
+			return r;
+		}
 		prefill(m, c, m->focus, &r);
 	}
 	/* Taken with Enter, the list moves on by itself; with Tab or
@@ -632,7 +652,7 @@ static fm_result confirm_leave(form_model *m, const fm_ctx *c, kp_key key)
 {
 	kp_action a = keymap_lookup(CTX_CONFIRM, key);
 	if (a == ACT_YES) { /* the user chose to throw the input away */
-		drop_draft(m, c, m->rec.id);
+		drop_draft(m, c);
 		m->mode = FM_EDIT;
 		return result(FM_CLOSE);
 	}
@@ -810,8 +830,17 @@ form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long un
 		m->rec.unit_name = xstrdup(unit_name ? unit_name : "");
 		load_values(m, &c->env->cat, NULL);
 	}
-	if (store_draft_load(c->env->store, c->user, f->id, id, &m->offer) == KP_OK)
+	if (c->draft) { /* chosen at sign-in: restored without asking again */
+		if (store_draft_get(c->env->store, c->user, c->draft, &m->offer) == KP_OK &&
+		    !strcmp(m->offer.form, f->id) && m->offer.record_id == id)
+			restore_draft(m, c, res);
+		draft_free(&m->offer);
+	} else if (id && store_draft_load(c->env->store, c->user, f->id, id, &m->offer) == KP_OK) {
+		/* A stored record's draft is offered with it; a new record's are
+		 * offered at sign-in, each with its first fields (drafts_screen.c),
+		 * never to a colleague opening an empty form on the same account. */
 		m->mode = FM_OFFER;
+	}
 	m->draft_saved = time(NULL);
 	return m;
 }

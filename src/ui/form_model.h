@@ -73,6 +73,7 @@ typedef struct {
 	bool auto_advance;       /* the account's way of typing (full fields move on) */
 	const char *const *last; /* 同上: the last record of this form saved in the session, or NULL */
 	int wrap_w;              /* cells a textarea wraps at (Up and Down move by its rows) */
+	long long draft;         /* fm_new: the draft chosen at sign-in (0: offer the record's newest) */
 } fm_ctx;
 
 typedef struct {
@@ -84,6 +85,7 @@ typedef struct {
 	fm_mode mode;
 	popup pick;          /* FM_PICK */
 	kp_draft offer;      /* FM_OFFER: the draft found on opening */
+	long long draft_id;  /* this sitting's own draft (0: none written yet) */
 	bool dirty;          /* edited since opened or saved */
 	bool draft_due;      /* edited since the last draft was saved */
 	time_t draft_saved;  /* when it was */

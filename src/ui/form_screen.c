@@ -281,7 +281,7 @@ static void form_arrange(ui_screen *s, ui_app *app)
 static fm_ctx ctx_of(form_screen *fs, ui_app *app)
 {
 	return (fm_ctx){app->env, app->user, app->account.auto_advance,
-			app_last_saved(app, fs->m->form), layout_now(fs)->value_w - 1};
+			app_last_saved(app, fs->m->form), layout_now(fs)->value_w - 1, 0};
 }
 
 static void form_draw(ui_screen *s, ui_app *app)
@@ -428,13 +428,17 @@ static void form_destroy(ui_screen *s)
 
 ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 {
-	fm_ctx c = {app->env, app->user, app->account.auto_advance, app_last_saved(app, f), 0};
+	fm_ctx c = {app->env, app->user, app->account.auto_advance, app_last_saved(app, f), 0,
+		    app->draft_pick};
+	app->draft_pick = 0;
 	fm_result r;
 	form_model *m = fm_new(&c, f, id, app_entry_unit(app), app_entry_unit_name(app), &r);
 	if (!m) {
 		app_status(app, r.error, "%s", r.text);
 		return NULL;
 	}
+	if (r.text[0]) /* a draft chosen at sign-in, restored */
+		app_status(app, r.error, "%s", r.text);
 	form_screen *fs = xcalloc(1, sizeof *fs);
 	fs->base = (ui_screen){form_draw, form_key, form_resume, form_destroy, form_persist, false,
 			       {SCR_NONE, NULL, NULL, 0}, form_arrange};

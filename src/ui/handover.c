@@ -13,14 +13,15 @@ void ui_leave_curses(void)
 }
 
 /* What a cancelled transfer's sender still had on the line would be read
- * as keys (a 'q', an Esc): it is thrown away until the line is quiet for
- * a moment, for ten seconds at most. */
+ * as keys (a 'q', an Esc), and so would the rest of the clerk's five
+ * Ctrl-X: it is thrown away until the line is quiet for over half a
+ * second (a person's keys come faster), for ten seconds at most. */
 void ui_resume_curses(void)
 {
-	for (int i = 0; i < 40; i++) {
+	for (int i = 0; i < 16; i++) {
 		tcflush(STDIN_FILENO, TCIFLUSH);
 		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
-		if (poll(&p, 1, 250) == 0)
+		if (poll(&p, 1, 600) == 0)
 			break;
 	}
 	reset_prog_mode();

@@ -28,8 +28,9 @@ typedef enum {
 	CTX_IMPORT = 262144, CTX_ADVANCED = 524288, CTX_FIND = 1048576, CTX_FILES = 2097152,
 	CTX_BRIEFING = 4194304,
 	CTX_TABLE_READ = 8388608, /* a table the session may only read (附表1 for a unit) */
+	CTX_DRAFTS = 16777216,
 } kp_context;
-#define CTX_COUNT 24
+#define CTX_COUNT 25
 
 typedef enum {
 	ACT_NONE,

@@ -95,8 +95,11 @@ static void read_shown(list_model *m, kp_store *s)
 	free(vals);
 }
 
+static bool has_neighbour(list_model *m, const lm_ctx *c, const kp_record *r, bool before);
+
 /* New rows: replace the page and its cells; keep the selection on a row;
- * a view numbers from the first row's place in the unit. */
+ * a view numbers from the first row's place in the unit; whether rows are
+ * hidden above and below (the screen marks them). */
 static void set_rows(list_model *m, const lm_ctx *c, kp_record *rows, size_t n)
 {
 	drop_shown(m);
@@ -108,6 +111,8 @@ static void set_rows(list_model *m, const lm_ctx *c, kp_record *rows, size_t n)
 		m->sel = m->n ? m->n - 1 : 0;
 	if (m->view && m->n)
 		m->first_rank = store_query_rank(c->store, m->form, &m->q, m->rows[0].id);
+	m->more_above = m->n && has_neighbour(m, c, &m->rows[0], true);
+	m->more_below = m->n == c->rows && has_neighbour(m, c, &m->rows[m->n - 1], false);
 }
 
 /* A row as a keyset anchor: its sort value and id. */
@@ -488,7 +493,7 @@ bool lm_acts(const void *model, const void *ctx, kp_action a)
 void lm_init(list_model *m, const kp_form *f, const kp_view *v, const int *fields, size_t ncols)
 {
 	*m = (list_model){.form = f, .view = v, .fields = fields, .ncols = ncols, .state = -1};
-	m->q = (kp_query){-1, false, NULL, 0, NULL, false};
+	m->q = (kp_query){-1, false, NULL, 0, NULL, true}; /* letters find pinyin initials, as the pickers do */
 	eb_init(&m->filter, 40, false);
 	m->filter_text = xstrdup("");
 	m->q.filter = m->filter_text;

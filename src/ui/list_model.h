@@ -66,6 +66,7 @@ typedef struct {
 	char **shown;         /* n × ncols: each cell as shown, read once per page */
 	long long total;
 	long long first_rank; /* views: records of the unit before the first row */
+	bool more_above, more_below; /* rows of the list before and after the page */
 	lm_mode mode;
 	long long *marked;    /* records marked with Space, for one F9 or F5 over them all */
 	int *marked_year;     /* each marked record's programme year */

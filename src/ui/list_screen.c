@@ -89,6 +89,18 @@ static void draw_title(const list_screen *ls, int y, int x, int w, const char *l
 		draw_text(y, x + used, 1, arrow, a, false);
 }
 
+/* The mark on the last row of a page with rows below it (and on the first
+ * of one with rows above), at the right end: the row's cells stop before
+ * it, cut with their own mark. */
+static const char *row_mark(const list_screen *ls, const kp_record *r, size_t i)
+{
+	if (r && i + 1 == ls->m.n && ls->m.more_below)
+		return msg(MSG_UI_LIST_MORE_BELOW);
+	if (r && i == 0 && ls->m.more_above)
+		return msg(MSG_UI_LIST_MORE_ABOVE);
+	return NULL;
+}
+
 static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i, attr_t a)
 {
 	draw_fill(y, 0, COLS, a);
@@ -97,6 +109,10 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i,
 	char num[24];
 	/* 编号 is the record's id; a view's 序号 its place in the unit. */
 	snprintf(num, sizeof num, "%lld", !r ? 0LL : ls->m.view ? ls->m.first_rank + (long long)i + 1 : r->id);
+	const char *mark = row_mark(ls, r, i);
+	int end = COLS - 1 - (mark ? utf8_width(mark) + 1 : 0); /* where the cells stop */
+	if (mark)
+		draw_text(y, end + 1, COLS - 2 - end, mark, a | A_BOLD, false);
 	int x = 1;
 	if (r)
 		draw_text(y, x, ID_W, num, a, false);
@@ -114,7 +130,11 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i,
 	for (size_t c = 0; c < ls->ncols; c++) {
 		const list_column *col = &ls->cols[c];
 		int w = c + 1 == ls->ncols && ls->m.view ? COLS - 1 - x : col->width;
-		if (w <= 0 || x + w > COLS - 1)
+		if (w <= 0 || x + w > COLS - 1) /* the same columns on every row */
+			break;
+		if (x + w > end) /* the marked row: cut (with its mark) before the mark */
+			w = end - x;
+		if (w <= 0)
 			break;
 		if (!r) {
 			draw_title(ls, y, x, w, col->label, col->field, a);

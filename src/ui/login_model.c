@@ -9,6 +9,7 @@
 #include "core/msg.h"
 #include "core/xalloc.h"
 #include "domain/auth.h"
+#include "domain/demo.h"
 
 static lg_result said(lg_kind kind, const char *text)
 {
@@ -57,6 +58,7 @@ static lg_result try_login(login_model *m, const lg_ctx *c)
 	kp_user u;
 	long wait = 0;
 	kp_login r = name[0] ? auth_login(c->env, name, password, c->addr, c->now, &u, &wait) : LOGIN_BAD;
+	m->demo = r == LOGIN_OK && !strcmp(password, DEMO_PASSWORD);
 	wipe(password);
 	free(name);
 	clear_secret(&m->f[1]);

@@ -53,6 +53,7 @@ typedef struct {
 	editbuf f[2]; /* name and password, or the new password twice */
 	int focus;
 	kp_user user; /* LG_SIGNED_IN, LG_MUST_CHANGE_FIRST: taken by the view */
+	bool demo;    /* LG_SIGNED_IN: with the demonstration's published password */
 } login_model;
 
 void lg_init(login_model *m, bool change_only);

@@ -12,6 +12,7 @@
 #include "core/msg.h"
 #include "core/xalloc.h"
 #include "domain/auth.h"
+#include "domain/demo.h"
 #include "ui/draw.h"
 #include "ui/login_model.h"
 #include "ui/screens.h"
@@ -65,12 +66,12 @@ static void login_draw(ui_screen *s, ui_app *app)
 	}
 }
 
-/* In: the menu opened (or gone back to). */
+/* In: the account's drafts, then the menu (or back to the menu). */
 static void enter(login_screen *ls, bool voluntary)
 {
 	ls->base.closing = true;
 	if (!voluntary)
-		ls->base.open = (ui_open){SCR_MENU, NULL, NULL, 0};
+		ls->base.open = (ui_open){SCR_SIGNED_IN, NULL, NULL, 0};
 }
 
 /* The city learns at sign-in that a name is being guessed at (#27): read
@@ -100,9 +101,12 @@ static void login_key(ui_screen *s, ui_app *app, kp_key key)
 			return;
 		}
 		enter(ls, false);
+		if ((app->demo = ls->m.demo)) /* said, never asked: the demo must open at once */
+			app_status(app, true, msg(MSG_UI_DEMO_SIGNED_IN), DEMO_PASSWORD);
 		attack_note(app);
 		return;
 	case LG_CHANGED:
+		app->demo = false; /* its own password now */
 		app_status(app, false, "%s", r.text);
 		enter(ls, voluntary);
 		return;

@@ -44,6 +44,9 @@ ui_screen *audit_screen_new(ui_app *app);
 /* The accounts, their states and login back-off; lock, unlock, reset
  * (the city's; NULL for a unit account). */
 ui_screen *accounts_screen_new(ui_app *app);
+/* The account's unsaved drafts, offered after sign-in before the menu;
+ * NULL when it has none. */
+ui_screen *drafts_screen_new(ui_app *app);
 
 /* The keys of the screen below, from the keymap table (ctx: its context). */
 ui_screen *help_screen_new(unsigned ctx);

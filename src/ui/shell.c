@@ -145,8 +145,9 @@ static void title_year(const ui_app *app, int used, char *out, size_t len)
 	if (!app->user || !app->user[0]) /* not signed in: the environment may not even be open yet */
 		return;
 	const kp_store *st = app->env->store;
-	static const enum kp_msg_id forms[] = {MSG_Y_YEAR, MSG_Y_YEAR_SHORT};
-	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+	/* A demonstration account says so on every screen, while it can. */
+	static const enum kp_msg_id forms[] = {MSG_UI_DEMO_YEAR, MSG_UI_DEMO_YEAR_SHORT, MSG_Y_YEAR, MSG_Y_YEAR_SHORT};
+	for (size_t i = app->demo ? 0 : 2; i < sizeof forms / sizeof *forms; i++) {
 		snprintf(out, len, msg(forms[i]), store_year(st));
 		if (used + 2 + utf8_width(out) + 1 <= COLS)
 			return;
@@ -170,6 +171,9 @@ void app_screen_name(const ui_open *o, char *out, size_t len)
 	case SCR_LIST:
 	case SCR_QUEUE:
 		snprintf(out, len, "%s", msg(MSG_UI_BACK_LIST));
+		break;
+	case SCR_DRAFTS:
+		snprintf(out, len, "%s", msg(MSG_UI_BACK_DRAFTS));
 		break;
 	case SCR_FORM:
 		if (o->record_id)
@@ -212,7 +216,7 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 	int year_room = app->user && app->user[0] ? 6 : 0;
 	title = title_back(app, title, COLS - 2 - (right ? utf8_width(right) + 2 : 0) - year_room, with_back,
 			   sizeof with_back);
-	char year[32];
+	char year[64];
 	int rw = right ? utf8_width(right) : 0;
 	title_year(app, 1 + utf8_width(title) + (right ? 2 + rw : 0), year, sizeof year);
 	int yw = utf8_width(year), yx = COLS - yw - 1, rx = (yw ? yx - 2 : COLS - 1) - rw;
@@ -241,6 +245,14 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 	draw_line(LINES - 1, keymap_bar_if(keyctx, app->acts, app->acts_model, app->acts_ctx), R_KEYBAR);
 	app->acts = NULL; /* each frame's screen answers afresh */
 	app->keyctx = keyctx;
+}
+
+bool app_has_drafts(ui_app *app)
+{
+	kp_draft *d;
+	size_t n = store_drafts_of(app->env->store, app->user, 1, &d);
+	drafts_free(d, n);
+	return n > 0;
 }
 
 void app_sign_in(ui_app *app, kp_user *u)

@@ -25,7 +25,9 @@ typedef struct ui_screen ui_screen;
 typedef enum {
 	SCR_NONE, SCR_MENU, SCR_PASSWORD, SCR_FORM, SCR_LIST, SCR_TABLE, SCR_VIEW, SCR_CHECKLIST,
 	SCR_PROGRESS, SCR_BRIEFING, SCR_EXPORT, SCR_IMPORT, SCR_FIND, SCR_AUDIT, SCR_ACCOUNTS,
-	SCR_EVIDENCE, SCR_QUEUE /* SCR_LIST of the records waiting for the city's review */
+	SCR_EVIDENCE, SCR_QUEUE, /* SCR_LIST of the records waiting for the city's review */
+	SCR_DRAFTS,
+	SCR_SIGNED_IN /* asked for by the login: the drafts when the account has any, else the menu */
 } ui_screen_id;
 
 typedef struct {
@@ -73,6 +75,8 @@ struct ui_app {
 	bool quit;
 	int cursor_y, cursor_x; /* where the terminal cursor goes; y < 0 hides it */
 	unsigned keyctx;        /* the key context of the screen drawn last (for help) */
+	bool demo;              /* signed in with the demonstration's published password */
+	long long draft_pick;   /* the draft chosen at sign-in, for the form opened next (it takes it) */
 	kp_acts_fn acts;        /* set by app_keys before app_chrome: which keys act now */
 	const void *acts_model, *acts_ctx;
 	struct ditto_memory *ditto; /* the last record saved per form, this session */
@@ -129,6 +133,8 @@ void app_free_state(ui_app *app);
 /* After a login: the account, the audit's actor and, for a unit user, the
  * unit (fixed). Takes u's strings. */
 void app_sign_in(ui_app *app, kp_user *u);
+/* Has the signed-in account unsaved drafts (offered before the menu)? */
+bool app_has_drafts(ui_app *app);
 /* Is the signed-in user the city (all units) rather than one unit? */
 #define APP_IS_CITY(app) (store_session_kind((app)->env->store) == SESSION_CITY)
 /* The unit every read and write is limited to (the store's session): a

@@ -42,9 +42,8 @@ crash() {
 	close_terminals
 	# The draft is offered at the next sign-in.
 	start 80 24
-	open_talent_form "魏都区"
-	wait_for "保存的草稿，恢复吗？(y/n)"
-	keys y
+	wait_for "未保存的草稿（1 份）"
+	keys Enter
 	wait_for "已恢复草稿"
 	assert_screen "$name"
 	hang_up

@@ -2,7 +2,8 @@
 # A consistent demo: `kepu init --demo` run on any day (here the system's,
 # with no KEPU_TODAY) stamps its records on the demo's own dates, so on
 # 2016-08-10 the checklist, the 7月 briefing and the 月报 form agree: five
-# units reported July on 8月1日, on time; nothing is dated after that day.
+# units reported July on 8月1日, on time; nothing is dated after that day;
+# the progress shows real figures (records approved, waiting, returned).
 . "$(dirname "$0")/lib.sh"
 unset KEPU_TODAY
 new_db --demo
@@ -16,10 +17,25 @@ grep -q "已报 5/19，逾期 0" "$WORK/brief.txt" || fail "five units reported:
 "$KEPU" checklist --db "$DB" --today 2016-08-10 >"$WORK/check.txt"
 grep -q "五.6 7月月报.*（5/19 个单位完成）" "$WORK/check.txt" || fail "checklist: $(cat "$WORK/check.txt")"
 grep -q "^魏都区  *!  *+ " "$WORK/check.txt" || fail "魏都区's July report on time"
-# The 月报 form agrees: 魏都区's July is there (refused as a second one).
+# A programme in progress: of each reviewed form's records some approved,
+# some waiting for the city, some returned with a reason, some drafts —
+# each step through the review (audited), so the progress is not 0.0%.
+for f in talent activity resource; do
+	assert_sql "SELECT count(DISTINCT kp_state) FROM $f" "4"
+done
+assert_sql "SELECT count(*) FROM talent WHERE kp_state = 'returned' AND kp_reason = ''" "0"
+assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'approve' AND user = 'shikexie'" \
+	"$(sqlite3 "$DB" "SELECT (SELECT count(*) FROM talent WHERE kp_state = 'approved') + (SELECT count(*) FROM activity WHERE kp_state = 'approved') + (SELECT count(*) FROM resource WHERE kp_state = 'approved')")"
+"$KEPU" check --db "$DB" >"$WORK/check-db.txt" 2>&1 || fail "kepu check: $(cat "$WORK/check-db.txt")"
+exits 0 "$KEPU" report progress --db "$DB" --today 2016-08-10
+grep -E "^ +合计 .* [1-9][0-9]*\.[0-9]%" "$WORK/out" >/dev/null || fail "progress: $(grep 合计 "$WORK/out")"
+grep -E "^1 +[^ ]+ .* [1-9][0-9]*\.[0-9]%" "$WORK/out" >/dev/null || fail "the first unit: $(head -3 "$WORK/out")"
+# The demo account says it is one, on the first screen and in the title.
 E2E_USER=weidu start 80 24 --today 2016-08-10
+wait_for "这是演示账号：密码 kepu2016 是公开的"
+assert_screen "演示账号  2016 年度"
+# The 月报 form agrees: 魏都区's July is there (refused as a second one, on choosing it).
 keys m
 wait_for "月报：新记录"
 keys Space; wait_for "2016-12"; keys Enter
-keys F2
-wait_for "本单位已有月份为「2016-07」的记录"
+wait_for "本单位已填报月份为「2016-07」的记录"

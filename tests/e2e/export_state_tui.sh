@@ -8,7 +8,7 @@ new_db --demo --today 2016-08-10
 # Two approved talents of two units (approved outside kepu; check recounts).
 a=$(sqlite3 "$DB" "SELECT min(id) FROM talent WHERE unit_id = (SELECT id FROM units WHERE name = '魏都区')")
 b=$(sqlite3 "$DB" "SELECT min(id) FROM talent WHERE unit_id = (SELECT id FROM units WHERE name = '长葛市')")
-sqlite3 "$DB" "UPDATE talent SET kp_state = 'approved' WHERE id IN ($a, $b)"
+sqlite3 "$DB" "UPDATE talent SET kp_state = CASE WHEN id IN ($a, $b) THEN 'approved' ELSE 'draft' END, kp_reason = ''"   # the demo's other states aside
 "$KEPU" check --accept --reason 测试夹具：在kepu之外改状态 --db "$DB" >/dev/null || fail "kepu check"
 names=$(sqlite3 "$DB" "SELECT name FROM talent WHERE id IN ($a, $b) ORDER BY id")
 

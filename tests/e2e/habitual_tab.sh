@@ -34,8 +34,11 @@ sed 's/^\(\s*\)auto_advance: true/&\n\1forgive_tab: false/' screens/talent.yaml 
 grep -q "forgive_tab: false" "$WORK/screens/talent.yaml" || fail "no forgive_tab in the site's form"
 "$KEPU" check --screens "$WORK/screens" >/dev/null || fail "kepu check refuses forgive_tab"
 start 80 24 --screens "$WORK/screens"
+wait_for "未保存的草稿（1 份）"             # the draft the closed terminal left
+keys F8; wait_for "(y/n)"; keys y
+wait_for "已放弃这份草稿。"
+keys Escape
 open_talent_form "许昌学院"
-wait_for "恢复吗"; keys n                   # the draft the closed terminal left
 keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
 type_text "13937412345"; keys Tab
 wait_for ">QQ号或微信号"
@@ -44,12 +47,15 @@ close_terminals
 # The user's own choice: auto-advance off for this account (menu, kept in
 # kp_users), so a whole mobile number waits for the clerk's Tab; on again.
 start 80 24
+wait_for "未保存的草稿（1 份）"
+keys F8; wait_for "(y/n)"; keys y
+wait_for "已放弃这份草稿。"
+keys Escape
 menu_open "输入习惯：填满的项自动跳到下一项（现在：开"
 wait_for "已关闭：每一项填完后按 Tab 或回车到下一项。"
 assert_sql "SELECT auto_advance FROM kp_users WHERE name = 'admin'" "0"
 assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'auto_advance_off' AND user = 'admin'" "1"
 open_talent_form "许昌学院"
-wait_for "恢复吗"; keys n
 keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
 type_text "13937412347"
 wait_for ">联系电话"                              # stays: the Tab is the clerk's to press

@@ -41,6 +41,7 @@ case "$(row 3)" in *批量录入-10) ;; *) fail "third row by name: $(row 3)" ;;
 keys F6 F6                       # 姓名 descending, then 性别 ascending: its arrow whole
 wait_for "性别^"
 refute_screen "性>"
+assert_screen "↓下面还有"        # rows hidden below the page are marked
 keys Escape                      # clears the filter, stays in the list
 wait_for "共 $total 条"
 assert_screen "记录列表"

@@ -37,10 +37,11 @@ assert_sql "SELECT month || '|' || activity_sessions || '|' || activity_people |
 	"2016-07|$((sessions + 1))|$people|2016-08-04"
 assert_sql "SELECT notes FROM monthly m JOIN units u ON u.id = m.unit_id WHERE u.name = '襄城县'" \
 	"七月在紫云镇开展科普讲座，另有一场村级培训未录入活动记录。"
-# A second July report for the same unit is refused, and says why.
+# A second July report for the same unit is refused on choosing the month,
+# before any count is typed, and says why; the field stays empty.
 keys Space; wait_for "2016-12"; keys Enter
-keys F2
-wait_for "本单位已有月份为「2016-07」的记录，请在列表中打开它修改"
+wait_for "本单位已填报月份为「2016-07」的记录（第 "
+screen | grep -E '>月份 +\* _+ *$' >/dev/null || fail "the month reported was kept in the field"
 keys Escape; wait_for "确定放弃"; keys y
 wait_for "主菜单"
 

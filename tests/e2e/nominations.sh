@@ -13,6 +13,7 @@
 # talent cannot be deleted.
 . "$(dirname "$0")/lib.sh"
 new_db --demo --today 2016-12-20
+demo_drafts
 # 长葛市's 雷盼盼 (approved) and a second, approved 雷盼盼 of another employer;
 # 雷雪梅 stays a draft.
 lei=$(sqlite3 "$DB" "SELECT id FROM talent WHERE name = '雷盼盼'")

@@ -7,6 +7,7 @@
 new_db --demo --today 2016-08-10
 E2E_USER=shikexie start 80 24 --today 2016-08-10
 wait_for "主菜单"
+settled   # the demo account's sign-in note goes with the next screen
 before=$(screen)
 keys 2
 wait_for "请选择填报单位"

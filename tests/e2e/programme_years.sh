@@ -6,6 +6,7 @@
 # they were without the other's data, on screen, from the CLI and in SQL.
 . "$(dirname "$0")/lib.sh"
 new_db --demo --today 2016-07-01
+demo_drafts
 # 2016: the city has approved the demo's activities (outside kepu, counted
 # again by kepu check), so 2016's progress is not all zero.
 sqlite3 "$DB" "UPDATE activity SET kp_state = 'approved'"

@@ -5,6 +5,7 @@
 # and grow with the window; Tab lists the units in 序号 order.
 . "$(dirname "$0")/lib.sh"
 new_db --demo --today 2016-08-10
+demo_drafts
 # The city has approved 气象学会's two talents (quota 10) and every activity
 # and resource but 魏都区's first activity: they count, drafts do not.
 # Approved here with the sqlite3 shell, outside kepu: `kepu check --db`

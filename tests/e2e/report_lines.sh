@@ -5,6 +5,7 @@
 # due says 未到期, not the overdue mark; progress's detail wraps to two lines.
 . "$(dirname "$0")/lib.sh"
 new_db --demo --today 2016-08-10
+demo_drafts   # the progress screen from nothing: 魏都区 first
 start 80 24 --today 2016-08-10
 wait_for "主菜单"
 keys b; wait_for "工作简报：2016年7月（截止 2016年8月3日）"

@@ -6,6 +6,7 @@
 # approved talents.
 . "$(dirname "$0")/lib.sh"
 new_db --demo --today 2016-08-10
+demo_drafts   # the city's queue from nothing
 ids=($(sqlite3 "$DB" "SELECT t.id FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区' ORDER BY t.id"))
 names=($(sqlite3 "$DB" "SELECT t.name FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区' ORDER BY t.id"))
 

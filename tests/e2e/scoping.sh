@@ -83,6 +83,8 @@ wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
 assert_screen "$X/mine.csv"
 assert_screen "按 F5（或 Ctrl-Y）发送到本机"
 keys F5                                            # kepu runs sz itself: no shell here
+wait_for "B00000000000000"                      # kepu asks the terminal (ZRQINIT) …
+type_text "**"; keys C-x; type_text "B0100000023be50"   # … which answers, as Xshell does
 wait_for "已发送 mine.csv。"
 [ "$(cat "$WORK/sz.args")" = "--
 mine.csv" ] || fail "sz was given: $(cat "$WORK/sz.args")"

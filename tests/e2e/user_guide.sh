@@ -121,7 +121,8 @@ wait_for "各单位完成情况"
 shot matrix
 keys Escape; wait_for "主菜单"
 keys m
-wait_for "请选择填报单位"; keys Enter              # 许昌学院, offered first
+wait_for "请选择填报单位"                          # a unit whose July is not reported yet
+type_text "襄城县"; keys Enter
 wait_for "月报：新记录"
 keys Space; wait_for "2016-12"; keys Enter
 wait_for "已按 2016-07 的活动和资源记录预填"

@@ -98,6 +98,7 @@ ps=$(x "$WORK/y-p.xlsx" xl/worksheets/sheet1.xml | grep -o '<pageSetUpPr fitToPa
 grep -q fitToPage <<<"$ps" && ! grep -q fitToHeight <<<"$ps" || fail "ranking: not one page: $ps"
 
 # --state: only the approved, with a 状态 column in the CSV.
+demo_drafts
 sqlite3 "$DB" "UPDATE talent SET kp_state = 'approved' WHERE id IN (SELECT id FROM talent ORDER BY id LIMIT 2)"
 "$KEPU" check --accept --reason 测试夹具：在kepu之外改状态 --db "$DB" >/dev/null
 "$KEPU" export talent --db "$DB" --state 已认定 >"$WORK/ok.csv"

@@ -421,11 +421,33 @@ static void test_xlsx_not_written(void **state)
 	assert_null(err);
 }
 
+/* The ZMODEM line names the SSH host and port the session came in by;
+ * without SSH_CONNECTION it names none (the machine's own name was a
+ * guess before) and says which terminals speak ZMODEM. */
+static void test_zmodem_line(void **state)
+{
+	(void)state;
+	kp_exchange x = {-1, NULL, NULL, NULL};
+	setenv("SSH_CONNECTION", "10.0.0.9 50000 192.168.1.10 2022", 1);
+	char *line = exchange_how(&x, false);
+	assert_non_null(strstr(line, "192.168.1.10 端口 2022"));
+	free(line);
+	unsetenv("SSH_CONNECTION");
+	char host[256] = "";
+	gethostname(host, sizeof host);
+	line = exchange_how(&x, false);
+	assert_null(strstr(line, "主机"));
+	assert_true(!host[0] || !strstr(line, host));
+	assert_non_null(strstr(line, "Xshell"));
+	free(line);
+}
+
 int main(void)
 {
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_zmodem_line),
 		cmocka_unit_test_setup_teardown(test_paths_never_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_folder_beside_database, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_links_to_the_database, setup, teardown),

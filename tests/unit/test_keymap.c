@@ -3,6 +3,8 @@
  * no key (Esc 返回, F1 帮助) is cut off at the right edge. */
 #include "unit.h"
 
+#include <curses.h> /* KEY_F: key codes only */
+
 #include "core/utf8.h"
 #include "ui/keymap.h"
 
@@ -45,11 +47,26 @@ static void bars_name_help_and_back(void **state)
 	}
 }
 
+/* No count of Ctrl-X ends kepu: five cancel a ZMODEM transfer, and the
+ * ones pressed too many take the clerk back, never out (Ctrl-X quit from
+ * the menu and the login before). Positive control: it still leaves a
+ * form. */
+static void ctrl_x_never_quits(void **state)
+{
+	(void)state;
+	kp_key x = {false, 0x18};
+	assert_int_not_equal(keymap_lookup(CTX_MENU, x), ACT_QUIT);
+	assert_int_not_equal(keymap_lookup(CTX_LOGIN, x), ACT_QUIT);
+	assert_int_equal(keymap_lookup(CTX_FORM, x), ACT_QUIT);
+	assert_int_equal(keymap_lookup(CTX_MENU, (kp_key){true, (uint32_t)KEY_F(10)}), ACT_QUIT);
+}
+
 int main(void)
 {
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_bar_fits),
+		cmocka_unit_test(ctrl_x_never_quits),
 		cmocka_unit_test(bars_name_help_and_back),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -92,7 +92,7 @@ static void edit_and_delete(void **state)
 	assert_int_equal(r.id, 1);
 
 	/* The form the list opened: End, one more character, F2. */
-	fm_ctx fc = {&s->fx->env, "admin", true, NULL, 60};
+	fm_ctx fc = {&s->fx->env, "admin", true, NULL, 60, 0};
 	fm_result fr;
 	form_model *f = fm_new(&fc, s->talent, r.id, 0, NULL, &fr);
 	assert_non_null(f);
@@ -149,6 +149,57 @@ static void filter_and_open(void **state)
 	r = key(s, FN(KEY_F(7)));
 	assert_int_equal(r.kind, LM_OPEN);
 	assert_int_equal(r.id, 0);
+}
+
+/* Type text into the filter, after clearing it (Esc). */
+static void filter_by(story *s, const char *text)
+{
+	if (s->m.filter_text[0])
+		key(s, CH(27));
+	for (size_t at = 0, n = strlen(text); at < n;) {
+		uint32_t cp;
+		at += utf8_decode(text + at, n - at, &cp);
+		key(s, CH(cp));
+	}
+}
+
+/* The filter searches what its hint says: the pinyin initials of the name
+ * as the pickers do (zs: 张三), a word of a long text, Latin letters in
+ * either case. Each failed before: the list never asked for initials, long
+ * texts were not searched, and the filter was case-sensitive. */
+static void filter_searches_what_the_hint_says(void **state)
+{
+	story *s = *state;
+	long long id = save_record(s->fx, "talent", "许昌学院", "name", "张三", "employer", "abc科技公司", "profile",
+				   "长期在社区讲授电力安全用电常识", NULL);
+	static const char *const finds[] = {"zs", "用电常识", "ABC", "abc", "Abc科技"};
+	for (size_t i = 0; i < sizeof finds / sizeof *finds; i++) {
+		filter_by(s, finds[i]);
+		if (s->m.total != 1 || s->m.rows[0].id != id)
+			fail_msg("filter “%s”: %lld rows", finds[i], (long long)s->m.total);
+	}
+	filter_by(s, "zsx"); /* positive control's negative: not everything matches */
+	assert_int_equal(s->m.total, 0);
+	filter_by(s, "张"); /* and the story's own records still do */
+	assert_int_equal(s->m.total, RECORDS + 1);
+}
+
+/* The page says whether rows are hidden below and above it (the screen
+ * marks them): none on a list that fits, below on the first page of a
+ * longer one, above on the last. Not known before: the screen showed no
+ * mark. */
+static void more_rows_marked(void **state)
+{
+	story *s = *state;
+	assert_true(s->m.more_below); /* 25 records, ROWS a page */
+	assert_false(s->m.more_above);
+	key(s, FN(KEY_END));
+	assert_false(s->m.more_below);
+	assert_true(s->m.more_above);
+	filter_by(s, "张二");  /* six rows: all shown */
+	assert_int_equal(s->m.total, 6);
+	assert_false(s->m.more_below);
+	assert_false(s->m.more_above);
 }
 
 /* The story in 2017 with 2017 opened: its records are 2016's. */
@@ -232,6 +283,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(edit_and_delete, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(filter_and_open, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(filter_searches_what_the_hint_says, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(more_rows_marked, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(move_selected, story_2017, story_teardown),
 		cmocka_unit_test_setup_teardown(move_marked_records, story_2017, story_teardown),
 	};

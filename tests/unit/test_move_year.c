@@ -195,18 +195,29 @@ static void first_saved_is(fixture *fx, const kp_form *f, const char *unit, cons
 	free(at);
 }
 
+/* A talent saved and submitted the same day (drafts never count). */
+static long long handed_in(fixture *fx, const char *unit, const char *name)
+{
+	long long id = talent(fx, unit, name);
+	char *err = NULL;
+	if (store_set_state(fx->env.store, form(fx, "talent"), id, "draft", "submitted", NULL, "submit", &err) !=
+	    KP_OK)
+		fail_msg("%s", err);
+	return id;
+}
+
 static void test_moved_record_counts_from_the_move(void **state)
 {
 	fixture *fx = *state;
 	const kp_form *f = form(fx, "talent");
 	char *err = NULL;
 	clock_set_today("2016-09-01");
-	long long old = talent(fx, "魏都区", "王晓"); /* a 2016 draft, made in 2016 */
+	long long old = handed_in(fx, "魏都区", "王晓"); /* a 2016 record, made in 2016 */
 	clock_set_today("2017-03-01");
-	long long made17 = talent(fx, "长葛市", "赵敏"); /* filed in 2016 but made in 2017 */
+	long long made17 = handed_in(fx, "长葛市", "赵敏"); /* filed in 2016 but made in 2017 */
 	assert_int_equal(env_use_year(&fx->env, 2017, &err), 0);
 	clock_set_today("2017-07-01");
-	talent(fx, "魏都区", "李成");
+	handed_in(fx, "魏都区", "李成");
 	first_saved_is(fx, f, "魏都区", "2017-07-01");
 	clock_set_today("2017-08-01");
 	moved(fx->env.store, f, old, 2017);

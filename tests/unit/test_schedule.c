@@ -343,6 +343,38 @@ static void test_submission_needs_every_form(void **state)
 	checklist_free(&c);
 }
 
+/* Item 五.2 counts what the unit handed in: a 附表3 left a draft never
+ * submitted does not make it 「逾期完成」 (it did before: any record
+ * counted), and a draft submitted after the 15th is late from that day,
+ * not on time from the day it was typed. */
+static void test_drafts_never_count(void **state)
+{
+	fixture *fx = *state;
+	save_on(fx, "2016-07-10", "plan", "许昌学院", "goals", "目标", "measures", "措施",
+		"contact", "李秀英", "phone", "13837412345", NULL);
+	long long t = save_on(fx, "2016-07-11", "talent", "许昌学院", "name", "张海旺", "gender", "男", "age", "45",
+			      "ethnicity", "汉族", "political", "中共党员", "education", "本科", "employer",
+			      "许昌学院", "phone", "13837412345", "service_categories", "[\"农村科普\"]", NULL);
+	long long p = save_on(fx, "2016-07-12", "project", "许昌学院", "declared_on", "2016-07-12", "name",
+			      "社区科普大讲堂", "executor", "许昌学院", "contact", "王晓", "phone", "13812345678",
+			      "category", "科普活动", "start", "2016-08-01", "end", "2016-09-01", NULL);
+	clock_set_today("2016-07-13");
+	approve(fx, "talent", t);
+	clock_set_today("2016-07-20");
+	kp_checklist c;
+	checklist_build(&c, &fx->env, 0);
+	size_t u = unit_index(&c, "许昌学院");
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_OVERDUE); /* the 附表3 draft */
+	checklist_free(&c);
+	char *err = NULL;
+	if (review_apply(&fx->env, catalog_form(&fx->env.cat, "project"), p, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	checklist_build(&c, &fx->env, 0);
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_LATE); /* submitted on the 20th */
+	assert_int_equal(strncmp(checklist_item(&c, "submit")->done_at[u], "2016-07-20", 10), 0);
+	checklist_free(&c);
+}
+
 static void test_manual_ticks(void **state)
 {
 	fixture *fx = *state;
@@ -445,6 +477,7 @@ int main(void)
 		cmocka_unit_test(test_area_codes),
 		cmocka_unit_test_setup_teardown(test_monthly_reports_late_and_missing, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_submission_needs_every_form, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_drafts_never_count, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_manual_ticks, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_prefill_counts_the_month, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_score_and_ranking, setup_day, teardown),

@@ -182,6 +182,77 @@ static void test_store_refuses_invalid_values(void **state)
 	record_free(&r);
 }
 
+/* One account's drafts of new records, one per sitting: a second never
+ * writes over the first; a draft deleted while its sitting still types
+ * comes back with its next write. Before schema 4 the key was (owner,
+ * form, record) and the second replaced the first. */
+static kp_draft draft_of(const char *name)
+{
+	kp_draft d = {.npairs = 1};
+	d.pairs = xcalloc(2, sizeof *d.pairs);
+	d.pairs[0] = xstrdup("name");
+	d.pairs[1] = xstrdup(name);
+	return d;
+}
+
+static void test_drafts_per_sitting(void **state)
+{
+	fixture *fx = *state;
+	kp_store *s = fx->env.store;
+	kp_draft a = draft_of("甲员工"), b = draft_of("乙员工");
+	assert_int_equal(store_draft_save(s, "admin", "talent", &a, NULL), KP_OK);
+	assert_int_equal(store_draft_save(s, "admin", "talent", &b, NULL), KP_OK);
+	assert_true(a.id > 0 && b.id > 0 && a.id != b.id);
+	assert_int_equal(store_draft_save(s, "admin", "talent", &a, NULL), KP_OK); /* again: still its own */
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_drafts WHERE record_id = 0"), 2);
+	kp_draft *d;
+	size_t n = store_drafts_of(s, "admin", 10, &d);
+	assert_int_equal(n, 2);
+	assert_string_equal(d[0].form, "talent");
+	assert_non_null(d[0].created_at);
+	drafts_free(d, n);
+	assert_int_equal(store_draft_delete(s, "admin", b.id), KP_OK);
+	assert_int_equal(store_drafts_of(s, "admin", 10, &d), 1);
+	drafts_free(d, 1);
+	assert_int_equal(store_draft_save(s, "admin", "talent", &b, NULL), KP_OK);
+	kp_draft got;
+	assert_int_equal(store_draft_get(s, "admin", b.id, &got), KP_OK);
+	assert_string_equal(got.pairs[1], "乙员工");
+	draft_free(&got);
+	/* An id is not a way into another form's draft. */
+	assert_int_equal(store_draft_save(s, "admin", "activity", &b, NULL), KP_ERR);
+	draft_free(&a);
+	draft_free(&b);
+}
+
+/* A schema-3 database's drafts (one per owner, form and record) each
+ * become a draft of their own. */
+static void test_drafts_from_schema_3(void **state)
+{
+	fixture *fx = *state;
+	env_close(&fx->env);
+	sql_run(fx->path, "DROP TABLE kp_drafts; CREATE TABLE kp_drafts (owner TEXT NOT NULL, form TEXT NOT NULL,"
+			  " record_id INTEGER NOT NULL, unit_id INTEGER NOT NULL, base_version INTEGER NOT NULL,"
+			  " data TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (owner, form, record_id));"
+			  "INSERT INTO kp_drafts VALUES ('admin', 'talent', 0, 1, 0, '[\"name\",\"甲员工\"]', '2016-08-01 09:00:00'),"
+			  " ('admin', 'talent', 3, 1, 2, '[\"name\",\"乙员工\"]', '2016-08-02 09:00:00');"
+			  "PRAGMA user_version = 3");
+	reopen(fx);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 4);
+	kp_draft *d;
+	size_t n = store_drafts_of(fx->env.store, "admin", 10, &d);
+	assert_int_equal(n, 2);
+	assert_int_equal(d[0].record_id, 3); /* newest first */
+	assert_string_equal(d[0].pairs[1], "乙员工");
+	assert_string_equal(d[1].created_at, "2016-08-01 09:00:00");
+	assert_string_equal(d[1].pairs[1], "甲员工");
+	drafts_free(d, n);
+	kp_draft b = draft_of("丙员工");
+	assert_int_equal(store_draft_save(fx->env.store, "admin", "talent", &b, NULL), KP_OK);
+	assert_int_equal(b.id, 3);
+	draft_free(&b);
+}
+
 static void test_insert_get_update_conflict_delete(void **state)
 {
 	fixture *fx = *state;
@@ -471,11 +542,13 @@ static void test_counts_and_search_follow_every_write(void **state)
 	assert_int_equal(store_query_count(fx->env.store, f, &drafts), 1);
 	find.filter = "乙";
 	assert_int_equal(store_query_count(fx->env.store, f, &find), 0);
-	/* the textarea is not searched: a row must match for a visible reason */
+	/* a long text is searched too (the filter's hint says every text
+	 * field), from the write that gives it */
 	find.filter = "长期从事";
+	assert_int_equal(store_query_count(fx->env.store, f, &find), 0);
 	record_set(&rs[2], (size_t)form_field_index(f, "profile"), "长期从事科普");
 	assert_int_equal(store_update(fx->env.store, f, &rs[2], &err), KP_OK);
-	assert_int_equal(store_query_count(fx->env.store, f, &find), 0);
+	assert_int_equal(store_query_count(fx->env.store, f, &find), 1);
 	assert_sql(fx->path, "SELECT sum(n) FROM kp_counts WHERE tbl = 'talent'", "2");
 	/* a rolled-back import leaves the counts as they were */
 	kp_record more = talent_record(fx, "戊");
@@ -909,6 +982,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_units_and_quotas_match_attachment_1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_schema_from_yaml_and_columns_added, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_insert_get_update_conflict_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_drafts_per_sitting, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_drafts_from_schema_3, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_refuses_invalid_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_null_err_everywhere, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_database_beside_a_stale_journal, setup, teardown),

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+#include "domain/drafts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+
+/* Fields shown of a draft: enough to tell two clerks' records apart. */
+#define FIRST_FIELDS 3
+#define FIRST_CHARS 12
+
+/* "label value · label value …": the draft's first filled fields in the
+ * form's order, each value cut with a mark (text_quote). */
+static char *first_fields(const kp_form *f, const kp_draft *d)
+{
+	strbuf b = STRBUF_INIT;
+	int shown = 0;
+	for (size_t i = 0; i < f->nfields && shown < FIRST_FIELDS; i++)
+		for (size_t k = 0; k < d->npairs; k++) {
+			const char *v = d->pairs[2 * k + 1];
+			if (strcmp(d->pairs[2 * k], f->fields[i].id) || !v[0])
+				continue;
+			char *q = text_quote(v, FIRST_CHARS);
+			sb_printf(&b, "%s%s %s", shown++ ? " · " : "", f->fields[i].label, q);
+			free(q);
+			break;
+		}
+	return sb_take(&b);
+}
+
+size_t drafts_pending(kp_env *e, const char *owner, kp_pending **out)
+{
+	kp_draft *d;
+	size_t n = store_drafts_of(e->store, owner, KP_DRAFTS_SHOWN, &d), k = 0;
+	kp_pending *p = n ? xcalloc(n, sizeof *p) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		const kp_form *f = catalog_form(&e->cat, d[i].form);
+		if (!f) /* a form no longer defined: nothing could restore it */
+			continue;
+		p[k].id = d[i].id;
+		p[k].form = f;
+		p[k].record_id = d[i].record_id;
+		p[k].when = xasprintf("%.16s", d[i].updated_at ? d[i].updated_at : "");
+		p[k].first = first_fields(f, &d[i]);
+		k++;
+	}
+	drafts_free(d, n);
+	if (!k) {
+		free(p);
+		p = NULL;
+	}
+	*out = p;
+	return k;
+}
+
+void pending_free(kp_pending *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(p[i].when);
+		free(p[i].first);
+	}
+	free(p);
+}

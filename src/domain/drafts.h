@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The drafts an account left unsaved, as offered at sign-in: each with the
+ * form, when it was typed and its first filled fields, so a clerk sharing
+ * the account with colleagues knows which is whose. */
+#ifndef KP_DOMAIN_DRAFTS_H
+#define KP_DOMAIN_DRAFTS_H
+#include "domain/env.h"
+
+/* More than an office could leave; the offer says how many there are. */
+#define KP_DRAFTS_SHOWN 500
+
+typedef struct {
+	long long id;          /* the draft (store_draft_get) */
+	const kp_form *form;
+	long long record_id;   /* 0: a new record */
+	char *when;            /* when it was last typed in: "2016-08-10 09:31" */
+	char *first;           /* its first filled fields: "姓名 甲员工 · 性别 男" */
+} kp_pending;
+
+/* The owner's drafts of forms the catalogue still has, newest first;
+ * free with pending_free. */
+size_t drafts_pending(kp_env *e, const char *owner, kp_pending **out);
+void pending_free(kp_pending *p, size_t n);
+
+#endif
