@@ -30,6 +30,7 @@ keys Enter
 wait_for ">科普专长"
 type_text "食品安全"; keys Tab
 type_text "首席科普专家"; keys Enter
+settled                                           # the list closed: the form is drawn again
 assert_line "考核年度" "2016"                     # the programme year, already there
 keys Tab Tab                                      # the first absorbed: the list moved on
 type_text "2016-12-20"; keys Tab

@@ -48,6 +48,8 @@ offered 2
 keys Home; settled
 keys Enter
 wait_for "已恢复草稿"
+wait_for ">性别"                       # where typing stopped, after the name
+keys BTab                              # back to 姓名: entered, it is selected
 fill_required "$(name 02)" 13838383838
 keys F2
 wait_for "已保存（第"
