@@ -287,6 +287,7 @@ static void check_header(importer *im, header *h, int *unit_col)
 	const kp_form *f = im->f;
 	*unit_col = NO_COL;
 	strbuf ignored = STRBUF_INIT, missing = STRBUF_INIT;
+	const char *state = NULL; /* an export's 状态 column */
 	for (size_t i = 0; i < h->n; i++) {
 		int k = h->map[i];
 		if (k == NO_COL && h->cells[i][0]) {
@@ -295,9 +296,7 @@ static void check_header(importer *im, header *h, int *unit_col)
 			continue;
 		}
 		if (k == STATE_COL) {
-			char *t = xasprintf(msg(MSG_C_STATE_IGNORED), h->row, h->cells[i]);
-			say(im, t);
-			free(t);
+			state = h->cells[i];
 			h->map[i] = SKIP_COL;
 			continue;
 		}
@@ -319,6 +318,11 @@ static void check_header(importer *im, header *h, int *unit_col)
 			sb_printf(&missing, "%s「%s」", missing.len ? "、" : "", f->fields[i].label);
 	/* a 汇总表 (附表4) lacking fields is said to be one, in one message */
 	char *roll = missing.len ? roll_refusal(&im->e->cat, f, h->cells, h->n, sb_str(&missing)) : NULL;
+	if (state && !roll) {
+		char *t = xasprintf(msg(MSG_C_STATE_IGNORED), h->row, state);
+		say(im, t);
+		free(t);
+	}
 	if (ignored.len && !roll) {
 		char *t = xasprintf(msg(MSG_C_IGNORED_COLUMNS), h->row, sb_str(&ignored), f->title);
 		say(im, t);
