@@ -163,7 +163,7 @@ static void menu_draw(ui_screen *s, ui_app *app)
 	if (q[0])
 		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
 	if (mn->pick.pop.open)
-		picker_draw(&mn->pick, app_body_top() + 2, 20);
+		popup_draw(&mn->pick.pop, app_body_top() + 2, app_body_top() + 2, 20);
 }
 
 static void show(menu *mn, ui_app *app, const mm_result *r)
@@ -175,7 +175,7 @@ static void show(menu *mn, ui_app *app, const mm_result *r)
 		mn->base.open = r->open;
 		break;
 	case MM_PICK_UNIT:
-		picker_open(&mn->pick, app);
+		picker_open(&mn->pick, app->pick_id);
 		break;
 	case MM_ADVANCE:
 		app->account.auto_advance = r->on;
@@ -194,12 +194,13 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	menu *mn = (menu *)s;
 	if (mn->pick.pop.open) {
-		popup_result r = picker_key(&mn->pick, app, key);
-		if (r == POPUP_ACCEPT) {
+		pick_result r = picker_key(&mn->pick, key);
+		if (r.kind == PICK_CHOSEN) {
+			app_set_pick(app, r.id, r.name); /* offered first next time */
 			mm_ctx c = ctx_of(app);
 			mm_result res = mm_picked(&mn->m, &c);
 			show(mn, app, &res);
-		} else if (r != POPUP_CONTINUE) {
+		} else if (r.kind == PICK_NONE) {
 			mn->m.after_pick = NULL;
 		}
 		return;
@@ -238,7 +239,7 @@ ui_screen *menu_new(ui_app *app)
 	mn->base = (ui_screen){menu_draw, menu_key, menu_resume, menu_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
 	mm_ctx c = ctx_of(app);
 	mm_init(&mn->m, &c);
-	picker_init(&mn->pick, app);
+	picker_init(&mn->pick, app->env->store);
 	glance_build(&mn->at_a_glance, app);
 	return &mn->base;
 }
