@@ -22,7 +22,7 @@
 typedef struct {
 	ui_screen base;
 	drafts_model m;
-	int top;
+	int top; /* the first row shown (drafts_arrange) */
 } drafts_screen;
 
 static dm_ctx ctx(const ui_app *app)
@@ -30,9 +30,17 @@ static dm_ctx ctx(const ui_app *app)
 	return (dm_ctx){app->env, app->user, (size_t)app_body_height()};
 }
 
+/* Before each frame: the selection in view on this terminal's page. */
+static void drafts_arrange(ui_screen *s, ui_app *app)
+{
+	(void)app;
+	drafts_screen *ds = (drafts_screen *)s;
+	ds->top = app_scroll(ds->m.sel, ds->top, app_body_height());
+}
+
 static void drafts_draw(ui_screen *s, ui_app *app)
 {
-	drafts_screen *ds = (drafts_screen *)s;
+	const drafts_screen *ds = (const drafts_screen *)s;
 	const drafts_model *m = &ds->m;
 	char title[96];
 	snprintf(title, sizeof title, msg(MSG_UI_DRAFTS_TITLE), m->n);
@@ -45,7 +53,6 @@ static void drafts_draw(ui_screen *s, ui_app *app)
 	int y = app_body_top(), rows = app_body_height();
 	int x[] = {1, 2 + WHEN_W, 3 + WHEN_W + FORM_W, 4 + WHEN_W + FORM_W + RECORD_W};
 	int w[] = {WHEN_W, FORM_W, RECORD_W, COLS - x[3] - 1};
-	ds->top = app_scroll(m->sel, ds->top, rows);
 	for (int k = 0; k < rows && ds->top + k < (int)m->n; k++) {
 		const kp_pending *p = &m->p[ds->top + k];
 		attr_t at = theme_attr((size_t)(ds->top + k) == m->sel ? R_SELECTED : R_NORMAL);
@@ -101,7 +108,7 @@ ui_screen *drafts_screen_new(ui_app *app)
 {
 	drafts_screen *ds = xcalloc(1, sizeof *ds);
 	ds->base = (ui_screen){drafts_draw, drafts_key, drafts_resume, drafts_destroy, NULL, false,
-			       {SCR_NONE, NULL, NULL, 0}, NULL};
+			       {SCR_NONE, NULL, NULL, 0}, drafts_arrange};
 	dm_ctx c = ctx(app);
 	dm_load(&ds->m, &c);
 	if (!ds->m.n) {
