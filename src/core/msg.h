@@ -289,6 +289,7 @@
 	X(UI_DRAFTS_DROPPED,"已放弃这份草稿。") \
 	X(UI_DRAFT_OUTDATED,"第 %lld 号记录%s，未保存的草稿已作废") \
 	X(UI_DRAFTS_KEPT,   "草稿保留。") \
+	X(UI_DRAFTS_NOT_DROPPED,"这份草稿未能放弃：数据库未能删除它（可能正被占用），草稿仍保留，可稍后再试。") \
 	X(UI_CONFLICT_MERGED,"他人刚修改了这条记录（%s），已合并到屏幕上；请检查后按 F2 保存。") \
 	X(UI_CONFLICT_BOTH, "您和他人都改了：%s。屏幕上是您的内容，按 F2 以屏幕为准保存。") \
 	X(UI_CONFLICT_THEIRS,"他人的内容：%s") \
