@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "ui/drafts_model.h"
 
+#include <stdlib.h>
+
 #include "ui/scrollwin.h"
 
 void dm_load(drafts_model *m, const dm_ctx *c)
 {
 	pending_free(m->p, m->n);
-	m->n = drafts_pending(c->env, c->user, &m->p);
+	free(m->dropped);
+	m->n = drafts_pending(c->env, c->user, &m->p, &m->dropped);
 	if (m->sel >= m->n)
 		m->sel = m->n ? m->n - 1 : 0;
 }
@@ -14,6 +17,7 @@ void dm_load(drafts_model *m, const dm_ctx *c)
 void dm_free(drafts_model *m)
 {
 	pending_free(m->p, m->n);
+	free(m->dropped);
 	*m = (drafts_model){0};
 }
 

@@ -46,10 +46,13 @@ typedef struct {
 	kp_pending *p;
 	size_t n, sel;
 	dm_mode mode;
+	char *dropped; /* the last load's notice of drafts dropped (records decided since), or NULL */
 } drafts_model;
 
 /* Read the account's drafts afresh (at the start, and back from a
- * draft's form: saved or not); the selection stays within them. */
+ * draft's form: saved or not); the selection stays within them. Drafts
+ * of records submitted or approved since are dropped (drafts_pending):
+ * m->dropped names them, for the screen to say. */
 void dm_load(drafts_model *m, const dm_ctx *c);
 void dm_free(drafts_model *m);
 dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key);

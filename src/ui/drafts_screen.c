@@ -90,12 +90,17 @@ static void drafts_key(ui_screen *s, ui_app *app, kp_key key)
 	}
 }
 
-/* Back from a draft's form: saved or not, the list is read again. */
-static void drafts_resume(ui_screen *s, ui_app *app)
+/* The list read again; drafts of records decided since, dropped, said. */
+static void load(drafts_screen *ds, ui_app *app)
 {
 	dm_ctx c = ctx(app);
-	dm_load(&((drafts_screen *)s)->m, &c);
+	dm_load(&ds->m, &c);
+	if (ds->m.dropped)
+		app_status(app, true, "%s", ds->m.dropped);
 }
+
+/* Back from a draft's form: saved or not, the list is read again. */
+static void drafts_resume(ui_screen *s, ui_app *app) { load((drafts_screen *)s, app); }
 
 static void drafts_destroy(ui_screen *s)
 {
@@ -109,8 +114,7 @@ ui_screen *drafts_screen_new(ui_app *app)
 	drafts_screen *ds = xcalloc(1, sizeof *ds);
 	ds->base = (ui_screen){drafts_draw, drafts_key, drafts_resume, drafts_destroy, NULL, false,
 			       {SCR_NONE, NULL, NULL, 0}, drafts_arrange};
-	dm_ctx c = ctx(app);
-	dm_load(&ds->m, &c);
+	load(ds, app);
 	if (!ds->m.n) {
 		drafts_destroy(&ds->base);
 		return NULL;

@@ -126,6 +126,37 @@ static void no_drafts(void **state)
 	assert_string_equal(s->m.p[0].first, "姓名 丙员工");
 }
 
+/* A unit's draft of a record submitted since is not listed: dropped, and
+ * the model names it for the screen to say; a new record's draft stays. */
+static void decided_record_dropped(void **state)
+{
+	story *s = *state;
+	long long id = save_person(s->fx, "钱七", "13912345678");
+	sign_in_unit(s->fx, "许昌学院");
+	s->c.user = "wd";
+	char *pairs[] = {"name", "钱七八"};
+	kp_draft d = {0, id, store_unit_id(s->fx->env.store, "许昌学院"), 0, pairs, 1, NULL, NULL, NULL};
+	char *err = NULL;
+	assert_int_equal(store_draft_save(s->fx->env.store, "wd", "talent", &d, &err), KP_OK);
+	d.id = 0;
+	d.record_id = 0; /* a new record's: the positive control */
+	assert_int_equal(store_draft_save(s->fx->env.store, "wd", "talent", &d, &err), KP_OK);
+	dm_load(&s->m, &s->c);
+	assert_int_equal(s->m.n, 2);
+	assert_null(s->m.dropped);
+	char *sql = sqlite3_mprintf("UPDATE talent SET kp_state = 'submitted' WHERE id = %lld", id);
+	sql_run(s->fx->path, sql);
+	sqlite3_free(sql);
+	dm_load(&s->m, &s->c);
+	assert_int_equal(s->m.n, 1);
+	assert_int_equal(s->m.p[0].record_id, 0);
+	char want[80];
+	snprintf(want, sizeof want, "第 %lld 号记录已提交，未保存的草稿已作废", id);
+	assert_non_null(s->m.dropped);
+	assert_string_equal(s->m.dropped, want);
+	assert_int_equal(drafts_in_db(s), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -134,6 +165,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(f8_then_y_drops, two_drafts, story_teardown),
 		cmocka_unit_test_setup_teardown(esc_goes_to_the_menu, two_drafts, story_teardown),
 		cmocka_unit_test_setup_teardown(no_drafts, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(decided_record_dropped, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
