@@ -646,8 +646,8 @@
 	X(X_YEAR_LINE,      "{year} 年度") \
 	X(X_YEAR_WORD,      "年度") \
 	X(X_FOOTER,         "&L%s%d 年度&C%s第 &P 页，共 &N 页") \
-	X(X_FOOTER_PAGE,    "&L%s%d 年度&C%s第 %zu 页，共 %zu 页") \
-	X(X_PAGES_CHANGED,  "导出期间记录有增减（数过 %d 页，写了 %d 页），页码「共 N 页」会不对，没有写出 %s；请重新导出") \
+	X(X_FOOTER_PAGE,    "&L%s%d 年度&C%s第 &P 页，共 %zu 页") \
+	X(X_PAGES_CHANGED,  "导出期间记录有增减（数过 %zu 页，写了 %zu 页），页码「共 N 页」会不对，没有写出 %s；请重新导出") \
 	X(X_ATTACHMENT,     "附表%d") \
 	X(X_SEAL,           "（盖章）") \
 	X(X_SIGN_DATE,      "年　　月　　日") \

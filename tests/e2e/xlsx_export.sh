@@ -67,10 +67,12 @@ n=$(sqlite3 "$DB" "SELECT count(*) FROM talent JOIN units u ON u.id = unit_id WH
 [ "$(unzip -l "$WORK/t.xlsx" | grep -c 'xl/worksheets/sheet')" -eq "$n" ] || fail "not a sheet per person"
 x "$WORK/t.xlsx" 'xl/worksheets/sheet*.xml' >"$WORK/t.sheets"
 grep -q "■" "$WORK/t.sheets" || fail "no ticked box"
-# each person's page numbered in the printout: 第 k 页，共 n 页, and the year
+# each person's page numbered in the printout: 第 k 页，共 n 页 (a sheet's
+# first page numbered k, &P), and the year; fitted to the width only
 for k in $(seq 1 "$n"); do
-	x "$WORK/t.xlsx" "xl/worksheets/sheet$k.xml" |
-		grep -Eq "<oddFooter>&amp;L${font}2016 年度&amp;C${font}第 $k 页，共 $n 页</oddFooter>" ||
+	x "$WORK/t.xlsx" "xl/worksheets/sheet$k.xml" >"$WORK/t.sheet"
+	grep -Eq "<oddFooter>&amp;L${font}2016 年度&amp;C${font}第 &amp;P 页，共 $n 页</oddFooter>" "$WORK/t.sheet" &&
+		grep -q "firstPageNumber=\"$k\" fitToWidth=\"1\" fitToHeight=\"0\"" "$WORK/t.sheet" ||
 		fail "推荐表 page $k: no number"
 done
 

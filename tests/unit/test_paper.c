@@ -6,11 +6,15 @@
 
 #include <unistd.h>
 
+#include <unzip.h>
+
 #include "core/csv.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "domain/paper_read.h"
 #include "domain/transfer.h"
 #include "domain/xlsx.h"
+#include "domain/xlsx_read.h"
 
 /* A workbook written by kepu, open for reading (its path removed). */
 static FILE *workbook(fixture *fx, const kp_form *f, long long unit, bool paper)
@@ -106,6 +110,78 @@ static void test_values_back(void **state)
 	assert_string_equal(at, "工作表「1 张三」");
 	free(at);
 	read_free(cells, nrows * ncells, pl, csv, in);
+}
+
+/* The feet of a 推荐表 book, a line a sheet. */
+static int feet(void *ctx, const xlsx_sheet *s, char **err)
+{
+	(void)err;
+	sb_printf(ctx, "%s\n", s->footer);
+	return 0;
+}
+
+/* A sheet's XML (sheetN.xml), whole. */
+static char *sheet_xml(const char *path, int n)
+{
+	unzFile z = unzOpen(path);
+	assert_non_null(z);
+	char name[48];
+	snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", n);
+	assert_int_equal(unzLocateFile(z, name, 1), UNZ_OK);
+	assert_int_equal(unzOpenCurrentFile(z), UNZ_OK);
+	strbuf b = STRBUF_INIT;
+	char buf[4096];
+	for (int got; (got = unzReadCurrentFile(z, buf, sizeof buf)) > 0;)
+		sb_add(&b, buf, (size_t)got);
+	unzCloseCurrentFile(z);
+	unzClose(z);
+	return sb_take(&b);
+}
+
+/* A person whose texts are long prints at full size on pages of its own
+ * (「（可附页）」), never shrunk onto one: the sheet is fitted to the width
+ * only, kepu breaks its rows into pages, and the feet count every page —
+ * the short person's sheet one, the long one's more, numbered on. */
+static void test_long_runs_on(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	strbuf csv = STRBUF_INIT, lng = STRBUF_INIT;
+	for (int i = 0; i < 80; i++)
+		sb_adds(&lng, "长期从事基层科普工作并组织开展各类科普活动，");
+	sb_printf(&csv, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况,科普工作经历\n"
+			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普,短,短\n"
+			"李四,男,45,汉族,群众,本科,许昌学院,13812345679,青少年科普,%s,%s\n",
+		  sb_str(&lng), sb_str(&lng));
+	save_talent(fx, sb_str(&csv));
+	char *path = xasprintf("%s.xlsx", fx->path);
+	char *err = NULL;
+	assert_int_equal(export_paper(&fx->env, f, store_unit_id(fx->env.store, "魏都区"), NULL, path, &err), 0);
+	strbuf got = STRBUF_INIT;
+	FILE *in = fopen(path, "rb");
+	assert_non_null(in);
+	assert_int_equal(xlsx_each_sheet(in, path, feet, &got, &err), 0);
+	fclose(in);
+	/* 2 people, 1 + 3 pages: the foot of both sheets counts 4 */
+	const char *foot = strstr(sb_str(&got), "第 &P 页，共 4 页\n");
+	assert_non_null(foot);
+	assert_non_null(strstr(foot + 1, "第 &P 页，共 4 页\n"));
+	for (int n = 1; n <= 2; n++) {
+		char *x = sheet_xml(path, n);
+		assert_non_null(strstr(x, "fitToHeight=\"0\""));
+		char want[48];
+		snprintf(want, sizeof want, "firstPageNumber=\"%d\"", n);
+		assert_non_null(strstr(x, want));
+		/* the short ones break nowhere; the long one twice */
+		assert_int_equal(strstr(x, "<rowBreaks count=\"2\"") != NULL, n == 2);
+		assert_int_equal(strstr(x, "<rowBreaks") != NULL, n == 2);
+		free(x);
+	}
+	unlink(path);
+	free(path);
+	sb_free(&csv);
+	sb_free(&lng);
+	sb_free(&got);
 }
 
 /* A book whose pages' feet name another year than the import's is refused
@@ -213,6 +289,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_values_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_year, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blank_form, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_runs_on, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test(test_line_placeholders),
 	};
