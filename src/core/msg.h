@@ -656,6 +656,7 @@
 	X(X_CHECKED,        "■") \
 	X(X_UNCHECKED,      "□") \
 	X(X_ALL_UNITS,      "全部单位") \
+	X(X_COUNTY,         "　县（市、区）科协") \
 	X(X_ALL_UNITS_LINE, "各县（市、区）科协、各有关单位　　　　{year} 年度") \
 	X(X_REPORTED,       "已报送 %zu 个单位（共 %zu 个），其中逾期 %zu 个") \
 	X(X_DONE,           "完成") \

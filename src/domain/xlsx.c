@@ -457,6 +457,20 @@ int xlsx_close(lxw_workbook *wb, const char *path, int rc, char **err)
 	return rc;
 }
 
+bool unit_is_county(const char *name)
+{
+	/* A 县, 市 or 区 is one; a development zone (开发区, 示范区) or a
+	 * 管委会 is not, as the city's documents list them apart. */
+	static const char *const ends[] = {"县", "市", "区"}, *const zones[] = {"开发区", "示范区"};
+	size_t len = strlen(name);
+	bool yes = false;
+	for (size_t i = 0; i < 3; i++)
+		yes |= len > strlen(ends[i]) && !strcmp(name + len - strlen(ends[i]), ends[i]);
+	for (size_t i = 0; i < 2; i++)
+		yes &= !(len >= strlen(zones[i]) && !strcmp(name + len - strlen(zones[i]), zones[i]));
+	return yes;
+}
+
 char *xlsx_line(const char *tmpl, const char *unit, int year)
 {
 	strbuf b = STRBUF_INIT;
@@ -469,6 +483,9 @@ char *xlsx_line(const char *tmpl, const char *unit, int year)
 		} else if (!strncmp(o, "{year}", 6)) {
 			sb_printf(&b, "%d", year);
 			p = o + 6;
+		} else if (!strncmp(o, "{county}", 8)) {
+			sb_adds(&b, unit_is_county(unit) ? msg(MSG_X_COUNTY) : "");
+			p = o + 8;
 		} else {
 			sb_addc(&b, '{');
 			p = o + 1;

@@ -31,8 +31,11 @@ bool paper_prints_unit(const kp_paper *p);
 /* The unit a sheet's name ends with in （…）, or NULL (a new string). */
 char *paper_sheet_unit(const char *sheet);
 
-/* tmpl with every {unit} replaced by unit and every {year} by the
- * programme year (a new string). */
+/* Is the unit a 县（市、区）'s 科协 (by its name: 县, 市 or 区, no zone)? */
+bool unit_is_county(const char *name);
+/* tmpl with every {unit} replaced by unit, every {year} by the programme
+ * year and every {county} by 「　县（市、区）科协」 for a county's unit, by
+ * nothing for another (a college, a 学会) (a new string). */
 char *xlsx_line(const char *tmpl, const char *unit, int year);
 
 #endif

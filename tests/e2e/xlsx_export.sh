@@ -60,6 +60,9 @@ x "$WORK/r.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>河南省科协“百千
 	fail "附表4 title"
 x "$WORK/r.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>　许昌　市　　魏都区　县（市、区）科协　　　　2016 年度</t>" ||
 	fail "附表4's line"
+# a college is no 县（市、区）科协: its own name alone (sheet 10 is 许昌学院)
+x "$WORK/r.xlsx" xl/worksheets/sheet10.xml | grep -q "<t>　许昌　市　　许昌学院　　　　2016 年度</t>" ||
+	fail "附表4's line for 许昌学院"
 
 # One unit's 推荐表: a sheet per person, ■ for the chosen categories.
 n=$(sqlite3 "$DB" "SELECT count(*) FROM talent JOIN units u ON u.id = unit_id WHERE u.name = '许昌学院'")

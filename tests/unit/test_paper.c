@@ -274,11 +274,25 @@ static void test_line_placeholders(void **state)
 		{"{year} 年度", "2017 年度"},
 		{"{unit}/{unit} {x} {", "魏都区/魏都区 {x} {"},
 		{"无占位", "无占位"},
+		{"{unit}{county}｜", "魏都区　县（市、区）科协｜"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *got = xlsx_line(cases[i][0], "魏都区", 2017);
 		assert_string_equal(got, cases[i][1]);
 		free(got);
+	}
+	/* 附表4's line names a county's 科协 as such, another unit by its name */
+	const char *const units[][2] = {
+		{"长葛市", "　县（市、区）科协"}, {"许昌县", "　县（市、区）科协"}, {"魏都区", "　县（市、区）科协"},
+		{"许昌学院", ""}, {"医学会", ""}, {"经济技术开发区", ""}, {"城乡一体化示范区", ""},
+		{"东城区管委会", ""}, {"全部单位", ""},
+	};
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		char *got = xlsx_line("{unit}{county}", units[i][0], 2017);
+		char *want = xasprintf("%s%s", units[i][0], units[i][1]);
+		assert_string_equal(got, want);
+		free(got);
+		free(want);
 	}
 }
 
