@@ -647,6 +647,7 @@
 	X(X_YEAR_WORD,      "年度") \
 	X(X_FOOTER,         "&L%s%d 年度&C%s第 &P 页，共 &N 页") \
 	X(X_FOOTER_PAGE,    "&L%s%d 年度&C%s第 &P 页，共 %zu 页") \
+	X(X_MANY_SHEETS,    "提示：这个工作簿有 %zu 个工作表（每份表一个）。超过 %zu 个工作表的工作簿，WPS、Excel 和 LibreOffice 打开、打印都很慢，LibreOffice 超过 10000 个打不开；kepu 自己可以导入。要打印，请按单位分别导出（命令行加 --unit 单位名；导出画面里先选一个单位）") \
 	X(X_PAGES_CHANGED,  "导出期间记录有增减（数过 %zu 页，写了 %zu 页），页码「共 N 页」会不对，没有写出 %s；请重新导出") \
 	X(X_ATTACHMENT,     "附表%d") \
 	X(X_SEAL,           "（盖章）") \

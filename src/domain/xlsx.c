@@ -495,11 +495,25 @@ char *xlsx_line(const char *tmpl, const char *unit, int year)
 	return sb_take(&b);
 }
 
+/* LibreOffice Calc opens at most 10,000 sheets (MAXTABCOUNT in its
+ * sc/inc/address.hxx) and refuses a bigger book; long before that, a book
+ * of thousands of one-record sheets takes minutes and gigabytes to open or
+ * print in any office program. kepu writes and reads such a book, and
+ * says so: never split without being asked, as the book is the one the
+ * clerk asked for. */
+#define XLSX_SHEETS_OFFICE 1000
+
 int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id, const char *state,
-		const char *path, char **err)
+		const char *path, char **note, char **err)
 {
-	if (!v && f->paper) /* one record a page, as the form is printed */
-		return export_paper(e, f, unit_id, state, path, err);
+	*note = NULL;
+	if (!v && f->paper) { /* one record a page, as the form is printed */
+		size_t sheets = 0;
+		int rc = export_paper(e, f, unit_id, state, path, &sheets, err);
+		if (rc == 0 && sheets > XLSX_SHEETS_OFFICE)
+			*note = xasprintf(msg(MSG_X_MANY_SHEETS), sheets, (size_t)XLSX_SHEETS_OFFICE);
+		return rc;
+	}
 	lxw_workbook *wb = xlsx_open(path, true, err);
 	if (!wb)
 		return -1;

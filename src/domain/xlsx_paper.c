@@ -343,7 +343,7 @@ static int count(const kp_record *r, void *ctx)
 }
 
 int export_paper(kp_env *e, const kp_form *f, long long unit_id, const char *state, const char *path,
-		 char **err)
+		 size_t *sheets, char **err)
 {
 	/* Written a sheet at a time (xlsx_stream.c): the city's book of every
 	 * unit's forms is as large as the programme, and its memory must not
@@ -366,5 +366,6 @@ int export_paper(kp_env *e, const kp_form *f, long long unit_id, const char *sta
 		*err = xasprintf(msg(MSG_X_PAGES_CHANGED), pp.total, pp.pages, path);
 		rc = KP_ERR;
 	}
+	*sheets = (size_t)pp.seq;
 	return xs_close(pp.book, path, rc == KP_OK ? 0 : -1, err);
 }

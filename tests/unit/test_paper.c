@@ -21,8 +21,11 @@ static FILE *workbook(fixture *fx, const kp_form *f, long long unit, bool paper)
 {
 	char *path = xasprintf("%s.xlsx", fx->path);
 	char *err = NULL;
-	int rc = paper ? export_paper(&fx->env, f, unit, NULL, path, &err)
-		       : export_xlsx(&fx->env, fx->env.cat.forms[0], NULL, unit, NULL, path, &err);
+	size_t sheets;
+	char *note = NULL;
+	int rc = paper ? export_paper(&fx->env, f, unit, NULL, path, &sheets, &err)
+		       : export_xlsx(&fx->env, fx->env.cat.forms[0], NULL, unit, NULL, path, &note, &err);
+	assert_null(note);
 	assert_int_equal(rc, 0);
 	FILE *in = fopen(path, "rb");
 	assert_non_null(in);
@@ -156,7 +159,9 @@ static void test_long_runs_on(void **state)
 	save_talent(fx, sb_str(&csv));
 	char *path = xasprintf("%s.xlsx", fx->path);
 	char *err = NULL;
-	assert_int_equal(export_paper(&fx->env, f, store_unit_id(fx->env.store, "魏都区"), NULL, path, &err), 0);
+	size_t sheets = 0;
+	assert_int_equal(export_paper(&fx->env, f, store_unit_id(fx->env.store, "魏都区"), NULL, path, &sheets, &err), 0);
+	assert_int_equal(sheets, 2);
 	strbuf got = STRBUF_INIT;
 	FILE *in = fopen(path, "rb");
 	assert_non_null(in);
