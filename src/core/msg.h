@@ -211,8 +211,8 @@
 	X(R_TITLE,          "五.%d %s") \
 	X(R_MONTHLY_TITLE,  "五.%d %d月%s") \
 	X(R_MATRIX,         "各单位完成情况") \
-	X(R_RANKING,        "各单位任务完成进度与排名（六、绩效考核）") \
-	X(R_BRIEFING,       "许昌市“百千万科普工程”工作简报：%d年%d月（月报截止 %s）") \
+	X(R_RANKING,        "许昌市科协“百千万科普工程”各单位任务完成进度与排名（六、绩效考核）") \
+	X(R_BRIEFING,       "许昌市科协“百千万科普工程”工作简报：%d年%d月（月报截止 %s）") \
 	X(R_NOT_REPORTED,   "未报送") \
 	X(R_LATE_MARK,      " 逾期") \
 	X(R_REPORTED_COUNT, "已报 %zu/%zu，逾期 %zu") \

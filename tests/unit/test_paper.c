@@ -9,6 +9,7 @@
 #include <unzip.h>
 
 #include "core/csv.h"
+#include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "domain/paper_read.h"
@@ -189,6 +190,39 @@ static void test_long_runs_on(void **state)
 	sb_free(&got);
 }
 
+/* A printed title names the programme as 附表1 does, in “…”, and uses
+ * Chinese brackets only: the title export_xlsx prints for every form and
+ * view (a paper layout's title lines, else its description or title), and
+ * the reports' (ranking, 工作简报). */
+static void title_ok(const char *t)
+{
+	if (!strstr(t, "科协“百千万科普工程”") || strpbrk(t, "()"))
+		fail_msg("printed title 「%s」", t);
+}
+
+static void test_titles(void **state)
+{
+	fixture *fx = *state;
+	const kp_catalog *cat = &fx->env.cat;
+	size_t n = 0;
+	for (size_t i = 0; i < cat->nforms; i++, n++) {
+		const kp_form *f = cat->forms[i];
+		strbuf t = STRBUF_INIT;
+		if (f->paper)
+			for (size_t k = 0; k < f->paper->ntitle; k++)
+				sb_adds(&t, f->paper->title[k]);
+		else
+			sb_adds(&t, f->description ? f->description : f->title);
+		title_ok(sb_str(&t));
+		sb_free(&t);
+	}
+	for (size_t i = 0; i < cat->nviews; i++, n++)
+		title_ok(cat->views[i]->description ? cat->views[i]->description : cat->views[i]->title);
+	assert_int_equal(n, 13); /* every screens file: 12 forms and 附表4 */
+	title_ok(msg(MSG_R_RANKING));
+	title_ok(msg(MSG_R_BRIEFING));
+}
+
 /* A book whose pages' feet name another year than the import's is refused
  * whole, naming both years, the pages and the first sheet; never saved
  * into the import's year without a word. */
@@ -309,6 +343,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_other_year, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blank_form, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_runs_on, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_titles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test(test_line_placeholders),
 	};
