@@ -360,6 +360,14 @@ static void put_total(sheet *s, lxw_row_t first)
 	s->row++;
 }
 
+/* A ruled row with nothing in it. */
+static void blank_row(sheet *s, lxw_row_t row)
+{
+	worksheet_set_row(s->ws, row, xlsx_height(2), NULL);
+	for (size_t c = 0; c < s->ncols; c++)
+		worksheet_write_blank(s->ws, row, (lxw_col_t)c, s->fm->text);
+}
+
 void xlsx_page_setup(lxw_worksheet *ws, size_t ncols, int year, bool one_page)
 {
 	worksheet_set_paper(ws, 9); /* A4 */
@@ -391,6 +399,11 @@ static int fill_sheet(kp_env *e, sheet *s, int attachment, const char *title, co
 	int rc = store_each(e->store, s->f, unit_id, state, put_row, s, err);
 	if (rc == KP_OK && s->f->total_row && s->row > first)
 		put_total(s, first);
+	/* No records: ruled rows to fill in by hand, as the seed's 附表4 has
+	 * them under its header (two lines tall, room to write). */
+	if (rc == KP_OK && s->row == first)
+		for (int i = 0; i < XLSX_EMPTY_ROWS; i++)
+			blank_row(s, s->row++);
 	totals_free(&s->totals);
 	s->row++;
 	if (signatures)

@@ -190,6 +190,37 @@ static void test_long_runs_on(void **state)
 	sb_free(&got);
 }
 
+/* Column A's blank cells in a unit's 附表4 (a new book each time). */
+static int blank_a(fixture *fx, const char *unit)
+{
+	char *path = xasprintf("%s-roll.xlsx", fx->path);
+	char *err = NULL, *note = NULL;
+	assert_int_equal(export_xlsx(&fx->env, NULL, catalog_view(&fx->env.cat, "roll"),
+				     store_unit_id(fx->env.store, unit), NULL, path, &note, &err), 0);
+	assert_null(note);
+	char *x = sheet_xml(path, 1);
+	int n = 0;
+	for (const char *p = x; (p = strstr(p, "<c r=\"A")); p++) {
+		const char *end = strchr(p, '>');
+		n += end[-1] == '/'; /* <c r="A7" s="5"/>: no value */
+	}
+	free(x);
+	unlink(path);
+	free(path);
+	return n;
+}
+
+/* An empty list prints ten ruled rows to fill in by hand, as the seed's
+ * 附表4 does; a list with records prints its records and no blank row. */
+static void test_empty_list_ruled(void **state)
+{
+	fixture *fx = *state;
+	assert_int_equal(blank_a(fx, "魏都区"), 10);
+	save_talent(fx, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
+			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普\n");
+	assert_int_equal(blank_a(fx, "魏都区"), 0);
+}
+
 /* A printed title names the programme as 附表1 does, in “…”, and uses
  * Chinese brackets only: the title export_xlsx prints for every form and
  * view (a paper layout's title lines, else its description or title), and
@@ -344,6 +375,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_blank_form, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_runs_on, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_titles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_list_ruled, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test(test_line_placeholders),
 	};
