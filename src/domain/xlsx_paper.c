@@ -29,10 +29,10 @@
  * limit is 409 pt a row). */
 #define ROW_PT_MAX 390.0
 /* A page's rows in points: A4's 842 less the margins of 0.7 inch above
- * and below (101 pt) and room for the printing program's rounding of row
+ * and below (101 pt), less 11 pt for the printing program's rounding of row
  * heights. Fitting to the width only ever shrinks, so the rows of a page
  * never print taller than this. */
-#define PAGE_PT 700.0
+#define PAGE_PT 730.0
 
 typedef struct {
 	const kp_form *f;
@@ -216,7 +216,7 @@ static unsigned grid_row(const paper *pp, unsigned row, const kp_prow *pr, const
 	double height = xlsx_height(most);
 	size_t k = (size_t)(height / ROW_PT_MAX) + 1;
 	for (size_t j = 0; j < k; j++)
-		xs_row_height(pp->book, row + (unsigned)j, height / (double)k);
+		(j ? xs_row_kept : xs_row_height)(pp->book, row + (unsigned)j, height / (double)k);
 	for (size_t i = 0, col = 0; i < pr->n; col += (size_t)pr->cells[i++].span) {
 		const kp_pcell *c = &pr->cells[i];
 		xs_put(pp->book, row, (unsigned)col, row + (unsigned)k - 1, (unsigned)(col + (size_t)c->span - 1),

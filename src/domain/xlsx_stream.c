@@ -37,6 +37,7 @@ struct xs_book {
 	xs_cell *cells;
 	size_t ncells;
 	double *heights; /* by row; 0: the default */
+	bool *kept;      /* by row: goes on the page of the row above if it can */
 	size_t nrows;
 	xs_range *merges;
 	size_t nmerges;
@@ -126,9 +127,17 @@ void xs_row_height(xs_book *b, unsigned row, double pt)
 	if (row >= b->nrows) {
 		b->heights = xrealloc(b->heights, (row + 1) * sizeof *b->heights);
 		memset(b->heights + b->nrows, 0, (row + 1 - b->nrows) * sizeof *b->heights);
+		b->kept = xrealloc(b->kept, (row + 1) * sizeof *b->kept);
+		memset(b->kept + b->nrows, 0, (row + 1 - b->nrows) * sizeof *b->kept);
 		b->nrows = row + 1;
 	}
 	b->heights[row] = pt;
+}
+
+void xs_row_kept(xs_book *b, unsigned row, double pt)
+{
+	xs_row_height(b, row, pt);
+	b->kept[row] = true;
 }
 
 static void add_cell(xs_book *b, unsigned row, unsigned col, const char *text, int style)
@@ -164,10 +173,11 @@ static void sheet_drop(xs_book *b)
 		free(b->cells[i].text);
 	free(b->cells);
 	free(b->heights);
+	free(b->kept);
 	free(b->merges);
 	free(b->widths);
 	free(b->breaks);
-	b->cells = NULL, b->heights = NULL, b->merges = NULL, b->widths = NULL, b->breaks = NULL;
+	b->cells = NULL, b->heights = NULL, b->kept = NULL, b->merges = NULL, b->widths = NULL, b->breaks = NULL;
 	b->ncells = b->nrows = b->nmerges = b->ncols = b->nbreaks = 0;
 }
 
@@ -176,20 +186,40 @@ void xs_sheet_discard(xs_book *b)
 	sheet_drop(b);
 }
 
+static double row_pt(const xs_book *b, unsigned row)
+{
+	return b->heights[row] > 0 ? b->heights[row] : XLSX_LINE_PT;
+}
+
 /* Greedy: a page takes rows while they fit; a row is never taller than a
- * page (the layout splits taller boxes), so every page holds one. */
+ * page (the layout splits taller boxes), so every page holds one. A break
+ * before a kept row moves up to its box's first row when the box then
+ * fits on the next page and the page above keeps a row: a break through a
+ * box's text can cut a line in two. */
 size_t xs_paginate(xs_book *b, double page_pt)
 {
 	double used = 0;
+	unsigned top = 0; /* the page's first row */
 	free(b->breaks);
 	b->breaks = NULL;
 	b->nbreaks = 0;
 	for (unsigned row = 0; row < b->nrows; row++) {
-		double h = b->heights[row] > 0 ? b->heights[row] : XLSX_LINE_PT;
+		double h = row_pt(b, row);
 		if (used > 0 && used + h > page_pt) {
+			unsigned at = row;
+			double box = 0;
+			while (at > top + 1 && b->kept[at])
+				box += row_pt(b, --at);
+			for (unsigned r = row; r < b->nrows && (r == row || b->kept[r]); r++)
+				box += row_pt(b, r);
+			if (at == row || b->kept[at] || box > page_pt)
+				at = row, box = h; /* no box, or none that fits a page: break here */
 			b->breaks = xrealloc(b->breaks, (b->nbreaks + 1) * sizeof *b->breaks);
-			b->breaks[b->nbreaks++] = row;
+			b->breaks[b->nbreaks++] = at;
+			top = at;
 			used = 0;
+			for (unsigned r = at; r < row; r++)
+				used += row_pt(b, r);
 		}
 		used += h;
 	}

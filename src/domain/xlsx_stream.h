@@ -27,6 +27,10 @@ xs_book *xs_open(const char *path, char **err);
  * name: a sheet only measured (xs_paginate), then xs_sheet_discard. */
 void xs_sheet(xs_book *b, const char *name, const double *widths, size_t ncols);
 void xs_row_height(xs_book *b, unsigned row, double pt);
+/* The same for a row that goes on the box of the row above (a box taller
+ * than a row can be): xs_paginate breaks before its box, not inside it,
+ * when the box fits on a page. */
+void xs_row_kept(xs_book *b, unsigned row, double pt);
 /* text at (r1, c1) in the style, merged over the range to (r2, c2) when
  * that is more than one cell (every cell of it styled, so its borders
  * print). */

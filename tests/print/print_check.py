@@ -139,19 +139,22 @@ def check_paper(db, form, xlsx_name, label, marks, boxed, skip=(), labels=(), li
     n = pages(pdf)
     if n < max(len(records), 1):
         fail("%s: %d pages for %d records" % (xlsx_name, n, len(records)))
-    groups = []  # a record's pages: a record's first page, and only that, has its 附表N
+    groups, raws = [], []  # a record's pages: a record's first page, and only that, has its 附表N
     for i in range(1, n + 1):
         raw = text(pdf, i)
         for m in ("第%d页，共%d页" % (i, n), "%d年度" % year):
             if m not in squash(raw):
                 fail("%s page %d: no %s at its foot" % (xlsx_name, i, m))
-        check_breaks("%s page %d" % (xlsx_name, i), raw, labels, lines)
         body = re.sub(r"(\d{4}年度)?第\d+页，共\d+页", "", squash(raw))
         if label in body or not groups:
             groups.append("")
+            raws.append("")
         groups[-1] += body
+        raws[-1] += raw
     if len(groups) != max(len(records), 1):
         fail("%s: %d records printed for %d" % (xlsx_name, len(groups), len(records)))
+    for i, raw in enumerate(raws, 1):
+        check_breaks("%s record %d" % (xlsx_name, i), raw, labels, lines)
     for i, rec in enumerate(records, 1):
         page = groups[i - 1]
         for m in [label] + marks:
