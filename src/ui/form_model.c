@@ -616,8 +616,12 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 		 * is passed over. */
 		if (store_may_write_field(c->env->store, fd)) {
 			char *out = NULL, *why = NULL;
-			bool ok = field_validate(&c->env->cat, fd, p, &out, &why);
-			if ((fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE) && !ok)
+			/* An empty cell (Excel copies a row's empty last cells) is no
+			 * error of the paste: it empties the field, and F2 asks for a
+			 * required one. */
+			bool blank = p[strspn(p, " ")] == '\0';
+			bool ok = blank || field_validate(&c->env->cat, fd, p, &out, &why);
+			if (blank || ((fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE) && !ok))
 				fs_set_value(fd, st, ""); /* no such item: nothing chosen (and no value to read) */
 			else
 				fs_set_value(fd, st, fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE ? out : p);

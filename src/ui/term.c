@@ -353,7 +353,10 @@ static bool burst_body(uint32_t first)
 			blank = false;
 		}
 	}
-	if (row && tabs >= 3 && filled >= 3 && last > 0 && ahead[last - 1] != '\t') {
+	/* A trailing Tab or empty last cells do not tell typing from a row:
+	 * Excel and WPS copy a row with its empty last cells (and a Tab before
+	 * the line end). */
+	if (row && tabs >= 3 && filled >= 3 && last > 0) {
 		sb_clear(&pasted);
 		for (size_t i = 0; i < n; i++)
 			sb_addcp(&pasted, ahead[i]);

@@ -42,8 +42,9 @@ const char *term_paste_text(void);
  * piece while kepu waits for a key (the terminal's one write: nothing
  * waiting when the read began, the rest of it there with the first
  * character, or within TERM_BURST_GAP_MS) is a row when it holds four
- * cells or more (three Tabs), three of them not blank, ends in no Tab, and
- * has no other control key than a line end at its end: it comes as one
+ * cells or more (three Tabs), three of them not blank (empty cells,
+ * in the middle or at the end, count as cells), and has no other control
+ * key than a line end (CR, LF or CRLF) at its end: it comes as one
  * TERM_KEY_PASTE, as if marked. Keys that
  * piled up while kepu was busy, and any other burst, are handed out one
  * by one, in order, as typed. Bounds: TERM_PASTE_MAX bytes (a longer row

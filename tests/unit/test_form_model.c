@@ -355,6 +355,29 @@ static void paste_row(void **state)
 	fm_free(m);
 }
 
+/* A row whose last cell is empty (Excel copies it so): the empty cell
+ * empties its field and is no error of the paste, though 学历 is required;
+ * only the wrong 性别 is counted. */
+static void paste_empty_last_cell(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	fm_result r = fm_paste(m, &s->c, "钱七\t公\t45\t汉族\t党员\t\r\n");
+	assert_true(r.error);
+	assert_said(&r, "已粘贴 6 项，其中 1 项有误");
+	assert_focus(m, "gender");
+	assert_value(m, "age", "45");
+	assert_value(m, "education", "");
+	assert_null(m->fs[form_field_index(m->form, "education")].error);
+	r = fm_paste(m, &s->c, "男\t46\t汉族\t党员\t \t");
+	assert_false(r.error); /* the positive control: nothing wrong, nothing said wrong */
+	assert_said(&r, "已粘贴 6 项。");
+	r = key(s, m, F2); /* F2 asks for the required field the paste left empty */
+	assert_int_not_equal(r.kind, FM_SAVED);
+	assert_focus(m, "education");
+	fm_free(m);
+}
+
 /* A stored record's draft left by a closed form is offered on opening it:
  * y restores it, n drops it. */
 static void draft_offered(void **state)
@@ -890,6 +913,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(two_sessions, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(habitual_tab, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(paste_row, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(paste_empty_last_cell, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(draft_offered, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(drafts_per_sitting, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(reported_month_refused_on_choosing, story_setup, story_teardown),
