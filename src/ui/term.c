@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
 #include "ui/theme.h"
@@ -284,13 +285,6 @@ static void read_paste(void)
 	}
 }
 
-static long long now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
 static bool line_end(uint32_t c) { return c == '\r' || c == '\n'; }
 
 /* Is input waiting in the terminal now? (ncurses reads it a byte at a
@@ -310,7 +304,7 @@ static bool burst_body(uint32_t first)
 {
 	size_t n = 0, tabs = 0;
 	bool row = true, ended = false, too_long = false;
-	long long until = now_ms() + TERM_BURST_MS;
+	long long until = clock_ms() + TERM_BURST_MS;
 	ahead[n++] = first;
 	for (;;) {
 		uint32_t c = ahead[n - 1];
@@ -318,7 +312,7 @@ static bool burst_body(uint32_t first)
 		if (ended && !line_end(c))
 			row = false; /* more after a line end: several rows */
 		ended = ended || line_end(c);
-		if (!row || hangup || now_ms() > until)
+		if (!row || hangup || clock_ms() > until)
 			break;
 		int next = next_char(TERM_BURST_GAP_MS);
 		if (next < 0)
@@ -334,7 +328,7 @@ static bool burst_body(uint32_t first)
 		}
 		if (n == TERM_PASTE_MAX) { /* a row too long to take: the rest of its piece goes with it */
 			too_long = true;
-			while (next_char(TERM_BURST_GAP_MS) >= 0 && !hangup && now_ms() <= until)
+			while (next_char(TERM_BURST_GAP_MS) >= 0 && !hangup && clock_ms() <= until)
 				;
 			break;
 		}

@@ -34,7 +34,7 @@ static int story_setup(void **state)
 	story *s = story_new(sizeof *s);
 	if (!s)
 		return -1;
-	s->c = (fm_ctx){&s->fx->env, "admin", true, NULL, 60, 0};
+	s->c = (fm_ctx){&s->fx->env, "admin", true, NULL, 60, 0, NULL};
 	s->talent = catalog_form(&s->fx->env.cat, "talent");
 	s->unit = store_unit_id(s->fx->env.store, "许昌学院");
 	*state = s;
@@ -303,6 +303,35 @@ static void two_sessions(void **state)
 	assert_sql(s, "SELECT count(*) FROM kp_drafts", "0");
 	fm_free(a);
 	fm_free(b);
+}
+
+static long long fake_ms; /* the clock the stories pass: time moves only when told */
+static long long fake_clock(void) { return fake_ms; }
+
+/* A Tab more than FM_FORGIVE_MS after the advance is a move the clerk
+ * means: 「hz」 Enter in 民族's list, a pause, Tab moves on; within the
+ * bound it is absorbed (the positive control). */
+static void habitual_tab_bound(void **state)
+{
+	story *s = *state;
+	s->c.now_ms = fake_clock;
+	form_model *m = open_form(s, 0);
+	for (int i = 0; i < 3; i++)
+		key(s, m, TAB);
+	assert_focus(m, "ethnicity");
+	type(s, m, "hz"); key(s, m, ENTER);
+	assert_value(m, "ethnicity", "汉族");
+	assert_focus(m, "political");
+	fake_ms += FM_FORGIVE_MS;
+	key(s, m, TAB); /* within the bound: absorbed */
+	assert_focus(m, "political");
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	type(s, m, "hz"); key(s, m, ENTER);
+	assert_focus(m, "political");
+	fake_ms += 4000;
+	key(s, m, TAB); /* 4 s later: it moves */
+	assert_focus(m, "education");
+	fm_free(m);
 }
 
 /* After an auto-advance only the first habitual Tab is forgiven. */
@@ -912,6 +941,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(data_entry_aids, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(two_sessions, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(habitual_tab, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(habitual_tab_bound, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(paste_row, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(paste_empty_last_cell, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(draft_offered, story_setup, story_teardown),
