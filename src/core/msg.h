@@ -559,6 +559,7 @@
 	X(K_REDRAW,         "重画屏幕") \
 	X(K_MOVE_YEAR,      "移到其他年度") \
 	X(K_LOGIN,          "确定") \
+	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
@@ -597,6 +598,7 @@
 	X(KC_REPORT,        "任务完成进度与排名") \
 	X(KC_BRIEFING,      "月度工作简报") \
 	X(KC_DRAFTS,        "登录时的未保存草稿") \
+	X(KC_REASON,        "输入退回或重新打开的原因") \
 	X(KC_TABLE_READ,    "只能查看的表格（单位账号的附表1）") \
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \

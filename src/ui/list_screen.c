@@ -151,8 +151,9 @@ static void list_draw(ui_screen *s, ui_app *app)
 	char title[256], right[256], help[256];
 	bool filtered = ls->m.filter_text[0] != '\0';
 	lm_ctx c = ctx_of(app);
-	if (!ls->review.actions.open && !ls->pick.pop.open && !year_prompt_active(&ls->year))
-		app_keys(app, lm_acts, &ls->m, &c); /* a popup's keys are the popup's */
+	bool reason = review_prompt_active(&ls->review) && !ls->review.actions.open;
+	if (!review_prompt_active(&ls->review) && !ls->pick.pop.open && !year_prompt_active(&ls->year))
+		app_keys(app, lm_acts, &ls->m, &c); /* a popup's keys are the popup's, a prompt's its own */
 	if (ls->m.view) {
 		snprintf(title, sizeof title, "%s", ls->m.view->title);
 		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT), ls->unit_name ? ls->unit_name : "",
@@ -173,7 +174,8 @@ static void list_draw(ui_screen *s, ui_app *app)
 			snprintf(help, sizeof help, msg(MSG_UI_LIST_STATE), state_label((kp_state)ls->m.state));
 		app_chrome(app, title, right,
 			   ls->m.nmarked || filtered || ls->m.state >= 0 ? help : msg(MSG_UI_LIST_HINT),
-			   ls->review.actions.open || ls->pick.pop.open || year_prompt_active(&ls->year) ? CTX_POPUP
+			   reason ? CTX_REASON
+			   : ls->review.actions.open || ls->pick.pop.open || year_prompt_active(&ls->year) ? CTX_POPUP
 			   : ls->m.mode != LM_BROWSE ? CTX_CONFIRM /* y/n: what acts while asked */
 						     : CTX_LIST);
 	}
