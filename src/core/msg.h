@@ -609,7 +609,7 @@
 	X(KC_FIND,          "专家检索") \
 	X(KC_FILES,         "附件") \
 	X(KC_TITLE,         "kepu 按键一览") \
-	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
+	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10（这时屏幕最下面一行的按键提示只列出 F1–F4 和其他键）。") \
 	X(KC_KEYS,          "按键") \
 	X(KC_ACTION,        "作用") \
 	/* command line */ \

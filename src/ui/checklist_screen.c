@@ -125,6 +125,8 @@ static void checklist_draw(ui_screen *s, ui_app *app)
 	char right[64], day[24];
 	date_official(day, m->c.ty, m->c.tm, m->c.td);
 	snprintf(right, sizeof right, msg(MSG_R_TODAY), day);
+	ckm_ctx c = ctx_of(app);
+	app_keys(app, ckm_acts, m, &c);
 	app_chrome(app, msg(m->mode == CKM_MATRIX ? MSG_UI_CK_MATRIX : MSG_UI_CK_TITLE), right, m->detail,
 		   CTX_CHECKLIST);
 	int y = app_body_top();

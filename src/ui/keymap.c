@@ -234,11 +234,23 @@ kp_action keymap_lookup(unsigned ctx, kp_key key)
 
 /* "F2/^S" from the first n keys of b (all when n is 0 or more than it has)
  * that reach b in ctx (keys an earlier row takes are left out). */
+/* The highest F key the terminal's keyboard has (keymap_fkeys). */
+static int fkeys_max = 12;
+
+void keymap_fkeys(int max) { fkeys_max = max; }
+
+static bool fkey_missing(kp_key k)
+{
+	return k.fn && k.code > (uint32_t)KEY_F(fkeys_max) && k.code <= (uint32_t)KEY_F(12);
+}
+
 static void key_list(const kp_binding *b, unsigned ctx, int n, char *buf, size_t len)
 {
 	buf[0] = '\0';
 	for (int k = 0; k < 4 && used(b->keys[k]) && (n <= 0 || k < n); k++) {
 		if (find_row(ctx, b->keys[k]) != b)
+			continue;
+		if (n > 0 && fkey_missing(b->keys[k])) /* the key line names keys the clerk has */
 			continue;
 		const char *name = keymap_key_name(b->keys[k]);
 		if (strstr(buf, name)) /* "Enter" once for CR, LF and KEY_ENTER */

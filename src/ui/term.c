@@ -16,6 +16,7 @@
 #include "core/clock.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
+#include "ui/keymap.h"
 #include "ui/theme.h"
 
 #define MIN_COLS 80
@@ -200,6 +201,10 @@ bool term_start(void)
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	define_keys();
+	/* A VT100 keyboard has PF1–PF4 only; terminfo's kf5–kf10 are keypad
+	 * keys no office client sends for F5–F10. */
+	const char *name = termname();
+	keymap_fkeys(name && (!strncmp(name, "vt100", 5) || !strncmp(name, "vt102", 5)) ? 4 : 12);
 	theme_init();
 	fputs(PASTE_ON, stdout);
 	fflush(stdout);
