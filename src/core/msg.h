@@ -436,6 +436,7 @@
 	X(UI_AU_USER,       "用户") \
 	X(UI_AU_WHAT,       "操作") \
 	X(UI_AU_CHANGES,    "改动（原值 → 新值）") \
+	X(UI_AU_CHANGES_OF, "%s 第 %lld 号记录的改动（原值 → 新值）") \
 	X(UI_AU_CHANGE,     "%s：%s → %s") \
 	X(UI_AU_STATE,      "审核状态") \
 	X(UI_AU_REASON,     "退回原因") \
