@@ -764,13 +764,14 @@ static void out_of_year_names_years(void **state)
 {
 	story *s = *state;
 	int year = store_year(s->fx->env.store);
-	char last[32], open[96];
+	char last[32], open[256];
 	snprintf(last, sizeof last, "%d-11-20", year - 1);
 	form_model *m = open_activity(s);
 	activity_typed(s, m, last);
 	fm_result r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_REFUSED);
-	snprintf(open, sizeof open, "也没有开启 %d 年度（已开启的年度：%d）", year - 1, year);
+	snprintf(open, sizeof open, "日期：%s 不在 %d 年度，也没有开启 %d 年度（已开启的年度：%d），请改正这个日期",
+		 last, year, year - 1, year); /* the 「label：…」 form of every refusal, no stray colon */
 	assert_said(&r, open);
 	assert_null(strstr(r.text, "请换到该年度"));
 	assert_non_null(strstr(m->fs[m->focus].error, open));
@@ -778,7 +779,9 @@ static void out_of_year_names_years(void **state)
 	assert_int_equal(store_year_open(s->fx->env.store, year - 1, year, NULL, NULL, 0, &err), KP_OK);
 	r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_REFUSED);
-	assert_said(&r, "请换到该年度再填报");
+	snprintf(open, sizeof open, "日期：%s 不在 %d 年度，这是 %d 年度的记录，请换到该年度再填报", last, year,
+		 year - 1);
+	assert_said(&r, open);
 	fm_free(m);
 }
 
