@@ -269,6 +269,10 @@
 	X(UI_LIST_FILTER,   "筛选：%s") \
 	X(UI_LIST_HINT,     "筛选：任何文字字段含长文字，字母不分大小写，或名称拼音首字母；F6/^R 排序") \
 	X(UI_NO_MATCH,      "没有含「%s」的记录。") \
+	X(UI_NO_STATE,      "没有「%s」的记录。按 Tab 换一种状态。") \
+	X(UI_VIEW_NO_UNIT,  "还没有选择单位：按 F4 或 Ctrl-O 选择。") \
+	X(UI_VIEW_EMPTY,    "这个单位还没有记录。") \
+	X(UI_UNIT_UNCHOSEN, "未选择") \
 	X(UI_CHOICE_NONE,   "（没有匹配的项）") \
 	X(UI_CHOICE_FILTER, "筛选：%s") \
 	X(UI_REQUIRED_MARK, "*") \

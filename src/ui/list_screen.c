@@ -198,8 +198,8 @@ static void list_draw(ui_screen *s, ui_app *app)
 		app_keys(app, lm_acts, &ls->m, &c); /* a popup's keys are the popup's, a prompt's its own */
 	if (ls->m.view) {
 		snprintf(title, sizeof title, "%s", ls->m.view->title);
-		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT), ls->unit_name ? ls->unit_name : "",
-			 ls->m.total);
+		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT),
+			 ls->unit_name ? ls->unit_name : msg(MSG_UI_UNIT_UNCHOSEN), ls->m.total);
 		app_chrome(app, title, right, msg(MSG_UI_VIEW_HINT), ls->pick.pop.open ? CTX_POPUP : CTX_VIEW);
 	} else {
 		snprintf(title, sizeof title, msg(MSG_UI_LIST_TITLE), ls->m.form->title);
@@ -224,12 +224,10 @@ static void list_draw(ui_screen *s, ui_app *app)
 	int y = app_body_top();
 	share_width(ls, fields_x(ls));
 	draw_row(ls, y, NULL, 0, theme_attr(R_SECTION) | A_UNDERLINE);
-	if (ls->m.n == 0 && filtered) {
+	if (ls->m.n == 0) {
 		char none[256];
-		snprintf(none, sizeof none, msg(MSG_UI_NO_MATCH), ls->m.filter_text);
+		lm_empty_text(&ls->m, none, sizeof none);
 		draw_text(y + 2, 2, COLS - 4, none, theme_attr(R_HELP), false);
-	} else if (ls->m.n == 0) {
-		draw_text(y + 2, 2, COLS - 4, msg(MSG_UI_NO_RECORDS), theme_attr(R_HELP), false);
 	}
 	for (size_t i = 0; i < ls->m.n; i++)
 		draw_row(ls, y + 1 + (int)i, &ls->m.rows[i], i,
