@@ -197,13 +197,16 @@ void app_screen_name(const ui_open *o, char *out, size_t len)
 #define TITLE_MIN_W 12
 
 /* The title in at most width cells: 「附表2 科普人才库推荐表：修改…」 first
- * gives up the form's name (「附表2：修改…」), then its end, cut with 「>」
- * as draw_text cuts. */
+ * gives up the form's name (「附表2：修改…」), a form without a number all
+ * of it (「修改第 1 号记录（草稿，附件 2 个）」: what the record is matters
+ * more), then its end, cut with 「>」 as draw_text cuts. */
 static void title_fit(const char *title, int width, char *out, size_t len)
 {
 	const char *sp = strchr(title, ' '), *colon = strstr(title, "：");
 	if (utf8_width(title) > width && sp && colon && sp < colon)
 		snprintf(out, len, "%.*s%s", (int)(sp - title), title, colon);
+	else if (utf8_width(title) > width && colon && colon[strlen("：")])
+		snprintf(out, len, "%s", colon + strlen("："));
 	else
 		snprintf(out, len, "%s", title);
 	if (utf8_width(out) <= width)
