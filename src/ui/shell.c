@@ -233,7 +233,7 @@ static const char *title_back(const ui_app *app, const char *title, int width, c
 {
 	if (app->depth < 2 || app->opened[app->depth - 2].id == SCR_NONE)
 		return title;
-	char name[256], back[300], fit[1024];
+	char name[256], back[300], fit[600];
 	app_screen_name(&app->opened[app->depth - 2], name, sizeof name);
 	snprintf(back, sizeof back, msg(MSG_UI_BACK_TO), name);
 	snprintf(buf, len, "%s  %s", title, back);
