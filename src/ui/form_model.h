@@ -74,7 +74,8 @@ typedef struct {
 	const char *const *last; /* 同上: the last record of this form saved in the session, or NULL */
 	int wrap_w;              /* cells a textarea wraps at (Up and Down move by its rows) */
 	long long draft;         /* fm_new: the draft chosen at sign-in (0: offer the record's newest) */
-	long long (*now_ms)(void); /* a monotonic clock in ms (NULL: clock_ms); tests pass their own */
+	long long (*now_ms)(void); /* a clock in ms (NULL: clock_ms): the screen's counts the user's pauses
+				    * only (term_waited_ms); tests pass their own */
 } fm_ctx;
 
 typedef struct {
