@@ -246,18 +246,13 @@ check: all
 	$(BUILD)/kepu check
 
 # libFuzzer (clang-14): the form loader, the validators, the CSV importer,
-# each for FUZZ_SECONDS, seeded from the project's own files. A crash's
-# input goes to build-fuzz/FUZZER-crash-*, never into the source tree; one
-# worth keeping becomes a seed (tests/fuzz/seeds/).
+# the workbook reader, each for FUZZ_SECONDS of a core, FUZZ_JOBS at a time
+# (the number of cores), seeded from the project's own files
+# (tests/fuzz/run.sh). A crash's input goes to build-fuzz/FUZZER-crash-*,
+# never into the source tree.
 FUZZERS      := fuzz_form fuzz_validate fuzz_csv fuzz_xlsx
 FUZZ_SECONDS ?= 60
-SEEDS_fuzz_form     := screens config data/lists
-SEEDS_fuzz_validate := tests/fuzz/seeds/validate
-SEEDS_fuzz_csv      := data/demo tests/fuzz/seeds/csv
-SEEDS_fuzz_xlsx     := tests/fuzz/seeds/xlsx
-# Every cell of a CSV input is validated: keep inputs short so the fuzzer
-# tries many files rather than a few long ones.
-ARGS_fuzz_csv       := -max_len=1024
+FUZZ_JOBS    ?= $(shell nproc 2>/dev/null || echo 1)
 
 fuzzers: $(FUZZERS:%=$(BUILD)/fuzz/%)
 
@@ -267,19 +262,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libkepu.a
 
 fuzz: deps-fuzz
 	@$(MAKE) --no-print-directory FUZZ=1 fuzzers
-	@set -e; for f in $(FUZZERS); do \
-		mkdir -p build-fuzz/corpus/$$f; \
-		echo "fuzz: $$f for $(FUZZ_SECONDS) s"; \
-		case $$f in fuzz_form) seeds="$(SEEDS_fuzz_form)"; args="";; \
-			fuzz_validate) seeds="$(SEEDS_fuzz_validate)"; args="";; \
-			fuzz_xlsx) seeds="$(SEEDS_fuzz_xlsx)"; args="";; \
-			*) seeds="$(SEEDS_fuzz_csv)"; args="$(ARGS_fuzz_csv)";; esac; \
-		build-fuzz/fuzz/$$f $$args -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
-			-artifact_prefix=build-fuzz/$$f- \
-			-print_final_stats=1 build-fuzz/corpus/$$f $$seeds 2>build-fuzz/$$f.log || \
-			{ tail -40 build-fuzz/$$f.log; exit 1; }; \
-		grep -E "^Done|stat::number_of_executed_units" build-fuzz/$$f.log | tail -1; \
-	done; echo "fuzz: no crashes"
+	@./tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZERS)
 
 # Every official workbook printed by LibreOffice and read back (pdftotext),
 # and its structure read with openpyxl: docs/printing.md.

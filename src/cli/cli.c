@@ -383,6 +383,15 @@ int cli_main(int argc, char **argv)
 	bool given[128] = {false}; /* by getopt key: what the command line named */
 	int c;
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (c > 0 && c < 128 && given[c]) { /* `--unit 魏都区 --unit 许昌学院`: as which? */
+			for (size_t i = 0; i < kp_noptions; i++)
+				if (kp_options[i].key == c) {
+					fputs("kepu: ", stderr);
+					fprintf(stderr, msg(MSG_C_OPTION_TWICE), kp_options[i].name);
+					fputc('\n', stderr);
+				}
+			return EXIT_USAGE;
+		}
 		if (c > 0 && c < 128)
 			given[c] = true;
 		switch (c) {

@@ -263,6 +263,10 @@ int cmd_import(const kp_opts *o)
 		fprintf(stderr, msg(MSG_C_SAME_SKIPPED), st.same);
 		fputc('\n', stderr);
 	}
+	if (st.same_locked) {
+		fprintf(stderr, msg(MSG_C_SAME_LOCKED), st.same_locked);
+		fputc('\n', stderr);
+	}
 	if (rc != 0) {
 		if (o->dry_run) {
 			printf(msg(MSG_C_CHECKED), st.rows, st.ready);

@@ -190,7 +190,7 @@ static int report_monthly(kp_env *e, const kp_opts *o)
 		else if (!r->reported)
 			printf("  %s", msg(MSG_R_NOT_REPORTED));
 		else
-			printf("  %.10s%s", r->saved_at, r->late ? msg(MSG_R_LATE_MARK) : "");
+			printf("  %.10s%s%s", r->saved_at, r->late ? msg(MSG_R_LATE_MARK) : "", r->changed);
 		if (!r)
 			printf(msg(MSG_R_REPORTED_COUNT), b.nreported, b.n, b.nlate);
 		putchar('\n');

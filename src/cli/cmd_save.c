@@ -91,6 +91,10 @@ static int report(kp_env *e, const kp_form *f, const kp_record *rec, bool update
 		free(unit);
 		return EXIT_OK;
 	}
+	if (res->status == SAVE_UNCHANGED) { /* nothing to do: not a failure */
+		printf("%s\n", res->message);
+		return EXIT_OK;
+	}
 	if (res->status == SAVE_INVALID) { /* every field refused, not only the first */
 		for (size_t i = 0; i < res->nfields; i++)
 			if (res->field_msg[i])
@@ -108,10 +112,8 @@ static int report(kp_env *e, const kp_form *f, const kp_record *rec, bool update
 static bool start_change(kp_env *e, const kp_form *f, long long id, const char *unit, const char **raw,
 			 kp_record *rec, char ***base, char **err)
 {
-	if (store_get(e->store, f, id, rec, NULL) != KP_OK) {
-		*err = xasprintf(msg(MSG_C_SAVE_NO_RECORD), f->title, id);
+	if (!cli_get_record(e, f, id, rec, err))
 		return false;
-	}
 	*base = rec->vals;
 	rec->vals = xcalloc(f->nfields, sizeof *rec->vals);
 	for (size_t i = 0; i < f->nfields; i++) {

@@ -98,9 +98,14 @@ int cmd_move(const kp_opts *o)
 	char *err = NULL;
 	long long id;
 	int to;
-	if (cli_parse_number(o->args[1], msg(MSG_C_ATT_RECORD), &id, &err) &&
-	    env_parse_year(&e, o->to_year, &to, &err) == 0 && cli_as_unit(&e, o->unit, &err) == KP_OK &&
-	    env_move_year(&e, f, id, to, &err) == 0) {
+	kp_record rec = {0};
+	/* a missing record and another unit's answered alike, as kepu save does */
+	bool seen = cli_parse_number(o->args[1], msg(MSG_C_ATT_RECORD), &id, &err) &&
+		    env_parse_year(&e, o->to_year, &to, &err) == 0 && cli_as_unit(&e, o->unit, &err) == KP_OK &&
+		    cli_get_record(&e, f, id, &rec, &err);
+	if (seen)
+		record_free(&rec);
+	if (seen && env_move_year(&e, f, id, to, &err) == 0) {
 		printf(msg(MSG_Y_MOVED), f->title, id, to);
 		putchar('\n');
 	}

@@ -126,6 +126,14 @@ int cli_as_unit(kp_env *e, const char *unit, char **err)
 	return rc;
 }
 
+bool cli_get_record(kp_env *e, const kp_form *f, long long id, kp_record *rec, char **err)
+{
+	if (store_get(e->store, f, id, rec, NULL) == KP_OK)
+		return true;
+	*err = xasprintf(msg(MSG_C_SAVE_NO_RECORD), f->title, id);
+	return false;
+}
+
 void cli_cell(FILE *out, const char *s, int width, bool right)
 {
 	char *clean = utf8_sanitize(s, false);

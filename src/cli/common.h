@@ -30,6 +30,11 @@ int check_chain(kp_env *e, const kp_opts *o);
  * unit is NULL. KP_OK, or KP_ERR with *err (no such unit). */
 int cli_as_unit(kp_env *e, const char *unit, char **err);
 
+/* Record id of f as the session sees it, into rec (record_free it); else
+ * false with *err the one answer for a missing record and another unit's
+ * (C_SAVE_NO_RECORD: which of the two is not said). */
+bool cli_get_record(kp_env *e, const kp_form *f, long long id, kp_record *rec, char **err);
+
 /* kepu runs setgid (priv_elevated): a caller who is not an administrator
  * may not name a file or day (option is the first of --db, --screens,
  * --config, --today given, or NULL; KEPU_* variables likewise) nor run an

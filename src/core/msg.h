@@ -119,6 +119,7 @@
 	X(S_COMPANION,      "不能在 %s 建立数据库：旁边已有 %s（另一个数据库留下的日志文件，下次打开时 SQLite 会把它并入新数据库）；请先查明并移走该文件，或换一个文件名") \
 	X(S_NO_FILE,        "文件不存在（先运行 kepu init）") \
 	X(S_DUPLICATE,      "本单位已有%s为「%s」的记录，请在列表中打开它修改") \
+	X(S_PER_UNIT_HAVE,  "%s已有%s 第 %lld 号记录（每个单位一份）：要修改请打开它，命令行请加 --record %lld") \
 	X(A_USER_EXISTS,    "账号「%s」已存在") \
 	X(A_NO_USER,        "没有账号「%s」") \
 	X(A_TOO_SHORT,      "新密码至少要 8 个字符") \
@@ -152,6 +153,7 @@
 	X(SS_SIGN_IN,       "请先登录") \
 	X(S_SAME,           "与已有的第 %lld 号记录是同一人（%s相同），没有再次导入") \
 	X(S_SAME_APPROVED,  "与已认定的第 %lld 号记录是同一人（%s相同）：已认定的记录不会被导入改动，没有导入") \
+	X(S_SAME_LOCKED,    "与第 %lld 号记录是同一人（%s相同）：它现为「%s」，不能由导入改动，没有导入") \
 	X(S_SAME_OTHER_UNIT,"与%s的第 %lld 号记录是同一人（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
@@ -165,6 +167,7 @@
 	X(SS_YEAR_AHEAD,    "%d 年度还没有开始（今天是 %d 年），单位还不能在其中填报；请换回本年度") \
 	X(SS_CITY_FIELD,    "「%s」由市科协填写，单位不能填写或修改") \
 	X(SS_UNIT_FIELD,    "「%s」由填报单位填写，市科协不能修改") \
+	X(SS_KEY_FIXED,     "已保存的%s不能改「%s」（第 %lld 号记录是 %s 的）：%s 的%s请另建一条新记录，或请市科协更正") \
 	X(SS_NO_EVIDENCE,   "「%s」的记录不带附件") \
 	X(S_NO_ATTACHMENT,  "没有第 %lld 号附件") \
 	X(S_ATTACH_SHORT,   "附件没有读完（文件比说的短），没有保存") \
@@ -215,6 +218,7 @@
 	X(R_BRIEFING,       "许昌市“百千万科普工程”工作简报：%d年%d月（月报截止 %s）") \
 	X(R_NOT_REPORTED,   "未报送") \
 	X(R_LATE_MARK,      " 逾期") \
+	X(R_CHANGED_MARK,   "（%d月%d日修改）") \
 	X(R_REPORTED_COUNT, "已报 %zu/%zu，逾期 %zu") \
 	X(R_MISSING,        "未报送的单位：") \
 	X(R_NONE,           "无") \
@@ -243,6 +247,7 @@
 	X(UI_NO_DITTO,      "本次还没有保存过记录，无法照抄上一份") \
 	X(UI_HELP_TITLE,    "按键帮助（按任意键返回）") \
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \
+	X(UI_UNCHANGED,     "没有改动，未保存") \
 	X(UI_ASK_LEAVE,     "有未保存的内容，确定放弃并离开吗？(y/n)") \
 	X(UI_ASK_QUIT,      "退出 kepu？(y/n)") \
 	X(UI_ASK_OPEN_YEAR, "开启 %d 年度（从 %d 年度复制附表1任务数和工作进度安排）？(y/n)") \
@@ -286,7 +291,9 @@
 	X(UI_DRAFTS_EMPTY,  "（未填任何项）") \
 	X(UI_DRAFTS_ASK,    "放弃 %s 的这份草稿？放弃后无法恢复。(y/n)") \
 	X(UI_DRAFTS_DROPPED,"已放弃这份草稿。") \
+	X(UI_DRAFT_OUTDATED,"第 %lld 号记录%s，未保存的草稿已作废") \
 	X(UI_DRAFTS_KEPT,   "草稿保留。") \
+	X(UI_DRAFTS_NOT_DROPPED,"这份草稿未能放弃：数据库未能删除它（可能正被占用），草稿仍保留，可稍后再试。") \
 	X(UI_CONFLICT_MERGED,"他人刚修改了这条记录（%s），已合并到屏幕上；请检查后按 F2 保存。") \
 	X(UI_CONFLICT_BOTH, "您和他人都改了：%s。屏幕上是您的内容，按 F2 以屏幕为准保存。") \
 	X(UI_CONFLICT_THEIRS,"他人的内容：%s") \
@@ -625,6 +632,7 @@
 	X(C_PLACE_CELL,     "第%d行 %s列") \
 	X(C_DUP_COLUMN,     "第%d行 %s列 %s: 列重复") \
 	X(C_IGNORED_COLUMNS,"注意：第%d行（表头）中的 %s 不是「%s」的项，这些列的内容不导入") \
+	X(C_STATE_IGNORED,  "注意：第%d行（表头）中的「%s」列不导入：审核状态只随提交、认定和退回改变，导入的记录是草稿，已有记录的状态不变") \
 	X(C_MISSING_COLUMNS,"第%d行（表头）缺少必须填写的列：%s（「%s」的每条记录都要有）。整个文件未导入") \
 	X(C_NO_HEADER_CELL, "这一列没有表头，内容无法导入：请写上表头或删去内容") \
 	X(C_NUL,            "含有 NUL 字节（文件第%lld字节），不能照原样保存") \
@@ -723,6 +731,7 @@
 	X(C_READ_TIME,      "单元格是时间 %s") \
 	X(C_READ_BOOL,      "单元格是逻辑值 %s") \
 	X(C_READ_CSV,       "读到「%s」") \
+	X(C_FORMULA_NO_VALUE,"单元格是公式，文件里没有它的计算结果（文件由程序生成，未在 Excel 或 WPS 中保存过）：请在 Excel 或 WPS 中打开、保存后再导入，或填入数值") \
 	X(C_READ_SUFFIX,    "%s；%s") \
 	X(C_DATE_IN_FIELD,  "%s，但这一项不是日期，没有导入：请把单元格格式设为「常规」或「文本」后重新输入") \
 	X(C_XLSX_IN_SHEET,  "%s 工作表「%s」：%s") \
@@ -730,6 +739,7 @@
 	X(C_CHECKED,        "检查了 %d 条，可以导入 %d 条（只检查，未保存）。") \
 	X(C_UPDATED,        "更新了 %d 条已有的记录。") \
 	X(C_SAME_SKIPPED,   "%d 条与已有记录是同一人，没有再次导入；要用文件中的内容更新它们，加 --update 再导入一次。") \
+	X(C_SAME_LOCKED,    "%d 条与已有记录是同一人，没有导入；这些记录已提交、已认定或属于其他单位，--update 也不会改动它们。") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit（以该单位的权限）或 --for-unit（以管理员的权限）指定单位，或在文件中加一列「填报单位」") \
 	X(C_UNIT_MISMATCH,  "不是本次导入的单位「%s」") \
@@ -877,6 +887,7 @@
 	X(C_SAVE_NOT_PAIR,  "「%s」不是「字段=值」：每个值写成 字段=值（如 姓名=张三，或 name=张三）") \
 	X(C_SAVE_NO_FIELD,  "%s没有字段「%s」；可用的字段：%s") \
 	X(C_SAVE_TWICE,     "字段「%s」给了两次（第 %d 个和第 %d 个）；每个字段只写一次") \
+	X(C_OPTION_TWICE,   "选项 --%s 给了两次；每个选项只写一次（两次的值不知该用哪一个）") \
 	X(C_SAVE_DUP_AGAIN, "仍要保存请加 --force 再运行一次（记录将标为可能重复，由市科协核实）") \
 	X(C_SAVE_FIELD,     "  %s") \
 	X(C_SAVE_NOTHING,   "没有保存任何内容") \

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "domain/briefing.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +37,7 @@ static void fill_row(kp_briefing *b, kp_env *e, kp_briefing_row *row, int month_
 		     long today)
 {
 	row->vals = xcalloc(b->ncols ? b->ncols : 1, sizeof *row->vals);
+	row->changed = xstrdup("");
 	long long id = store_find(e->store, b->form, row->unit_id, month_field, b->month);
 	char *first = store_first_saved(e->store, b->form, row->unit_id, month_field, b->month);
 	row->saved_at = first ? first : xstrdup("");
@@ -46,6 +48,16 @@ static void fill_row(kp_briefing *b, kp_env *e, kp_briefing_row *row, int month_
 		return;
 	row->reported = true;
 	row->late = st == MS_LATE;
+	/* The filing time stays the first save's; a report changed after its
+	 * deadline says so, or late figures would pass for punctual ones. */
+	int y, m, d;
+	if (r.version > 1 && r.updated_at && sscanf(r.updated_at, "%d-%d-%d", &y, &m, &d) == 3) {
+		long on = date_serial(y, m, d);
+		if (on > due && on <= today) {
+			free(row->changed);
+			row->changed = xasprintf(msg(MSG_R_CHANGED_MARK), m, d);
+		}
+	}
 	for (size_t k = 0; k < b->ncols; k++) {
 		row->vals[k] = strtoll(r.vals[b->cols[k]], NULL, 10);
 		b->totals[k] += row->vals[k];
@@ -99,6 +111,7 @@ void briefing_free(kp_briefing *b)
 	for (size_t i = 0; i < b->n; i++) {
 		free(b->rows[i].name);
 		free(b->rows[i].saved_at);
+		free(b->rows[i].changed);
 		free(b->rows[i].vals);
 	}
 	free(b->rows);

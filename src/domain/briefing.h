@@ -13,6 +13,7 @@ typedef struct {
 	char *name;
 	bool reported, late;
 	char *saved_at;      /* when the report was first saved, or "" */
+	char *changed;       /* "（9月20日修改）": its figures changed after the deadline, or "" */
 	long long *vals;     /* per column */
 } kp_briefing_row;
 

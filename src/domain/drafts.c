@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "domain/review.h"
 
 /* Fields shown of a draft: enough to tell two clerks' records apart. */
 #define FIRST_FIELDS 3
@@ -31,15 +33,35 @@ static char *first_fields(const kp_form *f, const kp_draft *d)
 	return sb_take(&b);
 }
 
-size_t drafts_pending(kp_env *e, const char *owner, kp_pending **out)
+char *draft_outdated(kp_env *e, const kp_form *f, long long record_id)
+{
+	kp_record r;
+	if (!record_id || !f->review || store_get(e->store, f, record_id, &r, NULL) != KP_OK)
+		return NULL; /* new, never locked, or gone: the save says so */
+	kp_state st = state_of(r.state);
+	char *why = review_editable(e->store, st) ? NULL
+		    : xasprintf(msg(MSG_UI_DRAFT_OUTDATED), record_id, state_label(st));
+	record_free(&r);
+	return why;
+}
+
+size_t drafts_pending(kp_env *e, const char *owner, kp_pending **out, char **dropped)
 {
 	kp_draft *d;
 	size_t n = store_drafts_of(e->store, owner, KP_DRAFTS_SHOWN, &d), k = 0;
 	kp_pending *p = n ? xcalloc(n, sizeof *p) : NULL;
+	strbuf said = STRBUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		const kp_form *f = catalog_form(&e->cat, d[i].form);
 		if (!f) /* a form no longer defined: nothing could restore it */
 			continue;
+		char *why = draft_outdated(e, f, d[i].record_id);
+		if (why) {
+			store_draft_delete(e->store, owner, d[i].id);
+			sb_printf(&said, "%s%s", said.len ? "\n" : "", why);
+			free(why);
+			continue;
+		}
 		p[k].id = d[i].id;
 		p[k].form = f;
 		p[k].record_id = d[i].record_id;
@@ -48,6 +70,9 @@ size_t drafts_pending(kp_env *e, const char *owner, kp_pending **out)
 		k++;
 	}
 	drafts_free(d, n);
+	if (dropped)
+		*dropped = said.len ? sb_take(&said) : NULL;
+	sb_free(&said);
 	if (!k) {
 		free(p);
 		p = NULL;

@@ -17,9 +17,17 @@ typedef struct {
 	char *first;           /* its first filled fields: "姓名 甲员工 · 性别 男" */
 } kp_pending;
 
+/* A draft of record_id of f that the session can no longer change (it was
+ * submitted or approved since it was typed) would put old values back
+ * over the decided ones: the notice naming the record (the caller frees),
+ * else NULL. */
+char *draft_outdated(kp_env *e, const kp_form *f, long long record_id);
+
 /* The owner's drafts of forms the catalogue still has, newest first;
- * free with pending_free. */
-size_t drafts_pending(kp_env *e, const char *owner, kp_pending **out);
+ * free with pending_free. Outdated ones (draft_outdated) are deleted, not
+ * listed: their notices, one a line, into *dropped (NULL if none; the
+ * caller frees). */
+size_t drafts_pending(kp_env *e, const char *owner, kp_pending **out, char **dropped);
 void pending_free(kp_pending *p, size_t n);
 
 #endif

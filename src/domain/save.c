@@ -7,6 +7,7 @@
 #include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "domain/review.h"
 #include "form/validate.h"
 
 static char **values_new(size_t n) { return xcalloc(n ? n : 1, sizeof(char *)); }
@@ -134,6 +135,39 @@ static void merge(kp_env *e, const kp_form *f, kp_record *rec, const kp_save_opt
 	record_free(&now);
 }
 
+/* A form or a record this session may not write is refused before its
+ * values are checked: a unit told 附表1「必须填写」 would fill it in for a
+ * refusal. (The store checks again, with the rest of its rules.) */
+static bool refused_first(kp_env *e, const kp_form *f, const kp_record *rec, kp_save_result *res)
+{
+	if (!store_may_write_form(e->store, f))
+		res->message = xasprintf(msg(f->written_by == WRITER_CITY ? MSG_SS_CITY_FORM : MSG_SS_UNIT_FIELD),
+					 f->title);
+	else if (rec->id && f->review && rec->state && !store_may_edit_state(e->store, rec->state))
+		res->message = xasprintf(msg(MSG_SS_STATE), state_label(state_of(rec->state)));
+	else
+		return false;
+	res->status = SAVE_REFUSED;
+	res->error = true;
+	return true;
+}
+
+/* Are the validated values those stored now (年龄 040 is 40)? A save of
+ * them would only make a version and an audit row that change nothing.
+ * Compared with the record as stored, not as opened: values another
+ * session changed meanwhile go on to the store's conflict and merge. */
+static bool unchanged(kp_env *e, const kp_form *f, long long id, const kp_save_result *res)
+{
+	kp_record now;
+	if (store_get(e->store, f, id, &now, NULL) != KP_OK)
+		return false; /* gone or not visible: the store's answer follows */
+	bool same = true;
+	for (size_t i = 0; i < f->nfields && same; i++)
+		same = !strcmp(now.vals[i], res->vals[i] ? res->vals[i] : "");
+	record_free(&now);
+	return same;
+}
+
 kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const char *const *raw,
 			   const kp_save_opts *o, kp_save_result *res)
 {
@@ -143,9 +177,16 @@ kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const ch
 	res->vals = values_new(f->nfields);
 	res->field_msg = values_new(f->nfields);
 	res->base = values_new(f->nfields);
+	if (refused_first(e, f, rec, res))
+		return res->status;
 	kp_proof proof;
 	if (!validate(e, f, raw, o->cell, res, &proof))
 		return res->status;
+	if (rec->id && unchanged(e, f, rec->id, res)) {
+		res->status = SAVE_UNCHANGED;
+		res->message = xstrdup(msg(MSG_UI_UNCHANGED));
+		return res->status;
+	}
 	for (size_t i = 0; i < f->nfields; i++)
 		record_set(rec, i, res->vals[i]);
 	rec->proof = proof; /* a cell's other fields kept as stored have none: the store checks them */

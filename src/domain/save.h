@@ -22,7 +22,8 @@ typedef enum {
 	SAVE_DUPLICATE, /* may repeat a stored record: said, nothing stored (save again to store and mark) */
 	SAVE_MERGED,    /* another session saved first: vals merged, nothing stored (save again) */
 	SAVE_GONE,      /* another session deleted it meanwhile: rec.id is 0, save again to add it */
-	SAVE_REFUSED    /* the store refused (rights, review state, the database): message */
+	SAVE_REFUSED,   /* the store refused (rights, review state, the database): message */
+	SAVE_UNCHANGED  /* every value is the stored one: nothing written (no version, no audit row) */
 } kp_save_status;
 
 typedef struct {

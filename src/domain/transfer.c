@@ -20,6 +20,7 @@
 #include "domain/xlsx_read.h"
 #include "form/validate.h"
 
+#define STATE_COL (-4) /* an export's 状态: ignored, and said to be */
 #define SKIP_COL (-3) /* ignored: 序号, 备注, a column the form has not */
 #define UNIT_COL (-2)
 #define NO_COL (-1)
@@ -175,13 +176,14 @@ static void make_keys(importer *im)
 	add_key(im, UNIT_COLUMN, UNIT_COL);
 	add_key(im, f->unit_label, UNIT_COL);
 	add_key(im, "unit", UNIT_COL);
-	/* kepu's own columns, ignored without a word: a rejects file's 错误,
-	 * an export's 状态 (states change by review only), and 序号 (a row's
-	 * number in a list, never a value) */
+	/* kepu's own columns, ignored without a word: a rejects file's 错误
+	 * and 序号 (a row's number in a list, never a value); an export's 状态
+	 * is ignored with a word (states change by review only: a clerk who
+	 * wrote 已认定 there must not think it counts) */
 	add_key(im, msg(MSG_C_REJECT_REASON), SKIP_COL);
 	add_key(im, msg(MSG_UI_COL_SEQ), SKIP_COL);
 	if (f->review)
-		add_key(im, msg(MSG_UI_COL_STATE), SKIP_COL);
+		add_key(im, msg(MSG_UI_COL_STATE), STATE_COL);
 }
 
 /* What a header cell names: a field, the unit column, one of kepu's own
@@ -285,10 +287,16 @@ static void check_header(importer *im, header *h, int *unit_col)
 	const kp_form *f = im->f;
 	*unit_col = NO_COL;
 	strbuf ignored = STRBUF_INIT, missing = STRBUF_INIT;
+	const char *state = NULL; /* an export's 状态 column */
 	for (size_t i = 0; i < h->n; i++) {
 		int k = h->map[i];
 		if (k == NO_COL && h->cells[i][0]) {
 			sb_printf(&ignored, "%s%s", ignored.len ? "、" : "", h->cells[i]);
+			h->map[i] = SKIP_COL;
+			continue;
+		}
+		if (k == STATE_COL) {
+			state = h->cells[i];
 			h->map[i] = SKIP_COL;
 			continue;
 		}
@@ -310,6 +318,11 @@ static void check_header(importer *im, header *h, int *unit_col)
 			sb_printf(&missing, "%s「%s」", missing.len ? "、" : "", f->fields[i].label);
 	/* a 汇总表 (附表4) lacking fields is said to be one, in one message */
 	char *roll = missing.len ? roll_refusal(&im->e->cat, f, h->cells, h->n, sb_str(&missing)) : NULL;
+	if (state && !roll) {
+		char *t = xasprintf(msg(MSG_C_STATE_IGNORED), h->row, state);
+		say(im, t);
+		free(t);
+	}
 	if (ignored.len && !roll) {
 		char *t = xasprintf(msg(MSG_C_IGNORED_COLUMNS), h->row, sb_str(&ignored), f->title);
 		say(im, t);
@@ -488,6 +501,13 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 	record_validate(im->e, f, raw, rec->vals, why, &rec->proof); /* the form's check, once */
 	for (size_t i = 0; i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
+		if (im->o->kind && im->col[i] >= 0 && (!raw[i] || !raw[i][0]) &&
+		    im->o->kind(im->o->place_ctx, row, im->col[i]) == XLSX_FORMULA) {
+			/* empty as read, not as it shows: never 「必须填写」 nor saved empty */
+			problem(im, row, im->col[i], fd->label, msg(MSG_C_FORMULA_NO_VALUE));
+			free(why[i]);
+			continue;
+		}
 		int kind = im->o->kind && im->col[i] >= 0 && raw[i] && raw[i][0]
 			 ? im->o->kind(im->o->place_ctx, row, im->col[i]) : XLSX_UNKNOWN;
 		if ((kind == XLSX_DATE || kind == XLSX_TIME) && fd->type != FT_DATE && fd->type != FT_YEARMONTH) {
@@ -719,11 +739,14 @@ static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 				im->st->updated++;
 			else if (rc == KP_OK)
 				im->st->saved++;
-			else if (rc == KP_ESAME) {
+			else if (rc == KP_ESAME || rc == KP_ESAME_LOCKED) {
 				char *t = xasprintf(msg(MSG_C_ROW_NOTE), at, why);
 				say(im, t);
 				free(t);
-				im->st->same++;
+				if (rc == KP_ESAME)
+					im->st->same++;
+				else
+					im->st->same_locked++;
 			} else if (why) { /* which row the store refused (a record field's name, the session's rules) */
 				*err = xasprintf(msg(MSG_C_ROW_NOTE), at, why);
 			}

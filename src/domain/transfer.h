@@ -20,7 +20,8 @@ typedef struct {
 	int totals;   /* 合计 and 小计 rows agreeing with the rows above, skipped */
 	int saved;    /* rows stored as new records */
 	int updated;  /* rows that updated the stored record they repeat (update) */
-	int same;     /* rows repeating a stored record, left out */
+	int same;     /* rows repeating a stored record, left out (update would change it) */
+	int same_locked; /* rows repeating a record update could not change either, left out */
 	int ready;    /* a dry run: the rows the import would save or update */
 	int ready_update; /* a dry run: of ready, the rows that would update a stored record */
 	int errors;   /* bad cells and other problems reported */

@@ -105,6 +105,7 @@ typedef struct {
 	int style;
 	unsigned char kind; /* what the cell just read held (enum xlsx_kind) */
 	bool in_v;
+	bool formula, has_v; /* the cell has an <f>, a <v> (its result) */
 	bool in_footer;    /* the page's foot (oddFooter) of a sheet kept whole */
 	XML_Parser parser; /* the member being read: stopped at a bound */
 	char *why;         /* the bound a forged file met */
@@ -517,6 +518,10 @@ static char *cell_value(reader *r)
 {
 	const char *v = sb_str(&r->text);
 	r->kind = XLSX_TEXT;
+	if (r->formula && !r->has_v && !v[0]) {
+		r->kind = XLSX_FORMULA;
+		return xstrdup("");
+	}
 	if (!strcmp(r->type, "s")) {
 		size_t i = (size_t)strtoul(v, NULL, 10);
 		return xstrdup(i < r->nstrings ? r->strings[i] : "");
@@ -628,9 +633,12 @@ static void XMLCALL sh_start(void *ud, const char *name, const char **a)
 		}
 		snprintf(r->type, sizeof r->type, "%s", t ? t : "");
 		r->style = s ? atoi(s) : -1;
+		r->formula = r->has_v = false;
 		sb_clear(&r->text);
+	} else if (!strcmp(n, "f")) {
+		r->formula = true;
 	} else if (!strcmp(n, "v")) {
-		r->in_v = true;
+		r->in_v = r->has_v = true;
 	} else if (!strcmp(n, "t")) {
 		r->in_t = true;
 	} else if (!strcmp(n, "mergeCell") && r->grid) {

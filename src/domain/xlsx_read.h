@@ -28,8 +28,10 @@ unsigned char xlsx_format_shows(const char *code);
 unsigned char xlsx_builtin_shows(int id);
 
 /* What a cell held: text, a number, a number shown as a date or a time,
- * TRUE/FALSE; unknown when not kept (a file that is not a workbook). */
-enum xlsx_kind { XLSX_TEXT, XLSX_NUMBER, XLSX_DATE, XLSX_TIME, XLSX_BOOL, XLSX_UNKNOWN };
+ * TRUE/FALSE; unknown when not kept (a file that is not a workbook); a
+ * formula the file keeps no result of (written by a program, never opened
+ * in Excel or WPS): read as empty, which is not what the cell shows. */
+enum xlsx_kind { XLSX_TEXT, XLSX_NUMBER, XLSX_DATE, XLSX_TIME, XLSX_BOOL, XLSX_UNKNOWN, XLSX_FORMULA };
 
 /* The kinds of a sheet's cells, by the row and column of its CSV. */
 typedef struct xlsx_kinds xlsx_kinds;

@@ -119,9 +119,9 @@ int briefing_xlsx(const kp_briefing *b, const char *path, char **err)
 					number(&r, 2 + k, (double)row->vals[k], false);
 				else
 					text(&r, 2 + k, "", false);
-			char when[48];
-			snprintf(when, sizeof when, "%.10s%s", row->reported ? row->saved_at : msg(MSG_R_NOT_REPORTED),
-				 row->late ? msg(MSG_R_LATE_MARK) : "");
+			char when[96];
+			snprintf(when, sizeof when, "%.10s%s%s", row->reported ? row->saved_at : msg(MSG_R_NOT_REPORTED),
+				 row->late ? msg(MSG_R_LATE_MARK) : "", row->changed);
 			text(&r, n - 1, when, false);
 		}
 		text(&r, 0, "", true);

@@ -306,20 +306,25 @@ static bool stored_same(kp_store *s, const kp_form *f, const kp_record *r, bool 
 }
 
 /* r repeats the stored record old: KP_ESAME and why, unless the batch
- * updates and old may take r's values (KP_OK: update it). */
+ * updates and old may take r's values (KP_OK: update it); KP_ESAME_LOCKED
+ * when an update could not change old either. */
 static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, char **err)
 {
 	const kp_form *f = b->f;
 	char *labels = hint_labels(f);
-	int rc = KP_ESAME;
+	int rc = KP_ESAME_LOCKED; /* --update would not change it: never hinted */
 	if (old->unit_id != r->unit_id)
 		db_set_err(err, xasprintf(msg(MSG_S_SAME_OTHER_UNIT), old->unit_name, old->id, labels));
 	else if (f->review && !strcmp(old->state, "approved"))
 		db_set_err(err, xasprintf(msg(MSG_S_SAME_APPROVED), old->id, labels));
-	else if (!b->update)
+	else if (f->review && !store_may_edit_state(b->s, old->state))
+		db_set_err(err, xasprintf(msg(MSG_S_SAME_LOCKED), old->id, labels, state_words(old->state)));
+	else if (!b->update) { /* --update would change it */
+		rc = KP_ESAME;
 		db_set_err(err, xasprintf(msg(MSG_S_SAME), old->id, labels));
-	else
+	} else {
 		rc = KP_OK;
+	}
 	free(labels);
 	return rc;
 }
@@ -570,6 +575,15 @@ int store_refused_field(const kp_store *s) { return s->refused_field; }
 int store_insert(kp_store *s, const kp_form *f, kp_record *r, char **err)
 {
 	s->refused_field = -1;
+	/* A unit's one record is changed as that record, never replaced by a
+	 * "new" one (an import, store_insert_many, replaces it on purpose). */
+	long long have = f->per_unit ? store_unit_record(s, f, r->unit_id) : 0;
+	if (have) {
+		char *unit = s->kind == SESSION_UNIT ? NULL : store_unit_name(s, r->unit_id);
+		db_set_err(err, xasprintf(msg(MSG_S_PER_UNIT_HAVE), unit ? unit : "本单位", f->title, have, have));
+		free(unit);
+		return KP_ERR;
+	}
 	return store_insert_many(s, f, r, 1, err);
 }
 

@@ -244,6 +244,17 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 		db_set_err(err, why);
 		return KP_ERR;
 	}
+	/* The value a record is one-per-unit of (月报's 月份) is what it is:
+	 * changed by a unit, a report filed for July would count as August's,
+	 * on time, from July's filing. The city, the referee, may correct it. */
+	if (old && f->unique >= 0 && s->kind == SESSION_UNIT &&
+	    strcmp(old->vals[f->unique], r->vals[f->unique] ? r->vals[f->unique] : "")) {
+		const kp_field *fd = &f->fields[f->unique];
+		s->refused_field = f->unique;
+		db_set_err(err, xasprintf(msg(MSG_SS_KEY_FIXED), f->title, fd->label, old->id,
+					 old->vals[f->unique], r->vals[f->unique], f->title));
+		return KP_ERR;
+	}
 	for (size_t i = 0; i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
 		const char *before = old ? old->vals[i] : "";

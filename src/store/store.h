@@ -26,7 +26,7 @@
 #include "form/schedule.h"
 #include "form/units.h"
 
-enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3, KP_ESAME = -4 };
+enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3, KP_ESAME = -4, KP_ESAME_LOCKED = -5 };
 
 typedef struct kp_store kp_store;
 
@@ -209,7 +209,8 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 /* An import's record (a batch with a source) whose unique_hint values
  * (附表2: 姓名 and 联系电话) are those of a stored record the session may
  * read is not added again: KP_ESAME with
- * *err saying which. With update set, the stored record takes the new
+ * *err saying which, or KP_ESAME_LOCKED when an update could not change it
+ * either (another unit's, approved, or a state the session may not edit). With update set, the stored record takes the new
  * values instead (r->version > 1 then), if it is the same unit's and the
  * session may change it: an approved record never, by an import. */
 int store_batch_add(kp_batch *b, kp_record *r, char **err);

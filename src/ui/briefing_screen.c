@@ -55,7 +55,8 @@ static void draw_row(const briefing_model *m, int y, const kp_briefing_row *r, i
 	else
 		/* The month and day: the year is the briefing's, and 80 columns
 		 * hold six counts beside it. */
-		snprintf(s, sizeof s, "%c%.5s", r->late ? '~' : '+', r->saved_at + (strlen(r->saved_at) >= 10 ? 5 : 0));
+		snprintf(s, sizeof s, "%c%.5s%s", r->late ? '~' : '+', r->saved_at + (strlen(r->saved_at) >= 10 ? 5 : 0),
+			 r->changed);
 	attr_t sa = kind == 1 && !r->reported && !m->due ? theme_attr(R_NORMAL)
 		  : kind == 1 ? theme_attr(!r->reported ? R_OVERDUE : r->late ? R_LATE : R_DONE) : a;
 	draw_text(y, x, COLS - x - 1, s, sa, false);

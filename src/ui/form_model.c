@@ -13,6 +13,7 @@
 #include "core/json.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "domain/drafts.h"
 #include "domain/prefill.h"
 #include "domain/review.h"
 #include "domain/save.h"
@@ -269,6 +270,21 @@ static void restore_draft(form_model *m, const fm_ctx *c, fm_result *r)
 		store_draft_delete(c->env->store, c->user, d->id);
 }
 
+/* The offered draft is of a record submitted or approved since: deleted
+ * with a notice (its values would go back over the decided ones). */
+static bool outdated(form_model *m, const fm_ctx *c, fm_result *r)
+{
+	char *why = draft_outdated(c->env, m->form, m->rec.id);
+	if (!why)
+		return false;
+	store_draft_delete(c->env->store, c->user, m->offer.id);
+	snprintf(r->text, sizeof r->text, "%s", why);
+	r->msg = MSG_UI_DRAFT_OUTDATED;
+	r->error = true;
+	free(why);
+	return true;
+}
+
 static fm_result answer_offer(form_model *m, const fm_ctx *c, kp_action a)
 {
 	fm_result r = result(FM_HANDLED);
@@ -318,6 +334,20 @@ static void next_record(form_model *m, const fm_ctx *c, char *const *vals)
 	fm_focus(m, 0);
 }
 
+/* After a refusal: the record's review state as stored now (submitted or
+ * approved meanwhile), for the title and the read-only lock. */
+static void restate(form_model *m, const fm_ctx *c)
+{
+	kp_record now;
+	if (!m->form->review || store_get(c->env->store, m->form, m->rec.id, &now, NULL) != KP_OK)
+		return;
+	free(m->rec.state);
+	m->rec.state = now.state;
+	now.state = NULL;
+	m->readonly = !review_editable(c->env->store, state_of(m->rec.state));
+	record_free(&now);
+}
+
 fm_result fm_save(form_model *m, const fm_ctx *c)
 {
 	fm_result r;
@@ -339,6 +369,8 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 	switch (s.status) {
 	case SAVE_REFUSED: /* names a field when it is one (a date out of the year, a month reported) */
 		m->dup_warned = false;
+		if (editing)
+			restate(m, c);
 		/* fall through */
 	case SAVE_INVALID:
 		for (size_t i = 0; i < f->nfields; i++) {
@@ -369,6 +401,12 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 		r.kind = FM_MERGED;
 		m->draft_due = true;
 		write_draft(m, c, &r);
+		break;
+	case SAVE_UNCHANGED: /* the values are the stored ones: the draft is too */
+		m->dup_warned = false;
+		drop_draft(m, c);
+		m->dirty = false;
+		r.kind = FM_HANDLED;
 		break;
 	case SAVE_OK:
 		m->dup_warned = false;
@@ -841,14 +879,17 @@ form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long un
 	}
 	if (c->draft) { /* chosen at sign-in: restored without asking again */
 		if (store_draft_get(c->env->store, c->user, c->draft, &m->offer) == KP_OK &&
-		    !strcmp(m->offer.form, f->id) && m->offer.record_id == id)
+		    !strcmp(m->offer.form, f->id) && m->offer.record_id == id && !outdated(m, c, res))
 			restore_draft(m, c, res);
 		draft_free(&m->offer);
 	} else if (id && store_draft_load(c->env->store, c->user, f->id, id, &m->offer) == KP_OK) {
 		/* A stored record's draft is offered with it; a new record's are
 		 * offered at sign-in, each with its first fields (drafts_screen.c),
 		 * never to a colleague opening an empty form on the same account. */
-		m->mode = FM_OFFER;
+		if (outdated(m, c, res))
+			draft_free(&m->offer);
+		else
+			m->mode = FM_OFFER;
 	}
 	m->draft_saved = time(NULL);
 	return m;

@@ -8,6 +8,7 @@
 #include "core/date.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/review.h"
 #include "ui/draw.h"
@@ -19,6 +20,38 @@
 #define OVERDUE_LINES 2
 #define DUE_W 12      /* 12月31日 and a gap */
 #define DUE_W_YEAR 16 /* 2017年12月31日 and a gap */
+
+static void clear_pieces(glance *g)
+{
+	for (size_t i = 0; i < g->npieces; i++)
+		free(g->pieces[i].text);
+	g->npieces = 0;
+	g->height = 0;
+}
+
+/* Lay a piece at (row, x): one line cut with a mark to w cells, or wrapped
+ * whole over its lines, at most max (wrap). Takes text. Returns the cells
+ * (one line) or the rows (wrapped) it takes. */
+static int lay(glance *g, int row, int x, int w, int max, kp_role role, char *text)
+{
+	if (g->npieces == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 16;
+		g->pieces = xrealloc(g->pieces, g->cap * sizeof *g->pieces);
+	}
+	int rows = 1, used;
+	if (max) {
+		rows = wrapped_height(w, text);
+		rows = rows < max ? rows : max;
+		used = rows;
+	} else {
+		int tw = utf8_width(text);
+		used = w <= 0 ? 0 : tw < w ? tw : w;
+	}
+	g->pieces[g->npieces++] = (gl_piece){row, x, w, rows, max > 0, role, text};
+	if (row + (max ? rows : 1) > g->height)
+		g->height = row + (max ? rows : 1);
+	return used;
+}
 
 void glance_build(glance *g, ui_app *app)
 {
@@ -60,6 +93,8 @@ void glance_free(glance *g)
 	for (size_t i = 0; i < g->nreturned; i++)
 		free(g->returned[i]);
 	free(g->returned);
+	clear_pieces(g);
+	free(g->pieces);
 	memset(g, 0, sizeof *g);
 }
 
@@ -86,7 +121,7 @@ static kp_ms_state seen_state(const glance *g, const kp_check_item *it, size_t u
 
 /* The overdue items by name, in as many whole names as OVERDUE_LINES hold,
  * the rest counted (等 3 项). */
-static int draw_overdue(const glance *g, ui_app *app, size_t u, int overdue, int y)
+static int lay_overdue(glance *g, const ui_app *app, size_t u, int overdue, int row, int cols)
 {
 	strbuf b = STRBUF_INIT;
 	char *text = NULL;
@@ -100,7 +135,7 @@ static int draw_overdue(const glance *g, ui_app *app, size_t u, int overdue, int
 		sb_printf(&b, "%s%s", named ? "、" : msg(MSG_UI_GL_OVERDUE_NAMED), title);
 		char *t = overdue > named + 1 ? xasprintf(msg(MSG_UI_GL_OVERDUE_MORE), sb_str(&b), overdue - named - 1)
 					      : xstrdup(sb_str(&b));
-		if (named && wrapped_height(COLS - 6, t) > OVERDUE_LINES) {
+		if (named && wrapped_height(cols - 6, t) > OVERDUE_LINES) {
 			free(t);
 			break;
 		}
@@ -108,59 +143,52 @@ static int draw_overdue(const glance *g, ui_app *app, size_t u, int overdue, int
 		text = t;
 		named++;
 	}
-	int used = draw_wrapped(y, 4, COLS - 6, OVERDUE_LINES, text ? text : "", theme_attr(R_OVERDUE));
-	free(text);
 	sb_free(&b);
-	return used;
+	return lay(g, row, 4, cols - 6, OVERDUE_LINES, R_OVERDUE, text ? text : xstrdup(""));
 }
 
 /* A unit's returned records, each reason whole (wrapped); those that do
  * not fit whole are counted on the last line. */
-static int draw_returned(const glance *g, int y)
+static int lay_returned(glance *g, int row, int cols)
 {
 	int used = 0;
 	size_t k = 0;
 	for (; k < g->nreturned; k++) {
-		int h = wrapped_height(COLS - 6, g->returned[k]);
+		int h = wrapped_height(cols - 6, g->returned[k]);
 		bool last = k + 1 == g->nreturned && !g->more_returned;
 		if (used + h + (last ? 0 : 1) > RETURNED_LINES && k > 0)
 			break;
-		used += draw_wrapped(y + used, 4, COLS - 6, h, g->returned[k], theme_attr(R_ERROR));
+		used += lay(g, row + used, 4, cols - 6, h, R_ERROR, xstrdup(g->returned[k]));
 	}
 	long long more = g->more_returned + (long long)(g->nreturned - k);
-	if (more) {
-		char line[160];
-		snprintf(line, sizeof line, msg(MSG_UI_GL_RETURNED_MORE), more);
-		used += draw_wrapped(y + used, 4, COLS - 6, 1, line, theme_attr(R_ERROR));
-	}
+	if (more)
+		used += lay(g, row + used, 4, cols - 6, 1, R_ERROR, xasprintf(msg(MSG_UI_GL_RETURNED_MORE), more));
 	return used;
 }
 
-int glance_draw(const glance *g, ui_app *app, int y)
+/* The first line: today, how many are overdue, the score (and place). */
+static void lay_today(glance *g, size_t u, int overdue, const kp_progress_row *row,
+		      int cols)
 {
-	if (!g->built)
-		return 0;
-	size_t u = viewer(g, app);
-	int overdue = 0;
-	for (size_t i = 0; i < g->c.n; i++)
-		overdue += concerns(app, &g->c.items[i]) && seen_state(g, &g->c.items[i], u) == MS_OVERDUE;
-	const kp_progress_row *row = u == CHECK_ALL ? &g->p.total : progress_unit(&g->p, app->unit_id);
-	char day[24], line[256];
+	char day[24];
 	date_official(day, g->c.ty, g->c.tm, g->c.td);
-	snprintf(line, sizeof line, msg(MSG_UI_GL_TODAY), day);
-	int x = 2 + draw_text(y, 2, COLS - 4, line, theme_attr(R_SECTION), false);
-	snprintf(line, sizeof line, msg(MSG_UI_GL_OVERDUE), overdue);
-	x += 2 + draw_text(y, x + 2, COLS - x - 4, line, theme_attr(overdue ? R_OVERDUE : R_DONE), false);
-	if (row) {
-		snprintf(line, sizeof line, msg(MSG_UI_GL_SCORE), u == CHECK_ALL ? msg(MSG_UI_GL_ALL) : row->name,
-			 row->score);
-		if (u != CHECK_ALL && row->rank) { /* the unit's place among all */
-			size_t len = strlen(line);
-			snprintf(line + len, sizeof line - len, msg(MSG_UI_GL_RANK), row->rank, g->p.nunits);
-		}
-		draw_text(y, x + 2, COLS - x - 4, line, theme_attr(R_NORMAL), false);
-	}
-	int used = 1, shown = 0;
+	int x = 2 + lay(g, 0, 2, cols - 4, 0, R_SECTION, xasprintf(msg(MSG_UI_GL_TODAY), day));
+	x += 2 + lay(g, 0, x + 2, cols - x - 4, 0, overdue ? R_OVERDUE : R_DONE,
+		     xasprintf(msg(MSG_UI_GL_OVERDUE), overdue));
+	if (!row)
+		return;
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, msg(MSG_UI_GL_SCORE), u == CHECK_ALL ? msg(MSG_UI_GL_ALL) : row->name, row->score);
+	if (u != CHECK_ALL && row->rank) /* the unit's place among all */
+		sb_printf(&b, msg(MSG_UI_GL_RANK), row->rank, g->p.nunits);
+	lay(g, 0, x + 2, cols - x - 4, 0, R_NORMAL, xstrdup(sb_str(&b)));
+	sb_free(&b);
+}
+
+/* The next open deadlines, each with its date, title and state. */
+static int lay_next(glance *g, const ui_app *app, size_t u, int cols)
+{
+	int shown = 0;
 	const kp_check_item *next[NEXT_SHOWN];
 	bool other_year = false; /* a due date not in today's year says its year */
 	for (size_t i = 0; i < g->c.n && shown < NEXT_SHOWN; i++) {
@@ -173,7 +201,7 @@ int glance_draw(const glance *g, ui_app *app, int y)
 	int dw = other_year ? DUE_W_YEAR : DUE_W;
 	for (int k = 0; k < shown; k++) {
 		const kp_check_item *it = next[k];
-		char title[256], state[96];
+		char title[256], state[96], day[24];
 		check_item_title(it, title, sizeof title);
 		check_item_describe(&g->c, it, u == CHECK_ALL || it->m->owner == OWNER_CITY ? CHECK_ALL : u,
 				    false, state, sizeof state);
@@ -181,24 +209,51 @@ int glance_draw(const glance *g, ui_app *app, int y)
 			date_official(day, it->y, it->mo, it->d);
 		else
 			snprintf(day, sizeof day, msg(MSG_UI_GL_DUE), it->mo, it->d);
-		int yy = y + used++;
-		draw_text(yy, 4, dw, day, theme_attr(R_NORMAL), false);
-		draw_text(yy, 4 + dw, COLS - 22 - dw, title, theme_attr(R_NORMAL), false);
-		draw_text(yy, COLS - 16, 14, state, theme_attr(R_NORMAL), false);
+		lay(g, 1 + k, 4, dw, 0, R_NORMAL, xstrdup(day));
+		lay(g, 1 + k, 4 + dw, cols - 22 - dw, 0, R_NORMAL, xstrdup(title));
+		lay(g, 1 + k, cols - 16, 14, 0, R_NORMAL, xstrdup(state));
 	}
 	if (!shown)
-		draw_text(y + used++, 4, COLS - 8, msg(MSG_UI_GL_NOTHING_OPEN), theme_attr(R_HELP), false);
+		lay(g, 1, 4, cols - 8, 0, R_HELP, xstrdup(msg(MSG_UI_GL_NOTHING_OPEN)));
+	return shown ? shown : 1;
+}
+
+int glance_arrange(glance *g, const ui_app *app, int cols)
+{
+	if (!g->built || g->cols == cols)
+		return g->height;
+	clear_pieces(g);
+	g->cols = cols;
+	size_t u = viewer(g, app);
+	int overdue = 0;
+	for (size_t i = 0; i < g->c.n; i++)
+		overdue += concerns(app, &g->c.items[i]) && seen_state(g, &g->c.items[i], u) == MS_OVERDUE;
+	const kp_progress_row *row = u == CHECK_ALL ? &g->p.total : progress_unit(&g->p, app->unit_id);
+	lay_today(g, u, overdue, row, cols);
+	int used = 1 + lay_next(g, app, u, cols);
 	if (overdue) /* by name: a count alone sends the clerk to the checklist */
-		used += draw_overdue(g, app, u, overdue, y + used);
-	used += draw_returned(g, y + used);
+		used += lay_overdue(g, app, u, overdue, used, cols);
+	used += lay_returned(g, used, cols);
 	if (row) {
 		strbuf b = STRBUF_INIT; /* what is counted: approved records against the quota */
 		sb_adds(&b, msg(MSG_UI_GL_QUOTA));
 		for (size_t k = 0; k < g->p.ncols; k++)
 			sb_printf(&b, "%s%s %lld/%lld", k ? "  " : "", g->p.labels[k], row->done[k],
 				  row->quota[k]);
-		draw_text(y + used++, 2, COLS - 3, sb_str(&b), theme_attr(R_NORMAL), false);
+		lay(g, used++, 2, cols - 3, 0, R_NORMAL, xstrdup(sb_str(&b)));
 		sb_free(&b);
 	}
+	g->height = used;
 	return used;
+}
+
+void glance_draw(const glance *g, int y)
+{
+	for (size_t i = 0; i < g->npieces; i++) {
+		const gl_piece *p = &g->pieces[i];
+		if (p->wrap)
+			draw_wrapped(y + p->row, p->x, p->w, p->rows, p->text, theme_attr(p->role));
+		else
+			draw_text(y + p->row, p->x, p->w, p->text, theme_attr(p->role), false);
+	}
 }

@@ -233,7 +233,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 		draw_row(ls, y + 1 + (int)i, &ls->m.rows[i], i,
 			 theme_attr(i == ls->m.sel ? R_SELECTED : R_NORMAL));
 	if (ls->pick.pop.open)
-		picker_draw(&ls->pick, y + 1, 20);
+		popup_draw(&ls->pick.pop, y + 1, y + 1, 20);
 	review_prompt_draw(&ls->review, app, y + 2);
 	year_prompt_draw(&ls->year, y + 2);
 }
@@ -241,15 +241,27 @@ static void list_draw(ui_screen *s, ui_app *app)
 /* Show the roll of another unit: this screen's choice only. */
 static void pick_unit(list_screen *ls, ui_app *app, kp_key key)
 {
-	popup_result r = picker_key(&ls->pick, app, key);
-	if (r == POPUP_ACCEPT) {
+	pick_result r = picker_key(&ls->pick, key);
+	if (r.kind == PICK_CHOSEN) {
+		app_set_pick(app, r.id, r.name); /* offered first next time */
 		free(ls->unit_name);
-		ls->unit_name = xstrdup(app->pick_name);
+		ls->unit_name = xstrdup(r.name);
 		lm_ctx c = ctx_of(app);
-		lm_set_unit(&ls->m, &c, app->pick_id);
-	} else if (r == POPUP_CANCEL && !ls->m.q.unit_id) {
+		lm_set_unit(&ls->m, &c, r.id);
+	} else if (r.kind == PICK_NONE && !ls->m.q.unit_id) {
 		ls->base.closing = true; /* no unit, nothing to show */
 	}
+}
+
+/* A new record of the unit the city chose (the form reads it from the
+ * app's pick, as from the menu). */
+static void new_record(list_screen *ls, ui_app *app, kp_key key)
+{
+	pick_result r = picker_key(&ls->pick, key);
+	if (r.kind != PICK_CHOSEN)
+		return;
+	app_set_pick(app, r.id, r.name);
+	ls->base.open = (ui_open){SCR_FORM, ls->m.form, NULL, 0};
 }
 
 static void show(list_screen *ls, ui_app *app, const lm_result *r)
@@ -265,10 +277,10 @@ static void show(list_screen *ls, ui_app *app, const lm_result *r)
 		ls->base.open = (ui_open){SCR_FORM, m->form, NULL, r->id};
 		break;
 	case LM_NEW:
-		picker_open(&ls->pick, app);
+		picker_open(&ls->pick, app->pick_id);
 		break;
 	case LM_PICK_UNIT:
-		picker_open(&ls->pick, app);
+		picker_open(&ls->pick, app->pick_id);
 		break;
 	case LM_YEAR: {
 		char title[256];
@@ -300,8 +312,8 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 	if (ls->pick.pop.open) {
 		if (ls->m.view)
 			pick_unit(ls, app, key);
-		else if (picker_key(&ls->pick, app, key) == POPUP_ACCEPT)
-			ls->base.open = (ui_open){SCR_FORM, ls->m.form, NULL, 0};
+		else
+			new_record(ls, app, key);
 		return;
 	}
 	if (review_prompt_active(&ls->review)) {
@@ -361,7 +373,7 @@ static list_screen *new_list(ui_app *app, const kp_form *f, const kp_view *v)
 	review_prompt_init(&ls->review);
 	ls->cols = xcalloc(f->nfields + (v ? v->ncolumns : 0) + 1, sizeof *ls->cols);
 	ls->fields = xcalloc(f->nfields + (v ? v->ncolumns : 0) + 1, sizeof *ls->fields);
-	picker_init(&ls->pick, app);
+	picker_init(&ls->pick, app->env->store);
 	return ls;
 }
 
@@ -408,7 +420,7 @@ ui_screen *view_screen_new(ui_app *app, const kp_view *v)
 	ls->unit_name = app->unit_name ? xstrdup(app->unit_name) : NULL;
 	if (!app->unit_id) { /* which unit's roll? ask first, showing no unit's rows meanwhile */
 		model_init(ls, v->source, v);
-		picker_open(&ls->pick, app);
+		picker_open(&ls->pick, app->pick_id);
 	} else {
 		start(ls, app, v->source, v, app->unit_id); /* a unit session's own */
 	}

@@ -20,6 +20,9 @@ typedef struct {
 	menu_model m;
 	unit_picker pick;
 	glance at_a_glance;
+	char *counts;  /* what waits, as laid out (menu_arrange); NULL: none */
+	int counts_h;  /* its rows */
+	int cols;      /* the width the counts were laid out for; 0: again */
 } menu;
 
 static mm_ctx ctx_of(ui_app *app)
@@ -83,9 +86,9 @@ static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 }
 
 /* What waits: the city's queue per form (r opens it), or a unit's own
- * records of each reviewed form by state, each count named by its state.
- * Returns the rows used. */
-static int draw_counts(const menu *mn, ui_app *app, int y)
+ * records of each reviewed form by state, each count named by its state;
+ * NULL when nothing does. */
+static char *counts_text(const menu *mn, const ui_app *app)
 {
 	const menu_model *m = &mn->m;
 	strbuf b = STRBUF_INIT;
@@ -112,9 +115,27 @@ static int draw_counts(const menu *mn, ui_app *app, int y)
 	}
 	if (city)
 		sb_adds(&b, b.len ? msg(MSG_UI_QUEUE_KEY) : msg(MSG_UI_QUEUE_EMPTY));
-	int used = b.len ? draw_wrapped(y, 4, COLS - 6, 2, sb_str(&b), theme_attr(R_NORMAL)) : 0;
+	char *text = b.len ? xstrdup(sb_str(&b)) : NULL;
 	sb_free(&b);
-	return used;
+	return text;
+}
+
+#define COUNTS_LINES 2
+
+/* Before each frame: the glance and the counts laid out (again only after
+ * a change or a resize), so the menu's items get the rows they leave. */
+static void menu_arrange(ui_screen *s, ui_app *app)
+{
+	menu *mn = (menu *)s;
+	if (mn->cols != COLS) {
+		free(mn->counts);
+		mn->counts = counts_text(mn, app);
+		int h = mn->counts ? wrapped_height(COLS - 6, mn->counts) : 0;
+		mn->counts_h = h < COUNTS_LINES ? h : COUNTS_LINES;
+		mn->cols = COLS;
+	}
+	int above = glance_arrange(&mn->at_a_glance, app, COLS) + mn->counts_h + 2; /* a gap, the title */
+	mm_arrange(&mn->m, app_body_height() - above); /* the lines left, the mark among them */
 }
 
 static void menu_draw(ui_screen *s, ui_app *app)
@@ -131,10 +152,12 @@ static void menu_draw(ui_screen *s, ui_app *app)
 	app_chrome(app, msg(MSG_UI_APP_TITLE), app->unit_name ? unit : NULL, msg(MSG_UI_MENU_HINT),
 		   mn->pick.pop.open ? CTX_POPUP : m->mode != MM_BROWSE ? CTX_CONFIRM : CTX_MENU);
 	int y = app_body_top();
-	y += glance_draw(&mn->at_a_glance, app, y);
-	y += draw_counts(mn, app, y) + 1;
+	glance_draw(&mn->at_a_glance, y);
+	y += mn->at_a_glance.height;
+	if (mn->counts)
+		draw_wrapped(y, 4, COLS - 6, mn->counts_h, mn->counts, theme_attr(R_NORMAL));
+	y += mn->counts_h + 1;
 	draw_text(y++, 4, COLS - 8, msg(MSG_UI_MENU_TITLE), theme_attr(R_SECTION), false);
-	mm_arrange(m, app_body_top() + app_body_height() - y); /* the lines left, the mark among them */
 	for (size_t i = m->win.top; i < m->win.top + m->win.shown; i++, y++) {
 		char text[256], key[8] = "   ";
 		if (m->items[i].hotkey)
@@ -155,7 +178,7 @@ static void menu_draw(ui_screen *s, ui_app *app)
 	if (q[0])
 		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
 	if (mn->pick.pop.open)
-		picker_draw(&mn->pick, app_body_top() + 2, 20);
+		popup_draw(&mn->pick.pop, app_body_top() + 2, app_body_top() + 2, 20);
 }
 
 static void show(menu *mn, ui_app *app, const mm_result *r)
@@ -167,7 +190,7 @@ static void show(menu *mn, ui_app *app, const mm_result *r)
 		mn->base.open = r->open;
 		break;
 	case MM_PICK_UNIT:
-		picker_open(&mn->pick, app);
+		picker_open(&mn->pick, app->pick_id);
 		break;
 	case MM_ADVANCE:
 		app->account.auto_advance = r->on;
@@ -186,12 +209,13 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	menu *mn = (menu *)s;
 	if (mn->pick.pop.open) {
-		popup_result r = picker_key(&mn->pick, app, key);
-		if (r == POPUP_ACCEPT) {
+		pick_result r = picker_key(&mn->pick, key);
+		if (r.kind == PICK_CHOSEN) {
+			app_set_pick(app, r.id, r.name); /* offered first next time */
 			mm_ctx c = ctx_of(app);
 			mm_result res = mm_picked(&mn->m, &c);
 			show(mn, app, &res);
-		} else if (r != POPUP_CONTINUE) {
+		} else if (r.kind == PICK_NONE) {
 			mn->m.after_pick = NULL;
 		}
 		return;
@@ -205,6 +229,7 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 	show(mn, app, &r);
 	if (!mn->at_a_glance.built)
 		glance_build(&mn->at_a_glance, app);
+	mn->cols = 0; /* the counts, and the year they are of, may have changed */
 }
 
 static void menu_resume(ui_screen *s, ui_app *app)
@@ -213,12 +238,14 @@ static void menu_resume(ui_screen *s, ui_app *app)
 	mm_ctx c = ctx_of(app);
 	glance_build(&mn->at_a_glance, app); /* what the screen above changed */
 	mm_count(&mn->m, &c);
+	mn->cols = 0;
 }
 
 static void menu_destroy(ui_screen *s)
 {
 	menu *mn = (menu *)s;
 	glance_free(&mn->at_a_glance);
+	free(mn->counts);
 	picker_free(&mn->pick);
 	mm_free(&mn->m);
 	free(mn);
@@ -227,10 +254,11 @@ static void menu_destroy(ui_screen *s)
 ui_screen *menu_new(ui_app *app)
 {
 	menu *mn = xcalloc(1, sizeof *mn);
-	mn->base = (ui_screen){menu_draw, menu_key, menu_resume, menu_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
+	mn->base = (ui_screen){menu_draw, menu_key, menu_resume, menu_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0},
+			     menu_arrange};
 	mm_ctx c = ctx_of(app);
 	mm_init(&mn->m, &c);
-	picker_init(&mn->pick, app);
+	picker_init(&mn->pick, app->env->store);
 	glance_build(&mn->at_a_glance, app);
 	return &mn->base;
 }

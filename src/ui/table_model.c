@@ -150,6 +150,10 @@ static mr_result commit(table_model *m, const tbm_ctx *c)
 		if (m->row + 1 < m->n)
 			m->row++;
 		break;
+	case SAVE_UNCHANGED:
+		out = mr_say(MR_HANDLED, "%s", res.message);
+		m->mode = TBM_BROWSE;
+		break;
 	case SAVE_MERGED:
 	case SAVE_GONE: /* someone else saved first: show theirs */
 		out = mr_say(MR_REFUSED, "%s", msg(MSG_S_CHANGED));

@@ -6,38 +6,33 @@
 #include "core/msg.h"
 #include "core/xalloc.h"
 
-void picker_init(unit_picker *p, ui_app *app)
+void picker_init(unit_picker *p, kp_store *s)
 {
-	p->n = store_units(app->env->store, &p->units);
+	p->n = store_units(s, &p->units);
 	p->names = xcalloc(p->n ? p->n : 1, sizeof *p->names);
 	for (size_t i = 0; i < p->n; i++)
 		p->names[i] = p->units[i].name;
 }
 
-void picker_open(unit_picker *p, const ui_app *app)
+void picker_open(unit_picker *p, long long last)
 {
-	int last = -1;
+	int at = -1;
 	for (size_t i = 0; i < p->n; i++)
-		if (p->units[i].id == app->pick_id)
-			last = (int)i;
-	popup_open(&p->pop, msg(MSG_UI_PICK_UNIT), p->names, p->n, last, 0);
+		if (p->units[i].id == last)
+			at = (int)i;
+	popup_open(&p->pop, msg(MSG_UI_PICK_UNIT), p->names, p->n, at, 0);
 }
 
-popup_result picker_key(unit_picker *p, ui_app *app, kp_key key)
+pick_result picker_key(unit_picker *p, kp_key key)
 {
 	size_t chosen;
 	popup_result r = popup_key(&p->pop, key, &chosen);
 	if (r == POPUP_CONTINUE)
-		return r;
+		return (pick_result){PICK_OPEN, 0, NULL};
 	popup_close(&p->pop);
 	if (r == POPUP_ACCEPT)
-		app_set_pick(app, p->units[chosen].id, p->units[chosen].name);
-	return r;
-}
-
-void picker_draw(unit_picker *p, int y, int x)
-{
-	popup_draw(&p->pop, y, y, x);
+		return (pick_result){PICK_CHOSEN, p->units[chosen].id, p->units[chosen].name};
+	return (pick_result){PICK_NONE, 0, NULL};
 }
 
 void picker_free(unit_picker *p)

@@ -26,7 +26,8 @@ crash() {
 	grep -qE '(^| )-icanon( |;|$)' "$WORK/stty.during" || fail "kepu's terminal not raw: $(cat "$WORK/stty.during")"
 	grep -qE '(^| )-echo( |;|$)' "$WORK/stty.during" || fail "kepu's terminal echoes: $(cat "$WORK/stty.during")"
 	[ "$(tm display-message -p -t "$S" '#{alternate_on}')" = 1 ] || fail "kepu not on the alternate screen"
-	pkill -"$sig" -f -- "^$KEPU\$"
+	# This terminal's kepu (a child of the pane's shell), not another scenario's.
+	pkill -"$sig" -P "$(tm display-message -p -t "$S" '#{pane_pid}')" -f -- "^$KEPU\$"
 	wait_for "STTY-DONE"
 	# A sanitized kepu reports a SIGSEGV through the sanitizer, which exits 1.
 	want_status=$want

@@ -9,8 +9,14 @@ set -euo pipefail
 KEPU=${KEPU:-$PWD/build/kepu}
 SOCK="kepu-e2e-$$"
 WORK=$(mktemp -d /tmp/kepu-e2e.XXXXXX)
+# Under tests/run.sh, where scenarios run side by side: noted for the
+# check that none of this scenario's kepus outlives it (E2E_MARK is its own).
+[ -z "${E2E_MARK:-}" ] || echo "$WORK" >>"$E2E_MARK/work"
 DB="$WORK/kepu.db"
-WAIT_SECONDS=${WAIT_SECONDS:-10}
+# How long a wait may take before it fails: a ceiling, never a delay (each
+# wait ends when its text shows). Scenarios run side by side on a shared
+# machine, and a sanitized kepu is slower: a screen may take seconds.
+WAIT_SECONDS=${WAIT_SECONDS:-30}
 BOM=$'\xef\xbb\xbf'   # exports start with it, for Excel
 
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }

@@ -111,11 +111,12 @@ done
 # Bounds: 10 MB files of the worst kinds are answered (accepted or refused,
 # never a crash). Their time and memory against the targets (2 s, 64 MiB)
 # are measured by make bench (tests/bench/bounds.sh), not here: a sanitized
-# build takes several times both. The 60 s only catch a file never answered.
+# build takes several times both, and more when the machine is busy (the
+# scenarios run side by side). The 300 s only catch a file never answered.
 within() { # within FILE FORM: refused or accepted
 	local rc=0
-	timeout 60 "$KEPU" import "$2" "$1" --db "$DB" --unit 许昌学院 --dry-run >/dev/null 2>"$WORK/err" || rc=$?
-	[ "$rc" -le 1 ] || fail "$1: status $rc (124: no answer in 60 s): $(head -c 300 "$WORK/err")"
+	timeout 300 "$KEPU" import "$2" "$1" --db "$DB" --unit 许昌学院 --dry-run >/dev/null 2>"$WORK/err" || rc=$?
+	[ "$rc" -le 1 ] || fail "$1: status $rc (124: no answer in 300 s): $(head -c 300 "$WORK/err")"
 }
 # the header repeating 姓名 9,990 times was quadratic; now one pass
 { for i in $(seq 1 9990); do printf '姓名,'; done; echo; } >"$WORK/wide.csv"

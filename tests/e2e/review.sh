@@ -94,7 +94,7 @@ wait_for "这条记录「已认定」，不能修改。"
 keys Escape; wait_for "主菜单"
 # The roll shows the states; the ranking counts the approved talent.
 keys 4
-wait_for "单位：魏都区"
+wait_for "单位：魏都区  共"                          # the roll's line (the menu's is 填报单位：魏都区)
 assert_line "${names[0]}" "已认定"
 keys Escape; wait_for "主菜单"
 assert_screen "科普人才 1/100"

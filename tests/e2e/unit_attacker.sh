@@ -82,8 +82,8 @@ wait_for "省辖市科协意见"
 type_text "同意推荐，建议认定"
 wait_for "「省辖市科协意见」由市科协填写。"
 keys F2
-wait_for "已保存"
-assert_sql "SELECT ifnull(city_opinion, '') FROM talent WHERE id = $draft" ""
+wait_for "没有改动，未保存"                  # the refused typing left nothing to save
+assert_sql "SELECT ifnull(city_opinion, '') || '|' || version FROM talent WHERE id = $draft" "|1"
 keys Escape; wait_for "记录列表"
 keys Escape Escape; wait_for "主菜单"
 # Activities: another unit's number, typed by hand.

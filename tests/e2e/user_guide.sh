@@ -21,6 +21,9 @@ sqlite3 "$DB" "INSERT INTO kp_attachments (tbl, record_id, unit_id, name, type, 
 # Exports go to the exchange folder beside the database: a database in a
 # place the guide can show, the same everywhere.
 guide_dir=/tmp/kepu-guide
+# One guide run at a time on this machine (another test run may be going on).
+exec 8>"$guide_dir.lock"
+flock 8
 rm -rf "$guide_dir"; mkdir -p "$guide_dir"
 mv "$DB" "$guide_dir/kepu.db"
 DB=$guide_dir/kepu.db

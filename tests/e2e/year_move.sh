@@ -78,7 +78,12 @@ close_terminals
 if "$KEPU" move talent "$other" --to-year 2017 --unit 魏都区 --db "$DB" --today 2017-08-01 2>"$WORK/err"; then
 	fail "a unit moved another unit's talent"
 fi
-grep -qF "已被其他人修改或删除" "$WORK/err" || fail "other unit: $(cat "$WORK/err")"
+grep -qF "附表2 科普人才库推荐表中没有第 $other 号记录（或不是你可以看到的）" "$WORK/err" || fail "other unit: $(cat "$WORK/err")"
+# a missing number gets the same answer (which of the two is not said)
+if "$KEPU" move talent 9999 --to-year 2017 --unit 魏都区 --db "$DB" --today 2017-08-01 2>"$WORK/err"; then
+	fail "moved a missing talent"
+fi
+grep -qF "附表2 科普人才库推荐表中没有第 9999 号记录（或不是你可以看到的）" "$WORK/err" || fail "missing: $(cat "$WORK/err")"
 # The city: a 2016 activity cannot go to 2017, its 日期 named; exit status 1.
 act=$(sqlite3 "$DB" "SELECT id FROM activity WHERE held_on LIKE '2016-%' LIMIT 1")
 rc=0; "$KEPU" move activity "$act" --to-year 2017 --db "$DB" --today 2017-08-01 2>"$WORK/err" || rc=$?

@@ -8,7 +8,12 @@ every value of every record appears whole in the printed text (nothing
 clipped or lost), the 推荐表 and 入库表 take exactly one page per record and
 each page holds its own record, and the titles, 附表N labels and the
 stamp/signature lines are printed. Usage: print_check.py KEPU WORKDIR
+
+The checks run side by side, one LibreOffice each (a profile of its own),
+as many as there are cores (PRINT_JOBS=N sets it); each check's lines are
+printed whole, in the order the checks are named below.
 """
+import concurrent.futures
 import csv
 import io
 import os
@@ -17,14 +22,24 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 
 KEPU, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+JOBS = int(os.environ.get("PRINT_JOBS") or os.cpu_count() or 1)
 failures = []
+# Each check's own: its lines, its failures, its LibreOffice profile.
+mine = threading.local()
+profiles = iter(range(1 << 30))
+
+
+def say(line):
+    mine.lines.append(line)
 
 
 def fail(what):
     failures.append(what)
-    print("FAIL: " + what)
+    mine.fails += 1
+    say("FAIL: " + what)
 
 
 def run(*args, env=None):
@@ -49,9 +64,12 @@ def fontconfig():
     (dist/kepu-fonts.conf, docs/printing.md), as a print machine has it."""
     conf = os.path.join(WORK, "fonts.conf")
     rule = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../dist/kepu-fonts.conf")
-    with open(conf, "w") as f:
+    # Written whole, then renamed: checks running side by side write it too.
+    part = "%s.%d" % (conf, threading.get_ident())
+    with open(part, "w") as f:
         f.write('<?xml version="1.0"?><fontconfig><include>/etc/fonts/fonts.conf</include>'
                 '<include>%s</include></fontconfig>' % os.path.abspath(rule))
+    os.replace(part, conf)
     return conf
 
 
@@ -66,8 +84,10 @@ def check_one_font(pdf):
 
 
 def to_pdf(xlsx):
-    # A private profile: a CI machine may run two checks at once.
-    subprocess.run(["soffice", "-env:UserInstallation=file://%s/lo-profile" % WORK, "--headless",
+    # A private profile: LibreOffice runs one conversion per profile at a time.
+    if not hasattr(mine, "profile"):
+        mine.profile = "%s/lo-profile-%d" % (WORK, next(profiles))
+    subprocess.run(["soffice", "-env:UserInstallation=file://%s" % mine.profile, "--headless",
                     "--convert-to", "pdf", "--outdir", WORK, xlsx],
                    check=True, capture_output=True, timeout=600,
                    env=dict(os.environ, FONTCONFIG_FILE=fontconfig()))
@@ -158,7 +178,7 @@ def check_paper(db, form, xlsx_name, label, marks, boxed, skip=(), labels=(), li
                         fail("%s page %d: %s not ticked ■" % (xlsx_name, i, item))
             else:
                 expect("%s page %d %s" % (xlsx_name, i, col), page, official(value))
-    print("ok: %s, %d records on %d pages" % (xlsx_name, len(records), n))
+    say("ok: %s, %d records on %d pages" % (xlsx_name, len(records), n))
 
 
 def check_list(db, form, xlsx_name, marks, extra=(), unit=None):
@@ -181,7 +201,7 @@ def check_list(db, form, xlsx_name, marks, extra=(), unit=None):
         for col, value in rec.items():
             if value and col not in skip:
                 expect("%s %s" % (xlsx_name, col), printed, value)
-    print("ok: %s, %d records, %d pages" % (xlsx_name, len(records), pages(pdf)))
+    say("ok: %s, %d records, %d pages" % (xlsx_name, len(records), pages(pdf)))
 
 
 def long_text(n, seed):
@@ -249,7 +269,7 @@ def check_year(demo, units):
         "科普活动": ("export", "activity", "--unit", units[0]),
         "排名": ("report", "progress"),
     }
-    before = len(failures)
+    before = mine.fails
     for name, args in books.items():
         out = os.path.join(WORK, "year-%s.xlsx" % args[1])
         run(*args, "--db", db, "--year", "2017", "--today", "2017-03-10", "--format", "xlsx", "--output", out)
@@ -259,8 +279,41 @@ def check_year(demo, units):
             fail("%s of 2017: the year not printed as %s" % (name, "each record's own" if carried else "2017"))
         if name == "附表1" and "填报单位" in printed:
             fail("附表1: prints a 填报单位 line")
-    if len(failures) == before:
-        print("ok: the year on the printed workbooks of 2017, each 推荐表 its record's own")
+    if mine.fails == before:
+        say("ok: the year on the printed workbooks of 2017, each 推荐表 its record's own")
+
+
+def check_briefing(demo, units):
+    """The briefing: the sentence naming the units that have not reported, whole."""
+    out = os.path.join(WORK, "demo-briefing.xlsx")
+    run("report", "monthly", "--month", "2016-07", "--db", demo, "--format", "xlsx", "--output", out)
+    pdf = to_pdf(out)
+    printed = squash(text(pdf))
+    sentence = re.search(r"未报送的单位：[^。]*", printed)
+    if not sentence:
+        fail("briefing: no 未报送的单位 sentence")
+    elif not sentence.group(0).endswith(units[-1]) and units[-1] not in sentence.group(0):
+        fail("briefing: the missing units are cut: " + sentence.group(0)[-40:])
+    else:
+        say("ok: briefing, the missing units whole")
+    if pages(pdf) != 1:
+        fail("briefing: not one page")
+
+
+def check_progress(demo, units):
+    out = os.path.join(WORK, "demo-progress.xlsx")
+    run("report", "progress", "--db", demo, "--format", "xlsx", "--output", out)
+    pdf = to_pdf(out)
+    printed = squash(text(pdf))
+    for u in units:
+        if u not in printed:
+            fail("progress: no " + u)
+    # one page: the notes and the signature line never on a page of their own
+    if pages(pdf) != 1:
+        fail("progress: %d pages, not one" % pages(pdf))
+    for m in ("每项=完成数/指标", "填报人：", "审核人：", "2016年度"):
+        if m not in printed:
+            fail("progress: no " + m)
 
 
 def main():
@@ -276,44 +329,31 @@ def main():
     project_skip = {"状态", "项目申报单位"}
     # the seed's breaks of the 推荐表's labels
     talent_lines = ["县（市、区）", "科协推荐意见", "省辖", "市科协意见", "职务", "（职称）"]
-    for db, tag in ((demo, "demo"), (longest_db(), "longest")):
+    units = [m.group(1) for m in re.finditer(r"^  - \[\d+,\s*([^,\s]+)",
+             open(os.path.join(os.path.dirname(__file__), "../../data/units.yaml")).read(), re.M)]
+
+    def papers(db, tag):
         check_paper(db, "talent", tag + "-talent.xlsx", "附表2", talent_marks, {"科普人才服务类别"}, talent_skip,
                     TALENT_LABELS, talent_lines)
         check_paper(db, "project", tag + "-project.xlsx", "附表3", project_marks, {"项目类别"}, project_skip)
         check_list(db, "roll", tag + "-roll.xlsx", roll_marks, unit="魏都区")
-    check_list(demo, "roll", "demo-roll-all.xlsx", roll_marks)
-    check_list(demo, "quota", "demo-quota.xlsx", ["附表1", "任务指标分配表", "合计"])
+
+    checks = [(papers, demo, "demo"), (lambda: papers(longest_db(), "longest"),),
+              (check_list, demo, "roll", "demo-roll-all.xlsx", roll_marks),
+              (check_list, demo, "quota", "demo-quota.xlsx", ["附表1", "任务指标分配表", "合计"])]
     for form in ("activity", "resource", "monthly", "plan", "summary"):
-        check_list(demo, form, "demo-%s.xlsx" % form, ["填报人：", "审核人：", "填报日期："])
-    # The briefing: the sentence naming the units that have not reported, whole.
-    out = os.path.join(WORK, "demo-briefing.xlsx")
-    run("report", "monthly", "--month", "2016-07", "--db", demo, "--format", "xlsx", "--output", out)
-    printed = squash(text(to_pdf(out)))
-    sentence = re.search(r"未报送的单位：[^。]*", printed)
-    units = [m.group(1) for m in re.finditer(r"^  - \[\d+,\s*([^,\s]+)",
-             open(os.path.join(os.path.dirname(__file__), "../../data/units.yaml")).read(), re.M)]
-    if not sentence:
-        fail("briefing: no 未报送的单位 sentence")
-    elif not sentence.group(0).endswith(units[-1]) and units[-1] not in sentence.group(0):
-        fail("briefing: the missing units are cut: " + sentence.group(0)[-40:])
-    else:
-        print("ok: briefing, the missing units whole")
-    if pages(to_pdf(out)) != 1:
-        fail("briefing: not one page")
-    out = os.path.join(WORK, "demo-progress.xlsx")
-    run("report", "progress", "--db", demo, "--format", "xlsx", "--output", out)
-    pdf = to_pdf(out)
-    printed = squash(text(pdf))
-    for u in units:
-        if u not in printed:
-            fail("progress: no " + u)
-    # one page: the notes and the signature line never on a page of their own
-    if pages(pdf) != 1:
-        fail("progress: %d pages, not one" % pages(pdf))
-    for m in ("每项=完成数/指标", "填报人：", "审核人：", "2016年度"):
-        if m not in printed:
-            fail("progress: no " + m)
-    check_year(demo, units)
+        checks.append((check_list, demo, form, "demo-%s.xlsx" % form, ["填报人：", "审核人：", "填报日期："]))
+    checks += [(check_briefing, demo, units), (check_progress, demo, units), (check_year, demo, units)]
+
+    def one(check):
+        mine.lines, mine.fails = [], 0
+        check[0](*check[1:])
+        return mine.lines
+
+    with concurrent.futures.ThreadPoolExecutor(JOBS) as pool:
+        for lines in pool.map(one, checks):
+            for line in lines:
+                print(line, flush=True)
     print("%d failures" % len(failures))
     sys.exit(1 if failures else 0)
 

@@ -357,6 +357,88 @@ static void habitual_tab(void **state)
 	fm_free(m);
 }
 
+/* A stored record's draft is offered while the unit may change the record
+ * (positive control); once the record is approved, opening it drops the
+ * draft with a notice instead of putting 66 back over the approved 45, and
+ * the sign-in list does the same. */
+static void draft_of_decided_record(void **state)
+{
+	story *s = *state;
+	long long id = save_person(s->fx, "钱七", "13912345678");
+	sign_in_unit(s->fx, "许昌学院");
+	s->c.user = "wd";
+	form_model *m = open_form(s, id);
+	for (int i = 0; i < 2; i++) /* 姓名, 性别: on to 年龄 */
+		key(s, m, TAB);
+	key(s, m, (kp_key){true, (uint32_t)KEY_END});
+	key(s, m, (kp_key){false, 127});
+	key(s, m, (kp_key){false, 127});
+	type(s, m, "66");
+	assert_value(m, "age", "66");
+	fm_persist(m, &s->c, true);
+	fm_free(m);
+	m = open_form(s, id);
+	assert_int_equal(m->mode, FM_OFFER);
+	fm_free(m);
+	char *sql = sqlite3_mprintf("UPDATE talent SET kp_state = 'approved' WHERE id = %lld", id);
+	sql_run(s->fx->path, sql);
+	fm_result r;
+	m = fm_new(&s->c, s->talent, id, s->unit, "许昌学院", &r);
+	assert_non_null(m);
+	assert_int_equal(m->mode, FM_EDIT);
+	char want[64];
+	snprintf(want, sizeof want, "第 %lld 号记录已认定，未保存的草稿已作废", id);
+	assert_said(&r, want);
+	assert_value(m, "age", "45");
+	fm_free(m);
+	assert_sql(s, "SELECT count(*) FROM kp_drafts", "0");
+	/* the sign-in list: a draft typed before it was submitted */
+	sqlite3_free(sql);
+	sql = sqlite3_mprintf("UPDATE talent SET kp_state = 'draft' WHERE id = %lld", id);
+	sql_run(s->fx->path, sql);
+	m = open_form(s, id);
+	type(s, m, "八");
+	fm_persist(m, &s->c, true);
+	fm_free(m);
+	kp_pending *p;
+	char *dropped = NULL;
+	assert_int_equal(drafts_pending(&s->fx->env, "wd", &p, &dropped), 1); /* positive control */
+	assert_null(dropped);
+	pending_free(p, 1);
+	sqlite3_free(sql);
+	sql = sqlite3_mprintf("UPDATE talent SET kp_state = 'submitted' WHERE id = %lld", id);
+	sql_run(s->fx->path, sql);
+	sqlite3_free(sql);
+	assert_int_equal(drafts_pending(&s->fx->env, "wd", &p, &dropped), 0);
+	snprintf(want, sizeof want, "第 %lld 号记录已提交，未保存的草稿已作废", id);
+	assert_non_null(dropped);
+	assert_string_equal(dropped, want);
+	free(dropped);
+	assert_sql(s, "SELECT count(*) FROM kp_drafts", "0");
+}
+
+/* A save refused because the record was submitted meanwhile: the form's
+ * state (its title, its lock) is the stored one, not still 草稿. */
+static void refused_save_restates(void **state)
+{
+	story *s = *state;
+	long long id = save_person(s->fx, "钱七", "13912345678");
+	sign_in_unit(s->fx, "许昌学院");
+	form_model *m = open_form(s, id);
+	assert_string_equal(m->rec.state, "draft");
+	key(s, m, (kp_key){true, (uint32_t)KEY_END});
+	type(s, m, "八");
+	char *sql = sqlite3_mprintf("UPDATE talent SET kp_state = 'submitted' WHERE id = %lld", id);
+	sql_run(s->fx->path, sql);
+	sqlite3_free(sql);
+	fm_result r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(&r, "已提交");
+	assert_string_equal(m->rec.state, "submitted");
+	assert_true(m->readonly);
+	fm_free(m);
+}
+
 /* A row pasted from a sheet fills the fields in order; a choice that is
  * no item stays empty with its message and gets the focus. */
 static void paste_row(void **state)
@@ -453,7 +535,7 @@ static void drafts_per_sitting(void **state)
 	fm_free(a);
 	fm_free(b);
 	kp_pending *p;
-	size_t n = drafts_pending(&s->fx->env, "admin", &p);
+	size_t n = drafts_pending(&s->fx->env, "admin", &p, NULL);
 	assert_int_equal(n, 2);
 	size_t yi = strcmp(p[0].first, "姓名 乙员工") ? 1 : 0; /* one second: either first */
 	assert_string_equal(p[yi].first, "姓名 乙员工");
@@ -861,7 +943,7 @@ static void draft_resumes(void **state)
 	fm_persist(m, &s->c, true); /* the line drops */
 	fm_free(m);
 	kp_pending *p;
-	size_t n = drafts_pending(&s->fx->env, "admin", &p);
+	size_t n = drafts_pending(&s->fx->env, "admin", &p, NULL);
 	assert_int_equal(n, 1);
 	s->c.draft = p[0].id; /* chosen at the next sign-in */
 	pending_free(p, n);
@@ -948,6 +1030,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paste_row, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(paste_empty_last_cell, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(draft_offered, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(draft_of_decided_record, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(refused_save_restates, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(drafts_per_sitting, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(reported_month_refused_on_choosing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(no_such_record, story_setup, story_teardown),

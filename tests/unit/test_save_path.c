@@ -220,6 +220,67 @@ static void test_record_save_validates(void **state)
 	free(raw);
 }
 
+/* A save whose values are the stored ones (年龄 040 is 40) writes
+ * nothing: no version, no audit row; a real change still saves. */
+static void test_record_save_unchanged(void **state)
+{
+	const kp_form *f;
+	const char **raw;
+	kp_record rec;
+	fixture *fx = begin(state, &f, &raw, &rec);
+	record_free(&rec);
+	record_init(&rec, f->nfields);
+	rec.unit_id = store_unit_id(fx->env.store, "许昌学院");
+	kp_save_opts o = {.check_duplicates = false};
+	kp_save_result res;
+	assert_int_equal(record_save(&fx->env, f, &rec, raw, &o, &res), SAVE_OK);
+	save_result_free(&res);
+	long long audits = sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE form = 'talent'");
+	raw[form_field_index(f, "age")] = "040";
+	assert_int_equal(record_save(&fx->env, f, &rec, raw, &o, &res), SAVE_UNCHANGED);
+	assert_string_equal(res.message, "没有改动，未保存");
+	save_result_free(&res);
+	assert_int_equal(sql_int(fx->path, "SELECT version FROM talent"), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE form = 'talent'"), audits);
+	raw[form_field_index(f, "age")] = "041"; /* positive control */
+	assert_int_equal(record_save(&fx->env, f, &rec, raw, &o, &res), SAVE_OK);
+	save_result_free(&res);
+	assert_int_equal(sql_int(fx->path, "SELECT version FROM talent WHERE age = '41'"), 2);
+	record_free(&rec);
+	free(raw);
+}
+
+/* A saved 月报's 月份 is its identity: a unit's update changing it is
+ * refused by the store (every path: form, kepu save, import), the field
+ * named; its figures change (positive control); the city may correct it. */
+static void test_report_month_fixed(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "monthly");
+	long long id = save_record(fx, "monthly", "魏都区", "month", "2016-07", "training_sessions", "1",
+				   "training_people", "1", "activity_sessions", "1", "activity_people", "1", NULL);
+	kp_record r;
+	char *err = NULL;
+	store_set_catalog(fx->env.store, NULL); /* the rule, not the form's values */
+	/* the city's side (here its administrator): a month corrected */
+	assert_int_equal(store_get(fx->env.store, f, id, &r, &err), KP_OK);
+	set(&r, f, "month", "2016-06");
+	assert_int_equal(store_update(fx->env.store, f, &r, &err), KP_OK);
+	record_free(&r);
+	sign_in_unit(fx, "魏都区");
+	assert_int_equal(store_get(fx->env.store, f, id, &r, &err), KP_OK);
+	set(&r, f, "month", "2016-07");
+	refused(store_update(fx->env.store, f, &r, &err), &err, "不能改「月份」");
+	assert_int_equal(store_refused_field(fx->env.store), form_field_index(f, "month"));
+	set(&r, f, "month", "2016-06");
+	set(&r, f, "training_sessions", "3");
+	assert_int_equal(store_update(fx->env.store, f, &r, &err), KP_OK);
+	record_free(&r);
+	store_set_catalog(fx->env.store, &fx->env.cat);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM monthly WHERE month = '2016-06' AND training_sessions = 3"), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM monthly"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +289,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_update_refuses_around_the_domain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_import_batch_refuses_around_the_domain, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_save_validates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_record_save_unchanged, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_report_month_fixed, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

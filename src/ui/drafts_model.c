@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+#include "ui/drafts_model.h"
+
+#include <stdlib.h>
+
+#include "ui/scrollwin.h"
+
+void dm_load(drafts_model *m, const dm_ctx *c)
+{
+	pending_free(m->p, m->n);
+	free(m->dropped);
+	m->n = drafts_pending(c->env, c->user, &m->p, &m->dropped);
+	if (m->sel >= m->n)
+		m->sel = m->n ? m->n - 1 : 0;
+}
+
+void dm_free(drafts_model *m)
+{
+	pending_free(m->p, m->n);
+	free(m->dropped);
+	*m = (drafts_model){0};
+}
+
+/* The question's answer: y deletes the selected draft, n keeps it; any
+ * other key leaves the question asked. */
+static dm_result answer(drafts_model *m, const dm_ctx *c, kp_key key)
+{
+	kp_action a = keymap_lookup(CTX_CONFIRM, key);
+	if (a != ACT_YES && a != ACT_NO)
+		return (dm_result){DM_HANDLED, 0, NULL, 0};
+	m->mode = DM_BROWSE;
+	dm_kind k = DM_KEPT;
+	if (a == ACT_YES)
+		k = store_draft_delete(c->env->store, c->user, m->p[m->sel].id) == KP_OK ? DM_DROPPED
+											 : DM_REFUSED;
+	dm_load(m, c);
+	return (dm_result){k, 0, NULL, 0};
+}
+
+dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key)
+{
+	if (m->mode == DM_CONFIRM_DROP)
+		return answer(m, c, key);
+	kp_action a = keymap_lookup(CTX_DRAFTS, key);
+	if (sw_move(&m->sel, m->n, a, c->rows))
+		return (dm_result){DM_HANDLED, 0, NULL, 0};
+	switch (a) {
+	case ACT_ACCEPT:
+		if (m->n)
+			return (dm_result){DM_OPEN, m->p[m->sel].id, m->p[m->sel].form, m->p[m->sel].record_id};
+		break;
+	case ACT_DELETE_RECORD:
+		if (m->n)
+			m->mode = DM_CONFIRM_DROP;
+		break;
+	case ACT_QUIT:
+		return (dm_result){DM_MENU, 0, NULL, 0};
+	default:
+		break;
+	}
+	return (dm_result){DM_HANDLED, 0, NULL, 0};
+}

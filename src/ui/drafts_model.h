@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/*
+ * drafts_model: what the 未保存的草稿 screen (after sign-in) is — the
+ * account's pending drafts (domain/drafts.c decides which are offered),
+ * the selection and one mode (browsing, or asking before dropping the
+ * selected draft) — and what a key does to it. Each key returns a
+ * dm_result: handled, open the draft's form, dropped, kept, on to the
+ * menu. It never draws, never reads the terminal's size (the page's rows
+ * come in dm_ctx) and never writes the status line: drafts_screen.c draws
+ * it and acts on the result; tests/unit/test_drafts_model.c drives it
+ * with no terminal.
+ */
+#ifndef KP_DRAFTS_MODEL_H
+#define KP_DRAFTS_MODEL_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "domain/drafts.h"
+#include "ui/keymap.h"
+
+typedef enum { DM_BROWSE, DM_CONFIRM_DROP } dm_mode;
+
+typedef enum {
+	DM_HANDLED, /* moved, or a key that does nothing here */
+	DM_OPEN,    /* continue draft `draft` in `form` (record `record_id`, 0: new) */
+	DM_DROPPED, /* the selected draft was deleted (asked and answered y) */
+	DM_KEPT,    /* asked, answered n: nothing deleted */
+	DM_REFUSED, /* the store would not delete it: nothing changed */
+	DM_MENU     /* on to the menu, every draft kept */
+} dm_kind;
+
+typedef struct {
+	dm_kind kind;
+	long long draft;     /* DM_OPEN */
+	const kp_form *form; /* DM_OPEN */
+	long long record_id; /* DM_OPEN */
+} dm_result;
+
+typedef struct {
+	kp_env *env;
+	const char *user; /* the account whose drafts they are */
+	size_t rows;      /* list rows on a page (PgUp/PgDn) */
+} dm_ctx;
+
+typedef struct {
+	kp_pending *p;
+	size_t n, sel;
+	dm_mode mode;
+	char *dropped; /* the last load's notice of drafts dropped (records decided since), or NULL */
+} drafts_model;
+
+/* Read the account's drafts afresh (at the start, and back from a
+ * draft's form: saved or not); the selection stays within them. Drafts
+ * of records submitted or approved since are dropped (drafts_pending):
+ * m->dropped names them, for the screen to say. */
+void dm_load(drafts_model *m, const dm_ctx *c);
+void dm_free(drafts_model *m);
+dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key);
+
+#endif

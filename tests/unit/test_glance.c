@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The lines above the main menu laid out before any drawing, with no
+ * terminal: their height is known from glance_arrange (so the menu model
+ * arranges its items with the rows left), a returned record's reason
+ * takes its whole wrapped lines, a narrower terminal lays them out again,
+ * and the same width does not. */
+#include "unit_env.h"
+
+#include "ui/glance.h"
+
+static int rows_of(const glance *g)
+{
+	int h = 0;
+	for (size_t i = 0; i < g->npieces; i++)
+		if (g->pieces[i].row + g->pieces[i].rows > h)
+			h = g->pieces[i].row + g->pieces[i].rows;
+	return h;
+}
+
+static const gl_piece *piece_with(const glance *g, const char *text)
+{
+	for (size_t i = 0; i < g->npieces; i++)
+		if (strstr(g->pieces[i].text, text))
+			return &g->pieces[i];
+	return NULL;
+}
+
+static void city_lines(void **state)
+{
+	fixture *fx = *state;
+	ui_app app = {.env = &fx->env};
+	glance g = {0};
+	assert_int_equal(glance_arrange(&g, &app, 80), 0); /* nothing built, nothing laid */
+	glance_build(&g, &app);
+	int h = glance_arrange(&g, &app, 80);
+	assert_true(h >= 3); /* today, the next deadlines, the quota */
+	assert_int_equal(h, rows_of(&g));
+	assert_int_equal(g.height, h);
+	assert_non_null(piece_with(&g, "今天"));
+	const gl_piece *first = g.pieces;
+	assert_int_equal(glance_arrange(&g, &app, 80), h); /* the same width: laid out once */
+	assert_ptr_equal(g.pieces, first);
+	glance_free(&g);
+}
+
+static void returned_reason_whole(void **state)
+{
+	fixture *fx = *state;
+	long long id = save_person(fx, "王芳", "13812345678");
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	char sql[512];
+	snprintf(sql, sizeof sql,
+		 "UPDATE \"%s\" SET kp_state = 'returned', kp_reason = '%s' WHERE id = %lld", f->table,
+		 "推荐理由过于简单，请补充近三年开展科普活动的次数、受众人数和代表性成果，并附上所在单位的推荐意见。",
+		 id);
+	sql_run(fx->path, sql);
+	sign_in_unit(fx, "许昌学院");
+	ui_app app = {.env = &fx->env, .unit_id = store_unit_id(fx->env.store, "许昌学院")};
+	glance g = {0};
+	glance_build(&g, &app);
+	int wide = glance_arrange(&g, &app, 200);
+	const gl_piece *p = piece_with(&g, "附上所在单位的推荐意见");
+	assert_non_null(p); /* the reason whole, not cut */
+	assert_true(p->wrap);
+	assert_int_equal(p->rows, 1); /* control: one line at 200 columns */
+	int narrow = glance_arrange(&g, &app, 60);
+	p = piece_with(&g, "附上所在单位的推荐意见");
+	assert_non_null(p);
+	assert_true(p->rows >= 3); /* wrapped over its lines at 60 */
+	assert_true(narrow >= wide + p->rows - 1);
+	assert_int_equal(narrow, rows_of(&g));
+	glance_free(&g);
+}
+
+/* The city signed in, as after the login. */
+static int city_setup(void **state)
+{
+	*state = setup_city();
+	return *state ? 0 : -1;
+}
+
+int main(void)
+{
+	unit_locale(); /* wrapped lines are measured in display cells */
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(city_lines, city_setup, teardown),
+		cmocka_unit_test_setup_teardown(returned_reason_whole, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
