@@ -85,7 +85,7 @@ keys F2
 wait_for "没有改动，未保存"                  # the refused typing left nothing to save
 assert_sql "SELECT ifnull(city_opinion, '') || '|' || version FROM talent WHERE id = $draft" "|1"
 keys Escape; wait_for "记录列表"
-keys Escape Escape; wait_for "主菜单"
+keys Escape; wait_for "主菜单"
 # Activities: another unit's number, typed by hand.
 menu_open "科普活动记录  记录列表"
 wait_for "记录列表"
