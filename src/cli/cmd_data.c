@@ -318,9 +318,12 @@ int cmd_export(const kp_opts *o)
 		err = xasprintf(msg(MSG_C_BAD_FORMAT), o->format);
 	else if (xlsx && !o->output)
 		err = xstrdup(msg(MSG_C_NEED_OUTPUT));
-	else if (xlsx)
-		export_xlsx(&e, f, v, unit, state, o->output, &err);
-	else {
+	else if (xlsx) {
+		char *note = NULL;
+		if (export_xlsx(&e, f, v, unit, state, o->output, &note, &err) == 0 && note)
+			fprintf(stderr, "kepu: %s\n", note);
+		free(note);
+	} else {
 		FILE *out = o->output ? cli_create(o->output, &err) : stdout;
 		cli_progress pr;
 		cli_progress_init(&pr, msg(MSG_C_WORD_EXPORT), 0, store_count(e.store, f ? f : v->source));

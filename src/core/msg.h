@@ -214,8 +214,8 @@
 	X(R_TITLE,          "五.%d %s") \
 	X(R_MONTHLY_TITLE,  "五.%d %d月%s") \
 	X(R_MATRIX,         "各单位完成情况") \
-	X(R_RANKING,        "各单位任务完成进度与排名（六、绩效考核）") \
-	X(R_BRIEFING,       "许昌市“百千万科普工程”工作简报：%d年%d月（月报截止 %s）") \
+	X(R_RANKING,        "许昌市科协“百千万科普工程”各单位任务完成进度与排名（六、绩效考核）") \
+	X(R_BRIEFING,       "许昌市科协“百千万科普工程”工作简报：%d年%d月（月报截止 %s）") \
 	X(R_NOT_REPORTED,   "未报送") \
 	X(R_LATE_MARK,      " 逾期") \
 	X(R_CHANGED_MARK,   "（%d月%d日修改）") \
@@ -662,8 +662,9 @@
 	X(X_YEAR_LINE,      "{year} 年度") \
 	X(X_YEAR_WORD,      "年度") \
 	X(X_FOOTER,         "&L%s%d 年度&C%s第 &P 页，共 &N 页") \
-	X(X_FOOTER_PAGE,    "&L%s%d 年度&C%s第 %zu 页，共 %zu 页") \
-	X(X_PAGES_CHANGED,  "导出期间记录有增减（数过 %d 页，写了 %d 页），页码「共 N 页」会不对，没有写出 %s；请重新导出") \
+	X(X_FOOTER_PAGE,    "&L%s%d 年度&C%s第 &P 页，共 %zu 页") \
+	X(X_MANY_SHEETS,    "提示：这个工作簿有 %zu 个工作表（每份表一个）。超过 %zu 个工作表的工作簿，WPS、Excel 和 LibreOffice 打开、打印都很慢，LibreOffice 超过 10000 个打不开；kepu 自己可以导入。要打印，请按单位分别导出（命令行加 --unit 单位名；导出画面里先选一个单位）") \
+	X(X_PAGES_CHANGED,  "导出期间记录有增减（数过 %zu 页，写了 %zu 页），页码「共 N 页」会不对，没有写出 %s；请重新导出") \
 	X(X_ATTACHMENT,     "附表%d") \
 	X(X_SEAL,           "（盖章）") \
 	X(X_SIGN_DATE,      "年　　月　　日") \
@@ -672,6 +673,7 @@
 	X(X_CHECKED,        "■") \
 	X(X_UNCHECKED,      "□") \
 	X(X_ALL_UNITS,      "全部单位") \
+	X(X_COUNTY,         "　县（市、区）科协") \
 	X(X_ALL_UNITS_LINE, "各县（市、区）科协、各有关单位　　　　{year} 年度") \
 	X(X_REPORTED,       "已报送 %zu 个单位（共 %zu 个），其中逾期 %zu 个") \
 	X(X_DONE,           "完成") \

@@ -549,13 +549,13 @@ static bool ends_with(const char *s, const char *end)
 /* libxlsxwriter writes a workbook by path: it writes into a private
  * directory, and kepu copies the result into the descriptor. A message
  * names the clerk's file (name), not the private one. */
-static int xlsx_into(int fd, kp_env *e, const kp_export *w, const char *name, char **err)
+static int xlsx_into(int fd, kp_env *e, const kp_export *w, const char *name, char **note, char **err)
 {
 	char *dir = private_dir(err);
 	if (!dir)
 		return -1;
 	char *path = xasprintf("%s/export.xlsx", dir);
-	int rc = export_xlsx(e, w->form, w->view, w->unit_id, w->state, path, err);
+	int rc = export_xlsx(e, w->form, w->view, w->unit_id, w->state, path, note, err);
 	int in = rc == 0 ? open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) : -1;
 	if (rc == 0 && (in < 0 || copy_fd(in, fd) != 0)) {
 		*err = xasprintf(msg(MSG_X_CANT_WRITE), name, strerror(errno));
@@ -574,8 +574,10 @@ static int xlsx_into(int fd, kp_env *e, const kp_export *w, const char *name, ch
 	return rc;
 }
 
-int exchange_export(const kp_exchange *x, kp_env *e, const kp_export *w, const char *name, char **err)
+int exchange_export(const kp_exchange *x, kp_env *e, const kp_export *w, const char *name, char **note,
+		    char **err)
 {
+	*note = NULL;
 	if (exchange_check_name(name, err) != 0 || exchange_check_output(x->fd, x->db, name, err) != 0)
 		return -1;
 	/* O_EXCL: never over an existing file, nor through a link. */
@@ -587,7 +589,7 @@ int exchange_export(const kp_exchange *x, kp_env *e, const kp_export *w, const c
 	}
 	int rc;
 	if (ends_with(name, ".xlsx")) { /* the official layout, for printing and sending */
-		rc = xlsx_into(fd, e, w, name, err);
+		rc = xlsx_into(fd, e, w, name, note, err);
 		if (close(fd) != 0 && rc == 0) {
 			*err = xstrdup(msg(MSG_C_WRITE_ERROR));
 			rc = -1;

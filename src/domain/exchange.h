@@ -105,8 +105,10 @@ typedef struct {
 
 /* Write w's records to a new file in the folder: the official workbook
  * when name ends in .xlsx, else CSV. Never overwrites; nothing is left
- * behind on failure. 0 or -1 with *err. */
-int exchange_export(const kp_exchange *x, kp_env *e, const kp_export *w, const char *name, char **err);
+ * behind on failure. 0 (*note NULL or a word for the clerk, export_xlsx's)
+ * or -1 with *err. */
+int exchange_export(const kp_exchange *x, kp_env *e, const kp_export *w, const char *name, char **note,
+		    char **err);
 
 /* Is lrzsz's program (sz, rz) on the PATH? */
 bool exchange_have(const char *prog);

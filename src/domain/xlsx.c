@@ -360,6 +360,14 @@ static void put_total(sheet *s, lxw_row_t first)
 	s->row++;
 }
 
+/* A ruled row with nothing in it. */
+static void blank_row(sheet *s, lxw_row_t row)
+{
+	worksheet_set_row(s->ws, row, xlsx_height(2), NULL);
+	for (size_t c = 0; c < s->ncols; c++)
+		worksheet_write_blank(s->ws, row, (lxw_col_t)c, s->fm->text);
+}
+
 void xlsx_page_setup(lxw_worksheet *ws, size_t ncols, int year, bool one_page)
 {
 	worksheet_set_paper(ws, 9); /* A4 */
@@ -391,6 +399,11 @@ static int fill_sheet(kp_env *e, sheet *s, int attachment, const char *title, co
 	int rc = store_each(e->store, s->f, unit_id, state, put_row, s, err);
 	if (rc == KP_OK && s->f->total_row && s->row > first)
 		put_total(s, first);
+	/* No records: ruled rows to fill in by hand, as the seed's 附表4 has
+	 * them under its header (two lines tall, room to write). */
+	if (rc == KP_OK && s->row == first)
+		for (int i = 0; i < XLSX_EMPTY_ROWS; i++)
+			blank_row(s, s->row++);
 	totals_free(&s->totals);
 	s->row++;
 	if (signatures)
@@ -457,6 +470,20 @@ int xlsx_close(lxw_workbook *wb, const char *path, int rc, char **err)
 	return rc;
 }
 
+bool unit_is_county(const char *name)
+{
+	/* A 县, 市 or 区 is one; a development zone (开发区, 示范区) or a
+	 * 管委会 is not, as the city's documents list them apart. */
+	static const char *const ends[] = {"县", "市", "区"}, *const zones[] = {"开发区", "示范区"};
+	size_t len = strlen(name);
+	bool yes = false;
+	for (size_t i = 0; i < 3; i++)
+		yes |= len > strlen(ends[i]) && !strcmp(name + len - strlen(ends[i]), ends[i]);
+	for (size_t i = 0; i < 2; i++)
+		yes &= !(len >= strlen(zones[i]) && !strcmp(name + len - strlen(zones[i]), zones[i]));
+	return yes;
+}
+
 char *xlsx_line(const char *tmpl, const char *unit, int year)
 {
 	strbuf b = STRBUF_INIT;
@@ -469,6 +496,9 @@ char *xlsx_line(const char *tmpl, const char *unit, int year)
 		} else if (!strncmp(o, "{year}", 6)) {
 			sb_printf(&b, "%d", year);
 			p = o + 6;
+		} else if (!strncmp(o, "{county}", 8)) {
+			sb_adds(&b, unit_is_county(unit) ? msg(MSG_X_COUNTY) : "");
+			p = o + 8;
 		} else {
 			sb_addc(&b, '{');
 			p = o + 1;
@@ -478,11 +508,25 @@ char *xlsx_line(const char *tmpl, const char *unit, int year)
 	return sb_take(&b);
 }
 
+/* LibreOffice Calc opens at most 10,000 sheets (MAXTABCOUNT in its
+ * sc/inc/address.hxx) and refuses a bigger book; long before that, a book
+ * of thousands of one-record sheets takes minutes and gigabytes to open or
+ * print in any office program. kepu writes and reads such a book, and
+ * says so: never split without being asked, as the book is the one the
+ * clerk asked for. */
+#define XLSX_SHEETS_OFFICE 1000
+
 int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id, const char *state,
-		const char *path, char **err)
+		const char *path, char **note, char **err)
 {
-	if (!v && f->paper) /* one record a page, as the form is printed */
-		return export_paper(e, f, unit_id, state, path, err);
+	*note = NULL;
+	if (!v && f->paper) { /* one record a page, as the form is printed */
+		size_t sheets = 0;
+		int rc = export_paper(e, f, unit_id, state, path, &sheets, err);
+		if (rc == 0 && sheets > XLSX_SHEETS_OFFICE)
+			*note = xasprintf(msg(MSG_X_MANY_SHEETS), sheets, (size_t)XLSX_SHEETS_OFFICE);
+		return rc;
+	}
 	lxw_workbook *wb = xlsx_open(path, true, err);
 	if (!wb)
 		return -1;

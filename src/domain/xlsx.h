@@ -15,14 +15,17 @@
  * exist): one unit, or all (unit_id 0; a view then gets a sheet per unit);
  * only those in state (a reviewed form's code: approved …) unless NULL. A
  * form with a paper layout (its YAML's `paper`) is written one record a
- * page as the form is printed, a list otherwise. Returns 0 or -1 with *err. */
+ * page as the form is printed, a list otherwise. Returns 0 or -1 with *err;
+ * on success *note is NULL or a word for the clerk (a new string): the book
+ * has more sheets than office programs open (XLSX_SHEETS_OFFICE). */
 int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id, const char *state,
-		const char *path, char **err);
+		const char *path, char **note, char **err);
 
 /* The one-record-a-page workbook of a form with a paper layout
- * (xlsx_paper.c): a sheet per record, each fitted to one A4 page. */
+ * (xlsx_paper.c): a sheet per record, fitted to the width of A4; *sheets
+ * is how many it wrote. */
 int export_paper(kp_env *e, const kp_form *f, long long unit_id, const char *state, const char *path,
-		 char **err);
+		 size_t *sheets, char **err);
 
 /* Does the layout print the record's unit ({unit} in a line or a text)?
  * When it does not, the all-units workbook names each sheet's unit in the
@@ -31,8 +34,11 @@ bool paper_prints_unit(const kp_paper *p);
 /* The unit a sheet's name ends with in （…）, or NULL (a new string). */
 char *paper_sheet_unit(const char *sheet);
 
-/* tmpl with every {unit} replaced by unit and every {year} by the
- * programme year (a new string). */
+/* Is the unit a 县（市、区）'s 科协 (by its name: 县, 市 or 区, no zone)? */
+bool unit_is_county(const char *name);
+/* tmpl with every {unit} replaced by unit, every {year} by the programme
+ * year and every {county} by 「　县（市、区）科协」 for a county's unit, by
+ * nothing for another (a college, a 学会) (a new string). */
 char *xlsx_line(const char *tmpl, const char *unit, int year);
 
 #endif

@@ -15,6 +15,8 @@
 /* A row's height: 11 pt type is 15.5 pt a line in LibreOffice's Noto CJK
  * (the tallest of the fonts that stand in for 宋体), plus the padding. */
 #define XLSX_LINE_PT 15.5
+/* The ruled empty rows of a list with no records (about the seed's 附表4) */
+#define XLSX_EMPTY_ROWS 10
 #define XLSX_PAD_PT 4.0
 /* Excel's limit is 409 pt a row: a longer text goes on in the rows below. */
 #define XLSX_ROW_LINES 24

@@ -4,11 +4,11 @@
  * 附表2 推荐表 and the 附表3 入库表. The layout is data (the form's `paper`
  * key, docs/forms.md); this file knows no form.
  *
- * A sheet per record, each fitted to one A4 page: a record whose texts are
- * long prints smaller rather than on two pages, and a page of one record
- * never depends on another's length (one sheet with page breaks would
- * scale every record alike, to the longest). A workbook of no records
- * holds one blank form, to fill in by hand.
+ * A sheet per record, fitted to the width of A4: a record whose texts are
+ * long runs onto a second page at full size (the seed's 「（可附页）」),
+ * kepu cutting the pages itself so that it knows their number for the
+ * foot. A page of one record never depends on another's length. A
+ * workbook of no records holds one blank form, to fill in by hand.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,14 +28,21 @@
 /* Above this a grid row is split into rows merged into one box (Excel's
  * limit is 409 pt a row). */
 #define ROW_PT_MAX 390.0
+/* A page's rows in points: A4's 842 less the margins of 0.7 inch above
+ * and below (101 pt), less 11 pt for the printing program's rounding of row
+ * heights. Fitting to the width only ever shrinks, so the rows of a page
+ * never print taller than this. */
+#define PAGE_PT 730.0
 
 typedef struct {
 	const kp_form *f;
 	const kp_paper *p;
 	xs_book *book;
 	int year;          /* the export's programme year: the blank form's */
-	int seq;
-	int total;         /* the pages, counted before the first is written */
+	int seq;           /* the records written */
+	int records;       /* the records counted before the first is written */
+	size_t pages;      /* the pages written */
+	size_t total;      /* the pages, counted before the first is written */
 	bool unit_in_name; /* every unit's records, the layout naming none */
 } paper;
 
@@ -209,7 +216,7 @@ static unsigned grid_row(const paper *pp, unsigned row, const kp_prow *pr, const
 	double height = xlsx_height(most);
 	size_t k = (size_t)(height / ROW_PT_MAX) + 1;
 	for (size_t j = 0; j < k; j++)
-		xs_row_height(pp->book, row + (unsigned)j, height / (double)k);
+		(j ? xs_row_kept : xs_row_height)(pp->book, row + (unsigned)j, height / (double)k);
 	for (size_t i = 0, col = 0; i < pr->n; col += (size_t)pr->cells[i++].span) {
 		const kp_pcell *c = &pr->cells[i];
 		xs_put(pp->book, row, (unsigned)col, row + (unsigned)k - 1, (unsigned)(col + (size_t)c->span - 1),
@@ -277,18 +284,12 @@ char *paper_sheet_unit(const char *sheet)
 	return end > start ? xstrndup(start, (size_t)(end - start)) : NULL;
 }
 
-/* One record's page (r NULL: the blank form), written whole before the
- * next: its foot carries its record's year (#27) and 第 N 页，共 M 页 as
- * numbers — a sheet is one page, and a page's number must not depend on
- * whether the program prints the sheets as one job or one by one. */
-static int page(const kp_record *r, void *ctx)
+/* One record's sheet laid out (r NULL: the blank form; name NULL: only
+ * measured) and cut into pages; returns their number. */
+static size_t layout(paper *pp, const kp_record *r, const char *name)
 {
-	paper *pp = ctx;
 	const kp_paper *p = pp->p;
-	pp->seq++;
-	char *name = sheet_name(pp, r);
 	xs_sheet(pp->book, name, p->widths, p->ncols);
-	free(name);
 	unsigned row = 0;
 	if (pp->f->attachment > 0) {
 		char label[32];
@@ -306,43 +307,65 @@ static int page(const kp_record *r, void *ctx)
 	}
 	for (size_t i = 0; i < p->nrows; i++)
 		row = grid_row(pp, row, &p->rows[i], r);
+	return xs_paginate(pp->book, PAGE_PT);
+}
+
+/* One record's sheet, written whole before the next: its foot carries its
+ * record's year (#27) and 第 N 页，共 M 页 numbered through the book — the
+ * sheet's first page number is set, so a page's number does not depend on
+ * whether the program prints the sheets as one job or one by one. */
+static int page(const kp_record *r, void *ctx)
+{
+	paper *pp = ctx;
+	pp->seq++;
+	char *name = sheet_name(pp, r);
+	size_t n = layout(pp, r, name);
+	free(name);
 	char footer[96];
 	snprintf(footer, sizeof footer, msg(MSG_X_FOOTER_PAGE), XLSX_FOOT_FONT, r ? r->year : pp->year,
-		 XLSX_FOOT_FONT, (size_t)pp->seq, (size_t)pp->total);
+		 XLSX_FOOT_FONT, pp->total);
 	/* Left and right half an inch: the 推荐表's columns then print at full
 	 * size on the width of A4. */
 	static const double margins[4] = {0.5, 0.5, 0.7, 0.7};
-	xs_sheet_end(pp->book, margins, footer);
+	xs_sheet_end(pp->book, margins, pp->pages + 1, footer);
+	pp->pages += n;
 	return 0;
 }
 
+/* The first pass: each record laid out for its number of pages only. */
 static int count(const kp_record *r, void *ctx)
 {
-	(void)r;
-	((paper *)ctx)->total++;
+	paper *pp = ctx;
+	pp->records++;
+	pp->total += layout(pp, r, NULL);
+	xs_sheet_discard(pp->book);
 	return 0;
 }
 
 int export_paper(kp_env *e, const kp_form *f, long long unit_id, const char *state, const char *path,
-		 char **err)
+		 size_t *sheets, char **err)
 {
 	/* Written a sheet at a time (xlsx_stream.c): the city's book of every
 	 * unit's forms is as large as the programme, and its memory must not
 	 * grow with it. The pages are counted first for their foot. */
-	paper pp = {f, f->paper, NULL, store_year(e->store), 0, 0, unit_id == 0 && !paper_prints_unit(f->paper)};
-	if (store_each(e->store, f, unit_id, state, count, &pp, err) != KP_OK)
-		return -1;
+	paper pp = {f, f->paper, NULL, store_year(e->store), 0, 0, 0, 0,
+		    unit_id == 0 && !paper_prints_unit(f->paper)};
 	if (!(pp.book = xs_open(path, err)))
 		return -1;
-	int rc = store_each(e->store, f, unit_id, state, page, &pp, err);
-	if (rc == KP_OK && pp.seq == 0 && pp.total == 0) {
-		pp.total = 1;
+	int rc = store_each(e->store, f, unit_id, state, count, &pp, err);
+	if (rc == KP_OK && pp.records == 0) {
+		pp.records = 1;
+		pp.total = layout(&pp, NULL, NULL);
+		xs_sheet_discard(pp.book);
 		page(NULL, &pp);
+	} else if (rc == KP_OK) {
+		rc = store_each(e->store, f, unit_id, state, page, &pp, err);
 	}
-	/* another session saved or deleted a record between the two passes */
-	if (rc == KP_OK && pp.seq != pp.total) {
-		*err = xasprintf(msg(MSG_X_PAGES_CHANGED), pp.total, pp.seq, path);
+	/* another session saved, changed or deleted a record between the passes */
+	if (rc == KP_OK && (pp.seq != pp.records || pp.pages != pp.total)) {
+		*err = xasprintf(msg(MSG_X_PAGES_CHANGED), pp.total, pp.pages, path);
 		rc = KP_ERR;
 	}
+	*sheets = (size_t)pp.seq;
 	return xs_close(pp.book, path, rc == KP_OK ? 0 : -1, err);
 }

@@ -37,9 +37,12 @@ struct xs_book {
 	xs_cell *cells;
 	size_t ncells;
 	double *heights; /* by row; 0: the default */
+	bool *kept;      /* by row: goes on the page of the row above if it can */
 	size_t nrows;
 	xs_range *merges;
 	size_t nmerges;
+	unsigned *breaks; /* rows that begin a page, after the first */
+	size_t nbreaks;
 };
 
 /* XML text: & < > " escaped; the texts are sanitised before they come here. */
@@ -115,7 +118,8 @@ void xs_sheet(xs_book *b, const char *name, const double *widths, size_t ncols)
 	memcpy(b->widths, widths, ncols * sizeof *widths);
 	b->ncols = ncols;
 	/* a name is at most 31 characters and holds no line break */
-	fprintf(b->names, "%s\n", name);
+	if (name)
+		fprintf(b->names, "%s\n", name);
 }
 
 void xs_row_height(xs_book *b, unsigned row, double pt)
@@ -123,9 +127,17 @@ void xs_row_height(xs_book *b, unsigned row, double pt)
 	if (row >= b->nrows) {
 		b->heights = xrealloc(b->heights, (row + 1) * sizeof *b->heights);
 		memset(b->heights + b->nrows, 0, (row + 1 - b->nrows) * sizeof *b->heights);
+		b->kept = xrealloc(b->kept, (row + 1) * sizeof *b->kept);
+		memset(b->kept + b->nrows, 0, (row + 1 - b->nrows) * sizeof *b->kept);
 		b->nrows = row + 1;
 	}
 	b->heights[row] = pt;
+}
+
+void xs_row_kept(xs_book *b, unsigned row, double pt)
+{
+	xs_row_height(b, row, pt);
+	b->kept[row] = true;
 }
 
 static void add_cell(xs_book *b, unsigned row, unsigned col, const char *text, int style)
@@ -161,10 +173,57 @@ static void sheet_drop(xs_book *b)
 		free(b->cells[i].text);
 	free(b->cells);
 	free(b->heights);
+	free(b->kept);
 	free(b->merges);
 	free(b->widths);
-	b->cells = NULL, b->heights = NULL, b->merges = NULL, b->widths = NULL;
-	b->ncells = b->nrows = b->nmerges = b->ncols = 0;
+	free(b->breaks);
+	b->cells = NULL, b->heights = NULL, b->kept = NULL, b->merges = NULL, b->widths = NULL, b->breaks = NULL;
+	b->ncells = b->nrows = b->nmerges = b->ncols = b->nbreaks = 0;
+}
+
+void xs_sheet_discard(xs_book *b)
+{
+	sheet_drop(b);
+}
+
+static double row_pt(const xs_book *b, unsigned row)
+{
+	return b->heights[row] > 0 ? b->heights[row] : XLSX_LINE_PT;
+}
+
+/* Greedy: a page takes rows while they fit; a row is never taller than a
+ * page (the layout splits taller boxes), so every page holds one. A break
+ * before a kept row moves up to its box's first row when the box then
+ * fits on the next page and the page above keeps a row: a break through a
+ * box's text can cut a line in two. */
+size_t xs_paginate(xs_book *b, double page_pt)
+{
+	double used = 0;
+	unsigned top = 0; /* the page's first row */
+	free(b->breaks);
+	b->breaks = NULL;
+	b->nbreaks = 0;
+	for (unsigned row = 0; row < b->nrows; row++) {
+		double h = row_pt(b, row);
+		if (used > 0 && used + h > page_pt) {
+			unsigned at = row;
+			double box = 0;
+			while (at > top + 1 && b->kept[at])
+				box += row_pt(b, --at);
+			for (unsigned r = row; r < b->nrows && (r == row || b->kept[r]); r++)
+				box += row_pt(b, r);
+			if (at == row || b->kept[at] || box > page_pt)
+				at = row, box = h; /* no box, or none that fits a page: break here */
+			b->breaks = xrealloc(b->breaks, (b->nbreaks + 1) * sizeof *b->breaks);
+			b->breaks[b->nbreaks++] = at;
+			top = at;
+			used = 0;
+			for (unsigned r = at; r < row; r++)
+				used += row_pt(b, r);
+		}
+		used += h;
+	}
+	return b->nbreaks + 1;
 }
 
 static void row_open(strbuf *s, const xs_book *b, unsigned row)
@@ -204,7 +263,7 @@ static void sheet_data(strbuf *s, xs_book *b)
 	sb_adds(s, "</sheetData>");
 }
 
-void xs_sheet_end(xs_book *b, const double margins[4], const char *footer)
+void xs_sheet_end(xs_book *b, const double margins[4], size_t first_page, const char *footer)
 {
 	strbuf s = STRBUF_INIT;
 	sb_adds(&s, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -230,13 +289,22 @@ void xs_sheet_end(xs_book *b, const double margins[4], const char *footer)
 		}
 		sb_adds(&s, "</mergeCells>");
 	}
+	/* Fitted to the width only: a long text runs onto the next page at
+	 * full size, where xs_paginate put the breaks. */
 	sb_printf(&s, "<printOptions horizontalCentered=\"1\"/><pageMargins left=\"%g\" right=\"%g\" top=\"%g\" "
 		      "bottom=\"%g\" header=\"0.3\" footer=\"0.3\"/>"
-		      "<pageSetup paperSize=\"9\" fitToWidth=\"1\" fitToHeight=\"1\" orientation=\"portrait\"/>"
-		      "<headerFooter><oddFooter>",
-		  margins[0], margins[1], margins[2], margins[3]);
+		      "<pageSetup paperSize=\"9\" firstPageNumber=\"%zu\" fitToWidth=\"1\" fitToHeight=\"0\" "
+		      "orientation=\"portrait\" useFirstPageNumber=\"1\"/><headerFooter><oddFooter>",
+		  margins[0], margins[1], margins[2], margins[3], first_page);
 	esc(&s, footer);
-	sb_adds(&s, "</oddFooter></headerFooter></worksheet>");
+	sb_adds(&s, "</oddFooter></headerFooter>");
+	if (b->nbreaks) {
+		sb_printf(&s, "<rowBreaks count=\"%zu\" manualBreakCount=\"%zu\">", b->nbreaks, b->nbreaks);
+		for (size_t i = 0; i < b->nbreaks; i++) /* a break's id is the last row above it, from 1 */
+			sb_printf(&s, "<brk id=\"%u\" max=\"16383\" man=\"1\"/>", b->breaks[i]);
+		sb_adds(&s, "</rowBreaks>");
+	}
+	sb_adds(&s, "</worksheet>");
 	char name[48];
 	snprintf(name, sizeof name, "xl/worksheets/sheet%zu.xml", ++b->nsheets);
 	entry(b, name, &s);

@@ -23,16 +23,27 @@ enum { XS_PLAIN, XS_LABEL, XS_TITLE, XS_LINE, XS_TEXT, XS_BOX, XS_CENTRE };
 
 /* A new workbook at path, which must not exist (NULL with *err). */
 xs_book *xs_open(const char *path, char **err);
-/* Begin a sheet of ncols columns of those widths (Excel's units). */
+/* Begin a sheet of ncols columns of those widths (Excel's units); a NULL
+ * name: a sheet only measured (xs_paginate), then xs_sheet_discard. */
 void xs_sheet(xs_book *b, const char *name, const double *widths, size_t ncols);
 void xs_row_height(xs_book *b, unsigned row, double pt);
+/* The same for a row that goes on the box of the row above (a box taller
+ * than a row can be): xs_paginate breaks before its box, not inside it,
+ * when the box fits on a page. */
+void xs_row_kept(xs_book *b, unsigned row, double pt);
 /* text at (r1, c1) in the style, merged over the range to (r2, c2) when
  * that is more than one cell (every cell of it styled, so its borders
  * print). */
 void xs_put(xs_book *b, unsigned r1, unsigned c1, unsigned r2, unsigned c2, const char *text, int style);
-/* The sheet written as one A4 portrait page, centred, with margins in
- * inches (left, right, top, bottom) and the footer (Excel's &L &C codes). */
-void xs_sheet_end(xs_book *b, const double margins[4], const char *footer);
+/* The sheet's rows cut into pages of at most page_pt points each (breaks
+ * between rows, kept for xs_sheet_end); returns the number of pages. */
+size_t xs_paginate(xs_book *b, double page_pt);
+/* The sheet being built, dropped unwritten. */
+void xs_sheet_discard(xs_book *b);
+/* The sheet written as A4 portrait pages fitted to the width, centred,
+ * with margins in inches (left, right, top, bottom), its first page
+ * numbered first_page (&P), and the footer (Excel's &L &C codes). */
+void xs_sheet_end(xs_book *b, const double margins[4], size_t first_page, const char *footer);
 /* Finish the workbook; rc is the writing's result so far. A workbook not
  * written whole is removed. Returns 0 or -1 with *err. */
 int xs_close(xs_book *b, const char *path, int rc, char **err);

@@ -114,14 +114,16 @@ static tm_result back_to_files(transfer_model *m)
 
 static tm_result run_export(transfer_model *m, const tm_ctx *c, const char *name)
 {
-	char *err = NULL;
+	char *err = NULL, *note = NULL;
 	if (m->x.fd < 0)
 		err = xstrdup(m->folder_err);
 	else
-		exchange_export(&m->x, c->env, &(kp_export){m->form, m->view, c->unit_id, m->state}, name, &err);
+		exchange_export(&m->x, c->env, &(kp_export){m->form, m->view, c->unit_id, m->state}, name, &note,
+				&err);
 	if (err) {
 		tm_result r = said(TM_REFUSED, true, "%s", err);
 		free(err);
+		free(note);
 		return r;
 	}
 	char *line = xasprintf(msg(MSG_UI_TR_EXPORTED), m->view ? m->view->title : m->form->title);
@@ -131,6 +133,9 @@ static tm_result run_export(transfer_model *m, const tm_ctx *c, const char *name
 	line = xasprintf("%s%s", m->x.path, name);
 	add_result(m, line);
 	free(line);
+	if (note) /* a book too big for office programs: said beside the file */
+		add_result(m, note);
+	free(note);
 	add_result(m, "");
 	if (exchange_have("sz")) /* lrzsz: the PC's terminal receives the file over the session */
 		add_result(m, msg(MSG_UI_TR_SZ));

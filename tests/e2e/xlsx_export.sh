@@ -60,6 +60,9 @@ x "$WORK/r.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>河南省科协“百千
 	fail "附表4 title"
 x "$WORK/r.xlsx" xl/worksheets/sheet1.xml | grep -q "<t>　许昌　市　　魏都区　县（市、区）科协　　　　2016 年度</t>" ||
 	fail "附表4's line"
+# a college is no 县（市、区）科协: its own name alone (sheet 10 is 许昌学院)
+x "$WORK/r.xlsx" xl/worksheets/sheet10.xml | grep -q "<t>　许昌　市　　许昌学院　　　　2016 年度</t>" ||
+	fail "附表4's line for 许昌学院"
 
 # One unit's 推荐表: a sheet per person, ■ for the chosen categories.
 n=$(sqlite3 "$DB" "SELECT count(*) FROM talent JOIN units u ON u.id = unit_id WHERE u.name = '许昌学院'")
@@ -67,10 +70,12 @@ n=$(sqlite3 "$DB" "SELECT count(*) FROM talent JOIN units u ON u.id = unit_id WH
 [ "$(unzip -l "$WORK/t.xlsx" | grep -c 'xl/worksheets/sheet')" -eq "$n" ] || fail "not a sheet per person"
 x "$WORK/t.xlsx" 'xl/worksheets/sheet*.xml' >"$WORK/t.sheets"
 grep -q "■" "$WORK/t.sheets" || fail "no ticked box"
-# each person's page numbered in the printout: 第 k 页，共 n 页, and the year
+# each person's page numbered in the printout: 第 k 页，共 n 页 (a sheet's
+# first page numbered k, &P), and the year; fitted to the width only
 for k in $(seq 1 "$n"); do
-	x "$WORK/t.xlsx" "xl/worksheets/sheet$k.xml" |
-		grep -Eq "<oddFooter>&amp;L${font}2016 年度&amp;C${font}第 $k 页，共 $n 页</oddFooter>" ||
+	x "$WORK/t.xlsx" "xl/worksheets/sheet$k.xml" >"$WORK/t.sheet"
+	grep -Eq "<oddFooter>&amp;L${font}2016 年度&amp;C${font}第 &amp;P 页，共 $n 页</oddFooter>" "$WORK/t.sheet" &&
+		grep -q "firstPageNumber=\"$k\" fitToWidth=\"1\" fitToHeight=\"0\"" "$WORK/t.sheet" ||
 		fail "推荐表 page $k: no number"
 done
 

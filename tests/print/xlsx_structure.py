@@ -62,12 +62,14 @@ def main():
         name = "推荐表 " + ws.title
         check(ws["A1"].value == "附表2", name + ": no 附表2 label")
         # numbered through the printout, the programme year at the left
-        check(ws.oddFooter.center.text == "第 %d 页，共 %d 页" % (k, len(wb.worksheets)) and
+        # (a sheet's pages from its first page number: one page each here)
+        check(ws.oddFooter.center.text.endswith("页，共 %d 页" % len(wb.worksheets)) and
+              ws.page_setup.firstPageNumber in (k, str(k)) and
               ws.oddFooter.left.text == "2016 年度", name + ": footer %s" % ws.oddFooter)
         m = merged(ws)
         check("A2:J2" in m and "A3:J3" in m, name + ": title not merged across: %s" % sorted(m)[:4])
         check(len(m) >= 15, name + ": %d merged ranges" % len(m))
-        page(ws, name, False, 1)
+        page(ws, name, False, 0)  # to the width: a long text runs on to a next page
         heights(ws, name, 1)
         phone = [c for row in ws.iter_rows() for c in row if c.value == "13077777868" or
                  (isinstance(c.value, str) and c.value.startswith("1") and len(c.value) == 11 and c.value.isdigit())]

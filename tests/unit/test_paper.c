@@ -6,19 +6,27 @@
 
 #include <unistd.h>
 
+#include <unzip.h>
+
 #include "core/csv.h"
+#include "core/msg.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "domain/paper_read.h"
 #include "domain/transfer.h"
 #include "domain/xlsx.h"
+#include "domain/xlsx_read.h"
 
 /* A workbook written by kepu, open for reading (its path removed). */
 static FILE *workbook(fixture *fx, const kp_form *f, long long unit, bool paper)
 {
 	char *path = xasprintf("%s.xlsx", fx->path);
 	char *err = NULL;
-	int rc = paper ? export_paper(&fx->env, f, unit, NULL, path, &err)
-		       : export_xlsx(&fx->env, fx->env.cat.forms[0], NULL, unit, NULL, path, &err);
+	size_t sheets;
+	char *note = NULL;
+	int rc = paper ? export_paper(&fx->env, f, unit, NULL, path, &sheets, &err)
+		       : export_xlsx(&fx->env, fx->env.cat.forms[0], NULL, unit, NULL, path, &note, &err);
+	assert_null(note);
 	assert_int_equal(rc, 0);
 	FILE *in = fopen(path, "rb");
 	assert_non_null(in);
@@ -106,6 +114,145 @@ static void test_values_back(void **state)
 	assert_string_equal(at, "工作表「1 张三」");
 	free(at);
 	read_free(cells, nrows * ncells, pl, csv, in);
+}
+
+/* The feet of a 推荐表 book, a line a sheet. */
+static int feet(void *ctx, const xlsx_sheet *s, char **err)
+{
+	(void)err;
+	sb_printf(ctx, "%s\n", s->footer);
+	return 0;
+}
+
+/* A sheet's XML (sheetN.xml), whole. */
+static char *sheet_xml(const char *path, int n)
+{
+	unzFile z = unzOpen(path);
+	assert_non_null(z);
+	char name[48];
+	snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", n);
+	assert_int_equal(unzLocateFile(z, name, 1), UNZ_OK);
+	assert_int_equal(unzOpenCurrentFile(z), UNZ_OK);
+	strbuf b = STRBUF_INIT;
+	char buf[4096];
+	for (int got; (got = unzReadCurrentFile(z, buf, sizeof buf)) > 0;)
+		sb_add(&b, buf, (size_t)got);
+	unzCloseCurrentFile(z);
+	unzClose(z);
+	return sb_take(&b);
+}
+
+/* A person whose texts are long prints at full size on pages of its own
+ * (「（可附页）」), never shrunk onto one: the sheet is fitted to the width
+ * only, kepu breaks its rows into pages, and the feet count every page —
+ * the short person's sheet one, the long one's more, numbered on. */
+static void test_long_runs_on(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	strbuf csv = STRBUF_INIT, lng = STRBUF_INIT;
+	for (int i = 0; i < 80; i++)
+		sb_adds(&lng, "长期从事基层科普工作并组织开展各类科普活动，");
+	sb_printf(&csv, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况,科普工作经历\n"
+			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普,短,短\n"
+			"李四,男,45,汉族,群众,本科,许昌学院,13812345679,青少年科普,%s,%s\n",
+		  sb_str(&lng), sb_str(&lng));
+	save_talent(fx, sb_str(&csv));
+	char *path = xasprintf("%s.xlsx", fx->path);
+	char *err = NULL;
+	size_t sheets = 0;
+	assert_int_equal(export_paper(&fx->env, f, store_unit_id(fx->env.store, "魏都区"), NULL, path, &sheets, &err), 0);
+	assert_int_equal(sheets, 2);
+	strbuf got = STRBUF_INIT;
+	FILE *in = fopen(path, "rb");
+	assert_non_null(in);
+	assert_int_equal(xlsx_each_sheet(in, path, feet, &got, &err), 0);
+	fclose(in);
+	/* 2 people, 1 + 4 pages (the grid's head, then each long box whole on a
+	 * page of its own, then the rest): the foot of both sheets counts 5 */
+	const char *foot = strstr(sb_str(&got), "第 &P 页，共 5 页\n");
+	assert_non_null(foot);
+	assert_non_null(strstr(foot + 1, "第 &P 页，共 5 页\n"));
+	for (int n = 1; n <= 2; n++) {
+		char *x = sheet_xml(path, n);
+		assert_non_null(strstr(x, "fitToHeight=\"0\""));
+		char want[48];
+		snprintf(want, sizeof want, "firstPageNumber=\"%d\"", n);
+		assert_non_null(strstr(x, want));
+		/* the short one breaks nowhere; the long one three times */
+		assert_int_equal(strstr(x, "<rowBreaks count=\"3\"") != NULL, n == 2);
+		assert_int_equal(strstr(x, "<rowBreaks") != NULL, n == 2);
+		free(x);
+	}
+	unlink(path);
+	free(path);
+	sb_free(&csv);
+	sb_free(&lng);
+	sb_free(&got);
+}
+
+/* Column A's blank cells in a unit's 附表4 (a new book each time). */
+static int blank_a(fixture *fx, const char *unit)
+{
+	char *path = xasprintf("%s-roll.xlsx", fx->path);
+	char *err = NULL, *note = NULL;
+	assert_int_equal(export_xlsx(&fx->env, NULL, catalog_view(&fx->env.cat, "roll"),
+				     store_unit_id(fx->env.store, unit), NULL, path, &note, &err), 0);
+	assert_null(note);
+	char *x = sheet_xml(path, 1);
+	int n = 0;
+	for (const char *p = x; (p = strstr(p, "<c r=\"A")); p++) {
+		const char *end = strchr(p, '>');
+		n += end[-1] == '/'; /* <c r="A7" s="5"/>: no value */
+	}
+	free(x);
+	unlink(path);
+	free(path);
+	return n;
+}
+
+/* An empty list prints ten ruled rows to fill in by hand, as the seed's
+ * 附表4 does; a list with records prints its records and no blank row. */
+static void test_empty_list_ruled(void **state)
+{
+	fixture *fx = *state;
+	assert_int_equal(blank_a(fx, "魏都区"), 10);
+	save_talent(fx, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
+			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普\n");
+	assert_int_equal(blank_a(fx, "魏都区"), 0);
+}
+
+/* A printed title names the programme as 附表1 does, in “…”, and uses
+ * Chinese brackets only: the title export_xlsx prints for every form and
+ * view (a paper layout's title lines, else its description or title), and
+ * the reports' (ranking, 工作简报). */
+static void title_ok(const char *t)
+{
+	if (!strstr(t, "科协“百千万科普工程”") || strpbrk(t, "()"))
+		fail_msg("printed title 「%s」", t);
+}
+
+static void test_titles(void **state)
+{
+	fixture *fx = *state;
+	const kp_catalog *cat = &fx->env.cat;
+	size_t n = 0;
+	for (size_t i = 0; i < cat->nforms; i++, n++) {
+		const kp_form *f = cat->forms[i];
+		strbuf t = STRBUF_INIT;
+		if (f->paper)
+			for (size_t k = 0; k < f->paper->ntitle; k++)
+				sb_adds(&t, f->paper->title[k]);
+		else
+			sb_adds(&t, f->description ? f->description : f->title);
+		title_ok(sb_str(&t));
+		sb_free(&t);
+	}
+	for (size_t i = 0; i < cat->nviews; i++, n++)
+		title_ok(cat->views[i]->description ? cat->views[i]->description : cat->views[i]->title);
+	assert_int_equal(n, 13); /* every screens file: 12 forms and 附表4 */
+	title_ok(msg(MSG_R_RANKING));
+	title_ok(msg(MSG_R_BRIEFING));
 }
 
 /* A book whose pages' feet name another year than the import's is refused
@@ -198,11 +345,25 @@ static void test_line_placeholders(void **state)
 		{"{year} 年度", "2017 年度"},
 		{"{unit}/{unit} {x} {", "魏都区/魏都区 {x} {"},
 		{"无占位", "无占位"},
+		{"{unit}{county}｜", "魏都区　县（市、区）科协｜"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *got = xlsx_line(cases[i][0], "魏都区", 2017);
 		assert_string_equal(got, cases[i][1]);
 		free(got);
+	}
+	/* 附表4's line names a county's 科协 as such, another unit by its name */
+	const char *const units[][2] = {
+		{"长葛市", "　县（市、区）科协"}, {"许昌县", "　县（市、区）科协"}, {"魏都区", "　县（市、区）科协"},
+		{"许昌学院", ""}, {"医学会", ""}, {"经济技术开发区", ""}, {"城乡一体化示范区", ""},
+		{"东城区管委会", ""}, {"全部单位", ""},
+	};
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		char *got = xlsx_line("{unit}{county}", units[i][0], 2017);
+		char *want = xasprintf("%s%s", units[i][0], units[i][1]);
+		assert_string_equal(got, want);
+		free(got);
+		free(want);
 	}
 }
 
@@ -213,6 +374,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_values_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_year, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blank_form, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_runs_on, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_titles, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_list_ruled, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test(test_line_placeholders),
 	};

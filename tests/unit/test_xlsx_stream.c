@@ -74,10 +74,10 @@ static void test_written_and_read_back(void **state)
 	xs_row_height(b, 0, 30);
 	xs_put(b, 2, 2, 2, 2, "右下", XS_TEXT); /* out of order: written in order */
 	xs_put(b, 0, 0, 1, 2, "a&b<c>\"d\"\n第二行", XS_BOX);
-	xs_sheet_end(b, margins, "&L2016 年度&C第 1 页，共 2 页");
+	xs_sheet_end(b, margins, 1, "&L2016 年度&C第 1 页，共 2 页");
 	xs_sheet(b, "2 李四", widths, 3);
 	xs_put(b, 0, 0, 0, 0, "李四", XS_CENTRE);
-	xs_sheet_end(b, margins, "&L2016 年度&C第 2 页，共 2 页");
+	xs_sheet_end(b, margins, 2, "&L2016 年度&C第 2 页，共 2 页");
 	assert_int_equal(xs_close(b, path, 0, &err), 0);
 	assert_null(err);
 
@@ -123,11 +123,47 @@ static void test_failed_removed(void **state)
 	assert_int_equal(access(path, F_OK), -1);
 }
 
+/* Pages cut between rows: a page takes rows while they fit; a box's rows
+ * (kept) go to the next page whole when they fit on one, and are cut only
+ * when the box is taller than a page. */
+static void test_paginate(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/kepu-xs-XXXXXX";
+	new_file(path);
+	unlink(path);
+	char *err = NULL;
+	xs_book *b = xs_open(path, &err);
+	assert_non_null(b);
+	const double widths[] = {10};
+	xs_sheet(b, NULL, widths, 1);
+	xs_row_height(b, 0, 300);
+	xs_row_height(b, 1, 300); /* a box of two rows: 300 + 300 */
+	xs_row_kept(b, 2, 300);
+	xs_row_height(b, 3, 150);
+	assert_int_equal(xs_paginate(b, 700), 3); /* 300 | 300 300 | 150: the box not cut */
+	xs_sheet_discard(b);
+	xs_sheet(b, NULL, widths, 1);
+	xs_row_height(b, 0, 300);
+	xs_row_height(b, 1, 300); /* a box taller than a page: cut where the page fills */
+	xs_row_kept(b, 2, 300);
+	xs_row_kept(b, 3, 300);
+	assert_int_equal(xs_paginate(b, 700), 2); /* 300 300 | 300 300 */
+	xs_sheet_discard(b);
+	xs_sheet(b, NULL, widths, 1);
+	for (unsigned r = 0; r < 10; r++)
+		xs_row_height(b, r, 100);
+	assert_int_equal(xs_paginate(b, 700), 2); /* 7 rows | 3 rows */
+	xs_sheet_discard(b);
+	assert_int_equal(xs_close(b, path, -1, &err), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_written_and_read_back),
 		cmocka_unit_test(test_failed_removed),
+		cmocka_unit_test(test_paginate),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
