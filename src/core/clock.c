@@ -72,3 +72,10 @@ void clock_now(char *out)
 	}
 	memcpy(out, text, 20);
 }
+
+long long clock_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}

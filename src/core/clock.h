@@ -20,5 +20,7 @@ void clock_fixed_day(char *out);
 void clock_use_system(void);
 /* Now as "YYYY-MM-DD HH:MM:SS" (local time) in out (at least 20 bytes). */
 void clock_now(char *out);
+/* Milliseconds on the monotonic clock: for measuring pauses, never a date. */
+long long clock_ms(void);
 
 #endif

@@ -157,8 +157,8 @@
 	X(S_SAME_OTHER_UNIT,"与%s的第 %lld 号记录是同一人（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
-	X(SS_NOT_IN_YEAR,   "「%s」%s 不在 %d 年度：这是 %.4s 年度的记录，请换到该年度再填报") \
-	X(SS_NO_SUCH_YEAR,  "「%s」%s 不在 %d 年度，也没有开启 %.4s 年度（已开启的年度：%s）：请改正这个日期") \
+	X(SS_NOT_IN_YEAR,   "%s：%s 不在 %d 年度，这是 %.4s 年度的记录，请换到该年度再填报") \
+	X(SS_NO_SUCH_YEAR,  "%s：%s 不在 %d 年度，也没有开启 %.4s 年度（已开启的年度：%s），请改正这个日期") \
 	X(SS_YEAR_STATE,    "这条记录现为「%s」：单位只能在提交前（草稿）换年度，其他请市科协换") \
 	X(SS_YEAR_PER_UNIT, "「%s」每个单位每年度一份，不能换年度；请在要填的年度里直接填写") \
 	X(SS_YEAR_SAME,     "这条记录已经在 %d 年度") \
@@ -274,6 +274,10 @@
 	X(UI_LIST_FILTER,   "筛选：%s") \
 	X(UI_LIST_HINT,     "筛选：任何文字字段含长文字，字母不分大小写，或名称拼音首字母；F6/^R 排序") \
 	X(UI_NO_MATCH,      "没有含「%s」的记录。") \
+	X(UI_NO_STATE,      "没有「%s」的记录。按 Tab 换一种状态。") \
+	X(UI_VIEW_NO_UNIT,  "还没有选择单位：按 F4 或 Ctrl-O 选择。") \
+	X(UI_VIEW_EMPTY,    "这个单位还没有记录。") \
+	X(UI_UNIT_UNCHOSEN, "未选择") \
 	X(UI_CHOICE_NONE,   "（没有匹配的项）") \
 	X(UI_CHOICE_FILTER, "筛选：%s") \
 	X(UI_REQUIRED_MARK, "*") \
@@ -310,7 +314,8 @@
 	X(UI_PREFILLED,     "已按 %s 的活动和资源记录预填 %d 项数字，可以修改。") \
 	X(UI_VALUE_TAKEN,   "本单位已填报%s为「%s」的记录（第 %lld 号），不能再填一份；请在列表中打开它修改，或另选") \
 	X(UI_CK_TITLE,      "工作进度检查表（五、组织实施）") \
-	X(UI_CK_MATRIX,     "各单位完成情况  + 按时完成 ~ 逾期完成 . 未到期 ! 逾期") \
+	X(UI_CK_MATRIX,     "各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期") \
+	X(UI_CK_MONTH_DAY,  "%d月%d日") \
 	X(UI_CK_UNITS,      "完成") \
 	X(UI_CK_TICKED,     "（%s 于 %s 勾选）") \
 	X(UI_CK_SAVED_AT,   "（%s 保存）") \
@@ -443,6 +448,7 @@
 	X(UI_AU_USER,       "用户") \
 	X(UI_AU_WHAT,       "操作") \
 	X(UI_AU_CHANGES,    "改动（原值 → 新值）") \
+	X(UI_AU_CHANGES_OF, "%s 第 %lld 号记录的改动（原值 → 新值）") \
 	X(UI_AU_CHANGE,     "%s：%s → %s") \
 	X(UI_AU_STATE,      "审核状态") \
 	X(UI_AU_REASON,     "退回原因") \
@@ -566,6 +572,7 @@
 	X(K_REDRAW,         "重画屏幕") \
 	X(K_MOVE_YEAR,      "移到其他年度") \
 	X(K_LOGIN,          "确定") \
+	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
@@ -604,17 +611,18 @@
 	X(KC_REPORT,        "任务完成进度与排名") \
 	X(KC_BRIEFING,      "月度工作简报") \
 	X(KC_DRAFTS,        "登录时的未保存草稿") \
+	X(KC_REASON,        "输入退回或重新打开的原因") \
 	X(KC_TABLE_READ,    "只能查看的表格（单位账号的附表1）") \
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \
 	X(KC_TRANSFER,      "导出数据") \
 	X(KC_ACCOUNTS,      "账号管理") \
 	X(KC_IMPORT,        "导入数据") \
-	X(KC_ADVANCED,      "填满自动跳到下一项之后的第一个键") \
+	X(KC_ADVANCED,      "填满自动跳到下一项之后 1 秒内的第一个键") \
 	X(KC_FIND,          "专家检索") \
 	X(KC_FILES,         "附件") \
 	X(KC_TITLE,         "kepu 按键一览") \
-	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10。") \
+	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10（这时屏幕最下面一行的按键提示只列出 F1–F4 和其他键）。") \
 	X(KC_KEYS,          "按键") \
 	X(KC_ACTION,        "作用") \
 	/* command line */ \

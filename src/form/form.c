@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "form/form.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,6 +138,13 @@ int form_field_index(const kp_form *f, const char *key)
 		if (strcmp(f->fields[i].id, key) == 0 || strcmp(f->fields[i].label, key) == 0)
 			return (int)i;
 	return -1;
+}
+
+void form_short_title(const kp_form *f, char *out, size_t len)
+{
+	const char *sp = strchr(f->title, ' ');
+	size_t n = sp ? (size_t)(sp - f->title) : strlen(f->title);
+	snprintf(out, len, "%.*s", (int)(n < len ? n : len - 1), f->title);
 }
 
 void view_free(kp_view *v)

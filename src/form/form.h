@@ -221,5 +221,7 @@ typedef struct {
 void view_free(kp_view *v);
 /* Index of the field with this id or label, or -1. */
 int form_field_index(const kp_form *f, const char *id_or_label);
+/* 「附表2」 of 「附表2 科普人才库推荐表」; a title without a number whole. */
+void form_short_title(const kp_form *f, char *out, size_t len);
 
 #endif

@@ -81,11 +81,17 @@ static void detail_free(audit_model *m)
 static void select_row(audit_model *m, const au_ctx *c)
 {
 	detail_free(m);
+	snprintf(m->head, sizeof m->head, "%s", msg(MSG_UI_AU_CHANGES));
 	m->top = (size_t)app_scroll(m->sel, (int)m->top, (int)(c->rows ? c->rows : 1));
 	if (!m->n)
 		return;
 	const kp_audit_row *a = &m->rows[m->sel];
 	const kp_form *f = form_of(c->env, a->form);
+	if (f) { /* the pane names the record: 「附表2 科普人才库推荐表 第 45 号记录的改动」 */
+		char name[64];
+		form_short_title(f, name, sizeof name);
+		snprintf(m->head, sizeof m->head, msg(MSG_UI_AU_CHANGES_OF), name, a->record_id);
+	}
 	char **ch;
 	size_t n;
 	if (json_array_decode(a->changes, &ch, &n) != 0)
@@ -115,7 +121,10 @@ static bool load_more(audit_model *m, const au_ctx *c)
 	for (size_t i = m->n; i < m->n + n; i++) {
 		const kp_audit_row *a = &m->rows[i];
 		const kp_form *f = form_of(c->env, a->form);
-		m->what[i] = f ? xasprintf("%s %s #%lld", action_label(a->action), f->title, a->record_id)
+		char name[64] = ""; /* the short name: the record number is never cut at 80 columns */
+		if (f)
+			form_short_title(f, name, sizeof name);
+		m->what[i] = f ? xasprintf("%s %s #%lld", action_label(a->action), name, a->record_id)
 			       : xstrdup(action_label(a->action));
 	}
 	m->n += n;

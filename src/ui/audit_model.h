@@ -40,6 +40,7 @@ typedef struct {
 	size_t n, sel, top;
 	bool more;           /* older rows exist beyond those loaded */
 	char *detail[AU_DETAIL_ROWS]; /* the selected row's changes, "label：was → now" */
+	char head[160];      /* the changes' header, naming the selected row's record */
 	size_t ndetail;
 	char *refused;       /* the store would not read the trail for this session */
 } audit_model;

@@ -40,7 +40,7 @@ static void draw_detail(const audit_screen *as, const au_ctx *c, int y)
 {
 	attr_t h = theme_attr(R_SECTION) | A_UNDERLINE;
 	draw_fill(y, 0, COLS, h);
-	int used = draw_text(y, 1, COLS - 2, msg(MSG_UI_AU_CHANGES), h, false);
+	int used = draw_text(y, 1, COLS - 2, as->m.head, h, false);
 	char more[128];
 	au_more_text(&as->m, c, more, sizeof more);
 	if (more[0]) {

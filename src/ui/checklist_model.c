@@ -87,18 +87,28 @@ void ckm_arrange(checklist_model *m, int lines)
 	sw_mark(&m->win, m->more, sizeof m->more);
 }
 
+/* Why Space cannot tick the item (or cell) under the cursor, or
+ * MSG_COUNT when it can. */
+static enum kp_msg_id untickable(const kp_check_item *it, size_t u, const ckm_ctx *c)
+{
+	if (it->m->nrecords)
+		return MSG_UI_CK_BY_DATA;
+	if (it->m->owner == OWNER_CITY && !c->city)
+		return MSG_UI_CK_CITY_TICKS;
+	if (it->m->owner == OWNER_UNIT && u == CHECK_ALL)
+		return MSG_UI_CK_IN_MATRIX;
+	return MSG_COUNT;
+}
+
 static mr_result tick(checklist_model *m, const ckm_ctx *c)
 {
 	size_t u;
 	const kp_check_item *it = current(m, &u);
 	if (!it)
 		return mr_done(MR_HANDLED);
-	if (it->m->nrecords)
-		return mr_say(MR_REFUSED, "%s", msg(MSG_UI_CK_BY_DATA));
-	if (it->m->owner == OWNER_CITY && !c->city)
-		return mr_say(MR_REFUSED, "%s", msg(MSG_UI_CK_CITY_TICKS));
-	if (it->m->owner == OWNER_UNIT && u == CHECK_ALL)
-		return mr_say(MR_REFUSED, "%s", msg(MSG_UI_CK_IN_MATRIX));
+	enum kp_msg_id why = untickable(it, u, c);
+	if (why != MSG_COUNT)
+		return mr_say(MR_REFUSED, "%s", msg(why));
 	size_t k = it->m->owner == OWNER_UNIT ? u : 0;
 	bool on = !it->done_at[k][0];
 	long long unit_id = it->m->owner == OWNER_UNIT ? m->c.units[u].id : 0;
@@ -135,4 +145,14 @@ mr_result ckm_key(checklist_model *m, const ckm_ctx *c, kp_key key)
 	}
 	describe(m);
 	return r;
+}
+
+bool ckm_acts(const void *model, const void *ctx, kp_action a)
+{
+	const checklist_model *m = model;
+	if (a != ACT_TOGGLE)
+		return true;
+	size_t u;
+	const kp_check_item *it = current(m, &u);
+	return it && untickable(it, u, ctx) == MSG_COUNT;
 }

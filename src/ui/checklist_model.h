@@ -50,5 +50,8 @@ size_t ckm_rows(const checklist_model *m);
 /* The page has `lines` lines for the rows and the mark. */
 void ckm_arrange(checklist_model *m, int lines);
 mr_result ckm_key(checklist_model *m, const ckm_ctx *c, kp_key key);
+/* Does action a act now (kp_acts_fn: the key line lists Space only where
+ * it ticks)? ctx is the ckm_ctx. */
+bool ckm_acts(const void *model, const void *ctx, kp_action a);
 
 #endif

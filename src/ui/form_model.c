@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/json.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -125,12 +126,16 @@ static void move_focus(form_model *m, int delta)
 
 /* The one rule for a move the model makes by itself (a full field, a
  * choice taken from its list with Enter): the Tab or Enter the clerk
- * presses next out of habit asks for the move already made, so it is
- * absorbed (fm_key) when `forgive`. */
-static void advance(form_model *m, bool forgive)
+ * presses next out of habit, within FM_FORGIVE_MS, asks for the move
+ * already made, so it is absorbed (fm_key) when `forgive`. Later it is a
+ * move of its own. */
+static long long now_ms(const fm_ctx *c) { return c->now_ms ? c->now_ms() : clock_ms(); }
+
+static void advance(form_model *m, const fm_ctx *c, bool forgive)
 {
 	move_focus(m, +1);
 	m->advanced = forgive;
+	m->advanced_at = now_ms(c);
 }
 
 /* The one rule after any refusal that names a field (F2, a store's
@@ -483,7 +488,7 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 	/* Taken with Enter, the list moves on by itself; with Tab or
 	 * Shift-Tab, that key was the move, as from any field. */
 	if (p == POPUP_ACCEPT)
-		advance(m, true);
+		advance(m, c, true);
 	else
 		move_focus(m, p == POPUP_NEXT ? +1 : -1);
 	return r;
@@ -616,7 +621,7 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 	if (text && eb_insert(eb, key.code)) {
 		edited(m, st);
 		if (c->auto_advance && complete(fd, eb)) /* the field's and the user's choice */
-			advance(m, fd->forgive_tab);
+			advance(m, c, fd->forgive_tab);
 	} else if (text) {
 		return refused(MSG_COUNT); /* full: max_chars reached */
 	}
@@ -654,8 +659,12 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 		 * is passed over. */
 		if (store_may_write_field(c->env->store, fd)) {
 			char *out = NULL, *why = NULL;
-			bool ok = field_validate(&c->env->cat, fd, p, &out, &why);
-			if ((fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE) && !ok)
+			/* An empty cell (Excel copies a row's empty last cells) is no
+			 * error of the paste: it empties the field, and F2 asks for a
+			 * required one. */
+			bool blank = p[strspn(p, " ")] == '\0';
+			bool ok = blank || field_validate(&c->env->cat, fd, p, &out, &why);
+			if (blank || ((fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE) && !ok))
 				fs_set_value(fd, st, ""); /* no such item: nothing chosen (and no value to read) */
 			else
 				fs_set_value(fd, st, fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE ? out : p);
@@ -709,7 +718,7 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 	}
 	/* The habitual Tab or Enter right after an auto-advance: the move it
 	 * asks for has been made, so it is absorbed. */
-	bool after_advance = m->advanced;
+	bool after_advance = m->advanced && now_ms(c) - m->advanced_at <= FM_FORGIVE_MS;
 	m->advanced = false;
 	if (after_advance && keymap_lookup(CTX_ADVANCED, key) == ACT_ABSORB)
 		return result(FM_HANDLED);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/msg.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -98,16 +99,9 @@ static void value_rest(const form_screen *fs, size_t i, int y, int x, int w, int
  * on pays no bytes for it (make bench); one who stops to think gets it. */
 #define HINT_DELAY_MS 800
 
-static long long now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
 static void arrange_hint(form_screen *fs)
 {
-	long long now = now_ms();
+	long long now = clock_ms();
 	if (fs->hint_field != fs->m->focus || !fs->hint_since) {
 		fs->hint_field = fs->m->focus;
 		fs->hint_since = now;
@@ -281,7 +275,7 @@ static void form_arrange(ui_screen *s, ui_app *app)
 static fm_ctx ctx_of(form_screen *fs, ui_app *app)
 {
 	return (fm_ctx){app->env, app->user, app->account.auto_advance,
-			app_last_saved(app, fs->m->form), layout_now(fs)->value_w - 1, 0};
+			app_last_saved(app, fs->m->form), layout_now(fs)->value_w - 1, 0, term_waited_ms};
 }
 
 static void form_draw(ui_screen *s, ui_app *app)
@@ -429,7 +423,7 @@ static void form_destroy(ui_screen *s)
 ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 {
 	fm_ctx c = {app->env, app->user, app->account.auto_advance, app_last_saved(app, f), 0,
-		    app->draft_pick};
+		    app->draft_pick, term_waited_ms};
 	app->draft_pick = 0;
 	fm_result r;
 	form_model *m = fm_new(&c, f, id, app_entry_unit(app), app_entry_unit_name(app), &r);

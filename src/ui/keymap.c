@@ -12,7 +12,7 @@
 #define ENTER CH('\r'), CH('\n'), FN(KEY_ENTER)
 
 #define FIELDS (CTX_TEXT | CTX_TEXTAREA | CTX_MULTI | CTX_CHOICE)
-#define EDIT (CTX_TEXT | CTX_TEXTAREA | CTX_CELL | CTX_TRANSFER | CTX_IMPORT)
+#define EDIT (CTX_TEXT | CTX_TEXTAREA | CTX_CELL | CTX_TRANSFER | CTX_IMPORT | CTX_REASON)
 #define SCREENS (CTX_MENU | CTX_FORM | CTX_LIST | FIELDS)
 
 /* The first row that matches wins, and the key bar lists rows in order. */
@@ -97,6 +97,8 @@ const kp_binding kp_keymap[] = {
 	{CTX_FILES, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_BACK, 1},
 	{CTX_CELL, ACT_ACCEPT, {ENTER, CH('\t')}, MSG_K_SAVE, 1},
 	{CTX_CELL, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_CANCEL, 1},
+	{CTX_REASON, ACT_ACCEPT, {ENTER}, MSG_K_OK, 1},
+	{CTX_REASON, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_CANCEL, 1},
 	{CTX_TABLE, ACT_ACCEPT, {ENTER}, MSG_K_EDIT, 1},
 	{CTX_TABLE | CTX_TABLE_READ, ACT_UP, {FN(KEY_UP), CTRL('P')}, MSG_K_UP, 0},
 	{CTX_TABLE | CTX_TABLE_READ, ACT_DOWN, {FN(KEY_DOWN), CTRL('N')}, MSG_K_DOWN, 0},
@@ -232,11 +234,23 @@ kp_action keymap_lookup(unsigned ctx, kp_key key)
 
 /* "F2/^S" from the first n keys of b (all when n is 0 or more than it has)
  * that reach b in ctx (keys an earlier row takes are left out). */
+/* The highest F key the terminal's keyboard has (keymap_fkeys). */
+static int fkeys_max = 12;
+
+void keymap_fkeys(int max) { fkeys_max = max; }
+
+static bool fkey_missing(kp_key k)
+{
+	return k.fn && k.code > (uint32_t)KEY_F(fkeys_max) && k.code <= (uint32_t)KEY_F(12);
+}
+
 static void key_list(const kp_binding *b, unsigned ctx, int n, char *buf, size_t len)
 {
 	buf[0] = '\0';
 	for (int k = 0; k < 4 && used(b->keys[k]) && (n <= 0 || k < n); k++) {
 		if (find_row(ctx, b->keys[k]) != b)
+			continue;
+		if (n > 0 && fkey_missing(b->keys[k])) /* the key line names keys the clerk has */
 			continue;
 		const char *name = keymap_key_name(b->keys[k]);
 		if (strstr(buf, name)) /* "Enter" once for CR, LF and KEY_ENTER */
@@ -341,7 +355,7 @@ void keymap_markdown(FILE *out)
 		MSG_KC_MULTI, MSG_KC_LIST, MSG_KC_POPUP, MSG_KC_CONFIRM, MSG_KC_TABLE, MSG_KC_CELL,
 		MSG_KC_VIEW, MSG_KC_CHECKLIST, MSG_KC_REPORT, MSG_KC_LOGIN, MSG_KC_AUDIT, MSG_KC_TRANSFER,
 		MSG_KC_ACCOUNTS, MSG_KC_IMPORT, MSG_KC_ADVANCED, MSG_KC_FIND, MSG_KC_FILES, MSG_KC_BRIEFING,
-		MSG_KC_TABLE_READ, MSG_KC_DRAFTS,
+		MSG_KC_TABLE_READ, MSG_KC_DRAFTS, MSG_KC_REASON,
 	};
 	fprintf(out, "# %s\n\n%s\n", msg(MSG_KC_TITLE), msg(MSG_KC_INTRO));
 	for (unsigned c = 0; c < CTX_COUNT; c++) {

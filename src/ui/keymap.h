@@ -29,8 +29,9 @@ typedef enum {
 	CTX_BRIEFING = 4194304,
 	CTX_TABLE_READ = 8388608, /* a table the session may only read (附表1 for a unit) */
 	CTX_DRAFTS = 16777216,
+	CTX_REASON = 33554432, /* a reason typed on the status line (退回修改, 重新打开) */
 } kp_context;
-#define CTX_COUNT 25
+#define CTX_COUNT 26
 
 typedef enum {
 	ACT_NONE,
@@ -75,6 +76,10 @@ typedef bool (*kp_acts_fn)(const void *model, const void *ctx, kp_action a);
 /* The key bar for ctx listing only the rows whose action acts (acts NULL:
  * every row): the one rule that a key line tells the truth. */
 const char *keymap_bar_if(unsigned ctx, kp_acts_fn acts, const void *model, const void *mctx);
+/* The keyboard has F1 to F max only (a VT100's PF1–PF4): key lines leave
+ * out the F keys above it and show the other keys of the row (docs/keys.md
+ * still lists all). 12 unless told. */
+void keymap_fkeys(int max);
 /* The rows keymap_bar_if lists, in order (up to max); returns the count. */
 size_t keymap_bar_rows(unsigned ctx, kp_acts_fn acts, const void *model, const void *mctx,
 		       const kp_binding **out, size_t max);

@@ -508,3 +508,15 @@ void lm_free(list_model *m)
 	free(m->marked);
 	free(m->marked_year);
 }
+
+void lm_empty_text(const list_model *m, char *out, size_t len)
+{
+	if (m->view && !m->q.unit_id)
+		snprintf(out, len, "%s", msg(MSG_UI_VIEW_NO_UNIT));
+	else if (m->filter_text && m->filter_text[0])
+		snprintf(out, len, msg(MSG_UI_NO_MATCH), m->filter_text);
+	else if (m->state >= 0)
+		snprintf(out, len, msg(MSG_UI_NO_STATE), state_label((kp_state)m->state));
+	else
+		snprintf(out, len, "%s", msg(m->view ? MSG_UI_VIEW_EMPTY : MSG_UI_NO_RECORDS));
+}

@@ -31,7 +31,9 @@
 typedef struct {
 	int field;
 	const char *label;
-	int width;
+	int width;  /* at least this wide, or not shown */
+	int want;   /* as wide as its values may be: the spare width goes to it */
+	int shown;  /* this frame's width (share_width), 0: not shown */
 } list_column;
 
 typedef struct {
@@ -57,7 +59,9 @@ static lm_ctx ctx_of(ui_app *app)
 /* A record field's 雷盼盼（长葛市科技局）. */
 #define REF_COL_W 24
 
-static int column_width(const kp_field *fd)
+/* The width a column's values may take (column_width: what it gets at
+ * least). */
+static int column_want(const kp_field *fd)
 {
 	int w;
 	switch (fd->type) {
@@ -74,7 +78,38 @@ static int column_width(const kp_field *fd)
 		w = lw;
 	if (fd->type == FT_RECORD) /* 姓名（工作单位）: a name alone says too little */
 		return REF_COL_W;
-	return w > MAX_COL_W ? MAX_COL_W : w;
+	return w;
+}
+
+static int column_width(const kp_field *fd)
+{
+	int w = column_want(fd);
+	return fd->type != FT_RECORD && w > MAX_COL_W ? MAX_COL_W : w;
+}
+
+/* The columns that fit from x at their widths are shown; the width left at
+ * the right goes, a cell at a time in turn, to those whose values are
+ * wider (活动名称 is not cut at 12 cells while the row's end is empty). */
+static void share_width(list_screen *ls, int x)
+{
+	int end = COLS - 1;
+	bool fits = true; /* none after one that does not fit */
+	for (size_t c = 0; c < ls->ncols; c++) {
+		list_column *col = &ls->cols[c];
+		fits = fits && x + col->width <= end;
+		col->shown = fits ? col->width : 0;
+		if (fits)
+			x += col->width + COL_GAP;
+	}
+	for (int spare = end - (x - COL_GAP), given = 1; spare > 0 && given;) {
+		given = 0;
+		for (size_t c = 0; c < ls->ncols && spare > 0; c++)
+			if (ls->cols[c].shown && ls->cols[c].shown < ls->cols[c].want) {
+				ls->cols[c].shown++;
+				spare--;
+				given = 1;
+			}
+	}
 }
 
 /* A column title, with ^ or v when the list is sorted by it. The arrow is
@@ -99,6 +134,13 @@ static const char *row_mark(const list_screen *ls, const kp_record *r, size_t i)
 	if (r && i == 0 && ls->m.more_above)
 		return msg(MSG_UI_LIST_MORE_ABOVE);
 	return NULL;
+}
+
+/* Where the form's columns start: after 编号, 填报单位 (a list) and 状态
+ * (a reviewed form), as draw_row draws them. */
+static int fields_x(const list_screen *ls)
+{
+	return 1 + ID_W + COL_GAP + (ls->m.view ? 0 : UNIT_W + COL_GAP) + (ls->m.form->review ? STATE_W + COL_GAP : 0);
 }
 
 static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i, attr_t a)
@@ -129,7 +171,7 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i,
 	}
 	for (size_t c = 0; c < ls->ncols; c++) {
 		const list_column *col = &ls->cols[c];
-		int w = c + 1 == ls->ncols && ls->m.view ? COLS - 1 - x : col->width;
+		int w = c + 1 == ls->ncols && ls->m.view ? COLS - 1 - x : col->shown;
 		if (w <= 0 || x + w > COLS - 1) /* the same columns on every row */
 			break;
 		if (x + w > end) /* the marked row: cut (with its mark) before the mark */
@@ -151,12 +193,13 @@ static void list_draw(ui_screen *s, ui_app *app)
 	char title[256], right[256], help[256];
 	bool filtered = ls->m.filter_text[0] != '\0';
 	lm_ctx c = ctx_of(app);
-	if (!ls->review.actions.open && !ls->pick.pop.open && !year_prompt_active(&ls->year))
-		app_keys(app, lm_acts, &ls->m, &c); /* a popup's keys are the popup's */
+	bool reason = review_prompt_active(&ls->review) && !ls->review.actions.open;
+	if (!review_prompt_active(&ls->review) && !ls->pick.pop.open && !year_prompt_active(&ls->year))
+		app_keys(app, lm_acts, &ls->m, &c); /* a popup's keys are the popup's, a prompt's its own */
 	if (ls->m.view) {
 		snprintf(title, sizeof title, "%s", ls->m.view->title);
-		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT), ls->unit_name ? ls->unit_name : "",
-			 ls->m.total);
+		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT),
+			 ls->unit_name ? ls->unit_name : msg(MSG_UI_UNIT_UNCHOSEN), ls->m.total);
 		app_chrome(app, title, right, msg(MSG_UI_VIEW_HINT), ls->pick.pop.open ? CTX_POPUP : CTX_VIEW);
 	} else {
 		snprintf(title, sizeof title, msg(MSG_UI_LIST_TITLE), ls->m.form->title);
@@ -173,18 +216,18 @@ static void list_draw(ui_screen *s, ui_app *app)
 			snprintf(help, sizeof help, msg(MSG_UI_LIST_STATE), state_label((kp_state)ls->m.state));
 		app_chrome(app, title, right,
 			   ls->m.nmarked || filtered || ls->m.state >= 0 ? help : msg(MSG_UI_LIST_HINT),
-			   ls->review.actions.open || ls->pick.pop.open || year_prompt_active(&ls->year) ? CTX_POPUP
+			   reason ? CTX_REASON
+			   : ls->review.actions.open || ls->pick.pop.open || year_prompt_active(&ls->year) ? CTX_POPUP
 			   : ls->m.mode != LM_BROWSE ? CTX_CONFIRM /* y/n: what acts while asked */
 						     : CTX_LIST);
 	}
 	int y = app_body_top();
+	share_width(ls, fields_x(ls));
 	draw_row(ls, y, NULL, 0, theme_attr(R_SECTION) | A_UNDERLINE);
-	if (ls->m.n == 0 && filtered) {
+	if (ls->m.n == 0) {
 		char none[256];
-		snprintf(none, sizeof none, msg(MSG_UI_NO_MATCH), ls->m.filter_text);
+		lm_empty_text(&ls->m, none, sizeof none);
 		draw_text(y + 2, 2, COLS - 4, none, theme_attr(R_HELP), false);
-	} else if (ls->m.n == 0) {
-		draw_text(y + 2, 2, COLS - 4, msg(MSG_UI_NO_RECORDS), theme_attr(R_HELP), false);
 	}
 	for (size_t i = 0; i < ls->m.n; i++)
 		draw_row(ls, y + 1 + (int)i, &ls->m.rows[i], i,
@@ -356,7 +399,7 @@ ui_screen *list_screen_new(ui_app *app, const kp_form *f, bool queue)
 	for (size_t i = 0; i < f->nfields; i++)
 		if (f->fields[i].type != FT_TEXTAREA)
 			ls->cols[ls->ncols++] = (list_column){(int)i, f->fields[i].label,
-							      column_width(&f->fields[i])};
+							      column_width(&f->fields[i]), column_want(&f->fields[i]), 0};
 	start(ls, app, f, NULL, 0); /* all the session may see (the store keeps a unit to its own) */
 	if (queue) { /* the city's queue: what waits for its review */
 		lm_ctx c = ctx_of(app);
@@ -372,7 +415,7 @@ ui_screen *view_screen_new(ui_app *app, const kp_view *v)
 		const kp_field *fd = &v->source->fields[v->columns[c].field];
 		int w = column_width(fd), lw = utf8_width(v->columns[c].label);
 		ls->cols[ls->ncols++] = (list_column){v->columns[c].field, v->columns[c].label,
-						      w > lw ? w : lw};
+						      w > lw ? w : lw, w > lw ? w : lw, 0};
 	}
 	ls->unit_name = app->unit_name ? xstrdup(app->unit_name) : NULL;
 	if (!app->unit_id) { /* which unit's roll? ask first, showing no unit's rows meanwhile */

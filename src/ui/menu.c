@@ -85,14 +85,6 @@ static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
 	}
 }
 
-/* 「附表2」 of 「附表2 科普人才库推荐表」; a title without a number whole. */
-static void short_title(const kp_form *f, char *out, size_t len)
-{
-	const char *sp = strchr(f->title, ' ');
-	size_t n = sp ? (size_t)(sp - f->title) : strlen(f->title);
-	snprintf(out, len, "%.*s", (int)(n < len ? n : len - 1), f->title);
-}
-
 /* What waits: the city's queue per form (r opens it), or a unit's own
  * records of each reviewed form by state, each count named by its state;
  * NULL when nothing does. */
@@ -104,7 +96,7 @@ static char *counts_text(const menu *mn, const ui_app *app)
 	for (size_t i = 0; i < m->ntally; i++) {
 		const long long *n = m->tally[i].n;
 		char name[128];
-		short_title(m->tally[i].form, name, sizeof name);
+		form_short_title(m->tally[i].form, name, sizeof name);
 		if (city && n[ST_SUBMITTED]) {
 			sb_adds(&b, b.len ? "、" : msg(MSG_UI_QUEUE));
 			sb_printf(&b, msg(MSG_UI_QUEUE_FORM), name, n[ST_SUBMITTED]);

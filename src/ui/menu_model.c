@@ -268,8 +268,9 @@ static mm_result open_queue(const menu_model *m, const mm_ctx *c)
 	return refused("%s", msg(MSG_UI_QUEUE_EMPTY));
 }
 
-/* y or n to a question. Any other key is a no that does what it does on
- * the menu (a clerk who pressed F10 by mistake and then 2 meant 附表2). */
+/* y or n to a question. Any other key is ignored, as in the form's leave
+ * question: a key taken as a no that then acts (Esc then Enter opening the
+ * highlighted item) does what the clerk did not ask for. */
 static mm_result answer(menu_model *m, const mm_ctx *c, kp_key key)
 {
 	switch (keymap_lookup(CTX_CONFIRM, key)) {
@@ -282,8 +283,7 @@ static mm_result answer(menu_model *m, const mm_ctx *c, kp_key key)
 		m->mode = MM_BROWSE;
 		return result(MM_HANDLED);
 	default:
-		m->mode = MM_BROWSE;
-		return mm_key(m, c, key);
+		return result(MM_HANDLED);
 	}
 }
 

@@ -128,7 +128,7 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 		return apply(p, env, NULL);
 	}
 	/* The reason of a return, typed on the status line; Enter applies it. */
-	switch (keymap_lookup(CTX_CELL, key)) {
+	switch (keymap_lookup(CTX_REASON, key)) {
 	case ACT_ACCEPT: {
 		char *why = eb_text(&p->reason);
 		p->asking_reason = false;
@@ -139,7 +139,11 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 	case ACT_QUIT: p->asking_reason = false; return none;
 	case ACT_LEFT: eb_left(&p->reason); return none;
 	case ACT_RIGHT: eb_right(&p->reason); return none;
+	case ACT_HOME: eb_home(&p->reason); return none;
+	case ACT_END: eb_end(&p->reason); return none;
 	case ACT_BACKSPACE: eb_backspace(&p->reason); return none;
+	case ACT_DELETE: eb_delete(&p->reason); return none;
+	case ACT_KILL: eb_kill_to_end(&p->reason); return none;
 	default: break;
 	}
 	if (key_printable(key))

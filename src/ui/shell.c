@@ -192,17 +192,59 @@ void app_screen_name(const ui_open *o, char *out, size_t len)
 	}
 }
 
-/* The title with 「← 」 and the screen below's name, when there is one
- * and it fits in width cells; else the title alone. */
+/* A title shortened to fewer cells says too little: then the back mark
+ * gives way (a terminal far narrower than 80 columns). */
+#define TITLE_MIN_W 12
+
+/* The title in at most width cells: 「附表2 科普人才库推荐表：修改…」 first
+ * gives up the form's name (「附表2：修改…」), a form without a number all
+ * of it (「修改第 1 号记录（草稿，附件 2 个）」: what the record is matters
+ * more), then its end, cut with 「>」 as draw_text cuts. */
+static void title_fit(const char *title, int width, char *out, size_t len)
+{
+	const char *sp = strchr(title, ' '), *colon = strstr(title, "：");
+	if (utf8_width(title) > width && sp && colon && sp < colon)
+		snprintf(out, len, "%.*s%s", (int)(sp - title), title, colon);
+	else if (utf8_width(title) > width && colon && colon[strlen("：")])
+		snprintf(out, len, "%s", colon + strlen("："));
+	else
+		snprintf(out, len, "%s", title);
+	if (utf8_width(out) <= width)
+		return;
+	size_t at = 0, n = strlen(out);
+	for (int w = 0; at < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(out + at, n - at, &cp);
+		if (w + cp_width(cp) > width - 1)
+			break;
+		w += cp_width(cp);
+		at += k;
+	}
+	if (at + 1 < len) {
+		out[at] = '>';
+		out[at + 1] = '\0';
+	}
+}
+
+/* The title with 「← 」 and the screen below's name, when there is one:
+ * the way back is always named, and a title too wide for both is
+ * shortened (title_fit) — unless too little of it would be left. */
 static const char *title_back(const ui_app *app, const char *title, int width, char *buf, size_t len)
 {
 	if (app->depth < 2 || app->opened[app->depth - 2].id == SCR_NONE)
 		return title;
-	char name[256], back[300];
+	char name[256], back[300], fit[600];
 	app_screen_name(&app->opened[app->depth - 2], name, sizeof name);
 	snprintf(back, sizeof back, msg(MSG_UI_BACK_TO), name);
 	snprintf(buf, len, "%s  %s", title, back);
-	return utf8_width(buf) <= width ? buf : title;
+	if (utf8_width(buf) <= width)
+		return buf;
+	int room = width - 2 - utf8_width(back);
+	if (room < TITLE_MIN_W)
+		return title;
+	title_fit(title, room, fit, sizeof fit);
+	snprintf(buf, len, "%s  %s", fit, back);
+	return buf;
 }
 
 void app_chrome(ui_app *app, const char *title, const char *right, const char *help,

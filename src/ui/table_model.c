@@ -161,6 +161,7 @@ static mr_result commit(table_model *m, const tbm_ctx *c)
 		break;
 	default:
 		out = mr_say(MR_REFUSED, "%s", res.message ? res.message : "");
+		eb_select_all(&m->cell); /* as the form: the correction typed replaces it */
 		break;
 	}
 	kp_save_status st = res.status;
@@ -190,8 +191,10 @@ static mr_result cell_key(table_model *m, const tbm_ctx *c, kp_key key)
 	case ACT_KILL: eb_kill_to_end(&m->cell); return mr_done(MR_HANDLED);
 	default: break;
 	}
-	if (key_printable(key) && !eb_insert(&m->cell, key.code))
+	if (key_printable(key) && !eb_insert(&m->cell, key.code)) {
+		eb_select_all(&m->cell); /* kept whole, and replaced by what is typed next */
 		return refuse_char(m, key.code);
+	}
 	return mr_done(MR_HANDLED);
 }
 

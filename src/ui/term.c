@@ -13,8 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
+#include "ui/keymap.h"
 #include "ui/theme.h"
 
 #define MIN_COLS 80
@@ -44,6 +46,9 @@ static strbuf pasted = STRBUF_INIT;
 static bool paste_too_long; /* more than TERM_PASTE_MAX: refused whole */
 
 const char *term_paste_text(void) { return paste_too_long ? NULL : sb_str(&pasted); }
+
+/* The time spent waiting for keys (term_waited_ms). */
+static long long waited;
 
 /* Keys read ahead in a burst that was no row, handed out in order. */
 static uint32_t ahead[TERM_PASTE_MAX];
@@ -199,6 +204,10 @@ bool term_start(void)
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	define_keys();
+	/* A VT100 keyboard has PF1–PF4 only; terminfo's kf5–kf10 are keypad
+	 * keys no office client sends for F5–F10. */
+	const char *name = termname();
+	keymap_fkeys(name && (!strncmp(name, "vt100", 5) || !strncmp(name, "vt102", 5)) ? 4 : 12);
 	theme_init();
 	fputs(PASTE_ON, stdout);
 	fflush(stdout);
@@ -284,13 +293,6 @@ static void read_paste(void)
 	}
 }
 
-static long long now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
 static bool line_end(uint32_t c) { return c == '\r' || c == '\n'; }
 
 /* Is input waiting in the terminal now? (ncurses reads it a byte at a
@@ -310,7 +312,7 @@ static bool burst_body(uint32_t first)
 {
 	size_t n = 0, tabs = 0;
 	bool row = true, ended = false, too_long = false;
-	long long until = now_ms() + TERM_BURST_MS;
+	long long until = clock_ms() + TERM_BURST_MS;
 	ahead[n++] = first;
 	for (;;) {
 		uint32_t c = ahead[n - 1];
@@ -318,7 +320,7 @@ static bool burst_body(uint32_t first)
 		if (ended && !line_end(c))
 			row = false; /* more after a line end: several rows */
 		ended = ended || line_end(c);
-		if (!row || hangup || now_ms() > until)
+		if (!row || hangup || clock_ms() > until)
 			break;
 		int next = next_char(TERM_BURST_GAP_MS);
 		if (next < 0)
@@ -334,7 +336,7 @@ static bool burst_body(uint32_t first)
 		}
 		if (n == TERM_PASTE_MAX) { /* a row too long to take: the rest of its piece goes with it */
 			too_long = true;
-			while (next_char(TERM_BURST_GAP_MS) >= 0 && !hangup && now_ms() <= until)
+			while (next_char(TERM_BURST_GAP_MS) >= 0 && !hangup && clock_ms() <= until)
 				;
 			break;
 		}
@@ -353,7 +355,10 @@ static bool burst_body(uint32_t first)
 			blank = false;
 		}
 	}
-	if (row && tabs >= 3 && filled >= 3 && last > 0 && ahead[last - 1] != '\t') {
+	/* A trailing Tab or empty last cells do not tell typing from a row:
+	 * Excel and WPS copy a row with its empty last cells (and a Tab before
+	 * the line end). */
+	if (row && tabs >= 3 && filled >= 3 && last > 0) {
 		sb_clear(&pasted);
 		for (size_t i = 0; i < n; i++)
 			sb_addcp(&pasted, ahead[i]);
@@ -380,6 +385,8 @@ static bool read_burst(uint32_t first)
 	return row;
 }
 
+long long term_waited_ms(void) { return waited; }
+
 key_read term_read_key(kp_key *key)
 {
 	/* For this read only (the screen on top arms it each frame), and
@@ -395,7 +402,9 @@ key_read term_read_key(kp_key *key)
 		}
 		wint_t ch;
 		errno = 0;
+		long long t0 = clock_ms();
 		int rc = wget_wch(stdscr, &ch);
+		waited += clock_ms() - t0;
 		if (rc == ERR) {
 			if (hangup)
 				return KEY_READ_HANGUP;

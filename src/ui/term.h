@@ -25,6 +25,10 @@ typedef enum { KEY_READ_OK, KEY_READ_RESIZE, KEY_READ_IDLE, KEY_READ_HANGUP } ke
  * (so screens can save drafts while the user pauses); KEY_READ_HANGUP when
  * the terminal is gone (SIGHUP, SIGTERM, or input failing). */
 key_read term_read_key(kp_key *key);
+/* Milliseconds kepu has spent waiting for keys: a clock of the user's
+ * pauses that stands still while kepu works (a key typed ahead while it
+ * was busy came with no pause). */
+long long term_waited_ms(void);
 #define TERM_IDLE_MS 1000
 /* A bracketed paste (the terminal marks pasted text, ESC[200~ … ESC[201~)
  * arrives as one key {fn, TERM_KEY_PASTE}, its text in term_paste_text()
@@ -42,8 +46,9 @@ const char *term_paste_text(void);
  * piece while kepu waits for a key (the terminal's one write: nothing
  * waiting when the read began, the rest of it there with the first
  * character, or within TERM_BURST_GAP_MS) is a row when it holds four
- * cells or more (three Tabs), three of them not blank, ends in no Tab, and
- * has no other control key than a line end at its end: it comes as one
+ * cells or more (three Tabs), three of them not blank (empty cells,
+ * in the middle or at the end, count as cells), and has no other control
+ * key than a line end (CR, LF or CRLF) at its end: it comes as one
  * TERM_KEY_PASTE, as if marked. Keys that
  * piled up while kepu was busy, and any other burst, are handed out one
  * by one, in order, as typed. Bounds: TERM_PASTE_MAX bytes (a longer row

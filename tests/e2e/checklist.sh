@@ -34,7 +34,7 @@ keys Space
 wait_for "这一项按录入的数据自动判断是否完成，不能手工勾选。"
 # The matrix: 医学会 ticks 注册 (五.5, a manual unit milestone).
 keys Tab
-wait_for "各单位完成情况  + 按时完成 ~ 逾期完成 . 未到期 ! 逾期"
+wait_for "各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期  ← 菜单"   # the way back named too
 assert_screen " 单位             上报   7月报  注册   8月报  9月报  10月报 11月报 总结   12月报"
 for _ in $(seq 14); do keys Down; done       # 医学会 is the 15th unit
 keys Right Right                             # 上报, 7月报, 注册

@@ -94,7 +94,7 @@ wait_for "这条记录「已认定」，不能添加或删除附件。"
 send_file "$WORK/现场照片.png"
 wait_for "这条记录「已认定」，不能添加或删除附件。"
 assert_sql "SELECT count(*) FROM kp_attachments" "1"
-keys Escape Escape Escape Escape; wait_for "主菜单"
+keys Escape Escape Escape; wait_for "主菜单"          # the files, the form, the list
 # The 月报 of July counts the activity as one with evidence (the demo's
 # July report deleted first: a month reported is refused on choosing it).
 menu_open "月报  记录列表"

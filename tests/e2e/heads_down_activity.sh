@@ -18,7 +18,7 @@ keys Space Tab                    # 对象: 校园
 type_text "魏都区社区"; keys Tab
 type_text "50"
 keys F2
-wait_for "也没有开启 2015 年度"
+wait_for "日期：2015-11-20 不在 2016 年度，也没有开启 2015 年度"
 wait_for ">日期"
 assert_sql "SELECT count(*) FROM activity WHERE name = '电力安全用电常识讲座'" "0"
 type_text "2016.8.5"
@@ -26,3 +26,6 @@ keys F2
 wait_for "已保存（第"
 assert_sql "SELECT name || '|' || held_on || '|' || form || '|' || targets || '|' || place || '|' || participants || '|' || ifnull(speaker, '') || '|' || kp_state FROM activity WHERE name = '电力安全用电常识讲座'" \
 	'电力安全用电常识讲座|2016-08-05|科普报告|["校园"]|魏都区社区|50||draft'
+# The list: 活动名称 takes the width the row leaves, not cut at 12 cells.
+keys F3; wait_for "科普活动记录：记录列表"
+assert_screen "电力安全用电常识讲座"

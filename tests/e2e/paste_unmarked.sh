@@ -26,3 +26,16 @@ keys Tab Tab Space F2
 wait_for "已保存（第 2 号记录）"
 assert_sql "SELECT name || '|' || gender || '|' || age || '|' || ethnicity || '|' || education || '|' || phone FROM talent WHERE id = 2" \
 	"李芳|女|38|回族|大学本科|13912345679"
+# Excel copies a row with its empty last cells and a Tab before CRLF: still
+# a row. The empty 学历 is no error of the paste (only 公 is); a row from
+# 性别 ending in a Tab, with no line end, is one too.
+type_text "$(printf '钱七\t公\t45\t汉族\t党员\t\r\n')"
+wait_for "已粘贴 6 项，其中 1 项有误"
+wait_for "不是可选的项"
+type_text "$(printf '男\t45\t汉族\t党员\t本科\t\t\t许昌学院\t讲师\t13912345670\t')"
+wait_for "已粘贴 11 项。"
+wait_for ">QQ号或微信号"
+keys Tab Space F2
+wait_for "已保存（第 3 号记录）"
+assert_sql "SELECT name || '|' || gender || '|' || age || '|' || education || '|' || phone || '|' || ifnull(email, '') FROM talent WHERE id = 3" \
+	"钱七|男|45|大学本科|13912345670|"

@@ -60,7 +60,7 @@ assert_sql "SELECT kp_year || '|' || count(*) FROM activity WHERE name LIKE '二
 sed -i 's/,草稿$/,/; s/,已认定$/,/' "$WORK/act16.csv"
 "$KEPU" import activity "$WORK/act16.csv" --db "$DB" --year 2017 --today 2017-07-12 --unit 魏都区 2>"$WORK/err" &&
 	fail "2016's activities taken into 2017"
-grep -q "第2行.*不在 2017 年度：这是 2016 年度的记录" "$WORK/err" || fail "copy: $(cat "$WORK/err")"
+grep -q "第2行.*日期：2016-[0-9-]* 不在 2017 年度，这是 2016 年度的记录" "$WORK/err" || fail "copy: $(cat "$WORK/err")"
 "$KEPU" import activity "$WORK/act16.csv" --db "$DB" --year 2017 --today 2016-08-02 --unit 魏都区 2>"$WORK/err" &&
 	fail "filed in 2017 before it began"
 grep -q "2017 年度还没有开始" "$WORK/err" || fail "early: $(cat "$WORK/err")"

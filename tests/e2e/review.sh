@@ -45,9 +45,12 @@ wait_for "退回修改"
 type_text "认定"; keys Enter
 wait_for "第 ${ids[0]} 号记录已改为「已认定」。"
 wait_for "共 1 条"                                  # only the submitted one is left
+assert_screen "F9/^W 审核"                           # the list's key line
 keys F9; wait_for "退回修改"
 type_text "退回"; keys Enter
 wait_for "退回修改的原因"
+wait_for "Enter 确定  Esc 取消"                      # the prompt's own keys, not the list's
+refute_screen "F9/^W 审核"
 type_text "缺少联系电话的区号，请补充"; keys Enter
 wait_for "第 ${ids[1]} 号记录已改为「退回」。"
 assert_sql "SELECT kp_reason FROM talent WHERE id = ${ids[1]}" "缺少联系电话的区号，请补充"
@@ -88,7 +91,7 @@ wait_for "已改为「已提交」"
 # The approved one cannot be deleted by the unit.
 keys Home F8
 wait_for "这条记录「已认定」，不能修改。"
-keys Escape Escape; wait_for "主菜单"
+keys Escape; wait_for "主菜单"
 # The roll shows the states; the ranking counts the approved talent.
 keys 4
 wait_for "单位：魏都区  共"                          # the roll's line (the menu's is 填报单位：魏都区)

@@ -46,7 +46,7 @@ for item in "附表2 科普人才库推荐表  记录列表" "附表3 重点项�
 	menu_open "$item"
 	wait_for "记录列表"
 	refute_other_units
-	keys Escape Escape; wait_for "主菜单"
+	keys Escape; wait_for "主菜单"
 done
 menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "记录列表"
@@ -85,13 +85,13 @@ keys F2
 wait_for "没有改动，未保存"                  # the refused typing left nothing to save
 assert_sql "SELECT ifnull(city_opinion, '') || '|' || version FROM talent WHERE id = $draft" "|1"
 keys Escape; wait_for "记录列表"
-keys Escape Escape; wait_for "主菜单"
+keys Escape; wait_for "主菜单"
 # Activities: another unit's number, typed by hand.
 menu_open "科普活动记录  记录列表"
 wait_for "记录列表"
 type_text "#$other_activity"; keys Enter
 wait_for "没有第 $other_activity 号记录。"
-keys Escape Escape Escape; wait_for "主菜单"
+keys Escape Escape; wait_for "主菜单"          # the filter, the list
 # 附表1: its own row, read-only; typing a number changes nothing.
 keys 1
 wait_for "序号  单位                科普人才"          # the table, not the menu line naming it

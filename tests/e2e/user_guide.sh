@@ -93,7 +93,7 @@ wait_for "记录列表"
 keys F9
 wait_for "退回修改"
 shot review
-keys Escape Escape Escape
+keys Escape Escape                                # the popup, the list
 wait_for "主菜单"
 menu_open "科普活动记录  记录列表"
 wait_for "记录列表"

@@ -6,6 +6,7 @@
  * text is; a unit's session is refused by the store. */
 #include "unit_env.h"
 
+#include "core/utf8.h"
 #include "model_keys.h"
 #include "ui/audit_model.h"
 
@@ -110,10 +111,18 @@ static void edit_found_by_words(void **state)
 	au_init(&m, &s->c);
 	char num[32], what[128];
 	snprintf(num, sizeof num, "%lld", id);
-	snprintf(what, sizeof what, "修改 附表2 科普人才库推荐表 #%lld", id);
+	snprintf(what, sizeof what, "修改 附表2 #%lld", id);
 	TYPE_KEYS(num, au_key(&m, &s->c, k));
 	assert_true(m.n >= 2); /* its insert and its update */
 	assert_string_equal(m.what[0], what);
+	/* the record number is never cut at 80 columns; the pane names it too */
+	int x[AU_COLS], w[AU_COLS];
+	au_columns(80, x, w);
+	char longest[128];
+	snprintf(longest, sizeof longest, "退回修改 附表2 #%lld", id);
+	assert_true(utf8_width(longest) <= w[AU_COL_WHAT]);
+	snprintf(longest, sizeof longest, "附表2 第 %lld 号记录的改动", id);
+	assert_non_null(strstr(m.head, longest));
 	assert_string_equal(m.rows[0].user, "admin");
 	assert_string_equal(m.detail[0], "姓名：欧阳明 → 欧阳明远");
 	au_key(&m, &s->c, ESC);

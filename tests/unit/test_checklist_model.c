@@ -119,6 +119,34 @@ static void matrix_tick(void **state)
 	assert_int_equal(s->m.row, 0);
 }
 
+/* The key line lists Space only where it ticks: not on a matrix cell the
+ * data decides, nor on the city's item for a unit's session; on 注册 it
+ * does (the positive control). */
+static void space_where_it_acts(void **state)
+{
+	story *s = *state;
+	ckm_init(&s->m, &s->c);
+	ckm_key(&s->m, &s->c, TAB);
+	bool by_data = false, manual = false;
+	for (size_t k = 0; k < s->m.ncols; k++, ckm_key(&s->m, &s->c, FNK(KEY_RIGHT))) {
+		const kp_check_item *it = &s->m.c.items[s->m.cols[s->m.col]];
+		bool acts = ckm_acts(&s->m, &s->c, ACT_TOGGLE);
+		const char *bar = keymap_bar_if(CTX_CHECKLIST, ckm_acts, &s->m, &s->c);
+		assert_int_equal(strstr(bar, "Space") != NULL, acts);
+		assert_int_equal(acts, !it->m->nrecords);
+		by_data |= it->m->nrecords > 0;
+		manual |= !strcmp(it->key, "register") && acts;
+	}
+	assert_true(by_data);
+	assert_true(manual);
+	ckm_free(&s->m);
+	s->c = (ckm_ctx){&s->fx->env, sign_in_unit(s->fx, "魏都区"), false, "wd"};
+	ckm_init(&s->m, &s->c);
+	go_to(s, "breakdown");
+	assert_false(ckm_acts(&s->m, &s->c, ACT_TOGGLE));
+	assert_true(ckm_acts(&s->m, &s->c, ACT_DOWN));
+}
+
 /* A unit's session sees its own row and may not confirm the city's item. */
 static void unit_refused(void **state)
 {
@@ -160,6 +188,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(tick_city_item, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(matrix_tick, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_refused, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(space_where_it_acts, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(page_mark, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

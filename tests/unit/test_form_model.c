@@ -34,7 +34,7 @@ static int story_setup(void **state)
 	story *s = story_new(sizeof *s);
 	if (!s)
 		return -1;
-	s->c = (fm_ctx){&s->fx->env, "admin", true, NULL, 60, 0};
+	s->c = (fm_ctx){&s->fx->env, "admin", true, NULL, 60, 0, NULL};
 	s->talent = catalog_form(&s->fx->env.cat, "talent");
 	s->unit = store_unit_id(s->fx->env.store, "许昌学院");
 	*state = s;
@@ -305,6 +305,35 @@ static void two_sessions(void **state)
 	fm_free(b);
 }
 
+static long long fake_ms; /* the clock the stories pass: time moves only when told */
+static long long fake_clock(void) { return fake_ms; }
+
+/* A Tab more than FM_FORGIVE_MS after the advance is a move the clerk
+ * means: 「hz」 Enter in 民族's list, a pause, Tab moves on; within the
+ * bound it is absorbed (the positive control). */
+static void habitual_tab_bound(void **state)
+{
+	story *s = *state;
+	s->c.now_ms = fake_clock;
+	form_model *m = open_form(s, 0);
+	for (int i = 0; i < 3; i++)
+		key(s, m, TAB);
+	assert_focus(m, "ethnicity");
+	type(s, m, "hz"); key(s, m, ENTER);
+	assert_value(m, "ethnicity", "汉族");
+	assert_focus(m, "political");
+	fake_ms += FM_FORGIVE_MS;
+	key(s, m, TAB); /* within the bound: absorbed */
+	assert_focus(m, "political");
+	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	type(s, m, "hz"); key(s, m, ENTER);
+	assert_focus(m, "political");
+	fake_ms += 4000;
+	key(s, m, TAB); /* 4 s later: it moves */
+	assert_focus(m, "education");
+	fm_free(m);
+}
+
 /* After an auto-advance only the first habitual Tab is forgiven. */
 static void habitual_tab(void **state)
 {
@@ -434,6 +463,29 @@ static void paste_row(void **state)
 	assert_int_equal(r.kind, FM_SAVED);
 	assert_sql(s, "SELECT name || '|' || political || '|' || education || '|' || phone FROM talent",
 		   "王小明|中共党员|大学专科|13912345678");
+	fm_free(m);
+}
+
+/* A row whose last cell is empty (Excel copies it so): the empty cell
+ * empties its field and is no error of the paste, though 学历 is required;
+ * only the wrong 性别 is counted. */
+static void paste_empty_last_cell(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	fm_result r = fm_paste(m, &s->c, "钱七\t公\t45\t汉族\t党员\t\r\n");
+	assert_true(r.error);
+	assert_said(&r, "已粘贴 6 项，其中 1 项有误");
+	assert_focus(m, "gender");
+	assert_value(m, "age", "45");
+	assert_value(m, "education", "");
+	assert_null(m->fs[form_field_index(m->form, "education")].error);
+	r = fm_paste(m, &s->c, "男\t46\t汉族\t党员\t \t");
+	assert_false(r.error); /* the positive control: nothing wrong, nothing said wrong */
+	assert_said(&r, "已粘贴 6 项。");
+	r = key(s, m, F2); /* F2 asks for the required field the paste left empty */
+	assert_int_not_equal(r.kind, FM_SAVED);
+	assert_focus(m, "education");
 	fm_free(m);
 }
 
@@ -794,13 +846,14 @@ static void out_of_year_names_years(void **state)
 {
 	story *s = *state;
 	int year = store_year(s->fx->env.store);
-	char last[32], open[96];
+	char last[32], open[256];
 	snprintf(last, sizeof last, "%d-11-20", year - 1);
 	form_model *m = open_activity(s);
 	activity_typed(s, m, last);
 	fm_result r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_REFUSED);
-	snprintf(open, sizeof open, "也没有开启 %d 年度（已开启的年度：%d）", year - 1, year);
+	snprintf(open, sizeof open, "日期：%s 不在 %d 年度，也没有开启 %d 年度（已开启的年度：%d），请改正这个日期",
+		 last, year, year - 1, year); /* the 「label：…」 form of every refusal, no stray colon */
 	assert_said(&r, open);
 	assert_null(strstr(r.text, "请换到该年度"));
 	assert_non_null(strstr(m->fs[m->focus].error, open));
@@ -808,7 +861,9 @@ static void out_of_year_names_years(void **state)
 	assert_int_equal(store_year_open(s->fx->env.store, year - 1, year, NULL, NULL, 0, &err), KP_OK);
 	r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_REFUSED);
-	assert_said(&r, "请换到该年度再填报");
+	snprintf(open, sizeof open, "日期：%s 不在 %d 年度，这是 %d 年度的记录，请换到该年度再填报", last, year,
+		 year - 1);
+	assert_said(&r, open);
 	fm_free(m);
 }
 
@@ -971,7 +1026,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(data_entry_aids, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(two_sessions, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(habitual_tab, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(habitual_tab_bound, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(paste_row, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(paste_empty_last_cell, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(draft_offered, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(draft_of_decided_record, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(refused_save_restates, story_setup, story_teardown),

@@ -51,6 +51,23 @@ static void bars_name_help_and_back(void **state)
  * ones pressed too many take the clerk back, never out (Ctrl-X quit from
  * the menu and the login before). Positive control: it still leaves a
  * form. */
+/* Under a VT100 (F1–F4 only) the key lines name the keys that exist: the
+ * menu's 「q/Esc 退出」, the list's 「^N 新建」; with all twelve, F10 and
+ * F7 show (the positive control). */
+static void vt100_keys(void **state)
+{
+	(void)state;
+	keymap_fkeys(4);
+	assert_non_null(strstr(keymap_bar(CTX_MENU), "q/Esc 退出"));
+	assert_null(strstr(keymap_bar(CTX_MENU), "F10"));
+	assert_non_null(strstr(keymap_bar(CTX_LIST), "^N 新建"));
+	assert_null(strstr(keymap_bar(CTX_LIST), "F7"));
+	assert_non_null(strstr(keymap_bar(CTX_FORM), "F2/^S"));
+	keymap_fkeys(12);
+	assert_non_null(strstr(keymap_bar(CTX_MENU), "q/Esc/F10 退出"));
+	assert_non_null(strstr(keymap_bar(CTX_LIST), "F7/^N 新建"));
+}
+
 static void ctrl_x_never_quits(void **state)
 {
 	(void)state;
@@ -66,6 +83,7 @@ int main(void)
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_bar_fits),
+		cmocka_unit_test(vt100_keys),
 		cmocka_unit_test(ctrl_x_never_quits),
 		cmocka_unit_test(bars_name_help_and_back),
 	};

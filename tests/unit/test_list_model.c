@@ -10,6 +10,7 @@
 
 #include "core/clock.h"
 #include "core/utf8.h"
+#include "domain/review.h"
 #include "ui/form_model.h"
 #include "ui/list_model.h"
 
@@ -92,7 +93,7 @@ static void edit_and_delete(void **state)
 	assert_int_equal(r.id, 1);
 
 	/* The form the list opened: End, one more character, F2. */
-	fm_ctx fc = {&s->fx->env, "admin", true, NULL, 60, 0};
+	fm_ctx fc = {&s->fx->env, "admin", true, NULL, 60, 0, NULL};
 	fm_result fr;
 	form_model *f = fm_new(&fc, s->talent, r.id, 0, NULL, &fr);
 	assert_non_null(f);
@@ -182,6 +183,35 @@ static void filter_searches_what_the_hint_says(void **state)
 	assert_int_equal(s->m.total, 0);
 	filter_by(s, "张"); /* and the story's own records still do */
 	assert_int_equal(s->m.total, RECORDS + 1);
+}
+
+/* An empty page says why: no record in the state filtered on (not 「还没有
+ * 记录」, the form has 25), none with the filter's text; with every state
+ * and a record, nothing to say (the positive control is the form's own
+ * empty text when nothing hides records). */
+static void empty_text_says_why(void **state)
+{
+	story *s = *state;
+	char text[256];
+	lm_set_state(&s->m, &s->c, ST_SUBMITTED);
+	assert_int_equal(s->m.n, 0);
+	lm_empty_text(&s->m, text, sizeof text);
+	assert_string_equal(text, "没有「已提交」的记录。按 Tab 换一种状态。");
+	lm_set_state(&s->m, &s->c, -1);
+	assert_true(s->m.n > 0);
+	lm_empty_text(&s->m, text, sizeof text);
+	assert_string_equal(text, "还没有记录。按 F7 或 Ctrl-N 新建。");
+	filter_by(s, "没有这个人");
+	lm_empty_text(&s->m, text, sizeof text);
+	assert_string_equal(text, "没有含「没有这个人」的记录。");
+	/* a view (附表4) before a unit is chosen */
+	const kp_view *roll = catalog_view(&s->fx->env.cat, "roll");
+	assert_non_null(roll);
+	list_model v;
+	lm_init(&v, roll->source, roll, s->fields, 1);
+	lm_empty_text(&v, text, sizeof text);
+	assert_string_equal(text, "还没有选择单位：按 F4 或 Ctrl-O 选择。");
+	lm_free(&v);
 }
 
 /* The page says whether rows are hidden below and above it (the screen
@@ -282,6 +312,7 @@ int main(void)
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(edit_and_delete, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(empty_text_says_why, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(filter_and_open, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(filter_searches_what_the_hint_says, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(more_rows_marked, story_setup, story_teardown),

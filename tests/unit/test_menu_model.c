@@ -88,9 +88,17 @@ static void test_quit_is_asked(void **state)
 		assert_int_equal(press(s, CH('n')), MM_HANDLED); /* stays */
 		assert_int_equal(s->m.mode, MM_BROWSE);
 	}
-	/* another key is a no that acts: 2 after F10 opens 附表2 (the unit first) */
+	/* another key is ignored, the question stays: 2 opens nothing, Enter
+	 * opens no item */
 	assert_int_equal(press(s, FN(KEY_F(10))), MM_HANDLED);
-	assert_int_equal(press(s, CH('2')), MM_PICK_UNIT);
+	assert_int_equal(press(s, CH('2')), MM_HANDLED);
+	assert_int_equal(press(s, CH('\r')), MM_HANDLED);
+	assert_int_equal(press(s, FN(KEY_DOWN)), MM_HANDLED);
+	assert_int_equal(s->m.mode, MM_CONFIRM_QUIT);
+	assert_int_equal(s->m.sel, 0);
+	assert_int_equal(press(s, CH('N')), MM_HANDLED); /* N answers no */
+	assert_int_equal(s->m.mode, MM_BROWSE);
+	assert_int_equal(press(s, CH('2')), MM_PICK_UNIT); /* positive control: 2 opens 附表2 */
 	assert_int_equal(s->m.mode, MM_BROWSE);
 	assert_int_equal(press(s, CH('q')), MM_HANDLED);
 	assert_int_equal(press(s, CH('y')), MM_QUIT); /* positive control: y quits */

@@ -132,6 +132,33 @@ static void cell_bounds(void **state)
 	assert_int_equal(quota(s, 1, "talent"), 100000);
 }
 
+/* After a refusal the cell's content is selected, as the form's: the
+ * correction typed replaces it (a refused seventh digit, then a value
+ * over 100000 refused by Enter). */
+static void refusal_selects(void **state)
+{
+	story *s = *state;
+	open_table(s);
+	tbm_key(&s->m, &s->c, ENTER);
+	type(s, "123456");
+	assert_false(s->m.cell.sel); /* the positive control: typing selects nothing */
+	assert_int_equal(type(s, "7").kind, MR_REFUSED);
+	assert_true(s->m.cell.sel);
+	assert_int_equal(type(s, "120").kind, MR_HANDLED);
+	char *v = eb_text(&s->m.cell);
+	assert_string_equal(v, "120");
+	free(v);
+	tbm_key(&s->m, &s->c, ESC);
+	tbm_key(&s->m, &s->c, ENTER);
+	type(s, "123456");
+	mr_result r = tbm_key(&s->m, &s->c, ENTER);
+	assert_int_equal(r.kind, MR_REFUSED);
+	assert_true(s->m.cell.sel);
+	type(s, "120");
+	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_SAVED);
+	assert_int_equal(quota(s, 1, "talent"), 120);
+}
+
 /* 19 units at 80x24: 17 rows, the mark 「↓ 还有 2 项」 and 合计; at the
  * end the mark says what is above. With room for all, no mark. */
 static void page_mark(void **state)
@@ -179,6 +206,7 @@ int main(void)
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(edit_and_save, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(refusal_selects, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(cell_bounds, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(page_mark, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_reads, story_setup, story_teardown),

@@ -192,7 +192,7 @@ static void test_years_do_not_mix(void **state)
 	old.unit_id = store_unit_id(fx->env.store, "长葛市");
 	record_set(&old, (size_t)form_field_index(act, "held_on"), "2016-12-20");
 	assert_int_equal(store_insert(fx->env.store, act, &old, &err), KP_ERR);
-	assert_non_null(strstr(err, "「日期」2016-12-20 不在 2017 年度：这是 2016 年度的记录"));
+	assert_non_null(strstr(err, "日期：2016-12-20 不在 2017 年度，这是 2016 年度的记录"));
 	free(err);
 	err = NULL;
 	record_free(&old);
