@@ -250,6 +250,20 @@ static int next_char(int ms)
 	return rc == OK ? (int)ch : -1;
 }
 
+/* The next character of a burst if one arrives within ms, else -1. The
+ * wait is poll's, not a short ncurses timeout: ncurses loses a multibyte
+ * character whose bytes straddle its timeout (a CJK character split
+ * between two TCP segments, or written in pieces by luit), and the input
+ * after it. Once bytes are there, the character is read with the usual
+ * patience. */
+static int burst_char(int ms)
+{
+	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+	if (poll(&p, 1, ms) <= 0 || !(p.revents & POLLIN))
+		return -1;
+	return next_char(TERM_IDLE_MS);
+}
+
 /* ncurses turns every escape sequence it knows into a KEY_ code; one it does
  * not know (an F13, a mouse report, a cursor-position answer arriving late)
  * comes as ESC followed by its characters. Swallow such a CSI or SS3
@@ -322,7 +336,7 @@ static bool burst_body(uint32_t first)
 		ended = ended || line_end(c);
 		if (!row || hangup || clock_ms() > until)
 			break;
-		int next = next_char(TERM_BURST_GAP_MS);
+		int next = burst_char(TERM_BURST_GAP_MS);
 		if (next < 0)
 			break;
 		if (next == 27 || next == 127 || (next < ' ' && next != '\t' && !line_end((uint32_t)next))) {
@@ -336,7 +350,7 @@ static bool burst_body(uint32_t first)
 		}
 		if (n == TERM_PASTE_MAX) { /* a row too long to take: the rest of its piece goes with it */
 			too_long = true;
-			while (next_char(TERM_BURST_GAP_MS) >= 0 && !hangup && clock_ms() <= until)
+			while (burst_char(TERM_BURST_GAP_MS) >= 0 && !hangup && clock_ms() <= until)
 				;
 			break;
 		}

@@ -15,7 +15,7 @@ sqlite3 "$DB" "INSERT INTO talent (unit_id, created_at, updated_at, name, employ
 start 80 24
 menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "记录列表"
-wait_for "张?]2;PWNED>"   # cut at the column width, with the mark
+wait_for "张?]2;PWNED?"   # ESC and BEL shown as ?, cut at the column width
 # A carriage return or backspace in data must not move the drawing
 # position: the row stays whole (ncurses alone would obey them).
 line=$(screen | grep -F "甲真?假乙" || true)

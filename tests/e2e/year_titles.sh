@@ -67,8 +67,10 @@ title_ends "2017 年度"
 menu_open "科普活动记录  记录列表"
 wait_for "科普活动记录：记录列表"
 type_text "#$id"; keys Enter
-wait_for "科普活动记录：修改第 $id 号记录（草稿，附件 0 个）"
-title_has "科普活动记录：修改第 $id 号记录（草稿，附件 0 个）" "填报单位：城乡一体化示范区"
+# A long title gives way to the back mark and the unit: the form's name
+# goes first (the back mark names the list), never the state or the year.
+wait_for "修改第 $id 号记录（草稿，附件 0 个）"
+title_has "修改第 $id 号记录（草稿，附件 0 个）" "← 列表" "填报单位：城乡一体化示范区" "2017"
 t=$(screen | sed -n 1p)
 grep -qF "年度" <<<"$t" && fail "the year crowds a long title: $t"
 close_terminals
