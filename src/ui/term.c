@@ -372,7 +372,11 @@ static bool burst_body(uint32_t first)
 	/* A trailing Tab or empty last cells do not tell typing from a row:
 	 * Excel and WPS copy a row with its empty last cells (and a Tab before
 	 * the line end). */
-	if (row && tabs >= 3 && filled >= 3 && last > 0) {
+	/* A burst that starts with a Tab or a blank is typing that piled up
+	 * (a habitual Tab, keys bunched by a slow link), not a row: taken as
+	 * a row, its empty cells would empty fields the clerk only passed. */
+	bool first_filled = ahead[0] != '\t' && ahead[0] != ' ';
+	if (row && first_filled && tabs >= 3 && filled >= 3 && last > 0) {
 		sb_clear(&pasted);
 		for (size_t i = 0; i < n; i++)
 			sb_addcp(&pasted, ahead[i]);

@@ -44,8 +44,10 @@ const char *term_paste_text(void);
  * in the wrong fields. A screen that takes a pasted row calls this while
  * arranging its frame; for the next read only, input that arrives in one
  * piece while kepu waits for a key (the terminal's one write: nothing
- * waiting when the read began, the rest of it there with the first
- * character, or within TERM_BURST_GAP_MS) is a row when it holds four
+ * waiting when the read began, the rest of it already there with the
+ * first character: TERM_BURST_GAP_MS is 0, since keys a fast typist or the
+ * test harness sends a millisecond apart must stay typing) and whose first
+ * cell is not blank, is a row when it holds four
  * cells or more (three Tabs), three of them not blank (empty cells,
  * in the middle or at the end, count as cells), and has no other control
  * key than a line end (CR, LF or CRLF) at its end: it comes as one
@@ -54,7 +56,7 @@ const char *term_paste_text(void);
  * by one, in order, as typed. Bounds: TERM_PASTE_MAX bytes (a longer row
  * is refused whole), TERM_BURST_MS in all. */
 void term_rows_pasted(void);
-#define TERM_BURST_GAP_MS 3
+#define TERM_BURST_GAP_MS 0
 #define TERM_BURST_MS 1000
 
 #endif
