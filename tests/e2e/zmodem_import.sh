@@ -54,7 +54,7 @@ printf '%s\n' "$WORK/big.csv" >"$WORK/zsend"
 keys i; wait_for "选择要导出或导入的表"
 type_text "附表2"; keys Enter; wait_for "交换文件夹："
 keys F5
-WAIT_SECONDS=60 wait_for "本机发送的文件超过了 20 MiB 的上限，接收已中止，什么也没有保存"
+WAIT_SECONDS=180 wait_for "本机发送的文件超过了 20 MiB 的上限，接收已中止，什么也没有保存"
 assert_sql "SELECT count(*) FROM talent" "$((before + 1))"
 [ -z "$(ls -A "$TMPDIR")" ] || fail "left in TMPDIR: $(ls -A "$TMPDIR")"
 keys Escape; wait_for "主菜单"
