@@ -15,10 +15,12 @@ void ui_leave_curses(void)
 /* What a cancelled transfer's sender still had on the line would be read
  * as keys (a 'q', an Esc), and so would the rest of the clerk's five
  * Ctrl-X: it is thrown away until the line is quiet for over half a
- * second (a person's keys come faster), for ten seconds at most. */
+ * second (a person's keys come faster), for a minute at most: a sender
+ * still emptying a large file's buffers on a busy machine took over ten
+ * seconds, and what it sent after that was read as keys. */
 void ui_resume_curses(void)
 {
-	for (int i = 0; i < 16; i++) {
+	for (int i = 0; i < 100; i++) {
 		tcflush(STDIN_FILENO, TCIFLUSH);
 		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
 		if (poll(&p, 1, 600) == 0)
