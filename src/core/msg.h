@@ -113,6 +113,7 @@
 	X(S_OPEN,           "无法打开数据库 %s：%s") \
 	X(S_SQL,            "数据库错误：%s") \
 	X(S_CHANGED,        "这条记录已被其他人修改或删除，请重新打开后再改") \
+	X(S_CHANGED_SINCE_SEEN, "这条记录在你查看之后被修改过（第 %lld 号记录：你看到的是第 %d 版，现在是第 %d 版），请重新查看后再%s") \
 	X(S_TEXT_INDEX_STALE, "%s：列表筛选的文字索引与记录不一致（数据曾在 kepu 之外被修改）；请运行 kepu check --rebuild-index 重建") \
 	X(S_BACKUP_TEMP,    "无法在 %s 中建立备份的临时文件：%s") \
 	X(S_BACKUP_BAD,     "备份 %s 未通过完整性检查：%s") \
@@ -151,10 +152,10 @@
 	X(S_NO_UNIT,        "没有名为「%s」的单位") \
 	/* the session layer (store/session.c): what a session may not do */ \
 	X(SS_SIGN_IN,       "请先登录") \
-	X(S_SAME,           "与已有的第 %lld 号记录是同一人（%s相同），没有再次导入") \
-	X(S_SAME_APPROVED,  "与已认定的第 %lld 号记录是同一人（%s相同）：已认定的记录不会被导入改动，没有导入") \
-	X(S_SAME_LOCKED,    "与第 %lld 号记录是同一人（%s相同）：它现为「%s」，不能由导入改动，没有导入") \
-	X(S_SAME_OTHER_UNIT,"与%s的第 %lld 号记录是同一人（%s相同），没有导入") \
+	X(S_SAME,           "与已有的第 %lld 号记录重复（%s相同），没有再次导入") \
+	X(S_SAME_APPROVED,  "与已认定的第 %lld 号记录重复（%s相同）：已认定的记录不会被导入改动，没有导入") \
+	X(S_SAME_LOCKED,    "与第 %lld 号记录重复（%s相同）：它现为「%s」，不能由导入改动，没有导入") \
+	X(S_SAME_OTHER_UNIT,"与%s的第 %lld 号记录重复（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
 	X(SS_NOT_IN_YEAR,   "%s：%s 不在 %d 年度，这是 %.4s 年度的记录，请换到该年度再填报") \
@@ -238,7 +239,7 @@
 	X(UI_NEW_RECORD,    "新记录") \
 	X(UI_EDIT_RECORD,   "修改第 %lld 号记录") \
 	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
-	X(UI_DUP_OTHER,     "可能与其他单位已推荐的人员重复，请与市科协核实。%s") \
+	X(UI_DUP_OTHER,     "可能与其他单位的记录重复，请与市科协核实。%s") \
 	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复（%s相同），请核实。%s") \
 	X(UI_DUP_AGAIN,     "仍要保存请再按 F2") \
 	X(UI_DUP_MARKED,    "已保存（第 %lld 号记录），已标记为可能重复，由市科协核实。") \
@@ -371,9 +372,11 @@
 	X(UI_ASK_REASON,    "%s的原因（Enter 确定，Esc 取消）：") \
 	X(UI_READ_ONLY,     "这条记录「%s」，不能修改。") \
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
-	X(UI_REVIEW_TITLE,  "审核") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
 	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \
+	X(UI_REVIEW_ONE,    "审核第 %lld 号记录「%s」") \
+	X(UI_REVIEW_DUP,    "（可能重复：第 %lld") \
+	X(UI_REVIEW_DUP_END,"号，请先核实）") \
 	X(UI_NONE_TO_SUBMIT,"已选的记录中没有您可以提交审核的。") \
 	X(UI_SUBMITTED_MANY,"已提交审核 %zu 条。") \
 	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \
@@ -506,8 +509,8 @@
 	X(UI_TR_EXPORTED,   "已导出「%s」到交换文件夹：") \
 	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
 	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Enter 返回。") \
-	X(UI_TR_SAME_HINT,  "同一人的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
-	X(UI_TR_SAME_UPDATE,"同一人的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
+	X(UI_TR_SAME_HINT,  "重复的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
+	X(UI_TR_SAME_UPDATE,"重复的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
 	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
 	X(UI_TR_CHECKED_UPD,"检查完毕：检查了 %d 条，将新增 %d 条、将更新 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
 	X(UI_TR_CHECKED_NONE,"检查完毕：检查了 %d 条，没有要导入的记录，什么也没有保存。按 Esc 换一个文件。") \
@@ -576,7 +579,7 @@
 	X(K_REVIEW,         "审核") \
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
-	X(K_UPDATE_SAME,    "同一人更新或跳过") \
+	X(K_UPDATE_SAME,    "重复的更新或跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
 	X(K_FILES,          "附件") \
 	X(K_ATTACH,         "从本机添加附件") \
@@ -641,7 +644,7 @@
 	X(C_DATE_NUMBER,    "Excel 存的是数字 %s，不是日期，没有导入：请写成 2016-07-15 或 2016年7月15日") \
 	X(C_DATE_SERIAL,    "Excel 存的是数字 %s，单元格不是日期格式，没有导入：请写成 2016-07-15 或 2016年7月15日") \
 	X(C_BLANK_ROWS,     "跳过了 %d 个空行") \
-	X(C_MARKED_OTHERS,  "%lld 行可能与其他单位已推荐的人员重复，已标记，请与市科协核实") \
+	X(C_MARKED_OTHERS,  "%lld 行可能与其他单位的记录重复，已标记，请与市科协核实") \
 	X(C_UNIT_OR_FOR_UNIT,"--unit 与 --for-unit 只能用一个：前者以该单位账号的权限导入，后者以管理员的权限导入该单位的记录") \
 	X(C_CSV_QUOTE,      "第%d行: 引号没有闭合") \
 	X(C_CSV_CELL_LONG,  "第%d行: 一格超过 %ld KiB（Excel 一格最多 32767 个字），不读取") \
@@ -740,8 +743,8 @@
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_CHECKED,        "检查了 %d 条，可以导入 %d 条（只检查，未保存）。") \
 	X(C_UPDATED,        "更新了 %d 条已有的记录。") \
-	X(C_SAME_SKIPPED,   "%d 条与已有记录是同一人，没有再次导入；要用文件中的内容更新它们，加 --update 再导入一次。") \
-	X(C_SAME_LOCKED,    "%d 条与已有记录是同一人，没有导入；这些记录已提交、已认定或属于其他单位，--update 也不会改动它们。") \
+	X(C_SAME_SKIPPED,   "%d 条与已有记录重复，没有再次导入；要用文件中的内容更新它们，加 --update 再导入一次。") \
+	X(C_SAME_LOCKED,    "%d 条与已有记录重复，没有导入；这些记录已提交、已认定或属于其他单位，--update 也不会改动它们。") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit（以该单位的权限）或 --for-unit（以管理员的权限）指定单位，或在文件中加一列「填报单位」") \
 	X(C_UNIT_MISMATCH,  "不是本次导入的单位「%s」") \

@@ -1046,13 +1046,41 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id, const char *sta
 	return rc == SQLITE_DONE ? KP_OK : db_fail(s, err);
 }
 
+/* What an audit action is called on screen (认定 …), for a refusal. */
+static const char *action_word(const char *action)
+{
+	static const struct {
+		const char *code;
+		enum kp_msg_id word;
+	} words[] = {{"submit", MSG_RV_SUBMIT}, {"approve", MSG_RV_APPROVE}, {"return", MSG_RV_RETURN},
+		     {"reopen", MSG_RV_REOPEN}, {"withdraw", MSG_RV_WITHDRAW}};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (!strcmp(action, words[i].code))
+			return msg(words[i].word);
+	return action;
+}
+
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
 		    const char *reason, const char *action, char **err)
+{
+	return store_set_state_seen(s, f, id, 0, from, to, reason, action, err);
+}
+
+int store_set_state_seen(kp_store *s, const kp_form *f, long long id, int seen, const char *from, const char *to,
+			 const char *reason, const char *action, char **err)
 {
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	kp_record old;
 	bool had = db_stored(s, f, "id", id, &old);
+	/* The decision is about the values the reviewer saw: a record changed
+	 * since (withdrawn, edited, resubmitted) is refused, never decided on
+	 * values nobody looked at. */
+	if (had && seen > 0 && old.version != seen) {
+		db_set_err(err, xasprintf(msg(MSG_S_CHANGED_SINCE_SEEN), id, seen, old.version, action_word(action)));
+		record_free(&old);
+		return db_end(s, KP_ECONFLICT, err);
+	}
 	char *sql = xasprintf("UPDATE \"%s\" SET kp_state = ?1, kp_reason = ?2, version = version + 1,"
 			      " updated_at = " NOW " WHERE id = ?3 AND kp_state = ?4 AND (?5 = 0 OR unit_id = ?5)",
 			      f->table);

@@ -339,6 +339,12 @@ int store_move_year(kp_store *s, const kp_form *f, long long id, int to, char **
  * return), if it is still in `from`: KP_ECONFLICT otherwise. Audited. */
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
 		    const char *reason, const char *action, char **err);
+/* The same, deciding on the version the reviewer saw (seen, a record's
+ * version as read): KP_ECONFLICT with *err saying so when the record has
+ * changed since (seen 0: the caller showed no values, as a unit submitting
+ * its own records). */
+int store_set_state_seen(kp_store *s, const kp_form *f, long long id, int seen, const char *from, const char *to,
+			 const char *reason, const char *action, char **err);
 /* Of the unit's records of f that t selects: how many, or the sum of a
  * field (t->sum_field). */
 typedef struct {

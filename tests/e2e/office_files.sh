@@ -70,14 +70,14 @@ assert_sql "SELECT count(*) FROM talent WHERE unit_id = (SELECT id FROM units WH
 # updates the record; an approved one is never changed by an import.
 "$KEPU" export talent --db "$DB" --unit 魏都区 --output "$WORK/own.csv"
 imp talent "$WORK/own.csv" --unit 魏都区 || fail "re-import: $(cat "$WORK/err")"
-has "第2行: 与已有的第 1 号记录是同一人（姓名、联系电话相同），没有再次导入"
-has "3 条与已有记录是同一人，没有再次导入；"
+has "第2行: 与已有的第 1 号记录重复（姓名、联系电话相同），没有再次导入"
+has "3 条与已有记录重复，没有再次导入；"
 assert_sql "SELECT count(*) FROM talent" "3"
 sqlite3 "$DB" "UPDATE talent SET kp_state = 'approved' WHERE name = '张三'"
 sed -i 's/魏都区实验学校/魏都区第二实验学校/; s/魏都区医院/魏都区人民医院/' "$WORK/own.csv"
 imp talent "$WORK/own.csv" --unit 魏都区 --update || fail "--update: $(cat "$WORK/err")"
 grep -q "更新了 2 条已有的记录。" "$WORK/out" || fail "update count: $(cat "$WORK/out")"
-has "与已认定的第 1 号记录是同一人（姓名、联系电话相同）：已认定的记录不会被导入改动"
+has "与已认定的第 1 号记录重复（姓名、联系电话相同）：已认定的记录不会被导入改动"
 assert_sql "SELECT group_concat(employer, ' ') FROM talent" "魏都区实验学校 魏都区人民医院 许昌学院"
 assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'update'" "2"
 

@@ -64,8 +64,8 @@ static void test_first_import_finds_repeats(void **state)
 	assert_int_equal(st.saved, 3);
 	assert_int_equal(st.same, 1);        /* row 4: --update would change it */
 	assert_int_equal(st.same_locked, 1); /* row 5: another unit's, never */
-	assert_non_null(strstr(rep, "第4行: 与已有的第 1 号记录是同一人（姓名、联系电话相同）"));
-	assert_non_null(strstr(rep, "第5行: 与魏都区的第 2 号记录是同一人（姓名、联系电话相同），没有导入"));
+	assert_non_null(strstr(rep, "第4行: 与已有的第 1 号记录重复（姓名、联系电话相同）"));
+	assert_non_null(strstr(rep, "第5行: 与魏都区的第 2 号记录重复（姓名、联系电话相同），没有导入"));
 	free(rep);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 3);
 	assert_hint_index(fx->path);
@@ -141,10 +141,10 @@ static void test_import_into_filled_table(void **state)
 	assert_int_equal(st.saved, 3);
 	assert_int_equal(st.same, 3);
 	assert_int_equal(st.same_locked, 1); /* 长葛市's 王五 */
-	assert_non_null(strstr(rep, "第3行: 与已有的第 3 号记录是同一人"));
-	assert_non_null(strstr(rep, "第5行: 与已有的第 41 号记录是同一人"));
-	assert_non_null(strstr(rep, "第6行: 与已有的第 42 号记录是同一人"));
-	assert_non_null(strstr(rep, "第7行: 与长葛市的第 4 号记录是同一人"));
+	assert_non_null(strstr(rep, "第3行: 与已有的第 3 号记录重复"));
+	assert_non_null(strstr(rep, "第5行: 与已有的第 41 号记录重复"));
+	assert_non_null(strstr(rep, "第6行: 与已有的第 42 号记录重复"));
+	assert_non_null(strstr(rep, "第7行: 与长葛市的第 4 号记录重复"));
 	free(rep);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 43);
 	sb_free(&b);
@@ -167,7 +167,7 @@ static void test_unit_import(void **state)
 	const char *first = HEADER "魏都区,张三,男,40,汉族,群众,大学本科,许昌学院,13800000001,其他\n"
 			    "魏都区,张三,男,40,汉族,群众,大学本科,许昌学院,13800000001,其他\n";
 	assert_int_equal(import(&u, first, false, &rep, &st), 0);
-	assert_non_null(strstr(rep, "第3行: 与已有的第 1 号记录是同一人"));
+	assert_non_null(strstr(rep, "第3行: 与已有的第 1 号记录重复"));
 	free(rep);
 	assert_int_equal(st.saved, 1);
 	assert_int_equal(st.same, 1);
@@ -186,7 +186,7 @@ static void test_unit_import(void **state)
 	row(&b, "魏都区", "王五", 139); /* 长葛市's, from the filter: saved, marked */
 	row(&b, "魏都区", "孙八", 3);   /* the file's row 4 */
 	assert_int_equal(import(&u, sb_str(&b), false, &rep, &st), 0);
-	assert_non_null(strstr(rep, "2 行可能与其他单位已推荐的人员重复，已标记"));
+	assert_non_null(strstr(rep, "2 行可能与其他单位的记录重复，已标记"));
 	assert_null(strstr(rep, "长葛市")); /* nothing of the other unit's */
 	free(rep);
 	assert_int_equal(st.saved, 3);
