@@ -156,6 +156,8 @@
 	X(S_SAME_APPROVED,  "与已认定的第 %lld 号记录重复（%s相同）：已认定的记录不会被导入改动，没有导入") \
 	X(S_SAME_LOCKED,    "与第 %lld 号记录重复（%s相同）：它现为「%s」，不能由导入改动，没有导入") \
 	X(S_SAME_OTHER_UNIT,"与%s的第 %lld 号记录重复（%s相同），没有导入") \
+	X(S_SAME_IN_FILE,   "与本文件第 %lld 行重复（%s相同），没有再次导入") \
+	X(S_SAME_IN_FILE_OTHER, "与本文件第 %lld 行（%s的记录）重复（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
 	X(SS_NOT_IN_YEAR,   "%s：%s 不在 %d 年度，这是 %.4s 年度的记录，请换到该年度再填报") \
@@ -376,7 +378,7 @@
 	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \
 	X(UI_REVIEW_ONE,    "审核第 %lld 号记录「%s」") \
 	X(UI_REVIEW_DUP,    "（可能重复：第 %lld") \
-	X(UI_REVIEW_DUP_END,"号，请先核实）") \
+	X(UI_REVIEW_DUP_END," 号，请先核实）") \
 	X(UI_NONE_TO_SUBMIT,"已选的记录中没有您可以提交审核的。") \
 	X(UI_SUBMITTED_MANY,"已提交审核 %zu 条。") \
 	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \

@@ -733,6 +733,7 @@ static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 			kp_record rec = {.unit_id = c->unit[i], .nvals = c->nfields,
 					 .vals = c->vals + i * c->nfields, .proof = c->proof[i]};
 			char *why = NULL;
+			store_batch_row(b, c->row[i]);
 			int rc = store_batch_add(b, &rec, &why);
 			char *at = rc == KP_OK ? NULL : place(im, c->row[i], -1);
 			if (rc == KP_OK && rec.version > 1)

@@ -230,10 +230,14 @@ struct kp_batch {
 	sqlite3_stmt *same;           /* the look-up of a row's person, likewise */
 	kp_persons *persons;          /* which rows need that look-up (an import's) */
 	long long marked;             /* a unit's rows marked as possibly another unit's person */
+	long long row;                /* the file's row of the record being added (0: none) */
+	long long *rows;              /* …of each record it inserted (first + i), for a repeat's message */
+	size_t caprows;
 	char now[20];
 };
 
 void store_batch_update(kp_batch *b, bool update) { b->update = update; }
+void store_batch_row(kp_batch *b, long long row) { b->row = row; }
 
 /* Is record id one the batch inserted? Its text is indexed at the batch's
  * end (textindex_add of first..last), so a later row that changes it
@@ -313,7 +317,17 @@ static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, ch
 	const kp_form *f = b->f;
 	char *labels = hint_labels(f);
 	int rc = KP_ESAME_LOCKED; /* --update would not change it: never hinted */
-	if (old->unit_id != r->unit_id)
+	/* A record this file made a moment ago is named by the file's row:
+	 * its number means nothing to the clerk reading the file. */
+	long long row = batch_pending(b, old->id) && old->id - b->first < b->added ? b->rows[old->id - b->first] : 0;
+	if (row && old->unit_id != r->unit_id)
+		db_set_err(err, xasprintf(msg(MSG_S_SAME_IN_FILE_OTHER), row, old->unit_name, labels));
+	else if (row && !b->update) {
+		rc = KP_ESAME;
+		db_set_err(err, xasprintf(msg(MSG_S_SAME_IN_FILE), row, labels));
+	} else if (row)
+		rc = KP_OK;
+	else if (old->unit_id != r->unit_id)
 		db_set_err(err, xasprintf(msg(MSG_S_SAME_OTHER_UNIT), old->unit_name, old->id, labels));
 	else if (f->review && !strcmp(old->state, "approved"))
 		db_set_err(err, xasprintf(msg(MSG_S_SAME_APPROVED), old->id, labels));
@@ -481,6 +495,9 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 			b->first = r->id;
 			b->unit = r->unit_id;
 		}
+		if ((size_t)b->added > b->caprows)
+			b->rows = xrealloc(b->rows, (b->caprows = b->caprows ? b->caprows * 2 : 64) * sizeof *b->rows);
+		b->rows[b->added - 1] = b->row;
 		b->last = r->id;
 		if (b->unit != r->unit_id)
 			b->unit = 0;
@@ -528,6 +545,7 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 		rc = textindex_add(s, b->f, b->first, b->last);
 	if (s->acc == &b->seals) /* nothing imported: no row took the hash */
 		s->acc = NULL;
+	free(b->rows);
 	free(b);
 	if (commit && rc != KP_OK)
 		db_fail(s, err);

@@ -215,6 +215,9 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
  * session may change it: an approved record never, by an import. */
 int store_batch_add(kp_batch *b, kp_record *r, char **err);
 void store_batch_update(kp_batch *b, bool update);
+/* The file's row the next record added comes from: a later row repeating
+ * it is told 「与本文件第 N 行重复」, not the number the file just gave it. */
+void store_batch_row(kp_batch *b, long long row);
 /* How many of a unit's imported rows were marked as possibly repeating a
  * person of another unit (kp_duplicates, for the city). */
 long long store_batch_marked(const kp_batch *b);

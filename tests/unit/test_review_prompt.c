@@ -229,6 +229,28 @@ static void city_decides_on_what_it_saw(void **state)
 	review_prompt_free(&p);
 }
 
+/* A record saved although warned as a repeat is approved only with the
+ * flag in sight: the city's prompt names the record it may repeat. */
+static void city_sees_repeat_flag(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	long long c = save_person(s->fx, "甲员工", "13800000001"); /* as s->a */
+	review_prompt p;
+	review_prompt_init(&p);
+	submit_as_unit(s, c);
+	kp_record r = get(s, c);
+	review_prompt_open(&p, e->store, s->f, &r);
+	assert_null(strstr(p.title, "可能重复")); /* not marked yet */
+	assert_int_equal(store_mark_duplicate(e->store, s->f, &r, NULL), KP_OK);
+	review_prompt_open(&p, e->store, s->f, &r);
+	char flag[64];
+	snprintf(flag, sizeof flag, "（可能重复：第 %lld 号，请先核实）", s->a);
+	assert_non_null(strstr(p.title, flag));
+	record_free(&r);
+	review_prompt_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -237,6 +259,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(many_then_nothing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(approved_offers_unit_nothing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_decides_on_what_it_saw, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(city_sees_repeat_flag, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

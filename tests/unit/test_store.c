@@ -797,7 +797,7 @@ static void test_import_units_and_headers(void **state)
 	assert_sql(fx->path, "SELECT count(*) FROM talent", "0");
 	assert_int_equal(import_text(fx, two, NULL, false, &rep, &st), 0);
 	/* the same 姓名 and 联系电话 under two units: the second is reported, not added */
-	assert_non_null(strstr(rep, "第3行: 与魏都区的第 1 号记录重复（姓名、联系电话相同），没有导入"));
+	assert_non_null(strstr(rep, "第3行: 与本文件第 2 行（魏都区的记录）重复（姓名、联系电话相同），没有导入"));
 	assert_int_equal(st.same, 0); /* another unit's: --update would not change it either */
 	assert_int_equal(st.same_locked, 1);
 	free(rep);
