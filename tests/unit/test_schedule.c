@@ -375,6 +375,44 @@ static void test_drafts_never_count(void **state)
 	checklist_free(&c);
 }
 
+/* A submission withdrawn is no submission: the 附表3 submitted on the 13th,
+ * taken back the same day and submitted again on 8月10日 was handed in on
+ * 8月10日, late for the 15th (it counted as on time from the first submit). */
+static void test_withdrawn_submission_counts_from_resubmit(void **state)
+{
+	fixture *fx = *state;
+	save_on(fx, "2016-07-10", "plan", "许昌学院", "goals", "目标", "measures", "措施",
+		"contact", "李秀英", "phone", "13837412345", NULL);
+	long long t = save_on(fx, "2016-07-11", "talent", "许昌学院", "name", "张海旺", "gender", "男", "age", "45",
+			      "ethnicity", "汉族", "political", "中共党员", "education", "本科", "employer",
+			      "许昌学院", "phone", "13837412345", "service_categories", "[\"农村科普\"]", NULL);
+	long long p = save_on(fx, "2016-07-12", "project", "许昌学院", "declared_on", "2016-07-12", "name",
+			      "社区科普大讲堂", "executor", "许昌学院", "contact", "王晓", "phone", "13812345678",
+			      "category", "科普活动", "start", "2016-08-01", "end", "2016-09-01", NULL);
+	clock_set_today("2016-07-13");
+	approve(fx, "talent", t);
+	sign_in_unit(fx, "许昌学院");
+	const kp_form *f = catalog_form(&fx->env.cat, "project");
+	char *err = NULL;
+	if (review_apply(&fx->env, f, p, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	kp_checklist c;
+	checklist_build(&c, &fx->env, 0);
+	size_t u = unit_index(&c, "许昌学院");
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_DONE); /* control: on time */
+	checklist_free(&c);
+	if (review_apply(&fx->env, f, p, REV_WITHDRAW, NULL, &err))
+		fail_msg("%s", err);
+	clock_set_today("2016-08-10");
+	if (review_apply(&fx->env, f, p, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	checklist_build(&c, &fx->env, 0);
+	u = unit_index(&c, "许昌学院");
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_LATE);
+	assert_int_equal(strncmp(checklist_item(&c, "submit")->done_at[u], "2016-08-10", 10), 0);
+	checklist_free(&c);
+}
+
 static void test_manual_ticks(void **state)
 {
 	fixture *fx = *state;
@@ -478,6 +516,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_monthly_reports_late_and_missing, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_submission_needs_every_form, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_drafts_never_count, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_withdrawn_submission_counts_from_resubmit, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_manual_ticks, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_prefill_counts_the_month, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_score_and_ranking, setup_day, teardown),
