@@ -26,6 +26,7 @@
 	X(V_CHOICE,         "「%s」不是可选的项") \
 	X(V_BEFORE,         "不能早于%s") \
 	X(V_NOT_YET,        "「%s」还没有到（今天是 %s）") \
+	X(V_NOT_ENDED,      "「%s」这个月还没有过完（今天是 %s）：只能填已经过完的月份，这个月的从 %04d-%02d-01 起可以填") \
 	X(V_AFTER_YEAR,     "%s 年在本年度（%d 年度）之后：只能填 %d 或以前的年度") \
 	X(V_REQUIRED_WHEN,  "%s为「%s」时必须填写") \
 	X(V_CHOICE_DUP,     "「%s」选了两次") \

@@ -413,6 +413,35 @@ static void test_withdrawn_submission_counts_from_resubmit(void **state)
 	checklist_free(&c);
 }
 
+/* A 月报 covers a month that is over (五.6: by the 3rd of the next): the
+ * store refuses August's on 8月10日 (it was taken and counted on time),
+ * whatever the path, and takes it on 9月1日. */
+static void test_monthly_report_waits_for_the_month_to_end(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "monthly");
+	sign_in_unit(fx, "魏都区");
+	kp_record r;
+	record_init(&r, f->nfields);
+	r.unit_id = store_unit_id(fx->env.store, "魏都区");
+	const char *vals[] = {"month", "2016-08", "training_sessions", "500", "training_people", "500",
+			      "activity_sessions", "0", "activity_people", "0", "resources", "0"};
+	for (size_t i = 0; i < sizeof vals / sizeof *vals; i += 2)
+		record_set(&r, (size_t)form_field_index(f, vals[i]), vals[i + 1]);
+	char *err = NULL;
+	clock_set_today("2016-08-10");
+	assert_int_not_equal(store_insert(fx->env.store, f, &r, &err), KP_OK);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "「2016-08」这个月还没有过完（今天是 2016-08-10）"));
+	assert_non_null(strstr(err, "从 2016-09-01 起可以填"));
+	free(err);
+	err = NULL;
+	clock_set_today("2016-09-01");
+	if (store_insert(fx->env.store, f, &r, &err) != KP_OK)
+		fail_msg("%s", err);
+	record_free(&r);
+}
+
 static void test_manual_ticks(void **state)
 {
 	fixture *fx = *state;
@@ -516,6 +545,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_monthly_reports_late_and_missing, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_submission_needs_every_form, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_drafts_never_count, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_monthly_report_waits_for_the_month_to_end, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_withdrawn_submission_counts_from_resubmit, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_manual_ticks, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_prefill_counts_the_month, setup_day, teardown),
