@@ -789,7 +789,7 @@
 	X(C_PRIV_ENV,       "不接受环境变量 %.*s：kepu 以数据组 %s 的权限运行，只有管理员（root 或 %s 组的成员）可以用它指定文件或日期；请从 ForceCommand 或环境中去掉它") \
 	X(C_PRIV_ADMIN,     "kepu %s 只能由管理员（root 或 %s 组的成员）运行；办公室账号请直接运行 kepu，在界面中登录") \
 	X(C_PRIV_RAISE,     "无法取得数据组权限来打开数据库 %s（kepu 的安装权限不对，见 docs/deploy.md）") \
-	X(C_PRIV_MODE,      "已创建数据库 %s，但无法把它的权限设为 0660（%s）：请管理员执行 chmod 660") \
+	X(C_DB_MODE,        "无法以权限 %04o 创建数据库 %s（%s）") \
 	X(C_FIRST_ACCOUNT,  "已创建市科协账号 %s，初始密码：%s（只显示这一次；首次登录时须修改）") \
 	X(C_DEMO_ACCOUNTS,  "演示账号（仅供试用）：shikexie（市科协）、weidu（魏都区）、xcxy（许昌学院），密码均为 %s") \
 	X(C_DEMO_REASON,    "（演示）联系电话与工作单位登记不一致，请核对后重新提交。") \
