@@ -739,7 +739,9 @@
 	X(C_READ_TIME,      "单元格是时间 %s") \
 	X(C_READ_BOOL,      "单元格是逻辑值 %s") \
 	X(C_READ_CSV,       "读到「%s」") \
-	X(C_FORMULA_NO_VALUE,"单元格是公式，文件里没有它的计算结果（文件由程序生成，未在 Excel 或 WPS 中保存过）：请在 Excel 或 WPS 中打开、保存后再导入，或填入数值") \
+	X(C_FORMULA_NO_VALUE,"单元格是公式，文件里没有保存它的计算结果（文件由程序生成，未在 Excel、WPS 或 LibreOffice 中保存过）：请在 Excel、WPS 或 LibreOffice 中打开、保存后再导入，或填入数值") \
+	X(C_FORMULA_NO_VALUE_AT,"工作表「%s」的单元格 %s%d 是公式，文件里没有保存它的计算结果（文件由程序生成，未在 Excel、WPS 或 LibreOffice 中保存过）：请在 Excel、WPS 或 LibreOffice 中打开、保存后再导入，或填入数值") \
+	X(C_FORMULAS_READ,  "%s%ld 个单元格是公式，按文件里保存的计算结果读取（第一个：工作表「%s」的 %s%d）；公式的引用改过而未重新计算时，请在 Excel、WPS 或 LibreOffice 中打开、保存后再导入") \
 	X(C_READ_SUFFIX,    "%s；%s") \
 	X(C_DATE_IN_FIELD,  "%s，但这一项不是日期，没有导入：请把单元格格式设为「常规」或「文本」后重新输入") \
 	X(C_XLSX_IN_SHEET,  "%s 工作表「%s」：%s") \

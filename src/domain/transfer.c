@@ -504,7 +504,12 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 		if (im->o->kind && im->col[i] >= 0 && (!raw[i] || !raw[i][0]) &&
 		    im->o->kind(im->o->place_ctx, row, im->col[i]) == XLSX_FORMULA) {
 			/* empty as read, not as it shows: never 「必须填写」 nor saved empty */
-			problem(im, row, im->col[i], fd->label, msg(MSG_C_FORMULA_NO_VALUE));
+			char letters[8];
+			csv_column_letters(im->col[i], letters);
+			char *t = im->o->sheet ? xasprintf(msg(MSG_C_FORMULA_NO_VALUE_AT), im->o->sheet, letters, row)
+					       : xstrdup(msg(MSG_C_FORMULA_NO_VALUE)); /* a 推荐表: the place names the sheet */
+			problem(im, row, im->col[i], fd->label, t);
+			free(t);
 			free(why[i]);
 			continue;
 		}
