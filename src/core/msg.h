@@ -656,7 +656,9 @@
 	X(C_IMPORT_FAILED,  "导入失败：%d 处错误，没有保存任何记录。") \
 	X(C_IMPORTED,       "已导入 %d 条记录到 %d 年度的 %s（%s）。") \
 	X(C_REJECT_REASON,  "错误") \
-	X(C_BAD_GB18030,    "文件既不是 UTF-8 也不是有效的 GB18030 编码") \
+	X(C_BAD_GB18030,    "文件既不是 UTF-8 也不是有效的 GB18030 编码：第%ld行（文件第%lld字节，0x%02X）读不下去，没有导入。请用 Excel 或 WPS 打开，另存为 UTF-8 或 GBK 的 CSV 后再导入") \
+	X(C_MIXED_ENCODING, "文件既不是 UTF-8 也不是有效的 GB18030 编码：前面是 UTF-8，第%ld行（文件第%lld字节，0x%02X）起不是 UTF-8，按 GB18030 读第%ld行（文件第%lld字节，0x%02X）也读不下去——像是两种编码混在一起，没有导入。请用 Excel 或 WPS 打开，另存为 UTF-8 的 CSV 后再导入") \
+	X(C_UTF16,          "文件是 UTF-16 编码，请另存为 UTF-8 或 GBK 的 CSV（Excel：另存为「CSV UTF-8（逗号分隔）」），没有导入") \
 	X(C_REJECTED,       "%d 行有错误，没有导入，已写入 %s（在「错误」列说明原因），改正后可以再导入。") \
 	X(C_BAD_ENCODING,   "不支持的编码「%s」（可用：utf-8、gb18030）") \
 	X(C_NOT_GBK,        "第%d行 %s: 「%.*s」在 GBK（Excel 默认编码）中无法显示，已按 GB18030 写出") \
