@@ -9,18 +9,17 @@
  * model's, and are left out. */
 #include "unit_env.h"
 
-#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
 #include <fcntl.h>
 #include <unistd.h>
 
 #include "core/utf8.h"
+#include "model_keys.h"
 #include "ui/form_model.h"
 #include "ui/list_model.h"
 #include "ui/menu_model.h"
 #include "ui/table_model.h"
 #include "ui/transfer_model.h"
 
-#define CH(c) ((kp_key){false, (uint32_t)(c)})
 #define ROWS 19
 
 /* One screen state's model, whatever the screen. */
@@ -261,11 +260,7 @@ static void transfer_close(void *self)
 
 static void type(screen *s, const char *text)
 {
-	for (size_t at = 0, n = strlen(text); at < n;) {
-		uint32_t cp;
-		at += utf8_decode(text + at, n - at, &cp);
-		tm_key(&s->tm, &s->tc, CH(cp));
-	}
+	TYPE_KEYS(text, tm_key(&s->tm, &s->tc, k));
 }
 
 /* Export of 附表2 chosen, the file named. */

@@ -6,17 +6,13 @@
  * list_edit_delete. */
 #include "unit_env.h"
 
-#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
-
 #include "core/clock.h"
 #include "core/utf8.h"
 #include "domain/review.h"
+#include "model_keys.h"
 #include "ui/form_model.h"
 #include "ui/list_model.h"
 
-#define FN(k) ((kp_key){true, (uint32_t)(k)})
-#define CH(c) ((kp_key){false, (uint32_t)(c)})
-#define CTRL(c) CH((c) & 0x1f)
 #define ROWS 19 /* an 80x24 terminal's page */
 #define RECORDS 25
 
@@ -130,11 +126,7 @@ static void filter_and_open(void **state)
 {
 	story *s = *state;
 	const char *text = "张二";
-	for (size_t at = 0, n = strlen(text); at < n;) {
-		uint32_t cp;
-		at += utf8_decode(text + at, n - at, &cp);
-		key(s, CH(cp));
-	}
+	TYPE_KEYS(text, key(s, k));
 	assert_int_equal(s->m.total, 6); /* 张二零 … 张二五 */
 	assert_first_row(s, 20);
 	assert_int_equal(key(s, CH(27)).kind, LM_HANDLED);
@@ -157,11 +149,7 @@ static void filter_by(story *s, const char *text)
 {
 	if (s->m.filter_text[0])
 		key(s, CH(27));
-	for (size_t at = 0, n = strlen(text); at < n;) {
-		uint32_t cp;
-		at += utf8_decode(text + at, n - at, &cp);
-		key(s, CH(cp));
-	}
+	TYPE_KEYS(text, key(s, k));
 }
 
 /* The filter searches what its hint says: the pinyin initials of the name
