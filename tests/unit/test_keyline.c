@@ -492,6 +492,39 @@ static void test_known_lies(void **state)
 	}
 }
 
+/* The menu's own words say what the role may do there. The key line test
+ * above never read them (they were formatted while drawing), so a unit's
+ * menu offered 「附表1 … 查看与修改」 where it may only look: an item that
+ * says 修改 or 填写 opens a form this role writes, and a unit's items never
+ * speak of 各单位 or 按单位. The city's 附表1 saying 修改 is the control. */
+static void test_menu_words(void **state)
+{
+	(void)state;
+	const screen_case roles[] = {{"menu, city", false, menu_open}, {"menu, unit", true, menu_open}};
+	for (size_t r = 0; r < 2; r++) {
+		screen s;
+		open_case(&s, &roles[r]);
+		kp_store *st = s.fx->env.store;
+		bool city_changes_quota = false;
+		for (size_t i = 0; i < s.mm.n; i++) {
+			const menu_item *it = &s.mm.items[i];
+			if (it->kind == ITEM_PASSWORD || it->kind == ITEM_ADVANCE || it->kind == ITEM_AUDIT)
+				continue; /* the account's own 修改, and 修改记录 (the audit's rows) */
+			char text[256];
+			mm_item_text(it, &s.mc, text, sizeof text);
+			bool claims = strstr(text, "修改") || strstr(text, "填写");
+			if (claims && !(it->form && store_may_write_form(st, it->form)))
+				fail_msg("%s: 「%s」, which this role may not change", roles[r].name, text);
+			if (roles[r].unit && (strstr(text, "各单位") || strstr(text, "按单位")))
+				fail_msg("%s: 「%s」 speaks of other units", roles[r].name, text);
+			city_changes_quota |= !roles[r].unit && it->kind == ITEM_TABLE && strstr(text, "修改");
+		}
+		if (!roles[r].unit && !city_changes_quota)
+			fail_msg("the city's 附表1 does not say 修改");
+		close_case(&s);
+	}
+}
+
 static int drop_seeded(void **state)
 {
 	(void)state;
@@ -505,6 +538,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_key_shown_acts),
 		cmocka_unit_test(test_known_lies),
+		cmocka_unit_test(test_menu_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, drop_seeded);
 }
