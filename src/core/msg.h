@@ -267,6 +267,7 @@
 	X(UI_ASK_DELETE,    "确定删除「%s」这条记录吗？(y/n)") \
 	X(UI_DELETED,       "已删除。") \
 	X(UI_NO_RECORDS,    "还没有记录。按 F7 或 Ctrl-N 新建。") \
+	X(UI_NO_RECORDS_READ,"还没有记录。") \
 	X(UI_LIST_TITLE,    "%s：记录列表") \
 	X(UI_LIST_COUNT,    "共 %lld 条") \
 	X(UI_LIST_FOUND,    "筛选出 %lld 条") \

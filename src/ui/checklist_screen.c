@@ -124,7 +124,7 @@ static void checklist_draw(ui_screen *s, ui_app *app)
 	const checklist_model *m = &cs->m;
 	char right[64], day[24];
 	date_official(day, m->c.ty, m->c.tm, m->c.td);
-	snprintf(right, sizeof right, msg(MSG_R_TODAY), day);
+	snprintf(right, sizeof right, msg(MSG_UI_GL_TODAY), day); /* as the menu's glance says it */
 	ckm_ctx c = ctx_of(app);
 	app_keys(app, ckm_acts, m, &c);
 	/* The matrix's legend takes the room of today's date, which its marks

@@ -226,7 +226,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 	draw_row(ls, y, NULL, 0, theme_attr(R_SECTION) | A_UNDERLINE);
 	if (ls->m.n == 0) {
 		char none[256];
-		lm_empty_text(&ls->m, none, sizeof none);
+		lm_empty_text(&ls->m, &c, none, sizeof none);
 		draw_text(y + 2, 2, COLS - 4, none, theme_attr(R_HELP), false);
 	}
 	for (size_t i = 0; i < ls->m.n; i++)

@@ -69,7 +69,7 @@ static int over(const line_parts *l, int cols)
 	return 1 + left_width(l) + (rw ? GAP + rw : 0) + 1 - cols;
 }
 
-/* Step 1: the form's name cut from its end by `by` cells, with 「>」; the
+/* Step 2: the form's name cut from its end by `by` cells, with 「>」; the
  * number before it (「附表2」) stays, and a name left with less than two
  * characters goes whole (「附表2>：…」). */
 static void cut_name(char *title, int by)
@@ -91,7 +91,7 @@ static void cut_name(char *title, int by)
 	set(title, out);
 }
 
-/* Step 2: 「填报单位：魏都区」 → 「魏都区」. */
+/* Step 1: 「填报单位：魏都区」 → 「魏都区」. */
 static void drop_label(char *right)
 {
 	const char *colon = strstr(right, "：");
@@ -113,7 +113,7 @@ static void spaces(char *out, size_t len, size_t *at, int n)
 }
 
 /* The parts as given, with the label and the way back dropped as asked,
- * and the form's name cut as far as that leaves needed. */
+ * and then the form's name cut as far as that leaves needed. */
 static void shorten(const title_parts *p, int cols, bool no_label, bool no_back, line_parts *l)
 {
 	set(l->title, p->title ? p->title : "");
@@ -126,13 +126,14 @@ static void shorten(const title_parts *p, int cols, bool no_label, bool no_back,
 	if (no_label)
 		drop_label(l->right);
 	int o = over(l, cols);
-	if (o > 0)
+	if (o > 0 && no_label)
 		cut_name(l->title, o);
 }
 
 void title_line(const title_parts *p, int cols, char *out, size_t len)
 {
-	/* Steps 1 to 3: each whole drop lets the name keep what it can. */
+	/* Steps 1 to 3: the name is cut once the label is gone, and keeps what
+	 * it can once the way back is gone too. */
 	line_parts l;
 	shorten(p, cols, false, false, &l);
 	if (over(&l, cols) > 0)

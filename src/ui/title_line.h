@@ -9,9 +9,10 @@
  * What gives way when the line is too narrow, least needed first, each only
  * as far as needed; words are kept whole, and a part cut inside ends with
  * 「>」 as every cut on screen does (draw.h):
- *   1. the form's name after its number: 「附表2 科普人才库推荐表：新记录」 →
- *      「附表2 科普人才>：新记录」 → 「附表2>：新记录」 (the number names it);
- *   2. the right text's label: 「填报单位：魏都区」 → 「魏都区」;
+ *   1. the right text's label: 「填报单位：魏都区」 → 「魏都区」 (the name
+ *      says what it is);
+ *   2. the form's name after its number: 「附表2 科普人才库推荐表：修改…」 →
+ *      「附表2 科普人才库>：修改…」 → 「附表2>：修改…」 (the number names it);
  *   3. the way back 「← 列表」 (the key line still names Esc);
  *   4. the title's end, cut with 「>」, keeping TITLE_LINE_MIN cells;
  *   5. the right text, cut with 「>」.

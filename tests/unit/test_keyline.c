@@ -525,6 +525,33 @@ static void test_menu_words(void **state)
 	}
 }
 
+/* An empty list's words name F7 only where F7 acts: a unit's empty
+ * 推荐名单 (the city's to write) said 「按 F7 或 Ctrl-N 新建」 while its key
+ * line rightly hid F7. An empty 附表3 list of either role is the control. */
+static void test_empty_list_words(void **state)
+{
+	(void)state;
+	const struct {
+		screen_case c;
+		bool f7;
+	} want[] = {
+		{{"推荐名单, unit", true, nominations}, false},
+		{{"附表3 list empty, unit", true, empty_list}, true},
+		{{"附表3 list empty, city", false, empty_list}, true},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		screen s;
+		open_case(&s, &want[i].c);
+		assert_int_equal(s.lm.n, 0);
+		char text[256];
+		lm_empty_text(&s.lm, &s.lc, text, sizeof text);
+		bool says = strstr(text, "F7") != NULL, shown = shows(&s, s.acts, ACT_NEW);
+		close_case(&s);
+		if (says != want[i].f7 || says != shown)
+			fail_msg("%s: 「%s」, F7 %s on the key line", want[i].c.name, text, shown ? "shown" : "hidden");
+	}
+}
+
 static int drop_seeded(void **state)
 {
 	(void)state;
@@ -539,6 +566,7 @@ int main(void)
 		cmocka_unit_test(test_every_key_shown_acts),
 		cmocka_unit_test(test_known_lies),
 		cmocka_unit_test(test_menu_words),
+		cmocka_unit_test(test_empty_list_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, drop_seeded);
 }

@@ -183,21 +183,21 @@ static void empty_text_says_why(void **state)
 	char text[256];
 	lm_set_state(&s->m, &s->c, ST_SUBMITTED);
 	assert_int_equal(s->m.n, 0);
-	lm_empty_text(&s->m, text, sizeof text);
+	lm_empty_text(&s->m, &s->c, text, sizeof text);
 	assert_string_equal(text, "没有「已提交」的记录。按 Tab 换一种状态。");
 	lm_set_state(&s->m, &s->c, -1);
 	assert_true(s->m.n > 0);
-	lm_empty_text(&s->m, text, sizeof text);
+	lm_empty_text(&s->m, &s->c, text, sizeof text);
 	assert_string_equal(text, "还没有记录。按 F7 或 Ctrl-N 新建。");
 	filter_by(s, "没有这个人");
-	lm_empty_text(&s->m, text, sizeof text);
+	lm_empty_text(&s->m, &s->c, text, sizeof text);
 	assert_string_equal(text, "没有含「没有这个人」的记录。");
 	/* a view (附表4) before a unit is chosen */
 	const kp_view *roll = catalog_view(&s->fx->env.cat, "roll");
 	assert_non_null(roll);
 	list_model v;
 	lm_init(&v, roll->source, roll, s->fields, 1);
-	lm_empty_text(&v, text, sizeof text);
+	lm_empty_text(&v, &s->c, text, sizeof text);
 	assert_string_equal(text, "还没有选择单位：按 F4 或 Ctrl-O 选择。");
 	lm_free(&v);
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Every screen's title line laid out with no terminal (ui/title_line.h):
  * at 80 columns a 附表2 form keeps 「演示账号」 and 「2016 年度」 whole
- * (they were shortened to 「演示 2016」), and what gives way is marked; at
- * 60 columns the same order goes on; at 120 nothing gives way. */
+ * (they were shortened to 「演示 2016」): the label 填报单位 goes, then the
+ * form's name is cut, marked; at 60 columns the same order goes on; at
+ * 120 nothing gives way. */
 #include "unit.h"
 
 #include "core/utf8.h"
@@ -37,14 +38,14 @@ static void form_at_80(void **state)
 {
 	(void)state;
 	title_parts p = {NEW_TALENT, "← 菜单", "填报单位：魏都区", true, 2016};
-	assert_line(&p, 80, "附表2 科普人才>：新记录（草稿）  ← 菜单", "填报单位：魏都区  演示账号  2016 年度");
+	assert_line(&p, 80, NEW_TALENT "  ← 菜单", "魏都区  演示账号  2016 年度");
 	title_parts e = {EDIT_TALENT, "← 列表", "填报单位：魏都区", true, 2016};
-	assert_line(&e, 80, "附表2>：修改第 1 号记录（草稿）  ← 列表", "填报单位：魏都区  演示账号  2016 年度");
+	assert_line(&e, 80, "附表2 科普人才>：修改第 1 号记录（草稿）  ← 列表", "魏都区  演示账号  2016 年度");
 	/* the positive control: with room, every word whole */
 	assert_line(&e, 120, EDIT_TALENT "  ← 列表", "填报单位：魏都区  演示账号  2016 年度");
-	/* not a demonstration account: the name keeps more */
+	/* not a demonstration account: the name stays whole */
 	e.demo = false;
-	assert_line(&e, 80, "附表2 科普人才>：修改第 1 号记录（草稿）  ← 列表", "填报单位：魏都区  2016 年度");
+	assert_line(&e, 80, EDIT_TALENT "  ← 列表", "魏都区  2016 年度");
 }
 
 static void form_at_60(void **state)
