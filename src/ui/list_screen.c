@@ -15,6 +15,7 @@
 #include "core/xalloc.h"
 #include "domain/review.h"
 #include "form/validate.h"
+#include "ui/columns.h"
 #include "ui/draw.h"
 #include "ui/list_model.h"
 #include "ui/review_prompt.h"
@@ -101,15 +102,16 @@ static void share_width(list_screen *ls, int x)
 		if (fits)
 			x += col->width + COL_GAP;
 	}
-	for (int spare = end - (x - COL_GAP), given = 1; spare > 0 && given;) {
-		given = 0;
-		for (size_t c = 0; c < ls->ncols && spare > 0; c++)
-			if (ls->cols[c].shown && ls->cols[c].shown < ls->cols[c].want) {
-				ls->cols[c].shown++;
-				spare--;
-				given = 1;
-			}
+	int *shown = xcalloc(ls->ncols + 1, sizeof *shown), *want = xcalloc(ls->ncols + 1, sizeof *want);
+	for (size_t c = 0; c < ls->ncols; c++) {
+		shown[c] = ls->cols[c].shown;
+		want[c] = shown[c] ? ls->cols[c].want : 0; /* a column not shown gets none */
 	}
+	columns_share(shown, want, ls->ncols, end - (x - COL_GAP));
+	for (size_t c = 0; c < ls->ncols; c++)
+		ls->cols[c].shown = shown[c];
+	free(shown);
+	free(want);
 }
 
 /* A column title, with ^ or v when the list is sorted by it. The arrow is

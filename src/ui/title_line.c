@@ -71,19 +71,21 @@ static int over(const line_parts *l, int cols)
 
 /* Step 2: the form's name cut from its end by `by` cells, with 「>」; the
  * number before it (「附表2」) stays, and a name left with less than two
- * characters goes whole (「附表2>：…」). */
+ * characters goes whole (「附表2>：…」). A title with no number keeps it. */
 static void cut_name(char *title, int by)
 {
 	const char *colon = strstr(title, "：");
 	if (!colon)
 		return;
 	const char *sp = memchr(title, ' ', (size_t)(colon - title));
-	size_t from = sp ? (size_t)(sp - title) : 0, to = (size_t)(colon - title);
+	if (!sp) /* no number (工作简报, 科普活动记录): the name is all that names the screen */
+		return;
+	size_t from = (size_t)(sp - title), to = (size_t)(colon - title);
 	char name[PART], cut[PART], out[3 * PART];
 	snprintf(name, sizeof name, "%.*s", (int)(to - from), title + from);
 	int keep = utf8_width(name) - by;
-	if (keep < 5) /* less than two characters says nothing: with a number, the */
-		keep = sp ? 1 : 5; /* name goes whole (「附表2>」); without, 「科普>」 stays */
+	if (keep < 5) /* less than two characters says nothing: the name goes whole */
+		keep = 1;
 	cut_to(name, keep, cut, sizeof cut);
 	if (!strcmp(cut, name))
 		return;

@@ -37,12 +37,12 @@ assert_screen "演示账号  2016 年度"
 # A unit may only look at 附表1, and its menu says so.
 assert_screen "附表1 任务指标分配表  查看本单位指标（由市科协分配）"
 refute_screen "查看与修改"
-# At 80 columns a form's title keeps the flag and the year whole: the
-# form's name gives way, marked (it was 「演示 2016」).
+# At 80 columns a form's title keeps the flag and the year whole, and
+# every word: the label 填报单位 gives way (it was 「演示 2016」).
 keys 2
 wait_for "新记录（草稿）"
 t=$(screen | sed -n 1p)
-[[ "$t" == " 附表2 科普人才>：新记录（草稿）  ← 菜单  填报单位：魏都区  演示账号  2016 年度" ]] ||
+[[ "$t" == " 附表2 科普人才库推荐表：新记录（草稿）  ← 菜单     魏都区  演示账号  2016 年度" ]] ||
 	fail "the form's title line at 80 columns: [$t]"
 keys Escape
 wait_for "主菜单"

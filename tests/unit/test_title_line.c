@@ -55,10 +55,10 @@ static void form_at_60(void **state)
 	assert_line(&p, 60, "附表2 科普人>：新记录（草稿）", "魏都区  演示账号  2016 年度");
 	title_parts e = {EDIT_TALENT, "← 列表", "项目申报单位：魏都区", true, 2016};
 	assert_line(&e, 60, "附表2>：修改第 1 号记录（草>", "魏都区  演示账号  2016 年度");
-	/* a form without a number keeps two characters of its name */
+	/* a title without a form number keeps its name; its end gives way */
 	title_parts a = {"科普活动记录：修改第 12 号记录（已提交，附件 2 个）", "← 列表", "填报单位：许昌学院", true,
 			 2016};
-	assert_line(&a, 60, "科普>：修改第 12 号记录（>", "许昌学院  演示账号  2016 年度");
+	assert_line(&a, 60, "科普活动记录：修改第 12 号>", "许昌学院  演示账号  2016 年度");
 }
 
 /* Titles with no form name: the back mark gives way, then the end. */
@@ -70,6 +70,8 @@ static void other_titles(void **state)
 	title_parts c = {"各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期", "← 菜单", NULL, true, 2016};
 	assert_line(&c, 80, "各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期  ← 菜单", "演示账号  2016 年度");
 	assert_line(&c, 60, "各单位完成情况  + 按时 ~ 逾期完成 . >", "演示账号  2016 年度");
+	title_parts b = {"工作简报：2016年7月（截止 2016年8月3日）", "← 菜单", "已报 5/19", true, 2016};
+	assert_line(&b, 80, "工作简报：2016年7月（截止 2016年8月3日）", "已报 5/19  演示账号  2016 年度");
 	title_parts login = {"许昌市科协「百千万科普工程」", NULL, NULL, false, 0}; /* before a sign-in */
 	assert_line(&login, 80, "许昌市科协「百千万科普工程」", "");
 }
