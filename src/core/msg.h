@@ -460,6 +460,9 @@
 	X(UI_AU_DUP_MARKED, "已标记，由市科协核实") \
 	X(UI_AU_TICK,       "事项") \
 	X(UI_AU_EMPTY,      "（空）") \
+	X(UI_AU_ADDRESS,    "登录地址") \
+	X(UI_AU_WHY,        "原因") \
+	X(UI_AU_FROM_YEAR,  "复制自年度") \
 	X(UI_AU_NONE,       "没有符合条件的记录。") \
 	X(UI_AU_MORE,       "↓ 还有更早的记录（↓ 或 PgDn 载入）") \
 	X(UI_AU_MORE_OLDER, "↓ 还有 %zu 项及更早的记录") \

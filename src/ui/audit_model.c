@@ -54,6 +54,9 @@ static const char *audit_name(const char *column)
 	static const struct { const char *column; enum kp_msg_id id; } names[] = {
 		{"kp_state", MSG_UI_AU_STATE}, {"kp_reason", MSG_UI_AU_REASON},
 		{"kp_duplicates", MSG_UI_AU_DUP}, {"key", MSG_UI_AU_TICK}, {"kp_year", MSG_UI_AU_YEAR},
+		/* the accounts' and the years' rows (store/auth.c, tally.c, years.c) */
+		{"name", MSG_UI_LOGIN_NAME}, {"role", MSG_UI_AC_ROLE}, {"address", MSG_UI_AU_ADDRESS},
+		{"reason", MSG_UI_AU_WHY}, {"year", MSG_UI_AU_YEAR}, {"from_year", MSG_UI_AU_FROM_YEAR},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(names[i].column, column))
@@ -67,6 +70,8 @@ static const char *audit_value(const char *column, const char *v)
 		return state_label(state_of(v));
 	if (!strcmp(column, "kp_duplicates") && v[0])
 		return msg(MSG_UI_AU_DUP_MARKED);
+	if (!strcmp(column, "role") && v[0])
+		return msg(!strcmp(v, "city") ? MSG_P_OWNER_CITY : MSG_P_COL_UNIT);
 	return v;
 }
 

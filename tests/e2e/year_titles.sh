@@ -59,9 +59,9 @@ keys Escape; wait_for "主菜单"
 close_terminals
 
 # A long title and a long unit: 城乡一体化示范区's activity with its
-# attachments counted. The year and the flag stay whole; the form's name,
-# the label 填报单位, the way back and the title's end give way, each
-# marked with 「>」 where it was cut; the unit's name stays whole.
+# attachments counted. The year and the flag stay whole; the label
+# 填报单位, the way back and the title's end give way, a cut marked with
+# 「>」; the form's name (it has no number) and the unit's name stay whole.
 printf '填报单位,活动名称,日期,形式,对象,地点,参与人数,主讲/负责人,简介\n城乡一体化示范区,科普讲座,2017-03-01,科普讲座,社区,示范区文化中心,80,,\n' >"$WORK/a.csv"
 "$KEPU" import activity "$WORK/a.csv" --db "$DB" --year 2017 --today 2017-03-02 >/dev/null
 id=$(sqlite3 "$DB" "SELECT id FROM activity WHERE name = '科普讲座' AND kp_year = 2017")
@@ -71,7 +71,7 @@ menu_open "科普活动记录  记录列表"
 wait_for "科普活动记录：记录列表"
 type_text "#$id"; keys Enter
 wait_for "：修改第 $id 号记录（草稿"
-title_has "科普>：修改第 $id 号记录（草稿" ">  城乡一体化示范区  演示账号  2017 年度"
+title_has "科普活动记录：修改第 $id 号记录（草稿" ">  城乡一体化示范区  演示账号  2017 年度"
 keys Escape; wait_for "科普活动记录：记录列表"
 resize 120 40                                   # with room, every word whole
 keys Enter; wait_for "科普活动记录：修改第 $id 号记录（草稿，附件 0 个）"

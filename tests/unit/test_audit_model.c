@@ -187,6 +187,24 @@ static void unit_names_whole(void **state)
 	au_free(&m);
 }
 
+/* Rows that are no form's (a programme year opened) name their changes in
+ * words, never by the store's column names (「from_year：（空） → 2016」). */
+static void changes_in_words(void **state)
+{
+	story *s = *state;
+	char *err = NULL;
+	assert_int_equal(store_year_open(s->fx->env.store, 2017, 2016, NULL, NULL, 0, &err), KP_OK);
+	audit_model m;
+	au_init(&m, &s->c);
+	assert_true(m.ndetail >= 2);
+	for (size_t i = 0; i < m.ndetail; i++)
+		for (const char *p = m.detail[i]; *p && *p != '\xef'; p++) /* the label, before 「：」 */
+			if ((*p >= 'a' && *p <= 'z') || *p == '_')
+				fail_msg("「%s」 names a column", m.detail[i]);
+	assert_string_equal(m.detail[0], "年度：（空） → 2017");
+	au_free(&m);
+}
+
 /* The trail is the city's: a unit's session is refused, saying why. */
 static void unit_refused(void **state)
 {
@@ -214,6 +232,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(edit_found_by_words, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_names_whole, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(time_never_cut, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(changes_in_words, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_refused, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
