@@ -44,6 +44,17 @@ wait_for "新记录（草稿）"
 t=$(screen | sed -n 1p)
 [[ "$t" == " 附表2 科普人才库推荐表：新记录（草稿）  ← 菜单     魏都区  演示账号  2016 年度" ]] ||
 	fail "the form's title line at 80 columns: [$t]"
+# Its list shows the columns that fit, and its header's margin says more are
+# there; 表彰名单's columns all fit: no mark (the control).
+keys F3
+wait_for "记录列表  ← 菜单"
+h=$(screen | sed -n 2p)
+[[ "$h" == *"政治面貌"*">" ]] || fail "the list's header at 80 columns: [$h]"
+keys Escape
+menu_open "表彰名单  记录列表"
+wait_for "表彰名单：记录列表"
+h=$(screen | sed -n 2p)
+[[ "$h" == *"表彰日期" ]] || fail "表彰名单's header at 80 columns: [$h]"
 keys Escape
 wait_for "主菜单"
 # The 月报 form agrees: 魏都区's July is there (refused as a second one, on choosing it).
