@@ -276,6 +276,15 @@ static void export_named(screen *s)
 	be(s, CTX_TRANSFER, tm_acts, &s->tm, &s->tc, transfer_press, transfer_close);
 }
 
+/* Import opened: the forms to pick from. */
+static void import_picking(screen *s)
+{
+	snprintf(s->user, sizeof s->user, "kl%ld", (long)getpid());
+	s->tc = (tm_ctx){&s->fx->env, NULL, 0, NULL, NULL};
+	tm_init(&s->tm, &s->tc, s->fx->path, s->user, true);
+	be(s, CTX_IMPORT, tm_acts, &s->tm, &s->tc, transfer_press, transfer_close);
+}
+
 /* The file exported, then imported into the same database: checked, with
  * nothing new to import. */
 static void import_nothing_new(screen *s)
@@ -552,6 +561,32 @@ static void test_empty_list_words(void **state)
 	}
 }
 
+/* Import offers only the forms the role may write: a unit was offered
+ * 附表1 and the city's 表彰名单 and 推荐名单, whose every row the store
+ * then refused. The city is offered 附表1 (the control). */
+static void test_import_offers(void **state)
+{
+	(void)state;
+	const screen_case roles[] = {{"import, city", false, NULL}, {"import, unit", true, NULL}};
+	for (size_t r = 0; r < 2; r++) {
+		screen s;
+		memset(&s, 0, sizeof s);
+		const screen_case c = {roles[r].name, roles[r].unit, import_picking};
+		open_case(&s, &c);
+		bool quota = false;
+		for (size_t i = 0; i < s.tm.pick.n; i++) {
+			const kp_form *f = s.tm.entries[i].form;
+			if (!store_may_write_form(s.fx->env.store, f))
+				fail_msg("%s: offers %s, which it may not write", roles[r].name, f->title);
+			quota |= !strcmp(f->id, "quota");
+		}
+		assert_true(s.tm.pick.n > 0);
+		if (quota == roles[r].unit)
+			fail_msg("%s: 附表1 %s", roles[r].name, quota ? "offered" : "not offered");
+		close_case(&s);
+	}
+}
+
 static int drop_seeded(void **state)
 {
 	(void)state;
@@ -567,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_known_lies),
 		cmocka_unit_test(test_menu_words),
 		cmocka_unit_test(test_empty_list_words),
+		cmocka_unit_test(test_import_offers),
 	};
 	return cmocka_run_group_tests(tests, NULL, drop_seeded);
 }
