@@ -21,7 +21,7 @@ type_text "附表2"; keys Enter
 wait_for "交换文件夹：$WORK/exchange/weidu/"
 assert_screen "交换文件夹中还没有文件"
 keys F5
-wait_for "没有收到文件（已取消，或终端不支持 ZMODEM）"
+wait_for "接收已取消（终端发来 Ctrl-X），什么也没有保存"
 
 # Two files at once: refused, nothing imported.
 printf '%s\n%s\n' "$WORK/人才.csv" "$WORK/zsend" >"$WORK/zsend"
