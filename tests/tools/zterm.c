@@ -7,7 +7,9 @@
  * client does. When the command starts rz (its ZRINIT header "**\x18B01"
  * appears), it does what Xshell or SecureCRT do: runs `sz` on the files
  * listed in SENDLIST (one path a line, read at that moment) with the pty as
- * its line (without sz's leading "rz\r": rz already runs), or, when the
+ * its line (without sz's leading "rz\r": rz already runs; a line
+ * "#wait MS" first holds the line MS milliseconds, as the user choosing a
+ * file in the terminal's window does), or, when the
  * list is empty, cancels the transfer as a user pressing Ctrl-X five times
  * would. What follows a detected header is not shown, as a ZMODEM terminal
  * takes it for protocol. With RECVDIR, when the command starts
@@ -27,6 +29,7 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 static struct termios saved;
@@ -64,10 +67,17 @@ static void upload(int master, const char *list)
 	int argc = 4;
 	FILE *f = fopen(list, "r");
 	char line[4096];
+	long wait_ms = 0;
 	while (f && argc < 63 && fgets(line, sizeof line, f)) {
 		line[strcspn(line, "\n")] = '\0';
+		if (sscanf(line, "#wait %ld", &wait_ms) == 1)
+			continue;
 		if (line[0])
 			argv[argc++] = strdup(line);
+	}
+	if (wait_ms > 0) { /* the user choosing the file: the line held, nothing sent */
+		struct timespec t = {wait_ms / 1000, (wait_ms % 1000) * 1000000L};
+		nanosleep(&t, NULL);
 	}
 	if (f)
 		fclose(f);
