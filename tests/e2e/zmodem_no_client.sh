@@ -20,6 +20,14 @@ ctrl_x_6() {   # six Ctrl-X, then the main menu, kepu still running
 	settled
 	refute_screen "KEPU-EXIT"
 }
+f5_refused() {   # f5_refused TEXT SECONDS: F5 refused with TEXT within SECONDS
+	local start_s took
+	start_s=$(date +%s)
+	keys F5
+	wait_for "$1"
+	took=$(($(date +%s) - start_s))
+	[ "$took" -le "$2" ] || fail "gave up after $took s (at most $2): $1"
+}
 import_screen() {
 	keys i; wait_for "选择要导出或导入的表"
 	type_text "附表2"; keys Enter
@@ -28,11 +36,7 @@ import_screen() {
 
 # Receiving, no client: refused within seconds, the screen clean again.
 import_screen
-start_s=$(date +%s)
-keys F5
-wait_for "终端没有接管 ZMODEM"
-took=$(($(date +%s) - start_s))
-[ "$took" -le 6 ] || fail "receiving gave up after $took s"
+f5_refused "终端没有接管 ZMODEM" 6
 assert_screen "PuTTY 不支持"
 assert_screen "确信终端支持时再按 F5：一直等待"
 refute_screen "B0100000023be50"
@@ -56,11 +60,7 @@ assert_screen "ZMODEM：在本画面按 F5（终端须支持 ZMODEM"
 refute_screen "SSH 主机"
 keys Enter
 wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
-start_s=$(date +%s)
-keys F5
-wait_for "终端在 4 秒内没有应答 ZMODEM，没有发送"
-took=$(($(date +%s) - start_s))
-[ "$took" -le 8 ] || fail "sending gave up after $took s"
+f5_refused "终端在 4 秒内没有应答 ZMODEM，没有发送" 8
 assert_screen "SecureCRT 会应答"
 # F5 again insists: sz runs and waits for the terminal; Ctrl-X x5 cancels it.
 keys F5
@@ -70,8 +70,7 @@ wait_for "发送没有完成（终端不支持 ZMODEM？）"
 ctrl_x_6
 # A failed insisting sets the rule back: the next F5 asks again.
 import_screen
-keys F5
-wait_for "终端没有接管 ZMODEM"
+f5_refused "终端没有接管 ZMODEM" 6
 ctrl_x_6
 keys q; wait_for "退出 kepu？(y/n)"; keys y      # positive control: q still quits (after asking)
 wait_for "KEPU-EXIT=0"

@@ -30,28 +30,53 @@ static zprobe_verdict feed(zprobe *p, const char *s, size_t n, size_t *at)
 
 #define FEED(p, lit, at) feed(p, lit, sizeof lit - 1, at)
 
-static void test_terminal_answers(void **state)
+/* Byte sequences as they come back, from a fresh probe: the verdict and
+ * the byte it is decided on (n: still waiting). */
+typedef struct {
+	const char *what, *bytes;
+	size_t n;
+	zprobe_verdict v;
+	size_t at;
+} seen;
+#define SEEN(what, lit, v, at) {what, lit, sizeof lit - 1, v, at}
+
+static const seen sequences[] = {
+	/* PuTTY, tmux, xterm and VTE answer DSR 5 with "all well": decided
+	 * on the final byte, so the whole answer is read */
+	SEEN("DSR answer", "\x1b[0n", ZP_TERMINAL, 3),
+	SEEN("DA answer", "\x1b[?64;1;2;6;9;15;18;21;22c", ZP_TERMINAL, 25),
+	SEEN("cursor position", "\x1b[24;80R", ZP_TERMINAL, 7),
+	/* a key of the terminal's own (SS3 arrow): an ESC is never ZMODEM's */
+	SEEN("SS3 key", "\x1bOA", ZP_TERMINAL, 1),
+	/* an answer broken by a control byte still began with ESC */
+	SEEN("broken answer", "\x1b[0\x18", ZP_TERMINAL, 3),
+	/* flow control before the answer is no evidence either way */
+	SEEN("XON, answer", "\x11\x1b[0n", ZP_TERMINAL, 4),
+	/* the clerk's Ctrl-X; zterm's and a client's cancel (CAN x5, BS x5) */
+	SEEN("CAN x5", "\x18\x18\x18\x18\x18", ZP_CANCELLED, 0),
+	SEEN("client cancel", "\x18\x18\x18\x18\x18\b\b\b\b\b", ZP_CANCELLED, 0),
+	/* lrzsz sz begins with "rz\r" and its ZRQINIT: one byte taken */
+	SEEN("lrzsz sz", "rz\r**\x18" "B00000000000000\r\x8a\x11", ZP_CLIENT, 0),
+	/* a client's hex header, and a binary one */
+	SEEN("hex header", "**\x18" "B0000000000000", ZP_CLIENT, 0),
+	SEEN("binary header", "*\x18" "C\x04", ZP_CLIENT, 0),
+	/* junk: something is there that is not a terminal's answer */
+	SEEN("junk", "x", ZP_CLIENT, 0),
+	SEEN("XOFF, XON, frame", "\x13\x91*", ZP_CLIENT, 2),
+	SEEN("flow control only", "\x11\x11", ZP_WAIT, 2),
+};
+
+static void test_sequences(void **state)
 {
 	(void)state;
-	size_t at;
-	/* PuTTY, tmux, xterm, VTE answer DSR 5 with "all well" */
-	zprobe p = {0};
-	assert_int_equal(FEED(&p, "\x1b[0n", &at), ZP_TERMINAL);
-	assert_int_equal(at, 3); /* decided on the final byte, the whole answer read */
-	/* a device-attributes and a cursor-position answer, too */
-	p = (zprobe){0};
-	static const char da[] = "\x1b[?64;1;2;6;9;15;18;21;22c";
-	assert_int_equal(FEED(&p, da, &at), ZP_TERMINAL);
-	assert_int_equal(at, sizeof da - 2); /* its last byte */
-	p = (zprobe){0};
-	assert_int_equal(FEED(&p, "\x1b[24;80R", &at), ZP_TERMINAL);
-	/* a key of the terminal's own (SS3 arrow): an ESC is never ZMODEM's */
-	p = (zprobe){0};
-	assert_int_equal(FEED(&p, "\x1bOA", &at), ZP_TERMINAL);
-	assert_int_equal(at, 1);
-	/* flow control before the answer is no evidence either way */
-	p = (zprobe){0};
-	assert_int_equal(FEED(&p, "\x11\x1b[0n", &at), ZP_TERMINAL);
+	for (size_t i = 0; i < sizeof sequences / sizeof *sequences; i++) {
+		const seen *q = &sequences[i];
+		zprobe p = {0};
+		size_t at;
+		zprobe_verdict v = feed(&p, q->bytes, q->n, &at);
+		if (v != q->v || at != q->at)
+			fail_msg("%s: verdict %d at byte %zu, wanted %d at %zu", q->what, v, at, q->v, q->at);
+	}
 }
 
 static void test_answer_split_across_reads(void **state)
@@ -67,40 +92,6 @@ static void test_answer_split_across_reads(void **state)
 	/* decided stays decided */
 	assert_int_equal(FEED(&p, "**\x18" "B00", &at), ZP_TERMINAL);
 	assert_int_equal(zprobe_end(&p), ZP_TERMINAL);
-}
-
-static void test_cancel(void **state)
-{
-	(void)state;
-	size_t at;
-	zprobe p = {0};
-	assert_int_equal(FEED(&p, "\x18\x18\x18\x18\x18", &at), ZP_CANCELLED);
-	assert_int_equal(at, 0);
-	/* zterm's and a client's cancel: CAN x5 then BS x5 */
-	p = (zprobe){0};
-	assert_int_equal(FEED(&p, "\x18\x18\x18\x18\x18\b\b\b\b\b", &at), ZP_CANCELLED);
-}
-
-static void test_client_frames(void **state)
-{
-	(void)state;
-	size_t at;
-	/* lrzsz sz begins with "rz\r" and its ZRQINIT */
-	zprobe p = {0};
-	assert_int_equal(FEED(&p, "rz\r**\x18" "B00000000000000\r\x8a\x11", &at), ZP_CLIENT);
-	assert_int_equal(at, 0); /* one byte taken from the line, no more */
-	/* a client's hex header, and a binary one */
-	p = (zprobe){0};
-	assert_int_equal(FEED(&p, "**\x18" "B0000000000000", &at), ZP_CLIENT);
-	assert_int_equal(at, 0);
-	p = (zprobe){0};
-	assert_int_equal(FEED(&p, "*\x18" "C\x04", &at), ZP_CLIENT);
-	/* junk: something is there that is not a terminal's answer */
-	p = (zprobe){0};
-	assert_int_equal(FEED(&p, "x", &at), ZP_CLIENT);
-	p = (zprobe){0};
-	assert_int_equal(FEED(&p, "\x13\x91*", &at), ZP_CLIENT);
-	assert_int_equal(at, 2);
 }
 
 static void test_silence(void **state)
@@ -211,10 +202,8 @@ static void test_insisting(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_terminal_answers),
+		cmocka_unit_test(test_sequences),
 		cmocka_unit_test(test_answer_split_across_reads),
-		cmocka_unit_test(test_cancel),
-		cmocka_unit_test(test_client_frames),
 		cmocka_unit_test(test_silence),
 		cmocka_unit_test(test_probe_in_a_pty),
 		cmocka_unit_test(test_insisting),
