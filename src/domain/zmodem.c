@@ -51,14 +51,18 @@ zprobe_verdict zprobe_end(const zprobe *p)
  * one read() per byte so nothing past the deciding byte is taken from the
  * line, until feed decides or ms pass. 1 decided, 0 not, -1 not a terminal
  * (or ask unwritable). What the clerk typed before is thrown away: it
- * cannot be an answer. */
-static int converse(const char *ask, size_t n, long ms, bool (*feed)(void *st, unsigned char c), void *st)
+ * cannot be an answer. The terminal is left raw, its modes before in *was:
+ * a client may go on sending before lrzsz takes the line, and in the
+ * normal modes its bytes would be echoed back to it, CRs turned into LFs,
+ * a ^C or ^Z taken for a signal. */
+static int converse(const char *ask, size_t n, long ms, bool (*feed)(void *st, unsigned char c), void *st,
+		    struct termios *was)
 {
-	struct termios was, raw;
-	if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &was) != 0)
+	struct termios raw;
+	if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, was) != 0)
 		return -1;
 	fflush(NULL); /* the caller's words before the probe */
-	raw = was;
+	raw = *was;
 	cfmakeraw(&raw);
 	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
 	tcflush(STDIN_FILENO, TCIFLUSH);
@@ -73,8 +77,14 @@ static int converse(const char *ask, size_t n, long ms, bool (*feed)(void *st, u
 		clock_gettime(CLOCK_MONOTONIC, &t);
 		left = ms - ((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000);
 	}
-	tcsetattr(STDIN_FILENO, TCSANOW, &was);
 	return rc;
+}
+
+/* No transfer after all: the cancel, and the terminal's modes back. */
+static void give_up(const struct termios *was)
+{
+	zmodem_cancel();
+	tcsetattr(STDIN_FILENO, TCSANOW, was);
 }
 
 void zmodem_cancel(void)
@@ -95,10 +105,11 @@ zprobe_verdict zmodem_probe_receiver(void)
 	 * then DSR. */
 	static const char ask[] = "**\x18" "B0100000023be50\r\x8a\x11" "\x1b[5n";
 	zprobe p = {0};
-	int rc = converse(ask, sizeof ask - 1, ZMODEM_PROBE_MS, probe_feed, &p);
+	struct termios was;
+	int rc = converse(ask, sizeof ask - 1, ZMODEM_PROBE_MS, probe_feed, &p, &was);
 	zprobe_verdict v = rc < 0 ? ZP_SILENT : zprobe_end(&p);
 	if (v == ZP_TERMINAL || v == ZP_CANCELLED)
-		zmodem_cancel(); /* a client that took the header hears the cancel */
+		give_up(&was); /* a client that took the header hears the cancel */
 	return v;
 }
 
@@ -117,9 +128,10 @@ bool zmodem_sender_answers(void)
 	 * a receiver answers every request. */
 	static const char zrqinit[] = "rz\r**\x18" "B00000000000000\r\x8a\x11";
 	size_t got = 0;
-	int rc = converse(zrqinit, sizeof zrqinit - 1, ZMODEM_ANSWER_MS, zrinit_feed, &got);
+	struct termios was;
+	int rc = converse(zrqinit, sizeof zrqinit - 1, ZMODEM_ANSWER_MS, zrinit_feed, &got, &was);
 	if (rc == 0)
-		zmodem_cancel();
+		give_up(&was);
 	return rc != 0; /* not a terminal, or unwritable: sz says what it finds */
 }
 

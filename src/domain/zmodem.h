@@ -49,11 +49,14 @@ zprobe_verdict zprobe_end(const zprobe *p);
 #define ZMODEM_ANSWER_MS 4000
 
 /* Receiving: probe the terminal (stdin and stdout) in raw mode. On
- * ZP_TERMINAL and ZP_CANCELLED the probe is cancelled as rz cancels.
- * Not a terminal: ZP_SILENT (rz says what it finds). */
+ * ZP_TERMINAL and ZP_CANCELLED the probe is cancelled as rz cancels and
+ * the terminal's modes restored; otherwise it is left raw for rz (the
+ * caller takes the terminal back afterwards). Not a terminal: ZP_SILENT
+ * (rz says what it finds). */
 zprobe_verdict zmodem_probe_receiver(void);
 /* Sending: does the terminal answer sz's request within ZMODEM_ANSWER_MS?
- * Not answered, the request is cancelled. Not a terminal: true. */
+ * Not answered, the request is cancelled and the modes restored; answered,
+ * the terminal is left raw for sz. Not a terminal: true. */
 bool zmodem_sender_answers(void);
 /* Write rz's cancel sequence (CAN x8, BS x8) to the terminal. */
 void zmodem_cancel(void);
