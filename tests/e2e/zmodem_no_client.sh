@@ -6,7 +6,8 @@
 # and the screen is drawn again clean. Sending (F5 after an export): the
 # terminal does not answer sz's request within 4 s. After either refusal
 # the next F5 insists: lrzsz runs and waits, Ctrl-X x5 cancels it, and the
-# rule goes back to asking (one rule for the session, both directions). No count of Ctrl-X ends kepu (five cancel a
+# rule goes back to asking (one rule for the session, both directions).
+# A record's 附件 screen refuses as the import screen does. No count of Ctrl-X ends kepu (five cancel a
 # transfer; a 6th used to quit the main menu). Without SSH_CONNECTION the
 # ZMODEM line names no host.
 . "$(dirname "$0")/lib.sh"
@@ -51,8 +52,8 @@ import_screen() {
 # Receiving, no client: refused within seconds, the screen clean again.
 import_screen
 f5_refused "终端没有接管 ZMODEM" 6
-assert_screen "PuTTY 不支持"
-assert_screen "确信终端支持时再按 F5：一直等待"
+assert_screen "PuTTY 不会"
+assert_screen "再按 F5，不再询问"   # the whole refusal shown, its end too
 refute_screen "B0100000023be50"
 assert_screen "交换文件夹中还没有文件"   # the import screen drawn again
 ctrl_x_6
@@ -77,6 +78,7 @@ keys Enter
 wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
 f5_refused "终端在 4 秒内没有应答 ZMODEM，没有发送" 8
 assert_screen "SecureCRT 会应答"
+assert_screen "再按 F5，不再询问"
 # F5 again insists: sz runs and waits for the terminal; Ctrl-X x5 cancels it.
 keys F5
 lrzsz_waits sz
@@ -89,3 +91,22 @@ f5_refused "终端没有接管 ZMODEM" 6
 ctrl_x_6
 keys q; wait_for "退出 kepu？(y/n)"; keys y      # positive control: q still quits (after asking)
 wait_for "KEPU-EXIT=0"
+
+# A record's 附件 (a unit's session): the same refusal, shown whole.
+use unit
+E2E_USER=weidu start 80 24 --today 2016-08-10
+id=$(sqlite3 "$DB" "SELECT a.id FROM activity a JOIN units u ON u.id = a.unit_id WHERE u.name = '魏都区' ORDER BY a.id LIMIT 1")
+menu_open "科普活动记录  记录列表"
+wait_for "记录列表"
+keys Home Enter
+wait_for "修改第 $id 号记录"
+keys F6
+wait_for "这条记录还没有附件"
+f5_refused "终端没有接管 ZMODEM" 6
+assert_screen "再按 F5，不再询问"
+assert_screen "这条记录还没有附件"
+assert_sql "SELECT count(*) FROM kp_attachments" "0"
+keys Escape; wait_for "修改第 $id 号记录"
+keys Escape; wait_for "记录列表"
+keys Escape; wait_for "主菜单"
+quit_kepu
