@@ -852,7 +852,9 @@
 	X(XC_EXISTS,        "交换文件夹中已有「%s」，不会覆盖；请换一个文件名") \
 	X(XC_TMP,           "无法创建临时文件夹 %s：%s") \
 	X(XC_RZ_NONE,       "没有收到文件（已取消，或终端不支持 ZMODEM）") \
-	X(XC_NO_ANSWER,     "终端在 %d 秒内没有应答 ZMODEM，没有发送：Xshell、SecureCRT 会应答，PuTTY 不支持 ZMODEM（请用 SFTP，如 WinSCP）") \
+	X(XC_NO_ANSWER,     "终端在 %d 秒内没有应答 ZMODEM，没有发送（Xshell、SecureCRT 会应答，PuTTY 不会）：请用 SFTP（WinSCP、psftp）取回；终端其实支持时再按 F5，不再询问") \
+	X(XC_NO_CLIENT,     "终端没有接管 ZMODEM，没有接收（Xshell、SecureCRT 会接管，PuTTY 不会）：请用 SFTP（WinSCP、psftp）放进交换文件夹；终端其实支持时再按 F5，不再询问") \
+	X(XC_RZ_CANCELLED,  "接收已取消（终端发来 Ctrl-X），什么也没有保存") \
 	X(XC_RZ_FAILED,     "接收没有完成（rz 退出，状态 %d），什么也没有保存") \
 	X(XC_RZ_TOO_BIG,    "本机发送的文件超过了 %d MiB 的上限，接收已中止，什么也没有保存") \
 	X(XC_RZ_MANY,       "一次只能接收一个文件，收到了 %zu 个，什么也没有保存") \
