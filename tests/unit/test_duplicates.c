@@ -25,12 +25,13 @@ static void row(strbuf *b, const char *unit, const char *name, int n)
 	sb_printf(b, "%s,%s,男,40,汉族,群众,大学本科,许昌学院,138%08d,其他\n", unit, name, n);
 }
 
-static int import_form(kp_env *e, const char *form, const char *csv, char **report, import_stats *st)
+static int import_into(kp_env *e, const char *form, const char *csv, bool update, char **report,
+		       import_stats *st)
 {
 	size_t len;
 	FILE *rep = open_memstream(report, &len);
 	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
-	import_options o = {.source = "test.csv"};
+	import_options o = {.source = "test.csv", .update = update};
 	int rc = import_csv(e, catalog_form(&e->cat, form), in, &o, rep, st);
 	fclose(in);
 	fclose(rep);
@@ -39,14 +40,12 @@ static int import_form(kp_env *e, const char *form, const char *csv, char **repo
 
 static int import(kp_env *e, const char *csv, bool update, char **report, import_stats *st)
 {
-	size_t len;
-	FILE *rep = open_memstream(report, &len);
-	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
-	import_options o = {.source = "test.csv", .update = update};
-	int rc = import_csv(e, catalog_form(&e->cat, "talent"), in, &o, rep, st);
-	fclose(in);
-	fclose(rep);
-	return rc;
+	return import_into(e, "talent", csv, update, report, st);
+}
+
+static int import_form(kp_env *e, const char *form, const char *csv, char **report, import_stats *st)
+{
+	return import_into(e, form, csv, false, report, st);
 }
 
 /* The hint's index, as schema.c makes it (left out during a first import). */

@@ -39,18 +39,25 @@ static char *state_of_record(story *s, long long id)
 	return st;
 }
 
-/* The unit's clerk submits record id, in a session of its own. */
-static void submit_as_unit(story *s, long long id)
+/* The unit's clerk, in a session of its own (store_close(e.store) after). */
+static kp_env unit_session(story *s)
 {
 	kp_store *unit;
 	char *err = NULL;
 	assert_int_equal(store_open(s->fx->path, &unit, &err), KP_OK);
 	assert_int_equal(store_session(unit, SESSION_UNIT, "xcxy", store_unit_id(unit, "许昌学院"), &err), KP_OK);
-	kp_env e = {.cat = s->fx->env.cat, .store = unit};
 	store_set_catalog(unit, &s->fx->env.cat);
+	return (kp_env){.cat = s->fx->env.cat, .store = unit};
+}
+
+/* The unit's clerk submits record id. */
+static void submit_as_unit(story *s, long long id)
+{
+	char *err = NULL;
+	kp_env e = unit_session(s);
 	if (review_apply(&e, s->f, id, REV_SUBMIT, NULL, &err) != 0)
 		fail_msg("%s", err);
-	store_close(unit);
+	store_close(e.store);
 }
 
 static bool offered(const review_prompt *p, kp_review a)
@@ -180,12 +187,9 @@ static void approved_offers_unit_nothing(void **state)
 /* The unit withdraws record id, changes its 年龄 and submits it again. */
 static void unit_changes(story *s, long long id, const char *age)
 {
-	kp_store *unit;
 	char *err = NULL;
-	assert_int_equal(store_open(s->fx->path, &unit, &err), KP_OK);
-	assert_int_equal(store_session(unit, SESSION_UNIT, "xcxy", store_unit_id(unit, "许昌学院"), &err), KP_OK);
-	kp_env e = {.cat = s->fx->env.cat, .store = unit};
-	store_set_catalog(unit, &s->fx->env.cat);
+	kp_env e = unit_session(s);
+	kp_store *unit = e.store;
 	if (review_apply(&e, s->f, id, REV_WITHDRAW, NULL, &err) != 0)
 		fail_msg("%s", err);
 	kp_record r;
