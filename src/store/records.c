@@ -445,6 +445,10 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 		return KP_ERR;
 	/* only an update (--update) reads the stored values: its audit row and
 	 * the session's rights compare them */
+	/* a row the session could not write at all (a date outside the year)
+	 * is refused for that, not as a repeat of another year's record */
+	if (maybe && !b->update && session_may_write(b->s, b->f, NULL, r, err) != KP_OK)
+		return KP_ERR;
 	if (maybe && stored_same(b->s, b->f, r, b->update, &b->same, &old)) {
 		int rc = same_person(b, r, &old, err);
 		if (rc == KP_OK && (rc = session_may_write(b->s, b->f, &old, r, err)) == KP_OK)
