@@ -33,25 +33,25 @@ static const char *record_name(const kp_form *f, const kp_record *r)
 	return "";
 }
 
-/* 审核第 12 号记录「节约能源…」, and for the city （可能重复：第 3 号） so that
- * a flagged repeat is never approved unseen. */
+/* 审核第 12 号记录「节约能源…」, and for the city 审核第 12 号记录（可能重复：
+ * 第 3 号，请先核实）「…」 so that a flagged repeat is never approved unseen:
+ * the flag before the name, which an 80-column popup may cut. */
 static void name_title(review_prompt *p, kp_store *s, const kp_form *f, const kp_record *r)
 {
-	char *name = text_quote(record_name(f, r), 20);
-	strbuf b = STRBUF_INIT;
-	sb_printf(&b, msg(MSG_UI_REVIEW_ONE), r->id, name);
-	free(name);
+	strbuf dup = STRBUF_INIT;
 	kp_dup *d;
 	size_t n = store_duplicates_of(s, f, r->id, &d);
 	for (size_t i = 0; i < n; i++) {
-		sb_printf(&b, i ? "、%lld" : msg(MSG_UI_REVIEW_DUP), d[i].id);
+		sb_printf(&dup, i ? "、%lld" : msg(MSG_UI_REVIEW_DUP), d[i].id);
 		dup_free(&d[i]);
 	}
 	free(d);
 	if (n)
-		sb_adds(&b, msg(MSG_UI_REVIEW_DUP_END));
-	snprintf(p->title, sizeof p->title, "%s", sb_str(&b));
-	sb_free(&b);
+		sb_adds(&dup, msg(MSG_UI_REVIEW_DUP_END));
+	char *name = text_quote(record_name(f, r), 12);
+	snprintf(p->title, sizeof p->title, msg(MSG_UI_REVIEW_ONE), r->id, sb_str(&dup), name);
+	free(name);
+	sb_free(&dup);
 }
 
 mr_result review_prompt_open(review_prompt *p, kp_store *s, const kp_form *f, const kp_record *r)
