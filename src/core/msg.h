@@ -225,6 +225,7 @@
 	X(R_CHANGED_MARK,   "（%d月%d日修改）") \
 	X(R_REPORTED_COUNT, "已报 %zu/%zu，逾期 %zu") \
 	X(R_MISSING,        "未报送的单位：") \
+	X(R_RECORDS_NOTE,   "方括号内是该单位当月已认定的相应记录（科普活动、资源开发）算出的数，与报送的数不同时列出，供核对") \
 	X(R_NONE,           "无") \
 	X(R_WHICH,          "kepu report monthly 或 kepu report progress") \
 	X(B_BAD_MONTH,      "「%s」不是报告月份（可用 %s 到 %s）") \
@@ -335,7 +336,7 @@
 	X(UI_PROGRESS_FAILED,"进度无法读取，请检查数据库") \
 	X(UI_BR_SAVED,      "报送") \
 	X(UI_BR_COUNT,      "已报 %zu/%zu") \
-	X(UI_BR_LEGEND,     "+ 按时报送  ~ 逾期  ! 过了截止日未报送  ←→/Tab 换月份") \
+	X(UI_BR_LEGEND,     "+ 按时报送  ~ 逾期  ! 过了截止日未报送  [n] 已认定记录的数  ←→/Tab 换月份") \
 	X(UI_BR_TITLE,      "工作简报：%d年%d月（截止 %s）") \
 	X(UI_BR_NOT_DUE,    "未到期") \
 	X(UI_GL_TODAY,      "今天 %s") \

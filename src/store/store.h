@@ -357,6 +357,7 @@ typedef struct {
 	int when_field;      /* only those whose when_field is when_is, when >= 0 */
 	const char *when_is;
 	bool evidence;       /* only those with at least one attachment */
+	bool approved;       /* a reviewed form's: only those the city approved */
 } kp_tally;
 long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, const kp_tally *t);
 

@@ -106,6 +106,8 @@ long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, co
 		  " AND (?6 = 0 OR kp_year = ?6) AND \"%s\" >= ?2 || '-01' AND \"%s\" <= ?2 || '-31'", f->table, date, date);
 	if (t->when_field >= 0)
 		sb_printf(&b, " AND \"%s\" = ?3", f->fields[t->when_field].id);
+	if (t->approved && f->review)
+		sb_adds(&b, " AND kp_state = 'approved'");
 	if (t->evidence) /* evidence: one attachment at least */
 		sb_adds(&b, " AND EXISTS (SELECT 1 FROM kp_attachments a WHERE a.tbl = ?5 AND a.record_id = r.id)");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);

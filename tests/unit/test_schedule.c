@@ -269,6 +269,15 @@ static void approve(fixture *fx, const char *form, long long id)
 		fail_msg("%s", err);
 }
 
+static size_t unit_index_b(const kp_briefing *b, const char *name)
+{
+	for (size_t u = 0; u < b->n; u++)
+		if (!strcmp(b->rows[u].name, name))
+			return u;
+	fail_msg("no unit %s", name);
+	return 0;
+}
+
 static size_t unit_index(const kp_checklist *c, const char *name)
 {
 	for (size_t u = 0; u < c->nunits; u++)
@@ -444,6 +453,34 @@ static void test_monthly_report_waits_for_the_month_to_end(void **state)
 	record_free(&r);
 }
 
+/* The referee sees a reported figure the records do not bear out: 魏都区
+ * reports 500 trainings for July with one 科技培训 activity approved, and
+ * the briefing shows 500[1]; a figure the records match stays plain. */
+static void test_briefing_shows_the_records_beside(void **state)
+{
+	fixture *fx = *state;
+	long long a = save_on(fx, "2016-07-20", "activity", "魏都区", "name", "农技培训", "held_on", "2016-07-20",
+			      "form", "科技培训", "targets", "[\"乡村\"]", "place", "魏都区农技站", "participants", "30", NULL);
+	approve(fx, "activity", a);
+	save_on(fx, "2016-08-02", "monthly", "魏都区", "month", "2016-07", "training_sessions", "500",
+		"training_people", "30", "activity_sessions", "1", "activity_people", "30", "resources", "0", NULL);
+	clock_set_today("2016-08-04");
+	kp_briefing b;
+	char *err = NULL;
+	assert_int_equal(briefing_build(&b, &fx->env, "2016-07", &err), 0);
+	const kp_briefing_row *row = &b.rows[unit_index_b(&b, "魏都区")];
+	char cell[48];
+	for (size_t k = 0; k < b.ncols; k++) {
+		const char *id = b.form->fields[b.cols[k]].id;
+		briefing_cell(row, k, cell, sizeof cell);
+		if (!strcmp(id, "training_sessions"))
+			assert_string_equal(cell, "500[1]");
+		else if (!strcmp(id, "training_people") || !strcmp(id, "activity_sessions"))
+			assert_string_equal(cell, id[0] == 't' ? "30" : "1"); /* as the records say */
+	}
+	briefing_free(&b);
+}
+
 static void test_manual_ticks(void **state)
 {
 	fixture *fx = *state;
@@ -547,6 +584,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_monthly_reports_late_and_missing, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_submission_needs_every_form, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_drafts_never_count, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_briefing_shows_the_records_beside, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_monthly_report_waits_for_the_month_to_end, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_withdrawn_submission_counts_from_resubmit, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_manual_ticks, setup_day, teardown),
