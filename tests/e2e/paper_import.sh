@@ -109,7 +109,7 @@ DB=$H assert_sql "SELECT profile FROM talent WHERE name = '李四'" "长期在�
 
 # Re-saved by LibreOffice (its own writer, shared strings and styles).
 soffice -env:UserInstallation=file://$WORK/lo-profile --headless --convert-to xlsx --outdir "$WORK/lo" \
-	"$talent1" "$F/hand.xlsx" >/dev/null 2>&1 || fail "LibreOffice converted nothing"
+	"$talent1" "$F/hand.xlsx" "$F/formula.xlsx" >/dev/null 2>&1 || fail "LibreOffice converted nothing"
 L=$WORK/lo.db
 "$KEPU" init --db "$L" >/dev/null
 "$KEPU" import talent "$WORK/lo/$(basename "$talent1")" --db "$L" --unit "$u1" >"$WORK/out" 2>"$WORK/err" || fail "LibreOffice copy: $(cat "$WORK/err")"
@@ -117,6 +117,17 @@ L=$WORK/lo.db
 same "$talent1" "$WORK/lo-again.xlsx"
 "$KEPU" import talent "$WORK/lo/hand.xlsx" --db "$L" --unit 鄢陵县 >"$WORK/out" 2>"$WORK/err" || fail "LibreOffice hand: $(cat "$WORK/err")"
 DB=$L assert_sql "SELECT group_concat(t.name) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '鄢陵县'" "张三,李四"
+# A formula with no result kept (openpyxl's) is refused naming the sheet,
+# the cell and the field, nothing saved; LibreOffice's copy keeps the
+# result (45) and imports.
+grep -q '<f>40+5</f><v */\?>\(</v>\)\?</c>' <(unzip -p "$F/formula.xlsx" xl/worksheets/sheet1.xml) || fail "fixture: no formula without its result"
+LF=$WORK/lof.db
+"$KEPU" init --db "$LF" >/dev/null
+refused 1 import_into "$LF" talent "$F/formula.xlsx" --unit 鄢陵县
+has "工作表「张三」 F4：年龄：单元格是公式，文件里没有它的计算结果"
+DB=$LF assert_sql "SELECT count(*) FROM talent" 0
+exits 0 import_into "$LF" talent "$WORK/lo/formula.xlsx" --unit 鄢陵县
+DB=$LF assert_sql "SELECT group_concat(name || '|' || age) FROM talent" "张三|45,李四|38"
 
 # Refused, naming the sheet and the cell; nothing saved.
 refused 1 import_into "$R" talent "$P1" --unit 许昌学院

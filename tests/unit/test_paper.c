@@ -7,10 +7,12 @@
 #include <unistd.h>
 
 #include <unzip.h>
+#include <zip.h>
 
 #include "core/csv.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/paper_read.h"
 #include "domain/transfer.h"
@@ -189,6 +191,211 @@ static void test_long_runs_on(void **state)
 	sb_free(&csv);
 	sb_free(&lng);
 	sb_free(&got);
+}
+
+/* The rows (from 1) of a sheet's XML after which a page breaks, and
+ * whether a merged range goes over one: a box merged across a page break
+ * printed its text again on the next page and lost its end. */
+static size_t breaks_through(const char *x, size_t *crossed)
+{
+	size_t n = 0;
+	*crossed = 0;
+	for (const char *b = x; (b = strstr(b, "<brk id=\"")); b++) {
+		long at = atol(b + 9);
+		n++;
+		for (const char *m = x; (m = strstr(m, "<mergeCell ref=\"")); m++) {
+			long r1 = atol(m + 16 + strspn(m + 16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+			const char *two = strchr(m, ':') + 1;
+			long r2 = atol(two + strspn(two, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+			*crossed += r1 <= at && at < r2;
+		}
+	}
+	return n;
+}
+
+/* Texts taller than a page (the longest a field allows, 2,000 characters,
+ * in lines or in one paragraph) go on over pages in pieces, never a box
+ * across a page break; the pieces carry 「个人基本情况（续）：」, and read
+ * back they are the text as saved, line breaks, blank lines and spaces at
+ * the cuts included. */
+static void test_long_box_pieces(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	strbuf lines = STRBUF_INIT, para = STRBUF_INIT, latin = STRBUF_INIT, csv = STRBUF_INIT;
+	for (int i = 1; utf8_count(sb_str(&lines)) < 1980; i++) /* short lines, some blank: cut at a break */
+		sb_printf(&lines, "第%d行开展科普讲座%s", i, i % 7 ? "\n" : "\n\n\n");
+	/* a few lines, then a paragraph (one alone fits a page): cut inside a line */
+	sb_adds(&para, "一\n二\n三\n四\n五\n六\n");
+	for (int i = 0; utf8_count(sb_str(&para)) < 1990; i++)
+		sb_printf(&para, "%s", i % 3 ? "科技培训进农村，" : "科普讲座进社区；");
+	for (int i = 0; utf8_count(sb_str(&latin)) < 1990; i++) /* Latin words kept whole: spaces at a cut */
+		sb_adds(&latin, "科普讲座进社区科技培训进农村科普讲座进社区科技培训进农村科普讲座进社区科技 science popularization work\n");
+	char *texts[] = {sb_take(&lines), sb_take(&para), sb_take(&latin)};
+	for (size_t i = 0; i < 3; i++) { /* the field's bound: 2,000 characters */
+		char *t = texts[i];
+		size_t n = 0, at = 0;
+		while (t[at] && n < 2000) {
+			uint32_t cp;
+			at += utf8_decode(t + at, strlen(t + at), &cp);
+			n++;
+		}
+		t[at] = '\0';
+		while (at && (t[at - 1] == '\n' || t[at - 1] == ' ')) /* the import trims the ends */
+			t[--at] = '\0';
+	}
+	sb_adds(&csv, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况,科普工作经历,拟开展科普工作,县（市、区）科协推荐意见\n");
+	sb_printf(&csv, "张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普,\"%s\",\"%s\",\"%s\",同意推荐\n", texts[0],
+		  texts[1], texts[2]);
+	save_talent(fx, sb_str(&csv));
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE length(profile) > 1900 AND length(plan) > 1900"), 1);
+	char *path = xasprintf("%s.xlsx", fx->path), *err = NULL;
+	size_t sheets;
+	assert_int_equal(export_paper(&fx->env, f, store_unit_id(fx->env.store, "魏都区"), NULL, path, &sheets, &err), 0);
+	char *x = sheet_xml(path, 1);
+	size_t crossed;
+	assert_true(breaks_through(x, &crossed) >= 3);
+	assert_int_equal(crossed, 0);
+	assert_non_null(strstr(x, "个人基本情况（续）：\n")); /* cut at a line break */
+	const char *soft = strstr(x, "科普工作经历（续）：");
+	assert_non_null(soft); /* cut inside a line: the text goes on after the mark */
+	assert_int_not_equal(soft[strlen("科普工作经历（续）：")], '\n');
+	assert_non_null(strstr(x, "拟开展科普工作（续）："));
+	free(x);
+	FILE *in = fopen(path, "rb");
+	assert_non_null(in);
+	unlink(path);
+	free(path);
+	paper_places *pl;
+	FILE *back = paper_to_csv(&fx->env.cat, f, in, "t.xlsx", store_year(fx->env.store), &pl, &err);
+	assert_null(err);
+	assert_non_null(back);
+	size_t nrows = 0, ncells = 0;
+	char **cells = rows_of(back, &nrows, &ncells);
+	assert_int_equal(nrows, 2);
+	const char *labels[] = {"个人基本情况", "科普工作经历", "拟开展科普工作"};
+	for (size_t i = 0; i < 3; i++) {
+		size_t c = 0;
+		while (c < ncells && strcmp(cells[c], labels[i]))
+			c++;
+		assert_true(c < ncells);
+		assert_string_equal(cells[ncells + c], texts[i]);
+	}
+	read_free(cells, nrows * ncells, pl, back, in);
+	for (size_t i = 0; i < 3; i++)
+		free(texts[i]);
+	sb_free(&csv);
+}
+
+/* A copy of the book at src (to dst) whose sheet1 cell ref is the XML
+ * cell given: how a program writing the book (openpyxl) leaves a formula,
+ * and how Excel or LibreOffice saves it with its result. */
+static FILE *with_cell(const char *src, const char *dst, const char *ref, const char *cell)
+{
+	unzFile in = unzOpen(src);
+	zipFile out = zipOpen(dst, APPEND_STATUS_CREATE);
+	assert_non_null(in);
+	assert_non_null(out);
+	char open[24];
+	snprintf(open, sizeof open, "<c r=\"%s\"", ref);
+	for (int rc = unzGoToFirstFile(in); rc == UNZ_OK; rc = unzGoToNextFile(in)) {
+		char name[256];
+		unz_file_info info;
+		assert_int_equal(unzGetCurrentFileInfo(in, &info, name, sizeof name, NULL, 0, NULL, 0), UNZ_OK);
+		assert_int_equal(unzOpenCurrentFile(in), UNZ_OK);
+		strbuf b = STRBUF_INIT;
+		char buf[4096];
+		for (int got; (got = unzReadCurrentFile(in, buf, sizeof buf)) > 0;)
+			sb_add(&b, buf, (size_t)got);
+		unzCloseCurrentFile(in);
+		char *body = sb_take(&b);
+		bool sheet1 = !strcmp(name, "xl/worksheets/sheet1.xml");
+		const char *at = sheet1 ? strstr(body, open) : NULL, *end = at ? strchr(at, '>') + 1 : NULL;
+		if (at && end[-2] != '/') /* <c r="E7" s="4"/> ends there */
+			end = strstr(at, "</c>") + 4;
+		if (sheet1 && !at) { /* no such cell: added at the end of its row */
+			char row[24];
+			snprintf(row, sizeof row, "<row r=\"%s\"", ref + strcspn(ref, "0123456789"));
+			at = end = strstr(strstr(body, row), "</row>");
+		}
+		strbuf x = STRBUF_INIT;
+		if (at) {
+			sb_add(&x, body, (size_t)(at - body));
+			sb_adds(&x, cell);
+			sb_adds(&x, end);
+		} else {
+			sb_adds(&x, body);
+		}
+		assert_int_equal(zipOpenNewFileInZip(out, name, NULL, NULL, 0, NULL, 0, NULL, Z_DEFLATED, 6), ZIP_OK);
+		assert_int_equal(zipWriteInFileInZip(out, sb_str(&x), (unsigned)x.len), ZIP_OK);
+		zipCloseFileInZip(out);
+		sb_free(&x);
+		free(body);
+	}
+	unzClose(in);
+	assert_int_equal(zipClose(out, NULL), ZIP_OK);
+	FILE *f = fopen(dst, "rb");
+	assert_non_null(f);
+	unlink(dst);
+	return f;
+}
+
+/* A formula without its result (openpyxl's, never opened in Excel) is
+ * refused naming the sheet, the cell and what the form puts there — a
+ * value, a box, a label, or a cell outside the form — never read as an
+ * empty cell; with its result kept (as Excel, WPS and LibreOffice save
+ * it) the result is read. */
+static void test_formula_without_value(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	save_talent(fx, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
+			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,社区科普\n");
+	char *src = xasprintf("%s.xlsx", fx->path), *dst = xasprintf("%s-f.xlsx", fx->path), *err = NULL;
+	size_t sheets;
+	assert_int_equal(export_paper(&fx->env, f, store_unit_id(fx->env.store, "魏都区"), NULL, src, &sheets, &err), 0);
+	const char *const cases[][3] = {
+		{"B4", "<c r=\"B4\"><f>CONCATENATE(\"张\",\"三\")</f></c>", "工作表「1 张三」 B4：姓名：单元格是公式，文件里没有它的计算结果"},
+		{"F4", "<c r=\"F4\"><f>40+5</f><v></v></c>", "工作表「1 张三」 F4：年龄：单元格是公式"},
+		{"C8", "<c r=\"C8\"><f>A1</f></c>", "工作表「1 张三」 C8：科普人才服务类别：单元格是公式"},
+		{"A4", "<c r=\"A4\"><f>\"姓名\"</f></c>", "工作表「1 张三」 A4：姓名：单元格是公式"},
+		{"L5", "<c r=\"L5\"><f>B4</f></c>", "工作表「1 张三」 L5：表格之外的单元格：单元格是公式"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		FILE *in = with_cell(src, dst, cases[i][0], cases[i][1]);
+		paper_places *pl = NULL;
+		err = NULL;
+		FILE *csv = paper_to_csv(&fx->env.cat, f, in, "f.xlsx", 0, &pl, &err);
+		if (csv || pl || !err || !strstr(err, cases[i][2]) || !strstr(err, "整个文件未导入"))
+			fail_msg("%s: %s", cases[i][0], err ? err : "(read)");
+		free(err);
+		fclose(in);
+	}
+	/* a formula whose result is the empty text (Excel's ="", t="str"): empty */
+	FILE *in = with_cell(src, dst, "E7", "<c r=\"E7\" t=\"str\"><f>\"\"</f><v></v></c>");
+	paper_places *pl = NULL;
+	err = NULL;
+	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "f.xlsx", 0, &pl, &err);
+	assert_null(err);
+	assert_non_null(csv);
+	paper_places_free(pl);
+	fclose(csv);
+	fclose(in);
+	/* the result kept: read as it shows */
+	in = with_cell(src, dst, "B4", "<c r=\"B4\" t=\"str\"><f>CONCATENATE(\"李\",\"四\")</f><v>李四</v></c>");
+	err = NULL;
+	csv = paper_to_csv(&fx->env.cat, f, in, "f.xlsx", 0, &pl, &err);
+	assert_null(err);
+	assert_non_null(csv);
+	size_t nrows = 0, ncells = 0;
+	char **cells = rows_of(csv, &nrows, &ncells);
+	assert_int_equal(nrows, 2);
+	assert_string_equal(cells[0], "姓名");
+	assert_string_equal(cells[ncells], "李四");
+	read_free(cells, nrows * ncells, pl, csv, in);
+	unlink(src);
+	free(src);
+	free(dst);
 }
 
 /* Column A's blank cells in a unit's 附表4 (a new book each time). */
@@ -378,6 +585,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_titles, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_empty_list_ruled, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_formula_without_value, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_box_pieces, setup, teardown),
 		cmocka_unit_test(test_line_placeholders),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
