@@ -374,6 +374,8 @@ void xlsx_page_setup(lxw_worksheet *ws, size_t ncols, int year, bool one_page)
 	if (ncols > 6)
 		worksheet_set_landscape(ws);
 	worksheet_fit_to_pages(ws, 1, one_page ? 1 : 0);
+	/* a table narrower than the page sat at its left edge */
+	worksheet_center_horizontally(ws);
 	char footer[96];
 	snprintf(footer, sizeof footer, msg(MSG_X_FOOTER), XLSX_FOOT_FONT, year, XLSX_FOOT_FONT);
 	worksheet_set_footer(ws, footer);
