@@ -55,6 +55,31 @@ static char **rows_of(FILE *csv, size_t *nrows, size_t *ncells)
 	return all;
 }
 
+/* The workbook in read back into the programme year: its CSV's cells
+ * (*csv and *pl kept for read_free), the header first. */
+static char **read_back(fixture *fx, const kp_form *f, FILE *in, paper_places **pl, FILE **csv, size_t *nrows,
+			size_t *ncells)
+{
+	char *err = NULL;
+	*csv = paper_to_csv(&fx->env.cat, f, in, "t.xlsx", store_year(fx->env.store), pl, &err);
+	if (err)
+		fail_msg("%s", err);
+	assert_non_null(*csv);
+	*nrows = *ncells = 0;
+	return rows_of(*csv, nrows, ncells);
+}
+
+/* The value read back (row 2 of cells, ncells a row) under the label. */
+static const char *value_of(char **cells, size_t ncells, const char *label)
+{
+	size_t c = 0;
+	while (c < ncells && strcmp(cells[c], label))
+		c++;
+	if (c == ncells)
+		fail_msg("no column 「%s」", label);
+	return cells[ncells + c];
+}
+
 /* What a test read back: the cells, the places, the CSV and the workbook. */
 static void read_free(char **cells, size_t n, paper_places *pl, FILE *csv, FILE *in)
 {
@@ -84,15 +109,11 @@ static void test_values_back(void **state)
 	const kp_form *f = catalog_form(&fx->env.cat, "talent");
 	save_talent(fx, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况,县（市、区）科协推荐意见\n"
 			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普、社区科普,\"第一行\n  第二行\n\n第四行\",同意推荐\n");
-	FILE *in = workbook(fx, f, store_unit_id(fx->env.store, "魏都区"), true);
+	FILE *in = workbook(fx, f, store_unit_id(fx->env.store, "魏都区"), true), *csv;
 	paper_places *pl;
-	char *err = NULL;
+	size_t nrows, ncells;
 	/* the import's year is the pages': read (test_other_year refuses another) */
-	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "t.xlsx", store_year(fx->env.store), &pl, &err);
-	assert_null(err);
-	assert_non_null(csv);
-	size_t nrows = 0, ncells = 0;
-	char **cells = rows_of(csv, &nrows, &ncells);
+	char **cells = read_back(fx, f, in, &pl, &csv, &nrows, &ncells);
 	assert_int_equal(nrows, 2);
 	assert_int_equal(ncells, f->nfields); /* the 推荐表 does not print the unit */
 	const char *const want[][2] = {
@@ -101,13 +122,8 @@ static void test_values_back(void **state)
 		{"个人基本情况", "第一行\n  第二行\n\n第四行"},
 		{"县（市、区）科协推荐意见", "同意推荐"}, {"省辖市科协意见", ""}, {"电子邮箱", ""},
 	};
-	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
-		size_t c = 0;
-		while (c < ncells && strcmp(cells[c], want[i][0]))
-			c++;
-		assert_true(c < ncells);
-		assert_string_equal(cells[ncells + c], want[i][1]);
-	}
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_string_equal(value_of(cells, ncells, want[i][0]), want[i][1]);
 	/* the CSV's row 2 is the first sheet; column 0 (姓名) is its B4 */
 	char *at = paper_place(pl, 2, 0);
 	assert_string_equal(at, "工作表「1 张三」 B4");
@@ -126,6 +142,18 @@ static int feet(void *ctx, const xlsx_sheet *s, char **err)
 	return 0;
 }
 
+/* The zip's current member, whole. */
+static char *member(unzFile z)
+{
+	assert_int_equal(unzOpenCurrentFile(z), UNZ_OK);
+	strbuf b = STRBUF_INIT;
+	char buf[4096];
+	for (int got; (got = unzReadCurrentFile(z, buf, sizeof buf)) > 0;)
+		sb_add(&b, buf, (size_t)got);
+	unzCloseCurrentFile(z);
+	return sb_take(&b);
+}
+
 /* A sheet's XML (sheetN.xml), whole. */
 static char *sheet_xml(const char *path, int n)
 {
@@ -134,14 +162,9 @@ static char *sheet_xml(const char *path, int n)
 	char name[48];
 	snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", n);
 	assert_int_equal(unzLocateFile(z, name, 1), UNZ_OK);
-	assert_int_equal(unzOpenCurrentFile(z), UNZ_OK);
-	strbuf b = STRBUF_INIT;
-	char buf[4096];
-	for (int got; (got = unzReadCurrentFile(z, buf, sizeof buf)) > 0;)
-		sb_add(&b, buf, (size_t)got);
-	unzCloseCurrentFile(z);
+	char *x = member(z);
 	unzClose(z);
-	return sb_take(&b);
+	return x;
 }
 
 /* A person whose texts are long prints at full size on pages of its own
@@ -267,20 +290,13 @@ static void test_long_box_pieces(void **state)
 	unlink(path);
 	free(path);
 	paper_places *pl;
-	FILE *back = paper_to_csv(&fx->env.cat, f, in, "t.xlsx", store_year(fx->env.store), &pl, &err);
-	assert_null(err);
-	assert_non_null(back);
-	size_t nrows = 0, ncells = 0;
-	char **cells = rows_of(back, &nrows, &ncells);
+	FILE *back;
+	size_t nrows, ncells;
+	char **cells = read_back(fx, f, in, &pl, &back, &nrows, &ncells);
 	assert_int_equal(nrows, 2);
 	const char *labels[] = {"个人基本情况", "科普工作经历", "拟开展科普工作"};
-	for (size_t i = 0; i < 3; i++) {
-		size_t c = 0;
-		while (c < ncells && strcmp(cells[c], labels[i]))
-			c++;
-		assert_true(c < ncells);
-		assert_string_equal(cells[ncells + c], texts[i]);
-	}
+	for (size_t i = 0; i < 3; i++)
+		assert_string_equal(value_of(cells, ncells, labels[i]), texts[i]);
 	read_free(cells, nrows * ncells, pl, back, in);
 	for (size_t i = 0; i < 3; i++)
 		free(texts[i]);
@@ -302,13 +318,7 @@ static FILE *with_cell(const char *src, const char *dst, const char *ref, const 
 		char name[256];
 		unz_file_info info;
 		assert_int_equal(unzGetCurrentFileInfo(in, &info, name, sizeof name, NULL, 0, NULL, 0), UNZ_OK);
-		assert_int_equal(unzOpenCurrentFile(in), UNZ_OK);
-		strbuf b = STRBUF_INIT;
-		char buf[4096];
-		for (int got; (got = unzReadCurrentFile(in, buf, sizeof buf)) > 0;)
-			sb_add(&b, buf, (size_t)got);
-		unzCloseCurrentFile(in);
-		char *body = sb_take(&b);
+		char *body = member(in);
 		bool sheet1 = !strcmp(name, "xl/worksheets/sheet1.xml");
 		const char *at = sheet1 ? strstr(body, open) : NULL, *end = at ? strchr(at, '>') + 1 : NULL;
 		if (at && end[-2] != '/') /* <c r="E7" s="4"/> ends there */
@@ -372,26 +382,17 @@ static void test_formula_without_value(void **state)
 		fclose(in);
 	}
 	/* a formula whose result is the empty text (Excel's ="", t="str"): empty */
-	FILE *in = with_cell(src, dst, "E7", "<c r=\"E7\" t=\"str\"><f>\"\"</f><v></v></c>");
-	paper_places *pl = NULL;
-	err = NULL;
-	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "f.xlsx", 0, &pl, &err);
-	assert_null(err);
-	assert_non_null(csv);
-	paper_places_free(pl);
-	fclose(csv);
-	fclose(in);
+	FILE *in = with_cell(src, dst, "E7", "<c r=\"E7\" t=\"str\"><f>\"\"</f><v></v></c>"), *csv;
+	paper_places *pl;
+	size_t nrows, ncells;
+	char **cells = read_back(fx, f, in, &pl, &csv, &nrows, &ncells);
+	assert_string_equal(value_of(cells, ncells, "电子邮箱"), "");
+	read_free(cells, nrows * ncells, pl, csv, in);
 	/* the result kept: read as it shows */
 	in = with_cell(src, dst, "B4", "<c r=\"B4\" t=\"str\"><f>CONCATENATE(\"李\",\"四\")</f><v>李四</v></c>");
-	err = NULL;
-	csv = paper_to_csv(&fx->env.cat, f, in, "f.xlsx", 0, &pl, &err);
-	assert_null(err);
-	assert_non_null(csv);
-	size_t nrows = 0, ncells = 0;
-	char **cells = rows_of(csv, &nrows, &ncells);
+	cells = read_back(fx, f, in, &pl, &csv, &nrows, &ncells);
 	assert_int_equal(nrows, 2);
-	assert_string_equal(cells[0], "姓名");
-	assert_string_equal(cells[ncells], "李四");
+	assert_string_equal(value_of(cells, ncells, "姓名"), "李四");
 	read_free(cells, nrows * ncells, pl, csv, in);
 	unlink(src);
 	free(src);
