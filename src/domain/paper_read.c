@@ -443,9 +443,8 @@ static char *meaning(const kp_form *f, const kp_pcell *c)
 	return c->kind == PC_FIELD ? xstrdup(f->fields[c->field].label) : template_shown(f, c->text);
 }
 
-/* The text of a value's cell at (known to the layout), or NULL after a
- * problem: a formula without its result. template: the cell's template,
- * else the layout row's cell c. */
+/* The text of the cell at, which holds layout cell c's value (a field's,
+ * a template's), or NULL after a problem: a formula without its result. */
 static char *value_text(preader *pr, pos at, const kp_pcell *c)
 {
 	know(pr, at);
@@ -500,17 +499,15 @@ static long read_row(preader *pr, const kp_prow *r, long row)
 				continue;
 			}
 			char *t = value_text(pr, at, c);
-			if (row == first || !t || !t[0]) {
-				texts[j] = row == first ? t : texts[j];
-				if (row != first)
-					free(t);
+			if (row == first) {
+				texts[j] = t;
 				continue;
 			}
-			if (!text_starts_with(t, marks[j])) {
+			if (t && t[0] && !text_starts_with(t, marks[j])) {
 				char *q = text_quote(t, QUOTE_CHARS);
 				problem(pr, at, xasprintf(msg(MSG_C_PAPER_CONTINUED), marks[j], q));
 				free(q);
-			} else if (texts[j]) { /* the mark off: the rest as it was, a line break with it */
+			} else if (t && t[0] && texts[j]) { /* the mark off: the rest as it was, a line break with it */
 				char *joined = xasprintf("%s%s", texts[j], t + strlen(marks[j]));
 				free(texts[j]);
 				texts[j] = joined;

@@ -91,14 +91,14 @@ static void read_free(char **cells, size_t n, paper_places *pl, FILE *csv, FILE 
 	fclose(in);
 }
 
-static void save_talent(fixture *fx, const char *csv)
+static void save_rows(fixture *fx, const char *form, const char *csv)
 {
 	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
 	import_options o = {0};
 	o.unit = "魏都区";
 	import_stats st;
 	FILE *rep = fopen("/dev/null", "w");
-	assert_int_equal(import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, rep, &st), 0);
+	assert_int_equal(import_csv(&fx->env, catalog_form(&fx->env.cat, form), in, &o, rep, &st), 0);
 	fclose(rep);
 	fclose(in);
 }
@@ -107,7 +107,7 @@ static void test_values_back(void **state)
 {
 	fixture *fx = *state;
 	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	save_talent(fx, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况,县（市、区）科协推荐意见\n"
+	save_rows(fx, "talent", "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况,县（市、区）科协推荐意见\n"
 			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普、社区科普,\"第一行\n  第二行\n\n第四行\",同意推荐\n");
 	FILE *in = workbook(fx, f, store_unit_id(fx->env.store, "魏都区"), true), *csv;
 	paper_places *pl;
@@ -182,7 +182,7 @@ static void test_long_runs_on(void **state)
 			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普,短,短\n"
 			"李四,男,45,汉族,群众,本科,许昌学院,13812345679,青少年科普,%s,%s\n",
 		  sb_str(&lng), sb_str(&lng));
-	save_talent(fx, sb_str(&csv));
+	save_rows(fx, "talent", sb_str(&csv));
 	char *path = xasprintf("%s.xlsx", fx->path);
 	char *err = NULL;
 	size_t sheets = 0;
@@ -236,6 +236,19 @@ static size_t breaks_through(const char *x, size_t *crossed)
 	return n;
 }
 
+/* The 魏都区 book of f written to path, its first sheet's XML: pages
+ * broken at least three times, never through a box. */
+static char *paged_book(fixture *fx, const kp_form *f, const char *path)
+{
+	char *err = NULL;
+	size_t sheets, crossed;
+	assert_int_equal(export_paper(&fx->env, f, store_unit_id(fx->env.store, "魏都区"), NULL, path, &sheets, &err), 0);
+	char *x = sheet_xml(path, 1);
+	assert_true(breaks_through(x, &crossed) >= 3);
+	assert_int_equal(crossed, 0);
+	return x;
+}
+
 /* Texts taller than a page (the longest a field allows, 2,000 characters,
  * in lines or in one paragraph) go on over pages in pieces, never a box
  * across a page break; the pieces carry 「个人基本情况（续）：」, and read
@@ -270,15 +283,9 @@ static void test_long_box_pieces(void **state)
 	sb_adds(&csv, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况,科普工作经历,拟开展科普工作,县（市、区）科协推荐意见\n");
 	sb_printf(&csv, "张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普,\"%s\",\"%s\",\"%s\",同意推荐\n", texts[0],
 		  texts[1], texts[2]);
-	save_talent(fx, sb_str(&csv));
+	save_rows(fx, "talent", sb_str(&csv));
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE length(profile) > 1900 AND length(plan) > 1900"), 1);
-	char *path = xasprintf("%s.xlsx", fx->path), *err = NULL;
-	size_t sheets;
-	assert_int_equal(export_paper(&fx->env, f, store_unit_id(fx->env.store, "魏都区"), NULL, path, &sheets, &err), 0);
-	char *x = sheet_xml(path, 1);
-	size_t crossed;
-	assert_true(breaks_through(x, &crossed) >= 3);
-	assert_int_equal(crossed, 0);
+	char *path = xasprintf("%s.xlsx", fx->path), *x = paged_book(fx, f, path);
 	assert_non_null(strstr(x, "个人基本情况（续）：\n")); /* cut at a line break */
 	const char *soft = strstr(x, "科普工作经历（续）：");
 	assert_non_null(soft); /* cut inside a line: the text goes on after the mark */
@@ -359,7 +366,7 @@ static void test_formula_without_value(void **state)
 {
 	fixture *fx = *state;
 	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	save_talent(fx, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
+	save_rows(fx, "talent", "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
 			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,社区科普\n");
 	char *src = xasprintf("%s.xlsx", fx->path), *dst = xasprintf("%s-f.xlsx", fx->path), *err = NULL;
 	size_t sheets;
@@ -399,6 +406,54 @@ static void test_formula_without_value(void **state)
 	free(dst);
 }
 
+/* 附表3's 项目基本内容 at its bound (3,000 characters) in lines: its label
+ * printed again with 「（续）」 beside each piece, read back as saved; a
+ * piece whose mark was typed over is refused naming its cell, never
+ * joined on as a guess. */
+static void test_long_project_pieces(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "project");
+	strbuf content = STRBUF_INIT, csv = STRBUF_INIT;
+	for (int i = 1; utf8_count(sb_str(&content)) < 2980; i++) /* a line at most 16 */
+		sb_printf(&content, "第%d项：培训%d人\n", i, i * 3);
+	char *want = sb_take(&content);
+	want[strlen(want) - 1] = '\0';
+	sb_printf(&csv, "申报时间,项目名称,项目完成单位,联系人,联系电话,项目类别,项目实施时间（起）,项目实施时间（止）,项目基本内容\n"
+			"2016-07-15,科普大篷车,许昌学院,王伟,13812345678,科普活动,2016-08,2017-06,\"%s\"\n", want);
+	save_rows(fx, "project", sb_str(&csv));
+	char *path = xasprintf("%s.xlsx", fx->path), *dst = xasprintf("%s-t.xlsx", fx->path), *err = NULL;
+	char *x = paged_book(fx, f, path);
+	assert_non_null(strstr(x, "项目基本内容\n（续）"));
+	const char *piece = strstr(x, ">（续）\n第"); /* a piece's value, cut at a line break */
+	assert_non_null(piece);
+	while (strncmp(piece, "<c r=\"", 6))
+		piece--;
+	char ref[16];
+	snprintf(ref, sizeof ref, "%.*s", (int)strcspn(piece + 6, "\""), piece + 6);
+	free(x);
+	FILE *in = fopen(path, "rb"), *back;
+	assert_non_null(in);
+	paper_places *pl;
+	size_t nrows, ncells;
+	char **cells = read_back(fx, f, in, &pl, &back, &nrows, &ncells);
+	assert_string_equal(value_of(cells, ncells, "项目基本内容"), want);
+	read_free(cells, nrows * ncells, pl, back, in);
+	in = with_cell(path, dst, ref, "<c r=\"B1\" t=\"inlineStr\"><is><t>接上页：第9项</t></is></c>");
+	assert_null(paper_to_csv(&fx->env.cat, f, in, "t.xlsx", 0, &pl, &err));
+	char *said = xasprintf("工作表「1 科普大篷车」 %s：续页的格子应以「（续）」开头", ref);
+	if (!err || !strstr(err, said))
+		fail_msg("%s", err ? err : "(read)");
+	free(said);
+	free(err);
+	fclose(in);
+	unlink(path);
+	free(path);
+	free(dst);
+	free(want);
+	sb_free(&csv);
+}
+
 /* Column A's blank cells in a unit's 附表4 (a new book each time). */
 static int blank_a(fixture *fx, const char *unit)
 {
@@ -425,7 +480,7 @@ static void test_empty_list_ruled(void **state)
 {
 	fixture *fx = *state;
 	assert_int_equal(blank_a(fx, "魏都区"), 10);
-	save_talent(fx, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
+	save_rows(fx, "talent", "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
 			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普\n");
 	assert_int_equal(blank_a(fx, "魏都区"), 0);
 }
@@ -470,7 +525,7 @@ static void test_other_year(void **state)
 {
 	fixture *fx = *state;
 	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	save_talent(fx, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
+	save_rows(fx, "talent", "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
 			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,社区科普\n"
 			"李四,女,46,汉族,群众,本科,许昌学院,13812345679,社区科普\n");
 	int year = store_year(fx->env.store);
@@ -588,6 +643,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_formula_without_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_box_pieces, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_long_project_pieces, setup, teardown),
 		cmocka_unit_test(test_line_placeholders),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
