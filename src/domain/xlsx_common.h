@@ -71,10 +71,11 @@ lxw_row_t xlsx_note(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, co
 		    const double *widths, size_t ncols);
 /* 填报人 / 审核人 / 填报日期 on row. */
 void xlsx_signatures(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, size_t ncols);
-/* A4, landscape when wide, one page wide (and one tall when one_page: a
- * report of one row a unit), the programme year and 第 N 页，共 M 页 at
+/* A4, landscape when wide (more than six columns, or wider than portrait
+ * holds at full size), one page wide (and one tall when one_page: a report
+ * of one row a unit), centred, the programme year and 第 N 页，共 M 页 at
  * the foot of every page. */
-void xlsx_page_setup(lxw_worksheet *ws, size_t ncols, int year, bool one_page);
+void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int year, bool one_page);
 /* The sum of widths[from..to]. */
 double xlsx_span(const double *widths, size_t from, size_t to);
 
