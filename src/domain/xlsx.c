@@ -371,7 +371,7 @@ static void blank_row(sheet *s, lxw_row_t row)
 /* The columns portrait A4 holds at full size: 494 pt between libxlsxwriter's
  * margins of 0.7 inch, a unit of width 7 px of 宋体 and each column 5 px
  * more (the plan and the 总结, six columns two of them long texts, printed
- * shrunk to about 60 %). */
+ * shrunk to about half size). */
 #define PORTRAIT_WIDTH 88.0
 
 void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int year, bool one_page)
