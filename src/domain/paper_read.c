@@ -20,6 +20,11 @@
 #define QUOTE_CHARS 30
 /* paper_read's answer for a first sheet that is no one-record layout. */
 #define NOT_PAPER 1
+/* The pages a row of the layout may go on over: kepu prints a box of
+ * 3,000 characters (the longest field) on at most about 70, a character a
+ * line. A forged sheet of a million continued rows is refused, not read
+ * (every cell is checked against every known one). */
+#define PIECES_MAX 100
 
 typedef struct {
 	long row; /* -1: nowhere */
@@ -490,7 +495,11 @@ static long read_row(preader *pr, const kp_prow *r, long row)
 	for (size_t j = 0; j < r->n; j++)
 		marks[j] = paper_continued(pr->f, &r->cells[j]);
 	long first = row;
-	for (bool more = true; more && !pr->why; more = continued(pr, r, marks, row)) {
+	for (int piece = 0, more = 1; more && !pr->why; more = continued(pr, r, marks, row), piece++) {
+		if (piece == PIECES_MAX) {
+			problem(pr, (pos){row, 0}, xasprintf(msg(MSG_C_PAPER_PIECES), PIECES_MAX));
+			break;
+		}
 		for (size_t j = 0, col = 0; j < r->n; col += (size_t)r->cells[j++].span) {
 			const kp_pcell *c = &r->cells[j];
 			pos at = {row, col};
