@@ -418,6 +418,40 @@ static void test_formula_without_value(void **state)
 	free(dst);
 }
 
+/* The most pages a text at its bound takes: 2,000 characters every other
+ * one a line break (1,000 lines) — 24 pieces, every line read back. */
+static void test_most_lines(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	strbuf csv = STRBUF_INIT, lines = STRBUF_INIT;
+	for (int i = 0; i < 1000; i++)
+		sb_adds(&lines, i ? "\n字" : "字");
+	sb_printf(&csv, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况\n"
+			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普,\"%s\"\n", sb_str(&lines));
+	save_rows(fx, "talent", sb_str(&csv));
+	char *path = xasprintf("%s.xlsx", fx->path), *x = paged_book(fx, f, path);
+	size_t crossed, pieces = 0;
+	/* 1,001 lines with the caption: what the first page leaves, then 44 a
+	 * page under the mark — 24 pages, the other boxes on the last */
+	assert_int_equal(breaks_through(x, &crossed), 23);
+	for (const char *p = x; (p = strstr(p, "个人基本情况（续）：")); p++)
+		pieces++;
+	assert_int_equal(pieces, 23);
+	free(x);
+	FILE *in = fopen(path, "rb"), *back;
+	assert_non_null(in);
+	unlink(path);
+	free(path);
+	paper_places *pl;
+	size_t nrows, ncells;
+	char **cells = read_back(fx, f, in, &pl, &back, &nrows, &ncells);
+	assert_string_equal(value_of(cells, ncells, "个人基本情况"), sb_str(&lines));
+	read_free(cells, nrows * ncells, pl, back, in);
+	sb_free(&lines);
+	sb_free(&csv);
+}
+
 /* The sheet cut at the first piece of 项目基本内容 under 「（续）」, which
  * then goes on for 120 pieces: a forged book, past what kepu prints. */
 static char *endless_pieces(const char *xml, const void *arg)
@@ -683,6 +717,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_formula_without_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_box_pieces, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_project_pieces, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_most_lines, setup, teardown),
 		cmocka_unit_test(test_line_placeholders),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
