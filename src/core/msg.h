@@ -684,6 +684,8 @@
 	X(X_ATTACHMENT,     "附表%d") \
 	X(X_SEAL,           "（盖章）") \
 	X(X_SIGN_DATE,      "年　　月　　日") \
+	X(X_CONTINUED,      "（续）") \
+	X(X_CONTINUED_FIELD,"%s（续）：") \
 	X(X_EMPTY_YM,       "　　　　年　　月") \
 	X(X_EMPTY_DATE,     "　　　　年　　月　　日") \
 	X(X_CHECKED,        "■") \
@@ -722,6 +724,10 @@
 	X(C_PAPER_OTHER,    "工作表「%s」是「%s」，不是「%s」：请导入到「%s」。整个文件未导入") \
 	X(C_PAPER_YEAR,     "%s：%d 页是 %d 年度的记录（页脚写着年度，第一页是工作表「%s」），本次导入写入 %d 年度；为免记错年度，没有导入任何记录。请换到 %d 年度再导入（命令行加 --year %d），或把这些页删去") \
 	X(C_PAPER_OUTSIDE,  "表格之外的单元格有内容「%s」，不会导入：请删去，或写进表中相应的格子。整个文件未导入") \
+	X(C_PAPER_FORMULA,  "%s：%s。整个文件未导入") \
+	X(C_PAPER_OUTSIDE_CELL,"表格之外的单元格") \
+	X(C_PAPER_PIECES,   "这一栏接续（「（续）」）超过 %d 页，不读取（kepu 印出的一栏最多约 70 页）。整个文件未导入") \
+	X(C_PAPER_CONTINUED,"续页的格子应以「%s」开头，接着上一页的文字，这里是「%s」：看不出它接在哪里。整个文件未导入") \
 	X(C_PAPER_BOX,      "%s：看不出第%zu个选项「%s」是否勾选（应为 □%s 或 ■%s，选项的顺序和文字不能改动）。整个文件未导入") \
 	X(C_PAPER_BOX_TAIL, "%s：选项之后还有「%s」，不知道是什么。整个文件未导入") \
 	X(C_PAPER_ONE_BOX,  "%s：只能选一项，却勾选了%s。整个文件未导入") \
@@ -749,7 +755,7 @@
 	X(C_READ_TIME,      "单元格是时间 %s") \
 	X(C_READ_BOOL,      "单元格是逻辑值 %s") \
 	X(C_READ_CSV,       "读到「%s」") \
-	X(C_FORMULA_NO_VALUE,"单元格是公式，文件里没有保存它的计算结果（文件由程序生成，未在 Excel、WPS 或 LibreOffice 中保存过）：请在 Excel、WPS 或 LibreOffice 中打开、保存后再导入，或填入数值") \
+	X(C_FORMULA_NO_VALUE,"单元格是公式，文件里没有它的计算结果（文件由程序生成，未在 Excel 或 WPS 中保存过）：请在 Excel 或 WPS 中打开、保存后再导入，或填入数值") \
 	X(C_FORMULA_NO_VALUE_AT,"工作表「%s」的单元格 %s%d 是公式，文件里没有保存它的计算结果（文件由程序生成，未在 Excel、WPS 或 LibreOffice 中保存过）：请在 Excel、WPS 或 LibreOffice 中打开、保存后再导入，或填入数值") \
 	X(C_FORMULAS_READ,  "%s%ld 个单元格是公式，按文件里保存的计算结果读取（第一个：工作表「%s」的 %s%d）；公式的引用改过而未重新计算时，请在 Excel、WPS 或 LibreOffice 中打开、保存后再导入") \
 	X(C_READ_SUFFIX,    "%s；%s") \

@@ -37,6 +37,14 @@ char *text_trim(const char *s)
 	return xstrndup(s + start, end - start);
 }
 
+bool text_blank(const char *s)
+{
+	size_t k;
+	while ((k = space_at(s)) != 0)
+		s += k;
+	return !*s;
+}
+
 /* Rewrite each code point through map(); map returns the replacement or 0
  * to keep the original bytes. */
 static char *map_cps(const char *s, uint32_t (*map)(uint32_t))
@@ -82,7 +90,7 @@ static uint32_t lower(uint32_t cp)
 	return (cp >= 'A' && cp <= 'Z') ? cp + 32 : 0;
 }
 
-static bool all_ascii(const char *s)
+bool text_ascii(const char *s)
 {
 	for (; *s; s++)
 		if ((unsigned char)*s >= 0x80)
@@ -91,7 +99,7 @@ static bool all_ascii(const char *s)
 }
 
 /* Full-width forms are never ASCII: most values need no folding. */
-char *text_fold_fullwidth(const char *s) { return all_ascii(s) ? xstrdup(s) : map_cps(s, fullwidth); }
+char *text_fold_fullwidth(const char *s) { return text_ascii(s) ? xstrdup(s) : map_cps(s, fullwidth); }
 char *text_name_dots(const char *s) { return map_cps(s, name_dot); }
 char *text_lower_ascii(const char *s) { return map_cps(s, lower); }
 
@@ -126,11 +134,12 @@ char *text_label_key(const char *s)
 
 char *text_strip_chars(const char *s, const char *chars)
 {
-	strbuf b = STRBUF_INIT;
+	char *d = xmalloc(strlen(s) + 1), *o = d;
 	for (; *s; s++)
 		if (!strchr(chars, *s))
-			sb_addc(&b, *s);
-	return sb_take(&b);
+			*o++ = *s;
+	*o = '\0';
+	return d;
 }
 
 bool text_starts_with(const char *s, const char *prefix)

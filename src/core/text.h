@@ -11,6 +11,10 @@
 
 /* Remove leading and trailing ASCII white space and U+3000. */
 char *text_trim(const char *s);
+/* Nothing but what text_trim removes (or nothing at all)? */
+bool text_blank(const char *s);
+/* No byte of s is above 0x7F (nothing for text_fold_fullwidth to fold)? */
+bool text_ascii(const char *s);
 /* text as a message quotes it: on one line, cut after chars characters
  * with "…". Caller frees. */
 char *text_quote(const char *text, int chars);

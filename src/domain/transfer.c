@@ -54,7 +54,8 @@ typedef struct {
 static void say(importer *im, const char *text)
 {
 	char *clean = utf8_sanitize(text, false);
-	fprintf(im->report, "%s\n", clean);
+	fputs(clean, im->report);
+	fputc('\n', im->report);
 	free(clean);
 }
 
@@ -430,21 +431,12 @@ static char *phone_as_number(const kp_field *fd, const char *raw, int kind)
 	return t;
 }
 
-/* Nothing but spaces (ASCII or U+3000)? */
-static bool blank_text(const char *s)
-{
-	char *t = text_trim(s);
-	bool blank = !t[0];
-	free(t);
-	return blank;
-}
-
 /* A row is blank when every cell is empty or spaces (bordered rows at the
  * end of a hand-made table; Excel's lines of bare commas). */
 static bool blank_row(const csv_reader *r)
 {
 	for (size_t c = 0; c < r->n; c++)
-		if (r->cells[c][0] && !blank_text(r->cells[c]))
+		if (r->cells[c][0] && !text_blank(r->cells[c]))
 			return false;
 	return r->nul_cell < 0;
 }
@@ -489,7 +481,7 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 		int k = c < h->n ? h->map[c] : NO_COL;
 		if (k >= 0) { /* a cell an export neutralised comes back as it was */
 			raw[k] = csv_unneutralise(r->cells[c]);
-		} else if (k == NO_COL && r->cells[c][0] && !blank_text(r->cells[c])) {
+		} else if (k == NO_COL && r->cells[c][0] && !text_blank(r->cells[c])) {
 			/* text under no header would be lost: said, not dropped */
 			cell_problem(im, row, (int)c, "", msg(MSG_C_NO_HEADER_CELL), r->cells[c]);
 		}

@@ -521,9 +521,9 @@ static char *cell_value(reader *r)
 {
 	const char *v = sb_str(&r->text);
 	r->kind = XLSX_TEXT;
-	/* no result kept: no <v>, or an empty one where a number belongs
-	 * (openpyxl writes <v></v>; a formula's empty text is t="str") */
-	if (r->formula && !v[0] && (!r->has_v || !r->type[0] || !strcmp(r->type, "n"))) {
+	/* openpyxl writes a formula with an empty <v></v>: no result either,
+	 * unless the cell says its result is text (t="str", Excel's ="") */
+	if (r->formula && !v[0] && (!r->has_v || strcmp(r->type, "str"))) {
 		r->kind = XLSX_FORMULA;
 		return xstrdup("");
 	}
@@ -567,12 +567,14 @@ static bool grid_room(reader *r, size_t bytes)
 	return false;
 }
 
-/* The cell just read, kept when it holds anything. */
+/* The cell just read, kept when it holds anything — a formula without
+ * its result too: it shows something the file does not hold, and the
+ * reader must say so rather than take the cell as empty. */
 static void grid_cell(reader *r)
 {
 	char *v = cell_value(r);
 	xlsx_sheet *g = r->grid;
-	if (!v[0] || !grid_room(r, strlen(v) + sizeof *g->cells)) {
+	if ((!v[0] && r->kind != XLSX_FORMULA) || !grid_room(r, strlen(v) + sizeof *g->cells)) {
 		free(v);
 		return;
 	}

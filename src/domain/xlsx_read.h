@@ -58,7 +58,8 @@ typedef int (*xlsx_csv_fn)(void *ctx, xlsx_csv *sheet, char **err);
  * other than 0. Returns what fn returned last, or -1 with *err. */
 int xlsx_each_csv(FILE *in, const char *name, xlsx_csv_fn fn, void *ctx, char **err);
 
-/* A sheet's cells that hold something (rows and columns from 0), sorted by
+/* A sheet's cells that hold something (rows and columns from 0; a formula
+ * without its result is kept, empty, as XLSX_FORMULA), sorted by
  * row then column, and its merged ranges (a merged range's value is its
  * first cell's). */
 typedef struct {

@@ -150,7 +150,7 @@ static char *normalise(const kp_field *f, const char *raw)
 		break;
 	}
 	char *s = text_trim(raw);
-	if (norm & NORM_FULLWIDTH) {
+	if ((norm & NORM_FULLWIDTH) && !text_ascii(s)) { /* ASCII has no full-width form */
 		char *t = text_fold_fullwidth(s);
 		free(s);
 		s = text_trim(t); /* U+3000 became a space */

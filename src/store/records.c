@@ -229,6 +229,7 @@ struct kp_batch {
 	sqlite3_stmt *upd;            /* …with this, made when first needed */
 	sqlite3_stmt *same;           /* the look-up of a row's person, likewise */
 	kp_persons *persons;          /* which rows need that look-up (an import's) */
+	char *labels;                 /* the form's unique_hint labels, for every repeat's message */
 	long long marked;             /* a unit's rows marked as possibly another unit's person */
 	long long row;                /* the file's row of the record being added (0: none) */
 	long long *rows;              /* …of each record it inserted (first + i), for a repeat's message */
@@ -315,7 +316,9 @@ static bool stored_same(kp_store *s, const kp_form *f, const kp_record *r, bool 
 static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, char **err)
 {
 	const kp_form *f = b->f;
-	char *labels = hint_labels(f);
+	if (!b->labels) /* made once: a file of repeats says them on every row */
+		b->labels = hint_labels(f);
+	const char *labels = b->labels;
 	int rc = KP_ESAME_LOCKED; /* --update would not change it: never hinted */
 	/* A record this file made a moment ago is named by the file's row:
 	 * its number means nothing to the clerk reading the file. */
@@ -339,7 +342,6 @@ static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, ch
 	} else {
 		rc = KP_OK;
 	}
-	free(labels);
 	return rc;
 }
 
@@ -550,6 +552,7 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 	if (s->acc == &b->seals) /* nothing imported: no row took the hash */
 		s->acc = NULL;
 	free(b->rows);
+	free(b->labels);
 	free(b);
 	if (commit && rc != KP_OK)
 		db_fail(s, err);

@@ -7,6 +7,7 @@
 #include "core/json.h"
 #include "core/text.h"
 #include "core/utf8.h"
+#include "core/xalloc.h"
 
 static void test_decode_valid_and_invalid(void **state)
 {
@@ -89,6 +90,35 @@ static void test_sanitize_removes_controls(void **state)
 	s = utf8_sanitize("\xc2\x9b" "31m", false); /* C1 CSI */
 	assert_string_equal(s, "?31m");
 	free(s);
+	/* runs of CJK and ASCII copied whole, around what is replaced; a CJK
+	 * lead byte cut short or followed by no continuation is invalid */
+	s = utf8_sanitize("第3行\x1b[2J张三\xe4\xb8", false);
+	assert_string_equal(s, "第3行?[2J张三??");
+	free(s);
+	s = utf8_sanitize("\xe5" "ab\xe5\xbc" "c\xe2\x80\xa8", false); /* U+2028 */
+	assert_string_equal(s, "?ab??c?");
+	free(s);
+	s = utf8_sanitize("", false);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void test_formatting_any_length(void **state)
+{
+	(void)state;
+	char *s = xasprintf("第%d行：%s", 3, "同一人");
+	assert_string_equal(s, "第3行：同一人");
+	free(s);
+	char long_text[1001];
+	memset(long_text, 'x', 1000);
+	long_text[1000] = '\0';
+	s = xasprintf("<%s>", long_text); /* past the stack buffer: formatted again */
+	assert_int_equal(strlen(s), 1002);
+	assert_true(s[0] == '<' && s[1001] == '>' && s[500] == 'x');
+	free(s);
+	s = xasprintf("%s", "");
+	assert_string_equal(s, "");
+	free(s);
 }
 
 static void test_trim_and_fold(void **state)
@@ -109,6 +139,13 @@ static void test_trim_and_fold(void **state)
 	s = text_strip_chars("(0374) 296-5753", " -()");
 	assert_string_equal(s, "03742965753");
 	free(s);
+	s = text_strip_chars("--", "-");
+	assert_string_equal(s, "");
+	free(s);
+	assert_true(text_blank("") && text_blank(" \t\xe3\x80\x80 ") && text_blank("\xe3\x80\x80"));
+	assert_false(text_blank(" 张 ") || text_blank("\xe3\x80") || text_blank("  x"));
+	assert_true(text_ascii("") && text_ascii("0374-2965753 ext 8"));
+	assert_false(text_ascii("１３８") || text_ascii("a\xe3\x80\x80"));
 }
 
 static void test_dates(void **state)
@@ -320,6 +357,7 @@ int main(void)
 		cmocka_unit_test(test_print_wrap),
 		cmocka_unit_test(test_screen_line_breaks),
 		cmocka_unit_test(test_sanitize_removes_controls),
+		cmocka_unit_test(test_formatting_any_length),
 		cmocka_unit_test(test_trim_and_fold),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_json_arrays),
