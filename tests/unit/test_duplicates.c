@@ -43,9 +43,19 @@ static int import(kp_env *e, const char *csv, bool update, char **report, import
 	return import_into(e, "talent", csv, update, report, st);
 }
 
-static int import_form(kp_env *e, const char *form, const char *csv, char **report, import_stats *st)
+/* Import csv into form: it saves saved rows, leaves out same as repeats,
+ * and its report says said (and also, unless NULL). */
+static void import_says(fixture *fx, const char *form, const char *csv, int saved, int same, const char *said,
+			const char *also)
 {
-	return import_into(e, form, csv, false, report, st);
+	char *rep;
+	import_stats st;
+	assert_int_equal(import_into(&fx->env, form, csv, false, &rep, &st), 0);
+	assert_int_equal(st.saved, saved);
+	assert_int_equal(st.same, same);
+	assert_non_null(strstr(rep, said));
+	assert_true(!also || strstr(rep, also));
+	free(rep);
 }
 
 /* The hint's index, as schema.c makes it (left out during a first import). */
@@ -259,25 +269,15 @@ static void test_activity_repeats(void **state)
 {
 	fixture *fx = *state;
 	sign_in_unit(fx, "魏都区");
-	char *rep;
-	import_stats st;
 	const char *csv = ACT_HEADER ACT_ROW("节约能源资源科普报告会", "2016-07-01", "许昌市第一高级中学")
 		ACT_ROW("节约能源资源科普报告会", "2016-07-01", "许昌市第一高级中学")
 		ACT_ROW("节约能源资源科普报告会 ", "2016年7月1日", "许昌市第一高级中学")
 		ACT_ROW("节约能源资源科普报告会", "2016-07-02", "许昌市第一高级中学"); /* another day: another activity */
-	assert_int_equal(import_form(&fx->env, "activity", csv, &rep, &st), 0);
-	assert_int_equal(st.saved, 2);
-	assert_int_equal(st.same, 2);
-	assert_non_null(strstr(rep, "第3行: 与本文件第 2 行重复（活动名称、日期、地点相同），没有再次导入"));
-	assert_non_null(strstr(rep, "第4行: 与本文件第 2 行重复"));
-	free(rep);
+	import_says(fx, "activity", csv, 2, 2, "第3行: 与本文件第 2 行重复（活动名称、日期、地点相同），没有再次导入",
+		    "第4行: 与本文件第 2 行重复");
 	/* the same file again: every row repeats a stored record */
-	assert_int_equal(import_form(&fx->env, "activity", csv, &rep, &st), 0);
-	assert_int_equal(st.saved, 0);
-	assert_int_equal(st.same, 4);
-	assert_non_null(strstr(rep, "第2行: 与已有的第 1 号记录重复（活动名称、日期、地点相同），没有再次导入"));
-	assert_non_null(strstr(rep, "第5行: 与已有的第 2 号记录重复"));
-	free(rep);
+	import_says(fx, "activity", csv, 0, 4, "第2行: 与已有的第 1 号记录重复（活动名称、日期、地点相同），没有再次导入",
+		    "第5行: 与已有的第 2 号记录重复");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity"), 2);
 }
 
@@ -285,17 +285,11 @@ static void test_resource_repeats(void **state)
 {
 	fixture *fx = *state;
 	sign_in_unit(fx, "魏都区");
-	char *rep;
-	import_stats st;
 	const char *csv = "填报单位,名称,类型,作者,完成日期\n"
 			  "魏都区,小麦病虫害防治图解,科普漫画,王建国,2016-07-10\n"
 			  "魏都区,小麦病虫害防治图解,科普漫画,王建国,2016-07-10\n"
 			  "魏都区,小麦病虫害防治图解,科普漫画,李红,2016-07-10\n"; /* another author's */
-	assert_int_equal(import_form(&fx->env, "resource", csv, &rep, &st), 0);
-	assert_int_equal(st.saved, 2);
-	assert_int_equal(st.same, 1);
-	assert_non_null(strstr(rep, "第3行: 与本文件第 2 行重复（名称、类型、作者相同），没有再次导入"));
-	free(rep);
+	import_says(fx, "resource", csv, 2, 1, "第3行: 与本文件第 2 行重复（名称、类型、作者相同），没有再次导入", NULL);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM resource"), 2);
 }
 
