@@ -121,7 +121,6 @@ long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, co
 		sqlite3_bind_int64(st, 4, session_scope(s));
 		sqlite3_bind_int(st, 6, session_year(s));
 		if (t->evidence)
-			if (f->review)
 			sqlite3_bind_text(st, 5, f->table, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			v = sqlite3_column_int64(st, 0);
