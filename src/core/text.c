@@ -254,11 +254,13 @@ size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width)
 	 * starts a line. */
 	int reach = width / 4 < 16 ? width / 4 : 16, back = 0;
 	for (size_t b = end; b > start + 1 && back <= reach; b--) {
-		if (closes_phrase(cp[b - 1]) || cp[b - 1] == ' ' || opens_phrase(cp[b]))
+		if (!closes_phrase(cp[b]) && (closes_phrase(cp[b - 1]) || cp[b - 1] == ' ' || opens_phrase(cp[b])))
 			return b;
 		back += cp_width(cp[b - 1]);
 	}
-	return closes_phrase(cp[end]) && end - 1 > start ? end - 1 : end;
+	while (closes_phrase(cp[end]) && end - 1 > start) /* 「九）。」: both move down with 九 */
+		end--;
+	return end;
 }
 
 char *text_quote(const char *text, int chars)

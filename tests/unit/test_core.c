@@ -296,6 +296,11 @@ static void test_screen_line_breaks(void **state)
 	/* 「，」 would start the next line: the character before it moves down with it. */
 	line_of("一二三四五六七八九十，好", 20, first, sizeof first);
 	assert_string_equal(first, "一二三四五六七八九");
+	/* two closing marks at the edge (「）。」): neither starts the next line */
+	line_of("一二三四五六七八九）。好", 20, first, sizeof first);
+	assert_string_equal(first, "一二三四五六七八");
+	line_of("科普人才科普人才科普人才科普人才科）。好", 36, first, sizeof first);
+	assert_string_equal(first, "科普人才科普人才科普人才科普人才");
 	/* before an opening bracket */
 	line_of("甲乙丙丁戊己庚辛壬癸子丑寅卯辰（巳午未申）", 32, first, sizeof first);
 	assert_string_equal(first, "甲乙丙丁戊己庚辛壬癸子丑寅卯辰");
