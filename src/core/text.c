@@ -263,6 +263,23 @@ size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width)
 	return end;
 }
 
+char *text_cut_parts(const char *s, const char *sep, int width)
+{
+	if (utf8_width(s) <= width || !sep[0])
+		return xstrdup(s);
+	size_t keep = 0, sl = strlen(sep);
+	int sepw = utf8_width(sep);
+	for (const char *at = strstr(s, sep); at; at = strstr(at + sl, sep)) {
+		char *head = xasprintf("%.*s", (int)(at - s), s);
+		int w = utf8_width(head);
+		free(head);
+		if (w + sepw + 1 > width)
+			break;
+		keep = (size_t)(at - s);
+	}
+	return keep ? xasprintf("%.*s%s>", (int)keep, s, sep) : xstrdup(s);
+}
+
 char *text_quote(const char *text, int chars)
 {
 	const char *s = text ? text : "";

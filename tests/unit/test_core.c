@@ -314,6 +314,26 @@ static void test_screen_line_breaks(void **state)
 	assert_int_equal(line_of("甲乙\n丙丁", 20, first, sizeof first), 2);
 }
 
+/* A draft's fields on its row: cut between two, marked, never inside one. */
+static void test_cut_parts(void **state)
+{
+	(void)state;
+	const char *s = "姓名 罗德明 · 性别 男 · 年龄 57";
+	char *c = text_cut_parts(s, " · ", 27);
+	assert_string_equal(c, "姓名 罗德明 · 性别 男 · >"); /* was 「· 年>」 */
+	assert_true(utf8_width(c) <= 27);
+	free(c);
+	c = text_cut_parts(s, " · ", 40); /* control: room for all */
+	assert_string_equal(c, s);
+	free(c);
+	c = text_cut_parts(s, " · ", 16);
+	assert_string_equal(c, "姓名 罗德明 · >");
+	free(c);
+	c = text_cut_parts(s, " · ", 8); /* not one part fits: whole, for the drawing's cut */
+	assert_string_equal(c, s);
+	free(c);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -324,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_counts_and_widths),
 		cmocka_unit_test(test_print_wrap),
 		cmocka_unit_test(test_screen_line_breaks),
+		cmocka_unit_test(test_cut_parts),
 		cmocka_unit_test(test_sanitize_removes_controls),
 		cmocka_unit_test(test_trim_and_fold),
 		cmocka_unit_test(test_dates),
