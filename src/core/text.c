@@ -248,6 +248,20 @@ size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width)
 			sp--;
 		if (sp > start && cp[sp - 1] == ' ')
 			return sp;
+		/* Right after Chinese (「文件夹：/srv/…」) it moves whole too when
+		 * one line holds it; a longer path breaks after a '/', never
+		 * inside a name (「…/weid」「u/…」). */
+		int ww = 0;
+		for (size_t e = sp; e < n && cp[e] < 0x80 && cp[e] != ' ' && cp[e] != '\n'; e++)
+			ww += cp_width(cp[e]);
+		size_t at = sp; /* an opening 「 goes down with it */
+		while (at > start + 1 && opens_phrase(cp[at - 1]))
+			at--;
+		if (at > start && ww <= width)
+			return at;
+		for (size_t b = end; b > sp + 1; b--)
+			if (cp[b - 1] == '/')
+				return b;
 	}
 	/* Near the edge, a phrase ends at its punctuation or a space rather
 	 * than in the middle of a word (「建 / 立」); a closing mark never

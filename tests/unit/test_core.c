@@ -307,6 +307,16 @@ static void test_screen_line_breaks(void **state)
 	/* a Latin word moves whole; the space is left for the caller to skip */
 	assert_int_equal(line_of("请运行 kepu backup 备份", 14, first, sizeof first), 9);
 	assert_string_equal(first, "请运行 kepu ");
+	/* a path after Chinese moves whole when a line holds it; a longer one
+	 * breaks after a '/', never inside a name */
+	line_of("交换文件夹：/srv/kepu/exchange/weidu/2016.csv", 40, first, sizeof first);
+	assert_string_equal(first, "交换文件夹：");
+	line_of("交换文件夹中没有「/srv/kepu/exchange/weidu/2016.csv」", 40, first, sizeof first);
+	assert_string_equal(first, "交换文件夹中没有"); /* 「 goes down with it */
+	line_of("/srv/kepu/exchange/weidu/2016-talent-records.csv", 28, first, sizeof first);
+	assert_string_equal(first, "/srv/kepu/exchange/weidu/");
+	line_of("已导入：/srv/kepu/exchange/weidu/a/b/c/d/e/f/2016.csv", 30, first, sizeof first);
+	assert_string_equal(first, "已导入：/srv/kepu/exchange/");
 	/* a phrase far from any punctuation is broken at the edge */
 	line_of("科普人才科普人才科普人才科普人才科普人才", 20, first, sizeof first);
 	assert_string_equal(first, "科普人才科普人才科普");
