@@ -323,11 +323,13 @@
 	X(UI_VALUE_TAKEN,   "本单位已填报%s为「%s」的记录（第 %lld 号），不能再填一份；请在列表中打开它修改，或另选") \
 	X(UI_CK_TITLE,      "工作进度检查表（五、组织实施）") \
 	X(UI_CK_MATRIX,     "各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期") \
+	X(UI_CK_MATRIX_OWN, "本单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期") \
 	X(UI_CK_UNITS,      "完成") \
 	X(UI_CK_TICKED,     "（%s 于 %s 勾选）") \
 	X(UI_CK_SAVED_AT,   "（%s 保存）") \
 	X(UI_CK_BY_DATA,    "这一项按录入的数据自动判断是否完成，不能手工勾选。") \
 	X(UI_CK_IN_MATRIX,  "各单位的事项请按 Tab 到「各单位完成情况」中逐个单位勾选。") \
+	X(UI_CK_IN_MATRIX_OWN,"本单位的事项请按 Tab 到「本单位完成情况」中勾选。") \
 	X(UI_CK_CITY_TICKS, "这一项由市科协确认完成。") \
 	X(UI_CK_DONE,       "已勾选为完成：%s") \
 	X(UI_CK_UNDONE,     "已取消勾选：%s") \
