@@ -628,6 +628,38 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 	return r;
 }
 
+/* The rows of a paste: its lines holding more than blanks (a line end at
+ * the end, as Excel copies a row, makes no second row). */
+static size_t paste_rows(const char *text)
+{
+	size_t rows = 0;
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\r\n");
+		if (strspn(p, " \t") < n)
+			rows++;
+		p += n;
+		p += strspn(p, "\r\n");
+	}
+	return rows;
+}
+
+/* A row's cells, and how many up to its last cell holding more than
+ * spaces (Excel copies a row's empty last cells: they hold nothing). */
+static void row_cells(const char *row, size_t *cells, size_t *to_last_filled)
+{
+	*cells = 0;
+	*to_last_filled = 0;
+	for (const char *p = row;; p++) {
+		size_t n = strcspn(p, "\t");
+		++*cells;
+		if (strspn(p, " ") < n)
+			*to_last_filled = *cells;
+		p += n;
+		if (!*p)
+			break;
+	}
+}
+
 fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 {
 	fm_result r;
@@ -646,9 +678,30 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 	if (locked(m, c, &r))
 		return r;
 	const kp_form *f = m->form;
-	size_t len = strcspn(text, "\r\n"); /* one row: the first line */
+	/* A form holds one record: more than one row (line ends only at the
+	 * end do not count) is refused whole, never its first row kept. */
+	size_t rows = paste_rows(text);
+	if (rows > 1) {
+		r = refused(MSG_COUNT);
+		fm_say(&r, true, MSG_UI_PASTE_ROWS, rows);
+		return r;
+	}
+	size_t len = strcspn(text, "\r\n");
 	char *row = xstrndup(text, len), *p = row;
-	size_t k = m->focus, filled = 0, bad = 0, first_bad = f->nfields;
+	/* A row as wide as the form fills it from the first field wherever the
+	 * cursor is; one wider than the fields from the cursor on is refused
+	 * whole, naming the counts (never cells dropped without a word). */
+	size_t cells, filled_cells;
+	row_cells(row, &cells, &filled_cells);
+	size_t k = cells == f->nfields || filled_cells == f->nfields ? 0 : m->focus;
+	if (filled_cells > f->nfields - k) {
+		free(row);
+		r = refused(MSG_COUNT);
+		fm_say(&r, true, MSG_UI_PASTE_WIDE, filled_cells, f->fields[k].label, f->nfields - k,
+		       f->nfields);
+		return r;
+	}
+	size_t filled = 0, bad = 0, first_bad = f->nfields;
 	while (p && k < f->nfields) {
 		char *tab = strchr(p, '\t');
 		if (tab)
