@@ -403,6 +403,8 @@
 	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误（见红框处的说明）。") \
 	X(UI_PASTED_OK,     "已粘贴 %zu 项。") \
 	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
+	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \
+	X(UI_FIRST_FIELD,   "已是第一项。") \
 	X(UI_PASTE_ROWS,    "粘贴的内容有 %zu 行；表单一次只能粘贴一行（多行请用导入），一项也没有填入。") \
 	X(UI_PASTE_WIDE,    "粘贴的一行有 %zu 项，从「%s」到最后只有 %zu 项；一项也没有填入。整行（本表 %zu 项）从哪一项粘贴都从第一项填起。") \
 	X(UI_CITY_FIELD_READ,"「%s」是市科协的意见，由市科协填写，这里只能查看。") \
@@ -506,6 +508,7 @@
 	X(UI_TR_FILES,      "交换文件夹中的文件（↑↓ 选择）：") \
 	X(UI_TR_NO_FILES,   "交换文件夹中还没有文件；可以按 F5（或 Ctrl-Y）从本机发送（ZMODEM）。") \
 	X(UI_TR_EXPORTED,   "已导出「%s」到交换文件夹：") \
+	X(UI_TR_EXPORT_FIRST,"请先按 Enter 导出，再按 F5（或 Ctrl-Y）发送到本机。") \
 	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
 	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Enter 返回。") \
 	X(UI_TR_SAME_HINT,  "同一人的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \

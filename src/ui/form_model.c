@@ -118,10 +118,14 @@ void fm_focus(form_model *m, size_t i)
 		eb_select_all(&m->fs[i].eb);
 }
 
-static void move_focus(form_model *m, int delta)
+/* The focus never wraps: a Tab past the last field that went round to the
+ * first, selected, let the next letter wipe 活动名称. False at an end. */
+static bool move_focus(form_model *m, int delta)
 {
-	size_t n = m->form->nfields;
-	fm_focus(m, (m->focus + n + (size_t)(delta + (int)n)) % n);
+	if (delta < 0 ? m->focus == 0 : m->focus + 1 >= m->form->nfields)
+		return false;
+	fm_focus(m, delta < 0 ? m->focus - 1 : m->focus + 1);
+	return true;
 }
 
 /* The one rule for a move the model makes by itself (a full field, a
@@ -133,8 +137,7 @@ static long long now_ms(const fm_ctx *c) { return c->now_ms ? c->now_ms() : cloc
 
 static void advance(form_model *m, const fm_ctx *c, bool forgive)
 {
-	move_focus(m, +1);
-	m->advanced = forgive;
+	m->advanced = move_focus(m, +1) && forgive;
 	m->advanced_at = now_ms(c);
 }
 
@@ -806,10 +809,12 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 	case ACT_DITTO:
 		return ditto(m, c);
 	case ACT_NEXT:
-		move_focus(m, +1);
+		if (!move_focus(m, +1))
+			fm_say(&r, false, MSG_UI_LAST_FIELD);
 		return r;
 	case ACT_PREV:
-		move_focus(m, -1);
+		if (!move_focus(m, -1))
+			fm_say(&r, false, MSG_UI_FIRST_FIELD);
 		return r;
 	default:
 		return field_key(m, c, a, key);

@@ -489,6 +489,32 @@ static void paste_empty_last_cell(void **state)
 	fm_free(m);
 }
 
+/* Tab on the last field stays there and says how to save: wrapping to the
+ * first field with it selected let the next letter wipe 姓名. Shift-Tab on
+ * the first field stays too. */
+static void tab_stops_at_last(void **state)
+{
+	story *s = *state;
+	form_model *m = open_form(s, 0);
+	type(s, m, "钱七");
+	fm_result r = key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	assert_focus(m, "name");
+	assert_said(&r, "已是第一项");
+	size_t last = m->form->nfields - 1;
+	fm_focus(m, last - 1);
+	r = key(s, m, TAB); /* the positive control: a Tab before the last moves */
+	assert_int_equal(m->focus, last);
+	assert_string_equal(r.text, "");
+	r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_int_equal(m->focus, last);
+	assert_said(&r, "已是最后一项：F2/^S 保存");
+	type(s, m, "同意");
+	assert_value(m, "name", "钱七");
+	assert_value(m, "city_opinion", "同意");
+	fm_free(m);
+}
+
 /* A form holds one record: a paste of two rows (as Excel copies them,
  * each ending in CRLF) is refused whole, naming the rows, and changes
  * nothing; one row ending in CRLF still pastes (the positive control). */
@@ -1093,6 +1119,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paste_row, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(paste_empty_last_cell, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(paste_two_rows, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(tab_stops_at_last, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(paste_wide_row, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(draft_offered, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(draft_of_decided_record, story_setup, story_teardown),
