@@ -494,6 +494,11 @@
 	X(AU_USER_LOCK,     "锁定账号") \
 	X(AU_USER_UNLOCK,   "解锁账号") \
 	X(AU_TICK,          "勾选完成") \
+	X(AU_AUTO_ON,       "开启自动跳到下一项") \
+	X(AU_AUTO_OFF,      "关闭自动跳到下一项") \
+	X(AU_ATTACH,        "添加附件") \
+	X(AU_DETACH,        "删除附件") \
+	X(AU_YEAR_OPEN,     "开启新年度") \
 	X(AU_UNTICK,        "取消勾选") \
 	X(UI_MENU_EXPORT,   "导出数据（CSV 或 Excel 文件，放进交换文件夹或发送到本机）") \
 	X(UI_MENU_IMPORT,   "导入数据（CSV 或 Excel 文件，从交换文件夹或本机）") \
