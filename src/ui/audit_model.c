@@ -16,9 +16,10 @@
 #define UNIT_W 12
 #define MIN_W 6 /* user and unit shrink no further on a narrow terminal */
 
-/* What an action is called on screen (the store's one table). */
+/* What an action is called on screen. */
 static const char *action_label(const char *a)
 {
+	/* the store's one table of the actions it writes */
 	const char *label = store_audit_label(a);
 	return label ? label : a;
 }
