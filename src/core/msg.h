@@ -312,6 +312,7 @@
 	X(UI_TABLE_READ_HINT,"上下左右键移动查看；任务指标由市科协修改") \
 	X(UI_MENU_TABLE,    "%s  查看与修改") \
 	X(UI_PREFILLED,     "已按 %s 的活动和资源记录预填 %d 项数字，可以修改。") \
+	X(UI_VALUE_REPORTED,"%s（已填报）") \
 	X(UI_VALUE_TAKEN,   "本单位已填报%s为「%s」的记录（第 %lld 号），不能再填一份；请在列表中打开它修改，或另选") \
 	X(UI_CK_TITLE,      "工作进度检查表（五、组织实施）") \
 	X(UI_CK_MATRIX,     "各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期") \

@@ -531,6 +531,50 @@ static bool complete(const kp_field *fd, const editbuf *eb)
 	return true;
 }
 
+static void free_pick_labels(form_model *m)
+{
+	for (size_t i = 0; i < m->npick_labels; i++)
+		free(m->pick_labels[i]);
+	free(m->pick_labels);
+	m->pick_labels = NULL;
+	m->npick_labels = 0;
+}
+
+/* The items of a choice list offered: months (YYYY-MM) of a field that
+ * may not be after today only once they have ended — a monthly report
+ * covers a finished month. The list is in order, so they are its first. */
+static size_t offered(const kp_field *fd, const kp_list *l)
+{
+	if (!fd->not_after_today)
+		return l->n;
+	int y, mo, d;
+	clock_today(&y, &mo, &d);
+	char now[16];
+	snprintf(now, sizeof now, "%04d-%02d", y, mo);
+	size_t n = 0;
+	while (n < l->n && !(strlen(l->items[n]) == 7 && strcmp(l->items[n], now) >= 0))
+		n++;
+	return n;
+}
+
+/* The items as offered: a value the unit already has a record of, in the
+ * form's one-per-unit field (月报's month), is marked 「（已填报）」 before it
+ * is chosen (choosing it is refused, naming that record). NULL: as they are. */
+static char **pick_labels(form_model *m, const fm_ctx *c, const kp_field *fd, const kp_list *l, size_t n)
+{
+	if (m->form->unique < 0 || &m->form->fields[m->form->unique] != fd || !n)
+		return NULL;
+	m->pick_labels = xcalloc(n, sizeof *m->pick_labels);
+	m->npick_labels = n;
+	for (size_t i = 0; i < n; i++) {
+		char *taken = record_value_taken(c->env, m->form, (size_t)m->form->unique, m->rec.unit_id,
+						 m->rec.id, l->items[i]);
+		m->pick_labels[i] = taken ? xasprintf(msg(MSG_UI_VALUE_REPORTED), l->items[i]) : xstrdup(l->items[i]);
+		free(taken);
+	}
+	return m->pick_labels;
+}
+
 /* The choice list, filtered by what is typed (first), its aliases too. */
 static fm_result open_choices(form_model *m, const fm_ctx *c, const kp_field *fd, field_state *st,
 			      uint32_t first)
@@ -541,7 +585,11 @@ static fm_result open_choices(form_model *m, const fm_ctx *c, const kp_field *fd
 			return r;
 	} else {
 		const kp_list *l = fd->choices;
-		popup_open(&m->pick, fd->label, l->items, l->n, st->choice, first);
+		size_t n = offered(fd, l);
+		free_pick_labels(m);
+		char **labels = pick_labels(m, c, fd, l, n);
+		popup_open(&m->pick, fd->label, labels ? labels : l->items, n,
+			   st->choice >= 0 && (size_t)st->choice < n ? st->choice : -1, first);
 		popup_aliases(&m->pick, l->alias_from, l->alias_to, l->naliases);
 	}
 	m->mode = FM_PICK;
@@ -887,6 +935,7 @@ void fm_free(form_model *m)
 			free(m->saved[i]);
 	}
 	popup_close(&m->pick);
+	free_pick_labels(m);
 	draft_free(&m->offer);
 	free(m->dup_note);
 	free(m->orig);

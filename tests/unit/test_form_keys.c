@@ -4,6 +4,8 @@
  * and a row wider than the fields left. Each checks the values after. */
 #include "form_story.h"
 
+#include "core/clock.h"
+
 /* Tab on the last field stays there and says how to save: wrapping to the
  * first field with it selected let the next letter wipe 姓名. Shift-Tab on
  * the first field stays too. */
@@ -93,6 +95,38 @@ static void paste_wide_row(void **state)
 	fm_free(m);
 }
 
+/* 月报's month list on 2016-09-10 (the reporting months run from July):
+ * a month already reported is marked 「（已填报）」 before it is chosen, and
+ * a month not yet ended (September, and after) is not offered — a monthly
+ * report covers a finished month. */
+static void month_list_knows(void **state)
+{
+	form_story *s = *state;
+	clock_set_today("2016-09-10");
+	save_record(s->fx, "monthly", "许昌学院", "month", "2016-07", "training_sessions", "0", "training_people",
+		    "0", "activity_sessions", "1", "activity_people", "50", "resources", "0", NULL);
+	form_model *m = open_record(s, "monthly", 0, "许昌学院");
+	key(s, m, SPACE);
+	assert_int_equal(m->mode, FM_PICK);
+	const popup *p = &m->pick;
+	assert_int_equal(p->n, 2);
+	assert_string_equal(p->items[0], "2016-07（已填报）");
+	assert_string_equal(p->items[1], "2016-08"); /* the positive control: unmarked */
+	type(s, m, "2016-08");
+	fm_result r = key(s, m, ENTER);
+	assert_int_not_equal(r.kind, FM_REFUSED);
+	assert_value(m, "month", "2016-08");
+	/* September typed into the filter finds nothing to take */
+	fm_focus(m, 0);
+	key(s, m, SPACE);
+	type(s, m, "2016-09");
+	assert_int_equal(m->pick.nmatch, 0);
+	key(s, m, ESC);
+	assert_value(m, "month", "2016-08");
+	fm_free(m);
+	clock_use_system();
+}
+
 int main(void)
 {
 	unit_locale();
@@ -100,6 +134,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(tab_stops_at_last, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_two_rows, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_wide_row, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(month_list_knows, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
