@@ -255,6 +255,7 @@
 	X(UI_QUEUE,         "待审核：") \
 	X(UI_QUEUE_FORM,    "%s %lld 条") \
 	X(UI_QUEUE_KEY,     "（按 r 打开）") \
+	X(UI_QUEUE_PICK,    "待审核：打开哪一张表") \
 	X(UI_TALLY,         "%s%s %lld") \
 	X(UI_GL_QUOTA,      "已认定：") \
 	X(UI_BACK_TO,       "← %s") \

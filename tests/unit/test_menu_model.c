@@ -245,6 +245,49 @@ static void test_more_marks(void **state)
 	assert_int_equal(s->m.win.shown, s->m.n);
 }
 
+/* Records of two forms waiting: r offers the forms with their counts (it
+ * opened the first form only); Down and Enter open the second's queue, Esc
+ * goes back to the menu. With one form waiting r opens it at once. */
+static void test_city_queue_picker(void **state)
+{
+	story *s = *state;
+	long long id = save_person(s->fx, "王芳", "13812345678");
+	long long act = save_record(s->fx, "activity", "许昌学院", "name", "科普讲座", "held_on", "2016-07-08", "form",
+				    "科普讲座", "targets", "[\"校园\"]", "place", "一中", "participants", "30", NULL);
+	kp_store *st = s->fx->env.store;
+	char *err = NULL;
+	if (store_session(st, SESSION_UNIT, "xcxy", store_unit_id(st, "许昌学院"), &err) != KP_OK ||
+	    store_set_state(st, catalog_form(&s->fx->env.cat, "talent"), id, "draft", "submitted", "", "submit",
+			    &err) != KP_OK ||
+	    store_set_state(st, catalog_form(&s->fx->env.cat, "activity"), act, "draft", "submitted", "", "submit",
+			    &err) != KP_OK)
+		fail_msg("%s", err);
+	mm_free(&s->m);
+	env_close(&s->fx->env);
+	reopen(s->fx);
+	if (store_session(s->fx->env.store, SESSION_CITY, "admin", 0, &err) != KP_OK)
+		fail_msg("%s", err);
+	mm_init(&s->m, &s->c);
+	assert_int_equal(mm_waiting(&s->m), 2);
+	mm_result r = mm_key(&s->m, &s->c, CH('r'));
+	assert_int_equal(r.kind, MM_HANDLED);
+	assert_int_equal(s->m.mode, MM_PICK_QUEUE);
+	assert_int_equal(s->m.nqueue, 2);
+	assert_non_null(strstr(s->m.queue_items[0], "1 条"));
+	assert_true(mm_acts(&s->m, &s->c, ACT_ACCEPT)); /* the picker's keys on the key line */
+	assert_false(mm_acts(&s->m, &s->c, ACT_YES));
+	assert_int_equal(press(s, CH(27)), MM_HANDLED); /* Esc: back to the menu */
+	assert_int_equal(s->m.mode, MM_BROWSE);
+	mm_key(&s->m, &s->c, CH('r'));
+	const kp_form *second = s->m.queue_forms[1];
+	press(s, FN(KEY_DOWN));
+	r = mm_key(&s->m, &s->c, CH('\r'));
+	assert_int_equal(r.kind, MM_OPEN);
+	assert_int_equal(r.open.id, SCR_QUEUE);
+	assert_ptr_equal(r.open.form, second);
+	assert_int_equal(s->m.mode, MM_BROWSE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -255,6 +298,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_city_opens_year, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_unit_may_not_open_year, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_more_marks, city_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(test_city_queue_picker, city_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
