@@ -268,6 +268,7 @@
 	X(UI_ASK_DELETE,    "确定删除「%s」这条记录吗？(y/n)") \
 	X(UI_DELETED,       "已删除。") \
 	X(UI_NO_RECORDS,    "还没有记录。按 F7 或 Ctrl-N 新建。") \
+	X(UI_NO_RECORDS_READ,"还没有记录。") \
 	X(UI_LIST_TITLE,    "%s：记录列表") \
 	X(UI_LIST_COUNT,    "共 %lld 条") \
 	X(UI_LIST_FOUND,    "筛选出 %lld 条") \
@@ -304,6 +305,7 @@
 	X(UI_VIEW_COUNT,    "单位：%s  共 %lld 人") \
 	X(UI_VIEW_HINT,     "按 Enter 打开这个人的推荐表；F4/^O 换一个单位") \
 	X(UI_MENU_VIEW,     "%s  按单位查看") \
+	X(UI_MENU_VIEW_OWN, "%s  查看本单位") \
 	X(UI_TABLE_HINT,    "上下左右键移动，输入数字或按 Enter 修改，Enter 保存并到下一行") \
 	X(UI_TABLE_COUNT,   "%d 个单位") \
 	X(UI_CELL_SAVED,    "已保存：%s %s = %s") \
@@ -312,12 +314,12 @@
 	X(UI_CELL_CONTROL,  "%s %s：U+%04X 是看不见的控制字符或格式字符，没有输入") \
 	X(UI_TABLE_READ_HINT,"上下左右键移动查看；任务指标由市科协修改") \
 	X(UI_MENU_TABLE,    "%s  查看与修改") \
+	X(UI_MENU_TABLE_READ,"%s  查看本单位指标（由市科协分配）") \
 	X(UI_PREFILLED,     "已按 %s 的活动和资源记录预填 %d 项数字，可以修改。") \
 	X(UI_VALUE_REPORTED,"%s（已填报）") \
 	X(UI_VALUE_TAKEN,   "本单位已填报%s为「%s」的记录（第 %lld 号），不能再填一份；请在列表中打开它修改，或另选") \
 	X(UI_CK_TITLE,      "工作进度检查表（五、组织实施）") \
 	X(UI_CK_MATRIX,     "各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期") \
-	X(UI_CK_MONTH_DAY,  "%d月%d日") \
 	X(UI_CK_UNITS,      "完成") \
 	X(UI_CK_TICKED,     "（%s 于 %s 勾选）") \
 	X(UI_CK_SAVED_AT,   "（%s 保存）") \
@@ -346,9 +348,11 @@
 	X(UI_GL_ALL,        "全市") \
 	X(UI_GL_RANK,       "，第 %d 名/%d") \
 	X(UI_MENU_CHECKLIST,"工作进度检查表（截止日期与各单位完成情况）") \
+	X(UI_MENU_CHECKLIST_OWN,"工作进度检查表（截止日期与本单位完成情况）") \
 	X(UI_MENU_PROGRESS, "任务完成进度与排名") \
 	X(UI_MENU_BRIEFING, "月度工作简报（汇总各单位月报）") \
 	X(UI_MENU_RECORD,   "%s  本单位填写") \
+	X(UI_MENU_RECORD_ANY,"%s  选择单位填写") \
 	X(UI_LOGIN_TITLE,   "请登录") \
 	X(UI_LOGIN_NEW_TITLE,"请设置新密码（至少 8 个字符，不能与原密码相同）") \
 	X(UI_LOGIN_NAME,    "用户名") \
@@ -462,6 +466,9 @@
 	X(UI_AU_DUP_MARKED, "已标记，由市科协核实") \
 	X(UI_AU_TICK,       "事项") \
 	X(UI_AU_EMPTY,      "（空）") \
+	X(UI_AU_ADDRESS,    "登录地址") \
+	X(UI_AU_WHY,        "原因") \
+	X(UI_AU_FROM_YEAR,  "复制自年度") \
 	X(UI_AU_NONE,       "没有符合条件的记录。") \
 	X(UI_AU_MORE,       "↓ 还有更早的记录（↓ 或 PgDn 载入）") \
 	X(UI_AU_MORE_OLDER, "↓ 还有 %zu 项及更早的记录") \
@@ -857,7 +864,9 @@
 	X(XC_EXISTS,        "交换文件夹中已有「%s」，不会覆盖；请换一个文件名") \
 	X(XC_TMP,           "无法创建临时文件夹 %s：%s") \
 	X(XC_RZ_NONE,       "没有收到文件（已取消，或终端不支持 ZMODEM）") \
-	X(XC_NO_ANSWER,     "终端在 %d 秒内没有应答 ZMODEM，没有发送：Xshell、SecureCRT 会应答，PuTTY 不支持 ZMODEM（请用 SFTP，如 WinSCP）") \
+	X(XC_NO_ANSWER,     "终端在 %d 秒内没有应答 ZMODEM，没有发送（Xshell、SecureCRT 会应答，PuTTY 不会）：请用 SFTP（WinSCP、psftp）取回；终端其实支持时再按 F5，不再询问") \
+	X(XC_NO_CLIENT,     "终端没有接管 ZMODEM，没有接收（Xshell、SecureCRT 会接管，PuTTY 不会）：请用 SFTP（WinSCP、psftp）放进交换文件夹；终端其实支持时再按 F5，不再询问") \
+	X(XC_RZ_CANCELLED,  "接收已取消（终端发来 Ctrl-X），什么也没有保存") \
 	X(XC_RZ_FAILED,     "接收没有完成（rz 退出，状态 %d），什么也没有保存") \
 	X(XC_RZ_TOO_BIG,    "本机发送的文件超过了 %d MiB 的上限，接收已中止，什么也没有保存") \
 	X(XC_RZ_MANY,       "一次只能接收一个文件，收到了 %zu 个，什么也没有保存") \
@@ -878,8 +887,7 @@
 	X(Y_COL_FROM,       "复制自") \
 	X(Y_YEAR,           "%d 年度") \
 	X(Y_YEAR_SHORT,     "%d") \
-	X(UI_DEMO_YEAR,     "演示账号  %d 年度") \
-	X(UI_DEMO_YEAR_SHORT,"演示 %d") \
+	X(UI_DEMO,          "演示账号") \
 	X(UI_DEMO_SIGNED_IN,"这是演示账号：密码 %s 是公开的，谁都能登录。只供试用；正式填报请用市科协建的账号。") \
 	X(Y_PICK,           "选择年度") \
 	X(Y_SWITCHED,       "已切换到 %d 年度") \

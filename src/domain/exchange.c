@@ -4,7 +4,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -12,8 +11,6 @@
 #include <strings.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <termios.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "core/msg.h"
@@ -23,6 +20,7 @@
 #include "core/xalloc.h"
 #include "domain/transfer.h"
 #include "domain/xlsx.h"
+#include "domain/zmodem.h"
 
 #define LIST_MAX 1000
 
@@ -662,44 +660,6 @@ static int run_in(const char *dir, char *const argv[], long long fsize)
 	return pid > 0 ? status : -1;
 }
 
-/* Does the terminal speak ZMODEM? Ask as sz does (ZRQINIT) and wait for
- * its ZRINIT: Xshell and SecureCRT answer at once, a terminal without
- * ZMODEM (plain PuTTY) never does — then sz would show its header for half
- * a minute. Not answered within ZMODEM_ANSWER_MS, the request is cancelled
- * as rz cancels. sz asks again; a receiver answers every request. */
-#define ZMODEM_ANSWER_MS 4000
-static bool terminal_answers(void)
-{
-	static const char zrqinit[] = "rz\r**\x18" "B00000000000000\r\x8a\x11";
-	static const char zrinit[] = "**\x18" "B01";
-	static const char cancel[] = "\x18\x18\x18\x18\x18\x18\x18\x18\b\b\b\b\b\b\b\b";
-	struct termios was, raw;
-	if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &was) != 0)
-		return true; /* not a terminal to ask: sz says what it finds */
-	raw = was;
-	cfmakeraw(&raw);
-	tcsetattr(STDIN_FILENO, TCSANOW, &raw);
-	bool answered = write(STDOUT_FILENO, zrqinit, sizeof zrqinit - 1) < 0; /* unwritable: let sz try */
-	size_t got = 0;
-	struct timespec t0, t;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (long left = ZMODEM_ANSWER_MS; !answered && left > 0;) {
-		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
-		char c;
-		if (poll(&p, 1, (int)left) > 0 && read(STDIN_FILENO, &c, 1) == 1)
-			got = c == zrinit[got] ? got + 1 : c == zrinit[0] ? 1 : 0;
-		answered = got == sizeof zrinit - 1;
-		clock_gettime(CLOCK_MONOTONIC, &t);
-		left = ZMODEM_ANSWER_MS - ((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000);
-	}
-	if (!answered) {
-		ssize_t w = write(STDOUT_FILENO, cancel, sizeof cancel - 1);
-		(void)w; /* said to the clerk either way */
-	}
-	tcsetattr(STDIN_FILENO, TCSANOW, &was);
-	return answered;
-}
-
 int exchange_send_with(const char *name, int (*write_fn)(FILE *out, void *ctx, char **err), void *ctx,
 		       char **err)
 {
@@ -707,6 +667,7 @@ int exchange_send_with(const char *name, int (*write_fn)(FILE *out, void *ctx, c
 	if (!dir)
 		return -1;
 	int rc = -1;
+	bool asking = zmodem_asking();
 	char *copy = xasprintf("%s/%s", dir, name);
 	int fd = open(copy, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	FILE *out = fd < 0 ? NULL : fdopen(fd, "wb");
@@ -717,12 +678,15 @@ int exchange_send_with(const char *name, int (*write_fn)(FILE *out, void *ctx, c
 	} else if (write_fn(out, ctx, err) != 0 || fclose(out) != 0) {
 		if (!*err)
 			*err = xstrdup(msg(MSG_C_WRITE_ERROR));
-	} else if (!terminal_answers()) {
+	} else if (asking && !zmodem_sender_answers()) {
+		zmodem_refused();
 		*err = xasprintf(msg(MSG_XC_NO_ANSWER), ZMODEM_ANSWER_MS / 1000);
 	} else {
 		char *argv[] = {"sz", "--", (char *)name, NULL};
 		int st = run_in(dir, argv, 0);
 		rc = st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+		if (!asking)
+			zmodem_insisted(rc == 0);
 	}
 	free(copy);
 	remove_private_dir(dir);
@@ -753,6 +717,14 @@ FILE *exchange_receive(const char *db, int max_mib, char **name, long long *size
 {
 	*name = NULL;
 	long long limit = (long long)max_mib * 1024 * 1024;
+	bool asking = zmodem_asking();
+	zprobe_verdict v = asking ? zmodem_probe_receiver() : ZP_SILENT;
+	if (v == ZP_TERMINAL)
+		zmodem_refused();
+	if (v == ZP_TERMINAL || v == ZP_CANCELLED) {
+		*err = xstrdup(msg(v == ZP_TERMINAL ? MSG_XC_NO_CLIENT : MSG_XC_RZ_CANCELLED));
+		return NULL;
+	}
 	char *dir = private_dir(err);
 	if (!dir)
 		return NULL;
@@ -778,10 +750,7 @@ FILE *exchange_receive(const char *db, int max_mib, char **name, long long *size
 		closedir(d);
 	FILE *in = NULL;
 	if (st >= 0 && WIFSIGNALED(st) && WTERMSIG(st) == SIGXFSZ) {
-		/* rz had no time to tell the PC: its cancel, as rz sends it. */
-		static const char cancel[] = "\x18\x18\x18\x18\x18\x18\x18\x18\b\b\b\b\b\b\b\b";
-		ssize_t w = write(STDOUT_FILENO, cancel, sizeof cancel - 1);
-		(void)w; /* the refusal stands whether the PC hears it or not */
+		zmodem_cancel(); /* rz had no time to tell the PC; the refusal stands either way */
 		big = true;
 	}
 	if (big)
@@ -806,5 +775,7 @@ FILE *exchange_receive(const char *db, int max_mib, char **name, long long *size
 		free(*name);
 		*name = NULL;
 	}
+	if (!asking)
+		zmodem_insisted(n > 0);
 	return in;
 }

@@ -218,10 +218,7 @@ int store_attach(kp_store *s, const kp_form *f, long long record_id, const kp_ne
 	}
 	if (had)
 		record_free(&old);
-	if (rc == KP_OK && db_commit(s, err) == KP_OK)
-		return KP_OK;
-	db_rollback(s);
-	return rc == KP_OK ? KP_ERR : rc;
+	return db_end(s, rc, err);
 }
 
 int store_attachment_copy(kp_store *s, const kp_form *f, long long id, FILE *out, char **err)
@@ -283,10 +280,7 @@ int store_detach(kp_store *s, const kp_form *f, long long id, char **err)
 		attachment_clear(&a);
 	if (had)
 		record_free(&old);
-	if (rc == KP_OK && db_commit(s, err) == KP_OK)
-		return KP_OK;
-	db_rollback(s);
-	return rc == KP_OK ? KP_ERR : rc;
+	return db_end(s, rc, err);
 }
 
 int store_detach_record(kp_store *s, const kp_form *f, long long record_id)

@@ -8,13 +8,13 @@
 
 #include "core/json.h"
 #include "core/msg.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/review.h"
+#include "ui/columns.h"
 #include "ui/shell.h"
 
-#define USER_W 14
-#define UNIT_W 12
-#define MIN_W 6 /* user and unit shrink no further on a narrow terminal */
+#define MIN_W 6 /* user, unit and what was done: each at least this wide */
 
 /* What an action is called on screen. */
 static const char *action_label(const char *a)
@@ -39,6 +39,9 @@ static const char *audit_name(const char *column)
 	static const struct { const char *column; enum kp_msg_id id; } names[] = {
 		{"kp_state", MSG_UI_AU_STATE}, {"kp_reason", MSG_UI_AU_REASON},
 		{"kp_duplicates", MSG_UI_AU_DUP}, {"key", MSG_UI_AU_TICK}, {"kp_year", MSG_UI_AU_YEAR},
+		/* the accounts' and the years' rows (store/auth.c, tally.c, years.c) */
+		{"name", MSG_UI_LOGIN_NAME}, {"role", MSG_UI_AC_ROLE}, {"address", MSG_UI_AU_ADDRESS},
+		{"reason", MSG_UI_AU_WHY}, {"year", MSG_UI_AU_YEAR}, {"from_year", MSG_UI_AU_FROM_YEAR},
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(names[i].column, column))
@@ -52,6 +55,8 @@ static const char *audit_value(const char *column, const char *v)
 		return state_label(state_of(v));
 	if (!strcmp(column, "kp_duplicates") && v[0])
 		return msg(MSG_UI_AU_DUP_MARKED);
+	if (!strcmp(column, "role") && v[0])
+		return msg(!strcmp(v, "city") ? MSG_P_OWNER_CITY : MSG_P_COL_UNIT);
 	return v;
 }
 
@@ -195,22 +200,28 @@ mr_result au_key(audit_model *m, const au_ctx *c, kp_key key)
 	return r;
 }
 
-void au_columns(int cols, int x[AU_COLS], int w[AU_COLS])
+void au_columns(const audit_model *m, const au_ctx *c, int cols, int x[AU_COLS], int w[AU_COLS])
 {
-	/* 4 cells of gaps and margins; what is left after the time goes to
-	 * user and unit up to their widths, then to what was done */
-	int room = cols - 5 - AU_AT_W;
-	int user = USER_W, unit = UNIT_W;
-	while (room - user - unit < 2 * MIN_W && (user > MIN_W || unit > MIN_W)) {
-		if (user > MIN_W)
-			user--;
-		if (unit > MIN_W)
-			unit--;
+	/* 4 cells of gaps and margins; the time first, whole. User, unit and
+	 * what was done start at MIN_W and share the rest as wide as this
+	 * page's values (columns_share); what no column wants goes to the last. */
+	static const enum kp_msg_id head[AU_COLS] = {MSG_UI_AU_AT, MSG_UI_AU_USER, MSG_P_COL_UNIT, MSG_UI_AU_WHAT};
+	int want[AU_COLS];
+	for (int k = 0; k < AU_COLS; k++)
+		want[k] = utf8_width(msg(head[k]));
+	for (size_t i = m->top; i < m->n && i < m->top + c->rows; i++) {
+		const char *cell[AU_COLS] = {m->rows[i].at, m->rows[i].user, m->rows[i].unit_name, m->what[i]};
+		for (int k = 0; k < AU_COLS; k++)
+			if (cell[k] && utf8_width(cell[k]) > want[k])
+				want[k] = utf8_width(cell[k]);
 	}
 	w[AU_COL_AT] = AU_AT_W;
-	w[AU_COL_USER] = user;
-	w[AU_COL_UNIT] = unit;
-	w[AU_COL_WHAT] = room - user - unit > 1 ? room - user - unit : 1;
+	for (int k = AU_COL_USER; k < AU_COLS; k++)
+		w[k] = MIN_W;
+	int left = columns_share(w + AU_COL_USER, want + AU_COL_USER, AU_COLS - AU_COL_USER,
+				 cols - 5 - AU_AT_W - (AU_COLS - AU_COL_USER) * MIN_W);
+	if (left > 0)
+		w[AU_COL_WHAT] += left;
 	x[AU_COL_AT] = 1;
 	for (int k = 1; k < AU_COLS; k++)
 		x[k] = x[k - 1] + w[k - 1] + 1;

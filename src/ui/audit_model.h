@@ -6,7 +6,7 @@
  * and what a key does to it (au_key returns an mr_result: handled, refused
  * with why, close). It never draws and never reads the terminal's size:
  * the page's rows come in au_ctx and the columns' widths from
- * au_columns(cols). audit_screen.c draws it; tests/unit/test_audit_model.c
+ * au_columns. audit_screen.c draws it; tests/unit/test_audit_model.c
  * drives it with no terminal. What a session may read of the trail is the
  * store's to say (store_audit_page).
  */
@@ -52,10 +52,12 @@ void au_free(audit_model *m);
 mr_result au_key(audit_model *m, const au_ctx *c, kp_key key);
 /* The page's rows changed (the terminal's size): keep the selection in view. */
 void au_set_rows(audit_model *m, const au_ctx *c);
-/* Columns at a terminal cols wide: the time's whole width first, user and
- * unit shrunk when short of room, the rest for what was done (cut with a
- * mark when longer). x[] and w[] get each column's start and width. */
-void au_columns(int cols, int x[AU_COLS], int w[AU_COLS]);
+/* Columns of this page at a terminal cols wide: the time's whole width
+ * first; user, unit and what was done share the rest as wide as the
+ * page's values need (a unit's whole name while there is room), the room
+ * no column needs to what was done (cut with a mark only when the page is
+ * wider than the terminal). x[] and w[] get each column's start and width. */
+void au_columns(const audit_model *m, const au_ctx *c, int cols, int x[AU_COLS], int w[AU_COLS]);
 /* What is below the page, for its more-below mark: "" when nothing is. */
 void au_more_text(const audit_model *m, const au_ctx *c, char *out, size_t len);
 

@@ -124,13 +124,13 @@ static void checklist_draw(ui_screen *s, ui_app *app)
 	const checklist_model *m = &cs->m;
 	char right[64], day[24];
 	date_official(day, m->c.ty, m->c.tm, m->c.td);
-	if (m->mode == CKM_MATRIX) /* the year is at the title's end: room for the legend and 「← 菜单」 */
-		snprintf(day, sizeof day, msg(MSG_UI_CK_MONTH_DAY), m->c.tm, m->c.td);
-	snprintf(right, sizeof right, msg(MSG_R_TODAY), day);
+	snprintf(right, sizeof right, msg(MSG_UI_GL_TODAY), day); /* as the menu's glance says it */
 	ckm_ctx c = ctx_of(app);
 	app_keys(app, ckm_acts, m, &c);
-	app_chrome(app, msg(m->mode == CKM_MATRIX ? MSG_UI_CK_MATRIX : MSG_UI_CK_TITLE), right, m->detail,
-		   CTX_CHECKLIST);
+	/* The matrix's legend takes the room of today's date, which its marks
+	 * already count from (the list beside it names the date). */
+	app_chrome(app, msg(m->mode == CKM_MATRIX ? MSG_UI_CK_MATRIX : MSG_UI_CK_TITLE),
+		   m->mode == CKM_MATRIX ? NULL : right, m->detail, CTX_CHECKLIST);
 	int y = app_body_top();
 	if (m->mode == CKM_MATRIX)
 		draw_matrix(m, y);

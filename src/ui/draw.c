@@ -159,7 +159,8 @@ void draw_bar(int y, int x, int width, double percent, attr_t fill, attr_t rest)
 	attrset(A_NORMAL);
 }
 
-/* Wrap s at width over at most rows lines; drawn from (y, x) when draw. */
+/* Wrap s at width over at most rows lines; drawn from (y, x) when draw.
+ * Text longer than rows lines ends the last with 「>」. */
 static int wrap(int y, int x, int width, int rows, const char *s, attr_t attr, bool draw)
 {
 	if (width <= 0 || rows <= 0)
@@ -171,15 +172,22 @@ static int wrap(int y, int x, int width, int rows, const char *s, attr_t attr, b
 	int row = 0;
 	size_t start = 0;
 	while (start < n && row < rows) {
-		size_t end = text_line_end(cp, start, n, width);
+		size_t end = text_line_end(cp, start, n, width), next = end;
+		if (next < n && cp[next] == '\n')
+			next++;
+		while (next < n && cp[next] == ' ') /* no line starts with a space */
+			next++;
+		if (draw && row + 1 == rows && next < n) {
+			/* the last line and text left over: all of it, cut with
+			 * draw_cps's 「>」, never dropped unsaid */
+			for (size_t i = start; i < n; i++)
+				cp[i] = cp[i] == '\n' ? ' ' : cp[i];
+			end = n;
+		}
 		if (draw)
 			draw_cps(y + row, x, width, cp + start, end - start, attr, false);
 		row++;
-		start = end;
-		if (start < n && cp[start] == '\n')
-			start++;
-		while (start < n && cp[start] == ' ') /* no line starts with a space */
-			start++;
+		start = next;
 	}
 	free(cp);
 	return row;

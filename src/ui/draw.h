@@ -20,8 +20,9 @@ int draw_text(int y, int x, int width, const char *s, attr_t attr, bool pad);
 /* The same for code points (edited text, already safe). */
 int draw_cps(int y, int x, int width, const uint32_t *cp, size_t n, attr_t attr, bool pad);
 void draw_fill(int y, int x, int width, attr_t attr);
-/* s wrapped at width display cells over at most rows lines from (y, x),
- * never cut; returns the lines used. */
+/* s wrapped at width display cells over at most rows lines from (y, x);
+ * text that needs more lines runs on in the last, cut there with 「>」.
+ * Returns the lines used. */
 int draw_wrapped(int y, int x, int width, int rows, const char *s, attr_t attr);
 /* The lines s takes wrapped at width, as draw_wrapped draws it. */
 int wrapped_height(int width, const char *s);

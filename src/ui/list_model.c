@@ -509,7 +509,7 @@ void lm_free(list_model *m)
 	free(m->marked_year);
 }
 
-void lm_empty_text(const list_model *m, char *out, size_t len)
+void lm_empty_text(const list_model *m, const lm_ctx *c, char *out, size_t len)
 {
 	if (m->view && !m->q.unit_id)
 		snprintf(out, len, "%s", msg(MSG_UI_VIEW_NO_UNIT));
@@ -518,5 +518,8 @@ void lm_empty_text(const list_model *m, char *out, size_t len)
 	else if (m->state >= 0)
 		snprintf(out, len, msg(MSG_UI_NO_STATE), state_label((kp_state)m->state));
 	else
-		snprintf(out, len, "%s", msg(m->view ? MSG_UI_VIEW_EMPTY : MSG_UI_NO_RECORDS));
+		snprintf(out, len, "%s",
+			 msg(m->view                     ? MSG_UI_VIEW_EMPTY
+			     : lm_acts(m, c, ACT_NEW) ? MSG_UI_NO_RECORDS
+						      : MSG_UI_NO_RECORDS_READ)); /* F7 only where it acts */
 }

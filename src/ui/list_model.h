@@ -86,8 +86,8 @@ void lm_set_state(list_model *m, const lm_ctx *c, int state);
 void lm_set_unit(list_model *m, const lm_ctx *c, long long unit_id);
 lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key);
 /* What an empty page says: why it is empty (a filter, a state, a view's
- * unit not chosen yet) before 「还没有记录」. */
-void lm_empty_text(const list_model *m, char *out, size_t len);
+ * unit not chosen yet) before 「还没有记录」, and F7 only where it acts. */
+void lm_empty_text(const list_model *m, const lm_ctx *c, char *out, size_t len);
 bool lm_is_marked(const list_model *m, long long id);
 /* Does action a act on the list now (its mode, its rows, the session's
  * role)? What its key line lists (keymap_bar_if); ctx is the lm_ctx. */

@@ -15,6 +15,7 @@
 #include "core/xalloc.h"
 #include "domain/review.h"
 #include "form/validate.h"
+#include "ui/columns.h"
 #include "ui/draw.h"
 #include "ui/list_model.h"
 #include "ui/review_prompt.h"
@@ -42,6 +43,7 @@ typedef struct {
 	list_column *cols;
 	int *fields;         /* the columns' fields, for the model */
 	size_t ncols;
+	bool cols_hidden;    /* columns that do not fit are not shown (share_width) */
 	unit_picker pick;    /* views: which unit; lists: the unit of a new record (the city) */
 	char *unit_name;     /* views: the unit shown, chosen here (the city) */
 	review_prompt review; /* F9 */
@@ -87,13 +89,11 @@ static int column_width(const kp_field *fd)
 	return fd->type != FT_RECORD && w > MAX_COL_W ? MAX_COL_W : w;
 }
 
-/* The columns that fit from x at their widths are shown; the width left at
- * the right goes, a cell at a time in turn, to those whose values are
- * wider (活动名称 is not cut at 12 cells while the row's end is empty). */
-static void share_width(list_screen *ls, int x)
+/* The columns that fit from x to end at their widths are shown, none
+ * after one that does not; returns where the last one shown ends. */
+static int place_columns(list_screen *ls, int x, int end)
 {
-	int end = COLS - 1;
-	bool fits = true; /* none after one that does not fit */
+	bool fits = true;
 	for (size_t c = 0; c < ls->ncols; c++) {
 		list_column *col = &ls->cols[c];
 		fits = fits && x + col->width <= end;
@@ -101,15 +101,27 @@ static void share_width(list_screen *ls, int x)
 		if (fits)
 			x += col->width + COL_GAP;
 	}
-	for (int spare = end - (x - COL_GAP), given = 1; spare > 0 && given;) {
-		given = 0;
-		for (size_t c = 0; c < ls->ncols && spare > 0; c++)
-			if (ls->cols[c].shown && ls->cols[c].shown < ls->cols[c].want) {
-				ls->cols[c].shown++;
-				spare--;
-				given = 1;
-			}
+	return x - COL_GAP;
+}
+
+/* The columns that fit are shown; when one does not, the header's right
+ * margin says so (「>」: Enter opens the whole record). The width left at
+ * the right goes, a cell at a time in turn, to those whose values are
+ * wider (活动名称 is not cut at 12 cells while the row's end is empty). */
+static void share_width(list_screen *ls, int x)
+{
+	int end = COLS - 1, used = place_columns(ls, x, end);
+	ls->cols_hidden = ls->ncols && !ls->cols[ls->ncols - 1].shown;
+	int *shown = xcalloc(ls->ncols + 1, sizeof *shown), *want = xcalloc(ls->ncols + 1, sizeof *want);
+	for (size_t c = 0; c < ls->ncols; c++) {
+		shown[c] = ls->cols[c].shown;
+		want[c] = shown[c] ? ls->cols[c].want : 0; /* a column not shown gets none */
 	}
+	columns_share(shown, want, ls->ncols, end - used);
+	for (size_t c = 0; c < ls->ncols; c++)
+		ls->cols[c].shown = shown[c];
+	free(shown);
+	free(want);
 }
 
 /* A column title, with ^ or v when the list is sorted by it. The arrow is
@@ -155,6 +167,8 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i,
 	int end = COLS - 1 - (mark ? utf8_width(mark) + 1 : 0); /* where the cells stop */
 	if (mark)
 		draw_text(y, end + 1, COLS - 2 - end, mark, a | A_BOLD, false);
+	if (!r && ls->cols_hidden) /* in the header's margin: more columns are there */
+		draw_text(y, COLS - 1, 1, ">", a | A_BOLD, false);
 	int x = 1;
 	if (r)
 		draw_text(y, x, ID_W, num, a, false);
@@ -226,7 +240,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 	draw_row(ls, y, NULL, 0, theme_attr(R_SECTION) | A_UNDERLINE);
 	if (ls->m.n == 0) {
 		char none[256];
-		lm_empty_text(&ls->m, none, sizeof none);
+		lm_empty_text(&ls->m, &c, none, sizeof none);
 		draw_text(y + 2, 2, COLS - 4, none, theme_attr(R_HELP), false);
 	}
 	for (size_t i = 0; i < ls->m.n; i++)

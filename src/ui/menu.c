@@ -31,60 +31,6 @@ static mm_ctx ctx_of(ui_app *app)
 			app->account.auto_advance};
 }
 
-static void item_text(ui_app *app, const menu_item *it, char *buf, size_t len)
-{
-	switch (it->kind) {
-	case ITEM_CHECKLIST:
-		snprintf(buf, len, "%s", msg(MSG_UI_MENU_CHECKLIST));
-		break;
-	case ITEM_PROGRESS:
-		snprintf(buf, len, "%s", msg(MSG_UI_MENU_PROGRESS));
-		break;
-	case ITEM_BRIEFING:
-		snprintf(buf, len, "%s", msg(MSG_UI_MENU_BRIEFING));
-		break;
-	case ITEM_RECORD:
-		snprintf(buf, len, msg(MSG_UI_MENU_RECORD), it->form->title);
-		break;
-	case ITEM_FORM:
-		snprintf(buf, len, msg(MSG_UI_MENU_FORM), it->form->title);
-		break;
-	case ITEM_LIST:
-		snprintf(buf, len, msg(MSG_UI_MENU_LIST), it->form->title);
-		break;
-	case ITEM_TABLE:
-		snprintf(buf, len, msg(MSG_UI_MENU_TABLE), it->form->title);
-		break;
-	case ITEM_VIEW:
-		snprintf(buf, len, msg(MSG_UI_MENU_VIEW), it->view->title);
-		break;
-	case ITEM_EXPORT:
-		snprintf(buf, len, "%s", msg(MSG_UI_MENU_EXPORT));
-		break;
-	case ITEM_IMPORT:
-		snprintf(buf, len, "%s", msg(MSG_UI_MENU_IMPORT));
-		break;
-	case ITEM_FIND:
-		snprintf(buf, len, "%s", msg(MSG_UI_MENU_FIND));
-		break;
-	case ITEM_AUDIT:
-		snprintf(buf, len, "%s", msg(MSG_UI_MENU_AUDIT));
-		break;
-	case ITEM_ACCOUNTS:
-		snprintf(buf, len, "%s", msg(MSG_UI_MENU_ACCOUNTS));
-		break;
-	case ITEM_PASSWORD:
-		snprintf(buf, len, msg(MSG_UI_MENU_PASSWORD), app->account.name);
-		break;
-	case ITEM_ADVANCE:
-		snprintf(buf, len, "%s", msg(app->account.auto_advance ? MSG_UI_MENU_ADVANCE_ON : MSG_UI_MENU_ADVANCE_OFF));
-		break;
-	case ITEM_QUIT:
-		snprintf(buf, len, "%s", msg(MSG_UI_MENU_QUIT));
-		break;
-	}
-}
-
 /* What waits: the city's queue per form (r opens it), or a unit's own
  * records of each reviewed form by state, each count named by its state;
  * NULL when nothing does. */
@@ -164,7 +110,7 @@ static void menu_draw(ui_screen *s, ui_app *app)
 		char text[256], key[8] = "   ";
 		if (m->items[i].hotkey)
 			snprintf(key, sizeof key, "[%c]", m->items[i].hotkey);
-		item_text(app, &m->items[i], text, sizeof text);
+		mm_item_text(&m->items[i], &c, text, sizeof text);
 		attr_t a = i == m->sel ? theme_attr(R_SELECTED) : theme_attr(R_NORMAL);
 		draw_fill(y, 4, COLS - 8, a);
 		draw_text(y, 5, 4, key, a, false);

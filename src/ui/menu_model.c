@@ -73,6 +73,39 @@ void mm_init(menu_model *m, const mm_ctx *c)
 	mm_count(m, c);
 }
 
+void mm_item_text(const menu_item *it, const mm_ctx *c, char *buf, size_t len)
+{
+	/* Each item says what this role may do there: [kind] = {the city's, a
+	 * unit's}. 附表1 says 修改 only to whom may change it (the city), a unit
+	 * sees its own 附表4 and its own checklist row. */
+	static const enum kp_msg_id words[][2] = {
+		[ITEM_CHECKLIST] = {MSG_UI_MENU_CHECKLIST, MSG_UI_MENU_CHECKLIST_OWN},
+		[ITEM_PROGRESS] = {MSG_UI_MENU_PROGRESS, MSG_UI_MENU_PROGRESS},
+		[ITEM_BRIEFING] = {MSG_UI_MENU_BRIEFING, MSG_UI_MENU_BRIEFING},
+		[ITEM_FORM] = {MSG_UI_MENU_FORM, MSG_UI_MENU_FORM},
+		[ITEM_LIST] = {MSG_UI_MENU_LIST, MSG_UI_MENU_LIST},
+		[ITEM_TABLE] = {MSG_UI_MENU_TABLE, MSG_UI_MENU_TABLE_READ},
+		[ITEM_RECORD] = {MSG_UI_MENU_RECORD_ANY, MSG_UI_MENU_RECORD},
+		[ITEM_VIEW] = {MSG_UI_MENU_VIEW, MSG_UI_MENU_VIEW_OWN},
+		[ITEM_EXPORT] = {MSG_UI_MENU_EXPORT, MSG_UI_MENU_EXPORT},
+		[ITEM_IMPORT] = {MSG_UI_MENU_IMPORT, MSG_UI_MENU_IMPORT},
+		[ITEM_FIND] = {MSG_UI_MENU_FIND, MSG_UI_MENU_FIND},
+		[ITEM_AUDIT] = {MSG_UI_MENU_AUDIT, MSG_UI_MENU_AUDIT},
+		[ITEM_ACCOUNTS] = {MSG_UI_MENU_ACCOUNTS, MSG_UI_MENU_ACCOUNTS},
+		[ITEM_PASSWORD] = {MSG_UI_MENU_PASSWORD, MSG_UI_MENU_PASSWORD},
+		[ITEM_ADVANCE] = {MSG_UI_MENU_ADVANCE_OFF, MSG_UI_MENU_ADVANCE_ON},
+		[ITEM_QUIT] = {MSG_UI_MENU_QUIT, MSG_UI_MENU_QUIT},
+	};
+	int k = c->city ? 0 : 1;
+	if (it->kind == ITEM_TABLE)
+		k = it->form && store_may_write_form(c->env->store, it->form) ? 0 : 1;
+	else if (it->kind == ITEM_ADVANCE)
+		k = c->auto_advance ? 1 : 0;
+	/* the form's or view's title, or the account's name (修改密码（%s）) */
+	const char *arg = it->form ? it->form->title : it->view ? it->view->title : c->user;
+	snprintf(buf, len, msg(words[it->kind][k]), arg);
+}
+
 static void queue_free(menu_model *m)
 {
 	popup_close(&m->queue);

@@ -104,6 +104,9 @@ bool mm_acts(const void *model, const void *ctx, kp_action a);
  * selection in view, and when not every item fits, the last line is the
  * mark of those hidden (scrollwin.h). */
 void mm_arrange(menu_model *m, int lines);
+/* The item's words, which say what this role may do there (「查看」 where
+ * it may only look). */
+void mm_item_text(const menu_item *it, const mm_ctx *c, char *buf, size_t len);
 /* Records of the reviewed forms waiting for the city's review. */
 long long mm_waiting(const menu_model *m);
 /* The y/n question of a confirming mode; "" else. */

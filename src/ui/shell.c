@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "ui/draw.h"
 #include "ui/scrollwin.h"
+#include "ui/title_line.h"
 
 void app_status(ui_app *app, bool error, const char *fmt, ...)
 {
@@ -134,27 +135,6 @@ int app_detail_room(ui_app *app, const char *help, int max)
 	return app->room - 2 > 0 ? app->room - 2 : 0;
 }
 
-/* The programme year at the right edge of the title line, so no screen of
- * 2017 passes for 2016's: 「2017 年度」, or 「2017」 when the title and the
- * screen's own right text would not be whole beside it, or nothing when not
- * even that fits (and before a login, when there is no year to work in).
- * The title and the right text never give way to the year. */
-static void title_year(const ui_app *app, int used, char *out, size_t len)
-{
-	out[0] = '\0';
-	if (!app->user || !app->user[0]) /* not signed in: the environment may not even be open yet */
-		return;
-	const kp_store *st = app->env->store;
-	/* A demonstration account says so on every screen, while it can. */
-	static const enum kp_msg_id forms[] = {MSG_UI_DEMO_YEAR, MSG_UI_DEMO_YEAR_SHORT, MSG_Y_YEAR, MSG_Y_YEAR_SHORT};
-	for (size_t i = app->demo ? 0 : 2; i < sizeof forms / sizeof *forms; i++) {
-		snprintf(out, len, msg(forms[i]), store_year(st));
-		if (used + 2 + utf8_width(out) + 1 <= COLS)
-			return;
-	}
-	out[0] = '\0';
-}
-
 void app_keys(ui_app *app, kp_acts_fn acts, const void *model, const void *ctx)
 {
 	app->acts = acts;
@@ -192,81 +172,29 @@ void app_screen_name(const ui_open *o, char *out, size_t len)
 	}
 }
 
-/* A title shortened to fewer cells says too little: then the back mark
- * gives way (a terminal far narrower than 80 columns). */
-#define TITLE_MIN_W 12
-
-/* The title in at most width cells: 「附表2 科普人才库推荐表：修改…」 first
- * gives up the form's name (「附表2：修改…」), a form without a number all
- * of it (「修改第 1 号记录（草稿，附件 2 个）」: what the record is matters
- * more), then its end, cut with 「>」 as draw_text cuts. */
-static void title_fit(const char *title, int width, char *out, size_t len)
+/* 「← 」 and the name of the screen Esc returns to; "" when none. */
+static void back_mark(const ui_app *app, char *out, size_t len)
 {
-	const char *sp = strchr(title, ' '), *colon = strstr(title, "：");
-	if (utf8_width(title) > width && sp && colon && sp < colon)
-		snprintf(out, len, "%.*s%s", (int)(sp - title), title, colon);
-	else if (utf8_width(title) > width && colon && colon[strlen("：")])
-		snprintf(out, len, "%s", colon + strlen("："));
-	else
-		snprintf(out, len, "%s", title);
-	if (utf8_width(out) <= width)
-		return;
-	size_t at = 0, n = strlen(out);
-	for (int w = 0; at < n;) {
-		uint32_t cp;
-		size_t k = utf8_decode(out + at, n - at, &cp);
-		if (w + cp_width(cp) > width - 1)
-			break;
-		w += cp_width(cp);
-		at += k;
-	}
-	if (at + 1 < len) {
-		out[at] = '>';
-		out[at + 1] = '\0';
-	}
-}
-
-/* The title with 「← 」 and the screen below's name, when there is one:
- * the way back is always named, and a title too wide for both is
- * shortened (title_fit) — unless too little of it would be left. */
-static const char *title_back(const ui_app *app, const char *title, int width, char *buf, size_t len)
-{
+	out[0] = '\0';
 	if (app->depth < 2 || app->opened[app->depth - 2].id == SCR_NONE)
-		return title;
-	char name[256], back[300], fit[600];
+		return;
+	char name[256];
 	app_screen_name(&app->opened[app->depth - 2], name, sizeof name);
-	snprintf(back, sizeof back, msg(MSG_UI_BACK_TO), name);
-	snprintf(buf, len, "%s  %s", title, back);
-	if (utf8_width(buf) <= width)
-		return buf;
-	int room = width - 2 - utf8_width(back);
-	if (room < TITLE_MIN_W)
-		return title;
-	title_fit(title, room, fit, sizeof fit);
-	snprintf(buf, len, "%s  %s", fit, back);
-	return buf;
+	snprintf(out, len, msg(MSG_UI_BACK_TO), name);
 }
 
 void app_chrome(ui_app *app, const char *title, const char *right, const char *help,
 		unsigned keyctx)
 {
-	attr_t ta = theme_attr(R_TITLE);
-	draw_fill(0, 0, COLS, ta);
-	/* The back mark gives way to the year (at least 「2016」), as the year
-	 * gives way to the title and the right text. */
-	char with_back[1024];
-	int year_room = app->user && app->user[0] ? 6 : 0;
-	title = title_back(app, title, COLS - 2 - (right ? utf8_width(right) + 2 : 0) - year_room, with_back,
-			   sizeof with_back);
-	char year[64];
-	int rw = right ? utf8_width(right) : 0;
-	title_year(app, 1 + utf8_width(title) + (right ? 2 + rw : 0), year, sizeof year);
-	int yw = utf8_width(year), yx = COLS - yw - 1, rx = (yw ? yx - 2 : COLS - 1) - rw;
-	draw_text(0, 1, (right ? rx : yw ? yx : COLS - 1) - 2, title, ta, false);
-	if (right)
-		draw_text(0, rx, rw, right, ta, false);
-	if (yw)
-		draw_text(0, yx, yw, year, ta, false);
+	/* One layout for every title line (title_line.h says what gives way);
+	 * the year and 「演示账号」 only once signed in. */
+	char back[300], line[2048];
+	back_mark(app, back, sizeof back);
+	bool in = app->user && app->user[0];
+	title_parts parts = {title, back[0] ? back : NULL, right, in && app->demo,
+			     in ? store_year(app->env->store) : 0};
+	title_line(&parts, COLS, line, sizeof line);
+	draw_text(0, 0, COLS, line, theme_attr(R_TITLE), true);
 	int sh = status_rows(app), room = app->room ? app->room : 2, hh = room - sh;
 	app->room = 0;
 	attr_t sa = theme_attr(app->status_error ? R_ERROR : R_STATUS), ha = theme_attr(R_HELP);

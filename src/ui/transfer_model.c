@@ -419,6 +419,13 @@ void tm_init(transfer_model *m, const tm_ctx *c, const char *db, const char *use
 		refresh_files(m);
 	/* An export may also be of a view (附表4: a unit's, or the city's of every unit). */
 	size_t n = catalog_entries(&c->env->cat, !importing, &m->entries);
+	if (importing) { /* only forms this session writes: another's rows would all be refused */
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (store_may_write_form(c->env->store, m->entries[i].form))
+				m->entries[k++] = m->entries[i];
+		n = k;
+	}
 	m->titles = xcalloc(n ? n : 1, sizeof *m->titles);
 	for (size_t i = 0; i < n; i++)
 		m->titles[i] = m->entries[i].form ? m->entries[i].form->title : m->entries[i].view->title;

@@ -19,7 +19,7 @@ assert_line "7月15日     五.2 上报附表2、3、4和年度工作计划" ". 
 assert_screen "已认定：科普人才 21/1170  科普活动 24/134  资源开发 8/119  重点入库项目 0/37"
 keys c
 wait_for "工作进度检查表（五、组织实施）"
-assert_screen "今天：2016年7月10日"
+assert_screen "今天 2016年7月10日"
 assert_screen "2016年6月30日  市科协 五.1 细化分解任务，明确各单位职责   ! 逾期 10 天"
 assert_screen "2016年7月15日  各单位 五.2 上报附表2、3、4和年度工作计划  . 还有 5 天    0/19"
 # Space on 五.1 ticks it: done, but late (ticked after 6月30日).

@@ -34,6 +34,29 @@ grep -E "^1 +[^ ]+ .* [1-9][0-9]*\.[0-9]%" "$WORK/out" >/dev/null || fail "the f
 E2E_USER=weidu start 80 24 --today 2016-08-10
 wait_for "这是演示账号：密码 kepu2016 是公开的"
 assert_screen "演示账号  2016 年度"
+# A unit may only look at 附表1, and its menu says so.
+assert_screen "附表1 任务指标分配表  查看本单位指标（由市科协分配）"
+refute_screen "查看与修改"
+# At 80 columns a form's title keeps the flag and the year whole, and
+# every word: the label 填报单位 gives way (it was 「演示 2016」).
+keys 2
+wait_for "新记录（草稿）"
+t=$(screen | sed -n 1p)
+[[ "$t" == " 附表2 科普人才库推荐表：新记录（草稿）  ← 菜单     魏都区  演示账号  2016 年度" ]] ||
+	fail "the form's title line at 80 columns: [$t]"
+# Its list shows the columns that fit, and its header's margin says more are
+# there; 表彰名单's columns all fit: no mark (the control).
+keys F3
+wait_for "记录列表  ← 菜单"
+h=$(screen | sed -n 2p)
+[[ "$h" == *"政治面貌"*">" ]] || fail "the list's header at 80 columns: [$h]"
+keys Escape
+menu_open "表彰名单  记录列表"
+wait_for "表彰名单：记录列表"
+h=$(screen | sed -n 2p)
+[[ "$h" == *"表彰日期" ]] || fail "表彰名单's header at 80 columns: [$h]"
+keys Escape
+wait_for "主菜单"
 # The 月报 form agrees: 魏都区's July is there (refused as a second one, on choosing it).
 keys m
 wait_for "月报：新记录"

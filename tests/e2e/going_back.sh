@@ -26,9 +26,10 @@ keys c; wait_for "工作进度检查表（五、组织实施）"        # the me
 keys Escape; wait_for "$menu_hint"
 menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "记录列表  ← 菜单"
-# A stored record's title is too wide for its back mark: the form's name
-# gives way (附表2), the mark stays.
-keys Enter; wait_for "附表2：修改第"
+# A stored record's title is too wide for its back mark: the label
+# 填报单位 and then the form's name give way, marked (附表2 科普人>), the
+# way back stays.
+keys Enter; wait_for "附表2 科普人>：修改第"
 assert_screen "号记录（已提交）  ← 列表"
 keys Escape; wait_for "记录列表  ← 菜单"
 keys F7; wait_for "新记录（草稿）  ← 列表"

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MulanPSL-2.0
 # The import screen at 80x24 says what each step is: the table chooser
-# shows that more tables are below (End reaches the last), its own hint;
+# shows that more tables are below (export's: End reaches the last), its
+# own hint, and on import only the forms the account writes;
 # a check that finds nothing new never offers Enter; with F6 it says how
 # many rows it will update; after the import only what happened and what
 # the keys do now (no stale check line, no progress on the status line);
@@ -9,12 +10,16 @@
 new_db --demo --today 2016-08-10
 X="$WORK/exchange/weidu"
 E2E_USER=weidu start 80 24 --today 2016-08-10
-keys i; wait_for "选择要导出或导入的表"
+keys e; wait_for "选择要导出或导入的表"
 assert_screen "↓ 还有"                                 # more tables than the window shows
-assert_screen "↑↓ 选表"
-refute_screen "选文件或写文件名"
 keys End; wait_for "↑ 上面还有"
 keys Home; wait_for "↓ 还有"
+keys Escape; wait_for "主菜单"
+keys i; wait_for "选择要导出或导入的表"
+assert_screen "↑↓ 选表"
+refute_screen "选文件或写文件名"
+assert_screen "年度工作总结"                            # only the forms a unit writes, all shown:
+refute_screen "附表1"; refute_screen "表彰名单"; refute_screen "推荐省级"; refute_screen "↓ 还有"
 type_text "附表2"; keys Enter
 wait_for "交换文件夹中"
 assert_screen "选文件或写文件名"

@@ -1,13 +1,74 @@
 # SPDX-License-Identifier: MulanPSL-2.0
-# ZMODEM to a terminal that does not speak it (plain PuTTY; here tmux): F5
-# after an export gives up within seconds, saying the terminal did not
-# answer (sz alone showed its header for half a minute); no count of
-# Ctrl-X then ends kepu (five cancel a transfer; the 6th used to quit the
-# menu). Without SSH_CONNECTION the ZMODEM line names no host.
+# ZMODEM at a terminal that does not speak it (plain PuTTY; here tmux).
+# Receiving (F5 on the import screen): kepu writes rz's header and a status
+# request; tmux shows the header as text and answers the request, so kepu
+# gives up within seconds (rz alone showed its header for half a minute)
+# and the screen is drawn again clean. Sending (F5 after an export): the
+# terminal does not answer sz's request within 4 s. After either refusal
+# the next F5 insists: lrzsz runs and waits, Ctrl-X x5 cancels it, and the
+# rule goes back to asking (one rule for the session, both directions).
+# A record's 附件 screen refuses as the import screen does. No count of Ctrl-X ends kepu (five cancel a
+# transfer; a 6th used to quit the main menu). Without SSH_CONNECTION the
+# ZMODEM line names no host.
 . "$(dirname "$0")/lib.sh"
 command -v sz >/dev/null || fail "lrzsz is not installed (tools/deps.sh)"
 new_db --demo --today 2016-08-10
 E2E_USER=shikexie start 80 24 --today 2016-08-10
+
+ctrl_x_6() {   # six Ctrl-X, then the main menu, kepu still running
+	keys C-x C-x C-x C-x C-x C-x
+	wait_for "主菜单"
+	settled
+	refute_screen "KEPU-EXIT"
+}
+f5_refused() {   # f5_refused TEXT SECONDS: F5 refused with TEXT within SECONDS
+	local start_s took
+	start_s=$(date +%s)
+	keys F5
+	wait_for "$1"
+	took=$(($(date +%s) - start_s))
+	[ "$took" -le "$2" ] || fail "gave up after $took s (at most $2): $1"
+}
+# lrzsz's program $1, run by kepu, blocked reading the terminal: sz throws
+# away what came before (and the screen still shows an earlier probe's
+# header), so Ctrl-X is pressed only now.
+lrzsz_reading() {
+	local pane kepu p
+	pane=$(tm display-message -p -t "$S" '#{pane_pid}')
+	for kepu in $(pgrep -P "$pane"); do
+		for p in $(pgrep -x -P "$kepu" "$1"); do
+			[ "$(cat "/proc/$p/wchan" 2>/dev/null)" != wait_woken ] || return 0
+		done
+	done
+	return 1
+}
+lrzsz_waits() { wait_while "$1 is not reading the terminal" eval "! lrzsz_reading $1"; }
+import_screen() {
+	keys i; wait_for "选择要导出或导入的表"
+	type_text "附表2"; keys Enter
+	wait_for "F5/^Y 从本机接收"
+}
+
+# Receiving, no client: refused within seconds, the screen clean again.
+import_screen
+f5_refused "终端没有接管 ZMODEM" 6
+assert_screen "PuTTY 不会"
+assert_screen "再按 F5，不再询问"   # the whole refusal shown, its end too
+refute_screen "B0100000023be50"
+assert_screen "交换文件夹中还没有文件"   # the import screen drawn again
+ctrl_x_6
+
+# F5 again insists: rz runs and waits; Ctrl-X x5 cancels it.
+import_screen
+keys F5
+wait_for "rz waiting to receive"
+lrzsz_waits rz
+keys C-x C-x C-x C-x C-x
+wait_for "没有收到文件（已取消，或终端不支持 ZMODEM）"
+refute_screen "rz waiting to receive"
+ctrl_x_6
+
+# Sending, no client: refused after 4 s.
 keys e; wait_for "选择要导出或导入的表"
 type_text "附表2"; keys Enter
 wait_for "表：附表2"
@@ -15,15 +76,37 @@ assert_screen "ZMODEM：在本画面按 F5（终端须支持 ZMODEM"
 refute_screen "SSH 主机"
 keys Enter
 wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
-start_s=$(date +%s)
+f5_refused "终端在 4 秒内没有应答 ZMODEM，没有发送" 8
+assert_screen "SecureCRT 会应答"
+assert_screen "再按 F5，不再询问"
+# F5 again insists: sz runs and waits for the terminal; Ctrl-X x5 cancels it.
 keys F5
-wait_for "终端在 4 秒内没有应答 ZMODEM，没有发送"
-took=$(($(date +%s) - start_s))
-[ "$took" -le 8 ] || fail "gave up after $took s"
-assert_screen "PuTTY 不支持"
-keys C-x C-x C-x C-x C-x C-x
-wait_for "主菜单"
-settled
-refute_screen "KEPU-EXIT"
+lrzsz_waits sz
+keys C-x C-x C-x C-x C-x
+wait_for "发送没有完成（终端不支持 ZMODEM？）"
+ctrl_x_6
+# A failed insisting sets the rule back: the next F5 asks again.
+import_screen
+f5_refused "终端没有接管 ZMODEM" 6
+ctrl_x_6
 keys q; wait_for "退出 kepu？(y/n)"; keys y      # positive control: q still quits (after asking)
 wait_for "KEPU-EXIT=0"
+
+# A record's 附件 (a unit's session): the same refusal, shown whole.
+use unit
+E2E_USER=weidu start 80 24 --today 2016-08-10
+id=$(sqlite3 "$DB" "SELECT a.id FROM activity a JOIN units u ON u.id = a.unit_id WHERE u.name = '魏都区' ORDER BY a.id LIMIT 1")
+menu_open "科普活动记录  记录列表"
+wait_for "记录列表"
+keys Home Enter
+wait_for "修改第 $id 号记录"
+keys F6
+wait_for "这条记录还没有附件"
+f5_refused "终端没有接管 ZMODEM" 6
+assert_screen "再按 F5，不再询问"
+assert_screen "这条记录还没有附件"
+assert_sql "SELECT count(*) FROM kp_attachments" "0"
+keys Escape; wait_for "修改第 $id 号记录"
+keys Escape; wait_for "记录列表"
+keys Escape; wait_for "主菜单"
+quit_kepu

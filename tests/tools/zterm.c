@@ -7,8 +7,12 @@
  * client does. When the command starts rz (its ZRINIT header "**\x18B01"
  * appears), it does what Xshell or SecureCRT do: runs `sz` on the files
  * listed in SENDLIST (one path a line, read at that moment) with the pty as
- * its line, or, when the list is empty, cancels the transfer as a user
- * pressing Ctrl-X five times would. With RECVDIR, when the command starts
+ * its line (without sz's leading "rz\r": rz already runs; a line
+ * "#wait MS" first holds the line MS milliseconds, as the user choosing a
+ * file in the terminal's window does), or, when the
+ * list is empty, cancels the transfer as a user pressing Ctrl-X five times
+ * would. What follows a detected header is not shown, as a ZMODEM terminal
+ * takes it for protocol. With RECVDIR, when the command starts
  * sz (its ZRQINIT header "**\x18B00"), it runs `rz` in RECVDIR as the PC's
  * terminal saves a download. */
 #define _GNU_SOURCE
@@ -25,6 +29,7 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 static struct termios saved;
@@ -62,10 +67,17 @@ static void upload(int master, const char *list)
 	int argc = 4;
 	FILE *f = fopen(list, "r");
 	char line[4096];
+	long wait_ms = 0;
 	while (f && argc < 63 && fgets(line, sizeof line, f)) {
 		line[strcspn(line, "\n")] = '\0';
+		if (sscanf(line, "#wait %ld", &wait_ms) == 1)
+			continue;
 		if (line[0])
 			argv[argc++] = strdup(line);
+	}
+	if (wait_ms > 0) { /* the user choosing the file: the line held, nothing sent */
+		struct timespec t = {wait_ms / 1000, (wait_ms % 1000) * 1000000L};
+		nanosleep(&t, NULL);
 	}
 	if (f)
 		fclose(f);
@@ -107,15 +119,28 @@ static void relay(int master, char **argv, const char *dir)
 	 * the transfer once rz has said ZFIN, as this does. */
 	static const char zfin[] = "**\x18" "B08";
 	size_t fin = 0;
+	/* An upload: sz begins with "rz\r" to start a receiver from a shell;
+	 * rz already runs, and Xshell or SecureCRT begin with the frame ('*'). */
+	static const char rzcr[] = "rz\r";
+	size_t lead = dir ? sizeof rzcr - 1 : 0;
 	for (bool open_ = true; open_;) {
 		if (poll(p, 2, -1) < 0 && errno != EINTR)
 			break;
 		if (p[0].revents & (POLLIN | POLLHUP)) {
 			ssize_t n = read(sv[0], buf, sizeof buf);
+			ssize_t skip = 0;
+			while (skip < n && lead < sizeof rzcr - 1 && buf[skip] == rzcr[lead]) {
+				skip++;
+				lead++;
+			}
+			if (skip < n && lead < sizeof rzcr - 1) { /* not sz's prefix after all */
+				write_all(master, rzcr, lead);
+				lead = sizeof rzcr - 1;
+			}
 			if (n <= 0)
 				open_ = false;
 			else
-				write_all(master, buf, (size_t)n);
+				write_all(master, buf + skip, (size_t)(n - skip));
 			bool done = false;
 			for (ssize_t i = 0; dir && i < n && !done; i++) {
 				fin = buf[i] == zfin[fin] ? fin + 1 : buf[i] == zfin[0] ? 1 : 0;
@@ -187,14 +212,18 @@ int main(int argc, char **argv)
 			ssize_t n = read(master, buf, sizeof buf);
 			if (n <= 0)
 				break;
-			write_all(1, buf, (size_t)n);
 			bool start = false, save = false;
-			for (ssize_t i = 0; i < n && !start && !save; i++) {
+			ssize_t i = 0;
+			for (; i < n && !start && !save; i++) {
 				matched = buf[i] == zrinit[matched] ? matched + 1 : buf[i] == zrinit[0] ? 1 : 0;
 				rq = buf[i] == zrqinit[rq] ? rq + 1 : buf[i] == zrqinit[0] ? 1 : 0;
 				start = matched == sizeof zrinit - 1;
 				save = recv && rq == sizeof zrqinit - 1;
 			}
+			/* What follows a header is protocol to a ZMODEM terminal, never
+			 * shown (kepu's probe puts a status request there, which only a
+			 * terminal without ZMODEM would answer). */
+			write_all(1, buf, (size_t)i);
 			if (start) {
 				matched = 0;
 				upload(master, argv[1]);

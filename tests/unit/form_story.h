@@ -7,22 +7,15 @@
 #define KP_FORM_STORY_H
 #include "unit_env.h"
 
-#include <curses.h> /* KEY_F: key codes only, no terminal is opened */
-
-#include "core/utf8.h"
+#include "model_keys.h"
 #include "ui/form_model.h"
 
-#define F2 ((kp_key){true, (uint32_t)KEY_F(2)})
-#define TAB ((kp_key){false, '\t'})
-#define ENTER ((kp_key){false, '\r'})
-#define ESC ((kp_key){false, 27})
-#define SPACE ((kp_key){false, ' '})
-#define BSPACE ((kp_key){true, (uint32_t)KEY_BACKSPACE})
-#define HOME ((kp_key){true, (uint32_t)KEY_HOME})
-#define END ((kp_key){true, (uint32_t)KEY_END})
-#define RIGHT ((kp_key){true, (uint32_t)KEY_RIGHT})
-#define DOWN ((kp_key){true, (uint32_t)KEY_DOWN})
-#define CHAR(c) ((kp_key){false, (uint32_t)(c)})
+#define F2 FN(KEY_F(2))
+#define BSPACE FN(KEY_BACKSPACE)
+#define HOME FN(KEY_HOME)
+#define END FN(KEY_END)
+#define RIGHT FN(KEY_RIGHT)
+#define DOWN FN(KEY_DOWN)
 
 typedef struct {
 	fixture *fx;
@@ -83,20 +76,21 @@ static inline fm_result key(form_story *s, form_model *m, kp_key k) { return fm_
 static inline fm_result type(form_story *s, form_model *m, const char *text)
 {
 	fm_result r = {0};
-	size_t n = strlen(text);
-	for (size_t at = 0; at < n;) {
-		uint32_t cp;
-		at += utf8_decode(text + at, n - at, &cp);
-		r = key(s, m, (kp_key){false, cp});
-	}
+	TYPE_KEYS(text, r = key(s, m, k));
 	return r;
+}
+
+/* The value of field as the form holds it; the caller frees it. */
+static inline char *field_value(form_model *m, const char *field)
+{
+	int i = form_field_index(m->form, field);
+	assert_true(i >= 0);
+	return fs_get_value(&m->form->fields[i], &m->fs[i]);
 }
 
 static inline void assert_value(form_model *m, const char *field, const char *want)
 {
-	int i = form_field_index(m->form, field);
-	assert_true(i >= 0);
-	char *v = fs_get_value(&m->form->fields[i], &m->fs[i]);
+	char *v = field_value(m, field);
 	assert_string_equal(v, want);
 	free(v);
 }
@@ -142,15 +136,23 @@ static inline void assert_sql(form_story *s, const char *sql, const char *want)
 	free(v);
 }
 
+/* 姓名 to 政治面貌 of 附表2 (民族 汉族), the focus left on 学历. A choice
+ * is typed to filter its list, and Enter takes it. */
+static inline void person(form_story *s, form_model *m, const char *name, const char *gender, const char *age,
+			  const char *political)
+{
+	type(s, m, name); key(s, m, TAB);
+	type(s, m, gender); key(s, m, ENTER);
+	type(s, m, age); key(s, m, TAB);
+	type(s, m, "汉"); key(s, m, ENTER);
+	type(s, m, political); key(s, m, ENTER);
+}
+
 /* Every required field of 附表2 from the first, as a clerk types them
  * (lib.sh's fill_required): the cursor ends on 服务类别, first box ticked. */
 static inline void fill_required(form_story *s, form_model *m, const char *name, const char *phone)
 {
-	type(s, m, name); key(s, m, TAB);
-	type(s, m, "男"); key(s, m, ENTER);
-	type(s, m, "45"); key(s, m, TAB);
-	type(s, m, "汉"); key(s, m, ENTER);
-	type(s, m, "中共"); key(s, m, ENTER);
+	person(s, m, name, "男", "45", "中共");
 	type(s, m, "本科"); key(s, m, ENTER);        /* the list moves on, and the habitual */
 	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); /* Tab is absorbed; 主要从事行业, 科普专长 */
 	type(s, m, "许昌学院农学院"); key(s, m, TAB);

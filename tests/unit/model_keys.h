@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Keys for the screen models' tests, pressed with no terminal: a
- * character, a function key, and text typed character by character. */
+ * character, a function key, a control key, and text typed character by
+ * character. */
 #ifndef KP_MODEL_KEYS_H
 #define KP_MODEL_KEYS_H
 #include <curses.h> /* KEY_*: key codes only, no terminal is opened */
@@ -14,6 +15,8 @@
 #define ENTER CH('\r')
 #define ESC CH(27)
 #define TAB CH('\t')
+#define SPACE CH(' ')
+#define CTRL(c) CH((c) & 0x1f)
 
 /* Run stmt once per character of text, with the key in k. */
 #define TYPE_KEYS(text, stmt)                                               \

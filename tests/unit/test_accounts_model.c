@@ -13,7 +13,6 @@
 #include "model_keys.h"
 #include "ui/accounts_model.h"
 
-#define CTRL(c) CH((c) & 0x1f)
 
 typedef struct {
 	fixture *fx;

@@ -119,7 +119,7 @@ static void edit_found_by_words(void **state)
 	assert_string_equal(m.what[0], what);
 	/* the record number is never cut at 80 columns; the pane names it too */
 	int x[AU_COLS], w[AU_COLS];
-	au_columns(80, x, w);
+	au_columns(&m, &s->c, 80, x, w);
 	char longest[128];
 	snprintf(longest, sizeof longest, "退回修改 附表2 #%lld", id);
 	assert_true(utf8_width(longest) <= w[AU_COL_WHAT]);
@@ -152,7 +152,7 @@ static void time_never_cut(void **state)
 	static const int widths[] = {60, 80, 120};
 	for (size_t i = 0; i < 3; i++) {
 		int x[AU_COLS], w[AU_COLS];
-		au_columns(widths[i], x, w);
+		au_columns(&m, &s->c, widths[i], x, w);
 		assert_true(w[AU_COL_AT] >= at);
 		assert_true(x[AU_COL_USER] > x[AU_COL_AT] + at); /* a gap after the whole time */
 		assert_true(x[AU_COL_WHAT] + w[AU_COL_WHAT] <= widths[i] - 1);
@@ -160,12 +160,50 @@ static void time_never_cut(void **state)
 	}
 	/* at 80 the free text is the column that gives way */
 	int x[AU_COLS], w[AU_COLS];
-	au_columns(80, x, w);
-	au_columns(120, x, w);
+	au_columns(&m, &s->c, 120, x, w);
 	int wide = w[AU_COL_WHAT];
-	au_columns(80, x, w);
+	au_columns(&m, &s->c, 80, x, w);
 	assert_true(w[AU_COL_WHAT] < wide);
 	assert_int_equal(w[AU_COL_AT], AU_AT_W);
+	au_free(&m);
+}
+
+/* The columns share the width as this page's values need: the longest
+ * unit name (城乡一体化示范区, 16 cells) is whole at 80 columns while what
+ * was done has room to spare; it was cut to 「城乡一体化>」 at a fixed 12. */
+static void unit_names_whole(void **state)
+{
+	story *s = *state;
+	save_record(s->fx, "activity", "城乡一体化示范区", "name", "科普讲座", NULL);
+	audit_model m;
+	au_init(&m, &s->c);
+	assert_string_equal(m.rows[0].unit_name, "城乡一体化示范区");
+	int x[AU_COLS], w[AU_COLS];
+	au_columns(&m, &s->c, 80, x, w);
+	assert_true(w[AU_COL_UNIT] >= utf8_width("城乡一体化示范区"));
+	for (size_t i = m.top; i < m.top + ROWS && i < m.n; i++) {
+		assert_true(utf8_width(m.rows[i].user) <= w[AU_COL_USER]);
+		assert_true(utf8_width(m.what[i]) <= w[AU_COL_WHAT]);
+	}
+	assert_int_equal(x[AU_COL_WHAT] + w[AU_COL_WHAT], 80 - 1); /* the rest to what was done */
+	au_free(&m);
+}
+
+/* Rows that are no form's (a programme year opened) name their changes in
+ * words, never by the store's column names (「from_year：（空） → 2016」). */
+static void changes_in_words(void **state)
+{
+	story *s = *state;
+	char *err = NULL;
+	assert_int_equal(store_year_open(s->fx->env.store, 2017, 2016, NULL, NULL, 0, &err), KP_OK);
+	audit_model m;
+	au_init(&m, &s->c);
+	assert_true(m.ndetail >= 2);
+	for (size_t i = 0; i < m.ndetail; i++)
+		for (const char *p = m.detail[i]; *p && *p != '\xef'; p++) /* the label, before 「：」 */
+			if ((*p >= 'a' && *p <= 'z') || *p == '_')
+				fail_msg("「%s」 names a column", m.detail[i]);
+	assert_string_equal(m.detail[0], "年度：（空） → 2017");
 	au_free(&m);
 }
 
@@ -222,7 +260,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paging_and_mark, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(filter_then_close, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(edit_found_by_words, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(unit_names_whole, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(time_never_cut, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(changes_in_words, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_refused, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(actions_have_labels, story_setup, story_teardown),
 	};

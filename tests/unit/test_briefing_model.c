@@ -6,15 +6,10 @@
  * not shown, Esc closes. */
 #include "unit_env.h"
 
-#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
-
 #include "core/clock.h"
+#include "model_keys.h"
 #include "ui/briefing_model.h"
 
-#define CH(c) ((kp_key){false, (uint32_t)(c)})
-#define FNK(k) ((kp_key){true, (uint32_t)(k)})
-#define TAB CH('\t')
-#define ESC CH(27)
 #define MONTHLY(m) "month", m, "training_sessions", "0", "training_people", "0", \
 	"activity_sessions", "1", "activity_people", "50", "resources", "0"
 
@@ -60,17 +55,17 @@ static void months(void **state)
 	assert_non_null(strstr(s->m.missing, "许昌县"));
 	assert_null(strstr(s->m.missing, "魏都区"));
 	/* Right and Tab: the months after; August's deadline has not come */
-	assert_int_equal(bfm_key(&s->m, &s->c, FNK(KEY_RIGHT)).kind, MR_HANDLED);
+	assert_int_equal(bfm_key(&s->m, &s->c, FN(KEY_RIGHT)).kind, MR_HANDLED);
 	assert_string_equal(s->m.b.month, "2016-08");
 	assert_false(s->m.due);
 	assert_int_equal(s->m.b.nreported, 0);
 	bfm_key(&s->m, &s->c, TAB);
 	assert_string_equal(s->m.b.month, "2016-09");
 	/* Left back, and round from the first month to the last */
-	bfm_key(&s->m, &s->c, FNK(KEY_LEFT));
-	bfm_key(&s->m, &s->c, FNK(KEY_LEFT));
+	bfm_key(&s->m, &s->c, FN(KEY_LEFT));
+	bfm_key(&s->m, &s->c, FN(KEY_LEFT));
 	assert_string_equal(s->m.b.month, "2016-07");
-	bfm_key(&s->m, &s->c, FNK(KEY_LEFT));
+	bfm_key(&s->m, &s->c, FN(KEY_LEFT));
 	assert_string_equal(s->m.b.month, "2016-12");
 	assert_int_equal(bfm_key(&s->m, &s->c, ESC).kind, MR_CLOSE);
 }
@@ -84,16 +79,16 @@ static void scroll_units(void **state)
 	bfm_arrange(&s->m, 10);
 	assert_int_equal(s->m.win.shown, 10);
 	assert_string_equal(s->m.more, "↓ 还有 9 项");
-	bfm_key(&s->m, &s->c, FNK(KEY_DOWN));
+	bfm_key(&s->m, &s->c, FN(KEY_DOWN));
 	bfm_arrange(&s->m, 10);
 	assert_int_equal(s->m.win.top, 1);
 	assert_string_equal(s->m.more, "↑ 上面还有 1 项  ↓ 还有 8 项");
-	bfm_key(&s->m, &s->c, FNK(KEY_NPAGE));
+	bfm_key(&s->m, &s->c, FN(KEY_NPAGE));
 	bfm_arrange(&s->m, 10);
 	assert_int_equal(s->m.win.top, 9);
 	assert_int_equal(s->m.win.top + s->m.win.shown, 19);
 	assert_string_equal(s->m.more, "↑ 上面还有 9 项");
-	bfm_key(&s->m, &s->c, FNK(KEY_HOME));
+	bfm_key(&s->m, &s->c, FN(KEY_HOME));
 	bfm_arrange(&s->m, 20); /* room for all: no mark */
 	assert_int_equal(s->m.win.shown, 19);
 	assert_string_equal(s->m.more, "");

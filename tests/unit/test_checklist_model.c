@@ -7,16 +7,10 @@
  * and the page: the units that fit with a mark for the rest. */
 #include "unit_env.h"
 
-#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
-
 #include "core/clock.h"
+#include "model_keys.h"
 #include "ui/checklist_model.h"
 
-#define CH(c) ((kp_key){false, (uint32_t)(c)})
-#define FNK(k) ((kp_key){true, (uint32_t)(k)})
-#define TAB CH('\t')
-#define SPACE CH(' ')
-#define ESC CH(27)
 
 typedef struct {
 	fixture *fx;
@@ -47,9 +41,9 @@ static const kp_check_item *go_to(story *s, const char *key)
 {
 	const kp_check_item *it = checklist_item(&s->m.c, key);
 	size_t i = (size_t)(it - s->m.c.items);
-	ckm_key(&s->m, &s->c, FNK(KEY_HOME));
+	ckm_key(&s->m, &s->c, FN(KEY_HOME));
 	for (size_t k = 0; k < i; k++)
-		ckm_key(&s->m, &s->c, FNK(KEY_DOWN));
+		ckm_key(&s->m, &s->c, FN(KEY_DOWN));
 	assert_int_equal(s->m.row, i);
 	return it;
 }
@@ -98,12 +92,12 @@ static void matrix_tick(void **state)
 	assert_int_equal(s->m.mode, CKM_MATRIX);
 	assert_int_equal(ckm_rows(&s->m), 19);
 	for (int i = 0; i < 14; i++)
-		ckm_key(&s->m, &s->c, FNK(KEY_DOWN));
+		ckm_key(&s->m, &s->c, FN(KEY_DOWN));
 	assert_string_equal(s->m.c.units[s->m.row].name, "医学会");
 	size_t col = 0;
 	while (strcmp(s->m.c.items[s->m.cols[s->m.col]].key, "register")) {
 		assert_true(++col < s->m.ncols);
-		ckm_key(&s->m, &s->c, FNK(KEY_RIGHT));
+		ckm_key(&s->m, &s->c, FN(KEY_RIGHT));
 	}
 	assert_non_null(strstr(s->m.detail, "医学会  五.5"));
 	mr_result r = ckm_key(&s->m, &s->c, SPACE);
@@ -128,7 +122,7 @@ static void space_where_it_acts(void **state)
 	ckm_init(&s->m, &s->c);
 	ckm_key(&s->m, &s->c, TAB);
 	bool by_data = false, manual = false;
-	for (size_t k = 0; k < s->m.ncols; k++, ckm_key(&s->m, &s->c, FNK(KEY_RIGHT))) {
+	for (size_t k = 0; k < s->m.ncols; k++, ckm_key(&s->m, &s->c, FN(KEY_RIGHT))) {
 		const kp_check_item *it = &s->m.c.items[s->m.cols[s->m.col]];
 		bool acts = ckm_acts(&s->m, &s->c, ACT_TOGGLE);
 		const char *bar = keymap_bar_if(CTX_CHECKLIST, ckm_acts, &s->m, &s->c);
@@ -172,7 +166,7 @@ static void page_mark(void **state)
 	ckm_arrange(&s->m, 18);
 	assert_int_equal(s->m.win.shown, 17);
 	assert_string_equal(s->m.more, "↓ 还有 2 项");
-	ckm_key(&s->m, &s->c, FNK(KEY_NPAGE)); /* a page is the rows shown */
+	ckm_key(&s->m, &s->c, FN(KEY_NPAGE)); /* a page is the rows shown */
 	assert_int_equal(s->m.row, 17);
 	ckm_arrange(&s->m, 18);
 	assert_string_equal(s->m.more, "↑ 上面还有 1 项  ↓ 还有 1 项");

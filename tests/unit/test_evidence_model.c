@@ -9,7 +9,6 @@
 #include "model_keys.h"
 #include "ui/evidence_model.h"
 
-#define CTRL(c) CH((c) & 0x1f)
 
 typedef struct {
 	fixture *fx;

@@ -4,153 +4,34 @@
  * its message) and what the database holds. These were tmux scenarios
  * (bad_phone, leave_confirm, data_entry_aids, two_sessions, talent_entry,
  * choice_aliases); the terminal added nothing to them. */
-#include "unit_env.h"
-
-#include <curses.h> /* KEY_F: key codes only, no terminal is opened */
+#include "form_story.h"
 
 #include "core/clock.h"
-#include "core/utf8.h"
 #include "domain/drafts.h"
-#include "ui/form_model.h"
 
-#define F2 ((kp_key){true, (uint32_t)KEY_F(2)})
-#define F5 ((kp_key){true, (uint32_t)KEY_F(5)})
-#define F10 ((kp_key){true, (uint32_t)KEY_F(10)})
-#define TAB ((kp_key){false, '\t'})
-#define ENTER ((kp_key){false, '\r'})
-#define ESC ((kp_key){false, 27})
-#define SPACE ((kp_key){false, ' '})
-#define CTRL(c) ((kp_key){false, (uint32_t)((c) & 0x1f)})
+#define F5 FN(KEY_F(5))
+#define F10 FN(KEY_F(10))
 
-typedef struct {
-	fixture *fx;
-	fm_ctx c;
-	const kp_form *talent;
-	long long unit; /* 许昌学院 */
-} story;
+/* Every story here types into 许昌学院's records. */
+static const char UNIT[] = "许昌学院";
 
-static int story_setup(void **state)
-{
-	story *s = story_new(sizeof *s);
-	if (!s)
-		return -1;
-	s->c = (fm_ctx){&s->fx->env, "admin", true, NULL, 60, 0, NULL};
-	s->talent = catalog_form(&s->fx->env.cat, "talent");
-	s->unit = store_unit_id(s->fx->env.store, "许昌学院");
-	*state = s;
-	return 0;
-}
+static long long unit_id(form_story *s) { return store_unit_id(s->fx->env.store, UNIT); }
 
-static int story_teardown(void **state) { return story_free(*state); }
-
-static form_model *open_form(story *s, long long id)
-{
-	fm_result r;
-	form_model *m = fm_new(&s->c, s->talent, id, s->unit, "许昌学院", &r);
-	assert_non_null(m);
-	return m;
-}
-
-static fm_result key(story *s, form_model *m, kp_key k) { return fm_key(m, &s->c, k); }
-
-/* Each character of text typed as a key; the last key's result. */
-static fm_result type(story *s, form_model *m, const char *text)
-{
-	fm_result r = {0};
-	size_t n = strlen(text);
-	for (size_t at = 0; at < n;) {
-		uint32_t cp;
-		at += utf8_decode(text + at, n - at, &cp);
-		r = key(s, m, (kp_key){false, cp});
-	}
-	return r;
-}
-
-static char *value(form_model *m, const char *field)
-{
-	int i = form_field_index(m->form, field);
-	assert_true(i >= 0);
-	return fs_get_value(&m->form->fields[i], &m->fs[i]);
-}
-
-static void assert_value(form_model *m, const char *field, const char *want)
-{
-	char *v = value(m, field);
-	assert_string_equal(v, want);
-	free(v);
-}
-
-static void assert_focus(form_model *m, const char *field)
-{
-	assert_string_equal(m->form->fields[m->focus].id, field);
-}
-
-static void assert_said(const fm_result *r, const char *part)
-{
-	if (!strstr(r->text, part))
-		fail_msg("said \"%s\", not \"%s\"", r->text, part);
-}
-
-/* The first string of sql on the fixture's database. */
-static char *sql_text(story *s, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	char *v = NULL;
-	sqlite3_open(s->fx->path, &db);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		v = strdup(sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "(null)");
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v ? v : strdup("(none)");
-}
-
-static void assert_sql(story *s, const char *sql, const char *want)
-{
-	char *v = sql_text(s, sql);
-	assert_string_equal(v, want);
-	free(v);
-}
-
-/* Every required field of 附表2 from the first, as a clerk types them
- * (lib.sh's fill_required): the cursor ends on 服务类别, first box ticked. */
-/* 姓名 to 政治面貌 of 附表2 (民族 汉族), the focus left on 学历. A choice
- * is typed to filter its list, and Enter takes it. */
-static void person(story *s, form_model *m, const char *name, const char *gender, const char *age,
-		   const char *political)
-{
-	type(s, m, name); key(s, m, TAB);
-	type(s, m, gender); key(s, m, ENTER);
-	type(s, m, age); key(s, m, TAB);
-	type(s, m, "汉"); key(s, m, ENTER);
-	type(s, m, political); key(s, m, ENTER);
-}
-
-static void fill_required(story *s, form_model *m, const char *name, const char *phone)
-{
-	person(s, m, name, "男", "45", "中共");
-	type(s, m, "本科"); key(s, m, ENTER);        /* the list moves on: a Tab now is absorbed */
-	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); /* 主要从事行业, 科普专长 */
-	type(s, m, "许昌学院农学院"); key(s, m, TAB);
-	key(s, m, TAB);                              /* 职务（职称） */
-	type(s, m, phone); key(s, m, TAB);           /* a whole mobile moves on; this Tab is absorbed */
-	key(s, m, TAB); key(s, m, TAB);              /* 电子邮箱, QQ号或微信号 */
-	key(s, m, SPACE);                            /* 服务类别: 青少年科普 */
-}
+static form_model *open_form(form_story *s, long long id) { return open_record(s, "talent", id, UNIT); }
 
 /* A wrong phone number blocks the save: the message names 联系电话, the
  * focus goes there, nothing is written; corrected, the record saves;
  * required fields left empty are named, the first one first. */
 static void bad_phone(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *m = open_form(s, 0);
 	fill_required(s, m, "李四", "12345");
 	assert_focus(m, "service_categories");
 	fm_result r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_REFUSED);
 	assert_true(r.error);
-	assert_said(&r, "联系电话：不是有效的电话号码");
+	assert_said(r.text, "联系电话：不是有效的电话号码");
 	assert_focus(m, "phone");
 	assert_sql(s, "SELECT count(*) FROM talent", "0");
 	key(s, m, CTRL('A'));
@@ -158,11 +39,11 @@ static void bad_phone(void **state)
 	type(s, m, "13812345678");
 	r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_SAVED);
-	assert_said(&r, "已保存（第 1 号记录）");
+	assert_said(r.text, "已保存（第 1 号记录）");
 	assert_sql(s, "SELECT name || ' ' || phone FROM talent", "李四 13812345678");
 	r = key(s, m, F2); /* the next record, empty */
 	assert_int_equal(r.kind, FM_REFUSED);
-	assert_said(&r, "姓名：必须填写");
+	assert_said(r.text, "姓名：必须填写");
 	assert_focus(m, "name");
 	assert_sql(s, "SELECT count(*) FROM talent", "1");
 	fm_free(m);
@@ -172,19 +53,19 @@ static void bad_phone(void **state)
  * without saving; an untouched form leaves at once. */
 static void leave_confirm(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *m = open_form(s, 0);
 	type(s, m, "赵六");
 	fm_result r = key(s, m, ESC);
 	assert_int_equal(r.kind, FM_HANDLED);
 	assert_int_equal(m->mode, FM_CONFIRM_LEAVE);
-	r = key(s, m, (kp_key){false, 'n'});
+	r = key(s, m, CH('n'));
 	assert_int_equal(r.kind, FM_HANDLED);
 	assert_int_equal(m->mode, FM_EDIT);
 	assert_value(m, "name", "赵六");
 	key(s, m, F10);
 	assert_int_equal(m->mode, FM_CONFIRM_LEAVE);
-	r = key(s, m, (kp_key){false, 'y'});
+	r = key(s, m, CH('y'));
 	assert_int_equal(r.kind, FM_CLOSE);
 	assert_sql(s, "SELECT count(*) FROM talent", "0");
 	fm_free(m);
@@ -199,7 +80,7 @@ static void leave_confirm(void **state)
  * before (同上), and the message counts the records of this sitting. */
 static void data_entry_aids(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *m = open_form(s, 0);
 	person(s, m, "李白", "男", "45", "群众");
 	type(s, m, "本科"); key(s, m, ENTER);
@@ -213,7 +94,7 @@ static void data_entry_aids(void **state)
 	key(s, m, TAB); key(s, m, TAB); key(s, m, SPACE);
 	fm_result r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_SAVED);
-	assert_said(&r, "已保存（第 1 号记录），本次已录入 1 份");
+	assert_said(r.text, "已保存（第 1 号记录），本次已录入 1 份");
 	assert_sql(s, "SELECT phone || ' ' || email FROM talent", "13812345678 libai@163.com");
 	assert_value(m, "employer", "许昌市第一中学"); /* sticky */
 	assert_value(m, "name", "");
@@ -223,7 +104,7 @@ static void data_entry_aids(void **state)
 	key(s, m, TAB);
 	r = key(s, m, F5);
 	assert_int_equal(r.kind, FM_REFUSED);
-	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, FN(KEY_BTAB));
 	s->c.last = (const char *const *)m->saved;
 	type(s, m, "杜甫"); key(s, m, TAB);
 	kp_key dittos[] = {F5, F5, CTRL('Y'), F5, F5, CTRL('Y')};
@@ -236,7 +117,7 @@ static void data_entry_aids(void **state)
 	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); key(s, m, SPACE); /* the first Tab is absorbed */
 	r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_SAVED);
-	assert_said(&r, "已保存（第 2 号记录），本次已录入 2 份");
+	assert_said(r.text, "已保存（第 2 号记录），本次已录入 2 份");
 	assert_sql(s,
 		   "SELECT name || gender || age || ethnicity || political || education || industry || employer "
 		   "|| title FROM talent WHERE id = 2",
@@ -245,7 +126,7 @@ static void data_entry_aids(void **state)
 }
 
 /* Move the focus n fields on, then replace the value there. */
-static void retype(story *s, form_model *m, int tabs, const char *text)
+static void retype(form_story *s, form_model *m, int tabs, const char *text)
 {
 	for (int i = 0; i < tabs; i++)
 		key(s, m, TAB);
@@ -260,7 +141,7 @@ static void retype(story *s, form_model *m, int tabs, const char *text)
  * other's beside it, and F2 decides. */
 static void two_sessions(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *m = open_form(s, 0);
 	fill_required(s, m, "王五", "13800000000");
 	assert_int_equal(key(s, m, F2).kind, FM_SAVED);
@@ -269,11 +150,11 @@ static void two_sessions(void **state)
 	retype(s, a, 10, "13900000001");
 	fm_result r = key(s, a, F2);
 	assert_int_equal(r.kind, FM_SAVED);
-	assert_said(&r, "已保存对第 1 号记录的修改");
+	assert_said(r.text, "已保存对第 1 号记录的修改");
 	retype(s, b, 11, "b@163.com");
 	r = key(s, b, F2);
 	assert_int_equal(r.kind, FM_MERGED);
-	assert_said(&r, "他人刚修改了这条记录（联系电话）");
+	assert_said(r.text, "他人刚修改了这条记录（联系电话）");
 	assert_value(b, "phone", "13900000001");
 	assert_value(b, "email", "b@163.com");
 	assert_sql(s, "SELECT phone || ' ' || ifnull(email, '') || ' v' || version FROM talent WHERE id = 1",
@@ -292,7 +173,7 @@ static void two_sessions(void **state)
 	retype(s, b, 9, "教授");
 	r = key(s, b, F2);
 	assert_int_equal(r.kind, FM_MERGED);
-	assert_said(&r, "您和他人都改了：职务（职称）");
+	assert_said(r.text, "您和他人都改了：职务（职称）");
 	assert_focus(b, "title");
 	assert_non_null(b->fs[b->focus].error);
 	assert_non_null(strstr(b->fs[b->focus].error, "他人的内容：研究员"));
@@ -313,7 +194,7 @@ static long long fake_clock(void) { return fake_ms; }
  * bound it is absorbed (the positive control). */
 static void habitual_tab_bound(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	s->c.now_ms = fake_clock;
 	form_model *m = open_form(s, 0);
 	for (int i = 0; i < 3; i++)
@@ -325,7 +206,7 @@ static void habitual_tab_bound(void **state)
 	fake_ms += FM_FORGIVE_MS;
 	key(s, m, TAB); /* within the bound: absorbed */
 	assert_focus(m, "political");
-	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, FN(KEY_BTAB));
 	type(s, m, "hz"); key(s, m, ENTER);
 	assert_focus(m, "political");
 	fake_ms += 4000;
@@ -337,7 +218,7 @@ static void habitual_tab_bound(void **state)
 /* After an auto-advance only the first habitual Tab is forgiven. */
 static void habitual_tab(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *m = open_form(s, 0);
 	for (int i = 0; i < 10; i++)
 		key(s, m, TAB);
@@ -350,8 +231,8 @@ static void habitual_tab(void **state)
 	assert_focus(m, "qq_wechat");
 	/* The account's choice off: the number waits for the clerk's Tab. */
 	s->c.auto_advance = false;
-	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
-	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, FN(KEY_BTAB));
+	key(s, m, FN(KEY_BTAB));
 	retype(s, m, 0, "13937412347");
 	assert_focus(m, "phone");
 	fm_free(m);
@@ -363,16 +244,16 @@ static void habitual_tab(void **state)
  * the sign-in list does the same. */
 static void draft_of_decided_record(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	long long id = save_person(s->fx, "钱七", "13912345678");
 	sign_in_unit(s->fx, "许昌学院");
 	s->c.user = "wd";
 	form_model *m = open_form(s, id);
 	for (int i = 0; i < 2; i++) /* 姓名, 性别: on to 年龄 */
 		key(s, m, TAB);
-	key(s, m, (kp_key){true, (uint32_t)KEY_END});
-	key(s, m, (kp_key){false, 127});
-	key(s, m, (kp_key){false, 127});
+	key(s, m, FN(KEY_END));
+	key(s, m, CH(127));
+	key(s, m, CH(127));
 	type(s, m, "66");
 	assert_value(m, "age", "66");
 	fm_persist(m, &s->c, true);
@@ -383,12 +264,12 @@ static void draft_of_decided_record(void **state)
 	char *sql = sqlite3_mprintf("UPDATE talent SET kp_state = 'approved' WHERE id = %lld", id);
 	sql_run(s->fx->path, sql);
 	fm_result r;
-	m = fm_new(&s->c, s->talent, id, s->unit, "许昌学院", &r);
+	m = fm_new(&s->c, catalog_form(&s->fx->env.cat, "talent"), id, unit_id(s), UNIT, &r);
 	assert_non_null(m);
 	assert_int_equal(m->mode, FM_EDIT);
 	char want[64];
 	snprintf(want, sizeof want, "第 %lld 号记录已认定，未保存的草稿已作废", id);
-	assert_said(&r, want);
+	assert_said(r.text, want);
 	assert_value(m, "age", "45");
 	fm_free(m);
 	assert_sql(s, "SELECT count(*) FROM kp_drafts", "0");
@@ -421,19 +302,19 @@ static void draft_of_decided_record(void **state)
  * state (its title, its lock) is the stored one, not still 草稿. */
 static void refused_save_restates(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	long long id = save_person(s->fx, "钱七", "13912345678");
 	sign_in_unit(s->fx, "许昌学院");
 	form_model *m = open_form(s, id);
 	assert_string_equal(m->rec.state, "draft");
-	key(s, m, (kp_key){true, (uint32_t)KEY_END});
+	key(s, m, FN(KEY_END));
 	type(s, m, "八");
 	char *sql = sqlite3_mprintf("UPDATE talent SET kp_state = 'submitted' WHERE id = %lld", id);
 	sql_run(s->fx->path, sql);
 	sqlite3_free(sql);
 	fm_result r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_REFUSED);
-	assert_said(&r, "已提交");
+	assert_said(r.text, "已提交");
 	assert_string_equal(m->rec.state, "submitted");
 	assert_true(m->readonly);
 	fm_free(m);
@@ -443,12 +324,12 @@ static void refused_save_restates(void **state)
  * no item stays empty with its message and gets the focus. */
 static void paste_row(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *m = open_form(s, 0);
 	fm_result r = fm_paste(m, &s->c, "王小明\t女\t45\t汉族\t党员\t火星学历\t\t\t许昌学院农学院\t教授\t13912345678\r\n");
 	assert_int_equal(r.kind, FM_HANDLED);
 	assert_true(r.error);
-	assert_said(&r, "已粘贴 11 项，其中 1 项有误");
+	assert_said(r.text, "已粘贴 11 项，其中 1 项有误");
 	assert_value(m, "political", "中共党员");
 	assert_value(m, "education", "");
 	assert_focus(m, "education");
@@ -471,18 +352,18 @@ static void paste_row(void **state)
  * only the wrong 性别 is counted. */
 static void paste_empty_last_cell(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *m = open_form(s, 0);
 	fm_result r = fm_paste(m, &s->c, "钱七\t公\t45\t汉族\t党员\t\r\n");
 	assert_true(r.error);
-	assert_said(&r, "已粘贴 6 项，其中 1 项有误");
+	assert_said(r.text, "已粘贴 6 项，其中 1 项有误");
 	assert_focus(m, "gender");
 	assert_value(m, "age", "45");
 	assert_value(m, "education", "");
 	assert_null(m->fs[form_field_index(m->form, "education")].error);
 	r = fm_paste(m, &s->c, "男\t46\t汉族\t党员\t \t");
 	assert_false(r.error); /* the positive control: nothing wrong, nothing said wrong */
-	assert_said(&r, "已粘贴 6 项。");
+	assert_said(r.text, "已粘贴 6 项。");
 	r = key(s, m, F2); /* F2 asks for the required field the paste left empty */
 	assert_int_not_equal(r.kind, FM_SAVED);
 	assert_focus(m, "education");
@@ -493,24 +374,24 @@ static void paste_empty_last_cell(void **state)
  * y restores it, n drops it. */
 static void draft_offered(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	long long id = save_person(s->fx, "钱七", "13912345678");
 	form_model *m = open_form(s, id);
-	key(s, m, (kp_key){true, (uint32_t)KEY_END});
+	key(s, m, FN(KEY_END));
 	type(s, m, "八");
 	fm_persist(m, &s->c, true);
 	fm_free(m);
 	m = open_form(s, id);
 	assert_int_equal(m->mode, FM_OFFER);
 	assert_value(m, "name", "钱七");
-	fm_result r = key(s, m, (kp_key){false, 'y'});
+	fm_result r = key(s, m, CH('y'));
 	assert_int_equal(m->mode, FM_EDIT);
-	assert_said(&r, "已恢复草稿");
+	assert_said(r.text, "已恢复草稿");
 	assert_value(m, "name", "钱七八");
 	fm_free(m);
 	m = open_form(s, id); /* still there until saved or dropped: n drops it */
 	assert_int_equal(m->mode, FM_OFFER);
-	key(s, m, (kp_key){false, 'n'});
+	key(s, m, CH('n'));
 	fm_free(m);
 	m = open_form(s, id);
 	assert_int_equal(m->mode, FM_EDIT);
@@ -524,7 +405,7 @@ static void draft_offered(void **state)
  * (account, form, record), the second sitting's replacing the first's. */
 static void drafts_per_sitting(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *a = open_form(s, 0), *b = open_form(s, 0);
 	type(s, a, "甲员工");
 	fm_persist(a, &s->c, true);
@@ -541,7 +422,7 @@ static void drafts_per_sitting(void **state)
 	assert_string_equal(p[yi].first, "姓名 乙员工");
 	assert_string_equal(p[1 - yi].first, "姓名 甲员工甲");
 	assert_int_equal(p[yi].record_id, 0);
-	assert_ptr_equal(p[yi].form, s->talent);
+	assert_ptr_equal(p[yi].form, catalog_form(&s->fx->env.cat, "talent"));
 	form_model *m = open_form(s, 0);
 	assert_int_equal(m->mode, FM_EDIT);
 	assert_value(m, "name", "");
@@ -561,14 +442,13 @@ static void drafts_per_sitting(void **state)
  * month is taken and prefilled. */
 static void reported_month_refused_on_choosing(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	clock_set_today("2016-08-10");
 	long long july = save_record(s->fx, "monthly", "许昌学院", "month", "2016-07", "training_sessions", "0",
 				     "training_people", "0", "activity_sessions", "1", "activity_people", "50",
 				     "resources", "0", NULL);
 	fm_result r;
-	form_model *m = fm_new(&s->c, catalog_form(&s->fx->env.cat, "monthly"), 0, s->unit, "许昌学院", &r);
-	assert_non_null(m);
+	form_model *m = open_record(s, "monthly", 0, UNIT);
 	key(s, m, SPACE);
 	assert_int_equal(m->mode, FM_PICK);
 	type(s, m, "2016-07");
@@ -576,7 +456,7 @@ static void reported_month_refused_on_choosing(void **state)
 	assert_int_equal(r.kind, FM_REFUSED);
 	char want[64];
 	snprintf(want, sizeof want, "（第 %lld 号）", july);
-	assert_said(&r, want);
+	assert_said(r.text, want);
 	assert_value(m, "month", "");
 	assert_focus(m, "month");
 	clock_set_today("2016-09-10"); /* positive control: August, ended, is free */
@@ -593,16 +473,16 @@ static void reported_month_refused_on_choosing(void **state)
  * as well as ^S for the next. Was the tmux scenario talent_entry. */
 static void talent_entry(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	char *err = NULL;
-	assert_int_equal(store_session(s->fx->env.store, SESSION_UNIT, "xcxy1", s->unit, &err), KP_OK);
+	assert_int_equal(store_session(s->fx->env.store, SESSION_UNIT, "xcxy1", unit_id(s), &err), KP_OK);
 	s->c.user = "xcxy1";
 	form_model *m = open_form(s, 0);
 	assert_string_equal(m->rec.unit_name, "许昌学院");
 	type(s, m, "买买提•艾力"); key(s, m, TAB);
 	key(s, m, SPACE); /* the list opens on 男; Down takes 女 */
 	assert_int_equal(m->mode, FM_PICK);
-	key(s, m, (kp_key){true, (uint32_t)KEY_DOWN});
+	key(s, m, FN(KEY_DOWN));
 	key(s, m, ENTER);
 	type(s, m, "38"); key(s, m, TAB);
 	type(s, m, "维吾尔");
@@ -629,7 +509,7 @@ static void talent_entry(void **state)
 	type(s, m, "同意推荐。"); key(s, m, TAB);
 	fm_result r = key(s, m, CTRL('S'));
 	assert_int_equal(r.kind, FM_SAVED);
-	assert_said(&r, "已保存（第 1 号记录）");
+	assert_said(r.text, "已保存（第 1 号记录）");
 	assert_int_equal(m->rec.id, 0); /* ready for the next record */
 	assert_sql(s, "SELECT name || '|' || gender || '|' || age || '|' || ethnicity || '|' || political || '|' || "
 		      "education || '|' || industry || '|' || specialty || '|' || employer || '|' || title || '|' || "
@@ -645,7 +525,7 @@ static void talent_entry(void **state)
 	fill_required(s, m, "张三", "2965753");
 	r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_SAVED);
-	assert_said(&r, "已保存（第 2 号记录）");
+	assert_said(r.text, "已保存（第 2 号记录）");
 	assert_sql(s, "SELECT phone FROM talent WHERE id = 2", "0374-2965753");
 	assert_int_equal(key(s, m, ESC).kind, FM_CLOSE);
 	fm_free(m);
@@ -657,7 +537,7 @@ static void talent_entry(void **state)
  * tmux scenario choice_aliases. */
 static void choice_aliases(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *m = open_form(s, 0);
 	type(s, m, "王芳"); key(s, m, TAB);
 	type(s, m, "女"); key(s, m, ENTER);
@@ -685,7 +565,7 @@ static void choice_aliases(void **state)
 	type(s, m, "13912345679"); key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
 	key(s, m, SPACE);
 	fm_result r = key(s, m, F2);
-	assert_said(&r, "已保存（第 2 号记录）");
+	assert_said(r.text, "已保存（第 2 号记录）");
 	assert_sql(s, "SELECT education || '|' || service_categories FROM talent WHERE id = 2",
 		   "大学专科|[\"青少年科普\"]");
 	fm_free(m);
@@ -696,10 +576,9 @@ static void choice_aliases(void **state)
  * its 项目申报单位. Was the keyboard half of project_form.sh. */
 static void project_form(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	fm_result r;
-	form_model *m = fm_new(&s->c, catalog_form(&s->fx->env.cat, "project"), 0, s->unit, "许昌学院", &r);
-	assert_non_null(m);
+	form_model *m = open_record(s, "project", 0, UNIT);
 	assert_string_equal(m->rec.unit_name, "许昌学院"); /* the title's 项目申报单位 */
 	type(s, m, "2016年7月10日"); key(s, m, TAB);
 	type(s, m, "青少年科技创新大赛"); key(s, m, TAB);
@@ -712,12 +591,12 @@ static void project_form(void **state)
 	type(s, m, "2016.7");
 	r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_REFUSED);
-	assert_said(&r, "其他类别：项目类别为「其他」时必须填写");
+	assert_said(r.text, "其他类别：项目类别为「其他」时必须填写");
 	assert_sql(s, "SELECT count(*) FROM project", "0");
 	assert_focus(m, "category_other"); /* the first field in error */
 	type(s, m, "科普基地建设");
 	r = key(s, m, F2);
-	assert_said(&r, "项目实施时间（止）：不能早于项目实施时间（起）");
+	assert_said(r.text, "项目实施时间（止）：不能早于项目实施时间（起）");
 	assert_sql(s, "SELECT count(*) FROM project", "0");
 	key(s, m, CTRL('A'));
 	key(s, m, CTRL('K'));
@@ -726,7 +605,7 @@ static void project_form(void **state)
 	type(s, m, "参赛学生五百人次。");
 	r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_SAVED);
-	assert_said(&r, "已保存（第 1 号记录）");
+	assert_said(r.text, "已保存（第 1 号记录）");
 	assert_sql(s, "SELECT u.name || '|' || declared_on || '|' || p.name || '|' || phone || '|' || category || '|' || "
 		      "category_other || '|' || start || '|' || \"end\" FROM project p JOIN units u ON u.id = p.unit_id",
 		   "许昌学院|2016-07-10|青少年科技创新大赛|0374-2965753|其他|科普基地建设|2016-09|2016-12");
@@ -736,26 +615,20 @@ static void project_form(void **state)
 /* A record that does not exist opens no model, and says so. */
 static void no_such_record(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	fm_result r;
-	assert_null(fm_new(&s->c, s->talent, 42, s->unit, "许昌学院", &r));
+	assert_null(fm_new(&s->c, catalog_form(&s->fx->env.cat, "talent"), 42, unit_id(s), UNIT, &r));
 	assert_int_equal(r.kind, FM_REFUSED);
-	assert_said(&r, "42");
+	assert_said(r.text, "42");
 }
 
 /* --- the clerk's keys (#23) --------------------------------------------- */
 
-static form_model *open_activity(story *s)
-{
-	fm_result r;
-	form_model *m = fm_new(&s->c, catalog_form(&s->fx->env.cat, "activity"), 0, s->unit, "许昌学院", &r);
-	assert_non_null(m);
-	return m;
-}
+static form_model *open_activity(form_story *s) { return open_record(s, "activity", 0, UNIT); }
 
 /* 活动名称, the date given, 形式 by pinyin and Enter (which moves on),
  * 对象 社区, 地点, 参与人数 50: an activity typed heads-down. */
-static void activity_typed(story *s, form_model *m, const char *date)
+static void activity_typed(form_story *s, form_model *m, const char *date)
 {
 	type(s, m, "电力安全用电常识讲座"); key(s, m, TAB);
 	type(s, m, date); key(s, m, TAB);
@@ -771,7 +644,7 @@ static void activity_typed(story *s, form_model *m, const char *date)
  * the date typed next replaces the old one there, not 参与人数 (#23.1). */
 static void refusal_takes_focus(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	int year = store_year(s->fx->env.store);
 	char last[32], good[32];
 	snprintf(last, sizeof last, "%d-11-20", year - 1);
@@ -781,7 +654,7 @@ static void refusal_takes_focus(void **state)
 	assert_focus(m, "participants");
 	fm_result r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_REFUSED);
-	assert_said(&r, "日期");
+	assert_said(r.text, "日期");
 	assert_sql(s, "SELECT count(*) FROM activity", "0");
 	assert_focus(m, "held_on");
 	assert_true(m->fs[m->focus].eb.sel);
@@ -814,18 +687,18 @@ static void refusal_takes_focus(void **state)
  * already, takes the focus back to 月份 the same way. */
 static void month_refused(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	fm_result r;
 	const kp_form *f = catalog_form(&s->fx->env.cat, "monthly");
-	form_model *m = fm_new(&s->c, f, 0, s->unit, "许昌学院", &r);
-	form_model *other = fm_new(&s->c, f, 0, s->unit, "许昌学院", &r);
+	form_model *m = fm_new(&s->c, f, 0, unit_id(s), UNIT, &r);
+	form_model *other = fm_new(&s->c, f, 0, unit_id(s), UNIT, &r);
 	assert_non_null(m);
 	assert_non_null(other);
 	/* Both sittings pick the same month before either saves: the choice
 	 * is free when picked, so only the store can refuse the second. */
 	key(s, m, SPACE); key(s, m, ENTER); /* the first month offered */
 	key(s, other, SPACE); key(s, other, ENTER);
-	char *month = value(m, "month");
+	char *month = field_value(m, "month");
 	assert_true(month[0] != '\0');
 	assert_value(other, "month", month);
 	r = key(s, m, F2);
@@ -833,7 +706,7 @@ static void month_refused(void **state)
 	assert_focus(other, "training_sessions");
 	r = key(s, other, F2);
 	assert_int_equal(r.kind, FM_REFUSED);
-	assert_said(&r, "本单位已有月份");
+	assert_said(r.text, "本单位已有月份");
 	assert_focus(other, "month");
 	assert_non_null(other->fs[other->focus].error);
 	free(month);
@@ -845,7 +718,7 @@ static void month_refused(void **state)
  * with the date's year open, it says to file the record there (#23.7). */
 static void out_of_year_names_years(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	int year = store_year(s->fx->env.store);
 	char last[32], open[256];
 	snprintf(last, sizeof last, "%d-11-20", year - 1);
@@ -855,7 +728,7 @@ static void out_of_year_names_years(void **state)
 	assert_int_equal(r.kind, FM_REFUSED);
 	snprintf(open, sizeof open, "日期：%s 不在 %d 年度，也没有开启 %d 年度（已开启的年度：%d），请改正这个日期",
 		 last, year, year - 1, year); /* the 「label：…」 form of every refusal, no stray colon */
-	assert_said(&r, open);
+	assert_said(r.text, open);
 	assert_null(strstr(r.text, "请换到该年度"));
 	assert_non_null(strstr(m->fs[m->focus].error, open));
 	char *err = NULL;
@@ -864,7 +737,7 @@ static void out_of_year_names_years(void **state)
 	assert_int_equal(r.kind, FM_REFUSED);
 	snprintf(open, sizeof open, "日期：%s 不在 %d 年度，这是 %d 年度的记录，请换到该年度再填报", last, year,
 		 year - 1);
-	assert_said(&r, open);
+	assert_said(r.text, open);
 	fm_free(m);
 }
 
@@ -872,7 +745,7 @@ static void out_of_year_names_years(void **state)
  * Tab then is absorbed as after a full field; the next Tab moves (#23.2). */
 static void choice_forgives_tab(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *m = open_form(s, 0);
 	type(s, m, "王芳"); key(s, m, TAB);
 	type(s, m, "女"); key(s, m, ENTER);
@@ -892,7 +765,7 @@ static void choice_forgives_tab(void **state)
 }
 
 /* A new record with 性别's list open (Space on it). */
-static form_model *gender_list_open(story *s)
+static form_model *gender_list_open(form_story *s)
 {
 	form_model *m = open_form(s, 0);
 	key(s, m, TAB);
@@ -905,9 +778,9 @@ static form_model *gender_list_open(story *s)
  * does elsewhere; that Tab was the move, so the next one moves again. */
 static void tab_in_list(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *m = gender_list_open(s);
-	key(s, m, (kp_key){true, (uint32_t)KEY_DOWN});
+	key(s, m, FN(KEY_DOWN));
 	key(s, m, TAB);
 	assert_int_equal(m->mode, FM_EDIT);
 	assert_value(m, "gender", "女");
@@ -920,12 +793,12 @@ static void tab_in_list(void **state)
 	assert_value(m, "ethnicity", "");
 	assert_focus(m, "political");
 	/* Back with Shift-Tab over 民族's list opened and left as it was. */
-	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
-	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
-	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, FN(KEY_BTAB));
+	key(s, m, FN(KEY_BTAB));
+	key(s, m, FN(KEY_BTAB));
 	assert_focus(m, "gender");
 	key(s, m, SPACE);
-	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, FN(KEY_BTAB));
 	assert_focus(m, "name");
 	assert_value(m, "gender", "女");
 	fm_free(m);
@@ -936,7 +809,7 @@ static void tab_in_list(void **state)
  * goes on with it (#23.3). */
 static void draft_resumes(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *m = open_form(s, 0);
 	type(s, m, "张三"); key(s, m, TAB);
 	key(s, m, SPACE); key(s, m, ENTER); /* 性别: the list opens on 男 */
@@ -956,8 +829,8 @@ static void draft_resumes(void **state)
 	type(s, m, "5");
 	assert_value(m, "age", "45");
 	assert_value(m, "name", "张三");
-	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
-	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, FN(KEY_BTAB));
+	key(s, m, FN(KEY_BTAB));
 	assert_true(m->fs[m->focus].eb.sel); /* positive control: a field entered is selected */
 	fm_free(m);
 }
@@ -967,26 +840,26 @@ static void draft_resumes(void **state)
  * keeps it; Enter there starts a new line after it, never replaces it. */
 static void textarea_selected(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *m = open_form(s, 0);
 	int profile = form_field_index(m->form, "profile");
 	fm_focus(m, (size_t)profile);
 	type(s, m, "从事果树栽培研究二十年。");
 	key(s, m, TAB);
-	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, FN(KEY_BTAB));
 	assert_focus(m, "profile");
 	assert_true(m->fs[profile].eb.sel);
 	key(s, m, ENTER);
 	assert_value(m, "profile", "从事果树栽培研究二十年。\n");
 	type(s, m, "主持课题三项。");
-	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	key(s, m, FN(KEY_BTAB));
 	key(s, m, TAB);
 	assert_true(m->fs[profile].eb.sel);
 	type(s, m, "新写");
 	assert_value(m, "profile", "新写");
 	key(s, m, TAB);
-	key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
-	key(s, m, (kp_key){true, (uint32_t)KEY_LEFT}); /* kept, edited in place */
+	key(s, m, FN(KEY_BTAB));
+	key(s, m, FN(KEY_LEFT)); /* kept, edited in place */
 	type(s, m, "的");
 	assert_value(m, "profile", "新的写");
 	fm_free(m);
@@ -997,22 +870,22 @@ static void textarea_selected(void **state)
  * is refused whole, naming the bound (#23.4). */
 static void paste_over_list(void **state)
 {
-	story *s = *state;
+	form_story *s = *state;
 	form_model *m = gender_list_open(s);
 	fm_result r = fm_paste(m, &s->c, "男\t45\t汉族");
 	assert_int_equal(m->mode, FM_EDIT);
-	assert_said(&r, "已粘贴 3 项");
+	assert_said(r.text, "已粘贴 3 项");
 	assert_value(m, "gender", "男");
 	assert_value(m, "age", "45");
 	assert_value(m, "ethnicity", "汉族");
 	r = fm_paste(m, &s->c, NULL);
 	assert_int_equal(r.kind, FM_REFUSED);
-	assert_said(&r, "8192");
+	assert_said(r.text, "8192");
 	assert_value(m, "political", "");
 	/* A cell that is no option of a row of boxes: nothing ticked, said. */
 	fm_focus(m, (size_t)form_field_index(m->form, "service_categories"));
 	r = fm_paste(m, &s->c, "火星科普");
-	assert_said(&r, "已粘贴 1 项，其中 1 项有误");
+	assert_said(r.text, "已粘贴 1 项，其中 1 项有误");
 	assert_value(m, "service_categories", "");
 	assert_non_null(m->fs[m->focus].error);
 	fm_free(m);
@@ -1022,31 +895,31 @@ int main(void)
 {
 	unit_locale();
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(bad_phone, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(leave_confirm, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(data_entry_aids, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(two_sessions, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(habitual_tab, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(habitual_tab_bound, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(paste_row, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(paste_empty_last_cell, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(draft_offered, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(draft_of_decided_record, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(refused_save_restates, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(drafts_per_sitting, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(reported_month_refused_on_choosing, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(no_such_record, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(talent_entry, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(choice_aliases, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(project_form, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(refusal_takes_focus, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(out_of_year_names_years, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(month_refused, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(choice_forgives_tab, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(tab_in_list, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(draft_resumes, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(textarea_selected, story_setup, story_teardown),
-		cmocka_unit_test_setup_teardown(paste_over_list, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(bad_phone, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(leave_confirm, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(data_entry_aids, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(two_sessions, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(habitual_tab, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(habitual_tab_bound, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_row, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_empty_last_cell, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(draft_offered, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(draft_of_decided_record, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(refused_save_restates, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(drafts_per_sitting, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(reported_month_refused_on_choosing, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(no_such_record, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(talent_entry, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(choice_aliases, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(project_form, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(refusal_takes_focus, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(out_of_year_names_years, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(month_refused, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(choice_forgives_tab, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(tab_in_list, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(draft_resumes, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(textarea_selected, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_over_list, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -97,11 +97,7 @@ static void duplicate_person(void **state)
 	list_model l;
 	lm_init(&l, talent, NULL, cols, 1);
 	lm_restart(&l, &lc);
-	for (const char *p = OTHER_NAME; *p;) {
-		uint32_t cp;
-		p += utf8_decode(p, strlen(p), &cp);
-		lm_key(&l, &lc, CHAR(cp));
-	}
+	TYPE_KEYS(OTHER_NAME, lm_key(&l, &lc, k));
 	assert_int_equal(l.total, 3);
 	lm_key(&l, &lc, DOWN);
 	lm_result lr = lm_key(&l, &lc, ENTER);
@@ -123,7 +119,7 @@ static void duplicate_person(void **state)
 		 new_id);
 	assert_said(r.text, want);
 	assert_int_equal(key(s, m, ESC).kind, FM_HANDLED); /* 确定放弃? */
-	assert_int_equal(key(s, m, CHAR('y')).kind, FM_CLOSE);
+	assert_int_equal(key(s, m, CH('y')).kind, FM_CLOSE);
 	fm_free(m);
 	m = open_record(s, "talent", 0, "长葛市");
 	fill_required(s, m, OTHER_NAME, OTHER_PHONE);
@@ -283,7 +279,7 @@ static void pinyin_choice(void **state)
 	popup pick = {0};
 	popup_open(&pick, "请选择填报单位", names, n, -1, 0);
 	for (const char *p = "xcxy"; *p; p++)
-		assert_int_equal(popup_key(&pick, CHAR(*p), &(size_t){0}), POPUP_CONTINUE);
+		assert_int_equal(popup_key(&pick, CH(*p), &(size_t){0}), POPUP_CONTINUE);
 	assert_true(offered(&pick, "许昌学院"));
 	assert_false(offered(&pick, "魏都区"));
 	size_t chosen = n;

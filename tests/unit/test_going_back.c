@@ -5,12 +5,9 @@
  * with something typed the form stays under the list, its input kept. */
 #include "unit_env.h"
 
-#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
-
+#include "model_keys.h"
 #include "ui/form_model.h"
 
-#define FN(k) ((kp_key){true, (uint32_t)(k)})
-#define CH(c) ((kp_key){false, (uint32_t)(c)})
 
 static form_model *open_form(fixture *fx, fm_ctx *c, long long id)
 {

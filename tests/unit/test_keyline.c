@@ -9,18 +9,17 @@
  * model's, and are left out. */
 #include "unit_env.h"
 
-#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
 #include <fcntl.h>
 #include <unistd.h>
 
 #include "core/utf8.h"
+#include "model_keys.h"
 #include "ui/form_model.h"
 #include "ui/list_model.h"
 #include "ui/menu_model.h"
 #include "ui/table_model.h"
 #include "ui/transfer_model.h"
 
-#define CH(c) ((kp_key){false, (uint32_t)(c)})
 #define ROWS 19
 
 /* One screen state's model, whatever the screen. */
@@ -261,11 +260,7 @@ static void transfer_close(void *self)
 
 static void type(screen *s, const char *text)
 {
-	for (size_t at = 0, n = strlen(text); at < n;) {
-		uint32_t cp;
-		at += utf8_decode(text + at, n - at, &cp);
-		tm_key(&s->tm, &s->tc, CH(cp));
-	}
+	TYPE_KEYS(text, tm_key(&s->tm, &s->tc, k));
 }
 
 /* Export of 附表2 chosen, the file named. */
@@ -279,6 +274,15 @@ static void export_named(screen *s)
 	assert_int_equal(s->tm.mode, TM_FILE);
 	type(s, "kl.csv");
 	be(s, CTX_TRANSFER, tm_acts, &s->tm, &s->tc, transfer_press, transfer_close);
+}
+
+/* Import opened: the forms to pick from. */
+static void import_picking(screen *s)
+{
+	snprintf(s->user, sizeof s->user, "kl%ld", (long)getpid());
+	s->tc = (tm_ctx){&s->fx->env, NULL, 0, NULL, NULL};
+	tm_init(&s->tm, &s->tc, s->fx->path, s->user, true);
+	be(s, CTX_IMPORT, tm_acts, &s->tm, &s->tc, transfer_press, transfer_close);
 }
 
 /* The file exported, then imported into the same database: checked, with
@@ -497,6 +501,92 @@ static void test_known_lies(void **state)
 	}
 }
 
+/* The menu's own words say what the role may do there. The key line test
+ * above never read them (they were formatted while drawing), so a unit's
+ * menu offered 「附表1 … 查看与修改」 where it may only look: an item that
+ * says 修改 or 填写 opens a form this role writes, and a unit's items never
+ * speak of 各单位 or 按单位. The city's 附表1 saying 修改 is the control. */
+static void test_menu_words(void **state)
+{
+	(void)state;
+	const screen_case roles[] = {{"menu, city", false, menu_open}, {"menu, unit", true, menu_open}};
+	for (size_t r = 0; r < 2; r++) {
+		screen s;
+		open_case(&s, &roles[r]);
+		kp_store *st = s.fx->env.store;
+		bool city_changes_quota = false;
+		for (size_t i = 0; i < s.mm.n; i++) {
+			const menu_item *it = &s.mm.items[i];
+			if (it->kind == ITEM_PASSWORD || it->kind == ITEM_ADVANCE || it->kind == ITEM_AUDIT)
+				continue; /* the account's own 修改, and 修改记录 (the audit's rows) */
+			char text[256];
+			mm_item_text(it, &s.mc, text, sizeof text);
+			bool claims = strstr(text, "修改") || strstr(text, "填写");
+			if (claims && !(it->form && store_may_write_form(st, it->form)))
+				fail_msg("%s: 「%s」, which this role may not change", roles[r].name, text);
+			if (roles[r].unit && (strstr(text, "各单位") || strstr(text, "按单位")))
+				fail_msg("%s: 「%s」 speaks of other units", roles[r].name, text);
+			city_changes_quota |= !roles[r].unit && it->kind == ITEM_TABLE && strstr(text, "修改");
+		}
+		if (!roles[r].unit && !city_changes_quota)
+			fail_msg("the city's 附表1 does not say 修改");
+		close_case(&s);
+	}
+}
+
+/* An empty list's words name F7 only where F7 acts: a unit's empty
+ * 推荐名单 (the city's to write) said 「按 F7 或 Ctrl-N 新建」 while its key
+ * line rightly hid F7. An empty 附表3 list of either role is the control. */
+static void test_empty_list_words(void **state)
+{
+	(void)state;
+	const struct {
+		screen_case c;
+		bool f7;
+	} want[] = {
+		{{"推荐名单, unit", true, nominations}, false},
+		{{"附表3 list empty, unit", true, empty_list}, true},
+		{{"附表3 list empty, city", false, empty_list}, true},
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		screen s;
+		open_case(&s, &want[i].c);
+		assert_int_equal(s.lm.n, 0);
+		char text[256];
+		lm_empty_text(&s.lm, &s.lc, text, sizeof text);
+		bool says = strstr(text, "F7") != NULL, shown = shows(&s, s.acts, ACT_NEW);
+		close_case(&s);
+		if (says != want[i].f7 || says != shown)
+			fail_msg("%s: 「%s」, F7 %s on the key line", want[i].c.name, text, shown ? "shown" : "hidden");
+	}
+}
+
+/* Import offers only the forms the role may write: a unit was offered
+ * 附表1 and the city's 表彰名单 and 推荐名单, whose every row the store
+ * then refused. The city is offered 附表1 (the control). */
+static void test_import_offers(void **state)
+{
+	(void)state;
+	const screen_case roles[] = {{"import, city", false, NULL}, {"import, unit", true, NULL}};
+	for (size_t r = 0; r < 2; r++) {
+		screen s;
+		memset(&s, 0, sizeof s);
+		const screen_case c = {roles[r].name, roles[r].unit, import_picking};
+		open_case(&s, &c);
+		bool quota = false;
+		for (size_t i = 0; i < s.tm.pick.n; i++) {
+			const kp_form *f = s.tm.entries[i].form;
+			if (!store_may_write_form(s.fx->env.store, f))
+				fail_msg("%s: offers %s, which it may not write", roles[r].name, f->title);
+			quota |= !strcmp(f->id, "quota");
+		}
+		assert_true(s.tm.pick.n > 0);
+		if (quota == roles[r].unit)
+			fail_msg("%s: 附表1 %s", roles[r].name, quota ? "offered" : "not offered");
+		close_case(&s);
+	}
+}
+
 static int drop_seeded(void **state)
 {
 	(void)state;
@@ -510,6 +600,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_key_shown_acts),
 		cmocka_unit_test(test_known_lies),
+		cmocka_unit_test(test_menu_words),
+		cmocka_unit_test(test_empty_list_words),
+		cmocka_unit_test(test_import_offers),
 	};
 	return cmocka_run_group_tests(tests, NULL, drop_seeded);
 }

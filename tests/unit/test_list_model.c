@@ -6,17 +6,13 @@
  * list_edit_delete. */
 #include "unit_env.h"
 
-#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
-
 #include "core/clock.h"
 #include "core/utf8.h"
 #include "domain/review.h"
+#include "model_keys.h"
 #include "ui/form_model.h"
 #include "ui/list_model.h"
 
-#define FN(k) ((kp_key){true, (uint32_t)(k)})
-#define CH(c) ((kp_key){false, (uint32_t)(c)})
-#define CTRL(c) CH((c) & 0x1f)
 #define ROWS 19 /* an 80x24 terminal's page */
 #define RECORDS 25
 
@@ -130,11 +126,7 @@ static void filter_and_open(void **state)
 {
 	story *s = *state;
 	const char *text = "张二";
-	for (size_t at = 0, n = strlen(text); at < n;) {
-		uint32_t cp;
-		at += utf8_decode(text + at, n - at, &cp);
-		key(s, CH(cp));
-	}
+	TYPE_KEYS(text, key(s, k));
 	assert_int_equal(s->m.total, 6); /* 张二零 … 张二五 */
 	assert_first_row(s, 20);
 	assert_int_equal(key(s, CH(27)).kind, LM_HANDLED);
@@ -157,11 +149,7 @@ static void filter_by(story *s, const char *text)
 {
 	if (s->m.filter_text[0])
 		key(s, CH(27));
-	for (size_t at = 0, n = strlen(text); at < n;) {
-		uint32_t cp;
-		at += utf8_decode(text + at, n - at, &cp);
-		key(s, CH(cp));
-	}
+	TYPE_KEYS(text, key(s, k));
 }
 
 /* The filter searches what its hint says: the pinyin initials of the name
@@ -195,21 +183,21 @@ static void empty_text_says_why(void **state)
 	char text[256];
 	lm_set_state(&s->m, &s->c, ST_SUBMITTED);
 	assert_int_equal(s->m.n, 0);
-	lm_empty_text(&s->m, text, sizeof text);
+	lm_empty_text(&s->m, &s->c, text, sizeof text);
 	assert_string_equal(text, "没有「已提交」的记录。按 Tab 换一种状态。");
 	lm_set_state(&s->m, &s->c, -1);
 	assert_true(s->m.n > 0);
-	lm_empty_text(&s->m, text, sizeof text);
+	lm_empty_text(&s->m, &s->c, text, sizeof text);
 	assert_string_equal(text, "还没有记录。按 F7 或 Ctrl-N 新建。");
 	filter_by(s, "没有这个人");
-	lm_empty_text(&s->m, text, sizeof text);
+	lm_empty_text(&s->m, &s->c, text, sizeof text);
 	assert_string_equal(text, "没有含「没有这个人」的记录。");
 	/* a view (附表4) before a unit is chosen */
 	const kp_view *roll = catalog_view(&s->fx->env.cat, "roll");
 	assert_non_null(roll);
 	list_model v;
 	lm_init(&v, roll->source, roll, s->fields, 1);
-	lm_empty_text(&v, text, sizeof text);
+	lm_empty_text(&v, &s->c, text, sizeof text);
 	assert_string_equal(text, "还没有选择单位：按 F4 或 Ctrl-O 选择。");
 	lm_free(&v);
 }

@@ -5,12 +5,9 @@
  * unit), the items that do not fit marked above and below. */
 #include "unit_env.h"
 
-#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
-
+#include "model_keys.h"
 #include "ui/menu_model.h"
 
-#define FN(k) ((kp_key){true, (uint32_t)(k)})
-#define CH(c) ((kp_key){false, (uint32_t)(c)})
 
 typedef struct {
 	fixture *fx;

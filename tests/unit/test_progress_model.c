@@ -5,16 +5,11 @@
  * units that fit, a mark saying how many do not, 合计 kept. */
 #include "unit_env.h"
 
-#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
-
 #include "core/clock.h"
 #include "domain/review.h"
+#include "model_keys.h"
 #include "ui/progress_model.h"
 
-#define CH(c) ((kp_key){false, (uint32_t)(c)})
-#define FNK(k) ((kp_key){true, (uint32_t)(k)})
-#define TAB CH('\t')
-#define ESC CH(27)
 
 typedef struct {
 	fixture *fx;
@@ -105,7 +100,7 @@ static void order_and_total(void **state)
 	assert_non_null(strstr(s->m.detail, "气象学会："));
 	size_t xc = find(&s->m, "许昌学院");
 	for (size_t i = 0; i < xc; i++)
-		pgm_key(&s->m, &s->c, FNK(KEY_DOWN));
+		pgm_key(&s->m, &s->c, FN(KEY_DOWN));
 	assert_int_equal(s->m.sel, xc);
 	assert_non_null(strstr(s->m.detail, "许昌学院："));
 	assert_non_null(strstr(s->m.detail, "待审核 1"));
@@ -127,9 +122,9 @@ static void page_mark(void **state)
 	assert_int_equal(s->m.win.shown, 14);
 	assert_string_equal(s->m.more, "↓ 还有 5 项");
 	/* PgDn moves a page of the rows shown; End shows the last unit */
-	pgm_key(&s->m, &s->c, FNK(KEY_NPAGE));
+	pgm_key(&s->m, &s->c, FN(KEY_NPAGE));
 	assert_int_equal(s->m.sel, 14);
-	pgm_key(&s->m, &s->c, FNK(KEY_END));
+	pgm_key(&s->m, &s->c, FN(KEY_END));
 	pgm_arrange(&s->m, 15);
 	assert_int_equal(s->m.sel, 18);
 	assert_int_equal(s->m.win.top + s->m.win.shown, 19);

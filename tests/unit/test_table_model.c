@@ -7,15 +7,9 @@
  * only read (no 修改 offered). */
 #include "unit_env.h"
 
-#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
-
+#include "model_keys.h"
 #include "ui/table_model.h"
 
-#define CH(c) ((kp_key){false, (uint32_t)(c)})
-#define FNK(k) ((kp_key){true, (uint32_t)(k)})
-#define ENTER CH('\r')
-#define ESC CH(27)
-#define TAB CH('\t')
 /* 80x24: lines 1..20 are the body; one is the header */
 #define LINES_80x24 19
 
@@ -28,8 +22,7 @@ typedef struct {
 static mr_result type(story *s, const char *text)
 {
 	mr_result r = {MR_HANDLED, false, ""};
-	for (const char *p = text; *p; p++)
-		r = tbm_key(&s->m, &s->c, CH(*p));
+	TYPE_KEYS(text, r = tbm_key(&s->m, &s->c, k));
 	return r;
 }
 
@@ -71,7 +64,7 @@ static void edit_and_save(void **state)
 	assert_true(s->m.may_write);
 	assert_string_equal(s->m.total[0], "1170");
 	assert_string_equal(s->m.total[1], "134");
-	tbm_key(&s->m, &s->c, FNK(KEY_DOWN));
+	tbm_key(&s->m, &s->c, FN(KEY_DOWN));
 	tbm_key(&s->m, &s->c, TAB); /* Tab moves right, as the arrow does */
 	assert_int_equal(s->m.row, 1);
 	assert_int_equal(s->m.col, 1);
@@ -169,7 +162,7 @@ static void page_mark(void **state)
 	assert_int_equal(s->m.win.shown, 17);
 	assert_true(s->m.win.mark);
 	assert_string_equal(s->m.more, "↓ 还有 2 项");
-	tbm_key(&s->m, &s->c, FNK(KEY_END));
+	tbm_key(&s->m, &s->c, FN(KEY_END));
 	tbm_arrange(&s->m, LINES_80x24);
 	assert_int_equal(s->m.win.top, 2);
 	assert_int_equal(s->m.win.top + s->m.win.shown, 19); /* the last unit is on the page */

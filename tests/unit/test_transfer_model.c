@@ -5,15 +5,10 @@
  * Esc back to choosing a file; the same file again has nothing new. */
 #include "unit_env.h"
 
-#include <curses.h> /* KEY_*: key codes only, no terminal is opened */
-
 #include "core/utf8.h"
+#include "model_keys.h"
 #include "ui/transfer_model.h"
 
-#define CH(c) ((kp_key){false, (uint32_t)(c)})
-#define CTRL(c) CH((c) & 0x1f)
-#define ENTER CH('\r')
-#define ESC CH(27)
 #define PEOPLE 3
 
 typedef struct {
@@ -25,11 +20,7 @@ typedef struct {
 
 static void type(transfer_model *m, const tm_ctx *c, const char *text)
 {
-	for (size_t at = 0, n = strlen(text); at < n;) {
-		uint32_t cp;
-		at += utf8_decode(text + at, n - at, &cp);
-		tm_key(m, c, CH(cp));
-	}
+	TYPE_KEYS(text, tm_key(m, c, k));
 }
 
 static bool said(const transfer_model *m, const char *part)
@@ -167,7 +158,6 @@ static void missing_file(void **state)
 	tm_free(&m);
 }
 
-#define FN(k) ((kp_key){true, (uint32_t)(k)})
 
 static void assert_name(const transfer_model *m, const char *want)
 {

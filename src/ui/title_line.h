@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/*
+ * title_line: every screen's first line laid out in a width, with no
+ * terminal (app_chrome draws it; tests/unit/test_title_line.c checks it).
+ * Left: the screen's title and 「← 」 the screen Esc returns to. Right: the
+ * screen's own text (填报单位：魏都区, 共 3 条), 「演示账号」 on a
+ * demonstration account, and the programme year 「2016 年度」.
+ *
+ * What gives way when the line is too narrow, least needed first, each only
+ * as far as needed; words are kept whole, and a part cut inside ends with
+ * 「>」 as every cut on screen does (draw.h):
+ *   1. the right text's label: 「填报单位：魏都区」 → 「魏都区」 (the name
+ *      says what it is);
+ *   2. the form's name after its number: 「附表2 科普人才库推荐表：修改…」 →
+ *      「附表2 科普人才库>：修改…」 → 「附表2>：修改…」 (the number names it;
+ *      a title with no number, 工作简报：…, keeps its name whole);
+ *   3. the way back 「← 列表」 (the key line still names Esc);
+ *   4. the title's end, cut with 「>」, keeping TITLE_LINE_MIN cells;
+ *   5. the right text, cut with 「>」.
+ * The demonstration flag and the year give way only after all of these
+ * (below any size kepu draws at: 80 columns), the year first to 「2016」.
+ */
+#ifndef KP_TITLE_LINE_H
+#define KP_TITLE_LINE_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A title shortened to fewer cells says too little. */
+#define TITLE_LINE_MIN 12
+
+typedef struct {
+	const char *title; /* 「附表2 科普人才库推荐表：修改第 1 号记录（草稿）」 */
+	const char *back;  /* 「← 列表」; NULL: none */
+	const char *right; /* the screen's own; NULL: none */
+	bool demo;         /* a demonstration account */
+	int year;          /* the programme year; 0: none (before a sign-in) */
+} title_parts;
+
+/* The line in exactly cols cells (spaces around and between), into out. */
+void title_line(const title_parts *p, int cols, char *out, size_t len);
+
+#endif

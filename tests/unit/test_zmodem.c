@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* Does the terminal speak ZMODEM (domain/zmodem.c)? The bytes that come
+ * back after kepu's ZRINIT and status request, as real terminals and
+ * clients send them, judged one at a time; then the probe itself in a pty,
+ * played by a child as tmux and as a client would; then the session's
+ * rule for insisting. */
+#include "unit.h"
+
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <termios.h>
+
+#include "domain/zmodem.h"
+
+/* Feed s (n bytes) from state p; the verdict after the last byte, and at
+ * which byte it was decided (*at, 0-based; n when still waiting). */
+static zprobe_verdict feed(zprobe *p, const char *s, size_t n, size_t *at)
+{
+	zprobe_verdict v = ZP_WAIT;
+	*at = n;
+	for (size_t i = 0; i < n; i++) {
+		v = zprobe_feed(p, (unsigned char)s[i]);
+		if (v != ZP_WAIT && *at == n)
+			*at = i;
+	}
+	return v;
+}
+
+#define FEED(p, lit, at) feed(p, lit, sizeof lit - 1, at)
+
+/* Byte sequences as they come back, from a fresh probe: the verdict and
+ * the byte it is decided on (n: still waiting). */
+typedef struct {
+	const char *what, *bytes;
+	size_t n;
+	zprobe_verdict v;
+	size_t at;
+} seen;
+#define SEEN(what, lit, v, at) {what, lit, sizeof lit - 1, v, at}
+
+static const seen sequences[] = {
+	/* PuTTY, tmux, xterm and VTE answer DSR 5 with "all well": decided
+	 * on the final byte, so the whole answer is read */
+	SEEN("DSR answer", "\x1b[0n", ZP_TERMINAL, 3),
+	SEEN("DA answer", "\x1b[?64;1;2;6;9;15;18;21;22c", ZP_TERMINAL, 25),
+	SEEN("cursor position", "\x1b[24;80R", ZP_TERMINAL, 7),
+	/* a key of the terminal's own (SS3 arrow): an ESC is never ZMODEM's */
+	SEEN("SS3 key", "\x1bOA", ZP_TERMINAL, 1),
+	/* an answer broken by a control byte still began with ESC */
+	SEEN("broken answer", "\x1b[0\x18", ZP_TERMINAL, 3),
+	/* flow control before the answer is no evidence either way */
+	SEEN("XON, answer", "\x11\x1b[0n", ZP_TERMINAL, 4),
+	/* the clerk's Ctrl-X; zterm's and a client's cancel (CAN x5, BS x5) */
+	SEEN("CAN x5", "\x18\x18\x18\x18\x18", ZP_CANCELLED, 0),
+	SEEN("client cancel", "\x18\x18\x18\x18\x18\b\b\b\b\b", ZP_CANCELLED, 0),
+	/* lrzsz sz begins with "rz\r" and its ZRQINIT: one byte taken */
+	SEEN("lrzsz sz", "rz\r**\x18" "B00000000000000\r\x8a\x11", ZP_CLIENT, 0),
+	/* a client's hex header, and a binary one */
+	SEEN("hex header", "**\x18" "B0000000000000", ZP_CLIENT, 0),
+	SEEN("binary header", "*\x18" "C\x04", ZP_CLIENT, 0),
+	/* junk: something is there that is not a terminal's answer */
+	SEEN("junk", "x", ZP_CLIENT, 0),
+	SEEN("XOFF, XON, frame", "\x13\x91*", ZP_CLIENT, 2),
+	SEEN("flow control only", "\x11\x11", ZP_WAIT, 2),
+};
+
+static void test_sequences(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof sequences / sizeof *sequences; i++) {
+		const seen *q = &sequences[i];
+		zprobe p = {0};
+		size_t at;
+		zprobe_verdict v = feed(&p, q->bytes, q->n, &at);
+		if (v != q->v || at != q->at)
+			fail_msg("%s: verdict %d at byte %zu, wanted %d at %zu", q->what, v, at, q->v, q->at);
+	}
+}
+
+static void test_answer_split_across_reads(void **state)
+{
+	(void)state;
+	size_t at;
+	zprobe p = {0};
+	assert_int_equal(FEED(&p, "\x1b", &at), ZP_WAIT);
+	assert_int_equal(FEED(&p, "[", &at), ZP_WAIT);
+	assert_int_equal(FEED(&p, "0", &at), ZP_WAIT);
+	assert_int_equal(zprobe_end(&p), ZP_TERMINAL); /* begun, not finished: still the terminal's */
+	assert_int_equal(FEED(&p, "n", &at), ZP_TERMINAL);
+	/* decided stays decided */
+	assert_int_equal(FEED(&p, "**\x18" "B00", &at), ZP_TERMINAL);
+	assert_int_equal(zprobe_end(&p), ZP_TERMINAL);
+}
+
+static void test_silence(void **state)
+{
+	(void)state;
+	size_t at;
+	zprobe p = {0};
+	assert_int_equal(zprobe_end(&p), ZP_SILENT);
+	assert_int_equal(FEED(&p, "\x11\x11", &at), ZP_WAIT);
+	assert_int_equal(zprobe_end(&p), ZP_SILENT);
+}
+
+/* The probe in a pty: a child plays the terminal, reading kepu's bytes
+ * until the status request and then answering with reply. Returns the
+ * verdict; what the line still holds afterwards goes into rest. */
+static zprobe_verdict probe_in_pty(const char *reply, size_t n, char *rest, size_t restsz, char *asked,
+				   size_t askedsz)
+{
+	int master, slave;
+	assert_int_equal(openpty(&master, &slave, NULL, NULL, NULL), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(slave);
+		char buf[256] = ""; /* the probe holds no NUL */
+		size_t got = 0;
+		while (got < sizeof buf - 1 && !strstr(buf, "\x1b[5n")) {
+			ssize_t r = read(master, buf + got, sizeof buf - 1 - got);
+			if (r <= 0)
+				_exit(1);
+			got += (size_t)r;
+			buf[got] = '\0';
+		}
+		if (n && write(master, reply, n) != (ssize_t)n)
+			_exit(1);
+		/* what kepu writes after the verdict (the cancel), to the parent */
+		ssize_t r = read(master, buf, sizeof buf);
+		_exit(r > 0 && buf[0] == 0x18 ? 10 : 0);
+	}
+	fflush(stdout); /* the test's own words stay out of the pty */
+	int in = dup(0), out = dup(1);
+	dup2(slave, 0);
+	dup2(slave, 1);
+	zprobe_verdict v = zmodem_probe_receiver();
+	/* what the probe left on the line */
+	struct termios t;
+	tcgetattr(slave, &t);
+	cfmakeraw(&t);
+	tcsetattr(slave, TCSANOW, &t);
+	size_t got = 0;
+	struct pollfd pf = {slave, POLLIN, 0};
+	while (got < restsz - 1 && poll(&pf, 1, 300) > 0) {
+		ssize_t r = read(slave, rest + got, restsz - 1 - got);
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	rest[got] = '\0';
+	dup2(in, 0);
+	dup2(out, 1);
+	close(in);
+	close(out);
+	close(slave);
+	kill(pid, SIGTERM);
+	int status = 0;
+	waitpid(pid, &status, 0);
+	close(master);
+	snprintf(asked, askedsz, "%s", WIFEXITED(status) && WEXITSTATUS(status) == 10 ? "cancel" : "");
+	return v;
+}
+
+static void test_probe_in_a_pty(void **state)
+{
+	(void)state;
+	char rest[256], after[16];
+	/* tmux: answers the status request; kepu cancels */
+	assert_int_equal(probe_in_pty("\x1b[0n", 4, rest, sizeof rest, after, sizeof after), ZP_TERMINAL);
+	assert_string_equal(rest, "");
+	assert_string_equal(after, "cancel");
+	/* a client's hex header: one '*' taken, the rest left for rz */
+	static const char zrqinit[] = "**\x18" "B00000000000000";
+	assert_int_equal(probe_in_pty(zrqinit, sizeof zrqinit - 1, rest, sizeof rest, after, sizeof after),
+			 ZP_CLIENT);
+	assert_string_equal(rest, zrqinit + 1);
+	assert_string_equal(after, "");
+	/* the clerk's Ctrl-X */
+	assert_int_equal(probe_in_pty("\x18", 1, rest, sizeof rest, after, sizeof after), ZP_CANCELLED);
+	assert_string_equal(after, "cancel");
+}
+
+static void test_insisting(void **state)
+{
+	(void)state;
+	assert_true(zmodem_asking());
+	zmodem_insisted(true); /* nothing to insist on yet: no change */
+	assert_true(zmodem_asking());
+	zmodem_refused();
+	assert_false(zmodem_asking()); /* the next F5 insists */
+	zmodem_insisted(false);
+	assert_true(zmodem_asking()); /* it failed: ask again */
+	zmodem_refused();
+	zmodem_insisted(true);
+	assert_false(zmodem_asking()); /* it worked: the terminal speaks ZMODEM */
+	zmodem_insisted(false);
+	assert_false(zmodem_asking());
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sequences),
+		cmocka_unit_test(test_answer_split_across_reads),
+		cmocka_unit_test(test_silence),
+		cmocka_unit_test(test_probe_in_a_pty),
+		cmocka_unit_test(test_insisting),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
