@@ -251,7 +251,7 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 			continue;
 		}
 		if (keymap_lookup(app.keyctx, key) == ACT_HELP) {
-			app_push(&app, help_screen_new(app.keyctx), unnamed);
+			app_push(&app, help_screen_new(app.help, app.nhelp), unnamed);
 			continue;
 		}
 		hand_key(&app, top, key);

@@ -95,6 +95,7 @@ static void menu_draw(ui_screen *s, ui_app *app)
 		snprintf(unit, sizeof unit, msg(MSG_UI_UNIT_LINE), app->unit_name);
 	mm_ctx c = ctx_of(app);
 	app_keys(app, mm_acts, m, &c);
+	app_key_acts(app, mm_key_acts);
 	app_chrome(app, msg(MSG_UI_APP_TITLE), app->unit_name ? unit : NULL, msg(MSG_UI_MENU_HINT),
 		   mn->pick.pop.open || m->mode == MM_PICK_QUEUE ? CTX_POPUP
 		   : m->mode != MM_BROWSE			  ? CTX_CONFIRM

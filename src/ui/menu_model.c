@@ -451,6 +451,18 @@ bool mm_acts(const void *model, const void *ctx, kp_action a)
 	}
 }
 
+bool mm_key_acts(const void *model, const void *ctx, kp_key k)
+{
+	const menu_model *m = model;
+	(void)ctx;
+	if (m->mode != MM_BROWSE || k.fn || k.code < '1' || k.code > '9')
+		return true;
+	for (size_t i = 0; i < m->n; i++)
+		if (m->items[i].act == ACT_M_FORM && (uint32_t)m->items[i].hotkey == k.code)
+			return true;
+	return false;
+}
+
 void mm_arrange(menu_model *m, int lines)
 {
 	m->win = sw_fit(m->n, m->sel, m->win.top, lines);

@@ -100,6 +100,8 @@ mm_result mm_picked(menu_model *m, const mm_ctx *c);
 /* Does the binding's action act in the menu now (this role, this mode)?
  * What its key line lists (keymap_bar_if). */
 bool mm_acts(const void *model, const void *ctx, kp_action a);
+/* Of the digits (one row), those with a form behind them in this menu. */
+bool mm_key_acts(const void *model, const void *ctx, kp_key k);
 /* The menu has `lines` lines for its items: those shown keep the
  * selection in view, and when not every item fits, the last line is the
  * mark of those hidden (scrollwin.h). */
