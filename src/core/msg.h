@@ -304,6 +304,7 @@
 	X(UI_ENCODING_MISMATCH, "终端使用 %s 编码，而系统语言环境是 %s，输入的汉字会变成乱码。请把 SSH 客户端的字符编码改为一致，或设置 KEPU_TERMINAL_ENCODING=%s。") \
 	X(UI_VIEW_COUNT,    "单位：%s  共 %lld 人") \
 	X(UI_VIEW_HINT,     "按 Enter 打开这个人的推荐表；F4/^O 换一个单位") \
+	X(UI_VIEW_HINT_OWN, "按 Enter 打开这个人的推荐表") \
 	X(UI_MENU_VIEW,     "%s  按单位查看") \
 	X(UI_MENU_VIEW_OWN, "%s  查看本单位") \
 	X(UI_TABLE_HINT,    "上下左右键移动，输入数字或按 Enter 修改，Enter 保存并到下一行") \

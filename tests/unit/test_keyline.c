@@ -542,6 +542,25 @@ static void test_menu_help_by_role(void **state)
 	}
 }
 
+/* 附表4's hint line names F4 (another unit) only where F4 acts: a unit's
+ * said 「F4/^O 换一个单位」 while its key line rightly hid F4. The city's is
+ * the control. */
+static void test_view_hint(void **state)
+{
+	(void)state;
+	const screen_case roles[] = {{"附表4, unit", true, roll}, {"附表4, city", false, roll}};
+	for (size_t r = 0; r < 2; r++) {
+		screen s;
+		open_case(&s, &roles[r]);
+		const char *hint = lm_view_hint(&s.lm, &s.lc);
+		bool says = strstr(hint, "F4") != NULL;
+		bool acts = s.acts(s.model, s.mctx, ACT_UNIT);
+		close_case(&s);
+		if (says != acts || says == roles[r].unit)
+			fail_msg("%s: 「%s」, F4 %s", roles[r].name, hint, acts ? "acts" : "does not act");
+	}
+}
+
 /* The action's row is in the key line (with the model's answer, or
  * without it: every row of the context, as before this rule). */
 static bool shows(screen *s, kp_acts_fn acts, kp_action a)
@@ -689,6 +708,7 @@ int main(void)
 		cmocka_unit_test(test_menu_words),
 		cmocka_unit_test(test_help_lists_what_acts),
 		cmocka_unit_test(test_menu_help_by_role),
+		cmocka_unit_test(test_view_hint),
 		cmocka_unit_test(test_empty_list_words),
 		cmocka_unit_test(test_import_offers),
 	};
