@@ -34,7 +34,13 @@ static dm_result answer(drafts_model *m, const dm_ctx *c, kp_key key)
 		k = store_draft_delete(c->env->store, c->user, m->p[m->sel].id) == KP_OK ? DM_DROPPED
 											 : DM_REFUSED;
 	dm_load(m, c);
-	return (dm_result){k, 0, NULL, 0};
+	return (dm_result){k == DM_DROPPED && !m->n ? DM_DROPPED_LAST : k, 0, NULL, 0};
+}
+
+dm_result dm_resume(drafts_model *m, const dm_ctx *c)
+{
+	dm_load(m, c);
+	return (dm_result){m->n ? DM_HANDLED : DM_MENU, 0, NULL, 0};
 }
 
 dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key)
