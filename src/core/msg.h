@@ -413,6 +413,9 @@
 	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \
 	X(UI_FIRST_FIELD,   "已是第一项。") \
 	X(UI_PASTE_ROWS,    "粘贴的内容有 %zu 行；表单一次只能粘贴一行（多行请用导入），一项也没有填入。") \
+	X(UI_PASTE_TEXT_OK, "已粘贴 %zu 个字。") \
+	X(UI_PASTE_TEXT_CTRL,"已粘贴 %zu 个字；其中 %zu 个是看不见的控制字符，没有填入。") \
+	X(UI_PASTE_TEXT_LONG,"粘贴的文字有 %zu 个字，「%s」最多 %zu 个字（还能填 %zu 个）；一个字也没有填入。") \
 	X(UI_PASTE_WIDE,    "粘贴的一行有 %zu 项，从「%s」到最后只有 %zu 项；一项也没有填入。整行（本表 %zu 项）从哪一项粘贴都从第一项填起。") \
 	X(UI_CITY_FIELD_READ,"「%s」是市科协的意见，由市科协填写，这里只能查看。") \
 	X(UI_UNIT_WRITES,   "「%s」由填报单位填写。") \

@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/drafts.h"
 #include "domain/prefill.h"
@@ -679,6 +680,49 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 	return r;
 }
 
+/* Text with no Tab pasted into a multi-line field (paragraphs copied from
+ * a document) is that field's text, its line ends kept: at the cursor (or
+ * in place of the selected value), whole or not at all. */
+static fm_result paste_text(form_model *m, const char *text)
+{
+	field_state *st = &m->fs[m->focus];
+	editbuf *eb = &st->eb;
+	size_t end = strlen(text);
+	while (end && (text[end - 1] == '\r' || text[end - 1] == '\n'))
+		end--;
+	uint32_t *cps = xcalloc(end + 1, sizeof *cps);
+	size_t n = 0;
+	for (size_t at = 0; at < end;) {
+		uint32_t cp;
+		at += utf8_decode(text + at, end - at, &cp);
+		if (cp == '\r') { /* CRLF or a lone CR: one line end */
+			cp = '\n';
+			at += at < end && text[at] == '\n';
+		}
+		cps[n++] = cp;
+	}
+	size_t kept = eb->sel ? 0 : eb->len;
+	size_t room = !eb->max_chars ? n : eb->max_chars > kept ? eb->max_chars - kept : 0;
+	fm_result r;
+	if (n > room) {
+		free(cps);
+		r = refused(MSG_COUNT);
+		fm_say(&r, true, MSG_UI_PASTE_TEXT_LONG, n, m->form->fields[m->focus].label, eb->max_chars, room);
+		return r;
+	}
+	size_t put = 0;
+	for (size_t i = 0; i < n; i++)
+		put += eb_insert(eb, cps[i]);
+	free(cps);
+	edited(m, st);
+	r = result(FM_HANDLED);
+	if (put < n) /* control characters: never taken, and said */
+		fm_say(&r, true, MSG_UI_PASTE_TEXT_CTRL, put, n - put);
+	else
+		fm_say(&r, false, MSG_UI_PASTE_TEXT_OK, put);
+	return r;
+}
+
 /* The rows of a paste: its lines holding more than blanks (a line end at
  * the end, as Excel copies a row, makes no second row). */
 static size_t paste_rows(const char *text)
@@ -729,6 +773,8 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 	if (locked(m, c, &r))
 		return r;
 	const kp_form *f = m->form;
+	if (f->fields[m->focus].type == FT_TEXTAREA && !strchr(text, '\t'))
+		return paste_text(m, text);
 	/* A form holds one record: more than one row (line ends only at the
 	 * end do not count) is refused whole, never its first row kept. */
 	size_t rows = paste_rows(text);

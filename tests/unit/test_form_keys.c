@@ -127,6 +127,34 @@ static void month_list_knows(void **state)
 	clock_use_system();
 }
 
+/* Paragraphs (no Tab) pasted into a multi-line field are its text, line
+ * ends kept (two lines are no second record there; the first line alone
+ * was kept); text longer than the field has room for is refused whole. */
+static void paste_paragraphs(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_record(s, "talent", 0, "许昌学院");
+	int profile = form_field_index(m->form, "profile");
+	fm_focus(m, (size_t)profile);
+	fm_result r = fm_paste(m, &s->c, "一九八五年生。\r\n二〇〇七年毕业于许昌学院。\r\n");
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_said(r.text, "已粘贴 21 个字");
+	assert_value(m, "profile", "一九八五年生。\n二〇〇七年毕业于许昌学院。");
+	size_t max = m->fs[profile].eb.max_chars;
+	assert_true(max > 0 && max < 4000);
+	char *big = malloc(max * 3 + 8);
+	size_t at = 0;
+	for (size_t i = 0; i < max; i++, at += 3)
+		memcpy(big + at, "字", 3);
+	strcpy(big + at, "\n多");
+	r = fm_paste(m, &s->c, big);
+	free(big);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "一个字也没有填入");
+	assert_value(m, "profile", "一九八五年生。\n二〇〇七年毕业于许昌学院。");
+	fm_free(m);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -135,6 +163,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paste_two_rows, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_wide_row, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(month_list_knows, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_paragraphs, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
