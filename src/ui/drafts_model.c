@@ -66,3 +66,21 @@ dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key)
 	}
 	return (dm_result){DM_HANDLED, 0, NULL, 0};
 }
+
+bool dm_acts(const void *model, const void *ctx, kp_action a)
+{
+	const drafts_model *m = model;
+	(void)ctx;
+	if (m->mode == DM_CONFIRM_DROP)
+		return a == ACT_YES || a == ACT_NO;
+	switch (a) {
+	case ACT_YES:
+	case ACT_NO:
+		return false;
+	case ACT_ACCEPT:
+	case ACT_DELETE_RECORD:
+		return m->n > 0;
+	default:
+		return true;
+	}
+}

@@ -61,5 +61,8 @@ void dm_free(drafts_model *m);
  * list whose keys do nothing. */
 dm_result dm_resume(drafts_model *m, const dm_ctx *c);
 dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key);
+/* Does the binding's action act now (the key line, F1's help)? Enter and
+ * F8 only with a draft selected; y and n only while asking. */
+bool dm_acts(const void *model, const void *ctx, kp_action a);
 
 #endif

@@ -47,6 +47,8 @@ static void drafts_draw(ui_screen *s, ui_app *app)
 	char *ask = NULL;
 	if (m->mode == DM_CONFIRM_DROP && m->n)
 		ask = xasprintf(msg(MSG_UI_DRAFTS_ASK), m->p[m->sel].when);
+	dm_ctx dc = ctx(app);
+	app_keys(app, dm_acts, m, &dc);
 	app_chrome(app, title, NULL, ask ? ask : msg(MSG_UI_DRAFTS_HINT),
 		   ask ? CTX_CONFIRM : CTX_DRAFTS);
 	free(ask);

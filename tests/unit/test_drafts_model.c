@@ -136,6 +136,8 @@ static void no_drafts(void **state)
 	story *s = *state;
 	dm_load(&s->m, &s->c);
 	assert_int_equal(s->m.n, 0);
+	assert_false(dm_acts(&s->m, &s->c, ACT_ACCEPT)); /* the key line shows no Enter, no F8 */
+	assert_false(dm_acts(&s->m, &s->c, ACT_DELETE_RECORD));
 	assert_int_equal(dm_key(&s->m, &s->c, ENTER).kind, DM_HANDLED); /* nothing to open */
 	assert_int_equal(dm_key(&s->m, &s->c, FN(KEY_F(8))).kind, DM_HANDLED);
 	assert_int_equal(s->m.mode, DM_BROWSE); /* nothing to ask about */
@@ -144,6 +146,7 @@ static void no_drafts(void **state)
 	dm_load(&s->m, &s->c);
 	assert_int_equal(s->m.n, 1);
 	assert_string_equal(s->m.p[0].first, "姓名 丙员工");
+	assert_true(dm_acts(&s->m, &s->c, ACT_ACCEPT));
 }
 
 /* A unit's draft of a record submitted since is not listed: dropped, and

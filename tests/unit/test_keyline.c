@@ -14,6 +14,7 @@
 
 #include "core/utf8.h"
 #include "model_keys.h"
+#include "ui/drafts_model.h"
 #include "ui/form_model.h"
 #include "ui/list_model.h"
 #include "ui/menu_model.h"
@@ -42,6 +43,8 @@ typedef struct {
 	tm_ctx tc;
 	table_model tbm;
 	tbm_ctx tbc;
+	drafts_model dm;
+	dm_ctx dc;
 	char user[32];
 } screen;
 
@@ -331,6 +334,40 @@ static void quota_table(screen *s)
 	be(s, s->tbm.may_write ? CTX_TABLE : CTX_TABLE_READ, NULL, NULL, NULL, table_press, table_close);
 }
 
+/* --- the drafts after sign-in ------------------------------------------------ */
+
+static bool drafts_press(void *self, kp_key k)
+{
+	screen *s = self;
+	return dm_key(&s->dm, &s->dc, k).kind != DM_REFUSED;
+}
+
+static void drafts_close(void *self) { dm_free(&((screen *)self)->dm); }
+
+/* Two drafts of a new 附表2 person, the account's own. */
+static void drafts_two(screen *s)
+{
+	for (int i = 0; i < 2; i++) {
+		char *pairs[] = {"name", i ? "乙员工" : "甲员工"};
+		kp_draft d = {0, 0, xcxy(s), 0, pairs, 1, NULL, NULL, NULL};
+		char *err = NULL;
+		if (store_draft_save(s->fx->env.store, "admin", "talent", &d, &err) != KP_OK)
+			fail_msg("%s", err ? err : "draft");
+	}
+	s->dc = (dm_ctx){&s->fx->env, "admin", ROWS};
+	dm_load(&s->dm, &s->dc);
+	assert_true(s->dm.n >= 2); /* each key's press opens the case again on one database */
+	be(s, CTX_DRAFTS, dm_acts, &s->dm, &s->dc, drafts_press, drafts_close);
+}
+
+static void drafts_drop_asked(screen *s)
+{
+	drafts_two(s);
+	dm_key(&s->dm, &s->dc, (kp_key){true, KEY_F(8)});
+	assert_int_equal(s->dm.mode, DM_CONFIRM_DROP);
+	s->ctx = CTX_CONFIRM;
+}
+
 /* --- every row -------------------------------------------------------------- */
 
 static const screen_case cases[] = {
@@ -363,6 +400,8 @@ static const screen_case cases[] = {
 	{"import checked, nothing new, city", false, import_nothing_new},
 	{"附表1, city", false, quota_table},
 	{"附表1, unit", true, quota_table},
+	{"drafts, city", false, drafts_two},
+	{"drafts, drop asked", false, drafts_drop_asked},
 };
 
 /* The first key of b that reaches it in ctx. */
