@@ -84,6 +84,23 @@ int cmd_init(const kp_opts *o)
 		fputc('\n', stderr);
 		return EXIT_DATA;
 	}
+	/* The file is made here, with its mode, before SQLite opens it: SQLite
+	 * would make it 0666 less the umask (world-writable under umask 000)
+	 * and gives -wal and -shm the database file's mode. Installed setgid,
+	 * every session opens it as the data group: 0660; a developer's build,
+	 * its owner alone: 0600. */
+	mode_t mode = priv_elevated() ? 0660 : 0600;
+	int fd = o->db ? open(o->db, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode) : -1;
+	if (o->db && (fd < 0 || fchmod(fd, mode) != 0)) {
+		fprintf(stderr, "kepu: ");
+		fprintf(stderr, msg(MSG_C_DB_MODE), (unsigned)mode, o->db, strerror(errno));
+		fputc('\n', stderr);
+		if (fd >= 0)
+			close(fd);
+		return EXIT_DATA;
+	}
+	if (fd >= 0)
+		close(fd);
 	kp_env e;
 	int rc = cli_open(o, &e, true);
 	if (rc != EXIT_OK)
@@ -106,14 +123,6 @@ int cmd_init(const kp_opts *o)
 	free(err);
 	unit_list_free(u, n);
 	env_close(&e);
-	/* SQLite makes a new file 0644; installed setgid, every session opens
-	 * it as the data group, which must be able to write it too. */
-	if (rc == EXIT_OK && priv_elevated() && chmod(o->db, 0660) != 0) {
-		fprintf(stderr, "kepu: ");
-		fprintf(stderr, msg(MSG_C_PRIV_MODE), o->db, strerror(errno));
-		fputc('\n', stderr);
-		rc = EXIT_DATA;
-	}
 	return rc;
 }
 
@@ -194,6 +203,27 @@ int cmd_check(const kp_opts *o)
 	return o->db ? check_db(o) : EXIT_OK;
 }
 
+/* An import's report on a stream of its own over stderr, buffered as
+ * stdio buffers a file (line by line on a terminal): stderr writes each
+ * line by itself, and a file of 150,000 repeated rows spent a system call
+ * on every one. stderr itself when the descriptor cannot be copied. */
+static FILE *report_open(void)
+{
+	int fd = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 0);
+	FILE *r = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (r)
+		return r;
+	if (fd >= 0)
+		close(fd);
+	return stderr;
+}
+
+static void report_close(FILE *r)
+{
+	if (r != stderr)
+		fclose(r);
+}
+
 int cmd_import(const kp_opts *o)
 {
 	kp_env e;
@@ -252,7 +282,9 @@ int cmd_import(const kp_opts *o)
 	import_options io = {.source = o->args[1], .unit = o->unit ? o->unit : o->for_unit, .dry_run = o->dry_run, .rejects = rejects,
 			     .progress = cli_progress_cb, .progress_ctx = &pr, .update = o->update};
 	import_source_places(&io, pl); /* a workbook: its sheets, cells and what they held */
-	rc = import_csv(&e, f, in, &io, stderr, &st);
+	FILE *report = report_open();
+	rc = import_csv(&e, f, in, &io, report, &st);
+	report_close(report);
 	import_origin_free(pl);
 	if (in != raw)
 		fclose(in);

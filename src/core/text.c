@@ -37,6 +37,14 @@ char *text_trim(const char *s)
 	return xstrndup(s + start, end - start);
 }
 
+bool text_blank(const char *s)
+{
+	size_t k;
+	while ((k = space_at(s)) != 0)
+		s += k;
+	return !*s;
+}
+
 /* Rewrite each code point through map(); map returns the replacement or 0
  * to keep the original bytes. */
 static char *map_cps(const char *s, uint32_t (*map)(uint32_t))
@@ -82,7 +90,7 @@ static uint32_t lower(uint32_t cp)
 	return (cp >= 'A' && cp <= 'Z') ? cp + 32 : 0;
 }
 
-static bool all_ascii(const char *s)
+bool text_ascii(const char *s)
 {
 	for (; *s; s++)
 		if ((unsigned char)*s >= 0x80)
@@ -91,7 +99,7 @@ static bool all_ascii(const char *s)
 }
 
 /* Full-width forms are never ASCII: most values need no folding. */
-char *text_fold_fullwidth(const char *s) { return all_ascii(s) ? xstrdup(s) : map_cps(s, fullwidth); }
+char *text_fold_fullwidth(const char *s) { return text_ascii(s) ? xstrdup(s) : map_cps(s, fullwidth); }
 char *text_name_dots(const char *s) { return map_cps(s, name_dot); }
 char *text_lower_ascii(const char *s) { return map_cps(s, lower); }
 
@@ -126,11 +134,12 @@ char *text_label_key(const char *s)
 
 char *text_strip_chars(const char *s, const char *chars)
 {
-	strbuf b = STRBUF_INIT;
+	char *d = xmalloc(strlen(s) + 1), *o = d;
 	for (; *s; s++)
 		if (!strchr(chars, *s))
-			sb_addc(&b, *s);
-	return sb_take(&b);
+			*o++ = *s;
+	*o = '\0';
+	return d;
 }
 
 bool text_starts_with(const char *s, const char *prefix)
@@ -248,17 +257,50 @@ size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width)
 			sp--;
 		if (sp > start && cp[sp - 1] == ' ')
 			return sp;
+		/* Right after Chinese (「文件夹：/srv/…」) it moves whole too when
+		 * one line holds it; a longer path breaks after a '/', never
+		 * inside a name (「…/weid」「u/…」). */
+		int ww = 0;
+		for (size_t e = sp; e < n && cp[e] < 0x80 && cp[e] != ' ' && cp[e] != '\n'; e++)
+			ww += cp_width(cp[e]);
+		size_t at = sp; /* an opening 「 goes down with it */
+		while (at > start + 1 && opens_phrase(cp[at - 1]))
+			at--;
+		if (at > start && ww <= width)
+			return at;
+		for (size_t b = end; b > sp + 1; b--)
+			if (cp[b - 1] == '/')
+				return b;
 	}
 	/* Near the edge, a phrase ends at its punctuation or a space rather
 	 * than in the middle of a word (「建 / 立」); a closing mark never
 	 * starts a line. */
 	int reach = width / 4 < 16 ? width / 4 : 16, back = 0;
 	for (size_t b = end; b > start + 1 && back <= reach; b--) {
-		if (closes_phrase(cp[b - 1]) || cp[b - 1] == ' ' || opens_phrase(cp[b]))
+		if (!closes_phrase(cp[b]) && (closes_phrase(cp[b - 1]) || cp[b - 1] == ' ' || opens_phrase(cp[b])))
 			return b;
 		back += cp_width(cp[b - 1]);
 	}
-	return closes_phrase(cp[end]) && end - 1 > start ? end - 1 : end;
+	while (closes_phrase(cp[end]) && end - 1 > start) /* 「九）。」: both move down with 九 */
+		end--;
+	return end;
+}
+
+char *text_cut_parts(const char *s, const char *sep, int width)
+{
+	if (utf8_width(s) <= width || !sep[0])
+		return xstrdup(s);
+	size_t keep = 0, sl = strlen(sep);
+	int sepw = utf8_width(sep);
+	for (const char *at = strstr(s, sep); at; at = strstr(at + sl, sep)) {
+		char *head = xasprintf("%.*s", (int)(at - s), s);
+		int w = utf8_width(head);
+		free(head);
+		if (w + sepw + 1 > width)
+			break;
+		keep = (size_t)(at - s);
+	}
+	return keep ? xasprintf("%.*s%s>", (int)keep, s, sep) : xstrdup(s);
 }
 
 char *text_quote(const char *text, int chars)

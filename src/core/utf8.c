@@ -138,20 +138,31 @@ bool cp_is_ignorable(uint32_t cp)
 char *utf8_sanitize(const char *s, bool keep_newlines)
 {
 	strbuf b = STRBUF_INIT;
-	size_t len = strlen(s), i = 0;
+	size_t len = strlen(s), i = 0, kept = 0; /* s[kept..i) is copied as it is */
 	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) { /* printable ASCII */
+			i++;
+			continue;
+		}
+		if (c >= 0xE4 && c <= 0xE9 && i + 2 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+		    ((unsigned char)s[i + 2] & 0xC0) == 0x80) { /* U+4000..U+9FFF: CJK, never unsafe */
+			i += 3;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);
-		if (cp == '\n' && keep_newlines)
-			sb_addc(&b, '\n');
-		else if (cp == '\t')
-			sb_addc(&b, ' ');
-		else if (cp == UTF8_INVALID || cp_is_unsafe(cp))
-			sb_addc(&b, '?');
-		else
-			sb_add(&b, s + i, n);
+		char with = cp == '\n' && keep_newlines ? '\n'
+			  : cp == '\t' ? ' '
+			  : cp == UTF8_INVALID || cp_is_unsafe(cp) ? '?' : 0;
+		if (with) { /* the safe run before it in one copy: a report line is mostly such */
+			sb_add(&b, s + kept, i - kept);
+			sb_addc(&b, with);
+			kept = i + n;
+		}
 		i += n;
 	}
+	sb_add(&b, s + kept, len - kept);
 	return sb_take(&b);
 }
 

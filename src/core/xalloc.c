@@ -28,12 +28,20 @@ char *xstrndup(const char *s, size_t n)
 	return d;
 }
 
+/* Formatted once into a buffer on the stack, which fits nearly every
+ * message (a report of 150,000 lines formatted each twice before); a
+ * longer text is formatted again into its own size. */
 char *xvasprintf(const char *fmt, va_list ap)
 {
+	char small[256];
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	int n = vsnprintf(small, sizeof small, fmt, copy);
 	va_end(copy);
+	if (n < 0)
+		n = 0, small[0] = '\0';
+	if ((size_t)n < sizeof small)
+		return xstrndup(small, (size_t)n);
 	char *s = xmalloc((size_t)n + 1);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
 	return s;

@@ -20,6 +20,11 @@
 #define QUOTE_CHARS 30
 /* paper_read's answer for a first sheet that is no one-record layout. */
 #define NOT_PAPER 1
+/* The pages a row of the layout may go on over: kepu prints a box of
+ * 3,000 characters (the longest field) on at most about 70, a character a
+ * line. A forged sheet of a million continued rows is refused, not read
+ * (every cell is checked against every known one). */
+#define PIECES_MAX 100
 
 typedef struct {
 	long row; /* -1: nowhere */
@@ -107,6 +112,20 @@ static const char *cell_at(const preader *pr, pos p)
 	return xlsx_sheet_at(pr->s, p.row, p.col);
 }
 
+/* A formula whose result the file does not keep (written by a program,
+ * never saved in Excel or WPS) shows what it computes, not the empty cell
+ * read: said, naming what the layout puts there (what), never read as
+ * empty. True when it is one. */
+static bool formula_at(preader *pr, pos p, const char *what)
+{
+	if (xlsx_sheet_kind(pr->s, p.row, p.col) != XLSX_FORMULA)
+		return false;
+	char *q = text_quote(what, QUOTE_CHARS);
+	problem(pr, p, xasprintf(msg(MSG_C_PAPER_FORMULA), q, msg(MSG_C_FORMULA_NO_VALUE)));
+	free(q);
+	return true;
+}
+
 static void know(preader *pr, pos p)
 {
 	pr->known = xrealloc(pr->known, (pr->nknown + 1) * sizeof *pr->known);
@@ -128,7 +147,7 @@ static void check_label(preader *pr, pos p, const char *label)
 {
 	know(pr, p);
 	const char *v = cell_at(pr, p);
-	if (same_label(v, label))
+	if (formula_at(pr, p, label) || same_label(v, label))
 		return;
 	char *want = text_quote(label, QUOTE_CHARS), *got = text_quote(v && v[0] ? v : msg(MSG_C_PAPER_EMPTY), QUOTE_CHARS);
 	problem(pr, p, xasprintf(msg(MSG_C_PAPER_LABEL), want, got, pr->f->title));
@@ -283,11 +302,11 @@ static void unseal(char *s)
 	trim_end(s);
 }
 
-/* A field's cell back into its value (NULL after a problem). */
-static char *field_value(preader *pr, const kp_pcell *c, pos at)
+/* A field's text (its cell's, or its pieces' joined) back into its value
+ * (NULL after a problem); at is its first cell. */
+static char *field_value(preader *pr, const kp_pcell *c, pos at, const char *text)
 {
 	const kp_field *fd = &pr->f->fields[c->field];
-	const char *text = cell_at(pr, at);
 	if (c->boxes) {
 		char *other = NULL;
 		char *v = unbox(pr, at, fd, text, c->other >= 0 ? &other : NULL);
@@ -354,12 +373,10 @@ static char *template_shown(const kp_form *f, const char *t)
 
 /* A text printed from a template ("{start}至{end}", "…：{unit}　申报时间：
  * {declared_on}") back into its values: the template's own words (spaces
- * around them aside) must be in the cell, in order; what lies between
- * them is the values. */
-static void untemplate(preader *pr, const char *t, pos at)
+ * around them aside) must be in the text (of the cell at), in order; what
+ * lies between them is the values. */
+static void untemplate(preader *pr, const char *t, pos at, const char *text)
 {
-	know(pr, at);
-	const char *text = cell_at(pr, at);
 	char *s = text_trim(text ? text : "");
 	const char *p = s;
 	bool ok = true;
@@ -424,6 +441,110 @@ static const kp_form *layout_of(const kp_catalog *cat, const xlsx_sheet *s)
 	return NULL;
 }
 
+/* What a cell of the layout means, for a message: a field's label, a
+ * template as 〔项目实施时间（起）〕至〔…〕 (a new string). */
+static char *meaning(const kp_form *f, const kp_pcell *c)
+{
+	return c->kind == PC_FIELD ? xstrdup(f->fields[c->field].label) : template_shown(f, c->text);
+}
+
+/* The text of the cell at, which holds layout cell c's value (a field's,
+ * a template's), or NULL after a problem: a formula without its result. */
+static char *value_text(preader *pr, pos at, const kp_pcell *c)
+{
+	know(pr, at);
+	char *what = meaning(pr->f, c);
+	bool formula = formula_at(pr, at, what);
+	free(what);
+	const char *t = cell_at(pr, at);
+	return formula ? NULL : xstrdup(t ? t : "");
+}
+
+/* A line under the title (a template) as its cell's text. */
+static char *cell_text(preader *pr, pos at, const char *tmpl)
+{
+	kp_pcell c = {.kind = PC_TEXT, .text = (char *)tmpl};
+	return value_text(pr, at, &c);
+}
+
+/* Is row a piece of layout row r continued (xlsx_paper.c, a row taller
+ * than a page)? Its labels are there with 「（续）」 under them; a row of
+ * no label has a value that begins with its mark. */
+static bool continued(const preader *pr, const kp_prow *r, char **marks, long row)
+{
+	bool labels = false, all = true, any = false;
+	for (size_t j = 0, col = 0; j < r->n; col += (size_t)r->cells[j++].span) {
+		const char *t = cell_at(pr, (pos){row, col});
+		if (r->cells[j].kind == PC_LABEL) {
+			labels = true;
+			all &= same_label(t, marks[j]);
+		} else {
+			any |= t && text_starts_with(t, marks[j]);
+		}
+	}
+	return labels ? all : any;
+}
+
+/* One row of the layout from row on: its labels checked, each value's
+ * text taken from its cell — and from the pieces under it on the next
+ * pages, marks taken off, when the row was taller than a page — then read
+ * into its columns. Returns the row after it. */
+static long read_row(preader *pr, const kp_prow *r, long row)
+{
+	char **texts = xcalloc(r->n, sizeof *texts), **marks = xcalloc(r->n, sizeof *marks);
+	for (size_t j = 0; j < r->n; j++)
+		marks[j] = paper_continued(pr->f, &r->cells[j]);
+	long first = row;
+	for (int piece = 0, more = 1; more && !pr->why; more = continued(pr, r, marks, row), piece++) {
+		if (piece == PIECES_MAX) {
+			problem(pr, (pos){row, 0}, xasprintf(msg(MSG_C_PAPER_PIECES), PIECES_MAX));
+			break;
+		}
+		for (size_t j = 0, col = 0; j < r->n; col += (size_t)r->cells[j++].span) {
+			const kp_pcell *c = &r->cells[j];
+			pos at = {row, col};
+			if (c->kind == PC_LABEL) {
+				check_label(pr, at, row == first ? c->text : marks[j]);
+				continue;
+			}
+			char *t = value_text(pr, at, c);
+			if (row == first) {
+				texts[j] = t;
+				continue;
+			}
+			if (t && t[0] && !text_starts_with(t, marks[j])) {
+				char *q = text_quote(t, QUOTE_CHARS);
+				problem(pr, at, xasprintf(msg(MSG_C_PAPER_CONTINUED), marks[j], q));
+				free(q);
+			} else if (t && t[0] && texts[j]) { /* the mark off: the rest as it was, a line break with it */
+				char *joined = xasprintf("%s%s", texts[j], t + strlen(marks[j]));
+				free(texts[j]);
+				texts[j] = joined;
+			}
+			free(t);
+		}
+		row += rows_of(pr->s, row);
+	}
+	for (size_t j = 0, col = 0; j < r->n; col += (size_t)r->cells[j++].span) {
+		const kp_pcell *c = &r->cells[j];
+		pos at = {first, col};
+		if (c->kind == PC_TEXT && texts[j]) {
+			untemplate(pr, c->text, at, texts[j]);
+		} else if (c->kind == PC_FIELD) {
+			char *v = texts[j] ? field_value(pr, c, at, texts[j]) : NULL;
+			size_t k = column_of_field(pr, c->field);
+			free(pr->vals[k]);
+			pr->vals[k] = v ? v : xstrdup("");
+			pr->at[k] = at;
+		}
+		free(texts[j]);
+		free(marks[j]);
+	}
+	free(texts);
+	free(marks);
+	return row;
+}
+
 /* Read the sheet by f's layout into pr->vals. */
 static void read_layout(preader *pr)
 {
@@ -437,28 +558,15 @@ static void read_layout(preader *pr)
 	}
 	for (size_t i = 0; i < p->ntitle; i++)
 		check_label(pr, (pos){row++, 0}, p->title[i]);
-	for (size_t i = 0; i < p->nlines; i++)
-		untemplate(pr, p->lines[i], (pos){row++, 0});
-	for (size_t i = 0; i < p->nrows; i++) {
-		const kp_prow *r = &p->rows[i];
-		for (size_t j = 0, col = 0; j < r->n; col += (size_t)r->cells[j++].span) {
-			const kp_pcell *c = &r->cells[j];
-			pos at = {row, col};
-			if (c->kind == PC_LABEL) {
-				check_label(pr, at, c->text);
-			} else if (c->kind == PC_TEXT) {
-				untemplate(pr, c->text, at);
-			} else {
-				know(pr, at);
-				char *v = field_value(pr, c, at);
-				size_t k = column_of_field(pr, c->field);
-				free(pr->vals[k]);
-				pr->vals[k] = v ? v : xstrdup("");
-				pr->at[k] = at;
-			}
-		}
-		row += rows_of(pr->s, row);
+	for (size_t i = 0; i < p->nlines; i++, row++) {
+		pos at = {row, 0};
+		char *text = cell_text(pr, at, p->lines[i]);
+		if (text)
+			untemplate(pr, p->lines[i], at, text);
+		free(text);
 	}
+	for (size_t i = 0; i < p->nrows; i++)
+		row = read_row(pr, &p->rows[i], row);
 	/* text outside the layout would be lost: said, not dropped */
 	for (size_t i = 0; i < pr->s->ncells && !pr->why; i++) {
 		const xlsx_cell *c = &pr->s->cells[i];
@@ -466,7 +574,10 @@ static void read_layout(preader *pr)
 		for (size_t j = 0; j < pr->nknown && !known; j++)
 			known = pr->known[j].row == c->row && pr->known[j].col == c->col;
 		char *t = text_trim(c->text);
-		if (!known && t[0]) {
+		if (!known && c->kind == XLSX_FORMULA) {
+			problem(pr, (pos){c->row, c->col}, xasprintf(msg(MSG_C_PAPER_FORMULA), msg(MSG_C_PAPER_OUTSIDE_CELL),
+								      msg(MSG_C_FORMULA_NO_VALUE)));
+		} else if (!known && t[0]) {
 			char *q = text_quote(t, QUOTE_CHARS);
 			problem(pr, (pos){c->row, c->col}, xasprintf(msg(MSG_C_PAPER_OUTSIDE), q));
 			free(q);

@@ -34,6 +34,14 @@ bool paper_prints_unit(const kp_paper *p);
 /* The unit a sheet's name ends with in （…）, or NULL (a new string). */
 char *paper_sheet_unit(const char *sheet);
 
+/* What cell c of a paper layout's row carries on the pages after the
+ * first when the row is taller than a page: a label its label with
+ * 「（续）」 under it; a box with a caption 「个人基本情况（续）：」 before
+ * the rest of its text, another cell 「（续）」 (a new string). The rest
+ * follows the mark as it is: after a line break, the break (paper_read.c
+ * joins the pieces by taking the marks off). */
+char *paper_continued(const kp_form *f, const kp_pcell *c);
+
 /* Is the unit a 县（市、区）'s 科协 (by its name: 县, 市 or 区, no zone)? */
 bool unit_is_county(const char *name);
 /* tmpl with every {unit} replaced by unit, every {year} by the programme

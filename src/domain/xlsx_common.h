@@ -12,9 +12,11 @@
  * in the workbook's default font (libxlsxwriter's Calibri), its digits
  * unlike the Chinese beside them. */
 #define XLSX_FOOT_FONT "&\"" XLSX_FONT ",Regular\""
-/* A row's height: 11 pt type is 15.5 pt a line in LibreOffice's Noto CJK
- * (the tallest of the fonts that stand in for 宋体), plus the padding. */
-#define XLSX_LINE_PT 15.5
+/* A row's height: 11 pt type is 15.8 pt a line in LibreOffice's Noto
+ * Serif CJK SC (the stand-in for 宋体, kepu-fonts.conf; measured on a
+ * printed 推荐表: a box of 46 short lines at 15.5 lost its last line), 16
+ * with room for rounding, plus the padding. Excel's 宋体 needs less. */
+#define XLSX_LINE_PT 16.0
 /* The ruled empty rows of a list with no records (about the seed's 附表4) */
 #define XLSX_EMPTY_ROWS 10
 #define XLSX_PAD_PT 4.0
@@ -69,10 +71,11 @@ lxw_row_t xlsx_note(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, co
 		    const double *widths, size_t ncols);
 /* 填报人 / 审核人 / 填报日期 on row. */
 void xlsx_signatures(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, size_t ncols);
-/* A4, landscape when wide, one page wide (and one tall when one_page: a
- * report of one row a unit), the programme year and 第 N 页，共 M 页 at
+/* A4, landscape when wide (more than six columns, or wider than portrait
+ * holds at full size), one page wide (and one tall when one_page: a report
+ * of one row a unit), centred, the programme year and 第 N 页，共 M 页 at
  * the foot of every page. */
-void xlsx_page_setup(lxw_worksheet *ws, size_t ncols, int year, bool one_page);
+void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int year, bool one_page);
 /* The sum of widths[from..to]. */
 double xlsx_span(const double *widths, size_t from, size_t to);
 

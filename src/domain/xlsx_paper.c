@@ -33,6 +33,11 @@
  * heights. Fitting to the width only ever shrinks, so the rows of a page
  * never print taller than this. */
 #define PAGE_PT 730.0
+/* The lines of text a box may hold on a page (its padding and a point
+ * for rounding aside), and the fewest worth beginning a long box with at
+ * the foot of a page (fewer: it begins on the next). */
+#define PAGE_LINES ((size_t)((PAGE_PT - XLSX_PAD_PT - 1) / XLSX_LINE_PT))
+#define FOOT_LINES 3
 
 typedef struct {
 	const kp_form *f;
@@ -198,22 +203,20 @@ static unsigned across(xs_book *b, const kp_paper *p, unsigned row, const char *
 	return row + 1;
 }
 
-/* One grid row: each cell as tall as its text (at least its lines), the
- * tallest deciding; a box taller than a row can be is merged over rows. */
-static unsigned grid_row(const paper *pp, unsigned row, const kp_prow *pr, const kp_record *r)
+char *paper_continued(const kp_form *f, const kp_pcell *c)
 {
-	char **texts = xcalloc(pr->n, sizeof *texts);
-	size_t most = 1;
-	for (size_t i = 0, col = 0; i < pr->n; col += (size_t)pr->cells[i++].span) {
-		const kp_pcell *c = &pr->cells[i];
-		int cols = xlsx_fit(xlsx_span(pp->p->widths, col, col + (size_t)c->span - 1));
-		texts[i] = cell_text(pp, c, r, cols);
-		size_t lines = text_wrap(texts[i], cols, NULL);
-		if ((size_t)c->lines > lines)
-			lines = (size_t)c->lines;
-		most = lines > most ? lines : most;
-	}
-	double height = xlsx_height(most);
+	if (c->kind == PC_LABEL)
+		return xasprintf("%s\n%s", c->text, msg(MSG_X_CONTINUED));
+	if (c->kind == PC_FIELD && c->caption)
+		return xasprintf(msg(MSG_X_CONTINUED_FIELD), f->fields[c->field].label);
+	return xstrdup(msg(MSG_X_CONTINUED));
+}
+
+/* The cells' texts (NULL: a blank cell) at row in boxes lines tall; a box
+ * taller than a row can be is merged over rows. */
+static unsigned boxes_at(const paper *pp, unsigned row, const kp_prow *pr, char **texts, size_t lines)
+{
+	double height = xlsx_height(lines);
 	size_t k = (size_t)(height / ROW_PT_MAX) + 1;
 	for (size_t j = 0; j < k; j++)
 		(j ? xs_row_kept : xs_row_height)(pp->book, row + (unsigned)j, height / (double)k);
@@ -221,10 +224,89 @@ static unsigned grid_row(const paper *pp, unsigned row, const kp_prow *pr, const
 		const kp_pcell *c = &pr->cells[i];
 		xs_put(pp->book, row, (unsigned)col, row + (unsigned)k - 1, (unsigned)(col + (size_t)c->span - 1),
 		       texts[i], cell_format(c));
-		free(texts[i]);
 	}
-	free(texts);
 	return row + (unsigned)k;
+}
+
+/* text cut after its first cap lines at cols, where a line begins: the
+ * rest into *rest (NULL: it all fits). A cut at a line break leaves the
+ * break at the head of the rest, so the pieces joined are the text.
+ * Returns the lines kept. */
+static size_t cut_lines(char *text, int cols, size_t cap, char **rest)
+{
+	size_t *starts;
+	size_t n = text_wrap(text, cols, &starts);
+	*rest = NULL;
+	if (n > cap) {
+		size_t at = starts[cap];
+		if (at > 0 && text[at - 1] == '\n')
+			at--;
+		*rest = xstrdup(text + at);
+		text[at] = '\0';
+		n = cap;
+	}
+	free(starts);
+	return n;
+}
+
+/* A grid row taller than a page, in pieces each within a page: the first
+ * fills what the page has left, each next a page, under its labels and
+ * 「（续）」 (paper_continued), until every cell's text is out. Never cut
+ * where a page breaks: a box merged across a break printed its text again
+ * on the next page and lost its end (LibreOffice). texts are freed. */
+static unsigned pieces(const paper *pp, unsigned row, const kp_prow *pr, char **texts, const int *cols)
+{
+	size_t cap = (size_t)((xs_room(pp->book, PAGE_PT) - XLSX_PAD_PT - 1) / XLSX_LINE_PT);
+	if (cap < FOOT_LINES)
+		cap = PAGE_LINES;
+	for (bool more = true; more; cap = PAGE_LINES) {
+		char **rests = xcalloc(pr->n, sizeof *rests);
+		size_t lines = 1;
+		more = false;
+		for (size_t i = 0; i < pr->n; i++) {
+			size_t n = !texts[i] ? 1
+				 : pr->cells[i].kind == PC_LABEL ? text_wrap(texts[i], cols[i], NULL)
+								  : cut_lines(texts[i], cols[i], cap, &rests[i]);
+			lines = n > lines ? n : lines;
+			more |= rests[i] != NULL;
+		}
+		row = boxes_at(pp, row, pr, texts, lines);
+		for (size_t i = 0; i < pr->n; i++) {
+			const kp_pcell *c = &pr->cells[i];
+			char *mark = more ? paper_continued(pp->f, c) : NULL;
+			free(texts[i]);
+			texts[i] = !more || (c->kind != PC_LABEL && !rests[i]) ? NULL
+				 : rests[i] ? xasprintf("%s%s", mark, rests[i]) : xstrdup(mark);
+			free(mark);
+			free(rests[i]);
+		}
+		free(rests);
+	}
+	return row;
+}
+
+/* One grid row: each cell as tall as its text (at least its lines), the
+ * tallest deciding; a row taller than a page goes on in pieces. */
+static unsigned grid_row(const paper *pp, unsigned row, const kp_prow *pr, const kp_record *r)
+{
+	char **texts = xcalloc(pr->n, sizeof *texts);
+	int *cols = xcalloc(pr->n, sizeof *cols);
+	size_t most = 1;
+	for (size_t i = 0, col = 0; i < pr->n; col += (size_t)pr->cells[i++].span) {
+		const kp_pcell *c = &pr->cells[i];
+		cols[i] = xlsx_fit(xlsx_span(pp->p->widths, col, col + (size_t)c->span - 1));
+		texts[i] = cell_text(pp, c, r, cols[i]);
+		size_t lines = text_wrap(texts[i], cols[i], NULL);
+		if ((size_t)c->lines > lines)
+			lines = (size_t)c->lines;
+		most = lines > most ? lines : most;
+	}
+	row = xlsx_height(most) <= PAGE_PT ? boxes_at(pp, row, pr, texts, most) : pieces(pp, row, pr, texts, cols);
+	for (size_t i = 0; i < pr->n; i++)
+		free(texts[i]);
+	free(texts);
+	free(cols);
+	return row;
 }
 
 /* Cut s after chars characters (at most). */

@@ -72,6 +72,9 @@ struct xlsx_kinds {
 		unsigned char kind;
 	} *at;
 	size_t n;
+	long formulas;              /* cells read by the result the file keeps of their formula */
+	int32_t formula_row;        /* …the first of them (row as the CSV's, col from 0) */
+	uint16_t formula_col;
 };
 
 typedef struct {
@@ -518,7 +521,9 @@ static char *cell_value(reader *r)
 {
 	const char *v = sb_str(&r->text);
 	r->kind = XLSX_TEXT;
-	if (r->formula && !r->has_v && !v[0]) {
+	/* openpyxl writes a formula with an empty <v></v>: no result either,
+	 * unless the cell says its result is text (t="str", Excel's ="") */
+	if (r->formula && !v[0] && (!r->has_v || strcmp(r->type, "str"))) {
 		r->kind = XLSX_FORMULA;
 		return xstrdup("");
 	}
@@ -562,12 +567,14 @@ static bool grid_room(reader *r, size_t bytes)
 	return false;
 }
 
-/* The cell just read, kept when it holds anything. */
+/* The cell just read, kept when it holds anything — a formula without
+ * its result too: it shows something the file does not hold, and the
+ * reader must say so rather than take the cell as empty. */
 static void grid_cell(reader *r)
 {
 	char *v = cell_value(r);
 	xlsx_sheet *g = r->grid;
-	if (!v[0] || !grid_room(r, strlen(v) + sizeof *g->cells)) {
+	if ((!v[0] && r->kind != XLSX_FORMULA) || !grid_room(r, strlen(v) + sizeof *g->cells)) {
 		free(v);
 		return;
 	}
@@ -674,6 +681,10 @@ static void XMLCALL sh_end(void *ud, const char *name)
 		r->cells[r->col] = cell_value(r);
 		r->filled += r->cells[r->col][0] != '\0';
 		xlsx_kinds *k = r->kinds;
+		if (r->formula && r->kind != XLSX_FORMULA && !k->formulas++) {
+			k->formula_row = (int32_t)(r->written + 1);
+			k->formula_col = (uint16_t)r->col;
+		}
 		if (r->kind != XLSX_TEXT && k->n < (size_t)XLSX_MAX_KINDS) {
 			if (!(k->n & (k->n - 1)))
 				k->at = xrealloc(k->at, (k->n ? 2 * k->n : 1) * sizeof *k->at);
@@ -793,6 +804,13 @@ static int kind_order(const void *a, const void *b)
 	if (x->row != y->row)
 		return x->row < y->row ? -1 : 1;
 	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+long xlsx_formulas(const xlsx_kinds *k, int *row, int *col)
+{
+	*row = k ? k->formula_row : 0;
+	*col = k ? k->formula_col : 0;
+	return k ? k->formulas : 0;
 }
 
 int xlsx_kind_at(const xlsx_kinds *k, int row, int col)

@@ -195,8 +195,9 @@ static double row_pt(const xs_book *b, unsigned row)
  * page (the layout splits taller boxes), so every page holds one. A break
  * before a kept row moves up to its box's first row when the box then
  * fits on the next page and the page above keeps a row: a break through a
- * box's text can cut a line in two. */
-size_t xs_paginate(xs_book *b, double page_pt)
+ * box's text can cut a line in two. Returns the points used on the last
+ * page. */
+static double paginate(xs_book *b, double page_pt)
 {
 	double used = 0;
 	unsigned top = 0; /* the page's first row */
@@ -223,7 +224,18 @@ size_t xs_paginate(xs_book *b, double page_pt)
 		}
 		used += h;
 	}
+	return used;
+}
+
+size_t xs_paginate(xs_book *b, double page_pt)
+{
+	paginate(b, page_pt);
 	return b->nbreaks + 1;
+}
+
+double xs_room(xs_book *b, double page_pt)
+{
+	return page_pt - paginate(b, page_pt);
 }
 
 static void row_open(strbuf *s, const xs_book *b, unsigned row)

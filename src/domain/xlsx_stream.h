@@ -38,6 +38,10 @@ void xs_put(xs_book *b, unsigned r1, unsigned c1, unsigned r2, unsigned c2, cons
 /* The sheet's rows cut into pages of at most page_pt points each (breaks
  * between rows, kept for xs_sheet_end); returns the number of pages. */
 size_t xs_paginate(xs_book *b, double page_pt);
+/* What is left of the last page (points) when the rows so far are cut
+ * into pages of page_pt as xs_paginate cuts them: a box too tall for a
+ * page is cut to fill it (xlsx_paper.c). */
+double xs_room(xs_book *b, double page_pt);
 /* The sheet being built, dropped unwritten. */
 void xs_sheet_discard(xs_book *b);
 /* The sheet written as A4 portrait pages fitted to the width, centred,

@@ -269,6 +269,8 @@ void store_close(kp_store *s)
 	for (size_t i = 0; i < s->nindexed; i++)
 		free(s->indexed[i]);
 	free(s->indexed);
+	free(s->probed);
+	free(s->probed_query);
 	free(s);
 }
 

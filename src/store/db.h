@@ -31,6 +31,10 @@ struct kp_store {
 	bool text_index;      /* FTS5 with its trigram tokenizer is there (textindex.c) */
 	char **indexed;       /* the tables whose text index is in place, as ensured */
 	size_t nindexed;
+	/* the last filter whose trigrams were sampled (textindex.c): its
+	 * table and text, and the query made of them ("": the whole phrase);
+	 * the next page of the list, or the count, asks again */
+	char *probed, *probed_query;
 	int refused_field;    /* the field the last store_insert/store_update was refused for, or -1 */
 };
 
@@ -134,7 +138,7 @@ void textindex_unit_token(strbuf *b, long long unit, bool pair_only);
 int textindex_forget(kp_store *s, const kp_form *f, long long id);
 int textindex_add(kp_store *s, const kp_form *f, long long lo, long long hi);
 bool textindex_on(const kp_store *s, const kp_form *f);
-char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, const char *initials,
+char *textindex_match(kp_store *s, const kp_form *f, const char *filter, const char *initials,
 		      long long unit, const char **kind);
 /* Does the filter's index query (match, on table kind) find so many
  * records that a list sorted by a field is better read along that

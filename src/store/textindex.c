@@ -219,33 +219,172 @@ int textindex_add(kp_store *s, const kp_form *f, long long lo, long long hi)
 	return write_range(s, f, false, lo, hi);
 }
 
-/* How many characters (not bytes) the filter has, counting up to 3. */
-static size_t chars_upto3(const char *t)
+/* The filter as an FTS5 string, its " doubled. */
+static void quoted(strbuf *b, const char *text, size_t len)
 {
-	size_t n = 0;
-	uint32_t cp;
-	for (size_t i = 0, len = strlen(t); i < len && n < 3; n++)
-		i += utf8_decode(t + i, len - i, &cp);
+	sb_addc(b, '"');
+	for (size_t i = 0; i < len; i++) {
+		if (text[i] == '"')
+			sb_addc(b, '"');
+		sb_addc(b, text[i]);
+	}
+	sb_addc(b, '"');
+}
+
+/* A phrase's cost in FTS5 is the length of its trigrams' record lists:
+ * one in (nearly) every record (138 of a generated telephone number, 中学)
+ * is read whole for every filter holding it, and grows with the table.
+ * So a filter's trigrams are sampled first: PROBE_WINDOWS runs of
+ * PROBE_IDS record numbers spread over the table (an FTS5 rowid range is
+ * a seek), and a trigram in at least half of the sampled records is left
+ * out of the query, which becomes the phrases of the filter between such
+ * trigrams (each a substring of it: every record holding the filter holds
+ * them, and kp_contains still decides). That query is kept only when it
+ * is itself rare in the sample (at most one sampled record in
+ * PROBE_RARE): a few rare trigrams with the common ones left out could
+ * find more candidates than the phrase, each tested by kp_contains. */
+#define PROBE_WINDOWS 2
+#define PROBE_IDS 512
+#define PROBE_RARE 64
+
+typedef struct {
+	sqlite3_stmt *count; /* ?1 the query; ?2k, ?2k+1 window k's first and last id */
+	long long lo[PROBE_WINDOWS], sampled;
+} probe;
+
+static bool probe_open(kp_store *s, const kp_form *f, probe *p)
+{
+	char *sql = xasprintf("SELECT ifnull(max(id), 0) FROM \"%s\"", f->table);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	long long records = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	strbuf in_table = STRBUF_INIT, in_index = STRBUF_INIT;
+	for (int k = 0; k < PROBE_WINDOWS; k++) {
+		long long mid = records * (2 * k + 1) / (2 * PROBE_WINDOWS);
+		p->lo[k] = mid - PROBE_IDS / 2 > 1 ? mid - PROBE_IDS / 2 : 1;
+		sb_printf(&in_table, "%s(SELECT count(*) FROM \"%s\" WHERE id BETWEEN ?%d AND ?%d)", k ? " + " : "",
+			  f->table, 2 * k + 2, 2 * k + 3);
+		sb_printf(&in_index, "%s(SELECT count(*) FROM \"%s_kp_tri\" WHERE \"%s_kp_tri\" MATCH ?1"
+			  " AND rowid BETWEEN ?%d AND ?%d)", k ? " + " : "", f->table, f->table, 2 * k + 2, 2 * k + 3);
+	}
+	sql = xasprintf("SELECT %s", sb_str(&in_table)); /* ?1 unused: the windows as below */
+	sb_free(&in_table);
+	st = db_prepare(s, sql, NULL);
+	free(sql);
+	p->sampled = 0;
+	for (int k = 0; st && k < PROBE_WINDOWS; k++) {
+		sqlite3_bind_int64(st, 2 * k + 2, p->lo[k]);
+		sqlite3_bind_int64(st, 2 * k + 3, p->lo[k] + PROBE_IDS - 1);
+	}
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		p->sampled = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sql = xasprintf("SELECT %s", sb_str(&in_index));
+	sb_free(&in_index);
+	p->count = p->sampled ? db_prepare(s, sql, NULL) : NULL;
+	free(sql);
+	for (int k = 0; p->count && k < PROBE_WINDOWS; k++) {
+		sqlite3_bind_int64(p->count, 2 * k + 2, p->lo[k]);
+		sqlite3_bind_int64(p->count, 2 * k + 3, p->lo[k] + PROBE_IDS - 1);
+	}
+	return p->count != NULL;
+}
+
+/* How many sampled records the FTS5 query finds. */
+static long long probe_count(probe *p, const char *query)
+{
+	sqlite3_reset(p->count);
+	sqlite3_bind_text(p->count, 1, query, -1, SQLITE_STATIC);
+	long long n = sqlite3_step(p->count) == SQLITE_ROW ? sqlite3_column_int64(p->count, 0) : 0;
+	sqlite3_reset(p->count);
 	return n;
 }
 
-char *textindex_match(const kp_store *s, const kp_form *f, const char *filter, const char *initials,
+/* The phrases of the filter (of n characters starting at at[0..n]) that
+ * leave out its common trigrams, joined by AND, into b; false (b as it
+ * was) when the phrase of the whole filter is the query to make. */
+static bool rare_phrases(kp_store *s, const kp_form *f, const char *filter, const size_t *at, size_t n,
+			 strbuf *b)
+{
+	probe p;
+	if (n < 4)
+		return false;
+	/* The same filter again (the count, the next page): the same answer
+	 * as a moment ago. It only narrows, so an old one is never wrong. */
+	char *key = xasprintf("%s\x1f%s", f->table, filter);
+	if (s->probed && !strcmp(s->probed, key)) {
+		free(key);
+		sb_adds(b, s->probed_query);
+		return s->probed_query[0] != '\0';
+	}
+	if (!probe_open(s, f, &p)) {
+		free(key);
+		return false;
+	}
+	size_t ntri = n - 2, ncommon = 0;
+	bool *common = xcalloc(ntri, sizeof *common);
+	strbuf q = STRBUF_INIT;
+	for (size_t j = 0; j < ntri; j++) {
+		size_t same = 0; /* a trigram repeated (000 of 13800000001) is probed once */
+		while (same < j && (at[same + 3] - at[same] != at[j + 3] - at[j] ||
+				    memcmp(filter + at[same], filter + at[j], at[j + 3] - at[j])))
+			same++;
+		if (same < j) {
+			common[j] = common[same];
+		} else {
+			sb_clear(&q);
+			quoted(&q, filter + at[j], at[j + 3] - at[j]);
+			common[j] = 2 * probe_count(&p, sb_str(&q)) >= p.sampled;
+		}
+		ncommon += common[j];
+	}
+	sb_clear(&q);
+	for (size_t j = 0; j < ntri && ncommon && ncommon < ntri; j++) {
+		if (common[j] || (j && !common[j - 1]))
+			continue;
+		size_t end = j; /* the run of rare trigrams j..end: characters j..end + 2 */
+		while (end + 1 < ntri && !common[end + 1])
+			end++;
+		if (q.len)
+			sb_adds(&q, " AND ");
+		quoted(&q, filter + at[j], at[end + 3] - at[j]);
+	}
+	bool rare = q.len && PROBE_RARE * probe_count(&p, sb_str(&q)) <= p.sampled;
+	if (!rare)
+		sb_clear(&q);
+	sb_adds(b, sb_str(&q));
+	free(s->probed);
+	free(s->probed_query);
+	s->probed = key;
+	s->probed_query = sb_take(&q);
+	free(common);
+	sqlite3_finalize(p.count);
+	return rare;
+}
+
+char *textindex_match(kp_store *s, const kp_form *f, const char *filter, const char *initials,
 		      long long unit, const char **table_kind)
 {
 	if (!textindex_on(s, f) || !filter || !filter[0])
 		return NULL;
-	bool tri = chars_upto3(filter) >= 3;
+	size_t len = strlen(filter), n = 0;
+	size_t *at = xcalloc(len + 1, sizeof *at); /* where each character starts, and the end */
+	for (size_t i = 0; i < len; n++) {
+		uint32_t cp;
+		at[n] = i;
+		i += utf8_decode(filter + i, len - i, &cp);
+	}
+	at[n] = len;
+	bool tri = n >= 3;
 	*table_kind = tri ? "tri" : "gram";
 	/* Every column: the initials' and the unit's characters are never
 	 * typed, so the fields' text alone can match the filter as typed. */
 	strbuf b = STRBUF_INIT;
-	sb_adds(&b, "(\"");
-	for (const char *p = filter; *p; p++) {
-		if (*p == '"')
-			sb_addc(&b, '"');
-		sb_addc(&b, *p);
-	}
-	sb_addc(&b, '"');
+	sb_addc(&b, '(');
+	if (!tri || !rare_phrases(s, f, filter, at, n, &b))
+		quoted(&b, filter, len);
+	free(at);
 	if (initials) /* as many characters as the filter: the same table */
 		sb_printf(&b, " OR \"%s\"", initials);
 	sb_addc(&b, ')');

@@ -213,6 +213,7 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 		return 1;
 	}
 	app_push(&app, login_screen_new(&app, false), unnamed);
+	bool asked = probe && encoding_probe_send(LINES - 2); /* the status line */
 	int rc = 0;
 	bool ignored = false; /* keys dropped while the window is too small */
 	while (!app.quit && app.depth > 0) {
@@ -225,11 +226,11 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 		paint_frame(&app, top, ignored);
 		if (!term_too_small())
 			ignored = false;
-		if (probe && (rc = encoding_probe_check(LINES - 2)) != 0) { /* the status line */
+		if (asked && (rc = encoding_probe_check()) != 0) {
 			rc = 1;
 			break;
 		}
-		probe = false;
+		asked = false;
 		if (open && (rc = open(env, ctx)) != 0)
 			break;
 		open = NULL;

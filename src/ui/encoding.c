@@ -104,29 +104,31 @@ int encoding_settle(void)
 	return 1;
 }
 
-int encoding_probe_check(int row)
+bool encoding_probe_send(int row)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return 0;
-	/* 中文 in UTF-8 at the start of a blank row, then "where is the
-	 * cursor?": a UTF-8 terminal answers column 5 (two wide characters), a
-	 * GBK one column 7. Then the cursor goes back where ncurses left it, and
-	 * the row is drawn again. */
-	int y, x;
-	getyx(stdscr, y, x);
+		return false;
+	/* 中文 in UTF-8 at the start of a row, then "where is the cursor?": a
+	 * UTF-8 terminal answers column 5 (two wide characters), a GBK one
+	 * column 7. The first paint clears the screen after it (the terminal
+	 * answers in order, so the clear comes too late to change the answer),
+	 * and its answer is read once that paint has gone: the screen is
+	 * complete without waiting a round trip, and not drawn again. */
 	char probe[64];
-	int n = snprintf(probe, sizeof probe, "\033[%d;1H\xe4\xb8\xad\xe6\x96\x87\033[6n\033[%d;%dH", row + 1,
-			 y + 1, x + 1);
+	int n = snprintf(probe, sizeof probe, "\033[%d;1H\xe4\xb8\xad\xe6\x96\x87\033[6n", row + 1);
 	if (write(STDOUT_FILENO, probe, (size_t)n) != n)
-		return 0;
+		return false;
+	clearok(curscr, TRUE);
+	return true;
+}
+
+int encoding_probe_check(void)
+{
 	int col = read_answer(PROBE_TIMEOUT_MS);
 	kp_encoding term = col < 0 ? ENC_UNKNOWN : col == 5 ? ENC_UTF8 : ENC_GB18030;
 	kp_encoding loc = locale_encoding();
-	if (term == ENC_UNKNOWN || term == loc) {
-		wredrawln(stdscr, row, 1);
-		wrefresh(stdscr);
+	if (term == ENC_UNKNOWN || term == loc)
 		return 0;
-	}
 	term_stop(); /* the message goes to the shell's screen */
 	fprintf(stderr,
 		"kepu: the terminal uses %s but the locale is %s; Chinese would be stored garbled.\n"

@@ -5,9 +5,12 @@
  * bytes each keystroke costs. Steps come on stdin, one per line:
  *
  *   wait|LABEL|TEXT   read until TEXT has appeared and the output has been
- *                     quiet for QUIET_MS; print LABEL, the bytes read, and
- *                     the milliseconds from the start of the step to the
- *                     last byte (for the first step: from exec)
+ *                     quiet for QUIET_MS; print LABEL, the bytes read, the
+ *                     milliseconds from the start of the step to the last
+ *                     byte (for the first step: from exec), and the CPU
+ *                     time (user + system) the program spent in them: on
+ *                     a machine shared with other work the wall clock
+ *                     mostly measures the wait for a core
  *   send|LABEL|KEYS[|TEXT]  write KEYS (\t \r \e \b \x7f \\ escapes; UTF-8 as
  *                     is), read until quiet (and TEXT seen, if given); print
  *                     LABEL, the bytes read and the ms to the last byte
@@ -15,7 +18,8 @@
  *                     and its resident memory now (VmRSS), in KiB
  *
  * A cursor-position request (ESC [6n) is answered as a UTF-8 terminal
- * would. Output lines: "LABEL BYTES MS". Used by tests/bench/wire.sh.
+ * would. Output lines: "LABEL BYTES MS CPU_MS" (rss: "LABEL PEAK NOW").
+ * Used by tests/bench/wire.sh.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -52,9 +56,20 @@ static double now_ms(void)
 	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
+/* The program's CPU time so far (every thread, user and system). */
+static clockid_t program_clock;
+static double cpu_ms(void)
+{
+	struct timespec t;
+	if (clock_gettime(program_clock, &t) != 0)
+		return 0;
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
 /* Read until `want` (if any) has been seen and nothing came for QUIET_MS.
- * Returns the bytes read; *last is when the last byte came. */
-static long drain(int fd, const char *want, double *last)
+ * Returns the bytes read; *last is when the last byte came, *last_cpu the
+ * program's CPU time then. */
+static long drain(int fd, const char *want, double *last, double *last_cpu)
 {
 	static char seen[1 << 16]; /* the tail of the output, to find `want` in */
 	static size_t nseen;
@@ -62,6 +77,7 @@ static long drain(int fd, const char *want, double *last)
 	bool found = !want || !*want;
 	double start = now_ms();
 	*last = start;
+	*last_cpu = cpu_ms();
 	for (;;) {
 		struct pollfd p = {fd, POLLIN, 0};
 		int r = poll(&p, 1, QUIET_MS);
@@ -77,6 +93,7 @@ static long drain(int fd, const char *want, double *last)
 			return found ? total : -1;
 		total += n;
 		*last = now_ms();
+		*last_cpu = cpu_ms();
 		if (dump) /* PTYBENCH_DUMP=FILE: every byte, to see what a step costs */
 			fwrite(buf, 1, (size_t)n, dump);
 		/* Answer a cursor-position request as a UTF-8 terminal would after
@@ -158,6 +175,8 @@ int main(int argc, char **argv)
 		execvp(argv[4], argv + 4);
 		_exit(127);
 	}
+	if (clock_getcpuclockid(pid, &program_clock) != 0)
+		program_clock = CLOCK_MONOTONIC; /* no CPU clock: the column says wall time */
 	if (getenv("PTYBENCH_DUMP"))
 		dump = fopen(getenv("PTYBENCH_DUMP"), "w");
 	char line[4096];
@@ -169,7 +188,7 @@ int main(int argc, char **argv)
 		char *text = strtok(NULL, "");
 		if (!kind || !label)
 			continue;
-		double start = first ? t0 : now_ms(), last;
+		double start = first ? t0 : now_ms(), last, cpu_start = first ? 0 : cpu_ms(), last_cpu;
 		first = false;
 		if (!strcmp(kind, "rss")) {
 			printf("%s %ld %ld\n", label, status_kib(pid, "VmHWM:"), status_kib(pid, "VmRSS:"));
@@ -181,17 +200,18 @@ int main(int argc, char **argv)
 			char keys[4096];
 			size_t n = unescape(arg, keys);
 			start = now_ms();
+			cpu_start = cpu_ms();
 			if (write(fd, keys, n) != (ssize_t)n)
 				rc = 1;
 			arg = text;
 		}
-		long bytes = drain(fd, arg, &last);
+		long bytes = drain(fd, arg, &last, &last_cpu);
 		if (bytes < 0) {
 			fprintf(stderr, "ptybench: %s: timed out waiting for %s\n", label, arg ? arg : "quiet");
 			rc = 1;
 			break;
 		}
-		printf("%s %ld %.1f\n", label, bytes, last - start);
+		printf("%s %ld %.1f %.2f\n", label, bytes, last - start, last_cpu - cpu_start);
 		fflush(stdout);
 	}
 	kill(pid, SIGTERM);

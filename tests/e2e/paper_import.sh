@@ -40,6 +40,20 @@ printf '2016-07-20,青少年机器人营,许昌学院,李娜,0374-2965753,科普
 printf '申报时间,项目名称,项目完成单位,联系人,联系电话,项目类别,项目实施时间（起）,项目实施时间（止）\n2016-07-01,科普画廊,禹州市科协,赵敏,13700001111,科普设施建设,2016-07,2016-10\n' >"$WORK/p2.csv"
 "$KEPU" import project "$WORK/p2.csv" --db "$DB" --unit 禹州市 >/dev/null 2>"$WORK/err" || fail "projects: $(cat "$WORK/err")"
 
+# A person whose texts are taller than a page (a field's bound, 2,000
+# characters, in short lines and blank ones; lines, then a paragraph cut
+# inside a line): printed in pieces under 「个人基本情况（续）：」, never a
+# box across a page break, read back as saved (the round trip below and
+# LibreOffice's copy of 魏都区's book).
+long_text() { /usr/bin/python3 -c '
+import sys
+lines = "".join("第%d行开展科普讲座\n%s" % (i, "\n\n" if i % 7 == 0 else "") for i in range(1, 400))
+para = "一\n二\n三\n四\n五\n六\n" + "科普讲座进社区；科技培训进农村，" * 200
+sys.stdout.write((lines if sys.argv[1] == "lines" else para)[:2000].rstrip())' "$1"; }
+"$KEPU" save talent "profile=$(long_text lines)" "experience=$(long_text para)" --record 3 --db "$DB" >/dev/null 2>"$WORK/err" ||
+	fail "long texts: $(cat "$WORK/err")"
+assert_sql "SELECT u.name || length(profile) || '|' || length(experience) FROM talent t JOIN units u ON u.id = t.unit_id WHERE t.id = 3" "魏都区2000|2000"
+
 # Round trip: each unit's 推荐表 and 入库表 out of the demo database, into an
 # empty one, out again.
 n=0
@@ -73,6 +87,18 @@ KEPU_TODAY=2017-03-01 exits 0 "$KEPU" import talent "$book" --db "$Y" --unit 魏
 has "到 2016 年度的 附表2" out
 DB=$Y assert_sql "SELECT count(*) FROM talent WHERE kp_year = 2016" "$(sqlite3 "$DB" "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区'")"
 DB=$EMPTY assert_sql "SELECT count(*) FROM talent" "$(sqlite3 "$DB" "SELECT count(*) FROM talent")"
+long_same="ATTACH '$DB' AS d; SELECT count(*) FROM talent t JOIN d.talent o ON o.name = t.name
+	AND o.profile = t.profile AND o.experience = t.experience WHERE length(t.profile) = 2000"
+DB=$EMPTY assert_sql "$long_same" 1
+unzip -p "$A/talent-1.xlsx" xl/worksheets/sheet3.xml >"$WORK/long.xml" # the third person
+grep -q "个人基本情况（续）：" "$WORK/long.xml" && grep -q "科普工作经历（续）：" "$WORK/long.xml" || fail "no piece under （续）"
+/usr/bin/python3 - "$WORK/long.xml" <<'EOF' || fail "a box across a page break"
+import re, sys
+x = open(sys.argv[1]).read()
+breaks = [int(b) for b in re.findall(r'<brk id="(\d+)"', x)]
+merges = [(int(a), int(b)) for a, b in re.findall(r'<mergeCell ref="[A-Z]+(\d+):[A-Z]+(\d+)"', x)]
+sys.exit(len(breaks) < 3 or any(a <= k < b for k in breaks for a, b in merges))
+EOF
 DB=$EMPTY assert_sql "SELECT quote(content) FROM project WHERE name = '农村科普大篷车'" "'第一行
   第二行
 
@@ -109,14 +135,26 @@ DB=$H assert_sql "SELECT profile FROM talent WHERE name = '李四'" "长期在�
 
 # Re-saved by LibreOffice (its own writer, shared strings and styles).
 soffice -env:UserInstallation=file://$WORK/lo-profile --headless --convert-to xlsx --outdir "$WORK/lo" \
-	"$talent1" "$F/hand.xlsx" >/dev/null 2>&1 || fail "LibreOffice converted nothing"
+	"$talent1" "$F/hand.xlsx" "$F/formula.xlsx" >/dev/null 2>&1 || fail "LibreOffice converted nothing"
 L=$WORK/lo.db
 "$KEPU" init --db "$L" >/dev/null
 "$KEPU" import talent "$WORK/lo/$(basename "$talent1")" --db "$L" --unit "$u1" >"$WORK/out" 2>"$WORK/err" || fail "LibreOffice copy: $(cat "$WORK/err")"
 "$KEPU" export talent --db "$L" --unit "$u1" --format xlsx --output "$WORK/lo-again.xlsx" 2>/dev/null
 same "$talent1" "$WORK/lo-again.xlsx"
+DB=$L assert_sql "$long_same" 1
 "$KEPU" import talent "$WORK/lo/hand.xlsx" --db "$L" --unit 鄢陵县 >"$WORK/out" 2>"$WORK/err" || fail "LibreOffice hand: $(cat "$WORK/err")"
 DB=$L assert_sql "SELECT group_concat(t.name) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '鄢陵县'" "张三,李四"
+# A formula with no result kept (openpyxl's) is refused naming the sheet,
+# the cell and the field, nothing saved; LibreOffice's copy keeps the
+# result (45) and imports.
+grep -q '<f>40+5</f><v */\?>\(</v>\)\?</c>' <(unzip -p "$F/formula.xlsx" xl/worksheets/sheet1.xml) || fail "fixture: no formula without its result"
+LF=$WORK/lof.db
+"$KEPU" init --db "$LF" >/dev/null
+refused 1 import_into "$LF" talent "$F/formula.xlsx" --unit 鄢陵县
+has "工作表「张三」 F4：年龄：单元格是公式，文件里没有它的计算结果"
+DB=$LF assert_sql "SELECT count(*) FROM talent" 0
+exits 0 import_into "$LF" talent "$WORK/lo/formula.xlsx" --unit 鄢陵县
+DB=$LF assert_sql "SELECT group_concat(name || '|' || age) FROM talent" "张三|45,李四|38"
 
 # Refused, naming the sheet and the cell; nothing saved.
 refused 1 import_into "$R" talent "$P1" --unit 许昌学院

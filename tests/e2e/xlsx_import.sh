@@ -25,16 +25,27 @@ set -e
 [ "$rc" -eq 1 ] && grep -q "不是可以读取的 .xlsx 文件" "$WORK/err" || fail "broken xlsx: $(cat "$WORK/err")"
 
 # A formula the file keeps no result of (a program wrote it, Excel never
-# saved it): said as a formula with the cell, not 「必须填写」, not saved empty.
-cp -r "$fx" "$WORK/fx2"
-sed -i 's|<c r="F6"><v>-5</v></c>|<c r="F6"><f>SUM(F2:F5)</f></c>|' "$WORK/fx2/xl/worksheets/sheet1.xml"
-grep -q '<f>SUM' "$WORK/fx2/xl/worksheets/sheet1.xml" || fail "fixture: no formula put in"
-(cd "$WORK/fx2" && zip -q -X -r "$WORK/formula.xlsx" '[Content_Types].xml' _rels xl)
+# saved it; openpyxl writes an empty <v></v>): said as a formula with the
+# cell, not 「必须填写」, not saved empty.
 before=$(sqlite3 "$DB" "SELECT count(*) FROM activity")
-set +e
-"$KEPU" import activity "$WORK/formula.xlsx" --db "$DB" --unit 禹州市 2>"$WORK/err"; rc=$?
-set -e
-[ "$rc" -eq 1 ] || fail "formula: status $rc"
-grep -q "^第6行 F列 参与人数: 单元格是公式，文件里没有它的计算结果" "$WORK/err" || fail "formula: $(cat "$WORK/err")"
-! grep -q "必须填写" "$WORK/err" || fail "formula said as empty: $(cat "$WORK/err")"
-assert_sql "SELECT count(*) FROM activity" "$before"
+for result in "" "<v></v>"; do
+	rm -rf "$WORK/fx2" "$WORK/formula.xlsx"
+	cp -r "$fx" "$WORK/fx2"
+	sed -i "s|<c r=\"F6\"><v>-5</v></c>|<c r=\"F6\"><f>SUM(F2:F5)</f>$result</c>|" "$WORK/fx2/xl/worksheets/sheet1.xml"
+	grep -q "<f>SUM(F2:F5)</f>$result</c>" "$WORK/fx2/xl/worksheets/sheet1.xml" || fail "fixture: no formula put in"
+	(cd "$WORK/fx2" && zip -q -X -r "$WORK/formula.xlsx" '[Content_Types].xml' _rels xl)
+	refused 1 "$KEPU" import activity "$WORK/formula.xlsx" --db "$DB" --unit 禹州市
+	has "第6行 F列 参与人数: 工作表「活动」的单元格 F6 是公式，文件里没有保存它的计算结果"
+	has "请在 Excel、WPS 或 LibreOffice 中打开、保存后再导入"
+	hasnt "必须填写"
+	assert_sql "SELECT count(*) FROM activity" "$before"
+done
+# A formula read by the result the file keeps is said once, with the first cell.
+sed -i 's|<c r="F6"><f>SUM(F2:F5)</f><v></v></c>|<c r="F6"><f>SUM(F2:F5)</f><v>12</v></c>|' "$WORK/fx2/xl/worksheets/sheet1.xml"
+grep -q '<v>12</v>' "$WORK/fx2/xl/worksheets/sheet1.xml" || fail "fixture: no result put in"
+rm "$WORK/formula.xlsx"
+(cd "$WORK/fx2" && zip -q -X -r "$WORK/formula.xlsx" '[Content_Types].xml' _rels xl)
+exits 0 "$KEPU" import activity "$WORK/formula.xlsx" --db "$DB" --unit 禹州市 --dry-run
+has "1 个单元格是公式，按文件里保存的计算结果读取（第一个：工作表「活动」的 F6）"
+exits 0 "$KEPU" import activity "$WORK/act.xlsx" --db "$DB" --unit 禹州市 --dry-run --skip-invalid "$WORK/bad2.csv"
+hasnt "个单元格是公式" # control: no formula, no word

@@ -67,6 +67,11 @@ altered(talent, out + "/tampered.xlsx", 1, "A4", "名字")
 altered(talent, out + "/outside.xlsx", 0, "L5", "备注：已核实")
 altered(talent, out + "/city.xlsx", 0, "G12", "同意入库。")
 
+# The age as a formula, as openpyxl (and the programs offices use to fill
+# forms in bulk) writes it: no result kept, <v></v>. LibreOffice's copy of
+# it (paper_import.sh) keeps the result, 45.
+altered(out + "/hand.xlsx", out + "/formula.xlsx", 0, "F4", "=40+5")
+
 # Two categories ticked where one is chosen.
 wb = openpyxl.load_workbook(project)
 ws = wb.worksheets[0]

@@ -7,6 +7,7 @@
 #include "core/json.h"
 #include "core/text.h"
 #include "core/utf8.h"
+#include "core/xalloc.h"
 
 static void test_decode_valid_and_invalid(void **state)
 {
@@ -89,6 +90,35 @@ static void test_sanitize_removes_controls(void **state)
 	s = utf8_sanitize("\xc2\x9b" "31m", false); /* C1 CSI */
 	assert_string_equal(s, "?31m");
 	free(s);
+	/* runs of CJK and ASCII copied whole, around what is replaced; a CJK
+	 * lead byte cut short or followed by no continuation is invalid */
+	s = utf8_sanitize("第3行\x1b[2J张三\xe4\xb8", false);
+	assert_string_equal(s, "第3行?[2J张三??");
+	free(s);
+	s = utf8_sanitize("\xe5" "ab\xe5\xbc" "c\xe2\x80\xa8", false); /* U+2028 */
+	assert_string_equal(s, "?ab??c?");
+	free(s);
+	s = utf8_sanitize("", false);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void test_formatting_any_length(void **state)
+{
+	(void)state;
+	char *s = xasprintf("第%d行：%s", 3, "同一人");
+	assert_string_equal(s, "第3行：同一人");
+	free(s);
+	char long_text[1001];
+	memset(long_text, 'x', 1000);
+	long_text[1000] = '\0';
+	s = xasprintf("<%s>", long_text); /* past the stack buffer: formatted again */
+	assert_int_equal(strlen(s), 1002);
+	assert_true(s[0] == '<' && s[1001] == '>' && s[500] == 'x');
+	free(s);
+	s = xasprintf("%s", "");
+	assert_string_equal(s, "");
+	free(s);
 }
 
 static void test_trim_and_fold(void **state)
@@ -109,6 +139,13 @@ static void test_trim_and_fold(void **state)
 	s = text_strip_chars("(0374) 296-5753", " -()");
 	assert_string_equal(s, "03742965753");
 	free(s);
+	s = text_strip_chars("--", "-");
+	assert_string_equal(s, "");
+	free(s);
+	assert_true(text_blank("") && text_blank(" \t\xe3\x80\x80 ") && text_blank("\xe3\x80\x80"));
+	assert_false(text_blank(" 张 ") || text_blank("\xe3\x80") || text_blank("  x"));
+	assert_true(text_ascii("") && text_ascii("0374-2965753 ext 8"));
+	assert_false(text_ascii("１３８") || text_ascii("a\xe3\x80\x80"));
 }
 
 static void test_dates(void **state)
@@ -296,17 +333,52 @@ static void test_screen_line_breaks(void **state)
 	/* 「，」 would start the next line: the character before it moves down with it. */
 	line_of("一二三四五六七八九十，好", 20, first, sizeof first);
 	assert_string_equal(first, "一二三四五六七八九");
+	/* two closing marks at the edge (「）。」): neither starts the next line */
+	line_of("一二三四五六七八九）。好", 20, first, sizeof first);
+	assert_string_equal(first, "一二三四五六七八");
+	line_of("科普人才科普人才科普人才科普人才科）。好", 36, first, sizeof first);
+	assert_string_equal(first, "科普人才科普人才科普人才科普人才");
 	/* before an opening bracket */
 	line_of("甲乙丙丁戊己庚辛壬癸子丑寅卯辰（巳午未申）", 32, first, sizeof first);
 	assert_string_equal(first, "甲乙丙丁戊己庚辛壬癸子丑寅卯辰");
 	/* a Latin word moves whole; the space is left for the caller to skip */
 	assert_int_equal(line_of("请运行 kepu backup 备份", 14, first, sizeof first), 9);
 	assert_string_equal(first, "请运行 kepu ");
+	/* a path after Chinese moves whole when a line holds it; a longer one
+	 * breaks after a '/', never inside a name */
+	line_of("交换文件夹：/srv/kepu/exchange/weidu/2016.csv", 40, first, sizeof first);
+	assert_string_equal(first, "交换文件夹：");
+	line_of("交换文件夹中没有「/srv/kepu/exchange/weidu/2016.csv」", 40, first, sizeof first);
+	assert_string_equal(first, "交换文件夹中没有"); /* 「 goes down with it */
+	line_of("/srv/kepu/exchange/weidu/2016-talent-records.csv", 28, first, sizeof first);
+	assert_string_equal(first, "/srv/kepu/exchange/weidu/");
+	line_of("已导入：/srv/kepu/exchange/weidu/a/b/c/d/e/f/2016.csv", 30, first, sizeof first);
+	assert_string_equal(first, "已导入：/srv/kepu/exchange/");
 	/* a phrase far from any punctuation is broken at the edge */
 	line_of("科普人才科普人才科普人才科普人才科普人才", 20, first, sizeof first);
 	assert_string_equal(first, "科普人才科普人才科普");
 	/* a newline ends the line */
 	assert_int_equal(line_of("甲乙\n丙丁", 20, first, sizeof first), 2);
+}
+
+/* A draft's fields on its row: cut between two, marked, never inside one. */
+static void test_cut_parts(void **state)
+{
+	(void)state;
+	const char *s = "姓名 罗德明 · 性别 男 · 年龄 57";
+	char *c = text_cut_parts(s, " · ", 27);
+	assert_string_equal(c, "姓名 罗德明 · 性别 男 · >"); /* was 「· 年>」 */
+	assert_true(utf8_width(c) <= 27);
+	free(c);
+	c = text_cut_parts(s, " · ", 40); /* control: room for all */
+	assert_string_equal(c, s);
+	free(c);
+	c = text_cut_parts(s, " · ", 16);
+	assert_string_equal(c, "姓名 罗德明 · >");
+	free(c);
+	c = text_cut_parts(s, " · ", 8); /* not one part fits: whole, for the drawing's cut */
+	assert_string_equal(c, s);
+	free(c);
 }
 
 int main(void)
@@ -319,7 +391,9 @@ int main(void)
 		cmocka_unit_test(test_counts_and_widths),
 		cmocka_unit_test(test_print_wrap),
 		cmocka_unit_test(test_screen_line_breaks),
+		cmocka_unit_test(test_cut_parts),
 		cmocka_unit_test(test_sanitize_removes_controls),
+		cmocka_unit_test(test_formatting_any_length),
 		cmocka_unit_test(test_trim_and_fold),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_json_arrays),

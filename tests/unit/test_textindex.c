@@ -9,6 +9,7 @@
 #include <ctype.h>
 
 #include "core/strbuf.h"
+#include "store/db.h"
 
 #define UNITS 3
 static const char *const units[UNITS] = {"魏都区", "许昌学院", "长葛市"};
@@ -333,6 +334,42 @@ static void test_initials(void **state)
 	assert_int_equal(store_query_count(fx->env.store, talent, &none), 0);
 }
 
+/* A filter whose trigrams are in every record but its last few (telephone
+ * numbers of one prefix) asks the index for the rare part only, and still
+ * answers what the scan answers; a rare part that would find many records
+ * leaves the whole phrase. */
+static void test_common_trigrams(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *talent = catalog_form(&fx->env.cat, "talent");
+	for (unsigned i = 0; i < 300; i++) {
+		char name[32], phone[32];
+		snprintf(name, sizeof name, "王%c%c", 'a' + i % 26, 'a' + i / 26);
+		snprintf(phone, sizeof phone, "1380000%04u", i);
+		save_record(fx, "talent", units[i % UNITS], "name", name, "phone", phone, NULL);
+	}
+	const char *kind;
+	char *m = textindex_match(fx->env.store, talent, "13800000123", NULL, 0, &kind);
+	assert_string_equal(kind, "tri");
+	assert_string_equal(m, "(\"00123\")"); /* 138, 380, 800, 000: in every record */
+	free(m);
+	m = textindex_match(fx->env.store, talent, "13800000123", NULL, 0, &kind); /* asked again */
+	assert_string_equal(m, "(\"00123\")");
+	free(m);
+	m = textindex_match(fx->env.store, talent, "800001", NULL, 0, &kind); /* 001: a third of them */
+	assert_string_equal(m, "(\"800001\")");
+	free(m);
+	m = textindex_match(fx->env.store, talent, "王ab", NULL, 0, &kind); /* one trigram */
+	assert_string_equal(m, "(\"王ab\")");
+	free(m);
+	static const char *const texts[] = {"13800000123", "13800000299", "13800000300", "0000123", "800001",
+					    "1380000", "00012", "王ab", "王a"};
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+		same_as_scan(fx, talent, texts[t], 0);
+		same_as_scan(fx, talent, texts[t], store_unit_id(fx->env.store, units[1]));
+	}
+}
+
 /* kepu check: an index that disagrees with the records (a change made
  * outside kepu) is found, and made again on request. */
 static void test_check_and_rebuild(void **state)
@@ -399,6 +436,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_filter_as_scan, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_years_and_units, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_initials, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_common_trigrams, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_and_rebuild, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migration, setup, teardown),
 	};
