@@ -541,9 +541,10 @@ static void free_pick_labels(form_model *m)
 	m->npick_labels = 0;
 }
 
-/* The items of a choice list offered: months (YYYY-MM) of a field that
- * may not be after today only once they have ended — a monthly report
- * covers a finished month. The list is in order, so they are its first. */
+/* The items of a choice list offered: the months (YYYY-MM) the field's
+ * rule takes — not after today's month, and with not_after: ended (月报's
+ * month, a report covers a finished month) not today's either. The list
+ * is in order, so they are its first. */
 static size_t offered(const kp_field *fd, const kp_list *l)
 {
 	if (!fd->not_after_today)
@@ -553,8 +554,11 @@ static size_t offered(const kp_field *fd, const kp_list *l)
 	char now[16];
 	snprintf(now, sizeof now, "%04d-%02d", y, mo);
 	size_t n = 0;
-	while (n < l->n && !(strlen(l->items[n]) == 7 && strcmp(l->items[n], now) >= 0))
-		n++;
+	for (; n < l->n && strlen(l->items[n]) == 7; n++) {
+		int cmp = strcmp(l->items[n], now);
+		if (cmp > 0 || (cmp == 0 && fd->not_after_ended))
+			break;
+	}
 	return n;
 }
 
