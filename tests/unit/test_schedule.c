@@ -420,6 +420,45 @@ static void test_withdrawn_submission_counts_from_resubmit(void **state)
 	checklist_free(&c);
 }
 
+/* A submission the city returned is no submission either (nor one it
+ * reopened): junk handed in on the 13th, returned on the 20th and fixed on
+ * 8月10日 was handed in on 8月10日 (it stayed on time from the 13th). */
+static void test_returned_submission_counts_from_resubmit(void **state)
+{
+	fixture *fx = *state;
+	long long p = all_but_the_project(fx);
+	const kp_form *f = catalog_form(&fx->env.cat, "project");
+	char *err = NULL;
+	if (review_apply(&fx->env, f, p, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	kp_checklist c;
+	checklist_build(&c, &fx->env, 0);
+	size_t u = unit_index(&c, "许昌学院");
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_DONE); /* control: on time */
+	checklist_free(&c);
+	clock_set_today("2016-07-20");
+	if (review_apply(&fx->env, f, p, REV_RETURN, "内容不全", &err))
+		fail_msg("%s", err);
+	clock_set_today("2016-08-10");
+	if (review_apply(&fx->env, f, p, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	checklist_build(&c, &fx->env, 0);
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_LATE);
+	assert_int_equal(strncmp(checklist_item(&c, "submit")->done_at[u], "2016-08-10", 10), 0);
+	checklist_free(&c);
+	/* Approved on the 11th, reopened and approved again on the 20th: from the 20th. */
+	clock_set_today("2016-08-11");
+	if (review_apply(&fx->env, f, p, REV_APPROVE, NULL, &err))
+		fail_msg("%s", err);
+	clock_set_today("2016-08-20");
+	if (review_apply(&fx->env, f, p, REV_REOPEN, "重新审核", &err) ||
+	    review_apply(&fx->env, f, p, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	checklist_build(&c, &fx->env, 0);
+	assert_int_equal(strncmp(checklist_item(&c, "submit")->done_at[u], "2016-08-20", 10), 0);
+	checklist_free(&c);
+}
+
 /* A 月报 covers a month that is over (五.6: by the 3rd of the next): the
  * store refuses August's on 8月10日 (it was taken and counted on time),
  * whatever the path, and takes it on 9月1日. */
@@ -586,6 +625,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_briefing_shows_the_records_beside, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_monthly_report_waits_for_the_month_to_end, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_withdrawn_submission_counts_from_resubmit, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_returned_submission_counts_from_resubmit, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_manual_ticks, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_prefill_counts_the_month, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_score_and_ranking, setup_day, teardown),
