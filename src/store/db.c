@@ -271,6 +271,7 @@ void store_close(kp_store *s)
 	free(s->indexed);
 	free(s->probed);
 	free(s->probed_query);
+	store_forget_viewed(s);
 	free(s);
 }
 

@@ -1026,6 +1026,8 @@ form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long un
 		m->readonly = f->review && !review_editable(c->env->store, state_of(m->rec.state));
 		m->dup_note = dup_note(c->env->store, f, id);
 		load_values(m, &c->env->cat, &m->rec);
+		/* what the city may approve: this version, read here in full */
+		store_mark_viewed(c->env->store, f, id, m->rec.version);
 		set_orig(m, m->rec.vals);
 		fm_count_files(m, c);
 	} else {
