@@ -36,7 +36,7 @@ struct kp_store {
 	 * the next page of the list, or the count, asks again */
 	char *probed, *probed_query;
 	int refused_field;    /* the field the last store_insert/store_update was refused for, or -1 */
-	/* the records this session was shown in full (store_mark_viewed), each
+	/* the records this session was shown in full (store_view), each
 	 * at the version last shown: what the city may approve (session.c) */
 	struct kp_viewed { char *table; long long id; int version; } *viewed;
 	size_t nviewed;

@@ -86,10 +86,10 @@ typedef enum { SESSION_ADMIN, SESSION_CITY, SESSION_UNIT, SESSION_NONE } kp_sess
 int store_session(kp_store *s, kp_session_kind kind, const char *user, long long unit_id,
 		  char **err);
 kp_session_kind store_session_kind(const kp_store *s);
-/* The form showed record id of f, at version, in full to this session:
- * the city approves (认定) only a version it was shown so (session.c).
- * A new session, and store_forget_viewed, start with none. */
-void store_mark_viewed(kp_store *s, const kp_form *f, long long id, int version);
+/* store_get, for showing the record in full (the form): the session
+ * remembers the version it was shown, and the city approves (认定) only a
+ * version it was shown so (session.c). A new session has been shown none. */
+int store_view(kp_store *s, const kp_form *f, long long id, kp_record *r, char **err);
 void store_forget_viewed(kp_store *s);
 /* The unit the session is limited to, or 0 (administrator, city). */
 long long store_session_unit(const kp_store *s);
