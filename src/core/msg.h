@@ -392,6 +392,8 @@
 	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \
 	X(UI_REVIEW_ONE,    "审核第 %lld 号记录%s「%s」") \
 	X(UI_REVIEW_DUP,    "（可能重复：第 %lld") \
+	X(UI_DUP_CONFIRM,   "第 %lld 号记录可能与第 %s 号重复：核实后仍要认定请按 y，n 或 Esc 不认定") \
+	X(UI_DUP_NOT_APPROVED, "第 %lld 号记录没有认定（可能重复，请先核实）") \
 	X(UI_REVIEW_DUP_END," 号，请先核实）") \
 	X(UI_NONE_TO_SUBMIT,"已选的记录中没有您可以提交审核的。") \
 	X(UI_SUBMITTED_MANY,"已提交审核 %zu 条。") \

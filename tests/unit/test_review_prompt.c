@@ -288,6 +288,7 @@ static void city_sees_repeat_flag(void **state)
 	story *s = *state;
 	kp_env *e = &s->fx->env;
 	long long c = save_person(s->fx, "甲员工", "13800000001"); /* as s->a */
+	char sql_buf[128];
 	review_prompt p;
 	review_prompt_init(&p);
 	submit_as_unit(s, c);
@@ -300,6 +301,27 @@ static void city_sees_repeat_flag(void **state)
 	snprintf(flag, sizeof flag, "（可能重复：第 %lld 号，请先核实）", s->a);
 	assert_non_null(strstr(p.title, flag));
 	record_free(&r);
+	/* 认定 by one Enter only asks, naming the repeat; n keeps it submitted */
+	city_views(e->store, s->f, c);
+	assert_int_equal(p.offered[p.actions.sel], REV_APPROVE);
+	mr_result res = review_prompt_key(&p, e, ENTER);
+	assert_true(p.confirming);
+	assert_true(review_prompt_active(&p));
+	snprintf(flag, sizeof flag, "%lld", s->a);
+	assert_string_equal(p.dups, flag);
+	res = review_prompt_key(&p, e, CH('n'));
+	assert_false(review_prompt_active(&p));
+	assert_non_null(strstr(res.text, "没有认定"));
+	assert_string_equal(state_of_record(s, c), "1");
+	/* …y approves it (the control) */
+	r = get(s, c);
+	review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	review_prompt_key(&p, e, ENTER);
+	res = review_prompt_key(&p, e, CH('y'));
+	assert_int_equal(res.kind, MR_SAVED);
+	snprintf(sql_buf, sizeof sql_buf, "SELECT kp_state = 'approved' FROM talent WHERE id = %lld", c);
+	assert_int_equal(sql_int(s->fx->path, sql_buf), 1);
 	review_prompt_free(&p);
 }
 
