@@ -368,17 +368,55 @@ static void blank_row(sheet *s, lxw_row_t row)
 		worksheet_write_blank(s->ws, row, (lxw_col_t)c, s->fm->text);
 }
 
-/* The columns portrait A4 holds at full size: 494 pt between libxlsxwriter's
- * margins of 0.7 inch, a unit of width 7 px of 宋体 and each column 5 px
- * more (the plan and the 总结, six columns two of them long texts, printed
- * shrunk to about half size). */
-#define PORTRAIT_WIDTH 88.0
+/* Widths are in the unit of the default font's digit (宋体, xlsx_open):
+ * about 7 px in Excel, 6.2 pt in LibreOffice's Noto Serif CJK SC (measured:
+ * a list of 176 stored units printed on 741 pt at 68 %). A4 between margins
+ * of 0.5 inch holds 523 pt portrait and 770 landscape; a sheet is wider than
+ * the page by the stored extra 0.71 a column, and is shrunk to fit: these
+ * are the units a page holds at 90 % in LibreOffice (at about full size in
+ * Excel), with that extra. */
+#define LO_UNIT_PT 6.2
+#define LEAST_SCALE 0.9
+#define PAGE_MARGIN_IN 0.5
+#define PORTRAIT_PT 523.0
+#define LANDSCAPE_PT 770.0
+
+static double page_units(double pt, size_t ncols)
+{
+	return pt / (LO_UNIT_PT * LEAST_SCALE) - 0.71 * (double)ncols;
+}
+
+bool xlsx_landscape(const double *widths, size_t ncols)
+{
+	return ncols > 6 || xlsx_span(widths, 0, ncols - 1) > page_units(PORTRAIT_PT, ncols);
+}
+
+/* The widest columns give way a unit at a time, none below a floor of five
+ * Chinese characters, until the sheet fits the page at LEAST_SCALE: their
+ * text wraps onto more lines (the rows grow to hold it) instead of the
+ * whole page being printed small. */
+#define LEAST_WIDTH 11.0
+
+void xlsx_fit_page(double *widths, size_t ncols)
+{
+	double budget = page_units(xlsx_landscape(widths, ncols) ? LANDSCAPE_PT : PORTRAIT_PT, ncols);
+	for (double sum = xlsx_span(widths, 0, ncols - 1); sum > budget; sum -= 1) {
+		size_t widest = 0;
+		for (size_t c = 1; c < ncols; c++)
+			if (widths[c] > widths[widest])
+				widest = c;
+		if (widths[widest] - 1 < LEAST_WIDTH)
+			return;
+		widths[widest] -= 1;
+	}
+}
 
 void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int year, bool one_page)
 {
 	worksheet_set_paper(ws, 9); /* A4 */
-	if (ncols > 6 || xlsx_span(widths, 0, ncols - 1) > PORTRAIT_WIDTH)
+	if (xlsx_landscape(widths, ncols))
 		worksheet_set_landscape(ws);
+	worksheet_set_margins(ws, PAGE_MARGIN_IN, PAGE_MARGIN_IN, -1, -1);
 	worksheet_fit_to_pages(ws, 1, one_page ? 1 : 0);
 	/* a table narrower than the page sat at its left edge */
 	worksheet_center_horizontally(ws);
@@ -457,6 +495,15 @@ lxw_workbook *xlsx_open(const char *path, bool constant_memory, char **err)
 	lxw_doc_properties props = {.author = "kepu", .company = (char *)msg(MSG_X_DOC_COMPANY),
 				    .comments = "kepu " KEPU_VERSION};
 	workbook_set_properties(wb, &props);
+	/* The default format's font (libxlsxwriter's Calibri, the first format)
+	 * is the unit of every column's width: 宋体, the cells' own, so a width
+	 * holds as many digits as it says. LibreOffice without Calibri measured
+	 * the unit in DejaVu Sans, a third wider, and shrank the lists to 60 %. */
+	lxw_format *base = STAILQ_FIRST(wb->formats);
+	format_set_font_name(base, XLSX_FONT);
+	format_set_font_family(base, 3);
+	format_set_font_scheme(base, "");
+	format_set_theme(base, 0);
 	return wb;
 }
 
@@ -559,6 +606,9 @@ int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id
 	double *widths = xcalloc(n, sizeof *widths);
 	for (size_t c = 0; c < n; c++)
 		widths[c] = cols[c].width;
+	xlsx_fit_page(widths, n);
+	for (size_t c = 0; c < n; c++)
+		cols[c].width = widths[c];
 	const char *title = v ? (v->description ? v->description : v->title)
 			      : f->description ? f->description : f->title;
 	const char *tmpl = v ? v->line : f->line;

@@ -76,6 +76,12 @@ void xlsx_signatures(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, s
  * of one row a unit), centred, the programme year and 第 N 页，共 M 页 at
  * the foot of every page. */
 void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int year, bool one_page);
+/* Whether a sheet of these columns is printed landscape (more than six, or
+ * wider than portrait holds). */
+bool xlsx_landscape(const double *widths, size_t ncols);
+/* Narrow the widest columns until the sheet prints at 90 % or more in
+ * LibreOffice (and about full size in Excel). */
+void xlsx_fit_page(double *widths, size_t ncols);
 /* The sum of widths[from..to]. */
 double xlsx_span(const double *widths, size_t from, size_t to);
 

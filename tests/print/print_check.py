@@ -27,6 +27,7 @@ import threading
 KEPU, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 JOBS = int(os.environ.get("PRINT_JOBS") or os.cpu_count() or 1)
 failures = []
+scales = {}  # workbook: the scale LibreOffice printed it at
 # Each check's own: its lines, its failures, its LibreOffice profile.
 mine = threading.local()
 profiles = iter(range(1 << 30))
@@ -83,7 +84,28 @@ def check_one_font(pdf):
         fail("%s: printed in %d fonts: %s" % (os.path.basename(pdf), len(families), ", ".join(sorted(families))))
 
 
-def to_pdf(xlsx):
+# The least scale a workbook prints at: the 11 pt of its cells at 85 % is
+# 9.35 pt, the smallest legible on a printed form. A one-page report (the
+# briefing, the ranking: twenty units' rows and the notes) is fitted to its
+# page's height too: 80 %.
+LEAST_SCALE, LEAST_SCALE_ONE_PAGE = 0.85, 0.80
+
+
+def printed_scale(pdf):
+    """The scale LibreOffice printed at: a Chinese character is one em wide,
+    so the most common width of a character in the words of Chinese alone
+    is the cells' 11 pt times the scale (titles and labels are fewer)."""
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, check=True).stdout.decode()
+    counts = {}
+    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', out):
+        w = m.group(3)
+        if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w):
+            em = round((float(m.group(2)) - float(m.group(1))) / len(w), 1)
+            counts[em] = counts.get(em, 0) + len(w)
+    return max(counts, key=counts.get) / 11 if counts else 1.0
+
+
+def to_pdf(xlsx, least=LEAST_SCALE):
     # A private profile: LibreOffice runs one conversion per profile at a time.
     if not hasattr(mine, "profile"):
         mine.profile = "%s/lo-profile-%d" % (WORK, next(profiles))
@@ -93,6 +115,11 @@ def to_pdf(xlsx):
                    env=dict(os.environ, FONTCONFIG_FILE=fontconfig()))
     pdf = xlsx[:-5] + ".pdf"
     check_one_font(pdf)
+    scale = printed_scale(pdf)
+    scales[os.path.basename(xlsx)] = scale
+    if scale < least:
+        fail("%s: printed at %.0f %% (its 11 pt at %.1f pt), under %.0f %%"
+             % (os.path.basename(xlsx), scale * 100, scale * 11, least * 100))
     return pdf
 
 
@@ -324,7 +351,7 @@ def check_year(demo, units):
     for name, args in books.items():
         out = os.path.join(WORK, "year-%s.xlsx" % args[1])
         run(*args, "--db", db, "--year", "2017", "--today", "2017-03-10", "--format", "xlsx", "--output", out)
-        printed = squash(text(to_pdf(out)))
+        printed = squash(text(to_pdf(out, LEAST_SCALE_ONE_PAGE if name == "排名" else LEAST_SCALE)))
         carried = name == "推荐表"  # each page its record's own year
         if "2017年度" not in printed or ("2016年度" in printed) != carried:
             fail("%s of 2017: the year not printed as %s" % (name, "each record's own" if carried else "2017"))
@@ -338,7 +365,7 @@ def check_briefing(demo, units):
     """The briefing: the sentence naming the units that have not reported, whole."""
     out = os.path.join(WORK, "demo-briefing.xlsx")
     run("report", "monthly", "--month", "2016-07", "--db", demo, "--format", "xlsx", "--output", out)
-    pdf = to_pdf(out)
+    pdf = to_pdf(out, LEAST_SCALE_ONE_PAGE)
     printed = squash(text(pdf))
     sentence = re.search(r"未报送的单位：[^。]*", printed)
     if not sentence:
@@ -354,7 +381,7 @@ def check_briefing(demo, units):
 def check_progress(demo, units):
     out = os.path.join(WORK, "demo-progress.xlsx")
     run("report", "progress", "--db", demo, "--format", "xlsx", "--output", out)
-    pdf = to_pdf(out)
+    pdf = to_pdf(out, LEAST_SCALE_ONE_PAGE)
     printed = squash(text(pdf))
     for u in units:
         if u not in printed:
@@ -405,6 +432,7 @@ def main():
         for lines in pool.map(one, checks):
             for line in lines:
                 print(line, flush=True)
+    print("printed at: " + ", ".join("%s %.0f %%" % (k, v * 100) for k, v in sorted(scales.items())))
     print("%d failures" % len(failures))
     sys.exit(1 if failures else 0)
 
