@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "core/date.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -200,11 +201,30 @@ lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const d
 }
 
 /* A cell of a record: integers as numbers, the rest as (sanitised) text. */
+char *xlsx_date(const kp_field *fd, const char *v)
+{
+	int y, m, d;
+	char buf[32];
+	if (fd->type == FT_DATE && date_parse(v, &y, &m, &d)) {
+		date_official(buf, y, m, d);
+		return xstrdup(buf);
+	}
+	if (fd->type == FT_YEARMONTH && yearmonth_parse(v, &y, &m))
+		return xasprintf("%d年%d月", y, m);
+	return NULL;
+}
+
 static char *cell_value(sheet *s, size_t c, const kp_field *fd, const char *v)
 {
 	if (fd->type == FT_INTEGER && v[0]) {
 		s->cells[c] = (xlsx_cell){NULL, (double)strtoll(v, NULL, 10), s->fm->number};
 		return NULL;
+	}
+	/* one date style on paper: the forms' 2016年7月1日, read back as the date */
+	char *date = xlsx_date(fd, v);
+	if (date) {
+		s->cells[c] = (xlsx_cell){date, 0, s->fm->text};
+		return date;
 	}
 	char *shown = store_shown(s->store, fd, v);
 	char *clean = utf8_sanitize(shown, fd->type == FT_TEXTAREA);
