@@ -250,6 +250,8 @@ static char *paged_book(fixture *fx, const kp_form *f, const char *path)
 	return x;
 }
 
+static FILE *with_cell(const char *src, const char *dst, const char *ref, const char *cell);
+
 /* Texts taller than a page (the longest a field allows, 2,000 characters,
  * in lines or in one paragraph) go on over pages in pieces, never a box
  * across a page break; the pieces carry 「个人基本情况（续）：」, and read
@@ -292,11 +294,14 @@ static void test_long_box_pieces(void **state)
 	assert_non_null(soft); /* cut inside a line: the text goes on after the mark */
 	assert_int_not_equal(soft[strlen("科普工作经历（续）：")], '\n');
 	assert_non_null(strstr(x, "拟开展科普工作（续）："));
+	const char *piece = strstr(x, ">个人基本情况（续）：");
+	while (strncmp(piece, "<c r=\"", 6))
+		piece--;
+	char ref[16];
+	snprintf(ref, sizeof ref, "%.*s", (int)strcspn(piece + 6, "\""), piece + 6);
 	free(x);
 	FILE *in = fopen(path, "rb");
 	assert_non_null(in);
-	unlink(path);
-	free(path);
 	paper_places *pl;
 	FILE *back;
 	size_t nrows, ncells;
@@ -306,6 +311,24 @@ static void test_long_box_pieces(void **state)
 	for (size_t i = 0; i < 3; i++)
 		assert_string_equal(value_of(cells, ncells, labels[i]), texts[i]);
 	read_free(cells, nrows * ncells, pl, back, in);
+	/* the mark of a box with no label beside it typed over: refused at that
+	 * cell, saying so (not as a label missing further down the form) */
+	char *dst = xasprintf("%s-t.xlsx", fx->path), *err = NULL;
+	char *cell = xasprintf("<c r=\"%s\" t=\"inlineStr\"><is><t>个人基本情况(续)：\n第90行</t></is></c>", ref);
+	in = with_cell(path, dst, ref, cell);
+	assert_null(paper_to_csv(&fx->env.cat, f, in, "t.xlsx", 0, &pl, &err));
+	char *said = xasprintf(" %s：这一格是上一栏印在续页的部分，应以续页标记「个人基本情况（续）：」开头，这里是「个人基本情况(续)：」"
+			       "：续页标记被改动了", ref);
+	if (!err || !strstr(err, said))
+		fail_msg("%s", err ? err : "(read)");
+	fclose(in);
+	unlink(dst);
+	unlink(path);
+	free(said);
+	free(cell);
+	free(err);
+	free(dst);
+	free(path);
 	for (size_t i = 0; i < 3; i++)
 		free(texts[i]);
 	sb_free(&csv);
