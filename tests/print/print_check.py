@@ -246,7 +246,8 @@ def check_paper(db, form, xlsx_name, label, marks, boxed, skip=(), labels=(), li
 
 
 def check_list(db, form, xlsx_name, marks, extra=(), unit=None):
-    """A printed list: every value of every row somewhere in the printed text."""
+    """A printed list: every value of every row somewhere in the printed text,
+    dates and months as the paper forms print them."""
     sel = ["--unit", unit] if unit else []
     records = export_rows(db, form, *sel)
     out = os.path.join(WORK, xlsx_name)
@@ -263,8 +264,14 @@ def check_list(db, form, xlsx_name, marks, extra=(), unit=None):
     skip = {"状态", "填报单位", "单位", "序号"}
     for rec in records:
         for col, value in rec.items():
-            if value and col not in skip and not in_order(printed, value):
+            # a month chosen from a list (the 月报's 月份) prints as its choice
+            if value and col not in skip and not in_order(printed, official(value)) \
+                    and not (re.fullmatch(r"\d{4}-\d\d", value) and in_order(printed, value)):
                 fail("%s %s: %s… not printed whole" % (xlsx_name, col, squash(value)[:30]))
+    # one date style on paper, the forms' 2016年7月1日 (not a phone's 0374-2965753)
+    iso = re.search(r"(?<![\d-])(19|20)\d\d-\d\d-\d\d(?![\d-])", printed)
+    if iso:
+        fail("%s: a date printed as %s, not as the forms print it" % (xlsx_name, iso.group(0)))
     say("ok: %s, %d records, %d pages" % (xlsx_name, len(records), pages(pdf)))
 
 
