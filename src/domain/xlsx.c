@@ -327,8 +327,8 @@ static double field_width(const kp_field *fd, const char *label)
 	case FT_PHONE: w = 16; break;
 	case FT_EMAIL: w = 22; break;
 	case FT_RECORD: w = 24; break;
-	case FT_DATE: w = 12; break;
-	case FT_YEARMONTH: w = 10; break;
+	case FT_DATE: w = 15; break;      /* 2016年12月31日 on one line */
+	case FT_YEARMONTH: w = 12; break; /* 2016年12月 */
 	default: w = fd->max_chars <= 10 ? fd->max_chars * 2 + 3 : 16; break;
 	}
 	int lw = text_print_width(label) + 3;
@@ -448,9 +448,16 @@ void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int 
 void xlsx_signatures(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, size_t ncols)
 {
 	worksheet_set_row(ws, row, xlsx_height(1), NULL);
-	worksheet_write_string(ws, row, 0, msg(MSG_X_FILLED_BY), fm->line);
-	worksheet_write_string(ws, row, (lxw_col_t)(ncols / 3), msg(MSG_X_CHECKED_BY), fm->line);
-	worksheet_write_string(ws, row, (lxw_col_t)(2 * ncols / 3), msg(MSG_X_DATE), fm->line);
+	/* each across its third of the table: in the 序号 column alone
+	 * 「填报人：」 wrapped, its 「：」 on a line of its own */
+	const char *labels[] = {msg(MSG_X_FILLED_BY), msg(MSG_X_CHECKED_BY), msg(MSG_X_DATE)};
+	for (size_t i = 0; i < 3; i++) {
+		lxw_col_t from = (lxw_col_t)(i * ncols / 3), to = (lxw_col_t)((i + 1) * ncols / 3);
+		if (to > from + 1)
+			worksheet_merge_range(ws, row, from, row, to - 1, labels[i], fm->line);
+		else
+			worksheet_write_string(ws, row, from, labels[i], fm->line);
+	}
 }
 
 /* One sheet: 附表N, title, the line under it, header, rows, total, and the

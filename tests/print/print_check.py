@@ -261,6 +261,9 @@ def check_list(db, form, xlsx_name, marks, extra=(), unit=None):
     for m in marks:
         if squash(m) not in printed:
             fail("%s: no %s" % (xlsx_name, m))
+    lone = re.search(r"^[%s]$" % CLOSING, text(pdf), re.M)  # -raw: 「填报人」 over a 「：」 of its own
+    if lone:
+        fail("%s: a line of %s alone" % (xlsx_name, lone.group(0)))
     skip = {"状态", "填报单位", "单位", "序号"}
     for rec in records:
         for col, value in rec.items():
