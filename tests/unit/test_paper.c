@@ -155,17 +155,23 @@ static char *member(unzFile z)
 	return sb_take(&b);
 }
 
-/* A sheet's XML (sheetN.xml), whole. */
-static char *sheet_xml(const char *path, int n)
+/* A workbook's member (styles, a sheet), whole. */
+static char *book_part(const char *path, const char *name)
 {
 	unzFile z = unzOpen(path);
 	assert_non_null(z);
-	char name[48];
-	snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", n);
 	assert_int_equal(unzLocateFile(z, name, 1), UNZ_OK);
 	char *x = member(z);
 	unzClose(z);
 	return x;
+}
+
+/* A sheet's XML (sheetN.xml), whole. */
+static char *sheet_xml(const char *path, int n)
+{
+	char name[48];
+	snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", n);
+	return book_part(path, name);
 }
 
 /* A person whose texts are long prints at full size on pages of its own
@@ -569,17 +575,6 @@ static int blank_a(fixture *fx, const char *unit)
 	unlink(path);
 	free(path);
 	return n;
-}
-
-/* A workbook's member (styles, a sheet), whole. */
-static char *book_part(const char *path, const char *name)
-{
-	unzFile z = unzOpen(path);
-	assert_non_null(z);
-	assert_int_equal(unzLocateFile(z, name, 1), UNZ_OK);
-	char *x = member(z);
-	unzClose(z);
-	return x;
 }
 
 /* A list prints at 90 % or more in LibreOffice: the unit of its columns is
