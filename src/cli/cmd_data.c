@@ -84,10 +84,37 @@ int cmd_init(const kp_opts *o)
 		fputc('\n', stderr);
 		return EXIT_DATA;
 	}
+	/* The file is made here, with its mode, before SQLite opens it: SQLite
+	 * would make it 0666 less the umask (world-writable under umask 000)
+	 * and gives -wal and -shm the database file's mode. Installed setgid,
+	 * every session opens it as the data group: 0660; a developer's build,
+	 * its owner alone: 0600. */
+	char *err = NULL;
+	if (o->db && store_check_companions(o->db, &err) != KP_OK) {
+		/* made first, the file would be checked as an existing database */
+		fprintf(stderr, "kepu: %s\n", err ? err : "");
+		free(err);
+		return EXIT_DATA;
+	}
+	mode_t mode = priv_elevated() ? 0660 : 0600;
+	int fd = o->db ? open(o->db, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode) : -1;
+	if (o->db && (fd < 0 || fchmod(fd, mode) != 0)) {
+		fprintf(stderr, "kepu: ");
+		fprintf(stderr, msg(MSG_C_DB_MODE), (unsigned)mode, o->db, strerror(errno));
+		fputc('\n', stderr);
+		if (fd >= 0)
+			close(fd);
+		return EXIT_DATA;
+	}
+	if (fd >= 0)
+		close(fd);
 	kp_env e;
 	int rc = cli_open(o, &e, true);
-	if (rc != EXIT_OK)
+	if (rc != EXIT_OK) {
+		if (o->db)
+			unlink(o->db); /* the empty file made above, so that init can be run again */
 		return rc;
+	}
 	int demo = 0;
 	if (o->demo && load_demo(&e, &demo) != 0)
 		rc = EXIT_DATA;
@@ -98,7 +125,6 @@ int cmd_init(const kp_opts *o)
 		putchar('\n');
 		rc = cli_first_accounts(&e, o->demo);
 	}
-	char *err = NULL;
 	if (rc == EXIT_OK && o->demo && demo_progress(&e, &err) != 0) {
 		fprintf(stderr, "kepu: %s\n", err ? err : "");
 		rc = EXIT_DATA;
@@ -106,14 +132,6 @@ int cmd_init(const kp_opts *o)
 	free(err);
 	unit_list_free(u, n);
 	env_close(&e);
-	/* SQLite makes a new file 0644; installed setgid, every session opens
-	 * it as the data group, which must be able to write it too. */
-	if (rc == EXIT_OK && priv_elevated() && chmod(o->db, 0660) != 0) {
-		fprintf(stderr, "kepu: ");
-		fprintf(stderr, msg(MSG_C_PRIV_MODE), o->db, strerror(errno));
-		fputc('\n', stderr);
-		rc = EXIT_DATA;
-	}
 	return rc;
 }
 

@@ -180,9 +180,11 @@ static int report_monthly(kp_env *e, const kp_opts *o)
 		const kp_briefing_row *r = i < b.n ? &b.rows[i] : NULL;
 		cli_cell(stdout, r ? r->name : msg(MSG_P_TOTAL), UNIT_W, false);
 		for (size_t k = 0; k < b.ncols; k++) {
-			char v[32] = "";
-			if (!r || r->reported)
-				snprintf(v, sizeof v, "%lld", r ? r->vals[k] : b.totals[k]);
+			char v[48] = "";
+			if (!r)
+				snprintf(v, sizeof v, "%lld", b.totals[k]);
+			else if (r->reported)
+				briefing_cell(r, k, v, sizeof v);
 			cli_cell(stdout, v, 10, true);
 		}
 		if (!r)
@@ -196,7 +198,7 @@ static int report_monthly(kp_env *e, const kp_opts *o)
 		putchar('\n');
 	}
 	char *missing = briefing_missing_text(&b);
-	printf("\n%s\n", missing);
+	printf("\n%s\n%s\n", missing, msg(MSG_R_RECORDS_NOTE));
 	free(missing);
 	briefing_free(&b);
 	return EXIT_OK;

@@ -177,6 +177,27 @@ int eb_view(editbuf *b, int width)
 	}
 }
 
+eb_line eb_lay(editbuf *b, int width, bool right)
+{
+	eb_line l = {0, 0, false};
+	int room = width + (right && b->cur == b->len); /* the cursor may stand past the window */
+	int cx = eb_view(b, room);
+	if (b->hscroll > 0) { /* the start is hidden: its mark takes a cell */
+		l.mark = true;
+		l.lead = 1;
+		cx = eb_view(b, room - 1);
+	}
+	if (right) {
+		int tw = 0;
+		for (size_t i = b->hscroll; i < b->len; i++)
+			tw += cp_width(b->cp[i]);
+		if (tw < width - l.lead)
+			l.lead = width - tw;
+	}
+	l.cursor = l.lead + cx;
+	return l;
+}
+
 size_t eb_wrap(const editbuf *b, int width, eb_row **out)
 {
 	size_t n = 0, cap = 8;

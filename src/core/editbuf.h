@@ -57,6 +57,18 @@ void eb_clear(editbuf *b);
  * return the cursor's column relative to the first visible character. */
 int eb_view(editbuf *b, int width);
 
+/* A single-line buffer laid out in a window of width cells: scrolled so
+ * the cursor shows (eb_view); while the start is hidden the first cell
+ * holds 「<」 (mark) and the text starts after it. right: the text ends at
+ * the window's last cell as the numbers around it do, the cursor after it
+ * in the cell past the window (the caller leaves it free: a column's gap).
+ * lead: cells before the text; cursor: its cell from the window's left. */
+typedef struct {
+	int lead, cursor;
+	bool mark;
+} eb_line;
+eb_line eb_lay(editbuf *b, int width, bool right);
+
 /* Multi-line: wrap at width cells. Returns the number of rows (>= 1);
  * *rows is a new array the caller frees. */
 size_t eb_wrap(const editbuf *b, int width, eb_row **rows);

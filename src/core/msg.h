@@ -26,6 +26,7 @@
 	X(V_CHOICE,         "「%s」不是可选的项") \
 	X(V_BEFORE,         "不能早于%s") \
 	X(V_NOT_YET,        "「%s」还没有到（今天是 %s）") \
+	X(V_NOT_ENDED,      "「%s」这个月还没有过完（今天是 %s）：只能填已经过完的月份，这个月的从 %04d-%02d-01 起可以填") \
 	X(V_AFTER_YEAR,     "%s 年在本年度（%d 年度）之后：只能填 %d 或以前的年度") \
 	X(V_REQUIRED_WHEN,  "%s为「%s」时必须填写") \
 	X(V_CHOICE_DUP,     "「%s」选了两次") \
@@ -113,6 +114,7 @@
 	X(S_OPEN,           "无法打开数据库 %s：%s") \
 	X(S_SQL,            "数据库错误：%s") \
 	X(S_CHANGED,        "这条记录已被其他人修改或删除，请重新打开后再改") \
+	X(S_CHANGED_SINCE_SEEN, "这条记录在你查看之后被修改过（第 %lld 号记录：你看到的是第 %d 版，现在是第 %d 版），请重新查看后再%s") \
 	X(S_TEXT_INDEX_STALE, "%s：列表筛选的文字索引与记录不一致（数据曾在 kepu 之外被修改）；请运行 kepu check --rebuild-index 重建") \
 	X(S_BACKUP_TEMP,    "无法在 %s 中建立备份的临时文件：%s") \
 	X(S_BACKUP_BAD,     "备份 %s 未通过完整性检查：%s") \
@@ -151,10 +153,12 @@
 	X(S_NO_UNIT,        "没有名为「%s」的单位") \
 	/* the session layer (store/session.c): what a session may not do */ \
 	X(SS_SIGN_IN,       "请先登录") \
-	X(S_SAME,           "与已有的第 %lld 号记录是同一人（%s相同），没有再次导入") \
-	X(S_SAME_APPROVED,  "与已认定的第 %lld 号记录是同一人（%s相同）：已认定的记录不会被导入改动，没有导入") \
-	X(S_SAME_LOCKED,    "与第 %lld 号记录是同一人（%s相同）：它现为「%s」，不能由导入改动，没有导入") \
-	X(S_SAME_OTHER_UNIT,"与%s的第 %lld 号记录是同一人（%s相同），没有导入") \
+	X(S_SAME,           "与已有的第 %lld 号记录重复（%s相同），没有再次导入") \
+	X(S_SAME_APPROVED,  "与已认定的第 %lld 号记录重复（%s相同）：已认定的记录不会被导入改动，没有导入") \
+	X(S_SAME_LOCKED,    "与第 %lld 号记录重复（%s相同）：它现为「%s」，不能由导入改动，没有导入") \
+	X(S_SAME_OTHER_UNIT,"与%s的第 %lld 号记录重复（%s相同），没有导入") \
+	X(S_SAME_IN_FILE,   "与本文件第 %lld 行重复（%s相同），没有再次导入") \
+	X(S_SAME_IN_FILE_OTHER, "与本文件第 %lld 行（%s的记录）重复（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
 	X(SS_NOT_IN_YEAR,   "%s：%s 不在 %d 年度，这是 %.4s 年度的记录，请换到该年度再填报") \
@@ -221,6 +225,7 @@
 	X(R_CHANGED_MARK,   "（%d月%d日修改）") \
 	X(R_REPORTED_COUNT, "已报 %zu/%zu，逾期 %zu") \
 	X(R_MISSING,        "未报送的单位：") \
+	X(R_RECORDS_NOTE,   "方括号内是该单位当月已认定的相应记录（科普活动、资源开发）算出的数，与报送的数不同时列出，供核对") \
 	X(R_NONE,           "无") \
 	X(R_WHICH,          "kepu report monthly 或 kepu report progress") \
 	X(B_BAD_MONTH,      "「%s」不是报告月份（可用 %s 到 %s）") \
@@ -238,7 +243,7 @@
 	X(UI_NEW_RECORD,    "新记录") \
 	X(UI_EDIT_RECORD,   "修改第 %lld 号记录") \
 	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
-	X(UI_DUP_OTHER,     "可能与其他单位已推荐的人员重复，请与市科协核实。%s") \
+	X(UI_DUP_OTHER,     "可能与其他单位的记录重复，请与市科协核实。%s") \
 	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复（%s相同），请核实。%s") \
 	X(UI_DUP_AGAIN,     "仍要保存请再按 F2") \
 	X(UI_DUP_MARKED,    "已保存（第 %lld 号记录），已标记为可能重复，由市科协核实。") \
@@ -318,11 +323,13 @@
 	X(UI_VALUE_TAKEN,   "本单位已填报%s为「%s」的记录（第 %lld 号），不能再填一份；请在列表中打开它修改，或另选") \
 	X(UI_CK_TITLE,      "工作进度检查表（五、组织实施）") \
 	X(UI_CK_MATRIX,     "各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期") \
+	X(UI_CK_MATRIX_OWN, "本单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期") \
 	X(UI_CK_UNITS,      "完成") \
 	X(UI_CK_TICKED,     "（%s 于 %s 勾选）") \
 	X(UI_CK_SAVED_AT,   "（%s 保存）") \
 	X(UI_CK_BY_DATA,    "这一项按录入的数据自动判断是否完成，不能手工勾选。") \
 	X(UI_CK_IN_MATRIX,  "各单位的事项请按 Tab 到「各单位完成情况」中逐个单位勾选。") \
+	X(UI_CK_IN_MATRIX_OWN,"本单位的事项请按 Tab 到「本单位完成情况」中勾选。") \
 	X(UI_CK_CITY_TICKS, "这一项由市科协确认完成。") \
 	X(UI_CK_DONE,       "已勾选为完成：%s") \
 	X(UI_CK_UNDONE,     "已取消勾选：%s") \
@@ -331,7 +338,7 @@
 	X(UI_PROGRESS_FAILED,"进度无法读取，请检查数据库") \
 	X(UI_BR_SAVED,      "报送") \
 	X(UI_BR_COUNT,      "已报 %zu/%zu") \
-	X(UI_BR_LEGEND,     "+ 按时报送  ~ 逾期  ! 过了截止日未报送  ←→/Tab 换月份") \
+	X(UI_BR_LEGEND,     "+ 按时报送  ~ 逾期  ! 过了截止日未报送  [n] 已认定记录的数  ←→/Tab 换月份") \
 	X(UI_BR_TITLE,      "工作简报：%d年%d月（截止 %s）") \
 	X(UI_BR_NOT_DUE,    "未到期") \
 	X(UI_GL_TODAY,      "今天 %s") \
@@ -375,9 +382,11 @@
 	X(UI_ASK_REASON,    "%s的原因（Enter 确定，Esc 取消）：") \
 	X(UI_READ_ONLY,     "这条记录「%s」，不能修改。") \
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
-	X(UI_REVIEW_TITLE,  "审核") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
 	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \
+	X(UI_REVIEW_ONE,    "审核第 %lld 号记录%s「%s」") \
+	X(UI_REVIEW_DUP,    "（可能重复：第 %lld") \
+	X(UI_REVIEW_DUP_END," 号，请先核实）") \
 	X(UI_NONE_TO_SUBMIT,"已选的记录中没有您可以提交审核的。") \
 	X(UI_SUBMITTED_MANY,"已提交审核 %zu 条。") \
 	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \
@@ -513,8 +522,8 @@
 	X(UI_TR_EXPORTED,   "已导出「%s」到交换文件夹：") \
 	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
 	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Enter 返回。") \
-	X(UI_TR_SAME_HINT,  "同一人的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
-	X(UI_TR_SAME_UPDATE,"同一人的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
+	X(UI_TR_SAME_HINT,  "重复的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
+	X(UI_TR_SAME_UPDATE,"重复的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
 	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
 	X(UI_TR_CHECKED_UPD,"检查完毕：检查了 %d 条，将新增 %d 条、将更新 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
 	X(UI_TR_CHECKED_NONE,"检查完毕：检查了 %d 条，没有要导入的记录，什么也没有保存。按 Esc 换一个文件。") \
@@ -583,7 +592,7 @@
 	X(K_REVIEW,         "审核") \
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
-	X(K_UPDATE_SAME,    "同一人更新或跳过") \
+	X(K_UPDATE_SAME,    "重复的更新或跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
 	X(K_FILES,          "附件") \
 	X(K_ATTACH,         "从本机添加附件") \
@@ -648,7 +657,7 @@
 	X(C_DATE_NUMBER,    "Excel 存的是数字 %s，不是日期，没有导入：请写成 2016-07-15 或 2016年7月15日") \
 	X(C_DATE_SERIAL,    "Excel 存的是数字 %s，单元格不是日期格式，没有导入：请写成 2016-07-15 或 2016年7月15日") \
 	X(C_BLANK_ROWS,     "跳过了 %d 个空行") \
-	X(C_MARKED_OTHERS,  "%lld 行可能与其他单位已推荐的人员重复，已标记，请与市科协核实") \
+	X(C_MARKED_OTHERS,  "%lld 行可能与其他单位的记录重复，已标记，请与市科协核实") \
 	X(C_UNIT_OR_FOR_UNIT,"--unit 与 --for-unit 只能用一个：前者以该单位账号的权限导入，后者以管理员的权限导入该单位的记录") \
 	X(C_CSV_QUOTE,      "第%d行: 引号没有闭合") \
 	X(C_CSV_CELL_LONG,  "第%d行: 一格超过 %ld KiB（Excel 一格最多 32767 个字），不读取") \
@@ -657,7 +666,9 @@
 	X(C_IMPORT_FAILED,  "导入失败：%d 处错误，没有保存任何记录。") \
 	X(C_IMPORTED,       "已导入 %d 条记录到 %d 年度的 %s（%s）。") \
 	X(C_REJECT_REASON,  "错误") \
-	X(C_BAD_GB18030,    "文件既不是 UTF-8 也不是有效的 GB18030 编码") \
+	X(C_BAD_GB18030,    "文件既不是 UTF-8 也不是有效的 GB18030 编码：第%ld行（文件第%lld字节，0x%02X）读不下去，没有导入。请用 Excel 或 WPS 打开，另存为 UTF-8 或 GBK 的 CSV 后再导入") \
+	X(C_MIXED_ENCODING, "文件既不是 UTF-8 也不是有效的 GB18030 编码：前面是 UTF-8，第%ld行（文件第%lld字节，0x%02X）起不是 UTF-8，按 GB18030 读第%ld行（文件第%lld字节，0x%02X）也读不下去——像是两种编码混在一起，没有导入。请用 Excel 或 WPS 打开，另存为 UTF-8 的 CSV 后再导入") \
+	X(C_UTF16,          "文件是 UTF-16 编码，请另存为 UTF-8 或 GBK 的 CSV（Excel：另存为「CSV UTF-8（逗号分隔）」），没有导入") \
 	X(C_REJECTED,       "%d 行有错误，没有导入，已写入 %s（在「错误」列说明原因），改正后可以再导入。") \
 	X(C_BAD_ENCODING,   "不支持的编码「%s」（可用：utf-8、gb18030）") \
 	X(C_NOT_GBK,        "第%d行 %s: 「%.*s」在 GBK（Excel 默认编码）中无法显示，已按 GB18030 写出") \
@@ -748,14 +759,16 @@
 	X(C_READ_BOOL,      "单元格是逻辑值 %s") \
 	X(C_READ_CSV,       "读到「%s」") \
 	X(C_FORMULA_NO_VALUE,"单元格是公式，文件里没有它的计算结果（文件由程序生成，未在 Excel 或 WPS 中保存过）：请在 Excel 或 WPS 中打开、保存后再导入，或填入数值") \
+	X(C_FORMULA_NO_VALUE_AT,"工作表「%s」的单元格 %s%d 是公式，文件里没有保存它的计算结果（文件由程序生成，未在 Excel、WPS 或 LibreOffice 中保存过）：请在 Excel、WPS 或 LibreOffice 中打开、保存后再导入，或填入数值") \
+	X(C_FORMULAS_READ,  "%s%ld 个单元格是公式，按文件里保存的计算结果读取（第一个：工作表「%s」的 %s%d）；公式的引用改过而未重新计算时，请在 Excel、WPS 或 LibreOffice 中打开、保存后再导入") \
 	X(C_READ_SUFFIX,    "%s；%s") \
 	X(C_DATE_IN_FIELD,  "%s，但这一项不是日期，没有导入：请把单元格格式设为「常规」或「文本」后重新输入") \
 	X(C_XLSX_IN_SHEET,  "%s 工作表「%s」：%s") \
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_CHECKED,        "检查了 %d 条，可以导入 %d 条（只检查，未保存）。") \
 	X(C_UPDATED,        "更新了 %d 条已有的记录。") \
-	X(C_SAME_SKIPPED,   "%d 条与已有记录是同一人，没有再次导入；要用文件中的内容更新它们，加 --update 再导入一次。") \
-	X(C_SAME_LOCKED,    "%d 条与已有记录是同一人，没有导入；这些记录已提交、已认定或属于其他单位，--update 也不会改动它们。") \
+	X(C_SAME_SKIPPED,   "%d 条与已有记录重复，没有再次导入；要用文件中的内容更新它们，加 --update 再导入一次。") \
+	X(C_SAME_LOCKED,    "%d 条与已有记录重复，没有导入；这些记录已提交、已认定或属于其他单位，--update 也不会改动它们。") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit（以该单位的权限）或 --for-unit（以管理员的权限）指定单位，或在文件中加一列「填报单位」") \
 	X(C_UNIT_MISMATCH,  "不是本次导入的单位「%s」") \
@@ -797,7 +810,7 @@
 	X(C_PRIV_ENV,       "不接受环境变量 %.*s：kepu 以数据组 %s 的权限运行，只有管理员（root 或 %s 组的成员）可以用它指定文件或日期；请从 ForceCommand 或环境中去掉它") \
 	X(C_PRIV_ADMIN,     "kepu %s 只能由管理员（root 或 %s 组的成员）运行；办公室账号请直接运行 kepu，在界面中登录") \
 	X(C_PRIV_RAISE,     "无法取得数据组权限来打开数据库 %s（kepu 的安装权限不对，见 docs/deploy.md）") \
-	X(C_PRIV_MODE,      "已创建数据库 %s，但无法把它的权限设为 0660（%s）：请管理员执行 chmod 660") \
+	X(C_DB_MODE,        "无法以权限 %04o 创建数据库 %s（%s）") \
 	X(C_FIRST_ACCOUNT,  "已创建市科协账号 %s，初始密码：%s（只显示这一次；首次登录时须修改）") \
 	X(C_DEMO_ACCOUNTS,  "演示账号（仅供试用）：shikexie（市科协）、weidu（魏都区）、xcxy（许昌学院），密码均为 %s") \
 	X(C_DEMO_REASON,    "（演示）联系电话与工作单位登记不一致，请核对后重新提交。") \

@@ -272,17 +272,50 @@ size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width)
 			sp--;
 		if (sp > start && cp[sp - 1] == ' ')
 			return sp;
+		/* Right after Chinese (「文件夹：/srv/…」) it moves whole too when
+		 * one line holds it; a longer path breaks after a '/', never
+		 * inside a name (「…/weid」「u/…」). */
+		int ww = 0;
+		for (size_t e = sp; e < n && cp[e] < 0x80 && cp[e] != ' ' && cp[e] != '\n'; e++)
+			ww += cp_width(cp[e]);
+		size_t at = sp; /* an opening 「 goes down with it */
+		while (at > start + 1 && opens_phrase(cp[at - 1]))
+			at--;
+		if (at > start && ww <= width)
+			return at;
+		for (size_t b = end; b > sp + 1; b--)
+			if (cp[b - 1] == '/')
+				return b;
 	}
 	/* Near the edge, a phrase ends at its punctuation or a space rather
 	 * than in the middle of a word (「建 / 立」); a closing mark never
 	 * starts a line. */
 	int reach = width / 4 < 16 ? width / 4 : 16, back = 0;
 	for (size_t b = end; b > start + 1 && back <= reach; b--) {
-		if (closes_phrase(cp[b - 1]) || cp[b - 1] == ' ' || opens_phrase(cp[b]))
+		if (!closes_phrase(cp[b]) && (closes_phrase(cp[b - 1]) || cp[b - 1] == ' ' || opens_phrase(cp[b])))
 			return b;
 		back += cp_width(cp[b - 1]);
 	}
-	return closes_phrase(cp[end]) && end - 1 > start ? end - 1 : end;
+	while (closes_phrase(cp[end]) && end - 1 > start) /* 「九）。」: both move down with 九 */
+		end--;
+	return end;
+}
+
+char *text_cut_parts(const char *s, const char *sep, int width)
+{
+	if (utf8_width(s) <= width || !sep[0])
+		return xstrdup(s);
+	size_t keep = 0, sl = strlen(sep);
+	int sepw = utf8_width(sep);
+	for (const char *at = strstr(s, sep); at; at = strstr(at + sl, sep)) {
+		char *head = xasprintf("%.*s", (int)(at - s), s);
+		int w = utf8_width(head);
+		free(head);
+		if (w + sepw + 1 > width)
+			break;
+		keep = (size_t)(at - s);
+	}
+	return keep ? xasprintf("%.*s%s>", (int)keep, s, sep) : xstrdup(s);
 }
 
 char *text_quote(const char *text, int chars)

@@ -18,6 +18,12 @@ bool text_ascii(const char *s);
 /* text as a message quotes it: on one line, cut after chars characters
  * with "…". Caller frees. */
 char *text_quote(const char *text, int chars);
+/* s, parts joined by sep (「 · 」 between a draft's fields), in at most
+ * width display cells: whole when it fits, else the whole parts that fit
+ * and sep, marked 「>」 (「姓名 王芳 · 性别 女 · >」, not 「· 年>」). When not
+ * even the first part fits, s whole, for the drawing to cut with its mark.
+ * Caller frees. */
+char *text_cut_parts(const char *s, const char *sep, int width);
 /* Full-width ASCII (U+FF01..U+FF5E) to ASCII, U+3000 to a space, and the
  * ideographic full stop U+3002 to '.' (typed in e-mail domains). */
 char *text_fold_fullwidth(const char *s);

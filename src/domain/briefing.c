@@ -11,6 +11,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "domain/checklist.h"
+#include "domain/prefill.h"
 
 const kp_milestone *briefing_milestone(const kp_schedule *s)
 {
@@ -37,6 +38,7 @@ static void fill_row(kp_briefing *b, kp_env *e, kp_briefing_row *row, int month_
 		     long today)
 {
 	row->vals = xcalloc(b->ncols ? b->ncols : 1, sizeof *row->vals);
+	row->records = xcalloc(b->ncols ? b->ncols : 1, sizeof *row->records);
 	row->changed = xstrdup("");
 	long long id = store_find(e->store, b->form, row->unit_id, month_field, b->month);
 	char *first = store_first_saved(e->store, b->form, row->unit_id, month_field, b->month);
@@ -59,7 +61,9 @@ static void fill_row(kp_briefing *b, kp_env *e, kp_briefing_row *row, int month_
 		}
 	}
 	for (size_t k = 0; k < b->ncols; k++) {
+		const kp_field *fd = &b->form->fields[b->cols[k]];
 		row->vals[k] = strtoll(r.vals[b->cols[k]], NULL, 10);
+		row->records[k] = fd->prefill ? prefill_approved(e, fd, row->unit_id, b->month) : -1;
 		b->totals[k] += row->vals[k];
 	}
 	record_free(&r);
@@ -113,11 +117,20 @@ void briefing_free(kp_briefing *b)
 		free(b->rows[i].saved_at);
 		free(b->rows[i].changed);
 		free(b->rows[i].vals);
+		free(b->rows[i].records);
 	}
 	free(b->rows);
 	free(b->cols);
 	free(b->totals);
 	memset(b, 0, sizeof *b);
+}
+
+void briefing_cell(const kp_briefing_row *row, size_t k, char *out, size_t len)
+{
+	if (row->records[k] >= 0 && row->records[k] != row->vals[k])
+		snprintf(out, len, "%lld[%lld]", row->vals[k], row->records[k]);
+	else
+		snprintf(out, len, "%lld", row->vals[k]);
 }
 
 char *briefing_missing_text(const kp_briefing *b)

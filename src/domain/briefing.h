@@ -15,6 +15,8 @@ typedef struct {
 	char *saved_at;      /* when the report was first saved, or "" */
 	char *changed;       /* "（9月20日修改）": its figures changed after the deadline, or "" */
 	long long *vals;     /* per column */
+	long long *records;  /* per column: the same figure of the unit's approved records, -1 where
+				the form names none (prefill); shown where it differs */
 } kp_briefing_row;
 
 typedef struct {
@@ -34,6 +36,9 @@ typedef struct {
  * Returns 0, or -1 with *err (an unknown month, or no monthly milestone). */
 int briefing_build(kp_briefing *b, kp_env *e, const char *month, char **err);
 void briefing_free(kp_briefing *b);
+/* A reported figure as shown: "500", or "500[0]" when the unit's approved
+ * records of that kind and month say otherwise (row's column k). */
+void briefing_cell(const kp_briefing_row *row, size_t k, char *out, size_t len);
 /* "未报送的单位：许昌县、鄢陵县…" (or 无); caller frees. */
 char *briefing_missing_text(const kp_briefing *b);
 /* The monthly milestone of the report form (its due day), or NULL. */

@@ -26,7 +26,7 @@ static char *first_fields(const kp_form *f, const kp_draft *d)
 			if (strcmp(d->pairs[2 * k], f->fields[i].id) || !v[0])
 				continue;
 			char *q = text_quote(v, FIRST_CHARS);
-			sb_printf(&b, "%s%s %s", shown++ ? " · " : "", f->fields[i].label, q);
+			sb_printf(&b, "%s%s %s", shown++ ? DRAFT_SEP : "", f->fields[i].label, q);
 			free(q);
 			break;
 		}

@@ -9,12 +9,15 @@
 /* More than an office could leave; the offer says how many there are. */
 #define KP_DRAFTS_SHOWN 500
 
+/* Between two of a draft's fields (a row cuts between them, never inside). */
+#define DRAFT_SEP " · "
+
 typedef struct {
 	long long id;          /* the draft (store_draft_get) */
 	const kp_form *form;
 	long long record_id;   /* 0: a new record */
 	char *when;            /* when it was last typed in: "2016-08-10 09:31" */
-	char *first;           /* its first filled fields: "姓名 甲员工 · 性别 男" */
+	char *first;           /* its first filled fields: "姓名 甲员工 · 性别 男" (DRAFT_SEP between) */
 } kp_pending;
 
 /* A draft of record_id of f that the session can no longer change (it was

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/csv.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -106,12 +107,23 @@ void import_source_places(import_options *o, import_origin *org)
 	o->place = org && org->pl ? origin_place : NULL;
 	o->kind = org ? origin_kind : NULL;
 	o->place_ctx = org;
+	o->sheet = org && !org->pl ? org->sheet : NULL;
 	o->note = NULL;
-	if (org && org->note.len) {
-		free(org->note_text);
-		org->note_text = xasprintf(msg(MSG_C_SHEETS_NOT_READ), sb_str(&org->note), org->sheet);
-		o->note = org->note_text;
+	if (!org)
+		return;
+	free(org->note_text);
+	strbuf t = STRBUF_INIT;
+	if (org->note.len)
+		sb_printf(&t, msg(MSG_C_SHEETS_NOT_READ), sb_str(&org->note), org->sheet);
+	int row, col;
+	long formulas = xlsx_formulas(org->kinds, &row, &col);
+	if (formulas) { /* read as the file last showed them: said, once */
+		char letters[8];
+		csv_column_letters(col, letters);
+		sb_printf(&t, msg(MSG_C_FORMULAS_READ), t.len ? "\n" : "", formulas, org->sheet, letters, row);
 	}
+	org->note_text = sb_take(&t);
+	o->note = org->note_text[0] ? org->note_text : NULL;
 }
 
 void import_origin_free(import_origin *org)

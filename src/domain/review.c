@@ -73,6 +73,12 @@ bool review_editable(const kp_store *s, kp_state st) { return store_may_edit_sta
 int review_apply(kp_env *e, const kp_form *f, long long id, kp_review a, const char *reason,
 		 char **err)
 {
+	return review_apply_seen(e, f, id, 0, a, reason, err);
+}
+
+int review_apply_seen(kp_env *e, const kp_form *f, long long id, int seen, kp_review a, const char *reason,
+		      char **err)
+{
 	kp_record r;
 	if (!f->review || store_get(e->store, f, id, &r, err) != KP_OK) {
 		if (!*err)
@@ -94,8 +100,8 @@ int review_apply(kp_env *e, const kp_form *f, long long id, kp_review a, const c
 	}
 	static const char *const actions[REV_COUNT] = {"submit", "approve", "return", "reopen",
 						       "withdraw"};
-	int rc = store_set_state(e->store, f, id, state_code(st), state_code(review_target(a)), why,
-				 actions[a], err) == KP_OK ? 0 : -1;
+	int rc = store_set_state_seen(e->store, f, id, seen, state_code(st), state_code(review_target(a)), why,
+				      actions[a], err) == KP_OK ? 0 : -1;
 	free(why);
 	return rc;
 }

@@ -35,5 +35,10 @@ bool review_editable(const kp_store *s, kp_state st);
  * *err (not allowed, no reason, someone else moved it first). Audited. */
 int review_apply(kp_env *e, const kp_form *f, long long id, kp_review a, const char *reason,
 		 char **err);
+/* The same, on the version of the record the reviewer was shown (seen):
+ * refused with *err when it has changed since (store_set_state_seen). Every
+ * screen that shows a record and offers its review passes its version. */
+int review_apply_seen(kp_env *e, const kp_form *f, long long id, int seen, kp_review a, const char *reason,
+		      char **err);
 
 #endif

@@ -496,7 +496,12 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 		if (im->o->kind && im->col[i] >= 0 && (!raw[i] || !raw[i][0]) &&
 		    im->o->kind(im->o->place_ctx, row, im->col[i]) == XLSX_FORMULA) {
 			/* empty as read, not as it shows: never 「必须填写」 nor saved empty */
-			problem(im, row, im->col[i], fd->label, msg(MSG_C_FORMULA_NO_VALUE));
+			char letters[8];
+			csv_column_letters(im->col[i], letters);
+			char *t = im->o->sheet ? xasprintf(msg(MSG_C_FORMULA_NO_VALUE_AT), im->o->sheet, letters, row)
+					       : xstrdup(msg(MSG_C_FORMULA_NO_VALUE)); /* a 推荐表: the place names the sheet */
+			problem(im, row, im->col[i], fd->label, t);
+			free(t);
 			free(why[i]);
 			continue;
 		}
@@ -725,6 +730,7 @@ static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 			kp_record rec = {.unit_id = c->unit[i], .nvals = c->nfields,
 					 .vals = c->vals + i * c->nfields, .proof = c->proof[i]};
 			char *why = NULL;
+			store_batch_row(b, c->row[i]);
 			int rc = store_batch_add(b, &rec, &why);
 			char *at = rc == KP_OK ? NULL : place(im, c->row[i], -1);
 			if (rc == KP_OK && rec.version > 1)
@@ -959,15 +965,40 @@ static char *bom_not_utf8(const char *head, size_t bad)
 	return xasprintf(msg(MSG_C_BOM_NOT_UTF8), row, letters, (long long)bad + 1, (unsigned char)head[bad]);
 }
 
+/* UTF-16 (Excel's 「Unicode 文本」, Notepad's 「Unicode」): a byte-order
+ * mark, or ASCII's zero high bytes in every other place. */
+static bool looks_utf16(const unsigned char *h, size_t n)
+{
+	if (n >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF)))
+		return true;
+	size_t zero[2] = {0, 0}, m = n < 512 ? n : 512;
+	for (size_t i = 0; i < m; i++)
+		zero[i & 1] += h[i] == 0;
+	return m >= 8 && (zero[0] * 4 >= m || zero[1] * 4 >= m) && (zero[0] == 0 || zero[1] == 0);
+}
+
+/* The line (1…) of byte at of head. */
+static long line_at(const char *head, size_t at)
+{
+	long line = 1;
+	for (size_t i = 0; i < at; i++)
+		line += head[i] == '\n';
+	return line;
+}
+
 FILE *import_decode(FILE *in, const char *encoding, char **err)
 {
 	bool gb;
+	char head[65536];
+	size_t n = fread(head, 1, sizeof head, in);
+	rewind(in);
+	size_t i = 0; /* auto: the first byte that is not UTF-8 */
+	if (looks_utf16((const unsigned char *)head, n)) { /* read as either, it is neither */
+		*err = xstrdup(msg(MSG_C_UTF16));
+		return NULL;
+	}
 	if (!encoding || !strcasecmp(encoding, "auto")) {
-		char head[65536];
-		size_t n = fread(head, 1, sizeof head, in);
-		rewind(in);
 		/* a multi-byte character may be cut at the end of the sample */
-		size_t i = 0;
 		gb = false;
 		while (i < n && !gb) {
 			uint32_t cp;
@@ -1001,19 +1032,31 @@ FILE *import_decode(FILE *in, const char *encoding, char **err)
 	char ibuf[16384], obuf[65536];
 	size_t left = 0, got;
 	bool bad = false;
+	long long done = 0; /* bytes of the file converted before ibuf */
+	long lines = 1;     /* …and the line they end on (0x0A is never part of a GB18030 character) */
+	unsigned char at = 0;
 	while (!bad && (got = fread(ibuf + left, 1, sizeof ibuf - left, in)) > 0) {
 		char *ip = ibuf, *op = obuf;
 		size_t il = left + got, ol = sizeof obuf;
 		if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 && errno != EINVAL)
 			bad = true; /* EINVAL: a character continues in the next chunk */
 		fwrite(obuf, 1, (size_t)(op - obuf), out);
+		for (const char *c = ibuf; c < ip; c++)
+			lines += *c == '\n';
+		done += ip - ibuf;
+		at = il ? (unsigned char)*ip : 0;
 		memmove(ibuf, ip, il);
 		left = il;
 	}
 	iconv_close(cd);
 	if (bad || left) {
 		fclose(out);
-		*err = xstrdup(msg(MSG_C_BAD_GB18030));
+		/* where it stops: the line and byte a clerk can find in an editor */
+		if (i < n && i > 0)
+			*err = xasprintf(msg(MSG_C_MIXED_ENCODING), line_at(head, i), (long long)i + 1,
+					 (unsigned char)head[i], lines, done + 1, at);
+		else
+			*err = xasprintf(msg(MSG_C_BAD_GB18030), lines, done + 1, at);
 		return NULL;
 	}
 	rewind(out);

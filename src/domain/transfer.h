@@ -53,6 +53,7 @@ typedef struct {
 	 * place_ctx), so a message says what was read; NULL: a CSV's text. */
 	int (*kind)(void *ctx, int row, int col);
 	const char *note;  /* a line for the top of the report, or NULL */
+	const char *sheet; /* the list sheet read, for a cell's message, or NULL */
 } import_options;
 
 /* Import a UTF-8 CSV (BOM optional) whose header holds field labels,

@@ -72,6 +72,9 @@ struct xlsx_kinds {
 		unsigned char kind;
 	} *at;
 	size_t n;
+	long formulas;              /* cells read by the result the file keeps of their formula */
+	int32_t formula_row;        /* …the first of them (row as the CSV's, col from 0) */
+	uint16_t formula_col;
 };
 
 typedef struct {
@@ -678,6 +681,10 @@ static void XMLCALL sh_end(void *ud, const char *name)
 		r->cells[r->col] = cell_value(r);
 		r->filled += r->cells[r->col][0] != '\0';
 		xlsx_kinds *k = r->kinds;
+		if (r->formula && r->kind != XLSX_FORMULA && !k->formulas++) {
+			k->formula_row = (int32_t)(r->written + 1);
+			k->formula_col = (uint16_t)r->col;
+		}
 		if (r->kind != XLSX_TEXT && k->n < (size_t)XLSX_MAX_KINDS) {
 			if (!(k->n & (k->n - 1)))
 				k->at = xrealloc(k->at, (k->n ? 2 * k->n : 1) * sizeof *k->at);
@@ -797,6 +804,13 @@ static int kind_order(const void *a, const void *b)
 	if (x->row != y->row)
 		return x->row < y->row ? -1 : 1;
 	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+long xlsx_formulas(const xlsx_kinds *k, int *row, int *col)
+{
+	*row = k ? k->formula_row : 0;
+	*col = k ? k->formula_col : 0;
+	return k ? k->formulas : 0;
 }
 
 int xlsx_kind_at(const xlsx_kinds *k, int row, int col)

@@ -38,6 +38,10 @@ typedef struct xlsx_kinds xlsx_kinds;
 /* The kind of the cell at row (1-based, as the CSV's records) and col (0-based). */
 int xlsx_kind_at(const xlsx_kinds *k, int row, int col);
 void xlsx_kinds_free(xlsx_kinds *k);
+/* How many cells were formulas read by the result the file keeps (what
+ * Excel last computed, not recomputed here), and the first one's row and
+ * col as xlsx_kind_at takes them. */
+long xlsx_formulas(const xlsx_kinds *k, int *row, int *col);
 
 /* A sheet as UTF-8 CSV (rows the sheet skips kept as blank rows, so the
  * CSV's row numbers are the sheet's), with its cells' kinds. */

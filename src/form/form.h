@@ -98,6 +98,7 @@ typedef struct {
 	int line;              /* where it is defined */
 	int not_before;        /* field index this one may not precede, or -1 */
 	bool not_after_today;  /* a date (or year-month) that cannot be yet */
+	bool not_after_ended;  /* …nor a month not yet over (not_after: ended, 月报's month) */
 	bool in_year;          /* a date in the programme year its record is filed in */
 	bool in_programme;     /* a date, month or year within the programme's years (schedule) */
 	bool not_after_year;   /* an integer year after the programme year's */

@@ -346,9 +346,12 @@ static void load_field(loader *L, const ynode *map, int section)
 		 * programme year the record is filed in. */
 		const char *na = (ti->keys & FK_NOT_AFTER) ? ychk_str(&L->c, map, "not_after", false) : NULL;
 		const char *na_word = f->type == FT_INTEGER ? "year" : "today";
-		if (na && strcmp(na, na_word))
-			ychk_err(&L->c, yn_get(map, "not_after"), msg(MSG_L_NOT_AFTER), na_word, na);
-		f->not_after_today = na && !strcmp(na, "today");
+		bool ended = na && f->type != FT_INTEGER && !strcmp(na, "ended");
+		if (na && strcmp(na, na_word) && !ended)
+			ychk_err(&L->c, yn_get(map, "not_after"), msg(MSG_L_NOT_AFTER),
+				 f->type == FT_INTEGER ? na_word : "today 或 ended", na);
+		f->not_after_today = na && (!strcmp(na, "today") || ended);
+		f->not_after_ended = ended;
 		f->in_year = (ti->keys & (FK_ORDER | FK_NOT_AFTER)) && ychk_bool(&L->c, map, "in_year", false);
 		f->in_programme = (ti->keys & FK_ORDER) && ychk_bool(&L->c, map, "in_programme", false);
 		f->not_after_year = na && !strcmp(na, "year");

@@ -218,7 +218,8 @@ static bool typed(const kp_catalog *cat, const kp_field *f, char **sp, char **ou
 }
 
 /* not_after: today — a stored date (or year-month, or a choice naming
- * one, as 月报's month) after today's is refused. ISO text sorts as the
+ * one) after today's is refused; not_after: ended also the month of today
+ * (月报's month). ISO text sorts as the
  * days do, so the value is compared with today cut to its length. */
 static bool not_yet(const kp_field *f, char **out, char **reason)
 {
@@ -232,9 +233,15 @@ static bool not_yet(const kp_field *f, char **out, char **reason)
 	char today[16];
 	snprintf(today, sizeof today, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100,
 		 (unsigned)d % 100);
-	if (strncmp(*out, today, n) <= 0)
+	int cmp = strncmp(*out, today, n);
+	/* not_after: ended — a month is reported once it is over: its
+	 * figures are not all there before */
+	if (f->not_after_ended && n == 7 && cmp == 0)
+		fail(reason, xasprintf(msg(MSG_V_NOT_ENDED), *out, today, y + m / 12, m % 12 + 1));
+	else if (cmp <= 0)
 		return true;
-	fail(reason, xasprintf(msg(MSG_V_NOT_YET), *out, today));
+	else
+		fail(reason, xasprintf(msg(MSG_V_NOT_YET), *out, today));
 	free(*out);
 	*out = NULL;
 	return false;

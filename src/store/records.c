@@ -231,10 +231,14 @@ struct kp_batch {
 	kp_persons *persons;          /* which rows need that look-up (an import's) */
 	char *labels;                 /* the form's unique_hint labels, for every repeat's message */
 	long long marked;             /* a unit's rows marked as possibly another unit's person */
+	long long row;                /* the file's row of the record being added (0: none) */
+	long long *rows;              /* …of each record it inserted (first + i), for a repeat's message */
+	size_t caprows;
 	char now[20];
 };
 
 void store_batch_update(kp_batch *b, bool update) { b->update = update; }
+void store_batch_row(kp_batch *b, long long row) { b->row = row; }
 
 /* Is record id one the batch inserted? Its text is indexed at the batch's
  * end (textindex_add of first..last), so a later row that changes it
@@ -316,7 +320,17 @@ static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, ch
 		b->labels = hint_labels(f);
 	const char *labels = b->labels;
 	int rc = KP_ESAME_LOCKED; /* --update would not change it: never hinted */
-	if (old->unit_id != r->unit_id)
+	/* A record this file made a moment ago is named by the file's row:
+	 * its number means nothing to the clerk reading the file. */
+	long long row = batch_pending(b, old->id) && old->id - b->first < b->added ? b->rows[old->id - b->first] : 0;
+	if (row && old->unit_id != r->unit_id)
+		db_set_err(err, xasprintf(msg(MSG_S_SAME_IN_FILE_OTHER), row, old->unit_name, labels));
+	else if (row && !b->update) {
+		rc = KP_ESAME;
+		db_set_err(err, xasprintf(msg(MSG_S_SAME_IN_FILE), row, labels));
+	} else if (row)
+		rc = KP_OK;
+	else if (old->unit_id != r->unit_id)
 		db_set_err(err, xasprintf(msg(MSG_S_SAME_OTHER_UNIT), old->unit_name, old->id, labels));
 	else if (f->review && !strcmp(old->state, "approved"))
 		db_set_err(err, xasprintf(msg(MSG_S_SAME_APPROVED), old->id, labels));
@@ -433,6 +447,10 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 		return KP_ERR;
 	/* only an update (--update) reads the stored values: its audit row and
 	 * the session's rights compare them */
+	/* a row the session could not write at all (a date outside the year)
+	 * is refused for that, not as a repeat of another year's record */
+	if (maybe && !b->update && session_may_write(b->s, b->f, NULL, r, err) != KP_OK)
+		return KP_ERR;
 	if (maybe && stored_same(b->s, b->f, r, b->update, &b->same, &old)) {
 		int rc = same_person(b, r, &old, err);
 		if (rc == KP_OK && (rc = session_may_write(b->s, b->f, &old, r, err)) == KP_OK)
@@ -483,6 +501,9 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 			b->first = r->id;
 			b->unit = r->unit_id;
 		}
+		if ((size_t)b->added > b->caprows)
+			b->rows = xrealloc(b->rows, (b->caprows = b->caprows ? b->caprows * 2 : 64) * sizeof *b->rows);
+		b->rows[b->added - 1] = b->row;
 		b->last = r->id;
 		if (b->unit != r->unit_id)
 			b->unit = 0;
@@ -530,6 +551,7 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 		rc = textindex_add(s, b->f, b->first, b->last);
 	if (s->acc == &b->seals) /* nothing imported: no row took the hash */
 		s->acc = NULL;
+	free(b->rows);
 	free(b->labels);
 	free(b);
 	if (commit && rc != KP_OK)
@@ -1049,13 +1071,41 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id, const char *sta
 	return rc == SQLITE_DONE ? KP_OK : db_fail(s, err);
 }
 
+/* What an audit action is called on screen (认定 …), for a refusal. */
+static const char *action_word(const char *action)
+{
+	static const struct {
+		const char *code;
+		enum kp_msg_id word;
+	} words[] = {{"submit", MSG_RV_SUBMIT}, {"approve", MSG_RV_APPROVE}, {"return", MSG_RV_RETURN},
+		     {"reopen", MSG_RV_REOPEN}, {"withdraw", MSG_RV_WITHDRAW}};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (!strcmp(action, words[i].code))
+			return msg(words[i].word);
+	return action;
+}
+
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
 		    const char *reason, const char *action, char **err)
+{
+	return store_set_state_seen(s, f, id, 0, from, to, reason, action, err);
+}
+
+int store_set_state_seen(kp_store *s, const kp_form *f, long long id, int seen, const char *from, const char *to,
+			 const char *reason, const char *action, char **err)
 {
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	kp_record old;
 	bool had = db_stored(s, f, "id", id, &old);
+	/* The decision is about the values the reviewer saw: a record changed
+	 * since (withdrawn, edited, resubmitted) is refused, never decided on
+	 * values nobody looked at. */
+	if (had && seen > 0 && old.version != seen) {
+		db_set_err(err, xasprintf(msg(MSG_S_CHANGED_SINCE_SEEN), id, seen, old.version, action_word(action)));
+		record_free(&old);
+		return db_end(s, KP_ECONFLICT, err);
+	}
 	char *sql = xasprintf("UPDATE \"%s\" SET kp_state = ?1, kp_reason = ?2, version = version + 1,"
 			      " updated_at = " NOW " WHERE id = ?3 AND kp_state = ?4 AND (?5 = 0 OR unit_id = ?5)",
 			      f->table);

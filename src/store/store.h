@@ -215,6 +215,9 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
  * session may change it: an approved record never, by an import. */
 int store_batch_add(kp_batch *b, kp_record *r, char **err);
 void store_batch_update(kp_batch *b, bool update);
+/* The file's row the next record added comes from: a later row repeating
+ * it is told 「与本文件第 N 行重复」, not the number the file just gave it. */
+void store_batch_row(kp_batch *b, long long row);
 /* How many of a unit's imported rows were marked as possibly repeating a
  * person of another unit (kp_duplicates, for the city). */
 long long store_batch_marked(const kp_batch *b);
@@ -339,6 +342,12 @@ int store_move_year(kp_store *s, const kp_form *f, long long id, int to, char **
  * return), if it is still in `from`: KP_ECONFLICT otherwise. Audited. */
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
 		    const char *reason, const char *action, char **err);
+/* The same, deciding on the version the reviewer saw (seen, a record's
+ * version as read): KP_ECONFLICT with *err saying so when the record has
+ * changed since (seen 0: the caller showed no values, as a unit submitting
+ * its own records). */
+int store_set_state_seen(kp_store *s, const kp_form *f, long long id, int seen, const char *from, const char *to,
+			 const char *reason, const char *action, char **err);
 /* Of the unit's records of f that t selects: how many, or the sum of a
  * field (t->sum_field). */
 typedef struct {
@@ -348,6 +357,7 @@ typedef struct {
 	int when_field;      /* only those whose when_field is when_is, when >= 0 */
 	const char *when_is;
 	bool evidence;       /* only those with at least one attachment */
+	bool approved;       /* a reviewed form's: only those the city approved */
 } kp_tally;
 long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, const kp_tally *t);
 

@@ -18,13 +18,17 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 	 * (kp_entered, schema.c). MIN over the index of that expression: one
 	 * index probe. A reviewed form's record counts once handed to the
 	 * city (submitted or approved: a draft, or one returned, is still the
-	 * unit's), from when it was first submitted (the audit's kp_audit_record
-	 * index) if that was after it came. */
+	 * unit's), from the submit that stands — the first one after its last
+	 * withdrawal (a submission taken back on the 10th and made again on
+	 * the 20th was made on the 20th) — (the audit's kp_audit_record index)
+	 * if that was after it came. */
 	char *only = field < 0 ? xstrdup("") : xasprintf(" AND \"%s\" = ?2", f->fields[field].id);
 	char *sql = xasprintf("SELECT min(%s) FROM \"%s\" t WHERE unit_id = ?1%s%s"
 			      " AND (?3 = 0 OR unit_id = ?3) AND (?4 = 0 OR kp_year = ?4)",
 			      f->review ? "max(ifnull(kp_entered, created_at), ifnull((SELECT min(a.at) FROM kp_audit a"
-					  " WHERE a.form = ?5 AND a.record_id = t.id AND a.action = 'submit'), ''))"
+					  " WHERE a.form = ?5 AND a.record_id = t.id AND a.action = 'submit'"
+					  " AND a.id > ifnull((SELECT max(w.id) FROM kp_audit w WHERE w.form = ?5"
+					  " AND w.record_id = t.id AND w.action = 'withdraw'), 0)), ''))"
 					: "ifnull(kp_entered, created_at)",
 			      f->table, only, f->review ? " AND kp_state IN ('submitted', 'approved')" : "");
 	free(only);
@@ -102,6 +106,8 @@ long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, co
 		  " AND (?6 = 0 OR kp_year = ?6) AND \"%s\" >= ?2 || '-01' AND \"%s\" <= ?2 || '-31'", f->table, date, date);
 	if (t->when_field >= 0)
 		sb_printf(&b, " AND \"%s\" = ?3", f->fields[t->when_field].id);
+	if (t->approved && f->review)
+		sb_adds(&b, " AND kp_state = 'approved'");
 	if (t->evidence) /* evidence: one attachment at least */
 		sb_adds(&b, " AND EXISTS (SELECT 1 FROM kp_attachments a WHERE a.tbl = ?5 AND a.record_id = r.id)");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
@@ -115,7 +121,6 @@ long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, co
 		sqlite3_bind_int64(st, 4, session_scope(s));
 		sqlite3_bind_int(st, 6, session_year(s));
 		if (t->evidence)
-			if (f->review)
 			sqlite3_bind_text(st, 5, f->table, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			v = sqlite3_column_int64(st, 0);

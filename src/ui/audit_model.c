@@ -153,12 +153,39 @@ static void rows_free(audit_model *m)
 	m->n = m->sel = m->top = 0;
 }
 
+static void widen(int *want, const char *s)
+{
+	int w = s ? utf8_width(s) : 0;
+	if (w > *want)
+		*want = w;
+}
+
+/* The view's column wants (au_columns): the headers, every unit's name
+ * (a bounded list, one read) and the rows read so far. */
+static void measure(audit_model *m, const au_ctx *c)
+{
+	static const enum kp_msg_id head[AU_COLS] = {MSG_UI_AU_AT, MSG_UI_AU_USER, MSG_P_COL_UNIT, MSG_UI_AU_WHAT};
+	for (int k = 0; k < AU_COLS; k++)
+		m->want[k] = utf8_width(msg(head[k]));
+	kp_unit *units;
+	size_t nu = store_units(c->env->store, &units);
+	for (size_t i = 0; i < nu; i++)
+		widen(&m->want[AU_COL_UNIT], units[i].name);
+	unit_list_free(units, nu);
+	for (size_t i = 0; i < m->n; i++) {
+		const char *cell[AU_COLS] = {m->rows[i].at, m->rows[i].user, m->rows[i].unit_name, m->what[i]};
+		for (int k = 0; k < AU_COLS; k++)
+			widen(&m->want[k], cell[k]);
+	}
+}
+
 static mr_result restart(audit_model *m, const au_ctx *c)
 {
 	rows_free(m);
 	free(m->text);
 	m->text = eb_text(&m->filter);
 	mr_result r = load_more(m, c) ? mr_done(MR_HANDLED) : mr_say(MR_REFUSED, "%s", m->refused);
+	measure(m, c);
 	select_row(m, c);
 	return r;
 }
@@ -215,25 +242,15 @@ mr_result au_key(audit_model *m, const au_ctx *c, kp_key key)
 	return r;
 }
 
-void au_columns(const audit_model *m, const au_ctx *c, int cols, int x[AU_COLS], int w[AU_COLS])
+void au_columns(const audit_model *m, int cols, int x[AU_COLS], int w[AU_COLS])
 {
 	/* 4 cells of gaps and margins; the time first, whole. User, unit and
-	 * what was done start at MIN_W and share the rest as wide as this
-	 * page's values (columns_share); what no column wants goes to the last. */
-	static const enum kp_msg_id head[AU_COLS] = {MSG_UI_AU_AT, MSG_UI_AU_USER, MSG_P_COL_UNIT, MSG_UI_AU_WHAT};
-	int want[AU_COLS];
-	for (int k = 0; k < AU_COLS; k++)
-		want[k] = utf8_width(msg(head[k]));
-	for (size_t i = m->top; i < m->n && i < m->top + c->rows; i++) {
-		const char *cell[AU_COLS] = {m->rows[i].at, m->rows[i].user, m->rows[i].unit_name, m->what[i]};
-		for (int k = 0; k < AU_COLS; k++)
-			if (cell[k] && utf8_width(cell[k]) > want[k])
-				want[k] = utf8_width(cell[k]);
-	}
+	 * what was done start at MIN_W and share the rest as wide as the
+	 * view's values (columns_share); what no column wants goes to the last. */
 	w[AU_COL_AT] = AU_AT_W;
 	for (int k = AU_COL_USER; k < AU_COLS; k++)
 		w[k] = MIN_W;
-	int left = columns_share(w + AU_COL_USER, want + AU_COL_USER, AU_COLS - AU_COL_USER,
+	int left = columns_share(w + AU_COL_USER, m->want + AU_COL_USER, AU_COLS - AU_COL_USER,
 				 cols - 5 - AU_AT_W - (AU_COLS - AU_COL_USER) * MIN_W);
 	if (left > 0)
 		w[AU_COL_WHAT] += left;

@@ -39,6 +39,7 @@ typedef struct {
 	char **what;         /* each row's action, form and number as shown */
 	size_t n, sel, top;
 	bool more;           /* older rows exist beyond those loaded */
+	int want[AU_COLS];   /* the cells each column's values need, fixed per view (au_columns) */
 	char *detail[AU_DETAIL_ROWS]; /* the selected row's changes, "label：was → now" */
 	char head[160];      /* the changes' header, naming the selected row's record */
 	size_t ndetail;
@@ -52,12 +53,15 @@ void au_free(audit_model *m);
 mr_result au_key(audit_model *m, const au_ctx *c, kp_key key);
 /* The page's rows changed (the terminal's size): keep the selection in view. */
 void au_set_rows(audit_model *m, const au_ctx *c);
-/* Columns of this page at a terminal cols wide: the time's whole width
- * first; user, unit and what was done share the rest as wide as the
- * page's values need (a unit's whole name while there is room), the room
- * no column needs to what was done (cut with a mark only when the page is
- * wider than the terminal). x[] and w[] get each column's start and width. */
-void au_columns(const audit_model *m, const au_ctx *c, int cols, int x[AU_COLS], int w[AU_COLS]);
+/* Columns at a terminal cols wide: the time's whole width first; user,
+ * unit and what was done share the rest as wide as the view's values need
+ * (a unit's whole name while there is room), the room no column needs to
+ * what was done. The values are measured once per view (opened, filter
+ * changed), not per page, so paging never moves a column: every unit's
+ * name, and the rows read then (the newest two pages); an older row read
+ * later that is wider is cut with a mark. x[] and w[] get each column's
+ * start and width. */
+void au_columns(const audit_model *m, int cols, int x[AU_COLS], int w[AU_COLS]);
 /* What is below the page, for its more-below mark: "" when nothing is. */
 void au_more_text(const audit_model *m, const au_ctx *c, char *out, size_t len);
 

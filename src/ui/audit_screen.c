@@ -61,7 +61,7 @@ static void audit_draw(ui_screen *s, ui_app *app)
 		 m->text ? m->text : "");
 	app_chrome(app, msg(MSG_UI_MENU_AUDIT), NULL, help, CTX_AUDIT);
 	int y = app_body_top(), x[AU_COLS], w[AU_COLS];
-	au_columns(m, &c, COLS, x, w);
+	au_columns(m, COLS, x, w);
 	static const enum kp_msg_id head[AU_COLS] = {MSG_UI_AU_AT, MSG_UI_AU_USER, MSG_P_COL_UNIT, MSG_UI_AU_WHAT};
 	attr_t h = theme_attr(R_SECTION) | A_UNDERLINE;
 	draw_fill(y, 0, COLS, h);

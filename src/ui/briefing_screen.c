@@ -38,9 +38,11 @@ static void draw_row(const briefing_model *m, int y, const kp_briefing_row *r, i
 		char v[32] = "";
 		if (kind == 0)
 			snprintf(v, sizeof v, "%s", b->form->fields[b->cols[k]].label);
-		else if (kind == 2 || r->reported)
-			snprintf(v, sizeof v, "%lld", kind == 2 ? b->totals[k] : r->vals[k]);
-		int w = utf8_width(v);
+		else if (kind == 2)
+			snprintf(v, sizeof v, "%lld", b->totals[k]);
+		else if (r->reported)
+			briefing_cell(r, k, v, sizeof v);
+		int w = utf8_width(v) < NUM_W ? utf8_width(v) : NUM_W;
 		draw_text(y, x + (kind ? NUM_W - w : 0), w, v, a, false); /* numbers right */
 	}
 	char s[64];

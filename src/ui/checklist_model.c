@@ -87,6 +87,13 @@ void ckm_arrange(checklist_model *m, int lines)
 	sw_mark(&m->win, m->more, sizeof m->more);
 }
 
+enum kp_msg_id ckm_title(const checklist_model *m, const ckm_ctx *c)
+{
+	if (m->mode == CKM_LIST)
+		return MSG_UI_CK_TITLE;
+	return c->scope ? MSG_UI_CK_MATRIX_OWN : MSG_UI_CK_MATRIX;
+}
+
 /* Why Space cannot tick the item (or cell) under the cursor, or
  * MSG_COUNT when it can. */
 static enum kp_msg_id untickable(const kp_check_item *it, size_t u, const ckm_ctx *c)
@@ -96,7 +103,7 @@ static enum kp_msg_id untickable(const kp_check_item *it, size_t u, const ckm_ct
 	if (it->m->owner == OWNER_CITY && !c->city)
 		return MSG_UI_CK_CITY_TICKS;
 	if (it->m->owner == OWNER_UNIT && u == CHECK_ALL)
-		return MSG_UI_CK_IN_MATRIX;
+		return c->scope ? MSG_UI_CK_IN_MATRIX_OWN : MSG_UI_CK_IN_MATRIX;
 	return MSG_COUNT;
 }
 

@@ -45,6 +45,9 @@ void ckm_init(checklist_model *m, const ckm_ctx *c);
 void ckm_free(checklist_model *m);
 /* Evaluate again (a screen above closed: records may have changed). */
 void ckm_load(checklist_model *m, const ckm_ctx *c);
+/* The screen's title: the list, or the matrix of every unit (the city's)
+ * or of the session's own (a unit sees its row alone: 本单位完成情况). */
+enum kp_msg_id ckm_title(const checklist_model *m, const ckm_ctx *c);
 /* The rows of the mode shown: items, or units. */
 size_t ckm_rows(const checklist_model *m);
 /* The page has `lines` lines for the rows and the mark. */

@@ -129,7 +129,7 @@ static void checklist_draw(ui_screen *s, ui_app *app)
 	app_keys(app, ckm_acts, m, &c);
 	/* The matrix's legend takes the room of today's date, which its marks
 	 * already count from (the list beside it names the date). */
-	app_chrome(app, msg(m->mode == CKM_MATRIX ? MSG_UI_CK_MATRIX : MSG_UI_CK_TITLE),
+	app_chrome(app, msg(ckm_title(m, &c)),
 		   m->mode == CKM_MATRIX ? NULL : right, m->detail, CTX_CHECKLIST);
 	int y = app_body_top();
 	if (m->mode == CKM_MATRIX)

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "ui/drafts_model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "core/msg.h"
+#include "core/utf8.h"
 #include "ui/scrollwin.h"
 
 void dm_load(drafts_model *m, const dm_ctx *c)
@@ -12,6 +15,25 @@ void dm_load(drafts_model *m, const dm_ctx *c)
 	m->n = drafts_pending(c->env, c->user, &m->p, &m->dropped);
 	if (m->sel >= m->n)
 		m->sel = m->n ? m->n - 1 : 0;
+}
+
+void dm_record_text(const kp_pending *p, char *out, size_t len)
+{
+	if (p->record_id)
+		snprintf(out, len, msg(MSG_UI_DRAFTS_RECORD), p->record_id);
+	else
+		snprintf(out, len, "%s", msg(MSG_UI_DRAFTS_NEW));
+}
+
+int dm_record_w(const drafts_model *m)
+{
+	int w = utf8_width(msg(MSG_UI_DRAFTS_NEW));
+	for (size_t i = 0; i < m->n; i++) {
+		char t[48];
+		dm_record_text(&m->p[i], t, sizeof t);
+		w = utf8_width(t) > w ? utf8_width(t) : w;
+	}
+	return w;
 }
 
 void dm_free(drafts_model *m)

@@ -56,5 +56,10 @@ typedef struct {
 void dm_load(drafts_model *m, const dm_ctx *c);
 void dm_free(drafts_model *m);
 dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key);
+/* What a draft's row says of its record: 「第 12 号记录」 or 「新记录」. */
+void dm_record_text(const kp_pending *p, char *out, size_t len);
+/* The cells the record column needs: its widest text, so none is cut
+ * (a fixed 10 cut 「第 1 号记>」). */
+int dm_record_w(const drafts_model *m);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "core/msg.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "ui/drafts_model.h"
 #include "ui/draw.h"
@@ -17,7 +18,6 @@
 
 #define WHEN_W 16
 #define FORM_W 22
-#define RECORD_W 10
 
 typedef struct {
 	ui_screen base;
@@ -51,21 +51,21 @@ static void drafts_draw(ui_screen *s, ui_app *app)
 		   ask ? CTX_CONFIRM : CTX_DRAFTS);
 	free(ask);
 	int y = app_body_top(), rows = app_body_height();
-	int x[] = {1, 2 + WHEN_W, 3 + WHEN_W + FORM_W, 4 + WHEN_W + FORM_W + RECORD_W};
-	int w[] = {WHEN_W, FORM_W, RECORD_W, COLS - x[3] - 1};
+	int rw = dm_record_w(m);
+	int x[] = {1, 2 + WHEN_W, 3 + WHEN_W + FORM_W, 4 + WHEN_W + FORM_W + rw};
+	int w[] = {WHEN_W, FORM_W, rw, COLS - x[3] - 1};
 	for (int k = 0; k < rows && ds->top + k < (int)m->n; k++) {
 		const kp_pending *p = &m->p[ds->top + k];
 		attr_t at = theme_attr((size_t)(ds->top + k) == m->sel ? R_SELECTED : R_NORMAL);
-		char record[32];
-		if (p->record_id)
-			snprintf(record, sizeof record, msg(MSG_UI_DRAFTS_RECORD), p->record_id);
-		else
-			snprintf(record, sizeof record, "%s", msg(MSG_UI_DRAFTS_NEW));
-		const char *cell[] = {p->when, p->form->title, record,
-				      p->first[0] ? p->first : msg(MSG_UI_DRAFTS_EMPTY)};
+		char record[48];
+		dm_record_text(p, record, sizeof record);
+		/* the fields cut between two, marked, never inside one */
+		char *first = text_cut_parts(p->first[0] ? p->first : msg(MSG_UI_DRAFTS_EMPTY), DRAFT_SEP, w[3]);
+		const char *cell[] = {p->when, p->form->title, record, first};
 		draw_fill(y + k, 0, COLS, at);
 		for (int c = 0; c < 4; c++)
 			draw_text(y + k, x[c], w[c], cell[c], at, false);
+		free(first);
 	}
 }
 

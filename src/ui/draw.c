@@ -100,6 +100,14 @@ void draw_fill(int y, int x, int width, attr_t attr)
 	draw_cps(y, x, width, NULL, 0, attr, true);
 }
 
+void draw_edit(int y, int x, int width, const editbuf *b, eb_line l, attr_t attr)
+{
+	draw_cps(y, x, width, NULL, 0, attr, true);
+	if (l.mark)
+		draw_cps(y, x, 1, (const uint32_t[]){'<'}, 1, attr, false);
+	draw_cps(y, x + l.lead, width - l.lead, b->cp + b->hscroll, b->len - b->hscroll, attr, false);
+}
+
 void draw_blanks(int y, int x, int width, attr_t attr)
 {
 	if (width <= 0)

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/editbuf.h"
 #include "ui/theme.h"
 
 /* Draw s at (y, x) in at most width cells with attr. Text that does not fit
@@ -20,6 +21,10 @@ int draw_text(int y, int x, int width, const char *s, attr_t attr, bool pad);
 /* The same for code points (edited text, already safe). */
 int draw_cps(int y, int x, int width, const uint32_t *cp, size_t n, attr_t attr, bool pad);
 void draw_fill(int y, int x, int width, attr_t attr);
+/* A single-line buffer as eb_lay laid it in width cells from (y, x): 「<」
+ * first while its start is hidden, 「>」 last while its end is; the rest
+ * of the window filled in attr. */
+void draw_edit(int y, int x, int width, const editbuf *b, eb_line l, attr_t attr);
 /* s wrapped at width display cells over at most rows lines from (y, x);
  * text that needs more lines runs on in the last, cut there with 「>」.
  * Returns the lines used. */

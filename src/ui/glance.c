@@ -119,22 +119,48 @@ static kp_ms_state seen_state(const glance *g, const kp_check_item *it, size_t u
 							     : check_item_unit_state(it, u);
 }
 
-/* The overdue items by name, in as many whole names as OVERDUE_LINES hold,
- * the rest counted (等 3 项). */
-static int lay_overdue(glance *g, const ui_app *app, size_t u, int overdue, int row, int cols)
+/* Items after lead, joined by 「、」 and ended by tail, with a line break
+ * before an item that does not fit what is left of its line: titles hold
+ * 「、」 themselves (上报附表2、3、4和…), and a line ending inside one reads
+ * as two items. An item longer than a line is wrapped by draw_wrapped's
+ * rules and the next starts a new line. */
+static char *join_whole(const char *lead, char **items, size_t n, const char *tail, int width)
 {
 	strbuf b = STRBUF_INIT;
+	sb_adds(&b, lead);
+	int used = utf8_width(lead);
+	for (size_t i = 0; i < n; i++) {
+		char *item = xasprintf("%s%s", items[i], i + 1 < n ? "、" : tail);
+		int w = utf8_width(item);
+		if (used && used + w > width) {
+			sb_adds(&b, "\n");
+			used = 0;
+		}
+		sb_adds(&b, item);
+		used = used + w > width ? width : used + w;
+		free(item);
+	}
+	return sb_take(&b);
+}
+
+/* The overdue items by name, in as many whole names as OVERDUE_LINES hold,
+ * the rest counted (等，另有 3 项). */
+static int lay_overdue(glance *g, const ui_app *app, size_t u, int overdue, int row, int cols)
+{
+	char **titles = xcalloc((size_t)overdue, sizeof *titles);
 	char *text = NULL;
 	int named = 0;
-	for (size_t i = 0; i < g->c.n; i++) {
+	for (size_t i = 0; i < g->c.n && named < overdue; i++) {
 		const kp_check_item *it = &g->c.items[i];
 		if (!concerns(app, it) || seen_state(g, it, u) != MS_OVERDUE)
 			continue;
 		char title[256];
 		check_item_title(it, title, sizeof title);
-		sb_printf(&b, "%s%s", named ? "、" : msg(MSG_UI_GL_OVERDUE_NAMED), title);
-		char *t = overdue > named + 1 ? xasprintf(msg(MSG_UI_GL_OVERDUE_MORE), sb_str(&b), overdue - named - 1)
-					      : xstrdup(sb_str(&b));
+		titles[named] = xstrdup(title);
+		char *tail = overdue > named + 1 ? xasprintf(msg(MSG_UI_GL_OVERDUE_MORE), "", overdue - named - 1)
+						 : xstrdup("");
+		char *t = join_whole(msg(MSG_UI_GL_OVERDUE_NAMED), titles, (size_t)named + 1, tail, cols - 6);
+		free(tail);
 		if (named && wrapped_height(cols - 6, t) > OVERDUE_LINES) {
 			free(t);
 			break;
@@ -143,7 +169,9 @@ static int lay_overdue(glance *g, const ui_app *app, size_t u, int overdue, int 
 		text = t;
 		named++;
 	}
-	sb_free(&b);
+	for (int k = 0; k < overdue; k++)
+		free(titles[k]);
+	free(titles);
 	return lay(g, row, 4, cols - 6, OVERDUE_LINES, R_OVERDUE, text ? text : xstrdup(""));
 }
 

@@ -151,6 +151,18 @@ void lm_restart(list_model *m, const lm_ctx *c)
 	set_rows(m, c, rows, n);
 }
 
+/* The cursor back on record id after a reload moved the rows under it
+ * (another session's change): a key pressed next, F9 above all, must act
+ * on the record the clerk was looking at, not on whichever took its place. */
+static void select_id(list_model *m, long long id)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->rows[i].id == id) {
+			m->sel = i;
+			return;
+		}
+}
+
 void lm_reload(list_model *m, const lm_ctx *c)
 {
 	m->total = store_query_count(c->store, m->form, &m->q);
@@ -158,6 +170,7 @@ void lm_reload(list_model *m, const lm_ctx *c)
 		load(m, c, NULL, false);
 		return;
 	}
+	long long at = m->rows[m->sel].id;
 	kp_anchor a = anchor_of(m, &m->rows[0]);
 	kp_record *prev;
 	size_t n = store_query_page(c->store, m->form, &m->q, &a, true, 1, &prev);
@@ -165,6 +178,7 @@ void lm_reload(list_model *m, const lm_ctx *c)
 	records_free(prev, n);
 	if (m->n == 0)
 		load(m, c, NULL, true); /* the page emptied: show the last one */
+	select_id(m, at);
 }
 
 void lm_set_unit(list_model *m, const lm_ctx *c, long long unit_id)

@@ -41,6 +41,7 @@ mr_result pgm_load(progress_model *m, const pgm_ctx *c)
 	free(m->rows);
 	if (progress_build(&m->p, c->env, c->scope) != 0)
 		r = mr_say(MR_REFUSED, "%s", msg(MSG_UI_PROGRESS_FAILED));
+	m->total = !c->scope;
 	m->rows = xcalloc(m->p.n ? m->p.n : 1, sizeof *m->rows);
 	arrange_rows(m);
 	describe(m);

@@ -32,6 +32,10 @@ typedef struct {
 	const kp_progress_row **rows; /* p.rows in the order shown */
 	size_t sel;
 	char *detail;                 /* the selected unit: what waits for review (made per change) */
+	bool total;                   /* the 合计 row is shown: the city's only. A unit
+				       * sees its own row alone (every unit's figures
+				       * are kept from it: docs/security.md), and a
+				       * 合计 of that one row repeated it. */
 	scrollwin win;                /* the unit rows on the page (pgm_arrange) */
 	char more[128];               /* the mark under them when some are hidden, else "" */
 } progress_model;

@@ -94,7 +94,8 @@ static void progress_draw(ui_screen *s, ui_app *app)
 		draw_row(ps, y + k, m->rows[m->win.top + i], false, m->win.top + i == m->sel);
 	if (m->win.mark) /* units are hidden: how many, and 合计 still under them */
 		draw_text(y + k++, 1, COLS - 2, m->more, theme_attr(R_HELP), true);
-	draw_row(ps, y + k, &m->p.total, false, false);
+	if (m->total)
+		draw_row(ps, y + k, &m->p.total, false, false);
 	draw_text(y + h - 2, 1, COLS - 2, m->p.formula, theme_attr(R_NORMAL), true);
 	draw_text(y + h - 1, 1, COLS - 2, m->p.formula_note, theme_attr(R_HELP), true);
 }

@@ -19,11 +19,10 @@ void review_prompt_draw(review_prompt *p, ui_app *app, int y)
 	char q[128];
 	snprintf(q, sizeof q, msg(MSG_UI_ASK_REASON), review_label(p->pending));
 	int w = draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
-	int cx = eb_view(&p->reason, COLS - 3 - w);
-	draw_cps(LINES - 2, 1 + w, COLS - 2 - w, p->reason.cp + p->reason.hscroll,
-		 p->reason.len - p->reason.hscroll, theme_attr(R_FIELD), true);
+	eb_line l = eb_lay(&p->reason, COLS - 2 - w, false); /* 「<」 when the start scrolled away */
+	draw_edit(LINES - 2, 1 + w, COLS - 2 - w, &p->reason, l, theme_attr(R_FIELD));
 	app->cursor_y = LINES - 2;
-	app->cursor_x = 1 + w + cx;
+	app->cursor_x = 1 + w + l.cursor;
 }
 
 void year_prompt_draw(year_prompt *p, int y)

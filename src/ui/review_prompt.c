@@ -8,6 +8,7 @@
 
 #include "core/msg.h"
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 void review_prompt_init(review_prompt *p)
@@ -23,7 +24,37 @@ void review_prompt_free(review_prompt *p)
 	free(p->ids);
 }
 
-mr_result review_prompt_open(review_prompt *p, const kp_store *s, const kp_form *f, const kp_record *r)
+/* The record's name as lists show it: its first one-line text field. */
+static const char *record_name(const kp_form *f, const kp_record *r)
+{
+	for (size_t i = 0; i < f->nfields && i < r->nvals; i++)
+		if (f->fields[i].type == FT_TEXT && r->vals[i][0])
+			return r->vals[i];
+	return "";
+}
+
+/* 审核第 12 号记录「节约能源…」, and for the city 审核第 12 号记录（可能重复：
+ * 第 3 号，请先核实）「…」 so that a flagged repeat is never approved unseen:
+ * the flag before the name, which an 80-column popup may cut. */
+static void name_title(review_prompt *p, kp_store *s, const kp_form *f, const kp_record *r)
+{
+	strbuf dup = STRBUF_INIT;
+	kp_dup *d;
+	size_t n = store_duplicates_of(s, f, r->id, &d);
+	for (size_t i = 0; i < n; i++) {
+		sb_printf(&dup, i ? "、%lld" : msg(MSG_UI_REVIEW_DUP), d[i].id);
+		dup_free(&d[i]);
+	}
+	free(d);
+	if (n)
+		sb_adds(&dup, msg(MSG_UI_REVIEW_DUP_END));
+	char *name = text_quote(record_name(f, r), 12);
+	snprintf(p->title, sizeof p->title, msg(MSG_UI_REVIEW_ONE), r->id, sb_str(&dup), name);
+	free(name);
+	sb_free(&dup);
+}
+
+mr_result review_prompt_open(review_prompt *p, kp_store *s, const kp_form *f, const kp_record *r)
 {
 	if (!f->review)
 		return mr_done(MR_HANDLED);
@@ -38,7 +69,9 @@ mr_result review_prompt_open(review_prompt *p, const kp_store *s, const kp_form 
 		return mr_say(MR_REFUSED, msg(MSG_UI_NO_REVIEW), state_label(st));
 	p->form = f;
 	p->id = r->id;
-	popup_open(&p->actions, msg(MSG_UI_REVIEW_TITLE), (char **)p->labels, n, 0, 0);
+	p->version = r->version;
+	name_title(p, s, f, r);
+	popup_open(&p->actions, p->title, (char **)p->labels, n, 0, 0);
 	return mr_done(MR_HANDLED);
 }
 
@@ -97,7 +130,7 @@ bool review_prompt_active(const review_prompt *p)
 static mr_result apply(review_prompt *p, kp_env *env, const char *reason)
 {
 	char *err = NULL;
-	mr_result r = review_apply(env, p->form, p->id, p->pending, reason, &err) == 0
+	mr_result r = review_apply_seen(env, p->form, p->id, p->version, p->pending, reason, &err) == 0
 		? mr_say(MR_SAVED, msg(MSG_UI_REVIEWED), p->id, state_label(review_target(p->pending)))
 		: mr_say(MR_REFUSED, "%s", err ? err : "");
 	free(err);

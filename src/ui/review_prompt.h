@@ -19,21 +19,25 @@
 typedef struct {
 	const kp_form *form;
 	long long id;                 /* the record asked about */
+	int version;                  /* …as it was shown: the decision is on it */
 	popup actions;
 	kp_review offered[REV_COUNT];
 	const char *labels[REV_COUNT];
 	bool asking_reason;
 	kp_review pending;
 	editbuf reason;
-	char title[64];               /* 审核（已选 3 条） */
+	char title[256];              /* 审核第 12 号记录「…」, 审核（已选 3 条） */
 	long long *ids;               /* the records marked for a submit of many */
 	size_t nids;
 } review_prompt;
 
 void review_prompt_init(review_prompt *p);
 void review_prompt_free(review_prompt *p);
-/* Offer the actions on record r; when there are none the result says why. */
-mr_result review_prompt_open(review_prompt *p, const kp_store *s, const kp_form *f, const kp_record *r);
+/* Offer the actions on record r (as shown: its version is what is decided
+ * on), named in the title with its number and name, and for the city with
+ * the records it was marked as possibly repeating; when there are none the
+ * result says why. */
+mr_result review_prompt_open(review_prompt *p, kp_store *s, const kp_form *f, const kp_record *r);
 /* Offer 提交审核 for the n records marked (ids), when the session may
  * submit records at all; each goes through the store on its own. */
 mr_result review_prompt_open_many(review_prompt *p, const kp_store *s, const kp_form *f, const long long *ids,

@@ -21,7 +21,7 @@
 typedef struct {
 	ui_screen base;
 	table_model m;
-	int cursor_col; /* the cursor's cell in the cell edited (arranged for this frame) */
+	eb_line cell;   /* the cell edited laid out, right-aligned as numbers are (arranged for this frame) */
 } table_screen;
 
 static tbm_ctx ctx_of(ui_app *app)
@@ -59,10 +59,9 @@ static void draw_cells(table_screen *ts, ui_app *app, int y, const kp_record *r,
 		if (header) {
 			draw_text(y, x, w, fd->label, a, true);
 		} else if (cursor && m->mode == TBM_EDIT) {
-			draw_cps(y, x, w, m->cell.cp + m->cell.hscroll, m->cell.len - m->cell.hscroll,
-				 m->cell.sel ? theme_attr(R_SELECTED) : a, true);
+			draw_edit(y, x, w, &m->cell, ts->cell, m->cell.sel ? theme_attr(R_SELECTED) : a);
 			app->cursor_y = y;
-			app->cursor_x = x + ts->cursor_col;
+			app->cursor_x = x + ts->cell.cursor;
 		} else {
 			const char *v = r ? r->vals[i] : m->total[i];
 			draw_fill(y, x, w, a);
@@ -80,7 +79,7 @@ static void table_arrange(ui_screen *s, ui_app *app)
 	table_screen *ts = (table_screen *)s;
 	tbm_arrange(&ts->m, app_body_height() - 1);
 	if (ts->m.mode == TBM_EDIT)
-		ts->cursor_col = eb_view(&ts->m.cell, col_width(&ts->m.form->fields[ts->m.col]));
+		ts->cell = eb_lay(&ts->m.cell, col_width(&ts->m.form->fields[ts->m.col]), true);
 }
 
 static void table_draw(ui_screen *s, ui_app *app)

@@ -93,6 +93,19 @@ static void cut_name(char *title, int by)
 	set(title, out);
 }
 
+/* Step 2 for a title that is a screen's name alone, with no 「：」
+ * (工作进度检查表（五、组织实施）, 导出数据（CSV 或 Excel 文件，…）): its end
+ * cut by `by` cells with 「>」, keeping TITLE_LINE_MIN. */
+static void cut_screen_name(char *title, int by)
+{
+	if (strstr(title, "："))
+		return;
+	int w = utf8_width(title), keep = w - by < TITLE_LINE_MIN ? TITLE_LINE_MIN : w - by;
+	char cut[PART];
+	cut_to(title, keep, cut, sizeof cut);
+	set(title, cut);
+}
+
 /* Step 1: 「填报单位：魏都区」 → 「魏都区」. */
 static void drop_label(char *right)
 {
@@ -128,8 +141,10 @@ static void shorten(const title_parts *p, int cols, bool no_label, bool no_back,
 	if (no_label)
 		drop_label(l->right);
 	int o = over(l, cols);
-	if (o > 0 && no_label)
+	if (o > 0 && no_label) {
 		cut_name(l->title, o);
+		cut_screen_name(l->title, o);
+	}
 }
 
 void title_line(const title_parts *p, int cols, char *out, size_t len)

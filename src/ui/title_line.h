@@ -13,7 +13,9 @@
  *      says what it is);
  *   2. the form's name after its number: 「附表2 科普人才库推荐表：修改…」 →
  *      「附表2 科普人才库>：修改…」 → 「附表2>：修改…」 (the number names it;
- *      a title with no number, 工作简报：…, keeps its name whole);
+ *      a title with no number, 工作简报：…, keeps its name whole); a title
+ *      that is a screen's name alone (no 「：」: 工作进度检查表（五、组织实施）)
+ *      is cut at its end, keeping TITLE_LINE_MIN cells;
  *   3. the way back 「← 列表」 (the key line still names Esc);
  *   4. the title's end, cut with 「>」, keeping TITLE_LINE_MIN cells;
  *   5. the right text, cut with 「>」.

@@ -24,7 +24,7 @@
 typedef struct {
 	ui_screen base;
 	transfer_model m;
-	int cursor_col; /* the cursor's cell in the file's name (arranged for this frame) */
+	eb_line name;   /* the file's name laid out, 「<」 when its start scrolled away (arranged for this frame) */
 } transfer_screen;
 
 #define NAME_X 12
@@ -35,7 +35,7 @@ static void transfer_arrange(ui_screen *s, ui_app *app)
 {
 	(void)app;
 	transfer_screen *ts = (transfer_screen *)s;
-	ts->cursor_col = eb_view(&ts->m.name, COLS - NAME_X - 2);
+	ts->name = eb_lay(&ts->m.name, COLS - NAME_X - 2, false);
 }
 
 /* While an import runs: rows so far and a bar of the file read, on the
@@ -147,8 +147,7 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 	int w = COLS - NAME_X - 2;
 	/* a name offered is selected: typing will replace it, shown so */
 	kp_role role = ts->m.mode == TM_DONE ? R_FIELD : ts->m.name.sel ? R_SELECTED : R_FOCUS;
-	draw_cps(y + 3, NAME_X, w, ts->m.name.cp + ts->m.name.hscroll, ts->m.name.len - ts->m.name.hscroll,
-		 theme_attr(role), true);
+	draw_edit(y + 3, NAME_X, w, &ts->m.name, ts->name, theme_attr(role));
 	int rows = LINES - 3 - (y + 5);
 	/* wrapped: a refusal names the sheet, the cell and what to do instead */
 	for (int i = 0, row = y + 5; i < (int)ts->m.nresult && row < y + 5 + rows; i++) {
@@ -171,7 +170,7 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 	}
 	if (!(ts->m.mode == TM_DONE)) {
 		app->cursor_y = y + 3;
-		app->cursor_x = NAME_X + ts->cursor_col;
+		app->cursor_x = NAME_X + ts->name.cursor;
 	}
 }
 

@@ -76,7 +76,7 @@ audits=$(sqlite3 "$DB" "SELECT count(*) FROM kp_audit")
 exits 0 K import talent "$WORK/yz.csv" --unit 禹州市
 has "「状态」列不导入"
 has "它现为「已提交」，不能由导入改动，没有导入"
-has "2 条与已有记录是同一人，没有再次导入；要用文件中的内容更新它们，加 --update"
-has "1 条与已有记录是同一人，没有导入；这些记录已提交、已认定或属于其他单位，--update 也不会改动它们"
+has "2 条与已有记录重复，没有再次导入；要用文件中的内容更新它们，加 --update"
+has "1 条与已有记录重复，没有导入；这些记录已提交、已认定或属于其他单位，--update 也不会改动它们"
 assert_sql "SELECT count(*) FROM kp_audit" "$audits"
 exits 0 "$KEPU" check --db "$DB"

@@ -94,7 +94,7 @@ assert_screen "第2行: 与已有的第"
 assert_screen "按 F6（^R）改为用文件中的内容更新已有的记录"
 keys F6
 wait_for "检查完毕：检查了 $own 条，将新增 0 条、将更新 $own 条，还没有保存。"
-assert_screen "同一人的记录将被更新"
+assert_screen "重复的记录将被更新"
 keys Enter
 wait_for "已导入 0 条记录"
 assert_screen "更新了 $own 条已有的记录。"

@@ -22,7 +22,7 @@ keys 2; wait_for "附表2 科普人才库推荐表：新记录"
 assert_screen "← 菜单"
 keys F3; wait_for "记录列表  ← 菜单"                   # the empty form gave its place
 keys Escape; wait_for "$menu_hint"
-keys c; wait_for "工作进度检查表（五、组织实施）"        # the menu key opened its screen
+keys c; wait_for "工作进度检查表（五、组织实施>  ← 菜单"  # the menu key opened its screen; 「）」 gives way to the way back
 keys Escape; wait_for "$menu_hint"
 menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "记录列表  ← 菜单"

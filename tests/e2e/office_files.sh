@@ -34,11 +34,15 @@ refused 1 imp project "$F/month_general.xlsx" --unit 许昌学院
 has "第2行 G列 项目实施时间（起）: Excel 存的是数字 2016.1"
 has "请写成 2016-10 或 2016年10月"
 imp project "$F/month_decimals.xlsx" --unit 许昌学院 || fail "0.00: $(cat "$WORK/err")"
-imp project "$F/month_builtin57.xlsx" --unit 许昌学院 || fail "format 57: $(cat "$WORK/err")"
-assert_sql "SELECT group_concat(start) FROM project" "2016-10,2016-10"
+assert_sql "SELECT group_concat(start) FROM project" "2016-10"
+# the same project (项目名称 and 项目完成单位): it updates the record, never a second copy
+imp project "$F/month_builtin57.xlsx" --unit 许昌学院 --update || fail "format 57: $(cat "$WORK/err")"
+assert_sql "SELECT group_concat(start || ' ' || version) FROM project" "2016-10 2"
 imp activity "$F/day_builtin31.xlsx" --unit 禹州市 || fail "format 31: $(cat "$WORK/err")"
-imp activity "$F/day_1904.xlsx" --unit 禹州市 || fail "1904: $(cat "$WORK/err")"
-assert_sql "SELECT group_concat(held_on || ' ' || participants) FROM activity" "2016-09-17 1200,2016-09-17 1200"
+assert_sql "SELECT group_concat(held_on || ' ' || participants) FROM activity" "2016-09-17 1200"
+# the same activity (活动名称, 日期, 地点) again: the 1904 day is the same day, so it updates
+imp activity "$F/day_1904.xlsx" --unit 禹州市 --update || fail "1904: $(cat "$WORK/err")"
+assert_sql "SELECT group_concat(held_on || ' ' || participants || ' ' || version) FROM activity" "2016-09-17 1200 2"
 printf '名称,类型,作者,完成日期\n微电影,科普动漫,某,42566\n' >"$WORK/serial.csv"
 refused 1 imp resource "$WORK/serial.csv" --unit 医学会
 has "第2行 D列 完成日期: Excel 存的是数字 42566，单元格不是日期格式"
@@ -70,16 +74,16 @@ assert_sql "SELECT count(*) FROM talent WHERE unit_id = (SELECT id FROM units WH
 # updates the record; an approved one is never changed by an import.
 "$KEPU" export talent --db "$DB" --unit 魏都区 --output "$WORK/own.csv"
 imp talent "$WORK/own.csv" --unit 魏都区 || fail "re-import: $(cat "$WORK/err")"
-has "第2行: 与已有的第 1 号记录是同一人（姓名、联系电话相同），没有再次导入"
-has "3 条与已有记录是同一人，没有再次导入；"
+has "第2行: 与已有的第 1 号记录重复（姓名、联系电话相同），没有再次导入"
+has "3 条与已有记录重复，没有再次导入；"
 assert_sql "SELECT count(*) FROM talent" "3"
 sqlite3 "$DB" "UPDATE talent SET kp_state = 'approved' WHERE name = '张三'"
 sed -i 's/魏都区实验学校/魏都区第二实验学校/; s/魏都区医院/魏都区人民医院/' "$WORK/own.csv"
 imp talent "$WORK/own.csv" --unit 魏都区 --update || fail "--update: $(cat "$WORK/err")"
 grep -q "更新了 2 条已有的记录。" "$WORK/out" || fail "update count: $(cat "$WORK/out")"
-has "与已认定的第 1 号记录是同一人（姓名、联系电话相同）：已认定的记录不会被导入改动"
+has "与已认定的第 1 号记录重复（姓名、联系电话相同）：已认定的记录不会被导入改动"
 assert_sql "SELECT group_concat(employer, ' ') FROM talent" "魏都区实验学校 魏都区人民医院 许昌学院"
-assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'update'" "2"
+assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'update' AND form = 'talent'" "2"
 
 # kepu's own list workbooks import back: export → import into an empty
 # database → export, identical (title rows, 附表1's grouped header and

@@ -50,9 +50,11 @@ keys p
 wait_for "任务完成进度与排名"
 assert_screen "魏都区"
 refute_screen "长葛市"
+refute_screen "合计"                                  # the sum of its one row was the row again
 keys Escape; wait_for "主菜单"
 keys c; wait_for "工作进度检查表"; keys Tab
-wait_for "各单位完成情况"
+wait_for "本单位完成情况"                             # its own row, titled so
+refute_screen "各单位完成情况"
 assert_screen " 魏都区"
 refute_screen "长葛市"
 keys Escape; wait_for "主菜单"

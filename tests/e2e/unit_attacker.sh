@@ -111,7 +111,7 @@ refute_other_units
 keys Escape; wait_for "主菜单"
 keys c; wait_for "工作进度检查表"
 refute_other_units
-keys Tab; wait_for "各单位完成情况"
+keys Tab; wait_for "本单位完成情况"
 refute_other_units
 keys Escape; wait_for "主菜单"
 # The audit trail and the briefing are the city's: no such keys here.

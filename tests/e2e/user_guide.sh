@@ -114,7 +114,7 @@ shot export
 [ -s "$guide_dir/exchange/shikexie/附表2-全部单位-20160810.xlsx" ] || fail "no export in the exchange folder"
 keys Enter; wait_for "主菜单"
 keys c
-wait_for "工作进度检查表（五、组织实施）"
+wait_for "工作进度检查表（五、组织实施"   # 「）」 gives way to ← 菜单 on a demo account at 80
 shot checklist
 keys Tab
 wait_for "各单位完成情况"

@@ -35,7 +35,17 @@ for result in "" "<v></v>"; do
 	grep -q "<f>SUM(F2:F5)</f>$result</c>" "$WORK/fx2/xl/worksheets/sheet1.xml" || fail "fixture: no formula put in"
 	(cd "$WORK/fx2" && zip -q -X -r "$WORK/formula.xlsx" '[Content_Types].xml' _rels xl)
 	refused 1 "$KEPU" import activity "$WORK/formula.xlsx" --db "$DB" --unit 禹州市
-	has "第6行 F列 参与人数: 单元格是公式，文件里没有它的计算结果"
+	has "第6行 F列 参与人数: 工作表「活动」的单元格 F6 是公式，文件里没有保存它的计算结果"
+	has "请在 Excel、WPS 或 LibreOffice 中打开、保存后再导入"
 	hasnt "必须填写"
 	assert_sql "SELECT count(*) FROM activity" "$before"
 done
+# A formula read by the result the file keeps is said once, with the first cell.
+sed -i 's|<c r="F6"><f>SUM(F2:F5)</f><v></v></c>|<c r="F6"><f>SUM(F2:F5)</f><v>12</v></c>|' "$WORK/fx2/xl/worksheets/sheet1.xml"
+grep -q '<v>12</v>' "$WORK/fx2/xl/worksheets/sheet1.xml" || fail "fixture: no result put in"
+rm "$WORK/formula.xlsx"
+(cd "$WORK/fx2" && zip -q -X -r "$WORK/formula.xlsx" '[Content_Types].xml' _rels xl)
+exits 0 "$KEPU" import activity "$WORK/formula.xlsx" --db "$DB" --unit 禹州市 --dry-run
+has "1 个单元格是公式，按文件里保存的计算结果读取（第一个：工作表「活动」的 F6）"
+exits 0 "$KEPU" import activity "$WORK/act.xlsx" --db "$DB" --unit 禹州市 --dry-run --skip-invalid "$WORK/bad2.csv"
+hasnt "个单元格是公式" # control: no formula, no word

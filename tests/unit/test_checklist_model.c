@@ -80,6 +80,10 @@ static void tick_city_item(void **state)
 	assert_int_equal(r.kind, MR_REFUSED);
 	assert_non_null(strstr(r.text, "各单位完成情况"));
 	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_ticks"), 0);
+	assert_string_equal(msg(ckm_title(&s->m, &s->c)), "工作进度检查表（五、组织实施）");
+	ckm_key(&s->m, &s->c, TAB); /* the city's matrix: every unit */
+	assert_non_null(strstr(msg(ckm_title(&s->m, &s->c)), "各单位完成情况"));
+	ckm_key(&s->m, &s->c, TAB);
 	assert_int_equal(ckm_key(&s->m, &s->c, ESC).kind, MR_CLOSE);
 }
 
@@ -141,7 +145,8 @@ static void space_where_it_acts(void **state)
 	assert_true(ckm_acts(&s->m, &s->c, ACT_DOWN));
 }
 
-/* A unit's session sees its own row and may not confirm the city's item. */
+/* A unit's session sees its own row, titled so (本单位完成情况, not
+ * 各单位), and may not confirm the city's item. */
 static void unit_refused(void **state)
 {
 	story *s = *state;
@@ -152,8 +157,13 @@ static void unit_refused(void **state)
 	assert_int_equal(r.kind, MR_REFUSED);
 	assert_string_equal(r.text, "这一项由市科协确认完成。");
 	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_ticks"), 0);
+	go_to(s, "register");
+	r = ckm_key(&s->m, &s->c, SPACE);
+	assert_int_equal(r.kind, MR_REFUSED);
+	assert_string_equal(r.text, "本单位的事项请按 Tab 到「本单位完成情况」中勾选。");
 	ckm_key(&s->m, &s->c, TAB);
 	assert_int_equal(ckm_rows(&s->m), 1);
+	assert_non_null(strstr(msg(ckm_title(&s->m, &s->c)), "本单位完成情况"));
 }
 
 /* The matrix at 80x24: 20 body lines less the header and a two-line

@@ -354,17 +354,52 @@ static void test_screen_line_breaks(void **state)
 	/* 「，」 would start the next line: the character before it moves down with it. */
 	line_of("一二三四五六七八九十，好", 20, first, sizeof first);
 	assert_string_equal(first, "一二三四五六七八九");
+	/* two closing marks at the edge (「）。」): neither starts the next line */
+	line_of("一二三四五六七八九）。好", 20, first, sizeof first);
+	assert_string_equal(first, "一二三四五六七八");
+	line_of("科普人才科普人才科普人才科普人才科）。好", 36, first, sizeof first);
+	assert_string_equal(first, "科普人才科普人才科普人才科普人才");
 	/* before an opening bracket */
 	line_of("甲乙丙丁戊己庚辛壬癸子丑寅卯辰（巳午未申）", 32, first, sizeof first);
 	assert_string_equal(first, "甲乙丙丁戊己庚辛壬癸子丑寅卯辰");
 	/* a Latin word moves whole; the space is left for the caller to skip */
 	assert_int_equal(line_of("请运行 kepu backup 备份", 14, first, sizeof first), 9);
 	assert_string_equal(first, "请运行 kepu ");
+	/* a path after Chinese moves whole when a line holds it; a longer one
+	 * breaks after a '/', never inside a name */
+	line_of("交换文件夹：/srv/kepu/exchange/weidu/2016.csv", 40, first, sizeof first);
+	assert_string_equal(first, "交换文件夹：");
+	line_of("交换文件夹中没有「/srv/kepu/exchange/weidu/2016.csv」", 40, first, sizeof first);
+	assert_string_equal(first, "交换文件夹中没有"); /* 「 goes down with it */
+	line_of("/srv/kepu/exchange/weidu/2016-talent-records.csv", 28, first, sizeof first);
+	assert_string_equal(first, "/srv/kepu/exchange/weidu/");
+	line_of("已导入：/srv/kepu/exchange/weidu/a/b/c/d/e/f/2016.csv", 30, first, sizeof first);
+	assert_string_equal(first, "已导入：/srv/kepu/exchange/");
 	/* a phrase far from any punctuation is broken at the edge */
 	line_of("科普人才科普人才科普人才科普人才科普人才", 20, first, sizeof first);
 	assert_string_equal(first, "科普人才科普人才科普");
 	/* a newline ends the line */
 	assert_int_equal(line_of("甲乙\n丙丁", 20, first, sizeof first), 2);
+}
+
+/* A draft's fields on its row: cut between two, marked, never inside one. */
+static void test_cut_parts(void **state)
+{
+	(void)state;
+	const char *s = "姓名 罗德明 · 性别 男 · 年龄 57";
+	char *c = text_cut_parts(s, " · ", 27);
+	assert_string_equal(c, "姓名 罗德明 · 性别 男 · >"); /* was 「· 年>」 */
+	assert_true(utf8_width(c) <= 27);
+	free(c);
+	c = text_cut_parts(s, " · ", 40); /* control: room for all */
+	assert_string_equal(c, s);
+	free(c);
+	c = text_cut_parts(s, " · ", 16);
+	assert_string_equal(c, "姓名 罗德明 · >");
+	free(c);
+	c = text_cut_parts(s, " · ", 8); /* not one part fits: whole, for the drawing's cut */
+	assert_string_equal(c, s);
+	free(c);
 }
 
 int main(void)
@@ -377,6 +412,7 @@ int main(void)
 		cmocka_unit_test(test_counts_and_widths),
 		cmocka_unit_test(test_print_wrap),
 		cmocka_unit_test(test_screen_line_breaks),
+		cmocka_unit_test(test_cut_parts),
 		cmocka_unit_test(test_sanitize_removes_controls),
 		cmocka_unit_test(test_formatting_any_length),
 		cmocka_unit_test(test_trim_and_fold),

@@ -5,6 +5,7 @@
  * on to the menu, and an account with no drafts has none to offer. */
 #include "unit_env.h"
 
+#include "core/utf8.h"
 #include "model_keys.h"
 #include "ui/drafts_model.h"
 
@@ -128,6 +129,19 @@ static void no_drafts(void **state)
 
 /* A unit's draft of a record submitted since is not listed: dropped, and
  * the model names it for the screen to say; a new record's draft stays. */
+/* The record column fits its widest text: 「第 1 号记录」 was cut to
+ * 「第 1 号记>」 in a fixed 10 cells. */
+static void record_column_fits(void **state)
+{
+	story *s = *state;
+	assert_int_equal(dm_record_w(&s->m), utf8_width("新记录")); /* control: new records only */
+	s->m.p[0].record_id = 12345;
+	char t[48];
+	dm_record_text(&s->m.p[0], t, sizeof t);
+	assert_string_equal(t, "第 12345 号记录");
+	assert_int_equal(dm_record_w(&s->m), utf8_width(t));
+}
+
 static void decided_record_dropped(void **state)
 {
 	story *s = *state;
@@ -161,6 +175,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(enter_opens_the_selected, two_drafts, story_teardown),
+		cmocka_unit_test_setup_teardown(record_column_fits, two_drafts, story_teardown),
 		cmocka_unit_test_setup_teardown(f8_then_n_keeps, two_drafts, story_teardown),
 		cmocka_unit_test_setup_teardown(f8_then_y_drops, two_drafts, story_teardown),
 		cmocka_unit_test_setup_teardown(esc_goes_to_the_menu, two_drafts, story_teardown),

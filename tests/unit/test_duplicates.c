@@ -6,10 +6,13 @@
  * worth reading the table into, then the filter), within the file and
  * against stored rows, the unit's own and another unit's, for the city and
  * for a unit's session (whose rows repeating another unit's person are
- * saved and marked). Also the filter itself (core/bloom.c). */
+ * saved and marked). Also the filter itself (core/bloom.c). Activities,
+ * resources and projects have a unique_hint too: an activity imported
+ * twice (a unit's ranking counted each copy) is refused. */
 #include "unit_env.h"
 
 #include "core/bloom.h"
+#include "core/clock.h"
 #include "core/strbuf.h"
 #include "domain/transfer.h"
 
@@ -22,16 +25,37 @@ static void row(strbuf *b, const char *unit, const char *name, int n)
 	sb_printf(b, "%s,%s,男,40,汉族,群众,大学本科,许昌学院,138%08d,其他\n", unit, name, n);
 }
 
-static int import(kp_env *e, const char *csv, bool update, char **report, import_stats *st)
+static int import_into(kp_env *e, const char *form, const char *csv, bool update, char **report,
+		       import_stats *st)
 {
 	size_t len;
 	FILE *rep = open_memstream(report, &len);
 	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
 	import_options o = {.source = "test.csv", .update = update};
-	int rc = import_csv(e, catalog_form(&e->cat, "talent"), in, &o, rep, st);
+	int rc = import_csv(e, catalog_form(&e->cat, form), in, &o, rep, st);
 	fclose(in);
 	fclose(rep);
 	return rc;
+}
+
+static int import(kp_env *e, const char *csv, bool update, char **report, import_stats *st)
+{
+	return import_into(e, "talent", csv, update, report, st);
+}
+
+/* Import csv into form: it saves saved rows, leaves out same as repeats,
+ * and its report says said (and also, unless NULL). */
+static void import_says(fixture *fx, const char *form, const char *csv, int saved, int same, const char *said,
+			const char *also)
+{
+	char *rep;
+	import_stats st;
+	assert_int_equal(import_into(&fx->env, form, csv, false, &rep, &st), 0);
+	assert_int_equal(st.saved, saved);
+	assert_int_equal(st.same, same);
+	assert_non_null(strstr(rep, said));
+	assert_true(!also || strstr(rep, also));
+	free(rep);
 }
 
 /* The hint's index, as schema.c makes it (left out during a first import). */
@@ -64,8 +88,8 @@ static void test_first_import_finds_repeats(void **state)
 	assert_int_equal(st.saved, 3);
 	assert_int_equal(st.same, 1);        /* row 4: --update would change it */
 	assert_int_equal(st.same_locked, 1); /* row 5: another unit's, never */
-	assert_non_null(strstr(rep, "第4行: 与已有的第 1 号记录是同一人（姓名、联系电话相同）"));
-	assert_non_null(strstr(rep, "第5行: 与魏都区的第 2 号记录是同一人（姓名、联系电话相同），没有导入"));
+	assert_non_null(strstr(rep, "第4行: 与本文件第 2 行重复（姓名、联系电话相同），没有再次导入"));
+	assert_non_null(strstr(rep, "第5行: 与本文件第 3 行（魏都区的记录）重复（姓名、联系电话相同），没有导入"));
 	free(rep);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 3);
 	assert_hint_index(fx->path);
@@ -141,10 +165,10 @@ static void test_import_into_filled_table(void **state)
 	assert_int_equal(st.saved, 3);
 	assert_int_equal(st.same, 3);
 	assert_int_equal(st.same_locked, 1); /* 长葛市's 王五 */
-	assert_non_null(strstr(rep, "第3行: 与已有的第 3 号记录是同一人"));
-	assert_non_null(strstr(rep, "第5行: 与已有的第 41 号记录是同一人"));
-	assert_non_null(strstr(rep, "第6行: 与已有的第 42 号记录是同一人"));
-	assert_non_null(strstr(rep, "第7行: 与长葛市的第 4 号记录是同一人"));
+	assert_non_null(strstr(rep, "第3行: 与已有的第 3 号记录重复"));
+	assert_non_null(strstr(rep, "第5行: 与本文件第 2 行重复"));
+	assert_non_null(strstr(rep, "第6行: 与本文件第 4 行重复"));
+	assert_non_null(strstr(rep, "第7行: 与长葛市的第 4 号记录重复"));
 	free(rep);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 43);
 	sb_free(&b);
@@ -167,7 +191,7 @@ static void test_unit_import(void **state)
 	const char *first = HEADER "魏都区,张三,男,40,汉族,群众,大学本科,许昌学院,13800000001,其他\n"
 			    "魏都区,张三,男,40,汉族,群众,大学本科,许昌学院,13800000001,其他\n";
 	assert_int_equal(import(&u, first, false, &rep, &st), 0);
-	assert_non_null(strstr(rep, "第3行: 与已有的第 1 号记录是同一人"));
+	assert_non_null(strstr(rep, "第3行: 与本文件第 2 行重复"));
 	free(rep);
 	assert_int_equal(st.saved, 1);
 	assert_int_equal(st.same, 1);
@@ -186,7 +210,7 @@ static void test_unit_import(void **state)
 	row(&b, "魏都区", "王五", 139); /* 长葛市's, from the filter: saved, marked */
 	row(&b, "魏都区", "孙八", 3);   /* the file's row 4 */
 	assert_int_equal(import(&u, sb_str(&b), false, &rep, &st), 0);
-	assert_non_null(strstr(rep, "2 行可能与其他单位已推荐的人员重复，已标记"));
+	assert_non_null(strstr(rep, "2 行可能与其他单位的记录重复，已标记"));
 	assert_null(strstr(rep, "长葛市")); /* nothing of the other unit's */
 	free(rep);
 	assert_int_equal(st.saved, 3);
@@ -229,6 +253,82 @@ static void test_bloom(void **state)
 	bloom_free(&b);
 }
 
+/* The records the tester's file c13 held: one activity three times (the
+ * third with a blank after the name and the date written 2016年7月1日),
+ * imported by the unit itself. */
+static int setup_august(void **state)
+{
+	clock_set_today("2016-08-10");
+	return setup(state);
+}
+
+#define ACT_HEADER "填报单位,活动名称,日期,形式,对象,地点,参与人数\n"
+#define ACT_ROW(name, date, place) "魏都区," name "," date ",科普报告,校园," place ",30\n"
+
+static void test_activity_repeats(void **state)
+{
+	fixture *fx = *state;
+	sign_in_unit(fx, "魏都区");
+	const char *csv = ACT_HEADER ACT_ROW("节约能源资源科普报告会", "2016-07-01", "许昌市第一高级中学")
+		ACT_ROW("节约能源资源科普报告会", "2016-07-01", "许昌市第一高级中学")
+		ACT_ROW("节约能源资源科普报告会 ", "2016年7月1日", "许昌市第一高级中学")
+		ACT_ROW("节约能源资源科普报告会", "2016-07-02", "许昌市第一高级中学"); /* another day: another activity */
+	import_says(fx, "activity", csv, 2, 2, "第3行: 与本文件第 2 行重复（活动名称、日期、地点相同），没有再次导入",
+		    "第4行: 与本文件第 2 行重复");
+	/* the same file again: every row repeats a stored record */
+	import_says(fx, "activity", csv, 0, 4, "第2行: 与已有的第 1 号记录重复（活动名称、日期、地点相同），没有再次导入",
+		    "第5行: 与已有的第 2 号记录重复");
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity"), 2);
+}
+
+static void test_resource_repeats(void **state)
+{
+	fixture *fx = *state;
+	sign_in_unit(fx, "魏都区");
+	const char *csv = "填报单位,名称,类型,作者,完成日期\n"
+			  "魏都区,小麦病虫害防治图解,科普漫画,王建国,2016-07-10\n"
+			  "魏都区,小麦病虫害防治图解,科普漫画,王建国,2016-07-10\n"
+			  "魏都区,小麦病虫害防治图解,科普漫画,李红,2016-07-10\n"; /* another author's */
+	import_says(fx, "resource", csv, 2, 1, "第3行: 与本文件第 2 行重复（名称、类型、作者相同），没有再次导入", NULL);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM resource"), 2);
+}
+
+/* A project saved twice: the second is found before saving (the form and
+ * `kepu save` warn and ask again), and once saved anyway it is marked for
+ * the city, who sees the pair. */
+static void test_project_repeat_found_and_marked(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "project");
+#define PROJECT(executor) "declared_on", "2016-07-12", "name", "社区科普大讲堂", "executor", executor, "contact", "王晓", \
+		"phone", "13812345678", "category", "科普活动", "start", "2016-08", "end", "2016-09", NULL
+	long long first = save_record(fx, "project", "魏都区", PROJECT("魏都区科协"));
+	long long other = save_record(fx, "project", "魏都区", PROJECT("许昌学院")); /* another executor */
+	kp_record r;
+	assert_int_equal(store_get(fx->env.store, f, other, &r, NULL), KP_OK);
+	kp_dup d;
+	assert_false(store_find_duplicate(fx->env.store, f, &r, &d)); /* control: not a repeat */
+	dup_free(&d);
+	record_set(&r, (size_t)form_field_index(f, "executor"), "魏都区科协");
+	r.id = 0;
+	assert_true(store_find_duplicate(fx->env.store, f, &r, &d));
+	assert_int_equal(d.id, first);
+	assert_false(d.other_unit);
+	dup_free(&d);
+	record_free(&r);
+	long long again = save_record(fx, "project", "魏都区", PROJECT("魏都区科协"));
+	assert_int_equal(store_get(fx->env.store, f, again, &r, NULL), KP_OK);
+	assert_int_equal(store_mark_duplicate(fx->env.store, f, &r, NULL), KP_OK);
+	record_free(&r);
+	assert_int_equal(store_session(fx->env.store, SESSION_CITY, "admin", 0, NULL), KP_OK);
+	kp_dup *pairs;
+	assert_int_equal(store_duplicates_of(fx->env.store, f, again, &pairs), 1);
+	assert_int_equal(pairs[0].id, first);
+	dup_free(&pairs[0]);
+	free(pairs);
+#undef PROJECT
+}
+
 int main(void)
 {
 	unit_locale();
@@ -239,6 +339,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import_into_filled_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_import, setup, teardown),
 		cmocka_unit_test(test_bloom),
+		cmocka_unit_test_setup_teardown(test_activity_repeats, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_resource_repeats, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_project_repeat_found_and_marked, setup_august, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -79,6 +79,46 @@ static void test_horizontal_scroll_by_cells(void **state)
 	eb_free(&b);
 }
 
+/* A window onto a scrolled buffer: 「<」 marks the hidden start (a long
+ * reason typed on the status line scrolled with nothing said); numbers
+ * are right-aligned with the cursor after them (「100  1a0」 was left). */
+static void test_laid_in_a_window(void **state)
+{
+	(void)state;
+	editbuf b;
+	eb_init(&b, 0, false);
+	eb_set(&b, "一二三");
+	eb_line l = eb_lay(&b, 10, false);
+	assert_false(l.mark); /* control: all shows */
+	assert_int_equal(l.lead, 0);
+	assert_int_equal(l.cursor, 6);
+	eb_set(&b, "一二三四五六七八九十");
+	l = eb_lay(&b, 10, false);
+	assert_true(l.mark);
+	assert_int_equal(l.lead, 1);
+	assert_true(l.cursor <= 9); /* in the window, after the mark */
+	assert_true(b.hscroll >= 6);
+	eb_home(&b);
+	l = eb_lay(&b, 10, false);
+	assert_false(l.mark);
+	assert_int_equal(l.cursor, 0);
+	/* right: 「1a0」 in 8 cells ends at the last, the cursor past it */
+	eb_set(&b, "1a0");
+	l = eb_lay(&b, 8, true);
+	assert_false(l.mark);
+	assert_int_equal(l.lead, 5);
+	assert_int_equal(l.cursor, 8);
+	eb_left(&b); /* on the 0: the cursor on it */
+	l = eb_lay(&b, 8, true);
+	assert_int_equal(l.cursor, 7);
+	eb_set(&b, "12345678"); /* the window full: the cursor stands past it */
+	l = eb_lay(&b, 8, true);
+	assert_false(l.mark);
+	assert_int_equal(l.lead, 0);
+	assert_int_equal(l.cursor, 8);
+	eb_free(&b);
+}
+
 static void test_kill_and_clear(void **state)
 {
 	(void)state;
@@ -182,6 +222,7 @@ int main(void)
 		cmocka_unit_test(test_refuses_controls_and_newline_in_single_line),
 		cmocka_unit_test(test_horizontal_scroll_by_cells),
 		cmocka_unit_test(test_kill_and_clear),
+		cmocka_unit_test(test_laid_in_a_window),
 		cmocka_unit_test(test_wrap_and_vertical_moves),
 		cmocka_unit_test(test_selection_replaces_or_edits),
 	};

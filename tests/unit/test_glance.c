@@ -6,6 +6,9 @@
  * and the same width does not. */
 #include "unit_env.h"
 
+#include "core/clock.h"
+#include "core/text.h"
+#include "core/utf8.h"
 #include "ui/glance.h"
 
 static int rows_of(const glance *g)
@@ -72,6 +75,52 @@ static void returned_reason_whole(void **state)
 	glance_free(&g);
 }
 
+/* The lines s takes at width, as draw_wrapped lays them out, into
+ * line[0..] (each NUL-ended); returns how many. */
+static int screen_lines(const char *s, int width, char line[][512], int max)
+{
+	uint32_t cp[1024];
+	size_t n = 0;
+	for (size_t i = 0, len = strlen(s); i < len && n < 1024;)
+		i += utf8_decode(s + i, len - i, &cp[n++]);
+	int k = 0;
+	for (size_t start = 0; start < n && k < max; k++) {
+		size_t end = text_line_end(cp, start, n, width), o = 0;
+		for (size_t i = start; i < end && o + 5 < 512; i++)
+			o += utf8_encode(cp[i], line[k] + o);
+		line[k][o] = '\0';
+		start = end < n && cp[end] == '\n' ? end + 1 : end;
+	}
+	return k;
+}
+
+/* The overdue items by name at 80 columns: a line ends between two items,
+ * never inside one (「五.2 上报附表2、3、」 / 「4和年度工作计划」 read as
+ * two), and no line starts with 「、」. */
+static void overdue_whole_items(void **state)
+{
+	fixture *fx = *state;
+	assert_true(clock_set_today("2016-08-10"));
+	ui_app app = {.env = &fx->env};
+	glance g = {0};
+	glance_build(&g, &app);
+	glance_arrange(&g, &app, 80);
+	const gl_piece *p = piece_with(&g, "已逾期：");
+	assert_non_null(p);
+	char line[4][512];
+	int n = screen_lines(p->text, p->w, line, 4);
+	assert_int_equal(n, 2); /* control: the names take both lines */
+	bool seen = false;
+	for (int k = 0; k < n; k++) {
+		seen |= strstr(line[k], "五.2 上报附表2、3、4和年度工作计划") != NULL;
+		assert_false(text_starts_with(line[k], "、"));
+		assert_true(utf8_width(line[k]) <= p->w);
+	}
+	assert_true(seen);
+	glance_free(&g);
+	clock_use_system();
+}
+
 /* The city signed in, as after the login. */
 static int city_setup(void **state)
 {
@@ -85,6 +134,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(city_lines, city_setup, teardown),
 		cmocka_unit_test_setup_teardown(returned_reason_whole, setup, teardown),
+		cmocka_unit_test_setup_teardown(overdue_whole_items, city_setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

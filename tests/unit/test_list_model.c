@@ -295,11 +295,30 @@ static void move_marked_records(void **state)
 	assert_int_equal(s->m.mode, LM_BROWSE);
 }
 
+/* A reload after another session's change keeps the cursor on the record
+ * it was on: a row gone above it (a unit withdrew one from the city's list
+ * of submitted records) moved the cursor onto the next record, and F9
+ * approved that one. */
+static void reload_keeps_the_record(void **state)
+{
+	story *s = *state;
+	for (int i = 0; i < 4; i++)
+		key(s, FN(KEY_DOWN));
+	assert_int_equal(s->m.rows[s->m.sel].id, 5);
+	char *err = NULL;
+	if (store_delete(s->fx->env.store, s->talent, 2, &err) != KP_OK)
+		fail_msg("%s", err);
+	lm_reload(&s->m, &s->c);
+	assert_int_equal(s->m.rows[s->m.sel].id, 5);
+	assert_int_equal(s->m.total, RECORDS - 1);
+}
+
 int main(void)
 {
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(edit_and_delete, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(reload_keeps_the_record, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(empty_text_says_why, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(filter_and_open, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(filter_searches_what_the_hint_says, story_setup, story_teardown),

@@ -87,6 +87,7 @@ static void order_and_total(void **state)
 	assert_int_equal(s->m.p.total.quota[0], 1170);
 	assert_int_equal(s->m.p.total.quota[1], 134);
 	assert_int_equal(s->m.p.total.done[1], 2);
+	assert_true(s->m.total); /* the city's 合计 of every unit */
 	/* Tab: 序号 order from 魏都区; Tab again: ranked */
 	assert_int_equal(pgm_key(&s->m, &s->c, TAB).kind, MR_HANDLED);
 	assert_int_equal(s->m.order, PGM_BY_SEQ);
@@ -105,6 +106,19 @@ static void order_and_total(void **state)
 	assert_non_null(strstr(s->m.detail, "许昌学院："));
 	assert_non_null(strstr(s->m.detail, "待审核 1"));
 	assert_int_equal(pgm_key(&s->m, &s->c, ESC).kind, MR_CLOSE);
+}
+
+/* A unit sees its own row and no 合计: the sum of its one row was the row
+ * again, and the sum of every unit is their figures, kept from a unit. */
+static void unit_no_total(void **state)
+{
+	story *s = *state;
+	s->c.scope = sign_in_unit(s->fx, "气象学会");
+	assert_int_equal(pgm_init(&s->m, &s->c).kind, MR_HANDLED);
+	assert_int_equal(s->m.p.n, 1);
+	assert_string_equal(s->m.rows[0]->name, "气象学会");
+	assert_int_equal(s->m.rows[0]->rank, 1); /* its place among all */
+	assert_false(s->m.total);
 }
 
 /* 80x24: 20 body lines less the header, 合计 and the formula's two: 16
@@ -140,6 +154,7 @@ int main(void)
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(order_and_total, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(unit_no_total, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(page_mark, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

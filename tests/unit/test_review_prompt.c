@@ -3,7 +3,8 @@
  * draft (and is not offered 认定); the city returns it with a reason typed
  * on the status line (Esc first gives up, nothing changes), then the unit
  * submits two marked records at once; a record already approved offers the
- * unit nothing, saying why. */
+ * unit nothing, saying why; the city decides on the version it was shown,
+ * never on values the unit changed after (withdrawn, edited, resubmitted). */
 #include "unit_env.h"
 
 #include "model_keys.h"
@@ -38,18 +39,25 @@ static char *state_of_record(story *s, long long id)
 	return st;
 }
 
-/* The unit's clerk submits record id, in a session of its own. */
-static void submit_as_unit(story *s, long long id)
+/* The unit's clerk, in a session of its own (store_close(e.store) after). */
+static kp_env unit_session(story *s)
 {
 	kp_store *unit;
 	char *err = NULL;
 	assert_int_equal(store_open(s->fx->path, &unit, &err), KP_OK);
 	assert_int_equal(store_session(unit, SESSION_UNIT, "xcxy", store_unit_id(unit, "许昌学院"), &err), KP_OK);
-	kp_env e = {.cat = s->fx->env.cat, .store = unit};
 	store_set_catalog(unit, &s->fx->env.cat);
+	return (kp_env){.cat = s->fx->env.cat, .store = unit};
+}
+
+/* The unit's clerk submits record id. */
+static void submit_as_unit(story *s, long long id)
+{
+	char *err = NULL;
+	kp_env e = unit_session(s);
 	if (review_apply(&e, s->f, id, REV_SUBMIT, NULL, &err) != 0)
 		fail_msg("%s", err);
-	store_close(unit);
+	store_close(e.store);
 }
 
 static bool offered(const review_prompt *p, kp_review a)
@@ -176,6 +184,77 @@ static void approved_offers_unit_nothing(void **state)
 	review_prompt_free(&p);
 }
 
+/* The unit withdraws record id, changes its 年龄 and submits it again. */
+static void unit_changes(story *s, long long id, const char *age)
+{
+	char *err = NULL;
+	kp_env e = unit_session(s);
+	kp_store *unit = e.store;
+	if (review_apply(&e, s->f, id, REV_WITHDRAW, NULL, &err) != 0)
+		fail_msg("%s", err);
+	kp_record r;
+	assert_int_equal(store_get(unit, s->f, id, &r, NULL), KP_OK);
+	record_set(&r, (size_t)form_field_index(s->f, "age"), age);
+	if (store_update(unit, s->f, &r, &err) != KP_OK || review_apply(&e, s->f, id, REV_SUBMIT, NULL, &err) != 0)
+		fail_msg("%s", err);
+	record_free(&r);
+	store_close(unit);
+}
+
+static void city_decides_on_what_it_saw(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	submit_as_unit(s, s->a);
+	review_prompt p;
+	review_prompt_init(&p);
+	kp_record r = get(s, s->a); /* the city's list shows 年龄 45 */
+	review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	char named[64];
+	snprintf(named, sizeof named, "审核第 %lld 号记录「甲员工」", s->a);
+	assert_string_equal(p.title, named);
+	unit_changes(s, s->a, "99");
+	assert_int_equal(p.offered[p.actions.sel], REV_APPROVE);
+	mr_result res = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(res.kind, MR_REFUSED);
+	assert_non_null(strstr(res.text, "这条记录在你查看之后被修改过"));
+	assert_non_null(strstr(res.text, "请重新查看后再认定"));
+	assert_string_equal(state_of_record(s, s->a), "1"); /* still submitted, not approved */
+	/* seen again (the list reloads after a refusal): approved as shown now */
+	r = get(s, s->a);
+	review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	res = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(res.kind, MR_SAVED);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT kp_state = 'approved' AND age = '99' FROM talent WHERE id = %lld", s->a);
+	assert_int_equal(sql_int(s->fx->path, sql), 1);
+	review_prompt_free(&p);
+}
+
+/* A record saved although warned as a repeat is approved only with the
+ * flag in sight: the city's prompt names the record it may repeat. */
+static void city_sees_repeat_flag(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	long long c = save_person(s->fx, "甲员工", "13800000001"); /* as s->a */
+	review_prompt p;
+	review_prompt_init(&p);
+	submit_as_unit(s, c);
+	kp_record r = get(s, c);
+	review_prompt_open(&p, e->store, s->f, &r);
+	assert_null(strstr(p.title, "可能重复")); /* not marked yet */
+	assert_int_equal(store_mark_duplicate(e->store, s->f, &r, NULL), KP_OK);
+	review_prompt_open(&p, e->store, s->f, &r);
+	char flag[64];
+	snprintf(flag, sizeof flag, "（可能重复：第 %lld 号，请先核实）", s->a);
+	assert_non_null(strstr(p.title, flag));
+	record_free(&r);
+	review_prompt_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +262,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(city_returns_with_reason, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(many_then_nothing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(approved_offers_unit_nothing, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(city_decides_on_what_it_saw, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(city_sees_repeat_flag, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -343,6 +343,31 @@ static void test_submission_needs_every_form(void **state)
 	checklist_free(&c);
 }
 
+/* 许昌学院's 工作计划 (7月10日), a talent (11日) and a 附表3 draft (12日):
+ * what item 五.2 asks for, the talent's and the project's numbers. */
+static void save_three(fixture *fx, long long *t, long long *p)
+{
+	save_on(fx, "2016-07-10", "plan", "许昌学院", "goals", "目标", "measures", "措施",
+		"contact", "李秀英", "phone", "13837412345", NULL);
+	*t = save_on(fx, "2016-07-11", "talent", "许昌学院", "name", "张海旺", "gender", "男", "age", "45",
+			      "ethnicity", "汉族", "political", "中共党员", "education", "本科", "employer",
+			      "许昌学院", "phone", "13837412345", "service_categories", "[\"农村科普\"]", NULL);
+	*p = save_on(fx, "2016-07-12", "project", "许昌学院", "declared_on", "2016-07-12", "name",
+			      "社区科普大讲堂", "executor", "许昌学院", "contact", "王晓", "phone", "13812345678",
+			      "category", "科普活动", "start", "2016-08-01", "end", "2016-09-01", NULL);
+}
+
+/* save_three, and the talent approved on 7月13日: only the 附表3 draft
+ * is still the unit's (its number). */
+static long long all_but_the_project(fixture *fx)
+{
+	long long t, p;
+	save_three(fx, &t, &p);
+	clock_set_today("2016-07-13");
+	approve(fx, "talent", t);
+	return p;
+}
+
 /* Item 五.2 counts what the unit handed in: a 附表3 left a draft never
  * submitted does not make it 「逾期完成」 (it did before: any record
  * counted), and a draft submitted after the 15th is late from that day,
@@ -350,16 +375,7 @@ static void test_submission_needs_every_form(void **state)
 static void test_drafts_never_count(void **state)
 {
 	fixture *fx = *state;
-	save_on(fx, "2016-07-10", "plan", "许昌学院", "goals", "目标", "measures", "措施",
-		"contact", "李秀英", "phone", "13837412345", NULL);
-	long long t = save_on(fx, "2016-07-11", "talent", "许昌学院", "name", "张海旺", "gender", "男", "age", "45",
-			      "ethnicity", "汉族", "political", "中共党员", "education", "本科", "employer",
-			      "许昌学院", "phone", "13837412345", "service_categories", "[\"农村科普\"]", NULL);
-	long long p = save_on(fx, "2016-07-12", "project", "许昌学院", "declared_on", "2016-07-12", "name",
-			      "社区科普大讲堂", "executor", "许昌学院", "contact", "王晓", "phone", "13812345678",
-			      "category", "科普活动", "start", "2016-08-01", "end", "2016-09-01", NULL);
-	clock_set_today("2016-07-13");
-	approve(fx, "talent", t);
+	long long p = all_but_the_project(fx);
 	clock_set_today("2016-07-20");
 	kp_checklist c;
 	checklist_build(&c, &fx->env, 0);
@@ -373,6 +389,95 @@ static void test_drafts_never_count(void **state)
 	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_LATE); /* submitted on the 20th */
 	assert_int_equal(strncmp(checklist_item(&c, "submit")->done_at[u], "2016-07-20", 10), 0);
 	checklist_free(&c);
+}
+
+/* A submission withdrawn is no submission: the 附表3 submitted on the 13th,
+ * taken back the same day and submitted again on 8月10日 was handed in on
+ * 8月10日, late for the 15th (it counted as on time from the first submit). */
+static void test_withdrawn_submission_counts_from_resubmit(void **state)
+{
+	fixture *fx = *state;
+	long long p = all_but_the_project(fx);
+	sign_in_unit(fx, "许昌学院");
+	const kp_form *f = catalog_form(&fx->env.cat, "project");
+	char *err = NULL;
+	if (review_apply(&fx->env, f, p, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	kp_checklist c;
+	checklist_build(&c, &fx->env, 0);
+	size_t u = unit_index(&c, "许昌学院");
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_DONE); /* control: on time */
+	checklist_free(&c);
+	if (review_apply(&fx->env, f, p, REV_WITHDRAW, NULL, &err))
+		fail_msg("%s", err);
+	clock_set_today("2016-08-10");
+	if (review_apply(&fx->env, f, p, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	checklist_build(&c, &fx->env, 0);
+	u = unit_index(&c, "许昌学院");
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_LATE);
+	assert_int_equal(strncmp(checklist_item(&c, "submit")->done_at[u], "2016-08-10", 10), 0);
+	checklist_free(&c);
+}
+
+/* A 月报 covers a month that is over (五.6: by the 3rd of the next): the
+ * store refuses August's on 8月10日 (it was taken and counted on time),
+ * whatever the path, and takes it on 9月1日. */
+static void test_monthly_report_waits_for_the_month_to_end(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "monthly");
+	sign_in_unit(fx, "魏都区");
+	kp_record r;
+	record_init(&r, f->nfields);
+	r.unit_id = store_unit_id(fx->env.store, "魏都区");
+	const char *vals[] = {"month", "2016-08", "training_sessions", "500", "training_people", "500",
+			      "activity_sessions", "0", "activity_people", "0", "resources", "0"};
+	for (size_t i = 0; i < sizeof vals / sizeof *vals; i += 2)
+		record_set(&r, (size_t)form_field_index(f, vals[i]), vals[i + 1]);
+	char *err = NULL;
+	clock_set_today("2016-08-10");
+	assert_int_not_equal(store_insert(fx->env.store, f, &r, &err), KP_OK);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "「2016-08」这个月还没有过完（今天是 2016-08-10）"));
+	assert_non_null(strstr(err, "从 2016-09-01 起可以填"));
+	free(err);
+	err = NULL;
+	clock_set_today("2016-09-01");
+	if (store_insert(fx->env.store, f, &r, &err) != KP_OK)
+		fail_msg("%s", err);
+	record_free(&r);
+}
+
+/* The referee sees a reported figure the records do not bear out: 魏都区
+ * reports 500 trainings for July with one 科技培训 activity approved, and
+ * the briefing shows 500[1]; a figure the records match stays plain. */
+static void test_briefing_shows_the_records_beside(void **state)
+{
+	fixture *fx = *state;
+	long long a = save_on(fx, "2016-07-20", "activity", "魏都区", "name", "农技培训", "held_on", "2016-07-20",
+			      "form", "科技培训", "targets", "[\"乡村\"]", "place", "魏都区农技站", "participants", "30", NULL);
+	approve(fx, "activity", a);
+	save_on(fx, "2016-08-02", "monthly", "魏都区", "month", "2016-07", "training_sessions", "500",
+		"training_people", "30", "activity_sessions", "1", "activity_people", "30", "resources", "0", NULL);
+	clock_set_today("2016-08-04");
+	kp_briefing b;
+	char *err = NULL;
+	assert_int_equal(briefing_build(&b, &fx->env, "2016-07", &err), 0);
+	const kp_briefing_row *row = NULL;
+	for (size_t u = 0; u < b.n; u++)
+		row = !strcmp(b.rows[u].name, "魏都区") ? &b.rows[u] : row;
+	assert_non_null(row);
+	char cell[48];
+	for (size_t k = 0; k < b.ncols; k++) {
+		const char *id = b.form->fields[b.cols[k]].id;
+		briefing_cell(row, k, cell, sizeof cell);
+		if (!strcmp(id, "training_sessions"))
+			assert_string_equal(cell, "500[1]");
+		else if (!strcmp(id, "training_people") || !strcmp(id, "activity_sessions"))
+			assert_string_equal(cell, id[0] == 't' ? "30" : "1"); /* as the records say */
+	}
+	briefing_free(&b);
 }
 
 static void test_manual_ticks(void **state)
@@ -478,6 +583,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_monthly_reports_late_and_missing, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_submission_needs_every_form, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_drafts_never_count, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_briefing_shows_the_records_beside, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_monthly_report_waits_for_the_month_to_end, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_withdrawn_submission_counts_from_resubmit, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_manual_ticks, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_prefill_counts_the_month, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_score_and_ranking, setup_day, teardown),

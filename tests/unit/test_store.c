@@ -797,7 +797,7 @@ static void test_import_units_and_headers(void **state)
 	assert_sql(fx->path, "SELECT count(*) FROM talent", "0");
 	assert_int_equal(import_text(fx, two, NULL, false, &rep, &st), 0);
 	/* the same 姓名 and 联系电话 under two units: the second is reported, not added */
-	assert_non_null(strstr(rep, "第3行: 与魏都区的第 1 号记录是同一人（姓名、联系电话相同），没有导入"));
+	assert_non_null(strstr(rep, "第3行: 与本文件第 2 行（魏都区的记录）重复（姓名、联系电话相同），没有导入"));
 	assert_int_equal(st.same, 0); /* another unit's: --update would not change it either */
 	assert_int_equal(st.same_locked, 1);
 	free(rep);
@@ -913,13 +913,38 @@ static void test_import_decode(void **state)
 	in = fmemopen((void *)utf8, sizeof utf8 - 1, "r");
 	assert_ptr_equal(import_decode(in, "auto", &err), in);
 	fclose(in);
-	/* a file that is neither: refused */
+	/* a file that is neither: refused, naming the line and byte where */
 	gb[2 * n] = (char)0xFF; /* 0xFF never occurs in GB18030 */
+	gb[1001] = '\n';       /* 汉 500 ends line 1 (0xBA 0x0A: never a character) */
+	gb[1002] = (char)0xBA;  /* …and line 2 starts one byte on */
 	in = fmemopen(gb, 2 * n + 2, "r");
 	assert_null(import_decode(in, "gb18030", &err));
-	assert_non_null(strstr(err, "GB18030"));
+	char want[128];
+	snprintf(want, sizeof want, "第2行（文件第%zu字节，0xFF）读不下去", 2 * n + 1);
+	if (!strstr(err, want))
+		fail_msg("%s: want %s", err, want);
 	free(err);
 	fclose(in);
+	/* UTF-8, then GBK: where each reading stops */
+	const char mixed[] = "活动名称\n\xBB\xEE\xB6\xAF,\xFF\n";
+	in = fmemopen((void *)mixed, sizeof mixed - 1, "r");
+	assert_null(import_decode(in, NULL, &err));
+	assert_non_null(strstr(err, "前面是 UTF-8，第2行（文件第14字节，0xBB）起不是 UTF-8"));
+	assert_non_null(strstr(err, "按 GB18030 读第2行（文件第19字节，0xFF）也读不下去"));
+	free(err);
+	fclose(in);
+	/* UTF-16, with its mark or without: named */
+	const char utf16[] = "\xFF\xFE\x3B\x6D\xA8\x52,\0\n\0";
+	const char utf16be[] = "\0a\0b\0,\0c\0\n\0d\0e";
+	const char *sixteen[] = {utf16, utf16be};
+	size_t lens[] = {sizeof utf16 - 1, sizeof utf16be - 1};
+	for (size_t k = 0; k < 2; k++) {
+		in = fmemopen((void *)sixteen[k], lens[k], "r");
+		assert_null(import_decode(in, NULL, &err));
+		assert_string_equal(err, "文件是 UTF-16 编码，请另存为 UTF-8 或 GBK 的 CSV（Excel：另存为「CSV UTF-8（逗号分隔）」），没有导入");
+		free(err);
+		fclose(in);
+	}
 	in = fmemopen(gb, 2 * n + 2, "r");
 	assert_null(import_decode(in, "ebcdic", &err));
 	free(err);

@@ -69,9 +69,17 @@ static void other_titles(void **state)
 	assert_line(&m, 80, "许昌市科协「百千万科普工程」", "填报单位：魏都区  演示账号  2016 年度");
 	title_parts c = {"各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期", "← 菜单", NULL, true, 2016};
 	assert_line(&c, 80, "各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期  ← 菜单", "演示账号  2016 年度");
-	assert_line(&c, 60, "各单位完成情况  + 按时 ~ 逾期完成 . >", "演示账号  2016 年度");
+	assert_line(&c, 60, "各单位完成情况  + 按时 ~ 逾>  ← 菜单", "演示账号  2016 年度");
 	title_parts b = {"工作简报：2016年7月（截止 2016年8月3日）", "← 菜单", "已报 5/19", true, 2016};
 	assert_line(&b, 80, "工作简报：2016年7月（截止 2016年8月3日）", "已报 5/19  演示账号  2016 年度");
+	/* a screen's name alone gives way, marked, before the way back: the
+	 * checklist on a demonstration account (1 cell over at 80) and the
+	 * export screen (6 over) */
+	title_parts k = {"工作进度检查表（五、组织实施）", "← 菜单", "今天 2016年8月10日", true, 2016};
+	assert_line(&k, 80, "工作进度检查表（五、组织实施>  ← 菜单", "今天 2016年8月10日  演示账号  2016 年度");
+	assert_line(&k, 81, "工作进度检查表（五、组织实施）  ← 菜单", "今天 2016年8月10日  演示账号  2016 年度");
+	title_parts x = {"导出数据（CSV 或 Excel 文件，放进交换文件夹或发送到本机）", "← 菜单", NULL, true, 2016};
+	assert_line(&x, 80, "导出数据（CSV 或 Excel 文件，放进交换文件夹或发>  ← 菜单", "演示账号  2016 年度");
 	title_parts login = {"许昌市科协「百千万科普工程」", NULL, NULL, false, 0}; /* before a sign-in */
 	assert_line(&login, 80, "许昌市科协「百千万科普工程」", "");
 }
