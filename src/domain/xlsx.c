@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -400,6 +401,8 @@ static void blank_row(sheet *s, lxw_row_t row)
 #define PAGE_MARGIN_IN 0.5
 #define PORTRAIT_PT 523.0
 #define LANDSCAPE_PT 770.0
+/* the narrowest a column gives way to: five Chinese characters */
+#define LEAST_WIDTH 11.0
 
 static double page_units(double pt, size_t ncols)
 {
@@ -411,24 +414,25 @@ bool xlsx_landscape(const double *widths, size_t ncols)
 	return ncols > 6 || xlsx_span(widths, 0, ncols - 1) > page_units(PORTRAIT_PT, ncols);
 }
 
-/* The widest columns give way a unit at a time, none below a floor of five
- * Chinese characters, until the sheet fits the page at LEAST_SCALE: their
- * text wraps onto more lines (the rows grow to hold it) instead of the
- * whole page being printed small. */
-#define LEAST_WIDTH 11.0
-
-void xlsx_fit_page(double *widths, size_t ncols)
+/* The wide columns give way in proportion to what each has over its
+ * floor (least: five Chinese characters, a date's whole width), until the
+ * sheet fits the page at LEAST_SCALE: a long text keeps the widest column
+ * (taking a unit at a time from the widest narrowed it to the width of a
+ * name), and the text wraps onto more lines (the rows grow to hold it)
+ * instead of the whole page being printed small. */
+void xlsx_fit_page(double *widths, const double *least, size_t ncols)
 {
-	double budget = page_units(xlsx_landscape(widths, ncols) ? LANDSCAPE_PT : PORTRAIT_PT, ncols);
-	for (double sum = xlsx_span(widths, 0, ncols - 1); sum > budget; sum -= 1) {
-		size_t widest = 0;
-		for (size_t c = 1; c < ncols; c++)
-			if (widths[c] > widths[widest])
-				widest = c;
-		if (widths[widest] - 1 < LEAST_WIDTH)
-			return;
-		widths[widest] -= 1;
-	}
+	double over = xlsx_span(widths, 0, ncols - 1) -
+		      page_units(xlsx_landscape(widths, ncols) ? LANDSCAPE_PT : PORTRAIT_PT, ncols);
+	double excess = 0;
+	for (size_t c = 0; c < ncols; c++)
+		excess += widths[c] > least[c] ? widths[c] - least[c] : 0;
+	if (over <= 0 || excess <= 0)
+		return;
+	double keep = over < excess ? (excess - over) / excess : 0;
+	for (size_t c = 0; c < ncols; c++)
+		if (widths[c] > least[c])
+			widths[c] = least[c] + floor((widths[c] - least[c]) * keep);
 }
 
 void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int year, bool one_page)
@@ -631,9 +635,14 @@ int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id
 			cols[n++] = (column){(int)i, f->fields[i].label, f->fields[i].group,
 					     field_width(&f->fields[i], f->fields[i].label)};
 	double *widths = xcalloc(n, sizeof *widths);
-	for (size_t c = 0; c < n; c++)
+	double *least = xcalloc(n, sizeof *least);
+	for (size_t c = 0; c < n; c++) {
 		widths[c] = cols[c].width;
-	xlsx_fit_page(widths, n);
+		kp_ftype type = cols[c].field >= 0 ? src->fields[cols[c].field].type : FT_COUNT;
+		least[c] = type == FT_DATE || type == FT_YEARMONTH || widths[c] < LEAST_WIDTH ? widths[c] : LEAST_WIDTH;
+	}
+	xlsx_fit_page(widths, least, n);
+	free(least);
 	for (size_t c = 0; c < n; c++)
 		cols[c].width = widths[c];
 	const char *title = v ? (v->description ? v->description : v->title)

@@ -85,9 +85,9 @@ char *xlsx_date(const kp_field *fd, const char *v);
 /* Whether a sheet of these columns is printed landscape (more than six, or
  * wider than portrait holds). */
 bool xlsx_landscape(const double *widths, size_t ncols);
-/* Narrow the widest columns until the sheet prints at 90 % or more in
- * LibreOffice (and about full size in Excel). */
-void xlsx_fit_page(double *widths, size_t ncols);
+/* Narrow the wide columns, none below its least, until the sheet prints at
+ * 90 % or more in LibreOffice (and about full size in Excel). */
+void xlsx_fit_page(double *widths, const double *least, size_t ncols);
 /* The sum of widths[from..to]. */
 double xlsx_span(const double *widths, size_t from, size_t to);
 
