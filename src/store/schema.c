@@ -143,21 +143,32 @@ bool db_has_column(kp_store *s, const char *t, const char *c)
 	return yes;
 }
 
-/* The index an import looks a row's person up by; a first import drops it
- * and makes it again (persons.c), so both come from here. */
-int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err)
+/* One of the indexes an import looks a row's person up by. */
+static int person_index(kp_store *s, const kp_form *f, const char *suffix, const int *fields, size_t n,
+			bool create, char **err)
 {
 	strbuf b = STRBUF_INIT;
 	if (create) {
-		sb_printf(&b, "CREATE INDEX IF NOT EXISTS \"%s_kp_hint\" ON \"%s\" (", f->table, f->table);
-		for (size_t i = 0; i < f->nhint; i++)
-			sb_printf(&b, "%s\"%s\"", i ? ", " : "", f->fields[f->hint[i]].id);
+		sb_printf(&b, "CREATE INDEX IF NOT EXISTS \"%s_kp_%s\" ON \"%s\" (", f->table, suffix, f->table);
+		for (size_t i = 0; i < n; i++)
+			sb_printf(&b, "%s\"%s\"", i ? ", " : "", f->fields[fields[i]].id);
 		sb_adds(&b, ")");
 	} else {
-		sb_printf(&b, "DROP INDEX IF EXISTS \"%s_kp_hint\"", f->table);
+		sb_printf(&b, "DROP INDEX IF EXISTS \"%s_kp_%s\"", f->table, suffix);
 	}
 	int rc = db_exec(s, sb_str(&b), err);
 	sb_free(&b);
+	return rc;
+}
+
+/* The indexes an import looks a row's person up by, the hint's and the
+ * similar fields'; a first import drops them and makes them again
+ * (persons.c), so both come from here. */
+int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err)
+{
+	int rc = person_index(s, f, "hint", f->hint, f->nhint, create, err);
+	if (rc == KP_OK && f->nsimilar)
+		rc = person_index(s, f, "similar", f->similar, f->nsimilar, create, err);
 	return rc;
 }
 
