@@ -68,7 +68,7 @@ grep -q "第3行 姓名: 「䶮」在 GBK（Excel 默认编码）中无法显示
 # A GB18030 file (told from its bytes) with one bad row and --skip-invalid:
 # the good rows are saved, the bad one goes to a file with its reasons,
 # which imports as it is once corrected.
-printf '姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\r\n赵六,男,30,汉族,群众,本科,许昌学院,13812345678,其他\r\n钱七,女,17,汉族,群众,本科,许昌学院,12345,其他\r\n孙八,男,40,汉族,群众,本科,许昌学院,2965753,其他\r\n' |
+printf '姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\r\n赵六,男,30,汉族,群众,本科,许昌学院,13812345670,其他\r\n钱七,女,17,汉族,群众,本科,许昌学院,12345,其他\r\n孙八,男,40,汉族,群众,本科,许昌学院,2965754,其他\r\n' |
 	iconv -f UTF-8 -t GB18030 >"$WORK/gb-in.csv"
 before=$(sqlite3 "$DB" "SELECT count(*) FROM talent")
 "$KEPU" import talent "$WORK/gb-in.csv" --db "$DB" --unit 许昌学院 --skip-invalid "$WORK/rejects.csv" \
