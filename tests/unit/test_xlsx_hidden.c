@@ -7,10 +7,10 @@
 #include "unit.h"
 
 #include <stdbool.h>
-#include <zip.h>
 
 #include "core/xalloc.h"
 #include "domain/xlsx_read.h"
+#include "zip_book.h"
 
 /* A two-sheet book: 甲 shown; 乙 with state (NULL: shown); sheet1's data
  * after cols (a <cols> element or ""), row 2 with row_attr. */
@@ -39,14 +39,7 @@ static FILE *book(const char *state, const char *cols, const char *row_attr, boo
 		{"xl/worksheets/sheet1.xml", s1},
 		{"xl/worksheets/sheet2.xml", s2},
 	};
-	zipFile z = zipOpen(path, APPEND_STATUS_CREATE);
-	assert_non_null(z);
-	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-		assert_int_equal(zipOpenNewFileInZip(z, parts[i][0], NULL, NULL, 0, NULL, 0, NULL, Z_DEFLATED, 6), ZIP_OK);
-		assert_int_equal(zipWriteInFileInZip(z, parts[i][1], (unsigned)strlen(parts[i][1])), ZIP_OK);
-		zipCloseFileInZip(z);
-	}
-	assert_int_equal(zipClose(z, NULL), ZIP_OK);
+	zip_book(path, parts, sizeof parts / sizeof parts[0]);
 	free(wb);
 	free(s1);
 	FILE *in = fopen(path, "rb");
