@@ -89,6 +89,13 @@ int cmd_init(const kp_opts *o)
 	 * and gives -wal and -shm the database file's mode. Installed setgid,
 	 * every session opens it as the data group: 0660; a developer's build,
 	 * its owner alone: 0600. */
+	char *err = NULL;
+	if (o->db && store_check_companions(o->db, &err) != KP_OK) {
+		/* made first, the file would be checked as an existing database */
+		fprintf(stderr, "kepu: %s\n", err ? err : "");
+		free(err);
+		return EXIT_DATA;
+	}
 	mode_t mode = priv_elevated() ? 0660 : 0600;
 	int fd = o->db ? open(o->db, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode) : -1;
 	if (o->db && (fd < 0 || fchmod(fd, mode) != 0)) {
@@ -103,8 +110,11 @@ int cmd_init(const kp_opts *o)
 		close(fd);
 	kp_env e;
 	int rc = cli_open(o, &e, true);
-	if (rc != EXIT_OK)
+	if (rc != EXIT_OK) {
+		if (o->db)
+			unlink(o->db); /* the empty file made above, so that init can be run again */
 		return rc;
+	}
 	int demo = 0;
 	if (o->demo && load_demo(&e, &demo) != 0)
 		rc = EXIT_DATA;
@@ -115,7 +125,6 @@ int cmd_init(const kp_opts *o)
 		putchar('\n');
 		rc = cli_first_accounts(&e, o->demo);
 	}
-	char *err = NULL;
 	if (rc == EXIT_OK && o->demo && demo_progress(&e, &err) != 0) {
 		fprintf(stderr, "kepu: %s\n", err ? err : "");
 		rc = EXIT_DATA;

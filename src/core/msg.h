@@ -267,6 +267,7 @@
 	X(UI_QUEUE,         "待审核：") \
 	X(UI_QUEUE_FORM,    "%s %lld 条") \
 	X(UI_QUEUE_KEY,     "（按 r 打开）") \
+	X(UI_QUEUE_PICK,    "待审核：打开哪一张表") \
 	X(UI_TALLY,         "%s%s %lld") \
 	X(UI_GL_QUOTA,      "已认定：") \
 	X(UI_BACK_TO,       "← %s") \
@@ -315,6 +316,7 @@
 	X(UI_ENCODING_MISMATCH, "终端使用 %s 编码，而系统语言环境是 %s，输入的汉字会变成乱码。请把 SSH 客户端的字符编码改为一致，或设置 KEPU_TERMINAL_ENCODING=%s。") \
 	X(UI_VIEW_COUNT,    "单位：%s  共 %lld 人") \
 	X(UI_VIEW_HINT,     "按 Enter 打开这个人的推荐表；F4/^O 换一个单位") \
+	X(UI_VIEW_HINT_OWN, "按 Enter 打开这个人的推荐表") \
 	X(UI_MENU_VIEW,     "%s  按单位查看") \
 	X(UI_MENU_VIEW_OWN, "%s  查看本单位") \
 	X(UI_TABLE_HINT,    "上下左右键移动，输入数字或按 Enter 修改，Enter 保存并到下一行") \
@@ -327,6 +329,7 @@
 	X(UI_MENU_TABLE,    "%s  查看与修改") \
 	X(UI_MENU_TABLE_READ,"%s  查看本单位指标（由市科协分配）") \
 	X(UI_PREFILLED,     "已按 %s 的活动和资源记录预填 %d 项数字，可以修改。") \
+	X(UI_VALUE_REPORTED,"%s（已填报）") \
 	X(UI_VALUE_TAKEN,   "本单位已填报%s为「%s」的记录（第 %lld 号），不能再填一份；请在列表中打开它修改，或另选") \
 	X(UI_CK_TITLE,      "工作进度检查表（五、组织实施）") \
 	X(UI_CK_MATRIX,     "各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期") \
@@ -423,6 +426,13 @@
 	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误（见红框处的说明）。") \
 	X(UI_PASTED_OK,     "已粘贴 %zu 项。") \
 	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
+	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \
+	X(UI_FIRST_FIELD,   "已是第一项。") \
+	X(UI_PASTE_ROWS,    "粘贴的内容有 %zu 行；表单一次只能粘贴一行（多行请用导入），一项也没有填入。") \
+	X(UI_PASTE_TEXT_OK, "已粘贴 %zu 个字。") \
+	X(UI_PASTE_TEXT_CTRL,"已粘贴 %zu 个字；其中 %zu 个是看不见的控制字符，没有填入。") \
+	X(UI_PASTE_TEXT_LONG,"粘贴的文字有 %zu 个字，「%s」最多 %zu 个字（还能填 %zu 个）；一个字也没有填入。") \
+	X(UI_PASTE_WIDE,    "粘贴的一行有 %zu 项，从「%s」到最后只有 %zu 项；一项也没有填入。整行（本表 %zu 项）从哪一项粘贴都从第一项填起。") \
 	X(UI_CITY_FIELD_READ,"「%s」是市科协的意见，由市科协填写，这里只能查看。") \
 	X(UI_UNIT_WRITES,   "「%s」由填报单位填写。") \
 	X(UI_QUOTA_CITY,    "任务指标由市科协修改。") \
@@ -513,6 +523,11 @@
 	X(AU_USER_LOCK,     "锁定账号") \
 	X(AU_USER_UNLOCK,   "解锁账号") \
 	X(AU_TICK,          "勾选完成") \
+	X(AU_AUTO_ON,       "开启自动跳到下一项") \
+	X(AU_AUTO_OFF,      "关闭自动跳到下一项") \
+	X(AU_ATTACH,        "添加附件") \
+	X(AU_DETACH,        "删除附件") \
+	X(AU_YEAR_OPEN,     "开启新年度") \
 	X(AU_UNTICK,        "取消勾选") \
 	X(UI_MENU_EXPORT,   "导出数据（CSV 或 Excel 文件，放进交换文件夹或发送到本机）") \
 	X(UI_MENU_IMPORT,   "导入数据（CSV 或 Excel 文件，从交换文件夹或本机）") \
@@ -527,6 +542,7 @@
 	X(UI_TR_FILES,      "交换文件夹中的文件（↑↓ 选择）：") \
 	X(UI_TR_NO_FILES,   "交换文件夹中还没有文件；可以按 F5（或 Ctrl-Y）从本机发送（ZMODEM）。") \
 	X(UI_TR_EXPORTED,   "已导出「%s」到交换文件夹：") \
+	X(UI_TR_EXPORT_FIRST,"请先按 Enter 导出，再按 F5（或 Ctrl-Y）发送到本机。") \
 	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
 	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Enter 返回。") \
 	X(UI_TR_SAME_HINT,  "重复的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \

@@ -480,6 +480,12 @@ typedef struct {
 	size_t nforms;
 } kp_audit_query;
 
+/* What an audit action is called on screen (认定, 开启新年度), or
+ * NULL for a code the store never writes (db_audit refuses those). */
+const char *store_audit_label(const char *action);
+/* The i-th action the store writes, or NULL past the last (for tests). */
+const char *store_audit_action(size_t i);
+
 /* Every matching row, oldest first. fn returns non-zero to stop. */
 int store_audit_each(kp_store *s, const kp_audit_query *q,
 		     int (*fn)(const kp_audit_row *a, void *ctx), void *ctx);

@@ -140,8 +140,16 @@ static void drop_closed(ui_app *app)
 		}
 	}
 	app->depth = kept;
-	if (top_closed && kept > 0 && app->stack[kept - 1]->resume)
-		app->stack[kept - 1]->resume(app->stack[kept - 1], app);
+	ui_screen *top = kept > 0 ? app->stack[kept - 1] : NULL;
+	if (!top_closed || !top || !top->resume)
+		return;
+	top->resume(top, app);
+	/* A screen with nothing left to show on coming back (the drafts, the
+	 * last one saved) asks for its next screen then, not on a key. */
+	if (top->open.id != SCR_NONE || top->closing) {
+		open_requested(app, top);
+		drop_closed(app);
+	}
 }
 
 /* Every screen keeps what the user typed: the terminal is gone. */
@@ -252,7 +260,7 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 			continue;
 		}
 		if (keymap_lookup(app.keyctx, key) == ACT_HELP) {
-			app_push(&app, help_screen_new(app.keyctx), unnamed);
+			app_push(&app, help_screen_new(app.help, app.nhelp), unnamed);
 			continue;
 		}
 		hand_key(&app, top, key);

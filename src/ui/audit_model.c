@@ -19,24 +19,9 @@
 /* What an action is called on screen. */
 static const char *action_label(const char *a)
 {
-	static const struct { const char *code; enum kp_msg_id id; } names[] = {
-		{"insert", MSG_AU_INSERT}, {"update", MSG_AU_UPDATE}, {"delete", MSG_AU_DELETE},
-		{"import", MSG_AU_IMPORT},
-		{"login", MSG_AU_LOGIN}, {"login_failed", MSG_AU_LOGIN_FAILED},
-		{"password_change", MSG_AU_PASSWORD}, {"password_reset", MSG_AU_RESET},
-		{"user_add", MSG_AU_USER_ADD}, {"user_disable", MSG_AU_USER_DISABLE},
-		{"user_lock", MSG_AU_USER_LOCK}, {"user_unlock", MSG_AU_USER_UNLOCK},
-		{"submit", MSG_RV_SUBMIT}, {"approve", MSG_RV_APPROVE}, {"return", MSG_RV_RETURN},
-		{"reopen", MSG_RV_REOPEN}, {"withdraw", MSG_RV_WITHDRAW},
-		{"duplicate", MSG_UI_AU_DUP}, {"tick", MSG_AU_TICK}, {"untick", MSG_AU_UNTICK},
-		{"chain_start", MSG_AU_CHAIN_START}, {"accept", MSG_AU_ACCEPT},
-		{"accept_chain", MSG_AU_ACCEPT_CHAIN}, {"guard_restored", MSG_AU_GUARD_RESTORED},
-		{"move_year", MSG_AU_MOVE_YEAR},
-	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (!strcmp(names[i].code, a))
-			return msg(names[i].id);
-	return a;
+	/* the store's one table of the actions it writes */
+	const char *label = store_audit_label(a);
+	return label ? label : a;
 }
 
 /* The form a table belongs to, for its title and labels; NULL for kepu's own. */

@@ -66,6 +66,17 @@ void bfm_arrange(briefing_model *m, int lines)
 	sw_mark(&m->win, m->more, sizeof m->more);
 }
 
+void bfm_fit(briefing_model *m, int lines)
+{
+	size_t top = m->top; /* the trial below may pull it up */
+	bfm_arrange(m, lines - 1);
+	m->mark_line = m->win.mark;
+	if (m->mark_line) {
+		m->top = top;
+		bfm_arrange(m, lines - 2);
+	}
+}
+
 mr_result bfm_key(briefing_model *m, const bfm_ctx *c, kp_key key)
 {
 	mr_result r = mr_done(MR_HANDLED);

@@ -33,6 +33,7 @@ typedef struct {
 	size_t top;         /* the first unit shown: Up/Down scroll the table */
 	scrollwin win;      /* the units on the page (bfm_arrange) */
 	char more[128];     /* the units above or below it, else "" */
+	bool mark_line;     /* bfm_fit: the mark has its line, above 合计 */
 } briefing_model;
 
 /* The month a briefing written today is about: last month, within the
@@ -42,9 +43,12 @@ mr_result bfm_init(briefing_model *m, const bfm_ctx *c);
 void bfm_free(briefing_model *m);
 /* Read the month again (a screen above closed: reports may be new). */
 mr_result bfm_load(briefing_model *m, const bfm_ctx *c);
-/* The page has `lines` lines for the units (the mark goes on the legend's
- * line, so it takes none of them). */
+/* The page has `lines` lines for the units. */
 void bfm_arrange(briefing_model *m, int lines);
+/* The page has `lines` lines for the units, 合计 under them and, when
+ * units are hidden, the mark between (合计 covers every unit, so the mark
+ * is above it, as on the ranking). */
+void bfm_fit(briefing_model *m, int lines);
 mr_result bfm_key(briefing_model *m, const bfm_ctx *c, kp_key key);
 
 #endif

@@ -66,12 +66,12 @@ static void draw_row(const briefing_model *m, int y, const kp_briefing_row *r, i
 
 /* Before each frame: the room for the units not reported, whole (wrapped
  * over up to five lines; app_chrome uses it next), and the rows they
- * leave: header, 合计 and legend have one each. */
+ * leave: header and legend have one each; units, mark and 合计 the rest. */
 static void briefing_arrange(ui_screen *s, ui_app *app)
 {
 	briefing_screen *bs = (briefing_screen *)s;
 	bs->extra = app_detail_room(app, bs->m.missing, 5);
-	bfm_arrange(&bs->m, app_body_height() - bs->extra - 3);
+	bfm_fit(&bs->m, app_body_height() - bs->extra - 2);
 }
 
 static void briefing_draw(ui_screen *s, ui_app *app)
@@ -90,11 +90,10 @@ static void briefing_draw(ui_screen *s, ui_app *app)
 	int k = 0;
 	for (; (size_t)k < m->win.shown; k++)
 		draw_row(m, y + 1 + k, &b->rows[m->win.top + (size_t)k], 1);
+	if (m->mark_line) /* the units hidden, and 合计 (of every unit) under them */
+		draw_text(y + 1 + k++, 1, COLS - 2, m->more, theme_attr(R_HELP), true);
 	draw_row(m, y + 1 + k, NULL, 2);
-	/* the units below (or above) the window, said before the legend */
-	char *legend = xasprintf("%s%s%s", m->more, m->more[0] ? "  " : "", msg(MSG_UI_BR_LEGEND));
-	draw_text(y + h - 1, 1, COLS - 2, legend, theme_attr(R_HELP), true);
-	free(legend);
+	draw_text(y + h - 1, 1, COLS - 2, msg(MSG_UI_BR_LEGEND), theme_attr(R_HELP), true);
 }
 
 static void briefing_key(ui_screen *s, ui_app *app, kp_key key)

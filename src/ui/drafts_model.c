@@ -56,7 +56,13 @@ static dm_result answer(drafts_model *m, const dm_ctx *c, kp_key key)
 		k = store_draft_delete(c->env->store, c->user, m->p[m->sel].id) == KP_OK ? DM_DROPPED
 											 : DM_REFUSED;
 	dm_load(m, c);
-	return (dm_result){k, 0, NULL, 0};
+	return (dm_result){k == DM_DROPPED && !m->n ? DM_DROPPED_LAST : k, 0, NULL, 0};
+}
+
+dm_result dm_resume(drafts_model *m, const dm_ctx *c)
+{
+	dm_load(m, c);
+	return (dm_result){m->n ? DM_HANDLED : DM_MENU, 0, NULL, 0};
 }
 
 dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key)
@@ -81,4 +87,22 @@ dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key)
 		break;
 	}
 	return (dm_result){DM_HANDLED, 0, NULL, 0};
+}
+
+bool dm_acts(const void *model, const void *ctx, kp_action a)
+{
+	const drafts_model *m = model;
+	(void)ctx;
+	if (m->mode == DM_CONFIRM_DROP)
+		return a == ACT_YES || a == ACT_NO;
+	switch (a) {
+	case ACT_YES:
+	case ACT_NO:
+		return false;
+	case ACT_ACCEPT:
+	case ACT_DELETE_RECORD:
+		return m->n > 0;
+	default:
+		return true;
+	}
 }

@@ -26,7 +26,8 @@ typedef enum {
 	DM_DROPPED, /* the selected draft was deleted (asked and answered y) */
 	DM_KEPT,    /* asked, answered n: nothing deleted */
 	DM_REFUSED, /* the store would not delete it: nothing changed */
-	DM_MENU     /* on to the menu, every draft kept */
+	DM_MENU,    /* on to the menu, every draft kept (or none left) */
+	DM_DROPPED_LAST /* the last draft was deleted: on to the menu */
 } dm_kind;
 
 typedef struct {
@@ -55,7 +56,14 @@ typedef struct {
  * m->dropped names them, for the screen to say. */
 void dm_load(drafts_model *m, const dm_ctx *c);
 void dm_free(drafts_model *m);
+/* Back from a draft's form: read afresh; DM_MENU when none is left (the
+ * last saved or discarded there), so the clerk goes on, not to an empty
+ * list whose keys do nothing. */
+dm_result dm_resume(drafts_model *m, const dm_ctx *c);
 dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key);
+/* Does the binding's action act now (the key line, F1's help)? Enter and
+ * F8 only with a draft selected; y and n only while asking. */
+bool dm_acts(const void *model, const void *ctx, kp_action a);
 /* What a draft's row says of its record: 「第 12 号记录」 or 「新记录」. */
 void dm_record_text(const kp_pending *p, char *out, size_t len);
 /* The cells the record column needs: its widest text, so none is cut

@@ -47,6 +47,8 @@ static void drafts_draw(ui_screen *s, ui_app *app)
 	char *ask = NULL;
 	if (m->mode == DM_CONFIRM_DROP && m->n)
 		ask = xasprintf(msg(MSG_UI_DRAFTS_ASK), m->p[m->sel].when);
+	dm_ctx dc = ctx(app);
+	app_keys(app, dm_acts, m, &dc);
 	app_chrome(app, title, NULL, ask ? ask : msg(MSG_UI_DRAFTS_HINT),
 		   ask ? CTX_CONFIRM : CTX_DRAFTS);
 	free(ask);
@@ -69,6 +71,13 @@ static void drafts_draw(ui_screen *s, ui_app *app)
 	}
 }
 
+/* On to the menu, in this screen's place (as the login does). */
+static void to_menu(drafts_screen *ds)
+{
+	ds->base.closing = true;
+	ds->base.open = (ui_open){SCR_MENU, NULL, NULL, 0};
+}
+
 static void drafts_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	drafts_screen *ds = (drafts_screen *)s;
@@ -82,9 +91,12 @@ static void drafts_key(ui_screen *s, ui_app *app, kp_key key)
 	case DM_DROPPED: app_status(app, false, "%s", msg(MSG_UI_DRAFTS_DROPPED)); return;
 	case DM_KEPT: app_status(app, false, "%s", msg(MSG_UI_DRAFTS_KEPT)); return;
 	case DM_REFUSED: app_status(app, true, "%s", msg(MSG_UI_DRAFTS_NOT_DROPPED)); return;
-	case DM_MENU: /* on to the menu, in this screen's place (as the login does) */
-		ds->base.closing = true;
-		ds->base.open = (ui_open){SCR_MENU, NULL, NULL, 0};
+	case DM_DROPPED_LAST: /* none left: on to the menu */
+		app_status(app, false, "%s", msg(MSG_UI_DRAFTS_DROPPED));
+		to_menu(ds);
+		return;
+	case DM_MENU:
+		to_menu(ds);
 		return;
 	case DM_HANDLED: return;
 	}
@@ -99,8 +111,17 @@ static void load(drafts_screen *ds, ui_app *app)
 		app_status(app, true, "%s", ds->m.dropped);
 }
 
-/* Back from a draft's form: saved or not, the list is read again. */
-static void drafts_resume(ui_screen *s, ui_app *app) { load((drafts_screen *)s, app); }
+/* Back from a draft's form: saved or not, the list is read again; with
+ * none left, on to the menu at once (app.c hands it over). */
+static void drafts_resume(ui_screen *s, ui_app *app)
+{
+	drafts_screen *ds = (drafts_screen *)s;
+	dm_ctx c = ctx(app);
+	if (dm_resume(&ds->m, &c).kind == DM_MENU)
+		to_menu(ds);
+	else if (ds->m.dropped)
+		app_status(app, true, "%s", ds->m.dropped);
+}
 
 static void drafts_destroy(ui_screen *s)
 {

@@ -21,7 +21,10 @@ void layout_compute(form_layout *l, const kp_form *f, int cols,
 	}
 	if (l->label_w > MAX_LABEL_W)
 		l->label_w = MAX_LABEL_W;
-	l->value_x = 2 + l->label_w + 2; /* margin, label, required mark, gap */
+	/* margin, label, gap, required mark, gap: the widest label keeps its
+	 * blank before the mark as the others do (「培训场次* 」 touched it) */
+	l->star_x = 2 + l->label_w + 1;
+	l->value_x = l->star_x + 2;
 	l->value_w = cols - l->value_x - 2;
 	int y = 0, section = -1;
 	for (size_t i = 0; i < f->nfields; i++) {

@@ -21,6 +21,7 @@ typedef struct {
 	layout_row *rows;
 	size_t n;
 	int label_w; /* cells for the labels */
+	int star_x;  /* column of a required field's mark: one blank after the widest label */
 	int value_x; /* column where values start */
 	int value_w; /* cells for values */
 	int height;  /* rows of the whole form */

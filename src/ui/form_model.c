@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/json.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/drafts.h"
 #include "domain/prefill.h"
@@ -118,10 +119,14 @@ void fm_focus(form_model *m, size_t i)
 		eb_select_all(&m->fs[i].eb);
 }
 
-static void move_focus(form_model *m, int delta)
+/* The focus never wraps: a Tab past the last field that went round to the
+ * first, selected, let the next letter wipe 活动名称. False at an end. */
+static bool move_focus(form_model *m, int delta)
 {
-	size_t n = m->form->nfields;
-	fm_focus(m, (m->focus + n + (size_t)(delta + (int)n)) % n);
+	if (delta < 0 ? m->focus == 0 : m->focus + 1 >= m->form->nfields)
+		return false;
+	fm_focus(m, delta < 0 ? m->focus - 1 : m->focus + 1);
+	return true;
 }
 
 /* The one rule for a move the model makes by itself (a full field, a
@@ -133,8 +138,7 @@ static long long now_ms(const fm_ctx *c) { return c->now_ms ? c->now_ms() : cloc
 
 static void advance(form_model *m, const fm_ctx *c, bool forgive)
 {
-	move_focus(m, +1);
-	m->advanced = forgive;
+	m->advanced = move_focus(m, +1) && forgive;
 	m->advanced_at = now_ms(c);
 }
 
@@ -528,6 +532,54 @@ static bool complete(const kp_field *fd, const editbuf *eb)
 	return true;
 }
 
+static void free_pick_labels(form_model *m)
+{
+	for (size_t i = 0; i < m->npick_labels; i++)
+		free(m->pick_labels[i]);
+	free(m->pick_labels);
+	m->pick_labels = NULL;
+	m->npick_labels = 0;
+}
+
+/* The items of a choice list offered: the months (YYYY-MM) the field's
+ * rule takes — not after today's month, and with not_after: ended (月报's
+ * month, a report covers a finished month) not today's either. The list
+ * is in order, so they are its first. */
+static size_t offered(const kp_field *fd, const kp_list *l)
+{
+	if (!fd->not_after_today)
+		return l->n;
+	int y, mo, d;
+	clock_today(&y, &mo, &d);
+	char now[16];
+	snprintf(now, sizeof now, "%04d-%02d", y, mo);
+	size_t n = 0;
+	for (; n < l->n && strlen(l->items[n]) == 7; n++) {
+		int cmp = strcmp(l->items[n], now);
+		if (cmp > 0 || (cmp == 0 && fd->not_after_ended))
+			break;
+	}
+	return n;
+}
+
+/* The items as offered: a value the unit already has a record of, in the
+ * form's one-per-unit field (月报's month), is marked 「（已填报）」 before it
+ * is chosen (choosing it is refused, naming that record). NULL: as they are. */
+static char **pick_labels(form_model *m, const fm_ctx *c, const kp_field *fd, const kp_list *l, size_t n)
+{
+	if (m->form->unique < 0 || &m->form->fields[m->form->unique] != fd || !n)
+		return NULL;
+	m->pick_labels = xcalloc(n, sizeof *m->pick_labels);
+	m->npick_labels = n;
+	for (size_t i = 0; i < n; i++) {
+		char *taken = record_value_taken(c->env, m->form, (size_t)m->form->unique, m->rec.unit_id,
+						 m->rec.id, l->items[i]);
+		m->pick_labels[i] = taken ? xasprintf(msg(MSG_UI_VALUE_REPORTED), l->items[i]) : xstrdup(l->items[i]);
+		free(taken);
+	}
+	return m->pick_labels;
+}
+
 /* The choice list, filtered by what is typed (first), its aliases too. */
 static fm_result open_choices(form_model *m, const fm_ctx *c, const kp_field *fd, field_state *st,
 			      uint32_t first)
@@ -538,7 +590,11 @@ static fm_result open_choices(form_model *m, const fm_ctx *c, const kp_field *fd
 			return r;
 	} else {
 		const kp_list *l = fd->choices;
-		popup_open(&m->pick, fd->label, l->items, l->n, st->choice, first);
+		size_t n = offered(fd, l);
+		free_pick_labels(m);
+		char **labels = pick_labels(m, c, fd, l, n);
+		popup_open(&m->pick, fd->label, labels ? labels : l->items, n,
+			   st->choice >= 0 && (size_t)st->choice < n ? st->choice : -1, first);
 		popup_aliases(&m->pick, l->alias_from, l->alias_to, l->naliases);
 	}
 	m->mode = FM_PICK;
@@ -628,6 +684,81 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 	return r;
 }
 
+/* Text with no Tab pasted into a multi-line field (paragraphs copied from
+ * a document) is that field's text, its line ends kept: at the cursor (or
+ * in place of the selected value), whole or not at all. */
+static fm_result paste_text(form_model *m, const char *text)
+{
+	field_state *st = &m->fs[m->focus];
+	editbuf *eb = &st->eb;
+	size_t end = strlen(text);
+	while (end && (text[end - 1] == '\r' || text[end - 1] == '\n'))
+		end--;
+	uint32_t *cps = xcalloc(end + 1, sizeof *cps);
+	size_t n = 0;
+	for (size_t at = 0; at < end;) {
+		uint32_t cp;
+		at += utf8_decode(text + at, end - at, &cp);
+		if (cp == '\r') { /* CRLF or a lone CR: one line end */
+			cp = '\n';
+			at += at < end && text[at] == '\n';
+		}
+		cps[n++] = cp;
+	}
+	size_t kept = eb->sel ? 0 : eb->len;
+	size_t room = !eb->max_chars ? n : eb->max_chars > kept ? eb->max_chars - kept : 0;
+	fm_result r;
+	if (n > room) {
+		free(cps);
+		r = refused(MSG_COUNT);
+		fm_say(&r, true, MSG_UI_PASTE_TEXT_LONG, n, m->form->fields[m->focus].label, eb->max_chars, room);
+		return r;
+	}
+	size_t put = 0;
+	for (size_t i = 0; i < n; i++)
+		put += eb_insert(eb, cps[i]);
+	free(cps);
+	edited(m, st);
+	r = result(FM_HANDLED);
+	if (put < n) /* control characters: never taken, and said */
+		fm_say(&r, true, MSG_UI_PASTE_TEXT_CTRL, put, n - put);
+	else
+		fm_say(&r, false, MSG_UI_PASTE_TEXT_OK, put);
+	return r;
+}
+
+/* The rows of a paste: its lines holding more than blanks (a line end at
+ * the end, as Excel copies a row, makes no second row). */
+static size_t paste_rows(const char *text)
+{
+	size_t rows = 0;
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\r\n");
+		if (strspn(p, " \t") < n)
+			rows++;
+		p += n;
+		p += strspn(p, "\r\n");
+	}
+	return rows;
+}
+
+/* A row's cells, and how many up to its last cell holding more than
+ * spaces (Excel copies a row's empty last cells: they hold nothing). */
+static void row_cells(const char *row, size_t *cells, size_t *to_last_filled)
+{
+	*cells = 0;
+	*to_last_filled = 0;
+	for (const char *p = row;; p++) {
+		size_t n = strcspn(p, "\t");
+		++*cells;
+		if (strspn(p, " ") < n)
+			*to_last_filled = *cells;
+		p += n;
+		if (!*p)
+			break;
+	}
+}
+
 fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 {
 	fm_result r;
@@ -646,9 +777,32 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 	if (locked(m, c, &r))
 		return r;
 	const kp_form *f = m->form;
-	size_t len = strcspn(text, "\r\n"); /* one row: the first line */
+	if (f->fields[m->focus].type == FT_TEXTAREA && !strchr(text, '\t'))
+		return paste_text(m, text);
+	/* A form holds one record: more than one row (line ends only at the
+	 * end do not count) is refused whole, never its first row kept. */
+	size_t rows = paste_rows(text);
+	if (rows > 1) {
+		r = refused(MSG_COUNT);
+		fm_say(&r, true, MSG_UI_PASTE_ROWS, rows);
+		return r;
+	}
+	size_t len = strcspn(text, "\r\n");
 	char *row = xstrndup(text, len), *p = row;
-	size_t k = m->focus, filled = 0, bad = 0, first_bad = f->nfields;
+	/* A row as wide as the form fills it from the first field wherever the
+	 * cursor is; one wider than the fields from the cursor on is refused
+	 * whole, naming the counts (never cells dropped without a word). */
+	size_t cells, filled_cells;
+	row_cells(row, &cells, &filled_cells);
+	size_t k = cells == f->nfields || filled_cells == f->nfields ? 0 : m->focus;
+	if (filled_cells > f->nfields - k) {
+		free(row);
+		r = refused(MSG_COUNT);
+		fm_say(&r, true, MSG_UI_PASTE_WIDE, filled_cells, f->fields[k].label, f->nfields - k,
+		       f->nfields);
+		return r;
+	}
+	size_t filled = 0, bad = 0, first_bad = f->nfields;
 	while (p && k < f->nfields) {
 		char *tab = strchr(p, '\t');
 		if (tab)
@@ -753,10 +907,12 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 	case ACT_DITTO:
 		return ditto(m, c);
 	case ACT_NEXT:
-		move_focus(m, +1);
+		if (!move_focus(m, +1))
+			fm_say(&r, false, MSG_UI_LAST_FIELD);
 		return r;
 	case ACT_PREV:
-		move_focus(m, -1);
+		if (!move_focus(m, -1))
+			fm_say(&r, false, MSG_UI_FIRST_FIELD);
 		return r;
 	default:
 		return field_key(m, c, a, key);
@@ -829,6 +985,7 @@ void fm_free(form_model *m)
 			free(m->saved[i]);
 	}
 	popup_close(&m->pick);
+	free_pick_labels(m);
 	draft_free(&m->offer);
 	free(m->dup_note);
 	free(m->orig);

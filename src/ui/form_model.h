@@ -99,6 +99,8 @@ typedef struct {
 	long long advanced_at; /* when, in fm_ctx.now_ms (FM_FORGIVE_MS) */
 	size_t nfiles;       /* the record's attachments (a form with evidence) */
 	char **saved;        /* after FM_SAVED of a new record: its values (for 同上) */
+	char **pick_labels;  /* FM_PICK of a choice: the items as offered (「（已填报）」), or NULL */
+	size_t npick_labels;
 } form_model;
 
 /* While the user types, a draft is written at most this often. */

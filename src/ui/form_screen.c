@@ -307,7 +307,7 @@ static void form_draw(ui_screen *s, ui_app *app)
 			draw_text(sy, 1, 1, i == fs->m->focus ? ">" : " ", theme_attr(R_NORMAL), false);
 			draw_text(sy, 2, l.label_w, fd->label, theme_attr(R_LABEL), false);
 			if (fd->required)
-				draw_text(sy, 2 + l.label_w, 1, msg(MSG_UI_REQUIRED_MARK), theme_attr(R_REQUIRED), false);
+				draw_text(sy, l.star_x, 1, msg(MSG_UI_REQUIRED_MARK), theme_attr(R_REQUIRED), false);
 		}
 		if (fd->type == FT_TEXTAREA)
 			draw_textarea(fs, app, &l, i, sy, body_top, body_h);

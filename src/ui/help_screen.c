@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
-/* F1: what every key does on the screen below, from the keymap table. */
+/* F1: what every key that acts does on the screen below, from the keymap
+ * table as the key line asks it (app_chrome keeps the rows). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/msg.h"
 #include "core/xalloc.h"
@@ -44,10 +46,11 @@ static void help_key(ui_screen *s, ui_app *app, kp_key key)
 
 static void help_destroy(ui_screen *s) { free(s); }
 
-ui_screen *help_screen_new(unsigned ctx)
+ui_screen *help_screen_new(const kp_key_line *lines, size_t n)
 {
 	help_screen *h = xcalloc(1, sizeof *h);
 	h->base = (ui_screen){help_draw, help_key, NULL, help_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
-	h->n = keymap_lines(ctx, h->lines, MAX_LINES);
+	h->n = n < MAX_LINES ? n : MAX_LINES;
+	memcpy(h->lines, lines, h->n * sizeof *lines);
 	return &h->base;
 }

@@ -143,6 +143,8 @@ const kp_binding kp_keymap[] = {
 	{CTX_FIND, ACT_DOWN, {FN(KEY_DOWN), CTRL('N')}, MSG_K_DOWN, 0},
 	{CTX_FIND, ACT_PAGE_DOWN, {FN(KEY_NPAGE), CTRL('V')}, MSG_K_PAGE_DOWN, 0},
 	{CTX_FIND, ACT_PAGE_UP, {FN(KEY_PPAGE), CTRL('U')}, MSG_K_PAGE_UP, 0},
+	{CTX_FIND, ACT_HOME, {FN(KEY_HOME)}, MSG_K_FIRST, 0},
+	{CTX_FIND, ACT_END, {FN(KEY_END)}, MSG_K_LAST, 0},
 	{CTX_FIND, ACT_BACKSPACE, {BS}, MSG_K_ERASE, 0},
 	{CTX_FIND, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_CLEAR_BACK, 1},
 
@@ -330,7 +332,8 @@ const char *keymap_key_name(kp_key key)
 	return buf;
 }
 
-size_t keymap_lines(unsigned ctx, kp_key_line *out, size_t max)
+size_t keymap_help(unsigned ctx, kp_acts_fn acts, kp_key_acts_fn key_acts, const void *model, const void *mctx,
+		   kp_key_line *out, size_t max)
 {
 	unsigned lookup = ctx;
 	if (ctx & (CTX_TEXT | CTX_TEXTAREA | CTX_CHOICE | CTX_MULTI))
@@ -338,14 +341,33 @@ size_t keymap_lines(unsigned ctx, kp_key_line *out, size_t max)
 	size_t n = 0;
 	for (unsigned i = 0; i < kp_keymap_len && n < max; i++) {
 		const kp_binding *b = &kp_keymap[i];
-		if (!(b->ctx & ctx))
+		if (!(b->ctx & ctx) || (acts && !acts(model, mctx, b->action)))
 			continue;
-		key_list(b, lookup, 0, out[n].keys, sizeof out[n].keys);
-		if (!out[n].keys[0])
+		kp_key_line *l = &out[n];
+		l->keys[0] = '\0';
+		for (int k = 0; k < 4 && used(b->keys[k]); k++) {
+			const char *name = keymap_key_name(b->keys[k]);
+			if (find_row(lookup, b->keys[k]) != b || strstr(l->keys, name) || /* "Enter" once */
+			    (key_acts && !key_acts(model, mctx, b->keys[k])))
+				continue;
+			if (!l->keys[0])
+				l->key = b->keys[k];
+			else
+				strncat(l->keys, "/", sizeof l->keys - strlen(l->keys) - 1);
+			strncat(l->keys, name, sizeof l->keys - strlen(l->keys) - 1);
+		}
+		if (!l->keys[0])
 			continue;
-		out[n++].what = b->what;
+		l->what = b->what;
+		l->action = b->action;
+		n++;
 	}
 	return n;
+}
+
+size_t keymap_lines(unsigned ctx, kp_key_line *out, size_t max)
+{
+	return keymap_help(ctx, NULL, NULL, NULL, NULL, out, max);
 }
 
 void keymap_markdown(FILE *out)

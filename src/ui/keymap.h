@@ -91,8 +91,17 @@ const char *keymap_key_name(kp_key key);
 typedef struct {
 	char keys[96];
 	enum kp_msg_id what;
+	kp_action action;
+	kp_key key; /* the first key listed */
 } kp_key_line;
 size_t keymap_lines(unsigned ctx, kp_key_line *out, size_t max);
+/* Does this key act now? For a row whose keys act apart (the menu's
+ * digits, one per form it has); NULL: every key of a row that acts. */
+typedef bool (*kp_key_acts_fn)(const void *model, const void *ctx, kp_key k);
+/* F1's help: the rows of ctx whose action acts now (acts, the key line's
+ * own answer; NULL: all) with the keys that do (key_acts, may be NULL). */
+size_t keymap_help(unsigned ctx, kp_acts_fn acts, kp_key_acts_fn key_acts, const void *model, const void *mctx,
+		   kp_key_line *out, size_t max);
 /* docs/keys.md: every context's keys as Markdown tables. */
 void keymap_markdown(FILE *out);
 

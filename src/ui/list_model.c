@@ -523,6 +523,11 @@ void lm_free(list_model *m)
 	free(m->marked_year);
 }
 
+const char *lm_view_hint(const list_model *m, const lm_ctx *c)
+{
+	return msg(lm_acts(m, c, ACT_UNIT) ? MSG_UI_VIEW_HINT : MSG_UI_VIEW_HINT_OWN);
+}
+
 void lm_empty_text(const list_model *m, const lm_ctx *c, char *out, size_t len)
 {
 	if (m->view && !m->q.unit_id)

@@ -214,7 +214,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 		snprintf(title, sizeof title, "%s", ls->m.view->title);
 		snprintf(right, sizeof right, msg(MSG_UI_VIEW_COUNT),
 			 ls->unit_name ? ls->unit_name : msg(MSG_UI_UNIT_UNCHOSEN), ls->m.total);
-		app_chrome(app, title, right, msg(MSG_UI_VIEW_HINT), ls->pick.pop.open ? CTX_POPUP : CTX_VIEW);
+		app_chrome(app, title, right, lm_view_hint(&ls->m, &c), ls->pick.pop.open ? CTX_POPUP : CTX_VIEW);
 	} else {
 		snprintf(title, sizeof title, msg(MSG_UI_LIST_TITLE), ls->m.form->title);
 		if (filtered && ls->m.total > KP_COUNT_CAP)

@@ -95,8 +95,11 @@ static void menu_draw(ui_screen *s, ui_app *app)
 		snprintf(unit, sizeof unit, msg(MSG_UI_UNIT_LINE), app->unit_name);
 	mm_ctx c = ctx_of(app);
 	app_keys(app, mm_acts, m, &c);
+	app_key_acts(app, mm_key_acts);
 	app_chrome(app, msg(MSG_UI_APP_TITLE), app->unit_name ? unit : NULL, msg(MSG_UI_MENU_HINT),
-		   mn->pick.pop.open ? CTX_POPUP : m->mode != MM_BROWSE ? CTX_CONFIRM : CTX_MENU);
+		   mn->pick.pop.open || m->mode == MM_PICK_QUEUE ? CTX_POPUP
+		   : m->mode != MM_BROWSE			  ? CTX_CONFIRM
+								  : CTX_MENU);
 	int y = app_body_top();
 	glance_draw(&mn->at_a_glance, y);
 	y += mn->at_a_glance.height;
@@ -125,6 +128,8 @@ static void menu_draw(ui_screen *s, ui_app *app)
 		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
 	if (mn->pick.pop.open)
 		popup_draw(&mn->pick.pop, app_body_top() + 2, app_body_top() + 2, 20);
+	if (m->mode == MM_PICK_QUEUE)
+		popup_draw(&m->queue, app_body_top() + 2, app_body_top() + 2, 20);
 }
 
 static void show(menu *mn, ui_app *app, const mm_result *r)

@@ -106,8 +106,21 @@ void mm_item_text(const menu_item *it, const mm_ctx *c, char *buf, size_t len)
 	snprintf(buf, len, msg(words[it->kind][k]), arg);
 }
 
+static void queue_free(menu_model *m)
+{
+	popup_close(&m->queue);
+	for (size_t i = 0; i < m->nqueue; i++)
+		free(m->queue_items[i]);
+	free(m->queue_items);
+	free(m->queue_forms);
+	m->queue_items = NULL;
+	m->queue_forms = NULL;
+	m->nqueue = 0;
+}
+
 void mm_free(menu_model *m)
 {
+	queue_free(m);
 	free(m->items);
 	free(m->tally);
 	memset(m, 0, sizeof *m);
@@ -287,18 +300,56 @@ mm_result mm_picked(menu_model *m, const mm_ctx *c)
 	return it ? activate(m, c, it, true) : result(MM_HANDLED);
 }
 
-/* The city's review list of the first form with records waiting. */
-static mm_result open_queue(const menu_model *m, const mm_ctx *c)
+static mm_result open_form_queue(const kp_form *f)
+{
+	mm_result r = result(MM_OPEN);
+	r.open = (ui_open){SCR_QUEUE, f, NULL, 0};
+	return r;
+}
+
+/* The city's review list (已提交) of the form with records waiting; with
+ * more than one such form, a picker offers them with their counts. */
+static mm_result open_queue(menu_model *m, const mm_ctx *c)
 {
 	if (!c->city)
 		return refused("%s", msg(MSG_SS_CITY_ONLY));
+	queue_free(m);
+	m->queue_items = xcalloc(m->ntally ? m->ntally : 1, sizeof *m->queue_items);
+	m->queue_forms = xcalloc(m->ntally ? m->ntally : 1, sizeof *m->queue_forms);
 	for (size_t i = 0; i < m->ntally; i++)
 		if (m->tally[i].n[ST_SUBMITTED] > 0) {
-			mm_result r = result(MM_OPEN);
-			r.open = (ui_open){SCR_QUEUE, m->tally[i].form, NULL, 0};
-			return r;
+			char name[128];
+			form_short_title(m->tally[i].form, name, sizeof name);
+			m->queue_forms[m->nqueue] = m->tally[i].form;
+			m->queue_items[m->nqueue++] = xasprintf(msg(MSG_UI_QUEUE_FORM), name, m->tally[i].n[ST_SUBMITTED]);
 		}
-	return refused("%s", msg(MSG_UI_QUEUE_EMPTY));
+	if (m->nqueue == 0) {
+		queue_free(m);
+		return refused("%s", msg(MSG_UI_QUEUE_EMPTY));
+	}
+	if (m->nqueue == 1) {
+		mm_result r = open_form_queue(m->queue_forms[0]);
+		queue_free(m);
+		return r;
+	}
+	popup_open(&m->queue, msg(MSG_UI_QUEUE_PICK), m->queue_items, m->nqueue, 0, 0);
+	m->mode = MM_PICK_QUEUE;
+	return result(MM_HANDLED);
+}
+
+/* A key in the queue's picker: Enter (or Tab after choosing) opens that
+ * form's queue, Esc goes back to the menu. */
+static mm_result queue_key(menu_model *m, kp_key key)
+{
+	size_t chosen = POPUP_KEEP;
+	popup_result p = popup_key(&m->queue, key, &chosen);
+	if (p == POPUP_CONTINUE)
+		return result(MM_HANDLED);
+	mm_result r = p == POPUP_ACCEPT && chosen < m->nqueue ? open_form_queue(m->queue_forms[chosen])
+							      : result(MM_HANDLED);
+	m->mode = MM_BROWSE;
+	queue_free(m);
+	return r;
 }
 
 /* y or n to a question. Any other key is ignored, as in the form's leave
@@ -322,6 +373,8 @@ static mm_result answer(menu_model *m, const mm_ctx *c, kp_key key)
 
 mm_result mm_key(menu_model *m, const mm_ctx *c, kp_key key)
 {
+	if (m->mode == MM_PICK_QUEUE)
+		return queue_key(m, key);
 	if (m->mode != MM_BROWSE)
 		return answer(m, c, key);
 	kp_action a = keymap_lookup(CTX_MENU, key);
@@ -364,6 +417,8 @@ bool mm_acts(const void *model, const void *ctx, kp_action a)
 {
 	const menu_model *m = model;
 	const mm_ctx *c = ctx;
+	if (m->mode == MM_PICK_QUEUE) /* the picker's keys (CTX_POPUP) */
+		return a != ACT_YES && a != ACT_NO;
 	if (m->mode != MM_BROWSE)
 		return a == ACT_YES || a == ACT_NO;
 	switch (a) {
@@ -394,6 +449,18 @@ bool mm_acts(const void *model, const void *ctx, kp_action a)
 	default:
 		return true;
 	}
+}
+
+bool mm_key_acts(const void *model, const void *ctx, kp_key k)
+{
+	const menu_model *m = model;
+	(void)ctx;
+	if (m->mode != MM_BROWSE || k.fn || k.code < '1' || k.code > '9')
+		return true;
+	for (size_t i = 0; i < m->n; i++)
+		if (m->items[i].act == ACT_M_FORM && (uint32_t)m->items[i].hotkey == k.code)
+			return true;
+	return false;
 }
 
 void mm_arrange(menu_model *m, int lines)

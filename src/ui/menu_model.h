@@ -21,6 +21,7 @@
 #include "domain/env.h"
 #include "domain/review.h"
 #include "ui/keymap.h"
+#include "ui/popup.h"
 #include "ui/scrollwin.h"
 #include "ui/shell.h"
 
@@ -37,7 +38,7 @@ typedef struct {
 	char hotkey;   /* shown beside it: '2' for 附表2, 'c', 'q'; 0 for none */
 } menu_item;
 
-typedef enum { MM_BROWSE, MM_CONFIRM_QUIT, MM_CONFIRM_YEAR } mm_mode;
+typedef enum { MM_BROWSE, MM_CONFIRM_QUIT, MM_CONFIRM_YEAR, MM_PICK_QUEUE } mm_mode;
 
 typedef enum {
 	MM_HANDLED,   /* done (text may say something) */
@@ -83,6 +84,10 @@ typedef struct {
 	mm_tally *tally;
 	size_t ntally;
 	size_t nyears;       /* programme years opened (y moves among them) */
+	popup queue;         /* MM_PICK_QUEUE: the forms with records waiting, with their counts */
+	char **queue_items;  /* …its items (owned), */
+	const kp_form **queue_forms; /* …and the form of each */
+	size_t nqueue;
 } menu_model;
 
 void mm_init(menu_model *m, const mm_ctx *c);
@@ -95,6 +100,8 @@ mm_result mm_picked(menu_model *m, const mm_ctx *c);
 /* Does the binding's action act in the menu now (this role, this mode)?
  * What its key line lists (keymap_bar_if). */
 bool mm_acts(const void *model, const void *ctx, kp_action a);
+/* Of the digits (one row), those with a form behind them in this menu. */
+bool mm_key_acts(const void *model, const void *ctx, kp_key k);
 /* The menu has `lines` lines for its items: those shown keep the
  * selection in view, and when not every item fits, the last line is the
  * mark of those hidden (scrollwin.h). */

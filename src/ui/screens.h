@@ -48,7 +48,7 @@ ui_screen *accounts_screen_new(ui_app *app);
  * NULL when it has none. */
 ui_screen *drafts_screen_new(ui_app *app);
 
-/* The keys of the screen below, from the keymap table (ctx: its context). */
-ui_screen *help_screen_new(unsigned ctx);
+/* F1: the keys that act on the screen below (app_chrome keeps its rows). */
+ui_screen *help_screen_new(const kp_key_line *lines, size_t n);
 
 #endif

@@ -78,7 +78,10 @@ struct ui_app {
 	bool demo;              /* signed in with the demonstration's published password */
 	long long draft_pick;   /* the draft chosen at sign-in, for the form opened next (it takes it) */
 	kp_acts_fn acts;        /* set by app_keys before app_chrome: which keys act now */
+	kp_key_acts_fn key_acts; /* …and of a row's keys, which (app_key_acts; NULL: all) */
 	const void *acts_model, *acts_ctx;
+	kp_key_line help[64];   /* what F1 lists: the rows that act in the screen drawn last */
+	size_t nhelp;
 	struct ditto_memory *ditto; /* the last record saved per form, this session */
 	size_t nditto;
 };
@@ -108,6 +111,9 @@ int app_detail_room(ui_app *app, const char *help, int max);
 /* Before app_chrome: the key bar lists only the keys for which acts
  * answers yes (the screen's model, in its mode and the session's role). */
 void app_keys(ui_app *app, kp_acts_fn acts, const void *model, const void *ctx);
+/* After app_keys, for a screen whose keys of one row act apart (the
+ * menu's digits): F1's help lists only the keys key_acts lets act. */
+void app_key_acts(ui_app *app, kp_key_acts_fn key_acts);
 /* The name of a screen as the one an Esc goes back to, short (the title
  * keeps its room): 「菜单」, 「列表」, 「第 3 号」, 「填写」, 「附表4」. */
 void app_screen_name(const ui_open *o, char *out, size_t len);

@@ -325,16 +325,12 @@ static bool input_waiting(void)
 static bool burst_body(uint32_t first)
 {
 	size_t n = 0, tabs = 0;
-	bool row = true, ended = false, too_long = false;
+	bool row = true, too_long = false;
 	long long until = clock_ms() + TERM_BURST_MS;
 	ahead[n++] = first;
 	for (;;) {
-		uint32_t c = ahead[n - 1];
-		tabs += c == '\t';
-		if (ended && !line_end(c))
-			row = false; /* more after a line end: several rows */
-		ended = ended || line_end(c);
-		if (!row || hangup || clock_ms() > until)
+		tabs += ahead[n - 1] == '\t';
+		if (hangup || clock_ms() > until)
 			break;
 		int next = burst_char(TERM_BURST_GAP_MS);
 		if (next < 0)
@@ -356,9 +352,12 @@ static bool burst_body(uint32_t first)
 		}
 		ahead[n++] = (uint32_t)next;
 	}
-	size_t last = n; /* the last character before a line end */
-	while (last > 0 && line_end(ahead[last - 1]))
-		last--;
+	/* The rule looks at the first line; the lines after it, all there at
+	 * once with it, belong to the paste (the form refuses several rows
+	 * whole), never typed into the fields after the first row. */
+	size_t last = 0, row_tabs = 0; /* the first line's end, and its Tabs */
+	while (last < n && !line_end(ahead[last]))
+		row_tabs += ahead[last++] == '\t';
 	size_t filled = 0; /* cells holding more than spaces */
 	bool blank = true;
 	for (size_t i = 0; i <= last; i++) {
@@ -376,7 +375,7 @@ static bool burst_body(uint32_t first)
 	 * (a habitual Tab, keys bunched by a slow link), not a row: taken as
 	 * a row, its empty cells would empty fields the clerk only passed. */
 	bool first_filled = ahead[0] != '\t' && ahead[0] != ' ';
-	if (row && first_filled && tabs >= 3 && filled >= 3 && last > 0) {
+	if (row && first_filled && row_tabs >= 3 && filled >= 3 && last > 0) {
 		sb_clear(&pasted);
 		for (size_t i = 0; i < n; i++)
 			sb_addcp(&pasted, ahead[i]);

@@ -50,8 +50,10 @@ const char *term_paste_text(void);
  * cell is not blank, is a row when it holds four
  * cells or more (three Tabs), three of them not blank (empty cells,
  * in the middle or at the end, count as cells), and has no other control
- * key than a line end (CR, LF or CRLF) at its end: it comes as one
- * TERM_KEY_PASTE, as if marked. Keys that
+ * key than line ends (CR, LF or CRLF): it comes as one TERM_KEY_PASTE, as
+ * if marked. The rule looks at the first line; the lines after it in the
+ * same burst are part of the paste (the form refuses several rows whole),
+ * never typed into the fields. Keys that
  * piled up while kepu was busy, and any other burst, are handed out one
  * by one, in order, as typed. Bounds: TERM_PASTE_MAX bytes (a longer row
  * is refused whole), TERM_BURST_MS in all. */

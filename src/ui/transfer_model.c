@@ -343,8 +343,10 @@ tm_result tm_key(transfer_model *m, const tm_ctx *c, kp_key key)
 			refresh_files(m);
 	}
 	switch (a) {
-	case ACT_SEND:
-		return m->written ? result(TM_SEND) : r;
+	case ACT_SEND: /* the screen names F5 before there is a file: it answers */
+		if (m->written)
+			return result(TM_SEND);
+		return m->importing ? r : said(TM_REFUSED, true, "%s", msg(MSG_UI_TR_EXPORT_FIRST));
 	case ACT_NEXT:
 		if (m->mode != TM_DONE && m->form->review)
 			next_state(m, c);

@@ -61,5 +61,5 @@ wait_for "主菜单"
 # The 月报 form agrees: 魏都区's July is there (refused as a second one, on choosing it).
 keys m
 wait_for "月报：新记录"
-keys Space; wait_for "2016-12"; keys Enter
+keys Space; wait_for "2016-07（已填报）"; keys Enter
 wait_for "本单位已填报月份为「2016-07」的记录"

@@ -57,8 +57,8 @@ wait_for "放弃后无法恢复。(y/n)"
 keys y
 wait_for "已放弃这份草稿。"
 assert_sql "SELECT count(*) FROM kp_drafts" "0"
-keys Escape
-wait_for "主菜单"
+wait_for "主菜单"                        # the last one gone: on to the menu, no key needed
+refute_screen "未保存的草稿（0 份）"
 
 # SIGTERM (a shutdown, an administrator's kill) keeps the input too.
 hang_up   # close the previous session first

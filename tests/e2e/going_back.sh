@@ -48,6 +48,11 @@ keys n; wait_gone "退出 kepu？"
 keys Escape; wait_for "退出 kepu？(y/n)"
 keys 2 Enter Escape; wait_gone "退出 kepu？"       # other keys are ignored while it asks
 settled; refute_screen "：新记录"; assert_screen "$menu_hint"
+# F1 lists what this account can do here: none of the city's keys, no digit of no form.
+keys F1; wait_for "按键帮助（按任意键返回）"
+assert_screen "打开附表"
+refute_screen "开启新年度"; refute_screen "待审核"; refute_screen "5/6/7/8"
+keys Escape; wait_gone "按键帮助（按任意键返回）"
 # The next key clears a message.
 keys y; wait_for "只开启了 2016 年度"
 keys Down; wait_gone "只开启了 2016 年度"
@@ -57,6 +62,9 @@ close_terminals
 
 E2E_USER=shikexie start 80 24 --today 2016-08-10
 wait_for "待审核：附表2 1 条（按 r 打开）"
+keys F1; wait_for "按键帮助（按任意键返回）"
+assert_screen "开启新年度"                           # the city's help lists its keys (the control)
+keys Escape; wait_gone "按键帮助（按任意键返回）"
 keys r; wait_for "只看「已提交」的记录"
 assert_screen "记录列表  ← 菜单"
 keys Escape; wait_for "$menu_hint"

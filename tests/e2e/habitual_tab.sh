@@ -37,7 +37,7 @@ start 80 24 --screens "$WORK/screens"
 wait_for "未保存的草稿（1 份）"             # the draft the closed terminal left
 keys F8; wait_for "(y/n)"; keys y
 wait_for "已放弃这份草稿。"
-keys Escape
+wait_for "主菜单"                          # the last draft gone: on to the menu
 open_talent_form "许昌学院"
 keys Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
 type_text "13937412345"; keys Tab
@@ -50,7 +50,7 @@ start 80 24
 wait_for "未保存的草稿（1 份）"
 keys F8; wait_for "(y/n)"; keys y
 wait_for "已放弃这份草稿。"
-keys Escape
+wait_for "主菜单"                          # the last draft gone: on to the menu
 menu_open "输入习惯：填满的项自动跳到下一项（现在：开"
 wait_for "已关闭：每一项填完后按 Tab 或回车到下一项。"
 assert_sql "SELECT auto_advance FROM kp_users WHERE name = 'admin'" "0"

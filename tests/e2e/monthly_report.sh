@@ -20,12 +20,14 @@ wait_for "请选择填报单位"
 type_text "xiangc"; wait_for "筛选：xiangc"; keys Enter   # 襄城县 by its pinyin
 wait_for "月报：新记录"
 keys Space
-wait_for "2016-12"
+wait_for "筛选："
+assert_screen "2016-07"
+refute_screen "2016-08"                      # a month not yet ended is not offered
 keys Enter                                   # the first month: 2016-07
 wait_for "已按 2016-07 的活动和资源记录预填 6 项数字，可以修改。"
-assert_screen "  活动场次* $sessions"
-assert_screen "  参与人数* $people"
-assert_screen " >培训场次* 0_"                # the focus (>) on the first count
+assert_screen "  活动场次 * $sessions"
+assert_screen "  参与人数 * $people"
+assert_screen " >培训场次 * 0_"                # the focus (>) on the first count
 # The focus is on 培训场次; 活动场次 is two fields down: correct it.
 keys Tab Tab Tab C-a C-k                     # the first absorbed: the month's list moved on
 type_text "$((sessions + 1))"; keys Tab Tab Tab Tab
@@ -39,7 +41,7 @@ assert_sql "SELECT notes FROM monthly m JOIN units u ON u.id = m.unit_id WHERE u
 	"七月在紫云镇开展科普讲座，另有一场村级培训未录入活动记录。"
 # A second July report for the same unit is refused on choosing the month,
 # before any count is typed, and says why; the field stays empty.
-keys Space; wait_for "2016-12"; keys Enter
+keys Space; wait_for "2016-07（已填报）"; keys Enter
 wait_for "本单位已填报月份为「2016-07」的记录（第 "
 screen | grep -E '>月份 +\* _+ *$' >/dev/null || fail "the month reported was kept in the field"
 keys Escape; wait_for "确定放弃"; keys y

@@ -23,6 +23,14 @@ keys F2
 wait_for "已保存（第 1 号记录）"
 assert_sql "SELECT name || '|' || gender || '|' || age || '|' || ethnicity || '|' || political || '|' || education || '|' || employer || '|' || title || '|' || phone FROM talent" \
 	"王小明|女|45|汉族|中共党员|大学专科|许昌学院农学院|教授|13912345678"
+# Two rows pasted with marks: refused whole (the second row is never
+# dropped without a word), nothing filled.
+printf '钱一\t男\t30\t汉族\t党员\t本科\t\t\t许昌学院\t教师\t13837400011\r\n孙二\t女\t31\t回族\t群众\t大专\t\t\t许昌学院\t化学教师\t13837400012\r\n' >"$WORK/rows"
+tm load-buffer -b rows "$WORK/rows"
+tm paste-buffer -p -b rows -t "$S"
+wait_for "粘贴的内容有 2 行"
+refute_screen "钱一"
+assert_sql "SELECT count(*) FROM talent" "1"
 # Pasted text reaches no other screen as keys: the mode is off after kepu.
 keys Escape
 wait_for "主菜单"

@@ -102,12 +102,14 @@ wait_for "请选择填报单位"
 type_text "长葛"; wait_for "筛选：长葛"; keys Enter
 wait_for "月报：新记录"
 keys Space
-wait_for "2017-12"
+wait_for "筛选："
+assert_screen "2017-07"
+refute_screen "2017-08"                      # not ended on 2017-08-02: not offered
 refute_screen "2016-07"
 keys Enter                                   # 2017-07
 wait_for "已按 2017-07 的活动和资源记录预填 6 项数字，可以修改。"
-assert_screen "  活动场次* 2"
-assert_screen "  参与人数* 125"
+assert_screen "  活动场次 * 2"
+assert_screen "  参与人数 * 125"
 keys F2
 wait_for "已保存（第"
 assert_sql "SELECT month || '|' || activity_sessions || '|' || kp_year FROM monthly m JOIN units u ON u.id = m.unit_id

@@ -67,9 +67,12 @@ top=$(sed -n 3p <<<"$s")
 grep -q '#' <<<"$top" || fail "the leader's bar is empty: $top"
 
 resize 120 30
+# The leader's line is on screen before and after the redraw: wait for the
+# redraw itself (the bar at the new width), failing with the line if not.
+bar_short() { ! grep -Eq '% [#.]{48,}$' <<<"$(screen | sed -n 3p)"; }
+wait_while "the bar did not grow to 48 cells at 120 columns" bar_short
 wait_for "1    $(head -1 "$WORK/want")"
 s=$(screen)
-grep -Eq '% [#.]{48,}$' <<<"$(sed -n 3p <<<"$s")" || fail "the bar did not grow: $(sed -n 3p <<<"$s")"
 
 keys Tab
 wait_for "任务完成进度（按序号）"

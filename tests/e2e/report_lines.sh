@@ -10,9 +10,11 @@ start 80 24 --today 2016-08-10
 wait_for "主菜单"
 keys b; wait_for "工作简报：2016年7月（截止 2016年8月3日）"
 assert_screen "气象学会、心理咨询师协会、中小企业家协会"
-assert_screen "↓ 还有 4 项"
+assert_screen "↓ 还有 5 项"
+# The mark is above 合计 (合计 covers every unit), as on the ranking.
+screen | grep -A1 -F "↓ 还有 5 项" | tail -1 | grep -qF "合计" || fail "合计 is not under the mark: $(screen)"
 refute_screen "质量学会    "                            # below the window at first
-keys Down Down Down Down; wait_for "↑ 上面还有 4 项"
+keys Down Down Down Down Down; wait_for "↑ 上面还有 5 项"
 assert_line "质量学会" "!未报送"
 keys Right; wait_for "工作简报：2016年8月"
 # The key line says what Tab does here (the month), as the legend does.

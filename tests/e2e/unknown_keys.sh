@@ -24,7 +24,8 @@ keys -H 1b 5b 31 30 3b 33 52          # ESC[10;3R
 keys -H 1b 4f 50                      # SS3 F1: the keys of this screen
 wait_for "按键帮助（按任意键返回）"
 assert_screen "F2/^S"
-assert_screen "同上：照抄上一份的这一项"
+assert_screen "删除到行尾"
+refute_screen "同上：照抄上一份的这一项"       # F1 lists what acts now: nothing saved yet to copy
 keys Escape                           # any key goes back
 wait_gone "按键帮助"
 type_text "甲"

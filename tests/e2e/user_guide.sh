@@ -124,7 +124,7 @@ keys m
 wait_for "请选择填报单位"                          # a unit whose July is not reported yet
 type_text "襄城县"; keys Enter
 wait_for "月报：新记录"
-keys Space; wait_for "2016-12"; keys Enter
+keys Space; wait_for "筛选："; keys Enter                  # 2016-07, the one month ended
 wait_for "已按 2016-07 的活动和资源记录预填"
 shot monthly
 keys Escape; wait_for "确定放弃"; keys y

@@ -94,12 +94,36 @@ static void scroll_units(void **state)
 	assert_string_equal(s->m.more, "");
 }
 
+/* Twelve lines for 19 units, the mark and 合计: the mark has its own line
+ * above 合计 (it was under it, on the legend's line), ten units shown; with
+ * room for every unit and 合计 there is no mark line. */
+static void mark_above_total(void **state)
+{
+	story *s = *state;
+	bfm_init(&s->m, &s->c);
+	bfm_fit(&s->m, 12);
+	assert_true(s->m.mark_line);
+	assert_int_equal(s->m.win.shown, 10);
+	assert_string_equal(s->m.more, "↓ 还有 9 项");
+	for (int i = 0; i < 9; i++) { /* Down to the last unit, one at a time */
+		bfm_key(&s->m, &s->c, (kp_key){true, (uint32_t)KEY_DOWN});
+		bfm_fit(&s->m, 12);
+	}
+	assert_int_equal(s->m.win.top + s->m.win.shown, 19);
+	assert_string_equal(s->m.more, "↑ 上面还有 9 项");
+	bfm_key(&s->m, &s->c, (kp_key){true, (uint32_t)KEY_HOME});
+	bfm_fit(&s->m, 20);
+	assert_false(s->m.mark_line);
+	assert_int_equal(s->m.win.shown, 19);
+}
+
 int main(void)
 {
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(months, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(scroll_units, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(mark_above_total, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -105,6 +105,26 @@ static void f8_then_y_drops(void **state)
 	assert_int_equal(sql_int(s->fx->path, sql), 1); /* control: the other is there */
 }
 
+/* After the last draft is dropped, or saved in its form (the screen
+ * resumes), the clerk goes on to the menu: the screen stayed at 「未保存的
+ * 草稿（0 份）」 with keys that did nothing. With one left it stays. */
+static void last_draft_goes_on(void **state)
+{
+	story *s = *state;
+	dm_key(&s->m, &s->c, FN(KEY_F(8)));
+	assert_int_equal(dm_key(&s->m, &s->c, CH('y')).kind, DM_DROPPED); /* control: one is left */
+	assert_int_equal(dm_resume(&s->m, &s->c).kind, DM_HANDLED);
+	dm_key(&s->m, &s->c, FN(KEY_F(8)));
+	assert_int_equal(dm_key(&s->m, &s->c, CH('y')).kind, DM_DROPPED_LAST);
+	assert_int_equal(drafts_in_db(s), 0);
+	/* the last one saved in its form: the screen comes back to nothing */
+	draft(s, "丙员工");
+	dm_load(&s->m, &s->c);
+	assert_int_equal(s->m.n, 1);
+	sql_run(s->fx->path, "DELETE FROM kp_drafts");
+	assert_int_equal(dm_resume(&s->m, &s->c).kind, DM_MENU);
+}
+
 static void esc_goes_to_the_menu(void **state)
 {
 	story *s = *state;
@@ -117,6 +137,8 @@ static void no_drafts(void **state)
 	story *s = *state;
 	dm_load(&s->m, &s->c);
 	assert_int_equal(s->m.n, 0);
+	assert_false(dm_acts(&s->m, &s->c, ACT_ACCEPT)); /* the key line shows no Enter, no F8 */
+	assert_false(dm_acts(&s->m, &s->c, ACT_DELETE_RECORD));
 	assert_int_equal(dm_key(&s->m, &s->c, ENTER).kind, DM_HANDLED); /* nothing to open */
 	assert_int_equal(dm_key(&s->m, &s->c, FN(KEY_F(8))).kind, DM_HANDLED);
 	assert_int_equal(s->m.mode, DM_BROWSE); /* nothing to ask about */
@@ -125,6 +147,7 @@ static void no_drafts(void **state)
 	dm_load(&s->m, &s->c);
 	assert_int_equal(s->m.n, 1);
 	assert_string_equal(s->m.p[0].first, "姓名 丙员工");
+	assert_true(dm_acts(&s->m, &s->c, ACT_ACCEPT));
 }
 
 /* A unit's draft of a record submitted since is not listed: dropped, and
@@ -179,6 +202,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(f8_then_n_keeps, two_drafts, story_teardown),
 		cmocka_unit_test_setup_teardown(f8_then_y_drops, two_drafts, story_teardown),
 		cmocka_unit_test_setup_teardown(esc_goes_to_the_menu, two_drafts, story_teardown),
+		cmocka_unit_test_setup_teardown(last_draft_goes_on, two_drafts, story_teardown),
 		cmocka_unit_test_setup_teardown(no_drafts, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(decided_record_dropped, story_setup, story_teardown),
 	};

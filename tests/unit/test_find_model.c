@@ -43,6 +43,11 @@ static void city_finds_as_typed(void **state)
 	find_model m;
 	assert_int_equal(fnd_init(&m, &s->c).kind, FND_HANDLED);
 	assert_int_equal(m.n, 3); /* nothing typed: everyone */
+	/* End and Home go to the last and first result, as in other lists */
+	fnd_key(&m, &s->c, FN(KEY_END));
+	assert_int_equal(m.sel, 2);
+	fnd_key(&m, &s->c, FN(KEY_HOME));
+	assert_int_equal(m.sel, 0);
 	TYPE_KEYS("食品安全", fnd_key(&m, &s->c, k));
 	assert_int_equal(m.n, 2);
 	assert_string_equal(fnd_shown(&m, 0, 0), "张一"); /* 科普专长 weighs more than the profile */

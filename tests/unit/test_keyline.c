@@ -14,6 +14,7 @@
 
 #include "core/utf8.h"
 #include "model_keys.h"
+#include "ui/drafts_model.h"
 #include "ui/form_model.h"
 #include "ui/list_model.h"
 #include "ui/menu_model.h"
@@ -42,6 +43,8 @@ typedef struct {
 	tm_ctx tc;
 	table_model tbm;
 	tbm_ctx tbc;
+	drafts_model dm;
+	dm_ctx dc;
 	char user[32];
 } screen;
 
@@ -331,6 +334,40 @@ static void quota_table(screen *s)
 	be(s, s->tbm.may_write ? CTX_TABLE : CTX_TABLE_READ, NULL, NULL, NULL, table_press, table_close);
 }
 
+/* --- the drafts after sign-in ------------------------------------------------ */
+
+static bool drafts_press(void *self, kp_key k)
+{
+	screen *s = self;
+	return dm_key(&s->dm, &s->dc, k).kind != DM_REFUSED;
+}
+
+static void drafts_close(void *self) { dm_free(&((screen *)self)->dm); }
+
+/* Two drafts of a new 附表2 person, the account's own. */
+static void drafts_two(screen *s)
+{
+	for (int i = 0; i < 2; i++) {
+		char *pairs[] = {"name", i ? "乙员工" : "甲员工"};
+		kp_draft d = {0, 0, xcxy(s), 0, pairs, 1, NULL, NULL, NULL};
+		char *err = NULL;
+		if (store_draft_save(s->fx->env.store, "admin", "talent", &d, &err) != KP_OK)
+			fail_msg("%s", err ? err : "draft");
+	}
+	s->dc = (dm_ctx){&s->fx->env, "admin", ROWS};
+	dm_load(&s->dm, &s->dc);
+	assert_true(s->dm.n >= 2); /* each key's press opens the case again on one database */
+	be(s, CTX_DRAFTS, dm_acts, &s->dm, &s->dc, drafts_press, drafts_close);
+}
+
+static void drafts_drop_asked(screen *s)
+{
+	drafts_two(s);
+	dm_key(&s->dm, &s->dc, (kp_key){true, KEY_F(8)});
+	assert_int_equal(s->dm.mode, DM_CONFIRM_DROP);
+	s->ctx = CTX_CONFIRM;
+}
+
 /* --- every row -------------------------------------------------------------- */
 
 static const screen_case cases[] = {
@@ -363,6 +400,8 @@ static const screen_case cases[] = {
 	{"import checked, nothing new, city", false, import_nothing_new},
 	{"附表1, city", false, quota_table},
 	{"附表1, unit", true, quota_table},
+	{"drafts, city", false, drafts_two},
+	{"drafts, drop asked", false, drafts_drop_asked},
 };
 
 /* The first key of b that reaches it in ctx. */
@@ -454,6 +493,111 @@ static void test_every_key_shown_acts(void **state)
 		teardown(&fx);
 	}
 	assert_true(checked > 50);
+}
+
+/* F1's help lists what acts too, from the same answer (app_chrome asks
+ * keymap_help as it draws the key line): every key it lists, pressed on
+ * the screen's model, acts. A unit's menu help listed the city's r, o, b,
+ * a and the digits of forms it has not. */
+static bool moves(kp_action a)
+{
+	switch (a) {
+	case ACT_UP: case ACT_DOWN: case ACT_LEFT: case ACT_RIGHT: case ACT_HOME: case ACT_END:
+	case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_BACKSPACE: case ACT_DELETE: case ACT_KILL:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static kp_key_acts_fn key_acts_of(const screen *s) { return s->acts == mm_acts ? mm_key_acts : NULL; }
+
+static void test_help_lists_what_acts(void **state)
+{
+	(void)state;
+	size_t checked = 0;
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		kp_key_line lines[64];
+		screen s;
+		open_case(&s, &cases[c]);
+		size_t n = keymap_help(s.ctx, s.acts, key_acts_of(&s), s.model, s.mctx, lines, 64);
+		s.close(&s);
+		for (size_t i = 0; i < n; i++) {
+			if (lines[i].action == ACT_HELP || lines[i].action == ACT_REDRAW || moves(lines[i].action))
+				continue; /* the app's own; a move or an erase has nothing to do at an end */
+			/* each key of the line: the digits of the menu one by one */
+			for (int k = 0; k < 4; k++) {
+				const kp_binding *b = NULL;
+				for (unsigned j = 0; j < kp_keymap_len && !b; j++)
+					if ((kp_keymap[j].ctx & s.ctx) && kp_keymap[j].action == lines[i].action &&
+					    kp_keymap[j].what == lines[i].what &&
+					    strstr(lines[i].keys, keymap_key_name(kp_keymap[j].keys[0])) &&
+					    !strcmp(keymap_key_name(kp_keymap[j].keys[0]), keymap_key_name(lines[i].key)))
+						b = &kp_keymap[j];
+				kp_key key = k == 0 ? lines[i].key : b ? b->keys[k] : CH(0);
+				/* the other keys of a row only where they act apart (the
+				 * digits; another key pressed on one database may find its work done) */
+				if (k > 0 && (lines[i].action != ACT_M_FORM || !b || (!key.fn && !key.code) ||
+					      !strstr(lines[i].keys, keymap_key_name(key))))
+					continue;
+				cases[c].open(&s);
+				if (s.press(&s, key))
+					checked++;
+				else
+					fail_msg("%s: F1 lists %s (%s), which does not act", cases[c].name,
+						 keymap_key_name(key), msg(lines[i].what));
+				s.close(&s);
+			}
+		}
+		void *fx = s.fx;
+		teardown(&fx);
+	}
+	assert_true(checked > 50);
+}
+
+/* The help of the unit's menu names none of the city's keys; the city's
+ * does (the control). */
+static void test_menu_help_by_role(void **state)
+{
+	(void)state;
+	const screen_case roles[] = {{"menu, city", false, menu_open}, {"menu, unit", true, menu_open}};
+	/* the city's keys, then digits of no form in either menu (附表1–4 only) */
+	static const char *const city_only[] = {"r", "o", "b", "a", "5", "9"};
+	static const bool nobody[] = {false, false, false, false, true, true};
+	for (size_t r = 0; r < 2; r++) {
+		screen s;
+		open_case(&s, &roles[r]);
+		kp_key_line lines[64];
+		size_t n = keymap_help(s.ctx, s.acts, key_acts_of(&s), s.model, s.mctx, lines, 64);
+		for (size_t k = 0; k < sizeof city_only / sizeof *city_only; k++) {
+			bool listed = false;
+			for (size_t i = 0; i < n; i++)
+				for (char *p = lines[i].keys; !listed && (p = strstr(p, city_only[k])); p++)
+					listed = (p == lines[i].keys || p[-1] == '/') && (p[1] == '\0' || p[1] == '/');
+			if (listed != (!roles[r].unit && !nobody[k]))
+				fail_msg("%s: F1 %s %s", roles[r].name, listed ? "lists" : "leaves out", city_only[k]);
+		}
+		close_case(&s);
+	}
+}
+
+/* 附表4's hint line names F4 (another unit) only where F4 acts: a unit's
+ * said 「F4/^O 换一个单位」 while its key line rightly hid F4. The city's is
+ * the control. */
+static void test_view_hint(void **state)
+{
+	(void)state;
+	const screen_case roles[] = {{"附表4, unit", true, roll}, {"附表4, city", false, roll}};
+	for (size_t r = 0; r < 2; r++) {
+		screen s;
+		open_case(&s, &roles[r]);
+		const char *hint = lm_view_hint(&s.lm, &s.lc);
+		bool says = strstr(hint, "F4") != NULL;
+		bool acts = s.acts(s.model, s.mctx, ACT_UNIT);
+		close_case(&s);
+		if (says != acts || says == roles[r].unit)
+			fail_msg("%s: 「%s」, F4 %s", roles[r].name, hint, acts ? "acts" : "does not act");
+	}
 }
 
 /* The action's row is in the key line (with the model's answer, or
@@ -601,6 +745,9 @@ int main(void)
 		cmocka_unit_test(test_every_key_shown_acts),
 		cmocka_unit_test(test_known_lies),
 		cmocka_unit_test(test_menu_words),
+		cmocka_unit_test(test_help_lists_what_acts),
+		cmocka_unit_test(test_menu_help_by_role),
+		cmocka_unit_test(test_view_hint),
 		cmocka_unit_test(test_empty_list_words),
 		cmocka_unit_test(test_import_offers),
 	};

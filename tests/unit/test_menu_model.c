@@ -46,17 +46,17 @@ static int story_teardown(void **state)
 	return story_free(s);
 }
 
-/* Two 附表2 people of 许昌学院, the first submitted for review by its unit;
- * then the city signs in again (kepu started afresh) and the menu opens. */
-static void submit_one(story *s)
+/* 许昌学院 submits record id of form (and id2 of form2, when given); then
+ * the city signs in again (kepu started afresh) and the menu opens. */
+static void submit_then_city(story *s, const char *form, long long id, const char *form2, long long id2)
 {
-	long long id = save_person(s->fx, "王芳", "13812345678");
-	save_person(s->fx, "李明", "13812345679");
 	kp_store *st = s->fx->env.store;
 	char *err = NULL;
 	if (store_session(st, SESSION_UNIT, "xcxy", store_unit_id(st, "许昌学院"), &err) != KP_OK ||
-	    store_set_state(st, catalog_form(&s->fx->env.cat, "talent"), id, "draft", "submitted", "", "submit",
-			    &err) != KP_OK)
+	    store_set_state(st, catalog_form(&s->fx->env.cat, form), id, "draft", "submitted", "", "submit",
+			    &err) != KP_OK ||
+	    (form2 && store_set_state(st, catalog_form(&s->fx->env.cat, form2), id2, "draft", "submitted", "",
+				      "submit", &err) != KP_OK))
 		fail_msg("%s", err);
 	mm_free(&s->m);
 	env_close(&s->fx->env);
@@ -64,6 +64,15 @@ static void submit_one(story *s)
 	if (store_session(s->fx->env.store, SESSION_CITY, "admin", 0, &err) != KP_OK)
 		fail_msg("%s", err);
 	mm_init(&s->m, &s->c);
+}
+
+/* Two 附表2 people of 许昌学院, the first submitted for review by its unit;
+ * then the city signs in again and the menu opens. */
+static void submit_one(story *s)
+{
+	long long id = save_person(s->fx, "王芳", "13812345678");
+	save_person(s->fx, "李明", "13812345679");
+	submit_then_city(s, "talent", id, NULL, 0);
 }
 
 static mm_kind press(story *s, kp_key k) { return mm_key(&s->m, &s->c, k).kind; }
@@ -242,6 +251,36 @@ static void test_more_marks(void **state)
 	assert_int_equal(s->m.win.shown, s->m.n);
 }
 
+/* Records of two forms waiting: r offers the forms with their counts (it
+ * opened the first form only); Down and Enter open the second's queue, Esc
+ * goes back to the menu. With one form waiting r opens it at once. */
+static void test_city_queue_picker(void **state)
+{
+	story *s = *state;
+	long long id = save_person(s->fx, "王芳", "13812345678");
+	long long act = save_record(s->fx, "activity", "许昌学院", "name", "科普讲座", "held_on", "2016-07-08", "form",
+				    "科普讲座", "targets", "[\"校园\"]", "place", "一中", "participants", "30", NULL);
+	submit_then_city(s, "talent", id, "activity", act);
+	assert_int_equal(mm_waiting(&s->m), 2);
+	mm_result r = mm_key(&s->m, &s->c, CH('r'));
+	assert_int_equal(r.kind, MM_HANDLED);
+	assert_int_equal(s->m.mode, MM_PICK_QUEUE);
+	assert_int_equal(s->m.nqueue, 2);
+	assert_non_null(strstr(s->m.queue_items[0], "1 条"));
+	assert_true(mm_acts(&s->m, &s->c, ACT_ACCEPT)); /* the picker's keys on the key line */
+	assert_false(mm_acts(&s->m, &s->c, ACT_YES));
+	assert_int_equal(press(s, CH(27)), MM_HANDLED); /* Esc: back to the menu */
+	assert_int_equal(s->m.mode, MM_BROWSE);
+	mm_key(&s->m, &s->c, CH('r'));
+	const kp_form *second = s->m.queue_forms[1];
+	press(s, FN(KEY_DOWN));
+	r = mm_key(&s->m, &s->c, CH('\r'));
+	assert_int_equal(r.kind, MM_OPEN);
+	assert_int_equal(r.open.id, SCR_QUEUE);
+	assert_ptr_equal(r.open.form, second);
+	assert_int_equal(s->m.mode, MM_BROWSE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +291,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_city_opens_year, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_unit_may_not_open_year, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_more_marks, city_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(test_city_queue_picker, city_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -80,14 +80,20 @@ static void export_then_import(void **state)
 	assert_non_null(strstr(proposed, ".xlsx")); /* a name offered: 附表2-…-day.xlsx */
 	free(proposed);
 	s->folder = strdup(m.x.path);
+	/* F5 before anything is exported answers how to send (the screen
+	 * names F5 all along); after the export it sends. */
+	tm_result r = tm_key(&m, &s->c, (kp_key){true, (uint32_t)KEY_F(5)});
+	assert_int_equal(r.kind, TM_REFUSED);
+	assert_non_null(strstr(r.text, "请先按 Enter 导出，再按 F5"));
 	tm_key(&m, &s->c, CTRL('A'));
 	tm_key(&m, &s->c, CTRL('K'));
 	type(&m, &s->c, "talent.csv");
-	tm_result r = tm_key(&m, &s->c, ENTER);
+	r = tm_key(&m, &s->c, ENTER);
 	assert_int_equal(r.kind, TM_HANDLED);
 	assert_int_equal(m.mode, TM_DONE);
 	assert_true(said(&m, "talent.csv"));
 	assert_string_equal(m.written, "talent.csv");
+	assert_int_equal(tm_key(&m, &s->c, (kp_key){true, (uint32_t)KEY_F(5)}).kind, TM_SEND);
 	assert_int_equal(tm_key(&m, &s->c, ENTER).kind, TM_CLOSE);
 	tm_free(&m);
 

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The clerk's keys the tester at 80x24 found wrong (#23), into 附表2's
+ * form model with no terminal: Tab on the last field, a paste of two rows
+ * and a row wider than the fields left. Each checks the values after. */
+#include "form_story.h"
+
+#include "core/clock.h"
+
+/* Tab on the last field stays there and says how to save: wrapping to the
+ * first field with it selected let the next letter wipe 姓名. Shift-Tab on
+ * the first field stays too. */
+static void tab_stops_at_last(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_record(s, "talent", 0, "许昌学院");
+	type(s, m, "钱七");
+	fm_result r = key(s, m, (kp_key){true, (uint32_t)KEY_BTAB});
+	assert_focus(m, "name");
+	assert_said(r.text, "已是第一项");
+	size_t last = m->form->nfields - 1;
+	fm_focus(m, last - 1);
+	r = key(s, m, TAB); /* the positive control: a Tab before the last moves */
+	assert_int_equal(m->focus, last);
+	assert_string_equal(r.text, "");
+	r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_int_equal(m->focus, last);
+	assert_said(r.text, "已是最后一项：F2/^S 保存");
+	type(s, m, "同意");
+	assert_value(m, "name", "钱七");
+	assert_value(m, "city_opinion", "同意");
+	fm_free(m);
+}
+
+/* A form holds one record: a paste of two rows (as Excel copies them,
+ * each ending in CRLF) is refused whole, naming the rows, and changes
+ * nothing; one row ending in CRLF still pastes (the positive control). */
+static void paste_two_rows(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_record(s, "talent", 0, "许昌学院");
+	fm_result r = fm_paste(m, &s->c, "钱一\t男\t30\t汉族\t党员\t本科\t\t\t许昌学院\t教师\t13837400011\r\n"
+					 "孙二\t女\t31\t回族\t群众\t大专\t\t\t许昌学院\t化学教师\t13837400012\r\n");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_true(r.error);
+	assert_said(r.text, "粘贴的内容有 2 行；表单一次只能粘贴一行（多行请用导入）");
+	assert_value(m, "name", "");
+	assert_value(m, "phone", "");
+	assert_focus(m, "name");
+	assert_false(m->dirty);
+	r = fm_paste(m, &s->c, "钱一\t男\t30\t汉族\t党员\t本科\t\t\t许昌学院\t教师\t13837400011\r\n\r\n");
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_said(r.text, "已粘贴 11 项。");
+	assert_value(m, "name", "钱一");
+	assert_value(m, "phone", "13837400011");
+	fm_free(m);
+}
+
+/* A row with a cell for every field of the form fills it from the first
+ * field wherever the cursor is; a row wider than the fields from the
+ * cursor on is refused whole, naming the counts: no cell dropped without
+ * a word. A shorter row still fills from the cursor. */
+static void paste_wide_row(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_record(s, "talent", 0, "许昌学院");
+	size_t nf = m->form->nfields, employer = (size_t)form_field_index(m->form, "employer");
+	assert_int_equal(nf, 19);
+	const char *whole = "孙二\t女\t31\t回族\t群众\t大专\t\t\t许昌学院\t讲师\t13837400012\t\t\t青少年科普"
+			    "\t\t\t\t\t\r\n";
+	fm_focus(m, employer);
+	fm_result r = fm_paste(m, &s->c, whole);
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_value(m, "name", "孙二");
+	assert_value(m, "employer", "许昌学院");
+	assert_value(m, "phone", "13837400012");
+	assert_value(m, "service_categories", "青少年科普");
+	/* 21 cells, the last filled, from 工作单位 (11 fields left): refused. */
+	form_model *m2 = open_record(s, "talent", 0, "许昌学院");
+	fm_focus(m2, employer);
+	r = fm_paste(m2, &s->c, "孙溢出\t女\t31\t回族\t群众\t大专\t\t\t许昌学院\t讲师\t13837400012\t\t\t"
+				"青少年科普\t\t\t\t\t\t\t多余");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "粘贴的一行有 21 项，从「工作单位」到最后只有 11 项");
+	assert_value(m2, "employer", "");
+	assert_value(m2, "name", "");
+	assert_false(m2->dirty);
+	/* Five cells from 工作单位 fit: they fill from there. */
+	r = fm_paste(m2, &s->c, "许昌学院\t讲师\t13837400012\t\tqq123");
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_value(m2, "employer", "许昌学院");
+	assert_value(m2, "qq_wechat", "qq123");
+	assert_value(m2, "name", "");
+	fm_free(m2);
+	fm_free(m);
+}
+
+/* 月报's month list on 2016-09-10 (the reporting months run from July):
+ * a month already reported is marked 「（已填报）」 before it is chosen, and
+ * a month not yet ended (September, and after) is not offered — a monthly
+ * report covers a finished month. */
+static void month_list_knows(void **state)
+{
+	form_story *s = *state;
+	clock_set_today("2016-09-10");
+	save_record(s->fx, "monthly", "许昌学院", "month", "2016-07", "training_sessions", "0", "training_people",
+		    "0", "activity_sessions", "1", "activity_people", "50", "resources", "0", NULL);
+	form_model *m = open_record(s, "monthly", 0, "许昌学院");
+	key(s, m, SPACE);
+	assert_int_equal(m->mode, FM_PICK);
+	const popup *p = &m->pick;
+	assert_int_equal(p->n, 2);
+	assert_string_equal(p->items[0], "2016-07（已填报）");
+	assert_string_equal(p->items[1], "2016-08"); /* the positive control: unmarked */
+	type(s, m, "2016-08");
+	fm_result r = key(s, m, ENTER);
+	assert_int_not_equal(r.kind, FM_REFUSED);
+	assert_value(m, "month", "2016-08");
+	/* September typed into the filter finds nothing to take */
+	fm_focus(m, 0);
+	key(s, m, SPACE);
+	type(s, m, "2016-09");
+	assert_int_equal(m->pick.nmatch, 0);
+	key(s, m, ESC);
+	assert_value(m, "month", "2016-08");
+	fm_free(m);
+	clock_use_system();
+}
+
+/* Paragraphs (no Tab) pasted into a multi-line field are its text, line
+ * ends kept (two lines are no second record there; the first line alone
+ * was kept); text longer than the field has room for is refused whole. */
+static void paste_paragraphs(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_record(s, "talent", 0, "许昌学院");
+	int profile = form_field_index(m->form, "profile");
+	fm_focus(m, (size_t)profile);
+	fm_result r = fm_paste(m, &s->c, "一九八五年生。\r\n二〇〇七年毕业于许昌学院。\r\n");
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_said(r.text, "已粘贴 21 个字");
+	assert_value(m, "profile", "一九八五年生。\n二〇〇七年毕业于许昌学院。");
+	size_t max = m->fs[profile].eb.max_chars;
+	assert_true(max > 0 && max < 4000);
+	char *big = malloc(max * 3 + 8);
+	size_t at = 0;
+	for (size_t i = 0; i < max; i++, at += 3)
+		memcpy(big + at, "字", 3);
+	strcpy(big + at, "\n多");
+	r = fm_paste(m, &s->c, big);
+	free(big);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "一个字也没有填入");
+	assert_value(m, "profile", "一九八五年生。\n二〇〇七年毕业于许昌学院。");
+	fm_free(m);
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(tab_stops_at_last, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_two_rows, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_wide_row, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(month_list_knows, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_paragraphs, form_story_setup, form_story_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
