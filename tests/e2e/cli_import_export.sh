@@ -28,7 +28,7 @@ assert_sql "SELECT count(*) FROM talent" "0"
 { printf '\xef\xbb\xbf'; sed -e '3d' -e 's/$/\r/' "$WORK/bad.csv"; } >"$WORK/good.csv"
 "$KEPU" import talent "$WORK/good.csv" --db "$DB" --unit 许昌学院 >"$WORK/out"
 grep -q "已导入 2 条记录" "$WORK/out" || fail "no import summary: $(cat "$WORK/out")"
-assert_sql "SELECT group_concat(name || phone, ' ') FROM talent" "张三13812345678 王五0374-2965753"
+assert_sql "SELECT group_concat(name || phone, ' ') FROM (SELECT name, phone FROM talent ORDER BY id)" "张三13812345678 王五0374-2965753"
 
 # --dry-run checks and saves nothing.
 "$KEPU" import talent "$WORK/good.csv" --db "$DB" --unit 许昌学院 --dry-run >/dev/null
