@@ -127,6 +127,6 @@ grep -qF "第5行 H列 联系电话: 不是有效的电话号码：本地号码�
 grep -q "^第2行" "$WORK/err" && fail "the good row was refused: $(cat "$WORK/err")"
 head -2 "$WORK/plan.csv" >"$WORK/plan_ok.csv"
 "$KEPU" import talent "$WORK/plan_ok.csv" --db "$DB" --unit 许昌学院 >/dev/null || fail "good row refused"
-assert_sql "SELECT phone || ' ' || email FROM talent WHERE name = '赵六'" "0374-4396123 info@许昌科协.中国"
+assert_sql "SELECT phone || ' ' || email FROM talent WHERE name = '赵六' ORDER BY id DESC LIMIT 1" "0374-4396123 info@许昌科协.中国"
 "$KEPU" export talent --db "$DB" >"$WORK/plan_export.csv"
 grep -qF ",0374-4396123,info@许昌科协.中国," "$WORK/plan_export.csv" || fail "export: $(grep 赵六 "$WORK/plan_export.csv")"
