@@ -60,7 +60,7 @@ const kp_command kp_commands[] = {
 	 "kepu and each audit row removed, changed or moved (exit status 1); warn when a chain head a backup or an "
 	 "earlier check saw is gone."},
 	{"import", cmd_import, 2, 2, true, false,
-	 "import FORM FILE --db FILE [--unit UNIT] [--dry-run] [--update] [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]",
+	 "import FORM FILE --db FILE [--unit UNIT] [--dry-run] [--update] [--force] [--encoding utf-8|gb18030] [--skip-invalid BAD.csv]",
 	 "Read a CSV file (UTF-8 or GB18030) or the list sheet of an .xlsx workbook into FORM, validating every cell as "
 	 "the form screen does. All or nothing: any invalid cell saves nothing and is reported as 第N行 <label>: "
 	 "<reason>, unless --skip-invalid writes the bad rows to a new file."},
@@ -172,9 +172,11 @@ const kp_option kp_options[] = {
 	 "title (附表2, 科普活动)."},
 	{"record", 'N', false, "N", "attachments save",
 	 "With attachments list and --form: only the files of record number N; with save: change record number N."},
-	{"force", 'W', false, NULL, "attachments save",
+	{"force", 'W', false, NULL, "attachments save import",
 	 "With attachments get: replace FILE if it exists; with save: save a possible duplicate, marked for the "
-	 "city's review."},
+	 "city's review; with import: save the rows said to be possibly a stored person under another name (附表2: "
+	 "the same 联系电话, another 姓名), marked for the city's review (rows repeating a person are never saved "
+	 "twice)."},
 	{"words", 'w', false, "TEXT", "audit",
 	 "With audit: only the rows whose changed fields or values contain TEXT (e.g. a name or a return's reason)."},
 	{"encoding", 'e', false, "ENC", "import export",

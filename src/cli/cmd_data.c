@@ -289,7 +289,7 @@ int cmd_import(const kp_opts *o)
 	cli_progress pr;
 	cli_progress_init(&pr, msg(MSG_C_WORD_IMPORT), fstat(fileno(in), &fs) == 0 ? (long long)fs.st_size : 0, 0);
 	import_options io = {.source = o->args[1], .unit = o->unit ? o->unit : o->for_unit, .dry_run = o->dry_run, .rejects = rejects,
-			     .progress = cli_progress_cb, .progress_ctx = &pr, .update = o->update};
+			     .progress = cli_progress_cb, .progress_ctx = &pr, .update = o->update, .force = o->force};
 	import_source_places(&io, pl); /* a workbook: its sheets, cells and what they held */
 	FILE *report = report_open();
 	rc = import_csv(&e, f, in, &io, report, &st);
@@ -306,6 +306,10 @@ int cmd_import(const kp_opts *o)
 	}
 	if (st.same_locked) {
 		fprintf(stderr, msg(MSG_C_SAME_LOCKED), st.same_locked);
+		fputc('\n', stderr);
+	}
+	if (st.similar) {
+		fprintf(stderr, msg(MSG_C_SIMILAR_SKIPPED), st.similar);
 		fputc('\n', stderr);
 	}
 	if (rc != 0) {

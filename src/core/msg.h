@@ -96,6 +96,8 @@
 	X(L_NO_FILE,        "缺少这个定义文件") \
 	X(L_STATE,          "state 应为 submitted（已提交）或 approved（已认定），而不是「%s」") \
 	X(L_BAD_UNIQUE,     "unique 须是单行字段，且表单不是 per_unit：「%s」") \
+	X(L_SIMILAR_NOT_HINT,"similar_hint 的字段须是 unique_hint 中的字段：「%s」不是") \
+	X(L_SIMILAR_ALL,    "similar_hint 须少于 unique_hint 的字段（其余字段不同时才提醒）") \
 	X(L_PREFILL,        "%s 的 prefill：%s") \
 	X(L_REF_STATE,      "ref 的 state 只能是 draft、submitted、approved 或 returned，不是「%s」") \
 	X(L_REF,            "%s 的 ref：%s") \
@@ -161,6 +163,10 @@
 	X(S_SAME_LOCKED,    "与第 %lld 号记录重复（%s相同）：它现为「%s」，不能由导入改动，没有导入") \
 	X(S_SAME_OTHER_UNIT,"与%s的第 %lld 号记录重复（%s相同），没有导入") \
 	X(S_SAME_IN_FILE,   "与本文件第 %lld 行重复（%s相同），没有再次导入") \
+	X(S_SIMILAR_WHY,    "%s相同，%s不同") \
+	X(S_SIMILAR,        "可能与第 %lld 号记录（%s）重复：%s，没有导入") \
+	X(S_SIMILAR_OTHER_UNIT,"可能与%s的第 %lld 号记录（%s）重复：%s，没有导入") \
+	X(S_SIMILAR_IN_FILE,"可能与本文件第 %lld 行（%s）重复：%s，没有导入") \
 	X(S_SAME_IN_FILE_OTHER, "与本文件第 %lld 行（%s的记录）重复（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
@@ -248,6 +254,7 @@
 	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
 	X(UI_DUP_OTHER,     "可能与其他单位的记录重复，请与市科协核实。%s") \
 	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复（%s相同），请核实。%s") \
+	X(UI_DUP_SIMILAR,   "可能与第 %lld 号记录（%s，%s）重复：%s，请核实。%s") \
 	X(UI_DUP_AGAIN,     "仍要保存请再按 F2") \
 	X(UI_DUP_MARKED,    "已保存（第 %lld 号记录），已标记为可能重复，由市科协核实。") \
 	X(UI_DUP_NOTE,      "可能重复：%s") \
@@ -544,6 +551,7 @@
 	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
 	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Enter 返回。") \
 	X(UI_TR_SAME_HINT,  "重复的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
+	X(UI_TR_SIMILAR,    "可能是同一人的行没有导入；确是不同的人，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
 	X(UI_TR_SAME_UPDATE,"重复的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
 	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
 	X(UI_TR_CHECKED_UPD,"检查完毕：检查了 %d 条，将新增 %d 条、将更新 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
@@ -679,6 +687,7 @@
 	X(C_DATE_SERIAL,    "Excel 存的是数字 %s，单元格不是日期格式，没有导入：请写成 2016-07-15 或 2016年7月15日") \
 	X(C_BLANK_ROWS,     "跳过了 %d 个空行") \
 	X(C_MARKED_OTHERS,  "%lld 行可能与其他单位的记录重复，已标记，请与市科协核实") \
+	X(C_MARKED_SIMILAR, "%lld 行可能与已有记录是同一人，按 --force 保存，已标记为可能重复，由市科协核实") \
 	X(C_UNIT_OR_FOR_UNIT,"--unit 与 --for-unit 只能用一个：前者以该单位账号的权限导入，后者以管理员的权限导入该单位的记录") \
 	X(C_CSV_QUOTE,      "第%d行: 引号没有闭合") \
 	X(C_CSV_CELL_LONG,  "第%d行: 一格超过 %ld KiB（Excel 一格最多 32767 个字），不读取") \
@@ -750,6 +759,7 @@
 	X(C_PAPER_FORMULA,  "%s：%s。整个文件未导入") \
 	X(C_PAPER_OUTSIDE_CELL,"表格之外的单元格") \
 	X(C_PAPER_PIECES,   "这一栏接续（「（续）」）超过 %d 页，不读取（kepu 印出的一栏最多约 70 页）。整个文件未导入") \
+	X(C_PAPER_MARK_CHANGED,"这一格是上一栏印在续页的部分，应以续页标记「%s」开头，这里是「%s」：续页标记被改动了，看不出它接在哪里（请改回原样）。整个文件未导入") \
 	X(C_PAPER_CONTINUED,"续页的格子应以「%s」开头，接着上一页的文字，这里是「%s」：看不出它接在哪里。整个文件未导入") \
 	X(C_PAPER_BOX,      "%s：看不出第%zu个选项「%s」是否勾选（应为 □%s 或 ■%s，选项的顺序和文字不能改动）。整个文件未导入") \
 	X(C_PAPER_BOX_TAIL, "%s：选项之后还有「%s」，不知道是什么。整个文件未导入") \
@@ -784,10 +794,14 @@
 	X(C_READ_SUFFIX,    "%s；%s") \
 	X(C_DATE_IN_FIELD,  "%s，但这一项不是日期，没有导入：请把单元格格式设为「常规」或「文本」后重新输入") \
 	X(C_XLSX_IN_SHEET,  "%s 工作表「%s」：%s") \
+	X(C_XLSX_HIDDEN_SHEET,"这张工作表在 Excel 中是隐藏的，而单元格 %s%ld 有内容：看不到的内容不会当作核对过的导入，整个文件没有导入。请在 Excel 中右键工作表标签→「取消隐藏」，核对后再导入（不要的请删除这张工作表）") \
+	X(C_XLSX_HIDDEN_ROW,"第 %ld 行在 Excel 中是隐藏的，而单元格 %s%ld 有内容：看不到的内容不会当作核对过的导入，整个文件没有导入。请在 Excel 中取消隐藏这一行，核对后再导入（不要的请删除这一行）") \
+	X(C_XLSX_HIDDEN_COL,"%s 列在 Excel 中是隐藏的，而单元格 %s%ld 有内容：看不到的内容不会当作核对过的导入，整个文件没有导入。请在 Excel 中取消隐藏这一列，核对后再导入（不要的请删除这一列）") \
 	X(C_DRY_RUN,        "只检查，未保存") \
 	X(C_CHECKED,        "检查了 %d 条，可以导入 %d 条（只检查，未保存）。") \
 	X(C_UPDATED,        "更新了 %d 条已有的记录。") \
 	X(C_SAME_SKIPPED,   "%d 条与已有记录重复，没有再次导入；要用文件中的内容更新它们，加 --update 再导入一次。") \
+	X(C_SIMILAR_SKIPPED,"%d 条可能与已有记录是同一人（见上面各行），没有导入：请先核对；确是不同的人，加 --force 再导入一次（将标为可能重复，由市科协核实）。") \
 	X(C_SAME_LOCKED,    "%d 条与已有记录重复，没有导入；这些记录已提交、已认定或属于其他单位，--update 也不会改动它们。") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit（以该单位的权限）或 --for-unit（以管理员的权限）指定单位，或在文件中加一列「填报单位」") \

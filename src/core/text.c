@@ -182,6 +182,8 @@ static void add_start(size_t **starts, size_t n, size_t at)
 	(*starts)[n] = at;
 }
 
+static bool closes_phrase(uint32_t c);
+
 size_t text_wrap(const char *s, int cols, size_t **starts)
 {
 	if (cols < 2)
@@ -191,12 +193,16 @@ size_t text_wrap(const char *s, int cols, size_t **starts)
 	size_t len = strlen(s), i = 0, n = 1;
 	add_start(starts, 0, 0);
 	int used = 0;
+	/* the line's last character so far: where it begins, whether it is a
+	 * Chinese character that may go down with the next */
+	size_t prev = 0, on_line = 0;
+	bool prev_movable = false;
 	while (i < len) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		if (cp == '\n') {
 			add_start(starts, n++, i + k);
-			used = 0;
+			used = 0, on_line = 0;
 			i += k;
 			continue;
 		}
@@ -212,9 +218,18 @@ size_t text_wrap(const char *s, int cols, size_t **starts)
 				end = i + k;
 		}
 		if (used > 0 && used + w > cols && cp != ' ') {
-			add_start(starts, n++, i);
-			used = 0;
+			/* A closing mark (、，。；：）) never begins a line, nor does a
+			 * paragraph's last character stand alone on one (when the line
+			 * keeps two): the character before goes down with it, as Excel
+			 * and Word break Chinese. */
+			bool last = end == len || s[end] == '\n';
+			bool carry = prev_movable && cp >= 0x80 &&
+				     ((closes_phrase(cp) && on_line >= 2) || (last && on_line >= 3));
+			add_start(starts, n++, carry ? prev : i);
+			used = carry ? 2 : 0, on_line = carry ? 1 : 0;
 		}
+		prev = i, on_line++;
+		prev_movable = w == 2 && cp >= 0x80 && !closes_phrase(cp);
 		used += w;
 		i = end;
 	}

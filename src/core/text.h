@@ -47,7 +47,9 @@ bool text_all_digits(const char *s);
 int text_print_width(const char *s);
 /* s wrapped at cols print columns as a spreadsheet wraps it: at each
  * newline, between CJK characters, at spaces between Latin words (a word
- * longer than a line is broken). Returns the number of lines (at least
+ * longer than a line is broken); a closing mark (、，。) never begins a line
+ * and a paragraph's last character never stands alone on one: the
+ * character before goes down with it. Returns the number of lines (at least
  * one); with starts, the byte offset each line begins at (caller frees). */
 size_t text_wrap(const char *s, int cols, size_t **starts);
 /* Where a screen line of cp[start..n) at width display cells ends (the

@@ -485,11 +485,38 @@ static bool continued(const preader *pr, const kp_prow *r, char **marks, long ro
 	return labels ? all : any;
 }
 
+/* After a box of no label (a caption's box, a box alone on its row): is
+ * the cell at row a piece of it whose 「（续）」 mark was typed over? Its
+ * first line has 续 where the next row of the layout (next, NULL after the
+ * last) does not begin so. Said at the cell, before the next row's labels
+ * are checked against it and refused further down the form. */
+static void changed_mark(preader *pr, const kp_prow *r, const kp_prow *next, char **marks, long row)
+{
+	for (size_t j = 0; j < r->n; j++)
+		if (r->cells[j].kind == PC_LABEL)
+			return;
+	const kp_pcell *n = next && next->n ? &next->cells[0] : NULL;
+	const char *begins = !n ? NULL : n->kind == PC_LABEL ? n->text : n->caption;
+	for (size_t j = 0, col = 0; j < r->n && !pr->why; col += (size_t)r->cells[j++].span) {
+		const char *t = cell_at(pr, (pos){row, col});
+		if (!t || (begins && (same_label(t, begins) || text_starts_with(t, begins))))
+			continue;
+		size_t line = strcspn(t, "\n");
+		char *first = xstrndup(t, line);
+		if (strstr(first, "续")) {
+			char *q = text_quote(first, QUOTE_CHARS);
+			problem(pr, (pos){row, col}, xasprintf(msg(MSG_C_PAPER_MARK_CHANGED), marks[j], q));
+			free(q);
+		}
+		free(first);
+	}
+}
+
 /* One row of the layout from row on: its labels checked, each value's
  * text taken from its cell — and from the pieces under it on the next
  * pages, marks taken off, when the row was taller than a page — then read
  * into its columns. Returns the row after it. */
-static long read_row(preader *pr, const kp_prow *r, long row)
+static long read_row(preader *pr, const kp_prow *r, const kp_prow *next, long row)
 {
 	char **texts = xcalloc(r->n, sizeof *texts), **marks = xcalloc(r->n, sizeof *marks);
 	for (size_t j = 0; j < r->n; j++)
@@ -525,6 +552,8 @@ static long read_row(preader *pr, const kp_prow *r, long row)
 		}
 		row += rows_of(pr->s, row);
 	}
+	if (!pr->why)
+		changed_mark(pr, r, next, marks, row);
 	for (size_t j = 0, col = 0; j < r->n; col += (size_t)r->cells[j++].span) {
 		const kp_pcell *c = &r->cells[j];
 		pos at = {first, col};
@@ -566,7 +595,7 @@ static void read_layout(preader *pr)
 		free(text);
 	}
 	for (size_t i = 0; i < p->nrows; i++)
-		row = read_row(pr, &p->rows[i], row);
+		row = read_row(pr, &p->rows[i], i + 1 < p->nrows ? &p->rows[i + 1] : NULL, row);
 	/* text outside the layout would be lost: said, not dropped */
 	for (size_t i = 0; i < pr->s->ncells && !pr->why; i++) {
 		const xlsx_cell *c = &pr->s->cells[i];

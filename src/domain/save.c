@@ -74,7 +74,11 @@ static bool duplicate(kp_env *e, const kp_form *f, const kp_record *rec, const c
 	kp_dup d;
 	if (!store_find_duplicate(e->store, f, rec, &d))
 		return false;
-	if (d.id) { /* which fields are the same: a nomination's, not only a person's */
+	if (d.id && d.similar) {
+		char *why = dup_similar_why(f);
+		res->message = xasprintf(msg(MSG_UI_DUP_SIMILAR), d.id, d.unit_name, d.name, why, again);
+		free(why);
+	} else if (d.id) { /* which fields are the same: a nomination's, not only a person's */
 		strbuf same = STRBUF_INIT;
 		for (size_t i = 0; i < f->nhint; i++)
 			sb_printf(&same, "%s%s", i ? "、" : "", f->fields[f->hint[i]].label);

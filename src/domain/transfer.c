@@ -737,12 +737,14 @@ static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 				im->st->updated++;
 			else if (rc == KP_OK)
 				im->st->saved++;
-			else if (rc == KP_ESAME || rc == KP_ESAME_LOCKED) {
+			else if (rc == KP_ESAME || rc == KP_ESAME_LOCKED || rc == KP_ESIMILAR) {
 				char *t = xasprintf(msg(MSG_C_ROW_NOTE), at, why);
 				say(im, t);
 				free(t);
 				if (rc == KP_ESAME)
 					im->st->same++;
+				else if (rc == KP_ESIMILAR)
+					im->st->similar++;
 				else
 					im->st->same_locked++;
 			} else if (why) { /* which row the store refused (a record field's name, the session's rules) */
@@ -864,8 +866,10 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 			free(err);
 			err = NULL;
 		}
-		if (b)
+		if (b) {
 			store_batch_update(b, o->update);
+			store_batch_force(b, o->force);
+		}
 		rd.totals = import_totals_new(f, h.map, h.n);
 		read_and_save(&rd, b, &err);
 		import_totals_free(rd.totals);
@@ -895,6 +899,11 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	 * nothing of other units' people. */
 	if (b && commit && store_batch_marked(b)) {
 		char *t = xasprintf(msg(MSG_C_MARKED_OTHERS), store_batch_marked(b));
+		say(&im, t);
+		free(t);
+	}
+	if (b && commit && store_batch_forced(b)) {
+		char *t = xasprintf(msg(MSG_C_MARKED_SIMILAR), store_batch_forced(b));
 		say(&im, t);
 		free(t);
 	}

@@ -3,11 +3,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "core/date.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -199,12 +201,31 @@ lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const d
 	return row + (lxw_row_t)rows;
 }
 
+char *xlsx_date(const kp_field *fd, const char *v)
+{
+	int y, m, d;
+	char buf[32];
+	if (fd->type == FT_DATE && date_parse(v, &y, &m, &d)) {
+		date_official(buf, y, m, d);
+		return xstrdup(buf);
+	}
+	if (fd->type == FT_YEARMONTH && yearmonth_parse(v, &y, &m))
+		return xasprintf("%d年%d月", y, m);
+	return NULL;
+}
+
 /* A cell of a record: integers as numbers, the rest as (sanitised) text. */
 static char *cell_value(sheet *s, size_t c, const kp_field *fd, const char *v)
 {
 	if (fd->type == FT_INTEGER && v[0]) {
 		s->cells[c] = (xlsx_cell){NULL, (double)strtoll(v, NULL, 10), s->fm->number};
 		return NULL;
+	}
+	/* one date style on paper: the forms' 2016年7月1日, read back as the date */
+	char *date = xlsx_date(fd, v);
+	if (date) {
+		s->cells[c] = (xlsx_cell){date, 0, s->fm->text};
+		return date;
 	}
 	char *shown = store_shown(s->store, fd, v);
 	char *clean = utf8_sanitize(shown, fd->type == FT_TEXTAREA);
@@ -307,8 +328,8 @@ static double field_width(const kp_field *fd, const char *label)
 	case FT_PHONE: w = 16; break;
 	case FT_EMAIL: w = 22; break;
 	case FT_RECORD: w = 24; break;
-	case FT_DATE: w = 12; break;
-	case FT_YEARMONTH: w = 10; break;
+	case FT_DATE: w = 15; break;      /* 2016年12月31日 on one line */
+	case FT_YEARMONTH: w = 12; break; /* 2016年12月 */
 	default: w = fd->max_chars <= 10 ? fd->max_chars * 2 + 3 : 16; break;
 	}
 	int lw = text_print_width(label) + 3;
@@ -368,17 +389,58 @@ static void blank_row(sheet *s, lxw_row_t row)
 		worksheet_write_blank(s->ws, row, (lxw_col_t)c, s->fm->text);
 }
 
-/* The columns portrait A4 holds at full size: 494 pt between libxlsxwriter's
- * margins of 0.7 inch, a unit of width 7 px of 宋体 and each column 5 px
- * more (the plan and the 总结, six columns two of them long texts, printed
- * shrunk to about half size). */
-#define PORTRAIT_WIDTH 88.0
+/* Widths are in the unit of the default font's digit (宋体, xlsx_open):
+ * 7 to 8 px in Excel, 6.2 pt in LibreOffice's Noto Serif CJK SC (measured:
+ * a list of 176 stored units printed on 741 pt at 68 %). A4 between margins
+ * of 0.5 inch holds 523 pt portrait and 770 landscape; a sheet is wider than
+ * the page by the stored extra 0.71 a column, and is shrunk to fit: these
+ * are the units a page holds at 90 % in LibreOffice (at about full size in
+ * Excel), with that extra. */
+#define LO_UNIT_PT 6.2
+#define LEAST_SCALE 0.9
+#define PAGE_MARGIN_IN 0.5
+#define PORTRAIT_PT 523.0
+#define LANDSCAPE_PT 770.0
+/* the narrowest a column gives way to: five Chinese characters */
+#define LEAST_WIDTH 11.0
+
+static double page_units(double pt, size_t ncols)
+{
+	return pt / (LO_UNIT_PT * LEAST_SCALE) - 0.71 * (double)ncols;
+}
+
+bool xlsx_landscape(const double *widths, size_t ncols)
+{
+	return ncols > 6 || xlsx_span(widths, 0, ncols - 1) > page_units(PORTRAIT_PT, ncols);
+}
+
+/* The wide columns give way in proportion to what each has over its
+ * floor (least: five Chinese characters, a date's whole width), until the
+ * sheet fits the page at LEAST_SCALE: a long text keeps the widest column
+ * (taking a unit at a time from the widest narrowed it to the width of a
+ * name), and the text wraps onto more lines (the rows grow to hold it)
+ * instead of the whole page being printed small. */
+void xlsx_fit_page(double *widths, const double *least, size_t ncols)
+{
+	double over = xlsx_span(widths, 0, ncols - 1) -
+		      page_units(xlsx_landscape(widths, ncols) ? LANDSCAPE_PT : PORTRAIT_PT, ncols);
+	double excess = 0;
+	for (size_t c = 0; c < ncols; c++)
+		excess += widths[c] > least[c] ? widths[c] - least[c] : 0;
+	if (over <= 0 || excess <= 0)
+		return;
+	double keep = over < excess ? (excess - over) / excess : 0;
+	for (size_t c = 0; c < ncols; c++)
+		if (widths[c] > least[c])
+			widths[c] = least[c] + floor((widths[c] - least[c]) * keep);
+}
 
 void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int year, bool one_page)
 {
 	worksheet_set_paper(ws, 9); /* A4 */
-	if (ncols > 6 || xlsx_span(widths, 0, ncols - 1) > PORTRAIT_WIDTH)
+	if (xlsx_landscape(widths, ncols))
 		worksheet_set_landscape(ws);
+	worksheet_set_margins(ws, PAGE_MARGIN_IN, PAGE_MARGIN_IN, -1, -1);
 	worksheet_fit_to_pages(ws, 1, one_page ? 1 : 0);
 	/* a table narrower than the page sat at its left edge */
 	worksheet_center_horizontally(ws);
@@ -390,9 +452,16 @@ void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int 
 void xlsx_signatures(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, size_t ncols)
 {
 	worksheet_set_row(ws, row, xlsx_height(1), NULL);
-	worksheet_write_string(ws, row, 0, msg(MSG_X_FILLED_BY), fm->line);
-	worksheet_write_string(ws, row, (lxw_col_t)(ncols / 3), msg(MSG_X_CHECKED_BY), fm->line);
-	worksheet_write_string(ws, row, (lxw_col_t)(2 * ncols / 3), msg(MSG_X_DATE), fm->line);
+	/* each across its third of the table: in the 序号 column alone
+	 * 「填报人：」 wrapped, its 「：」 on a line of its own */
+	const char *labels[] = {msg(MSG_X_FILLED_BY), msg(MSG_X_CHECKED_BY), msg(MSG_X_DATE)};
+	for (size_t i = 0; i < 3; i++) {
+		lxw_col_t from = (lxw_col_t)(i * ncols / 3), to = (lxw_col_t)((i + 1) * ncols / 3);
+		if (to > from + 1)
+			worksheet_merge_range(ws, row, from, row, to - 1, labels[i], fm->line);
+		else
+			worksheet_write_string(ws, row, from, labels[i], fm->line);
+	}
 }
 
 /* One sheet: 附表N, title, the line under it, header, rows, total, and the
@@ -457,6 +526,15 @@ lxw_workbook *xlsx_open(const char *path, bool constant_memory, char **err)
 	lxw_doc_properties props = {.author = "kepu", .company = (char *)msg(MSG_X_DOC_COMPANY),
 				    .comments = "kepu " KEPU_VERSION};
 	workbook_set_properties(wb, &props);
+	/* The default format's font (libxlsxwriter's Calibri, the first format)
+	 * is the unit of every column's width: 宋体, the cells' own, so a width
+	 * holds as many digits as it says. LibreOffice without Calibri measured
+	 * the unit in DejaVu Sans, a third wider, and shrank the lists to 60 %. */
+	lxw_format *base = STAILQ_FIRST(wb->formats);
+	format_set_font_name(base, XLSX_FONT);
+	format_set_font_family(base, 3);
+	format_set_font_scheme(base, "");
+	format_set_theme(base, 0);
 	return wb;
 }
 
@@ -557,8 +635,16 @@ int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id
 			cols[n++] = (column){(int)i, f->fields[i].label, f->fields[i].group,
 					     field_width(&f->fields[i], f->fields[i].label)};
 	double *widths = xcalloc(n, sizeof *widths);
-	for (size_t c = 0; c < n; c++)
+	double *least = xcalloc(n, sizeof *least);
+	for (size_t c = 0; c < n; c++) {
 		widths[c] = cols[c].width;
+		kp_ftype type = cols[c].field >= 0 ? src->fields[cols[c].field].type : FT_COUNT;
+		least[c] = type == FT_DATE || type == FT_YEARMONTH || widths[c] < LEAST_WIDTH ? widths[c] : LEAST_WIDTH;
+	}
+	xlsx_fit_page(widths, least, n);
+	free(least);
+	for (size_t c = 0; c < n; c++)
+		cols[c].width = widths[c];
 	const char *title = v ? (v->description ? v->description : v->title)
 			      : f->description ? f->description : f->title;
 	const char *tmpl = v ? v->line : f->line;

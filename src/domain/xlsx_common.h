@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <xlsxwriter.h>
 
+#include "form/form.h"
+
 #define XLSX_FONT "宋体"
 /* A page footer's font code (Excel's &"name,style"): a footer is otherwise
  * in the workbook's default font (libxlsxwriter's Calibri), its digits
@@ -76,6 +78,16 @@ void xlsx_signatures(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, s
  * of one row a unit), centred, the programme year and 第 N 页，共 M 页 at
  * the foot of every page. */
 void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int year, bool one_page);
+/* A stored date or month as the paper forms print it (2016年7月1日,
+ * 2016年7月), which the import reads back as the same date; NULL for
+ * another field or a value that is not one. */
+char *xlsx_date(const kp_field *fd, const char *v);
+/* Whether a sheet of these columns is printed landscape (more than six, or
+ * wider than portrait holds). */
+bool xlsx_landscape(const double *widths, size_t ncols);
+/* Narrow the wide columns, none below its least, until the sheet prints at
+ * 90 % or more in LibreOffice (and about full size in Excel). */
+void xlsx_fit_page(double *widths, const double *least, size_t ncols);
 /* The sum of widths[from..to]. */
 double xlsx_span(const double *widths, size_t from, size_t to);
 

@@ -67,6 +67,9 @@
 	X(lxw_rowcol_to_cell, (char *a, lxw_row_t b, lxw_col_t c), (a, b, c))                       \
 	X(format_set_font_name, (lxw_format *a, const char *b), (a, b))                             \
 	X(format_set_font_size, (lxw_format *a, double b), (a, b))                                  \
+	X(format_set_font_family, (lxw_format *a, uint8_t b), (a, b))                               \
+	X(format_set_font_scheme, (lxw_format *a, const char *b), (a, b))                           \
+	X(format_set_theme, (lxw_format *a, uint8_t b), (a, b))                                     \
 	X(format_set_bold, (lxw_format *a), (a))                                                    \
 	X(format_set_align, (lxw_format *a, uint8_t b), (a, b))                                     \
 	X(format_set_text_wrap, (lxw_format *a), (a))                                               \

@@ -55,19 +55,11 @@ typedef struct {
  * ones as spaces before 年 月 to write in), several choices joined by 、. */
 static char *shown(const kp_field *fd, const char *v)
 {
-	int y, m, d;
-	char buf[32];
-	if (fd->type == FT_DATE) {
-		if (!v[0] || !date_parse(v, &y, &m, &d))
-			return xstrdup(v[0] ? v : msg(MSG_X_EMPTY_DATE));
-		date_official(buf, y, m, d);
-		return xstrdup(buf);
-	}
-	if (fd->type == FT_YEARMONTH) {
-		if (!v[0] || !yearmonth_parse(v, &y, &m))
-			return xstrdup(v[0] ? v : msg(MSG_X_EMPTY_YM));
-		return xasprintf("%d年%d月", y, m);
-	}
+	char *date = xlsx_date(fd, v);
+	if (date)
+		return date;
+	if (fd->type == FT_DATE || fd->type == FT_YEARMONTH)
+		return xstrdup(v[0] ? v : msg(fd->type == FT_DATE ? MSG_X_EMPTY_DATE : MSG_X_EMPTY_YM));
 	char *s = fd->type == FT_MULTICHOICE ? multi_join(v) : xstrdup(v);
 	char *clean = utf8_sanitize(s, fd->type == FT_TEXTAREA);
 	free(s);

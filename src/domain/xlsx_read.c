@@ -80,6 +80,7 @@ struct xlsx_kinds {
 typedef struct {
 	/* workbook and relations: each sheet's name, relation and member */
 	char **sheet_names, **sheet_rids, **sheet_paths;
+	bool *sheet_hidden; /* state="hidden" or "veryHidden": Excel does not show it */
 	size_t nsheets;
 	/* shared strings */
 	char **strings;
@@ -110,6 +111,10 @@ typedef struct {
 	bool in_v;
 	bool formula, has_v; /* the cell has an <f>, a <v> (its result) */
 	bool in_footer;    /* the page's foot (oddFooter) of a sheet kept whole */
+	/* what Excel does not show the clerk: the sheet, the row being read, a
+	 * column (a bit each) */
+	bool hidden_sheet, hidden_row;
+	unsigned char hidden_cols[(XLSX_MAX_COLS + 7) / 8];
 	XML_Parser parser; /* the member being read: stopped at a bound */
 	char *why;         /* the bound a forged file met */
 	/* the zip's members by name, read once (minizip finds a name by
@@ -227,6 +232,9 @@ static void XMLCALL wb_start(void *ud, const char *name, const char **a)
 		r->sheet_names = xrealloc(r->sheet_names, n * sizeof *r->sheet_names);
 		r->sheet_rids = xrealloc(r->sheet_rids, n * sizeof *r->sheet_rids);
 		r->sheet_paths = xrealloc(r->sheet_paths, n * sizeof *r->sheet_paths);
+		r->sheet_hidden = xrealloc(r->sheet_hidden, n * sizeof *r->sheet_hidden);
+		const char *state = attr(a, "state");
+		r->sheet_hidden[r->nsheets] = state && strcmp(state, "visible");
 		r->sheet_names[r->nsheets] = xstrdup(nm ? nm : "");
 		r->sheet_rids[r->nsheets] = xstrdup(id ? id : "");
 		r->sheet_paths[r->nsheets++] = NULL;
@@ -557,6 +565,38 @@ static char *cell_value(reader *r)
 	return xstrdup(v); /* inline and formula strings, booleans, text numbers */
 }
 
+static bool is_true(const char *v) { return v && (!strcmp(v, "1") || !strcmp(v, "true")); }
+
+/* <col min="3" max="5" hidden="1"/>: columns C to E hidden. */
+static void hide_cols(reader *r, const char **a)
+{
+	const char *lo = attr(a, "min"), *hi = attr(a, "max");
+	long from = lo ? atol(lo) : 0, to = hi ? atol(hi) : from;
+	if (!is_true(attr(a, "hidden")) || from < 1)
+		return;
+	for (long c = from - 1; c < to && c < XLSX_MAX_COLS; c++)
+		r->hidden_cols[c / 8] |= (unsigned char)(1u << (c % 8));
+}
+
+/* A cell holding something the clerk cannot see in Excel (a hidden sheet,
+ * row or column) is never read as if it had been looked at: the file is
+ * refused naming it, for the clerk to unhide and check it, or delete it.
+ * Skipping it would be as wrong: a person the clerk left out of sight may
+ * be one they meant to file. An empty hidden cell changes nothing. */
+static void hidden_check(reader *r, const char *v)
+{
+	if (!v[0] && r->kind != XLSX_FORMULA)
+		return;
+	bool col = r->hidden_cols[r->col / 8] & (1u << (r->col % 8));
+	if (!r->hidden_sheet && !r->hidden_row && !col)
+		return;
+	char letters[8];
+	csv_column_letters((int)r->col, letters);
+	refuse(r, r->hidden_sheet ? xasprintf(msg(MSG_C_XLSX_HIDDEN_SHEET), letters, r->row)
+		  : r->hidden_row ? xasprintf(msg(MSG_C_XLSX_HIDDEN_ROW), r->row, letters, r->row)
+				  : xasprintf(msg(MSG_C_XLSX_HIDDEN_COL), letters, letters, r->row));
+}
+
 /* A sheet kept whole costs its cells' text and their places; bounded
  * like the CSV a sheet becomes. */
 static bool grid_room(reader *r, size_t bytes)
@@ -573,6 +613,7 @@ static bool grid_room(reader *r, size_t bytes)
 static void grid_cell(reader *r)
 {
 	char *v = cell_value(r);
+	hidden_check(r, v);
 	xlsx_sheet *g = r->grid;
 	if ((!v[0] && r->kind != XLSX_FORMULA) || !grid_room(r, strlen(v) + sizeof *g->cells)) {
 		free(v);
@@ -630,6 +671,9 @@ static void XMLCALL sh_start(void *ud, const char *name, const char **a)
 		while (r->out && r->written + 1 < want && !r->why) /* rows the sheet leaves out */
 			write_row(r);
 		r->row = want;
+		r->hidden_row = is_true(attr(a, "hidden"));
+	} else if (!strcmp(n, "col")) {
+		hide_cols(r, a);
 	} else if (!strcmp(n, "c")) {
 		const char *ref = attr(a, "r"), *t = attr(a, "t"), *s = attr(a, "s");
 		r->col = ref ? column_of(ref) : r->ncells;
@@ -679,6 +723,7 @@ static void XMLCALL sh_end(void *ud, const char *name)
 		}
 		free(r->cells[r->col]);
 		r->cells[r->col] = cell_value(r);
+		hidden_check(r, r->cells[r->col]);
 		r->filled += r->cells[r->col][0] != '\0';
 		xlsx_kinds *k = r->kinds;
 		if (r->formula && r->kind != XLSX_FORMULA && !k->formulas++) {
@@ -727,6 +772,7 @@ static void reader_free(reader *r)
 	free(r->sheet_names);
 	free(r->sheet_rids);
 	free(r->sheet_paths);
+	free(r->sheet_hidden);
 	for (size_t i = 0; i < r->nstrings; i++)
 		free(r->strings[i]);
 	free(r->strings);
@@ -833,6 +879,14 @@ static int in_time(const reader *r, time_t start, size_t done, const char *name,
 	return -1;
 }
 
+/* Sheet i is about to be read: what it hides, from none. */
+static void sheet_begin(reader *r, size_t i)
+{
+	r->hidden_sheet = r->sheet_hidden[i];
+	r->hidden_row = false;
+	memset(r->hidden_cols, 0, sizeof r->hidden_cols);
+}
+
 int xlsx_each_csv(FILE *in, const char *name, xlsx_csv_fn fn, void *ctx, char **err)
 {
 	unzFile z = open_zip(in, name, err);
@@ -848,6 +902,7 @@ int xlsx_each_csv(FILE *in, const char *name, xlsx_csv_fn fn, void *ctx, char **
 		r.out = tmpfile();
 		r.kinds = kinds;
 		r.row = r.written = r.filled = 0;
+		sheet_begin(&r, i);
 		if (!r.out || !r.sheet_paths[i] || !parse(z, r.sheet_paths[i], &r, sh_start, sh_end, true)) {
 			*err = why_not(&r, name, r.sheet_names[i]);
 			rc = -1;
@@ -909,6 +964,7 @@ int xlsx_each_sheet(FILE *in, const char *name, xlsx_sheet_fn fn, void *ctx, cha
 		r.grid = &g;
 		r.grid_bytes = 0;
 		r.row = 0;
+		sheet_begin(&r, i);
 		if (!r.sheet_paths[i] || !parse(z, r.sheet_paths[i], &r, sh_start, sh_end, true)) {
 			*err = why_not(&r, name, r.sheet_names[i]);
 			rc = -1;

@@ -97,6 +97,7 @@ void form_free(kp_form *f)
 	free(f->table);
 	free(f->unit_label);
 	free(f->hint);
+	free(f->similar);
 	free(f->description);
 	free(f->line);
 	paper_free(f->paper);

@@ -190,6 +190,8 @@ typedef struct kp_form {
 	int unique;            /* field with one record per unit and value (月报: month), or -1 */
 	int *hint;             /* unique_hint: fields whose values together suggest the same */
 	size_t nhint;          /* person in another record (附表2: 姓名, 联系电话); a warning only */
+	int *similar;          /* similar_hint: some of those fields whose values alone suggest */
+	size_t nsimilar;       /* the same person although the others differ (附表2: 联系电话) */
 	bool review;           /* records go 草稿 → 已提交 → 已认定 or 退回 (附表2, 附表3) */
 	kp_writer written_by;  /* who may write its records at all (附表1: the city) */
 	char *file;            /* the definition file, for messages */

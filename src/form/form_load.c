@@ -24,7 +24,7 @@ static kp_writer load_writer(ychk *c, const ynode *map)
 
 static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
 					"per_unit", "pool", "total_row", "description", "sections",
-					"fields", "unique", "unique_hint", "review", "written_by", "line", "paper", "search", "evidence", NULL};
+					"fields", "unique", "unique_hint", "similar_hint", "review", "written_by", "line", "paper", "search", "evidence", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
@@ -611,6 +611,32 @@ static void load_hint(loader *L, const ynode *n)
 	}
 }
 
+/* similar_hint: [field, …] — some of the unique_hint fields whose values
+ * alone are a strong sign of the same person although the others differ
+ * (附表2: the same 联系电话 under a corrected 姓名): a weaker warning. */
+static void load_similar(loader *L, const ynode *n)
+{
+	if (!n || !ychk_is_seq(&L->c, n))
+		return;
+	kp_form *form = L->form;
+	if (n->n == 0)
+		ychk_err(&L->c, n, "%s", msg(MSG_L_EMPTY_LIST));
+	else if (n->n >= form->nhint && form->nhint)
+		ychk_err(&L->c, n, "%s", msg(MSG_L_SIMILAR_ALL));
+	form->similar = xcalloc(n->n ? n->n : 1, sizeof *form->similar);
+	for (size_t i = 0; i < n->n; i++) {
+		const ynode *v = n->kids[i];
+		int k = v->kind == YN_SCALAR ? form_field_index(form, v->value) : -1;
+		bool in_hint = false;
+		for (size_t j = 0; j < form->nhint && k >= 0; j++)
+			in_hint |= form->hint[j] == k;
+		if (!in_hint)
+			ychk_err(&L->c, v, msg(MSG_L_SIMILAR_NOT_HINT), v->kind == YN_SCALAR ? v->value : "…");
+		else
+			form->similar[form->nsimilar++] = k;
+	}
+}
+
 static const char *const search_keys[] = {"fields", "show", "category", NULL};
 
 /* A list of field ids (`search`'s fields and show): their indexes. */
@@ -731,6 +757,7 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 				form->fields[form->unique].type == FT_MULTICHOICE))
 			ychk_err(&L.c, yn_get(root, "unique"), msg(MSG_L_BAD_UNIQUE), uq);
 		load_hint(&L, yn_get(root, "unique_hint"));
+		load_similar(&L, yn_get(root, "similar_hint"));
 		const char *line = ychk_str(&L.c, root, "line", false);
 		form->line = line ? xstrdup(line) : NULL;
 		const ynode *paper = yn_get(root, "paper");

@@ -95,16 +95,21 @@ int store_detach_record(kp_store *s, const kp_form *f, long long record_id);
  * every other record holding its unique_hint values, in the caller's
  * transaction (duplicates.c); *marked says whether any pair was new. */
 int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool *marked, char **err);
+/* The first record the session reads (r's unit's first) holding r's
+ * similar_hint values while other hint values differ; *stp is made once
+ * and finalized by the caller (duplicates.c). */
+bool dup_similar_seen(kp_store *s, const kp_form *f, const kp_record *r, sqlite3_stmt **stp, kp_dup *out);
 /* The persons (unique_hint values) a batch may meet (persons.c), in the
  * batch's transaction: *out NULL when the form's must always be looked up.
  * persons_maybe sets *maybe false when no row of the table can hold r's
- * values (the look-ups are then needless); persons_add tells it of a row
+ * values (the look-ups are then needless), *near likewise for its
+ * similar_hint values; persons_add tells it of a row
  * the batch wrote; persons_end before the commit or rollback. rows: how
  * many the table may hold (more is fine). Each returns KP_OK or KP_ERR
  * with *err. */
 typedef struct kp_persons kp_persons;
 int persons_begin(kp_store *s, const kp_form *f, long long rows, kp_persons **out, char **err);
-int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, char **err);
+int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, bool *near, char **err);
 void persons_add(kp_persons *p, const kp_record *r);
 int persons_end(kp_persons *p, bool commit, char **err);
 /* Create (or drop) a form's unique_hint index, always the same one. */

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /* Possible duplicates: another record, of any unit, holding the same values
- * in the fields a form names in unique_hint (附表2: 姓名 and 联系电话). The
+ * in the fields a form names in unique_hint (附表2: 姓名 and 联系电话), or
+ * (similar_hint, 附表2: 联系电话) the same values in some of them while
+ * the others differ: a name corrected by one character. The
  * search has to read every unit's rows, so it lives here, in the store:
  * what it tells a session is cut to what that session may read
  * (session_may_see), and a unit learns only that there is one elsewhere. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "store/db.h"
@@ -16,6 +19,43 @@ static void hint_where(strbuf *b, const kp_form *f, int first)
 {
 	for (size_t i = 0; i < f->nhint; i++)
 		sb_printf(b, " AND t.\"%s\" = ?%zu", f->fields[f->hint[i]].id, (size_t)first + i);
+}
+
+/* "t.phone = ?4 AND NOT (1 AND t.name = ?3 AND t.phone = ?4)": the similar
+ * fields the same, not all the hint's; the hint's values bound from ?first. */
+static void similar_where(strbuf *b, const kp_form *f, int first)
+{
+	for (size_t j = 0; j < f->nsimilar; j++)
+		for (size_t i = 0; i < f->nhint; i++)
+			if (f->hint[i] == f->similar[j])
+				sb_printf(b, " AND t.\"%s\" = ?%zu", f->fields[f->hint[i]].id, (size_t)first + i);
+	sb_adds(b, " AND NOT (1");
+	hint_where(b, f, first);
+	sb_adds(b, ")");
+}
+
+static void match_where(strbuf *b, const kp_form *f, bool similar, int first)
+{
+	if (similar)
+		similar_where(b, f, first);
+	else
+		hint_where(b, f, first);
+}
+
+char *dup_similar_why(const kp_form *f)
+{
+	strbuf same = STRBUF_INIT, other = STRBUF_INIT;
+	for (size_t i = 0; i < f->nhint; i++) {
+		bool in = false;
+		for (size_t j = 0; j < f->nsimilar; j++)
+			in |= f->similar[j] == f->hint[i];
+		strbuf *to = in ? &same : &other;
+		sb_printf(to, "%s%s", to->len ? "、" : "", f->fields[f->hint[i]].label);
+	}
+	char *why = xasprintf(msg(MSG_S_SIMILAR_WHY), sb_str(&same), sb_str(&other));
+	sb_free(&same);
+	sb_free(&other);
+	return why;
 }
 
 /* The first hint field's value as lists show it: a record field (a
@@ -45,28 +85,34 @@ void dup_free(kp_dup *d)
 	memset(d, 0, sizeof *d);
 }
 
-bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_dup *out)
+/* The first other record matching r (similar: by similar_hint), r's
+ * unit's first; with scoped, of the units the session reads only. *stp
+ * holds the statement (made when NULL, kept for the caller's next). */
+static bool find(kp_store *s, const kp_form *f, const kp_record *r, bool similar, bool scoped,
+		 sqlite3_stmt **stp, kp_dup *out)
 {
 	memset(out, 0, sizeof *out);
-	if (session_need(s, ANY_SESSION, NULL) != KP_OK || !hint_filled(f, r))
+	if (!hint_filled(f, r) || (similar && !f->nsimilar))
 		return false;
-	/* No unit scope here, on purpose: the point is the other units' rows.
-	 * Nothing of them leaves this function for a unit (below). The
-	 * session's own unit's match comes first. */
-	strbuf b = STRBUF_INIT;
-	sb_printf(&b, "SELECT t.id, t.unit_id, u.name, t.\"%s\" FROM \"%s\" t JOIN units u ON u.id = t.unit_id"
-		      " WHERE t.id <> ?1",
-		  f->fields[f->hint[0]].id, f->table);
-	hint_where(&b, f, 3);
-	sb_adds(&b, " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
-	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
-	sb_free(&b);
+	if (!*stp) {
+		strbuf b = STRBUF_INIT;
+		sb_printf(&b, "SELECT t.id, t.unit_id, u.name, t.\"%s\" FROM \"%s\" t JOIN units u ON u.id = t.unit_id"
+			      " WHERE t.id <> ?1 AND (?%zu = 0 OR t.unit_id = ?%zu)",
+			  f->fields[f->hint[0]].id, f->table, f->nhint + 3, f->nhint + 3);
+		match_where(&b, f, similar, 3);
+		sb_adds(&b, " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
+		*stp = db_prepare(s, sb_str(&b), NULL);
+		sb_free(&b);
+	}
+	sqlite3_stmt *st = *stp;
 	if (!st)
 		return false;
+	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, r->id);
 	sqlite3_bind_int64(st, 2, r->unit_id);
 	for (size_t i = 0; i < f->nhint; i++)
 		sqlite3_bind_text(st, (int)(3 + i), r->vals[f->hint[i]], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, (int)f->nhint + 3, scoped ? session_scope(s) : 0);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		long long unit = sqlite3_column_int64(st, 1);
 		out->found = true;
@@ -76,9 +122,32 @@ bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_
 			out->unit_name = db_text(st, 2);
 			out->name = shown_name(s, f, st, 3);
 		}
+		out->similar = similar;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return out->found;
+}
+
+bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_dup *out)
+{
+	memset(out, 0, sizeof *out);
+	if (session_need(s, ANY_SESSION, NULL) != KP_OK)
+		return false;
+	/* No unit scope here, on purpose: the point is the other units' rows.
+	 * Nothing of them leaves find for a unit. The same values first, then
+	 * the similar ones. */
+	bool found = false;
+	for (int similar = 0; similar < 2 && !found; similar++) {
+		sqlite3_stmt *st = NULL;
+		found = find(s, f, r, similar, false, &st, out);
+		sqlite3_finalize(st);
+	}
+	return found;
+}
+
+bool dup_similar_seen(kp_store *s, const kp_form *f, const kp_record *r, sqlite3_stmt **stp, kp_dup *out)
+{
+	return find(s, f, r, true, true, stp, out);
 }
 
 int store_ensure_duplicates(kp_store *s, char **err)
@@ -105,8 +174,15 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool *mark
 		      " SELECT ?1, m.id, t.id, ?3, kp_now() FROM \"%s\" m, \"%s\" t"
 		      " WHERE m.id = ?2 AND (?4 = 0 OR m.unit_id = ?4) AND t.id <> m.id",
 		  f->table, f->table);
+	sb_adds(&b, " AND ((1");
 	hint_where(&b, f, 5);
-	sb_adds(&b, " ON CONFLICT DO NOTHING");
+	sb_adds(&b, ")");
+	if (f->nsimilar) { /* saved although warned of either */
+		sb_adds(&b, " OR (1");
+		similar_where(&b, f, 5);
+		sb_adds(&b, ")");
+	}
+	sb_adds(&b, ") ON CONFLICT DO NOTHING");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), err);
 	sb_free(&b);
 	int rc = KP_ERR;

@@ -39,6 +39,7 @@ struct kp_persons {
 	kp_store *s;
 	const kp_form *f;
 	kp_bloom seen;
+	kp_bloom near;     /* the similar_hint values of the same rows */
 	bool filled;       /* every row of the table is in `seen` */
 	bool unindexed;    /* the hint's index is dropped until needed */
 	bool unread;       /* reading the table failed: always look up */
@@ -55,12 +56,13 @@ static uint64_t hash_value(uint64_t h, const char *v, size_t n, bool *ok)
 	return bloom_hash(h, v ? v : "", n);
 }
 
-static uint64_t record_hash(const kp_form *f, const kp_record *r, bool *ok)
+/* The hash of r's values of fields (the hint's, or the similar ones). */
+static uint64_t record_hash(const int *fields, size_t n, const kp_record *r, bool *ok)
 {
 	uint64_t h = BLOOM_SEED;
 	*ok = true;
-	for (size_t i = 0; i < f->nhint; i++) {
-		const char *v = r->vals[f->hint[i]];
+	for (size_t i = 0; i < n; i++) {
+		const char *v = r->vals[fields[i]];
 		h = hash_value(h, v, v ? strlen(v) : 0, ok);
 	}
 	return h;
@@ -88,11 +90,12 @@ int persons_begin(kp_store *s, const kp_form *f, long long rows, kp_persons **ou
 	if (!f->nhint)
 		return KP_OK;
 	kp_persons *p = xcalloc(1, sizeof *p);
-	*p = (kp_persons){s, f, {NULL}, false, false, false, 0, rows};
+	*p = (kp_persons){s, f, {NULL}, {NULL}, false, false, false, 0, rows};
 	*out = p;
 	if (!table_empty(s, f))
 		return KP_OK;
 	bloom_init(&p->seen); /* nothing to read into it */
+	bloom_init(&p->near);
 	p->filled = true;
 	p->unindexed = true;
 	return schema_hint_index(s, f, false, err);
@@ -113,20 +116,31 @@ static bool fill(kp_persons *p)
 	if (!st)
 		return false;
 	bloom_init(&p->seen);
+	bloom_init(&p->near);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		uint64_t h = BLOOM_SEED;
-		bool ok = true;
+		uint64_t h = BLOOM_SEED, hn = BLOOM_SEED;
+		bool ok = true, okn = true;
 		for (size_t i = 0; i < f->nhint; i++) {
 			const char *v = (const char *)sqlite3_column_text(st, (int)i);
 			h = hash_value(h, v, (size_t)sqlite3_column_bytes(st, (int)i), &ok);
 		}
+		for (size_t j = 0; j < f->nsimilar; j++) /* in similar_hint's order, as record_hash */
+			for (size_t i = 0; i < f->nhint; i++)
+				if (f->hint[i] == f->similar[j]) {
+					const char *v = (const char *)sqlite3_column_text(st, (int)i);
+					hn = hash_value(hn, v, (size_t)sqlite3_column_bytes(st, (int)i), &okn);
+				}
 		if (ok)
 			bloom_add(&p->seen, h);
+		if (okn && f->nsimilar)
+			bloom_add(&p->near, hn);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE) {
 		bloom_free(&p->seen);
+		bloom_free(&p->near);
+	}
 	return rc == SQLITE_DONE;
 }
 
@@ -139,29 +153,39 @@ static int reindex(kp_persons *p, char **err)
 	return schema_hint_index(p->s, p->f, true, err);
 }
 
-int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, char **err)
+int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, bool *near, char **err)
 {
 	*maybe = true;
+	*near = p ? p->f->nsimilar > 0 : true;
 	if (!p)
 		return KP_OK;
 	if (!p->filled && !p->unread && ++p->lookups * LOOKUP_PER_ROWS >= p->rows)
 		p->unread = !(p->filled = fill(p));
 	if (!p->filled)
 		return KP_OK;
+	const kp_form *f = p->f;
 	bool ok;
-	uint64_t h = record_hash(p->f, r, &ok);
+	uint64_t h = record_hash(f->hint, f->nhint, r, &ok);
 	*maybe = !ok || bloom_maybe(&p->seen, h);
-	return *maybe ? reindex(p, err) : KP_OK;
+	if (*near) {
+		h = record_hash(f->similar, f->nsimilar, r, &ok);
+		*near = !ok || bloom_maybe(&p->near, h);
+	}
+	return *maybe || *near ? reindex(p, err) : KP_OK;
 }
 
 void persons_add(kp_persons *p, const kp_record *r)
 {
 	if (!p || !p->filled) /* not filled yet: the scan will read r's row */
 		return;
+	const kp_form *f = p->f;
 	bool ok;
-	uint64_t h = record_hash(p->f, r, &ok);
+	uint64_t h = record_hash(f->hint, f->nhint, r, &ok);
 	if (ok)
 		bloom_add(&p->seen, h);
+	h = record_hash(f->similar, f->nsimilar, r, &ok);
+	if (ok && f->nsimilar)
+		bloom_add(&p->near, h);
 }
 
 int persons_end(kp_persons *p, bool commit, char **err)
@@ -170,6 +194,7 @@ int persons_end(kp_persons *p, bool commit, char **err)
 		return KP_OK;
 	int rc = commit ? reindex(p, err) : KP_OK; /* a rollback undoes the drop */
 	bloom_free(&p->seen);
+	bloom_free(&p->near);
 	free(p);
 	return rc;
 }

@@ -143,21 +143,53 @@ bool db_has_column(kp_store *s, const char *t, const char *c)
 	return yes;
 }
 
+static bool is_similar(const kp_form *f, int k)
+{
+	for (size_t j = 0; j < f->nsimilar; j++)
+		if (f->similar[j] == k)
+			return true;
+	return false;
+}
+
+/* Is the index called name made by sql (false: another, or none)? */
+static bool index_is(kp_store *s, const char *name, const char *sql)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT sql = ?2 FROM sqlite_schema WHERE name = ?1", NULL);
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sql, -1, SQLITE_STATIC);
+	bool same = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return same;
+}
+
 /* The index an import looks a row's person up by; a first import drops it
- * and makes it again (persons.c), so both come from here. */
+ * and makes it again (persons.c), so both come from here. Its similar_hint
+ * fields come first, so the one index also finds a similar person (the
+ * same 联系电话) by its leading columns; one made before in another order
+ * is made again. */
 int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err)
 {
+	char *name = xasprintf("%s_kp_hint", f->table);
 	strbuf b = STRBUF_INIT;
-	if (create) {
-		sb_printf(&b, "CREATE INDEX IF NOT EXISTS \"%s_kp_hint\" ON \"%s\" (", f->table, f->table);
+	sb_printf(&b, "CREATE INDEX \"%s\" ON \"%s\" (", name, f->table);
+	size_t n = 0;
+	for (int similar = 1; similar >= 0; similar--)
 		for (size_t i = 0; i < f->nhint; i++)
-			sb_printf(&b, "%s\"%s\"", i ? ", " : "", f->fields[f->hint[i]].id);
-		sb_adds(&b, ")");
-	} else {
-		sb_printf(&b, "DROP INDEX IF EXISTS \"%s_kp_hint\"", f->table);
+			if (is_similar(f, f->hint[i]) == similar)
+				sb_printf(&b, "%s\"%s\"", n++ ? ", " : "", f->fields[f->hint[i]].id);
+	sb_adds(&b, ")");
+	int rc = KP_OK;
+	if (!create || !index_is(s, name, sb_str(&b))) {
+		char *drop = xasprintf("DROP INDEX IF EXISTS \"%s\"", name);
+		rc = db_exec(s, drop, err);
+		free(drop);
+		if (rc == KP_OK && create)
+			rc = db_exec(s, sb_str(&b), err);
 	}
-	int rc = db_exec(s, sb_str(&b), err);
 	sb_free(&b);
+	free(name);
 	return rc;
 }
 

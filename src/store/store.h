@@ -26,7 +26,7 @@
 #include "form/schedule.h"
 #include "form/units.h"
 
-enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3, KP_ESAME = -4, KP_ESAME_LOCKED = -5 };
+enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3, KP_ESAME = -4, KP_ESAME_LOCKED = -5, KP_ESIMILAR = -6 };
 
 typedef struct kp_store kp_store;
 
@@ -220,6 +220,12 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
  * session may change it: an approved record never, by an import. */
 int store_batch_add(kp_batch *b, kp_record *r, char **err);
 void store_batch_update(kp_batch *b, bool update);
+/* A record holding a stored record's similar_hint values under other hint
+ * values (附表2: its 联系电话, another 姓名) is not added: KP_ESIMILAR with
+ * *err naming it. With force it is added and marked for the city's
+ * review; store_batch_forced counts those. */
+void store_batch_force(kp_batch *b, bool force);
+long long store_batch_forced(const kp_batch *b);
 /* The file's row the next record added comes from: a later row repeating
  * it is told 「与本文件第 N 行重复」, not the number the file just gave it. */
 void store_batch_row(kp_batch *b, long long row);
@@ -637,10 +643,15 @@ typedef struct {
 	long long id;     /* 0 when the session may not read it */
 	char *unit_name;  /* NULL when the session may not read it */
 	char *name;       /* the first hint field's value, likewise */
+	bool similar;     /* only the similar_hint fields are the same (附表2: 联系电话) */
 } kp_dup;
 void dup_free(kp_dup *d);
+/* Why a similar record may be the same: 「联系电话相同，姓名不同」. */
+char *dup_similar_why(const kp_form *f);
 int store_ensure_duplicates(kp_store *s, char **err);
-/* Is there another record with r's hint values? (r->id 0 for a new one) */
+/* Is there another record with r's hint values, or else with its
+ * similar_hint values and others different (d->similar)? (r->id 0 for a
+ * new one) */
 bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_dup *out);
 /* The stored record r was saved although warned: pair it with every record
  * holding its hint values, for the city's review (kp_duplicates). Audited. */

@@ -5,7 +5,8 @@
 # footer with the programme year, every row with a height; 附表1 without a
 # 填报单位 line (the city writes it); 附表4 with a sheet per unit and the
 # seed's line; the 推荐表 a sheet per person, each page numbered; the year
-# on every workbook of a year opened later; --state; never overwriting.
+# on every workbook of a year opened later; --state; never overwriting; a
+# list's dates as 2016年7月1日, read back by the import as exported.
 . "$(dirname "$0")/lib.sh"
 new_db --demo
 x() { unzip -p "$1" "$2"; }
@@ -163,3 +164,15 @@ if ! touch "$WORK/ro/probe" 2>/dev/null; then # root writes anywhere: then only 
 fi
 rm -f "$WORK/ro/probe"
 chmod 755 "$WORK/ro"
+# A list's dates printed as the forms print them (2016年7月1日), read back
+# by the import as the dates exported: the 科普活动 of every unit, round trip.
+exits 0 "$KEPU" export activity --db "$DB" --year 2016 --format xlsx --output "$WORK/act.xlsx"
+sheet=$(x "$WORK/act.xlsx" xl/worksheets/sheet1.xml)
+grep -qE '>20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日<' <<<"$sheet" || fail "activity: no date as 2016年7月1日"
+! grep -qE '20[0-9]{2}-[0-9]{2}-[0-9]{2}' <<<"$sheet" || fail "activity: an ISO date printed"
+exits 0 "$KEPU" init --db "$WORK/back.db"
+exits 0 "$KEPU" import activity "$WORK/act.xlsx" --db "$WORK/back.db"
+"$KEPU" export activity --db "$DB" --year 2016 | cut -d, -f1-3 | sort >"$WORK/dates-before"
+"$KEPU" export activity --db "$WORK/back.db" | cut -d, -f1-3 | sort >"$WORK/dates-after"
+grep -qE ',20[0-9]{2}-[0-9]{2}-[0-9]{2}$' "$WORK/dates-after" || fail "activity read back: no date"
+cmp -s "$WORK/dates-before" "$WORK/dates-after" || fail "activity dates read back: $(diff "$WORK/dates-before" "$WORK/dates-after" | head -3)"

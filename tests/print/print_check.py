@@ -27,6 +27,7 @@ import threading
 KEPU, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 JOBS = int(os.environ.get("PRINT_JOBS") or os.cpu_count() or 1)
 failures = []
+scales = {}  # workbook: the scale LibreOffice printed it at
 # Each check's own: its lines, its failures, its LibreOffice profile.
 mine = threading.local()
 profiles = iter(range(1 << 30))
@@ -83,7 +84,28 @@ def check_one_font(pdf):
         fail("%s: printed in %d fonts: %s" % (os.path.basename(pdf), len(families), ", ".join(sorted(families))))
 
 
-def to_pdf(xlsx):
+# The least scale a workbook prints at: the 11 pt of its cells at 85 % is
+# 9.35 pt, the smallest legible on a printed form. A one-page report (the
+# briefing, the ranking: twenty units' rows and the notes) is fitted to its
+# page's height too: 80 %.
+LEAST_SCALE, LEAST_SCALE_ONE_PAGE = 0.85, 0.80
+
+
+def printed_scale(pdf):
+    """The scale LibreOffice printed at: a Chinese character is one em wide,
+    so the most common width of a character in the words of Chinese alone
+    is the cells' 11 pt times the scale (titles and labels are fewer)."""
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, check=True).stdout.decode()
+    counts = {}
+    for m in re.finditer(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', out):
+        w = m.group(3)
+        if len(w) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in w):
+            em = round((float(m.group(2)) - float(m.group(1))) / len(w), 1)
+            counts[em] = counts.get(em, 0) + len(w)
+    return max(counts, key=counts.get) / 11 if counts else 1.0
+
+
+def to_pdf(xlsx, least=LEAST_SCALE):
     # A private profile: LibreOffice runs one conversion per profile at a time.
     if not hasattr(mine, "profile"):
         mine.profile = "%s/lo-profile-%d" % (WORK, next(profiles))
@@ -93,6 +115,11 @@ def to_pdf(xlsx):
                    env=dict(os.environ, FONTCONFIG_FILE=fontconfig()))
     pdf = xlsx[:-5] + ".pdf"
     check_one_font(pdf)
+    scale = printed_scale(pdf)
+    scales[os.path.basename(xlsx)] = scale
+    if scale < least:
+        fail("%s: printed at %.0f %% (its 11 pt at %.1f pt), under %.0f %%"
+             % (os.path.basename(xlsx), scale * 100, scale * 11, least * 100))
     return pdf
 
 
@@ -219,7 +246,8 @@ def check_paper(db, form, xlsx_name, label, marks, boxed, skip=(), labels=(), li
 
 
 def check_list(db, form, xlsx_name, marks, extra=(), unit=None):
-    """A printed list: every value of every row somewhere in the printed text."""
+    """A printed list: every value of every row somewhere in the printed text,
+    dates and months as the paper forms print them."""
     sel = ["--unit", unit] if unit else []
     records = export_rows(db, form, *sel)
     out = os.path.join(WORK, xlsx_name)
@@ -233,11 +261,20 @@ def check_list(db, form, xlsx_name, marks, extra=(), unit=None):
     for m in marks:
         if squash(m) not in printed:
             fail("%s: no %s" % (xlsx_name, m))
+    lone = re.search(r"^[%s]$" % CLOSING, text(pdf), re.M)  # -raw: 「填报人」 over a 「：」 of its own
+    if lone:
+        fail("%s: a line of %s alone" % (xlsx_name, lone.group(0)))
     skip = {"状态", "填报单位", "单位", "序号"}
     for rec in records:
         for col, value in rec.items():
-            if value and col not in skip and not in_order(printed, value):
+            # a month chosen from a list (the 月报's 月份) prints as its choice
+            if value and col not in skip and not in_order(printed, official(value)) \
+                    and not (re.fullmatch(r"\d{4}-\d\d", value) and in_order(printed, value)):
                 fail("%s %s: %s… not printed whole" % (xlsx_name, col, squash(value)[:30]))
+    # one date style on paper, the forms' 2016年7月1日 (not a phone's 0374-2965753)
+    iso = re.search(r"(?<![\d-])(19|20)\d\d-\d\d-\d\d(?![\d-])", printed)
+    if iso:
+        fail("%s: a date printed as %s, not as the forms print it" % (xlsx_name, iso.group(0)))
     say("ok: %s, %d records, %d pages" % (xlsx_name, len(records), pages(pdf)))
 
 
@@ -324,7 +361,7 @@ def check_year(demo, units):
     for name, args in books.items():
         out = os.path.join(WORK, "year-%s.xlsx" % args[1])
         run(*args, "--db", db, "--year", "2017", "--today", "2017-03-10", "--format", "xlsx", "--output", out)
-        printed = squash(text(to_pdf(out)))
+        printed = squash(text(to_pdf(out, LEAST_SCALE_ONE_PAGE if name == "排名" else LEAST_SCALE)))
         carried = name == "推荐表"  # each page its record's own year
         if "2017年度" not in printed or ("2016年度" in printed) != carried:
             fail("%s of 2017: the year not printed as %s" % (name, "each record's own" if carried else "2017"))
@@ -338,7 +375,7 @@ def check_briefing(demo, units):
     """The briefing: the sentence naming the units that have not reported, whole."""
     out = os.path.join(WORK, "demo-briefing.xlsx")
     run("report", "monthly", "--month", "2016-07", "--db", demo, "--format", "xlsx", "--output", out)
-    pdf = to_pdf(out)
+    pdf = to_pdf(out, LEAST_SCALE_ONE_PAGE)
     printed = squash(text(pdf))
     sentence = re.search(r"未报送的单位：[^。]*", printed)
     if not sentence:
@@ -354,7 +391,7 @@ def check_briefing(demo, units):
 def check_progress(demo, units):
     out = os.path.join(WORK, "demo-progress.xlsx")
     run("report", "progress", "--db", demo, "--format", "xlsx", "--output", out)
-    pdf = to_pdf(out)
+    pdf = to_pdf(out, LEAST_SCALE_ONE_PAGE)
     printed = squash(text(pdf))
     for u in units:
         if u not in printed:
@@ -405,6 +442,7 @@ def main():
         for lines in pool.map(one, checks):
             for line in lines:
                 print(line, flush=True)
+    print("printed at: " + ", ".join("%s %.0f %%" % (k, v * 100) for k, v in sorted(scales.items())))
     print("%d failures" % len(failures))
     sys.exit(1 if failures else 0)
 

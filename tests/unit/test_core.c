@@ -304,6 +304,27 @@ static void test_print_wrap(void **state)
 	assert_int_equal(text_wrap("一\n\n二", 10, NULL), 3);
 	assert_int_equal(text_wrap("", 10, NULL), 1);
 	assert_int_equal(text_wrap("abcdefghij", 4, NULL), 3); /* too long a word is broken */
+	/* the texts that printed so: 「、进学校」 began a line, 「会」 stood alone */
+	assert_int_equal(text_wrap("科普进社区、进学校", 10, &at), 2);
+	assert_int_equal(at[1], strlen("科普进社")); /* 区、 go down together */
+	free(at);
+	assert_int_equal(text_wrap("科普报告会", 8, &at), 2);
+	assert_int_equal(at[1], strlen("科普报")); /* 告会, not 会 alone */
+	free(at);
+	assert_int_equal(text_wrap("科普报告会\n讲座", 8, &at), 3);
+	assert_int_equal(at[1], strlen("科普报"));
+	free(at);
+	assert_int_equal(text_wrap("讲座。", 4, &at), 2);
+	assert_int_equal(at[1], strlen("讲")); /* 座。 */
+	free(at);
+	/* positive controls: a break before an ordinary character stays, and a
+	 * line is not left with one character to save the last */
+	assert_int_equal(text_wrap("科普进社区进学校", 10, &at), 2);
+	assert_int_equal(at[1], strlen("科普进社区"));
+	free(at);
+	assert_int_equal(text_wrap("甲乙丙丁戊", 4, &at), 3);
+	assert_int_equal(at[2], strlen("甲乙丙丁"));
+	free(at);
 }
 
 /* Screen lines (draw_wrapped): near the edge a line ends after Chinese

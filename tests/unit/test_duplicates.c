@@ -14,10 +14,13 @@
 #include "core/bloom.h"
 #include "core/clock.h"
 #include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "domain/save.h"
 #include "domain/transfer.h"
 
 #define HEADER "填报单位,姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
-#define HINT_SQL "CREATE INDEX \"talent_kp_hint\" ON \"talent\" (\"name\", \"phone\")"
+/* similar_hint's 联系电话 first: the same index finds a similar person */
+#define HINT_SQL "CREATE INDEX \"talent_kp_hint\" ON \"talent\" (\"phone\", \"name\")"
 
 /* One row: unit, name, phone number ending in n. */
 static void row(strbuf *b, const char *unit, const char *name, int n)
@@ -329,6 +332,132 @@ static void test_project_repeat_found_and_marked(void **state)
 #undef PROJECT
 }
 
+/* W2: the same 联系电话 under another 姓名 (similar_hint). A file exported
+ * before record 1 was renamed 罗德明 → 罗德民, imported again, made a
+ * second 罗德明 with #1's phone; now the row is left out, naming #1, and
+ * --force saves it marked for the city. Within one file likewise, the
+ * phone compared as stored (+86, dashes, spaces normalised). Same name,
+ * another phone: another person (王伟 is too common to warn on). */
+static void test_similar_import(void **state)
+{
+	fixture *fx = *state;
+	const char *old = HEADER "魏都区,罗德明,男,40,汉族,群众,大学本科,许昌学院,13800000001,其他\n";
+	import_says(fx, "talent", old, 1, 0, "", NULL);
+	sql_run(fx->path, "UPDATE talent SET name = '罗德民' WHERE id = 1");
+	char *rep;
+	import_stats st;
+	assert_int_equal(import(&fx->env, old, false, &rep, &st), 0);
+	assert_int_equal(st.similar, 1);
+	assert_int_equal(st.ready + st.saved, 0);
+	assert_non_null(strstr(rep, "第2行: 可能与第 1 号记录（罗德民）重复：联系电话相同，姓名不同，没有导入"));
+	free(rep);
+	assert_int_equal(import(&fx->env, old, true, &rep, &st), 0); /* --update does not undo the rename */
+	assert_int_equal(st.similar, 1);
+	free(rep);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 1);
+	/* within one file, and the control: another phone, or the same name */
+	const char *csv = HEADER "魏都区,康德明,男,40,汉族,群众,大学本科,许昌学院,13237384804,其他\n"
+			  "魏都区,康德民,男,40,汉族,群众,大学本科,许昌学院,+86 132-3738 4804,其他\n"
+			  "魏都区,王伟,男,40,汉族,群众,大学本科,许昌学院,13900000001,其他\n"
+			  "魏都区,王伟,男,40,汉族,群众,大学本科,许昌学院,13900000002,其他\n";
+	import_says(fx, "talent", csv, 3, 0, "第3行: 可能与本文件第 2 行（康德明）重复：联系电话相同，姓名不同，没有导入", NULL);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 4);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
+	/* "a different person": --force saves it, marked for the city */
+	size_t len;
+	FILE *out = open_memstream(&rep, &len);
+	FILE *in = fmemopen((void *)old, strlen(old), "r");
+	import_options o = {.source = "test.csv", .force = true};
+	assert_int_equal(import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, out, &st), 0);
+	fclose(in);
+	fclose(out);
+	assert_int_equal(st.saved, 1);
+	assert_non_null(strstr(rep, "1 行可能与已有记录是同一人，按 --force 保存，已标记为可能重复"));
+	free(rep);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates WHERE other = 1"), 1);
+	kp_dup *pairs;
+	assert_int_equal(store_duplicates_of(fx->env.store, catalog_form(&fx->env.cat, "talent"), 1, &pairs), 1);
+	assert_string_equal(pairs[0].name, "罗德明");
+	dup_free(&pairs[0]);
+	free(pairs);
+}
+
+/* A database made before similar_hint has the index as (name, phone):
+ * opened, it has it again with the phone first (a look-up by phone alone
+ * would otherwise read the whole table). */
+static void test_old_hint_index_remade(void **state)
+{
+	fixture *fx = *state;
+	env_close(&fx->env);
+	sql_run(fx->path, "DROP INDEX talent_kp_hint; CREATE INDEX talent_kp_hint ON talent (name, phone)");
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%(name, phone)'"), 1);
+	reopen(fx);
+	assert_hint_index(fx->path);
+}
+
+/* A unit cannot read another unit's record: its row with that record's
+ * phone is saved and marked for the city, as a repeat is, naming nothing. */
+static void test_similar_other_unit(void **state)
+{
+	fixture *fx = *state;
+	import_says(fx, "talent", HEADER "长葛市,罗德民,男,40,汉族,群众,大学本科,许昌学院,13800000001,其他\n", 1, 0, "",
+		    NULL);
+	sign_in_unit(fx, "魏都区");
+	import_says(fx, "talent", HEADER "魏都区,罗德明,男,40,汉族,群众,大学本科,许昌学院,13800000001,其他\n", 1, 0,
+		    "1 行可能与其他单位的记录重复，已标记", NULL);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates WHERE id = 2 AND other = 1"), 1);
+}
+
+/* The form and `kepu save` (record_save): 康德民 with #1 康德明's phone
+ * written another way is warned of, naming #1 and why; saved anyway, it
+ * is marked. Controls: another phone, and the same name with another
+ * phone, save at once. */
+static void test_similar_save(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	long long first = save_person(fx, "康德明", "13237384804");
+	kp_record r;
+	assert_int_equal(store_get(fx->env.store, f, first, &r, NULL), KP_OK);
+	const char **raw = xcalloc(f->nfields, sizeof *raw);
+	for (size_t i = 0; i < f->nfields; i++)
+		raw[i] = r.vals[i];
+	size_t name = (size_t)form_field_index(f, "name"), phone = (size_t)form_field_index(f, "phone");
+	kp_save_opts o = {.check_duplicates = true};
+	kp_save_result res;
+	const char *cases[][3] = {{"康德民", "+86 132-3738-4804", "联系电话相同，姓名不同"},
+				  {"康德民", "13237384805", NULL},
+				  {"康德明", "13237384806", NULL},
+				  {"康得明", "１３２３７３８４８０４", "联系电话相同，姓名不同"}}; /* full-width */
+	for (size_t c = 0; c < 4; c++) {
+		kp_record rec;
+		record_init(&rec, f->nfields);
+		rec.unit_id = r.unit_id;
+		raw[name] = cases[c][0];
+		raw[phone] = cases[c][1];
+		kp_save_status want = cases[c][2] ? SAVE_DUPLICATE : SAVE_OK;
+		assert_int_equal(record_save(&fx->env, f, &rec, raw, &o, &res), want);
+		if (want == SAVE_DUPLICATE) {
+			assert_non_null(strstr(res.message, "可能与第 1 号记录（许昌学院，康德明）重复：联系电话相同，姓名不同"));
+			save_result_free(&res);
+			if (c > 0) {
+				record_free(&rec);
+				continue;
+			}
+			kp_save_opts yes = {.check_duplicates = true, .dup_confirmed = true};
+			assert_int_equal(record_save(&fx->env, f, &rec, raw, &yes, &res), SAVE_OK);
+			assert_true(res.marked);
+			assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates d JOIN talent t ON t.id = d.id"
+							   " WHERE d.other = 1 AND t.phone = '13237384804'"), 1);
+		}
+		save_result_free(&res);
+		record_free(&rec);
+	}
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 1);
+	free(raw);
+	record_free(&r);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -342,6 +471,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_activity_repeats, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_resource_repeats, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_project_repeat_found_and_marked, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_similar_import, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_similar_other_unit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_old_hint_index_remade, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_similar_save, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

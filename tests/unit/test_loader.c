@@ -177,6 +177,31 @@ static void test_unknown_names(void **state)
 	expect_one(HEAD "  - {id: a, label: A, type: text, max: 3}\n", 5, 35, "键「max」不适用于 text");
 }
 
+/* similar_hint: some, not all, of unique_hint's fields; loads, and the
+ * shipped 附表2 warns on 联系电话 alone. */
+static void test_similar_hint(void **state)
+{
+	(void)state;
+#define TWO "  - {id: a, label: A, type: text}\n  - {id: b, label: B, type: text}\n  - {id: c, label: C, type: text}\n"
+	expect_one(HEAD TWO "unique_hint: [a, b]\nsimilar_hint: [c]\n", 9, 16,
+		   "similar_hint 的字段须是 unique_hint 中的字段：「c」不是");
+	expect_one(HEAD TWO "similar_hint: [a]\n", 8, 16, "「a」不是"); /* no unique_hint */
+	expect_one(HEAD TWO "unique_hint: [a, b]\nsimilar_hint: [a, b]\n", 9, 15, "similar_hint 须少于 unique_hint 的字段");
+	expect_one(HEAD TWO "unique_hint: [a, b]\nsimilar_hint: []\n", 9, 15, "选项列表为空");
+	const char *good = HEAD TWO "unique_hint: [a, b]\nsimilar_hint: [b]\n";
+	kp_diag d = {0};
+	kp_form *f = form_load(&cat, "x.yaml", good, strlen(good), &d);
+	assert_non_null(f);
+	assert_int_equal(f->nsimilar, 1);
+	assert_int_equal(f->similar[0], 1);
+	form_free(f);
+	diag_free(&d);
+#undef TWO
+	const kp_form *talent = catalog_form(&cat, "talent");
+	assert_int_equal(talent->nsimilar, 1);
+	assert_string_equal(talent->fields[talent->similar[0]].id, "phone");
+}
+
 static void test_bad_identifiers(void **state)
 {
 	(void)state;
@@ -401,6 +426,7 @@ int main(void)
 		cmocka_unit_test(test_wrong_value_types),
 		cmocka_unit_test(test_duplicate_field_ids),
 		cmocka_unit_test(test_unknown_names),
+		cmocka_unit_test(test_similar_hint),
 		cmocka_unit_test(test_bad_identifiers),
 		cmocka_unit_test(test_pattern_that_does_not_compile),
 		cmocka_unit_test(test_depth_limit),

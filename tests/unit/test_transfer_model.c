@@ -133,6 +133,18 @@ static void export_then_import(void **state)
 	assert_int_equal(r.kind, TM_REFUSED);
 	assert_non_null(strstr(r.text, "这个文件没有要导入的记录"));
 	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM talent"), PEOPLE);
+	/* A name corrected since the file was written: its row is no new
+	 * person (「可以导入 1 条」 before); the screen says which and why. */
+	assert_int_equal(tm_key(&m, &s->c, ESC).kind, TM_HANDLED);
+	sql_run(s->fx->path, "UPDATE talent SET name = '王一凡' WHERE name = '王一帆'");
+	tm_key(&m, &s->c, CTRL('A'));
+	tm_key(&m, &s->c, CTRL('K'));
+	type(&m, &s->c, "talent.csv");
+	tm_key(&m, &s->c, ENTER);
+	assert_true(said(&m, "没有要导入的记录"));
+	assert_true(said(&m, "可能与第 4 号记录（王一凡）重复：联系电话相同，姓名不同，没有导入"));
+	assert_true(said(&m, "确是不同的人"));
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM talent"), PEOPLE);
 	assert_int_equal(tm_key(&m, &s->c, ESC).kind, TM_HANDLED);
 	assert_int_equal(tm_key(&m, &s->c, ESC).kind, TM_CLOSE);
 	tm_free(&m);
