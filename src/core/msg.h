@@ -31,6 +31,9 @@
 	X(V_REQUIRED_WHEN,  "%s为「%s」时必须填写") \
 	X(V_CHOICE_DUP,     "「%s」选了两次") \
 	X(V_PATTERN,        "格式不正确") \
+	X(V_ODD_SPACE,      "第%d个字是%s U+%04X，看起来和普通空格一样（或看不出来），请改为普通空格或删去") \
+	X(V_NBSP,           "不换行空格") \
+	X(V_SPACE_KIND,     "特殊宽度的空格") \
 	X(V_CONTROL,        "第%d个字是看不见的控制字符或格式字符 U+%04X，请删去（不会照原样保存）") \
 	X(V_BAD_UTF8,       "含有无效的字符编码（不是 UTF-8，在这一格的第%zu个字节）") \
 	X(V_NEWLINE,        "不能换行") \

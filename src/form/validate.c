@@ -112,7 +112,10 @@ static bool check_chars(const kp_field *f, const char *s, char **reason)
 		i += utf8_decode(s + i, len - i, &cp);
 		if (cp == UTF8_INVALID)
 			return fail(reason, xasprintf(msg(MSG_V_BAD_UTF8), i));
-		if (!bad_nth && (cp == '\n' ? f->type != FT_TEXTAREA : cp_is_unsafe(cp))) {
+		/* an odd space in a one-line value: an invisible difference from the
+		 * same name typed again (a repeat the duplicate rule would miss) */
+		if (!bad_nth && (cp == '\n' ? f->type != FT_TEXTAREA
+			       : cp_is_unsafe(cp) || (f->type != FT_TEXTAREA && cp_is_odd_space(cp)))) {
 			bad_nth = nth;
 			bad = cp;
 		}
@@ -121,6 +124,9 @@ static bool check_chars(const kp_field *f, const char *s, char **reason)
 		return true;
 	if (bad == '\n')
 		return fail(reason, xstrdup(msg(MSG_V_NEWLINE)));
+	if (cp_is_odd_space(bad))
+		return fail(reason, xasprintf(msg(MSG_V_ODD_SPACE), bad_nth,
+					      msg(bad == 0xA0 ? MSG_V_NBSP : MSG_V_SPACE_KIND), (unsigned)bad));
 	return fail(reason, xasprintf(msg(MSG_V_CONTROL), bad_nth, (unsigned)bad));
 }
 

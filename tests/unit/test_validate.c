@@ -289,6 +289,16 @@ static void test_hostile_text_refused(void **state)
 	bad("工作单位", "许\xe3\x85\xa4昌", "U+3164");
 	bad("工作单位", "许\xef\xb8\x8f昌", "U+FE0F");
 	ok("工作单位", "许\xe3\x85\xa5昌", "许\xe3\x85\xa5昌");
+	/* odd spaces in one line (a name padded invisibly), named; the ASCII
+	 * and the ideographic space stay (the controls), a paragraph keeps them */
+	bad("工作单位", "许昌学院\xc2\xa0", "第5个字是不换行空格 U+00A0");
+	bad("工作单位", "许昌\xe2\x80\x82学院", "第3个字是特殊宽度的空格 U+2002");
+	bad("工作单位", "许昌\xe2\x80\x83学院", "U+2003");
+	bad("工作单位", "许昌\xe2\x80\x89学院", "U+2009");
+	bad("工作单位", "许昌\xe2\x80\xaf学院", "U+202F");
+	ok("工作单位", "许昌 学院", "许昌 学院");
+	ok("工作单位", "许昌\xe3\x80\x80学院", "许昌\xe3\x80\x80学院");
+	ok("个人基本情况", "第一行\xc2\xa0", "第一行\xc2\xa0");
 }
 
 static void test_other_types(void **state)
