@@ -132,6 +132,24 @@ char *text_label_key(const char *s)
 	return key;
 }
 
+char *text_dup_key(const char *s)
+{
+	char *folded = text_fold_fullwidth(s); /* U+3000 became a space */
+	strbuf b = STRBUF_INIT;
+	size_t len = strlen(folded), i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(folded + i, len - i, &cp);
+		if (cp > ' ' && !cp_is_odd_space(cp))
+			sb_add(&b, folded + i, n);
+		i += n;
+	}
+	free(folded);
+	char *key = text_lower_ascii(sb_str(&b));
+	sb_free(&b);
+	return key;
+}
+
 char *text_strip_chars(const char *s, const char *chars)
 {
 	char *d = xmalloc(strlen(s) + 1), *o = d;

@@ -95,6 +95,9 @@ int store_detach_record(kp_store *s, const kp_form *f, long long record_id);
  * every other record holding its unique_hint values, in the caller's
  * transaction (duplicates.c); *marked says whether any pair was new. */
 int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool *marked, char **err);
+/* " AND <col>"field" = <other>" as the duplicate rule compares fd's values:
+ * free text by kp_dupkey (text_dup_key), a typed value as stored. */
+void dup_same(strbuf *b, const kp_field *fd, const char *col, const char *other);
 /* The first record the session reads (r's unit's first) holding r's
  * similar_hint values while other hint values differ; *stp is made once
  * and finalized by the caller (duplicates.c). */

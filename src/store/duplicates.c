@@ -6,6 +6,7 @@
  * search has to read every unit's rows, so it lives here, in the store:
  * what it tells a session is cut to what that session may read
  * (session_may_see), and a unit learns only that there is one elsewhere. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,11 +15,22 @@
 #include "core/xalloc.h"
 #include "store/db.h"
 
-/* "t.name = ?3 AND t.phone = ?4 …": the hint's fields bound from ?first. */
+void dup_same(strbuf *b, const kp_field *fd, const char *col, const char *other)
+{
+	if (fd->type == FT_TEXT) /* free text: as text_dup_key compares it */
+		sb_printf(b, " AND kp_dupkey(%s\"%s\") = kp_dupkey(%s)", col, fd->id, other);
+	else /* a typed value is stored normalised (validate.c); its index is used */
+		sb_printf(b, " AND %s\"%s\" = %s", col, fd->id, other);
+}
+
+/* "t.name ~ ?3 AND t.phone = ?4 …": the hint's fields bound from ?first. */
 static void hint_where(strbuf *b, const kp_form *f, int first)
 {
-	for (size_t i = 0; i < f->nhint; i++)
-		sb_printf(b, " AND t.\"%s\" = ?%zu", f->fields[f->hint[i]].id, (size_t)first + i);
+	for (size_t i = 0; i < f->nhint; i++) {
+		char arg[24];
+		snprintf(arg, sizeof arg, "?%zu", (size_t)first + i);
+		dup_same(b, &f->fields[f->hint[i]], "t.", arg);
+	}
 }
 
 /* "t.phone = ?4 AND NOT (1 AND t.name = ?3 AND t.phone = ?4)": the similar
@@ -27,8 +39,11 @@ static void similar_where(strbuf *b, const kp_form *f, int first)
 {
 	for (size_t j = 0; j < f->nsimilar; j++)
 		for (size_t i = 0; i < f->nhint; i++)
-			if (f->hint[i] == f->similar[j])
-				sb_printf(b, " AND t.\"%s\" = ?%zu", f->fields[f->hint[i]].id, (size_t)first + i);
+			if (f->hint[i] == f->similar[j]) {
+				char arg[24];
+				snprintf(arg, sizeof arg, "?%zu", (size_t)first + i);
+				dup_same(b, &f->fields[f->hint[i]], "t.", arg);
+			}
 	sb_adds(b, " AND NOT (1");
 	hint_where(b, f, first);
 	sb_adds(b, ")");

@@ -285,8 +285,11 @@ static bool stored_same(kp_store *s, const kp_form *f, const kp_record *r, bool 
 		 * of the person index, where ORDER BY made a temporary b-tree
 		 * each row (a file of repeats spent a tenth of its time there) */
 		strbuf hint = STRBUF_INIT, w = STRBUF_INIT;
-		for (size_t i = 0; i < f->nhint; i++)
-			sb_printf(&hint, " AND \"%s\" = ?%zu", f->fields[f->hint[i]].id, i + 3);
+		for (size_t i = 0; i < f->nhint; i++) {
+			char arg[24];
+			snprintf(arg, sizeof arg, "?%zu", i + 3);
+			dup_same(&hint, &f->fields[f->hint[i]], "", arg);
+		}
 		sb_printf(&w, "WHERE t.id = coalesce((SELECT min(id) FROM \"%s\" WHERE unit_id = ?2 AND (?1 = 0 OR unit_id = ?1)%s),"
 			  " (SELECT min(id) FROM \"%s\" WHERE (?1 = 0 OR unit_id = ?1)%s))",
 			  f->table, sb_str(&hint), f->table, sb_str(&hint));
