@@ -98,6 +98,10 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool *mark
 /* " AND <col>"field" = <other>" as the duplicate rule compares fd's values:
  * free text by kp_dupkey (text_dup_key), a typed value as stored. */
 void dup_same(strbuf *b, const kp_field *fd, const char *col, const char *other);
+/* After record id of f was changed (in the writer's transaction): its
+ * possible-repeat marks whose two records no longer hold the same hint (or
+ * similar_hint) values are taken off, audited. */
+int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit_id);
 /* The first record the session reads (r's unit's first) holding r's
  * similar_hint values while other hint values differ; *stp is made once
  * and finalized by the caller (duplicates.c). */

@@ -219,6 +219,42 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool *mark
 	return rc;
 }
 
+int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit_id)
+{
+	if (!f->nhint)
+		return KP_OK;
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "DELETE FROM kp_duplicates WHERE tbl = ?1 AND (id = ?2 OR other = ?2) AND NOT EXISTS"
+		      " (SELECT 1 FROM \"%s\" m, \"%s\" t WHERE m.id = kp_duplicates.id AND t.id = kp_duplicates.other"
+		      " AND ((1", f->table, f->table);
+	for (size_t i = 0; i < f->nhint; i++) {
+		char *col = xasprintf("m.\"%s\"", f->fields[f->hint[i]].id);
+		dup_same(&b, &f->fields[f->hint[i]], "t.", col);
+		free(col);
+	}
+	sb_adds(&b, ") OR (0 < ?3");
+	for (size_t j = 0; j < f->nsimilar; j++) {
+		char *col = xasprintf("m.\"%s\"", f->fields[f->similar[j]].id);
+		dup_same(&b, &f->fields[f->similar[j]], "t.", col);
+		free(col);
+	}
+	sb_adds(&b, ")))");
+	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
+	sb_free(&b);
+	if (!st)
+		return KP_ERR;
+	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int(st, 3, (int)f->nsimilar);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
+	sqlite3_finalize(st);
+	if (rc == KP_OK && sqlite3_changes(s->db) > 0) {
+		char *what[] = {"kp_duplicates", "marked", ""};
+		rc = db_audit(s, NULL, f->table, id, unit_id, "duplicate", what, 3);
+	}
+	return rc;
+}
+
 int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char **err)
 {
 	if (session_need(s, ANY_SESSION, err) != KP_OK)

@@ -694,7 +694,8 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 			db_set_err(err, xstrdup(msg(MSG_S_CHANGED)));
 			rc = KP_ECONFLICT;
 		} else if ((rc = textindex_add(s, f, r->id, r->id)) != KP_OK ||
-			   (rc = audit_record(s, f, r->id, old.unit_id, "update", old.vals, r->vals)) != KP_OK)
+			   (rc = audit_record(s, f, r->id, old.unit_id, "update", old.vals, r->vals)) != KP_OK ||
+			   (rc = dup_unmark_stale(s, f, r->id, old.unit_id)) != KP_OK)
 			db_fail(s, err);
 	}
 	if (had)

@@ -360,6 +360,18 @@ static void test_project_repeat_found_and_marked(void **state)
 	assert_int_equal(pairs[0].id, first);
 	dup_free(&pairs[0]);
 	free(pairs);
+	/* edited: another field keeps the mark (the control), another
+	 * executor takes it off — a mark is never stale */
+	assert_int_equal(store_get(fx->env.store, f, again, &r, NULL), KP_OK);
+	record_set(&r, (size_t)form_field_index(f, "contact"), "王晓明");
+	assert_int_equal(store_update(fx->env.store, f, &r, NULL), KP_OK);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 1);
+	record_set(&r, (size_t)form_field_index(f, "executor"), "许昌市科协");
+	assert_int_equal(store_update(fx->env.store, f, &r, NULL), KP_OK);
+	record_free(&r);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
+	assert_int_equal(store_duplicates_of(fx->env.store, f, again, &pairs), 0);
+	free(pairs);
 #undef PROJECT
 }
 
