@@ -233,7 +233,17 @@ static void test_choices(void **state)
 	ok("政治面貌", "九三学社社员", "九三学社社员");
 	ok("学历", "本科", "大学本科");
 	bad("民族", "火星族", "「火星族」不是可选的项");
-	bad("性别", "未知", "不是可选的项");
+	bad("性别", "未知", "「未知」不是可选的项，可选：「男」、「女」"); /* a short list in full */
+	bad("民族", "火星族", "「火星族」不是可选的项"); /* 56: not listed … */
+	char *out, *why;
+	assert_false(field_validate(&cat, field("民族"), "火星族", &out, &why));
+	assert_null(strstr(why, "可选：")); /* … in a message */
+	free(why);
+	/* a month: its form and the programme year's months */
+	const kp_form *m = catalog_form(&cat, "monthly");
+	assert_false(field_validate(&cat, &m->fields[form_field_index(m, "month")], "2016年8月", &out, &why));
+	assert_string_equal(why, "「2016年8月」不是可选的月份：月份写作 YYYY-MM（如 2016-07），本年度可选 2016-07 到 2016-12");
+	free(why);
 	bad("政治面貌", "", "必须填写");
 }
 
