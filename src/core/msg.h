@@ -235,6 +235,7 @@
 	X(R_RANKING,        "许昌市科协“百千万科普工程”各单位任务完成进度与排名（六、绩效考核）") \
 	X(R_BRIEFING,       "许昌市科协“百千万科普工程”工作简报：%d年%d月（月报截止 %s）") \
 	X(R_NOT_REPORTED,   "未报送") \
+	X(R_MONTH_NOT_OVER, "%d年%d月还没有结束（今天是 %s）：这个月的月报要到月末之后才能报送（截止 %s），下表的「未报送」不是逾期") \
 	X(R_LATE_MARK,      " 逾期") \
 	X(R_CHANGED_MARK,   "（%d月%d日修改）") \
 	X(R_REPORTED_COUNT, "已报 %zu/%zu，逾期 %zu") \
