@@ -81,6 +81,8 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 /* May the session move old (of a reviewed form) from one state to another? */
 int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const char *from,
 		     const char *to, char **err);
+/* The form showed record id of f at version to the session (store_view). */
+void session_mark_viewed(kp_store *s, const kp_form *f, long long id, int version);
 /* The programme year bound into every year-bound statement (years.c). */
 int session_year(const kp_store *s);
 /* May the session read records of this unit? (its own, or the city's any) */

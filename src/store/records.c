@@ -652,6 +652,14 @@ int store_insert(kp_store *s, const kp_form *f, kp_record *r, char **err)
 	return store_insert_many(s, f, r, 1, err);
 }
 
+int store_view(kp_store *s, const kp_form *f, long long id, kp_record *r, char **err)
+{
+	int rc = store_get(s, f, id, r, err);
+	if (rc == KP_OK)
+		session_mark_viewed(s, f, id, r->version);
+	return rc;
+}
+
 int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 {
 	s->refused_field = -1;

@@ -291,7 +291,7 @@ static struct kp_viewed *viewed(kp_store *s, const char *table, long long id)
 	return NULL;
 }
 
-static void mark_viewed(kp_store *s, const kp_form *f, long long id, int version)
+void session_mark_viewed(kp_store *s, const kp_form *f, long long id, int version)
 {
 	struct kp_viewed *v = viewed(s, f->table, id);
 	if (!v) {
@@ -300,14 +300,6 @@ static void mark_viewed(kp_store *s, const kp_form *f, long long id, int version
 		*v = (struct kp_viewed){xstrdup(f->table), id, 0};
 	}
 	v->version = version;
-}
-
-int store_view(kp_store *s, const kp_form *f, long long id, kp_record *r, char **err)
-{
-	int rc = store_get(s, f, id, r, err);
-	if (rc == KP_OK)
-		mark_viewed(s, f, id, r->version);
-	return rc;
 }
 
 void store_forget_viewed(kp_store *s)
