@@ -31,6 +31,10 @@ static int choose(void *ctx, xlsx_csv *s, char **err)
 	chooser *ch = ctx;
 	sb_printf(&ch->names, "%s「%s」", ch->names.len ? "、" : "", s->name);
 	bool take = ch->want ? !strcmp(ch->want, s->name) : !ch->csv && s->filled;
+	if (take && s->hidden) { /* read, it would be filed unseen */
+		*err = xstrdup(s->hidden);
+		return -1;
+	}
 	if (take) {
 		ch->csv = s->csv;
 		ch->org->kinds = s->kinds;

@@ -661,6 +661,10 @@ static int read_sheet(void *ctx, const xlsx_sheet *s, char **err)
 	const kp_form *g = layout_of(pr->cat, s);
 	if (!pr->decided && !g)
 		return NOT_PAPER;
+	if (s->hidden) { /* read, it would be filed unseen */
+		*err = xstrdup(s->hidden);
+		return -1;
+	}
 	if (!pr->decided)
 		write_header(pr, s);
 	pr->decided = true;

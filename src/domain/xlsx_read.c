@@ -115,6 +115,7 @@ typedef struct {
 	 * column (a bit each) */
 	bool hidden_sheet, hidden_row;
 	unsigned char hidden_cols[(XLSX_MAX_COLS + 7) / 8];
+	char *hidden;      /* the sheet's first hidden cell holding something, said */
 	XML_Parser parser; /* the member being read: stopped at a bound */
 	char *why;         /* the bound a forged file met */
 	/* the zip's members by name, read once (minizip finds a name by
@@ -579,22 +580,24 @@ static void hide_cols(reader *r, const char **a)
 }
 
 /* A cell holding something the clerk cannot see in Excel (a hidden sheet,
- * row or column) is never read as if it had been looked at: the file is
- * refused naming it, for the clerk to unhide and check it, or delete it.
- * Skipping it would be as wrong: a person the clerk left out of sight may
- * be one they meant to file. An empty hidden cell changes nothing. */
+ * row or column) is never read as if it had been looked at: a sheet that
+ * will be read is refused naming it (xlsx_csv.hidden, xlsx_sheet.hidden),
+ * for the clerk to unhide and check it, or delete it. Skipping it would be
+ * as wrong: a person the clerk left out of sight may be one they meant to
+ * file. A sheet that is not read (a template's hidden option lists) is left
+ * as any other such sheet is. An empty hidden cell changes nothing. */
 static void hidden_check(reader *r, const char *v)
 {
-	if (!v[0] && r->kind != XLSX_FORMULA)
+	if (r->hidden || (!v[0] && r->kind != XLSX_FORMULA))
 		return;
 	bool col = r->hidden_cols[r->col / 8] & (1u << (r->col % 8));
 	if (!r->hidden_sheet && !r->hidden_row && !col)
 		return;
 	char letters[8];
 	csv_column_letters((int)r->col, letters);
-	refuse(r, r->hidden_sheet ? xasprintf(msg(MSG_C_XLSX_HIDDEN_SHEET), letters, r->row)
+	r->hidden = r->hidden_sheet ? xasprintf(msg(MSG_C_XLSX_HIDDEN_SHEET), letters, r->row)
 		  : r->hidden_row ? xasprintf(msg(MSG_C_XLSX_HIDDEN_ROW), r->row, letters, r->row)
-				  : xasprintf(msg(MSG_C_XLSX_HIDDEN_COL), letters, letters, r->row));
+				  : xasprintf(msg(MSG_C_XLSX_HIDDEN_COL), letters, letters, r->row);
 }
 
 /* A sheet kept whole costs its cells' text and their places; bounded
@@ -770,6 +773,7 @@ static void reader_free(reader *r)
 		free(r->sheet_paths[i]);
 	}
 	free(r->sheet_names);
+	free(r->hidden);
 	free(r->sheet_rids);
 	free(r->sheet_paths);
 	free(r->sheet_hidden);
@@ -879,11 +883,19 @@ static int in_time(const reader *r, time_t start, size_t done, const char *name,
 	return -1;
 }
 
+/* What sheet i hides, said as a refusal of the file, or NULL. */
+static char *hidden_said(const reader *r, const char *name, size_t i)
+{
+	return r->hidden ? xasprintf(msg(MSG_C_XLSX_IN_SHEET), name, r->sheet_names[i], r->hidden) : NULL;
+}
+
 /* Sheet i is about to be read: what it hides, from none. */
 static void sheet_begin(reader *r, size_t i)
 {
 	r->hidden_sheet = r->sheet_hidden[i];
 	r->hidden_row = false;
+	free(r->hidden);
+	r->hidden = NULL;
 	memset(r->hidden_cols, 0, sizeof r->hidden_cols);
 }
 
@@ -911,8 +923,10 @@ int xlsx_each_csv(FILE *in, const char *name, xlsx_csv_fn fn, void *ctx, char **
 			if (kinds->n)
 				qsort(kinds->at, kinds->n, sizeof *kinds->at, kind_order);
 			rewind(r.out);
-			xlsx_csv csv = {r.sheet_names[i], (int)i + 1, (int)r.nsheets, r.filled, r.out, kinds};
+			char *hidden = hidden_said(&r, name, i);
+			xlsx_csv csv = {r.sheet_names[i], (int)i + 1, (int)r.nsheets, r.filled, r.out, kinds, hidden};
 			rc = fn(ctx, &csv, err);
+			free(hidden);
 			r.out = csv.csv;
 			kinds = csv.kinds;
 		}
@@ -976,6 +990,7 @@ int xlsx_each_sheet(FILE *in, const char *name, xlsx_sheet_fn fn, void *ctx, cha
 			g.name = r.sheet_names[i];
 			g.index = (int)i + 1;
 			g.count = (int)r.nsheets;
+			g.hidden = hidden_said(&r, name, i);
 			rc = fn(ctx, &g, err);
 		}
 		grid_clear(&g);

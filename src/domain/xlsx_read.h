@@ -51,6 +51,7 @@ typedef struct {
 	long filled;       /* cells holding something */
 	FILE *csv;         /* a temporary file; fn may take it (set it NULL) */
 	xlsx_kinds *kinds; /* likewise */
+	const char *hidden; /* a hidden cell holding something, as a refusal; or NULL */
 } xlsx_csv;
 typedef int (*xlsx_csv_fn)(void *ctx, xlsx_csv *sheet, char **err);
 /* Every sheet of the workbook in (read from the stream itself; name is for
@@ -82,6 +83,7 @@ typedef struct {
 	xlsx_range *merged;
 	size_t nmerged;
 	char *footer;       /* the printed page's foot as Excel codes it (&L…&C…), or NULL */
+	char *hidden;       /* a hidden cell holding something, as a refusal; or NULL */
 } xlsx_sheet;
 
 /* Called with each sheet; 0 goes on, anything else stops and is returned

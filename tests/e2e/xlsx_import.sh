@@ -49,3 +49,26 @@ exits 0 "$KEPU" import activity "$WORK/formula.xlsx" --db "$DB" --unit 禹州市
 has "1 个单元格是公式，按文件里保存的计算结果读取（第一个：工作表「活动」的 F6）"
 exits 0 "$KEPU" import activity "$WORK/act.xlsx" --db "$DB" --unit 禹州市 --dry-run --skip-invalid "$WORK/bad2.csv"
 hasnt "个单元格是公式" # control: no formula, no word
+
+# A hidden sheet: one the import would read (the list itself) is refused,
+# naming it; a template's hidden option lists, not read, are left as a
+# shown sheet of lists is (said, not read) — they are no one's record.
+/usr/bin/python3 -W ignore - "$WORK/act.xlsx" "$WORK/lists_hidden.xlsx" "$WORK/list_hidden.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.create_sheet("选项")
+for i, v in enumerate(["科普讲座", "科普展览", "科技培训"]):
+    ws.cell(row=i + 1, column=1, value=v)
+ws.sheet_state = "hidden"
+wb.save(sys.argv[2])
+ws.sheet_state = "visible"
+wb.worksheets[0].sheet_state = "hidden"
+wb.save(sys.argv[3])
+PY
+# (act.xlsx's own bad rows refuse it either way: the list was read)
+refused 1 "$KEPU" import activity "$WORK/lists_hidden.xlsx" --db "$DB" --unit 禹州市 --dry-run
+has "工作表「选项」有内容，但不是这张表的名单，没有读取"
+has "第6行 F列 参与人数: 不能小于 0"
+hasnt "隐藏"
+refused 1 "$KEPU" import activity "$WORK/list_hidden.xlsx" --db "$DB" --unit 禹州市 --dry-run
+has "这张工作表在 Excel 中是隐藏的"

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /* What Excel does not show the clerk is never read as if it had been
- * looked at (xlsx_read.c): a hidden sheet, row or column holding anything
- * refuses the workbook, naming the cell, for both readers (row imports
- * and the one-sheet-per-person 推荐表); an empty hidden one changes
- * nothing. Each refusal has a control: the same book shown. */
+ * looked at (xlsx_read.c): a sheet with a hidden sheet, row or column
+ * holding anything comes with the refusal naming the cell, for both readers
+ * (row imports and the one-sheet-per-person 推荐表), and a reader that reads
+ * the sheet refuses with it; an empty hidden one changes nothing. Each
+ * refusal has a control: the same book shown. */
 #include "unit.h"
 
 #include <stdbool.h>
@@ -48,18 +49,25 @@ static FILE *book(const char *state, const char *cols, const char *row_attr, boo
 	return in;
 }
 
+/* A reader that reads every sheet: refuses as the importers do. */
+static int read_sheet(int *n, const char *hidden, char **err)
+{
+	if (hidden) {
+		*err = xstrdup(hidden);
+		return -1;
+	}
+	++*n;
+	return 0;
+}
+
 static int count_csv(void *ctx, xlsx_csv *s, char **err)
 {
-	(void)s, (void)err;
-	++*(int *)ctx;
-	return 0;
+	return read_sheet(ctx, s->hidden, err);
 }
 
 static int count_sheet(void *ctx, const xlsx_sheet *s, char **err)
 {
-	(void)s, (void)err;
-	++*(int *)ctx;
-	return 0;
+	return read_sheet(ctx, s->hidden, err);
 }
 
 /* Both readers on one book: the error each gives (NULL: read, both sheets). */
