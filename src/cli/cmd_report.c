@@ -7,9 +7,11 @@
 #include <unistd.h>
 
 #include "cli/common.h"
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/msg.h"
 #include "core/utf8.h"
+#include "core/xalloc.h"
 #include "domain/briefing.h"
 #include "domain/checklist.h"
 #include "domain/progress.h"
@@ -171,10 +173,30 @@ static int report_monthly(kp_env *e, const kp_opts *o)
 	char due[24];
 	date_official(due, b.due_y, b.due_m, b.due_d);
 	printf(msg(MSG_R_BRIEFING), atoi(b.month), atoi(b.month + 5), due);
+	int ty, tm, td;
+	clock_today(&ty, &tm, &td);
+	if (ty * 12 + tm <= atoi(b.month) * 12 + atoi(b.month + 5)) { /* 未报送 below is no lateness */
+		char today[24];
+		date_official(today, ty, tm, td);
+		printf("\n");
+		printf(msg(MSG_R_MONTH_NOT_OVER), atoi(b.month), atoi(b.month + 5), today, due);
+	}
 	printf("\n\n");
+	/* each column as wide as its widest cell and a space: 207[19090]
+	 * never runs into the next figure */
+	int *w = xcalloc(b.ncols ? b.ncols : 1, sizeof *w);
+	for (size_t k = 0; k < b.ncols; k++) {
+		w[k] = 10;
+		for (size_t i = 0; i < b.n; i++) {
+			char v[48];
+			briefing_cell(&b.rows[i], k, v, sizeof v);
+			if (b.rows[i].reported && utf8_width(v) + 1 > w[k])
+				w[k] = utf8_width(v) + 1;
+		}
+	}
 	cli_cell(stdout, msg(MSG_P_COL_UNIT), UNIT_W, false);
 	for (size_t k = 0; k < b.ncols; k++)
-		cli_cell(stdout, b.form->fields[b.cols[k]].label, 10, true);
+		cli_cell(stdout, b.form->fields[b.cols[k]].label, w[k], true);
 	printf("  %s\n", msg(MSG_R_COL_SAVED));
 	for (size_t i = 0; i <= b.n; i++) {
 		const kp_briefing_row *r = i < b.n ? &b.rows[i] : NULL;
@@ -185,7 +207,7 @@ static int report_monthly(kp_env *e, const kp_opts *o)
 				snprintf(v, sizeof v, "%lld", b.totals[k]);
 			else if (r->reported)
 				briefing_cell(r, k, v, sizeof v);
-			cli_cell(stdout, v, 10, true);
+			cli_cell(stdout, v, w[k], true);
 		}
 		if (!r)
 			printf("  ");
@@ -197,6 +219,7 @@ static int report_monthly(kp_env *e, const kp_opts *o)
 			printf(msg(MSG_R_REPORTED_COUNT), b.nreported, b.n, b.nlate);
 		putchar('\n');
 	}
+	free(w);
 	char *missing = briefing_missing_text(&b);
 	printf("\n%s\n%s\n", missing, msg(MSG_R_RECORDS_NOTE));
 	free(missing);

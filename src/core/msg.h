@@ -24,6 +24,8 @@
 	X(V_DATE,           "不是有效的日期（如 2016-07-15 或 2016年7月15日）") \
 	X(V_YEARMONTH,      "不是有效的年月（如 2016-07 或 2016年7月）") \
 	X(V_CHOICE,         "「%s」不是可选的项") \
+	X(V_CHOICE_LIST,    "「%s」不是可选的项，可选：%s") \
+	X(V_CHOICE_MONTH,   "「%s」不是可选的月份：月份写作 YYYY-MM（如 %s），本年度可选 %s 到 %s") \
 	X(V_BEFORE,         "不能早于%s") \
 	X(V_NOT_YET,        "「%s」还没有到（今天是 %s）") \
 	X(V_NOT_ENDED,      "「%s」这个月还没有过完（今天是 %s）：只能填已经过完的月份，这个月的从 %04d-%02d-01 起可以填") \
@@ -31,6 +33,9 @@
 	X(V_REQUIRED_WHEN,  "%s为「%s」时必须填写") \
 	X(V_CHOICE_DUP,     "「%s」选了两次") \
 	X(V_PATTERN,        "格式不正确") \
+	X(V_ODD_SPACE,      "第%d个字是%s U+%04X，看起来和普通空格一样（或看不出来），请改为普通空格或删去") \
+	X(V_NBSP,           "不换行空格") \
+	X(V_SPACE_KIND,     "特殊宽度的空格") \
 	X(V_CONTROL,        "第%d个字是看不见的控制字符或格式字符 U+%04X，请删去（不会照原样保存）") \
 	X(V_BAD_UTF8,       "含有无效的字符编码（不是 UTF-8，在这一格的第%zu个字节）") \
 	X(V_NEWLINE,        "不能换行") \
@@ -116,6 +121,9 @@
 	X(S_OPEN,           "无法打开数据库 %s：%s") \
 	X(S_SQL,            "数据库错误：%s") \
 	X(S_CHANGED,        "这条记录已被其他人修改或删除，请重新打开后再改") \
+	X(SS_NOT_VIEWED,    "第 %lld 号记录「%s」的当前内容你还没有打开看过（%s），请按 Enter 打开查看后再认定") \
+	X(SS_VIEWED_OLD,    "你看过的是第 %d 版") \
+	X(SS_VIEWED_NONE,   "还没有打开过") \
 	X(S_CHANGED_SINCE_SEEN, "这条记录在你查看之后被修改过（第 %lld 号记录：你看到的是第 %d 版，现在是第 %d 版），请重新查看后再%s") \
 	X(S_TEXT_INDEX_STALE, "%s：列表筛选的文字索引与记录不一致（数据曾在 kepu 之外被修改）；请运行 kepu check --rebuild-index 重建") \
 	X(S_BACKUP_TEMP,    "无法在 %s 中建立备份的临时文件：%s") \
@@ -227,6 +235,8 @@
 	X(R_RANKING,        "许昌市科协“百千万科普工程”各单位任务完成进度与排名（六、绩效考核）") \
 	X(R_BRIEFING,       "许昌市科协“百千万科普工程”工作简报：%d年%d月（月报截止 %s）") \
 	X(R_NOT_REPORTED,   "未报送") \
+	X(R_RECORDS_DIFFER, "报送的数与该单位当月已认定记录算出的数（方括号内）不同：") \
+	X(R_MONTH_NOT_OVER, "%d年%d月还没有结束（今天是 %s）：这个月的月报要到月末之后才能报送（截止 %s），下表的「未报送」不是逾期") \
 	X(R_LATE_MARK,      " 逾期") \
 	X(R_CHANGED_MARK,   "（%d月%d日修改）") \
 	X(R_REPORTED_COUNT, "已报 %zu/%zu，逾期 %zu") \
@@ -348,6 +358,7 @@
 	X(UI_PROGRESS_FAILED,"进度无法读取，请检查数据库") \
 	X(UI_BR_SAVED,      "报送") \
 	X(UI_BR_COUNT,      "已报 %zu/%zu") \
+	X(UI_BR_WIDE,       "；*%s %s 已认定记录的数 [%lld]") \
 	X(UI_BR_LEGEND,     "+ 按时报送  ~ 逾期  ! 过了截止日未报送  [n] 已认定记录的数  ←→/Tab 换月份") \
 	X(UI_BR_TITLE,      "工作简报：%d年%d月（截止 %s）") \
 	X(UI_BR_NOT_DUE,    "未到期") \
@@ -396,6 +407,8 @@
 	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \
 	X(UI_REVIEW_ONE,    "审核第 %lld 号记录%s「%s」") \
 	X(UI_REVIEW_DUP,    "（可能重复：第 %lld") \
+	X(UI_DUP_CONFIRM,   "第 %lld 号记录可能与第 %s 号重复：核实后仍要认定请按 y，n 或 Esc 不认定") \
+	X(UI_DUP_NOT_APPROVED, "第 %lld 号记录没有认定（可能重复，请先核实）") \
 	X(UI_REVIEW_DUP_END," 号，请先核实）") \
 	X(UI_NONE_TO_SUBMIT,"已选的记录中没有您可以提交审核的。") \
 	X(UI_SUBMITTED_MANY,"已提交审核 %zu 条。") \

@@ -114,7 +114,9 @@ static bool label_noise(uint32_t cp)
 	       (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE30 && cp <= 0xFE4F) || cp == 0xFF65;
 }
 
-char *text_label_key(const char *s)
+/* s with full-width forms folded, the code points noise says are noise
+ * (and invalid bytes) left out, ASCII letters in lower case. */
+static char *key_of(const char *s, bool (*noise)(uint32_t))
 {
 	char *folded = text_fold_fullwidth(s);
 	strbuf b = STRBUF_INIT;
@@ -122,7 +124,7 @@ char *text_label_key(const char *s)
 	while (i < len) {
 		uint32_t cp;
 		size_t n = utf8_decode(folded + i, len - i, &cp);
-		if (cp != UTF8_INVALID && !label_noise(cp))
+		if (cp != UTF8_INVALID && !noise(cp))
 			sb_add(&b, folded + i, n);
 		i += n;
 	}
@@ -131,6 +133,13 @@ char *text_label_key(const char *s)
 	sb_free(&b);
 	return key;
 }
+
+char *text_label_key(const char *s) { return key_of(s, label_noise); }
+
+/* Every space: ASCII (and controls), the ideographic one folded to it, the odd ones. */
+static bool dup_noise(uint32_t cp) { return cp <= ' ' || cp_is_odd_space(cp); }
+
+char *text_dup_key(const char *s) { return key_of(s, dup_noise); }
 
 char *text_strip_chars(const char *s, const char *chars)
 {

@@ -38,6 +38,11 @@ char *text_strip_chars(const char *s, const char *chars);
  * 、，：。, quotes, dashes, *) left out, so 职务(职称), 职务（职称） and
  * 「职务 （职称）」 are one key. Caller frees. */
 char *text_label_key(const char *s);
+/* What the duplicate rule compares of a free-text value: full-width forms
+ * folded, every space (ASCII, ideographic, NBSP and the other odd ones)
+ * removed, ASCII letters in lower case: 社区科普Ｅ站 = 社区科普 e站.
+ * Caller frees. */
+char *text_dup_key(const char *s);
 bool text_starts_with(const char *s, const char *prefix);
 /* s is one or more ASCII digits and nothing else (a record's number). */
 bool text_all_digits(const char *s);

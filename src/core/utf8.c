@@ -101,6 +101,11 @@ int cp_width(uint32_t cp)
 	return w < 0 ? 1 : w;
 }
 
+bool cp_is_odd_space(uint32_t cp)
+{
+	return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F;
+}
+
 bool cp_is_unsafe(uint32_t cp)
 {
 	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))

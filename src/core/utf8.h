@@ -36,6 +36,10 @@ bool cp_is_unsafe(uint32_t cp);
 /* Unicode's default-ignorable code points: drawn as nothing (zero-width
  * characters, bidi controls, BOM, soft hyphen, variation selectors, tags). */
 bool cp_is_ignorable(uint32_t cp);
+/* A space of Unicode's class Zs other than the ASCII space and the
+ * ideographic space U+3000 (NBSP, en, em, thin, narrow no-break …): it
+ * looks like a space or nothing, and nobody types it on purpose. */
+bool cp_is_odd_space(uint32_t cp);
 /* A copy of s with every unsafe code point and every invalid byte replaced by
  * '?'; with keep_newlines, '\n' is kept (multi-line text). Tabs become one
  * space. Caller frees. */

@@ -44,6 +44,12 @@ static int step(kp_env *e, const kp_form *f, long long id, const char *day, kp_r
 {
 	if (day[0])
 		clock_set_today(day);
+	kp_record r; /* the demo's city reads each record before it decides */
+	if (a == REV_APPROVE) {
+		if (store_view(e->store, f, id, &r, err) != KP_OK)
+			return -1;
+		record_free(&r);
+	}
 	return review_apply(e, f, id, a, a == REV_RETURN ? msg(MSG_C_DEMO_REASON) : NULL, err);
 }
 

@@ -18,6 +18,8 @@
 
 /* Pattern names the typed validators use (config/patterns.yaml). */
 #define PAT_EMAIL "email"
+/* A refused choice names the choices when there are at most this many. */
+#define CHOICES_SAID 12
 
 static bool fail(char **reason, char *text)
 {
@@ -112,7 +114,10 @@ static bool check_chars(const kp_field *f, const char *s, char **reason)
 		i += utf8_decode(s + i, len - i, &cp);
 		if (cp == UTF8_INVALID)
 			return fail(reason, xasprintf(msg(MSG_V_BAD_UTF8), i));
-		if (!bad_nth && (cp == '\n' ? f->type != FT_TEXTAREA : cp_is_unsafe(cp))) {
+		/* an odd space in a one-line value: an invisible difference from the
+		 * same name typed again (a repeat the duplicate rule would miss) */
+		if (!bad_nth && (cp == '\n' ? f->type != FT_TEXTAREA
+			       : cp_is_unsafe(cp) || (f->type != FT_TEXTAREA && cp_is_odd_space(cp)))) {
 			bad_nth = nth;
 			bad = cp;
 		}
@@ -121,6 +126,9 @@ static bool check_chars(const kp_field *f, const char *s, char **reason)
 		return true;
 	if (bad == '\n')
 		return fail(reason, xstrdup(msg(MSG_V_NEWLINE)));
+	if (cp_is_odd_space(bad))
+		return fail(reason, xasprintf(msg(MSG_V_ODD_SPACE), bad_nth,
+					      msg(bad == 0xA0 ? MSG_V_NBSP : MSG_V_SPACE_KIND), (unsigned)bad));
 	return fail(reason, xasprintf(msg(MSG_V_CONTROL), bad_nth, (unsigned)bad));
 }
 
@@ -169,6 +177,28 @@ static char *normalise(const kp_field *f, const char *raw)
 	return s;
 }
 
+/* 「s」 is not one of f's choices, and what is: months by their form and
+ * range (月报: 2016-07 到 2016-12), a short list in full. */
+static char *choice_refusal(const kp_field *f, const char *s)
+{
+	const kp_list *l = f->choices;
+	bool months = l->n > 0;
+	for (size_t i = 0; i < l->n && months; i++) {
+		const char *v = l->items[i];
+		months = strlen(v) == 7 && v[4] == '-' && strspn(v, "0123456789-") == 7;
+	}
+	if (months)
+		return xasprintf(msg(MSG_V_CHOICE_MONTH), s, l->items[0], l->items[0], l->items[l->n - 1]);
+	if (l->n == 0 || l->n > CHOICES_SAID)
+		return xasprintf(msg(MSG_V_CHOICE), s);
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < l->n; i++)
+		sb_printf(&b, "%s「%s」", i ? "、" : "", l->items[i]);
+	char *why = xasprintf(msg(MSG_V_CHOICE_LIST), s, sb_str(&b));
+	sb_free(&b);
+	return why;
+}
+
 /* The typed check of the normalised *sp; a text is stored as it is (*sp
  * moves to *out). */
 static bool typed(const kp_catalog *cat, const kp_field *f, char **sp, char **out,
@@ -184,7 +214,7 @@ static bool typed(const kp_catalog *cat, const kp_field *f, char **sp, char **ou
 		return multichoice(f, s, out, reason);
 	case FT_CHOICE:
 		if ((d = list_find(f->choices, s)) < 0)
-			return fail(reason, xasprintf(msg(MSG_V_CHOICE), s));
+			return fail(reason, choice_refusal(f, s));
 		*out = xstrdup(f->choices->items[d]);
 		return true;
 	case FT_PHONE:

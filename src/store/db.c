@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 /* Long enough to outlast another session's largest transaction (an import
@@ -160,6 +161,19 @@ static void sql_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, found);
 }
 
+/* kp_dupkey(text): text_dup_key, for the duplicate rule's comparisons
+ * (duplicates.c); NULL stays NULL (never equal). */
+static void sql_dupkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *v = (const char *)sqlite3_value_text(argv[0]);
+	if (!v) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, text_dup_key(v), -1, free);
+}
+
 int store_check_companions(const char *path, char **err)
 {
 	static const char *const companion[] = {"-wal", "-journal", "-shm"};
@@ -216,6 +230,8 @@ int store_open(const char *path, kp_store **out, char **err)
 	sqlite3_create_function(s->db, "kp_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL);
 	sqlite3_create_function(s->db, "kp_contains", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 				NULL, sql_contains, NULL, NULL);
+	sqlite3_create_function(s->db, "kp_dupkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				sql_dupkey, NULL, NULL);
 	s->text_index = textindex_register(s->db);
 	seal_register(s);
 	/* Until a front end narrows it: kepu's own seeding. */
@@ -271,6 +287,7 @@ void store_close(kp_store *s)
 	free(s->indexed);
 	free(s->probed);
 	free(s->probed_query);
+	store_forget_viewed(s);
 	free(s);
 }
 

@@ -36,6 +36,10 @@ struct kp_store {
 	 * the next page of the list, or the count, asks again */
 	char *probed, *probed_query;
 	int refused_field;    /* the field the last store_insert/store_update was refused for, or -1 */
+	/* the records this session was shown in full (store_view), each
+	 * at the version last shown: what the city may approve (session.c) */
+	struct kp_viewed { char *table; long long id; int version; } *viewed;
+	size_t nviewed;
 };
 
 /* values.c: KP_OK when r carries store_validate's proof for exactly its
@@ -77,6 +81,8 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 /* May the session move old (of a reviewed form) from one state to another? */
 int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const char *from,
 		     const char *to, char **err);
+/* The form showed record id of f at version to the session (store_view). */
+void session_mark_viewed(kp_store *s, const kp_form *f, long long id, int version);
 /* The programme year bound into every year-bound statement (years.c). */
 int session_year(const kp_store *s);
 /* May the session read records of this unit? (its own, or the city's any) */
@@ -91,6 +97,13 @@ int store_detach_record(kp_store *s, const kp_form *f, long long record_id);
  * every other record holding its unique_hint values, in the caller's
  * transaction (duplicates.c); *marked says whether any pair was new. */
 int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool *marked, char **err);
+/* " AND <col>"field" = <other>" as the duplicate rule compares fd's values:
+ * free text by kp_dupkey (text_dup_key), a typed value as stored. */
+void dup_same(strbuf *b, const kp_field *fd, const char *col, const char *other);
+/* After record id of f was changed (in the writer's transaction): its
+ * possible-repeat marks whose two records no longer hold the same hint (or
+ * similar_hint) values are taken off, audited. */
+int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit_id);
 /* The first record the session reads (r's unit's first) holding r's
  * similar_hint values while other hint values differ; *stp is made once
  * and finalized by the caller (duplicates.c). */

@@ -6,6 +6,7 @@
  * search has to read every unit's rows, so it lives here, in the store:
  * what it tells a session is cut to what that session may read
  * (session_may_see), and a unit learns only that there is one elsewhere. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,11 +15,22 @@
 #include "core/xalloc.h"
 #include "store/db.h"
 
-/* "t.name = ?3 AND t.phone = ?4 …": the hint's fields bound from ?first. */
+void dup_same(strbuf *b, const kp_field *fd, const char *col, const char *other)
+{
+	if (fd->type == FT_TEXT) /* free text: as text_dup_key compares it */
+		sb_printf(b, " AND kp_dupkey(%s\"%s\") = kp_dupkey(%s)", col, fd->id, other);
+	else /* a typed value is stored normalised (validate.c); its index is used */
+		sb_printf(b, " AND %s\"%s\" = %s", col, fd->id, other);
+}
+
+/* "t.name ~ ?3 AND t.phone = ?4 …": the hint's fields bound from ?first. */
 static void hint_where(strbuf *b, const kp_form *f, int first)
 {
-	for (size_t i = 0; i < f->nhint; i++)
-		sb_printf(b, " AND t.\"%s\" = ?%zu", f->fields[f->hint[i]].id, (size_t)first + i);
+	for (size_t i = 0; i < f->nhint; i++) {
+		char arg[24];
+		snprintf(arg, sizeof arg, "?%zu", (size_t)first + i);
+		dup_same(b, &f->fields[f->hint[i]], "t.", arg);
+	}
 }
 
 /* "t.phone = ?4 AND NOT (1 AND t.name = ?3 AND t.phone = ?4)": the similar
@@ -27,8 +39,11 @@ static void similar_where(strbuf *b, const kp_form *f, int first)
 {
 	for (size_t j = 0; j < f->nsimilar; j++)
 		for (size_t i = 0; i < f->nhint; i++)
-			if (f->hint[i] == f->similar[j])
-				sb_printf(b, " AND t.\"%s\" = ?%zu", f->fields[f->hint[i]].id, (size_t)first + i);
+			if (f->hint[i] == f->similar[j]) {
+				char arg[24];
+				snprintf(arg, sizeof arg, "?%zu", (size_t)first + i);
+				dup_same(b, &f->fields[f->hint[i]], "t.", arg);
+			}
 	sb_adds(b, " AND NOT (1");
 	hint_where(b, f, first);
 	sb_adds(b, ")");
@@ -201,6 +216,42 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool *mark
 			db_fail(s, err);
 	}
 	sqlite3_finalize(st);
+	return rc;
+}
+
+int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit_id)
+{
+	if (!f->nhint)
+		return KP_OK;
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "DELETE FROM kp_duplicates WHERE tbl = ?1 AND (id = ?2 OR other = ?2) AND NOT EXISTS"
+		      " (SELECT 1 FROM \"%s\" m, \"%s\" t WHERE m.id = kp_duplicates.id AND t.id = kp_duplicates.other"
+		      " AND ((1", f->table, f->table);
+	for (size_t i = 0; i < f->nhint; i++) {
+		char *col = xasprintf("m.\"%s\"", f->fields[f->hint[i]].id);
+		dup_same(&b, &f->fields[f->hint[i]], "t.", col);
+		free(col);
+	}
+	sb_adds(&b, ") OR (0 < ?3");
+	for (size_t j = 0; j < f->nsimilar; j++) {
+		char *col = xasprintf("m.\"%s\"", f->fields[f->similar[j]].id);
+		dup_same(&b, &f->fields[f->similar[j]], "t.", col);
+		free(col);
+	}
+	sb_adds(&b, ")))");
+	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
+	sb_free(&b);
+	if (!st)
+		return KP_ERR;
+	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int(st, 3, (int)f->nsimilar);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
+	sqlite3_finalize(st);
+	if (rc == KP_OK && sqlite3_changes(s->db) > 0) {
+		char *what[] = {"kp_duplicates", "marked", ""};
+		rc = db_audit(s, NULL, f->table, id, unit_id, "duplicate", what, 3);
+	}
 	return rc;
 }
 

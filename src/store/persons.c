@@ -28,6 +28,7 @@
 
 #include "core/bloom.h"
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "store/db.h"
 
@@ -56,14 +57,26 @@ static uint64_t hash_value(uint64_t h, const char *v, size_t n, bool *ok)
 	return bloom_hash(h, v ? v : "", n);
 }
 
+/* hash_value of fd's value as the duplicate rule compares it (dup_same):
+ * free text by its text_dup_key. */
+static uint64_t hash_field(uint64_t h, const kp_field *fd, const char *v, size_t n, bool *ok)
+{
+	if (fd->type != FT_TEXT || !v || !n)
+		return hash_value(h, v, n, ok);
+	char *key = text_dup_key(v);
+	h = hash_value(h, key, strlen(key), ok);
+	free(key);
+	return h;
+}
+
 /* The hash of r's values of fields (the hint's, or the similar ones). */
-static uint64_t record_hash(const int *fields, size_t n, const kp_record *r, bool *ok)
+static uint64_t record_hash(const kp_form *f, const int *fields, size_t n, const kp_record *r, bool *ok)
 {
 	uint64_t h = BLOOM_SEED;
 	*ok = true;
 	for (size_t i = 0; i < n; i++) {
 		const char *v = r->vals[fields[i]];
-		h = hash_value(h, v, v ? strlen(v) : 0, ok);
+		h = hash_field(h, &f->fields[fields[i]], v, v ? strlen(v) : 0, ok);
 	}
 	return h;
 }
@@ -123,13 +136,13 @@ static bool fill(kp_persons *p)
 		bool ok = true, okn = true;
 		for (size_t i = 0; i < f->nhint; i++) {
 			const char *v = (const char *)sqlite3_column_text(st, (int)i);
-			h = hash_value(h, v, (size_t)sqlite3_column_bytes(st, (int)i), &ok);
+			h = hash_field(h, &f->fields[f->hint[i]], v, (size_t)sqlite3_column_bytes(st, (int)i), &ok);
 		}
 		for (size_t j = 0; j < f->nsimilar; j++) /* in similar_hint's order, as record_hash */
 			for (size_t i = 0; i < f->nhint; i++)
 				if (f->hint[i] == f->similar[j]) {
 					const char *v = (const char *)sqlite3_column_text(st, (int)i);
-					hn = hash_value(hn, v, (size_t)sqlite3_column_bytes(st, (int)i), &okn);
+					hn = hash_field(hn, &f->fields[f->hint[i]], v, (size_t)sqlite3_column_bytes(st, (int)i), &okn);
 				}
 		if (ok)
 			bloom_add(&p->seen, h);
@@ -165,10 +178,10 @@ int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, bool *near, ch
 		return KP_OK;
 	const kp_form *f = p->f;
 	bool ok;
-	uint64_t h = record_hash(f->hint, f->nhint, r, &ok);
+	uint64_t h = record_hash(f, f->hint, f->nhint, r, &ok);
 	*maybe = !ok || bloom_maybe(&p->seen, h);
 	if (*near) {
-		h = record_hash(f->similar, f->nsimilar, r, &ok);
+		h = record_hash(f, f->similar, f->nsimilar, r, &ok);
 		*near = !ok || bloom_maybe(&p->near, h);
 	}
 	return *maybe || *near ? reindex(p, err) : KP_OK;
@@ -180,10 +193,10 @@ void persons_add(kp_persons *p, const kp_record *r)
 		return;
 	const kp_form *f = p->f;
 	bool ok;
-	uint64_t h = record_hash(f->hint, f->nhint, r, &ok);
+	uint64_t h = record_hash(f, f->hint, f->nhint, r, &ok);
 	if (ok)
 		bloom_add(&p->seen, h);
-	h = record_hash(f->similar, f->nsimilar, r, &ok);
+	h = record_hash(f, f->similar, f->nsimilar, r, &ok);
 	if (ok && f->nsimilar)
 		bloom_add(&p->near, h);
 }

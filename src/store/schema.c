@@ -175,10 +175,15 @@ int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err)
 	strbuf b = STRBUF_INIT;
 	sb_printf(&b, "CREATE INDEX \"%s\" ON \"%s\" (", name, f->table);
 	size_t n = 0;
-	for (int similar = 1; similar >= 0; similar--)
-		for (size_t i = 0; i < f->nhint; i++)
-			if (is_similar(f, f->hint[i]) == similar)
-				sb_printf(&b, "%s\"%s\"", n++ ? ", " : "", f->fields[f->hint[i]].id);
+	/* similar_hint's first, then typed values (a date, a choice), free
+	 * text last: the duplicate rule compares free text folded (dup_same),
+	 * which no index seeks, so the columns before it do the seeking */
+	for (int rank = 2; rank >= 0; rank--)
+		for (size_t i = 0; i < f->nhint; i++) {
+			const kp_field *fd = &f->fields[f->hint[i]];
+			if ((is_similar(f, f->hint[i]) ? 2 : fd->type != FT_TEXT ? 1 : 0) == rank)
+				sb_printf(&b, "%s\"%s\"", n++ ? ", " : "", fd->id);
+		}
 	sb_adds(&b, ")");
 	int rc = KP_OK;
 	if (!create || !index_is(s, name, sb_str(&b))) {

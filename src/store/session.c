@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/msg.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "store/db.h"
 
@@ -37,6 +38,7 @@ int store_session(kp_store *s, kp_session_kind kind, const char *user, long long
 		return KP_ERR;
 	}
 	free(unit);
+	store_forget_viewed(s); /* what one account read is not another's */
 	s->kind = kind;
 	free(s->actor);
 	s->actor = xstrdup(user ? user : "");
@@ -281,6 +283,57 @@ int session_may_attach(kp_store *s, const kp_form *f, const kp_record *old, char
 	return may_touch(s, f, old, old->unit_id, err);
 }
 
+static struct kp_viewed *viewed(kp_store *s, const char *table, long long id)
+{
+	for (size_t i = 0; i < s->nviewed; i++)
+		if (s->viewed[i].id == id && !strcmp(s->viewed[i].table, table))
+			return &s->viewed[i];
+	return NULL;
+}
+
+void session_mark_viewed(kp_store *s, const kp_form *f, long long id, int version)
+{
+	struct kp_viewed *v = viewed(s, f->table, id);
+	if (!v) {
+		s->viewed = xrealloc(s->viewed, (s->nviewed + 1) * sizeof *s->viewed);
+		v = &s->viewed[s->nviewed++];
+		*v = (struct kp_viewed){xstrdup(f->table), id, 0};
+	}
+	v->version = version;
+}
+
+void store_forget_viewed(kp_store *s)
+{
+	for (size_t i = 0; i < s->nviewed; i++)
+		free(s->viewed[i].table);
+	free(s->viewed);
+	s->viewed = NULL;
+	s->nviewed = 0;
+}
+
+/* The city's approval is of values: only the version of the record the
+ * form showed it in this session, never one a list row stood for (a list
+ * reloads; the unit may have changed the values since). A return decides
+ * nothing about the values and needs a reason: it is not held to this. */
+static int may_approve(kp_store *s, const kp_form *f, const kp_record *old, char **err)
+{
+	const struct kp_viewed *v = viewed(s, f->table, old->id);
+	if (v && v->version == old->version)
+		return KP_OK;
+	const char *name = "";
+	for (size_t i = 0; i < f->nfields && i < old->nvals; i++)
+		if (f->fields[i].type == FT_TEXT && old->vals[i][0]) {
+			name = old->vals[i];
+			break;
+		}
+	char *quoted = text_quote(name, 12);
+	char *seen = v ? xasprintf(msg(MSG_SS_VIEWED_OLD), v->version) : xstrdup(msg(MSG_SS_VIEWED_NONE));
+	db_set_err(err, xasprintf(msg(MSG_SS_NOT_VIEWED), old->id, quoted, seen));
+	free(seen);
+	free(quoted);
+	return KP_ERR;
+}
+
 int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const char *from,
 		     const char *to, char **err)
 {
@@ -294,6 +347,8 @@ int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const 
 		db_set_err(err, xasprintf(msg(MSG_SS_MOVE), state_words(from), state_words(to)));
 		return KP_ERR;
 	}
+	if (s->kind == SESSION_CITY && !strcmp(to, "approved") && may_approve(s, f, old, err) != KP_OK)
+		return KP_ERR;
 	return year_begun(s, old->year, err);
 }
 

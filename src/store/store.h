@@ -86,6 +86,11 @@ typedef enum { SESSION_ADMIN, SESSION_CITY, SESSION_UNIT, SESSION_NONE } kp_sess
 int store_session(kp_store *s, kp_session_kind kind, const char *user, long long unit_id,
 		  char **err);
 kp_session_kind store_session_kind(const kp_store *s);
+/* store_get, for showing the record in full (the form): the session
+ * remembers the version it was shown, and the city approves (认定) only a
+ * version it was shown so (session.c). A new session has been shown none. */
+int store_view(kp_store *s, const kp_form *f, long long id, kp_record *r, char **err);
+void store_forget_viewed(kp_store *s);
 /* The unit the session is limited to, or 0 (administrator, city). */
 long long store_session_unit(const kp_store *s);
 /* The session's user name ("" before a login). */

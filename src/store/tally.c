@@ -20,7 +20,8 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 	 * city (submitted or approved: a draft, or one returned, is still the
 	 * unit's), from the submit that stands — the first one after its last
 	 * withdrawal (a submission taken back on the 10th and made again on
-	 * the 20th was made on the 20th) — (the audit's kp_audit_record index)
+	 * the 20th was made on the 20th; one the city returned or reopened
+	 * is the unit's again the same way) — (the audit's kp_audit_record index)
 	 * if that was after it came. */
 	char *only = field < 0 ? xstrdup("") : xasprintf(" AND \"%s\" = ?2", f->fields[field].id);
 	char *sql = xasprintf("SELECT min(%s) FROM \"%s\" t WHERE unit_id = ?1%s%s"
@@ -28,7 +29,7 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 			      f->review ? "max(ifnull(kp_entered, created_at), ifnull((SELECT min(a.at) FROM kp_audit a"
 					  " WHERE a.form = ?5 AND a.record_id = t.id AND a.action = 'submit'"
 					  " AND a.id > ifnull((SELECT max(w.id) FROM kp_audit w WHERE w.form = ?5"
-					  " AND w.record_id = t.id AND w.action = 'withdraw'), 0)), ''))"
+					  " AND w.record_id = t.id AND w.action IN ('withdraw', 'return', 'reopen')), 0)), ''))"
 					: "ifnull(kp_entered, created_at)",
 			      f->table, only, f->review ? " AND kp_state IN ('submitted', 'approved')" : "");
 	free(only);

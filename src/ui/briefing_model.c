@@ -7,6 +7,9 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 /* Last month's index within the reporting months. */
@@ -32,7 +35,19 @@ mr_result bfm_load(briefing_model *m, const bfm_ctx *c)
 	int ty, tm, td;
 	clock_today(&ty, &tm, &td);
 	m->due = date_serial(ty, tm, td) >= date_serial(m->b.due_y, m->b.due_m, m->b.due_d);
-	m->missing = briefing_missing_text(&m->b);
+	strbuf d = STRBUF_INIT;
+	char *missing = briefing_missing_text(&m->b);
+	sb_adds(&d, missing);
+	free(missing);
+	for (size_t i = 0; i < m->b.n; i++)
+		for (size_t k = 0; k < m->b.ncols && m->b.rows[i].reported; k++) {
+			char v[48];
+			briefing_cell(&m->b.rows[i], k, v, sizeof v);
+			if (utf8_width(v) > BFM_NUM_W)
+				sb_printf(&d, msg(MSG_UI_BR_WIDE) + (sb_str(&d)[0] ? 0 : strlen("；")), m->b.rows[i].name,
+					  m->b.form->fields[m->b.cols[k]].label, m->b.rows[i].records[k]);
+		}
+	m->missing = sb_take(&d);
 	return r;
 }
 

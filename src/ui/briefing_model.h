@@ -21,6 +21,10 @@
 #include "ui/model_result.h"
 #include "ui/scrollwin.h"
 
+/* A figure's cell on screen: 207[190] fits, a wider figure[records] is
+ * shown as 207* with the records' figure on the detail line. */
+#define BFM_NUM_W 8
+
 typedef struct {
 	kp_env *env;
 } bfm_ctx;
@@ -29,7 +33,8 @@ typedef struct {
 	kp_briefing b;
 	int month, nmonths; /* index of the reporting month shown, of how many */
 	bool due;           /* the month's deadline has come (today, at load) */
-	char *missing;      /* 「未报送的单位：…」 (made per load) */
+	char *missing;      /* 「未报送的单位：…」 and the [records] too wide for
+			     * their cell, 「*魏都区 参与人数 [19090]」 (made per load) */
 	size_t top;         /* the first unit shown: Up/Down scroll the table */
 	scrollwin win;      /* the units on the page (bfm_arrange) */
 	char more[128];     /* the units above or below it, else "" */

@@ -16,7 +16,7 @@
 #include "ui/screens.h"
 
 #define UNIT_W 16
-#define NUM_W 8
+#define NUM_W BFM_NUM_W
 #define SAVED_W 16
 
 typedef struct {
@@ -42,6 +42,8 @@ static void draw_row(const briefing_model *m, int y, const kp_briefing_row *r, i
 			snprintf(v, sizeof v, "%lld", b->totals[k]);
 		else if (r->reported)
 			briefing_cell(r, k, v, sizeof v);
+		if (kind == 1 && utf8_width(v) > NUM_W) /* [records] on the detail line */
+			snprintf(v, sizeof v, "%lld*", r->vals[k]);
 		int w = utf8_width(v) < NUM_W ? utf8_width(v) : NUM_W;
 		draw_text(y, x + (kind ? NUM_W - w : 0), w, v, a, false); /* numbers right */
 	}

@@ -1015,7 +1015,8 @@ form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long un
 		char *err = NULL;
 		/* Another unit's record is, for a unit session, no record at all
 		 * (the store's answer): the same as a number that does not exist. */
-		if (id <= 0 || store_get(c->env->store, f, id, &m->rec, &err) != KP_OK) {
+		/* shown in full: what the city may approve (store_view) */
+		if (id <= 0 || store_view(c->env->store, f, id, &m->rec, &err) != KP_OK) {
 			*res = refused(MSG_COUNT);
 			fm_say(res, true, MSG_UI_NO_SUCH_RECORD, id);
 			free(err);

@@ -207,7 +207,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 	char title[256], right[256], help[256];
 	bool filtered = ls->m.filter_text[0] != '\0';
 	lm_ctx c = ctx_of(app);
-	bool reason = review_prompt_active(&ls->review) && !ls->review.actions.open;
+	bool reason = review_prompt_active(&ls->review) && !ls->review.actions.open && !ls->review.confirming;
 	if (!review_prompt_active(&ls->review) && !ls->pick.pop.open && !year_prompt_active(&ls->year))
 		app_keys(app, lm_acts, &ls->m, &c); /* a popup's keys are the popup's, a prompt's its own */
 	if (ls->m.view) {
@@ -232,7 +232,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 			   ls->m.nmarked || filtered || ls->m.state >= 0 ? help : msg(MSG_UI_LIST_HINT),
 			   reason ? CTX_REASON
 			   : ls->review.actions.open || ls->pick.pop.open || year_prompt_active(&ls->year) ? CTX_POPUP
-			   : ls->m.mode != LM_BROWSE ? CTX_CONFIRM /* y/n: what acts while asked */
+			   : ls->m.mode != LM_BROWSE || ls->review.confirming ? CTX_CONFIRM /* y/n: what acts while asked */
 						     : CTX_LIST);
 	}
 	int y = app_body_top();

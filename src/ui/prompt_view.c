@@ -14,6 +14,12 @@ void review_prompt_draw(review_prompt *p, ui_app *app, int y)
 {
 	if (p->actions.open)
 		popup_draw(&p->actions, y, y, 20);
+	if (p->confirming) {
+		char q[256];
+		snprintf(q, sizeof q, msg(MSG_UI_DUP_CONFIRM), p->id, p->dups);
+		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
+		return;
+	}
 	if (!p->asking_reason)
 		return;
 	char q[128];

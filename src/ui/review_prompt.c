@@ -38,14 +38,17 @@ static const char *record_name(const kp_form *f, const kp_record *r)
  * the flag before the name, which an 80-column popup may cut. */
 static void name_title(review_prompt *p, kp_store *s, const kp_form *f, const kp_record *r)
 {
-	strbuf dup = STRBUF_INIT;
+	strbuf dup = STRBUF_INIT, ids = STRBUF_INIT;
 	kp_dup *d;
 	size_t n = store_duplicates_of(s, f, r->id, &d);
 	for (size_t i = 0; i < n; i++) {
 		sb_printf(&dup, i ? "、%lld" : msg(MSG_UI_REVIEW_DUP), d[i].id);
+		sb_printf(&ids, i ? "、%lld" : "%lld", d[i].id);
 		dup_free(&d[i]);
 	}
 	free(d);
+	snprintf(p->dups, sizeof p->dups, "%s", sb_str(&ids));
+	sb_free(&ids);
 	if (n)
 		sb_adds(&dup, msg(MSG_UI_REVIEW_DUP_END));
 	char *name = text_quote(record_name(f, r), 12);
@@ -124,7 +127,7 @@ static mr_result apply_many(review_prompt *p, kp_env *env)
 
 bool review_prompt_active(const review_prompt *p)
 {
-	return p->actions.open || p->asking_reason;
+	return p->actions.open || p->asking_reason || p->confirming;
 }
 
 static mr_result apply(review_prompt *p, kp_env *env, const char *reason)
@@ -153,12 +156,23 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 		p->pending = p->offered[chosen];
 		if (p->nids)
 			return apply_many(p, env);
+		if (p->pending == REV_APPROVE && p->dups[0]) {
+			/* a possible repeat is never approved by one Enter */
+			p->confirming = true;
+			return none;
+		}
 		if (review_needs_reason(p->pending)) {
 			eb_clear(&p->reason);
 			p->asking_reason = true;
 			return none;
 		}
 		return apply(p, env, NULL);
+	}
+	if (p->confirming) {
+		p->confirming = false;
+		if (keymap_lookup(CTX_CONFIRM, key) == ACT_YES)
+			return apply(p, env, NULL);
+		return mr_say(MR_HANDLED, msg(MSG_UI_DUP_NOT_APPROVED), p->id);
 	}
 	/* The reason of a return, typed on the status line; Enter applies it. */
 	switch (keymap_lookup(CTX_REASON, key)) {

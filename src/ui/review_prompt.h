@@ -24,6 +24,8 @@ typedef struct {
 	kp_review offered[REV_COUNT];
 	const char *labels[REV_COUNT];
 	bool asking_reason;
+	bool confirming;              /* 认定 of a possible repeat: asked y/n, naming it */
+	char dups[96];                /* the records it may repeat: 3、5 ("" none) */
 	kp_review pending;
 	editbuf reason;
 	char title[256];              /* 审核第 12 号记录「…」, 审核（已选 3 条） */
@@ -42,7 +44,8 @@ mr_result review_prompt_open(review_prompt *p, kp_store *s, const kp_form *f, co
  * submit records at all; each goes through the store on its own. */
 mr_result review_prompt_open_many(review_prompt *p, const kp_store *s, const kp_form *f, const long long *ids,
 				  size_t n);
-/* Is it open (the popup or the reason)? Then keys go to it. */
+/* Is it open (the popup, the reason or the repeat's question)? Then keys
+ * go to it. */
 bool review_prompt_active(const review_prompt *p);
 /* One key: MR_SAVED when an action was taken (some of many may have
  * been refused: error), MR_REFUSED when the store refused it; the caller

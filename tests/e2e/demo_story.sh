@@ -15,6 +15,14 @@ assert_sql "SELECT count(*) FROM resource WHERE finished_on > '2016-08-10' OR cr
 # 魏都区's July activities and resource are not approved yet: [0] beside its figures
 grep -q "^魏都区  *0  *0  *2\[0\]  *207\[0\]  *0  *1\[0\]  2016-08-01$" "$WORK/brief.txt" || fail "briefing: $(cat "$WORK/brief.txt")"
 grep -q "已报 5/19，逾期 0" "$WORK/brief.txt" || fail "five units reported: $(cat "$WORK/brief.txt")"
+grep -q "还没有结束" "$WORK/brief.txt" && fail "July is over on 08-10: $(head -3 "$WORK/brief.txt")"
+"$KEPU" report monthly --month 2016-08 --db "$DB" --today 2016-08-10 >"$WORK/aug.txt" || fail "August's briefing"
+grep -q "^2016年8月还没有结束（今天是 2016年8月10日）" "$WORK/aug.txt" || fail "August not over: $(head -3 "$WORK/aug.txt")"
+# a figure and its [records] wide as the column: still apart from the next
+sqlite3 "$DB" "UPDATE monthly SET activity_people = 1234567 WHERE month = '2016-07' AND unit_id = (SELECT id FROM units WHERE name = '魏都区')"
+"$KEPU" check --accept --reason 测试夹具：在kepu之外改数 --db "$DB" >/dev/null
+"$KEPU" report monthly --month 2016-07 --db "$DB" --today 2016-08-10 >"$WORK/wide.txt"
+grep -q "^魏都区  *0  *0  *2\[0\]  *1234567\[0\]  *0  *1\[0\]  2016-08-01$" "$WORK/wide.txt" || fail "wide figure: $(grep 魏都区 "$WORK/wide.txt")"
 "$KEPU" checklist --db "$DB" --today 2016-08-10 >"$WORK/check.txt"
 grep -q "五.6 7月月报.*（5/19 个单位完成）" "$WORK/check.txt" || fail "checklist: $(cat "$WORK/check.txt")"
 grep -q "^魏都区  *!  *+ " "$WORK/check.txt" || fail "魏都区's July report on time"

@@ -65,6 +65,8 @@ kepu_in shikexie
 menu_open "科普活动记录  记录列表"
 wait_for "记录列表"
 keys Tab Tab; wait_for "只看「已提交」的记录"
+keys Enter; wait_for "第 $id 号记录（已提交，附件 1 个）"   # read before it is approved
+keys Escape; wait_for "记录列表"
 keys F9; wait_for "退回修改"
 type_text "认定"; keys Enter
 wait_for "第 $id 号记录已改为「已认定」。"

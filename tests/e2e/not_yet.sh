@@ -62,6 +62,7 @@ close_terminals
 E2E_USER=city2 start 80 24 --today 2016-08-10
 menu_open "科普活动记录  记录列表"
 wait_for "共 1 条"
+keys Enter; wait_for "号记录（已提交"; keys Escape; wait_for "记录列表"   # read before it is approved
 keys F9; wait_for "退回修改"
 type_text "认定"; keys Enter
 wait_for "已改为「已认定」"

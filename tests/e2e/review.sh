@@ -40,13 +40,31 @@ wait_for "只看「草稿」的记录"
 keys Tab                                           # 已提交
 wait_for "只看「已提交」的记录"
 wait_for "共 2 条"
+keys F9                                            # from the list, never opened: refused
+wait_for "退回修改"
+type_text "认定"; keys Enter
+wait_for "第 ${ids[0]} 号记录「${names[0]}」的当前内容你还没有打开看过（还没有打开过）"
+assert_sql "SELECT kp_state FROM talent WHERE id = ${ids[0]}" "submitted"
+keys Enter; wait_for "第 ${ids[0]} 号记录（已提交）"    # read in the form, then decided on
+keys Escape; wait_for "记录列表"
 keys F9
 wait_for "退回修改"
 type_text "认定"; keys Enter
 wait_for "第 ${ids[0]} 号记录已改为「已认定」。"
 wait_for "共 1 条"                                  # only the submitted one is left
 assert_screen "F9/^W 审核"                           # the list's key line
+# opened, then changed behind the city's back (as a withdraw, edit and
+# resubmit would): the list reloads, the version opened is not this one
+keys Enter; wait_for "第 ${ids[1]} 号记录（已提交）"
+seen=$(sqlite3 "$DB" "SELECT version FROM talent WHERE id = ${ids[1]}")
+sqlite3 "$DB" "UPDATE talent SET age = 88, version = version + 3 WHERE id = ${ids[1]}"
+"$KEPU" check --accept --reason 测试夹具：在kepu之外改记录 --db "$DB" >/dev/null
+keys Escape; wait_for "记录列表"                     # the list reloads: its row is the new version
 keys F9; wait_for "退回修改"
+type_text "认定"; keys Enter
+wait_for "的当前内容你还没有打开看过（你看过的是第 $seen 版）"
+assert_sql "SELECT kp_state FROM talent WHERE id = ${ids[1]}" "submitted"
+keys F9; wait_for "退回修改"                          # a return needs its reason, not a reading
 type_text "退回"; keys Enter
 wait_for "退回修改的原因"
 wait_for "Enter 确定  Esc 取消"                      # the prompt's own keys, not the list's

@@ -70,6 +70,18 @@ static void months(void **state)
 	assert_int_equal(bfm_key(&s->m, &s->c, ESC).kind, MR_CLOSE);
 }
 
+/* A figure with its [records] wider than its cell (207[19090]): the cell
+ * shows 207*, the detail line the records' figure (it was cut: 207[190>). */
+static void wide_records_on_the_detail_line(void **state)
+{
+	story *s = *state;
+	sql_run(s->fx->path, "UPDATE monthly SET activity_people = 1234567 WHERE unit_id ="
+			     " (SELECT id FROM units WHERE name = '魏都区')");
+	assert_int_equal(bfm_init(&s->m, &s->c).kind, MR_HANDLED);
+	assert_non_null(strstr(s->m.missing, "；*魏都区 参与人数 已认定记录的数 [0]"));
+	assert_null(strstr(s->m.missing, "长葛市")); /* 50[0] fits: the control */
+}
+
 /* Ten lines for 19 units: the mark says 9 below; scrolling moves the
  * table, never past its last unit. */
 static void scroll_units(void **state)
@@ -122,6 +134,7 @@ int main(void)
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(months, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(wide_records_on_the_detail_line, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(scroll_units, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(mark_above_total, story_setup, story_teardown),
 	};

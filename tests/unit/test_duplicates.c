@@ -296,6 +296,37 @@ static void test_resource_repeats(void **state)
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM resource"), 2);
 }
 
+/* Padding is no new record: full-width letters and digits, ASCII case and
+ * spaces (ASCII, ideographic) are folded by the rule, within the file and
+ * against the table; a different title is still new (the control). */
+static void test_repeats_through_padding(void **state)
+{
+	fixture *fx = *state;
+	sign_in_unit(fx, "魏都区");
+	const char *csv = "填报单位,名称,类型,作者,完成日期\n"
+			  "魏都区,小麦病虫害防治图解（2016版）E,科普漫画,王建国,2016-07-10\n"
+			  "魏都区,小麦病虫害防治图解（２０１６版）ｅ,科普漫画,王　建国,2016-07-10\n"
+			  "魏都区,小麦病虫害防治图解（2017版）E,科普漫画,王建国,2016-07-10\n";
+	import_says(fx, "resource", csv, 2, 1, "第3行: 与本文件第 2 行重复（名称、类型、作者相同），没有再次导入", NULL);
+	const char *again = "填报单位,名称,类型,作者,完成日期\n"
+			    "魏都区,小麦 病虫害防治图解 （2016版）e,科普漫画,王建国 ,2016-07-10\n";
+	import_says(fx, "resource", again, 0, 1, "与已有的第 1 号记录重复", NULL);
+	/* the save path: the same key, before saving */
+	const kp_form *f = catalog_form(&fx->env.cat, "resource");
+	kp_record r;
+	assert_int_equal(store_get(fx->env.store, f, 1, &r, NULL), KP_OK);
+	r.id = 0;
+	record_set(&r, (size_t)form_field_index(f, "name"), "小麦病虫害防治图解（２０１６版）Ｅ");
+	kp_dup d;
+	assert_true(store_find_duplicate(fx->env.store, f, &r, &d));
+	assert_int_equal(d.id, 1);
+	dup_free(&d);
+	record_set(&r, (size_t)form_field_index(f, "name"), "小麦病虫害防治图解（2018版）E");
+	assert_false(store_find_duplicate(fx->env.store, f, &r, &d));
+	dup_free(&d);
+	record_free(&r);
+}
+
 /* A project saved twice: the second is found before saving (the form and
  * `kepu save` warn and ask again), and once saved anyway it is marked for
  * the city, who sees the pair. */
@@ -328,6 +359,18 @@ static void test_project_repeat_found_and_marked(void **state)
 	assert_int_equal(store_duplicates_of(fx->env.store, f, again, &pairs), 1);
 	assert_int_equal(pairs[0].id, first);
 	dup_free(&pairs[0]);
+	free(pairs);
+	/* edited: another field keeps the mark (the control), another
+	 * executor takes it off — a mark is never stale */
+	assert_int_equal(store_get(fx->env.store, f, again, &r, NULL), KP_OK);
+	record_set(&r, (size_t)form_field_index(f, "contact"), "王晓明");
+	assert_int_equal(store_update(fx->env.store, f, &r, NULL), KP_OK);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 1);
+	record_set(&r, (size_t)form_field_index(f, "executor"), "许昌市科协");
+	assert_int_equal(store_update(fx->env.store, f, &r, NULL), KP_OK);
+	record_free(&r);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
+	assert_int_equal(store_duplicates_of(fx->env.store, f, again, &pairs), 0);
 	free(pairs);
 #undef PROJECT
 }
@@ -475,6 +518,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_similar_other_unit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_old_hint_index_remade, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similar_save, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_repeats_through_padding, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -171,6 +171,7 @@ static void approved_offers_unit_nothing(void **state)
 	kp_env *e = &s->fx->env;
 	char *err = NULL;
 	submit_as_unit(s, s->a);
+	city_views(e->store, s->f, s->a);
 	assert_int_equal(review_apply(e, s->f, s->a, REV_APPROVE, NULL, &err), 0);
 	sign_in_unit(s->fx, "许昌学院");
 	review_prompt p;
@@ -206,9 +207,10 @@ static void city_decides_on_what_it_saw(void **state)
 	story *s = *state;
 	kp_env *e = &s->fx->env;
 	submit_as_unit(s, s->a);
+	city_views(e->store, s->f, s->a); /* the form shows 年龄 45 */
 	review_prompt p;
 	review_prompt_init(&p);
-	kp_record r = get(s, s->a); /* the city's list shows 年龄 45 */
+	kp_record r = get(s, s->a);
 	review_prompt_open(&p, e->store, s->f, &r);
 	record_free(&r);
 	char named[64];
@@ -221,7 +223,19 @@ static void city_decides_on_what_it_saw(void **state)
 	assert_non_null(strstr(res.text, "这条记录在你查看之后被修改过"));
 	assert_non_null(strstr(res.text, "请重新查看后再认定"));
 	assert_string_equal(state_of_record(s, s->a), "1"); /* still submitted, not approved */
-	/* seen again (the list reloads after a refusal): approved as shown now */
+	/* the list reloads after a refusal: that row is no reading of the values */
+	r = get(s, s->a);
+	review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	res = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(res.kind, MR_REFUSED);
+	char told[160];
+	snprintf(told, sizeof told, "第 %lld 号记录「甲员工」的当前内容你还没有打开看过（你看过的是第 2 版），"
+		 "请按 Enter 打开查看后再认定", s->a);
+	assert_string_equal(res.text, told);
+	assert_string_equal(state_of_record(s, s->a), "1");
+	/* opened again in the form: approved as shown now */
+	city_views(e->store, s->f, s->a);
 	r = get(s, s->a);
 	review_prompt_open(&p, e->store, s->f, &r);
 	record_free(&r);
@@ -233,6 +247,40 @@ static void city_decides_on_what_it_saw(void **state)
 	review_prompt_free(&p);
 }
 
+/* The city approves only a record it opened in this session: a row of a
+ * list never opened is refused (saying so), a return needs no opening,
+ * and a new session (another sign-in) has opened nothing. */
+static void city_approves_only_what_it_opened(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	char *err = NULL;
+	submit_as_unit(s, s->a);
+	submit_as_unit(s, s->b);
+	assert_int_equal(review_apply(e, s->f, s->a, REV_APPROVE, NULL, &err), -1);
+	char told[160];
+	snprintf(told, sizeof told, "第 %lld 号记录「甲员工」的当前内容你还没有打开看过（还没有打开过），"
+		 "请按 Enter 打开查看后再认定", s->a);
+	assert_string_equal(err, told);
+	free(err), err = NULL;
+	assert_string_equal(state_of_record(s, s->a), "1");
+	assert_int_equal(review_apply(e, s->f, s->b, REV_RETURN, "请补充", &err), 0);
+	city_views(e->store, s->f, s->a);
+	assert_int_equal(review_apply(e, s->f, s->a, REV_APPROVE, NULL, &err), 0); /* control */
+	/* what one sign-in read is not the next's */
+	submit_as_unit(s, s->b);
+	city_views(e->store, s->f, s->b);
+	kp_store *city;
+	assert_int_equal(store_open(s->fx->path, &city, &err), KP_OK);
+	assert_int_equal(store_session(city, SESSION_CITY, "shi", 0, &err), KP_OK);
+	store_set_catalog(city, &s->fx->env.cat);
+	kp_env c = {.cat = s->fx->env.cat, .store = city};
+	assert_int_equal(review_apply(&c, s->f, s->b, REV_APPROVE, NULL, &err), -1);
+	assert_non_null(strstr(err, "还没有打开过"));
+	free(err), err = NULL;
+	store_close(city);
+}
+
 /* A record saved although warned as a repeat is approved only with the
  * flag in sight: the city's prompt names the record it may repeat. */
 static void city_sees_repeat_flag(void **state)
@@ -240,6 +288,7 @@ static void city_sees_repeat_flag(void **state)
 	story *s = *state;
 	kp_env *e = &s->fx->env;
 	long long c = save_person(s->fx, "甲员工", "13800000001"); /* as s->a */
+	char sql_buf[128];
 	review_prompt p;
 	review_prompt_init(&p);
 	submit_as_unit(s, c);
@@ -252,6 +301,27 @@ static void city_sees_repeat_flag(void **state)
 	snprintf(flag, sizeof flag, "（可能重复：第 %lld 号，请先核实）", s->a);
 	assert_non_null(strstr(p.title, flag));
 	record_free(&r);
+	/* 认定 by one Enter only asks, naming the repeat; n keeps it submitted */
+	city_views(e->store, s->f, c);
+	assert_int_equal(p.offered[p.actions.sel], REV_APPROVE);
+	mr_result res = review_prompt_key(&p, e, ENTER);
+	assert_true(p.confirming);
+	assert_true(review_prompt_active(&p));
+	snprintf(flag, sizeof flag, "%lld", s->a);
+	assert_string_equal(p.dups, flag);
+	res = review_prompt_key(&p, e, CH('n'));
+	assert_false(review_prompt_active(&p));
+	assert_non_null(strstr(res.text, "没有认定"));
+	assert_string_equal(state_of_record(s, c), "1");
+	/* …y approves it (the control) */
+	r = get(s, c);
+	review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	review_prompt_key(&p, e, ENTER);
+	res = review_prompt_key(&p, e, CH('y'));
+	assert_int_equal(res.kind, MR_SAVED);
+	snprintf(sql_buf, sizeof sql_buf, "SELECT kp_state = 'approved' FROM talent WHERE id = %lld", c);
+	assert_int_equal(sql_int(s->fx->path, sql_buf), 1);
 	review_prompt_free(&p);
 }
 
@@ -263,6 +333,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(many_then_nothing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(approved_offers_unit_nothing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_decides_on_what_it_saw, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(city_approves_only_what_it_opened, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_sees_repeat_flag, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

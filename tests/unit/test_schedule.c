@@ -391,14 +391,15 @@ static void test_drafts_never_count(void **state)
 	checklist_free(&c);
 }
 
-/* A submission withdrawn is no submission: the 附表3 submitted on the 13th,
- * taken back the same day and submitted again on 8月10日 was handed in on
- * 8月10日, late for the 15th (it counted as on time from the first submit). */
-static void test_withdrawn_submission_counts_from_resubmit(void **state)
+/* The 附表3 of all_but_the_project submitted on the 13th (on time: the
+ * control), taken back on the 20th (back: the unit's 撤回, or the city's
+ * 退回 with reason) and submitted again on 8月10日: handed in that day,
+ * late for the 15th (it counted as on time from the first submit). */
+static long long taken_back_is_late(fixture *fx, kp_review back, const char *reason)
 {
-	fixture *fx = *state;
 	long long p = all_but_the_project(fx);
-	sign_in_unit(fx, "许昌学院");
+	if (back == REV_WITHDRAW)
+		sign_in_unit(fx, "许昌学院");
 	const kp_form *f = catalog_form(&fx->env.cat, "project");
 	char *err = NULL;
 	if (review_apply(&fx->env, f, p, REV_SUBMIT, NULL, &err))
@@ -408,7 +409,8 @@ static void test_withdrawn_submission_counts_from_resubmit(void **state)
 	size_t u = unit_index(&c, "许昌学院");
 	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_DONE); /* control: on time */
 	checklist_free(&c);
-	if (review_apply(&fx->env, f, p, REV_WITHDRAW, NULL, &err))
+	clock_set_today("2016-07-20");
+	if (review_apply(&fx->env, f, p, back, reason, &err))
 		fail_msg("%s", err);
 	clock_set_today("2016-08-10");
 	if (review_apply(&fx->env, f, p, REV_SUBMIT, NULL, &err))
@@ -417,6 +419,34 @@ static void test_withdrawn_submission_counts_from_resubmit(void **state)
 	u = unit_index(&c, "许昌学院");
 	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_LATE);
 	assert_int_equal(strncmp(checklist_item(&c, "submit")->done_at[u], "2016-08-10", 10), 0);
+	checklist_free(&c);
+	return p;
+}
+
+/* A submission withdrawn is no submission. */
+static void test_withdrawn_submission_counts_from_resubmit(void **state)
+{
+	taken_back_is_late(*state, REV_WITHDRAW, NULL);
+}
+
+/* Nor one the city returned (junk sent on time, fixed late), nor one it
+ * reopened: approved on 8月11日, reopened and submitted on the 20th. */
+static void test_returned_submission_counts_from_resubmit(void **state)
+{
+	fixture *fx = *state;
+	long long p = taken_back_is_late(fx, REV_RETURN, "内容不全");
+	const kp_form *f = catalog_form(&fx->env.cat, "project");
+	char *err = NULL;
+	clock_set_today("2016-08-11");
+	if (review_apply(&fx->env, f, p, REV_APPROVE, NULL, &err))
+		fail_msg("%s", err);
+	clock_set_today("2016-08-20");
+	if (review_apply(&fx->env, f, p, REV_REOPEN, "重新审核", &err) ||
+	    review_apply(&fx->env, f, p, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	kp_checklist c;
+	checklist_build(&c, &fx->env, 0);
+	assert_int_equal(strncmp(checklist_item(&c, "submit")->done_at[unit_index(&c, "许昌学院")], "2016-08-20", 10), 0);
 	checklist_free(&c);
 }
 
@@ -586,6 +616,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_briefing_shows_the_records_beside, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_monthly_report_waits_for_the_month_to_end, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_withdrawn_submission_counts_from_resubmit, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_returned_submission_counts_from_resubmit, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_manual_ticks, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_prefill_counts_the_month, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_score_and_ranking, setup_day, teardown),

@@ -341,12 +341,18 @@ static void test_review_and_audit(void **state)
 	assert_string_equal(r.reason, "缺少身份证号");
 	record_free(&r);
 	assert_int_equal(review_apply(&u.env, f, mine, REV_SUBMIT, NULL, &err), 0);
+	city_views(c.env.store, f, mine);
 	assert_int_equal(review_apply(&c.env, f, mine, REV_APPROVE, NULL, &err), 0);
 	/* Approved: the unit cannot resubmit; the city reopens it (a reason needed) … */
 	assert_int_equal(review_apply(&u.env, f, mine, REV_SUBMIT, NULL, &err), -1);
 	free(err), err = NULL;
 	assert_int_equal(review_apply(&c.env, f, mine, REV_REOPEN, "身份证号有误", &err), 0);
 	assert_int_equal(review_apply(&u.env, f, mine, REV_SUBMIT, NULL, &err), 0);
+	/* … and approves the resubmitted version only once it opened it */
+	assert_int_equal(review_apply(&c.env, f, mine, REV_APPROVE, NULL, &err), -1);
+	assert_non_null(strstr(err, "的当前内容你还没有打开看过（你看过的是第"));
+	free(err), err = NULL;
+	city_views(c.env.store, f, mine);
 	assert_int_equal(review_apply(&c.env, f, mine, REV_APPROVE, NULL, &err), 0);
 	/* Counted by state for the ranking. */
 	kp_unit *units;
@@ -558,6 +564,7 @@ static void test_attachments_as_an_attacker(void **state)
 	free(err), err = NULL;
 	/* Approved: the unit neither adds nor removes one. */
 	assert_int_equal(review_apply(&u.env, f, mine, REV_SUBMIT, NULL, &err), 0);
+	city_views(c.env.store, f, mine);
 	assert_int_equal(review_apply(&c.env, f, mine, REV_APPROVE, NULL, &err), 0);
 	assert_int_equal(store_detach(u.env.store, f, id, &err), KP_ERR);
 	assert_string_equal(err, "这条记录现在是「已认定」，不能修改或删除");

@@ -233,7 +233,17 @@ static void test_choices(void **state)
 	ok("政治面貌", "九三学社社员", "九三学社社员");
 	ok("学历", "本科", "大学本科");
 	bad("民族", "火星族", "「火星族」不是可选的项");
-	bad("性别", "未知", "不是可选的项");
+	bad("性别", "未知", "「未知」不是可选的项，可选：「男」、「女」"); /* a short list in full */
+	bad("民族", "火星族", "「火星族」不是可选的项"); /* 56: not listed … */
+	char *out, *why;
+	assert_false(field_validate(&cat, field("民族"), "火星族", &out, &why));
+	assert_null(strstr(why, "可选：")); /* … in a message */
+	free(why);
+	/* a month: its form and the programme year's months */
+	const kp_form *m = catalog_form(&cat, "monthly");
+	assert_false(field_validate(&cat, &m->fields[form_field_index(m, "month")], "2016年8月", &out, &why));
+	assert_string_equal(why, "「2016年8月」不是可选的月份：月份写作 YYYY-MM（如 2016-07），本年度可选 2016-07 到 2016-12");
+	free(why);
 	bad("政治面貌", "", "必须填写");
 }
 
@@ -289,6 +299,16 @@ static void test_hostile_text_refused(void **state)
 	bad("工作单位", "许\xe3\x85\xa4昌", "U+3164");
 	bad("工作单位", "许\xef\xb8\x8f昌", "U+FE0F");
 	ok("工作单位", "许\xe3\x85\xa5昌", "许\xe3\x85\xa5昌");
+	/* odd spaces in one line (a name padded invisibly), named; the ASCII
+	 * and the ideographic space stay (the controls), a paragraph keeps them */
+	bad("工作单位", "许昌学院\xc2\xa0", "第5个字是不换行空格 U+00A0");
+	bad("工作单位", "许昌\xe2\x80\x82学院", "第3个字是特殊宽度的空格 U+2002");
+	bad("工作单位", "许昌\xe2\x80\x83学院", "U+2003");
+	bad("工作单位", "许昌\xe2\x80\x89学院", "U+2009");
+	bad("工作单位", "许昌\xe2\x80\xaf学院", "U+202F");
+	ok("工作单位", "许昌 学院", "许昌 学院");
+	ok("工作单位", "许昌\xe3\x80\x80学院", "许昌\xe3\x80\x80学院");
+	ok("个人基本情况", "第一行\xc2\xa0", "第一行\xc2\xa0");
 }
 
 static void test_other_types(void **state)

@@ -81,6 +81,16 @@ static inline long long sign_in_unit(fixture *fx, const char *unit)
 	return id;
 }
 
+/* The form showed record id of f in full to the session of s, at its
+ * version now: what the city may approve (store_view). */
+static inline void city_views(kp_store *s, const kp_form *f, long long id)
+{
+	kp_record r;
+	if (store_view(s, f, id, &r, NULL) != KP_OK)
+		fail_msg("no record %lld", id);
+	record_free(&r);
+}
+
 /* A screen's story: a struct of size bytes whose first member is its
  * fixture *, set to setup_city()'s database. NULL when it cannot be set up. */
 static inline void *story_new(size_t size)
