@@ -558,8 +558,8 @@
 	X(UI_TR_DONE_HINT,  "Enter 返回主菜单；Esc 回到选文件") \
 	X(UI_MORE_BELOW,    "↓ 还有 %zu 项") \
 	X(UI_MORE_ABOVE,    "↑ 上面还有 %zu 项") \
-	X(UI_LIST_MORE_BELOW,"↓下面还有") \
-	X(UI_LIST_MORE_ABOVE,"↑上面还有") \
+	X(UI_MORE_BELOW_MANY,"↓ 还有 %zu 多项") \
+	X(UI_MORE_ABOVE_MANY,"↑ 上面还有 %zu 多项") \
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
 	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \

@@ -15,6 +15,7 @@
 #include "core/xalloc.h"
 #include "domain/move_year.h"
 #include "domain/review.h"
+#include "ui/scrollwin.h"
 
 static lm_result result(lm_kind k)
 {
@@ -95,7 +96,7 @@ static void read_shown(list_model *m, kp_store *s)
 	free(vals);
 }
 
-static bool has_neighbour(list_model *m, const lm_ctx *c, const kp_record *r, bool before);
+static long long beyond(list_model *m, const lm_ctx *c, const kp_record *r, bool before);
 
 /* New rows: replace the page and its cells; keep the selection on a row;
  * a view numbers from the first row's place in the unit; whether rows are
@@ -111,8 +112,8 @@ static void set_rows(list_model *m, const lm_ctx *c, kp_record *rows, size_t n)
 		m->sel = m->n ? m->n - 1 : 0;
 	if (m->view && m->n)
 		m->first_rank = store_query_rank(c->store, m->form, &m->q, m->rows[0].id);
-	m->more_above = m->n && has_neighbour(m, c, &m->rows[0], true);
-	m->more_below = m->n == c->rows && has_neighbour(m, c, &m->rows[m->n - 1], false);
+	m->more_above = m->n ? beyond(m, c, &m->rows[0], true) : 0;
+	m->more_below = m->n == c->rows ? beyond(m, c, &m->rows[m->n - 1], false) : 0;
 }
 
 /* A row as a keyset anchor: its sort value and id. */
@@ -133,7 +134,8 @@ static void load(list_model *m, const lm_ctx *c, const kp_record *after, bool ba
 	set_rows(m, c, rows, n);
 }
 
-/* Is there a row before (or after) r in the list? */
+/* Is there a row before (or after) r in the list now (another session
+ * may have changed it since the page was read)? */
 static bool has_neighbour(list_model *m, const lm_ctx *c, const kp_record *r, bool before)
 {
 	kp_anchor a = anchor_of(m, r);
@@ -141,6 +143,20 @@ static bool has_neighbour(list_model *m, const lm_ctx *c, const kp_record *r, bo
 	size_t n = store_query_page(c->store, m->form, &m->q, &a, before, 1, &one);
 	records_free(one, n);
 	return n > 0;
+}
+
+/* How many rows of the list come before (or after) r. */
+static long long beyond(list_model *m, const lm_ctx *c, const kp_record *r, bool before)
+{
+	kp_anchor a = anchor_of(m, r);
+	return store_query_beyond(c->store, m->form, &m->q, &a, before);
+}
+
+void lm_more(const list_model *m, char *out, size_t len)
+{
+	bool many = m->more_above > KP_COUNT_CAP || m->more_below > KP_COUNT_CAP;
+	sw_mark_n((size_t)(m->more_above > KP_COUNT_CAP ? KP_COUNT_CAP : m->more_above),
+		  (size_t)(m->more_below > KP_COUNT_CAP ? KP_COUNT_CAP : m->more_below), many, out, len);
 }
 
 void lm_restart(list_model *m, const lm_ctx *c)
