@@ -96,6 +96,10 @@ static void edit_and_delete(void **state)
 	fm_key(f, &fc, CTRL('E'));
 	fm_key(f, &fc, CH(0x534E)); /* 华 */
 	fr = fm_key(f, &fc, FN(KEY_F(2)));
+	/* the fixture's records share a phone: the same phone under another
+	 * name is asked about first (F2 again saves) */
+	assert_non_null(strstr(fr.text, "联系电话相同，姓名不同"));
+	fr = fm_key(f, &fc, FN(KEY_F(2)));
 	assert_int_equal(fr.kind, FM_SAVED);
 	assert_non_null(strstr(fr.text, "已保存对第 1 号记录的修改"));
 	fm_free(f);
@@ -128,7 +132,7 @@ static void filter_and_open(void **state)
 	const char *text = "张二";
 	TYPE_KEYS(text, key(s, k));
 	assert_int_equal(s->m.total, 6); /* 张二零 … 张二五 */
-	assert_first_row(s, ROWS + 1);
+	assert_first_row(s, 20);
 	assert_int_equal(key(s, CH(27)).kind, LM_HANDLED);
 	assert_int_equal(s->m.total, RECORDS);
 	assert_int_equal(key(s, CH(27)).kind, LM_CLOSE);
