@@ -491,7 +491,6 @@
 	X(UI_AU_FROM_YEAR,  "复制自年度") \
 	X(UI_AU_NONE,       "没有符合条件的记录。") \
 	X(UI_AU_MORE,       "↓ 还有更早的记录（↓ 或 PgDn 载入）") \
-	X(UI_AU_MORE_OLDER, "↓ 还有 %zu 项及更早的记录") \
 	X(UI_AU_HINT,       "输入文字筛选：用户、单位、表名（附表2）、编号、日期、改动内容，空格隔开") \
 	X(AU_INSERT,        "新增") \
 	X(AU_UPDATE,        "修改") \
