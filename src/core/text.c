@@ -274,9 +274,26 @@ static size_t with_number(const uint32_t *cp, size_t start, size_t w, size_t dfl
 	return d > start ? d : dflt;
 }
 
+/* A run from t (a word, a path) w cells wide that end falls inside: down
+ * whole when one line holds it (an opening 「 with it), else after its
+ * last '/' before end; 0 when neither. */
+static size_t run_break(const uint32_t *cp, size_t start, size_t end, size_t t, int w, int width)
+{
+	size_t at = t;
+	while (at > start + 1 && opens_phrase(cp[at - 1]))
+		at--;
+	if (at > start && w <= width)
+		return at;
+	for (size_t b = end; b > t + 1; b--)
+		if (cp[b - 1] == '/')
+			return b;
+	return 0;
+}
+
 /* In a path (「/tmp/长目录名称/…」) a line ends after a '/', which stays
  * at its end: never inside a folder's name, and no line starts with '/'.
- * A path that one line holds moves down whole. 0: end is not in a path. */
+ * A path that one line holds moves down whole (run_break). 0: end is
+ * not in a path, or no break is found in it. */
 static size_t path_break(const uint32_t *cp, size_t start, size_t end, size_t n, int width)
 {
 	size_t t = end; /* the path starts after a space or a clause's mark */
@@ -287,15 +304,7 @@ static size_t path_break(const uint32_t *cp, size_t start, size_t end, size_t n,
 	int w = 0;
 	for (size_t e = t; e < n && cp[e] != ' ' && cp[e] != '\n' && !closes_phrase(cp[e]); e++)
 		w += cp_width(cp[e]);
-	size_t at = t; /* an opening 「 goes down with it */
-	while (at > start + 1 && opens_phrase(cp[at - 1]))
-		at--;
-	if (at > start && w <= width)
-		return at;
-	for (size_t b = end; b > t + 1; b--)
-		if (cp[b - 1] == '/')
-			return b;
-	return 0;
+	return run_break(cp, start, end, t, w, width);
 }
 
 size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width)
@@ -331,14 +340,9 @@ size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width)
 		int ww = 0;
 		for (size_t e = sp; e < n && cp[e] < 0x80 && cp[e] != ' ' && cp[e] != '\n'; e++)
 			ww += cp_width(cp[e]);
-		size_t at = sp; /* an opening 「 goes down with it */
-		while (at > start + 1 && opens_phrase(cp[at - 1]))
-			at--;
-		if (at > start && ww <= width)
-			return at;
-		for (size_t b = end; b > sp + 1; b--)
-			if (cp[b - 1] == '/')
-				return b;
+		size_t b = run_break(cp, start, end, sp, ww, width);
+		if (b)
+			return b;
 	}
 	/* Near the edge, a phrase ends at its punctuation or a space rather
 	 * than in the middle of a word (「建 / 立」); a closing mark never
