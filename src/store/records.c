@@ -1014,9 +1014,8 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 long long store_query_beyond(kp_store *s, const kp_form *f, const kp_query *q, const kp_anchor *anchor,
 			     bool backward)
 {
-	bool filtered = q->filter && q->filter[0];
 	filter_args fa;
-	sqlite3_stmt *st = page_stmt(s, f, q, anchor, backward, true, filtered ? KP_COUNT_CAP + 1 : -1, &fa);
+	sqlite3_stmt *st = page_stmt(s, f, q, anchor, backward, true, KP_COUNT_CAP + 1, &fa);
 	long long n = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
 	filter_args_free(&fa);

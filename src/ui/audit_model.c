@@ -254,5 +254,5 @@ void au_more_text(const audit_model *m, const au_ctx *c, char *out, size_t len)
 	if (m->more)
 		snprintf(out, len, "%s", msg(MSG_UI_AU_MORE));
 	else
-		sw_mark_n(0, hidden, false, out, len);
+		sw_mark_n(0, false, hidden, false, out, len);
 }

@@ -66,9 +66,10 @@ typedef struct {
 	char **shown;         /* n × ncols: each cell as shown, read once per page */
 	long long total;
 	long long first_rank; /* views: records of the unit before the first row */
-	/* rows of the list before and after the page; a filtered list's stop
-	 * above KP_COUNT_CAP (store_query_beyond) */
+	/* rows of the list before and after the page: exact (one side within
+	 * KP_COUNT_CAP, the total known), or each counted up to KP_COUNT_CAP + 1 */
 	long long more_above, more_below;
+	bool exact;
 	lm_mode mode;
 	long long *marked;    /* records marked with Space, for one F9 or F5 over them all */
 	int *marked_year;     /* each marked record's programme year */

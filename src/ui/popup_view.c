@@ -54,9 +54,9 @@ void popup_draw(popup *p, int below, int above, int x)
 	size_t rest = p->nmatch > p->top + (size_t)rows ? p->nmatch - p->top - (size_t)rows : 0;
 	if (rest || p->top) {
 		char more[160];
-		sw_mark_n(p->top, rest, false, more, sizeof more);
+		sw_mark_n(p->top, false, rest, false, more, sizeof more);
 		if (utf8_width(more) > w - 4) /* a narrow window: what is below first */
-			sw_mark_n(rest ? 0 : p->top, rest, false, more, sizeof more);
+			sw_mark_n(rest ? 0 : p->top, false, rest, false, more, sizeof more);
 		draw_text(y + h - 1, x + 2, w - 4, more, theme_attr(R_SECTION), false);
 	}
 }

@@ -45,15 +45,15 @@ bool sw_move(size_t *sel, size_t n, kp_action a, size_t page)
 
 void sw_mark(const scrollwin *w, char *out, size_t len)
 {
-	sw_mark_n(w->top, w->below, false, out, len);
+	sw_mark_n(w->top, false, w->below, false, out, len);
 }
 
-void sw_mark_n(size_t above, size_t below, bool at_least, char *out, size_t len)
+void sw_mark_n(size_t above, bool above_more, size_t below, bool below_more, char *out, size_t len)
 {
 	char up[64] = "", down[64] = "";
 	if (above)
-		snprintf(up, sizeof up, msg(at_least ? MSG_UI_MORE_ABOVE_MANY : MSG_UI_MORE_ABOVE), above);
+		snprintf(up, sizeof up, msg(above_more ? MSG_UI_MORE_ABOVE_MANY : MSG_UI_MORE_ABOVE), above);
 	if (below)
-		snprintf(down, sizeof down, msg(at_least ? MSG_UI_MORE_BELOW_MANY : MSG_UI_MORE_BELOW), below);
+		snprintf(down, sizeof down, msg(below_more ? MSG_UI_MORE_BELOW_MANY : MSG_UI_MORE_BELOW), below);
 	snprintf(out, len, "%s%s%s", up, up[0] && down[0] ? "  " : "", down);
 }
