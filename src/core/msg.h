@@ -504,7 +504,6 @@
 	X(UI_AU_FROM_YEAR,  "复制自年度") \
 	X(UI_AU_NONE,       "没有符合条件的记录。") \
 	X(UI_AU_MORE,       "↓ 还有更早的记录（↓ 或 PgDn 载入）") \
-	X(UI_AU_MORE_OLDER, "↓ 还有 %zu 项及更早的记录") \
 	X(UI_AU_HINT,       "输入文字筛选：用户、单位、表名（附表2）、编号、日期、改动内容，空格隔开") \
 	X(AU_INSERT,        "新增") \
 	X(AU_UPDATE,        "修改") \
@@ -571,8 +570,8 @@
 	X(UI_TR_DONE_HINT,  "Enter 返回主菜单；Esc 回到选文件") \
 	X(UI_MORE_BELOW,    "↓ 还有 %zu 项") \
 	X(UI_MORE_ABOVE,    "↑ 上面还有 %zu 项") \
-	X(UI_LIST_MORE_BELOW,"↓下面还有") \
-	X(UI_LIST_MORE_ABOVE,"↑上面还有") \
+	X(UI_MORE_BELOW_MANY,"↓ 还有 %zu 多项") \
+	X(UI_MORE_ABOVE_MANY,"↑ 上面还有 %zu 多项") \
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
 	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \

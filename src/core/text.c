@@ -264,6 +264,58 @@ static bool opens_phrase(uint32_t c)
 	       c == 0x300A /* 《 */;
 }
 
+/* A line that would break before the word at w (after spaces): when the
+ * word is a unit and the one before it a number (「20 MiB」), before the
+ * number instead, if the line keeps something; else at dflt. */
+static size_t with_number(const uint32_t *cp, size_t start, size_t w, size_t dflt)
+{
+	uint32_t c = cp[w] | 0x20;
+	if (c < 'a' || c > 'z')
+		return dflt;
+	size_t d = w;
+	while (d > start && cp[d - 1] == ' ')
+		d--;
+	size_t e = d;
+	while (d > start && cp[d - 1] >= '0' && cp[d - 1] <= '9')
+		d--;
+	if (d == e || (d > start && cp[d - 1] < 0x80 && cp[d - 1] != ' '))
+		return dflt; /* not a number standing alone (MP4 …) */
+	return d > start ? d : dflt;
+}
+
+/* A run from t (a word, a path) w cells wide that end falls inside: down
+ * whole when one line holds it (an opening 「 with it), else after its
+ * last '/' before end; 0 when neither. */
+static size_t run_break(const uint32_t *cp, size_t start, size_t end, size_t t, int w, int width)
+{
+	size_t at = t;
+	while (at > start + 1 && opens_phrase(cp[at - 1]))
+		at--;
+	if (at > start && w <= width)
+		return at;
+	for (size_t b = end; b > t + 1; b--)
+		if (cp[b - 1] == '/')
+			return b;
+	return 0;
+}
+
+/* In a path (「/tmp/长目录名称/…」) a line ends after a '/', which stays
+ * at its end: never inside a folder's name, and no line starts with '/'.
+ * A path that one line holds moves down whole (run_break). 0: end is
+ * not in a path, or no break is found in it. */
+static size_t path_break(const uint32_t *cp, size_t start, size_t end, size_t n, int width)
+{
+	size_t t = end; /* the path starts after a space or a clause's mark */
+	while (t > start && cp[t - 1] != ' ' && !closes_phrase(cp[t - 1]) && !opens_phrase(cp[t - 1]))
+		t--;
+	if (cp[t] != '/')
+		return 0;
+	int w = 0;
+	for (size_t e = t; e < n && cp[e] != ' ' && cp[e] != '\n' && !closes_phrase(cp[e]); e++)
+		w += cp_width(cp[e]);
+	return run_break(cp, start, end, t, w, width);
+}
+
 size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width)
 {
 	int used = 0;
@@ -272,29 +324,34 @@ size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width)
 		used += cp_width(cp[end++]);
 	if (end == start) /* a character wider than the window */
 		return end < n && cp[end] != '\n' ? end + 1 : end;
-	if (end >= n || cp[end] == '\n' || cp[end] == ' ')
+	if (end >= n || cp[end] == '\n')
 		return end;
-	/* A Latin word (kepu backup, a file name) moves whole after a space. */
+	if (cp[end] == ' ') { /* 「最大 20」「MiB」: the number goes down with its unit */
+		size_t w = end;
+		while (w < n && cp[w] == ' ')
+			w++;
+		return w < n ? with_number(cp, start, w, end) : end;
+	}
+	size_t slash = path_break(cp, start, end, n, width);
+	if (slash)
+		return slash;
+	/* A Latin word (kepu backup, a file name, 20 MiB) moves whole after a
+	 * space: a run of letters and digits is never broken. */
 	if (cp[end] < 0x80 && cp[end - 1] < 0x80) {
 		size_t sp = end;
 		while (sp > start && cp[sp - 1] != ' ' && cp[sp - 1] < 0x80)
 			sp--;
 		if (sp > start && cp[sp - 1] == ' ')
-			return sp;
+			return with_number(cp, start, sp, sp);
 		/* Right after Chinese (「文件夹：/srv/…」) it moves whole too when
 		 * one line holds it; a longer path breaks after a '/', never
 		 * inside a name (「…/weid」「u/…」). */
 		int ww = 0;
 		for (size_t e = sp; e < n && cp[e] < 0x80 && cp[e] != ' ' && cp[e] != '\n'; e++)
 			ww += cp_width(cp[e]);
-		size_t at = sp; /* an opening 「 goes down with it */
-		while (at > start + 1 && opens_phrase(cp[at - 1]))
-			at--;
-		if (at > start && ww <= width)
-			return at;
-		for (size_t b = end; b > sp + 1; b--)
-			if (cp[b - 1] == '/')
-				return b;
+		size_t b = run_break(cp, start, end, sp, ww, width);
+		if (b)
+			return b;
 	}
 	/* Near the edge, a phrase ends at its punctuation or a space rather
 	 * than in the middle of a word (「建 / 立」); a closing mark never

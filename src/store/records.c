@@ -951,16 +951,19 @@ static void ensure_sort_index(kp_store *s, const kp_form *f, int i)
 	free(name);
 }
 
-size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const kp_anchor *anchor,
-			bool backward, size_t limit, kp_record **out)
+/* The statement for q's rows after (or before, backward) the anchor in
+ * list order, up to limit (-1: all); count: their number instead of the
+ * rows. fa is freed by the caller after the statement. */
+static sqlite3_stmt *page_stmt(kp_store *s, const kp_form *f, const kp_query *q, const kp_anchor *anchor,
+			       bool backward, bool count, long long limit, filter_args *fa)
 {
 	if (q->sort >= 0)
 		ensure_sort_index(s, f, q->sort);
 	/* Walking backward reverses the order; the rows are flipped after. */
 	bool desc = q->descending != backward;
 	strbuf w = STRBUF_INIT, key = STRBUF_INIT;
-	filter_args fa = where_clause(&w, s, f, q);
-	const char *idc = id_column(&fa);
+	*fa = where_clause(&w, s, f, q);
+	const char *idc = id_column(fa);
 	sort_expr(&key, f, q->sort, "t.");
 	if (anchor) {
 		const char *op = desc ? "<" : ">";
@@ -975,16 +978,16 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 	else
 		sb_printf(&w, " ORDER BY %s%s, t.id%s LIMIT ?5", sb_str(&key), desc ? " DESC" : "",
 			  desc ? " DESC" : "");
-	char *sql = select_sql(f, sb_str(&w));
+	char *rows = count ? select_cols_sql(f, false, sb_str(&w)) : select_sql(f, sb_str(&w));
+	char *sql = count ? xasprintf("SELECT count(*) FROM (%s)", rows) : NULL;
 	sb_free(&w);
 	sb_free(&key);
-	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	sqlite3_stmt *st = db_prepare(s, sql ? sql : rows, NULL);
+	free(rows);
 	free(sql);
-	kp_record *r = xcalloc(limit ? limit : 1, sizeof *r);
-	size_t n = 0;
 	if (st) {
 		sqlite3_bind_int64(st, 1, q->unit_id);
-		bind_filter(st, q, &fa);
+		bind_filter(st, q, fa);
 		if (anchor && q->sort >= 0) {
 			if (ftype_info(f->fields[q->sort].type)->integer_column)
 				sqlite3_bind_int64(st, 3, anchor->key && anchor->key[0]
@@ -995,14 +998,25 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 		}
 		if (anchor)
 			sqlite3_bind_int64(st, 4, anchor->id);
-		sqlite3_bind_int64(st, 5, (long long)limit);
+		sqlite3_bind_int64(st, 5, limit);
 		sqlite3_bind_int64(st, 7, session_scope(s));
 		sqlite3_bind_int(st, 8, session_year(s));
 		if (f->review && q->state)
 			sqlite3_bind_text(st, 6, q->state, -1, SQLITE_STATIC);
+	}
+	return st;
+}
+
+size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const kp_anchor *anchor,
+			bool backward, size_t limit, kp_record **out)
+{
+	filter_args fa;
+	sqlite3_stmt *st = page_stmt(s, f, q, anchor, backward, false, (long long)limit, &fa);
+	kp_record *r = xcalloc(limit ? limit : 1, sizeof *r);
+	size_t n = 0;
+	if (st)
 		while (n < limit && sqlite3_step(st) == SQLITE_ROW)
 			read_row(st, f, &r[n++]);
-	}
 	sqlite3_finalize(st);
 	filter_args_free(&fa);
 	if (backward) /* return them in list order */
@@ -1012,6 +1026,17 @@ size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const 
 			r[n - 1 - i] = t;
 		}
 	*out = r;
+	return n;
+}
+
+long long store_query_beyond(kp_store *s, const kp_form *f, const kp_query *q, const kp_anchor *anchor,
+			     bool backward)
+{
+	filter_args fa;
+	sqlite3_stmt *st = page_stmt(s, f, q, anchor, backward, true, KP_COUNT_CAP + 1, &fa);
+	long long n = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	filter_args_free(&fa);
 	return n;
 }
 

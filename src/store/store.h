@@ -293,6 +293,12 @@ typedef struct {
  * record. Returns the count; out is caller-freed with records_free. */
 size_t store_query_page(kp_store *s, const kp_form *f, const kp_query *q, const kp_anchor *anchor,
 			bool backward, size_t limit, kp_record **out);
+/* How many records of q's list come after (before, backward) the anchor:
+ * the rows below (above) a page, counted up to KP_COUNT_CAP (it returns
+ * KP_COUNT_CAP + 1 past it): the whole count of a 50,000-record list
+ * sorted by name took 33-58 ms, a page needs two. */
+long long store_query_beyond(kp_store *s, const kp_form *f, const kp_query *q, const kp_anchor *anchor,
+			     bool backward);
 /* The number of records in q's list. A filtered count stops above
  * KP_COUNT_CAP (it returns KP_COUNT_CAP + 1), so typing stays fast. */
 long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q);

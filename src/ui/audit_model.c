@@ -12,6 +12,7 @@
 #include "core/xalloc.h"
 #include "domain/review.h"
 #include "ui/columns.h"
+#include "ui/scrollwin.h"
 #include "ui/shell.h"
 
 #define MIN_W 6 /* user, unit and what was done: each at least this wide */
@@ -246,13 +247,12 @@ void au_columns(const audit_model *m, int cols, int x[AU_COLS], int w[AU_COLS])
 
 void au_more_text(const audit_model *m, const au_ctx *c, char *out, size_t len)
 {
+	/* While older rows are unread their number is not known (counting a
+	 * filtered trail reads all of it): no number, which never jumps as
+	 * pages are read. Once all are read, the exact count below the page. */
 	size_t shown = m->top + c->rows, hidden = m->n > shown ? m->n - shown : 0;
-	if (hidden && m->more)
-		snprintf(out, len, msg(MSG_UI_AU_MORE_OLDER), hidden);
-	else if (hidden)
-		snprintf(out, len, msg(MSG_UI_MORE_BELOW), hidden);
-	else if (m->more)
+	if (m->more)
 		snprintf(out, len, "%s", msg(MSG_UI_AU_MORE));
-	else if (len)
-		out[0] = '\0';
+	else
+		sw_mark_n(0, false, hidden, false, out, len);
 }

@@ -62,7 +62,9 @@ void au_set_rows(audit_model *m, const au_ctx *c);
  * later that is wider is cut with a mark. x[] and w[] get each column's
  * start and width. */
 void au_columns(const audit_model *m, int cols, int x[AU_COLS], int w[AU_COLS]);
-/* What is below the page, for its more-below mark: "" when nothing is. */
+/* What is below the page, for its more-below mark: "" when nothing is;
+ * 「↓ 还有更早的记录」 (no number) while older rows are unread, 「↓ 还有 N
+ * 项」 once all are. */
 void au_more_text(const audit_model *m, const au_ctx *c, char *out, size_t len);
 
 #endif

@@ -65,12 +65,18 @@ dm_result dm_resume(drafts_model *m, const dm_ctx *c)
 	return (dm_result){m->n ? DM_HANDLED : DM_MENU, 0, NULL, 0};
 }
 
+void dm_arrange(drafts_model *m, int lines)
+{
+	m->win = sw_fit(m->n, m->sel, m->win.top, lines);
+	sw_mark(&m->win, m->more, sizeof m->more);
+}
+
 dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key)
 {
 	if (m->mode == DM_CONFIRM_DROP)
 		return answer(m, c, key);
 	kp_action a = keymap_lookup(CTX_DRAFTS, key);
-	if (sw_move(&m->sel, m->n, a, c->rows))
+	if (sw_move(&m->sel, m->n, a, m->win.shown ? m->win.shown : c->rows))
 		return (dm_result){DM_HANDLED, 0, NULL, 0};
 	switch (a) {
 	case ACT_ACCEPT:

@@ -17,6 +17,7 @@
 
 #include "domain/drafts.h"
 #include "ui/keymap.h"
+#include "ui/scrollwin.h"
 
 typedef enum { DM_BROWSE, DM_CONFIRM_DROP } dm_mode;
 
@@ -47,6 +48,8 @@ typedef struct {
 	kp_pending *p;
 	size_t n, sel;
 	dm_mode mode;
+	scrollwin win;  /* the drafts shown (dm_arrange) */
+	char more[160]; /* how many are not: 「↑ 上面还有 N 项  ↓ 还有 N 项」 */
 	char *dropped; /* the last load's notice of drafts dropped (records decided since), or NULL */
 } drafts_model;
 
@@ -61,6 +64,9 @@ void dm_free(drafts_model *m);
  * list whose keys do nothing. */
 dm_result dm_resume(drafts_model *m, const dm_ctx *c);
 dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key);
+/* The drafts that fit in lines with the selection among them; the last
+ * line says how many do not (sw_fit), so none is hidden unsaid. */
+void dm_arrange(drafts_model *m, int lines);
 /* Does the binding's action act now (the key line, F1's help)? Enter and
  * F8 only with a draft selected; y and n only while asking. */
 bool dm_acts(const void *model, const void *ctx, kp_action a);

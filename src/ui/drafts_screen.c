@@ -22,7 +22,6 @@
 typedef struct {
 	ui_screen base;
 	drafts_model m;
-	int top; /* the first row shown (drafts_arrange) */
 } drafts_screen;
 
 static dm_ctx ctx(const ui_app *app)
@@ -35,7 +34,7 @@ static void drafts_arrange(ui_screen *s, ui_app *app)
 {
 	(void)app;
 	drafts_screen *ds = (drafts_screen *)s;
-	ds->top = app_scroll(ds->m.sel, ds->top, app_body_height());
+	dm_arrange(&ds->m, app_body_height());
 }
 
 static void drafts_draw(ui_screen *s, ui_app *app)
@@ -52,13 +51,14 @@ static void drafts_draw(ui_screen *s, ui_app *app)
 	app_chrome(app, title, NULL, ask ? ask : msg(MSG_UI_DRAFTS_HINT),
 		   ask ? CTX_CONFIRM : CTX_DRAFTS);
 	free(ask);
-	int y = app_body_top(), rows = app_body_height();
+	int y = app_body_top();
 	int rw = dm_record_w(m);
 	int x[] = {1, 2 + WHEN_W, 3 + WHEN_W + FORM_W, 4 + WHEN_W + FORM_W + rw};
 	int w[] = {WHEN_W, FORM_W, rw, COLS - x[3] - 1};
-	for (int k = 0; k < rows && ds->top + k < (int)m->n; k++) {
-		const kp_pending *p = &m->p[ds->top + k];
-		attr_t at = theme_attr((size_t)(ds->top + k) == m->sel ? R_SELECTED : R_NORMAL);
+	int k = 0;
+	for (; k < (int)m->win.shown && m->win.top + (size_t)k < m->n; k++) {
+		const kp_pending *p = &m->p[m->win.top + (size_t)k];
+		attr_t at = theme_attr(m->win.top + (size_t)k == m->sel ? R_SELECTED : R_NORMAL);
 		char record[48];
 		dm_record_text(p, record, sizeof record);
 		/* the fields cut between two, marked, never inside one */
@@ -69,6 +69,8 @@ static void drafts_draw(ui_screen *s, ui_app *app)
 			draw_text(y + k, x[c], w[c], cell[c], at, false);
 		free(first);
 	}
+	if (m->win.mark)
+		draw_text(y + k, 1, COLS - 2, m->more, theme_attr(R_HELP), false);
 }
 
 /* On to the menu, in this screen's place (as the login does). */

@@ -85,10 +85,9 @@ static ev_result receive(evidence_screen *es, ui_app *app, const ev_ctx *c)
 		return r;
 	}
 	int max = es->m.form->evidence->max_mib;
-	ui_leave_curses();
-	printf("\r\n");
-	printf(msg(MSG_UI_TR_RZ_START), max);
-	printf("\r\n");
+	char *say = xasprintf(msg(MSG_UI_TR_RZ_START), max);
+	ui_leave_curses_saying(say);
+	free(say);
 	char *err = NULL, *name = NULL;
 	long long size = 0;
 	FILE *in = exchange_receive(app->env->db, max, &name, &size, &err);

@@ -9,7 +9,6 @@
 #include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
-#include "ui/shell.h"
 
 static void why_free(find_model *m)
 {
@@ -23,9 +22,12 @@ static void why_free(find_model *m)
 /* The page's scroll to the selection, and why its hits matched. */
 static void arrange(find_model *m, const fnd_ctx *c)
 {
-	size_t rows = c->rows ? c->rows : 1;
 	m->rows = c->rows;
-	m->top = (size_t)app_scroll(m->sel, (int)m->top, (int)rows);
+	/* the page's last line says how many hits are above and below it */
+	m->win = sw_fit(m->n, m->sel, m->top, (int)(c->rows ? c->rows : 1));
+	m->top = m->win.top;
+	sw_mark(&m->win, m->more, sizeof m->more);
+	size_t rows = m->win.shown ? m->win.shown : 1;
 	why_free(m);
 	m->why = xcalloc(rows, sizeof *m->why);
 	strbuf b = STRBUF_INIT;
@@ -89,7 +91,7 @@ fnd_result fnd_key(find_model *m, const fnd_ctx *c, kp_key key)
 {
 	fnd_result r = {FND_HANDLED, 0, ""};
 	kp_action a = keymap_lookup(CTX_FIND, key);
-	if (m->fd && app_move(&m->sel, m->n, a, c->rows)) {
+	if (m->fd && sw_move(&m->sel, m->n, a, m->win.shown ? m->win.shown : 1)) {
 		arrange(m, c);
 		return r;
 	}

@@ -18,6 +18,7 @@
 #include "domain/env.h"
 #include "domain/find.h"
 #include "ui/keymap.h"
+#include "ui/scrollwin.h"
 
 typedef enum {
 	FND_HANDLED,
@@ -46,6 +47,8 @@ typedef struct {
 	char **why;   /* why each hit on the page (top …) matched */
 	size_t nwhy;
 	size_t rows;  /* the page's rows they were worked out for */
+	scrollwin win; /* the hits shown, and whether a line says how many are not */
+	char more[160]; /* 「↑ 上面还有 N 项  ↓ 还有 N 项」 (sw_mark) */
 } find_model;
 
 /* The form with a `search` and what the session may see of it;

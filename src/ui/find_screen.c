@@ -72,6 +72,8 @@ static void find_draw(ui_screen *s, ui_app *app)
 		draw_text(yy, x_st, STATE_W, finder_state(m->fd, m->hits[i].entry), at, false);
 		draw_text(yy, x_why, COLS - x_why - 1, m->why[k], at, false);
 	}
+	if (m->win.mark)
+		draw_text(y + 1 + (int)m->nwhy, 1, COLS - 2, m->more, theme_attr(R_HELP), false);
 	int dy = y + 1 + (int)c.rows;
 	draw_fill(dy, 0, COLS, h);
 	if (m->n && m->sel - m->top < m->nwhy) {

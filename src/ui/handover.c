@@ -3,13 +3,51 @@
 
 #include <curses.h>
 #include <poll.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <termios.h>
 #include <unistd.h>
+
+#include "core/text.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
 
 void ui_leave_curses(void)
 {
 	def_prog_mode();
 	endwin();
+}
+
+void ui_leave_curses_saying(const char *s)
+{
+	ui_leave_curses();
+	fputs("\r\n", stdout);
+	handover_wrap(stdout, COLS > 1 ? COLS - 1 : 79, s); /* endwin keeps COLS */
+	fflush(stdout);
+}
+
+void handover_wrap(FILE *out, int width, const char *s)
+{
+	size_t len = strlen(s), n = 0;
+	uint32_t *cp = xcalloc(len + 1, sizeof *cp);
+	for (size_t i = 0; i < len;)
+		i += utf8_decode(s + i, len - i, &cp[n++]);
+	for (size_t start = 0; start < n;) {
+		size_t end = text_line_end(cp, start, n, width), next = end;
+		if (next < n && cp[next] == '\n')
+			next++;
+		while (next < n && cp[next] == ' ') /* no line starts with a space */
+			next++;
+		while (end > start && cp[end - 1] == ' ')
+			end--;
+		char buf[8];
+		for (size_t i = start; i < end; i++)
+			fwrite(buf, 1, utf8_encode(cp[i], buf), out);
+		fputs("\r\n", out);
+		start = next;
+	}
+	free(cp);
 }
 
 /* What a cancelled transfer's sender still had on the line would be read

@@ -15,6 +15,7 @@
 #include "core/xalloc.h"
 #include "domain/move_year.h"
 #include "domain/review.h"
+#include "ui/scrollwin.h"
 
 static lm_result result(lm_kind k)
 {
@@ -95,7 +96,7 @@ static void read_shown(list_model *m, kp_store *s)
 	free(vals);
 }
 
-static bool has_neighbour(list_model *m, const lm_ctx *c, const kp_record *r, bool before);
+static void count_beyond(list_model *m, const lm_ctx *c);
 
 /* New rows: replace the page and its cells; keep the selection on a row;
  * a view numbers from the first row's place in the unit; whether rows are
@@ -111,8 +112,7 @@ static void set_rows(list_model *m, const lm_ctx *c, kp_record *rows, size_t n)
 		m->sel = m->n ? m->n - 1 : 0;
 	if (m->view && m->n)
 		m->first_rank = store_query_rank(c->store, m->form, &m->q, m->rows[0].id);
-	m->more_above = m->n && has_neighbour(m, c, &m->rows[0], true);
-	m->more_below = m->n == c->rows && has_neighbour(m, c, &m->rows[m->n - 1], false);
+	count_beyond(m, c);
 }
 
 /* A row as a keyset anchor: its sort value and id. */
@@ -133,7 +133,8 @@ static void load(list_model *m, const lm_ctx *c, const kp_record *after, bool ba
 	set_rows(m, c, rows, n);
 }
 
-/* Is there a row before (or after) r in the list? */
+/* Is there a row before (or after) r in the list now (another session
+ * may have changed it since the page was read)? */
 static bool has_neighbour(list_model *m, const lm_ctx *c, const kp_record *r, bool before)
 {
 	kp_anchor a = anchor_of(m, r);
@@ -141,6 +142,47 @@ static bool has_neighbour(list_model *m, const lm_ctx *c, const kp_record *r, bo
 	size_t n = store_query_page(c->store, m->form, &m->q, &a, before, 1, &one);
 	records_free(one, n);
 	return n > 0;
+}
+
+/* How many rows of the list come before (or after) r, up to
+ * KP_COUNT_CAP + 1. */
+static long long beyond(list_model *m, const lm_ctx *c, const kp_record *r, bool before)
+{
+	kp_anchor a = anchor_of(m, r);
+	return store_query_beyond(c->store, m->form, &m->q, &a, before);
+}
+
+/* The rows above and below the page, each counted up to KP_COUNT_CAP;
+ * when one side is within it and the total is exact, the other is the
+ * rest. Only in the middle of a list over twice the cap do both say
+ * 「1000 多项」. */
+static void count_beyond(list_model *m, const lm_ctx *c)
+{
+	m->more_above = m->more_below = 0;
+	m->exact = false;
+	if (!m->n)
+		return;
+	bool exact = !(m->q.filter && m->q.filter[0]) || m->total <= KP_COUNT_CAP;
+	long long rest = m->total - (long long)m->n;
+	m->more_above = beyond(m, c, &m->rows[0], true);
+	if (exact && m->more_above <= KP_COUNT_CAP) {
+		m->more_below = rest > m->more_above ? rest - m->more_above : 0;
+		m->exact = true;
+		return;
+	}
+	m->more_below = m->n == c->rows ? beyond(m, c, &m->rows[m->n - 1], false) : 0;
+	if (exact && m->more_below <= KP_COUNT_CAP) {
+		m->more_above = rest > m->more_below ? rest - m->more_below : 0;
+		m->exact = true;
+	}
+}
+
+void lm_more(const list_model *m, char *out, size_t len)
+{
+	/* a side counted only to the cap says so: 「↓ 还有 1000 多项」 */
+	bool up = !m->exact && m->more_above > KP_COUNT_CAP, down = !m->exact && m->more_below > KP_COUNT_CAP;
+	sw_mark_n(up ? KP_COUNT_CAP : (size_t)m->more_above, up, down ? KP_COUNT_CAP : (size_t)m->more_below, down,
+		  out, len);
 }
 
 void lm_restart(list_model *m, const lm_ctx *c)

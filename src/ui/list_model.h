@@ -66,7 +66,10 @@ typedef struct {
 	char **shown;         /* n × ncols: each cell as shown, read once per page */
 	long long total;
 	long long first_rank; /* views: records of the unit before the first row */
-	bool more_above, more_below; /* rows of the list before and after the page */
+	/* rows of the list before and after the page: exact (one side within
+	 * KP_COUNT_CAP, the total known), or each counted up to KP_COUNT_CAP + 1 */
+	long long more_above, more_below;
+	bool exact;
 	lm_mode mode;
 	long long *marked;    /* records marked with Space, for one F9 or F5 over them all */
 	int *marked_year;     /* each marked record's programme year */
@@ -78,6 +81,9 @@ void lm_init(list_model *m, const kp_form *f, const kp_view *v, const int *field
 void lm_free(list_model *m);
 /* From the first row again (a new filter, order, state or unit). */
 void lm_restart(list_model *m, const lm_ctx *c);
+/* The line under the page: how many rows are above and below it
+ * (「↑ 上面还有 N 项  ↓ 还有 N 项」, sw_mark_n); "" when none are. */
+void lm_more(const list_model *m, char *out, size_t len);
 /* The page that starts where this one started, afresh (after a change). */
 void lm_reload(list_model *m, const lm_ctx *c);
 /* A reviewed form's records in state only (a kp_state; -1: all), from the first. */

@@ -50,7 +50,9 @@ typedef struct {
 	year_prompt year;    /* F5: the record into another programme year */
 } list_screen;
 
-static int body_rows(void) { return app_body_height() - 1; /* one header row */ }
+/* One header row; the last line says how many rows are above and below
+ * the page (its own line, so no row's cells are covered). */
+static int body_rows(void) { return app_body_height() - 2; }
 
 static lm_ctx ctx_of(ui_app *app)
 {
@@ -136,18 +138,6 @@ static void draw_title(const list_screen *ls, int y, int x, int w, const char *l
 		draw_text(y, x + used, 1, arrow, a, false);
 }
 
-/* The mark on the last row of a page with rows below it (and on the first
- * of one with rows above), at the right end: the row's cells stop before
- * it, cut with their own mark. */
-static const char *row_mark(const list_screen *ls, const kp_record *r, size_t i)
-{
-	if (r && i + 1 == ls->m.n && ls->m.more_below)
-		return msg(MSG_UI_LIST_MORE_BELOW);
-	if (r && i == 0 && ls->m.more_above)
-		return msg(MSG_UI_LIST_MORE_ABOVE);
-	return NULL;
-}
-
 /* Where the form's columns start: after 编号, 填报单位 (a list) and 状态
  * (a reviewed form), as draw_row draws them. */
 static int fields_x(const list_screen *ls)
@@ -163,10 +153,6 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i,
 	char num[24];
 	/* 编号 is the record's id; a view's 序号 its place in the unit. */
 	snprintf(num, sizeof num, "%lld", !r ? 0LL : ls->m.view ? ls->m.first_rank + (long long)i + 1 : r->id);
-	const char *mark = row_mark(ls, r, i);
-	int end = COLS - 1 - (mark ? utf8_width(mark) + 1 : 0); /* where the cells stop */
-	if (mark)
-		draw_text(y, end + 1, COLS - 2 - end, mark, a | A_BOLD, false);
 	if (!r && ls->cols_hidden) /* in the header's margin: more columns are there */
 		draw_text(y, COLS - 1, 1, ">", a | A_BOLD, false);
 	int x = 1;
@@ -187,10 +173,6 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i,
 		const list_column *col = &ls->cols[c];
 		int w = c + 1 == ls->ncols && ls->m.view ? COLS - 1 - x : col->shown;
 		if (w <= 0 || x + w > COLS - 1) /* the same columns on every row */
-			break;
-		if (x + w > end) /* the marked row: cut (with its mark) before the mark */
-			w = end - x;
-		if (w <= 0)
 			break;
 		if (!r) {
 			draw_title(ls, y, x, w, col->label, col->field, a);
@@ -246,6 +228,9 @@ static void list_draw(ui_screen *s, ui_app *app)
 	for (size_t i = 0; i < ls->m.n; i++)
 		draw_row(ls, y + 1 + (int)i, &ls->m.rows[i], i,
 			 theme_attr(i == ls->m.sel ? R_SELECTED : R_NORMAL));
+	char more[160];
+	lm_more(&ls->m, more, sizeof more);
+	draw_text(y + 1 + (body_rows() > 0 ? body_rows() : 1), 1, COLS - 2, more, theme_attr(R_HELP), false);
 	if (ls->pick.pop.open)
 		popup_draw(&ls->pick.pop, y + 1, y + 1, 20);
 	review_prompt_draw(&ls->review, app, y + 2);

@@ -8,9 +8,9 @@
 
 #include "core/msg.h"
 #include "core/utf8.h"
-#include "core/xalloc.h"
 #include "ui/draw.h"
 #include "ui/popup.h"
+#include "ui/scrollwin.h"
 
 void popup_draw(popup *p, int below, int above, int x)
 {
@@ -53,8 +53,10 @@ void popup_draw(popup *p, int below, int above, int x)
 	/* what the window does not show, on its bottom frame */
 	size_t rest = p->nmatch > p->top + (size_t)rows ? p->nmatch - p->top - (size_t)rows : 0;
 	if (rest || p->top) {
-		char *more = xasprintf(msg(rest ? MSG_UI_MORE_BELOW : MSG_UI_MORE_ABOVE), rest ? rest : p->top);
+		char more[160];
+		sw_mark_n(p->top, false, rest, false, more, sizeof more);
+		if (utf8_width(more) > w - 4) /* a narrow window: what is below first */
+			sw_mark_n(rest ? 0 : p->top, false, rest, false, more, sizeof more);
 		draw_text(y + h - 1, x + 2, w - 4, more, theme_attr(R_SECTION), false);
-		free(more);
 	}
 }

@@ -45,10 +45,15 @@ bool sw_move(size_t *sel, size_t n, kp_action a, size_t page)
 
 void sw_mark(const scrollwin *w, char *out, size_t len)
 {
-	char above[64] = "", below[64] = "";
-	if (w->top)
-		snprintf(above, sizeof above, msg(MSG_UI_MORE_ABOVE), w->top);
-	if (w->below)
-		snprintf(below, sizeof below, msg(MSG_UI_MORE_BELOW), w->below);
-	snprintf(out, len, "%s%s%s", above, above[0] && below[0] ? "  " : "", below);
+	sw_mark_n(w->top, false, w->below, false, out, len);
+}
+
+void sw_mark_n(size_t above, bool above_more, size_t below, bool below_more, char *out, size_t len)
+{
+	char up[64] = "", down[64] = "";
+	if (above)
+		snprintf(up, sizeof up, msg(above_more ? MSG_UI_MORE_ABOVE_MANY : MSG_UI_MORE_ABOVE), above);
+	if (below)
+		snprintf(down, sizeof down, msg(below_more ? MSG_UI_MORE_BELOW_MANY : MSG_UI_MORE_BELOW), below);
+	snprintf(out, len, "%s%s%s", up, up[0] && down[0] ? "  " : "", down);
 }

@@ -28,5 +28,9 @@ scrollwin sw_fit(size_t n, size_t sel, size_t top, int lines);
 bool sw_move(size_t *sel, size_t n, kp_action a, size_t page);
 /* The mark's text: the rows hidden below and above; "" when none are. */
 void sw_mark(const scrollwin *w, char *out, size_t len);
+/* The same mark for counts a screen has itself (a list paged from the
+ * database); _more: counted only that far (「↓ 还有 1000 多项」). Every
+ * more-above/below mark is written here, so it reads the same everywhere. */
+void sw_mark_n(size_t above, bool above_more, size_t below, bool below_more, char *out, size_t len);
 
 #endif

@@ -71,10 +71,9 @@ static tm_ctx ctx_of(ui_app *app, import_progress *pr)
  * terminal handed to rz meanwhile. */
 static tm_result receive_file(transfer_screen *ts, ui_app *app, const tm_ctx *c)
 {
-	ui_leave_curses();
-	printf("\r\n");
-	printf(msg(MSG_UI_TR_RZ_START), EXCHANGE_MAX_MIB);
-	printf("\r\n");
+	char *say = xasprintf(msg(MSG_UI_TR_RZ_START), EXCHANGE_MAX_MIB);
+	ui_leave_curses_saying(say);
+	free(say);
 	char *err = NULL, *name = NULL;
 	long long size = 0;
 	FILE *in = exchange_receive(app->env->db, EXCHANGE_MAX_MIB, &name, &size, &err);
@@ -106,6 +105,11 @@ static void send_file(transfer_screen *ts, ui_app *app)
 	free(err);
 }
 
+/* The lines the exchange folder's path may take: at 80 columns over 300
+ * cells, far beyond any folder set up; a longer one ends its last line
+ * with 「>」. */
+#define FOLDER_LINES 4
+
 static void transfer_draw(ui_screen *s, ui_app *app)
 {
 	transfer_screen *ts = (transfer_screen *)s;
@@ -133,10 +137,12 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 	line = ts->m.x.fd < 0 ? xstrdup(ts->m.folder_err)
 	     : ts->m.x.sftp   ? exchange_how(&ts->m.x, true)
 			      : xasprintf(msg(MSG_UI_TR_FOLDER), ts->m.x.path);
-	if (ts->m.x.fd < 0) /* what to do about it, whole */
+	if (ts->m.x.fd < 0) { /* what to do about it, whole */
 		draw_wrapped(y + 1, 2, COLS - 4, 2, line, theme_attr(R_ERROR));
-	else
-		draw_text(y + 1, 2, COLS - 4, line, theme_attr(R_NORMAL), false);
+	} else { /* the whole folder, over the lines it needs (bounded), the rest below them */
+		int used = draw_wrapped(y + 1, 2, COLS - 4, FOLDER_LINES, line, theme_attr(R_NORMAL));
+		y += used > 1 ? used - 1 : 0;
+	}
 	free(line);
 	if (ts->m.x.fd >= 0) {
 		line = exchange_how(&ts->m.x, false);

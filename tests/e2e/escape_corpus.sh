@@ -72,7 +72,7 @@ for ((r = 1; r <= records; r++)); do
 	keys Down
 done
 last=$(sqlite3 "$DB" "SELECT max(id) FROM talent")
-for _ in $(seq $((n / 19 + 1))); do keys NPage; done   # every page of the list
+for _ in $(seq $((n / 18 + 1))); do keys NPage; done   # every page of the list (18 rows at 80x24)
 wait_for "$last "
 keys Escape
 wait_for "主菜单"

@@ -32,8 +32,14 @@ offered() {
 	wait_for "未保存的草稿（$1 份）"
 	keys Home; settled
 	screen >"$WORK/seen"
-	keys End; settled
-	screen >>"$WORK/seen"
+	# more than a page (20 lines at 80x24): 19 shown, the last line counts the rest
+	if [ "$1" -gt 20 ]; then assert_screen "↓ 还有 $(($1 - 19)) 项"; else refute_screen "还有"; fi
+	local pages=0
+	while on_screen "↓ 还有" && [ $((pages += 1)) -le "$1" ]; do
+		keys NPage; settled
+		screen >>"$WORK/seen"
+	done
+	[ "$1" -le 20 ] || assert_screen "↑ 上面还有"
 	for i in $(seq "$1"); do
 		n=$(printf %02d "$i")
 		grep -qF "姓名 $(name "$n")" "$WORK/seen" || fail "draft of $(name "$n") not offered"

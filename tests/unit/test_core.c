@@ -375,6 +375,24 @@ static void test_screen_line_breaks(void **state)
 	assert_string_equal(first, "/srv/kepu/exchange/weidu/");
 	line_of("已导入：/srv/kepu/exchange/weidu/a/b/c/d/e/f/2016.csv", 30, first, sizeof first);
 	assert_string_equal(first, "已导入：/srv/kepu/exchange/");
+	/* a path breaks only after a '/', kept at the line's end, never inside
+	 * a Chinese folder name nor with '/' starting the next line */
+	line_of("/tmp/t80b/长目录名称用于测试换行/another-very-long-level-of-dir/x", 30, first, sizeof first);
+	assert_string_equal(first, "/tmp/t80b/");
+	line_of("交换文件夹：/tmp/t80b/长目录名称用于测试换行/another-very-long-level-of-dir", 40, first,
+		sizeof first);
+	assert_string_equal(first, "交换文件夹：/tmp/t80b/");
+	line_of("/tmp/长目录名称用于测试换行/another/x", 30, first, sizeof first);
+	assert_string_equal(first, "/tmp/长目录名称用于测试换行/");
+	/* a number stays with its unit, and neither is broken (「20 M」「iB」) */
+	line_of("请选择文件（最大 20 MiB）。终端没有弹出窗口时", 21, first, sizeof first);
+	assert_string_equal(first, "请选择文件（最大 ");
+	line_of("请选择文件（最大 20 MiB）。终端没有弹出窗口时", 20, first, sizeof first);
+	assert_string_equal(first, "请选择文件（最大 ");
+	line_of("只收 JPEG、PNG、PDF、MP4、DOCX、XLSX，每个至多 20 MiB，至多 10 个", 51, first, sizeof first);
+	assert_string_equal(first, "只收 JPEG、PNG、PDF、MP4、DOCX、XLSX，每个至多 ");
+	line_of("共 MP4 MiB 项", 9, first, sizeof first); /* control: no number, the unit alone moves */
+	assert_string_equal(first, "共 MP4 ");
 	/* a phrase far from any punctuation is broken at the edge */
 	line_of("科普人才科普人才科普人才科普人才科普人才", 20, first, sizeof first);
 	assert_string_equal(first, "科普人才科普人才科普");

@@ -194,6 +194,31 @@ static void decided_record_dropped(void **state)
 	assert_int_equal(drafts_in_db(s), 1);
 }
 
+/* More drafts than lines (an office's shared account left 22, 20 were
+ * shown with no mark): the last line counts those above and below. */
+static void hidden_drafts_counted(void **state)
+{
+	story *s = *state;
+	for (int i = 0; i < 3; i++)
+		draft(s, "丙员工");
+	dm_load(&s->m, &s->c);
+	assert_int_equal(s->m.n, 5);
+	dm_arrange(&s->m, 5); /* all fit: no mark */
+	assert_false(s->m.win.mark);
+	assert_string_equal(s->m.more, "");
+	dm_arrange(&s->m, 3); /* two drafts and the mark */
+	assert_int_equal(s->m.win.shown, 2);
+	assert_string_equal(s->m.more, "↓ 还有 3 项");
+	dm_key(&s->m, &s->c, FN(KEY_END));
+	dm_arrange(&s->m, 3);
+	assert_int_equal(s->m.win.top, 3);
+	assert_string_equal(s->m.more, "↑ 上面还有 3 项");
+	dm_key(&s->m, &s->c, FN(KEY_PPAGE)); /* a page is the rows shown */
+	assert_int_equal(s->m.sel, 2);
+	dm_arrange(&s->m, 3);
+	assert_string_equal(s->m.more, "↑ 上面还有 2 项  ↓ 还有 1 项");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +229,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(esc_goes_to_the_menu, two_drafts, story_teardown),
 		cmocka_unit_test_setup_teardown(last_draft_goes_on, two_drafts, story_teardown),
 		cmocka_unit_test_setup_teardown(no_drafts, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(hidden_drafts_counted, two_drafts, story_teardown),
 		cmocka_unit_test_setup_teardown(decided_record_dropped, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

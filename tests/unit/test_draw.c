@@ -9,6 +9,7 @@
 #include <wchar.h>
 
 #include "ui/draw.h"
+#include "ui/handover.h"
 
 static SCREEN *screen;
 static FILE *out, *in;
@@ -69,11 +70,45 @@ static void rows_left_over(void **state)
 	assert_string_equal(row(0), "第一行 第二行第二行>");
 }
 
+/* The exchange folder over as many lines as it takes (it was cut at one:
+ * 「…another-very-long-level-of-dir>」): each line ends after a '/', none
+ * starts with one, no folder name is broken. */
+static void path_wrapped_whole(void **state)
+{
+	(void)state;
+	erase();
+	const char *line = "交换文件夹：/tmp/t80b/长目录名称用于测试换行/another-very-long-level-of-dir/"
+			   "another-very-long-level-of-dir/exchange/weidu/";
+	assert_int_equal(draw_wrapped(0, 2, 70, 4, line, A_NORMAL), 3);
+	assert_string_equal(row(0), "  交换文件夹：/tmp/t80b/长目录名称用于测试换行/");
+	assert_string_equal(row(1), "  another-very-long-level-of-dir/another-very-long-level-of-dir/");
+	assert_string_equal(row(2), "  exchange/weidu/");
+}
+
+/* What kepu says on the bare terminal before ZMODEM, in lines broken as
+ * a screen breaks them: the terminal's own wrap cut 「最大 20 M」「iB」. */
+static void said_before_handover(void **state)
+{
+	(void)state;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	handover_wrap(f, 79, "kepu 正在等待本机发送一个文件（ZMODEM）：请在终端弹出的窗口中选择文件（最大 20 MiB）。"
+			     "终端没有弹出窗口时，连按五次 Ctrl-X 取消。");
+	fclose(f);
+	assert_string_equal(buf, "kepu 正在等待本机发送一个文件（ZMODEM）：请在终端弹出的窗口中选择文件（最大\r\n"
+				 "20 MiB）。终端没有弹出窗口时，连按五次 Ctrl-X 取消。\r\n");
+	free(buf);
+}
+
 int main(void)
 {
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rows_left_over),
+		cmocka_unit_test(path_wrapped_whole),
+		cmocka_unit_test(said_before_handover),
 	};
 	return cmocka_run_group_tests(tests, open_screen, close_screen);
 }

@@ -94,11 +94,36 @@ static void unit_finds_its_own(void **state)
 	fnd_free(&m);
 }
 
+/* A page too short for the hits: its last line counts those above and
+ * below (they were hidden with no mark); a page that fits has none. */
+static void hidden_hits_counted(void **state)
+{
+	story *s = *state;
+	fnd_ctx two = {&s->fx->env, 2}; /* a hit and the mark's line */
+	find_model m;
+	assert_int_equal(fnd_init(&m, &two).kind, FND_HANDLED);
+	assert_int_equal(m.n, 3);
+	assert_true(m.win.mark);
+	assert_int_equal(m.nwhy, 1);
+	assert_string_equal(m.more, "↓ 还有 2 项");
+	fnd_key(&m, &two, FN(KEY_DOWN));
+	assert_string_equal(m.more, "↑ 上面还有 1 项  ↓ 还有 1 项");
+	fnd_key(&m, &two, FN(KEY_END));
+	assert_int_equal(m.top, 2);
+	assert_string_equal(m.more, "↑ 上面还有 2 项");
+	fnd_set_rows(&m, &s->c); /* ten rows: all fit, no mark */
+	assert_false(m.win.mark);
+	assert_int_equal(m.nwhy, 3);
+	assert_string_equal(m.more, "");
+	fnd_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(city_finds_as_typed, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_finds_its_own, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(hidden_hits_counted, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

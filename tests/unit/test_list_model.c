@@ -13,7 +13,7 @@
 #include "ui/form_model.h"
 #include "ui/list_model.h"
 
-#define ROWS 19 /* an 80x24 terminal's page */
+#define ROWS 18 /* an 80x24 terminal's page (a header line above, the mark's line below) */
 #define RECORDS 25
 
 static const char *const digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
@@ -82,7 +82,7 @@ static void edit_and_delete(void **state)
 	assert_int_equal(s->m.n, ROWS);
 	assert_first_row(s, 1);
 	assert_int_equal(key(s, FN(KEY_NPAGE)).kind, LM_HANDLED);
-	assert_first_row(s, 20);
+	assert_first_row(s, ROWS + 1);
 	key(s, FN(KEY_PPAGE));
 	assert_first_row(s, 1);
 	lm_result r = key(s, CH('\r'));
@@ -96,6 +96,10 @@ static void edit_and_delete(void **state)
 	assert_non_null(f);
 	fm_key(f, &fc, CTRL('E'));
 	fm_key(f, &fc, CH(0x534E)); /* 华 */
+	fr = fm_key(f, &fc, FN(KEY_F(2)));
+	/* the fixture's records share a phone: the same phone under another
+	 * name is asked about first (F2 again saves) */
+	assert_non_null(strstr(fr.text, "联系电话相同，姓名不同"));
 	fr = fm_key(f, &fc, FN(KEY_F(2)));
 	assert_int_equal(fr.kind, FM_SAVED);
 	assert_non_null(strstr(fr.text, "已保存对第 1 号记录的修改"));
@@ -203,22 +207,34 @@ static void empty_text_says_why(void **state)
 	lm_free(&v);
 }
 
-/* The page says whether rows are hidden below and above it (the screen
- * marks them): none on a list that fits, below on the first page of a
- * longer one, above on the last. Not known before: the screen showed no
- * mark. */
+/* The page says how many rows are hidden below and above it, in the one
+ * wording every scrolled list uses (the screen gives it its own line, so
+ * it covers no row): none on a list that fits, below on the first page of
+ * a longer one, above on the last, both between. Before, it was a bare
+ * 「↓下面还有」 over the last row's last column. */
 static void more_rows_marked(void **state)
 {
 	story *s = *state;
-	assert_true(s->m.more_below); /* 25 records, ROWS a page */
-	assert_false(s->m.more_above);
+	char more[160];
+	assert_int_equal(s->m.more_below, 25 - ROWS); /* 25 records, ROWS a page */
+	assert_int_equal(s->m.more_above, 0);
+	lm_more(&s->m, more, sizeof more);
+	assert_string_equal(more, "↓ 还有 7 项");
+	for (int i = 0; i < ROWS; i++) /* off the page's end: it scrolls by one */
+		key(s, FN(KEY_DOWN));
+	lm_more(&s->m, more, sizeof more);
+	assert_string_equal(more, "↑ 上面还有 1 项  ↓ 还有 6 项");
 	key(s, FN(KEY_END));
-	assert_false(s->m.more_below);
-	assert_true(s->m.more_above);
+	assert_int_equal(s->m.more_below, 0);
+	assert_int_equal(s->m.more_above, 25 - ROWS);
+	lm_more(&s->m, more, sizeof more);
+	assert_string_equal(more, "↑ 上面还有 7 项");
 	filter_by(s, "张二");  /* six rows: all shown */
 	assert_int_equal(s->m.total, 6);
-	assert_false(s->m.more_below);
-	assert_false(s->m.more_above);
+	assert_int_equal(s->m.more_below, 0);
+	assert_int_equal(s->m.more_above, 0);
+	lm_more(&s->m, more, sizeof more);
+	assert_string_equal(more, "");
 }
 
 /* The story in 2017 with 2017 opened: its records are 2016's. */
