@@ -309,14 +309,15 @@ static fm_result answer_offer(form_model *m, const fm_ctx *c, kp_action a)
 static bool locked(form_model *m, const fm_ctx *c, fm_result *r)
 {
 	const kp_field *fd = &m->form->fields[m->focus];
+	bool ro = m->readonly;
+	if (!ro && store_may_write_field(c->env->store, fd))
+		return false; /* r as it was: a key taken is no refusal (it beeped) */
 	*r = result(FM_REFUSED);
-	if (m->readonly)
+	if (ro)
 		fm_say(r, true, MSG_UI_READ_ONLY, state_label(state_of(m->rec.state)));
-	else if (!store_may_write_field(c->env->store, fd))
+	else
 		fm_say(r, true, fd->written_by == WRITER_CITY ? MSG_UI_CITY_WRITES : MSG_UI_UNIT_WRITES,
 		       fd->label);
-	else
-		return false;
 	return true;
 }
 
@@ -674,6 +675,13 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 		return r;
 	if (fd->type == FT_CHOICE || fd->type == FT_RECORD)
 		return open_choices(m, c, fd, st, key.code);
+	char *why = text ? field_refuse_key(fd, key.code) : NULL;
+	if (why) { /* refused as typed, not at F2; the text stays as it was, not selected */
+		r = result(FM_REFUSED);
+		fm_say(&r, true, MSG_V_FIELD, fd->label, why);
+		free(why);
+		return r;
+	}
 	if (text && eb_insert(eb, key.code)) {
 		edited(m, st);
 		if (c->auto_advance && complete(fd, eb)) /* the field's and the user's choice */
