@@ -218,6 +218,8 @@ static const char *help_text(const form_screen *fs, const ui_app *app, char *why
 {
 	const kp_field *ff = &fs->m->form->fields[fs->m->focus];
 	const char *err = fs->m->fs[fs->m->focus].error;
+	if (fs->m->mode == FM_CONFIRM_LEAVE || fs->m->mode == FM_OFFER)
+		return NULL; /* a question is the one thing said at the bottom */
 	if (err)
 		return strcmp(err, app->status) ? err : fs->hint_shown ? ff->help : NULL;
 	if (!store_may_write_field(app->env->store, ff)) {
@@ -362,6 +364,8 @@ static void show(form_screen *fs, ui_app *app, const fm_result *r)
 {
 	if (r->text[0])
 		app_status(app, r->error, "%s", r->text);
+	else if (fs->m->mode == FM_CONFIRM_LEAVE) /* the question replaces a refusal said before it */
+		app_status(app, false, "%s", "");
 	switch (r->kind) {
 	case FM_REFUSED:
 		if (!r->text[0])

@@ -303,6 +303,8 @@ static tm_result enter(transfer_model *m, const tm_ctx *c)
 	char *name = eb_text(&m->name);
 	tm_result r = m->importing ? import_named(m, c, name) : run_export(m, c, name);
 	free(name);
+	if (r.kind == TM_REFUSED && m->mode == TM_FILE) /* the name refused whole: the next typed replaces it */
+		eb_select_all(&m->name);
 	return r;
 }
 

@@ -150,6 +150,13 @@ static void export_then_import(void **state)
 	tm_free(&m);
 }
 
+static void assert_name(const transfer_model *m, const char *want)
+{
+	char *name = eb_text(&m->name);
+	assert_string_equal(name, want);
+	free(name);
+}
+
 /* A name that is not in the folder is refused, naming it; Esc in the
  * form list leaves. */
 static void missing_file(void **state)
@@ -164,6 +171,18 @@ static void missing_file(void **state)
 	assert_true(r.error);
 	assert_non_null(strstr(r.text, "nothing.csv"));
 	assert_int_equal(m.mode, TM_FILE);
+	/* the name refused is selected: the next key replaces it, never
+	 * appends (「nothing.csvy」); a name with / the same */
+	assert_true(m.name.sel);
+	type(&m, &s->c, "a/b.csv");
+	assert_false(m.name.sel); /* positive control: typing selects nothing */
+	assert_name(&m, "a/b.csv");
+	r = tm_key(&m, &s->c, ENTER);
+	assert_int_equal(r.kind, TM_REFUSED);
+	assert_non_null(strstr(r.text, "不能含有 /"));
+	assert_true(m.name.sel);
+	type(&m, &s->c, "y");
+	assert_name(&m, "y");
 	tm_free(&m);
 	tm_init(&m, &s->c, s->fx->path, s->user, true);
 	assert_int_equal(tm_key(&m, &s->c, ESC).kind, TM_CLOSE);
@@ -171,12 +190,6 @@ static void missing_file(void **state)
 }
 
 
-static void assert_name(const transfer_model *m, const char *want)
-{
-	char *name = eb_text(&m->name);
-	assert_string_equal(name, want);
-	free(name);
-}
 
 /* The name offered is selected: what the clerk types replaces it, never
  * lands after it (附表2-…-day.xlsxtalent.csv was once written). */
