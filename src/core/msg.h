@@ -660,7 +660,7 @@
 	X(KC_TRANSFER,      "导出数据") \
 	X(KC_ACCOUNTS,      "账号管理") \
 	X(KC_IMPORT,        "导入数据") \
-	X(KC_ADVANCED,      "填满自动跳到下一项之后 1 秒内的第一个键") \
+	X(KC_ADVANCED,      "填满或选定后自动跳到下一项，紧接着的第一个键") \
 	X(KC_FIND,          "专家检索") \
 	X(KC_FILES,         "附件") \
 	X(KC_TITLE,         "kepu 按键一览") \

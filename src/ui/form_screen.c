@@ -277,7 +277,7 @@ static void form_arrange(ui_screen *s, ui_app *app)
 static fm_ctx ctx_of(form_screen *fs, ui_app *app)
 {
 	return (fm_ctx){app->env, app->user, app->account.auto_advance,
-			app_last_saved(app, fs->m->form), layout_now(fs)->value_w - 1, 0, term_waited_ms};
+			app_last_saved(app, fs->m->form), layout_now(fs)->value_w - 1, 0};
 }
 
 static void form_draw(ui_screen *s, ui_app *app)
@@ -427,7 +427,7 @@ static void form_destroy(ui_screen *s)
 ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 {
 	fm_ctx c = {app->env, app->user, app->account.auto_advance, app_last_saved(app, f), 0,
-		    app->draft_pick, term_waited_ms};
+		    app->draft_pick};
 	app->draft_pick = 0;
 	fm_result r;
 	form_model *m = fm_new(&c, f, id, app_entry_unit(app), app_entry_unit_name(app), &r);

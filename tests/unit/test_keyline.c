@@ -154,7 +154,7 @@ static void form_close(void *self) { fm_free(((screen *)self)->fm); }
 
 static void form_open_id(screen *s, const char *form, long long id)
 {
-	s->fc = (fm_ctx){&s->fx->env, "xcxy", false, NULL, 40, 0, NULL};
+	s->fc = (fm_ctx){&s->fx->env, "xcxy", false, NULL, 40, 0};
 	fm_result res;
 	s->fm = fm_new(&s->fc, catalog_form(&s->fx->env.cat, form), id, xcxy(s), "许昌学院", &res);
 	if (!s->fm)
