@@ -10,6 +10,7 @@
 #include "core/xalloc.h"
 #include "domain/evidence.h"
 #include "domain/review.h"
+#include "domain/zmodem.h"
 #include "ui/shell.h"
 
 static ev_result said(ev_kind kind, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -51,6 +52,7 @@ ev_result ev_init(evidence_model *m, const ev_ctx *c, const kp_form *f, long lon
 
 void ev_free(evidence_model *m)
 {
+	zmodem_visit_ended();
 	attachments_free(m->files, m->n);
 	m->files = NULL;
 	m->n = 0;

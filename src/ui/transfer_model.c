@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "domain/import_source.h"
 #include "domain/review.h"
+#include "domain/zmodem.h"
 #include "ui/shell.h"
 
 static tm_result result(tm_kind k)
@@ -438,6 +439,7 @@ void tm_init(transfer_model *m, const tm_ctx *c, const char *db, const char *use
 
 void tm_free(transfer_model *m)
 {
+	zmodem_visit_ended();
 	popup_close(&m->pick);
 	eb_free(&m->name);
 	clear_results(m);

@@ -7,6 +7,7 @@
 
 #include "core/utf8.h"
 #include "model_keys.h"
+#include "domain/zmodem.h"
 #include "ui/transfer_model.h"
 
 #define PEOPLE 3
@@ -183,7 +184,11 @@ static void missing_file(void **state)
 	assert_true(m.name.sel);
 	type(&m, &s->c, "y");
 	assert_name(&m, "y");
+	/* a ZMODEM refusal holds for this visit only: leaving forgets it */
+	zmodem_refused();
+	assert_false(zmodem_asking());
 	tm_free(&m);
+	assert_true(zmodem_asking());
 	tm_init(&m, &s->c, s->fx->path, s->user, true);
 	assert_int_equal(tm_key(&m, &s->c, ESC).kind, TM_CLOSE);
 	tm_free(&m);
