@@ -91,7 +91,7 @@ static ev_result receive(evidence_screen *es, ui_app *app, const ev_ctx *c)
 	printf("\r\n");
 	char *err = NULL, *name = NULL;
 	long long size = 0;
-	FILE *in = exchange_receive(app->env->db, max, &name, &size, &err);
+	FILE *in = exchange_receive(app->env->db, max, true, &name, &size, &err);
 	ui_resume_curses();
 	ev_result r = ev_received(&es->m, c, in, name, size, err);
 	if (in)

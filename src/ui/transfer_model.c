@@ -434,7 +434,7 @@ void tm_init(transfer_model *m, const tm_ctx *c, const char *db, const char *use
 	m->titles = xcalloc(n ? n : 1, sizeof *m->titles);
 	for (size_t i = 0; i < n; i++)
 		m->titles[i] = m->entries[i].form ? m->entries[i].form->title : m->entries[i].view->title;
-	popup_open(&m->pick, msg(MSG_UI_TR_PICK), (char *const *)m->titles, n, 0, 0);
+	popup_open(&m->pick, msg(importing ? MSG_UI_TR_PICK_IN : MSG_UI_TR_PICK), (char *const *)m->titles, n, 0, 0);
 }
 
 void tm_free(transfer_model *m)
