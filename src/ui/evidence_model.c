@@ -59,6 +59,15 @@ void ev_free(evidence_model *m)
 	record_free(&m->rec);
 }
 
+bool ev_acts(const void *model, const void *ctx, kp_action a)
+{
+	const evidence_model *m = model;
+	(void)ctx;
+	if (m->mode == EV_CONFIRM_DELETE)
+		return a == ACT_YES || a == ACT_NO;
+	return (a != ACT_SEND && a != ACT_DELETE_RECORD) || m->n > 0;
+}
+
 /* Said before a transfer or a question, not after (the store decides anyway). */
 static bool locked(const evidence_model *m, const ev_ctx *c, ev_result *r)
 {

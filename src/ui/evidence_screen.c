@@ -46,6 +46,7 @@ static void evidence_draw(ui_screen *s, ui_app *app)
 		snprintf(title + tl, sizeof title - tl, "（%s）", state_label(state_of(m->rec.state)));
 	}
 	snprintf(hint, sizeof hint, msg(MSG_UI_EV_HINT), m->form->evidence->max_mib, m->form->evidence->max_files);
+	app_keys(app, ev_acts, m, NULL);
 	app_chrome(app, title, m->rec.unit_name, hint, m->mode == EV_CONFIRM_DELETE ? CTX_CONFIRM : CTX_FILES);
 	int y = app_body_top(), rows = app_body_height() - 2;
 	int x[] = {1, 2 + NAME_W, 3 + NAME_W + TYPE_W, 4 + NAME_W + TYPE_W + SIZE_W,

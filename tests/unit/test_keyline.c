@@ -15,6 +15,7 @@
 #include "core/utf8.h"
 #include "model_keys.h"
 #include "ui/drafts_model.h"
+#include "ui/evidence_model.h"
 #include "ui/form_model.h"
 #include "ui/list_model.h"
 #include "ui/menu_model.h"
@@ -45,6 +46,8 @@ typedef struct {
 	tbm_ctx tbc;
 	drafts_model dm;
 	dm_ctx dc;
+	evidence_model em;
+	ev_ctx ec;
 	char user[32];
 } screen;
 
@@ -368,6 +371,29 @@ static void drafts_drop_asked(screen *s)
 	s->ctx = CTX_CONFIRM;
 }
 
+/* --- a record's attachments ------------------------------------------------ */
+
+/* A key acted when it did something or said why not: F4 on a record with
+ * no attachment did nothing, in silence, while the key line offered it. */
+static bool files_press(void *self, kp_key k)
+{
+	screen *s = self;
+	ev_mode was = s->em.mode;
+	ev_result r = ev_key(&s->em, &s->ec, k);
+	return r.kind != EV_REFUSED && (r.kind != EV_HANDLED || r.text[0] || s->em.mode != was);
+}
+
+static void files_close(void *self) { ev_free(&((screen *)self)->em); }
+
+/* 活动 1's attachments: none yet. */
+static void files_none(screen *s)
+{
+	s->ec = (ev_ctx){&s->fx->env, ROWS};
+	if (ev_init(&s->em, &s->ec, catalog_form(&s->fx->env.cat, "activity"), 1).kind != EV_HANDLED)
+		fail_msg("活动 1 has no attachments screen");
+	be(s, CTX_FILES, ev_acts, &s->em, &s->ec, files_press, files_close);
+}
+
 /* --- every row -------------------------------------------------------------- */
 
 static const screen_case cases[] = {
@@ -401,6 +427,7 @@ static const screen_case cases[] = {
 	{"附表1, city", false, quota_table},
 	{"附表1, unit", true, quota_table},
 	{"drafts, city", false, drafts_two},
+	{"attachments none, unit", true, files_none},
 	{"drafts, drop asked", false, drafts_drop_asked},
 };
 
