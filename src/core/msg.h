@@ -547,7 +547,7 @@
 	X(UI_TR_EXPORTED,   "已导出「%s」到交换文件夹：") \
 	X(UI_TR_EXPORT_FIRST,"请先按 Enter 导出，再按 F5（或 Ctrl-Y）发送到本机。") \
 	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
-	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Enter 返回。") \
+	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Esc 返回。") \
 	X(UI_TR_SAME_HINT,  "重复的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
 	X(UI_TR_SIMILAR,    "可能是同一人的行没有导入；确是不同的人，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
 	X(UI_TR_SAME_UPDATE,"重复的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
@@ -555,10 +555,10 @@
 	X(UI_TR_CHECKED_UPD,"检查完毕：检查了 %d 条，将新增 %d 条、将更新 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
 	X(UI_TR_CHECKED_NONE,"检查完毕：检查了 %d 条，没有要导入的记录，什么也没有保存。按 Esc 换一个文件。") \
 	X(UI_TR_NOTHING,    "这个文件没有要导入的记录；按 Esc 换一个文件。") \
-	X(UI_TR_DONE_KEYS,  "按 Enter 返回主菜单；按 Esc 或写别的文件名，再导入一个文件。") \
+	X(UI_TR_DONE_KEYS,  "按 Esc 或写别的文件名，再导入一个文件；在文件列表上再按 Esc 返回主菜单。") \
 	X(UI_TR_PICK_HINT,  "↑↓ 选表，Enter 确定；可输入表名或拼音首字母筛选；Esc 返回") \
 	X(UI_TR_CHECKED_HINT,"Enter 导入检查过的内容；Esc 回到选文件") \
-	X(UI_TR_DONE_HINT,  "Enter 返回主菜单；Esc 回到选文件") \
+	X(UI_TR_DONE_HINT,  "Esc 回到选文件，在那里再按 Esc 返回主菜单") \
 	X(UI_MORE_BELOW,    "↓ 还有 %zu 项") \
 	X(UI_MORE_ABOVE,    "↑ 上面还有 %zu 项") \
 	X(UI_LIST_MORE_BELOW,"↓下面还有") \

@@ -42,7 +42,8 @@ keys Enter
 wait_for "已导入 1 条记录"
 refute_screen "检查完毕"
 refute_screen "正在导入"
-assert_screen "按 Enter 返回主菜单"
+assert_screen "再按 Esc 返回主菜单"   # what the key line shows (Esc 返回), no Enter said (keys3)
+refute_screen "按 Enter 返回"
 assert_sql "SELECT count(*) FROM talent WHERE name = '孙立新'" "1"
 # Esc: back to choosing a file, not to the menu.
 keys Escape; wait_for "交换文件夹中的文件"

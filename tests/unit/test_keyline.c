@@ -672,6 +672,32 @@ static void test_known_lies(void **state)
 	}
 }
 
+/* The words an outcome says name only keys its key line shows: the
+ * export's 「按 Enter 返回」 and the import's 「按 Enter 返回主菜单」 stood
+ * beside a key line of 「Esc 返回」 alone (keys3). */
+static void test_done_words(void **state)
+{
+	(void)state;
+	screen s;
+	const screen_case c = {"export done", false, export_done};
+	open_case(&s, &c);
+	assert_int_equal(s.tm.mode, TM_DONE);
+	const char *bar = keymap_bar_if(CTX_TRANSFER, tm_acts, &s.tm, &s.tc);
+	bool enter_shown = strstr(bar, "Enter") != NULL;
+	assert_non_null(strstr(bar, "Esc")); /* the control: the line does name its keys */
+	for (size_t i = 0; i < s.tm.nresult; i++)
+		if (!enter_shown && strstr(s.tm.result[i], "Enter"))
+			fail_msg("export done says 「%s」; its key line: %s", s.tm.result[i], bar);
+	const char *import_done[] = {msg(MSG_UI_TR_DONE_KEYS), msg(MSG_UI_TR_DONE_HINT)};
+	s.tm.importing = true;
+	bar = keymap_bar_if(CTX_IMPORT, tm_acts, &s.tm, &s.tc);
+	for (size_t i = 0; i < 2; i++)
+		if (!strstr(bar, "Enter") && strstr(import_done[i], "Enter"))
+			fail_msg("import done says 「%s」; its key line: %s", import_done[i], bar);
+	s.tm.importing = false;
+	close_case(&s);
+}
+
 /* The menu's own words say what the role may do there. The key line test
  * above never read them (they were formatted while drawing), so a unit's
  * menu offered 「附表1 … 查看与修改」 where it may only look: an item that
@@ -771,6 +797,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_key_shown_acts),
 		cmocka_unit_test(test_known_lies),
+		cmocka_unit_test(test_done_words),
 		cmocka_unit_test(test_menu_words),
 		cmocka_unit_test(test_help_lists_what_acts),
 		cmocka_unit_test(test_menu_help_by_role),
