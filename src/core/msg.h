@@ -245,6 +245,7 @@
 	X(UI_MENU_HINT,     "按方括号中的数字或字母直接打开，或用上下键选择后按回车") \
 	X(UI_MENU_FORM,     "%s  填写新记录") \
 	X(UI_MENU_LIST,     "%s  记录列表") \
+	X(UI_MENU_LIST_READ,"%s  查看") \
 	X(UI_MENU_QUIT,     "退出") \
 	X(UI_PICK_UNIT,     "请选择填报单位") \
 	X(UI_UNIT_LINE,     "填报单位：%s") \

@@ -711,20 +711,23 @@ static void test_menu_words(void **state)
 		screen s;
 		open_case(&s, &roles[r]);
 		kp_store *st = s.fx->env.store;
-		bool city_changes_quota = false;
+		bool city_changes_quota = false, reads = false;
 		for (size_t i = 0; i < s.mm.n; i++) {
 			const menu_item *it = &s.mm.items[i];
 			if (it->kind == ITEM_PASSWORD || it->kind == ITEM_ADVANCE || it->kind == ITEM_AUDIT)
 				continue; /* the account's own 修改, and 修改记录 (the audit's rows) */
 			char text[256];
 			mm_item_text(it, &s.mc, text, sizeof text);
-			bool claims = strstr(text, "修改") || strstr(text, "填写");
+			bool claims = strstr(text, "修改") || strstr(text, "填写") || strstr(text, "记录列表");
 			if (claims && !(it->form && store_may_write_form(st, it->form)))
 				fail_msg("%s: 「%s」, which this role may not change", roles[r].name, text);
 			if (roles[r].unit && (strstr(text, "各单位") || strstr(text, "按单位")))
 				fail_msg("%s: 「%s」 speaks of other units", roles[r].name, text);
 			city_changes_quota |= !roles[r].unit && it->kind == ITEM_TABLE && strstr(text, "修改");
+			reads |= roles[r].unit && it->kind == ITEM_LIST && strstr(text, "查看");
 		}
+		if (roles[r].unit && !reads) /* the unit reads the city's lists (表彰名单, 推荐…) */
+			fail_msg("a unit's menu says 查看 on no list");
 		if (!roles[r].unit && !city_changes_quota)
 			fail_msg("the city's 附表1 does not say 修改");
 		close_case(&s);
