@@ -62,9 +62,11 @@ char *field_refuse_key(const kp_field *f, uint32_t cp)
 {
 	if (f->type != FT_INTEGER)
 		return NULL;
-	bool negative = !f->has_min || f->min < 0;
+	/* A minus is an integer's too: below the minimum is the whole value's
+	 * refusal (「不能小于 0」 at Enter), never a dropped sign that lets -3
+	 * be saved as 3. */
 	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || /* full-width digits fold */
-	    (negative && (cp == '-' || cp == 0xFF0D)))
+	    cp == '-' || cp == 0xFF0D)
 		return NULL;
 	char ch[8] = "";
 	utf8_encode(cp, ch);
