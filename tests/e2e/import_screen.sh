@@ -25,6 +25,13 @@ wait_for "交换文件夹中"
 assert_screen "选文件或写文件名"
 assert_screen "Esc 返回"
 assert_screen "F1/^G 帮助"
+# F1's help is drawn over the screen it is about, not a blank one (keys3),
+# and lists no F6 before a file is checked.
+keys F1; wait_for "按键帮助（按任意键返回）"
+assert_screen "← 菜单"                                # the import screen's title, behind the box
+assert_screen "F1/^G 帮助"                            # …and its key line
+refute_screen "F6"
+keys Escape; wait_gone "按键帮助（按任意键返回）"
 mkdir -p "$X"
 # One new person: a row of 魏都区's own export, with another name and phone.
 "$KEPU" export talent --unit 魏都区 --db "$DB" --today 2016-08-10 >"$WORK/all.csv"
