@@ -12,6 +12,8 @@
 	X(V_REQUIRED,       "必须填写") \
 	X(V_TOO_LONG,       "最多 %d 个字，现在是 %d 个字") \
 	X(V_NOT_INTEGER,    "应为整数") \
+	X(V_KEY_NOT_DIGIT,  "只能填 %lld 到 %lld 的整数，「%s」不是数字，没有输入") \
+	X(V_KEY_NOT_DIGIT_ANY,"只能填整数，「%s」不是数字，没有输入") \
 	X(V_MIN,            "不能小于 %ld") \
 	X(V_MAX,            "不能大于 %ld") \
 	X(V_PHONE,          "不是有效的电话号码（手机 11 位，固话如 0374-2965753）") \
@@ -253,6 +255,7 @@
 	X(UI_MENU_HINT,     "按方括号中的数字或字母直接打开，或用上下键选择后按回车") \
 	X(UI_MENU_FORM,     "%s  填写新记录") \
 	X(UI_MENU_LIST,     "%s  记录列表") \
+	X(UI_MENU_LIST_READ,"%s  查看") \
 	X(UI_MENU_QUIT,     "退出") \
 	X(UI_PICK_UNIT,     "请选择填报单位") \
 	X(UI_UNIT_LINE,     "填报单位：%s") \
@@ -543,7 +546,8 @@
 	X(AU_UNTICK,        "取消勾选") \
 	X(UI_MENU_EXPORT,   "导出数据（CSV 或 Excel 文件，放进交换文件夹或发送到本机）") \
 	X(UI_MENU_IMPORT,   "导入数据（CSV 或 Excel 文件，从交换文件夹或本机）") \
-	X(UI_TR_PICK,       "选择要导出或导入的表") \
+	X(UI_TR_PICK,       "选择要导出的表") \
+	X(UI_TR_PICK_IN,    "选择要导入的表") \
 	X(UI_TR_FORM,       "表：%s") \
 	X(UI_TR_FORM_STATE, "表：%s（只导出「%s」的记录；Tab 换一种状态）") \
 	X(UI_TR_FORM_ALL,   "表：%s（全部记录；Tab 只导出一种状态，如已认定）") \
@@ -556,7 +560,7 @@
 	X(UI_TR_EXPORTED,   "已导出「%s」到交换文件夹：") \
 	X(UI_TR_EXPORT_FIRST,"请先按 Enter 导出，再按 F5（或 Ctrl-Y）发送到本机。") \
 	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
-	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Enter 返回。") \
+	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Esc 返回。") \
 	X(UI_TR_SAME_HINT,  "重复的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
 	X(UI_TR_SIMILAR,    "可能是同一人的行没有导入；确是不同的人，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
 	X(UI_TR_SAME_UPDATE,"重复的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
@@ -564,10 +568,10 @@
 	X(UI_TR_CHECKED_UPD,"检查完毕：检查了 %d 条，将新增 %d 条、将更新 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
 	X(UI_TR_CHECKED_NONE,"检查完毕：检查了 %d 条，没有要导入的记录，什么也没有保存。按 Esc 换一个文件。") \
 	X(UI_TR_NOTHING,    "这个文件没有要导入的记录；按 Esc 换一个文件。") \
-	X(UI_TR_DONE_KEYS,  "按 Enter 返回主菜单；按 Esc 或写别的文件名，再导入一个文件。") \
+	X(UI_TR_DONE_KEYS,  "按 Esc 或写别的文件名，再导入一个文件；在文件列表上再按 Esc 返回主菜单。") \
 	X(UI_TR_PICK_HINT,  "↑↓ 选表，Enter 确定；可输入表名或拼音首字母筛选；Esc 返回") \
 	X(UI_TR_CHECKED_HINT,"Enter 导入检查过的内容；Esc 回到选文件") \
-	X(UI_TR_DONE_HINT,  "Enter 返回主菜单；Esc 回到选文件") \
+	X(UI_TR_DONE_HINT,  "Esc 回到选文件，在那里再按 Esc 返回主菜单") \
 	X(UI_MORE_BELOW,    "↓ 还有 %zu 项") \
 	X(UI_MORE_ABOVE,    "↑ 上面还有 %zu 项") \
 	X(UI_MORE_BELOW_MANY,"↓ 还有 %zu 多项") \
@@ -670,7 +674,7 @@
 	X(KC_TRANSFER,      "导出数据") \
 	X(KC_ACCOUNTS,      "账号管理") \
 	X(KC_IMPORT,        "导入数据") \
-	X(KC_ADVANCED,      "填满自动跳到下一项之后 1 秒内的第一个键") \
+	X(KC_ADVANCED,      "填满或选定后自动跳到下一项，紧接着的第一个键") \
 	X(KC_FIND,          "专家检索") \
 	X(KC_FILES,         "附件") \
 	X(KC_TITLE,         "kepu 按键一览") \
@@ -913,8 +917,10 @@
 	X(XC_EXISTS,        "交换文件夹中已有「%s」，不会覆盖；请换一个文件名") \
 	X(XC_TMP,           "无法创建临时文件夹 %s：%s") \
 	X(XC_RZ_NONE,       "没有收到文件（已取消，或终端不支持 ZMODEM）") \
-	X(XC_NO_ANSWER,     "终端在 %d 秒内没有应答 ZMODEM，没有发送（Xshell、SecureCRT 会应答，PuTTY 不会）：请用 SFTP（WinSCP、psftp）取回；终端其实支持时再按 F5，不再询问") \
-	X(XC_NO_CLIENT,     "终端没有接管 ZMODEM，没有接收（Xshell、SecureCRT 会接管，PuTTY 不会）：请用 SFTP（WinSCP、psftp）放进交换文件夹；终端其实支持时再按 F5，不再询问") \
+	X(XC_NO_ANSWER,     "终端在 %d 秒内没有应答 ZMODEM，没有发送（Xshell、SecureCRT 会应答，PuTTY 不会）：请用 SFTP（WinSCP、psftp）取回；终端其实支持时在本屏再按 F5，不再询问") \
+	X(XC_NO_CLIENT,     "终端没有接管 ZMODEM，没有接收（Xshell、SecureCRT 会接管，PuTTY 不会）：请用 SFTP（WinSCP、psftp）放进交换文件夹；终端其实支持时在本屏再按 F5，不再询问") \
+	X(XC_NO_ANSWER_EV,  "终端 %d 秒内没有应答 ZMODEM（如 PuTTY），附件没有下载：请用 Xshell、SecureCRT，或请管理员用 kepu attachments get 取出；终端其实支持时在本屏再按 F4，不再询问") \
+	X(XC_NO_CLIENT_EV,  "终端不接管 ZMODEM（如 PuTTY），附件没有上传：附件不经交换文件夹，请换用 Xshell、SecureCRT 等支持 ZMODEM 的终端；终端其实支持时在本屏再按 F5，不再询问") \
 	X(XC_RZ_CANCELLED,  "接收已取消（终端发来 Ctrl-X），什么也没有保存") \
 	X(XC_RZ_FAILED,     "接收没有完成（rz 退出，状态 %d），什么也没有保存") \
 	X(XC_RZ_TOO_BIG,    "本机发送的文件超过了 %d MiB 的上限，接收已中止，什么也没有保存") \

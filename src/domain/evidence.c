@@ -41,7 +41,7 @@ static int copy_out(FILE *out, void *ctx, char **err)
 int evidence_send(kp_env *e, const kp_form *f, const kp_attachment *a, char **err)
 {
 	copy_ctx c = {e, f, a->id};
-	return exchange_send_with(a->name, copy_out, &c, err);
+	return exchange_send_with(a->name, true, copy_out, &c, err);
 }
 
 int evidence_find(kp_env *e, long long id, const kp_form **f, kp_attachment *a, char **err)

@@ -660,8 +660,8 @@ static int run_in(const char *dir, char *const argv[], long long fsize)
 	return pid > 0 ? status : -1;
 }
 
-int exchange_send_with(const char *name, int (*write_fn)(FILE *out, void *ctx, char **err), void *ctx,
-		       char **err)
+int exchange_send_with(const char *name, bool attachment, int (*write_fn)(FILE *out, void *ctx, char **err),
+		       void *ctx, char **err)
 {
 	char *dir = private_dir(err);
 	if (!dir)
@@ -680,7 +680,7 @@ int exchange_send_with(const char *name, int (*write_fn)(FILE *out, void *ctx, c
 			*err = xstrdup(msg(MSG_C_WRITE_ERROR));
 	} else if (asking && !zmodem_sender_answers()) {
 		zmodem_refused();
-		*err = xasprintf(msg(MSG_XC_NO_ANSWER), ZMODEM_ANSWER_MS / 1000);
+		*err = xasprintf(msg(attachment ? MSG_XC_NO_ANSWER_EV : MSG_XC_NO_ANSWER), ZMODEM_ANSWER_MS / 1000);
 	} else {
 		char *argv[] = {"sz", "--", (char *)name, NULL};
 		int st = run_in(dir, argv, 0);
@@ -708,12 +708,12 @@ int exchange_send(const kp_exchange *x, const char *name, char **err)
 	FILE *in = exchange_check_name(name, err) == 0 ? read_at(x->fd, name, x->db, 0, true, err) : NULL;
 	if (!in)
 		return -1;
-	int rc = exchange_send_with(name, copy_stream, in, err);
+	int rc = exchange_send_with(name, false, copy_stream, in, err);
 	fclose(in);
 	return rc;
 }
 
-FILE *exchange_receive(const char *db, int max_mib, char **name, long long *size, char **err)
+FILE *exchange_receive(const char *db, int max_mib, bool attachment, char **name, long long *size, char **err)
 {
 	*name = NULL;
 	long long limit = (long long)max_mib * 1024 * 1024;
@@ -722,7 +722,7 @@ FILE *exchange_receive(const char *db, int max_mib, char **name, long long *size
 	if (v == ZP_TERMINAL)
 		zmodem_refused();
 	if (v == ZP_TERMINAL || v == ZP_CANCELLED) {
-		*err = xstrdup(msg(v == ZP_TERMINAL ? MSG_XC_NO_CLIENT : MSG_XC_RZ_CANCELLED));
+		*err = xstrdup(msg(v == ZP_CANCELLED ? MSG_XC_RZ_CANCELLED : attachment ? MSG_XC_NO_CLIENT_EV : MSG_XC_NO_CLIENT));
 		return NULL;
 	}
 	char *dir = private_dir(err);

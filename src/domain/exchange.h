@@ -120,13 +120,15 @@ bool exchange_have(const char *prog);
 int exchange_send(const kp_exchange *x, const char *name, char **err);
 /* Send a file kepu writes (write_fn into out) to the user's PC with sz,
  * as name (a safe one), from a private directory removed afterwards. 0 or
- * -1 (*err may be NULL: the transfer failed). */
-int exchange_send_with(const char *name, int (*write_fn)(FILE *out, void *ctx, char **err), void *ctx,
-		       char **err);
+ * -1 (*err may be NULL: the transfer failed). attachment: a refusal
+ * advises what works for an attachment, which is in no folder. */
+int exchange_send_with(const char *name, bool attachment, int (*write_fn)(FILE *out, void *ctx, char **err),
+		       void *ctx, char **err);
 /* Receive exactly one file from the user's PC with rz, restricted, as the
  * caller, limited to max_mib MiB, in a private directory removed before
  * this returns. The file, open for reading, with its name and size, or
- * NULL with *err. */
-FILE *exchange_receive(const char *db, int max_mib, char **name, long long *size, char **err);
+ * NULL with *err. attachment: a refusal advises what works for an
+ * attachment (the exchange folder does not). */
+FILE *exchange_receive(const char *db, int max_mib, bool attachment, char **name, long long *size, char **err);
 
 #endif

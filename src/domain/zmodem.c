@@ -148,3 +148,9 @@ void zmodem_insisted(bool ok)
 	if (session_rule == Z_INSIST)
 		session_rule = ok ? Z_TRUSTED : Z_ASK;
 }
+
+void zmodem_visit_ended(void)
+{
+	if (session_rule == Z_INSIST) /* minutes later, elsewhere, a silent wait would look hung */
+		session_rule = Z_ASK;
+}

@@ -61,8 +61,9 @@ bool zmodem_sender_answers(void);
 /* Write rz's cancel sequence (CAN x8, BS x8) to the terminal. */
 void zmodem_cancel(void);
 
-/* The session's rule for asking. false after a refusal (the clerk's next
- * F5 insists: lrzsz runs and waits for the terminal) and after a transfer
+/* The session's rule for asking. false after a refusal on this screen
+ * visit (the clerk's next F5 there insists: lrzsz runs and waits for the
+ * terminal) and after a transfer
  * made that way succeeded (the terminal does speak ZMODEM: asking again
  * would refuse it again). */
 bool zmodem_asking(void);
@@ -70,5 +71,9 @@ bool zmodem_asking(void);
 void zmodem_refused(void);
 /* A transfer ran without asking: ok when it moved a file. */
 void zmodem_insisted(bool ok);
+/* The screen that started transfers is left: a refusal there is
+ * forgotten, so the next F5 anywhere asks again (a refusal is about that
+ * visit; a terminal proven to speak ZMODEM stays trusted). */
+void zmodem_visit_ended(void);
 
 #endif

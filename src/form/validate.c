@@ -60,6 +60,23 @@ static bool integer(const kp_field *f, const char *s, char **out, char **reason)
 	return true;
 }
 
+char *field_refuse_key(const kp_field *f, uint32_t cp)
+{
+	if (f->type != FT_INTEGER)
+		return NULL;
+	/* A minus is an integer's too: below the minimum is the whole value's
+	 * refusal (「不能小于 0」 at Enter), never a dropped sign that lets -3
+	 * be saved as 3. */
+	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || /* full-width digits fold */
+	    cp == '-' || cp == 0xFF0D)
+		return NULL;
+	char ch[8] = "";
+	utf8_encode(cp, ch);
+	if (f->has_min && f->has_max)
+		return xasprintf(msg(MSG_V_KEY_NOT_DIGIT), f->min, f->max, ch);
+	return xasprintf(msg(MSG_V_KEY_NOT_DIGIT_ANY), ch);
+}
+
 static bool multichoice(const kp_field *f, const char *s, char **out, char **reason)
 {
 	size_t n;

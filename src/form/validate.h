@@ -6,6 +6,7 @@
 #ifndef KP_VALIDATE_H
 #define KP_VALIDATE_H
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "form/catalog.h"
 
@@ -25,6 +26,11 @@ char *field_initial(const kp_catalog *cat, const kp_field *f);
  * of failing fields. */
 int form_validate(const kp_catalog *cat, const kp_form *form, const char *const *raw,
 		  char **out, char **reasons);
+
+/* A keystroke cp the field's type can never hold (a letter in an integer
+ * field): the reason, without the label, to refuse it as it is typed;
+ * NULL when it may be typed. Caller frees. */
+char *field_refuse_key(const kp_field *f, uint32_t cp);
 
 /* "<label>：<reason>"; caller frees. */
 char *field_message(const kp_field *f, const char *reason);

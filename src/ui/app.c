@@ -169,9 +169,18 @@ static void paint_frame(ui_app *app, ui_screen *top, bool ignored)
 	if (term_too_small()) {
 		draw_too_small(ignored);
 	} else {
+		ui_screen *below = help_screen_is(top) && app->depth > 1 ? app->stack[app->depth - 2] : NULL;
+		if (below && below->arrange)
+			below->arrange(below, app);
 		if (top->arrange)
 			top->arrange(top, app);
 		erase();
+		if (below) { /* the help is read beside what it is about, drawn as when on top */
+			app->depth--;
+			below->draw(below, app);
+			app->depth++;
+			app->cursor_y = -1;
+		}
 		top->draw(top, app);
 	}
 	if (app->cursor_y >= 0) {

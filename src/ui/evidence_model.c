@@ -10,6 +10,7 @@
 #include "core/xalloc.h"
 #include "domain/evidence.h"
 #include "domain/review.h"
+#include "domain/zmodem.h"
 #include "ui/shell.h"
 
 static ev_result said(ev_kind kind, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -51,10 +52,20 @@ ev_result ev_init(evidence_model *m, const ev_ctx *c, const kp_form *f, long lon
 
 void ev_free(evidence_model *m)
 {
+	zmodem_visit_ended();
 	attachments_free(m->files, m->n);
 	m->files = NULL;
 	m->n = 0;
 	record_free(&m->rec);
+}
+
+bool ev_acts(const void *model, const void *ctx, kp_action a)
+{
+	const evidence_model *m = model;
+	(void)ctx;
+	if (m->mode == EV_CONFIRM_DELETE)
+		return a == ACT_YES || a == ACT_NO;
+	return (a != ACT_SEND && a != ACT_DELETE_RECORD) || m->n > 0;
 }
 
 /* Said before a transfer or a question, not after (the store decides anyway). */

@@ -51,6 +51,9 @@ typedef struct {
  * when the session may not see it or it is gone. */
 ev_result ev_init(evidence_model *m, const ev_ctx *c, const kp_form *f, long long id);
 void ev_free(evidence_model *m);
+/* Does action a act now (kp_acts_fn): downloading and deleting need a
+ * file, so a record with none has neither on its key line. */
+bool ev_acts(const void *model, const void *ctx, kp_action a);
 ev_result ev_key(evidence_model *m, const ev_ctx *c, kp_key key);
 /* After EV_RECEIVE: the file received (in, or NULL with err when the
  * transfer failed), sent as name, size bytes: attached or refused. */

@@ -46,6 +46,7 @@ static void evidence_draw(ui_screen *s, ui_app *app)
 		snprintf(title + tl, sizeof title - tl, "（%s）", state_label(state_of(m->rec.state)));
 	}
 	snprintf(hint, sizeof hint, msg(MSG_UI_EV_HINT), m->form->evidence->max_mib, m->form->evidence->max_files);
+	app_keys(app, ev_acts, m, NULL);
 	app_chrome(app, title, m->rec.unit_name, hint, m->mode == EV_CONFIRM_DELETE ? CTX_CONFIRM : CTX_FILES);
 	int y = app_body_top(), rows = app_body_height() - 2;
 	int x[] = {1, 2 + NAME_W, 3 + NAME_W + TYPE_W, 4 + NAME_W + TYPE_W + SIZE_W,
@@ -90,7 +91,7 @@ static ev_result receive(evidence_screen *es, ui_app *app, const ev_ctx *c)
 	free(say);
 	char *err = NULL, *name = NULL;
 	long long size = 0;
-	FILE *in = exchange_receive(app->env->db, max, &name, &size, &err);
+	FILE *in = exchange_receive(app->env->db, max, true, &name, &size, &err);
 	ui_resume_curses();
 	ev_result r = ev_received(&es->m, c, in, name, size, err);
 	if (in)

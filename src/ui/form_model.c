@@ -130,16 +130,14 @@ static bool move_focus(form_model *m, int delta)
 }
 
 /* The one rule for a move the model makes by itself (a full field, a
- * choice taken from its list with Enter): the Tab or Enter the clerk
- * presses next out of habit, within FM_FORGIVE_MS, asks for the move
- * already made, so it is absorbed (fm_key) when `forgive`. Later it is a
- * move of its own. */
-static long long now_ms(const fm_ctx *c) { return c->now_ms ? c->now_ms() : clock_ms(); }
-
-static void advance(form_model *m, const fm_ctx *c, bool forgive)
+ * choice taken from its list with Enter): the very next key, if it is the
+ * Tab or Enter the clerk presses out of habit, asks for the move already
+ * made, so it is absorbed (fm_key) when `forgive`, however long after. No
+ * time window: a clerk who looks at the paper before the habitual Tab
+ * (1.2 s) had it skip 对象, the place typed into 参与人数. */
+static void advance(form_model *m, bool forgive)
 {
 	m->advanced = move_focus(m, +1) && forgive;
-	m->advanced_at = now_ms(c);
 }
 
 /* The one rule after any refusal that names a field (F2, a store's
@@ -309,14 +307,15 @@ static fm_result answer_offer(form_model *m, const fm_ctx *c, kp_action a)
 static bool locked(form_model *m, const fm_ctx *c, fm_result *r)
 {
 	const kp_field *fd = &m->form->fields[m->focus];
+	bool ro = m->readonly;
+	if (!ro && store_may_write_field(c->env->store, fd))
+		return false; /* r as it was: a key taken is no refusal (it beeped) */
 	*r = result(FM_REFUSED);
-	if (m->readonly)
+	if (ro)
 		fm_say(r, true, MSG_UI_READ_ONLY, state_label(state_of(m->rec.state)));
-	else if (!store_may_write_field(c->env->store, fd))
+	else
 		fm_say(r, true, fd->written_by == WRITER_CITY ? MSG_UI_CITY_WRITES : MSG_UI_UNIT_WRITES,
 		       fd->label);
-	else
-		return false;
 	return true;
 }
 
@@ -492,7 +491,7 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 	/* Taken with Enter, the list moves on by itself; with Tab or
 	 * Shift-Tab, that key was the move, as from any field. */
 	if (p == POPUP_ACCEPT)
-		advance(m, c, true);
+		advance(m, true);
 	else
 		move_focus(m, p == POPUP_NEXT ? +1 : -1);
 	return r;
@@ -674,10 +673,17 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 		return r;
 	if (fd->type == FT_CHOICE || fd->type == FT_RECORD)
 		return open_choices(m, c, fd, st, key.code);
+	char *why = text ? field_refuse_key(fd, key.code) : NULL;
+	if (why) { /* refused as typed, not at F2; the text stays as it was, not selected */
+		r = result(FM_REFUSED);
+		fm_say(&r, true, MSG_V_FIELD, fd->label, why);
+		free(why);
+		return r;
+	}
 	if (text && eb_insert(eb, key.code)) {
 		edited(m, st);
 		if (c->auto_advance && complete(fd, eb)) /* the field's and the user's choice */
-			advance(m, c, fd->forgive_tab);
+			advance(m, fd->forgive_tab);
 	} else if (text) {
 		return refused(MSG_COUNT); /* full: max_chars reached */
 	}
@@ -872,7 +878,7 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 	}
 	/* The habitual Tab or Enter right after an auto-advance: the move it
 	 * asks for has been made, so it is absorbed. */
-	bool after_advance = m->advanced && now_ms(c) - m->advanced_at <= FM_FORGIVE_MS;
+	bool after_advance = m->advanced;
 	m->advanced = false;
 	if (after_advance && keymap_lookup(CTX_ADVANCED, key) == ACT_ABSORB)
 		return result(FM_HANDLED);

@@ -74,8 +74,6 @@ typedef struct {
 	const char *const *last; /* 同上: the last record of this form saved in the session, or NULL */
 	int wrap_w;              /* cells a textarea wraps at (Up and Down move by its rows) */
 	long long draft;         /* fm_new: the draft chosen at sign-in (0: offer the record's newest) */
-	long long (*now_ms)(void); /* a clock in ms (NULL: clock_ms): the screen's counts the user's pauses
-				    * only (term_waited_ms); tests pass their own */
 } fm_ctx;
 
 typedef struct {
@@ -96,7 +94,6 @@ typedef struct {
 	bool dup_warned;     /* a possible duplicate was said: the next save stores and marks it */
 	char *dup_note;      /* the city's: the records this one was marked as repeating */
 	bool advanced;       /* the last key moved on by auto-advance (a field with forgive_tab) */
-	long long advanced_at; /* when, in fm_ctx.now_ms (FM_FORGIVE_MS) */
 	size_t nfiles;       /* the record's attachments (a form with evidence) */
 	char **saved;        /* after FM_SAVED of a new record: its values (for 同上) */
 	char **pick_labels;  /* FM_PICK of a choice: the items as offered (「（已填报）」), or NULL */
@@ -105,9 +102,6 @@ typedef struct {
 
 /* While the user types, a draft is written at most this often. */
 #define DRAFT_EVERY_S 3
-/* The habitual Tab or Enter after an automatic advance is forgiven this
- * long; a later one is a move the clerk means. */
-#define FM_FORGIVE_MS 1000
 
 /* A new record (id 0, for unit_id/unit_name) or the stored record id.
  * NULL when the record cannot be read (another unit's is no record for a

@@ -218,6 +218,8 @@ static const char *help_text(const form_screen *fs, const ui_app *app, char *why
 {
 	const kp_field *ff = &fs->m->form->fields[fs->m->focus];
 	const char *err = fs->m->fs[fs->m->focus].error;
+	if (fs->m->mode == FM_CONFIRM_LEAVE || fs->m->mode == FM_OFFER)
+		return NULL; /* a question is the one thing said at the bottom */
 	if (err)
 		return strcmp(err, app->status) ? err : fs->hint_shown ? ff->help : NULL;
 	if (!store_may_write_field(app->env->store, ff)) {
@@ -275,7 +277,7 @@ static void form_arrange(ui_screen *s, ui_app *app)
 static fm_ctx ctx_of(form_screen *fs, ui_app *app)
 {
 	return (fm_ctx){app->env, app->user, app->account.auto_advance,
-			app_last_saved(app, fs->m->form), layout_now(fs)->value_w - 1, 0, term_waited_ms};
+			app_last_saved(app, fs->m->form), layout_now(fs)->value_w - 1, 0};
 }
 
 static void form_draw(ui_screen *s, ui_app *app)
@@ -362,6 +364,8 @@ static void show(form_screen *fs, ui_app *app, const fm_result *r)
 {
 	if (r->text[0])
 		app_status(app, r->error, "%s", r->text);
+	else if (fs->m->mode == FM_CONFIRM_LEAVE) /* the question replaces a refusal said before it */
+		app_status(app, false, "%s", "");
 	switch (r->kind) {
 	case FM_REFUSED:
 		if (!r->text[0])
@@ -423,7 +427,7 @@ static void form_destroy(ui_screen *s)
 ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 {
 	fm_ctx c = {app->env, app->user, app->account.auto_advance, app_last_saved(app, f), 0,
-		    app->draft_pick, term_waited_ms};
+		    app->draft_pick};
 	app->draft_pick = 0;
 	fm_result r;
 	form_model *m = fm_new(&c, f, id, app_entry_unit(app), app_entry_unit_name(app), &r);

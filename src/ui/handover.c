@@ -58,12 +58,16 @@ void handover_wrap(FILE *out, int width, const char *s)
  * seconds, and what it sent after that was read as keys. */
 void ui_resume_curses(void)
 {
+	/* The program's modes first: in the cooked mode endwin left, poll()
+	 * reports no input until a whole line has come, so Ctrl-X pressed one
+	 * at a time after the child ended looked quiet, stayed queued and was
+	 * read as keys (the 5th left the export screen). */
+	reset_prog_mode();
 	for (int i = 0; i < 100; i++) {
 		tcflush(STDIN_FILENO, TCIFLUSH);
 		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
 		if (poll(&p, 1, 600) == 0)
 			break;
 	}
-	reset_prog_mode();
 	clearok(curscr, TRUE);
 }

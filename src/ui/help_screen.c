@@ -46,6 +46,8 @@ static void help_key(ui_screen *s, ui_app *app, kp_key key)
 
 static void help_destroy(ui_screen *s) { free(s); }
 
+bool help_screen_is(const ui_screen *s) { return s->draw == help_draw; }
+
 ui_screen *help_screen_new(const kp_key_line *lines, size_t n)
 {
 	help_screen *h = xcalloc(1, sizeof *h);

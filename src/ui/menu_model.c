@@ -83,7 +83,7 @@ void mm_item_text(const menu_item *it, const mm_ctx *c, char *buf, size_t len)
 		[ITEM_PROGRESS] = {MSG_UI_MENU_PROGRESS, MSG_UI_MENU_PROGRESS},
 		[ITEM_BRIEFING] = {MSG_UI_MENU_BRIEFING, MSG_UI_MENU_BRIEFING},
 		[ITEM_FORM] = {MSG_UI_MENU_FORM, MSG_UI_MENU_FORM},
-		[ITEM_LIST] = {MSG_UI_MENU_LIST, MSG_UI_MENU_LIST},
+		[ITEM_LIST] = {MSG_UI_MENU_LIST, MSG_UI_MENU_LIST_READ},
 		[ITEM_TABLE] = {MSG_UI_MENU_TABLE, MSG_UI_MENU_TABLE_READ},
 		[ITEM_RECORD] = {MSG_UI_MENU_RECORD_ANY, MSG_UI_MENU_RECORD},
 		[ITEM_VIEW] = {MSG_UI_MENU_VIEW, MSG_UI_MENU_VIEW_OWN},
@@ -97,7 +97,7 @@ void mm_item_text(const menu_item *it, const mm_ctx *c, char *buf, size_t len)
 		[ITEM_QUIT] = {MSG_UI_MENU_QUIT, MSG_UI_MENU_QUIT},
 	};
 	int k = c->city ? 0 : 1;
-	if (it->kind == ITEM_TABLE)
+	if (it->kind == ITEM_TABLE || it->kind == ITEM_LIST) /* 查看 where this role only reads */
 		k = it->form && store_may_write_form(c->env->store, it->form) ? 0 : 1;
 	else if (it->kind == ITEM_ADVANCE)
 		k = c->auto_advance ? 1 : 0;

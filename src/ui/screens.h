@@ -50,5 +50,7 @@ ui_screen *drafts_screen_new(ui_app *app);
 
 /* F1: the keys that act on the screen below (app_chrome keeps its rows). */
 ui_screen *help_screen_new(const kp_key_line *lines, size_t n);
+/* Is s F1's help, drawn over the screen below it (not on a blank one)? */
+bool help_screen_is(const ui_screen *s);
 
 #endif

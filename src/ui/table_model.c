@@ -11,6 +11,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/save.h"
+#include "form/validate.h"
 
 static int collect(const kp_record *r, void *ctx)
 {
@@ -191,10 +192,19 @@ static mr_result cell_key(table_model *m, const tbm_ctx *c, kp_key key)
 	case ACT_KILL: eb_kill_to_end(&m->cell); return mr_done(MR_HANDLED);
 	default: break;
 	}
-	if (key_printable(key) && !eb_insert(&m->cell, key.code)) {
-		eb_select_all(&m->cell); /* kept whole, and replaced by what is typed next */
-		return refuse_char(m, key.code);
+	if (!key_printable(key))
+		return mr_done(MR_HANDLED);
+	/* A keystroke refused leaves the text and cursor as they were, never
+	 * selected: the next digit typed must not replace what was typed. */
+	const kp_field *fd = &m->form->fields[m->col];
+	char *why = field_refuse_key(fd, key.code);
+	if (why) {
+		mr_result r = mr_say(MR_REFUSED, "%s %s：%s", m->rows[m->row].unit_name, fd->label, why);
+		free(why);
+		return r;
 	}
+	if (!eb_insert(&m->cell, key.code))
+		return refuse_char(m, key.code);
 	return mr_done(MR_HANDLED);
 }
 

@@ -47,8 +47,6 @@ static bool paste_too_long; /* more than TERM_PASTE_MAX: refused whole */
 
 const char *term_paste_text(void) { return paste_too_long ? NULL : sb_str(&pasted); }
 
-/* The time spent waiting for keys (term_waited_ms). */
-static long long waited;
 
 /* Keys read ahead in a burst that was no row, handed out in order. */
 static uint32_t ahead[TERM_PASTE_MAX];
@@ -402,7 +400,6 @@ static bool read_burst(uint32_t first)
 	return row;
 }
 
-long long term_waited_ms(void) { return waited; }
 
 key_read term_read_key(kp_key *key)
 {
@@ -419,9 +416,7 @@ key_read term_read_key(kp_key *key)
 		}
 		wint_t ch;
 		errno = 0;
-		long long t0 = clock_ms();
 		int rc = wget_wch(stdscr, &ch);
-		waited += clock_ms() - t0;
 		if (rc == ERR) {
 			if (hangup)
 				return KEY_READ_HANGUP;

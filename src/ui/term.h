@@ -25,10 +25,6 @@ typedef enum { KEY_READ_OK, KEY_READ_RESIZE, KEY_READ_IDLE, KEY_READ_HANGUP } ke
  * (so screens can save drafts while the user pauses); KEY_READ_HANGUP when
  * the terminal is gone (SIGHUP, SIGTERM, or input failing). */
 key_read term_read_key(kp_key *key);
-/* Milliseconds kepu has spent waiting for keys: a clock of the user's
- * pauses that stands still while kepu works (a key typed ahead while it
- * was busy came with no pause). */
-long long term_waited_ms(void);
 #define TERM_IDLE_MS 1000
 /* A bracketed paste (the terminal marks pasted text, ESC[200~ … ESC[201~)
  * arrives as one key {fn, TERM_KEY_PASTE}, its text in term_paste_text()

@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "domain/import_source.h"
 #include "domain/review.h"
+#include "domain/zmodem.h"
 #include "ui/shell.h"
 
 static tm_result result(tm_kind k)
@@ -303,6 +304,8 @@ static tm_result enter(transfer_model *m, const tm_ctx *c)
 	char *name = eb_text(&m->name);
 	tm_result r = m->importing ? import_named(m, c, name) : run_export(m, c, name);
 	free(name);
+	if (r.kind == TM_REFUSED && m->mode == TM_FILE) /* the name refused whole: the next typed replaces it */
+		eb_select_all(&m->name);
 	return r;
 }
 
@@ -431,11 +434,12 @@ void tm_init(transfer_model *m, const tm_ctx *c, const char *db, const char *use
 	m->titles = xcalloc(n ? n : 1, sizeof *m->titles);
 	for (size_t i = 0; i < n; i++)
 		m->titles[i] = m->entries[i].form ? m->entries[i].form->title : m->entries[i].view->title;
-	popup_open(&m->pick, msg(MSG_UI_TR_PICK), (char *const *)m->titles, n, 0, 0);
+	popup_open(&m->pick, msg(importing ? MSG_UI_TR_PICK_IN : MSG_UI_TR_PICK), (char *const *)m->titles, n, 0, 0);
 }
 
 void tm_free(transfer_model *m)
 {
+	zmodem_visit_ended();
 	popup_close(&m->pick);
 	eb_free(&m->name);
 	clear_results(m);

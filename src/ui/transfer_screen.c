@@ -76,7 +76,7 @@ static tm_result receive_file(transfer_screen *ts, ui_app *app, const tm_ctx *c)
 	free(say);
 	char *err = NULL, *name = NULL;
 	long long size = 0;
-	FILE *in = exchange_receive(app->env->db, EXCHANGE_MAX_MIB, &name, &size, &err);
+	FILE *in = exchange_receive(app->env->db, EXCHANGE_MAX_MIB, false, &name, &size, &err);
 	ui_resume_curses();
 	tm_result r = tm_received(&ts->m, c, in, name, size, err);
 	free(name);

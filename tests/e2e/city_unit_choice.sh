@@ -27,7 +27,7 @@ wait_for "附表2 科普人才库推荐表：新记录"
 assert_screen "  长葛市  演示账号"
 keys Escape; wait_for "主菜单"
 assert_screen "全市完成度"
-keys e; wait_for "选择要导出或导入的表"
+keys e; wait_for "选择要导出的表"
 type_text "附表2"; keys Enter
 wait_for "文件名    附表2-全部单位-20160810.xlsx"
 keys C-a C-k

@@ -10,12 +10,12 @@
 new_db --demo --today 2016-08-10
 X="$WORK/exchange/weidu"
 E2E_USER=weidu start 80 24 --today 2016-08-10
-keys e; wait_for "选择要导出或导入的表"
+keys e; wait_for "选择要导出的表"
 assert_screen "↓ 还有"                                 # more tables than the window shows
 keys End; wait_for "↑ 上面还有"
 keys Home; wait_for "↓ 还有"
 keys Escape; wait_for "主菜单"
-keys i; wait_for "选择要导出或导入的表"
+keys i; wait_for "选择要导入的表"
 assert_screen "↑↓ 选表"
 refute_screen "选文件或写文件名"
 assert_screen "年度工作总结"                            # only the forms a unit writes, all shown:
@@ -25,6 +25,13 @@ wait_for "交换文件夹中"
 assert_screen "选文件或写文件名"
 assert_screen "Esc 返回"
 assert_screen "F1/^G 帮助"
+# F1's help is drawn over the screen it is about, not a blank one (keys3),
+# and lists no F6 before a file is checked.
+keys F1; wait_for "按键帮助（按任意键返回）"
+assert_screen "← 菜单"                                # the import screen's title, behind the box
+assert_screen "F1/^G 帮助"                            # …and its key line
+refute_screen "F6"
+keys Escape; wait_gone "按键帮助（按任意键返回）"
 mkdir -p "$X"
 # One new person: a row of 魏都区's own export, with another name and phone.
 "$KEPU" export talent --unit 魏都区 --db "$DB" --today 2016-08-10 >"$WORK/all.csv"
@@ -42,7 +49,8 @@ keys Enter
 wait_for "已导入 1 条记录"
 refute_screen "检查完毕"
 refute_screen "正在导入"
-assert_screen "按 Enter 返回主菜单"
+assert_screen "再按 Esc 返回主菜单"   # what the key line shows (Esc 返回), no Enter said (keys3)
+refute_screen "按 Enter 返回"
 assert_sql "SELECT count(*) FROM talent WHERE name = '孙立新'" "1"
 # Esc: back to choosing a file, not to the menu.
 keys Escape; wait_for "交换文件夹中的文件"

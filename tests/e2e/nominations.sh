@@ -114,12 +114,12 @@ grep -q "「推荐省级科普专家名单」由市科协填写，单位不能�
 assert_sql "SELECT count(*) FROM nominate_expert" 3
 # … and on screen: 魏都区 sees none of 长葛市's nominations, and cannot save one.
 E2E_USER=weidu start 80 24 --today 2016-12-20
-menu_open "推荐省级科普专家名单  记录列表"
+menu_open "推荐省级科普专家名单  查看"
 wait_for "记录列表"
 refute_screen "雷盼盼"
 keys Escape; wait_for "主菜单"
 refute_screen "推荐省级科普专家名单  填写新记录"       # not offered to a unit …
-menu_open "推荐省级科普专家名单  记录列表"
+menu_open "推荐省级科普专家名单  查看"
 wait_for "记录列表"
 keys F7                                           # … and refused if forced: it has no
 wait_for "推荐省级科普专家名单：新记录"                    # approved talent to name

@@ -200,7 +200,7 @@ DB=$R assert_sql "SELECT count(*) FROM talent" "$(sqlite3 "$DB" "SELECT count(*)
 # 推荐表 from the exchange folder.
 X="$WORK/exchange/weidu"
 E2E_USER=weidu start 100 30 --today 2016-08-10
-keys i; wait_for "选择要导出或导入的表"
+keys i; wait_for "选择要导入的表"
 type_text "附表2"; keys Enter
 wait_for "交换文件夹"
 cp "$WORK/roll.xlsx" "$X/roll.xlsx"

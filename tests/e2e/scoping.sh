@@ -63,7 +63,7 @@ keys Escape; wait_for "主菜单"
 # into the account's exchange folder.
 X="$WORK/exchange/weidu"
 keys e
-wait_for "选择要导出或导入的表"
+wait_for "选择要导出的表"
 type_text "附表2"; keys Enter
 wait_for "交换文件夹：$X/"
 keys C-a C-k
@@ -76,7 +76,7 @@ unzip -p "$X/mine.xlsx" 'xl/worksheets/sheet*.xml' | grep "长葛市" >/dev/null
 
 # Export from the terminal: its own rows only.
 keys e
-wait_for "选择要导出或导入的表"
+wait_for "选择要导出的表"
 type_text "附表2"; keys Enter
 wait_for "交换文件夹：$X/"
 keys C-a C-k
@@ -98,7 +98,7 @@ tail -n +2 "$X/mine.csv" | grep -v "^魏都区," && fail "another unit's row exp
 before=$(sqlite3 "$DB" "SELECT count(*) FROM talent")
 printf '填报单位,姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n长葛市,冒名顶替,男,40,汉族,群众,本科,长葛市一中,13912345678,青少年科普\n' >"$X/theirs.csv"
 keys i
-wait_for "选择要导出或导入的表"
+wait_for "选择要导入的表"
 type_text "附表2"; keys Enter
 wait_for "交换文件夹：$X/"
 type_text "theirs.csv"; keys Enter
@@ -107,7 +107,7 @@ assert_screen "第2行 A列 填报单位: 不是本次导入的单位「魏都�
 keys Enter; wait_for "主菜单"
 assert_sql "SELECT count(*) FROM talent" "$before"
 printf '姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n贾宝山,男,40,汉族,群众,本科,魏都区实验学校,13912345678,青少年科普\n' >"$X/ours.csv"
-keys i; wait_for "选择要导出或导入的表"
+keys i; wait_for "选择要导入的表"
 type_text "附表2"; keys Enter; wait_for "交换文件夹：$X/"
 type_text "ours.csv"; keys Enter
 wait_for "检查完毕：检查了 1 条，可以导入 1 条，还没有保存。"          # a dry run first

@@ -139,21 +139,21 @@ grep -q "^weidu" "$WORK/users.out" || fail "user list: $(cat "$WORK/users.out")"
 # and read back by a dry-run import.
 start_cmd 80 24 "$(ssh_as xterm)"
 login weidu
-keys e; wait_for "选择要导出或导入的表"
+keys e; wait_for "选择要导出的表"
 type_text "附表2"; keys Enter
 wait_for "kepu-setup（它为 kepuclerk 组的每个 Unix 账号建立）"
 keys Escape; wait_for "主菜单"
 [ ! -e "$sftp" ] || fail "kepu made $sftp"
 install -d -m 755 "$sftp" "$sftp/$acct" # as kepu-setup does (ssh_sftp.sh runs it)
 install -d -o "$acct" -g "$group" -m 2770 "$sftp/$acct/exchange"
-keys e; wait_for "选择要导出或导入的表"
+keys e; wait_for "选择要导出的表"
 type_text "附表2"; keys Enter
 wait_for "文件名"
 keys C-a C-k
 type_text "mine.csv"; keys Enter
 wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
 keys Enter; wait_for "主菜单"
-keys i; wait_for "选择要导出或导入的表"
+keys i; wait_for "选择要导入的表"
 type_text "附表2"; keys Enter
 wait_for "mine.csv"
 keys C-a C-k

@@ -93,7 +93,7 @@ ssh_as() { # the account's terminal session, PuTTY's TERM
 # and kepu makes the kepu account's folder in the Unix account's tree.
 start_cmd 80 24 "$(ssh_as "$a")"
 login weidu1
-keys i; wait_for "选择要导出或导入的表"
+keys i; wait_for "选择要导入的表"
 type_text "附表2"; keys Enter
 wait_for "SFTP：主机 127.0.0.1 端口 2222，用户 $a，文件夹 /exchange/weidu1/"
 assert_screen "ZMODEM：SSH 主机 127.0.0.1 端口 $port，用户 $a，在本画面按 F5"
@@ -167,7 +167,7 @@ ossh "$a" "get weidu1/planted.xlsx $WORK/got"
 printf '\033[31mx' >"$x/$(printf 'bad\tname').csv"
 start_cmd 80 24 "$(ssh_as "$a")"
 login weidu1
-keys i; wait_for "选择要导出或导入的表"
+keys i; wait_for "选择要导入的表"
 type_text "附表2"; keys Enter
 wait_for "交换文件夹中的文件（↑↓ 选择）："
 assert_screen "「planted.xlsx」是符号链接"
@@ -182,13 +182,13 @@ wait_for "已导入 $want 条记录"
 keys Enter; wait_for "主菜单"
 assert_sql "SELECT count(*) FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区'" "$want"
 # Export to the folder: the official workbook, then CSV.
-keys e; wait_for "选择要导出或导入的表"
+keys e; wait_for "选择要导出的表"
 type_text "附表2"; keys Enter
 wait_for "文件名"
 keys C-a C-k; type_text "back.xlsx"; keys Enter
 wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
 keys Enter; wait_for "主菜单"
-keys e; wait_for "选择要导出或导入的表"
+keys e; wait_for "选择要导出的表"
 type_text "附表2"; keys Enter
 wait_for "文件名"
 keys C-a C-k; type_text "back.csv"; keys Enter
@@ -224,7 +224,7 @@ ossh_port
 # own in that account's tree, without the first one's files.
 start_cmd 80 24 "$(ssh_as "$b")"
 login weidu1
-keys i; wait_for "选择要导出或导入的表"
+keys i; wait_for "选择要导入的表"
 type_text "附表2"; keys Enter
 wait_for "文件夹 /exchange/weidu1/"
 assert_screen "交换文件夹中还没有文件"

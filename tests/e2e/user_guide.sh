@@ -105,7 +105,7 @@ shot evidence
 keys Escape Escape Escape
 wait_for "主菜单"
 keys e
-wait_for "选择要导出或导入的表"
+wait_for "选择要导出的表"
 type_text "附表2"; keys Enter
 wait_for "交换文件夹：$guide_dir/exchange/shikexie/"
 keys Enter

@@ -5,8 +5,10 @@
 # gives up within seconds (rz alone showed its header for half a minute)
 # and the screen is drawn again clean. Sending (F5 after an export): the
 # terminal does not answer sz's request within 4 s. After either refusal
-# the next F5 insists: lrzsz runs and waits, Ctrl-X x5 cancels it, and the
-# rule goes back to asking (one rule for the session, both directions).
+# the next F5 on that screen insists: lrzsz runs and waits, Ctrl-X x5
+# cancels it (none leaves the screen: Ctrl-X is no leave key where F5
+# transfers), and the rule goes back to asking; leaving the screen forgets
+# a refusal, so F5 elsewhere asks again.
 # A record's 附件 screen refuses as the import screen does. No count of Ctrl-X ends kepu (five cancel a
 # transfer; a 6th used to quit the main menu). Without SSH_CONNECTION the
 # ZMODEM line names no host.
@@ -44,32 +46,42 @@ lrzsz_reading() {
 }
 lrzsz_waits() { wait_while "$1 is not reading the terminal" eval "! lrzsz_reading $1"; }
 import_screen() {
-	keys i; wait_for "选择要导出或导入的表"
+	keys i; wait_for "选择要导入的表"
 	type_text "附表2"; keys Enter
 	wait_for "F5/^Y 从本机接收"
+}
+
+ctrl_x_stays() {   # ctrl_x_stays TEXT: Ctrl-X one at a time is no leave key here (keys3)
+	keys C-x; keys C-x; keys C-x; keys C-x; keys C-x; keys C-x
+	settled
+	assert_screen "$1"
+	refute_screen "主菜单"
 }
 
 # Receiving, no client: refused within seconds, the screen clean again.
 import_screen
 f5_refused "终端没有接管 ZMODEM" 6
 assert_screen "PuTTY 不会"
-assert_screen "再按 F5，不再询问"   # the whole refusal shown, its end too
+assert_screen "在本屏再按 F5，不再询问"   # the whole refusal shown, its end too
 refute_screen "B0100000023be50"
 assert_screen "交换文件夹中还没有文件"   # the import screen drawn again
-ctrl_x_6
-
-# F5 again insists: rz runs and waits; Ctrl-X x5 cancels it.
-import_screen
+# F5 again on this screen insists: rz runs and waits; Ctrl-X x5 cancels it,
+# and the screen stays (no Ctrl-X leaves it).
 keys F5
 wait_for "rz waiting to receive"
 lrzsz_waits rz
 keys C-x C-x C-x C-x C-x
 wait_for "没有收到文件（已取消，或终端不支持 ZMODEM）"
 refute_screen "rz waiting to receive"
+ctrl_x_stays "F5/^Y 从本机接收"
+# A failed insisting sets the rule back: the next F5 asks again.
+f5_refused "终端没有接管 ZMODEM" 6
+# Leaving the screen forgets the refusal: F5 elsewhere asks, never waits (keys3).
+keys Escape; wait_for "主菜单"
 ctrl_x_6
 
 # Sending, no client: refused after 4 s.
-keys e; wait_for "选择要导出或导入的表"
+keys e; wait_for "选择要导出的表"
 type_text "附表2"; keys Enter
 wait_for "表：附表2"
 assert_screen "ZMODEM：在本画面按 F5（终端须支持 ZMODEM"
@@ -79,15 +91,20 @@ wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
 f5_refused "终端在 4 秒内没有应答 ZMODEM，没有发送" 8
 assert_screen "SecureCRT 会应答"
 assert_screen "再按 F5，不再询问"
-# F5 again insists: sz runs and waits for the terminal; Ctrl-X x5 cancels it.
+# F5 again insists: sz runs and waits for the terminal; Ctrl-X one at a
+# time cancels it and none of them leaves the export screen.
 keys F5
 lrzsz_waits sz
-keys C-x C-x C-x C-x C-x
+keys C-x; keys C-x; keys C-x; keys C-x; keys C-x
 wait_for "发送没有完成（终端不支持 ZMODEM？）"
-ctrl_x_6
-# A failed insisting sets the rule back: the next F5 asks again.
+ctrl_x_stays "已导出「附表2 科普人才库推荐表」"
+# Refused again here, then left: the import screen's F5 asks (refused
+# within seconds), not a silent wait for rz.
+f5_refused "终端在 4 秒内没有应答 ZMODEM，没有发送" 8
+keys Escape; wait_for "主菜单"
 import_screen
 f5_refused "终端没有接管 ZMODEM" 6
+keys Escape; wait_for "主菜单"
 ctrl_x_6
 keys q; wait_for "退出 kepu？(y/n)"; keys y      # positive control: q still quits (after asking)
 wait_for "KEPU-EXIT=0"
@@ -102,7 +119,9 @@ keys Home Enter
 wait_for "修改第 $id 号记录"
 keys F6
 wait_for "这条记录还没有附件"
-f5_refused "终端没有接管 ZMODEM" 6
+f5_refused "终端不接管 ZMODEM（如 PuTTY），附件没有上传" 6
+assert_screen "附件不经交换文件夹"   # the attachment's own advice, no SFTP (keys3)
+refute_screen "SFTP"
 assert_screen "再按 F5，不再询问"
 assert_screen "这条记录还没有附件"
 assert_sql "SELECT count(*) FROM kp_attachments" "0"

@@ -27,7 +27,7 @@ static inline int form_story_setup(void **state)
 	form_story *s = story_new(sizeof *s);
 	if (!s)
 		return -1;
-	s->c = (fm_ctx){&s->fx->env, "admin", true, NULL, 60, 0, NULL};
+	s->c = (fm_ctx){&s->fx->env, "admin", true, NULL, 60, 0};
 	*state = s;
 	return 0;
 }

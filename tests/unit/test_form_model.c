@@ -186,16 +186,13 @@ static void two_sessions(void **state)
 	fm_free(b);
 }
 
-static long long fake_ms; /* the clock the stories pass: time moves only when told */
-static long long fake_clock(void) { return fake_ms; }
-
-/* A Tab more than FM_FORGIVE_MS after the advance is a move the clerk
- * means: 「hz」 Enter in 民族's list, a pause, Tab moves on; within the
- * bound it is absorbed (the positive control). */
+/* The very next key after an automatic advance, if it is Tab, is absorbed
+ * however long the clerk paused (the model keeps no clock: a Tab 1.2 s
+ * later once skipped 对象); any other key first ends the forgiveness, and
+ * a Tab after it moves (the positive control). */
 static void habitual_tab_bound(void **state)
 {
 	form_story *s = *state;
-	s->c.now_ms = fake_clock;
 	form_model *m = open_form(s, 0);
 	for (int i = 0; i < 3; i++)
 		key(s, m, TAB);
@@ -203,14 +200,13 @@ static void habitual_tab_bound(void **state)
 	type(s, m, "hz"); key(s, m, ENTER);
 	assert_value(m, "ethnicity", "汉族");
 	assert_focus(m, "political");
-	fake_ms += FM_FORGIVE_MS;
-	key(s, m, TAB); /* within the bound: absorbed */
+	key(s, m, TAB); /* the next key: absorbed */
 	assert_focus(m, "political");
 	key(s, m, FN(KEY_BTAB));
 	type(s, m, "hz"); key(s, m, ENTER);
 	assert_focus(m, "political");
-	fake_ms += 4000;
-	key(s, m, TAB); /* 4 s later: it moves */
+	key(s, m, RIGHT); /* another key first */
+	key(s, m, TAB); /* moves */
 	assert_focus(m, "education");
 	fm_free(m);
 }
@@ -683,6 +679,33 @@ static void refusal_takes_focus(void **state)
 	fm_free(m);
 }
 
+/* 参与人数 (integer) refuses a keystroke it can never hold as it is
+ * typed, naming the field and what it takes; the text and the cursor stay
+ * as they were, not selected, so the next digit adds to it (#23, keys3). */
+static void integer_refuses_key(void **state)
+{
+	form_story *s = *state;
+	int year = store_year(s->fx->env.store);
+	char good[32];
+	snprintf(good, sizeof good, "%d-01-05", year);
+	form_model *m = open_activity(s);
+	activity_typed(s, m, good);
+	assert_focus(m, "participants");
+	fm_result r = type(s, m, "人");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_true(r.error);
+	assert_string_equal(r.text, "参与人数：只能填 0 到 1000000 的整数，「人」不是数字，没有输入");
+	assert_value(m, "participants", "50");
+	assert_false(m->fs[m->focus].eb.sel);
+	r = type(s, m, "0");
+	assert_int_equal(r.kind, FM_HANDLED); /* positive control: a digit is typed, no refusal (no beep) */
+	assert_value(m, "participants", "500");
+	assert_int_not_equal(type(s, m, "５").kind, FM_REFUSED); /* a full-width digit folds at F2 */
+	key(s, m, FN(KEY_BTAB));
+	assert_int_not_equal(type(s, m, "人").kind, FM_REFUSED); /* 地点 is text: taken */
+	fm_free(m);
+}
+
 /* The store's other refusal of a field, a 月报 month the unit reported
  * already, takes the focus back to 月份 the same way. */
 static void month_refused(void **state)
@@ -912,6 +935,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(talent_entry, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(choice_aliases, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(project_form, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(integer_refuses_key, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refusal_takes_focus, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(out_of_year_names_years, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(month_refused, form_story_setup, form_story_teardown),

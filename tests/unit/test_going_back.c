@@ -11,7 +11,7 @@
 
 static form_model *open_form(fixture *fx, fm_ctx *c, long long id)
 {
-	*c = (fm_ctx){&fx->env, "admin", false, NULL, 40, 0, NULL};
+	*c = (fm_ctx){&fx->env, "admin", false, NULL, 40, 0};
 	fm_result res;
 	form_model *m = fm_new(c, catalog_form(&fx->env.cat, "talent"), id,
 			       store_unit_id(fx->env.store, "许昌学院"), "许昌学院", &res);

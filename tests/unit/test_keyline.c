@@ -15,6 +15,7 @@
 #include "core/utf8.h"
 #include "model_keys.h"
 #include "ui/drafts_model.h"
+#include "ui/evidence_model.h"
 #include "ui/form_model.h"
 #include "ui/list_model.h"
 #include "ui/menu_model.h"
@@ -45,6 +46,8 @@ typedef struct {
 	tbm_ctx tbc;
 	drafts_model dm;
 	dm_ctx dc;
+	evidence_model em;
+	ev_ctx ec;
 	char user[32];
 } screen;
 
@@ -154,7 +157,7 @@ static void form_close(void *self) { fm_free(((screen *)self)->fm); }
 
 static void form_open_id(screen *s, const char *form, long long id)
 {
-	s->fc = (fm_ctx){&s->fx->env, "xcxy", false, NULL, 40, 0, NULL};
+	s->fc = (fm_ctx){&s->fx->env, "xcxy", false, NULL, 40, 0};
 	fm_result res;
 	s->fm = fm_new(&s->fc, catalog_form(&s->fx->env.cat, form), id, xcxy(s), "许昌学院", &res);
 	if (!s->fm)
@@ -368,6 +371,29 @@ static void drafts_drop_asked(screen *s)
 	s->ctx = CTX_CONFIRM;
 }
 
+/* --- a record's attachments ------------------------------------------------ */
+
+/* A key acted when it did something or said why not: F4 on a record with
+ * no attachment did nothing, in silence, while the key line offered it. */
+static bool files_press(void *self, kp_key k)
+{
+	screen *s = self;
+	ev_mode was = s->em.mode;
+	ev_result r = ev_key(&s->em, &s->ec, k);
+	return r.kind != EV_REFUSED && (r.kind != EV_HANDLED || r.text[0] || s->em.mode != was);
+}
+
+static void files_close(void *self) { ev_free(&((screen *)self)->em); }
+
+/* 活动 1's attachments: none yet. */
+static void files_none(screen *s)
+{
+	s->ec = (ev_ctx){&s->fx->env, ROWS};
+	if (ev_init(&s->em, &s->ec, catalog_form(&s->fx->env.cat, "activity"), 1).kind != EV_HANDLED)
+		fail_msg("活动 1 has no attachments screen");
+	be(s, CTX_FILES, ev_acts, &s->em, &s->ec, files_press, files_close);
+}
+
 /* --- every row -------------------------------------------------------------- */
 
 static const screen_case cases[] = {
@@ -401,6 +427,7 @@ static const screen_case cases[] = {
 	{"附表1, city", false, quota_table},
 	{"附表1, unit", true, quota_table},
 	{"drafts, city", false, drafts_two},
+	{"attachments none, unit", true, files_none},
 	{"drafts, drop asked", false, drafts_drop_asked},
 };
 
@@ -645,6 +672,32 @@ static void test_known_lies(void **state)
 	}
 }
 
+/* The words an outcome says name only keys its key line shows: the
+ * export's 「按 Enter 返回」 and the import's 「按 Enter 返回主菜单」 stood
+ * beside a key line of 「Esc 返回」 alone (keys3). */
+static void test_done_words(void **state)
+{
+	(void)state;
+	screen s;
+	const screen_case c = {"export done", false, export_done};
+	open_case(&s, &c);
+	assert_int_equal(s.tm.mode, TM_DONE);
+	const char *bar = keymap_bar_if(CTX_TRANSFER, tm_acts, &s.tm, &s.tc);
+	bool enter_shown = strstr(bar, "Enter") != NULL;
+	assert_non_null(strstr(bar, "Esc")); /* the control: the line does name its keys */
+	for (size_t i = 0; i < s.tm.nresult; i++)
+		if (!enter_shown && strstr(s.tm.result[i], "Enter"))
+			fail_msg("export done says 「%s」; its key line: %s", s.tm.result[i], bar);
+	const char *import_done[] = {msg(MSG_UI_TR_DONE_KEYS), msg(MSG_UI_TR_DONE_HINT)};
+	s.tm.importing = true;
+	bar = keymap_bar_if(CTX_IMPORT, tm_acts, &s.tm, &s.tc);
+	for (size_t i = 0; i < 2; i++)
+		if (!strstr(bar, "Enter") && strstr(import_done[i], "Enter"))
+			fail_msg("import done says 「%s」; its key line: %s", import_done[i], bar);
+	s.tm.importing = false;
+	close_case(&s);
+}
+
 /* The menu's own words say what the role may do there. The key line test
  * above never read them (they were formatted while drawing), so a unit's
  * menu offered 「附表1 … 查看与修改」 where it may only look: an item that
@@ -658,20 +711,23 @@ static void test_menu_words(void **state)
 		screen s;
 		open_case(&s, &roles[r]);
 		kp_store *st = s.fx->env.store;
-		bool city_changes_quota = false;
+		bool city_changes_quota = false, reads = false;
 		for (size_t i = 0; i < s.mm.n; i++) {
 			const menu_item *it = &s.mm.items[i];
 			if (it->kind == ITEM_PASSWORD || it->kind == ITEM_ADVANCE || it->kind == ITEM_AUDIT)
 				continue; /* the account's own 修改, and 修改记录 (the audit's rows) */
 			char text[256];
 			mm_item_text(it, &s.mc, text, sizeof text);
-			bool claims = strstr(text, "修改") || strstr(text, "填写");
+			bool claims = strstr(text, "修改") || strstr(text, "填写") || strstr(text, "记录列表");
 			if (claims && !(it->form && store_may_write_form(st, it->form)))
 				fail_msg("%s: 「%s」, which this role may not change", roles[r].name, text);
 			if (roles[r].unit && (strstr(text, "各单位") || strstr(text, "按单位")))
 				fail_msg("%s: 「%s」 speaks of other units", roles[r].name, text);
 			city_changes_quota |= !roles[r].unit && it->kind == ITEM_TABLE && strstr(text, "修改");
+			reads |= roles[r].unit && it->kind == ITEM_LIST && strstr(text, "查看");
 		}
+		if (roles[r].unit && !reads) /* the unit reads the city's lists (表彰名单, 推荐…) */
+			fail_msg("a unit's menu says 查看 on no list");
 		if (!roles[r].unit && !city_changes_quota)
 			fail_msg("the city's 附表1 does not say 修改");
 		close_case(&s);
@@ -744,6 +800,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_key_shown_acts),
 		cmocka_unit_test(test_known_lies),
+		cmocka_unit_test(test_done_words),
 		cmocka_unit_test(test_menu_words),
 		cmocka_unit_test(test_help_lists_what_acts),
 		cmocka_unit_test(test_menu_help_by_role),

@@ -80,7 +80,8 @@ static void edit_and_save(void **state)
 	assert_string_equal(s->m.total[1], "136");
 	assert_int_equal(s->m.row, 2);
 	assert_int_equal(s->m.mode, TBM_BROWSE);
-	/* a negative quota is refused, the cell kept for correcting; Esc gives it up */
+	/* a negative quota is refused whole, the cell kept for correcting (the
+	 * minus is no keystroke refusal: 3 alone was never meant); Esc gives it up */
 	type(s, "-3");
 	r = tbm_key(&s->m, &s->c, ENTER);
 	assert_int_equal(r.kind, MR_REFUSED);
@@ -125,26 +126,41 @@ static void cell_bounds(void **state)
 	assert_int_equal(quota(s, 1, "talent"), 100000);
 }
 
-/* After a refusal the cell's content is selected, as the form's: the
- * correction typed replaces it (a refused seventh digit, then a value
- * over 100000 refused by Enter). */
+/* A keystroke refused (a seventh digit, a letter) leaves the text and the
+ * cursor as they were, not selected: the tester's 99999999 kept 999999
+ * and Enter refused it, never saving a 9 typed over a selection. A value
+ * refused whole (Enter on 123456, over 100000) is selected: the
+ * correction typed replaces it. */
 static void refusal_selects(void **state)
 {
 	story *s = *state;
 	open_table(s);
-	tbm_key(&s->m, &s->c, ENTER);
-	type(s, "123456");
-	assert_false(s->m.cell.sel); /* the positive control: typing selects nothing */
-	assert_int_equal(type(s, "7").kind, MR_REFUSED);
-	assert_true(s->m.cell.sel);
-	assert_int_equal(type(s, "120").kind, MR_HANDLED);
+	tbm_key(&s->m, &s->c, ENTER); /* 魏都区 */
+	mr_result r = type(s, "99999999");
+	assert_int_equal(r.kind, MR_REFUSED);
+	assert_false(s->m.cell.sel);
+	assert_int_equal(s->m.cell.cur, 6);
 	char *v = eb_text(&s->m.cell);
-	assert_string_equal(v, "120");
+	assert_string_equal(v, "999999");
 	free(v);
+	r = type(s, "人");
+	assert_int_equal(r.kind, MR_REFUSED);
+	assert_non_null(strstr(r.text, "魏都区 科普人才：只能填 0 到 100000 的整数，「人」不是数字"));
+	assert_false(s->m.cell.sel);
+	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_REFUSED); /* over 100000 */
+	assert_int_equal(quota(s, 1, "talent"), 100);
+	tbm_key(&s->m, &s->c, ESC);
+	/* a letter in an empty cell: refused, nothing typed (positive control: a digit is) */
+	tbm_key(&s->m, &s->c, ENTER);
+	tbm_key(&s->m, &s->c, FN(KEY_BACKSPACE));
+	assert_int_equal(type(s, "a").kind, MR_REFUSED);
+	assert_int_equal(s->m.cell.len, 0);
+	assert_int_equal(type(s, "5").kind, MR_HANDLED);
+	assert_int_equal(s->m.cell.len, 1);
 	tbm_key(&s->m, &s->c, ESC);
 	tbm_key(&s->m, &s->c, ENTER);
 	type(s, "123456");
-	mr_result r = tbm_key(&s->m, &s->c, ENTER);
+	r = tbm_key(&s->m, &s->c, ENTER);
 	assert_int_equal(r.kind, MR_REFUSED);
 	assert_true(s->m.cell.sel);
 	type(s, "120");

@@ -7,6 +7,7 @@
 
 #include "core/utf8.h"
 #include "model_keys.h"
+#include "domain/zmodem.h"
 #include "ui/transfer_model.h"
 
 #define PEOPLE 3
@@ -150,6 +151,13 @@ static void export_then_import(void **state)
 	tm_free(&m);
 }
 
+static void assert_name(const transfer_model *m, const char *want)
+{
+	char *name = eb_text(&m->name);
+	assert_string_equal(name, want);
+	free(name);
+}
+
 /* A name that is not in the folder is refused, naming it; Esc in the
  * form list leaves. */
 static void missing_file(void **state)
@@ -164,19 +172,29 @@ static void missing_file(void **state)
 	assert_true(r.error);
 	assert_non_null(strstr(r.text, "nothing.csv"));
 	assert_int_equal(m.mode, TM_FILE);
+	/* the name refused is selected: the next key replaces it, never
+	 * appends (「nothing.csvy」); a name with / the same */
+	assert_true(m.name.sel);
+	type(&m, &s->c, "a/b.csv");
+	assert_false(m.name.sel); /* positive control: typing selects nothing */
+	assert_name(&m, "a/b.csv");
+	r = tm_key(&m, &s->c, ENTER);
+	assert_int_equal(r.kind, TM_REFUSED);
+	assert_non_null(strstr(r.text, "不能含有 /"));
+	assert_true(m.name.sel);
+	type(&m, &s->c, "y");
+	assert_name(&m, "y");
+	/* a ZMODEM refusal holds for this visit only: leaving forgets it */
+	zmodem_refused();
+	assert_false(zmodem_asking());
 	tm_free(&m);
+	assert_true(zmodem_asking());
 	tm_init(&m, &s->c, s->fx->path, s->user, true);
 	assert_int_equal(tm_key(&m, &s->c, ESC).kind, TM_CLOSE);
 	tm_free(&m);
 }
 
 
-static void assert_name(const transfer_model *m, const char *want)
-{
-	char *name = eb_text(&m->name);
-	assert_string_equal(name, want);
-	free(name);
-}
 
 /* The name offered is selected: what the clerk types replaces it, never
  * lands after it (附表2-…-day.xlsxtalent.csv was once written). */

@@ -193,9 +193,14 @@ static void test_insisting(void **state)
 	zmodem_insisted(false);
 	assert_true(zmodem_asking()); /* it failed: ask again */
 	zmodem_refused();
+	zmodem_visit_ended(); /* the screen left: the refusal forgotten, F5 elsewhere asks */
+	assert_true(zmodem_asking());
+	zmodem_refused();
 	zmodem_insisted(true);
 	assert_false(zmodem_asking()); /* it worked: the terminal speaks ZMODEM */
 	zmodem_insisted(false);
+	assert_false(zmodem_asking());
+	zmodem_visit_ended(); /* trusted: leaving the screen keeps it */
 	assert_false(zmodem_asking());
 }
 
