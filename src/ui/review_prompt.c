@@ -9,12 +9,13 @@
 #include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 void review_prompt_init(review_prompt *p)
 {
 	*p = (review_prompt){0};
-	eb_init(&p->reason, 200, false);
+	eb_init(&p->reason, REVIEW_REASON_MAX, false);
 }
 
 void review_prompt_free(review_prompt *p)
@@ -193,7 +194,10 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 	case ACT_KILL: eb_kill_to_end(&p->reason); return none;
 	default: break;
 	}
-	if (key_printable(key))
-		eb_insert(&p->reason, key.code);
+	if (key_printable(key) && !eb_insert(&p->reason, key.code)) { /* full: said, never dropped unsaid */
+		char ch[5] = {0};
+		utf8_encode(key.code, ch);
+		return mr_say(MR_REFUSED, msg(MSG_UI_REASON_LONG), REVIEW_REASON_MAX, ch);
+	}
 	return none;
 }

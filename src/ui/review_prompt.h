@@ -16,6 +16,9 @@
 #include "ui/shell.h"
 #include "ui/popup.h"
 
+/* A return's reason, in characters (the audit and the clerk's notice show it whole). */
+#define REVIEW_REASON_MAX 200
+
 typedef struct {
 	const kp_form *form;
 	long long id;                 /* the record asked about */

@@ -90,7 +90,7 @@ static void edit_and_delete(void **state)
 	assert_int_equal(r.id, 1);
 
 	/* The form the list opened: End, one more character, F2. */
-	fm_ctx fc = {&s->fx->env, "admin", true, NULL, 60, 0, NULL};
+	fm_ctx fc = {.env = &s->fx->env, .user = "admin", .auto_advance = true, .wrap_w = 60};
 	fm_result fr;
 	form_model *f = fm_new(&fc, s->talent, r.id, 0, NULL, &fr);
 	assert_non_null(f);

@@ -138,6 +138,39 @@ static void city_returns_with_reason(void **state)
 	review_prompt_free(&p);
 }
 
+/* A reason at its bound: the next character is refused and said, never
+ * dropped unsaid; the reason saved is the one typed, whole. */
+static void reason_full_is_said(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	submit_as_unit(s, s->a);
+	review_prompt p;
+	review_prompt_init(&p);
+	kp_record r = get(s, s->a);
+	review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	while (p.offered[p.actions.sel] != REV_RETURN)
+		review_prompt_key(&p, e, FN(KEY_DOWN));
+	review_prompt_key(&p, e, ENTER);
+	mr_result res;
+	for (int i = 0; i < REVIEW_REASON_MAX; i++) {
+		res = review_prompt_key(&p, e, CH(0x7535)); /* 电 */
+		assert_int_equal(res.kind, MR_HANDLED);
+	}
+	res = review_prompt_key(&p, e, CH(0x8BDD)); /* 话: one too many */
+	assert_int_equal(res.kind, MR_REFUSED);
+	assert_non_null(strstr(res.text, "原因最多 200 个字，多出的「话」没有输入"));
+	assert_true(p.asking_reason); /* still typing: Enter saves what is there */
+	res = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(res.kind, MR_SAVED);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT length(kp_reason) = %d AND instr(kp_reason, '话') = 0 FROM talent WHERE id = %lld",
+		 REVIEW_REASON_MAX, s->a);
+	assert_int_equal(sql_int(s->fx->path, sql), 1);
+	review_prompt_free(&p);
+}
+
 static void many_then_nothing(void **state)
 {
 	story *s = *state;
@@ -330,6 +363,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(unit_submits, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_returns_with_reason, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(reason_full_is_said, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(many_then_nothing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(approved_offers_unit_nothing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_decides_on_what_it_saw, story_setup, story_teardown),
