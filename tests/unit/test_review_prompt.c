@@ -99,6 +99,19 @@ static void unit_submits(void **state)
 	review_prompt_free(&p);
 }
 
+/* The prompt opened on record id, Enter pressed on 退回: the reason is asked. */
+static mr_result ask_return_reason(review_prompt *p, story *s, long long id)
+{
+	kp_env *e = &s->fx->env;
+	kp_record r = get(s, id);
+	review_prompt_open(p, e->store, s->f, &r);
+	record_free(&r);
+	assert_true(offered(p, REV_RETURN));
+	while (p->offered[p->actions.sel] != REV_RETURN)
+		review_prompt_key(p, e, FN(KEY_DOWN));
+	return review_prompt_key(p, e, ENTER);
+}
+
 static void city_returns_with_reason(void **state)
 {
 	story *s = *state;
@@ -106,14 +119,8 @@ static void city_returns_with_reason(void **state)
 	submit_as_unit(s, s->a);
 	review_prompt p;
 	review_prompt_init(&p);
-	kp_record r = get(s, s->a);
-	review_prompt_open(&p, e->store, s->f, &r);
-	record_free(&r);
+	mr_result res = ask_return_reason(&p, s, s->a);
 	assert_true(offered(&p, REV_APPROVE));
-	assert_true(offered(&p, REV_RETURN));
-	while (p.offered[p.actions.sel] != REV_RETURN)
-		review_prompt_key(&p, e, FN(KEY_DOWN));
-	mr_result res = review_prompt_key(&p, e, ENTER);
 	assert_int_equal(res.kind, MR_HANDLED);
 	assert_true(p.asking_reason);
 	TYPE_KEYS("电话", review_prompt_key(&p, e, k));
@@ -121,12 +128,7 @@ static void city_returns_with_reason(void **state)
 	assert_int_equal(res.kind, MR_HANDLED);
 	assert_false(review_prompt_active(&p));
 	assert_string_equal(state_of_record(s, s->a), "1");
-	r = get(s, s->a);
-	review_prompt_open(&p, e->store, s->f, &r);
-	record_free(&r);
-	while (p.offered[p.actions.sel] != REV_RETURN)
-		review_prompt_key(&p, e, FN(KEY_DOWN));
-	review_prompt_key(&p, e, ENTER);
+	ask_return_reason(&p, s, s->a);
 	TYPE_KEYS("电话号码不对", review_prompt_key(&p, e, k));
 	res = review_prompt_key(&p, e, ENTER);
 	assert_int_equal(res.kind, MR_SAVED);
@@ -147,12 +149,7 @@ static void reason_full_is_said(void **state)
 	submit_as_unit(s, s->a);
 	review_prompt p;
 	review_prompt_init(&p);
-	kp_record r = get(s, s->a);
-	review_prompt_open(&p, e->store, s->f, &r);
-	record_free(&r);
-	while (p.offered[p.actions.sel] != REV_RETURN)
-		review_prompt_key(&p, e, FN(KEY_DOWN));
-	review_prompt_key(&p, e, ENTER);
+	ask_return_reason(&p, s, s->a);
 	mr_result res;
 	for (int i = 0; i < REVIEW_REASON_MAX; i++) {
 		res = review_prompt_key(&p, e, CH(0x7535)); /* 电 */
