@@ -24,10 +24,12 @@ void review_prompt_draw(review_prompt *p, ui_app *app, int y)
 		return;
 	char q[128];
 	snprintf(q, sizeof q, msg(MSG_UI_ASK_REASON), review_label(p->pending));
-	int w = draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
+	/* a refused key is said on the status line: the reason goes above it */
+	int row = p->reason_full ? LINES - 3 : LINES - 2;
+	int w = draw_text(row, 1, COLS - 2, q, theme_attr(R_ERROR), true);
 	eb_line l = eb_lay(&p->reason, COLS - 2 - w, false); /* 「<」 when the start scrolled away */
-	draw_edit(LINES - 2, 1 + w, COLS - 2 - w, &p->reason, l, theme_attr(R_FIELD));
-	app->cursor_y = LINES - 2;
+	draw_edit(row, 1 + w, COLS - 2 - w, &p->reason, l, theme_attr(R_FIELD));
+	app->cursor_y = row;
 	app->cursor_x = 1 + w + l.cursor;
 }
 

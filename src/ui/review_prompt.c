@@ -176,6 +176,7 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 		return mr_say(MR_HANDLED, msg(MSG_UI_DUP_NOT_APPROVED), p->id);
 	}
 	/* The reason of a return, typed on the status line; Enter applies it. */
+	p->reason_full = false;
 	switch (keymap_lookup(CTX_REASON, key)) {
 	case ACT_ACCEPT: {
 		char *why = eb_text(&p->reason);
@@ -197,7 +198,10 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 	if (key_printable(key) && !eb_insert(&p->reason, key.code)) { /* full: said, never dropped unsaid */
 		char ch[5] = {0};
 		utf8_encode(key.code, ch);
-		return mr_say(MR_REFUSED, msg(MSG_UI_REASON_LONG), REVIEW_REASON_MAX, ch);
+		p->reason_full = true;
+		mr_result r = mr_say(MR_HANDLED, msg(MSG_UI_REASON_LONG), REVIEW_REASON_MAX, ch);
+		r.error = true;
+		return r;
 	}
 	return none;
 }

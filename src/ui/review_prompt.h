@@ -27,6 +27,7 @@ typedef struct {
 	kp_review offered[REV_COUNT];
 	const char *labels[REV_COUNT];
 	bool asking_reason;
+	bool reason_full;             /* the last key was refused: the reason is full (said above it) */
 	bool confirming;              /* 认定 of a possible repeat: asked y/n, naming it */
 	char dups[96];                /* the records it may repeat: 3、5 ("" none) */
 	kp_review pending;
