@@ -21,30 +21,31 @@ size_t pinyin_of(uint32_t cp, const char **out, size_t max)
 
 static char lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c; }
 
-/* Can typed[j..] be consumed starting at character i? */
-static bool match_from(const uint32_t *cp, size_t n, size_t i, const char *typed, size_t j)
+/* Can typed[j..] be consumed starting at character i? With max 1, by
+ * each character's customary reading only (Unihan's kMandarin, first). */
+static bool match_from(const uint32_t *cp, size_t n, size_t i, const char *typed, size_t j, size_t max)
 {
 	if (!typed[j])
 		return true;
 	if (i == n)
 		return false;
 	const char *r[MAX_READINGS];
-	size_t nr = pinyin_of(cp[i], r, MAX_READINGS);
+	size_t nr = pinyin_of(cp[i], r, max);
 	if (nr == 0) /* not a Han character we know: typed as it is */
 		return cp[i] < 128 && lower((char)cp[i]) == typed[j] &&
-		       match_from(cp, n, i + 1, typed, j + 1);
+		       match_from(cp, n, i + 1, typed, j + 1, max);
 	for (size_t k = 0; k < nr; k++) {
 		size_t common = 0; /* how much of the reading the typed text spells */
 		while (r[k][common] && r[k][common] == typed[j + common])
 			common++;
 		for (size_t len = common; len > 0; len--) /* the longest prefix first */
-			if (match_from(cp, n, i + 1, typed, j + len))
+			if (match_from(cp, n, i + 1, typed, j + len, max))
 				return true;
 	}
 	return false;
 }
 
-bool pinyin_match(const char *text, const char *typed)
+static bool match_readings(const char *text, const char *typed, size_t max)
 {
 	char t[MAX_CHARS + 1];
 	size_t m = 0;
@@ -62,7 +63,17 @@ bool pinyin_match(const char *text, const char *typed)
 	while (i < len && n < MAX_CHARS)
 		i += utf8_decode(text + i, len - i, &cp[n++]);
 	for (size_t start = 0; start < n; start++)
-		if (match_from(cp, n, start, t, 0))
+		if (match_from(cp, n, start, t, 0, max))
 			return true;
 	return false;
+}
+
+bool pinyin_match(const char *text, const char *typed)
+{
+	return match_readings(text, typed, MAX_READINGS);
+}
+
+bool pinyin_match_customary(const char *text, const char *typed)
+{
+	return match_readings(text, typed, 1);
 }

@@ -20,5 +20,8 @@ size_t pinyin_of(uint32_t cp, const char **out, size_t max);
  * characters must be typed as they are)? False when typed is empty or not
  * all letters. */
 bool pinyin_match(const char *text, const char *typed);
+/* The same by each character's customary reading only (革 gé, not jí):
+ * what a list puts first, so that mj finds 民进 before 民革. */
+bool pinyin_match_customary(const char *text, const char *typed);
 
 #endif

@@ -23,13 +23,20 @@ static bool alias_matches(const popup *p, const char *item, const char *f)
 	return false;
 }
 
+/* The items the filter finds, in their order, but those found only by a
+ * rare reading of a character (革 read jí) after the others: Enter takes
+ * the first, and a clerk typing mj for 民进 must not get 民革. */
 static void refilter(popup *p)
 {
 	char *f = eb_text(&p->filter);
 	p->nmatch = 0;
-	for (size_t i = 0; i < p->n; i++)
-		if (!f[0] || matches(p->items[i], f) || alias_matches(p, p->items[i], f))
-			p->match[p->nmatch++] = i;
+	for (int rare = 0; rare < 2; rare++)
+		for (size_t i = 0; i < p->n; i++) {
+			bool first = !f[0] || strstr(p->items[i], f) || pinyin_match_customary(p->items[i], f) ||
+				     alias_matches(p, p->items[i], f);
+			if (rare ? !first && pinyin_match(p->items[i], f) : first)
+				p->match[p->nmatch++] = i;
+		}
 	free(f);
 	p->sel = p->top = 0;
 }

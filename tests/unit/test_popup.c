@@ -66,6 +66,32 @@ static void tab_alone(void **state)
 	popup_close(&p);
 }
 
+/* Initials found only by a rare reading of a character (革 read jí) come
+ * after those found by every character's customary one: mj + Enter never
+ * takes 民革会员 while 民建会员 and 民进会员 match; mg still finds 民革. */
+static void rare_readings_last(void **state)
+{
+	(void)state;
+	static char *const parties[] = {"中共党员", "民革会员", "民盟盟员", "民建会员", "民进会员", "群众"};
+	popup p = {0};
+	size_t chosen = 99;
+	popup_open(&p, "政治面貌", parties, 6, -1, 0);
+	TYPE_KEYS("mj", popup_key(&p, k, &chosen));
+	assert_int_equal(p.nmatch, 3);
+	assert_string_equal(parties[p.match[0]], "民建会员");
+	assert_string_equal(parties[p.match[1]], "民进会员");
+	assert_string_equal(parties[p.match[2]], "民革会员"); /* still offered, last */
+	assert_int_equal(popup_key(&p, ENTER, &chosen), POPUP_ACCEPT);
+	assert_int_equal(chosen, 3);
+	popup_close(&p);
+	popup_open(&p, "政治面貌", parties, 6, -1, 0); /* the control: its customary reading */
+	TYPE_KEYS("mg", popup_key(&p, k, &chosen));
+	assert_int_equal(p.nmatch, 1);
+	assert_int_equal(popup_key(&p, ENTER, &chosen), POPUP_ACCEPT);
+	assert_int_equal(chosen, 1);
+	popup_close(&p);
+}
+
 static void window_follows_keys(void **state)
 {
 	(void)state;
@@ -86,6 +112,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tab_over_a_field),
 		cmocka_unit_test(tab_alone),
+		cmocka_unit_test(rare_readings_last),
 		cmocka_unit_test(window_follows_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
