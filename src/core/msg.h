@@ -125,7 +125,7 @@
 	X(S_CHANGED,        "这条记录已被其他人修改或删除，请重新打开后再改") \
 	X(SS_NOT_VIEWED,    "第 %lld 号记录「%s」的当前内容你还没有打开看过（%s），请按 Enter 打开查看后再认定") \
 	X(SS_VIEWED_OLD,    "你看过的是第 %d 版") \
-	X(SS_VIEWED_NONE,   "还没有打开过") \
+	X(SS_VIEWED_NONE,   "这次登录后没有打开过") \
 	X(S_CHANGED_SINCE_SEEN, "这条记录在你查看之后被修改过（第 %lld 号记录：你看到的是第 %d 版，现在是第 %d 版），请重新查看后再%s") \
 	X(S_TEXT_INDEX_STALE, "%s：列表筛选的文字索引与记录不一致（数据曾在 kepu 之外被修改）；请运行 kepu check --rebuild-index 重建") \
 	X(S_BACKUP_TEMP,    "无法在 %s 中建立备份的临时文件：%s") \

@@ -43,7 +43,7 @@ wait_for "共 2 条"
 keys F9                                            # from the list, never opened: refused
 wait_for "退回修改"
 type_text "认定"; keys Enter
-wait_for "第 ${ids[0]} 号记录「${names[0]}」的当前内容你还没有打开看过（还没有打开过）"
+wait_for "第 ${ids[0]} 号记录「${names[0]}」的当前内容你还没有打开看过（这次登录后没有打开过）"
 assert_sql "SELECT kp_state FROM talent WHERE id = ${ids[0]}" "submitted"
 keys Enter; wait_for "第 ${ids[0]} 号记录（已提交）"    # read in the form, then decided on
 keys Escape; wait_for "记录列表"

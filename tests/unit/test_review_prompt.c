@@ -292,7 +292,7 @@ static void city_approves_only_what_it_opened(void **state)
 	submit_as_unit(s, s->b);
 	assert_int_equal(review_apply(e, s->f, s->a, REV_APPROVE, NULL, &err), -1);
 	char told[160];
-	snprintf(told, sizeof told, "第 %lld 号记录「甲员工」的当前内容你还没有打开看过（还没有打开过），"
+	snprintf(told, sizeof told, "第 %lld 号记录「甲员工」的当前内容你还没有打开看过（这次登录后没有打开过），"
 		 "请按 Enter 打开查看后再认定", s->a);
 	assert_string_equal(err, told);
 	free(err), err = NULL;
