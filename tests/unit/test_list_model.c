@@ -40,7 +40,7 @@ static int story_setup(void **state)
 	s->c = (lm_ctx){s->fx->env.store, ROWS, true, false, &s->fx->env};
 	s->talent = catalog_form(&s->fx->env.cat, "talent");
 	for (int i = 1; i <= RECORDS; i++) {
-		char name[32], phone[16];
+		char name[32], phone[24];
 		name_of(i, name, sizeof name);
 		snprintf(phone, sizeof phone, "138123456%02d", i); /* one person each (similar_hint) */
 		save_person(s->fx, name, phone);

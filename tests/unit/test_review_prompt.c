@@ -309,7 +309,7 @@ static void city_approves_only_what_it_opened(void **state)
 	store_set_catalog(city, &s->fx->env.cat);
 	kp_env c = {.cat = s->fx->env.cat, .store = city};
 	assert_int_equal(review_apply(&c, s->f, s->b, REV_APPROVE, NULL, &err), -1);
-	assert_non_null(strstr(err, "还没有打开过"));
+	assert_non_null(strstr(err, "这次登录后没有打开过"));
 	free(err), err = NULL;
 	store_close(city);
 }
