@@ -960,6 +960,7 @@ static void grid_clear(xlsx_sheet *g)
 	free(g->cells);
 	free(g->merged);
 	free(g->footer);
+	free(g->hidden);
 	*g = (xlsx_sheet){0};
 }
 
