@@ -133,22 +133,6 @@ void briefing_cell(const kp_briefing_row *row, size_t k, char *out, size_t len)
 		snprintf(out, len, "%lld", row->vals[k]);
 }
 
-char *briefing_records_text(const kp_briefing *b)
-{
-	strbuf t = STRBUF_INIT;
-	for (size_t i = 0; i < b->n; i++)
-		for (size_t k = 0; k < b->ncols && b->rows[i].reported; k++) {
-			const kp_briefing_row *row = &b->rows[i];
-			if (row->records[k] < 0 || row->records[k] == row->vals[k])
-				continue;
-			char v[48];
-			briefing_cell(row, k, v, sizeof v);
-			sb_printf(&t, "%s%s %s %s", sb_str(&t)[0] ? "；" : msg(MSG_R_RECORDS_DIFFER), row->name,
-				  b->form->fields[b->cols[k]].label, v);
-		}
-	return sb_take(&t);
-}
-
 char *briefing_missing_text(const kp_briefing *b)
 {
 	strbuf miss = STRBUF_INIT;

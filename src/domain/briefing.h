@@ -41,11 +41,6 @@ void briefing_free(kp_briefing *b);
 void briefing_cell(const kp_briefing_row *row, size_t k, char *out, size_t len);
 /* "未报送的单位：许昌县、鄢陵县…" (or 无); caller frees. */
 char *briefing_missing_text(const kp_briefing *b);
-/* The reported figures that differ from their approved records' (the
- * [n] of briefing_cell), 「…：魏都区 参与人数 207[19090]；…」, or "" when
- * none do: the workbook's note, its cells holding the reported numbers.
- * Caller frees. */
-char *briefing_records_text(const kp_briefing *b);
 /* The monthly milestone of the report form (its due day), or NULL. */
 const kp_milestone *briefing_milestone(const kp_schedule *s);
 

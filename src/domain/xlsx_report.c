@@ -130,11 +130,10 @@ int briefing_xlsx(const kp_briefing *b, const char *path, char **err)
 			number(&r, 2 + k, (double)b->totals[k], true);
 		text(&r, n - 1, "", true);
 		r.row++;
-		char *notes[] = {briefing_missing_text(b), briefing_records_text(b)};
+		char *notes[] = {briefing_missing_text(b)};
 		/* the month's year: the one its title names */
-		rc = end(&r, wb, path, notes, notes[1][0] ? 2 : 1, atoi(b->month), err);
+		rc = end(&r, wb, path, notes, 1, atoi(b->month), err);
 		free(notes[0]);
-		free(notes[1]);
 	}
 	free(title);
 	free(line);
