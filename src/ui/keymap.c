@@ -404,3 +404,17 @@ void keymap_markdown(FILE *out)
 		}
 	}
 }
+
+bool keymap_edit_line(editbuf *b, kp_action a)
+{
+	switch (a) {
+	case ACT_LEFT: eb_left(b); return true;
+	case ACT_RIGHT: eb_right(b); return true;
+	case ACT_HOME: eb_home(b); return true;
+	case ACT_END: eb_end(b); return true;
+	case ACT_BACKSPACE: eb_backspace(b); return true;
+	case ACT_DELETE: eb_delete(b); return true;
+	case ACT_KILL: eb_kill_to_end(b); return true;
+	default: return false;
+	}
+}

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "core/editbuf.h"
 #include "core/msg.h"
 
 /* A key as read by the input seam: a function key (KEY_*) or a character. */
@@ -104,5 +105,10 @@ size_t keymap_help(unsigned ctx, kp_acts_fn acts, kp_key_acts_fn key_acts, const
 		   kp_key_line *out, size_t max);
 /* docs/keys.md: every context's keys as Markdown tables. */
 void keymap_markdown(FILE *out);
+
+/* A one-line editor's moves and deletions (Left, Right, Home, End,
+ * Backspace, Delete, Ctrl-K) applied to b; false when a is none of them.
+ * Every single-line editor (a cell, a file name, a reason) takes them here. */
+bool keymap_edit_line(editbuf *b, kp_action a);
 
 #endif

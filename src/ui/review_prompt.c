@@ -177,24 +177,18 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 	}
 	/* The reason of a return, typed on the status line; Enter applies it. */
 	p->reason_full = false;
-	switch (keymap_lookup(CTX_REASON, key)) {
-	case ACT_ACCEPT: {
+	kp_action a = keymap_lookup(CTX_REASON, key);
+	if (a == ACT_ACCEPT) {
 		char *why = eb_text(&p->reason);
 		p->asking_reason = false;
 		mr_result r = apply(p, env, why);
 		free(why);
 		return r;
 	}
-	case ACT_QUIT: p->asking_reason = false; return none;
-	case ACT_LEFT: eb_left(&p->reason); return none;
-	case ACT_RIGHT: eb_right(&p->reason); return none;
-	case ACT_HOME: eb_home(&p->reason); return none;
-	case ACT_END: eb_end(&p->reason); return none;
-	case ACT_BACKSPACE: eb_backspace(&p->reason); return none;
-	case ACT_DELETE: eb_delete(&p->reason); return none;
-	case ACT_KILL: eb_kill_to_end(&p->reason); return none;
-	default: break;
-	}
+	if (a == ACT_QUIT)
+		p->asking_reason = false;
+	if (a == ACT_QUIT || keymap_edit_line(&p->reason, a))
+		return none;
 	if (key_printable(key) && !eb_insert(&p->reason, key.code)) { /* full: said, never dropped unsaid */
 		char ch[5] = {0};
 		utf8_encode(key.code, ch);

@@ -180,19 +180,12 @@ static mr_result commit(table_model *m, const tbm_ctx *c)
 
 static mr_result cell_key(table_model *m, const tbm_ctx *c, kp_key key)
 {
-	switch (keymap_lookup(CTX_CELL, key)) {
-	case ACT_ACCEPT: return commit(m, c);
-	case ACT_QUIT: m->mode = TBM_BROWSE; return mr_done(MR_HANDLED);
-	case ACT_LEFT: eb_left(&m->cell); return mr_done(MR_HANDLED);
-	case ACT_RIGHT: eb_right(&m->cell); return mr_done(MR_HANDLED);
-	case ACT_HOME: eb_home(&m->cell); return mr_done(MR_HANDLED);
-	case ACT_END: eb_end(&m->cell); return mr_done(MR_HANDLED);
-	case ACT_BACKSPACE: eb_backspace(&m->cell); return mr_done(MR_HANDLED);
-	case ACT_DELETE: eb_delete(&m->cell); return mr_done(MR_HANDLED);
-	case ACT_KILL: eb_kill_to_end(&m->cell); return mr_done(MR_HANDLED);
-	default: break;
-	}
-	if (!key_printable(key))
+	kp_action a = keymap_lookup(CTX_CELL, key);
+	if (a == ACT_ACCEPT)
+		return commit(m, c);
+	if (a == ACT_QUIT)
+		m->mode = TBM_BROWSE;
+	if (a == ACT_QUIT || keymap_edit_line(&m->cell, a) || !key_printable(key))
 		return mr_done(MR_HANDLED);
 	/* A keystroke refused leaves the text and cursor as they were, never
 	 * selected: the next digit typed must not replace what was typed. */

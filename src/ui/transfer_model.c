@@ -312,19 +312,11 @@ static tm_result enter(transfer_model *m, const tm_ctx *c)
 /* The file's name edited; false for any other key. */
 static bool name_key(transfer_model *m, kp_action a, kp_key key)
 {
-	switch (a) {
-	case ACT_LEFT: eb_left(&m->name); return true;
-	case ACT_RIGHT: eb_right(&m->name); return true;
-	case ACT_HOME: eb_home(&m->name); return true;
-	case ACT_END: eb_end(&m->name); return true;
-	case ACT_BACKSPACE: eb_backspace(&m->name); return true;
-	case ACT_DELETE: eb_delete(&m->name); return true;
-	case ACT_KILL: eb_kill_to_end(&m->name); return true;
-	default:
-		if (m->mode != TM_DONE && key_printable(key))
-			eb_insert(&m->name, key.code);
-		return a == ACT_NONE;
-	}
+	if (keymap_edit_line(&m->name, a))
+		return true;
+	if (m->mode != TM_DONE && key_printable(key))
+		eb_insert(&m->name, key.code);
+	return a == ACT_NONE;
 }
 
 tm_result tm_key(transfer_model *m, const tm_ctx *c, kp_key key)
