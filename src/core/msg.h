@@ -277,6 +277,8 @@
 	X(UI_ASK_LEAVE,     "有未保存的内容，确定放弃并离开吗？(y/n)") \
 	X(UI_ASK_QUIT,      "退出 kepu？(y/n)") \
 	X(UI_ASK_OPEN_YEAR, "开启 %d 年度（从 %d 年度复制附表1任务数和工作进度安排）？(y/n)") \
+	X(UI_ASK_CLOSE_YEAR,"结束 %d 年度？结束后各单位不能再新增、修改、提交或导入该年度的记录；市科协仍可认定已提交的记录，排名和报表照常，可再按 x 重新开放 (y/n)") \
+	X(UI_ASK_REOPEN_YEAR,"重新开放 %d 年度？各单位又可以新增、修改、提交和导入该年度的记录。(y/n)") \
 	X(UI_QUEUE_EMPTY,   "没有等待市科协审核的记录") \
 	X(UI_QUEUE,         "待审核：") \
 	X(UI_QUEUE_FORM,    "%s %lld 条") \
@@ -970,6 +972,7 @@
 	X(K_M_PASSWORD,     "修改密码") \
 	X(K_M_QUEUE,        "待审核") \
 	X(K_M_OPEN_YEAR,    "开启新年度") \
+	X(K_M_CLOSE_YEAR,   "结束或重新开放本年度") \
 	X(C_NEED_TO_YEAR,   "move 需要用 --to-year 指定换到哪个年度（如 --to-year 2017）") \
 	X(C_NEED_FROM,      "year open 需要用 --from 指定从哪个年度复制（如 --from 2016）") \
 	X(C_YEAR_USAGE,     "用法：kepu year list，kepu year open 年度 --from 年度，kepu year close 年度，或 kepu year reopen 年度") \
