@@ -409,6 +409,7 @@
 	X(UI_LIST_STATE,    "只看「%s」的记录（Tab 换一种状态）") \
 	X(UI_ASK_REASON,    "%s的原因（Enter 确定，Esc 取消）：") \
 	X(UI_READ_ONLY,     "这条记录「%s」，不能修改。") \
+	X(UI_YEAR_CLOSED_READ,"%d 年度已由市科协结束，只能查看，不能修改；如需更正，请联系市科协。") \
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
 	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \

@@ -16,6 +16,8 @@
 #include "core/xalloc.h"
 #include "domain/save.h"
 #include "domain/transfer.h"
+#include "model_keys.h"
+#include "ui/form_model.h"
 
 #define CLOSED "2016 年度已由市科协结束"
 
@@ -334,6 +336,36 @@ static void test_older_database_migrated(void **state)
 	assert_true(store_year_closed(fx->env.store, 2016));
 }
 
+/* The form says it before the clerk types: a unit's new record and its
+ * stored one in the closed year read only (F2 does not act, a key says
+ * why); the city's form of the same record stays open (the referee). */
+static void test_form_reads_only(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "activity");
+	long long a = activity(fx, "防灾减灾讲座");
+	char *err = NULL;
+	kp_store *city = city_store(fx, 2016);
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	store_close(city);
+	fm_ctx c = {&fx->env, "admin", false, NULL, 60, 0};
+	fm_result r;
+	form_model *m = fm_new(&c, f, a, 0, NULL, &r);
+	assert_non_null(m);
+	assert_true(fm_acts(m, &c, ACT_SAVE)); /* control: the city */
+	fm_free(m);
+	long long u = sign_in_unit(fx, "魏都区");
+	c.user = "wd";
+	for (long long id = 0; id <= a; id += a) {
+		m = fm_new(&c, f, id, u, "魏都区", &r);
+		assert_non_null(m);
+		assert_false(fm_acts(m, &c, ACT_SAVE));
+		r = fm_key(m, &c, CH('x'));
+		assert_non_null(strstr(r.text, "2016 年度已由市科协结束，只能查看"));
+		fm_free(m);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -342,6 +374,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_city_approves_returns_after_reopen, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_only_the_city_closes, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_older_database_migrated, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_form_reads_only, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
