@@ -177,7 +177,7 @@ int session_may_change_year(kp_store *s, int year, char **err)
 	char *when = NULL;
 	if (s->kind != SESSION_UNIT || !session_year_closed(s, year, &when))
 		return KP_OK;
-	db_set_err(err, xasprintf(msg(MSG_SS_YEAR_CLOSED), year, when, year));
+	db_set_err(err, xasprintf(msg(MSG_SS_YEAR_CLOSED), year, when));
 	free(when);
 	return KP_ERR;
 }
