@@ -17,6 +17,7 @@
 #include "domain/save.h"
 #include "domain/transfer.h"
 #include "model_keys.h"
+#include "ui/evidence_model.h"
 #include "ui/form_model.h"
 
 #define CLOSED "2016 年度已由市科协结束"
@@ -354,6 +355,11 @@ static void test_form_reads_only(void **state)
 	assert_non_null(m);
 	assert_true(fm_acts(m, &c, ACT_SAVE)); /* control: the city */
 	fm_free(m);
+	evidence_model ev;
+	ev_ctx ec = {&fx->env, 10};
+	ev_init(&ev, &ec, f, a);
+	assert_int_equal(ev_key(&ev, &ec, FN(KEY_F(5))).kind, EV_RECEIVE);
+	ev_free(&ev);
 	long long u = sign_in_unit(fx, "魏都区");
 	c.user = "wd";
 	for (long long id = 0; id <= a; id += a) {
@@ -364,6 +370,12 @@ static void test_form_reads_only(void **state)
 		assert_non_null(strstr(r.text, "2016 年度已由市科协结束，只能查看"));
 		fm_free(m);
 	}
+	/* the attachments screen says it before a file is sent for nothing */
+	ev_init(&ev, &ec, f, a);
+	ev_result er = ev_key(&ev, &ec, FN(KEY_F(5)));
+	assert_int_equal(er.kind, EV_REFUSED);
+	assert_non_null(strstr(er.text, "2016 年度已由市科协结束，只能查看"));
+	ev_free(&ev);
 }
 
 int main(void)
