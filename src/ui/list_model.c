@@ -524,6 +524,8 @@ bool lm_acts(const void *model, const void *ctx, kp_action a)
 	if (m->mode != LM_BROWSE)
 		return a == ACT_YES || a == ACT_NO;
 	bool rows = m->n > 0, any = rows || m->nmarked;
+	/* a unit in a year the city closed only reads (the store refuses) */
+	bool year_open = m->view || store_may_change_year(c->store, store_year(c->store));
 	switch (a) {
 	case ACT_YES:
 	case ACT_NO:
@@ -533,14 +535,14 @@ bool lm_acts(const void *model, const void *ctx, kp_action a)
 	case ACT_ACCEPT:
 		return rows || (!m->view && m->filter_text[0] == '#');
 	case ACT_NEW:
-		return !m->view && store_may_write_form(c->store, m->form);
+		return !m->view && year_open && store_may_write_form(c->store, m->form);
 	case ACT_DELETE_RECORD:
-		return !m->view && rows && store_may_write_form(c->store, m->form) &&
+		return !m->view && year_open && rows && store_may_write_form(c->store, m->form) &&
 		       (!m->form->review || review_editable(c->store, state_of(m->rows[m->sel].state)));
 	case ACT_REVIEW:
-		return !m->view && m->form->review && any;
+		return !m->view && year_open && m->form->review && any;
 	case ACT_YEAR:
-		return !m->view && any;
+		return !m->view && year_open && any;
 	default:
 		return true;
 	}
