@@ -244,8 +244,8 @@ static int mark_near(kp_store *s, const kp_form *f, const kp_record *r, char **e
 	strbuf b = STRBUF_INIT;
 	sb_printf(&b, "INSERT INTO kp_duplicates (tbl, id, other, marked_by, marked_at)"
 		      " SELECT ?1, m.id, t.id, ?3, kp_now() FROM \"%s\" m JOIN units u ON u.id = m.unit_id, \"%s\" t"
-		      " WHERE m.id = ?2 AND (?4 = 0 OR m.unit_id = ?4) AND t.id <> m.id AND t.unit_id = m.unit_id",
-		  f->table, f->table);
+		      " WHERE m.id = ?2 AND (?4 = 0 OR m.unit_id = ?4) AND t.id <> m.id AND %st.unit_id = m.unit_id",
+		  f->table, f->table, near_typed(f) ? "+" : "");
 	near_where(&b, f, 0, "u.name", 5);
 	sb_adds(&b, " ON CONFLICT DO NOTHING");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), err);
