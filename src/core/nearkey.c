@@ -193,9 +193,10 @@ static void strip_numbering(cps *c)
 	}
 }
 
-static bool starts(const cps *c, const cps *p)
+/* Does c begin with p (and, unless whole, go on after it)? */
+static bool begins(const cps *c, const cps *p, bool whole)
 {
-	return p->n && p->n < c->n && !memcmp(c->cp, p->cp, p->n * sizeof *p->cp);
+	return p->n && (p->n < c->n || (whole && p->n == c->n)) && !memcmp(c->cp, p->cp, p->n * sizeof *p->cp);
 }
 
 /* The unit's own 区/县/市 name: its name through the first of those. */
@@ -209,32 +210,34 @@ static cps unit_prefix(const char *unit)
 	return u;
 }
 
+/* A level of the chain is left out where the next level down follows it
+ * (许昌市魏都区…), the unit's own name wherever it begins what is left:
+ * 许昌市文化中心 is the city's, not 魏都区文化中心. */
 static void strip_place(cps *c, const char *unit, const char *prefixes)
 {
 	size_t np = prefixes && *prefixes ? 2 : 1; /* the unit's, and one more a newline */
 	for (const char *p = prefixes ? prefixes : ""; *p; p++)
 		np += *p == '\n';
-	cps *pre = xcalloc(np, sizeof *pre);
-	pre[0] = unit_prefix(unit);
+	cps *chain = xcalloc(np, sizeof *chain); /* outermost first, the unit's last */
 	const char *p = prefixes ? prefixes : "";
-	for (size_t k = 1; k < np; k++) {
+	for (size_t k = 0; k + 1 < np; k++) {
 		const char *nl = strchr(p, '\n');
 		char *one = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
 		char *key = text_dup_key(one);
-		pre[k] = decode(key);
+		chain[k] = decode(key);
 		free(key);
 		free(one);
 		p = nl ? nl + 1 : p + strlen(p);
 	}
+	chain[np - 1] = unit_prefix(unit);
 	size_t from = 0;
-	for (bool again = true; again;) {
-		again = false;
+	for (size_t k = 0; k < np; k++) {
 		cps rest = {c->cp + from, c->n - from};
-		for (size_t k = 0; k < np && !again; k++)
-			if (starts(&rest, &pre[k])) {
-				from += pre[k].n;
-				again = true;
-			}
+		if (!begins(&rest, &chain[k], false))
+			continue;
+		cps next = {rest.cp + chain[k].n, rest.n - chain[k].n};
+		if (k + 1 == np || begins(&next, &chain[k + 1], true))
+			from += chain[k].n;
 	}
 	memmove(c->cp, c->cp + from, (c->n - from) * sizeof *c->cp);
 	c->n -= from;
@@ -242,8 +245,8 @@ static void strip_place(cps *c, const char *unit, const char *prefixes)
 	if (b > 0 && b < c->n)
 		c->n = b;
 	for (size_t k = 0; k < np; k++)
-		free(pre[k].cp);
-	free(pre);
+		free(chain[k].cp);
+	free(chain);
 }
 
 char *text_near_key(const char *s, int how, const char *unit, const char *prefixes)

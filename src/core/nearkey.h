@@ -23,10 +23,13 @@ enum {
  *   (第 optional), a number, separators before them (- _ . # : 、 ·):
  *   科普讲座（一）, 科普讲座(2), 科普讲座第3期, 科普讲座2 are all 科普讲座.
  *   Numbering inside the name stays (第一中学科普讲座 → 第1中学科普讲座).
- * - NEAR_PLACE: the prefixes at the start left out, repeatedly (prefixes:
- *   '\n'-separated, e.g. 河南省 and 许昌市; unit: the record's unit, whose
- *   name up to its first 区, 县 or 市 is one more: 魏都区, 东城区 of
- *   东城区管委会), and a bracketed qualifier at the end ((本部), （一楼）).
+ * - NEAR_PLACE: the administrative levels at the start left out — the
+ *   prefixes ('\n'-separated, outermost first: 河南省, 许昌市) each where
+ *   the next level down follows it, then the unit's own name (unit's name
+ *   up to its first 区, 县 or 市: 魏都区, 东城区 of 东城区管委会) — so
+ *   河南省许昌市魏都区文化中心, 许昌市魏都区文化中心 and 魏都区文化中心 are
+ *   文化中心, while 许昌市文化中心 (the city's) stays; and a bracketed
+ *   qualifier at the end ((本部), （一楼）).
  * Nothing is ever left out down to an empty key. unit and prefixes may be
  * NULL. Caller frees.
  */

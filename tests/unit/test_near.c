@@ -54,14 +54,20 @@ static void test_place(void **state)
 {
 	(void)state;
 	const char *same[] = {"文化中心", "魏都区文化中心", "许昌市魏都区文化中心", "河南省许昌市魏都区文化中心",
-			      "河南省 许昌市 魏都区 文化中心", "文化中心（一楼）", "许昌市文化中心(本部)"};
+			      "河南省 许昌市 魏都区 文化中心", "文化中心（一楼）", "魏都区文化中心(本部)"};
 	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
 		key_is(same[i], NEAR_PLACE, "魏都区", "文化中心");
-	key_is("许昌市第一高级中学", NEAR_PLACE, "魏都区", "第1高级中学");
+	/* the city's own place is not the district's: a level stays unless the
+	 * next level down follows it */
+	key_is("许昌市文化中心", NEAR_PLACE, "魏都区", "许昌市文化中心");
+	key_is("河南省许昌市文化中心", NEAR_PLACE, "魏都区", "许昌市文化中心");
+	key_is("许昌市科协", NEAR_PLACE, "魏都区", "许昌市科协");
+	key_is("许昌市第一高级中学(本部)", NEAR_PLACE, "魏都区", "许昌市第1高级中学");
 	/* another unit's 区 is a place of its own; a unit with no 区 has no prefix */
 	key_is("建安区文化中心", NEAR_PLACE, "魏都区", "建安区文化中心");
 	key_is("东城区文化站", NEAR_PLACE, "东城区管委会", "文化站");
 	key_is("许昌学院图书馆", NEAR_PLACE, "许昌学院", "许昌学院图书馆");
+	key_is("河南省许昌市许昌学院图书馆", NEAR_PLACE, "许昌学院", "许昌市许昌学院图书馆");
 	/* never down to nothing */
 	key_is("许昌市", NEAR_PLACE, "魏都区", "许昌市");
 	key_is("河南省许昌市", NEAR_PLACE, "魏都区", "许昌市");
@@ -251,7 +257,7 @@ static void test_import(void **state)
 	free(rep);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity"), 4);
 	/* against the table now */
-	const char *again = ACT_HEADER ACT_ROW("科普讲座第3期", "2016-07-02", "河南省许昌市文化中心")
+	const char *again = ACT_HEADER ACT_ROW("科普讲座第3期", "2016-07-02", "河南省许昌市魏都区文化中心")
 		ACT_ROW("科普讲座（二）", "2016-07-03", "文化中心"); /* control */
 	assert_int_equal(import_into(fx, "activity", again, false, &rep, &st), 0);
 	assert_int_equal(st.saved, 1);
@@ -261,7 +267,7 @@ static void test_import(void **state)
 	free(rep);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
 	/* --force: saved and marked */
-	const char *forced = ACT_HEADER ACT_ROW("科普讲座第3期", "2016-07-02", "河南省许昌市文化中心");
+	const char *forced = ACT_HEADER ACT_ROW("科普讲座第3期", "2016-07-02", "河南省许昌市魏都区文化中心");
 	assert_int_equal(import_into(fx, "activity", forced, true, &rep, &st), 0);
 	assert_int_equal(st.saved, 1);
 	if (!strstr(rep, "1 行与本单位记录相近，按 --force 保存，已标记为可能重复"))
@@ -324,7 +330,7 @@ static void test_city_asks(void **state)
 	long long first, id;
 	save_activity(&clerk, "科普讲座（一）", "2016-07-01", "文化中心", false, &res, &first);
 	save_result_free(&res);
-	if (save_activity(&clerk, "科普讲座（二）", "2016-07-01", "许昌市文化中心", true, &res, &id) != SAVE_OK)
+	if (save_activity(&clerk, "科普讲座（二）", "2016-07-01", "许昌市魏都区文化中心", true, &res, &id) != SAVE_OK)
 		fail_msg("%s", res.message);
 	save_result_free(&res);
 	const kp_form *f = catalog_form(&fx->env.cat, "activity");
