@@ -14,6 +14,7 @@
 #include "domain/review.h"
 #include "domain/save.h"
 #include "domain/transfer.h"
+#include "import_text.h"
 #include "model_keys.h"
 #include "ui/review_prompt.h"
 
@@ -220,20 +221,20 @@ static void test_mark_follows_change(void **state)
 	record_free(&r);
 }
 
-static int import_into(fixture *fx, const char *form, const char *csv, bool force, char **report, import_stats *st)
+/* Import csv into form (with force or not): saved rows saved, near rows
+ * left out as near repeats, and the report says said. */
+static void import_says(fixture *fx, const char *form, const char *csv, bool force, int saved, int near,
+			const char *said)
 {
-	size_t len;
-	FILE *rep = open_memstream(report, &len);
-	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
-	import_options o = {.source = "test.csv", .force = force};
-	int rc = import_csv(&fx->env, catalog_form(&fx->env.cat, form), in, &o, rep, st);
-	fclose(in);
-	fclose(rep);
-	return rc;
+	char *rep;
+	import_stats st;
+	assert_int_equal(import_text(&fx->env, form, csv, (import_options){.force = force}, &rep, &st), 0);
+	assert_int_equal(st.saved, saved);
+	assert_int_equal(st.near, near);
+	if (!strstr(rep, said))
+		fail_msg("no 「%s」 in %s", said, rep);
+	free(rep);
 }
-
-#define ACT_HEADER "填报单位,活动名称,日期,形式,对象,地点,参与人数\n"
-#define ACT_ROW(name, date, place) "魏都区," name "," date ",科普报告,校园," place ",30\n"
 
 /* The first import (an empty table: the filter answers), then the same
  * rows against the table (look-ups): each near row is refused naming the
@@ -247,32 +248,17 @@ static void test_import(void **state)
 		ACT_ROW("科普讲座（二）", "2016-07-02", "魏都区文化中心")     /* another day: saved */
 		ACT_ROW("科普讲座团", "2016-07-01", "文化中心")               /* another name: saved */
 		ACT_ROW("第一中学科普讲座", "2016-07-01", "文化中心");        /* likewise */
-	char *rep;
-	import_stats st;
-	assert_int_equal(import_into(fx, "activity", csv, false, &rep, &st), 0);
-	assert_int_equal(st.saved, 4);
-	assert_int_equal(st.near, 1);
-	if (!strstr(rep, "第3行: 可能与本文件第 2 行（科普讲座（一））重复：活动名称（不计编号）、日期、地点"))
-		fail_msg("%s", rep);
-	free(rep);
+	import_says(fx, "activity", csv, false, 4, 1,
+		    "第3行: 可能与本文件第 2 行（科普讲座（一））重复：活动名称（不计编号）、日期、地点");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity"), 4);
 	/* against the table now */
 	const char *again = ACT_HEADER ACT_ROW("科普讲座第3期", "2016-07-02", "河南省许昌市魏都区文化中心")
 		ACT_ROW("科普讲座（二）", "2016-07-03", "文化中心"); /* control */
-	assert_int_equal(import_into(fx, "activity", again, false, &rep, &st), 0);
-	assert_int_equal(st.saved, 1);
-	assert_int_equal(st.near, 1);
-	if (!strstr(rep, "第2行: 可能与第 2 号记录（科普讲座（二））重复"))
-		fail_msg("%s", rep);
-	free(rep);
+	import_says(fx, "activity", again, false, 1, 1, "第2行: 可能与第 2 号记录（科普讲座（二））重复");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
 	/* --force: saved and marked */
 	const char *forced = ACT_HEADER ACT_ROW("科普讲座第3期", "2016-07-02", "河南省许昌市魏都区文化中心");
-	assert_int_equal(import_into(fx, "activity", forced, true, &rep, &st), 0);
-	assert_int_equal(st.saved, 1);
-	if (!strstr(rep, "1 行与本单位记录相近，按 --force 保存，已标记为可能重复"))
-		fail_msg("%s", rep);
-	free(rep);
+	import_says(fx, "activity", forced, true, 1, 0, "1 行与本单位记录相近，按 --force 保存，已标记为可能重复");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates d JOIN activity t ON t.id = d.id"
 					   " WHERE t.name = '科普讲座第3期' AND d.other = 2"), 1);
 }
@@ -286,13 +272,8 @@ static void test_resource_project(void **state)
 			  "魏都区,小麦病虫害防治图解（一）,科普漫画,王建国,2016-07-10\n"
 			  "魏都区,小麦病虫害防治图解2,科普漫画,王建国,2016-07-10\n"   /* near row 2 */
 			  "魏都区,小麦病虫害防治图解2,科普漫画,李红,2016-07-10\n";    /* another author's */
-	char *rep;
-	import_stats st;
-	assert_int_equal(import_into(fx, "resource", res, false, &rep, &st), 0);
-	assert_int_equal(st.saved, 2);
-	assert_int_equal(st.near, 1);
-	assert_non_null(strstr(rep, "第3行: 可能与本文件第 2 行（小麦病虫害防治图解（一））重复：名称（不计编号）、类型、作者相同"));
-	free(rep);
+	import_says(fx, "resource", res, false, 2, 1,
+		    "第3行: 可能与本文件第 2 行（小麦病虫害防治图解（一））重复：名称（不计编号）、类型、作者相同");
 	const kp_form *f = catalog_form(&fx->env.cat, "project");
 	kp_record r;
 	record_init(&r, f->nfields);
