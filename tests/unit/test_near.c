@@ -15,6 +15,7 @@
 #include "domain/save.h"
 #include "domain/transfer.h"
 #include "import_text.h"
+#include "form_story.h"
 #include "model_keys.h"
 #include "ui/review_prompt.h"
 
@@ -348,6 +349,42 @@ static void test_city_asks(void **state)
 	record_free(&r);
 }
 
+/* One activity typed into the form as 禹州市's. */
+static fm_result type_activity(form_story *s, const char *name, const char *place)
+{
+	form_model *m = open_record(s, "activity", 0, "禹州市");
+	type(s, m, name); key(s, m, TAB);
+	type(s, m, "2016-07-01"); key(s, m, TAB);
+	type(s, m, "展览"); key(s, m, ENTER);
+	key(s, m, SPACE); key(s, m, TAB);
+	type(s, m, place); key(s, m, TAB);
+	type(s, m, "100");
+	fm_result r = key(s, m, F2);
+	if (r.kind != FM_SAVED) { /* warned: the clerk insists */
+		assert_said(r.text, "仍要保存请再按 F2");
+		fm_result again = key(s, m, F2);
+		assert_int_equal(again.kind, FM_SAVED);
+		assert_said(again.text, "已标记为可能重复");
+	}
+	fm_free(m);
+	return r;
+}
+
+/* The form screen's model: F2 on 科普讲座（二） at 许昌市禹州市人民广场 beside
+ * 科普讲座（一） at 禹州市人民广场 the same day warns, naming the record by its
+ * number and name; a second F2 saves it, marked. */
+static void test_form_screen(void **state)
+{
+	form_story *s = *state;
+	clock_set_today("2016-08-10");
+	fm_result r = type_activity(s, "科普讲座（一）", "禹州市人民广场");
+	assert_int_equal(r.kind, FM_SAVED);
+	r = type_activity(s, "科普讲座（二）", "许昌市禹州市人民广场");
+	assert_int_not_equal(r.kind, FM_SAVED);
+	assert_said(r.text, "可能与第 1 号记录（禹州市，科普讲座（一））重复：活动名称（不计编号）、日期、地点");
+	assert_sql(s, "SELECT id || '|' || other FROM kp_duplicates", "2|1");
+}
+
 int main(void)
 {
 	unit_locale();
@@ -360,6 +397,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_resource_project, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_city_asks, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_form_screen, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
