@@ -418,6 +418,7 @@
 	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \
 	X(UI_NOT_SUBMITTED_ONE,"第 %lld 号（%s）") \
 	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核，F5 一并移到其他年度；空格选中或取消") \
+	X(UI_LIST_MARKED_MOVE,"已选 %zu 条，F5 一并移到其他年度；空格选中或取消") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
 	X(UI_EV_TITLE,      "附件：%s 第 %lld 号记录") \
 	X(UI_EV_HINT,       "只收 JPEG、PNG、PDF、MP4、DOCX、XLSX，每个至多 %d MiB，至多 %d 个") \
@@ -630,7 +631,9 @@
 	X(K_LOGIN,          "确定") \
 	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
+	X(K_SUBMIT,         "提交") \
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
+	X(K_MARK_CITY,      "选中或取消（再按 F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
 	X(K_UPDATE_SAME,    "重复的更新或跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
@@ -681,6 +684,8 @@
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10（这时屏幕最下面一行的按键提示只列出 F1–F4 和其他键）。") \
 	X(KC_KEYS,          "按键") \
 	X(KC_ACTION,        "作用") \
+	X(KC_CITY,          "（市科协）") \
+	X(KC_UNIT,          "（单位）") \
 	/* command line */ \
 	X(C_ROW_ERROR,      "%s %s: %s") \
 	X(C_ROW_NOTE,       "%s: %s") \
