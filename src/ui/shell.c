@@ -199,7 +199,8 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 	draw_text(0, 0, COLS, line, theme_attr(R_TITLE), true);
 	int sh = status_rows(app), room = app->room ? app->room : 2, hh = room - sh;
 	app->room = 0;
-	keyctx |= APP_IS_CITY(app) ? CTX_CITY : CTX_UNIT; /* a role's own rows (F9's words) */
+	/* a role's own rows (F9's words); before the database is open, no role's */
+	keyctx |= !app->env->store ? 0 : APP_IS_CITY(app) ? CTX_CITY : CTX_UNIT;
 	attr_t sa = theme_attr(app->status_error ? R_ERROR : R_STATUS), ha = theme_attr(R_HELP);
 	if (hh == 1) {
 		draw_text(LINES - 2 - sh, 1, COLS - 2, help ? help : "", ha, true);
