@@ -113,7 +113,11 @@ bool app_move(size_t *sel, size_t n, kp_action a, size_t page)
 int app_body_top(void) { return 1; }
 int app_body_height(void) { return LINES - 4; }
 
-#define HELP_ROWS_MAX 5 /* a returned record's reason of 200 characters, whole */
+/* The fewest rows a screen keeps above its help (the field being typed
+ * and its neighbours): the help takes the rest it needs. A fixed five cut
+ * a returned record's reason of 200 characters (six rows at 80 columns)
+ * with 「>」. */
+#define BODY_ROWS_MIN 6
 
 static int status_rows(const ui_app *app)
 {
@@ -122,8 +126,11 @@ static int status_rows(const ui_app *app)
 
 int app_bottom_rows(const ui_app *app, const char *help)
 {
+	int st = status_rows(app), max = app_body_height() + 2 - BODY_ROWS_MIN - st;
 	int hh = help && help[0] ? wrapped_height(COLS - 2, help) : 1;
-	return (hh > HELP_ROWS_MAX ? HELP_ROWS_MAX : hh) + status_rows(app);
+	if (max < 1)
+		max = 1;
+	return (hh > max ? max : hh) + st;
 }
 
 int app_detail_room(ui_app *app, const char *help, int max)
