@@ -110,9 +110,7 @@ static void send(evidence_screen *es, ui_app *app)
 	}
 	const kp_attachment *a = &es->m.files[es->m.sel];
 	char *err = NULL;
-	char *say = xasprintf(msg(MSG_UI_TR_SZ_START), a->name); /* before sz's header, on its own line */
-	ui_leave_curses_saying(say);
-	free(say);
+	ui_leave_curses_saying(msg(MSG_UI_TR_SZ_START)); /* before sz's header, on its own line */
 	int rc = evidence_send(app->env, es->m.form, a, &err);
 	ui_resume_curses();
 	if (rc == 0)

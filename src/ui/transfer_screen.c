@@ -95,9 +95,7 @@ static void send_file(transfer_screen *ts, ui_app *app)
 	char *err = NULL;
 	/* the Ctrl-X way out on its own line before sz's header (never between
 	 * the header and the terminal's answer) */
-	char *say = xasprintf(msg(MSG_UI_TR_SZ_START), ts->m.written);
-	ui_leave_curses_saying(say);
-	free(say);
+	ui_leave_curses_saying(msg(MSG_UI_TR_SZ_START)); /* one line at 80 columns */
 	int rc = exchange_send(&ts->m.x, ts->m.written, &err);
 	ui_resume_curses();
 	if (rc == 0)

@@ -103,7 +103,7 @@ assert_screen "再按 F5，不再询问"
 # sz's header; sz runs and waits for the terminal; Ctrl-X one at a time
 # cancels it, said as cancelled, and none of them leaves the export screen.
 keys F5
-wait_for "终端没有弹出保存文件的窗口时，连按五次 Ctrl-X 取消。"
+wait_for "kepu 在等待终端接收（ZMODEM）：终端没有弹出保存窗口时，连按五次 Ctrl-X 取消。"
 lrzsz_waits sz
 keys C-x; keys C-x; keys C-x; keys C-x; keys C-x
 wait_for "发送已取消（连按了五次 Ctrl-X，或终端取消了接收）"
