@@ -185,6 +185,8 @@
 	X(SS_YEAR_MOVE_DATE,"不能换到 %d 年度：「%s」%s 不在该年度（换过去的记录，这个日期须在 %d 年度内）") \
 	X(SS_YEAR_MOVE_AFTER,"不能换到 %d 年度：「%s」%s 在该年度之后（只能是 %d 或以前的年度）") \
 	X(SS_YEAR_AHEAD,    "%d 年度还没有开始（今天是 %d 年），单位还不能在其中填报；请换回本年度") \
+	X(SS_YEAR_CLOSED,   "%d 年度已由市科协结束（%.10s）：各单位不能再新增、修改、删除、提交或导入该年度的记录和附件；如需更正，请联系市科协重新开放该年度") \
+	X(SS_YEAR_CLOSED_RETURN,"%d 年度已结束：退回的记录单位无法修改；请先重新开放该年度（主菜单按 x，或 kepu year reopen %d），再退回") \
 	X(SS_CITY_FIELD,    "「%s」由市科协填写，单位不能填写或修改") \
 	X(SS_UNIT_FIELD,    "「%s」由填报单位填写，市科协不能修改") \
 	X(SS_KEY_FIXED,     "已保存的%s不能改「%s」（第 %lld 号记录是 %s 的）：%s 的%s请另建一条新记录，或请市科协更正") \
@@ -275,6 +277,8 @@
 	X(UI_ASK_LEAVE,     "有未保存的内容，确定放弃并离开吗？(y/n)") \
 	X(UI_ASK_QUIT,      "退出 kepu？(y/n)") \
 	X(UI_ASK_OPEN_YEAR, "开启 %d 年度（从 %d 年度复制附表1任务数和工作进度安排）？(y/n)") \
+	X(UI_ASK_CLOSE_YEAR,"结束 %d 年度？结束后各单位不能再新增、修改、提交或导入该年度的记录；市科协仍可认定已提交的记录，排名和报表照常，可再按 x 重新开放 (y/n)") \
+	X(UI_ASK_REOPEN_YEAR,"重新开放 %d 年度？各单位又可以新增、修改、提交和导入该年度的记录。(y/n)") \
 	X(UI_QUEUE_EMPTY,   "没有等待市科协审核的记录") \
 	X(UI_QUEUE,         "待审核：") \
 	X(UI_QUEUE_FORM,    "%s %lld 条") \
@@ -405,6 +409,7 @@
 	X(UI_LIST_STATE,    "只看「%s」的记录（Tab 换一种状态）") \
 	X(UI_ASK_REASON,    "%s的原因（Enter 确定，Esc 取消）：") \
 	X(UI_READ_ONLY,     "这条记录「%s」，不能修改。") \
+	X(UI_YEAR_CLOSED_READ,"%d 年度已由市科协结束，只能查看，不能修改；如需更正，请联系市科协。") \
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
 	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \
@@ -419,6 +424,7 @@
 	X(UI_NOT_SUBMITTED_ONE,"第 %lld 号（%s）") \
 	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核，F5 一并移到其他年度；空格选中或取消") \
 	X(UI_LIST_MARKED_MOVE,"已选 %zu 条，F5 一并移到其他年度；空格选中或取消") \
+	X(UI_LIST_MARKED_ONLY,"已选 %zu 条；空格选中或取消") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
 	X(UI_EV_TITLE,      "附件：%s 第 %lld 号记录") \
 	X(UI_EV_HINT,       "只收 JPEG、PNG、PDF、MP4、DOCX、XLSX，每个至多 %d MiB，至多 %d 个") \
@@ -545,6 +551,8 @@
 	X(AU_ATTACH,        "添加附件") \
 	X(AU_DETACH,        "删除附件") \
 	X(AU_YEAR_OPEN,     "开启新年度") \
+	X(AU_YEAR_CLOSE,    "结束年度") \
+	X(AU_YEAR_REOPEN,   "重新开放年度") \
 	X(AU_UNTICK,        "取消勾选") \
 	X(UI_MENU_EXPORT,   "导出数据（CSV 或 Excel 文件，放进交换文件夹或发送到本机）") \
 	X(UI_MENU_IMPORT,   "导入数据（CSV 或 Excel 文件，从交换文件夹或本机）") \
@@ -944,6 +952,15 @@
 	X(Y_MOVE_RULE,      "不能换到 %d 年度：%s（换过去的记录须符合该年度填报时的要求，请先改正）") \
 	X(Y_MOVED,          "已把「%s」第 %lld 号记录换到 %d 年度（编号、审核状态、附件和历史不变）") \
 	X(Y_OPENED,         "已开启 %d 年度（从 %d 年度复制了附表1任务数和工作进度安排）") \
+	X(Y_CLOSED,         "已结束 %d 年度：各单位不能再新增、修改、提交或导入该年度的记录；市科协仍可认定已提交的记录，排名和报表照常") \
+	X(Y_REOPENED,       "已重新开放 %d 年度：各单位又可以填报、修改和提交该年度的记录") \
+	X(Y_ALREADY_CLOSED, "%d 年度已经结束（%s 结束），没有改动") \
+	X(Y_NOT_CLOSED,     "%d 年度没有结束，不用重新开放，没有改动") \
+	X(Y_COL_STATE,      "状态") \
+	X(Y_STATE_OPEN,     "进行中") \
+	X(Y_STATE_CLOSED,   "已结束（%s，%s）") \
+	X(Y_YEAR_CLOSED,    "%d 年度（已结束）") \
+	X(Y_YEAR_CLOSED_SHORT,"%d 已结束") \
 	X(Y_COL_YEAR,       "年度") \
 	X(Y_COL_AT,         "开启时间") \
 	X(Y_COL_BY,         "开启人") \
@@ -965,9 +982,10 @@
 	X(K_M_PASSWORD,     "修改密码") \
 	X(K_M_QUEUE,        "待审核") \
 	X(K_M_OPEN_YEAR,    "开启新年度") \
+	X(K_M_CLOSE_YEAR,   "结束或重新开放本年度") \
 	X(C_NEED_TO_YEAR,   "move 需要用 --to-year 指定换到哪个年度（如 --to-year 2017）") \
 	X(C_NEED_FROM,      "year open 需要用 --from 指定从哪个年度复制（如 --from 2016）") \
-	X(C_YEAR_USAGE,     "用法：kepu year list，或 kepu year open 年度 --from 年度") \
+	X(C_YEAR_USAGE,     "用法：kepu year list，kepu year open 年度 --from 年度，kepu year close 年度，或 kepu year reopen 年度") \
 	/* kepu save (cmd_save.c) */ \
 	X(C_SAVE_NOT_PAIR,  "「%s」不是「字段=值」：每个值写成 字段=值（如 姓名=张三，或 name=张三）") \
 	X(C_SAVE_NO_FIELD,  "%s没有字段「%s」；可用的字段：%s") \

@@ -274,6 +274,7 @@ void store_close(kp_store *s)
 	sqlite3_finalize(s->head_st);
 	sqlite3_finalize(s->head_set);
 	sqlite3_finalize(s->att_seals);
+	sqlite3_finalize(s->closed_st);
 	for (size_t i = 0; i < s->nreseal; i++) { /* seal.c's statements */
 		free(s->reseal[i].key);
 		sqlite3_finalize(s->reseal[i].st);

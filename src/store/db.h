@@ -40,6 +40,7 @@ struct kp_store {
 	 * at the version last shown: what the city may approve (session.c) */
 	struct kp_viewed { char *table; long long id; int version; } *viewed;
 	size_t nviewed;
+	sqlite3_stmt *closed_st; /* a year's closing, asked before every unit's write (session.c) */
 };
 
 /* values.c: KP_OK when r carries store_validate's proof for exactly its
@@ -132,6 +133,11 @@ bool db_stored(kp_store *s, const kp_form *f, const char *key, long long value, 
 int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, int to, char **err);
 /* May the session delete old? */
 int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char **err);
+/* May the session change anything of programme year `year` (records,
+ * their states, ticks)? A unit nothing once the city closed it. */
+int session_may_change_year(kp_store *s, int year, char **err);
+/* Is year closed? *when (when asked and closed) is when, a new string. */
+bool session_year_closed(kp_store *s, int year, char **when);
 #define SESSION_KIND(k) (1u << (k))
 #define ANY_SESSION (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY) | SESSION_KIND(SESSION_UNIT))
 #define CITY_OR_ADMIN (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY))

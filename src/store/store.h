@@ -107,6 +107,9 @@ bool store_may_edit_state(const kp_store *s, const char *state);
 bool store_may_enter_year(const kp_store *s, int year);
 /* May the session move a reviewed record from one state to another? */
 bool store_may_move(const kp_store *s, const char *from, const char *to);
+/* May the session change records of programme year `year` (a unit: not
+ * in a year the city closed)? Asks the database. */
+bool store_may_change_year(kp_store *s, int year);
 
 /* Has any statement found the database damaged (SQLITE_CORRUPT,
  * SQLITE_NOTADB)? Then nothing read from it can be trusted: front ends say
@@ -139,6 +142,7 @@ long long store_unit_id(kp_store *s, const char *name);
 typedef struct {
 	int year, from;     /* from: the year it was opened from, 0 for the first */
 	char *by, *at;      /* who opened it, when */
+	char *closed_by, *closed_at; /* who closed it, when; NULL while it is open */
 	bool own_schedule;  /* its schedule is stored (else config/schedule.yaml's) */
 } kp_year;
 /* Before any form: the years table, the first year (base, the schedule's)
@@ -170,6 +174,13 @@ int store_year_schedule(kp_store *s, int year, char **schedule, char **err);
  * year outside KP_YEAR_MIN..KP_YEAR_MAX. Audited. */
 int store_year_open(kp_store *s, int year, int from, const char *base_schedule,
 		    const kp_form *const *copy, size_t ncopy, char **err);
+/* Close year (close) or reopen it (city or administrator). A closed year
+ * is read as before; a unit changes nothing of it (session.c), the city
+ * still approves what was submitted, and returns nothing. Refused: a year
+ * not opened, one already so. Audited (year_close, year_reopen). */
+int store_year_close(kp_store *s, int year, bool close, char **err);
+/* Has the city closed year? */
+bool store_year_closed(kp_store *s, int year);
 
 /* Create the form's table or add the columns it lacks (a per-unit form's
  * table allows one record per unit). */

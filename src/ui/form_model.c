@@ -338,7 +338,9 @@ static bool locked(form_model *m, const fm_ctx *c, fm_result *r)
 	if (!ro && store_may_write_field(c->env->store, fd))
 		return false; /* r as it was: a key taken is no refusal (it beeped) */
 	*r = result(FM_REFUSED);
-	if (ro)
+	if (m->closed_year)
+		fm_say(r, true, MSG_UI_YEAR_CLOSED_READ, m->closed_year);
+	else if (ro)
 		fm_say(r, true, MSG_UI_READ_ONLY, state_label(state_of(m->rec.state)));
 	else
 		fm_say(r, true, fd->written_by == WRITER_CITY ? MSG_UI_CITY_WRITES : MSG_UI_UNIT_WRITES,
@@ -374,7 +376,7 @@ static void restate(form_model *m, const fm_ctx *c)
 	free(m->rec.state);
 	m->rec.state = now.state;
 	now.state = NULL;
-	m->readonly = !review_editable(c->env->store, state_of(m->rec.state));
+	m->readonly = !review_editable(c->env->store, state_of(m->rec.state)) || m->closed_year;
 	record_free(&now);
 }
 
@@ -1067,6 +1069,12 @@ form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long un
 		m->rec.unit_id = unit_id;
 		m->rec.unit_name = xstrdup(unit_name ? unit_name : "");
 		load_values(m, &c->env->cat, NULL);
+	}
+	/* the store refuses a unit's every change there; said before typing */
+	int year = id ? m->rec.year : store_year(c->env->store);
+	if (!store_may_change_year(c->env->store, year)) {
+		m->closed_year = year;
+		m->readonly = true;
 	}
 	if (c->draft) { /* chosen at sign-in: restored without asking again */
 		if (store_draft_get(c->env->store, c->user, c->draft, &m->offer) == KP_OK &&

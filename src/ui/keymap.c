@@ -178,6 +178,7 @@ const kp_binding kp_keymap[] = {
 	{CTX_MENU, ACT_QUIT, {CH('q'), ESC, FN(KEY_F(10))}, MSG_K_QUIT, 3},
 	{CTX_MENU, ACT_M_QUEUE, {CH('r')}, MSG_K_M_QUEUE, 1},
 	{CTX_MENU, ACT_M_OPEN_YEAR, {CH('o')}, MSG_K_M_OPEN_YEAR, 1},
+	{CTX_MENU, ACT_M_CLOSE_YEAR, {CH('x')}, MSG_K_M_CLOSE_YEAR, 0}, /* F1 lists it: the bar is full */
 	{CTX_MENU, ACT_M_FORM, {CH('1'), CH('2'), CH('3'), CH('4')}, MSG_K_M_FORM, 0},
 	{CTX_MENU, ACT_M_FORM, {CH('5'), CH('6'), CH('7'), CH('8')}, MSG_K_M_FORM, 0},
 	{CTX_MENU, ACT_M_FORM, {CH('9')}, MSG_K_M_FORM, 0},

@@ -52,6 +52,7 @@ typedef enum {
 	/* The main menu's letters and digits (menu.c shows them beside its items). */
 	ACT_M_CHECKLIST, ACT_M_PROGRESS, ACT_M_BRIEFING, ACT_M_FORM, ACT_M_MONTHLY, ACT_M_EXPORT,
 	ACT_M_IMPORT, ACT_M_FIND, ACT_M_AUDIT, ACT_M_ACCOUNTS, ACT_M_PASSWORD, ACT_M_QUEUE, ACT_M_OPEN_YEAR,
+	ACT_M_CLOSE_YEAR,
 } kp_action;
 
 /* Each row: where it applies, what it does, its keys, what it is called,

@@ -526,6 +526,8 @@ bool lm_acts(const void *model, const void *ctx, kp_action a)
 	if (m->mode != LM_BROWSE)
 		return a == ACT_YES || a == ACT_NO;
 	bool rows = m->n > 0, any = rows || m->nmarked;
+	/* a unit in a year the city closed only reads (the store refuses) */
+	bool year_open = m->view || store_may_change_year(c->store, store_year(c->store));
 	switch (a) {
 	case ACT_YES:
 	case ACT_NO:
@@ -535,14 +537,16 @@ bool lm_acts(const void *model, const void *ctx, kp_action a)
 	case ACT_ACCEPT:
 		return rows || (!m->view && m->filter_text[0] == '#');
 	case ACT_NEW:
-		return !m->view && store_may_write_form(c->store, m->form);
+		return !m->view && year_open && store_may_write_form(c->store, m->form);
 	case ACT_DELETE_RECORD:
-		return !m->view && rows && store_may_write_form(c->store, m->form) &&
+		return !m->view && year_open && rows && store_may_write_form(c->store, m->form) &&
 		       (!m->form->review || review_editable(c->store, state_of(m->rows[m->sel].state)));
 	case ACT_REVIEW:
-		return !m->view && m->form->review && (m->nmarked ? review_may_submit(c->store) : rows);
+		return !m->view && year_open && m->form->review && (m->nmarked ? review_may_submit(c->store) : rows);
 	case ACT_YEAR:
-		return !m->view && any;
+		return !m->view && year_open && any;
+	case ACT_TOGGLE: /* marks are for F9 and F5 (F1's words say so); elsewhere Space is filter text */
+		return m->view || !m->form->review || year_open;
 	default:
 		return true;
 	}
@@ -569,7 +573,10 @@ void lm_free(list_model *m)
 
 void lm_marked_hint(const list_model *m, const lm_ctx *c, char *out, size_t len)
 {
-	snprintf(out, len, msg(lm_acts(m, c, ACT_REVIEW) ? MSG_UI_LIST_MARKED : MSG_UI_LIST_MARKED_MOVE), m->nmarked);
+	snprintf(out, len,
+		 msg(lm_acts(m, c, ACT_REVIEW) ? MSG_UI_LIST_MARKED
+		     : lm_acts(m, c, ACT_YEAR) ? MSG_UI_LIST_MARKED_MOVE : MSG_UI_LIST_MARKED_ONLY),
+		 m->nmarked);
 }
 
 const char *lm_view_hint(const list_model *m, const lm_ctx *c)

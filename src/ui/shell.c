@@ -200,8 +200,9 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 	char back[300], line[2048];
 	back_mark(app, back, sizeof back);
 	bool in = app->user && app->user[0];
-	title_parts parts = {title, back[0] ? back : NULL, right, in && app->demo,
-			     in ? store_year(app->env->store) : 0};
+	int year = in ? store_year(app->env->store) : 0;
+	title_parts parts = {title, back[0] ? back : NULL, right, in && app->demo, year,
+			     year && store_year_closed(app->env->store, year)};
 	title_line(&parts, COLS, line, sizeof line);
 	draw_text(0, 0, COLS, line, theme_attr(R_TITLE), true);
 	int sh = status_rows(app), room = app->room ? app->room : 2, hh = room - sh;

@@ -131,6 +131,15 @@ static void menu_quit_asked(screen *s)
 	s->ctx = CTX_CONFIRM;
 }
 
+static void menu_close_asked(screen *s)
+{
+	menu_open(s);
+	s->mm.mode = MM_CONFIRM_CLOSE;
+	s->mm.close_year = store_year(s->fx->env.store);
+	s->mm.closing = true;
+	s->ctx = CTX_CONFIRM;
+}
+
 static void menu_year_asked(screen *s)
 {
 	menu_open(s);
@@ -412,6 +421,7 @@ static const screen_case cases[] = {
 	{"menu, city, quit asked", false, menu_quit_asked},
 	{"menu, unit, quit asked", true, menu_quit_asked},
 	{"menu, city, year asked", false, menu_year_asked},
+	{"menu, city, close asked", false, menu_close_asked},
 	{"附表2 new, unit", true, talent_new},
 	{"附表2 new, city", false, talent_new},
 	{"附表2 submitted, unit", true, talent_submitted},
@@ -601,8 +611,8 @@ static void test_menu_help_by_role(void **state)
 	(void)state;
 	const screen_case roles[] = {{"menu, city", false, menu_open}, {"menu, unit", true, menu_open}};
 	/* the city's keys, then digits of no form in either menu (附表1–4 only) */
-	static const char *const city_only[] = {"r", "o", "b", "a", "5", "9"};
-	static const bool nobody[] = {false, false, false, false, true, true};
+	static const char *const city_only[] = {"r", "o", "x", "b", "a", "5", "9"};
+	static const bool nobody[] = {false, false, false, false, false, true, true};
 	for (size_t r = 0; r < 2; r++) {
 		screen s;
 		open_case(&s, &roles[r]);
