@@ -430,6 +430,8 @@
 	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \
 	X(UI_NOT_SUBMITTED_ONE,"第 %lld 号（%s）") \
 	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核，F5 一并移到其他年度；空格选中或取消") \
+	X(UI_LIST_MARKED_MOVE,"已选 %zu 条，F5 一并移到其他年度；空格选中或取消") \
+	X(UI_LIST_MARKED_ONLY,"已选 %zu 条；空格选中或取消") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
 	X(UI_EV_TITLE,      "附件：%s 第 %lld 号记录") \
 	X(UI_EV_HINT,       "只收 JPEG、PNG、PDF、MP4、DOCX、XLSX，每个至多 %d MiB，至多 %d 个") \
@@ -445,6 +447,7 @@
 	X(UI_EV_LOCKED,     "这条记录「%s」，不能添加或删除附件。") \
 	X(UI_EV_NO_SZ,      "服务器上没有安装 lrzsz，不能下载附件。") \
 	X(UI_EV_SEND_FAILED,"下载没有完成（终端不支持 ZMODEM？）。") \
+	X(UI_EV_SEND_CANCELLED,"下载已取消（连按了五次 Ctrl-X，或终端取消了接收）。") \
 	X(UI_REF_NONE,      "本单位在「%s」中没有%s的记录可选") \
 	X(UI_EV_COUNT,      "，附件 %zu 个") \
 	X(UI_EV_NOT_HERE,   "「%s」的记录不带附件。") \
@@ -594,6 +597,8 @@
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
 	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \
+	X(UI_TR_SEND_CANCELLED,"发送已取消（连按了五次 Ctrl-X，或终端取消了接收）。文件仍在交换文件夹中：%s") \
+	X(UI_TR_SZ_START,   "kepu 在等待终端接收（ZMODEM）：终端没有弹出保存窗口时，连按五次 Ctrl-X 取消。") \
 	X(UI_TR_NO_SZ,      "服务器上没有安装 lrzsz，不能直接发送；文件在交换文件夹中，请用 SFTP 取回，或请管理员取回。") \
 	X(UI_TR_NO_RZ,      "服务器上没有安装 lrzsz，不能从本机接收；请用 SFTP 把文件放进交换文件夹，或交给管理员放进去。") \
 	X(UI_TR_RZ_START,   "kepu 正在等待本机发送一个文件（ZMODEM）：请在终端弹出的窗口中选择文件（最大 %d MiB）。终端没有弹出窗口时，连按五次 Ctrl-X 取消。") \
@@ -645,7 +650,9 @@
 	X(K_LOGIN,          "确定") \
 	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
+	X(K_SUBMIT,         "提交") \
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
+	X(K_MARK_CITY,      "选中或取消（再按 F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
 	X(K_UPDATE_SAME,    "重复的更新或跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
@@ -696,6 +703,8 @@
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10（这时屏幕最下面一行的按键提示只列出 F1–F4 和其他键）。") \
 	X(KC_KEYS,          "按键") \
 	X(KC_ACTION,        "作用") \
+	X(KC_CITY,          "（市科协）") \
+	X(KC_UNIT,          "（单位）") \
 	/* command line */ \
 	X(C_ROW_ERROR,      "%s %s: %s") \
 	X(C_ROW_NOTE,       "%s: %s") \
