@@ -26,7 +26,8 @@
 #include "form/schedule.h"
 #include "form/units.h"
 
-enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3, KP_ESAME = -4, KP_ESAME_LOCKED = -5, KP_ESIMILAR = -6 };
+enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3, KP_ESAME = -4, KP_ESAME_LOCKED = -5, KP_ESIMILAR = -6,
+       KP_EDUP = -7 };
 
 typedef struct kp_store kp_store;
 
@@ -366,6 +367,11 @@ int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form
  * for the session (another unit's answers alike); KP_ECONFLICT: changed
  * meanwhile. */
 int store_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err);
+/* May the session move record id into year `to` (its state, its unit, the
+ * years, the dates)? Asked before the target year's form rules, so a record
+ * the session may not move is refused for that, not for a value it could
+ * not change anyway. store_move_year asks again in its transaction. */
+int store_may_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err);
 /* Move a reviewed record from one state to another (with the reason of a
  * return), if it is still in `from`: KP_ECONFLICT otherwise. Audited. */
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
@@ -673,6 +679,15 @@ bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_
 /* The stored record r was saved although warned: pair it with every record
  * holding its hint values, for the city's review (kp_duplicates). Audited. */
 int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char **err);
+/* A save (r->id 0: insert, else update) with its duplicate look-up in the
+ * same write transaction, so of saves made at the same moment each sees
+ * the others (a look-up before the transaction let all of them pass).
+ * KP_DUP_REFUSE: a possible duplicate is KP_EDUP, *found says which and
+ * nothing is written; KP_DUP_MARK (the clerk confirmed): written and
+ * marked for the city; KP_DUP_IGNORE: written only. */
+typedef enum { KP_DUP_IGNORE, KP_DUP_REFUSE, KP_DUP_MARK } kp_dup_rule;
+int store_save_checked(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule, kp_dup *found,
+		       char **err);
 /* The city's: the records marked as possible duplicates of record id. */
 size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup **out);
 
