@@ -350,13 +350,14 @@ long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field
  * with state (a reviewed form), only those in it. */
 void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const kp_unit *units,
 		       size_t n, long long *out);
-/* A unit's place in the section 六 ranking: its rank (1 best; equal scores
- * share one) and how many units are ranked, from every unit's counts and
+/* A unit's place in the section 六 ranking: its rank (1 best; equal scores,
+ * compared exactly, share one: *tied; 0 while no unit has anything
+ * counted) and how many units are ranked, from every unit's counts and
  * quotas (count_forms[k] is the form of sc's column k). The only read a
- * unit session makes of other units' figures, so it answers these two
+ * unit session makes of other units' figures, so it answers these
  * aggregates and nothing else; unit_id must be one the session may see. */
 int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
-		    const kp_form *const *count_forms, long long unit_id, int *rank, int *nunits);
+		    const kp_form *const *count_forms, long long unit_id, int *rank, bool *tied, int *nunits);
 /* Move record id to programme year `to` (#27), keeping its number, state,
  * attachments and history; audited (move_year, kp_year old → new). The
  * city moves any record, a unit only its own draft (or a record of a form
