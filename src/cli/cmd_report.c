@@ -125,7 +125,7 @@ static int report_progress(kp_env *e, const kp_opts *o)
 	}
 	int colw[16];
 	printf("%s\n\n", msg(MSG_R_RANKING));
-	cli_cell(stdout, msg(MSG_R_COL_RANK), 6, false);
+	cli_cell(stdout, msg(MSG_R_COL_RANK), 7, false); /* 并列19 */
 	cli_cell(stdout, msg(MSG_P_COL_UNIT), UNIT_W, false);
 	for (size_t k = 0; k < p.ncols && k < 16; k++) {
 		int w = utf8_width(p.labels[k]) + 2;
@@ -136,7 +136,7 @@ static int report_progress(kp_env *e, const kp_opts *o)
 	for (size_t i = 0; i <= p.n; i++) {
 		const kp_progress_row *r = i < p.n ? &p.rows[i] : &p.total;
 		char *rank = i < p.n ? progress_rank_text(r) : xstrdup("");
-		cli_cell(stdout, rank, 6, false);
+		cli_cell(stdout, rank, 7, false);
 		free(rank);
 		cli_cell(stdout, r->name, UNIT_W, false);
 		for (size_t k = 0; k < p.ncols && k < 16; k++) {
