@@ -211,7 +211,7 @@
 	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，并通知管理员：用最近一次 kepu backup 做的备份恢复。") \
 	/* checklist, progress, briefing */ \
 	X(P_SCORE,          "完成度") \
-	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计；指标为 0 的项为「免」，不计入该单位的平均；完成度相同的名次并列") \
+	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计；指标为 0 记「免」，不计入平均；同分并列") \
 	X(P_EXEMPT,         "免") \
 	X(P_TIED,           "并列%d") \
 	X(P_TOTAL,          "合计") \
