@@ -13,6 +13,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "form/phone.h"
 
 /* Long enough to outlast another session's largest transaction (an import
  * of 100,000 rows); the busy handler retries, the user never sees "locked". */
@@ -174,6 +175,19 @@ static void sql_dupkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, text_dup_key(v), -1, free);
 }
 
+/* kp_phonemain(text): a stored number without its extension
+ * (phone_main_len), for the duplicate rule (duplicates.c). */
+static void sql_phonemain(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *v = (const char *)sqlite3_value_text(argv[0]);
+	if (!v) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, v, (int)phone_main_len(v), SQLITE_TRANSIENT);
+}
+
 int store_check_companions(const char *path, char **err)
 {
 	static const char *const companion[] = {"-wal", "-journal", "-shm"};
@@ -232,6 +246,8 @@ int store_open(const char *path, kp_store **out, char **err)
 				NULL, sql_contains, NULL, NULL);
 	sqlite3_create_function(s->db, "kp_dupkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				sql_dupkey, NULL, NULL);
+	sqlite3_create_function(s->db, "kp_phonemain", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				sql_phonemain, NULL, NULL);
 	s->text_index = textindex_register(s->db);
 	seal_register(s);
 	/* Until a front end narrows it: kepu's own seeding. */
