@@ -66,13 +66,14 @@ static bool validate(kp_env *e, const kp_form *f, const char *const *raw, const 
 	return !bad;
 }
 
-/* The word on a possible duplicate (unique_hint) the store found. What is
- * said comes from the store, which names another unit's record to the
- * city only. */
+/* The word on a possible duplicate (unique_hint, similar_hint, near_hint:
+ * a near one is the unit's own, named) the store found. What is said
+ * comes from the store, which names another unit's record to the city
+ * only. */
 static void duplicate(const kp_form *f, kp_dup d, const char *again, kp_save_result *res)
 {
-	if (d.id && d.similar) {
-		char *why = dup_similar_why(f);
+	if (d.id && (d.similar || d.near)) {
+		char *why = d.near ? dup_near_why(f) : dup_similar_why(f);
 		res->message = xasprintf(msg(MSG_UI_DUP_SIMILAR), d.id, d.unit_name, d.name, why, again);
 		free(why);
 	} else if (d.id) { /* which fields are the same: a nomination's, not only a person's */
