@@ -22,24 +22,32 @@ static const char *activity_raw[][2] = {
 	{"place", "某地"}, {"participants", "30"},
 };
 
-/* One racer: its own connection, signed in as 魏都区, waits on go, saves;
- * its exit status is the save's kp_save_status (+ 10 when marked). */
-static int racer(const char *path, const char *day, bool confirmed, int go)
+/* A racer that could not start still answers (the parent waits for all). */
+static int unready(int ready, int code)
+{
+	char c = 0;
+	return write(ready, &c, 1) == 1 ? code : code + 1;
+}
+
+/* One racer: its own connection, signed in as 魏都区, says it is ready,
+ * waits on go, saves; its exit status is the save's kp_save_status (+ 10
+ * when marked). */
+static int racer(const char *path, const char *day, bool confirmed, int ready, int go)
 {
 	kp_env e = {0};
 	kp_diag d = {0};
 	char *err = NULL;
 	if (env_load_definitions(&e, NULL, NULL, &d) || env_open_db(&e, path, false, &err))
-		return 99;
+		return unready(ready, 99);
 	diag_free(&d);
 	if (store_session(e.store, SESSION_UNIT, "wd", store_unit_id(e.store, "魏都区"), &err) != KP_OK)
-		return 98;
+		return unready(ready, 98);
 	const kp_form *f = catalog_form(&e.cat, "activity");
 	const char **raw = calloc(f->nfields, sizeof *raw);
 	for (size_t i = 0; i < sizeof activity_raw / sizeof activity_raw[0]; i++) {
 		int k = form_field_index(f, activity_raw[i][0]);
 		if (k < 0)
-			return 97;
+			return unready(ready, 97);
 		raw[k] = activity_raw[i][1] ? activity_raw[i][1] : day;
 	}
 	kp_record rec;
@@ -47,8 +55,8 @@ static int racer(const char *path, const char *day, bool confirmed, int go)
 	rec.unit_id = store_unit_id(e.store, "魏都区");
 	kp_save_opts o = {.check_duplicates = true, .dup_confirmed = confirmed};
 	kp_save_result res;
-	char c;
-	if (read(go, &c, 1) != 0) /* the start: the write end closed */
+	char c = 1;
+	if (write(ready, &c, 1) != 1 || read(go, &c, 1) != 0) /* the start: go's write end closed */
 		return 96;
 	int st = (int)record_save(&e, f, &rec, raw, &o, &res) + (res.marked ? 10 : 0);
 	save_result_free(&res);
@@ -62,19 +70,25 @@ static int racer(const char *path, const char *day, bool confirmed, int go)
  * each status (counts[SAVE_OK] …, counts[10 + SAVE_OK] marked). */
 static void race(fixture *fx, const char *day, bool confirmed, int counts[32])
 {
-	int go[2];
+	int go[2], ready[2];
 	assert_int_equal(pipe(go), 0);
+	assert_int_equal(pipe(ready), 0);
 	pid_t pid[RACERS];
 	for (int i = 0; i < RACERS; i++) {
 		pid[i] = fork();
 		assert_true(pid[i] >= 0);
 		if (pid[i] == 0) {
 			close(go[1]);
-			_exit(racer(fx->path, day, confirmed, go[0]));
+			close(ready[0]);
+			_exit(racer(fx->path, day, confirmed, ready[1], go[0]));
 		}
 	}
 	close(go[0]);
-	usleep(200 * 1000); /* the racers open the database; none saves before the pipe closes */
+	close(ready[1]);
+	char c;
+	for (int i = 0; i < RACERS; i++) /* every racer has its connection open */
+		assert_int_equal(read(ready[0], &c, 1), 1);
+	close(ready[0]);
 	close(go[1]);
 	memset(counts, 0, 32 * sizeof *counts);
 	for (int i = 0; i < RACERS; i++) {
