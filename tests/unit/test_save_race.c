@@ -114,7 +114,7 @@ static void test_parallel_saves_one_stored(void **state)
 {
 	fixture *fx = *state;
 	for (int round = 0; round < ROUNDS; round++) {
-		char day[16];
+		char day[24];
 		snprintf(day, sizeof day, "2016-08-%02d", round + 1);
 		int counts[32];
 		race(fx, day, false, counts);
