@@ -218,7 +218,9 @@
 	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，并通知管理员：用最近一次 kepu backup 做的备份恢复。") \
 	/* checklist, progress, briefing */ \
 	X(P_SCORE,          "完成度") \
-	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计，指标为 0 算完成") \
+	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计；指标为 0 记「免」，不计入平均；同分并列") \
+	X(P_EXEMPT,         "免") \
+	X(P_TIED,           "并列%d") \
 	X(P_TOTAL,          "合计") \
 	X(P_WAITING,        "%s%s已认定 %lld、待审核 %lld") \
 	X(P_DONE,           "已完成") \
@@ -387,6 +389,7 @@
 	X(UI_GL_SCORE,      "%s完成度 %.1f%%") \
 	X(UI_GL_ALL,        "全市") \
 	X(UI_GL_RANK,       "，第 %d 名/%d") \
+	X(UI_GL_RANK_TIED,  "，并列第 %d 名/%d") \
 	X(UI_MENU_CHECKLIST,"工作进度检查表（截止日期与各单位完成情况）") \
 	X(UI_MENU_CHECKLIST_OWN,"工作进度检查表（截止日期与本单位完成情况）") \
 	X(UI_MENU_PROGRESS, "任务完成进度与排名") \

@@ -160,14 +160,20 @@ int progress_xlsx(const kp_progress *p, const char *path, char **err)
 		for (size_t i = 0; i <= p->n; i++, r.row++) {
 			const kp_progress_row *row = i < p->n ? &p->rows[i] : &p->total;
 			bool total = i == p->n;
-			if (total)
-				text(&r, 0, "", true);
-			else
+			if (total || row->tied || !row->rank) { /* 并列3, or none while nothing counts */
+				char *rank = total ? xstrdup("") : progress_rank_text(row);
+				text(&r, 0, rank, total);
+				free(rank);
+			} else {
 				number(&r, 0, row->rank, false);
+			}
 			text(&r, 1, row->name, total);
 			for (size_t k = 0; k < p->ncols; k++) {
 				number(&r, 2 + 2 * k, (double)row->done[k], total);
-				number(&r, 3 + 2 * k, (double)row->quota[k], total);
+				if (row->quota[k] > 0)
+					number(&r, 3 + 2 * k, (double)row->quota[k], total);
+				else /* exempt: not in the unit's average */
+					text(&r, 3 + 2 * k, msg(MSG_P_EXEMPT), total);
 			}
 			/* the score as the formula says, rounded as on screen */
 			worksheet_write_number(r.ws, r.row, (lxw_col_t)(n - 1), (double)(long)(row->score * 10 + 0.5) / 10,
