@@ -645,6 +645,8 @@
 	X(K_SWITCH_VIEW,    "换视图") \
 	X(K_NEXT_MONTH,     "下个月") \
 	X(K_COLUMN,         "换列/换月份") \
+	X(K_COLS_LEFT,      "看左边被挡住的列（编号和名称不动）") \
+	X(K_COLS_RIGHT,     "看右边被挡住的列（编号和名称不动）") \
 	X(K_LOCK,           "锁定/解锁") \
 	X(K_RESET,          "重置密码") \
 	X(K_DRAFT_OPEN,     "打开继续填写") \
