@@ -362,6 +362,7 @@
 	X(UI_BR_SAVED,      "报送") \
 	X(UI_BR_COUNT,      "已报 %zu/%zu") \
 	X(UI_BR_WIDE,       "；*%s %s 已认定记录的数 [%lld]") \
+	X(UI_BR_CHANGED,    "；*%s 报送 %s%s") \
 	X(UI_BR_LEGEND,     "+ 按时报送  ~ 逾期  ! 过了截止日未报送  [n] 已认定记录的数  ←→/Tab 换月份") \
 	X(UI_BR_TITLE,      "工作简报：%d年%d月（截止 %s）") \
 	X(UI_BR_NOT_DUE,    "未到期") \
