@@ -160,7 +160,8 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i,
 		const list_column *col = &ls->cols[c];
 		if (c >= ls->m.frozen && c < ls->m.col_first) /* scrolled out at the left */
 			continue;
-		int w = c + 1 == ls->ncols && ls->m.view ? COLS - 1 - x : col->shown;
+		/* a view's last column, when it fits, takes the rest of the row */
+		int w = c + 1 == ls->ncols && ls->m.view && col->shown ? COLS - 1 - x : col->shown;
 		if (w <= 0 || x + w > COLS - 1) /* the same columns on every row */
 			break;
 		if (!r) {
