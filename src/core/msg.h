@@ -375,6 +375,7 @@
 	X(UI_BR_SAVED,      "报送") \
 	X(UI_BR_COUNT,      "已报 %zu/%zu") \
 	X(UI_BR_WIDE,       "；*%s %s 已认定记录的数 [%lld]") \
+	X(UI_BR_CHANGED,    "；*%s 报送 %s%s") \
 	X(UI_BR_LEGEND,     "+ 按时报送  ~ 逾期  ! 过了截止日未报送  [n] 已认定记录的数  ←→/Tab 换月份") \
 	X(UI_BR_TITLE,      "工作简报：%d年%d月（截止 %s）") \
 	X(UI_BR_NOT_DUE,    "未到期") \
@@ -670,6 +671,8 @@
 	X(K_SWITCH_VIEW,    "换视图") \
 	X(K_NEXT_MONTH,     "下个月") \
 	X(K_COLUMN,         "换列/换月份") \
+	X(K_COLS_LEFT,      "看左边被挡住的列（编号和名称不动）") \
+	X(K_COLS_RIGHT,     "看右边被挡住的列（编号和名称不动）") \
 	X(K_LOCK,           "锁定/解锁") \
 	X(K_RESET,          "重置密码") \
 	X(K_DRAFT_OPEN,     "打开继续填写") \
