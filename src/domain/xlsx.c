@@ -209,7 +209,7 @@ char *xlsx_date(const kp_field *fd, const char *v)
 		date_official(buf, y, m, d);
 		return xstrdup(buf);
 	}
-	if (fd->type == FT_YEARMONTH && yearmonth_parse(v, &y, &m))
+	if (field_holds_month(fd) && yearmonth_parse(v, &y, &m))
 		return xasprintf("%d年%d月", y, m);
 	return NULL;
 }

@@ -172,6 +172,12 @@ static void test_dates(void **state)
 	assert_false(yearmonth_parse("2016-13", &y, &m));
 	assert_false(yearmonth_parse("2016年7", &y, &m));
 	assert_false(yearmonth_parse("201607", &y, &m));
+	assert_true(yearmonth_ambiguous("2016.1"));
+	assert_false(yearmonth_ambiguous("2016.01")); /* positive controls: written out */
+	assert_false(yearmonth_ambiguous("2016.10"));
+	assert_false(yearmonth_ambiguous("2016.7"));
+	assert_false(yearmonth_ambiguous("2016-1"));
+	assert_false(yearmonth_ambiguous("2016.1.5"));
 	assert_int_equal(date_days_in_month(2016, 2), 29);
 	assert_int_equal(date_days_in_month(2100, 2), 28);
 	/* refused for the year alone: said so, not "not a date" */

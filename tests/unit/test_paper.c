@@ -14,6 +14,8 @@
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "core/clock.h"
+#include "domain/import_source.h"
 #include "domain/paper_read.h"
 #include "domain/transfer.h"
 #include "domain/xlsx.h"
@@ -640,6 +642,64 @@ static void test_list_dates(void **state)
 	free(path);
 }
 
+/* The workbook imported back (a dry run when dry), as 魏都区. */
+static int import_book(fixture *fx, const kp_form *f, const char *path, bool dry, import_stats *st)
+{
+	char *err = NULL;
+	import_origin *org = NULL;
+	FILE *raw = fopen(path, "rb");
+	assert_non_null(raw);
+	FILE *in = import_source(&fx->env.cat, f, raw, path, NULL, NULL, store_year(fx->env.store), &org, &err);
+	if (!in)
+		fail_msg("%s", err);
+	import_options o = {.unit = "魏都区", .dry_run = dry};
+	import_source_places(&o, org);
+	FILE *rep = fopen("/dev/null", "w");
+	int rc = import_csv(&fx->env, f, in, &o, rep, st);
+	fclose(rep);
+	import_origin_free(org);
+	if (in != raw)
+		fclose(in);
+	fclose(raw);
+	return rc;
+}
+
+/* The 月报's month, a choice of the programme's months, prints as the paper
+ * forms write a month (2016年7月), and the import reads that back as the
+ * stored month: the same record is found again, and into an empty table it
+ * is filed under 2016-07. */
+static void test_month_choice_round_trip(void **state)
+{
+	fixture *fx = *state;
+	clock_set_today("2016-08-10");
+	save_record(fx, "monthly", "魏都区", "month", "2016-07", "training_sessions", "0", "training_people", "0",
+		    "activity_sessions", "1", "activity_people", "30", "resources", "0", "notes", "开展科普讲座。", NULL);
+	const kp_form *f = catalog_form(&fx->env.cat, "monthly");
+	char *path = xasprintf("%s-monthly.xlsx", fx->path);
+	char *err = NULL, *note = NULL;
+	assert_int_equal(export_xlsx(&fx->env, f, NULL, store_unit_id(fx->env.store, "魏都区"), NULL, path, &note,
+				     &err), 0);
+	char *x = book_part(path, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(x, ">2016年7月<"));
+	assert_null(strstr(x, ">2016-07<"));
+	free(x);
+	import_stats st;
+	/* the same month again: the stored record is found, nothing is ready */
+	assert_int_not_equal(import_book(fx, f, path, true, &st), 0);
+	assert_int_equal(st.rows, 1);
+	assert_int_equal(st.ready, 0);
+	assert_int_equal(st.errors, 1);
+	/* positive control: with the table empty the row is ready, and filed as 2016-07 */
+	sql_run(fx->path, "DELETE FROM monthly");
+	assert_int_equal(import_book(fx, f, path, true, &st), 0);
+	assert_int_equal(st.ready, 1);
+	assert_int_equal(import_book(fx, f, path, false, &st), 0);
+	assert_int_equal(st.saved, 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM monthly WHERE month = '2016-07'"), 1);
+	unlink(path);
+	free(path);
+}
+
 /* An empty list prints ten ruled rows to fill in by hand, as the seed's
  * 附表4 does; a list with records prints its records and no blank row. */
 static void test_empty_list_ruled(void **state)
@@ -808,6 +868,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_empty_list_ruled, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_fits_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_dates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_month_choice_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_formula_without_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_box_pieces, setup, teardown),
