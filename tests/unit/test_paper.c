@@ -17,6 +17,8 @@
 #include "core/clock.h"
 #include "domain/import_source.h"
 #include "domain/paper_read.h"
+#include "domain/progress.h"
+#include "domain/xlsx_report.h"
 #include "domain/transfer.h"
 #include "domain/xlsx.h"
 #include "domain/xlsx_read.h"
@@ -700,6 +702,30 @@ static void test_month_choice_round_trip(void **state)
 	free(path);
 }
 
+/* The ranking's header: 「科普人才」 is merged over its two columns and
+ * fits their width on one line, so its row is one line tall (it was sized
+ * for the group in one column: two lines, one of them empty on paper); the
+ * labels under it one line too. */
+static void test_group_header_rows(void **state)
+{
+	fixture *fx = *state;
+	kp_progress p;
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	char *path = xasprintf("%s-rank.xlsx", fx->path);
+	char *err = NULL;
+	assert_int_equal(progress_xlsx(&p, path, &err), 0);
+	progress_free(&p);
+	char *x = book_part(path, "xl/worksheets/sheet1.xml");
+	const char *group = strstr(x, "<row r=\"3\"");
+	assert_non_null(group);
+	assert_true(!strncmp(group, "<row r=\"3\" ht=\"20\"", 18));
+	assert_non_null(strstr(x, "<row r=\"4\" ht=\"20\""));
+	assert_non_null(strstr(x, "<mergeCell ref=\"C3:D3\"/>")); /* positive control: the group is merged */
+	free(x);
+	unlink(path);
+	free(path);
+}
+
 /* An empty list prints ten ruled rows to fill in by hand, as the seed's
  * 附表4 does; a list with records prints its records and no blank row. */
 static void test_empty_list_ruled(void **state)
@@ -869,6 +895,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_fits_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_dates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_month_choice_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_group_header_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_formula_without_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_box_pieces, setup, teardown),
