@@ -406,7 +406,7 @@ def long_text(n, seed):
     out, k = "", 0
     while len(out) < n:
         k += 1
-        out += "第%d句%s：科普进社区、进学校 science popularization 讲座，" % (k, seed)
+        out += "第%d句%s：科普进社区、进学校 WORLD SCIENCE WEEK science popularization 讲座，" % (k, seed)
         if k % 9 == 0:
             out += "\n"
     return out[:n].rstrip()
@@ -446,6 +446,10 @@ def longest_db():
                        ["魏都区", name, "女", 99, "汉族", "中国共产党党员", "博士研究生", "行业", "专长", "单位",
                         "职务", "13800000002", "", "", cats, short_lines(2000, "情况"), short_lines(2000, "经历"),
                         long_text(2000, "计划2"), short_lines(500, "推荐"), short_lines(300, "市意见")])
+        # Latin capitals, wider than a digit in LibreOffice's stand-in font, in the tallest cell of a row
+        w.writerow(["魏都区", "欧阳丁", "男", 40, "汉族", "群众", "大学本科", "行业", "MMMMMMMM WWWWWWW",
+                    "WORLD HEALTH ORGANIZATION MANAGEMENT WWWWWWWW MMMMMMMM", "职务", "13800000003", "", "",
+                    "其他", "情况", "经历", "计划", "推荐", "市意见"])
     run("import", "talent", "talent.csv", "--db", db)
     with open(os.path.join(WORK, "project.csv"), "w", newline="") as f:
         w = csv.writer(f)

@@ -309,7 +309,19 @@ static void test_print_wrap(void **state)
 	free(at);
 	assert_int_equal(text_wrap("一\n\n二", 10, NULL), 3);
 	assert_int_equal(text_wrap("", 10, NULL), 1);
-	assert_int_equal(text_wrap("abcdefghij", 4, NULL), 3); /* too long a word is broken */
+	assert_int_equal(text_wrap("0123456789", 4, NULL), 3); /* too long a word is broken */
+	/* capitals as LibreOffice's stand-in font prints them: wider than a digit
+	 * (eight W took 8 columns, and their cell was cut on paper) */
+	assert_int_equal(text_print_width("WWWWWWWW"), 16);
+	assert_int_equal(text_wrap("WWWWWWWW", 10, NULL), 2);
+	assert_int_equal(text_wrap("WHO ORGANIZATION", 10, NULL), 3);
+	assert_int_equal(text_wrap("who organization", 10, NULL), 2); /* positive control: lower case */
+	assert_int_equal(text_print_width("2016-07-01"), 10);
+	/* after a word broken for its length the next starts a line of its own:
+	 * where the printing program broke it is its own */
+	assert_int_equal(text_wrap("abcdefghij m", 8, &at), 3);
+	assert_int_equal(at[2], strlen("abcdefghij "));
+	free(at);
 	/* the texts that printed so: 「、进学校」 began a line, 「会」 stood alone */
 	assert_int_equal(text_wrap("科普进社区、进学校", 10, &at), 2);
 	assert_int_equal(at[1], strlen("科普进社")); /* 区、 go down together */
