@@ -236,7 +236,7 @@ size_t text_wrap(const char *s, int cols, size_t **starts)
 		int w = cp_quarters(cp);
 		size_t end = i + k;
 		if (cp > ' ' && cp < 0x80 && (i == 0 || s[i - 1] == ' ' || (unsigned char)s[i - 1] >= 0x80)) {
-			int word = 0;
+			int word = w;
 			while (end < len && s[end] > ' ' && (unsigned char)s[end] < 0x80)
 				word += cp_quarters((unsigned char)s[end++]);
 			if (word <= cols)

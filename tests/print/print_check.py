@@ -393,12 +393,16 @@ def check_list(db, form, xlsx_name, marks, extra=(), unit=None):
         for col, value in rec.items():
             if value and col not in skip and not in_order(printed, official(value)):
                 fail("%s %s: %s… not printed whole" % (xlsx_name, col, squash(value)[:30]))
-    # one date style on paper, the forms' 2016年7月1日 and 2016年7月, the 月报's
-    # month too (not a phone's 0374-2965753)
+    no_iso(xlsx_name, printed)
+    say("ok: %s, %d records, %d pages" % (xlsx_name, len(records), pages(pdf)))
+
+
+def no_iso(name, printed):
+    """One date style on paper, the forms' 2016年7月1日 and 2016年7月, the
+    月报's month and the briefing's days too (not a phone's 0374-2965753)."""
     iso = re.search(r"(?<![\d-])(19|20)\d\d-\d\d(-\d\d)?(?![\d-])", printed)
     if iso:
-        fail("%s: a date printed as %s, not as the forms print it" % (xlsx_name, iso.group(0)))
-    say("ok: %s, %d records, %d pages" % (xlsx_name, len(records), pages(pdf)))
+        fail("%s: a date printed as %s, not as the forms print it" % (name, iso.group(0)))
 
 
 def long_text(n, seed):
@@ -504,6 +508,7 @@ def check_briefing(demo, units):
     run("report", "monthly", "--month", "2016-07", "--db", demo, "--format", "xlsx", "--output", out)
     pdf = to_pdf(out, LEAST_SCALE_ONE_PAGE)
     printed = squash(text(pdf))
+    no_iso("briefing", printed)
     sentence = re.search(r"未报送的单位：[^。]*", printed)
     if not sentence:
         fail("briefing: no 未报送的单位 sentence")

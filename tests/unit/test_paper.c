@@ -12,10 +12,12 @@
 #include "core/csv.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "core/clock.h"
 #include "domain/import_source.h"
+#include "domain/briefing.h"
 #include "domain/paper_read.h"
 #include "domain/progress.h"
 #include "domain/xlsx_report.h"
@@ -726,6 +728,47 @@ static void test_group_header_rows(void **state)
 	free(path);
 }
 
+/* The row of the sheet XML x that holds text. */
+static const char *row_with(const char *x, const char *text)
+{
+	const char *at = strstr(x, text), *row = NULL;
+	assert_non_null(at);
+	for (const char *p = x; (p = strstr(p, "<row ")) && p < at; p++)
+		row = p;
+	assert_non_null(row);
+	return row;
+}
+
+/* The briefing prints a report's day as every kepu paper does (2016年8月4日,
+ * not 2016-08-04), and a late one's row is as tall as its 报送时间 with the
+ * 逾期 mark wraps (it was one line, the mark cut on paper). */
+static void test_briefing_days(void **state)
+{
+	fixture *fx = *state;
+	const char *m[] = {"month", "2016-07", "training_sessions", "0", "training_people", "0",
+			   "activity_sessions", "1", "activity_people", "50", "resources", "0"};
+	clock_set_today("2016-08-03"); /* on time */
+	save_record(fx, "monthly", "魏都区", m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9], m[10], m[11],
+		    NULL);
+	clock_set_today("2016-08-04"); /* a day late */
+	save_record(fx, "monthly", "长葛市", m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9], m[10], m[11],
+		    NULL);
+	clock_set_today("2016-08-10");
+	kp_briefing b;
+	char *err = NULL;
+	assert_int_equal(briefing_build(&b, &fx->env, "2016-07", &err), 0);
+	char *path = xasprintf("%s-brief.xlsx", fx->path);
+	assert_int_equal(briefing_xlsx(&b, path, &err), 0);
+	briefing_free(&b);
+	char *x = book_part(path, "xl/worksheets/sheet1.xml");
+	assert_null(strstr(x, "2016-08-0"));
+	assert_true(text_starts_with(row_with(x, ">2016年8月4日 逾期<"), "<row r=\"6\" ht=\"36\""));
+	assert_true(text_starts_with(row_with(x, ">2016年8月3日<"), "<row r=\"5\" ht=\"20\"")); /* on time: one line */
+	free(x);
+	unlink(path);
+	free(path);
+}
+
 /* An empty list prints ten ruled rows to fill in by hand, as the seed's
  * 附表4 does; a list with records prints its records and no blank row. */
 static void test_empty_list_ruled(void **state)
@@ -896,6 +939,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_dates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_month_choice_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_group_header_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_briefing_days, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_formula_without_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_box_pieces, setup, teardown),
