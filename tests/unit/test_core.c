@@ -317,6 +317,8 @@ static void test_print_wrap(void **state)
 	assert_int_equal(text_wrap("WHO ORGANIZATION", 10, NULL), 3);
 	assert_int_equal(text_wrap("who organization", 10, NULL), 2); /* positive control: lower case */
 	assert_int_equal(text_print_width("2016-07-01"), 10);
+	assert_int_equal(text_wrap("2016年8月4日 逾期", 15, NULL), 2); /* a word's first letter counts */
+	assert_int_equal(text_wrap("2016年8月4日 逾期", 17, NULL), 1);
 	/* after a word broken for its length the next starts a line of its own:
 	 * where the printing program broke it is its own */
 	assert_int_equal(text_wrap("abcdefghij m", 8, &at), 3);
