@@ -144,7 +144,8 @@ lxw_row_t xlsx_note(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, co
 	return row + 1;
 }
 
-lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const double *widths, size_t n)
+lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const double *widths, size_t n,
+		   lxw_format *split)
 {
 	size_t **starts = xcalloc(n, sizeof *starts), *nlines = xcalloc(n, sizeof *nlines);
 	size_t rows = 1;
@@ -187,10 +188,12 @@ lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const d
 			size_t len = strlen(part);
 			if (len && part[len - 1] == '\n')
 				part[len - 1] = '\0';
+			/* a text going on in the rows under it, each piece from its row's top */
+			lxw_format *f = nlines[i] > XLSX_ROW_LINES ? split : c[i].fmt;
 			if (part[0])
-				worksheet_write_string(ws, row + (lxw_row_t)r, col, part, c[i].fmt);
+				worksheet_write_string(ws, row + (lxw_row_t)r, col, part, f);
 			else
-				worksheet_write_blank(ws, row + (lxw_row_t)r, col, c[i].fmt);
+				worksheet_write_blank(ws, row + (lxw_row_t)r, col, f);
 			free(part);
 		}
 	}
@@ -250,7 +253,7 @@ static int put_row(const kp_record *r, void *ctx)
 		else
 			owned[c] = cell_value(s, c, &s->f->fields[col->field], r->vals[col->field]);
 	}
-	s->row = xlsx_row(s->ws, s->row, s->cells, s->widths, s->ncols);
+	s->row = xlsx_row(s->ws, s->row, s->cells, s->widths, s->ncols, s->fm->box);
 	for (size_t c = 0; c < s->ncols; c++)
 		free(owned[c]);
 	free(owned);

@@ -728,6 +728,49 @@ static void test_group_header_rows(void **state)
 	free(path);
 }
 
+/* The style (s="N") of the cell in x whose text begins with text. */
+static int cell_style(const char *x, const char *text)
+{
+	const char *at = strstr(x, text), *c = NULL;
+	assert_non_null(at);
+	for (const char *p = x; (p = strstr(p, "<c ")) && p < at; p++)
+		c = p;
+	assert_non_null(c);
+	const char *st = strstr(c, " s=\"");
+	assert_true(st && st < at);
+	return atoi(st + 4);
+}
+
+/* A list's text longer than a row goes on in the rows under it, each piece
+ * from the top of its row, so the pieces read on from one row to the next
+ * (centred, the second began halfway down its row). */
+static void test_list_text_runs_on(void **state)
+{
+	fixture *fx = *state;
+	strbuf plan = STRBUF_INIT;
+	for (int i = 1; i <= 60; i++)
+		sb_printf(&plan, "第%d句：组织科普讲座，开展科普进社区活动。", i);
+	save_record(fx, "talent", "魏都区", "name", "张三", "gender", "男", "age", "45", "ethnicity", "汉族",
+		    "political", "群众", "education", "大学本科", "employer", "许昌学院", "phone", "13812345678",
+		    "service_categories", "[\"青少年科普\"]", "plan", sb_str(&plan), NULL);
+	sb_free(&plan);
+	char *path = xasprintf("%s-runs.xlsx", fx->path);
+	char *err = NULL, *note = NULL;
+	assert_int_equal(export_xlsx(&fx->env, NULL, catalog_view(&fx->env.cat, "roll"),
+				     store_unit_id(fx->env.store, "魏都区"), NULL, path, &note, &err), 0);
+	char *x = book_part(path, "xl/worksheets/sheet1.xml");
+	const char *second = strstr(x, "<row r=\"6\""); /* the record is row 5, its text goes on in 6 */
+	assert_non_null(second);
+	const char *piece = strstr(second, "<t>");
+	assert_non_null(piece);
+	int first = cell_style(x, ">第1句"), next = cell_style(x, piece);
+	assert_int_equal(first, next);
+	assert_int_not_equal(first, cell_style(x, ">张三<")); /* positive control: a short value keeps its own */
+	free(x);
+	unlink(path);
+	free(path);
+}
+
 /* The row of the sheet XML x that holds text. */
 static const char *row_with(const char *x, const char *text)
 {
@@ -940,6 +983,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_month_choice_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_group_header_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_briefing_days, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_text_runs_on, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_formula_without_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_box_pieces, setup, teardown),
