@@ -25,9 +25,10 @@
 	X(V_EMAIL,          "不是有效的电子邮箱地址（如 zhangsan@163.com）") \
 	X(V_DATE,           "不是有效的日期（如 2016-07-15 或 2016年7月15日）") \
 	X(V_YEARMONTH,      "不是有效的年月（如 2016-07 或 2016年7月）") \
+	X(V_MONTH_AMBIGUOUS, "「%s」看不出是 1 月还是 10 月，没有猜：请写成 %d-01 或 %d-10（或 %d年1月、%d年10月）") \
 	X(V_CHOICE,         "「%s」不是可选的项") \
 	X(V_CHOICE_LIST,    "「%s」不是可选的项，可选：%s") \
-	X(V_CHOICE_MONTH,   "「%s」不是可选的月份：月份写作 YYYY-MM（如 %s），本年度可选 %s 到 %s") \
+	X(V_CHOICE_MONTH,   "「%s」不是可选的月份：月份写作 YYYY-MM 或 YYYY年M月（如 %s），本年度可选 %s 到 %s") \
 	X(V_BEFORE,         "不能早于%s") \
 	X(V_NOT_YET,        "「%s」还没有到（今天是 %s）") \
 	X(V_NOT_ENDED,      "「%s」这个月还没有过完（今天是 %s）：只能填已经过完的月份，这个月的从 %04d-%02d-01 起可以填") \
