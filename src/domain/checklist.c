@@ -23,10 +23,7 @@ void milestone_due(const kp_schedule *s, const kp_milestone *m, int i, int *y, i
 {
 	*y = s->year;
 	if (m->monthly) { /* the report on month M is due in month M + 1 */
-		*mo = s->month_from + i + 1;
-		if (*mo > 12)
-			*mo -= 12, (*y)++;
-		*d = m->due_day;
+		schedule_next_month(s->year, s->month_from + i, m->due_day, y, mo, d);
 		return;
 	}
 	*mo = m->due_month;
@@ -45,6 +42,29 @@ static const char *later(const char *a, const char *b)
 	return strcmp(a, b) >= 0 ? a : b;
 }
 
+/* A monthly report counts from the unit's last change of its figures
+ * while it could still make one (to the city's summary day, when the
+ * store locks it): filed as zeros on time and filled in later is late.
+ * first: when it was filed (freed). */
+static char *last_change(kp_env *e, const kp_form *f, long long unit_id, int field,
+			 const char *month, char *first)
+{
+	int y, mo, d, ny, nm, nd;
+	if (field < 0 || !schedule_summary_day(&e->cat.schedule, month, &y, &mo, &d))
+		return first;
+	long next = date_serial(y, mo, d) + 1;
+	date_from_serial(next, &ny, &nm, &nd);
+	char before[16];
+	snprintf(before, sizeof before, "%04d-%02d-%02d", ny % 10000, nm % 100, nd % 100);
+	char *changed = store_last_unit_change(e->store, f, unit_id, field, month, before);
+	if (!changed)
+		return first;
+	char *keep = xstrdup(later(first, changed));
+	free(first);
+	free(changed);
+	return keep;
+}
+
 /* Done from the data: the unit has a record in each form (a monthly item:
  * of its month). The time is when the last of those first records came. */
 static char *done_by_records(kp_env *e, const kp_check_item *it, long long unit_id)
@@ -60,6 +80,7 @@ static char *done_by_records(kp_env *e, const kp_check_item *it, long long unit_
 			free(when);
 			return xstrdup("");
 		}
+		first = last_change(e, f, unit_id, field, it->month, first);
 		char *keep = xstrdup(later(first, when));
 		free(first);
 		free(when);

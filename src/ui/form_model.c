@@ -313,6 +313,8 @@ static bool locked(form_model *m, const fm_ctx *c, fm_result *r)
 	*r = result(FM_REFUSED);
 	if (m->closed_year)
 		fm_say(r, true, MSG_UI_YEAR_CLOSED_READ, m->closed_year);
+	else if (m->report_locked)
+		snprintf(r->text, sizeof r->text, "%s", m->report_locked);
 	else if (ro)
 		fm_say(r, true, MSG_UI_READ_ONLY, state_label(state_of(m->rec.state)));
 	else
@@ -996,6 +998,7 @@ void fm_free(form_model *m)
 	free_pick_labels(m);
 	draft_free(&m->offer);
 	free(m->dup_note);
+	free(m->report_locked);
 	free(m->orig);
 	free(m->saved);
 	free(m->fs);
@@ -1047,6 +1050,8 @@ form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long un
 	int year = id ? m->rec.year : store_year(c->env->store);
 	if (!store_may_change_year(c->env->store, year)) {
 		m->closed_year = year;
+		m->readonly = true;
+	} else if (store_may_change_report(c->env->store, f, &m->rec, &m->report_locked) != KP_OK) {
 		m->readonly = true;
 	}
 	if (c->draft) { /* chosen at sign-in: restored without asking again */
