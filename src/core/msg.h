@@ -235,6 +235,7 @@
 	X(R_COL_RANK,       "名次") \
 	X(R_COL_SAVED,      "报送时间") \
 	X(R_TITLE,          "五.%d %s") \
+	X(R_CARRIED_YEAR,  "%d年度 ") \
 	X(R_MONTHLY_TITLE,  "五.%d %d月%s") \
 	X(R_MATRIX,         "各单位完成情况") \
 	X(R_RANKING,        "许昌市科协“百千万科普工程”各单位任务完成进度与排名（六、绩效考核）") \
