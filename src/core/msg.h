@@ -258,6 +258,7 @@
 	X(UI_MENU_HINT,     "按方括号中的数字或字母直接打开，或用上下键选择后按回车") \
 	X(UI_MENU_FORM,     "%s  填写新记录") \
 	X(UI_MENU_LIST,     "%s  记录列表") \
+	X(UI_MENU_FORM_CLOSED,"%s  查看（%d 年度已结束，不能再填写）") \
 	X(UI_MENU_LIST_READ,"%s  查看") \
 	X(UI_MENU_QUIT,     "退出") \
 	X(UI_PICK_UNIT,     "请选择填报单位") \
@@ -319,6 +320,8 @@
 	X(UI_DRAFTS_TITLE,  "未保存的草稿（%zu 份）") \
 	X(UI_DRAFTS_HINT,   "每次中断时未保存的输入各自保留，直到保存或有意放弃") \
 	X(UI_DRAFTS_NEW,    "新记录") \
+	X(UI_DRAFTS_CLOSED, "（%d 年度已结束）") \
+	X(UI_DRAFTS_YEAR_CLOSED,"%d 年度已由市科协结束，这份草稿不能再恢复填写；可按 F8 放弃") \
 	X(UI_DRAFTS_RECORD, "第 %lld 号记录") \
 	X(UI_DRAFTS_EMPTY,  "（未填任何项）") \
 	X(UI_DRAFTS_ASK,    "放弃 %s 的这份草稿？放弃后无法恢复。(y/n)") \
@@ -387,6 +390,7 @@
 	X(UI_MENU_PROGRESS, "任务完成进度与排名") \
 	X(UI_MENU_BRIEFING, "月度工作简报（汇总各单位月报）") \
 	X(UI_MENU_RECORD,   "%s  本单位填写") \
+	X(UI_MENU_RECORD_CLOSED,"%s  查看本单位（%d 年度已结束）") \
 	X(UI_MENU_RECORD_ANY,"%s  选择单位填写") \
 	X(UI_LOGIN_TITLE,   "请登录") \
 	X(UI_LOGIN_NEW_TITLE,"请设置新密码（至少 8 个字符，不能与原密码相同）") \

@@ -601,6 +601,8 @@ typedef struct {
 	char *form;           /* filled by reads: the form's id */
 	char *created_at;     /* filled by reads: when its typing began */
 	char *updated_at;     /* filled by reads: when it was last written */
+	int year;             /* its programme year (0 on a save: the session's; on a read: not known) */
+	bool held;            /* filled by reads: another process still types it (a live sitting) */
 } kp_draft;
 
 int store_ensure_drafts(kp_store *s, char **err);
