@@ -38,13 +38,14 @@ static void host(char *out, size_t len)
 	out[len - 1] = '\0';
 }
 
-void proc_self(char *out, size_t len)
+void proc_name(long pid, char *out, size_t len)
 {
 	char h[256];
 	host(h, sizeof h);
-	long pid = (long)getpid();
 	snprintf(out, len, "%s %ld %llu", h, pid, started(pid));
 }
+
+void proc_self(char *out, size_t len) { proc_name((long)getpid(), out, len); }
 
 bool proc_other_alive(const char *name)
 {

@@ -12,6 +12,8 @@
 
 /* This process's name ("host pid start") into out (≥ 320 bytes). */
 void proc_self(char *out, size_t len);
+/* The name of process pid of this host, running now. */
+void proc_name(long pid, char *out, size_t len);
 /* Does the process named `name` (proc_self's) still run, and is it not
  * this one? A name of another host is taken as not running: nothing
  * here can ask that host. */
