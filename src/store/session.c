@@ -443,7 +443,8 @@ int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, i
 			return KP_ERR;
 		}
 		if (year_begun(s, old->year, err) != KP_OK || year_begun(s, to, err) != KP_OK ||
-		    session_may_change_year(s, old->year, err) != KP_OK || session_may_change_year(s, to, err) != KP_OK)
+		    session_may_change_year(s, old->year, err) != KP_OK || session_may_change_year(s, to, err) != KP_OK ||
+		    store_may_change_report(s, f, old, err) != KP_OK)
 			return KP_ERR;
 	}
 	if (f->per_unit) {
