@@ -222,10 +222,14 @@ static bool still_owed(const kp_checklist *c, const kp_check_item *it, long long
 /* The previous programme year's checklist, its schedule in *sched: built in
  * that year (the store's statements count its records and ticks), then
  * the session back in its own. -1 when there is none to carry: not
- * opened, or closed by the city (its record is settled). */
+ * opened, closed by the city (its record is settled), or the session's
+ * year has not begun. */
 static int build_previous(kp_checklist *p, kp_env *e, long long unit_id, kp_schedule *sched)
 {
-	int cur = store_year(e->store), prev = cur - 1;
+	int cur = store_year(e->store), prev = cur - 1, ty;
+	clock_today(&ty, &(int){0}, &(int){0});
+	if (ty < cur) /* a year looked at before it begins: last year is this one still */
+		return -1;
 	kp_year *y;
 	size_t n = store_years(e->store, &y);
 	bool open = false;

@@ -101,6 +101,11 @@ static void test_closed_year_not_carried(void **state)
 	build(fx, &c, 0);
 	assert_non_null(item(&c, "briefing:2016-12", 2016));
 	checklist_free(&c);
+	/* 2017 looked at in 2016 (not begun): 2016 is not last year yet */
+	clock_set_today("2016-12-20");
+	build(fx, &c, 0);
+	assert_null(c.carried);
+	checklist_free(&c);
 }
 
 int main(void)
