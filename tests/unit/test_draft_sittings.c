@@ -116,12 +116,33 @@ static void test_closed_year_drafts(void **state)
 	store_close(city);
 }
 
+/* A schema-5 database's drafts (no year, no sitting) are kept and offered
+ * as before once it is brought to schema 6. */
+static void test_older_drafts_migrated(void **state)
+{
+	fixture *fx = *state;
+	sign_in_unit(fx, "许昌学院");
+	char *err = NULL, seen[256];
+	assert_true(draft(fx, "wd", "戊员工", &err) > 0);
+	env_close(&fx->env);
+	sql_run(fx->path, "ALTER TABLE kp_drafts DROP COLUMN held_by; ALTER TABLE kp_drafts DROP COLUMN year;"
+			  " PRAGMA user_version = 5");
+	reopen(fx);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 6);
+	sign_in_unit(fx, "许昌学院");
+	assert_int_equal(offered(fx, "wd", seen, sizeof seen), 1);
+	assert_non_null(strstr(seen, "戊员工"));
+	assert_true(draft(fx, "wd", "己员工", &err) > 0); /* and written with both again */
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_drafts WHERE year = 2016 AND held_by IS NOT NULL"), 1);
+}
+
 int main(void)
 {
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_live_sitting_not_offered, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_closed_year_drafts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_older_drafts_migrated, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
