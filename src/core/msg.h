@@ -194,6 +194,7 @@
 	X(SS_YEAR_MOVE_AFTER,"不能换到 %d 年度：「%s」%s 在该年度之后（只能是 %d 或以前的年度）") \
 	X(SS_YEAR_AHEAD,    "%d 年度还没有开始（今天是 %d 年），单位还不能在其中填报；请换回本年度") \
 	X(SS_YEAR_CLOSED,   "%d 年度已由市科协结束（%.10s）：各单位不能再新增、修改、删除、提交或导入该年度的记录和附件；如需更正，请联系市科协重新开放该年度") \
+	X(SS_REPORT_LOCKED, "%s（%s）已由市科协于 %d年%d月%d日 汇总报送省科协：单位不能再修改或删除；如需更正，请联系市科协") \
 	X(SS_YEAR_CLOSED_RETURN,"%d 年度已结束：退回的记录单位无法修改；请先重新开放该年度（主菜单按 x，或 kepu year reopen %d），再退回") \
 	X(SS_CITY_FIELD,    "「%s」由市科协填写，单位不能填写或修改") \
 	X(SS_UNIT_FIELD,    "「%s」由填报单位填写，市科协不能修改") \
@@ -244,6 +245,7 @@
 	X(R_COL_RANK,       "名次") \
 	X(R_COL_SAVED,      "报送时间") \
 	X(R_TITLE,          "五.%d %s") \
+	X(R_CARRIED_YEAR,  "%d年度 ") \
 	X(R_MONTHLY_TITLE,  "五.%d %d月%s") \
 	X(R_MATRIX,         "各单位完成情况") \
 	X(R_RANKING,        "许昌市科协“百千万科普工程”各单位任务完成进度与排名（六、绩效考核）") \
@@ -266,6 +268,7 @@
 	X(UI_MENU_HINT,     "按方括号中的数字或字母直接打开，或用上下键选择后按回车") \
 	X(UI_MENU_FORM,     "%s  填写新记录") \
 	X(UI_MENU_LIST,     "%s  记录列表") \
+	X(UI_MENU_FORM_CLOSED,"%s  查看（%d 年度已结束，不能再填写）") \
 	X(UI_MENU_LIST_READ,"%s  查看") \
 	X(UI_MENU_QUIT,     "退出") \
 	X(UI_PICK_UNIT,     "请选择填报单位") \
@@ -327,6 +330,8 @@
 	X(UI_DRAFTS_TITLE,  "未保存的草稿（%zu 份）") \
 	X(UI_DRAFTS_HINT,   "每次中断时未保存的输入各自保留，直到保存或有意放弃") \
 	X(UI_DRAFTS_NEW,    "新记录") \
+	X(UI_DRAFTS_CLOSED, "（%d 年度已结束）") \
+	X(UI_DRAFTS_YEAR_CLOSED,"%d 年度已由市科协结束，这份草稿不能再恢复填写；可按 F8 放弃") \
 	X(UI_DRAFTS_RECORD, "第 %lld 号记录") \
 	X(UI_DRAFTS_EMPTY,  "（未填任何项）") \
 	X(UI_DRAFTS_ASK,    "放弃 %s 的这份草稿？放弃后无法恢复。(y/n)") \
@@ -397,6 +402,7 @@
 	X(UI_MENU_PROGRESS, "任务完成进度与排名") \
 	X(UI_MENU_BRIEFING, "月度工作简报（汇总各单位月报）") \
 	X(UI_MENU_RECORD,   "%s  本单位填写") \
+	X(UI_MENU_RECORD_CLOSED,"%s  查看本单位（%d 年度已结束）") \
 	X(UI_MENU_RECORD_ANY,"%s  选择单位填写") \
 	X(UI_LOGIN_TITLE,   "请登录") \
 	X(UI_LOGIN_NEW_TITLE,"请设置新密码（至少 8 个字符，不能与原密码相同）") \

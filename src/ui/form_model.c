@@ -222,7 +222,7 @@ static bool write_draft(form_model *m, const fm_ctx *c, fm_result *r)
 {
 	const kp_form *f = m->form;
 	kp_draft d = {.id = m->draft_id, .record_id = m->rec.id, .unit_id = m->rec.unit_id,
-		      .base_version = m->rec.version, .npairs = f->nfields + 1};
+		      .base_version = m->rec.version, .npairs = f->nfields + 1, .year = m->rec.year};
 	d.pairs = xcalloc(d.npairs * 2, sizeof *d.pairs);
 	for (size_t i = 0; i < f->nfields; i++) {
 		d.pairs[2 * i] = xstrdup(f->fields[i].id);
@@ -340,6 +340,8 @@ static bool locked(form_model *m, const fm_ctx *c, fm_result *r)
 	*r = result(FM_REFUSED);
 	if (m->closed_year)
 		fm_say(r, true, MSG_UI_YEAR_CLOSED_READ, m->closed_year);
+	else if (m->report_locked)
+		snprintf(r->text, sizeof r->text, "%s", m->report_locked);
 	else if (ro)
 		fm_say(r, true, MSG_UI_READ_ONLY, state_label(state_of(m->rec.state)));
 	else
@@ -1023,6 +1025,7 @@ void fm_free(form_model *m)
 	free_pick_labels(m);
 	draft_free(&m->offer);
 	free(m->dup_note);
+	free(m->report_locked);
 	free(m->orig);
 	free(m->saved);
 	free(m->fs);
@@ -1075,13 +1078,17 @@ form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long un
 	if (!store_may_change_year(c->env->store, year)) {
 		m->closed_year = year;
 		m->readonly = true;
+	} else if (store_may_change_report(c->env->store, f, &m->rec, &m->report_locked) != KP_OK) {
+		m->readonly = true;
 	}
 	if (c->draft) { /* chosen at sign-in: restored without asking again */
 		if (store_draft_get(c->env->store, c->user, c->draft, &m->offer) == KP_OK &&
-		    !strcmp(m->offer.form, f->id) && m->offer.record_id == id && !outdated(m, c, res))
+		    !strcmp(m->offer.form, f->id) && m->offer.record_id == id && !m->closed_year &&
+		    !outdated(m, c, res))
 			restore_draft(m, c, res);
 		draft_free(&m->offer);
-	} else if (id && store_draft_load(c->env->store, c->user, f->id, id, &m->offer) == KP_OK) {
+	} else if (id && !m->closed_year &&
+		   store_draft_load(c->env->store, c->user, f->id, id, &m->offer) == KP_OK) {
 		/* A stored record's draft is offered with it; a new record's are
 		 * offered at sign-in, each with its first fields (drafts_screen.c),
 		 * never to a colleague opening an empty form on the same account. */

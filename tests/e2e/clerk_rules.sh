@@ -10,24 +10,39 @@ new_db --demo --today 2016-08-10
 K() { KEPU_TODAY=2016-09-20 "$KEPU" --db "$DB" "$@"; }
 
 # 1. 魏都区's 月报 第1号 is July's; August's is not filed (the checklist's !).
+# On 09-20 the city has long summed July up for the province (08-05): the
+# unit changes nothing of it, its month least of all.
 assert_sql "SELECT month, version FROM monthly WHERE id = 1" "2016-07|1"
 refused 1 K save monthly 月份=2016-08 --record 1 --unit 魏都区
-has "已保存的月报不能改「月份」（第 1 号记录是 2016-07 的）：2016-08 的月报请另建一条新记录"
+has "月报（2016-07）已由市科协于 2016年8月5日 汇总报送省科协：单位不能再修改或删除；如需更正，请联系市科协"
+refused 1 K save monthly 培训场次=3 --record 1 --unit 魏都区
+has "已由市科协于 2016年8月5日 汇总报送省科协"
 assert_sql "SELECT month, version FROM monthly WHERE id = 1" "2016-07|1"
 exits 0 K report monthly --month 2016-08
 has "魏都区" out
 [ "$(grep '^魏都区' "$WORK/out" | grep -c 未报送)" = 1 ] || fail "August shows filed: $(grep '^魏都区' "$WORK/out")"
 exits 0 K report monthly --month 2016-07
 grep '^魏都区' "$WORK/out" | grep -q '2016-08-01$' || fail "July before the change: $(grep '^魏都区' "$WORK/out")"
-# the figures of the same month the unit changes (positive control); the
-# summary keeps the filing time and says when they were changed
-exits 0 K save monthly 培训场次=3 --record 1 --unit 魏都区
+# Until the 5th the figures of the month are the unit's (positive control);
+# the summary keeps the filing time and says when they were changed
+K5() { KEPU_TODAY=2016-08-05 "$KEPU" --db "$DB" "$@"; }
+exits 0 K5 save monthly 培训场次=3 --record 1 --unit 魏都区
 assert_sql "SELECT month, training_sessions, version FROM monthly WHERE id = 1" "2016-07|3|2"
 exits 0 K report monthly --month 2016-07
-grep '^魏都区' "$WORK/out" | grep -q '2016-08-01（9月20日修改）$' || fail "July after the change: $(grep '^魏都区' "$WORK/out")"
-# the city, the referee, may correct a month
-exits 0 K save monthly 月份=2016-08 --record 1
-assert_sql "SELECT month FROM monthly WHERE id = 1" "2016-08"
+grep '^魏都区' "$WORK/out" | grep -q '2016-08-01（8月5日修改）$' || fail "July after the change: $(grep '^魏都区' "$WORK/out")"
+# but not its month: August's report, filed on 09-02, stays August's on 09-04
+exits 0 env KEPU_TODAY=2016-09-02 "$KEPU" --db "$DB" save monthly 月份=2016-08 培训场次=0 培训人次=0 活动场次=1 \
+	参与人数=20 资源件数=0 --unit 魏都区
+aug=$(sqlite3 "$DB" "SELECT m.id FROM monthly m JOIN units u ON u.id = m.unit_id WHERE u.name = '魏都区' AND month = '2016-08'")
+refused 1 env KEPU_TODAY=2016-09-04 "$KEPU" --db "$DB" save monthly 月份=2016-07 --record "$aug" --unit 魏都区
+has "已保存的月报不能改「月份」（第 $aug 号记录是 2016-08 的）：2016-07 的月报请另建一条新记录"
+assert_sql "SELECT month FROM monthly WHERE id = $aug" "2016-08"
+# the city, the referee, may still correct a summed-up report (the
+# administrator's command line, no --unit), and a month
+exits 0 K save monthly 培训场次=4 --record 1
+assert_sql "SELECT month, training_sessions FROM monthly WHERE id = 1" "2016-07|4"
+exits 0 env KEPU_TODAY=2016-10-10 "$KEPU" --db "$DB" save monthly 月份=2016-09 --record "$aug"
+assert_sql "SELECT month FROM monthly WHERE id = $aug" "2016-09"
 
 # 2. A once-per-unit form saved without --record: refused, nothing written.
 plan=$(sqlite3 "$DB" "SELECT p.id FROM plan p JOIN units u ON u.id = p.unit_id WHERE u.name = '魏都区'")

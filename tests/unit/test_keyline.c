@@ -371,7 +371,7 @@ static void drafts_two(screen *s)
 {
 	for (int i = 0; i < 2; i++) {
 		char *pairs[] = {"name", i ? "乙员工" : "甲员工"};
-		kp_draft d = {0, 0, xcxy(s), 0, pairs, 1, NULL, NULL, NULL};
+		kp_draft d = {0, 0, xcxy(s), 0, pairs, 1, NULL, NULL, NULL, 0, false};
 		char *err = NULL;
 		if (store_draft_save(s->fx->env.store, "admin", "talent", &d, &err) != KP_OK)
 			fail_msg("%s", err ? err : "draft");
