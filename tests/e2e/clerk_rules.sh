@@ -33,14 +33,14 @@ assert_sql "SELECT month FROM monthly WHERE id = 1" "2016-08"
 plan=$(sqlite3 "$DB" "SELECT p.id FROM plan p JOIN units u ON u.id = p.unit_id WHERE u.name = '魏都区'")
 [ -n "$plan" ] || fail "no plan of 魏都区 in the demo"
 before=$(sqlite3 "$DB" "SELECT group_concat(goals || version) FROM plan")
-refused 1 K save plan 工作目标=x 主要措施=y 联系人=张三 联系电话=13900000000 --unit 魏都区
+refused 1 K save plan 工作目标=开展科普活动十场以上 主要措施=组织科普志愿服务队进社区 联系人=张三 联系电话=13900000000 --unit 魏都区
 has "本单位已有年度工作计划 第 $plan 号记录（每个单位一份）：要修改请打开它，命令行请加 --record $plan"
 hasnt "新记录" out
 assert_sql "SELECT group_concat(goals || version) FROM plan" "$before"
 refused 1 K save quota 单位=魏都区 科普人才=1 科普活动=1 资源开发=1 重点入库项目=1
 has "魏都区已有附表1 任务指标分配表 第"
-exits 0 K save plan 工作目标=x --record "$plan" --unit 魏都区
-assert_sql "SELECT goals FROM plan WHERE id = $plan" "x"
+exits 0 K save plan 工作目标=开展科普活动十场以上 --record "$plan" --unit 魏都区
+assert_sql "SELECT goals FROM plan WHERE id = $plan" "开展科普活动十场以上"
 
 # 5. A save that changes nothing (040 is the stored 40) writes nothing.
 t=$(sqlite3 "$DB" "SELECT t.id FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区' AND kp_state = 'draft' ORDER BY t.id LIMIT 1")
