@@ -196,13 +196,14 @@ static char *odd_reason(const odd_char *o)
  * they are (they cannot be seen): the user should see what will be stored.
  * One pass over the bytes; invalid UTF-8 is said first wherever it is (the
  * rest cannot be read), else the first unsafe character, else (one-line
- * values) the first look-alike. */
+ * text) the first look-alike. */
 static bool check_chars(const kp_field *f, const char *s, char **reason)
 {
 	size_t len = strlen(s), i = 0;
 	int nth = 0, bad_nth = 0; /* the first unsafe character: its number and code */
 	uint32_t bad = 0, before = 0;
 	bool one_line = f->type != FT_TEXTAREA;
+	bool names = f->type == FT_TEXT; /* typed values have their own form (an e-mail's labels) */
 	word_state word = {0};
 	odd_char odd = {0};
 	while (i < len) {
@@ -210,7 +211,7 @@ static bool check_chars(const kp_field *f, const char *s, char **reason)
 		nth++;
 		if (cp >= 0x20 && cp < 0x7F) { /* printable ASCII: the common case */
 			i++;
-			if (one_line)
+			if (names)
 				odd_letter(&word, &odd, nth, cp, before);
 			before = cp;
 			continue;
@@ -220,12 +221,12 @@ static bool check_chars(const kp_field *f, const char *s, char **reason)
 			return fail(reason, xasprintf(msg(MSG_V_BAD_UTF8), i));
 		/* an odd space in a one-line value: an invisible difference from the
 		 * same name typed again (a repeat the duplicate rule would miss) */
-		if (!bad_nth && (cp == '\n' ? !one_line
+		if (!bad_nth && (cp == '\n' ? one_line
 			       : cp_is_unsafe(cp) || (one_line && cp_is_odd_space(cp)))) {
 			bad_nth = nth;
 			bad = cp;
 		}
-		if (one_line)
+		if (names)
 			odd_check(&word, &odd, nth, cp, before);
 		before = cp;
 	}
