@@ -21,8 +21,13 @@ exits 0 K report monthly --month 2016-07
 grep '^魏都区' "$WORK/out" | grep -q '2016-08-01$' || fail "July before the change: $(grep '^魏都区' "$WORK/out")"
 # the figures of the same month the unit changes (positive control); the
 # summary keeps the filing time and says when they were changed
-exits 0 K save monthly 培训场次=3 --record 1 --unit 魏都区
-assert_sql "SELECT month, training_sessions, version FROM monthly WHERE id = 1" "2016-07|3|2"
+# figures that contradict each other are refused, naming both fields (a
+# training is an activity: 活动场次 is 2)
+refused 1 K save monthly 培训场次=3 --record 1 --unit 魏都区
+has "培训场次：3，多于活动场次 2（培训场次不能多于活动场次"
+assert_sql "SELECT month, training_sessions, version FROM monthly WHERE id = 1" "2016-07|0|1"
+exits 0 K save monthly 培训场次=2 --record 1 --unit 魏都区
+assert_sql "SELECT month, training_sessions, version FROM monthly WHERE id = 1" "2016-07|2|2"
 exits 0 K report monthly --month 2016-07
 grep '^魏都区' "$WORK/out" | grep -q '2016-08-01（9月20日修改）$' || fail "July after the change: $(grep '^魏都区' "$WORK/out")"
 # the city, the referee, may correct a month
