@@ -181,8 +181,8 @@ const kp_option kp_options[] = {
 	{"force", 'W', false, NULL, "attachments save import",
 	 "With attachments get: replace FILE if it exists; with save: save a possible duplicate, marked for the "
 	 "city's review; with import: save the rows said to be possibly a stored person under another name (附表2: "
-	 "the same 联系电话, another 姓名), marked for the city's review (rows repeating a person are never saved "
-	 "twice)."},
+	 "the same 联系电话, another 姓名), or near a record of the same unit (near_hint: 科普讲座（一） and （二） on one "
+	 "day), marked for the city's review (rows repeating a record are never saved twice)."},
 	{"words", 'w', false, "TEXT", "audit",
 	 "With audit: only the rows whose changed fields or values contain TEXT (e.g. a name or a return's reason)."},
 	{"encoding", 'e', false, "ENC", "import export",

@@ -116,6 +116,10 @@
 	X(L_BAD_UNIQUE,     "unique 须是单行字段，且表单不是 per_unit：「%s」") \
 	X(L_SIMILAR_NOT_HINT,"similar_hint 的字段须是 unique_hint 中的字段：「%s」不是") \
 	X(L_SIMILAR_ALL,    "similar_hint 须少于 unique_hint 的字段（其余字段不同时才提醒）") \
+	X(L_NEAR_NOT_HINT,  "near_hint 的字段须是 unique_hint 中的单行文字字段：「%s」不是") \
+	X(L_NEAR_TWICE,     "near_hint 中字段「%s」出现了两次") \
+	X(L_NEAR_NONE,      "near_hint 须在 numbered 或 place 中列出至少一个字段") \
+	X(L_NEAR_PREFIX,    "near_hint 的 prefixes 须是不空的单行文字") \
 	X(L_PREFILL,        "%s 的 prefill：%s") \
 	X(L_REF_STATE,      "ref 的 state 只能是 draft、submitted、approved 或 returned，不是「%s」") \
 	X(L_REF,            "%s 的 ref：%s") \
@@ -185,6 +189,9 @@
 	X(S_SIMILAR,        "可能与第 %lld 号记录（%s）重复：%s，没有导入") \
 	X(S_SIMILAR_OTHER_UNIT,"可能与%s的第 %lld 号记录（%s）重复：%s，没有导入") \
 	X(S_SIMILAR_IN_FILE,"可能与本文件第 %lld 行（%s）重复：%s，没有导入") \
+	X(S_NEAR_WHY,       "%s相同") \
+	X(S_NEAR_NUMBERED,  "%s（不计编号）") \
+	X(S_NEAR_PLACE,     "%s（不计开头的省、市、本单位名和末尾的括注）") \
 	X(S_SAME_IN_FILE_OTHER, "与本文件第 %lld 行（%s的记录）重复（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
@@ -434,6 +441,8 @@
 	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \
 	X(UI_NOT_SUBMITTED_ONE,"第 %lld 号（%s）") \
 	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核，F5 一并移到其他年度；空格选中或取消") \
+	X(UI_LIST_MARKED_MOVE,"已选 %zu 条，F5 一并移到其他年度；空格选中或取消") \
+	X(UI_LIST_MARKED_ONLY,"已选 %zu 条；空格选中或取消") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
 	X(UI_EV_TITLE,      "附件：%s 第 %lld 号记录") \
 	X(UI_EV_HINT,       "只收 JPEG、PNG、PDF、MP4、DOCX、XLSX，每个至多 %d MiB，至多 %d 个") \
@@ -449,6 +458,7 @@
 	X(UI_EV_LOCKED,     "这条记录「%s」，不能添加或删除附件。") \
 	X(UI_EV_NO_SZ,      "服务器上没有安装 lrzsz，不能下载附件。") \
 	X(UI_EV_SEND_FAILED,"下载没有完成（终端不支持 ZMODEM？）。") \
+	X(UI_EV_SEND_CANCELLED,"下载已取消（连按了五次 Ctrl-X，或终端取消了接收）。") \
 	X(UI_REF_NONE,      "本单位在「%s」中没有%s的记录可选") \
 	X(UI_EV_COUNT,      "，附件 %zu 个") \
 	X(UI_EV_NOT_HERE,   "「%s」的记录不带附件。") \
@@ -583,6 +593,7 @@
 	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Esc 返回。") \
 	X(UI_TR_SAME_HINT,  "重复的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
 	X(UI_TR_SIMILAR,    "可能是同一人的行没有导入；确是不同的人，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
+	X(UI_TR_NEAR,       "与本单位记录相近（编号或地名写法不同）的行没有导入；确是不同的记录，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
 	X(UI_TR_SAME_UPDATE,"重复的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
 	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
 	X(UI_TR_CHECKED_UPD,"检查完毕：检查了 %d 条，将新增 %d 条、将更新 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
@@ -599,6 +610,8 @@
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
 	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \
+	X(UI_TR_SEND_CANCELLED,"发送已取消（连按了五次 Ctrl-X，或终端取消了接收）。文件仍在交换文件夹中：%s") \
+	X(UI_TR_SZ_START,   "kepu 在等待终端接收（ZMODEM）：终端没有弹出保存窗口时，连按五次 Ctrl-X 取消。") \
 	X(UI_TR_NO_SZ,      "服务器上没有安装 lrzsz，不能直接发送；文件在交换文件夹中，请用 SFTP 取回，或请管理员取回。") \
 	X(UI_TR_NO_RZ,      "服务器上没有安装 lrzsz，不能从本机接收；请用 SFTP 把文件放进交换文件夹，或交给管理员放进去。") \
 	X(UI_TR_RZ_START,   "kepu 正在等待本机发送一个文件（ZMODEM）：请在终端弹出的窗口中选择文件（最大 %d MiB）。终端没有弹出窗口时，连按五次 Ctrl-X 取消。") \
@@ -650,7 +663,9 @@
 	X(K_LOGIN,          "确定") \
 	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
+	X(K_SUBMIT,         "提交") \
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
+	X(K_MARK_CITY,      "选中或取消（再按 F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
 	X(K_UPDATE_SAME,    "重复的更新或跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
@@ -701,6 +716,8 @@
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10（这时屏幕最下面一行的按键提示只列出 F1–F4 和其他键）。") \
 	X(KC_KEYS,          "按键") \
 	X(KC_ACTION,        "作用") \
+	X(KC_CITY,          "（市科协）") \
+	X(KC_UNIT,          "（单位）") \
 	/* command line */ \
 	X(C_ROW_ERROR,      "%s %s: %s") \
 	X(C_ROW_NOTE,       "%s: %s") \
@@ -719,6 +736,7 @@
 	X(C_BLANK_ROWS,     "跳过了 %d 个空行") \
 	X(C_MARKED_OTHERS,  "%lld 行可能与其他单位的记录重复，已标记，请与市科协核实") \
 	X(C_MARKED_SIMILAR, "%lld 行可能与已有记录是同一人，按 --force 保存，已标记为可能重复，由市科协核实") \
+	X(C_MARKED_NEAR,    "%lld 行与本单位记录相近，按 --force 保存，已标记为可能重复，由市科协核实") \
 	X(C_UNIT_OR_FOR_UNIT,"--unit 与 --for-unit 只能用一个：前者以该单位账号的权限导入，后者以管理员的权限导入该单位的记录") \
 	X(C_CSV_QUOTE,      "第%d行: 引号没有闭合") \
 	X(C_CSV_CELL_LONG,  "第%d行: 一格超过 %ld KiB（Excel 一格最多 32767 个字），不读取") \
@@ -834,6 +852,7 @@
 	X(C_UPDATED,        "更新了 %d 条已有的记录。") \
 	X(C_SAME_SKIPPED,   "%d 条与已有记录重复，没有再次导入；要用文件中的内容更新它们，加 --update 再导入一次。") \
 	X(C_SIMILAR_SKIPPED,"%d 条可能与已有记录是同一人（见上面各行），没有导入：请先核对；确是不同的人，加 --force 再导入一次（将标为可能重复，由市科协核实）。") \
+	X(C_NEAR_SKIPPED,   "%d 条与本单位已有记录相近（编号或地名写法不同，见上面各行），没有导入：请先核对；确是不同的记录，加 --force 再导入一次（将标为可能重复，由市科协核实）。") \
 	X(C_SAME_LOCKED,    "%d 条与已有记录重复，没有导入；这些记录已提交、已认定或属于其他单位，--update 也不会改动它们。") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit（以该单位的权限）或 --for-unit（以管理员的权限）指定单位，或在文件中加一列「填报单位」") \

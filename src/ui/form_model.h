@@ -30,6 +30,7 @@ typedef struct {
 	size_t mcur;    /* multichoice: the option under the cursor */
 	size_t vscroll; /* textarea: first visible row (the view's) */
 	char *error;    /* the reason from the last save, until edited */
+	bool typed;     /* changed in this form since loaded: checked when left */
 	char *ref;      /* record field: the number (or a name pasted, until saved) */
 	char *ref_label;     /* …as shown, read from the store when first drawn */
 	kp_ref_choice *refs; /* …the records the open picker offers */

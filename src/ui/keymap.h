@@ -33,6 +33,14 @@ typedef enum {
 	CTX_REASON = 33554432, /* a reason typed on the status line (退回修改, 重新打开) */
 } kp_context;
 #define CTX_COUNT 26
+/* A row for one role only, its words what the key does for that role (the
+ * unit's F9 submits or withdraws, the city's reviews): the row's ctx names
+ * the role with one of these bits, and the ctx a screen asks with names
+ * the session's (app_chrome adds it; a model asking keymap_lookup adds
+ * it itself). A row without either is every role's. */
+#define CTX_CITY (1u << 30)
+#define CTX_UNIT (1u << 29)
+#define CTX_ROLES (CTX_CITY | CTX_UNIT)
 
 typedef enum {
 	ACT_NONE,
