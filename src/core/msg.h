@@ -30,6 +30,9 @@
 	X(V_CHOICE_LIST,    "「%s」不是可选的项，可选：%s") \
 	X(V_CHOICE_MONTH,   "「%s」不是可选的月份：月份写作 YYYY-MM 或 YYYY年M月（如 %s），本年度可选 %s 到 %s") \
 	X(V_BEFORE,         "不能早于%s") \
+	X(V_NOT_MORE,       "%s，多于%s %s（%s不能多于%s）") \
+	X(V_NOT_MORE_WHY,   "%s，多于%s %s（%s不能多于%s：%s）") \
+	X(V_MIN_CHARS,      "至少要写 %d 个字（不算空格和标点），现在是 %d 个字") \
 	X(V_NOT_YET,        "「%s」还没有到（今天是 %s）") \
 	X(V_NOT_ENDED,      "「%s」这个月还没有过完（今天是 %s）：只能填已经过完的月份，这个月的从 %04d-%02d-01 起可以填") \
 	X(V_AFTER_YEAR,     "%s 年在本年度（%d 年度）之后：只能填 %d 或以前的年度") \
@@ -40,6 +43,14 @@
 	X(V_NBSP,           "不换行空格") \
 	X(V_SPACE_KIND,     "特殊宽度的空格") \
 	X(V_CONTROL,        "第%d个字是看不见的控制字符或格式字符 U+%04X，请删去（不会照原样保存）") \
+	X(V_COMBINING,      "第%d个字是附加符号 U+%04X，加在汉字「%s」上（看起来像同一个字，其实不同），请删去") \
+	X(V_COMBINING_FIRST,"第%d个字是附加符号 U+%04X，前面没有可以加的字母，请删去") \
+	X(V_PRIVATE_USE,    "第%d个字是私用区字符 U+%04X（不是标准字符，各台电脑显示的不同），请改为标准的字或删去") \
+	X(V_RADICAL,        "第%d个字「%s」是部首符号 U+%04X，不是汉字「%s」（U+%04X）：请改为汉字「%s」") \
+	X(V_RADICAL_ANY,    "第%d个字「%s」是部首或笔画符号 U+%04X，不是汉字：请改为汉字") \
+	X(V_MIXED_SCRIPT,   "第%d个字是%s「%s」U+%04X，和同一个词里的拉丁字母混在一起（看起来像拉丁字母「%s」，其实不同）：请改为拉丁字母「%s」") \
+	X(V_CYRILLIC,       "俄文字母") \
+	X(V_GREEK,          "希腊字母") \
 	X(V_BAD_UTF8,       "含有无效的字符编码（不是 UTF-8，在这一格的第%zu个字节）") \
 	X(V_NEWLINE,        "不能换行") \
 	X(V_LIMIT,          "内容过于复杂，无法校验") \
@@ -473,6 +484,8 @@
 	X(UI_PASTE_ROWS,    "粘贴的内容有 %zu 行；表单一次只能粘贴一行（多行请用导入），一项也没有填入。") \
 	X(UI_PASTE_TEXT_OK, "已粘贴 %zu 个字。") \
 	X(UI_PASTE_TEXT_CTRL,"已粘贴 %zu 个字；其中 %zu 个是看不见的控制字符，没有填入。") \
+	X(UI_TEXT_FULL,     "%s：最多 %zu 个字，多出的 %zu 个没有输入") \
+	X(UI_PASTE_BURST_LONG,"%s：最多 %zu 个字，粘贴的 %zu 个字多出 %zu 个，一个字也没有输入（原来的内容不变）") \
 	X(UI_PASTE_TEXT_LONG,"粘贴的文字有 %zu 个字，「%s」最多 %zu 个字（还能填 %zu 个）；一个字也没有填入。") \
 	X(UI_PASTE_WIDE,    "粘贴的一行有 %zu 项，从「%s」到最后只有 %zu 项；一项也没有填入。整行（本表 %zu 项）从哪一项粘贴都从第一项填起。") \
 	X(UI_CITY_FIELD_READ,"「%s」是市科协的意见，由市科协填写，这里只能查看。") \
@@ -833,6 +846,7 @@
 	X(C_XLSX_SLOW,      "%s：读取超过 %d 秒（已读 %zu 个工作表，共 %zu 个），不再读取（请分成几个文件）") \
 	X(C_READ_TEXT,      "单元格是文字「%s」") \
 	X(C_READ_NUMBER,    "单元格是数字 %s") \
+	X(C_READ_NUMBER_ROUNDED,"单元格是数字 %s（Excel 可能把它四舍五入显示为 %s，多半是公式的计算结果：请把这一格改为直接填写的数值）") \
 	X(C_READ_DATE,      "单元格是日期 %s") \
 	X(C_READ_TIME,      "单元格是时间 %s") \
 	X(C_READ_BOOL,      "单元格是逻辑值 %s") \

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,6 +108,25 @@ static void problem(importer *im, int row, int col, const char *label, const cha
 	problem_read(im, row, col, label, reason, NULL);
 }
 
+/* A number with as many decimals as a double holds (30.000000000000004):
+ * the leftover of a formula's binary arithmetic, which Excel shows rounded
+ * (30), so the clerk cannot see why it is not a whole number. */
+#define NOISE_DECIMALS 10
+static bool float_noise(const char *v)
+{
+	const char *dot = strchr(v, '.');
+	return dot && strspn(dot + 1, "0123456789") >= NOISE_DECIMALS;
+}
+
+/* The number as Excel's General format shows it (at most 10 significant digits). */
+struct shown { char s[32]; };
+static struct shown rounded(const char *v)
+{
+	struct shown r;
+	snprintf(r.s, sizeof r.s, "%.10g", strtod(v, NULL));
+	return r;
+}
+
 /* What the cell at row, col held, as a message says it: a workbook's
  * number, date or text, a CSV's text (cut to QUOTE_CHARS characters). */
 #define QUOTE_CHARS 40
@@ -116,6 +136,8 @@ static char *what_was_read(const importer *im, int row, int col, const char *val
 	static const enum kp_msg_id said[] = {
 		[XLSX_TEXT] = MSG_C_READ_TEXT, [XLSX_NUMBER] = MSG_C_READ_NUMBER, [XLSX_DATE] = MSG_C_READ_DATE,
 		[XLSX_TIME] = MSG_C_READ_TIME, [XLSX_BOOL] = MSG_C_READ_BOOL, [XLSX_UNKNOWN] = MSG_C_READ_CSV};
+	if (kind == XLSX_NUMBER && float_noise(value))
+		return xasprintf(msg(MSG_C_READ_NUMBER_ROUNDED), value, rounded(value).s);
 	char *v = text_quote(value, QUOTE_CHARS);
 	char *t = xasprintf(msg(said[kind >= 0 && kind <= XLSX_UNKNOWN ? kind : XLSX_UNKNOWN]), v);
 	free(v);

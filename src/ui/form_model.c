@@ -5,6 +5,7 @@
 #include "ui/form_model.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -715,9 +716,37 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 		edited(m, st);
 		if (c->auto_advance && complete(fd, eb)) /* the field's and the user's choice */
 			advance(m, c, fd->forgive_tab, &r);
+	} else if (text && eb->max_chars && eb->len >= eb->max_chars) {
+		r = result(FM_REFUSED); /* full: said, never a key lost without a word */
+		fm_say(&r, true, MSG_UI_TEXT_FULL, fd->label, eb->max_chars, (size_t)1);
 	} else if (text) {
-		return refused(MSG_COUNT); /* full: max_chars reached */
+		return refused(MSG_COUNT); /* a character no field takes */
 	}
+	return r;
+}
+
+/* Room in the focused field for typed text: a selected value is replaced. */
+static size_t text_room(const editbuf *eb)
+{
+	size_t kept = eb->sel ? 0 : eb->len;
+	return !eb->max_chars ? SIZE_MAX : eb->max_chars > kept ? eb->max_chars - kept : 0;
+}
+
+fm_result fm_burst(form_model *m, const fm_ctx *c, size_t n)
+{
+	fm_result r = result(FM_HANDLED);
+	if (m->mode != FM_EDIT || m->advanced)
+		return r;
+	const kp_field *fd = &m->form->fields[m->focus];
+	const editbuf *eb = &m->fs[m->focus].eb;
+	/* a field that moves on when full takes the rest into the next one */
+	if ((fd->type != FT_TEXT && fd->type != FT_TEXTAREA) || (c->auto_advance && fd->auto_advance))
+		return r;
+	size_t room = text_room(eb);
+	if (n <= room || locked(m, c, &r))
+		return r;
+	r = result(FM_REFUSED);
+	fm_say(&r, true, MSG_UI_PASTE_BURST_LONG, fd->label, eb->max_chars, n, n - room);
 	return r;
 }
 
@@ -742,8 +771,7 @@ static fm_result paste_text(form_model *m, const char *text)
 		}
 		cps[n++] = cp;
 	}
-	size_t kept = eb->sel ? 0 : eb->len;
-	size_t room = !eb->max_chars ? n : eb->max_chars > kept ? eb->max_chars - kept : 0;
+	size_t room = text_room(eb);
 	fm_result r;
 	if (n > room) {
 		free(cps);
