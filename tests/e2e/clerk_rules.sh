@@ -15,7 +15,7 @@ K() { KEPU_TODAY=2016-09-20 "$KEPU" --db "$DB" "$@"; }
 assert_sql "SELECT month, version FROM monthly WHERE id = 1" "2016-07|1"
 refused 1 K save monthly 月份=2016-08 --record 1 --unit 魏都区
 has "月报（2016-07）已由市科协于 2016年8月5日 汇总报送省科协：单位不能再修改或删除；如需更正，请联系市科协"
-refused 1 K save monthly 培训场次=3 --record 1 --unit 魏都区
+refused 1 K save monthly 培训场次=1 --record 1 --unit 魏都区
 has "已由市科协于 2016年8月5日 汇总报送省科协"
 assert_sql "SELECT month, version FROM monthly WHERE id = 1" "2016-07|1"
 exits 0 K report monthly --month 2016-08
