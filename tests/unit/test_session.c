@@ -5,7 +5,7 @@
  * trail, through the store itself — whatever the caller asks. Also the
  * review workflow, the audit trail and record numbers that are never
  * handed out twice. */
-#include "unit_env.h"
+#include "form_story.h" /* unit_env.h, and sql_text */
 
 #include <sqlite3.h>
 
@@ -261,14 +261,16 @@ static void test_unit_import_refused_whole(void **state)
 	assert_non_null(strstr(report, "由市科协填写"));
 	free(report);
 	assert_int_equal(sql_int(fx->path, quota_of), before);
-	/* A talent file carrying the city's column, even for a unit's own rows. */
-	static const char csv[] = "姓名,性别,省辖市科协意见\n张三,男,\n李四,女,同意\n";
+	/* A talent file carrying the city's column, even for a unit's own new rows. */
+	static const char csv[] = "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,省辖市科协意见\n"
+				  "张三,男,40,汉族,群众,本科,魏都区实验学校,13912345678,青少年科普,\n"
+				  "李四,女,41,汉族,群众,本科,魏都区实验学校,13912345679,青少年科普,同意\n";
 	in = fmemopen((char *)csv, sizeof csv - 1, "r");
 	rep = open_memstream(&report, &len);
 	assert_int_equal(import_csv(&u.env, f, in, &o, rep, &st), -1);
 	fclose(rep);
 	fclose(in);
-	assert_non_null(strstr(report, "第3行「省辖市科协意见」有内容"));
+	assert_non_null(strstr(report, "第3行「省辖市科协意见」有内容：这一列由市科协填写，不能由本账号导入"));
 	free(report);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 0);
 	/* The column, empty (as in the unit's own export), is no write. */
@@ -291,6 +293,106 @@ static void test_unit_import_refused_whole(void **state)
 	fclose(in);
 	free(report);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE name = '王五'"), 0);
+	close_as(&u);
+}
+
+/* A unit imports a talent file as u; update: repeats update (F6).
+ * Returns import_csv's answer; *report what it said (the caller frees). */
+static int import_as(as_session *u, const kp_form *f, const char *csv, bool update, char **report)
+{
+	size_t len = 0;
+	import_stats st;
+	import_options o = {.source = "again.csv", .update = update};
+	FILE *in = fmemopen((char *)csv, strlen(csv), "r");
+	FILE *rep = open_memstream(report, &len);
+	int rc = import_csv(&u->env, f, in, &o, rep, &st);
+	fclose(rep);
+	fclose(in);
+	return rc;
+}
+
+#define TALENTS "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,省辖市科协意见\n"
+#define TALENT(name, phone, employer, opinion) name ",男,40,汉族,群众,本科," employer "," phone ",青少年科普," opinion "\n"
+static const char opinion_of[] = "SELECT group_concat(name || ':' || ifnull(city_opinion, '') || ':' || ifnull(employer, ''), ' ') "
+				 "FROM (SELECT * FROM talent ORDER BY id)";
+
+/* The unit's own export, the city's 省辖市科协意见 in it: imported again
+ * as long as that cell is what is stored, or its record is one the import
+ * leaves alone (approved); a different opinion on a record the unit may
+ * change, one added to a draft, or one on another unit's person, refuses
+ * the whole file. */
+static void test_unit_reimports_its_export(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	as_session u, c;
+	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
+	open_as(fx, &c, SESSION_CITY, "shi", NULL);
+	char *report = NULL, *err = NULL;
+	assert_int_equal(import_as(&u, f, TALENTS TALENT("张三", "13912345601", "一中", "")
+				       TALENT("李四", "13912345602", "二中", "") TALENT("王五", "13912345603", "三中", ""),
+				   false, &report), 0);
+	free(report);
+	/* The city's opinions: 张三 approved with one, 李四 returned with one. */
+	for (long long id = 1; id <= 2; id++) {
+		assert_int_equal(review_apply(&u.env, f, id, REV_SUBMIT, NULL, &err), 0);
+		kp_record r;
+		assert_int_equal(store_get(c.env.store, f, id, &r, &err), KP_OK);
+		record_set(&r, (size_t)form_field_index(f, "city_opinion"), id == 1 ? "同意推荐" : "请补充材料");
+		assert_int_equal(store_update(c.env.store, f, &r, &err), KP_OK);
+		record_free(&r);
+		city_views(c.env.store, f, id);
+		assert_int_equal(review_apply(&c.env, f, id, id == 1 ? REV_APPROVE : REV_RETURN, id == 1 ? NULL : "补材料",
+					      &err), 0);
+	}
+	/* Another unit's person, with the city's opinion. */
+	save_record(fx, "talent", "长葛市", "name", "赵六", "phone", "13912345604", "city_opinion", "同意推荐", NULL);
+	static const char before[] = "张三:同意推荐:一中 李四:请补充材料:二中 王五::三中 赵六:同意推荐:";
+	char *was = sql_text(fx->path, opinion_of);
+	assert_string_equal(was, before);
+	free(was);
+
+	/* The export, 李四's and 王五's 工作单位 changed: checked, then updated
+	 * (F6); the opinions as stored, 张三's approved record left alone. */
+	static const char own[] = TALENTS TALENT("张三", "13912345601", "一中", "同意推荐")
+		TALENT("李四", "13912345602", "二中新址", "请补充材料") TALENT("王五", "13912345603", "三中新址", "");
+	assert_int_equal(import_as(&u, f, own, false, &report), 0);
+	assert_non_null(strstr(report, "注意：第2行「省辖市科协意见」等由市科协填写的格不导入"));
+	free(report);
+	assert_int_equal(import_as(&u, f, own, true, &report), 0);
+	assert_null(strstr(report, "有内容"));
+	free(report);
+	was = sql_text(fx->path, opinion_of);
+	assert_string_equal(was, "张三:同意推荐:一中 李四:请补充材料:二中新址 王五::三中新址 赵六:同意推荐:");
+	free(was);
+	/* An approved record is skipped whatever its opinion says. */
+	assert_int_equal(import_as(&u, f, TALENTS TALENT("张三", "13912345601", "一中", "改了的意见"), true, &report), 0);
+	free(report);
+	/* A blank cell keeps what is stored (an export made before the opinion). */
+	assert_int_equal(import_as(&u, f, TALENTS TALENT("李四", "13912345602", "二中", ""), true, &report), 0);
+	free(report);
+	was = sql_text(fx->path, opinion_of);
+	assert_string_equal(was, "张三:同意推荐:一中 李四:请补充材料:二中 王五::三中新址 赵六:同意推荐:");
+	free(was);
+
+	/* As an attacker: the returned record's opinion changed, checked or
+	 * updated; an opinion added to a draft; the other unit's person with
+	 * its opinion (a unit never sees it: a new record of its own). */
+	static const char *const attacks[] = {
+		TALENTS TALENT("李四", "13912345602", "二中", "同意推荐"),
+		TALENTS TALENT("王五", "13912345603", "三中新址", "同意推荐"),
+		TALENTS TALENT("赵六", "13912345604", "四中", "同意推荐"),
+	};
+	for (size_t i = 0; i < sizeof attacks / sizeof *attacks; i++)
+		for (int update = 0; update <= 1; update++) {
+			assert_int_equal(import_as(&u, f, attacks[i], update, &report), -1);
+			assert_non_null(strstr(report, "第2行「省辖市科协意见」有内容：这一列由市科协填写，不能由本账号导入"));
+			free(report);
+		}
+	was = sql_text(fx->path, opinion_of);
+	assert_string_equal(was, "张三:同意推荐:一中 李四:请补充材料:二中 王五::三中新址 赵六:同意推荐:");
+	free(was);
+	close_as(&c);
 	close_as(&u);
 }
 
@@ -693,6 +795,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unit_reads_only_its_own, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_writes_only_what_a_unit_may, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_import_refused_whole, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unit_reimports_its_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_and_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_writes_nothing_in_a_year_not_begun, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_numbers_never_reused, setup, teardown),
