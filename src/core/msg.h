@@ -563,6 +563,8 @@
 	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
 	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Esc 返回。") \
 	X(UI_TR_SAME_HINT,  "重复的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
+	X(UI_TR_REPORT_PAST,"……另有 %lld 行没有列出（最多列出 %d 行）：请先改正上面列出的，再导入") \
+	X(UI_TR_NO_TEMP,    "不能建立临时文件（%s），没有导入；请通知管理员") \
 	X(UI_TR_SIMILAR,    "可能是同一人的行没有导入；确是不同的人，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
 	X(UI_TR_SAME_UPDATE,"重复的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
 	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
@@ -633,14 +635,16 @@
 	X(K_REVIEW,         "审核") \
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
-	X(K_UPDATE_SAME,    "重复的更新或跳过") \
+	X(K_UPDATE_SAME,    "重复更新/跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
 	X(K_FILES,          "附件") \
 	X(K_ATTACH,         "从本机添加附件") \
 	X(K_DOWNLOAD,       "下载到本机") \
 	X(K_DETACH,         "删除附件") \
 	X(K_RECEIVE,        "从本机接收") \
-	X(K_CHOOSE_FILE,    "选交换文件夹中的文件") \
+	X(K_CHOOSE_FILE,    "选交换文件夹中的文件；结果较长时上下滚动") \
+	X(K_RESULT_PAGE,    "翻看") \
+	X(K_RESULT_ENDS,    "结果较长时：看第一行/最后一行") \
 	X(K_STATE_FILTER,   "按审核状态筛选") \
 	X(K_TICK_ITEM,      "勾选完成/取消") \
 	X(K_SWITCH_VIEW,    "换视图") \
