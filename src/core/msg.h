@@ -427,7 +427,11 @@
 	X(UI_EV_SIZE,       "大小") \
 	X(UI_EV_BY,         "发送人") \
 	X(UI_EV_AT,         "时间") \
-	X(UI_EV_NONE,       "这条记录还没有附件。按 F5 从本机发送照片、视频或文档。") \
+	X(UI_EV_NONE,       "这条记录还没有附件。按 F5 从本机发送照片、视频或文档（ZMODEM）；PuTTY 用户先用 pscp、psftp 或 WinSCP 把文件复制到交换文件夹，再按 F6。") \
+	X(UI_EV_NO_FOLDER,  "这个会话没有交换文件夹（没有登录的账号），不能从交换文件夹添加或存入附件") \
+	X(UI_EV_PICK,       "从交换文件夹添加附件（输入文字筛选）") \
+	X(UI_EV_FOLDER_EMPTY,"交换文件夹中没有可以添加的文件：请先用 pscp、psftp 或 WinSCP 把文件复制到 %s，再按 F6") \
+	X(UI_EV_PUT,        "已把附件「%s」存入交换文件夹，文件名「%s」：用 pscp、psftp 或 WinSCP 从 %s 取回") \
 	X(UI_EV_ADDED,      "已添加附件「%s」（%s，%s）。") \
 	X(UI_EV_DELETED,    "已删除附件「%s」。") \
 	X(UI_EV_ASK_DELETE, "删除附件「%s」吗？(y/n)") \
@@ -638,9 +642,11 @@
 	X(K_UPDATE_SAME,    "重复更新/跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
 	X(K_FILES,          "附件") \
-	X(K_ATTACH,         "从本机添加附件") \
-	X(K_DOWNLOAD,       "下载到本机") \
-	X(K_DETACH,         "删除附件") \
+	X(K_ATTACH,         "上传") \
+	X(K_DOWNLOAD,       "下载") \
+	X(K_DETACH,         "删除") \
+	X(K_FOLDER_IN,      "从文件夹添加") \
+	X(K_FOLDER_OUT,     "存入文件夹") \
 	X(K_RECEIVE,        "从本机接收") \
 	X(K_CHOOSE_FILE,    "选交换文件夹中的文件；结果较长时上下滚动") \
 	X(K_RESULT_PAGE,    "翻看") \

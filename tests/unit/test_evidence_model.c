@@ -22,7 +22,7 @@ static int story_setup(void **state)
 	story *s = story_new(sizeof *s);
 	if (!s)
 		return -1;
-	s->c = (ev_ctx){&s->fx->env, 10};
+	s->c = (ev_ctx){&s->fx->env, 10, NULL};
 	s->f = catalog_form(&s->fx->env.cat, "activity");
 	s->id = save_record(s->fx, "activity", "魏都区", "name", "讲座", "held_on", "2016-07-08", NULL);
 	*state = s;

@@ -7,12 +7,15 @@
  * handed out twice. */
 #include "form_story.h" /* unit_env.h, and sql_text */
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "core/clock.h"
 #include "core/filetype.h"
 #include "core/msg.h"
 #include "domain/evidence.h"
+#include "domain/exchange.h"
 #include "domain/move_year.h"
 #include "domain/review.h"
 #include "domain/transfer.h"
@@ -701,6 +704,133 @@ static FILE *fixture_file(const char *name, long long *size)
  * only if it is the unit's own, the same words for another unit's number
  * as for one that does not exist. Real office files are taken by content,
  * an ODT named .docx is not. */
+/* name in the exchange folder x, holding n bytes (a sparse tail past
+ * what is written: a size without the disk). */
+static void folder_file(const kp_exchange *x, const char *name, const char *bytes, size_t n, long long size)
+{
+	int fd = openat(x->fd, name, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, bytes, n), (ssize_t)n);
+	if (size > (long long)n)
+		assert_int_equal(ftruncate(fd, size), 0);
+	close(fd);
+}
+
+/* The content of name in the folder, as text. */
+static char *folder_text(const kp_exchange *x, const char *name)
+{
+	char buf[256] = "";
+	int fd = openat(x->fd, name, O_RDONLY);
+	if (fd < 0)
+		return strdup("(none)");
+	ssize_t got = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	buf[got > 0 ? got : 0] = '\0';
+	return strdup(buf);
+}
+
+/* A PuTTY clerk's attachments go through the account's exchange folder
+ * (F6, F7 on the 附件 screen): the same checks as a ZMODEM upload — the
+ * store's rights (another unit's record, an approved one), the size, the
+ * type — and the folder's own (a link, pointing anywhere, never opened).
+ * A copy put back never replaces a file there. */
+static void test_attach_from_exchange_folder(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "activity");
+	as_session u, c;
+	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
+	open_as(fx, &c, SESSION_CITY, "city", NULL);
+	char *err = NULL;
+	long long mine = add_talent(u.env.store, f, "魏都区", "科普讲座", &err);
+	long long done = add_talent(u.env.store, f, "魏都区", "科普展览", &err);
+	long long theirs = add_talent(c.env.store, f, "长葛市", "科普展览", &err);
+	assert_true(mine > 0 && done > 0 && theirs > 0);
+	assert_int_equal(review_apply(&u.env, f, done, REV_SUBMIT, NULL, &err), 0);
+	city_views(c.env.store, f, done);
+	assert_int_equal(review_apply(&c.env, f, done, REV_APPROVE, NULL, &err), 0);
+	kp_exchange x;
+	char account[32]; /* this run's own folder: /tmp/exchange/ is shared */
+	snprintf(account, sizeof account, "wd%ld", (long)getpid());
+	assert_int_equal(exchange_open(&x, fx->path, account, &err), 0);
+	folder_file(&x, "照片.png", PNG, sizeof PNG - 1, 0);
+	folder_file(&x, "大.png", PNG, sizeof PNG - 1, 21LL * 1024 * 1024);
+	folder_file(&x, "说明.txt", "hello", 5, 0);
+	assert_int_equal(symlinkat("照片.png", x.fd, "链接.png"), 0);   /* to a file of the folder */
+	assert_int_equal(symlinkat(fx->path, x.fd, "库.png"), 0);       /* to the database */
+	long long id = 0;
+	/* Its own draft: attached, listed, byte for byte (positive control). */
+	assert_int_equal(evidence_add_from(&u.env, f, mine, &x, "照片.png", &id, &err), 0);
+	kp_attachment *a;
+	assert_int_equal(store_attachments(u.env.store, f, mine, &a), 1);
+	assert_string_equal(a[0].name, "照片.png");
+	assert_string_equal(a[0].type, "PNG");
+	assert_int_equal(a[0].size, sizeof PNG - 1);
+	/* Refused, nothing attached: */
+	const struct {
+		long long *record;
+		const char *name, *why;
+	} refusals[] = {
+		{&theirs, "照片.png", "已被其他人修改或删除"},     /* another unit's record: as if gone */
+		{&done, "照片.png", "「已认定」"},               /* approved */
+		{&mine, "大.png", "超过"},                        /* over the size bound */
+		{&mine, "说明.txt", "不是可以作为附件的文件"},    /* not a type that is taken */
+		{&mine, "链接.png", "是符号链接"},                /* a link, even to the folder's own file */
+		{&mine, "库.png", "是符号链接"},                  /* …or to the database */
+		{&mine, "../照片.png", "「../照片.png」"},         /* a path, not a name */
+		{&mine, "没有.png", "没有"},                      /* not there */
+	};
+	for (size_t i = 0; i < sizeof refusals / sizeof *refusals; i++) {
+		assert_int_equal(evidence_add_from(&u.env, f, *refusals[i].record, &x, refusals[i].name, &id, &err), -1);
+		if (!strstr(err, refusals[i].why))
+			fail_msg("%s: %s", refusals[i].name, err);
+		free(err), err = NULL;
+	}
+	kp_attachment *none;
+	assert_int_equal(store_attachments(c.env.store, f, theirs, &none), 0);
+	attachments_free(none, 0);
+	assert_int_equal(store_attachments(c.env.store, f, done, &none), 0);
+	attachments_free(none, 0);
+	assert_int_equal(store_attachments(u.env.store, f, mine, &none), 1);
+	attachments_free(none, 1);
+	/* Back into the folder: never over the file there, nor the link. */
+	folder_file(&x, "照片.png", "kept", 4, 0);
+	char *saved = NULL;
+	assert_int_equal(evidence_to_folder(&u.env, f, &a[0], &x, &saved, &err), 0);
+	assert_string_equal(saved, "照片-2.png");
+	free(saved);
+	char *t = folder_text(&x, "照片.png");
+	assert_string_equal(t, "kept");
+	free(t);
+	t = folder_text(&x, "照片-2.png");
+	assert_memory_equal(t, PNG, 8);
+	free(t);
+	assert_int_equal(evidence_to_folder(&u.env, f, &a[0], &x, &saved, &err), 0);
+	assert_string_equal(saved, "照片-3.png");
+	free(saved);
+	/* Another unit's attachment: the unit's session reads none of it. */
+	long long their_file = 0;
+	FILE *png = file_of(PNG, sizeof PNG - 1);
+	assert_int_equal(evidence_add(&c.env, f, theirs, png, "长葛.png", sizeof PNG - 1, &their_file, &err), 0);
+	fclose(png);
+	kp_attachment theirs_a = {.id = their_file, .name = (char *)"长葛.png"};
+	assert_int_equal(evidence_to_folder(&u.env, f, &theirs_a, &x, &saved, &err), -1);
+	free(err), err = NULL;
+	t = folder_text(&x, "长葛.png");
+	assert_string_equal(t, "(none)"); /* nothing left behind */
+	free(t);
+	attachments_free(a, 1);
+	static const char *const made[] = {"照片.png", "大.png", "说明.txt", "链接.png", "库.png", "照片-2.png", "照片-3.png"};
+	for (size_t i = 0; i < sizeof made / sizeof *made; i++)
+		unlinkat(x.fd, made[i], 0);
+	char *dir = strdup(x.path);
+	exchange_close(&x);
+	rmdir(dir);
+	free(dir);
+	close_as(&c);
+	close_as(&u);
+}
+
 static void test_attachment_listing_and_lookup(void **state)
 {
 	fixture *fx = *state;
@@ -800,6 +930,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unit_writes_nothing_in_a_year_not_begun, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_numbers_never_reused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attachments_as_an_attacker, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attach_from_exchange_folder, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attachment_listing_and_lookup, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
