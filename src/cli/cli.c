@@ -93,12 +93,18 @@ const kp_command kp_commands[] = {
 	 "options narrow it, all of them together."},
 	{"year", cmd_year, 1, 2, true, false,
 	 "year list --db FILE\n"
-	 "year open YEAR --from YEAR --db FILE [--unit UNIT]",
+	 "year open YEAR --from YEAR --db FILE [--unit UNIT]\n"
+	 "year close|reopen YEAR --db FILE [--unit UNIT]",
 	 "The programme years (the programme runs year after year; 附表1's quotas and the schedule are per year). "
-	 "list: the years opened, who opened each and from which, the default one marked *. open: a new year for "
+	 "list: the years opened, who opened each and from which, the default one marked *, and whether it is "
+	 "closed. open: a new year for "
 	 "the city, with the quotas of 附表1 and the schedule's milestones (their dates in the new year) copied from "
 	 "--from; nothing of the old year changes. Refused: a year opened already, a --from not opened, a unit's "
-	 "session (--unit acts on a unit's behalf). Every record, quota, tick and report belongs to the year it was "
+	 "session (--unit acts on a unit's behalf). close: the city ends a year: no unit adds, changes, deletes, "
+	 "submits, withdraws or imports a record of it, nor attaches a file or ticks a milestone; the city still "
+	 "approves what was submitted (a return is refused until the year is reopened); the year is read, ranked "
+	 "and exported as before. reopen: the units may change it again. Both are the city's, audited. Every "
+	 "record, quota, tick and report belongs to the year it was "
 	 "made in; the talents of 附表2 stay listed in every year."},
 	{"save", cmd_save, 2, 101, true, false,
 	 "save FORM FIELD=VALUE... --db FILE [--record N] [--unit UNIT] [--force]",
@@ -175,8 +181,8 @@ const kp_option kp_options[] = {
 	{"force", 'W', false, NULL, "attachments save import",
 	 "With attachments get: replace FILE if it exists; with save: save a possible duplicate, marked for the "
 	 "city's review; with import: save the rows said to be possibly a stored person under another name (附表2: "
-	 "the same 联系电话, another 姓名), marked for the city's review (rows repeating a person are never saved "
-	 "twice)."},
+	 "the same 联系电话, another 姓名), or near a record of the same unit (near_hint: 科普讲座（一） and （二） on one "
+	 "day), marked for the city's review (rows repeating a record are never saved twice)."},
 	{"words", 'w', false, "TEXT", "audit",
 	 "With audit: only the rows whose changed fields or values contain TEXT (e.g. a name or a return's reason)."},
 	{"encoding", 'e', false, "ENC", "import export",

@@ -312,6 +312,10 @@ int cmd_import(const kp_opts *o)
 		fprintf(stderr, msg(MSG_C_SIMILAR_SKIPPED), st.similar);
 		fputc('\n', stderr);
 	}
+	if (st.near) {
+		fprintf(stderr, msg(MSG_C_NEAR_SKIPPED), st.near);
+		fputc('\n', stderr);
+	}
 	if (rc != 0) {
 		if (o->dry_run) {
 			printf(msg(MSG_C_CHECKED), st.rows, st.ready);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
-/* kepu year list | open YEAR --from YEAR: the programme years (#19);
+/* kepu year list | open YEAR --from YEAR | close YEAR | reopen YEAR: the
+ * programme years (#19);
  * kepu move FORM ID --to-year YEAR: a record into another year (#27). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,18 +32,23 @@ static int year_list(kp_env *e)
 	cli_cell(stdout, msg(MSG_Y_COL_YEAR), wy + 2, false);
 	cli_cell(stdout, msg(MSG_Y_COL_AT), wa + 2, false);
 	cli_cell(stdout, msg(MSG_Y_COL_BY), wb + 2, false);
-	printf("%s\n", msg(MSG_Y_COL_FROM));
+	int wf = utf8_width(msg(MSG_Y_COL_FROM)) < 4 ? 4 : utf8_width(msg(MSG_Y_COL_FROM));
+	cli_cell(stdout, msg(MSG_Y_COL_FROM), wf + 2, false);
+	printf("%s\n", msg(MSG_Y_COL_STATE));
 	for (size_t i = 0; i < n; i++) {
 		char year[16];
 		snprintf(year, sizeof year, "%d%s", y[i].year, y[i].year == current ? "*" : "");
 		cli_cell(stdout, year, wy + 2, false);
 		cli_cell(stdout, y[i].at, wa + 2, false);
-		if (y[i].from) {
-			cli_cell(stdout, y[i].by, wb + 2, false);
-			printf("%d", y[i].from);
-		} else {
-			cli_cell(stdout, y[i].by, 0, false);
-		}
+		cli_cell(stdout, y[i].by, wb + 2, false);
+		char from[16] = "";
+		if (y[i].from)
+			snprintf(from, sizeof from, "%d", y[i].from);
+		cli_cell(stdout, from, wf + 2, false);
+		char *state = y[i].closed_at ? xasprintf(msg(MSG_Y_STATE_CLOSED), y[i].closed_at, y[i].closed_by)
+					     : xstrdup(msg(MSG_Y_STATE_OPEN));
+		cli_cell(stdout, state, 0, false);
+		free(state);
 		putchar('\n');
 	}
 	years_free(y, n);
@@ -66,11 +72,25 @@ static int year_open(kp_env *e, const kp_opts *o)
 	return cli_close(e, err, EXIT_OK);
 }
 
+/* close or reopen YEAR: the city's, as open is (the session's rights). */
+static int year_close(kp_env *e, const kp_opts *o, bool close)
+{
+	char *err = NULL;
+	int year = 0;
+	if (env_parse_year(e, o->args[1], &year, &err) == 0 && cli_as_unit(e, o->unit, &err) == KP_OK &&
+	    store_year_close(e->store, year, close, &err) == KP_OK) {
+		printf(msg(close ? MSG_Y_CLOSED : MSG_Y_REOPENED), year);
+		putchar('\n');
+	}
+	return cli_close(e, err, EXIT_OK);
+}
+
 int cmd_year(const kp_opts *o)
 {
 	const char *what = o->args[0];
-	bool list = !strcmp(what, "list"), open = !strcmp(what, "open");
-	if ((!list && !open) || (list && o->nargs != 1) || (open && o->nargs != 2)) {
+	bool list = !strcmp(what, "list"), open = !strcmp(what, "open"), close = !strcmp(what, "close"),
+	     reopen = !strcmp(what, "reopen");
+	if ((!list && !open && !close && !reopen) || (list && o->nargs != 1) || (!list && o->nargs != 2)) {
 		fprintf(stderr, "kepu: %s\n", msg(MSG_C_YEAR_USAGE));
 		return EXIT_USAGE;
 	}
@@ -80,6 +100,8 @@ int cmd_year(const kp_opts *o)
 		return rc;
 	if (open)
 		return year_open(&e, o);
+	if (close || reopen)
+		return year_close(&e, o, close);
 	rc = year_list(&e);
 	return cli_close(&e, NULL, rc);
 }

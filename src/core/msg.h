@@ -105,6 +105,10 @@
 	X(L_BAD_UNIQUE,     "unique 须是单行字段，且表单不是 per_unit：「%s」") \
 	X(L_SIMILAR_NOT_HINT,"similar_hint 的字段须是 unique_hint 中的字段：「%s」不是") \
 	X(L_SIMILAR_ALL,    "similar_hint 须少于 unique_hint 的字段（其余字段不同时才提醒）") \
+	X(L_NEAR_NOT_HINT,  "near_hint 的字段须是 unique_hint 中的单行文字字段：「%s」不是") \
+	X(L_NEAR_TWICE,     "near_hint 中字段「%s」出现了两次") \
+	X(L_NEAR_NONE,      "near_hint 须在 numbered 或 place 中列出至少一个字段") \
+	X(L_NEAR_PREFIX,    "near_hint 的 prefixes 须是不空的单行文字") \
 	X(L_PREFILL,        "%s 的 prefill：%s") \
 	X(L_REF_STATE,      "ref 的 state 只能是 draft、submitted、approved 或 returned，不是「%s」") \
 	X(L_REF,            "%s 的 ref：%s") \
@@ -174,6 +178,9 @@
 	X(S_SIMILAR,        "可能与第 %lld 号记录（%s）重复：%s，没有导入") \
 	X(S_SIMILAR_OTHER_UNIT,"可能与%s的第 %lld 号记录（%s）重复：%s，没有导入") \
 	X(S_SIMILAR_IN_FILE,"可能与本文件第 %lld 行（%s）重复：%s，没有导入") \
+	X(S_NEAR_WHY,       "%s相同") \
+	X(S_NEAR_NUMBERED,  "%s（不计编号）") \
+	X(S_NEAR_PLACE,     "%s（不计开头的省、市、本单位名和末尾的括注）") \
 	X(S_SAME_IN_FILE_OTHER, "与本文件第 %lld 行（%s的记录）重复（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
@@ -185,6 +192,8 @@
 	X(SS_YEAR_MOVE_DATE,"不能换到 %d 年度：「%s」%s 不在该年度（换过去的记录，这个日期须在 %d 年度内）") \
 	X(SS_YEAR_MOVE_AFTER,"不能换到 %d 年度：「%s」%s 在该年度之后（只能是 %d 或以前的年度）") \
 	X(SS_YEAR_AHEAD,    "%d 年度还没有开始（今天是 %d 年），单位还不能在其中填报；请换回本年度") \
+	X(SS_YEAR_CLOSED,   "%d 年度已由市科协结束（%.10s）：各单位不能再新增、修改、删除、提交或导入该年度的记录和附件；如需更正，请联系市科协重新开放该年度") \
+	X(SS_YEAR_CLOSED_RETURN,"%d 年度已结束：退回的记录单位无法修改；请先重新开放该年度（主菜单按 x，或 kepu year reopen %d），再退回") \
 	X(SS_CITY_FIELD,    "「%s」由市科协填写，单位不能填写或修改") \
 	X(SS_UNIT_FIELD,    "「%s」由填报单位填写，市科协不能修改") \
 	X(SS_KEY_FIXED,     "已保存的%s不能改「%s」（第 %lld 号记录是 %s 的）：%s 的%s请另建一条新记录，或请市科协更正") \
@@ -276,6 +285,8 @@
 	X(UI_ASK_LEAVE,     "有未保存的内容，确定放弃并离开吗？(y/n)") \
 	X(UI_ASK_QUIT,      "退出 kepu？(y/n)") \
 	X(UI_ASK_OPEN_YEAR, "开启 %d 年度（从 %d 年度复制附表1任务数和工作进度安排）？(y/n)") \
+	X(UI_ASK_CLOSE_YEAR,"结束 %d 年度？结束后各单位不能再新增、修改、提交或导入该年度的记录；市科协仍可认定已提交的记录，排名和报表照常，可再按 x 重新开放 (y/n)") \
+	X(UI_ASK_REOPEN_YEAR,"重新开放 %d 年度？各单位又可以新增、修改、提交和导入该年度的记录。(y/n)") \
 	X(UI_QUEUE_EMPTY,   "没有等待市科协审核的记录") \
 	X(UI_QUEUE,         "待审核：") \
 	X(UI_QUEUE_FORM,    "%s %lld 条") \
@@ -406,6 +417,7 @@
 	X(UI_LIST_STATE,    "只看「%s」的记录（Tab 换一种状态）") \
 	X(UI_ASK_REASON,    "%s的原因（Enter 确定，Esc 取消）：") \
 	X(UI_READ_ONLY,     "这条记录「%s」，不能修改。") \
+	X(UI_YEAR_CLOSED_READ,"%d 年度已由市科协结束，只能查看，不能修改；如需更正，请联系市科协。") \
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
 	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \
@@ -419,6 +431,8 @@
 	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \
 	X(UI_NOT_SUBMITTED_ONE,"第 %lld 号（%s）") \
 	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核，F5 一并移到其他年度；空格选中或取消") \
+	X(UI_LIST_MARKED_MOVE,"已选 %zu 条，F5 一并移到其他年度；空格选中或取消") \
+	X(UI_LIST_MARKED_ONLY,"已选 %zu 条；空格选中或取消") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
 	X(UI_EV_TITLE,      "附件：%s 第 %lld 号记录") \
 	X(UI_EV_HINT,       "只收 JPEG、PNG、PDF、MP4、DOCX、XLSX，每个至多 %d MiB，至多 %d 个") \
@@ -438,6 +452,7 @@
 	X(UI_EV_LOCKED,     "这条记录「%s」，不能添加或删除附件。") \
 	X(UI_EV_NO_SZ,      "服务器上没有安装 lrzsz，不能下载附件。") \
 	X(UI_EV_SEND_FAILED,"下载没有完成（终端不支持 ZMODEM？）。") \
+	X(UI_EV_SEND_CANCELLED,"下载已取消（连按了五次 Ctrl-X，或终端取消了接收）。") \
 	X(UI_REF_NONE,      "本单位在「%s」中没有%s的记录可选") \
 	X(UI_EV_COUNT,      "，附件 %zu 个") \
 	X(UI_EV_NOT_HERE,   "「%s」的记录不带附件。") \
@@ -548,6 +563,8 @@
 	X(AU_ATTACH,        "添加附件") \
 	X(AU_DETACH,        "删除附件") \
 	X(AU_YEAR_OPEN,     "开启新年度") \
+	X(AU_YEAR_CLOSE,    "结束年度") \
+	X(AU_YEAR_REOPEN,   "重新开放年度") \
 	X(AU_UNTICK,        "取消勾选") \
 	X(UI_MENU_EXPORT,   "导出数据（CSV 或 Excel 文件，放进交换文件夹或发送到本机）") \
 	X(UI_MENU_IMPORT,   "导入数据（CSV 或 Excel 文件，从交换文件夹或本机）") \
@@ -570,6 +587,7 @@
 	X(UI_TR_REPORT_PAST,"……另有 %lld 行没有列出（最多列出 %d 行）：请先改正上面列出的，再导入") \
 	X(UI_TR_NO_TEMP,    "不能建立临时文件（%s），没有导入；请通知管理员") \
 	X(UI_TR_SIMILAR,    "可能是同一人的行没有导入；确是不同的人，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
+	X(UI_TR_NEAR,       "与本单位记录相近（编号或地名写法不同）的行没有导入；确是不同的记录，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
 	X(UI_TR_SAME_UPDATE,"重复的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
 	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
 	X(UI_TR_CHECKED_UPD,"检查完毕：检查了 %d 条，将新增 %d 条、将更新 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
@@ -586,6 +604,8 @@
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
 	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \
+	X(UI_TR_SEND_CANCELLED,"发送已取消（连按了五次 Ctrl-X，或终端取消了接收）。文件仍在交换文件夹中：%s") \
+	X(UI_TR_SZ_START,   "kepu 在等待终端接收（ZMODEM）：终端没有弹出保存窗口时，连按五次 Ctrl-X 取消。") \
 	X(UI_TR_NO_SZ,      "服务器上没有安装 lrzsz，不能直接发送；文件在交换文件夹中，请用 SFTP 取回，或请管理员取回。") \
 	X(UI_TR_NO_RZ,      "服务器上没有安装 lrzsz，不能从本机接收；请用 SFTP 把文件放进交换文件夹，或交给管理员放进去。") \
 	X(UI_TR_RZ_START,   "kepu 正在等待本机发送一个文件（ZMODEM）：请在终端弹出的窗口中选择文件（最大 %d MiB）。终端没有弹出窗口时，连按五次 Ctrl-X 取消。") \
@@ -637,7 +657,9 @@
 	X(K_LOGIN,          "确定") \
 	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
+	X(K_SUBMIT,         "提交") \
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
+	X(K_MARK_CITY,      "选中或取消（再按 F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
 	X(K_UPDATE_SAME,    "重复更新/跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
@@ -692,6 +714,8 @@
 	X(KC_INTRO,         "本文件由 `kepu keys` 根据程序中唯一的按键表生成，请勿手工修改。每个 F 键都有对应的 Ctrl 键（^S 即 Ctrl-S），因为有些 SSH 客户端会拦截 F 键，TERM=vt100 也没有 F5–F10（这时屏幕最下面一行的按键提示只列出 F1–F4 和其他键）。") \
 	X(KC_KEYS,          "按键") \
 	X(KC_ACTION,        "作用") \
+	X(KC_CITY,          "（市科协）") \
+	X(KC_UNIT,          "（单位）") \
 	/* command line */ \
 	X(C_ROW_ERROR,      "%s %s: %s") \
 	X(C_ROW_NOTE,       "%s: %s") \
@@ -710,6 +734,7 @@
 	X(C_BLANK_ROWS,     "跳过了 %d 个空行") \
 	X(C_MARKED_OTHERS,  "%lld 行可能与其他单位的记录重复，已标记，请与市科协核实") \
 	X(C_MARKED_SIMILAR, "%lld 行可能与已有记录是同一人，按 --force 保存，已标记为可能重复，由市科协核实") \
+	X(C_MARKED_NEAR,    "%lld 行与本单位记录相近，按 --force 保存，已标记为可能重复，由市科协核实") \
 	X(C_UNIT_OR_FOR_UNIT,"--unit 与 --for-unit 只能用一个：前者以该单位账号的权限导入，后者以管理员的权限导入该单位的记录") \
 	X(C_CSV_QUOTE,      "第%d行: 引号没有闭合") \
 	X(C_CSV_CELL_LONG,  "第%d行: 一格超过 %ld KiB（Excel 一格最多 32767 个字），不读取") \
@@ -824,6 +849,7 @@
 	X(C_UPDATED,        "更新了 %d 条已有的记录。") \
 	X(C_SAME_SKIPPED,   "%d 条与已有记录重复，没有再次导入；要用文件中的内容更新它们，加 --update 再导入一次。") \
 	X(C_SIMILAR_SKIPPED,"%d 条可能与已有记录是同一人（见上面各行），没有导入：请先核对；确是不同的人，加 --force 再导入一次（将标为可能重复，由市科协核实）。") \
+	X(C_NEAR_SKIPPED,   "%d 条与本单位已有记录相近（编号或地名写法不同，见上面各行），没有导入：请先核对；确是不同的记录，加 --force 再导入一次（将标为可能重复，由市科协核实）。") \
 	X(C_SAME_LOCKED,    "%d 条与已有记录重复，没有导入；这些记录已提交、已认定或属于其他单位，--update 也不会改动它们。") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit（以该单位的权限）或 --for-unit（以管理员的权限）指定单位，或在文件中加一列「填报单位」") \
@@ -947,6 +973,15 @@
 	X(Y_MOVE_RULE,      "不能换到 %d 年度：%s（换过去的记录须符合该年度填报时的要求，请先改正）") \
 	X(Y_MOVED,          "已把「%s」第 %lld 号记录换到 %d 年度（编号、审核状态、附件和历史不变）") \
 	X(Y_OPENED,         "已开启 %d 年度（从 %d 年度复制了附表1任务数和工作进度安排）") \
+	X(Y_CLOSED,         "已结束 %d 年度：各单位不能再新增、修改、提交或导入该年度的记录；市科协仍可认定已提交的记录，排名和报表照常") \
+	X(Y_REOPENED,       "已重新开放 %d 年度：各单位又可以填报、修改和提交该年度的记录") \
+	X(Y_ALREADY_CLOSED, "%d 年度已经结束（%s 结束），没有改动") \
+	X(Y_NOT_CLOSED,     "%d 年度没有结束，不用重新开放，没有改动") \
+	X(Y_COL_STATE,      "状态") \
+	X(Y_STATE_OPEN,     "进行中") \
+	X(Y_STATE_CLOSED,   "已结束（%s，%s）") \
+	X(Y_YEAR_CLOSED,    "%d 年度（已结束）") \
+	X(Y_YEAR_CLOSED_SHORT,"%d 已结束") \
 	X(Y_COL_YEAR,       "年度") \
 	X(Y_COL_AT,         "开启时间") \
 	X(Y_COL_BY,         "开启人") \
@@ -968,9 +1003,10 @@
 	X(K_M_PASSWORD,     "修改密码") \
 	X(K_M_QUEUE,        "待审核") \
 	X(K_M_OPEN_YEAR,    "开启新年度") \
+	X(K_M_CLOSE_YEAR,   "结束或重新开放本年度") \
 	X(C_NEED_TO_YEAR,   "move 需要用 --to-year 指定换到哪个年度（如 --to-year 2017）") \
 	X(C_NEED_FROM,      "year open 需要用 --from 指定从哪个年度复制（如 --from 2016）") \
-	X(C_YEAR_USAGE,     "用法：kepu year list，或 kepu year open 年度 --from 年度") \
+	X(C_YEAR_USAGE,     "用法：kepu year list，kepu year open 年度 --from 年度，kepu year close 年度，或 kepu year reopen 年度") \
 	/* kepu save (cmd_save.c) */ \
 	X(C_SAVE_NOT_PAIR,  "「%s」不是「字段=值」：每个值写成 字段=值（如 姓名=张三，或 name=张三）") \
 	X(C_SAVE_NO_FIELD,  "%s没有字段「%s」；可用的字段：%s") \

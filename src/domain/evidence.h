@@ -32,7 +32,8 @@ int evidence_to_folder(kp_env *e, const kp_form *f, const kp_attachment *a, cons
 		       char **err);
 /* Send attachment a (as store_attachments listed it) of f to the user's
  * PC with sz, under its name; its bytes are read again, in the session's
- * scope. 0 or -1 (*err may be NULL: the transfer failed). */
+ * scope. 0, EXCHANGE_CANCELLED or -1 (*err may be NULL: the transfer
+ * failed). */
 int evidence_send(kp_env *e, const kp_form *f, const kp_attachment *a, char **err);
 /* Attachment id, of whichever form that takes attachments it belongs
  * to, as the session may see it: 0 with *f and *a filled (free a's

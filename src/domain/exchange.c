@@ -655,11 +655,50 @@ bool exchange_have(const char *prog)
 	return found;
 }
 
-/* Run lrzsz in dir as the caller for good, the terminal its stdin and
- * stdout; kepu ignores the terminal's signals meanwhile, as system() does.
- * Returns the wait status, or -1. */
-static int run_in(const char *dir, char *const argv[], long long fsize)
+/* The end of what lrzsz wrote to stderr, for zmodem_outcome. */
+#define SAID_MAX 1024
+
+/* Copy the child's stderr (fd) to kepu's, as it came, keeping its last
+ * len - 1 bytes in said, until the child closes it. */
+static void relay_stderr(int fd, char *said, size_t len)
 {
+	size_t n = 0;
+	char buf[512];
+	for (ssize_t got; (got = read(fd, buf, sizeof buf)) != 0;) {
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		ssize_t w = write(STDERR_FILENO, buf, (size_t)got);
+		(void)w; /* the terminal's copy; what is kept is what counts */
+		size_t take = (size_t)got < len - 1 ? (size_t)got : len - 1, from = (size_t)got - take;
+		if (n + take > len - 1) { /* the oldest bytes give way */
+			size_t drop = n + take - (len - 1);
+			memmove(said, said + drop, n - drop);
+			n -= drop;
+		}
+		memcpy(said + n, buf + from, take);
+		n += take;
+	}
+	said[n] = '\0';
+	for (size_t i = 0; i < n; i++) /* a NUL in it would end the text early */
+		if (!said[i])
+			said[i] = ' ';
+}
+
+/* Run lrzsz in dir as the caller for good, the terminal its stdin and
+ * stdout, its stderr shown there too and the end of it kept in said (len
+ * bytes, SAID_MAX); kepu ignores the terminal's signals meanwhile, as
+ * system() does. Returns the wait status, or -1. */
+static int run_in(const char *dir, char *const argv[], long long fsize, char *said, size_t len)
+{
+	said[0] = '\0';
+	int err_pipe[2];
+	if (pipe(err_pipe) != 0)
+		return -1;
+	fcntl(err_pipe[0], F_SETFD, FD_CLOEXEC); /* lrzsz holds the write end as its stderr only */
+	fcntl(err_pipe[1], F_SETFD, FD_CLOEXEC);
 	struct sigaction ign = {.sa_handler = SIG_IGN}, old_int, old_quit;
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGINT, &ign, &old_int);
@@ -669,6 +708,8 @@ static int run_in(const char *dir, char *const argv[], long long fsize)
 	if (pid == 0) {
 		sigaction(SIGINT, &old_int, NULL);
 		sigaction(SIGQUIT, &old_quit, NULL);
+		if (dup2(err_pipe[1], STDERR_FILENO) < 0)
+			_exit(127);
 		priv_drop_for_good();
 		if (chdir(dir) != 0)
 			_exit(127);
@@ -683,6 +724,10 @@ static int run_in(const char *dir, char *const argv[], long long fsize)
 		execvp(argv[0], argv);
 		_exit(127);
 	}
+	close(err_pipe[1]);
+	if (pid > 0)
+		relay_stderr(err_pipe[0], said, len);
+	close(err_pipe[0]);
 	int status = -1;
 	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
@@ -714,8 +759,10 @@ int exchange_send_with(const char *name, bool attachment, int (*write_fn)(FILE *
 		*err = xasprintf(msg(attachment ? MSG_XC_NO_ANSWER_EV : MSG_XC_NO_ANSWER), ZMODEM_ANSWER_MS / 1000);
 	} else {
 		char *argv[] = {"sz", "--", (char *)name, NULL};
-		int st = run_in(dir, argv, 0);
-		rc = st >= 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+		char said[SAID_MAX];
+		int st = run_in(dir, argv, 0, said, sizeof said);
+		zm_outcome o = st < 0 ? ZM_FAILED : zmodem_outcome(st, said);
+		rc = o == ZM_DONE ? 0 : o == ZM_CANCELLED ? EXCHANGE_CANCELLED : -1;
 		if (!asking)
 			zmodem_insisted(rc == 0);
 	}
@@ -763,7 +810,9 @@ FILE *exchange_receive(const char *db, int max_mib, bool attachment, char **name
 	 * overwriting; the limit one byte over, so too long a file shows. Not
 	 * --quiet: with it rz may miss the sender's closing "OO" and wait 30 s. */
 	char *argv[] = {"rz", "--restricted", "--protect", "--binary", NULL};
-	int st = run_in(dir, argv, limit + 1);
+	char said[SAID_MAX];
+	int st = run_in(dir, argv, limit + 1, said, sizeof said);
+	zm_outcome o = st < 0 ? ZM_FAILED : zmodem_outcome(st, said);
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	DIR *d = fd < 0 ? NULL : fdopendir(dup(fd));
 	size_t n = 0;
@@ -786,6 +835,8 @@ FILE *exchange_receive(const char *db, int max_mib, bool attachment, char **name
 	}
 	if (big)
 		*err = xasprintf(msg(MSG_XC_RZ_TOO_BIG), max_mib);
+	else if (o == ZM_CANCELLED) /* Ctrl-X five times, or cancelled in the terminal's window */
+		*err = xstrdup(msg(MSG_XC_RZ_CANCELLED));
 	else if (st < 0 || !WIFEXITED(st) || (WEXITSTATUS(st) != 0 && n > 0))
 		*err = xasprintf(msg(MSG_XC_RZ_FAILED), st < 0 ? -1 : WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
 	else if (n == 0)

@@ -121,12 +121,16 @@ bool exchange_have(const char *prog);
 
 /* ZMODEM. The caller gives the terminal to the child (curses ended) and
  * takes it back afterwards. */
+/* What a send returns when the clerk (Ctrl-X five times) or the terminal
+ * cancelled it: no error text, the screen says so in its words. */
+#define EXCHANGE_CANCELLED (-2)
 /* Send a file of the folder to the user's PC with sz (a copy, from a
- * private directory). 0 or -1 (*err may be NULL: the transfer failed). */
+ * private directory). 0, EXCHANGE_CANCELLED or -1 (*err may be NULL: the
+ * transfer failed). */
 int exchange_send(const kp_exchange *x, const char *name, char **err);
 /* Send a file kepu writes (write_fn into out) to the user's PC with sz,
- * as name (a safe one), from a private directory removed afterwards. 0 or
- * -1 (*err may be NULL: the transfer failed). attachment: a refusal
+ * as name (a safe one), from a private directory removed afterwards. 0,
+ * EXCHANGE_CANCELLED or -1 (*err may be NULL: the transfer failed). attachment: a refusal
  * advises what works for an attachment, which is in no folder. */
 int exchange_send_with(const char *name, bool attachment, int (*write_fn)(FILE *out, void *ctx, char **err),
 		       void *ctx, char **err);

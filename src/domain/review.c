@@ -59,6 +59,11 @@ bool review_allowed(const kp_store *s, kp_state st, kp_review a)
 	       store_may_move(s, state_code(st), state_code(review_target(a)));
 }
 
+bool review_may_submit(const kp_store *s)
+{
+	return review_allowed(s, ST_DRAFT, REV_SUBMIT) || review_allowed(s, ST_RETURNED, REV_SUBMIT);
+}
+
 kp_state review_target(kp_review a)
 {
 	static const kp_state to[REV_COUNT] = {ST_SUBMITTED, ST_APPROVED, ST_RETURNED, ST_RETURNED,

@@ -66,7 +66,8 @@ static bool validate(kp_env *e, const kp_form *f, const char *const *raw, const 
 	return !bad;
 }
 
-/* The early word on a possible duplicate (unique_hint). What is said comes
+/* The early word on a possible duplicate (unique_hint, similar_hint,
+ * near_hint: a near one is the unit's own, named). What is said comes
  * from the store, which names another unit's record to the city only. */
 static bool duplicate(kp_env *e, const kp_form *f, const kp_record *rec, const char *again,
 		      kp_save_result *res)
@@ -74,8 +75,8 @@ static bool duplicate(kp_env *e, const kp_form *f, const kp_record *rec, const c
 	kp_dup d;
 	if (!store_find_duplicate(e->store, f, rec, &d))
 		return false;
-	if (d.id && d.similar) {
-		char *why = dup_similar_why(f);
+	if (d.id && (d.similar || d.near)) {
+		char *why = d.near ? dup_near_why(f) : dup_similar_why(f);
 		res->message = xasprintf(msg(MSG_UI_DUP_SIMILAR), d.id, d.unit_name, d.name, why, again);
 		free(why);
 	} else if (d.id) { /* which fields are the same: a nomination's, not only a person's */

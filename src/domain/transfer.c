@@ -752,7 +752,7 @@ static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 				im->st->updated++;
 			else if (rc == KP_OK)
 				im->st->saved++;
-			else if (rc == KP_ESAME || rc == KP_ESAME_LOCKED || rc == KP_ESIMILAR) {
+			else if (rc == KP_ESAME || rc == KP_ESAME_LOCKED || rc == KP_ESIMILAR || rc == KP_ENEAR) {
 				char *t = xasprintf(msg(MSG_C_ROW_NOTE), at, why);
 				say(im, t);
 				free(t);
@@ -760,6 +760,8 @@ static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 					im->st->same++;
 				else if (rc == KP_ESIMILAR)
 					im->st->similar++;
+				else if (rc == KP_ENEAR)
+					im->st->near++;
 				else
 					im->st->same_locked++;
 			} else if (why) { /* which row the store refused (a record field's name, the session's rules) */
@@ -918,11 +920,12 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		say(&im, t);
 		free(t);
 	}
-	if (b && commit && store_batch_forced(b)) {
-		char *t = xasprintf(msg(MSG_C_MARKED_SIMILAR), store_batch_forced(b));
-		say(&im, t);
-		free(t);
-	}
+	for (int near = 0; near < 2; near++)
+		if (b && commit && store_batch_forced(b, near)) {
+			char *t = xasprintf(msg(near ? MSG_C_MARKED_NEAR : MSG_C_MARKED_SIMILAR), store_batch_forced(b, near));
+			say(&im, t);
+			free(t);
+		}
 	if (b && store_batch_end(b, commit, &err) != KP_OK && commit)
 		fatal(&im, err);
 	if (!b || !commit) {

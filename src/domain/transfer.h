@@ -23,6 +23,7 @@ typedef struct {
 	int same;     /* rows repeating a stored record, left out (update would change it) */
 	int same_locked; /* rows repeating a record update could not change either, left out */
 	int similar;  /* rows only similar to a record (similar_hint), left out (force saves them) */
+	int near;     /* rows near the unit's record (near_hint), left out (force saves them) */
 	int ready;    /* a dry run: the rows the import would save or update */
 	int ready_update; /* a dry run: of ready, the rows that would update a stored record */
 	int errors;   /* bad cells and other problems reported */
@@ -47,8 +48,9 @@ typedef struct {
 	bool update;       /* a row repeating a stored record (the form's unique_hint)
 			    * updates it, unless approved; else it is left out */
 	bool force;        /* a row only similar to a record (similar_hint: 附表2's
-			    * 联系电话 under another 姓名) is saved and marked for the
-			    * city; else it is left out */
+			    * 联系电话 under another 姓名), or near the unit's record
+			    * (near_hint), is saved and marked for the city; else it is
+			    * left out */
 	/* Where row, col (-1: the whole row) of the CSV is in the file the
 	 * user sent, for messages (工作表「张三」 B3); NULL: 第N行 B列. */
 	char *(*place)(void *ctx, int row, int col);

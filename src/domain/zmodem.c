@@ -3,6 +3,8 @@
 
 #include <poll.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -135,6 +137,18 @@ bool zmodem_sender_answers(void)
 	return rc != 0; /* not a terminal, or unwritable: sz says what it finds */
 }
 
+zm_outcome zmodem_outcome(int status, const char *said)
+{
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return ZM_DONE;
+	if (strstr(said, "ZCAN") || strstr(said, "anceled") || strstr(said, "ancelled"))
+		return ZM_CANCELLED;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 128 && strstr(said, "Transfer incomplete") &&
+	    !strstr(said, "Timeout") && !strstr(said, "Retry"))
+		return ZM_CANCELLED;
+	return ZM_FAILED;
+}
+
 /* One process is one clerk's session on one terminal: what was learnt of
  * the terminal holds until the session ends. */
 static enum { Z_ASK, Z_INSIST, Z_TRUSTED } session_rule;
@@ -145,8 +159,10 @@ void zmodem_refused(void) { session_rule = Z_INSIST; }
 
 void zmodem_insisted(bool ok)
 {
-	if (session_rule == Z_INSIST)
-		session_rule = ok ? Z_TRUSTED : Z_ASK;
+	/* Failed or cancelled, the rule stays: the refusal said 「在本屏再按
+	 * F5，不再询问」, and on this screen it does not ask again. */
+	if (ok && session_rule == Z_INSIST)
+		session_rule = Z_TRUSTED;
 }
 
 void zmodem_visit_ended(void)

@@ -48,6 +48,15 @@ zprobe_verdict zprobe_end(const zprobe *p);
 /* How long sz's request waits for the terminal's ZRINIT. */
 #define ZMODEM_ANSWER_MS 4000
 
+/* How a run of lrzsz (sz or rz) ended. */
+typedef enum { ZM_DONE, ZM_CANCELLED, ZM_FAILED } zm_outcome;
+/* From its wait status and what it wrote to stderr (the end of it; lrzsz
+ * 0.12.21 measured in a pty): exit 0 is done; rz cancelled says "Got
+ * ZCAN"; sz cancelled before the receiver answered exits 128 saying only
+ * "Transfer incomplete", where its time-out (no answer in 30 s) said
+ * "Timeout" first. Anything else failed. Pure. */
+zm_outcome zmodem_outcome(int status, const char *said);
+
 /* Receiving: probe the terminal (stdin and stdout) in raw mode. On
  * ZP_TERMINAL and ZP_CANCELLED the probe is cancelled as rz cancels and
  * the terminal's modes restored; otherwise it is left raw for rz (the
@@ -62,14 +71,15 @@ bool zmodem_sender_answers(void);
 void zmodem_cancel(void);
 
 /* The session's rule for asking. false after a refusal on this screen
- * visit (the clerk's next F5 there insists: lrzsz runs and waits for the
- * terminal) and after a transfer
- * made that way succeeded (the terminal does speak ZMODEM: asking again
- * would refuse it again). */
+ * visit (the clerk's next F5s there insist: lrzsz runs and waits for the
+ * terminal, as the refusal says, 「不再询问」, a cancelled one too) and after
+ * a transfer made that way succeeded (the terminal does speak ZMODEM:
+ * asking again would refuse it again). */
 bool zmodem_asking(void);
 /* The terminal was judged not to speak ZMODEM and the clerk told so. */
 void zmodem_refused(void);
-/* A transfer ran without asking: ok when it moved a file. */
+/* A transfer ran without asking: ok when it moved a file (the terminal
+ * is trusted from then on); not ok, the screen still does not ask. */
 void zmodem_insisted(bool ok);
 /* The screen that started transfers is left: a refusal there is
  * forgotten, so the next F5 anywhere asks again (a refusal is about that

@@ -98,6 +98,8 @@ void form_free(kp_form *f)
 	free(f->unit_label);
 	free(f->hint);
 	free(f->similar);
+	free(f->near);
+	free(f->near_prefixes);
 	free(f->description);
 	free(f->line);
 	paper_free(f->paper);

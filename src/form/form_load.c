@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/nearkey.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "form/catalog.h"
 #include "form/yschema.h"
@@ -24,7 +26,7 @@ static kp_writer load_writer(ychk *c, const ynode *map)
 
 static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
 					"per_unit", "pool", "total_row", "description", "sections",
-					"fields", "unique", "unique_hint", "similar_hint", "review", "written_by", "line", "paper", "search", "evidence", NULL};
+					"fields", "unique", "unique_hint", "similar_hint", "near_hint", "review", "written_by", "line", "paper", "search", "evidence", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
@@ -34,6 +36,7 @@ static const char *const field_keys[] = {"id", "label", "type", "required", "hel
 static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", "evidence", NULL};
 static const char *const evidence_keys[] = {"max_mib", "max_files", NULL};
+static const char *const near_keys[] = {"numbered", "place", "prefixes", NULL};
 static const char *const ref_keys[] = {"form", "show", "state", NULL};
 
 /* Keys that only some types take, with the bit that allows them. */
@@ -637,6 +640,61 @@ static void load_similar(loader *L, const ynode *n)
 	}
 }
 
+/* near_hint's list of hint fields compared by how. */
+static void near_fields(loader *L, const ynode *seq, unsigned char how)
+{
+	kp_form *form = L->form;
+	if (!seq || !ychk_is_seq(&L->c, seq))
+		return;
+	if (seq->n == 0)
+		ychk_err(&L->c, seq, "%s", msg(MSG_L_EMPTY_LIST));
+	for (size_t i = 0; i < seq->n; i++) {
+		const ynode *v = seq->kids[i];
+		int k = v->kind == YN_SCALAR ? form_field_index(form, v->value) : -1;
+		size_t at = form->nhint;
+		for (size_t j = 0; j < form->nhint && k >= 0; j++)
+			if (form->hint[j] == k)
+				at = j;
+		if (at == form->nhint || form->fields[k].type != FT_TEXT)
+			ychk_err(&L->c, v, msg(MSG_L_NEAR_NOT_HINT), v->kind == YN_SCALAR ? v->value : "…");
+		else if (form->near[at] != NEAR_SAME)
+			ychk_err(&L->c, v, msg(MSG_L_NEAR_TWICE), v->value);
+		else
+			form->near[at] = how;
+	}
+}
+
+/* near_hint: {numbered: [field, …], place: [field, …], prefixes: […]} — the
+ * near-repeat rule (core/nearkey.h): the same unit's record whose unique_hint
+ * values agree, these fields by their near key, the others exactly. */
+static void load_near(loader *L, const ynode *n)
+{
+	kp_form *form = L->form;
+	if (!n || !ychk_is_map(&L->c, n))
+		return;
+	ychk_keys(&L->c, n, near_keys);
+	form->near = xcalloc(form->nhint ? form->nhint : 1, 1);
+	near_fields(L, yn_get(n, "numbered"), NEAR_NUMBERED);
+	near_fields(L, yn_get(n, "place"), NEAR_PLACE);
+	bool any = false;
+	for (size_t i = 0; i < form->nhint; i++)
+		any |= form->near[i] != NEAR_SAME;
+	if (!any)
+		ychk_err(&L->c, n, "%s", msg(MSG_L_NEAR_NONE));
+	const ynode *pre = yn_get(n, "prefixes");
+	if (!pre || !ychk_is_seq(&L->c, pre))
+		return;
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < pre->n; i++) {
+		const ynode *v = pre->kids[i];
+		if (v->kind != YN_SCALAR || !v->value[0] || strchr(v->value, '\n'))
+			ychk_err(&L->c, v, "%s", msg(MSG_L_NEAR_PREFIX));
+		else
+			sb_printf(&b, "%s%s", b.len ? "\n" : "", v->value);
+	}
+	form->near_prefixes = sb_take(&b);
+}
+
 static const char *const search_keys[] = {"fields", "show", "category", NULL};
 
 /* A list of field ids (`search`'s fields and show): their indexes. */
@@ -758,6 +816,7 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 			ychk_err(&L.c, yn_get(root, "unique"), msg(MSG_L_BAD_UNIQUE), uq);
 		load_hint(&L, yn_get(root, "unique_hint"));
 		load_similar(&L, yn_get(root, "similar_hint"));
+		load_near(&L, yn_get(root, "near_hint"));
 		const char *line = ychk_str(&L.c, root, "line", false);
 		form->line = line ? xstrdup(line) : NULL;
 		const ynode *paper = yn_get(root, "paper");

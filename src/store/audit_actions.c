@@ -24,7 +24,8 @@ static const struct {
 	{"chain_start", MSG_AU_CHAIN_START}, {"accept", MSG_AU_ACCEPT},
 	{"accept_chain", MSG_AU_ACCEPT_CHAIN}, {"guard_restored", MSG_AU_GUARD_RESTORED},
 	{"move_year", MSG_AU_MOVE_YEAR}, {"attach", MSG_AU_ATTACH}, {"detach", MSG_AU_DETACH},
-	{"year_open", MSG_AU_YEAR_OPEN},
+	{"year_open", MSG_AU_YEAR_OPEN}, {"year_close", MSG_AU_YEAR_CLOSE},
+	{"year_reopen", MSG_AU_YEAR_REOPEN},
 };
 
 #define NACTIONS (sizeof actions / sizeof actions[0])

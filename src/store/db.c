@@ -10,6 +10,7 @@
 
 #include "core/clock.h"
 #include "core/msg.h"
+#include "core/nearkey.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -174,6 +175,20 @@ static void sql_dupkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, text_dup_key(v), -1, free);
 }
 
+/* kp_nearkey(how, text, unit, prefixes): text_near_key, for the
+ * near-repeat rule (duplicates.c); NULL stays NULL (never equal). */
+static void sql_nearkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *v = (const char *)sqlite3_value_text(argv[1]);
+	if (!v) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, text_near_key(v, sqlite3_value_int(argv[0]), (const char *)sqlite3_value_text(argv[2]),
+					       (const char *)sqlite3_value_text(argv[3])), -1, free);
+}
+
 int store_check_companions(const char *path, char **err)
 {
 	static const char *const companion[] = {"-wal", "-journal", "-shm"};
@@ -232,6 +247,8 @@ int store_open(const char *path, kp_store **out, char **err)
 				NULL, sql_contains, NULL, NULL);
 	sqlite3_create_function(s->db, "kp_dupkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				sql_dupkey, NULL, NULL);
+	sqlite3_create_function(s->db, "kp_nearkey", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				sql_nearkey, NULL, NULL);
 	s->text_index = textindex_register(s->db);
 	seal_register(s);
 	/* Until a front end narrows it: kepu's own seeding. */
@@ -274,6 +291,7 @@ void store_close(kp_store *s)
 	sqlite3_finalize(s->head_st);
 	sqlite3_finalize(s->head_set);
 	sqlite3_finalize(s->att_seals);
+	sqlite3_finalize(s->closed_st);
 	for (size_t i = 0; i < s->nreseal; i++) { /* seal.c's statements */
 		free(s->reseal[i].key);
 		sqlite3_finalize(s->reseal[i].st);

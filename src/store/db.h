@@ -40,6 +40,7 @@ struct kp_store {
 	 * at the version last shown: what the city may approve (session.c) */
 	struct kp_viewed { char *table; long long id; int version; } *viewed;
 	size_t nviewed;
+	sqlite3_stmt *closed_st; /* a year's closing, asked before every unit's write (session.c) */
 };
 
 /* values.c: KP_OK when r carries store_validate's proof for exactly its
@@ -103,8 +104,9 @@ int session_may_attach(kp_store *s, const kp_form *f, const kp_record *old, char
 int store_detach_record(kp_store *s, const kp_form *f, long long record_id);
 /* Mark r (just written, the session's own) as a possible duplicate of
  * every other record holding its unique_hint values, in the caller's
- * transaction (duplicates.c); *marked says whether any pair was new. */
-int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool *marked, char **err);
+ * transaction (duplicates.c), and with near the same unit's records near it
+ * (near_hint); *marked says whether any pair was new. */
+int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near, bool *marked, char **err);
 /* " AND <col>"field" = <other>" as the duplicate rule compares fd's values:
  * free text by kp_dupkey (text_dup_key), a typed value as stored. */
 void dup_same(strbuf *b, const kp_field *fd, const char *col, const char *other);
@@ -112,21 +114,29 @@ void dup_same(strbuf *b, const kp_field *fd, const char *col, const char *other)
  * possible-repeat marks whose two records no longer hold the same hint (or
  * similar_hint) values are taken off, audited. */
 int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit_id);
+/* What a possible duplicate has in common with a record. */
+typedef enum {
+	DUP_SAME,    /* the unique_hint values */
+	DUP_SIMILAR, /* the similar_hint values, other hint values differing */
+	DUP_NEAR     /* the same unit's, the hint values agreeing by near_hint */
+} dup_kind;
 /* The first record the session reads (r's unit's first) holding r's
- * similar_hint values while other hint values differ; *stp is made once
+ * similar_hint values while other hint values differ (kind DUP_SIMILAR),
+ * or r's unit's record near it (DUP_NEAR, not the same); *stp is made once
  * and finalized by the caller (duplicates.c). */
-bool dup_similar_seen(kp_store *s, const kp_form *f, const kp_record *r, sqlite3_stmt **stp, kp_dup *out);
+bool dup_seen(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, sqlite3_stmt **stp, kp_dup *out);
 /* The persons (unique_hint values) a batch may meet (persons.c), in the
  * batch's transaction: *out NULL when the form's must always be looked up.
  * persons_maybe sets *maybe false when no row of the table can hold r's
  * values (the look-ups are then needless), *near likewise for its
- * similar_hint values; persons_add tells it of a row
+ * similar_hint values, *akin for its near_hint keys (with its unit);
+ * persons_add tells it of a row
  * the batch wrote; persons_end before the commit or rollback. rows: how
  * many the table may hold (more is fine). Each returns KP_OK or KP_ERR
  * with *err. */
 typedef struct kp_persons kp_persons;
 int persons_begin(kp_store *s, const kp_form *f, long long rows, kp_persons **out, char **err);
-int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, bool *near, char **err);
+int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, bool *near, bool *akin, char **err);
 void persons_add(kp_persons *p, const kp_record *r);
 int persons_end(kp_persons *p, bool commit, char **err);
 /* Create (or drop) a form's unique_hint index, always the same one. */
@@ -140,6 +150,11 @@ bool db_stored(kp_store *s, const kp_form *f, const char *key, long long value, 
 int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, int to, char **err);
 /* May the session delete old? */
 int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char **err);
+/* May the session change anything of programme year `year` (records,
+ * their states, ticks)? A unit nothing once the city closed it. */
+int session_may_change_year(kp_store *s, int year, char **err);
+/* Is year closed? *when (when asked and closed) is when, a new string. */
+bool session_year_closed(kp_store *s, int year, char **when);
 #define SESSION_KIND(k) (1u << (k))
 #define ANY_SESSION (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY) | SESSION_KIND(SESSION_UNIT))
 #define CITY_OR_ADMIN (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY))

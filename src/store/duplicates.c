@@ -2,7 +2,10 @@
 /* Possible duplicates: another record, of any unit, holding the same values
  * in the fields a form names in unique_hint (附表2: 姓名 and 联系电话), or
  * (similar_hint, 附表2: 联系电话) the same values in some of them while
- * the others differ: a name corrected by one character. The
+ * the others differ: a name corrected by one character, or (near_hint)
+ * the same unit's record whose values agree by their near keys
+ * (core/nearkey.h: 科普讲座（一） and 科普讲座（二） on the same day at
+ * 许昌市魏都区文化中心 and 文化中心). The
  * search has to read every unit's rows, so it lives here, in the store:
  * what it tells a session is cut to what that session may read
  * (session_may_see), and a unit learns only that there is one elsewhere. */
@@ -11,6 +14,7 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/nearkey.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "store/db.h"
@@ -49,12 +53,65 @@ static void similar_where(strbuf *b, const kp_form *f, int first)
 	sb_adds(b, ")");
 }
 
-static void match_where(strbuf *b, const kp_form *f, bool similar, int first)
+/* The near rule (near_hint) between t's hint fields and others, bound
+ * from ?first or (first 0) m's columns: NEAR_SAME fields as dup_same, the
+ * others by their near keys under unit (an SQL expression: the unit's
+ * name) and the prefixes bound at ?pre. Both records are of one unit: the
+ * caller says so. */
+static void near_where(strbuf *b, const kp_form *f, int first, const char *unit, int pre)
 {
-	if (similar)
+	for (size_t i = 0; i < f->nhint; i++) {
+		const kp_field *fd = &f->fields[f->hint[i]];
+		char *other = first ? xasprintf("?%zu", (size_t)first + i) : xasprintf("m.\"%s\"", fd->id);
+		if (f->near[i] == NEAR_SAME)
+			dup_same(b, fd, "t.", other);
+		else
+			sb_printf(b, " AND kp_nearkey(%d, t.\"%s\", %s, ?%d) = kp_nearkey(%d, %s, %s, ?%d)", f->near[i],
+				  fd->id, unit, pre, f->near[i], other, unit, pre);
+		free(other);
+	}
+}
+
+/* Does the near rule compare a typed value as stored (a date), which the
+ * hint index seeks? */
+static bool near_typed(const kp_form *f)
+{
+	for (size_t i = 0; i < f->nhint; i++)
+		if (f->near[i] == NEAR_SAME && f->fields[f->hint[i]].type != FT_TEXT)
+			return true;
+	return false;
+}
+
+static void match_where(strbuf *b, const kp_form *f, dup_kind kind, int first)
+{
+	if (kind == DUP_SIMILAR) {
 		similar_where(b, f, first);
-	else
+	} else if (kind == DUP_NEAR) { /* near, not the same: that is said as a repeat */
+		/* the hint index by a typed value, not every row of the unit */
+		sb_printf(b, " AND %st.unit_id = ?2", near_typed(f) ? "+" : "");
+		near_where(b, f, first, "u.name", first + (int)f->nhint + 1);
+		sb_adds(b, " AND NOT (1");
 		hint_where(b, f, first);
+		sb_adds(b, ")");
+	} else {
+		hint_where(b, f, first);
+	}
+}
+
+char *dup_near_why(const kp_form *f)
+{
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < f->nhint; i++) {
+		const char *label = f->fields[f->hint[i]].label;
+		sb_printf(&b, "%s", i ? "、" : "");
+		if (f->near[i] == NEAR_SAME)
+			sb_adds(&b, label);
+		else
+			sb_printf(&b, msg(f->near[i] == NEAR_NUMBERED ? MSG_S_NEAR_NUMBERED : MSG_S_NEAR_PLACE), label);
+	}
+	char *why = xasprintf(msg(MSG_S_NEAR_WHY), sb_str(&b));
+	sb_free(&b);
+	return why;
 }
 
 char *dup_similar_why(const kp_form *f)
@@ -100,21 +157,22 @@ void dup_free(kp_dup *d)
 	memset(d, 0, sizeof *d);
 }
 
-/* The first other record matching r (similar: by similar_hint), r's
- * unit's first; with scoped, of the units the session reads only. *stp
- * holds the statement (made when NULL, kept for the caller's next). */
-static bool find(kp_store *s, const kp_form *f, const kp_record *r, bool similar, bool scoped,
+/* The first other record matching r by kind (the hint, similar_hint or
+ * near_hint), r's unit's first; with scoped, of the units the session
+ * reads only. *stp holds the statement (made when NULL, kept for the
+ * caller's next). */
+static bool find(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, bool scoped,
 		 sqlite3_stmt **stp, kp_dup *out)
 {
 	memset(out, 0, sizeof *out);
-	if (!hint_filled(f, r) || (similar && !f->nsimilar))
+	if (!hint_filled(f, r) || (kind == DUP_SIMILAR && !f->nsimilar) || (kind == DUP_NEAR && !f->near))
 		return false;
 	if (!*stp) {
 		strbuf b = STRBUF_INIT;
 		sb_printf(&b, "SELECT t.id, t.unit_id, u.name, t.\"%s\" FROM \"%s\" t JOIN units u ON u.id = t.unit_id"
 			      " WHERE t.id <> ?1 AND (?%zu = 0 OR t.unit_id = ?%zu)",
 			  f->fields[f->hint[0]].id, f->table, f->nhint + 3, f->nhint + 3);
-		match_where(&b, f, similar, 3);
+		match_where(&b, f, kind, 3);
 		sb_adds(&b, " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
 		*stp = db_prepare(s, sb_str(&b), NULL);
 		sb_free(&b);
@@ -128,6 +186,8 @@ static bool find(kp_store *s, const kp_form *f, const kp_record *r, bool similar
 	for (size_t i = 0; i < f->nhint; i++)
 		sqlite3_bind_text(st, (int)(3 + i), r->vals[f->hint[i]], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, (int)f->nhint + 3, scoped ? session_scope(s) : 0);
+	if (kind == DUP_NEAR)
+		sqlite3_bind_text(st, (int)f->nhint + 4, f->near_prefixes, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		long long unit = sqlite3_column_int64(st, 1);
 		out->found = true;
@@ -137,7 +197,8 @@ static bool find(kp_store *s, const kp_form *f, const kp_record *r, bool similar
 			out->unit_name = db_text(st, 2);
 			out->name = shown_name(s, f, st, 3);
 		}
-		out->similar = similar;
+		out->similar = kind == DUP_SIMILAR;
+		out->near = kind == DUP_NEAR;
 	}
 	sqlite3_reset(st);
 	return out->found;
@@ -150,19 +211,19 @@ bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_
 		return false;
 	/* No unit scope here, on purpose: the point is the other units' rows.
 	 * Nothing of them leaves find for a unit. The same values first, then
-	 * the similar ones. */
+	 * the similar ones, then the near ones (r's unit's only). */
 	bool found = false;
-	for (int similar = 0; similar < 2 && !found; similar++) {
+	for (int kind = DUP_SAME; kind <= DUP_NEAR && !found; kind++) {
 		sqlite3_stmt *st = NULL;
-		found = find(s, f, r, similar, false, &st, out);
+		found = find(s, f, r, (dup_kind)kind, false, &st, out);
 		sqlite3_finalize(st);
 	}
 	return found;
 }
 
-bool dup_similar_seen(kp_store *s, const kp_form *f, const kp_record *r, sqlite3_stmt **stp, kp_dup *out)
+bool dup_seen(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, sqlite3_stmt **stp, kp_dup *out)
 {
-	return find(s, f, r, true, true, stp, out);
+	return find(s, f, r, kind, true, stp, out);
 }
 
 int store_ensure_duplicates(kp_store *s, char **err)
@@ -177,7 +238,31 @@ int store_ensure_duplicates(kp_store *s, char **err)
 		       " PRIMARY KEY (tbl, id, other))", err);
 }
 
-int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool *marked, char **err)
+/* Mark m (r, stored) with the same unit's records near it (near_hint). */
+static int mark_near(kp_store *s, const kp_form *f, const kp_record *r, char **err)
+{
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "INSERT INTO kp_duplicates (tbl, id, other, marked_by, marked_at)"
+		      " SELECT ?1, m.id, t.id, ?3, kp_now() FROM \"%s\" m JOIN units u ON u.id = m.unit_id, \"%s\" t"
+		      " WHERE m.id = ?2 AND (?4 = 0 OR m.unit_id = ?4) AND t.id <> m.id AND %st.unit_id = m.unit_id",
+		  f->table, f->table, near_typed(f) ? "+" : "");
+	near_where(&b, f, 0, "u.name", 5);
+	sb_adds(&b, " ON CONFLICT DO NOTHING");
+	sqlite3_stmt *st = db_prepare(s, sb_str(&b), err);
+	sb_free(&b);
+	if (!st)
+		return KP_ERR;
+	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, r->id);
+	sqlite3_bind_text(st, 3, store_session_user(s), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, session_scope(s));
+	sqlite3_bind_text(st, 5, f->near_prefixes, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near, bool *marked, char **err)
 {
 	*marked = false;
 	if (!hint_filled(f, r))
@@ -210,7 +295,10 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool *mark
 			sqlite3_bind_text(st, (int)(5 + i), r->vals[f->hint[i]], -1, SQLITE_STATIC);
 		rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
 	}
-	if (rc == KP_OK && (*marked = sqlite3_changes(s->db) > 0)) {
+	int changes = rc == KP_OK ? sqlite3_changes(s->db) : 0;
+	if (rc == KP_OK && near && f->near && (rc = mark_near(s, f, r, err)) == KP_OK)
+		changes += sqlite3_changes(s->db);
+	if (rc == KP_OK && (*marked = changes > 0)) {
 		char *what[] = {"kp_duplicates", "", "marked"};
 		if ((rc = db_audit(s, NULL, f->table, r->id, r->unit_id, "duplicate", what, 3)) != KP_OK)
 			db_fail(s, err);
@@ -238,6 +326,9 @@ int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit
 		dup_same(&b, &f->fields[f->similar[j]], "t.", col);
 		free(col);
 	}
+	sb_adds(&b, ") OR (?4 AND t.unit_id = m.unit_id");
+	if (f->near)
+		near_where(&b, f, 0, "(SELECT name FROM units WHERE id = m.unit_id)", 5);
 	sb_adds(&b, ")))");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
@@ -246,6 +337,8 @@ int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit
 	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, id);
 	sqlite3_bind_int(st, 3, (int)f->nsimilar);
+	sqlite3_bind_int(st, 4, f->near != NULL);
+	sqlite3_bind_text(st, 5, f->near_prefixes, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
 	sqlite3_finalize(st);
 	if (rc == KP_OK && sqlite3_changes(s->db) > 0) {
@@ -264,7 +357,7 @@ int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	bool marked;
-	return db_end(s, dup_mark_in_tx(s, f, r, &marked, err), err);
+	return db_end(s, dup_mark_in_tx(s, f, r, true, &marked, err), err);
 }
 
 size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup **out)

@@ -230,8 +230,9 @@ struct kp_batch {
 	sqlite3_stmt *same;           /* the look-up of a row's person, likewise */
 	sqlite3_stmt *same_vals;      /* …reading its values (an update, a row with the other side's cells) */
 	sqlite3_stmt *near;           /* …and of a similar person (similar_hint) */
-	bool force;                   /* a row only similar to a record is saved, marked */
-	long long forced;             /* rows so saved */
+	sqlite3_stmt *akin;           /* …and of the unit's near record (near_hint) */
+	bool force;                   /* a row only similar (or near) to a record is saved, marked */
+	long long forced, forced_near; /* rows so saved */
 	kp_persons *persons;          /* which rows need that look-up (an import's) */
 	char *labels;                 /* the form's unique_hint labels, for every repeat's message */
 	long long marked;             /* a unit's rows marked as possibly another unit's person */
@@ -243,7 +244,7 @@ struct kp_batch {
 
 void store_batch_update(kp_batch *b, bool update) { b->update = update; }
 void store_batch_force(kp_batch *b, bool force) { b->force = force; }
-long long store_batch_forced(const kp_batch *b) { return b->forced; }
+long long store_batch_forced(const kp_batch *b, bool near) { return near ? b->forced_near : b->forced; }
 void store_batch_row(kp_batch *b, long long row) { b->row = row; }
 
 /* Is record id one the batch inserted? Its text is indexed at the batch's
@@ -361,11 +362,11 @@ static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, ch
 }
 
 /* r holds the similar_hint values of near (附表2: its 联系电话) under
- * other hint values (姓名): KP_ESIMILAR and why, naming near as
- * same_person names a repeat. */
+ * other hint values (姓名), or is near it by near_hint: KP_ESIMILAR (or
+ * KP_ENEAR) and why, naming near as same_person names a repeat. */
 static int similar_person(kp_batch *b, const kp_dup *near, char **err)
 {
-	char *why = dup_similar_why(b->f);
+	char *why = near->near ? dup_near_why(b->f) : dup_similar_why(b->f);
 	long long row = batch_pending(b, near->id) && near->id - b->first < b->added ? b->rows[near->id - b->first] : 0;
 	if (row)
 		db_set_err(err, xasprintf(msg(MSG_S_SIMILAR_IN_FILE), row, near->name, why));
@@ -374,7 +375,7 @@ static int similar_person(kp_batch *b, const kp_dup *near, char **err)
 	else
 		db_set_err(err, xasprintf(msg(MSG_S_SIMILAR), near->id, near->name, why));
 	free(why);
-	return KP_ESIMILAR;
+	return near->near ? KP_ENEAR : KP_ESIMILAR;
 }
 
 /* Update the stored record old with r's values (an import's --update). */
@@ -514,15 +515,16 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	/* An import's row (a batch with a source) may repeat a stored person:
 	 * looked up unless no row can hold its values (persons.c). The screen
 	 * warns before saving instead, and a second F2 saves. */
-	bool maybe = false, near = false;
-	if (!replaces && b->source && b->f->nhint && persons_maybe(b->persons, r, &maybe, &near, err) != KP_OK)
+	bool maybe = false, near = false, akin = false;
+	if (!replaces && b->source && b->f->nhint && persons_maybe(b->persons, r, &maybe, &near, &akin, err) != KP_OK)
 		return KP_ERR;
 	near = near && b->f->nsimilar;
+	akin = akin && b->f->near;
 	/* only an update (--update) reads the stored values: its audit row and
 	 * the session's rights compare them */
 	/* a row the session could not write at all (a date outside the year)
 	 * is refused for that, not as a repeat of another year's record */
-	if (((maybe && !b->update) || near) && session_may_write_any(b->s, b->f, r, err) != KP_OK)
+	if (((maybe && !b->update) || near || akin) && session_may_write_any(b->s, b->f, r, err) != KP_OK)
 		return KP_ERR;
 	bool theirs = other_sides_cells(b->s, b->f, r), vals = b->update || theirs;
 	if (maybe && stored_same(b->s, b->f, r, vals, vals ? &b->same_vals : &b->same, &old)) {
@@ -543,13 +545,16 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	 * marked for the city. Another unit's a unit cannot read is marked
 	 * as a repeat is (below). */
 	kp_dup similar;
-	bool seen = near && dup_similar_seen(b->s, b->f, r, &b->near, &similar);
-	if (seen && !b->force) {
+	bool seen = near && dup_seen(b->s, b->f, r, DUP_SIMILAR, &b->near, &similar);
+	/* The unit's own record by another numbering or spelling of a place
+	 * (near_hint): likewise. */
+	bool seen_near = !seen && akin && dup_seen(b->s, b->f, r, DUP_NEAR, &b->akin, &similar);
+	if ((seen || seen_near) && !b->force) {
 		int rc = similar_person(b, &similar, err);
 		dup_free(&similar);
 		return rc;
 	}
-	if (seen)
+	if (seen || seen_near)
 		dup_free(&similar);
 	char **held = replaces ? keep_stored(b->s, b->f, r, &old) : NULL;
 	if (session_may_write(b->s, b->f, replaces ? &old : NULL, r, err) != KP_OK) {
@@ -588,9 +593,9 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	 * scoped): a row that may repeat one is saved and marked for the
 	 * city, as a second F2 on the form does. */
 	bool marked = false;
-	if (rc == KP_OK && (seen || ((maybe || near) && session_scope(b->s) > 0)) &&
-	    (rc = dup_mark_in_tx(b->s, b->f, r, &marked, err)) == KP_OK && marked)
-		++*(seen ? &b->forced : &b->marked);
+	if (rc == KP_OK && (seen || seen_near || ((maybe || near) && session_scope(b->s) > 0)) &&
+	    (rc = dup_mark_in_tx(b->s, b->f, r, seen_near, &marked, err)) == KP_OK && marked)
+		++*(seen ? &b->forced : seen_near ? &b->forced_near : &b->marked);
 	if (rc == KP_OK && !replaces) {
 		if (!b->added++) {
 			b->first = r->id;
@@ -635,6 +640,7 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 	sqlite3_finalize(b->same);
 	sqlite3_finalize(b->same_vals);
 	sqlite3_finalize(b->near);
+	sqlite3_finalize(b->akin);
 	int rc = persons_end(b->persons, commit, NULL); /* its error is said below */
 	int counted = counter_end(b->counts, commit && rc == KP_OK);
 	if (rc == KP_OK)

@@ -149,6 +149,41 @@ static int year_begun(kp_store *s, int year, char **err)
 	return KP_ERR;
 }
 
+/* A year's closing (years.c: kp_years.closed_at), asked before each of a
+ * unit's writes, every row of an import too: the statement is kept. A
+ * store whose years were never set up has none closed. */
+bool session_year_closed(kp_store *s, int year, char **when)
+{
+	if (!s->closed_st)
+		s->closed_st = db_prepare(s, "SELECT closed_at FROM kp_years WHERE year = ? AND closed_at IS NOT NULL",
+					  NULL);
+	sqlite3_stmt *st = s->closed_st;
+	if (!st)
+		return false;
+	sqlite3_reset(st);
+	sqlite3_bind_int(st, 1, year);
+	bool closed = sqlite3_step(st) == SQLITE_ROW;
+	if (closed && when)
+		*when = db_text(st, 0);
+	sqlite3_reset(st);
+	return closed;
+}
+
+/* A closed year is the city's record of what the units did: a unit
+ * changes nothing of it (no record, state, attachment or tick), so last
+ * year's ranking is not padded after the year ended. */
+int session_may_change_year(kp_store *s, int year, char **err)
+{
+	char *when = NULL;
+	if (s->kind != SESSION_UNIT || !session_year_closed(s, year, &when))
+		return KP_OK;
+	db_set_err(err, xasprintf(msg(MSG_SS_YEAR_CLOSED), year, when));
+	free(when);
+	return KP_ERR;
+}
+
+bool store_may_change_year(kp_store *s, int year) { return session_may_change_year(s, year, NULL) == KP_OK; }
+
 /* The record's unit is the session's, the form and its state allow a
  * change: the checks a write and a delete share. */
 static int may_touch(kp_store *s, const kp_form *f, const kp_record *old, long long unit_id,
@@ -165,6 +200,9 @@ static int may_touch(kp_store *s, const kp_form *f, const kp_record *old, long l
 	/* A year not begun holds nothing of a unit's yet: not filed into it, nor
 	 * changed there after the city moved a record into it. */
 	if (year_begun(s, s->year, err) != KP_OK || (old && year_begun(s, old->year, err) != KP_OK))
+		return KP_ERR;
+	if (session_may_change_year(s, s->year, err) != KP_OK ||
+	    (old && old->year != s->year && session_may_change_year(s, old->year, err) != KP_OK))
 		return KP_ERR;
 	if (!store_may_write_form(s, f)) {
 		db_set_err(err, xasprintf(msg(f->written_by == WRITER_CITY ? MSG_SS_CITY_FORM : MSG_SS_UNIT_FIELD),
@@ -369,6 +407,14 @@ int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const 
 		db_set_err(err, xasprintf(msg(MSG_SS_MOVE), state_words(from), state_words(to)));
 		return KP_ERR;
 	}
+	if (session_may_change_year(s, old->year, err) != KP_OK)
+		return KP_ERR;
+	/* The city still approves what was submitted before the year closed;
+	 * a return asks a unit for a change it could not make there. */
+	if (!strcmp(to, "returned") && session_year_closed(s, old->year, NULL)) {
+		db_set_err(err, xasprintf(msg(MSG_SS_YEAR_CLOSED_RETURN), old->year, old->year));
+		return KP_ERR;
+	}
 	if (s->kind == SESSION_CITY && !strcmp(to, "approved") && may_approve(s, f, old, err) != KP_OK)
 		return KP_ERR;
 	return year_begun(s, old->year, err);
@@ -394,7 +440,8 @@ int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, i
 			db_set_err(err, why);
 			return KP_ERR;
 		}
-		if (year_begun(s, old->year, err) != KP_OK || year_begun(s, to, err) != KP_OK)
+		if (year_begun(s, old->year, err) != KP_OK || year_begun(s, to, err) != KP_OK ||
+		    session_may_change_year(s, old->year, err) != KP_OK || session_may_change_year(s, to, err) != KP_OK)
 			return KP_ERR;
 	}
 	if (f->per_unit) {

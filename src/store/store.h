@@ -26,7 +26,8 @@
 #include "form/schedule.h"
 #include "form/units.h"
 
-enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3, KP_ESAME = -4, KP_ESAME_LOCKED = -5, KP_ESIMILAR = -6 };
+enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3, KP_ESAME = -4, KP_ESAME_LOCKED = -5, KP_ESIMILAR = -6,
+       KP_ENEAR = -7 };
 
 typedef struct kp_store kp_store;
 
@@ -107,6 +108,9 @@ bool store_may_edit_state(const kp_store *s, const char *state);
 bool store_may_enter_year(const kp_store *s, int year);
 /* May the session move a reviewed record from one state to another? */
 bool store_may_move(const kp_store *s, const char *from, const char *to);
+/* May the session change records of programme year `year` (a unit: not
+ * in a year the city closed)? Asks the database. */
+bool store_may_change_year(kp_store *s, int year);
 
 /* Has any statement found the database damaged (SQLITE_CORRUPT,
  * SQLITE_NOTADB)? Then nothing read from it can be trusted: front ends say
@@ -139,6 +143,7 @@ long long store_unit_id(kp_store *s, const char *name);
 typedef struct {
 	int year, from;     /* from: the year it was opened from, 0 for the first */
 	char *by, *at;      /* who opened it, when */
+	char *closed_by, *closed_at; /* who closed it, when; NULL while it is open */
 	bool own_schedule;  /* its schedule is stored (else config/schedule.yaml's) */
 } kp_year;
 /* Before any form: the years table, the first year (base, the schedule's)
@@ -170,6 +175,13 @@ int store_year_schedule(kp_store *s, int year, char **schedule, char **err);
  * year outside KP_YEAR_MIN..KP_YEAR_MAX. Audited. */
 int store_year_open(kp_store *s, int year, int from, const char *base_schedule,
 		    const kp_form *const *copy, size_t ncopy, char **err);
+/* Close year (close) or reopen it (city or administrator). A closed year
+ * is read as before; a unit changes nothing of it (session.c), the city
+ * still approves what was submitted, and returns nothing. Refused: a year
+ * not opened, one already so. Audited (year_close, year_reopen). */
+int store_year_close(kp_store *s, int year, bool close, char **err);
+/* Has the city closed year? */
+bool store_year_closed(kp_store *s, int year);
 
 /* Create the form's table or add the columns it lacks (a per-unit form's
  * table allows one record per unit). */
@@ -222,10 +234,12 @@ int store_batch_add(kp_batch *b, kp_record *r, char **err);
 void store_batch_update(kp_batch *b, bool update);
 /* A record holding a stored record's similar_hint values under other hint
  * values (附表2: its 联系电话, another 姓名) is not added: KP_ESIMILAR with
- * *err naming it. With force it is added and marked for the city's
- * review; store_batch_forced counts those. */
+ * *err naming it; one near the same unit's record (near_hint: 科普讲座（一）
+ * and （二） on the same day) KP_ENEAR likewise. With force it is added and
+ * marked for the city's review; store_batch_forced counts those (near: the
+ * near ones). */
 void store_batch_force(kp_batch *b, bool force);
-long long store_batch_forced(const kp_batch *b);
+long long store_batch_forced(const kp_batch *b, bool near);
 /* The file's row the next record added comes from: a later row repeating
  * it is told 「与本文件第 N 行重复」, not the number the file just gave it. */
 void store_batch_row(kp_batch *b, long long row);
@@ -650,14 +664,17 @@ typedef struct {
 	char *unit_name;  /* NULL when the session may not read it */
 	char *name;       /* the first hint field's value, likewise */
 	bool similar;     /* only the similar_hint fields are the same (附表2: 联系电话) */
+	bool near;        /* the same unit's record, near by near_hint (科普讲座（一）, （二）) */
 } kp_dup;
 void dup_free(kp_dup *d);
 /* Why a similar record may be the same: 「联系电话相同，姓名不同」. */
 char *dup_similar_why(const kp_form *f);
+/* Why a near record may be the same: 「活动名称（不计编号）、日期、地点（…）相同」. */
+char *dup_near_why(const kp_form *f);
 int store_ensure_duplicates(kp_store *s, char **err);
 /* Is there another record with r's hint values, or else with its
- * similar_hint values and others different (d->similar)? (r->id 0 for a
- * new one) */
+ * similar_hint values and others different (d->similar), or else r's
+ * unit's record near it by near_hint (d->near)? (r->id 0 for a new one) */
 bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_dup *out);
 /* The stored record r was saved although warned: pair it with every record
  * holding its hint values, for the city's review (kp_duplicates). Audited. */

@@ -209,6 +209,8 @@ int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *
 	}
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
+	if (session_may_change_year(s, session_year(s), err) != KP_OK) /* a closed year's ticks stay */
+		return db_end(s, KP_ERR, err);
 	sqlite3_stmt *st = db_prepare(s, on
 		? "INSERT INTO kp_ticks (key, unit_id, ticked_by, ticked_at, year) VALUES (?1, ?2, ?3, kp_now(), ?4)"
 		  " ON CONFLICT (year, key, unit_id) DO NOTHING"

@@ -18,16 +18,19 @@
 
 /* The shape of kepu's own tables: 1 added programme years, 2 the list
  * filter's text index, 3 the audit chain (an older kepu would write records
- * without either), 4 a draft per sitting (drafts.c). A database of
+ * without either), 4 a draft per sitting (drafts.c), 5 a year's closing
+ * (an older kepu would let units write into a closed year). A database of
  * a newer kepu is refused rather than half understood. */
-#define KP_SCHEMA_VERSION 4
+#define KP_SCHEMA_VERSION 5
 
 static const char years_ddl[] = "CREATE TABLE IF NOT EXISTS kp_years ("
 				" year INTEGER PRIMARY KEY,"
 				" from_year INTEGER,"      /* the year it was opened from; NULL: the first */
 				" schedule TEXT,"          /* its schedule.yaml; NULL: config/schedule.yaml's */
 				" opened_by TEXT NOT NULL,"
-				" opened_at TEXT NOT NULL)";
+				" opened_at TEXT NOT NULL,"
+				" closed_by TEXT,"         /* who closed it; NULL: open */
+				" closed_at TEXT)";
 
 static int user_version(kp_store *s)
 {
@@ -49,6 +52,11 @@ int store_ensure_years(kp_store *s, int base, char **err)
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	int rc = db_exec(s, years_ddl, err);
+	/* schema 5: every year of an older kepu's database is open */
+	if (rc == KP_OK && !db_has_column(s, "kp_years", "closed_at") &&
+	    ((rc = db_exec(s, "ALTER TABLE kp_years ADD COLUMN closed_by TEXT", err)) != KP_OK ||
+	     (rc = db_exec(s, "ALTER TABLE kp_years ADD COLUMN closed_at TEXT", err)) != KP_OK))
+		rc = KP_ERR;
 	sqlite3_stmt *st = rc == KP_OK
 		? db_prepare(s, "INSERT INTO kp_years (year, opened_by, opened_at)"
 			     " SELECT ?1, 'kepu', kp_now() WHERE NOT EXISTS (SELECT 1 FROM kp_years)", err)
@@ -77,7 +85,7 @@ int store_year(const kp_store *s) { return s->year; }
 size_t store_years(kp_store *s, kp_year **out)
 {
 	sqlite3_stmt *st = db_prepare(s, "SELECT year, ifnull(from_year, 0), opened_by, opened_at,"
-				      " schedule IS NOT NULL FROM kp_years ORDER BY year", NULL);
+				      " schedule IS NOT NULL, closed_by, closed_at FROM kp_years ORDER BY year", NULL);
 	size_t n = 0, cap = 0;
 	kp_year *y = NULL;
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -88,6 +96,9 @@ size_t store_years(kp_store *s, kp_year **out)
 		y[n].by = db_text(st, 2);
 		y[n].at = db_text(st, 3);
 		y[n].own_schedule = sqlite3_column_int(st, 4) != 0;
+		bool closed = sqlite3_column_type(st, 6) != SQLITE_NULL;
+		y[n].closed_by = closed ? db_text(st, 5) : NULL;
+		y[n].closed_at = closed ? db_text(st, 6) : NULL;
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -100,6 +111,8 @@ void years_free(kp_year *y, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(y[i].by);
 		free(y[i].at);
+		free(y[i].closed_by);
+		free(y[i].closed_at);
 	}
 	free(y);
 }
@@ -268,5 +281,49 @@ int store_year_open(kp_store *s, int year, int from, const char *base_schedule,
 	}
 	free(schedule);
 	free(at);
+	return db_end(s, rc, err);
+}
+
+bool store_year_closed(kp_store *s, int year) { return session_year_closed(s, year, NULL); }
+
+/* The city, the referee, ends a year: the units' figures in it stay what
+ * they were when it closed (session.c refuses every change of a unit's). */
+int store_year_close(kp_store *s, int year, bool close, char **err)
+{
+	if (session_need(s, CITY_OR_ADMIN, err) != KP_OK)
+		return KP_ERR;
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	char *when = NULL;
+	int rc = KP_ERR;
+	if (year_row(s, year, NULL, NULL) != KP_OK)
+		db_set_err(err, unknown_year(s, MSG_Y_UNKNOWN, year));
+	else if (session_year_closed(s, year, &when) == close)
+		db_set_err(err, close ? xasprintf(msg(MSG_Y_ALREADY_CLOSED), year, when)
+				      : xasprintf(msg(MSG_Y_NOT_CLOSED), year));
+	else
+		rc = KP_OK;
+	sqlite3_stmt *st = rc == KP_OK
+		? db_prepare(s, close ? "UPDATE kp_years SET closed_by = ?2, closed_at = kp_now() WHERE year = ?1"
+				      : "UPDATE kp_years SET closed_by = NULL, closed_at = NULL WHERE year = ?1", err)
+		: NULL;
+	if (rc == KP_OK && !st)
+		rc = KP_ERR;
+	if (st) {
+		sqlite3_bind_int(st, 1, year);
+		if (close)
+			sqlite3_bind_text(st, 2, s->actor, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE || sqlite3_changes(s->db) != 1)
+			rc = db_fail(s, err);
+		sqlite3_finalize(st);
+	}
+	if (rc == KP_OK) {
+		char y[12];
+		snprintf(y, sizeof y, "%d", year);
+		char *what[] = {"year", "", y}; /* the action says which way */
+		if ((rc = db_audit(s, NULL, "kp_years", year, 0, close ? "year_close" : "year_reopen", what, 3)) != KP_OK)
+			db_fail(s, err);
+	}
+	free(when);
 	return db_end(s, rc, err);
 }

@@ -256,3 +256,10 @@ void au_more_text(const audit_model *m, const au_ctx *c, char *out, size_t len)
 	else
 		sw_mark_n(0, false, hidden, false, out, len);
 }
+
+int au_head_room(const audit_model *m, const au_ctx *c, int cols, char *more, size_t len)
+{
+	au_more_text(m, c, more, len);
+	int room = cols - 2 - (more[0] ? utf8_width(more) + 2 : 0); /* margins; two cells before the mark */
+	return room > 0 ? room : 0;
+}

@@ -66,5 +66,10 @@ void au_columns(const audit_model *m, int cols, int x[AU_COLS], int w[AU_COLS]);
  * 「↓ 还有更早的记录」 (no number) while older rows are unread, 「↓ 还有 N
  * 项」 once all are. */
 void au_more_text(const audit_model *m, const au_ctx *c, char *out, size_t len);
+/* The detail header at a terminal cols wide: its words from column 1 in
+ * the cells this returns, the more-mark (au_more_text into more) whole at
+ * the right edge, cols - 1 - its width. The words give way to the mark
+ * (cut with their own 「>」): a mark cut to 「…载>」 said nothing. */
+int au_head_room(const audit_model *m, const au_ctx *c, int cols, char *more, size_t len);
 
 #endif

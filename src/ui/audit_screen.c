@@ -40,13 +40,10 @@ static void draw_detail(const audit_screen *as, const au_ctx *c, int y)
 {
 	attr_t h = theme_attr(R_SECTION) | A_UNDERLINE;
 	draw_fill(y, 0, COLS, h);
-	int used = draw_text(y, 1, COLS - 2, as->m.head, h, false);
 	char more[128];
-	au_more_text(&as->m, c, more, sizeof more);
-	if (more[0]) {
-		int mw = utf8_width(more), mx = COLS - 1 - mw;
-		draw_text(y, mx > used + 2 ? mx : used + 2, COLS - 1 - (mx > used + 2 ? mx : used + 2), more, h, false);
-	}
+	draw_text(y, 1, au_head_room(&as->m, c, COLS, more, sizeof more), as->m.head, h, false);
+	if (more[0])
+		draw_text(y, COLS - 1 - utf8_width(more), utf8_width(more), more, h, false);
 	for (size_t i = 0; i < as->m.ndetail; i++)
 		draw_text(y + 1 + (int)i, 2, COLS - 4, as->m.detail[i], theme_attr(R_NORMAL), false);
 }

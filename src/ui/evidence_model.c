@@ -85,6 +85,10 @@ bool ev_acts(const void *model, const void *ctx, kp_action a)
 /* Said before a transfer or a question, not after (the store decides anyway). */
 static bool locked(const evidence_model *m, const ev_ctx *c, ev_result *r)
 {
+	if (!store_may_change_year(c->env->store, m->rec.year)) { /* before a file is sent for nothing */
+		*r = said(EV_REFUSED, msg(MSG_UI_YEAR_CLOSED_READ), m->rec.year);
+		return true;
+	}
 	if (!m->form->review || store_may_edit_state(c->env->store, m->rec.state))
 		return false;
 	*r = said(EV_REFUSED, msg(MSG_UI_EV_LOCKED), state_label(state_of(m->rec.state)));

@@ -115,11 +115,13 @@ static void send(evidence_screen *es, ui_app *app)
 	}
 	const kp_attachment *a = &es->m.files[es->m.sel];
 	char *err = NULL;
-	ui_leave_curses();
+	ui_leave_curses_saying(msg(MSG_UI_TR_SZ_START)); /* before sz's header, on its own line */
 	int rc = evidence_send(app->env, es->m.form, a, &err);
 	ui_resume_curses();
 	if (rc == 0)
 		app_status(app, false, msg(MSG_UI_TR_SENT), a->name);
+	else if (rc == EXCHANGE_CANCELLED)
+		app_status(app, true, "%s", msg(MSG_UI_EV_SEND_CANCELLED));
 	else
 		app_status(app, true, "%s", err ? err : msg(MSG_UI_EV_SEND_FAILED));
 	free(err);

@@ -129,17 +129,6 @@ static bool move_focus(form_model *m, int delta)
 	return true;
 }
 
-/* The one rule for a move the model makes by itself (a full field, a
- * choice taken from its list with Enter): the very next key, if it is the
- * Tab or Enter the clerk presses out of habit, asks for the move already
- * made, so it is absorbed (fm_key) when `forgive`, however long after. No
- * time window: a clerk who looks at the paper before the habitual Tab
- * (1.2 s) had it skip 对象, the place typed into 参与人数. */
-static void advance(form_model *m, bool forgive)
-{
-	m->advanced = move_focus(m, +1) && forgive;
-}
-
 /* The one rule after any refusal that names a field (F2, a store's
  * refusal, a pasted cell): the first refused field takes the focus with
  * its text selected, so the correction typed next replaces it there. */
@@ -151,6 +140,42 @@ static void refused_at(form_model *m, size_t first)
 	fm_focus(m, first);
 }
 
+/* Leaving a typed field (Tab, Enter, an arrow, a full field's advance): a
+ * value its type or pattern refuses (a 10-digit mobile, 2016-13-01, a
+ * name with digits) is refused now, naming the field, as F2 would say it,
+ * with the text selected for the correction: at F2 the clerk was pages on.
+ * Empty is left to F2 (a required field may be filled later), and Esc or
+ * F10 still leave the form (asking about the unsaved input), so a value
+ * half typed never holds the clerk in the field. */
+static bool refuse_leave(form_model *m, const fm_ctx *c, fm_result *r)
+{
+	const kp_field *fd = &m->form->fields[m->focus];
+	if (!fs_is_text(fd) || m->readonly || !m->fs[m->focus].typed || !m->fs[m->focus].eb.len)
+		return false; /* a stored value only read through is F2's to judge */
+	char *raw = fs_get_value(fd, &m->fs[m->focus]), *out = NULL, *why = NULL;
+	bool bad = !field_validate(&c->env->cat, fd, raw, &out, &why);
+	if (bad) {
+		*r = result(FM_REFUSED);
+		fm_say(r, true, MSG_V_FIELD, fd->label, why);
+		refused_at(m, m->focus);
+	}
+	free(raw);
+	free(out);
+	free(why);
+	return bad;
+}
+
+/* The one rule for a move the model makes by itself (a full field, a
+ * choice taken from its list with Enter): the very next key, if it is the
+ * Tab or Enter the clerk presses out of habit, asks for the move already
+ * made, so it is absorbed (fm_key) when `forgive`, however long after. No
+ * time window: a clerk who looks at the paper before the habitual Tab
+ * (1.2 s) had it skip 对象, the place typed into 参与人数. */
+static void advance(form_model *m, const fm_ctx *c, bool forgive, fm_result *r)
+{
+	m->advanced = !refuse_leave(m, c, r) && move_focus(m, +1) && forgive;
+}
+
 /* Every field from r (when NULL, as a new record starts: field_initial);
  * focus on the first, nothing dirty. */
 static void load_values(form_model *m, const kp_catalog *cat, const kp_record *r)
@@ -160,6 +185,7 @@ static void load_values(form_model *m, const kp_catalog *cat, const kp_record *r
 		fs_set_value(&m->form->fields[i], &m->fs[i], r ? r->vals[i] : initial);
 		free(initial);
 		m->fs[i].mcur = 0; /* each record's boxes start at the first */
+		m->fs[i].typed = false;
 	}
 	clear_errors(m);
 	m->focus = 0;
@@ -178,6 +204,7 @@ static void set_orig(form_model *m, char *const *vals)
 static void edited(form_model *m, field_state *st)
 {
 	m->dirty = true;
+	st->typed = true;
 	m->dup_warned = false; /* changed values are checked again */
 	m->draft_due = true;
 	free(st->error);
@@ -311,7 +338,9 @@ static bool locked(form_model *m, const fm_ctx *c, fm_result *r)
 	if (!ro && store_may_write_field(c->env->store, fd))
 		return false; /* r as it was: a key taken is no refusal (it beeped) */
 	*r = result(FM_REFUSED);
-	if (ro)
+	if (m->closed_year)
+		fm_say(r, true, MSG_UI_YEAR_CLOSED_READ, m->closed_year);
+	else if (ro)
 		fm_say(r, true, MSG_UI_READ_ONLY, state_label(state_of(m->rec.state)));
 	else
 		fm_say(r, true, fd->written_by == WRITER_CITY ? MSG_UI_CITY_WRITES : MSG_UI_UNIT_WRITES,
@@ -347,7 +376,7 @@ static void restate(form_model *m, const fm_ctx *c)
 	free(m->rec.state);
 	m->rec.state = now.state;
 	now.state = NULL;
-	m->readonly = !review_editable(c->env->store, state_of(m->rec.state));
+	m->readonly = !review_editable(c->env->store, state_of(m->rec.state)) || m->closed_year;
 	record_free(&now);
 }
 
@@ -491,7 +520,7 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 	/* Taken with Enter, the list moves on by itself; with Tab or
 	 * Shift-Tab, that key was the move, as from any field. */
 	if (p == POPUP_ACCEPT)
-		advance(m, true);
+		advance(m, c, true, &r);
 	else
 		move_focus(m, p == POPUP_NEXT ? +1 : -1);
 	return r;
@@ -628,11 +657,11 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 	case ACT_HOME: eb_home(eb); return r;
 	case ACT_END: eb_end(eb); return r;
 	case ACT_UP:
-		if (!eb_up(eb, c->wrap_w))
+		if (!eb_up(eb, c->wrap_w) && !refuse_leave(m, c, &r))
 			move_focus(m, -1);
 		return r;
 	case ACT_DOWN:
-		if (!eb_down(eb, c->wrap_w))
+		if (!eb_down(eb, c->wrap_w) && !refuse_leave(m, c, &r))
 			move_focus(m, +1);
 		return r;
 	case ACT_BACKSPACE:
@@ -683,7 +712,7 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 	if (text && eb_insert(eb, key.code)) {
 		edited(m, st);
 		if (c->auto_advance && complete(fd, eb)) /* the field's and the user's choice */
-			advance(m, fd->forgive_tab);
+			advance(m, c, fd->forgive_tab, &r);
 	} else if (text) {
 		return refused(MSG_COUNT); /* full: max_chars reached */
 	}
@@ -913,11 +942,11 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 	case ACT_DITTO:
 		return ditto(m, c);
 	case ACT_NEXT:
-		if (!move_focus(m, +1))
+		if (!refuse_leave(m, c, &r) && !move_focus(m, +1))
 			fm_say(&r, false, MSG_UI_LAST_FIELD);
 		return r;
 	case ACT_PREV:
-		if (!move_focus(m, -1))
+		if (!refuse_leave(m, c, &r) && !move_focus(m, -1))
 			fm_say(&r, false, MSG_UI_FIRST_FIELD);
 		return r;
 	default:
@@ -1040,6 +1069,12 @@ form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long un
 		m->rec.unit_id = unit_id;
 		m->rec.unit_name = xstrdup(unit_name ? unit_name : "");
 		load_values(m, &c->env->cat, NULL);
+	}
+	/* the store refuses a unit's every change there; said before typing */
+	int year = id ? m->rec.year : store_year(c->env->store);
+	if (!store_may_change_year(c->env->store, year)) {
+		m->closed_year = year;
+		m->readonly = true;
 	}
 	if (c->draft) { /* chosen at sign-in: restored without asking again */
 		if (store_draft_get(c->env->store, c->user, c->draft, &m->offer) == KP_OK &&

@@ -30,6 +30,7 @@ typedef struct {
 	size_t mcur;    /* multichoice: the option under the cursor */
 	size_t vscroll; /* textarea: first visible row (the view's) */
 	char *error;    /* the reason from the last save, until edited */
+	bool typed;     /* changed in this form since loaded: checked when left */
 	char *ref;      /* record field: the number (or a name pasted, until saved) */
 	char *ref_label;     /* …as shown, read from the store when first drawn */
 	kp_ref_choice *refs; /* …the records the open picker offers */
@@ -90,6 +91,7 @@ typedef struct {
 	bool draft_due;      /* edited since the last draft was saved */
 	time_t draft_saved;  /* when it was */
 	bool readonly;       /* a reviewed record its user may not change (已提交, 已认定) */
+	int closed_year;     /* the record's year, which the city closed: a unit only reads (0: open) */
 	int entered;         /* new records saved in this sitting */
 	bool dup_warned;     /* a possible duplicate was said: the next save stores and marks it */
 	char *dup_note;      /* the city's: the records this one was marked as repeating */

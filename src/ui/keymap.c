@@ -65,9 +65,11 @@ const kp_binding kp_keymap[] = {
 	{CTX_LIST | CTX_VIEW, ACT_PAGE_DOWN, {FN(KEY_NPAGE), CTRL('V')}, MSG_K_PAGE_DOWN, 0},
 	{CTX_LIST | CTX_VIEW, ACT_PAGE_UP, {FN(KEY_PPAGE), CTRL('U')}, MSG_K_PAGE_UP, 0},
 	{CTX_LIST, ACT_SORT, {FN(KEY_F(6)), CTRL('R')}, MSG_K_SORT, 2},
-	{CTX_LIST, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_REVIEW, 2},
+	{CTX_LIST | CTX_CITY, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_REVIEW, 2},
+	{CTX_LIST | CTX_UNIT, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_SUBMIT, 2},
 	{CTX_LIST, ACT_YEAR, {FN(KEY_F(5)), CTRL('Y')}, MSG_K_MOVE_YEAR, 0}, /* F1 lists it: the bar is full */
-	{CTX_LIST, ACT_TOGGLE, {CH(' ')}, MSG_K_MARK, 0},
+	{CTX_LIST | CTX_CITY, ACT_TOGGLE, {CH(' ')}, MSG_K_MARK_CITY, 0},
+	{CTX_LIST | CTX_UNIT, ACT_TOGGLE, {CH(' ')}, MSG_K_MARK, 0},
 	{CTX_LIST, ACT_NEXT, {CH('\t')}, MSG_K_STATE_FILTER, 0},
 	{CTX_LIST, ACT_BACKSPACE, {BS}, MSG_K_ERASE, 0},
 	{CTX_LIST | CTX_VIEW, ACT_HOME, {FN(KEY_HOME)}, MSG_K_FIRST, 0},
@@ -185,6 +187,7 @@ const kp_binding kp_keymap[] = {
 	{CTX_MENU, ACT_QUIT, {CH('q'), ESC, FN(KEY_F(10))}, MSG_K_QUIT, 3},
 	{CTX_MENU, ACT_M_QUEUE, {CH('r')}, MSG_K_M_QUEUE, 1},
 	{CTX_MENU, ACT_M_OPEN_YEAR, {CH('o')}, MSG_K_M_OPEN_YEAR, 1},
+	{CTX_MENU, ACT_M_CLOSE_YEAR, {CH('x')}, MSG_K_M_CLOSE_YEAR, 0}, /* F1 lists it: the bar is full */
 	{CTX_MENU, ACT_M_FORM, {CH('1'), CH('2'), CH('3'), CH('4')}, MSG_K_M_FORM, 0},
 	{CTX_MENU, ACT_M_FORM, {CH('5'), CH('6'), CH('7'), CH('8')}, MSG_K_M_FORM, 0},
 	{CTX_MENU, ACT_M_FORM, {CH('9')}, MSG_K_M_FORM, 0},
@@ -211,12 +214,19 @@ const unsigned kp_keymap_len = sizeof kp_keymap / sizeof kp_keymap[0];
 static bool same(kp_key a, kp_key b) { return a.fn == b.fn && a.code == b.code; }
 static bool used(kp_key k) { return k.fn || k.code; }
 
+/* Does row b serve ctx: one of its contexts, and the role ctx names when
+ * b is one role's. */
+static bool row_in(const kp_binding *b, unsigned ctx)
+{
+	return (b->ctx & ctx & ~CTX_ROLES) && (!(b->ctx & CTX_ROLES) || (b->ctx & ctx & CTX_ROLES));
+}
+
 /* The row that handles key in ctx, or NULL. */
 static const kp_binding *find_row(unsigned ctx, kp_key key)
 {
 	for (unsigned i = 0; i < kp_keymap_len; i++) {
 		const kp_binding *b = &kp_keymap[i];
-		if (!(b->ctx & ctx))
+		if (!row_in(b, ctx))
 			continue;
 		for (unsigned k = 0; k < 4; k++)
 			if (used(b->keys[k]) && same(b->keys[k], key))
@@ -231,7 +241,7 @@ char keymap_letter(unsigned ctx, kp_action a)
 {
 	for (unsigned i = 0; i < kp_keymap_len; i++) {
 		const kp_binding *b = &kp_keymap[i];
-		if (!(b->ctx & ctx) || b->action != a)
+		if (!row_in(b, ctx) || b->action != a)
 			continue;
 		for (size_t k = 0; k < sizeof b->keys / sizeof b->keys[0]; k++)
 			if (key_printable(b->keys[k]) && b->keys[k].code < 128)
@@ -281,7 +291,7 @@ size_t keymap_bar_rows(unsigned ctx, kp_acts_fn acts, const void *model, const v
 	size_t n = 0;
 	for (unsigned i = 0; i < kp_keymap_len && n < max; i++) {
 		const kp_binding *b = &kp_keymap[i];
-		if (!(b->ctx & ctx) || b->bar_keys == 0)
+		if (!row_in(b, ctx) || b->bar_keys == 0)
 			continue;
 		char keys[64];
 		key_list(b, ctx, b->bar_keys, keys, sizeof keys);
@@ -353,7 +363,7 @@ size_t keymap_help(unsigned ctx, kp_acts_fn acts, kp_key_acts_fn key_acts, const
 	size_t n = 0;
 	for (unsigned i = 0; i < kp_keymap_len && n < max; i++) {
 		const kp_binding *b = &kp_keymap[i];
-		if (!(b->ctx & ctx) || (acts && !acts(model, mctx, b->action)))
+		if (!row_in(b, ctx) || (acts && !acts(model, mctx, b->action)))
 			continue;
 		kp_key_line *l = &out[n];
 		l->keys[0] = '\0';
@@ -382,6 +392,27 @@ size_t keymap_lines(unsigned ctx, kp_key_line *out, size_t max)
 	return keymap_help(ctx, NULL, NULL, NULL, NULL, out, max);
 }
 
+/* Is l (its keys and words) among lines? */
+static bool listed(const kp_key_line *lines, size_t n, const kp_key_line *l)
+{
+	for (size_t k = 0; k < n; k++)
+		if (lines[k].what == l->what && !strcmp(lines[k].keys, l->keys))
+			return true;
+	return false;
+}
+
+/* One line of ctx's table, role (「（单位）」) after the words of a row one
+ * role has; form-wide keys are listed once, under the form. */
+static void print_line(FILE *out, unsigned ctx, const kp_key_line *l, const char *role)
+{
+	if (ctx != CTX_FORM && ctx & (CTX_TEXT | CTX_TEXTAREA | CTX_CHOICE | CTX_MULTI)) {
+		kp_key_line form[64];
+		if (listed(form, keymap_lines(CTX_FORM, form, 64), l))
+			return;
+	}
+	fprintf(out, "| `%s` | %s%s |\n", l->keys, msg(l->what), role ? role : "");
+}
+
 void keymap_markdown(FILE *out)
 {
 	static const enum kp_msg_id ctx_names[CTX_COUNT] = {
@@ -396,20 +427,21 @@ void keymap_markdown(FILE *out)
 		unsigned ctx = 1u << c;
 		fprintf(out, "\n## %s\n\n| %s | %s |\n|---|---|\n", msg(ctx_names[c]), msg(MSG_KC_KEYS),
 			msg(MSG_KC_ACTION));
-		kp_key_line lines[64];
-		size_t n = keymap_lines(ctx, lines, 64);
-		for (size_t i = 0; i < n; i++) {
-			/* Form-wide keys are listed once, under the form. */
-			if (ctx != CTX_FORM && ctx & (CTX_TEXT | CTX_TEXTAREA | CTX_CHOICE | CTX_MULTI)) {
-				kp_key_line form[64];
-				size_t nf = keymap_lines(CTX_FORM, form, 64);
-				bool shared = false;
-				for (size_t k = 0; k < nf && !shared; k++)
-					shared = form[k].what == lines[i].what && !strcmp(form[k].keys, lines[i].keys);
-				if (shared)
-					continue;
-			}
-			fprintf(out, "| `%s` | %s |\n", lines[i].keys, msg(lines[i].what));
+		kp_key_line city[64], unit[64];
+		size_t nc = keymap_lines(ctx | CTX_CITY, city, 64), nu = keymap_lines(ctx | CTX_UNIT, unit, 64);
+		for (size_t i = 0; i < nc; i++) {
+			bool both = listed(unit, nu, &city[i]);
+			print_line(out, ctx, &city[i], both ? NULL : msg(MSG_KC_CITY));
+			for (size_t k = 0; !both && k < nu; k++) /* the unit's own row beside the city's */
+				if (unit[k].action == city[i].action && !listed(city, nc, &unit[k]))
+					print_line(out, ctx, &unit[k], msg(MSG_KC_UNIT));
+		}
+		for (size_t k = 0; k < nu; k++) {
+			bool beside = false;
+			for (size_t i = 0; i < nc && !beside; i++)
+				beside = city[i].action == unit[k].action;
+			if (!beside && !listed(city, nc, &unit[k]))
+				print_line(out, ctx, &unit[k], msg(MSG_KC_UNIT));
 		}
 	}
 }

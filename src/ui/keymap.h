@@ -33,6 +33,14 @@ typedef enum {
 	CTX_REASON = 33554432, /* a reason typed on the status line (退回修改, 重新打开) */
 } kp_context;
 #define CTX_COUNT 26
+/* A row for one role only, its words what the key does for that role (the
+ * unit's F9 submits or withdraws, the city's reviews): the row's ctx names
+ * the role with one of these bits, and the ctx a screen asks with names
+ * the session's (app_chrome adds it; a model asking keymap_lookup adds
+ * it itself). A row without either is every role's. */
+#define CTX_CITY (1u << 30)
+#define CTX_UNIT (1u << 29)
+#define CTX_ROLES (CTX_CITY | CTX_UNIT)
 
 typedef enum {
 	ACT_NONE,
@@ -45,6 +53,7 @@ typedef enum {
 	/* The main menu's letters and digits (menu.c shows them beside its items). */
 	ACT_M_CHECKLIST, ACT_M_PROGRESS, ACT_M_BRIEFING, ACT_M_FORM, ACT_M_MONTHLY, ACT_M_EXPORT,
 	ACT_M_IMPORT, ACT_M_FIND, ACT_M_AUDIT, ACT_M_ACCOUNTS, ACT_M_PASSWORD, ACT_M_QUEUE, ACT_M_OPEN_YEAR,
+	ACT_M_CLOSE_YEAR,
 } kp_action;
 
 /* Each row: where it applies, what it does, its keys, what it is called,

@@ -443,7 +443,7 @@ lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key)
 		return view_key(m, c, key);
 	if (m->mode != LM_BROWSE)
 		return confirm(m, c, key);
-	kp_action a = keymap_lookup(CTX_LIST, key);
+	kp_action a = keymap_lookup(CTX_LIST | (c->city ? CTX_CITY : CTX_UNIT), key);
 	if (move(m, c, a))
 		return result(LM_HANDLED);
 	lm_result r = result(LM_HANDLED);
@@ -481,6 +481,8 @@ lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key)
 			lm_set_state(m, c, m->state + 1 < ST_COUNT ? m->state + 1 : -1);
 		break;
 	case ACT_REVIEW:
+		if (m->nmarked && !review_may_submit(c->store)) /* many at once: a submit only */
+			return said(LM_REFUSED, true, MSG_UI_NONE_TO_SUBMIT);
 		if (m->nmarked || m->n)
 			r = result(LM_REVIEW);
 		break;
@@ -524,6 +526,8 @@ bool lm_acts(const void *model, const void *ctx, kp_action a)
 	if (m->mode != LM_BROWSE)
 		return a == ACT_YES || a == ACT_NO;
 	bool rows = m->n > 0, any = rows || m->nmarked;
+	/* a unit in a year the city closed only reads (the store refuses) */
+	bool year_open = m->view || store_may_change_year(c->store, store_year(c->store));
 	switch (a) {
 	case ACT_YES:
 	case ACT_NO:
@@ -533,14 +537,16 @@ bool lm_acts(const void *model, const void *ctx, kp_action a)
 	case ACT_ACCEPT:
 		return rows || (!m->view && m->filter_text[0] == '#');
 	case ACT_NEW:
-		return !m->view && store_may_write_form(c->store, m->form);
+		return !m->view && year_open && store_may_write_form(c->store, m->form);
 	case ACT_DELETE_RECORD:
-		return !m->view && rows && store_may_write_form(c->store, m->form) &&
+		return !m->view && year_open && rows && store_may_write_form(c->store, m->form) &&
 		       (!m->form->review || review_editable(c->store, state_of(m->rows[m->sel].state)));
 	case ACT_REVIEW:
-		return !m->view && m->form->review && any;
+		return !m->view && year_open && m->form->review && (m->nmarked ? review_may_submit(c->store) : rows);
 	case ACT_YEAR:
-		return !m->view && any;
+		return !m->view && year_open && any;
+	case ACT_TOGGLE: /* marks are for F9 and F5 (F1's words say so); elsewhere Space is filter text */
+		return m->view || !m->form->review || year_open;
 	default:
 		return true;
 	}
@@ -563,6 +569,14 @@ void lm_free(list_model *m)
 	free(m->filter_text);
 	free(m->marked);
 	free(m->marked_year);
+}
+
+void lm_marked_hint(const list_model *m, const lm_ctx *c, char *out, size_t len)
+{
+	snprintf(out, len,
+		 msg(lm_acts(m, c, ACT_REVIEW) ? MSG_UI_LIST_MARKED
+		     : lm_acts(m, c, ACT_YEAR) ? MSG_UI_LIST_MARKED_MOVE : MSG_UI_LIST_MARKED_ONLY),
+		 m->nmarked);
 }
 
 const char *lm_view_hint(const list_model *m, const lm_ctx *c)

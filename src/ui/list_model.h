@@ -94,6 +94,10 @@ lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key);
 /* What an empty page says: why it is empty (a filter, a state, a view's
  * unit not chosen yet) before 「还没有记录」, and F7 only where it acts. */
 void lm_empty_text(const list_model *m, const lm_ctx *c, char *out, size_t len);
+/* The hint line while records are marked: what the marks are for, as
+ * far as the session may act on them (F9 submits them: a unit's; F5 moves
+ * them to another year; neither in a year the city closed). */
+void lm_marked_hint(const list_model *m, const lm_ctx *c, char *out, size_t len);
 /* A view's hint line: F4 (another unit) only where it acts (the city). */
 const char *lm_view_hint(const list_model *m, const lm_ctx *c);
 bool lm_is_marked(const list_model *m, long long id);

@@ -205,7 +205,7 @@ static void list_draw(ui_screen *s, ui_app *app)
 			snprintf(right, sizeof right, msg(filtered ? MSG_UI_LIST_FOUND : MSG_UI_LIST_COUNT),
 				 ls->m.total);
 		if (ls->m.nmarked)
-			snprintf(help, sizeof help, msg(MSG_UI_LIST_MARKED), ls->m.nmarked);
+			lm_marked_hint(&ls->m, &c, help, sizeof help);
 		else if (filtered)
 			snprintf(help, sizeof help, msg(MSG_UI_LIST_FILTER), ls->m.filter_text);
 		else if (ls->m.state >= 0)

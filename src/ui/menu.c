@@ -8,6 +8,7 @@
 
 #include "core/msg.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/review.h"
 #include "ui/draw.h"
@@ -122,10 +123,15 @@ static void menu_draw(ui_screen *s, ui_app *app)
 		sw_mark(&m->win, more, sizeof more);
 		draw_text(y, 10, COLS - 15, more, theme_attr(R_HELP), false);
 	}
-	char q[256];
+	char q[512];
 	mm_question(m, q, sizeof q);
-	if (q[0])
+	if (q[0] && utf8_width(q) > COLS - 2) { /* closing a year says what it means: two lines */
+		draw_fill(LINES - 3, 0, COLS, theme_attr(R_ERROR));
+		draw_fill(LINES - 2, 0, COLS, theme_attr(R_ERROR));
+		draw_wrapped(LINES - 3, 1, COLS - 2, 2, q, theme_attr(R_ERROR));
+	} else if (q[0]) {
 		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
+	}
 	if (mn->pick.pop.open)
 		popup_draw(&mn->pick.pop, app_body_top() + 2, app_body_top() + 2, 20);
 	if (m->mode == MM_PICK_QUEUE)

@@ -255,6 +255,32 @@ static mm_result open_year(menu_model *m, const mm_ctx *c)
 	return r;
 }
 
+/* The city closes the year worked in (no unit changes anything of it
+ * then: the store's rule), or reopens it, once it has said yes by name. */
+static mm_result ask_close_year(menu_model *m, const mm_ctx *c)
+{
+	if (!c->city)
+		return refused("%s", msg(MSG_SS_CITY_ONLY));
+	m->close_year = store_year(c->env->store);
+	m->closing = !store_year_closed(c->env->store, m->close_year);
+	m->mode = MM_CONFIRM_CLOSE;
+	return result(MM_HANDLED);
+}
+
+static mm_result close_year(menu_model *m, const mm_ctx *c)
+{
+	m->mode = MM_BROWSE;
+	char *err = NULL;
+	if (store_year_close(c->env->store, m->close_year, m->closing, &err) != KP_OK) {
+		mm_result r = refused("%s", err ? err : "");
+		free(err);
+		return r;
+	}
+	mm_result r = result(MM_YEAR); /* the title says 已结束, or no longer */
+	snprintf(r.text, sizeof r.text, msg(m->closing ? MSG_Y_CLOSED : MSG_Y_REOPENED), m->close_year);
+	return r;
+}
+
 /* The screen each kind of item opens (app.c's table builds it). */
 static const ui_screen_id opens[] = {
 	[ITEM_CHECKLIST] = SCR_CHECKLIST, [ITEM_PROGRESS] = SCR_PROGRESS, [ITEM_BRIEFING] = SCR_BRIEFING,
@@ -361,6 +387,8 @@ static mm_result answer(menu_model *m, const mm_ctx *c, kp_key key)
 	case ACT_YES:
 		if (m->mode == MM_CONFIRM_YEAR)
 			return open_year(m, c);
+		if (m->mode == MM_CONFIRM_CLOSE)
+			return close_year(m, c);
 		m->mode = MM_BROWSE;
 		return result(MM_QUIT);
 	case ACT_NO:
@@ -397,6 +425,8 @@ mm_result mm_key(menu_model *m, const mm_ctx *c, kp_key key)
 		return next_year(m, c);
 	case ACT_M_OPEN_YEAR:
 		return ask_open_year(m, c);
+	case ACT_M_CLOSE_YEAR:
+		return ask_close_year(m, c);
 	case ACT_M_QUEUE:
 		return open_queue(m, c);
 	case ACT_QUIT: /* F10, Esc and q: asked first (over SSH the session ends with it) */
@@ -428,6 +458,7 @@ bool mm_acts(const void *model, const void *ctx, kp_action a)
 	case ACT_YEAR: /* with one year opened there is nothing to move to */
 		return m->nyears > 1;
 	case ACT_M_OPEN_YEAR:
+	case ACT_M_CLOSE_YEAR:
 		return c->city;
 	case ACT_M_QUEUE:
 		return c->city && mm_waiting(m) > 0;
@@ -474,6 +505,8 @@ void mm_question(const menu_model *m, char *out, size_t len)
 		snprintf(out, len, "%s", msg(MSG_UI_ASK_QUIT));
 	else if (m->mode == MM_CONFIRM_YEAR)
 		snprintf(out, len, msg(MSG_UI_ASK_OPEN_YEAR), m->open_year, m->open_from);
+	else if (m->mode == MM_CONFIRM_CLOSE)
+		snprintf(out, len, msg(m->closing ? MSG_UI_ASK_CLOSE_YEAR : MSG_UI_ASK_REOPEN_YEAR), m->close_year);
 	else
 		out[0] = '\0';
 }

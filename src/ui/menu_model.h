@@ -4,7 +4,7 @@
  * the screens of the account's role), the selection and the first item
  * shown, the records of each reviewed form by state (the city's queue,
  * a unit's own counts), and one mode (browsing, asking to quit, asking to
- * open a programme year) — and what a key does to it. Each key returns an
+ * open, close or reopen a programme year) — and what a key does to it. Each key returns an
  * mm_result: handled, refused with a message, open a screen, pick the
  * unit first, the typing habit or the year changed, quit. It never draws,
  * never reads the terminal's size (the rows come with mm_arrange) and never
@@ -38,7 +38,7 @@ typedef struct {
 	char hotkey;   /* shown beside it: '2' for 附表2, 'c', 'q'; 0 for none */
 } menu_item;
 
-typedef enum { MM_BROWSE, MM_CONFIRM_QUIT, MM_CONFIRM_YEAR, MM_PICK_QUEUE } mm_mode;
+typedef enum { MM_BROWSE, MM_CONFIRM_QUIT, MM_CONFIRM_YEAR, MM_CONFIRM_CLOSE, MM_PICK_QUEUE } mm_mode;
 
 typedef enum {
 	MM_HANDLED,   /* done (text may say something) */
@@ -80,6 +80,8 @@ typedef struct {
 	scrollwin win;       /* the items shown (mm_arrange) and the mark of those hidden */
 	mm_mode mode;
 	int open_year, open_from; /* MM_CONFIRM_YEAR: the year to open, from which */
+	int close_year;      /* MM_CONFIRM_CLOSE: the year to close (or reopen, */
+	bool closing;        /* …when this is false) */
 	const menu_item *after_pick; /* MM_PICK_UNIT: open this once a unit is chosen */
 	mm_tally *tally;
 	size_t ntally;

@@ -84,7 +84,7 @@ mr_result review_prompt_open_many(review_prompt *p, const kp_store *s, const kp_
 {
 	/* Offered when a draft or a returned record may be submitted by this
 	 * session; the store decides for each record. */
-	if (!f->review || (!review_allowed(s, ST_DRAFT, REV_SUBMIT) && !review_allowed(s, ST_RETURNED, REV_SUBMIT)))
+	if (!f->review || !review_may_submit(s))
 		return mr_say(MR_REFUSED, "%s", msg(MSG_UI_NONE_TO_SUBMIT));
 	free(p->ids);
 	p->ids = xcalloc(n ? n : 1, sizeof *ids);

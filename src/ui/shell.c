@@ -113,7 +113,11 @@ bool app_move(size_t *sel, size_t n, kp_action a, size_t page)
 int app_body_top(void) { return 1; }
 int app_body_height(void) { return LINES - 4; }
 
-#define HELP_ROWS_MAX 5 /* a returned record's reason of 200 characters, whole */
+/* The fewest rows a screen keeps above its help (the field being typed
+ * and its neighbours): the help takes the rest it needs. A fixed five cut
+ * a returned record's reason of 200 characters (six rows at 80 columns)
+ * with 「>」. */
+#define BODY_ROWS_MIN 6
 
 static int status_rows(const ui_app *app)
 {
@@ -122,8 +126,11 @@ static int status_rows(const ui_app *app)
 
 int app_bottom_rows(const ui_app *app, const char *help)
 {
+	int st = status_rows(app), max = app_body_height() + 2 - BODY_ROWS_MIN - st;
 	int hh = help && help[0] ? wrapped_height(COLS - 2, help) : 1;
-	return (hh > HELP_ROWS_MAX ? HELP_ROWS_MAX : hh) + status_rows(app);
+	if (max < 1)
+		max = 1;
+	return (hh > max ? max : hh) + st;
 }
 
 int app_detail_room(ui_app *app, const char *help, int max)
@@ -193,12 +200,15 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 	char back[300], line[2048];
 	back_mark(app, back, sizeof back);
 	bool in = app->user && app->user[0];
-	title_parts parts = {title, back[0] ? back : NULL, right, in && app->demo,
-			     in ? store_year(app->env->store) : 0};
+	int year = in ? store_year(app->env->store) : 0;
+	title_parts parts = {title, back[0] ? back : NULL, right, in && app->demo, year,
+			     year && store_year_closed(app->env->store, year)};
 	title_line(&parts, COLS, line, sizeof line);
 	draw_text(0, 0, COLS, line, theme_attr(R_TITLE), true);
 	int sh = status_rows(app), room = app->room ? app->room : 2, hh = room - sh;
 	app->room = 0;
+	/* a role's own rows (F9's words); before the database is open, no role's */
+	keyctx |= !app->env->store ? 0 : APP_IS_CITY(app) ? CTX_CITY : CTX_UNIT;
 	attr_t sa = theme_attr(app->status_error ? R_ERROR : R_STATUS), ha = theme_attr(R_HELP);
 	if (hh == 1) {
 		draw_text(LINES - 2 - sh, 1, COLS - 2, help ? help : "", ha, true);

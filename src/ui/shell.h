@@ -102,8 +102,10 @@ void app_set_pick(ui_app *app, long long id, const char *name);
 long long app_entry_unit(const ui_app *app);
 const char *app_entry_unit_name(const ui_app *app);
 /* The rows the help and the status need, each wrapped whole (a status at
- * most two): a screen that gives them this many rows above the key bar
- * (shortening its body) says so in app->room before app_chrome. */
+ * most two; the help as long as the body keeps six rows: a returned
+ * record's reason of 200 characters takes six at 80 columns): a screen
+ * that gives them this many rows above the key bar (shortening its body)
+ * says so in app->room before app_chrome. */
 int app_bottom_rows(const ui_app *app, const char *help);
 /* Before app_chrome: the help (a detail line) wrapped over up to max
  * lines. Returns the body rows it takes beyond the usual one line. */

@@ -11,7 +11,7 @@
 #define GAP 2    /* spaces between parts */
 
 typedef struct {
-	char title[PART], back[PART], right[PART], mark[32], year[32];
+	char title[PART], back[PART], right[PART], mark[32], year[64];
 } line_parts;
 
 /* s in at most width cells into out: whole, or cut on a character boundary
@@ -137,7 +137,7 @@ static void shorten(const title_parts *p, int cols, bool no_label, bool no_back,
 	snprintf(l->mark, sizeof l->mark, "%s", p->demo ? msg(MSG_UI_DEMO) : "");
 	l->year[0] = '\0';
 	if (p->year)
-		snprintf(l->year, sizeof l->year, msg(MSG_Y_YEAR), p->year);
+		snprintf(l->year, sizeof l->year, msg(p->closed ? MSG_Y_YEAR_CLOSED : MSG_Y_YEAR), p->year);
 	if (no_label)
 		drop_label(l->right);
 	int o = over(l, cols);
@@ -170,7 +170,7 @@ void title_line(const title_parts *p, int cols, char *out, size_t len)
 		set(l.right, cut);
 	}
 	if (over(&l, cols) > 0 && p->year)
-		snprintf(l.year, sizeof l.year, msg(MSG_Y_YEAR_SHORT), p->year);
+		snprintf(l.year, sizeof l.year, msg(p->closed ? MSG_Y_YEAR_CLOSED_SHORT : MSG_Y_YEAR_SHORT), p->year);
 	/* What is left: the left block, the right block at the right edge. */
 	char line[4 * PART];
 	size_t at = 0;

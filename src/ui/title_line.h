@@ -4,7 +4,8 @@
  * terminal (app_chrome draws it; tests/unit/test_title_line.c checks it).
  * Left: the screen's title and 「← 」 the screen Esc returns to. Right: the
  * screen's own text (填报单位：魏都区, 共 3 条), 「演示账号」 on a
- * demonstration account, and the programme year 「2016 年度」.
+ * demonstration account, and the programme year 「2016 年度」 (「2016 年度
+ * （已结束）」 once the city closed it).
  *
  * What gives way when the line is too narrow, least needed first, each only
  * as far as needed; words are kept whole, and a part cut inside ends with
@@ -20,7 +21,8 @@
  *   4. the title's end, cut with 「>」, keeping TITLE_LINE_MIN cells;
  *   5. the right text, cut with 「>」.
  * The demonstration flag and the year give way only after all of these
- * (below any size kepu draws at: 80 columns), the year first to 「2016」.
+ * (below any size kepu draws at: 80 columns), the year first to 「2016」
+ * (「2016 已结束」).
  */
 #ifndef KP_TITLE_LINE_H
 #define KP_TITLE_LINE_H
@@ -36,6 +38,7 @@ typedef struct {
 	const char *right; /* the screen's own; NULL: none */
 	bool demo;         /* a demonstration account */
 	int year;          /* the programme year; 0: none (before a sign-in) */
+	bool closed;       /* the city closed it: 「2016 年度（已结束）」 */
 } title_parts;
 
 /* The line in exactly cols cells (spaces around and between), into out. */

@@ -235,6 +235,8 @@ static tm_result run_import(transfer_model *m, const tm_ctx *c, size_t keep)
 		add_result(m, msg(m->update ? MSG_UI_TR_SAME_UPDATE : MSG_UI_TR_SAME_HINT));
 	if (st.similar) /* and what to do if they differ */
 		add_result(m, msg(MSG_UI_TR_SIMILAR));
+	if (st.near)
+		add_result(m, msg(MSG_UI_TR_NEAR));
 	if (dry && rc == 0) {
 		m->mode = TM_CHECKED;
 		m->ready = st.ready;

@@ -122,11 +122,15 @@ static void send_file(transfer_screen *ts, ui_app *app)
 		return;
 	}
 	char *err = NULL;
-	ui_leave_curses();
+	/* the Ctrl-X way out on its own line before sz's header (never between
+	 * the header and the terminal's answer) */
+	ui_leave_curses_saying(msg(MSG_UI_TR_SZ_START)); /* one line at 80 columns */
 	int rc = exchange_send(&ts->m.x, ts->m.written, &err);
 	ui_resume_curses();
 	if (rc == 0)
 		app_status(app, false, msg(MSG_UI_TR_SENT), ts->m.written);
+	else if (rc == EXCHANGE_CANCELLED)
+		app_status(app, true, msg(MSG_UI_TR_SEND_CANCELLED), ts->m.written);
 	else if (err)
 		app_status(app, true, "%s", err);
 	else

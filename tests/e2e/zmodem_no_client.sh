@@ -5,10 +5,12 @@
 # gives up within seconds (rz alone showed its header for half a minute)
 # and the screen is drawn again clean. Sending (F5 after an export): the
 # terminal does not answer sz's request within 4 s. After either refusal
-# the next F5 on that screen insists: lrzsz runs and waits, Ctrl-X x5
-# cancels it (none leaves the screen: Ctrl-X is no leave key where F5
-# transfers), and the rule goes back to asking; leaving the screen forgets
-# a refusal, so F5 elsewhere asks again.
+# the next F5 on that screen insists: a line says the transfer waits for
+# the terminal and that Ctrl-X x5 cancels it, lrzsz runs and waits, Ctrl-X
+# x5 cancels it (none leaves the screen: Ctrl-X is no leave key where F5
+# transfers) and kepu says it was cancelled, not that the terminal failed;
+# F5 again on that screen does not ask either (the refusal said 不再询问);
+# leaving the screen forgets a refusal, so F5 elsewhere asks again.
 # A record's 附件 screen refuses as the import screen does. No count of Ctrl-X ends kepu (five cancel a
 # transfer; a 6th used to quit the main menu). Without SSH_CONNECTION the
 # ZMODEM line names no host.
@@ -69,13 +71,19 @@ assert_screen "交换文件夹中还没有文件"   # the import screen drawn ag
 # and the screen stays (no Ctrl-X leaves it).
 keys F5
 wait_for "rz waiting to receive"
+assert_screen "连按五次 Ctrl-X 取消"
 lrzsz_waits rz
 keys C-x C-x C-x C-x C-x
-wait_for "没有收到文件（已取消，或终端不支持 ZMODEM）"
+wait_for "接收已取消（终端发来 Ctrl-X），什么也没有保存"
 refute_screen "rz waiting to receive"
 ctrl_x_stays "F5/^Y 从本机接收"
-# A failed insisting sets the rule back: the next F5 asks again.
-f5_refused "终端没有接管 ZMODEM" 6
+# 不再询问 on this screen, a cancelled insisting too: rz waits again.
+keys F5
+wait_for "rz waiting to receive"
+lrzsz_waits rz
+refute_screen "终端没有接管 ZMODEM"
+keys C-x C-x C-x C-x C-x
+wait_for "接收已取消（终端发来 Ctrl-X）"
 # Leaving the screen forgets the refusal: F5 elsewhere asks, never waits (keys3).
 keys Escape; wait_for "主菜单"
 ctrl_x_6
@@ -91,16 +99,23 @@ wait_for "已导出「附表2 科普人才库推荐表」到交换文件夹："
 f5_refused "终端在 4 秒内没有应答 ZMODEM，没有发送" 8
 assert_screen "SecureCRT 会应答"
 assert_screen "再按 F5，不再询问"
-# F5 again insists: sz runs and waits for the terminal; Ctrl-X one at a
-# time cancels it and none of them leaves the export screen.
+# F5 again insists: a line says what waits and how to cancel, before
+# sz's header; sz runs and waits for the terminal; Ctrl-X one at a time
+# cancels it, said as cancelled, and none of them leaves the export screen.
 keys F5
+wait_for "kepu 在等待终端接收（ZMODEM）：终端没有弹出保存窗口时，连按五次 Ctrl-X 取消。"
 lrzsz_waits sz
 keys C-x; keys C-x; keys C-x; keys C-x; keys C-x
-wait_for "发送没有完成（终端不支持 ZMODEM？）"
+wait_for "发送已取消（连按了五次 Ctrl-X，或终端取消了接收）"
+refute_screen "终端不支持 ZMODEM"
 ctrl_x_stays "已导出「附表2 科普人才库推荐表」"
-# Refused again here, then left: the import screen's F5 asks (refused
-# within seconds), not a silent wait for rz.
-f5_refused "终端在 4 秒内没有应答 ZMODEM，没有发送" 8
+# Still not asked on this screen (不再询问): sz waits again; then left, the
+# import screen's F5 asks (refused within seconds), not a silent wait for rz.
+keys F5
+lrzsz_waits sz
+refute_screen "终端在 4 秒内没有应答"
+keys C-x C-x C-x C-x C-x
+wait_for "发送已取消"
 keys Escape; wait_for "主菜单"
 import_screen
 f5_refused "终端没有接管 ZMODEM" 6

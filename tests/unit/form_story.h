@@ -148,15 +148,22 @@ static inline void person(form_story *s, form_model *m, const char *name, const 
 	type(s, m, political); key(s, m, ENTER);
 }
 
-/* Every required field of 附表2 from the first, as a clerk types them
- * (lib.sh's fill_required): the cursor ends on 服务类别, first box ticked. */
-static inline void fill_required(form_story *s, form_model *m, const char *name, const char *phone)
+/* 附表2's required fields from the first to 联系电话, as a clerk types
+ * them: the cursor ends on 联系电话. */
+static inline void fill_to_phone(form_story *s, form_model *m, const char *name)
 {
 	person(s, m, name, "男", "45", "中共");
 	type(s, m, "本科"); key(s, m, ENTER);        /* the list moves on, and the habitual */
 	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); /* Tab is absorbed; 主要从事行业, 科普专长 */
 	type(s, m, "许昌学院农学院"); key(s, m, TAB);
 	key(s, m, TAB);                              /* 职务（职称） */
+}
+
+/* Every required field of 附表2 from the first, as a clerk types them
+ * (lib.sh's fill_required): the cursor ends on 服务类别, first box ticked. */
+static inline void fill_required(form_story *s, form_model *m, const char *name, const char *phone)
+{
+	fill_to_phone(s, m, name);
 	type(s, m, phone); key(s, m, TAB);           /* a whole mobile moves on; this Tab is absorbed */
 	key(s, m, TAB); key(s, m, TAB);              /* 电子邮箱, QQ号或微信号 */
 	key(s, m, SPACE);                            /* 服务类别: 青少年科普 */

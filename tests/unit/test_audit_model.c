@@ -80,6 +80,29 @@ static void paging_and_mark(void **state)
 	au_free(&m);
 }
 
+/* At 80 columns the detail header's mark stays whole beside the longest
+ * header (推荐科普作品创作大赛作品名单, the longest title): it was cut to 「…载>」. With
+ * nothing below, the words have the line (the control). */
+static void mark_whole_at_80(void **state)
+{
+	story *s = *state;
+	audit_model m;
+	assert_int_equal(au_init(&m, &s->c).kind, MR_HANDLED);
+	assert_true(m.more);
+	snprintf(m.head, sizeof m.head, msg(MSG_UI_AU_CHANGES_OF), "推荐科普作品创作大赛作品名单", 123LL);
+	char more[128];
+	int room = au_head_room(&m, &s->c, 80, more, sizeof more);
+	int mw = utf8_width(more);
+	assert_string_equal(more, "↓ 还有更早的记录（↓ 或 PgDn 载入）");
+	assert_true(utf8_width(m.head) > room);   /* the words give way… */
+	assert_true(1 + room + 2 <= 80 - 1 - mw);  /* …before the whole mark, which ends in the margin */
+	m.more = false;                            /* all read, the page at the end: no mark */
+	m.top = m.n > ROWS ? m.n - ROWS : 0;
+	assert_int_equal(au_head_room(&m, &s->c, 80, more, sizeof more), 78);
+	assert_string_equal(more, "");
+	au_free(&m);
+}
+
 static void filter_then_close(void **state)
 {
 	story *s = *state;
@@ -274,9 +297,11 @@ static void actions_have_labels(void **state)
 
 int main(void)
 {
+	unit_locale(); /* widths of the header's words and mark */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(paging_and_mark, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(filter_then_close, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(mark_whole_at_80, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(edit_found_by_words, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_names_whole, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(time_never_cut, story_setup, story_teardown),

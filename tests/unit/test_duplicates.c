@@ -11,6 +11,8 @@
  * twice (a unit's ranking counted each copy) is refused. */
 #include "unit_env.h"
 
+#include "import_text.h"
+
 #include "core/bloom.h"
 #include "core/clock.h"
 #include "core/strbuf.h"
@@ -31,14 +33,7 @@ static void row(strbuf *b, const char *unit, const char *name, int n)
 static int import_into(kp_env *e, const char *form, const char *csv, bool update, char **report,
 		       import_stats *st)
 {
-	size_t len;
-	FILE *rep = open_memstream(report, &len);
-	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
-	import_options o = {.source = "test.csv", .update = update};
-	int rc = import_csv(e, catalog_form(&e->cat, form), in, &o, rep, st);
-	fclose(in);
-	fclose(rep);
-	return rc;
+	return import_text(e, form, csv, (import_options){.update = update}, report, st);
 }
 
 static int import(kp_env *e, const char *csv, bool update, char **report, import_stats *st)
@@ -264,9 +259,6 @@ static int setup_august(void **state)
 	clock_set_today("2016-08-10");
 	return setup(state);
 }
-
-#define ACT_HEADER "填报单位,活动名称,日期,形式,对象,地点,参与人数\n"
-#define ACT_ROW(name, date, place) "魏都区," name "," date ",科普报告,校园," place ",30\n"
 
 static void test_activity_repeats(void **state)
 {

@@ -19,25 +19,35 @@ static long long unit_id(form_story *s) { return store_unit_id(s->fx->env.store,
 
 static form_model *open_form(form_story *s, long long id) { return open_record(s, "talent", id, UNIT); }
 
-/* A wrong phone number blocks the save: the message names 联系电话, the
- * focus goes there, nothing is written; corrected, the record saves;
- * required fields left empty are named, the first one first. */
+/* A wrong phone number is refused as 联系电话 is left (Tab, Enter, Down,
+ * Shift-Tab), named as F2 names it, the focus staying there with the text
+ * selected, nothing written: it was refused only at F2, the clerk pages
+ * on. The correction typed replaces it, and the record saves; required
+ * fields left empty are named at F2, the first one first. */
 static void bad_phone(void **state)
 {
 	form_story *s = *state;
 	form_model *m = open_form(s, 0);
-	fill_required(s, m, "李四", "12345");
-	assert_focus(m, "service_categories");
-	fm_result r = key(s, m, F2);
-	assert_int_equal(r.kind, FM_REFUSED);
-	assert_true(r.error);
-	assert_said(r.text, "联系电话：不是有效的电话号码");
+	fill_to_phone(s, m, "李四");
 	assert_focus(m, "phone");
+	type(s, m, "1381234567"); /* a mobile of 10 digits */
+	static const kp_key leave[] = {TAB, ENTER, FN(KEY_DOWN), FN(KEY_BTAB), FN(KEY_UP)};
+	for (size_t i = 0; i < sizeof leave / sizeof *leave; i++) {
+		fm_result r = key(s, m, leave[i]);
+		assert_int_equal(r.kind, FM_REFUSED);
+		assert_true(r.error);
+		assert_said(r.text, "联系电话：不是有效的电话号码");
+		assert_focus(m, "phone");
+		assert_true(m->fs[m->focus].eb.sel);
+	}
 	assert_sql(s, "SELECT count(*) FROM talent", "0");
-	key(s, m, CTRL('A'));
-	key(s, m, CTRL('K'));
-	type(s, m, "13812345678");
-	r = key(s, m, F2);
+	type(s, m, "13812345678"); /* replaces it, and a whole mobile moves on */
+	assert_value(m, "phone", "13812345678");
+	assert_focus(m, "email");
+	key(s, m, TAB); /* absorbed */
+	key(s, m, TAB); key(s, m, TAB);
+	key(s, m, SPACE);
+	fm_result r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_SAVED);
 	assert_said(r.text, "已保存（第 1 号记录）");
 	assert_sql(s, "SELECT name || ' ' || phone FROM talent", "李四 13812345678");
@@ -46,6 +56,54 @@ static void bad_phone(void **state)
 	assert_said(r.text, "姓名：必须填写");
 	assert_focus(m, "name");
 	assert_sql(s, "SELECT count(*) FROM talent", "1");
+	fm_free(m);
+}
+
+/* A field with a pattern is checked as it is left too (a one-character
+ * 姓名, a QQ号 of 3 digits), and a value half typed never holds the clerk:
+ * emptied, the field is left (F2 judges a required one); Esc asks about
+ * the unsaved input and leaves; a value only read through (a stored record
+ * opened) is not judged on leaving. */
+static void pattern_on_leave(void **state)
+{
+	form_story *s = *state;
+	/* a value as loaded, not typed (a stored one a pattern changed since
+	 * would refuse), is only read through: Tab moves on */
+	form_model *m = open_form(s, 0);
+	size_t name = m->focus;
+	fs_set_value(&m->form->fields[name], &m->fs[name], "李");
+	assert_int_equal(key(s, m, TAB).kind, FM_HANDLED);
+	assert_focus(m, "gender");
+	fm_free(m);
+	m = open_form(s, 0);
+	type(s, m, "李");
+	fm_result r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "姓名：");
+	assert_focus(m, "name");
+	assert_true(m->fs[m->focus].eb.sel);
+	type(s, m, "李四"); /* replaces the selected 李 */
+	assert_int_equal(key(s, m, TAB).kind, FM_HANDLED);
+	assert_focus(m, "gender");
+	assert_value(m, "name", "李四");
+	m->focus = 0; /* to QQ号或微信号 */
+	while (strcmp(m->form->fields[m->focus].id, "qq_wechat"))
+		fm_focus(m, m->focus + 1);
+	type(s, m, "123");
+	r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "QQ号或微信号：应为 QQ 号");
+	key(s, m, CTRL('A')); /* emptied */
+	key(s, m, CTRL('K'));
+	assert_value(m, "qq_wechat", "");
+	assert_int_equal(key(s, m, TAB).kind, FM_HANDLED);
+	assert_focus(m, "service_categories");
+	fm_focus(m, m->focus - 1); /* back, typed half again: Esc still leaves */
+	type(s, m, "12");
+	assert_int_equal(key(s, m, TAB).kind, FM_REFUSED);
+	assert_int_equal(key(s, m, ESC).kind, FM_HANDLED);
+	assert_int_equal(m->mode, FM_CONFIRM_LEAVE);
+	assert_int_equal(key(s, m, CH('y')).kind, FM_CLOSE);
 	fm_free(m);
 }
 
@@ -666,16 +724,16 @@ static void refusal_takes_focus(void **state)
 		      "participants FROM activity",
 		   want);
 	/* The same rule for a refusal by the form's own rules (positive
-	 * control: a phone number, focus from the last field back). */
+	 * control: a required field left empty, focus from the last field
+	 * back; a wrong phone is refused as it is left, bad_phone). */
 	fm_free(m);
 	m = open_form(s, 0);
-	fill_required(s, m, "李四", "12345");
+	fill_required(s, m, "", "13812345678"); /* 姓名 left empty */
 	assert_focus(m, "service_categories");
 	key(s, m, F2);
-	assert_focus(m, "phone");
-	assert_true(m->fs[m->focus].eb.sel);
-	type(s, m, "13812345678");
-	assert_value(m, "phone", "13812345678");
+	assert_focus(m, "name");
+	type(s, m, "李四");
+	assert_value(m, "name", "李四");
 	fm_free(m);
 }
 
@@ -920,6 +978,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(bad_phone, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(leave_confirm, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(pattern_on_leave, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(data_entry_aids, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(two_sessions, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(habitual_tab, form_story_setup, form_story_teardown),

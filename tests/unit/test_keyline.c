@@ -62,7 +62,8 @@ typedef struct {
 static void be(screen *s, unsigned ctx, kp_acts_fn acts, const void *model, const void *mctx,
 	       bool (*press)(void *, kp_key), void (*close)(void *))
 {
-	s->ctx = ctx;
+	/* the session's role, as app_chrome adds it: a role's own rows (F9) */
+	s->ctx = ctx | (store_session_kind(s->fx->env.store) == SESSION_CITY ? CTX_CITY : CTX_UNIT);
 	s->acts = acts;
 	s->model = model;
 	s->mctx = mctx;
@@ -127,6 +128,15 @@ static void menu_quit_asked(screen *s)
 {
 	menu_open(s);
 	s->mm.mode = MM_CONFIRM_QUIT;
+	s->ctx = CTX_CONFIRM;
+}
+
+static void menu_close_asked(screen *s)
+{
+	menu_open(s);
+	s->mm.mode = MM_CONFIRM_CLOSE;
+	s->mm.close_year = store_year(s->fx->env.store);
+	s->mm.closing = true;
 	s->ctx = CTX_CONFIRM;
 }
 
@@ -212,6 +222,15 @@ static void talent_list_submitted(screen *s) /* the selected row is 已提交 */
 	talent_list(s);
 	s->lm.sel = 0;
 	assert_string_equal(s->lm.rows[0].state, "submitted");
+}
+
+/* Two records marked with Space (each moves on to the next). */
+static void talent_list_marked(screen *s)
+{
+	talent_list(s);
+	for (int i = 0; i < 2; i++)
+		assert_int_not_equal(lm_key(&s->lm, &s->lc, CH(' ')).kind, LM_REFUSED);
+	assert_int_equal(s->lm.nmarked, 2);
 }
 
 static void empty_list(screen *s)
@@ -411,6 +430,7 @@ static const screen_case cases[] = {
 	{"menu, city, quit asked", false, menu_quit_asked},
 	{"menu, unit, quit asked", true, menu_quit_asked},
 	{"menu, city, year asked", false, menu_year_asked},
+	{"menu, city, close asked", false, menu_close_asked},
 	{"附表2 new, unit", true, talent_new},
 	{"附表2 new, city", false, talent_new},
 	{"附表2 submitted, unit", true, talent_submitted},
@@ -422,6 +442,8 @@ static const screen_case cases[] = {
 	{"附表2 list, city", false, talent_list},
 	{"附表2 list, unit", true, talent_list},
 	{"附表2 list on 已提交, unit", true, talent_list_submitted},
+	{"附表2 list, 2 marked, unit", true, talent_list_marked},
+	{"附表2 list, 2 marked, city", false, talent_list_marked},
 	{"附表3 list empty, unit", true, empty_list},
 	{"附表3 list empty, city", false, empty_list},
 	{"推荐名单, unit", true, nominations},
@@ -598,8 +620,8 @@ static void test_menu_help_by_role(void **state)
 	(void)state;
 	const screen_case roles[] = {{"menu, city", false, menu_open}, {"menu, unit", true, menu_open}};
 	/* the city's keys, then digits of no form in either menu (附表1–4 only) */
-	static const char *const city_only[] = {"r", "o", "b", "a", "5", "9"};
-	static const bool nobody[] = {false, false, false, false, true, true};
+	static const char *const city_only[] = {"r", "o", "x", "b", "a", "5", "9"};
+	static const bool nobody[] = {false, false, false, false, false, true, true};
 	for (size_t r = 0; r < 2; r++) {
 		screen s;
 		open_case(&s, &roles[r]);
@@ -634,6 +656,93 @@ static void test_view_hint(void **state)
 		if (says != acts || says == roles[r].unit)
 			fail_msg("%s: 「%s」, F4 %s", roles[r].name, hint, acts ? "acts" : "does not act");
 	}
+}
+
+static bool shows(screen *s, kp_acts_fn acts, kp_action a);
+
+/* F1's line for a key (its words), "" when F1 does not list it. */
+static const char *help_words(screen *s, kp_action a)
+{
+	kp_key_line lines[64];
+	size_t n = keymap_help(s->ctx, s->acts, key_acts_of(s), s->model, s->mctx, lines, 64);
+	for (size_t i = 0; i < n; i++)
+		if (lines[i].action == a)
+			return msg(lines[i].what);
+	return "";
+}
+
+/* With records marked, the hint line and F1's words for Space name F9 (a
+ * submit of them all) only where F9 acts on them: the city's said
+ * 「F9 一并提交审核」, which only a unit can do, and F9 refused. F5 (move
+ * them to another year) is named for both, and acts for both. */
+static void test_marked_words(void **state)
+{
+	(void)state;
+	const screen_case roles[] = {{"marked, unit", true, talent_list_marked},
+				     {"marked, city", false, talent_list_marked}};
+	for (size_t r = 0; r < 2; r++) {
+		screen s;
+		open_case(&s, &roles[r]);
+		char hint[256];
+		lm_marked_hint(&s.lm, &s.lc, hint, sizeof hint);
+		bool acts = s.acts(s.model, s.mctx, ACT_REVIEW), shown = shows(&s, s.acts, ACT_REVIEW);
+		const char *mark = help_words(&s, ACT_TOGGLE);
+		bool f9_refused = lm_key(&s.lm, &s.lc, (kp_key){true, KEY_F(9)}).kind == LM_REFUSED;
+		close_case(&s);
+		if (acts != roles[r].unit || shown != acts || f9_refused == acts)
+			fail_msg("%s: F9 %s, %s, %s", roles[r].name, acts ? "acts" : "does not act",
+				 shown ? "shown" : "hidden", f9_refused ? "refused" : "taken");
+		if ((strstr(hint, "F9") != NULL) != acts || (strstr(mark, "F9") != NULL) != acts)
+			fail_msg("%s: 「%s」「%s」 while F9 %s", roles[r].name, hint, mark, acts ? "acts" : "does not");
+		if (!strstr(hint, "F5") || !strstr(mark, "F5"))
+			fail_msg("%s: 「%s」「%s」 leave out F5", roles[r].name, hint, mark);
+		open_case(&s, &roles[r]);
+		bool f5 = lm_key(&s.lm, &s.lc, (kp_key){true, KEY_F(5)}).kind == LM_YEAR;
+		close_case(&s);
+		if (!f5)
+			fail_msg("%s: F5 does not take the marked records", roles[r].name);
+	}
+}
+
+/* F9's words are the role's: a unit's F9 offers 提交审核 (and 撤回 of what
+ * it submitted), never 认定 or 退回, and was labelled 审核; 「提交」 is as
+ * wide as 「审核」, and the unit's list line has no cell to spare at 80
+ * columns. The key line and F1 say the same. */
+static void test_review_words_by_role(void **state)
+{
+	(void)state;
+	const struct {
+		screen_case c;
+		enum kp_msg_id what;
+	} want[] = {{{"list, unit", true, talent_list}, MSG_K_SUBMIT},
+		    {{"list, city", false, talent_list}, MSG_K_REVIEW}};
+	for (size_t r = 0; r < 2; r++) {
+		screen s;
+		open_case(&s, &want[r].c);
+		const kp_binding *rows[64];
+		size_t n = keymap_bar_rows(s.ctx, s.acts, s.model, s.mctx, rows, 64);
+		enum kp_msg_id bar = MSG_COUNT;
+		for (size_t i = 0; i < n; i++)
+			if (rows[i]->action == ACT_REVIEW)
+				bar = rows[i]->what;
+		const char *help = help_words(&s, ACT_REVIEW);
+		close_case(&s);
+		if (bar != want[r].what || strcmp(help, msg(want[r].what)))
+			fail_msg("%s: the key line says 「%s」, F1 「%s」, not 「%s」", want[r].c.name,
+				 bar == MSG_COUNT ? "" : msg(bar), help, msg(want[r].what));
+	}
+	/* docs/keys.md (kepu keys) names both, each with its role */
+	char *doc = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&doc, &len);
+	keymap_markdown(out);
+	fclose(out);
+	char unit[128], city[128];
+	snprintf(unit, sizeof unit, "| %s%s |", msg(MSG_K_SUBMIT), msg(MSG_KC_UNIT));
+	snprintf(city, sizeof city, "| %s%s |", msg(MSG_K_REVIEW), msg(MSG_KC_CITY));
+	assert_non_null(strstr(doc, unit));
+	assert_non_null(strstr(doc, city));
+	free(doc);
 }
 
 /* The action's row is in the key line (with the model's answer, or
@@ -814,6 +923,8 @@ int main(void)
 		cmocka_unit_test(test_help_lists_what_acts),
 		cmocka_unit_test(test_menu_help_by_role),
 		cmocka_unit_test(test_view_hint),
+		cmocka_unit_test(test_marked_words),
+		cmocka_unit_test(test_review_words_by_role),
 		cmocka_unit_test(test_empty_list_words),
 		cmocka_unit_test(test_import_offers),
 	};

@@ -24,11 +24,12 @@ static void every_bar_fits(void **state)
 	ctxs[n++] = CTX_FORM | CTX_CHOICE;
 	ctxs[n++] = CTX_FORM | CTX_MULTI;
 	int over = 0;
-	for (unsigned i = 0; i < n; i++) {
-		const char *bar = keymap_bar(ctxs[i]);
+	for (unsigned i = 0; i < 2 * n; i++) { /* each as the city's, then as a unit's (its own F9) */
+		unsigned ctx = ctxs[i % n] | (i < n ? CTX_CITY : CTX_UNIT);
+		const char *bar = keymap_bar(ctx);
 		int w = utf8_width(bar);
 		if (w > BAR_COLS) {
-			fprintf(stderr, "context %#x: %d columns: %s\n", ctxs[i], w, bar);
+			fprintf(stderr, "context %#x: %d columns: %s\n", ctx, w, bar);
 			over++;
 		}
 	}

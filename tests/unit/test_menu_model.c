@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The main menu's model driven by keys with no terminal: quitting is asked
  * (F10, Esc, q and the 退出 item), the city's queue and its key, a unit's
- * counts by state, a programme year opened by the city (refused for a
- * unit), the items that do not fit marked above and below. */
+ * counts by state, a programme year opened (and closed, reopened) by the
+ * city (refused for a unit), the items that do not fit marked above and below. */
 #include "unit_env.h"
 
 #include "model_keys.h"
@@ -231,6 +231,54 @@ static void test_unit_may_not_open_year(void **state)
 	years_free(y, before);
 }
 
+/* x closes the year worked in once the city said yes to the question
+ * naming it and what it means; x again asks to reopen it. */
+static void test_city_closes_year(void **state)
+{
+	story *s = *state;
+	int year = store_year(s->fx->env.store);
+	char q[512], want[32];
+	assert_true(mm_acts(&s->m, &s->c, ACT_M_CLOSE_YEAR));
+	assert_int_equal(press(s, CH('x')), MM_HANDLED);
+	assert_int_equal(s->m.mode, MM_CONFIRM_CLOSE);
+	mm_question(&s->m, q, sizeof q);
+	snprintf(want, sizeof want, "结束 %d 年度？", year);
+	assert_non_null(strstr(q, want));
+	assert_non_null(strstr(q, "各单位不能再新增、修改、提交或导入"));
+	assert_int_equal(press(s, CH('n')), MM_HANDLED); /* no: still open */
+	assert_false(store_year_closed(s->fx->env.store, year));
+	assert_int_equal(press(s, CH('x')), MM_HANDLED);
+	mm_result r = mm_key(&s->m, &s->c, CH('y'));
+	assert_int_equal(r.kind, MM_YEAR);
+	assert_false(r.error);
+	assert_true(store_year_closed(s->fx->env.store, year));
+	assert_int_equal(press(s, CH('x')), MM_HANDLED);
+	mm_question(&s->m, q, sizeof q);
+	snprintf(want, sizeof want, "重新开放 %d 年度？", year);
+	assert_non_null(strstr(q, want));
+	assert_int_equal(mm_key(&s->m, &s->c, CH('y')).kind, MM_YEAR);
+	assert_false(store_year_closed(s->fx->env.store, year));
+}
+
+static void test_unit_may_not_close_year(void **state)
+{
+	story *s = *state;
+	as_unit(s);
+	int year = store_year(s->fx->env.store);
+	assert_false(mm_acts(&s->m, &s->c, ACT_M_CLOSE_YEAR));
+	mm_result r = mm_key(&s->m, &s->c, CH('x'));
+	assert_int_equal(r.kind, MM_REFUSED);
+	assert_int_equal(s->m.mode, MM_BROWSE);
+	/* a unit that forces the question is refused by the store */
+	s->m.mode = MM_CONFIRM_CLOSE;
+	s->m.close_year = year;
+	s->m.closing = true;
+	r = mm_key(&s->m, &s->c, CH('y'));
+	assert_int_equal(r.kind, MM_REFUSED);
+	assert_non_null(strstr(r.text, "只有市科协"));
+	assert_false(store_year_closed(s->fx->env.store, year));
+}
+
 /* Issue 23 (9): rows of the menu hidden at 80x24 without a mark. */
 static void test_more_marks(void **state)
 {
@@ -290,6 +338,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unit_counts_by_state, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_city_opens_year, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_unit_may_not_open_year, city_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(test_city_closes_year, city_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(test_unit_may_not_close_year, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_more_marks, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_city_queue_picker, city_setup, story_teardown),
 	};

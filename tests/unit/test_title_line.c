@@ -3,7 +3,7 @@
  * at 80 columns a 附表2 form keeps 「演示账号」 and 「2016 年度」 whole
  * (they were shortened to 「演示 2016」): the label 填报单位 goes, then the
  * form's name is cut, marked; at 60 columns the same order goes on; at
- * 120 nothing gives way. */
+ * 120 nothing gives way. A closed year says 「（已结束）」 beside it. */
 #include "unit.h"
 
 #include "core/utf8.h"
@@ -37,9 +37,9 @@ static void assert_line(const title_parts *p, int cols, const char *left, const 
 static void form_at_80(void **state)
 {
 	(void)state;
-	title_parts p = {NEW_TALENT, "← 菜单", "填报单位：魏都区", true, 2016};
+	title_parts p = {NEW_TALENT, "← 菜单", "填报单位：魏都区", true, 2016, false};
 	assert_line(&p, 80, NEW_TALENT "  ← 菜单", "魏都区  演示账号  2016 年度");
-	title_parts e = {EDIT_TALENT, "← 列表", "填报单位：魏都区", true, 2016};
+	title_parts e = {EDIT_TALENT, "← 列表", "填报单位：魏都区", true, 2016, false};
 	assert_line(&e, 80, "附表2 科普人才>：修改第 1 号记录（草稿）  ← 列表", "魏都区  演示账号  2016 年度");
 	/* the positive control: with room, every word whole */
 	assert_line(&e, 120, EDIT_TALENT "  ← 列表", "填报单位：魏都区  演示账号  2016 年度");
@@ -51,13 +51,13 @@ static void form_at_80(void **state)
 static void form_at_60(void **state)
 {
 	(void)state;
-	title_parts p = {NEW_TALENT, "← 菜单", "填报单位：魏都区", true, 2016};
+	title_parts p = {NEW_TALENT, "← 菜单", "填报单位：魏都区", true, 2016, false};
 	assert_line(&p, 60, "附表2 科普人>：新记录（草稿）", "魏都区  演示账号  2016 年度");
-	title_parts e = {EDIT_TALENT, "← 列表", "项目申报单位：魏都区", true, 2016};
+	title_parts e = {EDIT_TALENT, "← 列表", "项目申报单位：魏都区", true, 2016, false};
 	assert_line(&e, 60, "附表2>：修改第 1 号记录（草>", "魏都区  演示账号  2016 年度");
 	/* a title without a form number keeps its name; its end gives way */
 	title_parts a = {"科普活动记录：修改第 12 号记录（已提交，附件 2 个）", "← 列表", "填报单位：许昌学院", true,
-			 2016};
+			 2016, false};
 	assert_line(&a, 60, "科普活动记录：修改第 12 号>", "许昌学院  演示账号  2016 年度");
 }
 
@@ -65,22 +65,22 @@ static void form_at_60(void **state)
 static void other_titles(void **state)
 {
 	(void)state;
-	title_parts m = {"许昌市科协「百千万科普工程」", NULL, "填报单位：魏都区", true, 2016};
+	title_parts m = {"许昌市科协「百千万科普工程」", NULL, "填报单位：魏都区", true, 2016, false};
 	assert_line(&m, 80, "许昌市科协「百千万科普工程」", "填报单位：魏都区  演示账号  2016 年度");
-	title_parts c = {"各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期", "← 菜单", NULL, true, 2016};
+	title_parts c = {"各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期", "← 菜单", NULL, true, 2016, false};
 	assert_line(&c, 80, "各单位完成情况  + 按时 ~ 逾期完成 . 未到期 ! 逾期  ← 菜单", "演示账号  2016 年度");
 	assert_line(&c, 60, "各单位完成情况  + 按时 ~ 逾>  ← 菜单", "演示账号  2016 年度");
-	title_parts b = {"工作简报：2016年7月（截止 2016年8月3日）", "← 菜单", "已报 5/19", true, 2016};
+	title_parts b = {"工作简报：2016年7月（截止 2016年8月3日）", "← 菜单", "已报 5/19", true, 2016, false};
 	assert_line(&b, 80, "工作简报：2016年7月（截止 2016年8月3日）", "已报 5/19  演示账号  2016 年度");
 	/* a screen's name alone gives way, marked, before the way back: the
 	 * checklist on a demonstration account (1 cell over at 80) and the
 	 * export screen (6 over) */
-	title_parts k = {"工作进度检查表（五、组织实施）", "← 菜单", "今天 2016年8月10日", true, 2016};
+	title_parts k = {"工作进度检查表（五、组织实施）", "← 菜单", "今天 2016年8月10日", true, 2016, false};
 	assert_line(&k, 80, "工作进度检查表（五、组织实施>  ← 菜单", "今天 2016年8月10日  演示账号  2016 年度");
 	assert_line(&k, 81, "工作进度检查表（五、组织实施）  ← 菜单", "今天 2016年8月10日  演示账号  2016 年度");
-	title_parts x = {"导出数据（CSV 或 Excel 文件，放进交换文件夹或发送到本机）", "← 菜单", NULL, true, 2016};
+	title_parts x = {"导出数据（CSV 或 Excel 文件，放进交换文件夹或发送到本机）", "← 菜单", NULL, true, 2016, false};
 	assert_line(&x, 80, "导出数据（CSV 或 Excel 文件，放进交换文件夹或发>  ← 菜单", "演示账号  2016 年度");
-	title_parts login = {"许昌市科协「百千万科普工程」", NULL, NULL, false, 0}; /* before a sign-in */
+	title_parts login = {"许昌市科协「百千万科普工程」", NULL, NULL, false, 0, false}; /* before a sign-in */
 	assert_line(&login, 80, "许昌市科协「百千万科普工程」", "");
 }
 
@@ -97,13 +97,30 @@ static void every_width(void **state)
 				"今天：2016年8月10日"};
 	for (size_t t = 0; t < sizeof titles / sizeof *titles; t++)
 		for (size_t r = 0; r < sizeof rights / sizeof *rights; r++)
-			for (int cols = 60; cols <= 120; cols++) {
-				title_parts p = {titles[t], "← 列表", rights[r], true, 2017};
-				const char *line = laid(&p, cols);
-				if (!strstr(line, "  演示账号  2017 年度 ") ||
-				    (!strstr(line, titles[t]) && !strchr(line, '>')))
-					fail_msg("%d: [%s]", cols, line);
-			}
+			for (int cols = 60; cols <= 120; cols++)
+				for (int closed = 0; closed < 2; closed++) {
+					title_parts p = {titles[t], "← 列表", rights[r], true, 2017, closed};
+					const char *line = laid(&p, cols);
+					if (!strstr(line, closed ? "  演示账号  2017 年度（已结束） " : "  演示账号  2017 年度 ") ||
+					    (!strstr(line, titles[t]) && !strchr(line, '>')))
+						fail_msg("%d: [%s]", cols, line);
+				}
+}
+
+/* A year the city closed says so on every screen, for everyone to see. */
+static void closed_year(void **state)
+{
+	(void)state;
+	title_parts m = {"许昌市科协「百千万科普工程」", NULL, "填报单位：魏都区", false, 2016, true};
+	assert_line(&m, 80, "许昌市科协「百千万科普工程」", "填报单位：魏都区  2016 年度（已结束）");
+	m.closed = false; /* control */
+	assert_line(&m, 80, "许昌市科协「百千万科普工程」", "填报单位：魏都区  2016 年度");
+	title_parts e = {EDIT_TALENT, "← 列表", "填报单位：魏都区", true, 2016, true};
+	assert_line(&e, 80, "附表2>：修改第 1 号记录（草稿）  ← 列表", "魏都区  演示账号  2016 年度（已结束）");
+	/* narrower than kepu draws: the short year still says it */
+	const char *line = laid(&e, 40);
+	if (!strstr(line, "2016 已结束"))
+		fail_msg("[%s]", line);
 }
 
 int main(void)
@@ -114,6 +131,7 @@ int main(void)
 		cmocka_unit_test(form_at_60),
 		cmocka_unit_test(other_titles),
 		cmocka_unit_test(every_width),
+		cmocka_unit_test(closed_year),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

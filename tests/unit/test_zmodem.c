@@ -182,6 +182,26 @@ static void test_probe_in_a_pty(void **state)
 	assert_string_equal(after, "cancel");
 }
 
+/* What lrzsz 0.12.21 wrote to stderr and its exit status, captured in a
+ * tmux pane: sz cancelled with Ctrl-X five times before any receiver
+ * answered, sz timed out with nobody answering (30 s), rz cancelled. A
+ * cancel said 「发送没有完成（终端不支持 ZMODEM？）」. */
+static void test_outcome(void **state)
+{
+	(void)state;
+	const int exit0 = 0, exit128 = 128 << 8, killed = SIGXFSZ;
+	assert_int_equal(zmodem_outcome(exit0, ""), ZM_DONE);
+	assert_int_equal(zmodem_outcome(exit128, "\r\nTransfer incomplete\n"), ZM_CANCELLED);
+	assert_int_equal(zmodem_outcome(exit128, "Retry 0: Timeout on pathname\n\r\nTransfer incomplete\n"),
+			 ZM_FAILED);
+	assert_int_equal(zmodem_outcome(exit128, "rz waiting to receive.Retry 0: Got ZCAN\ngot ZCAN\r\n"
+						 "Transfer incomplete\n"),
+			 ZM_CANCELLED);
+	assert_int_equal(zmodem_outcome(exit128, ""), ZM_FAILED); /* said nothing: no sign of a cancel */
+	assert_int_equal(zmodem_outcome(killed, "Transfer incomplete\n"), ZM_FAILED);
+	assert_int_equal(zmodem_outcome(1 << 8, "Transfer incomplete\n"), ZM_FAILED);
+}
+
 static void test_insisting(void **state)
 {
 	(void)state;
@@ -191,8 +211,9 @@ static void test_insisting(void **state)
 	zmodem_refused();
 	assert_false(zmodem_asking()); /* the next F5 insists */
 	zmodem_insisted(false);
-	assert_true(zmodem_asking()); /* it failed: ask again */
-	zmodem_refused();
+	assert_false(zmodem_asking()); /* cancelled or failed: still 「不再询问」 on this screen */
+	zmodem_insisted(false);
+	assert_false(zmodem_asking());
 	zmodem_visit_ended(); /* the screen left: the refusal forgotten, F5 elsewhere asks */
 	assert_true(zmodem_asking());
 	zmodem_refused();
@@ -211,6 +232,7 @@ int main(void)
 		cmocka_unit_test(test_answer_split_across_reads),
 		cmocka_unit_test(test_silence),
 		cmocka_unit_test(test_probe_in_a_pty),
+		cmocka_unit_test(test_outcome),
 		cmocka_unit_test(test_insisting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

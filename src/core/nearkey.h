@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/*
+ * nearkey: what the near-repeat rule (a form's near_hint) compares of a
+ * free-text value. Never stored: only two keys are compared, so a value a
+ * clerk typed is kept exactly as typed.
+ */
+#ifndef KP_NEARKEY_H
+#define KP_NEARKEY_H
+
+/* How a near_hint field is compared. */
+enum {
+	NEAR_SAME = 0,     /* as the exact rule compares it (text_dup_key) */
+	NEAR_NUMBERED = 1, /* a name: its numbering at the end left out */
+	NEAR_PLACE = 2     /* a place: administrative prefixes left out */
+};
+
+/*
+ * text_dup_key of s (spaces, full-width forms, case), then Chinese numerals
+ * folded to digits wherever they make a number (第一 → 第1, 二十三 → 23,
+ * 二〇一六 → 2016; 百 alone stays), then by how:
+ * - NEAR_NUMBERED: the numbering at the end left out, repeatedly — a
+ *   bracketed number ((1) （一） [1] 【1】 〔1〕, also （第1期）), 第N期/场/次/讲
+ *   (第 optional), a number, separators before them (- _ . # : 、 ·):
+ *   科普讲座（一）, 科普讲座(2), 科普讲座第3期, 科普讲座2 are all 科普讲座.
+ *   Numbering inside the name stays (第一中学科普讲座 → 第1中学科普讲座).
+ * - NEAR_PLACE: the administrative levels at the start left out — the
+ *   prefixes ('\n'-separated, outermost first: 河南省, 许昌市) each where
+ *   the next level down follows it, then the unit's own name (unit's name
+ *   up to its first 区, 县 or 市: 魏都区, 东城区 of 东城区管委会) — so
+ *   河南省许昌市魏都区文化中心, 许昌市魏都区文化中心 and 魏都区文化中心 are
+ *   文化中心, while 许昌市文化中心 (the city's) stays; and a bracketed
+ *   qualifier at the end ((本部), （一楼）).
+ * Nothing is ever left out down to an empty key. unit and prefixes may be
+ * NULL. Caller frees.
+ */
+char *text_near_key(const char *s, int how, const char *unit, const char *prefixes);
+
+#endif

@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: MulanPSL-2.0
+# A programme year the city closes (the referee ends last year so nobody
+# pads its ranking): at 80x24 the city opens 2017 with o, then x on 2016
+# asks by name what closing means and closes it; every title then says
+# 「2016 年度（已结束）」. A unit's clerk switched to 2016 reads its records
+# but changes nothing: its form opens read-only, its list offers no new,
+# delete or review key, the CLI's import on its behalf is refused naming
+# the year, and nothing is written. The city reopens 2016 with x;
+# the clerk can type again (the control).
+. "$(dirname "$0")/lib.sh"
+new_db --demo --today 2017-01-10
+demo_drafts
+title() { screen | sed -n '1s/ *$//p'; } # the title line, as it ends
+
+use city
+E2E_USER=shikexie start 80 24 --today 2017-01-10
+wait_for "主菜单"
+keys o
+wait_for "开启 2017 年度（从 2016 年度复制附表1任务数和工作进度安排）？(y/n)"
+keys y
+wait_for "已开启 2017 年度"
+assert_screen "2016 年度"
+# F1 lists the city's x (the key line is full)
+keys F1
+wait_for "按键帮助（按任意键返回）"
+assert_screen "结束或重新开放本年度"
+keys Escape
+wait_gone "按键帮助（按任意键返回）"
+keys x
+wait_for "结束 2016 年度？结束后各单位不能再新增、修改、提交或导入该年度的记录"
+assert_screen "(y/n)"                              # the question's end, on its second line
+keys n
+wait_gone "结束 2016 年度？"
+assert_sql "SELECT count(*) FROM kp_years WHERE closed_at IS NOT NULL" "0"
+keys x
+wait_for "结束 2016 年度？"
+keys y
+wait_for "已结束 2016 年度"
+wait_for "2016 年度（已结束）"
+[[ "$(title)" == *"2016 年度（已结束）" ]] || fail "title: $(title)"
+assert_sql "SELECT year || '|' || closed_by FROM kp_years WHERE closed_at IS NOT NULL" "2016|shikexie"
+"$KEPU" year list --db "$DB" --today 2017-01-10 >"$WORK/years"
+has "已结束（" years
+has "进行中" years
+audit_before=$(sqlite3 "$DB" "SELECT count(*) FROM kp_audit WHERE action NOT LIKE 'login%'")
+states_before=$(sqlite3 "$DB" "SELECT group_concat(kp_state || version) FROM activity")
+
+# The unit: 2017 is the default year (begun); y goes to 2016, closed.
+use unit
+E2E_USER=weidu start 80 24 --today 2017-01-10
+wait_for "主菜单"
+[[ "$(title)" == *"2017 年度" ]] || fail "unit title: $(title)"
+keys y
+wait_for "已切换到 2016 年度"
+wait_for "2016 年度（已结束）"
+menu_open "科普活动记录  填写新记录"
+wait_for "科普活动记录：新记录"
+refute_screen "F2/^S 保存"                          # nothing to save here
+type_text "补"
+wait_for "2016 年度已由市科协结束，只能查看，不能修改"
+keys F2
+settled
+keys Escape
+wait_for "主菜单"
+menu_open "科普活动记录  记录列表"
+wait_for "科普活动记录：记录列表"
+assert_screen "2016 年度（已结束）"
+refute_screen "F9/^W 审核"                         # nor new, delete, another year
+refute_screen "F7/^N 新建"
+assert_screen "Enter 打开"
+keys F9                                            # pressed anyway: the store refuses
+wait_for "提交审核"
+keys Enter
+wait_for "2016 年度已由市科协结束（2017-01-10）：各单位不能再新增、修改、删除、"
+keys Escape
+wait_for "主菜单"
+# The CLI's import on the unit's behalf: refused, naming the year.
+"$KEPU" export activity --db "$DB" --year 2016 --unit 魏都区 >"$WORK/act16.csv"
+sed -i 's/,草稿$/,/' "$WORK/act16.csv"
+refused 1 "$KEPU" import activity "$WORK/act16.csv" --db "$DB" --year 2016 --unit 魏都区 --today 2017-01-10
+has "2016 年度已由市科协结束（2017-01-10）"
+assert_sql "SELECT count(*) FROM kp_audit WHERE action NOT LIKE 'login%'" "$audit_before"  # the clerk's sign-in aside
+assert_sql "SELECT group_concat(kp_state || version) FROM activity" "$states_before"
+
+# The city reopens 2016: the unit types again.
+use city
+keys x
+wait_for "重新开放 2016 年度？"
+keys y
+wait_for "已重新开放 2016 年度"
+wait_gone "已结束）"
+assert_sql "SELECT count(*) FROM kp_years WHERE closed_at IS NOT NULL" "0"
+use unit
+menu_open "科普活动记录  填写新记录"
+wait_for "科普活动记录：新记录"
+[[ "$(title)" == *"2016 年度" ]] || fail "reopened title: $(title)"
+assert_screen "F2/^S 保存"
+type_text "补报的讲座"
+wait_for "补报的讲座"
+refute_screen "只能查看"
+close_terminals
+"$KEPU" check --db "$DB" >"$WORK/check" || fail "kepu check: $(cat "$WORK/check")"

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* An import of CSV text, as `kepu import` reads a file, for the tests of
+ * what an import refuses (test_duplicates, test_near). */
+#ifndef KP_IMPORT_TEXT_H
+#define KP_IMPORT_TEXT_H
+#include "unit.h"
+
+#include "domain/env.h"
+#include "domain/transfer.h"
+
+/* Import csv into form with options o (its source "test.csv" unless set);
+ * *report is what the import said (the caller frees). */
+static inline int import_text(kp_env *e, const char *form, const char *csv, import_options o, char **report,
+			      import_stats *st)
+{
+	size_t len;
+	FILE *rep = open_memstream(report, &len);
+	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
+	if (!o.source)
+		o.source = "test.csv";
+	int rc = import_csv(e, catalog_form(&e->cat, form), in, &o, rep, st);
+	fclose(in);
+	fclose(rep);
+	return rc;
+}
+
+/* 科普活动 rows of 魏都区. */
+#define ACT_HEADER "填报单位,活动名称,日期,形式,对象,地点,参与人数\n"
+#define ACT_ROW(name, date, place) "魏都区," name "," date ",科普报告,校园," place ",30\n"
+
+#endif

@@ -1,0 +1,403 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The near-repeat rule (a form's near_hint): the near key itself (each
+ * numbering, Chinese numerals, the prefixes of a place, and what must not
+ * fold), the loader's checks, and the store: the form's save (kepu save
+ * too) warns naming the near record and marks it when saved anyway, an
+ * import refuses the row (in the file or against the table, into an empty
+ * table and a filled one) unless --force, and the city's 认定 asks first.
+ * Each refusal has its control: another date, another name. */
+#include "unit_env.h"
+
+#include "core/clock.h"
+#include "core/nearkey.h"
+#include "core/xalloc.h"
+#include "domain/review.h"
+#include "domain/save.h"
+#include "domain/transfer.h"
+#include "import_text.h"
+#include "form_story.h"
+#include "model_keys.h"
+#include "ui/review_prompt.h"
+
+#define PREFIXES "河南省\n许昌市"
+
+static void key_is(const char *s, int how, const char *unit, const char *want)
+{
+	char *k = text_near_key(s, how, unit, PREFIXES);
+	if (strcmp(k, want))
+		fail_msg("「%s」: 「%s」, not 「%s」", s, k, want);
+	free(k);
+}
+
+static void test_numbering(void **state)
+{
+	(void)state;
+	const char *same[] = {"科普讲座", "科普讲座（一）", "科普讲座（二）", "科普讲座(1)", "科普讲座【1】", "科普讲座〔3〕",
+			      "科普讲座[12]", "科普讲座第1期", "科普讲座第一期", "科普讲座第 1 期", "科普讲座第十二场",
+			      "科普讲座第3次", "科普讲座第二讲", "科普讲座2", "科普讲座 二十三", "科普讲座-2",
+			      "科普讲座（第三期）", "科普讲座（一）第2场", "科普讲座 （２）", "科普讲座３期"};
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+		key_is(same[i], NEAR_NUMBERED, NULL, "科普讲座");
+	/* what must not fold: numbering inside the name, another word */
+	key_is("第一中学科普讲座", NEAR_NUMBERED, NULL, "第1中学科普讲座");
+	key_is("科普讲座团", NEAR_NUMBERED, NULL, "科普讲座团");
+	key_is("科普讲座（本部）", NEAR_NUMBERED, NULL, "科普讲座(本部)");
+	key_is("百千万科普工程", NEAR_NUMBERED, NULL, "百千万科普工程"); /* 百 alone is no number */
+	key_is("二〇一六年科普日", NEAR_NUMBERED, NULL, "2016年科普日");
+	key_is("一百零五周年", NEAR_NUMBERED, NULL, "105周年");
+	key_is("2016", NEAR_NUMBERED, NULL, "2016"); /* never down to nothing */
+	key_is("（一）", NEAR_NUMBERED, NULL, "(1)");
+	key_is("第一期", NEAR_NUMBERED, NULL, "第1期");
+	/* a place's rule is not a name's, and NEAR_SAME folds numerals only */
+	key_is("科普讲座（一）", NEAR_SAME, NULL, "科普讲座(1)");
+}
+
+static void test_place(void **state)
+{
+	(void)state;
+	const char *same[] = {"文化中心", "魏都区文化中心", "许昌市魏都区文化中心", "河南省许昌市魏都区文化中心",
+			      "河南省 许昌市 魏都区 文化中心", "文化中心（一楼）", "魏都区文化中心(本部)"};
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+		key_is(same[i], NEAR_PLACE, "魏都区", "文化中心");
+	/* the city's own place is not the district's: a level stays unless the
+	 * next level down follows it */
+	key_is("许昌市文化中心", NEAR_PLACE, "魏都区", "许昌市文化中心");
+	key_is("河南省许昌市文化中心", NEAR_PLACE, "魏都区", "许昌市文化中心");
+	key_is("许昌市科协", NEAR_PLACE, "魏都区", "许昌市科协");
+	key_is("许昌市第一高级中学(本部)", NEAR_PLACE, "魏都区", "许昌市第1高级中学");
+	/* another unit's 区 is a place of its own; a unit with no 区 has no prefix */
+	key_is("建安区文化中心", NEAR_PLACE, "魏都区", "建安区文化中心");
+	key_is("东城区文化站", NEAR_PLACE, "东城区管委会", "文化站");
+	key_is("许昌学院图书馆", NEAR_PLACE, "许昌学院", "许昌学院图书馆");
+	key_is("河南省许昌市许昌学院图书馆", NEAR_PLACE, "许昌学院", "许昌市许昌学院图书馆");
+	/* never down to nothing */
+	key_is("许昌市", NEAR_PLACE, "魏都区", "许昌市");
+	key_is("河南省许昌市", NEAR_PLACE, "魏都区", "许昌市");
+	key_is("(本部)", NEAR_PLACE, "魏都区", "(本部)");
+	char *k = text_near_key("许昌市文化中心", NEAR_PLACE, NULL, NULL); /* no prefixes given */
+	assert_string_equal(k, "许昌市文化中心");
+	free(k);
+}
+
+/* Loaded from YAML: the shipped forms, and what the loader refuses. */
+static void test_loader(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *a = catalog_form(&fx->env.cat, "activity");
+	assert_non_null(a->near);
+	assert_int_equal(a->near[0], NEAR_NUMBERED); /* name, held_on, place */
+	assert_int_equal(a->near[1], NEAR_SAME);
+	assert_int_equal(a->near[2], NEAR_PLACE);
+	assert_string_equal(a->near_prefixes, PREFIXES);
+	assert_non_null(catalog_form(&fx->env.cat, "resource")->near);
+	assert_non_null(catalog_form(&fx->env.cat, "project")->near);
+	assert_null(catalog_form(&fx->env.cat, "talent")->near);
+	const char *head = "id: t\ntitle: 测试\ntable: t\nfields:\n  - {id: a, label: A, type: text}\n"
+			   "  - {id: b, label: B, type: text}\n  - {id: d, label: D, type: date}\nunique_hint: [a, d]\n";
+	const char *bad[][2] = {{"near_hint: {numbered: [b]}\n", "near_hint 的字段须是 unique_hint 中的单行文字字段：「b」不是"},
+				{"near_hint: {numbered: [d]}\n", "「d」不是"},
+				{"near_hint: {numbered: [a], place: [a]}\n", "near_hint 中字段「a」出现了两次"},
+				{"near_hint: {prefixes: [河南省]}\n", "near_hint 须在 numbered 或 place 中列出至少一个字段"},
+				{"near_hint: {numbered: [a], prefix: [x]}\n", "prefix"},
+				{"near_hint: {numbered: [a], prefixes: ['']}\n", "prefixes 须是不空的单行文字"}};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char *text = xasprintf("%s%s", head, bad[i][0]);
+		kp_diag d = {0};
+		assert_null(form_load(&fx->env.cat, "t.yaml", text, strlen(text), &d));
+		char *said = NULL;
+		size_t len;
+		FILE *out = open_memstream(&said, &len);
+		diag_print(&d, out);
+		fclose(out);
+		if (!strstr(said, bad[i][1]))
+			fail_msg("%s: %s", bad[i][0], said);
+		free(said);
+		diag_free(&d);
+		free(text);
+	}
+	char *good = xasprintf("%s%s", head, "near_hint: {numbered: [a]}\n"); /* the control */
+	kp_diag d = {0};
+	kp_form *f = form_load(&fx->env.cat, "t.yaml", good, strlen(good), &d);
+	assert_non_null(f);
+	assert_int_equal(f->near[0], NEAR_NUMBERED);
+	assert_null(f->near_prefixes);
+	form_free(f);
+	diag_free(&d);
+	free(good);
+}
+
+static int setup_august(void **state)
+{
+	clock_set_today("2016-08-10");
+	return setup(state);
+}
+
+/* record_save (the form, and kepu save) of an activity of 魏都区. */
+static kp_save_status save_activity(fixture *fx, const char *name, const char *date, const char *place, bool yes,
+				    kp_save_result *res, long long *id)
+{
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	const char **raw = xcalloc(f->nfields, sizeof *raw);
+	const char *vals[][2] = {{"name", name}, {"held_on", date}, {"form", "科普报告"}, {"targets", "[\"校园\"]"},
+				 {"place", place}, {"participants", "30"}};
+	for (size_t i = 0; i < sizeof vals / sizeof *vals; i++)
+		raw[form_field_index(f, vals[i][0])] = vals[i][1];
+	for (size_t i = 0; i < f->nfields; i++)
+		raw[i] = raw[i] ? raw[i] : "";
+	kp_record rec;
+	record_init(&rec, f->nfields);
+	rec.unit_id = store_unit_id(fx->env.store, "魏都区");
+	kp_save_opts o = {.check_duplicates = true, .dup_confirmed = yes};
+	kp_save_status st = record_save(&fx->env, f, &rec, raw, &o, res);
+	*id = rec.id;
+	record_free(&rec);
+	free(raw);
+	return st;
+}
+
+/* The form warns of the unit's near record by its number and name; y (a
+ * second F2, --force) saves it marked; another date, another name and
+ * another unit's record are no near repeat (the controls). */
+static void test_form_save(void **state)
+{
+	fixture *fx = *state;
+	/* another unit's record is not the unit's near repeat (a control) */
+	save_record(fx, "activity", "长葛市", "name", "科普讲座（五）", "held_on", "2016-07-01", "place", "文化中心", NULL);
+	sign_in_unit(fx, "魏都区");
+	kp_save_result res;
+	long long first, id;
+	assert_int_equal(save_activity(fx, "科普讲座（一）", "2016-07-01", "许昌市魏都区文化中心", false, &res, &first), SAVE_OK);
+	save_result_free(&res);
+	assert_int_equal(save_activity(fx, "科普讲座（二）", "2016-07-01", "魏都区文化中心", false, &res, &id),
+			 SAVE_DUPLICATE);
+	char *want = xasprintf("可能与第 %lld 号记录（魏都区，科普讲座（一））重复：活动名称（不计编号）、日期、地点"
+			       "（不计开头的省、市、本单位名和末尾的括注）相同，请核实。", first);
+	if (!strstr(res.message, want))
+		fail_msg("%s", res.message);
+	free(want);
+	save_result_free(&res);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE name = '科普讲座（二）'"), 0);
+	/* controls: another date, another name */
+	assert_int_equal(save_activity(fx, "科普讲座（二）", "2016-07-02", "文化中心", false, &res, &id), SAVE_OK);
+	save_result_free(&res);
+	assert_int_equal(save_activity(fx, "科普讲座团", "2016-07-01", "文化中心", false, &res, &id), SAVE_OK);
+	save_result_free(&res);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
+	/* saved anyway: marked with the near record */
+	assert_int_equal(save_activity(fx, "科普讲座第三期", "2016-07-01", "河南省许昌市魏都区文化中心", true, &res, &id),
+			 SAVE_OK);
+	assert_true(res.marked);
+	save_result_free(&res);
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_duplicates WHERE tbl = 'activity' AND id = %lld AND other = %lld",
+		 id, first);
+	assert_int_equal(sql_int(fx->path, sql), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 1);
+	/* stored values as typed: the near key is only compared */
+	snprintf(sql, sizeof sql, "SELECT name = '科普讲座第三期' AND place = '河南省许昌市魏都区文化中心' FROM activity WHERE id = %lld", id);
+	assert_int_equal(sql_int(fx->path, sql), 1);
+}
+
+/* A mark stays while the two records are near, and goes when one is
+ * changed so that they are not. */
+static void test_mark_follows_change(void **state)
+{
+	fixture *fx = *state;
+	sign_in_unit(fx, "魏都区");
+	kp_save_result res;
+	long long first, id;
+	save_activity(fx, "科普讲座（一）", "2016-07-01", "文化中心", false, &res, &first);
+	save_result_free(&res);
+	assert_int_equal(save_activity(fx, "科普讲座（二）", "2016-07-01", "文化中心", true, &res, &id), SAVE_OK);
+	save_result_free(&res);
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	kp_record r;
+	assert_int_equal(store_get(fx->env.store, f, id, &r, NULL), KP_OK);
+	record_set(&r, (size_t)form_field_index(f, "participants"), "40"); /* still near: kept */
+	assert_int_equal(store_update(fx->env.store, f, &r, NULL), KP_OK);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 1);
+	record_set(&r, (size_t)form_field_index(f, "held_on"), "2016-07-02"); /* another day: taken off */
+	assert_int_equal(store_update(fx->env.store, f, &r, NULL), KP_OK);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
+	record_free(&r);
+}
+
+/* Import csv into form (with force or not): saved rows saved, near rows
+ * left out as near repeats, and the report says said. */
+static void import_says(fixture *fx, const char *form, const char *csv, bool force, int saved, int near,
+			const char *said)
+{
+	char *rep;
+	import_stats st;
+	assert_int_equal(import_text(&fx->env, form, csv, (import_options){.force = force}, &rep, &st), 0);
+	assert_int_equal(st.saved, saved);
+	assert_int_equal(st.near, near);
+	if (!strstr(rep, said))
+		fail_msg("no 「%s」 in %s", said, rep);
+	free(rep);
+}
+
+/* The first import (an empty table: the filter answers), then the same
+ * rows against the table (look-ups): each near row is refused naming the
+ * row, the fields and the near record; --force saves them, marked. */
+static void test_import(void **state)
+{
+	fixture *fx = *state;
+	sign_in_unit(fx, "魏都区");
+	const char *csv = ACT_HEADER ACT_ROW("科普讲座（一）", "2016-07-01", "许昌市魏都区文化中心")
+		ACT_ROW("科普讲座(2)", "2016-07-01", "魏都区文化中心")         /* row 3: near row 2 */
+		ACT_ROW("科普讲座（二）", "2016-07-02", "魏都区文化中心")     /* another day: saved */
+		ACT_ROW("科普讲座团", "2016-07-01", "文化中心")               /* another name: saved */
+		ACT_ROW("第一中学科普讲座", "2016-07-01", "文化中心");        /* likewise */
+	import_says(fx, "activity", csv, false, 4, 1,
+		    "第3行: 可能与本文件第 2 行（科普讲座（一））重复：活动名称（不计编号）、日期、地点");
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity"), 4);
+	/* against the table now */
+	const char *again = ACT_HEADER ACT_ROW("科普讲座第3期", "2016-07-02", "河南省许昌市魏都区文化中心")
+		ACT_ROW("科普讲座（二）", "2016-07-03", "文化中心"); /* control */
+	import_says(fx, "activity", again, false, 1, 1, "第2行: 可能与第 2 号记录（科普讲座（二））重复");
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
+	/* --force: saved and marked */
+	const char *forced = ACT_HEADER ACT_ROW("科普讲座第3期", "2016-07-02", "河南省许昌市魏都区文化中心");
+	import_says(fx, "activity", forced, true, 1, 0, "1 行与本单位记录相近，按 --force 保存，已标记为可能重复");
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates d JOIN activity t ON t.id = d.id"
+					   " WHERE t.name = '科普讲座第3期' AND d.other = 2"), 1);
+}
+
+/* Resources and projects: their near_hint. */
+static void test_resource_project(void **state)
+{
+	fixture *fx = *state;
+	sign_in_unit(fx, "魏都区");
+	const char *res = "填报单位,名称,类型,作者,完成日期\n"
+			  "魏都区,小麦病虫害防治图解（一）,科普漫画,王建国,2016-07-10\n"
+			  "魏都区,小麦病虫害防治图解2,科普漫画,王建国,2016-07-10\n"   /* near row 2 */
+			  "魏都区,小麦病虫害防治图解2,科普漫画,李红,2016-07-10\n";    /* another author's */
+	import_says(fx, "resource", res, false, 2, 1,
+		    "第3行: 可能与本文件第 2 行（小麦病虫害防治图解（一））重复：名称（不计编号）、类型、作者相同");
+	const kp_form *f = catalog_form(&fx->env.cat, "project");
+	kp_record r;
+	record_init(&r, f->nfields);
+	r.unit_id = store_unit_id(fx->env.store, "魏都区");
+	record_set(&r, (size_t)form_field_index(f, "name"), "社区科普e站（一期）");
+	record_set(&r, (size_t)form_field_index(f, "executor"), "许昌市魏都区科协");
+	long long p = save_record(fx, "project", "魏都区", "name", "社区科普e站", "executor", "魏都区科协",
+				  "declared_on", "2016-07-10", NULL);
+	kp_dup d;
+	for (int i = 0; i < 2; i++) { /* （一期）, then （二） */
+		assert_true(store_find_duplicate(fx->env.store, f, &r, &d));
+		assert_true(d.near);
+		assert_int_equal(d.id, p);
+		dup_free(&d);
+		record_set(&r, (size_t)form_field_index(f, "name"), "社区科普e站（二）");
+	}
+	record_set(&r, (size_t)form_field_index(f, "executor"), "建安区科协"); /* control */
+	assert_false(store_find_duplicate(fx->env.store, f, &r, &d));
+	record_free(&r);
+}
+
+/* The city's 认定 of a record marked near asks first, naming the record it
+ * may repeat: n keeps it submitted, y approves it (the control). */
+static void test_city_asks(void **state)
+{
+	fixture *fx = *state;
+	char *err = NULL;
+	kp_store *unit;
+	assert_int_equal(store_open(fx->path, &unit, &err), KP_OK);
+	assert_int_equal(store_session(unit, SESSION_UNIT, "wd", store_unit_id(unit, "魏都区"), &err), KP_OK);
+	store_set_catalog(unit, &fx->env.cat);
+	assert_int_equal(store_set_year(unit, 2016, &err), KP_OK);
+	fixture clerk = {.env = {.cat = fx->env.cat, .store = unit}, .path = fx->path};
+	kp_save_result res;
+	long long first, id;
+	save_activity(&clerk, "科普讲座（一）", "2016-07-01", "文化中心", false, &res, &first);
+	save_result_free(&res);
+	if (save_activity(&clerk, "科普讲座（二）", "2016-07-01", "许昌市魏都区文化中心", true, &res, &id) != SAVE_OK)
+		fail_msg("%s", res.message);
+	save_result_free(&res);
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	assert_int_equal(review_apply(&clerk.env, f, id, REV_SUBMIT, NULL, &err), 0);
+	store_close(unit);
+	assert_int_equal(store_session(fx->env.store, SESSION_CITY, "shi", 0, &err), KP_OK);
+	kp_record r;
+	assert_int_equal(store_get(fx->env.store, f, id, &r, NULL), KP_OK);
+	city_views(fx->env.store, f, id);
+	review_prompt p;
+	review_prompt_init(&p);
+	review_prompt_open(&p, fx->env.store, f, &r);
+	char flag[80];
+	snprintf(flag, sizeof flag, "（可能重复：第 %lld 号，请先核实）", first);
+	assert_non_null(strstr(p.title, flag));
+	while (p.offered[p.actions.sel] != REV_APPROVE)
+		review_prompt_key(&p, &fx->env, FN(KEY_DOWN));
+	review_prompt_key(&p, &fx->env, ENTER);
+	assert_true(p.confirming);
+	mr_result said = review_prompt_key(&p, &fx->env, CH('n'));
+	assert_non_null(strstr(said.text, "没有认定"));
+	char sql[96];
+	snprintf(sql, sizeof sql, "SELECT kp_state = 'submitted' FROM activity WHERE id = %lld", id);
+	assert_int_equal(sql_int(fx->path, sql), 1);
+	review_prompt_open(&p, fx->env.store, f, &r);
+	while (p.offered[p.actions.sel] != REV_APPROVE)
+		review_prompt_key(&p, &fx->env, FN(KEY_DOWN));
+	review_prompt_key(&p, &fx->env, ENTER);
+	said = review_prompt_key(&p, &fx->env, CH('y'));
+	assert_int_equal(said.kind, MR_SAVED);
+	snprintf(sql, sizeof sql, "SELECT kp_state = 'approved' FROM activity WHERE id = %lld", id);
+	assert_int_equal(sql_int(fx->path, sql), 1);
+	review_prompt_free(&p);
+	record_free(&r);
+}
+
+/* One activity typed into the form as 禹州市's. */
+static fm_result type_activity(form_story *s, const char *name, const char *place)
+{
+	form_model *m = open_record(s, "activity", 0, "禹州市");
+	type(s, m, name); key(s, m, TAB);
+	type(s, m, "2016-07-01"); key(s, m, TAB);
+	type(s, m, "展览"); key(s, m, ENTER);
+	key(s, m, SPACE); key(s, m, TAB);
+	type(s, m, place); key(s, m, TAB);
+	type(s, m, "100");
+	fm_result r = key(s, m, F2);
+	if (r.kind != FM_SAVED) { /* warned: the clerk insists */
+		assert_said(r.text, "仍要保存请再按 F2");
+		fm_result again = key(s, m, F2);
+		assert_int_equal(again.kind, FM_SAVED);
+		assert_said(again.text, "已标记为可能重复");
+	}
+	fm_free(m);
+	return r;
+}
+
+/* The form screen's model: F2 on 科普讲座（二） at 许昌市禹州市人民广场 beside
+ * 科普讲座（一） at 禹州市人民广场 the same day warns, naming the record by its
+ * number and name; a second F2 saves it, marked. */
+static void test_form_screen(void **state)
+{
+	form_story *s = *state;
+	clock_set_today("2016-08-10");
+	fm_result r = type_activity(s, "科普讲座（一）", "禹州市人民广场");
+	assert_int_equal(r.kind, FM_SAVED);
+	r = type_activity(s, "科普讲座（二）", "许昌市禹州市人民广场");
+	assert_int_not_equal(r.kind, FM_SAVED);
+	assert_said(r.text, "可能与第 1 号记录（禹州市，科普讲座（一））重复：活动名称（不计编号）、日期、地点");
+	assert_sql(s, "SELECT id || '|' || other FROM kp_duplicates", "2|1");
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_numbering),
+		cmocka_unit_test(test_place),
+		cmocka_unit_test_setup_teardown(test_loader, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_form_save, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_mark_follows_change, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_import, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_resource_project, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_city_asks, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_form_screen, form_story_setup, form_story_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,392 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* A programme year the city closed: tried as a unit's clerk would try to
+ * pad last year's ranking after 2017 opened — every path into 2016's data
+ * (a new record by the form, an edit, a delete, submit and withdraw, an
+ * import, an attachment added and removed, a 月报, a tick, a move into
+ * 2017) refused with the year named and nothing changed; the same paths
+ * after the city reopened 2016 work (the control). The city still
+ * approves what was submitted, returns nothing until it reopens; only the
+ * city closes; an older database is brought to the new schema open. */
+#include "unit_env.h"
+
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+#include "domain/save.h"
+#include "domain/transfer.h"
+#include "model_keys.h"
+#include "ui/evidence_model.h"
+#include "ui/form_model.h"
+
+#define CLOSED "2016 年度已由市科协结束"
+
+static int setup_2017(void **state)
+{
+	clock_set_today("2017-08-01");
+	int rc = setup(state);
+	fixture *fx = *state;
+	char *err = NULL;
+	if (!rc && (env_open_year(&fx->env, 2017, 2016, &err) != 0 || env_use_year(&fx->env, 2016, &err) != 0)) {
+		fprintf(stderr, "%s\n", err);
+		rc = -1;
+	}
+	return rc;
+}
+
+static const kp_form *form(fixture *fx, const char *id) { return catalog_form(&fx->env.cat, id); }
+
+static long long activity(fixture *fx, const char *name)
+{
+	return save_record(fx, "activity", "魏都区", "name", name, "held_on", "2016-07-08", "form", "科普讲座",
+			   "targets", "[\"校园\"]", "place", "一中", "participants", "30", NULL);
+}
+
+/* The city's own login beside the clerk's, working in year. */
+static kp_store *city_store(fixture *fx, int year)
+{
+	kp_store *s;
+	char *err = NULL;
+	assert_int_equal(store_open(fx->path, &s, &err), KP_OK);
+	assert_int_equal(store_session(s, SESSION_CITY, "shikexie", 0, &err), KP_OK);
+	assert_int_equal(store_set_year(s, year, &err), KP_OK);
+	return s;
+}
+
+static long long attach(kp_store *s, const kp_form *f, long long id, char **err)
+{
+	static char data[] = "%PDF-1.4 evidence";
+	FILE *in = fmemopen(data, sizeof data - 1, "rb");
+	kp_new_attachment na = {.name = "a.pdf", .type = "application/pdf", .in = in, .size = sizeof data - 1};
+	long long aid = 0;
+	int rc = store_attach(s, f, id, &na, &aid, err);
+	fclose(in);
+	return rc == KP_OK ? aid : 0;
+}
+
+/* Everything a unit could change, as one line: any write shows in it. */
+static char *fingerprint(fixture *fx)
+{
+	static const char *const q[] = {
+		"SELECT count(*) * 1000 + sum(version) FROM activity",
+		"SELECT group_concat(id || kp_state || version || kp_year) FROM activity",
+		"SELECT group_concat(id || kp_year) FROM talent",
+		"SELECT count(*) FROM monthly", "SELECT count(*) FROM kp_attachments",
+		"SELECT count(*) FROM kp_ticks", "SELECT count(*) FROM kp_audit",
+	};
+	strbuf b = STRBUF_INIT;
+	sqlite3 *db;
+	sqlite3_open(fx->path, &db);
+	for (size_t i = 0; i < sizeof q / sizeof *q; i++) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db, q[i], -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+			sb_printf(&b, "%s|", sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return sb_take(&b);
+}
+
+/* rc is a refusal naming the closed year (refused) or a success. */
+static void judge(const char *what, int rc, char *err, bool refused)
+{
+	if (refused && (rc == KP_OK || !err || !strstr(err, CLOSED)))
+		fail_msg("%s: not refused for the closed year (rc %d, “%s”)", what, rc, err ? err : "");
+	if (!refused && rc != KP_OK)
+		fail_msg("%s: refused in an open year: %s", what, err ? err : "");
+	free(err);
+}
+
+/* A whole record saved as the form saves it (record_save). */
+/* call (which sets err) before err is read: arguments have no order */
+#define outcome(what, call, err, refused)                                                                             \
+	do {                                                                                                           \
+		int rc_ = (call);                                                                                      \
+		judge(what, rc_, err, refused);                                                                        \
+		err = NULL;                                                                                            \
+	} while (0)
+
+static int form_save(fixture *fx, const char *fid, kp_record *r, const char *const *pairs, char **err)
+{
+	const kp_form *f = form(fx, fid);
+	const char **raw = calloc(f->nfields, sizeof *raw);
+	for (size_t i = 0; pairs[i]; i += 2)
+		raw[form_field_index(f, pairs[i])] = pairs[i + 1];
+	kp_save_opts o = {NULL, false, true, NULL};
+	kp_save_result res;
+	kp_save_status st = record_save(&fx->env, f, r, raw, &o, &res);
+	*err = st == SAVE_OK ? NULL
+	       : xasprintf("%d %s %s", st, res.message ? res.message : "",
+			   res.first < res.nfields ? res.field_msg[res.first] : "");
+	save_result_free(&res);
+	free(raw);
+	return st == SAVE_OK ? KP_OK : KP_ERR;
+}
+
+static int import_rows(fixture *fx, char **err)
+{
+	static char csv[] = "填报单位,活动名称,日期,形式,对象,地点,参与人数\n"
+			    "魏都区,补报的讲座,2016-07-20,科普讲座,社区,文化馆,60\n";
+	FILE *in = fmemopen(csv, sizeof csv - 1, "rb");
+	char *report = NULL;
+	size_t len = 0;
+	FILE *rep = open_memstream(&report, &len);
+	import_options o = {.source = "补报.csv"};
+	import_stats st = {0};
+	int rc = import_csv(&fx->env, form(fx, "activity"), in, &o, rep, &st);
+	fclose(in);
+	fclose(rep);
+	*err = report;
+	return rc == 0 ? KP_OK : KP_ERR;
+}
+
+/* Every path a unit's clerk has into 2016's data, as the clerk of 魏都区
+ * (the session of fx): refused, or (the control) done. Records: draft a,
+ * submitted b, c with attachment ca, talent t. */
+static void every_path(fixture *fx, long long a, long long b, long long c, long long ca, long long t, bool refused)
+{
+	kp_store *s = fx->env.store;
+	const kp_form *act = form(fx, "activity");
+	char *err = NULL;
+	char *before = fingerprint(fx);
+
+	kp_record r;
+	record_init(&r, act->nfields);
+	r.unit_id = store_session_unit(s);
+	const char *const fresh[] = {"name", "年底补录的讲座", "held_on", "2016-12-20", "form", "科普讲座",
+				     "targets", "[\"社区\"]", "place", "文化馆", "participants", "40", NULL};
+	outcome("save new (form)", form_save(fx, "activity", &r, fresh, &err), err, refused);
+	record_free(&r);
+
+	assert_int_equal(store_get(s, act, a, &r, NULL), KP_OK); /* read as ever */
+	const char *const edit[] = {"name", "改过的讲座", "held_on", "2016-07-08", "form", "科普讲座", "targets",
+				    "[\"校园\"]", "place", "一中", "participants", "300", NULL};
+	outcome("edit (form)", form_save(fx, "activity", &r, edit, &err), err, refused);
+	record_free(&r);
+
+	outcome("import rows", import_rows(fx, &err), err, refused);
+	outcome("submit", store_set_state(s, act, a, "draft", "submitted", NULL, "submit", &err), err, refused);
+	outcome("withdraw", store_set_state(s, act, b, "submitted", "draft", NULL, "withdraw", &err), err, refused);
+	outcome("attach", attach(s, act, c, &err) ? KP_OK : KP_ERR, err, refused);
+	outcome("detach", store_detach(s, act, ca, &err), err, refused);
+
+	kp_record m;
+	record_init(&m, form(fx, "monthly")->nfields);
+	m.unit_id = store_session_unit(s);
+	const char *const month[] = {"month", "2016-07", "training_sessions", "0", "training_people", "0",
+				     "activity_sessions", "1", "activity_people", "30", "resources", "0", NULL};
+	outcome("月报", form_save(fx, "monthly", &m, month, &err), err, refused);
+	record_free(&m);
+
+	outcome("tick", store_tick_set(s, "plan", store_session_unit(s), "wd", true, &err), err, refused);
+	outcome("move into 2017", store_move_year(s, form(fx, "talent"), t, 2017, &err), err, refused);
+	outcome("delete", store_delete(s, act, c, &err), err, refused);
+
+	char *after = fingerprint(fx);
+	if (refused)
+		assert_string_equal(after, before); /* nothing changed, the audit trail neither */
+	else
+		assert_string_not_equal(after, before);
+	free(before);
+	free(after);
+}
+
+static void test_closed_year_refuses_every_unit_path(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *act = form(fx, "activity");
+	long long a = activity(fx, "防灾减灾讲座"), b = activity(fx, "节能讲座"), c = activity(fx, "科技周展览");
+	long long t = save_record(fx, "talent", "魏都区", "name", "张明远", "phone", "13812345678", NULL);
+	char *err = NULL;
+	long long ca = attach(fx->env.store, act, c, &err);
+	assert_true(ca > 0);
+	sql_run(fx->path, "UPDATE activity SET kp_state = 'submitted' WHERE name = '节能讲座'");
+	kp_store *city = city_store(fx, 2016);
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	assert_true(store_year_closed(city, 2016));
+	assert_false(store_year_closed(city, 2017));
+
+	sign_in_unit(fx, "魏都区");
+	assert_false(store_may_change_year(fx->env.store, 2016));
+	assert_true(store_may_change_year(fx->env.store, 2017));
+	every_path(fx, a, b, c, ca, t, true);
+	/* the unit's counts and ranking read 2016 as before */
+	kp_query q = {-1, false, NULL, 0, NULL, false};
+	assert_int_equal(store_query_count(fx->env.store, act, &q), 3);
+
+	/* the city reopens: the same paths work again (the control) */
+	assert_int_equal(store_year_close(city, 2016, false, &err), KP_OK);
+	assert_true(store_may_change_year(fx->env.store, 2016));
+	every_path(fx, a, b, c, ca, t, false);
+	store_close(city);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action IN ('year_close', 'year_reopen')"
+					   " AND user = 'shikexie' AND record_id = 2016"),
+			 2);
+}
+
+/* Closing 2016 leaves 2017 open to the unit: a year at a time. */
+static void test_other_year_stays_open(void **state)
+{
+	fixture *fx = *state;
+	char *err = NULL;
+	kp_store *city = city_store(fx, 2016);
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	store_close(city);
+	assert_int_equal(env_use_year(&fx->env, 2017, &err), 0);
+	sign_in_unit(fx, "魏都区");
+	const kp_form *act = form(fx, "activity");
+	kp_record r;
+	record_init(&r, act->nfields);
+	r.unit_id = store_session_unit(fx->env.store);
+	const char *const fresh[] = {"name", "二〇一七年讲座", "held_on", "2017-07-05", "form", "科普讲座",
+				     "targets", "[\"社区\"]", "place", "文化馆", "participants", "40", NULL};
+	assert_int_equal(form_save(fx, "activity", &r, fresh, &err), KP_OK);
+	assert_int_equal(store_set_state(fx->env.store, act, r.id, "draft", "submitted", NULL, "submit", &err), KP_OK);
+	record_free(&r);
+	/* back in 2016, the same clerk is refused */
+	assert_int_equal(env_use_year(&fx->env, 2016, &err), 0);
+	record_init(&r, act->nfields);
+	r.unit_id = store_session_unit(fx->env.store);
+	const char *const old[] = {"name", "补报", "held_on", "2016-07-05", "form", "科普讲座", "targets",
+				   "[\"社区\"]", "place", "文化馆", "participants", "40", NULL};
+	outcome("2016 after 2017", form_save(fx, "activity", &r, old, &err), err, true);
+	record_free(&r);
+}
+
+/* The referee finishes the pending work: approves what was submitted
+ * before the year closed; a return (which the unit could not act on) is
+ * refused until the year is reopened. */
+static void test_city_approves_returns_after_reopen(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *act = form(fx, "activity");
+	long long a = activity(fx, "防灾减灾讲座"), b = activity(fx, "节能讲座");
+	sql_run(fx->path, "UPDATE activity SET kp_state = 'submitted'");
+	char *err = NULL;
+	kp_store *city = city_store(fx, 2016);
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	city_views(city, act, a);
+	if (store_set_state(city, act, a, "submitted", "approved", NULL, "approve", &err) != KP_OK)
+		fail_msg("approve in a closed year: %s", err);
+	assert_int_not_equal(store_set_state(city, act, b, "submitted", "returned", "日期不对", "return", &err), KP_OK);
+	assert_non_null(strstr(err, "2016 年度已结束：退回的记录单位无法修改；请先重新开放该年度"));
+	free(err);
+	err = NULL;
+	assert_int_not_equal(store_set_state(city, act, a, "approved", "returned", "再看看", "reopen", &err), KP_OK);
+	free(err);
+	err = NULL;
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE kp_state = 'submitted'"), 1);
+	assert_int_equal(store_year_close(city, 2016, false, &err), KP_OK);
+	if (store_set_state(city, act, b, "submitted", "returned", "日期不对", "return", &err) != KP_OK)
+		fail_msg("return after reopening: %s", err);
+	store_close(city);
+}
+
+/* Only the city closes or reopens; twice is said, not done again. */
+static void test_only_the_city_closes(void **state)
+{
+	fixture *fx = *state;
+	char *err = NULL;
+	kp_store *city = city_store(fx, 2016);
+	assert_int_not_equal(store_year_close(city, 2015, true, &err), KP_OK);
+	assert_non_null(strstr(err, "没有开启 2015 年度"));
+	free(err);
+	err = NULL;
+	assert_int_not_equal(store_year_close(city, 2016, false, &err), KP_OK);
+	assert_non_null(strstr(err, "2016 年度没有结束"));
+	free(err);
+	err = NULL;
+	sign_in_unit(fx, "魏都区");
+	assert_int_not_equal(store_year_close(fx->env.store, 2016, true, &err), KP_OK);
+	assert_non_null(strstr(err, "只有市科协的账号可以这样做"));
+	free(err);
+	err = NULL;
+	assert_false(store_year_closed(city, 2016));
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK); /* control: the city may */
+	assert_int_not_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	assert_non_null(strstr(err, "2016 年度已经结束"));
+	free(err);
+	err = NULL;
+	assert_int_not_equal(store_year_close(fx->env.store, 2016, false, &err), KP_OK); /* a unit reopens nothing */
+	free(err);
+	assert_true(store_year_closed(city, 2016));
+	kp_year *y;
+	size_t n = store_years(city, &y);
+	assert_int_equal(n, 2);
+	assert_string_equal(y[0].closed_by, "shikexie");
+	assert_null(y[1].closed_at);
+	years_free(y, n);
+	store_close(city);
+}
+
+/* A database of the kepu before closing (schema 4, no closed columns) is
+ * brought up on open: its years open, the version 5. */
+static void test_older_database_migrated(void **state)
+{
+	fixture *fx = *state;
+	env_close(&fx->env);
+	sql_run(fx->path, "ALTER TABLE kp_years DROP COLUMN closed_by; ALTER TABLE kp_years DROP COLUMN closed_at;"
+			  " PRAGMA user_version = 4");
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM pragma_table_info('kp_years') WHERE name = 'closed_at'"), 0);
+	reopen(fx);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 5);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_years WHERE closed_at IS NULL"), 2);
+	char *err = NULL;
+	assert_int_equal(store_year_close(fx->env.store, 2016, true, &err), KP_OK);
+	assert_true(store_year_closed(fx->env.store, 2016));
+}
+
+/* The form says it before the clerk types: a unit's new record and its
+ * stored one in the closed year read only (F2 does not act, a key says
+ * why); the city's form of the same record stays open (the referee). */
+static void test_form_reads_only(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "activity");
+	long long a = activity(fx, "防灾减灾讲座");
+	char *err = NULL;
+	kp_store *city = city_store(fx, 2016);
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	store_close(city);
+	fm_ctx c = {&fx->env, "admin", false, NULL, 60, 0};
+	fm_result r;
+	form_model *m = fm_new(&c, f, a, 0, NULL, &r);
+	assert_non_null(m);
+	assert_true(fm_acts(m, &c, ACT_SAVE)); /* control: the city */
+	fm_free(m);
+	evidence_model ev;
+	ev_ctx ec = {&fx->env, 10};
+	ev_init(&ev, &ec, f, a);
+	assert_int_equal(ev_key(&ev, &ec, FN(KEY_F(5))).kind, EV_RECEIVE);
+	ev_free(&ev);
+	long long u = sign_in_unit(fx, "魏都区");
+	c.user = "wd";
+	for (long long id = 0; id <= a; id += a) {
+		m = fm_new(&c, f, id, u, "魏都区", &r);
+		assert_non_null(m);
+		assert_false(fm_acts(m, &c, ACT_SAVE));
+		r = fm_key(m, &c, CH('x'));
+		assert_non_null(strstr(r.text, "2016 年度已由市科协结束，只能查看"));
+		fm_free(m);
+	}
+	/* the attachments screen says it before a file is sent for nothing */
+	ev_init(&ev, &ec, f, a);
+	ev_result er = ev_key(&ev, &ec, FN(KEY_F(5)));
+	assert_int_equal(er.kind, EV_REFUSED);
+	assert_non_null(strstr(er.text, "2016 年度已由市科协结束，只能查看"));
+	ev_free(&ev);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_closed_year_refuses_every_unit_path, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_other_year_stays_open, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_city_approves_returns_after_reopen, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_only_the_city_closes, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_older_database_migrated, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_form_reads_only, setup_2017, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
