@@ -532,8 +532,13 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 		char **held = rc == KP_OK || (rc == KP_ESAME && theirs) ? keep_stored(b->s, b->f, r, &old) : NULL;
 		/* a repeat an update would change: the other side's cells must be
 		 * what is stored, now as then (a check finds what the update would) */
-		if (rc == KP_ESAME && theirs && session_may_write_fields(b->s, b->f, &old, r, err) != KP_OK)
+		char *refused = NULL; /* said instead of the repeat */
+		if (rc == KP_ESAME && theirs && session_may_write_fields(b->s, b->f, &old, r, &refused) != KP_OK) {
 			rc = KP_ERR;
+			if (err)
+				free(*err);
+			db_set_err(err, refused);
+		}
 		if (rc == KP_OK && (rc = session_may_write(b->s, b->f, &old, r, err)) == KP_OK)
 			rc = batch_update(b, r, &old, err);
 		put_back(b->f, r, &old, held);
