@@ -441,7 +441,7 @@
 	X(UI_EV_SIZE,       "大小") \
 	X(UI_EV_BY,         "发送人") \
 	X(UI_EV_AT,         "时间") \
-	X(UI_EV_NONE,       "这条记录还没有附件。按 F5 从本机发送照片、视频或文档（ZMODEM）；PuTTY 用户先用 pscp、psftp 或 WinSCP 把文件复制到交换文件夹，再按 F6。") \
+	X(UI_EV_NONE,       "这条记录还没有附件。按 F5 从本机发送（ZMODEM），或按 F6 从交换文件夹添加。") \
 	X(UI_EV_NO_FOLDER,  "这个会话没有交换文件夹（没有登录的账号），不能从交换文件夹添加或存入附件") \
 	X(UI_EV_PICK,       "从交换文件夹添加附件（输入文字筛选）") \
 	X(UI_EV_FOLDER_EMPTY,"交换文件夹中没有可以添加的文件：请先用 pscp、psftp 或 WinSCP 把文件复制到 %s，再按 F6") \
@@ -956,8 +956,8 @@
 	X(XC_RZ_NONE,       "没有收到文件（已取消，或终端不支持 ZMODEM）") \
 	X(XC_NO_ANSWER,     "终端在 %d 秒内没有应答 ZMODEM，没有发送（Xshell、SecureCRT 会应答，PuTTY 不会）：请用 SFTP（WinSCP、psftp）取回；终端其实支持时在本屏再按 F5，不再询问") \
 	X(XC_NO_CLIENT,     "终端没有接管 ZMODEM，没有接收（Xshell、SecureCRT 会接管，PuTTY 不会）：请用 SFTP（WinSCP、psftp）放进交换文件夹；终端其实支持时在本屏再按 F5，不再询问") \
-	X(XC_NO_ANSWER_EV,  "终端 %d 秒内没有应答 ZMODEM（如 PuTTY），附件没有下载：请按 F7 存入交换文件夹，再用 pscp、psftp 或 WinSCP 取回；终端其实支持时在本屏再按 F4，不再询问") \
-	X(XC_NO_CLIENT_EV,  "终端不接管 ZMODEM（如 PuTTY），附件没有上传：请用 pscp、psftp 或 WinSCP 把文件复制到交换文件夹，再按 F6 从文件夹添加；终端其实支持时在本屏再按 F5，不再询问") \
+	X(XC_NO_ANSWER_EV,  "终端 %d 秒内没有应答 ZMODEM（如 PuTTY），附件没有下载：可按 F7 存入交换文件夹，再用 pscp 或 WinSCP 取回；终端其实支持时在本屏再按 F4，不再询问") \
+	X(XC_NO_CLIENT_EV,  "终端不接管 ZMODEM（如 PuTTY），附件没有上传：可用 pscp 或 WinSCP 把文件复制到交换文件夹后按 F6；终端其实支持时在本屏再按 F5，不再询问") \
 	X(XC_RZ_CANCELLED,  "接收已取消（终端发来 Ctrl-X），什么也没有保存") \
 	X(XC_RZ_FAILED,     "接收没有完成（rz 退出，状态 %d），什么也没有保存") \
 	X(XC_RZ_TOO_BIG,    "本机发送的文件超过了 %d MiB 的上限，接收已中止，什么也没有保存") \
