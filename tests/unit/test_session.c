@@ -597,6 +597,19 @@ static FILE *file_of(const char *bytes, size_t n)
 
 #define PNG "\x89PNG\r\n\x1a\n\0\0\0\rIHDR"
 
+/* 魏都区's session u and the city's c, with an activity of each side's
+ * unit: mine (魏都区's) and theirs (长葛市's). */
+static void two_activities(fixture *fx, as_session *u, as_session *c, long long *mine, long long *theirs)
+{
+	const kp_form *f = form(fx, "activity");
+	char *err = NULL;
+	open_as(fx, u, SESSION_UNIT, "wd", "魏都区");
+	open_as(fx, c, SESSION_CITY, "city", NULL);
+	*mine = add_talent(u->env.store, f, "魏都区", "科普讲座", &err);
+	*theirs = add_talent(c->env.store, f, "长葛市", "科普展览", &err);
+	assert_true(*mine > 0 && *theirs > 0);
+}
+
 /* Attachments (#19) tried by a unit clerk: another unit's record id and
  * another unit's attachment id find nothing and change nothing; an
  * approved record's files stay; the limits hold; types go by content. */
@@ -605,12 +618,9 @@ static void test_attachments_as_an_attacker(void **state)
 	fixture *fx = *state;
 	const kp_form *f = form(fx, "activity"), *talent = form(fx, "talent");
 	as_session u, c;
-	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
-	open_as(fx, &c, SESSION_CITY, "city", NULL);
+	long long mine, theirs;
+	two_activities(fx, &u, &c, &mine, &theirs);
 	char *err = NULL;
-	long long mine = add_talent(u.env.store, f, "魏都区", "科普讲座", &err);
-	long long theirs = add_talent(c.env.store, f, "长葛市", "科普展览", &err);
-	assert_true(mine > 0 && theirs > 0);
 	FILE *png = file_of(PNG, sizeof PNG - 1);
 	long long id = 0, their_file = 0;
 	assert_int_equal(evidence_add(&u.env, f, mine, png, "照片.png", sizeof PNG - 1, &id, &err), 0);
@@ -739,13 +749,11 @@ static void test_attach_from_exchange_folder(void **state)
 	fixture *fx = *state;
 	const kp_form *f = form(fx, "activity");
 	as_session u, c;
-	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
-	open_as(fx, &c, SESSION_CITY, "city", NULL);
+	long long mine, theirs;
+	two_activities(fx, &u, &c, &mine, &theirs);
 	char *err = NULL;
-	long long mine = add_talent(u.env.store, f, "魏都区", "科普讲座", &err);
 	long long done = add_talent(u.env.store, f, "魏都区", "科普展览", &err);
-	long long theirs = add_talent(c.env.store, f, "长葛市", "科普展览", &err);
-	assert_true(mine > 0 && done > 0 && theirs > 0);
+	assert_true(done > 0);
 	assert_int_equal(review_apply(&u.env, f, done, REV_SUBMIT, NULL, &err), 0);
 	city_views(c.env.store, f, done);
 	assert_int_equal(review_apply(&c.env, f, done, REV_APPROVE, NULL, &err), 0);
@@ -836,12 +844,9 @@ static void test_attachment_listing_and_lookup(void **state)
 	fixture *fx = *state;
 	const kp_form *f = form(fx, "activity");
 	as_session u, c;
-	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
-	open_as(fx, &c, SESSION_CITY, "city", NULL);
+	long long mine, theirs;
+	two_activities(fx, &u, &c, &mine, &theirs);
 	char *err = NULL;
-	long long mine = add_talent(u.env.store, f, "魏都区", "科普讲座", &err);
-	long long theirs = add_talent(c.env.store, f, "长葛市", "科普展览", &err);
-	assert_true(mine > 0 && theirs > 0);
 	long long size, docx_id = 0, xlsx_id = 0, no_id = 0;
 	FILE *docx = fixture_file("report.docx", &size);
 	assert_int_equal(evidence_add(&u.env, f, mine, docx, "活动总结.docx", size, &docx_id, &err), 0);
