@@ -672,7 +672,8 @@
 	X(K_RECEIVE,        "从本机接收") \
 	X(K_CHOOSE_FILE,    "选交换文件夹中的文件；结果较长时上下滚动") \
 	X(K_RESULT_PAGE,    "翻看") \
-	X(K_RESULT_ENDS,    "结果较长时：看第一行/最后一行") \
+	X(K_HOME_RESULT,    "到行首；结果较长时到结果的第一行") \
+	X(K_END_RESULT,     "到行尾；结果较长时到结果的最后一行") \
 	X(K_STATE_FILTER,   "按审核状态筛选") \
 	X(K_TICK_ITEM,      "勾选完成/取消") \
 	X(K_SWITCH_VIEW,    "换视图") \

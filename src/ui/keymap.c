@@ -49,6 +49,9 @@ const kp_binding kp_keymap[] = {
 	{CTX_TEXTAREA, ACT_DOWN, {FN(KEY_DOWN)}, MSG_K_CURSOR, 0},
 	{FIELDS, ACT_NEXT, {ENTER, FN(KEY_DOWN)}, MSG_K_NEXT, 0},
 	{FIELDS, ACT_PREV, {FN(KEY_UP)}, MSG_K_PREV, 0},
+	/* the import's name, or its outcome when that is longer than the screen */
+	{CTX_IMPORT, ACT_HOME, {FN(KEY_HOME), CTRL('A')}, MSG_K_HOME_RESULT, 0},
+	{CTX_IMPORT, ACT_END, {FN(KEY_END), CTRL('E')}, MSG_K_END_RESULT, 0},
 	{EDIT, ACT_LEFT, {FN(KEY_LEFT), CTRL('B')}, MSG_K_CURSOR, 0},
 	{EDIT, ACT_RIGHT, {FN(KEY_RIGHT), CTRL('F')}, MSG_K_CURSOR, 0},
 	{EDIT, ACT_HOME, {FN(KEY_HOME), CTRL('A')}, MSG_K_LINE_START, 0},
@@ -95,8 +98,6 @@ const kp_binding kp_keymap[] = {
 	{CTX_IMPORT, ACT_DOWN, {FN(KEY_DOWN), CTRL('N')}, MSG_K_CHOOSE_FILE, 0},
 	{CTX_IMPORT, ACT_PAGE_DOWN, {FN(KEY_NPAGE), CTRL('V')}, MSG_K_RESULT_PAGE, 1},
 	{CTX_IMPORT, ACT_PAGE_UP, {FN(KEY_PPAGE), CTRL('U')}, MSG_K_RESULT_PAGE, 0},
-	{CTX_IMPORT, ACT_HOME, {FN(KEY_HOME)}, MSG_K_RESULT_ENDS, 0},
-	{CTX_IMPORT, ACT_END, {FN(KEY_END)}, MSG_K_RESULT_ENDS, 0},
 	{CTX_IMPORT, ACT_QUIT, {ESC, FN(KEY_F(10))}, MSG_K_BACK, 1},
 	/* ZMODEM's keys and the exchange folder's (PuTTY): seven in 80 columns,
 	 * each bar naming its F-key alone (F1 lists the Ctrl ones) */
