@@ -51,7 +51,7 @@ static void clear_results(transfer_model *m)
 	for (size_t i = 0; i < m->nresult; i++)
 		free(m->result[i]);
 	m->nresult = 0;
-	m->rtop = 0;
+	m->rtop = m->rshown = 0;
 }
 
 /* A file chosen or received earlier is let go: a new one is checked afresh. */
@@ -343,8 +343,9 @@ static bool name_key(transfer_model *m, kp_action a, kp_key key)
 	return a == ACT_NONE;
 }
 
-/* Does the outcome take more lines than the screen has for it? */
-static bool results_overflow(const transfer_model *m) { return m->nresult && m->rshown < m->nresult; }
+/* Does the outcome take more lines than the screen has for it (as tm_fit
+ * laid it out: before that, nothing is known to be hidden)? */
+static bool results_overflow(const transfer_model *m) { return m->rshown && m->rshown < m->nresult; }
 
 /* The lines from m->rtop that fit in room, each wrapped. */
 static size_t fitting(const transfer_model *m, int room, int width, int (*height)(int, const char *))
@@ -393,7 +394,8 @@ tm_result tm_key(transfer_model *m, const tm_ctx *c, kp_key key)
 	/* An outcome longer than its room scrolls (the file list is not shown
 	 * under it): Up/Down, PgUp/PgDn, Home/End move it, not the name. */
 	size_t page = m->rshown ? m->rshown : 1;
-	if (results_overflow(m) && sw_move(&m->rtop, m->nresult - page + 1, a, page))
+	/* any line may be the top: tm_fit pulls the last page up to fill it */
+	if (results_overflow(m) && sw_move(&m->rtop, m->nresult, a, page))
 		return r;
 	/* After an outcome, editing the name (or receiving) starts over with
 	 * another file; only Enter and Esc leave. */
