@@ -125,7 +125,7 @@ static int report_progress(kp_env *e, const kp_opts *o)
 	}
 	int colw[16];
 	printf("%s\n\n", msg(MSG_R_RANKING));
-	cli_cell(stdout, msg(MSG_R_COL_RANK), 6, false);
+	cli_cell(stdout, msg(MSG_R_COL_RANK), 7, false); /* 并列19 */
 	cli_cell(stdout, msg(MSG_P_COL_UNIT), UNIT_W, false);
 	for (size_t k = 0; k < p.ncols && k < 16; k++) {
 		int w = utf8_width(p.labels[k]) + 2;
@@ -135,15 +135,14 @@ static int report_progress(kp_env *e, const kp_opts *o)
 	printf("%s\n", msg(MSG_P_SCORE));
 	for (size_t i = 0; i <= p.n; i++) {
 		const kp_progress_row *r = i < p.n ? &p.rows[i] : &p.total;
-		char rank[16] = "";
-		if (i < p.n)
-			snprintf(rank, sizeof rank, "%d", r->rank);
-		cli_cell(stdout, rank, 6, false);
+		char *rank = i < p.n ? progress_rank_text(r) : xstrdup("");
+		cli_cell(stdout, rank, 7, false);
+		free(rank);
 		cli_cell(stdout, r->name, UNIT_W, false);
 		for (size_t k = 0; k < p.ncols && k < 16; k++) {
-			char cell[48];
-			snprintf(cell, sizeof cell, "%lld/%lld", r->done[k], r->quota[k]);
+			char *cell = progress_cell_text(r, k);
 			cli_cell(stdout, cell, colw[k], false);
+			free(cell);
 		}
 		printf("%5.1f%%", r->score);
 		char *waiting = progress_waiting_text(&p, r);

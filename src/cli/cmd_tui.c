@@ -66,7 +66,7 @@ int cmd_tui(const kp_opts *o)
 	tui_open t = {o, open_memstream(&errs, &len), false};
 	if (!t.errs)
 		t.errs = stderr;
-	kp_env e;
+	kp_env e = {0}; /* the first screen is painted before open_env: no store yet */
 	int rc = app_run(&e, chosen == 0, open_env, &t);
 	if (t.opened)
 		env_close(&e);

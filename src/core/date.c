@@ -93,6 +93,13 @@ bool yearmonth_parse(const char *s, int *y, int *m)
 	return *s == '\0';
 }
 
+bool yearmonth_ambiguous(const char *s)
+{
+	int y, m, style;
+	const char *p = s;
+	return year_month(&p, &y, &m, &style, DATE_YEAR_MAX) && style == '.' && *p == '\0' && p - s == 6 && m == 1;
+}
+
 /* Howard Hinnant's days_from_civil: exact for the proleptic Gregorian
  * calendar, no tables. */
 long date_serial(int y, int m, int d)

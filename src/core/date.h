@@ -19,6 +19,10 @@ bool date_parse(const char *s, int *y, int *m, int *d);
 bool date_out_of_range(const char *s);
 /* Parse 2016-07, 2016.7, 2016/7 or 2016年7月; years 1900-2100. */
 bool yearmonth_parse(const char *s, int *y, int *m);
+/* 2016.1: January, or October as Excel stores a typed 2016.10 as a number.
+ * yearmonth_parse reads it as January; a caller that must not guess asks
+ * this first. */
+bool yearmonth_ambiguous(const char *s);
 
 /* Days since 1970-01-01 (negative before), so differences are day counts. */
 long date_serial(int y, int m, int d);

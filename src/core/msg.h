@@ -25,9 +25,10 @@
 	X(V_EMAIL,          "不是有效的电子邮箱地址（如 zhangsan@163.com）") \
 	X(V_DATE,           "不是有效的日期（如 2016-07-15 或 2016年7月15日）") \
 	X(V_YEARMONTH,      "不是有效的年月（如 2016-07 或 2016年7月）") \
+	X(V_MONTH_AMBIGUOUS, "「%s」看不出是 1 月还是 10 月，没有猜：请写成 %d-01 或 %d-10（或 %d年1月、%d年10月）") \
 	X(V_CHOICE,         "「%s」不是可选的项") \
 	X(V_CHOICE_LIST,    "「%s」不是可选的项，可选：%s") \
-	X(V_CHOICE_MONTH,   "「%s」不是可选的月份：月份写作 YYYY-MM（如 %s），本年度可选 %s 到 %s") \
+	X(V_CHOICE_MONTH,   "「%s」不是可选的月份：月份写作 YYYY-MM 或 YYYY年M月（如 %s），本年度可选 %s 到 %s") \
 	X(V_BEFORE,         "不能早于%s") \
 	X(V_NOT_YET,        "「%s」还没有到（今天是 %s）") \
 	X(V_NOT_ENDED,      "「%s」这个月还没有过完（今天是 %s）：只能填已经过完的月份，这个月的从 %04d-%02d-01 起可以填") \
@@ -219,7 +220,9 @@
 	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，并通知管理员：用最近一次 kepu backup 做的备份恢复。") \
 	/* checklist, progress, briefing */ \
 	X(P_SCORE,          "完成度") \
-	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计，指标为 0 算完成") \
+	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计；指标为 0 记「免」，不计入平均；同分并列") \
+	X(P_EXEMPT,         "免") \
+	X(P_TIED,           "并列%d") \
 	X(P_TOTAL,          "合计") \
 	X(P_WAITING,        "%s%s已认定 %lld、待审核 %lld") \
 	X(P_DONE,           "已完成") \
@@ -374,6 +377,7 @@
 	X(UI_BR_SAVED,      "报送") \
 	X(UI_BR_COUNT,      "已报 %zu/%zu") \
 	X(UI_BR_WIDE,       "；*%s %s 已认定记录的数 [%lld]") \
+	X(UI_BR_CHANGED,    "；*%s 报送 %s%s") \
 	X(UI_BR_LEGEND,     "+ 按时报送  ~ 逾期  ! 过了截止日未报送  [n] 已认定记录的数  ←→/Tab 换月份") \
 	X(UI_BR_TITLE,      "工作简报：%d年%d月（截止 %s）") \
 	X(UI_BR_NOT_DUE,    "未到期") \
@@ -388,6 +392,7 @@
 	X(UI_GL_SCORE,      "%s完成度 %.1f%%") \
 	X(UI_GL_ALL,        "全市") \
 	X(UI_GL_RANK,       "，第 %d 名/%d") \
+	X(UI_GL_RANK_TIED,  "，并列第 %d 名/%d") \
 	X(UI_MENU_CHECKLIST,"工作进度检查表（截止日期与各单位完成情况）") \
 	X(UI_MENU_CHECKLIST_OWN,"工作进度检查表（截止日期与本单位完成情况）") \
 	X(UI_MENU_PROGRESS, "任务完成进度与排名") \
@@ -679,6 +684,8 @@
 	X(K_SWITCH_VIEW,    "换视图") \
 	X(K_NEXT_MONTH,     "下个月") \
 	X(K_COLUMN,         "换列/换月份") \
+	X(K_COLS_LEFT,      "看左边被挡住的列（编号和名称不动）") \
+	X(K_COLS_RIGHT,     "看右边被挡住的列（编号和名称不动）") \
 	X(K_LOCK,           "锁定/解锁") \
 	X(K_RESET,          "重置密码") \
 	X(K_DRAFT_OPEN,     "打开继续填写") \

@@ -49,14 +49,16 @@ static bool match_readings(const char *text, const char *typed, size_t max)
 {
 	char t[MAX_CHARS + 1];
 	size_t m = 0;
+	bool letter = false; /* without one, this is plain text (strstr's job) */
 	for (; typed[m]; m++) {
 		char c = lower(typed[m]);
-		if (m == MAX_CHARS || c < 'a' || c > 'z')
+		if (m == MAX_CHARS || c <= ' ' || c > '~')
 			return false;
+		letter |= c >= 'a' && c <= 'z';
 		t[m] = c;
 	}
 	t[m] = '\0';
-	if (m == 0)
+	if (!letter)
 		return false;
 	uint32_t cp[MAX_CHARS];
 	size_t n = 0, len = strlen(text), i = 0;

@@ -15,10 +15,11 @@
  * static table; returns how many (0 for characters it does not know). */
 size_t pinyin_of(uint32_t cp, const char **out, size_t max);
 
-/* Does typed (ASCII letters, any case) match text, starting at any
- * character, each character's reading consumed by a prefix of it (other
- * characters must be typed as they are)? False when typed is empty or not
- * all letters. */
+/* Does typed (printable ASCII, letters in any case) match text, starting
+ * at any character, each Han character's reading consumed by a prefix of
+ * it and other characters typed as they are (fb2 → 附表2)? False when
+ * typed has no letter (plain text is the caller's substring search), a
+ * space or anything not ASCII. */
 bool pinyin_match(const char *text, const char *typed);
 /* The same by each character's customary reading only (革 gé, not jí):
  * what a list puts first, so that mj finds 民进 before 民革. */

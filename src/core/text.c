@@ -166,21 +166,36 @@ bool text_all_digits(const char *s)
 	return true;
 }
 
-static int cp_print_width(uint32_t cp)
+/* A character's width on paper in quarters of a column (a column: a digit
+ * of the workbook's 宋体). In Excel's 宋体 every ASCII character is one
+ * column and a Chinese one two. LibreOffice without 宋体 prints in Noto
+ * Serif CJK SC (kepu-fonts.conf), whose column is 0.564 em and whose Latin
+ * letters are proportional: W 1.05 em, M and m 0.97, capitals about 0.7
+ * (measured in a printed workbook). Each is the wider of the two, so a
+ * row's height holds its text in either. */
+static int cp_quarters(uint32_t cp)
 {
-	return cp < 0x80 ? 1 : 2;
+	static const unsigned char ascii[95] = {
+		/*   ! " # $ % & ' ( ) * + , - . / */ 4, 4, 4, 5, 4, 7, 6, 4, 4, 4, 4, 5, 4, 4, 4, 4,
+		/* 0 1 2 3 4 5 6 7 8 9 : ; < = > ? */ 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 4,
+		/* @ A B C D E F G H I J K L M N O */ 7, 6, 5, 5, 6, 5, 5, 6, 7, 4, 4, 6, 5, 7, 6, 6,
+		/* P Q R S T U V W X Y Z [ \ ] ^ _ */ 5, 6, 6, 4, 5, 6, 6, 8, 5, 5, 5, 4, 4, 4, 5, 4,
+		/* ` a b c d e f g h i j k l m n o */ 4, 4, 5, 4, 5, 4, 4, 4, 5, 4, 4, 5, 4, 7, 5, 5,
+		/* p q r s t u v w x y z { | } ~   */ 5, 5, 4, 4, 4, 5, 4, 6, 4, 4, 4, 4, 4, 4, 5,
+	};
+	return cp >= 0x20 && cp < 0x7F ? ascii[cp - 0x20] : cp < 0x80 ? 4 : 8;
 }
 
 int text_print_width(const char *s)
 {
 	size_t len = strlen(s), i = 0;
-	int w = 0;
+	int q = 0;
 	while (i < len) {
 		uint32_t cp;
 		i += utf8_decode(s + i, len - i, &cp);
-		w += cp_print_width(cp);
+		q += cp_quarters(cp);
 	}
-	return w;
+	return (q + 3) / 4;
 }
 
 static void add_start(size_t **starts, size_t n, size_t at)
@@ -197,6 +212,7 @@ size_t text_wrap(const char *s, int cols, size_t **starts)
 {
 	if (cols < 2)
 		cols = 2;
+	cols *= 4; /* in quarters */
 	if (starts)
 		*starts = NULL;
 	size_t len = strlen(s), i = 0, n = 1;
@@ -204,7 +220,8 @@ size_t text_wrap(const char *s, int cols, size_t **starts)
 	int used = 0;
 	/* the line's last character so far: where it begins, whether it is a
 	 * Chinese character that may go down with the next */
-	size_t prev = 0, on_line = 0;
+	size_t prev = 0, on_line = 0, long_end = 0;
+	int prev_w = 0;
 	bool prev_movable = false;
 	while (i < len) {
 		uint32_t cp;
@@ -216,15 +233,16 @@ size_t text_wrap(const char *s, int cols, size_t **starts)
 			continue;
 		}
 		/* A Latin word moves whole to the next line when it fits there. */
-		int w = cp_print_width(cp);
+		int w = cp_quarters(cp);
 		size_t end = i + k;
 		if (cp > ' ' && cp < 0x80 && (i == 0 || s[i - 1] == ' ' || (unsigned char)s[i - 1] >= 0x80)) {
+			int word = w;
 			while (end < len && s[end] > ' ' && (unsigned char)s[end] < 0x80)
-				end++;
-			if ((int)(end - i) <= cols)
-				w = (int)(end - i);
+				word += cp_quarters((unsigned char)s[end++]);
+			if (word <= cols)
+				w = word;
 			else
-				end = i + k;
+				long_end = end, end = i + k;
 		}
 		if (used > 0 && used + w > cols && cp != ' ') {
 			/* A closing mark (、，。；：）) never begins a line, nor does a
@@ -235,12 +253,16 @@ size_t text_wrap(const char *s, int cols, size_t **starts)
 			bool carry = prev_movable && cp >= 0x80 &&
 				     ((closes_phrase(cp) && on_line >= 2) || (last && on_line >= 3));
 			add_start(starts, n++, carry ? prev : i);
-			used = carry ? 2 : 0, on_line = carry ? 1 : 0;
+			used = carry ? prev_w : 0, on_line = carry ? 1 : 0;
 		}
-		prev = i, on_line++;
-		prev_movable = w == 2 && cp >= 0x80 && !closes_phrase(cp);
+		prev = i, on_line++, prev_w = w;
+		prev_movable = cp >= 0x80 && !closes_phrase(cp);
 		used += w;
 		i = end;
+		/* a word broken for being longer than a line: where the printing
+		 * program broke it is its own, so what follows starts a new line */
+		if (i == long_end)
+			used = cols;
 	}
 	return n;
 }

@@ -47,8 +47,9 @@ bool text_starts_with(const char *s, const char *prefix);
 /* s is one or more ASCII digits and nothing else (a record's number). */
 bool text_all_digits(const char *s);
 
-/* Columns a character takes on paper: ASCII one, anything else two (宋体
- * prints CJK, full-width punctuation and ■□ as wide as two digits). */
+/* Columns a text takes on paper (a column: a digit of 宋体): CJK,
+ * full-width punctuation and ■□ two, ASCII one, or more for the Latin
+ * letters LibreOffice's stand-in font prints wider (W, M, m, capitals). */
 int text_print_width(const char *s);
 /* s wrapped at cols print columns as a spreadsheet wraps it: at each
  * newline, between CJK characters, at spaces between Latin words (a word

@@ -35,6 +35,10 @@ int env_move_year(kp_env *e, const kp_form *f, long long id, int to, char **err)
 	kp_record r;
 	if (store_get(e->store, f, id, &r, err) != KP_OK)
 		return -1;
+	if (store_may_move_year(e->store, f, id, to, err) != KP_OK) {
+		record_free(&r);
+		return -1;
+	}
 	char *bad = NULL;
 	int rc = env_use_year(e, to, err);
 	if (rc == 0) {

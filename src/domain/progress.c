@@ -42,12 +42,34 @@ static int take_quota(const kp_record *r, void *arg)
 	return 0;
 }
 
-static int by_rank(const void *a, const void *b)
+/* Best first by the exact score (scoring_cmp), then by 序号: an insertion
+ * sort, as qsort gives its comparison no scoring; a few dozen units. */
+static void rank_rows(kp_progress *p, const kp_scoring *sc)
 {
-	const kp_progress_row *x = a, *y = b;
-	if (x->score != y->score)
-		return x->score > y->score ? -1 : 1;
-	return x->seq - y->seq;
+	for (size_t i = 1; i < p->n; i++) {
+		kp_progress_row r = p->rows[i];
+		size_t j = i;
+		for (; j > 0; j--) {
+			const kp_progress_row *x = &p->rows[j - 1];
+			int c = scoring_cmp(sc, r.done, r.quota, x->done, x->quota);
+			if (c < 0 || (c == 0 && x->seq <= r.seq))
+				break;
+			p->rows[j] = *x;
+		}
+		p->rows[j] = r;
+	}
+	/* Equal scores share a rank (并列); while no unit has anything counted
+	 * nobody is ranked: every unit "first" on 1 January says nothing. */
+	bool any = false;
+	for (size_t i = 0; i < p->n; i++)
+		any |= p->rows[i].score > 0;
+	for (size_t i = 0; i < p->n; i++) {
+		kp_progress_row *r = &p->rows[i], *up = i ? &p->rows[i - 1] : NULL;
+		bool same = up && !scoring_cmp(sc, r->done, r->quota, up->done, up->quota);
+		r->rank = !any ? 0 : same ? up->rank : (int)i + 1;
+		if (same && any)
+			r->tied = up->tied = true;
+	}
 }
 
 /* "完成度 = (科普人才 + 2*科普活动 + …) / 5", from the scoring itself so
@@ -142,10 +164,7 @@ int progress_build(kp_progress *p, kp_env *e, long long unit_id)
 		}
 	}
 	p->total.score = scoring_score(sc, p->total.done, p->total.quota, p->total.pct);
-	qsort(p->rows, p->n, sizeof *p->rows, by_rank);
-	for (size_t i = 0; i < p->n; i++)
-		p->rows[i].rank = i && p->rows[i].score == p->rows[i - 1].score ? p->rows[i - 1].rank
-										    : (int)i + 1;
+	rank_rows(p, sc);
 	p->nunits = (int)p->n;
 	if (unit_id) {
 		keep_unit(p, unit_id);
@@ -155,8 +174,11 @@ int progress_build(kp_progress *p, kp_env *e, long long unit_id)
 		for (size_t k = 0; k < p->ncols; k++)
 			cfs[k] = catalog_form(&e->cat, sc->cols[k].count);
 		int rank = 0;
-		if (p->n && store_unit_rank(e->store, sc, qf, cfs, unit_id, &rank, &p->nunits) == KP_OK)
+		bool tied = false;
+		if (p->n && store_unit_rank(e->store, sc, qf, cfs, unit_id, &rank, &tied, &p->nunits) == KP_OK) {
 			p->rows[0].rank = rank;
+			p->rows[0].tied = tied;
+		}
 		free(cfs);
 	}
 	p->formula = formula_text(sc, p->labels);
@@ -191,4 +213,19 @@ char *progress_waiting_text(const kp_progress *p, const kp_progress_row *r)
 		if (r->waiting[k] >= 0)
 			sb_printf(&b, msg(MSG_P_WAITING), b.len ? "，" : "", p->labels[k], r->done[k], r->waiting[k]);
 	return sb_take(&b);
+}
+
+char *progress_rank_text(const kp_progress_row *r)
+{
+	if (!r->rank)
+		return xstrdup("");
+	return r->tied ? xasprintf(msg(MSG_P_TIED), r->rank) : xasprintf("%d", r->rank);
+}
+
+char *progress_cell_text(const kp_progress_row *r, size_t k)
+{
+	if (r->quota[k] > 0)
+		return xasprintf("%lld/%lld", r->done[k], r->quota[k]);
+	/* exempt (quota 0): not in the average; what was done anyway is shown */
+	return r->done[k] ? xasprintf("%lld/%s", r->done[k], msg(MSG_P_EXEMPT)) : xstrdup(msg(MSG_P_EXEMPT));
 }

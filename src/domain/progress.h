@@ -2,7 +2,8 @@
 /*
  * progress: each unit's done against its 附表1 quotas, and the section 六
  * ranking by the completion score config/ranking.yaml defines:
- *   Σ weight × min(cap, done ÷ quota) ÷ Σ weight   (a quota of 0 is met).
+ *   Σ weight × min(cap, done ÷ quota) ÷ Σ weight   over the columns with a
+ * quota: a quota of 0 (免) leaves the column out of that unit's average.
  */
 #ifndef KP_PROGRESS_H
 #define KP_PROGRESS_H
@@ -14,9 +15,10 @@ typedef struct {
 	char *name;
 	long long *done, *quota; /* per scoring column */
 	long long *waiting;      /* a reviewed column: records submitted, not yet decided; else -1 */
-	double *pct;             /* done ÷ quota × 100, uncapped (0 quota: 100) */
-	double score;            /* percent */
-	int rank;                /* 1 = best; equal scores share a rank */
+	double *pct;             /* done ÷ quota × 100, uncapped (0 quota: -1, exempt) */
+	double score;            /* percent, for display: ranks compare exactly */
+	int rank;                /* 1 = best; equal scores share a rank; 0: nothing counted yet */
+	bool tied;               /* another unit has the same score (并列) */
 } kp_progress_row;
 
 typedef struct {
@@ -39,6 +41,12 @@ void progress_free(kp_progress *p);
 /* "科普人才已认定 12、待审核 30，…" for the reviewed columns of r (caller
  * frees; "" when none is reviewed). */
 char *progress_waiting_text(const kp_progress *p, const kp_progress_row *r);
+/* The rank as shown: "3", "并列3", or "" while nothing is counted (caller
+ * frees). */
+char *progress_rank_text(const kp_progress_row *r);
+/* Column k of r as shown: "done/quota", or 「免」 for a quota of 0 (caller
+ * frees). */
+char *progress_cell_text(const kp_progress_row *r, size_t k);
 /* The row of a unit, or NULL. */
 const kp_progress_row *progress_unit(const kp_progress *p, long long unit_id);
 

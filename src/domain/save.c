@@ -66,15 +66,12 @@ static bool validate(kp_env *e, const kp_form *f, const char *const *raw, const 
 	return !bad;
 }
 
-/* The early word on a possible duplicate (unique_hint, similar_hint,
- * near_hint: a near one is the unit's own, named). What is said comes
- * from the store, which names another unit's record to the city only. */
-static bool duplicate(kp_env *e, const kp_form *f, const kp_record *rec, const char *again,
-		      kp_save_result *res)
+/* The word on a possible duplicate (unique_hint, similar_hint, near_hint:
+ * a near one is the unit's own, named) the store found. What is said
+ * comes from the store, which names another unit's record to the city
+ * only. */
+static void duplicate(const kp_form *f, kp_dup d, const char *again, kp_save_result *res)
 {
-	kp_dup d;
-	if (!store_find_duplicate(e->store, f, rec, &d))
-		return false;
 	if (d.id && (d.similar || d.near)) {
 		char *why = d.near ? dup_near_why(f) : dup_similar_why(f);
 		res->message = xasprintf(msg(MSG_UI_DUP_SIMILAR), d.id, d.unit_name, d.name, why, again);
@@ -91,7 +88,6 @@ static bool duplicate(kp_env *e, const kp_form *f, const kp_record *rec, const c
 	dup_free(&d);
 	res->status = SAVE_DUPLICATE;
 	res->error = true;
-	return true;
 }
 
 /* Three-way merge after a refused update: fields only the other session
@@ -195,22 +191,19 @@ kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const ch
 	for (size_t i = 0; i < f->nfields; i++)
 		record_set(rec, i, res->vals[i]);
 	rec->proof = proof; /* a cell's other fields kept as stored have none: the store checks them */
-	if (o->check_duplicates && !o->dup_confirmed &&
-	    duplicate(e, f, rec, e->dup_again ? e->dup_again : msg(MSG_UI_DUP_AGAIN), res))
-		return res->status;
+	/* the look-up and the write in one transaction: of two saves at the
+	 * same moment the second is told of the first */
+	kp_dup_rule rule = !o->check_duplicates ? KP_DUP_IGNORE : o->dup_confirmed ? KP_DUP_MARK : KP_DUP_REFUSE;
+	kp_dup d;
 	char *err = NULL;
-	int rc = rec->id ? store_update(e->store, f, rec, &err) : store_insert(e->store, f, rec, &err);
-	if (rc == KP_OK && o->dup_confirmed && o->check_duplicates) {
-		/* stored; a failed mark is said, the record stays */
-		if (store_mark_duplicate(e->store, f, rec, &err) == KP_OK)
-			res->marked = true;
-		else {
-			res->message = err;
-			res->error = true;
-			err = NULL;
-		}
+	int rc = store_save_checked(e->store, f, rec, rule, &d, &err);
+	if (rc == KP_EDUP) {
+		free(err);
+		duplicate(f, d, e->dup_again ? e->dup_again : msg(MSG_UI_DUP_AGAIN), res);
+		return res->status;
 	}
 	if (rc == KP_OK) {
+		res->marked = rule == KP_DUP_MARK;
 		res->status = SAVE_OK;
 	} else if (rc == KP_ECONFLICT) {
 		merge(e, f, rec, o, res);

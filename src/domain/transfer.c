@@ -408,7 +408,8 @@ static long long row_unit(importer *im, int row, int col, const char *cell, long
  * never comes here. */
 static const char *number_for_date(const kp_field *fd, const char *v, bool refused)
 {
-	if (fd->type != FT_YEARMONTH && fd->type != FT_DATE)
+	bool month = field_holds_month(fd);
+	if (!month && fd->type != FT_DATE)
 		return NULL;
 	size_t digits = strspn(v, "0123456789");
 	if (!digits)
@@ -417,7 +418,7 @@ static const char *number_for_date(const kp_field *fd, const char *v, bool refus
 		return fd->type == FT_DATE && refused ? msg(MSG_C_DATE_SERIAL) : NULL; /* 42566 */
 	if (v[digits] != '.' || strspn(v + digits + 1, "0123456789") != strlen(v + digits + 1))
 		return NULL;
-	if (fd->type == FT_YEARMONTH)
+	if (month)
 		return digits == 4 && !strcmp(v + digits, ".1") ? msg(MSG_C_MONTH_NUMBER) : NULL;
 	return refused ? msg(MSG_C_DATE_NUMBER) : NULL;
 }
@@ -532,7 +533,7 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 			free(why[i]);
 			continue;
 		}
-		char *v = raw[i] && (fd->type == FT_YEARMONTH || fd->type == FT_DATE) ? text_trim(raw[i]) : NULL;
+		char *v = raw[i] && (field_holds_month(fd) || fd->type == FT_DATE) ? text_trim(raw[i]) : NULL;
 		const char *number = v ? number_for_date(fd, v, why[i] != NULL) : NULL;
 		char *phone = why[i] && raw[i] ? phone_as_number(fd, raw[i], kind) : NULL;
 		if (number) { /* what Excel stored, and how to write it */

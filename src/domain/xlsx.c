@@ -144,7 +144,8 @@ lxw_row_t xlsx_note(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, co
 	return row + 1;
 }
 
-lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const double *widths, size_t n)
+lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const double *widths, size_t n,
+		   lxw_format *split)
 {
 	size_t **starts = xcalloc(n, sizeof *starts), *nlines = xcalloc(n, sizeof *nlines);
 	size_t rows = 1;
@@ -187,10 +188,12 @@ lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const d
 			size_t len = strlen(part);
 			if (len && part[len - 1] == '\n')
 				part[len - 1] = '\0';
+			/* a text going on in the rows under it, each piece from its row's top */
+			lxw_format *f = nlines[i] > XLSX_ROW_LINES ? split : c[i].fmt;
 			if (part[0])
-				worksheet_write_string(ws, row + (lxw_row_t)r, col, part, c[i].fmt);
+				worksheet_write_string(ws, row + (lxw_row_t)r, col, part, f);
 			else
-				worksheet_write_blank(ws, row + (lxw_row_t)r, col, c[i].fmt);
+				worksheet_write_blank(ws, row + (lxw_row_t)r, col, f);
 			free(part);
 		}
 	}
@@ -209,7 +212,7 @@ char *xlsx_date(const kp_field *fd, const char *v)
 		date_official(buf, y, m, d);
 		return xstrdup(buf);
 	}
-	if (fd->type == FT_YEARMONTH && yearmonth_parse(v, &y, &m))
+	if (field_holds_month(fd) && yearmonth_parse(v, &y, &m))
 		return xasprintf("%d年%d月", y, m);
 	return NULL;
 }
@@ -250,7 +253,7 @@ static int put_row(const kp_record *r, void *ctx)
 		else
 			owned[c] = cell_value(s, c, &s->f->fields[col->field], r->vals[col->field]);
 	}
-	s->row = xlsx_row(s->ws, s->row, s->cells, s->widths, s->ncols);
+	s->row = xlsx_row(s->ws, s->row, s->cells, s->widths, s->ncols, s->fm->box);
 	for (size_t c = 0; c < s->ncols; c++)
 		free(owned[c]);
 	free(owned);
@@ -258,16 +261,51 @@ static int put_row(const kp_record *r, void *ctx)
 	return 0;
 }
 
-static void head_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_heading *h, size_t n, bool groups)
+/* The lines of a heading's text in the columns [c, end]. */
+static size_t head_lines(const char *t, const xlsx_heading *h, size_t c, size_t end)
 {
-	size_t lines = 1;
+	double w = 0;
+	for (size_t i = c; i <= end; i++)
+		w += h[i].width;
+	return text_wrap(t, xlsx_fit(w), NULL);
+}
+
+/* The last column of the group that c begins. */
+static size_t group_end(const xlsx_heading *h, size_t n, size_t c)
+{
+	size_t end = c;
+	while (end + 1 < n && h[end + 1].group && !strcmp(h[end + 1].group, h[c].group))
+		end++;
+	return end;
+}
+
+/* The header's rows' lines, as tall as their texts: a group's over the
+ * columns it is merged across (over one column, 「科普人才」 took two
+ * lines), and a label spanning both rows over the two together. */
+static void head_rows(const xlsx_heading *h, size_t n, bool grouped, size_t *upper_out, size_t *lower_out)
+{
+	size_t upper = 1, lower = 1, spanning = 1;
 	for (size_t c = 0; c < n; c++) {
-		const char *t = groups && h[c].group ? h[c].group : h[c].label;
-		size_t l = text_wrap(t, xlsx_fit(h[c].width), NULL);
-		if (l > lines)
-			lines = l;
+		if (!grouped || !h[c].group) {
+			size_t l = head_lines(h[c].label, h, c, c);
+			spanning = l > spanning ? l : spanning;
+			continue;
+		}
+		size_t end = group_end(h, n, c);
+		size_t l = head_lines(h[c].group, h, c, end);
+		upper = l > upper ? l : upper;
+		for (size_t i = c; i <= end; i++) {
+			l = head_lines(h[i].label, h, i, i);
+			lower = l > lower ? l : lower;
+		}
+		c = end;
 	}
-	worksheet_set_row(ws, row, xlsx_height(lines), NULL);
+	if (!grouped)
+		upper = spanning;
+	else if (spanning > upper + lower) /* two rows hold their lines and a padding more */
+		upper = spanning - lower;
+	*upper_out = upper;
+	*lower_out = lower;
 }
 
 lxw_row_t xlsx_header(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t top,
@@ -278,7 +316,9 @@ lxw_row_t xlsx_header(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t top,
 		grouped |= h[c].group != NULL;
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, h[c].width, NULL);
 	}
-	head_row(ws, top, h, n, grouped);
+	size_t upper, lower;
+	head_rows(h, n, grouped, &upper, &lower);
+	worksheet_set_row(ws, top, xlsx_height(upper), NULL);
 	/* Row by row, so a constant-memory sheet keeps every cell: the top row
 	 * (groups merged across), the labels under them, then the labels that
 	 * span both rows. */
@@ -287,9 +327,7 @@ lxw_row_t xlsx_header(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t top,
 			worksheet_write_string(ws, top, (lxw_col_t)c, h[c].label, fm->head);
 			continue;
 		}
-		size_t end = c;
-		while (end + 1 < n && h[end + 1].group && !strcmp(h[end + 1].group, h[c].group))
-			end++;
+		size_t end = group_end(h, n, c);
 		if (end > c)
 			worksheet_merge_range(ws, top, (lxw_col_t)c, top, (lxw_col_t)end, h[c].group, fm->head);
 		else
@@ -297,11 +335,7 @@ lxw_row_t xlsx_header(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t top,
 		c = end;
 	}
 	if (grouped) {
-		xlsx_heading *low = xcalloc(n, sizeof *low);
-		for (size_t c = 0; c < n; c++)
-			low[c] = (xlsx_heading){NULL, h[c].group ? h[c].label : "", h[c].width};
-		head_row(ws, top + 1, low, n, false);
-		free(low);
+		worksheet_set_row(ws, top + 1, xlsx_height(lower), NULL);
 		for (size_t c = 0; c < n; c++)
 			if (h[c].group)
 				worksheet_write_string(ws, top + 1, (lxw_col_t)c, h[c].label, fm->head);

@@ -64,9 +64,11 @@ typedef struct {
 	lxw_format *fmt;
 } xlsx_cell;
 /* One row of a table at row: as tall as its most wrapped cell; a text of
- * more than XLSX_ROW_LINES lines goes on in the rows under it. Returns the
- * next free row. */
-lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const double *widths, size_t n);
+ * more than XLSX_ROW_LINES lines goes on in the rows under it, its pieces
+ * in the format split (top-aligned, so they read on from row to row).
+ * Returns the next free row. */
+lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const double *widths, size_t n,
+		   lxw_format *split);
 /* A note across the ncols columns at row, wrapped and as tall as it needs.
  * Returns the next row. */
 lxw_row_t xlsx_note(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, const char *text,

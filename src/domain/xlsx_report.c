@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/msg.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "domain/xlsx.h"
 #include "domain/xlsx_common.h"
@@ -24,6 +25,7 @@ typedef struct {
 	size_t ncols;
 	double *widths;
 	lxw_row_t row, first;
+	size_t lines; /* the row's, as its most wrapped cell so far */
 } report;
 
 static void header(report *r)
@@ -35,17 +37,27 @@ static void header(report *r)
 	free(h);
 }
 
+/* A row starts at its column 0 one line tall; a cell that wraps to more
+ * (a late report's 报送时间 and its 修改 mark) makes it taller. */
+static void row_lines(report *r, size_t c, size_t lines)
+{
+	if (c == 0)
+		r->lines = 0;
+	if (lines > r->lines) {
+		r->lines = lines;
+		worksheet_set_row(r->ws, r->row, xlsx_height(lines), NULL);
+	}
+}
+
 static void text(report *r, size_t c, const char *s, bool total)
 {
-	if (c == 0) /* a row starts: as tall as its widest cell wraps (none has many lines) */
-		worksheet_set_row(r->ws, r->row, xlsx_height(1), NULL);
+	row_lines(r, c, text_wrap(s, xlsx_fit(r->widths[c]), NULL));
 	worksheet_write_string(r->ws, r->row, (lxw_col_t)c, s, total ? r->fm.total : r->fm.text);
 }
 
 static void number(report *r, size_t c, double v, bool total)
 {
-	if (c == 0)
-		worksheet_set_row(r->ws, r->row, xlsx_height(1), NULL);
+	row_lines(r, c, 1);
 	if (total && r->cols[c].sum && r->row > r->first) { /* =SUM(…), its value cached */
 		char a[16], b[16], f[48];
 		lxw_rowcol_to_cell(a, r->first, (lxw_col_t)c);
@@ -119,8 +131,14 @@ int briefing_xlsx(const kp_briefing *b, const char *path, char **err)
 					number(&r, 2 + k, (double)row->vals[k], false);
 				else
 					text(&r, 2 + k, "", false);
-			char when[96];
-			snprintf(when, sizeof when, "%.10s%s%s", row->reported ? row->saved_at : msg(MSG_R_NOT_REPORTED),
+			/* the day as every kepu paper writes one: 2016年8月1日 */
+			char day[24] = "", when[128];
+			int y, m, d;
+			char saved[11];
+			snprintf(saved, sizeof saved, "%.10s", row->saved_at);
+			if (row->reported && date_parse(saved, &y, &m, &d))
+				date_official(day, y, m, d);
+			snprintf(when, sizeof when, "%s%s%s", row->reported ? day : msg(MSG_R_NOT_REPORTED),
 				 row->late ? msg(MSG_R_LATE_MARK) : "", row->changed);
 			text(&r, n - 1, when, false);
 		}
@@ -160,14 +178,20 @@ int progress_xlsx(const kp_progress *p, const char *path, char **err)
 		for (size_t i = 0; i <= p->n; i++, r.row++) {
 			const kp_progress_row *row = i < p->n ? &p->rows[i] : &p->total;
 			bool total = i == p->n;
-			if (total)
-				text(&r, 0, "", true);
-			else
+			if (total || row->tied || !row->rank) { /* 并列3, or none while nothing counts */
+				char *rank = total ? xstrdup("") : progress_rank_text(row);
+				text(&r, 0, rank, total);
+				free(rank);
+			} else {
 				number(&r, 0, row->rank, false);
+			}
 			text(&r, 1, row->name, total);
 			for (size_t k = 0; k < p->ncols; k++) {
 				number(&r, 2 + 2 * k, (double)row->done[k], total);
-				number(&r, 3 + 2 * k, (double)row->quota[k], total);
+				if (row->quota[k] > 0)
+					number(&r, 3 + 2 * k, (double)row->quota[k], total);
+				else /* exempt: not in the unit's average */
+					text(&r, 3 + 2 * k, msg(MSG_P_EXEMPT), total);
 			}
 			/* the score as the formula says, rounded as on screen */
 			worksheet_write_number(r.ws, r.row, (lxw_col_t)(n - 1), (double)(long)(row->score * 10 + 0.5) / 10,

@@ -14,6 +14,8 @@
 #define PAT_MOBILE "mobile"
 #define PAT_LANDLINE "landline"
 #define PAT_LOCAL "local_phone"
+/* What a stored number's extension follows (AREA-LOCAL转EXT). */
+#define PHONE_EXT "转"
 
 static bool matches(const kp_catalog *cat, const char *name, const char *s)
 {
@@ -148,7 +150,7 @@ char *phone_normalise(const kp_catalog *cat, const char *s0, char **reason)
 	if (r && ext) {
 		char *full = NULL;
 		if (valid_extension(ext) && strchr(r, '-'))
-			full = xasprintf("%s转%s", r, ext);
+			full = xasprintf("%s" PHONE_EXT "%s", r, ext);
 		free(r);
 		r = full;
 		/* Never a guess at what was meant: "转80 01" is not taken as 8001. */
@@ -161,4 +163,10 @@ char *phone_normalise(const kp_catalog *cat, const char *s0, char **reason)
 	free(main_part);
 	free(with_zero);
 	return r;
+}
+
+size_t phone_main_len(const char *stored)
+{
+	const char *ext = strstr(stored, PHONE_EXT);
+	return ext ? (size_t)(ext - stored) : strlen(stored);
 }

@@ -17,5 +17,9 @@
  * 11 digits, or AREA-LOCAL[转EXT]; NULL with *reason (a new string, the
  * reason without the field's label) when s is no number. */
 char *phone_normalise(const kp_catalog *cat, const char *s, char **reason);
+/* The length of a stored number without its extension (转EXT): one person
+ * is one number whether an extension was written or not, so the
+ * duplicate rule compares this part (0374-2864493转1 is 0374-2864493). */
+size_t phone_main_len(const char *stored);
 
 #endif

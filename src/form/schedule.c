@@ -288,15 +288,103 @@ void scoring_free(kp_scoring *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* A column counts for a unit only when the unit has a quota in it: a quota
+ * of 0 (the city exempted the unit) is left out of its average, the
+ * weights of the columns it has taken instead (section 六 asks for a fair
+ * 考核; a free 100 % for an exempt column ranked units with no records
+ * first). */
+static bool counted(const kp_scoring *sc, size_t k, const long long *quota)
+{
+	return quota[k] > 0 && sc->cols[k].weight > 0;
+}
+
 double scoring_score(const kp_scoring *sc, const long long *done, const long long *quota, double *pct)
 {
 	double sum = 0, weights = 0;
 	for (size_t k = 0; k < sc->ncols; k++) {
-		double p = quota[k] > 0 ? 100.0 * (double)done[k] / (double)quota[k] : 100.0;
+		double p = quota[k] > 0 ? 100.0 * (double)done[k] / (double)quota[k] : -1;
 		pct[k] = p;
+		if (!counted(sc, k, quota))
+			continue;
 		double capped = p < sc->cap_percent ? p : sc->cap_percent;
 		sum += sc->cols[k].weight * capped;
 		weights += sc->cols[k].weight;
 	}
 	return weights > 0 ? sum / weights : 0;
+}
+
+/* Exact scores: the sum of doubles 100 × done ÷ quota gave 1/6 and
+ * 1/9 + 1/18 different values, so equal work ranked apart. A score is the
+ * fraction num/den of Σ w·min(cap·q, 100·d) ÷ (100·q) ÷ Σ w over the
+ * counted columns, in unsigned 128-bit integers reduced as they are
+ * summed: quotas are at most 100000 (附表1), so a denominator of four
+ * columns stays below 10^25; a sum that would not fit is compared as
+ * doubles (more columns of large coprime quotas than ranking.yaml has). */
+typedef unsigned __int128 u128;
+
+static u128 gcd128(u128 a, u128 b)
+{
+	while (b) {
+		u128 t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+static bool exact_score(const kp_scoring *sc, const long long *done, const long long *quota, u128 *num, u128 *den)
+{
+	u128 n = 0, d = 1, w = 0;
+	for (size_t k = 0; k < sc->ncols; k++) {
+		if (!counted(sc, k, quota))
+			continue;
+		u128 q = (u128)quota[k] * 100, have = done[k] > 0 ? (u128)done[k] * 100 : 0;
+		u128 cap = (u128)quota[k] * (u128)sc->cap_percent;
+		u128 t = (have < cap ? have : cap) * (u128)sc->cols[k].weight, g = gcd128(d, q), l, a, b;
+		if (__builtin_mul_overflow(d / g, q, &l) || __builtin_mul_overflow(n, l / d, &a) ||
+		    __builtin_mul_overflow(t, l / q, &b) || __builtin_add_overflow(a, b, &n))
+			return false;
+		d = l;
+		g = gcd128(n, d);
+		n /= g ? g : 1;
+		d /= g ? g : 1;
+		w += (u128)sc->cols[k].weight;
+	}
+	if (w && __builtin_mul_overflow(d, w, &d))
+		return false;
+	*num = n;
+	*den = d;
+	return true;
+}
+
+/* a/b against c/d without their products (which need not fit): whole
+ * parts first, then the remainders' reciprocals, reversed. */
+static int frac_cmp(u128 a, u128 b, u128 c, u128 d)
+{
+	for (int sign = 1;; sign = -sign) {
+		u128 qa = a / b, qc = c / d;
+		if (qa != qc)
+			return qa < qc ? -sign : sign;
+		a %= b;
+		c %= d;
+		if (!a || !c)
+			return !a && !c ? 0 : !a ? -sign : sign;
+		/* both below 1: a/b < c/d ⇔ b/a > d/c */
+		u128 t = a;
+		a = b, b = t;
+		t = c;
+		c = d, d = t;
+	}
+}
+
+int scoring_cmp(const kp_scoring *sc, const long long *done_a, const long long *quota_a, const long long *done_b,
+		const long long *quota_b)
+{
+	u128 na, da, nb, db;
+	if (exact_score(sc, done_a, quota_a, &na, &da) && exact_score(sc, done_b, quota_b, &nb, &db))
+		return frac_cmp(na, da, nb, db);
+	double *pct = xcalloc(sc->ncols ? sc->ncols : 1, sizeof *pct);
+	double a = scoring_score(sc, done_a, quota_a, pct), b = scoring_score(sc, done_b, quota_b, pct);
+	free(pct);
+	return a < b ? -1 : a > b;
 }

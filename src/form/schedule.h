@@ -71,10 +71,15 @@ int schedule_parse(kp_schedule *s, const char *file, const char *data, size_t le
 void schedule_free(kp_schedule *s);
 int scoring_parse(kp_scoring *s, const char *file, const char *data, size_t len, kp_diag *d);
 /* The score (percent) of done/quota pairs, one per column; pct gets each
- * column's done ÷ quota × 100, uncapped (a quota of 0 is met). Pure: the
- * store ranks with it too. */
+ * column's done ÷ quota × 100, uncapped, or -1 for a quota of 0: that
+ * column is left out of the unit's average (the city exempted it). Pure:
+ * the store ranks with it too. For display; ranks compare scoring_cmp. */
 double scoring_score(const kp_scoring *sc, const long long *done, const long long *quota,
 		     double *pct);
+/* The scores of two units compared exactly (as fractions, not doubles):
+ * <0, 0 (equal: the same rank), >0. */
+int scoring_cmp(const kp_scoring *sc, const long long *done_a, const long long *quota_a, const long long *done_b,
+		const long long *quota_b);
 void scoring_free(kp_scoring *s);
 
 /* The last year of the programme: last_year, or a later programme year

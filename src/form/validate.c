@@ -194,17 +194,41 @@ static char *normalise(const kp_field *f, const char *raw)
 	return s;
 }
 
+bool field_holds_month(const kp_field *f)
+{
+	if (f->type == FT_YEARMONTH)
+		return true;
+	if (f->type != FT_CHOICE || !f->choices || !f->choices->n)
+		return false;
+	for (size_t i = 0; i < f->choices->n; i++) {
+		const char *v = f->choices->items[i];
+		if (strlen(v) != 7 || v[4] != '-' || strspn(v, "0123456789-") != 7)
+			return false;
+	}
+	return true;
+}
+
+/* A year-month as its ISO text; 2016.1 is refused, not read as January
+ * (Excel keeps a typed 2016.10 as the number 2016.1). */
+static bool yearmonth(const char *s, char **out, char **reason)
+{
+	int y, m;
+	if (yearmonth_ambiguous(s)) {
+		y = atoi(s);
+		return fail(reason, xasprintf(msg(MSG_V_MONTH_AMBIGUOUS), s, y, y, y, y));
+	}
+	if (!yearmonth_parse(s, &y, &m))
+		return fail(reason, xstrdup(msg(MSG_V_YEARMONTH)));
+	*out = xasprintf("%04d-%02d", y, m);
+	return true;
+}
+
 /* 「s」 is not one of f's choices, and what is: months by their form and
  * range (月报: 2016-07 到 2016-12), a short list in full. */
 static char *choice_refusal(const kp_field *f, const char *s)
 {
 	const kp_list *l = f->choices;
-	bool months = l->n > 0;
-	for (size_t i = 0; i < l->n && months; i++) {
-		const char *v = l->items[i];
-		months = strlen(v) == 7 && v[4] == '-' && strspn(v, "0123456789-") == 7;
-	}
-	if (months)
+	if (field_holds_month(f) && l->n)
 		return xasprintf(msg(MSG_V_CHOICE_MONTH), s, l->items[0], l->items[0], l->items[l->n - 1]);
 	if (l->n == 0 || l->n > CHOICES_SAID)
 		return xasprintf(msg(MSG_V_CHOICE), s);
@@ -214,6 +238,24 @@ static char *choice_refusal(const kp_field *f, const char *s)
 	char *why = xasprintf(msg(MSG_V_CHOICE_LIST), s, sb_str(&b));
 	sb_free(&b);
 	return why;
+}
+
+/* A month of a month list written otherwise, as the workbook prints it
+ * (2016年7月) or as typed (2016.7): the listed month it names. */
+static bool month_choice(const kp_field *f, const char *s, char **out, char **reason)
+{
+	if (yearmonth_ambiguous(s))
+		return yearmonth(s, out, reason);
+	int y, m, d = -1;
+	if (yearmonth_parse(s, &y, &m)) {
+		char iso[16];
+		snprintf(iso, sizeof iso, "%04d-%02d", y, m);
+		d = list_find(f->choices, iso);
+	}
+	if (d < 0)
+		return fail(reason, choice_refusal(f, s));
+	*out = xstrdup(f->choices->items[d]);
+	return true;
 }
 
 /* The typed check of the normalised *sp; a text is stored as it is (*sp
@@ -230,10 +272,11 @@ static bool typed(const kp_catalog *cat, const kp_field *f, char **sp, char **ou
 	case FT_MULTICHOICE:
 		return multichoice(f, s, out, reason);
 	case FT_CHOICE:
-		if ((d = list_find(f->choices, s)) < 0)
-			return fail(reason, choice_refusal(f, s));
-		*out = xstrdup(f->choices->items[d]);
-		return true;
+		if ((d = list_find(f->choices, s)) >= 0) {
+			*out = xstrdup(f->choices->items[d]);
+			return true;
+		}
+		return field_holds_month(f) ? month_choice(f, s, out, reason) : fail(reason, choice_refusal(f, s));
 	case FT_PHONE:
 		return (*out = phone_normalise(cat, s, reason)) != NULL;
 	case FT_EMAIL:
@@ -250,10 +293,7 @@ static bool typed(const kp_catalog *cat, const kp_field *f, char **sp, char **ou
 		*out = xasprintf("%04d-%02d-%02d", y, m, d);
 		return true;
 	case FT_YEARMONTH:
-		if (!yearmonth_parse(s, &y, &m))
-			return fail(reason, xstrdup(msg(MSG_V_YEARMONTH)));
-		*out = xasprintf("%04d-%02d", y, m);
-		return true;
+		return yearmonth(s, out, reason);
 	case FT_TEXT: case FT_TEXTAREA: case FT_RECORD: case FT_COUNT:
 		break; /* a record's name or number: the store finds it (store/refs.c) */
 	}

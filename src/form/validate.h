@@ -32,6 +32,10 @@ int form_validate(const kp_catalog *cat, const kp_form *form, const char *const 
  * NULL when it may be typed. Caller frees. */
 char *field_refuse_key(const kp_field *f, uint32_t cp);
 
+/* Whether f holds a year-month: a yearmonth field, or a choice of
+ * year-months (月报's 月份). A workbook prints its value as 2016年7月. */
+bool field_holds_month(const kp_field *f);
+
 /* "<label>：<reason>"; caller frees. */
 char *field_message(const kp_field *f, const char *reason);
 

@@ -14,6 +14,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "form/phone.h"
 
 /* Long enough to outlast another session's largest transaction (an import
  * of 100,000 rows); the busy handler retries, the user never sees "locked". */
@@ -175,6 +176,19 @@ static void sql_dupkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, text_dup_key(v), -1, free);
 }
 
+/* kp_phonemain(text): a stored number without its extension
+ * (phone_main_len), for the duplicate rule (duplicates.c). */
+static void sql_phonemain(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *v = (const char *)sqlite3_value_text(argv[0]);
+	if (!v) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, v, (int)phone_main_len(v), SQLITE_TRANSIENT);
+}
+
 /* kp_nearkey(how, text, unit, prefixes): text_near_key, for the
  * near-repeat rule (duplicates.c); NULL stays NULL (never equal). */
 static void sql_nearkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -247,6 +261,8 @@ int store_open(const char *path, kp_store **out, char **err)
 				NULL, sql_contains, NULL, NULL);
 	sqlite3_create_function(s->db, "kp_dupkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				sql_dupkey, NULL, NULL);
+	sqlite3_create_function(s->db, "kp_phonemain", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				sql_phonemain, NULL, NULL);
 	sqlite3_create_function(s->db, "kp_nearkey", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				sql_nearkey, NULL, NULL);
 	s->text_index = textindex_register(s->db);

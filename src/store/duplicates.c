@@ -23,6 +23,10 @@ void dup_same(strbuf *b, const kp_field *fd, const char *col, const char *other)
 {
 	if (fd->type == FT_TEXT) /* free text: as text_dup_key compares it */
 		sb_printf(b, " AND kp_dupkey(%s\"%s\") = kp_dupkey(%s)", col, fd->id, other);
+	else if (fd->type == FT_PHONE) /* with or without an extension: two ranges the index seeks */
+		sb_printf(b, " AND (%s\"%s\" = kp_phonemain(%s) OR %s\"%s\" BETWEEN kp_phonemain(%s) || '转'"
+			     " AND kp_phonemain(%s) || '转~')",
+			  col, fd->id, other, col, fd->id, other, other);
 	else /* a typed value is stored normalised (validate.c); its index is used */
 		sb_printf(b, " AND %s\"%s\" = %s", col, fd->id, other);
 }

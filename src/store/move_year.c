@@ -56,6 +56,20 @@ static int move(kp_store *s, const kp_form *f, const kp_record *old, int to, cha
 	return rc;
 }
 
+int store_may_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err)
+{
+	if (session_need(s, ANY_SESSION, err) != KP_OK)
+		return KP_ERR;
+	kp_record old;
+	if (!db_stored(s, f, "id", id, &old)) {
+		db_set_err(err, xstrdup(msg(MSG_S_CHANGED))); /* missing, or another unit's */
+		return KP_ENOTFOUND;
+	}
+	int rc = session_may_move_year(s, f, &old, to, err);
+	record_free(&old);
+	return rc;
+}
+
 int store_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err)
 {
 	char *schedule = NULL;

@@ -35,6 +35,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "form/phone.h"
 #include "store/db.h"
 
 /* A look-up by the hint index costs about as much as reading this many
@@ -67,9 +68,11 @@ static uint64_t hash_value(uint64_t h, const char *v, size_t n, bool *ok)
 }
 
 /* hash_value of fd's value as the duplicate rule compares it (dup_same):
- * free text by its text_dup_key. */
+ * free text by its text_dup_key, a phone number without its extension. */
 static uint64_t hash_field(uint64_t h, const kp_field *fd, const char *v, size_t n, bool *ok)
 {
+	if (fd->type == FT_PHONE && v && n)
+		return hash_value(h, v, phone_main_len(v), ok);
 	if (fd->type != FT_TEXT || !v || !n)
 		return hash_value(h, v, n, ok);
 	char *key = text_dup_key(v);

@@ -706,7 +706,26 @@ int store_insert_many(kp_store *s, const kp_form *f, kp_record *r, size_t n, cha
 
 int store_refused_field(const kp_store *s) { return s->refused_field; }
 
+static int insert(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule, kp_dup *found, char **err);
+
 int store_insert(kp_store *s, const kp_form *f, kp_record *r, char **err)
+{
+	return insert(s, f, r, KP_DUP_IGNORE, NULL, err);
+}
+
+/* The duplicate rule inside the write's transaction: KP_EDUP when refused. */
+static int dup_refused(kp_store *s, const kp_form *f, const kp_record *r, kp_dup_rule rule, kp_dup *found)
+{
+	return rule == KP_DUP_REFUSE && store_find_duplicate(s, f, r, found) ? KP_EDUP : KP_OK;
+}
+
+static int dup_marked(kp_store *s, const kp_form *f, const kp_record *r, kp_dup_rule rule, char **err)
+{
+	bool marked;
+	return rule == KP_DUP_MARK ? dup_mark_in_tx(s, f, r, true, &marked, err) : KP_OK;
+}
+
+static int insert(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule, kp_dup *found, char **err)
 {
 	s->refused_field = -1;
 	/* A unit's one record is changed as that record, never replaced by a
@@ -718,7 +737,28 @@ int store_insert(kp_store *s, const kp_form *f, kp_record *r, char **err)
 		free(unit);
 		return KP_ERR;
 	}
-	return store_insert_many(s, f, r, 1, err);
+	kp_batch *b = store_batch_begin(s, f, NULL, err);
+	if (!b)
+		return KP_ERR;
+	int rc = dup_refused(s, f, r, rule, found);
+	if (rc == KP_OK)
+		rc = store_batch_add(b, r, err);
+	if (rc == KP_OK)
+		rc = dup_marked(s, f, r, rule, err);
+	if (store_batch_end(b, rc == KP_OK, rc == KP_OK ? err : NULL) != KP_OK || rc != KP_OK) {
+		r->id = 0;
+		return rc == KP_OK ? KP_ERR : rc;
+	}
+	return KP_OK;
+}
+
+static int update(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule, kp_dup *found, char **err);
+
+int store_save_checked(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule, kp_dup *found,
+		       char **err)
+{
+	memset(found, 0, sizeof *found);
+	return r->id ? update(s, f, r, rule, found, err) : insert(s, f, r, rule, found, err);
 }
 
 int store_view(kp_store *s, const kp_form *f, long long id, kp_record *r, char **err)
@@ -730,6 +770,11 @@ int store_view(kp_store *s, const kp_form *f, long long id, kp_record *r, char *
 }
 
 int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
+{
+	return update(s, f, r, KP_DUP_IGNORE, NULL, err);
+}
+
+static int update(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule, kp_dup *found, char **err)
 {
 	s->refused_field = -1;
 	strbuf b = STRBUF_INIT;
@@ -752,6 +797,11 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 	if (had)
 		r->unit_id = old.unit_id; /* an update never moves a record to another unit */
 	char **held = NULL;
+	if (st && had && dup_refused(s, f, r, rule, found) == KP_EDUP) {
+		sqlite3_finalize(st);
+		st = NULL;
+		rc = KP_EDUP;
+	}
 	if (st && had && (session_may_write(s, f, &old, r, err) != KP_OK ||
 			  values_check(s, f, r, err) != KP_OK ||
 			  refs_resolve(s, f, &old, r, &held, err) != KP_OK)) {
@@ -779,6 +829,8 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 		record_free(&old);
 	refs_restore(f, r, held);
 	sqlite3_finalize(st);
+	if (rc == KP_OK)
+		rc = dup_marked(s, f, r, rule, err);
 	if (rc == KP_OK && db_commit(s, err) == KP_OK) {
 		r->version++;
 		return KP_OK;

@@ -27,7 +27,7 @@
 #include "form/units.h"
 
 enum { KP_OK = 0, KP_ERR = -1, KP_ECONFLICT = -2, KP_ENOTFOUND = -3, KP_ESAME = -4, KP_ESAME_LOCKED = -5, KP_ESIMILAR = -6,
-       KP_ENEAR = -7 };
+       KP_ENEAR = -7, KP_EDUP = -8 };
 
 typedef struct kp_store kp_store;
 
@@ -352,13 +352,14 @@ long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field
  * with state (a reviewed form), only those in it. */
 void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const kp_unit *units,
 		       size_t n, long long *out);
-/* A unit's place in the section 六 ranking: its rank (1 best; equal scores
- * share one) and how many units are ranked, from every unit's counts and
+/* A unit's place in the section 六 ranking: its rank (1 best; equal scores,
+ * compared exactly, share one: *tied; 0 while no unit has anything
+ * counted) and how many units are ranked, from every unit's counts and
  * quotas (count_forms[k] is the form of sc's column k). The only read a
- * unit session makes of other units' figures, so it answers these two
+ * unit session makes of other units' figures, so it answers these
  * aggregates and nothing else; unit_id must be one the session may see. */
 int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
-		    const kp_form *const *count_forms, long long unit_id, int *rank, int *nunits);
+		    const kp_form *const *count_forms, long long unit_id, int *rank, bool *tied, int *nunits);
 /* Move record id to programme year `to` (#27), keeping its number, state,
  * attachments and history; audited (move_year, kp_year old → new). The
  * city moves any record, a unit only its own draft (or a record of a form
@@ -369,6 +370,11 @@ int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form
  * for the session (another unit's answers alike); KP_ECONFLICT: changed
  * meanwhile. */
 int store_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err);
+/* May the session move record id into year `to` (its state, its unit, the
+ * years, the dates)? Asked before the target year's form rules, so a record
+ * the session may not move is refused for that, not for a value it could
+ * not change anyway. store_move_year asks again in its transaction. */
+int store_may_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err);
 /* Move a reviewed record from one state to another (with the reason of a
  * return), if it is still in `from`: KP_ECONFLICT otherwise. Audited. */
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
@@ -679,6 +685,15 @@ bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_
 /* The stored record r was saved although warned: pair it with every record
  * holding its hint values, for the city's review (kp_duplicates). Audited. */
 int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char **err);
+/* A save (r->id 0: insert, else update) with its duplicate look-up in the
+ * same write transaction, so of saves made at the same moment each sees
+ * the others (a look-up before the transaction let all of them pass).
+ * KP_DUP_REFUSE: a possible duplicate is KP_EDUP, *found says which and
+ * nothing is written; KP_DUP_MARK (the clerk confirmed): written and
+ * marked for the city; KP_DUP_IGNORE: written only. */
+typedef enum { KP_DUP_IGNORE, KP_DUP_REFUSE, KP_DUP_MARK } kp_dup_rule;
+int store_save_checked(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule, kp_dup *found,
+		       char **err);
 /* The city's: the records marked as possible duplicates of record id. */
 size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup **out);
 

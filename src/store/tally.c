@@ -257,9 +257,10 @@ static void all_counts(kp_store *s, const kp_form *f, const char *state, const l
 }
 
 int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
-		    const kp_form *const *count_forms, long long unit_id, int *rank, int *nunits)
+		    const kp_form *const *count_forms, long long unit_id, int *rank, bool *tied, int *nunits)
 {
 	*rank = *nunits = 0;
+	*tied = false;
 	if (!unit_id || !session_may_see(s, unit_id))
 		return KP_ERR;
 	/* Deliberately unscoped: the one read of other units' figures a unit
@@ -293,26 +294,29 @@ int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form
 				for (size_t k = 0; k < sc->ncols; k++)
 					quota[i * nc + k] = sqlite3_column_int64(st, (int)k + 1);
 	sqlite3_finalize(st);
-	double *pct = xcalloc(nc, sizeof *pct), *score = xcalloc(n + 1, sizeof *score), own = 0;
-	bool found = false;
+	size_t own = n;
+	bool any = false; /* anything counted anywhere: else nobody is ranked */
+	double *pct = xcalloc(nc, sizeof *pct);
 	for (size_t i = 0; i < n; i++) {
-		score[i] = scoring_score(sc, done + i * nc, quota + i * nc, pct);
-		if (ids[i] == unit_id) {
-			own = score[i];
-			found = true;
-		}
+		any |= scoring_score(sc, done + i * nc, quota + i * nc, pct) > 0;
+		if (ids[i] == unit_id)
+			own = i;
 	}
 	int better = 0; /* equal scores share a rank, as in the city's table */
-	for (size_t i = 0; i < n; i++)
-		better += score[i] > own;
-	if (found) {
-		*rank = better + 1;
+	for (size_t i = 0; i < n && own < n; i++) {
+		int c = scoring_cmp(sc, done + i * nc, quota + i * nc, done + own * nc, quota + own * nc);
+		better += c > 0;
+		*tied |= c == 0 && i != own;
+	}
+	if (own < n) {
+		*rank = any ? better + 1 : 0;
+		*tied &= any;
 		*nunits = (int)n;
 	}
+	bool found = own < n;
 	free(ids);
 	free(done);
 	free(quota);
 	free(pct);
-	free(score);
 	return found ? KP_OK : KP_ERR;
 }

@@ -22,19 +22,39 @@ static int default_month(const kp_schedule *s)
 	return last < 0 ? 0 : last >= n ? n - 1 : last;
 }
 
-mr_result bfm_load(briefing_model *m, const bfm_ctx *c)
+/* The first save's month and day: the year is the briefing's, and 80
+ * columns hold six counts beside it. */
+static void saved_day(const kp_briefing_row *r, char *out, size_t len)
 {
-	mr_result r = mr_done(MR_HANDLED);
-	briefing_free(&m->b);
+	snprintf(out, len, "%c%.5s", r->late ? '~' : '+', r->saved_at + (strlen(r->saved_at) >= 10 ? 5 : 0));
+}
+
+/* Does the change after the deadline fit in the 报送 column? */
+static bool change_fits(const briefing_model *m, const kp_briefing_row *r)
+{
+	char day[16];
+	saved_day(r, day, sizeof day);
+	return !m->saved_w || utf8_width(day) + utf8_width(r->changed) <= m->saved_w;
+}
+
+void bfm_saved_cell(const briefing_model *m, const kp_briefing_row *r, char *out, size_t len)
+{
+	if (!r->reported && !m->due) /* not late: its deadline has not come */
+		snprintf(out, len, "%s", msg(MSG_UI_BR_NOT_DUE));
+	else if (!r->reported)
+		snprintf(out, len, "!%s", msg(MSG_R_NOT_REPORTED));
+	else {
+		saved_day(r, out, len);
+		size_t used = strlen(out);
+		snprintf(out + used, len - used, "%s", !r->changed[0] ? "" : change_fits(m, r) ? r->changed : "*");
+	}
+}
+
+/* The detail line: the units not reported, then each [records] too wide
+ * for its cell and each change too wide for the 报送 column. */
+static void detail(briefing_model *m)
+{
 	free(m->missing);
-	char month[8], *err = NULL;
-	schedule_month(&c->env->cat.schedule, m->month, month);
-	if (briefing_build(&m->b, c->env, month, &err) != 0)
-		r = mr_say(MR_REFUSED, "%s", err ? err : "");
-	free(err);
-	int ty, tm, td;
-	clock_today(&ty, &tm, &td);
-	m->due = date_serial(ty, tm, td) >= date_serial(m->b.due_y, m->b.due_m, m->b.due_d);
 	strbuf d = STRBUF_INIT;
 	char *missing = briefing_missing_text(&m->b);
 	sb_adds(&d, missing);
@@ -47,7 +67,39 @@ mr_result bfm_load(briefing_model *m, const bfm_ctx *c)
 				sb_printf(&d, msg(MSG_UI_BR_WIDE) + (sb_str(&d)[0] ? 0 : strlen("；")), m->b.rows[i].name,
 					  m->b.form->fields[m->b.cols[k]].label, m->b.rows[i].records[k]);
 		}
+	for (size_t i = 0; i < m->b.n; i++) {
+		const kp_briefing_row *row = &m->b.rows[i];
+		if (!row->reported || !row->changed[0] || change_fits(m, row))
+			continue;
+		char day[16];
+		saved_day(row, day, sizeof day);
+		sb_printf(&d, msg(MSG_UI_BR_CHANGED) + (sb_str(&d)[0] ? 0 : strlen("；")), row->name, day,
+			  row->changed);
+	}
 	m->missing = sb_take(&d);
+}
+
+void bfm_saved_room(briefing_model *m, int w)
+{
+	if (w == m->saved_w)
+		return;
+	m->saved_w = w;
+	detail(m);
+}
+
+mr_result bfm_load(briefing_model *m, const bfm_ctx *c)
+{
+	mr_result r = mr_done(MR_HANDLED);
+	briefing_free(&m->b);
+	char month[8], *err = NULL;
+	schedule_month(&c->env->cat.schedule, m->month, month);
+	if (briefing_build(&m->b, c->env, month, &err) != 0)
+		r = mr_say(MR_REFUSED, "%s", err ? err : "");
+	free(err);
+	int ty, tm, td;
+	clock_today(&ty, &tm, &td);
+	m->due = date_serial(ty, tm, td) >= date_serial(m->b.due_y, m->b.due_m, m->b.due_d);
+	detail(m);
 	return r;
 }
 

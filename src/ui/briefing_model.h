@@ -39,6 +39,7 @@ typedef struct {
 	scrollwin win;      /* the units on the page (bfm_arrange) */
 	char more[128];     /* the units above or below it, else "" */
 	bool mark_line;     /* bfm_fit: the mark has its line, above 合计 */
+	int saved_w;        /* the 报送 column's cells (bfm_saved_room; 0: no limit) */
 } briefing_model;
 
 /* The month a briefing written today is about: last month, within the
@@ -55,5 +56,12 @@ void bfm_arrange(briefing_model *m, int lines);
  * is above it, as on the ranking). */
 void bfm_fit(briefing_model *m, int lines);
 mr_result bfm_key(briefing_model *m, const bfm_ctx *c, kp_key key);
+/* The 报送 column has w display cells: a report changed after its
+ * deadline that does not fit, 「+08-01（8月10日修改）」, is shown 「+08-01*」
+ * with the change on the detail line (missing), as a wide figure is. */
+void bfm_saved_room(briefing_model *m, int w);
+/* A unit's 报送 cell as it fits in that room: 「未到期」, 「!未报送」 or
+ * the first save's month and day (+ on time, ~ late) with any change. */
+void bfm_saved_cell(const briefing_model *m, const kp_briefing_row *r, char *out, size_t len);
 
 #endif

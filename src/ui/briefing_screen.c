@@ -25,6 +25,15 @@ typedef struct {
 	int extra; /* body rows the list of units not reported takes beyond one line */
 } briefing_screen;
 
+/* Where the 报送 column starts: after the counts that fit. */
+static int saved_x(const kp_briefing *b)
+{
+	int x = 2 + UNIT_W;
+	for (size_t k = 0; k < b->ncols && x + NUM_W < COLS; k++)
+		x += NUM_W + 1;
+	return x;
+}
+
 static void draw_row(const briefing_model *m, int y, const kp_briefing_row *r, int kind)
 {
 	const kp_briefing *b = &m->b;
@@ -52,15 +61,8 @@ static void draw_row(const briefing_model *m, int y, const kp_briefing_row *r, i
 		snprintf(s, sizeof s, "%s", msg(MSG_UI_BR_SAVED));
 	else if (kind == 2) /* the count is on the title line */
 		s[0] = '\0';
-	else if (!r->reported && !m->due) /* not late: its deadline has not come */
-		snprintf(s, sizeof s, "%s", msg(MSG_UI_BR_NOT_DUE));
-	else if (!r->reported)
-		snprintf(s, sizeof s, "!%s", msg(MSG_R_NOT_REPORTED));
 	else
-		/* The month and day: the year is the briefing's, and 80 columns
-		 * hold six counts beside it. */
-		snprintf(s, sizeof s, "%c%.5s%s", r->late ? '~' : '+', r->saved_at + (strlen(r->saved_at) >= 10 ? 5 : 0),
-			 r->changed);
+		bfm_saved_cell(m, r, s, sizeof s);
 	attr_t sa = kind == 1 && !r->reported && !m->due ? theme_attr(R_NORMAL)
 		  : kind == 1 ? theme_attr(!r->reported ? R_OVERDUE : r->late ? R_LATE : R_DONE) : a;
 	draw_text(y, x, COLS - x - 1, s, sa, false);
@@ -72,6 +74,7 @@ static void draw_row(const briefing_model *m, int y, const kp_briefing_row *r, i
 static void briefing_arrange(ui_screen *s, ui_app *app)
 {
 	briefing_screen *bs = (briefing_screen *)s;
+	bfm_saved_room(&bs->m, COLS - saved_x(&bs->m.b) - 1); /* what does not fit goes to the detail line */
 	bs->extra = app_detail_room(app, bs->m.missing, 5);
 	bfm_fit(&bs->m, app_body_height() - bs->extra - 2);
 }

@@ -207,8 +207,8 @@ static void lay_today(glance *g, size_t u, int overdue, const kp_progress_row *r
 		return;
 	strbuf b = STRBUF_INIT;
 	sb_printf(&b, msg(MSG_UI_GL_SCORE), u == CHECK_ALL ? msg(MSG_UI_GL_ALL) : row->name, row->score);
-	if (u != CHECK_ALL && row->rank) /* the unit's place among all */
-		sb_printf(&b, msg(MSG_UI_GL_RANK), row->rank, g->p.nunits);
+	if (u != CHECK_ALL && row->rank) /* the unit's place among all (none while nothing counts) */
+		sb_printf(&b, msg(row->tied ? MSG_UI_GL_RANK_TIED : MSG_UI_GL_RANK), row->rank, g->p.nunits);
 	lay(g, 0, x + 2, cols - x - 4, 0, R_NORMAL, xstrdup(sb_str(&b)));
 	sb_free(&b);
 }
@@ -265,9 +265,11 @@ int glance_arrange(glance *g, const ui_app *app, int cols)
 	if (row) {
 		strbuf b = STRBUF_INIT; /* what is counted: approved records against the quota */
 		sb_adds(&b, msg(MSG_UI_GL_QUOTA));
-		for (size_t k = 0; k < g->p.ncols; k++)
-			sb_printf(&b, "%s%s %lld/%lld", k ? "  " : "", g->p.labels[k], row->done[k],
-				  row->quota[k]);
+		for (size_t k = 0; k < g->p.ncols; k++) {
+			char *cell = progress_cell_text(row, k);
+			sb_printf(&b, "%s%s %s", k ? "  " : "", g->p.labels[k], cell);
+			free(cell);
+		}
 		lay(g, used++, 2, cols - 3, 0, R_NORMAL, xstrdup(sb_str(&b)));
 		sb_free(&b);
 	}

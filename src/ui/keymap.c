@@ -77,6 +77,9 @@ const kp_binding kp_keymap[] = {
 	{CTX_LIST, ACT_BACKSPACE, {BS}, MSG_K_ERASE, 0},
 	{CTX_LIST | CTX_VIEW, ACT_HOME, {FN(KEY_HOME)}, MSG_K_FIRST, 0},
 	{CTX_LIST | CTX_VIEW, ACT_END, {FN(KEY_END)}, MSG_K_LAST, 0},
+	/* Columns that do not fit (header 「<」 「>」); the key line is full, F1 lists them */
+	{CTX_LIST | CTX_VIEW, ACT_LEFT, {FN(KEY_LEFT)}, MSG_K_COLS_LEFT, 0},
+	{CTX_LIST | CTX_VIEW, ACT_RIGHT, {FN(KEY_RIGHT)}, MSG_K_COLS_RIGHT, 0},
 	{CTX_LIST | CTX_VIEW, ACT_UP, {FN(KEY_UP), CTRL('P')}, MSG_K_UP, 0},
 	{CTX_LIST | CTX_VIEW, ACT_DOWN, {FN(KEY_DOWN)}, MSG_K_DOWN, 0},
 	{CTX_MENU, ACT_UP, {FN(KEY_UP), CTRL('P'), CH('k')}, MSG_K_UP, 0},

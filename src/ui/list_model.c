@@ -15,6 +15,7 @@
 #include "core/xalloc.h"
 #include "domain/move_year.h"
 #include "domain/review.h"
+#include "ui/columns.h"
 #include "ui/scrollwin.h"
 
 static lm_result result(lm_kind k)
@@ -280,10 +281,30 @@ static void page_up(list_model *m, const lm_ctx *c)
 	m->sel = 0;
 }
 
-/* Up, Down, pages, first, last: the same in a list and a view. */
+bool lm_cols_left(const list_model *m) { return m->col_first > m->frozen; }
+
+/* Right acts while a column after the shown ones is hidden and one is left
+ * to scroll out. */
+static bool cols_right(const list_model *m) { return m->cols_right && m->col_first + 1 < m->ncols; }
+
+int lm_place_columns(list_model *m, const int *width, int x, int end, int gap, int *shown)
+{
+	int used = columns_place(width, m->ncols, m->frozen, m->col_first, x, end, gap, shown);
+	m->cols_right = m->ncols && !shown[m->ncols - 1];
+	return used;
+}
+
+/* Up, Down, pages, first, last, the columns sideways: the same in a list
+ * and a view. */
 static bool move(list_model *m, const lm_ctx *c, kp_action a)
 {
 	switch (a) {
+	case ACT_LEFT:
+		m->col_first -= lm_cols_left(m);
+		return true;
+	case ACT_RIGHT:
+		m->col_first += cols_right(m);
+		return true;
 	case ACT_UP: move_up(m, c); return true;
 	case ACT_DOWN: move_down(m, c); return true;
 	case ACT_PAGE_DOWN: page_down(m, c); return true;
@@ -547,6 +568,10 @@ bool lm_acts(const void *model, const void *ctx, kp_action a)
 		return !m->view && year_open && any;
 	case ACT_TOGGLE: /* marks are for F9 and F5 (F1's words say so); elsewhere Space is filter text */
 		return m->view || !m->form->review || year_open;
+	case ACT_LEFT:
+		return lm_cols_left(m);
+	case ACT_RIGHT:
+		return cols_right(m);
 	default:
 		return true;
 	}
@@ -555,6 +580,13 @@ bool lm_acts(const void *model, const void *ctx, kp_action a)
 void lm_init(list_model *m, const kp_form *f, const kp_view *v, const int *fields, size_t ncols)
 {
 	*m = (list_model){.form = f, .view = v, .fields = fields, .ncols = ncols, .state = -1};
+	/* The key columns: up to the one of the form's first field (the name
+	 * that questions and titles use), or the first column */
+	m->frozen = ncols ? 1 : 0;
+	for (size_t k = 0; k < ncols; k++)
+		if (fields[k] == 0)
+			m->frozen = k + 1;
+	m->col_first = m->frozen;
 	m->q = (kp_query){-1, false, NULL, 0, NULL, true}; /* letters find pinyin initials, as the pickers do */
 	eb_init(&m->filter, 40, false);
 	m->filter_text = xstrdup("");

@@ -75,6 +75,11 @@ typedef struct {
 	int *marked_year;     /* each marked record's programme year */
 	size_t nmarked;
 	int move_to;          /* LM_CONFIRM_YEAR: the year chosen */
+	/* Columns wider than the terminal scroll sideways (Left/Right), a
+	 * column at a time, under the key columns up to the name (frozen) */
+	size_t frozen;        /* columns 0 … frozen-1 always shown */
+	size_t col_first;     /* the first column shown after them */
+	bool cols_right;      /* lm_place_columns: a column after them is not shown */
 } list_model;
 
 void lm_init(list_model *m, const kp_form *f, const kp_view *v, const int *fields, size_t ncols);
@@ -112,6 +117,13 @@ void lm_ask_year(list_model *m, int to);
 int lm_move_from(const list_model *m);
 /* The y/n question of a confirming mode, naming the record(s); "" else. */
 void lm_question(const list_model *m, char *out, size_t len);
+/* Which columns a row shows from x to end (width[k]: column k's display
+ * cells, gap cells apart): the frozen key columns and those from the
+ * scroll position on (columns_place); shown[k] is its width or 0. Returns
+ * where the last one shown ends. What Right can do follows from it. */
+int lm_place_columns(list_model *m, const int *width, int x, int end, int gap, int *shown);
+/* Columns are scrolled out at the left (the header's 「<」). */
+bool lm_cols_left(const list_model *m);
 /* The cell of row i, column k, as shown. */
 const char *lm_cell(const list_model *m, size_t i, size_t k);
 

@@ -43,7 +43,6 @@ typedef struct {
 	list_column *cols;
 	int *fields;         /* the columns' fields, for the model */
 	size_t ncols;
-	bool cols_hidden;    /* columns that do not fit are not shown (share_width) */
 	unit_picker pick;    /* views: which unit; lists: the unit of a new record (the city) */
 	char *unit_name;     /* views: the unit shown, chosen here (the city) */
 	review_prompt review; /* F9 */
@@ -91,34 +90,20 @@ static int column_width(const kp_field *fd)
 	return fd->type != FT_RECORD && w > MAX_COL_W ? MAX_COL_W : w;
 }
 
-/* The columns that fit from x to end at their widths are shown, none
- * after one that does not; returns where the last one shown ends. */
-static int place_columns(list_screen *ls, int x, int end)
-{
-	bool fits = true;
-	for (size_t c = 0; c < ls->ncols; c++) {
-		list_column *col = &ls->cols[c];
-		fits = fits && x + col->width <= end;
-		col->shown = fits ? col->width : 0;
-		if (fits)
-			x += col->width + COL_GAP;
-	}
-	return x - COL_GAP;
-}
-
-/* The columns that fit are shown; when one does not, the header's right
- * margin says so (「>」: Enter opens the whole record). The width left at
- * the right goes, a cell at a time in turn, to those whose values are
- * wider (活动名称 is not cut at 12 cells while the row's end is empty). */
+/* The key columns and those from the scroll position on that fit are
+ * shown (lm_place_columns); columns hidden at either side are marked in
+ * the header (「<」 「>」: Left/Right bring them in). The width left at the
+ * right goes, a cell at a time in turn, to those whose values are wider
+ * (活动名称 is not cut at 12 cells while the row's end is empty). */
 static void share_width(list_screen *ls, int x)
 {
-	int end = COLS - 1, used = place_columns(ls, x, end);
-	ls->cols_hidden = ls->ncols && !ls->cols[ls->ncols - 1].shown;
+	int end = COLS - 1;
 	int *shown = xcalloc(ls->ncols + 1, sizeof *shown), *want = xcalloc(ls->ncols + 1, sizeof *want);
-	for (size_t c = 0; c < ls->ncols; c++) {
-		shown[c] = ls->cols[c].shown;
+	for (size_t c = 0; c < ls->ncols; c++)
+		want[c] = ls->cols[c].width;
+	int used = lm_place_columns(&ls->m, want, x, end, COL_GAP, shown);
+	for (size_t c = 0; c < ls->ncols; c++)
 		want[c] = shown[c] ? ls->cols[c].want : 0; /* a column not shown gets none */
-	}
 	columns_share(shown, want, ls->ncols, end - used);
 	for (size_t c = 0; c < ls->ncols; c++)
 		ls->cols[c].shown = shown[c];
@@ -130,10 +115,11 @@ static void share_width(list_screen *ls, int x)
  * never cut (「性>」): after a title as wide as its column it takes the gap;
  * a title cut to its column gives the arrow its last cell. */
 static void draw_title(const list_screen *ls, int y, int x, int w, const char *label, int field,
-		       attr_t a)
+		       attr_t a, bool gap_taken)
 {
 	const char *arrow = ls->m.view || ls->m.q.sort != field ? "" : ls->m.q.descending ? "v" : "^";
-	int used = draw_text(y, x, arrow[0] && utf8_width(label) > w ? w - 1 : w, label, a, false);
+	int room = utf8_width(label) > w || (gap_taken && utf8_width(label) >= w) ? w - 1 : w;
+	int used = draw_text(y, x, arrow[0] ? room : w, label, a, false);
 	if (arrow[0])
 		draw_text(y, x + used, 1, arrow, a, false);
 }
@@ -153,13 +139,13 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i,
 	char num[24];
 	/* 编号 is the record's id; a view's 序号 its place in the unit. */
 	snprintf(num, sizeof num, "%lld", !r ? 0LL : ls->m.view ? ls->m.first_rank + (long long)i + 1 : r->id);
-	if (!r && ls->cols_hidden) /* in the header's margin: more columns are there */
+	if (!r && ls->m.cols_right) /* in the header's margin: more columns are there */
 		draw_text(y, COLS - 1, 1, ">", a | A_BOLD, false);
 	int x = 1;
 	if (r)
 		draw_text(y, x, ID_W, num, a, false);
 	else
-		draw_title(ls, y, x, ID_W, msg(ls->m.view ? MSG_UI_COL_SEQ : MSG_UI_COL_ID), -1, a);
+		draw_title(ls, y, x, ID_W, msg(ls->m.view ? MSG_UI_COL_SEQ : MSG_UI_COL_ID), -1, a, false);
 	x += ID_W + COL_GAP;
 	if (!ls->m.view) {
 		draw_text(y, x, UNIT_W, r ? r->unit_name : ls->m.form->unit_label, a, false);
@@ -169,13 +155,20 @@ static void draw_row(const list_screen *ls, int y, const kp_record *r, size_t i,
 		draw_text(y, x, STATE_W, r ? state_label(state_of(r->state)) : msg(MSG_UI_COL_STATE), a, false);
 		x += STATE_W + COL_GAP;
 	}
+	bool left = lm_cols_left(&ls->m);
 	for (size_t c = 0; c < ls->ncols; c++) {
 		const list_column *col = &ls->cols[c];
-		int w = c + 1 == ls->ncols && ls->m.view ? COLS - 1 - x : col->shown;
+		if (c >= ls->m.frozen && c < ls->m.col_first) /* scrolled out at the left */
+			continue;
+		/* a view's last column, when it fits, takes the rest of the row */
+		int w = c + 1 == ls->ncols && ls->m.view && col->shown ? COLS - 1 - x : col->shown;
 		if (w <= 0 || x + w > COLS - 1) /* the same columns on every row */
 			break;
 		if (!r) {
-			draw_title(ls, y, x, w, col->label, col->field, a);
+			/* the gap after the key columns says columns are hidden there */
+			draw_title(ls, y, x, w, col->label, col->field, a, left && c + 1 == ls->m.frozen);
+			if (left && c + 1 == ls->m.frozen)
+				draw_text(y, x + w, 1, "<", a | A_BOLD, false);
 		} else {
 			draw_text(y, x, w, lm_cell(&ls->m, i, c), a, false);
 		}

@@ -339,6 +339,7 @@ static mm_result open_queue(menu_model *m, const mm_ctx *c)
 {
 	if (!c->city)
 		return refused("%s", msg(MSG_SS_CITY_ONLY));
+	mm_count(m, c); /* what was submitted since the menu counted, as the list shows it */
 	queue_free(m);
 	m->queue_items = xcalloc(m->ntally ? m->ntally : 1, sizeof *m->queue_items);
 	m->queue_forms = xcalloc(m->ntally ? m->ntally : 1, sizeof *m->queue_forms);

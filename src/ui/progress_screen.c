@@ -14,7 +14,7 @@
 #include "ui/progress_model.h"
 #include "ui/screens.h"
 
-#define RANK_W 4
+#define RANK_W 6 /* 并列19 */
 #define UNIT_W 16
 #define SCORE_W 7
 #define MAX_COLS 8
@@ -44,9 +44,9 @@ static void draw_row(progress_screen *ps, int y, const kp_progress_row *r, bool 
 		 : theme_attr(R_NORMAL);
 	draw_fill(y, 0, COLS, a);
 	char cell[48] = "";
-	if (!header && r != &p->total)
-		snprintf(cell, sizeof cell, "%d", r->rank);
-	draw_text(y, 1, RANK_W, header ? msg(MSG_R_COL_RANK) : cell, a, false);
+	char *rank = !header && r != &p->total ? progress_rank_text(r) : xstrdup("");
+	draw_text(y, 1, RANK_W, header ? msg(MSG_R_COL_RANK) : rank, a, false);
+	free(rank);
 	draw_text(y, 2 + RANK_W, UNIT_W, header ? msg(MSG_P_COL_UNIT) : r->name, a, false);
 	int x = 3 + RANK_W + UNIT_W;
 	for (size_t k = 0; k < p->ncols && k < MAX_COLS; k++) {
@@ -54,8 +54,9 @@ static void draw_row(progress_screen *ps, int y, const kp_progress_row *r, bool 
 		if (header)
 			draw_text(y, x, w, p->labels[k], a, false);
 		else {
-			snprintf(cell, sizeof cell, "%lld/%lld", r->done[k], r->quota[k]);
-			draw_text(y, x, w, cell, a, false);
+			char *c = progress_cell_text(r, k);
+			draw_text(y, x, w, c, a, false);
+			free(c);
 		}
 		x += w + 1;
 	}

@@ -64,11 +64,9 @@ type_text "雷"; wait_for "雷盼盼（长葛市科技局）"; keys Enter
 wait_for ">科普专长"
 keys Tab Tab                                      # the first absorbed: the list moved on
 type_text "领军"; keys Enter
-type_text "2017"; keys Tab
-type_text "2016-12-20"; keys Tab
-type_text "预先推荐。"
-keys F2
+type_text "2017"; keys Tab                        # refused on leaving the field
 wait_for "考核年度：2017 年在本年度（2016 年度）之后：只能填 2016 或以前的年度"
+wait_for ">考核年度"                               # the cursor stays, the value selected
 assert_sql "SELECT count(*) FROM nominate_expert" 2
 keys Escape
 wait_for "确定放弃并离开吗"; keys y

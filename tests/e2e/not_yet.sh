@@ -12,16 +12,15 @@ E2E_USER=xcxy1 start 80 24 --today 2016-08-10
 menu_open "科普活动记录  填写新记录"
 wait_for "科普活动记录：新记录（草稿）"
 type_text "春季科普讲座"; keys Tab
-type_text "2017-03-01"; keys Tab
+type_text "2017-03-01"; keys Tab                # refused on leaving the field
+wait_for "日期：「2017-03-01」还没有到（今天是 2016-08-10）"
+assert_sql "SELECT count(*) FROM activity" "0"
+wait_for ">日期"                               # the cursor stays, its value selected
+type_text "2016-08-09"; keys Tab               # the correction replaces it
 type_text "报告"; keys Enter
 keys Space Tab
 type_text "许昌学院礼堂"; keys Tab
 type_text "300"; keys Tab
-keys F2
-wait_for "日期：「2017-03-01」还没有到（今天是 2016-08-10）"
-assert_sql "SELECT count(*) FROM activity" "0"
-wait_for ">日期"                               # the cursor went to it, its value selected
-type_text "2016-08-09"
 keys F2
 wait_for "已保存（第 1 号记录）"
 assert_sql "SELECT held_on || '|' || kp_state FROM activity" "2016-08-09|draft"

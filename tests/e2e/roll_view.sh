@@ -17,6 +17,17 @@ assert_screen "序号   状态   服务类别     姓名"
 row() { screen | sed -n "$(($1 + 2))p"; }
 case "$(row 1)" in " 1 "*"$first"*) ;; *) fail "row 1: $(row 1)" ;; esac
 case "$(row 3)" in " 3 "*"$third"*) ;; *) fail "row 3: $(row 3)" ;; esac
+# 80 columns hide 科普专长 and 拟开展科普工作 (header 「>」): Right brings
+# them in a column at a time under 服务类别 and 姓名 (「<」), Left goes back.
+refute_screen "科普专长"
+screen | sed -n 2p | grep '>$' >/dev/null || fail "no 「>」 for the hidden columns: $(screen | sed -n 2p)"
+keys Right Right Right Right Right Right Right Right
+wait_for "姓名        <科普专长     拟开展科普工作"
+screen | sed -n 2p | grep '>$' >/dev/null && fail "「>」 with every column shown: $(screen | sed -n 2p)"
+case "$(row 1)" in " 1 "*"$first"*) ;; *) fail "row 1 after Right: $(row 1)" ;; esac
+keys Left Left Left Left Left
+wait_for "序号   状态   服务类别     姓名         性别"
+refute_screen "<"
 keys Down Enter                       # the 附表2 record behind row 2
 wait_for "修改第"
 assert_screen "$second"

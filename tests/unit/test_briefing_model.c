@@ -82,6 +82,39 @@ static void wide_records_on_the_detail_line(void **state)
 	assert_null(strstr(s->m.missing, "长葛市")); /* 50[0] fits: the control */
 }
 
+/* A report changed after its deadline (#10): where the 报送 column holds
+ * 「+08-03（8月10日修改）」 the cell says it; at 80 columns (7 cells) the
+ * cell is 「+08-03*」 and the detail line says it, never 「+08-03>」; a
+ * report not changed keeps its cell (the control). */
+static void changed_after_deadline_at_80(void **state)
+{
+	story *s = *state;
+	sql_run(s->fx->path, "UPDATE monthly SET training_sessions = 1, version = version + 1,"
+			     " updated_at = '2016-08-10 09:30:00'"
+			     " WHERE unit_id = (SELECT id FROM units WHERE name = '魏都区')");
+	assert_int_equal(bfm_init(&s->m, &s->c).kind, MR_HANDLED);
+	const kp_briefing_row *wd = NULL, *cg = NULL;
+	for (size_t i = 0; i < s->m.b.n; i++) {
+		if (!strcmp(s->m.b.rows[i].name, "魏都区"))
+			wd = &s->m.b.rows[i];
+		if (!strcmp(s->m.b.rows[i].name, "长葛市"))
+			cg = &s->m.b.rows[i];
+	}
+	assert_true(wd && cg);
+	char cell[64];
+	bfm_saved_room(&s->m, 40);
+	bfm_saved_cell(&s->m, wd, cell, sizeof cell);
+	assert_string_equal(cell, "+08-03（8月10日修改）");
+	assert_null(strstr(s->m.missing, "修改"));
+	bfm_saved_room(&s->m, 7);
+	bfm_saved_cell(&s->m, wd, cell, sizeof cell);
+	assert_string_equal(cell, "+08-03*");
+	assert_non_null(strstr(s->m.missing, "；*魏都区 报送 +08-03（8月10日修改）"));
+	bfm_saved_cell(&s->m, cg, cell, sizeof cell);
+	assert_string_equal(cell, "~08-04");
+	assert_null(strstr(s->m.missing, "长葛市"));
+}
+
 /* Ten lines for 19 units: the mark says 9 below; scrolling moves the
  * table, never past its last unit. */
 static void scroll_units(void **state)
@@ -134,6 +167,7 @@ int main(void)
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(months, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(changed_after_deadline_at_80, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(wide_records_on_the_detail_line, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(scroll_units, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(mark_above_total, story_setup, story_teardown),

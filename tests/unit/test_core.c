@@ -172,6 +172,12 @@ static void test_dates(void **state)
 	assert_false(yearmonth_parse("2016-13", &y, &m));
 	assert_false(yearmonth_parse("2016年7", &y, &m));
 	assert_false(yearmonth_parse("201607", &y, &m));
+	assert_true(yearmonth_ambiguous("2016.1"));
+	assert_false(yearmonth_ambiguous("2016.01")); /* positive controls: written out */
+	assert_false(yearmonth_ambiguous("2016.10"));
+	assert_false(yearmonth_ambiguous("2016.7"));
+	assert_false(yearmonth_ambiguous("2016-1"));
+	assert_false(yearmonth_ambiguous("2016.1.5"));
 	assert_int_equal(date_days_in_month(2016, 2), 29);
 	assert_int_equal(date_days_in_month(2100, 2), 28);
 	/* refused for the year alone: said so, not "not a date" */
@@ -303,7 +309,21 @@ static void test_print_wrap(void **state)
 	free(at);
 	assert_int_equal(text_wrap("一\n\n二", 10, NULL), 3);
 	assert_int_equal(text_wrap("", 10, NULL), 1);
-	assert_int_equal(text_wrap("abcdefghij", 4, NULL), 3); /* too long a word is broken */
+	assert_int_equal(text_wrap("0123456789", 4, NULL), 3); /* too long a word is broken */
+	/* capitals as LibreOffice's stand-in font prints them: wider than a digit
+	 * (eight W took 8 columns, and their cell was cut on paper) */
+	assert_int_equal(text_print_width("WWWWWWWW"), 16);
+	assert_int_equal(text_wrap("WWWWWWWW", 10, NULL), 2);
+	assert_int_equal(text_wrap("WHO ORGANIZATION", 10, NULL), 3);
+	assert_int_equal(text_wrap("who organization", 10, NULL), 2); /* positive control: lower case */
+	assert_int_equal(text_print_width("2016-07-01"), 10);
+	assert_int_equal(text_wrap("2016年8月4日 逾期", 15, NULL), 2); /* a word's first letter counts */
+	assert_int_equal(text_wrap("2016年8月4日 逾期", 17, NULL), 1);
+	/* after a word broken for its length the next starts a line of its own:
+	 * where the printing program broke it is its own */
+	assert_int_equal(text_wrap("abcdefghij m", 8, &at), 3);
+	assert_int_equal(at[2], strlen("abcdefghij "));
+	free(at);
 	/* the texts that printed so: 「、进学校」 began a line, 「会」 stood alone */
 	assert_int_equal(text_wrap("科普进社区、进学校", 10, &at), 2);
 	assert_int_equal(at[1], strlen("科普进社")); /* 区、 go down together */

@@ -19,6 +19,7 @@
 #include "core/xalloc.h"
 #include "domain/save.h"
 #include "domain/transfer.h"
+#include "form/phone.h"
 
 #define HEADER "填报单位,姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
 /* similar_hint's 联系电话 first: the same index finds a similar person */
@@ -443,6 +444,14 @@ static void test_similar_other_unit(void **state)
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates WHERE id = 2 AND other = 1"), 1);
 }
 
+/* A person of 许昌学院 saved, and read back into *r; returns its number. */
+static long long person_read(fixture *fx, const kp_form *f, const char *name, const char *phone, kp_record *r)
+{
+	long long id = save_person(fx, name, phone);
+	assert_int_equal(store_get(fx->env.store, f, id, r, NULL), KP_OK);
+	return id;
+}
+
 /* The form and `kepu save` (record_save): 康德民 with #1 康德明's phone
  * written another way is warned of, naming #1 and why; saved anyway, it
  * is marked. Controls: another phone, and the same name with another
@@ -451,9 +460,8 @@ static void test_similar_save(void **state)
 {
 	fixture *fx = *state;
 	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	long long first = save_person(fx, "康德明", "13237384804");
 	kp_record r;
-	assert_int_equal(store_get(fx->env.store, f, first, &r, NULL), KP_OK);
+	person_read(fx, f, "康德明", "13237384804", &r);
 	const char **raw = xcalloc(f->nfields, sizeof *raw);
 	for (size_t i = 0; i < f->nfields; i++)
 		raw[i] = r.vals[i];
@@ -493,6 +501,52 @@ static void test_similar_save(void **state)
 	record_free(&r);
 }
 
+/* t3h #2: a landline with an extension (转1, -1, ext 1) is the person's
+ * number without it: the same 姓名 is a repeat, another 姓名 a similar
+ * person, on the form's path and in an import, whichever side has the
+ * extension. Control: another local number with the same extension is
+ * not. */
+static void test_phone_extension_compared_without_it(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	kp_record r;
+	long long first = person_read(fx, f, "雷盼盼", "0374-2864493", &r);
+	size_t phone = (size_t)form_field_index(f, "phone"), name = (size_t)form_field_index(f, "name");
+	const char *cases[][3] = {{"雷盼盼", "0374-2864493", "0374-2864493转1"},
+				  {"雷盼盼", "0374-2864493", "0374-2864493-1"},
+				  {"雷盼", "0374-2864493", "0374-2864493ext 12"},
+				  {"雷盼盼", "0374-2864494", "0374-2864494转1"}};
+	for (size_t c = 0; c < 4; c++) {
+		kp_dup d;
+		kp_record rec;
+		record_init(&rec, f->nfields);
+		rec.unit_id = r.unit_id;
+		for (size_t i = 0; i < f->nfields; i++)
+			record_set(&rec, i, r.vals[i]);
+		record_set(&rec, name, cases[c][0]);
+		char *why = NULL, *v = phone_normalise(&fx->env.cat, cases[c][2], &why);
+		assert_non_null(v);
+		record_set(&rec, phone, v);
+		free(v);
+		bool want = c < 3;
+		assert_int_equal(store_find_duplicate(fx->env.store, f, &rec, &d), want);
+		if (want) {
+			assert_int_equal(d.id, first);
+			assert_int_equal(d.similar, c == 2);
+		}
+		dup_free(&d);
+		record_free(&rec);
+	}
+	record_free(&r);
+	/* the stored number has the extension, the new one not; and an import */
+	save_person(fx, "吕欣", "0374-2864495转8");
+	import_says(fx, "talent", HEADER "许昌学院,吕新,男,40,汉族,群众,大学本科,许昌学院,0374-2864495,其他\n", 0, 0,
+		    "联系电话相同，姓名不同，没有导入", NULL);
+	import_says(fx, "talent", HEADER "许昌学院,吕欣,男,40,汉族,群众,大学本科,许昌学院,0374 2864495 转 8,其他\n"
+		    "许昌学院,吕欣,男,40,汉族,群众,大学本科,许昌学院,0374-2864496转8,其他\n", 1, 1, "", NULL);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -509,6 +563,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_similar_import, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similar_other_unit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_old_hint_index_remade, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_phone_extension_compared_without_it, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similar_save, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_repeats_through_padding, setup, teardown),
 	};

@@ -326,6 +326,58 @@ static void reload_keeps_the_record(void **state)
 	assert_int_equal(s->m.total, RECORDS - 1);
 }
 
+/* Columns wider than the terminal scroll sideways (#10): the name stays,
+ * Right brings the hidden column in a column at a time and stops when the
+ * last one shows, Left goes back and stops at the name; the key line and
+ * F1 offer each only when it acts; the filter, the selection and Enter
+ * are untouched. A view's key columns run up to its name. */
+static void columns_scroll_sideways(void **state)
+{
+	story *s = *state;
+	const int width[3] = {10, 13, 20}; /* 姓名, 联系电话, 科普人才服务类别 */
+	int shown[3];
+	TYPE_KEYS("张", key(s, k));
+	key(s, FN(KEY_DOWN));
+	assert_int_equal(s->m.frozen, 1);
+	assert_int_equal(lm_place_columns(&s->m, width, 0, 32, 1, shown), 24);
+	assert_true(shown[0] == 10 && shown[1] == 13 && shown[2] == 0);
+	assert_true(s->m.cols_right);
+	assert_true(lm_acts(&s->m, &s->c, ACT_RIGHT));
+	assert_false(lm_acts(&s->m, &s->c, ACT_LEFT));
+	assert_false(lm_cols_left(&s->m));
+	key(s, FN(KEY_LEFT)); /* nothing at the left: nothing moves */
+	assert_int_equal(s->m.col_first, 1);
+	assert_int_equal(key(s, FN(KEY_RIGHT)).kind, LM_HANDLED);
+	assert_int_equal(lm_place_columns(&s->m, width, 0, 32, 1, shown), 31);
+	assert_true(shown[0] == 10 && shown[1] == 0 && shown[2] == 20); /* the name stays */
+	assert_false(s->m.cols_right);
+	assert_true(lm_cols_left(&s->m));
+	assert_false(lm_acts(&s->m, &s->c, ACT_RIGHT));
+	assert_true(lm_acts(&s->m, &s->c, ACT_LEFT));
+	key(s, FN(KEY_RIGHT)); /* the last column shows: no further */
+	assert_int_equal(s->m.col_first, 2);
+	/* the filter, the row and Enter as before */
+	assert_string_equal(s->m.filter_text, "张");
+	assert_int_equal(s->m.sel, 1);
+	lm_result r = key(s, ENTER);
+	assert_int_equal(r.kind, LM_OPEN);
+	assert_int_equal(r.id, 2);
+	key(s, FN(KEY_LEFT));
+	lm_place_columns(&s->m, width, 0, 32, 1, shown);
+	assert_true(shown[1] == 13 && shown[2] == 0 && s->m.cols_right);
+	/* room for all: nothing to scroll (the control) */
+	lm_place_columns(&s->m, width, 0, 80, 1, shown);
+	assert_true(shown[2] == 20 && !s->m.cols_right);
+	assert_false(lm_acts(&s->m, &s->c, ACT_RIGHT));
+	/* a view's key columns: up to the name, wherever it stands */
+	list_model v;
+	const int fields[3] = {s->fields[2], s->fields[0], s->fields[1]};
+	lm_init(&v, s->talent, NULL, fields, 3);
+	assert_int_equal(v.frozen, 2);
+	assert_int_equal(v.col_first, 2);
+	lm_free(&v);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -336,6 +388,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(filter_and_open, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(filter_searches_what_the_hint_says, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(more_rows_marked, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(columns_scroll_sideways, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(move_selected, story_2017, story_teardown),
 		cmocka_unit_test_setup_teardown(move_marked_records, story_2017, story_teardown),
 	};

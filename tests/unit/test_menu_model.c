@@ -329,12 +329,49 @@ static void test_city_queue_picker(void **state)
 	assert_int_equal(s->m.mode, MM_BROWSE);
 }
 
+/* t3h #15: records submitted after the menu counted (another clerk's
+ * session) are in the picker's counts when r opens it, as in the list it
+ * opens, not the counts of sign-in. */
+static void test_city_queue_picker_counts_now(void **state)
+{
+	story *s = *state;
+	long long id = save_person(s->fx, "王芳", "13812345678");
+	long long act = save_record(s->fx, "activity", "许昌学院", "name", "科普讲座", "held_on", "2016-07-08", "form",
+				    "科普讲座", "targets", "[\"校园\"]", "place", "一中", "participants", "30", NULL);
+	long long later = save_record(s->fx, "activity", "许昌学院", "name", "科普展览", "held_on", "2016-07-09",
+				      "form", "科普讲座", "targets", "[\"校园\"]", "place", "一中", "participants", "30",
+				      NULL);
+	submit_then_city(s, "talent", id, "activity", act);
+	assert_int_equal(mm_waiting(&s->m), 2);
+	/* the unit's clerk, in a session of its own, submits one more */
+	kp_store *u;
+	char *err = NULL;
+	assert_int_equal(store_open(s->fx->path, &u, &err), KP_OK);
+	if (store_session(u, SESSION_UNIT, "xcxy", store_unit_id(u, "许昌学院"), &err) != KP_OK ||
+	    store_set_state(u, catalog_form(&s->fx->env.cat, "activity"), later, "draft", "submitted", "", "submit",
+			    &err) != KP_OK)
+		fail_msg("%s", err);
+	store_close(u);
+	assert_int_equal(mm_key(&s->m, &s->c, CH('r')).kind, MM_HANDLED);
+	assert_int_equal(s->m.nqueue, 2);
+	bool two = false; /* the activities: 2 now (1 at sign-in); 附表2 still 1 */
+	for (size_t i = 0; i < s->m.nqueue; i++) {
+		if (s->m.queue_forms[i] == catalog_form(&s->fx->env.cat, "activity"))
+			two = strstr(s->m.queue_items[i], "2 条") != NULL;
+		else
+			assert_non_null(strstr(s->m.queue_items[i], "1 条"));
+	}
+	assert_true(two);
+	assert_int_equal(mm_waiting(&s->m), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_quit_is_asked, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_digit_opens, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_city_queue, city_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(test_city_queue_picker_counts_now, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_unit_counts_by_state, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_city_opens_year, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_unit_may_not_open_year, city_setup, story_teardown),

@@ -268,6 +268,36 @@ static void test_move_meets_the_target_years_save_rules(void **state)
 	assert_int_equal(store_year(fx->env.store), 2021);
 }
 
+/* A unit's submitted record whose date does not fit the target year is
+ * refused for its state first, on the domain's path (kepu move, the list's
+ * move) as on the store's: the date rule would invite an edit of a record
+ * the unit may no longer change (t3h #16). */
+static void test_unit_move_refused_for_state_first(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "activity");
+	long long sent = activity(fx, "魏都区", "2016-12-28"), draft = activity(fx, "魏都区", "2016-07-07");
+	char *err = NULL;
+	assert_int_equal(review_apply(&fx->env, f, sent, REV_SUBMIT, NULL, &err), 0);
+	sign_in_unit(fx, "魏都区");
+	/* 12-20: its date, 12-28, breaks the form's rule of no future date too */
+	clock_set_today("2016-12-20");
+	if (env_move_year(&fx->env, f, sent, 2017, &err) == 0)
+		fail_msg("a submitted record moved");
+	if (!err || !strstr(err, "单位只能在提交前（草稿）换年度"))
+		fail_msg("“%s”", err ? err : "");
+	free(err);
+	err = NULL;
+	clock_set_today("2017-08-01");
+	/* positive control: a draft is refused for its date */
+	if (env_move_year(&fx->env, f, draft, 2017, &err) == 0)
+		fail_msg("a 2016 date moved into 2017");
+	if (!err || !strstr(err, "2016-07-07"))
+		fail_msg("“%s”", err ? err : "");
+	free(err);
+	assert_int_equal(year_of(fx, "activity", sent), 2016);
+}
+
 /* A database of a kepu before kp_entered gets the column (NULL: its
  * records count from created_at, as they did) and the index of when
  * records came in place of (unit_id, created_at); nothing else of its
@@ -295,6 +325,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unit_moves_only_its_own_draft, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_before_sign_in_nothing_moves, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_moved_record_counts_from_the_move, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_unit_move_refused_for_state_first, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_move_meets_the_target_years_save_rules, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_entered_of_an_older_database, setup_2017, teardown),
 	};

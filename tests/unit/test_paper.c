@@ -12,10 +12,15 @@
 #include "core/csv.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "core/clock.h"
 #include "domain/import_source.h"
+#include "domain/briefing.h"
 #include "domain/paper_read.h"
+#include "domain/progress.h"
+#include "domain/xlsx_report.h"
 #include "domain/transfer.h"
 #include "domain/xlsx.h"
 #include "domain/xlsx_read.h"
@@ -688,6 +693,172 @@ static void test_list_dates(void **state)
 	free(path);
 }
 
+/* The workbook imported back (a dry run when dry), as 魏都区. */
+static int import_book(fixture *fx, const kp_form *f, const char *path, bool dry, import_stats *st)
+{
+	char *err = NULL;
+	import_origin *org = NULL;
+	FILE *raw = fopen(path, "rb");
+	assert_non_null(raw);
+	FILE *in = import_source(&fx->env.cat, f, raw, path, NULL, NULL, store_year(fx->env.store), &org, &err);
+	if (!in)
+		fail_msg("%s", err);
+	import_options o = {.unit = "魏都区", .dry_run = dry};
+	import_source_places(&o, org);
+	FILE *rep = fopen("/dev/null", "w");
+	int rc = import_csv(&fx->env, f, in, &o, rep, st);
+	fclose(rep);
+	import_origin_free(org);
+	if (in != raw)
+		fclose(in);
+	fclose(raw);
+	return rc;
+}
+
+/* The 月报's month, a choice of the programme's months, prints as the paper
+ * forms write a month (2016年7月), and the import reads that back as the
+ * stored month: the same record is found again, and into an empty table it
+ * is filed under 2016-07. */
+static void test_month_choice_round_trip(void **state)
+{
+	fixture *fx = *state;
+	clock_set_today("2016-08-10");
+	save_record(fx, "monthly", "魏都区", "month", "2016-07", "training_sessions", "0", "training_people", "0",
+		    "activity_sessions", "1", "activity_people", "30", "resources", "0", "notes", "开展科普讲座。", NULL);
+	const kp_form *f = catalog_form(&fx->env.cat, "monthly");
+	char *path = xasprintf("%s-monthly.xlsx", fx->path);
+	char *err = NULL, *note = NULL;
+	assert_int_equal(export_xlsx(&fx->env, f, NULL, store_unit_id(fx->env.store, "魏都区"), NULL, path, &note,
+				     &err), 0);
+	char *x = book_part(path, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(x, ">2016年7月<"));
+	assert_null(strstr(x, ">2016-07<"));
+	free(x);
+	import_stats st;
+	/* the same month again: the stored record is found, nothing is ready */
+	assert_int_not_equal(import_book(fx, f, path, true, &st), 0);
+	assert_int_equal(st.rows, 1);
+	assert_int_equal(st.ready, 0);
+	assert_int_equal(st.errors, 1);
+	/* positive control: with the table empty the row is ready, and filed as 2016-07 */
+	sql_run(fx->path, "DELETE FROM monthly");
+	assert_int_equal(import_book(fx, f, path, true, &st), 0);
+	assert_int_equal(st.ready, 1);
+	assert_int_equal(import_book(fx, f, path, false, &st), 0);
+	assert_int_equal(st.saved, 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM monthly WHERE month = '2016-07'"), 1);
+	unlink(path);
+	free(path);
+}
+
+/* The ranking's header: 「科普人才」 is merged over its two columns and
+ * fits their width on one line, so its row is one line tall (it was sized
+ * for the group in one column: two lines, one of them empty on paper); the
+ * labels under it one line too. */
+static void test_group_header_rows(void **state)
+{
+	fixture *fx = *state;
+	kp_progress p;
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	char *path = xasprintf("%s-rank.xlsx", fx->path);
+	char *err = NULL;
+	assert_int_equal(progress_xlsx(&p, path, &err), 0);
+	progress_free(&p);
+	char *x = book_part(path, "xl/worksheets/sheet1.xml");
+	const char *group = strstr(x, "<row r=\"3\"");
+	assert_non_null(group);
+	assert_true(!strncmp(group, "<row r=\"3\" ht=\"20\"", 18));
+	assert_non_null(strstr(x, "<row r=\"4\" ht=\"20\""));
+	assert_non_null(strstr(x, "<mergeCell ref=\"C3:D3\"/>")); /* positive control: the group is merged */
+	free(x);
+	unlink(path);
+	free(path);
+}
+
+/* The style (s="N") of the cell in x whose text begins with text. */
+static int cell_style(const char *x, const char *text)
+{
+	const char *at = strstr(x, text), *c = NULL;
+	assert_non_null(at);
+	for (const char *p = x; (p = strstr(p, "<c ")) && p < at; p++)
+		c = p;
+	assert_non_null(c);
+	const char *st = strstr(c, " s=\"");
+	assert_true(st && st < at);
+	return atoi(st + 4);
+}
+
+/* A list's text longer than a row goes on in the rows under it, each piece
+ * from the top of its row, so the pieces read on from one row to the next
+ * (centred, the second began halfway down its row). */
+static void test_list_text_runs_on(void **state)
+{
+	fixture *fx = *state;
+	strbuf plan = STRBUF_INIT;
+	for (int i = 1; i <= 60; i++)
+		sb_printf(&plan, "第%d句：组织科普讲座，开展科普进社区活动。", i);
+	save_record(fx, "talent", "魏都区", "name", "张三", "gender", "男", "age", "45", "ethnicity", "汉族",
+		    "political", "群众", "education", "大学本科", "employer", "许昌学院", "phone", "13812345678",
+		    "service_categories", "[\"青少年科普\"]", "plan", sb_str(&plan), NULL);
+	sb_free(&plan);
+	char *path = xasprintf("%s-runs.xlsx", fx->path);
+	char *err = NULL, *note = NULL;
+	assert_int_equal(export_xlsx(&fx->env, NULL, catalog_view(&fx->env.cat, "roll"),
+				     store_unit_id(fx->env.store, "魏都区"), NULL, path, &note, &err), 0);
+	char *x = book_part(path, "xl/worksheets/sheet1.xml");
+	const char *second = strstr(x, "<row r=\"6\""); /* the record is row 5, its text goes on in 6 */
+	assert_non_null(second);
+	const char *piece = strstr(second, "<t>");
+	assert_non_null(piece);
+	int first = cell_style(x, ">第1句"), next = cell_style(x, piece);
+	assert_int_equal(first, next);
+	assert_int_not_equal(first, cell_style(x, ">张三<")); /* positive control: a short value keeps its own */
+	free(x);
+	unlink(path);
+	free(path);
+}
+
+/* The row of the sheet XML x that holds text. */
+static const char *row_with(const char *x, const char *text)
+{
+	const char *at = strstr(x, text), *row = NULL;
+	assert_non_null(at);
+	for (const char *p = x; (p = strstr(p, "<row ")) && p < at; p++)
+		row = p;
+	assert_non_null(row);
+	return row;
+}
+
+/* The briefing prints a report's day as every kepu paper does (2016年8月4日,
+ * not 2016-08-04), and a late one's row is as tall as its 报送时间 with the
+ * 逾期 mark wraps (it was one line, the mark cut on paper). */
+static void test_briefing_days(void **state)
+{
+	fixture *fx = *state;
+	const char *m[] = {"month", "2016-07", "training_sessions", "0", "training_people", "0",
+			   "activity_sessions", "1", "activity_people", "50", "resources", "0"};
+	clock_set_today("2016-08-03"); /* on time */
+	save_record(fx, "monthly", "魏都区", m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9], m[10], m[11],
+		    NULL);
+	clock_set_today("2016-08-04"); /* a day late */
+	save_record(fx, "monthly", "长葛市", m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9], m[10], m[11],
+		    NULL);
+	clock_set_today("2016-08-10");
+	kp_briefing b;
+	char *err = NULL;
+	assert_int_equal(briefing_build(&b, &fx->env, "2016-07", &err), 0);
+	char *path = xasprintf("%s-brief.xlsx", fx->path);
+	assert_int_equal(briefing_xlsx(&b, path, &err), 0);
+	briefing_free(&b);
+	char *x = book_part(path, "xl/worksheets/sheet1.xml");
+	assert_null(strstr(x, "2016-08-0"));
+	assert_true(text_starts_with(row_with(x, ">2016年8月4日 逾期<"), "<row r=\"6\" ht=\"36\""));
+	assert_true(text_starts_with(row_with(x, ">2016年8月3日<"), "<row r=\"5\" ht=\"20\"")); /* on time: one line */
+	free(x);
+	unlink(path);
+	free(path);
+}
+
 /* An empty list prints ten ruled rows to fill in by hand, as the seed's
  * 附表4 does; a list with records prints its records and no blank row. */
 static void test_empty_list_ruled(void **state)
@@ -857,6 +1028,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_empty_list_ruled, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_fits_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_dates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_month_choice_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_group_header_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_briefing_days, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_text_runs_on, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_formula_without_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_box_pieces, setup, teardown),

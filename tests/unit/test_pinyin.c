@@ -71,12 +71,32 @@ static void test_matching(void **state)
 	assert_false(pinyin_match("汉族", "汉"));
 }
 
+/* Letters and digits in one typed string (#15): fb2 is 附表2, the digit
+ * typed as itself, and finds neither 附表3 nor a text with no 2 after
+ * 附表; text with no letter is no pinyin (the caller's substring search). */
+static void test_letters_and_digits(void **state)
+{
+	(void)state;
+	assert_true(pinyin_match("附表2 科普人才库推荐表", "fb2"));
+	assert_true(pinyin_match("附表3 重点项目入库表", "fb3"));
+	assert_true(pinyin_match("附表3 重点项目入库表", "FB3"));
+	assert_true(pinyin_match_customary("附表2 科普人才库推荐表", "fb2"));
+	assert_true(pinyin_match("附表2 科普人才库推荐表", "fb")); /* the control: fb alone still finds it */
+	assert_false(pinyin_match("附表3 重点项目入库表", "fb2"));
+	assert_false(pinyin_match("附表1 任务指标分配表", "fb2"));
+	assert_false(pinyin_match("附表 2", "fb2")); /* the space is not typed */
+	assert_true(pinyin_match("2016年度", "2016nd"));
+	assert_false(pinyin_match("附表2", "2"));   /* no letter */
+	assert_false(pinyin_match("附表2", "fb2x"));
+}
+
 int main(void)
 {
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table_readings),
 		cmocka_unit_test(test_matching),
+		cmocka_unit_test(test_letters_and_digits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -92,6 +92,24 @@ static void rare_readings_last(void **state)
 	popup_close(&p);
 }
 
+/* A picker of forms: fb finds every 附表, fb2 only 附表2 (#15). */
+static void letters_and_digits(void **state)
+{
+	(void)state;
+	static char *const forms[] = {"附表1 任务指标分配表", "附表2 科普人才库推荐表",
+				      "附表3 重点项目入库表", "科普活动记录"};
+	popup p = {0};
+	size_t chosen = 99;
+	popup_open(&p, "表", forms, 4, -1, 0);
+	TYPE_KEYS("fb", popup_key(&p, k, &chosen));
+	assert_int_equal(p.nmatch, 3);
+	TYPE_KEYS("2", popup_key(&p, k, &chosen));
+	assert_int_equal(p.nmatch, 1);
+	assert_int_equal(popup_key(&p, ENTER, &chosen), POPUP_ACCEPT);
+	assert_int_equal(chosen, 1);
+	popup_close(&p);
+}
+
 static void window_follows_keys(void **state)
 {
 	(void)state;
@@ -113,6 +131,7 @@ int main(void)
 		cmocka_unit_test(tab_over_a_field),
 		cmocka_unit_test(tab_alone),
 		cmocka_unit_test(rare_readings_last),
+		cmocka_unit_test(letters_and_digits),
 		cmocka_unit_test(window_follows_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

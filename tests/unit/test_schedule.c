@@ -568,9 +568,10 @@ static void test_score_and_ranking(void **state)
 	const kp_scoring *sc = &fx->env.cat.scoring;
 	long long done[] = {50, 10, 20, 0}, quota[] = {100, 10, 10, 0};
 	double pct[4];
-	/* (50 + 100 + min(100, 200) + 100 for a 0 quota) / 4 */
-	assert_true(scoring_score(sc, done, quota, pct) > 87.49 && scoring_score(sc, done, quota, pct) < 87.51);
+	/* (50 + 100 + min(100, 200)) / 3: a 0 quota is exempt, not 100 */
+	assert_true(scoring_score(sc, done, quota, pct) > 83.32 && scoring_score(sc, done, quota, pct) < 83.34);
 	assert_true(pct[2] > 199.9);
+	assert_true(pct[3] < 0);
 	/* 气象学会's quotas are 10/2/2/2: two approved activities make 25%
 	 * more; a third, a draft, counts for nothing */
 	approve(fx, "activity", save_on(fx, "2016-07-10", "activity", "气象学会", "name", "a", "held_on", "2016-07-08", "form",
@@ -598,6 +599,154 @@ static void test_score_and_ranking(void **state)
 	progress_free(&p);
 }
 
+/* 附表1 of unit: field set to value, as the city's import would. */
+static void set_quota(fixture *fx, const char *unit, const char *field, const char *value)
+{
+	const kp_form *q = catalog_form(&fx->env.cat, "quota");
+	kp_record r;
+	char *err = NULL;
+	assert_int_equal(store_get(fx->env.store, q, store_unit_record(fx->env.store, q, store_unit_id(fx->env.store, unit)),
+				   &r, &err), KP_OK);
+	record_set(&r, (size_t)form_field_index(q, field), value);
+	store_set_catalog(fx->env.store, NULL);
+	if (store_update(fx->env.store, q, &r, &err) != KP_OK)
+		fail_msg("%s", err);
+	store_set_catalog(fx->env.store, &fx->env.cat);
+	record_free(&r);
+}
+
+static const kp_progress_row *row_of(const kp_progress *p, const char *name)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (!strcmp(p->rows[i].name, name))
+			return &p->rows[i];
+	fail_msg("no row %s", name);
+	return NULL;
+}
+
+static long long activity_on(fixture *fx, const char *unit, const char *name)
+{
+	return save_on(fx, "2016-07-10", "activity", unit, "name", name, "held_on", "2016-07-08", "form", "科普讲座",
+		       "targets", "[\"校园\"]", "place", "p", "participants", "1", NULL);
+}
+
+/* t3h #4: 1/6 of 科普活动 and 1/9 of 活动 + 1/18 of 资源 are the same score
+ * (both (1/6)/4); as doubles they differ in the last bit and ranked apart.
+ * Compared exactly they share the rank, 「并列」 shown, on the city's
+ * table and in a unit's own view; a different score does not (control). */
+static void test_equal_scores_share_the_rank(void **state)
+{
+	fixture *fx = *state;
+	const kp_scoring *sc = &fx->env.cat.scoring;
+	long long d1[] = {0, 1, 0, 0}, q1[] = {100, 6, 10, 2}, d2[] = {0, 1, 1, 0}, q2[] = {50, 9, 18, 2};
+	long long q3[] = {100, 7, 10, 2};
+	assert_int_equal(scoring_cmp(sc, d1, q1, d2, q2), 0);
+	assert_true(scoring_cmp(sc, d1, q1, d1, q3) > 0);
+	assert_true(scoring_cmp(sc, d1, q3, d1, q1) < 0);
+	/* the cap: 30/10 equals 10/10, beyond it nothing counts */
+	long long d4[] = {0, 30, 0, 0}, d5[] = {0, 10, 0, 0}, q4[] = {100, 10, 10, 2};
+	assert_int_equal(scoring_cmp(sc, d4, q4, d5, q4), 0);
+	/* the city's 附表1 of the tester's file */
+	set_quota(fx, "禹州市", "activity", "6");
+	set_quota(fx, "东城区管委会", "activity", "9");
+	set_quota(fx, "东城区管委会", "resource", "18");
+	approve(fx, "activity", activity_on(fx, "禹州市", "禹州活动"));
+	approve(fx, "activity", activity_on(fx, "东城区管委会", "东城活动"));
+	approve(fx, "resource", save_on(fx, "2016-07-10", "resource", "东城区管委会", "name", "r", "kind", "科普漫画",
+					"author", "x", "finished_on", "2016-07-09", NULL));
+	approve(fx, "activity", activity_on(fx, "魏都区", "魏都活动")); /* 1/10: below them */
+	kp_progress p;
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	const kp_progress_row *y = row_of(&p, "禹州市"), *d = row_of(&p, "东城区管委会"), *w = row_of(&p, "魏都区");
+	assert_int_equal(y->rank, 1);
+	assert_int_equal(d->rank, 1);
+	assert_true(y->tied && d->tied);
+	assert_int_equal(w->rank, 3);
+	assert_false(w->tied);
+	char *t = progress_rank_text(d);
+	assert_string_equal(t, "并列1");
+	free(t);
+	t = progress_rank_text(w);
+	assert_string_equal(t, "3");
+	free(t);
+	progress_free(&p);
+	/* a unit's own view: the store's rank, tied too */
+	long long dc = sign_in_unit(fx, "东城区管委会");
+	assert_int_equal(progress_build(&p, &fx->env, dc), 0);
+	assert_int_equal(p.rows[0].rank, 1);
+	assert_true(p.rows[0].tied);
+	progress_free(&p);
+	env_close(&fx->env); /* a session does not change to another unit's */
+	reopen(fx);
+	long long wd = sign_in_unit(fx, "魏都区");
+	assert_int_equal(progress_build(&p, &fx->env, wd), 0);
+	assert_int_equal(p.rows[0].rank, 3);
+	assert_false(p.rows[0].tied);
+	progress_free(&p);
+}
+
+/* t3h #5: a column the city exempted a unit from (quota 0) is left out of
+ * its average, shown 「免」; it no longer gives a free 25 % and first
+ * place to a unit with no records. */
+static void test_exempt_column_left_out(void **state)
+{
+	fixture *fx = *state;
+	set_quota(fx, "气象学会", "project", "0");
+	approve(fx, "activity", activity_on(fx, "农学会", "农学活动"));
+	kp_progress p;
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	const kp_progress_row *q = row_of(&p, "气象学会"), *n = row_of(&p, "农学会");
+	assert_true(q->score == 0);
+	assert_true(n->score > 0);
+	assert_int_equal(p.rows[0].unit_id, n->unit_id);
+	assert_true(q->rank > 1);
+	char *c = progress_cell_text(q, 3);
+	assert_string_equal(c, "免");
+	free(c);
+	c = progress_cell_text(q, 1); /* control: a column it has */
+	assert_string_equal(c, "0/2");
+	free(c);
+	assert_non_null(strstr(p.formula_note, "免"));
+	progress_free(&p);
+	/* its average is over the three columns it has: 2/2 activities = 1/3 */
+	approve(fx, "activity", activity_on(fx, "气象学会", "气象活动一"));
+	approve(fx, "activity", activity_on(fx, "气象学会", "气象活动二"));
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	q = row_of(&p, "气象学会");
+	assert_true(q->score > 33.33 && q->score < 33.34);
+	progress_free(&p);
+}
+
+/* t3h #19: while no unit has anything counted nobody is ranked (every unit
+ * would read 「第 1 名」); the first approval ranks them (control). */
+static void test_nothing_counted_no_rank(void **state)
+{
+	fixture *fx = *state;
+	kp_progress p;
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	for (size_t i = 0; i < p.n; i++)
+		assert_int_equal(p.rows[i].rank, 0);
+	char *t = progress_rank_text(&p.rows[0]);
+	assert_string_equal(t, "");
+	free(t);
+	progress_free(&p);
+	long long wd = store_unit_id(fx->env.store, "魏都区");
+	sign_in_unit(fx, "魏都区");
+	assert_int_equal(progress_build(&p, &fx->env, wd), 0);
+	assert_int_equal(p.rows[0].rank, 0);
+	progress_free(&p);
+	env_close(&fx->env); /* the city's session again */
+	reopen(fx);
+	approve(fx, "activity", activity_on(fx, "长葛市", "长葛活动"));
+	env_close(&fx->env);
+	reopen(fx);
+	sign_in_unit(fx, "魏都区");
+	assert_int_equal(progress_build(&p, &fx->env, wd), 0);
+	assert_int_equal(p.rows[0].rank, 2);
+	assert_true(p.rows[0].tied); /* with the other 17 at 0 */
+	progress_free(&p);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -620,6 +769,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_manual_ticks, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_prefill_counts_the_month, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_score_and_ranking, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_equal_scores_share_the_rank, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_exempt_column_left_out, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_nothing_counted_no_rank, setup_day, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -241,9 +241,34 @@ static void test_choices(void **state)
 	free(why);
 	/* a month: its form and the programme year's months */
 	const kp_form *m = catalog_form(&cat, "monthly");
-	assert_false(field_validate(&cat, &m->fields[form_field_index(m, "month")], "2016年8月", &out, &why));
-	assert_string_equal(why, "「2016年8月」不是可选的月份：月份写作 YYYY-MM（如 2016-07），本年度可选 2016-07 到 2016-12");
+	const kp_field *month = &m->fields[form_field_index(m, "month")];
+	assert_false(field_validate(&cat, month, "2016年3月", &out, &why));
+	assert_string_equal(why, "「2016年3月」不是可选的月份：月份写作 YYYY-MM 或 YYYY年M月（如 2016-07），本年度可选 2016-07 到 2016-12");
 	free(why);
+	/* as a workbook prints it, or typed otherwise: the listed month */
+	const char *same[] = {"2016-08", "2016年8月", "2016年08月", "2016.8", "2016/8"};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+		assert_true(field_validate(&cat, month, same[i], &out, &why));
+		assert_string_equal(out, "2016-08");
+		free(out);
+	}
+	/* 2016.1: January, or 2016.10 that Excel kept as a number — never guessed */
+	assert_false(field_validate(&cat, month, "2016.1", &out, &why));
+	assert_string_equal(why, "「2016.1」看不出是 1 月还是 10 月，没有猜：请写成 2016-01 或 2016-10（或 2016年1月、2016年10月）");
+	free(why);
+	assert_true(field_validate(&cat, month, "2016.10", &out, &why)); /* written out: October */
+	assert_string_equal(out, "2016-10");
+	free(out);
+	const kp_form *p = catalog_form(&cat, "project");
+	size_t k = 0;
+	while (p->fields[k].type != FT_YEARMONTH)
+		k++;
+	assert_false(field_validate(&cat, &p->fields[k], "2017.1", &out, &why));
+	assert_non_null(strstr(why, "请写成 2017-01 或 2017-10"));
+	free(why);
+	assert_true(field_validate(&cat, &p->fields[k], "2017.7", &out, &why));
+	assert_string_equal(out, "2017-07");
+	free(out);
 	bad("政治面貌", "", "必须填写");
 }
 
