@@ -478,12 +478,13 @@ static void test_review_and_audit(void **state)
 		cfs[k] = catalog_form(&u.env.cat, sc->cols[k].count);
 	const kp_form *qf = catalog_form(&u.env.cat, sc->quota_form);
 	int rank, nunits;
-	assert_int_equal(store_unit_rank(u.env.store, sc, qf, cfs, units[0].id, &rank, &nunits), KP_OK);
+	bool tied;
+	assert_int_equal(store_unit_rank(u.env.store, sc, qf, cfs, units[0].id, &rank, &tied, &nunits), KP_OK);
 	assert_int_equal(rank, 1); /* the one approved talent */
 	assert_int_equal(nunits, (int)n);
-	assert_int_equal(store_unit_rank(u.env.store, sc, qf, cfs, units[1].id, &rank, &nunits), KP_ERR);
+	assert_int_equal(store_unit_rank(u.env.store, sc, qf, cfs, units[1].id, &rank, &tied, &nunits), KP_ERR);
 	assert_int_equal(rank, 0);
-	assert_int_equal(store_unit_rank(c.env.store, sc, qf, cfs, units[1].id, &rank, &nunits), KP_OK);
+	assert_int_equal(store_unit_rank(c.env.store, sc, qf, cfs, units[1].id, &rank, &tied, &nunits), KP_OK);
 	assert_int_equal(rank, 2); /* behind 魏都区, level with the rest */
 	free(cfs);
 	unit_list_free(units, n);
