@@ -221,8 +221,9 @@
 	X(SS_ADMIN_ONLY,    "只有服务器管理员可以这样做") \
 	X(SS_WIDEN,         "当前会话不能改为「%s」的权限") \
 	X(SS_DRAFT_OWNER,   "只能读写自己的草稿") \
-	X(C_CELL_NOT_YOURS, "%s「%s」有内容：这一项由%s填写，不能由本账号导入。请清空这一格后再导入（整个文件未导入）") \
-	X(C_COLUMN_NOT_YOURS, "%s「%s」有内容：这一列由%s填写，不能由本账号导入。请清空或删去这一列后再导入（整个文件未导入）") \
+	X(C_CELL_NOT_YOURS, "%s「%s」有内容：这一项由%s填写，不能由本账号导入或改动，而这一格与系统中已存的不同。请清空这一格（空格保留已存的内容）后再导入（整个文件未导入）") \
+	X(C_COLUMN_NOT_YOURS, "%s「%s」有内容：这一列由%s填写，不能由本账号导入或改动，而这一格与系统中已存的不同。请清空这一格或删去这一列（保留已存的内容）后再导入（整个文件未导入）") \
+	X(C_NOT_YOURS_NOTE, "注意：%s「%s」等由%s填写的格不导入：与系统中已存的相同、或所在记录不会被导入改动的，略过；与已存的不同的，整个文件不导入") \
 	X(C_AUDIT_SINCE_RANGE, "--since「%s」是日期，但超出可用的年份范围（%d 至 %d 年），没有列出审计记录") \
 	X(C_AUDIT_SINCE,    "--since「%s」不是有效的日期（如 2016-07-15 或 2016年7月15日），没有列出审计记录") \
 	X(C_AUDIT_UNIT,     "--unit「%s」不是任何单位的名称（与附表1 的单位名称一致，如「魏都区」），没有列出审计记录") \
@@ -462,7 +463,11 @@
 	X(UI_EV_SIZE,       "大小") \
 	X(UI_EV_BY,         "发送人") \
 	X(UI_EV_AT,         "时间") \
-	X(UI_EV_NONE,       "这条记录还没有附件。按 F5 从本机发送照片、视频或文档。") \
+	X(UI_EV_NONE,       "这条记录还没有附件。按 F5 从本机发送（ZMODEM），或按 F6 从交换文件夹添加。") \
+	X(UI_EV_NO_FOLDER,  "这个会话没有交换文件夹（没有登录的账号），不能从交换文件夹添加或存入附件") \
+	X(UI_EV_PICK,       "从交换文件夹添加附件（输入文字筛选）") \
+	X(UI_EV_FOLDER_EMPTY,"交换文件夹中没有可以添加的文件：请先用 pscp、psftp 或 WinSCP 把文件复制到 %s，再按 F6") \
+	X(UI_EV_PUT,        "已把附件「%s」存入交换文件夹，文件名「%s」：用 pscp、psftp 或 WinSCP 从 %s 取回") \
 	X(UI_EV_ADDED,      "已添加附件「%s」（%s，%s）。") \
 	X(UI_EV_DELETED,    "已删除附件「%s」。") \
 	X(UI_EV_ASK_DELETE, "删除附件「%s」吗？(y/n)") \
@@ -603,6 +608,8 @@
 	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
 	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Esc 返回。") \
 	X(UI_TR_SAME_HINT,  "重复的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
+	X(UI_TR_REPORT_PAST,"……另有 %lld 行没有列出（最多列出 %d 行）：请先改正上面列出的，再导入") \
+	X(UI_TR_NO_TEMP,    "不能建立临时文件（%s），没有导入；请通知管理员") \
 	X(UI_TR_SIMILAR,    "可能是同一人的行没有导入；确是不同的人，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
 	X(UI_TR_NEAR,       "与本单位记录相近（编号或地名写法不同）的行没有导入；确是不同的记录，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
 	X(UI_TR_SAME_UPDATE,"重复的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
@@ -678,14 +685,19 @@
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
 	X(K_MARK_CITY,      "选中或取消（再按 F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
-	X(K_UPDATE_SAME,    "重复的更新或跳过") \
+	X(K_UPDATE_SAME,    "重复更新/跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
 	X(K_FILES,          "附件") \
-	X(K_ATTACH,         "从本机添加附件") \
-	X(K_DOWNLOAD,       "下载到本机") \
-	X(K_DETACH,         "删除附件") \
+	X(K_ATTACH,         "上传") \
+	X(K_DOWNLOAD,       "下载") \
+	X(K_DETACH,         "删除") \
+	X(K_FOLDER_IN,      "从文件夹添加") \
+	X(K_FOLDER_OUT,     "存入文件夹") \
 	X(K_RECEIVE,        "从本机接收") \
-	X(K_CHOOSE_FILE,    "选交换文件夹中的文件") \
+	X(K_CHOOSE_FILE,    "选交换文件夹中的文件；结果较长时上下滚动") \
+	X(K_RESULT_PAGE,    "翻看") \
+	X(K_HOME_RESULT,    "到行首；结果较长时到结果的第一行") \
+	X(K_END_RESULT,     "到行尾；结果较长时到结果的最后一行") \
 	X(K_STATE_FILTER,   "按审核状态筛选") \
 	X(K_TICK_ITEM,      "勾选完成/取消") \
 	X(K_SWITCH_VIEW,    "换视图") \
@@ -972,8 +984,8 @@
 	X(XC_RZ_NONE,       "没有收到文件（已取消，或终端不支持 ZMODEM）") \
 	X(XC_NO_ANSWER,     "终端在 %d 秒内没有应答 ZMODEM，没有发送（Xshell、SecureCRT 会应答，PuTTY 不会）：请用 SFTP（WinSCP、psftp）取回；终端其实支持时在本屏再按 F5，不再询问") \
 	X(XC_NO_CLIENT,     "终端没有接管 ZMODEM，没有接收（Xshell、SecureCRT 会接管，PuTTY 不会）：请用 SFTP（WinSCP、psftp）放进交换文件夹；终端其实支持时在本屏再按 F5，不再询问") \
-	X(XC_NO_ANSWER_EV,  "终端 %d 秒内没有应答 ZMODEM（如 PuTTY），附件没有下载：请用 Xshell、SecureCRT，或请管理员用 kepu attachments get 取出；终端其实支持时在本屏再按 F4，不再询问") \
-	X(XC_NO_CLIENT_EV,  "终端不接管 ZMODEM（如 PuTTY），附件没有上传：附件不经交换文件夹，请换用 Xshell、SecureCRT 等支持 ZMODEM 的终端；终端其实支持时在本屏再按 F5，不再询问") \
+	X(XC_NO_ANSWER_EV,  "终端 %d 秒内没有应答 ZMODEM（如 PuTTY），附件没有下载：可按 F7 存入交换文件夹，再用 pscp 或 WinSCP 取回；终端其实支持时在本屏再按 F4，不再询问") \
+	X(XC_NO_CLIENT_EV,  "终端不接管 ZMODEM（如 PuTTY），附件没有上传：可用 pscp 或 WinSCP 把文件复制到交换文件夹后按 F6；终端其实支持时在本屏再按 F5，不再询问") \
 	X(XC_RZ_CANCELLED,  "接收已取消（终端发来 Ctrl-X），什么也没有保存") \
 	X(XC_RZ_FAILED,     "接收没有完成（rz 退出，状态 %d），什么也没有保存") \
 	X(XC_RZ_TOO_BIG,    "本机发送的文件超过了 %d MiB 的上限，接收已中止，什么也没有保存") \

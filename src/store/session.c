@@ -294,8 +294,10 @@ static int out_of_year(kp_store *s, const kp_form *f, char *const *vals, int yea
 	return bad;
 }
 
-int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
-		      char **err)
+/* Everything session_may_write checks but the fields given to the other
+ * side, whose rule depends on the stored record (old may be NULL). */
+static int may_write_record(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
+			    char **err)
 {
 	if (may_touch(s, f, old, r->unit_id, err) != KP_OK)
 		return KP_ERR;
@@ -319,16 +321,36 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 					 old->vals[f->unique], r->vals[f->unique], f->title));
 		return KP_ERR;
 	}
+	return KP_OK;
+}
+
+int session_may_write_fields(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
+			     char **err)
+{
 	for (size_t i = 0; i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
 		const char *before = old ? old->vals[i] : "";
 		if (store_may_write_field(s, fd) || !strcmp(before, r->vals[i] ? r->vals[i] : ""))
 			continue;
+		s->refused_field = (int)i;
 		db_set_err(err, xasprintf(msg(fd->written_by == WRITER_CITY ? MSG_SS_CITY_FIELD : MSG_SS_UNIT_FIELD),
 				 fd->label));
 		return KP_ERR;
 	}
 	return KP_OK;
+}
+
+int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
+		      char **err)
+{
+	if (may_write_record(s, f, old, r, err) != KP_OK)
+		return KP_ERR;
+	return session_may_write_fields(s, f, old, r, err);
+}
+
+int session_may_write_any(kp_store *s, const kp_form *f, const kp_record *r, char **err)
+{
+	return may_write_record(s, f, NULL, r, err);
 }
 
 int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char **err)
