@@ -717,6 +717,7 @@ int store_update(kp_store *s, const kp_form *f, kp_record *r, char **err)
 	refs_restore(f, r, held);
 	sqlite3_finalize(st);
 	if (rc == KP_OK && db_commit(s, err) == KP_OK) {
+		session_mark_written(s, f, r->id, r->version);
 		r->version++;
 		return KP_OK;
 	}
