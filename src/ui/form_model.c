@@ -457,6 +457,23 @@ static void prefill(form_model *m, const fm_ctx *c, size_t changed, fm_result *r
 	free(month);
 }
 
+/* Tab or Enter over a filter that finds nothing: refused as an integer
+ * field refuses a letter, naming the text and (a short list) the options. */
+static fm_result unmatched(form_model *m, const fm_ctx *c)
+{
+	const kp_field *fd = &m->form->fields[m->focus];
+	char *typed = eb_text(&m->pick.filter);
+	char *out = NULL, *why = NULL;
+	if (fd->type != FT_CHOICE || field_validate(&c->env->cat, fd, typed, &out, &why))
+		why = xasprintf(msg(MSG_V_CHOICE), typed);
+	fm_result r = refused(MSG_COUNT);
+	fm_say(&r, true, MSG_UI_CHOICE_UNMATCHED, fd->label, why);
+	free(out);
+	free(why);
+	free(typed);
+	return r;
+}
+
 static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 {
 	fm_result r = result(FM_HANDLED);
@@ -465,6 +482,8 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 	popup_result p = popup_key_field(&m->pick, key, &chosen);
 	if (p == POPUP_CONTINUE)
 		return r;
+	if (p == POPUP_NOMATCH)
+		return unmatched(m, c);
 	popup_close(&m->pick);
 	m->mode = FM_EDIT;
 	if (p == POPUP_CANCEL)

@@ -127,6 +127,51 @@ static void month_list_knows(void **state)
 	clock_use_system();
 }
 
+/* The clerk forgot 性别 and typed the age into its list: Tab (or Enter,
+ * or Shift-Tab) with a filter that finds nothing stays in the open list
+ * and says so, naming the text and the options — moving on dropped 「29」
+ * and put every later value one field off (「qz」 for 政治面貌 became
+ * 民族 = 羌族). A filter that finds one option still takes it on Tab, and
+ * Tab over a list with nothing typed moves on keeping the value. */
+static void tab_refuses_unmatched_filter(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_record(s, "talent", 0, "许昌学院");
+	type(s, m, "刘春燕");
+	key(s, m, TAB);
+	type(s, m, "29");
+	assert_int_equal(m->mode, FM_PICK);
+	assert_int_equal(m->pick.nmatch, 0);
+	kp_key keys[] = {TAB, ENTER, FN(KEY_BTAB)};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		fm_result r = key(s, m, keys[i]);
+		assert_int_equal(r.kind, FM_REFUSED);
+		assert_true(r.error);
+		assert_said(r.text, "性别：「29」不是可选的项，可选：「男」、「女」，没有填入");
+		assert_int_equal(m->mode, FM_PICK);
+		assert_focus(m, "gender");
+	}
+	/* corrected in place: nv finds 女 alone, and Tab takes it */
+	key(s, m, BSPACE);
+	key(s, m, BSPACE);
+	type(s, m, "nv");
+	assert_int_equal(m->pick.nmatch, 1);
+	fm_result r = key(s, m, TAB);
+	assert_int_not_equal(r.kind, FM_REFUSED);
+	assert_value(m, "gender", "女");
+	assert_focus(m, "age");
+	/* the positive control: a list opened with nothing typed, Tab moves on */
+	fm_focus(m, (size_t)form_field_index(m->form, "gender"));
+	key(s, m, SPACE);
+	assert_int_equal(m->mode, FM_PICK);
+	r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_int_equal(m->mode, FM_EDIT);
+	assert_focus(m, "age");
+	assert_value(m, "gender", "女");
+	fm_free(m);
+}
+
 /* Paragraphs (no Tab) pasted into a multi-line field are its text, line
  * ends kept (two lines are no second record there; the first line alone
  * was kept); text longer than the field has room for is refused whole. */
@@ -164,6 +209,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paste_wide_row, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(month_list_knows, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_paragraphs, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(tab_refuses_unmatched_filter, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
