@@ -172,6 +172,30 @@ static void tab_refuses_unmatched_filter(void **state)
 	fm_free(m);
 }
 
+/* 附表3's 联系电话 moves on when a whole mobile number is typed, as
+ * 附表2's does: a clerk used to it typed 「13903740001 hd」 into one field.
+ * The habitual Tab after it is absorbed; with the account's auto-advance
+ * off, the focus stays (the positive control). */
+static void project_phone_advances(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_record(s, "project", 0, "许昌学院");
+	fm_focus(m, (size_t)form_field_index(m->form, "phone"));
+	type(s, m, "13903740001");
+	assert_focus(m, "category");
+	key(s, m, TAB);
+	assert_focus(m, "category");
+	assert_value(m, "phone", "13903740001");
+	s->c.auto_advance = false;
+	fm_focus(m, (size_t)form_field_index(m->form, "phone"));
+	key(s, m, FN(KEY_END));
+	key(s, m, BSPACE);
+	type(s, m, "2");
+	assert_focus(m, "phone");
+	assert_value(m, "phone", "13903740002");
+	fm_free(m);
+}
+
 /* Paragraphs (no Tab) pasted into a multi-line field are its text, line
  * ends kept (two lines are no second record there; the first line alone
  * was kept); text longer than the field has room for is refused whole. */
@@ -210,6 +234,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(month_list_knows, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_paragraphs, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(tab_refuses_unmatched_filter, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(project_phone_advances, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
