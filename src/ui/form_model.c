@@ -217,14 +217,6 @@ static bool write_draft(form_model *m, const fm_ctx *c, fm_result *r)
 	return ok;
 }
 
-fm_result fm_persist(form_model *m, const fm_ctx *c, bool now)
-{
-	fm_result r = result(FM_HANDLED);
-	if (m->dirty && m->draft_due && (now || time(NULL) - m->draft_saved >= DRAFT_EVERY_S))
-		write_draft(m, c, &r);
-	return r;
-}
-
 /* This sitting's draft goes (saved, or thrown away on purpose). */
 static void drop_draft(form_model *m, const fm_ctx *c)
 {
@@ -232,6 +224,36 @@ static void drop_draft(form_model *m, const fm_ctx *c)
 		store_draft_delete(c->env->store, c->user, m->draft_id);
 	m->draft_id = 0;
 	m->draft_due = false;
+}
+
+/* A new record whose every field is as a new record starts: nothing
+ * typed that a draft or a question before leaving would keep. */
+static bool blank(const form_model *m, const fm_ctx *c)
+{
+	if (m->rec.id)
+		return false;
+	bool same = true;
+	for (size_t i = 0; i < m->form->nfields && same; i++) {
+		const kp_field *fd = &m->form->fields[i];
+		char *v = fs_get_value(fd, &m->fs[i]);
+		char *initial = field_initial(&c->env->cat, fd);
+		same = !strcmp(v, initial);
+		free(initial);
+		free(v);
+	}
+	return same;
+}
+
+fm_result fm_persist(form_model *m, const fm_ctx *c, bool now)
+{
+	fm_result r = result(FM_HANDLED);
+	if (!m->dirty || !m->draft_due || (!now && time(NULL) - m->draft_saved < DRAFT_EVERY_S))
+		return r;
+	if (blank(m, c)) /* typed and taken back: no 「（未填任何项）」 draft */
+		drop_draft(m, c);
+	else
+		write_draft(m, c, &r);
+	return r;
 }
 
 /* Put the offered draft's values into the fields (matched by field id, so
@@ -489,22 +511,26 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 	if (p == POPUP_CANCEL)
 		return r;
 	if (chosen != POPUP_KEEP) { /* Tab over a list picked in nothing keeps the value */
-		if (m->form->fields[m->focus].type == FT_RECORD)
+		const kp_field *fd = &m->form->fields[m->focus];
+		char *taken = NULL;
+		if (fd->type == FT_RECORD) {
 			ref_take(st, chosen);
-		else
-			st->choice = (int)chosen;
-		edited(m, st);
-		char *v = fs_get_value(&m->form->fields[m->focus], st);
-		char *taken = record_value_taken(c->env, m->form, m->focus, m->rec.unit_id, m->rec.id, v);
-		free(v);
-		if (taken) { /* refused now, not at F2 after the whole report is typed */
-			st->choice = -1;
+		} else {
+			/* refused now, not at F2 after the whole report is typed,
+			 * and before anything changes: the form stays as it was */
+			taken = record_value_taken(c->env, m->form, m->focus, m->rec.unit_id, m->rec.id,
+						   fd->choices->items[chosen]);
+			if (!taken)
+				st->choice = (int)chosen;
+		}
+		if (taken) {
 			r = result(FM_REFUSED);
 			snprintf(r.text, sizeof r.text, "%s", taken);
 			r.error = true;
 			free(taken);
 			return r;
 		}
+		edited(m, st);
 		prefill(m, c, m->focus, &r);
 	}
 	/* Taken with Enter, the list moves on by itself; with Tab or
@@ -908,8 +934,10 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 	case ACT_SAVE:
 		return fm_save(m, c);
 	case ACT_QUIT:
-		if (!m->dirty)
+		if (!m->dirty || blank(m, c)) {
+			drop_draft(m, c);
 			return result(FM_CLOSE);
+		}
 		m->mode = FM_CONFIRM_LEAVE;
 		return r;
 	case ACT_LIST: /* a form with nothing typed gives its place to the list: Esc there goes back

@@ -196,6 +196,53 @@ static void project_phone_advances(void **state)
 	fm_free(m);
 }
 
+/* A month picked that the unit has filed already is refused before
+ * anything changes: the empty form stays clean (Esc leaves without asking)
+ * and a hang-up leaves no 「（未填任何项）」 draft. A value typed and taken
+ * back leaves no draft either; a real pick is kept (the positive control). */
+static void refused_month_leaves_form_clean(void **state)
+{
+	form_story *s = *state;
+	clock_set_today("2016-09-10"); /* 2016-07 and 2016-08 offered */
+	save_record(s->fx, "monthly", "许昌学院", "month", "2016-07", "training_sessions", "0", "training_people",
+		    "0", "activity_sessions", "1", "activity_people", "50", "resources", "0", NULL);
+	const char *drafts = "SELECT count(*) FROM kp_drafts";
+	long long before = sql_int(s->fx->path, drafts);
+	form_model *m = open_record(s, "monthly", 0, "许昌学院");
+	key(s, m, SPACE);
+	fm_result r = key(s, m, ENTER); /* 2016-07（已填报） */
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "本单位已填报");
+	assert_value(m, "month", "");
+	assert_false(m->dirty);
+	fm_persist(m, &s->c, true);
+	assert_int_equal(sql_int(s->fx->path, drafts), before);
+	assert_int_equal(key(s, m, ESC).kind, FM_CLOSE);
+	/* typed into a number and taken back: nothing to keep, nothing asked */
+	fm_focus(m, (size_t)form_field_index(m->form, "activity_people"));
+	type(s, m, "5");
+	fm_persist(m, &s->c, true);
+	assert_int_equal(sql_int(s->fx->path, drafts), before + 1);
+	key(s, m, BSPACE);
+	fm_persist(m, &s->c, true);
+	assert_int_equal(sql_int(s->fx->path, drafts), before);
+	assert_int_equal(key(s, m, ESC).kind, FM_CLOSE);
+	/* a month not filed yet is taken and kept */
+	fm_focus(m, 0);
+	key(s, m, SPACE);
+	key(s, m, FN(KEY_DOWN));
+	r = key(s, m, ENTER);
+	assert_int_not_equal(r.kind, FM_REFUSED);
+	assert_value(m, "month", "2016-08");
+	assert_true(m->dirty);
+	fm_persist(m, &s->c, true);
+	assert_int_equal(sql_int(s->fx->path, drafts), before + 1);
+	assert_int_equal(key(s, m, ESC).kind, FM_HANDLED);
+	assert_int_equal(m->mode, FM_CONFIRM_LEAVE);
+	fm_free(m);
+	clock_use_system();
+}
+
 /* Paragraphs (no Tab) pasted into a multi-line field are its text, line
  * ends kept (two lines are no second record there; the first line alone
  * was kept); text longer than the field has room for is refused whole. */
@@ -235,6 +282,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paste_paragraphs, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(tab_refuses_unmatched_filter, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(project_phone_advances, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(refused_month_leaves_form_clean, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
