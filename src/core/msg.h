@@ -402,6 +402,10 @@
 	X(UI_LOGIN_MUST_CHANGE,"这是初始密码：请先设置您自己的新密码。") \
 	X(UI_LOGIN_MISMATCH,"两次输入的新密码不一致，请重新输入。") \
 	X(UI_LOGIN_CHANGED, "密码已修改。") \
+	X(UI_LOGIN_CURRENT_TITLE,"修改密码：请先输入现在的密码") \
+	X(UI_LOGIN_CURRENT, "现在的密码") \
+	X(UI_LOGIN_CURRENT_HINT,"先确认是您本人：输入现在的密码，再设置新密码") \
+	X(UI_LOGIN_CURRENT_BAD,"现在的密码不正确，密码没有修改。") \
 	X(UI_COL_STATE,     "状态") \
 	X(UI_LIST_STATE,    "只看「%s」的记录（Tab 换一种状态）") \
 	X(UI_ASK_REASON,    "%s的原因（Enter 确定，Esc 取消）：") \
