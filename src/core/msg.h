@@ -306,6 +306,9 @@
 	X(UI_UNIT_UNCHOSEN, "未选择") \
 	X(UI_CHOICE_NONE,   "（没有匹配的项）") \
 	X(UI_CHOICE_FILTER, "筛选：%s") \
+	X(UI_UNDONE,        "「%s」已恢复为进入本项时的内容。") \
+	X(UI_UNDO_NOTHING,  "「%s」进入本项后没有改动，无需撤销。") \
+	X(UI_REPLACED,      "已替换「%s」原来的内容；按 ^Z 恢复。") \
 	X(UI_CHOICE_UNMATCHED,"%s：%s，没有填入，仍在本项：按退格改，或 Esc 关闭列表") \
 	X(UI_REQUIRED_MARK, "*") \
 	X(UI_DRAFT_OFFER,   "发现 %s 保存的草稿，恢复吗？(y/n)") \
@@ -625,6 +628,7 @@
 	X(K_CLEAR_CHOICE,   "清除选择") \
 	X(K_EDIT,           "修改") \
 	X(K_DITTO,          "同上：照抄上一份的这一项") \
+	X(K_UNDO,           "撤销：本项恢复为进入本项时的内容") \
 	X(K_HELP,           "帮助") \
 	X(K_UNIT,           "换单位") \
 	X(K_SORT,           "排序") \

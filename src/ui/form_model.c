@@ -112,6 +112,8 @@ void fm_focus(form_model *m, size_t i)
 {
 	m->fs[m->focus].eb.sel = false;
 	m->focus = i;
+	free(m->on_entry);
+	m->on_entry = fs_get_value(&m->form->fields[i], &m->fs[i]);
 	/* One rule for every text field, one line or many: a field entered
 	 * with a value is selected, so typing replaces it and never lands in
 	 * front of it or after it; a cursor key keeps the value to edit it. */
@@ -725,8 +727,11 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 		free(why);
 		return r;
 	}
+	bool replaces = text && eb->sel && eb->len > 0;
 	if (text && eb_insert(eb, key.code)) {
 		edited(m, st);
+		if (replaces) /* the selection on entry went with this key: say how it comes back */
+			fm_say(&r, false, MSG_UI_REPLACED, fd->label);
 		if (c->auto_advance && complete(fd, eb)) /* the field's and the user's choice */
 			advance(m, fd->forgive_tab);
 	} else if (text) {
@@ -913,6 +918,39 @@ static fm_result confirm_leave(form_model *m, const fm_ctx *c, kp_key key)
 	return result(FM_HANDLED);
 }
 
+/* Has the focused field changed since the focus came to it? */
+static bool changed_here(const form_model *m)
+{
+	if (!m->on_entry)
+		return false;
+	char *v = fs_get_value(&m->form->fields[m->focus], &m->fs[m->focus]);
+	bool changed = strcmp(v, m->on_entry) != 0;
+	free(v);
+	return changed;
+}
+
+/* ^Z: the focused field as it was when the clerk came to it — one key
+ * undoes a paragraph replaced by a letter typed over its selection. */
+static fm_result undo(form_model *m, const fm_ctx *c)
+{
+	fm_result r = result(FM_HANDLED);
+	const kp_field *fd = &m->form->fields[m->focus];
+	if (locked(m, c, &r))
+		return r;
+	if (!changed_here(m)) {
+		r = refused(MSG_COUNT);
+		fm_say(&r, false, MSG_UI_UNDO_NOTHING, fd->label);
+		return r;
+	}
+	field_state *st = &m->fs[m->focus];
+	fs_set_value(fd, st, m->on_entry);
+	if (fs_is_text(fd))
+		eb_select_all(&st->eb); /* as on entry: typing replaces it again */
+	edited(m, st);
+	fm_say(&r, false, MSG_UI_UNDONE, fd->label);
+	return r;
+}
+
 fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 {
 	switch (m->mode) {
@@ -959,6 +997,8 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 		return r;
 	case ACT_DITTO:
 		return ditto(m, c);
+	case ACT_UNDO:
+		return undo(m, c);
 	case ACT_NEXT:
 		if (!move_focus(m, +1))
 			fm_say(&r, false, MSG_UI_LAST_FIELD);
@@ -988,6 +1028,8 @@ bool fm_acts(const void *model, const void *ctx, kp_action a)
 		return m->form->evidence && m->rec.id;
 	case ACT_DITTO:
 		return c && c->last;
+	case ACT_UNDO:
+		return !m->readonly && changed_here(m);
 	default:
 		return true;
 	}
@@ -1041,6 +1083,7 @@ void fm_free(form_model *m)
 	free_pick_labels(m);
 	draft_free(&m->offer);
 	free(m->dup_note);
+	free(m->on_entry);
 	free(m->orig);
 	free(m->saved);
 	free(m->fs);

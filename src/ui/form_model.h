@@ -96,6 +96,7 @@ typedef struct {
 	bool advanced;       /* the last key moved on by auto-advance (a field with forgive_tab) */
 	size_t nfiles;       /* the record's attachments (a form with evidence) */
 	char **saved;        /* after FM_SAVED of a new record: its values (for 同上) */
+	char *on_entry;      /* the focused field's value when the focus came to it (^Z restores it) */
 	char **pick_labels;  /* FM_PICK of a choice: the items as offered (「（已填报）」), or NULL */
 	size_t npick_labels;
 } form_model;
@@ -130,7 +131,8 @@ bool fs_is_text(const kp_field *fd);
 void fs_set_value(const kp_field *fd, field_state *st, const char *v);
 /* The value as typed, in the form the validator reads; caller frees. */
 char *fs_get_value(const kp_field *fd, const field_state *st);
-/* Put the focus on field i, selecting a line's value (typing replaces it). */
+/* Put the focus on field i, selecting a line's value (typing replaces it;
+ * ^Z brings back the value it had here). */
 void fm_focus(form_model *m, size_t i);
 /* The key context of the focused field (keymap.h). */
 unsigned fm_field_ctx(const kp_field *fd);

@@ -39,6 +39,8 @@ const kp_binding kp_keymap[] = {
 	{CTX_FORM | FIELDS, ACT_NEXT, {CH('\t')}, MSG_K_NEXT, 1},
 	{CTX_FORM | FIELDS, ACT_PREV, {FN(KEY_BTAB)}, MSG_K_PREV, 0},
 	{CTX_FORM | FIELDS, ACT_DITTO, {FN(KEY_F(5)), CTRL('Y')}, MSG_K_DITTO, 0},
+	/* ^Z is a key, not a suspend: the terminal is in raw mode (term.c) */
+	{CTX_FORM | FIELDS, ACT_UNDO, {CTRL('Z')}, MSG_K_UNDO, 0},
 	{CTX_FORM | FIELDS, ACT_FILES, {FN(KEY_F(6)), CTRL('R')}, MSG_K_FILES, 1},
 	{CTX_CHOICE, ACT_OPEN_LIST, {CH(' '), FN(KEY_F(4)), CTRL('O')}, MSG_K_OPTIONS, 0},
 	{CTX_MULTI, ACT_TOGGLE, {CH(' ')}, MSG_K_TICK, 1},

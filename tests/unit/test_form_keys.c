@@ -243,6 +243,56 @@ static void refused_month_leaves_form_clean(void **state)
 	clock_use_system();
 }
 
+/* F1's lines for the form now: does one name key k? */
+static bool help_names(form_model *m, form_story *s, const char *k)
+{
+	kp_key_line lines[64];
+	size_t n = keymap_help(CTX_FORM | fm_field_ctx(&m->form->fields[m->focus]), fm_acts, NULL, m, &s->c,
+			       lines, 64);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(lines[i].keys, k))
+			return true;
+	return false;
+}
+
+/* A paragraph is selected on entry: one letter typed with a Tab too many
+ * replaced 科普工作经历 whole. The status line says how it comes back, and
+ * ^Z (in F1 only once there is something to undo) restores the field as
+ * it was when the focus came to it; with nothing changed it says so. */
+static void undo_restores_field(void **state)
+{
+	form_story *s = *state;
+	long long id = save_record(s->fx, "talent", "许昌学院", "name", "赵晓燕", "gender", "女", "age", "40",
+				   "ethnicity", "汉族", "political", "群众", "education", "大学本科", "employer",
+				   "许昌学院", "phone", "13837400015", "service_categories", "[\"青少年科普\"]",
+				   "experience", "开展健康讲座20余场。\n走进社区10次。", NULL);
+	form_model *m = open_record(s, "talent", id, "许昌学院");
+	assert_int_equal(keymap_lookup(CTX_FORM | CTX_TEXTAREA, CTRL('Z')), ACT_UNDO);
+	fm_focus(m, (size_t)form_field_index(m->form, "experience"));
+	assert_false(help_names(m, s, "^Z"));
+	fm_result r = key(s, m, CTRL('Z'));
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "「科普工作经历」进入本项后没有改动");
+	r = type(s, m, "曾获许昌市优秀科普工作者称号。");
+	assert_value(m, "experience", "曾获许昌市优秀科普工作者称号。");
+	r = key(s, m, CH('x')); /* appends: the replacement was said on its first key */
+	assert_unsaid(r.text, "^Z");
+	assert_true(help_names(m, s, "^Z"));
+	r = key(s, m, CTRL('Z'));
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_said(r.text, "「科普工作经历」已恢复为进入本项时的内容");
+	assert_value(m, "experience", "开展健康讲座20余场。\n走进社区10次。");
+	/* the first key over the selection says so; another field's own value is its own */
+	r = key(s, m, CH('a'));
+	assert_said(r.text, "已替换「科普工作经历」原来的内容；按 ^Z 恢复");
+	key(s, m, TAB);
+	type(s, m, "x");
+	key(s, m, CTRL('Z'));
+	assert_value(m, "plan", "");
+	assert_value(m, "experience", "a");
+	fm_free(m);
+}
+
 /* Paragraphs (no Tab) pasted into a multi-line field are its text, line
  * ends kept (two lines are no second record there; the first line alone
  * was kept); text longer than the field has room for is refused whole. */
@@ -283,6 +333,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(tab_refuses_unmatched_filter, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(project_phone_advances, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refused_month_leaves_form_clean, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(undo_restores_field, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
