@@ -289,7 +289,7 @@
 	X(UI_BACK_DRAFTS,   "草稿") \
 	X(UI_BACK_RECORD,   "第 %lld 号") \
 	X(UI_BACK_NEW,      "填写") \
-	X(UI_ASK_DELETE,    "确定删除「%s」这条记录吗？(y/n)") \
+	X(UI_ASK_DELETE,    "确定删除第 %lld 号记录「%s」吗？(y/n)") \
 	X(UI_DELETED,       "已删除。") \
 	X(UI_NO_RECORDS,    "还没有记录。按 F7 或 Ctrl-N 新建。") \
 	X(UI_NO_RECORDS_READ,"还没有记录。") \
@@ -298,7 +298,7 @@
 	X(UI_LIST_FOUND,    "筛选出 %lld 条") \
 	X(UI_LIST_FOUND_MANY,"筛选出 %d 多条") \
 	X(UI_LIST_FILTER,   "筛选：%s") \
-	X(UI_LIST_HINT,     "筛选：任何文字字段含长文字，字母不分大小写，或名称拼音首字母；F6/^R 排序") \
+	X(UI_LIST_HINT,     "输入即筛选：查各文字项（含多行的），不分大小写，或名称的拼音首字母；F6/^R 排序") \
 	X(UI_NO_MATCH,      "没有含「%s」的记录。") \
 	X(UI_NO_STATE,      "没有「%s」的记录。按 Tab 换一种状态。") \
 	X(UI_VIEW_NO_UNIT,  "还没有选择单位：按 F4 或 Ctrl-O 选择。") \
@@ -425,7 +425,7 @@
 	X(UI_SUBMITTED_MANY,"已提交审核 %zu 条。") \
 	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \
 	X(UI_NOT_SUBMITTED_ONE,"第 %lld 号（%s）") \
-	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核，F5 一并移到其他年度；空格选中或取消") \
+	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核，F5 一并移到其他年度；空格选中或取消并移到下一条") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
 	X(UI_EV_TITLE,      "附件：%s 第 %lld 号记录") \
 	X(UI_EV_HINT,       "只收 JPEG、PNG、PDF、MP4、DOCX、XLSX，每个至多 %d MiB，至多 %d 个") \
@@ -613,6 +613,7 @@
 	X(K_PAGE_UP,        "上一页") \
 	X(K_BACK,           "返回") \
 	X(K_CLEAR_BACK,     "清空检索词；已空时返回") \
+	X(K_CLEAR_FILTER,   "清空筛选") \
 	X(K_QUIT,           "退出") \
 	X(K_YES,            "是") \
 	X(K_NO,             "否") \
@@ -639,7 +640,7 @@
 	X(K_LOGIN,          "确定") \
 	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
-	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
+	X(K_MARK,           "选中或取消，并移到下一条（再按 F9 一并提交审核，F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
 	X(K_UPDATE_SAME,    "重复的更新或跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
@@ -677,6 +678,7 @@
 	X(KC_BRIEFING,      "月度工作简报") \
 	X(KC_DRAFTS,        "登录时的未保存草稿") \
 	X(KC_REASON,        "输入退回或重新打开的原因") \
+	X(KC_FILTERED,      "记录列表（已输入筛选文字时）") \
 	X(KC_TABLE_READ,    "只能查看的表格（单位账号的附表1）") \
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \

@@ -31,8 +31,9 @@ typedef enum {
 	CTX_TABLE_READ = 8388608, /* a table the session may only read (附表1 for a unit) */
 	CTX_DRAFTS = 16777216,
 	CTX_REASON = 33554432, /* a reason typed on the status line (退回修改, 重新打开) */
+	CTX_FILTERED = 67108864, /* with CTX_LIST: a filter is typed (Esc clears it first) */
 } kp_context;
-#define CTX_COUNT 26
+#define CTX_COUNT 27
 
 typedef enum {
 	ACT_NONE,
