@@ -1035,6 +1035,13 @@ bool fm_acts(const void *model, const void *ctx, kp_action a)
 	}
 }
 
+enum kp_msg_id fm_title_words(const form_model *m)
+{
+	if (!m->rec.id)
+		return MSG_UI_NEW_RECORD;
+	return m->readonly ? MSG_UI_VIEW_RECORD : MSG_UI_EDIT_RECORD;
+}
+
 /* --- life --------------------------------------------------------------- */
 
 void fm_count_files(form_model *m, const fm_ctx *c)

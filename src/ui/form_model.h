@@ -124,6 +124,9 @@ fm_result fm_persist(form_model *m, const fm_ctx *c, bool now);
 /* Does action a act on the form now (its mode, the record, the session)?
  * What its key line lists (keymap_bar_if); ctx is the fm_ctx. */
 bool fm_acts(const void *model, const void *ctx, kp_action a);
+/* What the title calls the record, a format taking its number: 新记录,
+ * 修改第 N 号记录, or 查看第 N 号记录 for one its user may not change. */
+enum kp_msg_id fm_title_words(const form_model *m);
 /* The attachments' count afresh (back from the attachments screen). */
 void fm_count_files(form_model *m, const fm_ctx *c);
 

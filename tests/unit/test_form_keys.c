@@ -293,6 +293,32 @@ static void undo_restores_field(void **state)
 	fm_free(m);
 }
 
+/* An approved record (read-only, no F2) is titled 查看, not 修改 (t80d
+ * #17); a draft the city may change is 修改 (the control), a new one 新记录. */
+static void readonly_titled_view(void **state)
+{
+	form_story *s = *state;
+	long long id = save_person(s->fx, "张丽娟", "13837400045");
+	form_model *m = open_record(s, "talent", id, "许昌学院");
+	assert_false(m->readonly);
+	assert_int_equal(fm_title_words(m), MSG_UI_EDIT_RECORD);
+	fm_free(m);
+	char sql[128];
+	snprintf(sql, sizeof sql, "UPDATE talent SET kp_state = 'approved' WHERE id = %lld", id);
+	sql_run(s->fx->path, sql);
+	m = open_record(s, "talent", id, "许昌学院");
+	assert_true(m->readonly);
+	assert_false(fm_acts(m, &s->c, ACT_SAVE));
+	assert_int_equal(fm_title_words(m), MSG_UI_VIEW_RECORD);
+	char title[64];
+	snprintf(title, sizeof title, msg(fm_title_words(m)), m->rec.id);
+	assert_said(title, "查看第");
+	fm_free(m);
+	m = open_record(s, "talent", 0, "许昌学院");
+	assert_int_equal(fm_title_words(m), MSG_UI_NEW_RECORD);
+	fm_free(m);
+}
+
 /* Paragraphs (no Tab) pasted into a multi-line field are its text, line
  * ends kept (two lines are no second record there; the first line alone
  * was kept); text longer than the field has room for is refused whole. */
@@ -334,6 +360,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(project_phone_advances, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refused_month_leaves_form_clean, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(undo_restores_field, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(readonly_titled_view, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
