@@ -614,7 +614,7 @@
 	X(K_PAGE_UP,        "上一页") \
 	X(K_BACK,           "返回") \
 	X(K_CLEAR_BACK,     "清空检索词；已空时返回") \
-	X(K_CLEAR_FILTER,   "清空筛选") \
+	X(K_CLEAR_FILTER,   "清空") \
 	X(K_QUIT,           "退出") \
 	X(K_YES,            "是") \
 	X(K_NO,             "否") \

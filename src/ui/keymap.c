@@ -78,7 +78,8 @@ const kp_binding kp_keymap[] = {
 	{CTX_LIST | CTX_VIEW, ACT_DOWN, {FN(KEY_DOWN)}, MSG_K_DOWN, 0},
 	{CTX_MENU, ACT_UP, {FN(KEY_UP), CTRL('P'), CH('k')}, MSG_K_UP, 0},
 	{CTX_MENU, ACT_DOWN, {FN(KEY_DOWN), CTRL('N'), CH('j')}, MSG_K_DOWN, 0},
-	/* the same keys while a filter is typed: the first press clears it */
+	/* the same keys while a filter is typed: the first press clears it
+	 * (「清空」, as wide as 「返回」: the city's list bar is full at 80) */
 	{CTX_FILTERED, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_CLEAR_FILTER, 1},
 	{CTX_LIST | CTX_VIEW, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_BACK, 1},
 

@@ -18,7 +18,7 @@ row() { screen | sed -n "$(($1 + 2))p"; }
 case "$(row 1)" in " 1 "*"$first"*) ;; *) fail "row 1: $(row 1)" ;; esac
 case "$(row 3)" in " 3 "*"$third"*) ;; *) fail "row 3: $(row 3)" ;; esac
 keys Down Enter                       # the 附表2 record behind row 2
-wait_for "修改第"
+wait_for "：查看第"
 assert_screen "$second"
 keys Escape
 wait_for "单位：$unit"
