@@ -54,6 +54,17 @@ bool lg_secret(const login_model *m, int i) { return m->mode != LG_SIGN_IN || i 
 
 int lg_fields(const login_model *m) { return m->mode == LG_CURRENT ? 1 : 2; }
 
+/* Why a password was not taken: a wait, a lock, or `bad` (wrong). */
+static lg_result refusal(kp_login r, long wait, enum kp_msg_id bad)
+{
+	lg_result res = {LG_REFUSED, ""};
+	if (r == LOGIN_WAIT)
+		snprintf(res.text, sizeof res.text, msg(MSG_UI_LOGIN_WAIT), wait);
+	else
+		snprintf(res.text, sizeof res.text, "%s", msg(r == LOGIN_LOCKED ? MSG_UI_LOGIN_LOCKED : bad));
+	return res;
+}
+
 static lg_result try_login(login_model *m, const lg_ctx *c)
 {
 	char *name = eb_text(&m->f[0]), *password = eb_text(&m->f[1]);
@@ -65,28 +76,18 @@ static lg_result try_login(login_model *m, const lg_ctx *c)
 	free(name);
 	clear_secret(&m->f[1]);
 	m->focus = 1;
-	lg_result res = {LG_REFUSED, ""};
-	switch (r) {
-	case LOGIN_OK:
-		user_free(&m->user);
-		m->user = u;
-		if (u.must_change) {
-			m->mode = LG_MUST_CHANGE;
-			m->focus = 0;
-			clear_secret(&m->f[0]); /* the name field becomes the new password */
-			return said(LG_MUST_CHANGE_FIRST, msg(MSG_UI_LOGIN_MUST_CHANGE));
-		}
-		clear_secret(&m->f[0]);
-		return said(LG_SIGNED_IN, NULL);
-	case LOGIN_WAIT:
-		snprintf(res.text, sizeof res.text, msg(MSG_UI_LOGIN_WAIT), wait);
-		return res;
-	case LOGIN_LOCKED:
-		return said(LG_REFUSED, msg(MSG_UI_LOGIN_LOCKED));
-	case LOGIN_BAD:
-	default:
-		return said(LG_REFUSED, msg(MSG_UI_LOGIN_BAD));
+	if (r != LOGIN_OK)
+		return refusal(r, wait, MSG_UI_LOGIN_BAD);
+	user_free(&m->user);
+	m->user = u;
+	if (u.must_change) {
+		m->mode = LG_MUST_CHANGE;
+		m->focus = 0;
+		clear_secret(&m->f[0]); /* the name field becomes the new password */
+		return said(LG_MUST_CHANGE_FIRST, msg(MSG_UI_LOGIN_MUST_CHANGE));
 	}
+	clear_secret(&m->f[0]);
+	return said(LG_SIGNED_IN, NULL);
 }
 
 /* The current password, checked by the auth layer (its back-off too)
@@ -98,20 +99,10 @@ static lg_result try_current(login_model *m, const lg_ctx *c)
 	kp_login r = auth_confirm(c->env, c->account, password, c->addr, c->now, &wait);
 	wipe(password);
 	clear_secret(&m->f[0]);
-	lg_result res = {LG_REFUSED, ""};
-	switch (r) {
-	case LOGIN_OK:
-		m->mode = LG_CHANGE;
-		return said(LG_HANDLED, NULL);
-	case LOGIN_WAIT:
-		snprintf(res.text, sizeof res.text, msg(MSG_UI_LOGIN_WAIT), wait);
-		return res;
-	case LOGIN_LOCKED:
-		return said(LG_REFUSED, msg(MSG_UI_LOGIN_LOCKED));
-	case LOGIN_BAD:
-	default:
-		return said(LG_REFUSED, msg(MSG_UI_LOGIN_CURRENT_BAD));
-	}
+	if (r != LOGIN_OK)
+		return refusal(r, wait, MSG_UI_LOGIN_CURRENT_BAD);
+	m->mode = LG_CHANGE;
+	return said(LG_HANDLED, NULL);
 }
 
 static lg_result try_change(login_model *m, const lg_ctx *c)
