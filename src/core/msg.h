@@ -287,6 +287,7 @@
 	X(UI_UNIT_LINE,     "填报单位：%s") \
 	X(UI_NEW_RECORD,    "新记录") \
 	X(UI_EDIT_RECORD,   "修改第 %lld 号记录") \
+	X(UI_VIEW_RECORD,   "查看第 %lld 号记录") \
 	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
 	X(UI_DUP_OTHER,     "可能与其他单位的记录重复，请与市科协核实。%s") \
 	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复（%s相同），请核实。%s") \
@@ -318,7 +319,7 @@
 	X(UI_BACK_DRAFTS,   "草稿") \
 	X(UI_BACK_RECORD,   "第 %lld 号") \
 	X(UI_BACK_NEW,      "填写") \
-	X(UI_ASK_DELETE,    "确定删除「%s」这条记录吗？(y/n)") \
+	X(UI_ASK_DELETE,    "确定删除第 %lld 号记录「%s」吗？(y/n)") \
 	X(UI_DELETED,       "已删除。") \
 	X(UI_NO_RECORDS,    "还没有记录。按 F7 或 Ctrl-N 新建。") \
 	X(UI_NO_RECORDS_READ,"还没有记录。") \
@@ -327,7 +328,7 @@
 	X(UI_LIST_FOUND,    "筛选出 %lld 条") \
 	X(UI_LIST_FOUND_MANY,"筛选出 %d 多条") \
 	X(UI_LIST_FILTER,   "筛选：%s") \
-	X(UI_LIST_HINT,     "筛选：任何文字字段含长文字，字母不分大小写，或名称拼音首字母；F6/^R 排序") \
+	X(UI_LIST_HINT,     "输入即筛选：查各文字项（含多行的），不分大小写，或名称的拼音首字母；F6/^R 排序") \
 	X(UI_NO_MATCH,      "没有含「%s」的记录。") \
 	X(UI_NO_STATE,      "没有「%s」的记录。按 Tab 换一种状态。") \
 	X(UI_VIEW_NO_UNIT,  "还没有选择单位：按 F4 或 Ctrl-O 选择。") \
@@ -335,6 +336,10 @@
 	X(UI_UNIT_UNCHOSEN, "未选择") \
 	X(UI_CHOICE_NONE,   "（没有匹配的项）") \
 	X(UI_CHOICE_FILTER, "筛选：%s") \
+	X(UI_UNDONE,        "「%s」已恢复为进入本项时的内容。") \
+	X(UI_UNDO_NOTHING,  "「%s」进入本项后没有改动，无需撤销。") \
+	X(UI_REPLACED,      "已替换「%s」原来的内容；按 ^Z 恢复。") \
+	X(UI_CHOICE_UNMATCHED,"%s：%s，没有填入，仍在本项：按退格改，或 Esc 关闭列表") \
 	X(UI_REQUIRED_MARK, "*") \
 	X(UI_DRAFT_OFFER,   "发现 %s 保存的草稿，恢复吗？(y/n)") \
 	X(UI_DRAFT_RESTORED,"已恢复草稿，请检查后保存。") \
@@ -435,6 +440,10 @@
 	X(UI_LOGIN_MUST_CHANGE,"这是初始密码：请先设置您自己的新密码。") \
 	X(UI_LOGIN_MISMATCH,"两次输入的新密码不一致，请重新输入。") \
 	X(UI_LOGIN_CHANGED, "密码已修改。") \
+	X(UI_LOGIN_CURRENT_TITLE,"修改密码：请先输入现在的密码") \
+	X(UI_LOGIN_CURRENT, "现在的密码") \
+	X(UI_LOGIN_CURRENT_HINT,"先确认是您本人：输入现在的密码，再设置新密码") \
+	X(UI_LOGIN_CURRENT_BAD,"现在的密码不正确，密码没有修改。") \
 	X(UI_COL_STATE,     "状态") \
 	X(UI_LIST_STATE,    "只看「%s」的记录（Tab 换一种状态）") \
 	X(UI_ASK_REASON,    "%s的原因（Enter 确定，Esc 取消）：") \
@@ -452,9 +461,9 @@
 	X(UI_SUBMITTED_MANY,"已提交审核 %zu 条。") \
 	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \
 	X(UI_NOT_SUBMITTED_ONE,"第 %lld 号（%s）") \
-	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核，F5 一并移到其他年度；空格选中或取消") \
-	X(UI_LIST_MARKED_MOVE,"已选 %zu 条，F5 一并移到其他年度；空格选中或取消") \
-	X(UI_LIST_MARKED_ONLY,"已选 %zu 条；空格选中或取消") \
+	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核，F5 一并移到其他年度；空格选中或取消并移到下一条") \
+	X(UI_LIST_MARKED_MOVE,"已选 %zu 条，F5 一并移到其他年度；空格选中或取消并移到下一条") \
+	X(UI_LIST_MARKED_ONLY,"已选 %zu 条；空格选中或取消并移到下一条") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
 	X(UI_EV_TITLE,      "附件：%s 第 %lld 号记录") \
 	X(UI_EV_HINT,       "只收 JPEG、PNG、PDF、MP4、DOCX、XLSX，每个至多 %d MiB，至多 %d 个") \
@@ -656,6 +665,7 @@
 	X(K_PAGE_UP,        "上一页") \
 	X(K_BACK,           "返回") \
 	X(K_CLEAR_BACK,     "清空检索词；已空时返回") \
+	X(K_CLEAR_FILTER,   "清空") \
 	X(K_QUIT,           "退出") \
 	X(K_YES,            "是") \
 	X(K_NO,             "否") \
@@ -671,6 +681,7 @@
 	X(K_CLEAR_CHOICE,   "清除选择") \
 	X(K_EDIT,           "修改") \
 	X(K_DITTO,          "同上：照抄上一份的这一项") \
+	X(K_UNDO,           "撤销：本项恢复为进入本项时的内容") \
 	X(K_HELP,           "帮助") \
 	X(K_UNIT,           "换单位") \
 	X(K_SORT,           "排序") \
@@ -682,8 +693,8 @@
 	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
 	X(K_SUBMIT,         "提交") \
-	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
-	X(K_MARK_CITY,      "选中或取消（再按 F5 一并移到其他年度）") \
+	X(K_MARK,           "选中或取消，并移到下一条（再按 F9 一并提交审核，F5 一并移到其他年度）") \
+	X(K_MARK_CITY,      "选中或取消，并移到下一条（再按 F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
 	X(K_UPDATE_SAME,    "重复更新/跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
@@ -728,6 +739,7 @@
 	X(KC_BRIEFING,      "月度工作简报") \
 	X(KC_DRAFTS,        "登录时的未保存草稿") \
 	X(KC_REASON,        "输入退回或重新打开的原因") \
+	X(KC_FILTERED,      "记录列表（已输入筛选文字时）") \
 	X(KC_TABLE_READ,    "只能查看的表格（单位账号的附表1）") \
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \

@@ -293,6 +293,23 @@ kp_login auth_login(kp_env *e, const char *name, const char *password, const cha
 	return locked ? LOGIN_LOCKED : LOGIN_BAD;
 }
 
+kp_login auth_confirm(kp_env *e, const kp_user *u, const char *password, const char *addr, long long now,
+		      long *wait)
+{
+	/* The name's own back-off holds here whatever the address: the one
+	 * guessing is at the owner's signed-in window (sign-in lets an owner
+	 * elsewhere in; a unit's session reads only its name's count). */
+	int failures;
+	auth_throttle(e, false, u->name, now, &failures, wait);
+	if (*wait)
+		return LOGIN_WAIT;
+	kp_user again;
+	kp_login r = auth_login(e, u->name, password, addr, now, &again, wait);
+	if (r == LOGIN_OK)
+		user_free(&again);
+	return r;
+}
+
 /* Letters and digits of ASCII, '.', '_', '-' and the CJK ideographs. */
 static bool name_char(uint32_t c)
 {

@@ -77,6 +77,12 @@ void auth_throttle(kp_env *e, bool by_addr, const char *key, long long now, int 
  * is audited. A name that breaks the naming rule is refused unlooked-up. */
 kp_login auth_login(kp_env *e, const char *name, const char *password, const char *addr, long long now,
 		    kp_user *u, long *wait);
+/* The signed-in account u proves it is still its owner (修改密码 asks for
+ * the current password first): the password checked as auth_login checks
+ * it — the same back-off, counting and audit — so an unlocked window gives
+ * a passer-by no way round them. */
+kp_login auth_confirm(kp_env *e, const kp_user *u, const char *password, const char *addr, long long now,
+		      long *wait);
 /* Is name acceptable for an account: 1 to NAME_MAX_CHARS letters, digits,
  * Chinese characters, '.', '_' or '-'? NULL, or the rule (static). */
 const char *auth_name_problem(const char *name);

@@ -316,7 +316,9 @@ static void load_field(loader *L, const ynode *map, int section)
 				ychk_err(&L->c, k, msg(MSG_L_NOT_FOR_TYPE), typed_keys[i].key, ti->name);
 		}
 		if (ti->keys & FK_ADVANCE) {
-			f->auto_advance = ychk_bool(&L->c, map, "auto_advance", false);
+			/* A whole mobile number is complete on every screen: a
+			 * phone field moves on unless its form says otherwise. */
+			f->auto_advance = ychk_bool(&L->c, map, "auto_advance", f->type == FT_PHONE);
 			/* A clerk who types fast has Tab in the fingers after a
 			 * full field: unless the form says otherwise, that Tab is
 			 * the move already made, not a skip of the next field. */

@@ -92,6 +92,9 @@ int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const 
 		     const char *to, char **err);
 /* The form showed record id of f at version to the session (store_view). */
 void session_mark_viewed(kp_store *s, const kp_form *f, long long id, int version);
+/* The session wrote version from+1 of record id over version from: if it
+ * had been shown from, it has seen what it wrote too (store_update). */
+void session_mark_written(kp_store *s, const kp_form *f, long long id, int from);
 /* The programme year bound into every year-bound statement (years.c). */
 int session_year(const kp_store *s);
 /* May the session read records of this unit? (its own, or the city's any) */

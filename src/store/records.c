@@ -832,6 +832,7 @@ static int update(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule,
 	if (rc == KP_OK)
 		rc = dup_marked(s, f, r, rule, err);
 	if (rc == KP_OK && db_commit(s, err) == KP_OK) {
+		session_mark_written(s, f, r->id, r->version);
 		r->version++;
 		return KP_OK;
 	}

@@ -386,6 +386,16 @@ void session_mark_viewed(kp_store *s, const kp_form *f, long long id, int versio
 	v->version = version;
 }
 
+/* Only over a version it was shown: a save over one it never opened (a
+ * file imported, the CLI) shows it nothing, and a later write by anyone
+ * else bumps the version past what is marked. */
+void session_mark_written(kp_store *s, const kp_form *f, long long id, int from)
+{
+	struct kp_viewed *v = viewed(s, f->table, id);
+	if (v && v->version == from)
+		v->version = from + 1;
+}
+
 void store_forget_viewed(kp_store *s)
 {
 	for (size_t i = 0; i < s->nviewed; i++)

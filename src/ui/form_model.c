@@ -113,6 +113,8 @@ void fm_focus(form_model *m, size_t i)
 {
 	m->fs[m->focus].eb.sel = false;
 	m->focus = i;
+	free(m->on_entry);
+	m->on_entry = fs_get_value(&m->form->fields[i], &m->fs[i]);
 	/* One rule for every text field, one line or many: a field entered
 	 * with a value is selected, so typing replaces it and never lands in
 	 * front of it or after it; a cursor key keeps the value to edit it. */
@@ -245,14 +247,6 @@ static bool write_draft(form_model *m, const fm_ctx *c, fm_result *r)
 	return ok;
 }
 
-fm_result fm_persist(form_model *m, const fm_ctx *c, bool now)
-{
-	fm_result r = result(FM_HANDLED);
-	if (m->dirty && m->draft_due && (now || time(NULL) - m->draft_saved >= DRAFT_EVERY_S))
-		write_draft(m, c, &r);
-	return r;
-}
-
 /* This sitting's draft goes (saved, or thrown away on purpose). */
 static void drop_draft(form_model *m, const fm_ctx *c)
 {
@@ -260,6 +254,36 @@ static void drop_draft(form_model *m, const fm_ctx *c)
 		store_draft_delete(c->env->store, c->user, m->draft_id);
 	m->draft_id = 0;
 	m->draft_due = false;
+}
+
+/* A new record whose every field is as a new record starts: nothing
+ * typed that a draft or a question before leaving would keep. */
+static bool blank(const form_model *m, const fm_ctx *c)
+{
+	if (m->rec.id)
+		return false;
+	bool same = true;
+	for (size_t i = 0; i < m->form->nfields && same; i++) {
+		const kp_field *fd = &m->form->fields[i];
+		char *v = fs_get_value(fd, &m->fs[i]);
+		char *initial = field_initial(&c->env->cat, fd);
+		same = !strcmp(v, initial);
+		free(initial);
+		free(v);
+	}
+	return same;
+}
+
+fm_result fm_persist(form_model *m, const fm_ctx *c, bool now)
+{
+	fm_result r = result(FM_HANDLED);
+	if (!m->dirty || !m->draft_due || (!now && time(NULL) - m->draft_saved < DRAFT_EVERY_S))
+		return r;
+	if (blank(m, c)) /* typed and taken back: no 「（未填任何项）」 draft */
+		drop_draft(m, c);
+	else
+		write_draft(m, c, &r);
+	return r;
 }
 
 /* Put the offered draft's values into the fields (matched by field id, so
@@ -489,6 +513,23 @@ static void prefill(form_model *m, const fm_ctx *c, size_t changed, fm_result *r
 	free(month);
 }
 
+/* Tab or Enter over a filter that finds nothing: refused as an integer
+ * field refuses a letter, naming the text and (a short list) the options. */
+static fm_result unmatched(form_model *m, const fm_ctx *c)
+{
+	const kp_field *fd = &m->form->fields[m->focus];
+	char *typed = eb_text(&m->pick.filter);
+	char *out = NULL, *why = NULL;
+	if (fd->type != FT_CHOICE || field_validate(&c->env->cat, fd, typed, &out, &why))
+		why = xasprintf(msg(MSG_V_CHOICE), typed);
+	fm_result r = refused(MSG_COUNT);
+	fm_say(&r, true, MSG_UI_CHOICE_UNMATCHED, fd->label, why);
+	free(out);
+	free(why);
+	free(typed);
+	return r;
+}
+
 static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 {
 	fm_result r = result(FM_HANDLED);
@@ -497,27 +538,33 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 	popup_result p = popup_key_field(&m->pick, key, &chosen);
 	if (p == POPUP_CONTINUE)
 		return r;
+	if (p == POPUP_NOMATCH)
+		return unmatched(m, c);
 	popup_close(&m->pick);
 	m->mode = FM_EDIT;
 	if (p == POPUP_CANCEL)
 		return r;
 	if (chosen != POPUP_KEEP) { /* Tab over a list picked in nothing keeps the value */
-		if (m->form->fields[m->focus].type == FT_RECORD)
+		const kp_field *fd = &m->form->fields[m->focus];
+		char *taken = NULL;
+		if (fd->type == FT_RECORD) {
 			ref_take(st, chosen);
-		else
-			st->choice = (int)chosen;
-		edited(m, st);
-		char *v = fs_get_value(&m->form->fields[m->focus], st);
-		char *taken = record_value_taken(c->env, m->form, m->focus, m->rec.unit_id, m->rec.id, v);
-		free(v);
-		if (taken) { /* refused now, not at F2 after the whole report is typed */
-			st->choice = -1;
+		} else {
+			/* refused now, not at F2 after the whole report is typed,
+			 * and before anything changes: the form stays as it was */
+			taken = record_value_taken(c->env, m->form, m->focus, m->rec.unit_id, m->rec.id,
+						   fd->choices->items[chosen]);
+			if (!taken)
+				st->choice = (int)chosen;
+		}
+		if (taken) {
 			r = result(FM_REFUSED);
 			snprintf(r.text, sizeof r.text, "%s", taken);
 			r.error = true;
 			free(taken);
 			return r;
 		}
+		edited(m, st);
 		prefill(m, c, m->focus, &r);
 	}
 	/* Taken with Enter, the list moves on by itself; with Tab or
@@ -712,8 +759,11 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 		free(why);
 		return r;
 	}
+	bool replaces = text && eb->sel && eb->len > 0;
 	if (text && eb_insert(eb, key.code)) {
 		edited(m, st);
+		if (replaces) /* the selection on entry went with this key: say how it comes back */
+			fm_say(&r, false, MSG_UI_REPLACED, fd->label);
 		if (c->auto_advance && complete(fd, eb)) /* the field's and the user's choice */
 			advance(m, c, fd->forgive_tab, &r);
 	} else if (text && eb->max_chars && eb->len >= eb->max_chars) {
@@ -927,6 +977,39 @@ static fm_result confirm_leave(form_model *m, const fm_ctx *c, kp_key key)
 	return result(FM_HANDLED);
 }
 
+/* Has the focused field changed since the focus came to it? */
+static bool changed_here(const form_model *m)
+{
+	if (!m->on_entry)
+		return false;
+	char *v = fs_get_value(&m->form->fields[m->focus], &m->fs[m->focus]);
+	bool changed = strcmp(v, m->on_entry) != 0;
+	free(v);
+	return changed;
+}
+
+/* ^Z: the focused field as it was when the clerk came to it — one key
+ * undoes a paragraph replaced by a letter typed over its selection. */
+static fm_result undo(form_model *m, const fm_ctx *c)
+{
+	fm_result r = result(FM_HANDLED);
+	const kp_field *fd = &m->form->fields[m->focus];
+	if (locked(m, c, &r))
+		return r;
+	if (!changed_here(m)) {
+		r = refused(MSG_COUNT);
+		fm_say(&r, false, MSG_UI_UNDO_NOTHING, fd->label);
+		return r;
+	}
+	field_state *st = &m->fs[m->focus];
+	fs_set_value(fd, st, m->on_entry);
+	if (fs_is_text(fd))
+		eb_select_all(&st->eb); /* as on entry: typing replaces it again */
+	edited(m, st);
+	fm_say(&r, false, MSG_UI_UNDONE, fd->label);
+	return r;
+}
+
 fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 {
 	switch (m->mode) {
@@ -948,8 +1031,10 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 	case ACT_SAVE:
 		return fm_save(m, c);
 	case ACT_QUIT:
-		if (!m->dirty)
+		if (!m->dirty || blank(m, c)) {
+			drop_draft(m, c);
 			return result(FM_CLOSE);
+		}
 		m->mode = FM_CONFIRM_LEAVE;
 		return r;
 	case ACT_LIST: /* a form with nothing typed gives its place to the list: Esc there goes back
@@ -971,6 +1056,8 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 		return r;
 	case ACT_DITTO:
 		return ditto(m, c);
+	case ACT_UNDO:
+		return undo(m, c);
 	case ACT_NEXT:
 		if (!refuse_leave(m, c, &r) && !move_focus(m, +1))
 			fm_say(&r, false, MSG_UI_LAST_FIELD);
@@ -1000,9 +1087,18 @@ bool fm_acts(const void *model, const void *ctx, kp_action a)
 		return m->form->evidence && m->rec.id;
 	case ACT_DITTO:
 		return c && c->last;
+	case ACT_UNDO:
+		return !m->readonly && changed_here(m);
 	default:
 		return true;
 	}
+}
+
+enum kp_msg_id fm_title_words(const form_model *m)
+{
+	if (!m->rec.id)
+		return MSG_UI_NEW_RECORD;
+	return m->readonly ? MSG_UI_VIEW_RECORD : MSG_UI_EDIT_RECORD;
 }
 
 /* --- life --------------------------------------------------------------- */
@@ -1054,6 +1150,7 @@ void fm_free(form_model *m)
 	draft_free(&m->offer);
 	free(m->dup_note);
 	free(m->report_locked);
+	free(m->on_entry);
 	free(m->orig);
 	free(m->saved);
 	free(m->fs);

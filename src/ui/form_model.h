@@ -99,6 +99,7 @@ typedef struct {
 	bool advanced;       /* the last key moved on by auto-advance (a field with forgive_tab) */
 	size_t nfiles;       /* the record's attachments (a form with evidence) */
 	char **saved;        /* after FM_SAVED of a new record: its values (for 同上) */
+	char *on_entry;      /* the focused field's value when the focus came to it (^Z restores it) */
 	char **pick_labels;  /* FM_PICK of a choice: the items as offered (「（已填报）」), or NULL */
 	size_t npick_labels;
 } form_model;
@@ -132,6 +133,9 @@ fm_result fm_persist(form_model *m, const fm_ctx *c, bool now);
 /* Does action a act on the form now (its mode, the record, the session)?
  * What its key line lists (keymap_bar_if); ctx is the fm_ctx. */
 bool fm_acts(const void *model, const void *ctx, kp_action a);
+/* What the title calls the record, a format taking its number: 新记录,
+ * 修改第 N 号记录, or 查看第 N 号记录 for one its user may not change. */
+enum kp_msg_id fm_title_words(const form_model *m);
 /* The attachments' count afresh (back from the attachments screen). */
 void fm_count_files(form_model *m, const fm_ctx *c);
 
@@ -139,7 +143,8 @@ bool fs_is_text(const kp_field *fd);
 void fs_set_value(const kp_field *fd, field_state *st, const char *v);
 /* The value as typed, in the form the validator reads; caller frees. */
 char *fs_get_value(const kp_field *fd, const field_state *st);
-/* Put the focus on field i, selecting a line's value (typing replaces it). */
+/* Put the focus on field i, selecting a line's value (typing replaces it;
+ * ^Z brings back the value it had here). */
 void fm_focus(form_model *m, size_t i);
 /* The key context of the focused field (keymap.h). */
 unsigned fm_field_ctx(const kp_field *fd);

@@ -322,10 +322,7 @@ static void form_draw(ui_screen *s, ui_app *app)
 	char title[512], right[256];
 	snprintf(title, sizeof title, "%s：", f->title);
 	size_t tl = strlen(title);
-	if (fs->m->rec.id)
-		snprintf(title + tl, sizeof title - tl, msg(MSG_UI_EDIT_RECORD), fs->m->rec.id);
-	else
-		snprintf(title + tl, sizeof title - tl, "%s", msg(MSG_UI_NEW_RECORD));
+	snprintf(title + tl, sizeof title - tl, msg(fm_title_words(fs->m)), fs->m->rec.id);
 	if (f->review) { /* where the record is in its review */
 		tl = strlen(title);
 		snprintf(title + tl, sizeof title - tl, "（%s", state_label(state_of(fs->m->rec.state)));

@@ -39,6 +39,8 @@ const kp_binding kp_keymap[] = {
 	{CTX_FORM | FIELDS, ACT_NEXT, {CH('\t')}, MSG_K_NEXT, 1},
 	{CTX_FORM | FIELDS, ACT_PREV, {FN(KEY_BTAB)}, MSG_K_PREV, 0},
 	{CTX_FORM | FIELDS, ACT_DITTO, {FN(KEY_F(5)), CTRL('Y')}, MSG_K_DITTO, 0},
+	/* ^Z is a key, not a suspend: the terminal is in raw mode (term.c) */
+	{CTX_FORM | FIELDS, ACT_UNDO, {CTRL('Z')}, MSG_K_UNDO, 0},
 	{CTX_FORM | FIELDS, ACT_FILES, {FN(KEY_F(6)), CTRL('R')}, MSG_K_FILES, 1},
 	{CTX_CHOICE, ACT_OPEN_LIST, {CH(' '), FN(KEY_F(4)), CTRL('O')}, MSG_K_OPTIONS, 0},
 	{CTX_MULTI, ACT_TOGGLE, {CH(' ')}, MSG_K_TICK, 1},
@@ -84,6 +86,9 @@ const kp_binding kp_keymap[] = {
 	{CTX_LIST | CTX_VIEW, ACT_DOWN, {FN(KEY_DOWN)}, MSG_K_DOWN, 0},
 	{CTX_MENU, ACT_UP, {FN(KEY_UP), CTRL('P'), CH('k')}, MSG_K_UP, 0},
 	{CTX_MENU, ACT_DOWN, {FN(KEY_DOWN), CTRL('N'), CH('j')}, MSG_K_DOWN, 0},
+	/* the same keys while a filter is typed: the first press clears it
+	 * (「清空」, as wide as 「返回」: the city's list bar is full at 80) */
+	{CTX_FILTERED, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_CLEAR_FILTER, 1},
 	{CTX_LIST | CTX_VIEW, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_BACK, 1},
 
 	{CTX_TRANSFER, ACT_ACCEPT, {ENTER}, MSG_K_START, 1},
@@ -424,7 +429,7 @@ void keymap_markdown(FILE *out)
 		MSG_KC_MULTI, MSG_KC_LIST, MSG_KC_POPUP, MSG_KC_CONFIRM, MSG_KC_TABLE, MSG_KC_CELL,
 		MSG_KC_VIEW, MSG_KC_CHECKLIST, MSG_KC_REPORT, MSG_KC_LOGIN, MSG_KC_AUDIT, MSG_KC_TRANSFER,
 		MSG_KC_ACCOUNTS, MSG_KC_IMPORT, MSG_KC_ADVANCED, MSG_KC_FIND, MSG_KC_FILES, MSG_KC_BRIEFING,
-		MSG_KC_TABLE_READ, MSG_KC_DRAFTS, MSG_KC_REASON,
+		MSG_KC_TABLE_READ, MSG_KC_DRAFTS, MSG_KC_REASON, MSG_KC_FILTERED,
 	};
 	fprintf(out, "# %s\n\n%s\n", msg(MSG_KC_TITLE), msg(MSG_KC_INTRO));
 	for (unsigned c = 0; c < CTX_COUNT; c++) {

@@ -31,8 +31,9 @@ typedef enum {
 	CTX_TABLE_READ = 8388608, /* a table the session may only read (附表1 for a unit) */
 	CTX_DRAFTS = 16777216,
 	CTX_REASON = 33554432, /* a reason typed on the status line (退回修改, 重新打开) */
+	CTX_FILTERED = 67108864, /* with CTX_LIST: a filter is typed (Esc clears it first) */
 } kp_context;
-#define CTX_COUNT 26
+#define CTX_COUNT 27
 /* A row for one role only, its words what the key does for that role (the
  * unit's F9 submits or withdraws, the city's reviews): the row's ctx names
  * the role with one of these bits, and the ctx a screen asks with names
@@ -50,6 +51,7 @@ typedef enum {
 	ACT_LIST, ACT_YES, ACT_NO, ACT_REDRAW, ACT_SORT, ACT_UNIT, ACT_DITTO, ACT_HELP, ACT_REVIEW, ACT_SEND,
 	ACT_LOCK, ACT_RESET, ACT_RECEIVE, ACT_ABSORB, ACT_FILES, ACT_YEAR,
 	ACT_FOLDER_IN, ACT_FOLDER_OUT, /* a file from the exchange folder, a copy into it (附件) */
+	ACT_UNDO, /* a form's field back to its value on entry */
 	/* The main menu's letters and digits (menu.c shows them beside its items). */
 	ACT_M_CHECKLIST, ACT_M_PROGRESS, ACT_M_BRIEFING, ACT_M_FORM, ACT_M_MONTHLY, ACT_M_EXPORT,
 	ACT_M_IMPORT, ACT_M_FIND, ACT_M_AUDIT, ACT_M_ACCOUNTS, ACT_M_PASSWORD, ACT_M_QUEUE, ACT_M_OPEN_YEAR,

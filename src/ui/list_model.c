@@ -404,7 +404,7 @@ void lm_question(const list_model *m, char *out, size_t len)
 	else if (m->mode == LM_CONFIRM_YEAR && m->n)
 		snprintf(out, len, msg(MSG_UI_ASK_MOVE_YEAR), m->rows[m->sel].vals[0], m->move_to);
 	else if (m->mode == LM_CONFIRM_DELETE && m->n)
-		snprintf(out, len, msg(MSG_UI_ASK_DELETE), m->rows[m->sel].vals[0]);
+		snprintf(out, len, msg(MSG_UI_ASK_DELETE), m->rows[m->sel].id, m->rows[m->sel].vals[0]);
 }
 
 /* One record moved, or why not. */

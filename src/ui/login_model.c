@@ -36,7 +36,7 @@ static void wipe(char *s)
 void lg_init(login_model *m, bool change_only)
 {
 	memset(m, 0, sizeof *m);
-	m->mode = change_only ? LG_CHANGE : LG_SIGN_IN;
+	m->mode = change_only ? LG_CURRENT : LG_SIGN_IN;
 	for (int i = 0; i < 2; i++)
 		eb_init(&m->f[i], 64, false);
 }
@@ -52,6 +52,19 @@ void lg_free(login_model *m)
 
 bool lg_secret(const login_model *m, int i) { return m->mode != LG_SIGN_IN || i == 1; }
 
+int lg_fields(const login_model *m) { return m->mode == LG_CURRENT ? 1 : 2; }
+
+/* Why a password was not taken: a wait, a lock, or `bad` (wrong). */
+static lg_result refusal(kp_login r, long wait, enum kp_msg_id bad)
+{
+	lg_result res = {LG_REFUSED, ""};
+	if (r == LOGIN_WAIT)
+		snprintf(res.text, sizeof res.text, msg(MSG_UI_LOGIN_WAIT), wait);
+	else
+		snprintf(res.text, sizeof res.text, "%s", msg(r == LOGIN_LOCKED ? MSG_UI_LOGIN_LOCKED : bad));
+	return res;
+}
+
 static lg_result try_login(login_model *m, const lg_ctx *c)
 {
 	char *name = eb_text(&m->f[0]), *password = eb_text(&m->f[1]);
@@ -63,28 +76,33 @@ static lg_result try_login(login_model *m, const lg_ctx *c)
 	free(name);
 	clear_secret(&m->f[1]);
 	m->focus = 1;
-	lg_result res = {LG_REFUSED, ""};
-	switch (r) {
-	case LOGIN_OK:
-		user_free(&m->user);
-		m->user = u;
-		if (u.must_change) {
-			m->mode = LG_MUST_CHANGE;
-			m->focus = 0;
-			clear_secret(&m->f[0]); /* the name field becomes the new password */
-			return said(LG_MUST_CHANGE_FIRST, msg(MSG_UI_LOGIN_MUST_CHANGE));
-		}
-		clear_secret(&m->f[0]);
-		return said(LG_SIGNED_IN, NULL);
-	case LOGIN_WAIT:
-		snprintf(res.text, sizeof res.text, msg(MSG_UI_LOGIN_WAIT), wait);
-		return res;
-	case LOGIN_LOCKED:
-		return said(LG_REFUSED, msg(MSG_UI_LOGIN_LOCKED));
-	case LOGIN_BAD:
-	default:
-		return said(LG_REFUSED, msg(MSG_UI_LOGIN_BAD));
+	if (r != LOGIN_OK)
+		return refusal(r, wait, MSG_UI_LOGIN_BAD);
+	user_free(&m->user);
+	m->user = u;
+	if (u.must_change) {
+		m->mode = LG_MUST_CHANGE;
+		m->focus = 0;
+		clear_secret(&m->f[0]); /* the name field becomes the new password */
+		return said(LG_MUST_CHANGE_FIRST, msg(MSG_UI_LOGIN_MUST_CHANGE));
 	}
+	clear_secret(&m->f[0]);
+	return said(LG_SIGNED_IN, NULL);
+}
+
+/* The current password, checked by the auth layer (its back-off too)
+ * before a new one is asked for. */
+static lg_result try_current(login_model *m, const lg_ctx *c)
+{
+	char *password = eb_text(&m->f[0]);
+	long wait = 0;
+	kp_login r = auth_confirm(c->env, c->account, password, c->addr, c->now, &wait);
+	wipe(password);
+	clear_secret(&m->f[0]);
+	if (r != LOGIN_OK)
+		return refusal(r, wait, MSG_UI_LOGIN_CURRENT_BAD);
+	m->mode = LG_CHANGE;
+	return said(LG_HANDLED, NULL);
 }
 
 static lg_result try_change(login_model *m, const lg_ctx *c)
@@ -112,6 +130,8 @@ lg_result lg_key(login_model *m, const lg_ctx *c, kp_key key)
 	editbuf *b = &m->f[m->focus];
 	switch (keymap_lookup(CTX_LOGIN, key)) {
 	case ACT_ACCEPT:
+		if (m->mode == LG_CURRENT)
+			return try_current(m, c);
 		if (m->focus == 0) {
 			m->focus = 1;
 			return r;
@@ -119,14 +139,15 @@ lg_result lg_key(login_model *m, const lg_ctx *c, kp_key key)
 		return m->mode == LG_SIGN_IN ? try_login(m, c) : try_change(m, c);
 	case ACT_NEXT:
 	case ACT_PREV:
-		m->focus = !m->focus;
+		if (lg_fields(m) > 1)
+			m->focus = !m->focus;
 		return r;
 	case ACT_BACKSPACE:
 		eb_backspace(b);
 		return r;
 	case ACT_QUIT:
 		/* nothing is open before the menu: leaving then ends kepu */
-		r.kind = m->mode == LG_CHANGE ? LG_CLOSE : LG_QUIT;
+		r.kind = m->mode == LG_CHANGE || m->mode == LG_CURRENT ? LG_CLOSE : LG_QUIT;
 		return r;
 	default:
 		break;

@@ -3,7 +3,7 @@
  * login_model: what the login screen is — two fields (the name and the
  * password, or the new password twice), the focus, and one mode (signing
  * in, setting a new password after signing in with an initial one, or
- * changing one's password from the menu) — and what a key does (lg_key
+ * changing one's password from the menu: the current one first) — and what a key does (lg_key
  * returns an lg_result: handled, refused with why, signed in, signed in
  * but the password must change first, password changed, close, quit).
  * Passwords are never shown and are wiped from memory once used. The
@@ -23,7 +23,8 @@
 typedef enum {
 	LG_SIGN_IN,     /* name and password */
 	LG_MUST_CHANGE, /* signed in with an initial password: a new one first */
-	LG_CHANGE       /* changing one's password, opened from the menu */
+	LG_CURRENT,     /* changing one's password from the menu: the current one first */
+	LG_CHANGE       /* …then the new one twice */
 } lg_mode;
 
 typedef enum {
@@ -45,7 +46,7 @@ typedef struct {
 	kp_env *env;
 	const char *addr; /* where the user connects from (auth_client_address) */
 	long long now;    /* the clock, for the login back-off */
-	kp_user *account; /* LG_MUST_CHANGE, LG_CHANGE: the account signed in */
+	kp_user *account; /* LG_MUST_CHANGE, LG_CURRENT, LG_CHANGE: the account signed in */
 } lg_ctx;
 
 typedef struct {
@@ -59,6 +60,8 @@ typedef struct {
 void lg_init(login_model *m, bool change_only);
 void lg_free(login_model *m);
 lg_result lg_key(login_model *m, const lg_ctx *c, kp_key key);
+/* How many fields the mode asks for (LG_CURRENT: one). */
+int lg_fields(const login_model *m);
 /* Is field i a secret (drawn as a note, never as its text)? */
 bool lg_secret(const login_model *m, int i);
 

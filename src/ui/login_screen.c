@@ -38,20 +38,23 @@ static void login_draw(ui_screen *s, ui_app *app)
 {
 	login_screen *ls = (login_screen *)s;
 	const login_model *m = &ls->m;
-	bool changing = m->mode != LG_SIGN_IN;
-	app_chrome(app, msg(MSG_UI_APP_TITLE), NULL, msg(changing ? MSG_UI_LOGIN_NEW_HINT : MSG_UI_LOGIN_HINT),
-		   CTX_LOGIN);
+	/* what each mode asks: its hint, its title and its fields' labels */
+	static const enum kp_msg_id says[][4] = {
+		[LG_SIGN_IN] = {MSG_UI_LOGIN_HINT, MSG_UI_LOGIN_TITLE, MSG_UI_LOGIN_NAME, MSG_UI_LOGIN_PASSWORD},
+		[LG_MUST_CHANGE] = {MSG_UI_LOGIN_NEW_HINT, MSG_UI_LOGIN_NEW_TITLE, MSG_UI_LOGIN_NEW, MSG_UI_LOGIN_AGAIN},
+		[LG_CURRENT] = {MSG_UI_LOGIN_CURRENT_HINT, MSG_UI_LOGIN_CURRENT_TITLE, MSG_UI_LOGIN_CURRENT, MSG_COUNT},
+		[LG_CHANGE] = {MSG_UI_LOGIN_NEW_HINT, MSG_UI_LOGIN_NEW_TITLE, MSG_UI_LOGIN_NEW, MSG_UI_LOGIN_AGAIN},
+	};
+	const enum kp_msg_id *said = says[m->mode];
+	app_chrome(app, msg(MSG_UI_APP_TITLE), NULL, msg(said[0]), CTX_LOGIN);
 	int y = app_body_top() + 3, x = COLS / 2 - (LABEL_W + FIELD_W) / 2;
 	if (x < 2)
 		x = 2;
-	draw_text(y, x, COLS - x - 1, msg(changing ? MSG_UI_LOGIN_NEW_TITLE : MSG_UI_LOGIN_TITLE),
-		  theme_attr(R_SECTION), false);
-	static const enum kp_msg_id labels[2][2] = {{MSG_UI_LOGIN_NAME, MSG_UI_LOGIN_PASSWORD},
-						    {MSG_UI_LOGIN_NEW, MSG_UI_LOGIN_AGAIN}};
-	for (int i = 0; i < 2; i++) {
+	draw_text(y, x, COLS - x - 1, msg(said[1]), theme_attr(R_SECTION), false);
+	for (int i = 0; i < lg_fields(m); i++) {
 		int yy = y + 2 + 2 * i;
 		attr_t a = theme_attr(i == m->focus ? R_FOCUS : R_FIELD);
-		draw_text(yy, x, LABEL_W, msg(labels[changing][i]), theme_attr(R_LABEL), false);
+		draw_text(yy, x, LABEL_W, msg(said[2 + i]), theme_attr(R_LABEL), false);
 		draw_fill(yy, x + LABEL_W, FIELD_W, a);
 		if (lg_secret(m, i))
 			draw_text(yy, x + LABEL_W + FIELD_W + 2, COLS - x - LABEL_W - FIELD_W - 3,
@@ -87,7 +90,7 @@ static void attack_note(ui_app *app)
 static void login_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	login_screen *ls = (login_screen *)s;
-	bool voluntary = ls->m.mode == LG_CHANGE;
+	bool voluntary = ls->m.mode == LG_CHANGE || ls->m.mode == LG_CURRENT;
 	lg_ctx c = {app->env, auth_client_address(), (long long)time(NULL), &app->account};
 	lg_result r = lg_key(&ls->m, &c, key);
 	switch (r.kind) {

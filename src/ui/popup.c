@@ -103,13 +103,15 @@ static popup_result handle(popup *p, kp_key key, size_t *chosen)
 	switch (a) {
 	case ACT_ACCEPT:
 		if (!p->nmatch)
-			return POPUP_CONTINUE;
+			return p->filter.len ? POPUP_NOMATCH : POPUP_CONTINUE;
 		*chosen = p->match[p->sel];
 		return POPUP_ACCEPT;
 	case ACT_QUIT:
 		return POPUP_CANCEL;
 	case ACT_NEXT:
 	case ACT_PREV:
+		if (p->filter.len && !p->nmatch)
+			return POPUP_NOMATCH;
 		*chosen = p->picked && p->nmatch ? p->match[p->sel] : POPUP_KEEP;
 		return a == ACT_NEXT ? POPUP_NEXT : POPUP_PREV;
 	case ACT_UP:
@@ -157,6 +159,8 @@ popup_result popup_key(popup *p, kp_key key, size_t *chosen)
 {
 	size_t k = POPUP_KEEP;
 	popup_result r = popup_key_field(p, key, &k);
+	if (r == POPUP_NOMATCH) /* a picker says 「没有匹配的项」 in its frame */
+		return POPUP_CONTINUE;
 	if ((r == POPUP_NEXT || r == POPUP_PREV) && k == POPUP_KEEP)
 		return POPUP_CONTINUE;
 	if (r != POPUP_CONTINUE && r != POPUP_CANCEL)

@@ -35,7 +35,9 @@ typedef enum {
 	POPUP_ACCEPT,
 	POPUP_CANCEL,
 	POPUP_NEXT, /* popup_key_field: Tab, on to the next field */
-	POPUP_PREV  /* …Shift-Tab, back to the previous one */
+	POPUP_PREV, /* …Shift-Tab, back to the previous one */
+	POPUP_NOMATCH /* …Tab, Shift-Tab or Enter with a filter typed that finds
+		       * nothing: the popup stays open, the field refuses it */
 } popup_result;
 
 /* popup_key_field's *chosen when the clerk picked nothing in the popup:
@@ -57,7 +59,9 @@ popup_result popup_key(popup *p, kp_key key, size_t *chosen);
 /* The same for a popup over a form's field: Tab leaves it for the next
  * field (POPUP_NEXT), Shift-Tab for the previous one (POPUP_PREV), with
  * *chosen the highlighted item when the clerk picked it here, else
- * POPUP_KEEP (the field keeps its value). */
+ * POPUP_KEEP (the field keeps its value) — but never with a typed filter
+ * that finds nothing (POPUP_NOMATCH): that text was meant for this field,
+ * and moving on would drop it and put the next value one field off. */
 popup_result popup_key_field(popup *p, kp_key key, size_t *chosen);
 /* Draw below row `below` (or above row `above` when there is no room),
  * starting at column x. */

@@ -106,6 +106,32 @@ static void cut_screen_name(char *title, int by)
 	set(title, cut);
 }
 
+/* Step 3: the items after the first in the title's closing 「（…）」 (a
+ * record's 「（已提交，附件 2 个）」) dropped from the end, marked 「（已提交>」,
+ * until `by` cells are saved or one item is left. */
+static void cut_items(char *title, int by)
+{
+	size_t n = strlen(title), k = strlen("，");
+	const char *open = NULL;
+	for (const char *p = strstr(title, "（"); p; p = strstr(p + 1, "（"))
+		open = p;
+	if (!open || n < strlen("）") || strcmp(title + n - strlen("）"), "）"))
+		return;
+	int want = utf8_width(title) - by;
+	char cut[PART];
+	bool found = false;
+	for (size_t at = n - strlen("）"); at > (size_t)(open - title); at--) {
+		if (strncmp(title + at, "，", k))
+			continue;
+		snprintf(cut, sizeof cut, "%.*s>", (int)at, title);
+		found = true;
+		if (utf8_width(cut) <= want)
+			break;
+	}
+	if (found)
+		set(title, cut);
+}
+
 /* Step 1: 「填报单位：魏都区」 → 「魏都区」. */
 static void drop_label(char *right)
 {
@@ -149,12 +175,15 @@ static void shorten(const title_parts *p, int cols, bool no_label, bool no_back,
 
 void title_line(const title_parts *p, int cols, char *out, size_t len)
 {
-	/* Steps 1 to 3: the name is cut once the label is gone, and keeps what
-	 * it can once the way back is gone too. */
+	/* Steps 1 to 4: the name is cut once the label is gone, then the
+	 * closing list's items; the title keeps what it can once the way back
+	 * is gone too. */
 	line_parts l;
 	shorten(p, cols, false, false, &l);
 	if (over(&l, cols) > 0)
 		shorten(p, cols, true, false, &l);
+	if (over(&l, cols) > 0)
+		cut_items(l.title, over(&l, cols));
 	if (over(&l, cols) > 0)
 		shorten(p, cols, true, true, &l);
 	int o;

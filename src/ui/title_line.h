@@ -17,9 +17,12 @@
  *      a title with no number, 工作简报：…, keeps its name whole); a title
  *      that is a screen's name alone (no 「：」: 工作进度检查表（五、组织实施）)
  *      is cut at its end, keeping TITLE_LINE_MIN cells;
- *   3. the way back 「← 列表」 (the key line still names Esc);
- *   4. the title's end, cut with 「>」, keeping TITLE_LINE_MIN cells;
- *   5. the right text, cut with 「>」.
+ *   3. the items after the first in the title's closing 「（…）」:
+ *      「（已提交，附件 0 个）」 → 「（已提交>」 (科普活动记录 has no number to
+ *      cut its name at, and its way back is worth more than a count);
+ *   4. the way back 「← 列表」 (the key line still names Esc);
+ *   5. the title's end, cut with 「>」, keeping TITLE_LINE_MIN cells;
+ *   6. the right text, cut with 「>」.
  * The demonstration flag and the year give way only after all of these
  * (below any size kepu draws at: 80 columns), the year first to 「2016」
  * (「2016 已结束」).

@@ -72,7 +72,7 @@ type_text "认定"; keys Enter
 wait_for "第 $id 号记录已改为「已认定」。"
 keys Tab; wait_for "只看「已认定」的记录"
 keys Enter
-wait_for "修改第 $id 号记录（已认定，附件 1 个）"
+wait_for "查看第 $id 号记录（已认定"
 keys F6
 wait_for "现场照片.png"
 assert_screen "PNG"

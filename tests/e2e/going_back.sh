@@ -29,7 +29,7 @@ wait_for "记录列表  ← 菜单"
 # A stored record's title is too wide for its back mark: the label
 # 填报单位 and then the form's name give way, marked (附表2 科普人>), the
 # way back stays.
-keys Enter; wait_for "附表2 科普人>：修改第"
+keys Enter; wait_for "附表2 科普人>：查看第"
 assert_screen "号记录（已提交）  ← 列表"
 keys Escape; wait_for "记录列表  ← 菜单"
 keys F7; wait_for "新记录（草稿）  ← 列表"

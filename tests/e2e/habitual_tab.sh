@@ -30,7 +30,7 @@ close_terminals
 
 # forgive_tab: false in a site's talent.yaml: the Tab after the move skips.
 mkdir "$WORK/screens"
-sed 's/^\(\s*\)auto_advance: true/&\n\1forgive_tab: false/' screens/talent.yaml >"$WORK/screens/talent.yaml"
+sed 's/^\(\s*\)type: phone$/&\n\1forgive_tab: false/' screens/talent.yaml >"$WORK/screens/talent.yaml"
 grep -q "forgive_tab: false" "$WORK/screens/talent.yaml" || fail "no forgive_tab in the site's form"
 "$KEPU" check --screens "$WORK/screens" >/dev/null || fail "kepu check refuses forgive_tab"
 start 80 24 --screens "$WORK/screens"

@@ -44,8 +44,10 @@ assert_sql "SELECT notes FROM monthly m JOIN units u ON u.id = m.unit_id WHERE u
 keys Space; wait_for "2016-07（已填报）"; keys Enter
 wait_for "本单位已填报月份为「2016-07」的记录（第 "
 screen | grep -E '>月份 +\* _+ *$' >/dev/null || fail "the month reported was kept in the field"
-keys Escape; wait_for "确定放弃"; keys y
-wait_for "主菜单"
+# The refused pick changed nothing: Esc leaves the empty form unasked.
+keys Escape; wait_for "主菜单"
+off_screen "确定放弃" || fail "the empty form asked before leaving"
+assert_sql "SELECT count(*) FROM kp_drafts WHERE form = 'monthly'" "0"
 
 # The checklist: 襄城县's July report is late (~), 魏都区's on time (+).
 keys c

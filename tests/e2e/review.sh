@@ -24,7 +24,7 @@ done
 assert_sql "SELECT group_concat(kp_state, ',') FROM (SELECT kp_state FROM talent WHERE id IN (${ids[0]}, ${ids[1]}, ${ids[2]}) ORDER BY id)" \
 	"submitted,submitted,draft"
 keys Home Enter                                    # a submitted record: read-only now
-wait_for "修改第 ${ids[0]} 号记录（已提交）"
+wait_for "查看第 ${ids[0]} 号记录（已提交）"
 type_text "改"
 wait_for "这条记录「已提交」，不能修改。"
 keys Escape
@@ -76,7 +76,7 @@ assert_sql "SELECT kp_reason FROM talent WHERE id = ${ids[1]}" "缺少联系电�
 keys Tab                                           # 已认定
 wait_for "只看「已认定」的记录"
 keys Enter
-wait_for "修改第 ${ids[0]} 号记录（已认定）"
+wait_for "查看第 ${ids[0]} 号记录（已认定）"
 type_text "x"
 wait_for "这条记录「已认定」，不能修改。"
 keys Escape; wait_for "记录列表"

@@ -29,7 +29,7 @@ keys Left Left Left Left Left
 wait_for "序号   状态   服务类别     姓名         性别"
 refute_screen "<"
 keys Down Enter                       # the 附表2 record behind row 2
-wait_for "修改第"
+wait_for "：查看第"
 assert_screen "$second"
 keys Escape
 wait_for "单位：$unit"

@@ -69,7 +69,7 @@ sub=$(sqlite3 "$DB" "SELECT id FROM talent WHERE unit_id = $own AND kp_state = '
 keys F8
 wait_for "这条记录「已提交」，不能修改。"
 keys Enter
-wait_for "修改第 $sub 号记录（已提交）"
+wait_for "查看第 $sub 号记录（已提交）"
 type_text "改"
 wait_for "这条记录「已提交」，不能修改。"
 keys Escape; wait_for "记录列表"

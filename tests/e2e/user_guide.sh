@@ -98,7 +98,7 @@ wait_for "主菜单"
 menu_open "科普活动记录  记录列表"
 wait_for "记录列表"
 keys Enter
-wait_for "附件 2 个"
+wait_for "科普活动记录：修改第 1 号记录（草稿"
 keys F6
 wait_for "签到表.jpg"
 shot evidence

@@ -429,6 +429,32 @@ static void test_name_and_password_rules(void **state)
 	user_free(&u);
 }
 
+/* A unit's own session confirms its password before changing it (修改密码):
+ * a wrong one is refused and counted, the sixth try after five wrong waits
+ * even when right and from an address that never failed (the window is
+ * the owner's), and the right one passes once the wait is over. */
+static void test_confirm_current(void **state)
+{
+	fixture *fx = *state;
+	const long long now = 1470787200LL;
+	add_changed_account(fx, "wdq", "魏都区", "魏都区科协2016");
+	kp_user u;
+	assert_int_equal(store_user_get(fx->env.store, "wdq", &u), KP_OK);
+	assert_int_equal(store_session(fx->env.store, SESSION_UNIT, "wdq", u.unit_id, NULL), KP_OK);
+	long wait = -1;
+	assert_int_equal(auth_confirm(&fx->env, &u, "魏都区科协2016", "192.0.2.1", now, &wait), LOGIN_OK);
+	assert_int_equal(wait, 0);
+	for (int i = 0; i < LOGIN_SLOW_AFTER; i++)
+		assert_int_equal(auth_confirm(&fx->env, &u, "guess", "192.0.2.1", now, &wait), LOGIN_BAD);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE user = 'wdq' AND action = 'login_failed'"),
+			 LOGIN_SLOW_AFTER);
+	assert_int_equal(auth_confirm(&fx->env, &u, "魏都区科协2016", "198.51.100.7", now, &wait), LOGIN_WAIT);
+	assert_true(wait > 0);
+	assert_int_equal(auth_confirm(&fx->env, &u, "魏都区科协2016", "198.51.100.7", now + LOGIN_MAX_WAIT, &wait),
+			 LOGIN_OK);
+	user_free(&u);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -441,6 +467,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_many_addresses, setup_actor, teardown),
 		cmocka_unit_test_setup_teardown(test_lock, setup_actor, teardown),
 		cmocka_unit_test_setup_teardown(test_name_and_password_rules, setup_actor, teardown),
+		cmocka_unit_test_setup_teardown(test_confirm_current, setup_actor, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

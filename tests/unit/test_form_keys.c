@@ -127,6 +127,198 @@ static void month_list_knows(void **state)
 	clock_use_system();
 }
 
+/* The clerk forgot 性别 and typed the age into its list: Tab (or Enter,
+ * or Shift-Tab) with a filter that finds nothing stays in the open list
+ * and says so, naming the text and the options — moving on dropped 「29」
+ * and put every later value one field off (「qz」 for 政治面貌 became
+ * 民族 = 羌族). A filter that finds one option still takes it on Tab, and
+ * Tab over a list with nothing typed moves on keeping the value. */
+static void tab_refuses_unmatched_filter(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_record(s, "talent", 0, "许昌学院");
+	type(s, m, "刘春燕");
+	key(s, m, TAB);
+	type(s, m, "29");
+	assert_int_equal(m->mode, FM_PICK);
+	assert_int_equal(m->pick.nmatch, 0);
+	kp_key keys[] = {TAB, ENTER, FN(KEY_BTAB)};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		fm_result r = key(s, m, keys[i]);
+		assert_int_equal(r.kind, FM_REFUSED);
+		assert_true(r.error);
+		assert_said(r.text, "性别：「29」不是可选的项，可选：「男」、「女」，没有填入");
+		assert_int_equal(m->mode, FM_PICK);
+		assert_focus(m, "gender");
+	}
+	/* corrected in place: nv finds 女 alone, and Tab takes it */
+	key(s, m, BSPACE);
+	key(s, m, BSPACE);
+	type(s, m, "nv");
+	assert_int_equal(m->pick.nmatch, 1);
+	fm_result r = key(s, m, TAB);
+	assert_int_not_equal(r.kind, FM_REFUSED);
+	assert_value(m, "gender", "女");
+	assert_focus(m, "age");
+	/* the positive control: a list opened with nothing typed, Tab moves on */
+	fm_focus(m, (size_t)form_field_index(m->form, "gender"));
+	key(s, m, SPACE);
+	assert_int_equal(m->mode, FM_PICK);
+	r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_int_equal(m->mode, FM_EDIT);
+	assert_focus(m, "age");
+	assert_value(m, "gender", "女");
+	fm_free(m);
+}
+
+/* 附表3's 联系电话 moves on when a whole mobile number is typed, as
+ * 附表2's does: a clerk used to it typed 「13903740001 hd」 into one field.
+ * The habitual Tab after it is absorbed; with the account's auto-advance
+ * off, the focus stays (the positive control). */
+static void project_phone_advances(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_record(s, "project", 0, "许昌学院");
+	fm_focus(m, (size_t)form_field_index(m->form, "phone"));
+	type(s, m, "13903740001");
+	assert_focus(m, "category");
+	key(s, m, TAB);
+	assert_focus(m, "category");
+	assert_value(m, "phone", "13903740001");
+	s->c.auto_advance = false;
+	fm_focus(m, (size_t)form_field_index(m->form, "phone"));
+	key(s, m, FN(KEY_END));
+	key(s, m, BSPACE);
+	type(s, m, "2");
+	assert_focus(m, "phone");
+	assert_value(m, "phone", "13903740002");
+	fm_free(m);
+}
+
+/* A month picked that the unit has filed already is refused before
+ * anything changes: the empty form stays clean (Esc leaves without asking)
+ * and a hang-up leaves no 「（未填任何项）」 draft. A value typed and taken
+ * back leaves no draft either; a real pick is kept (the positive control). */
+static void refused_month_leaves_form_clean(void **state)
+{
+	form_story *s = *state;
+	clock_set_today("2016-09-10"); /* 2016-07 and 2016-08 offered */
+	save_record(s->fx, "monthly", "许昌学院", "month", "2016-07", "training_sessions", "0", "training_people",
+		    "0", "activity_sessions", "1", "activity_people", "50", "resources", "0", NULL);
+	const char *drafts = "SELECT count(*) FROM kp_drafts";
+	long long before = sql_int(s->fx->path, drafts);
+	form_model *m = open_record(s, "monthly", 0, "许昌学院");
+	key(s, m, SPACE);
+	fm_result r = key(s, m, ENTER); /* 2016-07（已填报） */
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "本单位已填报");
+	assert_value(m, "month", "");
+	assert_false(m->dirty);
+	fm_persist(m, &s->c, true);
+	assert_int_equal(sql_int(s->fx->path, drafts), before);
+	assert_int_equal(key(s, m, ESC).kind, FM_CLOSE);
+	/* typed into a number and taken back: nothing to keep, nothing asked */
+	fm_focus(m, (size_t)form_field_index(m->form, "activity_people"));
+	type(s, m, "5");
+	fm_persist(m, &s->c, true);
+	assert_int_equal(sql_int(s->fx->path, drafts), before + 1);
+	key(s, m, BSPACE);
+	fm_persist(m, &s->c, true);
+	assert_int_equal(sql_int(s->fx->path, drafts), before);
+	assert_int_equal(key(s, m, ESC).kind, FM_CLOSE);
+	/* a month not filed yet is taken and kept */
+	fm_focus(m, 0);
+	key(s, m, SPACE);
+	key(s, m, FN(KEY_DOWN));
+	r = key(s, m, ENTER);
+	assert_int_not_equal(r.kind, FM_REFUSED);
+	assert_value(m, "month", "2016-08");
+	assert_true(m->dirty);
+	fm_persist(m, &s->c, true);
+	assert_int_equal(sql_int(s->fx->path, drafts), before + 1);
+	assert_int_equal(key(s, m, ESC).kind, FM_HANDLED);
+	assert_int_equal(m->mode, FM_CONFIRM_LEAVE);
+	fm_free(m);
+	clock_use_system();
+}
+
+/* F1's lines for the form now: does one name key k? */
+static bool help_names(form_model *m, form_story *s, const char *k)
+{
+	kp_key_line lines[64];
+	size_t n = keymap_help(CTX_FORM | fm_field_ctx(&m->form->fields[m->focus]), fm_acts, NULL, m, &s->c,
+			       lines, 64);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(lines[i].keys, k))
+			return true;
+	return false;
+}
+
+/* A paragraph is selected on entry: one letter typed with a Tab too many
+ * replaced 科普工作经历 whole. The status line says how it comes back, and
+ * ^Z (in F1 only once there is something to undo) restores the field as
+ * it was when the focus came to it; with nothing changed it says so. */
+static void undo_restores_field(void **state)
+{
+	form_story *s = *state;
+	long long id = save_record(s->fx, "talent", "许昌学院", "name", "赵晓燕", "gender", "女", "age", "40",
+				   "ethnicity", "汉族", "political", "群众", "education", "大学本科", "employer",
+				   "许昌学院", "phone", "13837400015", "service_categories", "[\"青少年科普\"]",
+				   "experience", "开展健康讲座20余场。\n走进社区10次。", NULL);
+	form_model *m = open_record(s, "talent", id, "许昌学院");
+	assert_int_equal(keymap_lookup(CTX_FORM | CTX_TEXTAREA, CTRL('Z')), ACT_UNDO);
+	fm_focus(m, (size_t)form_field_index(m->form, "experience"));
+	assert_false(help_names(m, s, "^Z"));
+	fm_result r = key(s, m, CTRL('Z'));
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "「科普工作经历」进入本项后没有改动");
+	r = type(s, m, "曾获许昌市优秀科普工作者称号。");
+	assert_value(m, "experience", "曾获许昌市优秀科普工作者称号。");
+	r = key(s, m, CH('x')); /* appends: the replacement was said on its first key */
+	assert_unsaid(r.text, "^Z");
+	assert_true(help_names(m, s, "^Z"));
+	r = key(s, m, CTRL('Z'));
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_said(r.text, "「科普工作经历」已恢复为进入本项时的内容");
+	assert_value(m, "experience", "开展健康讲座20余场。\n走进社区10次。");
+	/* the first key over the selection says so; another field's own value is its own */
+	r = key(s, m, CH('a'));
+	assert_said(r.text, "已替换「科普工作经历」原来的内容；按 ^Z 恢复");
+	key(s, m, TAB);
+	type(s, m, "x");
+	key(s, m, CTRL('Z'));
+	assert_value(m, "plan", "");
+	assert_value(m, "experience", "a");
+	fm_free(m);
+}
+
+/* An approved record (read-only, no F2) is titled 查看, not 修改 (t80d
+ * #17); a draft the city may change is 修改 (the control), a new one 新记录. */
+static void readonly_titled_view(void **state)
+{
+	form_story *s = *state;
+	long long id = save_person(s->fx, "张丽娟", "13837400045");
+	form_model *m = open_record(s, "talent", id, "许昌学院");
+	assert_false(m->readonly);
+	assert_int_equal(fm_title_words(m), MSG_UI_EDIT_RECORD);
+	fm_free(m);
+	char sql[128];
+	snprintf(sql, sizeof sql, "UPDATE talent SET kp_state = 'approved' WHERE id = %lld", id);
+	sql_run(s->fx->path, sql);
+	m = open_record(s, "talent", id, "许昌学院");
+	assert_true(m->readonly);
+	assert_false(fm_acts(m, &s->c, ACT_SAVE));
+	assert_int_equal(fm_title_words(m), MSG_UI_VIEW_RECORD);
+	char title[64];
+	snprintf(title, sizeof title, msg(fm_title_words(m)), m->rec.id);
+	assert_said(title, "查看第");
+	fm_free(m);
+	m = open_record(s, "talent", 0, "许昌学院");
+	assert_int_equal(fm_title_words(m), MSG_UI_NEW_RECORD);
+	fm_free(m);
+}
+
 /* Paragraphs (no Tab) pasted into a multi-line field are its text, line
  * ends kept (two lines are no second record there; the first line alone
  * was kept); text longer than the field has room for is refused whole. */
@@ -204,6 +396,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(month_list_knows, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_paragraphs, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(full_text_said, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(tab_refuses_unmatched_filter, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(project_phone_advances, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(refused_month_leaves_form_clean, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(undo_restores_field, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(readonly_titled_view, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -868,7 +868,10 @@ static void tab_in_list(void **state)
 	assert_focus(m, "age");
 	key(s, m, TAB);
 	assert_focus(m, "ethnicity");
-	type(s, m, "火星"); /* nothing matches: Tab takes nothing, and moves on */
+	type(s, m, "火星"); /* nothing matches: Tab is refused there (tab_refuses_unmatched_filter); */
+	assert_int_equal(key(s, m, TAB).kind, FM_REFUSED);
+	assert_focus(m, "ethnicity");
+	key(s, m, ESC); /* closed, the list took nothing: Tab moves on */
 	key(s, m, TAB);
 	assert_int_equal(m->mode, FM_EDIT);
 	assert_value(m, "ethnicity", "");

@@ -233,6 +233,13 @@ static void talent_list_marked(screen *s)
 	assert_int_equal(s->lm.nmarked, 2);
 }
 
+static void talent_list_filtered(screen *s) /* a filter typed: Esc clears it first */
+{
+	talent_list(s);
+	assert_int_equal(lm_key(&s->lm, &s->lc, CH('z')).kind, LM_HANDLED);
+	s->ctx = CTX_LIST | CTX_FILTERED; /* as list_screen draws a filtered list */
+}
+
 static void empty_list(screen *s)
 {
 	list_of(s, catalog_form(&s->fx->env.cat, "project"), NULL);
@@ -444,6 +451,7 @@ static const screen_case cases[] = {
 	{"附表2 list on 已提交, unit", true, talent_list_submitted},
 	{"附表2 list, 2 marked, unit", true, talent_list_marked},
 	{"附表2 list, 2 marked, city", false, talent_list_marked},
+	{"附表2 list filtered, unit", true, talent_list_filtered},
 	{"附表3 list empty, unit", true, empty_list},
 	{"附表3 list empty, city", false, empty_list},
 	{"推荐名单, unit", true, nominations},
@@ -611,6 +619,28 @@ static void test_help_lists_what_acts(void **state)
 		teardown(&fx);
 	}
 	assert_true(checked > 50);
+}
+
+/* A list's first Esc clears its filter (t80d #16): the key line says so
+ * then, and 返回 once there is no filter (the control). */
+static void test_list_esc_says_what_it_does(void **state)
+{
+	(void)state;
+	const screen_case filtered = {"附表2 list filtered, unit", true, talent_list_filtered};
+	screen s;
+	open_case(&s, &filtered);
+	const char *bar = keymap_bar_if(s.ctx, s.acts, s.model, s.mctx);
+	assert_non_null(strstr(bar, "Esc 清空"));
+	assert_null(strstr(bar, "返回"));
+	assert_int_equal(s.press(&s, ESC), true);
+	assert_string_equal(s.lm.filter_text, "");
+	bar = keymap_bar_if(CTX_LIST, s.acts, s.model, s.mctx);
+	assert_non_null(strstr(bar, "Esc 返回"));
+	assert_null(strstr(bar, "清空"));
+	assert_int_equal(lm_key(&s.lm, &s.lc, ESC).kind, LM_CLOSE);
+	s.close(&s);
+	void *fx = s.fx;
+	teardown(&fx);
 }
 
 /* The help of the unit's menu names none of the city's keys; the city's
@@ -922,6 +952,7 @@ int main(void)
 		cmocka_unit_test(test_menu_words),
 		cmocka_unit_test(test_help_lists_what_acts),
 		cmocka_unit_test(test_menu_help_by_role),
+		cmocka_unit_test(test_list_esc_says_what_it_does),
 		cmocka_unit_test(test_view_hint),
 		cmocka_unit_test(test_marked_words),
 		cmocka_unit_test(test_review_words_by_role),

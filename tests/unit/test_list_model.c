@@ -276,6 +276,22 @@ static void move_selected(void **state)
 	assert_int_equal(count(s, "SELECT count(*) FROM talent WHERE id = 2 AND kp_year = 2017"), 1);
 }
 
+/* The delete question names the record by its number and its name
+ * (t80d #17): two people of one name are told apart; n deletes nothing. */
+static void delete_names_number(void **state)
+{
+	story *s = *state;
+	key(s, FN(KEY_DOWN));
+	assert_int_equal(key(s, FN(KEY_F(8))).kind, LM_HANDLED);
+	assert_int_equal(s->m.mode, LM_CONFIRM_DELETE);
+	char q[512];
+	lm_question(&s->m, q, sizeof q);
+	assert_string_equal(q, "确定删除第 2 号记录「张零二」吗？(y/n)");
+	key(s, CH('n'));
+	assert_int_equal(s->m.mode, LM_BROWSE);
+	assert_int_equal(count(s, "SELECT count(*) FROM talent WHERE id = 2"), 1);
+}
+
 /* With records marked F5 moves them, not the record under the cursor
  * (which Space moved on to); one another login deleted meanwhile is
  * refused by number, the others move, the marks go. */
@@ -390,6 +406,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(more_rows_marked, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(columns_scroll_sideways, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(move_selected, story_2017, story_teardown),
+		cmocka_unit_test_setup_teardown(delete_names_number, story_2017, story_teardown),
 		cmocka_unit_test_setup_teardown(move_marked_records, story_2017, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

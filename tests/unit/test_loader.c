@@ -355,6 +355,28 @@ static void test_entry_aid_keys(void **state)
 	assert_false(t->fields[form_field_index(t, "name")].sticky);
 	assert_true(t->fields[form_field_index(t, "phone")].forgive_tab); /* by default */
 	assert_false(t->fields[form_field_index(t, "email")].forgive_tab);  /* no auto-advance */
+	/* A whole mobile number is complete on every screen: each phone field
+	 * of each form moves on (附表3's did not, 附表2's did); a form may
+	 * still say no, and a text field moves on only when it says so. */
+	int phones = 0;
+	for (size_t i = 0; i < cat.nforms; i++)
+		for (size_t k = 0; k < cat.forms[i]->nfields; k++) {
+			const kp_field *fd = &cat.forms[i]->fields[k];
+			if (fd->type == FT_PHONE) {
+				phones++;
+				assert_true(fd->auto_advance && fd->forgive_tab);
+			}
+		}
+	assert_true(phones >= 4); /* 附表2, 附表3, 工作计划, 工作总结 */
+	const char *own = HEAD "  - {id: a, label: A, type: phone, auto_advance: false}\n"
+			       "  - {id: b, label: B, type: text}\n";
+	kp_diag d = {0};
+	kp_form *f = form_load(&cat, "x.yaml", own, strlen(own), &d);
+	assert_non_null(f);
+	assert_false(f->fields[0].auto_advance);
+	assert_false(f->fields[1].auto_advance);
+	form_free(f);
+	diag_free(&d);
 	expect_one(HEAD "  - {id: a, label: A, type: integer, forgive_tab: false}\n", 5, 38,
 		   "键「forgive_tab」不适用于 integer");
 	expect_one(HEAD "  - {id: a, label: A, type: choice, choices: [x], auto_advance: true}\n", 5, 51,

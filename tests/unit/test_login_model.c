@@ -135,6 +135,66 @@ static void wrong_then_initial_then_new(void **state)
 	lg_free(&m);
 }
 
+/* 修改密码 from the menu (t80d #18): anyone at an unlocked window could
+ * take the account over. The current password comes first, checked by the
+ * auth layer with sign-in's back-off: a wrong one is refused and changes
+ * nothing, five wrong ones make the next try wait even when right; the
+ * right one (the positive control) leads to the new one twice, set. */
+static void change_asks_current(void **state)
+{
+	story *s = *state;
+	login_model m;
+	lg_init(&m, false);
+	assert_int_equal(sign_in(s, &m, "wdq", s->password).kind, LG_MUST_CHANGE_FIRST);
+	kp_user account = m.user;
+	memset(&m.user, 0, sizeof m.user);
+	assert_int_equal(store_session(s->fx->env.store, SESSION_UNIT, "wdq", account.unit_id, NULL), KP_OK);
+	s->c.account = &account;
+	TYPE_KEYS("魏都区科协2016", lg_key(&m, &s->c, k));
+	lg_key(&m, &s->c, TAB);
+	TYPE_KEYS("魏都区科协2016", lg_key(&m, &s->c, k));
+	assert_int_equal(lg_key(&m, &s->c, ENTER).kind, LG_CHANGED);
+	lg_free(&m);
+	const char *changes = "SELECT count(*) FROM kp_audit WHERE user = 'wdq' AND action = 'password_change'";
+	long long before = sql_int(s->fx->path, changes);
+	assert_true(before >= 1);
+	lg_init(&m, true);
+	assert_int_equal(m.mode, LG_CURRENT);
+	assert_int_equal(lg_fields(&m), 1);
+	assert_true(lg_secret(&m, 0));
+	lg_key(&m, &s->c, TAB); /* one field: Tab stays */
+	assert_int_equal(m.focus, 0);
+	TYPE_KEYS("我要接管这个账号", lg_key(&m, &s->c, k));
+	lg_result r = lg_key(&m, &s->c, ENTER);
+	assert_int_equal(r.kind, LG_REFUSED);
+	assert_string_equal(r.text, msg(MSG_UI_LOGIN_CURRENT_BAD));
+	assert_int_equal(m.mode, LG_CURRENT);
+	assert_int_equal(m.f[0].len, 0);
+	for (int i = 0; i < 4; i++) {
+		TYPE_KEYS("wrong-guess", lg_key(&m, &s->c, k));
+		assert_int_equal(lg_key(&m, &s->c, ENTER).kind, LG_REFUSED);
+	}
+	TYPE_KEYS("魏都区科协2016", lg_key(&m, &s->c, k)); /* right, but after five wrong */
+	r = lg_key(&m, &s->c, ENTER);
+	assert_int_equal(r.kind, LG_REFUSED);
+	assert_non_null(strstr(r.text, "登录失败次数过多"));
+	assert_int_equal(m.mode, LG_CURRENT);
+	assert_int_equal(sql_int(s->fx->path, changes), before);
+	s->c.now = NOW + 3600; /* the wait over */
+	TYPE_KEYS("魏都区科协2016", lg_key(&m, &s->c, k));
+	assert_int_equal(lg_key(&m, &s->c, ENTER).kind, LG_HANDLED);
+	assert_int_equal(m.mode, LG_CHANGE);
+	assert_int_equal(lg_fields(&m), 2);
+	TYPE_KEYS("魏都区科协2017", lg_key(&m, &s->c, k));
+	lg_key(&m, &s->c, TAB);
+	TYPE_KEYS("魏都区科协2017", lg_key(&m, &s->c, k));
+	assert_int_equal(lg_key(&m, &s->c, ENTER).kind, LG_CHANGED);
+	assert_int_equal(sql_int(s->fx->path, changes), before + 1);
+	assert_int_equal(lg_key(&m, &s->c, ESC).kind, LG_CLOSE);
+	user_free(&account);
+	lg_free(&m);
+}
+
 /* Five failures from one address: the sixth try waits, even right. */
 static void back_off(void **state)
 {
@@ -195,7 +255,7 @@ static void names_and_esc(void **state)
 	assert_int_equal(lg_key(&m, &s->c, ESC).kind, LG_QUIT);
 	lg_free(&m);
 	lg_init(&m, true); /* from the menu: Esc goes back */
-	assert_int_equal(m.mode, LG_CHANGE);
+	assert_int_equal(m.mode, LG_CURRENT);
 	assert_int_equal(lg_key(&m, &s->c, ESC).kind, LG_CLOSE);
 	lg_free(&m);
 }
@@ -204,6 +264,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(wrong_then_initial_then_new, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(change_asks_current, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(back_off, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(locked, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(names_and_esc, story_setup, story_teardown),

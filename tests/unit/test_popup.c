@@ -36,11 +36,14 @@ static void tab_over_a_field(void **state)
 	popup_key_field(&p, FN(KEY_DOWN), &chosen);
 	assert_int_equal(popup_key_field(&p, TAB, &chosen), POPUP_NEXT);
 	assert_int_equal(chosen, 2);
-	/* typed to nothing: nothing taken */
+	/* typed to nothing: Tab, Shift-Tab and Enter neither take nor move on */
 	TYPE_KEYS("zzz", popup_key_field(&p, k, &chosen));
 	assert_int_equal(p.nmatch, 0);
-	assert_int_equal(popup_key_field(&p, TAB, &chosen), POPUP_NEXT);
-	assert_true(chosen == POPUP_KEEP);
+	assert_int_equal(popup_key_field(&p, TAB, &chosen), POPUP_NOMATCH);
+	assert_int_equal(popup_key_field(&p, FN(KEY_BTAB), &chosen), POPUP_NOMATCH);
+	assert_int_equal(popup_key_field(&p, ENTER, &chosen), POPUP_NOMATCH);
+	assert_int_equal(chosen, 2);
+	assert_true(p.open);
 	/* opened by a first character typed: that is a pick */
 	popup_close(&p);
 	popup_open(&p, "形式", items, NITEMS, -1, 0x57F9 /* 培 */);

@@ -514,6 +514,55 @@ static void test_review_and_audit(void **state)
 	close_as(&c);
 }
 
+/* The city's own save of a record it opened (its 省辖市科协意见) counts as
+ * seen: 认定 follows without opening it again. Only a save over the
+ * version it was shown, in this session: another session's later save, or
+ * a save over a version never opened, still asks for an opening first. */
+static void test_city_own_save_counts_as_seen(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	size_t opinion = (size_t)form_field_index(f, "city_opinion");
+	char *err = NULL;
+	as_session u, c, c2;
+	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
+	open_as(fx, &c, SESSION_CITY, "shi", NULL);
+	open_as(fx, &c2, SESSION_CITY, "shi2", NULL);
+	long long a = add_talent(u.env.store, f, "魏都区", "张三", &err);
+	long long b = add_talent(u.env.store, f, "魏都区", "李四", &err);
+	assert_int_equal(review_apply(&u.env, f, a, REV_SUBMIT, NULL, &err), 0);
+	assert_int_equal(review_apply(&u.env, f, b, REV_SUBMIT, NULL, &err), 0);
+	/* Opened, its opinion written and saved: approved at once. */
+	kp_record r;
+	assert_int_equal(store_view(c.env.store, f, a, &r, &err), KP_OK);
+	record_set(&r, opinion, "经审核，同意认定。");
+	assert_int_equal(store_update(c.env.store, f, &r, &err), KP_OK);
+	record_free(&r);
+	assert_int_equal(review_apply(&c.env, f, a, REV_APPROVE, NULL, &err), 0);
+	/* Opened and saved, then saved again by another city session: the
+	 * version now is not one this session was shown or wrote. */
+	assert_int_equal(store_view(c.env.store, f, b, &r, &err), KP_OK);
+	record_set(&r, opinion, "同意。");
+	assert_int_equal(store_update(c.env.store, f, &r, &err), KP_OK);
+	record_free(&r);
+	assert_int_equal(store_get(c2.env.store, f, b, &r, &err), KP_OK);
+	record_set(&r, opinion, "另一位写的意见。");
+	assert_int_equal(store_update(c2.env.store, f, &r, &err), KP_OK);
+	record_free(&r);
+	assert_int_equal(review_apply(&c.env, f, b, REV_APPROVE, NULL, &err), -1);
+	assert_non_null(strstr(err, "的当前内容你还没有打开看过（你看过的是第"));
+	free(err), err = NULL;
+	/* The other session saved over a version it never opened: not seen. */
+	assert_int_equal(review_apply(&c2.env, f, b, REV_APPROVE, NULL, &err), -1);
+	assert_non_null(strstr(err, "的当前内容你还没有打开看过"));
+	free(err), err = NULL;
+	city_views(c.env.store, f, b);
+	assert_int_equal(review_apply(&c.env, f, b, REV_APPROVE, NULL, &err), 0);
+	close_as(&u);
+	close_as(&c);
+	close_as(&c2);
+}
+
 /* The city moves a unit's draft into a year not begun: the unit may not
  * submit, edit, attach to or delete it there until that year begins — the
  * rule that keeps a unit from filing into it. */
@@ -933,6 +982,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unit_import_refused_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_reimports_its_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_and_audit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_city_own_save_counts_as_seen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_writes_nothing_in_a_year_not_begun, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_numbers_never_reused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attachments_as_an_attacker, setup, teardown),

@@ -61,6 +61,19 @@ static void form_at_60(void **state)
 	assert_line(&a, 60, "科普活动记录：修改第 12 号>", "许昌学院  演示账号  2016 年度");
 }
 
+/* t80d #17: the activity's title at 80 hid 「← 列表」 and was cut anyway
+ * (「…（已提交，附件 0 >」): the attachments' count gives way first, the way
+ * back stays whole; with room, all of it shows (the control). */
+static void record_items_before_back(void **state)
+{
+	(void)state;
+	title_parts a = {"科普活动记录：查看第 25 号记录（已提交，附件 0 个）", "← 列表", "填报单位：魏都区", true,
+			 2016, false};
+	assert_line(&a, 80, "科普活动记录：查看第 25 号记录（已提交>  ← 列表", "魏都区  演示账号  2016 年度");
+	assert_line(&a, 100, "科普活动记录：查看第 25 号记录（已提交，附件 0 个）  ← 列表",
+		    "填报单位：魏都区  演示账号  2016 年度");
+}
+
 /* Titles with no form name: the back mark gives way, then the end. */
 static void other_titles(void **state)
 {
@@ -130,6 +143,7 @@ int main(void)
 		cmocka_unit_test(form_at_80),
 		cmocka_unit_test(form_at_60),
 		cmocka_unit_test(other_titles),
+		cmocka_unit_test(record_items_before_back),
 		cmocka_unit_test(every_width),
 		cmocka_unit_test(closed_year),
 	};

@@ -357,7 +357,7 @@ static void test_form_reads_only(void **state)
 	assert_true(fm_acts(m, &c, ACT_SAVE)); /* control: the city */
 	fm_free(m);
 	evidence_model ev;
-	ev_ctx ec = {&fx->env, 10};
+	ev_ctx ec = {&fx->env, 10, NULL};
 	ev_init(&ev, &ec, f, a);
 	assert_int_equal(ev_key(&ev, &ec, FN(KEY_F(5))).kind, EV_RECEIVE);
 	ev_free(&ev);
