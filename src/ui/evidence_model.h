@@ -45,6 +45,7 @@ typedef struct {
 	kp_attachment *files;
 	size_t n, sel, top;
 	ev_mode mode;
+	bool fixed;            /* its files may not change now (state, closed year): no such keys */
 } evidence_model;
 
 /* The record id of f with its files; EV_REFUSED (and nothing to free)
