@@ -181,6 +181,7 @@ static void schema_6_files_hashed(void **state)
 	assert_int_equal(send_to(fx, a, "old", "旧照片.png").kind, EV_HANDLED);
 	assert_int_equal(send_to(fx, b, "old", "旧照片.png").kind, EV_HANDLED);
 	assert_int_equal(send_to(fx, b, "other", "别的.png").kind, EV_HANDLED);
+	env_close(&fx->env);
 	sql_run(fx->path, "DROP TABLE kp_attachment_hashes; PRAGMA user_version = 6");
 	reopen(fx);
 	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 7);
