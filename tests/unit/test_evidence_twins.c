@@ -45,11 +45,13 @@ static ev_result send_to(fixture *fx, long long id, const char *tail, const char
 	return r;
 }
 
-static long long files_of(fixture *fx, long long id)
+/* The record's files, as its own unit's session lists them. */
+static size_t files_of(fixture *fx, long long id)
 {
-	char sql[96];
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_attachments WHERE record_id = %lld", id);
-	return sql_int(fx->path, sql);
+	kp_attachment *a;
+	size_t n = store_attachments(fx->env.store, catalog_form(&fx->env.cat, "activity"), id, &a);
+	attachments_free(a, n);
+	return n;
 }
 
 /* The city's own session beside the unit's (a session never widens):
