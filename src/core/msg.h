@@ -214,6 +214,10 @@
 	X(S_NO_ATTACHMENT,  "没有第 %lld 号附件") \
 	X(S_ATTACH_SHORT,   "附件没有读完（文件比说的短），没有保存") \
 	X(S_ATTACH_TOO_BIG, "「%s」有 %.1f MiB，超过了每个附件 %d MiB 的上限，没有保存") \
+	X(S_ATTACH_SAME,    "「%s」与这条记录已有的附件「%s」内容完全相同，没有再添加：同一个文件只能作为一次佐证") \
+	X(S_ATTACH_TWIN,    "附件「%s」与第 %lld 号记录的附件内容相同") \
+	X(S_ATTACH_TWIN_HIDDEN, "附件「%s」与另一条记录的附件相同") \
+	X(S_ATTACH_TWIN_MORE, "……还有更多") \
 	X(S_ATTACH_MANY,    "这条记录已有 %d 个附件，达到了上限，没有保存；请先删除不需要的附件") \
 	X(SS_STATE,         "这条记录现在是「%s」，不能修改或删除") \
 	X(SS_MOVE,          "不能把记录从「%s」改为「%s」") \
@@ -455,6 +459,7 @@
 	X(UI_REVIEW_ONE,    "审核第 %lld 号记录%s「%s」") \
 	X(UI_REVIEW_DUP,    "（可能重复：第 %lld") \
 	X(UI_DUP_CONFIRM,   "第 %lld 号记录可能与第 %s 号重复：核实后仍要认定请按 y，n 或 Esc 不认定") \
+	X(UI_TWIN_CONFIRM,  "第 %lld 号记录：%s。核实后仍要认定请按 y，n 或 Esc 不认定") \
 	X(UI_DUP_NOT_APPROVED, "第 %lld 号记录没有认定（可能重复，请先核实）") \
 	X(UI_REVIEW_DUP_END," 号，请先核实）") \
 	X(UI_NONE_TO_SUBMIT,"已选的记录中没有您可以提交审核的。") \
@@ -480,6 +485,7 @@
 	X(UI_EV_ADDED,      "已添加附件「%s」（%s，%s）。") \
 	X(UI_EV_DELETED,    "已删除附件「%s」。") \
 	X(UI_EV_ASK_DELETE, "删除附件「%s」吗？(y/n)") \
+	X(UI_EV_TWIN,       "注意：%s；市科协审核时会看到这一点。") \
 	X(UI_EV_LOCKED,     "这条记录「%s」，不能添加或删除附件。") \
 	X(UI_EV_NO_SZ,      "服务器上没有安装 lrzsz，不能下载附件。") \
 	X(UI_EV_SEND_FAILED,"下载没有完成（终端不支持 ZMODEM？）。") \

@@ -3,12 +3,30 @@
  * the database itself as BLOBs, so WAL, kepu backup (VACUUM INTO) and a
  * restore keep them in step with their records. Every statement reaches a
  * file only through its record's row, under the session's unit scope. */
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "store/db.h"
+
+/* A file's content hash (BLAKE2b, 32 bytes): the same photo sent as the
+ * evidence of two records is found by it (#9). */
+#define CONTENT_HASH crypto_generichash_BYTES
+
+/* kp_content_hash(data): the migration's, for the files kept before
+ * hashes were (one file's bytes in memory at a time). */
+static void sql_content_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	unsigned char h[CONTENT_HASH];
+	const void *p = sqlite3_value_blob(argv[0]);
+	crypto_generichash(h, sizeof h, p, p ? (unsigned long long)sqlite3_value_bytes(argv[0]) : 0, NULL, 0);
+	sqlite3_result_blob(ctx, h, sizeof h, SQLITE_TRANSIENT);
+}
 
 /* The data last: a listing never reads a file's pages. */
 int store_ensure_attachments(kp_store *s, char **err)
@@ -30,7 +48,24 @@ int store_ensure_attachments(kp_store *s, char **err)
 	if (!db_has_column(s, "kp_attachments", "kp_seal") &&
 	    db_exec(s, "ALTER TABLE kp_attachments ADD COLUMN kp_seal BLOB", err) != KP_OK)
 		return KP_ERR;
-	return db_exec(s, "CREATE INDEX IF NOT EXISTS kp_attachments_record ON kp_attachments (tbl, record_id)",
+	if (db_exec(s, "CREATE INDEX IF NOT EXISTS kp_attachments_record ON kp_attachments (tbl, record_id)", err) !=
+	    KP_OK)
+		return KP_ERR;
+	/* Schema 7: the hashes beside the rows, not in them, so that the
+	 * rows' seals (seal.c) and the audit chain stay as they were made;
+	 * the files kept before are hashed here, once (each file read once). */
+	sqlite3_create_function(s->db, "kp_content_hash", 1, SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+				sql_content_hash, NULL, NULL);
+	if (db_exec(s,
+		    "CREATE TABLE IF NOT EXISTS kp_attachment_hashes ("
+		    " id INTEGER PRIMARY KEY," /* kp_attachments.id */
+		    " hash BLOB NOT NULL)", err) != KP_OK ||
+	    db_exec(s, "CREATE INDEX IF NOT EXISTS kp_attachment_hashes_hash ON kp_attachment_hashes (hash)", err) !=
+		    KP_OK)
+		return KP_ERR;
+	return db_exec(s,
+		       "INSERT INTO kp_attachment_hashes (id, hash) SELECT a.id, kp_content_hash(a.data)"
+		       " FROM kp_attachments a WHERE NOT EXISTS (SELECT 1 FROM kp_attachment_hashes h WHERE h.id = a.id)",
 		       err);
 }
 
@@ -143,9 +178,12 @@ static long long count_of(kp_store *s, const kp_form *f, long long record_id)
 #define CHUNK 65536
 
 /* The file into the row's zeroblob, a chunk at a time: never the whole
- * file in memory. */
-static int blob_fill(kp_store *s, long long rowid, FILE *in, long long size, char **err)
+ * file in memory; its content hash into hash. */
+static int blob_fill(kp_store *s, long long rowid, FILE *in, long long size, unsigned char hash[CONTENT_HASH],
+		     char **err)
 {
+	crypto_generichash_state h;
+	crypto_generichash_init(&h, NULL, 0, CONTENT_HASH);
 	sqlite3_blob *b;
 	if (sqlite3_blob_open(s->db, "main", "kp_attachments", "data", rowid, 1, &b) != SQLITE_OK)
 		return db_fail(s, err);
@@ -161,10 +199,49 @@ static int blob_fill(kp_store *s, long long rowid, FILE *in, long long size, cha
 		} else if (sqlite3_blob_write(b, buf, (int)got, (int)off) != SQLITE_OK) {
 			rc = db_fail(s, err);
 		}
+		crypto_generichash_update(&h, (const unsigned char *)buf, got);
 		off += (long long)got;
 	}
+	crypto_generichash_final(&h, hash, CONTENT_HASH);
 	free(buf);
 	sqlite3_blob_close(b);
+	return rc;
+}
+
+/* The new file's hash kept, unless the record has a file of the same
+ * content already: one photo is one piece of evidence (#9). */
+static int keep_hash(kp_store *s, const kp_form *f, long long record_id, long long id, const char *name,
+		     const unsigned char hash[CONTENT_HASH], char **err)
+{
+	sqlite3_stmt *st = db_prepare(s, "SELECT a.name FROM kp_attachments a JOIN kp_attachment_hashes h ON h.id = a.id"
+				      " WHERE a.tbl = ?1 AND a.record_id = ?2 AND h.hash = ?3 AND a.id <> ?4 ORDER BY a.id LIMIT 1",
+				      err);
+	if (!st)
+		return KP_ERR;
+	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, record_id);
+	sqlite3_bind_blob(st, 3, hash, CONTENT_HASH, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, id);
+	int step = sqlite3_step(st), rc = KP_OK;
+	if (step == SQLITE_ROW) {
+		db_set_err(err, xasprintf(msg(MSG_S_ATTACH_SAME), name, (const char *)sqlite3_column_text(st, 0)));
+		rc = KP_ERR;
+	} else if (step != SQLITE_DONE) {
+		rc = db_fail(s, err);
+	}
+	sqlite3_finalize(st);
+	/* REPLACE: a row id freed by a removal may come back */
+	st = rc == KP_OK ? db_prepare(s, "INSERT OR REPLACE INTO kp_attachment_hashes (id, hash) VALUES (?1, ?2)", err)
+			 : NULL;
+	if (rc == KP_OK && !st)
+		return KP_ERR;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_blob(st, 2, hash, CONTENT_HASH, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(s, err);
+		sqlite3_finalize(st);
+	}
 	return rc;
 }
 
@@ -207,8 +284,11 @@ int store_attach(kp_store *s, const kp_form *f, long long record_id, const kp_ne
 	} else if (rc == KP_OK) {
 		rc = KP_ERR;
 	}
+	unsigned char hash[CONTENT_HASH];
 	if (rc == KP_OK)
-		rc = blob_fill(s, *id, na->in, na->size, err);
+		rc = blob_fill(s, *id, na->in, na->size, hash, err);
+	if (rc == KP_OK)
+		rc = keep_hash(s, f, record_id, *id, na->name, hash, err);
 	if (rc == KP_OK) {
 		char *what = xasprintf("%s（%s，%lld 字节）", na->name, na->type, na->size);
 		char *ch[] = {(char *)msg(MSG_AU_FILE), "", what};
@@ -261,7 +341,14 @@ int store_detach(kp_store *s, const kp_form *f, long long id, char **err)
 		had = true;
 		rc = session_may_attach(s, f, &old, err);
 	}
-	sqlite3_stmt *st = rc == KP_OK ? db_prepare(s, "DELETE FROM kp_attachments WHERE id = ?1 AND tbl = ?2", err) : NULL;
+	sqlite3_stmt *st = rc == KP_OK ? db_prepare(s, "DELETE FROM kp_attachment_hashes WHERE id = ?1", err) : NULL;
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(s, err);
+	}
+	sqlite3_finalize(st);
+	st = rc == KP_OK ? db_prepare(s, "DELETE FROM kp_attachments WHERE id = ?1 AND tbl = ?2", err) : NULL;
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, f->table, -1, SQLITE_STATIC);
@@ -285,12 +372,67 @@ int store_detach(kp_store *s, const kp_form *f, long long id, char **err)
 
 int store_detach_record(kp_store *s, const kp_form *f, long long record_id)
 {
-	sqlite3_stmt *st = db_prepare(s, "DELETE FROM kp_attachments WHERE tbl = ?1 AND record_id = ?2", NULL);
-	if (!st)
-		return KP_ERR;
-	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, record_id);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
-	sqlite3_finalize(st);
+	static const char *const sql[] = {
+		"DELETE FROM kp_attachment_hashes WHERE id IN (SELECT id FROM kp_attachments WHERE tbl = ?1 AND record_id = ?2)",
+		"DELETE FROM kp_attachments WHERE tbl = ?1 AND record_id = ?2"};
+	int rc = KP_OK;
+	for (size_t i = 0; rc == KP_OK && i < 2; i++) {
+		sqlite3_stmt *st = db_prepare(s, sql[i], NULL);
+		if (!st)
+			return KP_ERR;
+		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, record_id);
+		rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
+		sqlite3_finalize(st);
+	}
 	return rc;
+}
+
+/* How many twins are said before 「……还有更多」: a message stays one line. */
+#define TWINS_SAID 2
+
+char *store_attachment_twins(kp_store *s, const kp_form *f, long long record_id, long long only)
+{
+	char *sql = xasprintf("SELECT a.id, a.name, b.record_id, (?4 = 0 OR t.unit_id = ?4)"
+			      " FROM kp_attachments a JOIN kp_attachment_hashes ha ON ha.id = a.id"
+			      " JOIN kp_attachment_hashes hb ON hb.hash = ha.hash AND hb.id <> ha.id"
+			      " JOIN kp_attachments b ON b.id = hb.id AND b.tbl = a.tbl AND b.record_id <> a.record_id"
+			      " JOIN \"%s\" t ON t.id = b.record_id JOIN \"%s\" r ON r.id = a.record_id"
+			      " WHERE a.tbl = ?1 AND a.record_id = ?2 AND (?3 = 0 OR a.id = ?3) AND (?4 = 0 OR r.unit_id = ?4)"
+			      " ORDER BY a.id, b.record_id",
+			      f->table, f->table);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	strbuf b = STRBUF_INIT;
+	long long hidden_of = 0;
+	int said = 0;
+	if (st) {
+		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, record_id);
+		sqlite3_bind_int64(st, 3, only);
+		sqlite3_bind_int64(st, 4, session_scope(s));
+	}
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(st, 0);
+		/* another unit's record is not named to a unit, nor said twice */
+		bool visible = sqlite3_column_int(st, 3) != 0;
+		if ((!visible && hidden_of == id) || said > TWINS_SAID)
+			continue;
+		if (b.len)
+			sb_adds(&b, "；");
+		char *name = text_quote((const char *)sqlite3_column_text(st, 1), 24);
+		if (said++ == TWINS_SAID)
+			sb_adds(&b, msg(MSG_S_ATTACH_TWIN_MORE));
+		else if (visible)
+			sb_printf(&b, msg(MSG_S_ATTACH_TWIN), name, sqlite3_column_int64(st, 2));
+		else
+			sb_printf(&b, msg(MSG_S_ATTACH_TWIN_HIDDEN), name), hidden_of = id;
+		free(name);
+	}
+	sqlite3_finalize(st);
+	if (!b.len) {
+		sb_free(&b);
+		return NULL;
+	}
+	return sb_take(&b);
 }

@@ -662,6 +662,12 @@ size_t store_attachments(kp_store *s, const kp_form *f, long long record_id, kp_
 size_t store_attachments_where(kp_store *s, const kp_form *f, long long record_id, long long unit_id,
 			       kp_attachment **out);
 void attachments_free(kp_attachment *a, size_t n);
+/* Which of record_id's attachments (only attachment `only`, unless 0)
+ * have the same content (hash) as an attachment of another record of f,
+ * any unit's (#9): 「附件「a.png」与第 26 号记录的附件内容相同」, joined
+ * with 「；」; a record the session may not see is not named. NULL: none,
+ * or a record the session may not see. Caller frees. */
+char *store_attachment_twins(kp_store *s, const kp_form *f, long long record_id, long long only);
 /* Attachment id of f's records, as the session may see it: KP_OK with *a
  * filled (attachment_clear frees its strings), else KP_ENOTFOUND with
  * *err (another unit's file answers exactly like a missing one) or KP_ERR. */

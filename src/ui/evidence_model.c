@@ -38,6 +38,8 @@ static void reload(evidence_model *m, const ev_ctx *c)
 		record_free(&m->rec);
 		m->rec = r;
 	}
+	m->fixed = !store_may_change_year(c->env->store, m->rec.year) ||
+		   (m->form->review && !store_may_edit_state(c->env->store, m->rec.state));
 }
 
 ev_result ev_init(evidence_model *m, const ev_ctx *c, const kp_form *f, long long id)
@@ -79,6 +81,8 @@ bool ev_acts(const void *model, const void *ctx, kp_action a)
 	(void)ctx;
 	if (m->mode == EV_CONFIRM_DELETE)
 		return a == ACT_YES || a == ACT_NO;
+	if (m->fixed && (a == ACT_RECEIVE || a == ACT_FOLDER_IN || a == ACT_DELETE_RECORD))
+		return false; /* the key bar offers what the store would allow */
 	return (a != ACT_SEND && a != ACT_DELETE_RECORD && a != ACT_FOLDER_OUT) || m->n > 0;
 }
 
@@ -161,6 +165,11 @@ static ev_result added(evidence_model *m, const ev_ctx *c, long long id)
 			m->top = (size_t)app_scroll(m->sel, (int)m->top, (int)(c->rows ? c->rows : 1));
 			r = said(EV_HANDLED, msg(MSG_UI_EV_ADDED), m->files[i].name, m->files[i].type, sz);
 		}
+	char *twins = store_attachment_twins(c->env->store, m->form, m->rec.id, id);
+	size_t used = strlen(r.text);
+	if (twins) /* said to the uploader, as the city will see it */
+		snprintf(r.text + used, sizeof r.text - used, msg(MSG_UI_EV_TWIN), twins);
+	free(twins);
 	return r;
 }
 

@@ -60,6 +60,7 @@ typedef struct {
 	char **names;          /* EV_PICK_FILE: its files, offered in pick */
 	size_t nnames;
 	popup pick;
+	bool fixed;            /* its files may not change now (state, closed year): no such keys */
 } evidence_model;
 
 /* The record id of f with its files; EV_REFUSED (and nothing to free)

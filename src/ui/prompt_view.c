@@ -15,8 +15,11 @@ void review_prompt_draw(review_prompt *p, ui_app *app, int y)
 	if (p->actions.open)
 		popup_draw(&p->actions, y, y, 20);
 	if (p->confirming) {
-		char q[256];
-		snprintf(q, sizeof q, msg(MSG_UI_DUP_CONFIRM), p->id, p->dups);
+		char q[512];
+		if (p->twins[0]) /* the repeat is in the title already */
+			snprintf(q, sizeof q, msg(MSG_UI_TWIN_CONFIRM), p->id, p->twins);
+		else
+			snprintf(q, sizeof q, msg(MSG_UI_DUP_CONFIRM), p->id, p->dups);
 		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
 		return;
 	}

@@ -50,6 +50,9 @@ static void name_title(review_prompt *p, kp_store *s, const kp_form *f, const kp
 	free(d);
 	snprintf(p->dups, sizeof p->dups, "%s", sb_str(&ids));
 	sb_free(&ids);
+	char *twins = f->evidence ? store_attachment_twins(s, f, r->id, 0) : NULL;
+	snprintf(p->twins, sizeof p->twins, "%s", twins ? twins : "");
+	free(twins);
 	if (n)
 		sb_adds(&dup, msg(MSG_UI_REVIEW_DUP_END));
 	char *name = text_quote(record_name(f, r), 12);
@@ -157,8 +160,9 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 		p->pending = p->offered[chosen];
 		if (p->nids)
 			return apply_many(p, env);
-		if (p->pending == REV_APPROVE && p->dups[0]) {
-			/* a possible repeat is never approved by one Enter */
+		if (p->pending == REV_APPROVE && (p->dups[0] || p->twins[0])) {
+			/* a possible repeat, or evidence another record shows too,
+			 * is never approved by one Enter */
 			p->confirming = true;
 			return none;
 		}

@@ -30,6 +30,7 @@ typedef struct {
 	bool reason_full;             /* the last key was refused: the reason is full (said above it) */
 	bool confirming;              /* 认定 of a possible repeat: asked y/n, naming it */
 	char dups[96];                /* the records it may repeat: 3、5 ("" none) */
+	char twins[384];              /* its files also another record's (store_attachment_twins; "" none) */
 	kp_review pending;
 	editbuf reason;
 	char title[256];              /* 审核第 12 号记录「…」, 审核（已选 3 条） */

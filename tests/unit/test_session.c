@@ -722,9 +722,16 @@ static void test_attachments_as_an_attacker(void **state)
 	assert_int_equal(evidence_add(&u.env, f, mine, png, "大.png", 21LL * 1024 * 1024, &id, &err), -1);
 	assert_non_null(strstr(err, "超过了每个附件 20 MiB 的上限"));
 	free(err), err = NULL;
-	for (int i = 1; i < f->evidence->max_files; i++)
-		assert_int_equal(evidence_add(&u.env, f, mine, png, "照片.png", sizeof PNG - 1, &id, &err), 0);
-	assert_int_equal(evidence_add(&u.env, f, mine, png, "照片.png", sizeof PNG - 1, &id, &err), -1);
+	for (int i = 1; i < f->evidence->max_files; i++) { /* other photos: the same one is taken once */
+		char other[] = PNG "0";
+		other[sizeof other - 2] = (char)('0' + i);
+		FILE *p = file_of(other, sizeof other - 1);
+		assert_int_equal(evidence_add(&u.env, f, mine, p, "照片.png", sizeof other - 1, &id, &err), 0);
+		fclose(p);
+	}
+	FILE *last = file_of(PNG "z", sizeof PNG);
+	assert_int_equal(evidence_add(&u.env, f, mine, last, "照片.png", sizeof PNG, &id, &err), -1);
+	fclose(last);
 	assert_non_null(strstr(err, "已有 10 个附件"));
 	free(err), err = NULL;
 	/* Approved: the unit neither adds nor removes one. */

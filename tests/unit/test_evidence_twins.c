@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* One photo, one piece of evidence (#9), tried by a unit clerk who
+ * recycles it: the same bytes twice on one record are refused, naming the
+ * file there; on another record of the unit they are taken but said, and
+ * the city's approval asks first; on another unit's record the clerk is
+ * told without that record being named. Different files are never marked
+ * (the control). A schema-6 database's files are hashed when opened. The
+ * 附件 screen offers F5/F8 only while the record's files may change. */
+#include "unit_env.h"
+
+#include "domain/evidence.h"
+#include "domain/review.h"
+#include "model_keys.h"
+#include "ui/evidence_model.h"
+#include "ui/review_prompt.h"
+
+#define PNG "\x89PNG\r\n\x1a\n\0\0\0\rIHDR"
+
+static long long activity(fixture *fx, const char *unit, const char *name)
+{
+	return save_record(fx, "activity", unit, "name", name, "held_on", "2016-07-08", NULL);
+}
+
+/* The PC's file (bytes tail after a PNG's header) arrives on the screen. */
+static ev_result send(fixture *fx, evidence_model *m, const char *tail, const char *name)
+{
+	char data[64];
+	size_t n = sizeof PNG - 1 + strlen(tail);
+	memcpy(data, PNG, sizeof PNG - 1);
+	memcpy(data + sizeof PNG - 1, tail, strlen(tail));
+	FILE *in = fmemopen(data, n, "rb");
+	ev_ctx c = {&fx->env, 10, NULL};
+	ev_result r = ev_received(m, &c, in, name, (long long)n, NULL);
+	fclose(in);
+	return r;
+}
+
+static ev_result send_to(fixture *fx, long long id, const char *tail, const char *name)
+{
+	evidence_model m;
+	ev_ctx c = {&fx->env, 10, NULL};
+	assert_int_equal(ev_init(&m, &c, catalog_form(&fx->env.cat, "activity"), id).kind, EV_HANDLED);
+	ev_result r = send(fx, &m, tail, name);
+	ev_free(&m);
+	return r;
+}
+
+/* The record's files, as its own unit's session lists them. */
+static size_t files_of(fixture *fx, long long id)
+{
+	kp_attachment *a;
+	size_t n = store_attachments(fx->env.store, catalog_form(&fx->env.cat, "activity"), id, &a);
+	attachments_free(a, n);
+	return n;
+}
+
+/* The city's own session beside the unit's (a session never widens):
+ * store_close its store. */
+static fixture city(fixture *fx)
+{
+	char *err = NULL;
+	kp_store *s;
+	if (store_open(fx->path, &s, &err) != KP_OK || store_session(s, SESSION_CITY, "shi", 0, &err) != KP_OK ||
+	    store_set_year(s, 2016, &err) != KP_OK)
+		fail_msg("%s", err ? err : "");
+	store_set_catalog(s, &fx->env.cat);
+	return (fixture){.env = {.cat = fx->env.cat, .store = s}, .path = fx->path};
+}
+
+static void same_file_twice_on_one_record(void **state)
+{
+	fixture *fx = *state;
+	long long a = activity(fx, "魏都区", "讲座");
+	sign_in_unit(fx, "魏都区");
+	evidence_model m;
+	ev_ctx c = {&fx->env, 10, NULL};
+	ev_init(&m, &c, catalog_form(&fx->env.cat, "activity"), a);
+	ev_result r = send(fx, &m, "photo-1", "现场照片.png");
+	assert_int_equal(r.kind, EV_HANDLED);
+	assert_null(strstr(r.text, "相同"));
+	r = send(fx, &m, "photo-1", "另一个名字.png"); /* a new name changes nothing */
+	assert_int_equal(r.kind, EV_REFUSED);
+	assert_non_null(strstr(r.text, "「另一个名字.png」与这条记录已有的附件「现场照片.png」内容完全相同"));
+	assert_int_equal(files_of(fx, a), 1);
+	assert_int_equal(m.n, 1);
+	r = send(fx, &m, "photo-2", "第二张.png"); /* control: another photo */
+	assert_int_equal(r.kind, EV_HANDLED);
+	assert_null(strstr(r.text, "相同"));
+	assert_int_equal(files_of(fx, a), 2);
+	/* removed, then sent again: taken (the hash went with the file) */
+	assert_int_equal(store_detach(fx->env.store, m.form, m.files[0].id, NULL), KP_OK);
+	assert_int_equal(send(fx, &m, "photo-1", "现场照片.png").kind, EV_HANDLED);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_attachment_hashes"), 2);
+	ev_free(&m);
+}
+
+/* 认定 of the record picked from the city's review prompt: y or n. */
+static mr_result approve(fixture *fx, long long id, kp_key answer, review_prompt *p)
+{
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	kp_record r;
+	assert_int_equal(store_get(fx->env.store, f, id, &r, NULL), KP_OK);
+	city_views(fx->env.store, f, id);
+	review_prompt_open(p, fx->env.store, f, &r);
+	record_free(&r);
+	while (p->offered[p->actions.sel] != REV_APPROVE)
+		review_prompt_key(p, &fx->env, FN(KEY_DOWN));
+	mr_result m = review_prompt_key(p, &fx->env, ENTER);
+	return p->confirming ? review_prompt_key(p, &fx->env, answer) : m;
+}
+
+static void same_file_on_another_record_of_the_unit(void **state)
+{
+	fixture *fx = *state;
+	long long a = activity(fx, "魏都区", "讲座甲"), b = activity(fx, "魏都区", "讲座乙"),
+		  other = activity(fx, "魏都区", "讲座丙");
+	sign_in_unit(fx, "魏都区");
+	assert_int_equal(send_to(fx, a, "photo-1", "现场照片.png").kind, EV_HANDLED);
+	ev_result r = send_to(fx, b, "photo-1", "现场照片.png");
+	assert_int_equal(r.kind, EV_HANDLED); /* taken, but said */
+	char said[96];
+	snprintf(said, sizeof said, "附件「现场照片.png」与第 %lld 号记录的附件内容相同", a);
+	assert_non_null(strstr(r.text, said));
+	r = send_to(fx, other, "photo-3", "别的照片.png"); /* control */
+	assert_int_equal(r.kind, EV_HANDLED);
+	assert_null(strstr(r.text, "相同"));
+	char *err = NULL;
+	assert_int_equal(review_apply(&fx->env, catalog_form(&fx->env.cat, "activity"), b, REV_SUBMIT, NULL, &err), 0);
+	assert_int_equal(review_apply(&fx->env, catalog_form(&fx->env.cat, "activity"), other, REV_SUBMIT, NULL, &err),
+			 0);
+	fixture shi = city(fx);
+	fx = &shi;
+	review_prompt p;
+	review_prompt_init(&p);
+	mr_result m = approve(fx, b, CH('n'), &p);
+	assert_non_null(strstr(p.twins, said));
+	assert_non_null(strstr(m.text, "没有认定"));
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE kp_state = 'approved'"), 0);
+	m = approve(fx, b, CH('y'), &p);
+	assert_int_equal(m.kind, MR_SAVED);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE kp_state = 'approved'"), 1);
+	/* control: a record whose files are its own is approved by Enter */
+	m = approve(fx, other, CH('n'), &p);
+	assert_false(p.confirming);
+	assert_string_equal(p.twins, "");
+	assert_int_equal(m.kind, MR_SAVED);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE kp_state = 'approved'"), 2);
+	review_prompt_free(&p);
+	store_close(shi.env.store);
+}
+
+static void same_file_on_another_units_record(void **state)
+{
+	fixture *fx = *state;
+	long long theirs = activity(fx, "长葛市", "展览"), mine = activity(fx, "魏都区", "讲座");
+	assert_int_equal(send_to(fx, theirs, "photo-9", "长葛.png").kind, EV_HANDLED);
+	sign_in_unit(fx, "魏都区");
+	ev_result r = send_to(fx, mine, "photo-9", "我的.png");
+	assert_int_equal(r.kind, EV_HANDLED);
+	assert_non_null(strstr(r.text, "附件「我的.png」与另一条记录的附件相同"));
+	char theirs_no[32];
+	snprintf(theirs_no, sizeof theirs_no, "第 %lld 号", theirs);
+	assert_null(strstr(r.text, theirs_no));
+	assert_null(strstr(r.text, "长葛"));
+	/* the city, who sees both, is told which */
+	fixture shi = city(fx);
+	char *t = store_attachment_twins(shi.env.store, catalog_form(&fx->env.cat, "activity"), mine, 0);
+	store_close(shi.env.store);
+	assert_non_null(t);
+	assert_non_null(strstr(t, theirs_no));
+	free(t);
+	/* and the unit asking about the other unit's record learns nothing */
+	assert_null(store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), theirs, 0));
+}
+
+/* A kepu of schema 6 kept files without hashes: opened, they are hashed,
+ * so a photo recycled before the upgrade is found as well. */
+static void schema_6_files_hashed(void **state)
+{
+	fixture *fx = *state;
+	long long a = activity(fx, "魏都区", "讲座甲"), b = activity(fx, "魏都区", "讲座乙");
+	sign_in_unit(fx, "魏都区");
+	assert_int_equal(send_to(fx, a, "old", "旧照片.png").kind, EV_HANDLED);
+	assert_int_equal(send_to(fx, b, "old", "旧照片.png").kind, EV_HANDLED);
+	assert_int_equal(send_to(fx, b, "other", "别的.png").kind, EV_HANDLED);
+	env_close(&fx->env);
+	sql_run(fx->path, "DROP TABLE kp_attachment_hashes; PRAGMA user_version = 6");
+	reopen(fx);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 7);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_attachment_hashes"), 3);
+	sign_in_unit(fx, "魏都区");
+	char *t = store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), b, 0);
+	assert_non_null(t);
+	assert_non_null(strstr(t, "附件「旧照片.png」与第"));
+	assert_null(strstr(t, "别的.png"));
+	free(t);
+	assert_int_equal(send_to(fx, a, "old", "again.png").kind, EV_REFUSED);
+	assert_int_equal(files_of(fx, a), 1);
+}
+
+/* The key bar offers F5 and F8 while the record's files may change,
+ * not once it is submitted: the keys come from ev_acts. */
+static void keys_by_state(void **state)
+{
+	fixture *fx = *state;
+	long long a = activity(fx, "魏都区", "讲座");
+	sign_in_unit(fx, "魏都区");
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	assert_int_equal(send_to(fx, a, "photo", "照片.png").kind, EV_HANDLED);
+	evidence_model m;
+	ev_ctx c = {&fx->env, 10, NULL};
+	ev_init(&m, &c, f, a);
+	assert_true(ev_acts(&m, NULL, ACT_RECEIVE)); /* draft: the control */
+	assert_true(ev_acts(&m, NULL, ACT_DELETE_RECORD));
+	ev_free(&m);
+	char *err = NULL;
+	assert_int_equal(review_apply(&fx->env, f, a, REV_SUBMIT, NULL, &err), 0);
+	ev_init(&m, &c, f, a);
+	assert_false(ev_acts(&m, NULL, ACT_RECEIVE));
+	assert_false(ev_acts(&m, NULL, ACT_DELETE_RECORD));
+	assert_true(ev_acts(&m, NULL, ACT_SEND)); /* its files are still read */
+	ev_result r = ev_key(&m, &c, FN(KEY_F(5))); /* pressed anyway: said why */
+	assert_int_equal(r.kind, EV_REFUSED);
+	assert_non_null(strstr(r.text, "不能添加或删除附件"));
+	ev_free(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(same_file_twice_on_one_record, setup, teardown),
+		cmocka_unit_test_setup_teardown(same_file_on_another_record_of_the_unit, setup, teardown),
+		cmocka_unit_test_setup_teardown(same_file_on_another_units_record, setup, teardown),
+		cmocka_unit_test_setup_teardown(schema_6_files_hashed, setup, teardown),
+		cmocka_unit_test_setup_teardown(keys_by_state, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
