@@ -42,7 +42,8 @@ wait_for "文件名「现场照片-2.png」"
 cmp "$WORK/现场照片.png" "$X/现场照片-2.png" || fail "the copy differs"
 [ "$(cat "$X/现场照片.png")" = kept ] || fail "the file in the folder was overwritten"
 keys Escape
-wait_for "附件 1 个"
+wait_for "修改第 1 号记录（草稿"                 # back on the form (its title gives the count way at 80)
+assert_sql "SELECT count(*) FROM kp_attachments" 1
 keys Escape; wait_for "记录列表"
 keys Escape; wait_for "主菜单"
 quit_kepu
