@@ -110,13 +110,21 @@ int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit
 typedef enum {
 	DUP_SAME,    /* the unique_hint values */
 	DUP_SIMILAR, /* the similar_hint values, other hint values differing */
-	DUP_NEAR     /* the same unit's, the hint values agreeing by near_hint */
+	DUP_NEAR,    /* the same unit's, the hint values agreeing by near_hint */
+	DUP_ALIKE    /* a similar_hint rule's values over other fields (姓名, 工作单位) */
 } dup_kind;
 /* The first record the session reads (r's unit's first) holding r's
  * similar_hint values while other hint values differ (kind DUP_SIMILAR),
  * or r's unit's record near it (DUP_NEAR, not the same); *stp is made once
  * and finalized by the caller (duplicates.c). */
 bool dup_seen(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, sqlite3_stmt **stp, kp_dup *out);
+/* The first record of any unit (r's unit's first) holding r's values of
+ * similar_hint's rule f->alike[rule], the hint's others differing; out
+ * names it only if the session reads it (its unit's; the city any). */
+bool dup_alike(kp_store *s, const kp_form *f, const kp_record *r, size_t rule, sqlite3_stmt **stp, kp_dup *out);
+/* Create a form's indexes of similar_hint's rules over other fields
+ * (<table>_kp_alike<N>, on their folded values). */
+int schema_alike_index(kp_store *s, const kp_form *f, char **err);
 /* The persons (unique_hint values) a batch may meet (persons.c), in the
  * batch's transaction: *out NULL when the form's must always be looked up.
  * persons_maybe sets *maybe false when no row of the table can hold r's
