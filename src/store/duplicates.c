@@ -59,10 +59,14 @@ static void similar_where(strbuf *b, const kp_form *f, int first)
 
 /* similar_hint's rule k over other fields (附表2: 姓名 and 工作单位): its
  * fields the same, bound by name (:f<field index>) as none is empty, and
- * not all the hint's (bound from ?first; an empty hint value is "not"). */
+ * not all the hint's (bound from ?first; an empty hint value is "not").
+ * Folded text no index seeks, so the first field is also sought as stored
+ * by the rule's index (schema_alike_index): 附表2's 姓名 admits Han
+ * characters and · only, whose stored form is their folded form. */
 static void alike_where(strbuf *b, const kp_form *f, size_t k, int first)
 {
 	const kp_alike *a = &f->alike[k];
+	sb_printf(b, " AND t.\"%s\" = :f%d", f->fields[a->fields[0]].id, a->fields[0]);
 	for (size_t i = 0; i < a->n; i++) {
 		char arg[24];
 		snprintf(arg, sizeof arg, ":f%d", a->fields[i]);

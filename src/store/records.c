@@ -475,8 +475,9 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	/* An import's row (a batch with a source) may repeat a stored person:
 	 * looked up unless no row can hold its values (persons.c). The screen
 	 * warns before saving instead, and a second F2 saves. */
-	bool maybe = false, near = false, akin = false;
-	if (!replaces && b->source && b->f->nhint && persons_maybe(b->persons, r, &maybe, &near, &akin, err) != KP_OK)
+	bool maybe = false, near = false, akin = false, alike = false;
+	if (!replaces && b->source && b->f->nhint &&
+	    persons_maybe(b->persons, r, &maybe, &near, &akin, &alike, err) != KP_OK)
 		return KP_ERR;
 	near = near && b->f->nsimilar;
 	akin = akin && b->f->near;
@@ -484,7 +485,7 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	 * the session's rights compare them */
 	/* a row the session could not write at all (a date outside the year)
 	 * is refused for that, not as a repeat of another year's record */
-	bool alike = b->source && b->f->nalike && !replaces; /* the screen warns before saving instead */
+	alike = alike && b->f->nalike;
 	if (((maybe && !b->update) || near || akin || alike) &&
 	    session_may_write(b->s, b->f, NULL, r, err) != KP_OK)
 		return KP_ERR;

@@ -198,29 +198,17 @@ int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err)
 	return rc;
 }
 
-/* similar_hint's rules over other fields compare folded text
- * (kp_dupkey), so each has an index on those folded values: a save or an
- * import's row seeks it, never reading the table. One made for another
- * rule under the same name is made again. */
-int schema_alike_index(kp_store *s, const kp_form *f, char **err)
+/* similar_hint's rules over other fields compare folded text, which no
+ * index seeks: each rule's first field is sought as stored
+ * (duplicates.c: alike_where) by an index of its own. */
+static int alike_index(kp_store *s, const kp_form *f, char **err)
 {
 	int rc = KP_OK;
 	for (size_t k = 0; k < f->nalike && rc == KP_OK; k++) {
-		char *name = xasprintf("%s_kp_alike%zu", f->table, k + 1);
-		strbuf b = STRBUF_INIT;
-		sb_printf(&b, "CREATE INDEX \"%s\" ON \"%s\" (", name, f->table);
-		for (size_t i = 0; i < f->alike[k].n; i++)
-			sb_printf(&b, "%skp_dupkey(\"%s\")", i ? ", " : "", f->fields[f->alike[k].fields[i]].id);
-		sb_adds(&b, ")");
-		if (!index_is(s, name, sb_str(&b))) {
-			char *drop = xasprintf("DROP INDEX IF EXISTS \"%s\"", name);
-			rc = db_exec(s, drop, err);
-			free(drop);
-			if (rc == KP_OK)
-				rc = db_exec(s, sb_str(&b), err);
-		}
-		sb_free(&b);
-		free(name);
+		char *sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s_kp_alike_%s\" ON \"%s\" (\"%s\")", f->table,
+				      f->fields[f->alike[k].fields[0]].id, f->table, f->fields[f->alike[k].fields[0]].id);
+		rc = db_exec(s, sql, err);
+		free(sql);
 	}
 	return rc;
 }
@@ -357,7 +345,7 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 	if (rc == KP_OK && f->nhint) /* an import looks each row's person up */
 		rc = schema_hint_index(s, f, true, err);
 	if (rc == KP_OK)
-		rc = schema_alike_index(s, f, err);
+		rc = alike_index(s, f, err);
 	if (rc == KP_OK)
 		rc = counts_ensure(s, f, err);
 	if (rc == KP_OK)
