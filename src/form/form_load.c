@@ -674,7 +674,9 @@ static void load_similar(loader *L, const ynode *n)
 {
 	if (!n || !ychk_is_seq(&L->c, n))
 		return;
-	if (n->n == 0)
+	if (!L->form->nhint)
+		ychk_err(&L->c, n, "%s", msg(MSG_L_SIMILAR_NO_HINT));
+	else if (n->n == 0)
 		ychk_err(&L->c, n, "%s", msg(MSG_L_EMPTY_LIST));
 	else if (n->kids[0]->kind != YN_SEQ)
 		similar_rule(L, n);
