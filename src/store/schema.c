@@ -195,18 +195,15 @@ int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err)
 	}
 	sb_free(&b);
 	free(name);
-	return rc;
-}
-
-/* similar_hint's rules over other fields compare folded text, which no
- * index seeks: each rule's first field is sought as stored
- * (duplicates.c: alike_where) by an index of its own. */
-static int alike_index(kp_store *s, const kp_form *f, char **err)
-{
-	int rc = KP_OK;
+	/* similar_hint's rules over other fields compare folded text, which no
+	 * index seeks: each rule's first field is sought as stored
+	 * (duplicates.c: alike_where) by an index of its own, left out and
+	 * made again with the hint's */
 	for (size_t k = 0; k < f->nalike && rc == KP_OK; k++) {
-		char *sql = xasprintf("CREATE INDEX IF NOT EXISTS \"%s_kp_alike_%s\" ON \"%s\" (\"%s\")", f->table,
-				      f->fields[f->alike[k].fields[0]].id, f->table, f->fields[f->alike[k].fields[0]].id);
+		const char *col = f->fields[f->alike[k].fields[0]].id;
+		char *sql = create ? xasprintf("CREATE INDEX IF NOT EXISTS \"%s_kp_alike_%s\" ON \"%s\" (\"%s\")",
+					       f->table, col, f->table, col)
+				   : xasprintf("DROP INDEX IF EXISTS \"%s_kp_alike_%s\"", f->table, col);
 		rc = db_exec(s, sql, err);
 		free(sql);
 	}
@@ -344,8 +341,6 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 	}
 	if (rc == KP_OK && f->nhint) /* an import looks each row's person up */
 		rc = schema_hint_index(s, f, true, err);
-	if (rc == KP_OK)
-		rc = alike_index(s, f, err);
 	if (rc == KP_OK)
 		rc = counts_ensure(s, f, err);
 	if (rc == KP_OK)
