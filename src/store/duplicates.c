@@ -300,55 +300,36 @@ int store_ensure_duplicates(kp_store *s, char **err)
 		       " PRIMARY KEY (tbl, id, other))", err);
 }
 
-/* Mark m (r, stored) with the records its similar_hint rule k over other
- * fields finds (附表2: the same 姓名 and 工作单位), by that rule's index. */
-static int mark_alike(kp_store *s, const kp_form *f, const kp_record *r, size_t k, char **err)
+/* Pair m (r, stored) with the records t that cond (SQL after "WHERE …",
+ * join after m: what cond reads) finds, in kp_duplicates; the record
+ * marked must be one the session may read (its own), the pairs are read
+ * by the city only. ?1-?4 are bound here, r's hint values from ?5 unless
+ * prefixes (then those at ?5), rule k's values (:f<field>) if k < nalike.
+ * *changes grows by the pairs made. */
+static int mark_pairs(kp_store *s, const kp_form *f, const kp_record *r, const char *join, const char *cond,
+		      const char *prefixes, size_t k, int *changes, char **err)
 {
-	if (!alike_filled(f, k, r))
-		return KP_OK;
-	strbuf b = STRBUF_INIT;
-	sb_printf(&b, "INSERT INTO kp_duplicates (tbl, id, other, marked_by, marked_at)"
-		      " SELECT ?1, m.id, t.id, ?3, kp_now() FROM \"%s\" m, \"%s\" t"
-		      " WHERE m.id = ?2 AND (?4 = 0 OR m.unit_id = ?4) AND t.id <> m.id",
-		  f->table, f->table);
-	alike_where(&b, f, k, 5);
-	sb_adds(&b, " ON CONFLICT DO NOTHING");
-	sqlite3_stmt *st = db_prepare(s, sb_str(&b), err);
-	sb_free(&b);
+	char *sql = xasprintf("INSERT INTO kp_duplicates (tbl, id, other, marked_by, marked_at)"
+			      " SELECT ?1, m.id, t.id, ?3, kp_now() FROM \"%s\" m%s, \"%s\" t"
+			      " WHERE m.id = ?2 AND (?4 = 0 OR m.unit_id = ?4) AND t.id <> m.id%s ON CONFLICT DO NOTHING",
+			      f->table, join, f->table, cond);
+	sqlite3_stmt *st = db_prepare(s, sql, err);
+	free(sql);
 	if (!st)
 		return KP_ERR;
 	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, r->id);
 	sqlite3_bind_text(st, 3, store_session_user(s), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, session_scope(s));
-	for (size_t i = 0; i < f->nhint; i++)
+	if (prefixes)
+		sqlite3_bind_text(st, 5, prefixes, -1, SQLITE_STATIC);
+	for (size_t i = 0; i < f->nhint && !prefixes; i++)
 		sqlite3_bind_text(st, (int)(5 + i), r->vals[f->hint[i]], -1, SQLITE_STATIC);
-	bind_alike(st, f, k, r);
+	if (k < f->nalike)
+		bind_alike(st, f, k, r);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Mark m (r, stored) with the same unit's records near it (near_hint). */
-static int mark_near(kp_store *s, const kp_form *f, const kp_record *r, char **err)
-{
-	strbuf b = STRBUF_INIT;
-	sb_printf(&b, "INSERT INTO kp_duplicates (tbl, id, other, marked_by, marked_at)"
-		      " SELECT ?1, m.id, t.id, ?3, kp_now() FROM \"%s\" m JOIN units u ON u.id = m.unit_id, \"%s\" t"
-		      " WHERE m.id = ?2 AND (?4 = 0 OR m.unit_id = ?4) AND t.id <> m.id AND %st.unit_id = m.unit_id",
-		  f->table, f->table, near_typed(f) ? "+" : "");
-	near_where(&b, f, 0, "u.name", 5);
-	sb_adds(&b, " ON CONFLICT DO NOTHING");
-	sqlite3_stmt *st = db_prepare(s, sb_str(&b), err);
-	sb_free(&b);
-	if (!st)
-		return KP_ERR;
-	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, r->id);
-	sqlite3_bind_text(st, 3, store_session_user(s), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, session_scope(s));
-	sqlite3_bind_text(st, 5, f->near_prefixes, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
+	if (rc == KP_OK)
+		*changes += sqlite3_changes(s->db);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -358,13 +339,7 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near,
 	*marked = false;
 	if (!hint_filled(f, r))
 		return KP_OK;
-	/* The record marked must be one the session may read (its own); the
-	 * pairs it makes are read by the city only. */
 	strbuf b = STRBUF_INIT;
-	sb_printf(&b, "INSERT INTO kp_duplicates (tbl, id, other, marked_by, marked_at)"
-		      " SELECT ?1, m.id, t.id, ?3, kp_now() FROM \"%s\" m, \"%s\" t"
-		      " WHERE m.id = ?2 AND (?4 = 0 OR m.unit_id = ?4) AND t.id <> m.id",
-		  f->table, f->table);
 	sb_adds(&b, " AND ((1");
 	hint_where(&b, f, 5);
 	sb_adds(&b, ")");
@@ -373,31 +348,30 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near,
 		similar_where(&b, f, 5);
 		sb_adds(&b, ")");
 	}
-	sb_adds(&b, ") ON CONFLICT DO NOTHING");
-	sqlite3_stmt *st = db_prepare(s, sb_str(&b), err);
-	sb_free(&b);
-	int rc = KP_ERR;
-	if (st) {
-		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, r->id);
-		sqlite3_bind_text(st, 3, store_session_user(s), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, session_scope(s));
-		for (size_t i = 0; i < f->nhint; i++)
-			sqlite3_bind_text(st, (int)(5 + i), r->vals[f->hint[i]], -1, SQLITE_STATIC);
-		rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
-	}
-	int changes = rc == KP_OK ? sqlite3_changes(s->db) : 0;
+	sb_adds(&b, ")");
+	int changes = 0;
+	int rc = mark_pairs(s, f, r, "", sb_str(&b), NULL, f->nalike, &changes, err);
+	/* similar_hint's rules over other fields (附表2: the same 姓名 and
+	 * 工作单位), each by its index */
 	for (size_t k = 0; rc == KP_OK && k < f->nalike; k++)
-		if ((rc = mark_alike(s, f, r, k, err)) == KP_OK && alike_filled(f, k, r))
-			changes += sqlite3_changes(s->db);
-	if (rc == KP_OK && near && f->near && (rc = mark_near(s, f, r, err)) == KP_OK)
-		changes += sqlite3_changes(s->db);
+		if (alike_filled(f, k, r)) {
+			sb_clear(&b);
+			alike_where(&b, f, k, 5);
+			rc = mark_pairs(s, f, r, "", sb_str(&b), NULL, k, &changes, err);
+		}
+	if (rc == KP_OK && near && f->near) { /* the same unit's records near it (near_hint) */
+		sb_clear(&b);
+		sb_printf(&b, " AND %st.unit_id = m.unit_id", near_typed(f) ? "+" : "");
+		near_where(&b, f, 0, "u.name", 5);
+		rc = mark_pairs(s, f, r, " JOIN units u ON u.id = m.unit_id", sb_str(&b), f->near_prefixes, f->nalike,
+				&changes, err);
+	}
+	sb_free(&b);
 	if (rc == KP_OK && (*marked = changes > 0)) {
 		char *what[] = {"kp_duplicates", "", "marked"};
 		if ((rc = db_audit(s, NULL, f->table, r->id, r->unit_id, "duplicate", what, 3)) != KP_OK)
 			db_fail(s, err);
 	}
-	sqlite3_finalize(st);
 	return rc;
 }
 

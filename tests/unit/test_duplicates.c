@@ -375,6 +375,24 @@ static void test_project_repeat_found_and_marked(void **state)
  * --force saves it marked for the city. Within one file likewise, the
  * phone compared as stored (+86, dashes, spaces normalised). Same name,
  * another phone: another person (王伟 is too common to warn on). */
+/* `kepu import --force` of csv, one row only similar to a stored record:
+ * saved, and the report says it is marked. */
+static void import_forced(fixture *fx, const char *csv)
+{
+	char *rep;
+	size_t len;
+	import_stats st;
+	FILE *out = open_memstream(&rep, &len);
+	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
+	import_options o = {.source = "test.csv", .force = true};
+	assert_int_equal(import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, out, &st), 0);
+	fclose(in);
+	fclose(out);
+	assert_int_equal(st.saved, 1);
+	assert_non_null(strstr(rep, "1 行可能与已有记录是同一人，按 --force 保存，已标记为可能重复"));
+	free(rep);
+}
+
 static void test_similar_import(void **state)
 {
 	fixture *fx = *state;
@@ -401,16 +419,7 @@ static void test_similar_import(void **state)
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 4);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
 	/* "a different person": --force saves it, marked for the city */
-	size_t len;
-	FILE *out = open_memstream(&rep, &len);
-	FILE *in = fmemopen((void *)old, strlen(old), "r");
-	import_options o = {.source = "test.csv", .force = true};
-	assert_int_equal(import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, out, &st), 0);
-	fclose(in);
-	fclose(out);
-	assert_int_equal(st.saved, 1);
-	assert_non_null(strstr(rep, "1 行可能与已有记录是同一人，按 --force 保存，已标记为可能重复"));
-	free(rep);
+	import_forced(fx, old);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates WHERE other = 1"), 1);
 	kp_dup *pairs;
 	assert_int_equal(store_duplicates_of(fx->env.store, catalog_form(&fx->env.cat, "talent"), 1, &pairs), 1);
@@ -673,17 +682,7 @@ static void test_same_person_new_phone_import(void **state)
 	free(rep);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 3);
 	/* --force: saved, marked */
-	size_t len;
-	FILE *out = open_memstream(&rep, &len);
-	const char *one = HEADER LEI "13912340000,其他\n";
-	FILE *in = fmemopen((void *)one, strlen(one), "r");
-	import_options o = {.source = "test.csv", .force = true};
-	assert_int_equal(import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, out, &st), 0);
-	fclose(in);
-	fclose(out);
-	assert_int_equal(st.saved, 1);
-	assert_non_null(strstr(rep, "1 行可能与已有记录是同一人，按 --force 保存，已标记为可能重复"));
-	free(rep);
+	import_forced(fx, HEADER LEI "13912340000,其他\n");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates WHERE id = 4 AND other = 1"), 1);
 	/* another unit's: the city is told which; a unit is not, its row marked */
 	const char *wd = HEADER "魏都区,雷盼盼,男,61,汉族,中共党员,中专/中技,长葛市科技局,13912340005,其他\n";
