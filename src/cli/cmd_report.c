@@ -46,13 +46,17 @@ static void print_items(const kp_checklist *c)
 	}
 }
 
+/* The matrix is the year's: a carried item (listed above with its year
+ * and how many units did it) has its own in kepu checklist --year. */
+static bool matrix_column(const kp_check_item *it) { return it->m->owner == OWNER_UNIT && !it->year; }
+
 static void print_matrix(const kp_checklist *c)
 {
 	printf("\n%s（%s）\n", msg(MSG_R_MATRIX), msg(MSG_P_LEGEND));
 	cli_cell(stdout, msg(MSG_P_COL_UNIT), UNIT_W, false);
 	const char *gap = "";
 	for (size_t i = 0; i < c->n; i++)
-		if (c->items[i].m->owner == OWNER_UNIT) {
+		if (matrix_column(&c->items[i])) {
 			char h[32];
 			check_item_heading(&c->items[i], h, sizeof h);
 			printf("%s", gap);
@@ -64,7 +68,7 @@ static void print_matrix(const kp_checklist *c)
 		cli_cell(stdout, c->units[u].name, UNIT_W, false);
 		gap = "";
 		for (size_t i = 0; i < c->n; i++)
-			if (c->items[i].m->owner == OWNER_UNIT) {
+			if (matrix_column(&c->items[i])) {
 				printf("%s%c", gap, state_mark(check_item_unit_state(&c->items[i], u)));
 				gap = "      ";
 			}
@@ -80,6 +84,8 @@ int cmd_checklist(const kp_opts *o)
 		return rc;
 	kp_checklist c;
 	checklist_build(&c, &e, 0);
+	if (!o->year) /* the default year: last year's open items too, with their year */
+		checklist_add_carried(&c, &e, 0);
 	printf("%s  ", msg(MSG_R_CHECKLIST));
 	print_today(&c);
 	putchar('\n');

@@ -30,6 +30,9 @@
 	X(V_CHOICE_LIST,    "「%s」不是可选的项，可选：%s") \
 	X(V_CHOICE_MONTH,   "「%s」不是可选的月份：月份写作 YYYY-MM 或 YYYY年M月（如 %s），本年度可选 %s 到 %s") \
 	X(V_BEFORE,         "不能早于%s") \
+	X(V_NOT_MORE,       "%s，多于%s %s（%s不能多于%s）") \
+	X(V_NOT_MORE_WHY,   "%s，多于%s %s（%s不能多于%s：%s）") \
+	X(V_MIN_CHARS,      "至少要写 %d 个字（不算空格和标点），现在是 %d 个字") \
 	X(V_NOT_YET,        "「%s」还没有到（今天是 %s）") \
 	X(V_NOT_ENDED,      "「%s」这个月还没有过完（今天是 %s）：只能填已经过完的月份，这个月的从 %04d-%02d-01 起可以填") \
 	X(V_AFTER_YEAR,     "%s 年在本年度（%d 年度）之后：只能填 %d 或以前的年度") \
@@ -40,6 +43,14 @@
 	X(V_NBSP,           "不换行空格") \
 	X(V_SPACE_KIND,     "特殊宽度的空格") \
 	X(V_CONTROL,        "第%d个字是看不见的控制字符或格式字符 U+%04X，请删去（不会照原样保存）") \
+	X(V_COMBINING,      "第%d个字是附加符号 U+%04X，加在汉字「%s」上（看起来像同一个字，其实不同），请删去") \
+	X(V_COMBINING_FIRST,"第%d个字是附加符号 U+%04X，前面没有可以加的字母，请删去") \
+	X(V_PRIVATE_USE,    "第%d个字是私用区字符 U+%04X（不是标准字符，各台电脑显示的不同），请改为标准的字或删去") \
+	X(V_RADICAL,        "第%d个字「%s」是部首符号 U+%04X，不是汉字「%s」（U+%04X）：请改为汉字「%s」") \
+	X(V_RADICAL_ANY,    "第%d个字「%s」是部首或笔画符号 U+%04X，不是汉字：请改为汉字") \
+	X(V_MIXED_SCRIPT,   "第%d个字是%s「%s」U+%04X，和同一个词里的拉丁字母混在一起（看起来像拉丁字母「%s」，其实不同）：请改为拉丁字母「%s」") \
+	X(V_CYRILLIC,       "俄文字母") \
+	X(V_GREEK,          "希腊字母") \
 	X(V_BAD_UTF8,       "含有无效的字符编码（不是 UTF-8，在这一格的第%zu个字节）") \
 	X(V_NEWLINE,        "不能换行") \
 	X(V_LIMIT,          "内容过于复杂，无法校验") \
@@ -196,6 +207,7 @@
 	X(SS_YEAR_MOVE_AFTER,"不能换到 %d 年度：「%s」%s 在该年度之后（只能是 %d 或以前的年度）") \
 	X(SS_YEAR_AHEAD,    "%d 年度还没有开始（今天是 %d 年），单位还不能在其中填报；请换回本年度") \
 	X(SS_YEAR_CLOSED,   "%d 年度已由市科协结束（%.10s）：各单位不能再新增、修改、删除、提交或导入该年度的记录和附件；如需更正，请联系市科协重新开放该年度") \
+	X(SS_REPORT_LOCKED, "%s（%s）已由市科协于 %d年%d月%d日 汇总报送省科协：单位不能再修改或删除；如需更正，请联系市科协") \
 	X(SS_YEAR_CLOSED_RETURN,"%d 年度已结束：退回的记录单位无法修改；请先重新开放该年度（主菜单按 x，或 kepu year reopen %d），再退回") \
 	X(SS_CITY_FIELD,    "「%s」由市科协填写，单位不能填写或修改") \
 	X(SS_UNIT_FIELD,    "「%s」由填报单位填写，市科协不能修改") \
@@ -211,8 +223,9 @@
 	X(SS_ADMIN_ONLY,    "只有服务器管理员可以这样做") \
 	X(SS_WIDEN,         "当前会话不能改为「%s」的权限") \
 	X(SS_DRAFT_OWNER,   "只能读写自己的草稿") \
-	X(C_CELL_NOT_YOURS, "%s「%s」有内容：这一项由%s填写，不能由本账号导入。请清空这一格后再导入（整个文件未导入）") \
-	X(C_COLUMN_NOT_YOURS, "%s「%s」有内容：这一列由%s填写，不能由本账号导入。请清空或删去这一列后再导入（整个文件未导入）") \
+	X(C_CELL_NOT_YOURS, "%s「%s」有内容：这一项由%s填写，不能由本账号导入或改动，而这一格与系统中已存的不同。请清空这一格（空格保留已存的内容）后再导入（整个文件未导入）") \
+	X(C_COLUMN_NOT_YOURS, "%s「%s」有内容：这一列由%s填写，不能由本账号导入或改动，而这一格与系统中已存的不同。请清空这一格或删去这一列（保留已存的内容）后再导入（整个文件未导入）") \
+	X(C_NOT_YOURS_NOTE, "注意：%s「%s」等由%s填写的格不导入：与系统中已存的相同、或所在记录不会被导入改动的，略过；与已存的不同的，整个文件不导入") \
 	X(C_AUDIT_SINCE_RANGE, "--since「%s」是日期，但超出可用的年份范围（%d 至 %d 年），没有列出审计记录") \
 	X(C_AUDIT_SINCE,    "--since「%s」不是有效的日期（如 2016-07-15 或 2016年7月15日），没有列出审计记录") \
 	X(C_AUDIT_UNIT,     "--unit「%s」不是任何单位的名称（与附表1 的单位名称一致，如「魏都区」），没有列出审计记录") \
@@ -246,6 +259,7 @@
 	X(R_COL_RANK,       "名次") \
 	X(R_COL_SAVED,      "报送时间") \
 	X(R_TITLE,          "五.%d %s") \
+	X(R_CARRIED_YEAR,  "%d年度 ") \
 	X(R_MONTHLY_TITLE,  "五.%d %d月%s") \
 	X(R_MATRIX,         "各单位完成情况") \
 	X(R_RANKING,        "许昌市科协“百千万科普工程”各单位任务完成进度与排名（六、绩效考核）") \
@@ -268,6 +282,7 @@
 	X(UI_MENU_HINT,     "按方括号中的数字或字母直接打开，或用上下键选择后按回车") \
 	X(UI_MENU_FORM,     "%s  填写新记录") \
 	X(UI_MENU_LIST,     "%s  记录列表") \
+	X(UI_MENU_FORM_CLOSED,"%s  查看（%d 年度已结束，不能再填写）") \
 	X(UI_MENU_LIST_READ,"%s  查看") \
 	X(UI_MENU_QUIT,     "退出") \
 	X(UI_PICK_UNIT,     "请选择填报单位") \
@@ -329,6 +344,8 @@
 	X(UI_DRAFTS_TITLE,  "未保存的草稿（%zu 份）") \
 	X(UI_DRAFTS_HINT,   "每次中断时未保存的输入各自保留，直到保存或有意放弃") \
 	X(UI_DRAFTS_NEW,    "新记录") \
+	X(UI_DRAFTS_CLOSED, "（%d 年度已结束）") \
+	X(UI_DRAFTS_YEAR_CLOSED,"%d 年度已由市科协结束，这份草稿不能再恢复填写；可按 F8 放弃") \
 	X(UI_DRAFTS_RECORD, "第 %lld 号记录") \
 	X(UI_DRAFTS_EMPTY,  "（未填任何项）") \
 	X(UI_DRAFTS_ASK,    "放弃 %s 的这份草稿？放弃后无法恢复。(y/n)") \
@@ -399,6 +416,7 @@
 	X(UI_MENU_PROGRESS, "任务完成进度与排名") \
 	X(UI_MENU_BRIEFING, "月度工作简报（汇总各单位月报）") \
 	X(UI_MENU_RECORD,   "%s  本单位填写") \
+	X(UI_MENU_RECORD_CLOSED,"%s  查看本单位（%d 年度已结束）") \
 	X(UI_MENU_RECORD_ANY,"%s  选择单位填写") \
 	X(UI_LOGIN_TITLE,   "请登录") \
 	X(UI_LOGIN_NEW_TITLE,"请设置新密码（至少 8 个字符，不能与原密码相同）") \
@@ -447,7 +465,11 @@
 	X(UI_EV_SIZE,       "大小") \
 	X(UI_EV_BY,         "发送人") \
 	X(UI_EV_AT,         "时间") \
-	X(UI_EV_NONE,       "这条记录还没有附件。按 F5 从本机发送照片、视频或文档。") \
+	X(UI_EV_NONE,       "这条记录还没有附件。按 F5 从本机发送（ZMODEM），或按 F6 从交换文件夹添加。") \
+	X(UI_EV_NO_FOLDER,  "这个会话没有交换文件夹（没有登录的账号），不能从交换文件夹添加或存入附件") \
+	X(UI_EV_PICK,       "从交换文件夹添加附件（输入文字筛选）") \
+	X(UI_EV_FOLDER_EMPTY,"交换文件夹中没有可以添加的文件：请先用 pscp、psftp 或 WinSCP 把文件复制到 %s，再按 F6") \
+	X(UI_EV_PUT,        "已把附件「%s」存入交换文件夹，文件名「%s」：用 pscp、psftp 或 WinSCP 从 %s 取回") \
 	X(UI_EV_ADDED,      "已添加附件「%s」（%s，%s）。") \
 	X(UI_EV_DELETED,    "已删除附件「%s」。") \
 	X(UI_EV_ASK_DELETE, "删除附件「%s」吗？(y/n)") \
@@ -469,6 +491,8 @@
 	X(UI_PASTE_ROWS,    "粘贴的内容有 %zu 行；表单一次只能粘贴一行（多行请用导入），一项也没有填入。") \
 	X(UI_PASTE_TEXT_OK, "已粘贴 %zu 个字。") \
 	X(UI_PASTE_TEXT_CTRL,"已粘贴 %zu 个字；其中 %zu 个是看不见的控制字符，没有填入。") \
+	X(UI_TEXT_FULL,     "%s：最多 %zu 个字，多出的 %zu 个没有输入") \
+	X(UI_PASTE_BURST_LONG,"%s：最多 %zu 个字，粘贴的 %zu 个字多出 %zu 个，一个字也没有输入（原来的内容不变）") \
 	X(UI_PASTE_TEXT_LONG,"粘贴的文字有 %zu 个字，「%s」最多 %zu 个字（还能填 %zu 个）；一个字也没有填入。") \
 	X(UI_PASTE_WIDE,    "粘贴的一行有 %zu 项，从「%s」到最后只有 %zu 项；一项也没有填入。整行（本表 %zu 项）从哪一项粘贴都从第一项填起。") \
 	X(UI_CITY_FIELD_READ,"「%s」是市科协的意见，由市科协填写，这里只能查看。") \
@@ -586,6 +610,8 @@
 	X(UI_TR_SZ,         "按 F5（或 Ctrl-Y）发送到本机（ZMODEM：Xshell、SecureCRT 等会自动接收）。") \
 	X(UI_TR_SFTP,       "文件留在交换文件夹中，也可以用 SFTP 取回，或请管理员取回。按 Esc 返回。") \
 	X(UI_TR_SAME_HINT,  "重复的记录：按 F6（^R）改为用文件中的内容更新已有的记录（已认定的不改）") \
+	X(UI_TR_REPORT_PAST,"……另有 %lld 行没有列出（最多列出 %d 行）：请先改正上面列出的，再导入") \
+	X(UI_TR_NO_TEMP,    "不能建立临时文件（%s），没有导入；请通知管理员") \
 	X(UI_TR_SIMILAR,    "可能是同一人的行没有导入；确是不同的人，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
 	X(UI_TR_NEAR,       "与本单位记录相近（编号或地名写法不同）的行没有导入；确是不同的记录，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
 	X(UI_TR_SAME_UPDATE,"重复的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
@@ -661,14 +687,19 @@
 	X(K_MARK,           "选中或取消（再按 F9 一并提交审核，F5 一并移到其他年度）") \
 	X(K_MARK_CITY,      "选中或取消（再按 F5 一并移到其他年度）") \
 	X(K_START,          "开始") \
-	X(K_UPDATE_SAME,    "重复的更新或跳过") \
+	X(K_UPDATE_SAME,    "重复更新/跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
 	X(K_FILES,          "附件") \
-	X(K_ATTACH,         "从本机添加附件") \
-	X(K_DOWNLOAD,       "下载到本机") \
-	X(K_DETACH,         "删除附件") \
+	X(K_ATTACH,         "上传") \
+	X(K_DOWNLOAD,       "下载") \
+	X(K_DETACH,         "删除") \
+	X(K_FOLDER_IN,      "从文件夹添加") \
+	X(K_FOLDER_OUT,     "存入文件夹") \
 	X(K_RECEIVE,        "从本机接收") \
-	X(K_CHOOSE_FILE,    "选交换文件夹中的文件") \
+	X(K_CHOOSE_FILE,    "选交换文件夹中的文件；结果较长时上下滚动") \
+	X(K_RESULT_PAGE,    "翻看") \
+	X(K_HOME_RESULT,    "到行首；结果较长时到结果的第一行") \
+	X(K_END_RESULT,     "到行尾；结果较长时到结果的最后一行") \
 	X(K_STATE_FILTER,   "按审核状态筛选") \
 	X(K_TICK_ITEM,      "勾选完成/取消") \
 	X(K_SWITCH_VIEW,    "换视图") \
@@ -829,6 +860,7 @@
 	X(C_XLSX_SLOW,      "%s：读取超过 %d 秒（已读 %zu 个工作表，共 %zu 个），不再读取（请分成几个文件）") \
 	X(C_READ_TEXT,      "单元格是文字「%s」") \
 	X(C_READ_NUMBER,    "单元格是数字 %s") \
+	X(C_READ_NUMBER_ROUNDED,"单元格是数字 %s（Excel 可能把它四舍五入显示为 %s，多半是公式的计算结果：请把这一格改为直接填写的数值）") \
 	X(C_READ_DATE,      "单元格是日期 %s") \
 	X(C_READ_TIME,      "单元格是时间 %s") \
 	X(C_READ_BOOL,      "单元格是逻辑值 %s") \
@@ -954,8 +986,8 @@
 	X(XC_RZ_NONE,       "没有收到文件（已取消，或终端不支持 ZMODEM）") \
 	X(XC_NO_ANSWER,     "终端在 %d 秒内没有应答 ZMODEM，没有发送（Xshell、SecureCRT 会应答，PuTTY 不会）：请用 SFTP（WinSCP、psftp）取回；终端其实支持时在本屏再按 F5，不再询问") \
 	X(XC_NO_CLIENT,     "终端没有接管 ZMODEM，没有接收（Xshell、SecureCRT 会接管，PuTTY 不会）：请用 SFTP（WinSCP、psftp）放进交换文件夹；终端其实支持时在本屏再按 F5，不再询问") \
-	X(XC_NO_ANSWER_EV,  "终端 %d 秒内没有应答 ZMODEM（如 PuTTY），附件没有下载：请用 Xshell、SecureCRT，或请管理员用 kepu attachments get 取出；终端其实支持时在本屏再按 F4，不再询问") \
-	X(XC_NO_CLIENT_EV,  "终端不接管 ZMODEM（如 PuTTY），附件没有上传：附件不经交换文件夹，请换用 Xshell、SecureCRT 等支持 ZMODEM 的终端；终端其实支持时在本屏再按 F5，不再询问") \
+	X(XC_NO_ANSWER_EV,  "终端 %d 秒内没有应答 ZMODEM（如 PuTTY），附件没有下载：可按 F7 存入交换文件夹，再用 pscp 或 WinSCP 取回；终端其实支持时在本屏再按 F4，不再询问") \
+	X(XC_NO_CLIENT_EV,  "终端不接管 ZMODEM（如 PuTTY），附件没有上传：可用 pscp 或 WinSCP 把文件复制到交换文件夹后按 F6；终端其实支持时在本屏再按 F5，不再询问") \
 	X(XC_RZ_CANCELLED,  "接收已取消（终端发来 Ctrl-X），什么也没有保存") \
 	X(XC_RZ_FAILED,     "接收没有完成（rz 退出，状态 %d），什么也没有保存") \
 	X(XC_RZ_TOO_BIG,    "本机发送的文件超过了 %d MiB 的上限，接收已中止，什么也没有保存") \

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lookalike.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -136,10 +137,39 @@ static char *key_of(const char *s, bool (*noise)(uint32_t))
 
 char *text_label_key(const char *s) { return key_of(s, label_noise); }
 
-/* Every space: ASCII (and controls), the ideographic one folded to it, the odd ones. */
-static bool dup_noise(uint32_t cp) { return cp <= ' ' || cp_is_odd_space(cp); }
+/* Every space: ASCII (and controls), the ideographic one folded to it, the
+ * odd ones; and what adds nothing a reader sees: combining marks, private-use
+ * code points. */
+static bool dup_noise(uint32_t cp)
+{
+	return cp <= ' ' || cp_is_odd_space(cp) || cp_is_combining(cp) || cp_is_private(cp);
+}
 
-char *text_dup_key(const char *s) { return key_of(s, dup_noise); }
+/* A radical or compatibility ideograph as its ideograph, a Cyrillic or Greek
+ * letter drawn like a Latin one as that letter. */
+static uint32_t lookalike(uint32_t cp)
+{
+	uint32_t u = cp_ideograph_of(cp);
+	return u ? u : cp_latin_of(cp);
+}
+
+char *text_dup_key(const char *s)
+{
+	if (text_ascii(s))
+		return key_of(s, dup_noise);
+	char *plain = map_cps(s, lookalike);
+	char *key = key_of(plain, dup_noise);
+	free(plain);
+	return key;
+}
+
+size_t text_content_chars(const char *s)
+{
+	char *key = key_of(s, label_noise);
+	size_t n = utf8_count(key);
+	free(key);
+	return n;
+}
 
 char *text_strip_chars(const char *s, const char *chars)
 {

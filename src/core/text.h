@@ -39,10 +39,15 @@ char *text_strip_chars(const char *s, const char *chars);
  * 「职务 （职称）」 are one key. Caller frees. */
 char *text_label_key(const char *s);
 /* What the duplicate rule compares of a free-text value: full-width forms
- * folded, every space (ASCII, ideographic, NBSP and the other odd ones)
- * removed, ASCII letters in lower case: 社区科普Ｅ站 = 社区科普 e站.
- * Caller frees. */
+ * folded, every space (ASCII, ideographic, NBSP and the other odd ones),
+ * combining mark and private-use character removed, radicals and
+ * compatibility ideographs as their ideograph (⼩ = 小), Cyrillic and Greek
+ * letters drawn like Latin ones as those (е = e), ASCII letters in lower
+ * case: 社区科普Ｅ站 = 社区科普 e站 = 社区科普е站. Caller frees. */
 char *text_dup_key(const char *s);
+/* Characters of s other than spaces and punctuation (what text_label_key
+ * keeps): what a narrative says, 「.」 nothing. */
+size_t text_content_chars(const char *s);
 bool text_starts_with(const char *s, const char *prefix);
 /* s is one or more ASCII digits and nothing else (a record's number). */
 bool text_all_digits(const char *s);

@@ -23,10 +23,7 @@ void milestone_due(const kp_schedule *s, const kp_milestone *m, int i, int *y, i
 {
 	*y = s->year;
 	if (m->monthly) { /* the report on month M is due in month M + 1 */
-		*mo = s->month_from + i + 1;
-		if (*mo > 12)
-			*mo -= 12, (*y)++;
-		*d = m->due_day;
+		schedule_next_month(s->year, s->month_from + i, m->due_day, y, mo, d);
 		return;
 	}
 	*mo = m->due_month;
@@ -45,14 +42,41 @@ static const char *later(const char *a, const char *b)
 	return strcmp(a, b) >= 0 ? a : b;
 }
 
+/* A monthly report counts from the unit's last change of its figures
+ * while it could still make one (to the city's summary day, when the
+ * store locks it): filed as zeros on time and filled in later is late.
+ * first: when it was filed (freed). */
+static char *last_change(kp_env *e, const kp_schedule *s, const kp_form *f, long long unit_id,
+			 int field, const char *month, char *first)
+{
+	int y, mo, d, ny, nm, nd;
+	if (field < 0 || !schedule_summary_day(s, month, &y, &mo, &d))
+		return first;
+	long next = date_serial(y, mo, d) + 1;
+	date_from_serial(next, &ny, &nm, &nd);
+	char before[16];
+	snprintf(before, sizeof before, "%04d-%02d-%02d", ny % 10000, nm % 100, nd % 100);
+	char *changed = store_last_unit_change(e->store, f, unit_id, field, month, before);
+	if (!changed)
+		return first;
+	char *keep = xstrdup(later(first, changed));
+	free(first);
+	free(changed);
+	return keep;
+}
+
 /* Done from the data: the unit has a record in each form (a monthly item:
  * of its month). The time is when the last of those first records came. */
-static char *done_by_records(kp_env *e, const kp_check_item *it, long long unit_id)
+static char *done_by_records(kp_env *e, const kp_schedule *s, const kp_check_item *it,
+			     long long unit_id)
 {
-	const kp_schedule *s = &e->cat.schedule;
 	char *when = xstrdup("");
 	for (size_t k = 0; k < it->m->nrecords; k++) {
 		const kp_form *f = catalog_form(&e->cat, it->m->records[k]);
+		if (!f) { /* an older year's schedule naming a form no longer shipped */
+			free(when);
+			return xstrdup("");
+		}
 		int field = it->month[0] && !strcmp(f->id, s->report_form)
 				    ? form_field_index(f, s->month_field) : -1;
 		char *first = store_first_saved(e->store, f, unit_id, field, it->month);
@@ -60,6 +84,7 @@ static char *done_by_records(kp_env *e, const kp_check_item *it, long long unit_
 			free(when);
 			return xstrdup("");
 		}
+		first = last_change(e, s, f, unit_id, field, it->month, first);
 		char *keep = xstrdup(later(first, when));
 		free(first);
 		free(when);
@@ -76,8 +101,8 @@ static const kp_tick *find_tick(const kp_tick *t, size_t n, const char *key, lon
 	return NULL;
 }
 
-static void evaluate(kp_checklist *c, kp_env *e, kp_check_item *it, const kp_tick *ticks,
-		     size_t nticks)
+static void evaluate(kp_checklist *c, kp_env *e, const kp_schedule *s, kp_check_item *it,
+		     const kp_tick *ticks, size_t nticks)
 {
 	bool unit = it->m->owner == OWNER_UNIT;
 	size_t n = unit ? c->nunits : 1;
@@ -87,7 +112,7 @@ static void evaluate(kp_checklist *c, kp_env *e, kp_check_item *it, const kp_tic
 	for (size_t u = 0; u < n; u++) {
 		long long unit_id = unit ? c->units[u].id : 0;
 		const kp_tick *t = it->m->nrecords ? NULL : find_tick(ticks, nticks, it->key, unit_id);
-		it->done_at[u] = it->m->nrecords ? done_by_records(e, it, unit_id)
+		it->done_at[u] = it->m->nrecords ? done_by_records(e, s, it, unit_id)
 						 : xstrdup(t ? t->at : "");
 		it->done_by[u] = xstrdup(t ? t->by : "");
 		it->state[u] = ms_state(it->due, c->today, it->done_at[u]);
@@ -106,9 +131,8 @@ static int by_due(const void *a, const void *b)
 	return x->due < y->due ? -1 : x->due > y->due;
 }
 
-int checklist_build(kp_checklist *c, kp_env *e, long long unit_id)
+static int build(kp_checklist *c, kp_env *e, const kp_schedule *s, long long unit_id)
 {
-	const kp_schedule *s = &e->cat.schedule;
 	memset(c, 0, sizeof *c);
 	clock_today(&c->ty, &c->tm, &c->td);
 	c->today = date_serial(c->ty, c->tm, c->td);
@@ -143,7 +167,7 @@ int checklist_build(kp_checklist *c, kp_env *e, long long unit_id)
 			}
 			milestone_due(s, m, k, &it->y, &it->mo, &it->d);
 			it->due = date_serial(it->y, it->mo, it->d);
-			evaluate(c, e, it, ticks, nticks);
+			evaluate(c, e, s, it, ticks, nticks);
 		}
 	}
 	ticks_free(ticks, nticks);
@@ -157,22 +181,111 @@ int checklist_build(kp_checklist *c, kp_env *e, long long unit_id)
 	return 0;
 }
 
+int checklist_build(kp_checklist *c, kp_env *e, long long unit_id)
+{
+	return build(c, e, &e->cat.schedule, unit_id);
+}
+
+static void item_free(const kp_checklist *c, kp_check_item *it)
+{
+	size_t n = it->m->owner == OWNER_UNIT ? c->nunits : 1;
+	for (size_t u = 0; u < n; u++) {
+		free(it->done_at[u]);
+		free(it->done_by[u]);
+	}
+	free(it->done_at);
+	free(it->done_by);
+	free(it->state);
+}
+
 void checklist_free(kp_checklist *c)
 {
-	for (size_t i = 0; i < c->n; i++) {
-		kp_check_item *it = &c->items[i];
-		size_t n = it->m->owner == OWNER_UNIT ? c->nunits : 1;
-		for (size_t u = 0; u < n; u++) {
-			free(it->done_at[u]);
-			free(it->done_by[u]);
-		}
-		free(it->done_at);
-		free(it->done_by);
-		free(it->state);
-	}
+	for (size_t i = 0; i < c->n; i++)
+		item_free(c, &c->items[i]);
 	free(c->items);
 	unit_list_free(c->units, c->nunits);
+	if (c->carried) {
+		schedule_free(c->carried);
+		free(c->carried);
+	}
 	memset(c, 0, sizeof *c);
+}
+
+/* Is the item still owed, as the viewer (one unit, or the city: any unit
+ * or itself) sees it? */
+static bool still_owed(const kp_checklist *c, const kp_check_item *it, long long unit_id)
+{
+	kp_ms_state st = unit_id && it->m->owner == OWNER_UNIT ? it->state[0] : check_item_state(c, it);
+	return st == MS_OPEN || st == MS_OVERDUE;
+}
+
+/* The previous programme year's checklist, its schedule in *sched: built in
+ * that year (the store's statements count its records and ticks), then
+ * the session back in its own. -1 when there is none to carry: not
+ * opened, closed by the city (its record is settled), or the session's
+ * year has not begun. */
+static int build_previous(kp_checklist *p, kp_env *e, long long unit_id, kp_schedule *sched)
+{
+	int cur = store_year(e->store), prev = cur - 1, ty;
+	clock_today(&ty, &(int){0}, &(int){0});
+	if (ty < cur) /* a year looked at before it begins: last year is this one still */
+		return -1;
+	kp_year *y;
+	size_t n = store_years(e->store, &y);
+	bool open = false;
+	for (size_t i = 0; i < n; i++)
+		open |= y[i].year == prev && !y[i].closed_at;
+	years_free(y, n);
+	char *text = NULL;
+	if (!open || store_year_schedule(e->store, prev, &text, NULL) != KP_OK)
+		return -1;
+	const char *src = text ? text : e->cat.schedule_text ? e->cat.schedule_text : "";
+	kp_diag d = {0};
+	int rc = schedule_parse(sched, "schedule.yaml", src, strlen(src), &d);
+	diag_free(&d);
+	free(text);
+	sched->year = prev; /* its dates read in that year (catalog_use_schedule) */
+	if (rc != 0 || store_set_year(e->store, prev, NULL) != KP_OK) {
+		schedule_free(sched);
+		return -1;
+	}
+	build(p, e, sched, unit_id);
+	store_set_year(e->store, cur, NULL);
+	return 0;
+}
+
+void checklist_add_carried(kp_checklist *c, kp_env *e, long long unit_id)
+{
+	kp_schedule *sched = xcalloc(1, sizeof *sched);
+	kp_checklist p;
+	if (c->carried || build_previous(&p, e, unit_id, sched) != 0) {
+		free(sched);
+		return;
+	}
+	size_t keep = 0;
+	for (size_t i = 0; i < p.n; i++)
+		if (p.nunits == c->nunits && still_owed(&p, &p.items[i], unit_id))
+			keep++;
+	kp_check_item *items = xcalloc(keep + c->n + 1, sizeof *items);
+	size_t k = 0;
+	for (size_t i = 0; i < p.n; i++) {
+		if (p.nunits == c->nunits && still_owed(&p, &p.items[i], unit_id)) {
+			items[k] = p.items[i];
+			items[k++].year = sched->year;
+		} else {
+			item_free(&p, &p.items[i]);
+		}
+	}
+	/* due before this year's (the last year's are due by its January) */
+	memcpy(items + k, c->items, c->n * sizeof *items);
+	free(c->items);
+	c->items = items;
+	c->n += keep;
+	c->carried = sched;
+	free(p.items);
+	p.items = NULL;
+	p.n = 0;
+	checklist_free(&p);
 }
 
 kp_ms_state check_item_state(const kp_checklist *c, const kp_check_item *it)
@@ -232,6 +345,10 @@ void check_item_heading(const kp_check_item *it, char *out, size_t len)
 
 void check_item_title(const kp_check_item *it, char *out, size_t len)
 {
+	int n = it->year ? snprintf(out, len, msg(MSG_R_CARRIED_YEAR), it->year) : 0;
+	if (n < 0 || (size_t)n >= len)
+		return;
+	out += n, len -= (size_t)n;
 	if (it->month[0])
 		snprintf(out, len, msg(MSG_R_MONTHLY_TITLE), it->m->item, atoi(it->month + 5),
 			 it->m->title);

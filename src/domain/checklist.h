@@ -18,6 +18,7 @@ typedef struct {
 	const kp_milestone *m;
 	char key[64];       /* stored with manual ticks: "submit", "monthly:2016-07" */
 	char month[8];      /* a monthly milestone's reporting month, else "" */
+	int year;           /* carried over from that programme year (its title says so), or 0 */
 	int y, mo, d;       /* the due date */
 	long due;           /* … as a day serial */
 	/* per unit (units[i]) for a unit milestone; [0] alone for the city's */
@@ -34,6 +35,7 @@ typedef struct {
 	size_t nunits;
 	kp_check_item *items; /* in due-date order */
 	size_t n;
+	kp_schedule *carried; /* the schedule of the items carried over (owned), or NULL */
 } kp_checklist;
 
 /* The state of something due on day `due` that was done at done_at
@@ -47,6 +49,12 @@ void milestone_due(const kp_schedule *s, const kp_milestone *m, int i, int *y, i
  * not 0, a unit user's view — for that unit alone. Returns 0 or -1. */
 int checklist_build(kp_checklist *c, kp_env *e, long long unit_id);
 void checklist_free(kp_checklist *c);
+/* Put in front of c (built in the session's year) the previous
+ * programme year's items the viewer (unit_id, or 0: the city) still owes
+ * — open or overdue, not done — each with its year (the 2016 12月月报 is
+ * due on 2017-01-03): they leave once done or once the city closed that
+ * year. Nothing when that year was never opened. */
+void checklist_add_carried(kp_checklist *c, kp_env *e, long long unit_id);
 /* An item's state as a whole: the city's, or over every unit (all done:
  * done, or done late if any was late; else overdue once any unit is). */
 kp_ms_state check_item_state(const kp_checklist *c, const kp_check_item *it);

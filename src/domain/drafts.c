@@ -53,7 +53,7 @@ size_t drafts_pending(kp_env *e, const char *owner, kp_pending **out, char **dro
 	strbuf said = STRBUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		const kp_form *f = catalog_form(&e->cat, d[i].form);
-		if (!f) /* a form no longer defined: nothing could restore it */
+		if (!f || d[i].held) /* no form to restore it; or a colleague's sitting still typing it */
 			continue;
 		char *why = draft_outdated(e, f, d[i].record_id);
 		if (why) {
@@ -65,6 +65,7 @@ size_t drafts_pending(kp_env *e, const char *owner, kp_pending **out, char **dro
 		p[k].id = d[i].id;
 		p[k].form = f;
 		p[k].record_id = d[i].record_id;
+		p[k].closed = d[i].year && !store_may_change_year(e->store, d[i].year) ? d[i].year : 0;
 		p[k].when = xasprintf("%.16s", d[i].updated_at ? d[i].updated_at : "");
 		p[k].first = first_fields(f, &d[i]);
 		k++;

@@ -16,6 +16,7 @@ typedef struct {
 	long long id;          /* the draft (store_draft_get) */
 	const kp_form *form;
 	long long record_id;   /* 0: a new record */
+	int closed;            /* its programme year, which the city closed: not to be restored (0: open) */
 	char *when;            /* when it was last typed in: "2016-08-10 09:31" */
 	char *first;           /* its first filled fields: "姓名 甲员工 · 性别 男" (DRAFT_SEP between) */
 } kp_pending;
@@ -26,7 +27,9 @@ typedef struct {
  * else NULL. */
 char *draft_outdated(kp_env *e, const kp_form *f, long long record_id);
 
-/* The owner's drafts of forms the catalogue still has, newest first;
+/* The owner's drafts of forms the catalogue still has, newest first,
+ * but for those another live session of the account is typing (a
+ * colleague's: kp_draft.held); a closed year's are listed as such;
  * free with pending_free. Outdated ones (draft_outdated) are deleted, not
  * listed: their notices, one a line, into *dropped (NULL if none; the
  * caller frees). */

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "domain/evidence.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/filetype.h"
 #include "core/msg.h"
 #include "core/xalloc.h"
-#include "domain/exchange.h"
 
 int evidence_add(kp_env *e, const kp_form *f, long long record_id, FILE *in, const char *name,
 		 long long size, long long *id, char **err)
@@ -36,6 +37,41 @@ static int copy_out(FILE *out, void *ctx, char **err)
 {
 	copy_ctx *c = ctx;
 	return store_attachment_copy(c->e->store, c->f, c->id, out, err) == KP_OK ? 0 : -1;
+}
+
+int evidence_add_from(kp_env *e, const kp_form *f, long long record_id, const kp_exchange *x, const char *name,
+		      long long *id, char **err)
+{
+	FILE *in = exchange_read(x, name, err);
+	if (!in)
+		return -1;
+	struct stat st;
+	int rc = fstat(fileno(in), &st) == 0 ? evidence_add(e, f, record_id, in, name, (long long)st.st_size, id, err)
+					      : -1;
+	if (rc != 0 && !*err)
+		*err = xasprintf(msg(MSG_XC_OPEN), name, strerror(errno));
+	fclose(in);
+	return rc;
+}
+
+int evidence_to_folder(kp_env *e, const kp_form *f, const kp_attachment *a, const kp_exchange *x, char **saved,
+		       char **err)
+{
+	char *safe = exchange_safe_name(a->name);
+	char *dot = strrchr(safe, '.');
+	char *ext = xstrdup(dot && dot != safe ? dot : "");
+	if (dot && dot != safe)
+		*dot = '\0';
+	char *name = exchange_fresh_name(x, safe, ext);
+	copy_ctx c = {e, f, a->id};
+	int rc = exchange_write_with(x, name, copy_out, &c, err);
+	if (rc == 0)
+		*saved = name;
+	else
+		free(name);
+	free(ext);
+	free(safe);
+	return rc;
 }
 
 int evidence_send(kp_env *e, const kp_form *f, const kp_attachment *a, char **err)

@@ -10,12 +10,26 @@
 #include <stdio.h>
 
 #include "domain/env.h"
+#include "domain/exchange.h"
 
 /* Attach the open file in (size bytes, sent as name) to record_id of f:
  * its type found from its content, its name made safe. 0 with *id, or -1
  * with *err (a refused type names the accepted ones). */
 int evidence_add(kp_env *e, const kp_form *f, long long record_id, FILE *in, const char *name,
 		 long long size, long long *id, char **err);
+/* Attach the file name of the account's exchange folder x (put there by
+ * the office's SFTP client: PuTTY has no ZMODEM) to record_id of f: read
+ * as every file of the folder is (no link, a regular file, not the
+ * database, at most EXCHANGE_MAX_MIB), then as a ZMODEM upload is
+ * (evidence_add: its type, its name, the store's rights and bounds).
+ * 0 with *id, or -1 with *err. */
+int evidence_add_from(kp_env *e, const kp_form *f, long long record_id, const kp_exchange *x, const char *name,
+		      long long *id, char **err);
+/* Put a copy of attachment a of f into the folder x under its own name,
+ * or name-2.ext… when that is taken: never over a file. 0 with *saved
+ * (the name, the caller frees), or -1 with *err. */
+int evidence_to_folder(kp_env *e, const kp_form *f, const kp_attachment *a, const kp_exchange *x, char **saved,
+		       char **err);
 /* Send attachment a (as store_attachments listed it) of f to the user's
  * PC with sz, under its name; its bytes are read again, in the session's
  * scope. 0, EXCHANGE_CANCELLED or -1 (*err may be NULL: the transfer

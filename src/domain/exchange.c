@@ -572,19 +572,74 @@ static int xlsx_into(int fd, kp_env *e, const kp_export *w, const char *name, ch
 	return rc;
 }
 
+/* A new file name in the folder, for writing: its descriptor, or -1 with
+ * *err. O_EXCL: never over an existing file, nor through a link. */
+static int create_in(const kp_exchange *x, const char *name, char **err)
+{
+	if (exchange_check_name(name, err) != 0 || exchange_check_output(x->fd, x->db, name, err) != 0)
+		return -1;
+	int fd = open_raised(x->fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, file_mode());
+	if (fd < 0)
+		*err = errno == EEXIST ? xasprintf(msg(MSG_XC_EXISTS), name)
+				       : xasprintf(msg(MSG_XC_OPEN), name, strerror(errno));
+	return fd;
+}
+
+/* A file create_in made and the write failed: nothing is left behind. */
+static void remove_in(const kp_exchange *x, const char *name)
+{
+	if (priv_raise() == 0) {
+		unlinkat(x->fd, name, 0);
+		priv_drop();
+	}
+}
+
+/* fd written as a stream by write_fn, and closed: 0, or -1 with *err. */
+static int write_fd(int fd, int (*write_fn)(FILE *out, void *ctx, char **err), void *ctx, char **err)
+{
+	FILE *out = fdopen(fd, "wb");
+	int rc = out ? write_fn(out, ctx, err) : -1;
+	if (out ? fclose(out) != 0 : close(fd) != 0)
+		rc = -1;
+	if (rc != 0 && !*err)
+		*err = xstrdup(msg(MSG_C_WRITE_ERROR));
+	return rc;
+}
+
+int exchange_write_with(const kp_exchange *x, const char *name, int (*write_fn)(FILE *out, void *ctx, char **err),
+			void *ctx, char **err)
+{
+	int fd = create_in(x, name, err);
+	if (fd < 0)
+		return -1;
+	int rc = write_fd(fd, write_fn, ctx, err);
+	if (rc != 0)
+		remove_in(x, name);
+	return rc;
+}
+
+/* An export's CSV (exchange_export): the form's records or the view's. */
+typedef struct {
+	kp_env *e;
+	const kp_export *w;
+} csv_export;
+
+static int csv_into(FILE *out, void *ctx, char **err)
+{
+	const csv_export *c = ctx;
+	const kp_export *w = c->w;
+	export_options o = {NULL, NULL, NULL, NULL, w->state};
+	return w->view ? export_view_csv(c->e, w->view, w->unit_id, &o, out, err)
+		       : export_csv(c->e, w->form, w->unit_id, &o, out, err);
+}
+
 int exchange_export(const kp_exchange *x, kp_env *e, const kp_export *w, const char *name, char **note,
 		    char **err)
 {
 	*note = NULL;
-	if (exchange_check_name(name, err) != 0 || exchange_check_output(x->fd, x->db, name, err) != 0)
+	int fd = create_in(x, name, err);
+	if (fd < 0)
 		return -1;
-	/* O_EXCL: never over an existing file, nor through a link. */
-	int fd = open_raised(x->fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, file_mode());
-	if (fd < 0) {
-		*err = errno == EEXIST ? xasprintf(msg(MSG_XC_EXISTS), name)
-				       : xasprintf(msg(MSG_XC_OPEN), name, strerror(errno));
-		return -1;
-	}
 	int rc;
 	if (ends_with(name, ".xlsx")) { /* the official layout, for printing and sending */
 		rc = xlsx_into(fd, e, w, name, note, err);
@@ -593,20 +648,10 @@ int exchange_export(const kp_exchange *x, kp_env *e, const kp_export *w, const c
 			rc = -1;
 		}
 	} else {
-		FILE *out = fdopen(fd, "wb");
-		export_options o = {NULL, NULL, NULL, NULL, w->state};
-		rc = !out ? -1
-		   : w->view ? export_view_csv(e, w->view, w->unit_id, &o, out, err)
-			     : export_csv(e, w->form, w->unit_id, &o, out, err);
-		if (out ? fclose(out) != 0 : close(fd) != 0)
-			rc = -1;
-		if (rc != 0 && !*err)
-			*err = xstrdup(msg(MSG_C_WRITE_ERROR));
+		rc = write_fd(fd, csv_into, &(csv_export){e, w}, err);
 	}
-	if (rc != 0 && priv_raise() == 0) {
-		unlinkat(x->fd, name, 0);
-		priv_drop();
-	}
+	if (rc != 0)
+		remove_in(x, name);
 	return rc;
 }
 

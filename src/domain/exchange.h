@@ -110,6 +110,12 @@ typedef struct {
 int exchange_export(const kp_exchange *x, kp_env *e, const kp_export *w, const char *name, char **note,
 		    char **err);
 
+/* Write a new file name in the folder with write_fn (never over an
+ * existing file, nor through a link; nothing left behind on failure).
+ * 0, or -1 with *err. */
+int exchange_write_with(const kp_exchange *x, const char *name, int (*write_fn)(FILE *out, void *ctx, char **err),
+			void *ctx, char **err);
+
 /* Is lrzsz's program (sz, rz) on the PATH? */
 bool exchange_have(const char *prog);
 

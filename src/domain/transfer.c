@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,8 +42,8 @@ typedef struct {
 	size_t nunits;
 	const char **raw; /* a row's cells by field, and their problems: reused */
 	char **why;
-	bool *locked; /* fields the session may not write; set when a cell of one is refused */
-	bool *told;
+	bool *locked; /* fields the session may not write */
+	bool told_locked; /* a cell of one was said not to be imported */
 	int *col;     /* the file's column of each field, or -1 */
 	char **keys;  /* label keys: each field's label, id and aliases (nkeys) */
 	int *key_field;
@@ -107,6 +108,25 @@ static void problem(importer *im, int row, int col, const char *label, const cha
 	problem_read(im, row, col, label, reason, NULL);
 }
 
+/* A number with as many decimals as a double holds (30.000000000000004):
+ * the leftover of a formula's binary arithmetic, which Excel shows rounded
+ * (30), so the clerk cannot see why it is not a whole number. */
+#define NOISE_DECIMALS 10
+static bool float_noise(const char *v)
+{
+	const char *dot = strchr(v, '.');
+	return dot && strspn(dot + 1, "0123456789") >= NOISE_DECIMALS;
+}
+
+/* The number as Excel's General format shows it (at most 10 significant digits). */
+struct shown { char s[32]; };
+static struct shown rounded(const char *v)
+{
+	struct shown r;
+	snprintf(r.s, sizeof r.s, "%.10g", strtod(v, NULL));
+	return r;
+}
+
 /* What the cell at row, col held, as a message says it: a workbook's
  * number, date or text, a CSV's text (cut to QUOTE_CHARS characters). */
 #define QUOTE_CHARS 40
@@ -116,6 +136,8 @@ static char *what_was_read(const importer *im, int row, int col, const char *val
 	static const enum kp_msg_id said[] = {
 		[XLSX_TEXT] = MSG_C_READ_TEXT, [XLSX_NUMBER] = MSG_C_READ_NUMBER, [XLSX_DATE] = MSG_C_READ_DATE,
 		[XLSX_TIME] = MSG_C_READ_TIME, [XLSX_BOOL] = MSG_C_READ_BOOL, [XLSX_UNKNOWN] = MSG_C_READ_CSV};
+	if (kind == XLSX_NUMBER && float_noise(value))
+		return xasprintf(msg(MSG_C_READ_NUMBER_ROUNDED), value, rounded(value).s);
 	char *v = text_quote(value, QUOTE_CHARS);
 	char *t = xasprintf(msg(said[kind >= 0 && kind <= XLSX_UNKNOWN ? kind : XLSX_UNKNOWN]), v);
 	free(v);
@@ -338,28 +360,43 @@ static void check_header(importer *im, header *h, int *unit_col)
 	sb_free(&missing);
 }
 
-/* A value in a column the session may not write (省辖市科协意见 from a
- * unit) refuses the whole file: what the file says would not be what is
- * saved. The column itself may be there, empty (a unit's own export). */
-static void refuse_locked_cells(importer *im, int row, const char **raw)
+/* A value in a column the session may not write (省辖市科协意见 in a
+ * unit's own export) is not imported: the store keeps what it holds and
+ * refuses the row only when the value differs from it (write_rows). Said
+ * once, at the first such cell. */
+static void note_locked_cells(importer *im, int row, const char **raw)
 {
-	for (size_t i = 0; i < im->f->nfields; i++) {
-		if (!im->locked[i] || !raw[i] || im->told[i])
+	for (size_t i = 0; i < im->f->nfields && !im->told_locked; i++) {
+		if (!im->locked[i] || !raw[i])
 			continue;
 		char *v = text_trim(raw[i]);
 		if (v[0]) {
 			const kp_field *fd = &im->f->fields[i];
-			/* a list names the row (the column is the label); a sheet its cell */
 			char *at = place(im, row, im->o->place ? im->col[i] : -1);
-			char *t = xasprintf(msg(im->o->place ? MSG_C_CELL_NOT_YOURS : MSG_C_COLUMN_NOT_YOURS), at, fd->label,
+			char *t = xasprintf(msg(MSG_C_NOT_YOURS_NOTE), at, fd->label,
 					    msg(fd->written_by == WRITER_CITY ? MSG_P_OWNER_CITY : MSG_C_THE_UNIT));
 			free(at);
-			fatal(im, t);
+			say(im, t);
 			free(t);
-			im->told[i] = true;
+			im->told_locked = true;
 		}
 		free(v);
 	}
+}
+
+/* The store refused a row for a field the session may not write: said as
+ * the cell it is, with how to import the file. NULL for another refusal. */
+static char *locked_refusal(importer *im, int row)
+{
+	int k = store_refused_field(im->e->store);
+	if (k < 0 || (size_t)k >= im->f->nfields || !im->locked[k])
+		return NULL;
+	const kp_field *fd = &im->f->fields[k];
+	char *at = place(im, row, im->o->place ? im->col[k] : -1);
+	char *t = xasprintf(msg(im->o->place ? MSG_C_CELL_NOT_YOURS : MSG_C_COLUMN_NOT_YOURS), at, fd->label,
+			    msg(fd->written_by == WRITER_CITY ? MSG_P_OWNER_CITY : MSG_C_THE_UNIT));
+	free(at);
+	return t;
 }
 
 /* The unit of this row, or 0 after reporting why there is none. */
@@ -489,7 +526,7 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 	}
 	const char *ucell = unit_col >= 0 && (size_t)unit_col < r->n ? r->cells[unit_col] : NULL;
 	rec->unit_id = row_unit(im, row, unit_col, ucell, fixed_unit, unit);
-	refuse_locked_cells(im, row, raw);
+	note_locked_cells(im, row, raw);
 	char **why = im->why;
 	record_validate(im->e, f, raw, rec->vals, why, &rec->proof); /* the form's check, once */
 	for (size_t i = 0; i < f->nfields; i++) {
@@ -751,7 +788,9 @@ static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 				else
 					im->st->same_locked++;
 			} else if (why) { /* which row the store refused (a record field's name, the session's rules) */
-				*err = xasprintf(msg(MSG_C_ROW_NOTE), at, why);
+				*err = locked_refusal(im, c->row[i]);
+				if (!*err)
+					*err = xasprintf(msg(MSG_C_ROW_NOTE), at, why);
 			}
 			free(at);
 			free(why);
@@ -853,7 +892,6 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		im.raw = xcalloc(f->nfields + 1, sizeof *im.raw);
 		im.why = xcalloc(f->nfields + 1, sizeof *im.why);
 		im.locked = xcalloc(f->nfields + 1, sizeof *im.locked);
-		im.told = xcalloc(f->nfields + 1, sizeof *im.told);
 		for (size_t i = 0; i < f->nfields; i++)
 			im.locked[i] = !store_may_write_field(e->store, &f->fields[i]);
 		if (!unit && rd.unit_col == NO_COL && !st->fatal) /* a header refused says enough */
@@ -930,7 +968,6 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	free(im.raw);
 	free(im.why);
 	free(im.locked);
-	free(im.told);
 	csv_close(&r);
 	free(own);
 	return st->fatal || (!o->rejects && st->errors) ? -1 : 0;

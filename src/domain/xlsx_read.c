@@ -87,6 +87,7 @@ typedef struct {
 	size_t nstrings;
 	strbuf text;
 	bool in_t;
+	int in_rph;       /* inside <rPh>: a phonetic guide Excel shows above, not in, the text */
 	bool date1904;    /* the workbook counts days from 1904 (old Mac Excel) */
 	long strings_bytes;
 	/* styles: what each cell format shows (enum shown) */
@@ -205,7 +206,7 @@ static void refuse(reader *r, char *why)
 static void XMLCALL on_text(void *ud, const char *s, int len)
 {
 	reader *r = ud;
-	if (!r->in_t && !r->in_v && !r->in_footer)
+	if ((!r->in_t || r->in_rph) && !r->in_v && !r->in_footer)
 		return;
 	if (r->text.len + (size_t)len > (size_t)XLSX_STRING_MAX) {
 		refuse(r, xasprintf(msg(MSG_C_XLSX_STRING), XLSX_STRING_MAX >> 10));
@@ -266,6 +267,8 @@ static void XMLCALL ss_start(void *ud, const char *name, const char **a)
 		sb_clear(&r->text);
 	else if (!strcmp(local(name), "t"))
 		r->in_t = true;
+	else if (!strcmp(local(name), "rPh"))
+		r->in_rph++;
 }
 
 static void XMLCALL ss_end(void *ud, const char *name)
@@ -273,6 +276,8 @@ static void XMLCALL ss_end(void *ud, const char *name)
 	reader *r = ud;
 	if (!strcmp(local(name), "t")) {
 		r->in_t = false;
+	} else if (!strcmp(local(name), "rPh")) {
+		r->in_rph--;
 	} else if (!strcmp(local(name), "si")) {
 		if (r->nstrings >= XLSX_MAX_STRINGS) {
 			refuse(r, xasprintf(msg(MSG_C_XLSX_STRINGS), XLSX_MAX_STRINGS));
@@ -695,6 +700,8 @@ static void XMLCALL sh_start(void *ud, const char *name, const char **a)
 		r->in_v = r->has_v = true;
 	} else if (!strcmp(n, "t")) {
 		r->in_t = true;
+	} else if (!strcmp(n, "rPh")) {
+		r->in_rph++;
 	} else if (!strcmp(n, "mergeCell") && r->grid) {
 		grid_merge(r, attr(a, "ref"));
 	} else if (!strcmp(n, "oddFooter") && r->grid) {
@@ -715,6 +722,8 @@ static void XMLCALL sh_end(void *ud, const char *name)
 		r->grid->footer = xstrdup(sb_str(&r->text));
 	} else if (!strcmp(n, "t")) {
 		r->in_t = false;
+	} else if (!strcmp(n, "rPh")) {
+		r->in_rph--;
 	} else if (!strcmp(n, "c") && r->grid) {
 		grid_cell(r);
 	} else if (!strcmp(n, "c")) {

@@ -86,6 +86,7 @@ typedef struct {
 	kp_ftype type;
 	bool required;
 	int max_chars;         /* characters, not bytes */
+	int min_chars;         /* …at least this many but spaces and punctuation (a narrative), or 0 */
 	int lines;             /* textarea height */
 	bool has_min, has_max;
 	long long min, max;
@@ -97,6 +98,8 @@ typedef struct {
 	int section;           /* index into kp_form.sections, -1 if none */
 	int line;              /* where it is defined */
 	int not_before;        /* field index this one may not precede, or -1 */
+	int not_more_than;     /* integer field index this one may not exceed (a part of it), or -1 */
+	char *not_more_why;    /* …the reason said with the refusal, or NULL */
 	bool not_after_today;  /* a date (or year-month) that cannot be yet */
 	bool not_after_ended;  /* …nor a month not yet over (not_after: ended, 月报's month) */
 	bool in_year;          /* a date in the programme year its record is filed in */

@@ -32,8 +32,9 @@ static const char *const field_keys[] = {"id", "label", "type", "required", "hel
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "not_after", "required_when",
 					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", "aliases", "ref",
-					 "in_year", "in_programme", "default", NULL};
+					 "in_year", "in_programme", "default", "min_chars", "not_more_than", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
+static const char *const not_more_keys[] = {"field", "because", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", "evidence", NULL};
 static const char *const evidence_keys[] = {"max_mib", "max_files", NULL};
 static const char *const near_keys[] = {"numbered", "place", "prefixes", NULL};
@@ -46,7 +47,7 @@ static const struct { const char *key; unsigned bit; } typed_keys[] = {
 	{"multiple", FK_MULTIPLE}, {"lines", FK_LINES}, {"not_before", FK_ORDER},
 	{"not_after", FK_NOT_AFTER}, {"in_year", FK_ORDER | FK_NOT_AFTER}, {"in_programme", FK_ORDER},
 	{"auto_advance", FK_ADVANCE}, {"forgive_tab", FK_ADVANCE}, {"prefill", FK_MINMAX},
-	{"ref", FK_REF}, {"default", FK_DEFAULT},
+	{"ref", FK_REF}, {"default", FK_DEFAULT}, {"min_chars", FK_MAX_CHARS}, {"not_more_than", FK_MINMAX},
 };
 
 /* Column names kepu adds to every table, and names SQLite gives meaning. */
@@ -58,7 +59,7 @@ static const char *const reserved_ids[] = {"id", "unit_id", "version", "created_
 
 /* A reference from one field to another, resolved once every field is
  * known (a field may name one defined after it). */
-typedef enum { REF_ORDER, REF_REQUIRED_WHEN, REF_PREFILL_MONTH } ref_kind;
+typedef enum { REF_ORDER, REF_REQUIRED_WHEN, REF_PREFILL_MONTH, REF_NOT_MORE } ref_kind;
 
 typedef struct {
 	size_t field;
@@ -299,7 +300,7 @@ static void load_field(loader *L, const ynode *map, int section)
 	memset(f, 0, sizeof *f);
 	f->section = section;
 	f->line = map->line;
-	f->not_before = f->required_when = -1;
+	f->not_before = f->required_when = f->not_more_than = -1;
 	f->required = ychk_bool(&L->c, map, "required", false);
 	f->sticky = ychk_bool(&L->c, map, "sticky", false);
 	const char *group = ychk_str(&L->c, map, "group", false);
@@ -327,8 +328,13 @@ static void load_field(loader *L, const ynode *map, int section)
 		}
 		if (ti->keys & FK_MULTIPLE && ychk_bool(&L->c, map, "multiple", false))
 			f->type = FT_MULTICHOICE;
-		if (ti->keys & FK_MAX_CHARS)
+		if (ti->keys & FK_MAX_CHARS) {
 			positive(L, map, "max_chars", &f->max_chars, MAX_CHARS_LIMIT);
+			positive(L, map, "min_chars", &f->min_chars, MAX_CHARS_LIMIT);
+			if (f->min_chars > f->max_chars)
+				ychk_err(&L->c, yn_get(map, "min_chars"), msg(MSG_L_MIN_MAX), (long)f->min_chars,
+					 (long)f->max_chars);
+		}
 		if (ti->keys & FK_LINES) {
 			f->lines = 4;
 			positive(L, map, "lines", &f->lines, MAX_LINES);
@@ -372,6 +378,14 @@ static void load_field(loader *L, const ynode *map, int section)
 			else
 				ychk_err(&L->c, map, msg(MSG_L_NEEDS_CHOICES), ti->name);
 		}
+	}
+	const ynode *nm = yn_get(map, "not_more_than");
+	if (nm && ti && ti->keys & FK_MINMAX && ychk_is_map(&L->c, nm)) {
+		ychk_keys(&L->c, nm, not_more_keys);
+		const char *why = ychk_str(&L->c, nm, "because", false);
+		f->not_more_why = why ? xstrdup(why) : NULL;
+		if (ychk_str(&L->c, nm, "field", true))
+			add_ref(L, form->nfields, yn_get(nm, "field"), REF_NOT_MORE);
 	}
 	const ynode *rw = yn_get(map, "required_when");
 	if (rw && ychk_is_map(&L->c, rw)) {
@@ -443,11 +457,13 @@ static void resolve_refs(loader *L)
 		int k = form_field_index(form, name->value);
 		if (k < 0 || (size_t)k == ref->field) {
 			ychk_err(&L->c, name, msg(MSG_L_UNKNOWN_FIELD), name->value);
-		} else if (ref->kind == REF_ORDER) {
+		} else if (ref->kind == REF_ORDER || ref->kind == REF_NOT_MORE) {
 			if (form->fields[k].type != f->type)
 				ychk_err(&L->c, name, msg(MSG_L_ORDER_TYPE), name->value, ftype_info(f->type)->name);
-			else
+			else if (ref->kind == REF_ORDER)
 				f->not_before = k;
+			else
+				f->not_more_than = k;
 		} else if (ref->kind == REF_REQUIRED_WHEN) {
 			f->required_when = k;
 		} else {

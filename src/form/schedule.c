@@ -227,6 +227,27 @@ int schedule_nmonths(const kp_schedule *s)
 	return s->month_to >= s->month_from && s->month_from ? s->month_to - s->month_from + 1 : 0;
 }
 
+void schedule_next_month(int y, int m, int day, int *oy, int *om, int *od)
+{
+	*oy = y + m / 12;
+	*om = m % 12 + 1;
+	*od = day ? day : date_days_in_month(*oy, *om);
+}
+
+bool schedule_summary_day(const kp_schedule *s, const char *month, int *y, int *mo, int *d)
+{
+	int my, mm;
+	char tail;
+	if (!month || sscanf(month, "%4d-%2d%c", &my, &mm, &tail) != 2 || mm < 1 || mm > 12)
+		return false;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->ms[i].monthly && s->ms[i].owner == OWNER_CITY) {
+			schedule_next_month(my, mm, s->ms[i].due_day, y, mo, d);
+			return true;
+		}
+	return false;
+}
+
 void schedule_month(const kp_schedule *s, int i, char *out)
 {
 	unsigned y = (unsigned)s->year % 10000u, m = (unsigned)(s->month_from + i) % 100u;

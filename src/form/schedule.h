@@ -89,5 +89,12 @@ int schedule_last_year(const kp_schedule *s);
 /* "2016-07" for reporting month i (0-based) into out (≥ 8 bytes). */
 void schedule_month(const kp_schedule *s, int i, char *out);
 int schedule_nmonths(const kp_schedule *s);
+/* Day `day` (0: the last) of the month after year y, month m. */
+void schedule_next_month(int y, int m, int day, int *oy, int *om, int *od);
+/* The day the city sums reporting month `month` ("2016-07") up for the
+ * province: its own monthly milestone's day of the month after (五.6:
+ * 每月5日前向省科协报送). From then on the month's reports are the figures
+ * the province has. False: no such milestone, or month is no YYYY-MM. */
+bool schedule_summary_day(const kp_schedule *s, const char *month, int *y, int *mo, int *d);
 
 #endif

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/json.h"
+#include "core/lookalike.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -112,20 +113,107 @@ static bool multichoice(const kp_field *f, const char *s, char **out, char **rea
 	return ok;
 }
 
+/* What no clerk types into a one-line value, found by check_chars: each
+ * makes a name look like one already saved while it is not the same text
+ * (the duplicate rule folds them, but the value would be stored as typed). */
+typedef enum { ODD_NONE, ODD_COMBINING, ODD_PRIVATE, ODD_RADICAL, ODD_MIXED } odd_kind;
+
+typedef struct {
+	int nth;         /* the character's number (1…), 0: none found */
+	uint32_t cp, before; /* it, and the character before it */
+	odd_kind kind;
+} odd_char;
+
+/* The words of letters seen so far: a Cyrillic or Greek letter drawn like a
+ * Latin one (е, о, Α) in a word with Latin letters is a look-alike. */
+typedef struct {
+	bool latin;
+	odd_char lookalike; /* the first such letter of the word, before any Latin one */
+} word_state;
+
+static void odd_letter(word_state *w, odd_char *odd, int nth, uint32_t cp, uint32_t before)
+{
+	kp_script sc = cp_script(cp);
+	if (sc == SCRIPT_NONE) {
+		if (!cp_is_combining(cp))
+			*w = (word_state){0};
+		return;
+	}
+	if (sc == SCRIPT_LATIN) {
+		w->latin = true;
+		if (w->lookalike.nth && !odd->nth)
+			*odd = w->lookalike;
+		return;
+	}
+	if (!cp_latin_of(cp))
+		return;
+	odd_char here = {nth, cp, before, ODD_MIXED};
+	if (w->latin && !odd->nth)
+		*odd = here;
+	else if (!w->lookalike.nth)
+		w->lookalike = here;
+}
+
+static void odd_check(word_state *w, odd_char *odd, int nth, uint32_t cp, uint32_t before)
+{
+	odd_kind k = ODD_NONE;
+	if (cp_is_combining(cp) && (cp_is_han(before) || before == 0))
+		k = ODD_COMBINING;
+	else if (cp_is_private(cp))
+		k = ODD_PRIVATE;
+	else if (cp_is_radical(cp))
+		k = ODD_RADICAL;
+	if (k != ODD_NONE && !odd->nth)
+		*odd = (odd_char){nth, cp, before, k};
+	odd_letter(w, odd, nth, cp, before);
+}
+
+static char *odd_reason(const odd_char *o)
+{
+	char was[8] = "", is[8] = "";
+	uint32_t u = o->kind == ODD_RADICAL ? cp_ideograph_of(o->cp)
+		   : o->kind == ODD_MIXED  ? cp_latin_of(o->cp) : o->before;
+	if (u)
+		was[utf8_encode(u, was)] = '\0';
+	utf8_encode(o->cp, is);
+	switch (o->kind) {
+	case ODD_COMBINING:
+		return o->before ? xasprintf(msg(MSG_V_COMBINING), o->nth, (unsigned)o->cp, was)
+				 : xasprintf(msg(MSG_V_COMBINING_FIRST), o->nth, (unsigned)o->cp);
+	case ODD_PRIVATE:
+		return xasprintf(msg(MSG_V_PRIVATE_USE), o->nth, (unsigned)o->cp);
+	case ODD_RADICAL:
+		return u ? xasprintf(msg(MSG_V_RADICAL), o->nth, is, (unsigned)o->cp, was, (unsigned)u, was)
+			 : xasprintf(msg(MSG_V_RADICAL_ANY), o->nth, is, (unsigned)o->cp);
+	default:
+		return xasprintf(msg(MSG_V_MIXED_SCRIPT), o->nth,
+				 msg(cp_script(o->cp) == SCRIPT_GREEK ? MSG_V_GREEK : MSG_V_CYRILLIC), is,
+				 (unsigned)o->cp, was, was);
+	}
+}
+
 /* Unsafe characters are refused rather than silently dropped, naming where
  * they are (they cannot be seen): the user should see what will be stored.
  * One pass over the bytes; invalid UTF-8 is said first wherever it is (the
- * rest cannot be read), else the first unsafe character. */
+ * rest cannot be read), else the first unsafe character, else (one-line
+ * text) the first look-alike. */
 static bool check_chars(const kp_field *f, const char *s, char **reason)
 {
 	size_t len = strlen(s), i = 0;
 	int nth = 0, bad_nth = 0; /* the first unsafe character: its number and code */
-	uint32_t bad = 0;
+	uint32_t bad = 0, before = 0;
+	bool one_line = f->type != FT_TEXTAREA;
+	bool names = f->type == FT_TEXT; /* typed values have their own form (an e-mail's labels) */
+	word_state word = {0};
+	odd_char odd = {0};
 	while (i < len) {
 		uint32_t cp = (unsigned char)s[i];
 		nth++;
 		if (cp >= 0x20 && cp < 0x7F) { /* printable ASCII: the common case */
 			i++;
+			if (names)
+				odd_letter(&word, &odd, nth, cp, before);
+			before = cp;
 			continue;
 		}
 		i += utf8_decode(s + i, len - i, &cp);
@@ -133,14 +221,17 @@ static bool check_chars(const kp_field *f, const char *s, char **reason)
 			return fail(reason, xasprintf(msg(MSG_V_BAD_UTF8), i));
 		/* an odd space in a one-line value: an invisible difference from the
 		 * same name typed again (a repeat the duplicate rule would miss) */
-		if (!bad_nth && (cp == '\n' ? f->type != FT_TEXTAREA
-			       : cp_is_unsafe(cp) || (f->type != FT_TEXTAREA && cp_is_odd_space(cp)))) {
+		if (!bad_nth && (cp == '\n' ? one_line
+			       : cp_is_unsafe(cp) || (one_line && cp_is_odd_space(cp)))) {
 			bad_nth = nth;
 			bad = cp;
 		}
+		if (names)
+			odd_check(&word, &odd, nth, cp, before);
+		before = cp;
 	}
 	if (!bad_nth)
-		return true;
+		return odd.nth ? fail(reason, odd_reason(&odd)) : true;
 	if (bad == '\n')
 		return fail(reason, xstrdup(msg(MSG_V_NEWLINE)));
 	if (cp_is_odd_space(bad))
@@ -391,6 +482,9 @@ bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, c
 		}
 	} else if ((ftype_info(f->type)->keys & FK_MAX_CHARS) && (n = (int)utf8_count(s)) > f->max_chars) {
 		ok = fail(reason, xasprintf(msg(MSG_V_TOO_LONG), f->max_chars, n));
+	} else if (f->min_chars && (n = (int)text_content_chars(s)) < f->min_chars) {
+		/* 「.」 or 「无」 for 完成情况 is a placeholder, not a summary */
+		ok = fail(reason, xasprintf(msg(MSG_V_MIN_CHARS), f->min_chars, n));
 	} else {
 		ok = typed(cat, f, &s, out, reason) && not_yet(f, out, reason) &&
 		     after_year(cat, f, out, reason) && in_programme(cat, f, out, reason);
@@ -428,6 +522,11 @@ static char *cross_check(const kp_form *form, size_t i, char **out)
 	if (f->not_before >= 0 && out[f->not_before] && out[i][0] && out[f->not_before][0] &&
 	    earlier(f, out[i], out[f->not_before]))
 		return xasprintf(msg(MSG_V_BEFORE), form->fields[f->not_before].label);
+	const kp_field *whole = f->not_more_than >= 0 ? &form->fields[f->not_more_than] : NULL;
+	if (whole && out[f->not_more_than] && out[i][0] && out[f->not_more_than][0] &&
+	    earlier(f, out[f->not_more_than], out[i]))
+		return xasprintf(msg(f->not_more_why ? MSG_V_NOT_MORE_WHY : MSG_V_NOT_MORE), out[i], whole->label,
+				 out[f->not_more_than], f->label, whole->label, f->not_more_why);
 	if (f->required_when >= 0 && !out[i][0] && out[f->required_when] &&
 	    value_is(&form->fields[f->required_when], out[f->required_when], f->required_value))
 		return xasprintf(msg(MSG_V_REQUIRED_WHEN), form->fields[f->required_when].label,

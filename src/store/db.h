@@ -79,6 +79,14 @@ long long session_scope(const kp_store *s);
  * the form, the unit, the state and every field the session may not set. */
 int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
 		      char **err);
+/* The fields of r the session may not set hold what old holds (""
+ * without old): the part of session_may_write an import's row can be
+ * judged by only once the stored record it repeats is found. */
+int session_may_write_fields(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
+			     char **err);
+/* session_may_write without those fields: what refuses a row whatever
+ * stored record it turns out to repeat. */
+int session_may_write_any(kp_store *s, const kp_form *f, const kp_record *r, char **err);
 /* May the session move old (of a reviewed form) from one state to another? */
 int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const char *from,
 		     const char *to, char **err);

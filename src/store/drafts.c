@@ -8,6 +8,7 @@
 
 #include "core/json.h"
 #include "core/msg.h"
+#include "core/proc.h"
 #include "core/xalloc.h"
 #include "store/db.h"
 
@@ -21,7 +22,9 @@ static const char drafts_ddl[] =
 	" base_version INTEGER NOT NULL,"
 	" data TEXT NOT NULL,"          /* JSON [id, value, id, value, …] */
 	" created_at TEXT NOT NULL,"    /* when its typing began */
-	" updated_at TEXT NOT NULL)";
+	" updated_at TEXT NOT NULL,"
+	" year INTEGER,"                /* the programme year it is typed in (NULL: before schema 6) */
+	" held_by TEXT)";               /* the process of the sitting typing it (proc_self) */
 
 /* Schema 3 kept one draft per (owner, form, record): each becomes a draft
  * of its own, begun when it was last written. */
@@ -44,6 +47,11 @@ int store_ensure_drafts(kp_store *s, char **err)
 			rc = db_exec(s, drafts_v4[i], err);
 	else
 		rc = db_exec(s, drafts_ddl, err);
+	/* schema 6: a draft's year and its sitting; older drafts have neither
+	 * (offered as before) */
+	if (rc == KP_OK && !db_has_column(s, "kp_drafts", "held_by") &&
+	    (rc = db_exec(s, "ALTER TABLE kp_drafts ADD COLUMN year INTEGER", err)) == KP_OK)
+		rc = db_exec(s, "ALTER TABLE kp_drafts ADD COLUMN held_by TEXT", err);
 	if (rc == KP_OK)
 		rc = db_exec(s, "CREATE INDEX IF NOT EXISTS kp_drafts_owner ON kp_drafts (owner, form, record_id)",
 			     err);
@@ -78,6 +86,15 @@ int store_draft_save(kp_store *s, const char *owner, const char *form, kp_draft 
 		db_set_err(err, xstrdup(msg(MSG_SS_DRAFT_OWNER)));
 		return KP_ERR;
 	}
+	/* A year the city closed takes nothing of a unit's: no draft either,
+	 * which could never be saved there. */
+	int year = d->year ? d->year : s->year;
+	if (session_may_change_year(s, year, err) != KP_OK)
+		return KP_ERR;
+	/* The sitting typing it: a colleague signing in on the same account
+	 * is not offered it while this process runs (proc.h). */
+	char self[320];
+	proc_self(self, sizeof self);
 	char *data = json_array_encode(d->pairs, d->npairs * 2);
 	if (db_begin(s, err) != KP_OK) {
 		free(data);
@@ -87,10 +104,11 @@ int store_draft_save(kp_store *s, const char *owner, const char *form, kp_draft 
 	 * written again: its sitting is still typing it. */
 	sqlite3_stmt *st = db_prepare(s,
 		"INSERT INTO kp_drafts (id, owner, form, record_id, unit_id, base_version, data,"
-		" created_at, updated_at) VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, kp_now(), kp_now())"
+		" created_at, updated_at, year, held_by)"
+		" VALUES (nullif(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, kp_now(), kp_now(), ?8, ?9)"
 		" ON CONFLICT (id) DO UPDATE SET unit_id = excluded.unit_id,"
 		" base_version = excluded.base_version, data = excluded.data,"
-		" updated_at = excluded.updated_at WHERE kp_drafts.owner = excluded.owner AND kp_drafts.form = excluded.form",
+		" updated_at = excluded.updated_at, year = excluded.year, held_by = excluded.held_by WHERE kp_drafts.owner = excluded.owner AND kp_drafts.form = excluded.form",
 		err);
 	int rc = KP_ERR;
 	if (st) {
@@ -101,6 +119,8 @@ int store_draft_save(kp_store *s, const char *owner, const char *form, kp_draft 
 		sqlite3_bind_int64(st, 5, d->unit_id);
 		sqlite3_bind_int(st, 6, d->base_version);
 		sqlite3_bind_text(st, 7, data, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 8, year);
+		sqlite3_bind_text(st, 9, self, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
 		if (rc == KP_OK && sqlite3_changes(s->db) != 1) { /* the id is another's draft */
 			db_set_err(err, xstrdup(msg(MSG_SS_DRAFT_OWNER)));
@@ -115,7 +135,8 @@ int store_draft_save(kp_store *s, const char *owner, const char *form, kp_draft 
 }
 
 static const char draft_cols[] =
-	"SELECT id, form, record_id, unit_id, base_version, data, created_at, updated_at FROM kp_drafts";
+	"SELECT id, form, record_id, unit_id, base_version, data, created_at, updated_at,"
+	" ifnull(year, 0), held_by FROM kp_drafts";
 
 /* The draft of st's row into d: KP_OK, or KP_ERR for data not understood. */
 static int read_row(sqlite3_stmt *st, kp_draft *d)
@@ -139,6 +160,8 @@ static int read_row(sqlite3_stmt *st, kp_draft *d)
 	d->npairs = n / 2;
 	d->created_at = db_text(st, 6);
 	d->updated_at = db_text(st, 7);
+	d->year = sqlite3_column_int(st, 8);
+	d->held = proc_other_alive((const char *)sqlite3_column_text(st, 9));
 	return KP_OK;
 }
 

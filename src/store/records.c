@@ -228,6 +228,7 @@ struct kp_batch {
 	bool update;                  /* a row repeating a stored record updates it */
 	sqlite3_stmt *upd;            /* …with this, made when first needed */
 	sqlite3_stmt *same;           /* the look-up of a row's person, likewise */
+	sqlite3_stmt *same_vals;      /* …reading its values (an update, a row with the other side's cells) */
 	sqlite3_stmt *near;           /* …and of a similar person (similar_hint) */
 	sqlite3_stmt *akin;           /* …and of the unit's near record (near_hint) */
 	sqlite3_stmt **alike;         /* …and by similar_hint's rules over other fields */
@@ -450,12 +451,52 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 
 static int batch_add(kp_batch *b, kp_record *r, char **err);
 
+/* Does r hold a value in a field the session may not set (a unit's own
+ * export of 附表2 carries the city's 省辖市科协意见)? Such a row is judged
+ * by the stored record it repeats (session_may_write_fields). */
+static bool other_sides_cells(kp_store *s, const kp_form *f, const kp_record *r)
+{
+	for (size_t i = 0; i < f->nfields; i++)
+		if (r->vals[i] && r->vals[i][0] && !store_may_write_field(s, &f->fields[i]))
+			return true;
+	return false;
+}
+
+/* A field the session may not set that a row leaves empty (the column
+ * blank or left out) keeps what old holds: the row says nothing of it.
+ * The row's own values, for put_back; NULL when none was empty. */
+static char **keep_stored(kp_store *s, const kp_form *f, kp_record *r, const kp_record *old)
+{
+	char **held = NULL;
+	for (size_t i = 0; i < f->nfields; i++) {
+		if (store_may_write_field(s, &f->fields[i]) || (r->vals[i] && r->vals[i][0]) || !old->vals[i][0])
+			continue;
+		if (!held)
+			held = xcalloc(f->nfields, sizeof *held);
+		held[i] = r->vals[i];
+		r->vals[i] = old->vals[i];
+	}
+	return held;
+}
+
+/* r's own values back where keep_stored lent old's (before old is freed). */
+static void put_back(const kp_form *f, kp_record *r, const kp_record *old, char **held)
+{
+	if (!held)
+		return;
+	for (size_t i = 0; i < f->nfields; i++)
+		if (r->vals[i] == old->vals[i])
+			r->vals[i] = held[i];
+	free(held);
+}
+
 /* Every batch's rows pass the form's rules, an import's too: checked
  * here, or proved checked once on the importer's reading thread
  * (values_check). A record field's name becomes its record's number for
  * the write only. */
 int store_batch_add(kp_batch *b, kp_record *r, char **err)
 {
+	b->s->refused_field = -1;
 	if (values_check(b->s, b->f, r, err) != KP_OK)
 		return KP_ERR;
 	char **held;
@@ -486,13 +527,24 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	/* a row the session could not write at all (a date outside the year)
 	 * is refused for that, not as a repeat of another year's record */
 	alike = alike && b->f->nalike;
-	if (((maybe && !b->update) || near || akin || alike) &&
-	    session_may_write(b->s, b->f, NULL, r, err) != KP_OK)
+	if (((maybe && !b->update) || near || akin || alike) && session_may_write_any(b->s, b->f, r, err) != KP_OK)
 		return KP_ERR;
-	if (maybe && stored_same(b->s, b->f, r, b->update, &b->same, &old)) {
+	bool theirs = other_sides_cells(b->s, b->f, r), vals = b->update || theirs;
+	if (maybe && stored_same(b->s, b->f, r, vals, vals ? &b->same_vals : &b->same, &old)) {
 		int rc = same_person(b, r, &old, err);
+		char **held = rc == KP_OK || (rc == KP_ESAME && theirs) ? keep_stored(b->s, b->f, r, &old) : NULL;
+		/* a repeat an update would change: the other side's cells must be
+		 * what is stored, now as then (a check finds what the update would) */
+		char *refused = NULL; /* said instead of the repeat */
+		if (rc == KP_ESAME && theirs && session_may_write_fields(b->s, b->f, &old, r, &refused) != KP_OK) {
+			rc = KP_ERR;
+			if (err)
+				free(*err);
+			db_set_err(err, refused);
+		}
 		if (rc == KP_OK && (rc = session_may_write(b->s, b->f, &old, r, err)) == KP_OK)
 			rc = batch_update(b, r, &old, err);
+		put_back(b->f, r, &old, held);
 		record_free(&old);
 		return rc;
 	}
@@ -525,7 +577,9 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	}
 	if (seen || seen_near || seen_alike)
 		dup_free(&similar);
+	char **held = replaces ? keep_stored(b->s, b->f, r, &old) : NULL;
 	if (session_may_write(b->s, b->f, replaces ? &old : NULL, r, err) != KP_OK) {
+		put_back(b->f, r, &old, held);
 		if (replaces)
 			record_free(&old);
 		return KP_ERR;
@@ -575,6 +629,7 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 		if (b->unit != r->unit_id)
 			b->unit = 0;
 	}
+	put_back(b->f, r, &old, held);
 	if (replaces)
 		record_free(&old);
 	return rc;
@@ -604,6 +659,7 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 	sqlite3_finalize(b->st);
 	sqlite3_finalize(b->upd);
 	sqlite3_finalize(b->same);
+	sqlite3_finalize(b->same_vals);
 	sqlite3_finalize(b->near);
 	sqlite3_finalize(b->akin);
 	for (size_t k = 0; b->alike && k < b->f->nalike; k++)

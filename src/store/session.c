@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/date.h"
 #include "core/msg.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -184,6 +185,27 @@ int session_may_change_year(kp_store *s, int year, char **err)
 
 bool store_may_change_year(kp_store *s, int year) { return session_may_change_year(s, year, NULL) == KP_OK; }
 
+/* The monthly report has no review: its figures are the province's once
+ * the city sent its month's briefing on (五.6: units by the 3rd, the city
+ * by the 5th). Changed or deleted by the unit after that, the briefing
+ * could not be reproduced and a report of zeros filed on time would pass
+ * for an on-time one; the city, the referee, may still correct it. */
+int store_may_change_report(kp_store *s, const kp_form *f, const kp_record *rec, char **err)
+{
+	if (s->kind != SESSION_UNIT || !s->cat || !rec || !rec->id)
+		return KP_OK;
+	const kp_schedule *sc = &s->cat->schedule;
+	int field = sc->report_form && !strcmp(f->id, sc->report_form) ? form_field_index(f, sc->month_field) : -1;
+	int y, mo, d, ty, tm, td;
+	if (field < 0 || (size_t)field >= rec->nvals || !schedule_summary_day(sc, rec->vals[field], &y, &mo, &d))
+		return KP_OK;
+	clock_today(&ty, &tm, &td);
+	if (date_serial(ty, tm, td) <= date_serial(y, mo, d))
+		return KP_OK;
+	db_set_err(err, xasprintf(msg(MSG_SS_REPORT_LOCKED), f->title, rec->vals[field], y, mo, d));
+	return KP_ERR;
+}
+
 /* The record's unit is the session's, the form and its state allow a
  * change: the checks a write and a delete share. */
 static int may_touch(kp_store *s, const kp_form *f, const kp_record *old, long long unit_id,
@@ -203,6 +225,8 @@ static int may_touch(kp_store *s, const kp_form *f, const kp_record *old, long l
 		return KP_ERR;
 	if (session_may_change_year(s, s->year, err) != KP_OK ||
 	    (old && old->year != s->year && session_may_change_year(s, old->year, err) != KP_OK))
+		return KP_ERR;
+	if (store_may_change_report(s, f, old, err) != KP_OK)
 		return KP_ERR;
 	if (!store_may_write_form(s, f)) {
 		db_set_err(err, xasprintf(msg(f->written_by == WRITER_CITY ? MSG_SS_CITY_FORM : MSG_SS_UNIT_FIELD),
@@ -270,8 +294,10 @@ static int out_of_year(kp_store *s, const kp_form *f, char *const *vals, int yea
 	return bad;
 }
 
-int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
-		      char **err)
+/* Everything session_may_write checks but the fields given to the other
+ * side, whose rule depends on the stored record (old may be NULL). */
+static int may_write_record(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
+			    char **err)
 {
 	if (may_touch(s, f, old, r->unit_id, err) != KP_OK)
 		return KP_ERR;
@@ -295,16 +321,36 @@ int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const
 					 old->vals[f->unique], r->vals[f->unique], f->title));
 		return KP_ERR;
 	}
+	return KP_OK;
+}
+
+int session_may_write_fields(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
+			     char **err)
+{
 	for (size_t i = 0; i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
 		const char *before = old ? old->vals[i] : "";
 		if (store_may_write_field(s, fd) || !strcmp(before, r->vals[i] ? r->vals[i] : ""))
 			continue;
+		s->refused_field = (int)i;
 		db_set_err(err, xasprintf(msg(fd->written_by == WRITER_CITY ? MSG_SS_CITY_FIELD : MSG_SS_UNIT_FIELD),
 				 fd->label));
 		return KP_ERR;
 	}
 	return KP_OK;
+}
+
+int session_may_write(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,
+		      char **err)
+{
+	if (may_write_record(s, f, old, r, err) != KP_OK)
+		return KP_ERR;
+	return session_may_write_fields(s, f, old, r, err);
+}
+
+int session_may_write_any(kp_store *s, const kp_form *f, const kp_record *r, char **err)
+{
+	return may_write_record(s, f, NULL, r, err);
 }
 
 int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char **err)
@@ -419,7 +465,8 @@ int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, i
 			return KP_ERR;
 		}
 		if (year_begun(s, old->year, err) != KP_OK || year_begun(s, to, err) != KP_OK ||
-		    session_may_change_year(s, old->year, err) != KP_OK || session_may_change_year(s, to, err) != KP_OK)
+		    session_may_change_year(s, old->year, err) != KP_OK || session_may_change_year(s, to, err) != KP_OK ||
+		    store_may_change_report(s, f, old, err) != KP_OK)
 			return KP_ERR;
 	}
 	if (f->per_unit) {

@@ -111,6 +111,10 @@ bool store_may_move(const kp_store *s, const char *from, const char *to);
 /* May the session change records of programme year `year` (a unit: not
  * in a year the city closed)? Asks the database. */
 bool store_may_change_year(kp_store *s, int year);
+/* May the session change or delete rec, a monthly report? A unit not once
+ * the city summed its month up for the province (schedule_summary_day);
+ * *err (may be NULL) says so, naming the day. Other forms: KP_OK. */
+int store_may_change_report(kp_store *s, const kp_form *f, const kp_record *rec, char **err);
 
 /* Has any statement found the database damaged (SQLITE_CORRUPT,
  * SQLITE_NOTADB)? Then nothing read from it can be trusted: front ends say
@@ -344,6 +348,13 @@ int store_each(kp_store *s, const kp_form *f, long long unit_id, const char *sta
  * first submission. */
 char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int field,
 			const char *value);
+/* When the unit last changed a value of its record of f whose field is
+ * value (a monthly report: the month), before `before` ("YYYY-MM-DD", the
+ * day after the unit's last chance), as a new string, or NULL when it
+ * never did after saving it. Changes by city accounts are the referee's
+ * corrections, not the unit's filing: they do not count. */
+char *store_last_unit_change(kp_store *s, const kp_form *f, long long unit_id, int field,
+			     const char *value, const char *before);
 /* The id of the unit's record of f whose field is value, or 0. */
 long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field, const char *value);
 /* Records of f per unit: out[i] for units[i] (read from kp_counts, which
@@ -599,6 +610,8 @@ typedef struct {
 	char *form;           /* filled by reads: the form's id */
 	char *created_at;     /* filled by reads: when its typing began */
 	char *updated_at;     /* filled by reads: when it was last written */
+	int year;             /* its programme year (0 on a save: the session's; on a read: not known) */
+	bool held;            /* filled by reads: another process still types it (a live sitting) */
 } kp_draft;
 
 int store_ensure_drafts(kp_store *s, char **err);

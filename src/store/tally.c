@@ -51,6 +51,33 @@ char *store_first_saved(kp_store *s, const kp_form *f, long long unit_id, int fi
 	return at;
 }
 
+char *store_last_unit_change(kp_store *s, const kp_form *f, long long unit_id, int field,
+			     const char *value, const char *before)
+{
+	/* The audit keeps each change with its values (records.c): one that
+	 * changed none ('[]') is no change. */
+	char *sql = xasprintf("SELECT max(a.at) FROM \"%s\" t JOIN kp_audit a ON a.form = ?5 AND a.record_id = t.id"
+			      " WHERE t.unit_id = ?1 AND t.\"%s\" = ?2 AND (?3 = 0 OR t.unit_id = ?3)"
+			      " AND (?4 = 0 OR t.kp_year = ?4) AND a.action = 'update' AND a.changes <> '[]'"
+			      " AND a.at < ?6 AND a.user NOT IN (SELECT name FROM kp_users WHERE role = 'city')",
+			      f->table, f->fields[field].id);
+	sqlite3_stmt *st = db_prepare(s, sql, NULL);
+	free(sql);
+	char *at = NULL;
+	if (st) {
+		sqlite3_bind_int64(st, 1, unit_id);
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, session_scope(s));
+		sqlite3_bind_int(st, 4, session_year(s));
+		sqlite3_bind_text(st, 5, f->table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, before, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+			at = db_text(st, 0);
+	}
+	sqlite3_finalize(st);
+	return at;
+}
+
 long long store_find(kp_store *s, const kp_form *f, long long unit_id, int field, const char *value)
 {
 	char *sql = xasprintf("SELECT id FROM \"%s\" WHERE unit_id = ?1 AND \"%s\" = ?2"

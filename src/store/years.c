@@ -19,9 +19,10 @@
 /* The shape of kepu's own tables: 1 added programme years, 2 the list
  * filter's text index, 3 the audit chain (an older kepu would write records
  * without either), 4 a draft per sitting (drafts.c), 5 a year's closing
- * (an older kepu would let units write into a closed year). A database of
+ * (an older kepu would let units write into a closed year), 6 a draft's
+ * year and the sitting typing it (drafts.c). A database of
  * a newer kepu is refused rather than half understood. */
-#define KP_SCHEMA_VERSION 5
+#define KP_SCHEMA_VERSION 6
 
 static const char years_ddl[] = "CREATE TABLE IF NOT EXISTS kp_years ("
 				" year INTEGER PRIMARY KEY,"

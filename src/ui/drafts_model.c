@@ -19,10 +19,10 @@ void dm_load(drafts_model *m, const dm_ctx *c)
 
 void dm_record_text(const kp_pending *p, char *out, size_t len)
 {
-	if (p->record_id)
-		snprintf(out, len, msg(MSG_UI_DRAFTS_RECORD), p->record_id);
-	else
-		snprintf(out, len, "%s", msg(MSG_UI_DRAFTS_NEW));
+	int n = p->record_id ? snprintf(out, len, msg(MSG_UI_DRAFTS_RECORD), p->record_id)
+			     : snprintf(out, len, "%s", msg(MSG_UI_DRAFTS_NEW));
+	if (p->closed && n >= 0 && (size_t)n < len)
+		snprintf(out + n, len - (size_t)n, msg(MSG_UI_DRAFTS_CLOSED), p->closed);
 }
 
 int dm_record_w(const drafts_model *m)
@@ -80,6 +80,8 @@ dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key)
 		return (dm_result){DM_HANDLED, 0, NULL, 0};
 	switch (a) {
 	case ACT_ACCEPT:
+		if (m->n && m->p[m->sel].closed) /* nothing typed there could be saved */
+			return (dm_result){DM_CLOSED, 0, NULL, 0};
 		if (m->n)
 			return (dm_result){DM_OPEN, m->p[m->sel].id, m->p[m->sel].form, m->p[m->sel].record_id};
 		break;

@@ -28,7 +28,8 @@ typedef enum {
 	DM_KEPT,    /* asked, answered n: nothing deleted */
 	DM_REFUSED, /* the store would not delete it: nothing changed */
 	DM_MENU,    /* on to the menu, every draft kept (or none left) */
-	DM_DROPPED_LAST /* the last draft was deleted: on to the menu */
+	DM_DROPPED_LAST, /* the last draft was deleted: on to the menu */
+	DM_CLOSED   /* the selected draft's year was closed by the city: not opened */
 } dm_kind;
 
 typedef struct {

@@ -93,6 +93,9 @@ static void drafts_key(ui_screen *s, ui_app *app, kp_key key)
 	case DM_DROPPED: app_status(app, false, "%s", msg(MSG_UI_DRAFTS_DROPPED)); return;
 	case DM_KEPT: app_status(app, false, "%s", msg(MSG_UI_DRAFTS_KEPT)); return;
 	case DM_REFUSED: app_status(app, true, "%s", msg(MSG_UI_DRAFTS_NOT_DROPPED)); return;
+	case DM_CLOSED:
+		app_status(app, true, msg(MSG_UI_DRAFTS_YEAR_CLOSED), ds->m.p[ds->m.sel].closed);
+		return;
 	case DM_DROPPED_LAST: /* none left: on to the menu */
 		app_status(app, false, "%s", msg(MSG_UI_DRAFTS_DROPPED));
 		to_menu(ds);

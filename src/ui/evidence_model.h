@@ -6,7 +6,10 @@
  * selected file) — and what a key does (ev_key returns an ev_result:
  * handled, refused with why, close, receive a file from the PC, send the
  * selected one to it; the view hands the terminal over for those two and
- * gives a received file to ev_received). The store decides who may attach
+ * gives a received file to ev_received). A PuTTY clerk, who has no ZMODEM,
+ * attaches a file of the account's exchange folder chosen from a list of
+ * them (F6: never a typed path) and puts a copy of one there (F7). The
+ * store decides who may attach
  * and detach: a record another session deleted, or another unit's, is
  * refused with its words. It never draws; evidence_screen.c draws it and
  * tests/unit/test_evidence_model.c drives it with no terminal.
@@ -17,9 +20,15 @@
 #include <stdio.h>
 
 #include "domain/env.h"
+#include "domain/exchange.h"
 #include "ui/keymap.h"
+#include "ui/popup.h"
 
-typedef enum { EV_BROWSE, EV_CONFIRM_DELETE } ev_mode;
+typedef enum {
+	EV_BROWSE,
+	EV_CONFIRM_DELETE,
+	EV_PICK_FILE /* choosing a file of the exchange folder to attach (F6) */
+} ev_mode;
 
 typedef enum {
 	EV_HANDLED,
@@ -36,7 +45,8 @@ typedef struct {
 
 typedef struct {
 	kp_env *env;
-	size_t rows; /* rows on a page */
+	size_t rows;      /* rows on a page */
+	const char *user; /* the account, whose exchange folder F6 and F7 use (NULL: none) */
 } ev_ctx;
 
 typedef struct {
@@ -45,6 +55,11 @@ typedef struct {
 	kp_attachment *files;
 	size_t n, sel, top;
 	ev_mode mode;
+	kp_exchange x;         /* the account's exchange folder, opened on F6 or F7 */
+	bool folder;           /* …it is open */
+	char **names;          /* EV_PICK_FILE: its files, offered in pick */
+	size_t nnames;
+	popup pick;
 } evidence_model;
 
 /* The record id of f with its files; EV_REFUSED (and nothing to free)

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /* 附件: the files attached to one record as evidence (#19) — name, type,
  * size, who sent them and when. A clerk sends one from the PC with ZMODEM
- * (rz), anyone who may see the record downloads one (sz), and one is
+ * (rz) or takes one from the account's exchange folder (F6, for PuTTY),
+ * anyone who may see the record downloads one (sz, or F7 into the
+ * folder), and one is
  * removed while its record may still be changed. The view of
  * evidence_model: it draws, hands the terminal to rz and sz, and shows
  * what a key's result says; the store decides. */
@@ -33,7 +35,7 @@ typedef struct {
 static ev_ctx ctx_of(ui_app *app)
 {
 	int rows = app_body_height() - 2;
-	return (ev_ctx){app->env, rows > 1 ? (size_t)rows : 1};
+	return (ev_ctx){app->env, rows > 1 ? (size_t)rows : 1, app->user};
 }
 
 static void evidence_draw(ui_screen *s, ui_app *app)
@@ -47,7 +49,8 @@ static void evidence_draw(ui_screen *s, ui_app *app)
 	}
 	snprintf(hint, sizeof hint, msg(MSG_UI_EV_HINT), m->form->evidence->max_mib, m->form->evidence->max_files);
 	app_keys(app, ev_acts, m, NULL);
-	app_chrome(app, title, m->rec.unit_name, hint, m->mode == EV_CONFIRM_DELETE ? CTX_CONFIRM : CTX_FILES);
+	app_chrome(app, title, m->rec.unit_name, hint,
+		   m->mode == EV_CONFIRM_DELETE ? CTX_CONFIRM : m->mode == EV_PICK_FILE ? CTX_POPUP : CTX_FILES);
 	int y = app_body_top(), rows = app_body_height() - 2;
 	int x[] = {1, 2 + NAME_W, 3 + NAME_W + TYPE_W, 4 + NAME_W + TYPE_W + SIZE_W,
 		   5 + NAME_W + TYPE_W + SIZE_W + BY_W};
@@ -71,6 +74,8 @@ static void evidence_draw(ui_screen *s, ui_app *app)
 		for (int c = 0; c < 5; c++)
 			draw_text(y + 1 + k, x[c], w[c], cell[c], at, false);
 	}
+	if (m->mode == EV_PICK_FILE) /* the exchange folder's files, over the list */
+		popup_draw(&((evidence_screen *)s)->m.pick, y, y, 4);
 	char ask[512];
 	ev_question(m, ask, sizeof ask);
 	if (ask[0])

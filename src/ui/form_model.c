@@ -5,6 +5,7 @@
 #include "ui/form_model.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,7 +223,7 @@ static bool write_draft(form_model *m, const fm_ctx *c, fm_result *r)
 {
 	const kp_form *f = m->form;
 	kp_draft d = {.id = m->draft_id, .record_id = m->rec.id, .unit_id = m->rec.unit_id,
-		      .base_version = m->rec.version, .npairs = f->nfields + 1};
+		      .base_version = m->rec.version, .npairs = f->nfields + 1, .year = m->rec.year};
 	d.pairs = xcalloc(d.npairs * 2, sizeof *d.pairs);
 	for (size_t i = 0; i < f->nfields; i++) {
 		d.pairs[2 * i] = xstrdup(f->fields[i].id);
@@ -340,6 +341,8 @@ static bool locked(form_model *m, const fm_ctx *c, fm_result *r)
 	*r = result(FM_REFUSED);
 	if (m->closed_year)
 		fm_say(r, true, MSG_UI_YEAR_CLOSED_READ, m->closed_year);
+	else if (m->report_locked)
+		snprintf(r->text, sizeof r->text, "%s", m->report_locked);
 	else if (ro)
 		fm_say(r, true, MSG_UI_READ_ONLY, state_label(state_of(m->rec.state)));
 	else
@@ -713,9 +716,37 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 		edited(m, st);
 		if (c->auto_advance && complete(fd, eb)) /* the field's and the user's choice */
 			advance(m, c, fd->forgive_tab, &r);
+	} else if (text && eb->max_chars && eb->len >= eb->max_chars) {
+		r = result(FM_REFUSED); /* full: said, never a key lost without a word */
+		fm_say(&r, true, MSG_UI_TEXT_FULL, fd->label, eb->max_chars, (size_t)1);
 	} else if (text) {
-		return refused(MSG_COUNT); /* full: max_chars reached */
+		return refused(MSG_COUNT); /* a character no field takes */
 	}
+	return r;
+}
+
+/* Room in the focused field for typed text: a selected value is replaced. */
+static size_t text_room(const editbuf *eb)
+{
+	size_t kept = eb->sel ? 0 : eb->len;
+	return !eb->max_chars ? SIZE_MAX : eb->max_chars > kept ? eb->max_chars - kept : 0;
+}
+
+fm_result fm_burst(form_model *m, const fm_ctx *c, size_t n)
+{
+	fm_result r = result(FM_HANDLED);
+	if (m->mode != FM_EDIT || m->advanced)
+		return r;
+	const kp_field *fd = &m->form->fields[m->focus];
+	const editbuf *eb = &m->fs[m->focus].eb;
+	/* a field that moves on when full takes the rest into the next one */
+	if ((fd->type != FT_TEXT && fd->type != FT_TEXTAREA) || (c->auto_advance && fd->auto_advance))
+		return r;
+	size_t room = text_room(eb);
+	if (n <= room || locked(m, c, &r))
+		return r;
+	r = result(FM_REFUSED);
+	fm_say(&r, true, MSG_UI_PASTE_BURST_LONG, fd->label, eb->max_chars, n, n - room);
 	return r;
 }
 
@@ -740,8 +771,7 @@ static fm_result paste_text(form_model *m, const char *text)
 		}
 		cps[n++] = cp;
 	}
-	size_t kept = eb->sel ? 0 : eb->len;
-	size_t room = !eb->max_chars ? n : eb->max_chars > kept ? eb->max_chars - kept : 0;
+	size_t room = text_room(eb);
 	fm_result r;
 	if (n > room) {
 		free(cps);
@@ -1023,6 +1053,7 @@ void fm_free(form_model *m)
 	free_pick_labels(m);
 	draft_free(&m->offer);
 	free(m->dup_note);
+	free(m->report_locked);
 	free(m->orig);
 	free(m->saved);
 	free(m->fs);
@@ -1075,13 +1106,17 @@ form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long un
 	if (!store_may_change_year(c->env->store, year)) {
 		m->closed_year = year;
 		m->readonly = true;
+	} else if (store_may_change_report(c->env->store, f, &m->rec, &m->report_locked) != KP_OK) {
+		m->readonly = true;
 	}
 	if (c->draft) { /* chosen at sign-in: restored without asking again */
 		if (store_draft_get(c->env->store, c->user, c->draft, &m->offer) == KP_OK &&
-		    !strcmp(m->offer.form, f->id) && m->offer.record_id == id && !outdated(m, c, res))
+		    !strcmp(m->offer.form, f->id) && m->offer.record_id == id && !m->closed_year &&
+		    !outdated(m, c, res))
 			restore_draft(m, c, res);
 		draft_free(&m->offer);
-	} else if (id && store_draft_load(c->env->store, c->user, f->id, id, &m->offer) == KP_OK) {
+	} else if (id && !m->closed_year &&
+		   store_draft_load(c->env->store, c->user, f->id, id, &m->offer) == KP_OK) {
 		/* A stored record's draft is offered with it; a new record's are
 		 * offered at sign-in, each with its first fields (drafts_screen.c),
 		 * never to a colleague opening an empty form on the same account. */

@@ -92,6 +92,7 @@ typedef struct {
 	time_t draft_saved;  /* when it was */
 	bool readonly;       /* a reviewed record its user may not change (已提交, 已认定) */
 	int closed_year;     /* the record's year, which the city closed: a unit only reads (0: open) */
+	char *report_locked; /* why a monthly report the city summed up is a unit's to read only, or NULL */
 	int entered;         /* new records saved in this sitting */
 	bool dup_warned;     /* a possible duplicate was said: the next save stores and marks it */
 	char *dup_note;      /* the city's: the records this one was marked as repeating */
@@ -113,6 +114,12 @@ form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long un
 void fm_free(form_model *m);
 
 fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key);
+/* n printable keys that came in one piece (a paste the terminal did not
+ * mark) are about to be typed into the field in focus: FM_REFUSED, said,
+ * when a text field (one that does not move on when full) has no room for
+ * them all — the caller drops them, the field keeps its text; else
+ * FM_HANDLED, nothing done, and the keys are typed one by one. */
+fm_result fm_burst(form_model *m, const fm_ctx *c, size_t n);
 /* A row pasted from a sheet (tab-separated cells fill the fields in order
  * from the focused one, each checked as if typed), marked by the terminal
  * or found by its burst (term.h); NULL: a paste longer than the terminal

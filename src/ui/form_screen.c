@@ -395,6 +395,15 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	form_screen *fs = (form_screen *)s;
 	fm_ctx c = ctx_of(fs, app);
+	size_t more = key_printable(key) ? term_burst_ahead() : 0;
+	if (more) { /* text pasted unmarked: whole or not at all, never cut at the field's end */
+		fm_result b = fm_burst(fs->m, &c, 1 + more);
+		if (b.kind == FM_REFUSED) {
+			term_burst_drop(more);
+			show(fs, app, &b);
+			return;
+		}
+	}
 	fm_result r = key.fn && key.code == TERM_KEY_PASTE ? fm_paste(fs->m, &c, term_paste_text())
 							   : fm_key(fs->m, &c, key);
 	show(fs, app, &r);

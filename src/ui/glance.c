@@ -57,6 +57,8 @@ void glance_build(glance *g, ui_app *app)
 {
 	glance_free(g);
 	checklist_build(&g->c, app->env, APP_SCOPE(app));
+	/* on 2 January last year's 12月月报 is still due: not out of sight */
+	checklist_add_carried(&g->c, app->env, APP_SCOPE(app));
 	progress_build(&g->p, app->env, APP_SCOPE(app));
 	g->built = true;
 	if (APP_IS_CITY(app)) /* the city returned them itself */

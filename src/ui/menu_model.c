@@ -73,6 +73,13 @@ void mm_init(menu_model *m, const mm_ctx *c)
 	mm_count(m, c);
 }
 
+/* Has the city closed the year worked in to this session (a unit: it
+ * changes nothing there, store.h)? */
+static bool closed_here(const mm_ctx *c)
+{
+	return !store_may_change_year(c->env->store, store_year(c->env->store));
+}
+
 void mm_item_text(const menu_item *it, const mm_ctx *c, char *buf, size_t len)
 {
 	/* Each item says what this role may do there: [kind] = {the city's, a
@@ -97,6 +104,12 @@ void mm_item_text(const menu_item *it, const mm_ctx *c, char *buf, size_t len)
 		[ITEM_QUIT] = {MSG_UI_MENU_QUIT, MSG_UI_MENU_QUIT},
 	};
 	int k = c->city ? 0 : 1;
+	if (!c->city && closed_here(c) && (it->kind == ITEM_FORM || it->kind == ITEM_RECORD)) {
+		/* nothing to fill in there: what the item opens is for reading */
+		snprintf(buf, len, msg(it->kind == ITEM_FORM ? MSG_UI_MENU_FORM_CLOSED : MSG_UI_MENU_RECORD_CLOSED),
+			 it->form->title, store_year(c->env->store));
+		return;
+	}
 	if (it->kind == ITEM_TABLE || it->kind == ITEM_LIST) /* 查看 where this role only reads */
 		k = it->form && store_may_write_form(c->env->store, it->form) ? 0 : 1;
 	else if (it->kind == ITEM_ADVANCE)
@@ -300,6 +313,12 @@ static mm_result activate(menu_model *m, const mm_ctx *c, const menu_item *it, b
 		m->mode = MM_CONFIRM_QUIT;
 		return result(MM_HANDLED);
 	case ITEM_FORM:
+		if (closed_here(c)) { /* a unit's closed year: its records to read, no empty form */
+			mm_result r = result(MM_OPEN);
+			r.open = (ui_open){SCR_LIST, it->form, NULL, 0};
+			return r;
+		}
+		/* fall through */
 	case ITEM_RECORD:
 		/* A form that needs the unit the record belongs to: the city
 		 * picks it first, every time (the last choice offered first). */

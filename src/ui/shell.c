@@ -10,6 +10,7 @@
 #include "core/msg.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/drafts.h"
 #include "store/store.h"
 #include "ui/draw.h"
 #include "ui/scrollwin.h"
@@ -237,9 +238,12 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 bool app_has_drafts(ui_app *app)
 {
 	kp_draft *d;
-	size_t n = store_drafts_of(app->env->store, app->user, 1, &d);
+	size_t n = store_drafts_of(app->env->store, app->user, KP_DRAFTS_SHOWN, &d);
+	bool any = false; /* that no live session of the account is typing */
+	for (size_t i = 0; i < n; i++)
+		any |= !d[i].held;
 	drafts_free(d, n);
-	return n > 0;
+	return any;
 }
 
 void app_sign_in(ui_app *app, kp_user *u)

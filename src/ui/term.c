@@ -55,6 +55,19 @@ static bool rows_armed;
 
 void term_rows_pasted(void) { rows_armed = true; }
 
+size_t term_burst_ahead(void)
+{
+	size_t n = 0;
+	while (ahead_at + n < nahead && ahead[ahead_at + n] >= ' ' && ahead[ahead_at + n] != 127)
+		n++;
+	return n;
+}
+
+void term_burst_drop(size_t n)
+{
+	ahead_at += n < nahead - ahead_at ? n : nahead - ahead_at;
+}
+
 /* The crash path: a fatal signal (SIGSEGV, SIGBUS, SIGFPE, SIGABRT — also
  * xalloc's abort on running out of memory) must not leave the clerk's shell
  * raw, silent and on the alternate screen. Everything the handler writes is

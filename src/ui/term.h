@@ -54,6 +54,12 @@ const char *term_paste_text(void);
  * by one, in order, as typed. Bounds: TERM_PASTE_MAX bytes (a longer row
  * is refused whole), TERM_BURST_MS in all. */
 void term_rows_pasted(void);
+/* The printable characters of the burst still to be handed out right after
+ * the key just read (up to a Tab, a line end or a control key): with it,
+ * text pasted unmarked into one field, which the field takes whole or not
+ * at all. term_burst_drop(n) drops n of them (a paste refused whole). */
+size_t term_burst_ahead(void);
+void term_burst_drop(size_t n);
 #define TERM_BURST_GAP_MS 0
 #define TERM_BURST_MS 1000
 

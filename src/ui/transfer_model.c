@@ -6,6 +6,7 @@
  * every other path is. */
 #include "ui/transfer_model.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "domain/import_source.h"
 #include "domain/review.h"
 #include "domain/zmodem.h"
+#include "ui/scrollwin.h"
 #include "ui/shell.h"
 
 static tm_result result(tm_kind k)
@@ -39,8 +41,9 @@ static tm_result said(tm_kind k, bool error, const char *fmt, ...)
 
 static void add_result(transfer_model *m, const char *line)
 {
-	if (m->nresult < TM_RESULT_LINES)
-		m->result[m->nresult++] = xstrdup(line);
+	if (m->nresult == m->cap)
+		m->result = xrealloc(m->result, (m->cap = m->cap ? m->cap * 2 : 16) * sizeof *m->result);
+	m->result[m->nresult++] = xstrdup(line);
 }
 
 static void clear_results(transfer_model *m)
@@ -48,6 +51,7 @@ static void clear_results(transfer_model *m)
 	for (size_t i = 0; i < m->nresult; i++)
 		free(m->result[i]);
 	m->nresult = 0;
+	m->rtop = m->rshown = 0;
 }
 
 /* A file chosen or received earlier is let go: a new one is checked afresh. */
@@ -175,17 +179,26 @@ static tm_result run_import(transfer_model *m, const tm_ctx *c, size_t keep)
 	import_options o = {.source = m->src_label, .unit = c->unit_name, .dry_run = dry,
 			    .progress = c->progress, .progress_ctx = c->progress_ctx, .update = m->update};
 	import_source_places(&o, pl); /* a workbook: its sheets, cells and what they held */
-	FILE *rep = open_memstream(&report, &len);
+	/* the report on disk, not in memory: only TM_REPORT_MAX lines are kept */
+	FILE *rep = tmpfile();
+	if (!rep) {
+		tm_result r = said(TM_REFUSED, true, msg(MSG_UI_TR_NO_TEMP), strerror(errno));
+		import_origin_free(pl);
+		if (in != m->src)
+			fclose(in);
+		drop_source(m);
+		return r;
+	}
 	import_stats st;
 	int rc = import_csv(c->env, m->form, in, &o, rep, &st);
 	import_origin_free(pl);
-	fclose(rep);
 	if (in != m->src)
 		fclose(in);
 	tm_result r = result(TM_HANDLED);
 	r.clear_status = true; /* the progress: the outcome below says what happened */
 	while (m->nresult > keep)
 		free(m->result[--m->nresult]);
+	m->rtop = 0;
 	char *line = rc != 0 ? xasprintf(msg(MSG_C_IMPORT_FAILED), st.errors) /* fatal ones included */
 		   : !dry ? xasprintf(msg(MSG_C_IMPORTED), st.saved, store_year(c->env->store), m->form->title, m->src_label)
 		   : !st.ready ? xasprintf(msg(MSG_UI_TR_CHECKED_NONE), st.rows)
@@ -198,22 +211,31 @@ static tm_result run_import(transfer_model *m, const tm_ctx *c, size_t keep)
 		add_result(m, line);
 		free(line);
 	}
-	/* after the outcome, the last line says what the keys do now */
-	size_t room = dry && rc == 0 ? TM_RESULT_LINES : TM_RESULT_LINES - 1;
-	for (char *p = report, *nl; p && *p && m->nresult < room; p = nl + 1) {
-		nl = strchr(p, '\n');
-		if (nl)
-			*nl = '\0';
-		add_result(m, p);
-		if (!nl)
-			break;
+	/* every line of the report, scrolled on the screen, up to TM_REPORT_MAX */
+	rewind(rep);
+	long long kept = 0, past = 0;
+	ssize_t n;
+	while ((n = getline(&report, &len, rep)) > 0) {
+		if (kept++ >= TM_REPORT_MAX) {
+			past++;
+			continue;
+		}
+		report[n - 1] = report[n - 1] == '\n' ? '\0' : report[n - 1];
+		add_result(m, report);
 	}
 	free(report);
-	if (dry && (st.same || m->update) && m->nresult < TM_RESULT_LINES) /* the choice, said */
+	fclose(rep);
+	if (past) {
+		line = xasprintf(msg(MSG_UI_TR_REPORT_PAST), past, TM_REPORT_MAX);
+		add_result(m, line);
+		free(line);
+	}
+	/* F6 is offered only where it acts: on a check that passed */
+	if (dry && rc == 0 && (st.same || m->update)) /* the choice, said */
 		add_result(m, msg(m->update ? MSG_UI_TR_SAME_UPDATE : MSG_UI_TR_SAME_HINT));
-	if (st.similar && m->nresult < TM_RESULT_LINES) /* and what to do if they differ */
+	if (st.similar) /* and what to do if they differ */
 		add_result(m, msg(MSG_UI_TR_SIMILAR));
-	if (st.near && m->nresult < TM_RESULT_LINES)
+	if (st.near)
 		add_result(m, msg(MSG_UI_TR_NEAR));
 	if (dry && rc == 0) {
 		m->mode = TM_CHECKED;
@@ -321,6 +343,47 @@ static bool name_key(transfer_model *m, kp_action a, kp_key key)
 	return a == ACT_NONE;
 }
 
+/* Does the outcome take more lines than the screen has for it (as tm_fit
+ * laid it out: before that, nothing is known to be hidden)? */
+static bool results_overflow(const transfer_model *m) { return m->rshown && m->rshown < m->nresult; }
+
+/* The lines from m->rtop that fit in room, each wrapped. */
+static size_t fitting(const transfer_model *m, int room, int width, int (*height)(int, const char *))
+{
+	size_t shown = 0;
+	for (int used = 0; m->rtop + shown < m->nresult; shown++) {
+		used += height(width, m->result[m->rtop + shown]);
+		if (used > room && shown)
+			break;
+	}
+	return shown;
+}
+
+void tm_fit(transfer_model *m, int lines, int width, int (*height)(int width, const char *s))
+{
+	if (lines < 2)
+		lines = 2;
+	if (m->rtop >= m->nresult)
+		m->rtop = m->nresult ? m->nresult - 1 : 0;
+	size_t shown = fitting(m, lines, width, height);
+	int room = lines;
+	if (m->rtop || m->rtop + shown < m->nresult) { /* a line for the mark */
+		room = lines - 1;
+		shown = fitting(m, room, width, height);
+	}
+	if (m->rtop + shown == m->nresult) { /* at the end (End, a resize): the page full */
+		int used = 0;
+		for (size_t i = m->rtop; i < m->nresult; i++)
+			used += height(width, m->result[i]);
+		while (m->rtop > 0 && used + height(width, m->result[m->rtop - 1]) <= room) {
+			used += height(width, m->result[--m->rtop]);
+			shown++;
+		}
+	}
+	m->rshown = shown;
+	sw_mark_n(m->rtop, false, m->nresult - m->rtop - shown, false, m->more, sizeof m->more);
+}
+
 tm_result tm_key(transfer_model *m, const tm_ctx *c, kp_key key)
 {
 	if (m->mode == TM_PICK)
@@ -328,6 +391,12 @@ tm_result tm_key(transfer_model *m, const tm_ctx *c, kp_key key)
 	size_t before = m->name.len;
 	kp_action a = keymap_lookup(m->importing ? CTX_IMPORT : CTX_TRANSFER, key);
 	tm_result r = result(TM_HANDLED);
+	/* An outcome longer than its room scrolls (the file list is not shown
+	 * under it): Up/Down, PgUp/PgDn, Home/End move it, not the name. */
+	size_t page = m->rshown ? m->rshown : 1;
+	/* any line may be the top: tm_fit pulls the last page up to fill it */
+	if (results_overflow(m) && sw_move(&m->rtop, m->nresult, a, page))
+		return r;
 	/* After an outcome, editing the name (or receiving) starts over with
 	 * another file; only Enter and Esc leave. */
 	bool edits = a == ACT_BACKSPACE || a == ACT_DELETE || a == ACT_KILL || a == ACT_RECEIVE ||
@@ -404,6 +473,9 @@ bool tm_acts(const void *model, const void *ctx, kp_action a)
 		return !done && exchange_have("rz");
 	case ACT_TOGGLE:
 		return m->importing && m->mode == TM_CHECKED && m->src;
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN: /* an outcome longer than the screen */
+		return results_overflow(m);
 	default:
 		return true;
 	}
@@ -437,6 +509,7 @@ void tm_free(transfer_model *m)
 	popup_close(&m->pick);
 	eb_free(&m->name);
 	clear_results(m);
+	free(m->result);
 	drop_source(m);
 	exchange_list_free(m->files, m->nfiles);
 	exchange_list_free(m->refused, m->nrefused);

@@ -21,7 +21,10 @@
 #include "ui/keymap.h"
 #include "ui/popup.h"
 
-#define TM_RESULT_LINES 12
+/* The report lines an import's outcome keeps: a file of 20 MiB can hold
+ * a million bad cells, the importer has no cap of its own; the rest are
+ * counted and said in one line. */
+#define TM_REPORT_MAX 1000
 
 typedef enum {
 	TM_PICK,    /* choosing the form (an export: or view) */
@@ -70,8 +73,11 @@ typedef struct {
 	size_t nfiles, sel;
 	char **refused;        /* import: what else is there, each with why it is not read */
 	size_t nrefused;
-	char *result[TM_RESULT_LINES];
-	size_t nresult;
+	char **result;         /* the outcome's lines (at most TM_REPORT_MAX of the report, and a few of its own) */
+	size_t nresult, cap;
+	size_t rtop;           /* the first outcome line shown (Up/Down/PgUp/PgDn/Home/End) */
+	size_t rshown;         /* …and how many fit (tm_fit, each frame) */
+	char more[64];         /* the mark of the lines hidden above and below, or "" */
 	int ready;             /* import: the rows the dry run found to save or update */
 	bool update;           /* import: rows repeating stored records update them */
 	size_t keep;           /* import: the lines above the checked outcome */
@@ -89,6 +95,10 @@ tm_result tm_key(transfer_model *m, const tm_ctx *c, kp_key key);
  * checked, the terminal's ZMODEM)? What its key line lists
  * (keymap_bar_if); ctx is the tm_ctx. */
 bool tm_acts(const void *model, const void *ctx, kp_action a);
+/* Before each frame: which outcome lines fit in `lines` screen lines,
+ * height(line, width) the lines each takes wrapped at width; one line goes
+ * to the mark (m->more) when some do not fit. */
+void tm_fit(transfer_model *m, int lines, int width, int (*height)(int width, const char *s));
 /* After TM_RECEIVE: the file received (in, NULL with err when it failed)
  * is checked; name and size as the PC sent them. */
 tm_result tm_received(transfer_model *m, const tm_ctx *c, FILE *in, const char *name, long long size,

@@ -29,13 +29,42 @@ typedef struct {
 
 #define NAME_X 12
 
-/* Before each frame: the name's scroll to its cursor, so drawing changes
- * nothing. */
+/* The lines the exchange folder's path may take: at 80 columns over 300
+ * cells, far beyond any folder set up; a longer one ends its last line
+ * with 「>」. */
+#define FOLDER_LINES 4
+
+/* The folder, or how an SFTP client reaches it, or why it cannot be opened. */
+static char *folder_line(const transfer_screen *ts)
+{
+	return ts->m.x.fd < 0 ? xstrdup(ts->m.folder_err)
+	     : ts->m.x.sftp   ? exchange_how(&ts->m.x, true)
+			      : xasprintf(msg(MSG_UI_TR_FOLDER), ts->m.x.path);
+}
+
+/* The screen line of the file's name: under the form's line, the folder
+ * (over the lines it needs) and how ZMODEM reaches it. */
+static int name_row(const transfer_screen *ts)
+{
+	int y = app_body_top() + 1;
+	if (ts->m.x.fd >= 0) {
+		char *line = folder_line(ts);
+		int used = wrapped_height(COLS - 4, line);
+		free(line);
+		y += used > FOLDER_LINES ? FOLDER_LINES - 1 : used > 1 ? used - 1 : 0;
+	}
+	return y + 3;
+}
+
+/* Before each frame: the name's scroll to its cursor and the outcome's
+ * lines that fit, so drawing changes nothing. */
 static void transfer_arrange(ui_screen *s, ui_app *app)
 {
 	(void)app;
 	transfer_screen *ts = (transfer_screen *)s;
 	ts->name = eb_lay(&ts->m.name, COLS - NAME_X - 2, false);
+	if (ts->m.mode != TM_PICK)
+		tm_fit(&ts->m, LINES - 3 - (name_row(ts) + 2), COLS - 4, wrapped_height);
 }
 
 /* While an import runs: rows so far and a bar of the file read, on the
@@ -109,11 +138,6 @@ static void send_file(transfer_screen *ts, ui_app *app)
 	free(err);
 }
 
-/* The lines the exchange folder's path may take: at 80 columns over 300
- * cells, far beyond any folder set up; a longer one ends its last line
- * with 「>」. */
-#define FOLDER_LINES 4
-
 static void transfer_draw(ui_screen *s, ui_app *app)
 {
 	transfer_screen *ts = (transfer_screen *)s;
@@ -138,9 +162,7 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 	draw_text(y, 2, COLS - 4, line, theme_attr(R_SECTION), false);
 	free(line);
 	/* The folder, or how an SFTP client reaches it; how ZMODEM does. */
-	line = ts->m.x.fd < 0 ? xstrdup(ts->m.folder_err)
-	     : ts->m.x.sftp   ? exchange_how(&ts->m.x, true)
-			      : xasprintf(msg(MSG_UI_TR_FOLDER), ts->m.x.path);
+	line = folder_line(ts);
 	if (ts->m.x.fd < 0) { /* what to do about it, whole */
 		draw_wrapped(y + 1, 2, COLS - 4, 2, line, theme_attr(R_ERROR));
 	} else { /* the whole folder, over the lines it needs (bounded), the rest below them */
@@ -159,11 +181,15 @@ static void transfer_draw(ui_screen *s, ui_app *app)
 	kp_role role = ts->m.mode == TM_DONE ? R_FIELD : ts->m.name.sel ? R_SELECTED : R_FOCUS;
 	draw_edit(y + 3, NAME_X, w, &ts->m.name, ts->name, theme_attr(role));
 	int rows = LINES - 3 - (y + 5);
-	/* wrapped: a refusal names the sheet, the cell and what to do instead */
-	for (int i = 0, row = y + 5; i < (int)ts->m.nresult && row < y + 5 + rows; i++) {
-		int used = draw_wrapped(row, 2, COLS - 4, y + 5 + rows - row, ts->m.result[i], theme_attr(R_NORMAL));
-		row += used ? used : 1;
+	/* wrapped: a refusal names the sheet, the cell and what to do instead;
+	 * the lines tm_fit found room for, and the mark of the rest */
+	int last = y + 5 + rows - (ts->m.more[0] ? 1 : 0);
+	for (size_t i = ts->m.rtop, row = (size_t)(y + 5); i < ts->m.rtop + ts->m.rshown && (int)row < last; i++) {
+		int used = draw_wrapped((int)row, 2, COLS - 4, last - (int)row, ts->m.result[i], theme_attr(R_NORMAL));
+		row += used ? (size_t)used : 1;
 	}
+	if (ts->m.nresult && ts->m.more[0])
+		draw_text(last, 2, COLS - 4, ts->m.more, theme_attr(R_LABEL), false);
 	if (ts->m.importing && !ts->m.nresult && !(ts->m.mode == TM_DONE)) {
 		draw_text(y + 5, 2, COLS - 4, msg(ts->m.nfiles ? MSG_UI_TR_FILES : MSG_UI_TR_NO_FILES),
 			  theme_attr(R_LABEL), false);

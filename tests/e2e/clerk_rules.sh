@@ -10,37 +10,57 @@ new_db --demo --today 2016-08-10
 K() { KEPU_TODAY=2016-09-20 "$KEPU" --db "$DB" "$@"; }
 
 # 1. 魏都区's 月报 第1号 is July's; August's is not filed (the checklist's !).
+# On 09-20 the city has long summed July up for the province (08-05): the
+# unit changes nothing of it, its month least of all.
 assert_sql "SELECT month, version FROM monthly WHERE id = 1" "2016-07|1"
 refused 1 K save monthly 月份=2016-08 --record 1 --unit 魏都区
-has "已保存的月报不能改「月份」（第 1 号记录是 2016-07 的）：2016-08 的月报请另建一条新记录"
+has "月报（2016-07）已由市科协于 2016年8月5日 汇总报送省科协：单位不能再修改或删除；如需更正，请联系市科协"
+refused 1 K save monthly 培训场次=1 --record 1 --unit 魏都区
+has "已由市科协于 2016年8月5日 汇总报送省科协"
 assert_sql "SELECT month, version FROM monthly WHERE id = 1" "2016-07|1"
 exits 0 K report monthly --month 2016-08
 has "魏都区" out
 [ "$(grep '^魏都区' "$WORK/out" | grep -c 未报送)" = 1 ] || fail "August shows filed: $(grep '^魏都区' "$WORK/out")"
 exits 0 K report monthly --month 2016-07
 grep '^魏都区' "$WORK/out" | grep -q '2016-08-01$' || fail "July before the change: $(grep '^魏都区' "$WORK/out")"
-# the figures of the same month the unit changes (positive control); the
-# summary keeps the filing time and says when they were changed
-exits 0 K save monthly 培训场次=3 --record 1 --unit 魏都区
-assert_sql "SELECT month, training_sessions, version FROM monthly WHERE id = 1" "2016-07|3|2"
+# Until the 5th the figures of the month are the unit's (positive control);
+# the summary keeps the filing time and says when they were changed.
+# Figures that contradict each other are refused, naming both fields (a
+# training is an activity: 活动场次 is 2)
+K5() { KEPU_TODAY=2016-08-05 "$KEPU" --db "$DB" "$@"; }
+refused 1 K5 save monthly 培训场次=3 --record 1 --unit 魏都区
+has "培训场次：3，多于活动场次 2（培训场次不能多于活动场次"
+assert_sql "SELECT month, training_sessions, version FROM monthly WHERE id = 1" "2016-07|0|1"
+exits 0 K5 save monthly 培训场次=2 --record 1 --unit 魏都区
+assert_sql "SELECT month, training_sessions, version FROM monthly WHERE id = 1" "2016-07|2|2"
 exits 0 K report monthly --month 2016-07
-grep '^魏都区' "$WORK/out" | grep -q '2016-08-01（9月20日修改）$' || fail "July after the change: $(grep '^魏都区' "$WORK/out")"
-# the city, the referee, may correct a month
-exits 0 K save monthly 月份=2016-08 --record 1
-assert_sql "SELECT month FROM monthly WHERE id = 1" "2016-08"
+grep '^魏都区' "$WORK/out" | grep -q '2016-08-01（8月5日修改）$' || fail "July after the change: $(grep '^魏都区' "$WORK/out")"
+# but not its month: August's report, filed on 09-02, stays August's on 09-04
+exits 0 env KEPU_TODAY=2016-09-02 "$KEPU" --db "$DB" save monthly 月份=2016-08 培训场次=0 培训人次=0 活动场次=1 \
+	参与人数=20 资源件数=0 --unit 魏都区
+aug=$(sqlite3 "$DB" "SELECT m.id FROM monthly m JOIN units u ON u.id = m.unit_id WHERE u.name = '魏都区' AND month = '2016-08'")
+refused 1 env KEPU_TODAY=2016-09-04 "$KEPU" --db "$DB" save monthly 月份=2016-07 --record "$aug" --unit 魏都区
+has "已保存的月报不能改「月份」（第 $aug 号记录是 2016-08 的）：2016-07 的月报请另建一条新记录"
+assert_sql "SELECT month FROM monthly WHERE id = $aug" "2016-08"
+# the city, the referee, may still correct a summed-up report (the
+# administrator's command line, no --unit), and a month
+exits 0 K save monthly 培训场次=1 --record 1
+assert_sql "SELECT month, training_sessions FROM monthly WHERE id = 1" "2016-07|1"
+exits 0 env KEPU_TODAY=2016-10-10 "$KEPU" --db "$DB" save monthly 月份=2016-09 --record "$aug"
+assert_sql "SELECT month FROM monthly WHERE id = $aug" "2016-09"
 
 # 2. A once-per-unit form saved without --record: refused, nothing written.
 plan=$(sqlite3 "$DB" "SELECT p.id FROM plan p JOIN units u ON u.id = p.unit_id WHERE u.name = '魏都区'")
 [ -n "$plan" ] || fail "no plan of 魏都区 in the demo"
 before=$(sqlite3 "$DB" "SELECT group_concat(goals || version) FROM plan")
-refused 1 K save plan 工作目标=x 主要措施=y 联系人=张三 联系电话=13900000000 --unit 魏都区
+refused 1 K save plan 工作目标=开展科普活动十场以上 主要措施=组织科普志愿服务队进社区 联系人=张三 联系电话=13900000000 --unit 魏都区
 has "本单位已有年度工作计划 第 $plan 号记录（每个单位一份）：要修改请打开它，命令行请加 --record $plan"
 hasnt "新记录" out
 assert_sql "SELECT group_concat(goals || version) FROM plan" "$before"
 refused 1 K save quota 单位=魏都区 科普人才=1 科普活动=1 资源开发=1 重点入库项目=1
 has "魏都区已有附表1 任务指标分配表 第"
-exits 0 K save plan 工作目标=x --record "$plan" --unit 魏都区
-assert_sql "SELECT goals FROM plan WHERE id = $plan" "x"
+exits 0 K save plan 工作目标=开展科普活动十场以上 --record "$plan" --unit 魏都区
+assert_sql "SELECT goals FROM plan WHERE id = $plan" "开展科普活动十场以上"
 
 # 5. A save that changes nothing (040 is the stored 40) writes nothing.
 t=$(sqlite3 "$DB" "SELECT t.id FROM talent t JOIN units u ON u.id = t.unit_id WHERE u.name = '魏都区' AND kp_state = 'draft' ORDER BY t.id LIMIT 1")

@@ -171,7 +171,7 @@ refused 1 import_into "$R" talent "$F/many.xlsx" --unit "$u1"
 has "工作表超过 65536 个，不读取"
 # --unit is a unit's session: 省辖市科协意见 is the city's to write.
 refused 1 import_into "$R" talent "$F/city.xlsx" --unit "$u1"
-has " G12「省辖市科协意见」有内容：这一项由市科协填写，不能由本账号导入"
+has " G12「省辖市科协意见」有内容：这一项由市科协填写，不能由本账号导入或改动"
 DB=$R assert_sql "SELECT (SELECT count(*) FROM talent) + (SELECT count(*) FROM project)" "0"
 # The city's own 推荐表, its opinion written: --for-unit imports it with the
 # administrator's rights, the opinion kept; never both options at once.

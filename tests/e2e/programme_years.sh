@@ -119,7 +119,7 @@ wait_for "主菜单"
 # The progress screen of 2017: 长葛市 first.
 keys p
 wait_for "任务完成进度与排名（六、绩效考核）"
-assert_line "1    长葛市" "2/10"
+assert_line "1      长葛市" "2/10"
 keys Escape
 wait_for "主菜单"
 
@@ -135,7 +135,7 @@ keys Escape
 wait_for "主菜单"
 keys p
 wait_for "任务完成进度与排名（六、绩效考核）"
-refute_screen "1    长葛市"
+refute_screen "1      长葛市"
 keys Escape
 wait_for "主菜单"
 # The talents stay in the pool: 2016's are listed in 2017 too (2017 has none of its own).

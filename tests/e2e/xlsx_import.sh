@@ -49,6 +49,18 @@ exits 0 "$KEPU" import activity "$WORK/formula.xlsx" --db "$DB" --unit 禹州市
 has "1 个单元格是公式，按文件里保存的计算结果读取（第一个：工作表「活动」的 F6）"
 exits 0 "$KEPU" import activity "$WORK/act.xlsx" --db "$DB" --unit 禹州市 --dry-run --skip-invalid "$WORK/bad2.csv"
 hasnt "个单元格是公式" # control: no formula, no word
+# A number with a formula's binary leftover (Excel shows 30): refused, and the
+# message says why the clerk sees a whole number.
+rm -rf "$WORK/fx3" "$WORK/noise.xlsx"
+cp -r "$fx" "$WORK/fx3"
+sed -i 's|<c r="F6"><v>-5</v></c>|<c r="F6"><v>30.000000000000004</v></c>|' "$WORK/fx3/xl/worksheets/sheet1.xml"
+grep -q '<v>30.000000000000004</v>' "$WORK/fx3/xl/worksheets/sheet1.xml" || fail "fixture: no number put in"
+(cd "$WORK/fx3" && zip -q -X -r "$WORK/noise.xlsx" '[Content_Types].xml' _rels xl)
+refused 1 "$KEPU" import activity "$WORK/noise.xlsx" --db "$DB" --unit 禹州市 --dry-run
+has "第6行 F列 参与人数: 应为整数；单元格是数字 30.000000000000004（Excel 可能把它四舍五入显示为 30，"
+has "请把这一格改为直接填写的数值"
+refused 1 "$KEPU" import activity "$WORK/act.xlsx" --db "$DB" --unit 禹州市 --dry-run
+hasnt "四舍五入" # control: -5 is said as it is
 
 # A hidden sheet: one the import would read (the list itself) is refused,
 # naming it; a template's hidden option lists, not read, are left as a

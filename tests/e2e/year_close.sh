@@ -53,16 +53,17 @@ wait_for "主菜单"
 keys y
 wait_for "已切换到 2016 年度"
 wait_for "2016 年度（已结束）"
-menu_open "科普活动记录  填写新记录"
-wait_for "科普活动记录：新记录"
+refute_screen "填写新记录"                          # nothing to fill in there: 查看 opens the list
+menu_open "科普活动记录  查看（2016 年度已结束，不能再填写）"
+wait_for "科普活动记录：记录列表"
+keys Enter                                         # a record opens read-only
+wait_for "科普活动记录：修改第"
 refute_screen "F2/^S 保存"                          # nothing to save here
 type_text "补"
 wait_for "2016 年度已由市科协结束，只能查看，不能修改"
 keys F2
 settled
 keys Escape
-wait_for "主菜单"
-menu_open "科普活动记录  记录列表"
 wait_for "科普活动记录：记录列表"
 assert_screen "2016 年度（已结束）"
 refute_screen "F9/^W 审核"                         # nor new, delete, another year

@@ -135,7 +135,7 @@ wait_for "修改第 $id 号记录"
 keys F6
 wait_for "这条记录还没有附件"
 f5_refused "终端不接管 ZMODEM（如 PuTTY），附件没有上传" 6
-assert_screen "附件不经交换文件夹"   # the attachment's own advice, no SFTP (keys3)
+assert_screen "复制到交换文件夹后按 F6"   # the attachment's own advice: the exchange folder (F6), no SFTP login details
 refute_screen "SFTP"
 assert_screen "再按 F5，不再询问"
 assert_screen "这条记录还没有附件"

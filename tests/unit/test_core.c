@@ -56,6 +56,44 @@ static void test_label_keys(void **state)
 	free(a);
 }
 
+/* The duplicate rule's key: what looks the same is the same key (radicals
+ * and compatibility ideographs by Unicode's equivalents, Latin look-alikes,
+ * marks and private-use characters that add nothing seen); the controls,
+ * another character and another letter, are another key. */
+static void test_dup_keys(void **state)
+{
+	(void)state;
+	static const char *const same[][2] = {
+		{"\xe2\xbc\xa9麦", "小麦"},                  /* ⼩ U+2F29 */
+		{"病\xe2\xbe\x8d害", "病虫害"},              /* ⾍ U+2F8D */
+		{"小\xe2\xbb\xa8", "小麦"},                  /* ⻨ U+2EE8 */
+		{"\xef\xa4\x80", "\xe8\xb1\x88"},            /* U+F900 = 豈 U+8C48 */
+		{"\xf0\xaf\xa0\x80", "\xe4\xb8\xbd"},        /* U+2F800 = 丽 U+4E3D */
+		{"病\xcc\x81虫", "病虫"},
+		{"图\xee\x80\x80解", "图解"},
+		{"社区科普\xd0\xb5站", "社区科普e站"},          /* Cyrillic е */
+		{"\xd0\xa0\xd0\x9c" "2.5", "pm2.5"},              /* Cyrillic Р, М */
+		{"\xce\x91\xce\x92\xce\x95", "abe"},          /* Greek Α Β Ε */
+		{"社区科普Ｅ站", "社区科普 e站"},
+	};
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+		char *a = text_dup_key(same[i][0]), *b = text_dup_key(same[i][1]);
+		if (strcmp(a, b))
+			fail_msg("「%s」 → 「%s」, 「%s」 → 「%s」", same[i][0], a, same[i][1], b);
+		free(a);
+		free(b);
+	}
+	char *a = text_dup_key("小麦"), *b = text_dup_key("大麦");
+	assert_string_not_equal(a, b);
+	free(a);
+	free(b);
+	a = text_dup_key("\xd0\xb4"); /* д looks like no Latin letter */
+	assert_string_equal(a, "\xd0\xb4");
+	free(a);
+	assert_int_equal(text_content_chars("。。 . ……"), 0);
+	assert_int_equal(text_content_chars("开展活动 5 场。"), 6);
+}
+
 static void test_encode_roundtrip(void **state)
 {
 	(void)state;
@@ -447,6 +485,7 @@ int main(void)
 		cmocka_unit_test(test_decode_valid_and_invalid),
 		cmocka_unit_test(test_encode_roundtrip),
 		cmocka_unit_test(test_label_keys),
+		cmocka_unit_test(test_dup_keys),
 		cmocka_unit_test(test_counts_and_widths),
 		cmocka_unit_test(test_print_wrap),
 		cmocka_unit_test(test_screen_line_breaks),

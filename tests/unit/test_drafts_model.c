@@ -20,7 +20,7 @@ typedef struct {
 static long long draft(story *s, const char *name)
 {
 	char *pairs[] = {"name", (char *)name};
-	kp_draft d = {0, 0, store_unit_id(s->fx->env.store, "许昌学院"), 0, pairs, 1, NULL, NULL, NULL};
+	kp_draft d = {0, 0, store_unit_id(s->fx->env.store, "许昌学院"), 0, pairs, 1, NULL, NULL, NULL, 0, false};
 	char *err = NULL;
 	if (store_draft_save(s->fx->env.store, "admin", "talent", &d, &err) != KP_OK)
 		fail_msg("%s", err ? err : "draft");
@@ -172,7 +172,7 @@ static void decided_record_dropped(void **state)
 	sign_in_unit(s->fx, "许昌学院");
 	s->c.user = "wd";
 	char *pairs[] = {"name", "钱七八"};
-	kp_draft d = {0, id, store_unit_id(s->fx->env.store, "许昌学院"), 0, pairs, 1, NULL, NULL, NULL};
+	kp_draft d = {0, id, store_unit_id(s->fx->env.store, "许昌学院"), 0, pairs, 1, NULL, NULL, NULL, 0, false};
 	char *err = NULL;
 	assert_int_equal(store_draft_save(s->fx->env.store, "wd", "talent", &d, &err), KP_OK);
 	d.id = 0;

@@ -6,6 +6,8 @@
  * open, attach to or detach from another unit's record, and opens its own. */
 #include "unit_env.h"
 
+#include <unistd.h>
+
 #include "model_keys.h"
 #include "ui/evidence_model.h"
 
@@ -22,7 +24,7 @@ static int story_setup(void **state)
 	story *s = story_new(sizeof *s);
 	if (!s)
 		return -1;
-	s->c = (ev_ctx){&s->fx->env, 10};
+	s->c = (ev_ctx){&s->fx->env, 10, NULL};
 	s->f = catalog_form(&s->fx->env.cat, "activity");
 	s->id = save_record(s->fx, "activity", "魏都区", "name", "讲座", "held_on", "2016-07-08", NULL);
 	*state = s;
@@ -136,12 +138,71 @@ static void other_unit(void **state)
 	ev_free(&own);
 }
 
+/* F6 offers the files of the account's exchange folder, typed to filter,
+ * Enter attaches the one chosen; Esc leaves the list with nothing
+ * attached; F7 puts a copy back beside it, never over it (PuTTY, t80d #6). */
+static void from_and_to_the_folder(void **state)
+{
+	story *s = *state;
+	char account[32];
+	snprintf(account, sizeof account, "ev%ld", (long)getpid());
+	s->c.user = account;
+	evidence_model m;
+	assert_int_equal(ev_init(&m, &s->c, s->f, s->id).kind, EV_HANDLED);
+	/* The folder empty: F6 says how to fill it, and lists nothing. */
+	ev_result r = ev_key(&m, &s->c, FN(KEY_F(6)));
+	assert_int_equal(r.kind, EV_HANDLED);
+	assert_non_null(strstr(r.text, "pscp、psftp 或 WinSCP"));
+	assert_int_equal(m.mode, EV_BROWSE);
+	char path[512];
+	snprintf(path, sizeof path, "%s活动照片.pdf", m.x.path);
+	FILE *f = fopen(path, "w");
+	fputs("%PDF-1.4 现场照片", f);
+	fclose(f);
+	snprintf(path, sizeof path, "%s名单.pdf", m.x.path);
+	f = fopen(path, "w");
+	fputs("%PDF-1.4 名单", f);
+	fclose(f);
+	/* Esc: the list closed, nothing attached (control for the next). */
+	assert_int_equal(ev_key(&m, &s->c, FN(KEY_F(6))).kind, EV_HANDLED);
+	assert_int_equal(m.mode, EV_PICK_FILE);
+	assert_int_equal(m.nnames, 2);
+	ev_key(&m, &s->c, ESC);
+	assert_int_equal(m.mode, EV_BROWSE);
+	assert_int_equal(files(s), 0);
+	/* Typed to filter, Enter attaches that one. */
+	ev_key(&m, &s->c, FN(KEY_F(6)));
+	TYPE_KEYS("照片", ev_key(&m, &s->c, k));
+	r = ev_key(&m, &s->c, ENTER);
+	assert_int_equal(r.kind, EV_HANDLED);
+	assert_non_null(strstr(r.text, "已添加附件「活动照片.pdf」"));
+	assert_int_equal(m.mode, EV_BROWSE);
+	assert_int_equal(m.n, 1);
+	assert_int_equal(files(s), 1);
+	/* F7: a copy beside the file it came from, that file untouched. */
+	r = ev_key(&m, &s->c, FN(KEY_F(7)));
+	assert_int_equal(r.kind, EV_HANDLED);
+	assert_non_null(strstr(r.text, "文件名「活动照片-2.pdf」"));
+	snprintf(path, sizeof path, "%s活动照片-2.pdf", m.x.path);
+	assert_int_equal(access(path, F_OK), 0);
+	char *dir = strdup(m.x.path);
+	static const char *const made[] = {"活动照片.pdf", "活动照片-2.pdf", "名单.pdf"};
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s%s", dir, made[i]);
+		unlink(path);
+	}
+	ev_free(&m);
+	rmdir(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(attach_and_detach, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(record_deleted_meanwhile, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(other_unit, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(from_and_to_the_folder, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -155,6 +155,45 @@ static void paste_paragraphs(void **state)
 	fm_free(m);
 }
 
+/* A full text field says what it refused: a key typed at its end, and text
+ * pasted unmarked (a burst of keys) that has no room, refused whole — the
+ * field keeps what it had, never the first 100 characters of 110. Controls:
+ * a burst with room is typed as ever; a field that moves on when full (联系电话)
+ * takes the rest into the next field. */
+static void full_text_said(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_record(s, "activity", 0, "许昌学院");
+	int place = form_field_index(m->form, "place");
+	fm_focus(m, (size_t)place);
+	assert_int_equal(m->fs[place].eb.max_chars, 100);
+	assert_int_equal(fm_burst(m, &s->c, 100).kind, FM_HANDLED);
+	assert_value(m, "place", "");
+	fm_result r = fm_burst(m, &s->c, 110);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_string_equal(r.text, "地点：最多 100 个字，粘贴的 110 个字多出 10 个，一个字也没有输入（原来的内容不变）");
+	char typed[100 * 3 + 1] = "";
+	for (int i = 0; i < 98; i++)
+		strcat(typed, "幣");
+	type(s, m, typed);
+	r = fm_burst(m, &s->c, 3);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "粘贴的 3 个字多出 1 个");
+	assert_value(m, "place", typed);
+	assert_int_equal(fm_burst(m, &s->c, 2).kind, FM_HANDLED);
+	type(s, m, "ab");
+	strcat(typed, "ab");
+	r = key(s, m, CH('Z'));
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_string_equal(r.text, "地点：最多 100 个字，多出的 1 个没有输入");
+	assert_value(m, "place", typed);
+	fm_free(m);
+	m = open_record(s, "talent", 0, "许昌学院");
+	fm_focus(m, (size_t)form_field_index(m->form, "phone"));
+	assert_int_equal(fm_burst(m, &s->c, 20).kind, FM_HANDLED);
+	fm_free(m);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -164,6 +203,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paste_wide_row, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(month_list_knows, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_paragraphs, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(full_text_said, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

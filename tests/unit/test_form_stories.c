@@ -227,15 +227,16 @@ static void typing_replaces(void **state)
 	type(s, m, "2"); key(s, m, TAB);
 	type(s, m, "120"); key(s, m, TAB);
 	key(s, m, RIGHT);                            /* 活动场次 0: edited in place, 0 kept */
-	type(s, m, "1");
-	assert_value(m, "activity_sessions", "01");
+	type(s, m, "2");
+	assert_value(m, "activity_sessions", "02");
 	key(s, m, TAB);
-	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB);
+	type(s, m, "150"); key(s, m, TAB);           /* 参与人数: the trainees are among them */
+	key(s, m, TAB); key(s, m, TAB);
 	type(s, m, "七月开展培训两场。");
 	r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_SAVED);
-	assert_sql(s, "SELECT training_sessions || '|' || training_people || '|' || activity_sessions FROM monthly",
-		   "2|120|1");
+	assert_sql(s, "SELECT training_sessions || '|' || training_people || '|' || activity_sessions || '|' || activity_people FROM monthly",
+		   "2|120|2|150");
 	fm_free(m);
 }
 

@@ -128,6 +128,26 @@ static int city_setup(void **state)
 	return *state ? 0 : -1;
 }
 
+/* On 2 January, 2017 opened: a unit's home still names 2016's 12月月报
+ * (due 01-03) with its year, and counts 2016's overdue items. */
+static void last_year_still_due(void **state)
+{
+	fixture *fx = *state;
+	char *err = NULL;
+	clock_set_today("2016-12-20");
+	if (env_open_year(&fx->env, 2017, 2016, &err) != 0 || env_use_year(&fx->env, 2017, &err) != 0)
+		fail_msg("%s", err);
+	clock_set_today("2017-01-02");
+	long long wd = sign_in_unit(fx, "魏都区");
+	ui_app app = {.env = &fx->env, .unit_id = wd};
+	glance g = {0};
+	glance_build(&g, &app);
+	glance_arrange(&g, &app, 80);
+	assert_non_null(piece_with(&g, "2016年度 五.6 12月月报"));
+	assert_null(piece_with(&g, "已逾期 0 项"));
+	glance_free(&g);
+}
+
 int main(void)
 {
 	unit_locale(); /* wrapped lines are measured in display cells */
@@ -135,6 +155,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(city_lines, city_setup, teardown),
 		cmocka_unit_test_setup_teardown(returned_reason_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(overdue_whole_items, city_setup, teardown),
+		cmocka_unit_test_setup_teardown(last_year_still_due, city_setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -371,7 +371,7 @@ static void drafts_two(screen *s)
 {
 	for (int i = 0; i < 2; i++) {
 		char *pairs[] = {"name", i ? "乙员工" : "甲员工"};
-		kp_draft d = {0, 0, xcxy(s), 0, pairs, 1, NULL, NULL, NULL};
+		kp_draft d = {0, 0, xcxy(s), 0, pairs, 1, NULL, NULL, NULL, 0, false};
 		char *err = NULL;
 		if (store_draft_save(s->fx->env.store, "admin", "talent", &d, &err) != KP_OK)
 			fail_msg("%s", err ? err : "draft");
@@ -402,12 +402,21 @@ static bool files_press(void *self, kp_key k)
 	return r.kind != EV_REFUSED && (r.kind != EV_HANDLED || r.text[0] || s->em.mode != was);
 }
 
-static void files_close(void *self) { ev_free(&((screen *)self)->em); }
+static void files_close(void *self)
+{
+	screen *s = self;
+	char *dir = s->em.folder ? strdup(s->em.x.path) : NULL;
+	ev_free(&s->em);
+	if (dir)
+		rmdir(dir); /* this run's own exchange folder (F6 opened it, empty) */
+	free(dir);
+}
 
-/* 活动 1's attachments: none yet. */
+/* 活动 1's attachments: none yet; the account's exchange folder empty. */
 static void files_none(screen *s)
 {
-	s->ec = (ev_ctx){&s->fx->env, ROWS};
+	snprintf(s->user, sizeof s->user, "kl%ld", (long)getpid());
+	s->ec = (ev_ctx){&s->fx->env, ROWS, s->user};
 	if (ev_init(&s->em, &s->ec, catalog_form(&s->fx->env.cat, "activity"), 1).kind != EV_HANDLED)
 		fail_msg("活动 1 has no attachments screen");
 	be(s, CTX_FILES, ev_acts, &s->em, &s->ec, files_press, files_close);

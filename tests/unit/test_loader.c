@@ -299,6 +299,38 @@ static void test_field_references(void **state)
 		   5, 51, "缺少必需的键「is」");
 }
 
+/* not_more_than names another integer field (a part and its whole), with
+ * an optional reason; min_chars is a text's, not above its max_chars. */
+static void test_part_and_minimum(void **state)
+{
+	(void)state;
+	const char *ok = HEAD
+		"  - {id: p, label: 部分, type: integer, not_more_than: {field: w, because: 部分在整体中}}\n"
+		"  - {id: w, label: 整体, type: integer}\n"
+		"  - {id: n, label: 总结, type: textarea, max_chars: 100, min_chars: 10}\n";
+	kp_diag d = {0};
+	kp_form *f = form_load(&cat, "x.yaml", ok, strlen(ok), &d);
+	assert_non_null(f);
+	assert_int_equal(f->fields[0].not_more_than, 1);
+	assert_string_equal(f->fields[0].not_more_why, "部分在整体中");
+	assert_int_equal(f->fields[1].not_more_than, -1);
+	assert_int_equal(f->fields[2].min_chars, 10);
+	form_free(f);
+	diag_free(&d);
+	expect_one(HEAD "  - {id: p, label: 部分, type: integer, not_more_than: {field: nope}}\n", 5, 62,
+		   "表单中没有字段「nope」");
+	expect_one(HEAD "  - {id: p, label: 部分, type: integer, not_more_than: {field: w}}\n"
+		   "  - {id: w, label: 整体, type: date}\n", 5, 62, "字段「w」不是 integer 类型");
+	expect_one(HEAD "  - {id: p, label: 部分, type: integer, not_more_than: {field: w, why: x}}\n"
+		   "  - {id: w, label: 整体, type: integer}\n", 5, 65, "未知的键「why」");
+	expect_one(HEAD "  - {id: p, label: 部分, type: text, not_more_than: {field: p}}\n", 5, 36,
+		   "键「not_more_than」不适用于 text");
+	expect_one(HEAD "  - {id: n, label: 总结, type: text, max_chars: 5, min_chars: 10}\n", 5, 61,
+		   "min（10）大于 max（5）");
+	expect_one(HEAD "  - {id: n, label: 总结, type: integer, min_chars: 10}\n", 5, 39,
+		   "键「min_chars」不适用于 integer");
+}
+
 #define PAPER HEAD "  - {id: a, label: 甲, type: text}\n" \
 	"  - {id: k, label: 类, type: choice, choices: [x, y]}\n" \
 	"paper:\n  columns: [10, 20]\n  rows:\n"
@@ -451,6 +483,7 @@ int main(void)
 		cmocka_unit_test(test_syntax_error_position),
 		cmocka_unit_test(test_unsafe_label_text_refused),
 		cmocka_unit_test(test_field_references),
+		cmocka_unit_test(test_part_and_minimum),
 		cmocka_unit_test(test_entry_aid_keys),
 		cmocka_unit_test(test_paper_layout),
 		cmocka_unit_test(test_views),

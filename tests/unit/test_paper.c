@@ -141,6 +141,53 @@ static void test_values_back(void **state)
 	read_free(cells, nrows * ncells, pl, csv, in);
 }
 
+/* A unit's own 推荐表 book, the city's 省辖市科协意见 in it (the city
+ * wrote it on a record it approved), imported again by the unit with F6's
+ * update: the opinion's cell is said not to be imported, the file is not
+ * refused, the approved record is left as it is (t80d #2). */
+static void test_unit_reimports_own_book(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	kp_store *s = fx->env.store;
+	save_rows(fx, "talent", "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
+			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普\n"
+			"李四,女,41,汉族,群众,本科,许昌学院,13812345679,青少年科普\n");
+	char *err = NULL;
+	kp_record r;
+	assert_int_equal(store_get(s, f, 1, &r, &err), KP_OK);
+	record_set(&r, (size_t)form_field_index(f, "city_opinion"), "同意推荐");
+	assert_int_equal(store_update(s, f, &r, &err), KP_OK);
+	record_free(&r);
+	assert_int_equal(store_set_state(s, f, 1, "draft", "submitted", "", "submit", &err), KP_OK);
+	assert_int_equal(store_set_state(s, f, 1, "submitted", "approved", "", "approve", &err), KP_OK);
+	long long unit = store_unit_id(s, "魏都区");
+	FILE *book = workbook(fx, f, unit, true);
+	assert_int_equal(store_session(s, SESSION_UNIT, "wd", unit, &err), KP_OK);
+	import_origin *org = NULL;
+	FILE *csv = import_source(&fx->env.cat, f, book, "附表2-魏都区.xlsx", NULL, NULL, store_year(s), &org, &err);
+	assert_non_null(csv);
+	import_options o = {.source = "附表2-魏都区.xlsx", .update = true};
+	import_source_places(&o, org);
+	char *report = NULL;
+	size_t len = 0;
+	FILE *rep = open_memstream(&report, &len);
+	import_stats st;
+	int rc = import_csv(&fx->env, f, csv, &o, rep, &st);
+	fclose(rep);
+	if (rc != 0)
+		fail_msg("%s", report);
+	assert_non_null(strstr(report, "「省辖市科协意见」等由市科协填写的格不导入"));
+	assert_non_null(strstr(report, "第 1 号记录")); /* the approved one: left alone, said so */
+	free(report);
+	import_origin_free(org);
+	if (csv != book)
+		fclose(csv);
+	fclose(book);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE city_opinion = '同意推荐' AND kp_state = 'approved'"), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 2);
+}
+
 /* The feet of a 推荐表 book, a line a sheet. */
 static int feet(void *ctx, const xlsx_sheet *s, char **err)
 {
@@ -973,6 +1020,7 @@ int main(void)
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_values_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unit_reimports_own_book, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_year, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_blank_form, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_runs_on, setup, teardown),

@@ -5,14 +5,17 @@
  * trail, through the store itself — whatever the caller asks. Also the
  * review workflow, the audit trail and record numbers that are never
  * handed out twice. */
-#include "unit_env.h"
+#include "form_story.h" /* unit_env.h, and sql_text */
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "core/clock.h"
 #include "core/filetype.h"
 #include "core/msg.h"
 #include "domain/evidence.h"
+#include "domain/exchange.h"
 #include "domain/move_year.h"
 #include "domain/review.h"
 #include "domain/transfer.h"
@@ -261,14 +264,16 @@ static void test_unit_import_refused_whole(void **state)
 	assert_non_null(strstr(report, "由市科协填写"));
 	free(report);
 	assert_int_equal(sql_int(fx->path, quota_of), before);
-	/* A talent file carrying the city's column, even for a unit's own rows. */
-	static const char csv[] = "姓名,性别,省辖市科协意见\n张三,男,\n李四,女,同意\n";
+	/* A talent file carrying the city's column, even for a unit's own new rows. */
+	static const char csv[] = "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,省辖市科协意见\n"
+				  "张三,男,40,汉族,群众,本科,魏都区实验学校,13912345678,青少年科普,\n"
+				  "李四,女,41,汉族,群众,本科,魏都区实验学校,13912345679,青少年科普,同意\n";
 	in = fmemopen((char *)csv, sizeof csv - 1, "r");
 	rep = open_memstream(&report, &len);
 	assert_int_equal(import_csv(&u.env, f, in, &o, rep, &st), -1);
 	fclose(rep);
 	fclose(in);
-	assert_non_null(strstr(report, "第3行「省辖市科协意见」有内容"));
+	assert_non_null(strstr(report, "第3行「省辖市科协意见」有内容：这一列由市科协填写，不能由本账号导入"));
 	free(report);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 0);
 	/* The column, empty (as in the unit's own export), is no write. */
@@ -291,6 +296,106 @@ static void test_unit_import_refused_whole(void **state)
 	fclose(in);
 	free(report);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE name = '王五'"), 0);
+	close_as(&u);
+}
+
+/* A unit imports a talent file as u; update: repeats update (F6).
+ * Returns import_csv's answer; *report what it said (the caller frees). */
+static int import_as(as_session *u, const kp_form *f, const char *csv, bool update, char **report)
+{
+	size_t len = 0;
+	import_stats st;
+	import_options o = {.source = "again.csv", .update = update};
+	FILE *in = fmemopen((char *)csv, strlen(csv), "r");
+	FILE *rep = open_memstream(report, &len);
+	int rc = import_csv(&u->env, f, in, &o, rep, &st);
+	fclose(rep);
+	fclose(in);
+	return rc;
+}
+
+#define TALENTS "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,省辖市科协意见\n"
+#define TALENT(name, phone, employer, opinion) name ",男,40,汉族,群众,本科," employer "," phone ",青少年科普," opinion "\n"
+static const char opinion_of[] = "SELECT group_concat(name || ':' || ifnull(city_opinion, '') || ':' || ifnull(employer, ''), ' ') "
+				 "FROM (SELECT * FROM talent ORDER BY id)";
+
+/* The unit's own export, the city's 省辖市科协意见 in it: imported again
+ * as long as that cell is what is stored, or its record is one the import
+ * leaves alone (approved); a different opinion on a record the unit may
+ * change, one added to a draft, or one on another unit's person, refuses
+ * the whole file. */
+static void test_unit_reimports_its_export(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "talent");
+	as_session u, c;
+	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
+	open_as(fx, &c, SESSION_CITY, "shi", NULL);
+	char *report = NULL, *err = NULL;
+	assert_int_equal(import_as(&u, f, TALENTS TALENT("张三", "13912345601", "一中", "")
+				       TALENT("李四", "13912345602", "二中", "") TALENT("王五", "13912345603", "三中", ""),
+				   false, &report), 0);
+	free(report);
+	/* The city's opinions: 张三 approved with one, 李四 returned with one. */
+	for (long long id = 1; id <= 2; id++) {
+		assert_int_equal(review_apply(&u.env, f, id, REV_SUBMIT, NULL, &err), 0);
+		kp_record r;
+		assert_int_equal(store_get(c.env.store, f, id, &r, &err), KP_OK);
+		record_set(&r, (size_t)form_field_index(f, "city_opinion"), id == 1 ? "同意推荐" : "请补充材料");
+		assert_int_equal(store_update(c.env.store, f, &r, &err), KP_OK);
+		record_free(&r);
+		city_views(c.env.store, f, id);
+		assert_int_equal(review_apply(&c.env, f, id, id == 1 ? REV_APPROVE : REV_RETURN, id == 1 ? NULL : "补材料",
+					      &err), 0);
+	}
+	/* Another unit's person, with the city's opinion. */
+	save_record(fx, "talent", "长葛市", "name", "赵六", "phone", "13912345604", "city_opinion", "同意推荐", NULL);
+	static const char before[] = "张三:同意推荐:一中 李四:请补充材料:二中 王五::三中 赵六:同意推荐:";
+	char *was = sql_text(fx->path, opinion_of);
+	assert_string_equal(was, before);
+	free(was);
+
+	/* The export, 李四's and 王五's 工作单位 changed: checked, then updated
+	 * (F6); the opinions as stored, 张三's approved record left alone. */
+	static const char own[] = TALENTS TALENT("张三", "13912345601", "一中", "同意推荐")
+		TALENT("李四", "13912345602", "二中新址", "请补充材料") TALENT("王五", "13912345603", "三中新址", "");
+	assert_int_equal(import_as(&u, f, own, false, &report), 0);
+	assert_non_null(strstr(report, "注意：第2行「省辖市科协意见」等由市科协填写的格不导入"));
+	free(report);
+	assert_int_equal(import_as(&u, f, own, true, &report), 0);
+	assert_null(strstr(report, "有内容"));
+	free(report);
+	was = sql_text(fx->path, opinion_of);
+	assert_string_equal(was, "张三:同意推荐:一中 李四:请补充材料:二中新址 王五::三中新址 赵六:同意推荐:");
+	free(was);
+	/* An approved record is skipped whatever its opinion says. */
+	assert_int_equal(import_as(&u, f, TALENTS TALENT("张三", "13912345601", "一中", "改了的意见"), true, &report), 0);
+	free(report);
+	/* A blank cell keeps what is stored (an export made before the opinion). */
+	assert_int_equal(import_as(&u, f, TALENTS TALENT("李四", "13912345602", "二中", ""), true, &report), 0);
+	free(report);
+	was = sql_text(fx->path, opinion_of);
+	assert_string_equal(was, "张三:同意推荐:一中 李四:请补充材料:二中 王五::三中新址 赵六:同意推荐:");
+	free(was);
+
+	/* As an attacker: the returned record's opinion changed, checked or
+	 * updated; an opinion added to a draft; the other unit's person with
+	 * its opinion (a unit never sees it: a new record of its own). */
+	static const char *const attacks[] = {
+		TALENTS TALENT("李四", "13912345602", "二中", "同意推荐"),
+		TALENTS TALENT("王五", "13912345603", "三中新址", "同意推荐"),
+		TALENTS TALENT("赵六", "13912345604", "四中", "同意推荐"),
+	};
+	for (size_t i = 0; i < sizeof attacks / sizeof *attacks; i++)
+		for (int update = 0; update <= 1; update++) {
+			assert_int_equal(import_as(&u, f, attacks[i], update, &report), -1);
+			assert_non_null(strstr(report, "第2行「省辖市科协意见」有内容：这一列由市科协填写，不能由本账号导入"));
+			free(report);
+		}
+	was = sql_text(fx->path, opinion_of);
+	assert_string_equal(was, "张三:同意推荐:一中 李四:请补充材料:二中 王五::三中新址 赵六:同意推荐:");
+	free(was);
+	close_as(&c);
 	close_as(&u);
 }
 
@@ -373,12 +478,13 @@ static void test_review_and_audit(void **state)
 		cfs[k] = catalog_form(&u.env.cat, sc->cols[k].count);
 	const kp_form *qf = catalog_form(&u.env.cat, sc->quota_form);
 	int rank, nunits;
-	assert_int_equal(store_unit_rank(u.env.store, sc, qf, cfs, units[0].id, &rank, &nunits), KP_OK);
+	bool tied;
+	assert_int_equal(store_unit_rank(u.env.store, sc, qf, cfs, units[0].id, &rank, &tied, &nunits), KP_OK);
 	assert_int_equal(rank, 1); /* the one approved talent */
 	assert_int_equal(nunits, (int)n);
-	assert_int_equal(store_unit_rank(u.env.store, sc, qf, cfs, units[1].id, &rank, &nunits), KP_ERR);
+	assert_int_equal(store_unit_rank(u.env.store, sc, qf, cfs, units[1].id, &rank, &tied, &nunits), KP_ERR);
 	assert_int_equal(rank, 0);
-	assert_int_equal(store_unit_rank(c.env.store, sc, qf, cfs, units[1].id, &rank, &nunits), KP_OK);
+	assert_int_equal(store_unit_rank(c.env.store, sc, qf, cfs, units[1].id, &rank, &tied, &nunits), KP_OK);
 	assert_int_equal(rank, 2); /* behind 魏都区, level with the rest */
 	free(cfs);
 	unit_list_free(units, n);
@@ -492,6 +598,19 @@ static FILE *file_of(const char *bytes, size_t n)
 
 #define PNG "\x89PNG\r\n\x1a\n\0\0\0\rIHDR"
 
+/* 魏都区's session u and the city's c, with an activity of each side's
+ * unit: mine (魏都区's) and theirs (长葛市's). */
+static void two_activities(fixture *fx, as_session *u, as_session *c, long long *mine, long long *theirs)
+{
+	const kp_form *f = form(fx, "activity");
+	char *err = NULL;
+	open_as(fx, u, SESSION_UNIT, "wd", "魏都区");
+	open_as(fx, c, SESSION_CITY, "city", NULL);
+	*mine = add_talent(u->env.store, f, "魏都区", "科普讲座", &err);
+	*theirs = add_talent(c->env.store, f, "长葛市", "科普展览", &err);
+	assert_true(*mine > 0 && *theirs > 0);
+}
+
 /* Attachments (#19) tried by a unit clerk: another unit's record id and
  * another unit's attachment id find nothing and change nothing; an
  * approved record's files stay; the limits hold; types go by content. */
@@ -500,12 +619,9 @@ static void test_attachments_as_an_attacker(void **state)
 	fixture *fx = *state;
 	const kp_form *f = form(fx, "activity"), *talent = form(fx, "talent");
 	as_session u, c;
-	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
-	open_as(fx, &c, SESSION_CITY, "city", NULL);
+	long long mine, theirs;
+	two_activities(fx, &u, &c, &mine, &theirs);
 	char *err = NULL;
-	long long mine = add_talent(u.env.store, f, "魏都区", "科普讲座", &err);
-	long long theirs = add_talent(c.env.store, f, "长葛市", "科普展览", &err);
-	assert_true(mine > 0 && theirs > 0);
 	FILE *png = file_of(PNG, sizeof PNG - 1);
 	long long id = 0, their_file = 0;
 	assert_int_equal(evidence_add(&u.env, f, mine, png, "照片.png", sizeof PNG - 1, &id, &err), 0);
@@ -599,17 +715,139 @@ static FILE *fixture_file(const char *name, long long *size)
  * only if it is the unit's own, the same words for another unit's number
  * as for one that does not exist. Real office files are taken by content,
  * an ODT named .docx is not. */
+/* name in the exchange folder x, holding n bytes (a sparse tail past
+ * what is written: a size without the disk). */
+static void folder_file(const kp_exchange *x, const char *name, const char *bytes, size_t n, long long size)
+{
+	int fd = openat(x->fd, name, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, bytes, n), (ssize_t)n);
+	if (size > (long long)n)
+		assert_int_equal(ftruncate(fd, size), 0);
+	close(fd);
+}
+
+/* The content of name in the folder, as text. */
+static char *folder_text(const kp_exchange *x, const char *name)
+{
+	char buf[256] = "";
+	int fd = openat(x->fd, name, O_RDONLY);
+	if (fd < 0)
+		return strdup("(none)");
+	ssize_t got = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	buf[got > 0 ? got : 0] = '\0';
+	return strdup(buf);
+}
+
+/* A PuTTY clerk's attachments go through the account's exchange folder
+ * (F6, F7 on the 附件 screen): the same checks as a ZMODEM upload — the
+ * store's rights (another unit's record, an approved one), the size, the
+ * type — and the folder's own (a link, pointing anywhere, never opened).
+ * A copy put back never replaces a file there. */
+static void test_attach_from_exchange_folder(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "activity");
+	as_session u, c;
+	long long mine, theirs;
+	two_activities(fx, &u, &c, &mine, &theirs);
+	char *err = NULL;
+	long long done = add_talent(u.env.store, f, "魏都区", "科普展览", &err);
+	assert_true(done > 0);
+	assert_int_equal(review_apply(&u.env, f, done, REV_SUBMIT, NULL, &err), 0);
+	city_views(c.env.store, f, done);
+	assert_int_equal(review_apply(&c.env, f, done, REV_APPROVE, NULL, &err), 0);
+	kp_exchange x;
+	char account[32]; /* this run's own folder: /tmp/exchange/ is shared */
+	snprintf(account, sizeof account, "wd%ld", (long)getpid());
+	assert_int_equal(exchange_open(&x, fx->path, account, &err), 0);
+	folder_file(&x, "照片.png", PNG, sizeof PNG - 1, 0);
+	folder_file(&x, "大.png", PNG, sizeof PNG - 1, 21LL * 1024 * 1024);
+	folder_file(&x, "说明.txt", "hello", 5, 0);
+	assert_int_equal(symlinkat("照片.png", x.fd, "链接.png"), 0);   /* to a file of the folder */
+	assert_int_equal(symlinkat(fx->path, x.fd, "库.png"), 0);       /* to the database */
+	long long id = 0;
+	/* Its own draft: attached, listed, byte for byte (positive control). */
+	assert_int_equal(evidence_add_from(&u.env, f, mine, &x, "照片.png", &id, &err), 0);
+	kp_attachment *a;
+	assert_int_equal(store_attachments(u.env.store, f, mine, &a), 1);
+	assert_string_equal(a[0].name, "照片.png");
+	assert_string_equal(a[0].type, "PNG");
+	assert_int_equal(a[0].size, sizeof PNG - 1);
+	/* Refused, nothing attached: */
+	const struct {
+		long long *record;
+		const char *name, *why;
+	} refusals[] = {
+		{&theirs, "照片.png", "已被其他人修改或删除"},     /* another unit's record: as if gone */
+		{&done, "照片.png", "「已认定」"},               /* approved */
+		{&mine, "大.png", "超过"},                        /* over the size bound */
+		{&mine, "说明.txt", "不是可以作为附件的文件"},    /* not a type that is taken */
+		{&mine, "链接.png", "是符号链接"},                /* a link, even to the folder's own file */
+		{&mine, "库.png", "是符号链接"},                  /* …or to the database */
+		{&mine, "../照片.png", "「../照片.png」"},         /* a path, not a name */
+		{&mine, "没有.png", "没有"},                      /* not there */
+	};
+	for (size_t i = 0; i < sizeof refusals / sizeof *refusals; i++) {
+		assert_int_equal(evidence_add_from(&u.env, f, *refusals[i].record, &x, refusals[i].name, &id, &err), -1);
+		if (!strstr(err, refusals[i].why))
+			fail_msg("%s: %s", refusals[i].name, err);
+		free(err), err = NULL;
+	}
+	kp_attachment *none;
+	assert_int_equal(store_attachments(c.env.store, f, theirs, &none), 0);
+	attachments_free(none, 0);
+	assert_int_equal(store_attachments(c.env.store, f, done, &none), 0);
+	attachments_free(none, 0);
+	assert_int_equal(store_attachments(u.env.store, f, mine, &none), 1);
+	attachments_free(none, 1);
+	/* Back into the folder: never over the file there, nor the link. */
+	folder_file(&x, "照片.png", "kept", 4, 0);
+	char *saved = NULL;
+	assert_int_equal(evidence_to_folder(&u.env, f, &a[0], &x, &saved, &err), 0);
+	assert_string_equal(saved, "照片-2.png");
+	free(saved);
+	char *t = folder_text(&x, "照片.png");
+	assert_string_equal(t, "kept");
+	free(t);
+	t = folder_text(&x, "照片-2.png");
+	assert_memory_equal(t, PNG, 8);
+	free(t);
+	assert_int_equal(evidence_to_folder(&u.env, f, &a[0], &x, &saved, &err), 0);
+	assert_string_equal(saved, "照片-3.png");
+	free(saved);
+	/* Another unit's attachment: the unit's session reads none of it. */
+	long long their_file = 0;
+	FILE *png = file_of(PNG, sizeof PNG - 1);
+	assert_int_equal(evidence_add(&c.env, f, theirs, png, "长葛.png", sizeof PNG - 1, &their_file, &err), 0);
+	fclose(png);
+	kp_attachment theirs_a = {.id = their_file, .name = (char *)"长葛.png"};
+	assert_int_equal(evidence_to_folder(&u.env, f, &theirs_a, &x, &saved, &err), -1);
+	free(err), err = NULL;
+	t = folder_text(&x, "长葛.png");
+	assert_string_equal(t, "(none)"); /* nothing left behind */
+	free(t);
+	attachments_free(a, 1);
+	static const char *const made[] = {"照片.png", "大.png", "说明.txt", "链接.png", "库.png", "照片-2.png", "照片-3.png"};
+	for (size_t i = 0; i < sizeof made / sizeof *made; i++)
+		unlinkat(x.fd, made[i], 0);
+	char *dir = strdup(x.path);
+	exchange_close(&x);
+	rmdir(dir);
+	free(dir);
+	close_as(&c);
+	close_as(&u);
+}
+
 static void test_attachment_listing_and_lookup(void **state)
 {
 	fixture *fx = *state;
 	const kp_form *f = form(fx, "activity");
 	as_session u, c;
-	open_as(fx, &u, SESSION_UNIT, "wd", "魏都区");
-	open_as(fx, &c, SESSION_CITY, "city", NULL);
+	long long mine, theirs;
+	two_activities(fx, &u, &c, &mine, &theirs);
 	char *err = NULL;
-	long long mine = add_talent(u.env.store, f, "魏都区", "科普讲座", &err);
-	long long theirs = add_talent(c.env.store, f, "长葛市", "科普展览", &err);
-	assert_true(mine > 0 && theirs > 0);
 	long long size, docx_id = 0, xlsx_id = 0, no_id = 0;
 	FILE *docx = fixture_file("report.docx", &size);
 	assert_int_equal(evidence_add(&u.env, f, mine, docx, "活动总结.docx", size, &docx_id, &err), 0);
@@ -693,10 +931,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unit_reads_only_its_own, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_writes_only_what_a_unit_may, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_import_refused_whole, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unit_reimports_its_export, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_review_and_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_writes_nothing_in_a_year_not_begun, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_numbers_never_reused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attachments_as_an_attacker, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attach_from_exchange_folder, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attachment_listing_and_lookup, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

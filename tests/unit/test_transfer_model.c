@@ -5,6 +5,7 @@
  * Esc back to choosing a file; the same file again has nothing new. */
 #include "unit_env.h"
 
+#include "core/strbuf.h"
 #include "core/utf8.h"
 #include "model_keys.h"
 #include "domain/zmodem.h"
@@ -277,6 +278,123 @@ static void success_clears_refusal(void **state)
 	tm_free(&m);
 }
 
+/* A file put into the story's exchange folder (removed at the teardown's
+ * rmdir only when the test unlinks it). */
+static void put_file(const transfer_model *m, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s%s", m->x.path, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void drop_file(const transfer_model *m, const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s%s", m->x.path, name);
+	unlink(path);
+}
+
+static int one_line(int width, const char *s)
+{
+	(void)width;
+	(void)s;
+	return 1;
+}
+
+#define HEAD "填报单位,姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
+#define REPEAT "许昌学院,王一帆,男,45,汉族,中共党员,大学本科,许昌学院农学院,13800000001,青少年科普\n"
+
+/* 42 bad rows (84 bad cells): every one listed, scrolled with Up/Down/PgUp/PgDn/Home/End
+ * under a mark that counts the lines hidden (issue t80d #8). */
+static void long_outcome_scrolls(void **state)
+{
+	story *s = *state;
+	transfer_model m;
+	open_talent(s, &m, true);
+	s->folder = strdup(m.x.path);
+	strbuf csv = STRBUF_INIT;
+	sb_printf(&csv, HEAD);
+	for (int i = 0; i < 42; i++)
+		sb_printf(&csv, "许昌学院,张%d,男性,40,汉族,群众,本科,许昌学院,139%08d,青少年科普\n", i, i);
+	put_file(&m, "bad.csv", sb_str(&csv));
+	sb_free(&csv);
+	type(&m, &s->c, "bad.csv");
+	tm_key(&m, &s->c, ENTER);
+	drop_file(&m, "bad.csv");
+	assert_int_equal(m.mode, TM_DONE);
+	assert_true(said(&m, "导入失败：84 处错误")); /* 姓名 with a digit, and 性别 */
+	assert_true(said(&m, "第2行"));
+	assert_true(said(&m, "第43行")); /* the last bad row too, not the first ten */
+	size_t n = m.nresult;
+	assert_true(n > 85);
+	tm_fit(&m, 10, 76, one_line);
+	assert_int_equal(m.rtop, 0);
+	assert_int_equal(m.rshown, 9); /* a line for the mark */
+	char want[64];
+	snprintf(want, sizeof want, "↓ 还有 %zu 项", n - 9);
+	assert_string_equal(m.more, want);
+	assert_true(tm_acts(&m, &s->c, ACT_PAGE_DOWN));
+	tm_key(&m, &s->c, FN(KEY_NPAGE));
+	tm_fit(&m, 10, 76, one_line);
+	assert_int_equal(m.rtop, 9);
+	assert_non_null(strstr(m.more, "↑ 上面还有 9 项"));
+	tm_key(&m, &s->c, FN(KEY_DOWN));
+	tm_fit(&m, 10, 76, one_line);
+	assert_int_equal(m.rtop, 10);
+	tm_key(&m, &s->c, FN(KEY_END));
+	tm_fit(&m, 10, 76, one_line);
+	assert_int_equal(m.rtop + m.rshown, n); /* the last line shown, the page full */
+	assert_int_equal(m.rshown, 9);
+	assert_null(strstr(m.more, "↓"));
+	tm_key(&m, &s->c, FN(KEY_PPAGE));
+	tm_fit(&m, 10, 76, one_line);
+	assert_int_equal(m.rtop, n - 18);
+	tm_key(&m, &s->c, FN(KEY_HOME));
+	tm_fit(&m, 10, 76, one_line);
+	assert_int_equal(m.rtop, 0);
+	/* A failed check offers no F6: it would do nothing (#9). */
+	assert_false(said(&m, "按 F6"));
+	assert_false(tm_acts(&m, &s->c, ACT_TOGGLE));
+	/* All of it fits: no mark, and PgDn is not offered. */
+	tm_fit(&m, 100, 76, one_line);
+	assert_string_equal(m.more, "");
+	assert_false(tm_acts(&m, &s->c, ACT_PAGE_DOWN));
+	tm_free(&m);
+}
+
+/* F6 (update the repeated records) is offered when the check passed,
+ * never after a failed one (t80d #9). */
+static void update_offered_only_when_it_acts(void **state)
+{
+	story *s = *state;
+	transfer_model m;
+	open_talent(s, &m, true);
+	s->folder = strdup(m.x.path);
+	put_file(&m, "again.csv", HEAD REPEAT);
+	put_file(&m, "again_bad.csv", HEAD REPEAT "许昌学院,张三,男性,40,汉族,群众,本科,许昌学院,13900000009,青少年科普\n");
+	type(&m, &s->c, "again.csv");
+	tm_key(&m, &s->c, ENTER);
+	assert_int_equal(m.mode, TM_CHECKED);
+	assert_true(said(&m, "按 F6（^R）改为用文件中的内容更新已有的记录"));
+	assert_true(tm_acts(&m, &s->c, ACT_TOGGLE));
+	assert_int_equal(tm_key(&m, &s->c, ESC).kind, TM_HANDLED);
+	tm_key(&m, &s->c, CTRL('A'));
+	tm_key(&m, &s->c, CTRL('K'));
+	type(&m, &s->c, "again_bad.csv");
+	tm_key(&m, &s->c, ENTER);
+	assert_int_equal(m.mode, TM_DONE);
+	assert_true(said(&m, "导入失败"));
+	assert_true(said(&m, "第2行"));            /* the repeat is still said */
+	assert_false(said(&m, "按 F6"));
+	assert_false(tm_acts(&m, &s->c, ACT_TOGGLE));
+	drop_file(&m, "again.csv");
+	drop_file(&m, "again_bad.csv");
+	tm_free(&m);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -286,6 +404,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(typing_replaces_name, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(arrow_then_edit, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(success_clears_refusal, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(long_outcome_scrolls, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(update_offered_only_when_it_acts, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

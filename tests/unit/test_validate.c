@@ -336,6 +336,31 @@ static void test_hostile_text_refused(void **state)
 	ok("个人基本情况", "第一行\xc2\xa0", "第一行\xc2\xa0");
 }
 
+/* What no clerk types into a name, each named with its code point (the
+ * tester's look-alikes of 小麦病虫害防治图解 and 社区科普e站), and the
+ * controls: the ideograph itself, an accented Latin letter, a Greek letter in
+ * Chinese text, a whole Russian word. A paragraph is not checked for them. */
+static void test_lookalikes_refused(void **state)
+{
+	(void)state;
+	bad("工作单位", "\xe2\xbc\xa9麦", "第1个字「⼩」是部首符号 U+2F29，不是汉字「小」（U+5C0F）：请改为汉字「小」");
+	bad("工作单位", "小麦病\xe2\xbe\x8d害", "第4个字「⾍」是部首符号 U+2F8D，不是汉字「虫」");
+	bad("工作单位", "小\xe2\xbb\xa8", "第2个字「⻨」是部首符号 U+2EE8，不是汉字「麦」（U+9EA6）");
+	bad("工作单位", "小麦病\xcc\x81虫害", "第4个字是附加符号 U+0301，加在汉字「病」上");
+	bad("工作单位", "\xcc\x81许昌", "第1个字是附加符号 U+0301，前面没有可以加的字母");
+	bad("工作单位", "小麦\xee\x80\x80病", "第3个字是私用区字符 U+E000");
+	bad("工作单位", "许昌\xf3\xb0\x80\x80", "私用区字符 U+F0000");
+	bad("工作单位", "科普e\xd1\x81tation", "第4个字是俄文字母「с」U+0441，和同一个词里的拉丁字母混在一起（看起来像拉丁字母「c」");
+	bad("工作单位", "\xd0\xb5station", "第1个字是俄文字母「е」U+0435"); /* before the Latin letters */
+	bad("工作单位", "Hen\xce\xbfn", "第4个字是希腊字母「ο」U+03BF");
+	ok("工作单位", "小麦病虫害", "小麦病虫害");
+	ok("工作单位", "Cafe\xcc\x81 Ren\xc3\xa9", "Cafe\xcc\x81 Ren\xc3\xa9"); /* accents on Latin letters */
+	ok("工作单位", "\xce\xb1粒子与\xce\xb3射线", "\xce\xb1粒子与\xce\xb3射线");
+	ok("工作单位", "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 DNA", "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 DNA");
+	ok("工作单位", "社区科普\xd0\xb5站", "社区科普\xd0\xb5站"); /* no Latin word: the duplicate key folds it */
+	ok("个人基本情况", "\xe2\xbc\xa9麦\xee\x80\x80", "\xe2\xbc\xa9麦\xee\x80\x80");
+}
+
 static void test_other_types(void **state)
 {
 	(void)state;
@@ -556,6 +581,86 @@ static void test_cross_field_rules(void **state)
 		free(out[i]);
 }
 
+/* One form's fields checked against one field, reasons by field id. */
+static int check_form(const kp_form *f, const char *const *kv, char **out, char **why)
+{
+	const char *raw[32] = {0};
+	for (; kv[0]; kv += 2) {
+		int i = form_field_index(f, kv[0]);
+		assert_true(i >= 0);
+		raw[i] = kv[1];
+	}
+	return form_validate(&cat, f, raw, out, why);
+}
+
+static void free_form(const kp_form *f, char **out, char **why)
+{
+	for (size_t i = 0; i < f->nfields; i++) {
+		free(out[i]);
+		free(why[i]);
+		out[i] = why[i] = NULL;
+	}
+}
+
+/* 月报: a part (training, evidence) is not more than its whole (activities),
+ * each refusal naming both fields; equal is allowed, and an empty 佐证活动. */
+static void test_monthly_parts(void **state)
+{
+	(void)state;
+	const kp_form *m = catalog_form(&cat, "monthly");
+	assert_non_null(m);
+	char *out[32] = {0}, *why[32] = {0};
+	const char *bad_kv[] = {"month", "2016-07", "training_sessions", "50", "training_people", "3",
+				"activity_sessions", "2", "activity_people", "0", "activity_evidence", "50",
+				"resources", "0", NULL};
+	assert_int_equal(check_form(m, bad_kv, out, why), 3);
+	assert_string_equal(why[form_field_index(m, "training_sessions")],
+			    "50，多于活动场次 2（培训场次不能多于活动场次：科技培训也是活动，也计入活动场次）");
+	assert_string_equal(why[form_field_index(m, "training_people")],
+			    "3，多于参与人数 0（培训人次不能多于参与人数：培训的人次也计入活动的参与人数）");
+	assert_non_null(strstr(why[form_field_index(m, "activity_evidence")], "佐证活动不能多于活动场次"));
+	free_form(m, out, why);
+	const char *good_kv[] = {"month", "2016-07", "training_sessions", "2", "training_people", "40",
+				 "activity_sessions", "2", "activity_people", "40", "activity_evidence", "2",
+				 "resources", "0", NULL};
+	assert_int_equal(check_form(m, good_kv, out, why), 0);
+	free_form(m, out, why);
+	const char *no_evidence[] = {"month", "2016-07", "training_sessions", "0", "training_people", "0",
+				     "activity_sessions", "0", "activity_people", "0", "resources", "0", NULL};
+	assert_int_equal(check_form(m, no_evidence, out, why), 0);
+	free_form(m, out, why);
+}
+
+/* 年度工作计划 and 总结: a placeholder is no narrative; spaces and punctuation
+ * do not count, digits and Latin letters do. */
+static void test_narrative_minimum(void **state)
+{
+	(void)state;
+	const kp_form *p = catalog_form(&cat, "plan"), *s = catalog_form(&cat, "summary");
+	assert_non_null(p);
+	assert_non_null(s);
+	char *out[32] = {0}, *why[32] = {0};
+	const char *dots[] = {"goals", ".", "measures", "。。。 ……", "contact", "王建国", "phone", "13800000000", NULL};
+	assert_int_equal(check_form(p, dots, out, why), 2);
+	char *said = field_message(&p->fields[form_field_index(p, "goals")], why[form_field_index(p, "goals")]);
+	assert_string_equal(said, "工作目标：至少要写 10 个字（不算空格和标点），现在是 0 个字");
+	free(said);
+	free_form(p, out, why);
+	const char *nine[] = {"goals", "推荐人才、开展活动 5", "measures", "依托社区科普大学开展五进活动", "contact",
+			      "王建国", "phone", "13800000000", NULL};
+	assert_int_equal(check_form(p, nine, out, why), 1);
+	assert_string_equal(why[form_field_index(p, "goals")], "至少要写 10 个字（不算空格和标点），现在是 9 个字");
+	free_form(p, out, why);
+	const char *ten[] = {"goals", "推荐人才、开展活动 5 场", "measures", "依托社区科普大学开展五进活动", "contact",
+			     "王建国", "phone", "13800000000", NULL};
+	assert_int_equal(check_form(p, ten, out, why), 0);
+	free_form(p, out, why);
+	const char *summary[] = {"achievements", ".", "problems", "无", "contact", "x", "phone", "13800000000", NULL};
+	assert_int_equal(check_form(s, summary, out, why), 1); /* 问题与建议 may be short */
+	assert_non_null(strstr(why[form_field_index(s, "achievements")], "至少要写 10 个字"));
+	free_form(s, out, why);
+}
+
 static void test_multi_join(void **state)
 {
 	(void)state;
@@ -582,6 +687,9 @@ int main(void)
 		cmocka_unit_test(test_multichoice),
 		cmocka_unit_test(test_lengths_count_characters),
 		cmocka_unit_test(test_hostile_text_refused),
+		cmocka_unit_test(test_lookalikes_refused),
+		cmocka_unit_test(test_monthly_parts),
+		cmocka_unit_test(test_narrative_minimum),
 		cmocka_unit_test(test_other_types),
 		cmocka_unit_test(test_not_after_today),
 		cmocka_unit_test(test_programme_year_field),

@@ -19,6 +19,7 @@
 #include "model_keys.h"
 #include "ui/evidence_model.h"
 #include "ui/form_model.h"
+#include "ui/menu_model.h"
 
 #define CLOSED "2016 年度已由市科协结束"
 
@@ -330,7 +331,7 @@ static void test_older_database_migrated(void **state)
 			  " PRAGMA user_version = 4");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM pragma_table_info('kp_years') WHERE name = 'closed_at'"), 0);
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 5);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 6);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_years WHERE closed_at IS NULL"), 2);
 	char *err = NULL;
 	assert_int_equal(store_year_close(fx->env.store, 2016, true, &err), KP_OK);
@@ -378,6 +379,53 @@ static void test_form_reads_only(void **state)
 	ev_free(&ev);
 }
 
+/* The item of form on a unit's menu, selected, its text into text. */
+static const menu_item *menu_form(menu_model *mm, const mm_ctx *c, const kp_form *f, item_kind kind,
+				  char *text, size_t len)
+{
+	for (size_t i = 0; i < mm->n; i++)
+		if (mm->items[i].kind == kind && mm->items[i].form == f) {
+			mm_item_text(&mm->items[i], c, text, len);
+			mm->sel = i;
+			return &mm->items[i];
+		}
+	fail_msg("no item for %s", f->title);
+	return NULL;
+}
+
+/* A unit's menu in a closed year offers nothing to fill in: 查看, and the
+ * records' list opens instead of an empty read-only form. */
+static void test_menu_reads_only(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = form(fx, "activity"), *plan = form(fx, "plan");
+	long long u = sign_in_unit(fx, "魏都区");
+	mm_ctx c = {&fx->env, false, u, u, "wd", false};
+	menu_model mm;
+	char text[256];
+	mm_init(&mm, &c);
+	menu_form(&mm, &c, f, ITEM_FORM, text, sizeof text);
+	assert_non_null(strstr(text, "填写新记录")); /* control: open */
+	mm_result r = mm_key(&mm, &c, ENTER);
+	assert_int_equal(r.kind, MM_OPEN);
+	assert_int_equal(r.open.id, SCR_FORM);
+	char *err = NULL;
+	kp_store *city = city_store(fx, 2016);
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	store_close(city);
+	menu_form(&mm, &c, f, ITEM_FORM, text, sizeof text);
+	assert_null(strstr(text, "填写新记录"));
+	assert_non_null(strstr(text, "查看（2016 年度已结束"));
+	r = mm_key(&mm, &c, ENTER);
+	assert_int_equal(r.kind, MM_OPEN);
+	assert_int_equal(r.open.id, SCR_LIST);
+	assert_ptr_equal(r.open.form, f);
+	menu_form(&mm, &c, plan, ITEM_RECORD, text, sizeof text);
+	assert_null(strstr(text, "本单位填写"));
+	assert_non_null(strstr(text, "查看本单位"));
+	mm_free(&mm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +435,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_only_the_city_closes, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_older_database_migrated, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_form_reads_only, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_reads_only, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,4 +18,19 @@ static inline void zip_book(const char *path, const char *const (*parts)[2], siz
 	assert_int_equal(zipClose(z, NULL), ZIP_OK);
 }
 
+/* The same workbook as an open stream, its file already unlinked. */
+static inline FILE *zip_book_open(const char *const (*parts)[2], size_t n)
+{
+	char path[] = "/tmp/kepu-book-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	zip_book(path, parts, n);
+	FILE *in = fopen(path, "rb");
+	assert_non_null(in);
+	unlink(path);
+	return in;
+}
+
 #endif

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+#include "core/lookalike.h"
+
+#include <stddef.h>
+
+#include "core/ideograph_table.h"
+
+uint32_t cp_ideograph_of(uint32_t cp)
+{
+	if (cp < 0x2E80 || (cp > 0x31EF && cp < 0xF900) || (cp > 0xFAFF && cp < 0x2F800))
+		return 0; /* the common case: outside every range the table holds */
+	size_t lo = 0, hi = ideograph_nequiv;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ideograph_equiv[mid][0] == cp)
+			return ideograph_equiv[mid][1];
+		if (ideograph_equiv[mid][0] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+bool cp_is_radical(uint32_t cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x2EFF) || (cp >= 0x2F00 && cp <= 0x2FDF) || (cp >= 0x31C0 && cp <= 0x31EF);
+}
+
+/* The Cyrillic and Greek letters Unicode's confusables data (UTS #39,
+ * confusables.txt) maps to a single ASCII letter, as {letter, ASCII}. */
+static const uint16_t latin_like[][2] = {
+	{0x0391, 'A'}, {0x0392, 'B'}, {0x0395, 'E'}, {0x0396, 'Z'}, {0x0397, 'H'}, {0x0399, 'I'},
+	{0x039A, 'K'}, {0x039C, 'M'}, {0x039D, 'N'}, {0x039F, 'O'}, {0x03A1, 'P'}, {0x03A4, 'T'},
+	{0x03A5, 'Y'}, {0x03A7, 'X'}, {0x03B1, 'a'}, {0x03B9, 'i'}, {0x03BD, 'v'}, {0x03BF, 'o'},
+	{0x03C1, 'p'}, {0x03C5, 'u'}, {0x0405, 'S'}, {0x0406, 'I'}, {0x0408, 'J'}, {0x0410, 'A'},
+	{0x0412, 'B'}, {0x0415, 'E'}, {0x041A, 'K'}, {0x041C, 'M'}, {0x041D, 'H'}, {0x041E, 'O'},
+	{0x0420, 'P'}, {0x0421, 'C'}, {0x0422, 'T'}, {0x0423, 'Y'}, {0x0425, 'X'}, {0x0430, 'a'},
+	{0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'}, {0x0443, 'y'}, {0x0445, 'x'},
+	{0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'}, {0x04BB, 'h'}, {0x0501, 'd'}, {0x051B, 'q'},
+	{0x051D, 'w'},
+};
+
+uint32_t cp_latin_of(uint32_t cp)
+{
+	if (cp < 0x0391 || cp > 0x051D)
+		return 0;
+	for (size_t i = 0; i < sizeof latin_like / sizeof latin_like[0]; i++)
+		if (latin_like[i][0] == cp)
+			return latin_like[i][1];
+	return 0;
+}
+
+bool cp_is_private(uint32_t cp)
+{
+	return (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xF0000 && cp <= 0x10FFFD);
+}
+
+/* The combining diacritical blocks: marks, extended, supplement, for
+ * symbols, half marks. */
+bool cp_is_combining(uint32_t cp)
+{
+	return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+	       (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+	       (cp >= 0xFE20 && cp <= 0xFE2F);
+}
+
+bool cp_is_han(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+kp_script cp_script(uint32_t cp)
+{
+	if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 &&
+								     cp != 0xF7))
+		return SCRIPT_LATIN;
+	if (cp >= 0x0370 && cp <= 0x03FF && cp != 0x037E && cp != 0x0387)
+		return SCRIPT_GREEK;
+	if (cp >= 0x0400 && cp <= 0x052F)
+		return SCRIPT_CYRILLIC;
+	return SCRIPT_NONE;
+}
