@@ -115,8 +115,10 @@
 	X(L_NO_FILE,        "缺少这个定义文件") \
 	X(L_STATE,          "state 应为 submitted（已提交）或 approved（已认定），而不是「%s」") \
 	X(L_BAD_UNIQUE,     "unique 须是单行字段，且表单不是 per_unit：「%s」") \
-	X(L_SIMILAR_NOT_HINT,"similar_hint 的字段须是 unique_hint 中的字段：「%s」不是") \
 	X(L_SIMILAR_ALL,    "similar_hint 须少于 unique_hint 的字段（其余字段不同时才提醒）") \
+	X(L_SIMILAR_NO_HINT,"similar_hint 须与 unique_hint 一起使用（其余字段不同时才提醒）") \
+	X(L_SIMILAR_TWICE,  "similar_hint 中只能有一条规则全由 unique_hint 的字段组成") \
+	X(L_SIMILAR_TEXT,   "similar_hint 中含 unique_hint 以外字段的规则只能用单行文字字段（按忽略空格、全半角比较）：「%s」不是") \
 	X(L_NEAR_NOT_HINT,  "near_hint 的字段须是 unique_hint 中的单行文字字段：「%s」不是") \
 	X(L_NEAR_TWICE,     "near_hint 中字段「%s」出现了两次") \
 	X(L_NEAR_NONE,      "near_hint 须在 numbered 或 place 中列出至少一个字段") \

@@ -99,6 +99,9 @@ void form_free(kp_form *f)
 	free(f->unit_label);
 	free(f->hint);
 	free(f->similar);
+	for (size_t i = 0; i < f->nalike; i++)
+		free(f->alike[i].fields);
+	free(f->alike);
 	free(f->near);
 	free(f->near_prefixes);
 	free(f->description);

@@ -178,6 +178,14 @@ typedef struct {
 	int max_files;    /* per record */
 } kp_evidence;
 
+/* A similar_hint rule naming a field outside unique_hint: one-line text
+ * fields whose values together (folded, text_dup_key) suggest the same
+ * person although the hint's others differ; its own index (schema.c). */
+typedef struct {
+	int *fields;
+	size_t n;
+} kp_alike;
+
 typedef struct kp_form {
 	char *id, *title, *table;
 	char *description;     /* the official full name, for printed tables */
@@ -195,6 +203,8 @@ typedef struct kp_form {
 	size_t nhint;          /* person in another record (附表2: 姓名, 联系电话); a warning only */
 	int *similar;          /* similar_hint: some of those fields whose values alone suggest */
 	size_t nsimilar;       /* the same person although the others differ (附表2: 联系电话) */
+	kp_alike *alike;       /* similar_hint's further rules, over fields outside unique_hint */
+	size_t nalike;         /* (附表2: 姓名 and 工作单位): each a warning as similar's */
 	unsigned char *near;   /* near_hint: how each hint field (as hint[i]) is compared by the
 				* near-repeat rule (core/nearkey.h: NEAR_SAME, NEAR_NUMBERED,
 				* NEAR_PLACE), records of one unit only; NULL: no such rule */

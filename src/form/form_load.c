@@ -632,30 +632,75 @@ static void load_hint(loader *L, const ynode *n)
 	}
 }
 
-/* similar_hint: [field, …] — some of the unique_hint fields whose values
- * alone are a strong sign of the same person although the others differ
- * (附表2: the same 联系电话 under a corrected 姓名): a weaker warning. */
+static bool in_hint(const kp_form *form, int k)
+{
+	for (size_t j = 0; j < form->nhint && k >= 0; j++)
+		if (form->hint[j] == k)
+			return true;
+	return false;
+}
+
+/* One similar_hint rule. Within unique_hint (附表2: [phone]): some of its
+ * fields whose values alone are a strong sign of the same person although
+ * the others differ (the same 联系电话 under a corrected 姓名); it shares
+ * the hint's index, so there is one such rule. Naming any other field
+ * ([name, employer]: the same 姓名 at the same 工作单位 with a new phone),
+ * one-line text fields compared folded, with an index of their own. */
+static void similar_rule(loader *L, const ynode *n)
+{
+	kp_form *form = L->form;
+	if (!ychk_is_seq(&L->c, n))
+		return;
+	if (n->n == 0) {
+		ychk_err(&L->c, n, "%s", msg(MSG_L_EMPTY_LIST));
+		return;
+	}
+	int *ks = xcalloc(n->n, sizeof *ks);
+	bool within = true, ok = true;
+	for (size_t i = 0; i < n->n; i++) {
+		const ynode *v = n->kids[i];
+		ks[i] = v->kind == YN_SCALAR ? form_field_index(form, v->value) : -1;
+		if (ks[i] < 0) {
+			ychk_err(&L->c, v, msg(MSG_L_UNKNOWN_FIELD), v->kind == YN_SCALAR ? v->value : "…");
+			ok = false;
+		}
+		within &= in_hint(form, ks[i]);
+	}
+	for (size_t i = 0; i < n->n && ok && !within; i++)
+		if (form->fields[ks[i]].type != FT_TEXT) {
+			ychk_err(&L->c, n->kids[i], msg(MSG_L_SIMILAR_TEXT), n->kids[i]->value);
+			ok = false;
+		}
+	if (ok && within && form->similar)
+		ychk_err(&L->c, n, "%s", msg(MSG_L_SIMILAR_TWICE));
+	else if (ok && within && n->n >= form->nhint)
+		ychk_err(&L->c, n, "%s", msg(MSG_L_SIMILAR_ALL));
+	else if (ok && within) {
+		form->similar = ks;
+		form->nsimilar = n->n;
+		return;
+	} else if (ok) {
+		form->alike = xrealloc(form->alike, (form->nalike + 1) * sizeof *form->alike);
+		form->alike[form->nalike++] = (kp_alike){.fields = ks, .n = n->n};
+		return;
+	}
+	free(ks);
+}
+
+/* similar_hint: one rule [field, …] or several [[field, …], …]. */
 static void load_similar(loader *L, const ynode *n)
 {
 	if (!n || !ychk_is_seq(&L->c, n))
 		return;
-	kp_form *form = L->form;
-	if (n->n == 0)
+	if (!L->form->nhint)
+		ychk_err(&L->c, n, "%s", msg(MSG_L_SIMILAR_NO_HINT));
+	else if (n->n == 0)
 		ychk_err(&L->c, n, "%s", msg(MSG_L_EMPTY_LIST));
-	else if (n->n >= form->nhint && form->nhint)
-		ychk_err(&L->c, n, "%s", msg(MSG_L_SIMILAR_ALL));
-	form->similar = xcalloc(n->n ? n->n : 1, sizeof *form->similar);
-	for (size_t i = 0; i < n->n; i++) {
-		const ynode *v = n->kids[i];
-		int k = v->kind == YN_SCALAR ? form_field_index(form, v->value) : -1;
-		bool in_hint = false;
-		for (size_t j = 0; j < form->nhint && k >= 0; j++)
-			in_hint |= form->hint[j] == k;
-		if (!in_hint)
-			ychk_err(&L->c, v, msg(MSG_L_SIMILAR_NOT_HINT), v->kind == YN_SCALAR ? v->value : "…");
-		else
-			form->similar[form->nsimilar++] = k;
-	}
+	else if (n->kids[0]->kind != YN_SEQ)
+		similar_rule(L, n);
+	else
+		for (size_t i = 0; i < n->n; i++)
+			similar_rule(L, n->kids[i]);
 }
 
 /* near_hint's list of hint fields compared by how. */

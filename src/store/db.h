@@ -121,25 +121,32 @@ int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit
 typedef enum {
 	DUP_SAME,    /* the unique_hint values */
 	DUP_SIMILAR, /* the similar_hint values, other hint values differing */
-	DUP_NEAR     /* the same unit's, the hint values agreeing by near_hint */
+	DUP_NEAR,    /* the same unit's, the hint values agreeing by near_hint */
+	DUP_ALIKE    /* a similar_hint rule's values over other fields (姓名, 工作单位) */
 } dup_kind;
 /* The first record the session reads (r's unit's first) holding r's
  * similar_hint values while other hint values differ (kind DUP_SIMILAR),
  * or r's unit's record near it (DUP_NEAR, not the same); *stp is made once
  * and finalized by the caller (duplicates.c). */
 bool dup_seen(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, sqlite3_stmt **stp, kp_dup *out);
+/* The first record of any unit (r's unit's first) holding r's values of
+ * similar_hint's rule f->alike[rule], the hint's others differing; out
+ * names it only if the session reads it (its unit's; the city any). */
+bool dup_alike(kp_store *s, const kp_form *f, const kp_record *r, size_t rule, sqlite3_stmt **stp, kp_dup *out);
 /* The persons (unique_hint values) a batch may meet (persons.c), in the
  * batch's transaction: *out NULL when the form's must always be looked up.
  * persons_maybe sets *maybe false when no row of the table can hold r's
  * values (the look-ups are then needless), *near likewise for its
- * similar_hint values, *akin for its near_hint keys (with its unit);
+ * similar_hint values, *akin for its near_hint keys (with its unit),
+ * *alike for similar_hint's rules over other fields;
  * persons_add tells it of a row
  * the batch wrote; persons_end before the commit or rollback. rows: how
  * many the table may hold (more is fine). Each returns KP_OK or KP_ERR
  * with *err. */
 typedef struct kp_persons kp_persons;
 int persons_begin(kp_store *s, const kp_form *f, long long rows, kp_persons **out, char **err);
-int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, bool *near, bool *akin, char **err);
+int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, bool *near, bool *akin, bool *alike,
+		  char **err);
 void persons_add(kp_persons *p, const kp_record *r);
 int persons_end(kp_persons *p, bool commit, char **err);
 /* Create (or drop) a form's unique_hint index, always the same one. */

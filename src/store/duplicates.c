@@ -57,6 +57,46 @@ static void similar_where(strbuf *b, const kp_form *f, int first)
 	sb_adds(b, ")");
 }
 
+/* similar_hint's rule k over other fields (附表2: 姓名 and 工作单位): its
+ * fields the same, bound by name (:f<field index>) as none is empty, and
+ * not all the hint's (bound from ?first; an empty hint value is "not").
+ * Folded text no index seeks, so the first field is also sought as stored
+ * by the rule's index (schema_alike_index): 附表2's 姓名 admits Han
+ * characters and · only, whose stored form is their folded form. */
+static void alike_where(strbuf *b, const kp_form *f, size_t k, int first)
+{
+	const kp_alike *a = &f->alike[k];
+	sb_printf(b, " AND t.\"%s\" = :f%d", f->fields[a->fields[0]].id, a->fields[0]);
+	for (size_t i = 0; i < a->n; i++) {
+		char arg[24];
+		snprintf(arg, sizeof arg, ":f%d", a->fields[i]);
+		sb_printf(b, " AND %s <> ''", arg);
+		dup_same(b, &f->fields[a->fields[i]], "t.", arg);
+	}
+	sb_adds(b, " AND NOT coalesce((1");
+	hint_where(b, f, first);
+	sb_adds(b, "), 0)");
+}
+
+static void bind_alike(sqlite3_stmt *st, const kp_form *f, size_t k, const kp_record *r)
+{
+	for (size_t i = 0; i < f->alike[k].n; i++) {
+		char arg[24];
+		snprintf(arg, sizeof arg, ":f%d", f->alike[k].fields[i]);
+		int at = sqlite3_bind_parameter_index(st, arg);
+		if (at > 0)
+			sqlite3_bind_text(st, at, r->vals[f->alike[k].fields[i]], -1, SQLITE_STATIC);
+	}
+}
+
+static bool alike_filled(const kp_form *f, size_t k, const kp_record *r)
+{
+	for (size_t i = 0; i < f->alike[k].n; i++)
+		if (!r->vals[f->alike[k].fields[i]] || !r->vals[f->alike[k].fields[i]][0])
+			return false;
+	return true;
+}
+
 /* The near rule (near_hint) between t's hint fields and others, bound
  * from ?first or (first 0) m's columns: NEAR_SAME fields as dup_same, the
  * others by their near keys under unit (an SQL expression: the unit's
@@ -86,9 +126,11 @@ static bool near_typed(const kp_form *f)
 	return false;
 }
 
-static void match_where(strbuf *b, const kp_form *f, dup_kind kind, int first)
+static void match_where(strbuf *b, const kp_form *f, dup_kind kind, size_t rule, int first)
 {
-	if (kind == DUP_SIMILAR) {
+	if (kind == DUP_ALIKE) {
+		alike_where(b, f, rule, first);
+	} else if (kind == DUP_SIMILAR) {
 		similar_where(b, f, first);
 	} else if (kind == DUP_NEAR) { /* near, not the same: that is said as a repeat */
 		/* the hint index by a typed value, not every row of the unit */
@@ -118,15 +160,20 @@ char *dup_near_why(const kp_form *f)
 	return why;
 }
 
-char *dup_similar_why(const kp_form *f)
+char *dup_similar_why(const kp_form *f, int alike)
 {
+	const int *rule = alike ? f->alike[alike - 1].fields : f->similar;
+	size_t n = alike ? f->alike[alike - 1].n : f->nsimilar;
 	strbuf same = STRBUF_INIT, other = STRBUF_INIT;
+	for (size_t j = 0; j < n && alike; j++) /* the rule's own order: 姓名、工作单位 */
+		sb_printf(&same, "%s%s", same.len ? "、" : "", f->fields[rule[j]].label);
 	for (size_t i = 0; i < f->nhint; i++) {
 		bool in = false;
-		for (size_t j = 0; j < f->nsimilar; j++)
-			in |= f->similar[j] == f->hint[i];
+		for (size_t j = 0; j < n; j++)
+			in |= rule[j] == f->hint[i];
 		strbuf *to = in ? &same : &other;
-		sb_printf(to, "%s%s", to->len ? "、" : "", f->fields[f->hint[i]].label);
+		if (!in || !alike)
+			sb_printf(to, "%s%s", to->len ? "、" : "", f->fields[f->hint[i]].label);
 	}
 	char *why = xasprintf(msg(MSG_S_SIMILAR_WHY), sb_str(&same), sb_str(&other));
 	sb_free(&same);
@@ -161,22 +208,24 @@ void dup_free(kp_dup *d)
 	memset(d, 0, sizeof *d);
 }
 
-/* The first other record matching r by kind (the hint, similar_hint or
- * near_hint), r's unit's first; with scoped, of the units the session
- * reads only. *stp holds the statement (made when NULL, kept for the
- * caller's next). */
-static bool find(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, bool scoped,
+/* The first other record matching r by kind (the hint, similar_hint, its
+ * rule over other fields numbered rule, or near_hint), r's unit's first;
+ * with scoped, of the units the session reads only. *stp holds the
+ * statement (made when NULL, kept for the caller's next). */
+static bool find(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, size_t rule, bool scoped,
 		 sqlite3_stmt **stp, kp_dup *out)
 {
 	memset(out, 0, sizeof *out);
-	if (!hint_filled(f, r) || (kind == DUP_SIMILAR && !f->nsimilar) || (kind == DUP_NEAR && !f->near))
+	if (kind == DUP_ALIKE ? !f->nhint || rule >= f->nalike || !alike_filled(f, rule, r) : !hint_filled(f, r))
+		return false;
+	if ((kind == DUP_SIMILAR && !f->nsimilar) || (kind == DUP_NEAR && !f->near))
 		return false;
 	if (!*stp) {
 		strbuf b = STRBUF_INIT;
 		sb_printf(&b, "SELECT t.id, t.unit_id, u.name, t.\"%s\" FROM \"%s\" t JOIN units u ON u.id = t.unit_id"
 			      " WHERE t.id <> ?1 AND (?%zu = 0 OR t.unit_id = ?%zu)",
 			  f->fields[f->hint[0]].id, f->table, f->nhint + 3, f->nhint + 3);
-		match_where(&b, f, kind, 3);
+		match_where(&b, f, kind, rule, 3);
 		sb_adds(&b, " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
 		*stp = db_prepare(s, sb_str(&b), NULL);
 		sb_free(&b);
@@ -192,6 +241,8 @@ static bool find(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kin
 	sqlite3_bind_int64(st, (int)f->nhint + 3, scoped ? session_scope(s) : 0);
 	if (kind == DUP_NEAR)
 		sqlite3_bind_text(st, (int)f->nhint + 4, f->near_prefixes, -1, SQLITE_STATIC);
+	if (kind == DUP_ALIKE)
+		bind_alike(st, f, rule, r);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		long long unit = sqlite3_column_int64(st, 1);
 		out->found = true;
@@ -201,7 +252,8 @@ static bool find(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kin
 			out->unit_name = db_text(st, 2);
 			out->name = shown_name(s, f, st, 3);
 		}
-		out->similar = kind == DUP_SIMILAR;
+		out->similar = kind == DUP_SIMILAR || kind == DUP_ALIKE;
+		out->alike = kind == DUP_ALIKE ? (int)rule + 1 : 0;
 		out->near = kind == DUP_NEAR;
 	}
 	sqlite3_reset(st);
@@ -217,17 +269,23 @@ bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_
 	 * Nothing of them leaves find for a unit. The same values first, then
 	 * the similar ones, then the near ones (r's unit's only). */
 	bool found = false;
-	for (int kind = DUP_SAME; kind <= DUP_NEAR && !found; kind++) {
-		sqlite3_stmt *st = NULL;
-		found = find(s, f, r, (dup_kind)kind, false, &st, out);
-		sqlite3_finalize(st);
-	}
+	for (int kind = DUP_SAME; kind <= DUP_ALIKE && !found; kind++)
+		for (size_t rule = 0; rule < (kind == DUP_ALIKE ? f->nalike : 1) && !found; rule++) {
+			sqlite3_stmt *st = NULL;
+			found = find(s, f, r, (dup_kind)kind, rule, false, &st, out);
+			sqlite3_finalize(st);
+		}
 	return found;
 }
 
 bool dup_seen(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, sqlite3_stmt **stp, kp_dup *out)
 {
-	return find(s, f, r, kind, true, stp, out);
+	return find(s, f, r, kind, 0, true, stp, out);
+}
+
+bool dup_alike(kp_store *s, const kp_form *f, const kp_record *r, size_t rule, sqlite3_stmt **stp, kp_dup *out)
+{
+	return find(s, f, r, DUP_ALIKE, rule, false, stp, out);
 }
 
 int store_ensure_duplicates(kp_store *s, char **err)
@@ -242,26 +300,36 @@ int store_ensure_duplicates(kp_store *s, char **err)
 		       " PRIMARY KEY (tbl, id, other))", err);
 }
 
-/* Mark m (r, stored) with the same unit's records near it (near_hint). */
-static int mark_near(kp_store *s, const kp_form *f, const kp_record *r, char **err)
+/* Pair m (r, stored) with the records t that cond (SQL after "WHERE …",
+ * join after m: what cond reads) finds, in kp_duplicates; the record
+ * marked must be one the session may read (its own), the pairs are read
+ * by the city only. ?1-?4 are bound here, r's hint values from ?5 unless
+ * prefixes (then those at ?5), rule k's values (:f<field>) if k < nalike.
+ * *changes grows by the pairs made. */
+static int mark_pairs(kp_store *s, const kp_form *f, const kp_record *r, const char *join, const char *cond,
+		      const char *prefixes, size_t k, int *changes, char **err)
 {
-	strbuf b = STRBUF_INIT;
-	sb_printf(&b, "INSERT INTO kp_duplicates (tbl, id, other, marked_by, marked_at)"
-		      " SELECT ?1, m.id, t.id, ?3, kp_now() FROM \"%s\" m JOIN units u ON u.id = m.unit_id, \"%s\" t"
-		      " WHERE m.id = ?2 AND (?4 = 0 OR m.unit_id = ?4) AND t.id <> m.id AND %st.unit_id = m.unit_id",
-		  f->table, f->table, near_typed(f) ? "+" : "");
-	near_where(&b, f, 0, "u.name", 5);
-	sb_adds(&b, " ON CONFLICT DO NOTHING");
-	sqlite3_stmt *st = db_prepare(s, sb_str(&b), err);
-	sb_free(&b);
+	char *sql = xasprintf("INSERT INTO kp_duplicates (tbl, id, other, marked_by, marked_at)"
+			      " SELECT ?1, m.id, t.id, ?3, kp_now() FROM \"%s\" m%s, \"%s\" t"
+			      " WHERE m.id = ?2 AND (?4 = 0 OR m.unit_id = ?4) AND t.id <> m.id%s ON CONFLICT DO NOTHING",
+			      f->table, join, f->table, cond);
+	sqlite3_stmt *st = db_prepare(s, sql, err);
+	free(sql);
 	if (!st)
 		return KP_ERR;
 	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, r->id);
 	sqlite3_bind_text(st, 3, store_session_user(s), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, session_scope(s));
-	sqlite3_bind_text(st, 5, f->near_prefixes, -1, SQLITE_STATIC);
+	if (prefixes)
+		sqlite3_bind_text(st, 5, prefixes, -1, SQLITE_STATIC);
+	for (size_t i = 0; i < f->nhint && !prefixes; i++)
+		sqlite3_bind_text(st, (int)(5 + i), r->vals[f->hint[i]], -1, SQLITE_STATIC);
+	if (k < f->nalike)
+		bind_alike(st, f, k, r);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
+	if (rc == KP_OK)
+		*changes += sqlite3_changes(s->db);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -271,13 +339,7 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near,
 	*marked = false;
 	if (!hint_filled(f, r))
 		return KP_OK;
-	/* The record marked must be one the session may read (its own); the
-	 * pairs it makes are read by the city only. */
 	strbuf b = STRBUF_INIT;
-	sb_printf(&b, "INSERT INTO kp_duplicates (tbl, id, other, marked_by, marked_at)"
-		      " SELECT ?1, m.id, t.id, ?3, kp_now() FROM \"%s\" m, \"%s\" t"
-		      " WHERE m.id = ?2 AND (?4 = 0 OR m.unit_id = ?4) AND t.id <> m.id",
-		  f->table, f->table);
 	sb_adds(&b, " AND ((1");
 	hint_where(&b, f, 5);
 	sb_adds(&b, ")");
@@ -286,28 +348,30 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near,
 		similar_where(&b, f, 5);
 		sb_adds(&b, ")");
 	}
-	sb_adds(&b, ") ON CONFLICT DO NOTHING");
-	sqlite3_stmt *st = db_prepare(s, sb_str(&b), err);
-	sb_free(&b);
-	int rc = KP_ERR;
-	if (st) {
-		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, r->id);
-		sqlite3_bind_text(st, 3, store_session_user(s), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, session_scope(s));
-		for (size_t i = 0; i < f->nhint; i++)
-			sqlite3_bind_text(st, (int)(5 + i), r->vals[f->hint[i]], -1, SQLITE_STATIC);
-		rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
+	sb_adds(&b, ")");
+	int changes = 0;
+	int rc = mark_pairs(s, f, r, "", sb_str(&b), NULL, f->nalike, &changes, err);
+	/* similar_hint's rules over other fields (附表2: the same 姓名 and
+	 * 工作单位), each by its index */
+	for (size_t k = 0; rc == KP_OK && k < f->nalike; k++)
+		if (alike_filled(f, k, r)) {
+			sb_clear(&b);
+			alike_where(&b, f, k, 5);
+			rc = mark_pairs(s, f, r, "", sb_str(&b), NULL, k, &changes, err);
+		}
+	if (rc == KP_OK && near && f->near) { /* the same unit's records near it (near_hint) */
+		sb_clear(&b);
+		sb_printf(&b, " AND %st.unit_id = m.unit_id", near_typed(f) ? "+" : "");
+		near_where(&b, f, 0, "u.name", 5);
+		rc = mark_pairs(s, f, r, " JOIN units u ON u.id = m.unit_id", sb_str(&b), f->near_prefixes, f->nalike,
+				&changes, err);
 	}
-	int changes = rc == KP_OK ? sqlite3_changes(s->db) : 0;
-	if (rc == KP_OK && near && f->near && (rc = mark_near(s, f, r, err)) == KP_OK)
-		changes += sqlite3_changes(s->db);
+	sb_free(&b);
 	if (rc == KP_OK && (*marked = changes > 0)) {
 		char *what[] = {"kp_duplicates", "", "marked"};
 		if ((rc = db_audit(s, NULL, f->table, r->id, r->unit_id, "duplicate", what, 3)) != KP_OK)
 			db_fail(s, err);
 	}
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -329,6 +393,14 @@ int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit
 		char *col = xasprintf("m.\"%s\"", f->fields[f->similar[j]].id);
 		dup_same(&b, &f->fields[f->similar[j]], "t.", col);
 		free(col);
+	}
+	for (size_t k = 0; k < f->nalike; k++) { /* similar_hint's rules over other fields */
+		sb_adds(&b, ") OR (1");
+		for (size_t i = 0; i < f->alike[k].n; i++) {
+			char *col = xasprintf("m.\"%s\"", f->fields[f->alike[k].fields[i]].id);
+			dup_same(&b, &f->fields[f->alike[k].fields[i]], "t.", col);
+			free(col);
+		}
 	}
 	sb_adds(&b, ") OR (?4 AND t.unit_id = m.unit_id");
 	if (f->near)

@@ -18,7 +18,9 @@
  *
  * A form with a near_hint has a third filter, of each row's unit and near
  * keys (core/nearkey.h), so the look-up of the unit's near record
- * (dup_seen) is skipped in the same way.
+ * (dup_seen) is skipped in the same way; one with similar_hint rules over
+ * fields outside the hint (附表2: 姓名 and 工作单位) a fourth, of each
+ * rule's folded values.
  *
  * Into an empty table, the hint's index is also left out while the filter
  * answers every row "no" (nothing then reads it), and made again, sorted
@@ -48,6 +50,7 @@ struct kp_persons {
 	kp_bloom seen;
 	kp_bloom near;     /* the similar_hint values of the same rows */
 	kp_bloom akin;     /* their units and near_hint keys */
+	kp_bloom alike;    /* each similar_hint rule's values over other fields, with its number */
 	long long *unit_ids; /* the units' names, for the near keys of places */
 	char **unit_names;
 	size_t nunits;
@@ -91,6 +94,38 @@ static uint64_t record_hash(const kp_form *f, const int *fields, size_t n, const
 		h = hash_field(h, &f->fields[fields[i]], v, v ? strlen(v) : 0, ok);
 	}
 	return h;
+}
+
+/* The hash of the values v (in rule k's order) of similar_hint's rule k
+ * over other fields, folded as the rule compares them (alike_where). */
+static uint64_t alike_hash(const kp_form *f, size_t k, const char *const *v, bool *ok)
+{
+	uint64_t h = bloom_hash(BLOOM_SEED, &k, sizeof k);
+	*ok = true;
+	for (size_t i = 0; i < f->alike[k].n; i++)
+		h = hash_field(h, &f->fields[f->alike[k].fields[i]], v[i], v[i] ? strlen(v[i]) : 0, ok);
+	return h;
+}
+
+/* Might r meet a stored row by any of similar_hint's rules over other
+ * fields? (add: put r's into the filter instead) */
+static bool record_alike(kp_persons *p, const kp_record *r, bool add)
+{
+	const kp_form *f = p->f;
+	bool maybe = false;
+	for (size_t k = 0; k < f->nalike; k++) {
+		const char **v = xcalloc(f->alike[k].n, sizeof *v);
+		for (size_t i = 0; i < f->alike[k].n; i++)
+			v[i] = r->vals[f->alike[k].fields[i]];
+		bool ok;
+		uint64_t h = alike_hash(f, k, v, &ok);
+		free(v);
+		if (ok && add)
+			bloom_add(&p->alike, h);
+		else if (ok)
+			maybe |= bloom_maybe(&p->alike, h);
+	}
+	return maybe;
 }
 
 /* The name of unit id ("" when unknown: no prefix of its own). */
@@ -190,6 +225,7 @@ int persons_begin(kp_store *s, const kp_form *f, long long rows, kp_persons **ou
 	bloom_init(&p->seen); /* nothing to read into it */
 	bloom_init(&p->near);
 	bloom_init(&p->akin);
+	bloom_init(&p->alike);
 	p->filled = true;
 	p->unindexed = true;
 	return schema_hint_index(s, f, false, err);
@@ -206,6 +242,10 @@ static bool fill(kp_persons *p)
 		sb_printf(&q, "%s\"%s\"", i ? ", " : "", f->fields[f->hint[i]].id);
 	if (f->near) /* its unit too (the hint index lacks it: the table is read) */
 		sb_adds(&q, ", unit_id");
+	int alike_at = (int)f->nhint + (f->near ? 1 : 0); /* each similar_hint rule's over other fields */
+	for (size_t k = 0; k < f->nalike; k++)
+		for (size_t i = 0; i < f->alike[k].n; i++)
+			sb_printf(&q, ", \"%s\"", f->fields[f->alike[k].fields[i]].id);
 	sb_printf(&q, " FROM \"%s\"", f->table);
 	sqlite3_stmt *st = db_prepare(p->s, sb_str(&q), NULL);
 	sb_free(&q);
@@ -214,7 +254,11 @@ static bool fill(kp_persons *p)
 	bloom_init(&p->seen);
 	bloom_init(&p->near);
 	bloom_init(&p->akin);
-	const char **vals = xcalloc(f->nhint, sizeof *vals);
+	bloom_init(&p->alike);
+	size_t most = f->nhint;
+	for (size_t k = 0; k < f->nalike; k++)
+		most = f->alike[k].n > most ? f->alike[k].n : most;
+	const char **vals = xcalloc(most, sizeof *vals);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		uint64_t h = BLOOM_SEED, hn = BLOOM_SEED;
@@ -240,6 +284,13 @@ static bool fill(kp_persons *p)
 			if (ok)
 				bloom_add(&p->akin, ha);
 		}
+		for (size_t k = 0, col = (size_t)alike_at; k < f->nalike; k++) {
+			for (size_t i = 0; i < f->alike[k].n; i++)
+				vals[i] = (const char *)sqlite3_column_text(st, (int)col++);
+			uint64_t hl = alike_hash(f, k, vals, &ok);
+			if (ok)
+				bloom_add(&p->alike, hl);
+		}
 	}
 	free(vals);
 	sqlite3_finalize(st);
@@ -247,6 +298,7 @@ static bool fill(kp_persons *p)
 		bloom_free(&p->seen);
 		bloom_free(&p->near);
 		bloom_free(&p->akin);
+		bloom_free(&p->alike);
 	}
 	return rc == SQLITE_DONE;
 }
@@ -260,11 +312,13 @@ static int reindex(kp_persons *p, char **err)
 	return schema_hint_index(p->s, p->f, true, err);
 }
 
-int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, bool *near, bool *akin, char **err)
+int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, bool *near, bool *akin, bool *alike,
+		  char **err)
 {
 	*maybe = true;
 	*near = p ? p->f->nsimilar > 0 : true;
 	*akin = p ? p->f->near != NULL : true;
+	*alike = p ? p->f->nalike > 0 : true;
 	if (!p)
 		return KP_OK;
 	if (!p->filled && !p->unread && ++p->lookups * LOOKUP_PER_ROWS >= p->rows)
@@ -281,7 +335,9 @@ int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, bool *near, bo
 	}
 	if (*akin)
 		*akin = bloom_maybe(&p->akin, record_akin(p, r, &ok)) || !ok;
-	return *maybe || *near || *akin ? reindex(p, err) : KP_OK;
+	if (*alike)
+		*alike = record_alike(p, r, false);
+	return *maybe || *near || *akin || *alike ? reindex(p, err) : KP_OK;
 }
 
 void persons_add(kp_persons *p, const kp_record *r)
@@ -298,6 +354,8 @@ void persons_add(kp_persons *p, const kp_record *r)
 		bloom_add(&p->near, h);
 	if (f->near && (h = record_akin(p, r, &ok), ok))
 		bloom_add(&p->akin, h);
+	if (f->nalike)
+		record_alike(p, r, true);
 }
 
 int persons_end(kp_persons *p, bool commit, char **err)
@@ -308,6 +366,7 @@ int persons_end(kp_persons *p, bool commit, char **err)
 	bloom_free(&p->seen);
 	bloom_free(&p->near);
 	bloom_free(&p->akin);
+	bloom_free(&p->alike);
 	for (size_t i = 0; i < p->nunits; i++)
 		free(p->unit_names[i]);
 	free(p->unit_ids);

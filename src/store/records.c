@@ -231,6 +231,7 @@ struct kp_batch {
 	sqlite3_stmt *same_vals;      /* …reading its values (an update, a row with the other side's cells) */
 	sqlite3_stmt *near;           /* …and of a similar person (similar_hint) */
 	sqlite3_stmt *akin;           /* …and of the unit's near record (near_hint) */
+	sqlite3_stmt **alike;         /* …and by similar_hint's rules over other fields */
 	bool force;                   /* a row only similar (or near) to a record is saved, marked */
 	long long forced, forced_near; /* rows so saved */
 	kp_persons *persons;          /* which rows need that look-up (an import's) */
@@ -366,7 +367,7 @@ static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, ch
  * KP_ENEAR) and why, naming near as same_person names a repeat. */
 static int similar_person(kp_batch *b, const kp_dup *near, char **err)
 {
-	char *why = near->near ? dup_near_why(b->f) : dup_similar_why(b->f);
+	char *why = near->near ? dup_near_why(b->f) : dup_similar_why(b->f, near->alike);
 	long long row = batch_pending(b, near->id) && near->id - b->first < b->added ? b->rows[near->id - b->first] : 0;
 	if (row)
 		db_set_err(err, xasprintf(msg(MSG_S_SIMILAR_IN_FILE), row, near->name, why));
@@ -515,8 +516,9 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	/* An import's row (a batch with a source) may repeat a stored person:
 	 * looked up unless no row can hold its values (persons.c). The screen
 	 * warns before saving instead, and a second F2 saves. */
-	bool maybe = false, near = false, akin = false;
-	if (!replaces && b->source && b->f->nhint && persons_maybe(b->persons, r, &maybe, &near, &akin, err) != KP_OK)
+	bool maybe = false, near = false, akin = false, alike = false;
+	if (!replaces && b->source && b->f->nhint &&
+	    persons_maybe(b->persons, r, &maybe, &near, &akin, &alike, err) != KP_OK)
 		return KP_ERR;
 	near = near && b->f->nsimilar;
 	akin = akin && b->f->near;
@@ -524,7 +526,8 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	 * the session's rights compare them */
 	/* a row the session could not write at all (a date outside the year)
 	 * is refused for that, not as a repeat of another year's record */
-	if (((maybe && !b->update) || near || akin) && session_may_write_any(b->s, b->f, r, err) != KP_OK)
+	alike = alike && b->f->nalike;
+	if (((maybe && !b->update) || near || akin || alike) && session_may_write_any(b->s, b->f, r, err) != KP_OK)
 		return KP_ERR;
 	bool theirs = other_sides_cells(b->s, b->f, r), vals = b->update || theirs;
 	if (maybe && stored_same(b->s, b->f, r, vals, vals ? &b->same_vals : &b->same, &old)) {
@@ -554,12 +557,25 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	/* The unit's own record by another numbering or spelling of a place
 	 * (near_hint): likewise. */
 	bool seen_near = !seen && akin && dup_seen(b->s, b->f, r, DUP_NEAR, &b->akin, &similar);
-	if ((seen || seen_near) && !b->force) {
+	/* The same 姓名 at the same 工作单位 (similar_hint's rules over other
+	 * fields), of any unit: one the session reads likewise; another
+	 * unit's it cannot read is saved and marked, as a repeat is. */
+	bool seen_alike = false, unseen_alike = false;
+	if (alike && !b->alike)
+		b->alike = xcalloc(b->f->nalike, sizeof *b->alike);
+	for (size_t k = 0; alike && !seen && !seen_near && !seen_alike && !unseen_alike && k < b->f->nalike; k++)
+		if (dup_alike(b->s, b->f, r, k, &b->alike[k], &similar)) {
+			seen_alike = similar.id != 0;
+			unseen_alike = !seen_alike;
+			if (unseen_alike)
+				dup_free(&similar);
+		}
+	if ((seen || seen_near || seen_alike) && !b->force) {
 		int rc = similar_person(b, &similar, err);
 		dup_free(&similar);
 		return rc;
 	}
-	if (seen || seen_near)
+	if (seen || seen_near || seen_alike)
 		dup_free(&similar);
 	char **held = replaces ? keep_stored(b->s, b->f, r, &old) : NULL;
 	if (session_may_write(b->s, b->f, replaces ? &old : NULL, r, err) != KP_OK) {
@@ -598,9 +614,9 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	 * scoped): a row that may repeat one is saved and marked for the
 	 * city, as a second F2 on the form does. */
 	bool marked = false;
-	if (rc == KP_OK && (seen || seen_near || ((maybe || near) && session_scope(b->s) > 0)) &&
+	if (rc == KP_OK && (seen || seen_near || seen_alike || unseen_alike || ((maybe || near) && session_scope(b->s) > 0)) &&
 	    (rc = dup_mark_in_tx(b->s, b->f, r, seen_near, &marked, err)) == KP_OK && marked)
-		++*(seen ? &b->forced : seen_near ? &b->forced_near : &b->marked);
+		++*(seen || seen_alike ? &b->forced : seen_near ? &b->forced_near : &b->marked);
 	if (rc == KP_OK && !replaces) {
 		if (!b->added++) {
 			b->first = r->id;
@@ -646,6 +662,9 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 	sqlite3_finalize(b->same_vals);
 	sqlite3_finalize(b->near);
 	sqlite3_finalize(b->akin);
+	for (size_t k = 0; b->alike && k < b->f->nalike; k++)
+		sqlite3_finalize(b->alike[k]);
+	free(b->alike);
 	int rc = persons_end(b->persons, commit, NULL); /* its error is said below */
 	int counted = counter_end(b->counts, commit && rc == KP_OK);
 	if (rc == KP_OK)

@@ -195,6 +195,18 @@ int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err)
 	}
 	sb_free(&b);
 	free(name);
+	/* similar_hint's rules over other fields compare folded text, which no
+	 * index seeks: each rule's first field is sought as stored
+	 * (duplicates.c: alike_where) by an index of its own, left out and
+	 * made again with the hint's */
+	for (size_t k = 0; k < f->nalike && rc == KP_OK; k++) {
+		const char *col = f->fields[f->alike[k].fields[0]].id;
+		char *sql = create ? xasprintf("CREATE INDEX IF NOT EXISTS \"%s_kp_alike_%s\" ON \"%s\" (\"%s\")",
+					       f->table, col, f->table, col)
+				   : xasprintf("DROP INDEX IF EXISTS \"%s_kp_alike_%s\"", f->table, col);
+		rc = db_exec(s, sql, err);
+		free(sql);
+	}
 	return rc;
 }
 

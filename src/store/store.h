@@ -690,10 +690,12 @@ typedef struct {
 	char *name;       /* the first hint field's value, likewise */
 	bool similar;     /* only the similar_hint fields are the same (附表2: 联系电话) */
 	bool near;        /* the same unit's record, near by near_hint (科普讲座（一）, （二）) */
+	int alike;        /* similar and by similar_hint's rule f->alike[alike - 1], or 0 */
 } kp_dup;
 void dup_free(kp_dup *d);
-/* Why a similar record may be the same: 「联系电话相同，姓名不同」. */
-char *dup_similar_why(const kp_form *f);
+/* Why a similar record may be the same: 「联系电话相同，姓名不同」, or by
+ * the rule over other fields d->alike names 「姓名、工作单位相同，联系电话不同」. */
+char *dup_similar_why(const kp_form *f, int alike);
 /* Why a near record may be the same: 「活动名称（不计编号）、日期、地点（…）相同」. */
 char *dup_near_why(const kp_form *f);
 int store_ensure_duplicates(kp_store *s, char **err);

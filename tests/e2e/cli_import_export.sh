@@ -110,9 +110,11 @@ set -e
 # export: an internationalised address is stored and exported as typed; a
 # landline of the wrong length for its area, an unbalanced bracket or a
 # split local number is refused with its reason, naming the cell.
+# (赵六 works elsewhere than the stored 赵六: the same 姓名 at the same
+# 工作单位 with another phone would be left out as possibly the same person.)
 cat >"$WORK/plan.csv" <<'CSV'
 姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,电子邮箱
-赵六,男,50,汉族,群众,大学本科,许昌学院,(0374) 4396123,其他,info@许昌科协.中国
+赵六,男,50,汉族,群众,大学本科,许昌学院附属中学,(0374) 4396123,其他,info@许昌科协.中国
 钱七,女,41,汉族,群众,大学本科,许昌学院,0374-43961234,其他,
 孙八,女,42,汉族,群众,大学本科,许昌学院,(0374 4396123,其他,
 周九,男,43,汉族,群众,大学本科,许昌学院,439-6123,其他,

@@ -49,6 +49,18 @@ exits 0 save --force 姓名=张三 联系电话=13812345670 填报单位=许昌�
 has "已标为可能重复" out
 assert_sql "SELECT count(*) FROM talent WHERE phone = '13812345670'" "2"
 
+# The same person again with a new mobile (t3h #2): the same 姓名 at the same
+# 工作单位 (spaces ignored) is said naming the record, saved only with --force.
+# Controls: a namesake at another workplace, a colleague at this one.
+refused 1 save 姓名=张三 联系电话=13912340000 填报单位=许昌学院 "${person[@]/#工作单位=*/工作单位=许昌市 第一中学}"
+has "可能与第 $id 号记录（许昌学院，张三）重复：姓名、工作单位相同，联系电话不同，请核实"
+assert_sql "SELECT count(*) FROM talent WHERE name = '张三'" "2"
+exits 0 save 姓名=张三 联系电话=13912340001 填报单位=许昌学院 "${person[@]/#工作单位=*/工作单位=禹州市第一中学}"
+exits 0 save 姓名=赵敏 联系电话=13912340002 填报单位=许昌学院 "${person[@]}"
+exits 0 save --force 姓名=张三 联系电话=13912340000 填报单位=许昌学院 "${person[@]}"
+has "已标为可能重复" out
+assert_sql "SELECT count(*) FROM kp_duplicates d JOIN talent t ON t.id = d.id WHERE t.phone = '13912340000' AND d.other = $id" "1"
+
 # Usage: a field the form has not, a bare word, a field twice, a bad number.
 refused 2 save 爱好=书法 填报单位=许昌学院
 has "附表2 科普人才库推荐表没有字段「爱好」；可用的字段：姓名、性别"

@@ -25,10 +25,11 @@
 /* similar_hint's 联系电话 first: the same index finds a similar person */
 #define HINT_SQL "CREATE INDEX \"talent_kp_hint\" ON \"talent\" (\"phone\", \"name\")"
 
-/* One row: unit, name, phone number ending in n. */
+/* One row: unit, name, phone number ending in n, at a workplace of n's
+ * (the same 姓名 at the same 工作单位 is a similar person: similar_hint). */
 static void row(strbuf *b, const char *unit, const char *name, int n)
 {
-	sb_printf(b, "%s,%s,男,40,汉族,群众,大学本科,许昌学院,138%08d,其他\n", unit, name, n);
+	sb_printf(b, "%s,%s,男,40,汉族,群众,大学本科,许昌学院%d系,138%08d,其他\n", unit, name, n, n);
 }
 
 static int import_into(kp_env *e, const char *form, const char *csv, bool update, char **report,
@@ -391,6 +392,24 @@ static void test_project_repeat_found_and_marked(void **state)
  * --force saves it marked for the city. Within one file likewise, the
  * phone compared as stored (+86, dashes, spaces normalised). Same name,
  * another phone: another person (王伟 is too common to warn on). */
+/* `kepu import --force` of csv, one row only similar to a stored record:
+ * saved, and the report says it is marked. */
+static void import_forced(fixture *fx, const char *csv)
+{
+	char *rep;
+	size_t len;
+	import_stats st;
+	FILE *out = open_memstream(&rep, &len);
+	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
+	import_options o = {.source = "test.csv", .force = true};
+	assert_int_equal(import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, out, &st), 0);
+	fclose(in);
+	fclose(out);
+	assert_int_equal(st.saved, 1);
+	assert_non_null(strstr(rep, "1 行可能与已有记录是同一人，按 --force 保存，已标记为可能重复"));
+	free(rep);
+}
+
 static void test_similar_import(void **state)
 {
 	fixture *fx = *state;
@@ -412,21 +431,12 @@ static void test_similar_import(void **state)
 	const char *csv = HEADER "魏都区,康德明,男,40,汉族,群众,大学本科,许昌学院,13237384804,其他\n"
 			  "魏都区,康德民,男,40,汉族,群众,大学本科,许昌学院,+86 132-3738 4804,其他\n"
 			  "魏都区,王伟,男,40,汉族,群众,大学本科,许昌学院,13900000001,其他\n"
-			  "魏都区,王伟,男,40,汉族,群众,大学本科,许昌学院,13900000002,其他\n";
+			  "魏都区,王伟,男,40,汉族,群众,大学本科,许昌市第一中学,13900000002,其他\n";
 	import_says(fx, "talent", csv, 3, 0, "第3行: 可能与本文件第 2 行（康德明）重复：联系电话相同，姓名不同，没有导入", NULL);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 4);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
 	/* "a different person": --force saves it, marked for the city */
-	size_t len;
-	FILE *out = open_memstream(&rep, &len);
-	FILE *in = fmemopen((void *)old, strlen(old), "r");
-	import_options o = {.source = "test.csv", .force = true};
-	assert_int_equal(import_csv(&fx->env, catalog_form(&fx->env.cat, "talent"), in, &o, out, &st), 0);
-	fclose(in);
-	fclose(out);
-	assert_int_equal(st.saved, 1);
-	assert_non_null(strstr(rep, "1 行可能与已有记录是同一人，按 --force 保存，已标记为可能重复"));
-	free(rep);
+	import_forced(fx, old);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates WHERE other = 1"), 1);
 	kp_dup *pairs;
 	assert_int_equal(store_duplicates_of(fx->env.store, catalog_form(&fx->env.cat, "talent"), 1, &pairs), 1);
@@ -486,8 +496,8 @@ static void test_similar_save(void **state)
 	kp_save_opts o = {.check_duplicates = true};
 	kp_save_result res;
 	const char *cases[][3] = {{"康德民", "+86 132-3738-4804", "联系电话相同，姓名不同"},
-				  {"康德民", "13237384805", NULL},
-				  {"康德明", "13237384806", NULL},
+				  {"康德文", "13237384805", NULL},
+				  {"康德明", "13237384806", "姓名、工作单位相同，联系电话不同"}, /* a new mobile */
 				  {"康得明", "１３２３７３８４８０４", "联系电话相同，姓名不同"}}; /* full-width */
 	for (size_t c = 0; c < 4; c++) {
 		kp_record rec;
@@ -498,7 +508,8 @@ static void test_similar_save(void **state)
 		kp_save_status want = cases[c][2] ? SAVE_DUPLICATE : SAVE_OK;
 		assert_int_equal(record_save(&fx->env, f, &rec, raw, &o, &res), want);
 		if (want == SAVE_DUPLICATE) {
-			assert_non_null(strstr(res.message, "可能与第 1 号记录（许昌学院，康德明）重复：联系电话相同，姓名不同"));
+			assert_non_null(strstr(res.message, "可能与第 1 号记录（许昌学院，康德明）重复："));
+			assert_non_null(strstr(res.message, cases[c][2]));
 			save_result_free(&res);
 			if (c > 0) {
 				record_free(&rec);
@@ -542,6 +553,8 @@ static void test_phone_extension_compared_without_it(void **state)
 		for (size_t i = 0; i < f->nfields; i++)
 			record_set(&rec, i, r.vals[i]);
 		record_set(&rec, name, cases[c][0]);
+		if (c == 3) /* not at 雷盼盼's workplace: not similar_hint's [name, employer] */
+			record_set(&rec, (size_t)form_field_index(f, "employer"), "许昌市第一中学");
 		char *why = NULL, *v = phone_normalise(&fx->env.cat, cases[c][2], &why);
 		assert_non_null(v);
 		record_set(&rec, phone, v);
@@ -561,7 +574,139 @@ static void test_phone_extension_compared_without_it(void **state)
 	import_says(fx, "talent", HEADER "许昌学院,吕新,男,40,汉族,群众,大学本科,许昌学院,0374-2864495,其他\n", 0, 0,
 		    "联系电话相同，姓名不同，没有导入", NULL);
 	import_says(fx, "talent", HEADER "许昌学院,吕欣,男,40,汉族,群众,大学本科,许昌学院,0374 2864495 转 8,其他\n"
-		    "许昌学院,吕欣,男,40,汉族,群众,大学本科,许昌学院,0374-2864496转8,其他\n", 1, 1, "", NULL);
+		    "许昌学院,吕欣,男,40,汉族,群众,大学本科,许昌市第一中学,0374-2864496转8,其他\n", 1, 1, "", NULL);
+}
+
+/* record_save (the form and `kepu save`) of a talent of 许昌学院 with
+ * employer and phone: its status, and *msg its message (NULL: none). */
+static kp_save_status save_talent(fixture *fx, const char *name, const char *employer, const char *phone,
+				  bool confirmed, char **said)
+{
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	const char **raw = xcalloc(f->nfields, sizeof *raw);
+	const char *vals[][2] = {{"name", name}, {"gender", "男"}, {"age", "45"}, {"ethnicity", "汉族"},
+				 {"political", "中共党员"}, {"education", "大学本科"}, {"employer", employer},
+				 {"phone", phone}, {"service_categories", "[\"青少年科普\"]"}};
+	for (size_t i = 0; i < sizeof vals / sizeof *vals; i++)
+		raw[form_field_index(f, vals[i][0])] = vals[i][1];
+	kp_record rec;
+	record_init(&rec, f->nfields);
+	rec.unit_id = store_unit_id(fx->env.store, "许昌学院");
+	kp_save_opts o = {.check_duplicates = true, .dup_confirmed = confirmed};
+	kp_save_result res;
+	kp_save_status st = record_save(&fx->env, f, &rec, raw, &o, &res);
+	*said = res.message ? xstrdup(res.message) : NULL;
+	save_result_free(&res);
+	record_free(&rec);
+	free(raw);
+	return st;
+}
+
+/* t3h #2: the same unit re-recommends a stored person with a new mobile
+ * instead of the office line: the same 姓名 at the same 工作单位 (folded:
+ * spaces, full-width) is warned naming the record, saved anyway only when
+ * confirmed, and marked for the city, whose review lists the pair.
+ * Controls: a namesake elsewhere, another person at the same workplace. */
+static void test_same_person_new_phone(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	char *said;
+	assert_int_equal(save_talent(fx, "雷盼盼", "长葛市科技局", "0374-2864493", false, &said), SAVE_OK);
+	free(said);
+	const char *why = "可能与第 1 号记录（许昌学院，雷盼盼）重复：姓名、工作单位相同，联系电话不同，请核实";
+	const char *cases[][3] = {{"雷盼盼", "长葛市科技局", "13912340000"},        /* a mobile */
+				  {"雷盼盼", "长葛市 科技局", "13912340001"},       /* a space */
+				  {"雷盼盼", "长葛市科技局　", "13912340002"},      /* full-width space */
+				  {"雷盼盼", "禹州市科技局", NULL},                 /* a namesake elsewhere */
+				  {"雷盼", "长葛市科技局", NULL}};                  /* a colleague */
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		const char *phone = cases[c][2] ? cases[c][2] : c == 3 ? "13912340003" : "13912340004";
+		kp_save_status st = save_talent(fx, cases[c][0], cases[c][1], phone, false, &said);
+		if (!cases[c][2]) {
+			assert_int_equal(st, SAVE_OK);
+			free(said);
+			continue;
+		}
+		if (st != SAVE_DUPLICATE) /* a refusal of the value itself is no answer either */
+			fail_msg("case %zu: %d %s", c, st, said ? said : "");
+		assert_non_null(strstr(said, why));
+		free(said);
+	}
+	/* the store's own look-up, with values no form would store as they are */
+	kp_record r;
+	record_init(&r, f->nfields);
+	r.unit_id = store_unit_id(fx->env.store, "长葛市");
+	record_set(&r, (size_t)form_field_index(f, "name"), "雷盼盼");
+	record_set(&r, (size_t)form_field_index(f, "phone"), "13912340009");
+	const char *folded[] = {"长葛市 科技 局", "长葛市科技局", "長葛市科技局"};
+	for (size_t c = 0; c < 3; c++) {
+		record_set(&r, (size_t)form_field_index(f, "employer"), folded[c]);
+		kp_dup d;
+		assert_int_equal(store_find_duplicate(fx->env.store, f, &r, &d), c < 2); /* 長: another character */
+		if (c < 2) {
+			assert_int_equal(d.id, 1);
+			assert_true(d.similar);
+			assert_int_equal(d.alike, 1);
+			assert_true(d.other_unit);
+		}
+		dup_free(&d);
+	}
+	record_free(&r);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 3);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
+	/* the clerk says it is another person: saved, marked, shown to the city */
+	assert_int_equal(save_talent(fx, "雷盼盼", "长葛市科技局", "13912340000", true, &said), SAVE_OK);
+	free(said);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates WHERE id = 4 AND other = 1"), 1);
+	kp_dup *pairs;
+	assert_int_equal(store_duplicates_of(fx->env.store, f, 4, &pairs), 1);
+	assert_int_equal(pairs[0].id, 1);
+	assert_string_equal(pairs[0].name, "雷盼盼");
+	dup_free(&pairs[0]);
+	free(pairs);
+	/* changed to another workplace, the mark goes */
+	sql_run(fx->path, "UPDATE talent SET employer = '禹州市科协' WHERE id = 4");
+	kp_record now;
+	assert_int_equal(store_get(fx->env.store, f, 4, &now, NULL), KP_OK);
+	assert_int_equal(store_update(fx->env.store, f, &now, NULL), KP_OK);
+	record_free(&now);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
+}
+
+#define LEI "长葛市,雷盼盼,男,61,汉族,中共党员,中专/中技,长葛市科技局,"
+
+/* An import: the row is left out naming the row and the record (the
+ * file's row within one file); --force saves it marked. A unit's row
+ * repeating another unit's person is saved and marked, naming nothing;
+ * the city's is refused naming that unit's record. Controls: namesakes
+ * elsewhere, colleagues. */
+static void test_same_person_new_phone_import(void **state)
+{
+	fixture *fx = *state;
+	import_says(fx, "talent", HEADER LEI "0374-2864493,其他\n", 1, 0, "", NULL);
+	char *rep;
+	import_stats st;
+	const char *again = HEADER LEI "13912340000,其他\n"
+			    "长葛市,雷盼盼,男,61,汉族,中共党员,中专/中技,长葛市教育局,13912340001,其他\n"
+			    "长葛市,雷盼,男,61,汉族,中共党员,中专/中技,长葛市科技局,13912340002,其他\n"
+			    "长葛市,雷盼,男,61,汉族,中共党员,中专/中技,长葛市 科技局,13912340003,其他\n";
+	assert_int_equal(import(&fx->env, again, false, &rep, &st), 0);
+	assert_int_equal(st.similar, 2);
+	assert_int_equal(st.saved, 2);
+	assert_non_null(strstr(rep, "第2行: 可能与第 1 号记录（雷盼盼）重复：姓名、工作单位相同，联系电话不同，没有导入"));
+	assert_non_null(strstr(rep, "第5行: 可能与本文件第 4 行（雷盼）重复：姓名、工作单位相同，联系电话不同，没有导入"));
+	free(rep);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 3);
+	/* --force: saved, marked */
+	import_forced(fx, HEADER LEI "13912340000,其他\n");
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates WHERE id = 4 AND other = 1"), 1);
+	/* another unit's: the city is told which; a unit is not, its row marked */
+	const char *wd = HEADER "魏都区,雷盼盼,男,61,汉族,中共党员,中专/中技,长葛市科技局,13912340005,其他\n";
+	import_says(fx, "talent", wd, 0, 0, "可能与长葛市的第 1 号记录（雷盼盼）重复：姓名、工作单位相同，联系电话不同", NULL);
+	sign_in_unit(fx, "魏都区");
+	import_says(fx, "talent", wd, 1, 0, "1 行可能与其他单位的记录重复，已标记", NULL);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates WHERE id = 5 AND other IN (1, 4)"), 2);
 }
 
 int main(void)
@@ -583,6 +728,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_phone_extension_compared_without_it, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_similar_save, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_repeats_through_padding, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_person_new_phone, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_person_new_phone_import, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -70,7 +70,9 @@ static void duplicate_person(void **state)
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_audit WHERE action = 'duplicate' AND record_id = %lld",
 		 new_id);
 	assert_sql(s, sql, "1");
-	/* A changed value is checked again: a different phone saves at once. */
+	/* A changed value is checked again: a new mobile for the same 姓名 at
+	 * the same 工作单位 is the same person again (similar_hint, t3h #2):
+	 * warned naming the unit's record, saved and marked on a second F2. */
 	type(s, m, OTHER_NAME); key(s, m, TAB);
 	type(s, m, "男"); key(s, m, ENTER);
 	type(s, m, "45"); key(s, m, TAB);
@@ -82,7 +84,13 @@ static void duplicate_person(void **state)
 	type(s, m, "13700001234");
 	key(s, m, TAB); key(s, m, TAB); key(s, m, TAB); key(s, m, SPACE);
 	r = key(s, m, F2);
+	assert_int_not_equal(r.kind, FM_SAVED);
+	snprintf(want, sizeof want, "可能与第 %lld 号记录（许昌学院，" OTHER_NAME "）重复：姓名、工作单位相同，联系电话不同，请核实。",
+		 new_id);
+	assert_said(r.text, want);
+	r = key(s, m, F2);
 	assert_int_equal(r.kind, FM_SAVED);
+	assert_said(r.text, "已标记为可能重复，由市科协核实");
 	snprintf(want, sizeof want, "已保存（第 %lld 号记录）", new_id + 1);
 	assert_said(r.text, want);
 	fm_free(m);
@@ -106,7 +114,8 @@ static void duplicate_person(void **state)
 	assert_int_equal(lr.id, new_id);
 	m = open_record(s, "talent", new_id, "许昌学院");
 	assert_non_null(m->dup_note);
-	snprintf(want, sizeof want, "可能重复：第 %lld 号记录（魏都区，" OTHER_NAME "）", other);
+	snprintf(want, sizeof want, "可能重复：第 %lld 号记录（魏都区，" OTHER_NAME "）、第 %lld 号记录（许昌学院，" OTHER_NAME "）",
+		 other, new_id + 1);
 	assert_string_equal(m->dup_note, want);
 	fm_free(m);
 	/* Typing the same person for 许昌学院: the same unit's first is named;

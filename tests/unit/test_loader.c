@@ -183,9 +183,7 @@ static void test_similar_hint(void **state)
 {
 	(void)state;
 #define TWO "  - {id: a, label: A, type: text}\n  - {id: b, label: B, type: text}\n  - {id: c, label: C, type: text}\n"
-	expect_one(HEAD TWO "unique_hint: [a, b]\nsimilar_hint: [c]\n", 9, 16,
-		   "similar_hint 的字段须是 unique_hint 中的字段：「c」不是");
-	expect_one(HEAD TWO "similar_hint: [a]\n", 8, 16, "「a」不是"); /* no unique_hint */
+	expect_one(HEAD TWO "similar_hint: [a]\n", 8, 15, "similar_hint 须与 unique_hint 一起使用");
 	expect_one(HEAD TWO "unique_hint: [a, b]\nsimilar_hint: [a, b]\n", 9, 15, "similar_hint 须少于 unique_hint 的字段");
 	expect_one(HEAD TWO "unique_hint: [a, b]\nsimilar_hint: []\n", 9, 15, "选项列表为空");
 	const char *good = HEAD TWO "unique_hint: [a, b]\nsimilar_hint: [b]\n";
@@ -196,10 +194,29 @@ static void test_similar_hint(void **state)
 	assert_int_equal(f->similar[0], 1);
 	form_free(f);
 	diag_free(&d);
+	/* several rules: one within unique_hint, others over any text fields */
+	const char *rules = HEAD TWO "unique_hint: [a, b]\nsimilar_hint: [[b], [a, c]]\n";
+	f = form_load(&cat, "x.yaml", rules, strlen(rules), &d);
+	assert_non_null(f);
+	assert_int_equal(f->nsimilar, 1);
+	assert_int_equal(f->similar[0], 1);
+	assert_int_equal(f->nalike, 1);
+	assert_int_equal(f->alike[0].n, 2);
+	assert_int_equal(f->alike[0].fields[1], 2);
+	form_free(f);
+	diag_free(&d);
+	expect_one(HEAD TWO "unique_hint: [a, b]\nsimilar_hint: [[b], [a]]\n", 9, 21,
+		   "similar_hint 中只能有一条规则全由 unique_hint 的字段组成");
+	expect_one(HEAD TWO "unique_hint: [a, b]\nsimilar_hint: [[b], [a, z]]\n", 9, 25, "「z」");
+	expect_one(HEAD TWO "  - {id: d, label: D, type: date}\nunique_hint: [a, b]\nsimilar_hint: [[a, d]]\n", 10, 20,
+		   "只能用单行文字字段（按忽略空格、全半角比较）：「d」不是");
 #undef TWO
 	const kp_form *talent = catalog_form(&cat, "talent");
 	assert_int_equal(talent->nsimilar, 1);
 	assert_string_equal(talent->fields[talent->similar[0]].id, "phone");
+	assert_int_equal(talent->nalike, 1); /* t3h #2: the same person with a new mobile */
+	assert_string_equal(talent->fields[talent->alike[0].fields[0]].id, "name");
+	assert_string_equal(talent->fields[talent->alike[0].fields[1]].id, "employer");
 }
 
 static void test_bad_identifiers(void **state)

@@ -358,10 +358,43 @@ static void city_sees_repeat_flag(void **state)
 	review_prompt_free(&p);
 }
 
+/* t3h #2: the same person again with a new mobile (the same 姓名 at the
+ * same 工作单位), saved anyway, is marked: 认定 asks, naming the repeat.
+ * Control: a namesake at another workplace is not marked. */
+static void city_sees_new_phone_repeat(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	long long elsewhere = save_record(s->fx, "talent", "许昌学院", "name", "甲员工", "employer", "禹州市第一中学",
+					  "phone", "13900000008", NULL);
+	kp_record r = get(s, elsewhere);
+	assert_int_equal(store_mark_duplicate(e->store, s->f, &r, NULL), KP_OK);
+	record_free(&r);
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
+	long long c = save_person(s->fx, "甲员工", "13900000009"); /* s->a's workplace */
+	submit_as_unit(s, c);
+	r = get(s, c);
+	assert_int_equal(store_mark_duplicate(e->store, s->f, &r, NULL), KP_OK);
+	review_prompt p;
+	review_prompt_init(&p);
+	review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	char flag[64];
+	snprintf(flag, sizeof flag, "（可能重复：第 %lld 号，请先核实）", s->a);
+	assert_non_null(strstr(p.title, flag));
+	city_views(e->store, s->f, c);
+	review_prompt_key(&p, e, ENTER);
+	assert_true(p.confirming);
+	snprintf(flag, sizeof flag, "%lld", s->a);
+	assert_string_equal(p.dups, flag);
+	review_prompt_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(unit_submits, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(city_sees_new_phone_repeat, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_returns_with_reason, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(reason_full_is_said, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(many_then_nothing, story_setup, story_teardown),
