@@ -196,7 +196,7 @@ typedef struct kp_form {
 	int *similar;          /* similar_hint: some of those fields whose values alone suggest */
 	size_t nsimilar;       /* the same person although the others differ (附表2: 联系电话) */
 	unsigned char *near;   /* near_hint: how each hint field (as hint[i]) is compared by the
-				* near-repeat rule (core/nearkey.h: NEAR_SAME, NEAR_NUMBERED,
+				* near-repeat rule (core/nearkey.h: NEAR_SAME, NEAR_NUMBERED, NEAR_FIRST,
 				* NEAR_PLACE), records of one unit only; NULL: no such rule */
 	char *near_prefixes;   /* its place prefixes, '\n'-joined (河南省, 许昌市), or NULL */
 	bool review;           /* records go 草稿 → 已提交 → 已认定 or 退回 (附表2, 附表3) */

@@ -97,7 +97,7 @@ static void test_loader(void **state)
 	const char *bad[][2] = {{"near_hint: {numbered: [b]}\n", "near_hint 的字段须是 unique_hint 中的单行文字字段：「b」不是"},
 				{"near_hint: {numbered: [d]}\n", "「d」不是"},
 				{"near_hint: {numbered: [a], place: [a]}\n", "near_hint 中字段「a」出现了两次"},
-				{"near_hint: {prefixes: [河南省]}\n", "near_hint 须在 numbered 或 place 中列出至少一个字段"},
+				{"near_hint: {prefixes: [河南省]}\n", "near_hint 须在 numbered、place 或 first 中列出至少一个字段"},
 				{"near_hint: {numbered: [a], prefix: [x]}\n", "prefix"},
 				{"near_hint: {numbered: [a], prefixes: ['']}\n", "prefixes 须是不空的单行文字"}};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
