@@ -182,13 +182,14 @@ static bool find(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kin
 		match_where(&b, f, kind, 3);
 		/* A pair saved on purpose (marked) is not said again while r's
 		 * compared values are those it was marked with: an edit of another
-		 * field is no new repeat; a new pair, or new values, still are. */
-		sb_printf(&b, " AND NOT EXISTS (SELECT 1 FROM kp_duplicates d, \"%s\" m WHERE m.id = ?1 AND d.tbl = ?%zu"
+		 * field is no new repeat; a new pair, or new values, still are.
+		 * A new record (?1 = 0) has no pair: no look-up per row. */
+		sb_printf(&b, " AND (?1 = 0 OR NOT EXISTS (SELECT 1 FROM kp_duplicates d, \"%s\" m WHERE m.id = ?1 AND d.tbl = ?%zu"
 			      " AND ((d.id = ?1 AND d.other = t.id) OR (d.id = t.id AND d.other = ?1))",
 			  f->table, f->nhint + 5);
 		for (size_t i = 0; i < f->nhint; i++)
 			sb_printf(&b, " AND m.\"%s\" IS ?%zu", f->fields[f->hint[i]].id, i + 3);
-		sb_adds(&b, ") ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
+		sb_adds(&b, ")) ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
 		*stp = db_prepare(s, sb_str(&b), NULL);
 		sb_free(&b);
 	}
