@@ -121,7 +121,7 @@
 	X(L_SIMILAR_TEXT,   "similar_hint 中含 unique_hint 以外字段的规则只能用单行文字字段（按忽略空格、全半角比较）：「%s」不是") \
 	X(L_NEAR_NOT_HINT,  "near_hint 的字段须是 unique_hint 中的单行文字字段：「%s」不是") \
 	X(L_NEAR_TWICE,     "near_hint 中字段「%s」出现了两次") \
-	X(L_NEAR_NONE,      "near_hint 须在 numbered 或 place 中列出至少一个字段") \
+	X(L_NEAR_NONE,      "near_hint 须在 numbered、place 或 first 中列出至少一个字段") \
 	X(L_NEAR_PREFIX,    "near_hint 的 prefixes 须是不空的单行文字") \
 	X(L_PREFILL,        "%s 的 prefill：%s") \
 	X(L_REF_STATE,      "ref 的 state 只能是 draft、submitted、approved 或 returned，不是「%s」") \
@@ -195,6 +195,7 @@
 	X(S_NEAR_WHY,       "%s相同") \
 	X(S_NEAR_NUMBERED,  "%s（不计编号）") \
 	X(S_NEAR_PLACE,     "%s（不计开头的省、市、本单位名和末尾的括注）") \
+	X(S_NEAR_FIRST,     "%s（只计第一位）") \
 	X(S_SAME_IN_FILE_OTHER, "与本文件第 %lld 行（%s的记录）重复（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \

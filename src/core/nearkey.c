@@ -40,20 +40,74 @@ static char *encode(const cps *c)
 	return sb_take(&b);
 }
 
-/* 0..9 for a Chinese digit, 10 for 十, 100 for 百, else -1. */
+/* 0..9 for a Chinese digit (the financial 壹贰叁… too), 10 for 十 拾,
+ * 100 for 百 佰, else -1. */
 static int numeral(uint32_t cp)
 {
 	static const uint32_t digits[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+	/* 壹 贰 叁 肆 伍 陆 柒 捌 玖, and 貳 參 陸 as printed in traditional script */
+	static const uint32_t money[][2] = {{0x58F9, 1}, {0x8D30, 2}, {0x8CB3, 2}, {0x53C1, 3}, {0x53C3, 3},
+					    {0x8086, 4}, {0x4F0D, 5}, {0x9646, 6}, {0x9678, 6}, {0x67D2, 7},
+					    {0x634C, 8}, {0x7396, 9}};
 	for (int d = 0; d < 10; d++)
 		if (cp == digits[d])
 			return d;
+	for (size_t k = 0; k < sizeof money / sizeof *money; k++)
+		if (cp == money[k][0])
+			return (int)money[k][1];
 	if (cp == 0x96F6) /* 零 */
 		return 0;
-	if (cp == 0x5341) /* 十 */
+	if (cp == 0x5341 || cp == 0x62FE) /* 十 拾 */
 		return 10;
-	if (cp == 0x767E) /* 百 */
+	if (cp == 0x767E || cp == 0x4F70) /* 百 佰 */
 		return 100;
 	return -1;
+}
+
+/* A numbering character that stands for a number: ①..⑳ ⑴..⒇ ⒈..⒛ ㈠..㈩
+ * ㊀..㊉ Ⅰ..Ⅻ ⅰ..ⅻ ❶..❿ ➀..➓ ⓫..⓾ ㉑..㊿. Its number, *paren when
+ * it carries its brackets (⑴ ㈠ are (1)), or 0 when it is none. */
+static int numbering_char(uint32_t cp, bool *paren)
+{
+	static const uint32_t runs[][3] = {
+		{0x2460, 0x2473, 1}, {0x2474, 0x2487, 1}, {0x2488, 0x249B, 1}, {0x3220, 0x3229, 1},
+		{0x3280, 0x3289, 1}, {0x2160, 0x216B, 1}, {0x2170, 0x217B, 1}, {0x2776, 0x277F, 1},
+		{0x2780, 0x2789, 1}, {0x278A, 0x2793, 1}, {0x24EB, 0x24F4, 11}, {0x24F5, 0x24FE, 1},
+		{0x3251, 0x325F, 21}, {0x32B1, 0x32BF, 36},
+	};
+	*paren = (cp >= 0x2474 && cp <= 0x2487) || (cp >= 0x3220 && cp <= 0x3229);
+	for (size_t k = 0; k < sizeof runs / sizeof *runs; k++)
+		if (cp >= runs[k][0] && cp <= runs[k][1])
+			return (int)(cp - runs[k][0] + runs[k][2]);
+	return 0;
+}
+
+/* Numbering characters as digits (⑴ as (1)), and the small-form brackets
+ * ﹙﹚﹝﹞ as ( ) 〔 〕: what the numbering rule then reads. */
+static void expand_numbering(cps *c)
+{
+	cps out = {xcalloc(c->n * 4 + 1, sizeof(uint32_t)), 0};
+	for (size_t i = 0; i < c->n; i++) {
+		uint32_t cp = c->cp[i];
+		bool paren;
+		int v = numbering_char(cp, &paren);
+		if (!v) {
+			static const uint32_t small[][2] = {{0xFE59, '('}, {0xFE5A, ')'}, {0xFE5D, 0x3014}, {0xFE5E, 0x3015}};
+			for (size_t k = 0; k < sizeof small / sizeof *small; k++)
+				cp = cp == small[k][0] ? small[k][1] : cp;
+			out.cp[out.n++] = cp;
+			continue;
+		}
+		if (paren)
+			out.cp[out.n++] = '(';
+		if (v >= 10)
+			out.cp[out.n++] = (uint32_t)('0' + v / 10);
+		out.cp[out.n++] = (uint32_t)('0' + v % 10);
+		if (paren)
+			out.cp[out.n++] = ')';
+	}
+	free(c->cp);
+	*c = out;
 }
 
 /* The number a run of numerals says, or -1 when it is none: digits alone
@@ -160,7 +214,7 @@ static size_t numbering_start(const uint32_t *c, size_t n)
 		i--;
 	if (i == end)
 		return n;
-	if (i && c[i - 1] == 0x7B2C) /* 第 */
+	if (i && (c[i - 1] == 0x7B2C || c[i - 1] == 0x4E4B)) /* 第N, 之N (之一) */
 		i--;
 	return i;
 }
@@ -177,14 +231,18 @@ static size_t bracket_start(const uint32_t *c, size_t n)
 	return n;
 }
 
+/* 上 中 下 续: a part of a series in brackets, （上） as （一）. */
+static bool is_part(uint32_t cp) { return cp == 0x4E0A || cp == 0x4E2D || cp == 0x4E0B || cp == 0x7EED; }
+
 static void strip_numbering(cps *c)
 {
 	for (;;) {
 		size_t at = numbering_start(c->cp, c->n);
 		if (at == c->n) {
 			size_t b = bracket_start(c->cp, c->n);
-			/* only a number in it: (1), （第1期）, not (本部) */
-			if (b < c->n && b + 1 < c->n - 1 && numbering_start(c->cp + b + 1, c->n - 2 - b) == 0)
+			/* only a number in it: (1), （第1期）, （上）, not (本部) or （上册） */
+			if (b < c->n && b + 1 < c->n - 1 &&
+			    (numbering_start(c->cp + b + 1, c->n - 2 - b) == 0 || (b + 3 == c->n && is_part(c->cp[b + 1]))))
 				at = b;
 		}
 		if (at == c->n || at == 0) /* nothing more, or nothing would be left */
@@ -210,34 +268,71 @@ static cps unit_prefix(const char *unit)
 	return u;
 }
 
+/* A level's suffix: 省 市 区 县. */
+static bool is_level(uint32_t cp) { return cp == 0x7701 || cp == 0x5E02 || cp == 0x533A || cp == 0x53BF; }
+
+/* A level as written: whole (许昌市), or without its suffix (许昌) when
+ * two characters or more are left. */
+typedef struct {
+	cps full, bare;
+} level;
+
+static level level_of(cps full)
+{
+	level l = {full, {full.cp, 0}};
+	if (full.n >= 3 && is_level(full.cp[full.n - 1]))
+		l.bare.n = full.n - 1;
+	return l;
+}
+
+/* How long l is where c begins (whole first), 0 when it is not there;
+ * with whole, c may be l and nothing more. */
+static size_t level_at(const cps *c, const level *l, bool whole)
+{
+	if (begins(c, &l->full, whole))
+		return l->full.n;
+	return begins(c, &l->bare, whole) ? l->bare.n : 0;
+}
+
+static bool same_cps(const cps *a, const cps *b)
+{
+	return a->n && a->n == b->n && !memcmp(a->cp, b->cp, a->n * sizeof *a->cp);
+}
+
 /* A level of the chain is left out where the next level down follows it
- * (许昌市魏都区…), the unit's own name wherever it begins what is left:
- * 许昌市文化中心 is the city's, not 魏都区文化中心. */
+ * (许昌市魏都区…, 河南许昌魏都区…), the unit's own name wherever it begins
+ * what is left: 许昌市文化中心 and 许昌文化中心 are the city's, not
+ * 魏都区文化中心. The unit's name without its suffix (魏都) only when no
+ * level above is written so (许昌县's 许昌 is the city's). */
 static void strip_place(cps *c, const char *unit, const char *prefixes)
 {
 	size_t np = prefixes && *prefixes ? 2 : 1; /* the unit's, and one more a newline */
 	for (const char *p = prefixes ? prefixes : ""; *p; p++)
 		np += *p == '\n';
-	cps *chain = xcalloc(np, sizeof *chain); /* outermost first, the unit's last */
+	level *chain = xcalloc(np, sizeof *chain); /* outermost first, the unit's last */
 	const char *p = prefixes ? prefixes : "";
 	for (size_t k = 0; k + 1 < np; k++) {
 		const char *nl = strchr(p, '\n');
 		char *one = xstrndup(p, nl ? (size_t)(nl - p) : strlen(p));
 		char *key = text_dup_key(one);
-		chain[k] = decode(key);
+		chain[k] = level_of(decode(key));
 		free(key);
 		free(one);
 		p = nl ? nl + 1 : p + strlen(p);
 	}
-	chain[np - 1] = unit_prefix(unit);
+	chain[np - 1] = level_of(unit_prefix(unit));
+	for (size_t k = 0; k + 1 < np; k++)
+		if (same_cps(&chain[np - 1].bare, &chain[k].bare) || same_cps(&chain[np - 1].bare, &chain[k].full))
+			chain[np - 1].bare.n = 0;
 	size_t from = 0;
 	for (size_t k = 0; k < np; k++) {
 		cps rest = {c->cp + from, c->n - from};
-		if (!begins(&rest, &chain[k], false))
+		size_t len = level_at(&rest, &chain[k], false);
+		if (!len)
 			continue;
-		cps next = {rest.cp + chain[k].n, rest.n - chain[k].n};
-		if (k + 1 == np || begins(&next, &chain[k + 1], true))
-			from += chain[k].n;
+		cps next = {rest.cp + len, rest.n - len};
+		if (k + 1 == np || level_at(&next, &chain[k + 1], true))
+			from += len;
 	}
 	memmove(c->cp, c->cp + from, (c->n - from) * sizeof *c->cp);
 	c->n -= from;
@@ -245,8 +340,41 @@ static void strip_place(cps *c, const char *unit, const char *prefixes)
 	if (b > 0 && b < c->n)
 		c->n = b;
 	for (size_t k = 0; k < np; k++)
-		free(chain[k].cp);
+		free(chain[k].full.cp);
 	free(chain);
+}
+
+/* 科学技术协会 as 科协, the name every unit's 科协 goes by. */
+static void fold_kexie(cps *c)
+{
+	static const uint32_t full[] = {0x79D1, 0x5B66, 0x6280, 0x672F, 0x534F, 0x4F1A};
+	const size_t n = sizeof full / sizeof *full;
+	size_t o = 0;
+	for (size_t i = 0; i < c->n;) {
+		if (i + n <= c->n && !memcmp(c->cp + i, full, sizeof full)) {
+			c->cp[o++] = 0x79D1, c->cp[o++] = 0x534F; /* 科协 */
+			i += n;
+		} else {
+			c->cp[o++] = c->cp[i++];
+		}
+	}
+	c->n = o;
+}
+
+/* Names as their first: up to the first 、 , ; / (full-width forms are
+ * folded), then without a trailing 等 or 等人 (王建国等, 王建国、李明 and
+ * 王建国等人 are 王建国). */
+static void first_name(cps *c)
+{
+	size_t i = 0;
+	while (i < c->n && c->cp[i] != 0x3001 && c->cp[i] != ',' && c->cp[i] != ';' && c->cp[i] != '/')
+		i++;
+	if (i > 0)
+		c->n = i;
+	if (c->n > 2 && c->cp[c->n - 1] == 0x4EBA && c->cp[c->n - 2] == 0x7B49) /* 等人 */
+		c->n -= 2;
+	else if (c->n > 1 && c->cp[c->n - 1] == 0x7B49) /* 等 */
+		c->n--;
 }
 
 char *text_near_key(const char *s, int how, const char *unit, const char *prefixes)
@@ -254,11 +382,16 @@ char *text_near_key(const char *s, int how, const char *unit, const char *prefix
 	char *dup = text_dup_key(s);
 	cps c = decode(dup);
 	free(dup);
+	expand_numbering(&c);
 	fold_numerals(&c);
 	if (how == NEAR_NUMBERED)
 		strip_numbering(&c);
-	else if (how == NEAR_PLACE)
+	else if (how == NEAR_PLACE) {
+		fold_kexie(&c);
 		strip_place(&c, unit, prefixes);
+	} else if (how == NEAR_FIRST) {
+		first_name(&c);
+	}
 	char *key = encode(&c);
 	free(c.cp);
 	return key;

@@ -11,17 +11,22 @@
 enum {
 	NEAR_SAME = 0,     /* as the exact rule compares it (text_dup_key) */
 	NEAR_NUMBERED = 1, /* a name: its numbering at the end left out */
-	NEAR_PLACE = 2     /* a place: administrative prefixes left out */
+	NEAR_PLACE = 2,    /* a place: administrative prefixes left out */
+	NEAR_FIRST = 3     /* names: the first one only (王建国等, 王建国、李明) */
 };
 
 /*
- * text_dup_key of s (spaces, full-width forms, case), then Chinese numerals
- * folded to digits wherever they make a number (第一 → 第1, 二十三 → 23,
- * 二〇一六 → 2016; 百 alone stays), then by how:
+ * text_dup_key of s (spaces, full-width forms, case, quotes and book-title
+ * marks, a trailing ！。，), then numbering characters as digits (① ⒈ ❶ ➀
+ * ㊀ Ⅰ ⅰ are 1, ⑴ ㈠ ﹙1﹚ are (1)), Chinese numerals, the financial ones
+ * too, folded to digits wherever they make a number (第一 → 第1, 二十三 → 23,
+ * 二〇一六 → 2016, 壹 → 1; 百 alone stays), then by how:
  * - NEAR_NUMBERED: the numbering at the end left out, repeatedly — a
- *   bracketed number ((1) （一） [1] 【1】 〔1〕, also （第1期）), 第N期/场/次/讲
- *   (第 optional), a number, separators before them (- _ . # : 、 ·):
- *   科普讲座（一）, 科普讲座(2), 科普讲座第3期, 科普讲座2 are all 科普讲座.
+ *   bracketed number ((1) （一） [1] 【1】 〔1〕, also （第1期）), a bracketed
+ *   part of a series (（上） （中） （下） （续）, not （上册）), 第N期/场/次/讲
+ *   (第 optional), 之N, a number, separators before them (- _ . # : 、 ·):
+ *   科普讲座（一）, 科普讲座(2), 科普讲座第3期, 科普讲座2, 科普讲座①,
+ *   科普讲座之一, 科普讲座（上） are all 科普讲座.
  *   Numbering inside the name stays (第一中学科普讲座 → 第1中学科普讲座).
  * - NEAR_PLACE: the administrative levels at the start left out — the
  *   prefixes ('\n'-separated, outermost first: 河南省, 许昌市) each where
@@ -29,7 +34,12 @@ enum {
  *   up to its first 区, 县 or 市: 魏都区, 东城区 of 东城区管委会) — so
  *   河南省许昌市魏都区文化中心, 许昌市魏都区文化中心 and 魏都区文化中心 are
  *   文化中心, while 许昌市文化中心 (the city's) stays; and a bracketed
- *   qualifier at the end ((本部), （一楼）).
+ *   qualifier at the end ((本部), （一楼）). Each level also without its
+ *   省/市/区/县 (河南许昌魏都文化中心 is 文化中心, 许昌文化中心 stays), the
+ *   unit's so only when no level above is written alike (许昌县's 许昌 is
+ *   the city's); 科学技术协会 is 科协 (魏都区科学技术协会 = 魏都区科协).
+ * - NEAR_FIRST: names, the first only: up to the first 、 , ; /, without
+ *   a trailing 等 or 等人 (王建国等 = 王建国、李明 = 王建国).
  * Nothing is ever left out down to an empty key. unit and prefixes may be
  * NULL. Caller frees.
  */

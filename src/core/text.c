@@ -142,8 +142,14 @@ char *text_label_key(const char *s) { return key_of(s, label_noise); }
  * code points. */
 static bool dup_noise(uint32_t cp)
 {
-	return cp <= ' ' || cp_is_odd_space(cp) || cp_is_combining(cp) || cp_is_private(cp);
+	return cp <= ' ' || cp_is_odd_space(cp) || cp_is_combining(cp) || cp_is_private(cp) || cp == '"' ||
+	       cp == '\'' || (cp >= 0x2018 && cp <= 0x201F) || /* ‘’“” and their kin */
+	       (cp >= 0x3008 && cp <= 0x300F);                /* 〈〉《》「」『』 */
 }
+
+/* A clause's end after a name (！。，, full-width forms folded): a name
+ * typed as a sentence is the same name. */
+static bool trailing_mark(char c) { return c == '!' || c == '.' || c == ','; }
 
 /* A radical or compatibility ideograph as its ideograph, a Cyrillic or Greek
  * letter drawn like a Latin one as that letter. */
@@ -155,11 +161,17 @@ static uint32_t lookalike(uint32_t cp)
 
 char *text_dup_key(const char *s)
 {
-	if (text_ascii(s))
-		return key_of(s, dup_noise);
-	char *plain = map_cps(s, lookalike);
-	char *key = key_of(plain, dup_noise);
-	free(plain);
+	char *key;
+	if (text_ascii(s)) {
+		key = key_of(s, dup_noise);
+	} else {
+		char *plain = map_cps(s, lookalike);
+		key = key_of(plain, dup_noise);
+		free(plain);
+	}
+	size_t n = strlen(key);
+	while (n > 1 && trailing_mark(key[n - 1])) /* never down to nothing */
+		key[--n] = '\0';
 	return key;
 }
 

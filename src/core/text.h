@@ -43,7 +43,9 @@ char *text_label_key(const char *s);
  * combining mark and private-use character removed, radicals and
  * compatibility ideographs as their ideograph (⼩ = 小), Cyrillic and Greek
  * letters drawn like Latin ones as those (е = e), ASCII letters in lower
- * case: 社区科普Ｅ站 = 社区科普 e站 = 社区科普е站. Caller frees. */
+ * case, quotes and book-title marks (《》〈〉“”‘’「」『』"') wherever they are,
+ * and a clause's end (！!。.，,) at the end: 社区科普Ｅ站 = 社区科普 e站 =
+ * 社区科普е站 = 《社区科普e站》。 Caller frees. */
 char *text_dup_key(const char *s);
 /* Characters of s other than spaces and punctuation (what text_label_key
  * keeps): what a narrative says, 「.」 nothing. */

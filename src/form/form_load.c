@@ -37,7 +37,7 @@ static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const not_more_keys[] = {"field", "because", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", "evidence", NULL};
 static const char *const evidence_keys[] = {"max_mib", "max_files", NULL};
-static const char *const near_keys[] = {"numbered", "place", "prefixes", NULL};
+static const char *const near_keys[] = {"numbered", "place", "first", "prefixes", NULL};
 static const char *const ref_keys[] = {"form", "show", "state", NULL};
 
 /* Keys that only some types take, with the bit that allows them. */
@@ -727,7 +727,7 @@ static void near_fields(loader *L, const ynode *seq, unsigned char how)
 	}
 }
 
-/* near_hint: {numbered: [field, …], place: [field, …], prefixes: […]} — the
+/* near_hint: {numbered: [field, …], place: […], first: […], prefixes: […]} — the
  * near-repeat rule (core/nearkey.h): the same unit's record whose unique_hint
  * values agree, these fields by their near key, the others exactly. */
 static void load_near(loader *L, const ynode *n)
@@ -739,6 +739,7 @@ static void load_near(loader *L, const ynode *n)
 	form->near = xcalloc(form->nhint ? form->nhint : 1, 1);
 	near_fields(L, yn_get(n, "numbered"), NEAR_NUMBERED);
 	near_fields(L, yn_get(n, "place"), NEAR_PLACE);
+	near_fields(L, yn_get(n, "first"), NEAR_FIRST);
 	bool any = false;
 	for (size_t i = 0; i < form->nhint; i++)
 		any |= form->near[i] != NEAR_SAME;

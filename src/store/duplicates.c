@@ -153,7 +153,10 @@ char *dup_near_why(const kp_form *f)
 		if (f->near[i] == NEAR_SAME)
 			sb_adds(&b, label);
 		else
-			sb_printf(&b, msg(f->near[i] == NEAR_NUMBERED ? MSG_S_NEAR_NUMBERED : MSG_S_NEAR_PLACE), label);
+			sb_printf(&b, msg(f->near[i] == NEAR_NUMBERED ? MSG_S_NEAR_NUMBERED
+					  : f->near[i] == NEAR_PLACE  ? MSG_S_NEAR_PLACE
+								      : MSG_S_NEAR_FIRST),
+				  label);
 	}
 	char *why = xasprintf(msg(MSG_S_NEAR_WHY), sb_str(&b));
 	sb_free(&b);
@@ -226,7 +229,17 @@ static bool find(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kin
 			      " WHERE t.id <> ?1 AND (?%zu = 0 OR t.unit_id = ?%zu)",
 			  f->fields[f->hint[0]].id, f->table, f->nhint + 3, f->nhint + 3);
 		match_where(&b, f, kind, rule, 3);
-		sb_adds(&b, " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
+		/* A pair saved on purpose (marked) is not said again while r's
+		 * compared values are those it was marked with: an edit of another
+		 * field is no new repeat; a new pair, or new values, still are.
+		 * A new record (?1 = 0) has no pair: no look-up per row. (:tbl is
+		 * named: alike rules number their own parameters after ?N.) */
+		sb_printf(&b, " AND (?1 = 0 OR NOT EXISTS (SELECT 1 FROM kp_duplicates d, \"%s\" m WHERE m.id = ?1 AND d.tbl = :tbl"
+			      " AND ((d.id = ?1 AND d.other = t.id) OR (d.id = t.id AND d.other = ?1))",
+			  f->table);
+		for (size_t i = 0; i < f->nhint; i++)
+			sb_printf(&b, " AND m.\"%s\" IS ?%zu", f->fields[f->hint[i]].id, i + 3);
+		sb_adds(&b, ")) ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
 		*stp = db_prepare(s, sb_str(&b), NULL);
 		sb_free(&b);
 	}
@@ -243,6 +256,7 @@ static bool find(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kin
 		sqlite3_bind_text(st, (int)f->nhint + 4, f->near_prefixes, -1, SQLITE_STATIC);
 	if (kind == DUP_ALIKE)
 		bind_alike(st, f, rule, r);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":tbl"), f->table, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		long long unit = sqlite3_column_int64(st, 1);
 		out->found = true;

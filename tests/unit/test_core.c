@@ -75,6 +75,11 @@ static void test_dup_keys(void **state)
 		{"\xd0\xa0\xd0\x9c" "2.5", "pm2.5"},              /* Cyrillic Р, М */
 		{"\xce\x91\xce\x92\xce\x95", "abe"},          /* Greek Α Β Ε */
 		{"社区科普Ｅ站", "社区科普 e站"},
+		{"《社区科普e站》", "社区科普e站"},          /* book-title marks, quotes */
+		{"〈科普〉“讲座”‘一’「二」『三』\"四\"'五'", "科普讲座一二三四五"},
+		{"科普讲座！", "科普讲座"},                  /* a clause's end */
+		{"科普讲座。", "科普讲座"},
+		{"科普讲座!.,，", "科普讲座"},
 	};
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
 		char *a = text_dup_key(same[i][0]), *b = text_dup_key(same[i][1]);
@@ -87,6 +92,14 @@ static void test_dup_keys(void **state)
 	assert_string_not_equal(a, b);
 	free(a);
 	free(b);
+	/* controls: a mark inside a name, a question, never down to nothing */
+	static const char *const kept[][2] = {{"科普！讲座", "科普!讲座"}, {"科普讲座？", "科普讲座?"}, {"。", "."},
+					      {"pm2.5", "pm2.5"}};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		a = text_dup_key(kept[i][0]);
+		assert_string_equal(a, kept[i][1]);
+		free(a);
+	}
 	a = text_dup_key("\xd0\xb4"); /* д looks like no Latin letter */
 	assert_string_equal(a, "\xd0\xb4");
 	free(a);

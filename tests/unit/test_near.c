@@ -48,6 +48,20 @@ static void test_numbering(void **state)
 	key_is("2016", NEAR_NUMBERED, NULL, "2016"); /* never down to nothing */
 	key_is("（一）", NEAR_NUMBERED, NULL, "(1)");
 	key_is("第一期", NEAR_NUMBERED, NULL, "第1期");
+	/* numbering characters, financial numerals, 之N, a part of a series,
+	 * quotes and book-title marks, a trailing ！ */
+	const char *more[] = {"科普讲座①", "科普讲座⑳", "科普讲座⑴", "科普讲座㈠", "科普讲座⒈", "科普讲座Ⅰ", "科普讲座ⅻ",
+			      "科普讲座（壹）", "科普讲座（贰拾）", "科普讲座﹙1﹚", "科普讲座❶", "科普讲座➀", "科普讲座之一",
+			      "科普讲座之二", "科普讲座（上）", "科普讲座（中）", "科普讲座(下)", "科普讲座（续）", "《科普讲座》",
+			      "“科普讲座”", "「科普讲座」（二）", "科普讲座！", "科普讲座。", "《科普讲座》之三！"};
+	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+		key_is(more[i], NEAR_NUMBERED, NULL, "科普讲座");
+	/* controls: a part that is a word, a word after 之, a series inside */
+	key_is("科普讲座（上册）", NEAR_NUMBERED, NULL, "科普讲座(上册)");
+	key_is("科普讲座（上午）", NEAR_NUMBERED, NULL, "科普讲座(上午)");
+	key_is("科普之窗", NEAR_NUMBERED, NULL, "科普之窗");
+	key_is("①号科普讲座", NEAR_NUMBERED, NULL, "1号科普讲座");
+	key_is("科普讲座？", NEAR_NUMBERED, NULL, "科普讲座?");
 	/* a place's rule is not a name's, and NEAR_SAME folds numerals only */
 	key_is("科普讲座（一）", NEAR_SAME, NULL, "科普讲座(1)");
 }
@@ -56,7 +70,10 @@ static void test_place(void **state)
 {
 	(void)state;
 	const char *same[] = {"文化中心", "魏都区文化中心", "许昌市魏都区文化中心", "河南省许昌市魏都区文化中心",
-			      "河南省 许昌市 魏都区 文化中心", "文化中心（一楼）", "魏都区文化中心(本部)"};
+			      "河南省 许昌市 魏都区 文化中心", "文化中心（一楼）", "魏都区文化中心(本部)",
+			      "许昌魏都区文化中心", "河南许昌魏都区文化中心", "河南省许昌魏都区文化中心",
+			      "河南许昌市魏都区文化中心", "魏都文化中心", "许昌魏都文化中心", "魏都区文化中心。",
+			      "“魏都区文化中心”"};
 	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
 		key_is(same[i], NEAR_PLACE, "魏都区", "文化中心");
 	/* the city's own place is not the district's: a level stays unless the
@@ -64,6 +81,18 @@ static void test_place(void **state)
 	key_is("许昌市文化中心", NEAR_PLACE, "魏都区", "许昌市文化中心");
 	key_is("河南省许昌市文化中心", NEAR_PLACE, "魏都区", "许昌市文化中心");
 	key_is("许昌市科协", NEAR_PLACE, "魏都区", "许昌市科协");
+	key_is("许昌文化中心", NEAR_PLACE, "魏都区", "许昌文化中心"); /* without 市 too */
+	key_is("河南许昌文化中心", NEAR_PLACE, "魏都区", "许昌文化中心");
+	key_is("河南文化中心", NEAR_PLACE, "魏都区", "河南文化中心");
+	/* 许昌县's name without 县 is the city's: the city's place stays */
+	key_is("许昌文化中心", NEAR_PLACE, "许昌县", "许昌文化中心");
+	key_is("许昌县文化中心", NEAR_PLACE, "许昌县", "文化中心");
+	/* 科学技术协会 is 科协; the unit's name with it, in any of its forms */
+	const char *kexie[] = {"魏都区科学技术协会", "魏都区科协", "许昌魏都区科协", "许昌市魏都区科学技术协会", "魏都科协"};
+	for (size_t i = 0; i < sizeof kexie / sizeof *kexie; i++)
+		key_is(kexie[i], NEAR_PLACE, "魏都区", "科协");
+	key_is("许昌市科学技术协会", NEAR_PLACE, "魏都区", "许昌市科协");
+	key_is("魏都路文化站", NEAR_PLACE, "魏都区", "路文化站"); /* not 文化站 */
 	key_is("许昌市第一高级中学(本部)", NEAR_PLACE, "魏都区", "许昌市第1高级中学");
 	/* another unit's 区 is a place of its own; a unit with no 区 has no prefix */
 	key_is("建安区文化中心", NEAR_PLACE, "魏都区", "建安区文化中心");
@@ -79,6 +108,20 @@ static void test_place(void **state)
 	free(k);
 }
 
+/* Authors by the first: 等, 等人, a second name after 、 , ; /; controls:
+ * another first author, a name that only begins alike. */
+static void test_first(void **state)
+{
+	(void)state;
+	const char *same[] = {"王建国", "王建国等", "王建国等人", "王建国、李明", "王建国，李明", "王建国;李明",
+			      "王建国/李明", "王建国 等", "王建国、李明等"};
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+		key_is(same[i], NEAR_FIRST, NULL, "王建国");
+	key_is("李明、王建国", NEAR_FIRST, NULL, "李明");
+	key_is("王建", NEAR_FIRST, NULL, "王建");
+	key_is("等", NEAR_FIRST, NULL, "等"); /* never down to nothing */
+}
+
 /* Loaded from YAML: the shipped forms, and what the loader refuses. */
 static void test_loader(void **state)
 {
@@ -89,7 +132,9 @@ static void test_loader(void **state)
 	assert_int_equal(a->near[1], NEAR_SAME);
 	assert_int_equal(a->near[2], NEAR_PLACE);
 	assert_string_equal(a->near_prefixes, PREFIXES);
-	assert_non_null(catalog_form(&fx->env.cat, "resource")->near);
+	const kp_form *res = catalog_form(&fx->env.cat, "resource"); /* name, kind, author */
+	assert_non_null(res->near);
+	assert_int_equal(res->near[2], NEAR_FIRST);
 	assert_non_null(catalog_form(&fx->env.cat, "project")->near);
 	assert_null(catalog_form(&fx->env.cat, "talent")->near);
 	const char *head = "id: t\ntitle: 测试\ntable: t\nfields:\n  - {id: a, label: A, type: text}\n"
@@ -97,7 +142,7 @@ static void test_loader(void **state)
 	const char *bad[][2] = {{"near_hint: {numbered: [b]}\n", "near_hint 的字段须是 unique_hint 中的单行文字字段：「b」不是"},
 				{"near_hint: {numbered: [d]}\n", "「d」不是"},
 				{"near_hint: {numbered: [a], place: [a]}\n", "near_hint 中字段「a」出现了两次"},
-				{"near_hint: {prefixes: [河南省]}\n", "near_hint 须在 numbered 或 place 中列出至少一个字段"},
+				{"near_hint: {prefixes: [河南省]}\n", "near_hint 须在 numbered、place 或 first 中列出至少一个字段"},
 				{"near_hint: {numbered: [a], prefix: [x]}\n", "prefix"},
 				{"near_hint: {numbered: [a], prefixes: ['']}\n", "prefixes 须是不空的单行文字"}};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -214,8 +259,28 @@ static void test_mark_follows_change(void **state)
 	kp_record r;
 	assert_int_equal(store_get(fx->env.store, f, id, &r, NULL), KP_OK);
 	record_set(&r, (size_t)form_field_index(f, "participants"), "40"); /* still near: kept */
+	/* marked on purpose: another field's edit is not warned again (t4h #8) */
+	kp_dup d;
+	assert_false(store_find_duplicate(fx->env.store, f, &r, &d));
 	assert_int_equal(store_update(fx->env.store, f, &r, NULL), KP_OK);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 1);
+	/* controls: new compared values near the same record, a new near record */
+	record_set(&r, (size_t)form_field_index(f, "name"), "科普讲座（三）");
+	assert_true(store_find_duplicate(fx->env.store, f, &r, &d));
+	assert_int_equal(d.id, first);
+	dup_free(&d);
+	record_set(&r, (size_t)form_field_index(f, "name"), "科普讲座（二）");
+	long long third;
+	save_activity(fx, "科普讲座（四）", "2016-07-01", "文化中心", true, &res, &third);
+	save_result_free(&res);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 3); /* 4th with 1st and 2nd */
+	assert_false(store_find_duplicate(fx->env.store, f, &r, &d)); /* all marked already */
+	char del[80];
+	snprintf(del, sizeof del, "DELETE FROM kp_duplicates WHERE id = %lld", third);
+	sql_run(fx->path, del);
+	assert_true(store_find_duplicate(fx->env.store, f, &r, &d)); /* the 4th, not marked with it */
+	assert_int_equal(d.id, third);
+	dup_free(&d);
 	record_set(&r, (size_t)form_field_index(f, "held_on"), "2016-07-02"); /* another day: taken off */
 	assert_int_equal(store_update(fx->env.store, f, &r, NULL), KP_OK);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
@@ -272,9 +337,16 @@ static void test_resource_project(void **state)
 	const char *res = "填报单位,名称,类型,作者,完成日期\n"
 			  "魏都区,小麦病虫害防治图解（一）,科普漫画,王建国,2016-07-10\n"
 			  "魏都区,小麦病虫害防治图解2,科普漫画,王建国,2016-07-10\n"   /* near row 2 */
-			  "魏都区,小麦病虫害防治图解2,科普漫画,李红,2016-07-10\n";    /* another author's */
-	import_says(fx, "resource", res, false, 2, 1,
-		    "第3行: 可能与本文件第 2 行（小麦病虫害防治图解（一））重复：名称（不计编号）、类型、作者相同");
+			  "魏都区,小麦病虫害防治图解2,科普漫画,李红,2016-07-10\n"    /* another author's */
+			  "魏都区,《小麦病虫害防治图解》,科普漫画,王建国等,2016-07-10\n" /* near row 2 */
+			  "魏都区,小麦病虫害防治图解,科普漫画,李红、王建国,2016-07-10\n"; /* 李红's: near row 4 */
+	import_says(fx, "resource", res, false, 2, 3,
+		    "第3行: 可能与本文件第 2 行（小麦病虫害防治图解（一））重复：名称（不计编号）、类型、作者（只计第一位）相同");
+	import_says(fx, "resource", "填报单位,名称,类型,作者,完成日期\n魏都区,小麦病虫害防治图解,科普漫画,王建国、李明,2016-07-10\n",
+		    false, 0, 1, "可能与第 1 号记录（小麦病虫害防治图解（一））重复");
+	/* the control: another first author */
+	import_says(fx, "resource", "填报单位,名称,类型,作者,完成日期\n魏都区,小麦病虫害防治图解,科普漫画,李明、王建国,2016-07-10\n",
+		    false, 1, 0, "");
 	const kp_form *f = catalog_form(&fx->env.cat, "project");
 	kp_record r;
 	record_init(&r, f->nfields);
@@ -291,6 +363,11 @@ static void test_resource_project(void **state)
 		dup_free(&d);
 		record_set(&r, (size_t)form_field_index(f, "name"), "社区科普e站（二）");
 	}
+	record_set(&r, (size_t)form_field_index(f, "name"), "《社区科普e站》");
+	record_set(&r, (size_t)form_field_index(f, "executor"), "许昌魏都区科学技术协会");
+	assert_true(store_find_duplicate(fx->env.store, f, &r, &d));
+	assert_int_equal(d.id, p);
+	dup_free(&d);
 	record_set(&r, (size_t)form_field_index(f, "executor"), "建安区科协"); /* control */
 	assert_false(store_find_duplicate(fx->env.store, f, &r, &d));
 	record_free(&r);
@@ -391,6 +468,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_place),
+		cmocka_unit_test(test_first),
 		cmocka_unit_test_setup_teardown(test_loader, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_form_save, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_mark_follows_change, setup_august, teardown),
