@@ -258,6 +258,22 @@ void progress_free(kp_progress *p)
 	memset(p, 0, sizeof *p);
 }
 
+bool progress_exempt_from(kp_env *e, long long unit_id, const char *form_id)
+{
+	const kp_scoring *sc = &e->cat.scoring;
+	const kp_form *qf = catalog_form(&e->cat, sc->quota_form);
+	long long id = qf ? store_unit_record(e->store, qf, unit_id) : 0;
+	kp_record r;
+	if (!id || store_get(e->store, qf, id, &r, NULL) != KP_OK)
+		return false; /* no 附表1 yet: nothing exempted */
+	bool exempt = false;
+	for (size_t k = 0; k < sc->ncols; k++)
+		if (!strcmp(sc->cols[k].count, form_id) && sc->cols[k].weight > 0)
+			exempt = strtoll(r.vals[form_field_index(qf, sc->cols[k].quota)], NULL, 10) <= 0;
+	record_free(&r);
+	return exempt;
+}
+
 const kp_progress_row *progress_unit(const kp_progress *p, long long unit_id)
 {
 	for (size_t i = 0; i < p->n; i++)

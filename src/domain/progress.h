@@ -53,6 +53,10 @@ char *progress_rank_text(const kp_progress_row *r);
 /* Column k of r as shown: "done/quota", or 「免」 for a quota of 0 (caller
  * frees). */
 char *progress_cell_text(const kp_progress_row *r, size_t k);
+/* True when the city exempted the unit from form_id: a scoring column
+ * counts that form and the unit's quota in it is 0 (免). Such a form is
+ * not asked of the unit (the checklist's 上报 item). */
+bool progress_exempt_from(kp_env *e, long long unit_id, const char *form_id);
 /* The row of a unit, or NULL. */
 const kp_progress_row *progress_unit(const kp_progress *p, long long unit_id);
 

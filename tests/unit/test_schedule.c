@@ -849,6 +849,28 @@ static void test_exempt_from_all_unranked(void **state)
 	progress_free(&p);
 }
 
+/* t4h #7: item 五.2 asks for a record of each of talent, project, plan;
+ * a unit the city exempted from 重点入库项目 (quota 0) owes no 附表3: done
+ * with its talent and plan. The control: with its quota of 2 the 附表3 draft
+ * still leaves it owing. */
+static void test_submission_skips_exempt_form(void **state)
+{
+	fixture *fx = *state;
+	all_but_the_project(fx);
+	clock_set_today("2016-07-20");
+	kp_checklist c;
+	checklist_build(&c, &fx->env, 0);
+	size_t u = unit_index(&c, "许昌学院");
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_OVERDUE);
+	checklist_free(&c);
+	set_quota(fx, "许昌学院", "project", "0");
+	checklist_build(&c, &fx->env, 0);
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_DONE);
+	assert_int_equal(strncmp(checklist_item(&c, "submit")->done_at[u], "2016-07-13", 10), 0); /* the talent's approval */
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), unit_index(&c, "魏都区")), MS_OVERDUE);
+	checklist_free(&c);
+}
+
 /* t3h #19: while no unit has anything counted nobody is ranked (every unit
  * would read 「第 1 名」); the first approval ranks them (control). */
 static void test_nothing_counted_no_rank(void **state)
@@ -906,6 +928,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_asking_for_zero_gains_nothing, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_score_rounds_half_up, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_exempt_from_all_unranked, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_submission_skips_exempt_form, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_nothing_counted_no_rank, setup_day, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
