@@ -236,9 +236,10 @@
 	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，并通知管理员：用最近一次 kepu backup 做的备份恢复。") \
 	/* checklist, progress, briefing */ \
 	X(P_SCORE,          "完成度") \
-	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计；指标为 0 记「免」，按全市平均完成度计；各项都免的单位不排名；同分并列") \
+	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计；指标 0 记「免」，按全市平均计；同分并列") \
 	X(P_EXEMPT,         "免") \
 	X(P_EXEMPT_NOTE,    "免：该项按全市平均完成度 %s 计") \
+	X(P_EXEMPT_NOTES,   "免：该项按全市平均完成度计（%s）") \
 	X(P_TIED,           "并列%d") \
 	X(P_TOTAL,          "合计") \
 	X(P_WAITING,        "%s%s已认定 %lld、待审核 %lld") \

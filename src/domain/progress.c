@@ -104,8 +104,8 @@ static void add_to_total(kp_progress *p, const kp_progress_row *r)
 static bool column_exempted(const kp_progress *p, size_t k)
 {
 	for (size_t i = 0; i < p->n; i++)
-		if (p->rows[i].quota[k] <= 0 && p->means[k].den > 0)
-			return true;
+		if (p->rows[i].quota[k] <= 0 && !p->rows[i].exempt && p->means[k].den > 0)
+			return true; /* a unit exempt from all is not scored */
 	return false;
 }
 
@@ -126,7 +126,7 @@ static char *exempt_note(const kp_progress *p)
 			sb_printf(&b, "%s%s ", b.len ? "，" : "", p->labels[k]);
 		sb_printf(&b, "%.1f%%", scoring_mean_pct(&p->means[k]));
 	}
-	char *t = xasprintf(msg(MSG_P_EXEMPT_NOTE), sb_str(&b));
+	char *t = xasprintf(msg(cols > 1 ? MSG_P_EXEMPT_NOTES : MSG_P_EXEMPT_NOTE), sb_str(&b));
 	sb_free(&b);
 	return t;
 }

@@ -834,6 +834,13 @@ static void test_exempt_from_all_unranked(void **state)
 	assert_int_equal(p.total.done[2], 0);   /* 农学会's 1/免 is not in 合计 */
 	assert_int_equal(p.total.quota[2], 112); /* 119 less 农学会's 5 and 气象学会's 2 */
 	assert_int_equal(p.total.done[1], 1);
+	/* the legend names 农学会's 资源开发 alone: 气象学会 is not scored */
+	assert_non_null(p.exempt_note);
+	assert_string_equal(p.exempt_note, "免：该项按全市平均完成度 0.0% 计");
+	progress_free(&p);
+	set_quota(fx, "农学会", "project", "0"); /* two columns: each named */
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	assert_string_equal(p.exempt_note, "免：该项按全市平均完成度计（资源开发 0.0%，重点入库项目 0.0%）");
 	progress_free(&p);
 	long long qx = sign_in_unit(fx, "气象学会");
 	assert_int_equal(progress_build(&p, &fx->env, qx), 0);
