@@ -156,6 +156,8 @@ static int report_progress(kp_env *e, const kp_opts *o)
 		free(waiting);
 	}
 	printf("\n%s\n%s\n", p.formula, p.formula_note);
+	if (p.exempt_note)
+		printf("%s\n", p.exempt_note);
 	progress_free(&p);
 	return EXIT_OK;
 }

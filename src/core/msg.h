@@ -239,8 +239,10 @@
 	X(S_DAMAGED,        "数据库文件已损坏（%s），读出的内容不可信。请停止录入，并通知管理员：用最近一次 kepu backup 做的备份恢复。") \
 	/* checklist, progress, briefing */ \
 	X(P_SCORE,          "完成度") \
-	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计；指标为 0 记「免」，不计入平均；同分并列") \
+	X(P_FORMULA_NOTE,   "每项 = 完成数 / 指标，最高按 %d%% 计；指标 0 记「免」，按全市平均计；同分并列") \
 	X(P_EXEMPT,         "免") \
+	X(P_EXEMPT_NOTE,    "免：该项按全市平均完成度 %s 计") \
+	X(P_EXEMPT_NOTES,   "免：该项按全市平均完成度计（%s）") \
 	X(P_TIED,           "并列%d") \
 	X(P_TOTAL,          "合计") \
 	X(P_WAITING,        "%s%s已认定 %lld、待审核 %lld") \
@@ -824,6 +826,8 @@
 	X(X_DONE,           "完成") \
 	X(X_QUOTA,          "指标") \
 	X(X_SCORE_PCT,      "完成度（%）") \
+	X(X_RANK_MARK,      "并列/免") \
+	X(X_TIED,           "并列") \
 	X(C_NO_SEARCH,      "没有定义专家检索的表单（search）") \
 	X(C_BAD_CATEGORY,   "「%s」不是%s的选项") \
 	X(C_FIND_WHY,       "匹配") \

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/msg.h"
 #include "core/xalloc.h"
+#include "domain/progress.h"
 
 kp_ms_state ms_state(long due, long today, const char *done_at)
 {
@@ -77,6 +78,8 @@ static char *done_by_records(kp_env *e, const kp_schedule *s, const kp_check_ite
 			free(when);
 			return xstrdup("");
 		}
+		if (progress_exempt_from(e, unit_id, f->id)) /* 免: the city asks none of it (t4h #7) */
+			continue;
 		int field = it->month[0] && !strcmp(f->id, s->report_form)
 				    ? form_field_index(f, s->month_field) : -1;
 		char *first = store_first_saved(e->store, f, unit_id, field, it->month);

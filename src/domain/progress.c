@@ -42,8 +42,16 @@ static int take_quota(const kp_record *r, void *arg)
 	return 0;
 }
 
-/* Best first by the exact score (scoring_cmp), then by 序号: an insertion
- * sort, as qsort gives its comparison no scoring; a few dozen units. */
+/* Best first by the exact score (scoring_cmp), then by 序号, a unit
+ * exempt from every column last, unranked: an insertion sort, as qsort
+ * gives its comparison no scoring; a few dozen units. */
+static int row_cmp(const kp_progress *p, const kp_scoring *sc, const kp_progress_row *a, const kp_progress_row *b)
+{
+	if (a->exempt != b->exempt)
+		return a->exempt ? -1 : 1;
+	return scoring_cmp(sc, p->means, a->done, a->quota, b->done, b->quota);
+}
+
 static void rank_rows(kp_progress *p, const kp_scoring *sc)
 {
 	for (size_t i = 1; i < p->n; i++) {
@@ -51,7 +59,7 @@ static void rank_rows(kp_progress *p, const kp_scoring *sc)
 		size_t j = i;
 		for (; j > 0; j--) {
 			const kp_progress_row *x = &p->rows[j - 1];
-			int c = scoring_cmp(sc, r.done, r.quota, x->done, x->quota);
+			int c = row_cmp(p, sc, &r, x);
 			if (c < 0 || (c == 0 && x->seq <= r.seq))
 				break;
 			p->rows[j] = *x;
@@ -60,16 +68,67 @@ static void rank_rows(kp_progress *p, const kp_scoring *sc)
 	}
 	/* Equal scores share a rank (并列); while no unit has anything counted
 	 * nobody is ranked: every unit "first" on 1 January says nothing. */
+	long long *none = xcalloc(p->ncols ? p->ncols : 1, sizeof *none);
 	bool any = false;
-	for (size_t i = 0; i < p->n; i++)
-		any |= p->rows[i].score > 0;
+	p->nunits = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		const kp_progress_row *r = &p->rows[i];
+		p->nunits += !r->exempt;
+		any |= !r->exempt && scoring_cmp(sc, p->means, r->done, r->quota, none, r->quota) > 0;
+	}
+	free(none);
 	for (size_t i = 0; i < p->n; i++) {
 		kp_progress_row *r = &p->rows[i], *up = i ? &p->rows[i - 1] : NULL;
-		bool same = up && !scoring_cmp(sc, r->done, r->quota, up->done, up->quota);
-		r->rank = !any ? 0 : same ? up->rank : (int)i + 1;
-		if (same && any)
+		bool same = up && !row_cmp(p, sc, r, up);
+		r->rank = !any || r->exempt ? 0 : same ? up->rank : (int)i + 1;
+		if (same && any && !r->exempt)
 			r->tied = up->tied = true;
 	}
+}
+
+/* 合计 takes a column's records only from the units with a quota in it: an
+ * exempt unit's records (shown n/免 in its row) against quotas that leave
+ * the unit out would raise the city's completion for nothing asked. */
+static void add_to_total(kp_progress *p, const kp_progress_row *r)
+{
+	for (size_t k = 0; k < p->ncols; k++) {
+		if (r->quota[k] > 0) {
+			p->total.done[k] += r->done[k];
+			p->total.quota[k] += r->quota[k];
+		}
+		if (r->waiting[k] >= 0)
+			p->total.waiting[k] += r->waiting[k];
+	}
+}
+
+static bool column_exempted(const kp_progress *p, size_t k)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->rows[i].quota[k] <= 0 && !p->rows[i].exempt && p->means[k].den > 0)
+			return true; /* a unit exempt from all is not scored */
+	return false;
+}
+
+/* 「免：该项按全市平均完成度 x.x% 计」 for the columns a shown row is
+ * exempt from (each named when there are several), or NULL. */
+static char *exempt_note(const kp_progress *p)
+{
+	size_t cols = 0;
+	for (size_t k = 0; k < p->ncols; k++)
+		cols += column_exempted(p, k);
+	if (!cols)
+		return NULL;
+	strbuf b = STRBUF_INIT;
+	for (size_t k = 0; k < p->ncols; k++) {
+		if (!column_exempted(p, k))
+			continue;
+		if (cols > 1)
+			sb_printf(&b, "%s%s ", b.len ? "，" : "", p->labels[k]);
+		sb_printf(&b, "%.1f%%", scoring_mean_pct(&p->means[k]));
+	}
+	char *t = xasprintf(msg(cols > 1 ? MSG_P_EXEMPT_NOTES : MSG_P_EXEMPT_NOTE), sb_str(&b));
+	sb_free(&b);
+	return t;
 }
 
 /* "完成度 = (科普人才 + 2*科普活动 + …) / 5", from the scoring itself so
@@ -103,13 +162,12 @@ static void keep_unit(kp_progress *p, long long unit_id)
 		}
 	}
 	p->n = k;
-	for (size_t c = 0; k && c < p->ncols; c++) {
-		p->total.done[c] = p->rows[0].done[c];
-		p->total.quota[c] = p->rows[0].quota[c];
-		p->total.pct[c] = p->rows[0].pct[c];
-		p->total.waiting[c] = p->rows[0].waiting[c];
+	for (size_t c = 0; c < p->ncols; c++) {
+		p->total.done[c] = p->total.quota[c] = 0;
+		p->total.waiting[c] = k && p->rows[0].waiting[c] >= 0 ? 0 : -1;
 	}
-	p->total.score = k ? p->rows[0].score : 0;
+	if (k)
+		add_to_total(p, &p->rows[0]);
 }
 
 int progress_build(kp_progress *p, kp_env *e, long long unit_id)
@@ -153,36 +211,36 @@ int progress_build(kp_progress *p, kp_env *e, long long unit_id)
 	unit_list_free(units, p->n);
 	int rc = store_each(e->store, qf, 0, NULL, take_quota, &q, NULL);
 	free(q.fields);
+	/* An exempt column's score: the city-wide completion, from every
+	 * unit's figures even in a unit's view (which reads only its own). */
+	const kp_form **cfs = xcalloc(p->ncols ? p->ncols : 1, sizeof *cfs);
+	for (size_t k = 0; k < p->ncols; k++)
+		cfs[k] = catalog_form(&e->cat, sc->cols[k].count);
+	p->means = xcalloc(p->ncols ? p->ncols : 1, sizeof *p->means);
+	store_score_means(e->store, sc, qf, cfs, p->means);
 	for (size_t i = 0; i < p->n; i++) {
 		kp_progress_row *r = &p->rows[i];
-		r->score = scoring_score(sc, r->done, r->quota, r->pct);
-		for (size_t k = 0; k < p->ncols; k++) {
-			p->total.done[k] += r->done[k];
-			p->total.quota[k] += r->quota[k];
-			if (r->waiting[k] >= 0)
-				p->total.waiting[k] += r->waiting[k];
-		}
+		r->score = scoring_score(sc, p->means, r->done, r->quota, r->pct);
+		r->exempt = scoring_all_exempt(sc, r->quota);
+		add_to_total(p, r);
 	}
-	p->total.score = scoring_score(sc, p->total.done, p->total.quota, p->total.pct);
 	rank_rows(p, sc);
-	p->nunits = (int)p->n;
 	if (unit_id) {
 		keep_unit(p, unit_id);
 		/* Ranked above among this session's rows only (the others read
 		 * as empty): the store ranks over every unit. */
-		const kp_form **cfs = xcalloc(p->ncols ? p->ncols : 1, sizeof *cfs);
-		for (size_t k = 0; k < p->ncols; k++)
-			cfs[k] = catalog_form(&e->cat, sc->cols[k].count);
 		int rank = 0;
 		bool tied = false;
 		if (p->n && store_unit_rank(e->store, sc, qf, cfs, unit_id, &rank, &tied, &p->nunits) == KP_OK) {
 			p->rows[0].rank = rank;
 			p->rows[0].tied = tied;
 		}
-		free(cfs);
 	}
+	free(cfs);
+	p->total.score = scoring_score(sc, p->means, p->total.done, p->total.quota, p->total.pct);
 	p->formula = formula_text(sc, p->labels);
 	p->formula_note = xasprintf(msg(MSG_P_FORMULA_NOTE), sc->cap_percent);
+	p->exempt_note = exempt_note(p);
 	return rc == KP_OK ? 0 : -1;
 }
 
@@ -195,7 +253,25 @@ void progress_free(kp_progress *p)
 	free(p->labels);
 	free(p->formula);
 	free(p->formula_note);
+	free(p->exempt_note);
+	free(p->means);
 	memset(p, 0, sizeof *p);
+}
+
+bool progress_exempt_from(kp_env *e, long long unit_id, const char *form_id)
+{
+	const kp_scoring *sc = &e->cat.scoring;
+	const kp_form *qf = catalog_form(&e->cat, sc->quota_form);
+	long long id = qf ? store_unit_record(e->store, qf, unit_id) : 0;
+	kp_record r;
+	if (!id || store_get(e->store, qf, id, &r, NULL) != KP_OK)
+		return false; /* no 附表1 yet: nothing exempted */
+	bool exempt = false;
+	for (size_t k = 0; k < sc->ncols; k++)
+		if (!strcmp(sc->cols[k].count, form_id) && sc->cols[k].weight > 0)
+			exempt = strtoll(r.vals[form_field_index(qf, sc->cols[k].quota)], NULL, 10) <= 0;
+	record_free(&r);
+	return exempt;
 }
 
 const kp_progress_row *progress_unit(const kp_progress *p, long long unit_id)
@@ -217,6 +293,8 @@ char *progress_waiting_text(const kp_progress *p, const kp_progress_row *r)
 
 char *progress_rank_text(const kp_progress_row *r)
 {
+	if (r->exempt)
+		return xstrdup(msg(MSG_P_EXEMPT));
 	if (!r->rank)
 		return xstrdup("");
 	return r->tied ? xasprintf(msg(MSG_P_TIED), r->rank) : xasprintf("%d", r->rank);
@@ -226,6 +304,6 @@ char *progress_cell_text(const kp_progress_row *r, size_t k)
 {
 	if (r->quota[k] > 0)
 		return xasprintf("%lld/%lld", r->done[k], r->quota[k]);
-	/* exempt (quota 0): not in the average; what was done anyway is shown */
+	/* exempt (quota 0): scored at the city's mean; what was done anyway is shown */
 	return r->done[k] ? xasprintf("%lld/%s", r->done[k], msg(MSG_P_EXEMPT)) : xstrdup(msg(MSG_P_EXEMPT));
 }

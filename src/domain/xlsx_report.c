@@ -159,15 +159,31 @@ int briefing_xlsx(const kp_briefing *b, const char *path, char **err)
 	return rc;
 }
 
+/* 合计 of a done column: only the rows with a quota (a number; 免 is
+ * text), as progress.c's add_to_total counts it. */
+static void done_total(report *r, size_t c, double v)
+{
+	char d0[16], d1[16], q0[16], q1[16], f[96];
+	lxw_rowcol_to_cell(d0, r->first, (lxw_col_t)c);
+	lxw_rowcol_to_cell(d1, r->row - 1, (lxw_col_t)c);
+	lxw_rowcol_to_cell(q0, r->first, (lxw_col_t)c + 1);
+	lxw_rowcol_to_cell(q1, r->row - 1, (lxw_col_t)c + 1);
+	snprintf(f, sizeof f, "=SUMIF(%s:%s,\">0\",%s:%s)", q0, q1, d0, d1);
+	row_lines(r, c, 1);
+	worksheet_write_formula_num(r->ws, r->row, (lxw_col_t)c, f, r->fm.total, v);
+}
+
 int progress_xlsx(const kp_progress *p, const char *path, char **err)
 {
-	size_t n = 2 + 2 * p->ncols + 1;
+	/* 名次 a number (Excel sorts it), 并列 or 免 beside it */
+	size_t n = 3 + 2 * p->ncols + 1;
 	rcol *cols = xcalloc(n, sizeof *cols);
 	cols[0] = (rcol){{NULL, msg(MSG_R_COL_RANK), 6}, false};
-	cols[1] = (rcol){{NULL, msg(MSG_P_COL_UNIT), 18}, false};
+	cols[1] = (rcol){{NULL, msg(MSG_X_RANK_MARK), 7}, false};
+	cols[2] = (rcol){{NULL, msg(MSG_P_COL_UNIT), 18}, false};
 	for (size_t k = 0; k < p->ncols; k++) { /* each column: done and quota under its label */
-		cols[2 + 2 * k] = (rcol){{p->labels[k], msg(MSG_X_DONE), 9}, true};
-		cols[3 + 2 * k] = (rcol){{p->labels[k], msg(MSG_X_QUOTA), 9}, true};
+		cols[3 + 2 * k] = (rcol){{p->labels[k], msg(MSG_X_DONE), 9}, true};
+		cols[4 + 2 * k] = (rcol){{p->labels[k], msg(MSG_X_QUOTA), 9}, true};
 	}
 	cols[n - 1] = (rcol){{NULL, msg(MSG_X_SCORE_PCT), 11}, false};
 	char *line = xlsx_line(msg(MSG_X_ALL_UNITS_LINE), "", p->year);
@@ -178,27 +194,28 @@ int progress_xlsx(const kp_progress *p, const char *path, char **err)
 		for (size_t i = 0; i <= p->n; i++, r.row++) {
 			const kp_progress_row *row = i < p->n ? &p->rows[i] : &p->total;
 			bool total = i == p->n;
-			if (total || row->tied || !row->rank) { /* 并列3, or none while nothing counts */
-				char *rank = total ? xstrdup("") : progress_rank_text(row);
-				text(&r, 0, rank, total);
-				free(rank);
-			} else {
+			if (!total && row->rank)
 				number(&r, 0, row->rank, false);
-			}
-			text(&r, 1, row->name, total);
+			else /* none while nothing counts, nor for 合计 or a unit exempt from all */
+				text(&r, 0, "", total);
+			text(&r, 1, total ? "" : row->exempt ? msg(MSG_P_EXEMPT) : row->tied ? msg(MSG_X_TIED) : "", total);
+			text(&r, 2, row->name, total);
 			for (size_t k = 0; k < p->ncols; k++) {
-				number(&r, 2 + 2 * k, (double)row->done[k], total);
+				if (total && r.row > r.first)
+					done_total(&r, 3 + 2 * k, (double)row->done[k]);
+				else
+					number(&r, 3 + 2 * k, (double)row->done[k], total);
 				if (row->quota[k] > 0)
-					number(&r, 3 + 2 * k, (double)row->quota[k], total);
-				else /* exempt: not in the unit's average */
-					text(&r, 3 + 2 * k, msg(MSG_P_EXEMPT), total);
+					number(&r, 4 + 2 * k, (double)row->quota[k], total);
+				else /* exempt: scored at the city's mean */
+					text(&r, 4 + 2 * k, msg(MSG_P_EXEMPT), total);
 			}
-			/* the score as the formula says, rounded as on screen */
-			worksheet_write_number(r.ws, r.row, (lxw_col_t)(n - 1), (double)(long)(row->score * 10 + 0.5) / 10,
+			/* the score as the screen shows it: rounded once, half-up */
+			worksheet_write_number(r.ws, r.row, (lxw_col_t)(n - 1), row->score,
 					       total ? r.fm.total : r.fm.number);
 		}
-		char *notes[] = {p->formula, p->formula_note};
-		rc = end(&r, wb, path, notes, 2, p->year, err);
+		char *notes[] = {p->formula, p->formula_note, p->exempt_note};
+		rc = end(&r, wb, path, notes, p->exempt_note ? 3 : 2, p->year, err);
 	}
 	free(line);
 	free(cols);

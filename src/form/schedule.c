@@ -309,26 +309,65 @@ void scoring_free(kp_scoring *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* A column counts for a unit only when the unit has a quota in it: a quota
- * of 0 (the city exempted the unit) is left out of its average, the
- * weights of the columns it has taken instead (section 六 asks for a fair
- * 考核; a free 100 % for an exempt column ranked units with no records
- * first). */
-static bool counted(const kp_scoring *sc, size_t k, const long long *quota)
+/* Section 六 asks for a fair 考核: a column the city exempted a unit from
+ * (quota 0, 免) scores what the units with a quota there reached on
+ * average, its weight kept. Left out of the unit's average, it scored the
+ * unit's own average of its other columns, so asking for 0 in the weakest
+ * column moved a unit ahead of peers with the same work (t4h #2); counted
+ * as met, it ranked units with no records first (t3h #5). */
+void scoring_means(const kp_scoring *sc, const long long *done, const long long *quota, size_t n,
+		   kp_score_mean *means)
 {
-	return quota[k] > 0 && sc->cols[k].weight > 0;
+	for (size_t k = 0; k < sc->ncols; k++) {
+		long long num = 0, den = 0;
+		for (size_t i = 0; i < n; i++) {
+			long long q = quota[i * sc->ncols + k], d = done[i * sc->ncols + k];
+			if (q <= 0)
+				continue;
+			long long have = d > 0 ? d * 100 : 0, cap = q * sc->cap_percent;
+			num += have < cap ? have : cap;
+			den += q * 100;
+		}
+		means[k] = (kp_score_mean){num, den};
+	}
 }
 
-double scoring_score(const kp_scoring *sc, const long long *done, const long long *quota, double *pct)
+bool scoring_all_exempt(const kp_scoring *sc, const long long *quota)
+{
+	for (size_t k = 0; k < sc->ncols; k++)
+		if (quota[k] > 0 && sc->cols[k].weight > 0)
+			return false;
+	return true;
+}
+
+/* Column k's share of a unit's score as t ÷ q (1 = 100 %), weight w; false
+ * when it counts for nobody (no weight, or no unit has a quota there). */
+static bool column_part(const kp_scoring *sc, const kp_score_mean *means, size_t k, long long done,
+			long long quota, long long *t, long long *q)
+{
+	if (sc->cols[k].weight <= 0)
+		return false;
+	if (quota > 0) {
+		long long have = done > 0 ? done * 100 : 0, cap = quota * sc->cap_percent;
+		*t = have < cap ? have : cap;
+		*q = quota * 100;
+		return true;
+	}
+	*t = means[k].num;
+	*q = means[k].den;
+	return means[k].den > 0;
+}
+
+/* The unrounded percent, as a double: the fallback of exact_score. */
+static double double_score(const kp_scoring *sc, const kp_score_mean *means, const long long *done,
+			   const long long *quota)
 {
 	double sum = 0, weights = 0;
 	for (size_t k = 0; k < sc->ncols; k++) {
-		double p = quota[k] > 0 ? 100.0 * (double)done[k] / (double)quota[k] : -1;
-		pct[k] = p;
-		if (!counted(sc, k, quota))
+		long long t, q;
+		if (!column_part(sc, means, k, done[k], quota[k], &t, &q))
 			continue;
-		double capped = p < sc->cap_percent ? p : sc->cap_percent;
-		sum += sc->cols[k].weight * capped;
+		sum += sc->cols[k].weight * 100.0 * (double)t / (double)q;
 		weights += sc->cols[k].weight;
 	}
 	return weights > 0 ? sum / weights : 0;
@@ -336,11 +375,11 @@ double scoring_score(const kp_scoring *sc, const long long *done, const long lon
 
 /* Exact scores: the sum of doubles 100 × done ÷ quota gave 1/6 and
  * 1/9 + 1/18 different values, so equal work ranked apart. A score is the
- * fraction num/den of Σ w·min(cap·q, 100·d) ÷ (100·q) ÷ Σ w over the
- * counted columns, in unsigned 128-bit integers reduced as they are
- * summed: quotas are at most 100000 (附表1), so a denominator of four
- * columns stays below 10^25; a sum that would not fit is compared as
- * doubles (more columns of large coprime quotas than ranking.yaml has). */
+ * fraction num/den of Σ w·t ÷ q ÷ Σ w over the columns that count
+ * (column_part), in unsigned 128-bit integers reduced as they are summed:
+ * quotas are at most 100000 (附表1), so a denominator of four columns
+ * stays below 10^33; a sum that would not fit is compared as doubles (more
+ * columns of large coprime quotas than ranking.yaml has). */
 typedef unsigned __int128 u128;
 
 static u128 gcd128(u128 a, u128 b)
@@ -353,15 +392,15 @@ static u128 gcd128(u128 a, u128 b)
 	return a;
 }
 
-static bool exact_score(const kp_scoring *sc, const long long *done, const long long *quota, u128 *num, u128 *den)
+static bool exact_score(const kp_scoring *sc, const kp_score_mean *means, const long long *done,
+			const long long *quota, u128 *num, u128 *den)
 {
 	u128 n = 0, d = 1, w = 0;
 	for (size_t k = 0; k < sc->ncols; k++) {
-		if (!counted(sc, k, quota))
+		long long tt, qq;
+		if (!column_part(sc, means, k, done[k], quota[k], &tt, &qq))
 			continue;
-		u128 q = (u128)quota[k] * 100, have = done[k] > 0 ? (u128)done[k] * 100 : 0;
-		u128 cap = (u128)quota[k] * (u128)sc->cap_percent;
-		u128 t = (have < cap ? have : cap) * (u128)sc->cols[k].weight, g = gcd128(d, q), l, a, b;
+		u128 q = (u128)qq, t = (u128)tt * (u128)sc->cols[k].weight, g = gcd128(d, q), l, a, b;
 		if (__builtin_mul_overflow(d / g, q, &l) || __builtin_mul_overflow(n, l / d, &a) ||
 		    __builtin_mul_overflow(t, l / q, &b) || __builtin_add_overflow(a, b, &n))
 			return false;
@@ -376,6 +415,34 @@ static bool exact_score(const kp_scoring *sc, const long long *done, const long 
 	*num = n;
 	*den = d;
 	return true;
+}
+
+/* n ÷ d (1 = 100 %) as a percent rounded half-up to 0.1: the one rounding
+ * shown everywhere (printf's "%.1f" of 8.25 gave 8.2, the workbook 8.3). */
+static double tenths(u128 n, u128 d, double fallback)
+{
+	u128 x;
+	if (!d)
+		return 0;
+	if (__builtin_mul_overflow(n, (u128)2000, &x) || __builtin_add_overflow(x, d, &x))
+		return (double)(long long)(fallback * 10 + 0.5) / 10;
+	return (double)(long long)(x / (2 * d)) / 10;
+}
+
+double scoring_mean_pct(const kp_score_mean *m)
+{
+	return m->den > 0 ? tenths((u128)m->num, (u128)m->den, 100.0 * (double)m->num / (double)m->den) : -1;
+}
+
+double scoring_score(const kp_scoring *sc, const kp_score_mean *means, const long long *done,
+		     const long long *quota, double *pct)
+{
+	for (size_t k = 0; k < sc->ncols; k++)
+		pct[k] = quota[k] > 0 ? 100.0 * (double)done[k] / (double)quota[k] : -1;
+	double approx = double_score(sc, means, done, quota);
+	u128 n, d;
+	return exact_score(sc, means, done, quota, &n, &d) ? tenths(n, d, approx)
+							    : (double)(long long)(approx * 10 + 0.5) / 10;
 }
 
 /* a/b against c/d without their products (which need not fit): whole
@@ -398,14 +465,12 @@ static int frac_cmp(u128 a, u128 b, u128 c, u128 d)
 	}
 }
 
-int scoring_cmp(const kp_scoring *sc, const long long *done_a, const long long *quota_a, const long long *done_b,
-		const long long *quota_b)
+int scoring_cmp(const kp_scoring *sc, const kp_score_mean *means, const long long *done_a,
+		const long long *quota_a, const long long *done_b, const long long *quota_b)
 {
 	u128 na, da, nb, db;
-	if (exact_score(sc, done_a, quota_a, &na, &da) && exact_score(sc, done_b, quota_b, &nb, &db))
+	if (exact_score(sc, means, done_a, quota_a, &na, &da) && exact_score(sc, means, done_b, quota_b, &nb, &db))
 		return frac_cmp(na, da, nb, db);
-	double *pct = xcalloc(sc->ncols ? sc->ncols : 1, sizeof *pct);
-	double a = scoring_score(sc, done_a, quota_a, pct), b = scoring_score(sc, done_b, quota_b, pct);
-	free(pct);
+	double a = double_score(sc, means, done_a, quota_a), b = double_score(sc, means, done_b, quota_b);
 	return a < b ? -1 : a > b;
 }

@@ -70,16 +70,36 @@ typedef struct {
 int schedule_parse(kp_schedule *s, const char *file, const char *data, size_t len, kp_diag *d);
 void schedule_free(kp_schedule *s);
 int scoring_parse(kp_scoring *s, const char *file, const char *data, size_t len, kp_diag *d);
-/* The score (percent) of done/quota pairs, one per column; pct gets each
- * column's done ÷ quota × 100, uncapped, or -1 for a quota of 0: that
- * column is left out of the unit's average (the city exempted it). Pure:
- * the store ranks with it too. For display; ranks compare scoring_cmp. */
-double scoring_score(const kp_scoring *sc, const long long *done, const long long *quota,
-		     double *pct);
+/* A column's city-wide completion, the score an exempt unit gets in it:
+ * num ÷ den (1 = 100 %), the quota-weighted mean of the capped completion
+ * of the units with a quota there, Σ min(100·done, cap·quota) ÷
+ * (100·Σ quota); den 0 when no unit has one (the column then counts for
+ * nobody). */
+typedef struct {
+	long long num, den;
+} kp_score_mean;
+
+/* The means of every column (means[ncols]) from n units' figures, row-major
+ * done[n × ncols], quota[n × ncols]. */
+void scoring_means(const kp_scoring *sc, const long long *done, const long long *quota, size_t n,
+		   kp_score_mean *means);
+/* True when the unit has a quota in no weighted column (exempt from all:
+ * not ranked). */
+bool scoring_all_exempt(const kp_scoring *sc, const long long *quota);
+/* The score (percent, rounded half-up to 0.1 from the exact value: the one
+ * rounding every screen, report and workbook shows) of done/quota pairs,
+ * one per column; a column of quota 0 (the city exempted the unit, 免)
+ * scores the city's mean of it, its weight kept. pct gets each column's
+ * done ÷ quota × 100, uncapped, or -1 for a quota of 0. Pure: the store
+ * ranks with it too. For display; ranks compare scoring_cmp. */
+double scoring_score(const kp_scoring *sc, const kp_score_mean *means, const long long *done,
+		     const long long *quota, double *pct);
 /* The scores of two units compared exactly (as fractions, not doubles):
  * <0, 0 (equal: the same rank), >0. */
-int scoring_cmp(const kp_scoring *sc, const long long *done_a, const long long *quota_a, const long long *done_b,
-		const long long *quota_b);
+int scoring_cmp(const kp_scoring *sc, const kp_score_mean *means, const long long *done_a,
+		const long long *quota_a, const long long *done_b, const long long *quota_b);
+/* A mean as a percent rounded half-up to 0.1 (-1: no unit has a quota). */
+double scoring_mean_pct(const kp_score_mean *m);
 void scoring_free(kp_scoring *s);
 
 /* The last year of the programme: last_year, or a later programme year

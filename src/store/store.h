@@ -371,6 +371,12 @@ void store_unit_counts(kp_store *s, const kp_form *f, const char *state, const k
  * aggregates and nothing else; unit_id must be one the session may see. */
 int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
 		    const kp_form *const *count_forms, long long unit_id, int *rank, bool *tied, int *nunits);
+/* Each column's city-wide completion over every unit (scoring_means): what
+ * a unit exempted from the column scores in it, so a unit's own view
+ * scores it as the city's table does. Read like store_unit_rank: only
+ * these aggregates leave it. */
+void store_score_means(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
+		       const kp_form *const *count_forms, kp_score_mean *means);
 /* Move record id to programme year `to` (#27), keeping its number, state,
  * attachments and history; audited (move_year, kp_year old → new). The
  * city moves any record, a unit only its own draft (or a record of a form

@@ -283,16 +283,12 @@ static void all_counts(kp_store *s, const kp_form *f, const char *state, const l
 	sqlite3_finalize(st);
 }
 
-int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
-		    const kp_form *const *count_forms, long long unit_id, int *rank, bool *tied, int *nunits)
+/* Every unit's done and quota (row-major, n × ncols) into *done, *quota,
+ * its ids into *ids: the count of units. */
+static size_t all_figures(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
+			  const kp_form *const *count_forms, long long **ids_out, long long **done_out,
+			  long long **quota_out)
 {
-	*rank = *nunits = 0;
-	*tied = false;
-	if (!unit_id || !session_may_see(s, unit_id))
-		return KP_ERR;
-	/* Deliberately unscoped: the one read of other units' figures a unit
-	 * session makes. Nothing of them leaves this function but the two
-	 * numbers. */
 	size_t n = 0, cap = 32, nc = sc->ncols ? sc->ncols : 1;
 	long long *ids = xcalloc(cap, sizeof *ids);
 	sqlite3_stmt *st = db_prepare(s, "SELECT id FROM units ORDER BY id", NULL);
@@ -321,29 +317,70 @@ int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form
 				for (size_t k = 0; k < sc->ncols; k++)
 					quota[i * nc + k] = sqlite3_column_int64(st, (int)k + 1);
 	sqlite3_finalize(st);
+	*ids_out = ids;
+	*done_out = done;
+	*quota_out = quota;
+	return n;
+}
+
+void store_score_means(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
+		       const kp_form *const *count_forms, kp_score_mean *means)
+{
+	long long *ids, *done, *quota;
+	size_t n = all_figures(s, sc, quota_form, count_forms, &ids, &done, &quota);
+	scoring_means(sc, done, quota, n, means);
+	free(ids);
+	free(done);
+	free(quota);
+}
+
+int store_unit_rank(kp_store *s, const kp_scoring *sc, const kp_form *quota_form,
+		    const kp_form *const *count_forms, long long unit_id, int *rank, bool *tied, int *nunits)
+{
+	*rank = *nunits = 0;
+	*tied = false;
+	if (!unit_id || !session_may_see(s, unit_id))
+		return KP_ERR;
+	/* Deliberately unscoped: the one read of other units' figures a unit
+	 * session makes. Nothing of them leaves this function but the two
+	 * numbers. */
+	size_t nc = sc->ncols ? sc->ncols : 1;
+	long long *ids, *done, *quota;
+	size_t n = all_figures(s, sc, quota_form, count_forms, &ids, &done, &quota);
+	kp_score_mean *means = xcalloc(nc, sizeof *means);
+	scoring_means(sc, done, quota, n, means);
 	size_t own = n;
 	bool any = false; /* anything counted anywhere: else nobody is ranked */
-	double *pct = xcalloc(nc, sizeof *pct);
+	int ranked = 0;   /* a unit exempt from every column is not */
+	long long *none = xcalloc(nc, sizeof *none);
 	for (size_t i = 0; i < n; i++) {
-		any |= scoring_score(sc, done + i * nc, quota + i * nc, pct) > 0;
+		if (scoring_all_exempt(sc, quota + i * nc))
+			continue;
+		ranked++;
+		any |= scoring_cmp(sc, means, done + i * nc, quota + i * nc, none, quota + i * nc) > 0;
+	}
+	for (size_t i = 0; i < n; i++)
 		if (ids[i] == unit_id)
 			own = i;
-	}
+	bool ranks = own < n && !scoring_all_exempt(sc, quota + own * nc);
 	int better = 0; /* equal scores share a rank, as in the city's table */
-	for (size_t i = 0; i < n && own < n; i++) {
-		int c = scoring_cmp(sc, done + i * nc, quota + i * nc, done + own * nc, quota + own * nc);
+	for (size_t i = 0; i < n && ranks; i++) {
+		if (scoring_all_exempt(sc, quota + i * nc))
+			continue;
+		int c = scoring_cmp(sc, means, done + i * nc, quota + i * nc, done + own * nc, quota + own * nc);
 		better += c > 0;
 		*tied |= c == 0 && i != own;
 	}
 	if (own < n) {
-		*rank = any ? better + 1 : 0;
-		*tied &= any;
-		*nunits = (int)n;
+		*rank = any && ranks ? better + 1 : 0;
+		*tied &= any && ranks;
+		*nunits = ranked;
 	}
 	bool found = own < n;
 	free(ids);
 	free(done);
 	free(quota);
-	free(pct);
+	free(means);
+	free(none);
 	return found ? KP_OK : KP_ERR;
 }

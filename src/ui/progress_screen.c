@@ -79,7 +79,7 @@ static void progress_arrange(ui_screen *s, ui_app *app)
 {
 	progress_screen *ps = (progress_screen *)s;
 	ps->extra = app_detail_room(app, ps->m.detail, 2);
-	pgm_arrange(&ps->m, app_body_height() - ps->extra - 4);
+	pgm_arrange(&ps->m, app_body_height() - ps->extra - 4 - (ps->m.p.exempt_note != NULL));
 }
 
 static void progress_draw(ui_screen *s, ui_app *app)
@@ -97,6 +97,8 @@ static void progress_draw(ui_screen *s, ui_app *app)
 		draw_text(y + k++, 1, COLS - 2, m->more, theme_attr(R_HELP), true);
 	if (m->total)
 		draw_row(ps, y + k, &m->p.total, false, false);
+	if (m->p.exempt_note) /* how a 免 column scores */
+		draw_text(y + h - 3, 1, COLS - 2, m->p.exempt_note, theme_attr(R_HELP), true);
 	draw_text(y + h - 2, 1, COLS - 2, m->p.formula, theme_attr(R_NORMAL), true);
 	draw_text(y + h - 1, 1, COLS - 2, m->p.formula_note, theme_attr(R_HELP), true);
 }

@@ -49,7 +49,7 @@ wait_for "任务完成进度与排名（六、绩效考核）"
 assert_screen " 名次   单位             科普人才 科普活动 资源开发 重点入库项目 完成度"
 assert_screen " 完成度 = (科普人才 + 科普活动 + 资源开发 + 重点入库项目) / 4"
 assert_screen "        合计             2/1170   23/134   8/119    0/37"
-assert_screen " 每项 = 完成数 / 指标，最高按 100% 计；指标为 0 记「免」，不计入平均；同分并列"
+assert_screen " 每项 = 完成数 / 指标，最高按 100% 计；指标 0 记「免」，按全市平均计；同分并列"
 s=$(screen)
 # 14 units (the selected unit's detail below wraps to two lines), then
 # the mark for the 5 not shown, then 合计: nothing hidden without a word.
@@ -85,9 +85,14 @@ s=$(screen)
 "$KEPU" report progress --db "$DB" --format xlsx --output "$WORK/rank.xlsx"
 sheet=$(unzip -p "$WORK/rank.xlsx" xl/worksheets/sheet1.xml)
 strings=$sheet # rows written in constant memory keep their text in the sheet
-grep -q '<mergeCell ref="C3:D3"/>' <<<"$sheet" || fail "科普人才 not merged over its two columns"
-grep -q '<f>SUM(D5:D23)</f><v>1170</v>' <<<"$sheet" || fail "the 科普人才 quota total"
-grep -q '<f>SUM(J5:J23)</f><v>37</v>' <<<"$sheet" || fail "the 重点入库项目 quota total"
+grep -q '<mergeCell ref="D3:E3"/>' <<<"$sheet" || fail "科普人才 not merged over its two columns"
+grep -q '<f>SUM(E5:E23)</f><v>1170</v>' <<<"$sheet" || fail "the 科普人才 quota total"
+grep -q '<f>SUM(K5:K23)</f><v>37</v>' <<<"$sheet" || fail "the 重点入库项目 quota total"
+# 合计 of 完成 counts only the rows with a quota (a 免 quota is text)
+grep -q '<f>SUMIF(G5:G23,"&gt;0",F5:F23)</f><v>23</v>' <<<"$sheet" || fail "the 科普活动 done total"
+# 名次 a number Excel sorts, 并列 in the column beside it (t4h #14)
+grep -q '<c r="A5" s="[0-9]*"><v>1</v></c><c r="B5" s="[0-9]*" t="inlineStr"><is><t>并列</t>' <<<"$sheet" ||
+	fail "名次 not a number with 并列 beside it: $(grep -o '<row r="5".\{0,300\}' <<<"$sheet")"
 grep -q "完成度 = (科普人才 + 科普活动 + 资源开发 + 重点入库项目) / 4" <<<"$strings" || fail "no formula in the workbook"
 
 # A unit sees its real place, 名次 as in the city's table (not 0), and how
@@ -104,3 +109,35 @@ wait_for "任务完成进度与排名（六、绩效考核）"
 s=$(screen)
 sed -n 3p <<<"$s" | grep -Eq "^ +$rank +魏都区 " || fail "the unit's row does not show 名次 $rank: $(sed -n 3p <<<"$s")"
 refute_screen "气象学会"
+
+# A column the city exempts a unit from (quota 0, 免) scores the city-wide
+# completion of it (t4h #2): 长葛市 and 许昌县 did the same work; 长葛市 at
+# 项目 0 is scored at the city's 0.0% of projects, so they stay tied (it
+# went first when the column was left out). 气象学会, exempt from every
+# column, is not ranked (「免」, not counted among the units).
+close_terminals
+"$KEPU" export quota --db "$DB" --output "$WORK/q.csv"
+sed -i 's/^2,长葛市,100,10,10,2/2,长葛市,100,10,10,0/; s/^17,气象学会,.*/17,气象学会,0,0,0,0/' "$WORK/q.csv"
+grep -q '^17,气象学会,0,0,0,0' "$WORK/q.csv" || fail "quota file: $(cat "$WORK/q.csv")"
+"$KEPU" import quota "$WORK/q.csv" --update --db "$DB" >"$WORK/imp" || fail "quota import: $(cat "$WORK/imp")"
+"$KEPU" report progress --db "$DB" >"$WORK/report2"
+cg=$(awk '$2 == "长葛市" {print $1, $NF}' "$WORK/report2")
+xc=$(awk '$2 == "许昌县" {print $1, $NF}' "$WORK/report2")
+[ -n "$cg" ] && [ "$cg" = "$xc" ] || fail "长葛市 ($cg) and 许昌县 ($xc) differ"
+grep -Eq '^并列' <<<"$cg" || fail "not tied: $cg"
+grep -q " 长葛市 .* 免 " "$WORK/report2" || fail "no 免 cell: $(grep 长葛市 "$WORK/report2")"
+grep -qxF "免：该项按全市平均完成度 0.0% 计" "$WORK/report2" || fail "no 免 legend: $(tail -3 "$WORK/report2")"
+grep -q "^免 *气象学会 " "$WORK/report2" || fail "气象学会 ranked: $(grep 气象学会 "$WORK/report2")"
+grep -q "^ *合计 *0/1160 " "$WORK/report2" || fail "合计 with 气象学会's exempt talents: $(grep 合计 "$WORK/report2")"
+"$KEPU" report progress --db "$DB" --format xlsx --output "$WORK/rank2.xlsx"
+sheet=$(unzip -p "$WORK/rank2.xlsx" xl/worksheets/sheet1.xml)
+grep -qF "免：该项按全市平均完成度 0.0% 计" <<<"$sheet" || fail "no 免 legend in the workbook"
+start 80 24 --today 2016-08-10
+wait_for "主菜单"
+keys p
+wait_for "任务完成进度与排名（六、绩效考核）"
+assert_screen " 免：该项按全市平均完成度 0.0% 计"
+close_terminals
+E2E_USER=weidu start 80 24 --today 2016-08-10
+wait_for "魏都区完成度"
+assert_screen "名/18"

@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "core/xalloc.h"
 #include "domain/briefing.h"
 #include "domain/checklist.h"
 #include "domain/prefill.h"
@@ -568,8 +569,10 @@ static void test_score_and_ranking(void **state)
 	const kp_scoring *sc = &fx->env.cat.scoring;
 	long long done[] = {50, 10, 20, 0}, quota[] = {100, 10, 10, 0};
 	double pct[4];
-	/* (50 + 100 + min(100, 200)) / 3: a 0 quota is exempt, not 100 */
-	assert_true(scoring_score(sc, done, quota, pct) > 83.32 && scoring_score(sc, done, quota, pct) < 83.34);
+	kp_score_mean none[4] = {{0, 0}}; /* no unit has a project quota */
+	/* (50 + 100 + min(100, 200)) / 3: a 0 quota that no unit has counts
+	 * for nobody, not 100 */
+	assert_true(scoring_score(sc, none, done, quota, pct) == 83.3);
 	assert_true(pct[2] > 199.9);
 	assert_true(pct[3] < 0);
 	/* 气象学会's quotas are 10/2/2/2: two approved activities make 25%
@@ -639,13 +642,14 @@ static void test_equal_scores_share_the_rank(void **state)
 	fixture *fx = *state;
 	const kp_scoring *sc = &fx->env.cat.scoring;
 	long long d1[] = {0, 1, 0, 0}, q1[] = {100, 6, 10, 2}, d2[] = {0, 1, 1, 0}, q2[] = {50, 9, 18, 2};
+	kp_score_mean none[4] = {{0, 0}}; /* every quota here is above 0 */
 	long long q3[] = {100, 7, 10, 2};
-	assert_int_equal(scoring_cmp(sc, d1, q1, d2, q2), 0);
-	assert_true(scoring_cmp(sc, d1, q1, d1, q3) > 0);
-	assert_true(scoring_cmp(sc, d1, q3, d1, q1) < 0);
+	assert_int_equal(scoring_cmp(sc, none, d1, q1, d2, q2), 0);
+	assert_true(scoring_cmp(sc, none, d1, q1, d1, q3) > 0);
+	assert_true(scoring_cmp(sc, none, d1, q3, d1, q1) < 0);
 	/* the cap: 30/10 equals 10/10, beyond it nothing counts */
 	long long d4[] = {0, 30, 0, 0}, d5[] = {0, 10, 0, 0}, q4[] = {100, 10, 10, 2};
-	assert_int_equal(scoring_cmp(sc, d4, q4, d5, q4), 0);
+	assert_int_equal(scoring_cmp(sc, none, d4, q4, d5, q4), 0);
 	/* the city's 附表1 of the tester's file */
 	set_quota(fx, "禹州市", "activity", "6");
 	set_quota(fx, "东城区管委会", "activity", "9");
@@ -685,10 +689,17 @@ static void test_equal_scores_share_the_rank(void **state)
 	progress_free(&p);
 }
 
-/* t3h #5: a column the city exempted a unit from (quota 0) is left out of
- * its average, shown 「免」; it no longer gives a free 25 % and first
- * place to a unit with no records. */
-static void test_exempt_column_left_out(void **state)
+static long long resource_on(fixture *fx, const char *unit, const char *name)
+{
+	return save_on(fx, "2016-07-10", "resource", unit, "name", name, "kind", "科普漫画", "author", "x",
+		       "finished_on", "2016-07-09", NULL);
+}
+
+/* t3h #5, t4h #2: a column the city exempted a unit from (quota 0, 「免」)
+ * scores the city-wide completion of that column, its weight kept: no free
+ * 25 % and first place for a unit with no records, and no gain for asking
+ * for 0 either; the legend says what it was scored at. */
+static void test_exempt_column_scores_city_mean(void **state)
 {
 	fixture *fx = *state;
 	set_quota(fx, "气象学会", "project", "0");
@@ -707,14 +718,164 @@ static void test_exempt_column_left_out(void **state)
 	assert_string_equal(c, "0/2");
 	free(c);
 	assert_non_null(strstr(p.formula_note, "免"));
+	assert_non_null(p.exempt_note);
+	assert_string_equal(p.exempt_note, "免：该项按全市平均完成度 0.0% 计");
 	progress_free(&p);
-	/* its average is over the three columns it has: 2/2 activities = 1/3 */
+	/* 2/2 activities, and projects at the city's 0: (0 + 100 + 0 + 0) / 4 */
 	approve(fx, "activity", activity_on(fx, "气象学会", "气象活动一"));
 	approve(fx, "activity", activity_on(fx, "气象学会", "气象活动二"));
 	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
 	q = row_of(&p, "气象学会");
-	assert_true(q->score > 33.33 && q->score < 33.34);
+	assert_true(q->score > 24.99 && q->score < 25.01);
 	progress_free(&p);
+}
+
+/* t4h #2 with the tester's 附表1: 长葛市 and 许昌县 did the same work; 长葛市
+ * asked for 项目 0. Nobody has a project, so the city's mean of it is 0 %,
+ * what 长葛市 would have had: the two stay 并列 (before, 长葛市 went first). */
+static void test_asking_for_zero_gains_nothing(void **state)
+{
+	fixture *fx = *state;
+	set_quota(fx, "长葛市", "project", "0");
+	const char *both[] = {"长葛市", "许昌县"};
+	for (size_t i = 0; i < 2; i++) {
+		approve(fx, "activity", activity_on(fx, both[i], "活动一"));
+		approve(fx, "activity", activity_on(fx, both[i], "活动二"));
+		approve(fx, "resource", resource_on(fx, both[i], "资源"));
+	}
+	kp_progress p;
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	const kp_progress_row *c = row_of(&p, "长葛市"), *x = row_of(&p, "许昌县");
+	assert_int_equal(c->rank, x->rank);
+	assert_true(c->tied && x->tied);
+	assert_true(c->score == x->score);
+	assert_int_equal(c->rank, 1);
+	progress_free(&p);
+	/* exempt from 科普活动 instead, its strong column: the city's mean of
+	 * activities (4 of the other 124) is below 许昌县's 2/10, so asking for
+	 * 0 there loses to the peer with the same work */
+	set_quota(fx, "长葛市", "project", "2");
+	set_quota(fx, "长葛市", "activity", "0");
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	c = row_of(&p, "长葛市"), x = row_of(&p, "许昌县");
+	assert_true(x->rank < c->rank);
+	assert_false(c->tied);
+	progress_free(&p);
+	/* … and equal again when its peers' mean is what it would have had:
+	 * every other unit with a quota there is 许昌县 (2/10) */
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	char **names = xcalloc(p.n, sizeof *names);
+	for (size_t i = 0; i < p.n; i++)
+		names[i] = xstrdup(p.rows[i].name);
+	size_t nrows = p.n;
+	progress_free(&p);
+	for (size_t i = 0; i < nrows; i++) {
+		if (strcmp(names[i], "许昌县"))
+			set_quota(fx, names[i], "activity", "0");
+		free(names[i]);
+	}
+	free(names);
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	c = row_of(&p, "长葛市"), x = row_of(&p, "许昌县");
+	assert_int_equal(c->rank, x->rank);
+	assert_true(c->tied);
+	assert_string_equal(p.exempt_note, "免：该项按全市平均完成度 20.0% 计");
+	progress_free(&p);
+}
+
+/* t4h #11: one rounding, half-up of the exact score: 8.25 is 8.3 on the
+ * screen, in the text report and in the workbook (printf's %.1f of the
+ * double gave 8.2, the workbook 8.3). */
+static void test_score_rounds_half_up(void **state)
+{
+	fixture *fx = *state;
+	const kp_scoring *sc = &fx->env.cat.scoring;
+	kp_score_mean none[4] = {{0, 0}};
+	double pct[4];
+	long long q[] = {100, 10, 10, 2}, d825[] = {3, 2, 1, 0}, d824[] = {0, 0, 0, 0};
+	assert_true(scoring_score(sc, none, d825, q, pct) == 8.3); /* (3 + 20 + 10) / 4 */
+	long long q2[] = {100, 7, 10, 2}; /* control: 1/7 / 4 = 3.571…: 3.6, 0: 0.0 */
+	long long d2[] = {0, 1, 0, 0};
+	assert_true(scoring_score(sc, none, d2, q2, pct) == 3.6);
+	assert_true(scoring_score(sc, none, d824, q, pct) == 0);
+	kp_score_mean m = {1, 8}; /* 12.5 % → 12.5; 1/16 = 6.25 % → 6.3 */
+	assert_true(scoring_mean_pct(&m) == 12.5);
+	m.den = 16;
+	assert_true(scoring_mean_pct(&m) == 6.3);
+	m.den = 0;
+	assert_true(scoring_mean_pct(&m) < 0);
+}
+
+/* t4h #14: a unit exempt from every column is not ranked (「免」, not in the
+ * count of ranked units, here or in its own view); 合计 counts a column's
+ * records only of the units with a quota in it. */
+static void test_exempt_from_all_unranked(void **state)
+{
+	fixture *fx = *state;
+	const char *cols[] = {"talent", "activity", "resource", "project"};
+	for (size_t k = 0; k < 4; k++)
+		set_quota(fx, "气象学会", cols[k], "0");
+	set_quota(fx, "农学会", "resource", "0");
+	approve(fx, "resource", resource_on(fx, "农学会", "农学资源")); /* 1/免 */
+	approve(fx, "activity", activity_on(fx, "魏都区", "魏都活动"));
+	kp_progress p;
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	const kp_progress_row *q = row_of(&p, "气象学会"), *w = row_of(&p, "魏都区");
+	assert_true(q->exempt);
+	assert_int_equal(q->rank, 0);
+	assert_false(q->tied);
+	char *t = progress_rank_text(q);
+	assert_string_equal(t, "免");
+	free(t);
+	assert_false(w->exempt); /* control */
+	assert_int_equal(w->rank, 1);
+	assert_int_equal(p.nunits, 18);
+	assert_int_equal(p.rows[p.n - 1].unit_id, q->unit_id); /* listed last */
+	assert_int_equal(p.total.done[2], 0);   /* 农学会's 1/免 is not in 合计 */
+	assert_int_equal(p.total.quota[2], 112); /* 119 less 农学会's 5 and 气象学会's 2 */
+	assert_int_equal(p.total.done[1], 1);
+	/* the legend names 农学会's 资源开发 alone: 气象学会 is not scored */
+	assert_non_null(p.exempt_note);
+	assert_string_equal(p.exempt_note, "免：该项按全市平均完成度 0.0% 计");
+	progress_free(&p);
+	set_quota(fx, "农学会", "project", "0"); /* two columns: each named */
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	assert_string_equal(p.exempt_note, "免：该项按全市平均完成度计（资源开发 0.0%，重点入库项目 0.0%）");
+	progress_free(&p);
+	long long qx = sign_in_unit(fx, "气象学会");
+	assert_int_equal(progress_build(&p, &fx->env, qx), 0);
+	assert_int_equal(p.rows[0].rank, 0);
+	assert_int_equal(p.nunits, 18);
+	progress_free(&p);
+	env_close(&fx->env);
+	reopen(fx);
+	long long wd = sign_in_unit(fx, "魏都区"); /* control: a ranked unit's view */
+	assert_int_equal(progress_build(&p, &fx->env, wd), 0);
+	assert_int_equal(p.rows[0].rank, 1);
+	assert_int_equal(p.nunits, 18);
+	progress_free(&p);
+}
+
+/* t4h #7: item 五.2 asks for a record of each of talent, project, plan;
+ * a unit the city exempted from 重点入库项目 (quota 0) owes no 附表3: done
+ * with its talent and plan. The control: with its quota of 2 the 附表3 draft
+ * still leaves it owing. */
+static void test_submission_skips_exempt_form(void **state)
+{
+	fixture *fx = *state;
+	all_but_the_project(fx);
+	clock_set_today("2016-07-20");
+	kp_checklist c;
+	checklist_build(&c, &fx->env, 0);
+	size_t u = unit_index(&c, "许昌学院");
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_OVERDUE);
+	checklist_free(&c);
+	set_quota(fx, "许昌学院", "project", "0");
+	checklist_build(&c, &fx->env, 0);
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), u), MS_DONE);
+	assert_int_equal(strncmp(checklist_item(&c, "submit")->done_at[u], "2016-07-13", 10), 0); /* the talent's approval */
+	assert_int_equal(check_item_unit_state(checklist_item(&c, "submit"), unit_index(&c, "魏都区")), MS_OVERDUE);
+	checklist_free(&c);
 }
 
 /* t3h #19: while no unit has anything counted nobody is ranked (every unit
@@ -770,7 +931,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_prefill_counts_the_month, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_score_and_ranking, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_equal_scores_share_the_rank, setup_day, teardown),
-		cmocka_unit_test_setup_teardown(test_exempt_column_left_out, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_exempt_column_scores_city_mean, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_asking_for_zero_gains_nothing, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_score_rounds_half_up, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_exempt_from_all_unranked, setup_day, teardown),
+		cmocka_unit_test_setup_teardown(test_submission_skips_exempt_form, setup_day, teardown),
 		cmocka_unit_test_setup_teardown(test_nothing_counted_no_rank, setup_day, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
