@@ -11,7 +11,7 @@ awk 'BEGIN { split("伟 芳 娜 敏 静 丽 强 磊 军 洋", g, " "); split("�
 	print "填报单位,姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别"
 	for (i = 0; i < 1200; i++)
 		printf "%s,赵%s,女,%d,汉族,群众,本科,许昌市第%d中学,1%d%09d,社区科普\n", u[i % 6 + 1],
-			g[i % 10 + 1] g[int(i / 10) % 10 + 1], 20 + i % 50, i % 90 + 1, 3 + i % 7, i }' >"$WORK/more.csv"
+			g[i % 10 + 1] g[int(i / 10) % 10 + 1], 20 + i % 50, i + 1, 3 + i % 7, i }' >"$WORK/more.csv"
 "$KEPU" import talent "$WORK/more.csv" --db "$DB" >"$WORK/out" 2>"$WORK/err" || fail "1,200 more: $(cat "$WORK/err")"
 total=$(sqlite3 "$DB" "SELECT count(*) FROM talent")
 [ "$total" -ge 1244 ] || fail "$total talents"

@@ -33,7 +33,7 @@ $site/talent.yaml:11:11: 未知的字段类型「choce」（可用：text, texta
 screens/nominate_expert.yaml:20:7: talent 的 ref：没有名为「talent」的表单（或它有错误，未能载入）
 screens/roll.yaml:7:10: 没有名为「talent」的表单（或它有错误，未能载入）
 config/schedule.yaml:44:11: 没有名为「talent」的表单（或它有错误，未能载入）
-config/ranking.yaml:15:5: 没有名为「talent」的表单（或它有错误，未能载入）
+config/ranking.yaml:17:5: 没有名为「talent」的表单（或它有错误，未能载入）
 TXT
 sort "$WORK/want" >"$WORK/want.sorted"
 sort "$WORK/err" >"$WORK/err.sorted"
