@@ -347,6 +347,7 @@
 	X(UI_REQUIRED_MARK, "*") \
 	X(UI_DRAFT_OFFER,   "发现 %s 保存的草稿，恢复吗？(y/n)") \
 	X(UI_DRAFT_RESTORED,"已恢复草稿，请检查后保存。") \
+	X(UI_DRAFT_CLOSED_READ,"该年度已结束，草稿只能查看。") \
 	X(UI_DRAFT_FAILED,  "草稿未能保存：%s") \
 	X(UI_DRAFTS_TITLE,  "未保存的草稿（%zu 份）") \
 	X(UI_DRAFTS_HINT,   "每次中断时未保存的输入各自保留，直到保存或有意放弃") \
@@ -452,7 +453,7 @@
 	X(UI_LIST_STATE,    "只看「%s」的记录（Tab 换一种状态）") \
 	X(UI_ASK_REASON,    "%s的原因（Enter 确定，Esc 取消）：") \
 	X(UI_READ_ONLY,     "这条记录「%s」，不能修改。") \
-	X(UI_YEAR_CLOSED_READ,"%d 年度已由市科协结束，只能查看，不能修改；如需更正，请联系市科协。") \
+	X(UI_YEAR_CLOSED_READ,"%d 年度已由市科协结束，只能查看，不能修改；要在别的年度填写，回主菜单按 y 换年度；如需更正，请联系市科协。") \
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
 	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \

@@ -77,7 +77,8 @@ void mm_init(menu_model *m, const mm_ctx *c)
  * changes nothing there, store.h)? */
 static bool closed_here(const mm_ctx *c)
 {
-	return !store_may_change_year(c->env->store, store_year(c->env->store));
+	int y = store_year(c->env->store);
+	return store_year_closed(c->env->store, y) && !store_may_change_year(c->env->store, y);
 }
 
 void mm_item_text(const menu_item *it, const mm_ctx *c, char *buf, size_t len)

@@ -372,6 +372,7 @@ static void test_form_reads_only(void **state)
 		assert_false(fm_acts(m, &c, ACT_SAVE));
 		r = fm_key(m, &c, CH('x'));
 		assert_non_null(strstr(r.text, "2016 年度已由市科协结束，只能查看"));
+		assert_non_null(strstr(r.text, "按 y 换年度")); /* the way out said */
 		fm_free(m);
 	}
 	/* the attachments screen says it before a file is sent for nothing */
@@ -380,6 +381,45 @@ static void test_form_reads_only(void **state)
 	assert_int_equal(er.kind, EV_REFUSED);
 	assert_non_null(strstr(er.text, "2016 年度已由市科协结束，只能查看"));
 	ev_free(&ev);
+}
+
+/* t80e §2: the city opened 2017 while it is still 2016. A unit in 2017
+ * gets the form read-only from the start — the first key says the year has
+ * not begun, as a closed year's does — and no F7 in the list, so no record
+ * is typed only to be refused at F2. The same form in 2016 takes keys. */
+static void test_year_not_begun_reads_only(void **state)
+{
+	fixture *fx = *state;
+	clock_set_today("2016-12-20");
+	const kp_form *f = form(fx, "activity");
+	long long u = sign_in_unit(fx, "魏都区");
+	fm_ctx c = {&fx->env, "wd", false, NULL, 60, 0};
+	fm_result r;
+	form_model *m = fm_new(&c, f, 0, u, "魏都区", &r);
+	assert_non_null(m);
+	assert_true(fm_acts(m, &c, ACT_SAVE)); /* control: 2016, begun */
+	r = fm_key(m, &c, CH('x'));
+	assert_int_not_equal(r.kind, FM_REFUSED);
+	fm_free(m);
+	assert_true(store_may_change_year(fx->env.store, 2016));
+	char *err = NULL;
+	assert_int_equal(store_set_year(fx->env.store, 2017, &err), KP_OK);
+	assert_false(store_may_change_year(fx->env.store, 2017));
+	assert_int_equal(store_why_year_fixed(fx->env.store, 2017, &err), KP_ERR);
+	assert_non_null(strstr(err, "2017 年度还没有开始"));
+	free(err);
+	m = fm_new(&c, f, 0, u, "魏都区", &r);
+	assert_non_null(m);
+	assert_false(fm_acts(m, &c, ACT_SAVE));
+	r = fm_key(m, &c, CH('x'));
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_non_null(strstr(r.text, "2017 年度还没有开始"));
+	assert_null(strstr(r.text, "已由市科协结束"));
+	fm_free(m);
+	/* the city is no unit: 2017 is its to prepare */
+	kp_store *city = city_store(fx, 2017);
+	assert_true(store_may_change_year(city, 2017));
+	store_close(city);
 }
 
 /* The item of form on a unit's menu, selected, its text into text. */
@@ -439,6 +479,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_older_database_migrated, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_form_reads_only, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_reads_only, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_year_not_begun_reads_only, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
