@@ -246,6 +246,9 @@
 	X(P_OVERDUE,        "! 逾期 %ld 天") \
 	X(P_DAYS_LEFT,      ". 还有 %ld 天") \
 	X(P_DUE_TODAY,      ". 今天截止") \
+	X(P_OPEN_AT_CLOSE,  ". 年度结束时未完成") \
+	X(P_STILL_DUE,      "「%s」%s截止，还有 %d 个单位未完成") \
+	X(P_STILL_DUE_MORE, "；另有 %d 项") \
 	X(P_UNITS_DONE,     "（%d/%zu 个单位完成）") \
 	X(P_OWNER_UNIT,     "各单位") \
 	X(P_OWNER_CITY,     "市科协") \
@@ -253,6 +256,7 @@
 	X(P_COL_UNIT,       "单位") \
 	X(P_LEGEND,         "+ 按时完成  ~ 逾期完成  . 未到期  ! 已逾期") \
 	X(R_TODAY,          "今天：%s") \
+	X(R_CLOSED_AS_OF,   "%d 年度已于 %s 由市科协结束：以下是结束那天的状态（. 为结束时未完成，以后不再变成逾期）") \
 	X(R_CHECKLIST,      "“百千万科普工程”工作进度检查表") \
 	X(R_COL_DUE,        "截止日期") \
 	X(R_COL_OWNER,      "责任") \
@@ -308,6 +312,8 @@
 	X(UI_ASK_QUIT,      "退出 kepu？(y/n)") \
 	X(UI_ASK_OPEN_YEAR, "开启 %d 年度（从 %d 年度复制附表1任务数和工作进度安排）？(y/n)") \
 	X(UI_ASK_CLOSE_YEAR,"结束 %d 年度？结束后各单位不能再新增、修改、提交或导入该年度的记录；市科协仍可认定已提交的记录，排名和报表照常，可再按 x 重新开放 (y/n)") \
+	X(UI_ASK_CLOSE_DUE, "结束 %d 年度？还有单位事项没到截止日期：%s。结束后各单位就不能再完成这些事项 (y/n)") \
+	X(UI_ASK_CLOSE_INSIST,"确定现在就结束 %d 年度，不等上面的截止日期吗？(y 结束 / n 不结束)") \
 	X(UI_ASK_REOPEN_YEAR,"重新开放 %d 年度？各单位又可以新增、修改、提交和导入该年度的记录。(y/n)") \
 	X(UI_QUEUE_EMPTY,   "没有等待市科协审核的记录") \
 	X(UI_QUEUE,         "待审核：") \
@@ -1021,6 +1027,7 @@
 	X(Y_MOVED,          "已把「%s」第 %lld 号记录换到 %d 年度（编号、审核状态、附件和历史不变）") \
 	X(Y_OPENED,         "已开启 %d 年度（从 %d 年度复制了附表1任务数和工作进度安排）") \
 	X(Y_CLOSED,         "已结束 %d 年度：各单位不能再新增、修改、提交或导入该年度的记录；市科协仍可认定已提交的记录，排名和报表照常") \
+	X(Y_CLOSE_STILL_DUE,"没有结束 %d 年度：还有单位事项没到截止日期——%s。现在结束，各单位就不能再完成这些事项；请等截止日期过后再结束，或加 --force 仍然结束") \
 	X(Y_REOPENED,       "已重新开放 %d 年度：各单位又可以填报、修改和提交该年度的记录") \
 	X(Y_ALREADY_CLOSED, "%d 年度已经结束（%s 结束），没有改动") \
 	X(Y_NOT_CLOSED,     "%d 年度没有结束，不用重新开放，没有改动") \
