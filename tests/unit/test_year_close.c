@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "domain/checklist.h"
 #include "domain/save.h"
 #include "domain/transfer.h"
 #include "model_keys.h"
@@ -422,6 +423,46 @@ static void test_year_not_begun_reads_only(void **state)
 	store_close(city);
 }
 
+/* t4h #4: closed on 2016-12-31, the 12月月报 (due 2017-01-03) is named as
+ * still running before the close; afterwards the closed year's checklist
+ * is that day's — a week later its 12月报 is still `.`, said as not done
+ * when the year ended, not `!`. Reopened, the calendar counts again. */
+static void test_checklist_frozen_at_close(void **state)
+{
+	fixture *fx = *state;
+	char *err = NULL;
+	clock_set_today("2016-12-31");
+	kp_store *city = city_store(fx, 2016);
+	char *due = checklist_still_due(&fx->env, 2016);
+	assert_non_null(due);
+	assert_non_null(strstr(due, "12月月报：培训、活动、资源情况」2017年1月3日截止，还有 19 个单位未完成"));
+	free(due);
+	clock_set_today("2017-01-10"); /* the control: on the 10th nothing is still due */
+	assert_null(checklist_still_due(&fx->env, 2016));
+	clock_set_today("2016-12-31");
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	clock_set_today("2017-01-10");
+	assert_int_equal(store_set_year(fx->env.store, 2016, &err), KP_OK);
+	kp_checklist c;
+	checklist_build(&c, &fx->env, 0);
+	const kp_check_item *dec = checklist_item(&c, "monthly:2016-12");
+	assert_non_null(dec);
+	assert_true(c.closed > 0);
+	assert_int_equal(check_item_state(&c, dec), MS_OPEN);
+	char text[128];
+	check_item_describe(&c, dec, CHECK_ALL, false, text, sizeof text);
+	assert_string_equal(text, ". 年度结束时未完成");
+	checklist_free(&c);
+	/* reopened (the control): seen on the 10th, it is late */
+	assert_int_equal(store_year_close(city, 2016, false, &err), KP_OK);
+	checklist_build(&c, &fx->env, 0);
+	dec = checklist_item(&c, "monthly:2016-12");
+	assert_int_equal(c.closed, 0);
+	assert_int_equal(check_item_state(&c, dec), MS_OVERDUE);
+	checklist_free(&c);
+	store_close(city);
+}
+
 /* The item of form on a unit's menu, selected, its text into text. */
 static const menu_item *menu_form(menu_model *mm, const mm_ctx *c, const kp_form *f, item_kind kind,
 				  char *text, size_t len)
@@ -480,6 +521,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_form_reads_only, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_reads_only, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_year_not_begun_reads_only, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_checklist_frozen_at_close, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
