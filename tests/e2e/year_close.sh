@@ -57,7 +57,7 @@ refute_screen "填写新记录"                          # nothing to fill in th
 menu_open "科普活动记录  查看（2016 年度已结束，不能再填写）"
 wait_for "科普活动记录：记录列表"
 keys Enter                                         # a record opens read-only
-wait_for "科普活动记录：修改第"
+wait_for "科普活动记录：查看第"                  # read-only: 查看, not 修改
 refute_screen "F2/^S 保存"                          # nothing to save here
 type_text "补"
 wait_for "2016 年度已由市科协结束，只能查看，不能修改"
@@ -101,3 +101,21 @@ wait_for "补报的讲座"
 refute_screen "只能查看"
 close_terminals
 "$KEPU" check --db "$DB" >"$WORK/check" || fail "kepu check: $(cat "$WORK/check")"
+
+# Closed at 12月底 (t4h #4): the 12月月报 (due 2017-01-03) is still running,
+# so the CLI refuses, naming it, until the city insists with --force.
+refused 1 "$KEPU" year close 2016 --db "$DB" --today 2016-12-31
+has "12月月报：培训、活动、资源情况」2017年1月3日截止，还有"
+has "或加 --force 仍然结束"
+assert_sql "SELECT count(*) FROM kp_years WHERE closed_at IS NOT NULL" "0"
+exits 0 "$KEPU" year close 2016 --db "$DB" --today 2016-12-31 --force
+has "已结束 2016 年度" out
+# A week later the closed year's checklist is still the closing day's:
+# 魏都区's 12月报 stays '.' (not done when the year ended), never '!'.
+exits 0 "$KEPU" checklist --db "$DB" --year 2016 --today 2017-01-10
+has "2016 年度已于 2016年12月31日 由市科协结束" out
+has "年度结束时未完成" out
+[ "$(awk '/^魏都区/ {print $NF}' "$WORK/out")" = "." ] || fail "12月报: $(grep '^魏都区' "$WORK/out")"
+exits 0 "$KEPU" year reopen 2016 --db "$DB" --today 2017-01-10     # the control: the calendar counts again
+exits 0 "$KEPU" checklist --db "$DB" --year 2016 --today 2017-01-10
+[ "$(awk '/^魏都区/ {print $NF}' "$WORK/out")" = "!" ] || fail "reopened 12月报: $(grep '^魏都区' "$WORK/out")"
