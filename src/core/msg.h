@@ -299,6 +299,7 @@
 	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
 	X(UI_DUP_OTHER,     "可能与其他单位的记录重复，请与市科协核实。%s") \
 	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复（%s相同），请核实。%s") \
+	X(UI_DUP_CLOSED_DRAFT,"第 %lld 号是 %d 年度（已结束）未提交的草稿。%s") \
 	X(UI_DUP_SIMILAR,   "可能与第 %lld 号记录（%s，%s）重复：%s，请核实。%s") \
 	X(UI_DUP_AGAIN,     "仍要保存请再按 F2") \
 	X(UI_DUP_MARKED,    "已保存（第 %lld 号记录），已标记为可能重复，由市科协核实。") \
