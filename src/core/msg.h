@@ -793,6 +793,7 @@
 	X(C_CSV_CELL_LONG,  "第%d行: 一格超过 %ld KiB（Excel 一格最多 32767 个字），不读取") \
 	X(C_CSV_WIDE,       "第%d行: 超过 %d 列（Excel 的最大列数），不读取") \
 	X(C_CSV_RECORD_LONG,"第%d行: 一行超过 %ld MiB，不读取") \
+	X(C_YEAR_FIXED_FILE,"整个文件都没有导入：%s") \
 	X(C_IMPORT_FAILED,  "导入失败：%d 处错误，没有保存任何记录。") \
 	X(C_IMPORTED,       "已导入 %d 条记录到 %d 年度的 %s（%s）。") \
 	X(C_REJECT_REASON,  "错误") \

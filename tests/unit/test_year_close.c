@@ -129,11 +129,13 @@ static int form_save(fixture *fx, const char *fid, kp_record *r, const char *con
 	return st == SAVE_OK ? KP_OK : KP_ERR;
 }
 
-static int import_rows(fixture *fx, char **err)
+#define CSV_HEAD "填报单位,活动名称,日期,形式,对象,地点,参与人数\n"
+
+/* csv imported as the clerk of fx's session; *err: the report. */
+static int import_text(fixture *fx, const char *text, char **err)
 {
-	static char csv[] = "填报单位,活动名称,日期,形式,对象,地点,参与人数\n"
-			    "魏都区,补报的讲座,2016-07-20,科普讲座,社区,文化馆,60\n";
-	FILE *in = fmemopen(csv, sizeof csv - 1, "rb");
+	char *csv = xstrdup(text);
+	FILE *in = fmemopen(csv, strlen(csv), "rb");
 	char *report = NULL;
 	size_t len = 0;
 	FILE *rep = open_memstream(&report, &len);
@@ -141,6 +143,7 @@ static int import_rows(fixture *fx, char **err)
 	import_stats st = {0};
 	int rc = import_csv(&fx->env, form(fx, "activity"), in, &o, rep, &st);
 	fclose(in);
+	free(csv);
 	fclose(rep);
 	*err = report;
 	return rc == 0 ? KP_OK : KP_ERR;
@@ -170,7 +173,8 @@ static void every_path(fixture *fx, long long a, long long b, long long c, long 
 	outcome("edit (form)", form_save(fx, "activity", &r, edit, &err), err, refused);
 	record_free(&r);
 
-	outcome("import rows", import_rows(fx, &err), err, refused);
+	outcome("import rows", import_text(fx, CSV_HEAD "魏都区,补报的讲座,2016-07-20,科普讲座,社区,文化馆,60\n", &err), err,
+		refused);
 	outcome("submit", store_set_state(s, act, a, "draft", "submitted", NULL, "submit", &err), err, refused);
 	outcome("withdraw", store_set_state(s, act, b, "submitted", "draft", NULL, "withdraw", &err), err, refused);
 	outcome("attach", attach(s, act, c, &err) ? KP_OK : KP_ERR, err, refused);
@@ -423,6 +427,51 @@ static void test_year_not_begun_reads_only(void **state)
 	store_close(city);
 }
 
+/* t4h #12, #10: a 3-row import into the closed year is refused once for the
+ * whole file, naming no row; re-filing in 2017 a person left as a draft in
+ * the closed 2016 says what that draft is. Reopened (the control): the
+ * rows are taken, and the warning is the plain one. */
+static void test_closed_year_import_and_old_draft(void **state)
+{
+	fixture *fx = *state;
+	const char *rows = CSV_HEAD "魏都区,讲座一,2016-07-20,科普讲座,社区,文化馆,60\n"
+				    "魏都区,讲座二,2016-07-21,科普讲座,社区,文化馆,61\n"
+				    "魏都区,讲座三,2016-07-22,科普讲座,社区,文化馆,62\n";
+	long long t = save_record(fx, "talent", "魏都区", "name", "张明远", "phone", "13812345678", NULL);
+	assert_true(t > 0);
+	char *err = NULL;
+	kp_store *city = city_store(fx, 2016);
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	sign_in_unit(fx, "魏都区");
+	assert_int_equal(import_text(fx, rows, &err), KP_ERR);
+	assert_non_null(strstr(err, "整个文件都没有导入：" CLOSED));
+	assert_null(strstr(err, "第2行"));
+	free(err);
+	err = NULL;
+	assert_int_equal(store_set_year(fx->env.store, 2017, &err), KP_OK);
+	kp_record r;
+	record_init(&r, form(fx, "talent")->nfields);
+	char *said = NULL;
+	const char *const person[] = {"name", "张明远", "gender", "男", "age", "45", "ethnicity", "汉族", "political",
+				      "中共党员", "education", "大学本科", "employer", "魏都区科技局", "phone",
+				      "13812345678", "service_categories", "[\"青少年科普\"]", NULL};
+	assert_int_equal(form_save(fx, "talent", &r, person, &said), KP_ERR);
+	char want[96];
+	snprintf(want, sizeof want, "第 %lld 号是 2016 年度（已结束）未提交的草稿", t);
+	assert_non_null(strstr(said, want));
+	free(said);
+	said = NULL;
+	assert_int_equal(store_year_close(city, 2016, false, &err), KP_OK);
+	assert_int_equal(form_save(fx, "talent", &r, person, &said), KP_ERR); /* still a duplicate… */
+	assert_null(strstr(said, "未提交的草稿"));                            /* …of an open year's draft */
+	free(said);
+	record_free(&r);
+	assert_int_equal(store_set_year(fx->env.store, 2016, &err), KP_OK);
+	assert_int_equal(import_text(fx, rows, &err), KP_OK);
+	free(err);
+	store_close(city);
+}
+
 /* t4h #4: closed on 2016-12-31, the 12月月报 (due 2017-01-03) is named as
  * still running before the close; afterwards the closed year's checklist
  * is that day's — a week later its 12月报 is still `.`, said as not done
@@ -522,6 +571,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_menu_reads_only, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_year_not_begun_reads_only, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_checklist_frozen_at_close, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_closed_year_import_and_old_draft, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
