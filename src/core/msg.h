@@ -354,7 +354,6 @@
 	X(UI_REQUIRED_MARK, "*") \
 	X(UI_DRAFT_OFFER,   "发现 %s 保存的草稿，恢复吗？(y/n)") \
 	X(UI_DRAFT_RESTORED,"已恢复草稿，请检查后保存。") \
-	X(UI_DRAFT_CLOSED_READ,"该年度已结束，草稿只能查看。") \
 	X(UI_DRAFT_FAILED,  "草稿未能保存：%s") \
 	X(UI_DRAFTS_TITLE,  "未保存的草稿（%zu 份）") \
 	X(UI_DRAFTS_HINT,   "每次中断时未保存的输入各自保留，直到保存或有意放弃") \

@@ -315,7 +315,7 @@ static void restore_draft(form_model *m, const fm_ctx *c, fm_result *r)
 		eb->sel = false;
 		eb->cur = eb->len;
 	}
-	fm_say(r, false, m->closed_year ? MSG_UI_DRAFT_CLOSED_READ : MSG_UI_DRAFT_RESTORED);
+	fm_say(r, false, MSG_UI_DRAFT_RESTORED);
 	/* This sitting keeps it as a draft of its own: were the one restored
 	 * still another session's, that session's writes stay apart. */
 	m->draft_id = 0;
