@@ -119,3 +119,16 @@ has "年度结束时未完成" out
 exits 0 "$KEPU" year reopen 2016 --db "$DB" --today 2017-01-10     # the control: the calendar counts again
 exits 0 "$KEPU" checklist --db "$DB" --year 2016 --today 2017-01-10
 [ "$(awk '/^魏都区/ {print $NF}' "$WORK/out")" = "!" ] || fail "reopened 12月报: $(grep '^魏都区' "$WORK/out")"
+# The same in the terminal at 80x24: x names the item, a first y asks again, n keeps the year open.
+use city2
+E2E_USER=shikexie start 80 24 --today 2016-12-31
+wait_for "主菜单"
+keys x
+wait_for "2017年1月3日截止，还有"
+assert_screen "(y/n)"                              # the question's end is on the screen
+keys y
+wait_for "确定现在就结束 2016 年度，不等上面的截止日期吗？"
+keys n
+wait_gone "确定现在就结束"
+assert_sql "SELECT count(*) FROM kp_years WHERE closed_at IS NOT NULL" "0"
+close_terminals
