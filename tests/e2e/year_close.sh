@@ -57,7 +57,7 @@ refute_screen "填写新记录"                          # nothing to fill in th
 menu_open "科普活动记录  查看（2016 年度已结束，不能再填写）"
 wait_for "科普活动记录：记录列表"
 keys Enter                                         # a record opens read-only
-wait_for "科普活动记录：查看第"                  # read-only: 查看, not 修改
+wait_for "科普活动记录：查看第"
 refute_screen "F2/^S 保存"                          # nothing to save here
 type_text "补"
 wait_for "2016 年度已由市科协结束，只能查看，不能修改"
