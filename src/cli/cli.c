@@ -94,7 +94,7 @@ const kp_command kp_commands[] = {
 	{"year", cmd_year, 1, 2, true, false,
 	 "year list --db FILE\n"
 	 "year open YEAR --from YEAR --db FILE [--unit UNIT]\n"
-	 "year close|reopen YEAR --db FILE [--unit UNIT]",
+	 "year close|reopen YEAR --db FILE [--unit UNIT] [--force]",
 	 "The programme years (the programme runs year after year; 附表1's quotas and the schedule are per year). "
 	 "list: the years opened, who opened each and from which, the default one marked *, and whether it is "
 	 "closed. open: a new year for "
@@ -103,7 +103,9 @@ const kp_command kp_commands[] = {
 	 "session (--unit acts on a unit's behalf). close: the city ends a year: no unit adds, changes, deletes, "
 	 "submits, withdraws or imports a record of it, nor attaches a file or ticks a milestone; the city still "
 	 "approves what was submitted (a return is refused until the year is reopened); the year is read, ranked "
-	 "and exported as before. reopen: the units may change it again. Both are the city's, audited. Every "
+	 "and exported as before; its checklist stays as it was on the closing day. Refused while a unit item of "
+	 "the year is not yet due and not done by every unit (the 12月月报 is due in January), naming each with its "
+	 "date and the units still owing it, unless --force. reopen: the units may change it again. Both are the city's, audited. Every "
 	 "record, quota, tick and report belongs to the year it was "
 	 "made in; the talents of 附表2 stay listed in every year."},
 	{"save", cmd_save, 2, 101, true, false,
@@ -178,11 +180,12 @@ const kp_option kp_options[] = {
 	 "title (附表2, 科普活动)."},
 	{"record", 'N', false, "N", "attachments save",
 	 "With attachments list and --form: only the files of record number N; with save: change record number N."},
-	{"force", 'W', false, NULL, "attachments save import",
+	{"force", 'W', false, NULL, "attachments save import year",
 	 "With attachments get: replace FILE if it exists; with save: save a possible duplicate, marked for the "
 	 "city's review; with import: save the rows said to be possibly a stored person under another name (附表2: "
 	 "the same 联系电话, another 姓名), or near a record of the same unit (near_hint: 科普讲座（一） and （二） on one "
-	 "day), marked for the city's review (rows repeating a record are never saved twice)."},
+	 "day), marked for the city's review (rows repeating a record are never saved twice); with year close: close "
+	 "while a unit item of the year is not yet due."},
 	{"words", 'w', false, "TEXT", "audit",
 	 "With audit: only the rows whose changed fields or values contain TEXT (e.g. a name or a return's reason)."},
 	{"encoding", 'e', false, "ENC", "import export",

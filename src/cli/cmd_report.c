@@ -88,6 +88,14 @@ int cmd_checklist(const kp_opts *o)
 		checklist_add_carried(&c, &e, 0);
 	printf("%s  ", msg(MSG_R_CHECKLIST));
 	print_today(&c);
+	if (c.closed) { /* the states are the closing day's, not today's */
+		char day[24];
+		int y, mo, d;
+		date_from_serial(c.closed, &y, &mo, &d);
+		date_official(day, y, mo, d);
+		printf(msg(MSG_R_CLOSED_AS_OF), store_year(e.store), day);
+		putchar('\n');
+	}
 	putchar('\n');
 	print_items(&c);
 	print_matrix(&c);

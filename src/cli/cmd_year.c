@@ -10,6 +10,7 @@
 #include "core/msg.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/checklist.h"
 #include "domain/move_year.h"
 
 /* Columns by display width: 开启人 may be Chinese (「root（命令行）」). */
@@ -77,11 +78,21 @@ static int year_close(kp_env *e, const kp_opts *o, bool close)
 {
 	char *err = NULL;
 	int year = 0;
-	if (env_parse_year(e, o->args[1], &year, &err) == 0 && cli_as_unit(e, o->unit, &err) == KP_OK &&
-	    store_year_close(e->store, year, close, &err) == KP_OK) {
+	if (env_parse_year(e, o->args[1], &year, &err) != 0 || cli_as_unit(e, o->unit, &err) != KP_OK)
+		return cli_close(e, err, EXIT_OK);
+	/* a unit item still running (the 12月月报, due in January) would be
+	 * shut out: said, and closed only when the city insists */
+	char *due = close && !o->force && store_session_kind(e->store) != SESSION_UNIT &&
+			    !store_year_closed(e->store, year)
+		? checklist_still_due(e, year)
+		: NULL;
+	if (due)
+		err = xasprintf(msg(MSG_Y_CLOSE_STILL_DUE), year, due);
+	else if (store_year_close(e->store, year, close, &err) == KP_OK) {
 		printf(msg(close ? MSG_Y_CLOSED : MSG_Y_REOPENED), year);
 		putchar('\n');
 	}
+	free(due);
 	return cli_close(e, err, EXIT_OK);
 }
 

@@ -251,6 +251,9 @@
 	X(P_OVERDUE,        "! 逾期 %ld 天") \
 	X(P_DAYS_LEFT,      ". 还有 %ld 天") \
 	X(P_DUE_TODAY,      ". 今天截止") \
+	X(P_OPEN_AT_CLOSE,  ". 年度结束时未完成") \
+	X(P_STILL_DUE,      "「%s」%s截止，还有 %d 个单位未完成") \
+	X(P_STILL_DUE_MORE, "；另有 %d 项") \
 	X(P_UNITS_DONE,     "（%d/%zu 个单位完成）") \
 	X(P_OWNER_UNIT,     "各单位") \
 	X(P_OWNER_CITY,     "市科协") \
@@ -258,6 +261,7 @@
 	X(P_COL_UNIT,       "单位") \
 	X(P_LEGEND,         "+ 按时完成  ~ 逾期完成  . 未到期  ! 已逾期") \
 	X(R_TODAY,          "今天：%s") \
+	X(R_CLOSED_AS_OF,   "%d 年度已于 %s 由市科协结束：以下是结束那天的状态（. 为结束时未完成，以后不再变成逾期）") \
 	X(R_CHECKLIST,      "“百千万科普工程”工作进度检查表") \
 	X(R_COL_DUE,        "截止日期") \
 	X(R_COL_OWNER,      "责任") \
@@ -300,6 +304,7 @@
 	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
 	X(UI_DUP_OTHER,     "可能与其他单位的记录重复，请与市科协核实。%s") \
 	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复（%s相同），请核实。%s") \
+	X(UI_DUP_CLOSED_DRAFT,"第 %lld 号是 %d 年度（已结束）未提交的草稿。%s") \
 	X(UI_DUP_SIMILAR,   "可能与第 %lld 号记录（%s，%s）重复：%s，请核实。%s") \
 	X(UI_DUP_AGAIN,     "仍要保存请再按 F2") \
 	X(UI_DUP_MARKED,    "已保存（第 %lld 号记录），已标记为可能重复，由市科协核实。") \
@@ -313,6 +318,8 @@
 	X(UI_ASK_QUIT,      "退出 kepu？(y/n)") \
 	X(UI_ASK_OPEN_YEAR, "开启 %d 年度（从 %d 年度复制附表1任务数和工作进度安排）？(y/n)") \
 	X(UI_ASK_CLOSE_YEAR,"结束 %d 年度？结束后各单位不能再新增、修改、提交或导入该年度的记录；市科协仍可认定已提交的记录，排名和报表照常，可再按 x 重新开放 (y/n)") \
+	X(UI_ASK_CLOSE_DUE, "结束 %d 年度？还有单位事项没到截止日期：%s。结束后各单位就不能再完成这些事项 (y/n)") \
+	X(UI_ASK_CLOSE_INSIST,"确定现在就结束 %d 年度，不等上面的截止日期吗？(y 结束 / n 不结束)") \
 	X(UI_ASK_REOPEN_YEAR,"重新开放 %d 年度？各单位又可以新增、修改、提交和导入该年度的记录。(y/n)") \
 	X(UI_QUEUE_EMPTY,   "没有等待市科协审核的记录") \
 	X(UI_QUEUE,         "待审核：") \
@@ -457,7 +464,7 @@
 	X(UI_LIST_STATE,    "只看「%s」的记录（Tab 换一种状态）") \
 	X(UI_ASK_REASON,    "%s的原因（Enter 确定，Esc 取消）：") \
 	X(UI_READ_ONLY,     "这条记录「%s」，不能修改。") \
-	X(UI_YEAR_CLOSED_READ,"%d 年度已由市科协结束，只能查看，不能修改；如需更正，请联系市科协。") \
+	X(UI_YEAR_CLOSED_READ,"%d 年度已由市科协结束，只能查看，不能修改；要在别的年度填写，回主菜单按 y 换年度；如需更正，请联系市科协。") \
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
 	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \
@@ -790,6 +797,7 @@
 	X(C_CSV_CELL_LONG,  "第%d行: 一格超过 %ld KiB（Excel 一格最多 32767 个字），不读取") \
 	X(C_CSV_WIDE,       "第%d行: 超过 %d 列（Excel 的最大列数），不读取") \
 	X(C_CSV_RECORD_LONG,"第%d行: 一行超过 %ld MiB，不读取") \
+	X(C_YEAR_FIXED_FILE,"整个文件都没有导入：%s") \
 	X(C_IMPORT_FAILED,  "导入失败：%d 处错误，没有保存任何记录。") \
 	X(C_IMPORTED,       "已导入 %d 条记录到 %d 年度的 %s（%s）。") \
 	X(C_REJECT_REASON,  "错误") \
@@ -1027,6 +1035,7 @@
 	X(Y_MOVED,          "已把「%s」第 %lld 号记录换到 %d 年度（编号、审核状态、附件和历史不变）") \
 	X(Y_OPENED,         "已开启 %d 年度（从 %d 年度复制了附表1任务数和工作进度安排）") \
 	X(Y_CLOSED,         "已结束 %d 年度：各单位不能再新增、修改、提交或导入该年度的记录；市科协仍可认定已提交的记录，排名和报表照常") \
+	X(Y_CLOSE_STILL_DUE,"没有结束 %d 年度：还有单位事项没到截止日期——%s。现在结束，各单位就不能再完成这些事项；请等截止日期过后再结束，或加 --force 仍然结束") \
 	X(Y_REOPENED,       "已重新开放 %d 年度：各单位又可以填报、修改和提交该年度的记录") \
 	X(Y_ALREADY_CLOSED, "%d 年度已经结束（%s 结束），没有改动") \
 	X(Y_NOT_CLOSED,     "%d 年度没有结束，不用重新开放，没有改动") \

@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/date.h"
 #include "core/msg.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "domain/progress.h"
 
@@ -134,11 +135,29 @@ static int by_due(const void *a, const void *b)
 	return x->due < y->due ? -1 : x->due > y->due;
 }
 
+/* The day the city closed the session's year, as a serial, or 0. */
+static long closing_day(kp_env *e)
+{
+	kp_year *y;
+	size_t n = store_years(e->store, &y);
+	long day = 0;
+	for (size_t i = 0; i < n; i++)
+		if (y[i].year == store_year(e->store) && y[i].closed_at && !date_serial_of(y[i].closed_at, &day))
+			day = 0;
+	years_free(y, n);
+	return day;
+}
+
 static int build(kp_checklist *c, kp_env *e, const kp_schedule *s, long long unit_id)
 {
 	memset(c, 0, sizeof *c);
 	clock_today(&c->ty, &c->tm, &c->td);
 	c->today = date_serial(c->ty, c->tm, c->td);
+	/* a closed year is the city's record: seen as on its closing day, so an
+	 * item still running then is not made late by the calendar afterwards */
+	c->closed = closing_day(e);
+	if (c->closed && c->closed < c->today)
+		c->today = c->closed;
 	c->nunits = store_units(e->store, &c->units);
 	if (unit_id) { /* keep that unit only */
 		size_t k = 0;
@@ -324,7 +343,8 @@ void check_item_describe(const kp_checklist *c, const kp_check_item *it, size_t 
 	case MS_LATE: n = snprintf(out, len, "~ %s", msg(MSG_P_LATE)); break;
 	case MS_OVERDUE: n = snprintf(out, len, msg(MSG_P_OVERDUE), -days); break;
 	case MS_OPEN:
-		n = days ? snprintf(out, len, msg(MSG_P_DAYS_LEFT), days)
+		n = c->closed ? snprintf(out, len, "%s", msg(MSG_P_OPEN_AT_CLOSE))
+		    : days    ? snprintf(out, len, msg(MSG_P_DAYS_LEFT), days)
 			 : snprintf(out, len, "%s", msg(MSG_P_DUE_TODAY));
 		break;
 	}
@@ -357,4 +377,42 @@ void check_item_title(const kp_check_item *it, char *out, size_t len)
 			 it->m->title);
 	else
 		snprintf(out, len, msg(MSG_R_TITLE), it->m->item, it->m->title);
+}
+
+#define STILL_DUE_NAMED 3
+
+char *checklist_still_due(kp_env *e, int year)
+{
+	int cur = store_year(e->store);
+	if (store_set_year(e->store, year, NULL) != KP_OK)
+		return NULL; /* the closing itself names the years there are */
+	kp_checklist c;
+	checklist_build(&c, e, 0);
+	store_set_year(e->store, cur, NULL);
+	strbuf b = STRBUF_INIT;
+	int named = 0, more = 0;
+	for (size_t i = 0; i < c.n; i++) {
+		const kp_check_item *it = &c.items[i];
+		if (it->m->owner != OWNER_UNIT || check_item_state(&c, it) != MS_OPEN)
+			continue;
+		if (named == STILL_DUE_NAMED) { /* the soonest named, the rest counted: one question's room */
+			more++;
+			continue;
+		}
+		named++;
+		char title[256], day[32];
+		check_item_title(it, title, sizeof title);
+		date_official(day, it->y, it->mo, it->d);
+		if (b.len)
+			sb_adds(&b, msg(MSG_FD_SEP));
+		sb_printf(&b, msg(MSG_P_STILL_DUE), title, day, (int)c.nunits - it->ndone - it->nlate);
+	}
+	checklist_free(&c);
+	if (more)
+		sb_printf(&b, msg(MSG_P_STILL_DUE_MORE), more);
+	if (!b.len) {
+		sb_free(&b);
+		return NULL;
+	}
+	return sb_take(&b);
 }

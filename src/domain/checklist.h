@@ -30,7 +30,8 @@ typedef struct {
 
 typedef struct {
 	int ty, tm, td;     /* today */
-	long today;
+	long today;         /* the day states are seen on: today, or the closing day */
+	long closed;        /* the year's closing day: its checklist as it was then, or 0 (open) */
 	kp_unit *units;
 	size_t nunits;
 	kp_check_item *items; /* in due-date order */
@@ -46,7 +47,9 @@ kp_ms_state ms_state(long due, long today, const char *done_at);
 void milestone_due(const kp_schedule *s, const kp_milestone *m, int i, int *y, int *mo, int *d);
 
 /* Evaluate the schedule today (clock_today) for every unit, or — unit_id
- * not 0, a unit user's view — for that unit alone. Returns 0 or -1. */
+ * not 0, a unit user's view — for that unit alone. A year the city closed
+ * is evaluated on its closing day: what was not done then stays as it was
+ * (never overdue later). Returns 0 or -1. */
 int checklist_build(kp_checklist *c, kp_env *e, long long unit_id);
 void checklist_free(kp_checklist *c);
 /* Put in front of c (built in the session's year) the previous
@@ -76,6 +79,13 @@ void check_item_title(const kp_check_item *it, char *out, size_t len);
 const char *check_owner_text(const kp_milestone *m);
 /* A matrix column's heading: the brief, or "7月" for a monthly item. */
 void check_item_heading(const kp_check_item *it, char *out, size_t len);
+
+/* Before the city closes year: its units' items not yet due and not done
+ * by every unit, in words (「五.6 …（12月）」2017年1月3日截止，还有 19 个
+ * 单位未完成), "；" between, the soonest 3 named and the rest counted;
+ * NULL when none (or no such year). Closing then
+ * would shut them out (the 12月月报 is due in January); the caller frees. */
+char *checklist_still_due(kp_env *e, int year);
 
 /* The text mark of a state (colour is extra, never the only sign). */
 char state_mark(kp_ms_state st);

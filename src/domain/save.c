@@ -90,6 +90,23 @@ static void duplicate(const kp_form *f, kp_dup d, const char *again, kp_save_res
 	res->error = true;
 }
 
+/* The record a possible duplicate names may be a draft left in a year the
+ * city closed: never submitted, counted nowhere, and its unit cannot
+ * delete it there. Said before what to do (t4h #10), so the clerk
+ * re-filing the person knows what the match is; the caller frees. */
+static char *closed_draft_then(kp_env *e, const kp_form *f, long long id, const char *again)
+{
+	kp_record old;
+	if (!id || store_get(e->store, f, id, &old, NULL) != KP_OK)
+		return xstrdup(again);
+	char *said = old.state && !strcmp(old.state, "draft") && old.year != store_year(e->store) &&
+				     store_year_closed(e->store, old.year)
+		? xasprintf(msg(MSG_UI_DUP_CLOSED_DRAFT), id, old.year, again)
+		: xstrdup(again);
+	record_free(&old);
+	return said;
+}
+
 /* Three-way merge after a refused update: fields only the other session
  * changed take its values, fields only this user changed keep theirs,
  * fields both changed keep this user's and carry the other value in
@@ -199,7 +216,9 @@ kp_save_status record_save(kp_env *e, const kp_form *f, kp_record *rec, const ch
 	int rc = store_save_checked(e->store, f, rec, rule, &d, &err);
 	if (rc == KP_EDUP) {
 		free(err);
-		duplicate(f, d, e->dup_again ? e->dup_again : msg(MSG_UI_DUP_AGAIN), res);
+		char *again = closed_draft_then(e, f, d.id, e->dup_again ? e->dup_again : msg(MSG_UI_DUP_AGAIN));
+		duplicate(f, d, again, res);
+		free(again);
 		return res->status;
 	}
 	if (rc == KP_OK) {

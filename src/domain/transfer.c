@@ -876,6 +876,13 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 		fatal(&im, why);
 		free(why);
 	}
+	char *fixed = NULL; /* a year closed or not begun: the whole file, said once */
+	if (store_why_year_fixed(e->store, store_year(e->store), &fixed) != KP_OK) {
+		char *why = xasprintf(msg(MSG_C_YEAR_FIXED_FILE), fixed ? fixed : "");
+		fatal(&im, why);
+		free(why);
+	}
+	free(fixed);
 	if (o->note)
 		say(&im, o->note);
 	make_keys(&im);

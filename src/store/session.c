@@ -172,10 +172,14 @@ bool session_year_closed(kp_store *s, int year, char **when)
 
 /* A closed year is the city's record of what the units did: a unit
  * changes nothing of it (no record, state, attachment or tick), so last
- * year's ranking is not padded after the year ended. */
+ * year's ranking is not padded after the year ended. A year not begun
+ * holds nothing of a unit's yet: one rule for both, so a form refuses
+ * before typing, not at F2. */
 int session_may_change_year(kp_store *s, int year, char **err)
 {
 	char *when = NULL;
+	if (year_begun(s, year, err) != KP_OK)
+		return KP_ERR;
 	if (s->kind != SESSION_UNIT || !session_year_closed(s, year, &when))
 		return KP_OK;
 	db_set_err(err, xasprintf(msg(MSG_SS_YEAR_CLOSED), year, when));
@@ -184,6 +188,7 @@ int session_may_change_year(kp_store *s, int year, char **err)
 }
 
 bool store_may_change_year(kp_store *s, int year) { return session_may_change_year(s, year, NULL) == KP_OK; }
+int store_why_year_fixed(kp_store *s, int year, char **err) { return session_may_change_year(s, year, err); }
 
 /* The monthly report has no review: its figures are the province's once
  * the city sent its month's briefing on (五.6: units by the 3rd, the city
@@ -219,10 +224,8 @@ static int may_touch(kp_store *s, const kp_form *f, const kp_record *old, long l
 		free(own);
 		return KP_ERR;
 	}
-	/* A year not begun holds nothing of a unit's yet: not filed into it, nor
-	 * changed there after the city moved a record into it. */
-	if (year_begun(s, s->year, err) != KP_OK || (old && year_begun(s, old->year, err) != KP_OK))
-		return KP_ERR;
+	/* Not filed into a closed year or one not begun, nor changed there after
+	 * the city moved a record into it. */
 	if (session_may_change_year(s, s->year, err) != KP_OK ||
 	    (old && old->year != s->year && session_may_change_year(s, old->year, err) != KP_OK))
 		return KP_ERR;
@@ -451,7 +454,7 @@ int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const 
 	}
 	if (s->kind == SESSION_CITY && !strcmp(to, "approved") && may_approve(s, f, old, err) != KP_OK)
 		return KP_ERR;
-	return year_begun(s, old->year, err);
+	return KP_OK;
 }
 
 /* A record filed in the wrong programme year moves, keeping its number,
@@ -474,8 +477,7 @@ int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, i
 			db_set_err(err, why);
 			return KP_ERR;
 		}
-		if (year_begun(s, old->year, err) != KP_OK || year_begun(s, to, err) != KP_OK ||
-		    session_may_change_year(s, old->year, err) != KP_OK || session_may_change_year(s, to, err) != KP_OK ||
+		if (session_may_change_year(s, old->year, err) != KP_OK || session_may_change_year(s, to, err) != KP_OK ||
 		    store_may_change_report(s, f, old, err) != KP_OK)
 			return KP_ERR;
 	}

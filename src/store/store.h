@@ -109,8 +109,10 @@ bool store_may_enter_year(const kp_store *s, int year);
 /* May the session move a reviewed record from one state to another? */
 bool store_may_move(const kp_store *s, const char *from, const char *to);
 /* May the session change records of programme year `year` (a unit: not
- * in a year the city closed)? Asks the database. */
+ * in a year the city closed, nor in one not begun)? Asks the database. */
 bool store_may_change_year(kp_store *s, int year);
+/* The same rule, with why not in *err (a closed year, one not begun). */
+int store_why_year_fixed(kp_store *s, int year, char **err);
 /* May the session change or delete rec, a monthly report? A unit not once
  * the city summed its month up for the province (schedule_summary_day);
  * *err (may be NULL) says so, naming the day. Other forms: KP_OK. */

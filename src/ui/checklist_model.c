@@ -161,5 +161,9 @@ bool ckm_acts(const void *model, const void *ctx, kp_action a)
 		return true;
 	size_t u;
 	const kp_check_item *it = current(m, &u);
-	return it && untickable(it, u, ctx) == MSG_COUNT;
+	const ckm_ctx *c = ctx;
+	/* a year closed (or not begun) to this session: Space is not offered;
+	 * pressed anyway, the store says why (tick) */
+	return it && untickable(it, u, ctx) == MSG_COUNT &&
+	       store_may_change_year(c->env->store, it->year ? it->year : store_year(c->env->store));
 }

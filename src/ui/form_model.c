@@ -1200,15 +1200,16 @@ form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long un
 	}
 	/* the store refuses a unit's every change there; said before typing */
 	int year = id ? m->rec.year : store_year(c->env->store);
-	if (!store_may_change_year(c->env->store, year)) {
-		m->closed_year = year;
+	if (store_why_year_fixed(c->env->store, year, &m->report_locked) != KP_OK) {
+		/* closed: said with 换年度; not begun: the store's words, at the first key */
+		m->closed_year = store_year_closed(c->env->store, year) ? year : 0;
 		m->readonly = true;
 	} else if (store_may_change_report(c->env->store, f, &m->rec, &m->report_locked) != KP_OK) {
 		m->readonly = true;
 	}
 	if (c->draft) { /* chosen at sign-in: restored without asking again */
 		if (store_draft_get(c->env->store, c->user, c->draft, &m->offer) == KP_OK &&
-		    !strcmp(m->offer.form, f->id) && m->offer.record_id == id && !m->closed_year &&
+		    !strcmp(m->offer.form, f->id) && m->offer.record_id == id && !m->closed_year && !m->report_locked &&
 		    !outdated(m, c, res))
 			restore_draft(m, c, res);
 		draft_free(&m->offer);

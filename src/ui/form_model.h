@@ -92,7 +92,8 @@ typedef struct {
 	time_t draft_saved;  /* when it was */
 	bool readonly;       /* a reviewed record its user may not change (已提交, 已认定) */
 	int closed_year;     /* the record's year, which the city closed: a unit only reads (0: open) */
-	char *report_locked; /* why a monthly report the city summed up is a unit's to read only, or NULL */
+	char *report_locked; /* why the record is a unit's to read only (a year closed or not begun, a
+			      * monthly report the city summed up), or NULL */
 	int entered;         /* new records saved in this sitting */
 	bool dup_warned;     /* a possible duplicate was said: the next save stores and marks it */
 	char *dup_note;      /* the city's: the records this one was marked as repeating */

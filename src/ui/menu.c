@@ -123,12 +123,14 @@ static void menu_draw(ui_screen *s, ui_app *app)
 		sw_mark(&m->win, more, sizeof more);
 		draw_text(y, 10, COLS - 15, more, theme_attr(R_HELP), false);
 	}
-	char q[512];
+	char q[1536];
 	mm_question(m, q, sizeof q);
-	if (q[0] && utf8_width(q) > COLS - 2) { /* closing a year says what it means: two lines */
-		draw_fill(LINES - 3, 0, COLS, theme_attr(R_ERROR));
-		draw_fill(LINES - 2, 0, COLS, theme_attr(R_ERROR));
-		draw_wrapped(LINES - 3, 1, COLS - 2, 2, q, theme_attr(R_ERROR));
+	if (q[0] && utf8_width(q) > COLS - 2) { /* closing a year says what it means: up to 4 lines */
+		int rows = wrapped_height(COLS - 2, q);
+		rows = rows > 4 ? 4 : rows;
+		for (int r = 0; r < rows; r++)
+			draw_fill(LINES - 1 - rows + r, 0, COLS, theme_attr(R_ERROR));
+		draw_wrapped(LINES - 1 - rows, 1, COLS - 2, rows, q, theme_attr(R_ERROR));
 	} else if (q[0]) {
 		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
 	}

@@ -8,6 +8,7 @@
 
 #include "core/msg.h"
 #include "core/xalloc.h"
+#include "domain/checklist.h"
 
 /* An item opened by the keymap's key for act (for a form: the digit). */
 static menu_item item(item_kind kind, const kp_form *f, const kp_view *v, kp_action act, char digit)
@@ -77,7 +78,8 @@ void mm_init(menu_model *m, const mm_ctx *c)
  * changes nothing there, store.h)? */
 static bool closed_here(const mm_ctx *c)
 {
-	return !store_may_change_year(c->env->store, store_year(c->env->store));
+	int y = store_year(c->env->store);
+	return store_year_closed(c->env->store, y) && !store_may_change_year(c->env->store, y);
 }
 
 void mm_item_text(const menu_item *it, const mm_ctx *c, char *buf, size_t len)
@@ -134,6 +136,7 @@ static void queue_free(menu_model *m)
 void mm_free(menu_model *m)
 {
 	queue_free(m);
+	free(m->still_due);
 	free(m->items);
 	free(m->tally);
 	memset(m, 0, sizeof *m);
@@ -276,13 +279,22 @@ static mm_result ask_close_year(menu_model *m, const mm_ctx *c)
 		return refused("%s", msg(MSG_SS_CITY_ONLY));
 	m->close_year = store_year(c->env->store);
 	m->closing = !store_year_closed(c->env->store, m->close_year);
+	free(m->still_due);
+	m->still_due = m->closing ? checklist_still_due(c->env, m->close_year) : NULL;
+	m->insisting = false;
 	m->mode = MM_CONFIRM_CLOSE;
 	return result(MM_HANDLED);
 }
 
 static mm_result close_year(menu_model *m, const mm_ctx *c)
 {
+	if (m->still_due && !m->insisting) { /* items still running: a second, explicit yes */
+		m->insisting = true;
+		return result(MM_HANDLED);
+	}
 	m->mode = MM_BROWSE;
+	free(m->still_due);
+	m->still_due = NULL;
 	char *err = NULL;
 	if (store_year_close(c->env->store, m->close_year, m->closing, &err) != KP_OK) {
 		mm_result r = refused("%s", err ? err : "");
@@ -413,6 +425,8 @@ static mm_result answer(menu_model *m, const mm_ctx *c, kp_key key)
 		return result(MM_QUIT);
 	case ACT_NO:
 		m->mode = MM_BROWSE;
+		free(m->still_due);
+		m->still_due = NULL;
 		return result(MM_HANDLED);
 	default:
 		return result(MM_HANDLED);
@@ -525,6 +539,10 @@ void mm_question(const menu_model *m, char *out, size_t len)
 		snprintf(out, len, "%s", msg(MSG_UI_ASK_QUIT));
 	else if (m->mode == MM_CONFIRM_YEAR)
 		snprintf(out, len, msg(MSG_UI_ASK_OPEN_YEAR), m->open_year, m->open_from);
+	else if (m->mode == MM_CONFIRM_CLOSE && m->insisting)
+		snprintf(out, len, msg(MSG_UI_ASK_CLOSE_INSIST), m->close_year);
+	else if (m->mode == MM_CONFIRM_CLOSE && m->still_due)
+		snprintf(out, len, msg(MSG_UI_ASK_CLOSE_DUE), m->close_year, m->still_due);
 	else if (m->mode == MM_CONFIRM_CLOSE)
 		snprintf(out, len, msg(m->closing ? MSG_UI_ASK_CLOSE_YEAR : MSG_UI_ASK_REOPEN_YEAR), m->close_year);
 	else

@@ -82,6 +82,8 @@ typedef struct {
 	int open_year, open_from; /* MM_CONFIRM_YEAR: the year to open, from which */
 	int close_year;      /* MM_CONFIRM_CLOSE: the year to close (or reopen, */
 	bool closing;        /* …when this is false) */
+	char *still_due;     /* …the year's unit items not yet due, in words (owned), or NULL */
+	bool insisting;      /* …asked a second time: close all the same? */
 	const menu_item *after_pick; /* MM_PICK_UNIT: open this once a unit is chosen */
 	mm_tally *tally;
 	size_t ntally;

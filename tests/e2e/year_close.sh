@@ -101,3 +101,34 @@ wait_for "补报的讲座"
 refute_screen "只能查看"
 close_terminals
 "$KEPU" check --db "$DB" >"$WORK/check" || fail "kepu check: $(cat "$WORK/check")"
+
+# Closed at 12月底 (t4h #4): the 12月月报 (due 2017-01-03) is still running,
+# so the CLI refuses, naming it, until the city insists with --force.
+refused 1 "$KEPU" year close 2016 --db "$DB" --today 2016-12-31
+has "12月月报：培训、活动、资源情况」2017年1月3日截止，还有"
+has "或加 --force 仍然结束"
+assert_sql "SELECT count(*) FROM kp_years WHERE closed_at IS NOT NULL" "0"
+exits 0 "$KEPU" year close 2016 --db "$DB" --today 2016-12-31 --force
+has "已结束 2016 年度" out
+# A week later the closed year's checklist is still the closing day's:
+# 魏都区's 12月报 stays '.' (not done when the year ended), never '!'.
+exits 0 "$KEPU" checklist --db "$DB" --year 2016 --today 2017-01-10
+has "2016 年度已于 2016年12月31日 由市科协结束" out
+has "年度结束时未完成" out
+[ "$(awk '/^魏都区/ {print $NF}' "$WORK/out")" = "." ] || fail "12月报: $(grep '^魏都区' "$WORK/out")"
+exits 0 "$KEPU" year reopen 2016 --db "$DB" --today 2017-01-10     # the control: the calendar counts again
+exits 0 "$KEPU" checklist --db "$DB" --year 2016 --today 2017-01-10
+[ "$(awk '/^魏都区/ {print $NF}' "$WORK/out")" = "!" ] || fail "reopened 12月报: $(grep '^魏都区' "$WORK/out")"
+# The same in the terminal at 80x24: x names the item, a first y asks again, n keeps the year open.
+use city2
+E2E_USER=shikexie start 80 24 --today 2016-12-31
+wait_for "主菜单"
+keys x
+wait_for "2017年1月3日截止，还有"
+assert_screen "(y/n)"                              # the question's end is on the screen
+keys y
+wait_for "确定现在就结束 2016 年度，不等上面的截止日期吗？"
+keys n
+wait_gone "确定现在就结束"
+assert_sql "SELECT count(*) FROM kp_years WHERE closed_at IS NOT NULL" "0"
+close_terminals

@@ -145,6 +145,40 @@ static void space_where_it_acts(void **state)
 	assert_true(ckm_acts(&s->m, &s->c, ACT_DOWN));
 }
 
+/* The unit's own 注册 cell in the matrix (ticked by hand). */
+static void to_register_cell(story *s)
+{
+	ckm_init(&s->m, &s->c);
+	ckm_key(&s->m, &s->c, TAB);
+	while (strcmp(s->m.c.items[s->m.cols[s->m.col]].key, "register") != 0 && s->m.col + 1 < s->m.ncols)
+		ckm_key(&s->m, &s->c, FN(KEY_RIGHT));
+	assert_string_equal(s->m.c.items[s->m.cols[s->m.col]].key, "register");
+}
+
+/* t4h #13: in a year the city closed, a unit's key line offers no Space
+ * (pressed anyway, the store refuses naming the year); open, it does. */
+static void closed_year_no_space(void **state)
+{
+	story *s = *state;
+	s->c = (ckm_ctx){&s->fx->env, sign_in_unit(s->fx, "魏都区"), false, "wd"};
+	to_register_cell(s);
+	assert_true(ckm_acts(&s->m, &s->c, ACT_TOGGLE)); /* the control: open */
+	assert_non_null(strstr(keymap_bar_if(CTX_CHECKLIST, ckm_acts, &s->m, &s->c), "Space"));
+	kp_store *city;
+	char *err = NULL;
+	assert_int_equal(store_open(s->fx->path, &city, &err), KP_OK);
+	assert_int_equal(store_session(city, SESSION_CITY, "shikexie", 0, &err), KP_OK);
+	assert_int_equal(store_year_close(city, store_year(s->fx->env.store), true, &err), KP_OK);
+	store_close(city);
+	ckm_free(&s->m);
+	to_register_cell(s);
+	assert_false(ckm_acts(&s->m, &s->c, ACT_TOGGLE));
+	assert_null(strstr(keymap_bar_if(CTX_CHECKLIST, ckm_acts, &s->m, &s->c), "Space"));
+	mr_result r = ckm_key(&s->m, &s->c, SPACE);
+	assert_int_equal(r.kind, MR_REFUSED);
+	assert_non_null(strstr(r.text, "年度已由市科协结束"));
+}
+
 /* A unit's session sees its own row, titled so (本单位完成情况, not
  * 各单位), and may not confirm the city's item. */
 static void unit_refused(void **state)
@@ -192,6 +226,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(tick_city_item, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(matrix_tick, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_refused, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(closed_year_no_space, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(space_where_it_acts, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(page_mark, story_setup, story_teardown),
 	};

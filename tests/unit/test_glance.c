@@ -148,6 +148,40 @@ static void last_year_still_due(void **state)
 	glance_free(&g);
 }
 
+/* t80e §10: in the year the city closed on 2016-08-10, a unit's home no
+ * longer counts down to 8月31日 (五.5): its open items say they were not
+ * done when the year ended. Reopened (the control): 还有 21 天 again. */
+static void closed_year_no_countdown(void **state)
+{
+	fixture *fx = *state;
+	char *err = NULL;
+	clock_set_today("2016-08-10");
+	if (store_year_close(fx->env.store, 2016, true, &err) != KP_OK)
+		fail_msg("%s", err);
+	long long wd = sign_in_unit(fx, "魏都区");
+	ui_app app = {.env = &fx->env, .unit_id = wd};
+	glance g = {0};
+	glance_build(&g, &app);
+	glance_arrange(&g, &app, 80);
+	assert_non_null(piece_with(&g, "年度结束时未完成"));
+	assert_null(piece_with(&g, "还有 21 天"));
+	glance_free(&g);
+	env_close(&fx->env);
+	reopen(fx);
+	kp_store *city;
+	assert_int_equal(store_open(fx->path, &city, &err), KP_OK);
+	assert_int_equal(store_session(city, SESSION_CITY, "shikexie", 0, &err), KP_OK);
+	assert_int_equal(store_year_close(city, 2016, false, &err), KP_OK);
+	store_close(city);
+	sign_in_unit(fx, "魏都区");
+	glance_build(&g, &app);
+	glance_arrange(&g, &app, 80);
+	assert_non_null(piece_with(&g, "还有 21 天"));
+	assert_null(piece_with(&g, "年度结束时未完成"));
+	glance_free(&g);
+	clock_use_system();
+}
+
 int main(void)
 {
 	unit_locale(); /* wrapped lines are measured in display cells */
@@ -156,6 +190,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(returned_reason_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(overdue_whole_items, city_setup, teardown),
 		cmocka_unit_test_setup_teardown(last_year_still_due, city_setup, teardown),
+		cmocka_unit_test_setup_teardown(closed_year_no_countdown, city_setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

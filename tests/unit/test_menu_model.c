@@ -5,6 +5,7 @@
  * city (refused for a unit), the items that do not fit marked above and below. */
 #include "unit_env.h"
 
+#include "core/clock.h"
 #include "model_keys.h"
 #include "ui/menu_model.h"
 
@@ -260,6 +261,31 @@ static void test_city_closes_year(void **state)
 	assert_false(store_year_closed(s->fx->env.store, year));
 }
 
+/* t4h #4: on 2016-12-31 the 12月月报 (due 2017-01-03) is still running:
+ * the question names it and how many units owe it, and a first y only
+ * asks again; n there leaves the year open, y then closes it. */
+static void test_close_names_items_still_due(void **state)
+{
+	story *s = *state;
+	clock_set_today("2016-12-31");
+	char q[1536];
+	assert_int_equal(press(s, CH('x')), MM_HANDLED);
+	mm_question(&s->m, q, sizeof q);
+	assert_non_null(strstr(q, "结束 2016 年度？"));
+	assert_non_null(strstr(q, "12月月报：培训、活动、资源情况」2017年1月3日截止，还有 19 个单位未完成"));
+	assert_int_equal(press(s, CH('y')), MM_HANDLED); /* the first yes asks again */
+	assert_false(store_year_closed(s->fx->env.store, 2016));
+	mm_question(&s->m, q, sizeof q);
+	assert_non_null(strstr(q, "确定现在就结束 2016 年度"));
+	assert_int_equal(press(s, CH('n')), MM_HANDLED);
+	assert_false(store_year_closed(s->fx->env.store, 2016));
+	assert_int_equal(s->m.mode, MM_BROWSE);
+	assert_int_equal(press(s, CH('x')), MM_HANDLED); /* asked afresh, twice again */
+	assert_int_equal(press(s, CH('y')), MM_HANDLED);
+	assert_int_equal(mm_key(&s->m, &s->c, CH('y')).kind, MM_YEAR);
+	assert_true(store_year_closed(s->fx->env.store, 2016));
+}
+
 static void test_unit_may_not_close_year(void **state)
 {
 	story *s = *state;
@@ -376,6 +402,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_city_opens_year, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_unit_may_not_open_year, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_city_closes_year, city_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(test_close_names_items_still_due, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_unit_may_not_close_year, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_more_marks, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_city_queue_picker, city_setup, story_teardown),

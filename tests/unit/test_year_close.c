@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "domain/checklist.h"
 #include "domain/save.h"
 #include "domain/transfer.h"
 #include "model_keys.h"
@@ -128,11 +129,13 @@ static int form_save(fixture *fx, const char *fid, kp_record *r, const char *con
 	return st == SAVE_OK ? KP_OK : KP_ERR;
 }
 
-static int import_rows(fixture *fx, char **err)
+#define CSV_HEAD "填报单位,活动名称,日期,形式,对象,地点,参与人数\n"
+
+/* csv imported as the clerk of fx's session; *err: the report. */
+static int import_text(fixture *fx, const char *text, char **err)
 {
-	static char csv[] = "填报单位,活动名称,日期,形式,对象,地点,参与人数\n"
-			    "魏都区,补报的讲座,2016-07-20,科普讲座,社区,文化馆,60\n";
-	FILE *in = fmemopen(csv, sizeof csv - 1, "rb");
+	char *csv = xstrdup(text);
+	FILE *in = fmemopen(csv, strlen(csv), "rb");
 	char *report = NULL;
 	size_t len = 0;
 	FILE *rep = open_memstream(&report, &len);
@@ -140,6 +143,7 @@ static int import_rows(fixture *fx, char **err)
 	import_stats st = {0};
 	int rc = import_csv(&fx->env, form(fx, "activity"), in, &o, rep, &st);
 	fclose(in);
+	free(csv);
 	fclose(rep);
 	*err = report;
 	return rc == 0 ? KP_OK : KP_ERR;
@@ -169,7 +173,8 @@ static void every_path(fixture *fx, long long a, long long b, long long c, long 
 	outcome("edit (form)", form_save(fx, "activity", &r, edit, &err), err, refused);
 	record_free(&r);
 
-	outcome("import rows", import_rows(fx, &err), err, refused);
+	outcome("import rows", import_text(fx, CSV_HEAD "魏都区,补报的讲座,2016-07-20,科普讲座,社区,文化馆,60\n", &err), err,
+		refused);
 	outcome("submit", store_set_state(s, act, a, "draft", "submitted", NULL, "submit", &err), err, refused);
 	outcome("withdraw", store_set_state(s, act, b, "submitted", "draft", NULL, "withdraw", &err), err, refused);
 	outcome("attach", attach(s, act, c, &err) ? KP_OK : KP_ERR, err, refused);
@@ -372,6 +377,7 @@ static void test_form_reads_only(void **state)
 		assert_false(fm_acts(m, &c, ACT_SAVE));
 		r = fm_key(m, &c, CH('x'));
 		assert_non_null(strstr(r.text, "2016 年度已由市科协结束，只能查看"));
+		assert_non_null(strstr(r.text, "按 y 换年度")); /* the way out said */
 		fm_free(m);
 	}
 	/* the attachments screen says it before a file is sent for nothing */
@@ -380,6 +386,130 @@ static void test_form_reads_only(void **state)
 	assert_int_equal(er.kind, EV_REFUSED);
 	assert_non_null(strstr(er.text, "2016 年度已由市科协结束，只能查看"));
 	ev_free(&ev);
+}
+
+/* t80e §2: the city opened 2017 while it is still 2016. A unit in 2017
+ * gets the form read-only from the start — the first key says the year has
+ * not begun, as a closed year's does — and no F7 in the list, so no record
+ * is typed only to be refused at F2. The same form in 2016 takes keys. */
+static void test_year_not_begun_reads_only(void **state)
+{
+	fixture *fx = *state;
+	clock_set_today("2016-12-20");
+	const kp_form *f = form(fx, "activity");
+	long long u = sign_in_unit(fx, "魏都区");
+	fm_ctx c = {&fx->env, "wd", false, NULL, 60, 0};
+	fm_result r;
+	form_model *m = fm_new(&c, f, 0, u, "魏都区", &r);
+	assert_non_null(m);
+	assert_true(fm_acts(m, &c, ACT_SAVE)); /* control: 2016, begun */
+	r = fm_key(m, &c, CH('x'));
+	assert_int_not_equal(r.kind, FM_REFUSED);
+	fm_free(m);
+	assert_true(store_may_change_year(fx->env.store, 2016));
+	char *err = NULL;
+	assert_int_equal(store_set_year(fx->env.store, 2017, &err), KP_OK);
+	assert_false(store_may_change_year(fx->env.store, 2017));
+	assert_int_equal(store_why_year_fixed(fx->env.store, 2017, &err), KP_ERR);
+	assert_non_null(strstr(err, "2017 年度还没有开始"));
+	free(err);
+	m = fm_new(&c, f, 0, u, "魏都区", &r);
+	assert_non_null(m);
+	assert_false(fm_acts(m, &c, ACT_SAVE));
+	r = fm_key(m, &c, CH('x'));
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_non_null(strstr(r.text, "2017 年度还没有开始"));
+	assert_null(strstr(r.text, "已由市科协结束"));
+	fm_free(m);
+	/* the city is no unit: 2017 is its to prepare */
+	kp_store *city = city_store(fx, 2017);
+	assert_true(store_may_change_year(city, 2017));
+	store_close(city);
+}
+
+/* t4h #12, #10: a 3-row import into the closed year is refused once for the
+ * whole file, naming no row; re-filing in 2017 a person left as a draft in
+ * the closed 2016 says what that draft is. Reopened (the control): the
+ * rows are taken, and the warning is the plain one. */
+static void test_closed_year_import_and_old_draft(void **state)
+{
+	fixture *fx = *state;
+	const char *rows = CSV_HEAD "魏都区,讲座一,2016-07-20,科普讲座,社区,文化馆,60\n"
+				    "魏都区,讲座二,2016-07-21,科普讲座,社区,文化馆,61\n"
+				    "魏都区,讲座三,2016-07-22,科普讲座,社区,文化馆,62\n";
+	long long t = save_record(fx, "talent", "魏都区", "name", "张明远", "phone", "13812345678", NULL);
+	assert_true(t > 0);
+	char *err = NULL;
+	kp_store *city = city_store(fx, 2016);
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	sign_in_unit(fx, "魏都区");
+	assert_int_equal(import_text(fx, rows, &err), KP_ERR);
+	assert_non_null(strstr(err, "整个文件都没有导入：" CLOSED));
+	assert_null(strstr(err, "第2行"));
+	free(err);
+	err = NULL;
+	assert_int_equal(store_set_year(fx->env.store, 2017, &err), KP_OK);
+	kp_record r;
+	record_init(&r, form(fx, "talent")->nfields);
+	char *said = NULL;
+	const char *const person[] = {"name", "张明远", "gender", "男", "age", "45", "ethnicity", "汉族", "political",
+				      "中共党员", "education", "大学本科", "employer", "魏都区科技局", "phone",
+				      "13812345678", "service_categories", "[\"青少年科普\"]", NULL};
+	assert_int_equal(form_save(fx, "talent", &r, person, &said), KP_ERR);
+	char want[96];
+	snprintf(want, sizeof want, "第 %lld 号是 2016 年度（已结束）未提交的草稿", t);
+	assert_non_null(strstr(said, want));
+	free(said);
+	said = NULL;
+	assert_int_equal(store_year_close(city, 2016, false, &err), KP_OK);
+	assert_int_equal(form_save(fx, "talent", &r, person, &said), KP_ERR); /* still a duplicate… */
+	assert_null(strstr(said, "未提交的草稿"));                            /* …of an open year's draft */
+	free(said);
+	record_free(&r);
+	assert_int_equal(store_set_year(fx->env.store, 2016, &err), KP_OK);
+	assert_int_equal(import_text(fx, rows, &err), KP_OK);
+	free(err);
+	store_close(city);
+}
+
+/* t4h #4: closed on 2016-12-31, the 12月月报 (due 2017-01-03) is named as
+ * still running before the close; afterwards the closed year's checklist
+ * is that day's — a week later its 12月报 is still `.`, said as not done
+ * when the year ended, not `!`. Reopened, the calendar counts again. */
+static void test_checklist_frozen_at_close(void **state)
+{
+	fixture *fx = *state;
+	char *err = NULL;
+	clock_set_today("2016-12-31");
+	kp_store *city = city_store(fx, 2016);
+	char *due = checklist_still_due(&fx->env, 2016);
+	assert_non_null(due);
+	assert_non_null(strstr(due, "12月月报：培训、活动、资源情况」2017年1月3日截止，还有 19 个单位未完成"));
+	free(due);
+	clock_set_today("2017-01-10"); /* the control: on the 10th nothing is still due */
+	assert_null(checklist_still_due(&fx->env, 2016));
+	clock_set_today("2016-12-31");
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	clock_set_today("2017-01-10");
+	assert_int_equal(store_set_year(fx->env.store, 2016, &err), KP_OK);
+	kp_checklist c;
+	checklist_build(&c, &fx->env, 0);
+	const kp_check_item *dec = checklist_item(&c, "monthly:2016-12");
+	assert_non_null(dec);
+	assert_true(c.closed > 0);
+	assert_int_equal(check_item_state(&c, dec), MS_OPEN);
+	char text[128];
+	check_item_describe(&c, dec, CHECK_ALL, false, text, sizeof text);
+	assert_string_equal(text, ". 年度结束时未完成");
+	checklist_free(&c);
+	/* reopened (the control): seen on the 10th, it is late */
+	assert_int_equal(store_year_close(city, 2016, false, &err), KP_OK);
+	checklist_build(&c, &fx->env, 0);
+	dec = checklist_item(&c, "monthly:2016-12");
+	assert_int_equal(c.closed, 0);
+	assert_int_equal(check_item_state(&c, dec), MS_OVERDUE);
+	checklist_free(&c);
+	store_close(city);
 }
 
 /* The item of form on a unit's menu, selected, its text into text. */
@@ -439,6 +569,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_older_database_migrated, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_form_reads_only, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_reads_only, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_year_not_begun_reads_only, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_checklist_frozen_at_close, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_closed_year_import_and_old_draft, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
