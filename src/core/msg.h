@@ -857,6 +857,7 @@
 	X(C_PAPER_BOX_TAIL, "%s：选项之后还有「%s」，不知道是什么。整个文件未导入") \
 	X(C_PAPER_ONE_BOX,  "%s：只能选一项，却勾选了%s。整个文件未导入") \
 	X(C_PAPER_TEMPLATE, "应为「%s」的样子，这里是「%s」（〔 〕处填写，其余的字不能改动）。整个文件未导入") \
+	X(C_PAPER_MONTH_YEAR,"「%s」没有写年份，又早于前面的 %d年%d月，说不准是哪一年：请写全，如 %d年%d月。整个文件未导入") \
 	X(C_XLSX_SHEETS,    "工作表超过 %d 个，不读取（请分成几个文件）") \
 	X(C_SHEET_SECOND_LIST,"工作表「%s」也是「%s」的名单：一次只导入一个工作表，没有导入。请分别导入（已读「%s」；另一个加 --sheet %s）") \
 	X(C_SHEET_NOT_XLSX, "%s 不是 .xlsx 工作簿：--sheet 只用于有几个工作表的 Excel 文件") \

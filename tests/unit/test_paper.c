@@ -751,6 +751,73 @@ static void test_month_choice_round_trip(void **state)
 	free(path);
 }
 
+/* 附表3's 项目实施时间 prints in full (2016年7月至2016年12月); written as
+ * people write it, 「2016年7月至12月」, the end is read in the start's year
+ * (as the form's check then reads it: 2016年12月).
+ * An earlier month without its year (2017?) is refused, never guessed; a
+ * range with no year at all is left to the form's check. */
+static void test_range_end_without_year(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "project");
+	save_record(fx, "project", "魏都区", "declared_on", "2016-07-15", "name", "农村科普大篷车", "executor", "许昌学院",
+		    "contact", "王伟", "phone", "13812345678", "category", "科普活动", "start", "2016-07", "end", "2016-12",
+		    "content", "在各乡镇开展科普讲座和科技培训。", "performance", "受益群众一万人次以上。", NULL);
+	char *src = xasprintf("%s.xlsx", fx->path), *dst = xasprintf("%s-r.xlsx", fx->path), *err = NULL;
+	size_t sheets;
+	assert_int_equal(export_paper(&fx->env, f, store_unit_id(fx->env.store, "魏都区"), NULL, src, &sheets, &err), 0);
+	char *x = sheet_xml(src, 1);
+	const char *at = strstr(x, "<c r=\"B10\"");
+	assert_non_null(at);
+	assert_non_null(strstr(at, ">2016年7月至2016年12月<")); /* the full form, as printed */
+	free(x);
+	static const char *const read[][3] = {
+		{"2016年7月至12月", "2016年7月", "2016年12月"},
+		{"2016年7月 至 7月", "2016年7月", "2016年7月"},
+		{"2016-07至12月", "2016-07", "2016年12月"},
+		{"2016年7月至2017年3月", "2016年7月", "2017年3月"}, /* the control: written in full */
+	};
+	for (size_t i = 0; i < sizeof read / sizeof read[0]; i++) {
+		char *cell = xasprintf("<c r=\"B10\" t=\"inlineStr\"><is><t>%s</t></is></c>", read[i][0]);
+		FILE *in = with_cell(src, dst, "B10", cell), *csv;
+		paper_places *pl;
+		size_t nrows, ncells;
+		char **cells = read_back(fx, f, in, &pl, &csv, &nrows, &ncells);
+		assert_int_equal(nrows, 2);
+		assert_string_equal(value_of(cells, ncells, "项目实施时间（起）"), read[i][1]);
+		assert_string_equal(value_of(cells, ncells, "项目实施时间（止）"), read[i][2]);
+		read_free(cells, nrows * ncells, pl, csv, in);
+		free(cell);
+	}
+	static const char *const refused[][2] = {
+		{"2016年7月至3月", "B10：「3月」没有写年份，又早于前面的 2016年7月，说不准是哪一年：请写全，如 2017年3月"},
+		{"2016年12月至7月", "「7月」没有写年份，又早于前面的 2016年12月"},
+	};
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		char *cell = xasprintf("<c r=\"B10\" t=\"inlineStr\"><is><t>%s</t></is></c>", refused[i][0]);
+		FILE *in = with_cell(src, dst, "B10", cell);
+		paper_places *pl = NULL;
+		err = NULL;
+		FILE *csv = paper_to_csv(&fx->env.cat, f, in, "r.xlsx", 0, &pl, &err);
+		if (csv || pl || !err || !strstr(err, refused[i][1]) || !strstr(err, "整个文件未导入"))
+			fail_msg("%s: %s", refused[i][0], err ? err : "(read)");
+		free(err);
+		free(cell);
+		fclose(in);
+	}
+	/* no year anywhere: read as written, for the form's check to refuse */
+	FILE *in = with_cell(src, dst, "B10", "<c r=\"B10\" t=\"inlineStr\"><is><t>7月至12月</t></is></c>"), *csv;
+	paper_places *pl;
+	size_t nrows, ncells;
+	char **cells = read_back(fx, f, in, &pl, &csv, &nrows, &ncells);
+	assert_string_equal(value_of(cells, ncells, "项目实施时间（起）"), "7月");
+	assert_string_equal(value_of(cells, ncells, "项目实施时间（止）"), "12月");
+	read_free(cells, nrows * ncells, pl, csv, in);
+	unlink(src);
+	free(src);
+	free(dst);
+}
+
 /* The ranking's header: 「科普人才」 is merged over its two columns and
  * fits their width on one line, so its row is one line tall (it was sized
  * for the group in one column: two lines, one of them empty on paper); the
@@ -1029,6 +1096,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_fits_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_dates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_month_choice_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_range_end_without_year, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_group_header_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_briefing_days, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_text_runs_on, setup, teardown),
