@@ -453,6 +453,21 @@ static FILE *with_cell(const char *src, const char *dst, const char *ref, const 
 	return with_sheet(src, dst, cell_edit, rc);
 }
 
+/* The book at src with cell ref as the XML cell given is refused, the
+ * whole file, with want in the message. */
+static void cell_refused(fixture *fx, const kp_form *f, const char *src, const char *dst, const char *ref,
+			 const char *cell, const char *want)
+{
+	FILE *in = with_cell(src, dst, ref, cell);
+	paper_places *pl = NULL;
+	char *err = NULL;
+	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "f.xlsx", 0, &pl, &err);
+	if (csv || pl || !err || !strstr(err, want) || !strstr(err, "整个文件未导入"))
+		fail_msg("%s: %s", cell, err ? err : "(read)");
+	free(err);
+	fclose(in);
+}
+
 /* A formula without its result (openpyxl's, never opened in Excel) is
  * refused naming the sheet, the cell and what the form puts there — a
  * value, a box, a label, or a cell outside the form — never read as an
@@ -474,16 +489,8 @@ static void test_formula_without_value(void **state)
 		{"A4", "<c r=\"A4\"><f>\"姓名\"</f></c>", "工作表「1 张三」 A4：姓名：单元格是公式"},
 		{"L5", "<c r=\"L5\"><f>B4</f></c>", "工作表「1 张三」 L5：表格之外的单元格：单元格是公式"},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		FILE *in = with_cell(src, dst, cases[i][0], cases[i][1]);
-		paper_places *pl = NULL;
-		err = NULL;
-		FILE *csv = paper_to_csv(&fx->env.cat, f, in, "f.xlsx", 0, &pl, &err);
-		if (csv || pl || !err || !strstr(err, cases[i][2]) || !strstr(err, "整个文件未导入"))
-			fail_msg("%s: %s", cases[i][0], err ? err : "(read)");
-		free(err);
-		fclose(in);
-	}
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		cell_refused(fx, f, src, dst, cases[i][0], cases[i][1], cases[i][2]);
 	/* a formula whose result is the empty text (Excel's ="", t="str"): empty */
 	FILE *in = with_cell(src, dst, "E7", "<c r=\"E7\" t=\"str\"><f>\"\"</f><v></v></c>"), *csv;
 	paper_places *pl;
@@ -718,6 +725,19 @@ static int import_book(fixture *fx, const kp_form *f, const char *path, bool dry
 	return rc;
 }
 
+/* 魏都区's 月报 of July saved and exported: the workbook's path. */
+static char *july_book(fixture *fx)
+{
+	clock_set_today("2016-08-10");
+	save_record(fx, "monthly", "魏都区", "month", "2016-07", "training_sessions", "0", "training_people", "0",
+		    "activity_sessions", "1", "activity_people", "30", "resources", "0", "notes", "开展科普讲座。", NULL);
+	char *path = xasprintf("%s-monthly.xlsx", fx->path);
+	char *err = NULL, *note = NULL;
+	assert_int_equal(export_xlsx(&fx->env, catalog_form(&fx->env.cat, "monthly"), NULL,
+				     store_unit_id(fx->env.store, "魏都区"), NULL, path, &note, &err), 0);
+	return path;
+}
+
 /* The 月报's month, a choice of the programme's months, prints as the paper
  * forms write a month (2016年7月), and the import reads that back as the
  * stored month: the same record is found again, and into an empty table it
@@ -725,14 +745,8 @@ static int import_book(fixture *fx, const kp_form *f, const char *path, bool dry
 static void test_month_choice_round_trip(void **state)
 {
 	fixture *fx = *state;
-	clock_set_today("2016-08-10");
-	save_record(fx, "monthly", "魏都区", "month", "2016-07", "training_sessions", "0", "training_people", "0",
-		    "activity_sessions", "1", "activity_people", "30", "resources", "0", "notes", "开展科普讲座。", NULL);
 	const kp_form *f = catalog_form(&fx->env.cat, "monthly");
-	char *path = xasprintf("%s-monthly.xlsx", fx->path);
-	char *err = NULL, *note = NULL;
-	assert_int_equal(export_xlsx(&fx->env, f, NULL, store_unit_id(fx->env.store, "魏都区"), NULL, path, &note,
-				     &err), 0);
+	char *path = july_book(fx);
 	char *x = book_part(path, "xl/worksheets/sheet1.xml");
 	assert_non_null(strstr(x, ">2016年7月<"));
 	assert_null(strstr(x, ">2016-07<"));
@@ -798,15 +812,8 @@ static void test_range_end_without_year(void **state)
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
 		char *cell = xasprintf("<c r=\"B10\" t=\"inlineStr\"><is><t>%s</t></is></c>", refused[i][0]);
-		FILE *in = with_cell(src, dst, "B10", cell);
-		paper_places *pl = NULL;
-		err = NULL;
-		FILE *csv = paper_to_csv(&fx->env.cat, f, in, "r.xlsx", 0, &pl, &err);
-		if (csv || pl || !err || !strstr(err, refused[i][1]) || !strstr(err, "整个文件未导入"))
-			fail_msg("%s: %s", refused[i][0], err ? err : "(read)");
-		free(err);
+		cell_refused(fx, f, src, dst, "B10", cell, refused[i][1]);
 		free(cell);
-		fclose(in);
 	}
 	/* no year anywhere: read as written, for the form's check to refuse */
 	FILE *in = with_cell(src, dst, "B10", "<c r=\"B10\" t=\"inlineStr\"><is><t>7月至12月</t></is></c>"), *csv;
@@ -899,12 +906,7 @@ static void test_month_typed_as_date(void **state)
 static void test_month_column_text(void **state)
 {
 	fixture *fx = *state;
-	clock_set_today("2016-08-10");
-	save_record(fx, "monthly", "魏都区", "month", "2016-07", "training_sessions", "0", "training_people", "0",
-		    "activity_sessions", "1", "activity_people", "30", "resources", "0", "notes", "开展科普讲座。", NULL);
-	const kp_form *f = catalog_form(&fx->env.cat, "monthly");
-	char *path = xasprintf("%s-monthly.xlsx", fx->path), *err = NULL, *note = NULL;
-	assert_int_equal(export_xlsx(&fx->env, f, NULL, store_unit_id(fx->env.store, "魏都区"), NULL, path, &note, &err), 0);
+	char *path = july_book(fx);
 	char *x = sheet_xml(path, 1), *styles = book_part(path, "xl/styles.xml");
 	const char *col = strstr(x, "<col min=\"3\" max=\"3\""), *style = col ? strstr(col, "style=\"") : NULL;
 	assert_non_null(style);
