@@ -872,6 +872,7 @@
 	X(C_PAPER_BOX_TAIL, "%s：选项之后还有「%s」，不知道是什么。整个文件未导入") \
 	X(C_PAPER_ONE_BOX,  "%s：只能选一项，却勾选了%s。整个文件未导入") \
 	X(C_PAPER_TEMPLATE, "应为「%s」的样子，这里是「%s」（〔 〕处填写，其余的字不能改动）。整个文件未导入") \
+	X(C_PAPER_MONTH_YEAR,"「%s」没有写年份，又早于前面的 %d年%d月，说不准是哪一年：请写全，如 %d年%d月。整个文件未导入") \
 	X(C_XLSX_SHEETS,    "工作表超过 %d 个，不读取（请分成几个文件）") \
 	X(C_SHEET_SECOND_LIST,"工作表「%s」也是「%s」的名单：一次只导入一个工作表，没有导入。请分别导入（已读「%s」；另一个加 --sheet %s）") \
 	X(C_SHEET_NOT_XLSX, "%s 不是 .xlsx 工作簿：--sheet 只用于有几个工作表的 Excel 文件") \
@@ -900,7 +901,8 @@
 	X(C_FORMULA_NO_VALUE_AT,"工作表「%s」的单元格 %s%d 是公式，文件里没有保存它的计算结果（文件由程序生成，未在 Excel、WPS 或 LibreOffice 中保存过）：请在 Excel、WPS 或 LibreOffice 中打开、保存后再导入，或填入数值") \
 	X(C_FORMULAS_READ,  "%s%ld 个单元格是公式，按文件里保存的计算结果读取（第一个：工作表「%s」的 %s%d）；公式的引用改过而未重新计算时，请在 Excel、WPS 或 LibreOffice 中打开、保存后再导入") \
 	X(C_READ_SUFFIX,    "%s；%s") \
-	X(C_DATE_IN_FIELD,  "%s，但这一项不是日期，没有导入：请把单元格格式设为「常规」或「文本」后重新输入") \
+	X(C_DATE_IN_FIELD,  "%s，但这一项不是日期，没有导入：请把单元格格式设为「文本」后重新输入") \
+	X(C_DATE_IN_MONTH,  "%s，但这一项是年月，不是某一天，没有导入：请把单元格格式设为「文本」后写成 2016年8月") \
 	X(C_XLSX_IN_SHEET,  "%s 工作表「%s」：%s") \
 	X(C_XLSX_HIDDEN_SHEET,"这张工作表在 Excel 中是隐藏的，而单元格 %s%ld 有内容：看不到的内容不会当作核对过的导入，整个文件没有导入。请在 Excel 中右键工作表标签→「取消隐藏」，核对后再导入（不要的请删除这张工作表）") \
 	X(C_XLSX_HIDDEN_ROW,"第 %ld 行在 Excel 中是隐藏的，而单元格 %s%ld 有内容：看不到的内容不会当作核对过的导入，整个文件没有导入。请在 Excel 中取消隐藏这一行，核对后再导入（不要的请删除这一行）") \

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/csv.h"
+#include "core/date.h"
 #include "core/json.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
@@ -15,6 +16,7 @@
 #include "core/xalloc.h"
 #include "domain/xlsx.h"
 #include "domain/xlsx_read.h"
+#include "form/validate.h"
 
 /* What a quoted cell is cut to in a message. */
 #define QUOTE_CHARS 30
@@ -371,6 +373,35 @@ static char *template_shown(const kp_form *f, const char *t)
 	return sb_take(&b);
 }
 
+/* A month of a range written without its year (「2016年7月至12月」, as
+ * people write it): the year of the month before it in the same cell
+ * (*y, *m; 0 when none), for a month later in that year. An earlier month
+ * (「2016年7月至3月」: 2017?) is refused, never guessed. Returns the value
+ * to read, v itself or a new string in *owned. */
+static const char *range_month(preader *pr, const char *name, const char *v, int *y, int *m, pos at,
+			       char **owned)
+{
+	int k = form_field_index(pr->f, name);
+	if (k < 0 || !field_holds_month(&pr->f->fields[k]))
+		return v;
+	char *t = text_trim(v);
+	size_t n = strspn(t, "0123456789");
+	int month = n >= 1 && n <= 2 && !strcmp(t + n, "月") ? atoi(t) : 0;
+	const char *read = v;
+	if (*y && month >= 1 && month <= 12) {
+		if (month >= *m)
+			read = *owned = xasprintf("%d年%d月", *y, month);
+		else
+			problem(pr, at, xasprintf(msg(MSG_C_PAPER_MONTH_YEAR), t, *y, *m, *y + 1, month));
+	}
+	free(t);
+	char *u = text_trim(read);
+	if (!yearmonth_parse(u, y, m))
+		*y = *m = 0;
+	free(u);
+	return read;
+}
+
 /* A text printed from a template ("{start}至{end}", "…：{unit}　申报时间：
  * {declared_on}") back into its values: the template's own words (spaces
  * around them aside) must be in the text (of the cell at), in order; what
@@ -381,6 +412,7 @@ static void untemplate(preader *pr, const char *t, pos at, const char *text)
 	const char *p = s;
 	bool ok = true;
 	char *name = NULL;
+	int y = 0, m = 0; /* the month a range began with */
 	for (const char *q = t; ok;) {
 		const char *o = strchr(q, '{');
 		const char *e = o ? strchr(o, '}') : NULL;
@@ -395,8 +427,9 @@ static void untemplate(preader *pr, const char *t, pos at, const char *text)
 		if (!found) {
 			ok = false;
 		} else if (name) {
-			char *v = xstrndup(p, (size_t)(found - p));
-			template_value(pr, name, v, at);
+			char *v = xstrndup(p, (size_t)(found - p)), *whole = NULL;
+			template_value(pr, name, range_month(pr, name, v, &y, &m, at, &whole), at);
+			free(whole);
 			free(v);
 		}
 		free(name);

@@ -545,10 +545,13 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 		}
 		int kind = im->o->kind && im->col[i] >= 0 && raw[i] && raw[i][0]
 			 ? im->o->kind(im->o->place_ctx, row, im->col[i]) : XLSX_UNKNOWN;
-		if ((kind == XLSX_DATE || kind == XLSX_TIME) && fd->type != FT_DATE && fd->type != FT_YEARMONTH) {
+		/* a month typed where Excel makes it a date (yyyy"年"m"月", the 1st):
+		 * the reader gives it as 2016-08, the month it shows */
+		bool month_date = kind == XLSX_DATE && field_holds_month(fd) && strlen(raw[i]) == 7;
+		if ((kind == XLSX_DATE || kind == XLSX_TIME) && fd->type != FT_DATE && !month_date) {
 			/* a date format over a number: what shows is not what was typed */
 			char *read = what_was_read(im, row, im->col[i], raw[i]);
-			char *t = xasprintf(msg(MSG_C_DATE_IN_FIELD), read);
+			char *t = xasprintf(msg(field_holds_month(fd) ? MSG_C_DATE_IN_MONTH : MSG_C_DATE_IN_FIELD), read);
 			problem(im, row, im->col[i], fd->label, t);
 			free(t);
 			free(read);

@@ -79,6 +79,8 @@ void xlsx_add_formats(lxw_workbook *wb, xlsx_formats *fm)
 	format_set_num_format(fm->box, "@");
 	fm->centre = fmt(wb, 11, false, true, true, true);
 	format_set_num_format(fm->centre, "@");
+	fm->typed_text = fmt(wb, 11, false, false, false, false);
+	format_set_num_format(fm->typed_text, "@");
 }
 
 int xlsx_fit(double width)
@@ -379,6 +381,12 @@ static void put_header(sheet *s)
 		h[c] = (xlsx_heading){s->cols[c].group, s->cols[c].label, s->cols[c].width};
 	s->row = xlsx_header(s->ws, s->fm, s->row, h, s->ncols);
 	free(h);
+	/* A month typed in Excel where the table ends (August under July) takes
+	 * its column's format: text keeps 「2016年8月」 as typed, where 常规
+	 * makes it a date. */
+	for (size_t c = 0; c < s->ncols; c++)
+		if (s->cols[c].field >= 0 && field_holds_month(&s->f->fields[s->cols[c].field]))
+			worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, s->cols[c].width, s->fm->typed_text);
 }
 
 /* 合计: a SUM over the column for integer fields, its value cached so

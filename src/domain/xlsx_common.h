@@ -27,6 +27,7 @@
 
 typedef struct {
 	lxw_format *label, *title, *line, *note, *head, *text, *number, *total, *box, *centre;
+	lxw_format *typed_text; /* a column's own: text, unruled (cells typed under the table) */
 } xlsx_formats;
 
 /* A new workbook at path, which must not exist (NULL with *err). A

@@ -501,10 +501,13 @@ static void write_row(reader *r)
 		refuse(r, xasprintf(msg(MSG_C_XLSX_TOO_MUCH), XLSX_OUT_MAX >> 20));
 }
 
-/* A day number as YYYY-MM-DD (month: YYYY-MM), or NULL when it is not a
- * day Excel has. The 1900 system counts from 1899-12-30 for days after
- * its phantom 1900-02-29 (day 60, refused) and from 1899-12-31 before it;
- * the 1904 system from 1904-01-01. */
+/* A day number as YYYY-MM-DD, or NULL when it is not a day Excel has.
+ * month (a format showing only year and month): YYYY-MM, as Excel stores
+ * 「2016年8月」 typed into a cell (the 1st at midnight); any other day or
+ * time keeps its day, for a month field to refuse what it cannot see. The
+ * 1900 system counts from 1899-12-30 for days after its phantom
+ * 1900-02-29 (day 60, refused) and from 1899-12-31 before it; the 1904
+ * system from 1904-01-01. */
 static char *serial_date(const reader *r, double v, bool month)
 {
 	long days = (long)floor(v);
@@ -518,7 +521,7 @@ static char *serial_date(const reader *r, double v, bool month)
 		return NULL;
 	int y, m, d;
 	date_from_serial(date_serial(1899, 12, 30) + days, &y, &m, &d);
-	return month ? xasprintf("%04d-%02d", y, m) : xasprintf("%04d-%02d-%02d", y, m, d);
+	return month && d == 1 && v == floor(v) ? xasprintf("%04d-%02d", y, m) : xasprintf("%04d-%02d-%02d", y, m, d);
 }
 
 /* A fraction of a day as the time it shows (1.5 with [h]:mm is 36:00:00). */

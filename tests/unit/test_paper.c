@@ -25,6 +25,7 @@
 #include "domain/xlsx.h"
 #include "domain/xlsx_read.h"
 #include "form/validate.h"
+#include "zip_book.h"
 
 /* A workbook written by kepu, open for reading (its path removed). */
 static FILE *workbook(fixture *fx, const kp_form *f, long long unit, bool paper)
@@ -452,6 +453,21 @@ static FILE *with_cell(const char *src, const char *dst, const char *ref, const 
 	return with_sheet(src, dst, cell_edit, rc);
 }
 
+/* The book at src with cell ref as the XML cell given is refused, the
+ * whole file, with want in the message. */
+static void cell_refused(fixture *fx, const kp_form *f, const char *src, const char *dst, const char *ref,
+			 const char *cell, const char *want)
+{
+	FILE *in = with_cell(src, dst, ref, cell);
+	paper_places *pl = NULL;
+	char *err = NULL;
+	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "f.xlsx", 0, &pl, &err);
+	if (csv || pl || !err || !strstr(err, want) || !strstr(err, "整个文件未导入"))
+		fail_msg("%s: %s", cell, err ? err : "(read)");
+	free(err);
+	fclose(in);
+}
+
 /* A formula without its result (openpyxl's, never opened in Excel) is
  * refused naming the sheet, the cell and what the form puts there — a
  * value, a box, a label, or a cell outside the form — never read as an
@@ -473,16 +489,8 @@ static void test_formula_without_value(void **state)
 		{"A4", "<c r=\"A4\"><f>\"姓名\"</f></c>", "工作表「1 张三」 A4：姓名：单元格是公式"},
 		{"L5", "<c r=\"L5\"><f>B4</f></c>", "工作表「1 张三」 L5：表格之外的单元格：单元格是公式"},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		FILE *in = with_cell(src, dst, cases[i][0], cases[i][1]);
-		paper_places *pl = NULL;
-		err = NULL;
-		FILE *csv = paper_to_csv(&fx->env.cat, f, in, "f.xlsx", 0, &pl, &err);
-		if (csv || pl || !err || !strstr(err, cases[i][2]) || !strstr(err, "整个文件未导入"))
-			fail_msg("%s: %s", cases[i][0], err ? err : "(read)");
-		free(err);
-		fclose(in);
-	}
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		cell_refused(fx, f, src, dst, cases[i][0], cases[i][1], cases[i][2]);
 	/* a formula whose result is the empty text (Excel's ="", t="str"): empty */
 	FILE *in = with_cell(src, dst, "E7", "<c r=\"E7\" t=\"str\"><f>\"\"</f><v></v></c>"), *csv;
 	paper_places *pl;
@@ -693,8 +701,9 @@ static void test_list_dates(void **state)
 	free(path);
 }
 
-/* The workbook imported back (a dry run when dry), as 魏都区. */
-static int import_book(fixture *fx, const kp_form *f, const char *path, bool dry, import_stats *st)
+/* The workbook imported back (a dry run when dry), as 魏都区; what the
+ * import said into *said (NULL: not kept). */
+static int import_book(fixture *fx, const kp_form *f, const char *path, bool dry, import_stats *st, char **said)
 {
 	char *err = NULL;
 	import_origin *org = NULL;
@@ -705,7 +714,8 @@ static int import_book(fixture *fx, const kp_form *f, const char *path, bool dry
 		fail_msg("%s", err);
 	import_options o = {.unit = "魏都区", .dry_run = dry};
 	import_source_places(&o, org);
-	FILE *rep = fopen("/dev/null", "w");
+	size_t len;
+	FILE *rep = said ? open_memstream(said, &len) : fopen("/dev/null", "w");
 	int rc = import_csv(&fx->env, f, in, &o, rep, st);
 	fclose(rep);
 	import_origin_free(org);
@@ -715,6 +725,19 @@ static int import_book(fixture *fx, const kp_form *f, const char *path, bool dry
 	return rc;
 }
 
+/* 魏都区's 月报 of July saved and exported: the workbook's path. */
+static char *july_book(fixture *fx)
+{
+	clock_set_today("2016-08-10");
+	save_record(fx, "monthly", "魏都区", "month", "2016-07", "training_sessions", "0", "training_people", "0",
+		    "activity_sessions", "1", "activity_people", "30", "resources", "0", "notes", "开展科普讲座。", NULL);
+	char *path = xasprintf("%s-monthly.xlsx", fx->path);
+	char *err = NULL, *note = NULL;
+	assert_int_equal(export_xlsx(&fx->env, catalog_form(&fx->env.cat, "monthly"), NULL,
+				     store_unit_id(fx->env.store, "魏都区"), NULL, path, &note, &err), 0);
+	return path;
+}
+
 /* The 月报's month, a choice of the programme's months, prints as the paper
  * forms write a month (2016年7月), and the import reads that back as the
  * stored month: the same record is found again, and into an empty table it
@@ -722,31 +745,186 @@ static int import_book(fixture *fx, const kp_form *f, const char *path, bool dry
 static void test_month_choice_round_trip(void **state)
 {
 	fixture *fx = *state;
-	clock_set_today("2016-08-10");
-	save_record(fx, "monthly", "魏都区", "month", "2016-07", "training_sessions", "0", "training_people", "0",
-		    "activity_sessions", "1", "activity_people", "30", "resources", "0", "notes", "开展科普讲座。", NULL);
 	const kp_form *f = catalog_form(&fx->env.cat, "monthly");
-	char *path = xasprintf("%s-monthly.xlsx", fx->path);
-	char *err = NULL, *note = NULL;
-	assert_int_equal(export_xlsx(&fx->env, f, NULL, store_unit_id(fx->env.store, "魏都区"), NULL, path, &note,
-				     &err), 0);
+	char *path = july_book(fx);
 	char *x = book_part(path, "xl/worksheets/sheet1.xml");
 	assert_non_null(strstr(x, ">2016年7月<"));
 	assert_null(strstr(x, ">2016-07<"));
 	free(x);
 	import_stats st;
 	/* the same month again: the stored record is found, nothing is ready */
-	assert_int_not_equal(import_book(fx, f, path, true, &st), 0);
+	assert_int_not_equal(import_book(fx, f, path, true, &st, NULL), 0);
 	assert_int_equal(st.rows, 1);
 	assert_int_equal(st.ready, 0);
 	assert_int_equal(st.errors, 1);
 	/* positive control: with the table empty the row is ready, and filed as 2016-07 */
 	sql_run(fx->path, "DELETE FROM monthly");
-	assert_int_equal(import_book(fx, f, path, true, &st), 0);
+	assert_int_equal(import_book(fx, f, path, true, &st, NULL), 0);
 	assert_int_equal(st.ready, 1);
-	assert_int_equal(import_book(fx, f, path, false, &st), 0);
+	assert_int_equal(import_book(fx, f, path, false, &st, NULL), 0);
 	assert_int_equal(st.saved, 1);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM monthly WHERE month = '2016-07'"), 1);
+	unlink(path);
+	free(path);
+}
+
+/* 附表3's 项目实施时间 prints in full (2016年7月至2016年12月); written as
+ * people write it, 「2016年7月至12月」, the end is read in the start's year
+ * (as the form's check then reads it: 2016年12月).
+ * An earlier month without its year (2017?) is refused, never guessed; a
+ * range with no year at all is left to the form's check. */
+static void test_range_end_without_year(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "project");
+	save_record(fx, "project", "魏都区", "declared_on", "2016-07-15", "name", "农村科普大篷车", "executor", "许昌学院",
+		    "contact", "王伟", "phone", "13812345678", "category", "科普活动", "start", "2016-07", "end", "2016-12",
+		    "content", "在各乡镇开展科普讲座和科技培训。", "performance", "受益群众一万人次以上。", NULL);
+	char *src = xasprintf("%s.xlsx", fx->path), *dst = xasprintf("%s-r.xlsx", fx->path), *err = NULL;
+	size_t sheets;
+	assert_int_equal(export_paper(&fx->env, f, store_unit_id(fx->env.store, "魏都区"), NULL, src, &sheets, &err), 0);
+	char *x = sheet_xml(src, 1);
+	const char *at = strstr(x, "<c r=\"B10\"");
+	assert_non_null(at);
+	assert_non_null(strstr(at, ">2016年7月至2016年12月<")); /* the full form, as printed */
+	free(x);
+	static const char *const read[][3] = {
+		{"2016年7月至12月", "2016年7月", "2016年12月"},
+		{"2016年7月 至 7月", "2016年7月", "2016年7月"},
+		{"2016-07至12月", "2016-07", "2016年12月"},
+		{"2016年7月至2017年3月", "2016年7月", "2017年3月"}, /* the control: written in full */
+	};
+	for (size_t i = 0; i < sizeof read / sizeof read[0]; i++) {
+		char *cell = xasprintf("<c r=\"B10\" t=\"inlineStr\"><is><t>%s</t></is></c>", read[i][0]);
+		FILE *in = with_cell(src, dst, "B10", cell), *csv;
+		paper_places *pl;
+		size_t nrows, ncells;
+		char **cells = read_back(fx, f, in, &pl, &csv, &nrows, &ncells);
+		assert_int_equal(nrows, 2);
+		assert_string_equal(value_of(cells, ncells, "项目实施时间（起）"), read[i][1]);
+		assert_string_equal(value_of(cells, ncells, "项目实施时间（止）"), read[i][2]);
+		read_free(cells, nrows * ncells, pl, csv, in);
+		free(cell);
+	}
+	static const char *const refused[][2] = {
+		{"2016年7月至3月", "B10：「3月」没有写年份，又早于前面的 2016年7月，说不准是哪一年：请写全，如 2017年3月"},
+		{"2016年12月至7月", "「7月」没有写年份，又早于前面的 2016年12月"},
+	};
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		char *cell = xasprintf("<c r=\"B10\" t=\"inlineStr\"><is><t>%s</t></is></c>", refused[i][0]);
+		cell_refused(fx, f, src, dst, "B10", cell, refused[i][1]);
+		free(cell);
+	}
+	/* no year anywhere: read as written, for the form's check to refuse */
+	FILE *in = with_cell(src, dst, "B10", "<c r=\"B10\" t=\"inlineStr\"><is><t>7月至12月</t></is></c>"), *csv;
+	paper_places *pl;
+	size_t nrows, ncells;
+	char **cells = read_back(fx, f, in, &pl, &csv, &nrows, &ncells);
+	assert_string_equal(value_of(cells, ncells, "项目实施时间（起）"), "7月");
+	assert_string_equal(value_of(cells, ncells, "项目实施时间（止）"), "12月");
+	read_free(cells, nrows * ncells, pl, csv, in);
+	unlink(src);
+	free(src);
+	free(dst);
+}
+
+/* A month a clerk types into the 月报 workbook in Excel: where the cell is
+ * 常规, Excel keeps 「2016年8月」 as the date 2016-08-01 with a format
+ * showing year and month only (the built-in 57 of Chinese Excel, or a code
+ * of its own). Read as that month; a date showing a day, on another day
+ * than the 1st or at a time of day is refused, never taken as its month. */
+static void month_book(const char *path, const char *style, const char *value)
+{
+	char *sheet = xasprintf("<worksheet><sheetData><row r=\"1\">"
+				"<c r=\"A1\" t=\"inlineStr\"><is><t>月份</t></is></c>"
+				"<c r=\"B1\" t=\"inlineStr\"><is><t>培训场次</t></is></c>"
+				"<c r=\"C1\" t=\"inlineStr\"><is><t>培训人次</t></is></c>"
+				"<c r=\"D1\" t=\"inlineStr\"><is><t>活动场次</t></is></c>"
+				"<c r=\"E1\" t=\"inlineStr\"><is><t>参与人数</t></is></c>"
+				"<c r=\"F1\" t=\"inlineStr\"><is><t>资源件数</t></is></c></row>"
+				"<row r=\"2\"><c r=\"A2\" s=\"%s\"><v>%s</v></c><c r=\"B2\"><v>0</v></c><c r=\"C2\"><v>0</v></c>"
+				"<c r=\"D2\"><v>1</v></c><c r=\"E2\"><v>30</v></c><c r=\"F2\"><v>0</v></c></row>"
+				"</sheetData></worksheet>", style, value);
+	const char *parts[][2] = {
+		{"xl/workbook.xml", "<workbook xmlns:r=\"r\"><sheets><sheet name=\"月报\" sheetId=\"1\" r:id=\"rId1\"/>"
+				    "</sheets></workbook>"},
+		{"xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>"
+					       "</Relationships>"},
+		{"xl/styles.xml", "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;\"/>"
+				  "<numFmt numFmtId=\"165\" formatCode=\"[$-804]yyyy&quot;年&quot;m&quot;月&quot;;@\"/>"
+				  "<numFmt numFmtId=\"166\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/>"
+				  "</numFmts><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"57\"/><xf numFmtId=\"164\"/>"
+				  "<xf numFmtId=\"165\"/><xf numFmtId=\"17\"/><xf numFmtId=\"166\"/><xf numFmtId=\"14\"/>"
+				  "</cellXfs></styleSheet>"},
+		{"xl/worksheets/sheet1.xml", sheet},
+	};
+	zip_book(path, parts, sizeof parts / sizeof parts[0]);
+	free(sheet);
+}
+
+static void test_month_typed_as_date(void **state)
+{
+	fixture *fx = *state;
+	clock_set_today("2016-10-10");
+	const kp_form *f = catalog_form(&fx->env.cat, "monthly");
+	char *path = xasprintf("%s-month.xlsx", fx->path);
+	import_stats st;
+	/* 42583 is 2016-08-01; 42587 2016-08-05 */
+	static const char *const read[][2] = {{"1", "42583"}, {"2", "42583"}, {"3", "42583"}, {"4", "42583"}};
+	for (size_t i = 0; i < sizeof read / sizeof read[0]; i++) {
+		month_book(path, read[i][0], read[i][1]);
+		char *said = NULL;
+		if (import_book(fx, f, path, false, &st, &said) != 0)
+			fail_msg("style %s: %s", read[i][0], said);
+		free(said);
+		assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM monthly WHERE month = '2016-08'"), 1);
+		sql_run(fx->path, "DELETE FROM monthly");
+	}
+	static const char *const refused[][3] = {
+		{"2", "42587", "第2行 A列 月份: 单元格是日期 2016-08-05，但这一项是年月，不是某一天，没有导入：请把单元格格式设为「文本」后写成 2016年8月"},
+		{"2", "42583.5", "单元格是日期 2016-08-01，但这一项是年月"},
+		{"5", "42583", "单元格是日期 2016-08-01，但这一项是年月"},
+		{"6", "42583", "单元格是日期 2016-08-01，但这一项是年月"},
+		{"0", "42583", "42583"}, /* a number, 常规: not read as a month either */
+	};
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		month_book(path, refused[i][0], refused[i][1]);
+		char *said = NULL;
+		assert_int_not_equal(import_book(fx, f, path, false, &st, &said), 0);
+		if (!strstr(said, refused[i][2]) || strstr(said, "常规"))
+			fail_msg("%s with style %s: %s", refused[i][1], refused[i][0], said);
+		free(said);
+		assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM monthly"), 0);
+	}
+	unlink(path);
+	free(path);
+}
+
+/* kepu's 月报 workbook: the month column's own format (what a cell typed
+ * under the table takes) is text, so Excel keeps 「2016年8月」 as typed;
+ * the other columns have none (the control). */
+static void test_month_column_text(void **state)
+{
+	fixture *fx = *state;
+	char *path = july_book(fx);
+	char *x = sheet_xml(path, 1), *styles = book_part(path, "xl/styles.xml");
+	const char *col = strstr(x, "<col min=\"3\" max=\"3\""), *style = col ? strstr(col, "style=\"") : NULL;
+	assert_non_null(style);
+	assert_true(style < strchr(col, '>'));
+	const char *c4 = strstr(x, "<col min=\"4\" max=\"4\""), *s4 = c4 ? strstr(c4, "style=\"") : NULL;
+	assert_non_null(c4);
+	assert_true(!s4 || s4 > strchr(c4, '>'));
+	long k = atol(style + 7);
+	const char *xf = strstr(styles, "<cellXfs");
+	for (long i = 0; xf && i <= k; i++)
+		xf = strstr(xf + 1, "<xf ");
+	assert_non_null(xf);
+	int id = atoi(strstr(xf, "numFmtId=\"") + 10);
+	char code[48];
+	snprintf(code, sizeof code, "numFmtId=\"%d\" formatCode=\"@\"", id);
+	assert_true(id == 49 || strstr(styles, code));
+	free(x);
+	free(styles);
 	unlink(path);
 	free(path);
 }
@@ -1029,6 +1207,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_fits_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_dates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_month_choice_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_range_end_without_year, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_month_typed_as_date, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_month_column_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_group_header_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_briefing_days, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_text_runs_on, setup, teardown),
