@@ -144,6 +144,48 @@ static mr_result apply(review_prompt *p, kp_env *env, const char *reason)
 	return r;
 }
 
+bool review_prompt_burst(review_prompt *p, size_t n, mr_result *why)
+{
+	const editbuf *b = &p->reason;
+	size_t room = b->len < b->max_chars ? b->max_chars - b->len : 0;
+	if (!p->asking_reason || n <= room)
+		return false;
+	p->reason_full = true;
+	*why = mr_say(MR_HANDLED, msg(MSG_UI_REASON_PASTE_LONG), REVIEW_REASON_MAX, n, n - room);
+	why->error = true;
+	return true;
+}
+
+mr_result review_prompt_paste(review_prompt *p, const char *text)
+{
+	mr_result r = mr_done(MR_HANDLED);
+	if (!p->asking_reason)
+		return r;
+	size_t end = text ? strlen(text) : 0, n = 0;
+	while (end && (text[end - 1] == '\r' || text[end - 1] == '\n'))
+		end--;
+	bool one_line = true;
+	for (size_t at = 0; at < end; n++) {
+		uint32_t cp;
+		at += utf8_decode(text + at, end - at, &cp);
+		one_line = one_line && cp >= ' ' && cp != 127;
+	}
+	if (!text || !one_line) {
+		r = text ? mr_say(MR_HANDLED, "%s", msg(MSG_UI_REASON_PASTE_LINES))
+			 : mr_say(MR_HANDLED, msg(MSG_UI_REASON_PASTE_HUGE), REVIEW_REASON_MAX);
+		r.error = p->reason_full = true;
+		return r;
+	}
+	if (review_prompt_burst(p, n, &r))
+		return r;
+	for (size_t at = 0; at < end;) {
+		uint32_t cp;
+		at += utf8_decode(text + at, end - at, &cp);
+		eb_insert(&p->reason, cp);
+	}
+	return r;
+}
+
 mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 {
 	mr_result none = mr_done(MR_HANDLED);

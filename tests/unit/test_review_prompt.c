@@ -171,6 +171,47 @@ static void reason_full_is_said(void **state)
 	review_prompt_free(&p);
 }
 
+/* A reason pasted over the bound (a burst of keys) is refused whole, the
+ * true count said; one that fits goes in. Never cut at the 200th. */
+static void pasted_reason_whole_or_not(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	submit_as_unit(s, s->a);
+	review_prompt p;
+	review_prompt_init(&p);
+	ask_return_reason(&p, s, s->a);
+	mr_result res;
+	assert_false(review_prompt_burst(&p, REVIEW_REASON_MAX, &res)); /* control: it fits */
+	TYPE_KEYS("电话", review_prompt_key(&p, e, k));
+	assert_true(review_prompt_burst(&p, 210, &res)); /* 2 typed + 210 = 212 */
+	assert_true(res.error);
+	assert_non_null(strstr(res.text, "原因最多 200 个字，粘贴的 210 个字多出 12 个，一个字也没有输入"));
+	assert_false(review_prompt_burst(&p, REVIEW_REASON_MAX - 2, &res));
+	/* pasted with markers: the same bound, one line, whole or nothing */
+	char big[3 * 199 + 1] = "";
+	for (int i = 0; i < 199; i++)
+		strcat(big, "电");
+	res = review_prompt_paste(&p, big);
+	assert_true(res.error);
+	assert_non_null(strstr(res.text, "粘贴的 199 个字多出 1 个"));
+	res = review_prompt_paste(&p, "区号\t0374");
+	assert_true(res.error);
+	assert_non_null(strstr(res.text, "原因只能写一行"));
+	res = review_prompt_paste(&p, NULL);
+	assert_non_null(strstr(res.text, "原因最多 200 个字：粘贴的文字远超过"));
+	res = review_prompt_paste(&p, "不对\r\n"); /* control: fits, its line end dropped */
+	assert_false(res.error);
+	res = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(res.kind, MR_SAVED);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT kp_reason = '电话不对' FROM talent WHERE id = %lld", s->a);
+	assert_int_equal(sql_int(s->fx->path, sql), 1);
+	p.asking_reason = false; /* nothing asked: keys are the list's */
+	assert_false(review_prompt_burst(&p, 500, &res));
+	review_prompt_free(&p);
+}
+
 static void many_then_nothing(void **state)
 {
 	story *s = *state;
@@ -364,6 +405,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(unit_submits, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_returns_with_reason, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(reason_full_is_said, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(pasted_reason_whole_or_not, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(many_then_nothing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(approved_offers_unit_nothing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_decides_on_what_it_saw, story_setup, story_teardown),
