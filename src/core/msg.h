@@ -293,10 +293,11 @@
 	X(UI_EDIT_RECORD,   "修改第 %lld 号记录") \
 	X(UI_VIEW_RECORD,   "查看第 %lld 号记录") \
 	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
-	X(UI_DUP_OTHER,     "可能与其他单位的记录重复，请与市科协核实。%s") \
-	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复（%s相同），请核实。%s") \
-	X(UI_DUP_SIMILAR,   "可能与第 %lld 号记录（%s，%s）重复：%s，请核实。%s") \
-	X(UI_DUP_AGAIN,     "仍要保存请再按 F2") \
+	/* what to do first (UI_DUP_AGAIN or C_SAVE_DUP_AGAIN): a warning cut at 80 columns keeps it */ \
+	X(UI_DUP_OTHER,     "%s可能与其他单位的记录重复，请与市科协核实。") \
+	X(UI_DUP_KNOWN,     "%5$s可能与第 %1$lld 号记录（%2$s，%3$s）重复（%4$s相同），请核实。") \
+	X(UI_DUP_SIMILAR,   "%5$s可能与第 %1$lld 号记录（%2$s，%3$s）重复：%4$s，请核实。") \
+	X(UI_DUP_AGAIN,     "再按 F2 仍要保存：") \
 	X(UI_DUP_MARKED,    "已保存（第 %lld 号记录），已标记为可能重复，由市科协核实。") \
 	X(UI_DUP_NOTE,      "可能重复：%s") \
 	X(UI_DUP_ITEM,      "第 %lld 号记录（%s，%s）") \
@@ -1061,7 +1062,7 @@
 	X(C_SAVE_NO_FIELD,  "%s没有字段「%s」；可用的字段：%s") \
 	X(C_SAVE_TWICE,     "字段「%s」给了两次（第 %d 个和第 %d 个）；每个字段只写一次") \
 	X(C_OPTION_TWICE,   "选项 --%s 给了两次；每个选项只写一次（两次的值不知该用哪一个）") \
-	X(C_SAVE_DUP_AGAIN, "仍要保存请加 --force 再运行一次（记录将标为可能重复，由市科协核实）") \
+	X(C_SAVE_DUP_AGAIN, "加 --force 再运行一次仍要保存（记录将标为可能重复，由市科协核实）：") \
 	X(C_SAVE_FIELD,     "  %s") \
 	X(C_SAVE_NOTHING,   "没有保存任何内容") \
 	X(C_SAVE_NEW,       "已保存：%s 第 %lld 号记录（%s，新记录）") \
