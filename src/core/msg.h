@@ -333,6 +333,7 @@
 	X(UI_LIST_FOUND,    "筛选出 %lld 条") \
 	X(UI_LIST_FOUND_MANY,"筛选出 %d 多条") \
 	X(UI_LIST_FILTER,   "筛选：%s") \
+	X(UI_LIST_FILTER_NEW,"筛选：%s（输入新的文字即替换）") \
 	X(UI_LIST_HINT,     "输入即筛选：查各文字项（含多行的），不分大小写，或名称的拼音首字母；F6/^R 排序") \
 	X(UI_NO_MATCH,      "没有含「%s」的记录。") \
 	X(UI_NO_STATE,      "没有「%s」的记录。按 Tab 换一种状态。") \

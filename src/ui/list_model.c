@@ -206,6 +206,12 @@ static void select_id(list_model *m, long long id)
 		}
 }
 
+void lm_back(list_model *m, const lm_ctx *c)
+{
+	lm_reload(m, c);
+	eb_select_all(&m->filter);
+}
+
 void lm_reload(list_model *m, const lm_ctx *c)
 {
 	m->total = store_query_count(c->store, m->form, &m->q);

@@ -201,7 +201,8 @@ static void list_draw(ui_screen *s, ui_app *app)
 		if (ls->m.nmarked)
 			lm_marked_hint(&ls->m, &c, help, sizeof help);
 		else if (filtered)
-			snprintf(help, sizeof help, msg(MSG_UI_LIST_FILTER), ls->m.filter_text);
+			snprintf(help, sizeof help, msg(ls->m.filter.sel ? MSG_UI_LIST_FILTER_NEW : MSG_UI_LIST_FILTER),
+				 ls->m.filter_text);
 		else if (ls->m.state >= 0)
 			snprintf(help, sizeof help, msg(MSG_UI_LIST_STATE), state_label((kp_state)ls->m.state));
 		app_chrome(app, title, right,
@@ -360,7 +361,7 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 static void list_resume(ui_screen *s, ui_app *app)
 {
 	lm_ctx c = ctx_of(app);
-	lm_reload(&((list_screen *)s)->m, &c);
+	lm_back(&((list_screen *)s)->m, &c);
 }
 
 static void list_destroy(ui_screen *s)
