@@ -12,6 +12,7 @@
 	X(V_REQUIRED,       "必须填写") \
 	X(V_TOO_LONG,       "最多 %d 个字，现在是 %d 个字") \
 	X(V_NOT_INTEGER,    "应为整数") \
+	X(V_GROUPED,        "「%s」里有千位分隔符「,」，请只写数字") \
 	X(V_KEY_NOT_DIGIT,  "只能填 %lld 到 %lld 的整数，「%s」不是数字，没有输入") \
 	X(V_KEY_NOT_DIGIT_ANY,"只能填整数，「%s」不是数字，没有输入") \
 	X(V_MIN,            "不能小于 %ld") \
