@@ -157,11 +157,21 @@ static bool refuse_leave(form_model *m, const fm_ctx *c, fm_result *r)
 		return false; /* a stored value only read through is F2's to judge */
 	char *raw = fs_get_value(fd, &m->fs[m->focus]), *out = NULL, *why = NULL;
 	bool bad = !field_validate(&c->env->cat, fd, raw, &out, &why);
+	char *year_why = !bad && fd->in_year ? store_year_why(c->env->store, m->form, m->focus, out,
+							      m->rec.id ? m->rec.year : store_year(c->env->store))
+					     : NULL;
 	if (bad) {
 		*r = result(FM_REFUSED);
 		fm_say(r, true, MSG_V_FIELD, fd->label, why);
-		refused_at(m, m->focus);
+	} else if (year_why) { /* 2015-08-05 in 2016: the store's own words, now */
+		*r = result(FM_REFUSED);
+		snprintf(r->text, sizeof r->text, "%s", year_why);
+		r->error = true;
+		bad = true;
 	}
+	if (bad)
+		refused_at(m, m->focus);
+	free(year_why);
 	free(raw);
 	free(out);
 	free(why);
