@@ -461,8 +461,9 @@
 	X(UI_YEAR_CLOSED_READ,"%d 年度已由市科协结束，只能查看，不能修改；如需更正，请联系市科协。") \
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
-	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \
+	X(UI_REVIEW_MANY,   "提交（已选 %zu 条）") \
 	X(UI_REVIEW_ONE,    "审核第 %lld 号记录%s「%s」") \
+	X(UI_SUBMIT_ONE,    "提交第 %lld 号记录%s「%s」") \
 	X(UI_REVIEW_DUP,    "（可能重复：第 %lld") \
 	X(UI_DUP_CONFIRM,   "第 %lld 号记录可能与第 %s 号重复：核实后仍要认定请按 y，n 或 Esc 不认定") \
 	X(UI_TWIN_CONFIRM,  "第 %lld 号记录：%s。核实后仍要认定请按 y，n 或 Esc 不认定") \

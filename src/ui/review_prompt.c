@@ -56,7 +56,9 @@ static void name_title(review_prompt *p, kp_store *s, const kp_form *f, const kp
 	if (n)
 		sb_adds(&dup, msg(MSG_UI_REVIEW_DUP_END));
 	char *name = text_quote(record_name(f, r), 12);
-	snprintf(p->title, sizeof p->title, msg(MSG_UI_REVIEW_ONE), r->id, sb_str(&dup), name);
+	/* the role's word, as on its key line: a unit submits, the city reviews */
+	snprintf(p->title, sizeof p->title, msg(review_may_submit(s) ? MSG_UI_SUBMIT_ONE : MSG_UI_REVIEW_ONE), r->id,
+		 sb_str(&dup), name);
 	free(name);
 	sb_free(&dup);
 }

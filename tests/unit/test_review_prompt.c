@@ -222,10 +222,18 @@ static void many_then_nothing(void **state)
 	long long ids[] = {s->a, s->b};
 	mr_result res = review_prompt_open_many(&p, e->store, s->f, ids, 2);
 	assert_true(review_prompt_active(&p));
+	assert_string_equal(p.title, "提交（已选 2 条）"); /* a unit submits; 审核 is the city's */
 	res = review_prompt_key(&p, e, ENTER);
 	assert_int_equal(res.kind, MR_SAVED);
 	assert_false(res.error);
 	assert_non_null(strstr(res.text, "已提交审核 2 条"));
+	kp_record r = get(s, s->a);
+	review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	char named[64];
+	snprintf(named, sizeof named, "提交第 %lld 号记录「甲员工」", s->a);
+	assert_string_equal(p.title, named);
+	popup_close(&p.actions);
 	assert_string_equal(state_of_record(s, s->a), "1");
 	assert_string_equal(state_of_record(s, s->b), "1");
 	/* again: both already submitted, each refused by the store, saying which */
