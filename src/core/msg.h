@@ -474,6 +474,7 @@
 	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \
 	X(UI_NOT_SUBMITTED_ONE,"第 %lld 号（%s）") \
 	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核，F5 一并移到其他年度；空格选中或取消并移到下一条") \
+	X(UI_LIST_MARKED_SUBMIT,"已选 %zu 条，F9 一并提交审核；空格选中或取消并移到下一条") \
 	X(UI_LIST_MARKED_MOVE,"已选 %zu 条，F5 一并移到其他年度；空格选中或取消并移到下一条") \
 	X(UI_LIST_MARKED_ONLY,"已选 %zu 条；空格选中或取消并移到下一条") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
@@ -706,8 +707,8 @@
 	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
 	X(K_SUBMIT,         "提交") \
-	X(K_MARK,           "选中或取消，并移到下一条（再按 F9 一并提交审核，F5 一并移到其他年度）") \
-	X(K_MARK_CITY,      "选中或取消，并移到下一条（再按 F5 一并移到其他年度）") \
+	X(K_MARK,           "选中或取消，并移到下一条（再按 F9 一并提交审核）") \
+	X(K_MARK_CITY,      "选中或取消，并移到下一条（选中的记录可一并移到其他年度时，本页列出那个键）") \
 	X(K_START,          "开始") \
 	X(K_UPDATE_SAME,    "重复更新/跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
