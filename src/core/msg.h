@@ -650,8 +650,9 @@
 	X(UI_MORE_ABOVE_MANY,"↑ 上面还有 %zu 多项") \
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
-	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \
-	X(UI_TR_SEND_CANCELLED,"发送已取消（连按了五次 Ctrl-X，或终端取消了接收）。文件仍在交换文件夹中：%s") \
+	/* the file's name on a line of its own: never broken inside (附表 / 2-魏都区-…) */ \
+	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：\n%s") \
+	X(UI_TR_SEND_CANCELLED,"发送已取消（连按了五次 Ctrl-X，或终端取消了接收）。文件仍在交换文件夹中：\n%s") \
 	X(UI_TR_SZ_START,   "kepu 在等待终端接收（ZMODEM）：终端没有弹出保存窗口时，连按五次 Ctrl-X 取消。") \
 	X(UI_TR_NO_SZ,      "服务器上没有安装 lrzsz，不能直接发送；文件在交换文件夹中，请用 SFTP 取回，或请管理员取回。") \
 	X(UI_TR_NO_RZ,      "服务器上没有安装 lrzsz，不能从本机接收；请用 SFTP 把文件放进交换文件夹，或交给管理员放进去。") \
