@@ -504,7 +504,7 @@
 	X(UI_EV_SAVE_FIRST, "请先按 F2 保存这条记录，再添加附件。") \
 	X(UI_NO_SUCH_RECORD,"没有第 %lld 号记录。") \
 	X(UI_CITY_WRITES,   "「%s」由市科协填写。") \
-	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误（见红框处的说明）。") \
+	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误，第一处在「%s」（见红框处的说明，按 F2 到那里改正）。") \
 	X(UI_PASTED_OK,     "已粘贴 %zu 项。") \
 	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
 	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \

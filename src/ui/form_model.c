@@ -222,6 +222,7 @@ static void edited(form_model *m, field_state *st)
 	m->draft_due = true;
 	free(st->error);
 	st->error = NULL;
+	st->paste_bad = false;
 }
 
 /* --- drafts ------------------------------------------------------------- */
@@ -423,6 +424,14 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 	if (m->readonly && locked(m, c, &r))
 		return r;
 	const kp_form *f = m->form;
+	for (size_t i = 0; i < f->nfields; i++)
+		if (m->fs[i].paste_bad) { /* a refused pasted cell (its text emptied) is never saved past */
+			r = refused(MSG_COUNT);
+			snprintf(r.text, sizeof r.text, "%s", m->fs[i].error);
+			r.error = true;
+			refused_at(m, i);
+			return r;
+		}
 	char **raw = xcalloc(f->nfields, sizeof *raw);
 	for (size_t i = 0; i < f->nfields; i++)
 		raw[i] = fs_get_value(&f->fields[i], &m->fs[i]);
@@ -950,6 +959,7 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 			edited(m, st);
 			if (!ok) {
 				st->error = field_message(fd, why);
+				st->paste_bad = true;
 				bad++;
 				if (first_bad == f->nfields)
 					first_bad = k;
@@ -962,13 +972,13 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 		k++;
 	}
 	free(row);
-	if (first_bad < f->nfields)
-		refused_at(m, first_bad);
-	else
-		fm_focus(m, k < f->nfields ? k : f->nfields - 1);
+	/* after the last pasted cell, even past a refused one: the clerk's
+	 * next keys (Tabs, a paragraph) were meant for the fields after the
+	 * row, and typed over pasted values there; F2 goes to the refused one */
+	fm_focus(m, k < f->nfields ? k : f->nfields - 1);
 	r = result(FM_HANDLED);
 	if (bad)
-		fm_say(&r, true, MSG_UI_PASTED, filled, bad);
+		fm_say(&r, true, MSG_UI_PASTED, filled, bad, f->fields[first_bad].label);
 	else
 		fm_say(&r, false, MSG_UI_PASTED_OK, filled);
 	return r;
