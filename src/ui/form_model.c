@@ -952,6 +952,12 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 			 * required one. */
 			bool blank = p[strspn(p, " ")] == '\0';
 			bool ok = blank || field_validate(&c->env->cat, fd, p, &out, &why);
+			int one = ok || fd->type != FT_CHOICE ? -1 : popup_unique(fd->choices, offered(fd, fd->choices), p);
+			if (one >= 0) { /* the one option the list's filter finds, as Enter there takes it */
+				free(why);
+				why = NULL;
+				ok = field_validate(&c->env->cat, fd, fd->choices->items[one], &out, &why);
+			}
 			if (blank || ((fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE) && !ok))
 				fs_set_value(fd, st, ""); /* no such item: nothing chosen (and no value to read) */
 			else

@@ -403,7 +403,12 @@ static void paste_row(void **state)
 {
 	form_story *s = *state;
 	form_model *m = open_form(s, 0);
-	fm_result r = fm_paste(m, &s->c, "王小明\t女\t45\t汉族\t党员\t火星学历\t\t\t许昌学院农学院\t教授\t13912345678\r\n");
+	fm_result r = fm_paste(m, &s->c, "王小明\t女\t45\t汉族\t民盟\t学\t\t\t许昌学院农学院\t教授\t13912345678\r\n");
+	assert_value(m, "political", "民盟盟员"); /* the one option 民盟 finds */
+	assert_value(m, "education", ""); /* 学 finds several: never a guess */
+	assert_non_null(strstr(m->fs[form_field_index(m->form, "education")].error, "学历：「学」不是可选的项"));
+	fm_focus(m, 0); /* the row again, from 姓名 */
+	r = fm_paste(m, &s->c, "王小明\t女\t45\t汉族\t党员\t火星学历\t\t\t许昌学院农学院\t教授\t13912345678\r\n");
 	assert_int_equal(r.kind, FM_HANDLED);
 	assert_true(r.error);
 	assert_said(r.text, "已粘贴 11 项，其中 1 项有误，第一处在「学历」");
