@@ -140,16 +140,22 @@ static void city_returns_with_reason(void **state)
 	review_prompt_free(&p);
 }
 
+/* Record a submitted, the city's prompt open on it asking the return's reason. */
+static void reason_asked(story *s, review_prompt *p)
+{
+	submit_as_unit(s, s->a);
+	review_prompt_init(p);
+	ask_return_reason(p, s, s->a);
+}
+
 /* A reason at its bound: the next character is refused and said, never
  * dropped unsaid; the reason saved is the one typed, whole. */
 static void reason_full_is_said(void **state)
 {
 	story *s = *state;
 	kp_env *e = &s->fx->env;
-	submit_as_unit(s, s->a);
 	review_prompt p;
-	review_prompt_init(&p);
-	ask_return_reason(&p, s, s->a);
+	reason_asked(s, &p);
 	mr_result res;
 	for (int i = 0; i < REVIEW_REASON_MAX; i++) {
 		res = review_prompt_key(&p, e, CH(0x7535)); /* 电 */
@@ -177,10 +183,8 @@ static void pasted_reason_whole_or_not(void **state)
 {
 	story *s = *state;
 	kp_env *e = &s->fx->env;
-	submit_as_unit(s, s->a);
 	review_prompt p;
-	review_prompt_init(&p);
-	ask_return_reason(&p, s, s->a);
+	reason_asked(s, &p);
 	mr_result res;
 	assert_false(review_prompt_burst(&p, REVIEW_REASON_MAX, &res)); /* control: it fits */
 	TYPE_KEYS("电话", review_prompt_key(&p, e, k));
