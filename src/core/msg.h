@@ -12,6 +12,7 @@
 	X(V_REQUIRED,       "必须填写") \
 	X(V_TOO_LONG,       "最多 %d 个字，现在是 %d 个字") \
 	X(V_NOT_INTEGER,    "应为整数") \
+	X(V_GROUPED,        "「%s」里有千位分隔符「,」，请只写数字") \
 	X(V_KEY_NOT_DIGIT,  "只能填 %lld 到 %lld 的整数，「%s」不是数字，没有输入") \
 	X(V_KEY_NOT_DIGIT_ANY,"只能填整数，「%s」不是数字，没有输入") \
 	X(V_MIN,            "不能小于 %ld") \
@@ -302,11 +303,12 @@
 	X(UI_EDIT_RECORD,   "修改第 %lld 号记录") \
 	X(UI_VIEW_RECORD,   "查看第 %lld 号记录") \
 	X(UI_SAVED,         "已保存（第 %lld 号记录），本次已录入 %d 份。请填写下一份。") \
-	X(UI_DUP_OTHER,     "可能与其他单位的记录重复，请与市科协核实。%s") \
-	X(UI_DUP_KNOWN,     "可能与第 %lld 号记录（%s，%s）重复（%s相同），请核实。%s") \
+	/* what to do first (UI_DUP_AGAIN or C_SAVE_DUP_AGAIN): a warning cut at 80 columns keeps it */ \
+	X(UI_DUP_OTHER,     "%s可能与其他单位的记录重复，请与市科协核实。") \
+	X(UI_DUP_KNOWN,     "%5$s可能与第 %1$lld 号记录（%2$s，%3$s）重复（%4$s相同），请核实。") \
 	X(UI_DUP_CLOSED_DRAFT,"第 %lld 号是 %d 年度（已结束）未提交的草稿。%s") \
-	X(UI_DUP_SIMILAR,   "可能与第 %lld 号记录（%s，%s）重复：%s，请核实。%s") \
-	X(UI_DUP_AGAIN,     "仍要保存请再按 F2") \
+	X(UI_DUP_SIMILAR,   "%5$s可能与第 %1$lld 号记录（%2$s，%3$s）重复：%4$s，请核实。") \
+	X(UI_DUP_AGAIN,     "再按 F2 仍要保存：") \
 	X(UI_DUP_MARKED,    "已保存（第 %lld 号记录），已标记为可能重复，由市科协核实。") \
 	X(UI_DUP_NOTE,      "可能重复：%s") \
 	X(UI_DUP_ITEM,      "第 %lld 号记录（%s，%s）") \
@@ -344,6 +346,7 @@
 	X(UI_LIST_FOUND,    "筛选出 %lld 条") \
 	X(UI_LIST_FOUND_MANY,"筛选出 %d 多条") \
 	X(UI_LIST_FILTER,   "筛选：%s") \
+	X(UI_LIST_FILTER_NEW,"筛选：%s（输入新的文字即替换）") \
 	X(UI_LIST_HINT,     "输入即筛选：查各文字项（含多行的），不分大小写，或名称的拼音首字母；F6/^R 排序") \
 	X(UI_NO_MATCH,      "没有含「%s」的记录。") \
 	X(UI_NO_STATE,      "没有「%s」的记录。按 Tab 换一种状态。") \
@@ -389,6 +392,9 @@
 	X(UI_CELL_FULL,     "%s %s：最多 %zu 位（可填 %lld 到 %lld），多出的「%s」没有输入") \
 	X(UI_CELL_LONG,     "%s %s：最多 %zu 个字，多出的「%s」没有输入") \
 	X(UI_REASON_LONG,   "原因最多 %d 个字，多出的「%s」没有输入") \
+	X(UI_REASON_PASTE_LONG,"原因最多 %d 个字，粘贴的 %zu 个字多出 %zu 个，一个字也没有输入") \
+	X(UI_REASON_PASTE_LINES,"原因只能写一行：粘贴的文字里有换行或 Tab，一个字也没有输入") \
+	X(UI_REASON_PASTE_HUGE,"原因最多 %d 个字：粘贴的文字远超过这个长度，一个字也没有输入") \
 	X(UI_CELL_CONTROL,  "%s %s：U+%04X 是看不见的控制字符或格式字符，没有输入") \
 	X(UI_TABLE_READ_HINT,"上下左右键移动查看；任务指标由市科协修改") \
 	X(UI_MENU_TABLE,    "%s  查看与修改") \
@@ -467,8 +473,9 @@
 	X(UI_YEAR_CLOSED_READ,"%d 年度已由市科协结束，只能查看，不能修改；要在别的年度填写，回主菜单按 y 换年度；如需更正，请联系市科协。") \
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
-	X(UI_REVIEW_MANY,   "审核（已选 %zu 条）") \
+	X(UI_REVIEW_MANY,   "提交（已选 %zu 条）") \
 	X(UI_REVIEW_ONE,    "审核第 %lld 号记录%s「%s」") \
+	X(UI_SUBMIT_ONE,    "提交第 %lld 号记录%s「%s」") \
 	X(UI_REVIEW_DUP,    "（可能重复：第 %lld") \
 	X(UI_DUP_CONFIRM,   "第 %lld 号记录可能与第 %s 号重复：核实后仍要认定请按 y，n 或 Esc 不认定") \
 	X(UI_TWIN_CONFIRM,  "第 %lld 号记录：%s。核实后仍要认定请按 y，n 或 Esc 不认定") \
@@ -479,6 +486,7 @@
 	X(UI_NOT_SUBMITTED, "%zu 条未提交：%s") \
 	X(UI_NOT_SUBMITTED_ONE,"第 %lld 号（%s）") \
 	X(UI_LIST_MARKED,   "已选 %zu 条，F9 一并提交审核，F5 一并移到其他年度；空格选中或取消并移到下一条") \
+	X(UI_LIST_MARKED_SUBMIT,"已选 %zu 条，F9 一并提交审核；空格选中或取消并移到下一条") \
 	X(UI_LIST_MARKED_MOVE,"已选 %zu 条，F5 一并移到其他年度；空格选中或取消并移到下一条") \
 	X(UI_LIST_MARKED_ONLY,"已选 %zu 条；空格选中或取消并移到下一条") \
 	X(UI_OWN_UNIT_ONLY, "单位账号只能查看本单位的记录。") \
@@ -508,7 +516,7 @@
 	X(UI_EV_SAVE_FIRST, "请先按 F2 保存这条记录，再添加附件。") \
 	X(UI_NO_SUCH_RECORD,"没有第 %lld 号记录。") \
 	X(UI_CITY_WRITES,   "「%s」由市科协填写。") \
-	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误（见红框处的说明）。") \
+	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误，第一处在「%s」（见红框处的说明，按 F2 到那里改正）。") \
 	X(UI_PASTED_OK,     "已粘贴 %zu 项。") \
 	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
 	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \
@@ -654,8 +662,9 @@
 	X(UI_MORE_ABOVE_MANY,"↑ 上面还有 %zu 多项") \
 	X(UI_TR_PROGRESS,   "正在导入：已读 %lld 行") \
 	X(UI_TR_SENT,       "已发送 %s。") \
-	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：%s") \
-	X(UI_TR_SEND_CANCELLED,"发送已取消（连按了五次 Ctrl-X，或终端取消了接收）。文件仍在交换文件夹中：%s") \
+	/* the file's name on a line of its own: never broken inside (附表 / 2-魏都区-…) */ \
+	X(UI_TR_SEND_FAILED,"发送没有完成（终端不支持 ZMODEM？）。文件仍在交换文件夹中：\n%s") \
+	X(UI_TR_SEND_CANCELLED,"发送已取消（连按了五次 Ctrl-X，或终端取消了接收）。文件仍在交换文件夹中：\n%s") \
 	X(UI_TR_SZ_START,   "kepu 在等待终端接收（ZMODEM）：终端没有弹出保存窗口时，连按五次 Ctrl-X 取消。") \
 	X(UI_TR_NO_SZ,      "服务器上没有安装 lrzsz，不能直接发送；文件在交换文件夹中，请用 SFTP 取回，或请管理员取回。") \
 	X(UI_TR_NO_RZ,      "服务器上没有安装 lrzsz，不能从本机接收；请用 SFTP 把文件放进交换文件夹，或交给管理员放进去。") \
@@ -711,8 +720,8 @@
 	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
 	X(K_SUBMIT,         "提交") \
-	X(K_MARK,           "选中或取消，并移到下一条（再按 F9 一并提交审核，F5 一并移到其他年度）") \
-	X(K_MARK_CITY,      "选中或取消，并移到下一条（再按 F5 一并移到其他年度）") \
+	X(K_MARK,           "选中或取消，并移到下一条（再按 F9 一并提交审核）") \
+	X(K_MARK_CITY,      "选中或取消，并移到下一条（选中的记录可一并移到其他年度时，本页列出那个键）") \
 	X(K_START,          "开始") \
 	X(K_UPDATE_SAME,    "重复更新/跳过") \
 	X(K_SEND,           "发送到本机（ZMODEM）") \
@@ -1076,7 +1085,7 @@
 	X(C_SAVE_NO_FIELD,  "%s没有字段「%s」；可用的字段：%s") \
 	X(C_SAVE_TWICE,     "字段「%s」给了两次（第 %d 个和第 %d 个）；每个字段只写一次") \
 	X(C_OPTION_TWICE,   "选项 --%s 给了两次；每个选项只写一次（两次的值不知该用哪一个）") \
-	X(C_SAVE_DUP_AGAIN, "仍要保存请加 --force 再运行一次（记录将标为可能重复，由市科协核实）") \
+	X(C_SAVE_DUP_AGAIN, "加 --force 再运行一次仍要保存（记录将标为可能重复，由市科协核实）：") \
 	X(C_SAVE_FIELD,     "  %s") \
 	X(C_SAVE_NOTHING,   "没有保存任何内容") \
 	X(C_SAVE_NEW,       "已保存：%s 第 %lld 号记录（%s，新记录）") \

@@ -55,3 +55,14 @@ int env_move_year(kp_env *e, const kp_form *f, long long id, int to, char **err)
 		rc = -1;
 	return rc;
 }
+
+bool move_year_to_any(kp_store *s, int from)
+{
+	kp_year *y;
+	size_t n = store_years(s, &y);
+	bool any = false;
+	for (size_t i = 0; i < n && !any; i++)
+		any = y[i].year != from && store_may_enter_year(s, y[i].year);
+	years_free(y, n);
+	return any;
+}

@@ -12,5 +12,9 @@
  * (who may move what, in_year dates). 0, or -1 with *err; the session
  * stays in its year either way. */
 int env_move_year(kp_env *e, const kp_form *f, long long id, int to, char **err);
+/* May the session move a record of year `from` (0: of several years)
+ * into some other opened year (a unit never into one not begun)? F5 is
+ * offered only then. */
+bool move_year_to_any(kp_store *s, int from);
 
 #endif

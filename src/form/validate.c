@@ -45,12 +45,22 @@ static char *email_normalise(const char *s)
 	return r;
 }
 
+/* 1,200 copied from Excel (a full-width comma is folded to it first):
+ * said, never read as 1200 nor as 1. */
+static bool grouped(const char *s)
+{
+	s += s[0] == '-';
+	return strchr(s, ',') && strspn(s, "0123456789,") == strlen(s);
+}
+
 static bool integer(const kp_field *f, const char *s, char **out, char **reason)
 {
 	char *end;
 	errno = 0;
 	long long v = strtoll(s, &end, 10);
 	bool digits_only = s[0] && strspn(s + (s[0] == '-'), "0123456789") == strlen(s) - (s[0] == '-');
+	if (!digits_only && grouped(s))
+		return fail(reason, xasprintf(msg(MSG_V_GROUPED), s));
 	if (!digits_only || s[s[0] == '-'] == '\0' || *end || errno)
 		return fail(reason, xstrdup(msg(MSG_V_NOT_INTEGER)));
 	if (f->has_min && v < f->min)

@@ -297,6 +297,16 @@ static int out_of_year(kp_store *s, const kp_form *f, char *const *vals, int yea
 	return bad;
 }
 
+char *store_year_why(kp_store *s, const kp_form *f, size_t field, const char *value, int year)
+{
+	const char **vals = xcalloc(f->nfields, sizeof *vals);
+	vals[field] = value;
+	char *why = NULL;
+	out_of_year(s, f, (char *const *)vals, year, &why);
+	free(vals);
+	return why;
+}
+
 /* Everything session_may_write checks but the fields given to the other
  * side, whose rule depends on the stored record (old may be NULL). */
 static int may_write_record(kp_store *s, const kp_form *f, const kp_record *old, const kp_record *r,

@@ -389,6 +389,10 @@ void store_score_means(kp_store *s, const kp_scoring *sc, const kp_form *quota_f
  * for the session (another unit's answers alike); KP_ECONFLICT: changed
  * meanwhile. */
 int store_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err);
+/* Why value (as validated) of field breaks programme year `year`'s in_year
+ * rule, in the words a save is refused with; NULL when it does not. For a
+ * field checked as it is left, not at F2 pages on. The caller frees it. */
+char *store_year_why(kp_store *s, const kp_form *f, size_t field, const char *value, int year);
 /* May the session move record id into year `to` (its state, its unit, the
  * years, the dates)? Asked before the target year's form rules, so a record
  * the session may not move is refused for that, not for a value it could

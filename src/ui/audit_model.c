@@ -91,6 +91,8 @@ static void select_row(audit_model *m, const au_ctx *c)
 		int k = f ? form_field_index(f, ch[i]) : -1;
 		const char *label = k >= 0 ? f->fields[k].label : audit_name(ch[i]);
 		const char *was = audit_value(ch[i], ch[i + 1]), *now = audit_value(ch[i], ch[i + 2]);
+		if (!strcmp(was, now)) /* written as it was (an approval's empty 退回原因): no change */
+			continue;
 		m->detail[m->ndetail++] = xasprintf(msg(MSG_UI_AU_CHANGE), label, was[0] ? was : msg(MSG_UI_AU_EMPTY),
 						    now[0] ? now : msg(MSG_UI_AU_EMPTY));
 	}

@@ -44,8 +44,13 @@ static void draw_detail(const audit_screen *as, const au_ctx *c, int y)
 	draw_text(y, 1, au_head_room(&as->m, c, COLS, more, sizeof more), as->m.head, h, false);
 	if (more[0])
 		draw_text(y, COLS - 1 - utf8_width(more), utf8_width(more), more, h, false);
-	for (size_t i = 0; i < as->m.ndetail; i++)
-		draw_text(y + 1 + (int)i, 2, COLS - 4, as->m.detail[i], theme_attr(R_NORMAL), false);
+	/* a long value (a 200-character reason) wraps into the rows the
+	 * others leave free, never cut while the pane has room */
+	int row = y + 1, end = y + 1 + AU_DETAIL_ROWS;
+	for (size_t i = 0; i < as->m.ndetail; i++) {
+		int rows = end - row - (int)(as->m.ndetail - 1 - i);
+		row += draw_wrapped(row, 2, COLS - 4, rows > 1 ? rows : 1, as->m.detail[i], theme_attr(R_NORMAL));
+	}
 }
 
 static void audit_draw(ui_screen *s, ui_app *app)

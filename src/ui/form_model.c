@@ -157,11 +157,21 @@ static bool refuse_leave(form_model *m, const fm_ctx *c, fm_result *r)
 		return false; /* a stored value only read through is F2's to judge */
 	char *raw = fs_get_value(fd, &m->fs[m->focus]), *out = NULL, *why = NULL;
 	bool bad = !field_validate(&c->env->cat, fd, raw, &out, &why);
+	char *year_why = !bad && fd->in_year ? store_year_why(c->env->store, m->form, m->focus, out,
+							      m->rec.id ? m->rec.year : store_year(c->env->store))
+					     : NULL;
 	if (bad) {
 		*r = result(FM_REFUSED);
 		fm_say(r, true, MSG_V_FIELD, fd->label, why);
-		refused_at(m, m->focus);
+	} else if (year_why) { /* 2015-08-05 in 2016: the store's own words, now */
+		*r = result(FM_REFUSED);
+		snprintf(r->text, sizeof r->text, "%s", year_why);
+		r->error = true;
+		bad = true;
 	}
+	if (bad)
+		refused_at(m, m->focus);
+	free(year_why);
 	free(raw);
 	free(out);
 	free(why);
@@ -212,6 +222,7 @@ static void edited(form_model *m, field_state *st)
 	m->draft_due = true;
 	free(st->error);
 	st->error = NULL;
+	st->paste_bad = false;
 }
 
 /* --- drafts ------------------------------------------------------------- */
@@ -413,6 +424,14 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 	if (m->readonly && locked(m, c, &r))
 		return r;
 	const kp_form *f = m->form;
+	for (size_t i = 0; i < f->nfields; i++)
+		if (m->fs[i].paste_bad) { /* a refused pasted cell (its text emptied) is never saved past */
+			r = refused(MSG_COUNT);
+			snprintf(r.text, sizeof r.text, "%s", m->fs[i].error);
+			r.error = true;
+			refused_at(m, i);
+			return r;
+		}
 	char **raw = xcalloc(f->nfields, sizeof *raw);
 	for (size_t i = 0; i < f->nfields; i++)
 		raw[i] = fs_get_value(&f->fields[i], &m->fs[i]);
@@ -933,6 +952,16 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 			 * required one. */
 			bool blank = p[strspn(p, " ")] == '\0';
 			bool ok = blank || field_validate(&c->env->cat, fd, p, &out, &why);
+			/* Latin letters in a cell are not taken as pinyin initials:
+			 * a spreadsheet cell holds words, and qz is no 群众 there */
+			bool latin = p[strcspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")] != '\0';
+			int one = ok || latin || fd->type != FT_CHOICE ? -1
+								     : popup_unique(fd->choices, offered(fd, fd->choices), p);
+			if (one >= 0) { /* the one option the list's filter finds, as Enter there takes it */
+				free(why);
+				why = NULL;
+				ok = field_validate(&c->env->cat, fd, fd->choices->items[one], &out, &why);
+			}
 			if (blank || ((fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE) && !ok))
 				fs_set_value(fd, st, ""); /* no such item: nothing chosen (and no value to read) */
 			else
@@ -940,6 +969,7 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 			edited(m, st);
 			if (!ok) {
 				st->error = field_message(fd, why);
+				st->paste_bad = true;
 				bad++;
 				if (first_bad == f->nfields)
 					first_bad = k;
@@ -952,13 +982,13 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 		k++;
 	}
 	free(row);
-	if (first_bad < f->nfields)
-		refused_at(m, first_bad);
-	else
-		fm_focus(m, k < f->nfields ? k : f->nfields - 1);
+	/* after the last pasted cell, even past a refused one: the clerk's
+	 * next keys (Tabs, a paragraph) were meant for the fields after the
+	 * row, and typed over pasted values there; F2 goes to the refused one */
+	fm_focus(m, k < f->nfields ? k : f->nfields - 1);
 	r = result(FM_HANDLED);
 	if (bad)
-		fm_say(&r, true, MSG_UI_PASTED, filled, bad);
+		fm_say(&r, true, MSG_UI_PASTED, filled, bad, f->fields[first_bad].label);
 	else
 		fm_say(&r, false, MSG_UI_PASTED_OK, filled);
 	return r;

@@ -31,6 +31,7 @@ typedef struct {
 	size_t vscroll; /* textarea: first visible row (the view's) */
 	char *error;    /* the reason from the last save, until edited */
 	bool typed;     /* changed in this form since loaded: checked when left */
+	bool paste_bad; /* a pasted cell refused (error says why), until edited: F2 goes there */
 	char *ref;      /* record field: the number (or a name pasted, until saved) */
 	char *ref_label;     /* …as shown, read from the store when first drawn */
 	kp_ref_choice *refs; /* …the records the open picker offers */

@@ -206,6 +206,12 @@ static void select_id(list_model *m, long long id)
 		}
 }
 
+void lm_back(list_model *m, const lm_ctx *c)
+{
+	lm_reload(m, c);
+	eb_select_all(&m->filter);
+}
+
 void lm_reload(list_model *m, const lm_ctx *c)
 {
 	m->total = store_query_count(c->store, m->form, &m->q);
@@ -564,8 +570,8 @@ bool lm_acts(const void *model, const void *ctx, kp_action a)
 		       (!m->form->review || review_editable(c->store, state_of(m->rows[m->sel].state)));
 	case ACT_REVIEW:
 		return !m->view && year_open && m->form->review && (m->nmarked ? review_may_submit(c->store) : rows);
-	case ACT_YEAR:
-		return !m->view && year_open && any;
+	case ACT_YEAR: /* only with a year to move to */
+		return !m->view && year_open && any && move_year_to_any(c->store, lm_move_from(m));
 	case ACT_TOGGLE: /* marks are for F9 and F5 (F1's words say so); elsewhere Space is filter text */
 		return m->view || !m->form->review || year_open;
 	case ACT_LEFT:
@@ -605,9 +611,12 @@ void lm_free(list_model *m)
 
 void lm_marked_hint(const list_model *m, const lm_ctx *c, char *out, size_t len)
 {
+	bool review = lm_acts(m, c, ACT_REVIEW), year = lm_acts(m, c, ACT_YEAR);
 	snprintf(out, len,
-		 msg(lm_acts(m, c, ACT_REVIEW) ? MSG_UI_LIST_MARKED
-		     : lm_acts(m, c, ACT_YEAR) ? MSG_UI_LIST_MARKED_MOVE : MSG_UI_LIST_MARKED_ONLY),
+		 msg(review && year ? MSG_UI_LIST_MARKED
+		     : review	    ? MSG_UI_LIST_MARKED_SUBMIT
+		     : year	    ? MSG_UI_LIST_MARKED_MOVE
+				    : MSG_UI_LIST_MARKED_ONLY),
 		 m->nmarked);
 }
 

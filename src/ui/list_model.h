@@ -91,6 +91,9 @@ void lm_restart(list_model *m, const lm_ctx *c);
 void lm_more(const list_model *m, char *out, size_t len);
 /* The page that starts where this one started, afresh (after a change). */
 void lm_reload(list_model *m, const lm_ctx *c);
+/* Back from a record: reloaded, the filter selected, so that what is
+ * typed next is a new filter, never appended to the old one. */
+void lm_back(list_model *m, const lm_ctx *c);
 /* A reviewed form's records in state only (a kp_state; -1: all), from the first. */
 void lm_set_state(list_model *m, const lm_ctx *c, int state);
 /* A view shows this unit's roll. */

@@ -22,6 +22,7 @@
 #include "ui/year_prompt.h"
 #include "ui/unit_picker.h"
 #include "ui/screens.h"
+#include "ui/term.h"
 
 #define ID_W 6
 #define UNIT_W 16
@@ -200,7 +201,8 @@ static void list_draw(ui_screen *s, ui_app *app)
 		if (ls->m.nmarked)
 			lm_marked_hint(&ls->m, &c, help, sizeof help);
 		else if (filtered)
-			snprintf(help, sizeof help, msg(MSG_UI_LIST_FILTER), ls->m.filter_text);
+			snprintf(help, sizeof help, msg(ls->m.filter.sel ? MSG_UI_LIST_FILTER_NEW : MSG_UI_LIST_FILTER),
+				 ls->m.filter_text);
 		else if (ls->m.state >= 0)
 			snprintf(help, sizeof help, msg(MSG_UI_LIST_STATE), state_label((kp_state)ls->m.state));
 		app_chrome(app, title, right,
@@ -298,6 +300,14 @@ static void show(list_screen *ls, ui_app *app, const lm_result *r)
 	}
 }
 
+/* A reason pasted without markers comes whole, to be taken or refused whole (term.h). */
+static void list_arrange(ui_screen *s, ui_app *app)
+{
+	(void)app;
+	if (((list_screen *)s)->review.asking_reason)
+		term_rows_pasted();
+}
+
 static void list_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	list_screen *ls = (list_screen *)s;
@@ -311,7 +321,15 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 	}
 	if (review_prompt_active(&ls->review)) {
 		bool many = ls->review.nids > 0;
-		mr_result rr = review_prompt_key(&ls->review, app->env, key);
+		size_t more = key_printable(key) ? term_burst_ahead() : 0;
+		mr_result rr;
+		if (more && review_prompt_burst(&ls->review, 1 + more, &rr)) {
+			term_burst_drop(more); /* a pasted reason: whole or not at all */
+			app_show_result(app, &ls->base, &rr);
+			return;
+		}
+		rr = key.fn && key.code == TERM_KEY_PASTE ? review_prompt_paste(&ls->review, term_paste_text())
+							  : review_prompt_key(&ls->review, app->env, key);
 		app_show_result(app, &ls->base, &rr);
 		if (rr.kind == MR_SAVED || rr.kind == MR_REFUSED) {
 			if (many) /* each was tried; the status says how it went */
@@ -343,7 +361,7 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 static void list_resume(ui_screen *s, ui_app *app)
 {
 	lm_ctx c = ctx_of(app);
-	lm_reload(&((list_screen *)s)->m, &c);
+	lm_back(&((list_screen *)s)->m, &c);
 }
 
 static void list_destroy(ui_screen *s)
@@ -362,7 +380,7 @@ static void list_destroy(ui_screen *s)
 static list_screen *new_list(ui_app *app, const kp_form *f, const kp_view *v)
 {
 	list_screen *ls = xcalloc(1, sizeof *ls);
-	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, NULL};
+	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, list_arrange};
 	review_prompt_init(&ls->review);
 	ls->cols = xcalloc(f->nfields + (v ? v->ncolumns : 0) + 1, sizeof *ls->cols);
 	ls->fields = xcalloc(f->nfields + (v ? v->ncolumns : 0) + 1, sizeof *ls->fields);

@@ -141,6 +141,7 @@ lg_result lg_key(login_model *m, const lg_ctx *c, kp_key key)
 	case ACT_PREV:
 		if (lg_fields(m) > 1)
 			m->focus = !m->focus;
+		eb_select_all(&m->f[m->focus]); /* typing replaces it, as in a form */
 		return r;
 	case ACT_BACKSPACE:
 		eb_backspace(b);

@@ -53,7 +53,7 @@ static void login_draw(ui_screen *s, ui_app *app)
 	draw_text(y, x, COLS - x - 1, msg(said[1]), theme_attr(R_SECTION), false);
 	for (int i = 0; i < lg_fields(m); i++) {
 		int yy = y + 2 + 2 * i;
-		attr_t a = theme_attr(i == m->focus ? R_FOCUS : R_FIELD);
+		attr_t a = theme_attr(m->f[i].sel ? R_SELECTED : i == m->focus ? R_FOCUS : R_FIELD);
 		draw_text(yy, x, LABEL_W, msg(said[2 + i]), theme_attr(R_LABEL), false);
 		draw_fill(yy, x + LABEL_W, FIELD_W, a);
 		if (lg_secret(m, i))

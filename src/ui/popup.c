@@ -65,6 +65,20 @@ void popup_aliases(popup *p, char *const *from, char *const *to, size_t n)
 	keep_in_view(p);
 }
 
+int popup_unique(const kp_list *l, size_t n, const char *text)
+{
+	popup p = {.items = l->items, .n = n, .alias_from = l->alias_from, .alias_to = l->alias_to,
+		   .naliases = l->naliases};
+	p.match = xcalloc(n ? n : 1, sizeof *p.match);
+	eb_init(&p.filter, 0, false);
+	eb_set(&p.filter, text);
+	refilter(&p);
+	int one = p.nmatch == 1 && text[0] ? (int)p.match[0] : -1;
+	eb_free(&p.filter);
+	free(p.match);
+	return one;
+}
+
 void popup_open(popup *p, const char *title, char *const *items, size_t n, int current,
 		uint32_t first)
 {

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "core/editbuf.h"
+#include "form/form.h"
 #include "ui/keymap.h"
 
 #define POPUP_ROWS 10 /* items shown at once; PgUp/PgDn move by as many */
@@ -50,6 +51,10 @@ void popup_open(popup *p, const char *title, char *const *items, size_t n, int c
 		uint32_t first);
 /* Let the open popup also match items by these other spellings. */
 void popup_aliases(popup *p, char *const *from, char *const *to, size_t n);
+/* The one item of l (its aliases too) that text finds as a typed filter
+ * finds it, or -1 when none or several: a pasted cell takes it (民盟 →
+ * 民盟盟员), never a guess among several. */
+int popup_unique(const kp_list *l, size_t n, const char *text);
 void popup_close(popup *p);
 /* Handle one key; on POPUP_ACCEPT *chosen is the item's index. For a
  * popup with no field after it (a picker, a prompt): Tab (or Shift-Tab)

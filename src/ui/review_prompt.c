@@ -56,7 +56,9 @@ static void name_title(review_prompt *p, kp_store *s, const kp_form *f, const kp
 	if (n)
 		sb_adds(&dup, msg(MSG_UI_REVIEW_DUP_END));
 	char *name = text_quote(record_name(f, r), 12);
-	snprintf(p->title, sizeof p->title, msg(MSG_UI_REVIEW_ONE), r->id, sb_str(&dup), name);
+	/* the role's word, as on its key line: a unit submits, the city reviews */
+	snprintf(p->title, sizeof p->title, msg(review_may_submit(s) ? MSG_UI_SUBMIT_ONE : MSG_UI_REVIEW_ONE), r->id,
+		 sb_str(&dup), name);
 	free(name);
 	sb_free(&dup);
 }
@@ -141,6 +143,48 @@ static mr_result apply(review_prompt *p, kp_env *env, const char *reason)
 		? mr_say(MR_SAVED, msg(MSG_UI_REVIEWED), p->id, state_label(review_target(p->pending)))
 		: mr_say(MR_REFUSED, "%s", err ? err : "");
 	free(err);
+	return r;
+}
+
+bool review_prompt_burst(review_prompt *p, size_t n, mr_result *why)
+{
+	const editbuf *b = &p->reason;
+	size_t room = b->len < b->max_chars ? b->max_chars - b->len : 0;
+	if (!p->asking_reason || n <= room)
+		return false;
+	p->reason_full = true;
+	*why = mr_say(MR_HANDLED, msg(MSG_UI_REASON_PASTE_LONG), REVIEW_REASON_MAX, n, n - room);
+	why->error = true;
+	return true;
+}
+
+mr_result review_prompt_paste(review_prompt *p, const char *text)
+{
+	mr_result r = mr_done(MR_HANDLED);
+	if (!p->asking_reason)
+		return r;
+	size_t end = text ? strlen(text) : 0, n = 0;
+	while (end && (text[end - 1] == '\r' || text[end - 1] == '\n'))
+		end--;
+	bool one_line = true;
+	for (size_t at = 0; at < end; n++) {
+		uint32_t cp;
+		at += utf8_decode(text + at, end - at, &cp);
+		one_line = one_line && cp >= ' ' && cp != 127;
+	}
+	if (!text || !one_line) {
+		r = text ? mr_say(MR_HANDLED, "%s", msg(MSG_UI_REASON_PASTE_LINES))
+			 : mr_say(MR_HANDLED, msg(MSG_UI_REASON_PASTE_HUGE), REVIEW_REASON_MAX);
+		r.error = p->reason_full = true;
+		return r;
+	}
+	if (review_prompt_burst(p, n, &r))
+		return r;
+	for (size_t at = 0; at < end;) {
+		uint32_t cp;
+		at += utf8_decode(text + at, end - at, &cp);
+		eb_insert(&p->reason, cp);
+	}
 	return r;
 }
 

@@ -56,6 +56,14 @@ bool review_prompt_active(const review_prompt *p);
  * been refused: error), MR_REFUSED when the store refused it; the caller
  * reloads after either. */
 mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key);
+/* n characters arriving at once (a paste without markers) while the reason
+ * is typed: true when they would not all fit, with *why saying so — the
+ * caller then drops them all, for a reason is taken whole or not at all. */
+bool review_prompt_burst(review_prompt *p, size_t n, mr_result *why);
+/* Text pasted (marked, or a row) while the reason is typed: taken whole
+ * at the cursor, or refused whole with why — over the bound, more than one
+ * line, or NULL (more than the terminal takes). */
+mr_result review_prompt_paste(review_prompt *p, const char *text);
 /* Draw over the list (the popup from row y) and place the cursor
  * (prompt_view.c). */
 void review_prompt_draw(review_prompt *p, ui_app *app, int y);

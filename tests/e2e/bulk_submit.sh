@@ -23,7 +23,7 @@ wait_for "已选 2 条"
 keys Up Space                                      # … and mark again
 wait_for "已选 3 条"
 keys F9
-wait_for "审核（已选 3 条）"
+wait_for "提交（已选 3 条）"
 keys Enter
 wait_for "已提交审核 2 条。"
 # The message is longer than a line: wrapped onto the help's line, not cut.

@@ -15,7 +15,11 @@ tm paste-buffer -p -b row -t "$S"
 wait_for "已粘贴 11 项，其中 1 项有误"
 assert_screen "王小明"
 assert_screen "中共党员"
-assert_screen "学历：「火星学历」不是可选的项"
+assert_screen "第一处在「学历」"
+wait_for ">电子邮箱"                                # after the last pasted cell, not back on 学历
+keys F2; wait_for "学历：「火星学历」不是可选的项"      # F2 goes there; nothing saved past it
+wait_for ">学历"
+assert_sql "SELECT count(*) FROM talent" "0"
 type_text "大专"; wait_for "大学专科"; keys Enter   # the focus is on 学历, the one wrong
 keys Tab Tab Tab Tab Tab Tab Tab Tab               # the first absorbed; from 主要从事行业 to 服务类别
 keys Space

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MulanPSL-2.0
 # The review tells what happened: a return's reason of blanks is refused;
+# one pasted over its bound is refused whole with the true count;
 # the unit's main screen names its returned record with the whole reason,
 # wrapped (never cut with >), and so does the record's form; the unit reads
 # 省辖市科协意见 there, marked as the city's and read-only; a message said
@@ -22,6 +23,15 @@ type_text "退回"; keys Enter
 wait_for "退回修改的原因"
 type_text "　  "; keys Enter                       # blanks only: no reason
 wait_for "请写明原因"
+assert_sql "SELECT kp_state FROM talent WHERE id = $id" "submitted"
+keys F9; wait_for "退回修改"
+type_text "退回"; keys Enter
+wait_for "退回修改的原因"
+long="$why$why$why联系人王老师电话0374-2965753，请核实后重新提交谢谢。如有疑问请来电咨询谢谢您好的。"  # 212 characters, pasted at once
+[ "$(printf %s "$long" | wc -m)" = 212 ] || fail "the pasted reason is not 212 characters"
+type_text "$long"
+wait_for "粘贴的 212 个字多出 12 个，一个字也没有输入"   # refused whole, never cut at 200
+keys Enter; wait_for "请写明原因"                    # nothing of it was taken
 assert_sql "SELECT kp_state FROM talent WHERE id = $id" "submitted"
 keys F9; wait_for "退回修改"
 type_text "退回"; keys Enter

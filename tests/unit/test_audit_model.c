@@ -248,6 +248,21 @@ static void changes_in_words(void **state)
 	au_free(&m);
 }
 
+/* A field whose value did not change (an approval's 退回原因, empty before
+ * and after) is no change: never listed as 「（空） → （空）」. */
+static void unchanged_not_listed(void **state)
+{
+	story *s = *state;
+	sql_run(s->fx->path, "INSERT INTO kp_audit (at, user, unit_id, form, record_id, action, changes) "
+			     "VALUES ('2099-01-01 10:00:00', 'admin', 0, 'talent', 1, 'approve', "
+			     "'[\"kp_reason\",\"\",\"\",\"kp_state\",\"submitted\",\"approved\",\"phone\",\"1\",\"1\"]')");
+	audit_model m;
+	au_init(&m, &s->c);
+	assert_int_equal(m.ndetail, 1); /* the state only; control: it is listed */
+	assert_non_null(strstr(m.detail[0], "已认定"));
+	au_free(&m);
+}
+
 /* The trail is the city's: a unit's session is refused, saying why. */
 static void unit_refused(void **state)
 {
@@ -306,6 +321,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(unit_names_whole, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(time_never_cut, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(changes_in_words, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(unchanged_not_listed, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_refused, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(actions_have_labels, story_setup, story_teardown),
 	};

@@ -54,7 +54,7 @@ static void duplicate_person(void **state)
 	fill_required(s, m, OTHER_NAME, OTHER_PHONE);
 	fm_result r = key(s, m, F2);
 	assert_int_not_equal(r.kind, FM_SAVED);
-	assert_string_equal(r.text, "可能与其他单位的记录重复，请与市科协核实。仍要保存请再按 F2");
+	assert_string_equal(r.text, "再按 F2 仍要保存：可能与其他单位的记录重复，请与市科协核实。");
 	assert_unsaid(r.text, "魏都区");
 	char num[32];
 	snprintf(num, sizeof num, "第 %lld 号", other);

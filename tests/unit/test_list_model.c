@@ -130,7 +130,15 @@ static void filter_and_open(void **state)
 	TYPE_KEYS(text, key(s, k));
 	assert_int_equal(s->m.total, 6); /* 张二零 … 张二五 */
 	assert_first_row(s, 20);
-	assert_int_equal(key(s, CH(27)).kind, LM_HANDLED);
+	/* back from a record: what is typed next is a new filter (张二张三 found nothing) */
+	lm_back(&s->m, &s->c);
+	assert_int_equal(s->m.total, 6);
+	TYPE_KEYS("张三", key(s, k));
+	assert_string_equal(s->m.filter_text, "张三");
+	TYPE_KEYS("零", key(s, k)); /* control: only the first key replaces */
+	assert_string_equal(s->m.filter_text, "张三零");
+	lm_back(&s->m, &s->c);
+	assert_int_equal(key(s, CH(27)).kind, LM_HANDLED); /* Esc still clears */
 	assert_int_equal(s->m.total, RECORDS);
 	assert_int_equal(key(s, CH(27)).kind, LM_CLOSE);
 	key(s, CH('#'));

@@ -74,6 +74,23 @@ static void wrong_then_initial_then_new(void **state)
 	assert_true(lg_secret(&m, 1));
 	assert_false(lg_secret(&m, 0));
 	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_audit WHERE user = 'wdq' AND action = 'login_failed'"), 1);
+	/* back to the name: typed over, never appended (wdqwdq) */
+	lg_key(&m, &s->c, FN(KEY_BTAB));
+	assert_int_equal(m.focus, 0);
+	TYPE_KEYS("wdx", lg_key(&m, &s->c, k));
+	char *name = eb_text(&m.f[0]);
+	assert_string_equal(name, "wdx");
+	free(name);
+	TYPE_KEYS("y", lg_key(&m, &s->c, k)); /* control: only the first key replaces */
+	name = eb_text(&m.f[0]);
+	assert_string_equal(name, "wdxy");
+	free(name);
+	lg_key(&m, &s->c, TAB);
+	lg_key(&m, &s->c, TAB); /* each entry selects it again */
+	TYPE_KEYS("wdq", lg_key(&m, &s->c, k));
+	name = eb_text(&m.f[0]);
+	assert_string_equal(name, "wdq");
+	free(name);
 	/* an unknown name gets the same words as a wrong password */
 	lg_free(&m);
 	lg_init(&m, false);

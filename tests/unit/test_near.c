@@ -438,7 +438,8 @@ static fm_result type_activity(form_story *s, const char *name, const char *plac
 	type(s, m, "100");
 	fm_result r = key(s, m, F2);
 	if (r.kind != FM_SAVED) { /* warned: the clerk insists */
-		assert_said(r.text, "仍要保存请再按 F2");
+		/* what to do first: the status line cut at 80 columns keeps it */
+		assert_int_equal(strncmp(r.text, "再按 F2 仍要保存：可能与第", strlen("再按 F2 仍要保存：可能与第")), 0);
 		fm_result again = key(s, m, F2);
 		assert_int_equal(again.kind, FM_SAVED);
 		assert_said(again.text, "已标记为可能重复");

@@ -140,16 +140,22 @@ static void city_returns_with_reason(void **state)
 	review_prompt_free(&p);
 }
 
+/* Record a submitted, the city's prompt open on it asking the return's reason. */
+static void reason_asked(story *s, review_prompt *p)
+{
+	submit_as_unit(s, s->a);
+	review_prompt_init(p);
+	ask_return_reason(p, s, s->a);
+}
+
 /* A reason at its bound: the next character is refused and said, never
  * dropped unsaid; the reason saved is the one typed, whole. */
 static void reason_full_is_said(void **state)
 {
 	story *s = *state;
 	kp_env *e = &s->fx->env;
-	submit_as_unit(s, s->a);
 	review_prompt p;
-	review_prompt_init(&p);
-	ask_return_reason(&p, s, s->a);
+	reason_asked(s, &p);
 	mr_result res;
 	for (int i = 0; i < REVIEW_REASON_MAX; i++) {
 		res = review_prompt_key(&p, e, CH(0x7535)); /* 电 */
@@ -171,6 +177,45 @@ static void reason_full_is_said(void **state)
 	review_prompt_free(&p);
 }
 
+/* A reason pasted over the bound (a burst of keys) is refused whole, the
+ * true count said; one that fits goes in. Never cut at the 200th. */
+static void pasted_reason_whole_or_not(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	review_prompt p;
+	reason_asked(s, &p);
+	mr_result res;
+	assert_false(review_prompt_burst(&p, REVIEW_REASON_MAX, &res)); /* control: it fits */
+	TYPE_KEYS("电话", review_prompt_key(&p, e, k));
+	assert_true(review_prompt_burst(&p, 210, &res)); /* 2 typed + 210 = 212 */
+	assert_true(res.error);
+	assert_non_null(strstr(res.text, "原因最多 200 个字，粘贴的 210 个字多出 12 个，一个字也没有输入"));
+	assert_false(review_prompt_burst(&p, REVIEW_REASON_MAX - 2, &res));
+	/* pasted with markers: the same bound, one line, whole or nothing */
+	char big[3 * 199 + 1] = "";
+	for (int i = 0; i < 199; i++)
+		strcat(big, "电");
+	res = review_prompt_paste(&p, big);
+	assert_true(res.error);
+	assert_non_null(strstr(res.text, "粘贴的 199 个字多出 1 个"));
+	res = review_prompt_paste(&p, "区号\t0374");
+	assert_true(res.error);
+	assert_non_null(strstr(res.text, "原因只能写一行"));
+	res = review_prompt_paste(&p, NULL);
+	assert_non_null(strstr(res.text, "原因最多 200 个字：粘贴的文字远超过"));
+	res = review_prompt_paste(&p, "不对\r\n"); /* control: fits, its line end dropped */
+	assert_false(res.error);
+	res = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(res.kind, MR_SAVED);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT kp_reason = '电话不对' FROM talent WHERE id = %lld", s->a);
+	assert_int_equal(sql_int(s->fx->path, sql), 1);
+	p.asking_reason = false; /* nothing asked: keys are the list's */
+	assert_false(review_prompt_burst(&p, 500, &res));
+	review_prompt_free(&p);
+}
+
 static void many_then_nothing(void **state)
 {
 	story *s = *state;
@@ -181,10 +226,18 @@ static void many_then_nothing(void **state)
 	long long ids[] = {s->a, s->b};
 	mr_result res = review_prompt_open_many(&p, e->store, s->f, ids, 2);
 	assert_true(review_prompt_active(&p));
+	assert_string_equal(p.title, "提交（已选 2 条）"); /* a unit submits; 审核 is the city's */
 	res = review_prompt_key(&p, e, ENTER);
 	assert_int_equal(res.kind, MR_SAVED);
 	assert_false(res.error);
 	assert_non_null(strstr(res.text, "已提交审核 2 条"));
+	kp_record r = get(s, s->a);
+	review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	char named[64];
+	snprintf(named, sizeof named, "提交第 %lld 号记录「甲员工」", s->a);
+	assert_string_equal(p.title, named);
+	popup_close(&p.actions);
 	assert_string_equal(state_of_record(s, s->a), "1");
 	assert_string_equal(state_of_record(s, s->b), "1");
 	/* again: both already submitted, each refused by the store, saying which */
@@ -397,6 +450,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(city_sees_new_phone_repeat, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_returns_with_reason, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(reason_full_is_said, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(pasted_reason_whole_or_not, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(many_then_nothing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(approved_offers_unit_nothing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_decides_on_what_it_saw, story_setup, story_teardown),
