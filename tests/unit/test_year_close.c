@@ -559,6 +559,34 @@ static void test_menu_reads_only(void **state)
 	mm_free(&mm);
 }
 
+/* The same unit's menu in 2017 while it is still 2016: nothing to fill in
+ * there yet, so 查看 naming the year not begun, and the list opens. */
+static void test_menu_year_not_begun(void **state)
+{
+	fixture *fx = *state;
+	clock_set_today("2016-12-20");
+	const kp_form *f = form(fx, "activity"), *plan = form(fx, "plan");
+	long long u = sign_in_unit(fx, "魏都区");
+	mm_ctx c = {&fx->env, false, u, u, "wd", false};
+	menu_model mm;
+	char text[256];
+	mm_init(&mm, &c);
+	menu_form(&mm, &c, f, ITEM_FORM, text, sizeof text);
+	assert_non_null(strstr(text, "填写新记录")); /* control: 2016 has begun */
+	char *err = NULL;
+	assert_int_equal(store_set_year(fx->env.store, 2017, &err), KP_OK);
+	menu_form(&mm, &c, f, ITEM_FORM, text, sizeof text);
+	assert_null(strstr(text, "填写新记录"));
+	assert_non_null(strstr(text, "查看（2017 年度还没有开始）"));
+	mm_result r = mm_key(&mm, &c, ENTER);
+	assert_int_equal(r.kind, MM_OPEN);
+	assert_int_equal(r.open.id, SCR_LIST);
+	assert_ptr_equal(r.open.form, f);
+	menu_form(&mm, &c, plan, ITEM_RECORD, text, sizeof text);
+	assert_non_null(strstr(text, "查看本单位（2017 年度还没有开始）"));
+	mm_free(&mm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -570,6 +598,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_form_reads_only, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_reads_only, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_year_not_begun_reads_only, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_year_not_begun, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_checklist_frozen_at_close, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_closed_year_import_and_old_draft, setup_2017, teardown),
 	};
