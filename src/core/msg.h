@@ -434,6 +434,7 @@
 	X(UI_GL_RETURNED,   "退回：%s 第 %lld 号「%s」，原因：%s") \
 	X(UI_GL_RETURNED_MORE,"另有 %lld 条退回的记录，见记录列表（Tab 可只看「退回」）。") \
 	X(UI_GL_SCORE,      "%s完成度 %.1f%%") \
+	X(UI_GL_SCORE_EXEMPT,"%s完成度 免（各项指标均为 0，不参加排名）") \
 	X(UI_GL_ALL,        "全市") \
 	X(UI_GL_RANK,       "，第 %d 名/%d") \
 	X(UI_GL_RANK_TIED,  "，并列第 %d 名/%d") \
