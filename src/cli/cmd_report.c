@@ -158,7 +158,9 @@ static int report_progress(kp_env *e, const kp_opts *o)
 			cli_cell(stdout, cell, colw[k], false);
 			free(cell);
 		}
-		printf("%5.1f%%", r->score);
+		char *score = progress_score_text(r);
+		cli_cell(stdout, score, 6, true); /* 「免」 lines up with " 87.5%" */
+		free(score);
 		char *waiting = progress_waiting_text(&p, r);
 		printf("%s%s\n", waiting[0] ? "  " : "", waiting);
 		free(waiting);

@@ -295,6 +295,7 @@
 	X(UI_MENU_FORM,     "%s  填写新记录") \
 	X(UI_MENU_LIST,     "%s  记录列表") \
 	X(UI_MENU_FORM_CLOSED,"%s  查看（%d 年度已结束，不能再填写）") \
+	X(UI_MENU_FORM_AHEAD,"%s  查看（%d 年度还没有开始）") \
 	X(UI_MENU_LIST_READ,"%s  查看") \
 	X(UI_MENU_QUIT,     "退出") \
 	X(UI_PICK_UNIT,     "请选择填报单位") \
@@ -433,6 +434,7 @@
 	X(UI_GL_RETURNED,   "退回：%s 第 %lld 号「%s」，原因：%s") \
 	X(UI_GL_RETURNED_MORE,"另有 %lld 条退回的记录，见记录列表（Tab 可只看「退回」）。") \
 	X(UI_GL_SCORE,      "%s完成度 %.1f%%") \
+	X(UI_GL_SCORE_EXEMPT,"%s完成度 免（各项指标均为 0，不参加排名）") \
 	X(UI_GL_ALL,        "全市") \
 	X(UI_GL_RANK,       "，第 %d 名/%d") \
 	X(UI_GL_RANK_TIED,  "，并列第 %d 名/%d") \
@@ -442,6 +444,7 @@
 	X(UI_MENU_BRIEFING, "月度工作简报（汇总各单位月报）") \
 	X(UI_MENU_RECORD,   "%s  本单位填写") \
 	X(UI_MENU_RECORD_CLOSED,"%s  查看本单位（%d 年度已结束）") \
+	X(UI_MENU_RECORD_AHEAD,"%s  查看本单位（%d 年度还没有开始）") \
 	X(UI_MENU_RECORD_ANY,"%s  选择单位填写") \
 	X(UI_LOGIN_TITLE,   "请登录") \
 	X(UI_LOGIN_NEW_TITLE,"请设置新密码（至少 8 个字符，不能与原密码相同）") \

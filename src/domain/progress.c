@@ -300,6 +300,11 @@ char *progress_rank_text(const kp_progress_row *r)
 	return r->tied ? xasprintf(msg(MSG_P_TIED), r->rank) : xasprintf("%d", r->rank);
 }
 
+char *progress_score_text(const kp_progress_row *r)
+{
+	return r->exempt ? xstrdup(msg(MSG_P_EXEMPT)) : xasprintf("%5.1f%%", r->score);
+}
+
 char *progress_cell_text(const kp_progress_row *r, size_t k)
 {
 	if (r->quota[k] > 0)

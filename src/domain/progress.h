@@ -50,6 +50,9 @@ char *progress_waiting_text(const kp_progress *p, const kp_progress_row *r);
 /* The rank as shown: "3", "并列3", 「免」 for a unit exempt from every
  * column, or "" while nothing is counted (caller frees). */
 char *progress_rank_text(const kp_progress_row *r);
+/* The 完成度 as shown: " 87.5%", or 「免」 for a unit exempt from every
+ * column (unranked: the city's mean is no score of its own; caller frees). */
+char *progress_score_text(const kp_progress_row *r);
 /* Column k of r as shown: "done/quota", or 「免」 for a quota of 0 (caller
  * frees). */
 char *progress_cell_text(const kp_progress_row *r, size_t k);

@@ -210,9 +210,14 @@ int progress_xlsx(const kp_progress *p, const char *path, char **err)
 				else /* exempt: scored at the city's mean */
 					text(&r, 4 + 2 * k, msg(MSG_P_EXEMPT), total);
 			}
-			/* the score as the screen shows it: rounded once, half-up */
-			worksheet_write_number(r.ws, r.row, (lxw_col_t)(n - 1), row->score,
-					       total ? r.fm.total : r.fm.number);
+			/* the score as the screen shows it: rounded once, half-up;
+			 * none for a unit exempt from all (its 免 is beside its rank),
+			 * so the column sorts as numbers */
+			if (row->exempt)
+				text(&r, n - 1, "", false);
+			else
+				worksheet_write_number(r.ws, r.row, (lxw_col_t)(n - 1), row->score,
+						       total ? r.fm.total : r.fm.number);
 		}
 		char *notes[] = {p->formula, p->formula_note, p->exempt_note};
 		rc = end(&r, wb, path, notes, p->exempt_note ? 3 : 2, p->year, err);

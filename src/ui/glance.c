@@ -208,7 +208,10 @@ static void lay_today(glance *g, size_t u, int overdue, const kp_progress_row *r
 	if (!row)
 		return;
 	strbuf b = STRBUF_INIT;
-	sb_printf(&b, msg(MSG_UI_GL_SCORE), u == CHECK_ALL ? msg(MSG_UI_GL_ALL) : row->name, row->score);
+	if (row->exempt) /* no score of its own: the city's mean is not one */
+		sb_printf(&b, msg(MSG_UI_GL_SCORE_EXEMPT), row->name);
+	else
+		sb_printf(&b, msg(MSG_UI_GL_SCORE), u == CHECK_ALL ? msg(MSG_UI_GL_ALL) : row->name, row->score);
 	if (u != CHECK_ALL && row->rank) /* the unit's place among all (none while nothing counts) */
 		sb_printf(&b, msg(row->tied ? MSG_UI_GL_RANK_TIED : MSG_UI_GL_RANK), row->rank, g->p.nunits);
 	lay(g, 0, x + 2, cols - x - 4, 0, R_NORMAL, xstrdup(sb_str(&b)));

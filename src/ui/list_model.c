@@ -565,9 +565,10 @@ bool lm_acts(const void *model, const void *ctx, kp_action a)
 		return rows || (!m->view && m->filter_text[0] == '#');
 	case ACT_NEW:
 		return !m->view && year_open && store_may_write_form(c->store, m->form);
-	case ACT_DELETE_RECORD:
+	case ACT_DELETE_RECORD: /* nor a 月报 the city has summed up (store.h) */
 		return !m->view && year_open && rows && store_may_write_form(c->store, m->form) &&
-		       (!m->form->review || review_editable(c->store, state_of(m->rows[m->sel].state)));
+		       (!m->form->review || review_editable(c->store, state_of(m->rows[m->sel].state))) &&
+		       store_may_change_report(c->store, m->form, &m->rows[m->sel], NULL) == KP_OK;
 	case ACT_REVIEW:
 		return !m->view && year_open && m->form->review && (m->nmarked ? review_may_submit(c->store) : rows);
 	case ACT_YEAR: /* only with a year to move to */

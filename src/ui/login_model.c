@@ -54,6 +54,13 @@ bool lg_secret(const login_model *m, int i) { return m->mode != LG_SIGN_IN || i 
 
 int lg_fields(const login_model *m) { return m->mode == LG_CURRENT ? 1 : 2; }
 
+bool lg_acts(const void *model, const void *ctx, kp_action a)
+{
+	(void)ctx;
+	/* Tab moves only where the step has a next field */
+	return (a != ACT_NEXT && a != ACT_PREV) || lg_fields(model) > 1;
+}
+
 /* Why a password was not taken: a wait, a lock, or `bad` (wrong). */
 static lg_result refusal(kp_login r, long wait, enum kp_msg_id bad)
 {

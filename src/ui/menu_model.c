@@ -74,12 +74,11 @@ void mm_init(menu_model *m, const mm_ctx *c)
 	mm_count(m, c);
 }
 
-/* Has the city closed the year worked in to this session (a unit: it
- * changes nothing there, store.h)? */
+/* Is the year worked in fixed to this session (a unit: closed by the city,
+ * or not begun — store.h's one rule)? */
 static bool closed_here(const mm_ctx *c)
 {
-	int y = store_year(c->env->store);
-	return store_year_closed(c->env->store, y) && !store_may_change_year(c->env->store, y);
+	return !store_may_change_year(c->env->store, store_year(c->env->store));
 }
 
 void mm_item_text(const menu_item *it, const mm_ctx *c, char *buf, size_t len)
@@ -108,8 +107,12 @@ void mm_item_text(const menu_item *it, const mm_ctx *c, char *buf, size_t len)
 	int k = c->city ? 0 : 1;
 	if (!c->city && closed_here(c) && (it->kind == ITEM_FORM || it->kind == ITEM_RECORD)) {
 		/* nothing to fill in there: what the item opens is for reading */
-		snprintf(buf, len, msg(it->kind == ITEM_FORM ? MSG_UI_MENU_FORM_CLOSED : MSG_UI_MENU_RECORD_CLOSED),
-			 it->form->title, store_year(c->env->store));
+		int y = store_year(c->env->store);
+		bool ahead = !store_year_closed(c->env->store, y);
+		snprintf(buf, len,
+			 msg(it->kind == ITEM_FORM ? (ahead ? MSG_UI_MENU_FORM_AHEAD : MSG_UI_MENU_FORM_CLOSED)
+						   : (ahead ? MSG_UI_MENU_RECORD_AHEAD : MSG_UI_MENU_RECORD_CLOSED)),
+			 it->form->title, y);
 		return;
 	}
 	if (it->kind == ITEM_TABLE || it->kind == ITEM_LIST) /* 查看 where this role only reads */
@@ -325,7 +328,7 @@ static mm_result activate(menu_model *m, const mm_ctx *c, const menu_item *it, b
 		m->mode = MM_CONFIRM_QUIT;
 		return result(MM_HANDLED);
 	case ITEM_FORM:
-		if (closed_here(c)) { /* a unit's closed year: its records to read, no empty form */
+		if (closed_here(c)) { /* a unit's closed year or one not begun: its records to read, no empty form */
 			mm_result r = result(MM_OPEN);
 			r.open = (ui_open){SCR_LIST, it->form, NULL, 0};
 			return r;

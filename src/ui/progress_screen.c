@@ -43,7 +43,6 @@ static void draw_row(progress_screen *ps, int y, const kp_progress_row *r, bool 
 		 : sel ? theme_attr(R_SELECTED) : r == &p->total ? theme_attr(R_SECTION)
 		 : theme_attr(R_NORMAL);
 	draw_fill(y, 0, COLS, a);
-	char cell[48] = "";
 	char *rank = !header && r != &p->total ? progress_rank_text(r) : xstrdup("");
 	draw_text(y, 1, RANK_W, header ? msg(MSG_R_COL_RANK) : rank, a, false);
 	free(rank);
@@ -64,10 +63,11 @@ static void draw_row(progress_screen *ps, int y, const kp_progress_row *r, bool 
 		draw_text(y, x, COLS - x - 1, msg(MSG_P_SCORE), a, false);
 		return;
 	}
-	snprintf(cell, sizeof cell, "%5.1f%%", r->score);
-	draw_text(y, x, SCORE_W, cell, a, false);
+	char *score = progress_score_text(r);
+	draw_text(y, x, SCORE_W, score, a, false);
+	free(score);
 	int bar = COLS - x - SCORE_W - 2;
-	if (bar >= 4)
+	if (bar >= 4 && !r->exempt) /* no bar for a score it has not */
 		draw_bar(y, x + SCORE_W, bar, r->score, sel ? a : theme_attr(R_BAR),
 			 sel ? a : theme_attr(R_HELP));
 }

@@ -128,6 +128,10 @@ grep -Eq '^并列' <<<"$cg" || fail "not tied: $cg"
 grep -q " 长葛市 .* 免 " "$WORK/report2" || fail "no 免 cell: $(grep 长葛市 "$WORK/report2")"
 grep -qxF "免：该项按全市平均完成度 0.0% 计" "$WORK/report2" || fail "no 免 legend: $(tail -3 "$WORK/report2")"
 grep -q "^免 *气象学会 " "$WORK/report2" || fail "气象学会 ranked: $(grep 气象学会 "$WORK/report2")"
+# …and has no 完成度 of its own (not the city's mean; the last 免, before
+# what waits for review); 长葛市 (control) has one
+grep -Eq "^免 *气象学会 .* 免  科普人才已认定" "$WORK/report2" || fail "气象学会's 完成度 not 免: $(grep 气象学会 "$WORK/report2")"
+grep -Eq " 长葛市 .* [0-9.]+%" "$WORK/report2" || fail "长葛市 has no 完成度: $(grep 长葛市 "$WORK/report2")"
 grep -q "^ *合计 *0/1160 " "$WORK/report2" || fail "合计 with 气象学会's exempt talents: $(grep 合计 "$WORK/report2")"
 "$KEPU" report progress --db "$DB" --format xlsx --output "$WORK/rank2.xlsx"
 sheet=$(unzip -p "$WORK/rank2.xlsx" xl/worksheets/sheet1.xml)

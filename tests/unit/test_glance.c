@@ -182,6 +182,31 @@ static void closed_year_no_countdown(void **state)
 	clock_use_system();
 }
 
+/* A unit the city exempted from every column (quota 0 in each) has no
+ * 完成度 of its own: its home says 免, not the city's mean. */
+static void exempt_unit_says_exempt(void **state)
+{
+	fixture *fx = *state;
+	long long wd = sign_in_unit(fx, "魏都区");
+	ui_app app = {.env = &fx->env, .unit_id = wd};
+	glance g = {0};
+	glance_build(&g, &app);
+	glance_arrange(&g, &app, 80);
+	assert_non_null(piece_with(&g, "魏都区完成度 ")); /* control */
+	assert_null(piece_with(&g, "完成度 免"));
+	glance_free(&g);
+	const kp_form *q = catalog_form(&fx->env.cat, "quota");
+	char sql[256];
+	snprintf(sql, sizeof sql, "UPDATE \"%s\" SET talent = 0, activity = 0, resource = 0, project = 0"
+		 " WHERE unit_id = %lld", q->table, wd);
+	sql_run(fx->path, sql);
+	glance_build(&g, &app);
+	glance_arrange(&g, &app, 80);
+	assert_non_null(piece_with(&g, "魏都区完成度 免"));
+	assert_null(piece_with(&g, "%"));
+	glance_free(&g);
+}
+
 int main(void)
 {
 	unit_locale(); /* wrapped lines are measured in display cells */
@@ -191,6 +216,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(overdue_whole_items, city_setup, teardown),
 		cmocka_unit_test_setup_teardown(last_year_still_due, city_setup, teardown),
 		cmocka_unit_test_setup_teardown(closed_year_no_countdown, city_setup, teardown),
+		cmocka_unit_test_setup_teardown(exempt_unit_says_exempt, city_setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

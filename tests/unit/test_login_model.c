@@ -168,6 +168,7 @@ static void change_asks_current(void **state)
 	assert_int_equal(store_session(s->fx->env.store, SESSION_UNIT, "wdq", account.unit_id, NULL), KP_OK);
 	s->c.account = &account;
 	TYPE_KEYS("魏都区科协2016", lg_key(&m, &s->c, k));
+	assert_non_null(strstr(keymap_bar_if(CTX_LOGIN, lg_acts, &m, NULL), msg(MSG_K_NEXT))); /* two fields */
 	lg_key(&m, &s->c, TAB);
 	TYPE_KEYS("魏都区科协2016", lg_key(&m, &s->c, k));
 	assert_int_equal(lg_key(&m, &s->c, ENTER).kind, LG_CHANGED);
@@ -179,8 +180,9 @@ static void change_asks_current(void **state)
 	assert_int_equal(m.mode, LG_CURRENT);
 	assert_int_equal(lg_fields(&m), 1);
 	assert_true(lg_secret(&m, 0));
-	lg_key(&m, &s->c, TAB); /* one field: Tab stays */
+	lg_key(&m, &s->c, TAB); /* one field: Tab stays, and is not offered */
 	assert_int_equal(m.focus, 0);
+	assert_null(strstr(keymap_bar_if(CTX_LOGIN, lg_acts, &m, NULL), msg(MSG_K_NEXT)));
 	TYPE_KEYS("我要接管这个账号", lg_key(&m, &s->c, k));
 	lg_result r = lg_key(&m, &s->c, ENTER);
 	assert_int_equal(r.kind, LG_REFUSED);

@@ -16,6 +16,7 @@
 #include "domain/save.h"
 #include "model_keys.h"
 #include "ui/form_model.h"
+#include "ui/list_model.h"
 
 #define LOCKED "已由市科协于 2016年8月5日 汇总报送省科协"
 
@@ -161,6 +162,28 @@ static void test_form_reads_only(void **state)
 
 /* Filed as zeros on time and filled in after the 3rd is filed late; the
  * city's correction (after the 5th) moves no unit's mark. */
+/* The unit's list offers F8 for July's report until the 5th, then no more
+ * (the store would refuse it), as the form reads only. */
+static void test_list_offers_no_delete(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = monthly(fx);
+	sign_in_unit(fx, "魏都区");
+	file_july(fx, "魏都区", "2016-08-01");
+	lm_ctx c = {fx->env.store, 10, false, true, &fx->env};
+	int fields[] = {form_field_index(f, "month")};
+	list_model m;
+	clock_set_today("2016-08-05"); /* control */
+	lm_init(&m, f, NULL, fields, 1);
+	lm_restart(&m, &c);
+	assert_int_equal(m.n, 1);
+	assert_true(lm_acts(&m, &c, ACT_DELETE_RECORD));
+	clock_set_today("2016-08-06");
+	assert_false(lm_acts(&m, &c, ACT_DELETE_RECORD));
+	assert_true(lm_acts(&m, &c, ACT_NEW)); /* another month's report may still be filed */
+	lm_free(&m);
+}
+
 static void test_checklist_counts_last_unit_change(void **state)
 {
 	fixture *fx = *state;
@@ -207,6 +230,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_unit_locked_after_summary, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_form_reads_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_offers_no_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_checklist_counts_last_unit_change, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -827,6 +827,13 @@ static void test_exempt_from_all_unranked(void **state)
 	char *t = progress_rank_text(q);
 	assert_string_equal(t, "免");
 	free(t);
+	t = progress_score_text(q); /* no 完成度 of its own: not the city's mean */
+	assert_string_equal(t, "免");
+	free(t);
+	t = progress_score_text(w); /* control */
+	assert_non_null(strstr(t, "%"));
+	assert_null(strstr(t, "免"));
+	free(t);
 	assert_false(w->exempt); /* control */
 	assert_int_equal(w->rank, 1);
 	assert_int_equal(p.nunits, 18);
@@ -837,6 +844,14 @@ static void test_exempt_from_all_unranked(void **state)
 	/* the legend names 农学会's 资源开发 alone: 气象学会 is not scored */
 	assert_non_null(p.exempt_note);
 	assert_string_equal(p.exempt_note, "免：该项按全市平均完成度 0.0% 计");
+	double total = p.total.score;
+	progress_free(&p);
+	/* 气象学会's own activity stays out of 合计 and its 完成度 */
+	approve(fx, "activity", activity_on(fx, "气象学会", "气象活动"));
+	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
+	assert_int_equal(row_of(&p, "气象学会")->done[1], 1); /* control: counted on its row */
+	assert_int_equal(p.total.done[1], 1);
+	assert_true(p.total.score == total);
 	progress_free(&p);
 	set_quota(fx, "农学会", "project", "0"); /* two columns: each named */
 	assert_int_equal(progress_build(&p, &fx->env, 0), 0);

@@ -526,11 +526,12 @@ static const menu_item *menu_form(menu_model *mm, const mm_ctx *c, const kp_form
 	return NULL;
 }
 
-/* A unit's menu in a closed year offers nothing to fill in: 查看, and the
- * records' list opens instead of an empty read-only form. */
-static void test_menu_reads_only(void **state)
+/* A unit's menu once its year is fixed (fix: closed by the city, or not
+ * begun) offers nothing to fill in: 查看 saying why (form_says,
+ * record_says), and the records' list opens instead of an empty read-only
+ * form. Before fix (the control) the form opens. */
+static void menu_reads_only(fixture *fx, void (*fix)(fixture *), const char *form_says, const char *record_says)
 {
-	fixture *fx = *state;
 	const kp_form *f = form(fx, "activity"), *plan = form(fx, "plan");
 	long long u = sign_in_unit(fx, "魏都区");
 	mm_ctx c = {&fx->env, false, u, u, "wd", false};
@@ -542,21 +543,43 @@ static void test_menu_reads_only(void **state)
 	mm_result r = mm_key(&mm, &c, ENTER);
 	assert_int_equal(r.kind, MM_OPEN);
 	assert_int_equal(r.open.id, SCR_FORM);
-	char *err = NULL;
-	kp_store *city = city_store(fx, 2016);
-	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
-	store_close(city);
+	fix(fx);
 	menu_form(&mm, &c, f, ITEM_FORM, text, sizeof text);
 	assert_null(strstr(text, "填写新记录"));
-	assert_non_null(strstr(text, "查看（2016 年度已结束"));
+	assert_non_null(strstr(text, form_says));
 	r = mm_key(&mm, &c, ENTER);
 	assert_int_equal(r.kind, MM_OPEN);
 	assert_int_equal(r.open.id, SCR_LIST);
 	assert_ptr_equal(r.open.form, f);
 	menu_form(&mm, &c, plan, ITEM_RECORD, text, sizeof text);
 	assert_null(strstr(text, "本单位填写"));
-	assert_non_null(strstr(text, "查看本单位"));
+	assert_non_null(strstr(text, record_says));
 	mm_free(&mm);
+}
+
+static void close_2016(fixture *fx)
+{
+	char *err = NULL;
+	kp_store *city = city_store(fx, 2016);
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	store_close(city);
+}
+
+static void work_in_2017(fixture *fx)
+{
+	assert_int_equal(store_set_year(fx->env.store, 2017, NULL), KP_OK);
+}
+
+static void test_menu_reads_only(void **state)
+{
+	menu_reads_only(*state, close_2016, "查看（2016 年度已结束", "查看本单位（2016 年度已结束）");
+}
+
+/* The city opened 2017 while it is still 2016: nothing to fill in there yet. */
+static void test_menu_year_not_begun(void **state)
+{
+	clock_set_today("2016-12-20");
+	menu_reads_only(*state, work_in_2017, "查看（2017 年度还没有开始）", "查看本单位（2017 年度还没有开始）");
 }
 
 int main(void)
@@ -570,6 +593,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_form_reads_only, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_reads_only, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_year_not_begun_reads_only, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_year_not_begun, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_checklist_frozen_at_close, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_closed_year_import_and_old_draft, setup_2017, teardown),
 	};
