@@ -167,8 +167,13 @@ static void odd_letter(word_state *w, odd_char *odd, int nth, uint32_t cp, uint3
 static void odd_check(word_state *w, odd_char *odd, int nth, uint32_t cp, uint32_t before)
 {
 	odd_kind k = ODD_NONE;
-	if (cp_is_combining(cp) && (cp_is_han(before) || before == 0))
+	/* after a space a mark has nothing to sit on either; and a leading
+	 * space is trimmed, which would leave it first (stored, then refused) */
+	bool bare = before == 0 || before == ' ' || before == 0x3000 || cp_is_odd_space(before);
+	if (cp_is_combining(cp) && (cp_is_han(before) || bare)) {
 		k = ODD_COMBINING;
+		before = bare ? 0 : before;
+	}
 	else if (cp_is_private(cp))
 		k = ODD_PRIVATE;
 	else if (cp_is_radical(cp))
