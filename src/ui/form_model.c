@@ -952,11 +952,7 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 			 * required one. */
 			bool blank = p[strspn(p, " ")] == '\0';
 			bool ok = blank || field_validate(&c->env->cat, fd, p, &out, &why);
-			/* Latin letters in a cell are not taken as pinyin initials:
-			 * a spreadsheet cell holds words, and qz is no 群众 there */
-			bool latin = p[strcspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")] != '\0';
-			int one = ok || latin || fd->type != FT_CHOICE ? -1
-								     : popup_unique(fd->choices, offered(fd, fd->choices), p);
+			int one = ok || fd->type != FT_CHOICE ? -1 : popup_unique(fd->choices, offered(fd, fd->choices), p);
 			if (one >= 0) { /* the one option the list's filter finds, as Enter there takes it */
 				free(why);
 				why = NULL;

@@ -67,6 +67,9 @@ void popup_aliases(popup *p, char *const *from, char *const *to, size_t n)
 
 int popup_unique(const kp_list *l, size_t n, const char *text)
 {
+	/* a cell holds words: its Latin letters are no pinyin initials (qz is no 群众) */
+	if (text[strcspn(text, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")])
+		return -1;
 	popup p = {.items = l->items, .n = n, .alias_from = l->alias_from, .alias_to = l->alias_to,
 		   .naliases = l->naliases};
 	p.match = xcalloc(n ? n : 1, sizeof *p.match);

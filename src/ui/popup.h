@@ -53,7 +53,8 @@ void popup_open(popup *p, const char *title, char *const *items, size_t n, int c
 void popup_aliases(popup *p, char *const *from, char *const *to, size_t n);
 /* The one item of l (its aliases too) that text finds as a typed filter
  * finds it, or -1 when none or several: a pasted cell takes it (民盟 →
- * 民盟盟员), never a guess among several. */
+ * 民盟盟员), never a guess among several, nor by Latin letters read as
+ * pinyin initials. */
 int popup_unique(const kp_list *l, size_t n, const char *text);
 void popup_close(popup *p);
 /* Handle one key; on POPUP_ACCEPT *chosen is the item's index. For a
