@@ -46,7 +46,7 @@ assert_screen "weidu"
 send_file "$WORK/假照片.jpg"
 wait_for "「假照片.jpg」不是可以作为附件的文件"
 send_file "$WORK/big.png"
-WAIT_SECONDS=60 wait_for "本机发送的文件超过了 20 MiB 的上限，接收已中止，什么也没有保存"
+WAIT_SECONDS=180 wait_for "本机发送的文件超过了 20 MiB 的上限，接收已中止，什么也没有保存"
 assert_sql "SELECT name || '|' || type || '|' || size || '|' || sent_by FROM kp_attachments" \
 	"现场照片.png|PNG|$(stat -c %s "$WORK/现场照片.png")|weidu"
 assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'attach' AND record_id = $id" "1"
