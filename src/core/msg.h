@@ -330,6 +330,7 @@
 	X(UI_QUEUE_KEY,     "（按 r 打开）") \
 	X(UI_QUEUE_PICK,    "待审核：打开哪一张表") \
 	X(UI_TALLY,         "%s%s %lld") \
+	X(UI_TALLY_CARRIED, "往年已认定") \
 	X(UI_GL_QUOTA,      "已认定：") \
 	X(UI_BACK_TO,       "← %s") \
 	X(UI_PREVIOUS,      "上一屏") \

@@ -323,6 +323,10 @@ long long store_query_beyond(kp_store *s, const kp_form *f, const kp_query *q, c
  * KP_COUNT_CAP (it returns KP_COUNT_CAP + 1), so typing stays fast. */
 long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q);
 #define KP_COUNT_CAP 1000
+/* Of a pool form's list (附表2: a talent stays listed in later years), the
+ * records in state (NULL: any) carried from years before the session's,
+ * in the session's scope; 0 for any other form. */
+long long store_count_carried(kp_store *s, const kp_form *f, const char *state);
 /* Open q's list: its first page (up to limit rows) and its size, counted
  * only when the page is full (what a short page holds is the count). */
 size_t store_query_open(kp_store *s, const kp_form *f, const kp_query *q, size_t limit,
