@@ -244,6 +244,7 @@
 	X(P_EXEMPT,         "免") \
 	X(P_EXEMPT_NOTE,    "免：该项按全市平均完成度 %s 计") \
 	X(P_EXEMPT_NOTES,   "免：该项按全市平均完成度计（%s）") \
+	X(P_EXEMPT_ALL_NOTE,"名次、完成度为「免」的单位各项指标均为 0，不参加排名") \
 	X(P_TIED,           "并列%d") \
 	X(P_TOTAL,          "合计") \
 	X(P_WAITING,        "%s%s已认定 %lld、待审核 %lld") \
