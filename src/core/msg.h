@@ -591,6 +591,8 @@
 	X(UI_AU_FROM_YEAR,  "复制自年度") \
 	X(UI_AU_NONE,       "没有符合条件的记录。") \
 	X(UI_AU_MORE,       "↓ 还有更早的记录（↓ 或 PgDn 载入）") \
+	X(UI_AU_LINES_BELOW,"↓ 改动还有 %zu 行（按 %s 往下看）") \
+	X(UI_AU_LINES_ABOVE,"↑ 上面还有 %zu 行（按 %s 往上看）") \
 	X(UI_AU_HINT,       "输入文字筛选：用户、单位、表名（附表2）、编号、日期、改动内容，空格隔开") \
 	X(AU_INSERT,        "新增") \
 	X(AU_UPDATE,        "修改") \
@@ -694,6 +696,8 @@
 	X(K_NEW,            "新建") \
 	X(K_DELETE,         "删除") \
 	X(K_PAGE_DOWN,      "下一页") \
+	X(K_CHANGES_DOWN,   "看下面的改动") \
+	X(K_CHANGES_UP,     "看上面的改动") \
 	X(K_PAGE_UP,        "上一页") \
 	X(K_BACK,           "返回") \
 	X(K_CLEAR_BACK,     "清空检索词；已空时返回") \
