@@ -83,10 +83,13 @@ static void draw_list(const checklist_model *m, int y)
 
 static int cell_x(size_t k) { return 2 + UNIT_W + (int)k * CELL_W; }
 
-/* The matrix columns that fit the terminal, a cell for 「>」 kept. */
-static size_t cols_fit(void)
+/* The matrix columns that fit the terminal: all of them, or as many as
+ * leave a cell for 「>」. */
+static size_t cols_fit(const checklist_model *m)
 {
-	int n = (COLS - 1 - cell_x(0) - MARK_W) / CELL_W + 1;
+	int all = (COLS - cell_x(0) - MARK_W) / CELL_W + 1, n = (COLS - 1 - cell_x(0) - MARK_W) / CELL_W + 1;
+	if (all > 0 && (size_t)all >= m->ncols)
+		return (size_t)all;
 	return n > 0 ? (size_t)n : 1;
 }
 
@@ -95,7 +98,7 @@ static void draw_matrix(const checklist_model *m, int y)
 	attr_t h = theme_attr(R_SECTION) | A_UNDERLINE;
 	draw_fill(y, 0, COLS, h);
 	draw_text(y, 1, UNIT_W, msg(MSG_P_COL_UNIT), h, false);
-	size_t fit = cols_fit(), shown = m->ncols - m->col_top < fit ? m->ncols - m->col_top : fit;
+	size_t fit = cols_fit(m), shown = m->ncols - m->col_top < fit ? m->ncols - m->col_top : fit;
 	for (size_t k = 0; k < shown; k++) {
 		char head[32];
 		check_item_heading(&m->c.items[m->cols[m->col_top + k]], head, sizeof head);
@@ -128,7 +131,7 @@ static void checklist_arrange(ui_screen *s, ui_app *app)
 	checklist_screen *cs = (checklist_screen *)s;
 	cs->extra = app_detail_room(app, cs->m.detail, 2);
 	ckm_arrange(&cs->m, app_body_height() - 1 - cs->extra);
-	ckm_fit_cols(&cs->m, cols_fit());
+	ckm_fit_cols(&cs->m, cols_fit(&cs->m));
 }
 
 static void checklist_draw(ui_screen *s, ui_app *app)
