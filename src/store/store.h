@@ -437,10 +437,13 @@ int store_ensure_ticks(kp_store *s, char **err);
 /* Every tick; caller frees with ticks_free. */
 size_t store_ticks(kp_store *s, kp_tick **out);
 void ticks_free(kp_tick *t, size_t n);
-/* Tick (on) or untick a milestone for a unit in programme year `year`
- * (0: the session's; a carried item its own), if the session may change it. */
-int store_tick_set(kp_store *s, int year, const char *key, long long unit_id, const char *by, bool on,
+/* Tick (on) or untick a milestone for a unit, in the session's year. */
+int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *by, bool on,
 		   char **err);
+/* The same in programme year `year` (an item carried from last year is
+ * ticked in its own), if the session may change that year. */
+int store_tick_set_in(kp_store *s, int year, const char *key, long long unit_id, const char *by, bool on,
+		      char **err);
 
 /* Accounts (the password hash is made by domain/auth.c). */
 

@@ -223,11 +223,15 @@ void ticks_free(kp_tick *t, size_t n)
 	free(t);
 }
 
-int store_tick_set(kp_store *s, int year, const char *key, long long unit_id, const char *by, bool on,
+int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *by, bool on,
 		   char **err)
 {
-	if (!year)
-		year = session_year(s);
+	return store_tick_set_in(s, session_year(s), key, unit_id, by, on, err);
+}
+
+int store_tick_set_in(kp_store *s, int year, const char *key, long long unit_id, const char *by, bool on,
+		      char **err)
+{
 	if (session_need(s, ANY_SESSION, err) != KP_OK)
 		return KP_ERR;
 	if (s->kind == SESSION_UNIT && unit_id != s->actor_unit) { /* the city's own, or another unit's */

@@ -188,7 +188,7 @@ static void every_path(fixture *fx, long long a, long long b, long long c, long 
 	outcome("月报", form_save(fx, "monthly", &m, month, &err), err, refused);
 	record_free(&m);
 
-	outcome("tick", store_tick_set(s, 0, "plan", store_session_unit(s), "wd", true, &err), err, refused);
+	outcome("tick", store_tick_set(s, "plan", store_session_unit(s), "wd", true, &err), err, refused);
 	outcome("move into 2017", store_move_year(s, form(fx, "talent"), t, 2017, &err), err, refused);
 	outcome("delete", store_delete(s, act, c, &err), err, refused);
 
