@@ -33,20 +33,6 @@ f5_refused() {   # f5_refused TEXT SECONDS: F5 refused with TEXT within SECONDS
 	took=$(($(date +%s) - start_s))
 	[ "$took" -le "$2" ] || fail "gave up after $took s (at most $2): $1"
 }
-# lrzsz's program $1, run by kepu, blocked reading the terminal: sz throws
-# away what came before (and the screen still shows an earlier probe's
-# header), so Ctrl-X is pressed only now.
-lrzsz_reading() {
-	local pane kepu p
-	pane=$(tm display-message -p -t "$S" '#{pane_pid}')
-	for kepu in $(pgrep -P "$pane"); do
-		for p in $(pgrep -x -P "$kepu" "$1"); do
-			[ "$(cat "/proc/$p/wchan" 2>/dev/null)" != wait_woken ] || return 0
-		done
-	done
-	return 1
-}
-lrzsz_waits() { wait_while "$1 is not reading the terminal" eval "! lrzsz_reading $1"; }
 import_screen() {
 	keys i; wait_for "选择要导入的表"
 	type_text "附表2"; keys Enter
