@@ -94,7 +94,9 @@ lrzsz_waits sz
 keys C-x; keys C-x; keys C-x; keys C-x; keys C-x
 wait_for "发送已取消（连按了五次 Ctrl-X，或终端取消了接收）"
 refute_screen "终端不支持 ZMODEM"
-screen | grep -q '^ *附表2-[^ ]*\.xlsx' || fail "the file's name is not whole on a line of its own"   # never 附表 / 2-…
+# never 附表 / 2-…; the status line's second line may come in a later write (failed once under load)
+name_alone() { screen | grep -q '^ *附表2-[^ ]*\.xlsx'; }
+wait_while "the file's name is not whole on a line of its own" eval "! name_alone"
 ctrl_x_stays "已导出「附表2 科普人才库推荐表」"
 # Still not asked on this screen (不再询问): sz waits again; then left, the
 # import screen's F5 asks (refused within seconds), not a silent wait for rz.
