@@ -6,6 +6,7 @@
  * rule for insisting; then lrzsz's words read the same in any locale. */
 #include "unit.h"
 
+#include <errno.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -105,6 +106,18 @@ static void test_silence(void **state)
 	assert_int_equal(zprobe_end(&p), ZP_SILENT);
 }
 
+/* A pty and a child to play its terminal on *master: 0 in the child
+ * (its copy of *slave closed), the child's pid in the parent. */
+static pid_t fork_terminal(int *master, int *slave)
+{
+	assert_int_equal(openpty(master, slave, NULL, NULL, NULL), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		close(*slave);
+	return pid;
+}
+
 /* The probe in a pty: a child plays the terminal, reading kepu's bytes
  * until the status request and then answering with reply. Returns the
  * verdict; what the line still holds afterwards goes into rest. */
@@ -112,11 +125,8 @@ static zprobe_verdict probe_in_pty(const char *reply, size_t n, char *rest, size
 				   size_t askedsz)
 {
 	int master, slave;
-	assert_int_equal(openpty(&master, &slave, NULL, NULL, NULL), 0);
-	pid_t pid = fork();
-	assert_true(pid >= 0);
+	pid_t pid = fork_terminal(&master, &slave);
 	if (pid == 0) {
-		close(slave);
 		char buf[256] = ""; /* the probe holds no NUL */
 		size_t got = 0;
 		while (got < sizeof buf - 1 && !strstr(buf, "\x1b[5n")) {
@@ -315,13 +325,8 @@ static void test_cancel_in_chinese_locale(void **state)
 		skip();
 	}
 	int master, slave;
-	assert_int_equal(openpty(&master, &slave, NULL, NULL, NULL), 0);
-	pid_t pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		close(slave);
+	if (fork_terminal(&master, &slave) == 0)
 		cancel_sz(master);
-	}
 	setenv("LANG", "zh_CN.UTF-8", 1);
 	setenv("LANGUAGE", "zh_CN:de", 1);
 	unsetenv("LC_ALL");
@@ -342,8 +347,8 @@ static void test_cancel_in_chinese_locale(void **state)
 	close(out);
 	close(errfd);
 	close(slave);
-	int status = 0;
-	waitpid(pid, &status, 0);
+	while (wait(NULL) < 0 && errno == EINTR)
+		;
 	close(master);
 	unsetenv("LANGUAGE");
 	free(err);
