@@ -510,7 +510,6 @@
 	X(UI_EV_ADDED,      "已添加附件「%s」（%s，%s）。") \
 	X(UI_EV_DELETED,    "已删除附件「%s」。") \
 	X(UI_EV_ASK_DELETE, "删除附件「%s」吗？(y/n)") \
-	X(UI_EV_TWIN,       "注意：%s；市科协审核时会看到这一点。") \
 	X(UI_EV_LOCKED,     "这条记录「%s」，不能添加或删除附件。") \
 	X(UI_EV_NO_SZ,      "服务器上没有安装 lrzsz，不能下载附件。") \
 	X(UI_EV_SEND_FAILED,"下载没有完成（终端不支持 ZMODEM？）。") \
@@ -989,7 +988,10 @@
 	X(C_WORD_IMPORT,    "导入") \
 	X(C_WORD_EXPORT,    "导出") \
 	X(C_ACTOR,          "%s（命令行）") \
-	X(C_ATT_USAGE,      "用法：kepu attachments list [--form FORM] [--record N] [--unit UNIT]，或 kepu attachments get ID --output FILE [--force]") \
+	X(C_ATT_USAGE,      "用法：kepu attachments list [--form FORM] [--record N] [--unit UNIT]，kepu attachments get ID --output FILE [--force]，kepu attachments add FILE --form FORM --record N [--unit UNIT]，或 kepu attachments remove ID [--unit UNIT]") \
+	X(C_ATT_ADD_WHERE,  "添加附件须指明加到哪条记录：--form FORM --record N") \
+	X(C_ATT_ADDED,      "已把「%s」（%s，%lld 字节）添加为 %s 第 %lld 号记录的第 %lld 号附件") \
+	X(C_ATT_REMOVED,    "已删除第 %lld 号附件「%s」（%s 第 %lld 号记录）") \
 	X(C_ATT_NO_EVIDENCE,"「%s」的记录不带附件（带附件的表单：%s）") \
 	X(C_ATT_RECORD_FORM,"记录编号是每个表单各自的：--record 须与 --form 一起使用") \
 	X(C_ATT_BAD_NUMBER, "%s「%s」不对：应为 1 到 %lld 之间的整数") \
@@ -1013,6 +1015,8 @@
 	X(XC_NAME_PATH,     "不能含有 /，只写交换文件夹中的文件名，不写服务器上的路径：「%s」") \
 	X(EV_TYPE,          "「%s」不是可以作为附件的文件：按内容只接受 JPEG、PNG 图片，PDF，MP4 视频，Word（DOCX）和 Excel（XLSX）文件，没有保存") \
 	X(EV_BYTES,         "%lld 字节") \
+	X(EV_TWIN,          "注意：%s；市科协审核时会看到这一点。") \
+	X(EV_NOT_REGULAR,   "「%s」不是普通文件（文件夹、设备、管道等不能作为附件），没有保存") \
 	X(EV_NOT_IN_UNIT,   "本单位的附件中没有第 %lld 号附件") \
 	X(XC_NAME_DOT,      "不能以 . 开头（.. 和隐藏文件不能使用）：「%s」") \
 	X(XC_ACCOUNT,       "账号名「%s」不能用作交换文件夹的名字（%s），请管理员换一个账号名") \
