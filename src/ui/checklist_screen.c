@@ -93,6 +93,14 @@ static size_t cols_fit(const checklist_model *m)
 	return n > 0 ? (size_t)n : 1;
 }
 
+/* Does shown column k start another programme year than the one before
+ * (last year's carried columns, then this year's)? A 「|」 between them
+ * tells the two 「上报」 apart. */
+static bool year_starts(const checklist_model *m, size_t k)
+{
+	return k && m->c.items[m->cols[m->col_top + k]].year != m->c.items[m->cols[m->col_top + k - 1]].year;
+}
+
 static void draw_matrix(const checklist_model *m, int y)
 {
 	attr_t h = theme_attr(R_SECTION) | A_UNDERLINE;
@@ -103,6 +111,8 @@ static void draw_matrix(const checklist_model *m, int y)
 		char head[32];
 		check_item_heading(&m->c.items[m->cols[m->col_top + k]], head, sizeof head);
 		draw_text(y, cell_x(k), MARK_W, head, h, false);
+		if (year_starts(m, k))
+			draw_text(y, cell_x(k) - 1, 1, "|", h, false);
 	}
 	if (m->col_top) /* columns hidden on either side, as a list's header marks them */
 		draw_text(y, cell_x(0) - 1, 1, "<", h, false);
@@ -120,6 +130,8 @@ static void draw_matrix(const checklist_model *m, int y)
 			bool sel = u == m->row && m->col_top + k == m->col;
 			draw_text(yy, cell_x(k), 3, mark,
 				  sel ? theme_attr(R_SELECTED) : theme_attr(state_role(st)), false);
+			if (year_starts(m, k))
+				draw_text(yy, cell_x(k) - 1, 1, "|", theme_attr(R_HELP), false);
 		}
 	}
 }
