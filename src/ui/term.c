@@ -321,6 +321,35 @@ static seq_kind swallow_sequence(void)
 	return SEQ_SWALLOWED;
 }
 
+/* When a plain Esc was handed out, while no other key has been since: a
+ * start mark cut right after its ESC, further apart than the escape
+ * delay, is that Esc and then "[200~". 0: none. */
+static long long lone_esc_at;
+
+/* '[' just read right after a plain Esc: the rest of a paste's start mark
+ * ("200~") comes with it? Then the paste is read as a paste (the Esc has
+ * acted: its question refuses the paste, never types it). Else what was
+ * read goes back, to be read as typed. */
+static bool late_paste_mark(void)
+{
+	static const char rest[] = "200~";
+	int got[sizeof rest - 1];
+	size_t n = 0;
+	while (n < sizeof got / sizeof got[0]) {
+		int c = next_char(TERM_SEQ_REST_MS);
+		if (c < 0)
+			break;
+		got[n++] = c;
+		if (c != rest[n - 1])
+			break;
+	}
+	if (n == sizeof got / sizeof got[0] && got[n - 1] == '~')
+		return true;
+	while (n)
+		unget_wch((wchar_t)got[--n]);
+	return false;
+}
+
 /* The paste after its start mark, up to its end mark, read byte by byte
  * from the terminal (ncurses reads a byte at a time too, so nothing after
  * the end mark is taken): however the bytes are split, they are one paste.
@@ -502,6 +531,10 @@ key_read term_read_key(kp_key *key)
 		seq_kind seq = rc == OK && ch == 27 ? swallow_sequence() : SEQ_NONE;
 		if (seq == SEQ_SWALLOWED)
 			continue;
+		bool after_esc = lone_esc_at && clock_ms() - lone_esc_at <= TERM_SEQ_REST_MS;
+		lone_esc_at = rc == OK && ch == 27 && seq == SEQ_NONE ? clock_ms() : 0;
+		if (rc == OK && ch == '[' && after_esc && late_paste_mark())
+			seq = SEQ_PASTE;
 		if (seq == SEQ_PASTE || (rc == KEY_CODE_YES && ch == KEY_PASTE_START)) {
 			read_paste();
 			*key = (kp_key){true, TERM_KEY_PASTE};

@@ -4,7 +4,8 @@
 # then in two pieces more than a second apart, cut inside 王's three bytes.
 # Nothing of it is typed as keys; one ^Z takes the whole row back. A paste
 # whose end mark never comes is refused whole after 5 s of quiet, and the
-# keys typed after it are typed as ever. A value pasted into a field that
+# keys typed after it are typed as ever; one cut right after its ESC is
+# the Esc key and a paste after it, never typing. A value pasted into a field that
 # holds one goes in as typing: at the cursor the clerk moved, or over the
 # value selected on entry, said either way (^Z brings it back). Twelve
 # digits into 联系电话 are refused, never carried into 电子邮箱.
@@ -63,6 +64,19 @@ wait_for ">联系电话"
 type_text "13912345678"           # the control: a whole number moves on
 wait_for ">电子邮箱"
 assert_line "联系电话" "13912345678"
+# The start mark cut right after its ESC: that ESC is the Esc key (nothing
+# tells them apart), it asks before leaving, and the paste after it is no
+# typing — its n would answer the question and type the rest.
+printf '\033[200~nancy\tyes\033[201~' >"$WORK/esc"
+raw "$WORK/esc" 0 1
+wait_for "确定放弃并离开吗"
+raw "$WORK/esc" 1
+keys n
+wait_gone "确定放弃并离开吗"
+settled
+refute_screen "ancy"
+refute_screen "yes"
+assert_line "姓名" "李芳王"
 assert_sql "SELECT count(*) FROM talent" "0"
 keys Escape
 wait_for "确定放弃并离开吗"; keys y
