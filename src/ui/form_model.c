@@ -855,7 +855,7 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 fm_result fm_burst(form_model *m, const fm_ctx *c, const uint32_t *cps, size_t n)
 {
 	fm_result r = result(FM_HANDLED);
-	if (m->mode != FM_EDIT || m->advanced)
+	if (m->mode != FM_EDIT)
 		return r;
 	const kp_field *fd = &m->form->fields[m->focus];
 	const editbuf *eb = &m->fs[m->focus].eb;
@@ -1145,6 +1145,11 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 	m->pre_paste = before;
 	m->post_paste = values_now(m);
 	m->paste_focus = focus;
+	bool changed = false;
+	for (size_t i = 0; i < m->form->nfields && !changed; i++)
+		changed = strcmp(before[i], m->post_paste[i]) || m->fs[i].paste_bad;
+	if (!changed) /* cells only for fields the session may not write: nothing to take back */
+		forget_paste(m);
 	return r;
 }
 

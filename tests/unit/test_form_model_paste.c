@@ -186,6 +186,15 @@ static void phone_holds_a_mobile(void **state)
 	key(s, m, TAB); /* the habitual Tab: absorbed */
 	assert_focus(m, "email");
 	assert_value(m, "email", "");
+	/* a field the focus moved to by itself (学历 taken with Enter) is bound too */
+	focus_on(m, "education");
+	type(s, m, "大专");
+	key(s, m, ENTER);
+	assert_focus(m, "industry");
+	assert_true(m->advanced);
+	r = burst(s, m, "农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "主要从事行业：最多 50 个字，粘贴的 51 个字多出 1 个");
 	/* the account types without auto-advance: the 12th digit is refused */
 	s->c.auto_advance = false;
 	focus_on(m, "phone");
