@@ -678,9 +678,12 @@ static size_t over_by(const kp_field *fd, const editbuf *eb, const uint32_t *in,
 {
 	size_t kept = eb->sel ? 0 : eb->len, at = eb->sel ? 0 : eb->cur, len = kept + n;
 	uint32_t *v = xcalloc(len + 1, sizeof *v);
-	memcpy(v, eb->cp, at * sizeof *v);
-	memcpy(v + at, in, n * sizeof *v);
-	memcpy(v + at + n, eb->cp + at, (kept - at) * sizeof *v);
+	if (kept) { /* an empty buffer has no array yet */
+		memcpy(v, eb->cp, at * sizeof *v);
+		memcpy(v + at + n, eb->cp + at, (kept - at) * sizeof *v);
+	}
+	if (n)
+		memcpy(v + at, in, n * sizeof *v);
 	*max = field_max(fd, v, len);
 	free(v);
 	return *max && len > *max ? len - *max : 0;
