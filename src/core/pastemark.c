@@ -6,10 +6,29 @@
 
 #define END_LEN (sizeof PASTE_END_MARK - 1)
 
-void pm_start(paste_mark *p, size_t max)
+void pm_start(paste_mark *p, size_t max, int gap_ms, int all_ms, long long now)
 {
 	pm_free(p);
 	p->max = max;
+	p->gap_ms = gap_ms;
+	p->all_ms = all_ms;
+	p->began = p->last = now;
+}
+
+long long pm_wait(paste_mark *p, long long now)
+{
+	if (p->state != PM_READING)
+		return 0;
+	long long all = p->began + p->all_ms - now, gap = p->last + p->gap_ms - now;
+	if (all <= 0)
+		p->state = PM_TOO_SLOW;
+	else if (gap <= 0)
+		p->state = PM_NO_END;
+	if (p->state != PM_READING) {
+		sb_free(&p->raw); /* nothing of it is applied */
+		return 0;
+	}
+	return gap < all ? gap : all;
 }
 
 static void keep(paste_mark *p, const char *b, size_t n)
@@ -45,9 +64,11 @@ static void finish(paste_mark *p)
 	p->state = PM_DONE;
 }
 
-size_t pm_feed(paste_mark *p, const char *b, size_t n)
+size_t pm_feed(paste_mark *p, const char *b, size_t n, long long now)
 {
 	size_t i = 0;
+	if (n && p->state == PM_READING)
+		p->last = now;
 	while (i < n && p->state == PM_READING) {
 		char c = b[i++];
 		if (c == PASTE_END_MARK[p->held]) {

@@ -360,21 +360,11 @@ static void read_paste(void)
 {
 	sb_clear(&pasted);
 	paste_refused[0] = '\0';
-	pm_start(&marked, TERM_PASTE_MAX);
-	long long start = clock_ms(), last = start;
-	while (marked.state == PM_READING && !hangup) {
-		long long now = clock_ms();
-		if (now - start >= TERM_PASTE_MS) {
-			snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_TOO_SLOW), TERM_PASTE_MS / 1000);
-			return;
-		}
-		long long wait = TERM_PASTE_GAP_MS - (now - last);
-		if (wait > TERM_PASTE_MS - (now - start))
-			wait = TERM_PASTE_MS - (now - start);
-		if (wait <= 0) {
-			snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_NO_END), TERM_PASTE_GAP_MS / 1000);
-			return;
-		}
+	pm_start(&marked, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, clock_ms());
+	while (!hangup) {
+		long long wait = pm_wait(&marked, clock_ms());
+		if (!wait)
+			break;
 		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
 		int rc = poll(&p, 1, (int)wait);
 		if (rc <= 0 || !(p.revents & POLLIN)) {
@@ -388,17 +378,22 @@ static void read_paste(void)
 			continue;
 		if (got <= 0)
 			break;
-		pm_feed(&marked, &c, 1);
-		last = clock_ms();
+		pm_feed(&marked, &c, 1, clock_ms());
 	}
-	if (marked.state == PM_DONE)
-		sb_adds(&pasted, pm_text(&marked));
-	else if (marked.state == PM_TOO_LONG)
-		paste_too_long();
-	else if (marked.state == PM_BAD_TEXT)
+	switch (marked.state) {
+	case PM_DONE: sb_adds(&pasted, pm_text(&marked)); break;
+	case PM_TOO_LONG: paste_too_long(); break;
+	case PM_BAD_TEXT:
 		snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_BAD_TEXT), marked.bad_at);
-	else /* hung up, or input failing, before the end mark */
+		break;
+	case PM_TOO_SLOW:
+		snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_TOO_SLOW), TERM_PASTE_MS / 1000);
+		break;
+	case PM_NO_END:
+	case PM_READING: /* hung up, or input failing, before the end mark */
 		snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_NO_END), TERM_PASTE_GAP_MS / 1000);
+		break;
+	}
 	pm_free(&marked);
 }
 

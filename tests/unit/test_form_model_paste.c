@@ -228,21 +228,21 @@ static void paste_in_pieces(void **state)
 	size_t len = strlen(in), body = len - 1;
 	for (size_t cut = 1; cut <= body; cut++) {
 		paste_mark p = {0};
-		pm_start(&p, TERM_PASTE_MAX);
-		size_t took = pm_feed(&p, in, cut);
+		pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+		size_t took = pm_feed(&p, in, cut, 0);
 		assert_int_equal(p.state, cut < body ? PM_READING : PM_DONE);
 		assert_null(cut < body ? pm_text(&p) : NULL);
-		took += pm_feed(&p, in + took, len - took);
+		took += pm_feed(&p, in + took, len - took, 0);
 		assert_int_equal(took, body);
 		assert_int_equal(p.state, PM_DONE);
 		assert_string_equal(pm_text(&p), ROW);
 		pm_free(&p);
 	}
 	paste_mark p = {0};
-	pm_start(&p, TERM_PASTE_MAX);
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
 	for (size_t i = 0; i < body; i++)
-		assert_int_equal(pm_feed(&p, in + i, 1), 1);
-	assert_int_equal(pm_feed(&p, in + body, 1), 0); /* after the end: the next key's */
+		assert_int_equal(pm_feed(&p, in + i, 1, 0), 1);
+	assert_int_equal(pm_feed(&p, in + body, 1, 0), 0); /* after the end: the next key's */
 	form_model *m = open_form(s);
 	fm_result r = fm_paste(m, &s->c, pm_text(&p));
 	pm_free(&p);
@@ -260,35 +260,58 @@ static void paste_in_pieces(void **state)
 
 /* The bounds: the bytes of an end mark that is none (ESC [ 2 0 1 x) are
  * text; more than max bytes is refused whole once the end mark comes,
- * bytes that are no text too (naming where), and a paste whose end mark
- * never comes (the terminal's clock, term.c) is refused with nothing of
- * it in the form, an open list closed. */
+ * bytes that are no text too (naming where); a paste whose end mark does
+ * not come within 5 s of quiet, or 30 s in all, ends refused, and the
+ * form takes nothing of it, an open list closed. */
 static void paste_bounds(void **state)
 {
 	form_story *s = *state;
 	paste_mark p = {0};
-	pm_start(&p, 64);
+	pm_start(&p, 64, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
 	static const char look_alike[] = "许昌\033[201x学院\033[201~";
-	assert_int_equal(pm_feed(&p, look_alike, strlen(look_alike)), strlen(look_alike));
+	assert_int_equal(pm_feed(&p, look_alike, strlen(look_alike), 0), strlen(look_alike));
 	assert_string_equal(pm_text(&p), "许昌\033[201x学院");
-	pm_start(&p, 16);
+	pm_start(&p, 16, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
 	static const char twenty[] = "一二三四五六七";
-	pm_feed(&p, twenty, strlen(twenty));
+	pm_feed(&p, twenty, strlen(twenty), 0);
 	assert_int_equal(p.state, PM_READING);
-	pm_feed(&p, PASTE_END_MARK, strlen(PASTE_END_MARK));
+	pm_feed(&p, PASTE_END_MARK, strlen(PASTE_END_MARK), 0);
 	assert_int_equal(p.state, PM_TOO_LONG);
 	assert_null(pm_text(&p));
-	pm_start(&p, 16); /* the control: within the bound */
-	pm_feed(&p, "一二三四五" PASTE_END_MARK, 15 + strlen(PASTE_END_MARK));
+	pm_start(&p, 16, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0); /* the control: within the bound */
+	pm_feed(&p, "一二三四五" PASTE_END_MARK, 15 + strlen(PASTE_END_MARK), 0);
 	assert_string_equal(pm_text(&p), "一二三四五");
-	pm_start(&p, 16);
-	pm_feed(&p, "王\xe5\x8f" PASTE_END_MARK, 5 + strlen(PASTE_END_MARK)); /* 王, then 小 cut short */
+	pm_start(&p, 16, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	pm_feed(&p, "王\xe5\x8f" PASTE_END_MARK, 5 + strlen(PASTE_END_MARK), 0); /* 王, then 小 cut short */
 	assert_int_equal(p.state, PM_BAD_TEXT);
 	assert_int_equal(p.bad_at, 4);
 	assert_null(pm_text(&p));
-	pm_start(&p, TERM_PASTE_MAX);
-	pm_feed(&p, ROW, strlen(ROW));
-	assert_int_equal(p.state, PM_READING); /* no end mark: the caller's clock ends it */
+	/* Time, on the caller's clock: 5 s of quiet without the end mark… */
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	pm_feed(&p, ROW, 20, 100);
+	assert_int_equal(pm_wait(&p, 2000), 3100);
+	pm_feed(&p, ROW + 20, 10, 4000); /* more came: the quiet starts again */
+	assert_int_equal(pm_wait(&p, 8999), 1);
+	assert_int_equal(p.state, PM_READING);
+	assert_int_equal(pm_wait(&p, 9000), 0);
+	assert_int_equal(p.state, PM_NO_END);
+	assert_null(pm_text(&p));
+	assert_int_equal(pm_feed(&p, PASTE_END_MARK, strlen(PASTE_END_MARK), 9001), 0); /* ended: not the paste's */
+	/* …and 30 s in all, however steadily it trickles */
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	long long t = 0;
+	for (size_t i = 0; i < 8; i++, t += 4000) {
+		assert_int_not_equal(pm_wait(&p, t), 0);
+		pm_feed(&p, ROW + i, 1, t);
+	}
+	assert_int_equal(pm_wait(&p, 29999), 1);
+	assert_int_equal(pm_wait(&p, 30000), 0);
+	assert_int_equal(p.state, PM_TOO_SLOW);
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0); /* the control: in time */
+	pm_feed(&p, ROW, strlen(ROW), 4900);
+	pm_feed(&p, PASTE_END_MARK, strlen(PASTE_END_MARK), 9800);
+	assert_int_equal(pm_wait(&p, 9800), 0);
+	assert_string_equal(pm_text(&p), ROW);
 	pm_free(&p);
 	form_model *m = open_form(s);
 	key(s, m, TAB);
