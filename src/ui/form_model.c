@@ -886,7 +886,7 @@ static fm_result paste_text(form_model *m, const fm_ctx *c, const char *text)
 	while (end && (text[end - 1] == '\r' || text[end - 1] == '\n'))
 		end--;
 	if (!eb->multiline) /* a cell copied alone may come after a line end */
-		while (*text == '\r' || *text == '\n')
+		while (end && (*text == '\r' || *text == '\n'))
 			text++, end--;
 	uint32_t *cps = xcalloc(end + 1, sizeof *cps);
 	size_t n = 0;
@@ -904,6 +904,10 @@ static fm_result paste_text(form_model *m, const fm_ctx *c, const char *text)
 	}
 	size_t max, over = over_by(fd, eb, cps, n, &max);
 	fm_result r;
+	if (!n) { /* nothing but line ends: the value stays as it is */
+		free(cps);
+		return result(FM_HANDLED);
+	}
 	if (why || over) {
 		free(cps);
 		r = refused(MSG_COUNT);

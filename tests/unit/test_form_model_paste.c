@@ -132,6 +132,12 @@ static void paste_into_value(void **state)
 	r = fm_paste(m, &s->c, "河南省");
 	assert_said(r.text, "光标处插入粘贴的 3 个字");
 	assert_value(m, "employer", "河南省许昌学院农学院附属中学");
+	/* an empty cell's line end alone: the value stays, nothing is edited */
+	m->dirty = false;
+	r = fm_paste(m, &s->c, "\r\n");
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_value(m, "employer", "河南省许昌学院农学院附属中学");
+	assert_false(m->dirty);
 	/* an empty field: said as a paste, nothing replaced */
 	focus_on(m, "title");
 	r = fm_paste(m, &s->c, "高级农艺师");
