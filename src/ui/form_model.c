@@ -902,12 +902,12 @@ static fm_result paste_text(form_model *m, const fm_ctx *c, const char *text)
 			why = field_refuse_key(fd, cp);
 		cps[n++] = cp;
 	}
-	size_t max, over = over_by(fd, eb, cps, n, &max);
-	fm_result r;
 	if (!n) { /* nothing but line ends: the value stays as it is */
 		free(cps);
 		return result(FM_HANDLED);
 	}
+	size_t max, over = over_by(fd, eb, cps, n, &max);
+	fm_result r;
 	if (why || over) {
 		free(cps);
 		r = refused(MSG_COUNT);
