@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 #include "core/pastemark.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -52,7 +53,9 @@ static void finish(paste_mark *p)
 	for (size_t at = 0; at < p->raw.len;) {
 		wchar_t wc;
 		size_t k = mbrtowc(&wc, s + at, p->raw.len - at, &st);
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) { /* no text, cut short, or a NUL */
+		/* no text, cut short, a NUL, or what the C library decodes past Unicode's code points */
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0 || (uint32_t)wc > 0x10FFFF ||
+		    ((uint32_t)wc >= 0xD800 && (uint32_t)wc <= 0xDFFF)) {
 			p->bad_at = at + 1;
 			sb_free(&p->text);
 			p->state = PM_BAD_TEXT;

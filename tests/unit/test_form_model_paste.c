@@ -292,6 +292,10 @@ static void paste_bounds(void **state)
 	assert_int_equal(p.state, PM_BAD_TEXT);
 	assert_int_equal(p.bad_at, 4);
 	assert_null(pm_text(&p));
+	pm_start(&p, 16, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0); /* a lead byte past Unicode (found by fuzz_pastemark) */
+	pm_feed(&p, "a\xf7\x8e\x8b\xbc" PASTE_END_MARK, 5 + strlen(PASTE_END_MARK), 0);
+	assert_int_equal(p.state, PM_BAD_TEXT);
+	assert_int_equal(p.bad_at, 2);
 	/* Time, on the caller's clock: 5 s of quiet without the end mark… */
 	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
 	pm_feed(&p, ROW, 20, 100);
