@@ -520,8 +520,16 @@
 	X(UI_EV_SAVE_FIRST, "请先按 F2 保存这条记录，再添加附件。") \
 	X(UI_NO_SUCH_RECORD,"没有第 %lld 号记录。") \
 	X(UI_CITY_WRITES,   "「%s」由市科协填写。") \
-	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误，第一处在「%s」（见红框处的说明，按 F2 到那里改正）。") \
+	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误，第一处在「%s」（按 F2 到那里改正；^Z 撤销这次粘贴）。") \
 	X(UI_PASTED_OK,     "已粘贴 %zu 项。") \
+	X(UI_PASTED_REPLACED,"已粘贴 %zu 项，其中 %zu 项替换了原来的内容（第一处「%s」）；按 ^Z 撤销这次粘贴。") \
+	X(UI_PASTE_UNDONE,  "已撤销这次粘贴：%zu 项恢复为粘贴前的内容。") \
+	X(UI_PASTE_TEXT_REPLACED,"已粘贴 %zu 个字，替换了「%s」原来的内容；按 ^Z 恢复。") \
+	X(UI_PASTE_TEXT_INSERTED,"已在「%s」的光标处插入粘贴的 %zu 个字，原来的内容保留；按 ^Z 恢复。") \
+	X(UI_PASTE_KEY_REFUSED,"%s：%s；粘贴的内容一个字也没有填入。") \
+	X(UI_PASTE_NO_END,  "粘贴没有结束：%d 秒内没有收到终端的粘贴结束标记，一项也没有填入；请再粘贴一次。") \
+	X(UI_PASTE_BAD_TEXT,"粘贴的内容从第 %zu 个字节起不是终端所用编码的文字，一项也没有填入；请检查终端的字符编码（UTF-8 或 GBK）。") \
+	X(UI_PASTE_TOO_SLOW,"粘贴超过 %d 秒还没有传完，一项也没有填入；请一次复制少一些再粘贴。") \
 	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
 	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \
 	X(UI_FIRST_FIELD,   "已是第一项。") \
@@ -716,7 +724,7 @@
 	X(K_CLEAR_CHOICE,   "清除选择") \
 	X(K_EDIT,           "修改") \
 	X(K_DITTO,          "同上：照抄上一份的这一项") \
-	X(K_UNDO,           "撤销：本项恢复为进入本项时的内容") \
+	X(K_UNDO,           "撤销：本项恢复为进入本项时的内容；刚粘贴的一行整行撤销") \
 	X(K_HELP,           "帮助") \
 	X(K_UNIT,           "换单位") \
 	X(K_SORT,           "排序") \
