@@ -334,7 +334,22 @@ static bool same_cps(const cps *a, const cps *b)
  * what is left: 许昌市文化中心 and 许昌文化中心 are the city's, not
  * 魏都区文化中心. The unit's name without its suffix (魏都) only when no
  * level above is written so (许昌县's 许昌 is the city's). */
-static void strip_place(cps *c, const char *unit, const char *prefixes)
+/* Does c begin with a name ending in 省 市 区 县 after two to four Han
+ * characters (建安区…, 长葛市…)? */
+static bool begins_named(const cps *c)
+{
+	for (size_t i = 0; i < c->n && i < 5; i++) {
+		if (i >= 2 && is_level(c->cp[i]))
+			return true;
+		if (!cp_is_han(c->cp[i]))
+			return false;
+	}
+	return false;
+}
+
+/* Returns whether what is left names where it is: a level of the chain
+ * above the unit (许昌市文化中心, 许昌学院) or another 区/县/市 (建安区…). */
+static bool strip_place(cps *c, const char *unit, const char *prefixes)
 {
 	size_t np = prefixes && *prefixes ? 2 : 1; /* the unit's, and one more a newline */
 	for (const char *p = prefixes ? prefixes : ""; *p; p++)
@@ -369,9 +384,36 @@ static void strip_place(cps *c, const char *unit, const char *prefixes)
 	size_t b = bracket_start(c->cp, c->n);
 	if (b > 0 && b < c->n)
 		c->n = b;
-	for (size_t k = 0; k < np; k++)
+	bool named = begins_named(c);
+	for (size_t k = 0; k < np; k++) {
+		named |= k + 1 < np && level_at(c, &chain[k], true);
 		free(chain[k].full.cp);
+	}
 	free(chain);
+	return named;
+}
+
+/* A place as where it is (NEAR_PLACE_UNIT): its near key, after the
+ * unit's own 区/县/市 name, or whole name, when it names no place itself
+ * (魏都区's 文化中心 is 魏都区文化中心, 许昌学院's 图书馆 许昌学院图书馆). */
+static void place_of_unit(cps *c, const char *unit, const char *prefixes)
+{
+	if (strip_place(c, unit, prefixes))
+		return;
+	cps u = unit_prefix(unit);
+	if (!u.n) {
+		free(u.cp);
+		char *key = text_dup_key(unit ? unit : "");
+		u = decode(key);
+		free(key);
+	}
+	uint32_t *both = xcalloc(u.n + c->n + 1, sizeof *both);
+	memcpy(both, u.cp, u.n * sizeof *both);
+	memcpy(both + u.n, c->cp, c->n * sizeof *both);
+	free(u.cp);
+	free(c->cp);
+	c->cp = both;
+	c->n += u.n;
 }
 
 /* 科学技术协会 as 科协, the name every unit's 科协 goes by. */
@@ -565,9 +607,12 @@ char *text_near_key(const char *s, int how, const char *unit, const char *prefix
 	if (how == NEAR_NUMBERED) {
 		fold_roman(&c);
 		strip_numbering(&c);
-	} else if (how == NEAR_PLACE) {
+	} else if (how == NEAR_PLACE || how == NEAR_PLACE_UNIT) {
 		fold_kexie(&c);
-		strip_place(&c, unit, prefixes);
+		if (how == NEAR_PLACE)
+			strip_place(&c, unit, prefixes);
+		else
+			place_of_unit(&c, unit, prefixes);
 	}
 	char *key = encode(&c);
 	free(c.cp);

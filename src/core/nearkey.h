@@ -14,7 +14,8 @@ enum {
 	NEAR_PLACE = 2,    /* a place: administrative prefixes left out */
 	NEAR_FIRST = 3,    /* names: the first one (王建国等, 王建国、李明) … */
 	NEAR_ANY = 4,      /* not compared: a resource of another 类型 is near too */
-	NEAR_AUTHORS = 5   /* … or all of them in any order: NEAR_FIRST's second key */
+	NEAR_AUTHORS = 5,  /* … or all of them in any order: NEAR_FIRST's second key */
+	NEAR_PLACE_UNIT = 6 /* a place as where it is: NEAR_PLACE across units */
 };
 
 /*
@@ -45,6 +46,12 @@ enum {
  *   省/市/区/县 (河南许昌魏都文化中心 is 文化中心, 许昌文化中心 stays), the
  *   unit's so only when no level above is written alike (许昌县's 许昌 is
  *   the city's); 科学技术协会 is 科协 (魏都区科学技术协会 = 魏都区科协).
+ * - NEAR_PLACE_UNIT: the same, then after the unit's own 区/县/市 name (its
+ *   whole name when it has none) unless what is left names a place itself
+ *   — begins with a prefix or with 2-4 characters and 省/市/区/县: 魏都区's
+ *   文化中心 and 东城区's 魏都区文化中心 are 魏都区文化中心, 东城区's 文化中心
+ *   东城区文化中心, anyone's 许昌市文化中心 许昌市文化中心. What two units'
+ *   records are compared by.
  * - NEAR_FIRST: names, the first only; NEAR_AUTHORS: all of them, each
  *   once, in code point order, joined by 、 (王建国、李明 = 李明 王建国).
  *   Names are parted by 、 , ; /, by a space between two (王建国 李明; not

@@ -97,22 +97,23 @@ static bool alike_filled(const kp_form *f, size_t k, const kp_record *r)
 	return true;
 }
 
-/* " AND kp_nearkey(how, t.col, unit, ?pre) = kp_nearkey(how, other, …)". */
-static void near_same(strbuf *b, int how, const char *col, const char *other, const char *unit, int pre)
+/* "kp_nearkey(how, t.col, unit, ?pre) = kp_nearkey(how, other, ounit, …)". */
+static void near_same(strbuf *b, int how, const char *col, const char *unit, const char *other, const char *ounit,
+		      int pre)
 {
 	sb_printf(b, "kp_nearkey(%d, t.\"%s\", %s, ?%d) = kp_nearkey(%d, %s, %s, ?%d)", how, col, unit, pre, how, other,
-		  unit, pre);
+		  ounit, pre);
 }
 
 /* The near rule (near_hint) between t's hint fields and others, bound
  * from ?first or (first 0) m's columns: NEAR_SAME fields as dup_same,
  * NEAR_ANY not at all, NEAR_FIRST by the first name or by all of them
  * (NEAR_AUTHORS), the others by their near keys under unit (an SQL
- * expression: the unit's name) and the prefixes bound at ?pre. Across
- * units (unit2, the other record's unit, not NULL) a place is compared as
- * either unit reads it: 魏都区's 文化中心 and 东城区's 魏都区文化中心 are
- * near, read as 魏都区's. */
-static void near_where(strbuf *b, const kp_form *f, int first, const char *unit, const char *unit2, int pre)
+ * expression: t's unit's name) and the prefixes bound at ?pre. Across
+ * units (ounit, the other record's unit, not NULL) a place is compared as
+ * where it is (NEAR_PLACE_UNIT): 魏都区's 文化中心 and 东城区's 魏都区文化中心
+ * are near, 魏都区's and 东城区's 文化中心 are not. */
+static void near_where(strbuf *b, const kp_form *f, int first, const char *unit, const char *ounit, int pre)
 {
 	for (size_t i = 0; i < f->nhint; i++) {
 		const kp_field *fd = &f->fields[f->hint[i]];
@@ -120,16 +121,16 @@ static void near_where(strbuf *b, const kp_form *f, int first, const char *unit,
 		char *other = first ? xasprintf("?%zu", (size_t)first + i) : xasprintf("m.\"%s\"", fd->id);
 		if (how == NEAR_SAME) {
 			dup_same(b, fd, "t.", other);
-		} else if (how == NEAR_FIRST || (how == NEAR_PLACE && unit2)) {
+		} else if (how == NEAR_FIRST) {
 			sb_adds(b, " AND (");
-			near_same(b, how, fd->id, other, unit, pre);
+			near_same(b, how, fd->id, unit, other, ounit ? ounit : unit, pre);
 			sb_adds(b, " OR ");
-			near_same(b, how == NEAR_FIRST ? NEAR_AUTHORS : how, fd->id, other, how == NEAR_FIRST ? unit : unit2,
-				  pre);
+			near_same(b, NEAR_AUTHORS, fd->id, unit, other, ounit ? ounit : unit, pre);
 			sb_adds(b, ")");
 		} else if (how != NEAR_ANY) {
 			sb_adds(b, " AND ");
-			near_same(b, how, fd->id, other, unit, pre);
+			near_same(b, how == NEAR_PLACE && ounit ? NEAR_PLACE_UNIT : how, fd->id, unit, other,
+				  ounit ? ounit : unit, pre);
 		}
 		free(other);
 	}
@@ -549,7 +550,7 @@ static sqlite3_stmt *near_unmarked(kp_store *s, const kp_form *f, long long id)
 		  first, f->table, f->table);
 	for (size_t i = 0; i < f->nhint; i++) /* as the look-up: only a record whose compared values are filled */
 		sb_printf(&b, " AND m.\"%s\" <> ''", f->fields[f->hint[i]].id);
-	near_where(&b, f, 0, "mu.name", "u.name", 3);
+	near_where(&b, f, 0, "u.name", "mu.name", 3);
 	sb_printf(&b, " AND NOT EXISTS (SELECT 1 FROM kp_duplicates d WHERE d.tbl = ?1"
 		      " AND ((d.id = m.id AND d.other = t.id) OR (d.id = t.id AND d.other = m.id)))"
 		      " ORDER BY t.id LIMIT %d", DUP_NEAR_MAX);
