@@ -243,6 +243,7 @@ static void test_loader(void **state)
 	const kp_form *res = catalog_form(&fx->env.cat, "resource"); /* name, kind, author */
 	assert_non_null(res->near);
 	assert_int_equal(res->near[2], NEAR_FIRST);
+	assert_int_equal(res->near[1], NEAR_ANY); /* any 类型 */
 	assert_non_null(catalog_form(&fx->env.cat, "project")->near);
 	assert_null(catalog_form(&fx->env.cat, "talent")->near);
 	const char *head = "id: t\ntitle: 测试\ntable: t\nfields:\n  - {id: a, label: A, type: text}\n"
@@ -252,7 +253,9 @@ static void test_loader(void **state)
 				{"near_hint: {numbered: [a], place: [a]}\n", "near_hint 中字段「a」出现了两次"},
 				{"near_hint: {prefixes: [河南省]}\n", "near_hint 须在 numbered、place 或 first 中列出至少一个字段"},
 				{"near_hint: {numbered: [a], prefix: [x]}\n", "prefix"},
-				{"near_hint: {numbered: [a], prefixes: ['']}\n", "prefixes 须是不空的单行文字"}};
+				{"near_hint: {numbered: [a], prefixes: ['']}\n", "prefixes 须是不空的单行文字"},
+				{"near_hint: {any: [d]}\n", "near_hint 须在 numbered、place 或 first 中列出至少一个字段"},
+				{"near_hint: {numbered: [a], any: [b]}\n", "「b」不是"}};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char *text = xasprintf("%s%s", head, bad[i][0]);
 		kp_diag d = {0};
@@ -274,6 +277,13 @@ static void test_loader(void **state)
 	assert_non_null(f);
 	assert_int_equal(f->near[0], NEAR_NUMBERED);
 	assert_null(f->near_prefixes);
+	form_free(f);
+	diag_free(&d);
+	free(good);
+	good = xasprintf("%s%s", head, "near_hint: {numbered: [a], any: [d]}\n"); /* any: a date too */
+	f = form_load(&fx->env.cat, "t.yaml", good, strlen(good), &d);
+	assert_non_null(f);
+	assert_int_equal(f->near[1], NEAR_ANY);
 	form_free(f);
 	diag_free(&d);
 	free(good);
