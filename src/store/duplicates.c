@@ -136,9 +136,7 @@ static void near_where(strbuf *b, const kp_form *f, int first, const char *unit,
 	}
 }
 
-/* Does the near rule compare a typed value as stored (a date), which the
- * hint index seeks? */
-static bool near_typed(const kp_form *f)
+bool dup_near_typed(const kp_form *f)
 {
 	for (size_t i = 0; i < f->nhint; i++)
 		if (f->near[i] == NEAR_SAME && f->fields[f->hint[i]].type != FT_TEXT)
@@ -151,7 +149,7 @@ static bool near_typed(const kp_form *f)
 static void near_match_where(strbuf *b, const kp_form *f, int first)
 {
 	/* the hint index by a typed value, not every row of the unit */
-	sb_printf(b, " AND %st.unit_id = ?2", near_typed(f) ? "+" : "");
+	sb_printf(b, " AND %st.unit_id = ?2", dup_near_typed(f) ? "+" : "");
 	near_where(b, f, first, "u.name", NULL, first + (int)f->nhint + 1);
 	sb_adds(b, " AND NOT (1");
 	hint_where(b, f, first);
@@ -443,7 +441,7 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near,
 		}
 	if (rc == KP_OK && near && f->near) { /* the same unit's records near it (near_hint) */
 		sb_clear(&b);
-		sb_printf(&b, " AND %st.unit_id = m.unit_id", near_typed(f) ? "+" : "");
+		sb_printf(&b, " AND %st.unit_id = m.unit_id", dup_near_typed(f) ? "+" : "");
 		near_where(&b, f, 0, "u.name", NULL, 5);
 		rc = mark_pairs(s, f, r, " JOIN units u ON u.id = m.unit_id", sb_str(&b), f->near_prefixes, f->nalike,
 				&changes, err);

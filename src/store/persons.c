@@ -216,11 +216,12 @@ int persons_begin(kp_store *s, const kp_form *f, long long rows, kp_persons **ou
 	p->rows = rows;
 	/* A hint of free text only is compared folded, which no index seeks:
 	 * each look-up reads the unit's rows, so the first fills the filter
-	 * (附表3: 5,000 rows into 5,000 took 6.8 s of look-ups). */
+	 * (附表3: 5,000 rows into 5,000 took 6.8 s of look-ups); so does a near
+	 * rule that compares no typed value (资源开发: its 类型 is under any). */
 	bool typed = false;
 	for (size_t i = 0; i < f->nhint; i++)
 		typed |= f->fields[f->hint[i]].type != FT_TEXT;
-	if (!typed)
+	if (!typed || (f->near && !dup_near_typed(f)))
 		p->rows = 0;
 	*out = p;
 	if (f->near)
