@@ -536,29 +536,44 @@ static void read_dups(kp_store *s, const kp_form *f, sqlite3_stmt *st, bool near
 
 /* The records near record id by near_hint, of any unit, that are not
  * marked with it (a unit is warned of its own near records only, so
- * another unit's reaches the city here): ?1 the table, ?2 id, ?3 the
- * prefixes. At most DUP_NEAR_MAX. */
+ * another unit's reaches the city here), at most DUP_NEAR_MAX; NULL when
+ * id has a compared value empty (as the look-up: none then). Its values
+ * and unit are bound, so their keys are made once, not per row read: ?1
+ * the table, ?2 id, ?3 its unit's name, its hint values from ?4, the
+ * prefixes after them. */
 enum { DUP_NEAR_MAX = 20 };
 static sqlite3_stmt *near_unmarked(kp_store *s, const kp_form *f, long long id)
 {
-	const char *first = f->fields[f->hint[0]].id;
 	strbuf b = STRBUF_INIT;
-	sb_printf(&b, "SELECT t.id, u.name, t.\"%s\" FROM \"%s\" m JOIN units mu ON mu.id = m.unit_id, \"%s\" t"
-		      " JOIN units u ON u.id = t.unit_id WHERE m.id = ?2 AND t.id <> m.id",
-		  first, f->table, f->table);
-	for (size_t i = 0; i < f->nhint; i++) /* as the look-up: only a record whose compared values are filled */
-		sb_printf(&b, " AND m.\"%s\" <> ''", f->fields[f->hint[i]].id);
-	near_where(&b, f, 0, "u.name", "mu.name", 3);
-	sb_printf(&b, " AND NOT EXISTS (SELECT 1 FROM kp_duplicates d WHERE d.tbl = ?1"
-		      " AND ((d.id = m.id AND d.other = t.id) OR (d.id = t.id AND d.other = m.id)))"
-		      " ORDER BY t.id LIMIT %d", DUP_NEAR_MAX);
-	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
-	sb_free(&b);
+	sb_adds(&b, "SELECT mu.name");
+	for (size_t i = 0; i < f->nhint; i++)
+		sb_printf(&b, ", m.\"%s\"", f->fields[f->hint[i]].id);
+	sb_printf(&b, " FROM \"%s\" m JOIN units mu ON mu.id = m.unit_id WHERE m.id = ?1", f->table);
+	sqlite3_stmt *m = db_prepare(s, sb_str(&b), NULL);
+	sb_clear(&b);
+	sqlite3_stmt *st = NULL;
+	bool filled = m && (sqlite3_bind_int64(m, 1, id), sqlite3_step(m) == SQLITE_ROW);
+	for (size_t i = 0; filled && i < f->nhint; i++)
+		filled = sqlite3_column_bytes(m, (int)i + 1) > 0;
+	if (filled) {
+		int pre = 4 + (int)f->nhint;
+		sb_printf(&b, "SELECT t.id, u.name, t.\"%s\" FROM \"%s\" t JOIN units u ON u.id = t.unit_id WHERE t.id <> ?2",
+			  f->fields[f->hint[0]].id, f->table);
+		near_where(&b, f, 4, "u.name", "?3", pre);
+		sb_printf(&b, " AND NOT EXISTS (SELECT 1 FROM kp_duplicates d WHERE d.tbl = ?1"
+			      " AND ((d.id = ?2 AND d.other = t.id) OR (d.id = t.id AND d.other = ?2)))"
+			      " ORDER BY t.id LIMIT %d", DUP_NEAR_MAX);
+		st = db_prepare(s, sb_str(&b), NULL);
+	}
 	if (st) {
 		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, id);
-		sqlite3_bind_text(st, 3, f->near_prefixes, -1, SQLITE_STATIC);
+		for (int i = 0; i <= (int)f->nhint; i++)
+			sqlite3_bind_text(st, 3 + i, (const char *)sqlite3_column_text(m, i), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4 + (int)f->nhint, f->near_prefixes, -1, SQLITE_STATIC);
 	}
+	sqlite3_finalize(m);
+	sb_free(&b);
 	return st;
 }
 
