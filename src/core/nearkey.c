@@ -264,15 +264,14 @@ static void strip_numbering(cps *c)
 		size_t at = numbering_start(c->cp, c->n);
 		if (at == c->n)
 			at = c->n - edition_len(c->cp, c->n);
-		if (at == c->n) {
-			size_t b = bracket_start(c->cp, c->n);
+		size_t b = at == c->n ? bracket_start(c->cp, c->n) : c->n;
+		if (b < c->n && b + 1 < c->n - 1) {
 			const uint32_t *in = c->cp + b + 1;
 			size_t len = c->n - 2 - b;
 			/* only a number or an edition in it: (1), （第1期）, （上）,
 			 * （2016版）, not (本部) or （上册） */
-			if (b < c->n && b + 1 < c->n - 1 &&
-			    (numbering_start(in, len) == 0 || edition_len(in, len) == len ||
-			     (b + 3 == c->n && is_part(c->cp[b + 1]))))
+			if (numbering_start(in, len) == 0 || edition_len(in, len) == len ||
+			    (b + 3 == c->n && is_part(c->cp[b + 1])))
 				at = b;
 		}
 		if (at == c->n || at == 0) /* nothing more, or nothing would be left */
@@ -329,11 +328,6 @@ static bool same_cps(const cps *a, const cps *b)
 	return a->n && a->n == b->n && !memcmp(a->cp, b->cp, a->n * sizeof *a->cp);
 }
 
-/* A level of the chain is left out where the next level down follows it
- * (许昌市魏都区…, 河南许昌魏都区…), the unit's own name wherever it begins
- * what is left: 许昌市文化中心 and 许昌文化中心 are the city's, not
- * 魏都区文化中心. The unit's name without its suffix (魏都) only when no
- * level above is written so (许昌县's 许昌 is the city's). */
 /* Does c begin with a name ending in 省 市 区 县 after two to four Han
  * characters (建安区…, 长葛市…)? */
 static bool begins_named(const cps *c)
@@ -347,8 +341,13 @@ static bool begins_named(const cps *c)
 	return false;
 }
 
-/* Returns whether what is left names where it is: a level of the chain
- * above the unit (许昌市文化中心, 许昌学院) or another 区/县/市 (建安区…). */
+/* A level of the chain is left out where the next level down follows it
+ * (许昌市魏都区…, 河南许昌魏都区…), the unit's own name wherever it begins
+ * what is left: 许昌市文化中心 and 许昌文化中心 are the city's, not
+ * 魏都区文化中心. The unit's name without its suffix (魏都) only when no
+ * level above is written so (许昌县's 许昌 is the city's). Returns whether
+ * what is left names where it is: a level of the chain above the unit
+ * (许昌市文化中心, 许昌学院) or another 区/县/市 (建安区…). */
 static bool strip_place(cps *c, const char *unit, const char *prefixes)
 {
 	size_t np = prefixes && *prefixes ? 2 : 1; /* the unit's, and one more a newline */
