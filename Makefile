@@ -116,12 +116,12 @@ $(BUILD)/gen/pinyin_table.c: tools/gen_pinyin.sh $(UNIHAN)
 	./tools/gen_pinyin.sh $@
 
 # Radicals and compatibility ideographs to their ideograph, from Unicode's data likewise.
-$(BUILD)/gen/ideograph_table.c: tools/gen_ideographs.sh $(UCD_IDEO)
+$(BUILD)/gen/ideograph_table.c: tools/gen_ideographs.sh tools/pair_table.awk $(UCD_IDEO)
 	@mkdir -p $(@D)
 	./tools/gen_ideographs.sh $@
 
 # Traditional characters to their simplified form (the near rule compares so), from Unihan likewise.
-$(BUILD)/gen/simplified_table.c: tools/gen_simplified.sh $(UNIHAN_VAR)
+$(BUILD)/gen/simplified_table.c: tools/gen_simplified.sh tools/pair_table.awk $(UNIHAN_VAR)
 	@mkdir -p $(@D)
 	./tools/gen_simplified.sh $@
 
