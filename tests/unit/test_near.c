@@ -695,7 +695,8 @@ static fm_result type_activity(form_story *s, const char *name, const char *plac
 
 /* The form screen's model: F2 on 科普讲座（二） at 许昌市禹州市人民广场 beside
  * 科普讲座（一） at 禹州市人民广场 the same day warns, naming the record by its
- * number and name; a second F2 saves it, marked. */
+ * number and name; a second F2 saves it, marked; so does 科普講座 III, saved
+ * as typed. */
 static void test_form_screen(void **state)
 {
 	form_story *s = *state;
@@ -706,6 +707,12 @@ static void test_form_screen(void **state)
 	assert_int_not_equal(r.kind, FM_SAVED);
 	assert_said(r.text, "可能与第 1 号记录（禹州市，科普讲座（一））重复：活动名称（不计编号）、日期、地点");
 	assert_sql(s, "SELECT id || '|' || other FROM kp_duplicates", "2|1");
+	/* in traditional characters with a Roman numeral: warned, a second F2 saves it marked */
+	r = type_activity(s, "科普講座 III", "禹州市人民廣場");
+	assert_int_not_equal(r.kind, FM_SAVED);
+	assert_said(r.text, "可能与第 1 号记录（禹州市，科普讲座（一））重复");
+	assert_sql(s, "SELECT count(*) FROM kp_duplicates WHERE id = 3", "2");
+	assert_sql(s, "SELECT name || '|' || place FROM activity WHERE id = 3", "科普講座 III|禹州市人民廣場");
 }
 
 int main(void)
