@@ -505,21 +505,31 @@ static bool is_name_and(uint32_t cp) { return cp == 0x548C || cp == 0x53CA || cp
 
 static bool is_space(uint32_t cp) { return cp <= ' ' || cp == 0x3000 || cp_is_odd_space(cp); }
 
-/* s with a space between two names (王建国 李明) as 、: a space between
- * letters (Wang Jianguo) is a name's own and stays. */
+/* 、 , ; / as typed, full-width too: where one name ends. */
+static bool is_typed_sep(uint32_t cp) { return is_name_sep(cp) || cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF0F; }
+
+/* s with a space between two names (王建国 李明) as 、: two characters or
+ * more on each side, none of them a letter — a space inside one name (王
+ * 建国, 欧阳 明, Wang Jianguo) is left out as text_dup_key leaves it. */
 static char *spaces_as_commas(const char *s)
 {
 	cps r = decode(s);
 	strbuf b = STRBUF_INIT;
+	size_t since = 0; /* characters of the name before the space */
 	for (size_t i = 0, j; i < r.n; i = j) {
 		for (j = i; j < r.n && is_space(r.cp[j]);)
 			j++;
 		if (j == i) {
+			since = is_typed_sep(r.cp[j]) ? 0 : since + 1;
 			sb_addcp(&b, r.cp[j++]);
 			continue;
 		}
-		bool between = i > 0 && j < r.n && !is_letter(r.cp[i - 1]) && !is_letter(r.cp[j]);
+		size_t after = 0;
+		while (j + after < r.n && !is_space(r.cp[j + after]) && !is_typed_sep(r.cp[j + after]))
+			after++;
+		bool between = since >= 2 && after >= 2 && !is_letter(r.cp[i - 1]) && !is_letter(r.cp[j]);
 		sb_addcp(&b, between ? 0x3001 : ' ');
+		since = between ? 0 : since;
 	}
 	free(r.cp);
 	return sb_take(&b);

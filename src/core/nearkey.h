@@ -54,9 +54,9 @@ enum {
  *   records are compared by.
  * - NEAR_FIRST: names, the first only; NEAR_AUTHORS: all of them, each
  *   once, in code point order, joined by 、 (王建国、李明 = 李明 王建国).
- *   Names are parted by 、 , ; /, by a space between two (王建国 李明; not
- *   inside Wang Jianguo), and by 和 及 与 with two characters or more on
- *   each side (王建国和李明, but 王和平 is one name); a trailing 等 or 等人
+ *   Names are parted by 、 , ; /, and by a space or 和 及 与 with two
+ *   characters or more on each side (王建国 李明, 王建国和李明; 王 建国,
+ *   王和平 and Wang Jianguo are one name each); a trailing 等 or 等人
  *   is left out (王建国等 = 王建国、李明 = 王建国 by the first).
  * Nothing is ever left out down to an empty key. unit and prefixes may be
  * NULL. Caller frees.

@@ -216,6 +216,8 @@ static void test_authors(void **state)
 		{"王和平", NEAR_FIRST, NULL, "王和平"},
 		{"王和平和李明", NEAR_AUTHORS, NULL, "李明、王和平"},
 		{"Wang Jianguo", NEAR_FIRST, NULL, "wangjianguo"},
+		{"王 建国", NEAR_FIRST, NULL, "王建国"}, /* a space inside one name */
+		{"欧阳 明 王建国", NEAR_AUTHORS, NULL, "欧阳明、王建国"},
 		{"王建国、赵云", NEAR_AUTHORS, NULL, "王建国、赵云"},
 		{"王建国 等", NEAR_AUTHORS, NULL, "王建国"},
 		/* a place across units, as where it is */
