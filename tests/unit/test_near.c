@@ -493,18 +493,46 @@ static void test_resource_project(void **state)
 	record_free(&r);
 }
 
+/* A clerk of unit in a session of its own (fx's store stays the city's
+ * to be): close clerk.env.store when done. */
+static fixture clerk_of(fixture *fx, const char *unit)
+{
+	char *err = NULL;
+	kp_store *s;
+	assert_int_equal(store_open(fx->path, &s, &err), KP_OK);
+	assert_int_equal(store_session(s, SESSION_UNIT, "wd", store_unit_id(s, unit), &err), KP_OK);
+	store_set_catalog(s, &fx->env.cat);
+	assert_int_equal(store_set_year(s, 2016, &err), KP_OK);
+	return (fixture){.env = {.cat = fx->env.cat, .store = s}, .path = fx->path};
+}
+
+/* The city opens record id's review: the title flags it as a possible
+ * repeat of record other, and 认定 with Enter asks first (p and r are the
+ * caller's to free). */
+static void city_asks(fixture *fx, const kp_form *f, long long id, long long other, review_prompt *p, kp_record *r)
+{
+	assert_int_equal(store_get(fx->env.store, f, id, r, NULL), KP_OK);
+	city_views(fx->env.store, f, id);
+	review_prompt_init(p);
+	review_prompt_open(p, fx->env.store, f, r);
+	char flag[80];
+	snprintf(flag, sizeof flag, "（可能重复：第 %lld 号，请先核实）", other);
+	if (!strstr(p->title, flag))
+		fail_msg("%s", p->title);
+	while (p->offered[p->actions.sel] != REV_APPROVE)
+		review_prompt_key(p, &fx->env, FN(KEY_DOWN));
+	review_prompt_key(p, &fx->env, ENTER);
+	assert_true(p->confirming);
+}
+
 /* The city's 认定 of a record marked near asks first, naming the record it
  * may repeat: n keeps it submitted, y approves it (the control). */
 static void test_city_asks(void **state)
 {
 	fixture *fx = *state;
 	char *err = NULL;
-	kp_store *unit;
-	assert_int_equal(store_open(fx->path, &unit, &err), KP_OK);
-	assert_int_equal(store_session(unit, SESSION_UNIT, "wd", store_unit_id(unit, "魏都区"), &err), KP_OK);
-	store_set_catalog(unit, &fx->env.cat);
-	assert_int_equal(store_set_year(unit, 2016, &err), KP_OK);
-	fixture clerk = {.env = {.cat = fx->env.cat, .store = unit}, .path = fx->path};
+	fixture clerk = clerk_of(fx, "魏都区");
+	kp_store *unit = clerk.env.store;
 	kp_save_result res;
 	long long first, id;
 	save_activity(&clerk, "科普讲座（一）", "2016-07-01", "文化中心", false, &res, &first);
@@ -517,18 +545,8 @@ static void test_city_asks(void **state)
 	store_close(unit);
 	assert_int_equal(store_session(fx->env.store, SESSION_CITY, "shi", 0, &err), KP_OK);
 	kp_record r;
-	assert_int_equal(store_get(fx->env.store, f, id, &r, NULL), KP_OK);
-	city_views(fx->env.store, f, id);
 	review_prompt p;
-	review_prompt_init(&p);
-	review_prompt_open(&p, fx->env.store, f, &r);
-	char flag[80];
-	snprintf(flag, sizeof flag, "（可能重复：第 %lld 号，请先核实）", first);
-	assert_non_null(strstr(p.title, flag));
-	while (p.offered[p.actions.sel] != REV_APPROVE)
-		review_prompt_key(&p, &fx->env, FN(KEY_DOWN));
-	review_prompt_key(&p, &fx->env, ENTER);
-	assert_true(p.confirming);
+	city_asks(fx, f, id, first, &p, &r);
 	mr_result said = review_prompt_key(&p, &fx->env, CH('n'));
 	assert_non_null(strstr(said.text, "没有认定"));
 	char sql[96];
@@ -624,12 +642,8 @@ static void test_city_sees_other_unit(void **state)
 	long long own = save_record(fx, "activity", "长葛市", "name", "科普讲座（三）", "held_on", "2016-07-01", "place",
 				    "文化中心", "form", "科普报告", "targets", "[\"校园\"]", "participants", "30", NULL);
 	char *err = NULL;
-	kp_store *unit; /* 魏都区's clerk, in a session of its own */
-	assert_int_equal(store_open(fx->path, &unit, &err), KP_OK);
-	assert_int_equal(store_session(unit, SESSION_UNIT, "wd", store_unit_id(unit, "魏都区"), &err), KP_OK);
-	store_set_catalog(unit, &fx->env.cat);
-	assert_int_equal(store_set_year(unit, 2016, &err), KP_OK);
-	fixture clerk = {.env = {.cat = fx->env.cat, .store = unit}, .path = fx->path};
+	fixture clerk = clerk_of(fx, "魏都区");
+	kp_store *unit = clerk.env.store;
 	char *said;
 	assert_int_equal(save_july(&clerk, "科普講座（二）", "文化中心", &said), SAVE_OK);
 	assert_null(strstr(said, "重复"));
@@ -654,19 +668,8 @@ static void test_city_sees_other_unit(void **state)
 	assert_int_equal(store_duplicates_of(fx->env.store, f, own, &d), 0); /* the control, seen from it */
 	free(d);
 	kp_record r;
-	assert_int_equal(store_get(fx->env.store, f, id, &r, NULL), KP_OK);
-	city_views(fx->env.store, f, id);
 	review_prompt p;
-	review_prompt_init(&p);
-	review_prompt_open(&p, fx->env.store, f, &r);
-	char flag[80];
-	snprintf(flag, sizeof flag, "（可能重复：第 %lld 号，请先核实）", other);
-	if (!strstr(p.title, flag))
-		fail_msg("%s", p.title);
-	while (p.offered[p.actions.sel] != REV_APPROVE)
-		review_prompt_key(&p, &fx->env, FN(KEY_DOWN));
-	review_prompt_key(&p, &fx->env, ENTER);
-	assert_true(p.confirming);
+	city_asks(fx, f, id, other, &p, &r);
 	review_prompt_key(&p, &fx->env, CH('n'));
 	review_prompt_free(&p);
 	record_free(&r);
