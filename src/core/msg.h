@@ -193,10 +193,11 @@
 	X(S_SIMILAR,        "可能与第 %lld 号记录（%s）重复：%s，没有导入") \
 	X(S_SIMILAR_OTHER_UNIT,"可能与%s的第 %lld 号记录（%s）重复：%s，没有导入") \
 	X(S_SIMILAR_IN_FILE,"可能与本文件第 %lld 行（%s）重复：%s，没有导入") \
-	X(S_NEAR_WHY,       "%s相同") \
+	X(S_NEAR_WHY,       "%s相同%s") \
 	X(S_NEAR_NUMBERED,  "%s（不计编号）") \
 	X(S_NEAR_PLACE,     "%s（不计开头的省、市、本单位名和末尾的括注）") \
-	X(S_NEAR_FIRST,     "%s（只计第一位）") \
+	X(S_NEAR_FIRST,     "%s（只计第一位，或全部而不计顺序）") \
+	X(S_NEAR_ANY,       "（不论%s）") \
 	X(S_SAME_IN_FILE_OTHER, "与本文件第 %lld 行（%s的记录）重复（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \

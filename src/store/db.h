@@ -129,6 +129,9 @@ typedef enum {
  * or r's unit's record near it (DUP_NEAR, not the same); *stp is made once
  * and finalized by the caller (duplicates.c). */
 bool dup_seen(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, sqlite3_stmt **stp, kp_dup *out);
+/* Does the near rule compare a typed value as stored (an activity's date),
+ * which the hint index seeks? Else its look-up reads the unit's rows. */
+bool dup_near_typed(const kp_form *f);
 /* The first record of any unit (r's unit's first) holding r's values of
  * similar_hint's rule f->alike[rule], the hint's others differing; out
  * names it only if the session reads it (its unit's; the city any). */

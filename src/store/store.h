@@ -709,7 +709,8 @@ typedef struct {
 	char *unit_name;  /* NULL when the session may not read it */
 	char *name;       /* the first hint field's value, likewise */
 	bool similar;     /* only the similar_hint fields are the same (附表2: 联系电话) */
-	bool near;        /* the same unit's record, near by near_hint (科普讲座（一）, （二）) */
+	bool near;        /* near by near_hint (科普讲座（一）, （二）): the same unit's record; of
+			   * store_duplicates_of, one not marked, of any unit */
 	int alike;        /* similar and by similar_hint's rule f->alike[alike - 1], or 0 */
 } kp_dup;
 void dup_free(kp_dup *d);
@@ -735,7 +736,10 @@ int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char
 typedef enum { KP_DUP_IGNORE, KP_DUP_REFUSE, KP_DUP_MARK } kp_dup_rule;
 int store_save_checked(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule, kp_dup *found,
 		       char **err);
-/* The city's: the records marked as possible duplicates of record id. */
+/* The city's: the records marked as possible duplicates of record id, then
+ * (d->near) the records of any unit near it by near_hint that are not
+ * marked with it, at most 20: a unit is warned of its own near records
+ * only, so another unit's reaches the city here. */
 size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup **out);
 
 #endif
