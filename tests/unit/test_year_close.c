@@ -279,7 +279,7 @@ static void test_city_approves_returns_after_reopen(void **state)
 	if (store_set_state(city, act, a, "submitted", "approved", NULL, "approve", &err) != KP_OK)
 		fail_msg("approve in a closed year: %s", err);
 	assert_int_not_equal(store_set_state(city, act, b, "submitted", "returned", "日期不对", "return", &err), KP_OK);
-	assert_non_null(strstr(err, "2016 年度已结束：退回的记录单位无法修改；请先重新开放该年度"));
+	assert_non_null(strstr(err, "2016 年度已结束：退回的记录单位无法修改；请先对该单位重新开放该年度"));
 	free(err);
 	err = NULL;
 	assert_int_not_equal(store_set_state(city, act, a, "approved", "returned", "再看看", "reopen", &err), KP_OK);
@@ -339,7 +339,7 @@ static void test_older_database_migrated(void **state)
 			  " PRAGMA user_version = 4");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM pragma_table_info('kp_years') WHERE name = 'closed_at'"), 0);
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 7);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 8);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_years WHERE closed_at IS NULL"), 2);
 	char *err = NULL;
 	assert_int_equal(store_year_close(fx->env.store, 2016, true, &err), KP_OK);
