@@ -15,6 +15,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "domain/checklist.h"
+#include "domain/review.h"
 #include "domain/save.h"
 #include "domain/transfer.h"
 #include "model_keys.h"
@@ -582,6 +583,203 @@ static void test_menu_year_not_begun(void **state)
 	menu_reads_only(*state, work_in_2017, "查看（2017 年度还没有开始）", "查看本单位（2017 年度还没有开始）");
 }
 
+/* A fresh record of unit's in 2016, typed into the form as fx's session. */
+static int new_activity(fixture *fx, const char *name, char **err)
+{
+	const kp_form *act = form(fx, "activity");
+	kp_record r;
+	record_init(&r, act->nfields);
+	r.unit_id = store_session_unit(fx->env.store);
+	const char *const v[] = {"name", name, "held_on", "2016-11-20", "form", "科普讲座", "targets",
+				 "[\"社区\"]", "place", "文化馆", "participants", "40", NULL};
+	int rc = form_save(fx, "activity", &r, v, err);
+	record_free(&r);
+	return rc;
+}
+
+/* The city reopens the closed 2016 for 魏都区 only, with a reason: every
+ * path of 魏都区's clerk works, 许昌学院's clerk is still refused; 魏都区's
+ * clerk can neither reopen for itself nor for another unit; the reason is
+ * required and bounded; closing the year again shuts 魏都区 out again.
+ * Without the reopening (the first every_path) all is refused. */
+static void test_reopened_for_one_unit(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *act = form(fx, "activity");
+	long long a = activity(fx, "防灾减灾讲座"), b = activity(fx, "节能讲座"), c = activity(fx, "科技周展览");
+	long long t = save_record(fx, "talent", "魏都区", "name", "张明远", "phone", "13812345678", NULL);
+	char *err = NULL;
+	long long ca = attach(fx->env.store, act, c, &err);
+	assert_true(ca > 0);
+	sql_run(fx->path, "UPDATE activity SET kp_state = 'submitted' WHERE name = '节能讲座'");
+	kp_store *city = city_store(fx, 2016);
+	long long wd = store_unit_id(city, "魏都区"), xc = store_unit_id(city, "许昌学院");
+	assert_true(wd > 0 && xc > 0);
+	/* not closed yet: nothing to reopen */
+	assert_int_not_equal(store_year_open_for(city, 2016, wd, "补录", &err), KP_OK);
+	assert_non_null(strstr(err, "2016 年度没有结束"));
+	free(err);
+	err = NULL;
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+
+	/* the clerk of 魏都区 tries to let itself in */
+	sign_in_unit(fx, "魏都区");
+	kp_store *s = fx->env.store;
+	assert_int_not_equal(store_year_open_for(s, 2016, wd, "我们要补录", &err), KP_OK);
+	assert_non_null(strstr(err, "只有市科协的账号可以这样做"));
+	free(err);
+	err = NULL;
+	assert_int_not_equal(store_year_open_for(s, 2016, xc, "替别人开", &err), KP_OK);
+	free(err);
+	err = NULL;
+	assert_int_not_equal(store_year_close(s, 2016, false, &err), KP_OK);
+	free(err);
+	err = NULL;
+	assert_null(store_year_units_text(city, 2016));
+	every_path(fx, a, b, c, ca, t, true);
+
+	/* the reason: required, bounded (nothing stored when refused) */
+	assert_int_not_equal(store_year_open_for(city, 2016, wd, " \t ", &err), KP_OK);
+	assert_non_null(strstr(err, "须写明原因"));
+	free(err);
+	err = NULL;
+	strbuf lng = STRBUF_INIT;
+	for (int i = 0; i <= YEAR_REASON_MAX; i++)
+		sb_adds(&lng, "补");
+	assert_int_not_equal(store_year_open_for(city, 2016, wd, sb_str(&lng), &err), KP_OK);
+	assert_non_null(strstr(err, "原因最多 200 个字，现在有 201 个字"));
+	free(err);
+	err = NULL;
+	sb_free(&lng);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_year_units"), 0);
+
+	if (store_year_open_for(city, 2016, wd, "  补录七月漏报的讲座  ", &err) != KP_OK)
+		fail_msg("reopen for 魏都区: %s", err);
+	assert_int_not_equal(store_year_open_for(city, 2016, wd, "again", &err), KP_OK);
+	assert_non_null(strstr(err, "已经对「魏都区」重新开放"));
+	free(err);
+	err = NULL;
+	char *units = store_year_units_text(city, 2016);
+	assert_string_equal(units, "魏都区");
+	free(units);
+	assert_true(store_year_closed(city, 2016)); /* to the city: closed, open to one unit */
+	assert_false(store_year_closed(s, 2016));   /* to 魏都区: open */
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'year_reopen_unit'"
+					   " AND user = 'shikexie' AND record_id = 2016 AND changes LIKE '%补录七月漏报的讲座%'"),
+			 1);
+	every_path(fx, a, b, c, ca, t, false);
+
+	/* another unit's clerk, signed in beside: still refused */
+	fixture other = *fx;
+	assert_int_equal(store_open(fx->path, &other.env.store, &err), KP_OK);
+	assert_int_equal(store_session(other.env.store, SESSION_UNIT, "xc", xc, &err), KP_OK);
+	assert_int_equal(store_set_year(other.env.store, 2016, &err), KP_OK);
+	assert_false(store_may_change_year(other.env.store, 2016));
+	outcome("another unit", new_activity(&other, "许昌学院的补录", &err), err, true);
+	store_close(other.env.store);
+
+	/* closed again: 魏都区 is shut out too, the units it was open to audited */
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	assert_null(store_year_units_text(city, 2016));
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'year_close'"
+					   " AND changes LIKE '%魏都区%'"),
+			 1);
+	outcome("closed again", new_activity(fx, "再补录", &err), err, true);
+	/* one unit's reopening ended on its own */
+	assert_int_equal(store_year_open_for(city, 2016, wd, "再补一次", &err), KP_OK);
+	assert_int_equal(new_activity(fx, "第二次补录", &err), KP_OK);
+	assert_int_equal(store_year_close_for(city, 2016, wd, &err), KP_OK);
+	assert_int_not_equal(store_year_close_for(city, 2016, wd, &err), KP_OK);
+	assert_non_null(strstr(err, "没有对「魏都区」重新开放"));
+	free(err);
+	err = NULL;
+	outcome("ended for the unit", new_activity(fx, "第三次补录", &err), err, true);
+	store_close(city);
+}
+
+/* Approved records in state st of fx's file. */
+static long long approved(fixture *fx)
+{
+	return sql_int(fx->path, "SELECT n FROM kp_counts WHERE tbl = 'activity' AND state = 'approved' AND year = 2016");
+}
+
+/* 撤销认定: an approval made by mistake goes back to 已提交 — never 退回,
+ * the unit is shown no reason — the city's only, with a reason (audited),
+ * the counts follow; refused to the unit whatever the way in; in a closed
+ * year refused until the year is reopened for that unit. */
+static void test_unapprove(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *act = form(fx, "activity");
+	long long a = activity(fx, "防灾减灾讲座"), b = activity(fx, "节能讲座");
+	char *err = NULL;
+	kp_store *s = fx->env.store;
+	for (long long id = a; id <= b; id++) /* submitted as the store counts it */
+		assert_int_equal(store_set_state(s, act, id, "draft", "submitted", NULL, "submit", &err), KP_OK);
+	assert_int_equal(store_session(s, SESSION_CITY, "shikexie", 0, &err), KP_OK);
+	for (long long id = a; id <= b; id++) {
+		city_views(s, act, id);
+		if (review_apply(&fx->env, act, id, REV_APPROVE, NULL, &err) != 0)
+			fail_msg("approve: %s", err);
+	}
+	assert_int_equal(approved(fx), 2);
+	assert_true(review_allowed(s, ST_APPROVED, REV_UNAPPROVE));
+
+	/* the unit's clerk: not offered, refused by the store and the review */
+	long long wd = sign_in_unit(fx, "魏都区");
+	assert_false(review_allowed(s, ST_APPROVED, REV_UNAPPROVE));
+	assert_int_not_equal(store_set_state(s, act, a, "approved", "submitted", "我们改主意了", "unapprove", &err), KP_OK);
+	free(err);
+	err = NULL;
+	assert_int_equal(review_apply(&fx->env, act, a, REV_UNAPPROVE, "我们改主意了", &err), -1);
+	assert_non_null(strstr(err, "不能「撤销认定"));
+	free(err);
+	err = NULL;
+	assert_int_equal(approved(fx), 2);
+
+	/* the city: a reason first, then done */
+	kp_store *city = city_store(fx, 2016);
+	kp_env ce = fx->env;
+	ce.store = city;
+	assert_int_equal(review_apply(&ce, act, a, REV_UNAPPROVE, "  ", &err), -1);
+	assert_string_equal(err, "请写明原因");
+	free(err);
+	err = NULL;
+	if (review_apply(&ce, act, a, REV_UNAPPROVE, "误点了认定，人数待核实", &err) != 0)
+		fail_msg("unapprove: %s", err);
+	assert_int_equal(approved(fx), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT n FROM kp_counts WHERE tbl = 'activity' AND state = 'submitted'"
+					   " AND year = 2016"),
+			 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'unapprove' AND user = 'shikexie'"
+					   " AND changes LIKE '%误点了认定%'"),
+			 1);
+	/* what the unit reads: 已提交, no reason, no return */
+	kp_record r;
+	assert_int_equal(store_get(s, act, a, &r, &err), KP_OK);
+	assert_string_equal(r.state, "submitted");
+	assert_string_equal(r.reason, "");
+	assert_int_equal(r.unit_id, wd);
+	record_free(&r);
+	/* the city may approve it again once it has looked */
+	city_views(city, act, a);
+	assert_int_equal(review_apply(&ce, act, a, REV_APPROVE, NULL, &err), 0);
+
+	/* closed: refused with the way out said; reopened for 魏都区: done */
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	assert_int_equal(review_apply(&ce, act, b, REV_UNAPPROVE, "误点", &err), -1);
+	assert_non_null(strstr(err, "撤销认定会改变该年度结束时定下的完成数和排名"));
+	assert_non_null(strstr(err, "kepu year reopen 2016 --for-unit 魏都区"));
+	free(err);
+	err = NULL;
+	assert_int_equal(approved(fx), 2);
+	assert_int_equal(store_year_open_for(city, 2016, store_unit_id(city, "魏都区"), "撤销误认定", &err), KP_OK);
+	if (review_apply(&ce, act, b, REV_UNAPPROVE, "误点", &err) != 0)
+		fail_msg("unapprove after reopening for the unit: %s", err);
+	assert_int_equal(approved(fx), 1);
+	store_close(city);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -596,6 +794,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_menu_year_not_begun, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_checklist_frozen_at_close, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_closed_year_import_and_old_draft, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_reopened_for_one_unit, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_unapprove, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
