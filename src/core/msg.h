@@ -325,6 +325,13 @@
 	X(UI_ASK_CLOSE_YEAR,"结束 %d 年度？结束后各单位不能再新增、修改、提交或导入该年度的记录；市科协仍可认定已提交的记录，排名和报表照常，可再按 x 重新开放 (y/n)") \
 	X(UI_ASK_CLOSE_DUE, "结束 %d 年度？还有单位事项没到截止日期：%s。结束后各单位就不能再完成这些事项 (y/n)") \
 	X(UI_ASK_CLOSE_INSIST,"确定现在就结束 %d 年度，不等上面的截止日期吗？(y 结束 / n 不结束)") \
+	X(UI_REOPEN_TITLE,  "%d 年度已结束：重新开放给谁？") \
+	X(UI_REOPEN_ALL,    "全部单位：各单位又可以修改 %d 年度的记录") \
+	X(UI_REOPEN_ONE,    "只对一个单位（选择单位，写明原因）：其他单位的 %d 年度仍不能修改") \
+	X(UI_REOPEN_CLOSE_UNITS,"再结束：收回对 %s 的开放") \
+	X(UI_ASK_REOPEN_REASON,"对 %d 年度重新开放给「%s」的原因（Enter 确定，Esc 取消）：") \
+	X(UI_REOPEN_CANCELLED,"没有重新开放 %d 年度") \
+	X(UI_YEAR_OPEN_TO,  "%d 年度已结束，仍对以下单位开放：%s（按 x 管理）") \
 	X(UI_ASK_REOPEN_YEAR,"重新开放 %d 年度？各单位又可以新增、修改、提交和导入该年度的记录。(y/n)") \
 	X(UI_QUEUE_EMPTY,   "没有等待市科协审核的记录") \
 	X(UI_QUEUE,         "待审核：") \

@@ -62,6 +62,17 @@ static char *counts_text(const menu *mn, const ui_app *app)
 	}
 	if (city)
 		sb_adds(&b, b.len ? msg(MSG_UI_QUEUE_KEY) : msg(MSG_UI_QUEUE_EMPTY));
+	int year = store_year(app->env->store);
+	char *open = city ? store_year_units_text(app->env->store, year) : NULL;
+	if (open) { /* the closed year's exceptions first: the referee sees whom it let back in */
+		char *clean = utf8_sanitize(open, false), *rest = xstrdup(sb_str(&b));
+		sb_clear(&b);
+		sb_printf(&b, msg(MSG_UI_YEAR_OPEN_TO), year, clean);
+		sb_printf(&b, "；%s", rest);
+		free(rest);
+		free(clean);
+		free(open);
+	}
 	char *text = b.len ? xstrdup(sb_str(&b)) : NULL;
 	sb_free(&b);
 	return text;
@@ -98,9 +109,10 @@ static void menu_draw(ui_screen *s, ui_app *app)
 	app_keys(app, mm_acts, m, &c);
 	app_key_acts(app, mm_key_acts);
 	app_chrome(app, msg(MSG_UI_APP_TITLE), app->unit_name ? unit : NULL, msg(MSG_UI_MENU_HINT),
-		   mn->pick.pop.open || m->mode == MM_PICK_QUEUE ? CTX_POPUP
-		   : m->mode != MM_BROWSE			  ? CTX_CONFIRM
-								  : CTX_MENU);
+		   mn->pick.pop.open || m->mode == MM_PICK_QUEUE || m->reopen.stage == RP_SCOPE ? CTX_POPUP
+		   : m->reopen.stage == RP_REASON ? CTX_REASON
+		   : m->mode != MM_BROWSE	  ? CTX_CONFIRM
+						  : CTX_MENU);
 	int y = app_body_top();
 	glance_draw(&mn->at_a_glance, y);
 	y += mn->at_a_glance.height;
@@ -138,6 +150,7 @@ static void menu_draw(ui_screen *s, ui_app *app)
 		popup_draw(&mn->pick.pop, app_body_top() + 2, app_body_top() + 2, 20);
 	if (m->mode == MM_PICK_QUEUE)
 		popup_draw(&m->queue, app_body_top() + 2, app_body_top() + 2, 20);
+	reopen_prompt_draw(&m->reopen, app, app_body_top() + 2);
 }
 
 static void show(menu *mn, ui_app *app, const mm_result *r)
@@ -175,7 +188,7 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 			mm_result res = mm_picked(&mn->m, &c);
 			show(mn, app, &res);
 		} else if (r.kind == PICK_NONE) {
-			mn->m.after_pick = NULL;
+			mm_unpicked(&mn->m);
 		}
 		return;
 	}

@@ -780,6 +780,78 @@ static void test_unapprove(void **state)
 	store_close(city);
 }
 
+/* x on the city's menu in the closed 2016: the choices, 只对一个单位 →
+ * the picker → the reason typed in Chinese (an empty one refused, the
+ * prompt kept) → reopened for 魏都区 only; x again offers 再结束, which
+ * closes it to 魏都区. Esc in the picker gives up. A unit's x does nothing. */
+static void test_menu_reopens_for_one_unit(void **state)
+{
+	fixture *fx = *state;
+	char *err = NULL;
+	kp_store *s = fx->env.store;
+	assert_int_equal(store_session(s, SESSION_CITY, "shikexie", 0, &err), KP_OK);
+	assert_int_equal(store_year_close(s, 2016, true, &err), KP_OK);
+	long long wd = store_unit_id(s, "魏都区");
+	mm_ctx c = {&fx->env, true, 0, 0, "shikexie", false};
+	menu_model mm;
+	mm_init(&mm, &c);
+	assert_int_equal(mm_key(&mm, &c, CH('x')).kind, MM_HANDLED);
+	assert_int_equal(mm.mode, MM_REOPEN);
+	assert_int_equal(mm.reopen.scope.n, 2); /* nobody to close it to again yet */
+	assert_false(mm_acts(&mm, &c, ACT_YES));
+	mm_key(&mm, &c, FN(KEY_DOWN));
+	assert_int_equal(mm_key(&mm, &c, ENTER).kind, MM_PICK_UNIT);
+	c.entry_unit = wd; /* the picker chose 魏都区 */
+	mm_picked(&mm, &c);
+	assert_int_equal(mm.reopen.stage, RP_REASON);
+	mm_result r = mm_key(&mm, &c, ENTER);
+	assert_int_equal(r.kind, MM_REFUSED);
+	assert_non_null(strstr(r.text, "须写明原因"));
+	assert_int_equal(mm.reopen.stage, RP_REASON); /* still asked */
+	TYPE_KEYS("补录七月漏报的讲座", mm_key(&mm, &c, k));
+	r = mm_key(&mm, &c, ENTER);
+	assert_int_equal(r.kind, MM_YEAR);
+	assert_non_null(strstr(r.text, "只对「魏都区」"));
+	assert_int_equal(mm.mode, MM_BROWSE);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_year_units WHERE year = 2016 AND reason = "
+					   "'补录七月漏报的讲座'"),
+			 1);
+	/* x again: 再结束 closes it to 魏都区 */
+	mm_key(&mm, &c, CH('x'));
+	assert_int_equal(mm.reopen.scope.n, 3);
+	assert_non_null(strstr(mm.reopen.items[2], "收回对 魏都区 的开放"));
+	mm_key(&mm, &c, FN(KEY_END));
+	r = mm_key(&mm, &c, ENTER);
+	assert_int_equal(r.kind, MM_YEAR);
+	assert_non_null(strstr(r.text, "收回了对以下单位的开放：魏都区"));
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_year_units"), 0);
+	assert_true(store_year_closed(s, 2016));
+	/* Esc in the picker: nothing asked, nothing changed */
+	mm_key(&mm, &c, CH('x'));
+	mm_key(&mm, &c, FN(KEY_DOWN));
+	assert_int_equal(mm_key(&mm, &c, ENTER).kind, MM_PICK_UNIT);
+	mm_unpicked(&mm);
+	assert_int_equal(mm.mode, MM_BROWSE);
+	/* every unit: the y/n of reopening (the control) */
+	mm_key(&mm, &c, CH('x'));
+	mm_key(&mm, &c, ENTER);
+	assert_int_equal(mm.mode, MM_CONFIRM_CLOSE);
+	assert_int_equal(mm_key(&mm, &c, CH('y')).kind, MM_YEAR);
+	assert_false(store_year_closed(s, 2016));
+	mm_free(&mm);
+	/* the unit's clerk: x is not its key */
+	assert_int_equal(store_year_close(s, 2016, true, &err), KP_OK);
+	long long u = sign_in_unit(fx, "魏都区");
+	mm_ctx uc = {&fx->env, false, u, u, "wd", false};
+	mm_init(&mm, &uc);
+	assert_false(mm_acts(&mm, &uc, ACT_M_CLOSE_YEAR));
+	r = mm_key(&mm, &uc, CH('x'));
+	assert_int_equal(r.kind, MM_REFUSED);
+	assert_int_equal(mm.mode, MM_BROWSE);
+	mm_free(&mm);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_year_units"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -796,6 +868,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_closed_year_import_and_old_draft, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_reopened_for_one_unit, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_unapprove, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_reopens_for_one_unit, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
