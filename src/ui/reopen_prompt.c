@@ -76,8 +76,10 @@ static mr_result apply(reopen_prompt *p, kp_store *s)
 		: mr_say(MR_REFUSED, "%s", err ? err : "");
 	free(err);
 	free(why);
-	if (r.kind == MR_SAVED) /* refused: the reason stays to be corrected, or Esc */
+	if (r.kind == MR_SAVED)
 		clear(p);
+	else /* the reason stays to be corrected (or Esc), above the refusal */
+		p->reason_full = true;
 	return r;
 }
 

@@ -32,7 +32,7 @@ typedef struct {
 	long long unit;     /* RP_REASON: the unit chosen */
 	char unit_name[160];
 	editbuf reason;
-	bool reason_full;   /* the last key was refused: the reason is full */
+	bool reason_full;   /* the last key was refused (the reason full, or none): said below it */
 	char title[128];
 } reopen_prompt;
 
