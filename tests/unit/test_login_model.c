@@ -183,10 +183,18 @@ static void change_asks_current(void **state)
 	lg_key(&m, &s->c, TAB); /* one field: Tab stays, and is not offered */
 	assert_int_equal(m.focus, 0);
 	assert_null(strstr(keymap_bar_if(CTX_LOGIN, lg_acts, &m, NULL), msg(MSG_K_NEXT)));
+	const char *failed = "SELECT count(*) FROM kp_audit WHERE user = 'wdq' AND action = 'login_failed'";
+	long long logins_failed = sql_int(s->fx->path, failed);
 	TYPE_KEYS("我要接管这个账号", lg_key(&m, &s->c, k));
 	lg_result r = lg_key(&m, &s->c, ENTER);
 	assert_int_equal(r.kind, LG_REFUSED);
 	assert_string_equal(r.text, msg(MSG_UI_LOGIN_CURRENT_BAD));
+	/* audited as what it was: a wrong current password, not a failed login */
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_audit WHERE user = 'wdq'"
+					      " AND action = 'password_failed'"),
+			 1);
+	assert_int_equal(sql_int(s->fx->path, failed), logins_failed);
+	assert_string_equal(store_audit_label("password_failed"), "改密码失败");
 	assert_int_equal(m.mode, LG_CURRENT);
 	assert_int_equal(m.f[0].len, 0);
 	for (int i = 0; i < 4; i++) {
@@ -204,6 +212,7 @@ static void change_asks_current(void **state)
 	assert_int_equal(lg_key(&m, &s->c, ENTER).kind, LG_HANDLED);
 	assert_int_equal(m.mode, LG_CHANGE);
 	assert_int_equal(lg_fields(&m), 2);
+	assert_non_null(strstr(keymap_bar_if(CTX_LOGIN, lg_acts, &m, NULL), msg(MSG_K_NEXT))); /* two fields again */
 	TYPE_KEYS("魏都区科协2017", lg_key(&m, &s->c, k));
 	lg_key(&m, &s->c, TAB);
 	TYPE_KEYS("魏都区科协2017", lg_key(&m, &s->c, k));
