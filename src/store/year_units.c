@@ -61,6 +61,45 @@ static int check(kp_store *s, int year, long long unit_id, char **name, char **e
 	return KP_OK;
 }
 
+/* Reopen year for unit_id (why: the reason, trimmed) or, why NULL, end
+ * that: the row written or deleted and audited, in one transaction. */
+static int change(kp_store *s, int year, long long unit_id, const char *why, const char *name, char **err)
+{
+	if (db_begin(s, err) != KP_OK)
+		return KP_ERR;
+	int rc = KP_OK;
+	sqlite3_stmt *st = NULL;
+	if (open_to(s, year, unit_id) == (why != NULL)) {
+		db_set_err(err, xasprintf(msg(why ? MSG_Y_UNIT_ALREADY_OPEN : MSG_Y_UNIT_NOT_OPEN), year, name));
+		rc = KP_ERR;
+	} else if (!(st = db_prepare(s, why ? "INSERT INTO kp_year_units (year, unit_id, reason, opened_by, opened_at)"
+					      " VALUES (?1, ?2, ?3, ?4, kp_now())"
+					    : "DELETE FROM kp_year_units WHERE year = ?1 AND unit_id = ?2", err))) {
+		rc = KP_ERR;
+	} else {
+		sqlite3_bind_int(st, 1, year);
+		sqlite3_bind_int64(st, 2, unit_id);
+		if (why) {
+			sqlite3_bind_text(st, 3, why, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 4, s->actor, -1, SQLITE_STATIC);
+		}
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(s, err);
+	}
+	sqlite3_finalize(st);
+	if (rc == KP_OK) {
+		char y[12];
+		snprintf(y, sizeof y, "%d", year);
+		/* opened: for whom and why; ended: whom it was open to */
+		char *opened[] = {"year", "", y, "unit", "", (char *)name, "reason", "", (char *)why};
+		char *ended[] = {"year", "", y, "unit", (char *)name, ""};
+		if ((rc = db_audit(s, NULL, "kp_years", year, unit_id, why ? "year_reopen_unit" : "year_close_unit",
+				   why ? opened : ended, why ? 9 : 6)) != KP_OK)
+			db_fail(s, err);
+	}
+	return db_end(s, rc, err);
+}
+
 int store_year_open_for(kp_store *s, int year, long long unit_id, const char *reason, char **err)
 {
 	char *name, *why = text_trim(reason ? reason : "");
@@ -73,32 +112,8 @@ int store_year_open_for(kp_store *s, int year, long long unit_id, const char *re
 		db_set_err(err, xasprintf(msg(MSG_Y_UNIT_REASON_LONG), YEAR_REASON_MAX, utf8_count(why)));
 		rc = KP_ERR;
 	}
-	if (rc == KP_OK && (rc = db_begin(s, err)) == KP_OK) {
-		sqlite3_stmt *st = NULL;
-		if (open_to(s, year, unit_id)) {
-			db_set_err(err, xasprintf(msg(MSG_Y_UNIT_ALREADY_OPEN), year, name));
-			rc = KP_ERR;
-		} else if (!(st = db_prepare(s, "INSERT INTO kp_year_units (year, unit_id, reason, opened_by, opened_at)"
-						" VALUES (?1, ?2, ?3, ?4, kp_now())", err))) {
-			rc = KP_ERR;
-		} else {
-			sqlite3_bind_int(st, 1, year);
-			sqlite3_bind_int64(st, 2, unit_id);
-			sqlite3_bind_text(st, 3, why, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 4, s->actor, -1, SQLITE_STATIC);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				rc = db_fail(s, err);
-		}
-		sqlite3_finalize(st);
-		if (rc == KP_OK) {
-			char y[12];
-			snprintf(y, sizeof y, "%d", year);
-			char *what[] = {"year", "", y, "unit", "", name, "reason", "", why};
-			if ((rc = db_audit(s, NULL, "kp_years", year, unit_id, "year_reopen_unit", what, 9)) != KP_OK)
-				db_fail(s, err);
-		}
-		rc = db_end(s, rc, err);
-	}
+	if (rc == KP_OK)
+		rc = change(s, year, unit_id, why, name, err);
 	free(why);
 	free(name);
 	return rc;
@@ -108,29 +123,8 @@ int store_year_close_for(kp_store *s, int year, long long unit_id, char **err)
 {
 	char *name;
 	int rc = check(s, year, unit_id, &name, err);
-	if (rc == KP_OK && (rc = db_begin(s, err)) == KP_OK) {
-		sqlite3_stmt *st = NULL;
-		if (!open_to(s, year, unit_id)) {
-			db_set_err(err, xasprintf(msg(MSG_Y_UNIT_NOT_OPEN), year, name));
-			rc = KP_ERR;
-		} else if (!(st = db_prepare(s, "DELETE FROM kp_year_units WHERE year = ?1 AND unit_id = ?2", err))) {
-			rc = KP_ERR;
-		} else {
-			sqlite3_bind_int(st, 1, year);
-			sqlite3_bind_int64(st, 2, unit_id);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				rc = db_fail(s, err);
-		}
-		sqlite3_finalize(st);
-		if (rc == KP_OK) {
-			char y[12];
-			snprintf(y, sizeof y, "%d", year);
-			char *what[] = {"year", "", y, "unit", name, ""};
-			if ((rc = db_audit(s, NULL, "kp_years", year, unit_id, "year_close_unit", what, 6)) != KP_OK)
-				db_fail(s, err);
-		}
-		rc = db_end(s, rc, err);
-	}
+	if (rc == KP_OK)
+		rc = change(s, year, unit_id, NULL, name, err);
 	free(name);
 	return rc;
 }

@@ -251,14 +251,21 @@ static void many_then_nothing(void **state)
 	review_prompt_free(&p);
 }
 
-static void approved_offers_unit_nothing(void **state)
+/* Record a submitted by the unit, read and approved by the city. */
+static void approve_a(story *s)
 {
-	story *s = *state;
 	kp_env *e = &s->fx->env;
 	char *err = NULL;
 	submit_as_unit(s, s->a);
 	city_views(e->store, s->f, s->a);
 	assert_int_equal(review_apply(e, s->f, s->a, REV_APPROVE, NULL, &err), 0);
+}
+
+static void approved_offers_unit_nothing(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	approve_a(s);
 	sign_in_unit(s->fx, "许昌学院");
 	review_prompt p;
 	review_prompt_init(&p);
@@ -278,10 +285,7 @@ static void city_undoes_an_approval(void **state)
 {
 	story *s = *state;
 	kp_env *e = &s->fx->env;
-	char *err = NULL;
-	submit_as_unit(s, s->a);
-	city_views(e->store, s->f, s->a);
-	assert_int_equal(review_apply(e, s->f, s->a, REV_APPROVE, NULL, &err), 0);
+	approve_a(s);
 	review_prompt p;
 	review_prompt_init(&p);
 	kp_record r = get(s, s->a);

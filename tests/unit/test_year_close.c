@@ -202,16 +202,27 @@ static void every_path(fixture *fx, long long a, long long b, long long c, long 
 	free(after);
 }
 
+/* 魏都区's records every_path works on: drafts a and c (c with attachment
+ * ca), submitted b, talent t. */
+static void every_record(fixture *fx, long long *a, long long *b, long long *c, long long *ca, long long *t)
+{
+	*a = activity(fx, "防灾减灾讲座");
+	*b = activity(fx, "节能讲座");
+	*c = activity(fx, "科技周展览");
+	*t = save_record(fx, "talent", "魏都区", "name", "张明远", "phone", "13812345678", NULL);
+	char *err = NULL;
+	*ca = attach(fx->env.store, form(fx, "activity"), *c, &err);
+	assert_true(*ca > 0);
+	sql_run(fx->path, "UPDATE activity SET kp_state = 'submitted' WHERE name = '节能讲座'");
+}
+
 static void test_closed_year_refuses_every_unit_path(void **state)
 {
 	fixture *fx = *state;
 	const kp_form *act = form(fx, "activity");
-	long long a = activity(fx, "防灾减灾讲座"), b = activity(fx, "节能讲座"), c = activity(fx, "科技周展览");
-	long long t = save_record(fx, "talent", "魏都区", "name", "张明远", "phone", "13812345678", NULL);
+	long long a, b, c, ca, t;
+	every_record(fx, &a, &b, &c, &ca, &t);
 	char *err = NULL;
-	long long ca = attach(fx->env.store, act, c, &err);
-	assert_true(ca > 0);
-	sql_run(fx->path, "UPDATE activity SET kp_state = 'submitted' WHERE name = '节能讲座'");
 	kp_store *city = city_store(fx, 2016);
 	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
 	assert_true(store_year_closed(city, 2016));
@@ -605,14 +616,10 @@ static int new_activity(fixture *fx, const char *name, char **err)
 static void test_reopened_for_one_unit(void **state)
 {
 	fixture *fx = *state;
-	const kp_form *act = form(fx, "activity");
-	long long a = activity(fx, "防灾减灾讲座"), b = activity(fx, "节能讲座"), c = activity(fx, "科技周展览");
-	long long t = save_record(fx, "talent", "魏都区", "name", "张明远", "phone", "13812345678", NULL);
-	char *err = NULL;
-	long long ca = attach(fx->env.store, act, c, &err);
-	assert_true(ca > 0);
-	sql_run(fx->path, "UPDATE activity SET kp_state = 'submitted' WHERE name = '节能讲座'");
+	long long a, b, c, ca, t;
+	every_record(fx, &a, &b, &c, &ca, &t);
 	kp_store *city = city_store(fx, 2016);
+	char *err = NULL;
 	long long wd = store_unit_id(city, "魏都区"), xc = store_unit_id(city, "许昌学院");
 	assert_true(wd > 0 && xc > 0);
 	/* not closed yet: nothing to reopen */
