@@ -596,6 +596,7 @@
 	X(UI_AU_ADDRESS,    "登录地址") \
 	X(UI_AU_WHY,        "原因") \
 	X(UI_AU_FROM_YEAR,  "复制自年度") \
+	X(UI_AU_UNITS,      "仍开放的单位") \
 	X(UI_AU_NONE,       "没有符合条件的记录。") \
 	X(UI_AU_MORE,       "↓ 还有更早的记录（↓ 或 PgDn 载入）") \
 	X(UI_AU_HINT,       "输入文字筛选：用户、单位、表名（附表2）、编号、日期、改动内容，空格隔开") \
