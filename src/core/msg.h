@@ -784,6 +784,7 @@
 	X(KC_DRAFTS,        "登录时的未保存草稿") \
 	X(KC_REASON,        "输入退回或重新打开的原因") \
 	X(KC_FILTERED,      "记录列表（已输入筛选文字时）") \
+	X(KC_PASSWORD,      "修改密码（从主菜单打开时）") \
 	X(KC_TABLE_READ,    "只能查看的表格（单位账号的附表1）") \
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \
