@@ -127,6 +127,11 @@ use unit
 keys Down Up                                       # the menu drawn again: 魏都区 may fill in 2016
 wait_for "科普活动记录  填写新记录"
 refute_screen "2016 年度（已结束）"
+refute_screen "x 结束"                              # x is the city's: not on the unit's key line…
+keys x                                             # …and pressed anyway, refused
+wait_for "只有市科协的账号可以这样做"
+refute_screen "重新开放给谁"
+assert_sql "SELECT count(*) FROM kp_year_units" "1"
 
 # x again: 再结束 closes it to 魏都区 as well.
 use city

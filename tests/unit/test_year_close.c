@@ -342,7 +342,8 @@ static void test_only_the_city_closes(void **state)
 }
 
 /* A database of the kepu before closing (schema 4, no closed columns) is
- * brought up on open: its years open, the version 5. */
+ * brought up on open: its years open, the version the newest; one of
+ * schema 7 gets the table of a year reopened for one unit. */
 static void test_older_database_migrated(void **state)
 {
 	fixture *fx = *state;
@@ -356,6 +357,14 @@ static void test_older_database_migrated(void **state)
 	char *err = NULL;
 	assert_int_equal(store_year_close(fx->env.store, 2016, true, &err), KP_OK);
 	assert_true(store_year_closed(fx->env.store, 2016));
+	/* schema 7 (no reopening for one unit): the table comes on open, closed stays closed */
+	env_close(&fx->env);
+	sql_run(fx->path, "DROP TABLE kp_year_units; PRAGMA user_version = 7");
+	reopen(fx);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 8);
+	assert_true(store_year_closed(fx->env.store, 2016));
+	assert_int_equal(store_year_open_for(fx->env.store, 2016, store_unit_id(fx->env.store, "魏都区"), "补录", &err),
+			 KP_OK);
 }
 
 /* The form says it before the clerk types: a unit's new record and its
