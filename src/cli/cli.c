@@ -134,12 +134,17 @@ const kp_command kp_commands[] = {
 	 "match. An empty TEXT (\"\") lists every talent of the unit or category."},
 	{"attachments", cmd_attachments, 1, 2, true, false,
 	 "attachments list --db FILE [--form FORM] [--record N] [--unit UNIT] [--output FILE]\n"
-	 "attachments get ID --output FILE --db FILE [--unit UNIT] [--force]",
+	 "attachments get ID --output FILE --db FILE [--unit UNIT] [--force]\n"
+	 "attachments add FILE --form FORM --record N --db FILE [--unit UNIT]\n"
+	 "attachments remove ID --db FILE [--unit UNIT]",
 	 "list: the files attached to records (科普活动, 资源开发) as CSV: 附件编号, 表单, 记录编号, 填报单位, 文件名, 类型, "
 	 "大小（字节）, 发送人, 发送时间 and the record's 状态, oldest first. get: write attachment ID's exact bytes to FILE, "
-	 "which must not exist unless --force is given (then it is replaced only once the whole file is written). With "
-	 "--unit, as that unit's account: only its own files are listed, and another unit's ID is answered as a missing "
-	 "one."},
+	 "which must not exist unless --force is given (then it is replaced only once the whole file is written). add: "
+	 "attach FILE to record N of FORM as the 附件 screen does: its type told from its content, the form's bounds (size, "
+	 "files per record), a file already on the record refused, one on another record taken and said; remove: delete "
+	 "attachment ID. Both audited, and refused where the screen refuses them (a submitted record, a closed year). With "
+	 "--unit, as that unit's account: only its own records' files are listed, added or removed, and another unit's ID "
+	 "is answered as a missing one."},
 	{"keys", cmd_keys, 0, 0, false, false, "keys",
 	 "Print every key of every screen as Markdown, from the program's keymap table."},
 	{"help", cmd_help, 0, 1, false, false, "help [COMMAND]",
@@ -183,9 +188,10 @@ const kp_option kp_options[] = {
 	 "With find: only talents with this 科普人才服务类别, e.g. 农村科普."},
 	{"form", 'F', false, "FORM", "audit attachments",
 	 "With audit or attachments list: only the rows of that form, by its name (talent, activity) or a part of its "
-	 "title (附表2, 科普活动)."},
+	 "title (附表2, 科普活动); with attachments add: the form of the record the file goes to."},
 	{"record", 'N', false, "N", "attachments save",
-	 "With attachments list and --form: only the files of record number N; with save: change record number N."},
+	 "With attachments list and --form: only the files of record number N; with attachments add: the record the "
+	 "file goes to; with save: change record number N."},
 	{"force", 'W', false, NULL, "attachments save import year",
 	 "With attachments get: replace FILE if it exists; with save: save a possible duplicate, marked for the "
 	 "city's review; with import: save the rows said to be possibly a stored person under another name (附表2: "

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
-/* kepu attachments list|get: the files attached to records (#19) on the
- * server's command line, in the session --unit narrows to: a unit's
- * listing holds its own files only, and another unit's file number is
- * answered as a missing one. */
+/* kepu attachments list|get|add|remove: the files attached to records
+ * (#19) on the server's command line, in the session --unit narrows to: a
+ * unit's listing holds its own files only, and another unit's file number
+ * is answered as a missing one. add and remove go through the store as
+ * the 附件 screen does (its rights, bounds and audit), and a recycled
+ * file is said as the screen says it. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -142,10 +144,6 @@ static int open_target(const char *path, bool force, char **tmp, char **err)
 static int get(kp_env *e, const kp_opts *o, char **err)
 {
 	long long id;
-	if (o->nargs != 2) {
-		*err = xstrdup(msg(MSG_C_ATT_USAGE));
-		return EXIT_USAGE;
-	}
 	if (!cli_parse_number(o->args[1], msg(MSG_C_ATT_ID), &id, err))
 		return EXIT_USAGE;
 	if (!o->output) {
@@ -190,11 +188,70 @@ static int get(kp_env *e, const kp_opts *o, char **err)
 	return rc == KP_OK ? EXIT_OK : EXIT_DATA;
 }
 
+/* add FILE --form FORM --record N: the file attached to that record. */
+static int add(kp_env *e, const kp_opts *o, char **err)
+{
+	long long record_id, id = 0;
+	if (!o->form || !o->record) {
+		*err = xstrdup(msg(MSG_C_ATT_ADD_WHERE));
+		return EXIT_USAGE;
+	}
+	if (!cli_parse_number(o->record, msg(MSG_C_ATT_RECORD), &record_id, err))
+		return EXIT_USAGE;
+	const kp_form *f = evidence_form(e, o->form, err);
+	kp_record rec;
+	if (!f || !cli_get_record(e, f, record_id, &rec, err)) /* another unit's: as a missing one */
+		return EXIT_DATA;
+	record_free(&rec);
+	if (evidence_add_path(e, f, record_id, o->args[1], &id, err) != 0)
+		return EXIT_DATA;
+	kp_attachment a;
+	if (store_attachment_find(e->store, f, id, &a, err) != KP_OK)
+		return EXIT_DATA;
+	char *name = utf8_sanitize(a.name, false);
+	printf(msg(MSG_C_ATT_ADDED), name, a.type, a.size, f->title, record_id, id);
+	putchar('\n');
+	free(name);
+	attachment_clear(&a);
+	char *note = evidence_twin_note(e, f, record_id, id);
+	if (note) /* taken, as on the 附件 screen, and said */
+		fprintf(stderr, "kepu: %s\n", note);
+	free(note);
+	return EXIT_OK;
+}
+
+/* remove ID: the attachment deleted from its record. */
+static int remove_one(kp_env *e, const kp_opts *o, char **err)
+{
+	long long id;
+	if (!cli_parse_number(o->args[1], msg(MSG_C_ATT_ID), &id, err))
+		return EXIT_USAGE;
+	const kp_form *f;
+	kp_attachment a;
+	if (evidence_find(e, id, &f, &a, err) != 0)
+		return EXIT_DATA;
+	int rc = store_detach(e->store, f, id, err) == KP_OK ? EXIT_OK : EXIT_DATA;
+	if (rc == EXIT_OK) {
+		char *name = utf8_sanitize(a.name, false);
+		printf(msg(MSG_C_ATT_REMOVED), id, name, f->title, a.record_id);
+		putchar('\n');
+		free(name);
+	}
+	attachment_clear(&a);
+	return rc;
+}
+
 int cmd_attachments(const kp_opts *o)
 {
-	const char *verb = o->args[0];
-	bool is_list = !strcmp(verb, "list");
-	if ((!is_list && strcmp(verb, "get")) || (is_list && o->nargs != 1)) {
+	static const struct {
+		const char *verb;
+		int nargs;
+		int (*run)(kp_env *e, const kp_opts *o, char **err);
+	} verbs[] = {{"list", 1, list}, {"get", 2, get}, {"add", 2, add}, {"remove", 2, remove_one}};
+	size_t v = 0;
+	while (v < sizeof verbs / sizeof *verbs && strcmp(verbs[v].verb, o->args[0]))
+		v++;
+	if (v == sizeof verbs / sizeof *verbs || o->nargs != verbs[v].nargs) {
 		fprintf(stderr, "kepu: %s\n", msg(MSG_C_ATT_USAGE));
 		return EXIT_USAGE;
 	}
@@ -204,7 +261,7 @@ int cmd_attachments(const kp_opts *o)
 		return rc;
 	char *err = NULL;
 	if (cli_as_unit(&e, o->unit, &err) == KP_OK)
-		rc = is_list ? list(&e, o, &err) : get(&e, o, &err);
+		rc = verbs[v].run(&e, o, &err);
 	else
 		rc = EXIT_DATA;
 	/* cli_close makes any error EXIT_DATA; wrong usage stays 2. */

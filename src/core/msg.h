@@ -246,6 +246,7 @@
 	X(P_EXEMPT,         "免") \
 	X(P_EXEMPT_NOTE,    "免：该项按全市平均完成度 %s 计") \
 	X(P_EXEMPT_NOTES,   "免：该项按全市平均完成度计（%s）") \
+	X(P_EXEMPT_ALL_NOTE,"名次、完成度为「免」的单位各项指标均为 0，不参加排名") \
 	X(P_TIED,           "并列%d") \
 	X(P_TOTAL,          "合计") \
 	X(P_WAITING,        "%s%s已认定 %lld、待审核 %lld") \
@@ -339,6 +340,7 @@
 	X(UI_QUEUE_KEY,     "（按 r 打开）") \
 	X(UI_QUEUE_PICK,    "待审核：打开哪一张表") \
 	X(UI_TALLY,         "%s%s %lld") \
+	X(UI_TALLY_CARRIED, "往年已认定") \
 	X(UI_GL_QUOTA,      "已认定：") \
 	X(UI_BACK_TO,       "← %s") \
 	X(UI_PREVIOUS,      "上一屏") \
@@ -517,7 +519,6 @@
 	X(UI_EV_ADDED,      "已添加附件「%s」（%s，%s）。") \
 	X(UI_EV_DELETED,    "已删除附件「%s」。") \
 	X(UI_EV_ASK_DELETE, "删除附件「%s」吗？(y/n)") \
-	X(UI_EV_TWIN,       "注意：%s；市科协审核时会看到这一点。") \
 	X(UI_EV_LOCKED,     "这条记录「%s」，不能添加或删除附件。") \
 	X(UI_EV_NO_SZ,      "服务器上没有安装 lrzsz，不能下载附件。") \
 	X(UI_EV_SEND_FAILED,"下载没有完成（终端不支持 ZMODEM？）。") \
@@ -599,6 +600,8 @@
 	X(UI_AU_UNITS,      "仍开放的单位") \
 	X(UI_AU_NONE,       "没有符合条件的记录。") \
 	X(UI_AU_MORE,       "↓ 还有更早的记录（↓ 或 PgDn 载入）") \
+	X(UI_AU_LINES_BELOW,"↓ 改动还有 %zu 行（按 %s 往下看）") \
+	X(UI_AU_LINES_ABOVE,"↑ 上面还有 %zu 行（按 %s 往上看）") \
 	X(UI_AU_HINT,       "输入文字筛选：用户、单位、表名（附表2）、编号、日期、改动内容，空格隔开") \
 	X(AU_INSERT,        "新增") \
 	X(AU_UPDATE,        "修改") \
@@ -706,6 +709,8 @@
 	X(K_NEW,            "新建") \
 	X(K_DELETE,         "删除") \
 	X(K_PAGE_DOWN,      "下一页") \
+	X(K_CHANGES_DOWN,   "看下面的改动") \
+	X(K_CHANGES_UP,     "看上面的改动") \
 	X(K_PAGE_UP,        "上一页") \
 	X(K_BACK,           "返回") \
 	X(K_CLEAR_BACK,     "清空检索词；已空时返回") \
@@ -998,7 +1003,10 @@
 	X(C_WORD_IMPORT,    "导入") \
 	X(C_WORD_EXPORT,    "导出") \
 	X(C_ACTOR,          "%s（命令行）") \
-	X(C_ATT_USAGE,      "用法：kepu attachments list [--form FORM] [--record N] [--unit UNIT]，或 kepu attachments get ID --output FILE [--force]") \
+	X(C_ATT_USAGE,      "用法：kepu attachments list [--form FORM] [--record N] [--unit UNIT]，kepu attachments get ID --output FILE [--force]，kepu attachments add FILE --form FORM --record N [--unit UNIT]，或 kepu attachments remove ID [--unit UNIT]") \
+	X(C_ATT_ADD_WHERE,  "添加附件须指明加到哪条记录：--form FORM --record N") \
+	X(C_ATT_ADDED,      "已把「%s」（%s，%lld 字节）添加为 %s 第 %lld 号记录的第 %lld 号附件") \
+	X(C_ATT_REMOVED,    "已删除第 %lld 号附件「%s」（%s 第 %lld 号记录）") \
 	X(C_ATT_NO_EVIDENCE,"「%s」的记录不带附件（带附件的表单：%s）") \
 	X(C_ATT_RECORD_FORM,"记录编号是每个表单各自的：--record 须与 --form 一起使用") \
 	X(C_ATT_BAD_NUMBER, "%s「%s」不对：应为 1 到 %lld 之间的整数") \
@@ -1022,6 +1030,8 @@
 	X(XC_NAME_PATH,     "不能含有 /，只写交换文件夹中的文件名，不写服务器上的路径：「%s」") \
 	X(EV_TYPE,          "「%s」不是可以作为附件的文件：按内容只接受 JPEG、PNG 图片，PDF，MP4 视频，Word（DOCX）和 Excel（XLSX）文件，没有保存") \
 	X(EV_BYTES,         "%lld 字节") \
+	X(EV_TWIN,          "注意：%s；市科协审核时会看到这一点。") \
+	X(EV_NOT_REGULAR,   "「%s」不是普通文件（文件夹、设备、管道等不能作为附件），没有保存") \
 	X(EV_NOT_IN_UNIT,   "本单位的附件中没有第 %lld 号附件") \
 	X(XC_NAME_DOT,      "不能以 . 开头（.. 和隐藏文件不能使用）：「%s」") \
 	X(XC_ACCOUNT,       "账号名「%s」不能用作交换文件夹的名字（%s），请管理员换一个账号名") \

@@ -27,6 +27,44 @@ int evidence_add(kp_env *e, const kp_form *f, long long record_id, FILE *in, con
 	return rc;
 }
 
+int evidence_add_path(kp_env *e, const kp_form *f, long long record_id, const char *path, long long *id,
+		      char **err)
+{
+	const char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	struct stat st;
+	if (exchange_check_name(name, err) != 0)
+		return -1;
+	if (stat(path, &st) != 0) {
+		*err = xasprintf(msg(MSG_XC_OPEN), name, strerror(errno));
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*err = xasprintf(msg(MSG_EV_NOT_REGULAR), name);
+		return -1;
+	}
+	FILE *in = exchange_read_path(e->db, path, err);
+	if (!in)
+		return -1;
+	int rc = -1;
+	if (fstat(fileno(in), &st) != 0) /* looked at again: what was opened */
+		*err = xasprintf(msg(MSG_XC_OPEN), name, strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		*err = xasprintf(msg(MSG_EV_NOT_REGULAR), name);
+	else
+		rc = evidence_add(e, f, record_id, in, name, (long long)st.st_size, id, err);
+	fclose(in);
+	return rc;
+}
+
+char *evidence_twin_note(kp_env *e, const kp_form *f, long long record_id, long long id)
+{
+	char *twins = store_attachment_twins(e->store, f, record_id, id);
+	char *note = twins ? xasprintf(msg(MSG_EV_TWIN), twins) : NULL;
+	free(twins);
+	return note;
+}
+
 typedef struct {
 	kp_env *e;
 	const kp_form *f;

@@ -25,6 +25,19 @@ int evidence_add(kp_env *e, const kp_form *f, long long record_id, FILE *in, con
  * 0 with *id, or -1 with *err. */
 int evidence_add_from(kp_env *e, const kp_form *f, long long record_id, const kp_exchange *x, const char *name,
 		      long long *id, char **err);
+/* Attach the file at path (the command line's: an administrator's, links
+ * followed) to record_id of f, under the last part of path as its name:
+ * a name exchange_check_name refuses (too long, control characters…) is
+ * refused, never cut; a file that is no regular file is refused before
+ * it is opened (a pipe would hang); never the database; then as a ZMODEM
+ * upload is (evidence_add: its type, the store's rights and bounds).
+ * 0 with *id, or -1 with *err. */
+int evidence_add_path(kp_env *e, const kp_form *f, long long record_id, const char *path, long long *id,
+		      char **err);
+/* What the clerk is told after attachment id was added to record_id of
+ * f when its bytes are another record's file too (a recycled photo): the
+ * session's words for it (store_attachment_twins), or NULL. Caller frees. */
+char *evidence_twin_note(kp_env *e, const kp_form *f, long long record_id, long long id);
 /* Put a copy of attachment a of f into the folder x under its own name,
  * or name-2.ext… when that is taken: never over a file. 0 with *saved
  * (the name, the caller frees), or -1 with *err. */

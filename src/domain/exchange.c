@@ -22,6 +22,8 @@
 #include "domain/xlsx.h"
 #include "domain/zmodem.h"
 
+extern char **environ; /* POSIX: unistd.h declares it only for _GNU_SOURCE */
+
 #define LIST_MAX 1000
 
 /* C0, DEL, C1, and the bidirectional overrides that make a name read
@@ -713,6 +715,7 @@ static int run_in(const char *dir, char *const argv[], long long fsize, char *sa
 		return -1;
 	fcntl(err_pipe[0], F_SETFD, FD_CLOEXEC); /* lrzsz holds the write end as its stderr only */
 	fcntl(err_pipe[1], F_SETFD, FD_CLOEXEC);
+	char **env = zmodem_env(environ); /* made before the fork: the child only points at it */
 	struct sigaction ign = {.sa_handler = SIG_IGN}, old_int, old_quit;
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGINT, &ign, &old_int);
@@ -735,9 +738,11 @@ static int run_in(const char *dir, char *const argv[], long long fsize, char *sa
 			if (setrlimit(RLIMIT_FSIZE, &r) != 0)
 				_exit(127);
 		}
+		environ = env;
 		execvp(argv[0], argv);
 		_exit(127);
 	}
+	zmodem_env_free(env);
 	close(err_pipe[1]);
 	if (pid > 0)
 		relay_stderr(err_pipe[0], said, len);

@@ -3,11 +3,14 @@
 
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "core/xalloc.h"
 
 #define ESC 0x1b
 #define CAN 0x18
@@ -147,6 +150,39 @@ zm_outcome zmodem_outcome(int status, const char *said)
 	    !strstr(said, "Timeout") && !strstr(said, "Retry"))
 		return ZM_CANCELLED;
 	return ZM_FAILED;
+}
+
+/* Is entry (NAME=VALUE) the variable name? */
+static bool is_var(const char *entry, const char *name)
+{
+	size_t n = strlen(name);
+	return !strncmp(entry, name, n) && entry[n] == '=';
+}
+
+char **zmodem_env(char *const *env)
+{
+	size_t n = 0;
+	const char *all = NULL;
+	for (; env[n]; n++)
+		if (is_var(env[n], "LC_ALL") && env[n][7])
+			all = env[n] + 7;
+	char **out = xcalloc(n + 3, sizeof *out);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_var(env[i], "LANGUAGE") && !is_var(env[i], "LC_ALL") && !is_var(env[i], "LC_MESSAGES") &&
+		    !(all && is_var(env[i], "LC_CTYPE"))) /* LC_ALL overrode it */
+			out[k++] = xstrdup(env[i]);
+	out[k++] = xstrdup("LC_MESSAGES=C");
+	if (all)
+		out[k++] = xasprintf("LC_CTYPE=%s", all);
+	return out;
+}
+
+void zmodem_env_free(char **env)
+{
+	for (size_t i = 0; env && env[i]; i++)
+		free(env[i]);
+	free(env);
 }
 
 /* One process is one clerk's session on one terminal: what was learnt of

@@ -57,6 +57,16 @@ typedef enum { ZM_DONE, ZM_CANCELLED, ZM_FAILED } zm_outcome;
  * "Timeout" first. Anything else failed. Pure. */
 zm_outcome zmodem_outcome(int status, const char *said);
 
+/* The environment lrzsz runs in: env's variables (NULL-terminated) with
+ * its messages in English, whatever the clerk's locale, since
+ * zmodem_outcome reads them (lrzsz ships translations: LANGUAGE=zh_CN:de
+ * turns "Transfer incomplete" into German). LANGUAGE, LC_ALL and
+ * LC_MESSAGES go, LC_MESSAGES=C comes; an LC_ALL's value stays the
+ * character type (LC_CTYPE), so file names read as before. Every string
+ * new: free with zmodem_env_free. Pure. */
+char **zmodem_env(char *const *env);
+void zmodem_env_free(char **env);
+
 /* Receiving: probe the terminal (stdin and stdout) in raw mode. On
  * ZP_TERMINAL and ZP_CANCELLED the probe is cancelled as rz cancels and
  * the terminal's modes restored; otherwise it is left raw for rz (the

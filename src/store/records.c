@@ -1244,6 +1244,27 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 	return n;
 }
 
+long long store_count_carried(kp_store *s, const kp_form *f, const char *state)
+{
+	if (!f->pool)
+		return 0;
+	sqlite3_stmt *st = db_prepare(s, "SELECT ifnull(sum(n), 0) FROM kp_counts WHERE tbl = ?1"
+					 " AND (?2 = 0 OR unit_id = ?2) AND (?3 IS NULL OR state = ?3) AND year < ?4",
+				      NULL);
+	long long n = 0;
+	if (st) {
+		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, session_scope(s));
+		if (f->review && state)
+			sqlite3_bind_text(st, 3, state, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, session_year(s));
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
 long long store_count(kp_store *s, const kp_form *f)
 {
 	kp_query q = {-1, false, NULL, 0, NULL, false};

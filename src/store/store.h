@@ -344,6 +344,10 @@ long long store_query_beyond(kp_store *s, const kp_form *f, const kp_query *q, c
  * KP_COUNT_CAP (it returns KP_COUNT_CAP + 1), so typing stays fast. */
 long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q);
 #define KP_COUNT_CAP 1000
+/* Of a pool form's list (附表2: a talent stays listed in later years), the
+ * records in state (NULL: any) carried from years before the session's,
+ * in the session's scope; 0 for any other form. */
+long long store_count_carried(kp_store *s, const kp_form *f, const char *state);
 /* Open q's list: its first page (up to limit rows) and its size, counted
  * only when the page is full (what a short page holds is the count). */
 size_t store_query_open(kp_store *s, const kp_form *f, const kp_query *q, size_t limit,
@@ -454,9 +458,13 @@ int store_ensure_ticks(kp_store *s, char **err);
 /* Every tick; caller frees with ticks_free. */
 size_t store_ticks(kp_store *s, kp_tick **out);
 void ticks_free(kp_tick *t, size_t n);
-/* Tick (on) or untick a milestone for a unit. */
+/* Tick (on) or untick a milestone for a unit, in the session's year. */
 int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *by, bool on,
 		   char **err);
+/* The same in programme year `year` (an item carried from last year is
+ * ticked in its own), if the session may change that year. */
+int store_tick_set_in(kp_store *s, int year, const char *key, long long unit_id, const char *by, bool on,
+		      char **err);
 
 /* Accounts (the password hash is made by domain/auth.c). */
 

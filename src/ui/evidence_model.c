@@ -165,10 +165,10 @@ static ev_result added(evidence_model *m, const ev_ctx *c, long long id)
 			m->top = (size_t)app_scroll(m->sel, (int)m->top, (int)(c->rows ? c->rows : 1));
 			r = said(EV_HANDLED, msg(MSG_UI_EV_ADDED), m->files[i].name, m->files[i].type, sz);
 		}
-	char *twins = store_attachment_twins(c->env->store, m->form, m->rec.id, id);
+	char *twins = evidence_twin_note(c->env, m->form, m->rec.id, id);
 	size_t used = strlen(r.text);
 	if (twins) /* said to the uploader, as the city will see it */
-		snprintf(r.text + used, sizeof r.text - used, msg(MSG_UI_EV_TWIN), twins);
+		snprintf(r.text + used, sizeof r.text - used, "%s", twins);
 	free(twins);
 	return r;
 }

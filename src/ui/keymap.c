@@ -160,6 +160,9 @@ const kp_binding kp_keymap[] = {
 	{CTX_AUDIT, ACT_PAGE_DOWN, {FN(KEY_NPAGE), CTRL('V')}, MSG_K_PAGE_DOWN, 1},
 	{CTX_AUDIT, ACT_PAGE_UP, {FN(KEY_PPAGE), CTRL('U')}, MSG_K_PAGE_UP, 0},
 	{CTX_AUDIT, ACT_HOME, {FN(KEY_HOME)}, MSG_K_FIRST, 0},
+	/* the pane of the selected row's changes, when they are longer than it */
+	{CTX_AUDIT, ACT_NEXT, {CH('\t')}, MSG_K_CHANGES_DOWN, 1},
+	{CTX_AUDIT, ACT_PREV, {FN(KEY_BTAB)}, MSG_K_CHANGES_UP, 1},
 	{CTX_AUDIT, ACT_BACKSPACE, {BS}, MSG_K_ERASE, 0},
 	{CTX_AUDIT, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_BACK, 1},
 

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/checklist.h"
 
@@ -167,7 +169,54 @@ void mm_count(menu_model *m, const mm_ctx *c)
 			kp_query q = {-1, false, NULL, 0, state_code((kp_state)s), false};
 			t->n[s] = store_query_count(c->env->store, f, &q);
 		}
+		if (f->pool) { /* carried from earlier years: not this year's 已认定 (the ranking's count) */
+			t->carried = store_count_carried(c->env->store, f, state_code(ST_APPROVED));
+			t->n[ST_APPROVED] -= t->carried;
+		}
 	}
+}
+
+char *mm_counts_text(const menu_model *m, const mm_ctx *c)
+{
+	strbuf b = STRBUF_INIT;
+	int year = store_year(c->env->store);
+	char *open = c->city ? store_year_units_text(c->env->store, year) : NULL;
+	if (open) { /* the closed year's exceptions first: the referee sees whom it let back in */
+		char *clean = utf8_sanitize(open, false);
+		sb_printf(&b, msg(MSG_UI_YEAR_OPEN_TO), year, clean);
+		sb_adds(&b, "；");
+		free(clean);
+		free(open);
+	}
+	size_t lead = b.len; /* the queue's first words come after it */
+	for (size_t i = 0; i < m->ntally; i++) {
+		const mm_tally *t = &m->tally[i];
+		char name[128];
+		form_short_title(t->form, name, sizeof name);
+		if (c->city && t->n[ST_SUBMITTED]) {
+			sb_adds(&b, b.len > lead ? "、" : msg(MSG_UI_QUEUE));
+			sb_printf(&b, msg(MSG_UI_QUEUE_FORM), name, t->n[ST_SUBMITTED]);
+		} else if (!c->city) { /* each count named by its state, the states with none left out */
+			static const kp_state order[] = {ST_APPROVED, ST_COUNT, ST_SUBMITTED, ST_RETURNED, ST_DRAFT};
+			bool named = false;
+			for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+				/* ST_COUNT: the carried talents, after this year's approved */
+				long long n = order[k] == ST_COUNT ? t->carried : t->n[order[k]];
+				if (!n)
+					continue;
+				if (!named)
+					sb_printf(&b, "%s%s ", b.len ? "；" : "", name);
+				sb_printf(&b, msg(MSG_UI_TALLY), named ? " / " : "",
+					  order[k] == ST_COUNT ? msg(MSG_UI_TALLY_CARRIED) : state_label(order[k]), n);
+				named = true;
+			}
+		}
+	}
+	if (c->city)
+		sb_adds(&b, b.len > lead ? msg(MSG_UI_QUEUE_KEY) : msg(MSG_UI_QUEUE_EMPTY));
+	char *text = b.len ? xstrdup(sb_str(&b)) : NULL;
+	sb_free(&b);
+	return text;
 }
 
 long long mm_waiting(const menu_model *m)

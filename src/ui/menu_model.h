@@ -72,7 +72,8 @@ typedef struct {
 /* A reviewed form's records by state, in the session's scope and year. */
 typedef struct {
 	const kp_form *form;
-	long long n[ST_COUNT];
+	long long n[ST_COUNT]; /* a pool form's 已认定: this year's only, as the ranking counts them */
+	long long carried;     /* a pool form (附表2): talents approved in an earlier year, still listed */
 } mm_tally;
 
 typedef struct {
@@ -100,6 +101,12 @@ void mm_init(menu_model *m, const mm_ctx *c);
 void mm_free(menu_model *m);
 /* Count each reviewed form's records by state, and the years, afresh. */
 void mm_count(menu_model *m, const mm_ctx *c);
+/* What waits, as the menu shows it under the glance: the city's queue per
+ * form (r opens it), or a unit's own records of each reviewed form by
+ * state, each count named by its state (a pool form's talents approved in
+ * an earlier year as 往年已认定, apart from this year's 已认定 that the
+ * ranking counts); NULL when nothing does. Caller frees. */
+char *mm_counts_text(const menu_model *m, const mm_ctx *c);
 mm_result mm_key(menu_model *m, const mm_ctx *c, kp_key key);
 /* The unit picker chose (c->entry_unit is it): the item waiting opens, or
  * the reason of the year's reopening for that unit is asked. */

@@ -356,3 +356,18 @@ UsePAM no
 AcceptEnv LANG LC_*
 CFG
 }
+
+# lrzsz's program $1, run by kepu, blocked reading the terminal: sz throws
+# away what came before (and the screen still shows an earlier probe's
+# header), so Ctrl-X is pressed only now.
+lrzsz_reading() {
+	local pane kepu p
+	pane=$(tm display-message -p -t "$S" '#{pane_pid}')
+	for kepu in $(pgrep -P "$pane"); do
+		for p in $(pgrep -x -P "$kepu" "$1"); do
+			[ "$(cat "/proc/$p/wchan" 2>/dev/null)" != wait_woken ] || return 0
+		done
+	done
+	return 1
+}
+lrzsz_waits() { wait_while "$1 is not reading the terminal" eval "! lrzsz_reading $1"; }

@@ -5,10 +5,12 @@
  * the city's approval asks first; on another unit's record the clerk is
  * told without that record being named. Different files are never marked
  * (the control). A schema-6 database's files are hashed when opened. The
- * 附件 screen offers F5/F8 only while the record's files may change. */
+ * 附件 screen offers F5/F8 only while the record's files may change. The
+ * 月报's 佐证活动 does not count an activity whose only file is recycled. */
 #include "unit_env.h"
 
 #include "domain/evidence.h"
+#include "domain/prefill.h"
 #include "domain/review.h"
 #include "model_keys.h"
 #include "ui/evidence_model.h"
@@ -225,6 +227,41 @@ static void keys_by_state(void **state)
 	ev_free(&m);
 }
 
+/* 月报's 佐证活动 for 魏都区's July, as the form prefills it. */
+static long long evidenced(fixture *fx)
+{
+	const kp_form *mo = catalog_form(&fx->env.cat, "monthly");
+	const kp_field *fd = &mo->fields[form_field_index(mo, "activity_evidence")];
+	return prefill_value(&fx->env, fd, store_unit_id(fx->env.store, "魏都区"), "2016-07");
+}
+
+/* One photo sent for two activities is the first one's evidence only:
+ * the second, whose only file it is, is no 佐证活动; given a photo of its
+ * own it is. A file that came first stays counted when a later record
+ * reuses it, also when the reuse is another unit's. */
+static void recycled_file_is_no_evidence(void **state)
+{
+	fixture *fx = *state;
+	long long a = activity(fx, "魏都区", "讲座甲"), b = activity(fx, "魏都区", "讲座乙"),
+		  c = activity(fx, "魏都区", "讲座丙"), theirs = activity(fx, "长葛市", "展览");
+	sign_in_unit(fx, "魏都区");
+	assert_int_equal(evidenced(fx), 0);
+	assert_int_equal(send_to(fx, a, "photo-1", "现场照片.png").kind, EV_HANDLED);
+	assert_int_equal(send_to(fx, c, "photo-3", "别的照片.png").kind, EV_HANDLED);
+	assert_int_equal(evidenced(fx), 2); /* control: two activities, each with its own photo */
+	ev_result r = send_to(fx, b, "photo-1", "现场照片.png");
+	assert_int_equal(r.kind, EV_HANDLED);
+	assert_non_null(strstr(r.text, "内容相同")); /* said to the clerk, as before */
+	assert_int_equal(evidenced(fx), 2);           /* b's only file is a's */
+	assert_int_equal(send_to(fx, b, "photo-2", "乙的照片.png").kind, EV_HANDLED);
+	assert_int_equal(evidenced(fx), 3); /* a photo of its own makes it evidence */
+	/* another unit recycling a's photo later takes nothing from a */
+	fixture shi = city(fx);
+	assert_int_equal(send_to(&shi, theirs, "photo-1", "长葛.png").kind, EV_HANDLED);
+	store_close(shi.env.store);
+	assert_int_equal(evidenced(fx), 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -233,6 +270,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(same_file_on_another_units_record, setup, teardown),
 		cmocka_unit_test_setup_teardown(schema_6_files_hashed, setup, teardown),
 		cmocka_unit_test_setup_teardown(keys_by_state, setup, teardown),
+		cmocka_unit_test_setup_teardown(recycled_file_is_no_evidence, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -832,6 +832,9 @@ static void test_menu_reopens_for_one_unit(void **state)
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_year_units WHERE year = 2016 AND reason = "
 					   "'补录七月漏报的讲座'"),
 			 1);
+	char *said = mm_counts_text(&mm, &c); /* the city's main screen names whom the year is open to */
+	assert_non_null(strstr(said, "2016 年度已结束，仍对以下单位开放：魏都区（按 x 管理）；"));
+	free(said);
 	/* x again: 再结束 closes it to 魏都区 */
 	mm_key(&mm, &c, CH('x'));
 	assert_int_equal(mm.reopen.scope.n, 3);

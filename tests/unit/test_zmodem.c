@@ -3,15 +3,17 @@
  * back after kepu's ZRINIT and status request, as real terminals and
  * clients send them, judged one at a time; then the probe itself in a pty,
  * played by a child as tmux and as a client would; then the session's
- * rule for insisting. */
+ * rule for insisting; then lrzsz's words read the same in any locale. */
 #include "unit.h"
 
+#include <errno.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <termios.h>
 
+#include "domain/exchange.h"
 #include "domain/zmodem.h"
 
 /* Feed s (n bytes) from state p; the verdict after the last byte, and at
@@ -104,6 +106,18 @@ static void test_silence(void **state)
 	assert_int_equal(zprobe_end(&p), ZP_SILENT);
 }
 
+/* A pty and a child to play its terminal on *master: 0 in the child
+ * (its copy of *slave closed), the child's pid in the parent. */
+static pid_t fork_terminal(int *master, int *slave)
+{
+	assert_int_equal(openpty(master, slave, NULL, NULL, NULL), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0)
+		close(*slave);
+	return pid;
+}
+
 /* The probe in a pty: a child plays the terminal, reading kepu's bytes
  * until the status request and then answering with reply. Returns the
  * verdict; what the line still holds afterwards goes into rest. */
@@ -111,11 +125,8 @@ static zprobe_verdict probe_in_pty(const char *reply, size_t n, char *rest, size
 				   size_t askedsz)
 {
 	int master, slave;
-	assert_int_equal(openpty(&master, &slave, NULL, NULL, NULL), 0);
-	pid_t pid = fork();
-	assert_true(pid >= 0);
+	pid_t pid = fork_terminal(&master, &slave);
 	if (pid == 0) {
-		close(slave);
 		char buf[256] = ""; /* the probe holds no NUL */
 		size_t got = 0;
 		while (got < sizeof buf - 1 && !strstr(buf, "\x1b[5n")) {
@@ -225,6 +236,125 @@ static void test_insisting(void **state)
 	assert_false(zmodem_asking());
 }
 
+/* Is name=value among env's entries? */
+static bool has_var(char *const *env, const char *entry)
+{
+	for (size_t i = 0; env[i]; i++)
+		if (!strcmp(env[i], entry))
+			return true;
+	return false;
+}
+
+static bool has_name(char *const *env, const char *name)
+{
+	for (size_t i = 0; env[i]; i++)
+		if (!strncmp(env[i], name, strlen(name)) && env[i][strlen(name)] == '=')
+			return true;
+	return false;
+}
+
+/* lrzsz's environment: messages in C, the character type kept. */
+static void test_env(void **state)
+{
+	(void)state;
+	char *clerk[] = {"HOME=/home/weidu", "LANG=zh_CN.UTF-8", "LANGUAGE=zh_CN:de", "LC_ALL=zh_CN.UTF-8",
+			 "LC_CTYPE=C", "LC_MESSAGES=de_DE.UTF-8", "LC_ALLX=1", NULL};
+	char **env = zmodem_env(clerk);
+	assert_true(has_var(env, "HOME=/home/weidu"));
+	assert_true(has_var(env, "LANG=zh_CN.UTF-8"));
+	assert_true(has_var(env, "LC_ALLX=1")); /* a name that only begins like one stays */
+	assert_true(has_var(env, "LC_MESSAGES=C"));
+	assert_true(has_var(env, "LC_CTYPE=zh_CN.UTF-8")); /* what LC_ALL made it */
+	assert_false(has_name(env, "LANGUAGE"));
+	assert_false(has_name(env, "LC_ALL"));
+	assert_false(has_var(env, "LC_CTYPE=C"));
+	zmodem_env_free(env);
+	char *plain[] = {"LANG=zh_CN.UTF-8", "LC_CTYPE=zh_CN.GB18030", NULL};
+	env = zmodem_env(plain);
+	assert_true(has_var(env, "LC_CTYPE=zh_CN.GB18030")); /* no LC_ALL: the clerk's own */
+	assert_true(has_var(env, "LC_MESSAGES=C"));
+	assert_false(has_name(env, "LC_ALL"));
+	zmodem_env_free(env);
+}
+
+static int one_byte(FILE *out, void *ctx, char **err)
+{
+	(void)ctx;
+	(void)err;
+	return fputc('x', out) == EOF ? -1 : 0;
+}
+
+/* The line read until sz's request (ZRQINIT), answered by a terminal's
+ * cancel (Ctrl-X five times), then drained until quiet: what a clerk
+ * pressing Ctrl-X while the download waits sends. */
+static void cancel_sz(int master)
+{
+	static const char zrqinit[] = "**\x18" "B00";
+	size_t got = 0;
+	char c;
+	while (got < sizeof zrqinit - 1 && read(master, &c, 1) == 1)
+		got = c == zrqinit[got] ? got + 1 : c == zrqinit[0] ? 1 : 0;
+	if (write(master, "\x18\x18\x18\x18\x18\b\b\b\b\b", 10) != 10)
+		_exit(1);
+	char buf[256];
+	struct pollfd pf = {master, POLLIN, 0};
+	while (poll(&pf, 1, 1000) > 0 && read(master, buf, sizeof buf) > 0)
+		;
+	_exit(0);
+}
+
+/* A download cancelled under a locale in which lrzsz speaks another
+ * language (no Chinese catalogue ships with it; LANGUAGE=zh_CN:de falls
+ * back to its German one, "Übertragung nicht abgeschlossen"): still a
+ * cancel, not a failure. */
+static void test_cancel_in_chinese_locale(void **state)
+{
+	(void)state;
+	if (!exchange_have("sz"))
+		skip();
+	/* control: the clerk's locale does translate lrzsz here */
+	FILE *p = popen("LANG=zh_CN.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE=zh_CN:de sz /kepu-none </dev/null 2>&1 >/dev/null",
+			"r");
+	assert_non_null(p);
+	char said[512] = "";
+	size_t n = fread(said, 1, sizeof said - 1, p);
+	said[n] = '\0';
+	pclose(p);
+	if (!strstr(said, "bertragung nicht abgeschlossen")) {
+		print_message("no translated lrzsz here (zh_CN locale or lrzsz's catalogue missing): %s\n", said);
+		skip();
+	}
+	int master, slave;
+	if (fork_terminal(&master, &slave) == 0)
+		cancel_sz(master);
+	setenv("LANG", "zh_CN.UTF-8", 1);
+	setenv("LANGUAGE", "zh_CN:de", 1);
+	unsetenv("LC_ALL");
+	unsetenv("LC_MESSAGES");
+	fflush(stdout);
+	int in = dup(0), out = dup(1), errfd = dup(2);
+	dup2(slave, 0);
+	dup2(slave, 1);
+	dup2(slave, 2);
+	zmodem_refused(); /* insisting: sz runs at once, no probe */
+	char *err = NULL;
+	int rc = exchange_send_with("照片.png", true, one_byte, NULL, &err);
+	zmodem_visit_ended();
+	dup2(in, 0);
+	dup2(out, 1);
+	dup2(errfd, 2);
+	close(in);
+	close(out);
+	close(errfd);
+	close(slave);
+	while (wait(NULL) < 0 && errno == EINTR)
+		;
+	close(master);
+	unsetenv("LANGUAGE");
+	free(err);
+	assert_int_equal(rc, EXCHANGE_CANCELLED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -233,6 +363,8 @@ int main(void)
 		cmocka_unit_test(test_silence),
 		cmocka_unit_test(test_probe_in_a_pty),
 		cmocka_unit_test(test_outcome),
+		cmocka_unit_test(test_env),
+		cmocka_unit_test(test_cancel_in_chinese_locale),
 		cmocka_unit_test(test_insisting),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
