@@ -123,6 +123,13 @@ assert_sql "SELECT count(*) FROM activity WHERE name = '魏都区补报' AND kp_
 # and 魏都区 cannot let itself (or another unit) in by the CLI
 refused 1 "$KEPU" year reopen 2016 --for-unit 长葛市 --reason 帮忙 --unit 魏都区 --db "$DB" --today 2017-01-10
 has "只有市科协的账号可以这样做"
+refused 1 "$KEPU" year close 2016 --for-unit 魏都区 --unit 魏都区 --db "$DB" --today 2017-01-10
+has "只有市科协的账号可以这样做"
+refused 2 "$KEPU" year reopen 2016 --reason 没有单位 --db "$DB"     # a reason for no unit: said, nothing done
+has "--reason 只用于 kepu year reopen 年度 --for-unit 单位"
+refused 1 "$KEPU" year reopen 2016 --for-unit 不存在 --reason 补录 --db "$DB"
+has "没有名为「不存在」的单位"
+assert_sql "SELECT count(*) FROM kp_year_units" "1"
 use unit
 keys Down Up                                       # the menu drawn again: 魏都区 may fill in 2016
 wait_for "科普活动记录  填写新记录"
