@@ -166,8 +166,15 @@ int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char
 /* May the session change anything of programme year `year` (records,
  * their states, ticks)? A unit nothing once the city closed it. */
 int session_may_change_year(kp_store *s, int year, char **err);
-/* Is year closed? *when (when asked and closed) is when, a new string. */
+/* Is year closed to the session (a unit: unless the city reopened it for
+ * that unit)? *when (when asked and closed) is when, a new string. */
 bool session_year_closed(kp_store *s, int year, char **when);
+/* Is year closed to unit_id (0: closed at all, whatever unit it was
+ * reopened for)? */
+bool session_year_closed_to(kp_store *s, int year, long long unit_id, char **when);
+/* Forget every unit's reopening of year, in the writer's transaction
+ * (year_units.c; closing the year again). */
+int year_units_clear(kp_store *s, int year, char **err);
 #define SESSION_KIND(k) (1u << (k))
 #define ANY_SESSION (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY) | SESSION_KIND(SESSION_UNIT))
 #define CITY_OR_ADMIN (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY))

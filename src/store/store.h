@@ -184,10 +184,31 @@ int store_year_open(kp_store *s, int year, int from, const char *base_schedule,
 /* Close year (close) or reopen it (city or administrator). A closed year
  * is read as before; a unit changes nothing of it (session.c), the city
  * still approves what was submitted, and returns nothing. Refused: a year
- * not opened, one already so. Audited (year_close, year_reopen). */
+ * not opened, one already so (a closed year still open to some units is
+ * closed to them). Audited (year_close, year_reopen). */
 int store_year_close(kp_store *s, int year, bool close, char **err);
-/* Has the city closed year? */
+/* Has the city closed year — to this session (a unit's: unless it was
+ * reopened for the unit)? */
 bool store_year_closed(kp_store *s, int year);
+/* A closed year reopened for one unit (year_units.c): that unit may change
+ * its records of the year again, every other unit's stay fixed. The
+ * city's (or the administrator's), with a reason (1 to YEAR_REASON_MAX
+ * characters, trimmed); audited (year_reopen_unit). Refused: a year not
+ * opened or not closed, no such unit, one it is open to already.
+ * store_year_close_for ends it for that unit (year_close_unit); closing
+ * or reopening the whole year ends it for every unit. */
+#define YEAR_REASON_MAX 200
+int store_year_open_for(kp_store *s, int year, long long unit_id, const char *reason, char **err);
+int store_year_close_for(kp_store *s, int year, long long unit_id, char **err);
+typedef struct {
+	long long unit_id;
+	char *name, *reason, *by, *at; /* the unit's name; why, by whom, when it was reopened */
+} kp_year_unit;
+/* The units closed year is open to, by unit number; caller frees. */
+size_t store_year_units(kp_store *s, int year, kp_year_unit **out);
+void year_units_free(kp_year_unit *u, size_t n);
+/* Their names 「魏都区、许昌学院」 (a new string), or NULL for none. */
+char *store_year_units_text(kp_store *s, int year);
 
 /* Create the form's table or add the columns it lacks (a per-unit form's
  * table allows one record per unit). */
@@ -491,10 +512,13 @@ int store_set_dummy_hash(kp_store *s, const char *hash, char **err);
  * address (by_addr), and when the last was (Unix seconds). */
 void store_attempts(kp_store *s, bool by_addr, const char *key, int *failures, long long *last_failed);
 /* A login try: the name typed, the client's address, when (Unix seconds),
- * and before when an earlier failure is forgotten. */
+ * and before when an earlier failure is forgotten; confirm: a signed-in
+ * account giving its current password to change it (a failure is counted
+ * as a login's, audited as password_failed). */
 typedef struct {
 	const char *name, *addr;
 	long long now, forget_before;
+	bool confirm;
 } kp_login_try;
 /* Record a login (ending the name's back-off) or a failed one (counted
  * under the name and the address); why: the reason, for the audit. */

@@ -45,6 +45,7 @@ static const char *audit_name(const char *column)
 		/* the accounts' and the years' rows (store/auth.c, tally.c, years.c) */
 		{"name", MSG_UI_LOGIN_NAME}, {"role", MSG_UI_AC_ROLE}, {"address", MSG_UI_AU_ADDRESS},
 		{"reason", MSG_UI_AU_WHY}, {"year", MSG_UI_AU_YEAR}, {"from_year", MSG_UI_AU_FROM_YEAR},
+		{"unit", MSG_P_COL_UNIT}, {"units", MSG_UI_AU_UNITS}, /* a closed year reopened for a unit */
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(names[i].column, column))

@@ -64,9 +64,10 @@ static void menu_draw(ui_screen *s, ui_app *app)
 	app_keys(app, mm_acts, m, &c);
 	app_key_acts(app, mm_key_acts);
 	app_chrome(app, msg(MSG_UI_APP_TITLE), app->unit_name ? unit : NULL, msg(MSG_UI_MENU_HINT),
-		   mn->pick.pop.open || m->mode == MM_PICK_QUEUE ? CTX_POPUP
-		   : m->mode != MM_BROWSE			  ? CTX_CONFIRM
-								  : CTX_MENU);
+		   mn->pick.pop.open || m->mode == MM_PICK_QUEUE || m->reopen.stage == RP_SCOPE ? CTX_POPUP
+		   : m->reopen.stage == RP_REASON ? CTX_REASON
+		   : m->mode != MM_BROWSE	  ? CTX_CONFIRM
+						  : CTX_MENU);
 	int y = app_body_top();
 	glance_draw(&mn->at_a_glance, y);
 	y += mn->at_a_glance.height;
@@ -104,6 +105,7 @@ static void menu_draw(ui_screen *s, ui_app *app)
 		popup_draw(&mn->pick.pop, app_body_top() + 2, app_body_top() + 2, 20);
 	if (m->mode == MM_PICK_QUEUE)
 		popup_draw(&m->queue, app_body_top() + 2, app_body_top() + 2, 20);
+	reopen_prompt_draw(&m->reopen, app, app_body_top() + 2);
 }
 
 static void show(menu *mn, ui_app *app, const mm_result *r)
@@ -141,7 +143,7 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 			mm_result res = mm_picked(&mn->m, &c);
 			show(mn, app, &res);
 		} else if (r.kind == PICK_NONE) {
-			mn->m.after_pick = NULL;
+			mm_unpicked(&mn->m);
 		}
 		return;
 	}

@@ -247,6 +247,20 @@ static void changes_in_words(void **state)
 				fail_msg("「%s」 names a column", m.detail[i]);
 	assert_string_equal(m.detail[0], "年度：（空） → 2017");
 	au_free(&m);
+	/* a closed year reopened for one unit, then closed again: the unit and why, in words */
+	long long wd = store_unit_id(s->fx->env.store, "魏都区");
+	assert_int_equal(store_year_close(s->fx->env.store, 2016, true, &err), KP_OK);
+	assert_int_equal(store_year_open_for(s->fx->env.store, 2016, wd, "补录七月", &err), KP_OK);
+	au_init(&m, &s->c);
+	assert_int_equal(m.ndetail, 3);
+	assert_string_equal(m.detail[1], "单位：（空） → 魏都区");
+	assert_string_equal(m.detail[2], "原因：（空） → 补录七月");
+	au_free(&m);
+	assert_int_equal(store_year_close(s->fx->env.store, 2016, true, &err), KP_OK);
+	au_init(&m, &s->c);
+	assert_int_equal(m.ndetail, 2);
+	assert_string_equal(m.detail[1], "仍开放的单位：魏都区 → （空）");
+	au_free(&m);
 }
 
 /* A field whose value did not change (an approval's 退回原因, empty before

@@ -261,7 +261,7 @@ static void test_unit_may_not_open_year(void **state)
 }
 
 /* x closes the year worked in once the city said yes to the question
- * naming it and what it means; x again asks to reopen it. */
+ * naming it and what it means; x again, 全部单位, asks to reopen it. */
 static void test_city_closes_year(void **state)
 {
 	story *s = *state;
@@ -281,7 +281,9 @@ static void test_city_closes_year(void **state)
 	assert_int_equal(r.kind, MM_YEAR);
 	assert_false(r.error);
 	assert_true(store_year_closed(s->fx->env.store, year));
-	assert_int_equal(press(s, CH('x')), MM_HANDLED);
+	assert_int_equal(press(s, CH('x')), MM_HANDLED); /* closed: whom to reopen it for */
+	assert_int_equal(s->m.mode, MM_REOPEN);
+	assert_int_equal(press(s, ENTER), MM_HANDLED); /* 全部单位 */
 	mm_question(&s->m, q, sizeof q);
 	snprintf(want, sizeof want, "重新开放 %d 年度？", year);
 	assert_non_null(strstr(q, want));
