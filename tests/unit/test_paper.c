@@ -1067,6 +1067,45 @@ static void test_list_pieces_back(void **state)
 	}
 }
 
+/* An Excel 97-2003 .xls (an OLE2 compound file, as are WPS's .et and a
+ * password-protected .xlsx) is refused as what it is, telling how to save
+ * it as .xlsx: it was read as a CSV and refused as 「既不是 UTF-8 也不是
+ * GB18030」, which sent the clerk after an encoding. */
+static void test_old_xls_refused(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	static const unsigned char cfb[16] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1};
+	for (int ole = 0; ole < 2; ole++) {
+		FILE *raw = tmpfile();
+		assert_non_null(raw);
+		if (ole)
+			fwrite(cfb, 1, sizeof cfb, raw);
+		else /* the control: text begins the same file */
+			fputs("填报单位,活动名称\n", raw);
+		for (int i = 0; i < 512; i++)
+			fputc(ole ? 0 : 'x', raw);
+		rewind(raw);
+		char *err = NULL;
+		import_origin *org = NULL;
+		FILE *in = import_source(&fx->env.cat, f, raw, "活动.xls", NULL, NULL, store_year(fx->env.store), &org, &err);
+		if (ole) {
+			assert_null(in);
+			assert_non_null(err);
+			assert_non_null(strstr(err, "活动.xls 是 Excel 97-2003 工作簿（.xls）"));
+			assert_non_null(strstr(err, "另存为"));
+		} else {
+			assert_null(err);
+			assert_non_null(in);
+			if (in != raw)
+				fclose(in);
+		}
+		free(err);
+		import_origin_free(org);
+		fclose(raw);
+	}
+}
+
 /* The row of the sheet XML x that holds text. */
 static const char *row_with(const char *x, const char *text)
 {
@@ -1285,6 +1324,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_briefing_days, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_text_runs_on, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_pieces_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_old_xls_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_formula_without_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_box_pieces, setup, teardown),
