@@ -84,6 +84,10 @@ void xlsx_add_formats(lxw_workbook *wb, xlsx_formats *fm)
 	fm->cont = fmt(wb, 11, false, true, true, true);
 	format_set_align(fm->cont, LXW_ALIGN_VERTICAL_TOP);
 	format_set_num_format(fm->cont, "@");
+	fm->score = fmt(wb, 11, false, true, false, true);
+	format_set_num_format(fm->score, "0.0");
+	fm->score_total = fmt(wb, 11, true, true, false, true);
+	format_set_num_format(fm->score_total, "0.0");
 }
 
 int xlsx_fit(double width)

@@ -29,6 +29,7 @@ typedef struct {
 	lxw_format *label, *title, *line, *note, *head, *text, *number, *total, *box, *centre;
 	lxw_format *typed_text; /* a column's own: text, unruled (cells typed under the table) */
 	lxw_format *cont; /* a continued row's 「2（续）」 in its 序号 cell: centred, at the top */
+	lxw_format *score, *score_total; /* a percentage as the text report prints it: one decimal (10.0, 8.3) */
 } xlsx_formats;
 
 /* A new workbook at path, which must not exist (NULL with *err). A

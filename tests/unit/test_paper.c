@@ -948,6 +948,18 @@ static void test_group_header_rows(void **state)
 	assert_true(!strncmp(group, "<row r=\"3\" ht=\"20\"", 18));
 	assert_non_null(strstr(x, "<row r=\"4\" ht=\"20\""));
 	assert_non_null(strstr(x, "<mergeCell ref=\"D3:E3\"/>")); /* positive control: the group is merged (after 名次 and 并列/免) */
+	/* 完成度 (L) with one decimal, as the text report prints it (it showed 10, 8.3, 1 side by side) */
+	char *styles = book_part(path, "xl/styles.xml");
+	const char *cell = strstr(x, "<c r=\"L5\""), *st = cell ? strstr(cell, " s=\"") : NULL;
+	assert_non_null(st);
+	const char *xf = strstr(styles, "<cellXfs");
+	for (long i = 0; xf && i <= atol(st + 4); i++)
+		xf = strstr(xf + 1, "<xf ");
+	assert_non_null(xf);
+	char code[64];
+	snprintf(code, sizeof code, "numFmtId=\"%d\" formatCode=\"0.0\"", atoi(strstr(xf, "numFmtId=\"") + 10));
+	assert_non_null(strstr(styles, code));
+	free(styles);
 	free(x);
 	unlink(path);
 	free(path);
