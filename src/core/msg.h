@@ -824,6 +824,7 @@
 	X(C_STATE_IGNORED,  "注意：第%d行（表头）中的「%s」列不导入：审核状态只随提交、认定和退回改变，导入的记录是草稿，已有记录的状态不变") \
 	X(C_MISSING_COLUMNS,"第%d行（表头）缺少必须填写的列：%s（「%s」的每条记录都要有）。整个文件未导入") \
 	X(C_NO_HEADER_CELL, "这一列没有表头，内容无法导入：请写上表头或删去内容") \
+	X(C_CONTINUED_ALONE,"标着「（续）」的行接续上一行写不下的文字，应紧跟在它接续的那一行下面，序号写成那一行的序号加「（续）」（如「2（续）」）：这一行上面不是序号与它相同的行，看不出它接着哪一行，没有导入") \
 	X(C_NUL,            "含有 NUL 字节（文件第%lld字节），不能照原样保存") \
 	X(C_BAD_UTF8_AT,    "不是有效的 UTF-8（文件第%lld字节）；GBK/GB18030 文件请加 --encoding gb18030") \
 	X(C_MONTH_NUMBER,   "Excel 存的是数字 %s：输入 2016.10 时 Excel 也存成 2016.1，看不出是 1 月还是 10 月，没有导入。请写成 2016-10 或 2016年10月（1 月写 2016-01）") \
@@ -863,6 +864,7 @@
 	X(X_SEAL,           "（盖章）") \
 	X(X_SIGN_DATE,      "年　　月　　日") \
 	X(X_CONTINUED,      "（续）") \
+	X(X_CONTINUED_SEQ,  "%d（续）") \
 	X(X_CONTINUED_FIELD,"%s（续）：") \
 	X(X_EMPTY_YM,       "　　　　年　　月") \
 	X(X_EMPTY_DATE,     "　　　　年　　月　　日") \
@@ -888,6 +890,7 @@
 	X(C_EMPTY_FILE,     "文件是空的：第1行应是表头（各项的名称，如「姓名」）") \
 	X(C_NO_HEADER,      "前 %d 行中找不到表头（各项的名称，如「姓名」）；.xlsx 只读第一个工作表") \
 	X(C_BAD_XLSX,       "%s 不是可以读取的 .xlsx 文件") \
+	X(C_OLD_XLS,        "%s 是 Excel 97-2003 工作簿（.xls）或 WPS 的 .et（设了打开密码的 .xlsx 也存成这种格式），kepu 读不了，没有导入：请在 Excel、WPS 或 LibreOffice 中打开它（有密码的先取消密码），「另存为」Excel 工作簿（.xlsx）或 CSV 后再导入") \
 	X(C_XLSX_PART,      "其中 %s 解压后超过 %ld MiB，不读取（正常的表格远小于此）") \
 	X(C_XLSX_TOO_MUCH,  "表格展开后超过 %ld MiB，不读取（正常的表格远小于此）") \
 	X(C_XLSX_ROW,       "行号 %s 超过 Excel 的最大行数 %ld，不读取") \

@@ -76,6 +76,10 @@ FILE *import_source(const kp_catalog *cat, const kp_form *f, FILE *raw, const ch
 {
 	*org = NULL;
 	*err = NULL;
+	if (xlsx_is_ole(raw)) { /* binary, never to be read as text in some encoding */
+		*err = xasprintf(msg(MSG_C_OLD_XLS), name);
+		return NULL;
+	}
 	if (!xlsx_is_zip(raw) && sheet) { /* never ignored without a word */
 		*err = xasprintf(msg(MSG_C_SHEET_NOT_XLSX), name);
 		return NULL;

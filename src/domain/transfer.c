@@ -16,6 +16,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/import_totals.h"
+#include "domain/list_continued.h"
 #include "domain/roll_import.h"
 #include "domain/save.h"
 #include "domain/xlsx_read.h"
@@ -649,6 +650,7 @@ typedef struct {
 	chunk *c;    /* being filled */
 	int sent_at; /* rows read when the last chunk went */
 	import_totals *totals; /* the sums a 合计 or 小计 row is checked against */
+	int seq_col; /* the header's 序号, whose 「2（续）」 joins rows (list_continued.h); -1: none */
 } reader;
 
 static void send_chunk(reader *rd, int rows)
@@ -703,6 +705,38 @@ static bool rows_of_sums(reader *rd)
 	return true;
 }
 
+/* The row just read, and the rows under it marked as its continuation
+ * (「2（续）」 under 序号 2), as one row in w; the next row is left pending. */
+static void join_continued(reader *rd, csv_reader *w)
+{
+	size_t seq = (size_t)rd->seq_col;
+	continued_hold(w, rd->r);
+	char *num = xstrdup(seq < w->n ? w->cells[seq] : "");
+	int rc;
+	while ((rc = csv_next(rd->r)) > 0 && seq < rd->r->n && continued_of(rd->r->cells[seq], num))
+		continued_add(w, rd->r, seq);
+	rd->pending = rc;
+	free(num);
+}
+
+/* A row marked 「（续）」 that follows no row of its number: refused, never
+ * read as a record of its own (its other cells are empty) nor joined to a
+ * row it may not belong to. */
+static bool continued_alone(reader *rd)
+{
+	importer *im = rd->im;
+	size_t seq = (size_t)rd->seq_col;
+	if (rd->seq_col < 0 || seq >= rd->r->n || !continued_marked(rd->r->cells[seq]))
+		return false;
+	sb_clear(&im->reasons);
+	cell_problem(im, rd->r->record, rd->seq_col, rd->h->cells[seq], msg(MSG_C_CONTINUED_ALONE), rd->r->cells[seq]);
+	if (im->o->rejects) {
+		reject(im->o->rejects, rd->r, sb_str(&im->reasons));
+		im->st->rejected++;
+	}
+	return true;
+}
+
 /* Read and check every row, so the report lists every bad cell at once;
  * rows to save go to the writer. */
 static void read_rows(reader *rd)
@@ -733,17 +767,26 @@ static void read_rows(reader *rd)
 			free(t);
 			break;
 		}
+		if (continued_alone(rd))
+			continue;
+		csv_reader whole, *row = rd->r;
+		if (rd->seq_col >= 0) {
+			join_continued(rd, &whole);
+			row = &whole;
+		}
 		/* Values NULL until validated: a row is saved only when all are. */
 		kp_record rec = {.nvals = f->nfields, .vals = xcalloc(f->nfields, sizeof(char *))};
 		sb_clear(&im->reasons);
-		int bad = check_row(im, rd->r, rd->h, rd->unit_col, rd->fixed_unit, rd->unit, &rec);
+		int bad = check_row(im, row, rd->h, rd->unit_col, rd->fixed_unit, rd->unit, &rec);
 		if (bad && o->rejects) {
-			reject(o->rejects, rd->r, sb_str(&im->reasons));
+			reject(o->rejects, row, sb_str(&im->reasons));
 			st->rejected++;
 		} else if (!bad && rd->q && (o->rejects || !st->errors)) {
-			chunk_add(rd->c, &rec, rd->r->record);
+			chunk_add(rd->c, &rec, row->record);
 		}
 		record_free(&rec);
+		if (row == &whole)
+			continued_free(&whole);
 	}
 	if (rd->q) {
 		send_chunk(rd, st->rows);
@@ -831,6 +874,21 @@ static void read_and_save(reader *rd, kp_batch *b, char **err)
 	bqueue_free(&q);
 }
 
+/* The header's 序号 column, or -1. */
+static int seq_column(const header *h)
+{
+	char *seq = text_label_key(msg(MSG_UI_COL_SEQ));
+	int col = -1;
+	for (size_t i = 0; i < h->n && col < 0; i++) {
+		char *key = text_label_key(h->cells[i]);
+		if (h->map[i] == SKIP_COL && !strcmp(key, seq))
+			col = (int)i;
+		free(key);
+	}
+	free(seq);
+	return col;
+}
+
 /* Find the header in the first MAX_TITLE_ROWS rows (title rows, 填报单位
  * lines and blank rows above it name no column), and its second row when
  * it is grouped. Returns false after saying why there is none. */
@@ -893,11 +951,12 @@ int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, F
 	for (size_t i = 0; i < f->nfields; i++)
 		im.col[i] = -1;
 	header h = {0};
-	reader rd = {&im, in, &r, &h, NO_COL, fixed_unit, unit, 0, NULL, NULL, 0, NULL};
+	reader rd = {&im, in, &r, &h, NO_COL, fixed_unit, unit, 0, NULL, NULL, 0, NULL, -1};
 	char *err = NULL;
 	kp_batch *b = NULL;
 	if (find_header(&im, &r, &h, &rd.pending)) {
 		check_header(&im, &h, &rd.unit_col);
+		rd.seq_col = seq_column(&h);
 		im.nunits = store_units(e->store, &im.units);
 		im.raw = xcalloc(f->nfields + 1, sizeof *im.raw);
 		im.why = xcalloc(f->nfields + 1, sizeof *im.why);

@@ -81,6 +81,13 @@ void xlsx_add_formats(lxw_workbook *wb, xlsx_formats *fm)
 	format_set_num_format(fm->centre, "@");
 	fm->typed_text = fmt(wb, 11, false, false, false, false);
 	format_set_num_format(fm->typed_text, "@");
+	fm->cont = fmt(wb, 11, false, true, true, true);
+	format_set_align(fm->cont, LXW_ALIGN_VERTICAL_TOP);
+	format_set_num_format(fm->cont, "@");
+	fm->score = fmt(wb, 11, false, true, false, true);
+	format_set_num_format(fm->score, "0.0");
+	fm->score_total = fmt(wb, 11, true, true, false, true);
+	format_set_num_format(fm->score_total, "0.0");
 }
 
 int xlsx_fit(double width)
@@ -147,7 +154,7 @@ lxw_row_t xlsx_note(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, co
 }
 
 lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const double *widths, size_t n,
-		   lxw_format *split)
+		   const xlsx_formats *fm, int seq)
 {
 	size_t **starts = xcalloc(n, sizeof *starts), *nlines = xcalloc(n, sizeof *nlines);
 	size_t rows = 1;
@@ -160,8 +167,11 @@ lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const d
 		if (need > rows)
 			rows = need;
 	}
+	/* on a page of its own a piece would be nobody's: its row's number */
+	char *mark = rows > 1 && seq >= 0 ? xasprintf(msg(MSG_X_CONTINUED_SEQ), (int)c[seq].number) : NULL;
+	size_t mark_lines = mark ? text_wrap(mark, xlsx_fit(widths[seq]), NULL) : 1;
 	for (size_t r = 0; r < rows; r++) {
-		size_t most = 1;
+		size_t most = r ? mark_lines : 1;
 		for (size_t i = 0; i < n; i++)
 			if (nlines[i] > r * XLSX_ROW_LINES) {
 				size_t left = nlines[i] - r * XLSX_ROW_LINES;
@@ -174,6 +184,8 @@ lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const d
 			if (!c[i].text) {
 				if (r == 0)
 					worksheet_write_number(ws, row, col, c[i].number, c[i].fmt);
+				else if ((int)i == seq)
+					worksheet_write_string(ws, row + (lxw_row_t)r, col, mark, fm->cont);
 				else
 					worksheet_write_blank(ws, row + (lxw_row_t)r, col, c[i].fmt);
 				continue;
@@ -186,12 +198,11 @@ lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const d
 			size_t from = starts[i][first];
 			size_t to = first + XLSX_ROW_LINES < nlines[i] ? starts[i][first + XLSX_ROW_LINES]
 								      : strlen(c[i].text);
+			/* a line break ending a piece stays in it (an empty line at
+			 * the row's foot, unseen): the pieces joined are the text */
 			char *part = xstrndup(c[i].text + from, to - from);
-			size_t len = strlen(part);
-			if (len && part[len - 1] == '\n')
-				part[len - 1] = '\0';
 			/* a text going on in the rows under it, each piece from its row's top */
-			lxw_format *f = nlines[i] > XLSX_ROW_LINES ? split : c[i].fmt;
+			lxw_format *f = nlines[i] > XLSX_ROW_LINES ? fm->box : c[i].fmt;
 			if (part[0])
 				worksheet_write_string(ws, row + (lxw_row_t)r, col, part, f);
 			else
@@ -199,6 +210,7 @@ lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const d
 			free(part);
 		}
 	}
+	free(mark);
 	for (size_t i = 0; i < n; i++)
 		free(starts[i]);
 	free(starts);
@@ -244,18 +256,20 @@ static int put_row(const kp_record *r, void *ctx)
 	sheet *s = ctx;
 	s->seq++;
 	char **owned = xcalloc(s->ncols, sizeof *owned);
+	int seq = -1;
 	for (size_t c = 0; c < s->ncols; c++) {
 		const column *col = &s->cols[c];
-		if (col->field == -1) /* the city's table of every unit (附表1): a unit's official 序号,
-				       * one unit or all; a list of what units wrote: 1..n */
+		if (col->field == -1) { /* the city's table of every unit (附表1): a unit's official 序号,
+					 * one unit or all; a list of what units wrote: 1..n */
 			s->cells[c] = (xlsx_cell){NULL, s->f->per_unit && s->f->written_by == WRITER_CITY ? r->unit_seq : s->seq,
 						  s->fm->number};
-		else if (col->field == -2)
+			seq = (int)c;
+		} else if (col->field == -2)
 			s->cells[c] = (xlsx_cell){r->unit_name, 0, s->fm->text};
 		else
 			owned[c] = cell_value(s, c, &s->f->fields[col->field], r->vals[col->field]);
 	}
-	s->row = xlsx_row(s->ws, s->row, s->cells, s->widths, s->ncols, s->fm->box);
+	s->row = xlsx_row(s->ws, s->row, s->cells, s->widths, s->ncols, s->fm, seq);
 	for (size_t c = 0; c < s->ncols; c++)
 		free(owned[c]);
 	free(owned);

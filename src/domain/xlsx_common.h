@@ -28,6 +28,8 @@
 typedef struct {
 	lxw_format *label, *title, *line, *note, *head, *text, *number, *total, *box, *centre;
 	lxw_format *typed_text; /* a column's own: text, unruled (cells typed under the table) */
+	lxw_format *cont; /* a continued row's 「2（续）」 in its 序号 cell: centred, at the top */
+	lxw_format *score, *score_total; /* a percentage as the text report prints it: one decimal (10.0, 8.3) */
 } xlsx_formats;
 
 /* A new workbook at path, which must not exist (NULL with *err). A
@@ -66,10 +68,14 @@ typedef struct {
 } xlsx_cell;
 /* One row of a table at row: as tall as its most wrapped cell; a text of
  * more than XLSX_ROW_LINES lines goes on in the rows under it, its pieces
- * in the format split (top-aligned, so they read on from row to row).
- * Returns the next free row. */
+ * in fm->box (top-aligned, so they read on from row to row), each piece
+ * the text's bytes from where a printed line begins (a line break ending
+ * a piece kept in it), so the pieces joined are the text. The rows under
+ * it say whose text they carry: 「2（续）」 in the 序号 column seq (the
+ * row's number cell; -1: none), which is also how the import knows to
+ * join them (transfer.c). Returns the next free row. */
 lxw_row_t xlsx_row(lxw_worksheet *ws, lxw_row_t row, const xlsx_cell *c, const double *widths, size_t n,
-		   lxw_format *split);
+		   const xlsx_formats *fm, int seq);
 /* A note across the ncols columns at row, wrapped and as tall as it needs.
  * Returns the next row. */
 lxw_row_t xlsx_note(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, const char *text,

@@ -23,6 +23,15 @@ bool xlsx_is_zip(FILE *in)
 	return n == 4 && m[0] == 'P' && m[1] == 'K' && m[2] == 3 && m[3] == 4;
 }
 
+bool xlsx_is_ole(FILE *in)
+{
+	static const unsigned char cfb[8] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1};
+	unsigned char m[8] = {0};
+	size_t n = fread(m, 1, sizeof m, in);
+	rewind(in);
+	return n == sizeof m && !memcmp(m, cfb, sizeof m);
+}
+
 /*
  * Bounds on the work a file can ask for, whatever its size on disk (a zip
  * member may unpack to gigabytes; one shared string may be used in every

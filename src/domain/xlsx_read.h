@@ -18,6 +18,9 @@
 
 /* Does the file start like a zip archive (an .xlsx)? */
 bool xlsx_is_zip(FILE *in);
+/* An OLE2 compound file: Excel 97-2003's .xls, WPS's .et, or an .xlsx
+ * with a password to open (encrypted inside such a file). */
+bool xlsx_is_ole(FILE *in);
 /* What a number format shows of the number stored (ECMA-376 Part 1,
  * 18.8.30-31): the number itself, a day (YYYY-MM-DD), a month (YYYY-MM: a
  * year and a month, no day), a time of day, or a fixed count of decimals

@@ -217,7 +217,7 @@ int progress_xlsx(const kp_progress *p, const char *path, char **err)
 				text(&r, n - 1, msg(MSG_P_EXEMPT), false);
 			else
 				worksheet_write_number(r.ws, r.row, (lxw_col_t)(n - 1), row->score,
-						       total ? r.fm.total : r.fm.number);
+						       total ? r.fm.score_total : r.fm.score);
 		}
 		char *notes[] = {p->formula, p->formula_note, p->exempt_note};
 		rc = end(&r, wb, path, notes, p->exempt_note ? 3 : 2, p->year, err);

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MulanPSL-2.0
 # Every form kepu exports as .xlsx, opened and saved again by the programs
-# offices use — LibreOffice Calc (soffice --convert-to xlsx), Gnumeric
-# (ssconvert) and openpyxl — imports back to the same records, compared
+# offices use — LibreOffice Calc (soffice --convert-to xlsx, and to .xls and
+# back), Gnumeric (ssconvert) and openpyxl — imports back to the same records, compared
 # field by field (issue #24): LibreOffice writes its General format as a
 # custom code "General", which was once read as a date. The 附表3 申报时间
 # typed 2016.7 in a CSV that LibreOffice saved as .xlsx is refused (never
@@ -26,6 +26,17 @@ printf '2016-07-20,青少年机器人营,许昌学院,李娜,0374-2965753,科普
 imp "$DB" project "$WORK/p.csv" --unit 许昌学院
 printf '填报单位,完成情况,问题与建议,联系人,联系电话\n魏都区,完成科普人才推荐 45 名。,经费不足。,王建国,0374-2965753\n' >"$WORK/s.csv"
 imp "$DB" summary "$WORK/s.csv"
+# A 简介 of 2,000 characters goes on in the rows under its row (「N（续）」 in 序号),
+# cut where printed lines begin: at line breaks, inside a paragraph, between Latin words.
+/usr/bin/python3 - "$WORK/long.csv" <<'PY'
+import csv, sys
+text = "\n".join("第%d行" % i for i in range(120)) + "\n\n" + "科普进社区进学校，" * 60 + " ".join("WORLD HEALTH %d" % i for i in range(40))
+with open(sys.argv[1], "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["填报单位", "活动名称", "日期", "形式", "对象", "地点", "参与人数", "简介"])
+    w.writerow(["魏都区", "长篇简介的科普讲座", "2016-07-30", "科普讲座", "社区", "魏都区文化馆", "60", text[:2000]])
+PY
+imp "$DB" activity "$WORK/long.csv"
 # A nomination names an approved record: the city's review, done here in SQL
 # (in each database the records are imported into as well).
 approve() { sqlite3 "$1" "UPDATE talent SET kp_state = 'approved' WHERE id = (SELECT min(id) FROM talent);
@@ -61,6 +72,7 @@ while IFS= read -r u; do
 	done
 done <<<"$units"
 [ "$n" -ge 10 ] || fail "only $n one-record workbooks"
+unzip -p "$A/activity.xlsx" xl/worksheets/sheet1.xml | grep -q '>[0-9]*（续）<' || fail "the long 简介 was not continued"
 
 # The three re-savers.
 soffice -env:UserInstallation=file://$WORK/lo-profile --headless --convert-to xlsx --outdir "$WORK/lo" "$A"/*.xlsx \
@@ -69,13 +81,22 @@ for f in "$A"/*.xlsx; do
 	ssconvert --export-type=Gnumeric_Excel:xlsx2 "$f" "$WORK/gn/$(basename "$f")" >/dev/null 2>&1 ||
 		fail "ssconvert $(basename "$f")"
 done
+# An office's old Excel: saved as .xls (which kepu refuses, saying so), then
+# that .xls saved again as .xlsx.
+mkdir -p "$WORK/xls" "$WORK/xl"
+soffice -env:UserInstallation=file://$WORK/lo-profile --headless --convert-to xls --outdir "$WORK/xls" "$A"/*.xlsx \
+	>/dev/null 2>&1 || fail "LibreOffice wrote no .xls"
+soffice -env:UserInstallation=file://$WORK/lo-profile --headless --convert-to xlsx --outdir "$WORK/xl" "$WORK/xls"/*.xls \
+	>/dev/null 2>&1 || fail "LibreOffice converted no .xls"
+"$KEPU" import activity "$WORK/xls/activity.xls" --db "$DB" >"$WORK/out" 2>"$WORK/err" && fail ".xls imported"
+grep -qF "activity.xls 是 Excel 97-2003 工作簿（.xls）" "$WORK/err" || fail ".xls: $(cat "$WORK/err")"
 /usr/bin/python3 - "$A" "$WORK/py" <<'EOF' || fail "openpyxl re-saved nothing"
 import os, sys, openpyxl
 for name in os.listdir(sys.argv[1]):
     openpyxl.load_workbook(os.path.join(sys.argv[1], name)).save(os.path.join(sys.argv[2], name))
 EOF
 want=$(ls "$A" | wc -l)
-for d in lo gn py; do
+for d in lo gn py xl; do
 	[ "$(ls "$WORK/$d" | wc -l)" -eq "$want" ] || fail "$d: $(ls "$WORK/$d" | wc -l) of $want workbooks"
 done
 
@@ -91,7 +112,7 @@ drop = [i for i, h in enumerate(rows[0]) if h in ("状态", "序号")]  # review
 out = [",".join(c for i, c in enumerate(r) if i not in drop) for r in rows]
 print(out[0]); print("\n".join(sorted(out[1:])))'
 }
-for d in lo gn py; do
+for d in lo gn py xl; do
 	T=$WORK/$d.db
 	"$KEPU" init --db "$T" --today 2016-08-10 >/dev/null || fail "init $T"
 	imp "$T" quota "$WORK/$d/quota.xlsx"

@@ -394,7 +394,54 @@ def check_list(db, form, xlsx_name, marks, extra=(), unit=None):
             if value and col not in skip and not in_order(printed, official(value)):
                 fail("%s %s: %s… not printed whole" % (xlsx_name, col, squash(value)[:30]))
     no_iso(xlsx_name, printed)
+    check_numbered(pdf)
     say("ok: %s, %d records, %d pages" % (xlsx_name, len(records), pages(pdf)))
+
+
+def check_numbered(pdf):
+    """Every page of a list says whose rows it holds: a number, or the
+    「2（续）」 of a row going on from the page before, in the 序号 column
+    under its header (a long text's piece on a page of its own was
+    nobody's). The footer (the year, 第 N 页) is below the table."""
+    out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, check=True).stdout.decode()
+    bare = []
+    for n, page in enumerate(re.findall(r"<page (.*?)</page>", out, re.S), 1):
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))
+        words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)]
+        head = next((w for w in words if w[4] == "序号"), None)
+        if head is None:
+            fail("%s page %d: no header (序号) on the page" % (os.path.basename(pdf), n))
+            continue
+        if not any(w[1] > head[3] and w[1] < height - 45 and head[0] - 12 <= (w[0] + w[2]) / 2 <= head[2] + 12
+                   for w in words if w is not head):
+            bare.append(n)
+    if bare:
+        fail("%s: page %s carries rows with no 序号 (nor N（续）)" % (os.path.basename(pdf), bare[:5]))
+    return bare
+
+
+def check_numbered_control(db):
+    """check_numbered's positive control: the 附表4 of long texts with its
+    「（续）」 marks taken out has pages of nobody's text."""
+    out = os.path.join(WORK, "control-numbered.xlsx")
+    run("export", "roll", "--db", db, "--unit", "魏都区", "--format", "xlsx", "--output", out)
+    bad = os.path.join(WORK, "control-unnumbered.xlsx")
+    with zipfile.ZipFile(out) as z, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as w:
+        for item in z.infolist():
+            data = z.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(r"<t>\d+（续）</t>", "<t></t>", data.decode()).encode()
+            w.writestr(item, data)
+    mine.expected = []
+    to_pdf(bad)
+    pdf = bad[:-5] + ".pdf"
+    check_numbered(pdf)
+    found, mine.expected = mine.expected, None
+    if not any("no 序号" in f for f in found):
+        fail("the 序号 check missed the pages of a text continued without its 「（续）」")
+    else:
+        say("ok: the 序号 check finds the pages of a continued text without 「（续）」 (%s)" % os.path.basename(pdf))
 
 
 def no_iso(name, printed):
@@ -557,6 +604,8 @@ def main():
                     TALENT_LABELS, talent_lines)
         check_paper(db, "project", tag + "-project.xlsx", "附表3", project_marks, {"项目类别"}, project_skip)
         check_list(db, "roll", tag + "-roll.xlsx", roll_marks, unit="魏都区")
+        if tag == "longest":  # its texts go on over pages
+            check_numbered_control(db)
 
     checks = [(papers, demo, "demo"), (lambda: papers(longest_db(), "longest"),),
               (check_list, demo, "roll", "demo-roll-all.xlsx", roll_marks),

@@ -948,6 +948,18 @@ static void test_group_header_rows(void **state)
 	assert_true(!strncmp(group, "<row r=\"3\" ht=\"20\"", 18));
 	assert_non_null(strstr(x, "<row r=\"4\" ht=\"20\""));
 	assert_non_null(strstr(x, "<mergeCell ref=\"D3:E3\"/>")); /* positive control: the group is merged (after 名次 and 并列/免) */
+	/* 完成度 (L) with one decimal, as the text report prints it (it showed 10, 8.3, 1 side by side) */
+	char *styles = book_part(path, "xl/styles.xml");
+	const char *cell = strstr(x, "<c r=\"L5\""), *st = cell ? strstr(cell, " s=\"") : NULL;
+	assert_non_null(st);
+	const char *xf = strstr(styles, "<cellXfs");
+	for (long i = 0; xf && i <= atol(st + 4); i++)
+		xf = strstr(xf + 1, "<xf ");
+	assert_non_null(xf);
+	char code[64];
+	snprintf(code, sizeof code, "numFmtId=\"%d\" formatCode=\"0.0\"", atoi(strstr(xf, "numFmtId=\"") + 10));
+	assert_non_null(strstr(styles, code));
+	free(styles);
 	free(x);
 	unlink(path);
 	free(path);
@@ -986,7 +998,8 @@ static void test_list_text_runs_on(void **state)
 	char *x = book_part(path, "xl/worksheets/sheet1.xml");
 	const char *second = strstr(x, "<row r=\"6\""); /* the record is row 5, its text goes on in 6 */
 	assert_non_null(second);
-	const char *piece = strstr(second, "<t>");
+	assert_true(text_starts_with(strstr(second, "<t>"), "<t>1（续）</t>")); /* whose the piece is */
+	const char *piece = strstr(strstr(second, "<t>") + 3, "<t>");
 	assert_non_null(piece);
 	int first = cell_style(x, ">第1句"), next = cell_style(x, piece);
 	assert_int_equal(first, next);
@@ -994,6 +1007,115 @@ static void test_list_text_runs_on(void **state)
 	free(x);
 	unlink(path);
 	free(path);
+}
+
+/* The rows a list's long text goes on in are marked 「1（续）」 in 序号
+ * (on a page of their own they were nobody's), and the import joins them
+ * back into the one record, every character: a cut at a line break keeps
+ * the break, a cut between Latin words the space (before, the continued
+ * rows were read as records and the whole list refused). A row marked
+ * 「（续）」 under a row of another number is refused, never joined. */
+static void test_list_pieces_back(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	strbuf lines = STRBUF_INIT, words = STRBUF_INIT;
+	for (int i = 0; i < 250; i++)
+		sb_printf(&lines, "%s第%d行", i ? "\n" : "", i);
+	for (int i = 0; i < 60; i++)
+		sb_printf(&words, "%sWORLD HEALTH organization %d", i ? " " : "", i);
+	save_record(fx, "activity", "魏都区", "name", "健康讲座", "held_on", "2016-07-01", "form", "科普报告",
+		    "targets", "校园", "place", "礼堂", "participants", "30", "summary", sb_str(&lines), NULL);
+	save_record(fx, "activity", "魏都区", "name", "科技展览", "held_on", "2016-07-02", "form", "科普展览",
+		    "targets", "社区", "place", "广场", "participants", "40", "summary", sb_str(&words), NULL);
+	char *path = xasprintf("%s-pieces.xlsx", fx->path), *err = NULL, *note = NULL;
+	assert_int_equal(export_xlsx(&fx->env, f, NULL, store_unit_id(fx->env.store, "魏都区"), NULL, path, &note, &err), 0);
+	char *x = book_part(path, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(x, ">1（续）<"));
+	assert_non_null(strstr(x, ">2（续）<"));
+	free(x);
+	sql_run(fx->path, "DELETE FROM activity");
+	import_stats st;
+	char *said = NULL;
+	assert_int_equal(import_book(fx, f, path, false, &st, &said), 0);
+	assert_int_equal(st.saved, 2);
+	free(said);
+	char *q = xasprintf("SELECT count(*) FROM activity WHERE summary = '%s'", sb_str(&lines));
+	assert_int_equal(sql_int(fx->path, q), 1);
+	free(q);
+	q = xasprintf("SELECT count(*) FROM activity WHERE summary = '%s'", sb_str(&words));
+	assert_int_equal(sql_int(fx->path, q), 1);
+	free(q);
+	unlink(path);
+	free(path);
+	sb_free(&lines);
+	sb_free(&words);
+
+	/* a 「（续）」 row under another number: refused naming it; under its own: joined */
+	const char *head = "序号,填报单位,活动名称,日期,形式,对象,地点,参与人数,简介\n"
+			   "1,魏都区,农技培训,2016-07-03,科技培训,乡村,村委会,50,第一段\n";
+	for (int own = 0; own < 2; own++) {
+		sql_run(fx->path, "DELETE FROM activity");
+		char *csv = xasprintf("%s%s,,,,,,,,第二段\n", head, own ? "1（续）" : "2（续）");
+		FILE *in = fmemopen(csv, strlen(csv), "r");
+		import_options o = {.unit = "魏都区"};
+		size_t len;
+		FILE *rep = open_memstream(&said, &len);
+		int rc = import_csv(&fx->env, f, in, &o, rep, &st);
+		fclose(rep);
+		fclose(in);
+		if (own) {
+			assert_int_equal(rc, 0);
+			assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE summary = '第一段第二段'"), 1);
+		} else {
+			assert_int_not_equal(rc, 0);
+			assert_int_equal(st.errors, 1); /* the one row, not its empty cells */
+			assert_non_null(strstr(said, "第3行 A列 序号"));
+			assert_non_null(strstr(said, "看不出它接着哪一行"));
+			assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity"), 0);
+		}
+		free(said);
+		free(csv);
+	}
+}
+
+/* An Excel 97-2003 .xls (an OLE2 compound file, as are WPS's .et and a
+ * password-protected .xlsx) is refused as what it is, telling how to save
+ * it as .xlsx: it was read as a CSV and refused as 「既不是 UTF-8 也不是
+ * GB18030」, which sent the clerk after an encoding. */
+static void test_old_xls_refused(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	static const unsigned char cfb[16] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1};
+	for (int ole = 0; ole < 2; ole++) {
+		FILE *raw = tmpfile();
+		assert_non_null(raw);
+		if (ole)
+			fwrite(cfb, 1, sizeof cfb, raw);
+		else /* the control: text begins the same file */
+			fputs("填报单位,活动名称\n", raw);
+		for (int i = 0; i < 512; i++)
+			fputc(ole ? 0 : 'x', raw);
+		rewind(raw);
+		char *err = NULL;
+		import_origin *org = NULL;
+		FILE *in = import_source(&fx->env.cat, f, raw, "活动.xls", NULL, NULL, store_year(fx->env.store), &org, &err);
+		if (ole) {
+			assert_null(in);
+			assert_non_null(err);
+			assert_non_null(strstr(err, "活动.xls 是 Excel 97-2003 工作簿（.xls）"));
+			assert_non_null(strstr(err, "另存为"));
+		} else {
+			assert_null(err);
+			assert_non_null(in);
+			if (in != raw)
+				fclose(in);
+		}
+		free(err);
+		import_origin_free(org);
+		fclose(raw);
+	}
 }
 
 /* The row of the sheet XML x that holds text. */
@@ -1213,6 +1335,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_group_header_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_briefing_days, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_text_runs_on, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_pieces_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_old_xls_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_formula_without_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_box_pieces, setup, teardown),
