@@ -38,6 +38,8 @@
 	X(V_NOT_ENDED,      "「%s」这个月还没有过完（今天是 %s）：只能填已经过完的月份，这个月的从 %04d-%02d-01 起可以填") \
 	X(V_AFTER_YEAR,     "%s 年在本年度（%d 年度）之后：只能填 %d 或以前的年度") \
 	X(V_REQUIRED_WHEN,  "%s为「%s」时必须填写") \
+	X(V_ONLY_WHEN,      "只在%s为「%s」时填写，%s现在是「%s」（改%s或清空本项）") \
+	X(V_ONLY_WHEN_EMPTY, "只在%s为「%s」时填写，%s还没有选") \
 	X(V_CHOICE_DUP,     "「%s」选了两次") \
 	X(V_PATTERN,        "格式不正确") \
 	X(V_ODD_SPACE,      "第%d个字是%s U+%04X，看起来和普通空格一样（或看不出来），请改为普通空格或删去") \
@@ -522,6 +524,7 @@
 	X(UI_PASTED_OK,     "已粘贴 %zu 项。") \
 	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
 	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \
+	X(UI_TAB_ABSORBED,  "光标已自动跳到「%s」，这一下%s没有再往下跳。") \
 	X(UI_FIRST_FIELD,   "已是第一项。") \
 	X(UI_PASTE_ROWS,    "粘贴的内容有 %zu 行；表单一次只能粘贴一行（多行请用导入），一项也没有填入。") \
 	X(UI_PASTE_TEXT_OK, "已粘贴 %zu 个字。") \

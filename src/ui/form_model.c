@@ -122,13 +122,34 @@ void fm_focus(form_model *m, size_t i)
 		eb_select_all(&m->fs[i].eb);
 }
 
+/* An empty field that belongs to another's choice not taken (其他类别
+ * beside 科普活动) is passed over: the Tab meant for the next field would
+ * put its value there (validate.c refuses it). One with a value is not,
+ * so the clerk can reach it and clear it. */
+static bool passed_over(const form_model *m, size_t i)
+{
+	const kp_field *fd = &m->form->fields[i];
+	if (fd->only_when < 0)
+		return false;
+	char *v = fs_get_value(fd, &m->fs[i]);
+	char *owner = fs_get_value(&m->form->fields[fd->only_when], &m->fs[fd->only_when]);
+	bool over = !v[0] && !field_applies(m->form, i, owner);
+	free(v);
+	free(owner);
+	return over;
+}
+
 /* The focus never wraps: a Tab past the last field that went round to the
  * first, selected, let the next letter wipe 活动名称. False at an end. */
 static bool move_focus(form_model *m, int delta)
 {
-	if (delta < 0 ? m->focus == 0 : m->focus + 1 >= m->form->nfields)
-		return false;
-	fm_focus(m, delta < 0 ? m->focus - 1 : m->focus + 1);
+	size_t to = m->focus;
+	do {
+		if (delta < 0 ? to == 0 : to + 1 >= m->form->nfields)
+			return false;
+		to = delta < 0 ? to - 1 : to + 1;
+	} while (passed_over(m, to));
+	fm_focus(m, to);
 	return true;
 }
 
@@ -1045,12 +1066,16 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 	case FM_EDIT: break;
 	}
 	/* The habitual Tab or Enter right after an auto-advance: the move it
-	 * asks for has been made, so it is absorbed. */
+	 * asks for has been made, so it is absorbed, and said (a Tab that
+	 * silently does nothing looked like a lost key). */
 	bool after_advance = m->advanced;
 	m->advanced = false;
-	if (after_advance && keymap_lookup(CTX_ADVANCED, key) == ACT_ABSORB)
-		return result(FM_HANDLED);
 	const kp_field *fd = &m->form->fields[m->focus];
+	if (after_advance && keymap_lookup(CTX_ADVANCED, key) == ACT_ABSORB) {
+		fm_result r = result(FM_HANDLED);
+		fm_say(&r, false, MSG_UI_TAB_ABSORBED, fd->label, keymap_key_name(key));
+		return r;
+	}
 	kp_action a = keymap_lookup(CTX_FORM | fm_field_ctx(fd), key);
 	fm_result r = result(FM_HANDLED);
 	switch (a) {

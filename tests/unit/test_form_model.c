@@ -704,6 +704,67 @@ static void project_form(void **state)
 	fm_free(m);
 }
 
+/* 附表3 (#3): 科普活动 picked with Enter moves on past 其他类别 (it belongs
+ * to 其他) to the start date, and the habitual Tab after it is absorbed
+ * and said, so the date typed next lands in 起, not in 其他类别. A
+ * 其他类别 left from an earlier 其他 is not passed over, and F2 refuses
+ * it naming both fields until it is cleared. */
+static void project_other_belongs(void **state)
+{
+	form_story *s = *state;
+	fm_result r;
+	form_model *m = open_record(s, "project", 0, UNIT);
+	type(s, m, "2016年7月10日"); key(s, m, TAB);
+	type(s, m, "社区科普讲座"); key(s, m, TAB);
+	type(s, m, "许昌学院科协"); key(s, m, TAB);
+	type(s, m, "周海旺"); key(s, m, TAB);
+	type(s, m, "2965753"); key(s, m, TAB);
+	type(s, m, "其他"); key(s, m, ENTER);
+	assert_focus(m, "category_other"); /* 其他: its own field next (positive control) */
+	type(s, m, "科普基地建设");
+	key(s, m, FN(KEY_BTAB));
+	type(s, m, "科普活动"); key(s, m, ENTER);
+	assert_focus(m, "category_other"); /* holds a value: shown, to be cleared */
+	key(s, m, TAB); /* absorbed */
+	key(s, m, TAB);
+	assert_focus(m, "start");
+	type(s, m, "2016-09"); key(s, m, TAB);
+	type(s, m, "2016-12"); key(s, m, TAB);
+	type(s, m, "讲座十场。"); key(s, m, TAB);
+	type(s, m, "听众千人。");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "其他类别：只在项目类别为「其他」时填写，项目类别现在是「科普活动」");
+	assert_sql(s, "SELECT count(*) FROM project", "0");
+	assert_focus(m, "category_other");
+	key(s, m, CTRL('A'));
+	key(s, m, CTRL('K'));
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	fm_free(m);
+
+	m = open_record(s, "project", 0, UNIT); /* the walk-through's keys */
+	type(s, m, "2016年8月10日"); key(s, m, TAB);
+	type(s, m, "测试项目"); key(s, m, TAB);
+	type(s, m, "魏都区科协"); key(s, m, TAB);
+	type(s, m, "王小明"); key(s, m, TAB);
+	type(s, m, "0374-2965753"); key(s, m, TAB);
+	type(s, m, "科普活动"); key(s, m, ENTER);
+	assert_focus(m, "start"); /* 其他类别 passed over */
+	r = key(s, m, TAB);
+	assert_said(r.text, "光标已自动跳到「项目实施时间（起）」，这一下Tab没有再往下跳。");
+	assert_focus(m, "start");
+	type(s, m, "2016-09"); key(s, m, TAB);
+	type(s, m, "2016-12"); key(s, m, TAB);
+	type(s, m, "讲座。"); key(s, m, TAB);
+	type(s, m, "千人。");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_sql(s, "SELECT category || '|' || ifnull(category_other, '') || '|' || start || '|' || \"end\" FROM project WHERE name = '测试项目'",
+		   "科普活动||2016-09|2016-12");
+	fm_free(m);
+}
+
 /* A record that does not exist opens no model, and says so. */
 static void no_such_record(void **state)
 {
@@ -1039,6 +1100,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(no_such_record, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(talent_entry, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(choice_aliases, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(project_other_belongs, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(project_form, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(integer_refuses_key, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refusal_takes_focus, form_story_setup, form_story_teardown),
