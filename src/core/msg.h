@@ -524,6 +524,10 @@
 	X(UI_PASTED_OK,     "已粘贴 %zu 项。") \
 	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
 	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \
+	X(UI_MULTI_FOUND,   "%s：光标在「%s」上，按空格%s；左右键移动。") \
+	X(UI_MULTI_TICK,    "勾选") \
+	X(UI_MULTI_UNTICK,  "取消勾选") \
+	X(UI_MULTI_NONE,    "%s：没有和「%s」相符的选项；用空格勾选，左右键移动。") \
 	X(UI_TAB_ABSORBED,  "光标已自动跳到「%s」，这一下%s没有再往下跳。") \
 	X(UI_FIRST_FIELD,   "已是第一项。") \
 	X(UI_PASTE_ROWS,    "粘贴的内容有 %zu 行；表单一次只能粘贴一行（多行请用导入），一项也没有填入。") \

@@ -12,6 +12,7 @@
 
 #include "core/clock.h"
 #include "core/json.h"
+#include "core/pinyin.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -113,6 +114,7 @@ void fm_focus(form_model *m, size_t i)
 {
 	m->fs[m->focus].eb.sel = false;
 	m->focus = i;
+	m->fs[i].mfind[0] = '\0';
 	free(m->on_entry);
 	m->on_entry = fs_get_value(&m->form->fields[i], &m->fs[i]);
 	/* One rule for every text field, one line or many: a field entered
@@ -719,6 +721,37 @@ static fm_result open_choices(form_model *m, const fm_ctx *c, const kp_field *fd
 	return r;
 }
 
+/* A letter typed in a multi-choice field (对象: 社区 or sq) moves the
+ * cursor to the first option whose name holds the letters typed so far,
+ * or whose pinyin they spell, and says Space ticks it; one that finds
+ * nothing is not kept, and said. Never a tick by typing: the box ticked
+ * stays the clerk's Space. */
+static fm_result multi_find(const kp_field *fd, field_state *st, uint32_t cp)
+{
+	fm_result r = result(FM_HANDLED);
+	char find[sizeof st->mfind], ch[4];
+	size_t n = utf8_encode(cp, ch), len = strlen(st->mfind);
+	if (len + n >= sizeof find) { /* as long as any option's name: start again */
+		len = 0;
+		st->mfind[0] = '\0';
+	}
+	memcpy(find, st->mfind, len);
+	memcpy(find + len, ch, n);
+	find[len + n] = '\0';
+	for (size_t i = 0; i < fd->choices->n; i++) {
+		const char *name = fd->choices->items[i];
+		if (strstr(name, find) || pinyin_match(name, find)) {
+			memcpy(st->mfind, find, len + n + 1);
+			st->mcur = i;
+			fm_say(&r, false, MSG_UI_MULTI_FOUND, fd->label, name, st->checked[i] ? msg(MSG_UI_MULTI_UNTICK) : msg(MSG_UI_MULTI_TICK));
+			return r;
+		}
+	}
+	r = result(FM_REFUSED);
+	fm_say(&r, true, MSG_UI_MULTI_NONE, fd->label, find);
+	return r;
+}
+
 /* Keys that change or move within the focused field. */
 static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key key)
 {
@@ -731,6 +764,8 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 	fm_result r = result(FM_HANDLED);
 	if (!moves && (a != ACT_NONE || key_printable(key)) && locked(m, c, &r))
 		return r;
+	if (a != ACT_NONE) /* a multi-choice's typed letters find anew after any other key */
+		st->mfind[0] = '\0';
 	switch (a) {
 	case ACT_LEFT:
 		if (fd->type == FT_MULTICHOICE)
@@ -792,6 +827,8 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 		return r;
 	if (fd->type == FT_CHOICE || fd->type == FT_RECORD)
 		return open_choices(m, c, fd, st, key.code);
+	if (fd->type == FT_MULTICHOICE)
+		return multi_find(fd, st, key.code);
 	char *why = text ? field_refuse_key(fd, key.code) : NULL;
 	if (why) { /* refused as typed, not at F2; the text stays as it was, not selected */
 		r = result(FM_REFUSED);

@@ -28,6 +28,7 @@ typedef struct {
 	int choice;     /* choice: item index or -1 */
 	bool *checked;  /* multichoice: one per option */
 	size_t mcur;    /* multichoice: the option under the cursor */
+	char mfind[64]; /* multichoice: letters typed to find an option, since the last other key */
 	size_t vscroll; /* textarea: first visible row (the view's) */
 	char *error;    /* the reason from the last save, until edited */
 	bool typed;     /* changed in this form since loaded: checked when left */

@@ -796,6 +796,35 @@ static void activity_typed(form_story *s, form_model *m, const char *date)
 	type(s, m, "50");
 }
 
+/* Typing in a multi-choice field (#27: 对象 「社区」 Tab left it empty with
+ * no word): the letters, Chinese or pinyin, move the cursor to the option
+ * they find and say Space ticks it; letters that find nothing are said;
+ * nothing is ticked but by Space. */
+static void multi_typed_finds(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_activity(s);
+	fm_focus(m, (size_t)form_field_index(m->form, "targets"));
+	fm_result r = type(s, m, "社区");
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_said(r.text, "对象：光标在「社区」上，按空格勾选；左右键移动。");
+	assert_value(m, "targets", ""); /* found, not ticked */
+	key(s, m, SPACE);
+	assert_value(m, "targets", "社区");
+	r = type(s, m, "yq"); /* 园区 by its pinyin initials */
+	assert_said(r.text, "对象：光标在「园区」上，按空格勾选");
+	r = type(s, m, "x");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "对象：没有和「yqx」相符的选项；用空格勾选，左右键移动。");
+	key(s, m, SPACE); /* the cursor stayed on 园区 */
+	assert_value(m, "targets", "社区、园区");
+	r = type(s, m, "社");
+	assert_said(r.text, "对象：光标在「社区」上，按空格取消勾选");
+	key(s, m, SPACE);
+	assert_value(m, "targets", "园区");
+	fm_free(m);
+}
+
 /* Any refusal at F2 puts the focus on the first refused field with its
  * text selected: an activity dated last year is refused by the store, and
  * the date typed next replaces the old one there, not 参与人数 (#23.1). */
@@ -1101,6 +1130,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(talent_entry, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(choice_aliases, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(project_other_belongs, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(multi_typed_finds, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(project_form, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(integer_refuses_key, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refusal_takes_focus, form_story_setup, form_story_teardown),
