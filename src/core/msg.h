@@ -666,6 +666,8 @@
 	X(UI_TR_CHECKED_HINT,"Enter 导入检查过的内容；Esc 回到选文件") \
 	X(UI_TR_DONE_HINT,  "Esc 回到选文件，在那里再按 Esc 返回主菜单") \
 	X(UI_MORE_BELOW,    "↓ 还有 %zu 项") \
+	X(UI_ROWS_BELOW,    "↓ 还有 %zu 行") \
+	X(UI_ROWS_ABOVE,    "↑ 上面还有 %zu 行") \
 	X(UI_MORE_ABOVE,    "↑ 上面还有 %zu 项") \
 	X(UI_MORE_BELOW_MANY,"↓ 还有 %zu 多项") \
 	X(UI_MORE_ABOVE_MANY,"↑ 上面还有 %zu 多项") \

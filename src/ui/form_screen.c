@@ -160,9 +160,21 @@ static void draw_textarea(form_screen *fs, ui_app *app, const form_layout *l, si
 			draw_fill(y, l->value_x, l->value_w, a);
 		value_rest(fs, i, y, l->value_x, l->value_w, used);
 	}
-	/* A mark when there is more text than the box shows. */
-	if (n > st->vscroll + (size_t)fd->lines && sy + fd->lines - 1 < body_top + body_h)
-		draw_text(sy + fd->lines - 1, l->value_x + l->value_w - 1, 1, "+", a, false);
+	/* Rows the box does not show are said under the label, beside the
+	 * box: 「↑ 上面还有 2 行」 on its second row, 「↓ 还有 3 行」 on its last
+	 * (a 个人基本情况 of 7 rows looked complete in its 4). The first row
+	 * is the label's. */
+	size_t below = n > st->vscroll + (size_t)fd->lines ? n - st->vscroll - (size_t)fd->lines : 0;
+	char mark[64];
+	if (st->vscroll && fd->lines > 1 && sy + 1 >= body_top && sy + 1 < body_top + body_h) {
+		snprintf(mark, sizeof mark, msg(MSG_UI_ROWS_ABOVE), st->vscroll);
+		draw_text(sy + 1, 2, l->label_w, mark, theme_attr(R_LABEL), false);
+	}
+	int last = sy + fd->lines - 1;
+	if (below && fd->lines > 1 && last >= body_top && last < body_top + body_h) {
+		snprintf(mark, sizeof mark, msg(MSG_UI_ROWS_BELOW), below);
+		draw_text(last, 2, l->label_w, mark, theme_attr(R_LABEL), false);
+	}
 	int cy = sy + (int)(crow - st->vscroll);
 	if (i == fs->m->focus && cy >= body_top && cy < body_top + body_h) {
 		app->cursor_y = cy;
@@ -257,9 +269,11 @@ static void form_arrange(ui_screen *s, ui_app *app)
 			size_t n = eb_wrap(&st->eb, l->value_w - 1, &rows), crow;
 			int ccol;
 			eb_cursor_rc(&st->eb, rows, n, &crow, &ccol);
-			if (crow < st->vscroll)
+			if (i != fs->m->focus) /* read from its first row, as on paper */
+				st->vscroll = 0;
+			else if (crow < st->vscroll)
 				st->vscroll = crow;
-			if (crow >= st->vscroll + (size_t)fd->lines)
+			else if (crow >= st->vscroll + (size_t)fd->lines)
 				st->vscroll = crow - (size_t)fd->lines + 1;
 			free(rows);
 		} else if (fs_is_text(fd)) {
