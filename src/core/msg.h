@@ -476,11 +476,15 @@
 	X(UI_ASK_REASON,    "%s的原因（Enter 确定，Esc 取消）：") \
 	X(UI_READ_ONLY,     "这条记录「%s」，不能修改。") \
 	X(UI_YEAR_CLOSED_READ,"%d 年度已由市科协结束，只能查看，不能修改；要在别的年度填写，回主菜单按 y 换年度；如需更正，请联系市科协。") \
+	X(UI_NOT_REVIEWED,  "「%s」不经审核，没有提交或认定。") \
+	X(UI_REVIEW_SAVE_FIRST, "这是新记录：先按 F2 保存，再按 F9。") \
+	X(UI_REVIEW_UNSAVED, "有没有保存的修改：先按 F2 保存（或 ^Z 撤回修改），再按 F9。") \
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
 	X(UI_REVIEW_MANY,   "提交（已选 %zu 条）") \
 	X(UI_REVIEW_ONE,    "审核第 %lld 号记录%s「%s」") \
 	X(UI_SUBMIT_ONE,    "提交第 %lld 号记录%s「%s」") \
+	X(UI_WITHDRAW_ONE,  "撤回第 %lld 号记录%s「%s」") \
 	X(UI_REVIEW_DUP,    "（可能重复：第 %lld") \
 	X(UI_DUP_CONFIRM,   "第 %lld 号记录可能与第 %s 号重复：核实后仍要认定请按 y，n 或 Esc 不认定") \
 	X(UI_TWIN_CONFIRM,  "第 %lld 号记录：%s。核实后仍要认定请按 y，n 或 Esc 不认定") \
@@ -731,6 +735,7 @@
 	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
 	X(K_SUBMIT,         "提交") \
+	X(K_SUBMIT_WITHDRAW, "提交/撤回") \
 	X(K_MARK,           "选中或取消，并移到下一条（再按 F9 一并提交审核）") \
 	X(K_MARK_CITY,      "选中或取消，并移到下一条（选中的记录可一并移到其他年度时，本页列出那个键）") \
 	X(K_START,          "开始") \

@@ -1108,16 +1108,27 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 	bool after_advance = m->advanced;
 	m->advanced = false;
 	const kp_field *fd = &m->form->fields[m->focus];
+	unsigned role = store_session_kind(c->env->store) == SESSION_CITY ? CTX_CITY : CTX_UNIT;
 	if (after_advance && keymap_lookup(CTX_ADVANCED, key) == ACT_ABSORB) {
 		fm_result r = result(FM_HANDLED);
 		fm_say(&r, false, MSG_UI_TAB_ABSORBED, fd->label, keymap_key_name(key));
 		return r;
 	}
-	kp_action a = keymap_lookup(CTX_FORM | fm_field_ctx(fd), key);
+	kp_action a = keymap_lookup(CTX_FORM | fm_field_ctx(fd) | role, key);
 	fm_result r = result(FM_HANDLED);
 	switch (a) {
 	case ACT_SAVE:
 		return fm_save(m, c);
+	case ACT_REVIEW: /* what F9 offers on this record in the list (review_prompt.c decides) */
+		if (!m->form->review)
+			fm_say(&r, true, MSG_UI_NOT_REVIEWED, m->form->title);
+		else if (!m->rec.id)
+			r = refused(MSG_UI_REVIEW_SAVE_FIRST);
+		else if (m->dirty) /* the decision is on the version stored, not on what is typed */
+			r = refused(MSG_UI_REVIEW_UNSAVED);
+		else
+			r.kind = FM_OPEN, r.open = FM_OPEN_REVIEW;
+		return r;
 	case ACT_QUIT:
 		if (!m->dirty || blank(m, c)) {
 			drop_draft(m, c);
@@ -1177,6 +1188,13 @@ bool fm_acts(const void *model, const void *ctx, kp_action a)
 		return c && c->last;
 	case ACT_UNDO:
 		return !m->readonly && changed_here(m);
+	case ACT_REVIEW: /* only with something the session may do to it as stored */
+		if (!m->form->review || !m->rec.id || m->dirty)
+			return false;
+		for (int r = 0; r < REV_COUNT; r++)
+			if (review_allowed(c->env->store, state_of(m->rec.state), (kp_review)r))
+				return true;
+		return false;
 	default:
 		return true;
 	}

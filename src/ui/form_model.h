@@ -57,7 +57,7 @@ typedef enum {
 	FM_MERGED   /* another session had saved first: merged, the user looks and saves again */
 } fm_kind;
 
-typedef enum { FM_OPEN_LIST, FM_OPEN_FILES } fm_open;
+typedef enum { FM_OPEN_LIST, FM_OPEN_FILES, FM_OPEN_REVIEW /* F9: the list's review prompt, on rec */ } fm_open;
 
 typedef struct {
 	fm_kind kind;
