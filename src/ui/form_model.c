@@ -1094,6 +1094,22 @@ static fm_result undo(form_model *m, const fm_ctx *c)
 	return r;
 }
 
+/* Is every field as stored (typed and taken back with ^Z counts as
+ * unchanged)? Each value read as F2 would store it, against the record's. */
+static bool as_stored(const form_model *m, const fm_ctx *c)
+{
+	bool same = true;
+	for (size_t i = 0; i < m->form->nfields && same; i++) {
+		const kp_field *fd = &m->form->fields[i];
+		char *raw = fs_get_value(fd, &m->fs[i]), *out = NULL, *why = NULL;
+		same = field_validate(&c->env->cat, fd, raw, &out, &why) && !strcmp(out, m->orig[i]);
+		free(raw);
+		free(out);
+		free(why);
+	}
+	return same;
+}
+
 fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 {
 	switch (m->mode) {
@@ -1124,7 +1140,7 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 			fm_say(&r, true, MSG_UI_NOT_REVIEWED, m->form->title);
 		else if (!m->rec.id)
 			r = refused(MSG_UI_REVIEW_SAVE_FIRST);
-		else if (m->dirty) /* the decision is on the version stored, not on what is typed */
+		else if (m->dirty && !as_stored(m, c)) /* the decision is on the version stored, not on what is typed */
 			r = refused(MSG_UI_REVIEW_UNSAVED);
 		else
 			r.kind = FM_OPEN, r.open = FM_OPEN_REVIEW;
@@ -1189,7 +1205,7 @@ bool fm_acts(const void *model, const void *ctx, kp_action a)
 	case ACT_UNDO:
 		return !m->readonly && changed_here(m);
 	case ACT_REVIEW: /* only with something the session may do to it as stored */
-		if (!m->form->review || !m->rec.id || m->dirty)
+		if (!c || !m->form->review || !m->rec.id || (m->dirty && !as_stored(m, c)))
 			return false;
 		for (int r = 0; r < REV_COUNT; r++)
 			if (review_allowed(c->env->store, state_of(m->rec.state), (kp_review)r))
