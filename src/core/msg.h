@@ -38,6 +38,8 @@
 	X(V_NOT_ENDED,      "「%s」这个月还没有过完（今天是 %s）：只能填已经过完的月份，这个月的从 %04d-%02d-01 起可以填") \
 	X(V_AFTER_YEAR,     "%s 年在本年度（%d 年度）之后：只能填 %d 或以前的年度") \
 	X(V_REQUIRED_WHEN,  "%s为「%s」时必须填写") \
+	X(V_ONLY_WHEN,      "只在%s为「%s」时填写，%s现在是「%s」（改%s或清空本项）") \
+	X(V_ONLY_WHEN_EMPTY, "只在%s为「%s」时填写，%s还没有选") \
 	X(V_CHOICE_DUP,     "「%s」选了两次") \
 	X(V_PATTERN,        "格式不正确") \
 	X(V_ODD_SPACE,      "第%d个字是%s U+%04X，看起来和普通空格一样（或看不出来），请改为普通空格或删去") \
@@ -486,11 +488,15 @@
 	X(UI_ASK_REASON,    "%s的原因（Enter 确定，Esc 取消）：") \
 	X(UI_READ_ONLY,     "这条记录「%s」，不能修改。") \
 	X(UI_YEAR_CLOSED_READ,"%d 年度已由市科协结束，只能查看，不能修改；要在别的年度填写，回主菜单按 y 换年度；如需更正，请联系市科协。") \
+	X(UI_NOT_REVIEWED,  "「%s」不经审核，没有提交或认定。") \
+	X(UI_REVIEW_SAVE_FIRST, "这是新记录：先按 F2 保存，再按 F9。") \
+	X(UI_REVIEW_UNSAVED, "有没有保存的修改：先按 F2 保存（或 ^Z 撤回修改），再按 F9。") \
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
 	X(UI_REVIEW_MANY,   "提交（已选 %zu 条）") \
 	X(UI_REVIEW_ONE,    "审核第 %lld 号记录%s「%s」") \
 	X(UI_SUBMIT_ONE,    "提交第 %lld 号记录%s「%s」") \
+	X(UI_WITHDRAW_ONE,  "撤回第 %lld 号记录%s「%s」") \
 	X(UI_REVIEW_DUP,    "（可能重复：第 %lld") \
 	X(UI_DUP_CONFIRM,   "第 %lld 号记录可能与第 %s 号重复：核实后仍要认定请按 y，n 或 Esc 不认定") \
 	X(UI_TWIN_CONFIRM,  "第 %lld 号记录：%s。核实后仍要认定请按 y，n 或 Esc 不认定") \
@@ -542,6 +548,11 @@
 	X(UI_PASTE_TOO_SLOW,"粘贴超过 %d 秒还没有传完，一项也没有填入；请一次复制少一些再粘贴。") \
 	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
 	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \
+	X(UI_MULTI_FOUND,   "%s：光标在「%s」上，按空格%s；左右键移动。") \
+	X(UI_MULTI_TICK,    "勾选") \
+	X(UI_MULTI_UNTICK,  "取消勾选") \
+	X(UI_MULTI_NONE,    "%s：没有和「%s」相符的选项；用空格勾选，左右键移动。") \
+	X(UI_TAB_ABSORBED,  "光标已自动跳到「%s」，这一下%s没有再往下跳。") \
 	X(UI_FIRST_FIELD,   "已是第一项。") \
 	X(UI_PASTE_ROWS,    "粘贴的内容有 %zu 行；表单一次只能粘贴一行（多行请用导入），一项也没有填入。") \
 	X(UI_PASTE_TEXT_OK, "已粘贴 %zu 个字。") \
@@ -686,6 +697,8 @@
 	X(UI_TR_CHECKED_HINT,"Enter 导入检查过的内容；Esc 回到选文件") \
 	X(UI_TR_DONE_HINT,  "Esc 回到选文件，在那里再按 Esc 返回主菜单") \
 	X(UI_MORE_BELOW,    "↓ 还有 %zu 项") \
+	X(UI_ROWS_BELOW,    "↓ 还有 %zu 行") \
+	X(UI_ROWS_ABOVE,    "↑ 上面还有 %zu 行") \
 	X(UI_MORE_ABOVE,    "↑ 上面还有 %zu 项") \
 	X(UI_MORE_BELOW_MANY,"↓ 还有 %zu 多项") \
 	X(UI_MORE_ABOVE_MANY,"↑ 上面还有 %zu 多项") \
@@ -751,6 +764,7 @@
 	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
 	X(K_SUBMIT,         "提交") \
+	X(K_SUBMIT_WITHDRAW, "提交/撤回") \
 	X(K_MARK,           "选中或取消，并移到下一条（再按 F9 一并提交审核）") \
 	X(K_MARK_CITY,      "选中或取消，并移到下一条（选中的记录可一并移到其他年度时，本页列出那个键）") \
 	X(K_START,          "开始") \

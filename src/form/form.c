@@ -57,6 +57,7 @@ void form_free(kp_form *f)
 		free(fd->help);
 		free(fd->message);
 		free(fd->required_value);
+		free(fd->only_value);
 		free(fd->not_more_why);
 		free(fd->group);
 		for (size_t k = 0; k < fd->naliases; k++)

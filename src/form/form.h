@@ -108,6 +108,8 @@ typedef struct {
 	bool default_year;     /* a new record's value starts as the programme year */
 	int required_when;     /* field index whose value makes this one required, or -1 */
 	char *required_value;  /* …when that field is (or, multi-select, includes) this */
+	int only_when;         /* field index whose value alone lets this one be filled, or -1 */
+	char *only_value;      /* …when that field is (or, multi-select, includes) this */
 	char *group;           /* a heading over consecutive fields in printed tables, or NULL */
 	bool sticky;           /* keeps its value for the next record */
 	bool auto_advance;     /* moves to the next field when full */

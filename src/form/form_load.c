@@ -32,7 +32,7 @@ static const char *const field_keys[] = {"id", "label", "type", "required", "hel
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "not_after", "required_when",
 					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", "aliases", "ref",
-					 "in_year", "in_programme", "default", "min_chars", "not_more_than", NULL};
+					 "in_year", "in_programme", "default", "min_chars", "not_more_than", "only_when", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const not_more_keys[] = {"field", "because", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", "evidence", NULL};
@@ -59,7 +59,7 @@ static const char *const reserved_ids[] = {"id", "unit_id", "version", "created_
 
 /* A reference from one field to another, resolved once every field is
  * known (a field may name one defined after it). */
-typedef enum { REF_ORDER, REF_REQUIRED_WHEN, REF_PREFILL_MONTH, REF_NOT_MORE } ref_kind;
+typedef enum { REF_ORDER, REF_REQUIRED_WHEN, REF_ONLY_WHEN, REF_PREFILL_MONTH, REF_NOT_MORE } ref_kind;
 
 typedef struct {
 	size_t field;
@@ -280,6 +280,20 @@ static void load_aliases(loader *L, kp_field *f, const ynode *n)
 	}
 }
 
+/* {field: ID, is: VALUE} of required_when and only_when: VALUE kept in
+ * *value, the field resolved once every field is loaded. */
+static void load_when(loader *L, const ynode *w, char **value, ref_kind kind)
+{
+	if (!w || !ychk_is_map(&L->c, w))
+		return;
+	ychk_keys(&L->c, w, required_when_keys);
+	const char *is = ychk_str(&L->c, w, "is", true);
+	if (ychk_str(&L->c, w, "field", true) && is) {
+		*value = xstrdup(is);
+		add_ref(L, L->form->nfields, yn_get(w, "field"), kind);
+	}
+}
+
 static void load_field(loader *L, const ynode *map, int section)
 {
 	if (!ychk_is_map(&L->c, map))
@@ -300,7 +314,7 @@ static void load_field(loader *L, const ynode *map, int section)
 	memset(f, 0, sizeof *f);
 	f->section = section;
 	f->line = map->line;
-	f->not_before = f->required_when = f->not_more_than = -1;
+	f->not_before = f->required_when = f->only_when = f->not_more_than = -1;
 	f->required = ychk_bool(&L->c, map, "required", false);
 	f->sticky = ychk_bool(&L->c, map, "sticky", false);
 	const char *group = ychk_str(&L->c, map, "group", false);
@@ -389,15 +403,8 @@ static void load_field(loader *L, const ynode *map, int section)
 		if (ychk_str(&L->c, nm, "field", true))
 			add_ref(L, form->nfields, yn_get(nm, "field"), REF_NOT_MORE);
 	}
-	const ynode *rw = yn_get(map, "required_when");
-	if (rw && ychk_is_map(&L->c, rw)) {
-		ychk_keys(&L->c, rw, required_when_keys);
-		const char *is = ychk_str(&L->c, rw, "is", true);
-		if (ychk_str(&L->c, rw, "field", true) && is) {
-			f->required_value = xstrdup(is);
-			add_ref(L, form->nfields, yn_get(rw, "field"), REF_REQUIRED_WHEN);
-		}
-	}
+	load_when(L, yn_get(map, "required_when"), &f->required_value, REF_REQUIRED_WHEN);
+	load_when(L, yn_get(map, "only_when"), &f->only_value, REF_ONLY_WHEN);
 	f->written_by = load_writer(&L->c, map);
 	load_aliases(L, f, yn_get(map, "aliases"));
 	const ynode *pf = yn_get(map, "prefill");
@@ -468,6 +475,8 @@ static void resolve_refs(loader *L)
 				f->not_more_than = k;
 		} else if (ref->kind == REF_REQUIRED_WHEN) {
 			f->required_when = k;
+		} else if (ref->kind == REF_ONLY_WHEN) {
+			f->only_when = k;
 		} else {
 			f->prefill->month = k;
 		}

@@ -522,6 +522,12 @@ static bool value_is(const kp_field *f, const char *v, const char *want)
 	return found;
 }
 
+bool field_applies(const kp_form *form, size_t i, const char *owner)
+{
+	const kp_field *f = &form->fields[i];
+	return f->only_when < 0 || value_is(&form->fields[f->only_when], owner ? owner : "", f->only_value);
+}
+
 /* Stored values of two fields of one type: is a earlier than b? */
 static bool earlier(const kp_field *f, const char *a, const char *b)
 {
@@ -546,6 +552,14 @@ static char *cross_check(const kp_form *form, size_t i, char **out)
 	    value_is(&form->fields[f->required_when], out[f->required_when], f->required_value))
 		return xasprintf(msg(MSG_V_REQUIRED_WHEN), form->fields[f->required_when].label,
 				 f->required_value);
+	/* 其他类别 belongs to 项目类别 = 其他: filled beside another choice it
+	 * is a value typed into the wrong field (a swallowed Tab), not data */
+	const kp_field *owner = f->only_when >= 0 ? &form->fields[f->only_when] : NULL;
+	if (owner && out[i][0] && out[f->only_when] && !field_applies(form, i, out[f->only_when]))
+		return out[f->only_when][0]
+			       ? xasprintf(msg(MSG_V_ONLY_WHEN), owner->label, f->only_value, owner->label,
+					   out[f->only_when], owner->label)
+			       : xasprintf(msg(MSG_V_ONLY_WHEN_EMPTY), owner->label, f->only_value, owner->label);
 	return NULL;
 }
 

@@ -27,6 +27,10 @@ char *field_initial(const kp_catalog *cat, const kp_field *f);
 int form_validate(const kp_catalog *cat, const kp_form *form, const char *const *raw,
 		  char **out, char **reasons);
 
+/* May field i hold a value while its only_when field holds owner (as
+ * typed or stored)? True for a field without only_when. */
+bool field_applies(const kp_form *form, size_t i, const char *owner);
+
 /* A keystroke cp the field's type can never hold (a letter in an integer
  * field): the reason, without the label, to refuse it as it is typed;
  * NULL when it may be typed. Caller frees. */

@@ -12,6 +12,7 @@
 
 #include "core/clock.h"
 #include "core/json.h"
+#include "core/pinyin.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -113,6 +114,7 @@ void fm_focus(form_model *m, size_t i)
 {
 	m->fs[m->focus].eb.sel = false;
 	m->focus = i;
+	m->fs[i].mfind[0] = '\0';
 	free(m->on_entry);
 	m->on_entry = fs_get_value(&m->form->fields[i], &m->fs[i]);
 	/* One rule for every text field, one line or many: a field entered
@@ -122,13 +124,34 @@ void fm_focus(form_model *m, size_t i)
 		eb_select_all(&m->fs[i].eb);
 }
 
+/* An empty field that belongs to another's choice not taken (其他类别
+ * beside 科普活动) is passed over: the Tab meant for the next field would
+ * put its value there (validate.c refuses it). One with a value is not,
+ * so the clerk can reach it and clear it. */
+static bool passed_over(const form_model *m, size_t i)
+{
+	const kp_field *fd = &m->form->fields[i];
+	if (fd->only_when < 0)
+		return false;
+	char *v = fs_get_value(fd, &m->fs[i]);
+	char *owner = fs_get_value(&m->form->fields[fd->only_when], &m->fs[fd->only_when]);
+	bool over = !v[0] && !field_applies(m->form, i, owner);
+	free(v);
+	free(owner);
+	return over;
+}
+
 /* The focus never wraps: a Tab past the last field that went round to the
  * first, selected, let the next letter wipe 活动名称. False at an end. */
 static bool move_focus(form_model *m, int delta)
 {
-	if (delta < 0 ? m->focus == 0 : m->focus + 1 >= m->form->nfields)
-		return false;
-	fm_focus(m, delta < 0 ? m->focus - 1 : m->focus + 1);
+	size_t to = m->focus;
+	do {
+		if (delta < 0 ? to == 0 : to + 1 >= m->form->nfields)
+			return false;
+		to = delta < 0 ? to - 1 : to + 1;
+	} while (passed_over(m, to));
+	fm_focus(m, to);
 	return true;
 }
 
@@ -758,6 +781,37 @@ static fm_result open_choices(form_model *m, const fm_ctx *c, const kp_field *fd
 	return r;
 }
 
+/* A letter typed in a multi-choice field (对象: 社区 or sq) moves the
+ * cursor to the first option whose name holds the letters typed so far,
+ * or whose pinyin they spell, and says Space ticks it; one that finds
+ * nothing is not kept, and said. Never a tick by typing: the box ticked
+ * stays the clerk's Space. */
+static fm_result multi_find(const kp_field *fd, field_state *st, uint32_t cp)
+{
+	fm_result r = result(FM_HANDLED);
+	char find[sizeof st->mfind], ch[4];
+	size_t n = utf8_encode(cp, ch), len = strlen(st->mfind);
+	if (len + n >= sizeof find) { /* as long as any option's name: start again */
+		len = 0;
+		st->mfind[0] = '\0';
+	}
+	memcpy(find, st->mfind, len);
+	memcpy(find + len, ch, n);
+	find[len + n] = '\0';
+	for (size_t i = 0; i < fd->choices->n; i++) {
+		const char *name = fd->choices->items[i];
+		if (strstr(name, find) || pinyin_match(name, find)) {
+			memcpy(st->mfind, find, len + n + 1);
+			st->mcur = i;
+			fm_say(&r, false, MSG_UI_MULTI_FOUND, fd->label, name, st->checked[i] ? msg(MSG_UI_MULTI_UNTICK) : msg(MSG_UI_MULTI_TICK));
+			return r;
+		}
+	}
+	r = result(FM_REFUSED);
+	fm_say(&r, true, MSG_UI_MULTI_NONE, fd->label, find);
+	return r;
+}
+
 /* Keys that change or move within the focused field. */
 static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key key)
 {
@@ -770,6 +824,8 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 	fm_result r = result(FM_HANDLED);
 	if (!moves && (a != ACT_NONE || key_printable(key)) && locked(m, c, &r))
 		return r;
+	if (a != ACT_NONE) /* a multi-choice's typed letters find anew after any other key */
+		st->mfind[0] = '\0';
 	switch (a) {
 	case ACT_LEFT:
 		if (fd->type == FT_MULTICHOICE)
@@ -831,6 +887,8 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 		return r;
 	if (fd->type == FT_CHOICE || fd->type == FT_RECORD)
 		return open_choices(m, c, fd, st, key.code);
+	if (fd->type == FT_MULTICHOICE)
+		return multi_find(fd, st, key.code);
 	char *why = text ? field_refuse_key(fd, key.code) : NULL;
 	if (why) { /* refused as typed, not at F2; the text stays as it was, not selected */
 		r = result(FM_REFUSED);
@@ -1208,6 +1266,22 @@ static fm_result undo(form_model *m, const fm_ctx *c)
 	return r;
 }
 
+/* Is every field as stored (typed and taken back with ^Z counts as
+ * unchanged)? Each value read as F2 would store it, against the record's. */
+static bool as_stored(const form_model *m, const fm_ctx *c)
+{
+	bool same = true;
+	for (size_t i = 0; i < m->form->nfields && same; i++) {
+		const kp_field *fd = &m->form->fields[i];
+		char *raw = fs_get_value(fd, &m->fs[i]), *out = NULL, *why = NULL;
+		same = field_validate(&c->env->cat, fd, raw, &out, &why) && !strcmp(out, m->orig[i]);
+		free(raw);
+		free(out);
+		free(why);
+	}
+	return same;
+}
+
 fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 {
 	switch (m->mode) {
@@ -1217,17 +1291,32 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 	case FM_EDIT: break;
 	}
 	/* The habitual Tab or Enter right after an auto-advance: the move it
-	 * asks for has been made, so it is absorbed. */
+	 * asks for has been made, so it is absorbed, and said (a Tab that
+	 * silently does nothing looked like a lost key). */
 	bool after_advance = m->advanced;
 	m->advanced = false;
-	if (after_advance && keymap_lookup(CTX_ADVANCED, key) == ACT_ABSORB)
-		return result(FM_HANDLED);
 	const kp_field *fd = &m->form->fields[m->focus];
-	kp_action a = keymap_lookup(CTX_FORM | fm_field_ctx(fd), key);
+	unsigned role = store_session_kind(c->env->store) == SESSION_CITY ? CTX_CITY : CTX_UNIT;
+	if (after_advance && keymap_lookup(CTX_ADVANCED, key) == ACT_ABSORB) {
+		fm_result r = result(FM_HANDLED);
+		fm_say(&r, false, MSG_UI_TAB_ABSORBED, fd->label, keymap_key_name(key));
+		return r;
+	}
+	kp_action a = keymap_lookup(CTX_FORM | fm_field_ctx(fd) | role, key);
 	fm_result r = result(FM_HANDLED);
 	switch (a) {
 	case ACT_SAVE:
 		return fm_save(m, c);
+	case ACT_REVIEW: /* what F9 offers on this record in the list (review_prompt.c decides) */
+		if (!m->form->review)
+			fm_say(&r, true, MSG_UI_NOT_REVIEWED, m->form->title);
+		else if (!m->rec.id)
+			r = refused(MSG_UI_REVIEW_SAVE_FIRST);
+		else if (m->dirty && !as_stored(m, c)) /* the decision is on the version stored, not on what is typed */
+			r = refused(MSG_UI_REVIEW_UNSAVED);
+		else
+			r.kind = FM_OPEN, r.open = FM_OPEN_REVIEW;
+		return r;
 	case ACT_QUIT:
 		if (!m->dirty || blank(m, c)) {
 			drop_draft(m, c);
@@ -1287,6 +1376,13 @@ bool fm_acts(const void *model, const void *ctx, kp_action a)
 		return c && c->last;
 	case ACT_UNDO:
 		return !m->readonly && (changed_here(m) || paste_undoable(m));
+	case ACT_REVIEW: /* only with something the session may do to it as stored */
+		if (!c || !m->form->review || !m->rec.id || (m->dirty && !as_stored(m, c)))
+			return false;
+		for (int r = 0; r < REV_COUNT; r++)
+			if (review_allowed(c->env->store, state_of(m->rec.state), (kp_review)r))
+				return true;
+		return false;
 	default:
 		return true;
 	}

@@ -28,6 +28,7 @@ typedef struct {
 	int choice;     /* choice: item index or -1 */
 	bool *checked;  /* multichoice: one per option */
 	size_t mcur;    /* multichoice: the option under the cursor */
+	char mfind[64]; /* multichoice: letters typed to find an option, since the last other key */
 	size_t vscroll; /* textarea: first visible row (the view's) */
 	char *error;    /* the reason from the last save, until edited */
 	bool typed;     /* changed in this form since loaded: checked when left */
@@ -56,7 +57,7 @@ typedef enum {
 	FM_MERGED   /* another session had saved first: merged, the user looks and saves again */
 } fm_kind;
 
-typedef enum { FM_OPEN_LIST, FM_OPEN_FILES } fm_open;
+typedef enum { FM_OPEN_LIST, FM_OPEN_FILES, FM_OPEN_REVIEW /* F9: the list's review prompt, on rec */ } fm_open;
 
 typedef struct {
 	fm_kind kind;

@@ -16,6 +16,7 @@
 #include "ui/draw.h"
 #include "ui/form_layout.h"
 #include "ui/form_model.h"
+#include "ui/review_keys.h"
 #include "ui/screens.h"
 #include "ui/term.h"
 
@@ -29,6 +30,7 @@ typedef struct {
 	int layout_cols;
 	bool hint_shown;     /* the focused field's hint is due (arranged for this frame) */
 	int cursor_col;      /* the cursor's cell in the focused line (arranged for this frame) */
+	review_prompt review; /* F9 on the record opened: the list's prompt */
 } form_screen;
 
 /* "[x] 青少年科普" for option i. */
@@ -160,9 +162,21 @@ static void draw_textarea(form_screen *fs, ui_app *app, const form_layout *l, si
 			draw_fill(y, l->value_x, l->value_w, a);
 		value_rest(fs, i, y, l->value_x, l->value_w, used);
 	}
-	/* A mark when there is more text than the box shows. */
-	if (n > st->vscroll + (size_t)fd->lines && sy + fd->lines - 1 < body_top + body_h)
-		draw_text(sy + fd->lines - 1, l->value_x + l->value_w - 1, 1, "+", a, false);
+	/* Rows the box does not show are said under the label, beside the
+	 * box: 「↑ 上面还有 2 行」 on its second row, 「↓ 还有 3 行」 on its last
+	 * (a 个人基本情况 of 7 rows looked complete in its 4). The first row
+	 * is the label's. */
+	size_t below = n > st->vscroll + (size_t)fd->lines ? n - st->vscroll - (size_t)fd->lines : 0;
+	char mark[64];
+	if (st->vscroll && fd->lines > 1 && sy + 1 >= body_top && sy + 1 < body_top + body_h) {
+		snprintf(mark, sizeof mark, msg(MSG_UI_ROWS_ABOVE), st->vscroll);
+		draw_text(sy + 1, 2, l->label_w, mark, theme_attr(R_LABEL), false);
+	}
+	int last = sy + fd->lines - 1;
+	if (below && fd->lines > 1 && last >= body_top && last < body_top + body_h) {
+		snprintf(mark, sizeof mark, msg(MSG_UI_ROWS_BELOW), below);
+		draw_text(last, 2, l->label_w, mark, theme_attr(R_LABEL), false);
+	}
 	int cy = sy + (int)(crow - st->vscroll);
 	if (i == fs->m->focus && cy >= body_top && cy < body_top + body_h) {
 		app->cursor_y = cy;
@@ -257,9 +271,11 @@ static void form_arrange(ui_screen *s, ui_app *app)
 			size_t n = eb_wrap(&st->eb, l->value_w - 1, &rows), crow;
 			int ccol;
 			eb_cursor_rc(&st->eb, rows, n, &crow, &ccol);
-			if (crow < st->vscroll)
+			if (i != fs->m->focus) /* read from its first row, as on paper */
+				st->vscroll = 0;
+			else if (crow < st->vscroll)
 				st->vscroll = crow;
-			if (crow >= st->vscroll + (size_t)fd->lines)
+			else if (crow >= st->vscroll + (size_t)fd->lines)
 				st->vscroll = crow - (size_t)fd->lines + 1;
 			free(rows);
 		} else if (fs_is_text(fd)) {
@@ -333,12 +349,20 @@ static void form_draw(ui_screen *s, ui_app *app)
 		snprintf(title + tl, sizeof title - tl, "）");
 	}
 	snprintf(right, sizeof right, "%s：%s", f->unit_label, fs->m->rec.unit_name);
-	unsigned ctx = fs->m->mode == FM_PICK ? CTX_POPUP
+	const review_prompt *rp = &fs->review;
+	bool reviewing = review_prompt_active(rp);
+	unsigned ctx = reviewing ? (rp->actions.open ? CTX_POPUP : rp->confirming ? CTX_CONFIRM : CTX_REASON)
+		       : fs->m->mode == FM_PICK ? CTX_POPUP
 		       : fs->m->mode == FM_CONFIRM_LEAVE || fs->m->mode == FM_OFFER ? CTX_CONFIRM
 										   : CTX_FORM | fm_field_ctx(ff);
 	fm_ctx c = ctx_of(fs, app);
-	app_keys(app, fm_acts, fs->m, &c);
+	if (!reviewing) /* the prompt's keys are its own */
+		app_keys(app, fm_acts, fs->m, &c);
 	app_chrome(app, title, right, help, ctx);
+	if (reviewing) {
+		review_prompt_draw(&fs->review, app, body_top + 2);
+		return;
+	}
 	if (fs->m->mode == FM_CONFIRM_LEAVE)
 		draw_text(LINES - 2, 1, COLS - 2, msg(MSG_UI_ASK_LEAVE), theme_attr(R_ERROR), true);
 	if (fs->m->mode == FM_OFFER) {
@@ -372,6 +396,11 @@ static void show(form_screen *fs, ui_app *app, const fm_result *r)
 		fs->base.closing = true;
 		break;
 	case FM_OPEN:
+		if (r->open == FM_OPEN_REVIEW) {
+			mr_result rr = review_prompt_open(&fs->review, app->env->store, fs->m->form, &fs->m->rec);
+			app_show_result(app, &fs->base, &rr);
+			break;
+		}
 		fs->base.open = (ui_open){r->open == FM_OPEN_LIST ? SCR_LIST : SCR_EVIDENCE, fs->m->form, NULL,
 					  r->open == FM_OPEN_LIST ? 0 : fs->m->rec.id};
 		fs->base.closing = r->replace;
@@ -391,6 +420,14 @@ static void show(form_screen *fs, ui_app *app, const fm_result *r)
 static void form_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	form_screen *fs = (form_screen *)s;
+	if (review_prompt_active(&fs->review)) {
+		/* decided (or refused as stale): back to where the record was
+		 * opened, which shows it as it is now */
+		mr_result rr = review_prompt_take(&fs->review, app, &fs->base, key);
+		if (rr.kind == MR_SAVED)
+			fs->base.closing = true;
+		return;
+	}
 	fm_ctx c = ctx_of(fs, app);
 	size_t more = key_printable(key) ? term_burst_ahead() : 0;
 	if (more) { /* text pasted unmarked: whole or not at all, never cut at the field's end */
@@ -432,6 +469,7 @@ static void form_destroy(ui_screen *s)
 {
 	form_screen *fs = (form_screen *)s;
 	fm_free(fs->m);
+	review_prompt_free(&fs->review);
 	layout_free(&fs->layout);
 	free(fs);
 }
@@ -453,5 +491,6 @@ ui_screen *form_screen_new(ui_app *app, const kp_form *f, long long id)
 	fs->base = (ui_screen){form_draw, form_key, form_resume, form_destroy, form_persist, false,
 			       {SCR_NONE, NULL, NULL, 0}, form_arrange};
 	fs->m = m;
+	review_prompt_init(&fs->review);
 	return &fs->base;
 }

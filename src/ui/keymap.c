@@ -39,9 +39,17 @@ const kp_binding kp_keymap[] = {
 	{CTX_FORM | FIELDS, ACT_NEXT, {CH('\t')}, MSG_K_NEXT, 1},
 	{CTX_FORM | FIELDS, ACT_PREV, {FN(KEY_BTAB)}, MSG_K_PREV, 0},
 	{CTX_FORM | FIELDS, ACT_DITTO, {FN(KEY_F(5)), CTRL('Y')}, MSG_K_DITTO, 0},
-	/* ^Z is a key, not a suspend: the terminal is in raw mode (term.c) */
-	{CTX_FORM | FIELDS, ACT_UNDO, {CTRL('Z')}, MSG_K_UNDO, 0},
+	/* ^Z is a key, not a suspend: the terminal is in raw mode (term.c).
+	 * PuTTY's, the linux console's and cygwin's terminfo call it kspd,
+	 * so ncurses hands it over as KEY_SUSPEND: the same key. */
+	{CTX_FORM | FIELDS, ACT_UNDO, {CTRL('Z'), FN(KEY_SUSPEND)}, MSG_K_UNDO, 0},
 	{CTX_FORM | FIELDS, ACT_FILES, {FN(KEY_F(6)), CTRL('R')}, MSG_K_FILES, 1},
+	/* F9 on a record opened does what it does on its row in the list
+	 * (#4, #5); beside 换行 and 勾选 the bar is full at 80: F1 lists it */
+	{CTX_TEXT | CTX_CHOICE | CTX_CITY, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_REVIEW, 1},
+	{CTX_TEXT | CTX_CHOICE | CTX_UNIT, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_SUBMIT_WITHDRAW, 1},
+	{CTX_TEXTAREA | CTX_MULTI | CTX_CITY, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_REVIEW, 0},
+	{CTX_TEXTAREA | CTX_MULTI | CTX_UNIT, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_SUBMIT_WITHDRAW, 0},
 	{CTX_CHOICE, ACT_OPEN_LIST, {CH(' '), FN(KEY_F(4)), CTRL('O')}, MSG_K_OPTIONS, 0},
 	{CTX_MULTI, ACT_TOGGLE, {CH(' ')}, MSG_K_TICK, 1},
 	{CTX_MULTI, ACT_LEFT, {FN(KEY_LEFT)}, MSG_K_LEFT_RIGHT, 0},
@@ -342,7 +350,7 @@ const char *keymap_key_name(kp_key key)
 		{KEY_UP, "Up"}, {KEY_DOWN, "Down"}, {KEY_LEFT, "Left"}, {KEY_RIGHT, "Right"},
 		{KEY_HOME, "Home"}, {KEY_END, "End"}, {KEY_PPAGE, "PgUp"}, {KEY_NPAGE, "PgDn"},
 		{KEY_DC, "Del"}, {KEY_BACKSPACE, "Backspace"}, {KEY_ENTER, "Enter"},
-		{KEY_BTAB, "Shift-Tab"},
+		{KEY_BTAB, "Shift-Tab"}, {KEY_SUSPEND, "^Z"},
 	};
 	if (key.fn) {
 		if (key.code >= (uint32_t)KEY_F(1) && key.code <= (uint32_t)KEY_F(12)) {

@@ -18,7 +18,7 @@
 #include "ui/columns.h"
 #include "ui/draw.h"
 #include "ui/list_model.h"
-#include "ui/review_prompt.h"
+#include "ui/review_keys.h"
 #include "ui/year_prompt.h"
 #include "ui/unit_picker.h"
 #include "ui/screens.h"
@@ -321,16 +321,7 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 	}
 	if (review_prompt_active(&ls->review)) {
 		bool many = ls->review.nids > 0;
-		size_t more = key_printable(key) ? term_burst_ahead() : 0;
-		mr_result rr;
-		if (more && review_prompt_burst(&ls->review, 1 + more, &rr)) {
-			term_burst_drop(more); /* a pasted reason: whole or not at all */
-			app_show_result(app, &ls->base, &rr);
-			return;
-		}
-		rr = key.fn && key.code == TERM_KEY_PASTE ? review_prompt_paste(&ls->review, term_paste_text())
-							  : review_prompt_key(&ls->review, app->env, key);
-		app_show_result(app, &ls->base, &rr);
+		mr_result rr = review_prompt_take(&ls->review, app, &ls->base, key);
 		if (rr.kind == MR_SAVED || rr.kind == MR_REFUSED) {
 			if (many) /* each was tried; the status says how it went */
 				ls->m.nmarked = 0;

@@ -37,7 +37,7 @@ static const char *record_name(const kp_form *f, const kp_record *r)
 /* 审核第 12 号记录「节约能源…」, and for the city 审核第 12 号记录（可能重复：
  * 第 3 号，请先核实）「…」 so that a flagged repeat is never approved unseen:
  * the flag before the name, which an 80-column popup may cut. */
-static void name_title(review_prompt *p, kp_store *s, const kp_form *f, const kp_record *r)
+static void name_title(review_prompt *p, kp_store *s, const kp_form *f, const kp_record *r, size_t n_offered)
 {
 	strbuf dup = STRBUF_INIT, ids = STRBUF_INIT;
 	kp_dup *d;
@@ -56,9 +56,12 @@ static void name_title(review_prompt *p, kp_store *s, const kp_form *f, const kp
 	if (n)
 		sb_adds(&dup, msg(MSG_UI_REVIEW_DUP_END));
 	char *name = text_quote(record_name(f, r), 12);
-	/* the role's word, as on its key line: a unit submits, the city reviews */
-	snprintf(p->title, sizeof p->title, msg(review_may_submit(s) ? MSG_UI_SUBMIT_ONE : MSG_UI_REVIEW_ONE), r->id,
-		 sb_str(&dup), name);
+	/* the role's word, as on its key line: a unit submits (or, all it may
+	 * do, withdraws), the city reviews */
+	enum kp_msg_id words = !review_may_submit(s)					 ? MSG_UI_REVIEW_ONE
+			       : n_offered == 1 && p->offered[0] == REV_WITHDRAW ? MSG_UI_WITHDRAW_ONE
+										 : MSG_UI_SUBMIT_ONE;
+	snprintf(p->title, sizeof p->title, msg(words), r->id, sb_str(&dup), name);
 	free(name);
 	sb_free(&dup);
 }
@@ -79,7 +82,7 @@ mr_result review_prompt_open(review_prompt *p, kp_store *s, const kp_form *f, co
 	p->form = f;
 	p->id = r->id;
 	p->version = r->version;
-	name_title(p, s, f, r);
+	name_title(p, s, f, r, n);
 	popup_open(&p->actions, p->title, (char **)p->labels, n, 0, 0);
 	return mr_done(MR_HANDLED);
 }

@@ -93,3 +93,18 @@ assert_sql "SELECT u.name FROM talent t JOIN units u ON u.id = t.unit_id WHERE t
 exits 0 save --unit 魏都区 --record "$own" 年龄=45
 assert_sql "SELECT age FROM talent WHERE id = $own" "45"
 exits 0 "$KEPU" check --db "$DB"
+
+# 其他类别 belongs to 项目类别 = 其他 (only_when): beside 科普活动 it is a value
+# typed into the wrong field, refused on the command line and in an import
+# as in the form, naming both fields; with 其他 it is saved (the control).
+project=(申报时间=2016-08-10 项目完成单位=魏都区科协 联系人=王小明 联系电话=0374-2965753
+	"项目实施时间（起）=2016-09" "项目实施时间（止）=2016-12" 项目基本内容=讲座 项目预期绩效=千人)
+projects=$(sqlite3 "$DB" "SELECT count(*) FROM project")
+refused 1 "$KEPU" save project --db "$DB" --unit 魏都区 项目名称=错位项目 项目类别=科普活动 其他类别=2016-09 "${project[@]}"
+has "其他类别：只在项目类别为「其他」时填写，项目类别现在是「科普活动」"
+printf '申报时间,项目名称,项目完成单位,联系人,联系电话,项目类别,其他类别,项目实施时间（起）,项目实施时间（止）,项目基本内容,项目预期绩效\n2016-08-10,错位项目,魏都区科协,王小明,0374-2965753,科普活动,2016-09,2016-09,2016-12,讲座,千人\n' >"$WORK/p.csv"
+refused 1 "$KEPU" import project "$WORK/p.csv" --db "$DB" --unit 魏都区
+has "第2行 G列 其他类别: 只在项目类别为「其他」时填写"
+assert_sql "SELECT count(*) FROM project" "$projects"
+exits 0 "$KEPU" save project --db "$DB" --unit 魏都区 项目名称=基地项目 项目类别=其他 其他类别=科普基地建设 "${project[@]}"
+assert_sql "SELECT category || '|' || category_other FROM project WHERE name = '基地项目'" "其他|科普基地建设"

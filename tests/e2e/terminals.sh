@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MulanPSL-2.0
 # The same session under every TERM the offices use: the screen draws, both
 # Backspace codes (^H and ^?) remove one whole character, Ctrl-S saves on
-# every terminal, and F2 works as each terminal sends it (xterm ESC O Q,
+# every terminal, ^Z 撤销 works where terminfo calls it kspd (putty,
+# linux), and F2 works as each terminal sends it (xterm ESC O Q,
 # PuTTY ESC [12~, the linux console ESC [[B).
 . "$(dirname "$0")/lib.sh"
 new_db
@@ -26,7 +27,13 @@ for term in xterm xterm-256color putty vt100 linux screen tmux-256color; do
 	type_text "群众"; keys Enter
 	type_text "高中"; keys Enter
 	keys Tab Tab Tab                  # the first absorbed: the list moved on
-	type_text "$term"; keys Tab Tab
+	type_text "错"                  # typed in 工作单位 …
+	wait_for "错"
+	keys C-z                        # … ^Z takes it back (KEY_SUSPEND under putty/linux: kspd=^Z)
+	wait_for "「工作单位」已恢复为进入本项时的内容"
+	refute_screen "错"
+	type_text "$term"
+	keys Tab Tab
 	type_text "1380000000$n"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 	case $term in
 	putty) keys -H 1b 5b 31 32 7e ;;   # PuTTY F2

@@ -704,6 +704,64 @@ static void project_form(void **state)
 	fm_free(m);
 }
 
+/* 附表3 (#3): 科普活动 picked with Enter moves on past 其他类别 (it belongs
+ * to 其他) to the start date, and the habitual Tab after it is absorbed
+ * and said, so the date typed next lands in 起, not in 其他类别. A
+ * 其他类别 left from an earlier 其他 is not passed over, and F2 refuses
+ * it naming both fields until it is cleared. */
+/* Each value typed, then Tab: a clerk going down the form. */
+static void type_tabbed(form_story *s, form_model *m, const char *const *vals)
+{
+	for (; *vals; vals++) {
+		type(s, m, *vals);
+		key(s, m, TAB);
+	}
+}
+
+static void project_other_belongs(void **state)
+{
+	form_story *s = *state;
+	fm_result r;
+	form_model *m = open_record(s, "project", 0, UNIT);
+	type_tabbed(s, m, (const char *[]){"2016年7月10日", "社区科普讲座", "许昌学院科协", "周海旺", "2965753", NULL});
+	type(s, m, "其他"); key(s, m, ENTER);
+	assert_focus(m, "category_other"); /* 其他: its own field next (positive control) */
+	type(s, m, "科普基地建设");
+	key(s, m, FN(KEY_BTAB));
+	type(s, m, "科普活动"); key(s, m, ENTER);
+	assert_focus(m, "category_other"); /* holds a value: shown, to be cleared */
+	key(s, m, TAB); /* absorbed */
+	key(s, m, TAB);
+	assert_focus(m, "start");
+	type_tabbed(s, m, (const char *[]){"2016-09", "2016-12", "讲座十场。", NULL});
+	type(s, m, "听众千人。");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "其他类别：只在项目类别为「其他」时填写，项目类别现在是「科普活动」");
+	assert_sql(s, "SELECT count(*) FROM project", "0");
+	assert_focus(m, "category_other");
+	key(s, m, CTRL('A'));
+	key(s, m, CTRL('K'));
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	fm_free(m);
+
+	m = open_record(s, "project", 0, UNIT); /* the walk-through's keys */
+	type_tabbed(s, m, (const char *[]){"2016年8月10日", "测试项目", "魏都区科协", "王小明", "0374-2965753", NULL});
+	type(s, m, "科普活动"); key(s, m, ENTER);
+	assert_focus(m, "start"); /* 其他类别 passed over */
+	r = key(s, m, TAB);
+	assert_said(r.text, "光标已自动跳到「项目实施时间（起）」，这一下Tab没有再往下跳。");
+	assert_focus(m, "start");
+	type_tabbed(s, m, (const char *[]){"2016-09", "2016-12", "讲座。", NULL});
+	type(s, m, "千人。");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_sql(s, "SELECT category || '|' || ifnull(category_other, '') || '|' || start || '|' || \"end\" FROM project WHERE name = '测试项目'",
+		   "科普活动||2016-09|2016-12");
+	fm_free(m);
+}
+
 /* A record that does not exist opens no model, and says so. */
 static void no_such_record(void **state)
 {
@@ -733,6 +791,35 @@ static void activity_typed(form_story *s, form_model *m, const char *date)
 	key(s, m, right); key(s, m, right); key(s, m, SPACE); key(s, m, TAB);
 	type(s, m, "魏都区社区"); key(s, m, TAB);
 	type(s, m, "50");
+}
+
+/* Typing in a multi-choice field (#27: 对象 「社区」 Tab left it empty with
+ * no word): the letters, Chinese or pinyin, move the cursor to the option
+ * they find and say Space ticks it; letters that find nothing are said;
+ * nothing is ticked but by Space. */
+static void multi_typed_finds(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_activity(s);
+	fm_focus(m, (size_t)form_field_index(m->form, "targets"));
+	fm_result r = type(s, m, "社区");
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_said(r.text, "对象：光标在「社区」上，按空格勾选；左右键移动。");
+	assert_value(m, "targets", ""); /* found, not ticked */
+	key(s, m, SPACE);
+	assert_value(m, "targets", "社区");
+	r = type(s, m, "yq"); /* 园区 by its pinyin initials */
+	assert_said(r.text, "对象：光标在「园区」上，按空格勾选");
+	r = type(s, m, "x");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "对象：没有和「yqx」相符的选项；用空格勾选，左右键移动。");
+	key(s, m, SPACE); /* the cursor stayed on 园区 */
+	assert_value(m, "targets", "社区、园区");
+	r = type(s, m, "社");
+	assert_said(r.text, "对象：光标在「社区」上，按空格取消勾选");
+	key(s, m, SPACE);
+	assert_value(m, "targets", "园区");
+	fm_free(m);
 }
 
 /* Any refusal at F2 puts the focus on the first refused field with its
@@ -1039,6 +1126,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(no_such_record, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(talent_entry, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(choice_aliases, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(project_other_belongs, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(multi_typed_finds, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(project_form, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(integer_refuses_key, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refusal_takes_focus, form_story_setup, form_story_teardown),

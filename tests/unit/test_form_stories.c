@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "ui/list_model.h"
+#include "ui/review_prompt.h"
 #include "domain/transfer.h"
 
 #define OTHER_NAME "王建国"
@@ -329,10 +330,88 @@ static void pinyin_choice(void **state)
 	fm_free(m);
 }
 
+/* F9 on a record opened (t80g #4, #5) offers what F9 on its row in the
+ * list offers, through the same prompt (review_prompt_open on the record
+ * as stored): the unit submits its draft, then may only withdraw it (the
+ * title says 撤回); the city reviews it. Not with unsaved changes (the
+ * decision is on the stored version: said, and the key line leaves it
+ * out), nor on a new record, nor where the session may do nothing. */
+static void review_from_the_form(void **state)
+{
+	form_story *s = *state;
+	kp_env *e = &s->fx->env;
+	clock_set_today("2016-08-10");
+	long long id = weidu_person(s);
+	char named[96];
+	review_prompt p;
+	review_prompt_init(&p);
+	story_sign_in_unit(s, "weidu", "魏都区");
+
+	form_model *m = open_record(s, "talent", 0, "魏都区"); /* a new record: nothing to decide yet */
+	assert_false(fm_acts(m, &s->c, ACT_REVIEW));
+	fm_result r = key(s, m, FN(KEY_F(9)));
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "这是新记录：先按 F2 保存，再按 F9。");
+	fm_free(m);
+
+	m = open_record(s, "talent", id, "魏都区");
+	assert_true(fm_acts(m, &s->c, ACT_REVIEW));
+	type(s, m, "王");
+	assert_false(fm_acts(m, &s->c, ACT_REVIEW)); /* typed, not saved */
+	r = key(s, m, CTRL('W'));
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "有没有保存的修改：先按 F2 保存");
+	fm_free(m);
+
+	m = open_record(s, "talent", id, "魏都区");
+	r = key(s, m, FN(KEY_F(9)));
+	assert_int_equal(r.kind, FM_OPEN);
+	assert_int_equal(r.open, FM_OPEN_REVIEW);
+	mr_result rr = review_prompt_open(&p, e->store, m->form, &m->rec);
+	assert_int_equal(rr.kind, MR_HANDLED);
+	snprintf(named, sizeof named, "提交第 %lld 号记录「%s」", id, OTHER_NAME);
+	assert_string_equal(p.title, named);
+	rr = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(rr.kind, MR_SAVED);
+	assert_sql(s, "SELECT kp_state FROM talent WHERE id = (SELECT max(id) FROM talent)", "submitted");
+	fm_free(m);
+
+	m = open_record(s, "talent", id, "魏都区"); /* 已提交: read only, F9 withdraws */
+	assert_true(m->readonly);
+	assert_true(fm_acts(m, &s->c, ACT_REVIEW));
+	assert_int_equal(key(s, m, FN(KEY_F(9))).open, FM_OPEN_REVIEW);
+	review_prompt_open(&p, e->store, m->form, &m->rec);
+	snprintf(named, sizeof named, "撤回第 %lld 号记录「%s」", id, OTHER_NAME);
+	assert_string_equal(p.title, named);
+	popup_close(&p.actions);
+	fm_free(m);
+
+	sign_out(s);
+	story_sign_in_city(s, "shikexie");
+	m = open_record(s, "talent", id, "魏都区");
+	assert_true(fm_acts(m, &s->c, ACT_REVIEW));
+	assert_int_equal(key(s, m, FN(KEY_F(9))).open, FM_OPEN_REVIEW);
+	review_prompt_open(&p, e->store, m->form, &m->rec);
+	snprintf(named, sizeof named, "审核第 %lld 号记录「%s」", id, OTHER_NAME);
+	assert_string_equal(p.title, named);
+	rr = review_prompt_key(&p, e, ENTER); /* the first offered: 认定 */
+	assert_int_equal(rr.kind, MR_SAVED);
+	assert_sql(s, "SELECT kp_state FROM talent WHERE id = (SELECT max(id) FROM talent)", "approved");
+	fm_free(m);
+
+	sign_out(s);
+	story_sign_in_unit(s, "weidu", "魏都区");
+	m = open_record(s, "talent", id, "魏都区"); /* 已认定: nothing the unit may do */
+	assert_false(fm_acts(m, &s->c, ACT_REVIEW));
+	fm_free(m);
+	review_prompt_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(duplicate_person, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(review_from_the_form, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(typing_replaces, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(activity_typed, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(pinyin_choice, form_story_setup, form_story_teardown),

@@ -586,6 +586,25 @@ static void test_cross_field_rules(void **state)
 	assert_int_equal(form_validate(&cat, p, raw, out, why), 0);
 	for (size_t i = 0; i < p->nfields; i++)
 		free(out[i]);
+	/* …nor allowed: 其他类别 belongs to 其他 (only_when), the date a
+	 * swallowed Tab put there is refused naming both fields */
+	raw[other] = "2016-09";
+	assert_int_equal(form_validate(&cat, p, raw, out, why), 1);
+	assert_string_equal(why[other], "只在项目类别为「其他」时填写，项目类别现在是「科普活动」（改项目类别或清空本项）");
+	assert_null(out[other]);
+	for (size_t i = 0; i < p->nfields; i++) {
+		free(out[i]);
+		free(why[i]);
+		out[i] = why[i] = NULL;
+	}
+	raw[cat_i] = NULL; /* no 项目类别 yet: that one refused (必须填写), first */
+	assert_int_equal(form_validate(&cat, p, raw, out, why), 1);
+	assert_non_null(why[cat_i]);
+	assert_null(why[other]);
+	for (size_t i = 0; i < p->nfields; i++) {
+		free(out[i]);
+		free(why[i]);
+	}
 }
 
 /* One form's fields checked against one field, reasons by field id. */
