@@ -390,6 +390,11 @@
 	X(UI_TABLE_HINT,    "上下左右键移动，输入数字或按 Enter 修改，Enter 保存并到下一行") \
 	X(UI_TABLE_COUNT,   "%d 个单位") \
 	X(UI_CELL_SAVED,    "已保存：%s %s = %s") \
+	X(UI_CELL_EDGE_UP,  "；上面没有单位了") \
+	X(UI_CELL_EDGE_DOWN,"；下面没有单位了") \
+	X(UI_CELL_EDGE_NEXT,"；这是表格的最后一格") \
+	X(UI_CELL_EDGE_PREV,"；这是表格的第一格") \
+	X(UI_CELL_HELD,     "%s %s：表格到头了，「%s」没有输入（刚才的数已保存在这一格）；要改这一格请先按 Enter") \
 	X(UI_CELL_FULL,     "%s %s：最多 %zu 位（可填 %lld 到 %lld），多出的「%s」没有输入") \
 	X(UI_CELL_LONG,     "%s %s：最多 %zu 个字，多出的「%s」没有输入") \
 	X(UI_REASON_LONG,   "原因最多 %d 个字，多出的「%s」没有输入") \
@@ -679,6 +684,10 @@
 	/* the key bar: what each key does on the current screen */ \
 	X(K_PICK,           "选定") \
 	X(K_CANCEL,         "取消") \
+	X(K_SAVE_NEXT_CELL, "保存并右移") \
+	X(K_SAVE_PREV_CELL, "保存并左移") \
+	X(K_SAVE_UP_CELL,   "保存并上移") \
+	X(K_SAVE_DOWN_CELL, "保存并下移") \
 	X(K_SAVE,           "保存") \
 	X(K_LEAVE,          "离开") \
 	X(K_LIST,           "列表") \
