@@ -318,6 +318,8 @@
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \
 	X(UI_UNCHANGED,     "没有改动，未保存") \
 	X(UI_ASK_LEAVE,     "有未保存的内容，确定放弃并离开吗？(y/n)") \
+	X(UI_ASK_LEAVE_CLOSED,"%d 年度已由市科协结束，这份记录现在不能保存。留作草稿并离开吗？(y/n)") \
+	X(UI_CLOSED_DRAFT_KEPT,"%d 年度已由市科协结束：您填的内容已留作草稿，重新开放后可在「未保存的草稿」里继续") \
 	X(UI_ASK_QUIT,      "退出 kepu？(y/n)") \
 	X(UI_ASK_OPEN_YEAR, "开启 %d 年度（从 %d 年度复制附表1任务数和工作进度安排）？(y/n)") \
 	X(UI_ASK_CLOSE_YEAR,"结束 %d 年度？结束后各单位不能再新增、修改、提交或导入该年度的记录；市科协仍可认定已提交的记录，排名和报表照常，可再按 x 重新开放 (y/n)") \
@@ -368,7 +370,7 @@
 	X(UI_DRAFTS_HINT,   "每次中断时未保存的输入各自保留，直到保存或有意放弃") \
 	X(UI_DRAFTS_NEW,    "新记录") \
 	X(UI_DRAFTS_CLOSED, "（%d 年度已结束）") \
-	X(UI_DRAFTS_YEAR_CLOSED,"%d 年度已由市科协结束，这份草稿不能再恢复填写；可按 F8 放弃") \
+	X(UI_DRAFTS_YEAR_CLOSED,"%d 年度已由市科协结束：这份草稿留着，重新开放后可以继续填写；不要了可按 F8 放弃") \
 	X(UI_DRAFTS_RECORD, "第 %lld 号记录") \
 	X(UI_DRAFTS_EMPTY,  "（未填任何项）") \
 	X(UI_DRAFTS_ASK,    "放弃 %s 的这份草稿？放弃后无法恢复。(y/n)") \
@@ -406,6 +408,7 @@
 	X(UI_MENU_TABLE,    "%s  查看与修改") \
 	X(UI_MENU_TABLE_READ,"%s  查看本单位指标（由市科协分配）") \
 	X(UI_PREFILLED,     "已按 %s 的活动和资源记录预填 %d 项数字，可以修改。") \
+	X(UI_PREFILL_KEPT,  "已按 %s 的活动和资源记录预填 %d 项数字；您已填的%s没有换，请核对是不是 %s 的数字。") \
 	X(UI_VALUE_REPORTED,"%s（已填报）") \
 	X(UI_VALUE_TAKEN,   "本单位已填报%s为「%s」的记录（第 %lld 号），不能再填一份；请在列表中打开它修改，或另选") \
 	X(UI_CK_TITLE,      "工作进度检查表（五、组织实施）") \

@@ -339,8 +339,11 @@ static void form_draw(ui_screen *s, ui_app *app)
 	fm_ctx c = ctx_of(fs, app);
 	app_keys(app, fm_acts, fs->m, &c);
 	app_chrome(app, title, right, help, ctx);
-	if (fs->m->mode == FM_CONFIRM_LEAVE)
-		draw_text(LINES - 2, 1, COLS - 2, msg(MSG_UI_ASK_LEAVE), theme_attr(R_ERROR), true);
+	if (fs->m->mode == FM_CONFIRM_LEAVE) {
+		char q[256];
+		snprintf(q, sizeof q, msg(fs->m->keep_year ? MSG_UI_ASK_LEAVE_CLOSED : MSG_UI_ASK_LEAVE), fs->m->keep_year);
+		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
+	}
 	if (fs->m->mode == FM_OFFER) {
 		char q[256];
 		snprintf(q, sizeof q, msg(MSG_UI_DRAFT_OFFER), fs->m->offer.updated_at);
