@@ -39,9 +39,11 @@ LDFLAGS_ALL := $(SANFLAGS) -pthread $(LDFLAGS)
 # Every layer but main.c goes into one static library that the tests link too.
 LIB_SRC  := $(wildcard src/core/*.c src/form/*.c src/store/*.c src/domain/*.c src/ui/*.c src/cli/*.c)
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o \
-            $(BUILD)/obj/gen/pinyin_table.o $(BUILD)/obj/gen/ideograph_table.o
+            $(BUILD)/obj/gen/pinyin_table.o $(BUILD)/obj/gen/ideograph_table.o \
+            $(BUILD)/obj/gen/simplified_table.o
 UNIHAN   := /usr/share/unicode/Unihan_Readings.txt.bz2
 UCD_IDEO := /usr/share/unicode/EquivalentUnifiedIdeograph.txt /usr/share/unicode/UnicodeData.txt
+UNIHAN_VAR := /usr/share/unicode/Unihan_Variants.txt.bz2
 EMBED    := $(sort $(wildcard screens/*.yaml config/*.yaml data/*.yaml data/lists/*.yaml data/demo/*.csv))
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -114,9 +116,14 @@ $(BUILD)/gen/pinyin_table.c: tools/gen_pinyin.sh $(UNIHAN)
 	./tools/gen_pinyin.sh $@
 
 # Radicals and compatibility ideographs to their ideograph, from Unicode's data likewise.
-$(BUILD)/gen/ideograph_table.c: tools/gen_ideographs.sh $(UCD_IDEO)
+$(BUILD)/gen/ideograph_table.c: tools/gen_ideographs.sh tools/pair_table.awk $(UCD_IDEO)
 	@mkdir -p $(@D)
 	./tools/gen_ideographs.sh $@
+
+# Traditional characters to their simplified form (the near rule compares so), from Unihan likewise.
+$(BUILD)/gen/simplified_table.c: tools/gen_simplified.sh tools/pair_table.awk $(UNIHAN_VAR)
+	@mkdir -p $(@D)
+	./tools/gen_simplified.sh $@
 
 $(BUILD)/gen/version.h: VERSION
 	@mkdir -p $(@D)
@@ -256,7 +263,7 @@ check: all
 # (the number of cores), seeded from the project's own files
 # (tests/fuzz/run.sh). A crash's input goes to build-fuzz/FUZZER-crash-*,
 # never into the source tree.
-FUZZERS      := fuzz_form fuzz_validate fuzz_csv fuzz_xlsx
+FUZZERS      := fuzz_form fuzz_validate fuzz_csv fuzz_xlsx fuzz_pastemark
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= $(shell nproc 2>/dev/null || echo 1)
 

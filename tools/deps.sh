@@ -10,7 +10,7 @@
 #        pkg-config and the -dev libraries (their static archives are linked
 #        in; zlib1g-dev because minizip's archive needs libz.a and
 #        libminizip-dev does not pull it in); unicode-data and bzip2 for the
-#        pinyin and ideograph tables; ncurses-term (PuTTY's terminfo), locales (zh_CN), lrzsz
+#        pinyin, ideograph and traditional-to-simplified tables; ncurses-term (PuTTY's terminfo), locales (zh_CN), lrzsz
 #        (ZMODEM transfers from the terminal interface).
 # test   cmocka, sqlite3, tmux, openssh (the sshd scenarios), putty-tools
 #        (PuTTY's psftp and pscp, SFTP clients kepu did not write, for

@@ -94,7 +94,9 @@ const kp_command kp_commands[] = {
 	{"year", cmd_year, 1, 2, true, false,
 	 "year list --db FILE\n"
 	 "year open YEAR --from YEAR --db FILE [--unit UNIT]\n"
-	 "year close|reopen YEAR --db FILE [--unit UNIT] [--force]",
+	 "year close|reopen YEAR --db FILE [--unit UNIT] [--force]\n"
+	 "year reopen YEAR --for-unit UNIT --reason TEXT --db FILE\n"
+	 "year close YEAR --for-unit UNIT --db FILE",
 	 "The programme years (the programme runs year after year; 附表1's quotas and the schedule are per year). "
 	 "list: the years opened, who opened each and from which, the default one marked *, and whether it is "
 	 "closed. open: a new year for "
@@ -105,7 +107,10 @@ const kp_command kp_commands[] = {
 	 "approves what was submitted (a return is refused until the year is reopened); the year is read, ranked "
 	 "and exported as before; its checklist stays as it was on the closing day. Refused while a unit item of "
 	 "the year is not yet due and not done by every unit (the 12月月报 is due in January), naming each with its "
-	 "date and the units still owing it, unless --force. reopen: the units may change it again. Both are the city's, audited. Every "
+	 "date and the units still owing it, unless --force. reopen: the units may change it again. reopen --for-unit: only "
+	 "that unit may change its records of the closed year again (a correction), every other unit's stay fixed; the "
+	 "reason is required; close --for-unit ends it for that unit, and closing the year again ends it for every "
+	 "unit. list names the units a closed year is open to. All are the city's, audited. Every "
 	 "record, quota, tick and report belongs to the year it was "
 	 "made in; the talents of 附表2 stay listed in every year."},
 	{"save", cmd_save, 2, 101, true, false,
@@ -171,10 +176,11 @@ const kp_option kp_options[] = {
 	{"unit", 'u', false, "UNIT", "import export user audit find year attachments move save",
 	 "The unit (单位 of 附表1) that imported rows belong to, that an export or a search is limited to, of a new "
 	 "unit account, or whose audit rows are printed; import, find, year, attachments, move and save act as that unit's account."},
-	{"for-unit", 'Q', false, "UNIT", "import",
+	{"for-unit", 'Q', false, "UNIT", "import year",
 	 "With import: the unit whose records a file without a 填报单位 column holds (a 推荐表 or 入库表), imported "
 	 "with the administrator's rights, so the city's opinion on the form is kept (--unit imports with the unit's "
-	 "rights instead)."},
+	 "rights instead). With year reopen (and --reason): reopen a closed year for that unit only; with year close: "
+	 "end that unit's reopening."},
 	{"sheet", 'H', false, "NAME", "import",
 	 "With import of an .xlsx list: read the sheet NAME (a workbook holding several lists; without it the sheet "
 	 "holding data is read, and a second list of the same form is refused, naming its sheet)."},
@@ -213,7 +219,9 @@ const kp_option kp_options[] = {
 	 "After showing what differs from the audit chain, record it as this administrator's audited change "
 	 "and seal the records as they are now (administrators only; needs --reason). Also settles heads the "
 	 "heads log names that are lost."},
-	{"reason", 'J', false, "TEXT", "check", "With --accept: why the outside change is accepted (kept in the audit)."},
+	{"reason", 'J', false, "TEXT", "check year",
+	 "With check --accept: why the outside change is accepted; with year reopen --for-unit: why the year is "
+	 "reopened for that unit (up to 200 characters). Kept in the audit."},
 	{"demo", 'D', false, NULL, "init", "Add the demonstration records and accounts (never for real data)."},
 	{"dry-run", 'n', false, NULL, "import", "Check every row and report; save nothing."},
 	{"rebuild-index", 'I', false, NULL, "check",

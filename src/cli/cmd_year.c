@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
-/* kepu year list | open YEAR --from YEAR | close YEAR | reopen YEAR: the
- * programme years (#19);
+/* kepu year list | open YEAR --from YEAR | close YEAR | reopen YEAR
+ * [--for-unit UNIT --reason TEXT]: the programme years (#19);
  * kepu move FORM ID --to-year YEAR: a record into another year (#27). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +50,12 @@ static int year_list(kp_env *e)
 					     : xstrdup(msg(MSG_Y_STATE_OPEN));
 		cli_cell(stdout, state, 0, false);
 		free(state);
+		char *units = y[i].closed_at ? store_year_units_text(e->store, y[i].year) : NULL;
+		if (units) /* the units it was reopened for (cli_cell cleans what the database holds) */
+			printf(msg(MSG_Y_STATE_OPEN_TO), "");
+		if (units)
+			cli_cell(stdout, units, 0, false);
+		free(units);
 		putchar('\n');
 	}
 	years_free(y, n);
@@ -73,6 +79,22 @@ static int year_open(kp_env *e, const kp_opts *o)
 	return cli_close(e, err, EXIT_OK);
 }
 
+/* reopen YEAR --for-unit UNIT --reason TEXT, or close YEAR --for-unit
+ * UNIT: one unit's correction of a closed year (the store's rules). */
+static int year_for_unit(kp_env *e, const kp_opts *o, int year, bool close)
+{
+	char *err = NULL;
+	long long unit = store_unit_id(e->store, o->for_unit);
+	if (!unit)
+		err = xasprintf(msg(MSG_S_NO_UNIT), o->for_unit);
+	else if ((close ? store_year_close_for(e->store, year, unit, &err)
+			: store_year_open_for(e->store, year, unit, o->reason, &err)) == KP_OK) {
+		printf(msg(close ? MSG_Y_CLOSED_UNIT : MSG_Y_REOPENED_UNIT), year, o->for_unit);
+		putchar('\n');
+	}
+	return cli_close(e, err, EXIT_OK);
+}
+
 /* close or reopen YEAR: the city's, as open is (the session's rights). */
 static int year_close(kp_env *e, const kp_opts *o, bool close)
 {
@@ -80,6 +102,9 @@ static int year_close(kp_env *e, const kp_opts *o, bool close)
 	int year = 0;
 	if (env_parse_year(e, o->args[1], &year, &err) != 0 || cli_as_unit(e, o->unit, &err) != KP_OK)
 		return cli_close(e, err, EXIT_OK);
+	if (o->for_unit)
+		return year_for_unit(e, o, year, close);
+	char *units = close ? store_year_units_text(e->store, year) : NULL;
 	/* a unit item still running (the 12月月报, due in January) would be
 	 * shut out: said, and closed only when the city insists */
 	char *due = close && !o->force && store_session_kind(e->store) != SESSION_UNIT &&
@@ -89,9 +114,13 @@ static int year_close(kp_env *e, const kp_opts *o, bool close)
 	if (due)
 		err = xasprintf(msg(MSG_Y_CLOSE_STILL_DUE), year, due);
 	else if (store_year_close(e->store, year, close, &err) == KP_OK) {
-		printf(msg(close ? MSG_Y_CLOSED : MSG_Y_REOPENED), year);
+		if (units && store_year_closed(e->store, year)) /* closed already: closed to those units now */
+			printf(msg(MSG_Y_CLOSED_UNITS), year, units);
+		else
+			printf(msg(close ? MSG_Y_CLOSED : MSG_Y_REOPENED), year);
 		putchar('\n');
 	}
+	free(units);
 	free(due);
 	return cli_close(e, err, EXIT_OK);
 }
@@ -103,6 +132,10 @@ int cmd_year(const kp_opts *o)
 	     reopen = !strcmp(what, "reopen");
 	if ((!list && !open && !close && !reopen) || (list && o->nargs != 1) || (!list && o->nargs != 2)) {
 		fprintf(stderr, "kepu: %s\n", msg(MSG_C_YEAR_USAGE));
+		return EXIT_USAGE;
+	}
+	if ((o->for_unit && !close && !reopen) || (o->reason && !(reopen && o->for_unit))) {
+		fprintf(stderr, "kepu: %s\n", msg(o->for_unit ? MSG_C_FOR_ONLY_YEAR : MSG_C_REASON_FOR_UNIT));
 		return EXIT_USAGE;
 	}
 	kp_env e;

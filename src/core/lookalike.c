@@ -5,21 +5,26 @@
 
 #include "core/ideograph_table.h"
 
-uint32_t cp_ideograph_of(uint32_t cp)
+uint32_t cp_pair_find(const uint32_t (*pairs)[2], size_t n, uint32_t cp)
 {
-	if (cp < 0x2E80 || (cp > 0x31EF && cp < 0xF900) || (cp > 0xFAFF && cp < 0x2F800))
-		return 0; /* the common case: outside every range the table holds */
-	size_t lo = 0, hi = ideograph_nequiv;
+	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (ideograph_equiv[mid][0] == cp)
-			return ideograph_equiv[mid][1];
-		if (ideograph_equiv[mid][0] < cp)
+		if (pairs[mid][0] == cp)
+			return pairs[mid][1];
+		if (pairs[mid][0] < cp)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return 0;
+}
+
+uint32_t cp_ideograph_of(uint32_t cp)
+{
+	if (cp < 0x2E80 || (cp > 0x31EF && cp < 0xF900) || (cp > 0xFAFF && cp < 0x2F800))
+		return 0; /* the common case: outside every range the table holds */
+	return cp_pair_find(ideograph_equiv, ideograph_nequiv, cp);
 }
 
 bool cp_is_radical(uint32_t cp)

@@ -7,8 +7,12 @@
 #ifndef KP_LOOKALIKE_H
 #define KP_LOOKALIKE_H
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
+/* The second of the pair whose first is cp in pairs (n of them, sorted by
+ * their first), or 0: the generated tables' look-up. */
+uint32_t cp_pair_find(const uint32_t (*pairs)[2], size_t n, uint32_t cp);
 /* The unified ideograph a Kangxi radical, CJK radical, CJK stroke or CJK
  * compatibility ideograph stands for (⼩ U+2F29 → 小 U+5C0F), or 0. */
 uint32_t cp_ideograph_of(uint32_t cp);

@@ -178,6 +178,7 @@
 	X(RV_RETURN,        "退回修改") \
 	X(RV_REOPEN,        "重新打开") \
 	X(RV_WITHDRAW,      "撤回（改回草稿）") \
+	X(RV_UNAPPROVE,     "撤销认定（改回已提交）") \
 	X(RV_NOT_ALLOWED,   "不能「%s」：这条记录现在是「%s」") \
 	X(RV_NEED_REASON,   "请写明原因") \
 	X(S_SYSTEM_ACTOR,   "kepu（初始数据）") \
@@ -193,10 +194,11 @@
 	X(S_SIMILAR,        "可能与第 %lld 号记录（%s）重复：%s，没有导入") \
 	X(S_SIMILAR_OTHER_UNIT,"可能与%s的第 %lld 号记录（%s）重复：%s，没有导入") \
 	X(S_SIMILAR_IN_FILE,"可能与本文件第 %lld 行（%s）重复：%s，没有导入") \
-	X(S_NEAR_WHY,       "%s相同") \
+	X(S_NEAR_WHY,       "%s相同%s") \
 	X(S_NEAR_NUMBERED,  "%s（不计编号）") \
 	X(S_NEAR_PLACE,     "%s（不计开头的省、市、本单位名和末尾的括注）") \
-	X(S_NEAR_FIRST,     "%s（只计第一位）") \
+	X(S_NEAR_FIRST,     "%s（只计第一位，或全部而不计顺序）") \
+	X(S_NEAR_ANY,       "（不论%s）") \
 	X(S_SAME_IN_FILE_OTHER, "与本文件第 %lld 行（%s的记录）重复（%s相同），没有导入") \
 	X(SS_OTHER_UNIT,    "只能填报和修改本单位（%s）的记录") \
 	X(SS_CITY_FORM,     "「%s」由市科协填写，单位不能修改") \
@@ -210,7 +212,8 @@
 	X(SS_YEAR_AHEAD,    "%d 年度还没有开始（今天是 %d 年），单位还不能在其中填报；请换回本年度") \
 	X(SS_YEAR_CLOSED,   "%d 年度已由市科协结束（%.10s）：各单位不能再新增、修改、删除、提交或导入该年度的记录和附件；如需更正，请联系市科协重新开放该年度") \
 	X(SS_REPORT_LOCKED, "%s（%s）已由市科协于 %d年%d月%d日 汇总报送省科协：单位不能再修改或删除；如需更正，请联系市科协") \
-	X(SS_YEAR_CLOSED_RETURN,"%d 年度已结束：退回的记录单位无法修改；请先重新开放该年度（主菜单按 x，或 kepu year reopen %d），再退回") \
+	X(SS_YEAR_CLOSED_RETURN,"%d 年度已结束：退回的记录单位无法修改；请先对该单位重新开放该年度（主菜单按 x，或 kepu year reopen %d --for-unit %s），再退回") \
+	X(SS_YEAR_CLOSED_UNDO,"%d 年度已结束：撤销认定会改变该年度结束时定下的完成数和排名；请先对该单位重新开放该年度（主菜单按 x，或 kepu year reopen %d --for-unit %s），再撤销认定") \
 	X(SS_CITY_FIELD,    "「%s」由市科协填写，单位不能填写或修改") \
 	X(SS_UNIT_FIELD,    "「%s」由填报单位填写，市科协不能修改") \
 	X(SS_KEY_FIXED,     "已保存的%s不能改「%s」（第 %lld 号记录是 %s 的）：%s 的%s请另建一条新记录，或请市科协更正") \
@@ -244,6 +247,7 @@
 	X(P_EXEMPT,         "免") \
 	X(P_EXEMPT_NOTE,    "免：该项按全市平均完成度 %s 计") \
 	X(P_EXEMPT_NOTES,   "免：该项按全市平均完成度计（%s）") \
+	X(P_EXEMPT_ALL_NOTE,"名次、完成度为「免」的单位各项指标均为 0，不参加排名") \
 	X(P_TIED,           "并列%d") \
 	X(P_TOTAL,          "合计") \
 	X(P_WAITING,        "%s%s已认定 %lld、待审核 %lld") \
@@ -325,6 +329,13 @@
 	X(UI_ASK_CLOSE_YEAR,"结束 %d 年度？结束后各单位不能再新增、修改、提交或导入该年度的记录；市科协仍可认定已提交的记录，排名和报表照常，可再按 x 重新开放 (y/n)") \
 	X(UI_ASK_CLOSE_DUE, "结束 %d 年度？还有单位事项没到截止日期：%s。结束后各单位就不能再完成这些事项 (y/n)") \
 	X(UI_ASK_CLOSE_INSIST,"确定现在就结束 %d 年度，不等上面的截止日期吗？(y 结束 / n 不结束)") \
+	X(UI_REOPEN_TITLE,  "%d 年度已结束：重新开放给谁？") \
+	X(UI_REOPEN_ALL,    "全部单位：各单位又可以修改 %d 年度的记录") \
+	X(UI_REOPEN_ONE,    "只对一个单位（选择单位，写明原因）：其他单位的 %d 年度仍不能修改") \
+	X(UI_REOPEN_CLOSE_UNITS,"再结束：收回对 %s 的开放") \
+	X(UI_ASK_REOPEN_REASON,"对 %d 年度重新开放给「%s」的原因（Enter 确定，Esc 取消）：") \
+	X(UI_REOPEN_CANCELLED,"没有重新开放 %d 年度") \
+	X(UI_YEAR_OPEN_TO,  "%d 年度已结束，仍对以下单位开放：%s（按 x 管理）") \
 	X(UI_ASK_REOPEN_YEAR,"重新开放 %d 年度？各单位又可以新增、修改、提交和导入该年度的记录。(y/n)") \
 	X(UI_QUEUE_EMPTY,   "没有等待市科协审核的记录") \
 	X(UI_QUEUE,         "待审核：") \
@@ -332,6 +343,7 @@
 	X(UI_QUEUE_KEY,     "（按 r 打开）") \
 	X(UI_QUEUE_PICK,    "待审核：打开哪一张表") \
 	X(UI_TALLY,         "%s%s %lld") \
+	X(UI_TALLY_CARRIED, "往年已认定") \
 	X(UI_GL_QUOTA,      "已认定：") \
 	X(UI_BACK_TO,       "← %s") \
 	X(UI_PREVIOUS,      "上一屏") \
@@ -526,8 +538,16 @@
 	X(UI_EV_SAVE_FIRST, "请先按 F2 保存这条记录，再添加附件。") \
 	X(UI_NO_SUCH_RECORD,"没有第 %lld 号记录。") \
 	X(UI_CITY_WRITES,   "「%s」由市科协填写。") \
-	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误，第一处在「%s」（见红框处的说明，按 F2 到那里改正）。") \
+	X(UI_PASTED,        "已粘贴 %zu 项，其中 %zu 项有误，第一处在「%s」（按 F2 到那里改正；^Z 撤销这次粘贴）。") \
 	X(UI_PASTED_OK,     "已粘贴 %zu 项。") \
+	X(UI_PASTED_REPLACED,"已粘贴 %zu 项，其中 %zu 项替换了原来的内容（第一处「%s」）；按 ^Z 撤销这次粘贴。") \
+	X(UI_PASTE_UNDONE,  "已撤销这次粘贴：%zu 项恢复为粘贴前的内容。") \
+	X(UI_PASTE_TEXT_REPLACED,"已粘贴 %zu 个字，替换了「%s」原来的内容；按 ^Z 恢复。") \
+	X(UI_PASTE_TEXT_INSERTED,"已在「%s」的光标处插入粘贴的 %zu 个字，原来的内容保留；按 ^Z 恢复。") \
+	X(UI_PASTE_KEY_REFUSED,"%s：%s；粘贴的内容一个字也没有填入。") \
+	X(UI_PASTE_NO_END,  "粘贴没有结束：%d 秒内没有收到终端的粘贴结束标记，一项也没有填入；请再粘贴一次。") \
+	X(UI_PASTE_BAD_TEXT,"粘贴的内容从第 %zu 个字节起不是终端所用编码的文字，一项也没有填入；请检查终端的字符编码（UTF-8 或 GBK）。") \
+	X(UI_PASTE_TOO_SLOW,"粘贴超过 %d 秒还没有传完，一项也没有填入；请一次复制少一些再粘贴。") \
 	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
 	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \
 	X(UI_FIRST_FIELD,   "已是第一项。") \
@@ -594,8 +614,11 @@
 	X(UI_AU_ADDRESS,    "登录地址") \
 	X(UI_AU_WHY,        "原因") \
 	X(UI_AU_FROM_YEAR,  "复制自年度") \
+	X(UI_AU_UNITS,      "仍开放的单位") \
 	X(UI_AU_NONE,       "没有符合条件的记录。") \
 	X(UI_AU_MORE,       "↓ 还有更早的记录（↓ 或 PgDn 载入）") \
+	X(UI_AU_LINES_BELOW,"↓ 改动还有 %zu 行（按 %s 往下看）") \
+	X(UI_AU_LINES_ABOVE,"↑ 上面还有 %zu 行（按 %s 往上看）") \
 	X(UI_AU_HINT,       "输入文字筛选：用户、单位、表名（附表2）、编号、日期、改动内容，空格隔开") \
 	X(AU_INSERT,        "新增") \
 	X(AU_UPDATE,        "修改") \
@@ -634,6 +657,10 @@
 	X(AU_YEAR_OPEN,     "开启新年度") \
 	X(AU_YEAR_CLOSE,    "结束年度") \
 	X(AU_YEAR_REOPEN,   "重新开放年度") \
+	X(AU_YEAR_REOPEN_UNIT,"对一个单位重新开放年度") \
+	X(AU_YEAR_CLOSE_UNIT,"结束对一个单位的开放") \
+	X(AU_UNAPPROVE,     "撤销认定") \
+	X(AU_PASSWORD_FAILED,"改密码失败") \
 	X(AU_UNTICK,        "取消勾选") \
 	X(UI_MENU_EXPORT,   "导出数据（CSV 或 Excel 文件，放进交换文件夹或发送到本机）") \
 	X(UI_MENU_IMPORT,   "导入数据（CSV 或 Excel 文件，从交换文件夹或本机）") \
@@ -703,6 +730,8 @@
 	X(K_NEW,            "新建") \
 	X(K_DELETE,         "删除") \
 	X(K_PAGE_DOWN,      "下一页") \
+	X(K_CHANGES_DOWN,   "看下面的改动") \
+	X(K_CHANGES_UP,     "看上面的改动") \
 	X(K_PAGE_UP,        "上一页") \
 	X(K_BACK,           "返回") \
 	X(K_CLEAR_BACK,     "清空检索词；已空时返回") \
@@ -722,7 +751,7 @@
 	X(K_CLEAR_CHOICE,   "清除选择") \
 	X(K_EDIT,           "修改") \
 	X(K_DITTO,          "同上：照抄上一份的这一项") \
-	X(K_UNDO,           "撤销：本项恢复为进入本项时的内容") \
+	X(K_UNDO,           "撤销：本项恢复为进入本项时的内容；刚粘贴的一行整行撤销") \
 	X(K_HELP,           "帮助") \
 	X(K_UNIT,           "换单位") \
 	X(K_SORT,           "排序") \
@@ -781,6 +810,7 @@
 	X(KC_DRAFTS,        "登录时的未保存草稿") \
 	X(KC_REASON,        "输入退回或重新打开的原因") \
 	X(KC_FILTERED,      "记录列表（已输入筛选文字时）") \
+	X(KC_PASSWORD,      "修改密码（从主菜单打开时）") \
 	X(KC_TABLE_READ,    "只能查看的表格（单位账号的附表1）") \
 	X(KC_LOGIN,         "登录与修改密码") \
 	X(KC_AUDIT,         "修改记录（审计）") \
@@ -1069,6 +1099,15 @@
 	X(Y_REOPENED,       "已重新开放 %d 年度：各单位又可以填报、修改和提交该年度的记录") \
 	X(Y_ALREADY_CLOSED, "%d 年度已经结束（%s 结束），没有改动") \
 	X(Y_NOT_CLOSED,     "%d 年度没有结束，不用重新开放，没有改动") \
+	X(Y_UNIT_NOT_CLOSED,"%d 年度没有结束，「%s」本来就可以修改，没有改动") \
+	X(Y_UNIT_NEED_REASON,"%d 年度对「%s」重新开放须写明原因（记入审计），没有改动") \
+	X(Y_UNIT_REASON_LONG,"原因最多 %d 个字，现在有 %zu 个字，没有改动") \
+	X(Y_UNIT_ALREADY_OPEN,"%d 年度已经对「%s」重新开放，没有改动") \
+	X(Y_UNIT_NOT_OPEN,  "%d 年度没有对「%s」重新开放，没有改动") \
+	X(Y_REOPENED_UNIT,  "已重新开放 %d 年度，只对「%s」：该单位又可以修改该年度的记录，其他单位仍不能；再结束该年度即收回") \
+	X(Y_CLOSED_UNIT,    "已收回 %d 年度对「%s」的开放：该单位又不能修改该年度的记录") \
+	X(Y_CLOSED_UNITS,   "%d 年度已结束；收回了对以下单位的开放：%s") \
+	X(Y_STATE_OPEN_TO,  "；仍对以下单位开放：%s") \
 	X(Y_COL_STATE,      "状态") \
 	X(Y_STATE_OPEN,     "进行中") \
 	X(Y_STATE_CLOSED,   "已结束（%s，%s）") \
@@ -1098,7 +1137,9 @@
 	X(K_M_CLOSE_YEAR,   "结束或重新开放本年度") \
 	X(C_NEED_TO_YEAR,   "move 需要用 --to-year 指定换到哪个年度（如 --to-year 2017）") \
 	X(C_NEED_FROM,      "year open 需要用 --from 指定从哪个年度复制（如 --from 2016）") \
-	X(C_YEAR_USAGE,     "用法：kepu year list，kepu year open 年度 --from 年度，kepu year close 年度，或 kepu year reopen 年度") \
+	X(C_YEAR_USAGE,     "用法：kepu year list，kepu year open 年度 --from 年度，kepu year close 年度 [--for-unit 单位]，或 kepu year reopen 年度 [--for-unit 单位 --reason 原因]") \
+	X(C_FOR_ONLY_YEAR,  "--for-unit 只用于 kepu year reopen 和 kepu year close（对一个单位重新开放或收回）") \
+	X(C_REASON_FOR_UNIT,"--reason 只用于 kepu year reopen 年度 --for-unit 单位（对一个单位重新开放的原因）") \
 	/* kepu save (cmd_save.c) */ \
 	X(C_SAVE_NOT_PAIR,  "「%s」不是「字段=值」：每个值写成 字段=值（如 姓名=张三，或 name=张三）") \
 	X(C_SAVE_NO_FIELD,  "%s没有字段「%s」；可用的字段：%s") \

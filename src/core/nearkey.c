@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lookalike.h"
+#include "core/simplified.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -234,15 +236,42 @@ static size_t bracket_start(const uint32_t *c, size_t n)
 /* 上 中 下 续: a part of a series in brackets, （上） as （一）. */
 static bool is_part(uint32_t cp) { return cp == 0x4E0A || cp == 0x4E2D || cp == 0x4E0B || cp == 0x7EED; }
 
+/* How long the edition note ending c[..n) is, 0 when there is none:
+ * (第)?N(年)?版, 修订版 增订版 再版 新版, a year before those (2016版,
+ * 2016年版, 第2版, 2016年修订版); not a reader's edition (少年版 青少年版). */
+static size_t edition_len(const uint32_t *c, size_t n)
+{
+	if (n < 2 || c[n - 1] != 0x7248) /* 版 */
+		return 0;
+	size_t i = n - 1;
+	if (i >= 2 && (c[i - 2] == 0x4FEE || c[i - 2] == 0x589E) && c[i - 1] == 0x8BA2) /* 修订 增订 */
+		i -= 2;
+	else if (c[i - 1] == 0x518D || c[i - 1] == 0x65B0) /* 再 新 */
+		i--;
+	if (i >= 2 && c[i - 1] == 0x5E74 && is_digit(c[i - 2])) /* N年 */
+		i--;
+	size_t digits = i;
+	while (i && is_digit(c[i - 1]))
+		i--;
+	if (i < digits && i && c[i - 1] == 0x7B2C) /* 第N */
+		i--;
+	return i < n - 1 ? n - i : 0;
+}
+
 static void strip_numbering(cps *c)
 {
 	for (;;) {
 		size_t at = numbering_start(c->cp, c->n);
-		if (at == c->n) {
-			size_t b = bracket_start(c->cp, c->n);
-			/* only a number in it: (1), （第1期）, （上）, not (本部) or （上册） */
-			if (b < c->n && b + 1 < c->n - 1 &&
-			    (numbering_start(c->cp + b + 1, c->n - 2 - b) == 0 || (b + 3 == c->n && is_part(c->cp[b + 1]))))
+		if (at == c->n)
+			at = c->n - edition_len(c->cp, c->n);
+		size_t b = at == c->n ? bracket_start(c->cp, c->n) : c->n;
+		if (b < c->n && b + 1 < c->n - 1) {
+			const uint32_t *in = c->cp + b + 1;
+			size_t len = c->n - 2 - b;
+			/* only a number or an edition in it: (1), （第1期）, （上）,
+			 * （2016版）, not (本部) or （上册） */
+			if (numbering_start(in, len) == 0 || edition_len(in, len) == len ||
+			    (b + 3 == c->n && is_part(c->cp[b + 1])))
 				at = b;
 		}
 		if (at == c->n || at == 0) /* nothing more, or nothing would be left */
@@ -299,12 +328,27 @@ static bool same_cps(const cps *a, const cps *b)
 	return a->n && a->n == b->n && !memcmp(a->cp, b->cp, a->n * sizeof *a->cp);
 }
 
+/* Does c begin with a name ending in 省 市 区 县 after two to four Han
+ * characters (建安区…, 长葛市…)? */
+static bool begins_named(const cps *c)
+{
+	for (size_t i = 0; i < c->n && i < 5; i++) {
+		if (i >= 2 && is_level(c->cp[i]))
+			return true;
+		if (!cp_is_han(c->cp[i]))
+			return false;
+	}
+	return false;
+}
+
 /* A level of the chain is left out where the next level down follows it
  * (许昌市魏都区…, 河南许昌魏都区…), the unit's own name wherever it begins
  * what is left: 许昌市文化中心 and 许昌文化中心 are the city's, not
  * 魏都区文化中心. The unit's name without its suffix (魏都) only when no
- * level above is written so (许昌县's 许昌 is the city's). */
-static void strip_place(cps *c, const char *unit, const char *prefixes)
+ * level above is written so (许昌县's 许昌 is the city's). Returns whether
+ * what is left names where it is: a level of the chain above the unit
+ * (许昌市文化中心, 许昌学院) or another 区/县/市 (建安区…). */
+static bool strip_place(cps *c, const char *unit, const char *prefixes)
 {
 	size_t np = prefixes && *prefixes ? 2 : 1; /* the unit's, and one more a newline */
 	for (const char *p = prefixes ? prefixes : ""; *p; p++)
@@ -339,9 +383,36 @@ static void strip_place(cps *c, const char *unit, const char *prefixes)
 	size_t b = bracket_start(c->cp, c->n);
 	if (b > 0 && b < c->n)
 		c->n = b;
-	for (size_t k = 0; k < np; k++)
+	bool named = begins_named(c);
+	for (size_t k = 0; k < np; k++) {
+		named |= k + 1 < np && level_at(c, &chain[k], true);
 		free(chain[k].full.cp);
+	}
 	free(chain);
+	return named;
+}
+
+/* A place as where it is (NEAR_PLACE_UNIT): its near key, after the
+ * unit's own 区/县/市 name, or whole name, when it names no place itself
+ * (魏都区's 文化中心 is 魏都区文化中心, 许昌学院's 图书馆 许昌学院图书馆). */
+static void place_of_unit(cps *c, const char *unit, const char *prefixes)
+{
+	if (strip_place(c, unit, prefixes))
+		return;
+	cps u = unit_prefix(unit);
+	if (!u.n) {
+		free(u.cp);
+		char *key = text_dup_key(unit ? unit : "");
+		u = decode(key);
+		free(key);
+	}
+	uint32_t *both = xcalloc(u.n + c->n + 1, sizeof *both);
+	memcpy(both, u.cp, u.n * sizeof *both);
+	memcpy(both + u.n, c->cp, c->n * sizeof *both);
+	free(u.cp);
+	free(c->cp);
+	c->cp = both;
+	c->n += u.n;
 }
 
 /* 科学技术协会 as 科协, the name every unit's 科协 goes by. */
@@ -361,36 +432,196 @@ static void fold_kexie(cps *c)
 	c->n = o;
 }
 
-/* Names as their first: up to the first 、 , ; / (full-width forms are
- * folded), then without a trailing 等 or 等人 (王建国等, 王建国、李明 and
- * 王建国等人 are 王建国). */
-static void first_name(cps *c)
+static bool is_letter(uint32_t cp) { return cp_script(cp) != SCRIPT_NONE || is_digit(cp); }
+
+/* The value of a Roman numeral in i v x (lower case: text_dup_key folded
+ * it), canonical only (iv, not iiii), or 0. */
+static int roman_value(const uint32_t *c, size_t n)
 {
-	size_t i = 0;
-	while (i < c->n && c->cp[i] != 0x3001 && c->cp[i] != ',' && c->cp[i] != ';' && c->cp[i] != '/')
-		i++;
-	if (i > 0)
-		c->n = i;
-	if (c->n > 2 && c->cp[c->n - 1] == 0x4EBA && c->cp[c->n - 2] == 0x7B49) /* 等人 */
-		c->n -= 2;
-	else if (c->n > 1 && c->cp[c->n - 1] == 0x7B49) /* 等 */
-		c->n--;
+	static const char *const tens[] = {"", "x", "xx", "xxx"};
+	static const char *const ones[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"};
+	for (int v = 1; v < 40; v++) {
+		char want[12];
+		size_t len = (size_t)snprintf(want, sizeof want, "%s%s", tens[v / 10], ones[v % 10]);
+		size_t k = 0;
+		while (k < n && k < len && c[k] == (uint32_t)want[k])
+			k++;
+		if (k == n && len == n)
+			return v;
+	}
+	return 0;
 }
 
-char *text_near_key(const char *s, int how, const char *unit, const char *prefixes)
+/* Roman numerals typed in ASCII (科普讲座II, 科普讲座 IV, （Ⅱ） as (II)) as
+ * digits, as Ⅱ is: a run of i v x with no letter or digit on either side. */
+static void fold_roman(cps *c)
+{
+	size_t o = 0;
+	for (size_t i = 0, j; i < c->n; i = j) {
+		for (j = i; j < c->n && (c->cp[j] == 'i' || c->cp[j] == 'v' || c->cp[j] == 'x');)
+			j++;
+		int v = j > i && (i == 0 || !is_letter(c->cp[i - 1])) && (j == c->n || !is_letter(c->cp[j]))
+			? roman_value(c->cp + i, j - i) : 0;
+		if (!v) { /* no numeral here: the character, or the run, as it is */
+			j = j > i ? j : i + 1;
+			while (i < j)
+				c->cp[o++] = c->cp[i++];
+			continue;
+		}
+		if (v >= 10) /* at most two digits, never longer than the run (x: 10) */
+			c->cp[o++] = (uint32_t)('0' + v / 10);
+		c->cp[o++] = (uint32_t)('0' + v % 10);
+	}
+	c->n = o;
+}
+
+/* Traditional characters as their simplified form (講 as 讲). */
+static void fold_traditional(cps *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		uint32_t s = cp_simplified_of(c->cp[i]);
+		c->cp[i] = s ? s : c->cp[i];
+	}
+}
+
+/* s as the near rule reads it before any how: text_dup_key, traditional
+ * characters simplified, numbering characters and numerals as digits. */
+static cps near_text(const char *s)
 {
 	char *dup = text_dup_key(s);
 	cps c = decode(dup);
 	free(dup);
+	fold_traditional(&c);
 	expand_numbering(&c);
 	fold_numerals(&c);
-	if (how == NEAR_NUMBERED)
+	return c;
+}
+
+/* 、 , ; / (full-width forms folded): what parts a list of names. */
+static bool is_name_sep(uint32_t cp) { return cp == 0x3001 || cp == ',' || cp == ';' || cp == '/'; }
+
+/* 和 及 与: a list's last part joined in words (王建国和李明). */
+static bool is_name_and(uint32_t cp) { return cp == 0x548C || cp == 0x53CA || cp == 0x4E0E; }
+
+static bool is_space(uint32_t cp) { return cp <= ' ' || cp == 0x3000 || cp_is_odd_space(cp); }
+
+/* 、 , ; / as typed, full-width too: where one name ends. */
+static bool is_typed_sep(uint32_t cp) { return is_name_sep(cp) || cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF0F; }
+
+/* s with a space between two names (王建国 李明) as 、: two characters or
+ * more on each side, none of them a letter — a space inside one name (王
+ * 建国, 欧阳 明, Wang Jianguo) is left out as text_dup_key leaves it. */
+static char *spaces_as_commas(const char *s)
+{
+	cps r = decode(s);
+	strbuf b = STRBUF_INIT;
+	size_t since = 0; /* characters of the name before the space */
+	for (size_t i = 0, j; i < r.n; i = j) {
+		for (j = i; j < r.n && is_space(r.cp[j]);)
+			j++;
+		if (j == i) {
+			since = is_typed_sep(r.cp[j]) ? 0 : since + 1;
+			sb_addcp(&b, r.cp[j++]);
+			continue;
+		}
+		size_t after = 0;
+		while (j + after < r.n && !is_space(r.cp[j + after]) && !is_typed_sep(r.cp[j + after]))
+			after++;
+		bool between = since >= 2 && after >= 2 && !is_letter(r.cp[i - 1]) && !is_letter(r.cp[j]);
+		sb_addcp(&b, between ? 0x3001 : ' ');
+		since = between ? 0 : since;
+	}
+	free(r.cp);
+	return sb_take(&b);
+}
+
+/* The names of a list: parted by 、 , ; / and a space (as above), and by
+ * 和 及 与 where two characters or more stand on each side (王和平 is one
+ * name, 王建国和李明 two); a trailing 等 or 等人 left out, a name that is
+ * nothing else (王建国 等) too. */
+static size_t split_names(const cps *c, cps *names)
+{
+	size_t n = 0;
+	for (size_t i = 0, j; i <= c->n; i = j + 1) {
+		for (j = i; j < c->n && !is_name_sep(c->cp[j]);)
+			j++;
+		size_t from = i;
+		for (size_t k = i + 2; k + 2 < j; k++)
+			if (is_name_and(c->cp[k]) && k - from >= 2) {
+				names[n++] = (cps){c->cp + from, k - from};
+				from = k + 1;
+			}
+		names[n++] = (cps){c->cp + from, j - from};
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		cps *v = &names[i];
+		size_t etc = v->n >= 2 && v->cp[v->n - 2] == 0x7B49 && v->cp[v->n - 1] == 0x4EBA ? 2 /* 等人 */
+			     : v->n >= 1 && v->cp[v->n - 1] == 0x7B49                         ? 1 /* 等 */
+												: 0;
+		if (v->n > etc) {
+			v->n -= etc;
+			names[kept++] = *v;
+		}
+	}
+	return kept;
+}
+
+static int cmp_cps(const void *a, const void *b)
+{
+	const cps *x = a, *y = b;
+	for (size_t i = 0; i < x->n && i < y->n; i++)
+		if (x->cp[i] != y->cp[i])
+			return x->cp[i] < y->cp[i] ? -1 : 1;
+	return x->n < y->n ? -1 : x->n > y->n;
+}
+
+/* A list of names by its first (NEAR_FIRST), or as a set (NEAR_AUTHORS:
+ * each name once, in code point order, joined by 、). */
+static char *authors_key(const char *s, bool first)
+{
+	char *parted = spaces_as_commas(s);
+	cps c = near_text(parted);
+	free(parted);
+	cps *names = xcalloc(c.n + 1, sizeof *names);
+	size_t n = split_names(&c, names);
+	strbuf b = STRBUF_INIT;
+	if (!n) { /* never down to nothing */
+		for (size_t i = 0; i < c.n; i++)
+			sb_addcp(&b, c.cp[i]);
+	} else if (first) {
+		for (size_t i = 0; i < names[0].n; i++)
+			sb_addcp(&b, names[0].cp[i]);
+	} else {
+		qsort(names, n, sizeof *names, cmp_cps);
+		for (size_t k = 0; k < n; k++) {
+			if (k && !cmp_cps(&names[k - 1], &names[k]))
+				continue;
+			if (b.len)
+				sb_addcp(&b, 0x3001);
+			for (size_t i = 0; i < names[k].n; i++)
+				sb_addcp(&b, names[k].cp[i]);
+		}
+	}
+	free(names);
+	free(c.cp);
+	return sb_take(&b);
+}
+
+char *text_near_key(const char *s, int how, const char *unit, const char *prefixes)
+{
+	if (how == NEAR_FIRST || how == NEAR_AUTHORS)
+		return authors_key(s, how == NEAR_FIRST);
+	cps c = near_text(s);
+	if (how == NEAR_NUMBERED) {
+		fold_roman(&c);
 		strip_numbering(&c);
-	else if (how == NEAR_PLACE) {
+	} else if (how == NEAR_PLACE || how == NEAR_PLACE_UNIT) {
 		fold_kexie(&c);
-		strip_place(&c, unit, prefixes);
-	} else if (how == NEAR_FIRST) {
-		first_name(&c);
+		if (how == NEAR_PLACE)
+			strip_place(&c, unit, prefixes);
+		else
+			place_of_unit(&c, unit, prefixes);
 	}
 	char *key = encode(&c);
 	free(c.cp);

@@ -431,6 +431,15 @@ size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width)
 	return end;
 }
 
+size_t text_line_next(const uint32_t *cp, size_t end, size_t n)
+{
+	if (end < n && cp[end] == '\n')
+		end++;
+	while (end < n && cp[end] == ' ') /* no line starts with a space */
+		end++;
+	return end;
+}
+
 char *text_cut_parts(const char *s, const char *sep, int width)
 {
 	if (utf8_width(s) <= width || !sep[0])

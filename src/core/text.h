@@ -71,5 +71,8 @@ size_t text_wrap(const char *s, int cols, size_t **starts);
  * or a space, or before an opening bracket, rather than inside a phrase.
  * The caller skips the spaces that then start the next line. */
 size_t text_line_end(const uint32_t *cp, size_t start, size_t n, int width);
+/* Where the next screen line starts after one that ends at end: past the
+ * newline that ended it and the spaces it would otherwise start with. */
+size_t text_line_next(const uint32_t *cp, size_t end, size_t n);
 
 #endif

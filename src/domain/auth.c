@@ -246,8 +246,10 @@ void auth_throttle(kp_env *e, bool by_addr, const char *key, long long now, int 
 	*wait = left > 0 ? (long)(left < LOGIN_MAX_WAIT ? left : LOGIN_MAX_WAIT) : 0;
 }
 
-kp_login auth_login(kp_env *e, const char *name, const char *password, const char *addr, long long now,
-		    kp_user *u, long *wait)
+/* A password tried for name; confirm: by its signed-in owner (store.h's
+ * kp_login_try). */
+static kp_login try_password(kp_env *e, const char *name, const char *password, const char *addr, long long now,
+			     bool confirm, kp_user *u, long *wait)
 {
 	*wait = 0;
 	if (auth_name_problem(name)) /* no account has such a name */
@@ -272,7 +274,7 @@ kp_login auth_login(kp_env *e, const char *name, const char *password, const cha
 	const char *hash = known ? u->hash : dummy;
 	bool right = hash && auth_verify(hash, password) && known;
 	free(dummy);
-	kp_login_try t = {name, addr, now, now - LOGIN_FORGET};
+	kp_login_try t = {name, addr, now, now - LOGIN_FORGET, confirm};
 	/* A locked or disabled account with a wrong password answers like any
 	 * wrong password; only its owner learns that it is locked. */
 	const char *why = !known ? "unknown" : !right ? "password" : u->disabled ? "disabled"
@@ -293,6 +295,12 @@ kp_login auth_login(kp_env *e, const char *name, const char *password, const cha
 	return locked ? LOGIN_LOCKED : LOGIN_BAD;
 }
 
+kp_login auth_login(kp_env *e, const char *name, const char *password, const char *addr, long long now,
+		    kp_user *u, long *wait)
+{
+	return try_password(e, name, password, addr, now, false, u, wait);
+}
+
 kp_login auth_confirm(kp_env *e, const kp_user *u, const char *password, const char *addr, long long now,
 		      long *wait)
 {
@@ -304,7 +312,7 @@ kp_login auth_confirm(kp_env *e, const kp_user *u, const char *password, const c
 	if (*wait)
 		return LOGIN_WAIT;
 	kp_user again;
-	kp_login r = auth_login(e, u->name, password, addr, now, &again, wait);
+	kp_login r = try_password(e, u->name, password, addr, now, true, &again, wait);
 	if (r == LOGIN_OK)
 		user_free(&again);
 	return r;

@@ -79,8 +79,9 @@ kp_login auth_login(kp_env *e, const char *name, const char *password, const cha
 		    kp_user *u, long *wait);
 /* The signed-in account u proves it is still its owner (修改密码 asks for
  * the current password first): the password checked as auth_login checks
- * it — the same back-off, counting and audit — so an unlocked window gives
- * a passer-by no way round them. */
+ * it — the same back-off and counting — so an unlocked window gives a
+ * passer-by no way round them; a wrong one is audited as 改密码失败
+ * (password_failed), not as a failed login. */
 kp_login auth_confirm(kp_env *e, const kp_user *u, const char *password, const char *addr, long long now,
 		      long *wait);
 /* Is name acceptable for an account: 1 to NAME_MAX_CHARS letters, digits,

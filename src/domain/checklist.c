@@ -329,7 +329,9 @@ int checklist_tick(kp_env *e, const kp_check_item *it, long long unit_id, const 
 {
 	if (it->m->nrecords)
 		return -1; /* done by the data, not by hand */
-	return store_tick_set(e->store, it->key, it->m->owner == OWNER_UNIT ? unit_id : 0, by, on, err);
+	/* a carried item is ticked in its own year (it->year), not the one worked in */
+	return store_tick_set_in(e->store, it->year ? it->year : store_year(e->store), it->key,
+				 it->m->owner == OWNER_UNIT ? unit_id : 0, by, on, err);
 }
 
 void check_item_describe(const kp_checklist *c, const kp_check_item *it, size_t u,

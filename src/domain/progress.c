@@ -110,13 +110,18 @@ static bool column_exempted(const kp_progress *p, size_t k)
 }
 
 /* 「免：该项按全市平均完成度 x.x% 计」 for the columns a shown row is
- * exempt from (each named when there are several), or NULL. */
+ * exempt from (each named when there are several), and why a unit
+ * exempt from every column has 免 for its rank and 完成度 (it is not
+ * scored at the mean, as its columns' 免 would suggest); or NULL. */
 static char *exempt_note(const kp_progress *p)
 {
 	size_t cols = 0;
+	bool all = false;
 	for (size_t k = 0; k < p->ncols; k++)
 		cols += column_exempted(p, k);
-	if (!cols)
+	for (size_t i = 0; i < p->n; i++)
+		all |= p->rows[i].exempt;
+	if (!cols && !all)
 		return NULL;
 	strbuf b = STRBUF_INIT;
 	for (size_t k = 0; k < p->ncols; k++) {
@@ -126,9 +131,13 @@ static char *exempt_note(const kp_progress *p)
 			sb_printf(&b, "%s%s ", b.len ? "，" : "", p->labels[k]);
 		sb_printf(&b, "%.1f%%", scoring_mean_pct(&p->means[k]));
 	}
-	char *t = xasprintf(msg(cols > 1 ? MSG_P_EXEMPT_NOTES : MSG_P_EXEMPT_NOTE), sb_str(&b));
+	strbuf t = STRBUF_INIT;
+	if (cols)
+		sb_printf(&t, msg(cols > 1 ? MSG_P_EXEMPT_NOTES : MSG_P_EXEMPT_NOTE), sb_str(&b));
+	if (all)
+		sb_printf(&t, "%s%s", cols ? "；" : "", msg(MSG_P_EXEMPT_ALL_NOTE));
 	sb_free(&b);
-	return t;
+	return sb_take(&t);
 }
 
 /* "完成度 = (科普人才 + 2*科普活动 + …) / 5", from the scoring itself so

@@ -40,7 +40,7 @@ const char *state_label(kp_state st)
 const char *review_label(kp_review a)
 {
 	static const enum kp_msg_id ids[REV_COUNT] = {MSG_RV_SUBMIT, MSG_RV_APPROVE, MSG_RV_RETURN,
-						      MSG_RV_REOPEN, MSG_RV_WITHDRAW};
+						      MSG_RV_REOPEN, MSG_RV_WITHDRAW, MSG_RV_UNAPPROVE};
 	return msg(ids[a]);
 }
 
@@ -51,6 +51,7 @@ static const kp_state sources[][2] = {
 	[REV_RETURN] = {ST_SUBMITTED, ST_SUBMITTED},
 	[REV_REOPEN] = {ST_APPROVED, ST_APPROVED},
 	[REV_WITHDRAW] = {ST_SUBMITTED, ST_SUBMITTED}, /* the unit's, before the city decides */
+	[REV_UNAPPROVE] = {ST_APPROVED, ST_APPROVED},  /* the city's, an approval made by mistake */
 };
 
 bool review_allowed(const kp_store *s, kp_state st, kp_review a)
@@ -67,11 +68,11 @@ bool review_may_submit(const kp_store *s)
 kp_state review_target(kp_review a)
 {
 	static const kp_state to[REV_COUNT] = {ST_SUBMITTED, ST_APPROVED, ST_RETURNED, ST_RETURNED,
-					       ST_DRAFT};
+					       ST_DRAFT, ST_SUBMITTED};
 	return to[a];
 }
 
-bool review_needs_reason(kp_review a) { return a == REV_RETURN || a == REV_REOPEN; }
+bool review_needs_reason(kp_review a) { return a == REV_RETURN || a == REV_REOPEN || a == REV_UNAPPROVE; }
 
 bool review_editable(const kp_store *s, kp_state st) { return store_may_edit_state(s, state_code(st)); }
 
@@ -104,7 +105,7 @@ int review_apply_seen(kp_env *e, const kp_form *f, long long id, int seen, kp_re
 		return -1;
 	}
 	static const char *const actions[REV_COUNT] = {"submit", "approve", "return", "reopen",
-						       "withdraw"};
+						       "withdraw", "unapprove"};
 	int rc = store_set_state_seen(e->store, f, id, seen, state_code(st), state_code(review_target(a)), why,
 				      actions[a], err) == KP_OK ? 0 : -1;
 	free(why);

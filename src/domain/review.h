@@ -4,14 +4,15 @@
  * `review: true`): 草稿 → 已提交 (the unit submits) → 已认定 or 退回 (the
  * city decides; a return says why). A returned record is edited and
  * submitted again; an approved one is read-only until the city reopens it
- * (back to 退回, with the reason).
+ * (back to 退回, with the reason) or undoes an approval made by mistake
+ * (撤销认定: back to 已提交, the reason in the audit only, no return).
  */
 #ifndef KP_REVIEW_H
 #define KP_REVIEW_H
 #include "domain/env.h"
 
 typedef enum { ST_DRAFT, ST_SUBMITTED, ST_APPROVED, ST_RETURNED, ST_COUNT } kp_state;
-typedef enum { REV_SUBMIT, REV_APPROVE, REV_RETURN, REV_REOPEN, REV_WITHDRAW, REV_COUNT } kp_review;
+typedef enum { REV_SUBMIT, REV_APPROVE, REV_RETURN, REV_REOPEN, REV_WITHDRAW, REV_UNAPPROVE, REV_COUNT } kp_review;
 
 /* Stored names (draft …) and what people read (草稿 …). */
 const char *state_code(kp_state st);
@@ -29,7 +30,7 @@ bool review_allowed(const kp_store *s, kp_state st, kp_review a);
 bool review_may_submit(const kp_store *s);
 /* The state action a leads to. */
 kp_state review_target(kp_review a);
-/* Does the action need a reason (a return, a reopening)? */
+/* Does the action need a reason (a return, a reopening, an approval undone)? */
 bool review_needs_reason(kp_review a);
 /* May the session change a record in state st (and a new one)? */
 bool review_editable(const kp_store *s, kp_state st);

@@ -211,10 +211,10 @@ int progress_xlsx(const kp_progress *p, const char *path, char **err)
 					text(&r, 4 + 2 * k, msg(MSG_P_EXEMPT), total);
 			}
 			/* the score as the screen shows it: rounded once, half-up;
-			 * none for a unit exempt from all (its 免 is beside its rank),
-			 * so the column sorts as numbers */
+			 * 免 for a unit exempt from all (the notes say why), never a
+			 * number it was not scored with */
 			if (row->exempt)
-				text(&r, n - 1, "", false);
+				text(&r, n - 1, msg(MSG_P_EXEMPT), false);
 			else
 				worksheet_write_number(r.ws, r.row, (lxw_col_t)(n - 1), row->score,
 						       total ? r.fm.total : r.fm.number);

@@ -207,7 +207,8 @@ typedef struct kp_form {
 	size_t nalike;         /* (附表2: 姓名 and 工作单位): each a warning as similar's */
 	unsigned char *near;   /* near_hint: how each hint field (as hint[i]) is compared by the
 				* near-repeat rule (core/nearkey.h: NEAR_SAME, NEAR_NUMBERED, NEAR_FIRST,
-				* NEAR_PLACE), records of one unit only; NULL: no such rule */
+				* NEAR_PLACE, NEAR_ANY: not compared), warned of one unit's records
+				* only (the city sees other units' too); NULL: no such rule */
 	char *near_prefixes;   /* its place prefixes, '\n'-joined (河南省, 许昌市), or NULL */
 	bool review;           /* records go 草稿 → 已提交 → 已认定 or 退回 (附表2, 附表3) */
 	kp_writer written_by;  /* who may write its records at all (附表1: the city) */

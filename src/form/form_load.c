@@ -37,7 +37,7 @@ static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const not_more_keys[] = {"field", "because", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", "evidence", NULL};
 static const char *const evidence_keys[] = {"max_mib", "max_files", NULL};
-static const char *const near_keys[] = {"numbered", "place", "first", "prefixes", NULL};
+static const char *const near_keys[] = {"numbered", "place", "first", "any", "prefixes", NULL};
 static const char *const ref_keys[] = {"form", "show", "state", NULL};
 
 /* Keys that only some types take, with the bit that allows them. */
@@ -703,7 +703,8 @@ static void load_similar(loader *L, const ynode *n)
 			similar_rule(L, n->kids[i]);
 }
 
-/* near_hint's list of hint fields compared by how. */
+/* near_hint's list of hint fields compared by how (of any type when
+ * NEAR_ANY: not compared at all). */
 static void near_fields(loader *L, const ynode *seq, unsigned char how)
 {
 	kp_form *form = L->form;
@@ -718,7 +719,7 @@ static void near_fields(loader *L, const ynode *seq, unsigned char how)
 		for (size_t j = 0; j < form->nhint && k >= 0; j++)
 			if (form->hint[j] == k)
 				at = j;
-		if (at == form->nhint || form->fields[k].type != FT_TEXT)
+		if (at == form->nhint || (form->fields[k].type != FT_TEXT && how != NEAR_ANY))
 			ychk_err(&L->c, v, msg(MSG_L_NEAR_NOT_HINT), v->kind == YN_SCALAR ? v->value : "…");
 		else if (form->near[at] != NEAR_SAME)
 			ychk_err(&L->c, v, msg(MSG_L_NEAR_TWICE), v->value);
@@ -727,9 +728,10 @@ static void near_fields(loader *L, const ynode *seq, unsigned char how)
 	}
 }
 
-/* near_hint: {numbered: [field, …], place: […], first: […], prefixes: […]} — the
- * near-repeat rule (core/nearkey.h): the same unit's record whose unique_hint
- * values agree, these fields by their near key, the others exactly. */
+/* near_hint: {numbered: [field, …], place: […], first: […], any: […],
+ * prefixes: […]} — the near-repeat rule (core/nearkey.h): the same unit's
+ * record whose unique_hint values agree, these fields by their near key,
+ * those under any not at all, the others exactly. */
 static void load_near(loader *L, const ynode *n)
 {
 	kp_form *form = L->form;
@@ -740,9 +742,10 @@ static void load_near(loader *L, const ynode *n)
 	near_fields(L, yn_get(n, "numbered"), NEAR_NUMBERED);
 	near_fields(L, yn_get(n, "place"), NEAR_PLACE);
 	near_fields(L, yn_get(n, "first"), NEAR_FIRST);
+	near_fields(L, yn_get(n, "any"), NEAR_ANY);
 	bool any = false;
 	for (size_t i = 0; i < form->nhint; i++)
-		any |= form->near[i] != NEAR_SAME;
+		any |= form->near[i] != NEAR_SAME && form->near[i] != NEAR_ANY;
 	if (!any)
 		ychk_err(&L->c, n, "%s", msg(MSG_L_NEAR_NONE));
 	const ynode *pre = yn_get(n, "prefixes");

@@ -25,7 +25,9 @@ static const struct {
 	{"accept_chain", MSG_AU_ACCEPT_CHAIN}, {"guard_restored", MSG_AU_GUARD_RESTORED},
 	{"move_year", MSG_AU_MOVE_YEAR}, {"attach", MSG_AU_ATTACH}, {"detach", MSG_AU_DETACH},
 	{"year_open", MSG_AU_YEAR_OPEN}, {"year_close", MSG_AU_YEAR_CLOSE},
-	{"year_reopen", MSG_AU_YEAR_REOPEN},
+	{"year_reopen", MSG_AU_YEAR_REOPEN}, {"year_reopen_unit", MSG_AU_YEAR_REOPEN_UNIT},
+	{"year_close_unit", MSG_AU_YEAR_CLOSE_UNIT}, {"unapprove", MSG_AU_UNAPPROVE},
+	{"password_failed", MSG_AU_PASSWORD_FAILED},
 };
 
 #define NACTIONS (sizeof actions / sizeof actions[0])

@@ -456,7 +456,7 @@ int store_login_result(kp_store *s, const kp_login_try *t, bool ok, long long un
 	if (rc == KP_OK) {
 		char *what[] = {"name", "", (char *)t->name, "address", "", (char *)t->addr,
 				"reason", "", (char *)(why ? why : "")};
-		rc = db_audit(s, t->name, "kp_users", 0, unit_id, ok ? "login" : "login_failed", what,
+		rc = db_audit(s, t->name, "kp_users", 0, unit_id, ok ? "login" : t->confirm ? "password_failed" : "login_failed", what,
 			      why ? 9 : 6);
 	}
 	return db_end(s, rc, NULL);

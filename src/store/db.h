@@ -129,6 +129,9 @@ typedef enum {
  * or r's unit's record near it (DUP_NEAR, not the same); *stp is made once
  * and finalized by the caller (duplicates.c). */
 bool dup_seen(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, sqlite3_stmt **stp, kp_dup *out);
+/* Does the near rule compare a typed value as stored (an activity's date),
+ * which the hint index seeks? Else its look-up reads the unit's rows. */
+bool dup_near_typed(const kp_form *f);
 /* The first record of any unit (r's unit's first) holding r's values of
  * similar_hint's rule f->alike[rule], the hint's others differing; out
  * names it only if the session reads it (its unit's; the city any). */
@@ -165,8 +168,15 @@ int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char
 int session_may_change_year(kp_store *s, int year, char **err);
 /* May the session keep a draft typed for year (begun; closed is fine)? */
 int session_may_draft_year(kp_store *s, int year, char **err);
-/* Is year closed? *when (when asked and closed) is when, a new string. */
+/* Is year closed to the session (a unit: unless the city reopened it for
+ * that unit)? *when (when asked and closed) is when, a new string. */
 bool session_year_closed(kp_store *s, int year, char **when);
+/* Is year closed to unit_id (0: closed at all, whatever unit it was
+ * reopened for)? */
+bool session_year_closed_to(kp_store *s, int year, long long unit_id, char **when);
+/* Forget every unit's reopening of year, in the writer's transaction
+ * (year_units.c; closing the year again). */
+int year_units_clear(kp_store *s, int year, char **err);
 #define SESSION_KIND(k) (1u << (k))
 #define ANY_SESSION (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY) | SESSION_KIND(SESSION_UNIT))
 #define CITY_OR_ADMIN (SESSION_KIND(SESSION_ADMIN) | SESSION_KIND(SESSION_CITY))

@@ -97,28 +97,46 @@ static bool alike_filled(const kp_form *f, size_t k, const kp_record *r)
 	return true;
 }
 
+/* "kp_nearkey(how, t.col, unit, ?pre) = kp_nearkey(how, other, ounit, …)". */
+static void near_same(strbuf *b, int how, const char *col, const char *unit, const char *other, const char *ounit,
+		      int pre)
+{
+	sb_printf(b, "kp_nearkey(%d, t.\"%s\", %s, ?%d) = kp_nearkey(%d, %s, %s, ?%d)", how, col, unit, pre, how, other,
+		  ounit, pre);
+}
+
 /* The near rule (near_hint) between t's hint fields and others, bound
- * from ?first or (first 0) m's columns: NEAR_SAME fields as dup_same, the
- * others by their near keys under unit (an SQL expression: the unit's
- * name) and the prefixes bound at ?pre. Both records are of one unit: the
- * caller says so. */
-static void near_where(strbuf *b, const kp_form *f, int first, const char *unit, int pre)
+ * from ?first or (first 0) m's columns: NEAR_SAME fields as dup_same,
+ * NEAR_ANY not at all, NEAR_FIRST by the first name or by all of them
+ * (NEAR_AUTHORS), the others by their near keys under unit (an SQL
+ * expression: t's unit's name) and the prefixes bound at ?pre. Across
+ * units (ounit, the other record's unit, not NULL) a place is compared as
+ * where it is (NEAR_PLACE_UNIT): 魏都区's 文化中心 and 东城区's 魏都区文化中心
+ * are near, 魏都区's and 东城区's 文化中心 are not. */
+static void near_where(strbuf *b, const kp_form *f, int first, const char *unit, const char *ounit, int pre)
 {
 	for (size_t i = 0; i < f->nhint; i++) {
 		const kp_field *fd = &f->fields[f->hint[i]];
+		int how = f->near[i];
 		char *other = first ? xasprintf("?%zu", (size_t)first + i) : xasprintf("m.\"%s\"", fd->id);
-		if (f->near[i] == NEAR_SAME)
+		if (how == NEAR_SAME) {
 			dup_same(b, fd, "t.", other);
-		else
-			sb_printf(b, " AND kp_nearkey(%d, t.\"%s\", %s, ?%d) = kp_nearkey(%d, %s, %s, ?%d)", f->near[i],
-				  fd->id, unit, pre, f->near[i], other, unit, pre);
+		} else if (how == NEAR_FIRST) {
+			sb_adds(b, " AND (");
+			near_same(b, how, fd->id, unit, other, ounit ? ounit : unit, pre);
+			sb_adds(b, " OR ");
+			near_same(b, NEAR_AUTHORS, fd->id, unit, other, ounit ? ounit : unit, pre);
+			sb_adds(b, ")");
+		} else if (how != NEAR_ANY) {
+			sb_adds(b, " AND ");
+			near_same(b, how == NEAR_PLACE && ounit ? NEAR_PLACE_UNIT : how, fd->id, unit, other,
+				  ounit ? ounit : unit, pre);
+		}
 		free(other);
 	}
 }
 
-/* Does the near rule compare a typed value as stored (a date), which the
- * hint index seeks? */
-static bool near_typed(const kp_form *f)
+bool dup_near_typed(const kp_form *f)
 {
 	for (size_t i = 0; i < f->nhint; i++)
 		if (f->near[i] == NEAR_SAME && f->fields[f->hint[i]].type != FT_TEXT)
@@ -126,30 +144,40 @@ static bool near_typed(const kp_form *f)
 	return false;
 }
 
+/* The near rule's look-up: r's unit's records near r and not the same
+ * (that is said as a repeat), the prefixes bound after the scope. */
+static void near_match_where(strbuf *b, const kp_form *f, int first)
+{
+	/* the hint index by a typed value, not every row of the unit */
+	sb_printf(b, " AND %st.unit_id = ?2", dup_near_typed(f) ? "+" : "");
+	near_where(b, f, first, "u.name", NULL, first + (int)f->nhint + 1);
+	sb_adds(b, " AND NOT (1");
+	hint_where(b, f, first);
+	sb_adds(b, ")");
+}
+
 static void match_where(strbuf *b, const kp_form *f, dup_kind kind, size_t rule, int first)
 {
-	if (kind == DUP_ALIKE) {
+	if (kind == DUP_ALIKE)
 		alike_where(b, f, rule, first);
-	} else if (kind == DUP_SIMILAR) {
+	else if (kind == DUP_SIMILAR)
 		similar_where(b, f, first);
-	} else if (kind == DUP_NEAR) { /* near, not the same: that is said as a repeat */
-		/* the hint index by a typed value, not every row of the unit */
-		sb_printf(b, " AND %st.unit_id = ?2", near_typed(f) ? "+" : "");
-		near_where(b, f, first, "u.name", first + (int)f->nhint + 1);
-		sb_adds(b, " AND NOT (1");
+	else if (kind == DUP_NEAR)
+		near_match_where(b, f, first);
+	else
 		hint_where(b, f, first);
-		sb_adds(b, ")");
-	} else {
-		hint_where(b, f, first);
-	}
 }
 
 char *dup_near_why(const kp_form *f)
 {
-	strbuf b = STRBUF_INIT;
+	strbuf b = STRBUF_INIT, any = STRBUF_INIT;
 	for (size_t i = 0; i < f->nhint; i++) {
 		const char *label = f->fields[f->hint[i]].label;
-		sb_printf(&b, "%s", i ? "、" : "");
+		if (f->near[i] == NEAR_ANY) {
+			sb_printf(&any, "%s%s", any.len ? "、" : "", label);
+			continue;
+		}
+		sb_printf(&b, "%s", b.len ? "、" : "");
 		if (f->near[i] == NEAR_SAME)
 			sb_adds(&b, label);
 		else
@@ -158,8 +186,11 @@ char *dup_near_why(const kp_form *f)
 								      : MSG_S_NEAR_FIRST),
 				  label);
 	}
-	char *why = xasprintf(msg(MSG_S_NEAR_WHY), sb_str(&b));
+	char *regardless = any.len ? xasprintf(msg(MSG_S_NEAR_ANY), sb_str(&any)) : xstrdup("");
+	char *why = xasprintf(msg(MSG_S_NEAR_WHY), sb_str(&b), regardless); /* 「…相同（不论类型）」 */
+	free(regardless);
 	sb_free(&b);
+	sb_free(&any);
 	return why;
 }
 
@@ -211,42 +242,52 @@ void dup_free(kp_dup *d)
 	memset(d, 0, sizeof *d);
 }
 
-/* The first other record matching r by kind (the hint, similar_hint, its
- * rule over other fields numbered rule, or near_hint), r's unit's first;
- * with scoped, of the units the session reads only. *stp holds the
- * statement (made when NULL, kept for the caller's next). */
-static bool find(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, size_t rule, bool scoped,
-		 sqlite3_stmt **stp, kp_dup *out)
+/* Can r be looked up by kind at all: its compared values filled, the
+ * form has the rule? */
+static bool find_applies(const kp_form *f, const kp_record *r, dup_kind kind, size_t rule)
 {
-	memset(out, 0, sizeof *out);
-	if (kind == DUP_ALIKE ? !f->nhint || rule >= f->nalike || !alike_filled(f, rule, r) : !hint_filled(f, r))
-		return false;
+	if (kind == DUP_ALIKE)
+		return f->nhint && rule < f->nalike && alike_filled(f, rule, r);
 	if ((kind == DUP_SIMILAR && !f->nsimilar) || (kind == DUP_NEAR && !f->near))
 		return false;
-	if (!*stp) {
-		strbuf b = STRBUF_INIT;
-		sb_printf(&b, "SELECT t.id, t.unit_id, u.name, t.\"%s\" FROM \"%s\" t JOIN units u ON u.id = t.unit_id"
-			      " WHERE t.id <> ?1 AND (?%zu = 0 OR t.unit_id = ?%zu)",
-			  f->fields[f->hint[0]].id, f->table, f->nhint + 3, f->nhint + 3);
-		match_where(&b, f, kind, rule, 3);
-		/* A pair saved on purpose (marked) is not said again while r's
-		 * compared values are those it was marked with: an edit of another
-		 * field is no new repeat; a new pair, or new values, still are.
-		 * A new record (?1 = 0) has no pair: no look-up per row. (:tbl is
-		 * named: alike rules number their own parameters after ?N.) */
-		sb_printf(&b, " AND (?1 = 0 OR NOT EXISTS (SELECT 1 FROM kp_duplicates d, \"%s\" m WHERE m.id = ?1 AND d.tbl = :tbl"
-			      " AND ((d.id = ?1 AND d.other = t.id) OR (d.id = t.id AND d.other = ?1))",
-			  f->table);
-		for (size_t i = 0; i < f->nhint; i++)
-			sb_printf(&b, " AND m.\"%s\" IS ?%zu", f->fields[f->hint[i]].id, i + 3);
-		sb_adds(&b, ")) ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
-		*stp = db_prepare(s, sb_str(&b), NULL);
-		sb_free(&b);
-	}
-	sqlite3_stmt *st = *stp;
-	if (!st)
-		return false;
-	sqlite3_reset(st);
+	return hint_filled(f, r);
+}
+
+/* A pair saved on purpose (marked) is not said again while r's compared
+ * values are those it was marked with: an edit of another field is no new
+ * repeat; a new pair, or new values, still are. A new record (?1 = 0) has
+ * no pair: no look-up per row. (:tbl is named: alike rules number their
+ * own parameters after ?N.) */
+static void unmarked_where(strbuf *b, const kp_form *f)
+{
+	sb_printf(b, " AND (?1 = 0 OR NOT EXISTS (SELECT 1 FROM kp_duplicates d, \"%s\" m WHERE m.id = ?1 AND d.tbl = :tbl"
+		     " AND ((d.id = ?1 AND d.other = t.id) OR (d.id = t.id AND d.other = ?1))",
+		  f->table);
+	for (size_t i = 0; i < f->nhint; i++)
+		sb_printf(b, " AND m.\"%s\" IS ?%zu", f->fields[f->hint[i]].id, i + 3);
+	sb_adds(b, "))");
+}
+
+/* The look-up by kind: ?1 r's id, ?2 its unit, its hint values from ?3,
+ * the unit scope after them (0: every unit), then the near rule's
+ * prefixes; r's unit's first. */
+static sqlite3_stmt *find_prepare(kp_store *s, const kp_form *f, dup_kind kind, size_t rule)
+{
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "SELECT t.id, t.unit_id, u.name, t.\"%s\" FROM \"%s\" t JOIN units u ON u.id = t.unit_id"
+		      " WHERE t.id <> ?1 AND (?%zu = 0 OR t.unit_id = ?%zu)",
+		  f->fields[f->hint[0]].id, f->table, f->nhint + 3, f->nhint + 3);
+	match_where(&b, f, kind, rule, 3);
+	unmarked_where(&b, f);
+	sb_adds(&b, " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
+	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
+	sb_free(&b);
+	return st;
+}
+
+static void find_bind(kp_store *s, sqlite3_stmt *st, const kp_form *f, const kp_record *r, dup_kind kind, size_t rule,
+		      bool scoped)
+{
 	sqlite3_bind_int64(st, 1, r->id);
 	sqlite3_bind_int64(st, 2, r->unit_id);
 	for (size_t i = 0; i < f->nhint; i++)
@@ -257,19 +298,44 @@ static bool find(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kin
 	if (kind == DUP_ALIKE)
 		bind_alike(st, f, rule, r);
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":tbl"), f->table, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		long long unit = sqlite3_column_int64(st, 1);
-		out->found = true;
-		out->other_unit = unit != r->unit_id;
-		if (session_may_see(s, unit)) {
-			out->id = sqlite3_column_int64(st, 0);
-			out->unit_name = db_text(st, 2);
-			out->name = shown_name(s, f, st, 3);
-		}
-		out->similar = kind == DUP_SIMILAR || kind == DUP_ALIKE;
-		out->alike = kind == DUP_ALIKE ? (int)rule + 1 : 0;
-		out->near = kind == DUP_NEAR;
+}
+
+/* The row found, as much as the session may read of it. */
+static void find_read(kp_store *s, const kp_form *f, const kp_record *r, sqlite3_stmt *st, dup_kind kind,
+		      size_t rule, kp_dup *out)
+{
+	long long unit = sqlite3_column_int64(st, 1);
+	out->found = true;
+	out->other_unit = unit != r->unit_id;
+	if (session_may_see(s, unit)) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->unit_name = db_text(st, 2);
+		out->name = shown_name(s, f, st, 3);
 	}
+	out->similar = kind == DUP_SIMILAR || kind == DUP_ALIKE;
+	out->alike = kind == DUP_ALIKE ? (int)rule + 1 : 0;
+	out->near = kind == DUP_NEAR;
+}
+
+/* The first other record matching r by kind (the hint, similar_hint, its
+ * rule over other fields numbered rule, or near_hint), r's unit's first;
+ * with scoped, of the units the session reads only. *stp holds the
+ * statement (made when NULL, kept for the caller's next). */
+static bool find(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, size_t rule, bool scoped,
+		 sqlite3_stmt **stp, kp_dup *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!find_applies(f, r, kind, rule))
+		return false;
+	if (!*stp)
+		*stp = find_prepare(s, f, kind, rule);
+	sqlite3_stmt *st = *stp;
+	if (!st)
+		return false;
+	sqlite3_reset(st);
+	find_bind(s, st, f, r, kind, rule, scoped);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		find_read(s, f, r, st, kind, rule, out);
 	sqlite3_reset(st);
 	return out->found;
 }
@@ -375,8 +441,8 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near,
 		}
 	if (rc == KP_OK && near && f->near) { /* the same unit's records near it (near_hint) */
 		sb_clear(&b);
-		sb_printf(&b, " AND %st.unit_id = m.unit_id", near_typed(f) ? "+" : "");
-		near_where(&b, f, 0, "u.name", 5);
+		sb_printf(&b, " AND %st.unit_id = m.unit_id", dup_near_typed(f) ? "+" : "");
+		near_where(&b, f, 0, "u.name", NULL, 5);
 		rc = mark_pairs(s, f, r, " JOIN units u ON u.id = m.unit_id", sb_str(&b), f->near_prefixes, f->nalike,
 				&changes, err);
 	}
@@ -418,7 +484,7 @@ int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit
 	}
 	sb_adds(&b, ") OR (?4 AND t.unit_id = m.unit_id");
 	if (f->near)
-		near_where(&b, f, 0, "(SELECT name FROM units WHERE id = m.unit_id)", 5);
+		near_where(&b, f, 0, "(SELECT name FROM units WHERE id = m.unit_id)", NULL, 5);
 	sb_adds(&b, ")))");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
@@ -450,6 +516,67 @@ int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char
 	return db_end(s, dup_mark_in_tx(s, f, r, true, &marked, err), err);
 }
 
+/* Append to out (n of cap) the rows st finds: id, unit, the first hint
+ * field; near says they were found by the near rule, not marked. */
+static void read_dups(kp_store *s, const kp_form *f, sqlite3_stmt *st, bool near, kp_dup **out, size_t *n, size_t *cap)
+{
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		if (*n == *cap)
+			*out = xrealloc(*out, (*cap = *cap ? *cap * 2 : 4) * sizeof **out);
+		kp_dup *d = &(*out)[(*n)++];
+		memset(d, 0, sizeof *d);
+		d->found = true;
+		d->id = sqlite3_column_int64(st, 0);
+		d->unit_name = db_text(st, 1);
+		d->name = shown_name(s, f, st, 2);
+		d->near = near;
+	}
+	sqlite3_finalize(st);
+}
+
+/* The records near record id by near_hint, of any unit, that are not
+ * marked with it (a unit is warned of its own near records only, so
+ * another unit's reaches the city here), at most DUP_NEAR_MAX; NULL when
+ * id has a compared value empty (as the look-up: none then). Its values
+ * and unit are bound, so their keys are made once, not per row read: ?1
+ * the table, ?2 id, ?3 its unit's name, its hint values from ?4, the
+ * prefixes after them. */
+enum { DUP_NEAR_MAX = 20 };
+static sqlite3_stmt *near_unmarked(kp_store *s, const kp_form *f, long long id)
+{
+	strbuf b = STRBUF_INIT;
+	sb_adds(&b, "SELECT mu.name");
+	for (size_t i = 0; i < f->nhint; i++)
+		sb_printf(&b, ", m.\"%s\"", f->fields[f->hint[i]].id);
+	sb_printf(&b, " FROM \"%s\" m JOIN units mu ON mu.id = m.unit_id WHERE m.id = ?1", f->table);
+	sqlite3_stmt *m = db_prepare(s, sb_str(&b), NULL);
+	sb_clear(&b);
+	sqlite3_stmt *st = NULL;
+	bool filled = m && (sqlite3_bind_int64(m, 1, id), sqlite3_step(m) == SQLITE_ROW);
+	for (size_t i = 0; filled && i < f->nhint; i++)
+		filled = sqlite3_column_bytes(m, (int)i + 1) > 0;
+	if (filled) {
+		int pre = 4 + (int)f->nhint;
+		sb_printf(&b, "SELECT t.id, u.name, t.\"%s\" FROM \"%s\" t JOIN units u ON u.id = t.unit_id WHERE t.id <> ?2",
+			  f->fields[f->hint[0]].id, f->table);
+		near_where(&b, f, 4, "u.name", "?3", pre);
+		sb_printf(&b, " AND NOT EXISTS (SELECT 1 FROM kp_duplicates d WHERE d.tbl = ?1"
+			      " AND ((d.id = ?2 AND d.other = t.id) OR (d.id = t.id AND d.other = ?2)))"
+			      " ORDER BY t.id LIMIT %d", DUP_NEAR_MAX);
+		st = db_prepare(s, sb_str(&b), NULL);
+	}
+	if (st) {
+		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, id);
+		for (int i = 0; i <= (int)f->nhint; i++)
+			sqlite3_bind_text(st, 3 + i, (const char *)sqlite3_column_text(m, i), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4 + (int)f->nhint, f->near_prefixes, -1, SQLITE_STATIC);
+	}
+	sqlite3_finalize(m);
+	sb_free(&b);
+	return st;
+}
+
 size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup **out)
 {
 	*out = NULL;
@@ -467,16 +594,8 @@ size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup *
 		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, id);
 	}
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
-		if (n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 4) * sizeof **out);
-		kp_dup *d = &(*out)[n++];
-		memset(d, 0, sizeof *d);
-		d->found = true;
-		d->id = sqlite3_column_int64(st, 0);
-		d->unit_name = db_text(st, 1);
-		d->name = shown_name(s, f, st, 2);
-	}
-	sqlite3_finalize(st);
+	read_dups(s, f, st, false, out, &n, &cap);
+	if (f->near && f->nhint)
+		read_dups(s, f, near_unmarked(s, f, id), true, out, &n, &cap);
 	return n;
 }

@@ -138,7 +138,10 @@ static const char *unit_name(const kp_persons *p, long long id)
 }
 
 /* The hash of a row's unit and its hint values (v, in the hint's order) as
- * the near rule compares them (duplicates.c: near_where). */
+ * the near rule compares them (duplicates.c: near_where). A field not
+ * compared (NEAR_ANY), or compared by either of two keys (NEAR_FIRST: the
+ * first name or all of them), is left out: the filter is coarser, never
+ * wrong. */
 static uint64_t akin_hash(const kp_persons *p, long long unit, const char *const *v, bool *ok)
 {
 	const kp_form *f = p->f;
@@ -146,6 +149,8 @@ static uint64_t akin_hash(const kp_persons *p, long long unit, const char *const
 	*ok = true;
 	for (size_t i = 0; i < f->nhint; i++) {
 		size_t n = v[i] ? strlen(v[i]) : 0;
+		if (f->near[i] == NEAR_ANY || f->near[i] == NEAR_FIRST)
+			continue;
 		if (f->near[i] == NEAR_SAME || !n) {
 			h = hash_field(h, &f->fields[f->hint[i]], v[i], n, ok);
 			continue;
@@ -211,11 +216,12 @@ int persons_begin(kp_store *s, const kp_form *f, long long rows, kp_persons **ou
 	p->rows = rows;
 	/* A hint of free text only is compared folded, which no index seeks:
 	 * each look-up reads the unit's rows, so the first fills the filter
-	 * (附表3: 5,000 rows into 5,000 took 6.8 s of look-ups). */
+	 * (附表3: 5,000 rows into 5,000 took 6.8 s of look-ups); so does a near
+	 * rule that compares no typed value (资源开发: its 类型 is under any). */
 	bool typed = false;
 	for (size_t i = 0; i < f->nhint; i++)
 		typed |= f->fields[f->hint[i]].type != FT_TEXT;
-	if (!typed)
+	if (!typed || (f->near && !dup_near_typed(f)))
 		p->rows = 0;
 	*out = p;
 	if (f->near)

@@ -1244,6 +1244,27 @@ long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q)
 	return n;
 }
 
+long long store_count_carried(kp_store *s, const kp_form *f, const char *state)
+{
+	if (!f->pool)
+		return 0;
+	sqlite3_stmt *st = db_prepare(s, "SELECT ifnull(sum(n), 0) FROM kp_counts WHERE tbl = ?1"
+					 " AND (?2 = 0 OR unit_id = ?2) AND (?3 IS NULL OR state = ?3) AND year < ?4",
+				      NULL);
+	long long n = 0;
+	if (st) {
+		sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, session_scope(s));
+		if (f->review && state)
+			sqlite3_bind_text(st, 3, state, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, session_year(s));
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
 long long store_count(kp_store *s, const kp_form *f)
 {
 	kp_query q = {-1, false, NULL, 0, NULL, false};
@@ -1293,7 +1314,7 @@ static const char *action_word(const char *action)
 		const char *code;
 		enum kp_msg_id word;
 	} words[] = {{"submit", MSG_RV_SUBMIT}, {"approve", MSG_RV_APPROVE}, {"return", MSG_RV_RETURN},
-		     {"reopen", MSG_RV_REOPEN}, {"withdraw", MSG_RV_WITHDRAW}};
+		     {"reopen", MSG_RV_REOPEN}, {"withdraw", MSG_RV_WITHDRAW}, {"unapprove", MSG_AU_UNAPPROVE}};
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
 		if (!strcmp(action, words[i].code))
 			return msg(words[i].word);
@@ -1321,6 +1342,10 @@ int store_set_state_seen(kp_store *s, const kp_form *f, long long id, int seen, 
 		record_free(&old);
 		return db_end(s, KP_ECONFLICT, err);
 	}
+	/* An approval undone (撤销认定) is the city's own correction: the
+	 * record is submitted again as the unit left it, with no reason shown
+	 * to the unit (a returned record's kp_reason); the audit keeps it. */
+	bool undo = !strcmp(from, "approved") && !strcmp(to, "submitted");
 	char *sql = xasprintf("UPDATE \"%s\" SET kp_state = ?1, kp_reason = ?2, version = version + 1,"
 			      " updated_at = " NOW " WHERE id = ?3 AND kp_state = ?4 AND (?5 = 0 OR unit_id = ?5)",
 			      f->table);
@@ -1334,7 +1359,7 @@ int store_set_state_seen(kp_store *s, const kp_form *f, long long id, int seen, 
 	if (st) {
 		sqlite3_bind_int64(st, 5, session_scope(s));
 		sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, reason ? reason : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, undo ? "" : reason ? reason : "", -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, id);
 		sqlite3_bind_text(st, 4, from, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_DONE)
@@ -1344,9 +1369,10 @@ int store_set_state_seen(kp_store *s, const kp_form *f, long long id, int seen, 
 			rc = KP_ECONFLICT;
 		} else {
 			char *ch[] = {"kp_state", old.state, (char *)to, "kp_reason", old.reason,
-				      (char *)(reason ? reason : "")};
+				      (char *)(reason ? reason : ""), "reason", "", (char *)(reason ? reason : "")};
 			if ((rc = count_write(s, f, old.year, old.unit_id, old.state, to)) != KP_OK ||
-			    (rc = db_audit(s, NULL, f->table, id, old.unit_id, action, ch, 6)) != KP_OK)
+			    (rc = db_audit(s, NULL, f->table, id, old.unit_id, action, undo ? ch + 6 : ch,
+					   undo ? 3 : 6)) != KP_OK)
 				db_fail(s, err);
 		}
 	}

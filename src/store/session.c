@@ -100,6 +100,7 @@ static const struct {
 	{"submitted", "approved", SESSION_KIND(SESSION_CITY)},  /* 认定 */
 	{"submitted", "returned", SESSION_KIND(SESSION_CITY)},  /* 退回 with a reason */
 	{"approved", "returned", SESSION_KIND(SESSION_CITY)},   /* reopened */
+	{"approved", "submitted", SESSION_KIND(SESSION_CITY)},  /* 撤销认定: approved by mistake */
 };
 
 bool store_may_move(const kp_store *s, const char *from, const char *to)
@@ -152,22 +153,30 @@ static int year_begun(kp_store *s, int year, char **err)
 
 /* A year's closing (years.c: kp_years.closed_at), asked before each of a
  * unit's writes, every row of an import too: the statement is kept. A
- * store whose years were never set up has none closed. */
-bool session_year_closed(kp_store *s, int year, char **when)
+ * year the city reopened for one unit (kp_year_units) is not closed to
+ * that unit. A store whose years were never set up has none closed. */
+bool session_year_closed_to(kp_store *s, int year, long long unit_id, char **when)
 {
 	if (!s->closed_st)
-		s->closed_st = db_prepare(s, "SELECT closed_at FROM kp_years WHERE year = ? AND closed_at IS NOT NULL",
+		s->closed_st = db_prepare(s, "SELECT closed_at FROM kp_years WHERE year = ?1 AND closed_at IS NOT NULL"
+					  " AND NOT EXISTS (SELECT 1 FROM kp_year_units WHERE year = ?1 AND unit_id = ?2)",
 					  NULL);
 	sqlite3_stmt *st = s->closed_st;
 	if (!st)
 		return false;
 	sqlite3_reset(st);
 	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_int64(st, 2, unit_id);
 	bool closed = sqlite3_step(st) == SQLITE_ROW;
 	if (closed && when)
 		*when = db_text(st, 0);
 	sqlite3_reset(st);
 	return closed;
+}
+
+bool session_year_closed(kp_store *s, int year, char **when)
+{
+	return session_year_closed_to(s, year, store_session_unit(s), when);
 }
 
 /* A closed year is the city's record of what the units did: a unit
@@ -463,9 +472,15 @@ int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const 
 	if (session_may_change_year(s, old->year, err) != KP_OK)
 		return KP_ERR;
 	/* The city still approves what was submitted before the year closed;
-	 * a return asks a unit for a change it could not make there. */
-	if (!strcmp(to, "returned") && session_year_closed(s, old->year, NULL)) {
-		db_set_err(err, xasprintf(msg(MSG_SS_YEAR_CLOSED_RETURN), old->year, old->year));
+	 * a return asks a unit for a change it could not make there, and an
+	 * approval undone would change the ranking the closing fixed: both
+	 * wait until the year is reopened, for that unit at least. */
+	bool undo = !strcmp(from, "approved") && !strcmp(to, "submitted");
+	if ((undo || !strcmp(to, "returned")) && session_year_closed_to(s, old->year, old->unit_id, NULL)) {
+		char *unit = store_unit_name(s, old->unit_id);
+		db_set_err(err, xasprintf(msg(undo ? MSG_SS_YEAR_CLOSED_UNDO : MSG_SS_YEAR_CLOSED_RETURN), old->year,
+					 old->year, unit ? unit : ""));
+		free(unit);
 		return KP_ERR;
 	}
 	if (s->kind == SESSION_CITY && !strcmp(to, "approved") && may_approve(s, f, old, err) != KP_OK)

@@ -184,10 +184,31 @@ int store_year_open(kp_store *s, int year, int from, const char *base_schedule,
 /* Close year (close) or reopen it (city or administrator). A closed year
  * is read as before; a unit changes nothing of it (session.c), the city
  * still approves what was submitted, and returns nothing. Refused: a year
- * not opened, one already so. Audited (year_close, year_reopen). */
+ * not opened, one already so (a closed year still open to some units is
+ * closed to them). Audited (year_close, year_reopen). */
 int store_year_close(kp_store *s, int year, bool close, char **err);
-/* Has the city closed year? */
+/* Has the city closed year — to this session (a unit's: unless it was
+ * reopened for the unit)? */
 bool store_year_closed(kp_store *s, int year);
+/* A closed year reopened for one unit (year_units.c): that unit may change
+ * its records of the year again, every other unit's stay fixed. The
+ * city's (or the administrator's), with a reason (1 to YEAR_REASON_MAX
+ * characters, trimmed); audited (year_reopen_unit). Refused: a year not
+ * opened or not closed, no such unit, one it is open to already.
+ * store_year_close_for ends it for that unit (year_close_unit); closing
+ * or reopening the whole year ends it for every unit. */
+#define YEAR_REASON_MAX 200
+int store_year_open_for(kp_store *s, int year, long long unit_id, const char *reason, char **err);
+int store_year_close_for(kp_store *s, int year, long long unit_id, char **err);
+typedef struct {
+	long long unit_id;
+	char *name, *reason, *by, *at; /* the unit's name; why, by whom, when it was reopened */
+} kp_year_unit;
+/* The units closed year is open to, by unit number; caller frees. */
+size_t store_year_units(kp_store *s, int year, kp_year_unit **out);
+void year_units_free(kp_year_unit *u, size_t n);
+/* Their names 「魏都区、许昌学院」 (a new string), or NULL for none. */
+char *store_year_units_text(kp_store *s, int year);
 
 /* Create the form's table or add the columns it lacks (a per-unit form's
  * table allows one record per unit). */
@@ -323,6 +344,10 @@ long long store_query_beyond(kp_store *s, const kp_form *f, const kp_query *q, c
  * KP_COUNT_CAP (it returns KP_COUNT_CAP + 1), so typing stays fast. */
 long long store_query_count(kp_store *s, const kp_form *f, const kp_query *q);
 #define KP_COUNT_CAP 1000
+/* Of a pool form's list (附表2: a talent stays listed in later years), the
+ * records in state (NULL: any) carried from years before the session's,
+ * in the session's scope; 0 for any other form. */
+long long store_count_carried(kp_store *s, const kp_form *f, const char *state);
 /* Open q's list: its first page (up to limit rows) and its size, counted
  * only when the page is full (what a short page holds is the count). */
 size_t store_query_open(kp_store *s, const kp_form *f, const kp_query *q, size_t limit,
@@ -433,9 +458,13 @@ int store_ensure_ticks(kp_store *s, char **err);
 /* Every tick; caller frees with ticks_free. */
 size_t store_ticks(kp_store *s, kp_tick **out);
 void ticks_free(kp_tick *t, size_t n);
-/* Tick (on) or untick a milestone for a unit. */
+/* Tick (on) or untick a milestone for a unit, in the session's year. */
 int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *by, bool on,
 		   char **err);
+/* The same in programme year `year` (an item carried from last year is
+ * ticked in its own), if the session may change that year. */
+int store_tick_set_in(kp_store *s, int year, const char *key, long long unit_id, const char *by, bool on,
+		      char **err);
 
 /* Accounts (the password hash is made by domain/auth.c). */
 
@@ -483,10 +512,13 @@ int store_set_dummy_hash(kp_store *s, const char *hash, char **err);
  * address (by_addr), and when the last was (Unix seconds). */
 void store_attempts(kp_store *s, bool by_addr, const char *key, int *failures, long long *last_failed);
 /* A login try: the name typed, the client's address, when (Unix seconds),
- * and before when an earlier failure is forgotten. */
+ * and before when an earlier failure is forgotten; confirm: a signed-in
+ * account giving its current password to change it (a failure is counted
+ * as a login's, audited as password_failed). */
 typedef struct {
 	const char *name, *addr;
 	long long now, forget_before;
+	bool confirm;
 } kp_login_try;
 /* Record a login (ending the name's back-off) or a failed one (counted
  * under the name and the address); why: the reason, for the audit. */
@@ -701,7 +733,8 @@ typedef struct {
 	char *unit_name;  /* NULL when the session may not read it */
 	char *name;       /* the first hint field's value, likewise */
 	bool similar;     /* only the similar_hint fields are the same (附表2: 联系电话) */
-	bool near;        /* the same unit's record, near by near_hint (科普讲座（一）, （二）) */
+	bool near;        /* near by near_hint (科普讲座（一）, （二）): the same unit's record; of
+			   * store_duplicates_of, one not marked, of any unit */
 	int alike;        /* similar and by similar_hint's rule f->alike[alike - 1], or 0 */
 } kp_dup;
 void dup_free(kp_dup *d);
@@ -727,7 +760,10 @@ int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char
 typedef enum { KP_DUP_IGNORE, KP_DUP_REFUSE, KP_DUP_MARK } kp_dup_rule;
 int store_save_checked(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule, kp_dup *found,
 		       char **err);
-/* The city's: the records marked as possible duplicates of record id. */
+/* The city's: the records marked as possible duplicates of record id, then
+ * (d->near) the records of any unit near it by near_hint that are not
+ * marked with it, at most 20: a unit is warned of its own near records
+ * only, so another unit's reaches the city here. */
 size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup **out);
 
 #endif

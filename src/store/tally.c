@@ -235,6 +235,12 @@ void ticks_free(kp_tick *t, size_t n)
 int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *by, bool on,
 		   char **err)
 {
+	return store_tick_set_in(s, session_year(s), key, unit_id, by, on, err);
+}
+
+int store_tick_set_in(kp_store *s, int year, const char *key, long long unit_id, const char *by, bool on,
+		      char **err)
+{
 	if (session_need(s, ANY_SESSION, err) != KP_OK)
 		return KP_ERR;
 	if (s->kind == SESSION_UNIT && unit_id != s->actor_unit) { /* the city's own, or another unit's */
@@ -245,7 +251,7 @@ int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *
 	}
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
-	if (session_may_change_year(s, session_year(s), err) != KP_OK) /* a closed year's ticks stay */
+	if (session_may_change_year(s, year, err) != KP_OK) /* a closed year's ticks stay */
 		return db_end(s, KP_ERR, err);
 	sqlite3_stmt *st = db_prepare(s, on
 		? "INSERT INTO kp_ticks (key, unit_id, ticked_by, ticked_at, year) VALUES (?1, ?2, ?3, kp_now(), ?4)"
@@ -255,15 +261,15 @@ int store_tick_set(kp_store *s, const char *key, long long unit_id, const char *
 	if (st) {
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, unit_id);
-		sqlite3_bind_int(st, 4, session_year(s));
+		sqlite3_bind_int(st, 4, year);
 		if (on)
 			sqlite3_bind_text(st, 3, by, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
 	}
 	if (rc == KP_OK && sqlite3_changes(s->db)) {
-		char year[12];
-		snprintf(year, sizeof year, "%d", session_year(s));
-		char *what[] = {"key", on ? "" : (char *)key, on ? (char *)key : "", "year", "", year};
+		char yy[12];
+		snprintf(yy, sizeof yy, "%d", year);
+		char *what[] = {"key", on ? "" : (char *)key, on ? (char *)key : "", "year", "", yy};
 		if ((rc = db_audit(s, NULL, "kp_ticks", 0, unit_id, on ? "tick" : "untick", what, 6)) != KP_OK)
 			db_fail(s, err);
 	}

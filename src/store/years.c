@@ -21,9 +21,11 @@
  * without either), 4 a draft per sitting (drafts.c), 5 a year's closing
  * (an older kepu would let units write into a closed year), 6 a draft's
  * year and the sitting typing it (drafts.c), 7 the attachments' content
- * hashes (attachments.c: an older kepu would add files unhashed). A database of
- * a newer kepu is refused rather than half understood. */
-#define KP_SCHEMA_VERSION 7
+ * hashes (attachments.c: an older kepu would add files unhashed), 8 a closed
+ * year reopened for one unit (kp_year_units: an older kepu would keep that
+ * unit out). A database of a newer kepu is refused rather than half
+ * understood. */
+#define KP_SCHEMA_VERSION 8
 
 static const char years_ddl[] = "CREATE TABLE IF NOT EXISTS kp_years ("
 				" year INTEGER PRIMARY KEY,"
@@ -33,6 +35,17 @@ static const char years_ddl[] = "CREATE TABLE IF NOT EXISTS kp_years ("
 				" opened_at TEXT NOT NULL,"
 				" closed_by TEXT,"         /* who closed it; NULL: open */
 				" closed_at TEXT)";
+
+/* A closed year reopened for one unit only (the city's correction for
+ * that unit, the others' figures staying fixed): a row while it is open
+ * to the unit, gone when the year is closed again (schema 8). */
+static const char year_units_ddl[] = "CREATE TABLE IF NOT EXISTS kp_year_units ("
+				     " year INTEGER NOT NULL,"
+				     " unit_id INTEGER NOT NULL,"
+				     " reason TEXT NOT NULL,"
+				     " opened_by TEXT NOT NULL,"
+				     " opened_at TEXT NOT NULL,"
+				     " PRIMARY KEY (year, unit_id))";
 
 static int user_version(kp_store *s)
 {
@@ -54,6 +67,8 @@ int store_ensure_years(kp_store *s, int base, char **err)
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	int rc = db_exec(s, years_ddl, err);
+	if (rc == KP_OK)
+		rc = db_exec(s, year_units_ddl, err);
 	/* schema 5: every year of an older kepu's database is open */
 	if (rc == KP_OK && !db_has_column(s, "kp_years", "closed_at") &&
 	    ((rc = db_exec(s, "ALTER TABLE kp_years ADD COLUMN closed_by TEXT", err)) != KP_OK ||
@@ -296,20 +311,26 @@ int store_year_close(kp_store *s, int year, bool close, char **err)
 		return KP_ERR;
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
-	char *when = NULL;
+	char *when = NULL, *units = NULL;
 	int rc = KP_ERR;
+	bool was = false;
 	if (year_row(s, year, NULL, NULL) != KP_OK)
 		db_set_err(err, unknown_year(s, MSG_Y_UNKNOWN, year));
-	else if (session_year_closed(s, year, &when) == close)
+	/* closed, but reopened for some units: closing again closes it to them */
+	else if ((was = session_year_closed_to(s, year, 0, &when)) == close &&
+		 !(close && (units = store_year_units_text(s, year))))
 		db_set_err(err, close ? xasprintf(msg(MSG_Y_ALREADY_CLOSED), year, when)
 				      : xasprintf(msg(MSG_Y_NOT_CLOSED), year));
 	else
 		rc = KP_OK;
-	sqlite3_stmt *st = rc == KP_OK
+	/* a unit's reopening ends with any change of the whole year's state */
+	if (rc == KP_OK)
+		rc = year_units_clear(s, year, err);
+	sqlite3_stmt *st = rc == KP_OK && was != close
 		? db_prepare(s, close ? "UPDATE kp_years SET closed_by = ?2, closed_at = kp_now() WHERE year = ?1"
 				      : "UPDATE kp_years SET closed_by = NULL, closed_at = NULL WHERE year = ?1", err)
 		: NULL;
-	if (rc == KP_OK && !st)
+	if (rc == KP_OK && was != close && !st)
 		rc = KP_ERR;
 	if (st) {
 		sqlite3_bind_int(st, 1, year);
@@ -322,10 +343,13 @@ int store_year_close(kp_store *s, int year, bool close, char **err)
 	if (rc == KP_OK) {
 		char y[12];
 		snprintf(y, sizeof y, "%d", year);
-		char *what[] = {"year", "", y}; /* the action says which way */
-		if ((rc = db_audit(s, NULL, "kp_years", year, 0, close ? "year_close" : "year_reopen", what, 3)) != KP_OK)
+		/* the action says which way; the units it was still open to */
+		char *what[] = {"year", "", y, "units", units ? units : "", ""};
+		if ((rc = db_audit(s, NULL, "kp_years", year, 0, close ? "year_close" : "year_reopen", what,
+				   units ? 6 : 3)) != KP_OK)
 			db_fail(s, err);
 	}
+	free(units);
 	free(when);
 	return db_end(s, rc, err);
 }

@@ -8,6 +8,8 @@
 
 #include "core/json.h"
 #include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/review.h"
@@ -43,6 +45,7 @@ static const char *audit_name(const char *column)
 		/* the accounts' and the years' rows (store/auth.c, tally.c, years.c) */
 		{"name", MSG_UI_LOGIN_NAME}, {"role", MSG_UI_AC_ROLE}, {"address", MSG_UI_AU_ADDRESS},
 		{"reason", MSG_UI_AU_WHY}, {"year", MSG_UI_AU_YEAR}, {"from_year", MSG_UI_AU_FROM_YEAR},
+		{"unit", MSG_P_COL_UNIT}, {"units", MSG_UI_AU_UNITS}, /* a closed year reopened for a unit */
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(names[i].column, column))
@@ -61,11 +64,87 @@ static const char *audit_value(const char *column, const char *v)
 	return v;
 }
 
+static void lines_free(audit_model *m)
+{
+	for (size_t i = 0; i < m->ndline; i++)
+		free(m->dline[i]);
+	free(m->dline);
+	m->dline = NULL;
+	m->ndline = m->dtop = 0;
+}
+
 static void detail_free(audit_model *m)
 {
 	for (size_t i = 0; i < m->ndetail; i++)
 		free(m->detail[i]);
+	free(m->detail);
+	m->detail = NULL;
 	m->ndetail = 0;
+	lines_free(m);
+}
+
+/* Each change wrapped at the pane's width as the screen wraps text
+ * (text_line_end: no line starts with a closing mark or a space), one
+ * string a line, so the pane scrolls by lines. */
+static void lay_detail(audit_model *m, const au_ctx *c)
+{
+	lines_free(m);
+	int w = (c->cols > 0 ? c->cols : 80) - 4;
+	m->laid_w = c->cols;
+	for (size_t i = 0; i < m->ndetail; i++) {
+		size_t len = strlen(m->detail[i]), n = 0;
+		uint32_t *cp = xcalloc(len + 1, sizeof *cp);
+		for (size_t at = 0; at < len;)
+			at += utf8_decode(m->detail[i] + at, len - at, &cp[n++]);
+		for (size_t start = 0; start < n; ) {
+			size_t end = text_line_end(cp, start, n, w > 1 ? w : 1);
+			strbuf b = STRBUF_INIT;
+			for (size_t k = start; k < end; k++)
+				sb_addcp(&b, cp[k]);
+			m->dline = xrealloc(m->dline, (m->ndline + 1) * sizeof *m->dline);
+			m->dline[m->ndline++] = sb_take(&b);
+			start = text_line_next(cp, end, n);
+		}
+		free(cp);
+	}
+}
+
+size_t au_detail_shown(const audit_model *m)
+{
+	return m->ndline <= AU_DETAIL_ROWS ? m->ndline : AU_DETAIL_ROWS - 1;
+}
+
+/* The keys the table binds to a in the audit screen ("Tab"), for a mark
+ * that names them. */
+static const char *keys_of(kp_action a)
+{
+	static kp_key_line lines[48];
+	size_t n = keymap_lines(CTX_AUDIT, lines, sizeof lines / sizeof lines[0]);
+	for (size_t i = 0; i < n; i++)
+		if (lines[i].action == a)
+			return lines[i].keys;
+	return "";
+}
+
+void au_detail_mark(const audit_model *m, char *out, size_t len)
+{
+	size_t end = m->dtop + au_detail_shown(m);
+	out[0] = '\0';
+	if (end < m->ndline)
+		snprintf(out, len, msg(MSG_UI_AU_LINES_BELOW), m->ndline - end, keys_of(ACT_NEXT));
+	else if (m->dtop)
+		snprintf(out, len, msg(MSG_UI_AU_LINES_ABOVE), m->dtop, keys_of(ACT_PREV));
+}
+
+bool au_acts(const void *model, const void *ctx, kp_action a)
+{
+	const audit_model *m = model;
+	(void)ctx;
+	if (a == ACT_NEXT)
+		return m->dtop + au_detail_shown(m) < m->ndline;
+	if (a == ACT_PREV)
+		return m->dtop > 0;
+	return true;
 }
 
 /* The selected row's changes, read when the selection moves (not per frame). */
@@ -87,7 +166,8 @@ static void select_row(audit_model *m, const au_ctx *c)
 	size_t n;
 	if (json_array_decode(a->changes, &ch, &n) != 0)
 		return;
-	for (size_t i = 0; i + 2 < n && m->ndetail < AU_DETAIL_ROWS; i += 3) {
+	m->detail = xcalloc(n / 3 + 1, sizeof *m->detail);
+	for (size_t i = 0; i + 2 < n; i += 3) {
 		int k = f ? form_field_index(f, ch[i]) : -1;
 		const char *label = k >= 0 ? f->fields[k].label : audit_name(ch[i]);
 		const char *was = audit_value(ch[i], ch[i + 1]), *now = audit_value(ch[i], ch[i + 2]);
@@ -97,6 +177,7 @@ static void select_row(audit_model *m, const au_ctx *c)
 						    now[0] ? now : msg(MSG_UI_AU_EMPTY));
 	}
 	json_array_free(ch, n);
+	lay_detail(m, c);
 }
 
 /* The next page of older rows; false when the store refused. */
@@ -197,6 +278,8 @@ void au_free(audit_model *m)
 void au_set_rows(audit_model *m, const au_ctx *c)
 {
 	m->top = (size_t)app_scroll(m->sel, (int)m->top, (int)(c->rows ? c->rows : 1));
+	if (m->laid_w != c->cols) /* a resize: the same changes in the new width, from the top */
+		lay_detail(m, c);
 }
 
 mr_result au_key(audit_model *m, const au_ctx *c, kp_key key)
@@ -211,6 +294,14 @@ mr_result au_key(audit_model *m, const au_ctx *c, kp_key key)
 			load_more(m, c);
 		break;
 	}
+	case ACT_NEXT: /* the pane's next lines: a page of them, the last kept in view */
+		if (au_acts(m, c, a))
+			m->dtop = m->dtop + 2 * au_detail_shown(m) < m->ndline ? m->dtop + au_detail_shown(m)
+										  : m->ndline - au_detail_shown(m);
+		return r;
+	case ACT_PREV:
+		m->dtop = m->dtop > au_detail_shown(m) ? m->dtop - au_detail_shown(m) : 0;
+		return r;
 	case ACT_BACKSPACE:
 		return eb_backspace(&m->filter) ? restart(m, c) : r;
 	case ACT_QUIT:

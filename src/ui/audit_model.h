@@ -23,13 +23,14 @@
 /* A time as stored (2016-08-10 09:30:45): the column's width, given
  * before any other column's, so no time is ever cut. */
 #define AU_AT_W 19
-#define AU_DETAIL_ROWS 6 /* the selected row's changes shown below the list */
+#define AU_DETAIL_ROWS 6 /* the pane of the selected row's changes, below the list */
 
 enum { AU_COL_AT, AU_COL_USER, AU_COL_UNIT, AU_COL_WHAT, AU_COLS };
 
 typedef struct {
 	kp_env *env;
 	size_t rows; /* list rows on a page */
+	int cols;    /* the terminal's width: the changes are laid out in cols - 4 cells */
 } au_ctx;
 
 typedef struct {
@@ -40,9 +41,12 @@ typedef struct {
 	size_t n, sel, top;
 	bool more;           /* older rows exist beyond those loaded */
 	int want[AU_COLS];   /* the cells each column's values need, fixed per view (au_columns) */
-	char *detail[AU_DETAIL_ROWS]; /* the selected row's changes, "label：was → now" */
+	char **detail;       /* the selected row's changes, "label：was → now", every one */
 	char head[160];      /* the changes' header, naming the selected row's record */
 	size_t ndetail;
+	char **dline;        /* the changes wrapped into the pane's lines (display widths) */
+	size_t ndline, dtop; /* how many; the first shown (Tab, Shift-Tab scroll) */
+	int laid_w;          /* the width they were laid out in */
 	char *refused;       /* the store would not read the trail for this session */
 } audit_model;
 
@@ -51,8 +55,17 @@ typedef struct {
 mr_result au_init(audit_model *m, const au_ctx *c);
 void au_free(audit_model *m);
 mr_result au_key(audit_model *m, const au_ctx *c, kp_key key);
-/* The page's rows changed (the terminal's size): keep the selection in view. */
+/* The page's rows changed (the terminal's size): keep the selection in
+ * view, the changes laid out in the width. */
 void au_set_rows(audit_model *m, const au_ctx *c);
+/* The pane under the list: the changes' lines it shows from dtop (all of
+ * them when they fit its AU_DETAIL_ROWS, else one fewer), and its mark
+ * for what is hidden (「↓ 还有 N 行改动（Tab 往下看）」, or above), "" when
+ * nothing is: a 200-character 退回原因 is read whole, never cut. */
+size_t au_detail_shown(const audit_model *m);
+void au_detail_mark(const audit_model *m, char *out, size_t len);
+/* Does a acts now: Tab and Shift-Tab while the pane has lines that way. */
+bool au_acts(const void *model, const void *ctx, kp_action a);
 /* Columns at a terminal cols wide: the time's whole width first; user,
  * unit and what was done share the rest as wide as the view's values need
  * (a unit's whole name while there is room), the room no column needs to

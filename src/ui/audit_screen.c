@@ -24,7 +24,7 @@ typedef struct {
 static au_ctx ctx_of(ui_app *app)
 {
 	int rows = app_body_height() - 2 - AU_DETAIL_ROWS;
-	return (au_ctx){app->env, rows > 1 ? (size_t)rows : 1};
+	return (au_ctx){app->env, rows > 1 ? (size_t)rows : 1, COLS};
 }
 
 static void audit_arrange(ui_screen *s, ui_app *app)
@@ -44,13 +44,15 @@ static void draw_detail(const audit_screen *as, const au_ctx *c, int y)
 	draw_text(y, 1, au_head_room(&as->m, c, COLS, more, sizeof more), as->m.head, h, false);
 	if (more[0])
 		draw_text(y, COLS - 1 - utf8_width(more), utf8_width(more), more, h, false);
-	/* a long value (a 200-character reason) wraps into the rows the
-	 * others leave free, never cut while the pane has room */
-	int row = y + 1, end = y + 1 + AU_DETAIL_ROWS;
-	for (size_t i = 0; i < as->m.ndetail; i++) {
-		int rows = end - row - (int)(as->m.ndetail - 1 - i);
-		row += draw_wrapped(row, 2, COLS - 4, rows > 1 ? rows : 1, as->m.detail[i], theme_attr(R_NORMAL));
-	}
+	/* the changes as the model laid them out (a 200-character reason
+	 * wraps whole), from the line Tab scrolled to, and what is hidden */
+	size_t shown = au_detail_shown(&as->m);
+	for (size_t i = 0; i < shown && as->m.dtop + i < as->m.ndline; i++)
+		draw_text(y + 1 + (int)i, 2, COLS - 4, as->m.dline[as->m.dtop + i], theme_attr(R_NORMAL), false);
+	char mark[128];
+	au_detail_mark(&as->m, mark, sizeof mark);
+	if (mark[0])
+		draw_text(y + 1 + (int)shown, 2, COLS - 4, mark, theme_attr(R_HELP), false);
 }
 
 static void audit_draw(ui_screen *s, ui_app *app)
@@ -61,6 +63,7 @@ static void audit_draw(ui_screen *s, ui_app *app)
 	char help[256];
 	snprintf(help, sizeof help, msg(m->text && m->text[0] ? MSG_UI_LIST_FILTER : MSG_UI_AU_HINT),
 		 m->text ? m->text : "");
+	app_keys(app, au_acts, m, &c);
 	app_chrome(app, msg(MSG_UI_MENU_AUDIT), NULL, help, CTX_AUDIT);
 	int y = app_body_top(), x[AU_COLS], w[AU_COLS];
 	au_columns(m, COLS, x, w);

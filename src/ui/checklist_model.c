@@ -56,6 +56,8 @@ void ckm_load(checklist_model *m, const ckm_ctx *c)
 	checklist_free(&m->c);
 	free(m->cols);
 	checklist_build(&m->c, c->env, c->scope);
+	/* last year's items still owed, as the home screen lists them */
+	checklist_add_carried(&m->c, c->env, c->scope);
 	m->cols = xcalloc(m->c.n ? m->c.n : 1, sizeof *m->cols);
 	m->ncols = 0;
 	for (size_t i = 0; i < m->c.n; i++)
@@ -85,6 +87,18 @@ void ckm_arrange(checklist_model *m, int lines)
 {
 	m->win = sw_fit(ckm_rows(m), m->row, m->win.top, lines);
 	sw_mark(&m->win, m->more, sizeof m->more);
+}
+
+void ckm_fit_cols(checklist_model *m, size_t fit)
+{
+	if (!fit)
+		fit = 1;
+	if (m->col < m->col_top)
+		m->col_top = m->col;
+	else if (m->col >= m->col_top + fit)
+		m->col_top = m->col + 1 - fit;
+	if (m->col_top + fit > m->ncols) /* no empty room on the right while columns are hidden on the left */
+		m->col_top = m->ncols > fit ? m->ncols - fit : 0;
 }
 
 enum kp_msg_id ckm_title(const checklist_model *m, const ckm_ctx *c)

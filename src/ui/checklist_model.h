@@ -36,6 +36,7 @@ typedef struct {
 	size_t row, col;  /* list: item; matrix: unit and unit-item column */
 	size_t *cols;     /* matrix columns: indexes of the unit items */
 	size_t ncols;
+	size_t col_top;   /* matrix: the first column shown (ckm_fit_cols) */
 	char *detail;     /* the item (or cell) under the cursor in full (made per change) */
 	scrollwin win;    /* the rows on the page (ckm_arrange) */
 	char more[128];   /* the mark under them when some are hidden, else "" */
@@ -52,6 +53,10 @@ enum kp_msg_id ckm_title(const checklist_model *m, const ckm_ctx *c);
 size_t ckm_rows(const checklist_model *m);
 /* The page has `lines` lines for the rows and the mark. */
 void ckm_arrange(checklist_model *m, int lines);
+/* The matrix has room for fit columns: those shown (from col_top) keep the
+ * selected one in view (last year's carried columns come first and push
+ * this year's to the right). */
+void ckm_fit_cols(checklist_model *m, size_t fit);
 mr_result ckm_key(checklist_model *m, const ckm_ctx *c, kp_key key);
 /* Does action a act now (kp_acts_fn: the key line lists Space only where
  * it ticks)? ctx is the ckm_ctx. */

@@ -83,28 +83,55 @@ static void draw_list(const checklist_model *m, int y)
 
 static int cell_x(size_t k) { return 2 + UNIT_W + (int)k * CELL_W; }
 
+/* The matrix columns that fit the terminal: all of them, or as many as
+ * leave a cell for 「>」. */
+static size_t cols_fit(const checklist_model *m)
+{
+	int all = (COLS - cell_x(0) - MARK_W) / CELL_W + 1, n = (COLS - 1 - cell_x(0) - MARK_W) / CELL_W + 1;
+	if (all > 0 && (size_t)all >= m->ncols)
+		return (size_t)all;
+	return n > 0 ? (size_t)n : 1;
+}
+
+/* Does shown column k start another programme year than the one before
+ * (last year's carried columns, then this year's)? A 「|」 between them
+ * tells the two 「上报」 apart. */
+static bool year_starts(const checklist_model *m, size_t k)
+{
+	return k && m->c.items[m->cols[m->col_top + k]].year != m->c.items[m->cols[m->col_top + k - 1]].year;
+}
+
 static void draw_matrix(const checklist_model *m, int y)
 {
 	attr_t h = theme_attr(R_SECTION) | A_UNDERLINE;
 	draw_fill(y, 0, COLS, h);
 	draw_text(y, 1, UNIT_W, msg(MSG_P_COL_UNIT), h, false);
-	for (size_t k = 0; k < m->ncols && cell_x(k) + MARK_W <= COLS; k++) {
+	size_t fit = cols_fit(m), shown = m->ncols - m->col_top < fit ? m->ncols - m->col_top : fit;
+	for (size_t k = 0; k < shown; k++) {
 		char head[32];
-		check_item_heading(&m->c.items[m->cols[k]], head, sizeof head);
+		check_item_heading(&m->c.items[m->cols[m->col_top + k]], head, sizeof head);
 		draw_text(y, cell_x(k), MARK_W, head, h, false);
+		if (year_starts(m, k))
+			draw_text(y, cell_x(k) - 1, 1, "|", h, false);
 	}
+	if (m->col_top) /* columns hidden on either side, as a list's header marks them */
+		draw_text(y, cell_x(0) - 1, 1, "<", h, false);
+	if (m->col_top + shown < m->ncols)
+		draw_text(y, COLS - 1, 1, ">", h, false);
 	for (size_t r = 0; r < m->win.shown; r++) {
 		size_t u = m->win.top + r;
 		int yy = y + 1 + (int)r;
 		draw_fill(yy, 0, COLS, theme_attr(R_NORMAL));
 		draw_text(yy, 1, UNIT_W, m->c.units[u].name,
 			  u == m->row ? theme_attr(R_SECTION) : theme_attr(R_NORMAL), false);
-		for (size_t k = 0; k < m->ncols && cell_x(k) + MARK_W <= COLS; k++) {
-			kp_ms_state st = check_item_unit_state(&m->c.items[m->cols[k]], u);
+		for (size_t k = 0; k < shown; k++) {
+			kp_ms_state st = check_item_unit_state(&m->c.items[m->cols[m->col_top + k]], u);
 			char mark[4] = {' ', state_mark(st), ' ', '\0'};
-			bool sel = u == m->row && k == m->col;
+			bool sel = u == m->row && m->col_top + k == m->col;
 			draw_text(yy, cell_x(k), 3, mark,
 				  sel ? theme_attr(R_SELECTED) : theme_attr(state_role(st)), false);
+			if (year_starts(m, k))
+				draw_text(yy, cell_x(k) - 1, 1, "|", theme_attr(R_HELP), false);
 		}
 	}
 }
@@ -116,6 +143,7 @@ static void checklist_arrange(ui_screen *s, ui_app *app)
 	checklist_screen *cs = (checklist_screen *)s;
 	cs->extra = app_detail_room(app, cs->m.detail, 2);
 	ckm_arrange(&cs->m, app_body_height() - 1 - cs->extra);
+	ckm_fit_cols(&cs->m, cols_fit(&cs->m));
 }
 
 static void checklist_draw(ui_screen *s, ui_app *app)

@@ -180,11 +180,7 @@ static int wrap(int y, int x, int width, int rows, const char *s, attr_t attr, b
 	int row = 0;
 	size_t start = 0;
 	while (start < n && row < rows) {
-		size_t end = text_line_end(cp, start, n, width), next = end;
-		if (next < n && cp[next] == '\n')
-			next++;
-		while (next < n && cp[next] == ' ') /* no line starts with a space */
-			next++;
+		size_t end = text_line_end(cp, start, n, width), next = text_line_next(cp, end, n);
 		if (draw && row + 1 == rows && next < n) {
 			/* the last line and text left over: all of it, cut with
 			 * draw_cps's 「>」, never dropped unsaid */

@@ -225,6 +225,29 @@ static void edited(form_model *m, field_state *st)
 	st->paste_bad = false;
 }
 
+/* Every field's value, a new array the caller frees (values_free). */
+static char **values_now(const form_model *m)
+{
+	char **v = xcalloc(m->form->nfields, sizeof *v);
+	for (size_t i = 0; i < m->form->nfields; i++)
+		v[i] = fs_get_value(&m->form->fields[i], &m->fs[i]);
+	return v;
+}
+
+static void values_free(const form_model *m, char **v)
+{
+	for (size_t i = 0; v && i < m->form->nfields; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void forget_paste(form_model *m)
+{
+	values_free(m, m->pre_paste);
+	values_free(m, m->post_paste);
+	m->pre_paste = m->post_paste = NULL;
+}
+
 /* --- drafts ------------------------------------------------------------- */
 
 /* A draft's pair naming the field typing stopped in: no field id starts
@@ -479,6 +502,7 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 		break;
 	case SAVE_MERGED:
 		m->dup_warned = false;
+		forget_paste(m); /* another session's values came in: no paste to take back */
 		for (size_t i = 0; i < f->nfields; i++) {
 			if (s.field_msg[i]) { /* shown under the form while the field has the cursor */
 				m->fs[i].error = s.field_msg[i];
@@ -501,6 +525,7 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 		break;
 	case SAVE_OK:
 		m->dup_warned = false;
+		forget_paste(m); /* stored: ^Z takes back no paste into what was saved */
 		drop_draft(m, c);
 		r.kind = FM_SAVED;
 		r.saved_id = m->rec.id;
@@ -651,20 +676,55 @@ static fm_result ditto(form_model *m, const fm_ctx *c)
 	return result(FM_HANDLED);
 }
 
-/* A field that declares auto_advance moves on when it is full: max_chars
- * typed, or a phone field holding a whole mobile number. */
-static bool complete(const kp_field *fd, const editbuf *eb)
+/* Digits from a 1: a mobile number, as far as it is typed. */
+static bool mobile_like(const uint32_t *cp, size_t n)
 {
-	if (!fd->auto_advance)
+	if (!n || cp[0] != '1')
 		return false;
-	if (fd->type != FT_PHONE)
-		return fd->max_chars > 0 && eb->len >= (size_t)fd->max_chars;
-	if (eb->len != 11 || eb->cp[0] != '1')
-		return false;
-	for (size_t i = 0; i < eb->len; i++)
-		if (eb->cp[i] < '0' || eb->cp[i] > '9')
+	for (size_t i = 0; i < n; i++)
+		if (cp[i] < '0' || cp[i] > '9')
 			return false;
 	return true;
+}
+
+#define MOBILE_DIGITS 11
+
+/* The most characters field fd holds of the value cp (0: no bound here;
+ * its validator judges the value on leaving): its max_chars, or in a
+ * phone field holding a mobile number the number's 11 digits — where it
+ * moves on, so a 12th digit is refused like the 101st character of 地点,
+ * never carried into the next field. */
+static size_t field_max(const kp_field *fd, const uint32_t *cp, size_t n)
+{
+	if (fd->type == FT_PHONE && mobile_like(cp, n))
+		return MOBILE_DIGITS;
+	return fd->max_chars > 0 ? (size_t)fd->max_chars : 0;
+}
+
+/* A field that declares auto_advance moves on when it is full: a phone
+ * field when it holds a whole mobile number (a landline's length varies). */
+static bool complete(const kp_field *fd, const editbuf *eb)
+{
+	size_t max = fd->auto_advance ? field_max(fd, eb->cp, eb->len) : 0;
+	return max && eb->len >= max && (fd->type != FT_PHONE || mobile_like(eb->cp, eb->len));
+}
+
+/* Were the n characters in put into the text field's buffer eb (at the
+ * cursor, or in place of the selected value): how many too many it would
+ * hold (0: they fit), its bound in *max. */
+static size_t over_by(const kp_field *fd, const editbuf *eb, const uint32_t *in, size_t n, size_t *max)
+{
+	size_t kept = eb->sel ? 0 : eb->len, at = eb->sel ? 0 : eb->cur, len = kept + n;
+	uint32_t *v = xcalloc(len + 1, sizeof *v);
+	if (kept) { /* an empty buffer has no array yet */
+		memcpy(v, eb->cp, at * sizeof *v);
+		memcpy(v + at + n, eb->cp + at, (kept - at) * sizeof *v);
+	}
+	if (n)
+		memcpy(v + at, in, n * sizeof *v);
+	*max = field_max(fd, v, len);
+	free(v);
+	return *max && len > *max ? len - *max : 0;
 }
 
 static void free_pick_labels(form_model *m)
@@ -817,58 +877,58 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 		return r;
 	}
 	bool replaces = text && eb->sel && eb->len > 0;
-	if (text && eb_insert(eb, key.code)) {
+	size_t max, over = text ? over_by(fd, eb, &key.code, 1, &max) : 0;
+	if (over) {
+		r = result(FM_REFUSED); /* full: said, never a key lost without a word */
+		fm_say(&r, true, MSG_UI_TEXT_FULL, fd->label, max, over);
+	} else if (text && eb_insert(eb, key.code)) {
 		edited(m, st);
 		if (replaces) /* the selection on entry went with this key: say how it comes back */
 			fm_say(&r, false, MSG_UI_REPLACED, fd->label);
 		if (c->auto_advance && complete(fd, eb)) /* the field's and the user's choice */
 			advance(m, c, fd->forgive_tab, &r);
-	} else if (text && eb->max_chars && eb->len >= eb->max_chars) {
-		r = result(FM_REFUSED); /* full: said, never a key lost without a word */
-		fm_say(&r, true, MSG_UI_TEXT_FULL, fd->label, eb->max_chars, (size_t)1);
 	} else if (text) {
 		return refused(MSG_COUNT); /* a character no field takes */
 	}
 	return r;
 }
 
-/* Room in the focused field for typed text: a selected value is replaced. */
-static size_t text_room(const editbuf *eb)
-{
-	size_t kept = eb->sel ? 0 : eb->len;
-	return !eb->max_chars ? SIZE_MAX : eb->max_chars > kept ? eb->max_chars - kept : 0;
-}
-
-fm_result fm_burst(form_model *m, const fm_ctx *c, size_t n)
+fm_result fm_burst(form_model *m, const fm_ctx *c, const uint32_t *cps, size_t n)
 {
 	fm_result r = result(FM_HANDLED);
-	if (m->mode != FM_EDIT || m->advanced)
+	if (m->mode != FM_EDIT)
 		return r;
 	const kp_field *fd = &m->form->fields[m->focus];
 	const editbuf *eb = &m->fs[m->focus].eb;
-	/* a field that moves on when full takes the rest into the next one */
-	if ((fd->type != FT_TEXT && fd->type != FT_TEXTAREA) || (c->auto_advance && fd->auto_advance))
-		return r;
-	size_t room = text_room(eb);
-	if (n <= room || locked(m, c, &r))
+	size_t max, over = fs_is_text(fd) ? over_by(fd, eb, cps, n, &max) : 0;
+	if (!over || locked(m, c, &r))
 		return r;
 	r = result(FM_REFUSED);
-	fm_say(&r, true, MSG_UI_PASTE_BURST_LONG, fd->label, eb->max_chars, n, n - room);
+	fm_say(&r, true, MSG_UI_PASTE_BURST_LONG, fd->label, max, n, over);
 	return r;
 }
 
-/* Text with no Tab pasted into a multi-line field (paragraphs copied from
- * a document) is that field's text, its line ends kept: at the cursor (or
- * in place of the selected value), whole or not at all. */
-static fm_result paste_text(form_model *m, const char *text)
+/* Text with no Tab pasted into a text field is that field's text, put in
+ * as typing puts it: in place of the value selected on entry, else at the
+ * cursor (never in front of a value the clerk meant to replace), whole or
+ * not at all, and said either way, so ^Z is known. A multi-line field
+ * keeps its line ends (paragraphs copied from a document); a line's field
+ * takes the one line (the caller refuses more). A field that is full with
+ * it moves on as if it were typed. */
+static fm_result paste_text(form_model *m, const fm_ctx *c, const char *text)
 {
+	const kp_field *fd = &m->form->fields[m->focus];
 	field_state *st = &m->fs[m->focus];
 	editbuf *eb = &st->eb;
 	size_t end = strlen(text);
 	while (end && (text[end - 1] == '\r' || text[end - 1] == '\n'))
 		end--;
+	if (!eb->multiline) /* a cell copied alone may come after a line end */
+		while (end && (*text == '\r' || *text == '\n'))
+			text++, end--;
 	uint32_t *cps = xcalloc(end + 1, sizeof *cps);
 	size_t n = 0;
+	char *why = NULL;
 	for (size_t at = 0; at < end;) {
 		uint32_t cp;
 		at += utf8_decode(text + at, end - at, &cp);
@@ -876,16 +936,27 @@ static fm_result paste_text(form_model *m, const char *text)
 			cp = '\n';
 			at += at < end && text[at] == '\n';
 		}
+		if (!why) /* a letter in 年龄: refused as the key would be */
+			why = field_refuse_key(fd, cp);
 		cps[n++] = cp;
 	}
-	size_t room = text_room(eb);
+	if (!n) { /* nothing but line ends: the value stays as it is */
+		free(cps);
+		return result(FM_HANDLED);
+	}
+	size_t max, over = over_by(fd, eb, cps, n, &max);
 	fm_result r;
-	if (n > room) {
+	if (why || over) {
 		free(cps);
 		r = refused(MSG_COUNT);
-		fm_say(&r, true, MSG_UI_PASTE_TEXT_LONG, n, m->form->fields[m->focus].label, eb->max_chars, room);
+		if (why)
+			fm_say(&r, true, MSG_UI_PASTE_KEY_REFUSED, fd->label, why);
+		else
+			fm_say(&r, true, MSG_UI_PASTE_TEXT_LONG, n, fd->label, max, n - over);
+		free(why);
 		return r;
 	}
+	bool replaced = eb->sel && eb->len, inserted = !eb->sel && eb->len;
 	size_t put = 0;
 	for (size_t i = 0; i < n; i++)
 		put += eb_insert(eb, cps[i]);
@@ -894,8 +965,14 @@ static fm_result paste_text(form_model *m, const char *text)
 	r = result(FM_HANDLED);
 	if (put < n) /* control characters: never taken, and said */
 		fm_say(&r, true, MSG_UI_PASTE_TEXT_CTRL, put, n - put);
+	else if (replaced)
+		fm_say(&r, false, MSG_UI_PASTE_TEXT_REPLACED, put, fd->label);
+	else if (inserted)
+		fm_say(&r, false, MSG_UI_PASTE_TEXT_INSERTED, fd->label, put);
 	else
 		fm_say(&r, false, MSG_UI_PASTE_TEXT_OK, put);
+	if (c->auto_advance && complete(fd, eb))
+		advance(m, c, fd->forgive_tab, &r);
 	return r;
 }
 
@@ -931,26 +1008,15 @@ static void row_cells(const char *row, size_t *cells, size_t *to_last_filled)
 	}
 }
 
-fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
+/* The paste's text into the form: a field's text, or a row of cells. */
+static fm_result paste_in(form_model *m, const fm_ctx *c, const char *text)
 {
 	fm_result r;
-	m->advanced = false;
-	if (m->mode == FM_OFFER || m->mode == FM_CONFIRM_LEAVE) /* a paste answers no question */
-		return refused(MSG_COUNT);
-	if (m->mode == FM_PICK) { /* a list open over the field never swallows a row: it closes */
-		popup_close(&m->pick);
-		m->mode = FM_EDIT;
-	}
-	if (!text) { /* longer than the terminal keeps (term.h): nothing of it is taken */
-		r = refused(MSG_COUNT);
-		fm_say(&r, true, MSG_UI_PASTE_TOO_LONG, (size_t)TERM_PASTE_MAX);
-		return r;
-	}
-	if (locked(m, c, &r))
-		return r;
 	const kp_form *f = m->form;
-	if (f->fields[m->focus].type == FT_TEXTAREA && !strchr(text, '\t'))
-		return paste_text(m, text);
+	const kp_field *at = &f->fields[m->focus];
+	bool one_value = !strchr(text, '\t');
+	if (at->type == FT_TEXTAREA && one_value)
+		return paste_text(m, c, text);
 	/* A form holds one record: more than one row (line ends only at the
 	 * end do not count) is refused whole, never its first row kept. */
 	size_t rows = paste_rows(text);
@@ -959,6 +1025,8 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 		fm_say(&r, true, MSG_UI_PASTE_ROWS, rows);
 		return r;
 	}
+	if (one_value && fs_is_text(at))
+		return paste_text(m, c, text);
 	size_t len = strcspn(text, "\r\n");
 	char *row = xstrndup(text, len), *p = row;
 	/* A row as wide as the form fills it from the first field wherever the
@@ -974,7 +1042,7 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 		       f->nfields);
 		return r;
 	}
-	size_t filled = 0, bad = 0, first_bad = f->nfields;
+	size_t filled = 0, bad = 0, first_bad = f->nfields, replaced = 0, first_replaced = 0;
 	while (p && k < f->nfields) {
 		char *tab = strchr(p, '\t');
 		if (tab)
@@ -990,6 +1058,7 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 			 * required one. */
 			bool blank = p[strspn(p, " ")] == '\0';
 			bool ok = blank || field_validate(&c->env->cat, fd, p, &out, &why);
+			char *was = fs_get_value(fd, st);
 			int one = ok || fd->type != FT_CHOICE ? -1 : popup_unique(fd->choices, offered(fd, fd->choices), p);
 			if (one >= 0) { /* the one option the list's filter finds, as Enter there takes it */
 				free(why);
@@ -1000,6 +1069,11 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 				fs_set_value(fd, st, ""); /* no such item: nothing chosen (and no value to read) */
 			else
 				fs_set_value(fd, st, fd->type == FT_CHOICE || fd->type == FT_MULTICHOICE ? out : p);
+			char *now = fs_get_value(fd, st);
+			if (was[0] && strcmp(was, now) && !replaced++) /* a value there was not the clerk's to lose unsaid */
+				first_replaced = k;
+			free(now);
+			free(was);
 			edited(m, st);
 			if (!ok) {
 				st->error = field_message(fd, why);
@@ -1018,13 +1092,109 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 	free(row);
 	/* after the last pasted cell, even past a refused one: the clerk's
 	 * next keys (Tabs, a paragraph) were meant for the fields after the
-	 * row, and typed over pasted values there; F2 goes to the refused one */
-	fm_focus(m, k < f->nfields ? k : f->nfields - 1);
+	 * row, and typed over pasted values there; F2 goes to the refused one.
+	 * One cell (no Tab) is the field's value: the focus stays, as a value
+	 * typed there keeps it. */
+	if (cells > 1)
+		fm_focus(m, k < f->nfields ? k : f->nfields - 1);
 	r = result(FM_HANDLED);
 	if (bad)
 		fm_say(&r, true, MSG_UI_PASTED, filled, bad, f->fields[first_bad].label);
+	else if (replaced)
+		fm_say(&r, false, MSG_UI_PASTED_REPLACED, filled, replaced, f->fields[first_replaced].label);
 	else
 		fm_say(&r, false, MSG_UI_PASTED_OK, filled);
+	return r;
+}
+
+/* Does the form still hold what the last paste left (^Z takes it back)? */
+static bool paste_undoable(const form_model *m)
+{
+	if (!m->pre_paste)
+		return false;
+	bool same = true;
+	for (size_t i = 0; i < m->form->nfields && same; i++) {
+		char *v = fs_get_value(&m->form->fields[i], &m->fs[i]);
+		same = !strcmp(v, m->post_paste[i]);
+		free(v);
+	}
+	return same;
+}
+
+/* ^Z after a paste: every field it changed as it was before, whatever it
+ * was (a row of 13 cells, choices and boxes too), the focus where the
+ * paste came in. */
+static fm_result undo_paste(form_model *m)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < m->form->nfields; i++) {
+		if (!strcmp(m->pre_paste[i], m->post_paste[i]) && !m->fs[i].paste_bad)
+			continue;
+		fs_set_value(&m->form->fields[i], &m->fs[i], m->pre_paste[i]);
+		edited(m, &m->fs[i]);
+		n++;
+	}
+	m->advanced = false;
+	fm_focus(m, m->paste_focus);
+	forget_paste(m);
+	fm_result r = result(FM_HANDLED);
+	fm_say(&r, false, MSG_UI_PASTE_UNDONE, n);
+	return r;
+}
+
+/* Where a paste comes in: modes, a list open, a field the session may not
+ * write. */
+static bool paste_refused(form_model *m, const fm_ctx *c, fm_result *r)
+{
+	m->advanced = false;
+	if (m->mode == FM_OFFER || m->mode == FM_CONFIRM_LEAVE) { /* a paste answers no question */
+		*r = refused(MSG_COUNT);
+		return true;
+	}
+	if (m->mode == FM_PICK) { /* a list open over the field never swallows a row: it closes */
+		popup_close(&m->pick);
+		m->mode = FM_EDIT;
+	}
+	return c && locked(m, c, r);
+}
+
+fm_result fm_paste_lost(form_model *m, const char *why)
+{
+	fm_result r;
+	if (paste_refused(m, NULL, &r))
+		return r;
+	r = refused(MSG_COUNT); /* nothing of it is taken */
+	snprintf(r.text, sizeof r.text, "%s", why);
+	r.error = true;
+	return r;
+}
+
+fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
+{
+	if (!text) { /* longer than the terminal keeps (term.h) */
+		char why[256];
+		snprintf(why, sizeof why, msg(MSG_UI_PASTE_TOO_LONG), (size_t)TERM_PASTE_MAX);
+		return fm_paste_lost(m, why);
+	}
+	fm_result r;
+	if (paste_refused(m, c, &r))
+		return r;
+	size_t focus = m->focus;
+	char **before = values_now(m);
+	r = paste_in(m, c, text);
+	if (r.kind == FM_REFUSED) {
+		values_free(m, before);
+		return r;
+	}
+	forget_paste(m);
+	m->pre_paste = before;
+	m->post_paste = values_now(m);
+	m->paste_focus = focus;
+	bool changed = false;
+	for (size_t i = 0; i < m->form->nfields && !changed; i++)
+		changed = strcmp(before[i], m->post_paste[i]) || m->fs[i].paste_bad;
+	if (!changed) /* cells only for fields the session may not write: nothing to take back */
+		forget_paste(m);
 	return r;
 }
 
@@ -1069,6 +1239,8 @@ static fm_result undo(form_model *m, const fm_ctx *c)
 	const kp_field *fd = &m->form->fields[m->focus];
 	if (locked(m, c, &r))
 		return r;
+	if (!changed_here(m) && paste_undoable(m))
+		return undo_paste(m);
 	if (!changed_here(m)) {
 		r = refused(MSG_COUNT);
 		fm_say(&r, false, MSG_UI_UNDO_NOTHING, fd->label);
@@ -1162,7 +1334,7 @@ bool fm_acts(const void *model, const void *ctx, kp_action a)
 	case ACT_DITTO:
 		return c && c->last;
 	case ACT_UNDO:
-		return !m->readonly && changed_here(m);
+		return !m->readonly && (changed_here(m) || paste_undoable(m));
 	default:
 		return true;
 	}
@@ -1225,6 +1397,7 @@ void fm_free(form_model *m)
 	free(m->dup_note);
 	free(m->report_locked);
 	free(m->on_entry);
+	forget_paste(m);
 	free(m->orig);
 	free(m->saved);
 	free(m->fs);

@@ -103,6 +103,10 @@ typedef struct {
 	size_t nfiles;       /* the record's attachments (a form with evidence) */
 	char **saved;        /* after FM_SAVED of a new record: its values (for 同上) */
 	char *on_entry;      /* the focused field's value when the focus came to it (^Z restores it) */
+	char **pre_paste;    /* every field's value before the last paste, or NULL: one ^Z puts them
+			      * back while the form holds what the paste left (post_paste) */
+	char **post_paste;
+	size_t paste_focus;  /* where that paste came in */
 	char **pick_labels;  /* FM_PICK of a choice: the items as offered (「（已填报）」), or NULL */
 	size_t npick_labels;
 } form_model;
@@ -118,17 +122,26 @@ form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long un
 void fm_free(form_model *m);
 
 fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key);
-/* n printable keys that came in one piece (a paste the terminal did not
- * mark) are about to be typed into the field in focus: FM_REFUSED, said,
- * when a text field (one that does not move on when full) has no room for
- * them all — the caller drops them, the field keeps its text; else
- * FM_HANDLED, nothing done, and the keys are typed one by one. */
-fm_result fm_burst(form_model *m, const fm_ctx *c, size_t n);
-/* A row pasted from a sheet (tab-separated cells fill the fields in order
- * from the focused one, each checked as if typed), marked by the terminal
- * or found by its burst (term.h); NULL: a paste longer than the terminal
- * keeps, refused whole. An open list closes first: it never takes a paste. */
+/* The n printable keys cps that came in one piece (a paste the terminal
+ * did not mark) are about to be typed into the field in focus: FM_REFUSED,
+ * said, when a text field has no room for them all (its max_chars, or a
+ * mobile number's 11 digits in a phone field: a field that moves on when
+ * full never passes the rest to the next one) — the caller drops them, the
+ * field keeps its text; else FM_HANDLED, nothing done, and the keys are
+ * typed one by one. */
+fm_result fm_burst(form_model *m, const fm_ctx *c, const uint32_t *cps, size_t n);
+/* Pasted text. With a Tab it is a row from a sheet: its cells fill the
+ * fields in order from the focused one, each checked as if typed. Without
+ * one, into a text field, it is that field's text, put in as typing puts
+ * it: in place of the value selected on entry, else at the cursor, whole
+ * or not at all, said either way. Marked by the terminal or found by its
+ * burst (term.h); NULL: a paste longer than the terminal keeps, refused
+ * whole. An open list closes first: it never takes a paste. One ^Z takes
+ * back the whole paste. */
 fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text);
+/* A paste the terminal refused whole (term_paste_refusal: too long, no
+ * end mark, too slow): said, nothing changed; an open list closes. */
+fm_result fm_paste_lost(form_model *m, const char *why);
 /* F2. */
 fm_result fm_save(form_model *m, const fm_ctx *c);
 /* Write a draft when due (or now: the terminal hung up). */

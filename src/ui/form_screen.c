@@ -397,15 +397,21 @@ static void form_key(ui_screen *s, ui_app *app, kp_key key)
 	fm_ctx c = ctx_of(fs, app);
 	size_t more = key_printable(key) ? term_burst_ahead() : 0;
 	if (more) { /* text pasted unmarked: whole or not at all, never cut at the field's end */
-		fm_result b = fm_burst(fs->m, &c, 1 + more);
+		uint32_t *cps = xcalloc(1 + more, sizeof *cps);
+		cps[0] = key.code;
+		memcpy(cps + 1, term_burst_chars(), more * sizeof *cps);
+		fm_result b = fm_burst(fs->m, &c, cps, 1 + more);
+		free(cps);
 		if (b.kind == FM_REFUSED) {
 			term_burst_drop(more);
 			show(fs, app, &b);
 			return;
 		}
 	}
-	fm_result r = key.fn && key.code == TERM_KEY_PASTE ? fm_paste(fs->m, &c, term_paste_text())
-							   : fm_key(fs->m, &c, key);
+	bool paste = key.fn && key.code == TERM_KEY_PASTE;
+	fm_result r = !paste			? fm_key(fs->m, &c, key)
+		      : term_paste_text() ? fm_paste(fs->m, &c, term_paste_text())
+					  : fm_paste_lost(fs->m, term_paste_refusal());
 	show(fs, app, &r);
 }
 

@@ -157,6 +157,8 @@ const kp_binding kp_keymap[] = {
 	/* Never Ctrl-X where it would end kepu: five of them cancel a ZMODEM
 	 * transfer, and a clerk pressing them once too often must not be
 	 * logged out (over SSH). */
+	/* the same keys in 修改密码, opened from the menu: back to it */
+	{CTX_PASSWORD, ACT_QUIT, {ESC, FN(KEY_F(10))}, MSG_K_BACK, 3},
 	{CTX_LOGIN, ACT_QUIT, {ESC, FN(KEY_F(10))}, MSG_K_QUIT, 3},
 
 	{CTX_AUDIT, ACT_UP, {FN(KEY_UP), CTRL('P')}, MSG_K_UP, 0},
@@ -164,6 +166,9 @@ const kp_binding kp_keymap[] = {
 	{CTX_AUDIT, ACT_PAGE_DOWN, {FN(KEY_NPAGE), CTRL('V')}, MSG_K_PAGE_DOWN, 1},
 	{CTX_AUDIT, ACT_PAGE_UP, {FN(KEY_PPAGE), CTRL('U')}, MSG_K_PAGE_UP, 0},
 	{CTX_AUDIT, ACT_HOME, {FN(KEY_HOME)}, MSG_K_FIRST, 0},
+	/* the pane of the selected row's changes, when they are longer than it */
+	{CTX_AUDIT, ACT_NEXT, {CH('\t')}, MSG_K_CHANGES_DOWN, 1},
+	{CTX_AUDIT, ACT_PREV, {FN(KEY_BTAB)}, MSG_K_CHANGES_UP, 1},
 	{CTX_AUDIT, ACT_BACKSPACE, {BS}, MSG_K_ERASE, 0},
 	{CTX_AUDIT, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_BACK, 1},
 
@@ -435,7 +440,7 @@ void keymap_markdown(FILE *out)
 		MSG_KC_MULTI, MSG_KC_LIST, MSG_KC_POPUP, MSG_KC_CONFIRM, MSG_KC_TABLE, MSG_KC_CELL,
 		MSG_KC_VIEW, MSG_KC_CHECKLIST, MSG_KC_REPORT, MSG_KC_LOGIN, MSG_KC_AUDIT, MSG_KC_TRANSFER,
 		MSG_KC_ACCOUNTS, MSG_KC_IMPORT, MSG_KC_ADVANCED, MSG_KC_FIND, MSG_KC_FILES, MSG_KC_BRIEFING,
-		MSG_KC_TABLE_READ, MSG_KC_DRAFTS, MSG_KC_REASON, MSG_KC_FILTERED,
+		MSG_KC_TABLE_READ, MSG_KC_DRAFTS, MSG_KC_REASON, MSG_KC_FILTERED, MSG_KC_PASSWORD,
 	};
 	fprintf(out, "# %s\n\n%s\n", msg(MSG_KC_TITLE), msg(MSG_KC_INTRO));
 	for (unsigned c = 0; c < CTX_COUNT; c++) {

@@ -32,8 +32,9 @@ typedef enum {
 	CTX_DRAFTS = 16777216,
 	CTX_REASON = 33554432, /* a reason typed on the status line (退回修改, 重新打开) */
 	CTX_FILTERED = 67108864, /* with CTX_LIST: a filter is typed (Esc clears it first) */
+	CTX_PASSWORD = 134217728, /* with CTX_LOGIN: 修改密码 opened from the menu (Esc goes back to it) */
 } kp_context;
-#define CTX_COUNT 27
+#define CTX_COUNT 28
 /* A row for one role only, its words what the key does for that role (the
  * unit's F9 submits or withdraws, the city's reviews): the row's ctx names
  * the role with one of these bits, and the ctx a screen asks with names

@@ -464,6 +464,22 @@ static lm_result confirm(list_model *m, const lm_ctx *c, kp_key key)
 	return r;
 }
 
+/* Why F8 does not act on the selected row, at once (not after 「确定删除？」
+ * y): the store's own words for a closed year or a summed-up 月报, the
+ * review state's otherwise. */
+static lm_result delete_refused(const list_model *m, const lm_ctx *c)
+{
+	const kp_record *row = &m->rows[m->sel];
+	char *err = NULL;
+	if (store_why_year_fixed(c->store, store_year(c->store), &err) != KP_OK ||
+	    store_may_change_report(c->store, m->form, row, &err) != KP_OK)
+		return refused(err);
+	if (!store_may_write_form(c->store, m->form))
+		return said(LM_REFUSED, true, m->form->written_by == WRITER_CITY ? MSG_SS_CITY_FORM : MSG_SS_UNIT_FIELD,
+			    m->form->title);
+	return said(LM_REFUSED, true, MSG_UI_READ_ONLY, state_label(state_of(row->state)));
+}
+
 lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key)
 {
 	if (m->view)
@@ -493,16 +509,14 @@ lm_result lm_key(list_model *m, const lm_ctx *c, kp_key key)
 	case ACT_NEW: /* the city chooses the unit first, as from the menu */
 		r = result(c->own_unit ? LM_OPEN : LM_NEW);
 		break;
-	case ACT_DELETE_RECORD: {
+	case ACT_DELETE_RECORD:
 		if (!m->n)
 			break;
-		/* A reviewed record only in a state its role may edit. */
-		const kp_record *row = &m->rows[m->sel];
-		if (m->form->review && !review_editable(c->store, state_of(row->state)))
-			return said(LM_REFUSED, true, MSG_UI_READ_ONLY, state_label(state_of(row->state)));
+		/* the key line's own answer: F8 asks 「确定删除」 only where it acts */
+		if (!lm_acts(m, c, ACT_DELETE_RECORD))
+			return delete_refused(m, c);
 		m->mode = LM_CONFIRM_DELETE;
 		break;
-	}
 	case ACT_NEXT: /* Tab: the next state, then all */
 		if (m->form->review)
 			lm_set_state(m, c, m->state + 1 < ST_COUNT ? m->state + 1 : -1);
@@ -574,7 +588,9 @@ bool lm_acts(const void *model, const void *ctx, kp_action a)
 	case ACT_YEAR: /* only with a year to move to */
 		return !m->view && year_open && any && move_year_to_any(c->store, lm_move_from(m));
 	case ACT_TOGGLE: /* marks are for F9 and F5 (F1's words say so); elsewhere Space is filter text */
-		return m->view || !m->form->review || year_open;
+		return m->form->review && (m->view || year_open);
+	case ACT_NEXT: /* Tab steps through the review states */
+		return m->form->review;
 	case ACT_LEFT:
 		return lm_cols_left(m);
 	case ACT_RIGHT:

@@ -54,6 +54,11 @@ bool lg_secret(const login_model *m, int i) { return m->mode != LG_SIGN_IN || i 
 
 int lg_fields(const login_model *m) { return m->mode == LG_CURRENT ? 1 : 2; }
 
+unsigned lg_context(const login_model *m)
+{
+	return CTX_LOGIN | (m->mode == LG_CHANGE || m->mode == LG_CURRENT ? CTX_PASSWORD : 0);
+}
+
 bool lg_acts(const void *model, const void *ctx, kp_action a)
 {
 	(void)ctx;

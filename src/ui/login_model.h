@@ -62,6 +62,9 @@ void lg_free(login_model *m);
 lg_result lg_key(login_model *m, const lg_ctx *c, kp_key key);
 /* How many fields the mode asks for (LG_CURRENT: one). */
 int lg_fields(const login_model *m);
+/* The keymap context its step draws with: CTX_LOGIN, with CTX_PASSWORD
+ * when opened from the menu (Esc goes back there, not out of kepu). */
+unsigned lg_context(const login_model *m);
 /* Does action a do anything now (kp_acts_fn: the key bar lists only what
  * does; Tab not in a step of one field)? ctx unused. */
 bool lg_acts(const void *model, const void *ctx, kp_action a);

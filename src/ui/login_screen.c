@@ -47,7 +47,7 @@ static void login_draw(ui_screen *s, ui_app *app)
 	};
 	const enum kp_msg_id *said = says[m->mode];
 	app_keys(app, lg_acts, m, NULL);
-	app_chrome(app, msg(MSG_UI_APP_TITLE), NULL, msg(said[0]), CTX_LOGIN);
+	app_chrome(app, msg(MSG_UI_APP_TITLE), NULL, msg(said[0]), lg_context(m));
 	int y = app_body_top() + 3, x = COLS / 2 - (LABEL_W + FIELD_W) / 2;
 	if (x < 2)
 		x = 2;

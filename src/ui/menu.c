@@ -32,41 +32,6 @@ static mm_ctx ctx_of(ui_app *app)
 			app->account.auto_advance};
 }
 
-/* What waits: the city's queue per form (r opens it), or a unit's own
- * records of each reviewed form by state, each count named by its state;
- * NULL when nothing does. */
-static char *counts_text(const menu *mn, const ui_app *app)
-{
-	const menu_model *m = &mn->m;
-	strbuf b = STRBUF_INIT;
-	bool city = APP_IS_CITY(app);
-	for (size_t i = 0; i < m->ntally; i++) {
-		const long long *n = m->tally[i].n;
-		char name[128];
-		form_short_title(m->tally[i].form, name, sizeof name);
-		if (city && n[ST_SUBMITTED]) {
-			sb_adds(&b, b.len ? "、" : msg(MSG_UI_QUEUE));
-			sb_printf(&b, msg(MSG_UI_QUEUE_FORM), name, n[ST_SUBMITTED]);
-		} else if (!city) { /* each count named by its state, the states with none left out */
-			static const kp_state order[] = {ST_APPROVED, ST_SUBMITTED, ST_RETURNED, ST_DRAFT};
-			bool named = false;
-			for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
-				if (!n[order[k]])
-					continue;
-				if (!named)
-					sb_printf(&b, "%s%s ", b.len ? "；" : "", name);
-				sb_printf(&b, msg(MSG_UI_TALLY), named ? " / " : "", state_label(order[k]), n[order[k]]);
-				named = true;
-			}
-		}
-	}
-	if (city)
-		sb_adds(&b, b.len ? msg(MSG_UI_QUEUE_KEY) : msg(MSG_UI_QUEUE_EMPTY));
-	char *text = b.len ? xstrdup(sb_str(&b)) : NULL;
-	sb_free(&b);
-	return text;
-}
-
 #define COUNTS_LINES 2
 
 /* Before each frame: the glance and the counts laid out (again only after
@@ -76,7 +41,8 @@ static void menu_arrange(ui_screen *s, ui_app *app)
 	menu *mn = (menu *)s;
 	if (mn->cols != COLS) {
 		free(mn->counts);
-		mn->counts = counts_text(mn, app);
+		mm_ctx c = ctx_of(app);
+		mn->counts = mm_counts_text(&mn->m, &c);
 		int h = mn->counts ? wrapped_height(COLS - 6, mn->counts) : 0;
 		mn->counts_h = h < COUNTS_LINES ? h : COUNTS_LINES;
 		mn->cols = COLS;
@@ -98,9 +64,10 @@ static void menu_draw(ui_screen *s, ui_app *app)
 	app_keys(app, mm_acts, m, &c);
 	app_key_acts(app, mm_key_acts);
 	app_chrome(app, msg(MSG_UI_APP_TITLE), app->unit_name ? unit : NULL, msg(MSG_UI_MENU_HINT),
-		   mn->pick.pop.open || m->mode == MM_PICK_QUEUE ? CTX_POPUP
-		   : m->mode != MM_BROWSE			  ? CTX_CONFIRM
-								  : CTX_MENU);
+		   mn->pick.pop.open || m->mode == MM_PICK_QUEUE || m->reopen.stage == RP_SCOPE ? CTX_POPUP
+		   : m->reopen.stage == RP_REASON ? CTX_REASON
+		   : m->mode != MM_BROWSE	  ? CTX_CONFIRM
+						  : CTX_MENU);
 	int y = app_body_top();
 	glance_draw(&mn->at_a_glance, y);
 	y += mn->at_a_glance.height;
@@ -138,6 +105,7 @@ static void menu_draw(ui_screen *s, ui_app *app)
 		popup_draw(&mn->pick.pop, app_body_top() + 2, app_body_top() + 2, 20);
 	if (m->mode == MM_PICK_QUEUE)
 		popup_draw(&m->queue, app_body_top() + 2, app_body_top() + 2, 20);
+	reopen_prompt_draw(&m->reopen, app, app_body_top() + 2);
 }
 
 static void show(menu *mn, ui_app *app, const mm_result *r)
@@ -175,7 +143,7 @@ static void menu_key(ui_screen *s, ui_app *app, kp_key key)
 			mm_result res = mm_picked(&mn->m, &c);
 			show(mn, app, &res);
 		} else if (r.kind == PICK_NONE) {
-			mn->m.after_pick = NULL;
+			mm_unpicked(&mn->m);
 		}
 		return;
 	}

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/checklist.h"
 
@@ -30,6 +32,7 @@ static bool table_form(const kp_form *f)
 void mm_init(menu_model *m, const mm_ctx *c)
 {
 	memset(m, 0, sizeof *m);
+	reopen_prompt_init(&m->reopen);
 	const kp_catalog *cat = &c->env->cat;
 	kp_store *st = c->env->store;
 	kp_entry *es;
@@ -139,6 +142,7 @@ static void queue_free(menu_model *m)
 void mm_free(menu_model *m)
 {
 	queue_free(m);
+	reopen_prompt_free(&m->reopen);
 	free(m->still_due);
 	free(m->items);
 	free(m->tally);
@@ -165,7 +169,54 @@ void mm_count(menu_model *m, const mm_ctx *c)
 			kp_query q = {-1, false, NULL, 0, state_code((kp_state)s), false};
 			t->n[s] = store_query_count(c->env->store, f, &q);
 		}
+		if (f->pool) { /* carried from earlier years: not this year's 已认定 (the ranking's count) */
+			t->carried = store_count_carried(c->env->store, f, state_code(ST_APPROVED));
+			t->n[ST_APPROVED] -= t->carried;
+		}
 	}
+}
+
+char *mm_counts_text(const menu_model *m, const mm_ctx *c)
+{
+	strbuf b = STRBUF_INIT;
+	int year = store_year(c->env->store);
+	char *open = c->city ? store_year_units_text(c->env->store, year) : NULL;
+	if (open) { /* the closed year's exceptions first: the referee sees whom it let back in */
+		char *clean = utf8_sanitize(open, false);
+		sb_printf(&b, msg(MSG_UI_YEAR_OPEN_TO), year, clean);
+		sb_adds(&b, "；");
+		free(clean);
+		free(open);
+	}
+	size_t lead = b.len; /* the queue's first words come after it */
+	for (size_t i = 0; i < m->ntally; i++) {
+		const mm_tally *t = &m->tally[i];
+		char name[128];
+		form_short_title(t->form, name, sizeof name);
+		if (c->city && t->n[ST_SUBMITTED]) {
+			sb_adds(&b, b.len > lead ? "、" : msg(MSG_UI_QUEUE));
+			sb_printf(&b, msg(MSG_UI_QUEUE_FORM), name, t->n[ST_SUBMITTED]);
+		} else if (!c->city) { /* each count named by its state, the states with none left out */
+			static const kp_state order[] = {ST_APPROVED, ST_COUNT, ST_SUBMITTED, ST_RETURNED, ST_DRAFT};
+			bool named = false;
+			for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+				/* ST_COUNT: the carried talents, after this year's approved */
+				long long n = order[k] == ST_COUNT ? t->carried : t->n[order[k]];
+				if (!n)
+					continue;
+				if (!named)
+					sb_printf(&b, "%s%s ", b.len ? "；" : "", name);
+				sb_printf(&b, msg(MSG_UI_TALLY), named ? " / " : "",
+					  order[k] == ST_COUNT ? msg(MSG_UI_TALLY_CARRIED) : state_label(order[k]), n);
+				named = true;
+			}
+		}
+	}
+	if (c->city)
+		sb_adds(&b, b.len > lead ? msg(MSG_UI_QUEUE_KEY) : msg(MSG_UI_QUEUE_EMPTY));
+	char *text = b.len ? xstrdup(sb_str(&b)) : NULL;
+	sb_free(&b);
+	return text;
 }
 
 long long mm_waiting(const menu_model *m)
@@ -282,6 +333,13 @@ static mm_result ask_close_year(menu_model *m, const mm_ctx *c)
 		return refused("%s", msg(MSG_SS_CITY_ONLY));
 	m->close_year = store_year(c->env->store);
 	m->closing = !store_year_closed(c->env->store, m->close_year);
+	if (!m->closing) { /* closed: for every unit, for one, or closed to those it was reopened for */
+		char *units = store_year_units_text(c->env->store, m->close_year);
+		reopen_prompt_open(&m->reopen, m->close_year, units);
+		free(units);
+		m->mode = MM_REOPEN;
+		return result(MM_HANDLED);
+	}
 	free(m->still_due);
 	m->still_due = m->closing ? checklist_still_due(c->env, m->close_year) : NULL;
 	m->insisting = false;
@@ -307,6 +365,38 @@ static mm_result close_year(menu_model *m, const mm_ctx *c)
 	mm_result r = result(MM_YEAR); /* the title says 已结束, or no longer */
 	snprintf(r.text, sizeof r.text, msg(m->closing ? MSG_Y_CLOSED : MSG_Y_REOPENED), m->close_year);
 	return r;
+}
+
+/* A key while x's choices for a closed year are open: every unit (the
+ * y/n of reopening), one unit (the picker, then its reason), or closing
+ * the year again to the units it was reopened for. */
+static mm_result reopen_key(menu_model *m, const mm_ctx *c, kp_key key)
+{
+	int choice;
+	mr_result r = reopen_prompt_key(&m->reopen, c->env->store, key, &choice);
+	if (choice == RP_ALL) {
+		m->mode = MM_CONFIRM_CLOSE;
+		return result(MM_HANDLED);
+	}
+	if (choice == RP_ONE)
+		return result(MM_PICK_UNIT);
+	if (!reopen_prompt_active(&m->reopen))
+		m->mode = MM_BROWSE;
+	if (choice == RP_CLOSE_UNITS) {
+		char *err = NULL, *units = store_year_units_text(c->env->store, m->close_year);
+		mm_result res = store_year_close(c->env->store, m->close_year, true, &err) == KP_OK
+			? result(MM_YEAR)
+			: refused("%s", err ? err : "");
+		if (res.kind == MM_YEAR)
+			snprintf(res.text, sizeof res.text, msg(MSG_Y_CLOSED_UNITS), m->close_year, units ? units : "");
+		free(units);
+		free(err);
+		return res;
+	}
+	mm_result res = result(r.kind == MR_SAVED ? MM_YEAR : r.kind == MR_REFUSED ? MM_REFUSED : MM_HANDLED);
+	res.error = r.error;
+	snprintf(res.text, sizeof res.text, "%s", r.text);
+	return res;
 }
 
 /* The screen each kind of item opens (app.c's table builds it). */
@@ -355,9 +445,25 @@ static mm_result activate(menu_model *m, const mm_ctx *c, const menu_item *it, b
 
 mm_result mm_picked(menu_model *m, const mm_ctx *c)
 {
+	if (m->mode == MM_REOPEN && m->reopen.stage == RP_PICKING) {
+		char *name = store_unit_name(c->env->store, c->entry_unit);
+		reopen_prompt_picked(&m->reopen, c->entry_unit, name);
+		free(name);
+		return result(MM_HANDLED);
+	}
 	const menu_item *it = m->after_pick;
 	m->after_pick = NULL;
 	return it ? activate(m, c, it, true) : result(MM_HANDLED);
+}
+
+void mm_unpicked(menu_model *m)
+{
+	m->after_pick = NULL;
+	if (m->mode == MM_REOPEN) {
+		reopen_prompt_free(&m->reopen);
+		reopen_prompt_init(&m->reopen);
+		m->mode = MM_BROWSE;
+	}
 }
 
 static mm_result open_form_queue(const kp_form *f)
@@ -440,6 +546,8 @@ mm_result mm_key(menu_model *m, const mm_ctx *c, kp_key key)
 {
 	if (m->mode == MM_PICK_QUEUE)
 		return queue_key(m, key);
+	if (m->mode == MM_REOPEN)
+		return reopen_key(m, c, key);
 	if (m->mode != MM_BROWSE)
 		return answer(m, c, key);
 	kp_action a = keymap_lookup(CTX_MENU, key);
@@ -484,7 +592,7 @@ bool mm_acts(const void *model, const void *ctx, kp_action a)
 {
 	const menu_model *m = model;
 	const mm_ctx *c = ctx;
-	if (m->mode == MM_PICK_QUEUE) /* the picker's keys (CTX_POPUP) */
+	if (m->mode == MM_PICK_QUEUE || m->mode == MM_REOPEN) /* a popup's keys, or the reason's */
 		return a != ACT_YES && a != ACT_NO;
 	if (m->mode != MM_BROWSE)
 		return a == ACT_YES || a == ACT_NO;

@@ -22,6 +22,7 @@
 #include "domain/review.h"
 #include "ui/keymap.h"
 #include "ui/popup.h"
+#include "ui/reopen_prompt.h"
 #include "ui/scrollwin.h"
 #include "ui/shell.h"
 
@@ -38,7 +39,7 @@ typedef struct {
 	char hotkey;   /* shown beside it: '2' for 附表2, 'c', 'q'; 0 for none */
 } menu_item;
 
-typedef enum { MM_BROWSE, MM_CONFIRM_QUIT, MM_CONFIRM_YEAR, MM_CONFIRM_CLOSE, MM_PICK_QUEUE } mm_mode;
+typedef enum { MM_BROWSE, MM_CONFIRM_QUIT, MM_CONFIRM_YEAR, MM_CONFIRM_CLOSE, MM_PICK_QUEUE, MM_REOPEN } mm_mode;
 
 typedef enum {
 	MM_HANDLED,   /* done (text may say something) */
@@ -71,7 +72,8 @@ typedef struct {
 /* A reviewed form's records by state, in the session's scope and year. */
 typedef struct {
 	const kp_form *form;
-	long long n[ST_COUNT];
+	long long n[ST_COUNT]; /* a pool form's 已认定: this year's only, as the ranking counts them */
+	long long carried;     /* a pool form (附表2): talents approved in an earlier year, still listed */
 } mm_tally;
 
 typedef struct {
@@ -92,15 +94,25 @@ typedef struct {
 	char **queue_items;  /* …its items (owned), */
 	const kp_form **queue_forms; /* …and the form of each */
 	size_t nqueue;
+	reopen_prompt reopen; /* MM_REOPEN: x in a closed year — for every unit, one unit, or closed again */
 } menu_model;
 
 void mm_init(menu_model *m, const mm_ctx *c);
 void mm_free(menu_model *m);
 /* Count each reviewed form's records by state, and the years, afresh. */
 void mm_count(menu_model *m, const mm_ctx *c);
+/* What waits, as the menu shows it under the glance: the city's queue per
+ * form (r opens it), or a unit's own records of each reviewed form by
+ * state, each count named by its state (a pool form's talents approved in
+ * an earlier year as 往年已认定, apart from this year's 已认定 that the
+ * ranking counts); NULL when nothing does. Caller frees. */
+char *mm_counts_text(const menu_model *m, const mm_ctx *c);
 mm_result mm_key(menu_model *m, const mm_ctx *c, kp_key key);
-/* The unit picker chose (c->entry_unit is it): the item waiting opens. */
+/* The unit picker chose (c->entry_unit is it): the item waiting opens, or
+ * the reason of the year's reopening for that unit is asked. */
 mm_result mm_picked(menu_model *m, const mm_ctx *c);
+/* The unit picker was closed with nothing chosen. */
+void mm_unpicked(menu_model *m);
 /* Does the binding's action act in the menu now (this role, this mode)?
  * What its key line lists (keymap_bar_if). */
 bool mm_acts(const void *model, const void *ctx, kp_action a);

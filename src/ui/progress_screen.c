@@ -23,6 +23,7 @@ typedef struct {
 	ui_screen base;
 	progress_model m;
 	int extra; /* body rows the detail takes beyond one line (arranged for this frame) */
+	int note_h; /* rows the 免 note takes, wrapped (arranged for this frame) */
 } progress_screen;
 
 static pgm_ctx ctx_of(ui_app *app)
@@ -64,7 +65,8 @@ static void draw_row(progress_screen *ps, int y, const kp_progress_row *r, bool 
 		return;
 	}
 	char *score = progress_score_text(r);
-	draw_text(y, x, SCORE_W, score, a, false);
+	int sw = utf8_width(score); /* right-aligned as 「  3.3%」 is: 「    免」 */
+	draw_text(y, x + (sw < SCORE_W - 1 ? SCORE_W - 1 - sw : 0), SCORE_W, score, a, false);
 	free(score);
 	int bar = COLS - x - SCORE_W - 2;
 	if (bar >= 4 && !r->exempt) /* no bar for a score it has not */
@@ -79,7 +81,8 @@ static void progress_arrange(ui_screen *s, ui_app *app)
 {
 	progress_screen *ps = (progress_screen *)s;
 	ps->extra = app_detail_room(app, ps->m.detail, 2);
-	pgm_arrange(&ps->m, app_body_height() - ps->extra - 4 - (ps->m.p.exempt_note != NULL));
+	ps->note_h = ps->m.p.exempt_note ? wrapped_height(COLS - 2, ps->m.p.exempt_note) : 0;
+	pgm_arrange(&ps->m, app_body_height() - ps->extra - 4 - ps->note_h);
 }
 
 static void progress_draw(ui_screen *s, ui_app *app)
@@ -97,8 +100,11 @@ static void progress_draw(ui_screen *s, ui_app *app)
 		draw_text(y + k++, 1, COLS - 2, m->more, theme_attr(R_HELP), true);
 	if (m->total)
 		draw_row(ps, y + k, &m->p.total, false, false);
-	if (m->p.exempt_note) /* how a 免 column scores */
-		draw_text(y + h - 3, 1, COLS - 2, m->p.exempt_note, theme_attr(R_HELP), true);
+	if (m->p.exempt_note) { /* how a 免 column scores, why a 免 unit is unranked: whole */
+		for (int i = 0; i < ps->note_h; i++)
+			draw_fill(y + h - 2 - ps->note_h + i, 0, COLS, theme_attr(R_HELP));
+		draw_wrapped(y + h - 2 - ps->note_h, 1, COLS - 2, ps->note_h, m->p.exempt_note, theme_attr(R_HELP));
+	}
 	draw_text(y + h - 2, 1, COLS - 2, m->p.formula, theme_attr(R_NORMAL), true);
 	draw_text(y + h - 1, 1, COLS - 2, m->p.formula_note, theme_attr(R_HELP), true);
 }

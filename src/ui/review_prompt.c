@@ -224,26 +224,40 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 		return mr_say(MR_HANDLED, msg(MSG_UI_DUP_NOT_APPROVED), p->id);
 	}
 	/* The reason of a return, typed on the status line; Enter applies it. */
-	p->reason_full = false;
-	kp_action a = keymap_lookup(CTX_REASON, key);
-	if (a == ACT_ACCEPT) {
+	mr_result said;
+	switch (reason_line_key(&p->reason, key, &p->reason_full, &said)) {
+	case RL_ACCEPT: {
 		char *why = eb_text(&p->reason);
 		p->asking_reason = false;
 		mr_result r = apply(p, env, why);
 		free(why);
 		return r;
 	}
-	if (a == ACT_QUIT)
+	case RL_CANCEL:
 		p->asking_reason = false;
-	if (a == ACT_QUIT || keymap_edit_line(&p->reason, a))
 		return none;
-	if (key_printable(key) && !eb_insert(&p->reason, key.code)) { /* full: said, never dropped unsaid */
+	case RL_TYPED:
+		break;
+	}
+	return said;
+}
+
+rl_kind reason_line_key(editbuf *b, kp_key key, bool *full, mr_result *said)
+{
+	*said = mr_done(MR_HANDLED);
+	*full = false;
+	kp_action a = keymap_lookup(CTX_REASON, key);
+	if (a == ACT_ACCEPT)
+		return RL_ACCEPT;
+	if (a == ACT_QUIT)
+		return RL_CANCEL;
+	if (!keymap_edit_line(b, a) && key_printable(key) && !eb_insert(b, key.code)) {
+		/* full: said, never dropped unsaid */
 		char ch[5] = {0};
 		utf8_encode(key.code, ch);
-		p->reason_full = true;
-		mr_result r = mr_say(MR_HANDLED, msg(MSG_UI_REASON_LONG), REVIEW_REASON_MAX, ch);
-		r.error = true;
-		return r;
+		*full = true;
+		*said = mr_say(MR_HANDLED, msg(MSG_UI_REASON_LONG), (int)b->max_chars, ch);
+		said->error = true;
 	}
-	return none;
+	return RL_TYPED;
 }

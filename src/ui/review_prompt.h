@@ -68,4 +68,15 @@ mr_result review_prompt_paste(review_prompt *p, const char *text);
  * (prompt_view.c). */
 void review_prompt_draw(review_prompt *p, ui_app *app, int y);
 
+/* One key into a reason typed on the status line (a return's, a year
+ * reopened for one unit): Enter (RL_ACCEPT), Esc (RL_CANCEL), or edited
+ * or typed (RL_TYPED) — a character past b's bound refused, *full set and
+ * said in *said, never dropped unsaid. */
+typedef enum { RL_TYPED, RL_ACCEPT, RL_CANCEL } rl_kind;
+rl_kind reason_line_key(editbuf *b, kp_key key, bool *full, mr_result *said);
+/* The question and the reason being typed after it, on the status line
+ * (above it while a refusal is said there), the cursor placed
+ * (prompt_view.c). */
+void reason_line_draw(ui_app *app, const char *question, editbuf *b, bool full);
+
 #endif

@@ -15,6 +15,7 @@
 
 #include "core/clock.h"
 #include "core/msg.h"
+#include "core/pastemark.h"
 #include "core/strbuf.h"
 #include "ui/keymap.h"
 #include "ui/theme.h"
@@ -43,9 +44,17 @@ static void on_hangup(int sig)
 #define KEY_PASTE_START (KEY_MAX + 2)
 #define KEY_PASTE_END (KEY_MAX + 3)
 static strbuf pasted = STRBUF_INIT;
-static bool paste_too_long; /* more than TERM_PASTE_MAX: refused whole */
+static char paste_refused[512]; /* why the last paste was refused whole, or "" */
+static paste_mark marked;       /* a bracketed paste's bytes as they come */
 
-const char *term_paste_text(void) { return paste_too_long ? NULL : sb_str(&pasted); }
+const char *term_paste_text(void) { return paste_refused[0] ? NULL : sb_str(&pasted); }
+
+const char *term_paste_refusal(void) { return paste_refused[0] ? paste_refused : NULL; }
+
+static void paste_too_long(void)
+{
+	snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_TOO_LONG), (size_t)TERM_PASTE_MAX);
+}
 
 
 /* Keys read ahead in a burst that was no row, handed out in order. */
@@ -62,6 +71,8 @@ size_t term_burst_ahead(void)
 		n++;
 	return n;
 }
+
+const uint32_t *term_burst_chars(void) { return ahead + ahead_at; }
 
 void term_burst_drop(size_t n)
 {
@@ -235,6 +246,7 @@ void term_stop(void)
 	fflush(stdout);
 	endwin();
 	sb_free(&pasted);
+	pm_free(&marked);
 	/* Let go of the terminal and of the shell's process group: a hang-up
 	 * sends SIGHUP and SIGCONT to both, and one that comes during the exit
 	 * cancels the stop a leak checker needs (`make test SANITIZE=1` then
@@ -275,47 +287,114 @@ static int burst_char(int ms)
 	return next_char(TERM_IDLE_MS);
 }
 
+typedef enum { SEQ_NONE, SEQ_SWALLOWED, SEQ_PASTE } seq_kind;
+
 /* ncurses turns every escape sequence it knows into a KEY_ code; one it does
  * not know (an F13, a mouse report, a cursor-position answer arriving late)
  * comes as ESC followed by its characters. Swallow such a CSI or SS3
- * sequence whole, so it is neither Esc nor typed text. Returns true when
- * something was swallowed; false for a plain Esc. */
-static bool swallow_sequence(void)
+ * sequence whole, so it is neither Esc nor typed text: SEQ_SWALLOWED; a
+ * plain Esc: SEQ_NONE. A paste's start mark that ncurses gave up on (its
+ * bytes split between two reads further apart than its escape delay)
+ * comes this way too: SEQ_PASTE, so its text is no typing. */
+static seq_kind swallow_sequence(void)
 {
 	int c = next_char(0);
 	if (c < 0)
-		return false;
+		return SEQ_NONE;
 	if (c != '[' && c != 'O') {
 		unget_wch((wchar_t)c); /* Esc, then an ordinary key */
-		return false;
+		return SEQ_NONE;
 	}
 	/* Parameters and intermediates (0x20-0x3F), then one final byte. */
-	int n = 0;
-	while ((c = next_char(50)) >= 0x20 && c <= 0x3F)
-		n++;
-	if (c == 'M' && n == 0) /* an X10 mouse report: three raw bytes follow */
+	char seq[8] = {(char)c};
+	size_t n = 1;
+	while ((c = next_char(TERM_SEQ_REST_MS)) >= 0x20 && c <= 0x3F)
+		if (n < sizeof seq - 2)
+			seq[n++] = (char)c;
+	if (c >= 0)
+		seq[n++] = (char)c;
+	if (!strcmp(seq, "[200~"))
+		return SEQ_PASTE;
+	if (!strcmp(seq, "[M")) /* an X10 mouse report: three raw bytes follow */
 		for (int i = 0; i < 3; i++)
 			next_char(50);
-	return true;
+	return SEQ_SWALLOWED;
 }
 
-/* The text up to the end mark (or a pause of a second: a lost mark must
- * not swallow the keys after it). */
+/* When a plain Esc was handed out, while no other key has been since: a
+ * start mark cut right after its ESC, further apart than the escape
+ * delay, is that Esc and then "[200~". 0: none. */
+static long long lone_esc_at;
+
+/* '[' just read right after a plain Esc: the rest of a paste's start mark
+ * ("200~") comes with it? Then the paste is read as a paste (the Esc has
+ * acted: its question refuses the paste, never types it). Else what was
+ * read goes back, to be read as typed. */
+static bool late_paste_mark(void)
+{
+	static const char rest[] = "200~";
+	int got[sizeof rest - 1];
+	size_t n = 0;
+	while (n < sizeof got / sizeof got[0]) {
+		int c = next_char(TERM_SEQ_REST_MS);
+		if (c < 0)
+			break;
+		got[n++] = c;
+		if (c != rest[n - 1])
+			break;
+	}
+	if (n == sizeof got / sizeof got[0] && got[n - 1] == '~')
+		return true;
+	while (n)
+		unget_wch((wchar_t)got[--n]);
+	return false;
+}
+
+/* The paste after its start mark, up to its end mark, read byte by byte
+ * from the terminal (ncurses reads a byte at a time too, so nothing after
+ * the end mark is taken): however the bytes are split, they are one paste.
+ * Bounds: TERM_PASTE_MAX bytes (read to the end and refused whole),
+ * TERM_PASTE_GAP_MS of quiet without the end mark (a mark lost: refused,
+ * and the keys after it are typed as ever), TERM_PASTE_MS in all. */
 static void read_paste(void)
 {
 	sb_clear(&pasted);
-	paste_too_long = false;
-	for (;;) {
-		wint_t ch;
-		wtimeout(stdscr, TERM_IDLE_MS);
-		int rc = wget_wch(stdscr, &ch);
-		if (rc == ERR || (rc == KEY_CODE_YES && ch == KEY_PASTE_END) || hangup)
+	paste_refused[0] = '\0';
+	pm_start(&marked, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, clock_ms());
+	while (!hangup) {
+		long long wait = pm_wait(&marked, clock_ms());
+		if (!wait)
 			break;
-		if (rc == OK && pasted.len < TERM_PASTE_MAX)
-			sb_addcp(&pasted, (uint32_t)ch);
-		else if (rc == OK)
-			paste_too_long = true;
+		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+		int rc = poll(&p, 1, (int)wait);
+		if (rc <= 0 || !(p.revents & POLLIN)) {
+			if (rc > 0 || (rc < 0 && errno != EINTR)) /* the terminal gone */
+				break;
+			continue; /* quiet, or a signal: the bounds are looked at again */
+		}
+		char c;
+		ssize_t got = read(STDIN_FILENO, &c, 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		pm_feed(&marked, &c, 1, clock_ms());
 	}
+	switch (marked.state) {
+	case PM_DONE: sb_adds(&pasted, pm_text(&marked)); break;
+	case PM_TOO_LONG: paste_too_long(); break;
+	case PM_BAD_TEXT:
+		snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_BAD_TEXT), marked.bad_at);
+		break;
+	case PM_TOO_SLOW:
+		snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_TOO_SLOW), TERM_PASTE_MS / 1000);
+		break;
+	case PM_NO_END:
+	case PM_READING: /* hung up, or input failing, before the end mark */
+		snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_NO_END), TERM_PASTE_GAP_MS / 1000);
+		break;
+	}
+	pm_free(&marked);
 }
 
 static bool line_end(uint32_t c) { return c == '\r' || c == '\n'; }
@@ -390,7 +469,9 @@ static bool burst_body(uint32_t first)
 		sb_clear(&pasted);
 		for (size_t i = 0; i < n; i++)
 			sb_addcp(&pasted, ahead[i]);
-		paste_too_long = too_long;
+		paste_refused[0] = '\0';
+		if (too_long)
+			paste_too_long();
 		return true;
 	}
 	nahead = n;
@@ -442,9 +523,14 @@ key_read term_read_key(kp_key *key)
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
 			return KEY_READ_RESIZE;
-		if (rc == OK && ch == 27 && swallow_sequence())
+		seq_kind seq = rc == OK && ch == 27 ? swallow_sequence() : SEQ_NONE;
+		if (seq == SEQ_SWALLOWED)
 			continue;
-		if (rc == KEY_CODE_YES && ch == KEY_PASTE_START) {
+		bool after_esc = lone_esc_at && clock_ms() - lone_esc_at <= TERM_SEQ_REST_MS;
+		lone_esc_at = rc == OK && ch == 27 && seq == SEQ_NONE ? clock_ms() : 0;
+		if (rc == OK && ch == '[' && after_esc && late_paste_mark())
+			seq = SEQ_PASTE;
+		if (seq == SEQ_PASTE || (rc == KEY_CODE_YES && ch == KEY_PASTE_START)) {
 			read_paste();
 			*key = (kp_key){true, TERM_KEY_PASTE};
 			return KEY_READ_OK;

@@ -9,6 +9,7 @@
 #ifndef KP_TERM_H
 #define KP_TERM_H
 #include <stdbool.h>
+#include <stdint.h>
 
 #include <curses.h>
 
@@ -28,12 +29,24 @@ key_read term_read_key(kp_key *key);
 #define TERM_IDLE_MS 1000
 /* A bracketed paste (the terminal marks pasted text, ESC[200~ … ESC[201~)
  * arrives as one key {fn, TERM_KEY_PASTE}, its text in term_paste_text()
- * until the next read: a row copied from Excel is not typed key by key. */
+ * until the next read: a row copied from Excel is not typed key by key.
+ * Everything between the marks is the paste however the terminal's writes
+ * arrive (core/pastemark.h): a start mark split between reads, the text
+ * coming later or in chunks, a character split between them. */
 #define TERM_KEY_PASTE (KEY_MAX + 1)
-/* The pasted text, or NULL when it was longer than TERM_PASTE_MAX bytes:
- * then nothing of it is kept (never a row cut short without a word). */
+/* The pasted text, or NULL when it was refused whole (term_paste_refusal
+ * says why): longer than TERM_PASTE_MAX bytes, no end mark within
+ * TERM_PASTE_GAP_MS of quiet, not ended within TERM_PASTE_MS, or bytes
+ * that are no text. Nothing of a refused paste is kept or typed (never a
+ * row cut short, never its first part typed into the fields). */
 const char *term_paste_text(void);
+const char *term_paste_refusal(void);
 #define TERM_PASTE_MAX 8192
+#define TERM_PASTE_GAP_MS 5000
+#define TERM_PASTE_MS 30000
+/* After ESC [ (no key a person types), how long each further byte of a
+ * terminal's sequence may take to come over a slow link. */
+#define TERM_SEQ_REST_MS 1000
 
 /* A terminal that does not mark pastes (docs/robustness.md: which do)
  * sends a pasted row as if typed, and its cells would open lists and land
@@ -59,6 +72,8 @@ void term_rows_pasted(void);
  * text pasted unmarked into one field, which the field takes whole or not
  * at all. term_burst_drop(n) drops n of them (a paste refused whole). */
 size_t term_burst_ahead(void);
+/* Those characters (term_burst_ahead of them). */
+const uint32_t *term_burst_chars(void);
 void term_burst_drop(size_t n);
 #define TERM_BURST_GAP_MS 0
 #define TERM_BURST_MS 1000

@@ -5,7 +5,11 @@
 # saves it, marked for the city. kepu import refuses such a row naming the
 # row, the fields and the record; --force saves it, marked. The controls:
 # another date, another name, saved at once. A marked record's later edit
-# of another field is not said again.
+# of another field is not said again. The testers' near repeats: a name in
+# traditional characters or with ASCII Roman numerals, a resource filed
+# again as another 类型 or with its authors parted by a space; the controls
+# 科普讲座（农业） and 科普讲座（医疗）, another author. Another unit's near
+# record is not said to the unit (the city sees it when it reviews).
 . "$(dirname "$0")/lib.sh"
 new_db --demo --today 2016-08-10
 export KEPU_TODAY=2016-08-10
@@ -45,3 +49,32 @@ exits 0 "$KEPU" import activity "$WORK/near1.csv" --db "$DB" --unit 魏都区 --
 has "1 行与本单位记录相近，按 --force 保存，已标记为可能重复"
 assert_sql "SELECT count(*) FROM kp_duplicates d JOIN activity t ON t.id = d.id WHERE d.tbl = 'activity'
 	AND t.name = '科普讲座第3期' AND d.other = $first" "1"
+
+exits 0 save 活动名称=科普讲座（农业） 日期=2016-07-03 地点=文化中心
+exits 0 save 活动名称=科普讲座（医疗） 日期=2016-07-03 地点=文化中心 # a control: another activity
+farm=$(sqlite3 "$DB" "SELECT id FROM activity WHERE name = '科普讲座（农业）'")
+refused 1 save 活动名称=科普講座（農業） 日期=2016-07-03 地点=許昌市魏都區文化中心
+has "可能与第 $farm 号记录（魏都区，科普讲座（农业））重复"
+refused 1 save "活动名称=科普讲座（农业） IV" 日期=2016-07-03 地点=文化中心
+has "可能与第 $farm 号记录（魏都区，科普讲座（农业））重复"
+assert_sql "SELECT count(*) FROM activity WHERE held_on = '2016-07-03' AND name LIKE '科普讲%'" "2"
+# 长葛市's lecture at 魏都区's place: nothing said to 长葛市
+exits 0 "$KEPU" save activity --db "$DB" --unit 长葛市 形式=科普报告 对象=校园 参与人数=30 活动名称=科普讲座（农业）之二 \
+	日期=2016-07-03 地点=魏都区文化中心
+for f in out err; do
+	hasnt "魏都区" $f
+	hasnt "重复" $f
+done
+
+res() { "$KEPU" save resource --db "$DB" --unit 魏都区 完成日期=2016-07-20 "$@"; }
+exits 0 res 名称=玉米病虫害防治图解 类型=科普漫画 作者=王建国、李明
+maize=$(sqlite3 "$DB" "SELECT id FROM resource WHERE name = '玉米病虫害防治图解'")
+refused 1 res 名称=玉米病虫害防治图解 类型=科普挂图 作者=王建国、李明
+has "可能与第 $maize 号记录（魏都区，玉米病虫害防治图解）重复：名称（不计编号）、作者（只计第一位，或全部而不计顺序）相同（不论类型）"
+refused 1 res 名称=玉米病虫害防治图解（2016版） 类型=科普漫画 "作者=李明 王建国"
+has "可能与第 $maize 号记录"
+exits 0 res 名称=玉米病虫害防治图解 类型=科普漫画 作者=赵云 # a control: another author
+exits 0 res --force 名称=玉米病虫害防治图解 类型=科普挂图 作者=王建国和李明
+has "已标为可能重复" out
+assert_sql "SELECT count(*) FROM kp_duplicates d JOIN resource t ON t.id = d.id WHERE d.tbl = 'resource'
+	AND t.author = '王建国和李明' AND d.other = $maize" "1"

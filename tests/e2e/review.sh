@@ -3,7 +3,9 @@
 # returns another with a reason; the unit sees why, corrects it and submits
 # again; an approved record is read-only for the unit; 省辖市科协意见 is the
 # city's to write; lists filter by state; the roll and the ranking count
-# approved talents.
+# approved talents. An approval made by mistake: the unit cannot undo it,
+# the city's 撤销认定 puts it back to 已提交 with a reason the unit never
+# sees as a return, and the unit's count drops.
 . "$(dirname "$0")/lib.sh"
 new_db --demo --today 2016-08-10
 demo_drafts   # the city's queue from nothing
@@ -116,5 +118,41 @@ wait_for "单位：魏都区  共"                          # the roll's line (t
 assert_line "${names[0]}" "已认定"
 keys Escape; wait_for "主菜单"
 assert_screen "科普人才 1/100"
+# An approval made by mistake: the unit's F9 offers it nothing to undo…
+menu_open "附表2 科普人才库推荐表  记录列表"
+wait_for "记录列表"
+keys Home F9
+wait_for "这条记录「已认定」，您现在没有可做的审核操作。"
+keys Escape; wait_for "主菜单"
+close_terminals
+# …the city's 撤销认定 puts it back to 已提交, its reason in the audit only.
+E2E_USER=shikexie start 80 24 --today 2016-08-10
+menu_open "附表2 科普人才库推荐表  记录列表"
+wait_for "记录列表"
+keys Tab Tab Tab                                   # 草稿, 已提交, 已认定
+wait_for "只看「已认定」的记录"
+keys F9
+wait_for "撤销认定（改回已提交）"
+assert_screen "重新打开"
+type_text "撤销"; keys Enter
+wait_for "撤销认定（改回已提交）的原因"
+type_text "误点了认定，联系电话待核实"; keys Enter
+wait_for "第 ${ids[0]} 号记录已改为「已提交」。"
+assert_sql "SELECT kp_state || '|' || kp_reason FROM talent WHERE id = ${ids[0]}" "submitted|"
+assert_sql "SELECT count(*) FROM kp_audit WHERE form = 'talent' AND record_id = ${ids[0]} AND action = 'unapprove'
+	AND user = 'shikexie' AND changes LIKE '%误点了认定，联系电话待核实%'" "1"
+keys Escape Escape; wait_for "主菜单"
+close_terminals
+# The unit sees 已提交 — no 退回, no reason — and its count without it.
+E2E_USER=weidu start 80 24 --today 2016-08-10
+wait_for "科普人才 0/100"
+menu_open "附表2 科普人才库推荐表  记录列表"
+wait_for "记录列表"
+assert_line " ${ids[0]} " "已提交"
+keys Home Enter
+wait_for "查看第 ${ids[0]} 号记录（已提交）"
+refute_screen "退回原因"
+keys Escape; wait_for "记录列表"
+keys Escape; wait_for "主菜单"
 # What the screens wrote is sealed and chained (#27).
 "$KEPU" check --db "$DB" >"$WORK/check" || fail "kepu check: $(cat "$WORK/check")"

@@ -5,8 +5,10 @@
 # 「2016 年度（已结束）」. A unit's clerk switched to 2016 reads its records
 # but changes nothing: its form opens read-only, its list offers no new,
 # delete or review key, the CLI's import on its behalf is refused naming
-# the year, and nothing is written. The city reopens 2016 with x;
-# the clerk can type again (the control).
+# the year, and nothing is written. The city reopens 2016 for 魏都区 only
+# (x, the unit picker, a reason): 魏都区 writes there, 长葛市 still cannot;
+# x's 再结束 closes it again; then x reopens it for every unit and the
+# clerk can type again (the control).
 . "$(dirname "$0")/lib.sh"
 new_db --demo --today 2017-01-10
 demo_drafts
@@ -83,9 +85,76 @@ has "2016 年度已由市科协结束（2017-01-10）"
 assert_sql "SELECT count(*) FROM kp_audit WHERE action NOT LIKE 'login%'" "$audit_before"  # the clerk's sign-in aside
 assert_sql "SELECT group_concat(kp_state || version) FROM activity" "$states_before"
 
-# The city reopens 2016: the unit types again.
+# The city reopens 2016 for 魏都区 only (x, 只对一个单位, the unit picker,
+# the reason typed): 魏都区 may write there again, 长葛市 may not.
 use city
 keys x
+wait_for "2016 年度已结束：重新开放给谁？"
+assert_screen "只对一个单位（选择单位，写明原因）"
+keys Down Enter
+wait_for "请选择填报单位"
+type_text "魏都"
+keys Enter
+wait_for "对 2016 年度重新开放给「魏都区」的原因"
+keys Enter                                         # no reason: refused, still asked
+wait_for "须写明原因"
+assert_sql "SELECT count(*) FROM kp_year_units" "0"
+type_text "补报七月漏报的讲座"
+keys Enter
+wait_for "已重新开放 2016 年度，只对「魏都区」"
+wait_for "2016 年度已结束，仍对以下单位开放：魏都区"
+assert_screen "2016 年度（已结束）"                  # to the city (and every other unit) it still is
+assert_sql "SELECT group_concat(unit_id || '|' || reason || '|' || opened_by) FROM kp_year_units WHERE year = 2016" \
+	"$(sqlite3 "$DB" "SELECT id FROM units WHERE name = '魏都区'")|补报七月漏报的讲座|shikexie"
+assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'year_reopen_unit' AND user = 'shikexie'" "1"
+exits 0 "$KEPU" year list --db "$DB" --today 2017-01-10
+has "仍对以下单位开放：魏都区" out
+# late UNIT NAME: a one-row import of UNIT's into 2016, as its clerk
+late() {
+	printf '填报单位,活动名称,日期,形式,对象,地点,参与人数\n%s,%s,2016-07-20,科普讲座,社区,文化馆,60\n' "$1" "$2" >"$WORK/late.csv"
+	echo import activity "$WORK/late.csv" --db "$DB" --year 2016 --today 2017-01-10 --unit "$1"
+}
+# shellcheck disable=SC2046
+refused 1 "$KEPU" $(late 长葛市 长葛市补报)
+has "2016 年度已由市科协结束"
+# shellcheck disable=SC2046
+exits 0 "$KEPU" $(late 魏都区 魏都区补报)
+assert_sql "SELECT count(*) FROM activity WHERE name = '魏都区补报' AND kp_year = 2016" "1"
+# and 魏都区 cannot let itself (or another unit) in by the CLI
+refused 1 "$KEPU" year reopen 2016 --for-unit 长葛市 --reason 帮忙 --unit 魏都区 --db "$DB" --today 2017-01-10
+has "只有市科协的账号可以这样做"
+refused 1 "$KEPU" year close 2016 --for-unit 魏都区 --unit 魏都区 --db "$DB" --today 2017-01-10
+has "只有市科协的账号可以这样做"
+refused 2 "$KEPU" year reopen 2016 --reason 没有单位 --db "$DB"     # a reason for no unit: said, nothing done
+has "--reason 只用于 kepu year reopen 年度 --for-unit 单位"
+refused 1 "$KEPU" year reopen 2016 --for-unit 不存在 --reason 补录 --db "$DB"
+has "没有名为「不存在」的单位"
+assert_sql "SELECT count(*) FROM kp_year_units" "1"
+use unit
+keys Down Up                                       # the menu drawn again: 魏都区 may fill in 2016
+wait_for "科普活动记录  填写新记录"
+refute_screen "2016 年度（已结束）"
+refute_screen "x 结束"                              # x is the city's: not on the unit's key line…
+keys x                                             # …and pressed anyway, refused
+wait_for "只有市科协的账号可以这样做"
+refute_screen "重新开放给谁"
+assert_sql "SELECT count(*) FROM kp_year_units" "1"
+
+# x again: 再结束 closes it to 魏都区 as well.
+use city
+keys x
+wait_for "再结束：收回对 魏都区 的开放"
+keys End Enter
+wait_for "收回了对以下单位的开放：魏都区"
+assert_sql "SELECT count(*) FROM kp_year_units" "0"
+# shellcheck disable=SC2046
+refused 1 "$KEPU" $(late 魏都区 魏都区再补报)
+has "2016 年度已由市科协结束"
+
+# The city reopens 2016 for every unit: the unit types again.
+keys x
+wait_for "2016 年度已结束：重新开放给谁？"
+keys Enter
 wait_for "重新开放 2016 年度？"
 keys y
 wait_for "已重新开放 2016 年度"

@@ -20,6 +20,7 @@ one() {
 	# Every cell of a CSV input is validated: keep inputs short so the
 	# fuzzer tries many files rather than a few long ones.
 	fuzz_csv) seeds="data/demo tests/fuzz/seeds/csv" args=-max_len=1024 ;;
+	fuzz_pastemark) seeds=tests/fuzz/seeds/pastemark ;;
 	*) echo "fuzz: no seeds for $f"; return 1 ;;
 	esac
 	mkdir -p "build-fuzz/corpus/$f"

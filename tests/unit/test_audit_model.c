@@ -6,6 +6,7 @@
  * text is; a unit's session is refused by the store. */
 #include "unit_env.h"
 
+#include "core/strbuf.h"
 #include "core/utf8.h"
 #include "model_keys.h"
 #include "domain/env.h"
@@ -25,7 +26,7 @@ static int story_setup(void **state)
 	story *s = story_new(sizeof *s);
 	if (!s)
 		return -1;
-	s->c = (au_ctx){&s->fx->env, ROWS};
+	s->c = (au_ctx){&s->fx->env, ROWS, 80};
 	for (int i = 0; i < PEOPLE; i++) {
 		char name[32], phone[32];
 		snprintf(name, sizeof name, "审计人%c%c", 'a' + i / 10, 'a' + i % 10);
@@ -246,6 +247,20 @@ static void changes_in_words(void **state)
 				fail_msg("「%s」 names a column", m.detail[i]);
 	assert_string_equal(m.detail[0], "年度：（空） → 2017");
 	au_free(&m);
+	/* a closed year reopened for one unit, then closed again: the unit and why, in words */
+	long long wd = store_unit_id(s->fx->env.store, "魏都区");
+	assert_int_equal(store_year_close(s->fx->env.store, 2016, true, &err), KP_OK);
+	assert_int_equal(store_year_open_for(s->fx->env.store, 2016, wd, "补录七月", &err), KP_OK);
+	au_init(&m, &s->c);
+	assert_int_equal(m.ndetail, 3);
+	assert_string_equal(m.detail[1], "单位：（空） → 魏都区");
+	assert_string_equal(m.detail[2], "原因：（空） → 补录七月");
+	au_free(&m);
+	assert_int_equal(store_year_close(s->fx->env.store, 2016, true, &err), KP_OK);
+	au_init(&m, &s->c);
+	assert_int_equal(m.ndetail, 2);
+	assert_string_equal(m.detail[1], "仍开放的单位：魏都区 → （空）");
+	au_free(&m);
 }
 
 /* A field whose value did not change (an approval's 退回原因, empty before
@@ -260,6 +275,81 @@ static void unchanged_not_listed(void **state)
 	au_init(&m, &s->c);
 	assert_int_equal(m.ndetail, 1); /* the state only; control: it is listed */
 	assert_non_null(strstr(m.detail[0], "已认定"));
+	au_free(&m);
+}
+
+/* A 退回 with the longest reason the city can write (200 characters) and
+ * ten fields changed: every change is listed (six were, the rest dropped),
+ * laid out in the pane's width at 80 columns with no line over it and none
+ * starting with a closing mark; Tab pages down the pane until the end of
+ * the reason is shown (the mark says how many lines are below, then
+ * above), Shift-Tab back; the key line offers each only while it acts. */
+static void long_reason_read_whole(void **state)
+{
+	story *s = *state;
+	char reason[1024] = "";
+	while (utf8_count(reason) + 24 <= 196)
+		strcat(reason, "联系电话与工作单位登记不一致，请核对后重新提交；");
+	while (utf8_count(reason) < 196)
+		strcat(reason, "核");
+	strcat(reason, "（完）。");
+	assert_int_equal(utf8_count(reason), 200);
+	strbuf q = STRBUF_INIT;
+	sb_printf(&q, "INSERT INTO kp_audit (at, user, unit_id, form, record_id, action, changes) VALUES "
+		      "('2099-01-01 10:00:00', 'admin', 0, 'talent', 1, 'return', '[\"kp_state\",\"submitted\","
+		      "\"returned\",\"kp_reason\",\"\",\"%s\"", reason);
+	for (int i = 0; i < 8; i++)
+		sb_printf(&q, ",\"f%d\",\"旧%d\",\"新%d\"", i, i, i);
+	sb_adds(&q, "]')");
+	sql_run(s->fx->path, sb_str(&q));
+	sb_free(&q);
+	audit_model m;
+	au_init(&m, &s->c);
+	assert_int_equal(m.ndetail, 10);
+	assert_true(m.ndline > AU_DETAIL_ROWS);
+	strbuf all = STRBUF_INIT;
+	for (size_t i = 0; i < m.ndline; i++) {
+		assert_true(utf8_width(m.dline[i]) <= 80 - 4);
+		uint32_t first;
+		utf8_decode(m.dline[i], strlen(m.dline[i]), &first);
+		static const uint32_t closing[] = {0xff0c, 0x3002, 0xff1b, 0xff1a, 0x3001, 0xff09, 0x300d};
+		for (size_t k = 0; k < sizeof closing / sizeof *closing; k++)
+			if (first == closing[k])
+				fail_msg("line %zu starts with a closing mark: %s", i, m.dline[i]);
+	}
+	/* read by keys: each page of the pane, Tab to the next */
+	char mark[128];
+	au_detail_mark(&m, mark, sizeof mark);
+	assert_non_null(strstr(mark, "↓ 改动还有"));
+	assert_non_null(strstr(mark, "Tab"));
+	assert_false(au_acts(&m, &s->c, ACT_PREV));
+	assert_non_null(strstr(keymap_bar_if(CTX_AUDIT, au_acts, &m, &s->c), "Tab"));
+	size_t seen = 0, pages = 0;
+	for (;;) {
+		size_t shown = au_detail_shown(&m);
+		assert_true(shown < AU_DETAIL_ROWS); /* one row left for the mark */
+		for (size_t i = m.dtop; i < m.dtop + shown; i++)
+			if (i >= seen) /* a line shown again (the last page kept full) once */
+				sb_adds(&all, m.dline[seen++]);
+		if (!au_acts(&m, &s->c, ACT_NEXT))
+			break;
+		assert_int_equal(au_key(&m, &s->c, TAB).kind, MR_HANDLED);
+		assert_true(++pages < 10);
+	}
+	assert_int_equal(seen, m.ndline);
+	assert_non_null(strstr(sb_str(&all), reason)); /* whole, end included */
+	assert_non_null(strstr(sb_str(&all), "f7：旧7 → 新7"));
+	sb_free(&all);
+	au_detail_mark(&m, mark, sizeof mark);
+	assert_non_null(strstr(mark, "↑ 上面还有"));
+	assert_null(strstr(keymap_bar_if(CTX_AUDIT, au_acts, &m, &s->c), "Tab 看下面"));
+	while (au_acts(&m, &s->c, ACT_PREV))
+		au_key(&m, &s->c, FN(KEY_BTAB));
+	assert_int_equal(m.dtop, 0);
+	/* another row: its changes from their first line */
+	au_key(&m, &s->c, TAB);
+	au_key(&m, &s->c, FN(KEY_DOWN));
+	assert_int_equal(m.dtop, 0);
 	au_free(&m);
 }
 
@@ -322,6 +412,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(time_never_cut, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(changes_in_words, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unchanged_not_listed, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(long_reason_read_whole, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_refused, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(actions_have_labels, story_setup, story_teardown),
 	};

@@ -446,7 +446,7 @@ static void test_confirm_current(void **state)
 	assert_int_equal(wait, 0);
 	for (int i = 0; i < LOGIN_SLOW_AFTER; i++)
 		assert_int_equal(auth_confirm(&fx->env, &u, "guess", "192.0.2.1", now, &wait), LOGIN_BAD);
-	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE user = 'wdq' AND action = 'login_failed'"),
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE user = 'wdq' AND action = 'password_failed'"),
 			 LOGIN_SLOW_AFTER);
 	assert_int_equal(auth_confirm(&fx->env, &u, "魏都区科协2016", "198.51.100.7", now, &wait), LOGIN_WAIT);
 	assert_true(wait > 0);

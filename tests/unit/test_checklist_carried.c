@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "model_keys.h"
+#include "ui/checklist_model.h"
 
 static int setup_2017(void **state)
 {
@@ -108,12 +110,61 @@ static void test_closed_year_not_carried(void **state)
 	checklist_free(&c);
 }
 
+/* The checklist screen (c) lists what the home screen lists: last year's
+ * items still owed in front, each with its year; Space on one ticks it in
+ * its own year (2016), not in the year worked in, and then it leaves. The
+ * matrix's columns scroll so the selected one is always shown. */
+static void test_screen_carries_as_home(void **state)
+{
+	fixture *fx = *state;
+	kp_checklist home;
+	build(fx, &home, 0); /* the home screen's list (glance_build) */
+	ckm_ctx c = {&fx->env, 0, true, "admin"};
+	checklist_model m;
+	ckm_init(&m, &c);
+	assert_int_equal(m.c.n, home.n);
+	for (size_t i = 0; i < home.n; i++) {
+		assert_string_equal(m.c.items[i].key, home.items[i].key);
+		assert_int_equal(m.c.items[i].year, home.items[i].year);
+	}
+	checklist_free(&home);
+	assert_non_null(item(&m.c, "briefing:2016-12", 2016));
+	const kp_check_item *b = item(&m.c, "breakdown", 2016);
+	assert_non_null(b);
+	ckm_arrange(&m, 40);
+	while (&m.c.items[m.row] != b)
+		assert_int_equal(ckm_key(&m, &c, FN(KEY_DOWN)).kind, MR_HANDLED);
+	assert_non_null(strstr(m.detail, "2016年度"));
+	assert_true(ckm_acts(&m, &c, ACT_TOGGLE));
+	assert_int_equal(ckm_key(&m, &c, SPACE).kind, MR_SAVED);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_ticks WHERE key = 'breakdown' AND year = 2016"), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_ticks WHERE key = 'breakdown' AND year = 2017"), 0);
+	assert_null(item(&m.c, "breakdown", 2016)); /* done: no longer owed */
+	assert_non_null(item(&m.c, "breakdown", 0));
+	/* the matrix: 8 columns of more; Right to the last keeps it shown */
+	assert_int_equal(ckm_key(&m, &c, TAB).kind, MR_HANDLED);
+	assert_true(m.ncols > 8);
+	for (size_t k = 0; k < m.ncols; k++) {
+		ckm_key(&m, &c, FN(KEY_RIGHT));
+		ckm_fit_cols(&m, 8);
+		assert_true(m.col >= m.col_top && m.col < m.col_top + 8);
+	}
+	assert_int_equal(m.col, m.ncols - 1);
+	assert_int_equal(m.col_top, m.ncols - 8);
+	while (m.col)
+		ckm_key(&m, &c, FN(KEY_LEFT));
+	ckm_fit_cols(&m, 8);
+	assert_int_equal(m.col_top, 0);
+	ckm_free(&m);
+}
+
 int main(void)
 {
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_last_years_open_items_shown, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_closed_year_not_carried, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_screen_carries_as_home, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -188,7 +188,7 @@ static void schema_6_files_hashed(void **state)
 	env_close(&fx->env);
 	sql_run(fx->path, "DROP TABLE kp_attachment_hashes; PRAGMA user_version = 6");
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 7);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 8);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_attachment_hashes"), 3);
 	sign_in_unit(fx, "魏都区");
 	char *t = store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), b, 0);

@@ -455,7 +455,7 @@ static void paste_empty_last_cell(void **state)
 	assert_focus(m, "gender");
 	r = fm_paste(m, &s->c, "男\t46\t汉族\t党员\t \t");
 	assert_false(r.error); /* the positive control: nothing wrong, nothing said wrong */
-	assert_said(r.text, "已粘贴 6 项。");
+	assert_said(r.text, "已粘贴 6 项，其中 1 项替换了原来的内容（第一处「年龄」）；按 ^Z 撤销这次粘贴。");
 	r = key(s, m, F2); /* F2 asks for the required field the paste left empty */
 	assert_int_not_equal(r.kind, FM_SAVED);
 	assert_focus(m, "education");

@@ -152,6 +152,17 @@ static void wrong_then_initial_then_new(void **state)
 	lg_free(&m);
 }
 
+/* The key line's Esc names where it goes (said: 退出 kepu, or 返回 the
+ * menu), and only that. */
+static bool esc_says(const login_model *m, enum kp_msg_id said)
+{
+	char want[64], other[64];
+	snprintf(want, sizeof want, "Esc/F10 %s", msg(said));
+	snprintf(other, sizeof other, "Esc/F10 %s", msg(said == MSG_K_BACK ? MSG_K_QUIT : MSG_K_BACK));
+	const char *bar = keymap_bar_if(lg_context(m), lg_acts, m, NULL);
+	return strstr(bar, want) && !strstr(bar, other);
+}
+
 /* 修改密码 from the menu (t80d #18): anyone at an unlocked window could
  * take the account over. The current password comes first, checked by the
  * auth layer with sign-in's back-off: a wrong one is refused and changes
@@ -169,6 +180,7 @@ static void change_asks_current(void **state)
 	s->c.account = &account;
 	TYPE_KEYS("魏都区科协2016", lg_key(&m, &s->c, k));
 	assert_non_null(strstr(keymap_bar_if(CTX_LOGIN, lg_acts, &m, NULL), msg(MSG_K_NEXT))); /* two fields */
+	assert_true(esc_says(&m, MSG_K_QUIT)); /* the first new password, before the menu: Esc ends kepu */
 	lg_key(&m, &s->c, TAB);
 	TYPE_KEYS("魏都区科协2016", lg_key(&m, &s->c, k));
 	assert_int_equal(lg_key(&m, &s->c, ENTER).kind, LG_CHANGED);
@@ -183,10 +195,19 @@ static void change_asks_current(void **state)
 	lg_key(&m, &s->c, TAB); /* one field: Tab stays, and is not offered */
 	assert_int_equal(m.focus, 0);
 	assert_null(strstr(keymap_bar_if(CTX_LOGIN, lg_acts, &m, NULL), msg(MSG_K_NEXT)));
+	assert_true(esc_says(&m, MSG_K_BACK)); /* opened from the menu: Esc goes back to it */
+	const char *failed = "SELECT count(*) FROM kp_audit WHERE user = 'wdq' AND action = 'login_failed'";
+	long long logins_failed = sql_int(s->fx->path, failed);
 	TYPE_KEYS("我要接管这个账号", lg_key(&m, &s->c, k));
 	lg_result r = lg_key(&m, &s->c, ENTER);
 	assert_int_equal(r.kind, LG_REFUSED);
 	assert_string_equal(r.text, msg(MSG_UI_LOGIN_CURRENT_BAD));
+	/* audited as what it was: a wrong current password, not a failed login */
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_audit WHERE user = 'wdq'"
+					      " AND action = 'password_failed'"),
+			 1);
+	assert_int_equal(sql_int(s->fx->path, failed), logins_failed);
+	assert_string_equal(store_audit_label("password_failed"), "改密码失败");
 	assert_int_equal(m.mode, LG_CURRENT);
 	assert_int_equal(m.f[0].len, 0);
 	for (int i = 0; i < 4; i++) {
@@ -204,6 +225,8 @@ static void change_asks_current(void **state)
 	assert_int_equal(lg_key(&m, &s->c, ENTER).kind, LG_HANDLED);
 	assert_int_equal(m.mode, LG_CHANGE);
 	assert_int_equal(lg_fields(&m), 2);
+	assert_non_null(strstr(keymap_bar_if(CTX_LOGIN, lg_acts, &m, NULL), msg(MSG_K_NEXT))); /* two fields again */
+	assert_true(esc_says(&m, MSG_K_BACK));
 	TYPE_KEYS("魏都区科协2017", lg_key(&m, &s->c, k));
 	lg_key(&m, &s->c, TAB);
 	TYPE_KEYS("魏都区科协2017", lg_key(&m, &s->c, k));

@@ -174,6 +174,34 @@ static void test_unit_counts_by_state(void **state)
 	assert_false(mm_acts(&s->m, &s->c, ACT_M_QUEUE));
 }
 
+/* A talent approved in 2016 stays in 2017's 附表2 list (the pool), but
+ * 2017's 已认定 (the ranking's count, the glance's 科普人才 0/N) counts
+ * only 2017's: the unit's counts say 往年已认定 for it, never 已认定
+ * beside a 0 (the control: 2016 says 已认定 1). */
+static void test_unit_counts_carried(void **state)
+{
+	story *s = *state;
+	submit_one(s);
+	fixture *fx = s->fx;
+	const kp_form *talent = catalog_form(&fx->env.cat, "talent");
+	long long id = sql_int(fx->path, "SELECT id FROM talent WHERE kp_state = 'submitted'");
+	char *err = NULL;
+	city_views(fx->env.store, talent, id);
+	if (store_set_state(fx->env.store, talent, id, "submitted", "approved", "", "approve", &err) != KP_OK ||
+	    env_open_year(&fx->env, 2017, 2016, &err) != 0)
+		fail_msg("%s", err);
+	as_unit(s);
+	char *text = mm_counts_text(&s->m, &s->c);
+	assert_non_null(strstr(text, "附表2 已认定 1 / 草稿 1")); /* control: the year it was approved in */
+	free(text);
+	assert_int_equal(env_use_year(&fx->env, 2017, &err), 0);
+	mm_count(&s->m, &s->c);
+	text = mm_counts_text(&s->m, &s->c);
+	assert_non_null(strstr(text, "附表2 往年已认定 1 / 草稿 1"));
+	assert_null(strstr(text, " 已认定"));
+	free(text);
+}
+
 /* Issue 23 (10): the city opens a year in the terminal, asked by name. */
 static void test_city_opens_year(void **state)
 {
@@ -233,7 +261,7 @@ static void test_unit_may_not_open_year(void **state)
 }
 
 /* x closes the year worked in once the city said yes to the question
- * naming it and what it means; x again asks to reopen it. */
+ * naming it and what it means; x again, 全部单位, asks to reopen it. */
 static void test_city_closes_year(void **state)
 {
 	story *s = *state;
@@ -253,7 +281,9 @@ static void test_city_closes_year(void **state)
 	assert_int_equal(r.kind, MM_YEAR);
 	assert_false(r.error);
 	assert_true(store_year_closed(s->fx->env.store, year));
-	assert_int_equal(press(s, CH('x')), MM_HANDLED);
+	assert_int_equal(press(s, CH('x')), MM_HANDLED); /* closed: whom to reopen it for */
+	assert_int_equal(s->m.mode, MM_REOPEN);
+	assert_int_equal(press(s, ENTER), MM_HANDLED); /* 全部单位 */
 	mm_question(&s->m, q, sizeof q);
 	snprintf(want, sizeof want, "重新开放 %d 年度？", year);
 	assert_non_null(strstr(q, want));
@@ -399,6 +429,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_city_queue, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_city_queue_picker_counts_now, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_unit_counts_by_state, city_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(test_unit_counts_carried, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_city_opens_year, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_unit_may_not_open_year, city_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(test_city_closes_year, city_setup, story_teardown),

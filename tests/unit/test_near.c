@@ -5,11 +5,18 @@
  * too) warns naming the near record and marks it when saved anyway, an
  * import refuses the row (in the file or against the table, into an empty
  * table and a filled one) unless --force, and the city's 认定 asks first.
- * Each refusal has its control: another date, another name. */
+ * Each refusal has its control: another date, another name. The testers'
+ * near repeats too: a name in traditional characters, with an edition note
+ * or ASCII Roman numerals, a resource filed again as another 类型, its
+ * authors parted otherwise or in another order, and another unit's near
+ * record, which the city sees when it reviews while the unit learns
+ * nothing of it; their controls: activities that merely share words
+ * (科普讲座（农业）, （医疗）), other authors. */
 #include "unit_env.h"
 
 #include "core/clock.h"
 #include "core/nearkey.h"
+#include "core/simplified.h"
 #include "core/xalloc.h"
 #include "domain/review.h"
 #include "domain/save.h"
@@ -122,6 +129,109 @@ static void test_first(void **state)
 	key_is("等", NEAR_FIRST, NULL, "等"); /* never down to nothing */
 }
 
+typedef struct {
+	const char *s;
+	int how;
+	const char *unit;
+	const char *want;
+} key_case;
+
+static void keys_are(const key_case *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		key_is(c[i].s, c[i].how, c[i].unit, c[i].want);
+}
+
+/* Traditional → simplified, for comparing only; never the other way, and a
+ * character that is simplified too (乾, 著) stays. */
+static void test_traditional(void **state)
+{
+	(void)state;
+	static const key_case cases[] = {
+		{"科普講座", NEAR_NUMBERED, NULL, "科普讲座"},
+		{"科普講座（二）", NEAR_NUMBERED, NULL, "科普讲座"},
+		{"頭髮護理講座", NEAR_NUMBERED, NULL, "头发护理讲座"}, /* 髮 and 發 are both 发 */
+		{"發明講座", NEAR_NUMBERED, NULL, "发明讲座"},
+		{"資源開發", NEAR_NUMBERED, NULL, "资源开发"},
+		{"許昌市魏都區文化中心", NEAR_PLACE, "魏都区", "文化中心"},
+		{"臺灣會館", NEAR_PLACE, "魏都区", "台湾会馆"},
+		{"魏都區科學技術協會", NEAR_PLACE, "魏都区", "科协"},
+		{"王建國、李明", NEAR_FIRST, NULL, "王建国"},
+		/* controls: simplified stays, and so do 乾 著 (simplified characters too) */
+		{"头发护理讲座", NEAR_NUMBERED, NULL, "头发护理讲座"},
+		{"乾坤著作讲座", NEAR_NUMBERED, NULL, "乾坤著作讲座"},
+	};
+	keys_are(cases, sizeof cases / sizeof *cases);
+	assert_int_equal(cp_simplified_of(0x8B1B), 0x8BB2); /* 講 → 讲 */
+	assert_int_equal(cp_simplified_of(0x8BB2), 0);      /* 讲: none */
+	assert_int_equal(cp_simplified_of(0x53D1), 0);      /* 发 is never made 發 or 髮 */
+	assert_int_equal(cp_simplified_of(0x4E7E), 0);      /* 乾 */
+	assert_int_equal(cp_simplified_of('A'), 0);
+}
+
+/* An edition note at the end of a name, bare or bracketed; ASCII Roman
+ * numerals as Ⅱ Ⅳ are. */
+static void test_edition_roman(void **state)
+{
+	(void)state;
+	const char *same[] = {"科普讲座（2016版）", "科普讲座2016年版", "科普讲座（修订版）", "科普讲座第二版", "科普讲座 第2版",
+			      "科普讲座（第三版）", "科普讲座-2016年修订版", "科普讲座(增订版)", "科普讲座再版", "科普讲座新版",
+			      "科普讲座（2016年版）（二）", "《科普讲座》（修訂版）", "科普讲座II", "科普讲座 IV", "科普讲座（III）",
+			      "科普讲座ix", "科普讲座 XII", "科普讲座-V", "科普讲座第II期", "科普讲座Ⅱ"};
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+		key_is(same[i], NEAR_NUMBERED, NULL, "科普讲座");
+	static const key_case cases[] = {
+		{"II型糖尿病讲座", NEAR_NUMBERED, NULL, "2型糖尿病讲座"}, /* as Ⅱ型 */
+		{"Ⅱ型糖尿病讲座", NEAR_NUMBERED, NULL, "2型糖尿病讲座"},
+		/* controls: a reader's edition, a word with 版, 版 alone, never down to nothing */
+		{"科普读本少年版", NEAR_NUMBERED, NULL, "科普读本少年版"},
+		{"科普读本（青少年版）", NEAR_NUMBERED, NULL, "科普读本(青少年版)"},
+		{"科普版画展", NEAR_NUMBERED, NULL, "科普版画展"},
+		{"科普版", NEAR_NUMBERED, NULL, "科普版"},
+		{"2016版", NEAR_NUMBERED, NULL, "2016版"},
+		/* controls: letters of a word, a numeral no one writes so */
+		{"科普讲座DIY", NEAR_NUMBERED, NULL, "科普讲座diy"},
+		{"科普讲座mix", NEAR_NUMBERED, NULL, "科普讲座mix"},
+		{"科普讲座iiii", NEAR_NUMBERED, NULL, "科普讲座iiii"},
+		{"科普讲座Vlog", NEAR_NUMBERED, NULL, "科普讲座vlog"},
+	};
+	keys_are(cases, sizeof cases / sizeof *cases);
+}
+
+/* Authors parted by a space or 和 及 与 、 ，: the first one, and all of them
+ * in any order (NEAR_AUTHORS). */
+static void test_authors(void **state)
+{
+	(void)state;
+	const char *two[] = {"王建国 李明", "王建国和李明", "王建国及李明", "王建国与李明", "王建国、李明", "王建国，李明",
+			     "王建国　李明", "王建國 李明等"};
+	for (size_t i = 0; i < sizeof two / sizeof *two; i++) {
+		key_is(two[i], NEAR_FIRST, NULL, "王建国");
+		key_is(two[i], NEAR_AUTHORS, NULL, "李明、王建国");
+	}
+	static const key_case cases[] = {
+		{"李明 王建国", NEAR_AUTHORS, NULL, "李明、王建国"},
+		{"李明和王建国", NEAR_FIRST, NULL, "李明"},
+		/* controls: 和 inside a name, a name in letters, another second author */
+		{"王和平", NEAR_FIRST, NULL, "王和平"},
+		{"王和平和李明", NEAR_AUTHORS, NULL, "李明、王和平"},
+		{"Wang Jianguo", NEAR_FIRST, NULL, "wangjianguo"},
+		{"王 建国", NEAR_FIRST, NULL, "王建国"}, /* a space inside one name */
+		{"欧阳 明 王建国", NEAR_AUTHORS, NULL, "欧阳明、王建国"},
+		{"王建国、赵云", NEAR_AUTHORS, NULL, "王建国、赵云"},
+		{"王建国 等", NEAR_AUTHORS, NULL, "王建国"},
+		/* a place across units, as where it is */
+		{"文化中心", NEAR_PLACE_UNIT, "魏都区", "魏都区文化中心"},
+		{"许昌市魏都区文化中心", NEAR_PLACE_UNIT, "魏都区", "魏都区文化中心"},
+		{"魏都区文化中心", NEAR_PLACE_UNIT, "东城区管委会", "魏都区文化中心"},
+		{"文化中心", NEAR_PLACE_UNIT, "东城区管委会", "东城区文化中心"},
+		{"许昌市文化中心", NEAR_PLACE_UNIT, "东城区管委会", "许昌市文化中心"},
+		{"图书馆", NEAR_PLACE_UNIT, "许昌学院", "许昌学院图书馆"},
+		{"许昌学院图书馆", NEAR_PLACE_UNIT, "医学会", "许昌学院图书馆"},
+	};
+	keys_are(cases, sizeof cases / sizeof *cases);
+}
+
 /* Loaded from YAML: the shipped forms, and what the loader refuses. */
 static void test_loader(void **state)
 {
@@ -135,6 +245,7 @@ static void test_loader(void **state)
 	const kp_form *res = catalog_form(&fx->env.cat, "resource"); /* name, kind, author */
 	assert_non_null(res->near);
 	assert_int_equal(res->near[2], NEAR_FIRST);
+	assert_int_equal(res->near[1], NEAR_ANY); /* any 类型 */
 	assert_non_null(catalog_form(&fx->env.cat, "project")->near);
 	assert_null(catalog_form(&fx->env.cat, "talent")->near);
 	const char *head = "id: t\ntitle: 测试\ntable: t\nfields:\n  - {id: a, label: A, type: text}\n"
@@ -144,7 +255,9 @@ static void test_loader(void **state)
 				{"near_hint: {numbered: [a], place: [a]}\n", "near_hint 中字段「a」出现了两次"},
 				{"near_hint: {prefixes: [河南省]}\n", "near_hint 须在 numbered、place 或 first 中列出至少一个字段"},
 				{"near_hint: {numbered: [a], prefix: [x]}\n", "prefix"},
-				{"near_hint: {numbered: [a], prefixes: ['']}\n", "prefixes 须是不空的单行文字"}};
+				{"near_hint: {numbered: [a], prefixes: ['']}\n", "prefixes 须是不空的单行文字"},
+				{"near_hint: {any: [d]}\n", "near_hint 须在 numbered、place 或 first 中列出至少一个字段"},
+				{"near_hint: {numbered: [a], any: [b]}\n", "「b」不是"}};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char *text = xasprintf("%s%s", head, bad[i][0]);
 		kp_diag d = {0};
@@ -166,6 +279,13 @@ static void test_loader(void **state)
 	assert_non_null(f);
 	assert_int_equal(f->near[0], NEAR_NUMBERED);
 	assert_null(f->near_prefixes);
+	form_free(f);
+	diag_free(&d);
+	free(good);
+	good = xasprintf("%s%s", head, "near_hint: {numbered: [a], any: [d]}\n"); /* any: a date too */
+	f = form_load(&fx->env.cat, "t.yaml", good, strlen(good), &d);
+	assert_non_null(f);
+	assert_int_equal(f->near[1], NEAR_ANY);
 	form_free(f);
 	diag_free(&d);
 	free(good);
@@ -341,7 +461,7 @@ static void test_resource_project(void **state)
 			  "魏都区,《小麦病虫害防治图解》,科普漫画,王建国等,2016-07-10\n" /* near row 2 */
 			  "魏都区,小麦病虫害防治图解,科普漫画,李红、王建国,2016-07-10\n"; /* 李红's: near row 4 */
 	import_says(fx, "resource", res, false, 2, 3,
-		    "第3行: 可能与本文件第 2 行（小麦病虫害防治图解（一））重复：名称（不计编号）、类型、作者（只计第一位）相同");
+		    "第3行: 可能与本文件第 2 行（小麦病虫害防治图解（一））重复：名称（不计编号）、作者（只计第一位，或全部而不计顺序）相同（不论类型）");
 	import_says(fx, "resource", "填报单位,名称,类型,作者,完成日期\n魏都区,小麦病虫害防治图解,科普漫画,王建国、李明,2016-07-10\n",
 		    false, 0, 1, "可能与第 1 号记录（小麦病虫害防治图解（一））重复");
 	/* the control: another first author */
@@ -373,18 +493,46 @@ static void test_resource_project(void **state)
 	record_free(&r);
 }
 
+/* A clerk of unit in a session of its own (fx's store stays the city's
+ * to be): close clerk.env.store when done. */
+static fixture clerk_of(fixture *fx, const char *unit)
+{
+	char *err = NULL;
+	kp_store *s;
+	assert_int_equal(store_open(fx->path, &s, &err), KP_OK);
+	assert_int_equal(store_session(s, SESSION_UNIT, "wd", store_unit_id(s, unit), &err), KP_OK);
+	store_set_catalog(s, &fx->env.cat);
+	assert_int_equal(store_set_year(s, 2016, &err), KP_OK);
+	return (fixture){.env = {.cat = fx->env.cat, .store = s}, .path = fx->path};
+}
+
+/* The city opens record id's review: the title flags it as a possible
+ * repeat of record other, and 认定 with Enter asks first (p and r are the
+ * caller's to free). */
+static void city_asks(fixture *fx, const kp_form *f, long long id, long long other, review_prompt *p, kp_record *r)
+{
+	assert_int_equal(store_get(fx->env.store, f, id, r, NULL), KP_OK);
+	city_views(fx->env.store, f, id);
+	review_prompt_init(p);
+	review_prompt_open(p, fx->env.store, f, r);
+	char flag[80];
+	snprintf(flag, sizeof flag, "（可能重复：第 %lld 号，请先核实）", other);
+	if (!strstr(p->title, flag))
+		fail_msg("%s", p->title);
+	while (p->offered[p->actions.sel] != REV_APPROVE)
+		review_prompt_key(p, &fx->env, FN(KEY_DOWN));
+	review_prompt_key(p, &fx->env, ENTER);
+	assert_true(p->confirming);
+}
+
 /* The city's 认定 of a record marked near asks first, naming the record it
  * may repeat: n keeps it submitted, y approves it (the control). */
 static void test_city_asks(void **state)
 {
 	fixture *fx = *state;
 	char *err = NULL;
-	kp_store *unit;
-	assert_int_equal(store_open(fx->path, &unit, &err), KP_OK);
-	assert_int_equal(store_session(unit, SESSION_UNIT, "wd", store_unit_id(unit, "魏都区"), &err), KP_OK);
-	store_set_catalog(unit, &fx->env.cat);
-	assert_int_equal(store_set_year(unit, 2016, &err), KP_OK);
-	fixture clerk = {.env = {.cat = fx->env.cat, .store = unit}, .path = fx->path};
+	fixture clerk = clerk_of(fx, "魏都区");
+	kp_store *unit = clerk.env.store;
 	kp_save_result res;
 	long long first, id;
 	save_activity(&clerk, "科普讲座（一）", "2016-07-01", "文化中心", false, &res, &first);
@@ -397,18 +545,8 @@ static void test_city_asks(void **state)
 	store_close(unit);
 	assert_int_equal(store_session(fx->env.store, SESSION_CITY, "shi", 0, &err), KP_OK);
 	kp_record r;
-	assert_int_equal(store_get(fx->env.store, f, id, &r, NULL), KP_OK);
-	city_views(fx->env.store, f, id);
 	review_prompt p;
-	review_prompt_init(&p);
-	review_prompt_open(&p, fx->env.store, f, &r);
-	char flag[80];
-	snprintf(flag, sizeof flag, "（可能重复：第 %lld 号，请先核实）", first);
-	assert_non_null(strstr(p.title, flag));
-	while (p.offered[p.actions.sel] != REV_APPROVE)
-		review_prompt_key(&p, &fx->env, FN(KEY_DOWN));
-	review_prompt_key(&p, &fx->env, ENTER);
-	assert_true(p.confirming);
+	city_asks(fx, f, id, first, &p, &r);
 	mr_result said = review_prompt_key(&p, &fx->env, CH('n'));
 	assert_non_null(strstr(said.text, "没有认定"));
 	char sql[96];
@@ -424,6 +562,118 @@ static void test_city_asks(void **state)
 	assert_int_equal(sql_int(fx->path, sql), 1);
 	review_prompt_free(&p);
 	record_free(&r);
+}
+
+/* What the save said of an activity of 魏都区 on 2016-07-01 (the form,
+ * kepu save), and its status. */
+static kp_save_status save_july(fixture *fx, const char *name, const char *place, char **said)
+{
+	kp_save_result res;
+	long long id;
+	kp_save_status st = save_activity(fx, name, "2016-07-01", place, false, &res, &id);
+	*said = xstrdup(res.message ? res.message : "");
+	save_result_free(&res);
+	return st;
+}
+
+/* The form's save (and kepu save's) warns of 科普講座, 科普讲座II and
+ * 科普讲座 IV beside 科普讲座（一） the same day; 科普讲座（农业） and
+ * 科普讲座（医疗） are two activities (the controls). */
+static void test_save_variants(void **state)
+{
+	fixture *fx = *state;
+	sign_in_unit(fx, "魏都区");
+	char *said;
+	assert_int_equal(save_july(fx, "科普讲座（一）", "文化中心", &said), SAVE_OK);
+	free(said);
+	const char *near[] = {"科普講座", "科普讲座II", "科普讲座 IV", "科普讲座（2016版）"};
+	for (size_t i = 0; i < sizeof near / sizeof *near; i++) {
+		assert_int_equal(save_july(fx, near[i], "許昌市魏都區文化中心", &said), SAVE_DUPLICATE);
+		if (!strstr(said, "可能与第 1 号记录（魏都区，科普讲座（一））重复：活动名称（不计编号）、日期、地点"))
+			fail_msg("%s: %s", near[i], said);
+		free(said);
+	}
+	assert_int_equal(save_july(fx, "科普讲座（农业）", "文化中心", &said), SAVE_OK);
+	free(said);
+	assert_int_equal(save_july(fx, "科普讲座（医疗）", "文化中心", &said), SAVE_OK);
+	free(said);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity"), 3);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
+}
+
+#define RES_HEADER "填报单位,名称,类型,作者,完成日期\n"
+
+/* A resource with only its 类型 changed, its authors in another order or
+ * parted otherwise, its name with an edition note or in traditional
+ * characters: refused by an import, saved marked with --force; other
+ * authors are no repeat. */
+static void test_resource_variants(void **state)
+{
+	fixture *fx = *state;
+	sign_in_unit(fx, "魏都区");
+	import_says(fx, "resource", RES_HEADER "魏都区,防治图解,科普漫画,李明、王建国,2016-07-10\n", false, 1, 0, "");
+	const char *near = RES_HEADER
+		"魏都区,防治图解,科普挂图,李明、王建国,2016-07-10\n"       /* another 类型 */
+		"魏都区,防治图解,科普漫画,王建国 李明,2016-07-10\n"       /* the same two, by a space */
+		"魏都区,防治图解,科普漫画,王建国和李明,2016-07-10\n"      /* and by 和 */
+		"魏都区,防治图解（2016版）,科普漫画,李明,2016-07-10\n"   /* an edition, the first author */
+		"魏都区,防治圖解第二版,科普文章,李明 王建国,2016-07-10\n"; /* all at once */
+	import_says(fx, "resource", near, false, 0, 5,
+		    "可能与第 1 号记录（防治图解）重复：名称（不计编号）、作者（只计第一位，或全部而不计顺序）相同（不论类型）");
+	const char *other = RES_HEADER
+		"魏都区,防治图解,科普漫画,张三,2016-07-10\n"         /* another author */
+		"魏都区,防治图解,科普漫画,王建国、张三,2016-07-10\n" /* another first, another pair */
+		"魏都区,防治图解少年版,科普漫画,李明,2016-07-10\n"; /* another work */
+	import_says(fx, "resource", other, false, 3, 0, "");
+	import_says(fx, "resource", RES_HEADER "魏都区,防治图解,科普挂图,王建国和李明,2016-07-10\n", true, 1, 0,
+		    "按 --force 保存，已标记为可能重复");
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates d JOIN resource t ON t.id = d.id"
+					   " WHERE t.kind = '科普挂图' AND t.author = '王建国和李明' AND d.other = 1"), 1);
+}
+
+/* 长葛市 and 魏都区 file the same lecture: 魏都区's clerk is warned of
+ * nothing and learns nothing of it; the city's 认定 names it and asks
+ * first. Two units' own 文化中心 are no repeat (the control). */
+static void test_city_sees_other_unit(void **state)
+{
+	fixture *fx = *state;
+	long long other = save_record(fx, "activity", "长葛市", "name", "科普讲座（一）", "held_on", "2016-07-01", "place",
+				      "魏都区文化中心", "form", "科普报告", "targets", "[\"校园\"]", "participants", "30", NULL);
+	long long own = save_record(fx, "activity", "长葛市", "name", "科普讲座（三）", "held_on", "2016-07-01", "place",
+				    "文化中心", "form", "科普报告", "targets", "[\"校园\"]", "participants", "30", NULL);
+	char *err = NULL;
+	fixture clerk = clerk_of(fx, "魏都区");
+	kp_store *unit = clerk.env.store;
+	char *said;
+	assert_int_equal(save_july(&clerk, "科普講座（二）", "文化中心", &said), SAVE_OK);
+	assert_null(strstr(said, "重复"));
+	assert_null(strstr(said, "长葛"));
+	free(said);
+	long long id = sql_int(fx->path, "SELECT max(id) FROM activity");
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	kp_dup *d;
+	assert_int_equal(store_duplicates_of(unit, f, id, &d), 0); /* a unit reads no pairs */
+	free(d);
+	if (review_apply(&clerk.env, f, id, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	store_close(unit);
+	assert_int_equal(store_session(fx->env.store, SESSION_CITY, "shi", 0, &err), KP_OK);
+	size_t n = store_duplicates_of(fx->env.store, f, id, &d);
+	assert_int_equal(n, 1); /* 长葛市's at 魏都区文化中心, not its own 文化中心 */
+	assert_int_equal(d[0].id, other);
+	assert_string_equal(d[0].unit_name, "长葛市");
+	assert_true(d[0].near);
+	dup_free(&d[0]);
+	free(d);
+	assert_int_equal(store_duplicates_of(fx->env.store, f, own, &d), 0); /* the control, seen from it */
+	free(d);
+	kp_record r;
+	review_prompt p;
+	city_asks(fx, f, id, other, &p, &r);
+	review_prompt_key(&p, &fx->env, CH('n'));
+	review_prompt_free(&p);
+	record_free(&r);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE kp_state = 'approved'"), 0);
 }
 
 /* One activity typed into the form as 禹州市's. */
@@ -450,7 +700,8 @@ static fm_result type_activity(form_story *s, const char *name, const char *plac
 
 /* The form screen's model: F2 on 科普讲座（二） at 许昌市禹州市人民广场 beside
  * 科普讲座（一） at 禹州市人民广场 the same day warns, naming the record by its
- * number and name; a second F2 saves it, marked. */
+ * number and name; a second F2 saves it, marked; so does 科普講座 III, saved
+ * as typed. */
 static void test_form_screen(void **state)
 {
 	form_story *s = *state;
@@ -461,6 +712,12 @@ static void test_form_screen(void **state)
 	assert_int_not_equal(r.kind, FM_SAVED);
 	assert_said(r.text, "可能与第 1 号记录（禹州市，科普讲座（一））重复：活动名称（不计编号）、日期、地点");
 	assert_sql(s, "SELECT id || '|' || other FROM kp_duplicates", "2|1");
+	/* in traditional characters with a Roman numeral: warned, a second F2 saves it marked */
+	r = type_activity(s, "科普講座 III", "禹州市人民廣場");
+	assert_int_not_equal(r.kind, FM_SAVED);
+	assert_said(r.text, "可能与第 1 号记录（禹州市，科普讲座（一））重复");
+	assert_sql(s, "SELECT count(*) FROM kp_duplicates WHERE id = 3", "2");
+	assert_sql(s, "SELECT name || '|' || place FROM activity WHERE id = 3", "科普講座 III|禹州市人民廣場");
 }
 
 int main(void)
@@ -470,12 +727,18 @@ int main(void)
 		cmocka_unit_test(test_numbering),
 		cmocka_unit_test(test_place),
 		cmocka_unit_test(test_first),
+		cmocka_unit_test(test_traditional),
+		cmocka_unit_test(test_edition_roman),
+		cmocka_unit_test(test_authors),
 		cmocka_unit_test_setup_teardown(test_loader, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_form_save, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_mark_follows_change, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_import, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_resource_project, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_city_asks, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_save_variants, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_resource_variants, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_city_sees_other_unit, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_form_screen, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -149,6 +149,42 @@ static void page_mark(void **state)
 	assert_string_equal(s->m.more, "");
 }
 
+/* A unit exempt from every column (all quotas 0) is unranked: its 名次
+ * and 完成度 say 免, never the city's mean as a score of its own, and the
+ * note under the ranking says why (the control: with a quota, no note). */
+static void exempt_from_all(void **state)
+{
+	story *s = *state;
+	pgm_init(&s->m, &s->c);
+	assert_null(s->m.p.exempt_note);
+	pgm_free(&s->m);
+	const kp_form *q = catalog_form(&s->fx->env.cat, "quota");
+	long long id = sql_int(s->fx->path, "SELECT q.id FROM quota q JOIN units u ON u.id = q.unit_id"
+					    " WHERE u.name = '质量学会'");
+	kp_record r;
+	char *err = NULL;
+	if (store_get(s->fx->env.store, q, id, &r, &err) != KP_OK)
+		fail_msg("%s", err);
+	for (size_t k = 0; k < q->nfields; k++)
+		if (q->fields[k].type == FT_INTEGER)
+			record_set(&r, k, "0");
+	if (store_update(s->fx->env.store, q, &r, &err) != KP_OK)
+		fail_msg("%s", err);
+	record_free(&r);
+	pgm_init(&s->m, &s->c);
+	const kp_progress_row *row = s->m.rows[find(&s->m, "质量学会")];
+	assert_true(row->exempt);
+	assert_int_equal(row->rank, 0);
+	char *score = progress_score_text(row), *rank = progress_rank_text(row);
+	assert_string_equal(score, "免");
+	assert_string_equal(rank, "免");
+	free(score);
+	free(rank);
+	assert_non_null(s->m.p.exempt_note);
+	assert_non_null(strstr(s->m.p.exempt_note, "各项指标均为 0，不参加排名"));
+	assert_int_equal(s->m.p.nunits, 18); /* not counted among the ranked */
+}
+
 int main(void)
 {
 	unit_locale();
@@ -156,6 +192,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(order_and_total, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_no_total, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(page_mark, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(exempt_from_all, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -178,9 +178,25 @@ static void test_list_offers_no_delete(void **state)
 	lm_restart(&m, &c);
 	assert_int_equal(m.n, 1);
 	assert_true(lm_acts(&m, &c, ACT_DELETE_RECORD));
+	assert_non_null(strstr(keymap_bar_if(CTX_LIST | CTX_UNIT, lm_acts, &m, &c), "F8"));
+	assert_int_equal(lm_key(&m, &c, FN(KEY_F(8))).kind, LM_HANDLED);
+	assert_int_equal(m.mode, LM_CONFIRM_DELETE); /* 「确定删除？」 */
+	assert_int_equal(lm_key(&m, &c, CH('n')).kind, LM_HANDLED);
 	clock_set_today("2016-08-06");
 	assert_false(lm_acts(&m, &c, ACT_DELETE_RECORD));
 	assert_true(lm_acts(&m, &c, ACT_NEW)); /* another month's report may still be filed */
+	/* the key line and F1 offer no F8; the key says why at once, asks nothing */
+	assert_null(strstr(keymap_bar_if(CTX_LIST | CTX_UNIT, lm_acts, &m, &c), "F8"));
+	kp_key_line help[64];
+	size_t nh = keymap_help(CTX_LIST | CTX_UNIT, lm_acts, NULL, &m, &c, help, 64);
+	assert_true(nh > 0);
+	for (size_t i = 0; i < nh; i++) /* nor marks or review states: 月报 is not reviewed */
+		assert_true(help[i].action != ACT_DELETE_RECORD && help[i].action != ACT_TOGGLE &&
+			    help[i].action != ACT_NEXT && help[i].action != ACT_REVIEW);
+	lm_result r = lm_key(&m, &c, FN(KEY_F(8)));
+	assert_int_equal(r.kind, LM_REFUSED);
+	assert_non_null(strstr(r.text, LOCKED));
+	assert_int_equal(m.mode, LM_BROWSE);
 	lm_free(&m);
 }
 

@@ -251,14 +251,21 @@ static void many_then_nothing(void **state)
 	review_prompt_free(&p);
 }
 
-static void approved_offers_unit_nothing(void **state)
+/* Record a submitted by the unit, read and approved by the city. */
+static void approve_a(story *s)
 {
-	story *s = *state;
 	kp_env *e = &s->fx->env;
 	char *err = NULL;
 	submit_as_unit(s, s->a);
 	city_views(e->store, s->f, s->a);
 	assert_int_equal(review_apply(e, s->f, s->a, REV_APPROVE, NULL, &err), 0);
+}
+
+static void approved_offers_unit_nothing(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	approve_a(s);
 	sign_in_unit(s->fx, "许昌学院");
 	review_prompt p;
 	review_prompt_init(&p);
@@ -268,6 +275,38 @@ static void approved_offers_unit_nothing(void **state)
 	assert_true(res.error);
 	assert_non_null(strstr(res.text, "没有可做的审核操作"));
 	assert_false(review_prompt_active(&p));
+	review_prompt_free(&p);
+}
+
+/* 撤销认定 from F9: offered to the city on an approved record beside
+ * 重新打开, the reason typed (in Chinese) on the status line; the record
+ * is 已提交 again with no reason the unit would read as a return. */
+static void city_undoes_an_approval(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	approve_a(s);
+	review_prompt p;
+	review_prompt_init(&p);
+	kp_record r = get(s, s->a);
+	review_prompt_open(&p, e->store, s->f, &r);
+	record_free(&r);
+	assert_true(offered(&p, REV_REOPEN));
+	assert_true(offered(&p, REV_UNAPPROVE));
+	while (p.offered[p.actions.sel] != REV_UNAPPROVE)
+		review_prompt_key(&p, e, FN(KEY_DOWN));
+	assert_int_equal(review_prompt_key(&p, e, ENTER).kind, MR_HANDLED);
+	assert_true(p.asking_reason);
+	TYPE_KEYS("误点了认定", review_prompt_key(&p, e, k));
+	mr_result res = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(res.kind, MR_SAVED);
+	assert_non_null(strstr(res.text, "已提交"));
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT kp_state = 'submitted' AND kp_reason = '' FROM talent WHERE id = %lld", s->a);
+	assert_int_equal(sql_int(s->fx->path, sql), 1);
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'unapprove'"
+					      " AND changes LIKE '%误点了认定%'"),
+			 1);
 	review_prompt_free(&p);
 }
 
@@ -453,6 +492,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(pasted_reason_whole_or_not, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(many_then_nothing, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(approved_offers_unit_nothing, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(city_undoes_an_approval, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_decides_on_what_it_saw, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_approves_only_what_it_opened, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_sees_repeat_flag, story_setup, story_teardown),

@@ -232,7 +232,7 @@ static void test_unit_writes_only_what_a_unit_may(void **state)
 	assert_int_equal(store_user_set_locked(s, "shikexie", true, &err), KP_ERR);
 	free(err), err = NULL;
 	/* Nor can it end the city's login back-off by saying it logged in. */
-	kp_login_try t = {"shikexie", "local", 1000, 0};
+	kp_login_try t = {"shikexie", "local", 1000, 0, false};
 	assert_int_equal(store_login_result(s, &t, true, 0, NULL), KP_ERR);
 	/* Drafts: its own. */
 	kp_draft d = {0};

@@ -15,6 +15,7 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "domain/checklist.h"
+#include "domain/review.h"
 #include "domain/save.h"
 #include "domain/transfer.h"
 #include "model_keys.h"
@@ -201,16 +202,27 @@ static void every_path(fixture *fx, long long a, long long b, long long c, long 
 	free(after);
 }
 
+/* 魏都区's records every_path works on: drafts a and c (c with attachment
+ * ca), submitted b, talent t. */
+static void every_record(fixture *fx, long long *a, long long *b, long long *c, long long *ca, long long *t)
+{
+	*a = activity(fx, "防灾减灾讲座");
+	*b = activity(fx, "节能讲座");
+	*c = activity(fx, "科技周展览");
+	*t = save_record(fx, "talent", "魏都区", "name", "张明远", "phone", "13812345678", NULL);
+	char *err = NULL;
+	*ca = attach(fx->env.store, form(fx, "activity"), *c, &err);
+	assert_true(*ca > 0);
+	sql_run(fx->path, "UPDATE activity SET kp_state = 'submitted' WHERE name = '节能讲座'");
+}
+
 static void test_closed_year_refuses_every_unit_path(void **state)
 {
 	fixture *fx = *state;
 	const kp_form *act = form(fx, "activity");
-	long long a = activity(fx, "防灾减灾讲座"), b = activity(fx, "节能讲座"), c = activity(fx, "科技周展览");
-	long long t = save_record(fx, "talent", "魏都区", "name", "张明远", "phone", "13812345678", NULL);
+	long long a, b, c, ca, t;
+	every_record(fx, &a, &b, &c, &ca, &t);
 	char *err = NULL;
-	long long ca = attach(fx->env.store, act, c, &err);
-	assert_true(ca > 0);
-	sql_run(fx->path, "UPDATE activity SET kp_state = 'submitted' WHERE name = '节能讲座'");
 	kp_store *city = city_store(fx, 2016);
 	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
 	assert_true(store_year_closed(city, 2016));
@@ -279,7 +291,7 @@ static void test_city_approves_returns_after_reopen(void **state)
 	if (store_set_state(city, act, a, "submitted", "approved", NULL, "approve", &err) != KP_OK)
 		fail_msg("approve in a closed year: %s", err);
 	assert_int_not_equal(store_set_state(city, act, b, "submitted", "returned", "日期不对", "return", &err), KP_OK);
-	assert_non_null(strstr(err, "2016 年度已结束：退回的记录单位无法修改；请先重新开放该年度"));
+	assert_non_null(strstr(err, "2016 年度已结束：退回的记录单位无法修改；请先对该单位重新开放该年度"));
 	free(err);
 	err = NULL;
 	assert_int_not_equal(store_set_state(city, act, a, "approved", "returned", "再看看", "reopen", &err), KP_OK);
@@ -330,7 +342,8 @@ static void test_only_the_city_closes(void **state)
 }
 
 /* A database of the kepu before closing (schema 4, no closed columns) is
- * brought up on open: its years open, the version 5. */
+ * brought up on open: its years open, the version the newest; one of
+ * schema 7 gets the table of a year reopened for one unit. */
 static void test_older_database_migrated(void **state)
 {
 	fixture *fx = *state;
@@ -339,11 +352,19 @@ static void test_older_database_migrated(void **state)
 			  " PRAGMA user_version = 4");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM pragma_table_info('kp_years') WHERE name = 'closed_at'"), 0);
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 7);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 8);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_years WHERE closed_at IS NULL"), 2);
 	char *err = NULL;
 	assert_int_equal(store_year_close(fx->env.store, 2016, true, &err), KP_OK);
 	assert_true(store_year_closed(fx->env.store, 2016));
+	/* schema 7 (no reopening for one unit): the table comes on open, closed stays closed */
+	env_close(&fx->env);
+	sql_run(fx->path, "DROP TABLE kp_year_units; PRAGMA user_version = 7");
+	reopen(fx);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 8);
+	assert_true(store_year_closed(fx->env.store, 2016));
+	assert_int_equal(store_year_open_for(fx->env.store, 2016, store_unit_id(fx->env.store, "魏都区"), "补录", &err),
+			 KP_OK);
 }
 
 /* The form says it before the clerk types: a unit's new record and its
@@ -582,6 +603,274 @@ static void test_menu_year_not_begun(void **state)
 	menu_reads_only(*state, work_in_2017, "查看（2017 年度还没有开始）", "查看本单位（2017 年度还没有开始）");
 }
 
+/* A fresh record of unit's in 2016, typed into the form as fx's session. */
+static int new_activity(fixture *fx, const char *name, char **err)
+{
+	const kp_form *act = form(fx, "activity");
+	kp_record r;
+	record_init(&r, act->nfields);
+	r.unit_id = store_session_unit(fx->env.store);
+	const char *const v[] = {"name", name, "held_on", "2016-11-20", "form", "科普讲座", "targets",
+				 "[\"社区\"]", "place", "文化馆", "participants", "40", NULL};
+	int rc = form_save(fx, "activity", &r, v, err);
+	record_free(&r);
+	return rc;
+}
+
+/* The city reopens the closed 2016 for 魏都区 only, with a reason: every
+ * path of 魏都区's clerk works, 许昌学院's clerk is still refused; 魏都区's
+ * clerk can neither reopen for itself nor for another unit; the reason is
+ * required and bounded; closing the year again shuts 魏都区 out again.
+ * Without the reopening (the first every_path) all is refused. */
+static void test_reopened_for_one_unit(void **state)
+{
+	fixture *fx = *state;
+	long long a, b, c, ca, t;
+	every_record(fx, &a, &b, &c, &ca, &t);
+	kp_store *city = city_store(fx, 2016);
+	char *err = NULL;
+	long long wd = store_unit_id(city, "魏都区"), xc = store_unit_id(city, "许昌学院");
+	assert_true(wd > 0 && xc > 0);
+	/* not closed yet: nothing to reopen */
+	assert_int_not_equal(store_year_open_for(city, 2016, wd, "补录", &err), KP_OK);
+	assert_non_null(strstr(err, "2016 年度没有结束"));
+	free(err);
+	err = NULL;
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+
+	/* the clerk of 魏都区 tries to let itself in */
+	sign_in_unit(fx, "魏都区");
+	kp_store *s = fx->env.store;
+	assert_int_not_equal(store_year_open_for(s, 2016, wd, "我们要补录", &err), KP_OK);
+	assert_non_null(strstr(err, "只有市科协的账号可以这样做"));
+	free(err);
+	err = NULL;
+	assert_int_not_equal(store_year_open_for(s, 2016, xc, "替别人开", &err), KP_OK);
+	free(err);
+	err = NULL;
+	assert_int_not_equal(store_year_close(s, 2016, false, &err), KP_OK);
+	free(err);
+	err = NULL;
+	assert_null(store_year_units_text(city, 2016));
+	every_path(fx, a, b, c, ca, t, true);
+
+	/* the reason: required, bounded (nothing stored when refused) */
+	assert_int_not_equal(store_year_open_for(city, 2016, wd, " \t ", &err), KP_OK);
+	assert_non_null(strstr(err, "须写明原因"));
+	free(err);
+	err = NULL;
+	strbuf lng = STRBUF_INIT;
+	for (int i = 0; i <= YEAR_REASON_MAX; i++)
+		sb_adds(&lng, "补");
+	assert_int_not_equal(store_year_open_for(city, 2016, wd, sb_str(&lng), &err), KP_OK);
+	assert_non_null(strstr(err, "原因最多 200 个字，现在有 201 个字"));
+	free(err);
+	err = NULL;
+	sb_free(&lng);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_year_units"), 0);
+
+	if (store_year_open_for(city, 2016, wd, "  补录七月漏报的讲座  ", &err) != KP_OK)
+		fail_msg("reopen for 魏都区: %s", err);
+	assert_int_not_equal(store_year_open_for(city, 2016, wd, "again", &err), KP_OK);
+	assert_non_null(strstr(err, "已经对「魏都区」重新开放"));
+	free(err);
+	err = NULL;
+	char *units = store_year_units_text(city, 2016);
+	assert_string_equal(units, "魏都区");
+	free(units);
+	assert_true(store_year_closed(city, 2016)); /* to the city: closed, open to one unit */
+	assert_false(store_year_closed(s, 2016));   /* to 魏都区: open */
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'year_reopen_unit'"
+					   " AND user = 'shikexie' AND record_id = 2016 AND changes LIKE '%补录七月漏报的讲座%'"),
+			 1);
+	every_path(fx, a, b, c, ca, t, false);
+
+	/* another unit's clerk, signed in beside: still refused */
+	fixture other = *fx;
+	assert_int_equal(store_open(fx->path, &other.env.store, &err), KP_OK);
+	assert_int_equal(store_session(other.env.store, SESSION_UNIT, "xc", xc, &err), KP_OK);
+	assert_int_equal(store_set_year(other.env.store, 2016, &err), KP_OK);
+	assert_false(store_may_change_year(other.env.store, 2016));
+	outcome("another unit", new_activity(&other, "许昌学院的补录", &err), err, true);
+	store_close(other.env.store);
+
+	/* closed again: 魏都区 is shut out too, the units it was open to audited */
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	assert_null(store_year_units_text(city, 2016));
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'year_close'"
+					   " AND changes LIKE '%魏都区%'"),
+			 1);
+	outcome("closed again", new_activity(fx, "再补录", &err), err, true);
+	/* one unit's reopening ended on its own */
+	assert_int_equal(store_year_open_for(city, 2016, wd, "再补一次", &err), KP_OK);
+	assert_int_equal(new_activity(fx, "第二次补录", &err), KP_OK);
+	assert_int_equal(store_year_close_for(city, 2016, wd, &err), KP_OK);
+	assert_int_not_equal(store_year_close_for(city, 2016, wd, &err), KP_OK);
+	assert_non_null(strstr(err, "没有对「魏都区」重新开放"));
+	free(err);
+	err = NULL;
+	outcome("ended for the unit", new_activity(fx, "第三次补录", &err), err, true);
+	store_close(city);
+}
+
+/* Approved records in state st of fx's file. */
+static long long approved(fixture *fx)
+{
+	return sql_int(fx->path, "SELECT n FROM kp_counts WHERE tbl = 'activity' AND state = 'approved' AND year = 2016");
+}
+
+/* 撤销认定: an approval made by mistake goes back to 已提交 — never 退回,
+ * the unit is shown no reason — the city's only, with a reason (audited),
+ * the counts follow; refused to the unit whatever the way in; in a closed
+ * year refused until the year is reopened for that unit. */
+static void test_unapprove(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *act = form(fx, "activity");
+	long long a = activity(fx, "防灾减灾讲座"), b = activity(fx, "节能讲座");
+	char *err = NULL;
+	kp_store *s = fx->env.store;
+	for (long long id = a; id <= b; id++) /* submitted as the store counts it */
+		assert_int_equal(store_set_state(s, act, id, "draft", "submitted", NULL, "submit", &err), KP_OK);
+	assert_int_equal(store_session(s, SESSION_CITY, "shikexie", 0, &err), KP_OK);
+	for (long long id = a; id <= b; id++) {
+		city_views(s, act, id);
+		if (review_apply(&fx->env, act, id, REV_APPROVE, NULL, &err) != 0)
+			fail_msg("approve: %s", err);
+	}
+	assert_int_equal(approved(fx), 2);
+	assert_true(review_allowed(s, ST_APPROVED, REV_UNAPPROVE));
+
+	/* the unit's clerk: not offered, refused by the store and the review */
+	long long wd = sign_in_unit(fx, "魏都区");
+	assert_false(review_allowed(s, ST_APPROVED, REV_UNAPPROVE));
+	assert_int_not_equal(store_set_state(s, act, a, "approved", "submitted", "我们改主意了", "unapprove", &err), KP_OK);
+	free(err);
+	err = NULL;
+	assert_int_equal(review_apply(&fx->env, act, a, REV_UNAPPROVE, "我们改主意了", &err), -1);
+	assert_non_null(strstr(err, "不能「撤销认定"));
+	free(err);
+	err = NULL;
+	assert_int_equal(approved(fx), 2);
+
+	/* the city: a reason first, then done */
+	kp_store *city = city_store(fx, 2016);
+	kp_env ce = fx->env;
+	ce.store = city;
+	assert_int_equal(review_apply(&ce, act, a, REV_UNAPPROVE, "  ", &err), -1);
+	assert_string_equal(err, "请写明原因");
+	free(err);
+	err = NULL;
+	if (review_apply(&ce, act, a, REV_UNAPPROVE, "误点了认定，人数待核实", &err) != 0)
+		fail_msg("unapprove: %s", err);
+	assert_int_equal(approved(fx), 1);
+	assert_int_equal(sql_int(fx->path, "SELECT n FROM kp_counts WHERE tbl = 'activity' AND state = 'submitted'"
+					   " AND year = 2016"),
+			 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'unapprove' AND user = 'shikexie'"
+					   " AND changes LIKE '%误点了认定%'"),
+			 1);
+	/* what the unit reads: 已提交, no reason, no return */
+	kp_record r;
+	assert_int_equal(store_get(s, act, a, &r, &err), KP_OK);
+	assert_string_equal(r.state, "submitted");
+	assert_string_equal(r.reason, "");
+	assert_int_equal(r.unit_id, wd);
+	record_free(&r);
+	/* the city may approve it again once it has looked */
+	city_views(city, act, a);
+	assert_int_equal(review_apply(&ce, act, a, REV_APPROVE, NULL, &err), 0);
+
+	/* closed: refused with the way out said; reopened for 魏都区: done */
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	assert_int_equal(review_apply(&ce, act, b, REV_UNAPPROVE, "误点", &err), -1);
+	assert_non_null(strstr(err, "撤销认定会改变该年度结束时定下的完成数和排名"));
+	assert_non_null(strstr(err, "kepu year reopen 2016 --for-unit 魏都区"));
+	free(err);
+	err = NULL;
+	assert_int_equal(approved(fx), 2);
+	assert_int_equal(store_year_open_for(city, 2016, store_unit_id(city, "魏都区"), "撤销误认定", &err), KP_OK);
+	if (review_apply(&ce, act, b, REV_UNAPPROVE, "误点", &err) != 0)
+		fail_msg("unapprove after reopening for the unit: %s", err);
+	assert_int_equal(approved(fx), 1);
+	store_close(city);
+}
+
+/* x on the city's menu in the closed 2016: the choices, 只对一个单位 →
+ * the picker → the reason typed in Chinese (an empty one refused, the
+ * prompt kept) → reopened for 魏都区 only; x again offers 再结束, which
+ * closes it to 魏都区. Esc in the picker gives up. A unit's x does nothing. */
+static void test_menu_reopens_for_one_unit(void **state)
+{
+	fixture *fx = *state;
+	char *err = NULL;
+	kp_store *s = fx->env.store;
+	assert_int_equal(store_session(s, SESSION_CITY, "shikexie", 0, &err), KP_OK);
+	assert_int_equal(store_year_close(s, 2016, true, &err), KP_OK);
+	long long wd = store_unit_id(s, "魏都区");
+	mm_ctx c = {&fx->env, true, 0, 0, "shikexie", false};
+	menu_model mm;
+	mm_init(&mm, &c);
+	assert_int_equal(mm_key(&mm, &c, CH('x')).kind, MM_HANDLED);
+	assert_int_equal(mm.mode, MM_REOPEN);
+	assert_int_equal(mm.reopen.scope.n, 2); /* nobody to close it to again yet */
+	assert_false(mm_acts(&mm, &c, ACT_YES));
+	mm_key(&mm, &c, FN(KEY_DOWN));
+	assert_int_equal(mm_key(&mm, &c, ENTER).kind, MM_PICK_UNIT);
+	c.entry_unit = wd; /* the picker chose 魏都区 */
+	mm_picked(&mm, &c);
+	assert_int_equal(mm.reopen.stage, RP_REASON);
+	mm_result r = mm_key(&mm, &c, ENTER);
+	assert_int_equal(r.kind, MM_REFUSED);
+	assert_non_null(strstr(r.text, "须写明原因"));
+	assert_int_equal(mm.reopen.stage, RP_REASON); /* still asked */
+	TYPE_KEYS("补录七月漏报的讲座", mm_key(&mm, &c, k));
+	r = mm_key(&mm, &c, ENTER);
+	assert_int_equal(r.kind, MM_YEAR);
+	assert_non_null(strstr(r.text, "只对「魏都区」"));
+	assert_int_equal(mm.mode, MM_BROWSE);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_year_units WHERE year = 2016 AND reason = "
+					   "'补录七月漏报的讲座'"),
+			 1);
+	char *said = mm_counts_text(&mm, &c); /* the city's main screen names whom the year is open to */
+	assert_non_null(strstr(said, "2016 年度已结束，仍对以下单位开放：魏都区（按 x 管理）；"));
+	free(said);
+	/* x again: 再结束 closes it to 魏都区 */
+	mm_key(&mm, &c, CH('x'));
+	assert_int_equal(mm.reopen.scope.n, 3);
+	assert_non_null(strstr(mm.reopen.items[2], "收回对 魏都区 的开放"));
+	mm_key(&mm, &c, FN(KEY_END));
+	r = mm_key(&mm, &c, ENTER);
+	assert_int_equal(r.kind, MM_YEAR);
+	assert_non_null(strstr(r.text, "收回了对以下单位的开放：魏都区"));
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_year_units"), 0);
+	assert_true(store_year_closed(s, 2016));
+	/* Esc in the picker: nothing asked, nothing changed */
+	mm_key(&mm, &c, CH('x'));
+	mm_key(&mm, &c, FN(KEY_DOWN));
+	assert_int_equal(mm_key(&mm, &c, ENTER).kind, MM_PICK_UNIT);
+	mm_unpicked(&mm);
+	assert_int_equal(mm.mode, MM_BROWSE);
+	/* every unit: the y/n of reopening (the control) */
+	mm_key(&mm, &c, CH('x'));
+	mm_key(&mm, &c, ENTER);
+	assert_int_equal(mm.mode, MM_CONFIRM_CLOSE);
+	assert_int_equal(mm_key(&mm, &c, CH('y')).kind, MM_YEAR);
+	assert_false(store_year_closed(s, 2016));
+	mm_free(&mm);
+	/* the unit's clerk: x is not its key */
+	assert_int_equal(store_year_close(s, 2016, true, &err), KP_OK);
+	long long u = sign_in_unit(fx, "魏都区");
+	mm_ctx uc = {&fx->env, false, u, u, "wd", false};
+	mm_init(&mm, &uc);
+	assert_false(mm_acts(&mm, &uc, ACT_M_CLOSE_YEAR));
+	r = mm_key(&mm, &uc, CH('x'));
+	assert_int_equal(r.kind, MM_REFUSED);
+	assert_int_equal(mm.mode, MM_BROWSE);
+	mm_free(&mm);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_year_units"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -596,6 +885,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_menu_year_not_begun, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_checklist_frozen_at_close, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_closed_year_import_and_old_draft, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_reopened_for_one_unit, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_unapprove, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_menu_reopens_for_one_unit, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* Pastes into 附表2's form model with no terminal: one ^Z takes back a
+ * pasted row, a value pasted into a field is put in as typing puts it, a
+ * phone number holds a mobile's 11 digits however they come, and a
+ * bracketed paste is one paste however its bytes arrive (fed in pieces to
+ * core/pastemark, then to the model). Values and the database are read
+ * after each. */
+#include "form_story.h"
+
+#include "core/pastemark.h"
+#include "ui/term.h"
+
+#define UNDO CTRL('z')
+
+static const char UNIT[] = "许昌学院";
+
+static form_model *open_form(form_story *s) { return open_record(s, "talent", 0, UNIT); }
+
+static void focus_on(form_model *m, const char *field)
+{
+	int i = form_field_index(m->form, field);
+	assert_true(i >= 0);
+	fm_focus(m, (size_t)i);
+}
+
+/* Text pasted without marks (one burst of keys) about to be typed. */
+static fm_result burst(form_story *s, form_model *m, const char *text)
+{
+	uint32_t cps[256];
+	size_t n = 0;
+	TYPE_KEYS(text, cps[n++] = k.code);
+	return fm_burst(m, &s->c, cps, n);
+}
+
+/* A row of 14 cells from Excel over what the clerk had typed (choices and
+ * a box too): one ^Z puts every field back as it was, says so, and the
+ * record saves with the typed values. ^Z takes back only a paste that is
+ * still the last change: a field typed after it is undone first, then the
+ * paste; once another field is changed, the paste stays (the control). */
+static void undo_pasted_row(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_form(s);
+	fill_required(s, m, "张海旺", "13937412345");
+	assert_value(m, "service_categories", "青少年科普");
+	fm_focus(m, 0);
+	static const char row[] = "王小明\t女\t38\t回族\t群众\t大专\t教育\t植物保护\t许昌市第一中学\t教师\t"
+				  "13837400012\twxm@163.com\twxm2016\t农村科普、社区科普\r\n";
+	fm_result r = fm_paste(m, &s->c, row);
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_false(r.error);
+	assert_said(r.text, "已粘贴 14 项，其中 9 项替换了原来的内容（第一处「姓名」）；按 ^Z 撤销这次粘贴");
+	assert_value(m, "political", "群众");
+	assert_value(m, "education", "大学专科");
+	assert_value(m, "service_categories", "农村科普、社区科普");
+	assert_focus(m, "profile");
+	assert_true(fm_acts(m, &s->c, ACT_UNDO)); /* the key bar offers it */
+	r = key(s, m, UNDO);
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_string_equal(r.text, "已撤销这次粘贴：14 项恢复为粘贴前的内容。");
+	assert_value(m, "name", "张海旺");
+	assert_value(m, "gender", "男");
+	assert_value(m, "age", "45");
+	assert_value(m, "ethnicity", "汉族");
+	assert_value(m, "political", "中共党员");
+	assert_value(m, "education", "大学本科");
+	assert_value(m, "industry", "");
+	assert_value(m, "employer", "许昌学院农学院");
+	assert_value(m, "phone", "13937412345");
+	assert_value(m, "email", "");
+	assert_value(m, "service_categories", "青少年科普");
+	assert_focus(m, "name");
+	assert_int_equal(key(s, m, UNDO).kind, FM_REFUSED); /* one paste, taken back once */
+	assert_false(fm_acts(m, &s->c, ACT_UNDO));
+	/* typed after the paste: that field first, then the paste */
+	fm_paste(m, &s->c, row);
+	type(s, m, "一九八五年生。");
+	r = key(s, m, UNDO);
+	assert_said(r.text, "「个人基本情况」已恢复");
+	assert_value(m, "name", "王小明");
+	r = key(s, m, UNDO);
+	assert_said(r.text, "已撤销这次粘贴");
+	assert_value(m, "name", "张海旺");
+	/* another field changed after the paste: ^Z leaves the paste */
+	fm_paste(m, &s->c, row);
+	focus_on(m, "email");
+	type(s, m, "wxm@126.com");
+	key(s, m, TAB);
+	r = key(s, m, UNDO);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_value(m, "name", "王小明");
+	assert_value(m, "email", "wxm@126.com");
+	/* the e-mail typed back as pasted: the paste is the last change again */
+	key(s, m, FN(KEY_BTAB));
+	type(s, m, "wxm@163.com");
+	key(s, m, TAB);
+	r = key(s, m, UNDO);
+	assert_said(r.text, "已撤销这次粘贴");
+	assert_value(m, "name", "张海旺");
+	assert_value(m, "email", "");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_sql(s, "SELECT name || '|' || gender || '|' || political || '|' || education || '|' || employer || '|' || "
+		      "phone || '|' || service_categories || '|' || ifnull(email, '') FROM talent",
+		   "张海旺|男|中共党员|大学本科|许昌学院农学院|13937412345|[\"青少年科普\"]|");
+	fm_free(m);
+}
+
+/* A value pasted into a field that holds one is put in as typing puts it:
+ * over the value selected on entry (said, ^Z brings it back), at the
+ * cursor once the clerk moved it inside (said: the value is kept), whole
+ * or not at all; the focus stays in the field, as typing keeps it. */
+static void paste_into_value(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_form(s);
+	fill_required(s, m, "张海旺", "13937412345");
+	focus_on(m, "employer"); /* entered: 许昌学院农学院 selected */
+	fm_result r = fm_paste(m, &s->c, "许昌市第一中学\r\n");
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_string_equal(r.text, "已粘贴 7 个字，替换了「工作单位」原来的内容；按 ^Z 恢复。");
+	assert_value(m, "employer", "许昌市第一中学");
+	assert_focus(m, "employer");
+	r = key(s, m, UNDO);
+	assert_said(r.text, "「工作单位」已恢复");
+	assert_value(m, "employer", "许昌学院农学院");
+	key(s, m, END); /* the cursor inside: the paste goes there, the value stays */
+	r = fm_paste(m, &s->c, "附属中学");
+	assert_string_equal(r.text, "已在「工作单位」的光标处插入粘贴的 4 个字，原来的内容保留；按 ^Z 恢复。");
+	assert_value(m, "employer", "许昌学院农学院附属中学");
+	key(s, m, HOME);
+	r = fm_paste(m, &s->c, "河南省");
+	assert_said(r.text, "光标处插入粘贴的 3 个字");
+	assert_value(m, "employer", "河南省许昌学院农学院附属中学");
+	/* an empty cell's line end alone: the value stays, nothing is edited */
+	m->dirty = false;
+	r = fm_paste(m, &s->c, "\r\n");
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_value(m, "employer", "河南省许昌学院农学院附属中学");
+	assert_false(m->dirty);
+	/* an empty field: said as a paste, nothing replaced */
+	focus_on(m, "title");
+	r = fm_paste(m, &s->c, "高级农艺师");
+	assert_string_equal(r.text, "已粘贴 5 个字。");
+	/* more than the field holds: refused whole, naming the bound */
+	focus_on(m, "qq_wechat");
+	r = fm_paste(m, &s->c, "zhanghaiwang_kepu_2016_xuchang");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_string_equal(r.text, "粘贴的文字有 30 个字，「QQ号或微信号」最多 20 个字（还能填 20 个）；一个字也没有填入。");
+	assert_value(m, "qq_wechat", "");
+	/* a character the field refuses as a key: refused whole */
+	focus_on(m, "age");
+	r = fm_paste(m, &s->c, "46岁");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "年龄：");
+	assert_said(r.text, "粘贴的内容一个字也没有填入");
+	assert_value(m, "age", "45");
+	r = fm_paste(m, &s->c, "46"); /* the control */
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_value(m, "age", "46");
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_sql(s, "SELECT employer || '|' || title || '|' || age || '|' || ifnull(qq_wechat, '') FROM talent",
+		   "河南省许昌学院农学院附属中学|高级农艺师|46|");
+	fm_free(m);
+}
+
+/* 联系电话 moves on at a mobile's 11 digits; more than that, typed at the
+ * full field or pasted (marked or not), is refused as any field's
+ * max_chars is, never carried into 电子邮箱. A whole number pasted moves
+ * on as one typed does, and the habitual Tab is absorbed; a landline is
+ * the validator's to judge. */
+static void phone_holds_a_mobile(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_form(s);
+	fill_required(s, m, "张海旺", "13937412345");
+	focus_on(m, "phone");
+	fm_result r = burst(s, m, "139374123456");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_string_equal(r.text, "联系电话：最多 11 个字，粘贴的 12 个字多出 1 个，一个字也没有输入（原来的内容不变）");
+	assert_int_equal(burst(s, m, "13937412346").kind, FM_HANDLED); /* the control */
+	r = fm_paste(m, &s->c, "139374123461\r\n");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_string_equal(r.text, "粘贴的文字有 12 个字，「联系电话」最多 11 个字（还能填 11 个）；一个字也没有填入。");
+	assert_value(m, "phone", "13937412345");
+	assert_value(m, "email", "");
+	assert_focus(m, "phone");
+	r = fm_paste(m, &s->c, "13837400012\r\n");
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_focus(m, "email"); /* moved on as if typed */
+	key(s, m, TAB); /* the habitual Tab: absorbed */
+	assert_focus(m, "email");
+	assert_value(m, "email", "");
+	/* a field the focus moved to by itself (学历 taken with Enter) is bound too */
+	focus_on(m, "education");
+	type(s, m, "大专");
+	key(s, m, ENTER);
+	assert_focus(m, "industry");
+	assert_true(m->advanced);
+	r = burst(s, m, "农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农业农");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "主要从事行业：最多 50 个字，粘贴的 51 个字多出 1 个");
+	/* the account types without auto-advance: the 12th digit is refused */
+	s->c.auto_advance = false;
+	focus_on(m, "phone");
+	type(s, m, "13937412345");
+	assert_focus(m, "phone");
+	r = key(s, m, CH('6'));
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_string_equal(r.text, "联系电话：最多 11 个字，多出的 1 个没有输入");
+	assert_value(m, "phone", "13937412345");
+	/* a landline with its area code: no mobile's bound */
+	focus_on(m, "phone");
+	r = fm_paste(m, &s->c, "0374-2965753");
+	assert_int_equal(r.kind, FM_HANDLED);
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_SAVED);
+	assert_sql(s, "SELECT phone || '|' || ifnull(email, '') FROM talent", "0374-2965753|");
+	fm_free(m);
+}
+
+static const char ROW[] = "王小明\t女\t45\t汉族\t党员\t大专\t\t\t许昌学院农学院\t教授\t13912345678\r\n";
+
+/* Everything between the marks is one paste however its bytes come: cut
+ * at every byte (inside 王's three bytes, inside the end mark), or a byte
+ * at a time; the key typed after the end mark is not the paste's. The
+ * text fills the form as one row and the record saves. */
+static void paste_in_pieces(void **state)
+{
+	form_story *s = *state;
+	char in[256];
+	snprintf(in, sizeof in, "%s%sx", ROW, PASTE_END_MARK);
+	size_t len = strlen(in), body = len - 1;
+	for (size_t cut = 1; cut <= body; cut++) {
+		paste_mark p = {0};
+		pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+		size_t took = pm_feed(&p, in, cut, 0);
+		assert_int_equal(p.state, cut < body ? PM_READING : PM_DONE);
+		assert_null(cut < body ? pm_text(&p) : NULL);
+		took += pm_feed(&p, in + took, len - took, 0);
+		assert_int_equal(took, body);
+		assert_int_equal(p.state, PM_DONE);
+		assert_string_equal(pm_text(&p), ROW);
+		pm_free(&p);
+	}
+	paste_mark p = {0};
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	for (size_t i = 0; i < body; i++)
+		assert_int_equal(pm_feed(&p, in + i, 1, 0), 1);
+	assert_int_equal(pm_feed(&p, in + body, 1, 0), 0); /* after the end: the next key's */
+	form_model *m = open_form(s);
+	fm_result r = fm_paste(m, &s->c, pm_text(&p));
+	pm_free(&p);
+	assert_said(r.text, "已粘贴 11 项。");
+	assert_value(m, "name", "王小明");
+	assert_value(m, "phone", "13912345678");
+	key(s, m, TAB);
+	key(s, m, TAB);
+	key(s, m, SPACE);
+	assert_int_equal(key(s, m, F2).kind, FM_SAVED);
+	assert_sql(s, "SELECT name || '|' || education || '|' || employer || '|' || phone FROM talent",
+		   "王小明|大学专科|许昌学院农学院|13912345678");
+	fm_free(m);
+}
+
+/* The bounds: the bytes of an end mark that is none (ESC [ 2 0 1 x) are
+ * text; more than max bytes is refused whole once the end mark comes,
+ * bytes that are no text too (naming where); a paste whose end mark does
+ * not come within 5 s of quiet, or 30 s in all, ends refused, and the
+ * form takes nothing of it, an open list closed. */
+static void paste_bounds(void **state)
+{
+	form_story *s = *state;
+	paste_mark p = {0};
+	pm_start(&p, 64, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	static const char look_alike[] = "许昌\033[201x学院\033[201~";
+	assert_int_equal(pm_feed(&p, look_alike, strlen(look_alike), 0), strlen(look_alike));
+	assert_string_equal(pm_text(&p), "许昌\033[201x学院");
+	pm_start(&p, 16, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	static const char twenty[] = "一二三四五六七";
+	pm_feed(&p, twenty, strlen(twenty), 0);
+	assert_int_equal(p.state, PM_READING);
+	pm_feed(&p, PASTE_END_MARK, strlen(PASTE_END_MARK), 0);
+	assert_int_equal(p.state, PM_TOO_LONG);
+	assert_null(pm_text(&p));
+	pm_start(&p, 16, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0); /* the control: within the bound */
+	pm_feed(&p, "一二三四五" PASTE_END_MARK, 15 + strlen(PASTE_END_MARK), 0);
+	assert_string_equal(pm_text(&p), "一二三四五");
+	pm_start(&p, 16, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	pm_feed(&p, "王\xe5\x8f" PASTE_END_MARK, 5 + strlen(PASTE_END_MARK), 0); /* 王, then 小 cut short */
+	assert_int_equal(p.state, PM_BAD_TEXT);
+	assert_int_equal(p.bad_at, 4);
+	assert_null(pm_text(&p));
+	pm_start(&p, 16, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0); /* a lead byte past Unicode (found by fuzz_pastemark) */
+	pm_feed(&p, "a\xf7\x8e\x8b\xbc" PASTE_END_MARK, 5 + strlen(PASTE_END_MARK), 0);
+	assert_int_equal(p.state, PM_BAD_TEXT);
+	assert_int_equal(p.bad_at, 2);
+	/* Time, on the caller's clock: 5 s of quiet without the end mark… */
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	pm_feed(&p, ROW, 20, 100);
+	assert_int_equal(pm_wait(&p, 2000), 3100);
+	pm_feed(&p, ROW + 20, 10, 4000); /* more came: the quiet starts again */
+	assert_int_equal(pm_wait(&p, 8999), 1);
+	assert_int_equal(p.state, PM_READING);
+	assert_int_equal(pm_wait(&p, 9000), 0);
+	assert_int_equal(p.state, PM_NO_END);
+	assert_null(pm_text(&p));
+	assert_int_equal(pm_feed(&p, PASTE_END_MARK, strlen(PASTE_END_MARK), 9001), 0); /* ended: not the paste's */
+	/* …and 30 s in all, however steadily it trickles */
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	long long t = 0;
+	for (size_t i = 0; i < 8; i++, t += 4000) {
+		assert_int_not_equal(pm_wait(&p, t), 0);
+		pm_feed(&p, ROW + i, 1, t);
+	}
+	assert_int_equal(pm_wait(&p, 29999), 1);
+	assert_int_equal(pm_wait(&p, 30000), 0);
+	assert_int_equal(p.state, PM_TOO_SLOW);
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0); /* the control: in time */
+	pm_feed(&p, ROW, strlen(ROW), 4900);
+	pm_feed(&p, PASTE_END_MARK, strlen(PASTE_END_MARK), 9800);
+	assert_int_equal(pm_wait(&p, 9800), 0);
+	assert_string_equal(pm_text(&p), ROW);
+	pm_free(&p);
+	form_model *m = open_form(s);
+	key(s, m, TAB);
+	key(s, m, SPACE); /* 性别's list open */
+	assert_int_equal(m->mode, FM_PICK);
+	char why[512];
+	snprintf(why, sizeof why, msg(MSG_UI_PASTE_NO_END), TERM_PASTE_GAP_MS / 1000);
+	fm_result r = fm_paste_lost(m, why);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_true(r.error);
+	assert_string_equal(r.text, "粘贴没有结束：5 秒内没有收到终端的粘贴结束标记，一项也没有填入；请再粘贴一次。");
+	assert_int_equal(m->mode, FM_EDIT);
+	assert_value(m, "name", "");
+	assert_value(m, "gender", "");
+	assert_false(m->dirty);
+	fm_free(m);
+}
+
+int main(void)
+{
+	unit_locale();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(undo_pasted_row, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_into_value, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(phone_holds_a_mobile, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_in_pieces, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_bounds, form_story_setup, form_story_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
