@@ -324,6 +324,8 @@
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \
 	X(UI_UNCHANGED,     "没有改动，未保存") \
 	X(UI_ASK_LEAVE,     "有未保存的内容，确定放弃并离开吗？(y/n)") \
+	X(UI_ASK_LEAVE_CLOSED,"%d 年度已由市科协结束，这份记录现在不能保存。留作草稿并离开吗？(y/n)") \
+	X(UI_CLOSED_DRAFT_KEPT,"%d 年度已由市科协结束：您填的内容已留作草稿，重新开放后可在「未保存的草稿」里继续") \
 	X(UI_ASK_QUIT,      "退出 kepu？(y/n)") \
 	X(UI_ASK_OPEN_YEAR, "开启 %d 年度（从 %d 年度复制附表1任务数和工作进度安排）？(y/n)") \
 	X(UI_ASK_CLOSE_YEAR,"结束 %d 年度？结束后各单位不能再新增、修改、提交或导入该年度的记录；市科协仍可认定已提交的记录，排名和报表照常，可再按 x 重新开放 (y/n)") \
@@ -382,7 +384,7 @@
 	X(UI_DRAFTS_HINT,   "每次中断时未保存的输入各自保留，直到保存或有意放弃") \
 	X(UI_DRAFTS_NEW,    "新记录") \
 	X(UI_DRAFTS_CLOSED, "（%d 年度已结束）") \
-	X(UI_DRAFTS_YEAR_CLOSED,"%d 年度已由市科协结束，这份草稿不能再恢复填写；可按 F8 放弃") \
+	X(UI_DRAFTS_YEAR_CLOSED,"%d 年度已由市科协结束：这份草稿留着，重新开放后可以继续填写；不要了可按 F8 放弃") \
 	X(UI_DRAFTS_RECORD, "第 %lld 号记录") \
 	X(UI_DRAFTS_EMPTY,  "（未填任何项）") \
 	X(UI_DRAFTS_ASK,    "放弃 %s 的这份草稿？放弃后无法恢复。(y/n)") \
@@ -404,6 +406,11 @@
 	X(UI_TABLE_HINT,    "上下左右键移动，输入数字或按 Enter 修改，Enter 保存并到下一行") \
 	X(UI_TABLE_COUNT,   "%d 个单位") \
 	X(UI_CELL_SAVED,    "已保存：%s %s = %s") \
+	X(UI_CELL_EDGE_UP,  "；上面没有单位了") \
+	X(UI_CELL_EDGE_DOWN,"；下面没有单位了") \
+	X(UI_CELL_EDGE_NEXT,"；这是表格的最后一格") \
+	X(UI_CELL_EDGE_PREV,"；这是表格的第一格") \
+	X(UI_CELL_HELD,     "%s %s：表格到头了，「%s」没有输入（刚才的数已保存在这一格）；要改这一格请先按 Enter") \
 	X(UI_CELL_FULL,     "%s %s：最多 %zu 位（可填 %lld 到 %lld），多出的「%s」没有输入") \
 	X(UI_CELL_LONG,     "%s %s：最多 %zu 个字，多出的「%s」没有输入") \
 	X(UI_REASON_LONG,   "原因最多 %d 个字，多出的「%s」没有输入") \
@@ -415,6 +422,7 @@
 	X(UI_MENU_TABLE,    "%s  查看与修改") \
 	X(UI_MENU_TABLE_READ,"%s  查看本单位指标（由市科协分配）") \
 	X(UI_PREFILLED,     "已按 %s 的活动和资源记录预填 %d 项数字，可以修改。") \
+	X(UI_PREFILL_KEPT,  "已按 %s 的活动和资源记录预填 %d 项数字；您已填的%s没有换，请核对是不是 %s 的数字。") \
 	X(UI_VALUE_REPORTED,"%s（已填报）") \
 	X(UI_VALUE_TAKEN,   "本单位已填报%s为「%s」的记录（第 %lld 号），不能再填一份；请在列表中打开它修改，或另选") \
 	X(UI_CK_TITLE,      "工作进度检查表（五、组织实施）") \
@@ -719,6 +727,10 @@
 	/* the key bar: what each key does on the current screen */ \
 	X(K_PICK,           "选定") \
 	X(K_CANCEL,         "取消") \
+	X(K_SAVE_NEXT_CELL, "保存并右移") \
+	X(K_SAVE_PREV_CELL, "保存并左移") \
+	X(K_SAVE_UP_CELL,   "保存并上移") \
+	X(K_SAVE_DOWN_CELL, "保存并下移") \
 	X(K_SAVE,           "保存") \
 	X(K_LEAVE,          "离开") \
 	X(K_LIST,           "列表") \

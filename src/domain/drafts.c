@@ -65,7 +65,8 @@ size_t drafts_pending(kp_env *e, const char *owner, kp_pending **out, char **dro
 		p[k].id = d[i].id;
 		p[k].form = f;
 		p[k].record_id = d[i].record_id;
-		p[k].closed = d[i].year && !store_may_change_year(e->store, d[i].year) ? d[i].year : 0;
+		p[k].year = d[i].year;
+		pending_recheck(e, &p[k]);
 		p[k].when = xasprintf("%.16s", d[i].updated_at ? d[i].updated_at : "");
 		p[k].first = first_fields(f, &d[i]);
 		k++;
@@ -89,4 +90,9 @@ void pending_free(kp_pending *p, size_t n)
 		free(p[i].first);
 	}
 	free(p);
+}
+
+void pending_recheck(kp_env *e, kp_pending *p)
+{
+	p->closed = p->year && !store_may_change_year(e->store, p->year) ? p->year : 0;
 }

@@ -16,7 +16,8 @@ typedef struct {
 	long long id;          /* the draft (store_draft_get) */
 	const kp_form *form;
 	long long record_id;   /* 0: a new record */
-	int closed;            /* its programme year, which the city closed: not to be restored (0: open) */
+	int year;              /* its programme year (0: the session's when typed) */
+	int closed;            /* year, which the city closed: not to be restored now (0: open) */
 	char *when;            /* when it was last typed in: "2016-08-10 09:31" */
 	char *first;           /* its first filled fields: "姓名 甲员工 · 性别 男" (DRAFT_SEP between) */
 } kp_pending;
@@ -35,5 +36,8 @@ char *draft_outdated(kp_env *e, const kp_form *f, long long record_id);
  * caller frees). */
 size_t drafts_pending(kp_env *e, const char *owner, kp_pending **out, char **dropped);
 void pending_free(kp_pending *p, size_t n);
+/* p->closed as the store says now: the city may have closed or reopened
+ * the year since the list was read. */
+void pending_recheck(kp_env *e, kp_pending *p);
 
 #endif

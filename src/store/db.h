@@ -166,6 +166,8 @@ int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char
 /* May the session change anything of programme year `year` (records,
  * their states, ticks)? A unit nothing once the city closed it. */
 int session_may_change_year(kp_store *s, int year, char **err);
+/* May the session keep a draft typed for year (begun; closed is fine)? */
+int session_may_draft_year(kp_store *s, int year, char **err);
 /* Is year closed to the session (a unit: unless the city reopened it for
  * that unit)? *when (when asked and closed) is when, a new string. */
 bool session_year_closed(kp_store *s, int year, char **when);

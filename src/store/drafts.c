@@ -86,10 +86,9 @@ int store_draft_save(kp_store *s, const char *owner, const char *form, kp_draft 
 		db_set_err(err, xstrdup(msg(MSG_SS_DRAFT_OWNER)));
 		return KP_ERR;
 	}
-	/* A year the city closed takes nothing of a unit's: no draft either,
-	 * which could never be saved there. */
+	/* Typed while the city closed the year: kept for its reopening */
 	int year = d->year ? d->year : s->year;
-	if (session_may_change_year(s, year, err) != KP_OK)
+	if (session_may_draft_year(s, year, err) != KP_OK)
 		return KP_ERR;
 	/* The sitting typing it: a colleague signing in on the same account
 	 * is not offered it while this process runs (proc.h). */

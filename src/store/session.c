@@ -196,6 +196,12 @@ int session_may_change_year(kp_store *s, int year, char **err)
 	return KP_ERR;
 }
 
+/* A draft is its owner's input, not the year's record: a sitting the city
+ * closed the year under keeps what it typed (saved once the year is
+ * reopened, drafts_pending says which wait), but a year not begun takes
+ * none, as it takes no record. */
+int session_may_draft_year(kp_store *s, int year, char **err) { return year_begun(s, year, err); }
+
 bool store_may_change_year(kp_store *s, int year) { return session_may_change_year(s, year, NULL) == KP_OK; }
 int store_why_year_fixed(kp_store *s, int year, char **err) { return session_may_change_year(s, year, err); }
 

@@ -80,6 +80,8 @@ dm_result dm_key(drafts_model *m, const dm_ctx *c, kp_key key)
 		return (dm_result){DM_HANDLED, 0, NULL, 0};
 	switch (a) {
 	case ACT_ACCEPT:
+		if (m->n) /* the city may have closed or reopened the year since the list was read */
+			pending_recheck(c->env, &m->p[m->sel]);
 		if (m->n && m->p[m->sel].closed) /* nothing typed there could be saved */
 			return (dm_result){DM_CLOSED, 0, NULL, 0};
 		if (m->n)

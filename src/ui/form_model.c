@@ -464,6 +464,14 @@ static void restate(form_model *m, const fm_ctx *c)
 	record_free(&now);
 }
 
+/* The year of the record being typed, when the city closed it after the
+ * form opened (the unit's save is refused), else 0. */
+static int closed_meanwhile(const form_model *m, const fm_ctx *c)
+{
+	int year = m->rec.id ? m->rec.year : store_year(c->env->store);
+	return !store_may_change_year(c->env->store, year) && store_year_closed(c->env->store, year) ? year : 0;
+}
+
 fm_result fm_save(form_model *m, const fm_ctx *c)
 {
 	fm_result r;
@@ -502,6 +510,11 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 			s.field_msg[i] = NULL;
 		}
 		refused_at(m, s.first);
+		/* the year closed under the clerk (said first, a field to correct or
+		 * not): what was typed is kept for its reopening */
+		int closed = closed_meanwhile(m, c);
+		if (closed && write_draft(m, c, &r))
+			fm_say(&r, true, MSG_UI_CLOSED_DRAFT_KEPT, closed);
 		break;
 	case SAVE_DUPLICATE:
 		m->dup_warned = true;
@@ -557,26 +570,49 @@ fm_result fm_save(form_model *m, const fm_ctx *c)
 
 /* --- keys --------------------------------------------------------------- */
 
+/* What field fd would hold had nobody typed in it, its month being month
+ * ("": none chosen): the prefill or the value a new record starts with. */
+static char *untyped_value(const fm_ctx *c, const form_model *m, const kp_field *fd, const char *month)
+{
+	if (!month[0])
+		return field_initial(&c->env->cat, fd);
+	return xasprintf("%lld", prefill_value(c->env, fd, m->rec.unit_id, month));
+}
+
 /* A new record's fields computed from the month just chosen (月报's counts
- * from that month's activities and resources); they stay editable. */
-static void prefill(form_model *m, const fm_ctx *c, size_t changed, fm_result *r)
+ * from that month's activities and resources); they stay editable. A
+ * field the clerk filled (its value is not what the month before gave,
+ * typed, pasted or restored from a draft) is never replaced: the month
+ * corrected after the numbers were typed keeps them, and says so. */
+static void prefill(form_model *m, const fm_ctx *c, size_t changed, const char *before, fm_result *r)
 {
 	const kp_form *f = m->form;
 	if (m->rec.id)
 		return; /* a stored report keeps what was corrected by hand */
 	char *month = fs_get_value(&f->fields[changed], &m->fs[changed]);
 	int n = 0;
+	strbuf kept = STRBUF_INIT;
 	for (size_t i = 0; i < f->nfields; i++) {
 		const kp_field *fd = &f->fields[i];
 		if (!fd->prefill || fd->prefill->month != (int)changed || !month[0])
 			continue;
-		char v[32];
-		snprintf(v, sizeof v, "%lld", prefill_value(c->env, fd, m->rec.unit_id, month));
-		fs_set_value(fd, &m->fs[i], v);
-		n++;
+		char *now = fs_get_value(fd, &m->fs[i]), *was = untyped_value(c, m, fd, before);
+		if (!now[0] || !strcmp(now, was)) {
+			char *v = untyped_value(c, m, fd, month);
+			fs_set_value(fd, &m->fs[i], v);
+			free(v);
+			n++;
+		} else {
+			sb_printf(&kept, "%s「%s」", kept.len ? "、" : "", fd->label);
+		}
+		free(now);
+		free(was);
 	}
-	if (n)
+	if (kept.len)
+		fm_say(r, true, MSG_UI_PREFILL_KEPT, month, n, sb_str(&kept), month);
+	else if (n)
 		fm_say(r, false, MSG_UI_PREFILLED, month, n);
+	sb_free(&kept);
 	free(month);
 }
 
@@ -613,7 +649,7 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 		return r;
 	if (chosen != POPUP_KEEP) { /* Tab over a list picked in nothing keeps the value */
 		const kp_field *fd = &m->form->fields[m->focus];
-		char *taken = NULL;
+		char *taken = NULL, *before = fs_get_value(fd, st); /* the month the numbers were for */
 		if (fd->type == FT_RECORD) {
 			ref_take(st, chosen);
 		} else {
@@ -629,10 +665,12 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 			snprintf(r.text, sizeof r.text, "%s", taken);
 			r.error = true;
 			free(taken);
+			free(before);
 			return r;
 		}
 		edited(m, st);
-		prefill(m, c, m->focus, &r);
+		prefill(m, c, m->focus, before, &r);
+		free(before);
 	}
 	/* Taken with Enter, the list moves on by itself; with Tab or
 	 * Shift-Tab, that key was the move, as from any field. */
@@ -1221,6 +1259,15 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 static fm_result confirm_leave(form_model *m, const fm_ctx *c, kp_key key)
 {
 	kp_action a = keymap_lookup(CTX_CONFIRM, key);
+	if (a == ACT_YES && m->keep_year) { /* the year closed meanwhile: kept, not thrown away */
+		fm_result r = result(FM_CLOSE);
+		m->mode = FM_EDIT;
+		if (write_draft(m, c, &r))
+			fm_say(&r, false, MSG_UI_CLOSED_DRAFT_KEPT, m->keep_year);
+		else
+			r.kind = FM_REFUSED; /* said why: the clerk stays with the input */
+		return r;
+	}
 	if (a == ACT_YES) { /* the user chose to throw the input away */
 		drop_draft(m, c);
 		m->mode = FM_EDIT;
@@ -1322,6 +1369,7 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 			drop_draft(m, c);
 			return result(FM_CLOSE);
 		}
+		m->keep_year = closed_meanwhile(m, c);
 		m->mode = FM_CONFIRM_LEAVE;
 		return r;
 	case ACT_LIST: /* a form with nothing typed gives its place to the list: Esc there goes back

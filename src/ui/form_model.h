@@ -94,6 +94,7 @@ typedef struct {
 	time_t draft_saved;  /* when it was */
 	bool readonly;       /* a reviewed record its user may not change (已提交, 已认定) */
 	int closed_year;     /* the record's year, which the city closed: a unit only reads (0: open) */
+	int keep_year;       /* FM_CONFIRM_LEAVE: the year the city closed while this was typed: y keeps it as a draft */
 	char *report_locked; /* why the record is a unit's to read only (a year closed or not begun, a
 			      * monthly report the city summed up), or NULL */
 	int entered;         /* new records saved in this sitting */

@@ -363,8 +363,11 @@ static void form_draw(ui_screen *s, ui_app *app)
 		review_prompt_draw(&fs->review, app, body_top + 2);
 		return;
 	}
-	if (fs->m->mode == FM_CONFIRM_LEAVE)
-		draw_text(LINES - 2, 1, COLS - 2, msg(MSG_UI_ASK_LEAVE), theme_attr(R_ERROR), true);
+	if (fs->m->mode == FM_CONFIRM_LEAVE) {
+		char q[256];
+		snprintf(q, sizeof q, msg(fs->m->keep_year ? MSG_UI_ASK_LEAVE_CLOSED : MSG_UI_ASK_LEAVE), fs->m->keep_year);
+		draw_text(LINES - 2, 1, COLS - 2, q, theme_attr(R_ERROR), true);
+	}
 	if (fs->m->mode == FM_OFFER) {
 		char q[256];
 		snprintf(q, sizeof q, msg(MSG_UI_DRAFT_OFFER), fs->m->offer.updated_at);

@@ -232,19 +232,26 @@ static int lay_next(glance *g, const ui_app *app, size_t u, int cols)
 		}
 	}
 	int dw = other_year ? DUE_W_YEAR : DUE_W;
+	/* the state column as wide as its widest state, never cut (「. 年度结束时未完成」
+	 * after a close was 「. 年度结束时>」 in 14): the title gives way */
+	char state[NEXT_SHOWN][96];
+	int sw = 14;
+	for (int k = 0; k < shown; k++) {
+		check_item_describe(&g->c, next[k], u == CHECK_ALL || next[k]->m->owner == OWNER_CITY ? CHECK_ALL : u,
+				    false, state[k], sizeof state[k]);
+		sw = utf8_width(state[k]) > sw ? utf8_width(state[k]) : sw;
+	}
 	for (int k = 0; k < shown; k++) {
 		const kp_check_item *it = next[k];
-		char title[256], state[96], day[24];
+		char title[256], day[24];
 		check_item_title(it, title, sizeof title);
-		check_item_describe(&g->c, it, u == CHECK_ALL || it->m->owner == OWNER_CITY ? CHECK_ALL : u,
-				    false, state, sizeof state);
 		if (it->y != g->c.ty)
 			date_official(day, it->y, it->mo, it->d);
 		else
 			snprintf(day, sizeof day, msg(MSG_UI_GL_DUE), it->mo, it->d);
 		lay(g, 1 + k, 4, dw, 0, R_NORMAL, xstrdup(day));
-		lay(g, 1 + k, 4 + dw, cols - 22 - dw, 0, R_NORMAL, xstrdup(title));
-		lay(g, 1 + k, cols - 16, 14, 0, R_NORMAL, xstrdup(state));
+		lay(g, 1 + k, 4 + dw, cols - 8 - dw - sw, 0, R_NORMAL, xstrdup(title));
+		lay(g, 1 + k, cols - 2 - sw, sw, 0, R_NORMAL, xstrdup(state[k]));
 	}
 	if (!shown)
 		lay(g, 1, 4, cols - 8, 0, R_HELP, xstrdup(msg(MSG_UI_GL_NOTHING_OPEN)));

@@ -62,6 +62,13 @@ const kp_binding kp_keymap[] = {
 	/* the import's name, or its outcome when that is longer than the screen */
 	{CTX_IMPORT, ACT_HOME, {FN(KEY_HOME), CTRL('A')}, MSG_K_HOME_RESULT, 0},
 	{CTX_IMPORT, ACT_END, {FN(KEY_END), CTRL('E')}, MSG_K_END_RESULT, 0},
+	/* A quota cell being typed: the arrows, Tab and Shift-Tab save it and
+	 * go on to the next cell, as in a spreadsheet (^B ^F move in it) */
+	{CTX_CELL, ACT_ACCEPT, {ENTER}, MSG_K_SAVE, 1},
+	{CTX_CELL, ACT_NEXT, {CH('\t'), FN(KEY_RIGHT)}, MSG_K_SAVE_NEXT_CELL, 1},
+	{CTX_CELL, ACT_PREV, {FN(KEY_BTAB), FN(KEY_LEFT)}, MSG_K_SAVE_PREV_CELL, 0},
+	{CTX_CELL, ACT_UP, {FN(KEY_UP)}, MSG_K_SAVE_UP_CELL, 0},
+	{CTX_CELL, ACT_DOWN, {FN(KEY_DOWN)}, MSG_K_SAVE_DOWN_CELL, 0},
 	{EDIT, ACT_LEFT, {FN(KEY_LEFT), CTRL('B')}, MSG_K_CURSOR, 0},
 	{EDIT, ACT_RIGHT, {FN(KEY_RIGHT), CTRL('F')}, MSG_K_CURSOR, 0},
 	{EDIT, ACT_HOME, {FN(KEY_HOME), CTRL('A')}, MSG_K_LINE_START, 0},
@@ -126,7 +133,6 @@ const kp_binding kp_keymap[] = {
 	{CTX_FILES, ACT_UP, {FN(KEY_UP), CTRL('P')}, MSG_K_UP, 0},
 	{CTX_FILES, ACT_DOWN, {FN(KEY_DOWN), CTRL('N')}, MSG_K_DOWN, 0},
 	{CTX_FILES, ACT_QUIT, {ESC, FN(KEY_F(10))}, MSG_K_BACK, 1},
-	{CTX_CELL, ACT_ACCEPT, {ENTER, CH('\t')}, MSG_K_SAVE, 1},
 	{CTX_CELL, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_CANCEL, 1},
 	{CTX_REASON, ACT_ACCEPT, {ENTER}, MSG_K_OK, 1},
 	{CTX_REASON, ACT_QUIT, {ESC, FN(KEY_F(10)), CTRL('X')}, MSG_K_CANCEL, 1},

@@ -132,8 +132,8 @@ static mr_result refuse_char(const table_model *m, uint32_t cp)
 }
 
 /* Store the cell being edited through the one save path (the form's rules
- * for this cell); stay in it when refused. */
-static mr_result commit(table_model *m, const tbm_ctx *c)
+ * for this cell); stay in it when refused. *st: how the save went. */
+static mr_result commit(table_model *m, const tbm_ctx *c, kp_save_status *st_out)
 {
 	kp_record *r = &m->rows[m->row];
 	const kp_form *f = m->form;
@@ -148,8 +148,6 @@ static mr_result commit(table_model *m, const tbm_ctx *c)
 	case SAVE_OK:
 		out = mr_say(MR_SAVED, msg(MSG_UI_CELL_SAVED), r->unit_name, fd->label, res.vals[m->col]);
 		m->mode = TBM_BROWSE;
-		if (m->row + 1 < m->n)
-			m->row++;
 		break;
 	case SAVE_UNCHANGED:
 		out = mr_say(MR_HANDLED, "%s", res.message);
@@ -165,7 +163,7 @@ static mr_result commit(table_model *m, const tbm_ctx *c)
 		eb_select_all(&m->cell); /* as the form: the correction typed replaces it */
 		break;
 	}
-	kp_save_status st = res.status;
+	kp_save_status st = *st_out = res.status;
 	save_result_free(&res);
 	for (size_t i = 0; i < f->nfields; i++)
 		free(raw[i]);
@@ -178,11 +176,71 @@ static mr_result commit(table_model *m, const tbm_ctx *c)
 	return out;
 }
 
+/* The cell an arrow, Tab or Shift-Tab goes on to from the one edited:
+ * Up and Down in its column, Tab and the side arrows in reading order (on
+ * from a row's last cell to the next row's first), so a row typed with Tab
+ * never comes round over its own first cell. false at the table's edge,
+ * with the words saying so. */
+static bool next_cell(const table_model *m, kp_action a, enum kp_msg_id *edge)
+{
+	size_t nf = m->form->nfields;
+	switch (a) {
+	case ACT_UP: *edge = MSG_UI_CELL_EDGE_UP; return m->row > 0;
+	case ACT_DOWN: *edge = MSG_UI_CELL_EDGE_DOWN; return m->row + 1 < m->n;
+	case ACT_NEXT: *edge = MSG_UI_CELL_EDGE_NEXT; return m->col + 1 < nf || m->row + 1 < m->n;
+	default: *edge = MSG_UI_CELL_EDGE_PREV; return m->col > 0 || m->row > 0;
+	}
+}
+
+static void go(table_model *m, kp_action a)
+{
+	size_t nf = m->form->nfields;
+	if (a == ACT_UP)
+		m->row--;
+	else if (a == ACT_DOWN)
+		m->row++;
+	else if (a == ACT_NEXT && ++m->col == nf)
+		m->col = 0, m->row++;
+	else if (a == ACT_PREV && m->col-- == 0)
+		m->col = nf - 1, m->row--;
+}
+
+/* An arrow, Tab or Shift-Tab in the cell: saved as Enter saves it (and
+ * kept there when refused), then the next cell is entered with its value
+ * selected, so the number typed next replaces it — never appended to the
+ * one just saved (110 ↓ 90 was 11090). At the table's edge the edit ends;
+ * the next digit is refused, not typed over the cell just saved. */
+static mr_result save_and_move(table_model *m, const tbm_ctx *c, kp_action a)
+{
+	kp_save_status st;
+	mr_result r = commit(m, c, &st);
+	if (st != SAVE_OK && st != SAVE_UNCHANGED)
+		return r;
+	enum kp_msg_id edge;
+	if (!next_cell(m, a, &edge)) {
+		size_t len = strlen(r.text);
+		snprintf(r.text + len, sizeof r.text - len, "%s", msg(edge));
+		m->at_edge = true;
+		return r;
+	}
+	go(m, a);
+	start_edit(m, m->rows[m->row].vals[m->col]);
+	eb_select_all(&m->cell);
+	return r;
+}
+
 static mr_result cell_key(table_model *m, const tbm_ctx *c, kp_key key)
 {
 	kp_action a = keymap_lookup(CTX_CELL, key);
-	if (a == ACT_ACCEPT)
-		return commit(m, c);
+	if (a == ACT_ACCEPT) {
+		kp_save_status st;
+		mr_result r = commit(m, c, &st);
+		if (st == SAVE_OK && m->row + 1 < m->n) /* Enter: saved, down to the next unit */
+			m->row++;
+		return r;
+	}
+	if (a == ACT_UP || a == ACT_DOWN || a == ACT_NEXT || a == ACT_PREV)
+		return save_and_move(m, c, a);
 	if (a == ACT_QUIT)
 		m->mode = TBM_BROWSE;
 	if (a == ACT_QUIT || keymap_edit_line(&m->cell, a) || !key_printable(key))
@@ -206,6 +264,14 @@ mr_result tbm_key(table_model *m, const tbm_ctx *c, kp_key key)
 	if (m->mode == TBM_EDIT)
 		return cell_key(m, c, key);
 	kp_action a = keymap_lookup(CTX_TABLE, key);
+	/* typed on after an arrow at the edge: refused until another key is pressed */
+	if (m->at_edge && key_printable(key) && key.code != ' ' && m->n) {
+		char ch[8] = "";
+		utf8_encode(key.code, ch);
+		return mr_say(MR_REFUSED, msg(MSG_UI_CELL_HELD), m->rows[m->row].unit_name,
+			      m->form->fields[m->col].label, ch);
+	}
+	m->at_edge = false;
 	if (a == ACT_QUIT)
 		return mr_done(MR_CLOSE);
 	if (!m->n)

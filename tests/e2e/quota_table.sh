@@ -29,6 +29,12 @@ keys Enter C-a C-k                           # Enter edits the value in place
 type_text "60"; keys Enter
 wait_for "已保存：中小企业家协会 科普人才 = 60"
 wait_for "合计                    1180       136       119            37"
+# The arrow saves the cell and enters the next one selected (t80g #26: 110 ↓ 90 was 11090)
+keys Home; type_text "110"; keys Down
+wait_for "已保存：魏都区 科普人才 = 110"
+type_text "90"; keys Enter
+wait_for "已保存：长葛市 科普人才 = 90"
+assert_sql "SELECT group_concat(t) FROM (SELECT q.talent t FROM quota q JOIN units u ON u.id = q.unit_id WHERE u.seq IN (1, 2) ORDER BY u.seq)" "110,90"
 keys Escape
 wait_for "主菜单"
 "$KEPU" export quota --db "$DB" >"$WORK/q.csv"

@@ -87,21 +87,27 @@ static void test_closed_year_drafts(void **state)
 	assert_int_equal(store_open(fx->path, &city, &err), KP_OK);
 	assert_int_equal(store_session(city, SESSION_CITY, "shikexie", 0, &err), KP_OK);
 	sign_in_unit(fx, "许昌学院");
-	/* control: typed in 2016 while it is open */
+	/* typed in 2016 while it is open; and by a sitting the city closed the
+	 * year under (t80g #23: kept for the reopening, not lost) */
 	assert_true(draft(fx, "wd", "丙员工", &err) > 0);
 	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
-	assert_int_equal(draft(fx, "wd", "丁员工", &err), 0);
-	assert_non_null(err);
-	assert_non_null(strstr(err, "2016 年度已由市科协结束"));
+	assert_true(draft(fx, "wd", "丁员工", &err) > 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_drafts"), 2);
+	/* but none into a year not begun (the control: the same call refused) */
+	kp_draft ahead = {.unit_id = store_unit_id(fx->env.store, "许昌学院"), .year = 2017,
+			  .pairs = (char *[]){"name", "戊员工"}, .npairs = 1};
+	assert_int_equal(store_draft_save(fx->env.store, "wd", "talent", &ahead, &err), KP_ERR);
+	assert_non_null(strstr(err, "2017 年度还没有开始"));
 	free(err);
 	err = NULL;
-	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_drafts"), 1);
-	/* the one typed before: listed, said closed, not opened */
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_drafts"), 2);
+	/* both listed, said closed, not opened */
 	drafts_model m = {0};
 	dm_ctx c = {&fx->env, "wd", 10};
 	dm_load(&m, &c);
-	assert_int_equal(m.n, 1);
+	assert_int_equal(m.n, 2);
 	assert_int_equal(m.p[0].closed, 2016);
+	assert_int_equal(m.p[1].closed, 2016);
 	char text[64];
 	dm_record_text(&m.p[0], text, sizeof text);
 	assert_non_null(strstr(text, "2016 年度已结束"));

@@ -165,6 +165,13 @@ static void closed_year_no_countdown(void **state)
 	glance_arrange(&g, &app, 80);
 	assert_non_null(piece_with(&g, "年度结束时未完成"));
 	assert_null(piece_with(&g, "还有 21 天"));
+	/* t80g #12: the state whole in its column (it was 「. 年度结束时>」 in 14), at 80 and 100 */
+	for (int cols = 80; cols <= 100; cols += 20) {
+		glance_arrange(&g, &app, cols);
+		const gl_piece *p = piece_with(&g, "年度结束时未完成");
+		assert_int_equal(p->w, utf8_width(p->text));
+		assert_int_equal(p->x + p->w, cols - 2);
+	}
 	glance_free(&g);
 	env_close(&fx->env);
 	reopen(fx);

@@ -91,11 +91,101 @@ static void edit_and_save(void **state)
 	assert_int_equal(tbm_key(&s->m, &s->c, ESC).kind, MR_HANDLED);
 	assert_int_equal(s->m.mode, TBM_BROWSE);
 	assert_int_equal(quota(s, 3, "activity"), 10);
-	/* Tab in a cell saves it, as Enter does */
+	/* Tab in a cell saves it, as Enter does, and goes on to the next cell */
 	type(s, "11");
 	assert_int_equal(tbm_key(&s->m, &s->c, TAB).kind, MR_SAVED);
 	assert_int_equal(quota(s, 3, "activity"), 11);
+	assert_int_equal(s->m.mode, TBM_EDIT);
+	assert_int_equal(s->m.col, 2);
+	assert_int_equal(tbm_key(&s->m, &s->c, ESC).kind, MR_HANDLED);
 	assert_int_equal(tbm_key(&s->m, &s->c, ESC).kind, MR_CLOSE);
+}
+
+/* The tester's spreadsheet habit, 110 ↓ 90 ↵: the arrow saves 110 in
+ * 魏都区 and enters 长葛市's cell with its value selected, so 90 replaces
+ * it (11090 was saved before). Tab, Shift-Tab and the side arrows go the
+ * same way along a row, on to the next row from its last cell. */
+static void arrows_save_and_move(void **state)
+{
+	story *s = *state;
+	open_table(s);
+	type(s, "110");
+	mr_result r = tbm_key(&s->m, &s->c, FN(KEY_DOWN));
+	assert_int_equal(r.kind, MR_SAVED);
+	assert_string_equal(r.text, "已保存：魏都区 科普人才 = 110");
+	assert_int_equal(s->m.mode, TBM_EDIT);
+	assert_int_equal(s->m.row, 1);
+	assert_true(s->m.cell.sel); /* entered with its value selected */
+	type(s, "90");
+	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_SAVED);
+	assert_int_equal(quota(s, 1, "talent"), 110);
+	assert_int_equal(quota(s, 2, "talent"), 90);
+	assert_int_equal(s->m.row, 2); /* Enter: down, the edit ended */
+	assert_int_equal(s->m.mode, TBM_BROWSE);
+	/* Up saves and goes up */
+	type(s, "7");
+	assert_int_equal(tbm_key(&s->m, &s->c, FN(KEY_UP)).kind, MR_SAVED);
+	assert_int_equal(s->m.row, 1);
+	type(s, "91");
+	/* Right: saved, the next column; Left back, Shift-Tab to the row above's last */
+	assert_int_equal(tbm_key(&s->m, &s->c, FN(KEY_RIGHT)).kind, MR_SAVED);
+	assert_int_equal(quota(s, 3, "talent"), 7);
+	assert_int_equal(quota(s, 2, "talent"), 91);
+	assert_int_equal(s->m.col, 1);
+	type(s, "5");
+	tbm_key(&s->m, &s->c, FN(KEY_LEFT));
+	assert_int_equal(quota(s, 2, "activity"), 5);
+	assert_int_equal(s->m.col, 0);
+	assert_int_equal(tbm_key(&s->m, &s->c, FN(KEY_BTAB)).kind, MR_HANDLED); /* unchanged: said */
+	assert_int_equal(s->m.row, 0);
+	assert_int_equal(s->m.col, 3);
+	/* Tab from a row's last cell: the next row's first, not round to this row's */
+	type(s, "4");
+	tbm_key(&s->m, &s->c, TAB);
+	assert_int_equal(s->m.row, 1);
+	assert_int_equal(s->m.col, 0);
+	assert_int_equal(quota(s, 1, "project"), 4);
+	/* a value refused stays in its cell, selected: the arrow does not move */
+	type(s, "123456");
+	r = tbm_key(&s->m, &s->c, FN(KEY_DOWN));
+	assert_int_equal(r.kind, MR_REFUSED);
+	assert_int_equal(s->m.row, 1);
+	assert_int_equal(s->m.mode, TBM_EDIT);
+	assert_true(s->m.cell.sel);
+	assert_int_equal(quota(s, 2, "talent"), 91);
+	assert_int_equal(tbm_key(&s->m, &s->c, ESC).kind, MR_HANDLED);
+}
+
+/* Down in the last unit's cell: saved, and the edit ends there; the
+ * digits typed next are refused (positive control: after Enter, typing
+ * replaces the value as ever). */
+static void arrow_at_edge(void **state)
+{
+	story *s = *state;
+	open_table(s);
+	tbm_key(&s->m, &s->c, FN(KEY_END));
+	type(s, "33");
+	mr_result r = tbm_key(&s->m, &s->c, FN(KEY_DOWN));
+	assert_int_equal(r.kind, MR_SAVED);
+	assert_non_null(strstr(r.text, "下面没有单位了"));
+	assert_int_equal(s->m.mode, TBM_BROWSE);
+	assert_int_equal(quota(s, 19, "talent"), 33);
+	r = type(s, "90");
+	assert_int_equal(r.kind, MR_REFUSED);
+	assert_non_null(strstr(r.text, "表格到头了"));
+	assert_int_equal(s->m.mode, TBM_BROWSE);
+	assert_int_equal(quota(s, 19, "talent"), 33);
+	tbm_key(&s->m, &s->c, ENTER);
+	assert_int_equal(s->m.mode, TBM_EDIT);
+	type(s, "34");
+	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_SAVED);
+	assert_int_equal(quota(s, 19, "talent"), 34);
+	/* Shift-Tab in the very first cell: the other edge */
+	tbm_key(&s->m, &s->c, FN(KEY_HOME));
+	type(s, "8");
+	r = tbm_key(&s->m, &s->c, FN(KEY_BTAB));
+	assert_non_null(strstr(r.text, "这是表格的第一格"));
+	assert_int_equal(quota(s, 1, "talent"), 8);
 }
 
 /* A quota's bounds are 0 to 100000: six digits. The seventh is refused
@@ -215,6 +305,8 @@ int main(void)
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(edit_and_save, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(arrows_save_and_move, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(arrow_at_edge, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(refusal_selects, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(cell_bounds, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(page_mark, story_setup, story_teardown),
