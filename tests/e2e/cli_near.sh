@@ -73,6 +73,8 @@ refused 1 res 名称=玉米病虫害防治图解 类型=科普挂图 作者=王�
 has "可能与第 $maize 号记录（魏都区，玉米病虫害防治图解）重复：名称（不计编号）、作者（只计第一位，或全部而不计顺序）相同（不论类型）"
 refused 1 res 名称=玉米病虫害防治图解（2016版） 类型=科普漫画 "作者=李明 王建国"
 has "可能与第 $maize 号记录"
+refused 1 res 名称=玉米病虫害防治图解 类型=科普漫画 作者=王建国主编 # the role after the name (t5h #8)
+has "可能与第 $maize 号记录"
 exits 0 res 名称=玉米病虫害防治图解 类型=科普漫画 作者=赵云 # a control: another author
 exits 0 res --force 名称=玉米病虫害防治图解 类型=科普挂图 作者=王建国和李明
 has "已标为可能重复" out

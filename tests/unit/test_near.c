@@ -220,6 +220,18 @@ static void test_authors(void **state)
 		{"欧阳 明 王建国", NEAR_AUTHORS, NULL, "欧阳明、王建国"},
 		{"王建国、赵云", NEAR_AUTHORS, NULL, "王建国、赵云"},
 		{"王建国 等", NEAR_AUTHORS, NULL, "王建国"},
+		/* the author's role after the name (t5h #8), also parted off */
+		{"王建国主编", NEAR_FIRST, NULL, "王建国"},
+		{"王建国编著", NEAR_AUTHORS, NULL, "王建国"},
+		{"王建国编", NEAR_FIRST, NULL, "王建国"},
+		{"王建国著", NEAR_FIRST, NULL, "王建国"},
+		{"王建国等编著", NEAR_FIRST, NULL, "王建国"},
+		{"王建国 主编", NEAR_AUTHORS, NULL, "王建国"},
+		{"王建国主编、李明", NEAR_AUTHORS, NULL, "李明、王建国"},
+		/* controls: a two-character name ending so, another author */
+		{"王著", NEAR_FIRST, NULL, "王著"},
+		{"李编", NEAR_AUTHORS, NULL, "李编"},
+		{"赵云主编", NEAR_FIRST, NULL, "赵云"},
 		/* a place across units, as where it is */
 		{"文化中心", NEAR_PLACE_UNIT, "魏都区", "魏都区文化中心"},
 		{"许昌市魏都区文化中心", NEAR_PLACE_UNIT, "魏都区", "魏都区文化中心"},
