@@ -535,6 +535,26 @@ static char *spaces_as_commas(const char *s)
 	return sb_take(&b);
 }
 
+/* How many code points of v end it as the author's role (王建国主编,
+ * 王建国等编著, 王建国 主编): 主编 编著 编写 编绘 编译 著 编 绘 译, where two
+ * characters or more are left before it (王著 is a name) or none (主编
+ * parted off by a space: a name that is nothing else is left out). */
+static size_t role_at_end(const cps *v)
+{
+	/* 主编 编著 编写 编绘 编译, then 著 编 绘 译 (0: one character) */
+	static const uint32_t roles[][2] = {{0x4E3B, 0x7F16}, {0x7F16, 0x8457}, {0x7F16, 0x5199}, {0x7F16, 0x7ED8},
+					    {0x7F16, 0x8BD1}, {0x8457, 0},      {0x7F16, 0},      {0x7ED8, 0},
+					    {0x8BD1, 0}};
+	for (size_t r = 0; r < sizeof roles / sizeof *roles; r++) {
+		size_t len = roles[r][1] ? 2 : 1;
+		if (v->n < len || (v->n - len != 0 && v->n - len < 2))
+			continue;
+		if (memcmp(v->cp + v->n - len, roles[r], len * sizeof(uint32_t)) == 0)
+			return len;
+	}
+	return 0;
+}
+
 /* The names of a list: parted by 、 , ; / and a space (as above), and by
  * 和 及 与 where two characters or more stand on each side (王和平 is one
  * name, 王建国和李明 two); a trailing 等 or 等人 left out, a name that is
@@ -556,6 +576,7 @@ static size_t split_names(const cps *c, cps *names)
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
 		cps *v = &names[i];
+		v->n -= role_at_end(v);
 		size_t etc = v->n >= 2 && v->cp[v->n - 2] == 0x7B49 && v->cp[v->n - 1] == 0x4EBA ? 2 /* 等人 */
 			     : v->n >= 1 && v->cp[v->n - 1] == 0x7B49                         ? 1 /* 等 */
 												: 0;

@@ -57,7 +57,10 @@ enum {
  *   Names are parted by 、 , ; /, and by a space or 和 及 与 with two
  *   characters or more on each side (王建国 李明, 王建国和李明; 王 建国,
  *   王和平 and Wang Jianguo are one name each); a trailing 等 or 等人
- *   is left out (王建国等 = 王建国、李明 = 王建国 by the first).
+ *   is left out (王建国等 = 王建国、李明 = 王建国 by the first), and so is
+ *   the author's role after a name — 主编 编著 编写 编绘 编译 著 编 绘 译,
+ *   where two characters or more are left (王建国主编 = 王建国等编著 =
+ *   王建国 主编 = 王建国; 王著 stays).
  * Nothing is ever left out down to an empty key. unit and prefixes may be
  * NULL. Caller frees.
  */

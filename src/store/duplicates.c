@@ -348,13 +348,23 @@ bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_
 	/* No unit scope here, on purpose: the point is the other units' rows.
 	 * Nothing of them leaves find for a unit. The same values first, then
 	 * the similar ones, then the near ones (r's unit's only). */
-	bool found = false;
+	bool found = false, quiet = false;
 	for (int kind = DUP_SAME; kind <= DUP_ALIKE && !found; kind++)
 		for (size_t rule = 0; rule < (kind == DUP_ALIKE ? f->nalike : 1) && !found; rule++) {
 			sqlite3_stmt *st = NULL;
 			found = find(s, f, r, (dup_kind)kind, rule, false, &st, out);
 			sqlite3_finalize(st);
+			/* A unit is told of another unit's person by 姓名 and 联系电话
+			 * only (docs/security.md): a phone alone, or 姓名 and 工作单位,
+			 * known of a rival's experts, would probe its recommendations.
+			 * Such a record is marked for the city instead (out->quiet). */
+			if (found && kind != DUP_SAME && out->other_unit && !out->id) {
+				dup_free(out);
+				found = false;
+				quiet = true;
+			}
 		}
+	out->quiet = !found && quiet;
 	return found;
 }
 
@@ -414,30 +424,44 @@ static int mark_pairs(kp_store *s, const kp_form *f, const kp_record *r, const c
 	return rc;
 }
 
+/* mark_pairs by cond (b, grown here), its pairs counted in *changes when
+ * the session reads the other record, else (another unit's, by a rule a
+ * unit is not told of: store_find_duplicate) in *quiet. */
+static int mark_told(kp_store *s, const kp_form *f, const kp_record *r, strbuf *b, size_t k, int *changes,
+		     int *quiet, char **err)
+{
+	size_t at = b->len;
+	sb_adds(b, " AND (?4 = 0 OR t.unit_id = ?4)");
+	int rc = mark_pairs(s, f, r, "", sb_str(b), NULL, k, changes, err);
+	b->len = at;
+	b->s[at] = '\0';
+	sb_adds(b, " AND ?4 <> 0 AND t.unit_id <> ?4");
+	return rc == KP_OK ? mark_pairs(s, f, r, "", sb_str(b), NULL, k, quiet, err) : rc;
+}
+
 int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near, bool *marked, char **err)
 {
 	*marked = false;
 	if (!hint_filled(f, r))
 		return KP_OK;
 	strbuf b = STRBUF_INIT;
-	sb_adds(&b, " AND ((1");
+	sb_adds(&b, " AND (1");
 	hint_where(&b, f, 5);
 	sb_adds(&b, ")");
-	if (f->nsimilar) { /* saved although warned of either */
-		sb_adds(&b, " OR (1");
-		similar_where(&b, f, 5);
-		sb_adds(&b, ")");
-	}
-	sb_adds(&b, ")");
-	int changes = 0;
+	int changes = 0, quiet = 0;
 	int rc = mark_pairs(s, f, r, "", sb_str(&b), NULL, f->nalike, &changes, err);
+	if (rc == KP_OK && f->nsimilar) { /* saved although warned of either */
+		sb_clear(&b);
+		similar_where(&b, f, 5);
+		rc = mark_told(s, f, r, &b, f->nalike, &changes, &quiet, err);
+	}
 	/* similar_hint's rules over other fields (附表2: the same 姓名 and
 	 * 工作单位), each by its index */
 	for (size_t k = 0; rc == KP_OK && k < f->nalike; k++)
 		if (alike_filled(f, k, r)) {
 			sb_clear(&b);
 			alike_where(&b, f, k, 5);
-			rc = mark_pairs(s, f, r, "", sb_str(&b), NULL, k, &changes, err);
+			rc = mark_told(s, f, r, &b, k, &changes, &quiet, err);
 		}
 	if (rc == KP_OK && near && f->near) { /* the same unit's records near it (near_hint) */
 		sb_clear(&b);
@@ -447,7 +471,8 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near,
 				&changes, err);
 	}
 	sb_free(&b);
-	if (rc == KP_OK && (*marked = changes > 0)) {
+	*marked = changes > 0;
+	if (rc == KP_OK && changes + quiet > 0) {
 		char *what[] = {"kp_duplicates", "", "marked"};
 		if ((rc = db_audit(s, NULL, f->table, r->id, r->unit_id, "duplicate", what, 3)) != KP_OK)
 			db_fail(s, err);

@@ -738,10 +738,14 @@ static int dup_refused(kp_store *s, const kp_form *f, const kp_record *r, kp_dup
 	return rule == KP_DUP_REFUSE && store_find_duplicate(s, f, r, found) ? KP_EDUP : KP_OK;
 }
 
-static int dup_marked(kp_store *s, const kp_form *f, const kp_record *r, kp_dup_rule rule, char **err)
+/* Marked on purpose (a second F2), or silently: another unit's record
+ * the unit is not told of (kp_dup.quiet). */
+static int dup_marked(kp_store *s, const kp_form *f, const kp_record *r, kp_dup_rule rule, const kp_dup *found,
+		      char **err)
 {
 	bool marked;
-	return rule == KP_DUP_MARK ? dup_mark_in_tx(s, f, r, true, &marked, err) : KP_OK;
+	bool quiet = rule == KP_DUP_REFUSE && found && found->quiet;
+	return rule == KP_DUP_MARK || quiet ? dup_mark_in_tx(s, f, r, true, &marked, err) : KP_OK;
 }
 
 static int insert(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule, kp_dup *found, char **err)
@@ -763,7 +767,7 @@ static int insert(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule,
 	if (rc == KP_OK)
 		rc = store_batch_add(b, r, err);
 	if (rc == KP_OK)
-		rc = dup_marked(s, f, r, rule, err);
+		rc = dup_marked(s, f, r, rule, found, err);
 	if (store_batch_end(b, rc == KP_OK, rc == KP_OK ? err : NULL) != KP_OK || rc != KP_OK) {
 		r->id = 0;
 		return rc == KP_OK ? KP_ERR : rc;
@@ -849,7 +853,7 @@ static int update(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule,
 	refs_restore(f, r, held);
 	sqlite3_finalize(st);
 	if (rc == KP_OK)
-		rc = dup_marked(s, f, r, rule, err);
+		rc = dup_marked(s, f, r, rule, found, err);
 	if (rc == KP_OK && db_commit(s, err) == KP_OK) {
 		session_mark_written(s, f, r->id, r->version);
 		r->version++;

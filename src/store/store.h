@@ -736,6 +736,10 @@ typedef struct {
 	bool near;        /* near by near_hint (科普讲座（一）, （二）): the same unit's record; of
 			   * store_duplicates_of, one not marked, of any unit */
 	int alike;        /* similar and by similar_hint's rule f->alike[alike - 1], or 0 */
+	bool quiet;       /* not found, but another unit's record the session may not read is
+			   * similar (附表2: the same 联系电话, or 姓名 and 工作单位): marked for
+			   * the city on saving, the unit told nothing (it is told only of the
+			   * same 姓名 and 联系电话) */
 } kp_dup;
 void dup_free(kp_dup *d);
 /* Why a similar record may be the same: 「联系电话相同，姓名不同」, or by

@@ -73,8 +73,29 @@ refused 1 res 名称=玉米病虫害防治图解 类型=科普挂图 作者=王�
 has "可能与第 $maize 号记录（魏都区，玉米病虫害防治图解）重复：名称（不计编号）、作者（只计第一位，或全部而不计顺序）相同（不论类型）"
 refused 1 res 名称=玉米病虫害防治图解（2016版） 类型=科普漫画 "作者=李明 王建国"
 has "可能与第 $maize 号记录"
+refused 1 res 名称=玉米病虫害防治图解 类型=科普漫画 作者=王建国主编 # the role after the name (t5h #8)
+has "可能与第 $maize 号记录"
 exits 0 res 名称=玉米病虫害防治图解 类型=科普漫画 作者=赵云 # a control: another author
 exits 0 res --force 名称=玉米病虫害防治图解 类型=科普挂图 作者=王建国和李明
 has "已标为可能重复" out
 assert_sql "SELECT count(*) FROM kp_duplicates d JOIN resource t ON t.id = d.id WHERE d.tbl = 'resource'
 	AND t.author = '王建国和李明' AND d.other = $maize" "1"
+
+# An attacker of 长葛市 knowing 魏都区's expert's 姓名 and 工作单位 (public),
+# or a phone, learns nothing of 魏都区's draft 罗德明 (t5h #16): saved, no
+# word, the pair marked for the city; the control, 姓名 and 联系电话, is
+# said (without 魏都区's name).
+person() { "$KEPU" save talent --db "$DB" --unit 长葛市 gender=男 age=50 ethnicity=汉族 political=群众 education=本科 \
+	industry=工业制造 specialty=科普 title=无 service_categories=农村科普 profile=长期从事 experience=多次参加 plan=计划 "$@"; }
+luo=$(sqlite3 "$DB" "SELECT id FROM talent WHERE name = '罗德明' AND phone = '13077777868'")
+[ -n "$luo" ] || fail "the demo's 罗德明 is not stored"
+for who in "name=罗德明 employer=魏都区科技局 phone=13900000009" "name=张三丰 employer=禹州市科技局 phone=13077777868"; do
+	# shellcheck disable=SC2086 # the pairs are words
+	exits 0 person $who
+	hasnt "重复" out
+	assert_sql "SELECT count(*) FROM kp_duplicates WHERE tbl = 'talent' AND id = (SELECT max(id) FROM talent)
+		AND other = $luo" "1"
+done
+refused 1 person name=罗德明 employer=禹州市科技局 phone=13077777868
+has "可能与其他单位的记录重复"
+hasnt "魏都区"

@@ -220,6 +220,18 @@ static void test_authors(void **state)
 		{"欧阳 明 王建国", NEAR_AUTHORS, NULL, "欧阳明、王建国"},
 		{"王建国、赵云", NEAR_AUTHORS, NULL, "王建国、赵云"},
 		{"王建国 等", NEAR_AUTHORS, NULL, "王建国"},
+		/* the author's role after the name (t5h #8), also parted off */
+		{"王建国主编", NEAR_FIRST, NULL, "王建国"},
+		{"王建国编著", NEAR_AUTHORS, NULL, "王建国"},
+		{"王建国编", NEAR_FIRST, NULL, "王建国"},
+		{"王建国著", NEAR_FIRST, NULL, "王建国"},
+		{"王建国等编著", NEAR_FIRST, NULL, "王建国"},
+		{"王建国 主编", NEAR_AUTHORS, NULL, "王建国"},
+		{"王建国主编、李明", NEAR_AUTHORS, NULL, "李明、王建国"},
+		/* controls: a two-character name ending so, another author */
+		{"王著", NEAR_FIRST, NULL, "王著"},
+		{"李编", NEAR_AUTHORS, NULL, "李编"},
+		{"赵云主编", NEAR_FIRST, NULL, "赵云"},
 		/* a place across units, as where it is */
 		{"文化中心", NEAR_PLACE_UNIT, "魏都区", "魏都区文化中心"},
 		{"许昌市魏都区文化中心", NEAR_PLACE_UNIT, "魏都区", "魏都区文化中心"},
@@ -676,6 +688,63 @@ static void test_city_sees_other_unit(void **state)
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE kp_state = 'approved'"), 0);
 }
 
+/* What a clerk's save for 魏都区 of person of (another unit's) under
+ * name and phone said (record_save: the form and kepu save). */
+static kp_save_status save_person_as(fixture *clerk, const kp_record *of, const char *name, const char *phone,
+				     char **said)
+{
+	const kp_form *f = catalog_form(&clerk->env.cat, "talent");
+	const char **raw = xcalloc(f->nfields, sizeof *raw);
+	for (size_t i = 0; i < f->nfields; i++)
+		raw[i] = of->vals[i] ? of->vals[i] : "";
+	raw[form_field_index(f, "name")] = name;
+	raw[form_field_index(f, "phone")] = phone;
+	kp_record rec;
+	record_init(&rec, f->nfields);
+	rec.unit_id = store_unit_id(clerk->env.store, "魏都区");
+	kp_save_opts o = {.check_duplicates = true};
+	kp_save_result res;
+	kp_save_status st = record_save(&clerk->env, f, &rec, raw, &o, &res);
+	*said = xstrdup(res.message ? res.message : "");
+	assert_false(res.marked);
+	save_result_free(&res);
+	record_free(&rec);
+	free(raw);
+	return st;
+}
+
+/* A unit is told of another unit's person by 姓名 and 联系电话 only
+ * (docs/security.md): 姓名 and 工作单位, known of a rival's experts, or
+ * the phone alone must not probe whom it recommends. Saved and marked for
+ * the city, the clerk told nothing; the control, 姓名 and 联系电话, is
+ * told (without the other unit's name). */
+static void test_person_probe(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	long long theirs = save_person(fx, "罗德明", "13077777868");
+	kp_record r;
+	assert_int_equal(store_get(fx->env.store, f, theirs, &r, NULL), KP_OK);
+	fixture clerk = clerk_of(fx, "魏都区");
+	const char *quiet[][2] = {{"罗德明", "13900000009"}, {"张三丰", "13077777868"}};
+	char *said;
+	for (size_t c = 0; c < 2; c++) {
+		assert_int_equal(save_person_as(&clerk, &r, quiet[c][0], quiet[c][1], &said), SAVE_OK);
+		assert_null(strstr(said, "重复"));
+		free(said);
+		char *q = xasprintf("SELECT count(*) FROM kp_duplicates WHERE id = (SELECT max(id) FROM talent)"
+				    " AND other = %lld", theirs);
+		assert_int_equal(sql_int(fx->path, q), 1); /* the city's to see */
+		free(q);
+	}
+	assert_int_equal(save_person_as(&clerk, &r, "罗德明", "13077777868", &said), SAVE_DUPLICATE);
+	assert_non_null(strstr(said, "其他单位"));
+	assert_null(strstr(said, "许昌学院"));
+	free(said);
+	store_close(clerk.env.store);
+	record_free(&r);
+}
+
 /* One activity typed into the form as 禹州市's. */
 static fm_result type_activity(form_story *s, const char *name, const char *place)
 {
@@ -738,6 +807,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_city_asks, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_save_variants, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_resource_variants, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_person_probe, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_city_sees_other_unit, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_form_screen, form_story_setup, form_story_teardown),
 	};
