@@ -843,7 +843,8 @@ static void test_exempt_from_all_unranked(void **state)
 	assert_int_equal(p.total.done[1], 1);
 	/* the legend names 农学会's 资源开发 alone: 气象学会 is not scored */
 	assert_non_null(p.exempt_note);
-	assert_string_equal(p.exempt_note, "免：该项按全市平均完成度 0.0% 计");
+	/* …and says why 气象学会 has no rank */
+	assert_string_equal(p.exempt_note, "免：该项按全市平均完成度 0.0% 计；名次、完成度为「免」的单位各项指标均为 0，不参加排名");
 	double total = p.total.score;
 	progress_free(&p);
 	/* 气象学会's own activity stays out of 合计 and its 完成度 */
