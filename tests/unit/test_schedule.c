@@ -856,7 +856,8 @@ static void test_exempt_from_all_unranked(void **state)
 	progress_free(&p);
 	set_quota(fx, "农学会", "project", "0"); /* two columns: each named */
 	assert_int_equal(progress_build(&p, &fx->env, 0), 0);
-	assert_string_equal(p.exempt_note, "免：该项按全市平均完成度计（资源开发 0.0%，重点入库项目 0.0%）");
+	assert_string_equal(p.exempt_note, "免：该项按全市平均完成度计（资源开发 0.0%，重点入库项目 0.0%）"
+					 "；名次、完成度为「免」的单位各项指标均为 0，不参加排名");
 	progress_free(&p);
 	long long qx = sign_in_unit(fx, "气象学会");
 	assert_int_equal(progress_build(&p, &fx->env, qx), 0);
