@@ -34,6 +34,7 @@
 	X(V_NOT_MORE,       "%s，多于%s %s（%s不能多于%s）") \
 	X(V_NOT_MORE_WHY,   "%s，多于%s %s（%s不能多于%s：%s）") \
 	X(V_MIN_CHARS,      "至少要写 %d 个字（不算空格和标点），现在是 %d 个字") \
+	X(V_MIN_DISTINCT,   "重复的字只算一个：至少要有 %d 个不同的字，现在只有 %d 个，请写明具体内容") \
 	X(V_NOT_YET,        "「%s」还没有到（今天是 %s）") \
 	X(V_NOT_ENDED,      "「%s」这个月还没有过完（今天是 %s）：只能填已经过完的月份，这个月的从 %04d-%02d-01 起可以填") \
 	X(V_AFTER_YEAR,     "%s 年在本年度（%d 年度）之后：只能填 %d 或以前的年度") \
@@ -102,6 +103,7 @@
 	X(L_EMPTY_LIST,     "选项列表为空") \
 	X(L_DUP_CHOICE,     "选项「%s」重复") \
 	X(L_MIN_MAX,        "min（%ld）大于 max（%ld）") \
+	X(L_DISTINCT_MIN,   "min_distinct_chars（%ld）大于 min_chars（%ld）") \
 	X(L_DUP_FORM,       "表单标识「%s」已在 %s 中使用") \
 	X(L_DUP_ATTACHMENT, "附表 %d 已在 %s 中使用") \
 	X(L_DUP_TABLE,      "数据表「%s」已被表单 %s 使用") \

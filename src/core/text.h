@@ -50,6 +50,9 @@ char *text_dup_key(const char *s);
 /* Characters of s other than spaces and punctuation (what text_label_key
  * keeps): what a narrative says, 「.」 nothing. */
 size_t text_content_chars(const char *s);
+/* text_distinct_chars(s): how many different characters s has, counted as
+ * text_content_chars counts them: 「措施措施措施」 has 2 (#15). */
+size_t text_distinct_chars(const char *s);
 bool text_starts_with(const char *s, const char *prefix);
 /* s is one or more ASCII digits and nothing else (a record's number). */
 bool text_all_digits(const char *s);

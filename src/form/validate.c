@@ -500,6 +500,9 @@ bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, c
 	} else if (f->min_chars && (n = (int)text_content_chars(s)) < f->min_chars) {
 		/* 「.」 or 「无」 for 完成情况 is a placeholder, not a summary */
 		ok = fail(reason, xasprintf(msg(MSG_V_MIN_CHARS), f->min_chars, n));
+	} else if (f->min_distinct_chars && (n = (int)text_distinct_chars(s)) < f->min_distinct_chars) {
+		/* 「措施措施措施措施措施措施」 is ten characters and no measure */
+		ok = fail(reason, xasprintf(msg(MSG_V_MIN_DISTINCT), f->min_distinct_chars, n));
 	} else {
 		ok = typed(cat, f, &s, out, reason) && not_yet(f, out, reason) &&
 		     after_year(cat, f, out, reason) && in_programme(cat, f, out, reason);

@@ -105,6 +105,9 @@ static void test_dup_keys(void **state)
 	free(a);
 	assert_int_equal(text_content_chars("。。 . ……"), 0);
 	assert_int_equal(text_content_chars("开展活动 5 场。"), 6);
+	assert_int_equal(text_distinct_chars("措施措施措施，措施措施措施"), 2);
+	assert_int_equal(text_distinct_chars("开展活动 5 场。"), 6);
+	assert_int_equal(text_distinct_chars("。。"), 0);
 }
 
 static void test_encode_roundtrip(void **state)

@@ -662,6 +662,14 @@ static void test_narrative_minimum(void **state)
 			     "王建国", "phone", "13800000000", NULL};
 	assert_int_equal(check_form(p, ten, out, why), 0);
 	free_form(p, out, why);
+	/* ten characters, two different ones: a word said over is no measure */
+	const char *said_over[] = {"goals", "完成全年任务完成全年任务", "measures", "措施措施措施措施措施措施", "contact",
+				   "王建国", "phone", "13800000000", NULL};
+	assert_int_equal(check_form(p, said_over, out, why), 2);
+	assert_string_equal(why[form_field_index(p, "measures")],
+			    "重复的字只算一个：至少要有 8 个不同的字，现在只有 2 个，请写明具体内容");
+	assert_non_null(strstr(why[form_field_index(p, "goals")], "现在只有 6 个"));
+	free_form(p, out, why);
 	const char *summary[] = {"achievements", ".", "problems", "无", "contact", "x", "phone", "13800000000", NULL};
 	assert_int_equal(check_form(s, summary, out, why), 1); /* 问题与建议 may be short */
 	assert_non_null(strstr(why[form_field_index(s, "achievements")], "至少要写 10 个字"));
