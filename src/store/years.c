@@ -21,9 +21,11 @@
  * without either), 4 a draft per sitting (drafts.c), 5 a year's closing
  * (an older kepu would let units write into a closed year), 6 a draft's
  * year and the sitting typing it (drafts.c), 7 the attachments' content
- * hashes (attachments.c: an older kepu would add files unhashed). A database of
- * a newer kepu is refused rather than half understood. */
-#define KP_SCHEMA_VERSION 7
+ * hashes (attachments.c: an older kepu would add files unhashed), 8 their
+ * pictures' content hashes (attachments.c, core/picture.c: an older kepu
+ * would add files without one). A database of a newer kepu is refused
+ * rather than half understood. */
+#define KP_SCHEMA_VERSION 8
 
 static const char years_ddl[] = "CREATE TABLE IF NOT EXISTS kp_years ("
 				" year INTEGER PRIMARY KEY,"

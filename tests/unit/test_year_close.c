@@ -339,7 +339,7 @@ static void test_older_database_migrated(void **state)
 			  " PRAGMA user_version = 4");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM pragma_table_info('kp_years') WHERE name = 'closed_at'"), 0);
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 7);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 8);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_years WHERE closed_at IS NULL"), 2);
 	char *err = NULL;
 	assert_int_equal(store_year_close(fx->env.store, 2016, true, &err), KP_OK);
