@@ -151,11 +151,14 @@ static bool dup_noise(uint32_t cp)
  * typed as a sentence is the same name. */
 static bool trailing_mark(char c) { return c == '!' || c == '.' || c == ','; }
 
-/* A radical or compatibility ideograph as its ideograph, a Cyrillic or Greek
+/* A radical or compatibility ideograph as its ideograph, a kana or other
+ * sign drawn like a Han character as that character, a Cyrillic or Greek
  * letter drawn like a Latin one as that letter. */
 static uint32_t lookalike(uint32_t cp)
 {
 	uint32_t u = cp_ideograph_of(cp);
+	if (!u)
+		u = cp_han_twin_of(cp);
 	return u ? u : cp_latin_of(cp);
 }
 

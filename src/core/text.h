@@ -41,7 +41,9 @@ char *text_label_key(const char *s);
 /* What the duplicate rule compares of a free-text value: full-width forms
  * folded, every space (ASCII, ideographic, NBSP and the other odd ones),
  * combining mark and private-use character removed, radicals and
- * compatibility ideographs as their ideograph (⼩ = 小), Cyrillic and Greek
+ * compatibility ideographs as their ideograph (⼩ = 小), kana, bopomofo,
+ * line drawing and dashes drawn like a Han character as it (第ー = 第一,
+ * ロ = 口: lookalike.c:cp_han_twin_of), Cyrillic and Greek
  * letters drawn like Latin ones as those (е = e), ASCII letters in lower
  * case, quotes and book-title marks (《》〈〉“”‘’「」『』"') wherever they are,
  * and a clause's end (！!。.，,) at the end: 社区科普Ｅ站 = 社区科普 e站 =

@@ -80,6 +80,14 @@ static void test_dup_keys(void **state)
 		{"科普讲座！", "科普讲座"},                  /* a clause's end */
 		{"科普讲座。", "科普讲座"},
 		{"科普讲座!.,，", "科普讲座"},
+		/* t5h #13: kana, bopomofo, line drawing and dashes drawn like Han */
+		{"许昌市第ー高级中学", "许昌市第一高级中学"},  /* ー U+30FC */
+		{"许昌市第ㄧ高级中学", "许昌市第一高级中学"},  /* ㄧ U+3127 */
+		{"许昌市第─高级中学", "许昌市第一高级中学"},  /* ─ U+2500 */
+		{"许昌市第―高级中学", "许昌市第一高级中学"},  /* ― U+2015 */
+		{"许昌市第—高级中学", "许昌市第一高级中学"},  /* — U+2014 */
+		{"许昌市第ｰ高级中学", "许昌市第一高级中学"},  /* ｰ U+FF70 half-width */
+		{"人ロ工カニハトタ", "人口工力二八卜夕"},      /* katakana */
 	};
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
 		char *a = text_dup_key(same[i][0]), *b = text_dup_key(same[i][1]);
