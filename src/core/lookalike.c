@@ -9,21 +9,28 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
-uint32_t cp_ideograph_of(uint32_t cp)
+/* The second of the pair whose first is cp in a table sorted by the
+ * first, or 0. */
+static uint32_t pair_of(const uint32_t (*t)[2], size_t n, uint32_t cp)
 {
-	if (cp < 0x2E80 || (cp > 0x31EF && cp < 0xF900) || (cp > 0xFAFF && cp < 0x2F800))
-		return 0; /* the common case: outside every range the table holds */
-	size_t lo = 0, hi = ideograph_nequiv;
+	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (ideograph_equiv[mid][0] == cp)
-			return ideograph_equiv[mid][1];
-		if (ideograph_equiv[mid][0] < cp)
+		if (t[mid][0] == cp)
+			return t[mid][1];
+		if (t[mid][0] < cp)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return 0;
+}
+
+uint32_t cp_ideograph_of(uint32_t cp)
+{
+	if (cp < 0x2E80 || (cp > 0x31EF && cp < 0xF900) || (cp > 0xFAFF && cp < 0x2F800))
+		return 0; /* the common case: outside every range the table holds */
+	return pair_of(ideograph_equiv, ideograph_nequiv, cp);
 }
 
 bool cp_is_radical(uint32_t cp)
@@ -76,17 +83,7 @@ uint32_t cp_han_twin_of(uint32_t cp)
 {
 	if (cp < 0x2014 || cp > 0xFF9B)
 		return 0;
-	size_t lo = 0, hi = sizeof han_like / sizeof han_like[0];
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (han_like[mid][0] == cp)
-			return han_like[mid][1];
-		if (han_like[mid][0] < cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	return pair_of(han_like, sizeof han_like / sizeof han_like[0], cp);
 }
 
 /* Kana, bopomofo, half-width kana, line drawing: the scripts whose runs

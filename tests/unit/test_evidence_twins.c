@@ -175,6 +175,23 @@ static void same_file_on_another_units_record(void **state)
 	assert_null(store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), theirs, 0));
 }
 
+/* The database taken back to an older schema by sql, then opened: its
+ * files' hashes are made, so record b's file twin is found again and
+ * not_twin is not. */
+static void upgraded(fixture *fx, const char *sql, long long b, const char *twin, const char *not_twin)
+{
+	env_close(&fx->env);
+	sql_run(fx->path, sql);
+	reopen(fx);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 8);
+	sign_in_unit(fx, "魏都区");
+	char *t = store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), b, 0);
+	assert_non_null(t);
+	assert_non_null(strstr(t, twin));
+	assert_null(strstr(t, not_twin));
+	free(t);
+}
+
 /* A kepu of schema 6 kept files without hashes: opened, they are hashed,
  * so a photo recycled before the upgrade is found as well. */
 static void schema_6_files_hashed(void **state)
@@ -185,17 +202,8 @@ static void schema_6_files_hashed(void **state)
 	assert_int_equal(send_to(fx, a, "old", "旧照片.png").kind, EV_HANDLED);
 	assert_int_equal(send_to(fx, b, "old", "旧照片.png").kind, EV_HANDLED);
 	assert_int_equal(send_to(fx, b, "other", "别的.png").kind, EV_HANDLED);
-	env_close(&fx->env);
-	sql_run(fx->path, "DROP TABLE kp_attachment_hashes; PRAGMA user_version = 6");
-	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 8);
+	upgraded(fx, "DROP TABLE kp_attachment_hashes; PRAGMA user_version = 6", b, "附件「旧照片.png」与第", "别的.png");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_attachment_hashes"), 3);
-	sign_in_unit(fx, "魏都区");
-	char *t = store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), b, 0);
-	assert_non_null(t);
-	assert_non_null(strstr(t, "附件「旧照片.png」与第"));
-	assert_null(strstr(t, "别的.png"));
-	free(t);
 	assert_int_equal(send_to(fx, a, "old", "again.png").kind, EV_REFUSED);
 	assert_int_equal(files_of(fx, a), 1);
 }
@@ -309,19 +317,12 @@ static void same_picture_other_bytes(void **state)
 	assert_null(strstr(r.text, "photo4.png」与"));
 	assert_int_equal(evidenced(fx), 2);
 	/* a schema-7 database: its files get the content hash when opened */
-	env_close(&fx->env);
-	sql_run(fx->path, "CREATE TABLE h7 AS SELECT id, hash FROM kp_attachment_hashes;"
-			  " DROP TABLE kp_attachment_hashes; ALTER TABLE h7 RENAME TO kp_attachment_hashes;"
-			  " PRAGMA user_version = 7");
-	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 8);
+	upgraded(fx,
+		 "CREATE TABLE h7 AS SELECT id, hash FROM kp_attachment_hashes;"
+		 " DROP TABLE kp_attachment_hashes; ALTER TABLE h7 RENAME TO kp_attachment_hashes;"
+		 " PRAGMA user_version = 7",
+		 b, "附件「photo3.png」与第", "photo4.png");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_attachment_hashes WHERE content IS NOT NULL"), 3);
-	sign_in_unit(fx, "魏都区");
-	char *t = store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), b, 0);
-	assert_non_null(t);
-	assert_non_null(strstr(t, "附件「photo3.png」与第"));
-	assert_null(strstr(t, "photo4.png"));
-	free(t);
 	assert_int_equal(send_bytes(fx, a, tail, sizeof tail - 1, "again.png").kind, EV_REFUSED);
 }
 
