@@ -263,7 +263,7 @@ check: all
 # (the number of cores), seeded from the project's own files
 # (tests/fuzz/run.sh). A crash's input goes to build-fuzz/FUZZER-crash-*,
 # never into the source tree.
-FUZZERS      := fuzz_form fuzz_validate fuzz_csv fuzz_xlsx fuzz_pastemark
+FUZZERS      := fuzz_form fuzz_validate fuzz_csv fuzz_xlsx fuzz_pastemark fuzz_picture
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS    ?= $(shell nproc 2>/dev/null || echo 1)
 

@@ -2,8 +2,12 @@
 #include "core/lookalike.h"
 
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "core/ideograph_table.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
 
 uint32_t cp_pair_find(const uint32_t (*pairs)[2], size_t n, uint32_t cp)
 {
@@ -30,6 +34,89 @@ uint32_t cp_ideograph_of(uint32_t cp)
 bool cp_is_radical(uint32_t cp)
 {
 	return (cp >= 0x2E80 && cp <= 0x2EFF) || (cp >= 0x2F00 && cp <= 0x2FDF) || (cp >= 0x31C0 && cp <= 0x31EF);
+}
+
+/* Kana, bopomofo and line-drawing characters drawn like a Han character
+ * but neither radicals nor NFKC-equal to it (t5h #13: 许昌市第ー高级中学 is
+ * not 许昌市第一高级中学), as {look-alike, Han}; half-width katakana too
+ * (the key folds NFKC after these). Sorted by the look-alike. */
+static const uint32_t han_like[][2] = {
+	{0x2014, 0x4E00}, /* — em dash */
+	{0x2015, 0x4E00}, /* ― horizontal bar */
+	{0x2500, 0x4E00}, /* ─ box drawing */
+	{0x2501, 0x4E00}, /* ━ */
+	{0x30A8, 0x5DE5}, /* エ 工 */
+	{0x30AB, 0x529B}, /* カ 力 */
+	{0x30BF, 0x5915}, /* タ 夕 */
+	{0x30C8, 0x535C}, /* ト 卜 */
+	{0x30CB, 0x4E8C}, /* ニ 二 */
+	{0x30CF, 0x516B}, /* ハ 八 */
+	{0x30D2, 0x5315}, /* ヒ 匕 */
+	{0x30E0, 0x53B6}, /* ム 厶 */
+	{0x30ED, 0x53E3}, /* ロ 口 */
+	{0x30FC, 0x4E00}, /* ー prolonged sound mark */
+	{0x3107, 0x5182}, /* ㄇ 冂 */
+	{0x3108, 0x531A}, /* ㄈ 匚 */
+	{0x3109, 0x5200}, /* ㄉ 刀 */
+	{0x310F, 0x5382}, /* ㄏ 厂 */
+	{0x3119, 0x53B6}, /* ㄙ 厶 */
+	{0x311A, 0x4E2B}, /* ㄚ 丫 */
+	{0x3120, 0x5E7A}, /* ㄠ 幺 */
+	{0x3121, 0x53C8}, /* ㄡ 又 */
+	{0x3126, 0x513F}, /* ㄦ 儿 */
+	{0x3127, 0x4E00}, /* ㄧ bopomofo i */
+	{0xFF70, 0x4E00}, /* ｰ */
+	{0xFF74, 0x5DE5}, /* ｴ */
+	{0xFF76, 0x529B}, /* ｶ */
+	{0xFF80, 0x5915}, /* ﾀ */
+	{0xFF84, 0x535C}, /* ﾄ */
+	{0xFF86, 0x4E8C}, /* ﾆ */
+	{0xFF8A, 0x516B}, /* ﾊ */
+	{0xFF8B, 0x5315}, /* ﾋ */
+	{0xFF91, 0x53B6}, /* ﾑ */
+	{0xFF9B, 0x53E3}, /* ﾛ */
+};
+
+uint32_t cp_han_twin_of(uint32_t cp)
+{
+	if (cp < 0x2014 || cp > 0xFF9B)
+		return 0;
+	return cp_pair_find(han_like, sizeof han_like / sizeof han_like[0], cp);
+}
+
+/* Kana, bopomofo, half-width kana, line drawing: the scripts whose runs
+ * are judged as a whole (a word of real kana keeps its ニ). */
+static bool kana_like(uint32_t cp)
+{
+	return (cp >= 0x3041 && cp <= 0x30FF) || (cp >= 0x3105 && cp <= 0x312F) || (cp >= 0x31A0 && cp <= 0x31BF) ||
+	       (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xFF65 && cp <= 0xFF9F) || (cp >= 0x2500 && cp <= 0x257F);
+}
+
+size_t text_han_lookalike(const char *s, uint32_t *found)
+{
+	size_t len = strlen(s), n = 0, at = 0;
+	uint32_t *cp = xmalloc((len + 1) * sizeof *cp); /* never more code points than bytes */
+	for (size_t i = 0; i < len;) {
+		size_t k = utf8_decode(s + i, len - i, &cp[n++]);
+		i += k ? k : 1;
+	}
+	for (size_t i = 0; i < n && !at;) {
+		if (!kana_like(cp[i])) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		bool all = true; /* every character of the run has a Han twin */
+		for (; j < n && kana_like(cp[j]); j++)
+			all = all && cp_han_twin_of(cp[j]);
+		if (all && ((i > 0 && cp_is_han(cp[i - 1])) || (j < n && cp_is_han(cp[j])))) {
+			at = i + 1;
+			*found = cp[i];
+		}
+		i = j;
+	}
+	free(cp);
+	return at;
 }
 
 /* The Cyrillic and Greek letters Unicode's confusables data (UTS #39,

@@ -19,6 +19,15 @@ uint32_t cp_ideograph_of(uint32_t cp);
 /* A Kangxi radical, CJK radical or CJK stroke (a symbol for dictionaries,
  * not a character of a text)? */
 bool cp_is_radical(uint32_t cp);
+/* The Han character a kana, bopomofo, line-drawing character or dash is
+ * drawn like (ー U+30FC → 一, ロ U+30ED → 口, ㄧ U+3127 → 一), or 0: the
+ * duplicate key folds them (t5h #13). */
+uint32_t cp_han_twin_of(uint32_t cp);
+/* The number (1…) of the first character of s that stands for a Han one
+ * by Han characters: a run of kana, bopomofo or line drawing next to a Han
+ * character, every one of which has a Han twin (第ー, 讲座ㄧ); a run with
+ * a kana of its own (アニメ) is kana. 0 when none; *found the character. */
+size_t text_han_lookalike(const char *s, uint32_t *found);
 /* The ASCII letter a Cyrillic or Greek letter is drawn like (е U+0435 → e,
  * Α U+0391 → A), or 0. */
 uint32_t cp_latin_of(uint32_t cp);

@@ -34,6 +34,7 @@
 	X(V_NOT_MORE,       "%s，多于%s %s（%s不能多于%s）") \
 	X(V_NOT_MORE_WHY,   "%s，多于%s %s（%s不能多于%s：%s）") \
 	X(V_MIN_CHARS,      "至少要写 %d 个字（不算空格和标点），现在是 %d 个字") \
+	X(V_MIN_DISTINCT,   "重复的字只算一个：至少要有 %d 个不同的字，现在只有 %d 个，请写明具体内容") \
 	X(V_NOT_YET,        "「%s」还没有到（今天是 %s）") \
 	X(V_NOT_ENDED,      "「%s」这个月还没有过完（今天是 %s）：只能填已经过完的月份，这个月的从 %04d-%02d-01 起可以填") \
 	X(V_AFTER_YEAR,     "%s 年在本年度（%d 年度）之后：只能填 %d 或以前的年度") \
@@ -50,6 +51,10 @@
 	X(V_COMBINING_FIRST,"第%d个字是附加符号 U+%04X，前面没有可以加的字母，请删去") \
 	X(V_PRIVATE_USE,    "第%d个字是私用区字符 U+%04X（不是标准字符，各台电脑显示的不同），请改为标准的字或删去") \
 	X(V_RADICAL,        "第%d个字「%s」是部首符号 U+%04X，不是汉字「%s」（U+%04X）：请改为汉字「%s」") \
+	X(V_HAN_LIKE,       "第%d个字「%s」是%s U+%04X，不是汉字「%s」（U+%04X）：夹在汉字里看起来一样，查重时却不同，请改为汉字「%s」") \
+	X(V_KANA,           "日文假名") \
+	X(V_BOPOMOFO,       "注音符号") \
+	X(V_BOX_DRAWING,    "制表符") \
 	X(V_RADICAL_ANY,    "第%d个字「%s」是部首或笔画符号 U+%04X，不是汉字：请改为汉字") \
 	X(V_MIXED_SCRIPT,   "第%d个字是%s「%s」U+%04X，和同一个词里的拉丁字母混在一起（看起来像拉丁字母「%s」，其实不同）：请改为拉丁字母「%s」") \
 	X(V_CYRILLIC,       "俄文字母") \
@@ -104,6 +109,7 @@
 	X(L_EMPTY_LIST,     "选项列表为空") \
 	X(L_DUP_CHOICE,     "选项「%s」重复") \
 	X(L_MIN_MAX,        "min（%ld）大于 max（%ld）") \
+	X(L_DISTINCT_MIN,   "min_distinct_chars（%ld）大于 min_chars（%ld）") \
 	X(L_DUP_FORM,       "表单标识「%s」已在 %s 中使用") \
 	X(L_DUP_ATTACHMENT, "附表 %d 已在 %s 中使用") \
 	X(L_DUP_TABLE,      "数据表「%s」已被表单 %s 使用") \

@@ -151,11 +151,14 @@ static bool dup_noise(uint32_t cp)
  * typed as a sentence is the same name. */
 static bool trailing_mark(char c) { return c == '!' || c == '.' || c == ','; }
 
-/* A radical or compatibility ideograph as its ideograph, a Cyrillic or Greek
+/* A radical or compatibility ideograph as its ideograph, a kana or other
+ * sign drawn like a Han character as that character, a Cyrillic or Greek
  * letter drawn like a Latin one as that letter. */
 static uint32_t lookalike(uint32_t cp)
 {
 	uint32_t u = cp_ideograph_of(cp);
+	if (!u)
+		u = cp_han_twin_of(cp);
 	return u ? u : cp_latin_of(cp);
 }
 
@@ -181,6 +184,29 @@ size_t text_content_chars(const char *s)
 	size_t n = utf8_count(key);
 	free(key);
 	return n;
+}
+
+static int cp_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+size_t text_distinct_chars(const char *s)
+{
+	char *key = key_of(s, label_noise);
+	size_t len = strlen(key), n = 0, distinct = 0;
+	uint32_t *cps = xmalloc((len + 1) * sizeof *cps); /* never more code points than bytes */
+	for (size_t i = 0; i < len;) {
+		size_t k = utf8_decode(key + i, len - i, &cps[n++]);
+		i += k ? k : 1;
+	}
+	qsort(cps, n, sizeof *cps, cp_cmp);
+	for (size_t i = 0; i < n; i++)
+		distinct += i == 0 || cps[i] != cps[i - 1];
+	free(cps);
+	free(key);
+	return distinct;
 }
 
 char *text_strip_chars(const char *s, const char *chars)

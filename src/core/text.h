@@ -41,7 +41,9 @@ char *text_label_key(const char *s);
 /* What the duplicate rule compares of a free-text value: full-width forms
  * folded, every space (ASCII, ideographic, NBSP and the other odd ones),
  * combining mark and private-use character removed, radicals and
- * compatibility ideographs as their ideograph (⼩ = 小), Cyrillic and Greek
+ * compatibility ideographs as their ideograph (⼩ = 小), kana, bopomofo,
+ * line drawing and dashes drawn like a Han character as it (第ー = 第一,
+ * ロ = 口: lookalike.c:cp_han_twin_of), Cyrillic and Greek
  * letters drawn like Latin ones as those (е = e), ASCII letters in lower
  * case, quotes and book-title marks (《》〈〉“”‘’「」『』"') wherever they are,
  * and a clause's end (！!。.，,) at the end: 社区科普Ｅ站 = 社区科普 e站 =
@@ -50,6 +52,9 @@ char *text_dup_key(const char *s);
 /* Characters of s other than spaces and punctuation (what text_label_key
  * keeps): what a narrative says, 「.」 nothing. */
 size_t text_content_chars(const char *s);
+/* text_distinct_chars(s): how many different characters s has, counted as
+ * text_content_chars counts them: 「措施措施措施」 has 2 (#15). */
+size_t text_distinct_chars(const char *s);
 bool text_starts_with(const char *s, const char *prefix);
 /* s is one or more ASCII digits and nothing else (a record's number). */
 bool text_all_digits(const char *s);

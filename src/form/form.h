@@ -87,6 +87,7 @@ typedef struct {
 	bool required;
 	int max_chars;         /* characters, not bytes */
 	int min_chars;         /* …at least this many but spaces and punctuation (a narrative), or 0 */
+	int min_distinct_chars; /* …of which this many different ones (措施措施… is no narrative), or 0 */
 	int lines;             /* textarea height */
 	bool has_min, has_max;
 	long long min, max;

@@ -32,7 +32,7 @@ static const char *const field_keys[] = {"id", "label", "type", "required", "hel
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "not_after", "required_when",
 					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", "aliases", "ref",
-					 "in_year", "in_programme", "default", "min_chars", "not_more_than", "only_when", NULL};
+					 "in_year", "in_programme", "default", "min_chars", "min_distinct_chars", "not_more_than", "only_when", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const not_more_keys[] = {"field", "because", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", "evidence", NULL};
@@ -47,7 +47,8 @@ static const struct { const char *key; unsigned bit; } typed_keys[] = {
 	{"multiple", FK_MULTIPLE}, {"lines", FK_LINES}, {"not_before", FK_ORDER},
 	{"not_after", FK_NOT_AFTER}, {"in_year", FK_ORDER | FK_NOT_AFTER}, {"in_programme", FK_ORDER},
 	{"auto_advance", FK_ADVANCE}, {"forgive_tab", FK_ADVANCE}, {"prefill", FK_MINMAX},
-	{"ref", FK_REF}, {"default", FK_DEFAULT}, {"min_chars", FK_MAX_CHARS}, {"not_more_than", FK_MINMAX},
+	{"ref", FK_REF}, {"default", FK_DEFAULT}, {"min_chars", FK_MAX_CHARS}, {"min_distinct_chars", FK_MAX_CHARS},
+	{"not_more_than", FK_MINMAX},
 };
 
 /* Column names kepu adds to every table, and names SQLite gives meaning. */
@@ -350,6 +351,10 @@ static void load_field(loader *L, const ynode *map, int section)
 			if (f->min_chars > f->max_chars)
 				ychk_err(&L->c, yn_get(map, "min_chars"), msg(MSG_L_MIN_MAX), (long)f->min_chars,
 					 (long)f->max_chars);
+			positive(L, map, "min_distinct_chars", &f->min_distinct_chars, MAX_CHARS_LIMIT);
+			if (f->min_distinct_chars > f->min_chars)
+				ychk_err(&L->c, yn_get(map, "min_distinct_chars"), msg(MSG_L_DISTINCT_MIN),
+					 (long)f->min_distinct_chars, (long)f->min_chars);
 		}
 		if (ti->keys & FK_LINES) {
 			f->lines = 4;

@@ -207,6 +207,26 @@ static char *odd_reason(const odd_char *o)
 	}
 }
 
+/* A kana, bopomofo or line-drawing character standing for a Han one
+ * beside Han characters (许昌市第ー高级中学, t5h #13): drawn the same,
+ * stored otherwise; a word of real kana is left alone (lookalike.c). */
+static bool han_like_ok(const char *s, char **reason)
+{
+	uint32_t cp = 0;
+	size_t nth = text_han_lookalike(s, &cp);
+	if (!nth)
+		return true;
+	uint32_t u = cp_han_twin_of(cp);
+	char is[8] = "", was[8] = "";
+	is[utf8_encode(cp, is)] = '\0';
+	was[utf8_encode(u, was)] = '\0';
+	enum kp_msg_id kind = cp >= 0x2500 && cp <= 0x257F ? MSG_V_BOX_DRAWING
+			    : cp >= 0x3100 && cp <= 0x31BF ? MSG_V_BOPOMOFO
+							    : MSG_V_KANA;
+	return fail(reason, xasprintf(msg(MSG_V_HAN_LIKE), (int)nth, is, msg(kind), (unsigned)cp, was, (unsigned)u,
+				      was));
+}
+
 /* Unsafe characters are refused rather than silently dropped, naming where
  * they are (they cannot be seen): the user should see what will be stored.
  * One pass over the bytes; invalid UTF-8 is said first wherever it is (the
@@ -245,6 +265,8 @@ static bool check_chars(const kp_field *f, const char *s, char **reason)
 			odd_check(&word, &odd, nth, cp, before);
 		before = cp;
 	}
+	if (!bad_nth && !odd.nth && names)
+		return han_like_ok(s, reason);
 	if (!bad_nth)
 		return odd.nth ? fail(reason, odd_reason(&odd)) : true;
 	if (bad == '\n')
@@ -500,6 +522,9 @@ bool field_validate(const kp_catalog *cat, const kp_field *f, const char *raw, c
 	} else if (f->min_chars && (n = (int)text_content_chars(s)) < f->min_chars) {
 		/* 「.」 or 「无」 for 完成情况 is a placeholder, not a summary */
 		ok = fail(reason, xasprintf(msg(MSG_V_MIN_CHARS), f->min_chars, n));
+	} else if (f->min_distinct_chars && (n = (int)text_distinct_chars(s)) < f->min_distinct_chars) {
+		/* 「措施措施措施措施措施措施」 is ten characters and no measure */
+		ok = fail(reason, xasprintf(msg(MSG_V_MIN_DISTINCT), f->min_distinct_chars, n));
 	} else {
 		ok = typed(cat, f, &s, out, reason) && not_yet(f, out, reason) &&
 		     after_year(cat, f, out, reason) && in_programme(cat, f, out, reason);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/picture.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -25,6 +26,18 @@ static void sql_content_hash(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	unsigned char h[CONTENT_HASH];
 	const void *p = sqlite3_value_blob(argv[0]);
 	crypto_generichash(h, sizeof h, p, p ? (unsigned long long)sqlite3_value_bytes(argv[0]) : 0, NULL, 0);
+	sqlite3_result_blob(ctx, h, sizeof h, SQLITE_TRANSIENT);
+}
+
+/* kp_picture_hash(type, data): the content hash (core/picture.c) of the
+ * files kept before it was (schema 9), one file in memory at a time. */
+static void sql_picture_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	unsigned char h[PICTURE_HASH];
+	const char *type = (const char *)sqlite3_value_text(argv[0]);
+	const void *p = sqlite3_value_blob(argv[1]);
+	picture_hash_mem(type ? type : "", p ? p : "", p ? (size_t)sqlite3_value_bytes(argv[1]) : 0, h);
 	sqlite3_result_blob(ctx, h, sizeof h, SQLITE_TRANSIENT);
 }
 
@@ -56,16 +69,32 @@ int store_ensure_attachments(kp_store *s, char **err)
 	 * the files kept before are hashed here, once (each file read once). */
 	sqlite3_create_function(s->db, "kp_content_hash", 1, SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
 				sql_content_hash, NULL, NULL);
+	sqlite3_create_function(s->db, "kp_picture_hash", 2, SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, NULL,
+				sql_picture_hash, NULL, NULL);
 	if (db_exec(s,
 		    "CREATE TABLE IF NOT EXISTS kp_attachment_hashes ("
 		    " id INTEGER PRIMARY KEY," /* kp_attachments.id */
-		    " hash BLOB NOT NULL)", err) != KP_OK ||
-	    db_exec(s, "CREATE INDEX IF NOT EXISTS kp_attachment_hashes_hash ON kp_attachment_hashes (hash)", err) !=
-		    KP_OK)
+		    " hash BLOB NOT NULL," /* the bytes' */
+		    " content BLOB)", err) != KP_OK) /* what the picture draws: core/picture.c */
+		return KP_ERR;
+	/* Schema 9 (t5h #11): the content hash beside the bytes' one */
+	if (!db_has_column(s, "kp_attachment_hashes", "content") &&
+	    db_exec(s, "ALTER TABLE kp_attachment_hashes ADD COLUMN content BLOB", err) != KP_OK)
+		return KP_ERR;
+	if (db_exec(s, "CREATE INDEX IF NOT EXISTS kp_attachment_hashes_hash ON kp_attachment_hashes (hash)", err) !=
+		    KP_OK ||
+	    db_exec(s, "CREATE INDEX IF NOT EXISTS kp_attachment_hashes_content ON kp_attachment_hashes (content)",
+		    err) != KP_OK)
+		return KP_ERR;
+	if (db_exec(s,
+		    "INSERT INTO kp_attachment_hashes (id, hash, content)"
+		    " SELECT a.id, kp_content_hash(a.data), kp_picture_hash(a.type, a.data)"
+		    " FROM kp_attachments a WHERE NOT EXISTS (SELECT 1 FROM kp_attachment_hashes h WHERE h.id = a.id)",
+		    err) != KP_OK)
 		return KP_ERR;
 	return db_exec(s,
-		       "INSERT INTO kp_attachment_hashes (id, hash) SELECT a.id, kp_content_hash(a.data)"
-		       " FROM kp_attachments a WHERE NOT EXISTS (SELECT 1 FROM kp_attachment_hashes h WHERE h.id = a.id)",
+		       "UPDATE kp_attachment_hashes SET content = (SELECT kp_picture_hash(a.type, a.data)"
+		       " FROM kp_attachments a WHERE a.id = kp_attachment_hashes.id) WHERE content IS NULL",
 		       err);
 }
 
@@ -208,13 +237,32 @@ static int blob_fill(kp_store *s, long long rowid, FILE *in, long long size, uns
 	return rc;
 }
 
-/* The new file's hash kept, unless the record has a file of the same
- * content already: one photo is one piece of evidence (#9). */
+static bool blob_read_at(void *ctx, uint64_t off, void *buf, size_t n)
+{
+	return sqlite3_blob_read(ctx, buf, (int)n, (int)off) == SQLITE_OK;
+}
+
+/* The stored file's content hash (core/picture.c), read back from its row
+ * a window at a time. */
+static int picture_of(kp_store *s, long long rowid, const char *type, unsigned char out[PICTURE_HASH], char **err)
+{
+	sqlite3_blob *b;
+	if (sqlite3_blob_open(s->db, "main", "kp_attachments", "data", rowid, 0, &b) != SQLITE_OK)
+		return db_fail(s, err);
+	bool ok = picture_hash(type, (uint64_t)sqlite3_blob_bytes(b), blob_read_at, b, out);
+	sqlite3_blob_close(b);
+	return ok ? KP_OK : db_fail(s, err);
+}
+
+/* The new file's hashes kept, unless the record has a file of the same
+ * bytes or the same picture already: one photo is one piece of evidence
+ * (#9), whatever comment or EXIF it carries (t5h #11). */
 static int keep_hash(kp_store *s, const kp_form *f, long long record_id, long long id, const char *name,
-		     const unsigned char hash[CONTENT_HASH], char **err)
+		     const unsigned char hash[CONTENT_HASH], const unsigned char content[PICTURE_HASH], char **err)
 {
 	sqlite3_stmt *st = db_prepare(s, "SELECT a.name FROM kp_attachments a JOIN kp_attachment_hashes h ON h.id = a.id"
-				      " WHERE a.tbl = ?1 AND a.record_id = ?2 AND h.hash = ?3 AND a.id <> ?4 ORDER BY a.id LIMIT 1",
+				      " WHERE a.tbl = ?1 AND a.record_id = ?2 AND (h.hash = ?3 OR h.content = ?5) AND a.id <> ?4"
+				      " ORDER BY a.id LIMIT 1",
 				      err);
 	if (!st)
 		return KP_ERR;
@@ -222,6 +270,7 @@ static int keep_hash(kp_store *s, const kp_form *f, long long record_id, long lo
 	sqlite3_bind_int64(st, 2, record_id);
 	sqlite3_bind_blob(st, 3, hash, CONTENT_HASH, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, id);
+	sqlite3_bind_blob(st, 5, content, PICTURE_HASH, SQLITE_STATIC);
 	int step = sqlite3_step(st), rc = KP_OK;
 	if (step == SQLITE_ROW) {
 		db_set_err(err, xasprintf(msg(MSG_S_ATTACH_SAME), name, (const char *)sqlite3_column_text(st, 0)));
@@ -231,13 +280,15 @@ static int keep_hash(kp_store *s, const kp_form *f, long long record_id, long lo
 	}
 	sqlite3_finalize(st);
 	/* REPLACE: a row id freed by a removal may come back */
-	st = rc == KP_OK ? db_prepare(s, "INSERT OR REPLACE INTO kp_attachment_hashes (id, hash) VALUES (?1, ?2)", err)
+	st = rc == KP_OK ? db_prepare(s, "INSERT OR REPLACE INTO kp_attachment_hashes (id, hash, content)"
+				      " VALUES (?1, ?2, ?3)", err)
 			 : NULL;
 	if (rc == KP_OK && !st)
 		return KP_ERR;
 	if (st) {
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_blob(st, 2, hash, CONTENT_HASH, SQLITE_STATIC);
+		sqlite3_bind_blob(st, 3, content, PICTURE_HASH, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = db_fail(s, err);
 		sqlite3_finalize(st);
@@ -284,11 +335,13 @@ int store_attach(kp_store *s, const kp_form *f, long long record_id, const kp_ne
 	} else if (rc == KP_OK) {
 		rc = KP_ERR;
 	}
-	unsigned char hash[CONTENT_HASH];
+	unsigned char hash[CONTENT_HASH], content[PICTURE_HASH];
 	if (rc == KP_OK)
 		rc = blob_fill(s, *id, na->in, na->size, hash, err);
 	if (rc == KP_OK)
-		rc = keep_hash(s, f, record_id, *id, na->name, hash, err);
+		rc = picture_of(s, *id, na->type, content, err);
+	if (rc == KP_OK)
+		rc = keep_hash(s, f, record_id, *id, na->name, hash, content, err);
 	if (rc == KP_OK) {
 		char *what = xasprintf("%s（%s，%lld 字节）", na->name, na->type, na->size);
 		char *ch[] = {(char *)msg(MSG_AU_FILE), "", what};
@@ -395,7 +448,7 @@ char *store_attachment_twins(kp_store *s, const kp_form *f, long long record_id,
 {
 	char *sql = xasprintf("SELECT a.id, a.name, b.record_id, (?4 = 0 OR t.unit_id = ?4)"
 			      " FROM kp_attachments a JOIN kp_attachment_hashes ha ON ha.id = a.id"
-			      " JOIN kp_attachment_hashes hb ON hb.hash = ha.hash AND hb.id <> ha.id"
+			      " JOIN kp_attachment_hashes hb ON (hb.hash = ha.hash OR hb.content = ha.content) AND hb.id <> ha.id"
 			      " JOIN kp_attachments b ON b.id = hb.id AND b.tbl = a.tbl AND b.record_id <> a.record_id"
 			      " JOIN \"%s\" t ON t.id = b.record_id JOIN \"%s\" r ON r.id = a.record_id"
 			      " WHERE a.tbl = ?1 AND a.record_id = ?2 AND (?3 = 0 OR a.id = ?3) AND (?4 = 0 OR r.unit_id = ?4)"

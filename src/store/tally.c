@@ -137,14 +137,14 @@ long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, co
 	if (t->approved && f->review)
 		sb_adds(&b, " AND kp_state = 'approved'");
 	/* evidence: one attachment at least that is not recycled — a file
-	 * whose bytes were attached to another record of the form before
+	 * whose bytes or picture (t5h #11) were attached to another record of the form before
 	 * (a lower id: ids only grow) is that record's evidence, not this
 	 * one's (#9); the city sees the twin at 认定 as well. Another unit's
 	 * earlier file counts too, and only the total leaves the store. */
 	if (t->evidence)
 		sb_adds(&b, " AND EXISTS (SELECT 1 FROM kp_attachments a WHERE a.tbl = ?5 AND a.record_id = r.id"
 			    " AND NOT EXISTS (SELECT 1 FROM kp_attachment_hashes h"
-			    " JOIN kp_attachment_hashes e ON e.hash = h.hash AND e.id < h.id"
+			    " JOIN kp_attachment_hashes e ON (e.hash = h.hash OR e.content = h.content) AND e.id < h.id"
 			    " JOIN kp_attachments o ON o.id = e.id AND o.tbl = a.tbl AND o.record_id <> a.record_id"
 			    " WHERE h.id = a.id))");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);

@@ -23,9 +23,10 @@
  * year and the sitting typing it (drafts.c), 7 the attachments' content
  * hashes (attachments.c: an older kepu would add files unhashed), 8 a closed
  * year reopened for one unit (kp_year_units: an older kepu would keep that
- * unit out). A database of a newer kepu is refused rather than half
- * understood. */
-#define KP_SCHEMA_VERSION 8
+ * unit out), 9 the pictures' content hashes (attachments.c, core/picture.c:
+ * an older kepu would add files without one). A database of a newer kepu is
+ * refused rather than half understood. */
+#define KP_SCHEMA_VERSION 9
 
 static const char years_ddl[] = "CREATE TABLE IF NOT EXISTS kp_years ("
 				" year INTEGER PRIMARY KEY,"

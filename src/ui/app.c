@@ -272,7 +272,13 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 			app_push(&app, help_screen_new(app.help, app.nhelp), unnamed);
 			continue;
 		}
+		/* The letter that closes the help over the login is the one the
+		 * clerk began the name or password with: typed, not lost (t5h #17). */
+		bool typed_on = help_screen_is(top) && app.depth > 1 && login_screen_is(app.stack[app.depth - 2]) &&
+				key_printable(key);
 		hand_key(&app, top, key);
+		if (typed_on)
+			hand_key(&app, app.stack[app.depth - 1], key);
 	}
 	while (app.depth > 0) {
 		ui_screen *s = app.stack[--app.depth];

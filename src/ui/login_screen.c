@@ -128,6 +128,8 @@ static void login_destroy(ui_screen *s)
 	free(ls);
 }
 
+bool login_screen_is(const ui_screen *s) { return s->draw == login_draw; }
+
 ui_screen *login_screen_new(ui_app *app, bool change_only)
 {
 	(void)app;

@@ -29,6 +29,8 @@ ui_screen *briefing_screen_new(ui_app *app);
 /* Logging in (and a first password change), or — change_only — changing
  * one's password from the menu. */
 ui_screen *login_screen_new(ui_app *app, bool change_only);
+/* Is s the login (its fields take every printable key as text)? */
+bool login_screen_is(const ui_screen *s);
 
 /* Export (or import) a form's records to (from) a file on the server,
  * limited to the user's unit. */

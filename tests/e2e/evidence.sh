@@ -102,8 +102,9 @@ keys Escape Escape Escape; wait_for "主菜单"          # the files, the form, 
 # The unit may not delete it: the city summed July up on 08-05.
 menu_open "月报  记录列表"
 wait_for "记录列表"
-keys F8; wait_for "确定删除"; keys y
+keys F8                                          # said at once, not asked first
 wait_for "已由市科协于 2016年8月5日 汇总报送省科协"
+refute_screen "确定删除"
 assert_screen "共 1 条"
 keys Escape; wait_for "主菜单"
 sqlite3 "$DB" "DELETE FROM monthly WHERE id = 1"

@@ -107,3 +107,26 @@ month_evidence 1
 	--today 2016-08-10 >"$WORK/out" 2>"$WORK/err" || fail "attachments add: $(cat "$WORK/err")"
 has "已把「签到表.png」（PNG，" out
 month_evidence 2
+
+# t5h #11: the same picture with one byte after IEND is refused on its
+# record; with a comment chunk it is taken on another record but said to
+# be that record's (the content hash: core/picture.c); another picture is
+# new (the control).
+png() { # FILE PIXELS [TEXT-CHUNK] [TAIL]
+	printf '\211PNG\r\n\032\n\0\0\0\rIHDR\0\0\0\001\0\0\0\001\010\0\0\0\0CRC!%b\0\0\0\006IDAT%sCRC!\0\0\0\0IENDCRC!%b' \
+		"${3:-}" "$2" "${4:-}" >"$1"
+}
+png "$WORK/photo1.png" pixel1
+png "$WORK/photo2.png" pixel1 "" '\0'
+png "$WORK/photo3.png" pixel1 '\0\0\0\012tEXtComment\0hiCRC!'
+png "$WORK/photo4.png" pixel2
+add() { "$KEPU" attachments add "$WORK/$1" --form activity --record "$2" --unit 魏都区 --db "$DB" --today 2016-08-10 \
+	>"$WORK/out" 2>"$WORK/err"; }
+add photo1.png "$first" || fail "photo1: $(cat "$WORK/err")"
+add photo2.png "$first" && fail "photo2 (one byte more) was taken"
+has "「photo2.png」与这条记录已有的附件「photo1.png」内容完全相同"
+add photo3.png "$second" || fail "photo3: $(cat "$WORK/err")"
+has "注意：附件「photo3.png」与第 $first 号记录的附件内容相同"
+add photo4.png "$second" || fail "photo4: $(cat "$WORK/err")"
+hasnt "内容相同"
+assert_sql "SELECT count(*) FROM kp_attachments WHERE name LIKE 'photo%'" "3"

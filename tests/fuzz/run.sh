@@ -17,6 +17,7 @@ one() {
 	fuzz_form) seeds="screens config data/lists" ;;
 	fuzz_validate) seeds=tests/fuzz/seeds/validate ;;
 	fuzz_xlsx) seeds=tests/fuzz/seeds/xlsx ;;
+	fuzz_picture) seeds=tests/fuzz/seeds/picture ;;
 	# Every cell of a CSV input is validated: keep inputs short so the
 	# fuzzer tries many files rather than a few long ones.
 	fuzz_csv) seeds="data/demo tests/fuzz/seeds/csv" args=-max_len=1024 ;;

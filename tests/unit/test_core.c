@@ -80,6 +80,14 @@ static void test_dup_keys(void **state)
 		{"科普讲座！", "科普讲座"},                  /* a clause's end */
 		{"科普讲座。", "科普讲座"},
 		{"科普讲座!.,，", "科普讲座"},
+		/* t5h #13: kana, bopomofo, line drawing and dashes drawn like Han */
+		{"许昌市第ー高级中学", "许昌市第一高级中学"},  /* ー U+30FC */
+		{"许昌市第ㄧ高级中学", "许昌市第一高级中学"},  /* ㄧ U+3127 */
+		{"许昌市第─高级中学", "许昌市第一高级中学"},  /* ─ U+2500 */
+		{"许昌市第―高级中学", "许昌市第一高级中学"},  /* ― U+2015 */
+		{"许昌市第—高级中学", "许昌市第一高级中学"},  /* — U+2014 */
+		{"许昌市第ｰ高级中学", "许昌市第一高级中学"},  /* ｰ U+FF70 half-width */
+		{"人ロ工カニハトタ", "人口工力二八卜夕"},      /* katakana */
 	};
 	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
 		char *a = text_dup_key(same[i][0]), *b = text_dup_key(same[i][1]);
@@ -105,6 +113,9 @@ static void test_dup_keys(void **state)
 	free(a);
 	assert_int_equal(text_content_chars("。。 . ……"), 0);
 	assert_int_equal(text_content_chars("开展活动 5 场。"), 6);
+	assert_int_equal(text_distinct_chars("措施措施措施，措施措施措施"), 2);
+	assert_int_equal(text_distinct_chars("开展活动 5 场。"), 6);
+	assert_int_equal(text_distinct_chars("。。"), 0);
 }
 
 static void test_encode_roundtrip(void **state)

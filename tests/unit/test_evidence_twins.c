@@ -175,6 +175,23 @@ static void same_file_on_another_units_record(void **state)
 	assert_null(store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), theirs, 0));
 }
 
+/* The database taken back to an older schema by sql, then opened: its
+ * files' hashes are made, so record b's file twin is found again and
+ * not_twin is not. */
+static void upgraded(fixture *fx, const char *sql, long long b, const char *twin, const char *not_twin)
+{
+	env_close(&fx->env);
+	sql_run(fx->path, sql);
+	reopen(fx);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 9);
+	sign_in_unit(fx, "魏都区");
+	char *t = store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), b, 0);
+	assert_non_null(t);
+	assert_non_null(strstr(t, twin));
+	assert_null(strstr(t, not_twin));
+	free(t);
+}
+
 /* A kepu of schema 6 kept files without hashes: opened, they are hashed,
  * so a photo recycled before the upgrade is found as well. */
 static void schema_6_files_hashed(void **state)
@@ -185,17 +202,8 @@ static void schema_6_files_hashed(void **state)
 	assert_int_equal(send_to(fx, a, "old", "旧照片.png").kind, EV_HANDLED);
 	assert_int_equal(send_to(fx, b, "old", "旧照片.png").kind, EV_HANDLED);
 	assert_int_equal(send_to(fx, b, "other", "别的.png").kind, EV_HANDLED);
-	env_close(&fx->env);
-	sql_run(fx->path, "DROP TABLE kp_attachment_hashes; PRAGMA user_version = 6");
-	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 8);
+	upgraded(fx, "DROP TABLE kp_attachment_hashes; PRAGMA user_version = 6", b, "附件「旧照片.png」与第", "别的.png");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_attachment_hashes"), 3);
-	sign_in_unit(fx, "魏都区");
-	char *t = store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), b, 0);
-	assert_non_null(t);
-	assert_non_null(strstr(t, "附件「旧照片.png」与第"));
-	assert_null(strstr(t, "别的.png"));
-	free(t);
 	assert_int_equal(send_to(fx, a, "old", "again.png").kind, EV_REFUSED);
 	assert_int_equal(files_of(fx, a), 1);
 }
@@ -262,6 +270,63 @@ static void recycled_file_is_no_evidence(void **state)
 	assert_int_equal(evidenced(fx), 3);
 }
 
+/* A real PNG's chunks: signature, IHDR, a tEXt comment where asked, IDAT,
+ * IEND (CRCs not checked: they are no part of the picture). */
+#define SIG "\x89PNG\r\n\x1a\n"
+#define IHDR "\0\0\0\x0dIHDR\0\0\0\1\0\0\0\1\x08\0\0\0\0CRC!"
+#define TEXT "\0\0\0\x0atEXtComment\0hiCRC!"
+#define IDAT(d) "\0\0\0\x06IDAT" d "CRC!"
+#define IEND "\0\0\0\0IENDCRC!"
+
+static ev_result send_bytes(fixture *fx, long long id, const char *data, size_t n, const char *name)
+{
+	evidence_model m;
+	ev_ctx c = {&fx->env, 10, NULL};
+	assert_int_equal(ev_init(&m, &c, catalog_form(&fx->env.cat, "activity"), id).kind, EV_HANDLED);
+	FILE *in = fmemopen((void *)data, n, "rb");
+	ev_result r = ev_received(&m, &c, in, name, (long long)n, NULL);
+	fclose(in);
+	ev_free(&m);
+	return r;
+}
+
+/* t5h #11: the same picture with one byte after IEND, or with a comment
+ * chunk, is the same evidence: refused on its record, said (and not a
+ * 佐证活动) on another; another picture is new (the control). */
+static void same_picture_other_bytes(void **state)
+{
+	fixture *fx = *state;
+	static const char photo[] = SIG IHDR IDAT("pixel1") IEND, tail[] = SIG IHDR IDAT("pixel1") IEND "\0",
+			  commented[] = SIG IHDR TEXT IDAT("pixel1") IEND, other[] = SIG IHDR IDAT("pixel2") IEND;
+	long long a = activity(fx, "魏都区", "讲座甲"), b = activity(fx, "魏都区", "讲座乙");
+	sign_in_unit(fx, "魏都区");
+	assert_int_equal(send_bytes(fx, a, photo, sizeof photo - 1, "photo1.png").kind, EV_HANDLED);
+	ev_result r = send_bytes(fx, a, tail, sizeof tail - 1, "photo2.png");
+	assert_int_equal(r.kind, EV_REFUSED);
+	assert_non_null(strstr(r.text, "「photo2.png」与这条记录已有的附件「photo1.png」内容完全相同"));
+	assert_int_equal(files_of(fx, a), 1);
+	assert_int_equal(evidenced(fx), 1);
+	r = send_bytes(fx, b, commented, sizeof commented - 1, "photo3.png");
+	assert_int_equal(r.kind, EV_HANDLED);
+	char said[96];
+	snprintf(said, sizeof said, "附件「photo3.png」与第 %lld 号记录的附件内容相同", a);
+	assert_non_null(strstr(r.text, said));
+	assert_int_equal(evidenced(fx), 1); /* b's only file is a's picture */
+	r = send_bytes(fx, b, other, sizeof other - 1, "photo4.png");
+	assert_int_equal(r.kind, EV_HANDLED);
+	assert_null(strstr(r.text, "photo4.png」与"));
+	assert_int_equal(evidenced(fx), 2);
+	/* a schema-8 database (before the pictures' hashes): its files get the
+	 * content hash when opened */
+	upgraded(fx,
+		 "CREATE TABLE h7 AS SELECT id, hash FROM kp_attachment_hashes;"
+		 " DROP TABLE kp_attachment_hashes; ALTER TABLE h7 RENAME TO kp_attachment_hashes;"
+		 " PRAGMA user_version = 8",
+		 b, "附件「photo3.png」与第", "photo4.png");
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_attachment_hashes WHERE content IS NOT NULL"), 3);
+	assert_int_equal(send_bytes(fx, a, tail, sizeof tail - 1, "again.png").kind, EV_REFUSED);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +336,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(schema_6_files_hashed, setup, teardown),
 		cmocka_unit_test_setup_teardown(keys_by_state, setup, teardown),
 		cmocka_unit_test_setup_teardown(recycled_file_is_no_evidence, setup, teardown),
+		cmocka_unit_test_setup_teardown(same_picture_other_bytes, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

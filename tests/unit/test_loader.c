@@ -307,7 +307,7 @@ static void test_part_and_minimum(void **state)
 	const char *ok = HEAD
 		"  - {id: p, label: 部分, type: integer, not_more_than: {field: w, because: 部分在整体中}}\n"
 		"  - {id: w, label: 整体, type: integer}\n"
-		"  - {id: n, label: 总结, type: textarea, max_chars: 100, min_chars: 10}\n";
+		"  - {id: n, label: 总结, type: textarea, max_chars: 100, min_chars: 10, min_distinct_chars: 6}\n";
 	kp_diag d = {0};
 	kp_form *f = form_load(&cat, "x.yaml", ok, strlen(ok), &d);
 	assert_non_null(f);
@@ -315,6 +315,7 @@ static void test_part_and_minimum(void **state)
 	assert_string_equal(f->fields[0].not_more_why, "部分在整体中");
 	assert_int_equal(f->fields[1].not_more_than, -1);
 	assert_int_equal(f->fields[2].min_chars, 10);
+	assert_int_equal(f->fields[2].min_distinct_chars, 6);
 	form_free(f);
 	diag_free(&d);
 	expect_one(HEAD "  - {id: p, label: 部分, type: integer, not_more_than: {field: nope}}\n", 5, 62,
@@ -327,6 +328,8 @@ static void test_part_and_minimum(void **state)
 		   "键「not_more_than」不适用于 text");
 	expect_one(HEAD "  - {id: n, label: 总结, type: text, max_chars: 5, min_chars: 10}\n", 5, 61,
 		   "min（10）大于 max（5）");
+	expect_one(HEAD "  - {id: n, label: 总结, type: text, max_chars: 50, min_chars: 5, min_distinct_chars: 8}\n", 5, 85,
+		   "min_distinct_chars（8）大于 min_chars（5）");
 	expect_one(HEAD "  - {id: n, label: 总结, type: integer, min_chars: 10}\n", 5, 39,
 		   "键「min_chars」不适用于 integer");
 }

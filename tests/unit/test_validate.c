@@ -361,6 +361,21 @@ static void test_lookalikes_refused(void **state)
 	bad("工作单位", "\xd0\xb5station", "第1个字是俄文字母「е」U+0435"); /* before the Latin letters */
 	bad("工作单位", "Hen\xce\xbfn", "第4个字是希腊字母「ο」U+03BF");
 	ok("工作单位", "小麦病虫害", "小麦病虫害");
+	/* t5h #13: a kana, bopomofo or line-drawing look-alike by Han characters */
+	bad("工作单位", "许昌市第ー高级中学",
+	    "第5个字「ー」是日文假名 U+30FC，不是汉字「一」（U+4E00）：夹在汉字里看起来一样，查重时却不同，请改为汉字「一」");
+	bad("工作单位", "许昌市第ㄧ高级中学", "第5个字「ㄧ」是注音符号 U+3127，不是汉字「一」（U+4E00）");
+	bad("工作单位", "许昌市第─高级中学", "第5个字「─」是制表符 U+2500，不是汉字「一」");
+	bad("工作单位", "科普讲座ㄧ", "第5个字「ㄧ」是注音符号 U+3127"); /* at the end, after Han */
+	bad("工作单位", "ロ腔医院", "第1个字「ロ」是日文假名 U+30ED，不是汉字「口」（U+53E3）"); /* before */
+	bad("工作单位", "人ロ工カ", "第2个字「ロ」"); /* a run of look-alikes only */
+	/* controls: the Han characters, real kana (a word with a kana of its
+	 * own), look-alikes away from Han, a dash (folded by the key only) */
+	ok("工作单位", "许昌市第一高级中学", "许昌市第一高级中学");
+	ok("工作单位", "アニメ科普馆", "アニメ科普馆");
+	ok("工作单位", "コーヒー文化馆", "コーヒー文化馆");
+	ok("工作单位", "ロエ", "ロエ");
+	ok("工作单位", "许昌—郑州", "许昌—郑州");
 	ok("工作单位", "Cafe\xcc\x81 Ren\xc3\xa9", "Cafe\xcc\x81 Ren\xc3\xa9"); /* accents on Latin letters */
 	ok("工作单位", "\xce\xb1粒子与\xce\xb3射线", "\xce\xb1粒子与\xce\xb3射线");
 	ok("工作单位", "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 DNA", "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 DNA");
@@ -680,6 +695,14 @@ static void test_narrative_minimum(void **state)
 	const char *ten[] = {"goals", "推荐人才、开展活动 5 场", "measures", "依托社区科普大学开展五进活动", "contact",
 			     "王建国", "phone", "13800000000", NULL};
 	assert_int_equal(check_form(p, ten, out, why), 0);
+	free_form(p, out, why);
+	/* ten characters, two different ones: a word said over is no measure */
+	const char *said_over[] = {"goals", "完成全年任务完成全年任务", "measures", "措施措施措施措施措施措施", "contact",
+				   "王建国", "phone", "13800000000", NULL};
+	assert_int_equal(check_form(p, said_over, out, why), 2);
+	assert_string_equal(why[form_field_index(p, "measures")],
+			    "重复的字只算一个：至少要有 8 个不同的字，现在只有 2 个，请写明具体内容");
+	assert_non_null(strstr(why[form_field_index(p, "goals")], "现在只有 6 个"));
 	free_form(p, out, why);
 	const char *summary[] = {"achievements", ".", "problems", "无", "contact", "x", "phone", "13800000000", NULL};
 	assert_int_equal(check_form(s, summary, out, why), 1); /* 问题与建议 may be short */
