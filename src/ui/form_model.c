@@ -574,6 +574,39 @@ static fm_result unmatched(form_model *m, const fm_ctx *c)
 	return r;
 }
 
+/* Tab or Shift-Tab leaving a choice list with a filter typed (and the
+ * highlight not moved by hand): the item a pasted cell of that text gets
+ * — an item or alias spelled so, else the one item it finds — never the
+ * first of several (n finds 男 and 女). Several: refused, naming them;
+ * Enter takes the highlighted one. */
+static bool tab_choice(form_model *m, size_t *chosen, fm_result *r)
+{
+	const kp_field *fd = &m->form->fields[m->focus];
+	const popup *p = &m->pick;
+	if (fd->type != FT_CHOICE || !p->filter.len || p->moved)
+		return true;
+	char *typed = eb_text(&p->filter);
+	int at = list_find(fd->choices, typed);
+	if (at >= 0 && (size_t)at < p->n)
+		*chosen = (size_t)at;
+	else if (p->nmatch == 1)
+		*chosen = p->match[0];
+	if (at >= 0 || p->nmatch <= 1) {
+		free(typed);
+		return true;
+	}
+	strbuf names = {0};
+	for (size_t i = 0; i < p->nmatch && i < 6; i++)
+		sb_printf(&names, "%s%s", i ? "、" : "", fd->choices->items[p->match[i]]);
+	if (p->nmatch > 6)
+		sb_printf(&names, msg(MSG_UI_CHOICE_MORE), p->nmatch);
+	*r = refused(MSG_COUNT);
+	fm_say(r, true, MSG_UI_CHOICE_SEVERAL, fd->label, typed, sb_str(&names));
+	sb_free(&names);
+	free(typed);
+	return false;
+}
+
 static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 {
 	fm_result r = result(FM_HANDLED);
@@ -584,6 +617,8 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 		return r;
 	if (p == POPUP_NOMATCH)
 		return unmatched(m, c);
+	if ((p == POPUP_NEXT || p == POPUP_PREV) && !tab_choice(m, &chosen, &r))
+		return r;
 	popup_close(&m->pick);
 	m->mode = FM_EDIT;
 	if (p == POPUP_CANCEL)

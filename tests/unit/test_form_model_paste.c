@@ -340,6 +340,49 @@ static void paste_bounds(void **state)
 	fm_free(m);
 }
 
+/* Tab leaving a choice list takes what a pasted cell of the filter's text
+ * takes: an alias spelled so (研究生 → 硕士研究生, as pasted), the one item
+ * found (团 → 共青团员); a filter finding several stays in the field,
+ * naming them, where the first was once stored (n → 男 of 男 and 女). Enter,
+ * or the highlight moved by hand, still picks the highlighted one. */
+static void tab_takes_as_paste_does(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_form(s);
+	focus_on(m, "education");
+	type(s, m, "研究生");
+	fm_result r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_value(m, "education", "硕士研究生");
+	focus_on(m, "education");
+	r = fm_paste(m, &s->c, "研究生");
+	assert_value(m, "education", "硕士研究生"); /* the same as the paste */
+	focus_on(m, "political");
+	type(s, m, "团");
+	assert_int_equal(key(s, m, TAB).kind, FM_HANDLED);
+	assert_value(m, "political", "共青团员");
+	focus_on(m, "gender");
+	type(s, m, "n");
+	r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_true(r.error);
+	assert_string_equal(r.text, "性别：「n」可选 男、女，请选一个（Enter 选定高亮项）");
+	assert_int_equal(m->mode, FM_PICK); /* still in the field, the list open */
+	assert_focus(m, "gender");
+	assert_value(m, "gender", "");
+	r = key(s, m, ENTER); /* explicit: the highlighted one */
+	assert_value(m, "gender", "男");
+	focus_on(m, "political");
+	type(s, m, "员");
+	r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "政治面貌：「员」可选 中共党员、");
+	key(s, m, FN(KEY_DOWN)); /* moved by hand: Tab takes it */
+	assert_int_equal(key(s, m, TAB).kind, FM_HANDLED);
+	assert_value(m, "political", "中共预备党员");
+	fm_free(m);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -349,6 +392,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(phone_holds_a_mobile, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_in_pieces, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_bounds, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(tab_takes_as_paste_does, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
