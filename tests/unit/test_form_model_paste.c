@@ -276,7 +276,8 @@ static void paste_bounds(void **state)
 	pm_start(&p, 64, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
 	static const char look_alike[] = "许昌\033[201x学院\033[201~";
 	assert_int_equal(pm_feed(&p, look_alike, strlen(look_alike), 0), strlen(look_alike));
-	assert_string_equal(pm_text(&p), "许昌\033[201x学院");
+	assert_int_equal(p.state, PM_CONTROL); /* ended at the real mark, its ESC refused (paste_controls) */
+	assert_int_equal(p.bad_char, 3);
 	pm_start(&p, 16, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
 	static const char twenty[] = "一二三四五六七";
 	pm_feed(&p, twenty, strlen(twenty), 0);
@@ -383,6 +384,52 @@ static void tab_takes_as_paste_does(void **state)
 	fm_free(m);
 }
 
+/* A paste is all or nothing: a NUL byte (午未\0申酉 once kept 午未) or a
+ * terminal's control sequence (子丑\e[31m寅卯 once kept 子丑[31m寅卯) refuses
+ * the whole of it, naming which character, and the form takes nothing;
+ * Tabs and line ends are no control characters (the control). */
+static void paste_controls(void **state)
+{
+	form_story *s = *state;
+	paste_mark p = {0};
+	char why[512];
+	static const char nul[] = "午未\0申酉" PASTE_END_MARK;
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	assert_int_equal(pm_feed(&p, nul, sizeof nul - 1, 0), sizeof nul - 1);
+	assert_int_equal(p.state, PM_NUL);
+	assert_int_equal(p.bad_char, 3);
+	assert_null(pm_text(&p));
+	snprintf(why, sizeof why, msg(MSG_UI_PASTE_NUL), p.bad_char);
+	assert_said(why, "粘贴的内容第 3 个字是 NUL 字节（空字符），一项也没有填入");
+	static const char esc[] = "子丑\033[31m寅卯" PASTE_END_MARK;
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	assert_int_equal(pm_feed(&p, esc, sizeof esc - 1, 0), sizeof esc - 1);
+	assert_int_equal(p.state, PM_CONTROL);
+	assert_int_equal(p.bad_char, 3);
+	assert_int_equal(p.bad_cp, 0x1B);
+	assert_null(pm_text(&p));
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	pm_feed(&p, "子\x07丑" PASTE_END_MARK, 8 + strlen(PASTE_END_MARK), 0); /* a bell */
+	assert_int_equal(p.state, PM_CONTROL);
+	assert_int_equal(p.bad_cp, 7);
+	assert_int_equal(p.bad_char, 2);
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	pm_feed(&p, "子丑\t寅卯\r\n" PASTE_END_MARK, 15 + strlen(PASTE_END_MARK), 0);
+	assert_int_equal(p.state, PM_DONE);
+	assert_string_equal(pm_text(&p), "子丑\t寅卯\r\n");
+	pm_free(&p);
+	form_model *m = open_form(s);
+	focus_on(m, "name");
+	snprintf(why, sizeof why, msg(MSG_UI_PASTE_ESC), (size_t)3);
+	fm_result r = fm_paste_lost(m, why);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_true(r.error);
+	assert_string_equal(r.text, "粘贴的内容第 3 个字起含有终端控制序列（ESC），一项也没有填入；请只复制文字再粘贴。");
+	assert_value(m, "name", "");
+	assert_false(m->dirty);
+	fm_free(m);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -392,6 +439,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(phone_holds_a_mobile, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_in_pieces, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_bounds, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_controls, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(tab_takes_as_paste_does, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
