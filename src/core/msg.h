@@ -399,7 +399,6 @@
 	X(UI_REASON_LONG,   "原因最多 %d 个字，多出的「%s」没有输入") \
 	X(UI_REASON_PASTE_LONG,"原因最多 %d 个字，粘贴的 %zu 个字多出 %zu 个，一个字也没有输入") \
 	X(UI_REASON_PASTE_LINES,"原因只能写一行：粘贴的文字里有换行或 Tab，一个字也没有输入") \
-	X(UI_REASON_PASTE_HUGE,"原因最多 %d 个字：粘贴的文字远超过这个长度，一个字也没有输入") \
 	X(UI_CELL_CONTROL,  "%s %s：U+%04X 是看不见的控制字符或格式字符，没有输入") \
 	X(UI_TABLE_READ_HINT,"上下左右键移动查看；任务指标由市科协修改") \
 	X(UI_MENU_TABLE,    "%s  查看与修改") \

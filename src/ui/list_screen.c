@@ -328,7 +328,8 @@ static void list_key(ui_screen *s, ui_app *app, kp_key key)
 			app_show_result(app, &ls->base, &rr);
 			return;
 		}
-		rr = key.fn && key.code == TERM_KEY_PASTE ? review_prompt_paste(&ls->review, term_paste_text())
+		rr = key.fn && key.code == TERM_KEY_PASTE ? review_prompt_paste(&ls->review, term_paste_text(),
+									      term_paste_refusal())
 							  : review_prompt_key(&ls->review, app->env, key);
 		app_show_result(app, &ls->base, &rr);
 		if (rr.kind == MR_SAVED || rr.kind == MR_REFUSED) {
