@@ -538,6 +538,10 @@
 	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \
 	X(UI_FIRST_FIELD,   "已是第一项。") \
 	X(UI_PASTE_ROWS,    "粘贴的内容有 %zu 行；表单一次只能粘贴一行（多行请用导入），一项也没有填入。") \
+	X(UI_PASTE_NOT_YOURS,"第 %zu 格「%s」落在「%s」（%s），没有填入。") \
+	X(UI_PASTE_NOT_YOURS_MORE,"另有 %zu 格同样没有填入。") \
+	X(UI_PASTE_CITY,    "由市科协填写") \
+	X(UI_PASTE_UNIT,    "由填报单位填写") \
 	X(UI_PASTE_TEXT_OK, "已粘贴 %zu 个字。") \
 	X(UI_PASTE_TEXT_CTRL,"已粘贴 %zu 个字；其中 %zu 个是看不见的控制字符，没有填入。") \
 	X(UI_TEXT_FULL,     "%s：最多 %zu 个字，多出的 %zu 个没有输入") \

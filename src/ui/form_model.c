@@ -1040,6 +1040,8 @@ static fm_result paste_in(form_model *m, const fm_ctx *c, const char *text)
 		return r;
 	}
 	size_t filled = 0, bad = 0, first_bad = f->nfields, replaced = 0, first_replaced = 0;
+	size_t first_k = k, passed = 0, first_passed = 0; /* cells the session may not write */
+	char *passed_text = NULL;
 	while (p && k < f->nfields) {
 		char *tab = strchr(p, '\t');
 		if (tab)
@@ -1082,6 +1084,9 @@ static fm_result paste_in(form_model *m, const fm_ctx *c, const char *text)
 			filled++;
 			free(out);
 			free(why);
+		} else if (p[strspn(p, " ")] && !passed++) { /* never dropped without a word */
+			first_passed = k;
+			passed_text = xstrdup(p);
 		}
 		p = tab ? tab + 1 : NULL;
 		k++;
@@ -1101,6 +1106,16 @@ static fm_result paste_in(form_model *m, const fm_ctx *c, const char *text)
 		fm_say(&r, false, MSG_UI_PASTED_REPLACED, filled, replaced, f->fields[first_replaced].label);
 	else
 		fm_say(&r, false, MSG_UI_PASTED_OK, filled);
+	if (passed) {
+		const kp_field *fd = &f->fields[first_passed];
+		size_t end = strlen(r.text);
+		snprintf(r.text + end, sizeof r.text - end, msg(MSG_UI_PASTE_NOT_YOURS), first_passed - first_k + 1,
+			 passed_text, fd->label, msg(fd->written_by == WRITER_CITY ? MSG_UI_PASTE_CITY : MSG_UI_PASTE_UNIT));
+		end = strlen(r.text);
+		if (passed > 1)
+			snprintf(r.text + end, sizeof r.text - end, msg(MSG_UI_PASTE_NOT_YOURS_MORE), passed - 1);
+	}
+	free(passed_text);
 	return r;
 }
 

@@ -430,6 +430,31 @@ static void paste_controls(void **state)
 	fm_free(m);
 }
 
+/* A unit's row of 19 cells whose last lands on 省辖市科协意见 (the city
+ * writes it): the field keeps its value, and the status says so, naming
+ * the cell, where it was once dropped without a word. The control: the
+ * same row without that cell says nothing of it. */
+static void paste_cell_not_yours(void **state)
+{
+	form_story *s = *state;
+	story_sign_in_unit(s, "xcxy", UNIT);
+	form_model *m = open_form(s);
+	static const char head[] = "王小明\t女\t38\t汉族\t群众\t大专\t教育\t植物保护\t许昌学院\t教师\t"
+				   "13837400012\twxm@163.com\twxm2016\t农村科普\t简介\t经历\t计划\t同意推荐";
+	char row[1024];
+	snprintf(row, sizeof row, "%s\t同意，已认定\r\n", head);
+	fm_result r = fm_paste(m, &s->c, row);
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_string_equal(r.text, "已粘贴 18 项。第 19 格「同意，已认定」落在「省辖市科协意见」（由市科协填写），没有填入。");
+	assert_value(m, "city_opinion", "");
+	assert_value(m, "county_opinion", "同意推荐");
+	fm_free(m);
+	m = open_form(s);
+	r = fm_paste(m, &s->c, head);
+	assert_string_equal(r.text, "已粘贴 18 项。");
+	fm_free(m);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -440,6 +465,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paste_in_pieces, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_bounds, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_controls, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_cell_not_yours, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(tab_takes_as_paste_does, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
