@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/excelclip.h"
 #include "core/json.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
@@ -988,52 +989,45 @@ static size_t paste_rows(const char *text)
 	return rows;
 }
 
-/* A row's cells, and how many up to its last cell holding more than
- * spaces (Excel copies a row's empty last cells: they hold nothing). */
-static void row_cells(const char *row, size_t *cells, size_t *to_last_filled)
+/* The first line's cells, between Tabs. */
+static char **split_row(const char *text, size_t *n)
 {
-	*cells = 0;
-	*to_last_filled = 0;
-	for (const char *p = row;; p++) {
-		size_t n = strcspn(p, "\t");
-		++*cells;
-		if (strspn(p, " ") < n)
-			*to_last_filled = *cells;
-		p += n;
-		if (!*p)
-			break;
+	size_t len = strcspn(text, "\r\n"), k = 1;
+	for (size_t i = 0; i < len; i++)
+		k += text[i] == '\t';
+	char **cells = xcalloc(k, sizeof *cells);
+	const char *p = text;
+	for (size_t i = 0; i < k; i++) {
+		size_t w = strcspn(p, "\t\r\n");
+		cells[i] = xstrndup(p, w);
+		p += w + 1;
 	}
+	*n = k;
+	return cells;
 }
 
-/* The paste's text into the form: a field's text, or a row of cells. */
-static fm_result paste_in(form_model *m, const fm_ctx *c, const char *text)
+/* How many cells up to the last holding more than spaces (Excel copies
+ * a row's empty last cells: they hold nothing). */
+static size_t to_last_filled(char *const *cell, size_t n)
+{
+	size_t last = 0;
+	for (size_t i = 0; i < n; i++)
+		if (cell[i][strspn(cell[i], " ")])
+			last = i + 1;
+	return last;
+}
+
+/* A row of cells into the form. */
+static fm_result paste_cells(form_model *m, const fm_ctx *c, char *const *cell, size_t cells)
 {
 	fm_result r;
 	const kp_form *f = m->form;
-	const kp_field *at = &f->fields[m->focus];
-	bool one_value = !strchr(text, '\t');
-	if (at->type == FT_TEXTAREA && one_value)
-		return paste_text(m, c, text);
-	/* A form holds one record: more than one row (line ends only at the
-	 * end do not count) is refused whole, never its first row kept. */
-	size_t rows = paste_rows(text);
-	if (rows > 1) {
-		r = refused(MSG_COUNT);
-		fm_say(&r, true, MSG_UI_PASTE_ROWS, rows);
-		return r;
-	}
-	if (one_value && fs_is_text(at))
-		return paste_text(m, c, text);
-	size_t len = strcspn(text, "\r\n");
-	char *row = xstrndup(text, len), *p = row;
 	/* A row as wide as the form fills it from the first field wherever the
 	 * cursor is; one wider than the fields from the cursor on is refused
 	 * whole, naming the counts (never cells dropped without a word). */
-	size_t cells, filled_cells;
-	row_cells(row, &cells, &filled_cells);
+	size_t filled_cells = to_last_filled(cell, cells);
 	size_t k = cells == f->nfields || filled_cells == f->nfields ? 0 : m->focus;
 	if (filled_cells > f->nfields - k) {
-		free(row);
 		r = refused(MSG_COUNT);
 		fm_say(&r, true, MSG_UI_PASTE_WIDE, filled_cells, f->fields[k].label, f->nfields - k,
 		       f->nfields);
@@ -1041,11 +1035,8 @@ static fm_result paste_in(form_model *m, const fm_ctx *c, const char *text)
 	}
 	size_t filled = 0, bad = 0, first_bad = f->nfields, replaced = 0, first_replaced = 0;
 	size_t first_k = k, passed = 0, first_passed = 0; /* cells the session may not write */
-	char *passed_text = NULL;
-	while (p && k < f->nfields) {
-		char *tab = strchr(p, '\t');
-		if (tab)
-			*tab = '\0';
+	for (size_t i = 0; i < cells && k < f->nfields; i++, k++) {
+		const char *p = cell[i];
 		const kp_field *fd = &f->fields[k];
 		field_state *st = &m->fs[k];
 		/* Fields the session may not write keep their value, their cell
@@ -1086,12 +1077,8 @@ static fm_result paste_in(form_model *m, const fm_ctx *c, const char *text)
 			free(why);
 		} else if (p[strspn(p, " ")] && !passed++) { /* never dropped without a word */
 			first_passed = k;
-			passed_text = xstrdup(p);
 		}
-		p = tab ? tab + 1 : NULL;
-		k++;
 	}
-	free(row);
 	/* after the last pasted cell, even past a refused one: the clerk's
 	 * next keys (Tabs, a paragraph) were meant for the fields after the
 	 * row, and typed over pasted values there; F2 goes to the refused one.
@@ -1110,12 +1097,49 @@ static fm_result paste_in(form_model *m, const fm_ctx *c, const char *text)
 		const kp_field *fd = &f->fields[first_passed];
 		size_t end = strlen(r.text);
 		snprintf(r.text + end, sizeof r.text - end, msg(MSG_UI_PASTE_NOT_YOURS), first_passed - first_k + 1,
-			 passed_text, fd->label, msg(fd->written_by == WRITER_CITY ? MSG_UI_PASTE_CITY : MSG_UI_PASTE_UNIT));
+			 cell[first_passed - first_k], fd->label,
+			 msg(fd->written_by == WRITER_CITY ? MSG_UI_PASTE_CITY : MSG_UI_PASTE_UNIT));
 		end = strlen(r.text);
 		if (passed > 1)
 			snprintf(r.text + end, sizeof r.text - end, msg(MSG_UI_PASTE_NOT_YOURS_MORE), passed - 1);
 	}
-	free(passed_text);
+	return r;
+}
+
+/* The paste's text into the form: a field's text, or a row of cells. */
+static fm_result paste_in(form_model *m, const fm_ctx *c, const char *text)
+{
+	fm_result r;
+	const kp_form *f = m->form;
+	const kp_field *at = &f->fields[m->focus];
+	size_t cells;
+	char **cell = excel_clip_cells(text, &cells); /* a cell with line breaks, as Excel quotes it */
+	if (cell && cells == 1 && fs_is_text(at)) {
+		r = paste_text(m, c, cell[0]);
+		excel_clip_free(cell, cells);
+		return r;
+	}
+	if (cell) {
+		r = paste_cells(m, c, cell, cells);
+		excel_clip_free(cell, cells);
+		return r;
+	}
+	bool one_value = !strchr(text, '\t');
+	if (at->type == FT_TEXTAREA && one_value)
+		return paste_text(m, c, text);
+	/* A form holds one record: more than one row (line ends only at the
+	 * end do not count) is refused whole, never its first row kept. */
+	size_t rows = paste_rows(text);
+	if (rows > 1) {
+		r = refused(MSG_COUNT);
+		fm_say(&r, true, MSG_UI_PASTE_ROWS, rows);
+		return r;
+	}
+	if (one_value && fs_is_text(at))
+		return paste_text(m, c, text);
+	cell = split_row(text, &cells);
+	r = paste_cells(m, c, cell, cells);
+	excel_clip_free(cell, cells);
 	return r;
 }
 

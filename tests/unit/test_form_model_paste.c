@@ -455,6 +455,46 @@ static void paste_cell_not_yours(void **state)
 	fm_free(m);
 }
 
+/* Excel quotes a cell holding a line break, its quotes doubled: one such
+ * cell pasted into a textarea is its text (once kept with the quotes), a
+ * row with one is one row (once refused as 「2 行」), CRLF in a cell a line
+ * end as textareas keep it. A quote of no such pattern stays as typed. */
+static void excel_quoting(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_form(s);
+	focus_on(m, "profile");
+	fm_result r = fm_paste(m, &s->c, "\"从事环保宣传五年。\r\n组织，\"\"绿色家庭\"\"评选。\"\r\n");
+	assert_false(r.error);
+	assert_value(m, "profile", "从事环保宣传五年。\n组织，\"绿色家庭\"评选。");
+	fm_free(m);
+	m = open_form(s);
+	r = fm_paste(m, &s->c, "周八\t男\t44\t汉族\t群众\t大学本科\t教育\t天文科普\t许昌市第三中学\t教师\t"
+			       "13837400789\t\t\t青少年科普\t\"爱好天文二十年。\n\"\"星空课堂\"\"主讲。\"\r\n");
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_string_equal(r.text, "已粘贴 15 项。");
+	assert_value(m, "profile", "爱好天文二十年。\n\"星空课堂\"主讲。");
+	assert_value(m, "name", "周八");
+	fm_free(m);
+	/* the controls: quotes of no Excel pattern are the clerk's text; two rows stay two */
+	m = open_form(s);
+	focus_on(m, "profile");
+	fm_paste(m, &s->c, "\"绿色家庭\"评选");
+	assert_value(m, "profile", "\"绿色家庭\"评选");
+	fm_free(m);
+	m = open_form(s);
+	focus_on(m, "profile");
+	fm_paste(m, &s->c, "\"绿色家庭\"");
+	assert_value(m, "profile", "\"绿色家庭\""); /* no line break: Excel would not have quoted it */
+	fm_free(m);
+	m = open_form(s);
+	r = fm_paste(m, &s->c, "周八\t\"甲\n乙\"\r\n王五\t男\r\n");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "粘贴的内容有");
+	assert_value(m, "name", "");
+	fm_free(m);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -466,6 +506,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paste_bounds, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_controls, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_cell_not_yours, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(excel_quoting, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(tab_takes_as_paste_does, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
