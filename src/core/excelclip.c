@@ -37,9 +37,8 @@ static const char *quoted(const char *p, const char *end, strbuf *b, bool *broke
 char **excel_clip_cells(const char *text, size_t *n)
 {
 	const char *p = text, *end = text + strlen(text);
-	if (end > p && end[-1] == '\n')
-		end--;
-	if (end > p && end[-1] == '\r')
+	/* the row's line end: CRLF, or what a terminal makes of it (CR CR, LF) */
+	while (end > p && (end[-1] == '\n' || end[-1] == '\r'))
 		end--;
 	char **cells = NULL;
 	size_t k = 0, cap = 0, nquoted = 0;

@@ -9,7 +9,7 @@
 #define KP_EXCELCLIP_H
 #include <stddef.h>
 
-/* The cells of text (one line end after the last cell allowed) when it
+/* The cells of text (line ends after the last cell allowed) when it
  * is one row in which Excel quoted a cell: each quoted cell holds a line
  * break or a Tab (why Excel quotes), closes before a Tab or the end, and
  * has only doubled quotes inside; a line break in a cell is LF, as a
