@@ -381,6 +381,8 @@
 	X(UI_UNDONE,        "「%s」已恢复为进入本项时的内容。") \
 	X(UI_UNDO_NOTHING,  "「%s」进入本项后没有改动，无需撤销。") \
 	X(UI_REPLACED,      "已替换「%s」原来的内容；按 ^Z 恢复。") \
+	X(UI_CHOICE_SEVERAL,"%s：「%s」可选 %s，请选一个（Enter 选定高亮项）") \
+	X(UI_CHOICE_MORE,   " 等 %zu 项") \
 	X(UI_CHOICE_UNMATCHED,"%s：%s，没有填入，仍在本项：按退格改，或 Esc 关闭列表") \
 	X(UI_REQUIRED_MARK, "*") \
 	X(UI_DRAFT_OFFER,   "发现 %s 保存的草稿，恢复吗？(y/n)") \
@@ -422,7 +424,6 @@
 	X(UI_REASON_LONG,   "原因最多 %d 个字，多出的「%s」没有输入") \
 	X(UI_REASON_PASTE_LONG,"原因最多 %d 个字，粘贴的 %zu 个字多出 %zu 个，一个字也没有输入") \
 	X(UI_REASON_PASTE_LINES,"原因只能写一行：粘贴的文字里有换行或 Tab，一个字也没有输入") \
-	X(UI_REASON_PASTE_HUGE,"原因最多 %d 个字：粘贴的文字远超过这个长度，一个字也没有输入") \
 	X(UI_CELL_CONTROL,  "%s %s：U+%04X 是看不见的控制字符或格式字符，没有输入") \
 	X(UI_TABLE_READ_HINT,"上下左右键移动查看；任务指标由市科协修改") \
 	X(UI_MENU_TABLE,    "%s  查看与修改") \
@@ -559,6 +560,9 @@
 	X(UI_PASTE_KEY_REFUSED,"%s：%s；粘贴的内容一个字也没有填入。") \
 	X(UI_PASTE_NO_END,  "粘贴没有结束：%d 秒内没有收到终端的粘贴结束标记，一项也没有填入；请再粘贴一次。") \
 	X(UI_PASTE_BAD_TEXT,"粘贴的内容从第 %zu 个字节起不是终端所用编码的文字，一项也没有填入；请检查终端的字符编码（UTF-8 或 GBK）。") \
+	X(UI_PASTE_NUL,     "粘贴的内容第 %zu 个字是 NUL 字节（空字符），一项也没有填入；请复制不含它的文字。") \
+	X(UI_PASTE_ESC,     "粘贴的内容第 %zu 个字起含有终端控制序列（ESC），一项也没有填入；请只复制文字。") \
+	X(UI_PASTE_CONTROL, "粘贴的内容第 %zu 个字是看不见的控制字符（U+%04X），一项也没有填入；请只复制文字。") \
 	X(UI_PASTE_TOO_SLOW,"粘贴超过 %d 秒还没有传完，一项也没有填入；请一次复制少一些再粘贴。") \
 	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
 	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \
@@ -569,6 +573,10 @@
 	X(UI_TAB_ABSORBED,  "光标已自动跳到「%s」，这一下%s没有再往下跳。") \
 	X(UI_FIRST_FIELD,   "已是第一项。") \
 	X(UI_PASTE_ROWS,    "粘贴的内容有 %zu 行；表单一次只能粘贴一行（多行请用导入），一项也没有填入。") \
+	X(UI_PASTE_NOT_YOURS,"第 %zu 格「%s」落在「%s」（%s），没有填入。") \
+	X(UI_PASTE_NOT_YOURS_MORE,"另有 %zu 格同样没有填入。") \
+	X(UI_PASTE_CITY,    "由市科协填写") \
+	X(UI_PASTE_UNIT,    "由填报单位填写") \
 	X(UI_PASTE_TEXT_OK, "已粘贴 %zu 个字。") \
 	X(UI_PASTE_TEXT_CTRL,"已粘贴 %zu 个字；其中 %zu 个是看不见的控制字符，没有填入。") \
 	X(UI_TEXT_FULL,     "%s：最多 %zu 个字，多出的 %zu 个没有输入") \

@@ -53,17 +53,27 @@ static void finish(paste_mark *p)
 	for (size_t at = 0; at < p->raw.len;) {
 		wchar_t wc;
 		size_t k = mbrtowc(&wc, s + at, p->raw.len - at, &st);
-		/* no text, cut short, a NUL, or what the C library decodes past Unicode's code points */
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0 || (uint32_t)wc > 0x10FFFF ||
+		/* no text, cut short, or what the C library decodes past Unicode's code points */
+		if (k == (size_t)-1 || k == (size_t)-2 || (uint32_t)wc > 0x10FFFF ||
 		    ((uint32_t)wc >= 0xD800 && (uint32_t)wc <= 0xDFFF)) {
 			p->bad_at = at + 1;
 			sb_free(&p->text);
 			p->state = PM_BAD_TEXT;
 			return;
 		}
-		sb_addcp(&p->text, (uint32_t)wc);
+		uint32_t cp = (uint32_t)wc;
+		p->bad_char++;
+		if (k == 0 || ((cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) && cp != '\t' && cp != '\r' &&
+			       cp != '\n')) {
+			sb_free(&p->text);
+			p->bad_cp = cp;
+			p->state = k ? PM_CONTROL : PM_NUL;
+			return;
+		}
+		sb_addcp(&p->text, cp);
 		at += k;
 	}
+	p->bad_char = 0;
 	p->state = PM_DONE;
 }
 

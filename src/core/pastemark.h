@@ -13,6 +13,7 @@
 #define KP_PASTEMARK_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/strbuf.h"
 
@@ -23,6 +24,10 @@ typedef enum {
 	PM_DONE,     /* whole: pm_text */
 	PM_TOO_LONG, /* ended, with more than max bytes: nothing of it kept */
 	PM_BAD_TEXT, /* ended, with bytes that are no text in the locale's encoding (bad_at) */
+	PM_NUL,      /* ended, with a NUL byte as its bad_char-th character */
+	PM_CONTROL,  /* …with a control character (bad_cp: ESC starts a terminal's sequence)
+		      * other than Tab and line ends: never typed into a field, and a paste
+		      * with its other characters kept would be no copy of what was copied */
 	PM_NO_END,   /* gap_ms went by with no byte and no end mark */
 	PM_TOO_SLOW  /* all_ms went by before the end mark */
 } pm_state;
@@ -33,6 +38,8 @@ typedef struct {
 	size_t bytes;   /* bytes of the paste seen, kept or not */
 	size_t held;    /* bytes of a possible end mark matched, not yet text */
 	size_t bad_at;  /* PM_BAD_TEXT: the first byte that is no text (from 1) */
+	size_t bad_char; /* PM_NUL, PM_CONTROL: which character it is (from 1) */
+	uint32_t bad_cp; /* PM_CONTROL: the character */
 	pm_state state;
 	strbuf text;    /* PM_DONE: the text, UTF-8 */
 	int gap_ms, all_ms;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/excelclip.h"
 #include "core/json.h"
 #include "core/pinyin.h"
 #include "core/strbuf.h"
@@ -633,6 +634,39 @@ static fm_result unmatched(form_model *m, const fm_ctx *c)
 	return r;
 }
 
+/* Tab or Shift-Tab leaving a choice list with a filter typed (and the
+ * highlight not moved by hand): the item a pasted cell of that text gets
+ * — an item or alias spelled so, else the one item it finds — never the
+ * first of several (n finds 男 and 女). Several: refused, naming them;
+ * Enter takes the highlighted one. */
+static bool tab_choice(form_model *m, size_t *chosen, fm_result *r)
+{
+	const kp_field *fd = &m->form->fields[m->focus];
+	const popup *p = &m->pick;
+	if (fd->type != FT_CHOICE || !p->filter.len || p->moved)
+		return true;
+	char *typed = eb_text(&p->filter);
+	int at = list_find(fd->choices, typed);
+	if (at >= 0 && (size_t)at < p->n)
+		*chosen = (size_t)at;
+	else if (p->nmatch == 1)
+		*chosen = p->match[0];
+	if (at >= 0 || p->nmatch <= 1) {
+		free(typed);
+		return true;
+	}
+	strbuf names = {0};
+	for (size_t i = 0; i < p->nmatch && i < 6; i++)
+		sb_printf(&names, "%s%s", i ? "、" : "", fd->choices->items[p->match[i]]);
+	if (p->nmatch > 6)
+		sb_printf(&names, msg(MSG_UI_CHOICE_MORE), p->nmatch);
+	*r = refused(MSG_COUNT);
+	fm_say(r, true, MSG_UI_CHOICE_SEVERAL, fd->label, typed, sb_str(&names));
+	sb_free(&names);
+	free(typed);
+	return false;
+}
+
 static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 {
 	fm_result r = result(FM_HANDLED);
@@ -643,6 +677,8 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 		return r;
 	if (p == POPUP_NOMATCH)
 		return unmatched(m, c);
+	if ((p == POPUP_NEXT || p == POPUP_PREV) && !tab_choice(m, &chosen, &r))
+		return r;
 	popup_close(&m->pick);
 	m->mode = FM_EDIT;
 	if (p == POPUP_CANCEL)
@@ -1049,62 +1085,54 @@ static size_t paste_rows(const char *text)
 	return rows;
 }
 
-/* A row's cells, and how many up to its last cell holding more than
- * spaces (Excel copies a row's empty last cells: they hold nothing). */
-static void row_cells(const char *row, size_t *cells, size_t *to_last_filled)
+/* The first line's cells, between Tabs. */
+static char **split_row(const char *text, size_t *n)
 {
-	*cells = 0;
-	*to_last_filled = 0;
-	for (const char *p = row;; p++) {
-		size_t n = strcspn(p, "\t");
-		++*cells;
-		if (strspn(p, " ") < n)
-			*to_last_filled = *cells;
-		p += n;
-		if (!*p)
-			break;
+	size_t len = strcspn(text, "\r\n"), k = 1;
+	for (size_t i = 0; i < len; i++)
+		k += text[i] == '\t';
+	char **cells = xcalloc(k, sizeof *cells);
+	const char *p = text;
+	for (size_t i = 0; i < k; i++) {
+		size_t w = strcspn(p, "\t\r\n");
+		cells[i] = xstrndup(p, w);
+		p += w + 1;
 	}
+	*n = k;
+	return cells;
 }
 
-/* The paste's text into the form: a field's text, or a row of cells. */
-static fm_result paste_in(form_model *m, const fm_ctx *c, const char *text)
+/* How many cells up to the last holding more than spaces (Excel copies
+ * a row's empty last cells: they hold nothing). */
+static size_t to_last_filled(char *const *cell, size_t n)
+{
+	size_t last = 0;
+	for (size_t i = 0; i < n; i++)
+		if (cell[i][strspn(cell[i], " ")])
+			last = i + 1;
+	return last;
+}
+
+/* A row of cells into the form. */
+static fm_result paste_cells(form_model *m, const fm_ctx *c, char *const *cell, size_t cells)
 {
 	fm_result r;
 	const kp_form *f = m->form;
-	const kp_field *at = &f->fields[m->focus];
-	bool one_value = !strchr(text, '\t');
-	if (at->type == FT_TEXTAREA && one_value)
-		return paste_text(m, c, text);
-	/* A form holds one record: more than one row (line ends only at the
-	 * end do not count) is refused whole, never its first row kept. */
-	size_t rows = paste_rows(text);
-	if (rows > 1) {
-		r = refused(MSG_COUNT);
-		fm_say(&r, true, MSG_UI_PASTE_ROWS, rows);
-		return r;
-	}
-	if (one_value && fs_is_text(at))
-		return paste_text(m, c, text);
-	size_t len = strcspn(text, "\r\n");
-	char *row = xstrndup(text, len), *p = row;
 	/* A row as wide as the form fills it from the first field wherever the
 	 * cursor is; one wider than the fields from the cursor on is refused
 	 * whole, naming the counts (never cells dropped without a word). */
-	size_t cells, filled_cells;
-	row_cells(row, &cells, &filled_cells);
+	size_t filled_cells = to_last_filled(cell, cells);
 	size_t k = cells == f->nfields || filled_cells == f->nfields ? 0 : m->focus;
 	if (filled_cells > f->nfields - k) {
-		free(row);
 		r = refused(MSG_COUNT);
 		fm_say(&r, true, MSG_UI_PASTE_WIDE, filled_cells, f->fields[k].label, f->nfields - k,
 		       f->nfields);
 		return r;
 	}
 	size_t filled = 0, bad = 0, first_bad = f->nfields, replaced = 0, first_replaced = 0;
-	while (p && k < f->nfields) {
-		char *tab = strchr(p, '\t');
-		if (tab)
-			*tab = '\0';
+	size_t first_k = k, passed = 0, first_passed = 0; /* cells the session may not write */
+	for (size_t i = 0; i < cells && k < f->nfields; i++, k++) {
+		const char *p = cell[i];
 		const kp_field *fd = &f->fields[k];
 		field_state *st = &m->fs[k];
 		/* Fields the session may not write keep their value, their cell
@@ -1143,11 +1171,10 @@ static fm_result paste_in(form_model *m, const fm_ctx *c, const char *text)
 			filled++;
 			free(out);
 			free(why);
+		} else if (p[strspn(p, " ")] && !passed++) { /* never dropped without a word */
+			first_passed = k;
 		}
-		p = tab ? tab + 1 : NULL;
-		k++;
 	}
-	free(row);
 	/* after the last pasted cell, even past a refused one: the clerk's
 	 * next keys (Tabs, a paragraph) were meant for the fields after the
 	 * row, and typed over pasted values there; F2 goes to the refused one.
@@ -1162,6 +1189,53 @@ static fm_result paste_in(form_model *m, const fm_ctx *c, const char *text)
 		fm_say(&r, false, MSG_UI_PASTED_REPLACED, filled, replaced, f->fields[first_replaced].label);
 	else
 		fm_say(&r, false, MSG_UI_PASTED_OK, filled);
+	if (passed) {
+		const kp_field *fd = &f->fields[first_passed];
+		size_t end = strlen(r.text);
+		snprintf(r.text + end, sizeof r.text - end, msg(MSG_UI_PASTE_NOT_YOURS), first_passed - first_k + 1,
+			 cell[first_passed - first_k], fd->label,
+			 msg(fd->written_by == WRITER_CITY ? MSG_UI_PASTE_CITY : MSG_UI_PASTE_UNIT));
+		end = strlen(r.text);
+		if (passed > 1)
+			snprintf(r.text + end, sizeof r.text - end, msg(MSG_UI_PASTE_NOT_YOURS_MORE), passed - 1);
+	}
+	return r;
+}
+
+/* The paste's text into the form: a field's text, or a row of cells. */
+static fm_result paste_in(form_model *m, const fm_ctx *c, const char *text)
+{
+	fm_result r;
+	const kp_form *f = m->form;
+	const kp_field *at = &f->fields[m->focus];
+	size_t cells;
+	char **cell = excel_clip_cells(text, &cells); /* a cell with line breaks, as Excel quotes it */
+	if (cell && cells == 1 && fs_is_text(at)) {
+		r = paste_text(m, c, cell[0]);
+		excel_clip_free(cell, cells);
+		return r;
+	}
+	if (cell) {
+		r = paste_cells(m, c, cell, cells);
+		excel_clip_free(cell, cells);
+		return r;
+	}
+	bool one_value = !strchr(text, '\t');
+	if (at->type == FT_TEXTAREA && one_value)
+		return paste_text(m, c, text);
+	/* A form holds one record: more than one row (line ends only at the
+	 * end do not count) is refused whole, never its first row kept. */
+	size_t rows = paste_rows(text);
+	if (rows > 1) {
+		r = refused(MSG_COUNT);
+		fm_say(&r, true, MSG_UI_PASTE_ROWS, rows);
+		return r;
+	}
+	if (one_value && fs_is_text(at))
+		return paste_text(m, c, text);
+	cell = split_row(text, &cells);
+	r = paste_cells(m, c, cell, cells);
+	excel_clip_free(cell, cells);
 	return r;
 }
 

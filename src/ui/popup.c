@@ -39,6 +39,7 @@ static void refilter(popup *p)
 		}
 	free(f);
 	p->sel = p->top = 0;
+	p->moved = false;
 }
 
 /* The window's first row, so the highlight is in it (kept by the keys,
@@ -116,7 +117,7 @@ static popup_result handle(popup *p, kp_key key, size_t *chosen)
 {
 	kp_action a = keymap_lookup(CTX_POPUP, key);
 	if (a != ACT_ACCEPT && a != ACT_QUIT && a != ACT_NEXT && a != ACT_PREV && a != ACT_NONE)
-		p->picked = true; /* a move, or an edit of the filter */
+		p->picked = p->moved = true; /* a move, or an edit of the filter (refilter clears moved) */
 	switch (a) {
 	case ACT_ACCEPT:
 		if (!p->nmatch)

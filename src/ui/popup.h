@@ -25,6 +25,7 @@ typedef struct {
 	size_t nmatch, sel, top;
 	bool open;
 	bool picked; /* the clerk typed a filter or moved the highlight */
+	bool moved;  /* …moved it since the filter last changed: a pick by hand */
 	/* Other spellings of items (a list's aliases: 大专 for 大学专科):
 	 * typing one, or its pinyin, finds the item. */
 	char *const *alias_from, *const *alias_to;

@@ -17,7 +17,7 @@ mr_result review_prompt_take(review_prompt *p, ui_app *app, ui_screen *s, kp_key
 		rr.kind = MR_HANDLED; /* nothing was decided: nothing to reload */
 		return rr;
 	}
-	rr = key.fn && key.code == TERM_KEY_PASTE ? review_prompt_paste(p, term_paste_text())
+	rr = key.fn && key.code == TERM_KEY_PASTE ? review_prompt_paste(p, term_paste_text(), term_paste_refusal())
 						  : review_prompt_key(p, app->env, key);
 	app_show_result(app, s, &rr);
 	return rr;

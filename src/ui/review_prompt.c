@@ -161,7 +161,7 @@ bool review_prompt_burst(review_prompt *p, size_t n, mr_result *why)
 	return true;
 }
 
-mr_result review_prompt_paste(review_prompt *p, const char *text)
+mr_result review_prompt_paste(review_prompt *p, const char *text, const char *lost)
 {
 	mr_result r = mr_done(MR_HANDLED);
 	if (!p->asking_reason)
@@ -177,7 +177,7 @@ mr_result review_prompt_paste(review_prompt *p, const char *text)
 	}
 	if (!text || !one_line) {
 		r = text ? mr_say(MR_HANDLED, "%s", msg(MSG_UI_REASON_PASTE_LINES))
-			 : mr_say(MR_HANDLED, msg(MSG_UI_REASON_PASTE_HUGE), REVIEW_REASON_MAX);
+			 : mr_say(MR_HANDLED, "%s", lost);
 		r.error = p->reason_full = true;
 		return r;
 	}

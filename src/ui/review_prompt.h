@@ -62,8 +62,9 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key);
 bool review_prompt_burst(review_prompt *p, size_t n, mr_result *why);
 /* Text pasted (marked, or a row) while the reason is typed: taken whole
  * at the cursor, or refused whole with why — over the bound, more than one
- * line, or NULL (more than the terminal takes). */
-mr_result review_prompt_paste(review_prompt *p, const char *text);
+ * line, or NULL: refused by the terminal, lost saying why (term.h's
+ * term_paste_refusal: too long, no end mark, a NUL). */
+mr_result review_prompt_paste(review_prompt *p, const char *text, const char *lost);
 /* Draw over the list (the popup from row y) and place the cursor
  * (prompt_view.c). */
 void review_prompt_draw(review_prompt *p, ui_app *app, int y);

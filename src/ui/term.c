@@ -386,6 +386,16 @@ static void read_paste(void)
 	case PM_BAD_TEXT:
 		snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_BAD_TEXT), marked.bad_at);
 		break;
+	case PM_NUL:
+		snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_NUL), marked.bad_char);
+		break;
+	case PM_CONTROL:
+		if (marked.bad_cp == 0x1B)
+			snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_ESC), marked.bad_char);
+		else
+			snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_CONTROL), marked.bad_char,
+				 (unsigned)marked.bad_cp);
+		break;
 	case PM_TOO_SLOW:
 		snprintf(paste_refused, sizeof paste_refused, msg(MSG_UI_PASTE_TOO_SLOW), TERM_PASTE_MS / 1000);
 		break;

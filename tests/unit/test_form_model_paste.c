@@ -276,7 +276,8 @@ static void paste_bounds(void **state)
 	pm_start(&p, 64, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
 	static const char look_alike[] = "许昌\033[201x学院\033[201~";
 	assert_int_equal(pm_feed(&p, look_alike, strlen(look_alike), 0), strlen(look_alike));
-	assert_string_equal(pm_text(&p), "许昌\033[201x学院");
+	assert_int_equal(p.state, PM_CONTROL); /* ended at the real mark, its ESC refused (paste_controls) */
+	assert_int_equal(p.bad_char, 3);
 	pm_start(&p, 16, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
 	static const char twenty[] = "一二三四五六七";
 	pm_feed(&p, twenty, strlen(twenty), 0);
@@ -340,6 +341,160 @@ static void paste_bounds(void **state)
 	fm_free(m);
 }
 
+/* Tab leaving a choice list takes what a pasted cell of the filter's text
+ * takes: an alias spelled so (研究生 → 硕士研究生, as pasted), the one item
+ * found (团 → 共青团员); a filter finding several stays in the field,
+ * naming them, where the first was once stored (n → 男 of 男 and 女). Enter,
+ * or the highlight moved by hand, still picks the highlighted one. */
+static void tab_takes_as_paste_does(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_form(s);
+	focus_on(m, "education");
+	type(s, m, "研究生");
+	fm_result r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_value(m, "education", "硕士研究生");
+	focus_on(m, "education");
+	r = fm_paste(m, &s->c, "研究生");
+	assert_value(m, "education", "硕士研究生"); /* the same as the paste */
+	focus_on(m, "political");
+	type(s, m, "团");
+	assert_int_equal(key(s, m, TAB).kind, FM_HANDLED);
+	assert_value(m, "political", "共青团员");
+	focus_on(m, "gender");
+	type(s, m, "n");
+	r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_true(r.error);
+	assert_string_equal(r.text, "性别：「n」可选 男、女，请选一个（Enter 选定高亮项）");
+	assert_int_equal(m->mode, FM_PICK); /* still in the field, the list open */
+	assert_focus(m, "gender");
+	assert_value(m, "gender", "");
+	r = key(s, m, ENTER); /* explicit: the highlighted one */
+	assert_value(m, "gender", "男");
+	focus_on(m, "political");
+	type(s, m, "员");
+	r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "政治面貌：「员」可选 中共党员、");
+	key(s, m, FN(KEY_DOWN)); /* moved by hand: Tab takes it */
+	assert_int_equal(key(s, m, TAB).kind, FM_HANDLED);
+	assert_value(m, "political", "中共预备党员");
+	fm_free(m);
+}
+
+/* A paste is all or nothing: a NUL byte (午未\0申酉 once kept 午未) or a
+ * terminal's control sequence (子丑\e[31m寅卯 once kept 子丑[31m寅卯) refuses
+ * the whole of it, naming which character, and the form takes nothing;
+ * Tabs and line ends are no control characters (the control). */
+static void paste_controls(void **state)
+{
+	form_story *s = *state;
+	paste_mark p = {0};
+	char why[512];
+	static const char nul[] = "午未\0申酉" PASTE_END_MARK;
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	assert_int_equal(pm_feed(&p, nul, sizeof nul - 1, 0), sizeof nul - 1);
+	assert_int_equal(p.state, PM_NUL);
+	assert_int_equal(p.bad_char, 3);
+	assert_null(pm_text(&p));
+	snprintf(why, sizeof why, msg(MSG_UI_PASTE_NUL), p.bad_char);
+	assert_said(why, "粘贴的内容第 3 个字是 NUL 字节（空字符），一项也没有填入");
+	static const char esc[] = "子丑\033[31m寅卯" PASTE_END_MARK;
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	assert_int_equal(pm_feed(&p, esc, sizeof esc - 1, 0), sizeof esc - 1);
+	assert_int_equal(p.state, PM_CONTROL);
+	assert_int_equal(p.bad_char, 3);
+	assert_int_equal(p.bad_cp, 0x1B);
+	assert_null(pm_text(&p));
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	pm_feed(&p, "子\x07丑" PASTE_END_MARK, 8 + strlen(PASTE_END_MARK), 0); /* a bell */
+	assert_int_equal(p.state, PM_CONTROL);
+	assert_int_equal(p.bad_cp, 7);
+	assert_int_equal(p.bad_char, 2);
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	pm_feed(&p, "子丑\t寅卯\r\n" PASTE_END_MARK, 15 + strlen(PASTE_END_MARK), 0);
+	assert_int_equal(p.state, PM_DONE);
+	assert_string_equal(pm_text(&p), "子丑\t寅卯\r\n");
+	pm_free(&p);
+	form_model *m = open_form(s);
+	focus_on(m, "name");
+	snprintf(why, sizeof why, msg(MSG_UI_PASTE_ESC), (size_t)3);
+	fm_result r = fm_paste_lost(m, why);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_true(r.error);
+	assert_string_equal(r.text, "粘贴的内容第 3 个字起含有终端控制序列（ESC），一项也没有填入；请只复制文字。");
+	assert_value(m, "name", "");
+	assert_false(m->dirty);
+	fm_free(m);
+}
+
+/* A unit's row of 19 cells whose last lands on 省辖市科协意见 (the city
+ * writes it): the field keeps its value, and the status says so, naming
+ * the cell, where it was once dropped without a word. The control: the
+ * same row without that cell says nothing of it. */
+static void paste_cell_not_yours(void **state)
+{
+	form_story *s = *state;
+	story_sign_in_unit(s, "xcxy", UNIT);
+	form_model *m = open_form(s);
+	static const char head[] = "王小明\t女\t38\t汉族\t群众\t大专\t教育\t植物保护\t许昌学院\t教师\t"
+				   "13837400012\twxm@163.com\twxm2016\t农村科普\t简介\t经历\t计划\t同意推荐";
+	char row[1024];
+	snprintf(row, sizeof row, "%s\t同意，已认定\r\n", head);
+	fm_result r = fm_paste(m, &s->c, row);
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_string_equal(r.text, "已粘贴 18 项。第 19 格「同意，已认定」落在「省辖市科协意见」（由市科协填写），没有填入。");
+	assert_value(m, "city_opinion", "");
+	assert_value(m, "county_opinion", "同意推荐");
+	fm_free(m);
+	m = open_form(s);
+	r = fm_paste(m, &s->c, head);
+	assert_string_equal(r.text, "已粘贴 18 项。");
+	fm_free(m);
+}
+
+/* Excel quotes a cell holding a line break, its quotes doubled: one such
+ * cell pasted into a textarea is its text (once kept with the quotes), a
+ * row with one is one row (once refused as 「2 行」), CRLF in a cell a line
+ * end as textareas keep it. A quote of no such pattern stays as typed. */
+/* text pasted into field of a new record holds want. */
+static void pasted_as(form_story *s, const char *field, const char *text, const char *want)
+{
+	form_model *m = open_form(s);
+	focus_on(m, field);
+	assert_false(fm_paste(m, &s->c, text).error);
+	assert_value(m, field, want);
+	fm_free(m);
+}
+
+static void excel_quoting(void **state)
+{
+	form_story *s = *state;
+	pasted_as(s, "profile", "\"从事环保宣传五年。\r\n组织，\"\"绿色家庭\"\"评选。\"\r\n",
+		  "从事环保宣传五年。\n组织，\"绿色家庭\"评选。");
+	form_model *m = open_form(s);
+	fm_result r = fm_paste(m, &s->c, "周八\t男\t44\t汉族\t群众\t大学本科\t教育\t天文科普\t许昌市第三中学\t教师\t"
+			       "13837400789\t\t\t青少年科普\t\"爱好天文二十年。\r\"\"星空课堂\"\"主讲。\"\r\r");
+	/* as a terminal turning LF into CR sends it (tmux, PuTTY) */
+	assert_int_equal(r.kind, FM_HANDLED);
+	assert_string_equal(r.text, "已粘贴 15 项。");
+	assert_value(m, "profile", "爱好天文二十年。\n\"星空课堂\"主讲。");
+	assert_value(m, "name", "周八");
+	fm_free(m);
+	/* the controls: quotes of no Excel pattern are the clerk's text; two rows stay two */
+	pasted_as(s, "profile", "\"绿色家庭\"评选", "\"绿色家庭\"评选");
+	pasted_as(s, "profile", "\"绿色家庭\"", "\"绿色家庭\""); /* no line break: Excel would not quote it */
+	pasted_as(s, "profile", "\"甲\n乙\"丙", "\"甲\n乙\"丙"); /* a quote closing mid-cell */
+	m = open_form(s);
+	r = fm_paste(m, &s->c, "周八\t\"甲\n乙\"\r\n王五\t男\r\n");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "粘贴的内容有");
+	assert_value(m, "name", "");
+	fm_free(m);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -349,6 +504,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(phone_holds_a_mobile, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_in_pieces, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_bounds, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_controls, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_cell_not_yours, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(excel_quoting, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(tab_takes_as_paste_does, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
