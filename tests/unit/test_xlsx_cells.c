@@ -15,7 +15,6 @@
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
-#include "domain/import_source.h"
 #include "domain/transfer.h"
 #include "domain/xlsx_read.h"
 #include "zip_book.h"
@@ -109,23 +108,13 @@ static void test_rows_in_place(void **state)
  * said into *said. */
 static int import_book(fixture *fx, const char *form, const char *rows, char **said)
 {
-	const kp_form *f = catalog_form(&fx->env.cat, form);
 	FILE *raw = book(rows);
-	char *err = NULL;
-	import_origin *org = NULL;
-	FILE *in = import_source(&fx->env.cat, f, raw, "b.xlsx", NULL, NULL, store_year(fx->env.store), &org, &err);
-	if (!in)
-		fail_msg("%s", err);
-	import_options o = {.unit = "魏都区"};
-	import_source_places(&o, org);
 	size_t len;
 	FILE *rep = open_memstream(said, &len);
 	import_stats st;
-	int rc = import_csv(&fx->env, f, in, &o, rep, &st);
+	int rc = import_file(&fx->env, catalog_form(&fx->env.cat, form), raw, "b.xlsx",
+			     (import_options){.unit = "魏都区"}, rep, &st);
 	fclose(rep);
-	import_origin_free(org);
-	if (in != raw)
-		fclose(in);
 	fclose(raw);
 	return rc;
 }
