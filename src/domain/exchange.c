@@ -34,7 +34,9 @@ static bool control_cp(uint32_t c)
 	       (c >= 0x2066 && c <= 0x2069);
 }
 
-int exchange_check_name(const char *name, char **err)
+/* exchange_check_name; *named when the refusal quotes the name itself
+ * (only a printable one is quoted). */
+static int check_name(const char *name, char **err, bool *named)
 {
 	size_t len = strlen(name);
 	bool control = false;
@@ -52,23 +54,30 @@ int exchange_check_name(const char *name, char **err)
 		*err = xstrdup(msg(MSG_XC_NAME_UTF8));
 	else if (control)
 		*err = xstrdup(msg(MSG_XC_NAME_CONTROL));
-	else if (strchr(name, '/'))
+	else if ((*named = strchr(name, '/') != NULL))
 		*err = xasprintf(msg(MSG_XC_NAME_PATH), name);
-	else if (name[0] == '.')
+	else if ((*named = name[0] == '.'))
 		*err = xasprintf(msg(MSG_XC_NAME_DOT), name);
 	else
 		return 0;
 	return -1;
 }
 
-char *exchange_safe_name(const char *name)
+int exchange_check_name(const char *name, char **err)
+{
+	bool named = false;
+	return check_name(name, err, &named);
+}
+
+/* exchange_safe_name; with keep_dot a leading '.' stays (a name only shown). */
+static char *safe_name(const char *name, bool keep_dot)
 {
 	size_t len = strlen(name);
 	char *out = xmalloc(len + 2), *o = out;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t n = utf8_decode(name + i, len - i, &cp);
-		bool bad = cp == UTF8_INVALID || control_cp(cp) || cp == '/' || (i == 0 && cp == '.');
+		bool bad = cp == UTF8_INVALID || control_cp(cp) || cp == '/' || (i == 0 && cp == '.' && !keep_dot);
 		if (o - out + (bad ? 1 : (ptrdiff_t)n) > EXCHANGE_NAME_MAX)
 			break;
 		if (bad) {
@@ -83,6 +92,11 @@ char *exchange_safe_name(const char *name)
 		*o++ = '_';
 	*o = '\0';
 	return out;
+}
+
+char *exchange_safe_name(const char *name)
+{
+	return safe_name(name, false);
 }
 
 /* fstatat and openat with the data group's privilege, errno kept. */
@@ -430,8 +444,12 @@ size_t exchange_list(const kp_exchange *x, char ***names, char ***refused, size_
 			continue;
 		char *why = NULL;
 		struct stat st;
-		if (exchange_check_name(de->d_name, &why) != 0) {
-			char *shown = exchange_safe_name(de->d_name);
+		bool named = false;
+		if (check_name(de->d_name, &why, &named) != 0 && named) {
+			bad[r++] = why; /* 「..csv」：…, the name once and as it is */
+			why = NULL;
+		} else if (why) { /* a name that cannot be shown: its printable twin */
+			char *shown = safe_name(de->d_name, true);
 			bad[r++] = xasprintf(msg(MSG_XC_LISTED_REFUSED), shown, why);
 			free(shown);
 		} else if (stat_raised(x->fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {

@@ -49,6 +49,7 @@ typedef struct {
 	char **keys;  /* label keys: each field's label, id and aliases (nkeys) */
 	int *key_field;
 	size_t nkeys;
+	int max_rows; /* the session's bound on one import's data rows */
 } importer;
 
 /* A line of the report. What it quotes comes from the file: sanitised, so
@@ -139,7 +140,9 @@ static char *what_was_read(const importer *im, int row, int col, const char *val
 		[XLSX_TIME] = MSG_C_READ_TIME, [XLSX_BOOL] = MSG_C_READ_BOOL, [XLSX_UNKNOWN] = MSG_C_READ_CSV};
 	if (kind == XLSX_NUMBER && float_noise(value))
 		return xasprintf(msg(MSG_C_READ_NUMBER_ROUNDED), value, rounded(value).s);
-	char *v = text_quote(value, QUOTE_CHARS);
+	/* a logical cell holds 1 or 0; Excel, LibreOffice and WPS show TRUE, FALSE */
+	const char *shown = kind != XLSX_BOOL ? value : !strcmp(value, "1") ? "TRUE" : !strcmp(value, "0") ? "FALSE" : value;
+	char *v = text_quote(shown, QUOTE_CHARS);
 	char *t = xasprintf(msg(said[kind >= 0 && kind <= XLSX_UNKNOWN ? kind : XLSX_UNKNOWN]), v);
 	free(v);
 	return t;
@@ -502,6 +505,14 @@ static bool footer_row(const importer *im, const csv_reader *r, int unit_col)
 	return false;
 }
 
+/* What a field holds, as a refusal of a logical cell says it is not. */
+static enum kp_msg_id bool_not(const kp_field *fd)
+{
+	if (field_holds_month(fd))
+		return MSG_C_NOT_MONTH;
+	return fd->type == FT_INTEGER ? MSG_C_NOT_NUMBER : fd->type == FT_DATE ? MSG_C_NOT_DATE : MSG_C_NOT_TEXT;
+}
+
 /* Validate one data row into rec; returns the number of problems. */
 static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 		     long long fixed_unit, const char *unit, kp_record *rec)
@@ -553,6 +564,17 @@ static int check_row(importer *im, csv_reader *r, const header *h, int unit_col,
 			/* a date format over a number: what shows is not what was typed */
 			char *read = what_was_read(im, row, im->col[i], raw[i]);
 			char *t = xasprintf(msg(field_holds_month(fd) ? MSG_C_DATE_IN_MONTH : MSG_C_DATE_IN_FIELD), read);
+			problem(im, row, im->col[i], fd->label, t);
+			free(t);
+			free(read);
+			free(why[i]);
+			continue;
+		}
+		if (kind == XLSX_BOOL) {
+			/* TRUE is never what a clerk meant by a count, a day or a
+			 * name, and its 1 would pass for a number */
+			char *read = what_was_read(im, row, im->col[i], raw[i]);
+			char *t = xasprintf(msg(MSG_C_BOOL_IN_FIELD), read, msg(bool_not(fd)), msg(bool_not(fd)));
 			problem(im, row, im->col[i], fd->label, t);
 			free(t);
 			free(read);
@@ -756,7 +778,13 @@ static void read_rows(reader *rd)
 			continue; /* computed or signed, not data */
 		if (rc > 0 && rows_of_sums(rd))
 			continue;
-		st->rows++;
+		if (++st->rows > im->max_rows) { /* before the row is sent: the writer never sees it */
+			enum kp_msg_id said = im->max_rows == IMPORT_UNIT_ROWS ? MSG_C_IMPORT_ROWS_UNIT : MSG_C_IMPORT_ROWS;
+			char *t = xasprintf(msg(said), im->max_rows);
+			fatal(im, t);
+			free(t);
+			break;
+		}
 		if (rd->q && (rd->c->n == CHUNK_ROWS || st->rows - rd->sent_at >= KP_PROGRESS_EVERY))
 			send_chunk(rd, st->rows - 1);
 		else if (!rd->q && o->progress && st->rows % KP_PROGRESS_EVERY == 0)
@@ -914,7 +942,8 @@ static bool find_header(importer *im, csv_reader *r, header *h, int *pending)
 int import_csv(kp_env *e, const kp_form *f, FILE *in, const import_options *o, FILE *report,
 	       import_stats *st)
 {
-	importer im = {.e = e, .f = f, .report = report, .o = o, .st = st, .reasons = STRBUF_INIT};
+	importer im = {.e = e, .f = f, .report = report, .o = o, .st = st, .reasons = STRBUF_INIT,
+		       .max_rows = store_session_unit(e->store) ? IMPORT_UNIT_ROWS : IMPORT_CITY_ROWS};
 	memset(st, 0, sizeof *st);
 	csv_reader r;
 	csv_open(&r, in);

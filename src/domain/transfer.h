@@ -62,6 +62,15 @@ typedef struct {
 	const char *sheet; /* the list sheet read, for a cell's message, or NULL */
 } import_options;
 
+/* Data rows one import reads at most (blank, 合计 and signature rows not
+ * counted): the import is one write transaction, and while it runs every
+ * other session's save waits (store/db.c's busy timeout). A unit files a
+ * few hundred records a year; the city imports for every unit (the
+ * province's pool in issue #26's benchmark: 100,000 rows, about 10 s at
+ * worst). A file with more is refused whole, naming the bound. */
+#define IMPORT_UNIT_ROWS 10000
+#define IMPORT_CITY_ROWS 100000
+
 /* Import a UTF-8 CSV (BOM optional) whose header holds field labels,
  * aliases or ids in any order (compared without spaces and punctuation),
  * plus optionally the unit column (the form's unit_label). The header is

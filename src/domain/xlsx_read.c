@@ -115,6 +115,7 @@ typedef struct {
 	char **cells;     /* the row's cells by column */
 	size_t ncells;
 	size_t col;
+	long last_col;    /* the column of the row's cell before, -1 before the first */
 	char type[8];
 	int style;
 	unsigned char kind; /* what the cell just read held (enum xlsx_kind) */
@@ -677,31 +678,68 @@ static void grid_merge(reader *r, const char *ref)
 	g->merged[g->nmerged++] = (xlsx_range){r1, r2, c1, c2};
 }
 
+/* A cell where its row has room for it: named by its own row, after the
+ * cell before. Else refused, naming it: given twice or out of order, one
+ * program reads the first, another the last, and kepu never guesses. */
+static bool cell_in_place(reader *r, const char *ref)
+{
+	char here[24];
+	csv_column_letters((int)r->col, here);
+	snprintf(here + strlen(here), sizeof here - strlen(here), "%ld", r->row);
+	const char *digits = ref ? ref + strspn(ref, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") : NULL;
+	char *why = NULL;
+	if (digits && *digits && atol(digits) != r->row)
+		why = xasprintf(msg(MSG_C_XLSX_CELL_ROW), ref, r->row);
+	else if ((long)r->col == r->last_col)
+		why = xasprintf(msg(MSG_C_XLSX_CELL_TWICE), here);
+	else if ((long)r->col < r->last_col) {
+		char before[24];
+		csv_column_letters((int)r->last_col, before);
+		snprintf(before + strlen(before), sizeof before - strlen(before), "%ld", r->row);
+		why = xasprintf(msg(MSG_C_XLSX_CELL_ORDER), here, before);
+	}
+	if (why)
+		refuse(r, why);
+	return !why;
+}
+
 static void XMLCALL sh_start(void *ud, const char *name, const char **a)
 {
 	reader *r = ud;
 	const char *n = local(name);
 	if (!strcmp(n, "row")) {
 		const char *rr = attr(a, "r");
-		long want = rr ? atol(rr) : r->row + 1;
+		long want = rr ? atol(rr) : r->row + 1; /* without r: the row after the one before */
 		if (want > XLSX_MAX_ROWS) {
 			refuse(r, xasprintf(msg(MSG_C_XLSX_ROW), rr ? rr : "", XLSX_MAX_ROWS));
+			return;
+		}
+		/* a row given twice or out of order (a hand-made file): which
+		 * one holds the row the clerk sees depends on the program */
+		if (want <= r->row) {
+			refuse(r, want == r->row ? xasprintf(msg(MSG_C_XLSX_ROW_TWICE), want)
+						 : xasprintf(msg(MSG_C_XLSX_ROW_ORDER), want, r->row));
 			return;
 		}
 		while (r->out && r->written + 1 < want && !r->why) /* rows the sheet leaves out */
 			write_row(r);
 		r->row = want;
+		r->last_col = -1;
 		r->hidden_row = is_true(attr(a, "hidden"));
 	} else if (!strcmp(n, "col")) {
 		hide_cols(r, a);
 	} else if (!strcmp(n, "c")) {
 		const char *ref = attr(a, "r"), *t = attr(a, "t"), *s = attr(a, "s");
-		r->col = ref ? column_of(ref) : r->ncells;
+		/* without r: the cell after the one before */
+		r->col = ref ? column_of(ref) : (size_t)(r->last_col + 1);
 		if (r->col >= XLSX_MAX_COLS) {
 			refuse(r, xasprintf(msg(MSG_C_XLSX_COLUMN), ref ? ref : "", XLSX_MAX_COLS));
 			r->col = 0;
 			return;
 		}
+		if (!cell_in_place(r, ref))
+			return;
+		r->last_col = (long)r->col;
 		snprintf(r->type, sizeof r->type, "%s", t ? t : "");
 		r->style = s ? atoi(s) : -1;
 		r->formula = r->has_v = false;

@@ -17,7 +17,8 @@
 #include "form/phone.h"
 
 /* Long enough to outlast another session's largest transaction (an import
- * of 100,000 rows); the busy handler retries, the user never sees "locked". */
+ * of at most 100,000 rows, IMPORT_CITY_ROWS: about 10 s); the busy handler
+ * retries, and past it the user is told the database is busy (db_fail). */
 #define BUSY_TIMEOUT_MS 60000
 
 /* Set once a statement meets a damaged file; SQLite reports it through
@@ -48,8 +49,14 @@ const char *store_damage_reason(void) { return damage; }
 
 int db_fail(kp_store *s, char **err)
 {
-	note_damage(sqlite3_extended_errcode(s->db));
-	db_set_err(err, xasprintf(msg(MSG_S_SQL), sqlite3_errmsg(s->db)));
+	int code = sqlite3_extended_errcode(s->db);
+	note_damage(code);
+	/* another session kept the database for writing past the busy
+	 * timeout (a long import): said as such, not as SQLite's "locked" */
+	if ((code & 0xff) == SQLITE_BUSY)
+		db_set_err(err, xasprintf(msg(MSG_S_BUSY), BUSY_TIMEOUT_MS / 1000));
+	else
+		db_set_err(err, xasprintf(msg(MSG_S_SQL), sqlite3_errmsg(s->db)));
 	return KP_ERR;
 }
 

@@ -25,6 +25,7 @@
 #include "domain/xlsx.h"
 #include "domain/xlsx_read.h"
 #include "form/validate.h"
+#include "import_text.h"
 #include "zip_book.h"
 
 /* A workbook written by kepu, open for reading (its path removed). */
@@ -595,7 +596,9 @@ static void test_long_project_pieces(void **state)
 	char **cells = read_back(fx, f, in, &pl, &back, &nrows, &ncells);
 	assert_string_equal(value_of(cells, ncells, "项目基本内容"), want);
 	read_free(cells, nrows * ncells, pl, back, in);
-	in = with_cell(path, dst, ref, "<c r=\"B1\" t=\"inlineStr\"><is><t>接上页：第9项</t></is></c>");
+	char *c = xasprintf("<c r=\"%s\" t=\"inlineStr\"><is><t>接上页：第9项</t></is></c>", ref);
+	in = with_cell(path, dst, ref, c);
+	free(c);
 	assert_null(paper_to_csv(&fx->env.cat, f, in, "t.xlsx", 0, &pl, &err));
 	char *said = xasprintf("工作表「1 科普大篷车」 %s：续页的格子应以「（续）」开头", ref);
 	if (!err || !strstr(err, said))
@@ -705,22 +708,12 @@ static void test_list_dates(void **state)
  * import said into *said (NULL: not kept). */
 static int import_book(fixture *fx, const kp_form *f, const char *path, bool dry, import_stats *st, char **said)
 {
-	char *err = NULL;
-	import_origin *org = NULL;
 	FILE *raw = fopen(path, "rb");
 	assert_non_null(raw);
-	FILE *in = import_source(&fx->env.cat, f, raw, path, NULL, NULL, store_year(fx->env.store), &org, &err);
-	if (!in)
-		fail_msg("%s", err);
-	import_options o = {.unit = "魏都区", .dry_run = dry};
-	import_source_places(&o, org);
 	size_t len;
 	FILE *rep = said ? open_memstream(said, &len) : fopen("/dev/null", "w");
-	int rc = import_csv(&fx->env, f, in, &o, rep, st);
+	int rc = import_file(&fx->env, f, raw, path, (import_options){.unit = "魏都区", .dry_run = dry}, rep, st);
 	fclose(rep);
-	import_origin_free(org);
-	if (in != raw)
-		fclose(in);
 	fclose(raw);
 	return rc;
 }
