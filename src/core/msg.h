@@ -654,6 +654,8 @@
 	X(AU_DELETE,        "删除") \
 	X(AU_LOGIN,         "登录") \
 	X(AU_LOGIN_FAILED,  "登录失败") \
+	X(AU_UNKNOWN_ACCOUNT, "（未知账号）") \
+	X(AU_TYPED_NAME,    "输入的用户名") \
 	X(AU_PASSWORD,      "修改密码") \
 	X(AU_RESET,         "重置密码") \
 	X(AU_USER_ADD,      "新建账号") \
