@@ -29,6 +29,8 @@
 	X(V_MONTH_AMBIGUOUS, "「%s」看不出是 1 月还是 10 月，没有猜：请写成 %d-01 或 %d-10（或 %d年1月、%d年10月）") \
 	X(V_CHOICE,         "「%s」不是可选的项") \
 	X(V_CHOICE_LIST,    "「%s」不是可选的项，可选：%s") \
+	X(V_CHOICE_SOME,    "「%s」不是可选的项，可选：%s等 %zu 项") \
+	X(V_CHOICE_COUNT,   "「%s」不是可选的项（可选 %zu 项）") \
 	X(V_CHOICE_MONTH,   "「%s」不是可选的月份：月份写作 YYYY-MM 或 YYYY年M月（如 %s），本年度可选 %s 到 %s") \
 	X(V_BEFORE,         "不能早于%s") \
 	X(V_NOT_MORE,       "%s，多于%s %s（%s不能多于%s）") \

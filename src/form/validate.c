@@ -19,8 +19,10 @@
 
 /* Pattern names the typed validators use (config/patterns.yaml). */
 #define PAT_EMAIL "email"
-/* A refused choice names the choices when there are at most this many. */
-#define CHOICES_SAID 12
+/* A refused choice, with its field's label, in at most this many display
+ * cells: two 80-column status lines hold it with the form's own words
+ * after it (「，没有填入，仍在本项：…」, 46 cells). */
+#define CHOICES_WIDTH 100
 
 static bool fail(char **reason, char *text)
 {
@@ -330,20 +332,32 @@ static bool yearmonth(const char *s, char **out, char **reason)
 }
 
 /* 「s」 is not one of f's choices, and what is: months by their form and
- * range (月报: 2016-07 到 2016-12), a short list in full. */
+ * range (月报: 2016-07 到 2016-12), a list in full when it fits
+ * CHOICES_WIDTH with the label, else as many as fit and how many in all
+ * (「…、「科普动漫」等 12 项」), else only how many. */
 static char *choice_refusal(const kp_field *f, const char *s)
 {
 	const kp_list *l = f->choices;
 	if (field_holds_month(f) && l->n)
 		return xasprintf(msg(MSG_V_CHOICE_MONTH), s, l->items[0], l->items[0], l->items[l->n - 1]);
-	if (l->n == 0 || l->n > CHOICES_SAID)
+	if (l->n == 0)
 		return xasprintf(msg(MSG_V_CHOICE), s);
+	int room = CHOICES_WIDTH - utf8_width(f->label) - 2; /* 「label：」 */
 	strbuf b = STRBUF_INIT;
-	for (size_t i = 0; i < l->n; i++)
+	char *why = NULL;
+	for (size_t i = 0; i < l->n; i++) {
 		sb_printf(&b, "%s「%s」", i ? "、" : "", l->items[i]);
-	char *why = xasprintf(msg(MSG_V_CHOICE_LIST), s, sb_str(&b));
+		char *fits = i + 1 == l->n ? xasprintf(msg(MSG_V_CHOICE_LIST), s, sb_str(&b))
+					   : xasprintf(msg(MSG_V_CHOICE_SOME), s, sb_str(&b), l->n);
+		if (utf8_width(fits) > room) {
+			free(fits);
+			break;
+		}
+		free(why);
+		why = fits;
+	}
 	sb_free(&b);
-	return why;
+	return why ? why : xasprintf(msg(MSG_V_CHOICE_COUNT), s, l->n);
 }
 
 /* A month of a month list written otherwise, as the workbook prints it

@@ -5,6 +5,7 @@
 #include "form_story.h"
 
 #include "core/clock.h"
+#include "core/utf8.h"
 
 /* Tab on the last field stays there and says how to save: wrapping to the
  * first field with it selected let the next letter wipe 姓名. Shift-Tab on
@@ -169,6 +170,29 @@ static void tab_refuses_unmatched_filter(void **state)
 	assert_int_equal(m->mode, FM_EDIT);
 	assert_focus(m, "age");
 	assert_value(m, "gender", "女");
+	fm_free(m);
+}
+
+/* A refused choice with a long list (资源 类型, t80g #18) names as many
+ * options as fit the two 80-column status lines and how many there are,
+ * never a list cut in the middle of a name. */
+static void long_choice_list_fits_status(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_record(s, "resource", 0, "许昌学院");
+	assert_focus(m, "name");
+	type(s, m, "科普展板");
+	key(s, m, TAB);
+	type(s, m, "展板");
+	assert_int_equal(m->pick.nmatch, 0);
+	fm_result r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "类型：「展板」不是可选的项，可选：「科普微电影」、");
+	char said[64];
+	const kp_field *kind = &m->form->fields[form_field_index(m->form, "kind")];
+	snprintf(said, sizeof said, "」等 %zu 项，没有填入", kind->choices->n);
+	assert_said(r.text, said);
+	assert_true(utf8_width(r.text) <= 2 * 80);
 	fm_free(m);
 }
 
@@ -402,6 +426,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paste_paragraphs, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(full_text_said, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(tab_refuses_unmatched_filter, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(long_choice_list_fits_status, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(project_phone_advances, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refused_month_leaves_form_clean, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(undo_restores_field, form_story_setup, form_story_teardown),

@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/diag.h"
+#include "core/utf8.h"
 #include "form/catalog.h"
 #include "form/validate.h"
 
@@ -237,10 +238,30 @@ static void test_choices(void **state)
 	ok("学历", "本科", "大学本科");
 	bad("民族", "火星族", "「火星族」不是可选的项");
 	bad("性别", "未知", "「未知」不是可选的项，可选：「男」、「女」"); /* a short list in full */
-	bad("民族", "火星族", "「火星族」不是可选的项"); /* 56: not listed … */
 	char *out, *why;
+	/* 56: as many as fit two status lines with the label, and how many */
 	assert_false(field_validate(&cat, field("民族"), "火星族", &out, &why));
-	assert_null(strstr(why, "可选：")); /* … in a message */
+	assert_non_null(strstr(why, "「火星族」不是可选的项，可选：「汉族」、"));
+	assert_non_null(strstr(why, "等 56 项"));
+	assert_true(utf8_width(why) + utf8_width("民族：") <= 100);
+	free(why);
+	/* 资源 类型: 11 options, too wide in full (t80g #18), cut at a whole name */
+	const kp_form *res = catalog_form(&cat, "resource");
+	const kp_field *kind = &res->fields[form_field_index(res, "类型")];
+	assert_false(field_validate(&cat, kind, "展板", &out, &why));
+	assert_non_null(strstr(why, "「展板」不是可选的项，可选：「科普微电影」、"));
+	char said[64];
+	snprintf(said, sizeof said, "」等 %zu 项", kind->choices->n);
+	assert_non_null(strstr(why, said));
+	assert_true(utf8_width(why) + utf8_width("类型：") <= 100);
+	free(why);
+	/* typed text too wide for any name: only how many */
+	char wide[160] = "";
+	for (int i = 0; i < 40; i++)
+		strcat(wide, "展");
+	assert_false(field_validate(&cat, kind, wide, &out, &why));
+	snprintf(said, sizeof said, "不是可选的项（可选 %zu 项）", kind->choices->n);
+	assert_non_null(strstr(why, said));
 	free(why);
 	/* a month: its form and the programme year's months */
 	const kp_form *m = catalog_form(&cat, "monthly");
