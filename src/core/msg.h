@@ -32,6 +32,9 @@
 	X(V_CHOICE_SOME,    "「%s」不是可选的项，可选：%s等 %zu 项") \
 	X(V_CHOICE_COUNT,   "「%s」不是可选的项（可选 %zu 项）") \
 	X(V_CHOICE_MONTH,   "「%s」不是可选的月份：月份写作 YYYY-MM 或 YYYY年M月（如 %s），本年度可选 %s 到 %s") \
+	X(V_CHOICE_MONTH_NOW,"「%s」不是可选的月份：月份写作 YYYY-MM 或 YYYY年M月（如 %s），现在可选：%s；%s 从 %04d-%02d-01 起可以填") \
+	X(V_MONTHS_FROM_TO, "%s 到 %s") \
+	X(V_CHOICE_MONTH_NONE,"「%s」不是可选的月份：月份写作 YYYY-MM 或 YYYY年M月（如 %s），本年度的月份现在都还不能填；%s 从 %04d-%02d-01 起可以填") \
 	X(V_BEFORE,         "不能早于%s") \
 	X(V_NOT_MORE,       "%s，多于%s %s（%s不能多于%s）") \
 	X(V_NOT_MORE_WHY,   "%s，多于%s %s（%s不能多于%s：%s）") \
