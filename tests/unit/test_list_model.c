@@ -355,6 +355,7 @@ static void reload_keeps_the_record(void **state)
 static void signed_in_again(story *s, const char *unit)
 {
 	char *err = NULL;
+	env_close(&s->fx->env);
 	reopen(s->fx);
 	if (unit)
 		sign_in_unit(s->fx, unit);
