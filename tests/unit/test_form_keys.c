@@ -220,6 +220,31 @@ static void project_phone_advances(void **state)
 	fm_free(m);
 }
 
+/* 月报 月份 typed as 「8月」 on 2016-08-10 (t80g #6): read as the year's
+ * August and refused for the real reason, August not over; a month not in
+ * the list names what can be chosen now and when the next one opens. */
+static void typed_month_told_what_opens(void **state)
+{
+	form_story *s = *state;
+	clock_set_today("2016-08-10");
+	form_model *m = open_record(s, "monthly", 0, "许昌学院");
+	assert_focus(m, "month");
+	type(s, m, "8月");
+	fm_result r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "月份：「2016-08」这个月还没有过完（今天是 2016-08-10）");
+	assert_value(m, "month", "");
+	key(s, m, BSPACE);
+	key(s, m, BSPACE);
+	type(s, m, "3月");
+	r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "现在可选：2016-07；2016-08 从 2016-09-01 起可以填");
+	assert_value(m, "month", "");
+	fm_free(m);
+	clock_use_system();
+}
+
 /* A month picked that the unit has filed already is refused before
  * anything changes: the empty form stays clean (Esc leaves without asking)
  * and a hang-up leaves no 「（未填任何项）」 draft. A value typed and taken
@@ -428,6 +453,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(tab_refuses_unmatched_filter, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(long_choice_list_fits_status, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(project_phone_advances, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(typed_month_told_what_opens, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refused_month_leaves_form_clean, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(undo_restores_field, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(readonly_titled_view, form_story_setup, form_story_teardown),
