@@ -29,7 +29,12 @@
 	X(V_MONTH_AMBIGUOUS, "「%s」看不出是 1 月还是 10 月，没有猜：请写成 %d-01 或 %d-10（或 %d年1月、%d年10月）") \
 	X(V_CHOICE,         "「%s」不是可选的项") \
 	X(V_CHOICE_LIST,    "「%s」不是可选的项，可选：%s") \
+	X(V_CHOICE_SOME,    "「%s」不是可选的项，可选：%s等 %zu 项") \
+	X(V_CHOICE_COUNT,   "「%s」不是可选的项（可选 %zu 项）") \
 	X(V_CHOICE_MONTH,   "「%s」不是可选的月份：月份写作 YYYY-MM 或 YYYY年M月（如 %s），本年度可选 %s 到 %s") \
+	X(V_CHOICE_MONTH_NOW,"「%s」不是可选的月份：月份写作 YYYY-MM 或 YYYY年M月（如 %s），现在可选：%s；%s 从 %04d-%02d-01 起可以填") \
+	X(V_MONTHS_FROM_TO, "%s 到 %s") \
+	X(V_CHOICE_MONTH_NONE,"「%s」不是可选的月份：月份写作 YYYY-MM 或 YYYY年M月（如 %s），本年度的月份现在都还不能填；%s 从 %04d-%02d-01 起可以填") \
 	X(V_BEFORE,         "不能早于%s") \
 	X(V_NOT_MORE,       "%s，多于%s %s（%s不能多于%s）") \
 	X(V_NOT_MORE_WHY,   "%s，多于%s %s（%s不能多于%s：%s）") \
@@ -669,6 +674,8 @@
 	X(AU_DELETE,        "删除") \
 	X(AU_LOGIN,         "登录") \
 	X(AU_LOGIN_FAILED,  "登录失败") \
+	X(AU_UNKNOWN_ACCOUNT, "（未知账号）") \
+	X(AU_TYPED_NAME,    "输入的用户名") \
 	X(AU_PASSWORD,      "修改密码") \
 	X(AU_RESET,         "重置密码") \
 	X(AU_USER_ADD,      "新建账号") \

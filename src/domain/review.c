@@ -60,6 +60,14 @@ bool review_allowed(const kp_store *s, kp_state st, kp_review a)
 	       store_may_move(s, state_code(st), state_code(review_target(a)));
 }
 
+bool review_any(const kp_store *s, kp_state st)
+{
+	for (int a = 0; a < REV_COUNT; a++)
+		if (review_allowed(s, st, (kp_review)a))
+			return true;
+	return false;
+}
+
 bool review_may_submit(const kp_store *s)
 {
 	return review_allowed(s, ST_DRAFT, REV_SUBMIT) || review_allowed(s, ST_RETURNED, REV_SUBMIT);

@@ -25,6 +25,8 @@ const char *review_label(kp_review a);
 /* May the store's session take action a on a record in state st? (The
  * rules are the store's, store/session.c; this names them as actions.) */
 bool review_allowed(const kp_store *s, kp_state st, kp_review a);
+/* Has the session any action on a record in state st (what F9 offers)? */
+bool review_any(const kp_store *s, kp_state st);
 /* May the session submit records at all (a draft or a returned one)? The
  * city reviews and submits none: F9 on records marked is the unit's. */
 bool review_may_submit(const kp_store *s);

@@ -19,8 +19,10 @@
 
 /* Pattern names the typed validators use (config/patterns.yaml). */
 #define PAT_EMAIL "email"
-/* A refused choice names the choices when there are at most this many. */
-#define CHOICES_SAID 12
+/* A refused choice, with its field's label, in at most this many display
+ * cells: two 80-column status lines hold it with the form's own words
+ * after it (「，没有填入，仍在本项：…」, 46 cells). */
+#define CHOICES_WIDTH 100
 
 static bool fail(char **reason, char *text)
 {
@@ -351,21 +353,63 @@ static bool yearmonth(const char *s, char **out, char **reason)
 	return true;
 }
 
+/* 「s」 is not one of f's months: what can be chosen today (a month not
+ * over, or not come, cannot: not_after) and when the next one opens, so
+ * the refusal never names a month the next refusal rejects. */
+static char *month_refusal(const kp_field *f, const char *s)
+{
+	const kp_list *l = f->choices;
+	int y, m, d;
+	clock_today(&y, &m, &d);
+	char now[8];
+	snprintf(now, sizeof now, "%04u-%02u", (unsigned)y % 10000, (unsigned)m % 100);
+	size_t open = l->n; /* the first month not yet selectable (the list is in order) */
+	for (size_t i = 0; f->not_after_today && i < l->n && open == l->n; i++) {
+		int cmp = strcmp(l->items[i], now);
+		if (cmp > 0 || (cmp == 0 && f->not_after_ended))
+			open = i;
+	}
+	const char *first = l->items[0];
+	if (open == l->n)
+		return xasprintf(msg(MSG_V_CHOICE_MONTH), s, first, first, l->items[l->n - 1]);
+	int oy = atoi(l->items[open]), om = atoi(l->items[open] + 5);
+	if (f->not_after_ended) /* from the first day after it */
+		oy += om / 12, om = om % 12 + 1;
+	if (!open)
+		return xasprintf(msg(MSG_V_CHOICE_MONTH_NONE), s, first, l->items[open], oy, om);
+	char *may = open == 1 ? xstrdup(first) : xasprintf(msg(MSG_V_MONTHS_FROM_TO), first, l->items[open - 1]);
+	char *why = xasprintf(msg(MSG_V_CHOICE_MONTH_NOW), s, first, may, l->items[open], oy, om);
+	free(may);
+	return why;
+}
+
 /* 「s」 is not one of f's choices, and what is: months by their form and
- * range (月报: 2016-07 到 2016-12), a short list in full. */
+ * range (月报: 2016-07 到 2016-12), a list in full when it fits
+ * CHOICES_WIDTH with the label, else as many as fit and how many in all
+ * (「…、「科普动漫」等 12 项」), else only how many. */
 static char *choice_refusal(const kp_field *f, const char *s)
 {
 	const kp_list *l = f->choices;
 	if (field_holds_month(f) && l->n)
-		return xasprintf(msg(MSG_V_CHOICE_MONTH), s, l->items[0], l->items[0], l->items[l->n - 1]);
-	if (l->n == 0 || l->n > CHOICES_SAID)
+		return month_refusal(f, s);
+	if (l->n == 0)
 		return xasprintf(msg(MSG_V_CHOICE), s);
+	int room = CHOICES_WIDTH - utf8_width(f->label) - 2; /* 「label：」 */
 	strbuf b = STRBUF_INIT;
-	for (size_t i = 0; i < l->n; i++)
+	char *why = NULL;
+	for (size_t i = 0; i < l->n; i++) {
 		sb_printf(&b, "%s「%s」", i ? "、" : "", l->items[i]);
-	char *why = xasprintf(msg(MSG_V_CHOICE_LIST), s, sb_str(&b));
+		char *fits = i + 1 == l->n ? xasprintf(msg(MSG_V_CHOICE_LIST), s, sb_str(&b))
+					   : xasprintf(msg(MSG_V_CHOICE_SOME), s, sb_str(&b), l->n);
+		if (utf8_width(fits) > room) {
+			free(fits);
+			break;
+		}
+		free(why);
+		why = fits;
+	}
 	sb_free(&b);
-	return why;
+	return why ? why : xasprintf(msg(MSG_V_CHOICE_COUNT), s, l->n);
 }
 
 /* A month of a month list written otherwise, as the workbook prints it
@@ -375,10 +419,17 @@ static bool month_choice(const kp_field *f, const char *s, char **out, char **re
 	if (yearmonth_ambiguous(s))
 		return yearmonth(s, out, reason);
 	int y, m, d = -1;
+	size_t digits = strspn(s, "0123456789");
 	if (yearmonth_parse(s, &y, &m)) {
 		char iso[16];
 		snprintf(iso, sizeof iso, "%04d-%02d", y, m);
 		d = list_find(f->choices, iso);
+	} else if ((digits == 1 || digits == 2) && !strcmp(s + digits, "月")) {
+		/* 「8月」: the list's one month of that number (月报's months
+		 * lie in one year); two of them would be a guess */
+		for (size_t i = 0; i < f->choices->n; i++)
+			if (atoi(f->choices->items[i] + 5) == atoi(s))
+				d = d == -1 ? (int)i : -2;
 	}
 	if (d < 0)
 		return fail(reason, choice_refusal(f, s));

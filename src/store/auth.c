@@ -454,10 +454,16 @@ int store_login_result(kp_store *s, const kp_login_try *t, bool ok, long long un
 			rc = spread_failure(s, t);
 	}
 	if (rc == KP_OK) {
-		char *what[] = {"name", "", (char *)t->name, "address", "", (char *)t->addr,
-				"reason", "", (char *)(why ? why : "")};
-		rc = db_audit(s, t->name, "kp_users", 0, unit_id, ok ? "login" : t->confirm ? "password_failed" : "login_failed", what,
-			      why ? 9 : 6);
+		/* A name no account has is anyone's text (up to a name's length):
+		 * it never stands in the user column the city reads as "who did
+		 * it", only as quoted data under typed_name. */
+		bool unknown = why && !strcmp(why, "unknown");
+		char *typed = unknown ? xasprintf("「%s」", t->name) : NULL;
+		char *what[] = {unknown ? "typed_name" : "name", "", unknown ? typed : (char *)t->name,
+				"address", "", (char *)t->addr, "reason", "", (char *)(why ? why : "")};
+		rc = db_audit(s, unknown ? msg(MSG_AU_UNKNOWN_ACCOUNT) : t->name, "kp_users", 0, unit_id,
+			      ok ? "login" : t->confirm ? "password_failed" : "login_failed", what, why ? 9 : 6);
+		free(typed);
 	}
 	return db_end(s, rc, NULL);
 }

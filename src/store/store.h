@@ -521,7 +521,9 @@ typedef struct {
 	bool confirm;
 } kp_login_try;
 /* Record a login (ending the name's back-off) or a failed one (counted
- * under the name and the address); why: the reason, for the audit. */
+ * under the name and the address); why: the reason, for the audit
+ * ("unknown": no account has the name, which is then audited as typed
+ * text, never as the acting user). */
 int store_login_result(kp_store *s, const kp_login_try *t, bool ok, long long unit_id, const char *why);
 
 /* Failed logins of a name from many addresses (#27): how many addresses

@@ -43,7 +43,7 @@ static const char *audit_name(const char *column)
 		{"kp_state", MSG_UI_AU_STATE}, {"kp_reason", MSG_UI_AU_REASON},
 		{"kp_duplicates", MSG_UI_AU_DUP}, {"key", MSG_UI_AU_TICK}, {"kp_year", MSG_UI_AU_YEAR},
 		/* the accounts' and the years' rows (store/auth.c, tally.c, years.c) */
-		{"name", MSG_UI_LOGIN_NAME}, {"role", MSG_UI_AC_ROLE}, {"address", MSG_UI_AU_ADDRESS},
+		{"name", MSG_UI_LOGIN_NAME}, {"typed_name", MSG_AU_TYPED_NAME}, {"role", MSG_UI_AC_ROLE}, {"address", MSG_UI_AU_ADDRESS},
 		{"reason", MSG_UI_AU_WHY}, {"year", MSG_UI_AU_YEAR}, {"from_year", MSG_UI_AU_FROM_YEAR},
 		{"unit", MSG_P_COL_UNIT}, {"units", MSG_UI_AU_UNITS}, /* a closed year reopened for a unit */
 	};

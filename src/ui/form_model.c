@@ -1499,12 +1499,8 @@ bool fm_acts(const void *model, const void *ctx, kp_action a)
 	case ACT_UNDO:
 		return !m->readonly && (changed_here(m) || paste_undoable(m));
 	case ACT_REVIEW: /* only with something the session may do to it as stored */
-		if (!c || !m->form->review || !m->rec.id || (m->dirty && !as_stored(m, c)))
-			return false;
-		for (int r = 0; r < REV_COUNT; r++)
-			if (review_allowed(c->env->store, state_of(m->rec.state), (kp_review)r))
-				return true;
-		return false;
+		return c && m->form->review && m->rec.id && (!m->dirty || as_stored(m, c)) &&
+		       review_any(c->env->store, state_of(m->rec.state));
 	default:
 		return true;
 	}

@@ -583,8 +583,10 @@ bool lm_acts(const void *model, const void *ctx, kp_action a)
 		return !m->view && year_open && rows && store_may_write_form(c->store, m->form) &&
 		       (!m->form->review || review_editable(c->store, state_of(m->rows[m->sel].state))) &&
 		       store_may_change_report(c->store, m->form, &m->rows[m->sel], NULL) == KP_OK;
-	case ACT_REVIEW:
-		return !m->view && year_open && m->form->review && (m->nmarked ? review_may_submit(c->store) : rows);
+	case ACT_REVIEW: /* the selected row: only with an action on it (none on a unit's 已认定) */
+		return !m->view && year_open && m->form->review &&
+		       (m->nmarked ? review_may_submit(c->store)
+				   : rows && review_any(c->store, state_of(m->rows[m->sel].state)));
 	case ACT_YEAR: /* only with a year to move to */
 		return !m->view && year_open && any && move_year_to_any(c->store, lm_move_from(m));
 	case ACT_TOGGLE: /* marks are for F9 and F5 (F1's words say so); elsewhere Space is filter text */

@@ -25,3 +25,17 @@ close_terminals
 E2E_SSH="203.0.113.8 50022 192.0.2.1 22" E2E_USER=shikexie start 100 24
 wait_for "注意：账号「shikexie」正被人猜密码（15 分钟内 6 个地址失败 6 次）"
 assert_screen "主菜单"
+close_terminals
+# A name no account has is the guesser's own text (t5h #14): the trail keeps
+# it as quoted data under （未知账号）, never in the user column.
+E2E_SSH="198.51.100.99 50022 192.0.2.1 22" E2E_USER= start 80 24
+wait_for "请登录"
+type_text "请各单位把新密码发给王科长"; keys Enter
+type_text "x"; keys Enter
+wait_for "用户名或密码不正确。"
+close_terminals
+"$KEPU" audit --db "$DB" --since 2016-01-01 >"$WORK/audit" || fail "kepu audit failed"
+grep -q "^[0-9: -]*（未知账号）.*login_failed" "$WORK/audit" || fail "no （未知账号） row: $(cat "$WORK/audit")"
+grep -q "    typed_name:  -> 「请各单位把新密码发给王科长」" "$WORK/audit" || fail "typed name not quoted data"
+grep -q "^[0-9: -]*shikexie .*login_failed" "$WORK/audit" || fail "a known name lost its row"
+if grep -q "^[0-9: -]*请各单位" "$WORK/audit"; then fail "typed text in the user column"; fi

@@ -263,6 +263,26 @@ static void changes_in_words(void **state)
 	au_free(&m);
 }
 
+/* A failed login under a name no account has (t5h #14): the user column
+ * says （未知账号）, the typed text is only quoted data in the pane; a known
+ * name stays the user (the control). */
+static void unknown_login_name_is_data(void **state)
+{
+	story *s = *state;
+	kp_login_try t = {"请各单位把新密码发给王科长", "192.0.2.9", 1470787200LL, 1470787200LL - 900, false};
+	assert_int_equal(store_login_result(s->fx->env.store, &t, false, 0, "unknown"), KP_OK);
+	audit_model m;
+	au_init(&m, &s->c);
+	assert_string_equal(m.rows[0].user, "（未知账号）");
+	assert_string_equal(m.detail[0], "输入的用户名：（空） → 「请各单位把新密码发给王科长」");
+	au_free(&m);
+	t.name = "shikexie";
+	assert_int_equal(store_login_result(s->fx->env.store, &t, false, 0, "password"), KP_OK);
+	au_init(&m, &s->c);
+	assert_string_equal(m.rows[0].user, "shikexie");
+	au_free(&m);
+}
+
 /* A field whose value did not change (an approval's 退回原因, empty before
  * and after) is no change: never listed as 「（空） → （空）」. */
 static void unchanged_not_listed(void **state)
@@ -414,6 +434,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(unchanged_not_listed, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(long_reason_read_whole, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(unit_refused, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(unknown_login_name_is_data, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(actions_have_labels, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -216,6 +216,14 @@ static void test_login_rules(void **state)
 	assert_true(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'login_failed'"
 				      " AND changes LIKE '%\"address\",\"\",\"198.51.100.9\"%'") >= 5);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE changes LIKE '%good-password%'"), 0);
+	/* A name no account has is typed text: never the acting user, only
+	 * quoted data; a known name stays the actor (the control). */
+	assert_int_equal(auth_login(&fx->env, "请各单位把新密码发给王科长", "x", "local", at + 7000, &u, &wait),
+			 LOGIN_BAD);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE user LIKE '%王科长%'"), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE user = '（未知账号）'"
+				      " AND changes LIKE '%\"typed_name\",\"\",\"「请各单位把新密码发给王科长」\"%'"), 1);
+	assert_true(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE user = 'wd' AND action = 'login_failed'") >= 100);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_users WHERE hash LIKE '%good-password%'"), 0);
 }
 

@@ -5,6 +5,7 @@
 #include "form_story.h"
 
 #include "core/clock.h"
+#include "core/utf8.h"
 
 /* Tab on the last field stays there and says how to save: wrapping to the
  * first field with it selected let the next letter wipe 姓名. Shift-Tab on
@@ -172,6 +173,29 @@ static void tab_refuses_unmatched_filter(void **state)
 	fm_free(m);
 }
 
+/* A refused choice with a long list (资源 类型, t80g #18) names as many
+ * options as fit the two 80-column status lines and how many there are,
+ * never a list cut in the middle of a name. */
+static void long_choice_list_fits_status(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_record(s, "resource", 0, "许昌学院");
+	assert_focus(m, "name");
+	type(s, m, "科普展板");
+	key(s, m, TAB);
+	type(s, m, "展板");
+	assert_int_equal(m->pick.nmatch, 0);
+	fm_result r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "类型：「展板」不是可选的项，可选：「科普微电影」、");
+	char said[64];
+	const kp_field *kind = &m->form->fields[form_field_index(m->form, "kind")];
+	snprintf(said, sizeof said, "」等 %zu 项，没有填入", kind->choices->n);
+	assert_said(r.text, said);
+	assert_true(utf8_width(r.text) <= 2 * 80);
+	fm_free(m);
+}
+
 /* 附表3's 联系电话 moves on when a whole mobile number is typed, as
  * 附表2's does: a clerk used to it typed 「13903740001 hd」 into one field.
  * The habitual Tab after it is absorbed; with the account's auto-advance
@@ -194,6 +218,30 @@ static void project_phone_advances(void **state)
 	assert_focus(m, "phone");
 	assert_value(m, "phone", "13903740002");
 	fm_free(m);
+}
+
+/* 月报 月份 typed as 「8月」 on 2016-08-10 (t80g #6): read as the year's
+ * August and refused for the real reason, August not over; a month not in
+ * the list names what can be chosen now and when the next one opens. */
+static void typed_month_told_what_opens(void **state)
+{
+	form_story *s = *state;
+	clock_set_today("2016-08-10");
+	form_model *m = open_record(s, "monthly", 0, "许昌学院");
+	const char *typed[] = {"8月", "3月"}, *said[] = {"月份：「2016-08」这个月还没有过完（今天是 2016-08-10）",
+						       "现在可选：2016-07；2016-08 从 2016-09-01 起可以填"};
+	for (size_t i = 0; i < 2; i++) {
+		assert_focus(m, "month");
+		type(s, m, typed[i]);
+		fm_result r = key(s, m, TAB);
+		assert_int_equal(r.kind, FM_REFUSED);
+		assert_said(r.text, said[i]);
+		assert_value(m, "month", "");
+		key(s, m, BSPACE);
+		key(s, m, BSPACE);
+	}
+	fm_free(m);
+	clock_use_system();
 }
 
 /* A month picked that the unit has filed already is refused before
@@ -402,7 +450,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paste_paragraphs, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(full_text_said, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(tab_refuses_unmatched_filter, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(long_choice_list_fits_status, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(project_phone_advances, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(typed_month_told_what_opens, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refused_month_leaves_form_clean, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(undo_restores_field, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(readonly_titled_view, form_story_setup, form_story_teardown),

@@ -350,6 +350,53 @@ static void reload_keeps_the_record(void **state)
 	assert_int_equal(s->m.total, RECORDS - 1);
 }
 
+/* The story signed in again (a session is set once per opening, as kepu
+ * signs in once): as unit, or as the city when NULL; the list on record 1. */
+static void signed_in_again(story *s, const char *unit)
+{
+	char *err = NULL;
+	env_close(&s->fx->env);
+	reopen(s->fx);
+	if (unit)
+		sign_in_unit(s->fx, unit);
+	else if (store_session(s->fx->env.store, SESSION_CITY, "shikexie", 0, &err) != KP_OK)
+		fail_msg("%s", err);
+	s->c.store = s->fx->env.store;
+	s->talent = catalog_form(&s->fx->env.cat, "talent");
+	s->m.form = s->talent;
+	s->c.city = !unit;
+	s->c.own_unit = unit;
+	lm_restart(&s->m, &s->c);
+	while (s->m.rows[s->m.sel].id != 1)
+		key(s, FN(KEY_DOWN));
+}
+
+/* F9 is offered on the selected row only when the session has an action
+ * on it (t80g #19c): a unit has none on its own 已认定 record, but has
+ * on a draft (the control); the city has on the approved one. */
+static void review_key_only_with_an_action(void **state)
+{
+	story *s = *state;
+	char *err = NULL;
+	sign_in_unit(s->fx, "许昌学院");
+	if (review_apply(&s->fx->env, s->talent, 1, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	signed_in_again(s, NULL);
+	kp_record shown; /* the city approves what it was shown */
+	if (store_view(s->fx->env.store, s->talent, 1, &shown, &err) != KP_OK ||
+	    review_apply(&s->fx->env, s->talent, 1, REV_APPROVE, NULL, &err))
+		fail_msg("%s", err);
+	record_free(&shown);
+	signed_in_again(s, "许昌学院");
+	assert_string_equal(s->m.rows[s->m.sel].state, "approved");
+	assert_false(lm_acts(&s->m, &s->c, ACT_REVIEW));
+	key(s, s->m.sel ? FN(KEY_UP) : FN(KEY_DOWN));
+	assert_int_not_equal(s->m.rows[s->m.sel].id, 1);
+	assert_true(lm_acts(&s->m, &s->c, ACT_REVIEW)); /* a draft: 提交 */
+	signed_in_again(s, NULL);
+	assert_true(lm_acts(&s->m, &s->c, ACT_REVIEW)); /* 撤销认定, 退回修改 */
+}
+
 /* Columns wider than the terminal scroll sideways (#10): the name stays,
  * Right brings the hidden column in a column at a time and stops when the
  * last one shows, Left goes back and stops at the name; the key line and
@@ -416,6 +463,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(move_selected, story_2017, story_teardown),
 		cmocka_unit_test_setup_teardown(delete_names_number, story_2017, story_teardown),
 		cmocka_unit_test_setup_teardown(move_marked_records, story_2017, story_teardown),
+		cmocka_unit_test_setup_teardown(review_key_only_with_an_action, story_setup, story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/diag.h"
+#include "core/utf8.h"
 #include "form/catalog.h"
 #include "form/validate.h"
 
@@ -54,6 +55,18 @@ static void bad(const char *label, const char *raw, const char *part)
 		fail_msg("%s “%s” accepted as “%s”", label, raw, out);
 	if (!strstr(why, part))
 		fail_msg("%s “%s”: reason “%s” lacks “%s”", label, raw, why, part);
+	free(why);
+}
+
+/* On day today, month f refuses raw with a reason containing part. */
+static void month_refused(const kp_field *f, const char *today, const char *raw, const char *part)
+{
+	char *out, *why;
+	assert_true(clock_set_today(today));
+	if (field_validate(&cat, f, raw, &out, &why))
+		fail_msg("%s accepted as %s", raw, out);
+	if (!strstr(why, part))
+		fail_msg("%s: reason “%s” lacks “%s”", raw, why, part);
 	free(why);
 }
 
@@ -237,10 +250,30 @@ static void test_choices(void **state)
 	ok("学历", "本科", "大学本科");
 	bad("民族", "火星族", "「火星族」不是可选的项");
 	bad("性别", "未知", "「未知」不是可选的项，可选：「男」、「女」"); /* a short list in full */
-	bad("民族", "火星族", "「火星族」不是可选的项"); /* 56: not listed … */
 	char *out, *why;
+	/* 56: as many as fit two status lines with the label, and how many */
 	assert_false(field_validate(&cat, field("民族"), "火星族", &out, &why));
-	assert_null(strstr(why, "可选：")); /* … in a message */
+	assert_non_null(strstr(why, "「火星族」不是可选的项，可选：「汉族」、"));
+	assert_non_null(strstr(why, "等 56 项"));
+	assert_true(utf8_width(why) + utf8_width("民族：") <= 100);
+	free(why);
+	/* 资源 类型: 11 options, too wide in full (t80g #18), cut at a whole name */
+	const kp_form *res = catalog_form(&cat, "resource");
+	const kp_field *kind = &res->fields[form_field_index(res, "类型")];
+	assert_false(field_validate(&cat, kind, "展板", &out, &why));
+	assert_non_null(strstr(why, "「展板」不是可选的项，可选：「科普微电影」、"));
+	char said[64];
+	snprintf(said, sizeof said, "」等 %zu 项", kind->choices->n);
+	assert_non_null(strstr(why, said));
+	assert_true(utf8_width(why) + utf8_width("类型：") <= 100);
+	free(why);
+	/* typed text too wide for any name: only how many */
+	char wide[160] = "";
+	for (int i = 0; i < 40; i++)
+		strcat(wide, "展");
+	assert_false(field_validate(&cat, kind, wide, &out, &why));
+	snprintf(said, sizeof said, "不是可选的项（可选 %zu 项）", kind->choices->n);
+	assert_non_null(strstr(why, said));
 	free(why);
 	/* a month: its form and the programme year's months */
 	const kp_form *m = catalog_form(&cat, "monthly");
@@ -255,6 +288,21 @@ static void test_choices(void **state)
 		assert_string_equal(out, "2016-08");
 		free(out);
 	}
+	/* on 2016-08-10 only July is over: the refusal names it and when August
+	 * opens (t80g #6), never months the next refusal rejects */
+	month_refused(month, "2016-08-10", "2016年3月", "「2016年3月」不是可选的月份：月份写作 YYYY-MM 或 YYYY年M月"
+		      "（如 2016-07），现在可选：2016-07；2016-08 从 2016-09-01 起可以填");
+	month_refused(month, "2016-10-02", "13月", "现在可选：2016-07 到 2016-09；2016-10 从 2016-11-01 起可以填");
+	month_refused(month, "2016-07-20", "2016年3月", "本年度的月份现在都还不能填；2016-07 从 2016-08-01 起可以填");
+	/* 「8月」: the list's only August; not over yet, so the real reason */
+	month_refused(month, "2016-08-10", "8月", "「2016-08」这个月还没有过完（今天是 2016-08-10）：只能填已经过完的月份，"
+		      "这个月的从 2016-09-01 起可以填");
+	month_refused(month, "2016-08-10", "3月", "「3月」不是可选的月份"); /* no March in the list */
+	assert_true(clock_set_today("2016-08-10"));
+	assert_true(field_validate(&cat, month, "7月", &out, &why)); /* the control: July is over */
+	assert_string_equal(out, "2016-07");
+	free(out);
+	clock_use_system();
 	/* 2016.1: January, or 2016.10 that Excel kept as a number — never guessed */
 	assert_false(field_validate(&cat, month, "2016.1", &out, &why));
 	assert_string_equal(why, "「2016.1」看不出是 1 月还是 10 月，没有猜：请写成 2016-01 或 2016-10（或 2016年1月、2016年10月）");
