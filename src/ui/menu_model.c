@@ -356,6 +356,7 @@ static mm_result close_year(menu_model *m, const mm_ctx *c)
 	m->mode = MM_BROWSE;
 	free(m->still_due);
 	m->still_due = NULL;
+	m->insisting = false; /* answered: the next x (a reopening) asks afresh */
 	char *err = NULL;
 	if (store_year_close(c->env->store, m->close_year, m->closing, &err) != KP_OK) {
 		mm_result r = refused("%s", err ? err : "");

@@ -800,6 +800,41 @@ static void test_unapprove(void **state)
  * the picker → the reason typed in Chinese (an empty one refused, the
  * prompt kept) → reopened for 魏都区 only; x again offers 再结束, which
  * closes it to 魏都区. Esc in the picker gives up. A unit's x does nothing. */
+/* t80h: a year closed with items still running (two yeses), then
+ * reopened for every unit in the same sitting, is asked the reopening's
+ * question, not the close's second one (whose n would keep it closed). */
+static void test_reopen_after_insisted_close(void **state)
+{
+	fixture *fx = *state;
+	char *err = NULL;
+	clock_set_today("2016-12-31");
+	kp_store *s = fx->env.store;
+	assert_int_equal(store_session(s, SESSION_CITY, "shikexie", 0, &err), KP_OK);
+	mm_ctx c = {&fx->env, true, 0, 0, "shikexie", false};
+	menu_model mm;
+	mm_init(&mm, &c);
+	char q[1024];
+	mm_key(&mm, &c, CH('x'));
+	assert_non_null(mm.still_due); /* 12月月报 still running */
+	mm_key(&mm, &c, CH('y'));
+	mm_question(&mm, q, sizeof q);
+	assert_non_null(strstr(q, "不等上面的截止日期")); /* control: the second yes is asked */
+	assert_int_equal(mm_key(&mm, &c, CH('y')).kind, MM_YEAR);
+	assert_true(store_year_closed(s, 2016));
+	mm_key(&mm, &c, CH('x'));
+	assert_int_equal(mm.mode, MM_REOPEN);
+	mm_key(&mm, &c, ENTER); /* 全部单位 */
+	assert_int_equal(mm.mode, MM_CONFIRM_CLOSE);
+	mm_question(&mm, q, sizeof q);
+	assert_null(strstr(q, "不等上面的截止日期"));
+	char want[256];
+	snprintf(want, sizeof want, msg(MSG_UI_ASK_REOPEN_YEAR), 2016);
+	assert_string_equal(q, want);
+	assert_int_equal(mm_key(&mm, &c, CH('y')).kind, MM_YEAR);
+	assert_false(store_year_closed(s, 2016));
+	mm_free(&mm);
+}
+
 static void test_menu_reopens_for_one_unit(void **state)
 {
 	fixture *fx = *state;
@@ -887,6 +922,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_closed_year_import_and_old_draft, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_reopened_for_one_unit, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_unapprove, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_reopen_after_insisted_close, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_reopens_for_one_unit, setup_2017, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
