@@ -577,6 +577,7 @@
 	X(UI_MULTI_UNTICK,  "取消勾选") \
 	X(UI_MULTI_NONE,    "%s：没有和「%s」相符的选项；用空格勾选，左右键移动。") \
 	X(UI_TAB_ABSORBED,  "光标已自动跳到「%s」，这一下%s没有再往下跳。") \
+	X(UI_FULL_EXTRA,    "%s已经填满，光标已跳到下一项；多按的「%s」没有填进「%s」（确要以它开头，请再按一次）。") \
 	X(UI_FIRST_FIELD,   "已是第一项。") \
 	X(UI_PASTE_ROWS,    "粘贴的内容有 %zu 行；表单一次只能粘贴一行（多行请用导入），一项也没有填入。") \
 	X(UI_PASTE_NOT_YOURS,"第 %zu 格「%s」落在「%s」（%s），没有填入。") \

@@ -164,6 +164,7 @@ static void refused_at(form_model *m, size_t first)
 	if (first >= m->form->nfields)
 		return;
 	m->advanced = false;
+	m->full_from = 0;
 	fm_focus(m, first);
 }
 
@@ -979,8 +980,12 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 		edited(m, st);
 		if (replaces) /* the selection on entry went with this key: say how it comes back */
 			fm_say(&r, false, MSG_UI_REPLACED, fd->label);
-		if (c->auto_advance && complete(fd, eb)) /* the field's and the user's choice */
+		if (c->auto_advance && complete(fd, eb)) { /* the field's and the user's choice */
+			size_t from = m->focus;
 			advance(m, c, fd->forgive_tab, &r);
+			if (m->focus != from)
+				m->full_from = from + 1;
+		}
 	} else if (text) {
 		return refused(MSG_COUNT); /* a character no field takes */
 	}
@@ -990,6 +995,7 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 fm_result fm_burst(form_model *m, const fm_ctx *c, const uint32_t *cps, size_t n)
 {
 	fm_result r = result(FM_HANDLED);
+	m->full_from = 0; /* a burst is pasted text, not a key struck twice */
 	if (m->mode != FM_EDIT)
 		return r;
 	const kp_field *fd = &m->form->fields[m->focus];
@@ -1267,6 +1273,7 @@ static fm_result undo_paste(form_model *m)
 		n++;
 	}
 	m->advanced = false;
+	m->full_from = 0;
 	fm_focus(m, m->paste_focus);
 	forget_paste(m);
 	fm_result r = result(FM_HANDLED);
@@ -1279,6 +1286,7 @@ static fm_result undo_paste(form_model *m)
 static bool paste_refused(form_model *m, const fm_ctx *c, fm_result *r)
 {
 	m->advanced = false;
+	m->full_from = 0;
 	if (m->mode == FM_OFFER || m->mode == FM_CONFIRM_LEAVE) { /* a paste answers no question */
 		*r = refused(MSG_COUNT);
 		return true;
@@ -1403,6 +1411,17 @@ static bool as_stored(const form_model *m, const fm_ctx *c)
 	return same;
 }
 
+/* Would the full field from have taken ch, had it room (a digit for a
+ * phone)? */
+static bool one_too_many(const kp_field *from, uint32_t ch)
+{
+	if (ch < '0' || ch > '9')
+		return false;
+	char *why = field_refuse_key(from, ch);
+	free(why);
+	return !why;
+}
+
 fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 {
 	switch (m->mode) {
@@ -1415,12 +1434,24 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 	 * asks for has been made, so it is absorbed, and said (a Tab that
 	 * silently does nothing looked like a lost key). */
 	bool after_advance = m->advanced;
+	size_t full_from = m->full_from;
 	m->advanced = false;
+	m->full_from = 0;
 	const kp_field *fd = &m->form->fields[m->focus];
 	unsigned role = store_session_kind(c->env->store) == SESSION_CITY ? CTX_CITY : CTX_UNIT;
 	if (after_advance && keymap_lookup(CTX_ADVANCED, key) == ACT_ABSORB) {
 		fm_result r = result(FM_HANDLED);
 		fm_say(&r, false, MSG_UI_TAB_ABSORBED, fd->label, keymap_key_name(key));
+		return r;
+	}
+	if (full_from && key_printable(key) && one_too_many(&m->form->fields[full_from - 1], key.code)) {
+		/* a 12th digit of a phone that moved on at 11 (a key struck twice)
+		 * would begin the next field unseen: refused once, and said; the
+		 * same key again is taken (an e-mail may begin with a digit) */
+		fm_result r = result(FM_REFUSED);
+		char k[8] = {0};
+		utf8_encode(key.code, k);
+		fm_say(&r, true, MSG_UI_FULL_EXTRA, m->form->fields[full_from - 1].label, k, fd->label);
 		return r;
 	}
 	kp_action a = keymap_lookup(CTX_FORM | fm_field_ctx(fd) | role, key);

@@ -101,6 +101,7 @@ typedef struct {
 	bool dup_warned;     /* a possible duplicate was said: the next save stores and marks it */
 	char *dup_note;      /* the city's: the records this one was marked as repeating */
 	bool advanced;       /* the last key moved on by auto-advance (a field with forgive_tab) */
+	size_t full_from;    /* 1 + the field that moved on because it was full, for the key after it */
 	size_t nfiles;       /* the record's attachments (a form with evidence) */
 	char **saved;        /* after FM_SAVED of a new record: its values (for 同上) */
 	char *on_entry;      /* the focused field's value when the focus came to it (^Z restores it) */

@@ -220,6 +220,35 @@ static void phone_holds_a_mobile(void **state)
 	fm_free(m);
 }
 
+/* t80g #22 / t80h: a 12th digit typed key by key after the phone moved on
+ * at 11 (a key struck twice) would begin 电子邮箱 unseen (「4zhang@163.com」):
+ * it is refused once, and said; pressed again it is taken (an e-mail may
+ * begin with a digit); a letter after the move goes in at once. */
+static void twelfth_digit_refused_once(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_form(s);
+	fill_required(s, m, "张海旺", "13937412345");
+	focus_on(m, "phone");
+	type(s, m, "13837400123");
+	assert_focus(m, "email");
+	fm_result r = key(s, m, CH('4'));
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_string_equal(r.text, "联系电话已经填满，光标已跳到下一项；多按的「4」没有填进「电子邮箱」（确要以它开头，请再按一次）。");
+	assert_value(m, "phone", "13837400123");
+	assert_value(m, "email", "");
+	type(s, m, "4");
+	assert_value(m, "email", "4"); /* the second press is the clerk's */
+	/* control: a letter right after the move goes into 电子邮箱 */
+	focus_on(m, "phone");
+	type(s, m, "13837400124");
+	assert_focus(m, "email");
+	type(s, m, "zhang@163.com");
+	assert_value(m, "email", "zhang@163.com");
+	assert_value(m, "phone", "13837400124");
+	fm_free(m);
+}
+
 static const char ROW[] = "王小明\t女\t45\t汉族\t党员\t大专\t\t\t许昌学院农学院\t教授\t13912345678\r\n";
 
 /* Everything between the marks is one paste however its bytes come: cut
@@ -501,6 +530,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(undo_pasted_row, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_into_value, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(twelfth_digit_refused_once, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(phone_holds_a_mobile, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_in_pieces, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_bounds, form_story_setup, form_story_teardown),
