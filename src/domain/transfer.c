@@ -727,18 +727,42 @@ static bool rows_of_sums(reader *rd)
 	return true;
 }
 
+/* A continuation row's cells under anything but free text (a number, a
+ * date, a choice): kepu writes none there, and joined they would make
+ * another value (30 and 0 into 300). Each is reported; how many. */
+static int continued_strays(reader *rd)
+{
+	int n = 0;
+	for (size_t c = 0; c < rd->r->n; c++) {
+		int k = c < rd->h->n ? rd->h->map[c] : NO_COL;
+		if ((int)c == rd->seq_col || !rd->r->cells[c][0] || k < 0)
+			continue;
+		kp_ftype t = rd->im->f->fields[k].type;
+		if (t == FT_TEXT || t == FT_TEXTAREA)
+			continue;
+		cell_problem(rd->im, rd->r->record, (int)c, rd->h->cells[c], msg(MSG_C_CONTINUED_NOT_TEXT),
+			     rd->r->cells[c]);
+		n++;
+	}
+	return n;
+}
+
 /* The row just read, and the rows under it marked as its continuation
- * (「2（续）」 under 序号 2), as one row in w; the next row is left pending. */
-static void join_continued(reader *rd, csv_reader *w)
+ * (「2（续）」 under 序号 2), as one row in w; the next row is left pending.
+ * How many continued cells were refused (the row is then not saved). */
+static int join_continued(reader *rd, csv_reader *w)
 {
 	size_t seq = (size_t)rd->seq_col;
 	continued_hold(w, rd->r);
 	char *num = xstrdup(seq < w->n ? w->cells[seq] : "");
-	int rc;
-	while ((rc = csv_next(rd->r)) > 0 && seq < rd->r->n && continued_of(rd->r->cells[seq], num))
+	int rc, strays = 0;
+	while ((rc = csv_next(rd->r)) > 0 && seq < rd->r->n && continued_of(rd->r->cells[seq], num)) {
+		strays += continued_strays(rd);
 		continued_add(w, rd->r, seq);
+	}
 	rd->pending = rc;
 	free(num);
+	return strays;
 }
 
 /* A row marked 「（续）」 that follows no row of its number: refused, never
@@ -798,14 +822,15 @@ static void read_rows(reader *rd)
 		if (continued_alone(rd))
 			continue;
 		csv_reader whole, *row = rd->r;
+		sb_clear(&im->reasons);
+		int strays = 0;
 		if (rd->seq_col >= 0) {
-			join_continued(rd, &whole);
+			strays = join_continued(rd, &whole);
 			row = &whole;
 		}
 		/* Values NULL until validated: a row is saved only when all are. */
 		kp_record rec = {.nvals = f->nfields, .vals = xcalloc(f->nfields, sizeof(char *))};
-		sb_clear(&im->reasons);
-		int bad = check_row(im, row, rd->h, rd->unit_col, rd->fixed_unit, rd->unit, &rec);
+		int bad = check_row(im, row, rd->h, rd->unit_col, rd->fixed_unit, rd->unit, &rec) + strays;
 		if (bad && o->rejects) {
 			reject(o->rejects, row, sb_str(&im->reasons));
 			st->rejected++;

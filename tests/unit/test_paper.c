@@ -1070,6 +1070,23 @@ static void test_list_pieces_back(void **state)
 		free(said);
 		free(csv);
 	}
+	/* t6h: a 「（续）」 row's cell under a number joins nothing (50 and 0
+	 * would be 500): the record is refused, naming the cell */
+	sql_run(fx->path, "DELETE FROM activity");
+	char *csv = xasprintf("%s1（续）,,,,,,,0,第二段\n", head);
+	FILE *in = fmemopen(csv, strlen(csv), "r");
+	import_options o = {.unit = "魏都区"};
+	size_t len;
+	FILE *rep = open_memstream(&said, &len);
+	int rc = import_csv(&fx->env, f, in, &o, rep, &st);
+	fclose(rep);
+	fclose(in);
+	assert_int_not_equal(rc, 0);
+	assert_non_null(strstr(said, "第3行 H列 参与人数"));
+	assert_non_null(strstr(said, "只接续写不下的文字"));
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity"), 0);
+	free(said);
+	free(csv);
 }
 
 /* An Excel 97-2003 .xls (an OLE2 compound file, as are WPS's .et and a
