@@ -41,8 +41,12 @@ bool cp_is_radical(uint32_t cp)
  * not 许昌市第一高级中学), as {look-alike, Han}; half-width katakana too
  * (the key folds NFKC after these). Sorted by the look-alike. */
 static const uint32_t han_like[][2] = {
+	{0x1173, 0x4E00}, /* ᅳ Hangul jungseong eu */
+	{0x2012, 0x4E00}, /* ‒ figure dash */
+	{0x2013, 0x4E00}, /* – en dash */
 	{0x2014, 0x4E00}, /* — em dash */
 	{0x2015, 0x4E00}, /* ― horizontal bar */
+	{0x23AF, 0x4E00}, /* ⎯ horizontal line extension */
 	{0x2500, 0x4E00}, /* ─ box drawing */
 	{0x2501, 0x4E00}, /* ━ */
 	{0x30A8, 0x5DE5}, /* エ 工 */
@@ -65,6 +69,8 @@ static const uint32_t han_like[][2] = {
 	{0x3121, 0x53C8}, /* ㄡ 又 */
 	{0x3126, 0x513F}, /* ㄦ 儿 */
 	{0x3127, 0x4E00}, /* ㄧ bopomofo i */
+	{0x3161, 0x4E00}, /* ㅡ Hangul letter eu */
+	{0xFF0D, 0x4E00}, /* － full-width hyphen-minus */
 	{0xFF70, 0x4E00}, /* ｰ */
 	{0xFF74, 0x5DE5}, /* ｴ */
 	{0xFF76, 0x529B}, /* ｶ */
@@ -75,21 +81,24 @@ static const uint32_t han_like[][2] = {
 	{0xFF8B, 0x5315}, /* ﾋ */
 	{0xFF91, 0x53B6}, /* ﾑ */
 	{0xFF9B, 0x53E3}, /* ﾛ */
+	{0xFFDA, 0x4E00}, /* ￚ half-width Hangul eu */
 };
 
 uint32_t cp_han_twin_of(uint32_t cp)
 {
-	if (cp < 0x2014 || cp > 0xFF9B)
+	if (cp < 0x1173 || cp > 0xFFDA)
 		return 0;
 	return cp_pair_find(han_like, sizeof han_like / sizeof han_like[0], cp);
 }
 
-/* Kana, bopomofo, half-width kana, line drawing: the scripts whose runs
- * are judged as a whole (a word of real kana keeps its ニ). */
+/* Kana, bopomofo, half-width kana, line drawing, Hangul letters (jamo:
+ * Korean words are written in syllables): the scripts whose runs are
+ * judged as a whole (a word of real kana keeps its ニ). */
 static bool kana_like(uint32_t cp)
 {
 	return (cp >= 0x3041 && cp <= 0x30FF) || (cp >= 0x3105 && cp <= 0x312F) || (cp >= 0x31A0 && cp <= 0x31BF) ||
-	       (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xFF65 && cp <= 0xFF9F) || (cp >= 0x2500 && cp <= 0x257F);
+	       (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xFF65 && cp <= 0xFF9F) || (cp >= 0x2500 && cp <= 0x257F) ||
+	       (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3131 && cp <= 0x318E) || (cp >= 0xFFA0 && cp <= 0xFFDC);
 }
 
 size_t text_han_lookalike(const char *s, uint32_t *found)

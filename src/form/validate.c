@@ -223,6 +223,7 @@ static bool han_like_ok(const char *s, char **reason)
 	is[utf8_encode(cp, is)] = '\0';
 	was[utf8_encode(u, was)] = '\0';
 	enum kp_msg_id kind = cp >= 0x2500 && cp <= 0x257F ? MSG_V_BOX_DRAWING
+			    : (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3131 && cp <= 0x318E) || cp >= 0xFFA0 ? MSG_V_HANGUL
 			    : cp >= 0x3100 && cp <= 0x31BF ? MSG_V_BOPOMOFO
 							    : MSG_V_KANA;
 	return fail(reason, xasprintf(msg(MSG_V_HAN_LIKE), (int)nth, is, msg(kind), (unsigned)cp, was, (unsigned)u,

@@ -415,6 +415,8 @@ static void test_lookalikes_refused(void **state)
 	bad("工作单位", "许昌市第ㄧ高级中学", "第5个字「ㄧ」是注音符号 U+3127，不是汉字「一」（U+4E00）");
 	bad("工作单位", "许昌市第─高级中学", "第5个字「─」是制表符 U+2500，不是汉字「一」");
 	bad("工作单位", "科普讲座ㄧ", "第5个字「ㄧ」是注音符号 U+3127"); /* at the end, after Han */
+	bad("工作单位", "许昌市第ㅡ高级中学", "第5个字「ㅡ」是朝鲜文字母 U+3161，不是汉字「一」（U+4E00）"); /* t6h */
+	ok("工作单位", "한국문화원", "한국문화원"); /* control: Korean in syllables */
 	bad("工作单位", "ロ腔医院", "第1个字「ロ」是日文假名 U+30ED，不是汉字「口」（U+53E3）"); /* before */
 	bad("工作单位", "人ロ工カ", "第2个字「ロ」"); /* a run of look-alikes only */
 	/* controls: the Han characters, real kana (a word with a kana of its
