@@ -887,6 +887,21 @@ static fm_result multi_find(const kp_field *fd, field_state *st, uint32_t cp)
 	return r;
 }
 
+/* Tab right after typing found an option in a multi-choice that is not
+ * ticked: the clerk may think the typing chose it. Said once (the finding
+ * is forgotten), never ticked for them; Tab again leaves. */
+static bool found_unticked(form_model *m, fm_result *r)
+{
+	const kp_field *fd = &m->form->fields[m->focus];
+	field_state *st = &m->fs[m->focus];
+	if (fd->type != FT_MULTICHOICE || !st->mfind[0] || st->checked[st->mcur])
+		return false;
+	st->mfind[0] = '\0';
+	*r = result(FM_REFUSED);
+	fm_say(r, true, MSG_UI_MULTI_NOT_TICKED, fd->label, fd->choices->items[st->mcur]);
+	return true;
+}
+
 /* Keys that change or move within the focused field. */
 static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key key)
 {
@@ -1499,6 +1514,8 @@ fm_result fm_key(form_model *m, const fm_ctx *c, kp_key key)
 	case ACT_UNDO:
 		return undo(m, c);
 	case ACT_NEXT:
+		if (found_unticked(m, &r))
+			return r;
 		if (!refuse_leave(m, c, &r) && !move_focus(m, +1))
 			fm_say(&r, false, MSG_UI_LAST_FIELD);
 		return r;

@@ -819,6 +819,20 @@ static void multi_typed_finds(void **state)
 	assert_said(r.text, "对象：光标在「社区」上，按空格取消勾选");
 	key(s, m, SPACE);
 	assert_value(m, "targets", "园区");
+	/* t80h: typed, then the habitual Tab with the found option unticked:
+	 * said once, nothing ticked; Tab again leaves */
+	type(s, m, "乡村");
+	r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "对象：光标在「乡村」上，还没有勾选；按空格勾选，或再按 Tab 离开。");
+	assert_focus(m, "targets");
+	assert_value(m, "targets", "园区");
+	key(s, m, TAB);
+	assert_focus(m, "place");
+	fm_focus(m, (size_t)form_field_index(m->form, "targets"));
+	type(s, m, "园区"); /* control: found and already ticked, Tab leaves at once */
+	key(s, m, TAB);
+	assert_focus(m, "place");
 	fm_free(m);
 }
 
