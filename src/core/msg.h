@@ -512,7 +512,7 @@
 	X(UI_YEAR_CLOSED_READ,"%d 年度已由市科协结束，只能查看，不能修改；要在别的年度填写，回主菜单按 y 换年度；如需更正，请联系市科协。") \
 	X(UI_NOT_REVIEWED,  "「%s」不经审核，没有提交或认定。") \
 	X(UI_REVIEW_SAVE_FIRST, "这是新记录：先按 F2 保存，再按 F9。") \
-	X(UI_REVIEW_UNSAVED, "有没有保存的修改：先按 F2 保存（或 ^Z 撤回修改），再按 F9。") \
+	X(UI_REVIEW_UNSAVED, "还有没保存的修改：先按 F2 保存（或 ^Z 撤回修改），再按 F9。") \
 	X(UI_NO_REVIEW,     "这条记录「%s」，您现在没有可做的审核操作。") \
 	X(UI_REVIEWED,      "第 %lld 号记录已改为「%s」。") \
 	X(UI_REVIEW_MANY,   "提交（已选 %zu 条）") \

@@ -18,7 +18,7 @@ type_text "王"                                        # typed, not saved: F9 wa
 wait_for "按 ^Z 恢复"
 refute_screen "F9 提交/撤回"
 keys F9
-wait_for "有没有保存的修改：先按 F2 保存"
+wait_for "还有没保存的修改：先按 F2 保存"
 keys C-z
 wait_for "已恢复为进入本项时的内容"
 keys F9

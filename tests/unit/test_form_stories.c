@@ -360,7 +360,7 @@ static void review_from_the_form(void **state)
 	assert_false(fm_acts(m, &s->c, ACT_REVIEW)); /* typed, not saved */
 	r = key(s, m, CTRL('W'));
 	assert_int_equal(r.kind, FM_REFUSED);
-	assert_said(r.text, "有没有保存的修改：先按 F2 保存");
+	assert_said(r.text, "还有没保存的修改：先按 F2 保存");
 	fm_free(m);
 
 	m = open_record(s, "talent", id, "魏都区");
