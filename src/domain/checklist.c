@@ -381,7 +381,7 @@ void check_item_title(const kp_check_item *it, char *out, size_t len)
 		snprintf(out, len, msg(MSG_R_TITLE), it->m->item, it->m->title);
 }
 
-#define STILL_DUE_NAMED 3
+#define STILL_DUE_NAMED 2
 
 char *checklist_still_due(kp_env *e, int year)
 {
