@@ -1659,11 +1659,16 @@ form_model *fm_new(const fm_ctx *c, const kp_form *f, long long id, long long un
 		m->rec.unit_name = xstrdup(unit_name ? unit_name : "");
 		load_values(m, &c->env->cat, NULL);
 	}
-	/* the store refuses a unit's every change there; said before typing */
-	int year = id ? m->rec.year : store_year(c->env->store);
-	if (store_why_year_fixed(c->env->store, year, &m->report_locked) != KP_OK) {
+	/* the store refuses a unit's every change there — the year worked in
+	 * (a year not begun takes nothing, not even last year's draft opened
+	 * from it) or the record's; said before typing */
+	int here = store_year(c->env->store), year = id ? m->rec.year : here;
+	int fixed = store_why_year_fixed(c->env->store, here, &m->report_locked) != KP_OK ? here
+		    : year != here && store_why_year_fixed(c->env->store, year, &m->report_locked) != KP_OK ? year
+													       : 0;
+	if (fixed) {
 		/* closed: said with 换年度; not begun: the store's words, at the first key */
-		m->closed_year = store_year_closed(c->env->store, year) ? year : 0;
+		m->closed_year = store_year_closed(c->env->store, fixed) ? fixed : 0;
 		m->readonly = true;
 	} else if (store_may_change_report(c->env->store, f, &m->rec, &m->report_locked) != KP_OK) {
 		m->readonly = true;

@@ -428,6 +428,7 @@ static void test_year_not_begun_reads_only(void **state)
 	assert_int_not_equal(r.kind, FM_REFUSED);
 	fm_free(m);
 	assert_true(store_may_change_year(fx->env.store, 2016));
+	long long old = activity(fx, "七月讲座"); /* a 2016 draft */
 	char *err = NULL;
 	assert_int_equal(store_set_year(fx->env.store, 2017, &err), KP_OK);
 	assert_false(store_may_change_year(fx->env.store, 2017));
@@ -441,6 +442,16 @@ static void test_year_not_begun_reads_only(void **state)
 	assert_int_equal(r.kind, FM_REFUSED);
 	assert_non_null(strstr(r.text, "2017 年度还没有开始"));
 	assert_null(strstr(r.text, "已由市科协结束"));
+	fm_free(m);
+	/* t80g, t80h: last year's draft opened from 2017 is read-only from the
+	 * first key too (the store refuses it at F2: the year worked in has
+	 * not begun) */
+	m = fm_new(&c, f, old, 0, NULL, &r);
+	assert_non_null(m);
+	assert_false(fm_acts(m, &c, ACT_SAVE));
+	r = fm_key(m, &c, CH('x'));
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_non_null(strstr(r.text, "2017 年度还没有开始"));
 	fm_free(m);
 	/* the city is no unit: 2017 is its to prepare */
 	kp_store *city = city_store(fx, 2017);
