@@ -576,6 +576,7 @@
 	X(UI_MULTI_FOUND,   "%s：光标在「%s」上，按空格%s；左右键移动。") \
 	X(UI_MULTI_TICK,    "勾选") \
 	X(UI_MULTI_UNTICK,  "取消勾选") \
+	X(UI_SAVE_IN_PICK,  "列表还开着：先按 Enter 选定一项（或 Esc 关闭列表），再按 F2 保存。") \
 	X(UI_MULTI_NOT_TICKED,"%s：光标在「%s」上，还没有勾选；按空格勾选，或再按 Tab 离开。") \
 	X(UI_MULTI_NONE,    "%s：没有和「%s」相符的选项；用空格勾选，左右键移动。") \
 	X(UI_TAB_ABSORBED,  "光标已自动跳到「%s」，这一下%s没有再往下跳。") \

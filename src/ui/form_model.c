@@ -673,6 +673,8 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 	fm_result r = result(FM_HANDLED);
 	field_state *st = &m->fs[m->focus];
 	size_t chosen = POPUP_KEEP;
+	if (keymap_lookup(CTX_FORM, key) == ACT_SAVE) /* F2 over an open list did nothing, unsaid (t80h) */
+		return refused(MSG_UI_SAVE_IN_PICK);
 	popup_result p = popup_key_field(&m->pick, key, &chosen);
 	if (p == POPUP_CONTINUE)
 		return r;

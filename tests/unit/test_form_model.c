@@ -819,6 +819,17 @@ static void multi_typed_finds(void **state)
 	assert_said(r.text, "对象：光标在「社区」上，按空格取消勾选");
 	key(s, m, SPACE);
 	assert_value(m, "targets", "园区");
+	/* t80h: F2 over an open choice list is said, and nothing is saved */
+	fm_focus(m, (size_t)form_field_index(m->form, "form"));
+	key(s, m, SPACE);
+	assert_int_equal(m->mode, FM_PICK);
+	r = key(s, m, F2);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "列表还开着：先按 Enter 选定一项");
+	assert_int_equal(m->mode, FM_PICK);
+	assert_sql(s, "SELECT count(*) FROM activity", "0");
+	key(s, m, ESC);
+	fm_focus(m, (size_t)form_field_index(m->form, "targets"));
 	/* t80h: typed, then the habitual Tab with the found option unticked:
 	 * said once, nothing ticked; Tab again leaves */
 	type(s, m, "乡村");
