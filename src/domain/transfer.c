@@ -10,6 +10,7 @@
 
 #include "core/bqueue.h"
 #include "core/csv.h"
+#include "core/clock.h"
 #include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -861,9 +862,16 @@ static void *reader_thread(void *arg)
 static void write_rows(importer *im, kp_batch *b, bqueue *q, char **err)
 {
 	const import_options *o = im->o;
+	long long until = im->max_rows == IMPORT_UNIT_ROWS
+				  ? clock_ms() + (o->write_ms ? o->write_ms : IMPORT_UNIT_SECONDS * 1000LL)
+				  : 0;
 	chunk *c;
 	while ((c = bqueue_take(q))) {
 		for (size_t i = 0; i < c->n && !*err; i++) {
+			if (until && clock_ms() > until) { /* the rest is drained, the transaction rolled back */
+				*err = xasprintf(msg(MSG_C_IMPORT_SLOW_UNIT), IMPORT_UNIT_SECONDS, c->row[i]);
+				break;
+			}
 			kp_record rec = {.unit_id = c->unit[i], .nvals = c->nfields,
 					 .vals = c->vals + i * c->nfields, .proof = c->proof[i]};
 			char *why = NULL;

@@ -60,6 +60,7 @@ typedef struct {
 	int (*kind)(void *ctx, int row, int col);
 	const char *note;  /* a line for the top of the report, or NULL */
 	const char *sheet; /* the list sheet read, for a cell's message, or NULL */
+	long long write_ms; /* a unit's bound on the writing, in ms; 0: IMPORT_UNIT_SECONDS */
 } import_options;
 
 /* Data rows one import reads at most (blank, 合计 and signature rows not
@@ -70,6 +71,11 @@ typedef struct {
  * worst). A file with more is refused whole, naming the bound. */
 #define IMPORT_UNIT_ROWS 10000
 #define IMPORT_CITY_ROWS 100000
+/* …and how long a unit's import may write: within the row bound rows that
+ * are near repeats of one another and of the unit's records (each compared
+ * with every stored record of its unit and day) took minutes, every other
+ * session waiting. Stopped then, nothing saved, the bound named. */
+#define IMPORT_UNIT_SECONDS 20
 
 /* Import a UTF-8 CSV (BOM optional) whose header holds field labels,
  * aliases or ids in any order (compared without spaces and punctuation),

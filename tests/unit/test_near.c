@@ -713,6 +713,37 @@ static kp_save_status save_person_as(fixture *clerk, const kp_record *of, const 
 	return st;
 }
 
+
+/* A unit's import writes for IMPORT_UNIT_SECONDS at most (t6h, xl4: near
+ * rows compared with every stored record took minutes, every other
+ * session's save waiting): stopped, nothing saved, the bound named. A
+ * bound already spent (write_ms < 0) stops it at the first row; the
+ * control, the default bound, saves; the city's import has none. */
+static void test_unit_import_time_bound(void **state)
+{
+	fixture *fx = *state;
+	char *rep;
+	import_stats st;
+	/* the city's import (the fixture's session) has no time bound */
+	const char *more = ACT_HEADER ACT_ROW("科技周展览", "2016-07-03", "许昌市魏都区文化中心");
+	assert_int_equal(import_text(&fx->env, "activity", more, (import_options){.write_ms = -1, .unit = "魏都区"}, &rep,
+				     &st),
+			 0);
+	free(rep);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE name = '科技周展览'"), 1);
+	sign_in_unit(fx, "魏都区");
+	const char *csv = ACT_HEADER ACT_ROW("科普讲座", "2016-07-01", "许昌市魏都区文化中心")
+		ACT_ROW("农技培训", "2016-07-02", "魏都区文化中心");
+	assert_int_not_equal(import_text(&fx->env, "activity", csv, (import_options){.write_ms = -1}, &rep, &st), 0);
+	if (!strstr(rep, "单位账号的一次导入至多写 20 秒"))
+		fail_msg("no bound named in %s", rep);
+	free(rep);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE name IN ('科普讲座', '农技培训')"), 0);
+	assert_int_equal(import_text(&fx->env, "activity", csv, (import_options){0}, &rep, &st), 0); /* the control */
+	free(rep);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE name IN ('科普讲座', '农技培训')"), 2);
+}
+
 /* A unit is told of another unit's person by 姓名 and 联系电话 only
  * (docs/security.md): 姓名 and 工作单位, known of a rival's experts, or
  * the phone alone must not probe whom it recommends. Saved and marked for
@@ -808,6 +839,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_save_variants, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_resource_variants, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_person_probe, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_unit_import_time_bound, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_city_sees_other_unit, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_form_screen, form_story_setup, form_story_teardown),
 	};
