@@ -60,7 +60,8 @@ typedef struct {
 	int (*kind)(void *ctx, int row, int col);
 	const char *note;  /* a line for the top of the report, or NULL */
 	const char *sheet; /* the list sheet read, for a cell's message, or NULL */
-	long long write_ms; /* a unit's bound on the writing, in ms; 0: IMPORT_UNIT_SECONDS */
+	long long write_ms; /* a unit's bound on the writing, in ms; 0: IMPORT_UNIT_SECONDS
+			     * (a test gives one already spent, < 0) */
 } import_options;
 
 /* Data rows one import reads at most (blank, 合计 and signature rows not
