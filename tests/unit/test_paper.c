@@ -1050,13 +1050,7 @@ static void test_list_pieces_back(void **state)
 	for (int own = 0; own < 2; own++) {
 		sql_run(fx->path, "DELETE FROM activity");
 		char *csv = xasprintf("%s%s,,,,,,,,第二段\n", head, own ? "1（续）" : "2（续）");
-		FILE *in = fmemopen(csv, strlen(csv), "r");
-		import_options o = {.unit = "魏都区"};
-		size_t len;
-		FILE *rep = open_memstream(&said, &len);
-		int rc = import_csv(&fx->env, f, in, &o, rep, &st);
-		fclose(rep);
-		fclose(in);
+		int rc = import_text(&fx->env, f->id, csv, (import_options){.unit = "魏都区"}, &said, &st);
 		if (own) {
 			assert_int_equal(rc, 0);
 			assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE summary = '第一段第二段'"), 1);
@@ -1074,14 +1068,7 @@ static void test_list_pieces_back(void **state)
 	 * would be 500): the record is refused, naming the cell */
 	sql_run(fx->path, "DELETE FROM activity");
 	char *csv = xasprintf("%s1（续）,,,,,,,0,第二段\n", head);
-	FILE *in = fmemopen(csv, strlen(csv), "r");
-	import_options o = {.unit = "魏都区"};
-	size_t len;
-	FILE *rep = open_memstream(&said, &len);
-	int rc = import_csv(&fx->env, f, in, &o, rep, &st);
-	fclose(rep);
-	fclose(in);
-	assert_int_not_equal(rc, 0);
+	assert_int_not_equal(import_text(&fx->env, f->id, csv, (import_options){.unit = "魏都区"}, &said, &st), 0);
 	assert_non_null(strstr(said, "第3行 H列 参与人数"));
 	assert_non_null(strstr(said, "只接续写不下的文字"));
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity"), 0);
