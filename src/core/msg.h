@@ -425,7 +425,6 @@
 	X(UI_CELL_EDGE_DOWN,"；下面没有单位了") \
 	X(UI_CELL_EDGE_NEXT,"；这是表格的最后一格") \
 	X(UI_CELL_EDGE_PREV,"；这是表格的第一格") \
-	X(UI_CELL_HELD,     "%s %s：表格到头了，「%s」没有输入（刚才的数已保存在这一格）；要改这一格请先按 Enter") \
 	X(UI_CELL_FULL,     "%s %s：最多 %zu 位（可填 %lld 到 %lld），多出的「%s」没有输入") \
 	X(UI_CELL_LONG,     "%s %s：最多 %zu 个字，多出的「%s」没有输入") \
 	X(UI_REASON_LONG,   "原因最多 %d 个字，多出的「%s」没有输入") \
