@@ -1556,6 +1556,24 @@ bool fm_acts(const void *model, const void *ctx, kp_action a)
 	}
 }
 
+bool fm_later(const void *model, const void *ctx, kp_action a)
+{
+	const form_model *m = model;
+	(void)ctx;
+	/* a field the session may write: ^Z once it is changed, F5 once a
+	 * record is saved (each says so when pressed before) */
+	return (a == ACT_UNDO || a == ACT_DITTO) && !m->readonly && m->mode != FM_CONFIRM_LEAVE &&
+	       m->mode != FM_OFFER;
+}
+
+unsigned fm_keyctx(const form_model *m, const fm_ctx *c)
+{
+	unsigned ctx = CTX_FORM | fm_field_ctx(&m->form->fields[m->focus]);
+	if (m->form->review && m->rec.id && review_only_withdraw(c->env->store, state_of(m->rec.state)))
+		ctx |= CTX_WITHDRAW; /* F9 is named by what it does: 撤回 */
+	return ctx;
+}
+
 enum kp_msg_id fm_title_words(const form_model *m)
 {
 	if (!m->rec.id)
