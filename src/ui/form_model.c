@@ -625,8 +625,18 @@ static fm_result unmatched(form_model *m, const fm_ctx *c)
 	const kp_field *fd = &m->form->fields[m->focus];
 	char *typed = eb_text(&m->pick.filter);
 	char *out = NULL, *why = NULL;
-	if (fd->type != FT_CHOICE || field_validate(&c->env->cat, fd, typed, &out, &why))
+	if (fd->type != FT_CHOICE || field_validate(&c->env->cat, fd, typed, &out, &why)) {
 		why = xasprintf(msg(MSG_V_CHOICE), typed);
+	} else if (m->pick_labels && field_holds_month(fd)) {
+		/* the months offered as the list shows them: one reported is
+		 * no month to choose (「现在可选：2016-07（已填报）」) */
+		char *plain = field_month_refusal(fd, typed, NULL);
+		if (!strcmp(plain, why)) {
+			free(why);
+			why = field_month_refusal(fd, typed, m->pick_labels);
+		}
+		free(plain);
+	}
 	fm_result r = refused(MSG_COUNT);
 	fm_say(&r, true, MSG_UI_CHOICE_UNMATCHED, fd->label, why);
 	free(out);
