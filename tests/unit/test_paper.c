@@ -1326,8 +1326,8 @@ static char *odd_header(const char *x)
 /* Every page of a one-record form names the form and whose it is (the
  * layout's `header`, 姓名 and 工作单位), so a loose second page goes back
  * with its first: the head is the sheet's, printed on each of its pages.
- * An & in a value is doubled, Excel's literal & (a single one began a code:
- * 「A&B」 printed as 「A」 and B in bold). Every list page names its table
+ * An & in a value is doubled, Excel's literal & (a single one begins a
+ * code: LibreOffice printed 「A&B」 as 「A」, the &B taken for bold). Every list page names its table
  * and its unit. */
 static void test_page_heads(void **state)
 {
