@@ -229,6 +229,29 @@ static char *sheet_xml(const char *path, int n)
 	return book_part(path, name);
 }
 
+/* 魏都区's 推荐表 book of 张三, short, and 李四, his 个人基本情况 and
+ * 科普工作经历 long, at 许昌学院 and employer: its path (a new string). */
+static char *short_and_long(fixture *fx, const char *employer)
+{
+	strbuf csv = STRBUF_INIT, lng = STRBUF_INIT;
+	for (int i = 0; i < 80; i++)
+		sb_adds(&lng, "长期从事基层科普工作并组织开展各类科普活动，");
+	sb_printf(&csv, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况,科普工作经历\n"
+			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普,短,短\n"
+			"李四,男,45,汉族,群众,本科,%s,13812345679,青少年科普,%s,%s\n",
+		  employer, sb_str(&lng), sb_str(&lng));
+	save_rows(fx, "talent", sb_str(&csv));
+	char *path = xasprintf("%s.xlsx", fx->path);
+	char *err = NULL;
+	size_t sheets = 0;
+	assert_int_equal(export_paper(&fx->env, catalog_form(&fx->env.cat, "talent"),
+				      store_unit_id(fx->env.store, "魏都区"), NULL, path, &sheets, &err), 0);
+	assert_int_equal(sheets, 2);
+	sb_free(&csv);
+	sb_free(&lng);
+	return path;
+}
+
 /* A person whose texts are long prints at full size on pages of its own
  * (「（可附页）」), never shrunk onto one: the sheet is fitted to the width
  * only, kepu breaks its rows into pages, and the feet count every page —
@@ -236,20 +259,8 @@ static char *sheet_xml(const char *path, int n)
 static void test_long_runs_on(void **state)
 {
 	fixture *fx = *state;
-	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	strbuf csv = STRBUF_INIT, lng = STRBUF_INIT;
-	for (int i = 0; i < 80; i++)
-		sb_adds(&lng, "长期从事基层科普工作并组织开展各类科普活动，");
-	sb_printf(&csv, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况,科普工作经历\n"
-			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普,短,短\n"
-			"李四,男,45,汉族,群众,本科,许昌学院,13812345679,青少年科普,%s,%s\n",
-		  sb_str(&lng), sb_str(&lng));
-	save_rows(fx, "talent", sb_str(&csv));
-	char *path = xasprintf("%s.xlsx", fx->path);
+	char *path = short_and_long(fx, "许昌学院");
 	char *err = NULL;
-	size_t sheets = 0;
-	assert_int_equal(export_paper(&fx->env, f, store_unit_id(fx->env.store, "魏都区"), NULL, path, &sheets, &err), 0);
-	assert_int_equal(sheets, 2);
 	strbuf got = STRBUF_INIT;
 	FILE *in = fopen(path, "rb");
 	assert_non_null(in);
@@ -273,8 +284,6 @@ static void test_long_runs_on(void **state)
 	}
 	unlink(path);
 	free(path);
-	sb_free(&csv);
-	sb_free(&lng);
 	sb_free(&got);
 }
 
@@ -1327,25 +1336,14 @@ static char *odd_header(const char *x)
  * layout's `header`, 姓名 and 工作单位), so a loose second page goes back
  * with its first: the head is the sheet's, printed on each of its pages.
  * An & in a value is doubled, Excel's literal & (a single one begins a
- * code: LibreOffice printed 「A&B」 as 「A」, the &B taken for bold). Every list page names its table
- * and its unit. */
+ * code: LibreOffice printed 「A&B」 as 「A」, the &B taken for bold).
+ * Every list page names its table and its unit. */
 static void test_page_heads(void **state)
 {
 	fixture *fx = *state;
 	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	strbuf csv = STRBUF_INIT, lng = STRBUF_INIT;
-	for (int i = 0; i < 80; i++)
-		sb_adds(&lng, "长期从事基层科普工作并组织开展各类科普活动，");
-	sb_printf(&csv, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况\n"
-			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普,短\n"
-			"李四,男,45,汉族,群众,本科,许昌A&B科技公司,13812345679,青少年科普,%s\n",
-		  sb_str(&lng));
-	save_rows(fx, "talent", sb_str(&csv));
-	char *path = xasprintf("%s.xlsx", fx->path);
+	char *path = short_and_long(fx, "许昌A&B科技公司");
 	char *err = NULL;
-	size_t sheets = 0;
-	assert_int_equal(export_paper(&fx->env, f, store_unit_id(fx->env.store, "魏都区"), NULL, path, &sheets, &err), 0);
-	assert_int_equal(sheets, 2);
 	const char *want[] = {"张三　许昌学院", "李四　许昌A&amp;&amp;B科技公司"};
 	for (int n = 1; n <= 2; n++) {
 		char *x = sheet_xml(path, n);
@@ -1394,8 +1392,6 @@ static void test_page_heads(void **state)
 	free(wb);
 	unlink(path);
 	free(path);
-	sb_free(&csv);
-	sb_free(&lng);
 }
 
 /* A page's head in Excel's codes: & doubled, one line, each side cut with
