@@ -404,7 +404,7 @@ static int page(const kp_record *r, void *ctx)
 	static const double margins[4] = {0.5, 0.5, 0.7, 0.7};
 	/* Every page names its form and its record (the layout's `header`):
 	 * a long form's second page, loose, goes back with its first. */
-	char *whose = pp->p->header ? fill(pp, pp->p->header, r) : xstrdup("");
+	char *whose = pp->p->header && r ? fill(pp, pp->p->header, r) : xstrdup(""); /* a blank form: no one's */
 	char *header = xlsx_page_header(pp->f->title, whose);
 	xs_sheet_end(pp->book, margins, pp->pages + 1, header, footer);
 	free(whose);

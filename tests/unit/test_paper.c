@@ -1246,13 +1246,34 @@ static void test_other_year(void **state)
 	read_free(cells, nrows * ncells, pl, csv, in);
 }
 
+/* The header's text in a sheet's XML (XML-escaped, as stored), or NULL. */
+static char *odd_header(const char *x)
+{
+	const char *a = strstr(x, "<headerFooter><oddHeader>"), *b = a ? strstr(a, "</oddHeader><oddFooter>") : NULL;
+	return b ? xstrndup(a + 25, (size_t)(b - a - 25)) : NULL;
+}
+
+#define HEAD_FONT "&amp;&quot;宋体,Regular&quot;"
+#define FONT "&\"宋体,Regular\""
+#define LXW_FONT "&amp;\"宋体,Regular\""
+
 static void test_blank_form(void **state)
 {
 	fixture *fx = *state;
 	const kp_form *f = catalog_form(&fx->env.cat, "project");
+	char *path = xasprintf("%s.xlsx", fx->path);
+	char *err = NULL;
+	size_t sheets;
+	assert_int_equal(export_paper(&fx->env, f, 0, NULL, path, &sheets, &err), 0);
+	char *x = sheet_xml(path, 1);
+	char *head = odd_header(x); /* the form's, no one's */
+	assert_string_equal(head, "&amp;L" HEAD_FONT "附表3 重点项目入库表&amp;R" HEAD_FONT);
+	free(head);
+	free(x);
+	unlink(path);
+	free(path);
 	FILE *in = workbook(fx, f, 0, true); /* no records: one blank 入库表 */
 	paper_places *pl;
-	char *err = NULL;
 	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "p.xlsx", 0, &pl, &err);
 	assert_null(err);
 	assert_non_null(csv);
@@ -1321,16 +1342,6 @@ static void test_line_placeholders(void **state)
 	}
 }
 
-/* The header's text in a sheet's XML (XML-escaped, as stored), or NULL. */
-static char *odd_header(const char *x)
-{
-	const char *a = strstr(x, "<headerFooter><oddHeader>"), *b = a ? strstr(a, "</oddHeader><oddFooter>") : NULL;
-	return b ? xstrndup(a + 25, (size_t)(b - a - 25)) : NULL;
-}
-
-#define HEAD_FONT "&amp;&quot;宋体,Regular&quot;"
-#define FONT "&\"宋体,Regular\""
-#define LXW_FONT "&amp;\"宋体,Regular\""
 
 /* Every page of a one-record form names the form and whose it is (the
  * layout's `header`, 姓名 and 工作单位), so a loose second page goes back
