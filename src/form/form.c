@@ -135,6 +135,7 @@ void paper_free(kp_paper *p)
 	}
 	free(p->title);
 	free(p->lines);
+	free(p->header);
 	free(p->widths);
 	free(p->rows);
 	free(p);

@@ -151,6 +151,7 @@ typedef struct {
 	size_t ntitle;
 	char **lines;     /* templates printed between the title and the grid */
 	size_t nlines;
+	char *header;     /* a template naming the record at the head of each page, or NULL */
 	double *widths;   /* the grid's columns */
 	size_t ncols;
 	int sheet;        /* the field each record's sheet is named by, or -1 */

@@ -488,7 +488,7 @@ static void resolve_refs(loader *L)
 	}
 }
 
-static const char *const paper_keys[] = {"title", "lines", "columns", "sheet", "rows", NULL};
+static const char *const paper_keys[] = {"title", "lines", "header", "columns", "sheet", "rows", NULL};
 static const char *const cell_keys[] = {"label", "field", "text", "span", "boxes", "other",
 					"caption", "lines", "seal", "centre", NULL};
 
@@ -585,6 +585,11 @@ static kp_paper *paper_load(loader *L, const ynode *map)
 	kp_paper *p = xcalloc(1, sizeof *p);
 	p->title = paper_texts(L, yn_get(map, "title"), &p->ntitle);
 	p->lines = paper_texts(L, yn_get(map, "lines"), &p->nlines);
+	const char *header = ychk_str(&L->c, map, "header", false);
+	if (header) {
+		check_template(L, yn_get(map, "header"), header);
+		p->header = xstrdup(header);
+	}
 	p->sheet = paper_field(L, map, "sheet");
 	const ynode *cols = yn_get(map, "columns");
 	if (!cols)
