@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "core/bloom.h"
+#include "core/dupkey.h"
 #include "core/nearkey.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -71,14 +72,14 @@ static uint64_t hash_value(uint64_t h, const char *v, size_t n, bool *ok)
 }
 
 /* hash_value of fd's value as the duplicate rule compares it (dup_same):
- * free text by its text_dup_key, a phone number without its extension. */
+ * free text by its text_dup_key_as, a phone number without its extension. */
 static uint64_t hash_field(uint64_t h, const kp_field *fd, const char *v, size_t n, bool *ok)
 {
 	if (fd->type == FT_PHONE && v && n)
 		return hash_value(h, v, phone_main_len(v), ok);
 	if (fd->type != FT_TEXT || !v || !n)
 		return hash_value(h, v, n, ok);
-	char *key = text_dup_key(v);
+	char *key = text_dup_key_as(v, dup_key_how(fd), fd->place);
 	h = hash_value(h, key, strlen(key), ok);
 	free(key);
 	return h;

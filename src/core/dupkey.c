@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MulanPSL-2.0 */
+/* The duplicate key of a value by what it holds: see dupkey.h. */
+#include "core/dupkey.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/nearkey.h"
+#include "core/simplified.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "core/utf8.h"
+
+/* A name's key: no dots between its parts (text_name_dots' set, the
+ * middle dot itself), each character simplified. */
+static char *person_key(const char *s)
+{
+	char *dup = text_dup_key(s);
+	char *dots = text_name_dots(dup);
+	free(dup);
+	strbuf b = STRBUF_INIT;
+	size_t len = strlen(dots);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_decode(dots + i, len - i, &cp);
+		if (cp == UTF8_INVALID || cp == 0x00B7)
+			continue;
+		uint32_t simple = cp_simplified_of(cp);
+		sb_addcp(&b, simple ? simple : cp);
+	}
+	free(dots);
+	return sb_take(&b);
+}
+
+/* 科学技术 as 科技 wherever it stands (魏都区科学技术局 = 魏都区科技局);
+ * 科学技术协会 is 科协 already (NEAR_PLACE). */
+static char *place_key(const char *s, const char *prefixes)
+{
+	static const char full[] = "科学技术", brief[] = "科技";
+	char *near = text_near_key(s, NEAR_PLACE, NULL, prefixes);
+	strbuf b = STRBUF_INIT;
+	const char *p = near, *at;
+	while ((at = strstr(p, full))) {
+		sb_add(&b, p, (size_t)(at - p));
+		sb_adds(&b, brief);
+		p = at + strlen(full);
+	}
+	sb_adds(&b, p);
+	free(near);
+	return sb_take(&b);
+}
+
+char *text_dup_key_as(const char *s, int how, const char *prefixes)
+{
+	if (how == DUPKEY_PERSON)
+		return person_key(s);
+	if (how == DUPKEY_PLACE)
+		return place_key(s, prefixes);
+	return text_dup_key(s);
+}
