@@ -735,6 +735,12 @@ static void test_same_person_other_spelling(void **state)
 		free(phone);
 	}
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 6);
+	/* an import the same: the row left out naming the record; the control saved */
+	import_says(fx, "talent",
+		    HEADER "许昌学院,罗徳明,男,61,汉族,中共党员,中专/中技,许昌市魏都区科技局（退休）,13600000001,其他\n"
+			   "许昌学院,赵德明,男,61,汉族,中共党员,中专/中技,许昌市魏都区科技局,13600000002,其他\n",
+		    1, 0, "第2行: 可能与第 1 号记录（罗德明）重复：姓名、工作单位相同，联系电话不同，没有导入", NULL);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE name = '赵德明'"), 1);
 	/* the store's own look-up: spaces no form would store */
 	kp_record r;
 	record_init(&r, f->nfields);
