@@ -11,6 +11,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "core/utf8.h"
+#include "core/xalloc.h"
 
 /* A name's key: no dots between its parts (text_name_dots' set, the
  * middle dot itself), each character simplified. */
@@ -58,4 +59,49 @@ char *text_dup_key_as(const char *s, int how, const char *prefixes)
 	if (how == DUPKEY_PLACE)
 		return place_key(s, prefixes);
 	return text_dup_key(s);
+}
+
+/* Variants of one character looked at, at most: more is no name. */
+#define SPELL_VARIANTS 8
+
+char **text_person_spellings(const char *s, size_t max, size_t *n)
+{
+	char *key = person_key(s);
+	size_t len = strlen(key), nc = 0;
+	uint32_t(*opt)[SPELL_VARIANTS + 1] = xcalloc(len + 1, sizeof *opt); /* each place: itself, its variants */
+	size_t *nopt = xcalloc(len + 1, sizeof *nopt), total = 1;
+	for (size_t i = 0; i < len; nc++) {
+		uint32_t cp;
+		i += utf8_decode(key + i, len - i, &cp);
+		opt[nc][0] = cp;
+		size_t v = cp_variants_of(cp, opt[nc] + 1, SPELL_VARIANTS);
+		nopt[nc] = 1 + (v < SPELL_VARIANTS ? v : SPELL_VARIANTS);
+		total = total <= max ? total * nopt[nc] : total;
+	}
+	if (total > max) /* the key as it is */
+		for (size_t k = 0; k < nc; k++)
+			nopt[k] = 1;
+	total = 1;
+	for (size_t k = 0; k < nc; k++)
+		total *= nopt[k];
+	char **out = xcalloc(total + 1, sizeof *out);
+	out[0] = xstrdup(s);
+	size_t *at = xcalloc(nc + 1, sizeof *at); /* an odometer over the places */
+	for (size_t t = 0; t < total; t++) {
+		strbuf b = STRBUF_INIT;
+		for (size_t k = 0; k < nc; k++)
+			sb_addcp(&b, opt[k][at[k]]);
+		out[t + 1] = sb_take(&b);
+		for (size_t k = nc; k-- > 0;) {
+			if (++at[k] < nopt[k])
+				break;
+			at[k] = 0;
+		}
+	}
+	*n = total + 1;
+	free(at);
+	free(nopt);
+	free(opt);
+	free(key);
+	return out;
 }

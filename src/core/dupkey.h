@@ -7,6 +7,7 @@
  */
 #ifndef KP_DUPKEY_H
 #define KP_DUPKEY_H
+#include <stddef.h>
 
 enum {
 	DUPKEY_TEXT = 0,   /* text_dup_key: spaces, full-width forms, case, quotes, look-alikes */
@@ -21,5 +22,12 @@ enum {
 /* The key of s compared as how; prefixes ('\n'-joined, outermost first)
  * for DUPKEY_PLACE, may be NULL. Caller frees. */
 char *text_dup_key_as(const char *s, int how, const char *prefixes);
+
+/* The spellings of a person's name whose DUPKEY_PERSON key is s's, for a
+ * look-up by the name as stored: s itself, then its key with each
+ * character as itself or any of its variants (罗德明: 羅德明, 罗徳明, 羅悳明 …),
+ * *n of them; s and its key only when there would be more than max.
+ * Never a spelling with a dot other than s. Caller frees each and the array. */
+char **text_person_spellings(const char *s, size_t max, size_t *n);
 
 #endif

@@ -14,11 +14,16 @@
 #include <string.h>
 
 #include "core/dupkey.h"
+#include "core/json.h"
 #include "core/msg.h"
 #include "core/nearkey.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "store/db.h"
+
+/* A name's spellings sought by the index, at most (text_person_spellings):
+ * 罗德明 has 2 × 4 × 2 (罗羅, 德徳悳惪, 明朙), 欧阳国华 2 × 2 × 9 × 2. */
+#define ALIKE_SPELLINGS 256
 
 int dup_key_how(const kp_field *fd)
 {
@@ -87,14 +92,20 @@ static void similar_where(strbuf *b, const kp_form *f, int first)
  * fields the same, bound by name (:f<field index>) as none is empty, and
  * not all the hint's (bound from ?first; an empty hint value is "not").
  * Folded text no index seeks, so the rows compared are those whose first
- * field is the same as stored (the rule's index, schema_alike_index) and
- * every row of the record's unit (unit, an SQL expression; the unit
- * index): 罗徳明 and 羅德明 are 罗德明 within a unit, where a repeat
- * counts against its quota; across units only as typed. */
+ * field is as stored one of its spellings (a person's name: :s<field
+ * index>, text_person_spellings; else its value; the rule's index,
+ * schema_alike_index), and every row of the record's unit (unit, an SQL
+ * expression; the unit index), where a repeat counts against its quota
+ * and a name with a dot put anywhere (罗·德明) is found too. */
 static void alike_where(strbuf *b, const kp_form *f, size_t k, int first, const char *unit)
 {
 	const kp_alike *a = &f->alike[k];
-	sb_printf(b, " AND (t.\"%s\" = :f%d OR t.unit_id = %s)", f->fields[a->fields[0]].id, a->fields[0], unit);
+	const kp_field *seek = &f->fields[a->fields[0]];
+	if (dup_key_how(seek) == DUPKEY_PERSON)
+		sb_printf(b, " AND (t.\"%s\" IN (SELECT value FROM json_each(:s%d)) OR t.unit_id = %s)", seek->id,
+			  a->fields[0], unit);
+	else
+		sb_printf(b, " AND (t.\"%s\" = :f%d OR t.unit_id = %s)", seek->id, a->fields[0], unit);
 	for (size_t i = 0; i < a->n; i++) {
 		char arg[24];
 		snprintf(arg, sizeof arg, ":f%d", a->fields[i]);
@@ -114,6 +125,16 @@ static void bind_alike(sqlite3_stmt *st, const kp_form *f, size_t k, const kp_re
 		int at = sqlite3_bind_parameter_index(st, arg);
 		if (at > 0)
 			sqlite3_bind_text(st, at, r->vals[f->alike[k].fields[i]], -1, SQLITE_STATIC);
+	}
+	int seek = f->alike[k].fields[0];
+	char arg[24];
+	snprintf(arg, sizeof arg, ":s%d", seek);
+	int at = sqlite3_bind_parameter_index(st, arg);
+	if (at > 0 && r->vals[seek]) { /* the spellings alike_where seeks */
+		size_t n;
+		char **spelt = text_person_spellings(r->vals[seek], ALIKE_SPELLINGS, &n);
+		sqlite3_bind_text(st, at, json_array_encode(spelt, n), -1, free);
+		json_array_free(spelt, n);
 	}
 }
 

@@ -7,7 +7,10 @@
  * must stay apart. */
 #include "unit.h"
 
+#include <stdbool.h>
+
 #include "core/dupkey.h"
+#include "core/json.h"
 #include "core/nearkey.h"
 #include "core/simplified.h"
 
@@ -37,6 +40,38 @@ static void test_person(void **state)
 	key_is("李昇", DUPKEY_PERSON, "李昇"); /* 昇 is a standard character: not 升 */
 	/* as text (every other field) nothing of it changes */
 	key_is("羅·德明", DUPKEY_TEXT, "羅·德明");
+}
+
+static bool spelt(char **all, size_t n, const char *one)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(all[i], one))
+			return true;
+	return false;
+}
+
+/* What a look-up by the name as stored seeks: the name typed, and each
+ * spelling of its key; only those two past the bound. */
+static void test_spellings(void **state)
+{
+	(void)state;
+	size_t n;
+	char **all = text_person_spellings("罗·德明", 256, &n);
+	assert_int_equal(n, 17); /* 罗·德明, then 罗羅 × 德徳悳惪 × 明朙 */
+	assert_string_equal(all[0], "罗·德明");
+	assert_true(spelt(all, n, "罗德明") && spelt(all, n, "羅徳明") && spelt(all, n, "罗悳明"));
+	assert_false(spelt(all, n, "王德明"));
+	for (size_t i = 1; i < n; i++) { /* each folds back to the key */
+		char *k = text_dup_key_as(all[i], DUPKEY_PERSON, NULL);
+		assert_string_equal(k, "罗德明");
+		free(k);
+	}
+	json_array_free(all, n);
+	all = text_person_spellings("羅德明", 4, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(all[0], "羅德明");
+	assert_string_equal(all[1], "罗德明");
+	json_array_free(all, n);
 }
 
 static void test_place(void **state)
@@ -87,6 +122,7 @@ int main(void)
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_person),
+		cmocka_unit_test(test_spellings),
 		cmocka_unit_test(test_place),
 		cmocka_unit_test(test_variants),
 	};

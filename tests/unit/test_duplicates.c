@@ -699,8 +699,8 @@ static void test_same_person_new_phone(void **state)
  * his 姓名 in variant or Japanese characters, with a name dot: each is
  * warned naming the record. Controls: another person at that workplace,
  * the same name at another (the city's bureau too). Another unit is told
- * only by 姓名 and 联系电话; by a variant 姓名 and 工作单位 it is told
- * nothing. */
+ * only by 姓名 and 联系电话; by 姓名 and 工作单位, however spelt, it is
+ * told nothing and the record is marked for the city. */
 static void test_same_person_other_spelling(void **state)
 {
 	fixture *fx = *state;
@@ -763,13 +763,16 @@ static void test_same_person_other_spelling(void **state)
 	assert_false(d.similar);
 	assert_int_equal(d.id, 0); /* never whose */
 	dup_free(&d);
-	/* …by 姓名 and 工作单位 under another phone: nothing, however spelt */
+	/* …by 姓名 and 工作单位 under another phone: nothing, however spelt; the
+	 * record is marked for the city (quiet). Control: another name. */
 	record_set(&r, (size_t)form_field_index(f, "phone"), "13700000002");
-	const char *names[] = {"罗德明", "罗徳明"};
-	for (size_t c = 0; c < 2; c++) {
+	const char *names[] = {"罗德明", "罗徳明", "羅悳明", "孙德明"};
+	for (size_t c = 0; c < 4; c++) {
 		record_set(&r, (size_t)form_field_index(f, "name"), names[c]);
 		assert_false(store_find_duplicate(fx->env.store, f, &r, &d));
 		assert_null(d.unit_name);
+		if (d.quiet != (c < 3))
+			fail_msg("%s: quiet %d", names[c], d.quiet);
 		dup_free(&d);
 	}
 	record_free(&r);
