@@ -13,24 +13,33 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
-/* A name's key: no dots between its parts (text_name_dots' set, the
- * middle dot itself), each character simplified. */
+/* A name's key: no dots between its parts (cp_is_name_dot), each
+ * character simplified; most names need neither, and keep text_dup_key's
+ * string (a look-up folds each candidate row's name). */
 static char *person_key(const char *s)
 {
 	char *dup = text_dup_key(s);
-	char *dots = text_name_dots(dup);
-	free(dup);
-	strbuf b = STRBUF_INIT;
-	size_t len = strlen(dots);
-	for (size_t i = 0; i < len;) {
+	size_t len = strlen(dup), i = 0;
+	while (i < len) {
 		uint32_t cp;
-		i += utf8_decode(dots + i, len - i, &cp);
-		if (cp == UTF8_INVALID || cp == 0x00B7)
+		size_t k = utf8_decode(dup + i, len - i, &cp);
+		if (cp_is_name_dot(cp) || cp_simplified_of(cp))
+			break;
+		i += k;
+	}
+	if (i == len)
+		return dup;
+	strbuf b = STRBUF_INIT;
+	sb_add(&b, dup, i);
+	while (i < len) {
+		uint32_t cp;
+		i += utf8_decode(dup + i, len - i, &cp);
+		if (cp == UTF8_INVALID || cp_is_name_dot(cp))
 			continue;
 		uint32_t simple = cp_simplified_of(cp);
 		sb_addcp(&b, simple ? simple : cp);
 	}
-	free(dots);
+	free(dup);
 	return sb_take(&b);
 }
 
