@@ -15,11 +15,13 @@
 
 #include "core/bloom.h"
 #include "core/clock.h"
+#include "core/dupkey.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "domain/save.h"
 #include "domain/transfer.h"
 #include "form/phone.h"
+#include "store/db.h"
 
 #define HEADER "填报单位,姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
 /* similar_hint's 联系电话 first: the same index finds a similar person */
@@ -778,6 +780,39 @@ static void test_same_person_other_spelling(void **state)
 	record_free(&r);
 }
 
+/* What each field of 附表2 is compared as (dup_key_how), and the loader's
+ * `place`: text fields only, each prefix a one-line text. */
+static void test_place_loaded(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *t = catalog_form(&fx->env.cat, "talent");
+	const kp_field *employer = &t->fields[form_field_index(t, "employer")];
+	assert_string_equal(employer->place, "河南省\n许昌市");
+	assert_int_equal(dup_key_how(employer), DUPKEY_PLACE);
+	assert_int_equal(dup_key_how(&t->fields[form_field_index(t, "name")]), DUPKEY_PERSON);
+	assert_int_equal(dup_key_how(&t->fields[form_field_index(t, "specialty")]), DUPKEY_TEXT);
+	const char *head = "id: t\ntitle: 测试\ntable: t\nfields:\n";
+	const char *bad[] = {"  - {id: d, label: D, type: date, place: [许昌市]}\n",
+			     "  - {id: a, label: A, type: text, place: ['']}\n"};
+	for (size_t i = 0; i < 2; i++) {
+		char *text = xasprintf("%s%s", head, bad[i]);
+		kp_diag d = {0};
+		kp_form *f = form_load(&fx->env.cat, "t.yaml", text, strlen(text), &d);
+		if (f)
+			fail_msg("loaded: %s", bad[i]);
+		diag_free(&d);
+		free(text);
+	}
+	char *text = xasprintf("%s%s", head, "  - {id: a, label: A, type: text, place: [河南省, 许昌市]}\n"); /* control */
+	kp_diag d = {0};
+	kp_form *f = form_load(&fx->env.cat, "t.yaml", text, strlen(text), &d);
+	assert_non_null(f);
+	assert_string_equal(f->fields[0].place, "河南省\n许昌市");
+	form_free(f);
+	diag_free(&d);
+	free(text);
+}
+
 #define LEI "长葛市,雷盼盼,男,61,汉族,中共党员,中专/中技,长葛市科技局,"
 
 /* An import: the row is left out naming the row and the record (the
@@ -837,6 +872,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_same_person_new_phone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_person_new_phone_import, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_person_other_spelling, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_place_loaded, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
