@@ -56,6 +56,7 @@ void form_free(kp_form *f)
 		free(fd->label);
 		free(fd->help);
 		free(fd->message);
+		free(fd->place);
 		free(fd->required_value);
 		free(fd->only_value);
 		free(fd->not_more_why);
