@@ -432,6 +432,7 @@
 	X(UI_REASON_PASTE_LONG,"原因最多 %d 个字，粘贴的 %zu 个字多出 %zu 个，一个字也没有输入") \
 	X(UI_REASON_PASTE_LINES,"原因只能写一行：粘贴的文字里有换行或 Tab，一个字也没有输入") \
 	X(UI_CELL_CONTROL,  "%s %s：U+%04X 是看不见的控制字符或格式字符，没有输入") \
+	X(UI_KEY_CONTROL,   "%s：U+%04X 是看不见的控制字符或格式字符，没有输入") \
 	X(UI_TABLE_READ_HINT,"上下左右键移动查看；任务指标由市科协修改") \
 	X(UI_MENU_TABLE,    "%s  查看与修改") \
 	X(UI_MENU_TABLE_READ,"%s  查看本单位指标（由市科协分配）") \
@@ -569,7 +570,7 @@
 	X(UI_PASTE_BAD_TEXT,"粘贴的内容从第 %zu 个字节起不是终端所用编码的文字，一项也没有填入；请检查终端的字符编码（UTF-8 或 GBK）。") \
 	X(UI_PASTE_NUL,     "粘贴的内容第 %zu 个字是 NUL 字节（空字符），一项也没有填入；请复制不含它的文字。") \
 	X(UI_PASTE_ESC,     "粘贴的内容第 %zu 个字起含有终端控制序列（ESC），一项也没有填入；请只复制文字。") \
-	X(UI_PASTE_CONTROL, "粘贴的内容第 %zu 个字是看不见的控制字符（U+%04X），一项也没有填入；请只复制文字。") \
+	X(UI_PASTE_CONTROL, "粘贴的内容第 %zu 个字是看不见的控制字符或格式字符（U+%04X），一项也没有填入；请只复制文字。") \
 	X(UI_PASTE_TOO_SLOW,"粘贴超过 %d 秒还没有传完，一项也没有填入；请一次复制少一些再粘贴。") \
 	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
 	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \
@@ -588,7 +589,6 @@
 	X(UI_PASTE_CITY,    "由市科协填写") \
 	X(UI_PASTE_UNIT,    "由填报单位填写") \
 	X(UI_PASTE_TEXT_OK, "已粘贴 %zu 个字。") \
-	X(UI_PASTE_TEXT_CTRL,"已粘贴 %zu 个字；其中 %zu 个是看不见的控制字符，没有填入。") \
 	X(UI_TEXT_FULL,     "%s：最多 %zu 个字，多出的 %zu 个没有输入") \
 	X(UI_PASTE_BURST_LONG,"%s：最多 %zu 个字，粘贴的 %zu 个字多出 %zu 个，一个字也没有输入（原来的内容不变）") \
 	X(UI_PASTE_TEXT_LONG,"粘贴的文字有 %zu 个字，「%s」最多 %zu 个字（还能填 %zu 个）；一个字也没有填入。") \

@@ -1003,6 +1003,9 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 			if (m->focus != from)
 				m->full_from = from + 1;
 		}
+	} else if (text && cp_is_unsafe(key.code)) { /* invisible: said with its code, never dropped unsaid */
+		r = result(FM_REFUSED);
+		fm_say(&r, true, MSG_UI_KEY_CONTROL, fd->label, (unsigned)key.code);
 	} else if (text) {
 		return refused(MSG_COUNT); /* a character no field takes */
 	}
@@ -1053,6 +1056,8 @@ static fm_result paste_text(form_model *m, const fm_ctx *c, const char *text)
 			cp = '\n';
 			at += at < end && text[at] == '\n';
 		}
+		if (!why && cp == '\n' && !eb->multiline) /* a cell copied with a line break in it */
+			why = xstrdup(msg(MSG_V_NEWLINE));
 		if (!why) /* a letter in 年龄: refused as the key would be */
 			why = field_refuse_key(fd, cp);
 		cps[n++] = cp;
@@ -1080,9 +1085,7 @@ static fm_result paste_text(form_model *m, const fm_ctx *c, const char *text)
 	free(cps);
 	edited(m, st);
 	r = result(FM_HANDLED);
-	if (put < n) /* control characters: never taken, and said */
-		fm_say(&r, true, MSG_UI_PASTE_TEXT_CTRL, put, n - put);
-	else if (replaced)
+	if (replaced)
 		fm_say(&r, false, MSG_UI_PASTE_TEXT_REPLACED, put, fd->label);
 	else if (inserted)
 		fm_say(&r, false, MSG_UI_PASTE_TEXT_INSERTED, fd->label, put);
@@ -1336,6 +1339,13 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 	fm_result r;
 	if (paste_refused(m, c, &r))
 		return r;
+	uint32_t bad;
+	size_t nth = utf8_first_unsafe(text, strlen(text), &bad);
+	if (nth) { /* as the terminal's paste refuses it (pastemark.c): whole, named */
+		r = refused(MSG_COUNT);
+		fm_say(&r, true, bad == 0x1B ? MSG_UI_PASTE_ESC : MSG_UI_PASTE_CONTROL, nth, (unsigned)bad);
+		return r;
+	}
 	size_t focus = m->focus;
 	char **before = values_now(m);
 	r = paste_in(m, c, text);

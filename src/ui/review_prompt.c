@@ -181,6 +181,14 @@ mr_result review_prompt_paste(review_prompt *p, const char *text, const char *lo
 		r.error = p->reason_full = true;
 		return r;
 	}
+	uint32_t bad;
+	size_t nth = utf8_first_unsafe(text, end, &bad);
+	if (nth) { /* the form's rule (utf8.h): whole, naming it */
+		r = bad == 0x1B ? mr_say(MR_HANDLED, msg(MSG_UI_PASTE_ESC), nth)
+				: mr_say(MR_HANDLED, msg(MSG_UI_PASTE_CONTROL), nth, (unsigned)bad);
+		r.error = p->reason_full = true;
+		return r;
+	}
 	if (review_prompt_burst(p, n, &r))
 		return r;
 	for (size_t at = 0; at < end;) {
@@ -254,7 +262,11 @@ rl_kind reason_line_key(editbuf *b, kp_key key, bool *full, mr_result *said)
 		return RL_ACCEPT;
 	if (a == ACT_QUIT)
 		return RL_CANCEL;
-	if (!keymap_edit_line(b, a) && key_printable(key) && !eb_insert(b, key.code)) {
+	if (!keymap_edit_line(b, a) && key_printable(key) && cp_is_unsafe(key.code)) {
+		*full = true; /* invisible: said with its code, as in a field */
+		*said = mr_say(MR_HANDLED, msg(MSG_UI_KEY_CONTROL), msg(MSG_UI_AU_WHY), (unsigned)key.code);
+		said->error = true;
+	} else if (!keymap_edit_line(b, a) && key_printable(key) && !eb_insert(b, key.code)) {
 		/* full: said, never dropped unsaid */
 		char ch[5] = {0};
 		utf8_encode(key.code, ch);

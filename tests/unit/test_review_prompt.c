@@ -207,6 +207,14 @@ static void pasted_reason_whole_or_not(void **state)
 	res = review_prompt_paste(&p, NULL, "粘贴没有结束：5 秒内没有收到终端的粘贴结束标记，一项也没有填入；请再粘贴一次。");
 	assert_true(res.error);
 	assert_string_equal(res.text, "粘贴没有结束：5 秒内没有收到终端的粘贴结束标记，一项也没有填入；请再粘贴一次。");
+	/* an invisible character: the whole paste refused naming it (once
+	 * dropped without a word), and typed, refused naming it */
+	res = review_prompt_paste(&p, "不\u202e对", NULL);
+	assert_true(res.error);
+	assert_non_null(strstr(res.text, "粘贴的内容第 2 个字是看不见的控制字符或格式字符（U+202E），一项也没有填入"));
+	res = review_prompt_key(&p, e, CH(0x200B));
+	assert_true(res.error);
+	assert_string_equal(res.text, "原因：U+200B 是看不见的控制字符或格式字符，没有输入");
 	res = review_prompt_paste(&p, "不对\r\n", NULL); /* control: fits, its line end dropped */
 	assert_false(res.error);
 	res = review_prompt_key(&p, e, ENTER);
