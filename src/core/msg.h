@@ -947,6 +947,8 @@
 	X(C_NO_HEADER,      "前 %d 行中找不到表头（各项的名称，如「姓名」）；.xlsx 只读第一个工作表") \
 	X(C_BAD_XLSX,       "%s 不是可以读取的 .xlsx 文件") \
 	X(C_OLD_XLS,        "%s 是 Excel 97-2003 工作簿（.xls）或 WPS 的 .et（设了打开密码的 .xlsx 也存成这种格式），kepu 读不了，没有导入：请在 Excel、WPS 或 LibreOffice 中打开它（有密码的先取消密码），「另存为」Excel 工作簿（.xlsx）或 CSV 后再导入") \
+	X(C_HTML_TABLE,     "%s 是网页（HTML）表格，不是 .xlsx 工作簿（网上的系统和 WPS 导出的 .xls 常是这种），没有导入：请在 Excel 或 WPS 中打开它，另存为 Excel 工作簿（.xlsx）或 CSV 后再导入") \
+	X(C_XML_2003,       "%s 是 XML 表格（Excel 2003 XML），不是 .xlsx 工作簿，没有导入：请在 Excel 或 WPS 中打开它，另存为 Excel 工作簿（.xlsx）或 CSV 后再导入") \
 	X(C_XLSX_PART,      "其中 %s 解压后超过 %ld MiB，不读取（正常的表格远小于此）") \
 	X(C_XLSX_TOO_MUCH,  "表格展开后超过 %ld MiB，不读取（正常的表格远小于此）") \
 	X(C_XLSX_ROW,       "行号 %s 超过 Excel 的最大行数 %ld，不读取") \
