@@ -634,6 +634,9 @@
 	X(UI_NO_BEGUN_YEAR, "没有可换去的年度：%d 年度之外开启的年度还没有开始，单位不能把记录换进去") \
 	X(UI_AU_YEAR,       "年度") \
 	X(AU_MOVE_YEAR,     "换年度") \
+	X(AU_CLOSED_YEAR,   "写入已结束的年度") \
+	X(AU_CLOSED_YEAR_AS,"%d 年度已由市科协结束；以%s身份写入") \
+	X(AU_AS_ADMIN,      "管理员") \
 	X(UI_AU_AT,         "时间") \
 	X(UI_AU_USER,       "用户") \
 	X(UI_AU_WHAT,       "操作") \
@@ -897,6 +900,7 @@
 	X(C_CSV_RECORD_LONG,"第%d行: 一行超过 %ld MiB，不读取") \
 	X(C_YEAR_FIXED_FILE,"整个文件都没有导入：%s") \
 	X(C_IMPORT_FAILED,  "导入失败：%d 处错误，没有保存任何记录。") \
+	X(C_CLOSED_YEAR_WRITTEN,"注意：%s，已记入审计。") \
 	X(C_IMPORTED,       "已导入 %d 条记录到 %d 年度的 %s（%s）。") \
 	X(C_REJECT_REASON,  "错误") \
 	X(C_BAD_GB18030,    "文件既不是 UTF-8 也不是有效的 GB18030 编码：第%ld行（文件第%lld字节，0x%02X）读不下去，没有导入。请用 Excel 或 WPS 打开，另存为 UTF-8 或 GBK 的 CSV 后再导入") \
