@@ -45,6 +45,62 @@ char *draft_outdated(kp_env *e, const kp_form *f, long long record_id)
 	return why;
 }
 
+static char *reason_form(const kp_form *f) { return xasprintf("%s%s", REASON_DRAFT, f->id); }
+
+char *reason_draft_load(kp_env *e, const char *owner, const kp_form *f, long long record_id, long long *id)
+{
+	char *form = reason_form(f), *text = NULL;
+	kp_draft d;
+	*id = 0;
+	if (store_draft_load(e->store, owner, form, record_id, &d) == KP_OK) {
+		if (d.npairs && d.pairs[1][0]) {
+			text = xstrdup(d.pairs[1]);
+			*id = d.id;
+		}
+		draft_free(&d);
+	}
+	free(form);
+	return text;
+}
+
+int reason_draft_keep(kp_env *e, const char *owner, const kp_form *f, long long record_id, const char *text,
+		      long long *id, char **err)
+{
+	char *form = reason_form(f);
+	char *pair[2] = {"reason", (char *)text}; /* borrowed: d is not freed */
+	kp_draft d = {.id = *id, .record_id = record_id, .pairs = pair, .npairs = 1};
+	int rc = store_draft_save(e->store, owner, form, &d, err);
+	if (rc == KP_OK)
+		*id = d.id;
+	free(form);
+	return rc;
+}
+
+char *reason_drafts_notice(kp_env *e, const char *owner)
+{
+	kp_draft *d;
+	size_t n = store_drafts_of(e->store, owner, KP_DRAFTS_SHOWN, &d);
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		const char *form = d[i].form ? d[i].form : "";
+		if (strncmp(form, REASON_DRAFT, strlen(REASON_DRAFT)) || d[i].held || !d[i].npairs)
+			continue; /* a form's draft, or a colleague's sitting still typing it */
+		const kp_form *f = catalog_form(&e->cat, form + strlen(REASON_DRAFT));
+		if (!f)
+			continue;
+		char *q = text_quote(d[i].pairs[1], 40);
+		if (b.len)
+			sb_addc(&b, '\n');
+		sb_printf(&b, msg(MSG_UI_REASON_LEFT), f->title, d[i].record_id, q);
+		free(q);
+	}
+	drafts_free(d, n);
+	if (b.len)
+		return sb_take(&b);
+	sb_free(&b);
+	return NULL;
+}
+
 size_t drafts_pending(kp_env *e, const char *owner, kp_pending **out, char **dropped)
 {
 	kp_draft *d;

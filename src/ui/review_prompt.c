@@ -11,6 +11,8 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/drafts.h"
+#include "ui/form_model.h"
 
 void review_prompt_init(review_prompt *p)
 {
@@ -23,6 +25,52 @@ void review_prompt_free(review_prompt *p)
 	popup_close(&p->actions);
 	eb_free(&p->reason);
 	free(p->ids);
+	free(p->reason_kept);
+}
+
+/* The reason this account left for the record when the terminal hung up:
+ * filled in, selected as a field's value is on entry (typing replaces
+ * it), and said. */
+static mr_result offer_kept(review_prompt *p, kp_env *env)
+{
+	free(p->reason_kept);
+	p->reason_kept = reason_draft_load(env, store_session_user(env->store), p->form, p->id, &p->reason_draft);
+	p->reason_at = time(NULL);
+	if (!p->reason_kept)
+		return mr_done(MR_HANDLED);
+	eb_set(&p->reason, p->reason_kept);
+	eb_select_all(&p->reason);
+	p->reason_full = true; /* said under the reason */
+	return mr_say(MR_HANDLED, msg(MSG_UI_REASON_KEPT), p->id);
+}
+
+/* The reason was used, or given up with Esc: its draft goes. */
+static void forget_reason(review_prompt *p, kp_env *env)
+{
+	if (p->reason_draft)
+		store_draft_delete(env->store, store_session_user(env->store), p->reason_draft);
+	p->reason_draft = 0;
+	free(p->reason_kept);
+	p->reason_kept = NULL;
+}
+
+void review_prompt_persist(review_prompt *p, kp_env *env, bool now)
+{
+	if (!p->asking_reason || (!now && time(NULL) - p->reason_at < DRAFT_EVERY_S))
+		return;
+	char *text = eb_text(&p->reason);
+	if (strcmp(text, p->reason_kept ? p->reason_kept : "")) {
+		p->reason_at = time(NULL);
+		if (!text[0]) {
+			forget_reason(p, env);
+		} else if (reason_draft_keep(env, store_session_user(env->store), p->form, p->id, text, &p->reason_draft,
+					     NULL) == KP_OK) {
+			free(p->reason_kept);
+			p->reason_kept = text;
+			text = NULL;
+		}
+	}
+	free(text);
 }
 
 /* The record's name as lists show it: its first one-line text field. */
@@ -224,7 +272,7 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 		if (review_needs_reason(p->pending)) {
 			eb_clear(&p->reason);
 			p->asking_reason = true;
-			return none;
+			return offer_kept(p, env);
 		}
 		return apply(p, env, NULL);
 	}
@@ -242,10 +290,13 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 		p->asking_reason = false;
 		mr_result r = apply(p, env, why);
 		free(why);
+		if (r.kind == MR_SAVED) /* refused, it stays for the next try */
+			forget_reason(p, env);
 		return r;
 	}
 	case RL_CANCEL:
 		p->asking_reason = false;
+		forget_reason(p, env);
 		return none;
 	case RL_TYPED:
 		break;
