@@ -65,8 +65,7 @@ static void finish(paste_mark *p)
 		}
 		uint32_t cp = (uint32_t)wc;
 		p->bad_char++;
-		/* utf8_first_unsafe's rule, on the locale's characters */
-		if (k == 0 || (cp_is_unsafe(cp) && cp != '\t' && cp != '\r' && cp != '\n')) {
+		if (k == 0 || cp_refused_in_text(cp)) { /* on the locale's characters */
 			sb_free(&p->text);
 			p->bad_cp = cp;
 			p->state = k ? PM_CONTROL : PM_NUL;

@@ -1012,6 +1012,15 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 	return r;
 }
 
+/* A paste holding an invisible character (cp_refused_in_text), the nth:
+ * refused whole, naming it — never dropped while the rest is filled. */
+static fm_result refuse_invisible(size_t nth, uint32_t cp)
+{
+	fm_result r = refused(MSG_COUNT);
+	fm_say(&r, true, cp == 0x1B ? MSG_UI_PASTE_ESC : MSG_UI_PASTE_CONTROL, nth, (unsigned)cp);
+	return r;
+}
+
 fm_result fm_burst(form_model *m, const fm_ctx *c, const uint32_t *cps, size_t n)
 {
 	fm_result r = result(FM_HANDLED);
@@ -1020,6 +1029,12 @@ fm_result fm_burst(form_model *m, const fm_ctx *c, const uint32_t *cps, size_t n
 		return r;
 	const kp_field *fd = &m->form->fields[m->focus];
 	const editbuf *eb = &m->fs[m->focus].eb;
+	size_t nth = cps_first_unsafe(cps, n);
+	if (nth) { /* as a marked paste: whole, named (fm_paste) */
+		if (locked(m, c, &r))
+			return r;
+		return refuse_invisible(nth, cps[nth - 1]);
+	}
 	size_t max, over = fs_is_text(fd) ? over_by(fd, eb, cps, n, &max) : 0;
 	if (!over || locked(m, c, &r))
 		return r;
@@ -1341,11 +1356,8 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 		return r;
 	uint32_t bad;
 	size_t nth = utf8_first_unsafe(text, strlen(text), &bad);
-	if (nth) { /* as the terminal's paste refuses it (pastemark.c): whole, named */
-		r = refused(MSG_COUNT);
-		fm_say(&r, true, bad == 0x1B ? MSG_UI_PASTE_ESC : MSG_UI_PASTE_CONTROL, nth, (unsigned)bad);
-		return r;
-	}
+	if (nth) /* as the terminal's paste refuses it (pastemark.c) */
+		return refuse_invisible(nth, bad);
 	size_t focus = m->focus;
 	char **before = values_now(m);
 	r = paste_in(m, c, text);

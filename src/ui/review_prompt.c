@@ -209,6 +209,25 @@ bool review_prompt_burst(review_prompt *p, size_t n, mr_result *why)
 	return true;
 }
 
+/* An invisible character in pasted text (cp_refused_in_text), the nth:
+ * the whole paste refused naming it, as the form refuses it. */
+static mr_result refuse_invisible(review_prompt *p, size_t nth, uint32_t cp)
+{
+	mr_result r = mr_say(MR_HANDLED, msg(MSG_UI_PASTE_CONTROL), nth, (unsigned)cp);
+	r.error = p->reason_full = true;
+	return r;
+}
+
+bool review_prompt_burst_keys(review_prompt *p, const uint32_t *cps, size_t n, mr_result *why)
+{
+	size_t nth = p->asking_reason ? cps_first_unsafe(cps, n) : 0;
+	if (nth) {
+		*why = refuse_invisible(p, nth, cps[nth - 1]);
+		return true;
+	}
+	return review_prompt_burst(p, n, why);
+}
+
 mr_result review_prompt_paste(review_prompt *p, const char *text, const char *lost)
 {
 	mr_result r = mr_done(MR_HANDLED);
@@ -231,12 +250,8 @@ mr_result review_prompt_paste(review_prompt *p, const char *text, const char *lo
 	}
 	uint32_t bad;
 	size_t nth = utf8_first_unsafe(text, end, &bad);
-	if (nth) { /* the form's rule (utf8.h): whole, naming it */
-		r = bad == 0x1B ? mr_say(MR_HANDLED, msg(MSG_UI_PASTE_ESC), nth)
-				: mr_say(MR_HANDLED, msg(MSG_UI_PASTE_CONTROL), nth, (unsigned)bad);
-		r.error = p->reason_full = true;
-		return r;
-	}
+	if (nth) /* a C1 control, a bidi control, a zero-width one (C0 are line breaks above) */
+		return refuse_invisible(p, nth, bad);
 	if (review_prompt_burst(p, n, &r))
 		return r;
 	for (size_t at = 0; at < end;) {

@@ -65,6 +65,10 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key);
  * is typed: true when they would not all fit, with *why saying so — the
  * caller then drops them all, for a reason is taken whole or not at all. */
 bool review_prompt_burst(review_prompt *p, size_t n, mr_result *why);
+/* The same with the characters (the key and those after it): also true,
+ * with *why naming it, when one is invisible (cp_refused_in_text) — the
+ * whole burst is dropped, as a marked paste holding it is refused. */
+bool review_prompt_burst_keys(review_prompt *p, const uint32_t *cps, size_t n, mr_result *why);
 /* Text pasted (marked, or a row) while the reason is typed: taken whole
  * at the cursor, or refused whole with why — over the bound, more than one
  * line, or NULL: refused by the terminal, lost saying why (term.h's

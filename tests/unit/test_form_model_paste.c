@@ -581,6 +581,15 @@ static void paste_invisible(void **state)
 	assert_string_equal(r.text, why);
 	assert_value(m, "name", "子丑");
 	fm_free(m);
+	/* unmarked (a burst of keys, as a terminal that does not mark a paste
+	 * sends it): the same, never 子丑 typed and 寅卯 after the refusal */
+	m = open_form(s);
+	focus_on(m, "name");
+	r = burst(s, m, "子丑\u202e寅卯");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "粘贴的内容第 3 个字是看不见的控制字符或格式字符（U+202E），一项也没有填入");
+	assert_int_equal(burst(s, m, "子丑寅卯").kind, FM_HANDLED); /* the control: taken, typed on */
+	fm_free(m);
 	/* the controls */
 	pasted_as(s, "name", "子丑寅卯", "子丑寅卯");
 	pasted_as(s, "profile", "子丑\u3000寅卯\n辰巳", "子丑\u3000寅卯\n辰巳");

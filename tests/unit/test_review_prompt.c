@@ -213,6 +213,10 @@ static void pasted_reason_whole_or_not(void **state)
 	res = review_prompt_paste(&p, "不\u202e对", NULL);
 	assert_true(res.error);
 	assert_non_null(strstr(res.text, "粘贴的内容第 2 个字是看不见的控制字符或格式字符（U+202E），一项也没有填入"));
+	static const uint32_t unmarked[] = {0x4E0D, 0x00AD, 0x5BF9}; /* 不, soft hyphen, 对 */
+	assert_true(review_prompt_burst_keys(&p, unmarked, 3, &res));
+	assert_non_null(strstr(res.text, "粘贴的内容第 2 个字是看不见的控制字符或格式字符（U+00AD）"));
+	assert_false(review_prompt_burst_keys(&p, unmarked, 1, &res)); /* the control: 不 alone is typed */
 	res = review_prompt_key(&p, e, CH(0x200B));
 	assert_true(res.error);
 	assert_string_equal(res.text, "原因：U+200B 是看不见的控制字符或格式字符，没有输入");
