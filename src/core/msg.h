@@ -431,6 +431,7 @@
 	X(UI_REASON_LONG,   "原因最多 %d 个字，多出的「%s」没有输入") \
 	X(UI_REASON_KEPT,   "第 %lld 号记录上次没有提交的原因已填入：直接输入会替换它，Enter 用它") \
 	X(UI_REASON_LEFT,   "上次退回「%s」第 %lld 号记录时写的原因没有提交：%s；再按 F9 退回这条记录时会自动填入。") \
+	X(UI_REASON_LEFT_OLD,"上次退回「%s」第 %lld 号记录时写的原因没有提交：%s；这条记录现在不能再退回（已有人处理），这段原因已作废。") \
 	X(UI_REASON_PASTE_LONG,"原因最多 %d 个字，粘贴的 %zu 个字多出 %zu 个，一个字也没有输入") \
 	X(UI_REASON_PASTE_LINES,"原因只能写一行：粘贴的文字里有换行或 Tab，一个字也没有输入") \
 	X(UI_CELL_CONTROL,  "%s %s：U+%04X 是看不见的控制字符或格式字符，没有输入") \

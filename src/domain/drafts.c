@@ -76,6 +76,21 @@ int reason_draft_keep(kp_env *e, const char *owner, const kp_form *f, long long 
 	return rc;
 }
 
+/* May the session still give record_id of f a reason (退回, 重新打开,
+ * 撤销认定)? Gone, or decided since: its kept reason is of no use. */
+static bool reason_still_wanted(kp_env *e, const kp_form *f, long long record_id)
+{
+	kp_record r;
+	if (store_get(e->store, f, record_id, &r, NULL) != KP_OK)
+		return false;
+	kp_state st = state_of(r.state);
+	record_free(&r);
+	for (int a = 0; a < REV_COUNT; a++)
+		if (review_needs_reason((kp_review)a) && review_allowed(e->store, st, (kp_review)a))
+			return true;
+	return false;
+}
+
 char *reason_drafts_notice(kp_env *e, const char *owner)
 {
 	kp_draft *d;
@@ -88,11 +103,15 @@ char *reason_drafts_notice(kp_env *e, const char *owner)
 		const kp_form *f = catalog_form(&e->cat, form + strlen(REASON_DRAFT));
 		if (!f)
 			continue;
+		bool wanted = reason_still_wanted(e, f, d[i].record_id);
 		char *q = text_quote(d[i].pairs[1], 40);
 		if (b.len)
 			sb_addc(&b, '\n');
-		sb_printf(&b, msg(MSG_UI_REASON_LEFT), f->title, d[i].record_id, q);
+		/* said once and dropped when the record was decided since */
+		sb_printf(&b, msg(wanted ? MSG_UI_REASON_LEFT : MSG_UI_REASON_LEFT_OLD), f->title, d[i].record_id, q);
 		free(q);
+		if (!wanted)
+			store_draft_delete(e->store, owner, d[i].id);
 	}
 	drafts_free(d, n);
 	if (b.len)

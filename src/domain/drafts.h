@@ -53,7 +53,8 @@ char *reason_draft_load(kp_env *e, const char *owner, const kp_form *f, long lon
 int reason_draft_keep(kp_env *e, const char *owner, const kp_form *f, long long record_id, const char *text,
 		      long long *id, char **err);
 /* The reasons owner left, one a line (UI_REASON_LEFT), for the sign-in;
- * NULL when none (the caller frees). */
+ * one for a record that can no longer be given a reason (decided since,
+ * gone) is said so and deleted. NULL when none (the caller frees). */
 char *reason_drafts_notice(kp_env *e, const char *owner);
 
 #endif

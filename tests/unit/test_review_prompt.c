@@ -561,6 +561,24 @@ static void reason_kept_over_hangup(void **state)
 	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_drafts"), 0);
 	assert_null(reason_drafts_notice(e, owner));
 	review_prompt_free(&p);
+	/* kept for a record the unit withdrew since: said once as void, and gone */
+	submit_as_unit(s, s->b);
+	review_prompt_init(&p);
+	ask_return_reason(&p, s, s->b);
+	TYPE_KEYS("姓名有误", review_prompt_key(&p, e, k));
+	review_prompt_persist(&p, e, true);
+	review_prompt_free(&p);
+	kp_env unit = unit_session(s);
+	char *err = NULL;
+	if (review_apply(&unit, s->f, s->b, REV_WITHDRAW, NULL, &err) != 0)
+		fail_msg("%s", err);
+	store_close(unit.store);
+	left = reason_drafts_notice(e, owner);
+	assert_non_null(left);
+	assert_non_null(strstr(left, "时写的原因没有提交：姓名有误；这条记录现在不能再退回（已有人处理），这段原因已作废。"));
+	free(left);
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_drafts"), 0);
+	assert_null(reason_drafts_notice(e, owner));
 }
 
 int main(void)
