@@ -41,6 +41,10 @@ struct kp_store {
 	struct kp_viewed { char *table; long long id; int version; } *viewed;
 	size_t nviewed;
 	sqlite3_stmt *closed_st; /* a year's closing, asked before every unit's write (session.c) */
+	/* The referee (city, administrator) writing into a closed year: the
+	 * year while the write's audit row is to say so (session_write_year,
+	 * db_audit), and the last such year a write was audited in. */
+	int closed_pending, closed_written;
 };
 
 /* values.c: KP_OK when r carries store_validate's proof for exactly its
@@ -174,6 +178,10 @@ int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char
 /* May the session change anything of programme year `year` (records,
  * their states, ticks)? A unit nothing once the city closed it. */
 int session_may_change_year(kp_store *s, int year, char **err);
+/* The same for a write of unit_id's data into year, about to be made: for
+ * the referee writing into a year closed (to that unit), allowed and the
+ * fact kept for the write's audit row (closed_pending). */
+int session_write_year(kp_store *s, int year, long long unit_id, char **err);
 /* May the session keep a draft typed for year (begun; closed is fine)? */
 int session_may_draft_year(kp_store *s, int year, char **err);
 /* Is year closed to the session (a unit: unless the city reopened it for

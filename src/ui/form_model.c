@@ -1013,9 +1013,21 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 			if (m->focus != from)
 				m->full_from = from + 1;
 		}
+	} else if (text && cp_is_unsafe(key.code)) { /* invisible: said with its code, never dropped unsaid */
+		r = result(FM_REFUSED);
+		fm_say(&r, true, MSG_UI_KEY_CONTROL, fd->label, (unsigned)key.code);
 	} else if (text) {
 		return refused(MSG_COUNT); /* a character no field takes */
 	}
+	return r;
+}
+
+/* A paste holding an invisible character (cp_refused_in_text), the nth:
+ * refused whole, naming it — never dropped while the rest is filled. */
+static fm_result refuse_invisible(size_t nth, uint32_t cp)
+{
+	fm_result r = refused(MSG_COUNT);
+	fm_say(&r, true, cp == 0x1B ? MSG_UI_PASTE_ESC : MSG_UI_PASTE_CONTROL, nth, (unsigned)cp);
 	return r;
 }
 
@@ -1027,6 +1039,12 @@ fm_result fm_burst(form_model *m, const fm_ctx *c, const uint32_t *cps, size_t n
 		return r;
 	const kp_field *fd = &m->form->fields[m->focus];
 	const editbuf *eb = &m->fs[m->focus].eb;
+	size_t nth = cps_first_unsafe(cps, n);
+	if (nth) { /* as a marked paste: whole, named (fm_paste) */
+		if (locked(m, c, &r))
+			return r;
+		return refuse_invisible(nth, cps[nth - 1]);
+	}
 	size_t max, over = fs_is_text(fd) ? over_by(fd, eb, cps, n, &max) : 0;
 	if (!over || locked(m, c, &r))
 		return r;
@@ -1063,6 +1081,8 @@ static fm_result paste_text(form_model *m, const fm_ctx *c, const char *text)
 			cp = '\n';
 			at += at < end && text[at] == '\n';
 		}
+		if (!why && cp == '\n' && !eb->multiline) /* a cell copied with a line break in it */
+			why = xstrdup(msg(MSG_V_NEWLINE));
 		if (!why) /* a letter in 年龄: refused as the key would be */
 			why = field_refuse_key(fd, cp);
 		cps[n++] = cp;
@@ -1090,9 +1110,7 @@ static fm_result paste_text(form_model *m, const fm_ctx *c, const char *text)
 	free(cps);
 	edited(m, st);
 	r = result(FM_HANDLED);
-	if (put < n) /* control characters: never taken, and said */
-		fm_say(&r, true, MSG_UI_PASTE_TEXT_CTRL, put, n - put);
-	else if (replaced)
+	if (replaced)
 		fm_say(&r, false, MSG_UI_PASTE_TEXT_REPLACED, put, fd->label);
 	else if (inserted)
 		fm_say(&r, false, MSG_UI_PASTE_TEXT_INSERTED, fd->label, put);
@@ -1346,6 +1364,10 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 	fm_result r;
 	if (paste_refused(m, c, &r))
 		return r;
+	uint32_t bad;
+	size_t nth = utf8_first_unsafe(text, strlen(text), &bad);
+	if (nth) /* as the terminal's paste refuses it (pastemark.c) */
+		return refuse_invisible(nth, bad);
 	size_t focus = m->focus;
 	char **before = values_now(m);
 	r = paste_in(m, c, text);

@@ -459,6 +459,7 @@ static void form_persist(ui_screen *s, ui_app *app, bool now)
 	fm_ctx c = ctx_of(fs, app);
 	fm_result r = fm_persist(fs->m, &c, now);
 	show(fs, app, &r);
+	review_prompt_persist(&fs->review, app->env, now); /* a 退回 reason being typed */
 }
 
 /* Back from the attachments (or the list): their count afresh. */

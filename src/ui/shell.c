@@ -244,11 +244,19 @@ bool app_has_drafts(ui_app *app)
 {
 	kp_draft *d;
 	size_t n = store_drafts_of(app->env->store, app->user, KP_DRAFTS_SHOWN, &d);
-	bool any = false; /* that no live session of the account is typing */
+	bool any = false; /* that no live session of the account is typing, of a form (drafts_pending's) */
 	for (size_t i = 0; i < n; i++)
-		any |= !d[i].held;
+		any |= !d[i].held && catalog_form(&app->env->cat, d[i].form);
 	drafts_free(d, n);
 	return any;
+}
+
+void app_say_reasons_left(ui_app *app)
+{
+	char *left = reason_drafts_notice(app->env, app->user);
+	if (left)
+		app_status(app, false, "%s", left);
+	free(left);
 }
 
 void app_sign_in(ui_app *app, kp_user *u)

@@ -147,6 +147,9 @@ void app_free_state(ui_app *app);
 void app_sign_in(ui_app *app, kp_user *u);
 /* Has the signed-in account unsaved drafts (offered before the menu)? */
 bool app_has_drafts(ui_app *app);
+/* Say the 退回 reasons the account left half-typed at a hang-up
+ * (reason_drafts_notice), at sign-in. */
+void app_say_reasons_left(ui_app *app);
 /* Is the signed-in user the city (all units) rather than one unit? */
 #define APP_IS_CITY(app) (store_session_kind((app)->env->store) == SESSION_CITY)
 /* The unit every read and write is limited to (the store's session): a

@@ -1085,43 +1085,71 @@ static void test_list_pieces_back(void **state)
 	free(csv);
 }
 
+/* The file of len bytes named name, through import_source as `kepu
+ * import` reads it: refused with said and also in the message, or (said
+ * NULL) read. */
+static void source_says(fixture *fx, const char *name, const void *bytes, size_t len, const char *said,
+			const char *also)
+{
+	FILE *raw = tmpfile();
+	assert_non_null(raw);
+	fwrite(bytes, 1, len, raw);
+	rewind(raw);
+	char *err = NULL;
+	import_origin *org = NULL;
+	FILE *in = import_source(&fx->env.cat, catalog_form(&fx->env.cat, "activity"), raw, name, NULL, NULL,
+				 store_year(fx->env.store), &org, &err);
+	if (said && (in || !err || !strstr(err, said) || !strstr(err, also)))
+		fail_msg("%s: %s", name, err ? err : "(read)");
+	if (!said && (err || !in))
+		fail_msg("%s: %s", name, err ? err : "(nothing)");
+	if (in && in != raw)
+		fclose(in);
+	free(err);
+	import_origin_free(org);
+	fclose(raw);
+}
+
 /* An Excel 97-2003 .xls (an OLE2 compound file, as are WPS's .et and a
  * password-protected .xlsx) is refused as what it is, telling how to save
  * it as .xlsx: it was read as a CSV and refused as 「既不是 UTF-8 也不是
  * GB18030」, which sent the clerk after an encoding. */
 static void test_old_xls_refused(void **state)
 {
-	fixture *fx = *state;
-	const kp_form *f = catalog_form(&fx->env.cat, "activity");
-	static const unsigned char cfb[16] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1};
-	for (int ole = 0; ole < 2; ole++) {
-		FILE *raw = tmpfile();
-		assert_non_null(raw);
-		if (ole)
-			fwrite(cfb, 1, sizeof cfb, raw);
-		else /* the control: text begins the same file */
-			fputs("填报单位,活动名称\n", raw);
-		for (int i = 0; i < 512; i++)
-			fputc(ole ? 0 : 'x', raw);
-		rewind(raw);
-		char *err = NULL;
-		import_origin *org = NULL;
-		FILE *in = import_source(&fx->env.cat, f, raw, "活动.xls", NULL, NULL, store_year(fx->env.store), &org, &err);
-		if (ole) {
-			assert_null(in);
-			assert_non_null(err);
-			assert_non_null(strstr(err, "活动.xls 是 Excel 97-2003 工作簿（.xls）"));
-			assert_non_null(strstr(err, "另存为"));
-		} else {
-			assert_null(err);
-			assert_non_null(in);
-			if (in != raw)
-				fclose(in);
-		}
-		free(err);
-		import_origin_free(org);
-		fclose(raw);
-	}
+	static const unsigned char cfb[8] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1};
+	unsigned char ole[528] = {0};
+	char text[528];
+	memcpy(ole, cfb, sizeof cfb);
+	snprintf(text, sizeof text, "%s", "填报单位,活动名称\n"); /* the control: text begins the same file */
+	memset(text + strlen(text), 'x', sizeof text - strlen(text));
+	source_says(*state, "活动.xls", ole, sizeof ole, "活动.xls 是 Excel 97-2003 工作簿（.xls）", "另存为");
+	source_says(*state, "活动.xls", text, sizeof text, NULL, NULL);
+}
+
+/* A table saved as a web page (web systems' 「导出 Excel」, WPS's 网页格式)
+ * or as Excel 2003 XML, named .xls, .xlsx or .csv, is refused as what it
+ * is, telling how to save it as .xlsx: it was read as a CSV and refused as
+ * 「前 20 行中找不到表头」. Told by its content after a BOM (UTF-8, UTF-16)
+ * and blanks. The controls: a CSV whose cell holds 「<html」 later, and an
+ * XML file of no spreadsheet, are read as text. */
+static void test_markup_tables_refused(void **state)
+{
+	static const struct { const char *name, *text, *said; size_t len; } files[] = {
+		{"h.xls", "<html><body><table><tr><td>填报单位</td></tr></table></body></html>", "h.xls 是网页（HTML）表格，不是 .xlsx 工作簿", 0},
+		{"h.xlsx", "\xef\xbb\xbf \r\n<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.0//EN\"><HTML>", "h.xlsx 是网页（HTML）表格", 0},
+		{"t.csv", "\n\t<TABLE border=1><tr><td>活动名称</td></tr></TABLE>", "t.csv 是网页（HTML）表格", 0},
+		{"c.xls", "<!-- exported --><html xmlns:x=\"urn:schemas-microsoft-com:office:excel\">", "c.xls 是网页（HTML）表格", 0},
+		{"x.xls", "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">",
+		 "x.xls 是 XML 表格（Excel 2003 XML），不是 .xlsx 工作簿", 0},
+		{"u.xls", "\xff\xfe<\0?\0x\0m\0l\0 \0?\0>\0<\0W\0o\0r\0k\0b\0o\0o\0k\0 \0x\0m\0l\0n\0s\0=\0\"\0u\0r\0n\0:\0s\0c\0h\0e\0m\0a\0s\0"
+			  "-\0m\0i\0c\0r\0o\0s\0o\0f\0t\0-\0c\0o\0m\0:\0o\0f\0f\0i\0c\0e\0:\0s\0p\0r\0e\0a\0d\0s\0h\0e\0e\0t\0\"\0>\0",
+		 "u.xls 是 XML 表格（Excel 2003 XML）", 144},
+		{"ok.csv", "填报单位,活动名称\n魏都区,<html>讲座\n", NULL, 0},
+		{"ok2.csv", "<?xml version=\"1.0\"?><note>填报单位</note>\n", NULL, 0},
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+		source_says(*state, files[i].name, files[i].text, files[i].len ? files[i].len : strlen(files[i].text),
+			    files[i].said, "另存为 Excel 工作簿（.xlsx）或 CSV");
 }
 
 /* The row of the sheet XML x that holds text. */
@@ -1458,6 +1486,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_text_runs_on, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_pieces_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_old_xls_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_markup_tables_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_formula_without_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_box_pieces, setup, teardown),
