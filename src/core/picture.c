@@ -118,10 +118,12 @@ static bool png_chunks(src *s, crypto_generichash_state *h)
 	}
 }
 
-/* The bounds of a decode (docs/architecture.md): a PNG of more pixels, or
- * wider, is hashed by its chunks. A row is at most 8 bytes a pixel, so two
- * rows are at most 1 MiB, and inflating stops at the last row: a stream
- * that would inflate to gigabytes (a bomb) costs at most the pixels' bytes. */
+/* The bounds of a decode (docs/architecture.md): a PNG of more pixels
+ * (half as many at 16 bits a sample: the work is in the bytes), or wider,
+ * is hashed by its chunks. A row is at most 8 bytes a pixel, so two rows
+ * are at most 1 MiB, and inflating stops at the last row: a stream that
+ * would inflate to gigabytes (a bomb) costs at most the pixels' bytes,
+ * 160 MB as RGBA, about a second of a core. */
 #define PNG_MAX_PIXELS 40000000u
 #define PNG_MAX_WIDTH 65536u
 
@@ -154,25 +156,28 @@ static bool png_header(src *s, png_info *pi)
 	/* b[10..12]: deflate, adaptive filters, no interlace (Adam7's passes
 	 * would need the whole picture in memory) */
 	if (!ok || b[10] || b[11] || b[12] || !pi->w || !pi->h || pi->w > PNG_MAX_WIDTH ||
-	    (uint64_t)pi->w * pi->h > PNG_MAX_PIXELS)
+	    (uint64_t)pi->w * pi->h > (d == 16 ? PNG_MAX_PIXELS / 2 : PNG_MAX_PIXELS))
 		return false;
 	pi->bits = channels[c] * d;
 	pi->row = ((size_t)pi->w * pi->bits + 7) / 8;
 	return true;
 }
 
-static unsigned paeth(unsigned a, unsigned b, unsigned c)
+/* p - a, p - b and p - c of the PNG spec's p = a + b - c, without p. */
+static unsigned char paeth(int a, int b, int c)
 {
-	int p = (int)a + (int)b - (int)c, pa = abs(p - (int)a), pb = abs(p - (int)b), pc = abs(p - (int)c);
-	return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+	int pa = abs(b - c), pb = abs(a - c), pc = abs(a + b - 2 * c);
+	return (unsigned char)(pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
 }
 
 /* A row's filter undone in place (cur[0] the filter type) against the row
- * above (zeros for the first). */
+ * above (zeros for the first); the first pixel, with nothing to its left,
+ * apart, so the loop over the rest has no test in it. */
 static bool unfilter(unsigned char *cur, const unsigned char *prev, size_t n, size_t bpp)
 {
 	unsigned char *x = cur + 1;
 	const unsigned char *up = prev + 1;
+	size_t first = bpp < n ? bpp : n;
 	switch (cur[0]) {
 	case 0:
 		return true;
@@ -185,12 +190,16 @@ static bool unfilter(unsigned char *cur, const unsigned char *prev, size_t n, si
 			x[i] = (unsigned char)(x[i] + up[i]);
 		return true;
 	case 3:
-		for (size_t i = 0; i < n; i++)
-			x[i] = (unsigned char)(x[i] + (((i >= bpp ? x[i - bpp] : 0) + up[i]) >> 1));
+		for (size_t i = 0; i < first; i++)
+			x[i] = (unsigned char)(x[i] + (up[i] >> 1));
+		for (size_t i = first; i < n; i++)
+			x[i] = (unsigned char)(x[i] + ((x[i - bpp] + up[i]) >> 1));
 		return true;
 	case 4:
-		for (size_t i = 0; i < n; i++)
-			x[i] = (unsigned char)(x[i] + paeth(i >= bpp ? x[i - bpp] : 0, up[i], i >= bpp ? up[i - bpp] : 0));
+		for (size_t i = 0; i < first; i++)
+			x[i] = (unsigned char)(x[i] + up[i]); /* paeth(0, b, 0) is b */
+		for (size_t i = first; i < n; i++)
+			x[i] = (unsigned char)(x[i] + paeth(x[i - bpp], up[i], up[i - bpp]));
 		return true;
 	default:
 		return false;
@@ -217,6 +226,24 @@ static bool emit_row(const png_info *pi, const unsigned char *x, crypto_generich
 	size_t n = 0, wide = pi->depth == 16;
 	unsigned max = pi->depth == 16 ? 65535 : 255, c = pi->color;
 	unsigned per = c == 0 || c == 3 ? 1 : c == 4 ? 2 : c == 2 ? 3 : 4;
+	/* a phone's photos: RGBA is its row, RGB gets its alpha here (the
+	 * general loop below takes four times as long) */
+	if (c == 6) {
+		feed_mem(h, x, (size_t)pi->w * (wide ? 8 : 4));
+		return true;
+	}
+	if (pi->depth == 8 && c == 2 && !pi->ntrns) {
+		for (size_t i = 0; i < pi->w; i++) {
+			memcpy(out + n, x + 3 * i, 3);
+			out[n + 3] = 255;
+			if ((n += 4) == sizeof out) {
+				feed_mem(h, out, n);
+				n = 0;
+			}
+		}
+		feed_mem(h, out, n);
+		return true;
+	}
 	for (size_t i = 0; i < pi->w; i++) {
 		unsigned px[4];
 		if (c == 3) {
