@@ -27,7 +27,8 @@ typedef struct {
 
 static void put(out *o, const void *p, size_t n)
 {
-	memcpy(o->p + o->n, p, n);
+	if (n)
+		memcpy(o->p + o->n, p, n);
 	o->n += n;
 }
 
@@ -79,7 +80,7 @@ static size_t png_around(const uint8_t *d, size_t n, bool deflate_here, uint8_t 
 		chunk(&o, "tRNS", tr, trns);
 	chunk(&o, "IDAT", z, zn / 2);
 	chunk(&o, "IDAT", z + zn / 2, zn - zn / 2);
-	chunk(&o, "IEND", NULL, 0);
+	chunk(&o, "IEND", (const uint8_t *)"", 0);
 	free(z);
 	return o.n;
 }
