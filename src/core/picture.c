@@ -217,41 +217,60 @@ static unsigned sample(const unsigned char *x, size_t i, unsigned depth)
 	return (x[bit / 8] >> (8 - depth - bit % 8)) & ((1u << depth) - 1);
 }
 
+/* The hash's input gathered: a picture a pixel wide feeds the hash four
+ * bytes a row, and a call a row would cost more than the bytes. */
+typedef struct {
+	crypto_generichash_state *h;
+	size_t n;
+	unsigned char out[8192];
+} sink;
+
+static void sink_flush(sink *k)
+{
+	feed_mem(k->h, k->out, k->n);
+	k->n = 0;
+}
+
+static void sink_put(sink *k, const unsigned char *p, size_t n)
+{
+	if (k->n + n > sizeof k->out)
+		sink_flush(k);
+	if (n > sizeof k->out) {
+		feed_mem(k->h, p, n);
+		return;
+	}
+	memcpy(k->out + k->n, p, n);
+	k->n += n;
+}
+
 /* A row as RGBA into the hash: 8 bits a channel, or 16 (big-endian) for
  * a 16-bit PNG, kept exact rather than rounded; gray of 1, 2 or 4 bits
  * scaled to 8 (0..255), as a viewer shows it. */
-static bool emit_row(const png_info *pi, const unsigned char *x, crypto_generichash_state *h)
+static bool emit_row(const png_info *pi, const unsigned char *x, sink *k)
 {
-	unsigned char out[4096];
-	size_t n = 0, wide = pi->depth == 16;
+	size_t wide = pi->depth == 16;
 	unsigned max = pi->depth == 16 ? 65535 : 255, c = pi->color;
 	unsigned per = c == 0 || c == 3 ? 1 : c == 4 ? 2 : c == 2 ? 3 : 4;
 	/* a phone's photos: RGBA is its row, RGB gets its alpha here (the
 	 * general loop below takes four times as long) */
 	if (c == 6) {
-		feed_mem(h, x, (size_t)pi->w * (wide ? 8 : 4));
+		sink_put(k, x, (size_t)pi->w * (wide ? 8 : 4));
 		return true;
 	}
-	if (pi->depth == 8 && c == 2 && !pi->ntrns) {
-		for (size_t i = 0; i < pi->w; i++) {
-			memcpy(out + n, x + 3 * i, 3);
-			out[n + 3] = 255;
-			if ((n += 4) == sizeof out) {
-				feed_mem(h, out, n);
-				n = 0;
-			}
-		}
-		feed_mem(h, out, n);
-		return true;
+	for (size_t i = 0; pi->depth == 8 && c == 2 && !pi->ntrns && i < pi->w; i++) {
+		unsigned char px[4] = {x[3 * i], x[3 * i + 1], x[3 * i + 2], 255};
+		sink_put(k, px, 4);
 	}
+	if (pi->depth == 8 && c == 2 && !pi->ntrns)
+		return true;
 	for (size_t i = 0; i < pi->w; i++) {
 		unsigned px[4];
 		if (c == 3) {
-			unsigned k = sample(x, i, pi->depth);
-			if (k >= pi->nplte)
+			unsigned s = sample(x, i, pi->depth);
+			if (s >= pi->nplte)
 				return false; /* an index past the palette */
 			for (int j = 0; j < 4; j++)
-				px[j] = pi->plte[k][j];
+				px[j] = pi->plte[s][j];
 		} else {
 			unsigned v[4];
 			for (unsigned j = 0; j < per; j++)
@@ -266,17 +285,15 @@ static bool emit_row(const png_info *pi, const unsigned char *x, crypto_generich
 				px[3] = per == 4 ? v[3] : key ? 0 : max;
 			}
 		}
+		unsigned char o[8];
+		size_t n = 0;
 		for (int j = 0; j < 4; j++) {
 			if (wide)
-				out[n++] = (unsigned char)(px[j] >> 8);
-			out[n++] = (unsigned char)px[j];
+				o[n++] = (unsigned char)(px[j] >> 8);
+			o[n++] = (unsigned char)px[j];
 		}
-		if (n > sizeof out - 8) {
-			feed_mem(h, out, n);
-			n = 0;
-		}
+		sink_put(k, o, n);
 	}
-	feed_mem(h, out, n);
 	return true;
 }
 
@@ -302,48 +319,67 @@ static bool idat_more(idat *d)
 	return true;
 }
 
+/* Exactly n bytes of the stream into out; false on an error or a stream
+ * that ends first. */
+static bool inflate_to(z_stream *z, idat *d, unsigned char *out, size_t n)
+{
+	src *s = d->s;
+	for (size_t got = 0; got < n;) {
+		if (!idat_more(d) || at(s, d->off) < 0)
+			return false;
+		size_t w = s->have - (size_t)(d->off - s->base);
+		if (w > d->left)
+			w = (size_t)d->left;
+		z->next_in = s->buf + (d->off - s->base);
+		z->avail_in = (uInt)w;
+		z->next_out = out + got;
+		z->avail_out = (uInt)(n - got);
+		int r = inflate(z, Z_NO_FLUSH);
+		size_t used = w - z->avail_in, made = n - got - z->avail_out;
+		d->off += used;
+		d->left -= used;
+		got += made;
+		if ((r != Z_OK && r != Z_STREAM_END) || !(used || made) || (r == Z_STREAM_END && got < n))
+			return false;
+	}
+	return true;
+}
+
+/* Rows inflated at a time: at least one, at most 64 KiB of them, so a
+ * picture a pixel wide does not cost an inflate call a row. */
+#define ROWS_AT_ONCE 65536u
+
 /* The rows of the IDAT stream whose first chunk's data is at off, inflated
- * a row at a time (two rows of memory), unfiltered and hashed; *end the
- * chunk after the last IDAT read. */
+ * a block of rows at a time (at most 64 KiB, or one row, and the row
+ * above), unfiltered and hashed; *end the chunk after the last IDAT read. */
 static bool png_rows(src *s, uint64_t off, uint32_t len, const png_info *pi, crypto_generichash_state *h,
 		     uint64_t *end)
 {
-	size_t n = pi->row + 1, bpp = pi->bits >= 8 ? pi->bits / 8 : 1;
-	unsigned char *cur = xmalloc(n), *prev = xcalloc(1, n);
+	size_t n = pi->row + 1, bpp = pi->bits >= 8 ? pi->bits / 8 : 1, per = n < ROWS_AT_ONCE ? ROWS_AT_ONCE / n : 1;
+	unsigned char *block = xmalloc(per * n), *prev = xcalloc(1, n);
+	sink *k = xmalloc(sizeof *k);
+	k->h = h;
+	k->n = 0;
 	z_stream z;
 	memset(&z, 0, sizeof z);
 	bool ok = inflateInit(&z) == Z_OK;
 	idat d = {s, off, len};
-	for (uint32_t y = 0; ok && y < pi->h; y++) {
-		size_t got = 0;
-		while (ok && got < n) {
-			ok = idat_more(&d) && at(s, d.off) >= 0;
-			if (!ok)
-				break;
-			size_t w = s->have - (size_t)(d.off - s->base);
-			if (w > d.left)
-				w = (size_t)d.left;
-			z.next_in = s->buf + (d.off - s->base);
-			z.avail_in = (uInt)w;
-			z.next_out = cur + got;
-			z.avail_out = (uInt)(n - got);
-			int r = inflate(&z, Z_NO_FLUSH);
-			size_t used = w - z.avail_in, made = n - got - z.avail_out;
-			d.off += used;
-			d.left -= used;
-			got += made;
-			/* an error, or a stream ended before its last row */
-			ok = (r == Z_OK || r == Z_STREAM_END) && (used || made) && (r == Z_OK || got == n);
+	for (uint32_t y = 0; ok && y < pi->h;) {
+		size_t rows = pi->h - y < per ? pi->h - y : per;
+		ok = inflate_to(&z, &d, block, rows * n);
+		for (size_t r = 0; ok && r < rows; r++) {
+			unsigned char *cur = block + r * n;
+			ok = unfilter(cur, r ? cur - n : prev, pi->row, bpp) && emit_row(pi, cur + 1, k);
 		}
-		ok = ok && unfilter(cur, prev, pi->row, bpp) && emit_row(pi, cur + 1, h);
-		unsigned char *t = prev;
-		prev = cur;
-		cur = t;
+		memcpy(prev, block + (rows - 1) * n, n);
+		y += (uint32_t)rows;
 	}
+	sink_flush(k);
 	if (z.state)
 		inflateEnd(&z);
-	free(cur);
+	free(block);
 	free(prev);
+	free(k);
 	*end = d.off + d.left + 4;
 	return ok;
 }
