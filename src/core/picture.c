@@ -120,10 +120,10 @@ static bool png_chunks(src *s, crypto_generichash_state *h)
 
 /* The bounds of a decode (docs/architecture.md): a PNG of more pixels
  * (half as many at 16 bits a sample: the work is in the bytes), or wider,
- * is hashed by its chunks. A row is at most 8 bytes a pixel, so two rows
- * are at most 1 MiB, and inflating stops at the last row: a stream that
- * would inflate to gigabytes (a bomb) costs at most the pixels' bytes,
- * 160 MB as RGBA, about a second of a core. */
+ * is hashed by its chunks. A row is at most 8 bytes a pixel (512 KiB),
+ * and inflating stops at the last row: a stream that would inflate to
+ * gigabytes (a bomb) costs at most the pixels' bytes, 160 MB as RGBA,
+ * under a second of a core. */
 #define PNG_MAX_PIXELS 40000000u
 #define PNG_MAX_WIDTH 65536u
 

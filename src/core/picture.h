@@ -6,8 +6,9 @@
  *   channel; 16 for a 16-bit PNG, exact, not rounded), so the same picture
  *   at another zlib level, with other row filters, as RGB, opaque RGBA, a
  *   palette or gray hashes alike, whatever ancillary chunks (text, gAMA,
- *   EXIF) it carries. Decoded a row at a time (two rows of memory), up to
- *   40 megapixels and 65536 pixels a row; an interlaced PNG, a bigger one
+ *   EXIF) it carries. Decoded a block of rows at a time (at most 64 KiB,
+ *   or one row, and the row above), up to 40 megapixels (20 at 16 bits)
+ *   and 65536 pixels a row; an interlaced PNG, a bigger one
  *   or one that does not decode is hashed by its critical chunks (IHDR,
  *   PLTE, IDAT's data however split, up to IEND).
  * - A JPEG by the tables (DQT, DHT, DAC, DRI) and frame in force at each
