@@ -396,13 +396,14 @@ static bool png_pixels(src *s, crypto_generichash_state *h)
 	memset(&pi, 0, sizeof pi);
 	if (!get(s, 0, b, 8) || memcmp(b, png_sig, 8) || !png_header(s, &pi))
 		return false;
-	unsigned char head[13] = "PNG pixels";
-	head[10] = pi.depth == 16 ? 16 : 8;
-	feed_mem(h, head, sizeof head - 2);
-	unsigned char wh[8] = {(unsigned char)(pi.w >> 24), (unsigned char)(pi.w >> 16), (unsigned char)(pi.w >> 8),
-			       (unsigned char)pi.w, (unsigned char)(pi.h >> 24), (unsigned char)(pi.h >> 16),
-			       (unsigned char)(pi.h >> 8), (unsigned char)pi.h};
-	feed_mem(h, wh, 8);
+	/* the bits a channel, the width and the height before the rows */
+	unsigned char head[9] = {pi.depth == 16 ? 16 : 8};
+	for (int i = 0; i < 4; i++) {
+		head[1 + i] = (unsigned char)(pi.w >> (24 - 8 * i));
+		head[5 + i] = (unsigned char)(pi.h >> (24 - 8 * i));
+	}
+	feed_mem(h, "PNG pixels", 11);
+	feed_mem(h, head, sizeof head);
 	bool rows = false;
 	for (uint64_t off = 8 + 25;;) {
 		uint32_t len;
