@@ -243,9 +243,21 @@ static void sink_put(sink *k, const unsigned char *p, size_t n)
 	k->n += n;
 }
 
+/* Whether a row of RGBA has a fully transparent pixel. */
+static bool clear_pixel(const unsigned char *x, size_t w, bool wide)
+{
+	size_t step = wide ? 8 : 4;
+	for (size_t i = 0; i < w; i++)
+		if (!x[i * step + step - 1] && (!wide || !x[i * step + 6]))
+			return true;
+	return false;
+}
+
 /* A row as RGBA into the hash: 8 bits a channel, or 16 (big-endian) for
  * a 16-bit PNG, kept exact rather than rounded; gray of 1, 2 or 4 bits
- * scaled to 8 (0..255), as a viewer shows it. */
+ * scaled to 8 (0..255), as a viewer shows it. A fully transparent pixel is
+ * (0, 0, 0, 0) whatever colour it keeps: no one sees it, and a PNG
+ * optimiser may change it. */
 static bool emit_row(const png_info *pi, const unsigned char *x, sink *k)
 {
 	size_t wide = pi->depth == 16;
@@ -253,7 +265,7 @@ static bool emit_row(const png_info *pi, const unsigned char *x, sink *k)
 	unsigned per = c == 0 || c == 3 ? 1 : c == 4 ? 2 : c == 2 ? 3 : 4;
 	/* a phone's photos: RGBA is its row, RGB gets its alpha here (the
 	 * general loop below takes four times as long) */
-	if (c == 6) {
+	if (c == 6 && !clear_pixel(x, pi->w, wide)) {
 		sink_put(k, x, (size_t)pi->w * (wide ? 8 : 4));
 		return true;
 	}
@@ -285,6 +297,8 @@ static bool emit_row(const png_info *pi, const unsigned char *x, sink *k)
 				px[3] = per == 4 ? v[3] : key ? 0 : max;
 			}
 		}
+		if (!px[3])
+			px[0] = px[1] = px[2] = 0;
 		unsigned char o[8];
 		size_t n = 0;
 		for (int j = 0; j < 4; j++) {

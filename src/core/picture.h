@@ -3,7 +3,8 @@
  * picture: a file's content hash for the recycled-evidence check (t5h #11,
  * t6h): what a picture draws, not the bytes it is wrapped in.
  * - A PNG by its pixels: width, height and every row as RGBA (8 bits a
- *   channel; 16 for a 16-bit PNG, exact, not rounded), so the same picture
+ *   channel; 16 for a 16-bit PNG, exact, not rounded; a fully transparent
+ *   pixel as 0, 0, 0, 0 whatever colour it keeps), so the same picture
  *   at another zlib level, with other row filters, as RGB, opaque RGBA, a
  *   palette or gray hashes alike, whatever ancillary chunks (text, gAMA,
  *   EXIF) it carries. Decoded a block of rows at a time (at most 64 KiB,

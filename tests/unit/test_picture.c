@@ -391,6 +391,34 @@ static void png_depths(void **state)
 	free(a.p), free(b.p), free(c.p), free(d.p), free(keyed.p), free(ga.p);
 }
 
+/* A fully transparent pixel is the same whatever colour it keeps (an
+ * optimiser may change it), 8 or 16 bits; one barely visible (alpha 1) is
+ * not (the control). */
+static void png_clear_pixels(void **state)
+{
+	(void)state;
+	enum { W = 6, H = 3, P = (1 * W + 1) * 4, P16 = (2 * W + 1) * 8 }; /* pixels (1, 1) and (1, 2) */
+	unsigned char a[H * W * 4], b[H * W * 4], c[H * W * 4], w16[H * W * 8], v16[H * W * 8];
+	for (int i = 0; i < H * W * 4; i++)
+		a[i] = b[i] = c[i] = (unsigned char)(i * 13 + 1);
+	for (int i = 0; i < H * W * 8; i++)
+		w16[i] = v16[i] = (unsigned char)(i * 7 + 3);
+	a[P + 3] = b[P + 3] = 0, b[P] = 99; /* clear, another colour in b */
+	c[P + 3] = 1, c[P] = 99;            /* barely visible: another picture */
+	w16[P16 + 6] = w16[P16 + 7] = v16[P16 + 6] = v16[P16 + 7] = 0, v16[P16] ^= 0xFF;
+	png_spec sp = {W, H, 6, 8, 9, -1, 1, false, false, NULL, 0, NULL, 0}, s16 = sp;
+	s16.depth = 16;
+	buf x = png_real(&sp, a, W * 4), y = png_real(&sp, b, W * 4), z = png_real(&sp, c, W * 4),
+	    p = png_real(&s16, w16, W * 8), q = png_real(&s16, v16, W * 8);
+	assert_true(same("PNG", &x, &y));
+	assert_false(same("PNG", &x, &z));
+	assert_true(same("PNG", &p, &q));
+	w16[P16 + 7] = 1; /* control: alpha 1 of 65535 */
+	buf r = png_real(&s16, w16, W * 8);
+	assert_false(same("PNG", &p, &r));
+	free(x.p), free(y.p), free(z.p), free(p.p), free(q.p), free(r.p);
+}
+
 /* What is not decoded is hashed by its chunks, so two encodings of it
  * differ where decoded ones would not: an interlaced PNG; one above the
  * bounds (wider than 65536 pixels; over 40 megapixels: a 1-bit stream of
@@ -596,6 +624,7 @@ int main(void)
 		cmocka_unit_test(png_pixels_whatever_encoding),
 		cmocka_unit_test(png_gray_and_alpha),
 		cmocka_unit_test(png_depths),
+		cmocka_unit_test(png_clear_pixels),
 		cmocka_unit_test(png_bounds_and_fallbacks),
 		cmocka_unit_test(jpeg_tables_any_order),
 		cmocka_unit_test(broken_files_are_bytes),
