@@ -446,14 +446,18 @@ int store_detach_record(kp_store *s, const kp_form *f, long long record_id)
 
 char *store_attachment_twins(kp_store *s, const kp_form *f, long long record_id, long long only)
 {
+	/* either way round, earlier or later: at the review of each of two
+	 * records put to the city the other is named (t7h #3) */
+	char *stands = session_stands_sql(f, "t", "r.unit_id");
 	char *sql = xasprintf("SELECT a.id, a.name, b.record_id, (?4 = 0 OR t.unit_id = ?4)"
 			      " FROM kp_attachments a JOIN kp_attachment_hashes ha ON ha.id = a.id"
 			      " JOIN kp_attachment_hashes hb ON (hb.hash = ha.hash OR hb.content = ha.content) AND hb.id <> ha.id"
 			      " JOIN kp_attachments b ON b.id = hb.id AND b.tbl = a.tbl AND b.record_id <> a.record_id"
 			      " JOIN \"%s\" t ON t.id = b.record_id JOIN \"%s\" r ON r.id = a.record_id"
 			      " WHERE a.tbl = ?1 AND a.record_id = ?2 AND (?3 = 0 OR a.id = ?3) AND (?4 = 0 OR r.unit_id = ?4)"
-			      " ORDER BY a.id, b.record_id",
-			      f->table, f->table);
+			      " AND %s ORDER BY a.id, b.record_id",
+			      f->table, f->table, stands);
+	free(stands);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
 	free(sql);
 	strbuf b = STRBUF_INIT;

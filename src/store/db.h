@@ -102,6 +102,14 @@ bool session_may_see(const kp_store *s, long long unit_id);
 /* May the session add or remove old's attachments? Its form takes them
  * (evidence), and old may be changed by the session (as a write). */
 int session_may_attach(kp_store *s, const kp_form *f, const kp_record *old, char **err);
+/* An SQL condition: record alias other of f stands against a record of
+ * unit (an SQL expression) — the same unit's record always, another unit's
+ * only once put to the city (submitted or approved). A unit's draft or
+ * returned record claims no file from another unit's record and is not
+ * named at its review (t7h #3, #4): it is the later one's matter at its own
+ * review, if it is ever submitted. A form without review: every record.
+ * Caller frees. */
+char *session_stands_sql(const kp_form *f, const char *other, const char *unit);
 /* Remove every attachment of a record (its delete, in the writer's
  * transaction). */
 int store_detach_record(kp_store *s, const kp_form *f, long long record_id);

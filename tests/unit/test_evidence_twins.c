@@ -69,6 +69,14 @@ static fixture city(fixture *fx)
 	return (fixture){.env = {.cat = fx->env.cat, .store = s}, .path = fx->path};
 }
 
+/* Record id put to the city (as the administrator: no unit session yet). */
+static void submit(fixture *fx, long long id)
+{
+	char *err = NULL;
+	if (review_apply(&fx->env, catalog_form(&fx->env.cat, "activity"), id, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+}
+
 static void same_file_twice_on_one_record(void **state)
 {
 	fixture *fx = *state;
@@ -156,6 +164,7 @@ static void same_file_on_another_units_record(void **state)
 	fixture *fx = *state;
 	long long theirs = activity(fx, "长葛市", "展览"), mine = activity(fx, "魏都区", "讲座");
 	assert_int_equal(send_to(fx, theirs, "photo-9", "长葛.png").kind, EV_HANDLED);
+	submit(fx, theirs); /* put to the city: it stands against other units' */
 	sign_in_unit(fx, "魏都区");
 	ev_result r = send_to(fx, mine, "photo-9", "我的.png");
 	assert_int_equal(r.kind, EV_HANDLED);
@@ -270,6 +279,52 @@ static void recycled_file_is_no_evidence(void **state)
 	assert_int_equal(evidenced(fx), 3);
 }
 
+/* t7h #3: 长葛市's draft holding 魏都区's photo first claims nothing from
+ * 魏都区's activity: it still counts as 佐证活动, and neither the clerk
+ * nor the city is told of the draft. Put to the city, the earlier file
+ * is that record's evidence (lower attachment id), and once both are
+ * submitted the city sees the twin at the review of each (the control). */
+static void rival_draft_claims_nothing(void **state)
+{
+	fixture *fx = *state;
+	long long draft = activity(fx, "长葛市", "展览"), mine = activity(fx, "魏都区", "讲座");
+	assert_int_equal(send_to(fx, draft, "photo-7", "拿来的.png").kind, EV_HANDLED);
+	fixture shi = city(fx);
+	sign_in_unit(fx, "魏都区");
+	ev_result r = send_to(fx, mine, "photo-7", "现场.png");
+	assert_int_equal(r.kind, EV_HANDLED);
+	assert_null(strstr(r.text, "相同"));
+	assert_int_equal(evidenced(fx), 1);
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	char *t = store_attachment_twins(shi.env.store, f, mine, 0);
+	assert_null(t); /* 魏都区's record is not questioned for another unit's draft */
+	char *err = NULL;
+	fixture cg = {.env = {.cat = fx->env.cat}, .path = fx->path};
+	assert_int_equal(store_open(fx->path, &cg.env.store, &err), KP_OK);
+	assert_int_equal(store_session(cg.env.store, SESSION_UNIT, "cg", store_unit_id(cg.env.store, "长葛市"), &err),
+			 KP_OK);
+	store_set_catalog(cg.env.store, &fx->env.cat);
+	assert_int_equal(store_set_year(cg.env.store, 2016, &err), KP_OK);
+	assert_int_equal(review_apply(&cg.env, f, draft, REV_SUBMIT, NULL, &err), 0);
+	store_close(cg.env.store);
+	assert_int_equal(evidenced(fx), 0); /* the earlier file, submitted, is that record's */
+	char no[32];
+	t = store_attachment_twins(shi.env.store, f, mine, 0);
+	snprintf(no, sizeof no, "第 %lld 号", draft);
+	assert_non_null(t);
+	assert_non_null(strstr(t, no));
+	free(t);
+	/* 魏都区's own, still a draft, is not named at 长葛市's review; submitted, it is */
+	assert_null(store_attachment_twins(shi.env.store, f, draft, 0));
+	assert_int_equal(review_apply(&fx->env, f, mine, REV_SUBMIT, NULL, &err), 0);
+	t = store_attachment_twins(shi.env.store, f, draft, 0);
+	snprintf(no, sizeof no, "第 %lld 号", mine);
+	assert_non_null(t);
+	assert_non_null(strstr(t, no));
+	free(t);
+	store_close(shi.env.store);
+}
+
 /* A real PNG's chunks: signature, IHDR, a tEXt comment where asked, IDAT,
  * IEND (CRCs not checked: they are no part of the picture). */
 #define SIG "\x89PNG\r\n\x1a\n"
@@ -337,6 +392,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(keys_by_state, setup, teardown),
 		cmocka_unit_test_setup_teardown(recycled_file_is_no_evidence, setup, teardown),
 		cmocka_unit_test_setup_teardown(same_picture_other_bytes, setup, teardown),
+		cmocka_unit_test_setup_teardown(rival_draft_claims_nothing, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

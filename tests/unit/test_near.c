@@ -512,7 +512,9 @@ static fixture clerk_of(fixture *fx, const char *unit)
 	char *err = NULL;
 	kp_store *s;
 	assert_int_equal(store_open(fx->path, &s, &err), KP_OK);
-	assert_int_equal(store_session(s, SESSION_UNIT, "wd", store_unit_id(s, unit), &err), KP_OK);
+	assert_int_equal(store_session(s, unit ? SESSION_UNIT : SESSION_CITY, unit ? "wd" : "shi",
+				       unit ? store_unit_id(s, unit) : 0, &err),
+			 KP_OK);
 	store_set_catalog(s, &fx->env.cat);
 	assert_int_equal(store_set_year(s, 2016, &err), KP_OK);
 	return (fixture){.env = {.cat = fx->env.cat, .store = s}, .path = fx->path};
@@ -669,6 +671,13 @@ static void test_city_sees_other_unit(void **state)
 	if (review_apply(&clerk.env, f, id, REV_SUBMIT, NULL, &err))
 		fail_msg("%s", err);
 	store_close(unit);
+	/* 长葛市's is still a draft: not named at 魏都区's review (t7h #4) */
+	fixture shi = clerk_of(fx, NULL);
+	assert_int_equal(store_duplicates_of(shi.env.store, f, id, &d), 0);
+	free(d);
+	store_close(shi.env.store);
+	if (review_apply(&fx->env, f, other, REV_SUBMIT, NULL, &err)) /* put to the city: named */
+		fail_msg("%s", err);
 	assert_int_equal(store_session(fx->env.store, SESSION_CITY, "shi", 0, &err), KP_OK);
 	size_t n = store_duplicates_of(fx->env.store, f, id, &d);
 	assert_int_equal(n, 1); /* 长葛市's at 魏都区文化中心, not its own 文化中心 */
@@ -686,6 +695,72 @@ static void test_city_sees_other_unit(void **state)
 	review_prompt_free(&p);
 	record_free(&r);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE kp_state = 'approved'"), 0);
+}
+
+/* t7h #4: 魏都区 saves a copy of 禹州市's submitted activity. It is told
+ * nothing (a rival's filings are no probe), the pair is marked for the
+ * city, and the copy, a draft, casts no doubt on 禹州市's record at its
+ * review; once submitted it is named at both reviews (the control), as a
+ * unit's own draft always is. An import of copies counts none to the unit. */
+static void test_rival_draft_copy(void **state)
+{
+	fixture *fx = *state;
+	char *err = NULL;
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	long long theirs = save_record(fx, "activity", "禹州市", "name", "保障安全健康科普讲座", "held_on", "2016-07-01",
+				       "place", "市直机关会议室", "form", "科普报告", "targets", "[\"校园\"]", "participants",
+				       "30", NULL);
+	if (review_apply(&fx->env, f, theirs, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	fixture clerk = clerk_of(fx, "魏都区");
+	char *said;
+	assert_int_equal(save_july(&clerk, "保障安全健康科普讲座", "市直机关会议室", &said), SAVE_OK);
+	assert_null(strstr(said, "重复"));
+	assert_null(strstr(said, "其他单位"));
+	free(said);
+	long long copy = sql_int(fx->path, "SELECT max(id) FROM activity");
+	char *q = xasprintf("SELECT count(*) FROM kp_duplicates WHERE id = %lld AND other = %lld", copy, theirs);
+	assert_int_equal(sql_int(fx->path, q), 1); /* the city's, kept */
+	free(q);
+	/* the same unit's copy is still warned (the control) */
+	assert_int_equal(save_july(&clerk, "保障安全健康科普讲座", "市直机关会议室", &said), SAVE_DUPLICATE);
+	free(said);
+	/* 长葛市's import of another copy: saved, marked, nothing said or counted */
+	fixture cg = clerk_of(fx, "长葛市");
+	char *rep;
+	import_stats st;
+	assert_int_equal(import_text(&cg.env, "activity",
+				     ACT_HEADER "长葛市,保障安全健康科普讲座,2016-07-01,科普报告,校园,市直机关会议室,30\n",
+				     (import_options){0}, &rep, &st),
+			 0);
+	assert_int_equal(st.saved, 1);
+	if (strstr(rep, "其他单位") || strstr(rep, "标记"))
+		fail_msg("%s", rep);
+	free(rep);
+	store_close(cg.env.store);
+	q = xasprintf("SELECT count(*) FROM kp_duplicates WHERE id = (SELECT max(id) FROM activity) AND other = %lld",
+		      theirs);
+	assert_int_equal(sql_int(fx->path, q), 1);
+	free(q);
+	kp_dup *d;
+	fixture shi = clerk_of(fx, NULL);
+	assert_int_equal(store_duplicates_of(shi.env.store, f, theirs, &d), 0);
+	free(d);
+	if (review_apply(&clerk.env, f, copy, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	size_t n = store_duplicates_of(shi.env.store, f, theirs, &d);
+	assert_int_equal(n, 1);
+	assert_int_equal(d[0].id, copy);
+	dup_free(&d[0]);
+	free(d);
+	n = store_duplicates_of(shi.env.store, f, copy, &d); /* and the other way round */
+	assert_true(n >= 1);
+	assert_int_equal(d[0].id, theirs);
+	for (size_t i = 0; i < n; i++)
+		dup_free(&d[i]);
+	free(d);
+	store_close(shi.env.store);
+	store_close(clerk.env.store);
 }
 
 /* What a clerk's save for 魏都区 of person of (another unit's) under
@@ -841,6 +916,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_person_probe, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_import_time_bound, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_city_sees_other_unit, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_rival_draft_copy, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_form_screen, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
