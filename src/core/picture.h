@@ -4,7 +4,7 @@
  * what a picture draws, not the bytes it is wrapped in. A PNG's critical
  * chunks (IHDR, PLTE, IDAT's data however it is split, and any other
  * critical chunk) up to IEND; a JPEG's segments from SOI to EOI but the
- * APPn (EXIF, JFIF, XMP) and COM ones; a PDF up to its last %%EOF. So a
+ * APPn (EXIF, JFIF, XMP) and COM ones; a PDF up to its first %%EOF. So a
  * comment chunk, an EXIF edit or bytes after the end do not make a new
  * photo. Any other file, or one whose structure does not hold (truncated,
  * a length past the end), is its bytes. A re-encoded, scaled or cropped

@@ -92,9 +92,31 @@ int store_ensure_attachments(kp_store *s, char **err)
 		    " FROM kp_attachments a WHERE NOT EXISTS (SELECT 1 FROM kp_attachment_hashes h WHERE h.id = a.id)",
 		    err) != KP_OK)
 		return KP_ERR;
-	return db_exec(s,
-		       "UPDATE kp_attachment_hashes SET content = (SELECT kp_picture_hash(a.type, a.data)"
-		       " FROM kp_attachments a WHERE a.id = kp_attachment_hashes.id) WHERE content IS NULL",
+	if (db_exec(s,
+		    "UPDATE kp_attachment_hashes SET content = (SELECT kp_picture_hash(a.type, a.data)"
+		    " FROM kp_attachments a WHERE a.id = kp_attachment_hashes.id) WHERE content IS NULL",
+		    err) != KP_OK)
+		return KP_ERR;
+	/* Schema 13, keyed on what the database lacks (kp_seq's row for the
+	 * attachments): their numbers are never handed out again from now on
+	 * (t7h #12), and a PDF's content hash is taken to its first %%EOF
+	 * (t7h #6), so the PDFs kept before are hashed again, once. */
+	if (db_exec(s, KP_SEQ_DDL, err) != KP_OK)
+		return KP_ERR;
+	sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM kp_seq WHERE tbl = 'kp_attachments'", err);
+	if (!st)
+		return KP_ERR;
+	int step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (step == SQLITE_ROW)
+		return KP_OK;
+	if (db_exec(s,
+		    "UPDATE kp_attachment_hashes SET content = (SELECT kp_picture_hash(a.type, a.data)"
+		    " FROM kp_attachments a WHERE a.id = kp_attachment_hashes.id)"
+		    " WHERE id IN (SELECT id FROM kp_attachments WHERE type = 'PDF')",
+		    err) != KP_OK)
+		return KP_ERR;
+	return db_exec(s, "INSERT INTO kp_seq (tbl, last) SELECT 'kp_attachments', ifnull(max(id), 0) FROM kp_attachments",
 		       err);
 }
 
@@ -279,7 +301,7 @@ static int keep_hash(kp_store *s, const kp_form *f, long long record_id, long lo
 		rc = db_fail(s, err);
 	}
 	sqlite3_finalize(st);
-	/* REPLACE: a row id freed by a removal may come back */
+	/* REPLACE: a number freed by a removal before schema 13 may have come back */
 	st = rc == KP_OK ? db_prepare(s, "INSERT OR REPLACE INTO kp_attachment_hashes (id, hash, content)"
 				      " VALUES (?1, ?2, ?3)", err)
 			 : NULL;
@@ -315,8 +337,14 @@ int store_attach(kp_store *s, const kp_form *f, long long record_id, const kp_ne
 		db_set_err(err, xasprintf(msg(MSG_S_ATTACH_MANY), f->evidence->max_files));
 		rc = KP_ERR;
 	}
+	/* a number never handed out again (t7h #12): `attachments get 3`
+	 * reaches the file a note or an audit row named, or none */
+	long long next = 0;
+	if (rc == KP_OK)
+		rc = db_seq_next(s, "kp_attachments", &next, err);
 	sqlite3_stmt *st = rc == KP_OK ? db_prepare(s, "INSERT INTO kp_attachments (tbl, record_id, unit_id, name, type,"
-						    " size, sent_by, sent_at, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, kp_now(), zeroblob(?6))",
+						    " size, sent_by, sent_at, data, id)"
+						    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, kp_now(), zeroblob(?6), ?8)",
 						    err)
 				       : NULL;
 	if (st) {
@@ -327,10 +355,13 @@ int store_attach(kp_store *s, const kp_form *f, long long record_id, const kp_ne
 		sqlite3_bind_text(st, 5, na->type, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 6, na->size);
 		sqlite3_bind_text(st, 7, store_session_user(s), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 8, next);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = db_fail(s, err);
+		else if (db_seq_used(s, "kp_attachments", next) != KP_OK)
+			rc = db_fail(s, err);
 		else
-			*id = sqlite3_last_insert_rowid(s->db);
+			*id = next;
 		sqlite3_finalize(st);
 	} else if (rc == KP_OK) {
 		rc = KP_ERR;

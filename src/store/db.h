@@ -110,6 +110,13 @@ int session_may_attach(kp_store *s, const kp_form *f, const kp_record *old, char
  * review, if it is ever submitted. A form without review: every record.
  * Caller frees. */
 char *session_stands_sql(const kp_form *f, const char *other, const char *unit);
+/* The next number of table's rows (a form's records, kp_attachments),
+ * above the highest ever used (kp_seq) and the highest stored: numbers
+ * are never handed out twice (records.c); db_seq_used keeps the last one
+ * used. Both inside the writer's transaction. */
+int db_seq_next(kp_store *s, const char *table, long long *next, char **err);
+#define KP_SEQ_DDL "CREATE TABLE IF NOT EXISTS kp_seq (tbl TEXT PRIMARY KEY, last INTEGER NOT NULL)"
+int db_seq_used(kp_store *s, const char *table, long long last);
 /* Remove every attachment of a record (its delete, in the writer's
  * transaction). */
 int store_detach_record(kp_store *s, const kp_form *f, long long record_id);

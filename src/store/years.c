@@ -24,9 +24,12 @@
  * hashes (attachments.c: an older kepu would add files unhashed), 8 a closed
  * year reopened for one unit (kp_year_units: an older kepu would keep that
  * unit out), 9 the pictures' content hashes (attachments.c, core/picture.c:
- * an older kepu would add files without one). A database of a newer kepu is
- * refused rather than half understood. */
-#define KP_SCHEMA_VERSION 9
+ * an older kepu would add files without one), 13 attachment numbers kept
+ * in kp_seq and a PDF's content hash to its first %%EOF (attachments.c: an
+ * older kepu would hand a removed file's number out again and hash a PDF
+ * otherwise). A database of a newer kepu is refused rather than half
+ * understood. */
+#define KP_SCHEMA_VERSION 13
 
 static const char years_ddl[] = "CREATE TABLE IF NOT EXISTS kp_years ("
 				" year INTEGER PRIMARY KEY,"

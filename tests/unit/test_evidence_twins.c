@@ -192,7 +192,7 @@ static void upgraded(fixture *fx, const char *sql, long long b, const char *twin
 	env_close(&fx->env);
 	sql_run(fx->path, sql);
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 13);
 	sign_in_unit(fx, "魏都区");
 	char *t = store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), b, 0);
 	assert_non_null(t);
@@ -382,6 +382,42 @@ static void same_picture_other_bytes(void **state)
 	assert_int_equal(send_bytes(fx, a, tail, sizeof tail - 1, "again.png").kind, EV_REFUSED);
 }
 
+/* t7h #12: the newest file removed, the next one gets a new number, as
+ * records do; t7h #6: a PDF with a comment and a second %%EOF appended is
+ * the same document. A schema-9 database (no attachment number kept, PDFs
+ * hashed to their last %%EOF) is brought up when opened: the numbers
+ * seeded from the highest, its PDFs hashed again. */
+static void numbers_never_reused(void **state)
+{
+	fixture *fx = *state;
+	static const char pdf[] = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+			  resaved[] = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n%kepu\n%%EOF\n";
+	long long a = activity(fx, "魏都区", "讲座甲"), b = activity(fx, "魏都区", "讲座乙");
+	sign_in_unit(fx, "魏都区");
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	assert_int_equal(send_bytes(fx, a, pdf, sizeof pdf - 1, "a.pdf").kind, EV_HANDLED);
+	assert_int_equal(send_to(fx, a, "photo-1", "p.png").kind, EV_HANDLED);
+	long long newest = sql_int(fx->path, "SELECT max(id) FROM kp_attachments");
+	assert_int_equal(store_detach(fx->env.store, f, newest, NULL), KP_OK);
+	assert_int_equal(send_to(fx, a, "photo-2", "q.png").kind, EV_HANDLED);
+	assert_int_equal(sql_int(fx->path, "SELECT max(id) FROM kp_attachments"), newest + 1);
+	ev_result r = send_bytes(fx, b, resaved, sizeof resaved - 1, "b.pdf");
+	assert_int_equal(r.kind, EV_HANDLED);
+	assert_non_null(strstr(r.text, "附件「b.pdf」与第"));
+	assert_int_equal(evidenced(fx), 1); /* b's only file is a's document */
+	/* back to schema 9: no number kept, the PDFs' hashes as then (garbled here) */
+	env_close(&fx->env);
+	sql_run(fx->path, "DELETE FROM kp_seq WHERE tbl = 'kp_attachments'; UPDATE kp_attachment_hashes SET content = "
+			  "randomblob(32) WHERE id IN (SELECT id FROM kp_attachments WHERE type = 'PDF');"
+			  " PRAGMA user_version = 9");
+	reopen(fx);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 13);
+	assert_int_equal(sql_int(fx->path, "SELECT last FROM kp_seq WHERE tbl = 'kp_attachments'"), newest + 2);
+	assert_int_equal(sql_int(fx->path, "SELECT count(DISTINCT content) FROM kp_attachment_hashes h"
+					   " JOIN kp_attachments a ON a.id = h.id WHERE a.type = 'PDF'"),
+			 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -393,6 +429,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(recycled_file_is_no_evidence, setup, teardown),
 		cmocka_unit_test_setup_teardown(same_picture_other_bytes, setup, teardown),
 		cmocka_unit_test_setup_teardown(rival_draft_claims_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(numbers_never_reused, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -352,7 +352,7 @@ static void test_older_database_migrated(void **state)
 			  " PRAGMA user_version = 4");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM pragma_table_info('kp_years') WHERE name = 'closed_at'"), 0);
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 13);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_years WHERE closed_at IS NULL"), 2);
 	char *err = NULL;
 	assert_int_equal(store_year_close(fx->env.store, 2016, true, &err), KP_OK);
@@ -361,7 +361,7 @@ static void test_older_database_migrated(void **state)
 	env_close(&fx->env);
 	sql_run(fx->path, "DROP TABLE kp_year_units; PRAGMA user_version = 7");
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 13);
 	assert_true(store_year_closed(fx->env.store, 2016));
 	assert_int_equal(store_year_open_for(fx->env.store, 2016, store_unit_id(fx->env.store, "魏都区"), "补录", &err),
 			 KP_OK);
