@@ -423,6 +423,11 @@ char *store_year_why(kp_store *s, const kp_form *f, size_t field, const char *va
  * the session may not move is refused for that, not for a value it could
  * not change anyway. store_move_year asks again in its transaction. */
 int store_may_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err);
+/* May the session move record id from one state to another (the workflow,
+ * its unit, a closed year)? Asked before a reason is typed (t7h #8), so a
+ * move the store would refuse is refused first; store_set_state asks again
+ * in its transaction. */
+int store_may_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to, char **err);
 /* Move a reviewed record from one state to another (with the reason of a
  * return), if it is still in `from`: KP_ECONFLICT otherwise. Audited. */
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
