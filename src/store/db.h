@@ -173,6 +173,10 @@ int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err);
  * form), read inside the writer's transaction; false when there is none
  * or it is another unit's than a unit session's (records.c). */
 bool db_stored(kp_store *s, const kp_form *f, const char *key, long long value, kp_record *out);
+/* Record id as a question about it finds it (any session; a record the
+ * session may not read is missing): KP_OK with *old (the caller frees), or
+ * KP_ENOTFOUND (KP_ERR: no session) with *err. */
+int db_record_asked(kp_store *s, const kp_form *f, long long id, kp_record *old, char **err);
 /* May the session move old to programme year `to`? The
  * year's rules apply: its in_year dates, its not_after: year values. */
 int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, int to, char **err);

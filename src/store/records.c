@@ -1326,16 +1326,24 @@ static const char *action_word(const char *action)
 	return action;
 }
 
-int store_may_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to, char **err)
+int db_record_asked(kp_store *s, const kp_form *f, long long id, kp_record *old, char **err)
 {
 	if (session_need(s, ANY_SESSION, err) != KP_OK)
 		return KP_ERR;
-	kp_record old;
-	if (!db_stored(s, f, "id", id, &old)) {
+	if (!db_stored(s, f, "id", id, old)) {
 		db_set_err(err, xstrdup(msg(MSG_S_CHANGED))); /* missing, or another unit's */
 		return KP_ENOTFOUND;
 	}
-	int rc = session_may_move(s, f, &old, from, to, err);
+	return KP_OK;
+}
+
+int store_may_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to, char **err)
+{
+	kp_record old;
+	int rc = db_record_asked(s, f, id, &old, err);
+	if (rc != KP_OK)
+		return rc;
+	rc = session_may_move(s, f, &old, from, to, err);
 	record_free(&old);
 	return rc;
 }
