@@ -1122,6 +1122,7 @@
 	X(EV_BYTES,         "%lld 字节") \
 	X(EV_TWIN,          "注意：%s；市科协审核时会看到这一点。") \
 	X(EV_NOT_REGULAR,   "「%s」不是普通文件（文件夹、设备、管道等不能作为附件），没有保存") \
+	X(EV_IS_DATABASE,   "「%s」是 kepu 的数据库（或其链接、-wal/-shm/-journal 文件），不能作为附件，没有保存") \
 	X(EV_NOT_IN_UNIT,   "本单位的附件中没有第 %lld 号附件") \
 	X(XC_NAME_DOT,      "「%s」：文件名不能以 . 开头（.. 和隐藏文件不能使用）") \
 	X(XC_ACCOUNT,       "账号名「%s」不能用作交换文件夹的名字（%s），请管理员换一个账号名") \

@@ -670,19 +670,26 @@ static bool jpeg_tables(src *s, crypto_generichash_state *h)
 	return ok;
 }
 
-/* A PDF to its last %%EOF in its last window: bytes a tool or a hand
- * adds after the end are no new document. */
+/* A PDF to its first %%EOF: the document as first written. Bytes after
+ * it — junk, or a comment and a second %%EOF as an incremental save, a
+ * reader's "save" or a signature appends (t7h #6) — are no new document.
+ * To the last %%EOF as well would add nothing: two files the same up to
+ * their last %%EOF are the same up to their first. Read a window at a
+ * time, each overlapping the last by 4 bytes (a marker across two). */
 static bool pdf(src *s, crypto_generichash_state *h)
 {
-	uint64_t from = s->size > WINDOW ? s->size - WINDOW : 0;
-	s->have = 0; /* the window from there to the end */
-	if (s->size < 5 || at(s, from) < 0)
-		return false;
-	const unsigned char *w = s->buf + (from - s->base);
-	size_t n = (size_t)(s->size - from);
-	for (size_t i = n - 5 + 1; i-- > 0;)
-		if (!memcmp(w + i, "%%EOF", 5))
-			return feed(s, h, 0, from + i + 5);
+	for (uint64_t off = 0; off + 5 <= s->size;) {
+		s->have = 0; /* the window from off */
+		if (at(s, off) < 0)
+			return false;
+		const unsigned char *w = s->buf;
+		for (size_t i = 0; i + 5 <= s->have; i++)
+			if (w[i] == '%' && !memcmp(w + i, "%%EOF", 5))
+				return feed(s, h, 0, off + i + 5);
+		if (off + s->have >= s->size)
+			break;
+		off += s->have - 4;
+	}
 	return false;
 }
 

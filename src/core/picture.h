@@ -18,7 +18,8 @@
  *   Tables that do not parse: its segments in order, APPn and COM left out.
  *   A JPEG compressed again (another quality) is another picture: its
  *   scans differ, and nothing is decoded to pixels.
- * - A PDF up to its last %%EOF.
+ * - A PDF up to its first %%EOF (bytes appended by a later save, a
+ *   comment and another %%EOF, are not a new document).
  * Any other file, or one whose structure does not hold (truncated, a
  * length past the end), is its bytes. Scaled or cropped is different:
  * nothing perceptual. Bounded: every walk moves forward in the file reading
@@ -33,8 +34,9 @@
 #define PICTURE_HASH 32 /* BLAKE2b-256, libsodium's crypto_generichash */
 /* The definition above, kept beside each stored hash: a stored hash of
  * another is computed again (attachments.c, schema 12). 1: PNG chunks and
- * JPEG segments in order (schema 9). */
-#define PICTURE_HASH_DEF 2
+ * JPEG segments in order (schema 9); 2: pixels and tables in force, a PDF
+ * to its last %%EOF. */
+#define PICTURE_HASH_DEF 3
 
 /* Reads n bytes at off into buf (off + n within the size given); false on
  * an I/O error. */

@@ -43,6 +43,15 @@ int evidence_add_path(kp_env *e, const kp_form *f, long long record_id, const ch
 		*err = xasprintf(msg(MSG_EV_NOT_REGULAR), name);
 		return -1;
 	}
+	char *why = NULL;
+	if (exchange_is_database(e->db, &st, name, &why)) {
+		/* the database said as an attachment's, not an import's (t7h
+		 * #10); a database that cannot be looked at, as found */
+		char *as_db = xasprintf(msg(MSG_XC_IS_DATABASE), name);
+		*err = strcmp(why, as_db) ? why : (free(why), xasprintf(msg(MSG_EV_IS_DATABASE), name));
+		free(as_db);
+		return -1;
+	}
 	FILE *in = exchange_read_path(e->db, path, err);
 	if (!in)
 		return -1;

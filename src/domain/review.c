@@ -98,8 +98,9 @@ int review_apply(kp_env *e, const kp_form *f, long long id, kp_review a, const c
 	return review_apply_seen(e, f, id, 0, a, reason, err);
 }
 
-int review_apply_seen(kp_env *e, const kp_form *f, long long id, int seen, kp_review a, const char *reason,
-		      char **err)
+/* Record id's state *st, if action a is one the workflow offers there: 0,
+ * or -1 with *err. */
+static int allowed(kp_env *e, const kp_form *f, long long id, kp_review a, kp_state *st, char **err)
 {
 	kp_record r;
 	if (!f->review || store_get(e->store, f, id, &r, err) != KP_OK) {
@@ -107,12 +108,30 @@ int review_apply_seen(kp_env *e, const kp_form *f, long long id, int seen, kp_re
 			*err = xstrdup(msg(MSG_S_CHANGED));
 		return -1;
 	}
-	kp_state st = state_of(r.state);
+	*st = state_of(r.state);
 	record_free(&r);
-	if (!review_allowed(e->store, st, a)) {
-		*err = xasprintf(msg(MSG_RV_NOT_ALLOWED), review_label(a), state_label(st));
+	if (!review_allowed(e->store, *st, a)) {
+		*err = xasprintf(msg(MSG_RV_NOT_ALLOWED), review_label(a), state_label(*st));
 		return -1;
 	}
+	return 0;
+}
+
+int review_may(kp_env *e, const kp_form *f, long long id, kp_review a, char **err)
+{
+	kp_state st;
+	if (allowed(e, f, id, a, &st, err) != 0)
+		return -1;
+	return store_may_set_state(e->store, f, id, state_code(st), state_code(review_target(a)), err) == KP_OK ? 0
+														  : -1;
+}
+
+int review_apply_seen(kp_env *e, const kp_form *f, long long id, int seen, kp_review a, const char *reason,
+		      char **err)
+{
+	kp_state st;
+	if (allowed(e, f, id, a, &st, err) != 0)
+		return -1;
 	/* A reason of blanks tells the unit nothing: it is no reason. */
 	char *why = text_trim(reason && review_needs_reason(a) ? reason : "");
 	if (review_needs_reason(a) && !why[0]) {

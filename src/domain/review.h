@@ -40,6 +40,10 @@ bool review_needs_reason(kp_review a);
 /* May the session change a record in state st (and a new one)? */
 bool review_editable(const kp_store *s, kp_state st);
 
+/* May the session take action a on record id of f now (the workflow, its
+ * unit, a closed year: store_may_set_state)? 0, or -1 with *err; asked
+ * before a reason is typed, so nothing typed is refused after (t7h #8). */
+int review_may(kp_env *e, const kp_form *f, long long id, kp_review a, char **err);
 /* Take action a on record id of f in the store's session: 0, or -1 with
  * *err (not allowed, no reason, someone else moved it first). Audited. */
 int review_apply(kp_env *e, const kp_form *f, long long id, kp_review a, const char *reason,

@@ -207,6 +207,9 @@ typedef struct kp_form {
 	int unique;            /* field with one record per unit and value (月报: month), or -1 */
 	int *hint;             /* unique_hint: fields whose values together suggest the same */
 	size_t nhint;          /* person in another record (附表2: 姓名, 联系电话); a warning only */
+	bool hint_told;        /* a unit is told that another unit's record holds its unique_hint
+				* values (附表2: one person recommended twice); else that pair is
+				* marked for the city silently (an activity: no probe of a rival) */
 	int *similar;          /* similar_hint: some of those fields whose values alone suggest */
 	size_t nsimilar;       /* the same person although the others differ (附表2: 联系电话) */
 	kp_alike *alike;       /* similar_hint's further rules, over fields outside unique_hint */

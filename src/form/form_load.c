@@ -26,7 +26,7 @@ static kp_writer load_writer(ychk *c, const ynode *map)
 
 static const char *const form_keys[] = {"id", "title", "table", "attachment", "unit_label",
 					"per_unit", "pool", "total_row", "description", "sections",
-					"fields", "unique", "unique_hint", "similar_hint", "near_hint", "review", "written_by", "line", "paper", "search", "evidence", NULL};
+					"fields", "unique", "unique_hint", "hint_told", "similar_hint", "near_hint", "review", "written_by", "line", "paper", "search", "evidence", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const field_keys[] = {"id", "label", "type", "required", "help",
 					 "max_chars", "min", "max", "pattern", "message",
@@ -899,6 +899,7 @@ kp_form *form_load(const kp_catalog *cat, const char *file, const char *data, si
 		form->per_unit = ychk_bool(&L.c, root, "per_unit", false);
 		form->pool = ychk_bool(&L.c, root, "pool", false);
 		form->review = ychk_bool(&L.c, root, "review", false);
+		form->hint_told = ychk_bool(&L.c, root, "hint_told", false);
 		form->written_by = load_writer(&L.c, root);
 		const char *tr = ychk_str(&L.c, root, "total_row", false);
 		form->total_row = tr ? xstrdup(tr) : NULL;

@@ -87,7 +87,8 @@ int store_ensure_attachments(kp_store *s, char **err)
 		    err) != KP_OK)
 		return KP_ERR;
 	/* Schema 12: the content hash's definition beside it (PICTURE_HASH_DEF:
-	 * 2 a PNG's pixels, a JPEG's tables in force); a row hashed by another
+	 * a PNG's pixels, a JPEG's tables in force, a PDF to its first %%EOF);
+	 * a row hashed by another
 	 * definition is hashed again, here, once. */
 	if (!db_has_column(s, "kp_attachment_hashes", "content_def") &&
 	    db_exec(s, "ALTER TABLE kp_attachment_hashes ADD COLUMN content_def INTEGER", err) != KP_OK)
@@ -109,7 +110,20 @@ int store_ensure_attachments(kp_store *s, char **err)
 		if (rc != KP_OK)
 			return rc;
 	}
-	return KP_OK;
+	/* Schema 13, keyed on what the database lacks (kp_seq's row for the
+	 * attachments): their numbers are never handed out again from now on
+	 * (t7h #12). */
+	if (db_exec(s, KP_SEQ_DDL, err) != KP_OK)
+		return KP_ERR;
+	sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM kp_seq WHERE tbl = 'kp_attachments'", err);
+	if (!st)
+		return KP_ERR;
+	int step = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (step == SQLITE_ROW)
+		return KP_OK;
+	return db_exec(s, "INSERT INTO kp_seq (tbl, last) SELECT 'kp_attachments', ifnull(max(id), 0) FROM kp_attachments",
+		       err);
 }
 
 void attachment_clear(kp_attachment *a)
@@ -298,7 +312,7 @@ static int keep_hash(kp_store *s, const kp_form *f, long long record_id, long lo
 		rc = db_fail(s, err);
 	}
 	sqlite3_finalize(st);
-	/* REPLACE: a row id freed by a removal may come back */
+	/* REPLACE: a number freed by a removal before schema 13 may have come back */
 	st = rc == KP_OK ? db_prepare(s, "INSERT OR REPLACE INTO kp_attachment_hashes (id, hash, content, content_def)"
 				      " VALUES (?1, ?2, ?3, ?4)", err)
 			 : NULL;
@@ -335,8 +349,14 @@ int store_attach(kp_store *s, const kp_form *f, long long record_id, const kp_ne
 		db_set_err(err, xasprintf(msg(MSG_S_ATTACH_MANY), f->evidence->max_files));
 		rc = KP_ERR;
 	}
+	/* a number never handed out again (t7h #12): `attachments get 3`
+	 * reaches the file a note or an audit row named, or none */
+	long long next = 0;
+	if (rc == KP_OK)
+		rc = db_seq_next(s, "kp_attachments", &next, err);
 	sqlite3_stmt *st = rc == KP_OK ? db_prepare(s, "INSERT INTO kp_attachments (tbl, record_id, unit_id, name, type,"
-						    " size, sent_by, sent_at, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, kp_now(), zeroblob(?6))",
+						    " size, sent_by, sent_at, data, id)"
+						    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, kp_now(), zeroblob(?6), ?8)",
 						    err)
 				       : NULL;
 	if (st) {
@@ -347,10 +367,13 @@ int store_attach(kp_store *s, const kp_form *f, long long record_id, const kp_ne
 		sqlite3_bind_text(st, 5, na->type, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 6, na->size);
 		sqlite3_bind_text(st, 7, store_session_user(s), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 8, next);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = db_fail(s, err);
+		else if (db_seq_used(s, "kp_attachments", next) != KP_OK)
+			rc = db_fail(s, err);
 		else
-			*id = sqlite3_last_insert_rowid(s->db);
+			*id = next;
 		sqlite3_finalize(st);
 	} else if (rc == KP_OK) {
 		rc = KP_ERR;
@@ -466,14 +489,18 @@ int store_detach_record(kp_store *s, const kp_form *f, long long record_id)
 
 char *store_attachment_twins(kp_store *s, const kp_form *f, long long record_id, long long only)
 {
+	/* either way round, earlier or later: at the review of each of two
+	 * records put to the city the other is named (t7h #3) */
+	char *stands = session_stands_sql(f, "t", "r.unit_id");
 	char *sql = xasprintf("SELECT a.id, a.name, b.record_id, (?4 = 0 OR t.unit_id = ?4)"
 			      " FROM kp_attachments a JOIN kp_attachment_hashes ha ON ha.id = a.id"
 			      " JOIN kp_attachment_hashes hb ON (hb.hash = ha.hash OR hb.content = ha.content) AND hb.id <> ha.id"
 			      " JOIN kp_attachments b ON b.id = hb.id AND b.tbl = a.tbl AND b.record_id <> a.record_id"
 			      " JOIN \"%s\" t ON t.id = b.record_id JOIN \"%s\" r ON r.id = a.record_id"
 			      " WHERE a.tbl = ?1 AND a.record_id = ?2 AND (?3 = 0 OR a.id = ?3) AND (?4 = 0 OR r.unit_id = ?4)"
-			      " ORDER BY a.id, b.record_id",
-			      f->table, f->table);
+			      " AND %s ORDER BY a.id, b.record_id",
+			      f->table, f->table, stands);
+	free(stands);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
 	free(sql);
 	strbuf b = STRBUF_INIT;

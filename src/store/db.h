@@ -106,6 +106,21 @@ bool session_may_see(const kp_store *s, long long unit_id);
 /* May the session add or remove old's attachments? Its form takes them
  * (evidence), and old may be changed by the session (as a write). */
 int session_may_attach(kp_store *s, const kp_form *f, const kp_record *old, char **err);
+/* An SQL condition: record alias other of f stands against a record of
+ * unit (an SQL expression) — the same unit's record always, another unit's
+ * only once put to the city (submitted or approved). A unit's draft or
+ * returned record claims no file from another unit's record and is not
+ * named at its review (t7h #3, #4): it is the later one's matter at its own
+ * review, if it is ever submitted. A form without review: every record.
+ * Caller frees. */
+char *session_stands_sql(const kp_form *f, const char *other, const char *unit);
+/* The next number of table's rows (a form's records, kp_attachments),
+ * above the highest ever used (kp_seq) and the highest stored: numbers
+ * are never handed out twice (records.c); db_seq_used keeps the last one
+ * used. Both inside the writer's transaction. */
+int db_seq_next(kp_store *s, const char *table, long long *next, char **err);
+#define KP_SEQ_DDL "CREATE TABLE IF NOT EXISTS kp_seq (tbl TEXT PRIMARY KEY, last INTEGER NOT NULL)"
+int db_seq_used(kp_store *s, const char *table, long long last);
 /* Remove every attachment of a record (its delete, in the writer's
  * transaction). */
 int store_detach_record(kp_store *s, const kp_form *f, long long record_id);
@@ -170,6 +185,10 @@ int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err);
  * form), read inside the writer's transaction; false when there is none
  * or it is another unit's than a unit session's (records.c). */
 bool db_stored(kp_store *s, const kp_form *f, const char *key, long long value, kp_record *out);
+/* Record id as a question about it finds it (any session; a record the
+ * session may not read is missing): KP_OK with *old (the caller frees), or
+ * KP_ENOTFOUND (KP_ERR: no session) with *err. */
+int db_record_asked(kp_store *s, const kp_form *f, long long id, kp_record *old, char **err);
 /* May the session move old to programme year `to`? The
  * year's rules apply: its in_year dates, its not_after: year values. */
 int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, int to, char **err);

@@ -405,10 +405,12 @@ bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_
 			found = find(s, f, r, (dup_kind)kind, rule, false, &st, out);
 			sqlite3_finalize(st);
 			/* A unit is told of another unit's person by 姓名 and 联系电话
-			 * only (docs/security.md): a phone alone, or 姓名 and 工作单位,
-			 * known of a rival's experts, would probe its recommendations.
+			 * only (hint_told, docs/security.md): a phone alone, or 姓名 and
+			 * 工作单位, known of a rival's experts, would probe its
+			 * recommendations; of another unit's activity, work or project
+			 * nothing, or a unit could test a rival's filings (t7h #4).
 			 * Such a record is marked for the city instead (out->quiet). */
-			if (found && kind != DUP_SAME && out->other_unit && !out->id) {
+			if (found && (kind != DUP_SAME || !f->hint_told) && out->other_unit && !out->id) {
 				dup_free(out);
 				found = false;
 				quiet = true;
@@ -500,7 +502,10 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near,
 	hint_where(&b, f, 5);
 	sb_adds(&b, ")");
 	int changes = 0, quiet = 0;
-	int rc = mark_pairs(s, f, r, "", sb_str(&b), NULL, f->nalike, &changes, err);
+	/* another unit's record holding the same values: told only where the
+	 * form says (hint_told), else marked quietly (t7h #4) */
+	int rc = f->hint_told ? mark_pairs(s, f, r, "", sb_str(&b), NULL, f->nalike, &changes, err)
+			      : mark_told(s, f, r, &b, f->nalike, &changes, &quiet, err);
 	if (rc == KP_OK && f->nsimilar) { /* saved although warned of either */
 		sb_clear(&b);
 		similar_where(&b, f, 5);
@@ -637,9 +642,13 @@ static sqlite3_stmt *near_unmarked(kp_store *s, const kp_form *f, long long id)
 		sb_printf(&b, "SELECT t.id, u.name, t.\"%s\" FROM \"%s\" t JOIN units u ON u.id = t.unit_id WHERE t.id <> ?2",
 			  f->fields[f->hint[0]].id, f->table);
 		near_where(&b, f, 4, "u.name", "?3", pre);
-		sb_printf(&b, " AND NOT EXISTS (SELECT 1 FROM kp_duplicates d WHERE d.tbl = ?1"
+		char *unit = xasprintf("(SELECT unit_id FROM \"%s\" WHERE id = ?2)", f->table);
+		char *stands = session_stands_sql(f, "t", unit);
+		sb_printf(&b, " AND %s AND NOT EXISTS (SELECT 1 FROM kp_duplicates d WHERE d.tbl = ?1"
 			      " AND ((d.id = ?2 AND d.other = t.id) OR (d.id = t.id AND d.other = ?2)))"
-			      " ORDER BY t.id LIMIT %d", DUP_NEAR_MAX);
+			      " ORDER BY t.id LIMIT %d", stands, DUP_NEAR_MAX);
+		free(stands);
+		free(unit);
 		st = db_prepare(s, sb_str(&b), NULL);
 	}
 	if (st) {
@@ -659,11 +668,15 @@ size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup *
 	*out = NULL;
 	if (session_need(s, CITY_OR_ADMIN, NULL) != KP_OK) /* the pairs span units: the city's */
 		return 0;
+	/* another unit's draft is not shown against id (t7h #4): the mark
+	 * stays, for that record's own review once it is submitted */
+	char *stands = session_stands_sql(f, "t", "m.unit_id");
 	char *sql = xasprintf("SELECT t.id, u.name, t.\"%s\" FROM kp_duplicates d"
 			      " JOIN \"%s\" t ON t.id = CASE WHEN d.id = ?2 THEN d.other ELSE d.id END"
-			      " JOIN units u ON u.id = t.unit_id"
-			      " WHERE d.tbl = ?1 AND (d.id = ?2 OR d.other = ?2) ORDER BY t.id",
-			      f->nhint ? f->fields[f->hint[0]].id : "id", f->table);
+			      " JOIN units u ON u.id = t.unit_id JOIN \"%s\" m ON m.id = ?2"
+			      " WHERE d.tbl = ?1 AND (d.id = ?2 OR d.other = ?2) AND %s ORDER BY t.id",
+			      f->nhint ? f->fields[f->hint[0]].id : "id", f->table, f->table, stands);
+	free(stands);
 	sqlite3_stmt *st = db_prepare(s, sql, NULL);
 	free(sql);
 	size_t n = 0, cap = 0;

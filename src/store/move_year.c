@@ -58,14 +58,11 @@ static int move(kp_store *s, const kp_form *f, const kp_record *old, int to, cha
 
 int store_may_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err)
 {
-	if (session_need(s, ANY_SESSION, err) != KP_OK)
-		return KP_ERR;
 	kp_record old;
-	if (!db_stored(s, f, "id", id, &old)) {
-		db_set_err(err, xstrdup(msg(MSG_S_CHANGED))); /* missing, or another unit's */
-		return KP_ENOTFOUND;
-	}
-	int rc = session_may_move_year(s, f, &old, to, err);
+	int rc = db_record_asked(s, f, id, &old, err);
+	if (rc != KP_OK)
+		return rc;
+	rc = session_may_move_year(s, f, &old, to, err);
 	record_free(&old);
 	return rc;
 }

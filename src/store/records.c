@@ -183,31 +183,32 @@ static int write_fail(kp_store *s, const kp_form *f, const kp_record *r, char **
 
 /* Record numbers are never handed out twice, even after the newest record
  * is deleted (an audit row names one record forever): kp_seq keeps the
- * highest number each form has used (schema.c seeds it). The next one is
+ * highest number each form has used (schema.c seeds it), and the
+ * attachments' (attachments.c). The next one is
  * above both it and the table's own highest, so rows added outside kepu
  * are respected too. Read and written inside the writer's transaction. */
-static int seq_next(kp_store *s, const kp_form *f, long long *next, char **err)
+int db_seq_next(kp_store *s, const char *table, long long *next, char **err)
 {
 	char *sql = xasprintf("SELECT max(ifnull((SELECT last FROM kp_seq WHERE tbl = ?1), 0),"
-			      " ifnull((SELECT max(id) FROM \"%s\"), 0)) + 1", f->table);
+			      " ifnull((SELECT max(id) FROM \"%s\"), 0)) + 1", table);
 	sqlite3_stmt *st = db_prepare(s, sql, err);
 	free(sql);
 	if (!st)
 		return KP_ERR;
-	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st) == SQLITE_ROW ? KP_OK : db_fail(s, err);
 	*next = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return rc;
 }
 
-static int seq_used(kp_store *s, const kp_form *f, long long last)
+int db_seq_used(kp_store *s, const char *table, long long last)
 {
 	sqlite3_stmt *st = db_prepare(s, "INSERT INTO kp_seq (tbl, last) VALUES (?1, ?2)"
 				      " ON CONFLICT (tbl) DO UPDATE SET last = max(last, excluded.last)", NULL);
 	if (!st)
 		return KP_ERR;
-	sqlite3_bind_text(st, 1, f->table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, last);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
 	sqlite3_finalize(st);
@@ -435,7 +436,7 @@ kp_batch *store_batch_begin(kp_store *s, const kp_form *f, const char *source, c
 	clock_now(b->now);
 	sqlite3_bind_text(st, (int)f->nfields + 2, b->now, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, (int)f->nfields + 4, session_year(s));
-	if (seq_next(s, f, &b->next_id, err) != KP_OK) {
+	if (db_seq_next(s, f->table, &b->next_id, err) != KP_OK) {
 		store_batch_end(b, false, NULL);
 		return NULL;
 	}
@@ -673,7 +674,7 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 	if (rc == KP_OK && commit && b->source && b->added)
 		rc = audit_import(b);
 	if (rc == KP_OK && commit && b->added)
-		rc = seq_used(s, b->f, b->next_id - 1);
+		rc = db_seq_used(s, b->f->table, b->next_id - 1);
 	/* The batch's new records into the text index at once, in its
 	 * transaction: one statement instead of one per row. */
 	if (rc == KP_OK && commit && b->added)
@@ -1324,6 +1325,28 @@ static const char *action_word(const char *action)
 		if (!strcmp(action, words[i].code))
 			return msg(words[i].word);
 	return action;
+}
+
+int db_record_asked(kp_store *s, const kp_form *f, long long id, kp_record *old, char **err)
+{
+	if (session_need(s, ANY_SESSION, err) != KP_OK)
+		return KP_ERR;
+	if (!db_stored(s, f, "id", id, old)) {
+		db_set_err(err, xstrdup(msg(MSG_S_CHANGED))); /* missing, or another unit's */
+		return KP_ENOTFOUND;
+	}
+	return KP_OK;
+}
+
+int store_may_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to, char **err)
+{
+	kp_record old;
+	int rc = db_record_asked(s, f, id, &old, err);
+	if (rc != KP_OK)
+		return rc;
+	rc = session_may_move(s, f, &old, from, to, err);
+	record_free(&old);
+	return rc;
 }
 
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,

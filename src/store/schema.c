@@ -216,8 +216,7 @@ int schema_hint_index(kp_store *s, const kp_form *f, bool create, char **err)
  * kp_seq are not handed out again either. */
 static int seq_ensure(kp_store *s, const kp_form *f, char **err)
 {
-	if (db_exec(s, "CREATE TABLE IF NOT EXISTS kp_seq (tbl TEXT PRIMARY KEY, last INTEGER NOT NULL)",
-		    err) != KP_OK)
+	if (db_exec(s, KP_SEQ_DDL, err) != KP_OK)
 		return KP_ERR;
 	bool audited = false;
 	sqlite3_stmt *st = db_prepare(s, "SELECT 1 FROM sqlite_schema WHERE name = 'kp_audit'", err);

@@ -111,6 +111,14 @@ bool store_may_move(const kp_store *s, const char *from, const char *to)
 	return false;
 }
 
+char *session_stands_sql(const kp_form *f, const char *other, const char *unit)
+{
+	/* put to the city: what the unit may no longer change alone (moves) */
+	if (!f->review)
+		return xstrdup("1");
+	return xasprintf("(%s.unit_id = %s OR %s.kp_state IN ('submitted', 'approved'))", other, unit, other);
+}
+
 bool store_may_enter_year(const kp_store *s, int year)
 {
 	int today;

@@ -427,6 +427,11 @@ char *store_year_why(kp_store *s, const kp_form *f, size_t field, const char *va
  * the session may not move is refused for that, not for a value it could
  * not change anyway. store_move_year asks again in its transaction. */
 int store_may_move_year(kp_store *s, const kp_form *f, long long id, int to, char **err);
+/* May the session move record id from one state to another (the workflow,
+ * its unit, a closed year)? Asked before a reason is typed (t7h #8), so a
+ * move the store would refuse is refused first; store_set_state asks again
+ * in its transaction. */
+int store_may_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to, char **err);
 /* Move a reviewed record from one state to another (with the reason of a
  * return), if it is still in `from`: KP_ECONFLICT otherwise. Audited. */
 int store_set_state(kp_store *s, const kp_form *f, long long id, const char *from, const char *to,
@@ -714,7 +719,8 @@ size_t store_attachments_where(kp_store *s, const kp_form *f, long long record_i
 void attachments_free(kp_attachment *a, size_t n);
 /* Which of record_id's attachments (only attachment `only`, unless 0)
  * have the same content (hash) as an attachment of another record of f,
- * any unit's (#9): 「附件「a.png」与第 26 号记录的附件内容相同」, joined
+ * the same unit's or another unit's put to the city (submitted or approved:
+ * session_stands_sql) (#9): 「附件「a.png」与第 26 号记录的附件内容相同」, joined
  * with 「；」; a record the session may not see is not named. NULL: none,
  * or a record the session may not see. Caller frees. */
 char *store_attachment_twins(kp_store *s, const kp_form *f, long long record_id, long long only);
@@ -773,7 +779,9 @@ int store_save_checked(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule 
 /* The city's: the records marked as possible duplicates of record id, then
  * (d->near) the records of any unit near it by near_hint that are not
  * marked with it, at most 20: a unit is warned of its own near records
- * only, so another unit's reaches the city here. */
+ * only, so another unit's reaches the city here. Either kind names
+ * another unit's record only once it was put to the city (submitted or
+ * approved: session_stands_sql), so a rival's draft copy casts no doubt. */
 size_t store_duplicates_of(kp_store *s, const kp_form *f, long long id, kp_dup **out);
 
 #endif

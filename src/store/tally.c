@@ -138,15 +138,21 @@ long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, co
 		sb_adds(&b, " AND kp_state = 'approved'");
 	/* evidence: one attachment at least that is not recycled — a file
 	 * whose bytes or picture (t5h #11) were attached to another record of the form before
-	 * (a lower id: ids only grow) is that record's evidence, not this
+	 * (a lower id: ids only grow, never reused) is that record's evidence, not this
 	 * one's (#9); the city sees the twin at 认定 as well. Another unit's
-	 * earlier file counts too, and only the total leaves the store. */
-	if (t->evidence)
-		sb_adds(&b, " AND EXISTS (SELECT 1 FROM kp_attachments a WHERE a.tbl = ?5 AND a.record_id = r.id"
-			    " AND NOT EXISTS (SELECT 1 FROM kp_attachment_hashes h"
-			    " JOIN kp_attachment_hashes e ON (e.hash = h.hash OR e.content = h.content) AND e.id < h.id"
-			    " JOIN kp_attachments o ON o.id = e.id AND o.tbl = a.tbl AND o.record_id <> a.record_id"
-			    " WHERE h.id = a.id))");
+	 * earlier file counts only once its record was put to the city
+	 * (session_stands_sql): a rival's draft claims nothing (t7h #3). Only
+	 * the total leaves the store. */
+	if (t->evidence) {
+		char *stands = session_stands_sql(f, "ot", "r.unit_id");
+		sb_printf(&b, " AND EXISTS (SELECT 1 FROM kp_attachments a WHERE a.tbl = ?5 AND a.record_id = r.id"
+			      " AND NOT EXISTS (SELECT 1 FROM kp_attachment_hashes h"
+			      " JOIN kp_attachment_hashes e ON (e.hash = h.hash OR e.content = h.content) AND e.id < h.id"
+			      " JOIN kp_attachments o ON o.id = e.id AND o.tbl = a.tbl AND o.record_id <> a.record_id"
+			      " JOIN \"%s\" ot ON ot.id = o.record_id WHERE h.id = a.id AND %s))",
+			  f->table, stands);
+		free(stands);
+	}
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
 	long long v = 0;

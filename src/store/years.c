@@ -25,10 +25,12 @@
  * year reopened for one unit (kp_year_units: an older kepu would keep that
  * unit out), 9 the pictures' content hashes (attachments.c, core/picture.c:
  * an older kepu would add files without one), 12 the content hash's
- * definition beside it (a PNG by its pixels, a JPEG by its tables in force:
- * an older kepu would add files hashed the old way). A database of a newer
- * kepu is refused rather than half understood. */
-#define KP_SCHEMA_VERSION 12
+ * definition beside it (a PNG by its pixels, a JPEG by its tables in force,
+ * a PDF to its first %%EOF: an older kepu would add files hashed the old
+ * way), 13 attachment numbers kept in kp_seq (an older kepu would hand a
+ * removed file's number out again). A database of a newer kepu is refused
+ * rather than half understood. */
+#define KP_SCHEMA_VERSION 13
 
 static const char years_ddl[] = "CREATE TABLE IF NOT EXISTS kp_years ("
 				" year INTEGER PRIMARY KEY,"

@@ -285,6 +285,12 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 			return none;
 		}
 		if (review_needs_reason(p->pending)) {
+			char *err = NULL; /* refused before the reason is typed (t7h #8) */
+			if (review_may(env, p->form, p->id, p->pending, &err) != 0) {
+				mr_result no = mr_say(MR_REFUSED, "%s", err ? err : "");
+				free(err);
+				return no;
+			}
 			eb_clear(&p->reason);
 			p->asking_reason = true;
 			return offer_kept(p, env);

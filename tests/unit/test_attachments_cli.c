@@ -277,7 +277,7 @@ static void bounds_are_named(void **state)
 			 1);
 	said_in(r->err, "「假照片.png」不是可以作为附件的文件");
 	assert_int_equal(kepu(fx, r, "attachments", "add", fx->path, "--form", "activity", "--record", num(b), NULL), 1);
-	said_in(r->err, "是 kepu 的数据库");
+	said_in(r->err, "是 kepu 的数据库（或其链接、-wal/-shm/-journal 文件），不能作为附件"); /* t7h #10 */
 	assert_int_equal(files_on(fx, b), 0);
 }
 

@@ -10,6 +10,7 @@
  * 月报's 佐证活动 does not count an activity whose only file is recycled. */
 #include "unit_env.h"
 
+#include "core/picture.h"
 #include "domain/evidence.h"
 #include "domain/prefill.h"
 #include "domain/review.h"
@@ -68,6 +69,14 @@ static fixture city(fixture *fx)
 		fail_msg("%s", err ? err : "");
 	store_set_catalog(s, &fx->env.cat);
 	return (fixture){.env = {.cat = fx->env.cat, .store = s}, .path = fx->path};
+}
+
+/* Record id put to the city (as the administrator: no unit session yet). */
+static void submit(fixture *fx, long long id)
+{
+	char *err = NULL;
+	if (review_apply(&fx->env, catalog_form(&fx->env.cat, "activity"), id, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
 }
 
 static void same_file_twice_on_one_record(void **state)
@@ -157,6 +166,7 @@ static void same_file_on_another_units_record(void **state)
 	fixture *fx = *state;
 	long long theirs = activity(fx, "长葛市", "展览"), mine = activity(fx, "魏都区", "讲座");
 	assert_int_equal(send_to(fx, theirs, "photo-9", "长葛.png").kind, EV_HANDLED);
+	submit(fx, theirs); /* put to the city: it stands against other units' */
 	sign_in_unit(fx, "魏都区");
 	ev_result r = send_to(fx, mine, "photo-9", "我的.png");
 	assert_int_equal(r.kind, EV_HANDLED);
@@ -184,7 +194,7 @@ static void upgraded(fixture *fx, const char *sql, long long b, const char *twin
 	env_close(&fx->env);
 	sql_run(fx->path, sql);
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 12);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 13);
 	sign_in_unit(fx, "魏都区");
 	char *t = store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), b, 0);
 	assert_non_null(t);
@@ -271,6 +281,52 @@ static void recycled_file_is_no_evidence(void **state)
 	assert_int_equal(evidenced(fx), 3);
 }
 
+/* t7h #3: 长葛市's draft holding 魏都区's photo first claims nothing from
+ * 魏都区's activity: it still counts as 佐证活动, and neither the clerk
+ * nor the city is told of the draft. Put to the city, the earlier file
+ * is that record's evidence (lower attachment id), and once both are
+ * submitted the city sees the twin at the review of each (the control). */
+static void rival_draft_claims_nothing(void **state)
+{
+	fixture *fx = *state;
+	long long draft = activity(fx, "长葛市", "展览"), mine = activity(fx, "魏都区", "讲座");
+	assert_int_equal(send_to(fx, draft, "photo-7", "拿来的.png").kind, EV_HANDLED);
+	fixture shi = city(fx);
+	sign_in_unit(fx, "魏都区");
+	ev_result r = send_to(fx, mine, "photo-7", "现场.png");
+	assert_int_equal(r.kind, EV_HANDLED);
+	assert_null(strstr(r.text, "相同"));
+	assert_int_equal(evidenced(fx), 1);
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	char *t = store_attachment_twins(shi.env.store, f, mine, 0);
+	assert_null(t); /* 魏都区's record is not questioned for another unit's draft */
+	char *err = NULL;
+	fixture cg = {.env = {.cat = fx->env.cat}, .path = fx->path};
+	assert_int_equal(store_open(fx->path, &cg.env.store, &err), KP_OK);
+	assert_int_equal(store_session(cg.env.store, SESSION_UNIT, "cg", store_unit_id(cg.env.store, "长葛市"), &err),
+			 KP_OK);
+	store_set_catalog(cg.env.store, &fx->env.cat);
+	assert_int_equal(store_set_year(cg.env.store, 2016, &err), KP_OK);
+	assert_int_equal(review_apply(&cg.env, f, draft, REV_SUBMIT, NULL, &err), 0);
+	store_close(cg.env.store);
+	assert_int_equal(evidenced(fx), 0); /* the earlier file, submitted, is that record's */
+	char no[32];
+	t = store_attachment_twins(shi.env.store, f, mine, 0);
+	snprintf(no, sizeof no, "第 %lld 号", draft);
+	assert_non_null(t);
+	assert_non_null(strstr(t, no));
+	free(t);
+	/* 魏都区's own, still a draft, is not named at 长葛市's review; submitted, it is */
+	assert_null(store_attachment_twins(shi.env.store, f, draft, 0));
+	assert_int_equal(review_apply(&fx->env, f, mine, REV_SUBMIT, NULL, &err), 0);
+	t = store_attachment_twins(shi.env.store, f, draft, 0);
+	snprintf(no, sizeof no, "第 %lld 号", mine);
+	assert_non_null(t);
+	assert_non_null(strstr(t, no));
+	free(t);
+	store_close(shi.env.store);
+}
+
 /* A real PNG's chunks: signature, IHDR, a tEXt comment where asked, IDAT,
  * IEND (CRCs not checked: they are no part of the picture). */
 #define SIG "\x89PNG\r\n\x1a\n"
@@ -353,10 +409,48 @@ static void schema_9_hashes_recomputed(void **state)
 		 " DROP TABLE kp_attachment_hashes; ALTER TABLE h9 RENAME TO kp_attachment_hashes;"
 		 " PRAGMA user_version = 9",
 		 b, "附件「photo3.png」与第", "photo4.png");
-	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_attachment_hashes WHERE content_def = 2"), 3);
+	char q[96];
+	snprintf(q, sizeof q, "SELECT count(*) FROM kp_attachment_hashes WHERE content_def = %d", PICTURE_HASH_DEF);
+	assert_int_equal(sql_int(fx->path, q), 3);
 	/* control: the stand-ins alone match nothing */
 	sql_run(fx->path, "UPDATE kp_attachment_hashes SET content = randomblob(32)");
 	assert_null(store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), b, 0));
+}
+
+/* t7h #12: the newest file removed, the next one gets a new number, as
+ * records do; t7h #6: a PDF with a comment and a second %%EOF appended is
+ * the same document. A schema-9 database (no attachment number kept, PDFs
+ * hashed to their last %%EOF) is brought up when opened: the numbers
+ * seeded from the highest, its PDFs hashed again. */
+static void numbers_never_reused(void **state)
+{
+	fixture *fx = *state;
+	static const char pdf[] = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
+			  resaved[] = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n%kepu\n%%EOF\n";
+	long long a = activity(fx, "魏都区", "讲座甲"), b = activity(fx, "魏都区", "讲座乙");
+	sign_in_unit(fx, "魏都区");
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	assert_int_equal(send_bytes(fx, a, pdf, sizeof pdf - 1, "a.pdf").kind, EV_HANDLED);
+	assert_int_equal(send_to(fx, a, "photo-1", "p.png").kind, EV_HANDLED);
+	long long newest = sql_int(fx->path, "SELECT max(id) FROM kp_attachments");
+	assert_int_equal(store_detach(fx->env.store, f, newest, NULL), KP_OK);
+	assert_int_equal(send_to(fx, a, "photo-2", "q.png").kind, EV_HANDLED);
+	assert_int_equal(sql_int(fx->path, "SELECT max(id) FROM kp_attachments"), newest + 1);
+	ev_result r = send_bytes(fx, b, resaved, sizeof resaved - 1, "b.pdf");
+	assert_int_equal(r.kind, EV_HANDLED);
+	assert_non_null(strstr(r.text, "附件「b.pdf」与第"));
+	assert_int_equal(evidenced(fx), 1); /* b's only file is a's document */
+	/* back to schema 9: no number kept, the PDFs' hashes as then (garbled here) */
+	env_close(&fx->env);
+	sql_run(fx->path, "DELETE FROM kp_seq WHERE tbl = 'kp_attachments'; UPDATE kp_attachment_hashes SET content = "
+			  "randomblob(32), content_def = NULL WHERE id IN (SELECT id FROM kp_attachments WHERE type = 'PDF');"
+			  " PRAGMA user_version = 9");
+	reopen(fx);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 13);
+	assert_int_equal(sql_int(fx->path, "SELECT last FROM kp_seq WHERE tbl = 'kp_attachments'"), newest + 2);
+	assert_int_equal(sql_int(fx->path, "SELECT count(DISTINCT content) FROM kp_attachment_hashes h"
+					   " JOIN kp_attachments a ON a.id = h.id WHERE a.type = 'PDF'"),
+			 1);
 }
 
 int main(void)
@@ -370,6 +464,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(recycled_file_is_no_evidence, setup, teardown),
 		cmocka_unit_test_setup_teardown(same_picture_other_bytes, setup, teardown),
 		cmocka_unit_test_setup_teardown(schema_9_hashes_recomputed, setup, teardown),
+		cmocka_unit_test_setup_teardown(rival_draft_claims_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(numbers_never_reused, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -512,7 +512,9 @@ static fixture clerk_of(fixture *fx, const char *unit)
 	char *err = NULL;
 	kp_store *s;
 	assert_int_equal(store_open(fx->path, &s, &err), KP_OK);
-	assert_int_equal(store_session(s, SESSION_UNIT, "wd", store_unit_id(s, unit), &err), KP_OK);
+	assert_int_equal(store_session(s, unit ? SESSION_UNIT : SESSION_CITY, unit ? "wd" : "shi",
+				       unit ? store_unit_id(s, unit) : 0, &err),
+			 KP_OK);
 	store_set_catalog(s, &fx->env.cat);
 	assert_int_equal(store_set_year(s, 2016, &err), KP_OK);
 	return (fixture){.env = {.cat = fx->env.cat, .store = s}, .path = fx->path};
@@ -646,6 +648,18 @@ static void test_resource_variants(void **state)
 /* 长葛市 and 魏都区 file the same lecture: 魏都区's clerk is warned of
  * nothing and learns nothing of it; the city's 认定 names it and asks
  * first. Two units' own 文化中心 are no repeat (the control). */
+/* The clerk's save of an activity near another unit's: saved, no word of a
+ * repeat nor of unseen; its number. */
+static long long saved_quietly(fixture *fx, fixture *clerk, const char *name, const char *place, const char *unseen)
+{
+	char *said;
+	assert_int_equal(save_july(clerk, name, place, &said), SAVE_OK);
+	assert_null(strstr(said, "重复"));
+	assert_null(strstr(said, unseen));
+	free(said);
+	return sql_int(fx->path, "SELECT max(id) FROM activity");
+}
+
 static void test_city_sees_other_unit(void **state)
 {
 	fixture *fx = *state;
@@ -656,12 +670,7 @@ static void test_city_sees_other_unit(void **state)
 	char *err = NULL;
 	fixture clerk = clerk_of(fx, "魏都区");
 	kp_store *unit = clerk.env.store;
-	char *said;
-	assert_int_equal(save_july(&clerk, "科普講座（二）", "文化中心", &said), SAVE_OK);
-	assert_null(strstr(said, "重复"));
-	assert_null(strstr(said, "长葛"));
-	free(said);
-	long long id = sql_int(fx->path, "SELECT max(id) FROM activity");
+	long long id = saved_quietly(fx, &clerk, "科普講座（二）", "文化中心", "长葛");
 	const kp_form *f = catalog_form(&fx->env.cat, "activity");
 	kp_dup *d;
 	assert_int_equal(store_duplicates_of(unit, f, id, &d), 0); /* a unit reads no pairs */
@@ -669,6 +678,13 @@ static void test_city_sees_other_unit(void **state)
 	if (review_apply(&clerk.env, f, id, REV_SUBMIT, NULL, &err))
 		fail_msg("%s", err);
 	store_close(unit);
+	/* 长葛市's is still a draft: not named at 魏都区's review (t7h #4) */
+	fixture shi = clerk_of(fx, NULL);
+	assert_int_equal(store_duplicates_of(shi.env.store, f, id, &d), 0);
+	free(d);
+	store_close(shi.env.store);
+	if (review_apply(&fx->env, f, other, REV_SUBMIT, NULL, &err)) /* put to the city: named */
+		fail_msg("%s", err);
 	assert_int_equal(store_session(fx->env.store, SESSION_CITY, "shi", 0, &err), KP_OK);
 	size_t n = store_duplicates_of(fx->env.store, f, id, &d);
 	assert_int_equal(n, 1); /* 长葛市's at 魏都区文化中心, not its own 文化中心 */
@@ -686,6 +702,68 @@ static void test_city_sees_other_unit(void **state)
 	review_prompt_free(&p);
 	record_free(&r);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE kp_state = 'approved'"), 0);
+}
+
+/* t7h #4: 魏都区 saves a copy of 禹州市's submitted activity. It is told
+ * nothing (a rival's filings are no probe), the pair is marked for the
+ * city, and the copy, a draft, casts no doubt on 禹州市's record at its
+ * review; once submitted it is named at both reviews (the control), as a
+ * unit's own draft always is. An import of copies counts none to the unit. */
+static void test_rival_draft_copy(void **state)
+{
+	fixture *fx = *state;
+	char *err = NULL;
+	const kp_form *f = catalog_form(&fx->env.cat, "activity");
+	long long theirs = save_record(fx, "activity", "禹州市", "name", "保障安全健康科普讲座", "held_on", "2016-07-01",
+				       "place", "市直机关会议室", "form", "科普报告", "targets", "[\"校园\"]", "participants",
+				       "30", NULL);
+	if (review_apply(&fx->env, f, theirs, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	fixture clerk = clerk_of(fx, "魏都区");
+	long long copy = saved_quietly(fx, &clerk, "保障安全健康科普讲座", "市直机关会议室", "其他单位");
+	char *said;
+	char *q = xasprintf("SELECT count(*) FROM kp_duplicates WHERE id = %lld AND other = %lld", copy, theirs);
+	assert_int_equal(sql_int(fx->path, q), 1); /* the city's, kept */
+	free(q);
+	/* the same unit's copy is still warned (the control) */
+	assert_int_equal(save_july(&clerk, "保障安全健康科普讲座", "市直机关会议室", &said), SAVE_DUPLICATE);
+	free(said);
+	/* 长葛市's import of another copy: saved, marked, nothing said or counted */
+	fixture cg = clerk_of(fx, "长葛市");
+	char *rep;
+	import_stats st;
+	assert_int_equal(import_text(&cg.env, "activity",
+				     ACT_HEADER "长葛市,保障安全健康科普讲座,2016-07-01,科普报告,校园,市直机关会议室,30\n",
+				     (import_options){0}, &rep, &st),
+			 0);
+	assert_int_equal(st.saved, 1);
+	if (strstr(rep, "其他单位") || strstr(rep, "标记"))
+		fail_msg("%s", rep);
+	free(rep);
+	store_close(cg.env.store);
+	q = xasprintf("SELECT count(*) FROM kp_duplicates WHERE id = (SELECT max(id) FROM activity) AND other = %lld",
+		      theirs);
+	assert_int_equal(sql_int(fx->path, q), 1);
+	free(q);
+	kp_dup *d;
+	fixture shi = clerk_of(fx, NULL);
+	assert_int_equal(store_duplicates_of(shi.env.store, f, theirs, &d), 0);
+	free(d);
+	if (review_apply(&clerk.env, f, copy, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	size_t n = store_duplicates_of(shi.env.store, f, theirs, &d);
+	assert_int_equal(n, 1);
+	assert_int_equal(d[0].id, copy);
+	dup_free(&d[0]);
+	free(d);
+	n = store_duplicates_of(shi.env.store, f, copy, &d); /* and the other way round */
+	assert_true(n >= 1);
+	assert_int_equal(d[0].id, theirs);
+	for (size_t i = 0; i < n; i++)
+		dup_free(&d[i]);
+	free(d);
+	store_close(shi.env.store);
+	store_close(clerk.env.store);
 }
 
 /* What a clerk's save for 魏都区 of person of (another unit's) under
@@ -841,6 +919,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_person_probe, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_import_time_bound, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_city_sees_other_unit, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_rival_draft_copy, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_form_screen, form_story_setup, form_story_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,7 +2,7 @@
 /* A picture's content hash (t5h #11, t6h): the same PNG or JPEG with a
  * comment, EXIF, a split IDAT or bytes after its end is the same picture;
  * so is a PNG re-encoded (zlib level, filters, colour type) and a JPEG
- * whose tables are in another order; other pixels are not (the controls). A PDF ends at its last %%EOF. A broken
+ * whose tables are in another order; other pixels are not (the controls). A PDF ends at its first %%EOF. A broken
  * file is its bytes; hostile lengths, truncations and random damage end
  * the walk safely (run under ASan/UBSan). */
 #include <setjmp.h>
@@ -523,6 +523,35 @@ static void jpeg_tables_any_order(void **state)
 	free(a.p), free(b.p), free(c.p), free(d.p), free(q.p), free(s.p), free(nr.p);
 }
 
+/* t7h #6: a comment and a second %%EOF appended (an incremental save) is
+ * the same document, also when the first %%EOF straddles the reader's
+ * 64 KiB windows; another body before it is not (the controls). */
+static void pdf_ends_at_first_eof(void **state)
+{
+	(void)state;
+	static const char tail[] = "%kepu\n%%EOF\n";
+	buf a = {0}, b = {0}, big = {0}, big2 = {0}, other = {0};
+	put(&a, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", 45);
+	put(&b, a.p, a.n);
+	put(&b, tail, sizeof tail - 1);
+	assert_true(same("PDF", &a, &b));
+	char *fill = malloc(65534);
+	memset(fill, 'x', 65534);
+	memcpy(fill, "%PDF-1.4\n", 9);
+	put(&big, fill, 65534);
+	put(&big, "%%EOF\n", 6); /* from byte 65534: across the first window's end */
+	put(&big2, big.p, big.n);
+	put(&big2, tail, sizeof tail - 1);
+	assert_true(same("PDF", &big, &big2));
+	fill[100] = 'y';
+	put(&other, fill, 65534);
+	put(&other, "%%EOF\n", 6);
+	put(&other, tail, sizeof tail - 1);
+	assert_false(same("PDF", &big2, &other));
+	free(fill);
+	free(a.p), free(b.p), free(big.p), free(big2.p), free(other.p);
+}
+
 /* A structure that does not hold is its bytes: no IEND, a length past the
  * end or beyond 2^31, IHDR not first; a JPEG without EOI, a length under 2,
  * a scan running off the end. */
@@ -627,6 +656,7 @@ int main(void)
 		cmocka_unit_test(png_clear_pixels),
 		cmocka_unit_test(png_bounds_and_fallbacks),
 		cmocka_unit_test(jpeg_tables_any_order),
+		cmocka_unit_test(pdf_ends_at_first_eof),
 		cmocka_unit_test(broken_files_are_bytes),
 		cmocka_unit_test(hostile_damage),
 		cmocka_unit_test(read_error_said),

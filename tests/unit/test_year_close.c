@@ -22,6 +22,7 @@
 #include "ui/evidence_model.h"
 #include "ui/form_model.h"
 #include "ui/menu_model.h"
+#include "ui/review_prompt.h"
 
 #define CLOSED "2016 年度已由市科协结束"
 
@@ -352,7 +353,7 @@ static void test_older_database_migrated(void **state)
 			  " PRAGMA user_version = 4");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM pragma_table_info('kp_years') WHERE name = 'closed_at'"), 0);
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 12);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 13);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_years WHERE closed_at IS NULL"), 2);
 	char *err = NULL;
 	assert_int_equal(store_year_close(fx->env.store, 2016, true, &err), KP_OK);
@@ -361,7 +362,7 @@ static void test_older_database_migrated(void **state)
 	env_close(&fx->env);
 	sql_run(fx->path, "DROP TABLE kp_year_units; PRAGMA user_version = 7");
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 12);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 13);
 	assert_true(store_year_closed(fx->env.store, 2016));
 	assert_int_equal(store_year_open_for(fx->env.store, 2016, store_unit_id(fx->env.store, "魏都区"), "补录", &err),
 			 KP_OK);
@@ -794,6 +795,19 @@ static void test_unapprove(void **state)
 
 	/* closed: refused with the way out said; reopened for 魏都区: done */
 	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	/* F9 → 撤销认定 says so at once, before a reason is typed (t7h #8) */
+	review_prompt p;
+	review_prompt_init(&p);
+	assert_int_equal(store_get(city, act, b, &r, &err), KP_OK);
+	review_prompt_open(&p, city, act, &r);
+	record_free(&r);
+	while (p.offered[p.actions.sel] != REV_UNAPPROVE)
+		review_prompt_key(&p, &ce, FN(KEY_DOWN));
+	mr_result said = review_prompt_key(&p, &ce, ENTER);
+	assert_int_equal(said.kind, MR_REFUSED);
+	assert_false(p.asking_reason);
+	assert_non_null(strstr(said.text, "kepu year reopen 2016 --for-unit 魏都区"));
+	review_prompt_free(&p);
 	assert_int_equal(review_apply(&ce, act, b, REV_UNAPPROVE, "误点", &err), -1);
 	assert_non_null(strstr(err, "撤销认定会改变该年度结束时定下的完成数和排名"));
 	assert_non_null(strstr(err, "kepu year reopen 2016 --for-unit 魏都区"));
@@ -801,6 +815,15 @@ static void test_unapprove(void **state)
 	err = NULL;
 	assert_int_equal(approved(fx), 2);
 	assert_int_equal(store_year_open_for(city, 2016, store_unit_id(city, "魏都区"), "撤销误认定", &err), KP_OK);
+	review_prompt_init(&p); /* the control: reopened, the reason is asked */
+	assert_int_equal(store_get(city, act, b, &r, &err), KP_OK);
+	review_prompt_open(&p, city, act, &r);
+	record_free(&r);
+	while (p.offered[p.actions.sel] != REV_UNAPPROVE)
+		review_prompt_key(&p, &ce, FN(KEY_DOWN));
+	assert_int_equal(review_prompt_key(&p, &ce, ENTER).kind, MR_HANDLED);
+	assert_true(p.asking_reason);
+	review_prompt_free(&p);
 	if (review_apply(&ce, act, b, REV_UNAPPROVE, "误点", &err) != 0)
 		fail_msg("unapprove after reopening for the unit: %s", err);
 	assert_int_equal(approved(fx), 1);
