@@ -106,10 +106,12 @@ int session_may_attach(kp_store *s, const kp_form *f, const kp_record *old, char
  * transaction). */
 int store_detach_record(kp_store *s, const kp_form *f, long long record_id);
 /* Mark r (just written, the session's own) as a possible duplicate of
- * every other record holding its unique_hint values, in the caller's
- * transaction (duplicates.c), and with near the same unit's records near it
- * (near_hint); *marked says whether any pair was new. */
-int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near, bool *marked, char **err);
+ * every other record holding its unique_hint values (unless not same: an
+ * import's filter is sure none does), in the caller's transaction
+ * (duplicates.c), and with near the same unit's records near it
+ * (near_hint, the first 20); *marked says whether any pair was new. */
+int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool same, bool near, bool *marked,
+		   char **err);
 /* " AND <col>"field" = <other>" as the duplicate rule compares fd's values:
  * free text by kp_dupkey (text_dup_key), a typed value as stored. */
 void dup_same(strbuf *b, const kp_field *fd, const char *col, const char *other);
@@ -130,8 +132,12 @@ typedef enum {
  * and finalized by the caller (duplicates.c). */
 bool dup_seen(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, sqlite3_stmt **stp, kp_dup *out);
 /* Does the near rule compare a typed value as stored (an activity's date),
- * which the hint index seeks? Else its look-up reads the unit's rows. */
+ * which its index seeks? Else its look-up reads the unit's rows. */
 bool dup_near_typed(const kp_form *f);
+/* The near rule's index (store_ensure_form): unit_id and the typed values
+ * it compares as stored, <table>_kp_near, made where the database lacks
+ * it; none when the rule compares no typed value. */
+int dup_near_index(kp_store *s, const kp_form *f, char **err);
 /* The first record of any unit (r's unit's first) holding r's values of
  * similar_hint's rule f->alike[rule], the hint's others differing; out
  * names it only if the session reads it (its unit's; the city any). */

@@ -144,12 +144,28 @@ bool dup_near_typed(const kp_form *f)
 	return false;
 }
 
+int dup_near_index(kp_store *s, const kp_form *f, char **err)
+{
+	if (!f->near || !dup_near_typed(f))
+		return KP_OK;
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "CREATE INDEX IF NOT EXISTS \"%s_kp_near\" ON \"%s\" (unit_id", f->table, f->table);
+	for (size_t i = 0; i < f->nhint; i++)
+		if (f->near[i] == NEAR_SAME && f->fields[f->hint[i]].type != FT_TEXT)
+			sb_printf(&b, ", \"%s\"", f->fields[f->hint[i]].id);
+	sb_adds(&b, ")");
+	int rc = db_exec(s, sb_str(&b), err);
+	sb_free(&b);
+	return rc;
+}
+
 /* The near rule's look-up: r's unit's records near r and not the same
- * (that is said as a repeat), the prefixes bound after the scope. */
+ * (that is said as a repeat), the prefixes bound after the scope. The
+ * unit's rows of r's typed values (an activity's day) are read by
+ * dup_near_index in record order: the first near one ends the look-up. */
 static void near_match_where(strbuf *b, const kp_form *f, int first)
 {
-	/* the hint index by a typed value, not every row of the unit */
-	sb_printf(b, " AND %st.unit_id = ?2", dup_near_typed(f) ? "+" : "");
+	sb_adds(b, " AND t.unit_id = ?2");
 	near_where(b, f, first, "u.name", NULL, first + (int)f->nhint + 1);
 	sb_adds(b, " AND NOT (1");
 	hint_where(b, f, first);
@@ -279,7 +295,8 @@ static sqlite3_stmt *find_prepare(kp_store *s, const kp_form *f, dup_kind kind, 
 		  f->fields[f->hint[0]].id, f->table, f->nhint + 3, f->nhint + 3);
 	match_where(&b, f, kind, rule, 3);
 	unmarked_where(&b, f);
-	sb_adds(&b, " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
+	/* the near rule's records are r's unit's: no sort, the index's order */
+	sb_adds(&b, kind == DUP_NEAR ? " ORDER BY t.id LIMIT 1" : " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
 	return st;
@@ -439,7 +456,11 @@ static int mark_told(kp_store *s, const kp_form *f, const kp_record *r, strbuf *
 	return rc == KP_OK ? mark_pairs(s, f, r, "", sb_str(b), NULL, k, quiet, err) : rc;
 }
 
-int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near, bool *marked, char **err)
+/* How many of a record's near records it is marked with, the first by
+ * number: the city sees the cluster through them (and near_unmarked). */
+enum { DUP_NEAR_MARKS = 20 };
+
+int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool same, bool near, bool *marked, char **err)
 {
 	*marked = false;
 	if (!hint_filled(f, r))
@@ -449,7 +470,9 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near,
 	hint_where(&b, f, 5);
 	sb_adds(&b, ")");
 	int changes = 0, quiet = 0;
-	int rc = mark_pairs(s, f, r, "", sb_str(&b), NULL, f->nalike, &changes, err);
+	/* the same values compared folded read every row of the day: not
+	 * when no record can hold them (an import's filter said so) */
+	int rc = same ? mark_pairs(s, f, r, "", sb_str(&b), NULL, f->nalike, &changes, err) : KP_OK;
 	if (rc == KP_OK && f->nsimilar) { /* saved although warned of either */
 		sb_clear(&b);
 		similar_where(&b, f, 5);
@@ -465,8 +488,11 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near,
 		}
 	if (rc == KP_OK && near && f->near) { /* the same unit's records near it (near_hint) */
 		sb_clear(&b);
-		sb_printf(&b, " AND %st.unit_id = m.unit_id", dup_near_typed(f) ? "+" : "");
+		sb_adds(&b, " AND t.unit_id = m.unit_id");
 		near_where(&b, f, 0, "u.name", NULL, 5);
+		/* the first DUP_NEAR_MARKS only: a file of 10,000 talks on one day
+		 * at one place would otherwise make 50 million pairs */
+		sb_printf(&b, " ORDER BY t.id LIMIT %d", DUP_NEAR_MARKS);
 		rc = mark_pairs(s, f, r, " JOIN units u ON u.id = m.unit_id", sb_str(&b), f->near_prefixes, f->nalike,
 				&changes, err);
 	}
@@ -538,7 +564,7 @@ int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	bool marked;
-	return db_end(s, dup_mark_in_tx(s, f, r, true, &marked, err), err);
+	return db_end(s, dup_mark_in_tx(s, f, r, true, true, &marked, err), err);
 }
 
 /* Append to out (n of cap) the rows st finds: id, unit, the first hint

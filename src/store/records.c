@@ -615,7 +615,7 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	 * city, as a second F2 on the form does. */
 	bool marked = false;
 	if (rc == KP_OK && (seen || seen_near || seen_alike || unseen_alike || ((maybe || near) && session_scope(b->s) > 0)) &&
-	    (rc = dup_mark_in_tx(b->s, b->f, r, seen_near, &marked, err)) == KP_OK && marked)
+	    (rc = dup_mark_in_tx(b->s, b->f, r, maybe, seen_near, &marked, err)) == KP_OK && marked)
 		++*(seen || seen_alike ? &b->forced : seen_near ? &b->forced_near : &b->marked);
 	if (rc == KP_OK && !replaces) {
 		if (!b->added++) {
@@ -745,7 +745,7 @@ static int dup_marked(kp_store *s, const kp_form *f, const kp_record *r, kp_dup_
 {
 	bool marked;
 	bool quiet = rule == KP_DUP_REFUSE && found && found->quiet;
-	return rule == KP_DUP_MARK || quiet ? dup_mark_in_tx(s, f, r, true, &marked, err) : KP_OK;
+	return rule == KP_DUP_MARK || quiet ? dup_mark_in_tx(s, f, r, true, true, &marked, err) : KP_OK;
 }
 
 static int insert(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule, kp_dup *found, char **err)

@@ -342,6 +342,8 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 	if (rc == KP_OK && f->nhint) /* an import looks each row's person up */
 		rc = schema_hint_index(s, f, true, err);
 	if (rc == KP_OK)
+		rc = dup_near_index(s, f, err);
+	if (rc == KP_OK)
 		rc = counts_ensure(s, f, err);
 	if (rc == KP_OK)
 		rc = seq_ensure(s, f, err);

@@ -5,13 +5,15 @@
  * too) warns naming the near record and marks it when saved anyway, an
  * import refuses the row (in the file or against the table, into an empty
  * table and a filled one) unless --force, and the city's 认定 asks first.
- * Each refusal has its control: another date, another name. The testers'
+ * Each refusal has its control: another date, another place (an
+ * activity's name is not compared: any name the same day at the same
+ * place is near), another name (a resource, a project). The testers'
  * near repeats too: a name in traditional characters, with an edition note
  * or ASCII Roman numerals, a resource filed again as another 类型, its
  * authors parted otherwise or in another order, and another unit's near
  * record, which the city sees when it reviews while the unit learns
- * nothing of it; their controls: activities that merely share words
- * (科普讲座（农业）, （医疗）), other authors. */
+ * nothing of it; their controls: activities at another place, other
+ * authors. */
 #include "unit_env.h"
 
 #include "core/clock.h"
@@ -250,7 +252,7 @@ static void test_loader(void **state)
 	fixture *fx = *state;
 	const kp_form *a = catalog_form(&fx->env.cat, "activity");
 	assert_non_null(a->near);
-	assert_int_equal(a->near[0], NEAR_NUMBERED); /* name, held_on, place */
+	assert_int_equal(a->near[0], NEAR_ANY); /* name, held_on, place */
 	assert_int_equal(a->near[1], NEAR_SAME);
 	assert_int_equal(a->near[2], NEAR_PLACE);
 	assert_string_equal(a->near_prefixes, PREFIXES);
@@ -347,17 +349,17 @@ static void test_form_save(void **state)
 	save_result_free(&res);
 	assert_int_equal(save_activity(fx, "科普讲座（二）", "2016-07-01", "魏都区文化中心", false, &res, &id),
 			 SAVE_DUPLICATE);
-	char *want = xasprintf("可能与第 %lld 号记录（魏都区，科普讲座（一））重复：活动名称（不计编号）、日期、地点"
-			       "（不计开头的省、市、本单位名和末尾的括注）相同，请核实。", first);
+	char *want = xasprintf("可能与第 %lld 号记录（魏都区，科普讲座（一））重复：日期、地点"
+			       "（不计开头的省、市、本单位名和末尾的括注）相同（不论活动名称），请核实。", first);
 	if (!strstr(res.message, want))
 		fail_msg("%s", res.message);
 	free(want);
 	save_result_free(&res);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity WHERE name = '科普讲座（二）'"), 0);
-	/* controls: another date, another name */
+	/* controls: another date, another place */
 	assert_int_equal(save_activity(fx, "科普讲座（二）", "2016-07-02", "文化中心", false, &res, &id), SAVE_OK);
 	save_result_free(&res);
-	assert_int_equal(save_activity(fx, "科普讲座团", "2016-07-01", "文化中心", false, &res, &id), SAVE_OK);
+	assert_int_equal(save_activity(fx, "科普讲座团", "2016-07-01", "人民广场", false, &res, &id), SAVE_OK);
 	save_result_free(&res);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
 	/* saved anyway: marked with the near record */
@@ -444,10 +446,10 @@ static void test_import(void **state)
 	const char *csv = ACT_HEADER ACT_ROW("科普讲座（一）", "2016-07-01", "许昌市魏都区文化中心")
 		ACT_ROW("科普讲座(2)", "2016-07-01", "魏都区文化中心")         /* row 3: near row 2 */
 		ACT_ROW("科普讲座（二）", "2016-07-02", "魏都区文化中心")     /* another day: saved */
-		ACT_ROW("科普讲座团", "2016-07-01", "文化中心")               /* another name: saved */
-		ACT_ROW("第一中学科普讲座", "2016-07-01", "文化中心");        /* likewise */
+		ACT_ROW("科普讲座团", "2016-07-01", "人民广场")               /* another place: saved */
+		ACT_ROW("第一中学科普讲座", "2016-07-01", "第一中学");        /* likewise */
 	import_says(fx, "activity", csv, false, 4, 1,
-		    "第3行: 可能与本文件第 2 行（科普讲座（一））重复：活动名称（不计编号）、日期、地点");
+		    "第3行: 可能与本文件第 2 行（科普讲座（一））重复：日期、地点");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity"), 4);
 	/* against the table now */
 	const char *again = ACT_HEADER ACT_ROW("科普讲座第3期", "2016-07-02", "河南省许昌市魏都区文化中心")
@@ -589,8 +591,9 @@ static kp_save_status save_july(fixture *fx, const char *name, const char *place
 }
 
 /* The form's save (and kepu save's) warns of 科普講座, 科普讲座II and
- * 科普讲座 IV beside 科普讲座（一） the same day; 科普讲座（农业） and
- * 科普讲座（医疗） are two activities (the controls). */
+ * 科普讲座 IV beside 科普讲座（一） the same day at the same place, and of
+ * 科普讲座（农业） too (the name is not compared); 科普讲座（医疗） at
+ * another place is another activity (the control). */
 static void test_save_variants(void **state)
 {
 	fixture *fx = *state;
@@ -601,15 +604,15 @@ static void test_save_variants(void **state)
 	const char *near[] = {"科普講座", "科普讲座II", "科普讲座 IV", "科普讲座（2016版）"};
 	for (size_t i = 0; i < sizeof near / sizeof *near; i++) {
 		assert_int_equal(save_july(fx, near[i], "許昌市魏都區文化中心", &said), SAVE_DUPLICATE);
-		if (!strstr(said, "可能与第 1 号记录（魏都区，科普讲座（一））重复：活动名称（不计编号）、日期、地点"))
+		if (!strstr(said, "可能与第 1 号记录（魏都区，科普讲座（一））重复：日期、地点"))
 			fail_msg("%s: %s", near[i], said);
 		free(said);
 	}
-	assert_int_equal(save_july(fx, "科普讲座（农业）", "文化中心", &said), SAVE_OK);
+	assert_int_equal(save_july(fx, "科普讲座（农业）", "文化中心", &said), SAVE_DUPLICATE);
 	free(said);
-	assert_int_equal(save_july(fx, "科普讲座（医疗）", "文化中心", &said), SAVE_OK);
+	assert_int_equal(save_july(fx, "科普讲座（医疗）", "人民广场", &said), SAVE_OK);
 	free(said);
-	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity"), 3);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity"), 2);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
 }
 
@@ -810,7 +813,7 @@ static void test_form_screen(void **state)
 	assert_int_equal(r.kind, FM_SAVED);
 	r = type_activity(s, "科普讲座（二）", "许昌市禹州市人民广场");
 	assert_int_not_equal(r.kind, FM_SAVED);
-	assert_said(r.text, "可能与第 1 号记录（禹州市，科普讲座（一））重复：活动名称（不计编号）、日期、地点");
+	assert_said(r.text, "可能与第 1 号记录（禹州市，科普讲座（一））重复：日期、地点");
 	assert_sql(s, "SELECT id || '|' || other FROM kp_duplicates", "2|1");
 	/* in traditional characters with a Roman numeral: warned, a second F2 saves it marked */
 	r = type_activity(s, "科普講座 III", "禹州市人民廣場");
