@@ -19,6 +19,7 @@
 #include "core/clock.h"
 #include "core/nearkey.h"
 #include "core/simplified.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "domain/review.h"
 #include "domain/save.h"
@@ -244,6 +245,55 @@ static void test_authors(void **state)
 		{"许昌学院图书馆", NEAR_PLACE_UNIT, "医学会", "许昌学院图书馆"},
 	};
 	keys_are(cases, sizeof cases / sizeof *cases);
+}
+
+/* The testers' spellings (t5h, t6h): a school's short names, a print
+ * note, 新编, 的, the unit's own name and 建设/项目/工程 in a name, an
+ * author's role or title in brackets, before a colon or after the name;
+ * each with controls that stay apart. */
+static void test_spellings(void **state)
+{
+	(void)state;
+	const char *school[] = {"许昌市第一高级中学", "许昌市一高", "许昌一高", "许昌市第一高中", "许昌市第一高级中学校",
+				"许昌市第一高级中學", "许昌市1高中", "河南省许昌市第一高级中学"};
+	for (size_t i = 0; i < sizeof school / sizeof *school; i++)
+		key_is(school[i], NEAR_PLACE, "魏都区", "许昌市1高");
+	const char *work[] = {"小麦病虫害防治图解（彩图版）", "小麦病虫害防治图解（增补本）", "小麦病虫害防治图解（精装）",
+			      "小麦病虫害防治图解（合订本）", "小麦病虫害防治图解（电子版）", "小麦病虫害的防治图解",
+			      "新编小麦病虫害防治图解", "小麦病虫害防治图解精装本"};
+	for (size_t i = 0; i < sizeof work / sizeof *work; i++)
+		key_is(work[i], NEAR_NUMBERED, "魏都区", "小麦病虫害防治图解");
+	const char *project[] = {"社区科普e站建设", "社区科普e站建设项目", "社区科普e站建设工程", "魏都区社区科普e站建设",
+				 "魏都社区科普e站", "社区科普E站", "社区科普e站建设（一期）"};
+	for (size_t i = 0; i < sizeof project / sizeof *project; i++)
+		key_is(project[i], NEAR_NUMBERED, "魏都区", "社区科普e站");
+	const char *author[] = {"王建国（主编）", "王建国(主编)", "王建国编审", "王建国主审", "王建国撰", "王建国撰写",
+				"王建国整理", "王建国编著等", "王建国绘图", "王建国文", "王建国/文", "文：王建国",
+				"主编：王建国", "主编 王建国", "王建国老师", "王建国教授", "王建国副教授", "王建国…"};
+	for (size_t i = 0; i < sizeof author / sizeof *author; i++) {
+		key_is(author[i], NEAR_FIRST, NULL, "王建国");
+		key_is(author[i], NEAR_AUTHORS, NULL, "王建国");
+	}
+	static const key_case controls[] = {
+		/* other schools, another city's, a word with 高 */
+		{"许昌市第二高级中学", NEAR_PLACE, "魏都区", "许昌市2高"},
+		{"许昌市第一中学校", NEAR_PLACE, "魏都区", "许昌市第1中学"},
+		{"许昌学院", NEAR_PLACE, "魏都区", "许昌学院"},
+		{"许昌高新区", NEAR_PLACE, "魏都区", "许昌高新区"},
+		{"禹州市第一高级中学", NEAR_PLACE, "魏都区", "禹州市1高"},
+		/* another unit's name stays; a reader's edition; 的 alone; 建设 alone */
+		{"建安区社区科普e站", NEAR_NUMBERED, "魏都区", "建安区社区科普e站"},
+		{"小麦病虫害防治图解少年版", NEAR_NUMBERED, NULL, "小麦病虫害防治图解少年版"},
+		{"的确", NEAR_NUMBERED, NULL, "的确"},
+		{"建设", NEAR_NUMBERED, NULL, "建设"},
+		{"新编", NEAR_NUMBERED, NULL, "新编"},
+		/* names ending in 文, a two-character name with a title, a note kept apart */
+		{"王建文", NEAR_FIRST, NULL, "王建文"},
+		{"李文", NEAR_FIRST, NULL, "李文"},
+		{"王教授", NEAR_FIRST, NULL, "王教授"},
+		{"王建国（主编）、李明", NEAR_AUTHORS, NULL, "李明、王建国"},
+	};
+	keys_are(controls, sizeof controls / sizeof *controls);
 }
 
 /* Loaded from YAML: the shipped forms, and what the loader refuses. */
@@ -616,6 +666,70 @@ static void test_save_variants(void **state)
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
 }
 
+/* An activity the same day at the same place is near whatever its name
+ * (t5h #2, t6h #6): another numbering, another word, a session （下午）,
+ * the school by its short name; warned, kept with a second F2 (marked).
+ * Controls: the same name at another place, or another day. */
+static void test_same_day_place(void **state)
+{
+	fixture *fx = *state;
+	sign_in_unit(fx, "魏都区");
+	char *said;
+	assert_int_equal(save_july(fx, "节约能源资源科普报告会", "许昌市第一高级中学", &said), SAVE_OK);
+	free(said);
+	const char *name[] = {"节约能源资源科普报告会（下篇）", "节约能源资源科普报告会（2/3）", "节约能源资源科普报告会V2",
+			      "第二届节约能源资源科普报告会", "节约资源能源科普报告会", "节约能源资源科普报告大会",
+			      "节约能源资源科普报告会🎉", "节约能源资源科普报告会（下午）"};
+	for (size_t i = 0; i < sizeof name / sizeof *name; i++) {
+		assert_int_equal(save_july(fx, name[i], "许昌市第一高级中学", &said), SAVE_DUPLICATE);
+		if (!strstr(said, "可能与第 1 号记录（魏都区，节约能源资源科普报告会）重复：日期、地点（不计开头的省、市、本单位名和末尾的括注）相同（不论活动名称）"))
+			fail_msg("%s: %s", name[i], said);
+		free(said);
+	}
+	const char *place[] = {"许昌市一高", "许昌一高", "许昌市第一高中", "许昌市第一高级中学校"};
+	for (size_t i = 0; i < sizeof place / sizeof *place; i++) {
+		assert_int_equal(save_july(fx, "节约能源资源科普报告会", place[i], &said), SAVE_DUPLICATE);
+		free(said);
+	}
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM activity"), 1);
+	/* controls: another place, another day */
+	assert_int_equal(save_july(fx, "节约能源资源科普报告会", "许昌市第二高级中学", &said), SAVE_OK);
+	free(said);
+	kp_save_result res;
+	long long id;
+	assert_int_equal(save_activity(fx, "节约能源资源科普报告会", "2016-07-02", "许昌市第一高级中学", false, &res, &id),
+			 SAVE_OK);
+	save_result_free(&res);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
+	/* the afternoon session kept: saved, marked with the morning's */
+	assert_int_equal(save_activity(fx, "节约能源资源科普报告会（下午）", "2016-07-01", "许昌一高", true, &res, &id),
+			 SAVE_OK);
+	assert_true(res.marked);
+	save_result_free(&res);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates WHERE other = 1"), 1);
+}
+
+/* A forced import of many talks on one day at one place marks each with
+ * its first near records only (DUP_NEAR_MARKS), not with every other. */
+static void test_marks_bounded(void **state)
+{
+	fixture *fx = *state;
+	sign_in_unit(fx, "魏都区");
+	strbuf csv = STRBUF_INIT;
+	sb_adds(&csv, ACT_HEADER);
+	for (int i = 0; i < 60; i++)
+		sb_printf(&csv, ACT_ROW("科普讲座%d", "2016-07-05", "文化中心"), i);
+	import_says(fx, "activity", sb_str(&csv), true, 60, 0, "59 行与本单位记录相近，按 --force 保存，已标记为可能重复");
+	sb_free(&csv);
+	/* the 21st and later rows: 20 pairs each, the first rows fewer */
+	assert_int_equal(sql_int(fx->path, "SELECT max(n) FROM (SELECT count(*) AS n FROM kp_duplicates GROUP BY id)"), 20);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 19 * 20 / 2 + 40 * 20);
+	/* the control: every row is marked, with the first record among them */
+	assert_int_equal(sql_int(fx->path, "SELECT count(DISTINCT id) FROM kp_duplicates"), 59);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates WHERE other = (SELECT min(id) FROM activity)"),
+			 59);
+}
+
 #define RES_HEADER "填报单位,名称,类型,作者,完成日期\n"
 
 /* A resource with only its 类型 changed, its authors in another order or
@@ -833,6 +947,7 @@ int main(void)
 		cmocka_unit_test(test_traditional),
 		cmocka_unit_test(test_edition_roman),
 		cmocka_unit_test(test_authors),
+		cmocka_unit_test(test_spellings),
 		cmocka_unit_test_setup_teardown(test_loader, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_form_save, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_mark_follows_change, setup_august, teardown),
@@ -840,6 +955,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_resource_project, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_city_asks, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_save_variants, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_same_day_place, setup_august, teardown),
+		cmocka_unit_test_setup_teardown(test_marks_bounded, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_resource_variants, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_person_probe, setup_august, teardown),
 		cmocka_unit_test_setup_teardown(test_unit_import_time_bound, setup_august, teardown),
