@@ -162,7 +162,7 @@ int dup_near_index(kp_store *s, const kp_form *f, char **err)
 /* The near rule's look-up: r's unit's records near r and not the same
  * (that is said as a repeat), the prefixes bound after the scope. The
  * unit's rows of r's typed values (an activity's day) are read by
- * dup_near_index in record order: the first near one ends the look-up. */
+ * dup_near_index, the latest first: the first near one ends the look-up. */
 static void near_match_where(strbuf *b, const kp_form *f, int first)
 {
 	sb_adds(b, " AND t.unit_id = ?2");
@@ -295,8 +295,9 @@ static sqlite3_stmt *find_prepare(kp_store *s, const kp_form *f, dup_kind kind, 
 		  f->fields[f->hint[0]].id, f->table, f->nhint + 3, f->nhint + 3);
 	match_where(&b, f, kind, rule, 3);
 	unmarked_where(&b, f);
-	/* the near rule's records are r's unit's: no sort, the index's order */
-	sb_adds(&b, kind == DUP_NEAR ? " ORDER BY t.id LIMIT 1" : " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
+	/* the near rule's records are r's unit's: no sort, the index's order,
+	 * the latest first (an import's near rows come together) */
+	sb_adds(&b, kind == DUP_NEAR ? " ORDER BY t.id DESC LIMIT 1" : " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
 	return st;
@@ -456,8 +457,9 @@ static int mark_told(kp_store *s, const kp_form *f, const kp_record *r, strbuf *
 	return rc == KP_OK ? mark_pairs(s, f, r, "", sb_str(b), NULL, k, quiet, err) : rc;
 }
 
-/* How many of a record's near records it is marked with, the first by
- * number: the city sees the cluster through them (and near_unmarked). */
+/* How many of a record's near records it is marked with, the latest: each
+ * is marked with those before it, so the city sees the whole cluster
+ * through them (and near_unmarked). */
 enum { DUP_NEAR_MARKS = 20 };
 
 int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool same, bool near, bool *marked, char **err)
@@ -490,9 +492,9 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool same,
 		sb_clear(&b);
 		sb_adds(&b, " AND t.unit_id = m.unit_id");
 		near_where(&b, f, 0, "u.name", NULL, 5);
-		/* the first DUP_NEAR_MARKS only: a file of 10,000 talks on one day
-		 * at one place would otherwise make 50 million pairs */
-		sb_printf(&b, " ORDER BY t.id LIMIT %d", DUP_NEAR_MARKS);
+		/* the latest DUP_NEAR_MARKS only: a file of 10,000 talks on one
+		 * day at one place would otherwise make 50 million pairs */
+		sb_printf(&b, " ORDER BY t.id DESC LIMIT %d", DUP_NEAR_MARKS);
 		rc = mark_pairs(s, f, r, " JOIN units u ON u.id = m.unit_id", sb_str(&b), f->near_prefixes, f->nalike,
 				&changes, err);
 	}

@@ -43,7 +43,7 @@ has "可能与第 $first 号记录（魏都区，科普讲座（一））重复"
 
 printf '活动名称,日期,形式,对象,地点,参与人数\n科普讲座第3期,2016-07-01,科普报告,校园,河南省许昌市魏都区文化中心,30\n科普讲座第4期,2016-07-05,科普报告,校园,文化中心,30\n' >"$WORK/near.csv"
 exits 0 "$KEPU" import activity "$WORK/near.csv" --db "$DB" --unit 魏都区
-has "第2行: 可能与第 $first 号记录（科普讲座（一））重复：日期、地点"
+has "第2行: 可能与第 $second 号记录（科普讲座（二））重复：日期、地点"
 has "1 条与本单位已有记录相近"
 assert_sql "SELECT count(*) FROM activity WHERE name LIKE '科普讲座第%期'" "1"
 printf '活动名称,日期,形式,对象,地点,参与人数\n科普讲座第3期,2016-07-01,科普报告,校园,河南省许昌市魏都区文化中心,30\n' >"$WORK/near1.csv"
