@@ -138,6 +138,7 @@
 	X(L_NEAR_TWICE,     "near_hint 中字段「%s」出现了两次") \
 	X(L_NEAR_NONE,      "near_hint 须在 numbered、place 或 first 中列出至少一个字段") \
 	X(L_NEAR_PREFIX,    "near_hint 的 prefixes 须是不空的单行文字") \
+	X(L_NEAR_DAY,       "near_hint 的 day 须是 unique_hint 以外的日期或选项字段：「%s」不是") \
 	X(L_PREFILL,        "%s 的 prefill：%s") \
 	X(L_REF_STATE,      "ref 的 state 只能是 draft、submitted、approved 或 returned，不是「%s」") \
 	X(L_REF,            "%s 的 ref：%s") \

@@ -124,7 +124,8 @@ typedef enum {
 	DUP_SAME,    /* the unique_hint values */
 	DUP_SIMILAR, /* the similar_hint values, other hint values differing */
 	DUP_NEAR,    /* the same unit's, the hint values agreeing by near_hint */
-	DUP_ALIKE    /* a similar_hint rule's values over other fields (姓名, 工作单位) */
+	DUP_ALIKE,   /* a similar_hint rule's values over other fields (姓名, 工作单位) */
+	DUP_NEAR_DAY /* the same unit's, by near_hint's day rule (the same 完成日期, any 名称) */
 } dup_kind;
 /* The first record the session reads (r's unit's first) holding r's
  * similar_hint values while other hint values differ (kind DUP_SIMILAR),

@@ -105,6 +105,14 @@ static void near_same(strbuf *b, int how, const char *col, const char *unit, con
 		  ounit, pre);
 }
 
+/* How the day rule (near_hint's day) compares a hint field the near rule
+ * compares by how: what is under any the same (a resource's 类型), a
+ * numbered name not at all (the same 完成日期 and 作者 whatever the 名称). */
+static int near_day_how(int how)
+{
+	return how == NEAR_ANY ? NEAR_SAME : how == NEAR_NUMBERED ? NEAR_ANY : how;
+}
+
 /* The near rule (near_hint) between t's hint fields and others, bound
  * from ?first or (first 0) m's columns: NEAR_SAME fields as dup_same,
  * NEAR_ANY not at all, NEAR_FIRST by the first name or by all of them
@@ -113,11 +121,11 @@ static void near_same(strbuf *b, int how, const char *col, const char *unit, con
  * units (ounit, the other record's unit, not NULL) a place is compared as
  * where it is (NEAR_PLACE_UNIT): 魏都区's 文化中心 and 东城区's 魏都区文化中心
  * are near, 魏都区's and 东城区's 文化中心 are not. */
-static void near_where(strbuf *b, const kp_form *f, int first, const char *unit, const char *ounit, int pre)
+static void near_where(strbuf *b, const kp_form *f, int first, const char *unit, const char *ounit, int pre, bool day)
 {
 	for (size_t i = 0; i < f->nhint; i++) {
 		const kp_field *fd = &f->fields[f->hint[i]];
-		int how = f->near[i];
+		int how = day ? near_day_how(f->near[i]) : f->near[i];
 		char *other = first ? xasprintf("?%zu", (size_t)first + i) : xasprintf("m.\"%s\"", fd->id);
 		if (how == NEAR_SAME) {
 			dup_same(b, fd, "t.", other);
@@ -134,6 +142,13 @@ static void near_where(strbuf *b, const kp_form *f, int first, const char *unit,
 		}
 		free(other);
 	}
+	for (size_t k = 0; day && k < f->nnear_day; k++) { /* the day's fields, as stored */
+		const char *id = f->fields[f->near_day[k]].id;
+		if (first)
+			sb_printf(b, " AND t.\"%s\" = :f%d", id, f->near_day[k]);
+		else
+			sb_printf(b, " AND t.\"%s\" = m.\"%s\"", id, id);
+	}
 }
 
 bool dup_near_typed(const kp_form *f)
@@ -144,14 +159,17 @@ bool dup_near_typed(const kp_form *f)
 	return false;
 }
 
-int dup_near_index(kp_store *s, const kp_form *f, char **err)
+/* The index of the near rule's typed values (day: of the day rule's,
+ * <table>_kp_near_day): unit_id, then those values. */
+static int near_index(kp_store *s, const kp_form *f, bool day, char **err)
 {
-	if (!f->near || !dup_near_typed(f))
-		return KP_OK;
 	strbuf b = STRBUF_INIT;
-	sb_printf(&b, "CREATE INDEX IF NOT EXISTS \"%s_kp_near\" ON \"%s\" (unit_id", f->table, f->table);
+	sb_printf(&b, "CREATE INDEX IF NOT EXISTS \"%s_kp_near%s\" ON \"%s\" (unit_id", f->table, day ? "_day" : "",
+		  f->table);
+	for (size_t k = 0; day && k < f->nnear_day; k++)
+		sb_printf(&b, ", \"%s\"", f->fields[f->near_day[k]].id);
 	for (size_t i = 0; i < f->nhint; i++)
-		if (f->near[i] == NEAR_SAME && f->fields[f->hint[i]].type != FT_TEXT)
+		if ((day ? near_day_how(f->near[i]) : f->near[i]) == NEAR_SAME && f->fields[f->hint[i]].type != FT_TEXT)
 			sb_printf(&b, ", \"%s\"", f->fields[f->hint[i]].id);
 	sb_adds(&b, ")");
 	int rc = db_exec(s, sb_str(&b), err);
@@ -159,14 +177,20 @@ int dup_near_index(kp_store *s, const kp_form *f, char **err)
 	return rc;
 }
 
+int dup_near_index(kp_store *s, const kp_form *f, char **err)
+{
+	int rc = f->near && dup_near_typed(f) ? near_index(s, f, false, err) : KP_OK;
+	return rc == KP_OK && f->near && f->near_day ? near_index(s, f, true, err) : rc;
+}
+
 /* The near rule's look-up: r's unit's records near r and not the same
  * (that is said as a repeat), the prefixes bound after the scope. The
  * unit's rows of r's typed values (an activity's day) are read by
  * dup_near_index, the latest first: the first near one ends the look-up. */
-static void near_match_where(strbuf *b, const kp_form *f, int first)
+static void near_match_where(strbuf *b, const kp_form *f, int first, bool day)
 {
 	sb_adds(b, " AND t.unit_id = ?2");
-	near_where(b, f, first, "u.name", NULL, first + (int)f->nhint + 1);
+	near_where(b, f, first, "u.name", NULL, first + (int)f->nhint + 1, day);
 	sb_adds(b, " AND NOT (1");
 	hint_where(b, f, first);
 	sb_adds(b, ")");
@@ -178,30 +202,33 @@ static void match_where(strbuf *b, const kp_form *f, dup_kind kind, size_t rule,
 		alike_where(b, f, rule, first);
 	else if (kind == DUP_SIMILAR)
 		similar_where(b, f, first);
-	else if (kind == DUP_NEAR)
-		near_match_where(b, f, first);
+	else if (kind == DUP_NEAR || kind == DUP_NEAR_DAY)
+		near_match_where(b, f, first, kind == DUP_NEAR_DAY);
 	else
 		hint_where(b, f, first);
 }
 
-char *dup_near_why(const kp_form *f)
+char *dup_near_why(const kp_form *f, bool day)
 {
 	strbuf b = STRBUF_INIT, any = STRBUF_INIT;
 	for (size_t i = 0; i < f->nhint; i++) {
 		const char *label = f->fields[f->hint[i]].label;
-		if (f->near[i] == NEAR_ANY) {
+		int how = day ? near_day_how(f->near[i]) : f->near[i];
+		if (how == NEAR_ANY) {
 			sb_printf(&any, "%s%s", any.len ? "、" : "", label);
 			continue;
 		}
 		sb_printf(&b, "%s", b.len ? "、" : "");
-		if (f->near[i] == NEAR_SAME)
+		if (how == NEAR_SAME)
 			sb_adds(&b, label);
 		else
-			sb_printf(&b, msg(f->near[i] == NEAR_NUMBERED ? MSG_S_NEAR_NUMBERED
-					  : f->near[i] == NEAR_PLACE  ? MSG_S_NEAR_PLACE
-								      : MSG_S_NEAR_FIRST),
+			sb_printf(&b, msg(how == NEAR_NUMBERED ? MSG_S_NEAR_NUMBERED
+					  : how == NEAR_PLACE  ? MSG_S_NEAR_PLACE
+							       : MSG_S_NEAR_FIRST),
 				  label);
 	}
+	for (size_t k = 0; day && k < f->nnear_day; k++)
+		sb_printf(&b, "、%s", f->fields[f->near_day[k]].label);
 	char *regardless = any.len ? xasprintf(msg(MSG_S_NEAR_ANY), sb_str(&any)) : xstrdup("");
 	char *why = xasprintf(msg(MSG_S_NEAR_WHY), sb_str(&b), regardless); /* 「…相同（不论类型）」 */
 	free(regardless);
@@ -258,13 +285,22 @@ void dup_free(kp_dup *d)
 	memset(d, 0, sizeof *d);
 }
 
+static bool near_day_filled(const kp_form *f, const kp_record *r)
+{
+	for (size_t k = 0; k < f->nnear_day; k++)
+		if (!r->vals[f->near_day[k]] || !r->vals[f->near_day[k]][0])
+			return false;
+	return f->nnear_day > 0;
+}
+
 /* Can r be looked up by kind at all: its compared values filled, the
  * form has the rule? */
 static bool find_applies(const kp_form *f, const kp_record *r, dup_kind kind, size_t rule)
 {
 	if (kind == DUP_ALIKE)
 		return f->nhint && rule < f->nalike && alike_filled(f, rule, r);
-	if ((kind == DUP_SIMILAR && !f->nsimilar) || (kind == DUP_NEAR && !f->near))
+	if ((kind == DUP_SIMILAR && !f->nsimilar) || (kind == DUP_NEAR && !f->near) ||
+	    (kind == DUP_NEAR_DAY && (!f->near || !near_day_filled(f, r))))
 		return false;
 	return hint_filled(f, r);
 }
@@ -297,7 +333,8 @@ static sqlite3_stmt *find_prepare(kp_store *s, const kp_form *f, dup_kind kind, 
 	unmarked_where(&b, f);
 	/* the near rule's records are r's unit's: no sort, the index's order,
 	 * the latest first (an import's near rows come together) */
-	sb_adds(&b, kind == DUP_NEAR ? " ORDER BY t.id DESC LIMIT 1" : " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
+	sb_adds(&b, kind == DUP_NEAR || kind == DUP_NEAR_DAY ? " ORDER BY t.id DESC LIMIT 1"
+							       : " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
 	return st;
@@ -311,10 +348,15 @@ static void find_bind(kp_store *s, sqlite3_stmt *st, const kp_form *f, const kp_
 	for (size_t i = 0; i < f->nhint; i++)
 		sqlite3_bind_text(st, (int)(3 + i), r->vals[f->hint[i]], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, (int)f->nhint + 3, scoped ? session_scope(s) : 0);
-	if (kind == DUP_NEAR)
+	if (kind == DUP_NEAR || kind == DUP_NEAR_DAY)
 		sqlite3_bind_text(st, (int)f->nhint + 4, f->near_prefixes, -1, SQLITE_STATIC);
 	if (kind == DUP_ALIKE)
 		bind_alike(st, f, rule, r);
+	for (size_t k = 0; kind == DUP_NEAR_DAY && k < f->nnear_day; k++) {
+		char arg[24];
+		snprintf(arg, sizeof arg, ":f%d", f->near_day[k]);
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, arg), r->vals[f->near_day[k]], -1, SQLITE_STATIC);
+	}
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":tbl"), f->table, -1, SQLITE_STATIC);
 }
 
@@ -332,7 +374,8 @@ static void find_read(kp_store *s, const kp_form *f, const kp_record *r, sqlite3
 	}
 	out->similar = kind == DUP_SIMILAR || kind == DUP_ALIKE;
 	out->alike = kind == DUP_ALIKE ? (int)rule + 1 : 0;
-	out->near = kind == DUP_NEAR;
+	out->near = kind == DUP_NEAR || kind == DUP_NEAR_DAY;
+	out->day = kind == DUP_NEAR_DAY;
 }
 
 /* The first other record matching r by kind (the hint, similar_hint, its
@@ -382,6 +425,11 @@ bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_
 				quiet = true;
 			}
 		}
+	if (!found && f->near_day) { /* the same unit's, by the day rule */
+		sqlite3_stmt *st = NULL;
+		found = find(s, f, r, DUP_NEAR_DAY, 0, false, &st, out);
+		sqlite3_finalize(st);
+	}
 	out->quiet = !found && quiet;
 	return found;
 }
@@ -489,14 +537,16 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool same,
 			rc = mark_told(s, f, r, &b, k, &changes, &quiet, err);
 		}
 	if (rc == KP_OK && near && f->near) { /* the same unit's records near it (near_hint) */
-		sb_clear(&b);
-		sb_adds(&b, " AND t.unit_id = m.unit_id");
-		near_where(&b, f, 0, "u.name", NULL, 5);
-		/* the latest DUP_NEAR_MARKS only: a file of 10,000 talks on one
-		 * day at one place would otherwise make 50 million pairs */
-		sb_printf(&b, " ORDER BY t.id DESC LIMIT %d", DUP_NEAR_MARKS);
-		rc = mark_pairs(s, f, r, " JOIN units u ON u.id = m.unit_id", sb_str(&b), f->near_prefixes, f->nalike,
-				&changes, err);
+		for (int day = 0; rc == KP_OK && day <= (f->near_day != NULL); day++) {
+			sb_clear(&b);
+			sb_adds(&b, " AND t.unit_id = m.unit_id");
+			near_where(&b, f, 0, "u.name", NULL, 5, day);
+			/* the latest DUP_NEAR_MARKS only: a file of 10,000 talks on
+			 * one day at one place would otherwise make 50 million pairs */
+			sb_printf(&b, " ORDER BY t.id DESC LIMIT %d", DUP_NEAR_MARKS);
+			rc = mark_pairs(s, f, r, " JOIN units u ON u.id = m.unit_id", sb_str(&b), f->near_prefixes,
+					f->nalike, &changes, err);
+		}
 	}
 	sb_free(&b);
 	*marked = changes > 0;
@@ -535,9 +585,11 @@ int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit
 			free(col);
 		}
 	}
-	sb_adds(&b, ") OR (?4 AND t.unit_id = m.unit_id");
-	if (f->near)
-		near_where(&b, f, 0, "(SELECT name FROM units WHERE id = m.unit_id)", NULL, 5);
+	for (int day = 0; day <= (f->near_day != NULL); day++) {
+		sb_adds(&b, ") OR (?4 AND t.unit_id = m.unit_id");
+		if (f->near)
+			near_where(&b, f, 0, "(SELECT name FROM units WHERE id = m.unit_id)", NULL, 5, day);
+	}
 	sb_adds(&b, ")))");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
@@ -612,7 +664,7 @@ static sqlite3_stmt *near_unmarked(kp_store *s, const kp_form *f, long long id)
 		int pre = 4 + (int)f->nhint;
 		sb_printf(&b, "SELECT t.id, u.name, t.\"%s\" FROM \"%s\" t JOIN units u ON u.id = t.unit_id WHERE t.id <> ?2",
 			  f->fields[f->hint[0]].id, f->table);
-		near_where(&b, f, 4, "u.name", "?3", pre);
+		near_where(&b, f, 4, "u.name", "?3", pre, false);
 		sb_printf(&b, " AND NOT EXISTS (SELECT 1 FROM kp_duplicates d WHERE d.tbl = ?1"
 			      " AND ((d.id = ?2 AND d.other = t.id) OR (d.id = t.id AND d.other = ?2)))"
 			      " ORDER BY t.id LIMIT %d", DUP_NEAR_MAX);

@@ -231,6 +231,7 @@ struct kp_batch {
 	sqlite3_stmt *same_vals;      /* …reading its values (an update, a row with the other side's cells) */
 	sqlite3_stmt *near;           /* …and of a similar person (similar_hint) */
 	sqlite3_stmt *akin;           /* …and of the unit's near record (near_hint) */
+	sqlite3_stmt *day;            /* …and of its near record by near_hint's day rule */
 	sqlite3_stmt **alike;         /* …and by similar_hint's rules over other fields */
 	bool force;                   /* a row only similar (or near) to a record is saved, marked */
 	long long forced, forced_near; /* rows so saved */
@@ -367,7 +368,7 @@ static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, ch
  * KP_ENEAR) and why, naming near as same_person names a repeat. */
 static int similar_person(kp_batch *b, const kp_dup *near, char **err)
 {
-	char *why = near->near ? dup_near_why(b->f) : dup_similar_why(b->f, near->alike);
+	char *why = near->near ? dup_near_why(b->f, near->day) : dup_similar_why(b->f, near->alike);
 	long long row = batch_pending(b, near->id) && near->id - b->first < b->added ? b->rows[near->id - b->first] : 0;
 	if (row)
 		db_set_err(err, xasprintf(msg(MSG_S_SIMILAR_IN_FILE), row, near->name, why));
@@ -527,7 +528,9 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	/* a row the session could not write at all (a date outside the year)
 	 * is refused for that, not as a repeat of another year's record */
 	alike = alike && b->f->nalike;
-	if (((maybe && !b->update) || near || akin || alike) && session_may_write_any(b->s, b->f, r, err) != KP_OK)
+	/* near_hint's day rule is sought by its index, whatever the filter says */
+	bool day = !replaces && b->source && b->f->near && b->f->near_day;
+	if (((maybe && !b->update) || near || akin || alike || day) && session_may_write_any(b->s, b->f, r, err) != KP_OK)
 		return KP_ERR;
 	bool theirs = other_sides_cells(b->s, b->f, r), vals = b->update || theirs;
 	if (maybe && stored_same(b->s, b->f, r, vals, vals ? &b->same_vals : &b->same, &old)) {
@@ -556,7 +559,8 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	bool seen = near && dup_seen(b->s, b->f, r, DUP_SIMILAR, &b->near, &similar);
 	/* The unit's own record by another numbering or spelling of a place
 	 * (near_hint): likewise. */
-	bool seen_near = !seen && akin && dup_seen(b->s, b->f, r, DUP_NEAR, &b->akin, &similar);
+	bool seen_near = !seen && ((akin && dup_seen(b->s, b->f, r, DUP_NEAR, &b->akin, &similar)) ||
+				   (day && dup_seen(b->s, b->f, r, DUP_NEAR_DAY, &b->day, &similar)));
 	/* The same 姓名 at the same 工作单位 (similar_hint's rules over other
 	 * fields), of any unit: one the session reads likewise; another
 	 * unit's it cannot read is saved and marked, as a repeat is. */
@@ -662,6 +666,7 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 	sqlite3_finalize(b->same_vals);
 	sqlite3_finalize(b->near);
 	sqlite3_finalize(b->akin);
+	sqlite3_finalize(b->day);
 	for (size_t k = 0; b->alike && k < b->f->nalike; k++)
 		sqlite3_finalize(b->alike[k]);
 	free(b->alike);

@@ -310,6 +310,9 @@ static void test_loader(void **state)
 	assert_non_null(res->near);
 	assert_int_equal(res->near[2], NEAR_FIRST);
 	assert_int_equal(res->near[1], NEAR_ANY); /* any 类型 */
+	assert_int_equal(res->nnear_day, 1); /* the day rule: 完成日期 */
+	assert_int_equal(res->near_day[0], form_field_index(res, "finished_on"));
+	assert_null(a->near_day);
 	assert_non_null(catalog_form(&fx->env.cat, "project")->near);
 	assert_null(catalog_form(&fx->env.cat, "talent")->near);
 	const char *head = "id: t\ntitle: 测试\ntable: t\nfields:\n  - {id: a, label: A, type: text}\n"
@@ -321,7 +324,9 @@ static void test_loader(void **state)
 				{"near_hint: {numbered: [a], prefix: [x]}\n", "prefix"},
 				{"near_hint: {numbered: [a], prefixes: ['']}\n", "prefixes 须是不空的单行文字"},
 				{"near_hint: {any: [d]}\n", "near_hint 须在 numbered、place 或 first 中列出至少一个字段"},
-				{"near_hint: {numbered: [a], any: [b]}\n", "「b」不是"}};
+				{"near_hint: {numbered: [a], any: [b]}\n", "「b」不是"},
+				{"near_hint: {numbered: [a], day: [b]}\n", "near_hint 的 day 须是 unique_hint 以外的日期或选项字段：「b」不是"},
+				{"near_hint: {numbered: [a], day: [d]}\n", "「d」不是"}};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char *text = xasprintf("%s%s", head, bad[i][0]);
 		kp_diag d = {0};
@@ -751,8 +756,19 @@ static void test_resource_variants(void **state)
 	const char *other = RES_HEADER
 		"魏都区,防治图解,科普漫画,张三,2016-07-10\n"         /* another author */
 		"魏都区,防治图解,科普漫画,王建国、张三,2016-07-10\n" /* another first, another pair */
-		"魏都区,防治图解少年版,科普漫画,李明,2016-07-10\n"; /* another work */
+		"魏都区,防治图解少年版,科普漫画,李明,2016-07-11\n"; /* another work, another day */
 	import_says(fx, "resource", other, false, 3, 0, "");
+	/* the day rule: the same 完成日期, 类型 and first author, whatever the 名称 */
+	import_says(fx, "resource", RES_HEADER "魏都区,防治图册,科普漫画,李明（主编）,2016-07-10\n", false, 0, 1,
+		    "可能与第 1 号记录（防治图解）重复：类型、作者（只计第一位，或全部而不计顺序）、完成日期相同（不论名称）");
+	/* its controls: another 类型, another day */
+	import_says(fx, "resource", RES_HEADER "魏都区,防治图册,科普挂图,李明,2016-07-10\n魏都区,防治手册,科普漫画,李明,2016-07-12\n",
+		    false, 2, 0, "");
+	/* kept with --force: marked with the record of that day */
+	import_says(fx, "resource", RES_HEADER "魏都区,防治图册,科普漫画,李明（主编）,2016-07-10\n", true, 1, 0,
+		    "按 --force 保存，已标记为可能重复");
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates d JOIN resource t ON t.id = d.id"
+					   " WHERE t.name = '防治图册' AND t.kind = '科普漫画' AND d.other = 1"), 1);
 	import_says(fx, "resource", RES_HEADER "魏都区,防治图解,科普挂图,王建国和李明,2016-07-10\n", true, 1, 0,
 		    "按 --force 保存，已标记为可能重复");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates d JOIN resource t ON t.id = d.id"
