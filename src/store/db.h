@@ -135,6 +135,14 @@ bool dup_seen(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, 
 /* Does the near rule compare a typed value as stored (an activity's date),
  * which its index seeks? Else its look-up reads the unit's rows. */
 bool dup_near_typed(const kp_form *f);
+/* Which import rows near_hint's day rule must look up (near_day.c): a
+ * "no" of near_day_maybe is certain. Made for a batch, its rows added as
+ * written; the table is read at the first question. */
+typedef struct kp_near_day kp_near_day;
+kp_near_day *near_day_new(kp_store *s, const kp_form *f);
+bool near_day_maybe(kp_near_day *d, const kp_record *r);
+void near_day_add(kp_near_day *d, const kp_record *r);
+void near_day_free(kp_near_day *d);
 /* The near rule's index (store_ensure_form): unit_id and the typed values
  * it compares as stored, <table>_kp_near, made where the database lacks
  * it; none when the rule compares no typed value. */

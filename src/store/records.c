@@ -231,7 +231,8 @@ struct kp_batch {
 	sqlite3_stmt *same_vals;      /* …reading its values (an update, a row with the other side's cells) */
 	sqlite3_stmt *near;           /* …and of a similar person (similar_hint) */
 	sqlite3_stmt *akin;           /* …and of the unit's near record (near_hint) */
-	sqlite3_stmt *day;            /* …and of its near record by near_hint's day rule */
+	sqlite3_stmt *day;            /* …and of its near record by near_hint's day rule, */
+	kp_near_day *days;            /* looked up when this filter says maybe */
 	sqlite3_stmt **alike;         /* …and by similar_hint's rules over other fields */
 	bool force;                   /* a row only similar (or near) to a record is saved, marked */
 	long long forced, forced_near; /* rows so saved */
@@ -528,8 +529,11 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	/* a row the session could not write at all (a date outside the year)
 	 * is refused for that, not as a repeat of another year's record */
 	alike = alike && b->f->nalike;
-	/* near_hint's day rule is sought by its index, whatever the filter says */
+	/* near_hint's day rule: its own filter (near_day.c), its own index */
 	bool day = !replaces && b->source && b->f->near && b->f->near_day;
+	if (day && !b->days)
+		b->days = near_day_new(b->s, b->f);
+	day = day && near_day_maybe(b->days, r);
 	if (((maybe && !b->update) || near || akin || alike || day) && session_may_write_any(b->s, b->f, r, err) != KP_OK)
 		return KP_ERR;
 	bool theirs = other_sides_cells(b->s, b->f, r), vals = b->update || theirs;
@@ -603,6 +607,7 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 		rc = db_fail(b->s, err);
 	if (rc == KP_OK) {
 		persons_add(b->persons, r);
+		near_day_add(b->days, r);
 		r->id = replaces ? old.id : sqlite3_last_insert_rowid(b->s->db);
 		r->version = replaces ? old.version + 1 : 1;
 		r->year = session_year(b->s);
@@ -667,6 +672,7 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 	sqlite3_finalize(b->near);
 	sqlite3_finalize(b->akin);
 	sqlite3_finalize(b->day);
+	near_day_free(b->days);
 	for (size_t k = 0; b->alike && k < b->f->nalike; k++)
 		sqlite3_finalize(b->alike[k]);
 	free(b->alike);
