@@ -788,6 +788,8 @@ static char *authors_key(const char *s, bool first)
 	return sb_take(&b);
 }
 
+int near_day_how(int how) { return how == NEAR_ANY ? NEAR_SAME : how == NEAR_NUMBERED ? NEAR_ANY : how; }
+
 char *text_near_key(const char *s, int how, const char *unit, const char *prefixes)
 {
 	if (how == NEAR_FIRST || how == NEAR_AUTHORS)

@@ -143,10 +143,6 @@ kp_near_day *near_day_new(kp_store *s, const kp_form *f);
 bool near_day_maybe(kp_near_day *d, const kp_record *r);
 void near_day_add(kp_near_day *d, const kp_record *r);
 void near_day_free(kp_near_day *d);
-/* The near rule's index (store_ensure_form): unit_id and the typed values
- * it compares as stored, <table>_kp_near, made where the database lacks
- * it; none when the rule compares no typed value. */
-int dup_near_index(kp_store *s, const kp_form *f, char **err);
 /* The first record of any unit (r's unit's first) holding r's values of
  * similar_hint's rule f->alike[rule], the hint's others differing; out
  * names it only if the session reads it (its unit's; the city any). */

@@ -105,14 +105,6 @@ static void near_same(strbuf *b, int how, const char *col, const char *unit, con
 		  ounit, pre);
 }
 
-/* How the day rule (near_hint's day) compares a hint field the near rule
- * compares by how: what is under any the same (a resource's 类型), a
- * numbered name not at all (the same 完成日期 and 作者 whatever the 名称). */
-static int near_day_how(int how)
-{
-	return how == NEAR_ANY ? NEAR_SAME : how == NEAR_NUMBERED ? NEAR_ANY : how;
-}
-
 /* The near rule (near_hint) between t's hint fields and others, bound
  * from ?first or (first 0) m's columns: NEAR_SAME fields as dup_same,
  * NEAR_ANY not at all, NEAR_FIRST by the first name or by all of them
@@ -159,34 +151,11 @@ bool dup_near_typed(const kp_form *f)
 	return false;
 }
 
-/* The index of the near rule's typed values (day: of the day rule's,
- * <table>_kp_near_day): unit_id, then those values. */
-static int near_index(kp_store *s, const kp_form *f, bool day, char **err)
-{
-	strbuf b = STRBUF_INIT;
-	sb_printf(&b, "CREATE INDEX IF NOT EXISTS \"%s_kp_near%s\" ON \"%s\" (unit_id", f->table, day ? "_day" : "",
-		  f->table);
-	for (size_t k = 0; day && k < f->nnear_day; k++)
-		sb_printf(&b, ", \"%s\"", f->fields[f->near_day[k]].id);
-	for (size_t i = 0; i < f->nhint; i++)
-		if ((day ? near_day_how(f->near[i]) : f->near[i]) == NEAR_SAME && f->fields[f->hint[i]].type != FT_TEXT)
-			sb_printf(&b, ", \"%s\"", f->fields[f->hint[i]].id);
-	sb_adds(&b, ")");
-	int rc = db_exec(s, sb_str(&b), err);
-	sb_free(&b);
-	return rc;
-}
-
-int dup_near_index(kp_store *s, const kp_form *f, char **err)
-{
-	int rc = f->near && dup_near_typed(f) ? near_index(s, f, false, err) : KP_OK;
-	return rc == KP_OK && f->near && f->near_day ? near_index(s, f, true, err) : rc;
-}
-
 /* The near rule's look-up: r's unit's records near r and not the same
  * (that is said as a repeat), the prefixes bound after the scope. The
  * unit's rows of r's typed values (an activity's day) are read by
- * dup_near_index, the latest first: the first near one ends the look-up. */
+ * its index (schema.c: schema_near_index), the latest first: the first
+ * near one ends the look-up. */
 static void near_match_where(strbuf *b, const kp_form *f, int first, bool day)
 {
 	sb_adds(b, " AND t.unit_id = ?2");

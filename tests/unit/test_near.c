@@ -764,6 +764,10 @@ static void test_resource_variants(void **state)
 	/* its controls: another 类型, another day */
 	import_says(fx, "resource", RES_HEADER "魏都区,防治图册,科普挂图,李明,2016-07-10\n魏都区,防治手册,科普漫画,李明,2016-07-12\n",
 		    false, 2, 0, "");
+	/* two rows of one file, the second near the first by the day rule (the
+	 * import's filter holds the rows written) */
+	import_says(fx, "resource", RES_HEADER "魏都区,甲读本,科普漫画,赵云,2016-08-01\n魏都区,乙读本,科普漫画,赵云编著,2016-08-01\n",
+		    false, 1, 1, "第3行: 可能与本文件第 2 行（甲读本）重复");
 	/* kept with --force: marked with the record of that day */
 	import_says(fx, "resource", RES_HEADER "魏都区,防治图册,科普漫画,李明（主编）,2016-07-10\n", true, 1, 0,
 		    "按 --force 保存，已标记为可能重复");
