@@ -773,6 +773,22 @@ static void test_resource_variants(void **state)
 		    "按 --force 保存，已标记为可能重复");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates d JOIN resource t ON t.id = d.id"
 					   " WHERE t.name = '防治图册' AND t.kind = '科普漫画' AND d.other = 1"), 1);
+	/* an edit of another field keeps the mark and says nothing; another day takes it off */
+	const kp_form *f = catalog_form(&fx->env.cat, "resource");
+	long long id = sql_int(fx->path, "SELECT id FROM resource WHERE name = '防治图册' AND kind = '科普漫画'");
+	kp_record r;
+	assert_int_equal(store_get(fx->env.store, f, id, &r, NULL), KP_OK);
+	record_set(&r, (size_t)form_field_index(f, "summary"), "一本图册");
+	kp_dup d;
+	assert_false(store_find_duplicate(fx->env.store, f, &r, &d));
+	assert_int_equal(store_update(fx->env.store, f, &r, NULL), KP_OK);
+	const char *pair = "SELECT count(*) FROM kp_duplicates d JOIN resource t ON t.id = d.id WHERE t.name = '防治图册'"
+			   " AND t.kind = '科普漫画' AND d.other = 1";
+	assert_int_equal(sql_int(fx->path, pair), 1);
+	record_set(&r, (size_t)form_field_index(f, "finished_on"), "2016-07-20");
+	assert_int_equal(store_update(fx->env.store, f, &r, NULL), KP_OK);
+	assert_int_equal(sql_int(fx->path, pair), 0);
+	record_free(&r);
 	import_says(fx, "resource", RES_HEADER "魏都区,防治图解,科普挂图,王建国和李明,2016-07-10\n", true, 1, 0,
 		    "按 --force 保存，已标记为可能重复");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates d JOIN resource t ON t.id = d.id"
