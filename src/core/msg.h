@@ -335,6 +335,7 @@
 	X(UI_DUP_ITEM,      "第 %lld 号记录（%s，%s）") \
 	X(UI_NO_DITTO,      "本次还没有保存过记录，无法照抄上一份") \
 	X(UI_HELP_TITLE,    "按键帮助（按任意键返回）") \
+	X(UI_HELP_LATER,    "下面的键这里也能用，只是现在还没有可做的：") \
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \
 	X(UI_UNCHANGED,     "没有改动，未保存") \
 	X(UI_ASK_LEAVE,     "有未保存的内容，确定放弃并离开吗？(y/n)") \
@@ -426,7 +427,6 @@
 	X(UI_CELL_EDGE_DOWN,"；下面没有单位了") \
 	X(UI_CELL_EDGE_NEXT,"；这是表格的最后一格") \
 	X(UI_CELL_EDGE_PREV,"；这是表格的第一格") \
-	X(UI_CELL_HELD,     "%s %s：表格到头了，「%s」没有输入（刚才的数已保存在这一格）；要改这一格请先按 Enter") \
 	X(UI_CELL_FULL,     "%s %s：最多 %zu 位（可填 %lld 到 %lld），多出的「%s」没有输入") \
 	X(UI_CELL_LONG,     "%s %s：最多 %zu 个字，多出的「%s」没有输入") \
 	X(UI_REASON_LONG,   "原因最多 %d 个字，多出的「%s」没有输入") \
@@ -803,7 +803,7 @@
 	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
 	X(K_SUBMIT,         "提交") \
-	X(K_SUBMIT_WITHDRAW, "提交/撤回") \
+	X(K_WITHDRAW,       "撤回") \
 	X(K_MARK,           "选中或取消，并移到下一条（再按 F9 一并提交审核）") \
 	X(K_MARK_CITY,      "选中或取消，并移到下一条（选中的记录可一并移到其他年度时，本页列出那个键）") \
 	X(K_START,          "开始") \
@@ -867,6 +867,7 @@
 	X(KC_ACTION,        "作用") \
 	X(KC_CITY,          "（市科协）") \
 	X(KC_UNIT,          "（单位）") \
+	X(KC_UNIT_WITHDRAW, "（单位，已提交的记录）") \
 	/* command line */ \
 	X(C_ROW_ERROR,      "%s %s: %s") \
 	X(C_ROW_NOTE,       "%s: %s") \

@@ -113,8 +113,16 @@ int store_detach_record(kp_store *s, const kp_form *f, long long record_id);
 int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool same, bool near, bool *marked,
 		   char **err);
 /* " AND <col>"field" = <other>" as the duplicate rule compares fd's values:
- * free text by kp_dupkey (text_dup_key), a typed value as stored. */
+ * free text by kp_dupkey (text_dup_key_as, by dup_key_how), a typed value
+ * as stored. A place names its prefixes :place_<field id>: bind them with
+ * dup_bind_places. */
 void dup_same(strbuf *b, const kp_field *fd, const char *col, const char *other);
+/* How fd's free text is compared (core/dupkey.h): a place (its `place`
+ * prefixes), a person's name (a pattern that normalises name dots), else
+ * as text. */
+int dup_key_how(const kp_field *fd);
+/* Bind each place field's prefixes that st names (dup_same). */
+void dup_bind_places(sqlite3_stmt *st, const kp_form *f);
 /* After record id of f was changed (in the writer's transaction): its
  * possible-repeat marks whose two records no longer hold the same hint (or
  * similar_hint) values are taken off, audited. */

@@ -625,8 +625,18 @@ static fm_result unmatched(form_model *m, const fm_ctx *c)
 	const kp_field *fd = &m->form->fields[m->focus];
 	char *typed = eb_text(&m->pick.filter);
 	char *out = NULL, *why = NULL;
-	if (fd->type != FT_CHOICE || field_validate(&c->env->cat, fd, typed, &out, &why))
+	if (fd->type != FT_CHOICE || field_validate(&c->env->cat, fd, typed, &out, &why)) {
 		why = xasprintf(msg(MSG_V_CHOICE), typed);
+	} else if (m->pick_labels && field_holds_month(fd)) {
+		/* the months offered as the list shows them: one reported is
+		 * no month to choose (「现在可选：2016-07（已填报）」) */
+		char *plain = field_month_refusal(fd, typed, NULL);
+		if (!strcmp(plain, why)) {
+			free(why);
+			why = field_month_refusal(fd, typed, m->pick_labels);
+		}
+		free(plain);
+	}
 	fm_result r = refused(MSG_COUNT);
 	fm_say(&r, true, MSG_UI_CHOICE_UNMATCHED, fd->label, why);
 	free(out);
@@ -1554,6 +1564,24 @@ bool fm_acts(const void *model, const void *ctx, kp_action a)
 	default:
 		return true;
 	}
+}
+
+bool fm_later(const void *model, const void *ctx, kp_action a)
+{
+	const form_model *m = model;
+	(void)ctx;
+	/* a field the session may write: ^Z once it is changed, F5 once a
+	 * record is saved (each says so when pressed before) */
+	return (a == ACT_UNDO || a == ACT_DITTO) && !m->readonly && m->mode != FM_CONFIRM_LEAVE &&
+	       m->mode != FM_OFFER;
+}
+
+unsigned fm_keyctx(const form_model *m, const fm_ctx *c)
+{
+	unsigned ctx = CTX_FORM | fm_field_ctx(&m->form->fields[m->focus]);
+	if (m->form->review && m->rec.id && review_only_withdraw(c->env->store, state_of(m->rec.state)))
+		ctx |= CTX_WITHDRAW; /* F9 is named by what it does: 撤回 */
+	return ctx;
 }
 
 enum kp_msg_id fm_title_words(const form_model *m)

@@ -302,7 +302,6 @@ static void form_draw(ui_screen *s, ui_app *app)
 	const kp_form *f = fs->m->form;
 	const form_layout *lay = layout_now(fs);
 	form_layout l = *lay;
-	const kp_field *ff = &f->fields[fs->m->focus];
 	char why[1200];
 	const char *help = help_text(fs, app, why, sizeof why);
 	/* Help and status wrapped whole: the form gives up rows for them. */
@@ -351,13 +350,15 @@ static void form_draw(ui_screen *s, ui_app *app)
 	snprintf(right, sizeof right, "%s：%s", f->unit_label, fs->m->rec.unit_name);
 	const review_prompt *rp = &fs->review;
 	bool reviewing = review_prompt_active(rp);
+	fm_ctx c = ctx_of(fs, app);
 	unsigned ctx = reviewing ? (rp->actions.open ? CTX_POPUP : rp->confirming ? CTX_CONFIRM : CTX_REASON)
 		       : fs->m->mode == FM_PICK ? CTX_POPUP
 		       : fs->m->mode == FM_CONFIRM_LEAVE || fs->m->mode == FM_OFFER ? CTX_CONFIRM
-										   : CTX_FORM | fm_field_ctx(ff);
-	fm_ctx c = ctx_of(fs, app);
-	if (!reviewing) /* the prompt's keys are its own */
+										   : fm_keyctx(fs->m, &c);
+	if (!reviewing) { /* the prompt's keys are its own */
 		app_keys(app, fm_acts, fs->m, &c);
+		app_keys_later(app, fm_later);
+	}
 	app_chrome(app, title, right, help, ctx);
 	if (reviewing) {
 		review_prompt_draw(&fs->review, app, body_top + 2);

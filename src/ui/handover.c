@@ -7,11 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/zmodem.h"
 
 void ui_leave_curses(void)
 {
@@ -50,12 +52,42 @@ void handover_wrap(FILE *out, int width, const char *s)
 	free(cp);
 }
 
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+int handover_drain(int fd, int quiet_ms, int max_ms, void (*busy)(void))
+{
+	struct timespec t0, said;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	said = t0;
+	for (;;) {
+		tcflush(fd, TCIFLUSH);
+		long left = max_ms - ms_since(&t0);
+		if (left <= 0)
+			return -1;
+		struct pollfd p = {fd, POLLIN, 0};
+		if (poll(&p, 1, quiet_ms < left ? quiet_ms : (int)left) == 0)
+			return ms_since(&t0) >= max_ms ? -1 : 0;
+		if (busy && ms_since(&said) >= 1000) { /* a sender that missed the first word */
+			busy();
+			clock_gettime(CLOCK_MONOTONIC, &said);
+		}
+	}
+}
+
 /* What a cancelled transfer's sender still had on the line would be read
  * as keys (a 'q', an Esc), and so would the rest of the clerk's five
  * Ctrl-X: it is thrown away until the line is quiet for over half a
  * second (a person's keys come faster), for a minute at most: a sender
  * still emptying a large file's buffers on a busy machine took over ten
- * seconds, and what it sent after that was read as keys. */
+ * seconds, and what it sent after that was read as keys. While it goes
+ * on, the cancel is said again once a second; and the screen is drawn only
+ * after: a terminal still in its ZMODEM session takes what comes for
+ * protocol, so a screen drawn then is never seen. */
 void ui_resume_curses(void)
 {
 	/* The program's modes first: in the cooked mode endwin left, poll()
@@ -63,11 +95,6 @@ void ui_resume_curses(void)
 	 * at a time after the child ended looked quiet, stayed queued and was
 	 * read as keys (the 5th left the export screen). */
 	reset_prog_mode();
-	for (int i = 0; i < 100; i++) {
-		tcflush(STDIN_FILENO, TCIFLUSH);
-		struct pollfd p = {STDIN_FILENO, POLLIN, 0};
-		if (poll(&p, 1, 600) == 0)
-			break;
-	}
+	handover_drain(STDIN_FILENO, 600, 60000, zmodem_cancel);
 	clearok(curscr, TRUE);
 }

@@ -14,6 +14,10 @@ void ui_leave_curses_saying(const char *s);
  * screen breaks them (text_line_end): the terminal's own wrap cut words
  * and numbers (「最大 20 M」「iB」). */
 void handover_wrap(FILE *out, int width, const char *s);
+/* Throw away what arrives on fd until none has come for quiet_ms, for
+ * max_ms at most (-1 then, else 0), calling busy (when not NULL) once a
+ * second while it keeps coming. */
+int handover_drain(int fd, int quiet_ms, int max_ms, void (*busy)(void));
 void ui_resume_curses(void);
 
 #endif

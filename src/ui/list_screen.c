@@ -210,8 +210,8 @@ static void list_draw(ui_screen *s, ui_app *app)
 			   reason ? CTX_REASON
 			   : ls->review.actions.open || ls->pick.pop.open || year_prompt_active(&ls->year) ? CTX_POPUP
 			   : ls->m.mode != LM_BROWSE || ls->review.confirming ? CTX_CONFIRM /* y/n: what acts while asked */
-			   : filtered		     ? CTX_LIST | CTX_FILTERED /* Esc says it clears */
-						     : CTX_LIST);
+			   : filtered ? CTX_LIST | CTX_FILTERED | lm_review_ctx(&ls->m, &c) /* Esc says it clears */
+				      : CTX_LIST | lm_review_ctx(&ls->m, &c));
 	}
 	int y = app_body_top();
 	share_width(ls, fields_x(ls));

@@ -6,6 +6,11 @@
 #include "unit.h"
 
 #include <curses.h>
+#include <pthread.h>
+#include <pty.h>
+#include <stdatomic.h>
+#include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "ui/draw.h"
@@ -102,6 +107,73 @@ static void said_before_handover(void **state)
 	free(buf);
 }
 
+/* A ZMODEM sender still streaming after a cancel: one byte every 2 ms on
+ * the line for count bytes, then the line quiet. */
+struct sender {
+	int fd, count;
+	atomic_bool done, stop;
+};
+
+static void *send_bytes(void *arg)
+{
+	struct sender *s = arg;
+	struct timespec gap = {0, 2000000};
+	for (int i = 0; i < s->count && !atomic_load(&s->stop); i++) {
+		if (write(s->fd, "\0", 1) != 1)
+			break;
+		nanosleep(&gap, NULL);
+	}
+	atomic_store(&s->done, true);
+	return NULL;
+}
+
+static int busy_calls;
+static void count_busy(void) { busy_calls++; }
+
+/* Drain the pty's slave while a sender writes count bytes to its master. */
+static int drain_while_sending(int count, int max_ms, bool *sender_done)
+{
+	int master, slave;
+	assert_int_equal(openpty(&master, &slave, NULL, NULL, NULL), 0);
+	struct termios raw;
+	tcgetattr(slave, &raw);
+	cfmakeraw(&raw);
+	tcsetattr(slave, TCSANOW, &raw);
+	struct sender s = {master, count, false, false};
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, send_bytes, &s), 0);
+	busy_calls = 0;
+	int rc = handover_drain(slave, 300, max_ms, count_busy);
+	*sender_done = atomic_load(&s.done);
+	atomic_store(&s.stop, true);
+	pthread_join(t, NULL);
+	close(slave);
+	close(master);
+	return rc;
+}
+
+/* The drain lasts while the sender does, however many reads that takes
+ * (it stopped after 100 reads: the rest of a 20 MiB file was read as keys
+ * and the refusal drawn into the terminal's ZMODEM session, unseen), and
+ * says the cancel again while it goes on. */
+static void drain_outlasts_the_sender(void **state)
+{
+	(void)state;
+	bool done;
+	assert_int_equal(drain_while_sending(600, 60000, &done), 0);
+	assert_true(done);
+	assert_true(busy_calls >= 1);
+}
+
+/* ... for max_ms at most: a line that never falls quiet is given up. */
+static void drain_bounded(void **state)
+{
+	(void)state;
+	bool done;
+	assert_int_equal(drain_while_sending(100000, 400, &done), -1);
+	assert_false(done);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -109,6 +181,8 @@ int main(void)
 		cmocka_unit_test(rows_left_over),
 		cmocka_unit_test(path_wrapped_whole),
 		cmocka_unit_test(said_before_handover),
+		cmocka_unit_test(drain_outlasts_the_sender),
+		cmocka_unit_test(drain_bounded),
 	};
 	return cmocka_run_group_tests(tests, open_screen, close_screen);
 }

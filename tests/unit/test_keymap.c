@@ -16,14 +16,16 @@
 static void every_bar_fits(void **state)
 {
 	(void)state;
-	unsigned ctxs[CTX_COUNT + 4];
+	unsigned ctxs[CTX_COUNT + 9];
 	unsigned n = 0;
 	for (unsigned c = 0; c < CTX_COUNT; c++)
 		ctxs[n++] = 1u << c;
-	ctxs[n++] = CTX_FORM | CTX_TEXT;
-	ctxs[n++] = CTX_FORM | CTX_TEXTAREA;
-	ctxs[n++] = CTX_FORM | CTX_CHOICE;
-	ctxs[n++] = CTX_FORM | CTX_MULTI;
+	/* and where F9 only withdraws (its row says 撤回) */
+	const unsigned field[] = {CTX_TEXT, CTX_TEXTAREA, CTX_CHOICE, CTX_MULTI};
+	for (unsigned w = 0; w < 2; w++)
+		for (unsigned k = 0; k < 4; k++)
+			ctxs[n++] = CTX_FORM | field[k] | (w ? CTX_WITHDRAW : 0);
+	ctxs[n++] = CTX_LIST | CTX_WITHDRAW;
 	int over = 0;
 	for (unsigned i = 0; i < 2 * n; i++) { /* each as the city's, then as a unit's (its own F9) */
 		unsigned ctx = ctxs[i % n] | (i < n ? CTX_CITY : CTX_UNIT);
