@@ -138,6 +138,7 @@
 	X(L_NEAR_TWICE,     "near_hint 中字段「%s」出现了两次") \
 	X(L_NEAR_NONE,      "near_hint 须在 numbered、place 或 first 中列出至少一个字段") \
 	X(L_NEAR_PREFIX,    "near_hint 的 prefixes 须是不空的单行文字") \
+	X(L_NEAR_DAY,       "near_hint 的 day 须是 unique_hint 以外的日期或选项字段：「%s」不是") \
 	X(L_PREFILL,        "%s 的 prefill：%s") \
 	X(L_REF_STATE,      "ref 的 state 只能是 draft、submitted、approved 或 returned，不是「%s」") \
 	X(L_REF,            "%s 的 ref：%s") \
@@ -728,7 +729,7 @@
 	X(UI_TR_REPORT_PAST,"……另有 %lld 行没有列出（最多列出 %d 行）：请先改正上面列出的，再导入") \
 	X(UI_TR_NO_TEMP,    "不能建立临时文件（%s），没有导入；请通知管理员") \
 	X(UI_TR_SIMILAR,    "可能是同一人的行没有导入；确是不同的人，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
-	X(UI_TR_NEAR,       "与本单位记录相近（编号或地名写法不同）的行没有导入；确是不同的记录，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
+	X(UI_TR_NEAR,       "与本单位记录相近（同一天同一地点，或编号、写法不同）的行没有导入；确是不同的记录，请在表单中录入（提醒后再按 F2，将标记给市科协核实）") \
 	X(UI_TR_SAME_UPDATE,"重复的记录将被更新（已认定的不改）；按 F6（^R）改回不导入") \
 	X(UI_TR_CHECKED,    "检查完毕：检查了 %d 条，可以导入 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
 	X(UI_TR_CHECKED_UPD,"检查完毕：检查了 %d 条，将新增 %d 条、将更新 %d 条，还没有保存。按 Enter 导入，Esc 换一个文件。") \
@@ -1034,7 +1035,7 @@
 	X(C_UPDATED,        "更新了 %d 条已有的记录。") \
 	X(C_SAME_SKIPPED,   "%d 条与已有记录重复，没有再次导入；要用文件中的内容更新它们，加 --update 再导入一次。") \
 	X(C_SIMILAR_SKIPPED,"%d 条可能与已有记录是同一人（见上面各行），没有导入：请先核对；确是不同的人，加 --force 再导入一次（将标为可能重复，由市科协核实）。") \
-	X(C_NEAR_SKIPPED,   "%d 条与本单位已有记录相近（编号或地名写法不同，见上面各行），没有导入：请先核对；确是不同的记录，加 --force 再导入一次（将标为可能重复，由市科协核实）。") \
+	X(C_NEAR_SKIPPED,   "%d 条与本单位已有记录相近（同一天同一地点，或编号、写法不同，见上面各行），没有导入：请先核对；确是不同的记录，加 --force 再导入一次（将标为可能重复，由市科协核实）。") \
 	X(C_SAME_LOCKED,    "%d 条与已有记录重复，没有导入；这些记录已提交、已认定或属于其他单位，--update 也不会改动它们。") \
 	X(C_UNKNOWN_FORM,   "没有名为「%s」的表单（可用：%s）") \
 	X(C_NEED_UNIT,      "请用 --unit（以该单位的权限）或 --for-unit（以管理员的权限）指定单位，或在文件中加一列「填报单位」") \

@@ -258,19 +258,60 @@ static size_t edition_len(const uint32_t *c, size_t n)
 	return i < n - 1 ? n - i : 0;
 }
 
+/* Does c[..n) end with the word w (n of them), and is it more than that? */
+static bool ends_with(const uint32_t *c, size_t n, const uint32_t *w, size_t wn)
+{
+	return n > wn && !memcmp(c + n - wn, w, wn * sizeof *w);
+}
+
+/* How long the binding or print note ending c[..n) is, 0 when there is
+ * none: 彩图版 电子版 图文版 插图版 精装版 平装版 普及版, 增补本 合订本
+ * 精装本 平装本 修订本 增订本, 精装 平装 — a form of the same work. */
+static size_t print_len(const uint32_t *c, size_t n)
+{
+	static const uint32_t words[][3] = {
+		{0x5F69, 0x56FE, 0x7248}, {0x7535, 0x5B50, 0x7248}, {0x56FE, 0x6587, 0x7248}, {0x63D2, 0x56FE, 0x7248},
+		{0x7CBE, 0x88C5, 0x7248}, {0x5E73, 0x88C5, 0x7248}, {0x666E, 0x53CA, 0x7248}, {0x589E, 0x8865, 0x672C},
+		{0x5408, 0x8BA2, 0x672C}, {0x7CBE, 0x88C5, 0x672C}, {0x5E73, 0x88C5, 0x672C}, {0x4FEE, 0x8BA2, 0x672C},
+		{0x589E, 0x8BA2, 0x672C}, {0x7CBE, 0x88C5, 0},      {0x5E73, 0x88C5, 0},
+	};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+		size_t wn = words[k][2] ? 3 : 2;
+		if (ends_with(c, n, words[k], wn) || (n == wn && !memcmp(c, words[k], wn * sizeof *c)))
+			return wn;
+	}
+	return 0;
+}
+
+/* A word a name ends with that says what kind of undertaking it is, not
+ * which: 建设 项目 工程 (社区科普e站建设项目 = 社区科普e站建设工程 =
+ * 社区科普e站). */
+static size_t kind_word_len(const uint32_t *c, size_t n)
+{
+	static const uint32_t words[][2] = {{0x5EFA, 0x8BBE}, {0x9879, 0x76EE}, {0x5DE5, 0x7A0B}};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (ends_with(c, n, words[k], 2))
+			return 2;
+	return 0;
+}
+
 static void strip_numbering(cps *c)
 {
 	for (;;) {
 		size_t at = numbering_start(c->cp, c->n);
 		if (at == c->n)
 			at = c->n - edition_len(c->cp, c->n);
+		if (at == c->n)
+			at = c->n - print_len(c->cp, c->n);
+		if (at == c->n)
+			at = c->n - kind_word_len(c->cp, c->n);
 		size_t b = at == c->n ? bracket_start(c->cp, c->n) : c->n;
 		if (b < c->n && b + 1 < c->n - 1) {
 			const uint32_t *in = c->cp + b + 1;
 			size_t len = c->n - 2 - b;
 			/* only a number or an edition in it: (1), （第1期）, （上）,
 			 * （2016版）, not (本部) or （上册） */
-			if (numbering_start(in, len) == 0 || edition_len(in, len) == len ||
+			if (numbering_start(in, len) == 0 || edition_len(in, len) == len || print_len(in, len) == len ||
 			    (b + 3 == c->n && is_part(c->cp[b + 1])))
 				at = b;
 		}
@@ -384,6 +425,19 @@ static bool strip_place(cps *c, const char *unit, const char *prefixes)
 	}
 	memmove(c->cp, c->cp + from, (c->n - from) * sizeof *c->cp);
 	c->n -= from;
+	/* a level without its suffix before a number is that level (许昌一高
+	 * is 许昌市一高); before a name it may be one (许昌学院) */
+	for (size_t k = 0; k + 1 < np; k++) {
+		size_t at = chain[k].bare.n;
+		if (at && at < c->n && is_digit(c->cp[at]) && begins(c, &chain[k].bare, false) &&
+		    !begins(c, &chain[k].full, false)) {
+			c->cp = xrealloc(c->cp, (c->n + 1) * sizeof *c->cp);
+			memmove(c->cp + at + 1, c->cp + at, (c->n - at) * sizeof *c->cp);
+			c->cp[at] = chain[k].full.cp[at];
+			c->n++;
+			break;
+		}
+	}
 	size_t b = bracket_start(c->cp, c->n);
 	if (b > 0 && b < c->n)
 		c->n = b;
@@ -417,6 +471,69 @@ static void place_of_unit(cps *c, const char *unit, const char *prefixes)
 	free(c->cp);
 	c->cp = both;
 	c->n += u.n;
+}
+
+/* A school by its short names (numerals are digits by now): 第N高级中学,
+ * 第N高级中学校, 第N高中, N高中 are N高 (许昌市第一高级中学 = 许昌市一高
+ * = 许昌市第一高中); 中学校 and 小学校 are 中学, 小学. */
+static void fold_school(cps *c)
+{
+	static const uint32_t senior[] = {0x7EA7, 0x4E2D, 0x5B66}; /* 级中学 after 高 */
+	size_t o = 0;
+	for (size_t i = 0; i < c->n;) {
+		size_t j = i + (c->cp[i] == 0x7B2C); /* 第 */
+		size_t d = j;
+		while (d < c->n && is_digit(c->cp[d]))
+			d++;
+		if (d > j && d < c->n && c->cp[d] == 0x9AD8) { /* N高 */
+			while (j <= d)
+				c->cp[o++] = c->cp[j++];
+			if (j + 3 <= c->n && !memcmp(c->cp + j, senior, sizeof senior))
+				j += 3;
+			else if (j < c->n && c->cp[j] == 0x4E2D) /* 高中 */
+				j++;
+			if (j < c->n && c->cp[j] == 0x6821 && j - d > 1) /* 校 */
+				j++;
+			i = j;
+			continue;
+		}
+		bool school = i + 2 < c->n && (c->cp[i] == 0x4E2D || c->cp[i] == 0x5C0F) && c->cp[i + 1] == 0x5B66 &&
+			      c->cp[i + 2] == 0x6821; /* 中学校 小学校 */
+		c->cp[o++] = c->cp[i++];
+		if (school) {
+			c->cp[o++] = c->cp[i];
+			i += 2;
+		}
+	}
+	c->n = o;
+}
+
+/* What a name says besides which work or undertaking it is (the
+ * numbering rule): 的 anywhere (小麦病虫害的防治图解), 新编 at its start,
+ * and the unit's own 区/县/市 name at its start, with or without its
+ * suffix (魏都区's 魏都区社区科普e站 is its 社区科普e站), each only where
+ * two characters or more are left. */
+static void strip_name_words(cps *c, const char *unit)
+{
+	size_t o = 0, left = 0;
+	for (size_t i = 0; i < c->n; i++)
+		left += c->cp[i] != 0x7684; /* 的 */
+	for (size_t i = 0; i < c->n; i++)
+		if (c->cp[i] != 0x7684 || left < 2)
+			c->cp[o++] = c->cp[i];
+	c->n = o;
+	static const uint32_t fresh[] = {0x65B0, 0x7F16}; /* 新编 */
+	cps lead = {(uint32_t *)fresh, 2};
+	size_t cut = begins(c, &lead, false) && c->n >= 4 ? 2 : 0;
+	memmove(c->cp, c->cp + cut, (c->n - cut) * sizeof *c->cp);
+	c->n -= cut;
+	level own = level_of(unit_prefix(unit));
+	cut = level_at(c, &own, false);
+	if (cut && c->n - cut >= 2) {
+		memmove(c->cp, c->cp + cut, (c->n - cut) * sizeof *c->cp);
+		c->n -= cut;
+	}
+	free(own.full.cp);
 }
 
 /* 科学技术协会 as 科协, the name every unit's 科协 goes by. */
@@ -539,24 +656,72 @@ static char *spaces_as_commas(const char *s)
 	return sb_take(&b);
 }
 
-/* How many code points of v end it as the author's role (王建国主编,
- * 王建国等编著, 王建国 主编): 主编 编著 编写 编绘 编译 著 编 绘 译, where two
- * characters or more are left before it (王著 is a name) or none (主编
- * parted off by a space: a name that is nothing else is left out). */
+/* How many code points of v end it as the author's role or title
+ * (王建国主编, 王建国等编著, 王建国 主编, 王建国教授): where enough
+ * characters are left before it (two; three before 撰 and 文, which end
+ * names: 王建文 stays) or none (主编 parted off by a space or /: a name
+ * that is nothing else is left out). */
 static size_t role_at_end(const cps *v)
 {
-	/* 主编 编著 编写 编绘 编译, then 著 编 绘 译 (0: one character) */
-	static const uint32_t roles[][2] = {{0x4E3B, 0x7F16}, {0x7F16, 0x8457}, {0x7F16, 0x5199}, {0x7F16, 0x7ED8},
-					    {0x7F16, 0x8BD1}, {0x8457, 0},      {0x7F16, 0},      {0x7ED8, 0},
-					    {0x8BD1, 0}};
+	static const struct {
+		uint32_t w[3];
+		size_t n, left;
+	} roles[] = {
+		{{0x526F, 0x6559, 0x6388}, 3, 2}, /* 副教授 */
+		{{0x4E3B, 0x7F16}, 2, 2},         /* 主编 */
+		{{0x7F16, 0x8457}, 2, 2},         /* 编著 */
+		{{0x7F16, 0x5199}, 2, 2},         /* 编写 */
+		{{0x7F16, 0x7ED8}, 2, 2},         /* 编绘 */
+		{{0x7F16, 0x8BD1}, 2, 2},         /* 编译 */
+		{{0x7F16, 0x5BA1}, 2, 2},         /* 编审 */
+		{{0x4E3B, 0x5BA1}, 2, 2},         /* 主审 */
+		{{0x64B0, 0x5199}, 2, 2},         /* 撰写 */
+		{{0x6574, 0x7406}, 2, 2},         /* 整理 */
+		{{0x7ED8, 0x56FE}, 2, 2},         /* 绘图 */
+		{{0x8001, 0x5E08}, 2, 2},         /* 老师 */
+		{{0x6559, 0x6388}, 2, 2},         /* 教授 */
+		{{0x8457}, 1, 2},                 /* 著 */
+		{{0x7F16}, 1, 2},                 /* 编 */
+		{{0x7ED8}, 1, 2},                 /* 绘 */
+		{{0x8BD1}, 1, 2},                 /* 译 */
+		{{0x64B0}, 1, 3},                 /* 撰 */
+		{{0x6587}, 1, 3},                 /* 文 */
+	};
 	for (size_t r = 0; r < sizeof roles / sizeof *roles; r++) {
-		size_t len = roles[r][1] ? 2 : 1;
-		if (v->n < len || (v->n - len != 0 && v->n - len < 2))
+		size_t len = roles[r].n;
+		if (v->n < len || (v->n - len != 0 && v->n - len < roles[r].left))
 			continue;
-		if (memcmp(v->cp + v->n - len, roles[r], len * sizeof(uint32_t)) == 0)
+		if (memcmp(v->cp + v->n - len, roles[r].w, len * sizeof(uint32_t)) == 0)
 			return len;
 	}
 	return 0;
+}
+
+/* One name of a list as the author it names: after a role and a colon
+ * (主编：王建国, 文：王建国), without a note in brackets ((主编)), a
+ * trailing … or ., its role or title and 等 or 等人 after it, repeatedly
+ * (王建国编著等). Left empty when it was nothing else. */
+static void bare_name(cps *v)
+{
+	for (size_t i = v->n; i-- > 0;)
+		if (v->cp[i] == ':' && i + 1 < v->n) {
+			v->cp += i + 1;
+			v->n -= i + 1;
+			break;
+		}
+	for (size_t was = 0; was != v->n;) {
+		was = v->n;
+		size_t b = bracket_start(v->cp, v->n);
+		if (b > 0 && b < v->n)
+			v->n = b;
+		while (v->n && (v->cp[v->n - 1] == 0x2026 || v->cp[v->n - 1] == '.'))
+			v->n--;
+		v->n -= role_at_end(v);
+		if (v->n >= 2 && v->cp[v->n - 2] == 0x7B49 && v->cp[v->n - 1] == 0x4EBA) /* 等人 */
+			v->n -= 2;
+		else if (v->n && v->cp[v->n - 1] == 0x7B49) /* 等 */
+			v->n--;
+	}
 }
 
 /* The names of a list: parted by 、 , ; / and a space (as above), and by
@@ -579,15 +744,9 @@ static size_t split_names(const cps *c, cps *names)
 	}
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
-		cps *v = &names[i];
-		v->n -= role_at_end(v);
-		size_t etc = v->n >= 2 && v->cp[v->n - 2] == 0x7B49 && v->cp[v->n - 1] == 0x4EBA ? 2 /* 等人 */
-			     : v->n >= 1 && v->cp[v->n - 1] == 0x7B49                         ? 1 /* 等 */
-												: 0;
-		if (v->n > etc) {
-			v->n -= etc;
-			names[kept++] = *v;
-		}
+		bare_name(&names[i]);
+		if (names[i].n)
+			names[kept++] = names[i];
 	}
 	return kept;
 }
@@ -633,6 +792,8 @@ static char *authors_key(const char *s, bool first)
 	return sb_take(&b);
 }
 
+int near_day_how(int how) { return how == NEAR_ANY ? NEAR_SAME : how == NEAR_NUMBERED ? NEAR_ANY : how; }
+
 char *text_near_key(const char *s, int how, const char *unit, const char *prefixes)
 {
 	if (how == NEAR_FIRST || how == NEAR_AUTHORS)
@@ -640,9 +801,11 @@ char *text_near_key(const char *s, int how, const char *unit, const char *prefix
 	cps c = near_text(s);
 	if (how == NEAR_NUMBERED) {
 		fold_roman(&c);
+		strip_name_words(&c, unit);
 		strip_numbering(&c);
 	} else if (how == NEAR_PLACE || how == NEAR_PLACE_UNIT) {
 		fold_kexie(&c);
+		fold_school(&c);
 		if (how == NEAR_PLACE)
 			strip_place(&c, unit, prefixes);
 		else

@@ -18,6 +18,11 @@ enum {
 	NEAR_PLACE_UNIT = 6 /* a place as where it is: NEAR_PLACE across units */
 };
 
+/* How near_hint's day rule compares a field the near rule compares by how:
+ * what is under any the same (a resource's 类型), a numbered name not at
+ * all (the same 完成日期 and 作者 whatever the 名称), the others alike. */
+int near_day_how(int how);
+
 /*
  * text_dup_key of s (spaces, full-width forms, case, quotes and book-title
  * marks, a trailing ！。，), traditional characters as simplified ones

@@ -73,7 +73,7 @@ static bool validate(kp_env *e, const kp_form *f, const char *const *raw, const 
 static void duplicate(const kp_form *f, kp_dup d, const char *again, kp_save_result *res)
 {
 	if (d.id && (d.similar || d.near)) {
-		char *why = d.near ? dup_near_why(f) : dup_similar_why(f, d.alike);
+		char *why = d.near ? dup_near_why(f, d.day) : dup_similar_why(f, d.alike);
 		res->message = xasprintf(msg(MSG_UI_DUP_SIMILAR), d.id, d.unit_name, d.name, why, again);
 		free(why);
 	} else if (d.id) { /* which fields are the same: a nomination's, not only a person's */

@@ -106,6 +106,7 @@ void form_free(kp_form *f)
 	free(f->alike);
 	free(f->near);
 	free(f->near_prefixes);
+	free(f->near_day);
 	free(f->description);
 	free(f->line);
 	paper_free(f->paper);

@@ -219,6 +219,9 @@ typedef struct kp_form {
 				* NEAR_PLACE, NEAR_ANY: not compared), warned of one unit's records
 				* only (the city sees other units' too); NULL: no such rule */
 	char *near_prefixes;   /* its place prefixes, '\n'-joined (河南省, 许昌市), or NULL */
+	int *near_day;         /* near_hint's day: fields outside the hint compared as stored by a */
+	size_t nnear_day;      /* second near rule, the hint's any fields the same, its numbered ones
+				* not compared (资源开发: 完成日期; duplicates.c), or NULL */
 	bool review;           /* records go 草稿 → 已提交 → 已认定 or 退回 (附表2, 附表3) */
 	kp_writer written_by;  /* who may write its records at all (附表1: the city) */
 	char *file;            /* the definition file, for messages */

@@ -38,7 +38,7 @@ static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const not_more_keys[] = {"field", "because", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", "evidence", NULL};
 static const char *const evidence_keys[] = {"max_mib", "max_files", NULL};
-static const char *const near_keys[] = {"numbered", "place", "first", "any", "prefixes", NULL};
+static const char *const near_keys[] = {"numbered", "place", "first", "any", "prefixes", "day", NULL};
 static const char *const ref_keys[] = {"form", "show", "state", NULL};
 
 /* Keys that only some types take, with the bit that allows them. */
@@ -767,8 +767,31 @@ static void near_fields(loader *L, const ynode *seq, unsigned char how)
 	}
 }
 
+/* near_hint's day: [field, …], typed fields outside the hint (a date, a
+ * choice), which its index seeks. */
+static void near_day(loader *L, const ynode *seq)
+{
+	kp_form *form = L->form;
+	if (!seq || !ychk_is_seq(&L->c, seq))
+		return;
+	if (seq->n == 0)
+		ychk_err(&L->c, seq, "%s", msg(MSG_L_EMPTY_LIST));
+	form->near_day = xcalloc(seq->n, sizeof *form->near_day);
+	for (size_t i = 0; i < seq->n; i++) {
+		const ynode *v = seq->kids[i];
+		int k = v->kind == YN_SCALAR ? form_field_index(form, v->value) : -1;
+		bool ok = k >= 0 && (form->fields[k].type == FT_DATE || form->fields[k].type == FT_CHOICE);
+		for (size_t j = 0; j < form->nhint && ok; j++)
+			ok = form->hint[j] != k;
+		if (ok)
+			form->near_day[form->nnear_day++] = k;
+		else
+			ychk_err(&L->c, v, msg(MSG_L_NEAR_DAY), v->kind == YN_SCALAR ? v->value : "…");
+	}
+}
+
 /* near_hint: {numbered: [field, …], place: […], first: […], any: […],
- * prefixes: […]} — the near-repeat rule (core/nearkey.h): the same unit's
+ * prefixes: […], day: […]} — the near-repeat rule (core/nearkey.h): the same unit's
  * record whose unique_hint values agree, these fields by their near key,
  * those under any not at all, the others exactly. */
 static void load_near(loader *L, const ynode *n)
@@ -787,6 +810,7 @@ static void load_near(loader *L, const ynode *n)
 		any |= form->near[i] != NEAR_SAME && form->near[i] != NEAR_ANY;
 	if (!any)
 		ychk_err(&L->c, n, "%s", msg(MSG_L_NEAR_NONE));
+	near_day(L, yn_get(n, "day"));
 	form->near_prefixes = load_prefixes(L, yn_get(n, "prefixes"));
 }
 

@@ -125,10 +125,12 @@ int db_seq_used(kp_store *s, const char *table, long long last);
  * transaction). */
 int store_detach_record(kp_store *s, const kp_form *f, long long record_id);
 /* Mark r (just written, the session's own) as a possible duplicate of
- * every other record holding its unique_hint values, in the caller's
- * transaction (duplicates.c), and with near the same unit's records near it
- * (near_hint); *marked says whether any pair was new. */
-int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near, bool *marked, char **err);
+ * every other record holding its unique_hint values (unless not same: an
+ * import's filter is sure none does), in the caller's transaction
+ * (duplicates.c), and with near the same unit's records near it
+ * (near_hint, the first 20); *marked says whether any pair was new. */
+int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool same, bool near, bool *marked,
+		   char **err);
 /* " AND <col>"field" = <other>" as the duplicate rule compares fd's values:
  * free text by kp_dupkey (text_dup_key_as, by dup_key_how), a typed value
  * as stored. A place names its prefixes :place_<field id>: bind them with
@@ -149,7 +151,8 @@ typedef enum {
 	DUP_SAME,    /* the unique_hint values */
 	DUP_SIMILAR, /* the similar_hint values, other hint values differing */
 	DUP_NEAR,    /* the same unit's, the hint values agreeing by near_hint */
-	DUP_ALIKE    /* a similar_hint rule's values over other fields (姓名, 工作单位) */
+	DUP_ALIKE,   /* a similar_hint rule's values over other fields (姓名, 工作单位) */
+	DUP_NEAR_DAY /* the same unit's, by near_hint's day rule (the same 完成日期, any 名称) */
 } dup_kind;
 /* The first record the session reads (r's unit's first) holding r's
  * similar_hint values while other hint values differ (kind DUP_SIMILAR),
@@ -157,8 +160,16 @@ typedef enum {
  * and finalized by the caller (duplicates.c). */
 bool dup_seen(kp_store *s, const kp_form *f, const kp_record *r, dup_kind kind, sqlite3_stmt **stp, kp_dup *out);
 /* Does the near rule compare a typed value as stored (an activity's date),
- * which the hint index seeks? Else its look-up reads the unit's rows. */
+ * which its index seeks? Else its look-up reads the unit's rows. */
 bool dup_near_typed(const kp_form *f);
+/* Which import rows near_hint's day rule must look up (near_day.c): a
+ * "no" of near_day_maybe is certain. Made for a batch, its rows added as
+ * written; the table is read at the first question. */
+typedef struct kp_near_day kp_near_day;
+kp_near_day *near_day_new(kp_store *s, const kp_form *f);
+bool near_day_maybe(kp_near_day *d, const kp_record *r);
+void near_day_add(kp_near_day *d, const kp_record *r);
+void near_day_free(kp_near_day *d);
 /* The first record of any unit (r's unit's first) holding r's values of
  * similar_hint's rule f->alike[rule], the hint's others differing; out
  * names it only if the session reads it (its unit's; the city any). */

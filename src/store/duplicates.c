@@ -162,11 +162,11 @@ static void near_same(strbuf *b, int how, const char *col, const char *unit, con
  * units (ounit, the other record's unit, not NULL) a place is compared as
  * where it is (NEAR_PLACE_UNIT): 魏都区's 文化中心 and 东城区's 魏都区文化中心
  * are near, 魏都区's and 东城区's 文化中心 are not. */
-static void near_where(strbuf *b, const kp_form *f, int first, const char *unit, const char *ounit, int pre)
+static void near_where(strbuf *b, const kp_form *f, int first, const char *unit, const char *ounit, int pre, bool day)
 {
 	for (size_t i = 0; i < f->nhint; i++) {
 		const kp_field *fd = &f->fields[f->hint[i]];
-		int how = f->near[i];
+		int how = day ? near_day_how(f->near[i]) : f->near[i];
 		char *other = first ? xasprintf("?%zu", (size_t)first + i) : xasprintf("m.\"%s\"", fd->id);
 		if (how == NEAR_SAME) {
 			dup_same(b, fd, "t.", other);
@@ -183,6 +183,13 @@ static void near_where(strbuf *b, const kp_form *f, int first, const char *unit,
 		}
 		free(other);
 	}
+	for (size_t k = 0; day && k < f->nnear_day; k++) { /* the day's fields, as stored */
+		const char *id = f->fields[f->near_day[k]].id;
+		if (first)
+			sb_printf(b, " AND t.\"%s\" = :f%d", id, f->near_day[k]);
+		else
+			sb_printf(b, " AND t.\"%s\" = m.\"%s\"", id, id);
+	}
 }
 
 bool dup_near_typed(const kp_form *f)
@@ -194,12 +201,14 @@ bool dup_near_typed(const kp_form *f)
 }
 
 /* The near rule's look-up: r's unit's records near r and not the same
- * (that is said as a repeat), the prefixes bound after the scope. */
-static void near_match_where(strbuf *b, const kp_form *f, int first)
+ * (that is said as a repeat), the prefixes bound after the scope. The
+ * unit's rows of r's typed values (an activity's day) are read by
+ * its index (schema.c: schema_near_index), the latest first: the first
+ * near one ends the look-up. */
+static void near_match_where(strbuf *b, const kp_form *f, int first, bool day)
 {
-	/* the hint index by a typed value, not every row of the unit */
-	sb_printf(b, " AND %st.unit_id = ?2", dup_near_typed(f) ? "+" : "");
-	near_where(b, f, first, "u.name", NULL, first + (int)f->nhint + 1);
+	sb_adds(b, " AND t.unit_id = ?2");
+	near_where(b, f, first, "u.name", NULL, first + (int)f->nhint + 1, day);
 	sb_adds(b, " AND NOT (1");
 	hint_where(b, f, first);
 	sb_adds(b, ")");
@@ -211,30 +220,33 @@ static void match_where(strbuf *b, const kp_form *f, dup_kind kind, size_t rule,
 		alike_where(b, f, rule, first, "?2");
 	else if (kind == DUP_SIMILAR)
 		similar_where(b, f, first);
-	else if (kind == DUP_NEAR)
-		near_match_where(b, f, first);
+	else if (kind == DUP_NEAR || kind == DUP_NEAR_DAY)
+		near_match_where(b, f, first, kind == DUP_NEAR_DAY);
 	else
 		hint_where(b, f, first);
 }
 
-char *dup_near_why(const kp_form *f)
+char *dup_near_why(const kp_form *f, bool day)
 {
 	strbuf b = STRBUF_INIT, any = STRBUF_INIT;
 	for (size_t i = 0; i < f->nhint; i++) {
 		const char *label = f->fields[f->hint[i]].label;
-		if (f->near[i] == NEAR_ANY) {
+		int how = day ? near_day_how(f->near[i]) : f->near[i];
+		if (how == NEAR_ANY) {
 			sb_printf(&any, "%s%s", any.len ? "、" : "", label);
 			continue;
 		}
 		sb_printf(&b, "%s", b.len ? "、" : "");
-		if (f->near[i] == NEAR_SAME)
+		if (how == NEAR_SAME)
 			sb_adds(&b, label);
 		else
-			sb_printf(&b, msg(f->near[i] == NEAR_NUMBERED ? MSG_S_NEAR_NUMBERED
-					  : f->near[i] == NEAR_PLACE  ? MSG_S_NEAR_PLACE
-								      : MSG_S_NEAR_FIRST),
+			sb_printf(&b, msg(how == NEAR_NUMBERED ? MSG_S_NEAR_NUMBERED
+					  : how == NEAR_PLACE  ? MSG_S_NEAR_PLACE
+							       : MSG_S_NEAR_FIRST),
 				  label);
 	}
+	for (size_t k = 0; day && k < f->nnear_day; k++)
+		sb_printf(&b, "、%s", f->fields[f->near_day[k]].label);
 	char *regardless = any.len ? xasprintf(msg(MSG_S_NEAR_ANY), sb_str(&any)) : xstrdup("");
 	char *why = xasprintf(msg(MSG_S_NEAR_WHY), sb_str(&b), regardless); /* 「…相同（不论类型）」 */
 	free(regardless);
@@ -291,13 +303,22 @@ void dup_free(kp_dup *d)
 	memset(d, 0, sizeof *d);
 }
 
+static bool near_day_filled(const kp_form *f, const kp_record *r)
+{
+	for (size_t k = 0; k < f->nnear_day; k++)
+		if (!r->vals[f->near_day[k]] || !r->vals[f->near_day[k]][0])
+			return false;
+	return f->nnear_day > 0;
+}
+
 /* Can r be looked up by kind at all: its compared values filled, the
  * form has the rule? */
 static bool find_applies(const kp_form *f, const kp_record *r, dup_kind kind, size_t rule)
 {
 	if (kind == DUP_ALIKE)
 		return f->nhint && rule < f->nalike && alike_filled(f, rule, r);
-	if ((kind == DUP_SIMILAR && !f->nsimilar) || (kind == DUP_NEAR && !f->near))
+	if ((kind == DUP_SIMILAR && !f->nsimilar) || (kind == DUP_NEAR && !f->near) ||
+	    (kind == DUP_NEAR_DAY && (!f->near || !near_day_filled(f, r))))
 		return false;
 	return hint_filled(f, r);
 }
@@ -328,7 +349,10 @@ static sqlite3_stmt *find_prepare(kp_store *s, const kp_form *f, dup_kind kind, 
 		  f->fields[f->hint[0]].id, f->table, f->nhint + 3, f->nhint + 3);
 	match_where(&b, f, kind, rule, 3);
 	unmarked_where(&b, f);
-	sb_adds(&b, " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
+	/* the near rule's records are r's unit's: no sort, the index's order,
+	 * the latest first (an import's near rows come together) */
+	sb_adds(&b, kind == DUP_NEAR || kind == DUP_NEAR_DAY ? " ORDER BY t.id DESC LIMIT 1"
+							       : " ORDER BY t.unit_id <> ?2, t.id LIMIT 1");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
 	return st;
@@ -342,10 +366,15 @@ static void find_bind(kp_store *s, sqlite3_stmt *st, const kp_form *f, const kp_
 	for (size_t i = 0; i < f->nhint; i++)
 		sqlite3_bind_text(st, (int)(3 + i), r->vals[f->hint[i]], -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, (int)f->nhint + 3, scoped ? session_scope(s) : 0);
-	if (kind == DUP_NEAR)
+	if (kind == DUP_NEAR || kind == DUP_NEAR_DAY)
 		sqlite3_bind_text(st, (int)f->nhint + 4, f->near_prefixes, -1, SQLITE_STATIC);
 	if (kind == DUP_ALIKE)
 		bind_alike(st, f, rule, r);
+	for (size_t k = 0; kind == DUP_NEAR_DAY && k < f->nnear_day; k++) {
+		char arg[24];
+		snprintf(arg, sizeof arg, ":f%d", f->near_day[k]);
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, arg), r->vals[f->near_day[k]], -1, SQLITE_STATIC);
+	}
 	dup_bind_places(st, f);
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":tbl"), f->table, -1, SQLITE_STATIC);
 }
@@ -364,7 +393,8 @@ static void find_read(kp_store *s, const kp_form *f, const kp_record *r, sqlite3
 	}
 	out->similar = kind == DUP_SIMILAR || kind == DUP_ALIKE;
 	out->alike = kind == DUP_ALIKE ? (int)rule + 1 : 0;
-	out->near = kind == DUP_NEAR;
+	out->near = kind == DUP_NEAR || kind == DUP_NEAR_DAY;
+	out->day = kind == DUP_NEAR_DAY;
 }
 
 /* The first other record matching r by kind (the hint, similar_hint, its
@@ -416,6 +446,11 @@ bool store_find_duplicate(kp_store *s, const kp_form *f, const kp_record *r, kp_
 				quiet = true;
 			}
 		}
+	if (!found && f->near_day) { /* the same unit's, by the day rule */
+		sqlite3_stmt *st = NULL;
+		found = find(s, f, r, DUP_NEAR_DAY, 0, false, &st, out);
+		sqlite3_finalize(st);
+	}
 	out->quiet = !found && quiet;
 	return found;
 }
@@ -492,7 +527,12 @@ static int mark_told(kp_store *s, const kp_form *f, const kp_record *r, strbuf *
 	return rc == KP_OK ? mark_pairs(s, f, r, "", sb_str(b), NULL, k, quiet, err) : rc;
 }
 
-int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near, bool *marked, char **err)
+/* How many of a record's near records it is marked with, the latest: each
+ * is marked with those before it, so the city sees the whole cluster
+ * through them (and near_unmarked). */
+enum { DUP_NEAR_MARKS = 20 };
+
+int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool same, bool near, bool *marked, char **err)
 {
 	*marked = false;
 	if (!hint_filled(f, r))
@@ -503,9 +543,12 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near,
 	sb_adds(&b, ")");
 	int changes = 0, quiet = 0;
 	/* another unit's record holding the same values: told only where the
-	 * form says (hint_told), else marked quietly (t7h #4) */
-	int rc = f->hint_told ? mark_pairs(s, f, r, "", sb_str(&b), NULL, f->nalike, &changes, err)
-			      : mark_told(s, f, r, &b, f->nalike, &changes, &quiet, err);
+	 * form says (hint_told), else marked quietly (t7h #4); the same values
+	 * compared folded read every row of the day: not when no record can
+	 * hold them (an import's filter said so) */
+	int rc = !same ? KP_OK
+		 : f->hint_told ? mark_pairs(s, f, r, "", sb_str(&b), NULL, f->nalike, &changes, err)
+				: mark_told(s, f, r, &b, f->nalike, &changes, &quiet, err);
 	if (rc == KP_OK && f->nsimilar) { /* saved although warned of either */
 		sb_clear(&b);
 		similar_where(&b, f, 5);
@@ -520,11 +563,16 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near,
 			rc = mark_told(s, f, r, &b, k, &changes, &quiet, err);
 		}
 	if (rc == KP_OK && near && f->near) { /* the same unit's records near it (near_hint) */
-		sb_clear(&b);
-		sb_printf(&b, " AND %st.unit_id = m.unit_id", dup_near_typed(f) ? "+" : "");
-		near_where(&b, f, 0, "u.name", NULL, 5);
-		rc = mark_pairs(s, f, r, " JOIN units u ON u.id = m.unit_id", sb_str(&b), f->near_prefixes, f->nalike,
-				&changes, err);
+		for (int day = 0; rc == KP_OK && day <= (f->near_day != NULL); day++) {
+			sb_clear(&b);
+			sb_adds(&b, " AND t.unit_id = m.unit_id");
+			near_where(&b, f, 0, "u.name", NULL, 5, day);
+			/* the latest DUP_NEAR_MARKS only: a file of 10,000 talks on
+			 * one day at one place would otherwise make 50 million pairs */
+			sb_printf(&b, " ORDER BY t.id DESC LIMIT %d", DUP_NEAR_MARKS);
+			rc = mark_pairs(s, f, r, " JOIN units u ON u.id = m.unit_id", sb_str(&b), f->near_prefixes,
+					f->nalike, &changes, err);
+		}
 	}
 	sb_free(&b);
 	*marked = changes > 0;
@@ -563,9 +611,11 @@ int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit
 			free(col);
 		}
 	}
-	sb_adds(&b, ") OR (?4 AND t.unit_id = m.unit_id");
-	if (f->near)
-		near_where(&b, f, 0, "(SELECT name FROM units WHERE id = m.unit_id)", NULL, 5);
+	for (int day = 0; day <= (f->near_day != NULL); day++) {
+		sb_adds(&b, ") OR (?4 AND t.unit_id = m.unit_id");
+		if (f->near)
+			near_where(&b, f, 0, "(SELECT name FROM units WHERE id = m.unit_id)", NULL, 5, day);
+	}
 	sb_adds(&b, ")))");
 	sqlite3_stmt *st = db_prepare(s, sb_str(&b), NULL);
 	sb_free(&b);
@@ -595,7 +645,7 @@ int store_mark_duplicate(kp_store *s, const kp_form *f, const kp_record *r, char
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
 	bool marked;
-	return db_end(s, dup_mark_in_tx(s, f, r, true, &marked, err), err);
+	return db_end(s, dup_mark_in_tx(s, f, r, true, true, &marked, err), err);
 }
 
 /* Append to out (n of cap) the rows st finds: id, unit, the first hint
@@ -641,7 +691,7 @@ static sqlite3_stmt *near_unmarked(kp_store *s, const kp_form *f, long long id)
 		int pre = 4 + (int)f->nhint;
 		sb_printf(&b, "SELECT t.id, u.name, t.\"%s\" FROM \"%s\" t JOIN units u ON u.id = t.unit_id WHERE t.id <> ?2",
 			  f->fields[f->hint[0]].id, f->table);
-		near_where(&b, f, 4, "u.name", "?3", pre);
+		near_where(&b, f, 4, "u.name", "?3", pre, false);
 		char *unit = xasprintf("(SELECT unit_id FROM \"%s\" WHERE id = ?2)", f->table);
 		char *stands = session_stands_sql(f, "t", unit);
 		sb_printf(&b, " AND %s AND NOT EXISTS (SELECT 1 FROM kp_duplicates d WHERE d.tbl = ?1"

@@ -232,6 +232,8 @@ struct kp_batch {
 	sqlite3_stmt *same_vals;      /* …reading its values (an update, a row with the other side's cells) */
 	sqlite3_stmt *near;           /* …and of a similar person (similar_hint) */
 	sqlite3_stmt *akin;           /* …and of the unit's near record (near_hint) */
+	sqlite3_stmt *day;            /* …and of its near record by near_hint's day rule, */
+	kp_near_day *days;            /* looked up when this filter says maybe */
 	sqlite3_stmt **alike;         /* …and by similar_hint's rules over other fields */
 	bool force;                   /* a row only similar (or near) to a record is saved, marked */
 	long long forced, forced_near; /* rows so saved */
@@ -369,7 +371,7 @@ static int same_person(kp_batch *b, const kp_record *r, const kp_record *old, ch
  * KP_ENEAR) and why, naming near as same_person names a repeat. */
 static int similar_person(kp_batch *b, const kp_dup *near, char **err)
 {
-	char *why = near->near ? dup_near_why(b->f) : dup_similar_why(b->f, near->alike);
+	char *why = near->near ? dup_near_why(b->f, near->day) : dup_similar_why(b->f, near->alike);
 	long long row = batch_pending(b, near->id) && near->id - b->first < b->added ? b->rows[near->id - b->first] : 0;
 	if (row)
 		db_set_err(err, xasprintf(msg(MSG_S_SIMILAR_IN_FILE), row, near->name, why));
@@ -529,7 +531,12 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	/* a row the session could not write at all (a date outside the year)
 	 * is refused for that, not as a repeat of another year's record */
 	alike = alike && b->f->nalike;
-	if (((maybe && !b->update) || near || akin || alike) && session_may_write_any(b->s, b->f, r, err) != KP_OK)
+	/* near_hint's day rule: its own filter (near_day.c), its own index */
+	bool day = !replaces && b->source && b->f->near && b->f->near_day;
+	if (day && !b->days)
+		b->days = near_day_new(b->s, b->f);
+	day = day && near_day_maybe(b->days, r);
+	if (((maybe && !b->update) || near || akin || alike || day) && session_may_write_any(b->s, b->f, r, err) != KP_OK)
 		return KP_ERR;
 	bool theirs = other_sides_cells(b->s, b->f, r), vals = b->update || theirs;
 	if (maybe && stored_same(b->s, b->f, r, vals, vals ? &b->same_vals : &b->same, &old)) {
@@ -558,7 +565,8 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	bool seen = near && dup_seen(b->s, b->f, r, DUP_SIMILAR, &b->near, &similar);
 	/* The unit's own record by another numbering or spelling of a place
 	 * (near_hint): likewise. */
-	bool seen_near = !seen && akin && dup_seen(b->s, b->f, r, DUP_NEAR, &b->akin, &similar);
+	bool seen_near = !seen && ((akin && dup_seen(b->s, b->f, r, DUP_NEAR, &b->akin, &similar)) ||
+				   (day && dup_seen(b->s, b->f, r, DUP_NEAR_DAY, &b->day, &similar)));
 	/* The same 姓名 at the same 工作单位 (similar_hint's rules over other
 	 * fields), of any unit: one the session reads likewise; another
 	 * unit's it cannot read is saved and marked, as a repeat is. */
@@ -601,6 +609,7 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 		rc = db_fail(b->s, err);
 	if (rc == KP_OK) {
 		persons_add(b->persons, r);
+		near_day_add(b->days, r);
 		r->id = replaces ? old.id : sqlite3_last_insert_rowid(b->s->db);
 		r->version = replaces ? old.version + 1 : 1;
 		r->year = session_year(b->s);
@@ -617,7 +626,7 @@ static int batch_add(kp_batch *b, kp_record *r, char **err)
 	 * city, as a second F2 on the form does. */
 	bool marked = false;
 	if (rc == KP_OK && (seen || seen_near || seen_alike || unseen_alike || ((maybe || near) && session_scope(b->s) > 0)) &&
-	    (rc = dup_mark_in_tx(b->s, b->f, r, seen_near, &marked, err)) == KP_OK && marked)
+	    (rc = dup_mark_in_tx(b->s, b->f, r, maybe, seen_near, &marked, err)) == KP_OK && marked)
 		++*(seen || seen_alike ? &b->forced : seen_near ? &b->forced_near : &b->marked);
 	if (rc == KP_OK && !replaces) {
 		if (!b->added++) {
@@ -664,6 +673,8 @@ int store_batch_end(kp_batch *b, bool commit, char **err)
 	sqlite3_finalize(b->same_vals);
 	sqlite3_finalize(b->near);
 	sqlite3_finalize(b->akin);
+	sqlite3_finalize(b->day);
+	near_day_free(b->days);
 	for (size_t k = 0; b->alike && k < b->f->nalike; k++)
 		sqlite3_finalize(b->alike[k]);
 	free(b->alike);
@@ -747,7 +758,7 @@ static int dup_marked(kp_store *s, const kp_form *f, const kp_record *r, kp_dup_
 {
 	bool marked;
 	bool quiet = rule == KP_DUP_REFUSE && found && found->quiet;
-	return rule == KP_DUP_MARK || quiet ? dup_mark_in_tx(s, f, r, true, &marked, err) : KP_OK;
+	return rule == KP_DUP_MARK || quiet ? dup_mark_in_tx(s, f, r, true, true, &marked, err) : KP_OK;
 }
 
 static int insert(kp_store *s, const kp_form *f, kp_record *r, kp_dup_rule rule, kp_dup *found, char **err)

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/nearkey.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "store/db.h"
@@ -266,6 +267,37 @@ static int entered_ensure(kp_store *s, const kp_form *f, char **err)
 	return rc;
 }
 
+/* The index of the near rule's typed values (day: of the day rule's,
+ * <table>_kp_near_day): unit_id, then those values. */
+static int near_index(kp_store *s, const kp_form *f, bool day, char **err)
+{
+	strbuf b = STRBUF_INIT;
+	sb_printf(&b, "CREATE INDEX IF NOT EXISTS \"%s_kp_near%s\" ON \"%s\" (unit_id", f->table, day ? "_day" : "",
+		  f->table);
+	for (size_t k = 0; day && k < f->nnear_day; k++)
+		sb_printf(&b, ", \"%s\"", f->fields[f->near_day[k]].id);
+	for (size_t i = 0; i < f->nhint; i++)
+		if ((day ? near_day_how(f->near[i]) : f->near[i]) == NEAR_SAME && f->fields[f->hint[i]].type != FT_TEXT)
+			sb_printf(&b, ", \"%s\"", f->fields[f->hint[i]].id);
+	sb_adds(&b, ")");
+	int rc = db_exec(s, sb_str(&b), err);
+	sb_free(&b);
+	return rc;
+}
+
+/* The near rule's indexes (duplicates.c seeks them): <table>_kp_near when
+ * the rule compares a typed value as stored (an activity's 日期),
+ * <table>_kp_near_day for its day rule; made where the database lacks
+ * them. */
+static int schema_near_index(kp_store *s, const kp_form *f, char **err)
+{
+	bool typed = false;
+	for (size_t i = 0; f->near && i < f->nhint; i++)
+		typed |= f->near[i] == NEAR_SAME && f->fields[f->hint[i]].type != FT_TEXT;
+	int rc = typed ? near_index(s, f, false, err) : KP_OK;
+	return rc == KP_OK && f->near && f->near_day ? near_index(s, f, true, err) : rc;
+}
+
 int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 {
 	if (db_begin(s, err) != KP_OK)
@@ -340,6 +372,8 @@ int store_ensure_form(kp_store *s, const kp_form *f, char **err)
 	}
 	if (rc == KP_OK && f->nhint) /* an import looks each row's person up */
 		rc = schema_hint_index(s, f, true, err);
+	if (rc == KP_OK)
+		rc = schema_near_index(s, f, err);
 	if (rc == KP_OK)
 		rc = counts_ensure(s, f, err);
 	if (rc == KP_OK)

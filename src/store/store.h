@@ -747,6 +747,7 @@ typedef struct {
 	bool similar;     /* only the similar_hint fields are the same (附表2: 联系电话) */
 	bool near;        /* near by near_hint (科普讲座（一）, （二）): the same unit's record; of
 			   * store_duplicates_of, one not marked, of any unit */
+	bool day;         /* near by near_hint's day rule (the same 完成日期, whatever the 名称) */
 	int alike;        /* similar and by similar_hint's rule f->alike[alike - 1], or 0 */
 	bool quiet;       /* not found, but another unit's record the session may not read is
 			   * similar (附表2: the same 联系电话, or 姓名 and 工作单位): marked for
@@ -758,7 +759,7 @@ void dup_free(kp_dup *d);
  * the rule over other fields d->alike names 「姓名、工作单位相同，联系电话不同」. */
 char *dup_similar_why(const kp_form *f, int alike);
 /* Why a near record may be the same: 「活动名称（不计编号）、日期、地点（…）相同」. */
-char *dup_near_why(const kp_form *f);
+char *dup_near_why(const kp_form *f, bool day);
 int store_ensure_duplicates(kp_store *s, char **err);
 /* Is there another record with r's hint values, or else with its
  * similar_hint values and others different (d->similar), or else r's
