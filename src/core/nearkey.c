@@ -236,18 +236,38 @@ static size_t bracket_start(const uint32_t *c, size_t n)
 /* 上 中 下 续: a part of a series in brackets, （上） as （一）. */
 static bool is_part(uint32_t cp) { return cp == 0x4E0A || cp == 0x4E2D || cp == 0x4E0B || cp == 0x7EED; }
 
+/* 修订 增订 ending c[..n)? */
+static bool revised_at(const uint32_t *c, size_t n)
+{
+	return n >= 2 && (c[n - 2] == 0x4FEE || c[n - 2] == 0x589E) && c[n - 1] == 0x8BA2;
+}
+
 /* How long the edition note ending c[..n) is, 0 when there is none:
- * (第)?N(年)?版, 修订版 增订版 再版 新版, a year before those (2016版,
- * 2016年版, 第2版, 2016年修订版); not a reader's edition (少年版 青少年版). */
+ * (第)?N(年)?版, 修订版 增订版 再版 新版 最新版, a year before those (2016版,
+ * 2016年版, 第2版, 2016年修订版), 修订 on either side of a numbered one
+ * (修订第二版, 第二版修订), a print run (第N次印刷: the same edition
+ * printed again); not a reader's edition (少年版 青少年版). */
 static size_t edition_len(const uint32_t *c, size_t n)
 {
+	if (n >= 4 && c[n - 3] == 0x6B21 && c[n - 2] == 0x5370 && c[n - 1] == 0x5237) { /* 次印刷 */
+		size_t i = n - 3, digits = i;
+		while (i && is_digit(c[i - 1]))
+			i--;
+		if (i < digits && i && c[i - 1] == 0x7B2C) /* 第N */
+			i--;
+		return i < digits ? n - i : 0;
+	}
+	if (revised_at(c, n)) {
+		size_t e = n > 2 ? edition_len(c, n - 2) : 0;
+		return e ? e + 2 : 0;
+	}
 	if (n < 2 || c[n - 1] != 0x7248) /* 版 */
 		return 0;
 	size_t i = n - 1;
-	if (i >= 2 && (c[i - 2] == 0x4FEE || c[i - 2] == 0x589E) && c[i - 1] == 0x8BA2) /* 修订 增订 */
+	if (revised_at(c, i))
 		i -= 2;
 	else if (c[i - 1] == 0x518D || c[i - 1] == 0x65B0) /* 再 新 */
-		i--;
+		i -= i >= 2 && c[i - 1] == 0x65B0 && c[i - 2] == 0x6700 ? 2 : 1; /* 最新 */
 	if (i >= 2 && c[i - 1] == 0x5E74 && is_digit(c[i - 2])) /* N年 */
 		i--;
 	size_t digits = i;
@@ -255,6 +275,8 @@ static size_t edition_len(const uint32_t *c, size_t n)
 		i--;
 	if (i < digits && i && c[i - 1] == 0x7B2C) /* 第N */
 		i--;
+	if (i < digits && revised_at(c, i))
+		i -= 2;
 	return i < n - 1 ? n - i : 0;
 }
 

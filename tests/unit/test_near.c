@@ -180,7 +180,10 @@ static void test_edition_roman(void **state)
 	const char *same[] = {"科普讲座（2016版）", "科普讲座2016年版", "科普讲座（修订版）", "科普讲座第二版", "科普讲座 第2版",
 			      "科普讲座（第三版）", "科普讲座-2016年修订版", "科普讲座(增订版)", "科普讲座再版", "科普讲座新版",
 			      "科普讲座（2016年版）（二）", "《科普讲座》（修訂版）", "科普讲座II", "科普讲座 IV", "科普讲座（III）",
-			      "科普讲座ix", "科普讲座 XII", "科普讲座-V", "科普讲座第II期", "科普讲座Ⅱ"};
+			      "科普讲座ix", "科普讲座 XII", "科普讲座-V", "科普讲座第II期", "科普讲座Ⅱ",
+			      /* t7h #5 */
+			      "科普讲座（最新版）", "科普讲座（修订第二版）", "科普讲座（第二版修订）", "科普讲座（第2次印刷）",
+			      "科普讲座第三次印刷", "科普讲座2016年版修订"};
 	for (size_t i = 0; i < sizeof same / sizeof *same; i++)
 		key_is(same[i], NEAR_NUMBERED, NULL, "科普讲座");
 	static const key_case cases[] = {
@@ -192,6 +195,9 @@ static void test_edition_roman(void **state)
 		{"科普版画展", NEAR_NUMBERED, NULL, "科普版画展"},
 		{"科普版", NEAR_NUMBERED, NULL, "科普版"},
 		{"2016版", NEAR_NUMBERED, NULL, "2016版"},
+		{"科普讲座修订", NEAR_NUMBERED, NULL, "科普讲座修订"}, /* 修订 with no edition */
+		{"科普印刷", NEAR_NUMBERED, NULL, "科普印刷"},
+		{"科普讲座次印刷", NEAR_NUMBERED, NULL, "科普讲座次印刷"},
 		/* controls: letters of a word, a numeral no one writes so */
 		{"科普讲座DIY", NEAR_NUMBERED, NULL, "科普讲座diy"},
 		{"科普讲座mix", NEAR_NUMBERED, NULL, "科普讲座mix"},
