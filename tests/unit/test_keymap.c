@@ -8,6 +8,7 @@
 
 #include "core/utf8.h"
 #include "ui/keymap.h"
+#include "ui/term.h"
 
 #define BAR_COLS 80
 
@@ -144,6 +145,35 @@ static void terminfo_control_keys_known(void **state)
 	assert_true(seen_kspd >= 3); /* positive control: putty, putty-256color and linux have it */
 }
 
+/* The string kepu sends to switch the keypad on (smkx, after
+ * term_keypad_numeric) has no DECKPAM in any entry the offices use: the
+ * numpad keeps sending digits (ESC O t was F5 同上 under vt100). The
+ * cursor keys keep the mode ncurses reads them in (ESC [?1h stays). */
+static void keypad_stays_numeric(void **state)
+{
+	(void)state;
+	const char *terms[] = {"xterm", "xterm-256color", "vt100", "putty", "putty-256color",
+			       "screen", "tmux-256color", "linux"};
+	int had = 0, left = 0;
+	for (size_t t = 0; t < sizeof terms / sizeof terms[0]; t++) {
+		int err = 0;
+		assert_int_equal(setupterm(terms[t], 1, &err), OK);
+		char *smkx = tigetstr("smkx");
+		bool pam = smkx && smkx != (char *)-1 && strstr(smkx, "\033=");
+		had += pam;
+		assert_int_equal(term_keypad_numeric(smkx), pam);
+		smkx = tigetstr("smkx"); /* what keypad() will send */
+		if (smkx && smkx != (char *)-1) {
+			left += strstr(smkx, "\033=") != NULL;
+			if (pam)
+				assert_non_null(strstr(smkx, "\033[?1h"));
+		}
+		del_curterm(cur_term);
+	}
+	assert_int_equal(left, 0);
+	assert_int_equal(had, 7); /* positive control: all but linux switch it on */
+}
+
 int main(void)
 {
 	unit_locale();
@@ -154,6 +184,7 @@ int main(void)
 		cmocka_unit_test(bars_name_help_and_back),
 		cmocka_unit_test(terminfo_control_keys_bound_alike),
 		cmocka_unit_test(terminfo_control_keys_known),
+		cmocka_unit_test(keypad_stays_numeric),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
