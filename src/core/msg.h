@@ -388,6 +388,7 @@
 	X(UI_UNDONE,        "「%s」已恢复为进入本项时的内容。") \
 	X(UI_UNDO_NOTHING,  "「%s」进入本项后没有改动，无需撤销。") \
 	X(UI_REPLACED,      "已替换「%s」原来的内容；按 ^Z 恢复。") \
+	X(UI_CLEARED,       "已清空「%s」原来的内容；按 ^Z 恢复。") \
 	X(UI_CHOICE_SEVERAL,"%s：「%s」可选 %s，请选一个（Enter 选定高亮项）") \
 	X(UI_CHOICE_MORE,   " 等 %zu 项") \
 	X(UI_CHOICE_UNMATCHED,"%s：%s，没有填入，仍在本项：按退格改，或 Esc 关闭列表") \

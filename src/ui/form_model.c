@@ -948,8 +948,13 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 			if (fd->type == FT_RECORD)
 				ref_set(st, "");
 			edited(m, st);
-		} else if (a == ACT_BACKSPACE ? eb_backspace(eb) : eb_delete(eb)) {
-			edited(m, st);
+		} else {
+			bool clears = a == ACT_DELETE && eb->sel; /* Del takes the selection whole */
+			if (a == ACT_BACKSPACE ? eb_backspace(eb) : eb_delete(eb)) {
+				edited(m, st);
+				if (clears)
+					fm_say(&r, false, MSG_UI_CLEARED, fd->label);
+			}
 		}
 		return r;
 	case ACT_KILL:

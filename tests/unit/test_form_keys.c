@@ -341,6 +341,34 @@ static void undo_restores_field(void **state)
 	fm_free(m);
 }
 
+/* Backspace on a value selected on entry fixes its last character (i17:
+ * it emptied 工作单位 and 委 then saved 「委」; two paragraphs went the same
+ * way); Del still takes the selection whole, and says how it comes back. */
+static void backspace_fixes_selected(void **state)
+{
+	form_story *s = *state;
+	long long id = save_record(s->fx, "talent", "许昌学院", "name", "赵晓燕", "gender", "女", "age", "40",
+				   "ethnicity", "汉族", "political", "群众", "education", "大学本科", "employer",
+				   "魏都区科技局", "phone", "13837400015", "service_categories", "[\"青少年科普\"]",
+				   "experience", "开展健康讲座20余场。\n走进社区10次。", NULL);
+	form_model *m = open_record(s, "talent", id, "许昌学院");
+	fm_focus(m, (size_t)form_field_index(m->form, "employer"));
+	key(s, m, CTRL('H'));
+	type(s, m, "委");
+	assert_value(m, "employer", "魏都区科技委");
+	fm_focus(m, (size_t)form_field_index(m->form, "experience"));
+	key(s, m, CH(127));
+	type(s, m, "。");
+	assert_value(m, "experience", "开展健康讲座20余场。\n走进社区10次。");
+	fm_focus(m, (size_t)form_field_index(m->form, "employer"));
+	fm_result r = key(s, m, FN(KEY_DC)); /* the control: Del empties, and says so */
+	assert_value(m, "employer", "");
+	assert_said(r.text, "已清空「工作单位」原来的内容；按 ^Z 恢复");
+	key(s, m, CTRL('Z'));
+	assert_value(m, "employer", "魏都区科技委");
+	fm_free(m);
+}
+
 /* An approved record (read-only, no F2) is titled 查看, not 修改 (t80d
  * #17); a draft the city may change is 修改 (the control), a new one 新记录. */
 static void readonly_titled_view(void **state)
@@ -454,6 +482,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(project_phone_advances, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(typed_month_told_what_opens, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refused_month_leaves_form_clean, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(backspace_fixes_selected, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(undo_restores_field, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(readonly_titled_view, form_story_setup, form_story_teardown),
 	};
