@@ -165,7 +165,16 @@ static void refused_at(form_model *m, size_t first)
 		return;
 	m->advanced = false;
 	m->full_from = 0;
+	/* Refused where the clerk is: ^Z still brings back the value the
+	 * refused text was typed over (罗德明 under 王五1), not the refusal. */
+	char *kept = first == m->focus ? m->on_entry : NULL;
+	if (kept)
+		m->on_entry = NULL;
 	fm_focus(m, first);
+	if (kept) {
+		free(m->on_entry);
+		m->on_entry = kept;
+	}
 }
 
 /* Leaving a typed field (Tab, Enter, an arrow, a full field's advance): a

@@ -369,6 +369,35 @@ static void backspace_fixes_selected(void **state)
 	fm_free(m);
 }
 
+/* A refused Tab or F2 keeps what ^Z restores: the value the refused text
+ * was typed over (i1: 罗德明 → 王五1, Tab refused, ^Z said 「没有改动」). */
+static void undo_after_refusal(void **state)
+{
+	form_story *s = *state;
+	long long id = save_person(s->fx, "罗德明", "13837400045");
+	form_model *m = open_record(s, "talent", id, "许昌学院");
+	assert_focus(m, "name");
+	type(s, m, "王五1");
+	fm_result r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_focus(m, "name");
+	r = key(s, m, CTRL('Z'));
+	assert_said(r.text, "「姓名」已恢复为进入本项时的内容");
+	assert_value(m, "name", "罗德明");
+	size_t age = (size_t)form_field_index(m->form, "age");
+	fm_focus(m, age);
+	char *was = fs_get_value(&m->form->fields[age], &m->fs[age]);
+	type(s, m, "5");
+	r = key(s, m, FN(KEY_F(2)));
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_focus(m, "age");
+	key(s, m, CTRL('Z'));
+	assert_value(m, "age", was);
+	assert_string_not_equal(was, "5");
+	free(was);
+	fm_free(m);
+}
+
 /* An approved record (read-only, no F2) is titled 查看, not 修改 (t80d
  * #17); a draft the city may change is 修改 (the control), a new one 新记录. */
 static void readonly_titled_view(void **state)
@@ -483,6 +512,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(typed_month_told_what_opens, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refused_month_leaves_form_clean, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(backspace_fixes_selected, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(undo_after_refusal, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(undo_restores_field, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(readonly_titled_view, form_story_setup, form_story_teardown),
 	};
