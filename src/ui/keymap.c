@@ -296,13 +296,16 @@ static bool fkey_missing(kp_key k)
 	return k.fn && k.code > (uint32_t)KEY_F(fkeys_max) && k.code <= (uint32_t)KEY_F(12);
 }
 
+/* An F-key the terminal lacks takes no place among the n: the key line
+ * names the next key instead (vt100: ^W 提交/撤回, not nothing). */
 static void key_list(const kp_binding *b, unsigned ctx, int n, char *buf, size_t len)
 {
 	buf[0] = '\0';
-	for (int k = 0; k < 4 && used(b->keys[k]) && (n <= 0 || k < n); k++) {
-		if (find_row(ctx, b->keys[k]) != b)
-			continue;
+	for (int k = 0, place = 0; k < 4 && used(b->keys[k]) && (n <= 0 || place < n); k++) {
 		if (n > 0 && fkey_missing(b->keys[k])) /* the key line names keys the clerk has */
+			continue;
+		place++;
+		if (find_row(ctx, b->keys[k]) != b)
 			continue;
 		const char *name = keymap_key_name(b->keys[k]);
 		if (strstr(buf, name)) /* "Enter" once for CR, LF and KEY_ENTER */
@@ -398,7 +401,7 @@ size_t keymap_help(unsigned ctx, kp_acts_fn acts, kp_key_acts_fn key_acts, const
 		for (int k = 0; k < 4 && used(b->keys[k]); k++) {
 			const char *name = keymap_key_name(b->keys[k]);
 			if (find_row(lookup, b->keys[k]) != b || strstr(l->keys, name) || /* "Enter" once */
-			    (key_acts && !key_acts(model, mctx, b->keys[k])))
+			    fkey_missing(b->keys[k]) || (key_acts && !key_acts(model, mctx, b->keys[k])))
 				continue;
 			if (!l->keys[0])
 				l->key = b->keys[k];

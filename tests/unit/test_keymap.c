@@ -26,8 +26,9 @@ static void every_bar_fits(void **state)
 	ctxs[n++] = CTX_FORM | CTX_CHOICE;
 	ctxs[n++] = CTX_FORM | CTX_MULTI;
 	int over = 0;
-	for (unsigned i = 0; i < 2 * n; i++) { /* each as the city's, then as a unit's (its own F9) */
-		unsigned ctx = ctxs[i % n] | (i < n ? CTX_CITY : CTX_UNIT);
+	for (unsigned i = 0; i < 4 * n; i++) { /* each as the city's, then as a unit's (its own F9) */
+		unsigned ctx = ctxs[i % n] | (i % (2 * n) < n ? CTX_CITY : CTX_UNIT);
+		keymap_fkeys(i < 2 * n ? 12 : 4); /* and again on a VT100, its Ctrl keys in their place */
 		const char *bar = keymap_bar(ctx);
 		int w = utf8_width(bar);
 		if (w > BAR_COLS) {
@@ -35,6 +36,7 @@ static void every_bar_fits(void **state)
 			over++;
 		}
 	}
+	keymap_fkeys(12);
 	assert_int_equal(over, 0);
 }
 
@@ -66,7 +68,23 @@ static void vt100_keys(void **state)
 	assert_non_null(strstr(keymap_bar(CTX_LIST), "^N 新建"));
 	assert_null(strstr(keymap_bar(CTX_LIST), "F7"));
 	assert_non_null(strstr(keymap_bar(CTX_FORM), "F2/^S"));
+	/* an F-key it lacks gives its place to the Ctrl key (the item vanished) */
+	assert_non_null(strstr(keymap_bar(CTX_FORM | CTX_TEXT | CTX_UNIT), "^W 提交/撤回"));
+	assert_non_null(strstr(keymap_bar(CTX_FORM | CTX_TEXT | CTX_CITY), "^W 审核"));
+	assert_non_null(strstr(keymap_bar(CTX_FORM | CTX_TEXT | CTX_UNIT), "^R 附件"));
+	const char *files = keymap_bar(CTX_FILES);
+	assert_non_null(strstr(files, "^Y "));
+	assert_non_null(strstr(files, "^R "));
+	assert_non_null(strstr(files, "^E "));
+	assert_non_null(strstr(files, "^D "));
+	assert_null(strstr(files, "F5"));
+	kp_key_line help[64]; /* F1's help too */
+	size_t n = keymap_lines(CTX_FORM | CTX_UNIT, help, 64);
+	for (size_t i = 0; i < n; i++)
+		assert_null(strstr(help[i].keys, "F10"));
+	assert_true(n > 3);
 	keymap_fkeys(12);
+	assert_non_null(strstr(keymap_bar(CTX_FORM | CTX_TEXT | CTX_UNIT), "F9 提交/撤回"));
 	assert_non_null(strstr(keymap_bar(CTX_MENU), "q/Esc/F10 退出"));
 	assert_non_null(strstr(keymap_bar(CTX_LIST), "F7/^N 新建"));
 }
