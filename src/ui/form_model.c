@@ -644,6 +644,27 @@ static fm_result unmatched(form_model *m, const fm_ctx *c)
 	return r;
 }
 
+/* Tab, Shift-Tab or Enter over a filter that finds nothing: the text
+ * read as a pasted cell of it is (「8月」, 「2016年8月」 → the list's
+ * 2016-08), taken as that key takes an item; POPUP_NOMATCH when it
+ * names none. */
+static popup_result typed_choice(form_model *m, const fm_ctx *c, kp_key key, size_t *chosen)
+{
+	const kp_field *fd = &m->form->fields[m->focus];
+	if (fd->type != FT_CHOICE)
+		return POPUP_NOMATCH;
+	char *typed = eb_text(&m->pick.filter), *out = NULL, *why = NULL;
+	int at = field_validate(&c->env->cat, fd, typed, &out, &why) && out ? list_find(fd->choices, out) : -1;
+	free(typed);
+	free(out);
+	free(why);
+	if (at < 0 || (size_t)at >= m->pick.n)
+		return POPUP_NOMATCH;
+	*chosen = (size_t)at;
+	kp_action a = keymap_lookup(CTX_POPUP, key);
+	return a == ACT_NEXT ? POPUP_NEXT : a == ACT_PREV ? POPUP_PREV : POPUP_ACCEPT;
+}
+
 /* Tab or Shift-Tab leaving a choice list with a filter typed (and the
  * highlight not moved by hand): the item a pasted cell of that text gets
  * — an item or alias spelled so, else the one item it finds — never the
@@ -687,7 +708,7 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 	popup_result p = popup_key_field(&m->pick, key, &chosen);
 	if (p == POPUP_CONTINUE)
 		return r;
-	if (p == POPUP_NOMATCH)
+	if (p == POPUP_NOMATCH && (p = typed_choice(m, c, key, &chosen)) == POPUP_NOMATCH)
 		return unmatched(m, c);
 	if ((p == POPUP_NEXT || p == POPUP_PREV) && !tab_choice(m, &chosen, &r))
 		return r;

@@ -560,6 +560,33 @@ static void reported_month_refused_on_choosing(void **state)
 	fm_free(m);
 }
 
+/* A month typed as a clerk writes it (「8月」, 「2016年8月」, 「2016-8」)
+ * and Tab or Enter takes the list's month, as a paste of it does (i6: 「不
+ * 是可选的项」); a month not in the list is still refused (the control). */
+static void month_typed_as_written(void **state)
+{
+	form_story *s = *state;
+	clock_set_today("2016-10-10");
+	const char *typed[] = {"8月", "2016年8月", "2016-8"};
+	for (size_t i = 0; i < 3; i++) {
+		form_model *m = open_record(s, "monthly", 0, UNIT);
+		type(s, m, typed[i]);
+		assert_int_equal(m->mode, FM_PICK);
+		fm_result r = key(s, m, i == 1 ? ENTER : TAB);
+		assert_int_not_equal(r.kind, FM_REFUSED);
+		assert_value(m, "month", "2016-08");
+		assert_int_equal(m->mode, FM_EDIT);
+		assert_int_not_equal(m->focus, (size_t)form_field_index(m->form, "month"));
+		fm_free(m);
+	}
+	form_model *m = open_record(s, "monthly", 0, UNIT);
+	type(s, m, "2016-11");
+	fm_result r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_value(m, "month", "");
+	fm_free(m);
+}
+
 /* The unit's own account types a whole 附表2 record, Chinese included,
  * and every value is in the database as the form normalises it; F2 works
  * as well as ^S for the next. Was the tmux scenario talent_entry. */
@@ -1147,6 +1174,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(draft_of_decided_record, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refused_save_restates, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(drafts_per_sitting, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(month_typed_as_written, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(reported_month_refused_on_choosing, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(no_such_record, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(talent_entry, form_story_setup, form_story_teardown),
