@@ -333,6 +333,8 @@
 	X(UI_DUP_NOTE,      "可能重复：%s") \
 	X(UI_DUP_ITEM,      "第 %lld 号记录（%s，%s）") \
 	X(UI_NO_DITTO,      "本次还没有保存过记录，无法照抄上一份") \
+	X(UI_DITTO_DONE,    "「%s」已照抄上一份；按 Tab 到下一项。") \
+	X(UI_DITTO_REPLACED,"「%s」已照抄上一份，替换了原来的内容；按 ^Z 恢复，按 Tab 到下一项。") \
 	X(UI_HELP_TITLE,    "按键帮助（按任意键返回）") \
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \
 	X(UI_UNCHANGED,     "没有改动，未保存") \

@@ -751,7 +751,9 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 }
 
 /* 同上: the focused field takes its value in the last record saved in this
- * session, and the cursor moves on. */
+ * session. The cursor stays (the clerk's habitual Tab moves on; moving
+ * by itself, that Tab skipped a field), and ^Z brings back what was there
+ * just before, which the status line names when it was replaced. */
 static fm_result ditto(form_model *m, const fm_ctx *c)
 {
 	fm_result r;
@@ -760,12 +762,19 @@ static fm_result ditto(form_model *m, const fm_ctx *c)
 	if (!c->last)
 		return refused(MSG_UI_NO_DITTO);
 	const kp_field *fd = &m->form->fields[m->focus];
+	char *before = fs_get_value(fd, &m->fs[m->focus]);
 	fs_set_value(fd, &m->fs[m->focus], c->last[m->focus]);
 	if (fs_is_text(fd))
 		eb_end(&m->fs[m->focus].eb);
 	edited(m, &m->fs[m->focus]);
-	move_focus(m, +1);
-	return result(FM_HANDLED);
+	r = result(FM_HANDLED);
+	if (before[0] && strcmp(before, c->last[m->focus]))
+		fm_say(&r, false, MSG_UI_DITTO_REPLACED, fd->label);
+	else
+		fm_say(&r, false, MSG_UI_DITTO_DONE, fd->label);
+	free(m->on_entry);
+	m->on_entry = before;
+	return r;
 }
 
 /* Digits from a 1: a mobile number, as far as it is typed. */

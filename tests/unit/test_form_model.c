@@ -185,10 +185,22 @@ static void data_entry_aids(void **state)
 	assert_int_equal(r.kind, FM_REFUSED);
 	key(s, m, FN(KEY_BTAB));
 	s->c.last = (const char *const *)m->saved;
-	type(s, m, "杜甫"); key(s, m, TAB);
+	/* 同上 over typed text stays in the field, says it replaced it, and
+	 * ^Z brings the typed text back (i7: it moved on, so the habitual Tab
+	 * skipped a field, and the typed text was gone without a word) */
+	type(s, m, "杜甫");
+	r = key(s, m, F5);
+	assert_focus(m, "name");
+	assert_value(m, "name", s->c.last[form_field_index(m->form, "name")]);
+	assert_said(r.text, "「姓名」已照抄上一份，替换了原来的内容；按 ^Z 恢复");
+	key(s, m, CTRL('Z'));
+	assert_value(m, "name", "杜甫");
+	key(s, m, TAB);
 	kp_key dittos[] = {F5, F5, CTRL('Y'), F5, F5, CTRL('Y')};
-	for (size_t i = 0; i < 6; i++) /* each copies and moves on */
+	for (size_t i = 0; i < 6; i++) { /* each copies in place; the clerk's Tab moves on */
 		assert_int_equal(key(s, m, dittos[i]).kind, FM_HANDLED);
+		key(s, m, TAB);
+	}
 	assert_value(m, "industry", "教育");
 	key(s, m, TAB); key(s, m, TAB);
 	type(s, m, "语文教师"); key(s, m, TAB);
