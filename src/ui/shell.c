@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "ui/draw.h"
 #include "ui/scrollwin.h"
+#include "ui/term.h"
 #include "ui/title_line.h"
 
 void app_status(ui_app *app, bool error, const char *fmt, ...)
@@ -232,6 +233,8 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 				 sizeof app->help / sizeof app->help[0]);
 	app->acts = NULL; /* each frame's screen answers afresh */
 	app->key_acts = NULL;
+	if ((keyctx & CTX_CONFIRM) && !(app->keyctx & CTX_CONFIRM)) /* a question drawn now */
+		term_drop_typeahead();
 	app->keyctx = keyctx;
 }
 

@@ -538,6 +538,27 @@ static bool read_burst(uint32_t first)
 }
 
 
+void term_drop_typeahead(void)
+{
+	flushinp(); /* the terminal's unread bytes and ncurses' own put back */
+	nahead = ahead_at = 0;
+	lone_esc_at = 0;
+}
+
+/* A line end just read as CR: an LF right behind it, in the same arrival,
+ * is the same line end (CR LF from an Enter key set so, or an unmarked
+ * paste of Windows text): one Enter, not two. */
+static void swallow_lf(void)
+{
+	if (ahead_at < nahead) {
+		ahead_at += ahead[ahead_at] == '\n';
+		return;
+	}
+	int c = next_char(0);
+	if (c >= 0 && c != '\n')
+		unget_wch((wchar_t)c);
+}
+
 key_read term_read_key(kp_key *key)
 {
 	/* For this read only (the screen on top arms it each frame), and
@@ -549,6 +570,8 @@ key_read term_read_key(kp_key *key)
 			return KEY_READ_HANGUP;
 		if (ahead_at < nahead) {
 			*key = (kp_key){false, ahead[ahead_at++]};
+			if (key->code == '\r')
+				swallow_lf();
 			return KEY_READ_OK;
 		}
 		wint_t ch;
@@ -593,6 +616,8 @@ key_read term_read_key(kp_key *key)
 		}
 		key->fn = rc == KEY_CODE_YES;
 		key->code = (uint32_t)ch;
+		if (rc == OK && ch == '\r')
+			swallow_lf();
 		return KEY_READ_OK;
 	}
 }

@@ -84,6 +84,10 @@ size_t term_burst_ahead(void);
 /* Those characters (term_burst_ahead of them). */
 const uint32_t *term_burst_chars(void);
 void term_burst_drop(size_t n);
+/* A question (y/n, or a warning the next F2 confirms) was just put on the
+ * screen: keys that came before it was drawn (ESC y in one burst, as Alt+Y
+ * sends it; F2 twice by a bouncing key) must not answer it. */
+void term_drop_typeahead(void);
 #define TERM_BURST_GAP_MS 0
 #define TERM_BURST_MS 1000
 
