@@ -541,8 +541,7 @@ static bool read_burst(uint32_t first)
 void term_drop_typeahead(void)
 {
 	flushinp(); /* the terminal's unread bytes and ncurses' own put back */
-	nahead = ahead_at = 0;
-	lone_esc_at = 0;
+	nahead = ahead_at = 0; /* (a plain Esc's time stays: a paste mark cut after it is still one) */
 }
 
 /* A line end just read as CR: an LF right behind it, in the same arrival,
