@@ -6,6 +6,7 @@
 #include <curses.h> /* KEY_F: key codes only */
 #include <term.h>   /* the terminfo entries the offices use */
 
+#include "core/msg.h"
 #include "core/utf8.h"
 #include "ui/keymap.h"
 #include "ui/term.h"
@@ -83,7 +84,21 @@ static void vt100_keys(void **state)
 	for (size_t i = 0; i < n; i++)
 		assert_null(strstr(help[i].keys, "F10"));
 	assert_true(n > 3);
+	/* the screens' words name those keys too (「按 F5 … 按 F6」 before) */
+	char said[512];
+	keymap_say(CTX_FILES, msg(MSG_UI_EV_NONE), said, sizeof said);
+	assert_string_equal(said, "这条记录还没有附件。按 ^Y 从本机发送（ZMODEM），或按 ^R 从交换文件夹添加。");
+	keymap_say(CTX_TRANSFER, msg(MSG_UI_TR_SZ), said, sizeof said);
+	assert_non_null(strstr(said, "按 ^Y 发送到本机（ZMODEM"));
+	keymap_say(CTX_IMPORT, msg(MSG_UI_TR_SAME_HINT), said, sizeof said);
+	assert_non_null(strstr(said, "按 ^R 改为"));
+	keymap_say(CTX_LIST, "按 F7 或 Ctrl-N 新建；F6/^R 排序", said, sizeof said);
+	assert_string_equal(said, "按 ^N 新建；^R 排序");
+	keymap_say(CTX_FORM | CTX_TEXT | CTX_UNIT, msg(MSG_UI_REVIEW_SAVE_FIRST), said, sizeof said);
+	assert_string_equal(said, "这是新记录：先按 F2 保存，再按 ^W。");
 	keymap_fkeys(12);
+	keymap_say(CTX_FILES, msg(MSG_UI_EV_NONE), said, sizeof said); /* the control: all twelve */
+	assert_string_equal(said, msg(MSG_UI_EV_NONE));
 	assert_non_null(strstr(keymap_bar(CTX_FORM | CTX_TEXT | CTX_UNIT), "F9 提交/撤回"));
 	assert_non_null(strstr(keymap_bar(CTX_MENU), "q/Esc/F10 退出"));
 	assert_non_null(strstr(keymap_bar(CTX_LIST), "F7/^N 新建"));
