@@ -303,6 +303,16 @@ static bool help_names(form_model *m, form_story *s, const char *k)
 	return false;
 }
 
+/* 赵晓燕's record (工作单位 employer, two paragraphs of 科普工作经历), opened. */
+static form_model *open_zhao(form_story *s, const char *employer)
+{
+	long long id = save_record(s->fx, "talent", "许昌学院", "name", "赵晓燕", "gender", "女", "age", "40",
+				   "ethnicity", "汉族", "political", "群众", "education", "大学本科", "employer",
+				   employer, "phone", "13837400015", "service_categories", "[\"青少年科普\"]",
+				   "experience", "开展健康讲座20余场。\n走进社区10次。", NULL);
+	return open_record(s, "talent", id, "许昌学院");
+}
+
 /* A paragraph is selected on entry: one letter typed with a Tab too many
  * replaced 科普工作经历 whole. The status line says how it comes back, and
  * ^Z (in F1 only once there is something to undo) restores the field as
@@ -310,11 +320,7 @@ static bool help_names(form_model *m, form_story *s, const char *k)
 static void undo_restores_field(void **state)
 {
 	form_story *s = *state;
-	long long id = save_record(s->fx, "talent", "许昌学院", "name", "赵晓燕", "gender", "女", "age", "40",
-				   "ethnicity", "汉族", "political", "群众", "education", "大学本科", "employer",
-				   "许昌学院", "phone", "13837400015", "service_categories", "[\"青少年科普\"]",
-				   "experience", "开展健康讲座20余场。\n走进社区10次。", NULL);
-	form_model *m = open_record(s, "talent", id, "许昌学院");
+	form_model *m = open_zhao(s, "许昌学院");
 	assert_int_equal(keymap_lookup(CTX_FORM | CTX_TEXTAREA, CTRL('Z')), ACT_UNDO);
 	fm_focus(m, (size_t)form_field_index(m->form, "experience"));
 	assert_false(help_names(m, s, "^Z"));
@@ -347,11 +353,7 @@ static void undo_restores_field(void **state)
 static void backspace_fixes_selected(void **state)
 {
 	form_story *s = *state;
-	long long id = save_record(s->fx, "talent", "许昌学院", "name", "赵晓燕", "gender", "女", "age", "40",
-				   "ethnicity", "汉族", "political", "群众", "education", "大学本科", "employer",
-				   "魏都区科技局", "phone", "13837400015", "service_categories", "[\"青少年科普\"]",
-				   "experience", "开展健康讲座20余场。\n走进社区10次。", NULL);
-	form_model *m = open_record(s, "talent", id, "许昌学院");
+	form_model *m = open_zhao(s, "魏都区科技局");
 	fm_focus(m, (size_t)form_field_index(m->form, "employer"));
 	key(s, m, CTRL('H'));
 	type(s, m, "委");
