@@ -6,7 +6,7 @@
 CC       ?= cc
 # Linked in statically (fewer shared objects to map and relocate at start-up);
 # libxlsxwriter is loaded only when a workbook is written (src/domain/xlsx_lib.c).
-STATIC_PKGS := ncursesw sqlite3 yaml-0.1 libpcre2-8 minizip expat libsodium
+STATIC_PKGS := ncursesw sqlite3 yaml-0.1 libpcre2-8 minizip zlib expat libsodium
 PKGS     := $(STATIC_PKGS) xlsxwriter
 CSTD     := -std=c11 -D_DEFAULT_SOURCE -pthread
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes

@@ -8,8 +8,9 @@
 #
 # build  what compiling and running kepu need on a bare Debian 12: gcc, make,
 #        pkg-config and the -dev libraries (their static archives are linked
-#        in; zlib1g-dev because minizip's archive needs libz.a and
-#        libminizip-dev does not pull it in); unicode-data and bzip2 for the
+#        in; zlib1g-dev for core/picture.c's PNG decoding and because
+#        minizip's archive needs libz.a, which libminizip-dev does not pull
+#        in); unicode-data and bzip2 for the
 #        pinyin, ideograph and traditional-to-simplified tables; ncurses-term (PuTTY's terminfo), locales (zh_CN), lrzsz
 #        (ZMODEM transfers from the terminal interface).
 # test   cmocka, sqlite3, tmux, openssh (the sshd scenarios), putty-tools

@@ -340,6 +340,7 @@ int cmd_import(const kp_opts *o)
 	}
 	if (rejects && !st.rejected && rc == 0)
 		remove(o->rejects); /* nothing to fix */
+	cli_closed_year_note(&e);
 	env_close(&e);
 	return rc == 0 ? EXIT_OK : EXIT_DATA;
 }

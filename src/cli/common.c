@@ -70,6 +70,18 @@ int cli_open_to(const kp_opts *o, kp_env *e, bool create, FILE *errs)
 	return EXIT_OK;
 }
 
+void cli_closed_year_note(kp_env *e)
+{
+	int year = store_closed_year_written(e->store);
+	if (!year)
+		return;
+	char *as = xasprintf(msg(MSG_AU_CLOSED_YEAR_AS), year,
+			     msg(store_session_kind(e->store) == SESSION_ADMIN ? MSG_AU_AS_ADMIN : MSG_P_OWNER_CITY));
+	fprintf(stderr, msg(MSG_C_CLOSED_YEAR_WRITTEN), as);
+	fputc('\n', stderr);
+	free(as);
+}
+
 int cli_close(kp_env *e, char *err, int rc)
 {
 	if (err) {
@@ -77,6 +89,8 @@ int cli_close(kp_env *e, char *err, int rc)
 		free(err);
 		rc = EXIT_DATA;
 	}
+	if (e->store) /* what was written stays written, said or not: said */
+		cli_closed_year_note(e);
 	env_close(e);
 	return rc;
 }

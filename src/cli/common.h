@@ -74,6 +74,10 @@ int cli_spool_end(cli_spool *s, bool show);
 /* The end of a subcommand: err (if any) printed and freed, e closed;
  * returns EXIT_DATA after an error, else rc. */
 int cli_close(kp_env *e, char *err, int rc);
+/* After a command's writes: when one went into a closed year (the
+ * administrator or the city may, store_closed_year_written), say so on
+ * stderr — every such write, never in silence. */
+void cli_closed_year_note(kp_env *e);
 
 /* The Unix login running kepu. */
 const char *unix_login(void);

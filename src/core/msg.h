@@ -237,6 +237,8 @@
 	X(S_ATTACH_SHORT,   "附件没有读完（文件比说的短），没有保存") \
 	X(S_ATTACH_TOO_BIG, "「%s」有 %.1f MiB，超过了每个附件 %d MiB 的上限，没有保存") \
 	X(S_ATTACH_SAME,    "「%s」与这条记录已有的附件「%s」内容完全相同，没有再添加：同一个文件只能作为一次佐证") \
+	X(S_ATTACH_SAME_PICTURE, "「%s」与这条记录已有的附件「%s」图像内容相同（文件不完全相同，只差编码方式或附加信息），没有再添加：同一张照片只能作为一次佐证") \
+	X(S_ATTACH_SAME_DOCUMENT, "「%s」与这条记录已有的附件「%s」文档内容相同（文件不完全相同，只差文档结尾之后附加的内容），没有再添加：同一个文件只能作为一次佐证") \
 	X(S_ATTACH_TWIN,    "附件「%s」与第 %lld 号记录的附件内容相同") \
 	X(S_ATTACH_TWIN_HIDDEN, "附件「%s」与另一条记录的附件相同") \
 	X(S_ATTACH_TWIN_MORE, "……还有更多") \
@@ -336,6 +338,7 @@
 	X(UI_DITTO_DONE,    "「%s」已照抄上一份；按 Tab 到下一项。") \
 	X(UI_DITTO_REPLACED,"「%s」已照抄上一份，替换了原来的内容；按 ^Z 恢复，按 Tab 到下一项。") \
 	X(UI_HELP_TITLE,    "按键帮助（按任意键返回）") \
+	X(UI_HELP_LATER,    "下面的键这里也能用，只是现在还没有可做的：") \
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \
 	X(UI_UNCHANGED,     "没有改动，未保存") \
 	X(UI_ASK_LEAVE,     "有未保存的内容，确定放弃并离开吗？(y/n)") \
@@ -428,13 +431,16 @@
 	X(UI_CELL_EDGE_DOWN,"；下面没有单位了") \
 	X(UI_CELL_EDGE_NEXT,"；这是表格的最后一格") \
 	X(UI_CELL_EDGE_PREV,"；这是表格的第一格") \
-	X(UI_CELL_HELD,     "%s %s：表格到头了，「%s」没有输入（刚才的数已保存在这一格）；要改这一格请先按 Enter") \
 	X(UI_CELL_FULL,     "%s %s：最多 %zu 位（可填 %lld 到 %lld），多出的「%s」没有输入") \
 	X(UI_CELL_LONG,     "%s %s：最多 %zu 个字，多出的「%s」没有输入") \
 	X(UI_REASON_LONG,   "原因最多 %d 个字，多出的「%s」没有输入") \
+	X(UI_REASON_KEPT,   "第 %lld 号记录上次没有提交的原因已填入：直接输入会替换它，Enter 用它") \
+	X(UI_REASON_LEFT,   "上次退回「%s」第 %lld 号记录时写的原因没有提交：%s；再按 F9 退回这条记录时会自动填入。") \
+	X(UI_REASON_LEFT_OLD,"上次退回「%s」第 %lld 号记录时写的原因没有提交：%s；这条记录现在不能再退回（已有人处理），这段原因已作废。") \
 	X(UI_REASON_PASTE_LONG,"原因最多 %d 个字，粘贴的 %zu 个字多出 %zu 个，一个字也没有输入") \
 	X(UI_REASON_PASTE_LINES,"原因只能写一行：粘贴的文字里有换行或 Tab，一个字也没有输入") \
 	X(UI_CELL_CONTROL,  "%s %s：U+%04X 是看不见的控制字符或格式字符，没有输入") \
+	X(UI_KEY_CONTROL,   "%s：U+%04X 是看不见的控制字符或格式字符，没有输入") \
 	X(UI_TABLE_READ_HINT,"上下左右键移动查看；任务指标由市科协修改") \
 	X(UI_MENU_TABLE,    "%s  查看与修改") \
 	X(UI_MENU_TABLE_READ,"%s  查看本单位指标（由市科协分配）") \
@@ -572,7 +578,7 @@
 	X(UI_PASTE_BAD_TEXT,"粘贴的内容从第 %zu 个字节起不是终端所用编码的文字，一项也没有填入；请检查终端的字符编码（UTF-8 或 GBK）。") \
 	X(UI_PASTE_NUL,     "粘贴的内容第 %zu 个字是 NUL 字节（空字符），一项也没有填入；请复制不含它的文字。") \
 	X(UI_PASTE_ESC,     "粘贴的内容第 %zu 个字起含有终端控制序列（ESC），一项也没有填入；请只复制文字。") \
-	X(UI_PASTE_CONTROL, "粘贴的内容第 %zu 个字是看不见的控制字符（U+%04X），一项也没有填入；请只复制文字。") \
+	X(UI_PASTE_CONTROL, "粘贴的内容第 %zu 个字是看不见的控制字符或格式字符（U+%04X），一项也没有填入；请只复制文字。") \
 	X(UI_PASTE_TOO_SLOW,"粘贴超过 %d 秒还没有传完，一项也没有填入；请一次复制少一些再粘贴。") \
 	X(UI_PASTE_TOO_LONG,"粘贴的内容超过 %zu 字节，一项也没有填入；请一次复制一行（一条记录）再粘贴。") \
 	X(UI_LAST_FIELD,    "已是最后一项：F2/^S 保存。") \
@@ -591,7 +597,6 @@
 	X(UI_PASTE_CITY,    "由市科协填写") \
 	X(UI_PASTE_UNIT,    "由填报单位填写") \
 	X(UI_PASTE_TEXT_OK, "已粘贴 %zu 个字。") \
-	X(UI_PASTE_TEXT_CTRL,"已粘贴 %zu 个字；其中 %zu 个是看不见的控制字符，没有填入。") \
 	X(UI_TEXT_FULL,     "%s：最多 %zu 个字，多出的 %zu 个没有输入") \
 	X(UI_PASTE_BURST_LONG,"%s：最多 %zu 个字，粘贴的 %zu 个字多出 %zu 个，一个字也没有输入（原来的内容不变）") \
 	X(UI_PASTE_TEXT_LONG,"粘贴的文字有 %zu 个字，「%s」最多 %zu 个字（还能填 %zu 个）；一个字也没有填入。") \
@@ -637,6 +642,9 @@
 	X(UI_NO_BEGUN_YEAR, "没有可换去的年度：%d 年度之外开启的年度还没有开始，单位不能把记录换进去") \
 	X(UI_AU_YEAR,       "年度") \
 	X(AU_MOVE_YEAR,     "换年度") \
+	X(AU_CLOSED_YEAR,   "写入已结束的年度") \
+	X(AU_CLOSED_YEAR_AS,"%d 年度已由市科协结束；以%s身份写入") \
+	X(AU_AS_ADMIN,      "管理员") \
 	X(UI_AU_AT,         "时间") \
 	X(UI_AU_USER,       "用户") \
 	X(UI_AU_WHAT,       "操作") \
@@ -805,7 +813,7 @@
 	X(K_OK,             "确定") \
 	X(K_REVIEW,         "审核") \
 	X(K_SUBMIT,         "提交") \
-	X(K_SUBMIT_WITHDRAW, "提交/撤回") \
+	X(K_WITHDRAW,       "撤回") \
 	X(K_MARK,           "选中或取消，并移到下一条（再按 F9 一并提交审核）") \
 	X(K_MARK_CITY,      "选中或取消，并移到下一条（选中的记录可一并移到其他年度时，本页列出那个键）") \
 	X(K_START,          "开始") \
@@ -869,6 +877,7 @@
 	X(KC_ACTION,        "作用") \
 	X(KC_CITY,          "（市科协）") \
 	X(KC_UNIT,          "（单位）") \
+	X(KC_UNIT_WITHDRAW, "（单位，已提交的记录）") \
 	/* command line */ \
 	X(C_ROW_ERROR,      "%s %s: %s") \
 	X(C_ROW_NOTE,       "%s: %s") \
@@ -900,6 +909,7 @@
 	X(C_CSV_RECORD_LONG,"第%d行: 一行超过 %ld MiB，不读取") \
 	X(C_YEAR_FIXED_FILE,"整个文件都没有导入：%s") \
 	X(C_IMPORT_FAILED,  "导入失败：%d 处错误，没有保存任何记录。") \
+	X(C_CLOSED_YEAR_WRITTEN,"注意：%s，已记入审计。") \
 	X(C_IMPORTED,       "已导入 %d 条记录到 %d 年度的 %s（%s）。") \
 	X(C_REJECT_REASON,  "错误") \
 	X(C_BAD_GB18030,    "文件既不是 UTF-8 也不是有效的 GB18030 编码：第%ld行（文件第%lld字节，0x%02X）读不下去，没有导入。请用 Excel 或 WPS 打开，另存为 UTF-8 或 GBK 的 CSV 后再导入") \
@@ -950,6 +960,8 @@
 	X(C_NO_HEADER,      "前 %d 行中找不到表头（各项的名称，如「姓名」）；.xlsx 只读第一个工作表") \
 	X(C_BAD_XLSX,       "%s 不是可以读取的 .xlsx 文件") \
 	X(C_OLD_XLS,        "%s 是 Excel 97-2003 工作簿（.xls）或 WPS 的 .et（设了打开密码的 .xlsx 也存成这种格式），kepu 读不了，没有导入：请在 Excel、WPS 或 LibreOffice 中打开它（有密码的先取消密码），「另存为」Excel 工作簿（.xlsx）或 CSV 后再导入") \
+	X(C_HTML_TABLE,     "%s 是网页（HTML）表格，不是 .xlsx 工作簿（网上的系统和 WPS 导出的 .xls 常是这种），没有导入：请在 Excel 或 WPS 中打开它，另存为 Excel 工作簿（.xlsx）或 CSV 后再导入") \
+	X(C_XML_2003,       "%s 是 XML 表格（Excel 2003 XML），不是 .xlsx 工作簿，没有导入：请在 Excel 或 WPS 中打开它，另存为 Excel 工作簿（.xlsx）或 CSV 后再导入") \
 	X(C_XLSX_PART,      "其中 %s 解压后超过 %ld MiB，不读取（正常的表格远小于此）") \
 	X(C_XLSX_TOO_MUCH,  "表格展开后超过 %ld MiB，不读取（正常的表格远小于此）") \
 	X(C_XLSX_ROW,       "行号 %s 超过 Excel 的最大行数 %ld，不读取") \

@@ -345,7 +345,10 @@ static bool begins_named(const cps *c)
  * (许昌市魏都区…, 河南许昌魏都区…), the unit's own name wherever it begins
  * what is left: 许昌市文化中心 and 许昌文化中心 are the city's, not
  * 魏都区文化中心. The unit's name without its suffix (魏都) only when no
- * level above is written so (许昌县's 许昌 is the city's). Returns whether
+ * level above is written so (许昌县's 许昌 is the city's). With no unit (a
+ * place compared apart from its unit: core/dupkey.h) the last prefix is
+ * left out before any 区/县/市 (许昌市魏都区科技局 is 魏都区科技局, 许昌市科技局
+ * stays). Returns whether
  * what is left names where it is: a level of the chain above the unit
  * (许昌市文化中心, 许昌学院) or another 区/县/市 (建安区…). */
 static bool strip_place(cps *c, const char *unit, const char *prefixes)
@@ -375,7 +378,8 @@ static bool strip_place(cps *c, const char *unit, const char *prefixes)
 		if (!len)
 			continue;
 		cps next = {rest.cp + len, rest.n - len};
-		if (k + 1 == np || level_at(&next, &chain[k + 1], true))
+		/* with no unit, any 区/县/市 is the level below the last prefix */
+		if (k + 1 == np || level_at(&next, &chain[k + 1], true) || (!unit && k + 2 == np && begins_named(&next)))
 			from += len;
 	}
 	memmove(c->cp, c->cp + from, (c->n - from) * sizeof *c->cp);

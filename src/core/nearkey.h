@@ -45,7 +45,9 @@ enum {
  *   qualifier at the end ((本部), （一楼）). Each level also without its
  *   省/市/区/县 (河南许昌魏都文化中心 is 文化中心, 许昌文化中心 stays), the
  *   unit's so only when no level above is written alike (许昌县's 许昌 is
- *   the city's); 科学技术协会 is 科协 (魏都区科学技术协会 = 魏都区科协).
+ *   the city's); 科学技术协会 is 科协 (魏都区科学技术协会 = 魏都区科协). With
+ *   unit NULL the last prefix is left out before any name of 2-4 characters
+ *   and 区/县/市 (许昌市魏都区科技局 is 魏都区科技局; 许昌市科技局 stays).
  * - NEAR_PLACE_UNIT: the same, then after the unit's own 区/县/市 name (its
  *   whole name when it has none) unless what is left names a place itself
  *   — begins with a prefix or with 2-4 characters and 省/市/区/县: 魏都区's

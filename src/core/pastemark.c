@@ -5,6 +5,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/utf8.h"
+
 #define END_LEN (sizeof PASTE_END_MARK - 1)
 
 void pm_start(paste_mark *p, size_t max, int gap_ms, int all_ms, long long now)
@@ -63,8 +65,7 @@ static void finish(paste_mark *p)
 		}
 		uint32_t cp = (uint32_t)wc;
 		p->bad_char++;
-		if (k == 0 || ((cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) && cp != '\t' && cp != '\r' &&
-			       cp != '\n')) {
+		if (k == 0 || cp_refused_in_text(cp)) { /* on the locale's characters */
 			sb_free(&p->text);
 			p->bad_cp = cp;
 			p->state = k ? PM_CONTROL : PM_NUL;

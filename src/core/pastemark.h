@@ -25,7 +25,8 @@ typedef enum {
 	PM_TOO_LONG, /* ended, with more than max bytes: nothing of it kept */
 	PM_BAD_TEXT, /* ended, with bytes that are no text in the locale's encoding (bad_at) */
 	PM_NUL,      /* ended, with a NUL byte as its bad_char-th character */
-	PM_CONTROL,  /* …with a control character (bad_cp: ESC starts a terminal's sequence)
+	PM_CONTROL,  /* …with an invisible character (bad_cp; cp_is_unsafe: a control, ESC
+		      * starting a terminal's sequence, a bidi control, a zero-width one)
 		      * other than Tab and line ends: never typed into a field, and a paste
 		      * with its other characters kept would be no copy of what was copied */
 	PM_NO_END,   /* gap_ms went by with no byte and no end mark */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MulanPSL-2.0 */
 /* The generated table (tools/gen_simplified.sh, from Unihan's
- * kSimplifiedVariant) of traditional characters as {character, its
- * simplified form}, sorted. */
+ * kSimplifiedVariant, variants, shinjitai) of traditional and variant
+ * characters as {character, its simplified form}, sorted. */
 #ifndef KP_SIMPLIFIED_TABLE_H
 #define KP_SIMPLIFIED_TABLE_H
 #include <stddef.h>

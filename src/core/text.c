@@ -102,6 +102,7 @@ bool text_ascii(const char *s)
 /* Full-width forms are never ASCII: most values need no folding. */
 char *text_fold_fullwidth(const char *s) { return text_ascii(s) ? xstrdup(s) : map_cps(s, fullwidth); }
 char *text_name_dots(const char *s) { return map_cps(s, name_dot); }
+bool cp_is_name_dot(uint32_t cp) { return cp == 0x00B7 || name_dot(cp); }
 char *text_lower_ascii(const char *s) { return map_cps(s, lower); }
 
 /* Spaces and punctuation, ASCII and CJK (full-width forms are folded

@@ -29,6 +29,8 @@ char *text_cut_parts(const char *s, const char *sep, int width);
 char *text_fold_fullwidth(const char *s);
 /* Look-alike separators in names (• ・ ． ‧ ⋅ . and similar) to U+00B7. */
 char *text_name_dots(const char *s);
+/* A dot between a name's parts: · itself or one text_name_dots makes it. */
+bool cp_is_name_dot(uint32_t cp);
 /* ASCII lower case; other bytes unchanged. */
 char *text_lower_ascii(const char *s);
 /* Copy without the given ASCII bytes (e.g. phone separators). */

@@ -140,6 +140,31 @@ bool cp_is_ignorable(uint32_t cp)
 	return false;
 }
 
+bool cp_refused_in_text(uint32_t cp)
+{
+	return cp == UTF8_INVALID || (cp_is_unsafe(cp) && cp != '\t' && cp != '\r' && cp != '\n');
+}
+
+size_t utf8_first_unsafe(const char *s, size_t len, uint32_t *cp)
+{
+	size_t nth = 0;
+	for (size_t i = 0; i < len;) {
+		nth++;
+		i += utf8_decode(s + i, len - i, cp);
+		if (cp_refused_in_text(*cp))
+			return nth;
+	}
+	return 0;
+}
+
+size_t cps_first_unsafe(const uint32_t *cps, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cp_refused_in_text(cps[i]))
+			return i + 1;
+	return 0;
+}
+
 char *utf8_sanitize(const char *s, bool keep_newlines)
 {
 	strbuf b = STRBUF_INIT;

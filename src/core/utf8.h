@@ -40,6 +40,18 @@ bool cp_is_ignorable(uint32_t cp);
  * ideographic space U+3000 (NBSP, en, em, thin, narrow no-break …): it
  * looks like a space or nothing, and nobody types it on purpose. */
 bool cp_is_odd_space(uint32_t cp);
+/* A character no field takes as text, typed or pasted: UTF8_INVALID or an
+ * unsafe code point other than Tab and line ends (cp_is_unsafe: controls,
+ * bidi controls, zero-width characters, BOM, soft hyphen …). The one rule
+ * of pastes and keys: such a character refuses the whole paste, naming
+ * it, and is never dropped from it. */
+bool cp_refused_in_text(uint32_t cp);
+/* The first such character of the len bytes at s: its number from 1 with
+ * *cp, or 0. */
+size_t utf8_first_unsafe(const char *s, size_t len, uint32_t *cp);
+/* The same over n code points (keys that came in one burst): its number
+ * from 1, or 0. */
+size_t cps_first_unsafe(const uint32_t *cps, size_t n);
 /* A copy of s with every unsafe code point and every invalid byte replaced by
  * '?'; with keep_newlines, '\n' is kept (multi-line text). Tabs become one
  * space. Caller frees. */

@@ -45,6 +45,81 @@ char *draft_outdated(kp_env *e, const kp_form *f, long long record_id)
 	return why;
 }
 
+static char *reason_form(const kp_form *f) { return xasprintf("%s%s", REASON_DRAFT, f->id); }
+
+char *reason_draft_load(kp_env *e, const char *owner, const kp_form *f, long long record_id, long long *id)
+{
+	char *form = reason_form(f), *text = NULL;
+	kp_draft d;
+	*id = 0;
+	if (store_draft_load(e->store, owner, form, record_id, &d) == KP_OK) {
+		if (d.npairs && d.pairs[1][0]) {
+			text = xstrdup(d.pairs[1]);
+			*id = d.id;
+		}
+		draft_free(&d);
+	}
+	free(form);
+	return text;
+}
+
+int reason_draft_keep(kp_env *e, const char *owner, const kp_form *f, long long record_id, const char *text,
+		      long long *id, char **err)
+{
+	char *form = reason_form(f);
+	char *pair[2] = {"reason", (char *)text}; /* borrowed: d is not freed */
+	kp_draft d = {.id = *id, .record_id = record_id, .pairs = pair, .npairs = 1};
+	int rc = store_draft_save(e->store, owner, form, &d, err);
+	if (rc == KP_OK)
+		*id = d.id;
+	free(form);
+	return rc;
+}
+
+/* May the session still give record_id of f a reason (退回, 重新打开,
+ * 撤销认定)? Gone, or decided since: its kept reason is of no use. */
+static bool reason_still_wanted(kp_env *e, const kp_form *f, long long record_id)
+{
+	kp_record r;
+	if (store_get(e->store, f, record_id, &r, NULL) != KP_OK)
+		return false;
+	kp_state st = state_of(r.state);
+	record_free(&r);
+	for (int a = 0; a < REV_COUNT; a++)
+		if (review_needs_reason((kp_review)a) && review_allowed(e->store, st, (kp_review)a))
+			return true;
+	return false;
+}
+
+char *reason_drafts_notice(kp_env *e, const char *owner)
+{
+	kp_draft *d;
+	size_t n = store_drafts_of(e->store, owner, KP_DRAFTS_SHOWN, &d);
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		const char *form = d[i].form ? d[i].form : "";
+		if (strncmp(form, REASON_DRAFT, strlen(REASON_DRAFT)) || d[i].held || !d[i].npairs)
+			continue; /* a form's draft, or a colleague's sitting still typing it */
+		const kp_form *f = catalog_form(&e->cat, form + strlen(REASON_DRAFT));
+		if (!f)
+			continue;
+		bool wanted = reason_still_wanted(e, f, d[i].record_id);
+		char *q = text_quote(d[i].pairs[1], 40);
+		if (b.len)
+			sb_addc(&b, '\n');
+		/* said once and dropped when the record was decided since */
+		sb_printf(&b, msg(wanted ? MSG_UI_REASON_LEFT : MSG_UI_REASON_LEFT_OLD), f->title, d[i].record_id, q);
+		free(q);
+		if (!wanted)
+			store_draft_delete(e->store, owner, d[i].id);
+	}
+	drafts_free(d, n);
+	if (b.len)
+		return sb_take(&b);
+	sb_free(&b);
+	return NULL;
+}
+
 size_t drafts_pending(kp_env *e, const char *owner, kp_pending **out, char **dropped)
 {
 	kp_draft *d;

@@ -40,4 +40,21 @@ void pending_free(kp_pending *p, size_t n);
  * the year since the list was read. */
 void pending_recheck(kp_env *e, kp_pending *p);
 
+/* A 退回 (or 重新打开) reason half-typed when the terminal hung up: kept
+ * per account and record as a draft of its own (its form REASON_DRAFT and
+ * the form's id: no form's id starts with '@', so it is never offered as a
+ * form's draft), offered filled in at the next return of that record and
+ * said at the next sign-in. */
+#define REASON_DRAFT "@reason:"
+/* The reason owner left for record_id of f (the caller frees), *id its
+ * draft; NULL (*id 0) when none. */
+char *reason_draft_load(kp_env *e, const char *owner, const kp_form *f, long long record_id, long long *id);
+/* Keep text as that reason: a new draft when *id is 0 (then set). */
+int reason_draft_keep(kp_env *e, const char *owner, const kp_form *f, long long record_id, const char *text,
+		      long long *id, char **err);
+/* The reasons owner left, one a line (UI_REASON_LEFT), for the sign-in;
+ * one for a record that can no longer be given a reason (decided since,
+ * gone) is said so and deleted. NULL when none (the caller frees). */
+char *reason_drafts_notice(kp_env *e, const char *owner);
+
 #endif

@@ -80,6 +80,11 @@ FILE *import_source(const kp_catalog *cat, const kp_form *f, FILE *raw, const ch
 		*err = xasprintf(msg(MSG_C_OLD_XLS), name);
 		return NULL;
 	}
+	xlsx_markup_kind markup = xlsx_markup(raw);
+	if (markup != XLSX_MARKUP_NONE) { /* a web page's or Excel 2003's table: named, as the OLE2 one */
+		*err = xasprintf(msg(markup == XLSX_MARKUP_HTML ? MSG_C_HTML_TABLE : MSG_C_XML_2003), name);
+		return NULL;
+	}
 	if (!xlsx_is_zip(raw) && sheet) { /* never ignored without a word */
 		*err = xasprintf(msg(MSG_C_SHEET_NOT_XLSX), name);
 		return NULL;

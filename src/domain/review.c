@@ -68,6 +68,14 @@ bool review_any(const kp_store *s, kp_state st)
 	return false;
 }
 
+bool review_only_withdraw(const kp_store *s, kp_state st)
+{
+	for (int a = 0; a < REV_COUNT; a++)
+		if (review_allowed(s, st, (kp_review)a) != (a == REV_WITHDRAW))
+			return false;
+	return true;
+}
+
 bool review_may_submit(const kp_store *s)
 {
 	return review_allowed(s, ST_DRAFT, REV_SUBMIT) || review_allowed(s, ST_RETURNED, REV_SUBMIT);

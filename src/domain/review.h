@@ -27,6 +27,9 @@ const char *review_label(kp_review a);
 bool review_allowed(const kp_store *s, kp_state st, kp_review a);
 /* Has the session any action on a record in state st (what F9 offers)? */
 bool review_any(const kp_store *s, kp_state st);
+/* Is withdrawing the session's one action on a record in state st (a
+ * unit's 已提交 record: F9 is named 撤回 there)? */
+bool review_only_withdraw(const kp_store *s, kp_state st);
 /* May the session submit records at all (a draft or a returned one)? The
  * city reviews and submits none: F9 on records marked is the unit's. */
 bool review_may_submit(const kp_store *s);

@@ -491,7 +491,37 @@ void xlsx_fit_page(double *widths, const double *least, size_t ncols)
 			widths[c] = least[c] + floor((widths[c] - least[c]) * keep);
 }
 
-void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int year, bool one_page)
+/* A page's head holds at most this many characters a side: the table's
+ * name and whose pages they are side by side on one line of portrait A4
+ * (47 characters of 11 pt between margins of half an inch). */
+#define HEAD_LEFT_CHARS 16
+#define HEAD_RIGHT_CHARS 28
+
+static void head_side(strbuf *b, const char *code, const char *text, int chars)
+{
+	char *q = text_quote(text, chars); /* on one line: a line break is a space */
+	char *clean = utf8_sanitize(q, false);
+	sb_adds(b, code);
+	sb_adds(b, XLSX_FOOT_FONT);
+	for (const char *p = clean; *p; p++) {
+		if (*p == '&')
+			sb_addc(b, '&');
+		sb_addc(b, *p);
+	}
+	free(q);
+	free(clean);
+}
+
+char *xlsx_page_header(const char *left, const char *right)
+{
+	strbuf b = STRBUF_INIT;
+	head_side(&b, "&L", left, HEAD_LEFT_CHARS);
+	head_side(&b, "&R", right, HEAD_RIGHT_CHARS);
+	return sb_take(&b);
+}
+
+void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int year, bool one_page,
+		     const char *header)
 {
 	worksheet_set_paper(ws, 9); /* A4 */
 	if (xlsx_landscape(widths, ncols))
@@ -503,6 +533,8 @@ void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int 
 	char footer[96];
 	snprintf(footer, sizeof footer, msg(MSG_X_FOOTER), XLSX_FOOT_FONT, year, XLSX_FOOT_FONT);
 	worksheet_set_footer(ws, footer);
+	if (header)
+		worksheet_set_header(ws, header);
 }
 
 void xlsx_signatures(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, size_t ncols)
@@ -523,7 +555,7 @@ void xlsx_signatures(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, s
 /* One sheet: 附表N, title, the line under it, header, rows, total, and the
  * signature lines where the form has them. */
 static int fill_sheet(kp_env *e, sheet *s, int attachment, const char *title, const char *unit_line,
-		      long long unit_id, const char *state, bool signatures, char **err)
+		      const char *header, long long unit_id, const char *state, bool signatures, char **err)
 {
 	s->row = xlsx_title(s->ws, s->fm, s->widths, s->ncols, attachment, title, unit_line);
 	put_header(s);
@@ -541,7 +573,7 @@ static int fill_sheet(kp_env *e, sheet *s, int attachment, const char *title, co
 	s->row++;
 	if (signatures)
 		xlsx_signatures(s->ws, s->fm, s->row, s->ncols);
-	xlsx_page_setup(s->ws, s->widths, s->ncols, store_year(e->store), false);
+	xlsx_page_setup(s->ws, s->widths, s->ncols, store_year(e->store), false, header);
 	return rc == KP_OK ? 0 : -1;
 }
 
@@ -719,11 +751,14 @@ int export_xlsx(kp_env *e, const kp_form *f, const kp_view *v, long long unit_id
 		const char *deflt = !v && f->written_by == WRITER_CITY ? msg(MSG_X_YEAR_LINE) : msg(MSG_X_UNIT_LINE);
 		char *line = xlsx_line(tmpl ? tmpl : deflt, this_unit ? units[u].name : msg(MSG_X_ALL_UNITS),
 				       store_year(e->store));
+		/* every page names its table and unit: a page of a long list, printed alone */
+		char *header = xlsx_page_header(v ? v->title : f->title, this_unit ? units[u].name : msg(MSG_X_ALL_UNITS));
 		sheet s = {src, workbook_add_worksheet(wb, name), &fm, cols, widths, n, 0, 0, {0}, cells, e->store};
-		rc = fill_sheet(e, &s, attachment, title, line, this_unit ? units[u].id : 0, state,
+		rc = fill_sheet(e, &s, attachment, title, line, header, this_unit ? units[u].id : 0, state,
 				attachment == 0, err);
 		free(name);
 		free(line);
+		free(header);
 		if (!this_unit)
 			break; /* a form's records of every unit: one sheet */
 	}

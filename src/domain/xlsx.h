@@ -42,6 +42,13 @@ char *paper_sheet_unit(const char *sheet);
  * joins the pieces by taking the marks off). */
 char *paper_continued(const kp_form *f, const kp_pcell *c);
 
+/* A page's head in Excel's codes: left (the table) on the left, right
+ * (whose it is: the unit, the person) on the right, each sanitised, on one
+ * line, cut with 「…」 where it would not fit beside the other, every &
+ * doubled (a literal & in Excel's codes: 「A&B」 must not begin a code).
+ * A new string, within Excel's 255 characters. */
+char *xlsx_page_header(const char *left, const char *right);
+
 /* Is the unit a 县（市、区）'s 科协 (by its name: 县, 市 or 区, no zone)? */
 bool unit_is_county(const char *name);
 /* tmpl with every {unit} replaced by unit, every {year} by the programme

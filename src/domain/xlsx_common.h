@@ -10,9 +10,9 @@
 #include "form/form.h"
 
 #define XLSX_FONT "宋体"
-/* A page footer's font code (Excel's &"name,style"): a footer is otherwise
- * in the workbook's default font (libxlsxwriter's Calibri), its digits
- * unlike the Chinese beside them. */
+/* A page header's or footer's font code (Excel's &"name,style"): they are
+ * otherwise in the workbook's default font (libxlsxwriter's Calibri), the
+ * digits unlike the Chinese beside them. */
 #define XLSX_FOOT_FONT "&\"" XLSX_FONT ",Regular\""
 /* A row's height: 11 pt type is 15.8 pt a line in LibreOffice's Noto
  * Serif CJK SC (the stand-in for 宋体, kepu-fonts.conf; measured on a
@@ -85,8 +85,10 @@ void xlsx_signatures(lxw_worksheet *ws, const xlsx_formats *fm, lxw_row_t row, s
 /* A4, landscape when wide (more than six columns, or wider than portrait
  * holds at full size), one page wide (and one tall when one_page: a report
  * of one row a unit), centred, the programme year and 第 N 页，共 M 页 at
- * the foot of every page. */
-void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int year, bool one_page);
+ * the foot of every page, and header (xlsx_page_header; NULL: none) at the
+ * head of every page. */
+void xlsx_page_setup(lxw_worksheet *ws, const double *widths, size_t ncols, int year, bool one_page,
+		     const char *header);
 /* A stored date or month as the paper forms print it (2016年7月1日,
  * 2016年7月), which the import reads back as the same date; NULL for
  * another field or a value that is not one. */

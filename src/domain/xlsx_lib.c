@@ -51,6 +51,7 @@
 	X(lxw_error, worksheet_set_column,                                                          \
 	  (lxw_worksheet *a, lxw_col_t b, lxw_col_t c, double d, lxw_format *e), (a, b, c, d, e))   \
 	X(lxw_error, worksheet_set_footer, (lxw_worksheet *a, const char *b), (a, b))               \
+	X(lxw_error, worksheet_set_header, (lxw_worksheet *a, const char *b), (a, b))               \
 	X(lxw_error, worksheet_repeat_rows, (lxw_worksheet *a, lxw_row_t b, lxw_row_t c), (a, b, c)) \
 	X(char *, lxw_strerror, (lxw_error a), (a))
 

@@ -384,7 +384,8 @@ static size_t layout(paper *pp, const kp_record *r, const char *name)
 	return xs_paginate(pp->book, PAGE_PT);
 }
 
-/* One record's sheet, written whole before the next: its foot carries its
+/* One record's sheet, written whole before the next: its head names the
+ * form and the record, its foot carries its
  * record's year (#27) and 第 N 页，共 M 页 numbered through the book — the
  * sheet's first page number is set, so a page's number does not depend on
  * whether the program prints the sheets as one job or one by one. */
@@ -401,7 +402,13 @@ static int page(const kp_record *r, void *ctx)
 	/* Left and right half an inch: the 推荐表's columns then print at full
 	 * size on the width of A4. */
 	static const double margins[4] = {0.5, 0.5, 0.7, 0.7};
-	xs_sheet_end(pp->book, margins, pp->pages + 1, footer);
+	/* Every page names its form and its record (the layout's `header`):
+	 * a long form's second page, loose, goes back with its first. */
+	char *whose = pp->p->header && r ? fill(pp, pp->p->header, r) : xstrdup(""); /* a blank form: no one's */
+	char *header = xlsx_page_header(pp->f->title, whose);
+	xs_sheet_end(pp->book, margins, pp->pages + 1, header, footer);
+	free(whose);
+	free(header);
 	pp->pages += n;
 	return 0;
 }

@@ -32,6 +32,38 @@ bool xlsx_is_ole(FILE *in)
 	return n == sizeof m && !memcmp(m, cfb, sizeof m);
 }
 
+/* The head looked at: an Excel 2003 XML's namespace comes within its
+ * first lines; a web page's first tag after a comment or two. */
+#define MARKUP_HEAD 4096
+
+static bool starts(const char *s, const char *with) { return !strncmp(s, with, strlen(with)); }
+
+xlsx_markup_kind xlsx_markup(FILE *in)
+{
+	unsigned char raw[MARKUP_HEAD];
+	size_t n = fread(raw, 1, sizeof raw, in), at = 0, k = 0;
+	rewind(in);
+	if (n >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF)
+		at = 3;
+	else if (n >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF)))
+		at = 2; /* UTF-16: its ASCII is the bytes that are not NUL */
+	char head[MARKUP_HEAD + 1];
+	for (; at < n; at++)
+		if (raw[at]) /* lower-cased ASCII: tags and the namespace are ASCII */
+			head[k++] = (char)(raw[at] >= 'A' && raw[at] <= 'Z' ? raw[at] + 32 : raw[at]);
+	head[k] = '\0';
+	const char *h = head + strspn(head, " \t\r\n");
+	if (starts(h, "<?xml"))
+		return strstr(h, "urn:schemas-microsoft-com:office:spreadsheet") ? XLSX_MARKUP_XML2003
+		       : strstr(h, "<html") || strstr(h, "<table")		  ? XLSX_MARKUP_HTML
+										  : XLSX_MARKUP_NONE;
+	static const char *const page[] = {"<!doctype html", "<html", "<table", "<head", "<body", "<meta"};
+	for (size_t i = 0; i < sizeof page / sizeof page[0]; i++)
+		if (starts(h, page[i]))
+			return XLSX_MARKUP_HTML;
+	return starts(h, "<!--") && (strstr(h, "<html") || strstr(h, "<table")) ? XLSX_MARKUP_HTML : XLSX_MARKUP_NONE;
+}
+
 /*
  * Bounds on the work a file can ask for, whatever its size on disk (a zip
  * member may unpack to gigabytes; one shared string may be used in every

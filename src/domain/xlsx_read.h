@@ -21,6 +21,13 @@ bool xlsx_is_zip(FILE *in);
 /* An OLE2 compound file: Excel 97-2003's .xls, WPS's .et, or an .xlsx
  * with a password to open (encrypted inside such a file). */
 bool xlsx_is_ole(FILE *in);
+/* A table saved as a web page or as Excel 2003's XML, whatever its name
+ * (.xls from web systems and WPS, renamed .xlsx or .csv): told by its
+ * start, after a BOM (UTF-8 or UTF-16) and blanks — <html, <table, <!DOCTYPE
+ * html …, or <?xml with Excel 2003's namespace. Read as CSV it would only
+ * be 「找不到表头」; said for what it is. */
+typedef enum { XLSX_MARKUP_NONE, XLSX_MARKUP_HTML, XLSX_MARKUP_XML2003 } xlsx_markup_kind;
+xlsx_markup_kind xlsx_markup(FILE *in);
 /* What a number format shows of the number stored (ECMA-376 Part 1,
  * 18.8.30-31): the number itself, a day (YYYY-MM-DD), a month (YYYY-MM: a
  * year and a month, no day), a time of day, or a fixed count of decimals

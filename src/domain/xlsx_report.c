@@ -98,7 +98,7 @@ static int end(report *r, lxw_workbook *wb, const char *path, char *const *notes
 	for (size_t i = 0; i < nnotes; i++) /* wrapped inside the page, as tall as they need */
 		r->row = xlsx_note(r->ws, &r->fm, r->row, notes[i], r->widths, r->ncols);
 	xlsx_signatures(r->ws, &r->fm, r->row + 1, r->ncols);
-	xlsx_page_setup(r->ws, r->widths, r->ncols, year, true);
+	xlsx_page_setup(r->ws, r->widths, r->ncols, year, true, NULL); /* one page: its title names it */
 	free(r->widths);
 	return xlsx_close(wb, path, 0, err);
 }

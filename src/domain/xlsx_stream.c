@@ -275,7 +275,8 @@ static void sheet_data(strbuf *s, xs_book *b)
 	sb_adds(s, "</sheetData>");
 }
 
-void xs_sheet_end(xs_book *b, const double margins[4], size_t first_page, const char *footer)
+void xs_sheet_end(xs_book *b, const double margins[4], size_t first_page, const char *header,
+		  const char *footer)
 {
 	strbuf s = STRBUF_INIT;
 	sb_adds(&s, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -306,8 +307,10 @@ void xs_sheet_end(xs_book *b, const double margins[4], size_t first_page, const 
 	sb_printf(&s, "<printOptions horizontalCentered=\"1\"/><pageMargins left=\"%g\" right=\"%g\" top=\"%g\" "
 		      "bottom=\"%g\" header=\"0.3\" footer=\"0.3\"/>"
 		      "<pageSetup paperSize=\"9\" firstPageNumber=\"%zu\" fitToWidth=\"1\" fitToHeight=\"0\" "
-		      "orientation=\"portrait\" useFirstPageNumber=\"1\"/><headerFooter><oddFooter>",
+		      "orientation=\"portrait\" useFirstPageNumber=\"1\"/><headerFooter><oddHeader>",
 		  margins[0], margins[1], margins[2], margins[3], first_page);
+	esc(&s, header);
+	sb_adds(&s, "</oddHeader><oddFooter>");
 	esc(&s, footer);
 	sb_adds(&s, "</oddFooter></headerFooter>");
 	if (b->nbreaks) {

@@ -46,8 +46,10 @@ double xs_room(xs_book *b, double page_pt);
 void xs_sheet_discard(xs_book *b);
 /* The sheet written as A4 portrait pages fitted to the width, centred,
  * with margins in inches (left, right, top, bottom), its first page
- * numbered first_page (&P), and the footer (Excel's &L &C codes). */
-void xs_sheet_end(xs_book *b, const double margins[4], size_t first_page, const char *footer);
+ * numbered first_page (&P), and the header and footer (Excel's &L &C &R
+ * codes) on every page. */
+void xs_sheet_end(xs_book *b, const double margins[4], size_t first_page, const char *header,
+		  const char *footer);
 /* Finish the workbook; rc is the writing's result so far. A workbook not
  * written whole is removed. Returns 0 or -1 with *err. */
 int xs_close(xs_book *b, const char *path, int rc, char **err);

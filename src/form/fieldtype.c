@@ -5,7 +5,7 @@
 
 /* One row per field type: what it accepts in YAML and how it is stored. */
 static const kp_ftype_info types[FT_COUNT] = {
-	{"text",        FT_TEXT,        FK_MAX_CHARS | FK_PATTERN | FK_ADVANCE, false, 100},
+	{"text",        FT_TEXT,        FK_MAX_CHARS | FK_PATTERN | FK_ADVANCE | FK_PLACE, false, 100},
 	{"textarea",    FT_TEXTAREA,    FK_MAX_CHARS | FK_PATTERN | FK_LINES, false, 2000},
 	{"integer",     FT_INTEGER,     FK_MINMAX | FK_ORDER | FK_NOT_AFTER | FK_DEFAULT, true, 18},
 	{"choice",      FT_CHOICE,      FK_CHOICES | FK_MULTIPLE | FK_NOT_AFTER, false, 100},

@@ -56,6 +56,7 @@ void form_free(kp_form *f)
 		free(fd->label);
 		free(fd->help);
 		free(fd->message);
+		free(fd->place);
 		free(fd->required_value);
 		free(fd->only_value);
 		free(fd->not_more_why);
@@ -135,6 +136,7 @@ void paper_free(kp_paper *p)
 	}
 	free(p->title);
 	free(p->lines);
+	free(p->header);
 	free(p->widths);
 	free(p->rows);
 	free(p);

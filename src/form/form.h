@@ -21,7 +21,7 @@ typedef enum {
 enum {
 	FK_MAX_CHARS = 1, FK_MINMAX = 2, FK_PATTERN = 4, FK_CHOICES = 8,
 	FK_MULTIPLE = 16, FK_LINES = 32, FK_ORDER = 64, FK_ADVANCE = 128, FK_NOT_AFTER = 256,
-	FK_REF = 512, FK_DEFAULT = 1024
+	FK_REF = 512, FK_DEFAULT = 1024, FK_PLACE = 2048
 };
 
 typedef struct {
@@ -94,6 +94,8 @@ typedef struct {
 	const kp_pattern *pattern; /* named (catalogue's) or own_pattern */
 	kp_pattern *own_pattern;
 	char *message;         /* reason shown when the pattern fails */
+	char *place;           /* a place or employer: the levels a duplicate key leaves out at its start
+	                          (河南省, 许昌市), '\n'-joined, or NULL (core/dupkey.h) */
 	const kp_list *choices;    /* named (catalogue's) or own_choices */
 	kp_list *own_choices;
 	int section;           /* index into kp_form.sections, -1 if none */
@@ -151,6 +153,7 @@ typedef struct {
 	size_t ntitle;
 	char **lines;     /* templates printed between the title and the grid */
 	size_t nlines;
+	char *header;     /* a template naming the record at the head of each page, or NULL */
 	double *widths;   /* the grid's columns */
 	size_t ncols;
 	int sheet;        /* the field each record's sheet is named by, or -1 */

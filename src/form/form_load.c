@@ -32,7 +32,8 @@ static const char *const field_keys[] = {"id", "label", "type", "required", "hel
 					 "max_chars", "min", "max", "pattern", "message",
 					 "choices", "multiple", "lines", "not_before", "not_after", "required_when",
 					 "sticky", "auto_advance", "forgive_tab", "group", "prefill", "written_by", "aliases", "ref",
-					 "in_year", "in_programme", "default", "min_chars", "min_distinct_chars", "not_more_than", "only_when", NULL};
+					 "in_year", "in_programme", "default", "min_chars", "min_distinct_chars", "not_more_than", "only_when",
+					 "place", NULL};
 static const char *const required_when_keys[] = {"field", "is", NULL};
 static const char *const not_more_keys[] = {"field", "because", NULL};
 static const char *const prefill_keys[] = {"from", "date", "month", "sum", "when", "evidence", NULL};
@@ -48,7 +49,7 @@ static const struct { const char *key; unsigned bit; } typed_keys[] = {
 	{"not_after", FK_NOT_AFTER}, {"in_year", FK_ORDER | FK_NOT_AFTER}, {"in_programme", FK_ORDER},
 	{"auto_advance", FK_ADVANCE}, {"forgive_tab", FK_ADVANCE}, {"prefill", FK_MINMAX},
 	{"ref", FK_REF}, {"default", FK_DEFAULT}, {"min_chars", FK_MAX_CHARS}, {"min_distinct_chars", FK_MAX_CHARS},
-	{"not_more_than", FK_MINMAX},
+	{"not_more_than", FK_MINMAX}, {"place", FK_PLACE},
 };
 
 /* Column names kepu adds to every table, and names SQLite gives meaning. */
@@ -295,6 +296,23 @@ static void load_when(loader *L, const ynode *w, char **value, ref_kind kind)
 	}
 }
 
+/* A list of place prefixes (河南省, 许昌市), outermost first, '\n'-joined,
+ * or NULL when there is none. */
+static char *load_prefixes(loader *L, const ynode *pre)
+{
+	if (!pre || !ychk_is_seq(&L->c, pre))
+		return NULL;
+	strbuf b = STRBUF_INIT;
+	for (size_t i = 0; i < pre->n; i++) {
+		const ynode *v = pre->kids[i];
+		if (v->kind != YN_SCALAR || !v->value[0] || strchr(v->value, '\n'))
+			ychk_err(&L->c, v, "%s", msg(MSG_L_NEAR_PREFIX));
+		else
+			sb_printf(&b, "%s%s", b.len ? "\n" : "", v->value);
+	}
+	return sb_take(&b);
+}
+
 static void load_field(loader *L, const ynode *map, int section)
 {
 	if (!ychk_is_map(&L->c, map))
@@ -372,6 +390,8 @@ static void load_field(loader *L, const ynode *map, int section)
 		const char *message = (ti->keys & FK_PATTERN) ? ychk_str(&L->c, map, "message", false)
 							      : NULL;
 		f->message = message ? xstrdup(message) : NULL;
+		if (ti->keys & FK_PLACE)
+			f->place = load_prefixes(L, yn_get(map, "place"));
 		/* A date is not after today; a year (an integer) not after the
 		 * programme year the record is filed in. */
 		const char *na = (ti->keys & FK_NOT_AFTER) ? ychk_str(&L->c, map, "not_after", false) : NULL;
@@ -488,7 +508,7 @@ static void resolve_refs(loader *L)
 	}
 }
 
-static const char *const paper_keys[] = {"title", "lines", "columns", "sheet", "rows", NULL};
+static const char *const paper_keys[] = {"title", "lines", "header", "columns", "sheet", "rows", NULL};
 static const char *const cell_keys[] = {"label", "field", "text", "span", "boxes", "other",
 					"caption", "lines", "seal", "centre", NULL};
 
@@ -585,6 +605,11 @@ static kp_paper *paper_load(loader *L, const ynode *map)
 	kp_paper *p = xcalloc(1, sizeof *p);
 	p->title = paper_texts(L, yn_get(map, "title"), &p->ntitle);
 	p->lines = paper_texts(L, yn_get(map, "lines"), &p->nlines);
+	const char *header = ychk_str(&L->c, map, "header", false);
+	if (header) {
+		check_template(L, yn_get(map, "header"), header);
+		p->header = xstrdup(header);
+	}
 	p->sheet = paper_field(L, map, "sheet");
 	const ynode *cols = yn_get(map, "columns");
 	if (!cols)
@@ -762,18 +787,7 @@ static void load_near(loader *L, const ynode *n)
 		any |= form->near[i] != NEAR_SAME && form->near[i] != NEAR_ANY;
 	if (!any)
 		ychk_err(&L->c, n, "%s", msg(MSG_L_NEAR_NONE));
-	const ynode *pre = yn_get(n, "prefixes");
-	if (!pre || !ychk_is_seq(&L->c, pre))
-		return;
-	strbuf b = STRBUF_INIT;
-	for (size_t i = 0; i < pre->n; i++) {
-		const ynode *v = pre->kids[i];
-		if (v->kind != YN_SCALAR || !v->value[0] || strchr(v->value, '\n'))
-			ychk_err(&L->c, v, "%s", msg(MSG_L_NEAR_PREFIX));
-		else
-			sb_printf(&b, "%s%s", b.len ? "\n" : "", v->value);
-	}
-	form->near_prefixes = sb_take(&b);
+	form->near_prefixes = load_prefixes(L, yn_get(n, "prefixes"));
 }
 
 static const char *const search_keys[] = {"fields", "show", "category", NULL};

@@ -357,9 +357,10 @@ static bool yearmonth(const char *s, char **out, char **reason)
 /* 「s」 is not one of f's months: what can be chosen today (a month not
  * over, or not come, cannot: not_after) and when the next one opens, so
  * the refusal never names a month the next refusal rejects. */
-static char *month_refusal(const kp_field *f, const char *s)
+char *field_month_refusal(const kp_field *f, const char *s, char *const *shown)
 {
 	const kp_list *l = f->choices;
+	char *const *show = shown ? shown : l->items;
 	int y, m, d;
 	clock_today(&y, &m, &d);
 	char now[8];
@@ -378,7 +379,7 @@ static char *month_refusal(const kp_field *f, const char *s)
 		oy += om / 12, om = om % 12 + 1;
 	if (!open)
 		return xasprintf(msg(MSG_V_CHOICE_MONTH_NONE), s, first, l->items[open], oy, om);
-	char *may = open == 1 ? xstrdup(first) : xasprintf(msg(MSG_V_MONTHS_FROM_TO), first, l->items[open - 1]);
+	char *may = open == 1 ? xstrdup(show[0]) : xasprintf(msg(MSG_V_MONTHS_FROM_TO), show[0], show[open - 1]);
 	char *why = xasprintf(msg(MSG_V_CHOICE_MONTH_NOW), s, first, may, l->items[open], oy, om);
 	free(may);
 	return why;
@@ -392,7 +393,7 @@ static char *choice_refusal(const kp_field *f, const char *s)
 {
 	const kp_list *l = f->choices;
 	if (field_holds_month(f) && l->n)
-		return month_refusal(f, s);
+		return field_month_refusal(f, s, NULL);
 	if (l->n == 0)
 		return xasprintf(msg(MSG_V_CHOICE), s);
 	int room = CHOICES_WIDTH - utf8_width(f->label) - 2; /* 「label：」 */

@@ -40,6 +40,12 @@ char *field_refuse_key(const kp_field *f, uint32_t cp);
  * year-months (月报's 月份). A workbook prints its value as 2016年7月. */
 bool field_holds_month(const kp_field *f);
 
+/* Why 「s」 is not one of the months of f (a choice of year-months), as
+ * field_validate says it, the months that may be chosen now named as
+ * shown names them (the list's items as a screen offers them, 「2016-07
+ * （已填报）」; NULL: as they are). Caller frees. */
+char *field_month_refusal(const kp_field *f, const char *s, char *const *shown);
+
 /* "<label>：<reason>"; caller frees. */
 char *field_message(const kp_field *f, const char *reason);
 

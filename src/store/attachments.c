@@ -86,16 +86,30 @@ int store_ensure_attachments(kp_store *s, char **err)
 	    db_exec(s, "CREATE INDEX IF NOT EXISTS kp_attachment_hashes_content ON kp_attachment_hashes (content)",
 		    err) != KP_OK)
 		return KP_ERR;
-	if (db_exec(s,
-		    "INSERT INTO kp_attachment_hashes (id, hash, content)"
-		    " SELECT a.id, kp_content_hash(a.data), kp_picture_hash(a.type, a.data)"
-		    " FROM kp_attachments a WHERE NOT EXISTS (SELECT 1 FROM kp_attachment_hashes h WHERE h.id = a.id)",
-		    err) != KP_OK)
+	/* Schema 12: the content hash's definition beside it (PICTURE_HASH_DEF:
+	 * 2 a PNG's pixels, a JPEG's tables in force); a row hashed by another
+	 * definition is hashed again, here, once. */
+	if (!db_has_column(s, "kp_attachment_hashes", "content_def") &&
+	    db_exec(s, "ALTER TABLE kp_attachment_hashes ADD COLUMN content_def INTEGER", err) != KP_OK)
 		return KP_ERR;
-	return db_exec(s,
-		       "UPDATE kp_attachment_hashes SET content = (SELECT kp_picture_hash(a.type, a.data)"
-		       " FROM kp_attachments a WHERE a.id = kp_attachment_hashes.id) WHERE content IS NULL",
-		       err);
+	static const char *const hash_kept[] = {
+		"INSERT INTO kp_attachment_hashes (id, hash, content, content_def)"
+		" SELECT a.id, kp_content_hash(a.data), kp_picture_hash(a.type, a.data), ?1"
+		" FROM kp_attachments a WHERE NOT EXISTS (SELECT 1 FROM kp_attachment_hashes h WHERE h.id = a.id)",
+		"UPDATE kp_attachment_hashes SET content = (SELECT kp_picture_hash(a.type, a.data)"
+		" FROM kp_attachments a WHERE a.id = kp_attachment_hashes.id), content_def = ?1"
+		" WHERE content_def IS NOT ?1"};
+	for (size_t i = 0; i < sizeof hash_kept / sizeof *hash_kept; i++) {
+		sqlite3_stmt *st = db_prepare(s, hash_kept[i], err);
+		if (!st)
+			return KP_ERR;
+		sqlite3_bind_int(st, 1, PICTURE_HASH_DEF);
+		int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
+		sqlite3_finalize(st);
+		if (rc != KP_OK)
+			return rc;
+	}
+	return KP_OK;
 }
 
 void attachment_clear(kp_attachment *a)
@@ -257,12 +271,14 @@ static int picture_of(kp_store *s, long long rowid, const char *type, unsigned c
 /* The new file's hashes kept, unless the record has a file of the same
  * bytes or the same picture already: one photo is one piece of evidence
  * (#9), whatever comment or EXIF it carries (t5h #11). */
-static int keep_hash(kp_store *s, const kp_form *f, long long record_id, long long id, const char *name,
+static int keep_hash(kp_store *s, const kp_form *f, long long record_id, long long id, const kp_new_attachment *na,
 		     const unsigned char hash[CONTENT_HASH], const unsigned char content[PICTURE_HASH], char **err)
 {
-	sqlite3_stmt *st = db_prepare(s, "SELECT a.name FROM kp_attachments a JOIN kp_attachment_hashes h ON h.id = a.id"
+	/* the same bytes said first: 「完全相同」 only when they are */
+	sqlite3_stmt *st = db_prepare(s, "SELECT a.name, h.hash = ?3 FROM kp_attachments a"
+				      " JOIN kp_attachment_hashes h ON h.id = a.id"
 				      " WHERE a.tbl = ?1 AND a.record_id = ?2 AND (h.hash = ?3 OR h.content = ?5) AND a.id <> ?4"
-				      " ORDER BY a.id LIMIT 1",
+				      " ORDER BY h.hash = ?3 DESC, a.id LIMIT 1",
 				      err);
 	if (!st)
 		return KP_ERR;
@@ -273,15 +289,18 @@ static int keep_hash(kp_store *s, const kp_form *f, long long record_id, long lo
 	sqlite3_bind_blob(st, 5, content, PICTURE_HASH, SQLITE_STATIC);
 	int step = sqlite3_step(st), rc = KP_OK;
 	if (step == SQLITE_ROW) {
-		db_set_err(err, xasprintf(msg(MSG_S_ATTACH_SAME), name, (const char *)sqlite3_column_text(st, 0)));
+		enum kp_msg_id same = sqlite3_column_int(st, 1)	   ? MSG_S_ATTACH_SAME
+				      : !strcmp(na->type, "PDF") ? MSG_S_ATTACH_SAME_DOCUMENT
+								 : MSG_S_ATTACH_SAME_PICTURE;
+		db_set_err(err, xasprintf(msg(same), na->name, (const char *)sqlite3_column_text(st, 0)));
 		rc = KP_ERR;
 	} else if (step != SQLITE_DONE) {
 		rc = db_fail(s, err);
 	}
 	sqlite3_finalize(st);
 	/* REPLACE: a row id freed by a removal may come back */
-	st = rc == KP_OK ? db_prepare(s, "INSERT OR REPLACE INTO kp_attachment_hashes (id, hash, content)"
-				      " VALUES (?1, ?2, ?3)", err)
+	st = rc == KP_OK ? db_prepare(s, "INSERT OR REPLACE INTO kp_attachment_hashes (id, hash, content, content_def)"
+				      " VALUES (?1, ?2, ?3, ?4)", err)
 			 : NULL;
 	if (rc == KP_OK && !st)
 		return KP_ERR;
@@ -289,6 +308,7 @@ static int keep_hash(kp_store *s, const kp_form *f, long long record_id, long lo
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_blob(st, 2, hash, CONTENT_HASH, SQLITE_STATIC);
 		sqlite3_bind_blob(st, 3, content, PICTURE_HASH, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, PICTURE_HASH_DEF);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = db_fail(s, err);
 		sqlite3_finalize(st);
@@ -341,7 +361,7 @@ int store_attach(kp_store *s, const kp_form *f, long long record_id, const kp_ne
 	if (rc == KP_OK)
 		rc = picture_of(s, *id, na->type, content, err);
 	if (rc == KP_OK)
-		rc = keep_hash(s, f, record_id, *id, na->name, hash, content, err);
+		rc = keep_hash(s, f, record_id, *id, na, hash, content, err);
 	if (rc == KP_OK) {
 		char *what = xasprintf("%s（%s，%lld 字节）", na->name, na->type, na->size);
 		char *ch[] = {(char *)msg(MSG_AU_FILE), "", what};

@@ -162,7 +162,25 @@ int db_audit(kp_store *s, const char *user, const char *form, long long record_i
 		return KP_ERR;
 	char now[20];
 	clock_now(now);
+	/* The referee's write into a closed year (session_write_year): its row
+	 * says so, the year and as whom, so the city reading the audit sees it. */
+	char **with = NULL, *note = NULL;
+	if (s->closed_pending) {
+		note = xasprintf(msg(MSG_AU_CLOSED_YEAR_AS), s->closed_pending,
+				 msg(s->kind == SESSION_ADMIN ? MSG_AU_AS_ADMIN : MSG_P_OWNER_CITY));
+		with = xcalloc(nchanges + 3, sizeof *with);
+		memcpy(with, changes, nchanges * sizeof *with);
+		with[nchanges] = (char *)msg(MSG_AU_CLOSED_YEAR);
+		with[nchanges + 1] = "";
+		with[nchanges + 2] = note;
+		changes = with;
+		nchanges += 3;
+		s->closed_written = s->closed_pending;
+		s->closed_pending = 0;
+	}
 	char *json = json_array_encode(changes, nchanges);
+	free(with);
+	free(note);
 	chain_row r = {.at = now, .user = user ? user : s->actor ? s->actor : "", .form = form,
 		       .record_id = record_id, .unit_id = unit_id, .action = action, .changes = json};
 	int rc = KP_OK;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/dupkey.h"
 #include "core/msg.h"
 #include "core/nearkey.h"
 #include "core/strbuf.h"
@@ -170,17 +171,19 @@ static void sql_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, found);
 }
 
-/* kp_dupkey(text): text_dup_key, for the duplicate rule's comparisons
- * (duplicates.c); NULL stays NULL (never equal). */
+/* kp_dupkey(text[, how, prefixes]): text_dup_key_as, for the duplicate
+ * rule's comparisons (duplicates.c: dup_same); NULL stays NULL (never
+ * equal). */
 static void sql_dupkey(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	(void)argc;
 	const char *v = (const char *)sqlite3_value_text(argv[0]);
 	if (!v) {
 		sqlite3_result_null(ctx);
 		return;
 	}
-	sqlite3_result_text(ctx, text_dup_key(v), -1, free);
+	int how = argc == 3 ? sqlite3_value_int(argv[1]) : DUPKEY_TEXT;
+	const char *prefixes = argc == 3 ? (const char *)sqlite3_value_text(argv[2]) : NULL;
+	sqlite3_result_text(ctx, text_dup_key_as(v, how, prefixes), -1, free);
 }
 
 /* kp_phonemain(text): a stored number without its extension
@@ -266,8 +269,9 @@ int store_open(const char *path, kp_store **out, char **err)
 	sqlite3_create_function(s->db, "kp_now", 0, SQLITE_UTF8, NULL, sql_now, NULL, NULL);
 	sqlite3_create_function(s->db, "kp_contains", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 				NULL, sql_contains, NULL, NULL);
-	sqlite3_create_function(s->db, "kp_dupkey", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-				sql_dupkey, NULL, NULL);
+	for (int n = 1; n <= 3; n += 2) /* kp_dupkey(text) and kp_dupkey(text, how, prefixes) */
+		sqlite3_create_function(s->db, "kp_dupkey", n, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					NULL, sql_dupkey, NULL, NULL);
 	sqlite3_create_function(s->db, "kp_phonemain", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				sql_phonemain, NULL, NULL);
 	sqlite3_create_function(s->db, "kp_nearkey", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,

@@ -41,6 +41,10 @@ struct kp_store {
 	struct kp_viewed { char *table; long long id; int version; } *viewed;
 	size_t nviewed;
 	sqlite3_stmt *closed_st; /* a year's closing, asked before every unit's write (session.c) */
+	/* The referee (city, administrator) writing into a closed year: the
+	 * year while the write's audit row is to say so (session_write_year,
+	 * db_audit), and the last such year a write was audited in. */
+	int closed_pending, closed_written;
 };
 
 /* values.c: KP_OK when r carries store_validate's proof for exactly its
@@ -111,8 +115,16 @@ int store_detach_record(kp_store *s, const kp_form *f, long long record_id);
  * (near_hint); *marked says whether any pair was new. */
 int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near, bool *marked, char **err);
 /* " AND <col>"field" = <other>" as the duplicate rule compares fd's values:
- * free text by kp_dupkey (text_dup_key), a typed value as stored. */
+ * free text by kp_dupkey (text_dup_key_as, by dup_key_how), a typed value
+ * as stored. A place names its prefixes :place_<field id>: bind them with
+ * dup_bind_places. */
 void dup_same(strbuf *b, const kp_field *fd, const char *col, const char *other);
+/* How fd's free text is compared (core/dupkey.h): a place (its `place`
+ * prefixes), a person's name (a pattern that normalises name dots), else
+ * as text. */
+int dup_key_how(const kp_field *fd);
+/* Bind each place field's prefixes that st names (dup_same). */
+void dup_bind_places(sqlite3_stmt *st, const kp_form *f);
 /* After record id of f was changed (in the writer's transaction): its
  * possible-repeat marks whose two records no longer hold the same hint (or
  * similar_hint) values are taken off, audited. */
@@ -166,6 +178,10 @@ int session_may_delete(kp_store *s, const kp_form *f, const kp_record *old, char
 /* May the session change anything of programme year `year` (records,
  * their states, ticks)? A unit nothing once the city closed it. */
 int session_may_change_year(kp_store *s, int year, char **err);
+/* The same for a write of unit_id's data into year, about to be made: for
+ * the referee writing into a year closed (to that unit), allowed and the
+ * fact kept for the write's audit row (closed_pending). */
+int session_write_year(kp_store *s, int year, long long unit_id, char **err);
 /* May the session keep a draft typed for year (begun; closed is fine)? */
 int session_may_draft_year(kp_store *s, int year, char **err);
 /* Is year closed to the session (a unit: unless the city reopened it for

@@ -13,16 +13,47 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/dupkey.h"
+#include "core/json.h"
 #include "core/msg.h"
 #include "core/nearkey.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "store/db.h"
 
+/* A name's spellings sought by the index, at most (text_person_spellings):
+ * 罗德明 has 2 × 4 × 2 (罗羅, 德徳悳惪, 明朙), 欧阳国华 2 × 2 × 9 × 2. */
+#define ALIKE_SPELLINGS 256
+
+int dup_key_how(const kp_field *fd)
+{
+	if (fd->place)
+		return DUPKEY_PLACE;
+	return fd->pattern && (fd->pattern->normalise & NORM_NAME_DOTS) ? DUPKEY_PERSON : DUPKEY_TEXT;
+}
+
+void dup_bind_places(sqlite3_stmt *st, const kp_form *f)
+{
+	for (size_t i = 0; i < f->nfields; i++)
+		if (f->fields[i].place) {
+			char *arg = xasprintf(":place_%s", f->fields[i].id);
+			int at = sqlite3_bind_parameter_index(st, arg);
+			if (at > 0)
+				sqlite3_bind_text(st, at, f->fields[i].place, -1, SQLITE_STATIC);
+			free(arg);
+		}
+}
+
 void dup_same(strbuf *b, const kp_field *fd, const char *col, const char *other)
 {
-	if (fd->type == FT_TEXT) /* free text: as text_dup_key compares it */
+	int how = fd->type == FT_TEXT ? dup_key_how(fd) : -1;
+	if (how == DUPKEY_TEXT) /* free text: as text_dup_key compares it */
 		sb_printf(b, " AND kp_dupkey(%s\"%s\") = kp_dupkey(%s)", col, fd->id, other);
+	else if (how == DUPKEY_PERSON)
+		sb_printf(b, " AND kp_dupkey(%s\"%s\", %d, NULL) = kp_dupkey(%s, %d, NULL)", col, fd->id, how, other, how);
+	else if (how == DUPKEY_PLACE)
+		sb_printf(b, " AND kp_dupkey(%s\"%s\", %d, :place_%s) = kp_dupkey(%s, %d, :place_%s)", col, fd->id, how,
+			  fd->id, other, how, fd->id);
 	else if (fd->type == FT_PHONE) /* with or without an extension: two ranges the index seeks */
 		sb_printf(b, " AND (%s\"%s\" = kp_phonemain(%s) OR %s\"%s\" BETWEEN kp_phonemain(%s) || '转'"
 			     " AND kp_phonemain(%s) || '转~')",
@@ -60,13 +91,21 @@ static void similar_where(strbuf *b, const kp_form *f, int first)
 /* similar_hint's rule k over other fields (附表2: 姓名 and 工作单位): its
  * fields the same, bound by name (:f<field index>) as none is empty, and
  * not all the hint's (bound from ?first; an empty hint value is "not").
- * Folded text no index seeks, so the first field is also sought as stored
- * by the rule's index (schema_alike_index): 附表2's 姓名 admits Han
- * characters and · only, whose stored form is their folded form. */
-static void alike_where(strbuf *b, const kp_form *f, size_t k, int first)
+ * Folded text no index seeks, so the rows compared are those whose first
+ * field is as stored one of its spellings (a person's name: :s<field
+ * index>, text_person_spellings; else its value; the rule's index,
+ * schema_alike_index), and every row of the record's unit (unit, an SQL
+ * expression; the unit index), where a repeat counts against its quota
+ * and a name with a dot put anywhere (罗·德明) is found too. */
+static void alike_where(strbuf *b, const kp_form *f, size_t k, int first, const char *unit)
 {
 	const kp_alike *a = &f->alike[k];
-	sb_printf(b, " AND t.\"%s\" = :f%d", f->fields[a->fields[0]].id, a->fields[0]);
+	const kp_field *seek = &f->fields[a->fields[0]];
+	if (dup_key_how(seek) == DUPKEY_PERSON)
+		sb_printf(b, " AND (t.\"%s\" IN (SELECT value FROM json_each(:s%d)) OR t.unit_id = %s)", seek->id,
+			  a->fields[0], unit);
+	else
+		sb_printf(b, " AND (t.\"%s\" = :f%d OR t.unit_id = %s)", seek->id, a->fields[0], unit);
 	for (size_t i = 0; i < a->n; i++) {
 		char arg[24];
 		snprintf(arg, sizeof arg, ":f%d", a->fields[i]);
@@ -86,6 +125,16 @@ static void bind_alike(sqlite3_stmt *st, const kp_form *f, size_t k, const kp_re
 		int at = sqlite3_bind_parameter_index(st, arg);
 		if (at > 0)
 			sqlite3_bind_text(st, at, r->vals[f->alike[k].fields[i]], -1, SQLITE_STATIC);
+	}
+	int seek = f->alike[k].fields[0];
+	char arg[24];
+	snprintf(arg, sizeof arg, ":s%d", seek);
+	int at = sqlite3_bind_parameter_index(st, arg);
+	if (at > 0 && r->vals[seek]) { /* the spellings alike_where seeks */
+		size_t n;
+		char **spelt = text_person_spellings(r->vals[seek], ALIKE_SPELLINGS, &n);
+		sqlite3_bind_text(st, at, json_array_encode(spelt, n), -1, free);
+		json_array_free(spelt, n);
 	}
 }
 
@@ -159,7 +208,7 @@ static void near_match_where(strbuf *b, const kp_form *f, int first)
 static void match_where(strbuf *b, const kp_form *f, dup_kind kind, size_t rule, int first)
 {
 	if (kind == DUP_ALIKE)
-		alike_where(b, f, rule, first);
+		alike_where(b, f, rule, first, "?2");
 	else if (kind == DUP_SIMILAR)
 		similar_where(b, f, first);
 	else if (kind == DUP_NEAR)
@@ -297,6 +346,7 @@ static void find_bind(kp_store *s, sqlite3_stmt *st, const kp_form *f, const kp_
 		sqlite3_bind_text(st, (int)f->nhint + 4, f->near_prefixes, -1, SQLITE_STATIC);
 	if (kind == DUP_ALIKE)
 		bind_alike(st, f, rule, r);
+	dup_bind_places(st, f);
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":tbl"), f->table, -1, SQLITE_STATIC);
 }
 
@@ -417,6 +467,7 @@ static int mark_pairs(kp_store *s, const kp_form *f, const kp_record *r, const c
 		sqlite3_bind_text(st, (int)(5 + i), r->vals[f->hint[i]], -1, SQLITE_STATIC);
 	if (k < f->nalike)
 		bind_alike(st, f, k, r);
+	dup_bind_places(st, f);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : db_fail(s, err);
 	if (rc == KP_OK)
 		*changes += sqlite3_changes(s->db);
@@ -460,7 +511,7 @@ int dup_mark_in_tx(kp_store *s, const kp_form *f, const kp_record *r, bool near,
 	for (size_t k = 0; rc == KP_OK && k < f->nalike; k++)
 		if (alike_filled(f, k, r)) {
 			sb_clear(&b);
-			alike_where(&b, f, k, 5);
+			alike_where(&b, f, k, 5, "m.unit_id");
 			rc = mark_told(s, f, r, &b, k, &changes, &quiet, err);
 		}
 	if (rc == KP_OK && near && f->near) { /* the same unit's records near it (near_hint) */
@@ -520,6 +571,7 @@ int dup_unmark_stale(kp_store *s, const kp_form *f, long long id, long long unit
 	sqlite3_bind_int(st, 3, (int)f->nsimilar);
 	sqlite3_bind_int(st, 4, f->near != NULL);
 	sqlite3_bind_text(st, 5, f->near_prefixes, -1, SQLITE_STATIC);
+	dup_bind_places(st, f);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? KP_OK : KP_ERR;
 	sqlite3_finalize(st);
 	if (rc == KP_OK && sqlite3_changes(s->db) > 0) {

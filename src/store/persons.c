@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "core/bloom.h"
+#include "core/dupkey.h"
 #include "core/nearkey.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -59,7 +60,34 @@ struct kp_persons {
 	bool unread;       /* reading the table failed: always look up */
 	long long lookups; /* made before it was filled */
 	long long rows;    /* the table's rows at most, when the batch began */
+	struct place_slot *places; /* place fields' keys by value (place_key), or NULL */
 };
+
+/* A place field's key is the costliest to fold (core/dupkey.h) and a
+ * file's rows share few workplaces (a school's teachers one after
+ * another): the keys are kept by value, one per slot of its hash. */
+#define PLACE_SLOTS 1024
+struct place_slot {
+	const kp_field *fd;
+	char *raw, *key;
+	size_t n;
+};
+
+static const char *place_key(kp_persons *p, const kp_field *fd, const char *v, size_t n)
+{
+	if (!p->places)
+		p->places = xcalloc(PLACE_SLOTS, sizeof *p->places);
+	struct place_slot *slot = &p->places[bloom_hash(BLOOM_SEED, v, n) % PLACE_SLOTS];
+	if (slot->fd != fd || slot->n != n || !slot->raw || memcmp(slot->raw, v, n)) {
+		free(slot->raw);
+		free(slot->key);
+		slot->fd = fd;
+		slot->n = n;
+		slot->raw = xstrndup(v, n);
+		slot->key = text_dup_key_as(slot->raw, DUPKEY_PLACE, fd->place);
+	}
+	return slot->key;
+}
 
 /* One value of the hint into the hash. NULL or "" is never a person (never
  * equal to a row's value in SQL, and never looked up): *ok turns false. */
@@ -71,39 +99,45 @@ static uint64_t hash_value(uint64_t h, const char *v, size_t n, bool *ok)
 }
 
 /* hash_value of fd's value as the duplicate rule compares it (dup_same):
- * free text by its text_dup_key, a phone number without its extension. */
-static uint64_t hash_field(uint64_t h, const kp_field *fd, const char *v, size_t n, bool *ok)
+ * free text by its text_dup_key_as, a phone number without its extension. */
+static uint64_t hash_field(kp_persons *p, uint64_t h, const kp_field *fd, const char *v, size_t n, bool *ok)
 {
 	if (fd->type == FT_PHONE && v && n)
 		return hash_value(h, v, phone_main_len(v), ok);
 	if (fd->type != FT_TEXT || !v || !n)
 		return hash_value(h, v, n, ok);
-	char *key = text_dup_key(v);
+	if (dup_key_how(fd) == DUPKEY_PLACE) {
+		const char *place = place_key(p, fd, v, n);
+		return hash_value(h, place, strlen(place), ok);
+	}
+	char *key = text_dup_key_as(v, dup_key_how(fd), fd->place);
 	h = hash_value(h, key, strlen(key), ok);
 	free(key);
 	return h;
 }
 
 /* The hash of r's values of fields (the hint's, or the similar ones). */
-static uint64_t record_hash(const kp_form *f, const int *fields, size_t n, const kp_record *r, bool *ok)
+static uint64_t record_hash(kp_persons *p, const int *fields, size_t n, const kp_record *r, bool *ok)
 {
+	const kp_form *f = p->f;
 	uint64_t h = BLOOM_SEED;
 	*ok = true;
 	for (size_t i = 0; i < n; i++) {
 		const char *v = r->vals[fields[i]];
-		h = hash_field(h, &f->fields[fields[i]], v, v ? strlen(v) : 0, ok);
+		h = hash_field(p, h, &f->fields[fields[i]], v, v ? strlen(v) : 0, ok);
 	}
 	return h;
 }
 
 /* The hash of the values v (in rule k's order) of similar_hint's rule k
  * over other fields, folded as the rule compares them (alike_where). */
-static uint64_t alike_hash(const kp_form *f, size_t k, const char *const *v, bool *ok)
+static uint64_t alike_hash(kp_persons *p, size_t k, const char *const *v, bool *ok)
 {
+	const kp_form *f = p->f;
 	uint64_t h = bloom_hash(BLOOM_SEED, &k, sizeof k);
 	*ok = true;
 	for (size_t i = 0; i < f->alike[k].n; i++)
-		h = hash_field(h, &f->fields[f->alike[k].fields[i]], v[i], v[i] ? strlen(v[i]) : 0, ok);
+		h = hash_field(p, h, &f->fields[f->alike[k].fields[i]], v[i], v[i] ? strlen(v[i]) : 0, ok);
 	return h;
 }
 
@@ -118,7 +152,7 @@ static bool record_alike(kp_persons *p, const kp_record *r, bool add)
 		for (size_t i = 0; i < f->alike[k].n; i++)
 			v[i] = r->vals[f->alike[k].fields[i]];
 		bool ok;
-		uint64_t h = alike_hash(f, k, v, &ok);
+		uint64_t h = alike_hash(p, k, v, &ok);
 		free(v);
 		if (ok && add)
 			bloom_add(&p->alike, h);
@@ -142,7 +176,7 @@ static const char *unit_name(const kp_persons *p, long long id)
  * compared (NEAR_ANY), or compared by either of two keys (NEAR_FIRST: the
  * first name or all of them), is left out: the filter is coarser, never
  * wrong. */
-static uint64_t akin_hash(const kp_persons *p, long long unit, const char *const *v, bool *ok)
+static uint64_t akin_hash(kp_persons *p, long long unit, const char *const *v, bool *ok)
 {
 	const kp_form *f = p->f;
 	uint64_t h = bloom_hash(BLOOM_SEED, &unit, sizeof unit);
@@ -152,7 +186,7 @@ static uint64_t akin_hash(const kp_persons *p, long long unit, const char *const
 		if (f->near[i] == NEAR_ANY || f->near[i] == NEAR_FIRST)
 			continue;
 		if (f->near[i] == NEAR_SAME || !n) {
-			h = hash_field(h, &f->fields[f->hint[i]], v[i], n, ok);
+			h = hash_field(p, h, &f->fields[f->hint[i]], v[i], n, ok);
 			continue;
 		}
 		char *key = text_near_key(v[i], f->near[i], unit_name(p, unit), f->near_prefixes);
@@ -162,7 +196,7 @@ static uint64_t akin_hash(const kp_persons *p, long long unit, const char *const
 	return h;
 }
 
-static uint64_t record_akin(const kp_persons *p, const kp_record *r, bool *ok)
+static uint64_t record_akin(kp_persons *p, const kp_record *r, bool *ok)
 {
 	const char **v = xcalloc(p->f->nhint, sizeof *v);
 	for (size_t i = 0; i < p->f->nhint; i++)
@@ -271,13 +305,13 @@ static bool fill(kp_persons *p)
 		bool ok = true, okn = true;
 		for (size_t i = 0; i < f->nhint; i++) {
 			const char *v = (const char *)sqlite3_column_text(st, (int)i);
-			h = hash_field(h, &f->fields[f->hint[i]], v, (size_t)sqlite3_column_bytes(st, (int)i), &ok);
+			h = hash_field(p, h, &f->fields[f->hint[i]], v, (size_t)sqlite3_column_bytes(st, (int)i), &ok);
 		}
 		for (size_t j = 0; j < f->nsimilar; j++) /* in similar_hint's order, as record_hash */
 			for (size_t i = 0; i < f->nhint; i++)
 				if (f->hint[i] == f->similar[j]) {
 					const char *v = (const char *)sqlite3_column_text(st, (int)i);
-					hn = hash_field(hn, &f->fields[f->hint[i]], v, (size_t)sqlite3_column_bytes(st, (int)i), &okn);
+					hn = hash_field(p, hn, &f->fields[f->hint[i]], v, (size_t)sqlite3_column_bytes(st, (int)i), &okn);
 				}
 		if (ok)
 			bloom_add(&p->seen, h);
@@ -293,7 +327,7 @@ static bool fill(kp_persons *p)
 		for (size_t k = 0, col = (size_t)alike_at; k < f->nalike; k++) {
 			for (size_t i = 0; i < f->alike[k].n; i++)
 				vals[i] = (const char *)sqlite3_column_text(st, (int)col++);
-			uint64_t hl = alike_hash(f, k, vals, &ok);
+			uint64_t hl = alike_hash(p, k, vals, &ok);
 			if (ok)
 				bloom_add(&p->alike, hl);
 		}
@@ -333,10 +367,10 @@ int persons_maybe(kp_persons *p, const kp_record *r, bool *maybe, bool *near, bo
 		return KP_OK;
 	const kp_form *f = p->f;
 	bool ok;
-	uint64_t h = record_hash(f, f->hint, f->nhint, r, &ok);
+	uint64_t h = record_hash(p, f->hint, f->nhint, r, &ok);
 	*maybe = !ok || bloom_maybe(&p->seen, h);
 	if (*near) {
-		h = record_hash(f, f->similar, f->nsimilar, r, &ok);
+		h = record_hash(p, f->similar, f->nsimilar, r, &ok);
 		*near = !ok || bloom_maybe(&p->near, h);
 	}
 	if (*akin)
@@ -352,10 +386,10 @@ void persons_add(kp_persons *p, const kp_record *r)
 		return;
 	const kp_form *f = p->f;
 	bool ok;
-	uint64_t h = record_hash(f, f->hint, f->nhint, r, &ok);
+	uint64_t h = record_hash(p, f->hint, f->nhint, r, &ok);
 	if (ok)
 		bloom_add(&p->seen, h);
-	h = record_hash(f, f->similar, f->nsimilar, r, &ok);
+	h = record_hash(p, f->similar, f->nsimilar, r, &ok);
 	if (ok && f->nsimilar)
 		bloom_add(&p->near, h);
 	if (f->near && (h = record_akin(p, r, &ok), ok))
@@ -377,6 +411,11 @@ int persons_end(kp_persons *p, bool commit, char **err)
 		free(p->unit_names[i]);
 	free(p->unit_ids);
 	free(p->unit_names);
+	for (size_t i = 0; p->places && i < PLACE_SLOTS; i++) {
+		free(p->places[i].raw);
+		free(p->places[i].key);
+	}
+	free(p->places);
 	free(p);
 	return rc;
 }

@@ -316,6 +316,7 @@ static bool stored_same(kp_store *s, const kp_form *f, const kp_record *r, bool 
 		sqlite3_bind_int64(st, 2, r->unit_id);
 		for (size_t i = 0; i < f->nhint; i++)
 			sqlite3_bind_text(st, (int)i + 3, r->vals[f->hint[i]], -1, SQLITE_STATIC);
+		dup_bind_places(st, f);
 		if ((found = sqlite3_step(st) == SQLITE_ROW) && vals)
 			read_row(st, f, out);
 		else if (found) {

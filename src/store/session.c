@@ -202,6 +202,17 @@ int session_may_change_year(kp_store *s, int year, char **err)
  * none, as it takes no record. */
 int session_may_draft_year(kp_store *s, int year, char **err) { return year_begun(s, year, err); }
 
+int session_write_year(kp_store *s, int year, long long unit_id, char **err)
+{
+	if (session_may_change_year(s, year, err) != KP_OK)
+		return KP_ERR;
+	if (s->kind != SESSION_UNIT && session_year_closed_to(s, year, unit_id, NULL))
+		s->closed_pending = year;
+	return KP_OK;
+}
+
+int store_closed_year_written(const kp_store *s) { return s->closed_written; }
+
 bool store_may_change_year(kp_store *s, int year) { return session_may_change_year(s, year, NULL) == KP_OK; }
 int store_why_year_fixed(kp_store *s, int year, char **err) { return session_may_change_year(s, year, err); }
 
@@ -241,8 +252,9 @@ static int may_touch(kp_store *s, const kp_form *f, const kp_record *old, long l
 	}
 	/* Not filed into a closed year or one not begun, nor changed there after
 	 * the city moved a record into it. */
-	if (session_may_change_year(s, s->year, err) != KP_OK ||
-	    (old && old->year != s->year && session_may_change_year(s, old->year, err) != KP_OK))
+	s->closed_pending = 0;
+	if (session_write_year(s, s->year, unit_id, err) != KP_OK ||
+	    (old && old->year != s->year && session_write_year(s, old->year, unit_id, err) != KP_OK))
 		return KP_ERR;
 	if (store_may_change_report(s, f, old, err) != KP_OK)
 		return KP_ERR;
@@ -469,7 +481,8 @@ int session_may_move(kp_store *s, const kp_form *f, const kp_record *old, const 
 		db_set_err(err, xasprintf(msg(MSG_SS_MOVE), state_words(from), state_words(to)));
 		return KP_ERR;
 	}
-	if (session_may_change_year(s, old->year, err) != KP_OK)
+	s->closed_pending = 0;
+	if (session_write_year(s, old->year, old->unit_id, err) != KP_OK)
 		return KP_ERR;
 	/* The city still approves what was submitted before the year closed;
 	 * a return asks a unit for a change it could not make there, and an
@@ -512,6 +525,10 @@ int session_may_move_year(kp_store *s, const kp_form *f, const kp_record *old, i
 		    store_may_change_report(s, f, old, err) != KP_OK)
 			return KP_ERR;
 	}
+	s->closed_pending = 0; /* the referee's move out of or into a closed year: its audit row says so */
+	if (s->kind != SESSION_UNIT &&
+	    (session_write_year(s, old->year, old->unit_id, err) != KP_OK || session_write_year(s, to, old->unit_id, err) != KP_OK))
+		return KP_ERR;
 	if (f->per_unit) {
 		db_set_err(err, xasprintf(msg(MSG_SS_YEAR_PER_UNIT), f->title));
 		return KP_ERR;

@@ -113,6 +113,10 @@ bool store_may_move(const kp_store *s, const char *from, const char *to);
 bool store_may_change_year(kp_store *s, int year);
 /* The same rule, with why not in *err (a closed year, one not begun). */
 int store_why_year_fixed(kp_store *s, int year, char **err);
+/* The closed year this session last wrote into as the referee (the city
+ * or the administrator may: their audit rows say so), else 0 — for a
+ * command to say it wrote into a closed year. */
+int store_closed_year_written(const kp_store *s);
 /* May the session change or delete rec, a monthly report? A unit not once
  * the city summed its month up for the province (schedule_summary_day);
  * *err (may be NULL) says so, naming the day. Other forms: KP_OK. */

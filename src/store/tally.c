@@ -251,7 +251,8 @@ int store_tick_set_in(kp_store *s, int year, const char *key, long long unit_id,
 	}
 	if (db_begin(s, err) != KP_OK)
 		return KP_ERR;
-	if (session_may_change_year(s, year, err) != KP_OK) /* a closed year's ticks stay */
+	s->closed_pending = 0;
+	if (session_write_year(s, year, unit_id, err) != KP_OK) /* a closed year's ticks stay */
 		return db_end(s, KP_ERR, err);
 	sqlite3_stmt *st = db_prepare(s, on
 		? "INSERT INTO kp_ticks (key, unit_id, ticked_by, ticked_at, year) VALUES (?1, ?2, ?3, kp_now(), ?4)"

@@ -24,9 +24,11 @@
  * hashes (attachments.c: an older kepu would add files unhashed), 8 a closed
  * year reopened for one unit (kp_year_units: an older kepu would keep that
  * unit out), 9 the pictures' content hashes (attachments.c, core/picture.c:
- * an older kepu would add files without one). A database of a newer kepu is
- * refused rather than half understood. */
-#define KP_SCHEMA_VERSION 9
+ * an older kepu would add files without one), 12 the content hash's
+ * definition beside it (a PNG by its pixels, a JPEG by its tables in force:
+ * an older kepu would add files hashed the old way). A database of a newer
+ * kepu is refused rather than half understood. */
+#define KP_SCHEMA_VERSION 12
 
 static const char years_ddl[] = "CREATE TABLE IF NOT EXISTS kp_years ("
 				" year INTEGER PRIMARY KEY,"

@@ -84,8 +84,10 @@ static void open_requested(ui_app *app, ui_screen *from)
 	from->open = (ui_open){SCR_NONE, NULL, NULL, 0};
 	if (o.id == SCR_NONE)
 		return;
-	if (o.id == SCR_SIGNED_IN) /* the account's unsaved drafts first, when it has any */
+	if (o.id == SCR_SIGNED_IN) { /* the account's unsaved drafts first, when it has any */
+		app_say_reasons_left(app);
 		o.id = app_has_drafts(app) ? SCR_DRAFTS : SCR_MENU;
+	}
 	if (from->closing && app->depth >= 2 && app->stack[app->depth - 1] == from &&
 	    same_screen(&app->opened[app->depth - 2], &o))
 		return;

@@ -634,8 +634,18 @@ static fm_result unmatched(form_model *m, const fm_ctx *c)
 	const kp_field *fd = &m->form->fields[m->focus];
 	char *typed = eb_text(&m->pick.filter);
 	char *out = NULL, *why = NULL;
-	if (fd->type != FT_CHOICE || field_validate(&c->env->cat, fd, typed, &out, &why))
+	if (fd->type != FT_CHOICE || field_validate(&c->env->cat, fd, typed, &out, &why)) {
 		why = xasprintf(msg(MSG_V_CHOICE), typed);
+	} else if (m->pick_labels && field_holds_month(fd)) {
+		/* the months offered as the list shows them: one reported is
+		 * no month to choose (「现在可选：2016-07（已填报）」) */
+		char *plain = field_month_refusal(fd, typed, NULL);
+		if (!strcmp(plain, why)) {
+			free(why);
+			why = field_month_refusal(fd, typed, m->pick_labels);
+		}
+		free(plain);
+	}
 	fm_result r = refused(MSG_COUNT);
 	fm_say(&r, true, MSG_UI_CHOICE_UNMATCHED, fd->label, why);
 	free(out);
@@ -1047,9 +1057,21 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 			if (m->focus != from)
 				m->full_from = from + 1;
 		}
+	} else if (text && cp_is_unsafe(key.code)) { /* invisible: said with its code, never dropped unsaid */
+		r = result(FM_REFUSED);
+		fm_say(&r, true, MSG_UI_KEY_CONTROL, fd->label, (unsigned)key.code);
 	} else if (text) {
 		return refused(MSG_COUNT); /* a character no field takes */
 	}
+	return r;
+}
+
+/* A paste holding an invisible character (cp_refused_in_text), the nth:
+ * refused whole, naming it — never dropped while the rest is filled. */
+static fm_result refuse_invisible(size_t nth, uint32_t cp)
+{
+	fm_result r = refused(MSG_COUNT);
+	fm_say(&r, true, cp == 0x1B ? MSG_UI_PASTE_ESC : MSG_UI_PASTE_CONTROL, nth, (unsigned)cp);
 	return r;
 }
 
@@ -1061,6 +1083,12 @@ fm_result fm_burst(form_model *m, const fm_ctx *c, const uint32_t *cps, size_t n
 		return r;
 	const kp_field *fd = &m->form->fields[m->focus];
 	const editbuf *eb = &m->fs[m->focus].eb;
+	size_t nth = cps_first_unsafe(cps, n);
+	if (nth) { /* as a marked paste: whole, named (fm_paste) */
+		if (locked(m, c, &r))
+			return r;
+		return refuse_invisible(nth, cps[nth - 1]);
+	}
 	size_t max, over = fs_is_text(fd) ? over_by(fd, eb, cps, n, &max) : 0;
 	if (!over || locked(m, c, &r))
 		return r;
@@ -1097,6 +1125,8 @@ static fm_result paste_text(form_model *m, const fm_ctx *c, const char *text)
 			cp = '\n';
 			at += at < end && text[at] == '\n';
 		}
+		if (!why && cp == '\n' && !eb->multiline) /* a cell copied with a line break in it */
+			why = xstrdup(msg(MSG_V_NEWLINE));
 		if (!why) /* a letter in 年龄: refused as the key would be */
 			why = field_refuse_key(fd, cp);
 		cps[n++] = cp;
@@ -1124,9 +1154,7 @@ static fm_result paste_text(form_model *m, const fm_ctx *c, const char *text)
 	free(cps);
 	edited(m, st);
 	r = result(FM_HANDLED);
-	if (put < n) /* control characters: never taken, and said */
-		fm_say(&r, true, MSG_UI_PASTE_TEXT_CTRL, put, n - put);
-	else if (replaced)
+	if (replaced)
 		fm_say(&r, false, MSG_UI_PASTE_TEXT_REPLACED, put, fd->label);
 	else if (inserted)
 		fm_say(&r, false, MSG_UI_PASTE_TEXT_INSERTED, fd->label, put);
@@ -1380,6 +1408,10 @@ fm_result fm_paste(form_model *m, const fm_ctx *c, const char *text)
 	fm_result r;
 	if (paste_refused(m, c, &r))
 		return r;
+	uint32_t bad;
+	size_t nth = utf8_first_unsafe(text, strlen(text), &bad);
+	if (nth) /* as the terminal's paste refuses it (pastemark.c) */
+		return refuse_invisible(nth, bad);
 	size_t focus = m->focus;
 	char **before = values_now(m);
 	r = paste_in(m, c, text);
@@ -1598,6 +1630,24 @@ bool fm_acts(const void *model, const void *ctx, kp_action a)
 	default:
 		return true;
 	}
+}
+
+bool fm_later(const void *model, const void *ctx, kp_action a)
+{
+	const form_model *m = model;
+	(void)ctx;
+	/* a field the session may write: ^Z once it is changed, F5 once a
+	 * record is saved (each says so when pressed before) */
+	return (a == ACT_UNDO || a == ACT_DITTO) && !m->readonly && m->mode != FM_CONFIRM_LEAVE &&
+	       m->mode != FM_OFFER;
+}
+
+unsigned fm_keyctx(const form_model *m, const fm_ctx *c)
+{
+	unsigned ctx = CTX_FORM | fm_field_ctx(&m->form->fields[m->focus]);
+	if (m->form->review && m->rec.id && review_only_withdraw(c->env->store, state_of(m->rec.state)))
+		ctx |= CTX_WITHDRAW; /* F9 is named by what it does: 撤回 */
+	return ctx;
 }
 
 enum kp_msg_id fm_title_words(const form_model *m)

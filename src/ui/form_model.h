@@ -151,6 +151,12 @@ fm_result fm_persist(form_model *m, const fm_ctx *c, bool now);
 /* Does action a act on the form now (its mode, the record, the session)?
  * What its key line lists (keymap_bar_if); ctx is the fm_ctx. */
 bool fm_acts(const void *model, const void *ctx, kp_action a);
+/* Does a act in this form later though not now (^Z, F5)? F1 lists those
+ * last, as such (app_keys_later). */
+bool fm_later(const void *model, const void *ctx, kp_action a);
+/* The key context of the form as it is now: its focused field's, and
+ * CTX_WITHDRAW where F9 can only withdraw the record (keymap.h). */
+unsigned fm_keyctx(const form_model *m, const fm_ctx *c);
 /* What the title calls the record, a format taking its number: 新记录,
  * 修改第 N 号记录, or 查看第 N 号记录 for one its user may not change. */
 enum kp_msg_id fm_title_words(const form_model *m);

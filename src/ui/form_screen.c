@@ -303,7 +303,6 @@ static void form_draw(ui_screen *s, ui_app *app)
 	const kp_form *f = fs->m->form;
 	const form_layout *lay = layout_now(fs);
 	form_layout l = *lay;
-	const kp_field *ff = &f->fields[fs->m->focus];
 	char why[1200];
 	const char *help = help_text(fs, app, why, sizeof why);
 	/* Help and status wrapped whole: the form gives up rows for them. */
@@ -352,13 +351,15 @@ static void form_draw(ui_screen *s, ui_app *app)
 	snprintf(right, sizeof right, "%s：%s", f->unit_label, fs->m->rec.unit_name);
 	const review_prompt *rp = &fs->review;
 	bool reviewing = review_prompt_active(rp);
+	fm_ctx c = ctx_of(fs, app);
 	unsigned ctx = reviewing ? (rp->actions.open ? CTX_POPUP : rp->confirming ? CTX_CONFIRM : CTX_REASON)
 		       : fs->m->mode == FM_PICK ? CTX_POPUP
 		       : fs->m->mode == FM_CONFIRM_LEAVE || fs->m->mode == FM_OFFER ? CTX_CONFIRM
-										   : CTX_FORM | fm_field_ctx(ff);
-	fm_ctx c = ctx_of(fs, app);
-	if (!reviewing) /* the prompt's keys are its own */
+										   : fm_keyctx(fs->m, &c);
+	if (!reviewing) { /* the prompt's keys are its own */
 		app_keys(app, fm_acts, fs->m, &c);
+		app_keys_later(app, fm_later);
+	}
 	app_chrome(app, title, right, help, ctx);
 	if (fs->m->dup_warned && !fs->dup_drawn) /* only an F2 pressed after it confirms */
 		term_drop_typeahead();
@@ -462,6 +463,7 @@ static void form_persist(ui_screen *s, ui_app *app, bool now)
 	fm_ctx c = ctx_of(fs, app);
 	fm_result r = fm_persist(fs->m, &c, now);
 	show(fs, app, &r);
+	review_prompt_persist(&fs->review, app->env, now); /* a 退回 reason being typed */
 }
 
 /* Back from the attachments (or the list): their count afresh. */

@@ -12,7 +12,7 @@
 #include "ui/screens.h"
 
 #define MAX_LINES 64
-#define KEYS_W 22
+#define KEYS_W 15 /* the widest keys: 「Left/Shift-Tab」 */
 
 typedef struct {
 	ui_screen base;
@@ -24,16 +24,28 @@ static void help_draw(ui_screen *s, ui_app *app)
 {
 	help_screen *h = (help_screen *)s;
 	(void)app;
-	int rows = (int)h->n < LINES - 4 ? (int)h->n : LINES - 4;
-	int w = COLS - 8, y = (LINES - rows - 2) / 2, x = 4;
+	/* the keys with nothing to do yet come last, under a line saying so */
+	size_t first_later = 0;
+	while (first_later < h->n && !h->lines[first_later].later)
+		first_later++;
+	int all = (int)h->n + (first_later < h->n);
+	int rows = all < LINES - 4 ? all : LINES - 4;
+	/* wide enough at 80 columns for the longest words of a field's key
+	 * (^Z 撤销's) to be read whole */
+	int w = COLS - 4, y = (LINES - rows - 2) / 2, x = 2;
 	attr_t a = theme_attr(R_NORMAL);
 	for (int j = 0; j < rows + 2; j++)
 		draw_fill(y + j, x, w, a);
 	draw_frame(y, x, rows + 2, w, theme_attr(R_FRAME));
 	draw_text(y, x + 2, w - 4, msg(MSG_UI_HELP_TITLE), theme_attr(R_SECTION), false);
-	for (int i = 0; i < rows; i++) {
-		draw_text(y + 1 + i, x + 2, KEYS_W, h->lines[i].keys, theme_attr(R_SECTION), false);
-		draw_text(y + 1 + i, x + 3 + KEYS_W, w - KEYS_W - 5, msg(h->lines[i].what), a, false);
+	for (int r = 0, i = 0; r < rows; r++) {
+		if ((size_t)i == first_later && r == i) {
+			draw_text(y + 1 + r, x + 2, w - 4, msg(MSG_UI_HELP_LATER), theme_attr(R_HELP), false);
+			continue;
+		}
+		draw_text(y + 1 + r, x + 2, KEYS_W, h->lines[i].keys, theme_attr(R_SECTION), false);
+		draw_text(y + 1 + r, x + 3 + KEYS_W, w - KEYS_W - 5, msg(h->lines[i].what), a, false);
+		i++;
 	}
 }
 

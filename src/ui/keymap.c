@@ -43,14 +43,17 @@ const kp_binding kp_keymap[] = {
 	 * PuTTY's, the linux console's and cygwin's terminfo call it kspd,
 	 * so ncurses hands it over as KEY_SUSPEND: the same key. */
 	{CTX_FORM | FIELDS, ACT_UNDO, {CTRL('Z'), FN(KEY_SUSPEND)}, MSG_K_UNDO, 0},
-	{CTX_FORM | FIELDS, ACT_FILES, {FN(KEY_F(6)), CTRL('R')}, MSG_K_FILES, 1},
+	/* beside 换行, 勾选 and 选项 (and F9) the bar has no room for 附件 at
+	 * 80 columns: F1 lists it there */
+	{CTX_TEXTAREA | CTX_MULTI | CTX_CHOICE, ACT_FILES, {FN(KEY_F(6)), CTRL('R')}, MSG_K_FILES, 0},
+	{CTX_FORM | CTX_TEXT, ACT_FILES, {FN(KEY_F(6)), CTRL('R')}, MSG_K_FILES, 1},
 	/* F9 on a record opened does what it does on its row in the list
-	 * (#4, #5); beside 换行 and 勾选 the bar is full at 80: F1 lists it */
-	{CTX_TEXT | CTX_CHOICE | CTX_CITY, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_REVIEW, 1},
-	{CTX_TEXT | CTX_CHOICE | CTX_UNIT, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_SUBMIT_WITHDRAW, 1},
-	{CTX_TEXTAREA | CTX_MULTI | CTX_CITY, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_REVIEW, 0},
-	{CTX_TEXTAREA | CTX_MULTI | CTX_UNIT, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_SUBMIT_WITHDRAW, 0},
-	{CTX_CHOICE, ACT_OPEN_LIST, {CH(' '), FN(KEY_F(4)), CTRL('O')}, MSG_K_OPTIONS, 0},
+	 * (#4, #5), named by what it does there: a unit's 已提交 record is
+	 * only withdrawn (CTX_WITHDRAW), any other only submitted */
+	{FIELDS | CTX_CITY, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_REVIEW, 1},
+	{FIELDS | CTX_UNIT | CTX_WITHDRAW, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_WITHDRAW, 1},
+	{FIELDS | CTX_UNIT, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_SUBMIT, 1},
+	{CTX_CHOICE, ACT_OPEN_LIST, {CH(' '), FN(KEY_F(4)), CTRL('O')}, MSG_K_OPTIONS, 1},
 	{CTX_MULTI, ACT_TOGGLE, {CH(' ')}, MSG_K_TICK, 1},
 	{CTX_MULTI, ACT_LEFT, {FN(KEY_LEFT)}, MSG_K_LEFT_RIGHT, 0},
 	{CTX_MULTI, ACT_RIGHT, {FN(KEY_RIGHT)}, MSG_K_LEFT_RIGHT, 0},
@@ -86,6 +89,7 @@ const kp_binding kp_keymap[] = {
 	{CTX_LIST | CTX_VIEW, ACT_PAGE_UP, {FN(KEY_PPAGE), CTRL('U')}, MSG_K_PAGE_UP, 0},
 	{CTX_LIST, ACT_SORT, {FN(KEY_F(6)), CTRL('R')}, MSG_K_SORT, 2},
 	{CTX_LIST | CTX_CITY, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_REVIEW, 2},
+	{CTX_LIST | CTX_UNIT | CTX_WITHDRAW, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_WITHDRAW, 2},
 	{CTX_LIST | CTX_UNIT, ACT_REVIEW, {FN(KEY_F(9)), CTRL('W')}, MSG_K_SUBMIT, 2},
 	{CTX_LIST, ACT_YEAR, {FN(KEY_F(5)), CTRL('Y')}, MSG_K_MOVE_YEAR, 0}, /* F1 lists it: the bar is full */
 	{CTX_LIST | CTX_CITY, ACT_TOGGLE, {CH(' ')}, MSG_K_MARK_CITY, 0},
@@ -242,11 +246,13 @@ const unsigned kp_keymap_len = sizeof kp_keymap / sizeof kp_keymap[0];
 static bool same(kp_key a, kp_key b) { return a.fn == b.fn && a.code == b.code; }
 static bool used(kp_key k) { return k.fn || k.code; }
 
-/* Does row b serve ctx: one of its contexts, and the role ctx names when
- * b is one role's. */
+/* Does row b serve ctx: one of its contexts, the role ctx names when b
+ * is one role's, and a withdrawal when b is for one. */
 static bool row_in(const kp_binding *b, unsigned ctx)
 {
-	return (b->ctx & ctx & ~CTX_ROLES) && (!(b->ctx & CTX_ROLES) || (b->ctx & ctx & CTX_ROLES));
+	return (b->ctx & ctx & ~(CTX_ROLES | CTX_WITHDRAW)) &&
+	       (!(b->ctx & CTX_ROLES) || (b->ctx & ctx & CTX_ROLES)) &&
+	       (!(b->ctx & CTX_WITHDRAW) || (ctx & CTX_WITHDRAW));
 }
 
 /* The row that handles key in ctx, or NULL. */
@@ -487,8 +493,33 @@ size_t keymap_help(unsigned ctx, kp_acts_fn acts, kp_key_acts_fn key_acts, const
 			continue;
 		l->what = b->what;
 		l->action = b->action;
+		l->later = false;
 		n++;
 	}
+	return n;
+}
+
+/* A screen's two answers as one: does not act now, acts later. */
+typedef struct {
+	kp_acts_fn acts, later;
+	const void *model;
+} later_of;
+
+static bool only_later(const void *lo, const void *mctx, kp_action a)
+{
+	const later_of *l = lo;
+	return !l->acts(l->model, mctx, a) && l->later(l->model, mctx, a);
+}
+
+size_t keymap_help_later(unsigned ctx, kp_acts_fn acts, kp_acts_fn later, const void *model, const void *mctx,
+			 kp_key_line *out, size_t max)
+{
+	if (!acts || !later) /* every row acts now, or none waits */
+		return 0;
+	later_of lo = {acts, later, model};
+	size_t n = keymap_help(ctx, only_later, NULL, &lo, mctx, out, max);
+	for (size_t i = 0; i < n; i++)
+		out[i].later = true;
 	return n;
 }
 
@@ -518,6 +549,17 @@ static void print_line(FILE *out, unsigned ctx, const kp_key_line *l, const char
 	fprintf(out, "| `%s` | %s%s |\n", l->keys, msg(l->what), role ? role : "");
 }
 
+/* A unit's line, then what the same key does on a record it can only
+ * withdraw (its 已提交 one: 撤回 beside 提交). */
+static void print_unit_line(FILE *out, unsigned ctx, const kp_key_line *l, const kp_key_line *unit, size_t nu,
+			    const kp_key_line *wd, size_t nw)
+{
+	print_line(out, ctx, l, msg(MSG_KC_UNIT));
+	for (size_t w = 0; w < nw; w++)
+		if (wd[w].action == l->action && !listed(unit, nu, &wd[w]))
+			print_line(out, ctx, &wd[w], msg(MSG_KC_UNIT_WITHDRAW));
+}
+
 void keymap_markdown(FILE *out)
 {
 	static const enum kp_msg_id ctx_names[CTX_COUNT] = {
@@ -532,21 +574,22 @@ void keymap_markdown(FILE *out)
 		unsigned ctx = 1u << c;
 		fprintf(out, "\n## %s\n\n| %s | %s |\n|---|---|\n", msg(ctx_names[c]), msg(MSG_KC_KEYS),
 			msg(MSG_KC_ACTION));
-		kp_key_line city[64], unit[64];
+		kp_key_line city[64], unit[64], wd[64];
 		size_t nc = keymap_lines(ctx | CTX_CITY, city, 64), nu = keymap_lines(ctx | CTX_UNIT, unit, 64);
+		size_t nw = keymap_lines(ctx | CTX_UNIT | CTX_WITHDRAW, wd, 64);
 		for (size_t i = 0; i < nc; i++) {
 			bool both = listed(unit, nu, &city[i]);
 			print_line(out, ctx, &city[i], both ? NULL : msg(MSG_KC_CITY));
 			for (size_t k = 0; !both && k < nu; k++) /* the unit's own row beside the city's */
 				if (unit[k].action == city[i].action && !listed(city, nc, &unit[k]))
-					print_line(out, ctx, &unit[k], msg(MSG_KC_UNIT));
+					print_unit_line(out, ctx, &unit[k], unit, nu, wd, nw);
 		}
 		for (size_t k = 0; k < nu; k++) {
 			bool beside = false;
 			for (size_t i = 0; i < nc && !beside; i++)
 				beside = city[i].action == unit[k].action;
 			if (!beside && !listed(city, nc, &unit[k]))
-				print_line(out, ctx, &unit[k], msg(MSG_KC_UNIT));
+				print_unit_line(out, ctx, &unit[k], unit, nu, wd, nw);
 		}
 	}
 }

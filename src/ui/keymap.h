@@ -43,6 +43,9 @@ typedef enum {
 #define CTX_CITY (1u << 30)
 #define CTX_UNIT (1u << 29)
 #define CTX_ROLES (CTX_CITY | CTX_UNIT)
+/* With a role: the record F9 acts on may only be withdrawn (a unit's
+ * 已提交 one), so its row says 撤回, not 提交; the screen adds it. */
+#define CTX_WITHDRAW (1u << 28)
 
 typedef enum {
 	ACT_NONE,
@@ -113,6 +116,7 @@ typedef struct {
 	enum kp_msg_id what;
 	kp_action action;
 	kp_key key; /* the first key listed */
+	bool later; /* keymap_help_later: the key is the field's, with nothing to do yet */
 } kp_key_line;
 size_t keymap_lines(unsigned ctx, kp_key_line *out, size_t max);
 /* Does this key act now? For a row whose keys act apart (the menu's
@@ -122,6 +126,11 @@ typedef bool (*kp_key_acts_fn)(const void *model, const void *ctx, kp_key k);
  * own answer; NULL: all) with the keys that do (key_acts, may be NULL). */
 size_t keymap_help(unsigned ctx, kp_acts_fn acts, kp_key_acts_fn key_acts, const void *model, const void *mctx,
 		   kp_key_line *out, size_t max);
+/* The rest of F1's help: the rows of ctx whose action does not act now
+ * (acts) but is the screen's all the same (later: ^Z before anything is
+ * changed, F5 before a record is saved), marked later. */
+size_t keymap_help_later(unsigned ctx, kp_acts_fn acts, kp_acts_fn later, const void *model, const void *mctx,
+			 kp_key_line *out, size_t max);
 /* docs/keys.md: every context's keys as Markdown tables. */
 void keymap_markdown(FILE *out);
 

@@ -560,6 +560,14 @@ void lm_set_state(list_model *m, const lm_ctx *c, int state)
 	lm_restart(m, c);
 }
 
+unsigned lm_review_ctx(const list_model *m, const lm_ctx *c)
+{
+	return !m->view && m->form->review && !m->nmarked && m->sel < m->n &&
+			       review_only_withdraw(c->store, state_of(m->rows[m->sel].state))
+		       ? CTX_WITHDRAW
+		       : 0;
+}
+
 bool lm_acts(const void *model, const void *ctx, kp_action a)
 {
 	const list_model *m = model;

@@ -112,6 +112,9 @@ bool lm_is_marked(const list_model *m, long long id);
 /* Does action a act on the list now (its mode, its rows, the session's
  * role)? What its key line lists (keymap_bar_if); ctx is the lm_ctx. */
 bool lm_acts(const void *model, const void *ctx, kp_action a);
+/* CTX_WITHDRAW when F9 can only withdraw the selected record (none
+ * marked), else 0: the key line's F9 says 撤回, not 提交 (keymap.h). */
+unsigned lm_review_ctx(const list_model *m, const lm_ctx *c);
 /* The year prompt chose `to`: ask y/n before the marked records (or the
  * selected one) move there. */
 void lm_ask_year(list_model *m, int to);

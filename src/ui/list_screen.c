@@ -210,8 +210,8 @@ static void list_draw(ui_screen *s, ui_app *app)
 			   reason ? CTX_REASON
 			   : ls->review.actions.open || ls->pick.pop.open || year_prompt_active(&ls->year) ? CTX_POPUP
 			   : ls->m.mode != LM_BROWSE || ls->review.confirming ? CTX_CONFIRM /* y/n: what acts while asked */
-			   : filtered		     ? CTX_LIST | CTX_FILTERED /* Esc says it clears */
-						     : CTX_LIST);
+			   : filtered ? CTX_LIST | CTX_FILTERED | lm_review_ctx(&ls->m, &c) /* Esc says it clears */
+				      : CTX_LIST | lm_review_ctx(&ls->m, &c));
 	}
 	int y = app_body_top();
 	share_width(ls, fields_x(ls));
@@ -355,6 +355,12 @@ static void list_resume(ui_screen *s, ui_app *app)
 	lm_back(&((list_screen *)s)->m, &c);
 }
 
+/* A 退回 reason being typed: kept as a draft (review_prompt_persist). */
+static void list_persist(ui_screen *s, ui_app *app, bool now)
+{
+	review_prompt_persist(&((list_screen *)s)->review, app->env, now);
+}
+
 static void list_destroy(ui_screen *s)
 {
 	list_screen *ls = (list_screen *)s;
@@ -371,7 +377,7 @@ static void list_destroy(ui_screen *s)
 static list_screen *new_list(ui_app *app, const kp_form *f, const kp_view *v)
 {
 	list_screen *ls = xcalloc(1, sizeof *ls);
-	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, NULL, false, {SCR_NONE, NULL, NULL, 0}, list_arrange};
+	ls->base = (ui_screen){list_draw, list_key, list_resume, list_destroy, list_persist, false, {SCR_NONE, NULL, NULL, 0}, list_arrange};
 	review_prompt_init(&ls->review);
 	ls->cols = xcalloc(f->nfields + (v ? v->ncolumns : 0) + 1, sizeof *ls->cols);
 	ls->fields = xcalloc(f->nfields + (v ? v->ncolumns : 0) + 1, sizeof *ls->fields);

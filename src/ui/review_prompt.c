@@ -11,6 +11,8 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "domain/drafts.h"
+#include "ui/form_model.h"
 
 void review_prompt_init(review_prompt *p)
 {
@@ -23,6 +25,52 @@ void review_prompt_free(review_prompt *p)
 	popup_close(&p->actions);
 	eb_free(&p->reason);
 	free(p->ids);
+	free(p->reason_kept);
+}
+
+/* The reason this account left for the record when the terminal hung up:
+ * filled in, selected as a field's value is on entry (typing replaces
+ * it), and said. */
+static mr_result offer_kept(review_prompt *p, kp_env *env)
+{
+	free(p->reason_kept);
+	p->reason_kept = reason_draft_load(env, store_session_user(env->store), p->form, p->id, &p->reason_draft);
+	p->reason_at = time(NULL);
+	if (!p->reason_kept)
+		return mr_done(MR_HANDLED);
+	eb_set(&p->reason, p->reason_kept);
+	eb_select_all(&p->reason);
+	p->reason_full = true; /* said under the reason */
+	return mr_say(MR_HANDLED, msg(MSG_UI_REASON_KEPT), p->id);
+}
+
+/* The reason was used, or given up with Esc: its draft goes. */
+static void forget_reason(review_prompt *p, kp_env *env)
+{
+	if (p->reason_draft)
+		store_draft_delete(env->store, store_session_user(env->store), p->reason_draft);
+	p->reason_draft = 0;
+	free(p->reason_kept);
+	p->reason_kept = NULL;
+}
+
+void review_prompt_persist(review_prompt *p, kp_env *env, bool now)
+{
+	if (!p->asking_reason || (!now && time(NULL) - p->reason_at < DRAFT_EVERY_S))
+		return;
+	char *text = eb_text(&p->reason);
+	if (strcmp(text, p->reason_kept ? p->reason_kept : "")) {
+		p->reason_at = time(NULL);
+		if (!text[0]) {
+			forget_reason(p, env);
+		} else if (reason_draft_keep(env, store_session_user(env->store), p->form, p->id, text, &p->reason_draft,
+					     NULL) == KP_OK) {
+			free(p->reason_kept);
+			p->reason_kept = text;
+			text = NULL;
+		}
+	}
+	free(text);
 }
 
 /* The record's name as lists show it: its first one-line text field. */
@@ -161,6 +209,25 @@ bool review_prompt_burst(review_prompt *p, size_t n, mr_result *why)
 	return true;
 }
 
+/* An invisible character in pasted text (cp_refused_in_text), the nth:
+ * the whole paste refused naming it, as the form refuses it. */
+static mr_result refuse_invisible(review_prompt *p, size_t nth, uint32_t cp)
+{
+	mr_result r = mr_say(MR_HANDLED, msg(MSG_UI_PASTE_CONTROL), nth, (unsigned)cp);
+	r.error = p->reason_full = true;
+	return r;
+}
+
+bool review_prompt_burst_keys(review_prompt *p, const uint32_t *cps, size_t n, mr_result *why)
+{
+	size_t nth = p->asking_reason ? cps_first_unsafe(cps, n) : 0;
+	if (nth) {
+		*why = refuse_invisible(p, nth, cps[nth - 1]);
+		return true;
+	}
+	return review_prompt_burst(p, n, why);
+}
+
 mr_result review_prompt_paste(review_prompt *p, const char *text, const char *lost)
 {
 	mr_result r = mr_done(MR_HANDLED);
@@ -181,6 +248,10 @@ mr_result review_prompt_paste(review_prompt *p, const char *text, const char *lo
 		r.error = p->reason_full = true;
 		return r;
 	}
+	uint32_t bad;
+	size_t nth = utf8_first_unsafe(text, end, &bad);
+	if (nth) /* a C1 control, a bidi control, a zero-width one (C0 are line breaks above) */
+		return refuse_invisible(p, nth, bad);
 	if (review_prompt_burst(p, n, &r))
 		return r;
 	for (size_t at = 0; at < end;) {
@@ -216,7 +287,7 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 		if (review_needs_reason(p->pending)) {
 			eb_clear(&p->reason);
 			p->asking_reason = true;
-			return none;
+			return offer_kept(p, env);
 		}
 		return apply(p, env, NULL);
 	}
@@ -234,10 +305,13 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key)
 		p->asking_reason = false;
 		mr_result r = apply(p, env, why);
 		free(why);
+		if (r.kind == MR_SAVED) /* refused, it stays for the next try */
+			forget_reason(p, env);
 		return r;
 	}
 	case RL_CANCEL:
 		p->asking_reason = false;
+		forget_reason(p, env);
 		return none;
 	case RL_TYPED:
 		break;
@@ -254,7 +328,11 @@ rl_kind reason_line_key(editbuf *b, kp_key key, bool *full, mr_result *said)
 		return RL_ACCEPT;
 	if (a == ACT_QUIT)
 		return RL_CANCEL;
-	if (!keymap_edit_line(b, a) && key_printable(key) && !eb_insert(b, key.code)) {
+	if (!keymap_edit_line(b, a) && key_printable(key) && cp_is_unsafe(key.code)) {
+		*full = true; /* invisible: said with its code, as in a field */
+		*said = mr_say(MR_HANDLED, msg(MSG_UI_KEY_CONTROL), msg(MSG_UI_AU_WHY), (unsigned)key.code);
+		said->error = true;
+	} else if (!keymap_edit_line(b, a) && key_printable(key) && !eb_insert(b, key.code)) {
 		/* full: said, never dropped unsaid */
 		char ch[5] = {0};
 		utf8_encode(key.code, ch);

@@ -11,6 +11,8 @@
  */
 #ifndef KP_REVIEW_PROMPT_H
 #define KP_REVIEW_PROMPT_H
+#include <time.h>
+
 #include "core/editbuf.h"
 #include "domain/review.h"
 #include "ui/shell.h"
@@ -27,12 +29,15 @@ typedef struct {
 	kp_review offered[REV_COUNT];
 	const char *labels[REV_COUNT];
 	bool asking_reason;
-	bool reason_full;             /* the last key was refused: the reason is full (said above it) */
+	bool reason_full;             /* something is said under the reason (a refused key; the reason kept) */
 	bool confirming;              /* 认定 of a possible repeat: asked y/n, naming it */
 	char dups[96];                /* the records it may repeat: 3、5 ("" none) */
 	char twins[384];              /* its files also another record's (store_attachment_twins; "" none) */
 	kp_review pending;
 	editbuf reason;
+	long long reason_draft;       /* the draft keeping the reason typed (reason_draft_keep), 0: none */
+	char *reason_kept;            /* what that draft holds */
+	time_t reason_at;             /* when it was last written */
 	char title[256];              /* 审核第 12 号记录「…」, 审核（已选 3 条） */
 	long long *ids;               /* the records marked for a submit of many */
 	size_t nids;
@@ -60,11 +65,20 @@ mr_result review_prompt_key(review_prompt *p, kp_env *env, kp_key key);
  * is typed: true when they would not all fit, with *why saying so — the
  * caller then drops them all, for a reason is taken whole or not at all. */
 bool review_prompt_burst(review_prompt *p, size_t n, mr_result *why);
+/* The same with the characters (the key and those after it): also true,
+ * with *why naming it, when one is invisible (cp_refused_in_text) — the
+ * whole burst is dropped, as a marked paste holding it is refused. */
+bool review_prompt_burst_keys(review_prompt *p, const uint32_t *cps, size_t n, mr_result *why);
 /* Text pasted (marked, or a row) while the reason is typed: taken whole
  * at the cursor, or refused whole with why — over the bound, more than one
  * line, or NULL: refused by the terminal, lost saying why (term.h's
  * term_paste_refusal: too long, no end mark, a NUL). */
 mr_result review_prompt_paste(review_prompt *p, const char *text, const char *lost);
+/* The reason being typed kept as a draft of this account and record, so
+ * a hang-up loses nothing (the next return of the record starts with it):
+ * when changed and due (now = false: after keys, at most every
+ * DRAFT_EVERY_S) or at once (now = true: the terminal hung up). */
+void review_prompt_persist(review_prompt *p, kp_env *env, bool now);
 /* Draw over the list (the popup from row y) and place the cursor
  * (prompt_view.c). */
 void review_prompt_draw(review_prompt *p, ui_app *app, int y);

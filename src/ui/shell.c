@@ -146,6 +146,8 @@ int app_detail_room(ui_app *app, const char *help, int max)
 
 void app_key_acts(ui_app *app, kp_key_acts_fn key_acts) { app->key_acts = key_acts; }
 
+void app_keys_later(ui_app *app, kp_acts_fn later) { app->later = later; }
+
 void app_keys(ui_app *app, kp_acts_fn acts, const void *model, const void *ctx)
 {
 	app->acts = acts;
@@ -236,10 +238,13 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 	draw_line(LINES - 1, keymap_bar_if(keyctx, app->acts, app->acts_model, app->acts_ctx), R_KEYBAR);
 	/* F1 lists what the key line's answer lets act, asked now while the
 	 * screen's model and context are there */
-	app->nhelp = keymap_help(keyctx, app->acts, app->key_acts, app->acts_model, app->acts_ctx, app->help,
-				 sizeof app->help / sizeof app->help[0]);
+	size_t max = sizeof app->help / sizeof app->help[0];
+	app->nhelp = keymap_help(keyctx, app->acts, app->key_acts, app->acts_model, app->acts_ctx, app->help, max);
+	app->nhelp += keymap_help_later(keyctx, app->acts, app->later, app->acts_model, app->acts_ctx,
+					app->help + app->nhelp, max - app->nhelp);
 	app->acts = NULL; /* each frame's screen answers afresh */
 	app->key_acts = NULL;
+	app->later = NULL;
 	if ((keyctx & CTX_CONFIRM) && !(app->keyctx & CTX_CONFIRM)) /* a question drawn now */
 		term_drop_typeahead();
 	app->keyctx = keyctx;
@@ -249,11 +254,19 @@ bool app_has_drafts(ui_app *app)
 {
 	kp_draft *d;
 	size_t n = store_drafts_of(app->env->store, app->user, KP_DRAFTS_SHOWN, &d);
-	bool any = false; /* that no live session of the account is typing */
+	bool any = false; /* that no live session of the account is typing, of a form (drafts_pending's) */
 	for (size_t i = 0; i < n; i++)
-		any |= !d[i].held;
+		any |= !d[i].held && catalog_form(&app->env->cat, d[i].form);
 	drafts_free(d, n);
 	return any;
+}
+
+void app_say_reasons_left(ui_app *app)
+{
+	char *left = reason_drafts_notice(app->env, app->user);
+	if (left)
+		app_status(app, false, "%s", left);
+	free(left);
 }
 
 void app_sign_in(ui_app *app, kp_user *u)

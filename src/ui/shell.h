@@ -79,6 +79,7 @@ struct ui_app {
 	long long draft_pick;   /* the draft chosen at sign-in, for the form opened next (it takes it) */
 	kp_acts_fn acts;        /* set by app_keys before app_chrome: which keys act now */
 	kp_key_acts_fn key_acts; /* …and of a row's keys, which (app_key_acts; NULL: all) */
+	kp_acts_fn later;       /* …and which act later, listed last by F1 (app_keys_later; NULL: none) */
 	const void *acts_model, *acts_ctx;
 	kp_key_line help[64];   /* what F1 lists: the rows that act in the screen drawn last */
 	size_t nhelp;
@@ -116,6 +117,9 @@ void app_keys(ui_app *app, kp_acts_fn acts, const void *model, const void *ctx);
 /* After app_keys, for a screen whose keys of one row act apart (the
  * menu's digits): F1's help lists only the keys key_acts lets act. */
 void app_key_acts(ui_app *app, kp_key_acts_fn key_acts);
+/* After app_keys: F1's help lists last, as such, the keys that do not act
+ * now but later will (a form's ^Z before anything is changed). */
+void app_keys_later(ui_app *app, kp_acts_fn later);
 /* The name of a screen as the one an Esc goes back to, short (the title
  * keeps its room): 「菜单」, 「列表」, 「第 3 号」, 「填写」, 「附表4」. */
 void app_screen_name(const ui_open *o, char *out, size_t len);
@@ -143,6 +147,9 @@ void app_free_state(ui_app *app);
 void app_sign_in(ui_app *app, kp_user *u);
 /* Has the signed-in account unsaved drafts (offered before the menu)? */
 bool app_has_drafts(ui_app *app);
+/* Say the 退回 reasons the account left half-typed at a hang-up
+ * (reason_drafts_notice), at sign-in. */
+void app_say_reasons_left(ui_app *app);
 /* Is the signed-in user the city (all units) rather than one unit? */
 #define APP_IS_CITY(app) (store_session_kind((app)->env->store) == SESSION_CITY)
 /* The unit every read and write is limited to (the store's session): a

@@ -208,8 +208,9 @@ static void go(table_model *m, kp_action a)
 /* An arrow, Tab or Shift-Tab in the cell: saved as Enter saves it (and
  * kept there when refused), then the next cell is entered with its value
  * selected, so the number typed next replaces it — never appended to the
- * one just saved (110 ↓ 90 was 11090). At the table's edge the edit ends;
- * the next digit is refused, not typed over the cell just saved. */
+ * one just saved (110 ↓ 90 was 11090). At the table's edge the edit ends
+ * with a note; the cursor stays on the cell just saved, and typing there
+ * starts editing it as anywhere else (12 ↑ 13 kept the 13). */
 static mr_result save_and_move(table_model *m, const tbm_ctx *c, kp_action a)
 {
 	kp_save_status st;
@@ -220,7 +221,6 @@ static mr_result save_and_move(table_model *m, const tbm_ctx *c, kp_action a)
 	if (!next_cell(m, a, &edge)) {
 		size_t len = strlen(r.text);
 		snprintf(r.text + len, sizeof r.text - len, "%s", msg(edge));
-		m->at_edge = true;
 		return r;
 	}
 	go(m, a);
@@ -264,14 +264,6 @@ mr_result tbm_key(table_model *m, const tbm_ctx *c, kp_key key)
 	if (m->mode == TBM_EDIT)
 		return cell_key(m, c, key);
 	kp_action a = keymap_lookup(CTX_TABLE, key);
-	/* typed on after an arrow at the edge: refused until another key is pressed */
-	if (m->at_edge && key_printable(key) && key.code != ' ' && m->n) {
-		char ch[8] = "";
-		utf8_encode(key.code, ch);
-		return mr_say(MR_REFUSED, msg(MSG_UI_CELL_HELD), m->rows[m->row].unit_name,
-			      m->form->fields[m->col].label, ch);
-	}
-	m->at_edge = false;
 	if (a == ACT_QUIT)
 		return mr_done(MR_CLOSE);
 	if (!m->n)

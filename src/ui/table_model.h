@@ -40,7 +40,6 @@ typedef struct {
 	editbuf cell;
 	size_t cell_max;   /* TBM_EDIT: the characters the field's bounds allow */
 	bool may_write;    /* the session may change this form (written_by) */
-	bool at_edge;      /* an arrow saved a cell at the table's edge: the next digit is no new cell's */
 	scrollwin win;     /* the rows on the page (tbm_arrange) */
 	char more[128];    /* the mark under them when some are hidden, else "" */
 } table_model;

@@ -153,51 +153,58 @@ static void spaces(char *out, size_t len, size_t *at, int n)
 		append(out, len, at, " ");
 }
 
-/* The parts as given, with the label and the way back dropped as asked,
- * and then the form's name cut as far as that leaves needed. */
-static void shorten(const title_parts *p, int cols, bool no_label, bool no_back, line_parts *l)
+/* The parts as given. */
+static void parts_of(const title_parts *p, line_parts *l)
 {
 	set(l->title, p->title ? p->title : "");
-	set(l->back, p->back && !no_back ? p->back : "");
+	set(l->back, p->back ? p->back : "");
 	set(l->right, p->right ? p->right : "");
 	snprintf(l->mark, sizeof l->mark, "%s", p->demo ? msg(MSG_UI_DEMO) : "");
 	l->year[0] = '\0';
 	if (p->year)
 		snprintf(l->year, sizeof l->year, msg(p->closed ? MSG_Y_YEAR_CLOSED : MSG_Y_YEAR), p->year);
-	if (no_label)
-		drop_label(l->right);
-	int o = over(l, cols);
-	if (o > 0 && no_label) {
-		cut_name(l->title, o);
-		cut_screen_name(l->title, o);
-	}
+}
+
+/* The right text cut by o cells with 「>」, keeping at least keep (or all
+ * of it when it is no wider). */
+static void cut_right(line_parts *l, int o, int keep)
+{
+	int w = utf8_width(l->right), to = w - o < keep ? keep : w - o;
+	if (to >= w)
+		return;
+	char cut[PART];
+	cut_to(l->right, to, cut, sizeof cut);
+	set(l->right, cut);
 }
 
 void title_line(const title_parts *p, int cols, char *out, size_t len)
 {
-	/* Steps 1 to 4: the name is cut once the label is gone, then the
-	 * closing list's items; the title keeps what it can once the way back
-	 * is gone too. */
+	/* Steps 1 to 8 of title_line.h, each only while the line is over. */
 	line_parts l;
-	shorten(p, cols, false, false, &l);
-	if (over(&l, cols) > 0)
-		shorten(p, cols, true, false, &l);
-	if (over(&l, cols) > 0)
-		cut_items(l.title, over(&l, cols));
-	if (over(&l, cols) > 0)
-		shorten(p, cols, true, true, &l);
+	parts_of(p, &l);
 	int o;
+	if (over(&l, cols) > 0)
+		drop_label(l.right);
+	if (over(&l, cols) > 0)
+		l.mark[0] = '\0';
+	if ((o = over(&l, cols)) > 0)
+		cut_items(l.title, o);
+	if (over(&l, cols) > 0)
+		l.back[0] = '\0';
+	if ((o = over(&l, cols)) > 0)
+		cut_right(&l, o, TITLE_LINE_RIGHT_MIN);
+	if ((o = over(&l, cols)) > 0) {
+		cut_name(l.title, o);
+		cut_screen_name(l.title, o);
+	}
 	if ((o = over(&l, cols)) > 0) {
 		int w = utf8_width(l.title), keep = w - o < TITLE_LINE_MIN ? TITLE_LINE_MIN : w - o;
 		char cut[PART];
 		cut_to(l.title, keep, cut, sizeof cut);
 		set(l.title, cut);
 	}
-	if ((o = over(&l, cols)) > 0 && l.right[0]) {
-		char cut[PART];
-		cut_to(l.right, utf8_width(l.right) - o, cut, sizeof cut);
-		set(l.right, cut);
-	}
+	if ((o = over(&l, cols)) > 0 && l.right[0])
+		cut_right(&l, o, 0);
 	if (over(&l, cols) > 0 && p->year)
 		snprintf(l.year, sizeof l.year, msg(p->closed ? MSG_Y_YEAR_CLOSED_SHORT : MSG_Y_YEAR_SHORT), p->year);
 	/* What is left: the left block, the right block at the right edge. */

@@ -9,23 +9,26 @@
  *
  * What gives way when the line is too narrow, least needed first, each only
  * as far as needed; words are kept whole, and a part cut inside ends with
- * 「>」 as every cut on screen does (draw.h):
+ * 「>」 as every cut on screen does (draw.h). What the screen is — a form's
+ * own name and the record's number (「附表2 科普人才库推荐表：修改第 19 号
+ * 记录」) — gives way after everything beside it (t80h h13):
  *   1. the right text's label: 「填报单位：魏都区」 → 「魏都区」 (the name
  *      says what it is);
- *   2. the form's name after its number: 「附表2 科普人才库推荐表：修改…」 →
+ *   2. 「演示账号」 (the menu and every wider screen still show it);
+ *   3. the items after the first in the title's closing 「（…）」:
+ *      「（已提交，附件 0 个）」 → 「（已提交>」;
+ *   4. the way back 「← 列表」 (the key line still names Esc);
+ *   5. the right text (the unit) cut, keeping TITLE_LINE_RIGHT_MIN cells:
+ *      「许昌市科学技术协会」 → 「许昌市科>」;
+ *   6. the form's name after its number: 「附表2 科普人才库推荐表：修改…」 →
  *      「附表2 科普人才库>：修改…」 → 「附表2>：修改…」 (the number names it;
  *      a title with no number, 工作简报：…, keeps its name whole); a title
  *      that is a screen's name alone (no 「：」: 工作进度检查表（五、组织实施）)
  *      is cut at its end, keeping TITLE_LINE_MIN cells;
- *   3. the items after the first in the title's closing 「（…）」:
- *      「（已提交，附件 0 个）」 → 「（已提交>」 (科普活动记录 has no number to
- *      cut its name at, and its way back is worth more than a count);
- *   4. the way back 「← 列表」 (the key line still names Esc);
- *   5. the title's end, cut with 「>」, keeping TITLE_LINE_MIN cells;
- *   6. the right text, cut with 「>」.
- * The demonstration flag and the year give way only after all of these
- * (below any size kepu draws at: 80 columns), the year first to 「2016」
- * (「2016 已结束」).
+ *   7. the title's end, cut with 「>」, keeping TITLE_LINE_MIN cells;
+ *   8. the right text, cut with 「>」.
+ * The year gives way only after all of these (below any size kepu draws
+ * at: 80 columns), to 「2016」 (「2016 已结束」).
  */
 #ifndef KP_TITLE_LINE_H
 #define KP_TITLE_LINE_H
@@ -34,6 +37,8 @@
 
 /* A title shortened to fewer cells says too little. */
 #define TITLE_LINE_MIN 12
+/* …and a unit's name to fewer, before the title gives way (four characters and 「>」). */
+#define TITLE_LINE_RIGHT_MIN 9
 
 typedef struct {
 	const char *title; /* 「附表2 科普人才库推荐表：修改第 1 号记录（草稿）」 */

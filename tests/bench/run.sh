@@ -75,4 +75,6 @@ KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/workbook.sh
 echo
 KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/bounds.sh
 echo
+KEPU="$PWD/$build/kepu" BENCH_DIR="$dir" bash tests/bench/picture.sh
+echo
 BENCH_DIR="$dir" bash tests/bench/summary.sh

@@ -59,6 +59,20 @@ has "第2行 G列 工作单位: 第3个字是看不见的控制字符或格式�
 printf '%s\n张\xe2\x80\x8b三,男,40,汉族,群众,本科,许昌学院,13812345670,其他\n' "$H" >"$WORK/zw.csv"
 refused 1 imp talent "$WORK/zw.csv" --unit 许昌学院
 has "第2行 A列 姓名: 第2个字是看不见的控制字符或格式字符 U+200B"
+printf '%s\n张三,男,40,汉族,群众,本科,许昌\xe2\x80\xae学院,13812345670,其他\n' "$H" >"$WORK/bidi.csv"
+refused 1 imp talent "$WORK/bidi.csv" --unit 许昌学院
+has "第2行 G列 工作单位: 第3个字是看不见的控制字符或格式字符 U+202E"
+assert_sql "SELECT count(*) FROM talent WHERE name = '张三' AND unit_id = (SELECT id FROM units WHERE name = '许昌学院')" "0"
+# A web page's table or Excel 2003 XML saved as .xls (web systems, WPS): named
+# for what it is, whatever the file is called, never 「找不到表头」.
+printf '<html><body><table><tr><td>填报单位</td><td>活动名称</td></tr></table></body></html>' >"$WORK/h.xls"
+refused 1 imp activity "$WORK/h.xls" --unit 魏都区
+has "h.xls 是网页（HTML）表格，不是 .xlsx 工作簿"
+has "另存为 Excel 工作簿（.xlsx）或 CSV"
+hasnt "找不到表头"
+printf '\xef\xbb\xbf<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>' >"$WORK/x.xlsx"
+refused 1 imp activity "$WORK/x.xlsx" --unit 魏都区
+has "x.xlsx 是 XML 表格（Excel 2003 XML），不是 .xlsx 工作簿"
 { printf '%s\n' "$H"; for i in $(seq 1 2000); do printf '张三%d,男,40,汉族,群众,本科,许昌学院,138%08d,其他\n' "$i" "$i"; done
   printf '李\xff四,男,40,汉族,群众,本科,许昌学院,13800000000,其他\n'; } >"$WORK/utf8.csv"
 refused 1 imp talent "$WORK/utf8.csv" --unit 许昌学院 --encoding utf-8

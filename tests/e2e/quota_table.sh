@@ -35,11 +35,19 @@ wait_for "已保存：魏都区 科普人才 = 110"
 type_text "90"; keys Enter
 wait_for "已保存：长葛市 科普人才 = 90"
 assert_sql "SELECT group_concat(t) FROM (SELECT q.talent t FROM quota q JOIN units u ON u.id = q.unit_id WHERE u.seq IN (1, 2) ORDER BY u.seq)" "110,90"
+# At the table's edge the arrow saves with a note; typing on edits that cell (t80h h10: 12 ↑ 13 lost the 13)
+keys Home Right; type_text "12"; keys Up
+wait_for "已保存：魏都区 科普活动 = 12；上面没有单位了"
+type_text "13"
+wait_for "Enter 保存  Tab 保存并右移"
+keys Enter
+wait_for "已保存：魏都区 科普活动 = 13"
+assert_sql "SELECT q.activity FROM quota q JOIN units u ON u.id = q.unit_id WHERE u.seq = 1" "13"
 keys Escape
 wait_for "主菜单"
 "$KEPU" export quota --db "$DB" >"$WORK/q.csv"
 head -1 "$WORK/q.csv" | grep -q "^${BOM}序号,单位,科普人才,科普活动,资源开发,重点入库项目" || fail "header"
-tail -1 "$WORK/q.csv" | grep -q "^,合计,1180,136,119,37" || fail "total: $(tail -1 "$WORK/q.csv")"
+tail -1 "$WORK/q.csv" | grep -q "^,合计,1180,139,119,37" || fail "total: $(tail -1 "$WORK/q.csv")"
 [ "$(wc -l <"$WORK/q.csv")" -eq 21 ] || fail "rows"
 # A unit's clerk reads its own row; the key line and hint offer no 修改.
 add_user wd unit 魏都区

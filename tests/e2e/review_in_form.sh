@@ -13,10 +13,10 @@ menu_open "附表2 科普人才库推荐表  记录列表"
 wait_for "共 3 条"
 keys Home Enter
 wait_for "修改第 $id 号记录（草稿）"
-assert_screen "F9 提交/撤回"                          # a saved draft: F9 on its key line
+assert_screen "F9 提交  F1/^G 帮助"                   # a saved draft: F9 on its key line, as what it does
 type_text "王"                                        # typed, not saved: F9 waits for F2
 wait_for "按 ^Z 恢复"
-refute_screen "F9 提交/撤回"
+refute_screen "F9 提交"
 keys F9
 wait_for "还有没保存的修改：先按 F2 保存"
 keys C-z
@@ -26,8 +26,12 @@ wait_for "提交第 $id 号记录"
 keys Enter
 wait_for "第 $id 号记录已改为「已提交」"
 wait_for "记录列表"                                   # decided: back where it was opened
-keys Home Enter
+keys Home
+wait_for "F9/^W 撤回"                                 # a 已提交 row: F9 only withdraws (t80h h15)
+keys Enter
 wait_for "查看第 $id 号记录（已提交）"
+assert_screen "F9 撤回  F1/^G 帮助"                   # the form says so too (t80h h7)
+refute_screen "提交/撤回"
 keys F9
 wait_for "撤回第 $id 号记录"                          # not 「提交第…」 over a lone 撤回
 assert_screen "撤回（改回草稿）"

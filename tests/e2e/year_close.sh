@@ -117,8 +117,15 @@ late() {
 # shellcheck disable=SC2046
 refused 1 "$KEPU" $(late 长葛市 长葛市补报)
 has "2016 年度已由市科协结束"
+# The administrator (no --unit: the referee's tool) still writes there, but
+# never without a word: said on the command's output and in the audit row.
+late 长葛市 管理员补录 >/dev/null
+exits 0 "$KEPU" import activity "$WORK/late.csv" --db "$DB" --year 2016 --today 2017-01-10
+has "注意：2016 年度已由市科协结束；以管理员身份写入，已记入审计。"
+assert_sql "SELECT count(*) FROM kp_audit WHERE action = 'import' AND changes LIKE '%2016 年度已由市科协结束；以管理员身份写入%'" "1"
 # shellcheck disable=SC2046
 exits 0 "$KEPU" $(late 魏都区 魏都区补报)
+hasnt "注意："                                     # the control: 魏都区's own, reopened to it
 assert_sql "SELECT count(*) FROM activity WHERE name = '魏都区补报' AND kp_year = 2016" "1"
 # and 魏都区 cannot let itself (or another unit) in by the CLI
 refused 1 "$KEPU" year reopen 2016 --for-unit 长葛市 --reason 帮忙 --unit 魏都区 --db "$DB" --today 2017-01-10

@@ -2,8 +2,8 @@
 # Which programme year a screen is in (#19): every screen's title line ends
 # with 「2017 年度」 — the progress, 附表1, a list that is empty in 2017, a
 # form — and a deadline of a year other than today's says its year. The
-# year and 「演示账号」 stay whole: with a long title and a long unit, the
-# others give way, marked (ui/title_line.h). As the city, F7 in a record
+# year stays whole: with a long title and a long unit, the others give
+# way, marked (ui/title_line.h), 「演示账号」 among the first. As the city, F7 in a record
 # list opens the unit chooser, then the new record's form for the unit
 # chosen.
 . "$(dirname "$0")/lib.sh"
@@ -59,9 +59,9 @@ keys Escape; wait_for "主菜单"
 close_terminals
 
 # A long title and a long unit: 城乡一体化示范区's activity with its
-# attachments counted. The year and the flag stay whole; the label
-# 填报单位, the way back and the title's end give way, a cut marked with
-# 「>」; the form's name (it has no number) and the unit's name stay whole.
+# attachments counted. The year stays whole; the label 填报单位, the flag
+# and the attachments' count give way, a cut marked with 「>」; the form's
+# name, the record's number, the way back and the unit's name stay whole.
 printf '填报单位,活动名称,日期,形式,对象,地点,参与人数,主讲/负责人,简介\n城乡一体化示范区,科普讲座,2017-03-01,科普讲座,社区,示范区文化中心,80,,\n' >"$WORK/a.csv"
 "$KEPU" import activity "$WORK/a.csv" --db "$DB" --year 2017 --today 2017-03-02 >/dev/null
 id=$(sqlite3 "$DB" "SELECT id FROM activity WHERE name = '科普讲座' AND kp_year = 2017")
@@ -71,7 +71,7 @@ menu_open "科普活动记录  记录列表"
 wait_for "科普活动记录：记录列表"
 type_text "#$id"; keys Enter
 wait_for "：修改第 $id 号记录（草稿"
-title_has "科普活动记录：修改第 $id 号记录（草稿" ">  城乡一体化示范区  演示账号  2017 年度"
+title_has "科普活动记录：修改第 $id 号记录（草稿>  ← 列表" "  城乡一体化示范区  2017 年度"
 keys Escape; wait_for "科普活动记录：记录列表"
 resize 120 40                                   # with room, every word whole
 keys Enter; wait_for "科普活动记录：修改第 $id 号记录（草稿，附件 0 个）"

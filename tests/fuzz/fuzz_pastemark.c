@@ -2,7 +2,7 @@
 /* libFuzzer: a bracketed paste's bytes after its start mark
  * (core/pastemark), fed whole and in the pieces the input's first byte
  * chooses: the same paste, the same bytes taken, whatever the cuts; a
- * paste taken is UTF-8. */
+ * paste taken is UTF-8 with no invisible character (utf8_first_unsafe). */
 #include <locale.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -32,7 +32,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (took_whole != took_cut || whole.state != cut.state || whole.bad_at != cut.bad_at)
 		abort();
 	const char *t = pm_text(&whole);
-	if (whole.state == PM_DONE && (strcmp(t, pm_text(&cut)) || !utf8_valid(t, strlen(t))))
+	uint32_t cp;
+	if (whole.state == PM_DONE && (strcmp(t, pm_text(&cut)) || !utf8_valid(t, strlen(t)) ||
+				       utf8_first_unsafe(t, strlen(t), &cp))) /* no invisible character taken */
 		abort();
 	pm_free(&whole);
 	pm_free(&cut);

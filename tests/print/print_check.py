@@ -271,6 +271,10 @@ def official(value):
 
 
 CLOSING = "）】」』》〉，、。；：！？"
+# Whose pages they are, as the layouts' `header` names them (talent.yaml,
+# project.yaml): the 推荐表's 姓名 and 工作单位, the 入库表's 项目名称 and unit.
+TALENT_WHOSE = lambda rec: rec["姓名"] + "　" + rec["工作单位"]
+PROJECT_WHOSE = lambda rec: rec["项目名称"] + "　" + rec["项目申报单位"]
 # The 推荐表's labels that can break badly (a value is broken where the
 # program that prints it likes: only the labels are checked).
 TALENT_LABELS = ["县（市、区）科协推荐意见", "省辖市科协意见", "职务（职称）", "QQ号或微信号", "电子邮箱",
@@ -315,10 +319,48 @@ def check_breaks(where, raw, labels, lines):
             fail("%s: no line %s" % (where, want))
 
 
-def check_paper(db, form, xlsx_name, label, marks, boxed, skip=(), labels=(), lines=(), year=2016):
+def form_title(form):
+    """A form's title (screens/FORM.yaml's `title:`), which heads its pages."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../screens/%s.yaml" % form)
+    return re.search(r"^title: (.*)$", open(path).read(), re.M).group(1).strip()
+
+
+def quote(s, chars):
+    """As kepu cuts a side of a page's head: after chars characters, with …"""
+    s = " ".join(s.splitlines())
+    return s[:chars] + "…" if len(s) > chars else s
+
+
+def page_head(raw, title, xlsx_name, page):
+    """The page's head (its first printed line), without the form's title
+    it begins with, squashed; None (a failure) when the page has none."""
+    first = raw.splitlines()[0] if raw.strip() else ""
+    if not squash(first).startswith(squash(title)):
+        fail("%s page %d: no head naming %s (its first line: %s)" % (xlsx_name, page, title, first[:40]))
+        return None
+    return squash(first)[len(squash(title)):]
+
+
+def check_heads(pdf, xlsx_name, title, groups_of, whose):
+    """Every page of a record's form names it at its head: the form's title,
+    then whose it is (whose(record), cut as kepu cuts it), so a loose second
+    page goes back with its first. groups_of: [(record, [page, …])]."""
+    before, named = mine.fails, 0
+    for rec, numbers in groups_of:
+        want = squash(quote(whose(rec), 28))
+        for i in numbers:
+            got = page_head(text(pdf, i), title, xlsx_name, i)
+            if got is not None and got != want:
+                fail("%s page %d: its head names %s, not its record's %s" % (xlsx_name, i, got, want))
+            named += got == want
+    return mine.fails == before, named
+
+
+def check_paper(db, form, xlsx_name, label, marks, boxed, skip=(), labels=(), lines=(), year=2016, whose=None):
     """A one-record-a-page form: each record on pages of its own (a long text
     runs on to a next page at full size, 可附页), every page numbered 第 N 页，
-    共 M 页 with the programme year at its foot, never shrunk to fit."""
+    共 M 页 with the programme year at its foot and headed by the form's
+    title and whose it is, never shrunk to fit."""
     records = export_rows(db, form)
     out = os.path.join(WORK, xlsx_name)
     run("export", form, "--db", db, "--format", "xlsx", "--output", out)
@@ -326,9 +368,12 @@ def check_paper(db, form, xlsx_name, label, marks, boxed, skip=(), labels=(), li
     n = pages(pdf)
     if n < max(len(records), 1):
         fail("%s: %d pages for %d records" % (xlsx_name, n, len(records)))
-    groups, raws = [], []  # a record's pages: a record's first page, and only that, has its 附表N
+    title = form_title(form)
+    groups, raws, numbers = [], [], []  # a record's pages: a record's first page, and only that, has its 附表N
     for i in range(1, n + 1):
         raw = text(pdf, i)
+        head = page_head(raw, title, xlsx_name, i)
+        raw = raw.split("\n", 1)[1] if head is not None and "\n" in raw else raw  # the head is no part of the form
         for m in ("第%d页，共%d页" % (i, n), "%d年度" % year):
             if m not in squash(raw):
                 fail("%s page %d: no %s at its foot" % (xlsx_name, i, m))
@@ -336,10 +381,16 @@ def check_paper(db, form, xlsx_name, label, marks, boxed, skip=(), labels=(), li
         if label in body or not groups:
             groups.append("")
             raws.append("")
+            numbers.append([])
         groups[-1] += body
         raws[-1] += raw
+        numbers[-1].append(i)
     if len(groups) != max(len(records), 1):
         fail("%s: %d records printed for %d" % (xlsx_name, len(groups), len(records)))
+    elif records and whose:
+        ok, named = check_heads(pdf, xlsx_name, title, zip(records, numbers), whose)
+        if ok:
+            say("ok: %s, each of %d pages headed by its record (%s)" % (xlsx_name, named, whose(records[-1])[:20]))
     # A box taller than a page goes on on the next in a piece of its own, under
     # its label and 「（续）」 (「个人基本情况（续）：」): the marks off, the
     # pieces are the text, every character of it.
@@ -395,7 +446,15 @@ def check_list(db, form, xlsx_name, marks, extra=(), unit=None):
                 fail("%s %s: %s… not printed whole" % (xlsx_name, col, squash(value)[:30]))
     no_iso(xlsx_name, printed)
     check_numbered(pdf)
-    say("ok: %s, %d records, %d pages" % (xlsx_name, len(records), pages(pdf)))
+    # every page's head: the table and its unit — every unit's form on one
+    # sheet 全部单位, a view of every unit a sheet a unit, each its own
+    title = form_title(form)
+    named = {unit} if unit else {"全部单位"} | {r.get("单位") or r.get("填报单位") for r in records}
+    for i in range(1, pages(pdf) + 1):
+        head = page_head(text(pdf, i), title, xlsx_name, i)
+        if head is not None and head not in {squash(u) for u in named if u}:
+            fail("%s page %d: its head names %s, no unit of the table" % (xlsx_name, i, head))
+    say("ok: %s, %d records, %d pages, each headed %s and its unit" % (xlsx_name, len(records), pages(pdf), title))
 
 
 def check_numbered(pdf):
@@ -442,6 +501,32 @@ def check_numbered_control(db):
         fail("the 序号 check missed the pages of a text continued without its 「（续）」")
     else:
         say("ok: the 序号 check finds the pages of a continued text without 「（续）」 (%s)" % os.path.basename(pdf))
+
+
+def check_heads_control(demo):
+    """check_heads' positive control: the demo's 推荐表 with the second
+    sheet's head taken out, and the first's naming another person, is
+    caught on both."""
+    out = os.path.join(WORK, "control-heads.xlsx")
+    run("export", "talent", "--db", demo, "--format", "xlsx", "--output", out)
+    records = export_rows(demo, "talent")
+    bad = os.path.join(WORK, "control-headless.xlsx")
+    with zipfile.ZipFile(out) as z, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as w:
+        for item in z.infolist():
+            data = z.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.decode().replace(records[0]["姓名"] + "　", records[1]["姓名"] + "　", 1).encode()
+            if item.filename == "xl/worksheets/sheet2.xml":
+                data = re.sub(r"<oddHeader>.*?</oddHeader>", "", data.decode()).encode()
+            w.writestr(item, data)
+    mine.expected = []
+    pdf = to_pdf(bad, boxes=True)
+    check_heads(pdf, "control-headless", form_title("talent"), [(records[0], [1]), (records[1], [2])], TALENT_WHOSE)
+    found, mine.expected = mine.expected, None
+    if not any("not its record's" in f for f in found) or not any("no head" in f for f in found):
+        fail("the head check missed a page with no head or another person's: %s" % found)
+    else:
+        say("ok: the head check finds a page with no head and one naming another person (%s)" % os.path.basename(pdf))
 
 
 def no_iso(name, printed):
@@ -499,7 +584,7 @@ def longest_db():
                         long_text(2000, "计划2"), short_lines(500, "推荐"), short_lines(300, "市意见")])
         # Latin capitals, wider than a digit in LibreOffice's stand-in font, in the tallest cell of a row
         w.writerow(["魏都区", "欧阳丁", "男", 40, "汉族", "群众", "大学本科", "行业", "MMMMMMMM WWWWWWW",
-                    "WORLD HEALTH ORGANIZATION MANAGEMENT WWWWWWWW MMMMMMMM", "职务", "13800000003", "", "",
+                    "WHO & WORLD HEALTH ORGANIZATION MANAGEMENT WWWWWWWW MMMMMMMM", "职务", "13800000003", "", "",
                     "其他", "情况", "经历", "计划", "推荐", "市意见"])
     run("import", "talent", "talent.csv", "--db", db)
     with open(os.path.join(WORK, "project.csv"), "w", newline="") as f:
@@ -601,8 +686,9 @@ def main():
 
     def papers(db, tag):
         check_paper(db, "talent", tag + "-talent.xlsx", "附表2", talent_marks, {"科普人才服务类别"}, talent_skip,
-                    TALENT_LABELS, talent_lines)
-        check_paper(db, "project", tag + "-project.xlsx", "附表3", project_marks, {"项目类别"}, project_skip)
+                    TALENT_LABELS, talent_lines, whose=TALENT_WHOSE)
+        check_paper(db, "project", tag + "-project.xlsx", "附表3", project_marks, {"项目类别"}, project_skip,
+                    whose=PROJECT_WHOSE)
         check_list(db, "roll", tag + "-roll.xlsx", roll_marks, unit="魏都区")
         if tag == "longest":  # its texts go on over pages
             check_numbered_control(db)
@@ -612,7 +698,7 @@ def main():
               (check_list, demo, "quota", "demo-quota.xlsx", ["附表1", "任务指标分配表", "合计"])]
     for form in ("activity", "resource", "monthly", "plan", "summary"):
         checks.append((check_list, demo, form, "demo-%s.xlsx" % form, ["填报人：", "审核人：", "填报日期："]))
-    checks += [(check_row_controls, demo), (check_briefing, demo, units), (check_progress, demo, units), (check_year, demo, units)]
+    checks += [(check_heads_control, demo), (check_row_controls, demo), (check_briefing, demo, units), (check_progress, demo, units), (check_year, demo, units)]
 
     def one(check):
         mine.lines, mine.fails = [], 0

@@ -3,7 +3,8 @@
 """make print-check, first half: kepu's workbooks read with openpyxl (a reader
 kepu does not use) — merged ranges, a height on every data row, the page
 set-up (A4, orientation, fitted to the page width, header rows repeated on
-every page) and phone numbers stored as text. Usage: xlsx_structure.py KEPU DIR
+every page, the page header naming the form and whose it is) and phone
+numbers stored as text. Usage: xlsx_structure.py KEPU DIR
 """
 import os
 import shutil
@@ -66,6 +67,10 @@ def main():
         check(ws.oddFooter.center.text.endswith("页，共 %d 页" % len(wb.worksheets)) and
               ws.page_setup.firstPageNumber in (k, str(k)) and
               ws.oddFooter.left.text == "2016 年度", name + ": footer %s" % ws.oddFooter)
+        # every page headed by the form and its person: 姓名 (B4) and 工作单位 (B6)
+        check(ws.oddHeader.left.text == "附表2 科普人才库推荐表" and
+              ws.oddHeader.right.text == "%s　%s" % (ws["B4"].value, ws["B6"].value),
+              name + ": header %s" % ws.oddHeader)
         m = merged(ws)
         check("A2:J2" in m and "A3:J3" in m, name + ": title not merged across: %s" % sorted(m)[:4])
         check(len(m) >= 15, name + ": %d merged ranges" % len(m))
@@ -84,6 +89,8 @@ def main():
     check("A2:J2" in merged(ws), "附表4: title not merged")
     page(ws, "附表4", True, 0)
     check(ws.print_title_rows in ("4:4", "$4:$4"), "附表4: header rows repeated: %s" % ws.print_title_rows)
+    check(ws.oddHeader.left.text == "附表4 科普人才信息汇总表" and ws.oddHeader.right.text == "魏都区",
+          "附表4: header %s" % ws.oddHeader)
     heights(ws, "附表4", 4)
     phones = [ws.cell(r, 7) for r in range(5, ws.max_row + 1) if ws.cell(r, 7).value]
     check(phones and all(c.data_type == "s" and c.number_format == "@" for c in phones),

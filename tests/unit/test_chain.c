@@ -280,7 +280,7 @@ static void test_migration_seals_first_link(void **state)
 	sql_run(fx->path, old);
 	sqlite3_free(old);
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 12);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'chain_start'"), 1);
 	char *sealed = sqlite3_mprintf("SELECT json_extract(changes, '$[2]') FROM kp_audit WHERE action = 'chain_start'");
 	assert_true(sql_int(fx->path, sealed) >= records);

@@ -15,11 +15,13 @@
 
 #include "core/bloom.h"
 #include "core/clock.h"
+#include "core/dupkey.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 #include "domain/save.h"
 #include "domain/transfer.h"
 #include "form/phone.h"
+#include "store/db.h"
 
 #define HEADER "填报单位,姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别\n"
 /* similar_hint's 联系电话 first: the same index finds a similar person */
@@ -658,11 +660,12 @@ static void test_same_person_new_phone(void **state)
 	r.unit_id = store_unit_id(fx->env.store, "长葛市");
 	record_set(&r, (size_t)form_field_index(f, "name"), "雷盼盼");
 	record_set(&r, (size_t)form_field_index(f, "phone"), "13912340009");
-	const char *folded[] = {"长葛市 科技 局", "长葛市科技局", "長葛市科技局"};
+	/* 長 is 长 (a place is compared simplified); 长葛市科协 is another workplace */
+	const char *folded[] = {"长葛市 科技 局", "長葛市科技局", "长葛市科协"};
 	for (size_t c = 0; c < 3; c++) {
 		record_set(&r, (size_t)form_field_index(f, "employer"), folded[c]);
 		kp_dup d;
-		assert_int_equal(store_find_duplicate(fx->env.store, f, &r, &d), c < 2); /* 長: another character */
+		assert_int_equal(store_find_duplicate(fx->env.store, f, &r, &d), c < 2);
 		if (c < 2) {
 			assert_int_equal(d.id, 1);
 			assert_true(d.similar);
@@ -691,6 +694,123 @@ static void test_same_person_new_phone(void **state)
 	assert_int_equal(store_update(fx->env.store, f, &now, NULL), KP_OK);
 	record_free(&now);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_duplicates"), 0);
+}
+
+/* t5h/t6h: a unit enters its 罗德明 again, another phone each time, his
+ * 工作单位 with the city before it, written long, with a status note, or
+ * his 姓名 in variant or Japanese characters, with a name dot: each is
+ * warned naming the record. Controls: another person at that workplace,
+ * the same name at another (the city's bureau too). Another unit is told
+ * only by 姓名 and 联系电话; by 姓名 and 工作单位, however spelt, it is
+ * told nothing and the record is marked for the city. */
+static void test_same_person_other_spelling(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	char *said; /* 许昌学院's records, saved as the administrator */
+	assert_int_equal(save_talent(fx, "罗德明", "魏都区科技局", "0374-2864493", false, &said), SAVE_OK);
+	free(said);
+	const char *why = "可能与第 1 号记录（许昌学院，罗德明）重复：姓名、工作单位相同，联系电话不同，请核实";
+	const char *same[][2] = {
+		{"罗德明", "魏都区科学技术局"}, {"罗德明", "许昌市魏都区科技局"}, {"罗德明", "许昌魏都区科技局"},
+		{"罗德明", "河南省许昌市魏都区科技局"}, {"罗德明", "魏都区科技局（退休）"},
+		{"罗德明", "魏都区科技局（已退休）"}, {"罗德明", "魏都区科技局（原）"}, {"罗徳明", "魏都区科技局"},
+		{"罗悳明", "魏都区科技局"}, {"羅德明", "魏都区科技局"}, {"罗·德明", "魏都区科技局"},
+		{"罗•德明", "魏都区科技局"}, {"罗・德明", "魏都区科技局"}, {"羅徳明", "許昌市魏都區科學技術局（退休）"},
+	};
+	for (size_t c = 0; c < sizeof same / sizeof *same; c++) {
+		char *phone = xasprintf("1391234%04zu", c);
+		kp_save_status st = save_talent(fx, same[c][0], same[c][1], phone, false, &said);
+		if (st != SAVE_DUPLICATE || !strstr(said, why))
+			fail_msg("%s / %s: %d %s", same[c][0], same[c][1], st, said ? said : "");
+		free(said);
+		free(phone);
+	}
+	const char *other[][2] = {{"王德明", "魏都区科技局"}, {"罗明", "魏都区科技局"}, {"罗德明", "魏都区教育局"},
+				  {"罗德明", "许昌市科技局"}, {"罗德明", "魏都区科协"}};
+	for (size_t c = 0; c < sizeof other / sizeof *other; c++) {
+		char *phone = xasprintf("1381234%04zu", c);
+		kp_save_status st = save_talent(fx, other[c][0], other[c][1], phone, false, &said);
+		if (st != SAVE_OK)
+			fail_msg("%s / %s: %d %s", other[c][0], other[c][1], st, said ? said : "");
+		free(said);
+		free(phone);
+	}
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent"), 6);
+	/* an import the same: the row left out naming the record; the control saved */
+	import_says(fx, "talent",
+		    HEADER "许昌学院,罗徳明,男,61,汉族,中共党员,中专/中技,许昌市魏都区科技局（退休）,13600000001,其他\n"
+			   "许昌学院,赵德明,男,61,汉族,中共党员,中专/中技,许昌市魏都区科技局,13600000002,其他\n",
+		    1, 0, "第2行: 可能与第 1 号记录（罗德明）重复：姓名、工作单位相同，联系电话不同，没有导入", NULL);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE name = '赵德明'"), 1);
+	/* the store's own look-up: spaces no form would store */
+	kp_record r;
+	record_init(&r, f->nfields);
+	r.unit_id = store_unit_id(fx->env.store, "许昌学院");
+	record_set(&r, (size_t)form_field_index(f, "name"), "罗 德 明");
+	record_set(&r, (size_t)form_field_index(f, "employer"), "魏都区科技局");
+	record_set(&r, (size_t)form_field_index(f, "phone"), "13700000001");
+	kp_dup d;
+	assert_true(store_find_duplicate(fx->env.store, f, &r, &d));
+	assert_int_equal(d.id, 1);
+	assert_int_equal(d.alike, 1);
+	dup_free(&d);
+	/* another unit: told by 姓名 (羅德明 is 罗德明) and 联系电话 */
+	sign_in_unit(fx, "魏都区");
+	r.unit_id = store_unit_id(fx->env.store, "魏都区");
+	record_set(&r, (size_t)form_field_index(f, "name"), "羅德明");
+	record_set(&r, (size_t)form_field_index(f, "phone"), "0374-2864493");
+	assert_true(store_find_duplicate(fx->env.store, f, &r, &d));
+	assert_true(d.other_unit);
+	assert_false(d.similar);
+	assert_int_equal(d.id, 0); /* never whose */
+	dup_free(&d);
+	/* …by 姓名 and 工作单位 under another phone: nothing, however spelt; the
+	 * record is marked for the city (quiet). Control: another name. */
+	record_set(&r, (size_t)form_field_index(f, "phone"), "13700000002");
+	const char *names[] = {"罗德明", "罗徳明", "羅悳明", "孙德明"};
+	for (size_t c = 0; c < 4; c++) {
+		record_set(&r, (size_t)form_field_index(f, "name"), names[c]);
+		assert_false(store_find_duplicate(fx->env.store, f, &r, &d));
+		assert_null(d.unit_name);
+		if (d.quiet != (c < 3))
+			fail_msg("%s: quiet %d", names[c], d.quiet);
+		dup_free(&d);
+	}
+	record_free(&r);
+}
+
+/* What each field of 附表2 is compared as (dup_key_how), and the loader's
+ * `place`: text fields only, each prefix a one-line text. */
+static void test_place_loaded(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *t = catalog_form(&fx->env.cat, "talent");
+	const kp_field *employer = &t->fields[form_field_index(t, "employer")];
+	assert_string_equal(employer->place, "河南省\n许昌市");
+	assert_int_equal(dup_key_how(employer), DUPKEY_PLACE);
+	assert_int_equal(dup_key_how(&t->fields[form_field_index(t, "name")]), DUPKEY_PERSON);
+	assert_int_equal(dup_key_how(&t->fields[form_field_index(t, "specialty")]), DUPKEY_TEXT);
+	const char *head = "id: t\ntitle: 测试\ntable: t\nfields:\n";
+	const char *bad[] = {"  - {id: d, label: D, type: date, place: [许昌市]}\n",
+			     "  - {id: a, label: A, type: text, place: ['']}\n"};
+	for (size_t i = 0; i < 2; i++) {
+		char *text = xasprintf("%s%s", head, bad[i]);
+		kp_diag d = {0};
+		kp_form *f = form_load(&fx->env.cat, "t.yaml", text, strlen(text), &d);
+		if (f)
+			fail_msg("loaded: %s", bad[i]);
+		diag_free(&d);
+		free(text);
+	}
+	char *text = xasprintf("%s%s", head, "  - {id: a, label: A, type: text, place: [河南省, 许昌市]}\n"); /* control */
+	kp_diag d = {0};
+	kp_form *f = form_load(&fx->env.cat, "t.yaml", text, strlen(text), &d);
+	assert_non_null(f);
+	assert_string_equal(f->fields[0].place, "河南省\n许昌市");
+	form_free(f);
+	diag_free(&d);
+	free(text);
 }
 
 #define LEI "长葛市,雷盼盼,男,61,汉族,中共党员,中专/中技,长葛市科技局,"
@@ -751,6 +871,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_repeats_through_padding, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_person_new_phone, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_person_new_phone_import, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_person_other_spelling, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_place_loaded, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,7 +4,8 @@
  * file there; on another record of the unit they are taken but said, and
  * the city's approval asks first; on another unit's record the clerk is
  * told without that record being named. Different files are never marked
- * (the control). A schema-6 database's files are hashed when opened. The
+ * (the control). A schema-6 database's files are hashed when opened, a
+ * schema-9 one's content hashes computed again. The
  * 附件 screen offers F5/F8 only while the record's files may change. The
  * 月报's 佐证活动 does not count an activity whose only file is recycled. */
 #include "unit_env.h"
@@ -183,7 +184,7 @@ static void upgraded(fixture *fx, const char *sql, long long b, const char *twin
 	env_close(&fx->env);
 	sql_run(fx->path, sql);
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 12);
 	sign_in_unit(fx, "魏都区");
 	char *t = store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), b, 0);
 	assert_non_null(t);
@@ -303,7 +304,12 @@ static void same_picture_other_bytes(void **state)
 	assert_int_equal(send_bytes(fx, a, photo, sizeof photo - 1, "photo1.png").kind, EV_HANDLED);
 	ev_result r = send_bytes(fx, a, tail, sizeof tail - 1, "photo2.png");
 	assert_int_equal(r.kind, EV_REFUSED);
-	assert_non_null(strstr(r.text, "「photo2.png」与这条记录已有的附件「photo1.png」内容完全相同"));
+	/* other bytes: not said to be the same file */
+	assert_non_null(strstr(r.text, "「photo2.png」与这条记录已有的附件「photo1.png」图像内容相同（文件不完全相同"));
+	assert_null(strstr(r.text, "内容完全相同"));
+	r = send_bytes(fx, a, photo, sizeof photo - 1, "photo1 copy.png");
+	assert_int_equal(r.kind, EV_REFUSED);
+	assert_non_null(strstr(r.text, "「photo1 copy.png」与这条记录已有的附件「photo1.png」内容完全相同"));
 	assert_int_equal(files_of(fx, a), 1);
 	assert_int_equal(evidenced(fx), 1);
 	r = send_bytes(fx, b, commented, sizeof commented - 1, "photo3.png");
@@ -327,6 +333,32 @@ static void same_picture_other_bytes(void **state)
 	assert_int_equal(send_bytes(fx, a, tail, sizeof tail - 1, "again.png").kind, EV_REFUSED);
 }
 
+/* A schema-9 database kept content hashes of the first definition (a
+ * PNG's chunks): opened, every one is computed again (schema 12), so the
+ * twins the new definition finds are found in files kept before. Here the
+ * old hashes are stand-ins that match nothing; the twin comes back only
+ * if they are recomputed. */
+static void schema_9_hashes_recomputed(void **state)
+{
+	fixture *fx = *state;
+	static const char photo[] = SIG IHDR IDAT("pixel1") IEND, commented[] = SIG IHDR TEXT IDAT("pixel1") IEND,
+			  other[] = SIG IHDR IDAT("pixel2") IEND;
+	long long a = activity(fx, "魏都区", "讲座甲"), b = activity(fx, "魏都区", "讲座乙");
+	sign_in_unit(fx, "魏都区");
+	assert_int_equal(send_bytes(fx, a, photo, sizeof photo - 1, "photo1.png").kind, EV_HANDLED);
+	assert_int_equal(send_bytes(fx, b, commented, sizeof commented - 1, "photo3.png").kind, EV_HANDLED);
+	assert_int_equal(send_bytes(fx, b, other, sizeof other - 1, "photo4.png").kind, EV_HANDLED);
+	upgraded(fx,
+		 "CREATE TABLE h9 AS SELECT id, hash, randomblob(32) AS content FROM kp_attachment_hashes;"
+		 " DROP TABLE kp_attachment_hashes; ALTER TABLE h9 RENAME TO kp_attachment_hashes;"
+		 " PRAGMA user_version = 9",
+		 b, "附件「photo3.png」与第", "photo4.png");
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_attachment_hashes WHERE content_def = 2"), 3);
+	/* control: the stand-ins alone match nothing */
+	sql_run(fx->path, "UPDATE kp_attachment_hashes SET content = randomblob(32)");
+	assert_null(store_attachment_twins(fx->env.store, catalog_form(&fx->env.cat, "activity"), b, 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -337,6 +369,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(keys_by_state, setup, teardown),
 		cmocka_unit_test_setup_teardown(recycled_file_is_no_evidence, setup, teardown),
 		cmocka_unit_test_setup_teardown(same_picture_other_bytes, setup, teardown),
+		cmocka_unit_test_setup_teardown(schema_9_hashes_recomputed, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

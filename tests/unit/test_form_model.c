@@ -563,7 +563,20 @@ static void reported_month_refused_on_choosing(void **state)
 	assert_said(r.text, want);
 	assert_value(m, "month", "");
 	assert_focus(m, "month");
+	/* a month typed that is none: the refusal names the months offered
+	 * as the list shows them, July reported (it said 「现在可选：2016-07」) */
+	key(s, m, SPACE);
+	type(s, m, "xyz");
+	r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "现在可选：2016-07（已填报）；2016-08 从 2016-09-01 起可以填");
+	key(s, m, ESC);
 	clock_set_today("2016-09-10"); /* positive control: August, ended, is free */
+	key(s, m, SPACE);
+	type(s, m, "xyz");
+	r = key(s, m, TAB);
+	assert_said(r.text, "现在可选：2016-07（已填报） 到 2016-08；2016-09 从");
+	key(s, m, ESC);
 	key(s, m, SPACE);
 	type(s, m, "2016-08");
 	r = key(s, m, ENTER);

@@ -524,6 +524,82 @@ static void excel_quoting(void **state)
 	fm_free(m);
 }
 
+/* One rule for invisible characters (utf8_first_unsafe): a bidi control
+ * U+202E between 子丑 and 寅卯 (it reorders what the city reads), a zero-width space,
+ * a BOM inside the text, a soft hyphen refuse the whole paste naming the
+ * character and its code, as a C0/C1 control does — in the terminal's
+ * paste (pastemark) and in the model, a field's text or a row of cells —
+ * where U+202E was once dropped and the rest filled (「已粘贴 4 个字；其中
+ * 1 个是看不见的控制字符」). Typed, such a key is refused naming it. The
+ * controls: the same text without it is pasted, and CJK, the ideographic
+ * space and a Tab pass. */
+static void paste_invisible(void **state)
+{
+	form_story *s = *state;
+	static const struct { const char *text; unsigned cp; size_t nth; } bad[] = {
+		{"子丑\u202e寅卯", 0x202E, 3}, {"子\u200b丑", 0x200B, 2}, {"子丑寅\ufeff卯", 0xFEFF, 4},
+		{"子\u00ad丑", 0x00AD, 2}, {"\u2066子丑", 0x2066, 1}, {"子\u061c丑", 0x061C, 2},
+		{"子\u200d丑", 0x200D, 2}, {"子\u200f丑", 0x200F, 2},
+	};
+	char why[512], want[512];
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		paste_mark p = {0};
+		char in[64];
+		snprintf(in, sizeof in, "%s" PASTE_END_MARK, bad[i].text);
+		pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+		pm_feed(&p, in, strlen(in), 0);
+		assert_int_equal(p.state, PM_CONTROL);
+		assert_int_equal(p.bad_cp, bad[i].cp);
+		assert_int_equal(p.bad_char, bad[i].nth);
+		pm_free(&p);
+		form_model *m = open_form(s);
+		focus_on(m, "name");
+		fm_result r = fm_paste(m, &s->c, bad[i].text);
+		assert_int_equal(r.kind, FM_REFUSED);
+		assert_true(r.error);
+		snprintf(want, sizeof want, "粘贴的内容第 %zu 个字是看不见的控制字符或格式字符（U+%04X），一项也没有填入",
+			 bad[i].nth, bad[i].cp);
+		assert_said(r.text, want);
+		assert_value(m, "name", "");
+		assert_false(m->dirty);
+		fm_free(m);
+	}
+	/* a row of cells: nothing of it filled, the character named */
+	form_model *m = open_form(s);
+	fm_result r = fm_paste(m, &s->c, "周八\t男\t4\u200b4\t汉族\r\n");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "粘贴的内容第 7 个字是看不见的控制字符或格式字符（U+200B）");
+	assert_value(m, "name", "");
+	assert_value(m, "gender", "");
+	/* typed: refused naming the field and the code, the value as it was */
+	focus_on(m, "name");
+	type(s, m, "子丑");
+	r = key(s, m, (kp_key){.code = 0x202E});
+	assert_int_equal(r.kind, FM_REFUSED);
+	snprintf(why, sizeof why, "%s：U+202E 是看不见的控制字符或格式字符，没有输入",
+		 m->form->fields[form_field_index(m->form, "name")].label);
+	assert_string_equal(r.text, why);
+	assert_value(m, "name", "子丑");
+	fm_free(m);
+	/* unmarked (a burst of keys, as a terminal that does not mark a paste
+	 * sends it): the same, never 子丑 typed and 寅卯 after the refusal */
+	m = open_form(s);
+	focus_on(m, "name");
+	r = burst(s, m, "子丑\u202e寅卯");
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "粘贴的内容第 3 个字是看不见的控制字符或格式字符（U+202E），一项也没有填入");
+	assert_int_equal(burst(s, m, "子丑寅卯").kind, FM_HANDLED); /* the control: taken, typed on */
+	fm_free(m);
+	/* the controls */
+	pasted_as(s, "name", "子丑寅卯", "子丑寅卯");
+	pasted_as(s, "profile", "子丑\u3000寅卯\n辰巳", "子丑\u3000寅卯\n辰巳");
+	paste_mark p = {0};
+	pm_start(&p, TERM_PASTE_MAX, TERM_PASTE_GAP_MS, TERM_PASTE_MS, 0);
+	pm_feed(&p, "子丑\u3000寅\t卯" PASTE_END_MARK, strlen("子丑\u3000寅\t卯" PASTE_END_MARK), 0);
+	assert_int_equal(p.state, PM_DONE);
+	pm_free(&p);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -535,6 +611,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(paste_in_pieces, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_bounds, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_controls, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(paste_invisible, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(paste_cell_not_yours, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(excel_quoting, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(tab_takes_as_paste_does, form_story_setup, form_story_teardown),

@@ -88,11 +88,42 @@ static void resource_import(void **state)
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM resource"), 2);
 }
 
+/* The invisible characters a paste refuses (a bidi control, a zero-width
+ * space, a BOM inside the text, a soft hyphen) refuse an imported cell
+ * too, naming its row, column and code point, and nothing is saved (the
+ * file is one piece); the control: the same row without it is imported. */
+static void invisible_in_import(void **state)
+{
+	fixture *fx = *state;
+	static const struct { const char *name, *said; } bad[] = {
+		{"社区\u202e科普大讲堂", "第2行 C列 项目名称: 第3个字是看不见的控制字符或格式字符 U+202E"},
+		{"社区科普\u200b大讲堂", "第2行 C列 项目名称: 第5个字是看不见的控制字符或格式字符 U+200B"},
+		{"社区科普大讲堂\ufeff", "第2行 C列 项目名称: 第8个字是看不见的控制字符或格式字符 U+FEFF"},
+		{"社区科\u00ad普大讲堂", "第2行 C列 项目名称: 第4个字是看不见的控制字符或格式字符 U+00AD"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char csv[512], *rep = NULL;
+		snprintf(csv, sizeof csv, HEADER "魏都区,2016-07-01,%s,魏都区科协,李四,13812345678,科普活动,2016-07,2016-08\n",
+			 bad[i].name);
+		assert_int_not_equal(import(fx, "project", NULL, csv, &rep), 0);
+		assert_has(rep, bad[i].said);
+		free(rep);
+		assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM project"), 0);
+	}
+	char *rep = NULL;
+	if (import(fx, "project", NULL, HEADER "魏都区,2016-07-01,社区科普大讲堂,魏都区科协,李四,13812345678,科普活动,2016-07,2016-08\n",
+		   &rep) != 0)
+		fail_msg("%s", rep);
+	free(rep);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM project"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(project_rules_on_import, setup, teardown),
 		cmocka_unit_test_setup_teardown(resource_import, setup, teardown),
+		cmocka_unit_test_setup_teardown(invisible_in_import, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

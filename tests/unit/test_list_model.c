@@ -449,11 +449,47 @@ static void columns_scroll_sideways(void **state)
 	lm_free(&v);
 }
 
+/* The unit's F9 on the key line says what it does on the selected row:
+ * 撤回 on its 已提交 record (t80h h15: it said 提交, and the popup offered
+ * only 撤回), 提交 on a draft and with records marked (F9 submits them). */
+static void f9_named_by_row(void **state)
+{
+	story *s = *state;
+	lm_free(&s->m);
+	env_close(&s->fx->env);
+	reopen(s->fx); /* the unit's own session */
+	sign_in_unit(s->fx, "许昌学院");
+	s->talent = catalog_form(&s->fx->env.cat, "talent");
+	char *err = NULL;
+	if (review_apply(&s->fx->env, s->talent, 1, REV_SUBMIT, NULL, &err))
+		fail_msg("%s", err);
+	s->c = (lm_ctx){s->fx->env.store, ROWS, false, true, &s->fx->env};
+	lm_init(&s->m, s->talent, NULL, s->fields, 3);
+	lm_restart(&s->m, &s->c);
+	size_t submitted = s->m.n, draft = s->m.n;
+	for (size_t i = 0; i < s->m.n; i++)
+		*(strcmp(s->m.rows[i].state, "submitted") ? &draft : &submitted) = i;
+	assert_true(submitted < s->m.n && draft < s->m.n);
+	s->m.sel = submitted;
+	const char *bar = keymap_bar_if(CTX_LIST | CTX_UNIT | lm_review_ctx(&s->m, &s->c), lm_acts, &s->m, &s->c);
+	assert_non_null(strstr(bar, "F9/^W 撤回"));
+	assert_null(strstr(bar, "提交"));
+	assert_int_equal(key(s, FN(KEY_F(9))).kind, LM_REVIEW);
+	s->m.sel = draft;
+	bar = keymap_bar_if(CTX_LIST | CTX_UNIT | lm_review_ctx(&s->m, &s->c), lm_acts, &s->m, &s->c);
+	assert_non_null(strstr(bar, "F9/^W 提交"));
+	assert_null(strstr(bar, "撤回"));
+	s->m.sel = submitted; /* marked: F9 submits the marked ones */
+	assert_int_not_equal(key(s, SPACE).kind, LM_REFUSED);
+	assert_int_equal(lm_review_ctx(&s->m, &s->c), 0);
+}
+
 int main(void)
 {
 	unit_locale();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(edit_and_delete, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(f9_named_by_row, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(reload_keeps_the_record, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(empty_text_says_why, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(filter_and_open, story_setup, story_teardown),

@@ -360,6 +360,18 @@ static void test_paper_layout(void **state)
 	assert_true(p->rows[2].cells[0].seal);
 	form_free(f);
 	diag_free(&d);
+	/* whose pages: a template at the head of each, checked as a text's */
+	const char *headed = HEAD "  - {id: a, label: 甲, type: text}\n"
+		"paper:\n  header: \"{a}　{unit}\"\n  columns: [10]\n  rows:\n    - [{field: a}]\n";
+	f = form_load(&cat, "x.yaml", headed, strlen(headed), &d);
+	diag_print(&d, stderr);
+	assert_non_null(f);
+	assert_string_equal(f->paper->header, "{a}　{unit}");
+	form_free(f);
+	diag_free(&d);
+	expect_one(HEAD "  - {id: a, label: 甲, type: text}\n"
+		   "paper:\n  header: \"{zz}\"\n  columns: [10]\n  rows:\n    - [{field: a}]\n", 7, 11,
+		   "「{zz}」既不是本表的字段");
 	expect_one(PAPER "    - [甲]\n", 10, 7, "这一行占 1 列");
 	expect_one(PAPER "    - [甲, {text: \"{zz}\"}]\n", 10, 18, "「{zz}」既不是本表的字段");
 	expect_one(PAPER "    - [甲, {field: a, boxes: 2}]\n", 10, 29, "boxes 只用于选项字段");

@@ -229,6 +229,29 @@ static char *sheet_xml(const char *path, int n)
 	return book_part(path, name);
 }
 
+/* 魏都区's 推荐表 book of 张三, short, and 李四, his 个人基本情况 and
+ * 科普工作经历 long, at 许昌学院 and employer: its path (a new string). */
+static char *short_and_long(fixture *fx, const char *employer)
+{
+	strbuf csv = STRBUF_INIT, lng = STRBUF_INIT;
+	for (int i = 0; i < 80; i++)
+		sb_adds(&lng, "长期从事基层科普工作并组织开展各类科普活动，");
+	sb_printf(&csv, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况,科普工作经历\n"
+			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普,短,短\n"
+			"李四,男,45,汉族,群众,本科,%s,13812345679,青少年科普,%s,%s\n",
+		  employer, sb_str(&lng), sb_str(&lng));
+	save_rows(fx, "talent", sb_str(&csv));
+	char *path = xasprintf("%s.xlsx", fx->path);
+	char *err = NULL;
+	size_t sheets = 0;
+	assert_int_equal(export_paper(&fx->env, catalog_form(&fx->env.cat, "talent"),
+				      store_unit_id(fx->env.store, "魏都区"), NULL, path, &sheets, &err), 0);
+	assert_int_equal(sheets, 2);
+	sb_free(&csv);
+	sb_free(&lng);
+	return path;
+}
+
 /* A person whose texts are long prints at full size on pages of its own
  * (「（可附页）」), never shrunk onto one: the sheet is fitted to the width
  * only, kepu breaks its rows into pages, and the feet count every page —
@@ -236,20 +259,8 @@ static char *sheet_xml(const char *path, int n)
 static void test_long_runs_on(void **state)
 {
 	fixture *fx = *state;
-	const kp_form *f = catalog_form(&fx->env.cat, "talent");
-	strbuf csv = STRBUF_INIT, lng = STRBUF_INIT;
-	for (int i = 0; i < 80; i++)
-		sb_adds(&lng, "长期从事基层科普工作并组织开展各类科普活动，");
-	sb_printf(&csv, "姓名,性别,年龄,民族,政治面貌,学历,工作单位,联系电话,科普人才服务类别,个人基本情况,科普工作经历\n"
-			"张三,男,45,汉族,群众,本科,许昌学院,13812345678,青少年科普,短,短\n"
-			"李四,男,45,汉族,群众,本科,许昌学院,13812345679,青少年科普,%s,%s\n",
-		  sb_str(&lng), sb_str(&lng));
-	save_rows(fx, "talent", sb_str(&csv));
-	char *path = xasprintf("%s.xlsx", fx->path);
+	char *path = short_and_long(fx, "许昌学院");
 	char *err = NULL;
-	size_t sheets = 0;
-	assert_int_equal(export_paper(&fx->env, f, store_unit_id(fx->env.store, "魏都区"), NULL, path, &sheets, &err), 0);
-	assert_int_equal(sheets, 2);
 	strbuf got = STRBUF_INIT;
 	FILE *in = fopen(path, "rb");
 	assert_non_null(in);
@@ -273,8 +284,6 @@ static void test_long_runs_on(void **state)
 	}
 	unlink(path);
 	free(path);
-	sb_free(&csv);
-	sb_free(&lng);
 	sb_free(&got);
 }
 
@@ -1076,43 +1085,71 @@ static void test_list_pieces_back(void **state)
 	free(csv);
 }
 
+/* The file of len bytes named name, through import_source as `kepu
+ * import` reads it: refused with said and also in the message, or (said
+ * NULL) read. */
+static void source_says(fixture *fx, const char *name, const void *bytes, size_t len, const char *said,
+			const char *also)
+{
+	FILE *raw = tmpfile();
+	assert_non_null(raw);
+	fwrite(bytes, 1, len, raw);
+	rewind(raw);
+	char *err = NULL;
+	import_origin *org = NULL;
+	FILE *in = import_source(&fx->env.cat, catalog_form(&fx->env.cat, "activity"), raw, name, NULL, NULL,
+				 store_year(fx->env.store), &org, &err);
+	if (said && (in || !err || !strstr(err, said) || !strstr(err, also)))
+		fail_msg("%s: %s", name, err ? err : "(read)");
+	if (!said && (err || !in))
+		fail_msg("%s: %s", name, err ? err : "(nothing)");
+	if (in && in != raw)
+		fclose(in);
+	free(err);
+	import_origin_free(org);
+	fclose(raw);
+}
+
 /* An Excel 97-2003 .xls (an OLE2 compound file, as are WPS's .et and a
  * password-protected .xlsx) is refused as what it is, telling how to save
  * it as .xlsx: it was read as a CSV and refused as 「既不是 UTF-8 也不是
  * GB18030」, which sent the clerk after an encoding. */
 static void test_old_xls_refused(void **state)
 {
-	fixture *fx = *state;
-	const kp_form *f = catalog_form(&fx->env.cat, "activity");
-	static const unsigned char cfb[16] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1};
-	for (int ole = 0; ole < 2; ole++) {
-		FILE *raw = tmpfile();
-		assert_non_null(raw);
-		if (ole)
-			fwrite(cfb, 1, sizeof cfb, raw);
-		else /* the control: text begins the same file */
-			fputs("填报单位,活动名称\n", raw);
-		for (int i = 0; i < 512; i++)
-			fputc(ole ? 0 : 'x', raw);
-		rewind(raw);
-		char *err = NULL;
-		import_origin *org = NULL;
-		FILE *in = import_source(&fx->env.cat, f, raw, "活动.xls", NULL, NULL, store_year(fx->env.store), &org, &err);
-		if (ole) {
-			assert_null(in);
-			assert_non_null(err);
-			assert_non_null(strstr(err, "活动.xls 是 Excel 97-2003 工作簿（.xls）"));
-			assert_non_null(strstr(err, "另存为"));
-		} else {
-			assert_null(err);
-			assert_non_null(in);
-			if (in != raw)
-				fclose(in);
-		}
-		free(err);
-		import_origin_free(org);
-		fclose(raw);
-	}
+	static const unsigned char cfb[8] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1};
+	unsigned char ole[528] = {0};
+	char text[528];
+	memcpy(ole, cfb, sizeof cfb);
+	snprintf(text, sizeof text, "%s", "填报单位,活动名称\n"); /* the control: text begins the same file */
+	memset(text + strlen(text), 'x', sizeof text - strlen(text));
+	source_says(*state, "活动.xls", ole, sizeof ole, "活动.xls 是 Excel 97-2003 工作簿（.xls）", "另存为");
+	source_says(*state, "活动.xls", text, sizeof text, NULL, NULL);
+}
+
+/* A table saved as a web page (web systems' 「导出 Excel」, WPS's 网页格式)
+ * or as Excel 2003 XML, named .xls, .xlsx or .csv, is refused as what it
+ * is, telling how to save it as .xlsx: it was read as a CSV and refused as
+ * 「前 20 行中找不到表头」. Told by its content after a BOM (UTF-8, UTF-16)
+ * and blanks. The controls: a CSV whose cell holds 「<html」 later, and an
+ * XML file of no spreadsheet, are read as text. */
+static void test_markup_tables_refused(void **state)
+{
+	static const struct { const char *name, *text, *said; size_t len; } files[] = {
+		{"h.xls", "<html><body><table><tr><td>填报单位</td></tr></table></body></html>", "h.xls 是网页（HTML）表格，不是 .xlsx 工作簿", 0},
+		{"h.xlsx", "\xef\xbb\xbf \r\n<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.0//EN\"><HTML>", "h.xlsx 是网页（HTML）表格", 0},
+		{"t.csv", "\n\t<TABLE border=1><tr><td>活动名称</td></tr></TABLE>", "t.csv 是网页（HTML）表格", 0},
+		{"c.xls", "<!-- exported --><html xmlns:x=\"urn:schemas-microsoft-com:office:excel\">", "c.xls 是网页（HTML）表格", 0},
+		{"x.xls", "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">",
+		 "x.xls 是 XML 表格（Excel 2003 XML），不是 .xlsx 工作簿", 0},
+		{"u.xls", "\xff\xfe<\0?\0x\0m\0l\0 \0?\0>\0<\0W\0o\0r\0k\0b\0o\0o\0k\0 \0x\0m\0l\0n\0s\0=\0\"\0u\0r\0n\0:\0s\0c\0h\0e\0m\0a\0s\0"
+			  "-\0m\0i\0c\0r\0o\0s\0o\0f\0t\0-\0c\0o\0m\0:\0o\0f\0f\0i\0c\0e\0:\0s\0p\0r\0e\0a\0d\0s\0h\0e\0e\0t\0\"\0>\0",
+		 "u.xls 是 XML 表格（Excel 2003 XML）", 144},
+		{"ok.csv", "填报单位,活动名称\n魏都区,<html>讲座\n", NULL, 0},
+		{"ok2.csv", "<?xml version=\"1.0\"?><note>填报单位</note>\n", NULL, 0},
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++)
+		source_says(*state, files[i].name, files[i].text, files[i].len ? files[i].len : strlen(files[i].text),
+			    files[i].said, "另存为 Excel 工作簿（.xlsx）或 CSV");
 }
 
 /* The row of the sheet XML x that holds text. */
@@ -1237,13 +1274,34 @@ static void test_other_year(void **state)
 	read_free(cells, nrows * ncells, pl, csv, in);
 }
 
+/* The header's text in a sheet's XML (XML-escaped, as stored), or NULL. */
+static char *odd_header(const char *x)
+{
+	const char *a = strstr(x, "<headerFooter><oddHeader>"), *b = a ? strstr(a, "</oddHeader><oddFooter>") : NULL;
+	return b ? xstrndup(a + 25, (size_t)(b - a - 25)) : NULL;
+}
+
+#define HEAD_FONT "&amp;&quot;宋体,Regular&quot;"
+#define FONT "&\"宋体,Regular\""
+#define LXW_FONT "&amp;\"宋体,Regular\""
+
 static void test_blank_form(void **state)
 {
 	fixture *fx = *state;
 	const kp_form *f = catalog_form(&fx->env.cat, "project");
+	char *path = xasprintf("%s.xlsx", fx->path);
+	char *err = NULL;
+	size_t sheets;
+	assert_int_equal(export_paper(&fx->env, f, 0, NULL, path, &sheets, &err), 0);
+	char *x = sheet_xml(path, 1);
+	char *head = odd_header(x); /* the form's, no one's */
+	assert_string_equal(head, "&amp;L" HEAD_FONT "附表3 重点项目入库表&amp;R" HEAD_FONT);
+	free(head);
+	free(x);
+	unlink(path);
+	free(path);
 	FILE *in = workbook(fx, f, 0, true); /* no records: one blank 入库表 */
 	paper_places *pl;
-	char *err = NULL;
 	FILE *csv = paper_to_csv(&fx->env.cat, f, in, "p.xlsx", 0, &pl, &err);
 	assert_null(err);
 	assert_non_null(csv);
@@ -1312,6 +1370,100 @@ static void test_line_placeholders(void **state)
 	}
 }
 
+
+/* Every page of a one-record form names the form and whose it is (the
+ * layout's `header`, 姓名 and 工作单位), so a loose second page goes back
+ * with its first: the head is the sheet's, printed on each of its pages.
+ * An & in a value is doubled, Excel's literal & (a single one begins a
+ * code: LibreOffice printed 「A&B」 as 「A」, the &B taken for bold).
+ * Every list page names its table and its unit. */
+static void test_page_heads(void **state)
+{
+	fixture *fx = *state;
+	const kp_form *f = catalog_form(&fx->env.cat, "talent");
+	char *path = short_and_long(fx, "许昌A&B科技公司");
+	char *err = NULL;
+	const char *want[] = {"张三　许昌学院", "李四　许昌A&amp;&amp;B科技公司"};
+	for (int n = 1; n <= 2; n++) {
+		char *x = sheet_xml(path, n);
+		char *head = odd_header(x);
+		assert_non_null(head);
+		char *exp = xasprintf("&amp;L" HEAD_FONT "附表2 科普人才库推荐表&amp;R" HEAD_FONT "%s", want[n - 1]);
+		assert_string_equal(head, exp);
+		/* the long one's sheet runs over pages: the head is on each */
+		assert_int_equal(strstr(x, "<rowBreaks") != NULL, n == 2);
+		free(exp);
+		free(head);
+		free(x);
+	}
+	/* the book still reads back: the head is no part of the form */
+	FILE *in = fopen(path, "rb");
+	assert_non_null(in);
+	paper_places *pl = NULL;
+	FILE *back = paper_to_csv(&fx->env.cat, f, in, "t.xlsx", store_year(fx->env.store), &pl, &err);
+	assert_null(err);
+	assert_non_null(back);
+	size_t nrows = 0, ncells = 0;
+	char **cells = rows_of(back, &nrows, &ncells);
+	assert_int_equal(nrows, 3);
+	size_t col = 0;
+	while (col < ncells && strcmp(cells[col], "工作单位"))
+		col++;
+	assert_true(col < ncells);
+	assert_string_equal(cells[ncells + col], "许昌学院");
+	assert_string_equal(cells[2 * ncells + col], "许昌A&B科技公司");
+	read_free(cells, nrows * ncells, pl, back, in);
+	unlink(path);
+
+	/* a list: its table and unit on every page, its header rows repeated */
+	char *err2 = NULL, *note = NULL;
+	assert_int_equal(export_xlsx(&fx->env, NULL, catalog_view(&fx->env.cat, "roll"),
+				     store_unit_id(fx->env.store, "魏都区"), NULL, path, &note, &err2), 0);
+	char *x = sheet_xml(path, 1);
+	char *head = odd_header(x);
+	assert_non_null(head);
+	/* libxlsxwriter's XML leaves " as it is */
+	assert_string_equal(head, "&amp;L" LXW_FONT "附表4 科普人才信息汇总表&amp;R" LXW_FONT "魏都区");
+	free(head);
+	free(x);
+	char *wb = book_part(path, "xl/workbook.xml");
+	assert_non_null(strstr(wb, "_xlnm.Print_Titles"));
+	free(wb);
+	unlink(path);
+	free(path);
+}
+
+/* A page's head in Excel's codes: & doubled, one line, each side cut with
+ * 「…」 where the two would not fit on a line of portrait A4 (a 工作单位 of
+ * 100 characters), and within Excel's 255 characters even when all &. */
+static void test_page_header_codes(void **state)
+{
+	(void)state;
+	char *h = xlsx_page_header("附表4 科普人才信息汇总表", "A&B学会");
+	assert_string_equal(h, "&L" FONT "附表4 科普人才信息汇总表&R" FONT "A&&B学会");
+	free(h);
+	h = xlsx_page_header("表", "王伟\n许昌\x01学院"); /* on one line, the control shown as ? */
+	assert_string_equal(h, "&L" FONT "表&R" FONT "王伟 许昌?学院");
+	free(h);
+	strbuf lng = STRBUF_INIT, amps = STRBUF_INIT;
+	for (int i = 0; i < 100; i++) {
+		sb_adds(&lng, "科");
+		sb_addc(&amps, '&');
+	}
+	h = xlsx_page_header("表", sb_str(&lng));
+	const char *right = strstr(h, "&R" FONT) + strlen("&R" FONT);
+	assert_int_equal(utf8_count(right), 29); /* 28 and 「…」 */
+	assert_true(text_starts_with(right, "科科科"));
+	assert_non_null(strstr(right, "科…"));
+	free(h);
+	h = xlsx_page_header(sb_str(&amps), sb_str(&amps));
+	assert_true(utf8_count(h) <= 255);
+	assert_non_null(strstr(h, "&&&&"));
+	free(h);
+	sb_free(&lng);
+	sb_free(&amps);
+}
+
 int main(void)
 {
 	unit_locale();
@@ -1334,12 +1486,15 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_list_text_runs_on, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_pieces_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_old_xls_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_markup_tables_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_layouts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_formula_without_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_box_pieces, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_long_project_pieces, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_most_lines, setup, teardown),
 		cmocka_unit_test(test_line_placeholders),
+		cmocka_unit_test_setup_teardown(test_page_heads, setup, teardown),
+		cmocka_unit_test(test_page_header_codes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

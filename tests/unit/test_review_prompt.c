@@ -7,6 +7,7 @@
  * never on values the unit changed after (withdrawn, edited, resubmitted). */
 #include "unit_env.h"
 
+#include "domain/drafts.h"
 #include "model_keys.h"
 #include "ui/review_prompt.h"
 
@@ -207,6 +208,18 @@ static void pasted_reason_whole_or_not(void **state)
 	res = review_prompt_paste(&p, NULL, "粘贴没有结束：5 秒内没有收到终端的粘贴结束标记，一项也没有填入；请再粘贴一次。");
 	assert_true(res.error);
 	assert_string_equal(res.text, "粘贴没有结束：5 秒内没有收到终端的粘贴结束标记，一项也没有填入；请再粘贴一次。");
+	/* an invisible character: the whole paste refused naming it (once
+	 * dropped without a word), and typed, refused naming it */
+	res = review_prompt_paste(&p, "不\u202e对", NULL);
+	assert_true(res.error);
+	assert_non_null(strstr(res.text, "粘贴的内容第 2 个字是看不见的控制字符或格式字符（U+202E），一项也没有填入"));
+	static const uint32_t unmarked[] = {0x4E0D, 0x00AD, 0x5BF9}; /* 不, soft hyphen, 对 */
+	assert_true(review_prompt_burst_keys(&p, unmarked, 3, &res));
+	assert_non_null(strstr(res.text, "粘贴的内容第 2 个字是看不见的控制字符或格式字符（U+00AD）"));
+	assert_false(review_prompt_burst_keys(&p, unmarked, 1, &res)); /* the control: 不 alone is typed */
+	res = review_prompt_key(&p, e, CH(0x200B));
+	assert_true(res.error);
+	assert_string_equal(res.text, "原因：U+200B 是看不见的控制字符或格式字符，没有输入");
 	res = review_prompt_paste(&p, "不对\r\n", NULL); /* control: fits, its line end dropped */
 	assert_false(res.error);
 	res = review_prompt_key(&p, e, ENTER);
@@ -488,12 +501,93 @@ static void city_sees_new_phone_repeat(void **state)
 	review_prompt_free(&p);
 }
 
+/* A 退回 reason half-typed when the terminal hangs up (t80d #4, t80h h12:
+ * 「电话请补全」 lost): kept as a draft of the account and record, said at
+ * the next sign-in, and the next 退回 of that record starts with it
+ * filled in and selected — typing replaces it, as a field's value on
+ * entry; Esc gives it up, Enter returns with it, and either way the draft
+ * goes. The control: a reason never persisted leaves nothing. */
+static void reason_kept_over_hangup(void **state)
+{
+	story *s = *state;
+	kp_env *e = &s->fx->env;
+	const char *owner = store_session_user(e->store);
+	review_prompt p;
+	reason_asked(s, &p);
+	TYPE_KEYS("电话", review_prompt_key(&p, e, k));
+	review_prompt_free(&p); /* gone with no persist: the control */
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_drafts"), 0);
+	assert_null(reason_drafts_notice(e, owner));
+	review_prompt_init(&p);
+	assert_string_equal(ask_return_reason(&p, s, s->a).text, "");
+	TYPE_KEYS("电话请补全", review_prompt_key(&p, e, k));
+	review_prompt_persist(&p, e, true); /* the terminal hung up */
+	review_prompt_free(&p);
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_drafts WHERE form = '@reason:talent'"), 1);
+	char *left = reason_drafts_notice(e, owner), want[256];
+	snprintf(want, sizeof want, "上次退回「%s」第 %lld 号记录时写的原因没有提交：电话请补全；", s->f->title, s->a);
+	assert_non_null(left);
+	assert_non_null(strstr(left, want));
+	free(left);
+	/* the next 退回: filled in, said; a key replaces it; Esc gives it up */
+	review_prompt_init(&p);
+	mr_result res = ask_return_reason(&p, s, s->a);
+	snprintf(want, sizeof want, "第 %lld 号记录上次没有提交的原因已填入：直接输入会替换它，Enter 用它", s->a);
+	assert_non_null(strstr(res.text, want));
+	char *now = eb_text(&p.reason);
+	assert_string_equal(now, "电话请补全");
+	free(now);
+	review_prompt_key(&p, e, CH(0x53F7)); /* 号 */
+	now = eb_text(&p.reason);
+	assert_string_equal(now, "号");
+	free(now);
+	review_prompt_key(&p, e, ESC);
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_drafts"), 0);
+	assert_string_equal(state_of_record(s, s->a), "1");
+	review_prompt_free(&p);
+	/* kept again, then used: Enter returns the record with it */
+	review_prompt_init(&p);
+	ask_return_reason(&p, s, s->a);
+	TYPE_KEYS("电话请补全", review_prompt_key(&p, e, k));
+	review_prompt_persist(&p, e, true);
+	review_prompt_free(&p);
+	review_prompt_init(&p);
+	ask_return_reason(&p, s, s->a);
+	res = review_prompt_key(&p, e, ENTER);
+	assert_int_equal(res.kind, MR_SAVED);
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT kp_reason = '电话请补全' AND kp_state = 'returned' FROM talent WHERE id = %lld", s->a);
+	assert_int_equal(sql_int(s->fx->path, sql), 1);
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_drafts"), 0);
+	assert_null(reason_drafts_notice(e, owner));
+	review_prompt_free(&p);
+	/* kept for a record the unit withdrew since: said once as void, and gone */
+	submit_as_unit(s, s->b);
+	review_prompt_init(&p);
+	ask_return_reason(&p, s, s->b);
+	TYPE_KEYS("姓名有误", review_prompt_key(&p, e, k));
+	review_prompt_persist(&p, e, true);
+	review_prompt_free(&p);
+	kp_env unit = unit_session(s);
+	char *err = NULL;
+	if (review_apply(&unit, s->f, s->b, REV_WITHDRAW, NULL, &err) != 0)
+		fail_msg("%s", err);
+	store_close(unit.store);
+	left = reason_drafts_notice(e, owner);
+	assert_non_null(left);
+	assert_non_null(strstr(left, "时写的原因没有提交：姓名有误；这条记录现在不能再退回（已有人处理），这段原因已作废。"));
+	free(left);
+	assert_int_equal(sql_int(s->fx->path, "SELECT count(*) FROM kp_drafts"), 0);
+	assert_null(reason_drafts_notice(e, owner));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(unit_submits, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_sees_new_phone_repeat, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(city_returns_with_reason, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(reason_kept_over_hangup, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(reason_full_is_said, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(pasted_reason_whole_or_not, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(many_then_nothing, story_setup, story_teardown),

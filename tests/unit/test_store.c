@@ -238,7 +238,7 @@ static void test_drafts_from_schema_3(void **state)
 			  " ('admin', 'talent', 3, 1, 2, '[\"name\",\"乙员工\"]', '2016-08-02 09:00:00');"
 			  "PRAGMA user_version = 3");
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 12);
 	kp_draft *d;
 	size_t n = store_drafts_of(fx->env.store, "admin", 10, &d);
 	assert_int_equal(n, 2);

@@ -156,9 +156,10 @@ static void arrows_save_and_move(void **state)
 	assert_int_equal(tbm_key(&s->m, &s->c, ESC).kind, MR_HANDLED);
 }
 
-/* Down in the last unit's cell: saved, and the edit ends there; the
- * digits typed next are refused (positive control: after Enter, typing
- * replaces the value as ever). */
+/* Down in the last unit's cell: saved, and the edit ends there with a
+ * note; the cursor stays on that cell and the digits typed next start
+ * editing it, as typing does in every other state (t80h h10: 12 ↑ 13
+ * refused the 13 with 「要改这一格请先按 Enter」). */
 static void arrow_at_edge(void **state)
 {
 	story *s = *state;
@@ -167,25 +168,39 @@ static void arrow_at_edge(void **state)
 	type(s, "33");
 	mr_result r = tbm_key(&s->m, &s->c, FN(KEY_DOWN));
 	assert_int_equal(r.kind, MR_SAVED);
-	assert_non_null(strstr(r.text, "下面没有单位了"));
+	assert_string_equal(r.text, "已保存：中小企业家协会 科普人才 = 33；下面没有单位了");
 	assert_int_equal(s->m.mode, TBM_BROWSE);
+	assert_int_equal(s->m.row, 18);
 	assert_int_equal(quota(s, 19, "talent"), 33);
 	r = type(s, "90");
-	assert_int_equal(r.kind, MR_REFUSED);
-	assert_non_null(strstr(r.text, "表格到头了"));
-	assert_int_equal(s->m.mode, TBM_BROWSE);
-	assert_int_equal(quota(s, 19, "talent"), 33);
-	tbm_key(&s->m, &s->c, ENTER);
+	assert_int_equal(r.kind, MR_HANDLED);
 	assert_int_equal(s->m.mode, TBM_EDIT);
-	type(s, "34");
+	char *v = eb_text(&s->m.cell);
+	assert_string_equal(v, "90"); /* typing replaced 33, as on a fresh screen */
+	free(v);
 	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_SAVED);
-	assert_int_equal(quota(s, 19, "talent"), 34);
-	/* Shift-Tab in the very first cell: the other edge */
+	assert_int_equal(quota(s, 19, "talent"), 90);
+	/* the tester's 12 ↑ 13 in the first unit's 科普活动 */
 	tbm_key(&s->m, &s->c, FN(KEY_HOME));
+	tbm_key(&s->m, &s->c, FN(KEY_RIGHT));
+	type(s, "12");
+	r = tbm_key(&s->m, &s->c, FN(KEY_UP));
+	assert_string_equal(r.text, "已保存：魏都区 科普活动 = 12；上面没有单位了");
+	assert_int_equal(type(s, "13").kind, MR_HANDLED);
+	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_SAVED);
+	assert_int_equal(quota(s, 1, "activity"), 13);
+	/* Shift-Tab in the very first cell: the other edge, typing on as well */
+	tbm_key(&s->m, &s->c, FN(KEY_HOME));
+	tbm_key(&s->m, &s->c, FN(KEY_LEFT));
+	assert_int_equal(s->m.col, 0);
 	type(s, "8");
 	r = tbm_key(&s->m, &s->c, FN(KEY_BTAB));
 	assert_non_null(strstr(r.text, "这是表格的第一格"));
 	assert_int_equal(quota(s, 1, "talent"), 8);
+	type(s, "9");
+	assert_int_equal(s->m.mode, TBM_EDIT);
+	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_SAVED);
+	assert_int_equal(quota(s, 1, "talent"), 9);
 }
 
 /* A quota's bounds are 0 to 100000: six digits. The seventh is refused

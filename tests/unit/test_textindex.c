@@ -423,7 +423,7 @@ static void test_migration(void **state)
 			 SQLITE_OK);
 	sqlite3_close(db);
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 12);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'talent_kp_text'"), 1);
 	talent = catalog_form(&fx->env.cat, "talent"); /* the definitions were loaded again */
 	assert_index_agrees(fx, talent);

@@ -74,10 +74,10 @@ static void test_written_and_read_back(void **state)
 	xs_row_height(b, 0, 30);
 	xs_put(b, 2, 2, 2, 2, "右下", XS_TEXT); /* out of order: written in order */
 	xs_put(b, 0, 0, 1, 2, "a&b<c>\"d\"\n第二行", XS_BOX);
-	xs_sheet_end(b, margins, 1, "&L2016 年度&C第 1 页，共 2 页");
+	xs_sheet_end(b, margins, 1, "&L附表2&R张三", "&L2016 年度&C第 1 页，共 2 页");
 	xs_sheet(b, "2 李四", widths, 3);
 	xs_put(b, 0, 0, 0, 0, "李四", XS_CENTRE);
-	xs_sheet_end(b, margins, 2, "&L2016 年度&C第 2 页，共 2 页");
+	xs_sheet_end(b, margins, 2, "&L附表2&R李四", "&L2016 年度&C第 2 页，共 2 页");
 	assert_int_equal(xs_close(b, path, 0, &err), 0);
 	assert_null(err);
 

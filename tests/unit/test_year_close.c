@@ -352,7 +352,7 @@ static void test_older_database_migrated(void **state)
 			  " PRAGMA user_version = 4");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM pragma_table_info('kp_years') WHERE name = 'closed_at'"), 0);
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 12);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_years WHERE closed_at IS NULL"), 2);
 	char *err = NULL;
 	assert_int_equal(store_year_close(fx->env.store, 2016, true, &err), KP_OK);
@@ -361,7 +361,7 @@ static void test_older_database_migrated(void **state)
 	env_close(&fx->env);
 	sql_run(fx->path, "DROP TABLE kp_year_units; PRAGMA user_version = 7");
 	reopen(fx);
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 12);
 	assert_true(store_year_closed(fx->env.store, 2016));
 	assert_int_equal(store_year_open_for(fx->env.store, 2016, store_unit_id(fx->env.store, "魏都区"), "补录", &err),
 			 KP_OK);
@@ -917,6 +917,49 @@ static void test_menu_reopens_for_one_unit(void **state)
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_year_units"), 0);
 }
 
+/* The administrator (the referee's tool: kepu without --unit) still
+ * writes into a closed year — a record, an import, an attachment — but
+ * never without a word: each write's audit row says 「写入已结束的年度」
+ * with the year and as whom, and the store gives the command the year to
+ * say it (store_closed_year_written; cli_closed_year_note). The control:
+ * the same writes before the close say nothing. */
+static void test_admin_writes_closed_year_said(void **state)
+{
+	fixture *fx = *state;
+	kp_store *s = fx->env.store;
+	char *err = NULL, sql[256];
+	assert_int_equal(store_session_kind(s), SESSION_ADMIN);
+	long long before = activity(fx, "关前讲座");
+	assert_true(attach(s, form(fx, "activity"), before, &err) > 0);
+	assert_int_equal(store_closed_year_written(s), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE changes LIKE '%写入已结束的年度%'"), 0);
+	kp_store *city = city_store(fx, 2016);
+	assert_int_equal(store_year_close(city, 2016, true, &err), KP_OK);
+	store_close(city);
+	long long id = activity(fx, "关后讲座");
+	assert_int_equal(store_closed_year_written(s), 2016);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_audit WHERE action = 'insert' AND record_id = %lld"
+		 " AND changes LIKE '%%写入已结束的年度\",\"\",\"2016 年度已由市科协结束；以管理员身份写入%%'", id);
+	assert_int_equal(sql_int(fx->path, sql), 1);
+	assert_true(attach(s, form(fx, "activity"), id, &err) > 0);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_audit WHERE action = 'attach' AND record_id = %lld"
+		 " AND changes LIKE '%%以管理员身份写入%%'", id);
+	assert_int_equal(sql_int(fx->path, sql), 1);
+	static const char csv[] = "填报单位,活动名称,日期,形式,对象,地点,参与人数\n魏都区,关后导入讲座,2016-07-09,科普讲座,校园,二中,30\n";
+	FILE *in = fmemopen((void *)csv, sizeof csv - 1, "r"), *rep = tmpfile();
+	import_options o = {.source = "u.csv"};
+	import_stats st = {0};
+	assert_int_equal(import_csv(&fx->env, form(fx, "activity"), in, &o, rep, &st), 0);
+	fclose(in);
+	fclose(rep);
+	assert_int_equal(st.saved, 1);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM kp_audit WHERE action = 'import'"
+				 " AND changes LIKE '%2016 年度已由市科协结束；以管理员身份写入%'"), 1);
+	/* the rows before the close say nothing */
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM kp_audit WHERE record_id = %lld AND changes LIKE '%%已结束%%'", before);
+	assert_int_equal(sql_int(fx->path, sql), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -933,6 +976,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_closed_year_import_and_old_draft, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_reopened_for_one_unit, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_unapprove, setup_2017, teardown),
+		cmocka_unit_test_setup_teardown(test_admin_writes_closed_year_said, setup_2017, teardown),
 		cmocka_unit_test_setup_teardown(test_reopen_after_insisted_close, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_menu_reopens_for_one_unit, setup_2017, teardown),
 	};

@@ -265,7 +265,7 @@ static void test_migration(void **state)
 	char *err = NULL;
 	if (env_load_definitions(&fx->env, NULL, NULL, &d) || env_open_db(&fx->env, fx->path, false, &err))
 		fail_msg("%s", err ? err : "definitions");
-	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"), 12);
 	assert_int_equal(sql_int(fx->path, "SELECT group_concat(year) FROM kp_years"), 2016);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM quota WHERE kp_year = 2016"), 19);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM talent WHERE kp_year = 2016"), 1);
