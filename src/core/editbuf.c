@@ -89,10 +89,12 @@ static bool drop_selection(editbuf *b)
 	return true;
 }
 
+/* On the selection made on entry Backspace is the clerk's way to fix the
+ * last character (魏都区科技局 → …科技委), not to empty the field: it ends
+ * the selection (the cursor is at its end) and removes one character. */
 bool eb_backspace(editbuf *b)
 {
-	if (drop_selection(b))
-		return true;
+	b->sel = false;
 	if (b->cur == 0)
 		return false;
 	b->cur--;

@@ -19,8 +19,9 @@ typedef struct {
 	size_t max_chars; /* 0 = unlimited */
 	bool multiline;
 	/* The whole value is selected (a field just entered): the first
-	 * printable key, Backspace or Delete replace it; a cursor key
-	 * starts editing in place (the 5250 and spreadsheet convention). */
+	 * printable key or Delete replace it; Backspace and a cursor key
+	 * start editing in place (the 5250 and spreadsheet convention),
+	 * Backspace removing the last character. */
 	bool sel;
 } editbuf;
 

@@ -336,6 +336,8 @@
 	X(UI_DUP_NOTE,      "可能重复：%s") \
 	X(UI_DUP_ITEM,      "第 %lld 号记录（%s，%s）") \
 	X(UI_NO_DITTO,      "本次还没有保存过记录，无法照抄上一份") \
+	X(UI_DITTO_DONE,    "「%s」已照抄上一份；按 Tab 到下一项。") \
+	X(UI_DITTO_REPLACED,"「%s」已照抄上一份，替换了原来的内容；按 ^Z 恢复，按 Tab 到下一项。") \
 	X(UI_HELP_TITLE,    "按键帮助（按任意键返回）") \
 	X(UI_HELP_LATER,    "下面的键这里也能用，只是现在还没有可做的：") \
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \
@@ -392,6 +394,7 @@
 	X(UI_UNDONE,        "「%s」已恢复为进入本项时的内容。") \
 	X(UI_UNDO_NOTHING,  "「%s」进入本项后没有改动，无需撤销。") \
 	X(UI_REPLACED,      "已替换「%s」原来的内容；按 ^Z 恢复。") \
+	X(UI_CLEARED,       "已清空「%s」原来的内容；按 ^Z 恢复。") \
 	X(UI_CHOICE_SEVERAL,"%s：「%s」可选 %s，请选一个（Enter 选定高亮项）") \
 	X(UI_CHOICE_MORE,   " 等 %zu 项") \
 	X(UI_CHOICE_UNMATCHED,"%s：%s，没有填入，仍在本项：按退格改，或 Esc 关闭列表") \

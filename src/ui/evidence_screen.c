@@ -61,8 +61,11 @@ static void evidence_draw(ui_screen *s, ui_app *app)
 	draw_fill(y, 0, COLS, h);
 	for (int c = 0; c < 5; c++)
 		draw_text(y, x[c], w[c], msg(head[c]), h, false);
-	if (!m->n)
-		draw_text(y + 2, 2, COLS - 4, msg(MSG_UI_EV_NONE), theme_attr(R_LABEL), false);
+	if (!m->n) { /* its keys as this keyboard has them (「按 ^Y」 on a VT100) */
+		char said[512];
+		keymap_say(CTX_FILES, msg(MSG_UI_EV_NONE), said, sizeof said);
+		draw_text(y + 2, 2, COLS - 4, said, theme_attr(R_LABEL), false);
+	}
 	for (int k = 0; k < rows && m->top + (size_t)k < m->n; k++) {
 		size_t i = m->top + (size_t)k;
 		const kp_attachment *a = &m->files[i];

@@ -165,7 +165,16 @@ static void refused_at(form_model *m, size_t first)
 		return;
 	m->advanced = false;
 	m->full_from = 0;
+	/* Refused where the clerk is: ^Z still brings back the value the
+	 * refused text was typed over (罗德明 under 王五1), not the refusal. */
+	char *kept = first == m->focus ? m->on_entry : NULL;
+	if (kept)
+		m->on_entry = NULL;
 	fm_focus(m, first);
+	if (kept) {
+		free(m->on_entry);
+		m->on_entry = kept;
+	}
 }
 
 /* Leaving a typed field (Tab, Enter, an arrow, a full field's advance): a
@@ -645,6 +654,27 @@ static fm_result unmatched(form_model *m, const fm_ctx *c)
 	return r;
 }
 
+/* Tab, Shift-Tab or Enter over a filter that finds nothing: the text
+ * read as a pasted cell of it is (「8月」, 「2016年8月」 → the list's
+ * 2016-08), taken as that key takes an item; POPUP_NOMATCH when it
+ * names none. */
+static popup_result typed_choice(form_model *m, const fm_ctx *c, kp_key key, size_t *chosen)
+{
+	const kp_field *fd = &m->form->fields[m->focus];
+	if (fd->type != FT_CHOICE)
+		return POPUP_NOMATCH;
+	char *typed = eb_text(&m->pick.filter), *out = NULL, *why = NULL;
+	int at = field_validate(&c->env->cat, fd, typed, &out, &why) && out ? list_find(fd->choices, out) : -1;
+	free(typed);
+	free(out);
+	free(why);
+	if (at < 0 || (size_t)at >= m->pick.n)
+		return POPUP_NOMATCH;
+	*chosen = (size_t)at;
+	kp_action a = keymap_lookup(CTX_POPUP, key);
+	return a == ACT_NEXT ? POPUP_NEXT : a == ACT_PREV ? POPUP_PREV : POPUP_ACCEPT;
+}
+
 /* Tab or Shift-Tab leaving a choice list with a filter typed (and the
  * highlight not moved by hand): the item a pasted cell of that text gets
  * — an item or alias spelled so, else the one item it finds — never the
@@ -688,7 +718,7 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 	popup_result p = popup_key_field(&m->pick, key, &chosen);
 	if (p == POPUP_CONTINUE)
 		return r;
-	if (p == POPUP_NOMATCH)
+	if (p == POPUP_NOMATCH && (p = typed_choice(m, c, key, &chosen)) == POPUP_NOMATCH)
 		return unmatched(m, c);
 	if ((p == POPUP_NEXT || p == POPUP_PREV) && !tab_choice(m, &chosen, &r))
 		return r;
@@ -731,7 +761,9 @@ static fm_result choice_key(form_model *m, const fm_ctx *c, kp_key key)
 }
 
 /* 同上: the focused field takes its value in the last record saved in this
- * session, and the cursor moves on. */
+ * session. The cursor stays (the clerk's habitual Tab moves on; moving
+ * by itself, that Tab skipped a field), and ^Z brings back what was there
+ * just before, which the status line names when it was replaced. */
 static fm_result ditto(form_model *m, const fm_ctx *c)
 {
 	fm_result r;
@@ -740,12 +772,19 @@ static fm_result ditto(form_model *m, const fm_ctx *c)
 	if (!c->last)
 		return refused(MSG_UI_NO_DITTO);
 	const kp_field *fd = &m->form->fields[m->focus];
+	char *before = fs_get_value(fd, &m->fs[m->focus]);
 	fs_set_value(fd, &m->fs[m->focus], c->last[m->focus]);
 	if (fs_is_text(fd))
 		eb_end(&m->fs[m->focus].eb);
 	edited(m, &m->fs[m->focus]);
-	move_focus(m, +1);
-	return result(FM_HANDLED);
+	r = result(FM_HANDLED);
+	if (before[0] && strcmp(before, c->last[m->focus]))
+		fm_say(&r, false, MSG_UI_DITTO_REPLACED, fd->label);
+	else
+		fm_say(&r, false, MSG_UI_DITTO_DONE, fd->label);
+	free(m->on_entry);
+	m->on_entry = before;
+	return r;
 }
 
 /* Digits from a 1: a mobile number, as far as it is typed. */
@@ -958,8 +997,13 @@ static fm_result field_key(form_model *m, const fm_ctx *c, kp_action a, kp_key k
 			if (fd->type == FT_RECORD)
 				ref_set(st, "");
 			edited(m, st);
-		} else if (a == ACT_BACKSPACE ? eb_backspace(eb) : eb_delete(eb)) {
-			edited(m, st);
+		} else {
+			bool clears = a == ACT_DELETE && eb->sel; /* Del takes the selection whole */
+			if (a == ACT_BACKSPACE ? eb_backspace(eb) : eb_delete(eb)) {
+				edited(m, st);
+				if (clears)
+					fm_say(&r, false, MSG_UI_CLEARED, fd->label);
+			}
 		}
 		return r;
 	case ACT_KILL:

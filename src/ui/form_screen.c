@@ -31,6 +31,7 @@ typedef struct {
 	bool hint_shown;     /* the focused field's hint is due (arranged for this frame) */
 	int cursor_col;      /* the cursor's cell in the focused line (arranged for this frame) */
 	review_prompt review; /* F9 on the record opened: the list's prompt */
+	bool dup_drawn;       /* the 「再按 F2 仍要保存」 warning is on screen */
 } form_screen;
 
 /* "[x] 青少年科普" for option i. */
@@ -360,6 +361,9 @@ static void form_draw(ui_screen *s, ui_app *app)
 		app_keys_later(app, fm_later);
 	}
 	app_chrome(app, title, right, help, ctx);
+	if (fs->m->dup_warned && !fs->dup_drawn) /* only an F2 pressed after it confirms */
+		term_drop_typeahead();
+	fs->dup_drawn = fs->m->dup_warned;
 	if (reviewing) {
 		review_prompt_draw(&fs->review, app, body_top + 2);
 		return;

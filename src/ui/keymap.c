@@ -302,13 +302,16 @@ static bool fkey_missing(kp_key k)
 	return k.fn && k.code > (uint32_t)KEY_F(fkeys_max) && k.code <= (uint32_t)KEY_F(12);
 }
 
+/* An F-key the terminal lacks takes no place among the n: the key line
+ * names the next key instead (vt100: ^W 提交/撤回, not nothing). */
 static void key_list(const kp_binding *b, unsigned ctx, int n, char *buf, size_t len)
 {
 	buf[0] = '\0';
-	for (int k = 0; k < 4 && used(b->keys[k]) && (n <= 0 || k < n); k++) {
-		if (find_row(ctx, b->keys[k]) != b)
-			continue;
+	for (int k = 0, place = 0; k < 4 && used(b->keys[k]) && (n <= 0 || place < n); k++) {
 		if (n > 0 && fkey_missing(b->keys[k])) /* the key line names keys the clerk has */
+			continue;
+		place++;
+		if (find_row(ctx, b->keys[k]) != b)
 			continue;
 		const char *name = keymap_key_name(b->keys[k]);
 		if (strstr(buf, name)) /* "Enter" once for CR, LF and KEY_ENTER */
@@ -317,6 +320,80 @@ static void key_list(const kp_binding *b, unsigned ctx, int n, char *buf, size_t
 			strncat(buf, "/", len - strlen(buf) - 1);
 		strncat(buf, name, len - strlen(buf) - 1);
 	}
+}
+
+/* The key the clerk has for F-key n in ctx, or NULL. */
+static const char *present_key(unsigned ctx, int n)
+{
+	const kp_binding *b = find_row(ctx, (kp_key)FN(KEY_F(n)));
+	for (int k = 0; b && k < 4 && used(b->keys[k]); k++)
+		if (!fkey_missing(b->keys[k]) && find_row(ctx, b->keys[k]) == b)
+			return keymap_key_name(b->keys[k]);
+	return NULL;
+}
+
+/* After a key named name, "（^Y）", "（或 Ctrl-Y）", "/^Y" or " 或 Ctrl-Y"
+ * saying it again: its length in bytes, else 0. */
+static size_t said_again(const char *p, const char *name)
+{
+	static const char open[] = "（", close[] = "）";
+	if (name[0] != '^')
+		return 0;
+	char ctrl[8];
+	snprintf(ctrl, sizeof ctrl, "Ctrl-%c", name[1]);
+	const char *alt[] = {"/", " 或 "};
+	for (size_t a = 0; a < 2; a++) {
+		size_t al = strlen(alt[a]);
+		if (strncmp(p, alt[a], al))
+			continue;
+		if (!strncmp(p + al, name, strlen(name)))
+			return al + strlen(name);
+		if (!strncmp(p + al, ctrl, strlen(ctrl)))
+			return al + strlen(ctrl);
+	}
+	if (strncmp(p, open, sizeof open - 1))
+		return 0;
+	const char *end = strstr(p, close);
+	if (!end || end - p > 24)
+		return 0;
+	size_t n = (size_t)(end - p);
+	bool names = false;
+	for (size_t i = 0; i + 1 < n; i++)
+		names |= !strncmp(p + i, name, strlen(name)) || !strncmp(p + i, ctrl, strlen(ctrl));
+	return names ? n + sizeof close - 1 : 0;
+}
+
+void keymap_say(unsigned ctx, const char *text, char *out, size_t len)
+{
+	size_t o = 0;
+	for (const char *p = text; *p && o + 1 < len;) {
+		bool word = p > text && ((p[-1] >= '0' && p[-1] <= '9') || ((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z'));
+		int n = 0;
+		const char *d = p + 1;
+		while (p[0] == 'F' && *d >= '0' && *d <= '9' && n < 100)
+			n = n * 10 + (*d++ - '0');
+		const char *name = !word && n > fkeys_max && n <= 12 ? present_key(ctx, n) : NULL;
+		if (!name) {
+			size_t cp = 1; /* a whole character: a cut never splits one */
+			while ((p[cp] & 0xC0) == 0x80)
+				cp++;
+			if (o + cp >= len)
+				break;
+			memcpy(out + o, p, cp);
+			o += cp, p += cp;
+			continue;
+		}
+		size_t nl = strlen(name), again = said_again(d, name);
+		if (o + nl + 1 >= len)
+			break;
+		memcpy(out + o, name, nl);
+		o += nl;
+		p = d + again;
+		bool mark = !strncmp(p, "，", 3) || !strncmp(p, "。", 3) || !strncmp(p, "；", 3) || !strncmp(p, "、", 3);
+		if (again && d[0] != '/' && d[0] != ' ' && *p && *p != ' ' && !mark && o + 2 < len)
+			out[o++] = ' '; /* 「按 ^Y 发送」, as 「按 F5（或 Ctrl-Y）发送」 read */
+	}
+	out[o] = '\0';
 }
 
 size_t keymap_bar_rows(unsigned ctx, kp_acts_fn acts, const void *model, const void *mctx,
@@ -404,7 +481,7 @@ size_t keymap_help(unsigned ctx, kp_acts_fn acts, kp_key_acts_fn key_acts, const
 		for (int k = 0; k < 4 && used(b->keys[k]); k++) {
 			const char *name = keymap_key_name(b->keys[k]);
 			if (find_row(lookup, b->keys[k]) != b || strstr(l->keys, name) || /* "Enter" once */
-			    (key_acts && !key_acts(model, mctx, b->keys[k])))
+			    fkey_missing(b->keys[k]) || (key_acts && !key_acts(model, mctx, b->keys[k])))
 				continue;
 			if (!l->keys[0])
 				l->key = b->keys[k];

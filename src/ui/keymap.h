@@ -97,6 +97,12 @@ const char *keymap_bar_if(unsigned ctx, kp_acts_fn acts, const void *model, cons
  * out the F keys above it and show the other keys of the row (docs/keys.md
  * still lists all). 12 unless told. */
 void keymap_fkeys(int max);
+/* text as a screen in ctx says it on this keyboard: each F-key above the
+ * ones it has (「按 F5」, 「F6（^R）」) becomes the key of the same row in
+ * ctx that it has (「按 ^Y」, 「^R」), its parenthesis naming that key
+ * dropped; text unchanged with all twelve, or when ctx has no such row.
+ * Into out (len bytes, cut at a character). */
+void keymap_say(unsigned ctx, const char *text, char *out, size_t len);
 /* The rows keymap_bar_if lists, in order (up to max); returns the count. */
 size_t keymap_bar_rows(unsigned ctx, kp_acts_fn acts, const void *model, const void *mctx,
 		       const kp_binding **out, size_t max);

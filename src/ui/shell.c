@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "ui/draw.h"
 #include "ui/scrollwin.h"
+#include "ui/term.h"
 #include "ui/title_line.h"
 
 void app_status(ui_app *app, bool error, const char *fmt, ...)
@@ -212,6 +213,13 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 	app->room = 0;
 	/* a role's own rows (F9's words); before the database is open, no role's */
 	keyctx |= !app->env->store ? 0 : APP_IS_CITY(app) ? CTX_CITY : CTX_UNIT;
+	/* the words name the keys this keyboard has (「按 ^Y」 on a VT100) */
+	char status[sizeof app->status], hint[2048];
+	keymap_say(keyctx, app->status, status, sizeof status);
+	if (help) {
+		keymap_say(keyctx, help, hint, sizeof hint);
+		help = hint;
+	}
 	attr_t sa = theme_attr(app->status_error ? R_ERROR : R_STATUS), ha = theme_attr(R_HELP);
 	if (hh == 1) {
 		draw_text(LINES - 2 - sh, 1, COLS - 2, help ? help : "", ha, true);
@@ -221,11 +229,11 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 		draw_wrapped(LINES - 1 - sh - hh, 1, COLS - 2, hh, help ? help : "", ha);
 	}
 	if (sh == 1) {
-		draw_text(LINES - 2, 1, COLS - 2, app->status, sa, true);
+		draw_text(LINES - 2, 1, COLS - 2, status, sa, true);
 	} else {
 		draw_fill(LINES - 3, 0, COLS, sa);
 		draw_fill(LINES - 2, 0, COLS, sa);
-		draw_wrapped(LINES - 3, 1, COLS - 2, 2, app->status, sa);
+		draw_wrapped(LINES - 3, 1, COLS - 2, 2, status, sa);
 	}
 	draw_line(LINES - 1, keymap_bar_if(keyctx, app->acts, app->acts_model, app->acts_ctx), R_KEYBAR);
 	/* F1 lists what the key line's answer lets act, asked now while the
@@ -237,6 +245,8 @@ void app_chrome(ui_app *app, const char *title, const char *right, const char *h
 	app->acts = NULL; /* each frame's screen answers afresh */
 	app->key_acts = NULL;
 	app->later = NULL;
+	if ((keyctx & CTX_CONFIRM) && !(app->keyctx & CTX_CONFIRM)) /* a question drawn now */
+		term_drop_typeahead();
 	app->keyctx = keyctx;
 }
 

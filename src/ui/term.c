@@ -43,6 +43,12 @@ static void on_hangup(int sig)
 #define PASTE_END "\033[201~"
 #define KEY_PASTE_START (KEY_MAX + 2)
 #define KEY_PASTE_END (KEY_MAX + 3)
+/* A terminal left in application-keypad mode (one that ignores kepu's
+ * numeric keypad, below) sends ESC O and a letter for each numpad key:
+ * read as its character, never as an F-key. */
+#define KEY_NUMPAD (KEY_MAX + 16)
+static const char numpad_ss3[] = "pqrstuvwxynmlkjoX";
+static const char numpad[] = "0123456789.-,+*/=";
 static strbuf pasted = STRBUF_INIT;
 static char paste_refused[512]; /* why the last paste was refused whole, or "" */
 static paste_mark marked;       /* a bracketed paste's bytes as they come */
@@ -200,6 +206,29 @@ static void define_keys(void)
 			define_key(seqs[i].seq, seqs[i].key);
 	define_key(PASTE_START, KEY_PASTE_START);
 	define_key(PASTE_END, KEY_PASTE_END);
+	/* The numeric keypad's SS3 codes are its characters, over whatever
+	 * terminfo made of them (vt100: kf5 = ESC O t, kf9 = ESC O w). */
+	for (size_t i = 0; numpad[i]; i++) {
+		char seq[4] = {'\033', 'O', numpad_ss3[i], '\0'};
+		define_key(seq, KEY_NUMPAD + (int)i);
+	}
+}
+
+bool term_keypad_numeric(char *smkx)
+{
+	if (!smkx || smkx == (char *)-1)
+		return false;
+	bool cut = false;
+	char *w = smkx;
+	for (const char *r = smkx; *r;) {
+		if (r[0] == '\033' && r[1] == '=') {
+			r += 2, cut = true;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+	return cut;
 }
 
 bool term_start(void)
@@ -223,6 +252,10 @@ bool term_start(void)
 	wtimeout(stdscr, TERM_IDLE_MS);
 	noecho();
 	nonl();
+	/* Before keypad() sends smkx, and for every time ncurses sends it
+	 * again (after endwin, lazily at the next read): the string is the
+	 * entry's own, so the cut holds for all of them. */
+	term_keypad_numeric(tigetstr("smkx"));
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	define_keys();
@@ -505,6 +538,26 @@ static bool read_burst(uint32_t first)
 }
 
 
+void term_drop_typeahead(void)
+{
+	flushinp(); /* the terminal's unread bytes and ncurses' own put back */
+	nahead = ahead_at = 0; /* (a plain Esc's time stays: a paste mark cut after it is still one) */
+}
+
+/* A line end just read as CR: an LF right behind it, in the same arrival,
+ * is the same line end (CR LF from an Enter key set so, or an unmarked
+ * paste of Windows text): one Enter, not two. */
+static void swallow_lf(void)
+{
+	if (ahead_at < nahead) {
+		ahead_at += ahead[ahead_at] == '\n';
+		return;
+	}
+	int c = next_char(0);
+	if (c >= 0 && c != '\n')
+		unget_wch((wchar_t)c);
+}
+
 key_read term_read_key(kp_key *key)
 {
 	/* For this read only (the screen on top arms it each frame), and
@@ -516,6 +569,8 @@ key_read term_read_key(kp_key *key)
 			return KEY_READ_HANGUP;
 		if (ahead_at < nahead) {
 			*key = (kp_key){false, ahead[ahead_at++]};
+			if (key->code == '\r')
+				swallow_lf();
 			return KEY_READ_OK;
 		}
 		wint_t ch;
@@ -547,6 +602,10 @@ key_read term_read_key(kp_key *key)
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_PASTE_END)
 			continue;
+		if (rc == KEY_CODE_YES && ch >= KEY_NUMPAD && ch < KEY_NUMPAD + sizeof numpad - 1) {
+			rc = OK;
+			ch = (wint_t)numpad[ch - KEY_NUMPAD];
+		}
 		if (armed && rc == OK && ch != 27 && (ch >= ' ' || ch == '\t')) {
 			if (read_burst((uint32_t)ch)) {
 				*key = (kp_key){true, TERM_KEY_PASTE};
@@ -556,6 +615,8 @@ key_read term_read_key(kp_key *key)
 		}
 		key->fn = rc == KEY_CODE_YES;
 		key->code = (uint32_t)ch;
+		if (rc == OK && ch == '\r')
+			swallow_lf();
 		return KEY_READ_OK;
 	}
 }

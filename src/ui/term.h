@@ -18,6 +18,15 @@
 /* Returns false (with nothing started) when stdin/stdout is not a terminal. */
 bool term_start(void);
 void term_stop(void);
+/* The numeric keypad stays numeric: cut DECKPAM (ESC =, application
+ * keypad) out of smkx in place, keeping its cursor-key mode (ESC [?1h, the
+ * mode ncurses reads arrows in). In application mode the numpad sends
+ * ESC O p…y, which terminfo calls kf0/kf5–kf10 under vt100 (numpad 4 was
+ * F5 同上, 7 + Enter submitted a record) and nothing under xterm (digits
+ * vanished). Cutting the string beats sending ESC > after it: ncurses sends
+ * smkx again by itself after endwin (the ZMODEM handover). True when
+ * something was cut. */
+bool term_keypad_numeric(char *smkx);
 /* Too small to draw the screens (below 80x24)? */
 bool term_too_small(void);
 
@@ -75,6 +84,10 @@ size_t term_burst_ahead(void);
 /* Those characters (term_burst_ahead of them). */
 const uint32_t *term_burst_chars(void);
 void term_burst_drop(size_t n);
+/* A question (y/n, or a warning the next F2 confirms) was just put on the
+ * screen: keys that came before it was drawn (ESC y in one burst, as Alt+Y
+ * sends it; F2 twice by a bouncing key) must not answer it. */
+void term_drop_typeahead(void);
 #define TERM_BURST_GAP_MS 0
 #define TERM_BURST_MS 1000
 

@@ -114,7 +114,7 @@ wait_for "：新记录"
 type_text "2016-07"; keys Enter
 wait_for "已按 2016-07"
 assert_line "佐证活动" "1"
-keys Escape; wait_for "离开"; keys y
+keys Escape; wait_for "确定放弃并离开吗"; keys y
 wait_for "主菜单"
 quit_kepu
 close_terminals

@@ -95,7 +95,7 @@ month_evidence() { # month_evidence N: a new July 月报 prefills 佐证活动 w
 	type_text "2016-07"; keys Enter
 	wait_for "已按 2016-07"
 	assert_line "佐证活动" " ${1}_"   # the field, not a digit elsewhere
-	keys Escape; wait_for "离开"; keys y
+	keys Escape; wait_for "确定放弃并离开吗"; keys y
 	wait_for "主菜单"
 	quit_kepu
 	close_terminals

@@ -3,7 +3,10 @@
 # Backspace codes (^H and ^?) remove one whole character, Ctrl-S saves on
 # every terminal, ^Z 撤销 works where terminfo calls it kspd (putty,
 # linux), and F2 works as each terminal sends it (xterm ESC O Q,
-# PuTTY ESC [12~, the linux console ESC [[B).
+# PuTTY ESC [12~, the linux console ESC [[B). The numeric keypad stays
+# numeric (no DECKPAM: tmux's keypad_flag is 0) and its digits land even
+# from a terminal left in application mode (ESC O p…y; under vt100
+# ESC O t is kf5, 同上 before).
 . "$(dirname "$0")/lib.sh"
 new_db
 n=0
@@ -34,7 +37,11 @@ for term in xterm xterm-256color putty vt100 linux screen tmux-256color; do
 	refute_screen "错"
 	type_text "$term"
 	keys Tab Tab
-	type_text "1380000000$n"; keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
+	[ "$(tm display -p -t "$S" '#{keypad_flag}')" = 0 ] || fail "$term: keypad in application mode"
+	type_text "138000"
+	keys -H 1b 4f 70 1b 4f 70 1b 4f 70 1b 4f 70 1b 4f 7$n   # numpad 0000 and $n, application mode
+	wait_for "1380000000$n"
+	keys Tab Tab Tab Space   # the habitual Tab after the mobile is absorbed
 	case $term in
 	putty) keys -H 1b 5b 31 32 7e ;;   # PuTTY F2
 	linux) keys -H 1b 5b 5b 42 ;;      # linux console F2
@@ -42,7 +49,7 @@ for term in xterm xterm-256color putty vt100 linux screen tmux-256color; do
 	*) keys F2 ;;
 	esac
 	wait_for "已保存（第 $n 号记录）"
-	assert_sql "SELECT name || '|' || employer FROM talent WHERE id = $n" "张三丰|$term"
+	assert_sql "SELECT name || '|' || employer || '|' || phone FROM talent WHERE id = $n" "张三丰|$term|1380000000$n"
 	keys C-x
 	wait_for "主菜单"
 	if [ "$term" = vt100 ]; then     # F1–F4 only: the key line names the keys there are

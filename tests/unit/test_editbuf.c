@@ -201,7 +201,13 @@ static void test_selection_replaces_or_edits(void **state)
 	assert_int_equal(b.cur, 2);
 
 	eb_select_all(&b);
-	assert_true(eb_backspace(&b)); /* Backspace on a selection empties the field */
+	assert_true(eb_backspace(&b)); /* Backspace on a selection fixes its last character */
+	assert_text(&b, "李");
+	assert_false(b.sel);
+	assert_true(eb_insert(&b, '4')); /* typed after it, not in place of it */
+	assert_text(&b, "李4");
+	eb_select_all(&b);
+	assert_true(eb_delete(&b)); /* Del on a selection empties the field */
 	assert_text(&b, "");
 	eb_select_all(&b);
 	assert_false(b.sel); /* nothing to select */

@@ -303,6 +303,16 @@ static bool help_names(form_model *m, form_story *s, const char *k)
 	return false;
 }
 
+/* 赵晓燕's record (工作单位 employer, two paragraphs of 科普工作经历), opened. */
+static form_model *open_zhao(form_story *s, const char *employer)
+{
+	long long id = save_record(s->fx, "talent", "许昌学院", "name", "赵晓燕", "gender", "女", "age", "40",
+				   "ethnicity", "汉族", "political", "群众", "education", "大学本科", "employer",
+				   employer, "phone", "13837400015", "service_categories", "[\"青少年科普\"]",
+				   "experience", "开展健康讲座20余场。\n走进社区10次。", NULL);
+	return open_record(s, "talent", id, "许昌学院");
+}
+
 /* A paragraph is selected on entry: one letter typed with a Tab too many
  * replaced 科普工作经历 whole. The status line says how it comes back, and
  * ^Z (in F1 only once there is something to undo) restores the field as
@@ -310,11 +320,7 @@ static bool help_names(form_model *m, form_story *s, const char *k)
 static void undo_restores_field(void **state)
 {
 	form_story *s = *state;
-	long long id = save_record(s->fx, "talent", "许昌学院", "name", "赵晓燕", "gender", "女", "age", "40",
-				   "ethnicity", "汉族", "political", "群众", "education", "大学本科", "employer",
-				   "许昌学院", "phone", "13837400015", "service_categories", "[\"青少年科普\"]",
-				   "experience", "开展健康讲座20余场。\n走进社区10次。", NULL);
-	form_model *m = open_record(s, "talent", id, "许昌学院");
+	form_model *m = open_zhao(s, "许昌学院");
 	assert_int_equal(keymap_lookup(CTX_FORM | CTX_TEXTAREA, CTRL('Z')), ACT_UNDO);
 	fm_focus(m, (size_t)form_field_index(m->form, "experience"));
 	assert_false(help_names(m, s, "^Z"));
@@ -338,6 +344,59 @@ static void undo_restores_field(void **state)
 	key(s, m, CTRL('Z'));
 	assert_value(m, "plan", "");
 	assert_value(m, "experience", "a");
+	fm_free(m);
+}
+
+/* Backspace on a value selected on entry fixes its last character (i17:
+ * it emptied 工作单位 and 委 then saved 「委」; two paragraphs went the same
+ * way); Del still takes the selection whole, and says how it comes back. */
+static void backspace_fixes_selected(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_zhao(s, "魏都区科技局");
+	fm_focus(m, (size_t)form_field_index(m->form, "employer"));
+	key(s, m, CTRL('H'));
+	type(s, m, "委");
+	assert_value(m, "employer", "魏都区科技委");
+	fm_focus(m, (size_t)form_field_index(m->form, "experience"));
+	key(s, m, CH(127));
+	type(s, m, "。");
+	assert_value(m, "experience", "开展健康讲座20余场。\n走进社区10次。");
+	fm_focus(m, (size_t)form_field_index(m->form, "employer"));
+	fm_result r = key(s, m, FN(KEY_DC)); /* the control: Del empties, and says so */
+	assert_value(m, "employer", "");
+	assert_said(r.text, "已清空「工作单位」原来的内容；按 ^Z 恢复");
+	key(s, m, CTRL('Z'));
+	assert_value(m, "employer", "魏都区科技委");
+	fm_free(m);
+}
+
+/* A refused Tab or F2 keeps what ^Z restores: the value the refused text
+ * was typed over (i1: 罗德明 → 王五1, Tab refused, ^Z said 「没有改动」). */
+static void undo_after_refusal(void **state)
+{
+	form_story *s = *state;
+	long long id = save_person(s->fx, "罗德明", "13837400045");
+	form_model *m = open_record(s, "talent", id, "许昌学院");
+	assert_focus(m, "name");
+	type(s, m, "王五1");
+	fm_result r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_focus(m, "name");
+	r = key(s, m, CTRL('Z'));
+	assert_said(r.text, "「姓名」已恢复为进入本项时的内容");
+	assert_value(m, "name", "罗德明");
+	size_t age = (size_t)form_field_index(m->form, "age");
+	fm_focus(m, age);
+	char *was = fs_get_value(&m->form->fields[age], &m->fs[age]);
+	type(s, m, "5");
+	r = key(s, m, FN(KEY_F(2)));
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_focus(m, "age");
+	key(s, m, CTRL('Z'));
+	assert_value(m, "age", was);
+	assert_string_not_equal(was, "5");
+	free(was);
 	fm_free(m);
 }
 
@@ -454,6 +513,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(project_phone_advances, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(typed_month_told_what_opens, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refused_month_leaves_form_clean, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(backspace_fixes_selected, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(undo_after_refusal, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(undo_restores_field, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(readonly_titled_view, form_story_setup, form_story_teardown),
 	};

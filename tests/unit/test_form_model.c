@@ -185,10 +185,22 @@ static void data_entry_aids(void **state)
 	assert_int_equal(r.kind, FM_REFUSED);
 	key(s, m, FN(KEY_BTAB));
 	s->c.last = (const char *const *)m->saved;
-	type(s, m, "杜甫"); key(s, m, TAB);
+	/* 同上 over typed text stays in the field, says it replaced it, and
+	 * ^Z brings the typed text back (i7: it moved on, so the habitual Tab
+	 * skipped a field, and the typed text was gone without a word) */
+	type(s, m, "杜甫");
+	r = key(s, m, F5);
+	assert_focus(m, "name");
+	assert_value(m, "name", s->c.last[form_field_index(m->form, "name")]);
+	assert_said(r.text, "「姓名」已照抄上一份，替换了原来的内容；按 ^Z 恢复");
+	key(s, m, CTRL('Z'));
+	assert_value(m, "name", "杜甫");
+	key(s, m, TAB);
 	kp_key dittos[] = {F5, F5, CTRL('Y'), F5, F5, CTRL('Y')};
-	for (size_t i = 0; i < 6; i++) /* each copies and moves on */
+	for (size_t i = 0; i < 6; i++) { /* each copies in place; the clerk's Tab moves on */
 		assert_int_equal(key(s, m, dittos[i]).kind, FM_HANDLED);
+		key(s, m, TAB);
+	}
 	assert_value(m, "industry", "教育");
 	key(s, m, TAB); key(s, m, TAB);
 	type(s, m, "语文教师"); key(s, m, TAB);
@@ -570,6 +582,33 @@ static void reported_month_refused_on_choosing(void **state)
 	r = key(s, m, ENTER);
 	assert_int_not_equal(r.kind, FM_REFUSED);
 	assert_value(m, "month", "2016-08");
+	fm_free(m);
+}
+
+/* A month typed as a clerk writes it (「8月」, 「2016年8月」, 「2016-8」)
+ * and Tab or Enter takes the list's month, as a paste of it does (i6: 「不
+ * 是可选的项」); a month not in the list is still refused (the control). */
+static void month_typed_as_written(void **state)
+{
+	form_story *s = *state;
+	clock_set_today("2016-10-10");
+	const char *typed[] = {"8月", "2016年8月", "2016-8"};
+	for (size_t i = 0; i < 3; i++) {
+		form_model *m = open_record(s, "monthly", 0, UNIT);
+		type(s, m, typed[i]);
+		assert_int_equal(m->mode, FM_PICK);
+		fm_result r = key(s, m, i == 1 ? ENTER : TAB);
+		assert_int_not_equal(r.kind, FM_REFUSED);
+		assert_value(m, "month", "2016-08");
+		assert_int_equal(m->mode, FM_EDIT);
+		assert_int_not_equal(m->focus, (size_t)form_field_index(m->form, "month"));
+		fm_free(m);
+	}
+	form_model *m = open_record(s, "monthly", 0, UNIT);
+	type(s, m, "2016-11");
+	fm_result r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_value(m, "month", "");
 	fm_free(m);
 }
 
@@ -1160,6 +1199,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(draft_of_decided_record, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(refused_save_restates, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(drafts_per_sitting, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(month_typed_as_written, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(reported_month_refused_on_choosing, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(no_such_record, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(talent_entry, form_story_setup, form_story_teardown),

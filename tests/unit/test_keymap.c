@@ -6,8 +6,10 @@
 #include <curses.h> /* KEY_F: key codes only */
 #include <term.h>   /* the terminfo entries the offices use */
 
+#include "core/msg.h"
 #include "core/utf8.h"
 #include "ui/keymap.h"
+#include "ui/term.h"
 
 #define BAR_COLS 80
 
@@ -27,8 +29,9 @@ static void every_bar_fits(void **state)
 			ctxs[n++] = CTX_FORM | field[k] | (w ? CTX_WITHDRAW : 0);
 	ctxs[n++] = CTX_LIST | CTX_WITHDRAW;
 	int over = 0;
-	for (unsigned i = 0; i < 2 * n; i++) { /* each as the city's, then as a unit's (its own F9) */
-		unsigned ctx = ctxs[i % n] | (i < n ? CTX_CITY : CTX_UNIT);
+	for (unsigned i = 0; i < 4 * n; i++) { /* each as the city's, then as a unit's (its own F9) */
+		unsigned ctx = ctxs[i % n] | (i % (2 * n) < n ? CTX_CITY : CTX_UNIT);
+		keymap_fkeys(i < 2 * n ? 12 : 4); /* and again on a VT100, its Ctrl keys in their place */
 		const char *bar = keymap_bar(ctx);
 		int w = utf8_width(bar);
 		if (w > BAR_COLS) {
@@ -36,6 +39,7 @@ static void every_bar_fits(void **state)
 			over++;
 		}
 	}
+	keymap_fkeys(12);
 	assert_int_equal(over, 0);
 }
 
@@ -67,7 +71,37 @@ static void vt100_keys(void **state)
 	assert_non_null(strstr(keymap_bar(CTX_LIST), "^N 新建"));
 	assert_null(strstr(keymap_bar(CTX_LIST), "F7"));
 	assert_non_null(strstr(keymap_bar(CTX_FORM), "F2/^S"));
+	/* an F-key it lacks gives its place to the Ctrl key (the item vanished) */
+	assert_non_null(strstr(keymap_bar(CTX_FORM | CTX_TEXT | CTX_UNIT), "^W 提交"));
+	assert_non_null(strstr(keymap_bar(CTX_FORM | CTX_TEXT | CTX_CITY), "^W 审核"));
+	assert_non_null(strstr(keymap_bar(CTX_FORM | CTX_TEXT | CTX_UNIT), "^R 附件"));
+	const char *files = keymap_bar(CTX_FILES);
+	assert_non_null(strstr(files, "^Y "));
+	assert_non_null(strstr(files, "^R "));
+	assert_non_null(strstr(files, "^E "));
+	assert_non_null(strstr(files, "^D "));
+	assert_null(strstr(files, "F5"));
+	kp_key_line help[64]; /* F1's help too */
+	size_t n = keymap_lines(CTX_FORM | CTX_UNIT, help, 64);
+	for (size_t i = 0; i < n; i++)
+		assert_null(strstr(help[i].keys, "F10"));
+	assert_true(n > 3);
+	/* the screens' words name those keys too (「按 F5 … 按 F6」 before) */
+	char said[512];
+	keymap_say(CTX_FILES, msg(MSG_UI_EV_NONE), said, sizeof said);
+	assert_string_equal(said, "这条记录还没有附件。按 ^Y 从本机发送（ZMODEM），或按 ^R 从交换文件夹添加。");
+	keymap_say(CTX_TRANSFER, msg(MSG_UI_TR_SZ), said, sizeof said);
+	assert_non_null(strstr(said, "按 ^Y 发送到本机（ZMODEM"));
+	keymap_say(CTX_IMPORT, msg(MSG_UI_TR_SAME_HINT), said, sizeof said);
+	assert_non_null(strstr(said, "按 ^R 改为"));
+	keymap_say(CTX_LIST, "按 F7 或 Ctrl-N 新建；F6/^R 排序", said, sizeof said);
+	assert_string_equal(said, "按 ^N 新建；^R 排序");
+	keymap_say(CTX_FORM | CTX_TEXT | CTX_UNIT, msg(MSG_UI_REVIEW_SAVE_FIRST), said, sizeof said);
+	assert_string_equal(said, "这是新记录：先按 F2 保存，再按 ^W。");
 	keymap_fkeys(12);
+	keymap_say(CTX_FILES, msg(MSG_UI_EV_NONE), said, sizeof said); /* the control: all twelve */
+	assert_string_equal(said, msg(MSG_UI_EV_NONE));
+	assert_non_null(strstr(keymap_bar(CTX_FORM | CTX_TEXT | CTX_UNIT), "F9 提交"));
 	assert_non_null(strstr(keymap_bar(CTX_MENU), "q/Esc/F10 退出"));
 	assert_non_null(strstr(keymap_bar(CTX_LIST), "F7/^N 新建"));
 }
@@ -146,6 +180,35 @@ static void terminfo_control_keys_known(void **state)
 	assert_true(seen_kspd >= 3); /* positive control: putty, putty-256color and linux have it */
 }
 
+/* The string kepu sends to switch the keypad on (smkx, after
+ * term_keypad_numeric) has no DECKPAM in any entry the offices use: the
+ * numpad keeps sending digits (ESC O t was F5 同上 under vt100). The
+ * cursor keys keep the mode ncurses reads them in (ESC [?1h stays). */
+static void keypad_stays_numeric(void **state)
+{
+	(void)state;
+	const char *terms[] = {"xterm", "xterm-256color", "vt100", "putty", "putty-256color",
+			       "screen", "tmux-256color", "linux"};
+	int had = 0, left = 0;
+	for (size_t t = 0; t < sizeof terms / sizeof terms[0]; t++) {
+		int err = 0;
+		assert_int_equal(setupterm(terms[t], 1, &err), OK);
+		char *smkx = tigetstr("smkx");
+		bool pam = smkx && smkx != (char *)-1 && strstr(smkx, "\033=");
+		had += pam;
+		assert_int_equal(term_keypad_numeric(smkx), pam);
+		smkx = tigetstr("smkx"); /* what keypad() will send */
+		if (smkx && smkx != (char *)-1) {
+			left += strstr(smkx, "\033=") != NULL;
+			if (pam)
+				assert_non_null(strstr(smkx, "\033[?1h"));
+		}
+		del_curterm(cur_term);
+	}
+	assert_int_equal(left, 0);
+	assert_int_equal(had, 7); /* positive control: all but linux switch it on */
+}
+
 int main(void)
 {
 	unit_locale();
@@ -156,6 +219,7 @@ int main(void)
 		cmocka_unit_test(bars_name_help_and_back),
 		cmocka_unit_test(terminfo_control_keys_bound_alike),
 		cmocka_unit_test(terminfo_control_keys_known),
+		cmocka_unit_test(keypad_stays_numeric),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

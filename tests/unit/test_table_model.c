@@ -231,6 +231,20 @@ static void cell_bounds(void **state)
 	assert_int_equal(quota(s, 1, "talent"), 100000);
 }
 
+/* Backspace on the value selected by Enter fixes its last digit (i17:
+ * 125, Backspace, 6 saved 6, not 126). */
+static void backspace_fixes_selected(void **state)
+{
+	story *s = *state;
+	open_table(s);
+	tbm_key(&s->m, &s->c, ENTER); /* 魏都区 科普人才 100, selected */
+	assert_true(s->m.cell.sel);
+	tbm_key(&s->m, &s->c, FN(KEY_BACKSPACE));
+	type(s, "6");
+	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_SAVED);
+	assert_int_equal(quota(s, 1, "talent"), 106);
+}
+
 /* A keystroke refused (a seventh digit, a letter) leaves the text and the
  * cursor as they were, not selected: the tester's 99999999 kept 999999
  * and Enter refused it, never saving a 9 typed over a selection. A value
@@ -257,7 +271,7 @@ static void refusal_selects(void **state)
 	tbm_key(&s->m, &s->c, ESC);
 	/* a letter in an empty cell: refused, nothing typed (positive control: a digit is) */
 	tbm_key(&s->m, &s->c, ENTER);
-	tbm_key(&s->m, &s->c, FN(KEY_BACKSPACE));
+	tbm_key(&s->m, &s->c, FN(KEY_DC)); /* Del takes the selected value whole */
 	assert_int_equal(type(s, "a").kind, MR_REFUSED);
 	assert_int_equal(s->m.cell.len, 0);
 	assert_int_equal(type(s, "5").kind, MR_HANDLED);
@@ -322,6 +336,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(edit_and_save, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(arrows_save_and_move, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(arrow_at_edge, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(backspace_fixes_selected, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(refusal_selects, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(cell_bounds, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(page_mark, story_setup, story_teardown),
