@@ -219,7 +219,21 @@ int app_run(kp_env *env, bool probe, app_opener open, void *ctx)
 	ui_app app = {0};
 	app.env = env;
 	app.user = "";
-	if (!term_start()) {
+	term_start_result started = term_start();
+	if (started == TERM_UNKNOWN) {
+		const char *type = getenv("TERM");
+		bool shown = type && *type && strlen(type) <= 64;
+		for (const char *c = type; shown && *c; c++) /* the terminal's own words are no place for controls */
+			shown = *c > ' ' && *c < 0x7f;
+		fputs("kepu: ", stderr);
+		if (shown)
+			fprintf(stderr, msg(MSG_UI_TERM_UNKNOWN), type);
+		else
+			fputs(msg(MSG_UI_TERM_UNSET), stderr);
+		fputs("\n", stderr);
+		return 1;
+	}
+	if (started != TERM_STARTED) {
 		fprintf(stderr, "kepu: the terminal interface needs a terminal (use the CLI: kepu --help)\n");
 		return 1;
 	}

@@ -231,10 +231,10 @@ bool term_keypad_numeric(char *smkx)
 	return cut;
 }
 
-bool term_start(void)
+term_start_result term_start(void)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return false;
+		return TERM_NO_TTY;
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_hangup; /* no SA_RESTART: a blocked read returns */
@@ -243,8 +243,10 @@ bool term_start(void)
 	sigaction(SIGTERM, &sa, NULL);
 	set_escdelay(ESC_DELAY_MS);
 	have_cooked = tcgetattr(STDIN_FILENO, &cooked) == 0;
-	if (!initscr())
-		return false;
+	/* newterm, not initscr: an unknown TERM is told in the clerk's words,
+	 * where initscr would print ncurses' English and exit. */
+	if (!newterm(NULL, stdout, stdin))
+		return TERM_UNKNOWN;
 	started = true;
 	catch_fatal();
 	atexit(term_stop);
@@ -266,7 +268,7 @@ bool term_start(void)
 	theme_init();
 	fputs(PASTE_ON, stdout);
 	fflush(stdout);
-	return true;
+	return TERM_STARTED;
 }
 
 void term_stop(void)

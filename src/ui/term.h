@@ -15,8 +15,14 @@
 
 #include "ui/keymap.h"
 
-/* Returns false (with nothing started) when stdin/stdout is not a terminal. */
-bool term_start(void);
+typedef enum {
+	TERM_STARTED,
+	TERM_NO_TTY,   /* stdin/stdout is not a terminal */
+	TERM_UNKNOWN,  /* TERM unset, or a type this machine's terminfo lacks */
+} term_start_result;
+
+/* Nothing is started unless TERM_STARTED. */
+term_start_result term_start(void);
 void term_stop(void);
 /* The numeric keypad stays numeric: cut DECKPAM (ESC =, application
  * keypad) out of smkx in place, keeping its cursor-key mode (ESC [?1h, the

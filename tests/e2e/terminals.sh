@@ -60,3 +60,22 @@ for term in xterm xterm-256color putty vt100 linux screen tmux-256color; do
 	quit_kepu
 	close_terminals
 done
+
+# A terminal type this machine has no terminfo for (an odd client
+# emulation) or none at all: told in Chinese, with what to set, and kepu
+# exits 1 — not ncurses' English 「Error opening terminal」. Control: the
+# same command with TERM=xterm draws the login.
+for t in "TERM=kepu-no-such-term" "-u TERM"; do
+	start_cmd 200 24 "env $t LANG=C.UTF-8 $KEPU --db $DB"   # wide: the shell wraps mid-word
+	wait_for "KEPU-EXIT=1"
+	case $t in
+	TERM=*) assert_screen "本机不认识终端类型 TERM=kepu-no-such-term" ;;
+	*) assert_screen "没有设置终端类型（TERM）" ;;
+	esac
+	assert_screen "把终端类型设为 xterm"
+	refute_screen "Error opening terminal"
+	close_terminals
+done
+start_cmd 100 24 "env TERM=xterm LANG=C.UTF-8 $KEPU --db $DB"
+wait_for "请登录"
+close_terminals
