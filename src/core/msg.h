@@ -495,6 +495,7 @@
 	X(UI_TERM_UNKNOWN,  "本机不认识终端类型 TERM=%s，无法显示填报画面。请在 SSH 客户端里把终端类型设为 xterm（PuTTY：Connection → Data → Terminal-type string；Xshell：终端 → 终端类型；SecureCRT：仿真 → 终端），或在登录后输入 TERM=xterm kepu") \
 	X(UI_TERM_UNSET,    "没有设置终端类型（TERM）或它的值不是终端类型名，无法显示填报画面。请在 SSH 客户端里把终端类型设为 xterm，或在登录后输入 TERM=xterm kepu") \
 	X(UI_LOGIN_TITLE,   "请登录") \
+	X(UI_LOGIN_CLEARED, "已清空输入的用户名和密码；再按 Esc 退出 kepu") \
 	X(UI_LOGIN_NEW_TITLE,"请设置新密码（至少 8 个字符，不能与原密码相同）") \
 	X(UI_LOGIN_NAME,    "用户名") \
 	X(UI_LOGIN_PASSWORD,"密码") \

@@ -159,8 +159,20 @@ lg_result lg_key(login_model *m, const lg_ctx *c, kp_key key)
 		eb_backspace(b);
 		return r;
 	case ACT_QUIT:
-		/* nothing is open before the menu: leaving then ends kepu */
-		r.kind = m->mode == LG_CHANGE || m->mode == LG_CURRENT ? LG_CLOSE : LG_QUIT;
+		if (m->mode == LG_CHANGE || m->mode == LG_CURRENT) {
+			r.kind = LG_CLOSE;
+			return r;
+		}
+		/* nothing is open before the menu: leaving then ends kepu, and
+		 * with it the SSH session; an Esc pressed on what was typed, as a
+		 * clerk unsure of it does, clears it first */
+		if (m->f[0].len || m->f[1].len) {
+			eb_clear(&m->f[0]);
+			clear_secret(&m->f[1]);
+			m->focus = 0;
+			return said(LG_REFUSED, msg(MSG_UI_LOGIN_CLEARED));
+		}
+		r.kind = LG_QUIT;
 		return r;
 	default:
 		break;

@@ -294,6 +294,16 @@ static void names_and_esc(void **state)
 	r = lg_key(&m, &s->c, CH('a')); /* no name is longer */
 	assert_int_equal(r.kind, LG_REFUSED);
 	assert_int_equal(m.f[0].len, NAME_MAX_CHARS);
+	/* t80i i9: Esc on what was typed clears it (leaving ends the SSH
+	 * session); on empty fields it leaves */
+	lg_key(&m, &s->c, TAB);
+	lg_key(&m, &s->c, CH('p'));
+	r = lg_key(&m, &s->c, ESC);
+	assert_int_equal(r.kind, LG_REFUSED);
+	assert_string_equal(r.text, msg(MSG_UI_LOGIN_CLEARED));
+	assert_int_equal(m.f[0].len, 0);
+	assert_int_equal(m.f[1].len, 0);
+	assert_int_equal(m.focus, 0);
 	assert_int_equal(lg_key(&m, &s->c, ESC).kind, LG_QUIT);
 	lg_free(&m);
 	lg_init(&m, true); /* from the menu: Esc goes back */
