@@ -30,7 +30,7 @@ assert_sql "SELECT count(*) FROM kp_audit WHERE form = 'talent' AND record_id = 
 
 # Every refused field named, nothing stored.
 refused 1 save 姓名=x1 年龄=abc 联系电话=12345 填报单位=许昌学院
-has "姓名：应为汉字姓名"
+has "姓名：应为 2 到 50 个字的汉字姓名"
 has "年龄：应为整数"
 has "联系电话："
 has "没有保存任何内容"

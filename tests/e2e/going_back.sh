@@ -40,8 +40,8 @@ settled; refute_screen "记录列表  ←"
 keys 2; wait_for "新记录（草稿）  ← 菜单"
 type_text "甲"; keys F3; wait_for "记录列表  ← 填写"
 keys Escape; wait_for "新记录（草稿）  ← 菜单"
-keys F2; wait_for "姓名：应为汉字姓名"                # a field's refusal said…
-keys Escape; wait_for "确定放弃"; refute_screen "应为汉字姓名"  # …gives way to the question (keys3)
+keys F2; wait_for "姓名：应为 2 到 50 个字的汉字姓名"                # a field's refusal said…
+keys Escape; wait_for "确定放弃"; refute_screen "的汉字姓名"  # …gives way to the question (keys3)
 keys y
 wait_for "$menu_hint"
 # Leaving is asked, whichever key asks.

@@ -86,7 +86,7 @@ static void test_names(void **state)
 	const char *invalid[] = {"李", "张 三", "Zhang San", "张三·", "·张三", "张三··四",
 				 "张三（男）", "张。三", "张、三"};
 	for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++)
-		bad("姓名", invalid[i], "应为汉字姓名");
+		bad("姓名", invalid[i], "应为 2 到 50 个字的汉字姓名");
 	bad("姓名", "", "必须填写");
 	bad("姓名", " \xe3\x80\x80 ", "必须填写");
 }
