@@ -339,6 +339,7 @@
 	X(UI_DITTO_DONE,    "「%s」已照抄上一份；按 Tab 到下一项。") \
 	X(UI_DITTO_REPLACED,"「%s」已照抄上一份，替换了原来的内容；按 ^Z 恢复，按 Tab 到下一项。") \
 	X(UI_HELP_TITLE,    "按键帮助（按任意键返回）") \
+	X(UI_HELP_MORE,     "第 %d–%d 行，共 %d 行：↑↓ 或 PgUp/PgDn 翻看，其他键返回") \
 	X(UI_HELP_LATER,    "下面的键这里也能用，只是现在还没有可做的：") \
 	X(UI_UPDATED,       "已保存对第 %lld 号记录的修改。") \
 	X(UI_UNCHANGED,     "没有改动，未保存") \
