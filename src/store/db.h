@@ -114,6 +114,11 @@ int session_may_attach(kp_store *s, const kp_form *f, const kp_record *old, char
  * review, if it is ever submitted. A form without review: every record.
  * Caller frees. */
 char *session_stands_sql(const kp_form *f, const char *other, const char *unit);
+/* The SQL condition under which record alias other's file claims what
+ * record alias mine also has (the 佐证 count): the same unit's always;
+ * another unit's once it was put to the city, and never from an approved
+ * record unless approved itself. "1" for a form without review. */
+char *session_claims_sql(const kp_form *f, const char *other, const char *mine);
 /* The next number of table's rows (a form's records, kp_attachments),
  * above the highest ever used (kp_seq) and the highest stored: numbers
  * are never handed out twice (records.c); db_seq_used keeps the last one

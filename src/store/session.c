@@ -119,6 +119,18 @@ char *session_stands_sql(const kp_form *f, const char *other, const char *unit)
 	return xasprintf("(%s.unit_id = %s OR %s.kp_state IN ('submitted', 'approved'))", other, unit, other);
 }
 
+char *session_claims_sql(const kp_form *f, const char *other, const char *mine)
+{
+	/* put to the city, and an approved record is taken from by approved
+	 * ones only: a rival's copy submitted after the approval would
+	 * otherwise take the 佐证 the city counted (t8h #1) */
+	if (!f->review)
+		return xstrdup("1");
+	return xasprintf("(%s.unit_id = %s.unit_id OR %s.kp_state = 'approved'"
+			 " OR (%s.kp_state = 'submitted' AND %s.kp_state <> 'approved'))",
+			 other, mine, other, other, mine);
+}
+
 bool store_may_enter_year(const kp_store *s, int year)
 {
 	int today;

@@ -140,11 +140,13 @@ long long store_month_tally(kp_store *s, const kp_form *f, long long unit_id, co
 	 * whose bytes or picture (t5h #11) were attached to another record of the form before
 	 * (a lower id: ids only grow, never reused) is that record's evidence, not this
 	 * one's (#9); the city sees the twin at 认定 as well. Another unit's
-	 * earlier file counts only once its record was put to the city
-	 * (session_stands_sql): a rival's draft claims nothing (t7h #3). Only
-	 * the total leaves the store. */
+	 * earlier file counts only once its record was put to the city, and
+	 * from an approved record only when approved itself
+	 * (session_claims_sql): a rival's draft claims nothing (t7h #3), nor a
+	 * copy submitted after the city counted this one (t8h #1). Only the
+	 * total leaves the store. */
 	if (t->evidence) {
-		char *stands = session_stands_sql(f, "ot", "r.unit_id");
+		char *stands = session_claims_sql(f, "ot", "r");
 		sb_printf(&b, " AND EXISTS (SELECT 1 FROM kp_attachments a WHERE a.tbl = ?5 AND a.record_id = r.id"
 			      " AND NOT EXISTS (SELECT 1 FROM kp_attachment_hashes h"
 			      " JOIN kp_attachment_hashes e ON (e.hash = h.hash OR e.content = h.content) AND e.id < h.id"

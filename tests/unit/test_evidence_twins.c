@@ -324,6 +324,16 @@ static void rival_draft_claims_nothing(void **state)
 	assert_non_null(t);
 	assert_non_null(strstr(t, no));
 	free(t);
+	/* t8h #1: 魏都区's record approved, 长葛市's earlier file on a record
+	 * only submitted takes nothing from it; approved too, it does */
+	assert_int_equal(evidenced(fx), 0);
+	review_prompt p;
+	review_prompt_init(&p);
+	assert_int_equal(approve(&shi, mine, CH('y'), &p).kind, MR_SAVED);
+	assert_int_equal(evidenced(fx), 1);
+	assert_int_equal(approve(&shi, draft, CH('y'), &p).kind, MR_SAVED);
+	assert_int_equal(evidenced(fx), 0);
+	review_prompt_free(&p);
 	store_close(shi.env.store);
 }
 
