@@ -433,6 +433,9 @@
 	X(UI_CELL_EDGE_DOWN,"；下面没有单位了") \
 	X(UI_CELL_EDGE_NEXT,"；这是表格的最后一格") \
 	X(UI_CELL_EDGE_PREV,"；这是表格的第一格") \
+	X(UI_CELL_EDGE_RIGHT,"；右边没有了（Tab 到下一个单位）") \
+	X(UI_CELL_EDGE_LEFT,"；左边没有了（Shift-Tab 到上一个单位）") \
+	X(UI_CELL_NEW_ROW,  "；已到「%s」的「%s」") \
 	X(UI_CELL_FULL,     "%s %s：最多 %zu 位（可填 %lld 到 %lld），多出的「%s」没有输入") \
 	X(UI_CELL_LONG,     "%s %s：最多 %zu 个字，多出的「%s」没有输入") \
 	X(UI_REASON_LONG,   "原因最多 %d 个字，多出的「%s」没有输入") \
@@ -769,8 +772,10 @@
 	/* the key bar: what each key does on the current screen */ \
 	X(K_PICK,           "选定") \
 	X(K_CANCEL,         "取消") \
-	X(K_SAVE_NEXT_CELL, "保存并右移") \
-	X(K_SAVE_PREV_CELL, "保存并左移") \
+	X(K_SAVE_NEXT_CELL, "保存并到下一格（可到下一个单位）") \
+	X(K_SAVE_PREV_CELL, "保存并到上一格（可到上一个单位）") \
+	X(K_SAVE_RIGHT_CELL,"保存并右移（到行尾为止）") \
+	X(K_SAVE_LEFT_CELL, "保存并左移（到行首为止）") \
 	X(K_SAVE_UP_CELL,   "保存并上移") \
 	X(K_SAVE_DOWN_CELL, "保存并下移") \
 	X(K_SAVE,           "保存") \

@@ -68,8 +68,10 @@ const kp_binding kp_keymap[] = {
 	/* A quota cell being typed: the arrows, Tab and Shift-Tab save it and
 	 * go on to the next cell, as in a spreadsheet (^B ^F move in it) */
 	{CTX_CELL, ACT_ACCEPT, {ENTER}, MSG_K_SAVE, 1},
-	{CTX_CELL, ACT_NEXT, {CH('\t'), FN(KEY_RIGHT)}, MSG_K_SAVE_NEXT_CELL, 1},
-	{CTX_CELL, ACT_PREV, {FN(KEY_BTAB), FN(KEY_LEFT)}, MSG_K_SAVE_PREV_CELL, 0},
+	{CTX_CELL, ACT_NEXT, {CH('\t')}, MSG_K_SAVE_NEXT_CELL, 1},
+	{CTX_CELL, ACT_PREV, {FN(KEY_BTAB)}, MSG_K_SAVE_PREV_CELL, 0},
+	{CTX_CELL, ACT_RIGHT, {FN(KEY_RIGHT)}, MSG_K_SAVE_RIGHT_CELL, 0},
+	{CTX_CELL, ACT_LEFT, {FN(KEY_LEFT)}, MSG_K_SAVE_LEFT_CELL, 0},
 	{CTX_CELL, ACT_UP, {FN(KEY_UP)}, MSG_K_SAVE_UP_CELL, 0},
 	{CTX_CELL, ACT_DOWN, {FN(KEY_DOWN)}, MSG_K_SAVE_DOWN_CELL, 0},
 	{EDIT, ACT_LEFT, {FN(KEY_LEFT), CTRL('B')}, MSG_K_CURSOR, 0},

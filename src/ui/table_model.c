@@ -177,16 +177,20 @@ static mr_result commit(table_model *m, const tbm_ctx *c, kp_save_status *st_out
 }
 
 /* The cell an arrow, Tab or Shift-Tab goes on to from the one edited:
- * Up and Down in its column, Tab and the side arrows in reading order (on
- * from a row's last cell to the next row's first), so a row typed with Tab
- * never comes round over its own first cell. false at the table's edge,
- * with the words saying so. */
+ * Up and Down in its column, the side arrows in its row, Tab and
+ * Shift-Tab in reading order (on from a row's last cell to the next row's
+ * first), so a row typed with Tab never comes round over its own first
+ * cell. The side arrows stop at the row's ends: 99 ← 98 at a row's first
+ * cell saved the 98 in the unit above unseen (t80j j9). false at an
+ * edge, with the words saying so. */
 static bool next_cell(const table_model *m, kp_action a, enum kp_msg_id *edge)
 {
 	size_t nf = m->form->nfields;
 	switch (a) {
 	case ACT_UP: *edge = MSG_UI_CELL_EDGE_UP; return m->row > 0;
 	case ACT_DOWN: *edge = MSG_UI_CELL_EDGE_DOWN; return m->row + 1 < m->n;
+	case ACT_RIGHT: *edge = MSG_UI_CELL_EDGE_RIGHT; return m->col + 1 < nf;
+	case ACT_LEFT: *edge = MSG_UI_CELL_EDGE_LEFT; return m->col > 0;
 	case ACT_NEXT: *edge = MSG_UI_CELL_EDGE_NEXT; return m->col + 1 < nf || m->row + 1 < m->n;
 	default: *edge = MSG_UI_CELL_EDGE_PREV; return m->col > 0 || m->row > 0;
 	}
@@ -199,6 +203,10 @@ static void go(table_model *m, kp_action a)
 		m->row--;
 	else if (a == ACT_DOWN)
 		m->row++;
+	else if (a == ACT_RIGHT)
+		m->col++;
+	else if (a == ACT_LEFT)
+		m->col--;
 	else if (a == ACT_NEXT && ++m->col == nf)
 		m->col = 0, m->row++;
 	else if (a == ACT_PREV && m->col-- == 0)
@@ -223,7 +231,13 @@ static mr_result save_and_move(table_model *m, const tbm_ctx *c, kp_action a)
 		snprintf(r.text + len, sizeof r.text - len, "%s", msg(edge));
 		return r;
 	}
+	size_t row = m->row;
 	go(m, a);
+	if (m->row != row && (a == ACT_NEXT || a == ACT_PREV)) { /* on to another unit: said */
+		size_t len = strlen(r.text);
+		snprintf(r.text + len, sizeof r.text - len, msg(MSG_UI_CELL_NEW_ROW), m->rows[m->row].unit_name,
+			 m->form->fields[m->col].label);
+	}
 	start_edit(m, m->rows[m->row].vals[m->col]);
 	eb_select_all(&m->cell);
 	return r;
@@ -239,7 +253,7 @@ static mr_result cell_key(table_model *m, const tbm_ctx *c, kp_key key)
 			m->row++;
 		return r;
 	}
-	if (a == ACT_UP || a == ACT_DOWN || a == ACT_NEXT || a == ACT_PREV)
+	if (a == ACT_UP || a == ACT_DOWN || a == ACT_LEFT || a == ACT_RIGHT || a == ACT_NEXT || a == ACT_PREV)
 		return save_and_move(m, c, a);
 	if (a == ACT_QUIT)
 		m->mode = TBM_BROWSE;
@@ -272,8 +286,8 @@ mr_result tbm_key(table_model *m, const tbm_ctx *c, kp_key key)
 	switch (a) {
 	case ACT_UP: if (m->row) m->row--; return mr_done(MR_HANDLED);
 	case ACT_DOWN: if (m->row + 1 < m->n) m->row++; return mr_done(MR_HANDLED);
-	case ACT_LEFT: m->col = (m->col + nf - 1) % nf; return mr_done(MR_HANDLED);
-	case ACT_RIGHT: m->col = (m->col + 1) % nf; return mr_done(MR_HANDLED);
+	case ACT_LEFT: if (m->col) m->col--; return mr_done(MR_HANDLED);
+	case ACT_RIGHT: if (m->col + 1 < nf) m->col++; return mr_done(MR_HANDLED);
 	case ACT_HOME: m->row = 0; return mr_done(MR_HANDLED);
 	case ACT_END: m->row = m->n - 1; return mr_done(MR_HANDLED);
 	default: break;

@@ -39,7 +39,7 @@ assert_sql "SELECT group_concat(t) FROM (SELECT q.talent t FROM quota q JOIN uni
 keys Home Right; type_text "12"; keys Up
 wait_for "已保存：魏都区 科普活动 = 12；上面没有单位了"
 type_text "13"
-wait_for "Enter 保存  Tab 保存并右移"
+wait_for "Enter 保存  Tab 保存并到下一格"
 keys Enter
 wait_for "已保存：魏都区 科普活动 = 13"
 assert_sql "SELECT q.activity FROM quota q JOIN units u ON u.id = q.unit_id WHERE u.seq = 1" "13"

@@ -160,6 +160,50 @@ static void arrows_save_and_move(void **state)
  * note; the cursor stays on that cell and the digits typed next start
  * editing it, as typing does in every other state (t80h h10: 12 ↑ 13
  * refused the 13 with 「要改这一格请先按 Enter」). */
+/* t80j j9: the side arrows stop at a row's ends (99 ← 98 at a row's first
+ * cell saved the 98 in the unit above, unseen); Tab goes on to the next
+ * unit's first cell and says whose it is; Left in a row's first cell of
+ * the table does not come round to its last. */
+static void side_arrows_keep_the_row(void **state)
+{
+	story *s = *state;
+	open_table(s);
+	size_t nf = s->m.form->nfields;
+	tbm_key(&s->m, &s->c, FN(KEY_HOME));
+	tbm_key(&s->m, &s->c, FN(KEY_DOWN));
+	tbm_key(&s->m, &s->c, FN(KEY_LEFT));
+	assert_int_equal(s->m.col, 0);
+	long long above = quota(s, 1, s->m.form->fields[nf - 1].id);
+	type(s, "99");
+	mr_result r = tbm_key(&s->m, &s->c, FN(KEY_LEFT));
+	assert_int_equal(r.kind, MR_SAVED);
+	assert_non_null(strstr(r.text, "左边没有了"));
+	assert_int_equal(s->m.row, 1);
+	assert_int_equal(s->m.col, 0);
+	type(s, "98");
+	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_SAVED);
+	assert_int_equal(quota(s, 2, s->m.form->fields[0].id), 98);
+	assert_int_equal(quota(s, 1, s->m.form->fields[nf - 1].id), above); /* the unit above untouched */
+	/* the row's last cell: Right stops, Tab goes on and names the unit */
+	tbm_key(&s->m, &s->c, FN(KEY_UP));
+	for (size_t i = 0; i < nf; i++)
+		tbm_key(&s->m, &s->c, FN(KEY_RIGHT));
+	assert_int_equal(s->m.col, nf - 1); /* browsing stops there too */
+	type(s, "4");
+	r = tbm_key(&s->m, &s->c, FN(KEY_RIGHT));
+	assert_non_null(strstr(r.text, "右边没有了"));
+	assert_int_equal(s->m.row, 1);
+	assert_int_equal(s->m.col, nf - 1);
+	type(s, "5");
+	r = tbm_key(&s->m, &s->c, TAB);
+	char said[160];
+	snprintf(said, sizeof said, "；已到「%s」的「%s」", s->m.rows[2].unit_name, s->m.form->fields[0].label);
+	assert_non_null(strstr(r.text, said));
+	assert_int_equal(s->m.row, 2);
+	assert_int_equal(s->m.col, 0);
+	assert_int_equal(quota(s, 2, s->m.form->fields[nf - 1].id), 5);
+}
+
 static void arrow_at_edge(void **state)
 {
 	story *s = *state;
@@ -335,6 +379,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(edit_and_save, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(arrows_save_and_move, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(side_arrows_keep_the_row, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(arrow_at_edge, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(backspace_fixes_selected, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(refusal_selects, story_setup, story_teardown),
