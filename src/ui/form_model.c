@@ -15,6 +15,7 @@
 #include "core/json.h"
 #include "core/pinyin.h"
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/drafts.h"
@@ -174,6 +175,16 @@ static void refused_at(form_model *m, size_t first)
 	if (kept) {
 		free(m->on_entry);
 		m->on_entry = kept;
+	}
+	/* Too short a narrative (至少要写 10 个字) is corrected by writing on:
+	 * selected, the next key wiped what was written (t80j j11); the
+	 * cursor waits at its end instead. */
+	const kp_field *fd = &m->form->fields[first];
+	if (fd->min_chars && fs_is_text(fd)) {
+		char *v = fs_get_value(fd, &m->fs[first]);
+		if (v[0] && (int)text_content_chars(v) < fd->min_chars)
+			m->fs[first].eb.sel = false; /* eb_select_all left the cursor at the end */
+		free(v);
 	}
 }
 

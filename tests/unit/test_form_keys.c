@@ -400,6 +400,31 @@ static void undo_after_refusal(void **state)
 	fm_free(m);
 }
 
+/* t80j j11: a narrative refused as too short (至少要写 10 个字) at Tab is
+ * corrected by writing on: the cursor waits at its end, nothing selected,
+ * so the words typed next are added, not put in its place. Control: a
+ * value refused for what it is (王五1 in 姓名) is still selected. */
+static void too_short_written_on(void **state)
+{
+	form_story *s = *state;
+	form_model *m = open_record(s, "summary", 0, "许昌学院");
+	assert_focus(m, "achievements");
+	type(s, m, "完成了全年任务");
+	fm_result r = key(s, m, TAB);
+	assert_int_equal(r.kind, FM_REFUSED);
+	assert_said(r.text, "至少要写 10 个字");
+	assert_focus(m, "achievements");
+	type(s, m, "，共开展科普活动十二场。");
+	assert_value(m, "achievements", "完成了全年任务，共开展科普活动十二场。");
+	fm_free(m);
+	m = open_record(s, "talent", 0, "许昌学院");
+	type(s, m, "王五1");
+	assert_int_equal(key(s, m, TAB).kind, FM_REFUSED);
+	type(s, m, "王五");
+	assert_value(m, "name", "王五");
+	fm_free(m);
+}
+
 /* An approved record (read-only, no F2) is titled 查看, not 修改 (t80d
  * #17); a draft the city may change is 修改 (the control), a new one 新记录. */
 static void readonly_titled_view(void **state)
@@ -515,6 +540,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(refused_month_leaves_form_clean, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(backspace_fixes_selected, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(undo_after_refusal, form_story_setup, form_story_teardown),
+		cmocka_unit_test_setup_teardown(too_short_written_on, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(undo_restores_field, form_story_setup, form_story_teardown),
 		cmocka_unit_test_setup_teardown(readonly_titled_view, form_story_setup, form_story_teardown),
 	};
