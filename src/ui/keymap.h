@@ -56,6 +56,7 @@ typedef enum {
 	ACT_LOCK, ACT_RESET, ACT_RECEIVE, ACT_ABSORB, ACT_FILES, ACT_YEAR,
 	ACT_FOLDER_IN, ACT_FOLDER_OUT, /* a file from the exchange folder, a copy into it (附件) */
 	ACT_UNDO, /* a form's field back to its value on entry */
+	ACT_CELL_LEFT, ACT_CELL_RIGHT, /* a table cell saved, on to its row's neighbour */
 	/* The main menu's letters and digits (menu.c shows them beside its items). */
 	ACT_M_CHECKLIST, ACT_M_PROGRESS, ACT_M_BRIEFING, ACT_M_FORM, ACT_M_MONTHLY, ACT_M_EXPORT,
 	ACT_M_IMPORT, ACT_M_FIND, ACT_M_AUDIT, ACT_M_ACCOUNTS, ACT_M_PASSWORD, ACT_M_QUEUE, ACT_M_OPEN_YEAR,

@@ -189,8 +189,8 @@ static bool next_cell(const table_model *m, kp_action a, enum kp_msg_id *edge)
 	switch (a) {
 	case ACT_UP: *edge = MSG_UI_CELL_EDGE_UP; return m->row > 0;
 	case ACT_DOWN: *edge = MSG_UI_CELL_EDGE_DOWN; return m->row + 1 < m->n;
-	case ACT_RIGHT: *edge = MSG_UI_CELL_EDGE_RIGHT; return m->col + 1 < nf;
-	case ACT_LEFT: *edge = MSG_UI_CELL_EDGE_LEFT; return m->col > 0;
+	case ACT_CELL_RIGHT: *edge = MSG_UI_CELL_EDGE_RIGHT; return m->col + 1 < nf;
+	case ACT_CELL_LEFT: *edge = MSG_UI_CELL_EDGE_LEFT; return m->col > 0;
 	case ACT_NEXT: *edge = MSG_UI_CELL_EDGE_NEXT; return m->col + 1 < nf || m->row + 1 < m->n;
 	default: *edge = MSG_UI_CELL_EDGE_PREV; return m->col > 0 || m->row > 0;
 	}
@@ -203,9 +203,9 @@ static void go(table_model *m, kp_action a)
 		m->row--;
 	else if (a == ACT_DOWN)
 		m->row++;
-	else if (a == ACT_RIGHT)
+	else if (a == ACT_CELL_RIGHT)
 		m->col++;
-	else if (a == ACT_LEFT)
+	else if (a == ACT_CELL_LEFT)
 		m->col--;
 	else if (a == ACT_NEXT && ++m->col == nf)
 		m->col = 0, m->row++;
@@ -253,7 +253,7 @@ static mr_result cell_key(table_model *m, const tbm_ctx *c, kp_key key)
 			m->row++;
 		return r;
 	}
-	if (a == ACT_UP || a == ACT_DOWN || a == ACT_LEFT || a == ACT_RIGHT || a == ACT_NEXT || a == ACT_PREV)
+	if (a == ACT_UP || a == ACT_DOWN || a == ACT_CELL_LEFT || a == ACT_CELL_RIGHT || a == ACT_NEXT || a == ACT_PREV)
 		return save_and_move(m, c, a);
 	if (a == ACT_QUIT)
 		m->mode = TBM_BROWSE;

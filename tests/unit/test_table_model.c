@@ -202,6 +202,11 @@ static void side_arrows_keep_the_row(void **state)
 	assert_int_equal(s->m.row, 2);
 	assert_int_equal(s->m.col, 0);
 	assert_int_equal(quota(s, 2, s->m.form->fields[nf - 1].id), 5);
+	/* control: Ctrl-B in a cell moves the cursor, it saves nothing */
+	type(s, "7");
+	assert_int_equal(tbm_key(&s->m, &s->c, CTRL('B')).kind, MR_HANDLED);
+	assert_int_equal(s->m.mode, TBM_EDIT);
+	assert_int_equal(s->m.col, 0);
 }
 
 static void arrow_at_edge(void **state)
