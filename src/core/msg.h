@@ -435,6 +435,9 @@
 	X(UI_CELL_EDGE_PREV,"；这是表格的第一格") \
 	X(UI_CELL_EDGE_RIGHT,"；右边没有了（Tab 到下一个单位）") \
 	X(UI_CELL_EDGE_LEFT,"；左边没有了（Shift-Tab 到上一个单位）") \
+	X(UI_CELL_PASTE_ONE,"附表1 一次只能粘贴一格的数；这次粘贴的有 %zu 格，一格也没有填入：请逐格输入，或用导入（主菜单 i）") \
+	X(UI_CELL_PASTE_EMPTY,"粘贴的内容是空的，没有填入") \
+	X(UI_CELL_PASTE_LONG,"%s %s：最多 %zu 位，粘贴的数更长，没有填入") \
 	X(UI_CELL_NEW_ROW,  "；已到「%s」的「%s」") \
 	X(UI_CELL_FULL,     "%s %s：最多 %zu 位（可填 %lld 到 %lld），多出的「%s」没有输入") \
 	X(UI_CELL_LONG,     "%s %s：最多 %zu 个字，多出的「%s」没有输入") \

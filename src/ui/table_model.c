@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "domain/save.h"
@@ -304,4 +305,40 @@ mr_result tbm_key(table_model *m, const tbm_ctx *c, kp_key key)
 	}
 	start_edit(m, ""); /* typing replaces the value */
 	return cell_key(m, c, key);
+}
+
+mr_result tbm_paste(table_model *m, const char *text)
+{
+	if (!m->n)
+		return mr_done(MR_HANDLED);
+	if (!m->may_write)
+		return mr_say(MR_REFUSED, "%s", msg(MSG_UI_QUOTA_CITY));
+	char *v = text_trim(text);
+	size_t cells = 1;
+	for (const char *p = v; *p; p++)
+		cells += *p == '\t' || *p == '\n';
+	mr_result r = mr_done(MR_HANDLED);
+	const kp_field *fd = &m->form->fields[m->col];
+	if (!v[0]) {
+		r = mr_say(MR_REFUSED, "%s", msg(MSG_UI_CELL_PASTE_EMPTY));
+	} else if (cells > 1) { /* a row from Excel: which cell takes which is no guess to make */
+		r = mr_say(MR_REFUSED, msg(MSG_UI_CELL_PASTE_ONE), cells);
+	} else {
+		/* the whole value checked first: a paste is taken whole or not at all */
+		for (size_t i = 0, len = strlen(v); i < len && r.kind != MR_REFUSED;) {
+			uint32_t cp;
+			i += utf8_decode(v + i, len - i, &cp);
+			char *why = field_refuse_key(fd, cp);
+			if (why)
+				r = mr_say(MR_REFUSED, "%s %s：%s", m->rows[m->row].unit_name, fd->label, why);
+			free(why);
+		}
+		if (r.kind != MR_REFUSED && utf8_count(v) > cell_max(fd))
+			r = mr_say(MR_REFUSED, msg(MSG_UI_CELL_PASTE_LONG), m->rows[m->row].unit_name, fd->label,
+				   cell_max(fd));
+		if (r.kind != MR_REFUSED)
+			start_edit(m, v); /* in place of the cell's value, saved by Enter as typed */
+	}
+	free(v);
+	return r;
 }

@@ -52,5 +52,10 @@ mr_result tbm_load(table_model *m, const tbm_ctx *c);
 /* The page has `lines` lines for the unit rows, the mark and 合计. */
 void tbm_arrange(table_model *m, int lines);
 mr_result tbm_key(table_model *m, const tbm_ctx *c, kp_key key);
+/* Pasted text: one number goes into the cell under the cursor in place of
+ * its value, to be saved by Enter as if typed; a row of cells, an empty
+ * paste, a character the cell refuses or too many digits is refused whole
+ * (a paste into 附表1 was dropped without a word). */
+mr_result tbm_paste(table_model *m, const char *text);
 
 #endif

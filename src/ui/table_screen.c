@@ -13,6 +13,7 @@
 #include "ui/draw.h"
 #include "ui/screens.h"
 #include "ui/table_model.h"
+#include "ui/term.h"
 
 #define SEQ_W 4
 #define UNIT_W 18
@@ -107,7 +108,13 @@ static void table_key(ui_screen *s, ui_app *app, kp_key key)
 {
 	table_screen *ts = (table_screen *)s;
 	tbm_ctx c = ctx_of(app);
-	mr_result r = tbm_key(&ts->m, &c, key);
+	mr_result r;
+	if (key.fn && key.code == TERM_KEY_PASTE) {
+		const char *why = term_paste_refusal();
+		r = why ? mr_say(MR_REFUSED, "%s", why) : tbm_paste(&ts->m, term_paste_text());
+	} else {
+		r = tbm_key(&ts->m, &c, key);
+	}
 	app_show_result(app, &ts->base, &r);
 }
 

@@ -209,6 +209,32 @@ static void side_arrows_keep_the_row(void **state)
 	assert_int_equal(s->m.col, 0);
 }
 
+/* t80j: a paste into 附表1 was dropped without a word. One number goes
+ * into the cell in place of its value (saved by Enter); a row of cells, a
+ * letter among the digits or too many digits is refused whole. */
+static void paste_one_number(void **state)
+{
+	story *s = *state;
+	open_table(s);
+	tbm_key(&s->m, &s->c, FN(KEY_HOME));
+	long long was = quota(s, 1, "talent");
+	mr_result r = tbm_paste(&s->m, "90\t12\t10");
+	assert_int_equal(r.kind, MR_REFUSED);
+	assert_non_null(strstr(r.text, "有 3 格"));
+	r = tbm_paste(&s->m, "1a0");
+	assert_int_equal(r.kind, MR_REFUSED);
+	r = tbm_paste(&s->m, "1234567");
+	assert_int_equal(r.kind, MR_REFUSED);
+	assert_non_null(strstr(r.text, "最多"));
+	assert_int_equal(s->m.mode, TBM_BROWSE);
+	assert_int_equal(quota(s, 1, "talent"), was);
+	r = tbm_paste(&s->m, " 120\r\n");
+	assert_int_equal(r.kind, MR_HANDLED);
+	assert_int_equal(s->m.mode, TBM_EDIT);
+	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_SAVED);
+	assert_int_equal(quota(s, 1, "talent"), 120);
+}
+
 static void arrow_at_edge(void **state)
 {
 	story *s = *state;
@@ -385,6 +411,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(edit_and_save, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(arrows_save_and_move, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(side_arrows_keep_the_row, story_setup, story_teardown),
+		cmocka_unit_test_setup_teardown(paste_one_number, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(arrow_at_edge, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(backspace_fixes_selected, story_setup, story_teardown),
 		cmocka_unit_test_setup_teardown(refusal_selects, story_setup, story_teardown),
