@@ -244,6 +244,7 @@ static tm_result run_import(transfer_model *m, const tm_ctx *c, size_t keep)
 	} else {
 		add_result(m, msg(MSG_UI_TR_DONE_KEYS));
 		drop_source(m);
+		eb_select_all(&m->name); /* 「写别的文件名」: typed, it replaces this one (t80j j8) */
 		m->mode = TM_DONE;
 	}
 	return r;
