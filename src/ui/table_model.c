@@ -333,11 +333,20 @@ mr_result tbm_paste(table_model *m, const char *text)
 				r = mr_say(MR_REFUSED, "%s %s：%s", m->rows[m->row].unit_name, fd->label, why);
 			free(why);
 		}
-		if (r.kind != MR_REFUSED && utf8_count(v) > cell_max(fd))
+		/* into a cell being typed (nothing selected) at the cursor, as
+		 * a form's field takes one value; else in place of its value */
+		bool insert = m->mode == TBM_EDIT && !m->cell.sel;
+		size_t held = insert ? m->cell.len : 0;
+		if (r.kind != MR_REFUSED && held + utf8_count(v) > cell_max(fd))
 			r = mr_say(MR_REFUSED, msg(MSG_UI_CELL_PASTE_LONG), m->rows[m->row].unit_name, fd->label,
 				   cell_max(fd));
-		if (r.kind != MR_REFUSED)
-			start_edit(m, v); /* in place of the cell's value, saved by Enter as typed */
+		if (r.kind != MR_REFUSED && !insert)
+			start_edit(m, v); /* saved by Enter, as typed */
+		for (size_t i = 0, len = strlen(v); r.kind != MR_REFUSED && insert && i < len;) {
+			uint32_t cp;
+			i += utf8_decode(v + i, len - i, &cp);
+			eb_insert(&m->cell, cp);
+		}
 	}
 	free(v);
 	return r;
