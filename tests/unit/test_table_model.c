@@ -366,12 +366,6 @@ static void refusal_selects(void **state)
 	type(s, "120");
 	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_SAVED);
 	assert_int_equal(quota(s, 1, "talent"), 120);
-	/* into a cell being typed: at the cursor, as a form's field takes it */
-	tbm_key(&s->m, &s->c, FN(KEY_HOME));
-	type(s, "1");
-	assert_int_equal(tbm_paste(&s->m, "05").kind, MR_HANDLED);
-	assert_int_equal(tbm_key(&s->m, &s->c, ENTER).kind, MR_SAVED);
-	assert_int_equal(quota(s, 1, "talent"), 105);
 }
 
 /* 19 units at 80x24: 17 rows, the mark 「↓ 还有 2 项」 and 合计; at the
